@@ -1,0 +1,311 @@
+"""Pair: find the paragraph pairs in a repaired stream.
+
+A dump's stream is a sequence of pairs, each "side A then side B", where A and B are the
+two languages in a fixed order (not necessarily source first). Two switches must be found:
+
+* A -> B, inside a pair: anywhere between two words; in numbered dumps only at a paragraph
+  number ("34. invite ..."), preferably the number the pair started with;
+* B -> A, the start of the next pair: only at the start of an input line that is not a
+  fold continuation; in numbered dumps only where that line starts with a number.
+
+Both are found together by a two-state Viterbi search over the words, scored by the word
+language scores of :mod:`tmx_export.langid`, with a cost per switch. Numbers inside the
+text ("in 1997.", "Article 5.") never start a side unless the language changes there.
+Then each pair is checked (both sides present, numbers agree, no third language) and
+either kept or rejected with a reason.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from .langid import WORD_RE, primary, third_language, word_score
+from .model import Pair, Reject
+from .repair import Stream
+
+NUMBER_RE = re.compile(r"(\d{1,4})\.(?=\s|$)")
+LEADING_NUMBER_RE = re.compile(r"^\s*(\d{1,4})\.(?:\s+|$)")
+
+SWITCH_COST = 4.0  # A -> B between two words (unnumbered)
+START_COST = 2.0  # B -> A at a line start (unnumbered)
+NUMBER_MATCH_BONUS = 3.0  # A -> B at the number the pair started with
+NUMBER_OTHER_COST = 5.0  # A -> B at another number
+NEG = float("-inf")
+
+
+@dataclass(slots=True)
+class _Token:
+    start: int
+    score: float  # > 0 means language A
+    number: int | None  # a paragraph-number candidate "34."
+    line_start: int | None = None  # offset of the line start this token opens, if any
+
+
+def _tokens(stream: Stream, first: str, second: str) -> list[_Token]:
+    text = stream.text
+    starts = {s for s, folded in zip(stream.line_starts, stream.folded, strict=True)
+              if not folded}
+    tokens: list[_Token] = []
+    for m in NUMBER_RE.finditer(text):
+        # Only "34." standing alone: after whitespace, or where a line starts.
+        if m.start() == 0 or text[m.start() - 1].isspace() or m.start() in starts:
+            tokens.append(_Token(m.start(), 0.0, int(m.group(1))))
+    for m in WORD_RE.finditer(text):
+        tokens.append(_Token(m.start(), word_score(m.group(0), first, second), None))
+    tokens.sort(key=lambda t: t.start)
+    # Mark the first token of each line where a pair may start; a pair may open with a
+    # little punctuation ("(Applause)", quotes), so allow a short lead-in before it.
+    ti = 0
+    for s in sorted(starts):
+        while ti < len(tokens) and tokens[ti].start < s:
+            ti += 1
+        if ti < len(tokens):
+            lead = text[s:tokens[ti].start]
+            if len(lead) <= 3 and not any(ch.isalnum() for ch in lead):
+                tokens[ti].line_start = s
+    return tokens
+
+
+def _viterbi(tokens: list[_Token], numbered: bool) -> tuple[float, list[int]]:
+    """Best state sequence (0 = side A, 1 = side B) over ``tokens`` and its score."""
+    n = len(tokens)
+    if n == 0:
+        return 0.0, []
+    # score[state], back-pointers per token; pair_no: the number the current pair began with
+    back: list[tuple[int, int]] = []
+    a, b = tokens[0].score, NEG
+    pair_no = tokens[0].number
+    for t in range(1, n):
+        tok = tokens[t]
+        # to A: stay, or start a new pair here (B -> A)
+        stay_a = a
+        start_a = NEG
+        if tok.line_start is not None and (not numbered or tok.number is not None):
+            start_a = b - (0.0 if numbered else START_COST)
+        # to B: stay, or switch inside the pair (A -> B)
+        stay_b = b
+        switch_b = NEG
+        if not numbered:
+            switch_b = a - SWITCH_COST
+        elif tok.number is not None:
+            bonus = NUMBER_MATCH_BONUS if tok.number == pair_no else -NUMBER_OTHER_COST
+            switch_b = a + bonus
+        from_a = 0 if stay_a >= start_a else 1
+        new_a = max(stay_a, start_a) + tok.score
+        from_b = 1 if stay_b >= switch_b else 0
+        new_b = max(stay_b, switch_b) - tok.score
+        if from_a == 1:
+            pair_no = tok.number
+        back.append((from_a, from_b))
+        a, b = new_a, new_b
+    state = 0 if a >= b else 1
+    best = max(a, b)
+    states = [state]
+    for t in range(n - 2, -1, -1):
+        state = back[t][state]
+        states.append(state)
+    states.reverse()
+    return best, states
+
+
+_SPLIT_PUNCT = frozenset(".!?:;)]\"»”…")
+_OPENERS = "([«“‘\"'¿¡"
+
+
+def _pair_start_candidates(stream: Stream) -> list[int]:
+    """Line starts where a pair may begin: not a fold, opening like a paragraph (a capital,
+    a digit or an opening bracket/quote before one)."""
+    text = stream.text
+    out = [0]
+    for s, folded in zip(stream.line_starts, stream.folded, strict=True):
+        if folded or s == 0:
+            continue
+        lead = text[s:s + 4].lstrip(_OPENERS + " ")
+        if lead[:1].isupper() or lead[:1].isdigit():
+            out.append(s)
+    return out
+
+
+def _segmental(stream: Stream, tokens: list[_Token], window: int = 8
+               ) -> tuple[float, list[tuple[int, int, int]]]:
+    """Unnumbered dumps: choose pair starts among line starts and one A -> B split inside
+    each pair, maximising language agreement plus a Gale-Church length prior and a
+    preference for splits after sentence punctuation or before a capital.
+
+    Returns the score and the pairs as (start, split, end) offsets.
+    """
+    text = stream.text
+    if not tokens:
+        return 0.0, [(0, len(text), len(text))]
+    pos = np.fromiter((t.start for t in tokens), dtype=np.int64, count=len(tokens))
+    score = np.fromiter((t.score for t in tokens), dtype=np.float64, count=len(tokens))
+    prefix = np.concatenate(([0.0], np.cumsum(score)))
+    # A split before token k is likelier after sentence punctuation and before a capital.
+    prior = np.zeros(len(tokens))
+    for k in range(1, len(tokens)):
+        gap = text[tokens[k - 1].start:tokens[k].start]
+        tail = gap.rstrip()
+        if tail and tail[-1] in _SPLIT_PUNCT or (tail and tail[-1] in "'’\"" and
+                                                  len(tail) > 1 and tail[-2] in _SPLIT_PUNCT):
+            prior[k] += 2.0
+        if text[tokens[k].start].isupper():
+            prior[k] += 1.0
+    starts = _pair_start_candidates(stream)
+    tok_index = np.searchsorted(pos, np.asarray(starts + [len(text)]), side="left")
+    n = len(starts)
+    best = np.full(n + 1, -np.inf)
+    best[0] = 0.0
+    back: list[tuple[int, int]] = [(-1, -1)] * (n + 1)
+    for j in range(1, n + 1):
+        e_off = starts[j] if j < n else len(text)
+        for i in range(max(0, j - window), j):
+            if best[i] == -np.inf:
+                continue
+            ti, tj = int(tok_index[i]), int(tok_index[j])
+            if tj - ti < 2:
+                continue
+            ks = np.arange(ti + 1, tj)
+            s_off = starts[i]
+            cut = pos[ks]
+            la = (cut - s_off).astype(np.float64)
+            lb = (e_off - cut).astype(np.float64)
+            # Gale-Church: target length ~ c * source length, variance ~ length.
+            delta = (lb - 1.1 * la) / np.sqrt(6.8 * np.maximum(la, 1.0) + 1.0)
+            vals = (2 * prefix[ks] - prefix[ti] - prefix[tj] + prior[ks]
+                    - 0.2 * delta * delta)
+            k = int(np.argmax(vals))
+            total = best[i] + vals[k]
+            if total > best[j]:
+                best[j] = total
+                back[j] = (i, int(ks[k]))
+    pairs: list[tuple[int, int, int]] = []
+    j = n
+    while j > 0 and back[j][0] >= 0:
+        i, k = back[j]
+        e_off = starts[j] if j < n else len(text)
+        pairs.append((starts[i], _gap_cut(text, tokens[k].start), e_off))
+        j = i
+    pairs.reverse()
+    return float(best[n]), pairs
+
+
+def find_pairs(
+    stream: Stream,
+    file: str,
+    source_lang: str,
+    target_lang: str,
+) -> tuple[list[Pair], list[Reject]]:
+    """The paragraph pairs of ``stream`` (one file), and what could not be paired."""
+    src, tgt = primary(source_lang), primary(target_lang)
+    text = stream.text
+    numbered = bool(LEADING_NUMBER_RE.match(text))
+    best: tuple[float, list[tuple[int, int, int]], bool] | None = None
+    for source_first in (True, False):
+        first, second = (src, tgt) if source_first else (tgt, src)
+        tokens = _tokens(stream, first, second)
+        if numbered:
+            score, states = _viterbi(tokens, numbered)
+            triples = _triples(text, tokens, states)
+        else:
+            score, triples = _segmental(stream, tokens)
+        if best is None or score > best[0]:
+            best = (score, triples, source_first)
+    assert best is not None
+    _, triples, source_first = best
+
+    pairs: list[Pair] = []
+    rejects: list[Reject] = []
+    for s0, cut, e1 in triples:
+        a_text, b_text = text[s0:cut], text[cut:e1]
+        source, target = (a_text, b_text) if source_first else (b_text, a_text)
+        pair, reject = _check_pair(source, target, numbered, file, stream.line_at(s0),
+                                   source_lang, target_lang, (src, tgt))
+        if pair:
+            pairs.append(pair)
+        if reject:
+            rejects.append(reject)
+    return pairs, rejects
+
+
+def _triples(text: str, tokens: list[_Token], states: list[int]) -> list[tuple[int, int, int]]:
+    """Pairs as (start, A -> B split, end) offsets from a Viterbi state sequence."""
+    sides: list[tuple[int, int, int]] = []  # (state, start offset, end offset)
+    start, current = 0, states[0] if states else 0
+    for tok, state in zip(tokens, states, strict=True):
+        if state != current:
+            if state == 0 and tok.line_start is not None:
+                cut = tok.line_start  # a new pair starts with its line
+            elif tok.number is not None:
+                cut = tok.start  # side B starts with its paragraph number
+            else:
+                cut = _gap_cut(text, tok.start)
+            sides.append((current, start, cut))
+            start, current = cut, state
+    sides.append((current, start, len(text)))
+    triples = []
+    i = 0
+    while i < len(sides):
+        state, s0, e0 = sides[i]
+        if state == 0 and i + 1 < len(sides):
+            triples.append((s0, e0, sides[i + 1][2]))
+            i += 2
+        elif state == 0:  # A without B
+            triples.append((s0, e0, e0))
+            i += 1
+        else:  # B without A: the pair lost its first side
+            triples.append((s0, s0, e0))
+            i += 1
+    return triples
+
+
+def _gap_cut(text: str, token_start: int) -> int:
+    """Where side B starts when its first word is at ``token_start``: after the last
+    space before it, so opening quotes and brackets go with B."""
+    j = token_start
+    while j > 0 and not text[j - 1].isspace():
+        j -= 1
+    return j if j > 0 else token_start
+
+
+def _split_number(side: str) -> tuple[int | None, str]:
+    m = LEADING_NUMBER_RE.match(side)
+    if m:
+        return int(m.group(1)), side[m.end():]
+    return None, side
+
+
+def _tidy(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _check_pair(
+    source: str, target: str, numbered: bool, file: str, line: int,
+    source_lang: str, target_lang: str, langs: tuple[str, str],
+) -> tuple[Pair | None, Reject | None]:
+    raw = _tidy(f"{source} {target}")
+    src_no, src_text = _split_number(source) if numbered else (None, source)
+    tgt_no, tgt_text = _split_number(target) if numbered else (None, target)
+    src_text, tgt_text = _tidy(src_text), _tidy(tgt_text)
+
+    def reject(reason: str) -> tuple[None, Reject]:
+        return None, Reject(file, line, reason, raw)
+
+    if not src_text and not tgt_text:
+        return reject("empty pair")
+    if not src_text:
+        return reject(f"{source_lang} side missing or empty")
+    if not tgt_text:
+        return reject(f"{target_lang} side missing or empty")
+    if numbered and src_no != tgt_no:
+        if src_no is None or tgt_no is None:
+            side = source_lang if src_no is None else target_lang
+            return reject(f"paragraph number missing on the {side} side")
+        return reject(f"paragraph number mismatch ({src_no} vs {tgt_no})")
+    for text, lang in ((src_text, source_lang), (tgt_text, target_lang)):
+        other = third_language(text, langs)
+        if other:
+            return reject(f"{lang} side is in another language ({other})")
+    return Pair(src_text, tgt_text, source_lang, target_lang, src_no, file, line), None

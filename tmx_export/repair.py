@@ -1,0 +1,272 @@
+"""Repair: undo what copying did to the text before it is paired.
+
+Dumps arrive cut into lines at arbitrary characters, with fold markers, in odd encodings and
+with mojibake. This module turns the decoded text of a file into one running text (the
+*stream*) in which every line break has been replaced by what was there before the cut:
+nothing (a cut inside a word, or next to a space that the line kept), a space (a cut whose
+space was consumed, as in copies from PDFs), or nothing with a hyphen removed (PDF
+hyphenation: "inter-" / "national").
+
+No fixed rule can decide the first two: "va" / "lue chains" must be joined, "in" / "value"
+(from a PDF) must not. Each break is decided from evidence, in one probabilistic model:
+
+* the *file's cut style* is latent -- ``mid`` (cuts at any character, spaces kept), ``kept``
+  (cuts at spaces, the space kept on one side) or ``pdf`` (cuts at spaces, the space
+  consumed). A break with a space at its edge is strong evidence against ``pdf``; a break
+  without one is evidence against ``kept``.
+* the *lexical evidence* of a break without a space compares the joined token with the two
+  fragments as words (wordfreq frequency lists, shipped in its wheel, for the pair's
+  languages, plus the file's own vocabulary, and a length-based model for unknown words).
+
+Style weights are estimated over all breaks of the file (a few EM steps), so a file with one
+ambiguous break still benefits from the others, and a mixed file is still decided break by
+break.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import ftfy
+from wordfreq import zipf_frequency
+
+FOLD_MARKER_RE = re.compile(r"^[ \t]*\.\.\.\[\+\+\+\]")
+
+# Characters XML 1.0 cannot carry (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/F).
+XML_ILLEGAL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+# Typical mojibake (UTF-8 read as cp1252/latin-1): only lines showing it go through ftfy,
+# which is slow on clean text and has nothing to do there.
+MOJIBAKE_HINT_RE = re.compile("[ÃÂâÅÐÑ][\x80-\xbf\u0152-\u2122]|Ã.|â€")
+
+_TRAILING_WORD_RE = re.compile(r"[^\W\d_]+$")
+_LEADING_WORD_RE = re.compile(r"^[^\W\d_]+")
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+# Likelihood of seeing a space at a line's edge under each cut style: a random cut lands
+# next to a space about once in six characters of running text.
+_P_EDGE_SPACE = {"mid": 0.15, "kept": 0.98, "pdf": 0.01}
+STYLES = tuple(_P_EDGE_SPACE)
+
+
+@dataclass(slots=True)
+class Stream:
+    """The running text of a file and where its lines start in it.
+
+    ``line_starts[i]`` is the offset in ``text`` of the first character of input line
+    ``line_numbers[i]`` (1-based); ``folded[i]`` tells whether that line began with the fold
+    marker (a continuation, so never the start of a pair).
+    """
+
+    text: str
+    line_starts: list[int] = field(default_factory=list)
+    line_numbers: list[int] = field(default_factory=list)
+    folded: list[bool] = field(default_factory=list)
+    repairs: Counter[str] = field(default_factory=Counter)
+
+    def line_at(self, offset: int) -> int:
+        """The input line number holding stream ``offset``."""
+        from bisect import bisect_right
+
+        i = bisect_right(self.line_starts, offset) - 1
+        return self.line_numbers[max(i, 0)] if self.line_numbers else 1
+
+
+def clean_text(text: str, repairs: Counter[str]) -> str:
+    """NFC, mojibake repair and removal of XML-illegal characters, counted in ``repairs``."""
+    out = []
+    for line in text.split("\n"):
+        if MOJIBAKE_HINT_RE.search(line):
+            fixed = ftfy.fix_text(line, uncurl_quotes=False, fix_line_breaks=False,
+                                  normalization="NFC")
+            if fixed != line:
+                repairs["mojibake repaired (lines)"] += 1
+                line = fixed
+        out.append(line)
+    text = unicodedata.normalize("NFC", "\n".join(out))
+    text, removed = XML_ILLEGAL_RE.subn("", text)
+    if removed:
+        repairs["characters XML cannot carry (removed)"] += removed
+    return text
+
+
+def _char_class(c: str) -> str:
+    """A character, or a regex for its class when only the class matters."""
+    if c.isdigit():
+        return r"\d"
+    if c.isalpha():
+        return r"[^\W\d_]"
+    return c
+
+
+class Lexicon:
+    """Word probabilities for break decisions: wordfreq for ``langs`` plus the file's words."""
+
+    def __init__(self, langs: tuple[str, ...], file_text: str = "") -> None:
+        self.langs = langs
+        self.local = Counter(w.lower() for w in _WORD_RE.findall(file_text))
+        self.local_total = max(sum(self.local.values()), 1)
+        # Spacing habits are read off a sample: a few MB tell them as well as the whole file.
+        self._sample = file_text[:2_000_000]
+        self._spacing: dict[tuple[str, str], tuple[int, int]] = {}
+
+    def zipf(self, word: str) -> float:
+        """log10 frequency per 10^9 words (the wordfreq "Zipf" scale), never below a
+        length-based estimate for unknown words (long unknown strings are improbable)."""
+        w = word.lower()
+        best = _wordfreq_best(w, self.langs)
+        count = self.local.get(w, 0)
+        if count:
+            # Seen elsewhere in the same file as a whole word: the file's own vocabulary
+            # counts, slightly discounted because the file is a small sample.
+            best = max(best, 9 + math.log10(count / self.local_total) - 1.0)
+        return max(best, 8.0 - 1.4 * len(w))
+
+    def spacing_odds(self, a: str, b: str, prior: float, weight: float = 4.0) -> float:
+        """log10 odds that ``a`` and ``b`` are written together, not with a space between,
+        from how this file writes them elsewhere, with ``prior`` as ``weight`` pseudo-counts.
+        """
+        key = (_char_class(a), _char_class(b))
+        counts = self._spacing.get(key)
+        if counts is None:
+            left, right = (re.escape(k) if len(k) == 1 else k for k in key)
+            counts = (len(re.findall(left + right, self._sample)),
+                      len(re.findall(left + " " + right, self._sample)))
+            self._spacing[key] = counts
+        p_join = 1 / (1 + 10 ** (-prior))
+        return math.log10((counts[0] + weight * p_join) / (counts[1] + weight * (1 - p_join)))
+
+
+@lru_cache(maxsize=200_000)
+def _wordfreq_best(word: str, langs: tuple[str, ...]) -> float:
+    return max(zipf_frequency(word, lang) for lang in langs)
+
+
+def join_evidence(left: str, right: str, lexicon: Lexicon) -> float:
+    """log10 odds that the break between ``left`` and ``right`` (no space at either edge)
+    is inside a word (join with nothing) rather than between two words (a space)."""
+    a, b = left[-1], right[0]
+    if a.isalpha() and b.isalpha():
+        lw = _TRAILING_WORD_RE.search(left)
+        rw = _LEADING_WORD_RE.search(right)
+        lf, rf = lw.group(0), rw.group(0)  # type: ignore[union-attr]
+        # Independent words vs one word: P(l)P(r) against P(lr) on the zipf scale.
+        score = lexicon.zipf(lf + rf) - lexicon.zipf(lf) - lexicon.zipf(rf) + 9.0
+        if a.islower() and b.isupper():
+            score -= 2.0  # "sessionReprise": a capital inside a word is rare
+        return max(-6.0, min(6.0, score))
+    # Anything else (digits, punctuation): how often does this file put a space between
+    # such characters? ("l' ardeur" in Europarl, "mot ;" in French typography, "1 000").
+    # A typographic rule of thumb serves as the prior the file's counts update.
+    return lexicon.spacing_odds(a, b, _rule_of_thumb(a, b))
+
+
+def _rule_of_thumb(a: str, b: str) -> float:
+    """log10 odds of no space between characters ``a`` and ``b`` in ordinary text."""
+    if a.isdigit() and b.isdigit():
+        return 2.0
+    if a in "'’/-([«“‘" or b in ",.;:!?)]»”’%/-'":
+        # No space after an apostrophe/slash/opening bracket, none before closing punctuation.
+        return 1.5
+    if a in ",.;:!?)]»”" and (b.isalnum() or b in "([«“‘"):
+        return -1.5
+    return 0.0
+
+
+def _style_posteriors(
+    observations: list[tuple[bool, float]], iterations: int = 8
+) -> tuple[dict[str, float], list[dict[str, float]]]:
+    """EM over the file's breaks: style weights, and each break's style posterior.
+
+    An observation is (edge space seen, log10 join odds). Under ``mid`` a break without a
+    space is always inside a word; under ``pdf`` always between words; under ``kept`` such a
+    break should not happen at all, and lexical evidence alone decides it.
+    """
+    weights = {s: 1 / 3 for s in STYLES}
+    posts: list[dict[str, float]] = []
+    for _ in range(iterations):
+        posts = []
+        for spaced, lam in observations:
+            p_join = 1 / (1 + 10 ** (-lam))
+            like = {}
+            for s in STYLES:
+                p = _P_EDGE_SPACE[s] if spaced else 1 - _P_EDGE_SPACE[s]
+                if not spaced:
+                    p *= {"mid": p_join, "pdf": 1 - p_join, "kept": 0.02}[s]
+                like[s] = weights[s] * p
+            total = sum(like.values()) or 1.0
+            posts.append({s: like[s] / total for s in STYLES})
+        n = len(posts) or 1
+        # Keep every style possible: a strong single break can still overrule the file.
+        weights = {s: min(0.98, max(0.01, sum(p[s] for p in posts) / n)) for s in STYLES}
+    return weights, posts
+
+
+def decide_break(left: str, right: str, post: dict[str, float], lam: float,
+                 lexicon: Lexicon) -> tuple[str, bool]:
+    """What replaces one line break: (separator, drop the hyphen ending ``left``)."""
+    if left[-1:].isspace() or right[:1].isspace():
+        return "", False
+    if left.endswith("-") and len(left) > 1 and left[-2].isalpha() and right[:1].isalpha():
+        # A hyphen at the break: a compound ("know-how") keeps it; PDF hyphenation
+        # ("inter-" / "national") is undone when the file's style allows it and the
+        # unhyphenated word is clearly the more frequent spelling.
+        lf = _TRAILING_WORD_RE.search(left[:-1])
+        rf = _LEADING_WORD_RE.search(right)
+        if lf and rf and post["mid"] < 0.5:
+            joined, hyphened = lf.group(0) + rf.group(0), lf.group(0) + "-" + rf.group(0)
+            if lexicon.zipf(joined) > lexicon.zipf(hyphened) + 0.5:
+                return "", True
+        return "", False
+    p_join_lex = 1 / (1 + 10 ** (-lam))
+    p_join = post["mid"] + post["kept"] * p_join_lex
+    return ("" if p_join >= 0.5 else " "), False
+
+
+def build_stream(text: str, langs: tuple[str, ...]) -> Stream:
+    """Clean ``text`` and join its lines into one :class:`Stream`."""
+    repairs: Counter[str] = Counter()
+    text = clean_text(text.replace("\r\n", "\n").replace("\r", "\n"), repairs)
+    lines: list[tuple[int, str, bool]] = []
+    for number, raw in enumerate(text.split("\n"), 1):
+        folded = bool(FOLD_MARKER_RE.match(raw))
+        body = FOLD_MARKER_RE.sub("", raw, count=1) if folded else raw
+        if folded:
+            repairs["fold markers removed"] += 1
+        if body.strip():
+            lines.append((number, body, folded))
+    lexicon = Lexicon(langs, text)
+
+    observations: list[tuple[bool, float]] = []
+    for (_, left, _), (_, right, _) in zip(lines, lines[1:], strict=False):
+        spaced = left[-1:].isspace() or right[:1].isspace()
+        observations.append((spaced, 0.0 if spaced else join_evidence(left, right, lexicon)))
+    _, posts = _style_posteriors(observations)
+
+    parts: list[str] = []
+    stream = Stream(text="", repairs=repairs)
+    offset = 0
+    for i, (number, body, folded) in enumerate(lines):
+        if i:
+            left = parts[-1]
+            sep, drop_hyphen = decide_break(left, body, posts[i - 1],
+                                            observations[i - 1][1], lexicon)
+            if drop_hyphen:
+                parts[-1] = left[:-1]
+                offset -= 1
+                repairs["hyphenation undone"] += 1
+            if sep:
+                parts.append(sep)
+                offset += len(sep)
+        stream.line_starts.append(offset)
+        stream.line_numbers.append(number)
+        stream.folded.append(folded)
+        parts.append(body)
+        offset += len(body)
+    stream.text = "".join(parts)
+    return stream
