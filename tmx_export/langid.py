@@ -29,6 +29,8 @@ def primary(code: str) -> str:
 @lru_cache(maxsize=500_000)
 def word_score(word: str, first: str, second: str) -> float:
     """log10 P(word | first) / P(word | second), clipped: > 0 means ``first``."""
+    if word.isupper() and (len(word) > 1 or word not in "AÀY"):
+        return 0.0  # acronyms and codes (EU, PME, the C of C5) are not evidence of a language
     w = word.lower()
     score = zipf_frequency(w, first) - zipf_frequency(w, second)
     return max(-MAX_WORD_SCORE, min(MAX_WORD_SCORE, score))

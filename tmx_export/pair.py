@@ -111,20 +111,37 @@ def _viterbi(tokens: list[_Token], numbered: bool) -> tuple[float, list[int]]:
     return best, states
 
 
+# Words a paragraph does not end on (articles, prepositions, conjunctions, elisions).
+_NEVER_LAST = frozenset(
+    "the a an of to in and or for with by on at from "
+    "le la les l de du des d à au aux et ou en un une pour par sur dans qu que".split()
+)
+
+
+def _word_at(text: str, start: int) -> str:
+    m = WORD_RE.match(text, start)
+    return m.group(0) if m else ""
+
+
+_ABBREVIATION_END_RE = re.compile(
+    r"(?:^|[\s(])(?:[A-Z]|Mr|Mrs|Ms|Mme|Mmes|Mlle|MM|Dr|Prof|St|No|Nos|n°|Art|art|p|pp|cf|"
+    r"e\.g|i\.e|vs)\.$"
+)
 _SPLIT_PUNCT = frozenset(".!?:;)]\"»”…")
 _OPENERS = "([«“‘\"'¿¡"
 
 
 def _pair_start_candidates(stream: Stream) -> list[int]:
     """Line starts where a pair may begin: not a fold, opening like a paragraph (a capital,
-    a digit or an opening bracket/quote before one)."""
+    or an opening bracket/quote before one). Unnumbered paragraphs rarely open with a
+    digit, while a cut inside "2000" often leaves one at a line start."""
     text = stream.text
     out = [0]
     for s, folded in zip(stream.line_starts, stream.folded, strict=True):
         if folded or s == 0:
             continue
         lead = text[s:s + 4].lstrip(_OPENERS + " ")
-        if lead[:1].isupper() or lead[:1].isdigit():
+        if lead[:1].isupper():
             out.append(s)
     return out
 
@@ -146,13 +163,20 @@ def _segmental(stream: Stream, tokens: list[_Token], window: int = 8
     # A split before token k is likelier after sentence punctuation and before a capital.
     prior = np.zeros(len(tokens))
     for k in range(1, len(tokens)):
+        # What ends the previous word's stretch: the gap up to its last space (what
+        # follows that space opens side B: "(Le", "« Oui").
         gap = text[tokens[k - 1].start:tokens[k].start]
-        tail = gap.rstrip()
-        if tail and tail[-1] in _SPLIT_PUNCT or (tail and tail[-1] in "'’\"" and
-                                                  len(tail) > 1 and tail[-2] in _SPLIT_PUNCT):
+        space = max(gap.rfind(" "), gap.rfind("\t"))
+        tail = gap[:space].rstrip("'’\"”» ") if space > 0 else ""
+        if _ABBREVIATION_END_RE.search(tail):
+            prior[k] -= 1.0  # "M. Koch", "Mr. Evans": a title, not the end of a paragraph
+        elif tail and tail[-1] in _SPLIT_PUNCT or (space > 0 and gap[:space].endswith(")")):
             prior[k] += 2.0
         if text[tokens[k].start].isupper():
             prior[k] += 1.0
+        elided = space <= 0 and gap[-1:] in "'’"  # "l'|Union": one word in writing
+        if elided or _word_at(text, tokens[k - 1].start).lower() in _NEVER_LAST:
+            prior[k] -= 3.0  # no paragraph ends on an article, a preposition, an elision
     starts = _pair_start_candidates(stream)
     tok_index = np.searchsorted(pos, np.asarray(starts + [len(text)]), side="left")
     n = len(starts)

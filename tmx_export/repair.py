@@ -18,9 +18,9 @@ No fixed rule can decide the first two: "va" / "lue chains" must be joined, "in"
   fragments as words (wordfreq frequency lists, shipped in its wheel, for the pair's
   languages, plus the file's own vocabulary, and a length-based model for unknown words).
 
-Style weights are estimated over all breaks of the file (a few EM steps), so a file with one
-ambiguous break still benefits from the others, and a mixed file is still decided break by
-break.
+The style is inferred once per file from all its breaks, so a break with weak evidence
+("solder" / "a") is decided by the many clear ones; only very strong lexical evidence
+overrules the file's style at a single break (a hand-edited file).
 """
 
 from __future__ import annotations
@@ -178,33 +178,32 @@ def _rule_of_thumb(a: str, b: str) -> float:
     return 0.0
 
 
-def _style_posteriors(
-    observations: list[tuple[bool, float]], iterations: int = 8
-) -> tuple[dict[str, float], list[dict[str, float]]]:
-    """EM over the file's breaks: style weights, and each break's style posterior.
+def style_posterior(observations: list[tuple[bool, float]]) -> dict[str, float]:
+    """Posterior of the file's cut style given all its breaks.
 
-    An observation is (edge space seen, log10 join odds). Under ``mid`` a break without a
-    space is always inside a word; under ``pdf`` always between words; under ``kept`` such a
-    break should not happen at all, and lexical evidence alone decides it.
+    An observation is (edge space seen, log10 lexical odds of a join). A file is cut in one
+    style; each break is a piece of evidence, so many weak ones add up. Under ``mid`` a break
+    without a space is inside a word, under ``pdf`` between words, except for a small
+    share ``_DEVIATION`` of breaks (a hand-edited file); under ``kept`` such a break should
+    not happen at all and either reading is equally likely.
     """
-    weights = {s: 1 / 3 for s in STYLES}
-    posts: list[dict[str, float]] = []
-    for _ in range(iterations):
-        posts = []
-        for spaced, lam in observations:
-            p_join = 1 / (1 + 10 ** (-lam))
-            like = {}
-            for s in STYLES:
-                p = _P_EDGE_SPACE[s] if spaced else 1 - _P_EDGE_SPACE[s]
-                if not spaced:
-                    p *= {"mid": p_join, "pdf": 1 - p_join, "kept": 0.02}[s]
-                like[s] = weights[s] * p
-            total = sum(like.values()) or 1.0
-            posts.append({s: like[s] / total for s in STYLES})
-        n = len(posts) or 1
-        # Keep every style possible: a strong single break can still overrule the file.
-        weights = {s: min(0.98, max(0.01, sum(p[s] for p in posts) / n)) for s in STYLES}
-    return weights, posts
+    log_like = dict.fromkeys(STYLES, 0.0)
+    for spaced, lam in observations:
+        p_lex_join = 1 / (1 + 10 ** (-lam))
+        for s in STYLES:
+            p_edge = _P_EDGE_SPACE[s] if spaced else 1 - _P_EDGE_SPACE[s]
+            if not spaced:
+                pj = _P_JOIN[s]
+                p_edge *= 2 * (pj * p_lex_join + (1 - pj) * (1 - p_lex_join))
+            log_like[s] += math.log(max(p_edge, 1e-300))
+    top = max(log_like.values())
+    weights = {s: math.exp(v - top) for s, v in log_like.items()}
+    total = sum(weights.values())
+    return {s: w / total for s, w in weights.items()}
+
+
+_DEVIATION = 0.005
+_P_JOIN = {"mid": 1 - _DEVIATION, "pdf": _DEVIATION, "kept": 0.5}
 
 
 def decide_break(left: str, right: str, post: dict[str, float], lam: float,
@@ -223,8 +222,11 @@ def decide_break(left: str, right: str, post: dict[str, float], lam: float,
             if lexicon.zipf(joined) > lexicon.zipf(hyphened) + 0.5:
                 return "", True
         return "", False
-    p_join_lex = 1 / (1 + 10 ** (-lam))
-    p_join = post["mid"] + post["kept"] * p_join_lex
+    p_lex = 1 / (1 + 10 ** (-lam))
+    p_join = 0.0
+    for s, weight in post.items():
+        pj = _P_JOIN[s]
+        p_join += weight * pj * p_lex / (pj * p_lex + (1 - pj) * (1 - p_lex))
     return ("" if p_join >= 0.5 else " "), False
 
 
@@ -246,7 +248,7 @@ def build_stream(text: str, langs: tuple[str, ...]) -> Stream:
     for (_, left, _), (_, right, _) in zip(lines, lines[1:], strict=False):
         spaced = left[-1:].isspace() or right[:1].isspace()
         observations.append((spaced, 0.0 if spaced else join_evidence(left, right, lexicon)))
-    _, posts = _style_posteriors(observations)
+    post = style_posterior(observations)
 
     parts: list[str] = []
     stream = Stream(text="", repairs=repairs)
@@ -254,7 +256,7 @@ def build_stream(text: str, langs: tuple[str, ...]) -> Stream:
     for i, (number, body, folded) in enumerate(lines):
         if i:
             left = parts[-1]
-            sep, drop_hyphen = decide_break(left, body, posts[i - 1],
+            sep, drop_hyphen = decide_break(left, body, post,
                                             observations[i - 1][1], lexicon)
             if drop_hyphen:
                 parts[-1] = left[:-1]
