@@ -26,11 +26,9 @@ from .langid import WORD_RE, primary, third_language, word_score
 from .model import Pair, Reject
 from .repair import Stream
 
-NUMBER_RE = re.compile(r"(\d{1,4})\.(?=\s|$)")
-LEADING_NUMBER_RE = re.compile(r"^\s*(\d{1,4})\.(?:\s+|$)")
+NUMBER_RE = re.compile(r"(\d{1,3})\.(?=\s|$)")
+LEADING_NUMBER_RE = re.compile(r"^\s*(\d{1,3})\.(?:\s+|$)")
 
-SWITCH_COST = 4.0  # A -> B between two words (unnumbered)
-START_COST = 2.0  # B -> A at a line start (unnumbered)
 NUMBER_MATCH_BONUS = 3.0  # A -> B at the number the pair started with
 NUMBER_OTHER_COST = 5.0  # A -> B at another number
 NEG = float("-inf")
@@ -69,38 +67,35 @@ def _tokens(stream: Stream, first: str, second: str) -> list[_Token]:
     return tokens
 
 
-def _viterbi(tokens: list[_Token], numbered: bool) -> tuple[float, list[int]]:
-    """Best state sequence (0 = side A, 1 = side B) over ``tokens`` and its score."""
+def _viterbi(tokens: list[_Token]) -> tuple[float, list[int]]:
+    """Numbered dumps: best state sequence (0 = side A, 1 = side B) over ``tokens``.
+
+    Side B may only start at a paragraph number, preferably the pair's own; a pair may
+    only start at a numbered line start, preferably the next number in sequence. Each
+    state remembers the number its best path's pair started with.
+    """
     n = len(tokens)
     if n == 0:
         return 0.0, []
-    # score[state], back-pointers per token; pair_no: the number the current pair began with
     back: list[tuple[int, int]] = []
     a, b = tokens[0].score, NEG
-    pair_no = tokens[0].number
+    no_a = no_b = tokens[0].number
     for t in range(1, n):
         tok = tokens[t]
-        # to A: stay, or start a new pair here (B -> A)
-        stay_a = a
-        start_a = NEG
-        if tok.line_start is not None and (not numbered or tok.number is not None):
-            start_a = b - (0.0 if numbered else START_COST)
-        # to B: stay, or switch inside the pair (A -> B)
-        stay_b = b
-        switch_b = NEG
-        if not numbered:
-            switch_b = a - SWITCH_COST
-        elif tok.number is not None:
-            bonus = NUMBER_MATCH_BONUS if tok.number == pair_no else -NUMBER_OTHER_COST
-            switch_b = a + bonus
-        from_a = 0 if stay_a >= start_a else 1
-        new_a = max(stay_a, start_a) + tok.score
-        from_b = 1 if stay_b >= switch_b else 0
-        new_b = max(stay_b, switch_b) - tok.score
-        if from_a == 1:
-            pair_no = tok.number
+        start_a = switch_b = NEG
+        if tok.number is not None:
+            if tok.line_start is not None and b > NEG:
+                in_sequence = no_b is not None and tok.number == no_b + 1
+                start_a = b + (NUMBER_MATCH_BONUS if in_sequence else 0.0)
+            switch_b = a + (NUMBER_MATCH_BONUS if tok.number == no_a else -NUMBER_OTHER_COST)
+        from_a = 0 if a >= start_a else 1
+        # On a tie ("points 16 and 17. 17. Il est..."), the later number starts side B.
+        from_b = 1 if b > switch_b else 0
+        new_no_a = tok.number if from_a else no_a
+        new_no_b = no_b if from_b else no_a
+        a, b = max(a, start_a) + tok.score, max(b, switch_b) - tok.score
+        no_a, no_b = new_no_a, new_no_b
         back.append((from_a, from_b))
-        a, b = new_a, new_b
     state = 0 if a >= b else 1
     best = max(a, b)
     states = [state]
@@ -116,6 +111,14 @@ _NEVER_LAST = frozenset(
     "the a an of to in and or for with by on at from "
     "le la les l de du des d à au aux et ou en un une pour par sur dans qu que".split()
 )
+
+
+_CODE_START_RE = re.compile(r"[(\[]*[A-Z]+(?:[\d(/-]|[A-Z]+\b)")
+
+
+def _last_word(text: str, end: int) -> str:
+    m = re.search(r"([^\W\d_]+)\W*$", text[max(0, end - 40):end])
+    return m.group(1) if m else ""
 
 
 def _word_at(text: str, start: int) -> str:
@@ -140,13 +143,13 @@ def _pair_start_candidates(stream: Stream) -> list[int]:
     for s, folded in zip(stream.line_starts, stream.folded, strict=True):
         if folded or s == 0:
             continue
-        lead = text[s:s + 4].lstrip(_OPENERS + " ")
+        lead = text[s:s + 4].lstrip(_OPENERS)  # a line opening with a space continues
         if lead[:1].isupper():
             out.append(s)
     return out
 
 
-def _segmental(stream: Stream, tokens: list[_Token], window: int = 8
+def _segmental(stream: Stream, tokens: list[_Token], window: int = 48
                ) -> tuple[float, list[tuple[int, int, int]]]:
     """Unnumbered dumps: choose pair starts among line starts and one A -> B split inside
     each pair, maximising language agreement plus a Gale-Church length prior and a
@@ -180,6 +183,23 @@ def _segmental(stream: Stream, tokens: list[_Token], window: int = 8
     starts = _pair_start_candidates(stream)
     tok_index = np.searchsorted(pos, np.asarray(starts + [len(text)]), side="left")
     n = len(starts)
+    # A pair usually follows a paragraph that ended with punctuation, or a heading that
+    # ended with a word; never one ending on a comma or a dash: a line after
+    # "(COM(1999) 158 -" is a continuation even when it opens with a capital.
+    start_prior = [0.0] * (n + 1)
+    for j in range(1, n):
+        before = text[:starts[j]].rstrip()[-2:]
+        last = before[-1:]
+        if _ABBREVIATION_END_RE.search(text[max(0, starts[j] - 8):starts[j]].rstrip()):
+            start_prior[j] = -2.0  # "M. / Evans l'a suggéré"
+        elif last in _SPLIT_PUNCT or last in "'’\"" and before[:1] in _SPLIT_PUNCT:
+            start_prior[j] = 1.0
+        elif not last.isalnum():
+            start_prior[j] = -2.0
+        elif _last_word(text, starts[j]).lower() in _NEVER_LAST:
+            start_prior[j] = -3.0
+        if _CODE_START_RE.match(text, starts[j]):
+            start_prior[j] -= 1.5  # "[SEC(99)0066", "(C5-0208/1999": references, not prose
     best = np.full(n + 1, -np.inf)
     best[0] = 0.0
     back: list[tuple[int, int]] = [(-1, -1)] * (n + 1)
@@ -196,12 +216,13 @@ def _segmental(stream: Stream, tokens: list[_Token], window: int = 8
             cut = pos[ks]
             la = (cut - s_off).astype(np.float64)
             lb = (e_off - cut).astype(np.float64)
-            # Gale-Church: target length ~ c * source length, variance ~ length.
-            delta = (lb - 1.1 * la) / np.sqrt(6.8 * np.maximum(la, 1.0) + 1.0)
+            # Gale-Church: the two lengths agree, with a variance growing with length
+            # (symmetric, so it holds whichever language comes first).
+            delta = (lb - la) / np.sqrt(3.4 * (la + lb) + 1.0)
             vals = (2 * prefix[ks] - prefix[ti] - prefix[tj] + prior[ks]
                     - 0.2 * delta * delta)
             k = int(np.argmax(vals))
-            total = best[i] + vals[k]
+            total = best[i] + vals[k] + start_prior[j]
             if total > best[j]:
                 best[j] = total
                 back[j] = (i, int(ks[k]))
@@ -231,7 +252,7 @@ def find_pairs(
         first, second = (src, tgt) if source_first else (tgt, src)
         tokens = _tokens(stream, first, second)
         if numbered:
-            score, states = _viterbi(tokens, numbered)
+            score, states = _viterbi(tokens)
             triples = _triples(text, tokens, states)
         else:
             score, triples = _segmental(stream, tokens)

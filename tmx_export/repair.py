@@ -109,8 +109,19 @@ class Lexicon:
 
     def __init__(self, langs: tuple[str, ...], file_text: str = "") -> None:
         self.langs = langs
-        self.local = Counter(w.lower() for w in _WORD_RE.findall(file_text))
-        self.local_total = max(sum(self.local.values()), 1)
+        # Words that touch a line's edge may be fragments of a cut ("Repr" / "ise"): only
+        # the words inside lines make the file's vocabulary.
+        self.local: Counter[str] = Counter()
+        for line in file_text.split("\n"):
+            words = _WORD_RE.findall(line)
+            if words and line[:1].isalpha():
+                words = words[1:]
+            if words and line[-1:].isalpha():
+                words = words[:-1]
+            self.local.update(w.lower() for w in words)
+        # At least a page's worth of words, so one occurrence in a tiny file is not
+        # taken for a frequent word.
+        self.local_total = max(sum(self.local.values()), 2000)
         # Spacing habits are read off a sample: a few MB tell them as well as the whole file.
         self._sample = file_text[:2_000_000]
         self._spacing: dict[tuple[str, str], tuple[int, int]] = {}
@@ -119,13 +130,13 @@ class Lexicon:
         """log10 frequency per 10^9 words (the wordfreq "Zipf" scale), never below a
         length-based estimate for unknown words (long unknown strings are improbable)."""
         w = word.lower()
-        best = _wordfreq_best(w, self.langs)
+        best = _wordfreq_best(w, self.langs) or -math.inf  # wordfreq says 0 for unknown
         count = self.local.get(w, 0)
         if count:
             # Seen elsewhere in the same file as a whole word: the file's own vocabulary
             # counts, slightly discounted because the file is a small sample.
             best = max(best, 9 + math.log10(count / self.local_total) - 1.0)
-        return max(best, 8.0 - 1.4 * len(w))
+        return max(best, 8.0 - 0.9 * len(w))
 
     def spacing_odds(self, a: str, b: str, prior: float, weight: float = 4.0) -> float:
         """log10 odds that ``a`` and ``b`` are written together, not with a space between,
@@ -202,7 +213,7 @@ def style_posterior(observations: list[tuple[bool, float]]) -> dict[str, float]:
     return {s: w / total for s, w in weights.items()}
 
 
-_DEVIATION = 0.005
+_DEVIATION = 0.002
 _P_JOIN = {"mid": 1 - _DEVIATION, "pdf": _DEVIATION, "kept": 0.5}
 
 
@@ -230,6 +241,14 @@ def decide_break(left: str, right: str, post: dict[str, float], lam: float,
     return ("" if p_join >= 0.5 else " "), False
 
 
+_PAIR_OPENING_RE = re.compile(r"^(?:\d{1,3}\.\s|[(\[«“‘\"'¿¡]*[^\W\d_])")
+
+
+def _may_open_pair(line: str) -> bool:
+    m = _PAIR_OPENING_RE.match(line)
+    return bool(m) and (m.group(0)[-1].isupper() or m.group(0)[0].isdigit())
+
+
 def build_stream(text: str, langs: tuple[str, ...]) -> Stream:
     """Clean ``text`` and join its lines into one :class:`Stream`."""
     repairs: Counter[str] = Counter()
@@ -248,7 +267,11 @@ def build_stream(text: str, langs: tuple[str, ...]) -> Stream:
     for (_, left, _), (_, right, _) in zip(lines, lines[1:], strict=False):
         spaced = left[-1:].isspace() or right[:1].isspace()
         observations.append((spaced, 0.0 if spaced else join_evidence(left, right, lexicon)))
-    post = style_posterior(observations)
+    # A line that may open a new pair ("The debate...", "35. ...") may follow a break that
+    # was never a cut: pairs start on new lines. Such breaks say nothing about the style.
+    post = style_posterior([o for o, (_, body, folded) in zip(observations, lines[1:],
+                                                                strict=True)
+                            if folded or not _may_open_pair(body)])
 
     parts: list[str] = []
     stream = Stream(text="", repairs=repairs)

@@ -1,0 +1,283 @@
+"""The dump reader against dumps with known answers.
+
+Real Europarl paragraph pairs (``data/europarl_pairs.tsv``) are written as dumps with
+``format_dump`` -- random cut positions, cut style, fold markers, numbering, language order
+and paragraph numbers drawn by hypothesis -- and must read back exactly. Arbitrary bytes and
+text must never crash the reader: it either raises ``InputError`` or returns pairs and
+rejects. The samples shipped in ``samples/`` must give exactly their gold pairs.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import tempfile
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from tmx_export.errors import InputError
+from tmx_export.formats.dump import CUT_STYLES, FOLD_MARKER, format_dump, read_dump
+from tmx_export.model import Pair, ReadResult
+
+DATA = Path(__file__).parent / "data"
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+SEED_SAMPLE = SAMPLES / "ep-industrial-policy-34.txt"
+EN, FR = "en-GB", "fr-FR"
+
+# Characters XML 1.0 cannot carry; the reader removes them (and counts them).
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def load_pairs() -> list[Pair]:
+    with (DATA / "europarl_pairs.tsv").open(encoding="utf-8", newline="") as handle:
+        return [
+            Pair(row["en"], row["fr"], EN, FR, file=row["origin"])
+            for row in csv.DictReader(handle, delimiter="\t")
+        ]
+
+
+PAIRS = load_pairs()
+# Numbers written "N." inside the texts (years, "objectif 1.", "points 16 and 17."): a
+# paragraph number equal to one of them is the hardest case for telling them apart.
+# Paragraph numbers run from 1 to 999 (a resolution has a few hundred paragraphs at most);
+# longer numbers ending a sentence ("in 1997.") are years and references, never paragraphs.
+TEXT_NUMBERS = sorted(
+    {int(n) for p in PAIRS for text in p.key() for n in re.findall(r"\b(\d{1,3})\.", text)}
+)
+
+FAST = settings(max_examples=50, deadline=None,
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+@dataclass
+class Dump:
+    """A dump text and what reading it must give: (source, target, number, start line)."""
+
+    text: str
+    expected: list[tuple[str, str, int | None, int]]
+    how: str  # the drawn parameters, shown when a test fails
+
+
+@st.composite
+def dumps(draw: st.DrawFn) -> Dump:
+    """1-4 real pairs written as one dump with drawn cut style, widths, folds and numbers."""
+    chosen = draw(st.lists(st.sampled_from(PAIRS), min_size=1, max_size=4))
+    style = draw(st.sampled_from(CUT_STYLES))
+    numbered = draw(st.booleans())
+    fr_first = draw(st.booleans())
+    first = draw(st.one_of(st.integers(1, 500), st.sampled_from(TEXT_NUMBERS)))
+    min_width = draw(st.integers(30, 120))
+    max_width = draw(st.integers(min_width, 480))
+    fold_rate = draw(st.sampled_from([0.0, 0.3, 1.0]))
+    seeds = draw(st.lists(st.integers(0, 2**32), min_size=len(chosen), max_size=len(chosen)))
+    chunks: list[str] = []
+    expected: list[tuple[str, str, int | None, int]] = []
+    line = 1
+    for offset, (pair, seed) in enumerate(zip(chosen, seeds, strict=True)):
+        number = first + offset
+        shown = (Pair(pair.target, pair.source, FR, EN, number) if fr_first
+                 else Pair(pair.source, pair.target, EN, FR, number))
+        # One format_dump call per pair: the dump is as one call would make it (each pair
+        # starts on a new line) and the start line of every pair is known.
+        chunk = format_dump([shown], style=style, numbered=numbered, seed=seed,
+                            min_width=min_width, max_width=max_width, fold_rate=fold_rate)
+        chunks.append(chunk)
+        expected.append((nfc(pair.source), nfc(pair.target), number if numbered else None,
+                         line))
+        line += chunk.count("\n")
+    how = (f"pairs={[p.file for p in chosen]} style={style} numbered={numbered} "
+           f"fr_first={fr_first} first={first} widths={min_width}-{max_width} "
+           f"fold_rate={fold_rate} seeds={seeds}")
+    return Dump("".join(chunks), expected, how)
+
+
+def explain(expected: list[tuple[str, str]], got: list[tuple[str, str]]) -> str:
+    """The first difference between two pair lists, the differing region in brackets."""
+    if len(expected) != len(got):
+        return f"expected {len(expected)} pairs, got {len(got)}: {got!r}"
+    for index, (want_pair, have_pair) in enumerate(zip(expected, got, strict=True)):
+        for side, want, have in zip(("source", "target"), want_pair, have_pair, strict=True):
+            if want != have:
+                start = 0
+                while start < min(len(want), len(have)) and want[start] == have[start]:
+                    start += 1
+                end = 0
+                while (end < min(len(want), len(have)) - start
+                       and want[-1 - end] == have[-1 - end]):
+                    end += 1
+                return (f"pair {index} {side} differs at char {start}:\n"
+                        f"  expected ...{want[max(0, start - 40):start]}"
+                        f"[{want[start:len(want) - end]}]{want[len(want) - end:][:40]}...\n"
+                        f"  got      ...{have[max(0, start - 40):start]}"
+                        f"[{have[start:len(have) - end]}]{have[len(have) - end:][:40]}...")
+    return "same"
+
+
+def assert_texts(expected: list[tuple[str, str]], result: ReadResult) -> None:
+    got = [(nfc(p.source), nfc(p.target)) for p in result.pairs]
+    expected = [(nfc(a), nfc(b)) for a, b in expected]
+    assert got == expected, explain(expected, got) + f"\nrejects: {result.rejects}"
+
+
+def read_bytes(data: bytes, name: str = "dump.txt") -> ReadResult:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / name
+        path.write_bytes(data)
+        return read_dump(path, source_lang=EN, target_lang=FR)
+
+
+def check_sound(result: ReadResult) -> None:
+    """What holds for any result: usable pairs, explained rejects."""
+    assert isinstance(result, ReadResult)
+    for pair in result.pairs:
+        assert pair.source.strip() and pair.target.strip(), pair
+        assert "\n" not in pair.source and "\n" not in pair.target, pair
+        assert not XML_ILLEGAL.search(pair.source + pair.target), pair
+        assert nfc(pair.source) == pair.source and nfc(pair.target) == pair.target, pair
+        assert (pair.source_lang, pair.target_lang) == (EN, FR)
+    for reject in result.rejects:
+        assert reject.reason, reject
+
+
+# A heading pair, numbered, French first: the languages, not the order, decide the sides.
+@example(Dump("4. Ordre des travaux 4. Agenda\n", [("Agenda", "Ordre des travaux", 4, 1)],
+              "short, numbered, French first"))
+@FAST
+@given(dumps())
+def test_real_pairs_cut_any_way_read_back_exactly(dump: Dump) -> None:
+    result = read_bytes(dump.text.encode("utf-8"))
+    assert_texts([e[:2] for e in dump.expected], result)
+    got = [(nfc(p.source), nfc(p.target), p.number, p.line) for p in result.pairs]
+    assert [g[2] for g in got] == [e[2] for e in dump.expected], "paragraph numbers"
+    assert [g[3] for g in got] == [e[3] for e in dump.expected], "start lines"
+    assert result.rejects == []
+    check_sound(result)
+
+
+def test_paragraph_number_equal_to_a_number_in_the_text() -> None:
+    pair = next(p for p in PAIRS if p.source.endswith("points 16 and 17."))
+    text = format_dump([Pair(pair.source, pair.target, EN, FR, 17)], seed=3)
+    result = read_bytes(text.encode("utf-8"))
+    assert_texts([(pair.source, pair.target)], result)
+    assert [p.number for p in result.pairs] == [17]
+
+
+@FAST
+@given(st.binary(max_size=3000))
+def test_random_bytes_never_crash(data: bytes) -> None:
+    try:
+        result = read_bytes(data)
+    except InputError as error:
+        assert str(error).strip() and "\n" not in str(error)
+    else:
+        check_sound(result)
+
+
+# Text made of the pieces a dump is made of (numbers, fold markers, words of both languages,
+# punctuation, odd characters), in random order: nearer the parser's edge cases than noise.
+PIECES = st.sampled_from([
+    "34. ", "1. ", "17.", " 2003. ", FOLD_MARKER, "...", "[+++]", "\n", "\r\n", " ", "-",
+    "the ", "Commission ", "value ", "va", "lue ", "know-", "how ", "la ", "européenne ",
+    "europ", "éenne ", "chaîne ", "Article 5. ", "(FR) ", "' s ", "«", "»", ";", ":",
+    "\ufeff", "\x00", "\x0c", "\u00ad", "\u200b", "e\u0301", "ï»¿", "Ã©", "\ud7ff", "😀",
+])
+
+
+@FAST
+@given(st.one_of(st.text(max_size=2000), st.lists(PIECES, max_size=300).map("".join)),
+       st.sampled_from(["utf-8", "utf-8-sig", "utf-16"]))
+def test_random_text_never_crashes(text: str, encoding: str) -> None:
+    data = text.encode(encoding, errors="surrogatepass")
+    try:
+        result = read_bytes(data)
+    except InputError as error:
+        assert str(error).strip() and "\n" not in str(error)
+    else:
+        check_sound(result)
+
+
+# --- the seed dump and the samples ---------------------------------------------------------
+
+def test_seed_is_one_pair_number_34() -> None:
+    result = read_dump(SEED_SAMPLE)
+    assert len(result.pairs) == 1 and result.rejects == []
+    pair = result.pairs[0]
+    assert pair.number == 34
+    assert (pair.source_lang, pair.target_lang) == (EN, FR)
+    assert pair.line == 1
+    assert pair.source.startswith("Calls on the Commission to propose a cluster policy")
+    assert pair.source.endswith("green action plan for SMEs;")
+    assert pair.target.startswith("invite la Commission à proposer une politique")
+    assert pair.target.endswith("plan d'action vert pour les PME;")
+    for needle in ("particularly in value chains", "ensuring the know-how transfer"):
+        assert needle in pair.source
+    for needle in ("les centres de recherche", "industrielle européenne, sur la base",
+                   "chaînes de valeur"):
+        assert needle in pair.target
+    for text in (pair.source, pair.target):
+        assert "+++" not in text and "..." not in text and "\n" not in text
+        assert "34." not in text
+        assert "  " not in text
+
+
+def test_seed_languages_follow_the_options() -> None:
+    result = read_dump(SEED_SAMPLE, source_lang="fr-FR", target_lang="en-GB")
+    [pair] = result.pairs
+    assert pair.source.startswith("invite la Commission")
+    assert pair.target.startswith("Calls on the Commission")
+    assert (pair.source_lang, pair.target_lang) == ("fr-FR", "en-GB")
+
+
+SAMPLE_GOLD = sorted(DATA.glob("europarl_sample_*.gold.jsonl"))
+
+
+def gold_of(path: Path) -> list[tuple[str, str, int | None, int]]:
+    with path.open(encoding="utf-8") as handle:
+        records = [json.loads(line) for line in handle if line.strip()]
+    return [(r["source"], r["target"], r["number"], r["line"]) for r in records]
+
+
+def sample_of(gold: Path) -> Path:
+    return SAMPLES / (gold.name.removeprefix("europarl_sample_").removesuffix(".gold.jsonl")
+                      + ".txt")
+
+
+def test_samples_cover_numbered_and_unnumbered_dumps() -> None:
+    made = {p.name for p in SAMPLES.glob("*.txt")} - {SEED_SAMPLE.name}
+    assert {sample_of(g).name for g in SAMPLE_GOLD} <= made
+    numbers = [[g[2] for g in gold_of(gold)] for gold in SAMPLE_GOLD]
+    assert any(len(n) >= 5 and None not in n for n in numbers)  # several numbered pairs
+    assert any(set(n) == {None} for n in numbers)  # an unnumbered dump
+
+
+@pytest.mark.parametrize("gold", SAMPLE_GOLD, ids=lambda p: sample_of(p).stem)
+def test_sample_reads_back_exactly(gold: Path) -> None:
+    result = read_dump(sample_of(gold))
+    want = gold_of(gold)
+    assert_texts([w[:2] for w in want], result)
+    assert [(p.source, p.target, p.number, p.line) for p in result.pairs] == want
+    assert result.rejects == []
+
+
+@pytest.mark.parametrize("sample", sorted(SAMPLES.glob("*.txt")), ids=lambda p: p.stem)
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "cp1252"])
+@pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["LF", "CRLF"])
+def test_encoding_and_line_ends_change_nothing(sample: Path, encoding: str,
+                                               newline: str) -> None:
+    # Compared with the plain UTF-8 reading, so this fails for encodings only.
+    text = sample.read_text(encoding="utf-8")
+    plain = read_bytes(text.encode("utf-8"))
+    other = read_bytes(text.replace("\n", newline).encode(encoding))
+    assert [(p.source, p.target, p.number, p.line) for p in other.pairs] == [
+        (p.source, p.target, p.number, p.line) for p in plain.pairs]
+    assert len(other.rejects) == len(plain.rejects)
