@@ -106,10 +106,11 @@ def _viterbi(tokens: list[_Token]) -> tuple[float, list[int]]:
     return best, states
 
 
-# Words a paragraph does not end on (articles, prepositions, conjunctions, elisions).
+# Words a paragraph does not end on (articles, prepositions, conjunctions, titles).
 _NEVER_LAST = frozenset(
     "the a an of to in and or for with by on at from "
-    "le la les l de du des d à au aux et ou en un une pour par sur dans qu que".split()
+    "le la les l de du des d à au aux et ou en un une pour par sur dans qu que "
+    "mr mrs ms dr monsieur madame messieurs mesdames mme mmes mlle".split()
 )
 
 
@@ -187,6 +188,7 @@ def _segmental(stream: Stream, tokens: list[_Token], window: int = 48
     # ended with a word; never one ending on a comma or a dash: a line after
     # "(COM(1999) 158 -" is a continuation even when it opens with a capital.
     start_prior = [0.0] * (n + 1)
+    unpunctuated_end = [False] * (n + 1)
     for j in range(1, n):
         before = text[:starts[j]].rstrip()[-2:]
         last = before[-1:]
@@ -198,6 +200,8 @@ def _segmental(stream: Stream, tokens: list[_Token], window: int = 48
             start_prior[j] = -2.0
         elif _last_word(text, starts[j]).lower() in _NEVER_LAST:
             start_prior[j] = -3.0
+        else:
+            unpunctuated_end[j] = True
         if _CODE_START_RE.match(text, starts[j]):
             start_prior[j] -= 1.5  # "[SEC(99)0066", "(C5-0208/1999": references, not prose
     best = np.full(n + 1, -np.inf)
@@ -223,6 +227,8 @@ def _segmental(stream: Stream, tokens: list[_Token], window: int = 48
                     - 0.2 * delta * delta)
             k = int(np.argmax(vals))
             total = best[i] + vals[k] + start_prior[j]
+            if unpunctuated_end[j] and e_off - s_off > 300:
+                total -= 2.5  # only headings end without punctuation, and they are short
             if total > best[j]:
                 best[j] = total
                 back[j] = (i, int(ks[k]))
