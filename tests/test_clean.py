@@ -1,0 +1,124 @@
+"""Cleaning rules on real EU pairs, and each rule on a pair built to break it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tmx_export.clean import RULES, CleanOptions, check, clean, normalise
+from tmx_export.formats.parallel import read_parallel
+from tmx_export.formats.table import read_table
+from tmx_export.model import Pair
+
+DATA = Path(__file__).parent / "data"
+DGT_TSV = DATA / "tmx" / "dgt-tm" / "expected_en-gb_fr-fr.tsv"
+
+
+def dgt_pairs() -> list[Pair]:
+    return read_table(DGT_TSV, source_lang="en-GB", target_lang="fr-FR").pairs
+
+
+def europarl_pairs() -> list[Pair]:
+    return read_parallel(DATA / "europarl" / "ep-00-01-17-excerpt.en.txt",
+                         DATA / "europarl" / "ep-00-01-17-excerpt.fr.txt",
+                         source_lang="en-GB", target_lang="fr-FR").pairs
+
+
+def test_real_dgt_pairs_untranslated_titles_and_exact_duplicates():
+    pairs = dgt_pairs()
+    result = clean(pairs)
+    # Lines 143 and 146: the "French" side is the English title left untranslated.
+    wrong = [r for r in result.rejects if r.reason == "wrong-language"]
+    assert [r.line for r in wrong] == [143, 146]
+    assert wrong[1].text.endswith("\tLifejacket light approval Guidance (SOLAS), 22 mars 1999")
+    # exact duplicates: every repeat of an earlier (source, target)
+    seen, repeats = set(), 0
+    for p in pairs:
+        if p.line not in (143, 146):
+            repeats += (p.source, p.target) in seen
+            seen.add((p.source, p.target))
+    assert result.removed == {"wrong-language": 2, "duplicate": repeats}
+    assert repeats == 13
+    assert len(result.pairs) == len(pairs) - 15
+    # short headings with extreme length ratios are good units
+    kept = {(p.source, p.target) for p in result.pairs}
+    assert ("ANNEX I", "ANNEXE I") in kept
+    assert ("HAS DECIDED AS FOLLOWS:", "DÉCIDE:") in kept
+
+
+def test_normalised_dedupe_catches_spacing_variants():
+    result = clean(dgt_pairs(), CleanOptions(dedupe="normalised"))
+    assert result.removed["duplicate"] == 14
+    extra = [r for r in result.rejects if r.line == 149]
+    # the same as line 139 but for a space
+    assert extra and extra[0].text.startswith("IMO Res. MSC.36(63)- (1994 HSC Code) 8")
+    assert normalise("IMO Res.MSC.36(63)-") == normalise("imo  res. msc.36(63) -")
+
+
+def test_dedupe_none_keeps_repeats():
+    result = clean(dgt_pairs(), CleanOptions(dedupe="none"))
+    assert "duplicate" not in result.removed
+
+
+def test_real_europarl_paragraphs_pass_every_rule():
+    pairs = europarl_pairs()
+    result = clean(pairs)
+    assert result.removed == {}
+    assert len(result.pairs) == 40
+
+
+def base() -> Pair:
+    return Pair("The Commission has adopted the proposal for a directive.",
+                "La Commission a adopté la proposition de directive.", "en-GB", "fr-FR")
+
+
+def variant(**changes) -> Pair:
+    pair = base()
+    for key, value in changes.items():
+        setattr(pair, key, value)
+    return pair
+
+
+@pytest.mark.parametrize("pair, rule", [
+    (variant(target="   "), "empty-side"),
+    (variant(source="1997", target="1997"), "no-letters"),
+    (variant(source="12.5 % (3.)", target="12,5 % (3.)"), "no-letters"),
+    (variant(target="The Commission has  adopted the proposal for a Directive."), "identical"),
+    (variant(source="The <b>Commission</b> has adopted the proposal."), "leftover-markup"),
+    (variant(target="La Commission &amp; le Conseil ont adopté la proposition."),
+     "leftover-markup"),
+    (variant(source="<SPEAKER ID=12 NAME=\"Mr Evans\">"), "leftover-markup"),
+    (variant(source="word " * 500, target="mot " * 500), "too-long"),
+    (variant(target="Oui."), "length-ratio"),
+    (variant(source=base().target, target=base().source), "wrong-language"),
+    (variant(target="The Commission adopted the directive proposal today."), "wrong-language"),
+])
+def test_each_rule(pair, rule):
+    assert check(pair) == rule
+    result = clean([base(), pair])
+    assert result.removed == {rule: 1}
+    assert result.rejects[0].reason == rule
+    # switched off, the rule lets the pair through (unless a later rule catches it)
+    assert check(pair, CleanOptions(rules=frozenset(RULES) - {rule})) != rule
+
+
+def test_rules_that_must_not_fire():
+    # identical text is normal between two variants of one language, and for short units
+    assert check(Pair("Text of the segment.", "Text of the segment.", "en-US", "en-GB")) is None
+    assert check(Pair("Article 2", "Article 2", "en-GB", "fr-FR")) is None
+    # short headings have extreme ratios and are fine
+    assert check(Pair("Whereas:", "considérant ce qui suit:", "en-GB", "fr-FR")) is None
+    # "a < b" is text, not markup
+    assert check(Pair("If a < b then stop.", "Si a < b alors arrêter.", "en", "fr")) is None
+    # all capitals are not read as the other language
+    assert check(Pair("THE EUROPEAN PARLIAMENT AND THE COUNCIL OF THE EUROPEAN UNION,",
+                      "LE PARLEMENT EUROPÉEN ET LE CONSEIL DE L'UNION EUROPÉENNE,",
+                      "en-GB", "fr-FR")) is None
+
+
+def test_unknown_rule_or_mode():
+    with pytest.raises(ValueError, match="unknown cleaning rule"):
+        CleanOptions(rules=frozenset({"spelling"}))
+    with pytest.raises(ValueError, match="unknown dedupe mode"):
+        CleanOptions(dedupe="fuzzy")

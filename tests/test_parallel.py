@@ -1,0 +1,160 @@
+"""Parallel files: Europarl sessions (excerpts), Europarl markup, drift errors, alignment."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tmx_export.errors import InputError
+from tmx_export.formats.parallel import (
+    align_lengths,
+    find_parallel,
+    read_parallel,
+    split_paragraphs,
+)
+
+DATA = Path(__file__).parent / "data" / "europarl"
+
+EN_21 = [
+    "Adoption of the Minutes of the previous sitting",
+    "Mr President, I simply wanted to pass on some news. There was a terrorist attack this "
+    "morning in Madrid. Someone planted a car bomb and one person has died. On behalf of my "
+    "Group, I once again condemn these terrorist acts.",
+    "Thank you, Mrs Fraga Estévez. We had heard about this regrettable incident. Unfortunately, "
+    "the terrorist murderers are once again punishing Spanish society. I note your comments with "
+    "particular keenness, as you may expect, given that I too am Spanish.",
+    "(The Minutes were approved)",
+]
+FR_21_FIRST, FR_21_LAST = ("Adoption du procès-verbal de la séance précédente",
+                           "(Le procès-verbal est adopté)")
+
+
+def read(src: Path, tgt: Path, **kw):
+    return read_parallel(src, tgt, source_lang="en-GB", target_lang="fr-FR", **kw)
+
+
+def test_session_21_whole():
+    result = read(DATA / "ep-00-01-21.en.txt", DATA / "ep-00-01-21.fr.txt")
+    assert [p.source for p in result.pairs] == EN_21
+    assert (result.pairs[0].target, result.pairs[-1].target) == (FR_21_FIRST, FR_21_LAST)
+    assert [p.line for p in result.pairs] == [1, 3, 5, 7]
+    assert not result.rejects
+
+
+def test_session_17_excerpt_gives_one_pair_per_paragraph():
+    # The excerpt is the first 79 lines: 40 non-blank lines, one paragraph each.
+    result = read(DATA / "ep-00-01-17-excerpt.en.txt", DATA / "ep-00-01-17-excerpt.fr.txt")
+    assert len(result.pairs) == 40
+    assert (result.pairs[0].source, result.pairs[0].target) == (
+        "Resumption of the session", "Reprise de la session")
+    p20 = result.pairs[19]
+    assert p20.line == 39
+    assert p20.source.startswith("Madam President, Mrs Díez González and I had tabled questions")
+    assert p20.target.startswith("Madame la Présidente, Mme Díez González et moi-même avions")
+    assert result.pairs[-1].target.startswith("(Le Parlement rejette la demande) La Présidente.")
+
+
+def test_find_parallel_side_by_side(tmp_path):
+    found = find_parallel(DATA, source_lang="en-GB", target_lang="fr-FR")
+    assert [(s.name, t.name) for s, t in found] == [
+        ("ep-00-01-17-excerpt.en.txt", "ep-00-01-17-excerpt.fr.txt"),
+        ("ep-00-01-21.en.txt", "ep-00-01-21.fr.txt"),
+    ]
+    assert sum(len(read(s, t).pairs) for s, t in found) == 44
+    # from either file of a pair, and with region tags in the names
+    assert find_parallel(DATA / "ep-00-01-21.fr.txt", source_lang="en", target_lang="fr") == [
+        (DATA / "ep-00-01-21.en.txt", DATA / "ep-00-01-21.fr.txt")]
+    shutil.copy(DATA / "ep-00-01-21.en.txt", tmp_path / "report.EN-GB.txt")
+    shutil.copy(DATA / "ep-00-01-21.fr.txt", tmp_path / "report.fr-FR.txt")
+    (tmp_path / "lonely.en.txt").write_text("no partner\n")
+    assert find_parallel(tmp_path, source_lang="en-GB", target_lang="fr-FR") == [
+        (tmp_path / "report.EN-GB.txt", tmp_path / "report.fr-FR.txt")]
+
+
+def europarl_markup(paragraphs: list[str], speakers: list[tuple[int, str]]) -> str:
+    """Europarl's original layout: markup lines, one paragraph per line, no blank lines."""
+    lines = ["<CHAPTER ID=1>", paragraphs[0]]
+    for (ident, name), text in zip(speakers, paragraphs[1:], strict=True):
+        lines += [f'<SPEAKER ID={ident} NAME="{name}">', "<P>" if ident == 3 else "", text]
+    return "\n".join(line for line in lines if line) + "\n"
+
+
+SPEAKERS = [(1, "Fraga Estévez"), (2, "President"), (3, "President")]
+
+
+def test_europarl_markup_lines_are_paragraph_breaks(tmp_path):
+    fr = [FR_21_FIRST, "Monsieur le Président, Je voulais simplement diffuser une information.",
+          "Merci beaucoup, Madame Fraga.", FR_21_LAST]
+    (tmp_path / "s.en.txt").write_text(europarl_markup(EN_21, SPEAKERS))
+    (tmp_path / "s.fr.txt").write_text(europarl_markup(fr, SPEAKERS))
+    result = read(tmp_path / "s.en.txt", tmp_path / "s.fr.txt")
+    assert [(p.source, p.target) for p in result.pairs] == list(zip(EN_21, fr, strict=True))
+    assert not any("<" in p.source + p.target for p in result.pairs)
+
+
+def test_drift_named_by_markup_section(tmp_path):
+    en = EN_21[:2] + ["An extra paragraph only in English.", EN_21[2], EN_21[3]]
+    text = europarl_markup(EN_21, SPEAKERS).replace(
+        EN_21[1], EN_21[1] + "\nAn extra paragraph only in English.")
+    (tmp_path / "s.en.txt").write_text(text)
+    (tmp_path / "s.fr.txt").write_text(europarl_markup(
+        [FR_21_FIRST, "Monsieur le Président.", "Merci.", FR_21_LAST], SPEAKERS))
+    with pytest.raises(InputError) as err:
+        read(tmp_path / "s.en.txt", tmp_path / "s.fr.txt")
+    message = str(err.value)
+    assert message.startswith(f"{tmp_path / 's.en.txt'}:3: 5 paragraphs in the source, 4 in ")
+    assert 'section <SPEAKER ID=1 NAME="Fraga Estévez"> (source line 3, target line 3' in message
+    assert "2 vs 1 paragraphs" in message
+    assert len(en) == 5
+
+
+def test_drift_without_markup_names_lines_near_the_break(tmp_path):
+    en = (DATA / "ep-00-01-17-excerpt.en.txt").read_text(encoding="utf-8").split("\n\n")
+    fr = (DATA / "ep-00-01-17-excerpt.fr.txt").read_text(encoding="utf-8").split("\n\n")
+    del fr[30]  # paragraph 31, on line 61
+    (tmp_path / "a.fr.txt").write_text("\n\n".join(fr), encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        read(DATA / "ep-00-01-17-excerpt.en.txt", tmp_path / "a.fr.txt")
+    message = str(err.value)
+    assert "40 paragraphs in the source, 39 in" in message
+    line = err.value.line
+    assert 55 <= line <= 63, message  # length alone locates the drift to a paragraph or two
+    assert "--align-paragraphs" in message
+    # with alignment, every other paragraph still pairs with its own translation
+    result = read(DATA / "ep-00-01-17-excerpt.en.txt", tmp_path / "a.fr.txt",
+                  align_paragraphs=True)
+    good = {(e, f) for e, f in zip(en[:30], fr[:30], strict=True)}
+    good |= {(e, f) for e, f in zip(en[31:], fr[30:], strict=True)}
+    pairs = {(p.source, p.target.rstrip("\n")) for p in result.pairs if "x-align" not in p.props}
+    assert len(pairs & good) >= 36
+    merged = [p for p in result.pairs if "x-align" in p.props] + result.rejects
+    assert 1 <= len(merged) <= 2
+
+
+def test_blank_line_paragraphs_join_wrapped_lines(tmp_path):
+    (tmp_path / "w.en.txt").write_text("First paragraph\nwrapped here.\n\nSecond one.\n")
+    (tmp_path / "w.fr.txt").write_text("Premier paragraphe\ncoupé ici.\n\nDeuxième.\n")
+    result = read(tmp_path / "w.en.txt", tmp_path / "w.fr.txt")
+    assert [(p.source, p.target, p.line) for p in result.pairs] == [
+        ("First paragraph wrapped here.", "Premier paragraphe coupé ici.", 1),
+        ("Second one.", "Deuxième.", 4),
+    ]
+    assert [p.text for p in split_paragraphs("a\nb\n\nc\n", "line")] == ["a", "b", "c"]
+
+
+def test_align_lengths_recovers_a_merge():
+    # target paragraph 2 is source paragraphs 2+3 run together
+    src = [100, 40, 45, 300, 80]
+    tgt = [110, 95, 320, 90]
+    assert align_lengths(src, tgt) == [([0], [0]), ([1, 2], [1]), ([3], [2]), ([4], [3])]
+
+
+def test_empty_and_missing_files(tmp_path):
+    (tmp_path / "e.en.txt").write_text("\n\n<P>\n")
+    (tmp_path / "e.fr.txt").write_text("Bonjour.\n")
+    with pytest.raises(InputError, match="no paragraphs"):
+        read(tmp_path / "e.en.txt", tmp_path / "e.fr.txt")
+    with pytest.raises(InputError, match="no such file"):
+        read(tmp_path / "none.en.txt", tmp_path / "e.fr.txt")

@@ -1,0 +1,116 @@
+"""Tables: TSV/CSV/XLSX, columns by language code or by name, round trips."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from tmx_export.errors import InputError
+from tmx_export.formats.table import read_table, write_table
+from tmx_export.model import Pair
+
+DGT_TSV = Path(__file__).parent / "data" / "tmx" / "dgt-tm" / "expected_en-gb_fr-fr.tsv"
+
+
+def test_dgt_tsv_columns_found_by_language_code():
+    # header: file, doc_no, tu_index, en_gb, fr_fr
+    result = read_table(DGT_TSV, source_lang="en-GB", target_lang="fr-FR")
+    assert len(result.pairs) == 148
+    first = result.pairs[0]
+    assert first.source.startswith("Decision No 1/2019 of the Trade and Development Committee")
+    assert first.target.startswith(
+        "Décision no\u00a01/2019 du comité «Commerce et\u00a0développement»")
+    assert (first.line, first.file) == (2, str(DGT_TSV))
+    assert result.pairs[1].source == "of 18\u00a0February 2019"
+    # primary subtag is enough (fr-CA finds fr_fr), and columns can be named
+    again = read_table(DGT_TSV, source_lang="en", target_lang="fr-CA")
+    assert [p.target for p in again.pairs] == [p.target for p in result.pairs]
+    by_name = read_table(DGT_TSV, source_lang="en-GB", target_lang="fr-FR",
+                         source_column="doc_no", target_column="FR_FR")
+    assert (by_name.pairs[0].source, by_name.pairs[0].target) == ("22019D0391", first.target)
+
+
+def test_missing_column_lists_the_header():
+    with pytest.raises(InputError) as err:
+        read_table(DGT_TSV, source_lang="en-GB", target_lang="de-DE")
+    assert "no column for de-DE (columns: file, doc_no, tu_index, en_gb, fr_fr)" in str(err.value)
+
+
+def test_semicolon_csv_in_cp1252_with_quoted_multiline_cell(tmp_path):
+    path = tmp_path / "glossary.csv"
+    path.write_bytes('Note;English;Français\n'
+                     'a;"value chain";"chaîne de valeur"\n'
+                     'b;"two\nlines";"deux\nlignes"\n'
+                     'c;"say ""hi""";"dire « salut »"\n'.encode("cp1252"))
+    result = read_table(path, source_lang="en", target_lang="fr",
+                        source_column="english", target_column="Français")
+    assert [(p.source, p.target, p.line) for p in result.pairs] == [
+        ("value chain", "chaîne de valeur", 2),
+        ("two\nlines", "deux\nlignes", 3),
+        ('say "hi"', "dire « salut »", 6),  # row b spans lines 3-5
+    ]
+
+
+def test_short_rows_are_rejected(tmp_path):
+    path = tmp_path / "t.tsv"
+    path.write_text("en\tfr\nyes\toui\nonly English\n\nno\tnon\n", encoding="utf-8")
+    result = read_table(path, source_lang="en-GB", target_lang="fr-FR")
+    assert [(p.source, p.target) for p in result.pairs] == [("yes", "oui"), ("no", "non")]
+    [reject] = result.rejects
+    assert (reject.line, reject.reason) == (3, "short-row")
+
+
+PAIRS = [
+    Pair("Hello\tworld", "Bonjour\tle monde", "en-GB", "fr-FR"),
+    Pair('A "quoted"\nline', "Une ligne « citée »", "en-GB", "fr-FR"),
+    Pair("=SUM(A1:A2)", "=SOMME(A1:A2)", "en-GB", "fr-FR"),
+    Pair("Emoji 🇪🇺 and 𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "Émoji 🇪🇺 et 𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "en-GB", "fr-FR"),
+    Pair("http://example.org", "http://example.org/fr", "en-GB", "fr-FR"),
+]
+
+
+@pytest.mark.parametrize("suffix", ["tsv", "csv", "xlsx"])
+def test_write_then_read_round_trip(tmp_path, suffix):
+    path = tmp_path / f"pairs.{suffix}"
+    assert write_table(PAIRS, path) == len(PAIRS)
+    back = read_table(path, source_lang="en-GB", target_lang="fr-FR")
+    assert [(p.source, p.target) for p in back.pairs] == [(p.source, p.target) for p in PAIRS]
+    assert not list(tmp_path.glob(".*.part"))
+
+
+def test_xlsx_cells_are_strings_not_formulas(tmp_path):
+    path = tmp_path / "pairs.xlsx"
+    write_table(PAIRS, path)
+    sheet = load_workbook(path).active
+    assert sheet["A1"].value == "en-GB" and sheet["B1"].value == "fr-FR"
+    assert sheet["A4"].value == "=SUM(A1:A2)" and sheet["A4"].data_type == "s"
+
+
+def test_xlsx_made_by_another_tool_with_named_sheet(tmp_path):
+    book = Workbook()
+    book.active.title = "notes"
+    sheet = book.create_sheet("memory")
+    sheet.append(["ID", "EN-US", "FR-CA"])
+    sheet.append([1, "Cancel", "Annuler"])
+    sheet.append([2, None, "Vide"])
+    sheet.append([3, 42, "quarante-deux"])
+    path = tmp_path / "book.xlsx"
+    book.save(path)
+    result = read_table(path, source_lang="en-US", target_lang="fr-CA", sheet="memory")
+    assert [(p.source, p.target, p.line) for p in result.pairs] == [
+        ("Cancel", "Annuler", 2), ("", "Vide", 3), ("42", "quarante-deux", 4)]
+    with pytest.raises(InputError, match="no sheet 'x' \\(sheets: notes, memory\\)"):
+        read_table(path, source_lang="en", target_lang="fr", sheet="x")
+    with pytest.raises(InputError, match="no header row"):
+        read_table(path, source_lang="en", target_lang="fr")  # the first sheet is empty
+
+
+def test_bad_xlsx_and_unknown_extension(tmp_path):
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(b"not a zip")
+    with pytest.raises(InputError, match="not a readable XLSX"):
+        read_table(bad, source_lang="en", target_lang="fr")
+    with pytest.raises(InputError, match="cannot tell the table format"):
+        read_table(tmp_path / "x.ods", source_lang="en", target_lang="fr")

@@ -1,0 +1,395 @@
+"""Reading real TMX files: the LISA compliance kit, DGT-TM exports, OmegaT and others.
+
+Expected texts were read by eye from the files (see tests/data/README.md for where they
+come from); the DGT-TM pairs are compared with a TSV derived independently from the full
+files.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import gzip
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from tmx_export.errors import InputError
+from tmx_export.formats.tmx_read import (
+    TmxPair,
+    iter_tmx,
+    iter_units,
+    read_tmx,
+    read_tmx_header,
+    seg_text,
+)
+
+DATA = Path(__file__).parent / "data" / "tmx"
+LISA = DATA / "lisa-tmx-compliance-kit"
+OMEGAT = DATA / "omegat-tests"
+DGT = DATA / "dgt-tm"
+
+
+def texts(path: Path, source: str, target: str) -> list[tuple[str, str]]:
+    result = read_tmx(path, source_lang=source, target_lang=target)
+    return [(p.source, p.target) for p in result.pairs]
+
+
+# --- LISA TMX compliance kit -------------------------------------------------------------
+
+EXPORT_1 = [
+    ("Text with 3 spaces [   ] and 2 [  ]", "Texte avec 3 espaces [   ] et 2 [  ]"),
+    ("Text with 1 tab [\t] and 2 [\t\t]", "Texte avec 1 tab [\t] et 2 [\t\t]"),
+    ("<=lt, >=gt, &=amp, {=obrace, }=cbrace", "<=lt, >=gt, &=amp, {=obrace, }=cbrace"),
+    ("é=eacute, \u00a0=nbsp, ¤=curr, ÿ=yumlaut, ©=copy, §=para",
+     "é=eacute, \u00a0=nbsp, ¤=curr, ÿ=yumlaut, ©=copy, §=para"),
+]
+
+
+@pytest.mark.parametrize("name", ["ExportTest1A", "ExportTest1C", "ExportTest1D", "ExportTest1E"])
+def test_export_1_utf8_bom_whitespace_and_escapes(name):
+    assert texts(LISA / f"{name}.tmx", "en-US", "fr-CA") == EXPORT_1
+
+
+def test_export_1b_quotes_and_apostrophes():
+    assert texts(LISA / "ExportTest1B.tmx", "en-US", "fr-CA") == [
+        ("<=lt, >=gt, &=amp, '=apos, \"=quot, {=obrace, }=cbrace",) * 2,
+        (EXPORT_1[3][0], EXPORT_1[3][1]),
+    ]
+
+
+def test_import_1a_utf16_character_references_for_tabs():
+    assert texts(LISA / "ImportTest1A.tmx", "en-US", "fr-CA") == [
+        ("First segment with [\t\t   ]", "Premier segment avec [\t\t   ]"),
+        ("Second segment with [  \t\t]", "Second segment avec [  \t\t]"),
+    ]
+
+
+def test_import_1b_odd_attribute_spacing_and_mixed_case_codes():
+    assert texts(LISA / "ImportTest1B.tmx", "en-US", "fr-CA") == [
+        ("Text of the segment", "Texte du segment")
+    ]
+
+
+def test_import_1c_five_languages_per_unit_in_any_order():
+    assert texts(LISA / "ImportTest1C.tmx", "en-GB", "ja-JP") == [
+        ("First entry in UK English", "First entry in Japanese"),
+        ("Second entry in UK English", "Second entry in Japanese"),
+        ("Third entry in UK English", "Third entry in Japanese"),
+    ]
+    # Region preferred: en-US picks the US variant although en-GB is also "en".
+    assert texts(LISA / "ImportTest1C.tmx", "en-US", "es")[2] == (
+        "Third entry in US English", "Third entry in Spanish")
+    # Primary subtag is enough when the exact tag is absent.
+    assert texts(LISA / "ImportTest1C.tmx", "fr-FR", "es-MX")[0] == (
+        "First entry in French Canadian", "First entry in Spanish")
+
+
+ENCODING_TEST = [
+    ("à=agrave, é=eacute, æ=aelig",) * 2,
+    ("ÿ=U+00FF, ™=U+2122, \u2019=U+2019",) * 2,
+    ("\u201c=U+201C, \u2013=U+2013, ¤=U+00A4",) * 2,
+]
+
+
+@pytest.mark.parametrize("name", ["ImportTest1D", "ImportTest1E", "ImportTest1F",
+                                  "ImportTest1G", "ImportTest1H"])
+def test_import_1d_to_1h_every_encoding(name):
+    # 1D UTF-8+BOM, 1E UTF-8, 1F UTF-16LE, 1G UTF-16BE, 1H US-ASCII with references;
+    # same primary subtag on both sides (en-US -> en-GB), so exact tags decide.
+    assert texts(LISA / f"{name}.tmx", "en-US", "en-GB") == ENCODING_TEST
+
+
+def test_import_1i_ideographic_spaces():
+    assert texts(LISA / "ImportTest1I.tmx", "en-US", "ja-JP") == [
+        ("English segment with [    ]", "Japanese segment with [\u3000\u3000]")
+    ]
+
+
+def test_import_1j_same_language_variants():
+    assert texts(LISA / "ImportTest1J.tmx", "en-US", "en-GB") == [
+        ("First entry in US English", "First entry in UK English"),
+        ("Second entry in US English", "Second entry in UK English"),
+    ]
+
+
+def test_import_1j_many_only_units_with_both_variants():
+    result = read_tmx(LISA / "ImportTest1J_many.tmx", source_lang="en-us", target_lang="en-gb")
+    assert [(p.source, p.target) for p in result.pairs] == [
+        ("First entry in US English", "First entry in UK English"),
+        ("Second entry in US English", "Second entry in UK English"),
+    ]
+    [reject] = result.rejects
+    assert reject.reason == "missing-target-language"
+    assert reject.line == 17
+    assert "[not to import] Third entry in US English" in reject.text
+
+
+def test_import_1k_unit_srclang_does_not_change_the_requested_direction():
+    path = LISA / "ImportTest1K.tmx"
+    assert texts(path, "de-DE", "en-GB") == [("First Entry - German", "First Entry - UK English")]
+    assert texts(path, "en-GB", "fr-CA") == [
+        ("Second Entry - UK English", "Second Entry - French Canadian")
+    ]
+    assert [r.reason for r in read_tmx(path, source_lang="en-GB", target_lang="fr-CA").rejects] \
+        == ["missing-target-language"]
+
+
+@pytest.mark.parametrize("name", ["ImportTest1L", "ImportTest2C"])
+def test_import_1l_2c_props_notes_and_attributes_kept(name):
+    [pair] = read_tmx(LISA / f"{name}.tmx", source_lang="en-US", target_lang="fr").pairs
+    assert isinstance(pair, TmxPair)
+    assert pair.props == {"myPropeType": "Data"}
+    assert pair.notes == ("Text of tu note 1", "Text of tu note 2")
+    assert pair.tuid == "tu001"
+    assert ("note", "", "Text of tuv en note 1") in pair.source_meta
+    assert ("prop", "myPropeType", "Data") in pair.target_meta
+    assert ("note", "", "Text of tuv fr note 1") in pair.target_meta
+    header = read_tmx_header(LISA / f"{name}.tmx")
+    assert header["creationtool"] == "myTool" and header["segtype"] == "block"
+
+
+def test_import_1l_plain_text():
+    assert texts(LISA / "ImportTest1L.tmx", "en-US", "fr") == [
+        ("Text of the segment.", "Texte du segment.")
+    ]
+    # en-GB is the third tuv; it is chosen when asked for.
+    assert texts(LISA / "ImportTest1L.tmx", "en-GB", "fr-FR")[0][0] == "Text of the segment."
+
+
+IMPORT_2A = [
+    ("The big black cat sleeps.", "Le gros chat noir dors."),
+    ('Test for special characters = <=lt, >=gt, &=amp, "=quot.',
+     'Test pour caractères spéciaux = <=lt, >=gt, &=amp, "=quot.'),
+    ("Nested formatting = Bold+Italic+Underlined, Bold+Italic, Bold.",
+     "Format en gigogne = gras+italique+souligné, gras+italique, gras."),
+    ("First sentence.", "Première phrase."),
+    ("Second sentence.", "Seconde phrase."),
+    ("Picture: ", "Image: "),
+    # order inverted in the file: the French tuv comes first
+    ("Some text with a part highlighted.", "Du texte avec une portion délimitée."),
+]
+
+
+@pytest.mark.parametrize("name", ["ImportTest2A", "ImportTest2A-0index"])
+def test_import_2a_inline_codes_stripped_for_text(name):
+    assert texts(LISA / f"{name}.tmx", "en-US", "fr-CA") == IMPORT_2A
+
+
+def test_import_2a_inline_codes_kept_as_markup():
+    pairs = read_tmx(LISA / "ImportTest2A.tmx", source_lang="en-US", target_lang="fr-CA").pairs
+    assert pairs[0].source_markup == (
+        'The big <bpt i="1" x="1" type="bold">&lt;b&gt;</bpt>black<ept i="1">&lt;/b&gt;</ept> '
+        '<bpt i="2" x="2" type="ulined">&lt;u&gt;</bpt>cat<ept i="2">&lt;/u&gt;</ept> sleeps.'
+    )
+    assert pairs[5].target_markup == (
+        'Image: <ph x="1" type="image" assoc="p">&lt;img src="img.png"/&gt;</ph>')
+    assert pairs[6].source_markup == (
+        'Some text with <hi x="1" type="special-part">a part highlighted</hi>.')
+
+
+def test_import_2b_rtf_codes():
+    pairs = read_tmx(LISA / "ImportTest2B.tmx", source_lang="en-US", target_lang="fr-CA").pairs
+    assert (pairs[0].source, pairs[0].target) == IMPORT_2A[0]
+    assert '<bpt i="1" x="1" type="bold">{\\b </bpt>' in pairs[0].source_markup
+    assert (pairs[4].source, pairs[4].target) == ("Second sentence.", "Seconde phrase.")
+    # the kit's own typo: "text", not "texte"
+    assert pairs[6].target == "Du text avec une portion délimitée."
+
+
+def test_import_2c_sub_flow_inside_a_code_is_not_segment_text():
+    [pair] = read_tmx(LISA / "ImportTest2C.tmx", source_lang="en-US", target_lang="fr").pairs
+    assert (pair.source, pair.target) == ("Click  to start.", "Cliquez  pour commencer.")
+    assert "<sub>Start Here!</sub>" in pair.source_markup
+    assert "<sub>Commencez ici !</sub>" in pair.target_markup
+
+
+def test_export_2a_isolated_tags():
+    assert texts(LISA / "ExportTest2A.tmx", "en-US", "fr-CA")[4:] == [
+        ("Sentence one.", "Phrase 1."), ("And two.", "Et 2."),
+    ]
+
+
+@pytest.mark.parametrize("path", sorted(LISA.glob("*.tmx")) + sorted(OMEGAT.glob("*.tmx"))
+                         + sorted(DGT.glob("*.tmx")), ids=lambda p: p.name)
+def test_markup_reparses_to_the_original_seg(path):
+    """Inline markup survives: re-parsed, it is the file's own <seg>, byte for byte (C14N)."""
+    original = [
+        etree.tostring(seg, method="c14n")
+        for seg in etree.parse(str(path), etree.XMLParser(resolve_entities=False,
+                                                          no_network=True)).iter("seg")
+    ]
+    rebuilt = []
+    for unit in iter_units(path):
+        for tuv in unit.tuvs:
+            markup = tuv.markup if tuv.markup is not None else _escape(tuv.text)
+            seg = etree.fromstring(f"<seg>{markup}</seg>")
+            assert seg_text(seg) == tuv.text
+            rebuilt.append(etree.tostring(seg, method="c14n"))
+    assert rebuilt == original
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+# --- OmegaT, translate-toolkit, EuroParlExtract ----------------------------------------------
+
+def test_omegat_tmx_1_1_lang_attribute():
+    assert texts(OMEGAT / "en-fr.tmx", "en-GB", "fr-FR") == [(
+        "Connect to custom server instead of apertium.org",
+        "Se connecter à un serveur personnalisé au lieu d'apertium.org",
+    )]
+    pairs = texts(OMEGAT / "project_save.tmx", "en", "fr")
+    assert len(pairs) == 5
+    assert pairs[3] == ("Error while reading MT results",
+                        "Erreur lors de la lecture des résultats de TA")
+
+
+def test_omegat_level2_codes():
+    assert texts(OMEGAT / "test-level2.tmx", "en", "be") == [
+        ("entuv", "betuv"),
+        ("First part  end.", "First  tr."),
+        ("2  zz xx", "tr"),
+        ("3 xx", "tr"),
+    ]
+
+
+def test_four_languages_one_unit():
+    path = OMEGAT / "en-US_en-GB_fr_sr.tmx"
+    assert texts(path, "en-GB", "fr-FR") == [("XXX", "YYY")]
+    assert texts(path, "en-US", "sr") == [("XXx", "ZZZ")]
+
+
+def test_translate_toolkit_output_with_escaped_html():
+    pairs = texts(OMEGAT / "test-match-stat-en-ca.tmx", "en", "ca")
+    assert len(pairs) == 259
+    assert pairs[0] == ("<b>%{target_username}</b> is now an administrator.",
+                        "<b>%{target_username}</b> és ara administrador.")
+    # a line break inside <seg> is content, kept as written
+    assert pairs[4][0] == ("Sorry, this account confirmation link is no longer valid. "
+                           "Perhaps your account is\n        already")
+
+
+def test_europarl_extract():
+    pairs = texts(DATA / "europarl-extract" / "parallel_en-de.tmx", "en-GB", "de-DE")
+    assert len(pairs) == 3
+    assert pairs[2] == ("We were diverted to Basel-Mulhouse Airport.",
+                        "Wir wurden zum Flughafen Basel-Mülhausen umgeleitet.")
+    result = read_tmx(DATA / "europarl-extract" / "parallel_en-de.tmx",
+                      source_lang="en-GB", target_lang="fr-FR")
+    assert not result.pairs and {r.reason for r in result.rejects} == {"missing-target-language"}
+
+
+# --- DGT-TM: UTF-16LE + BOM + CRLF, lang=, 24 languages, units missing French --------------
+
+def test_dgt_files_are_the_real_encoding():
+    for path in DGT.glob("*.tmx"):
+        data = path.read_bytes()
+        assert data.startswith(codecs.BOM_UTF16_LE)
+        assert "\r\n" in data[:400].decode("utf-16")
+
+
+def test_dgt_pairs_match_independent_extraction():
+    with open(DGT / "expected_en-gb_fr-fr.tsv", encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    for path in sorted(DGT.glob("*.tmx")):
+        expected = [(r["en_gb"], r["fr_fr"]) for r in rows if r["file"] == path.stem]
+        assert expected, path
+        result = read_tmx(path, source_lang="en-GB", target_lang="fr-FR")
+        assert [(p.source, p.target) for p in result.pairs] == expected, path.name
+        total = sum(1 for _ in iter_units(path))
+        assert len(result.pairs) + len(result.rejects) == total
+
+
+def test_dgt_by_eye():
+    result = read_tmx(DGT / "22019D0391.tmx", source_lang="en-GB", target_lang="fr-FR")
+    first = result.pairs[0]
+    assert first.source.startswith("Decision No 1/2019 of the Trade and Development Committee")
+    assert first.target.startswith(
+        "Décision no\u00a01/2019 du comité «Commerce et\u00a0développement»")
+    assert first.props == {"Txt::Doc. No.": "22019D0391"}
+    assert first.line == 8  # the <tu> line, counted in the UTF-16 CRLF file
+    assert (first.source_lang, first.target_lang) == ("en-GB", "fr-FR")
+    assert len(result.pairs) == 19 and len(result.rejects) == 6
+    assert any(r.text.endswith("O. Ward") and "DA-01" in r.text for r in result.rejects)
+
+    # pseudo-region DA-01 matched by primary subtag
+    da = read_tmx(DGT / "22019D0391.tmx", source_lang="en-GB", target_lang="da-DK").pairs[0]
+    assert da.target == ("Afgørelse nr. 1/2019 truffet af Udvalget for Handel og Udvikling, der er "
+                         "nedsat ved den økonomiske partnerskabsaftale mellem Den Europæiske Union "
+                         "og dens medlemsstater på den ene side og SADC-ØPA-landene på den "
+                         "anden side")
+
+    pairs = texts(DGT / "22019D0437.tmx", "en-GB", "fr-FR")
+    assert pairs[0] == ("Decision No 1/2019 of the Joint Council",
+                        "Décision no\u00a01/2019 du conseil conjoint")
+    assert texts(DGT / "22019A0315(01).tmx", "en-GB", "el")[0] == ("Agreement", "ΜΕΤΑΦΡΑΣΗ")
+
+
+def test_dgt_units_list_every_language():
+    unit = next(iter_units(DGT / "22019A0315(01).tmx"))
+    assert len(unit.tuvs) == 23
+    assert unit.tuvs[0].lang == "EN-GB" and unit.tuvs[-1].lang == "HR-HR"
+    assert unit.props == [("Txt::Doc. No.", "22019A0315(01)")]
+
+
+# --- streaming, gzip, errors --------------------------------------------------------------
+
+def test_iter_tmx_is_lazy_and_equal_to_read_tmx():
+    path = DGT / "22019D0996.tmx"
+    stream = iter_tmx(path, source_lang="en-GB", target_lang="fr-FR")
+    first = next(stream)
+    result = read_tmx(path, source_lang="en-GB", target_lang="fr-FR")
+    assert first == result.pairs[0]
+    assert len(result.pairs) == 54 and len(result.rejects) == 6
+
+
+def test_gzip_input(tmp_path):
+    gz = tmp_path / "kit.tmx.gz"
+    gz.write_bytes(gzip.compress((LISA / "ImportTest2A.tmx").read_bytes()))
+    assert texts(gz, "en-US", "fr-CA") == IMPORT_2A
+
+
+def test_not_well_formed_names_file_and_line(tmp_path):
+    bad = tmp_path / "bad.tmx"
+    bad.write_text('<?xml version="1.0"?>\n<tmx version="1.4"><header/>\n<body>\n'
+                   '<tu><tuv xml:lang="en"><seg>a</seg></tuv>\n<tuv xml:lang="fr"><seg>b</tuv>'
+                   '</tu></body></tmx>\n', encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        read_tmx(bad, source_lang="en", target_lang="fr")
+    assert str(err.value).startswith(f"{bad}:5: not well-formed XML")
+
+
+def test_undefined_entity_is_an_input_error(tmp_path):
+    bad = tmp_path / "nbsp.tmx"
+    bad.write_text('<tmx version="1.4"><header/><body><tu><tuv xml:lang="en"><seg>a&nbsp;b'
+                   '</seg></tuv></tu></body></tmx>', encoding="utf-8")
+    with pytest.raises(InputError, match="nbsp"):
+        read_tmx(bad, source_lang="en", target_lang="fr")
+
+
+def test_other_xml_is_not_tmx(tmp_path):
+    xliff = tmp_path / "a.xlf"
+    xliff.write_text('<xliff version="1.2"><file><body><tu/></body></file></xliff>')
+    with pytest.raises(InputError, match=r"not a TMX file \(root element <xliff>\)"):
+        read_tmx(xliff, source_lang="en", target_lang="fr")
+    empty_root = tmp_path / "b.xml"
+    empty_root.write_text("<martif/>")
+    with pytest.raises(InputError, match="not a TMX file"):
+        read_tmx(empty_root, source_lang="en", target_lang="fr")
+
+
+def test_missing_file_and_directory(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        read_tmx(tmp_path / "nope.tmx", source_lang="en", target_lang="fr")
+    with pytest.raises(InputError, match="is a directory"):
+        read_tmx(tmp_path, source_lang="en", target_lang="fr")
+
+
+def test_binary_garbage_is_an_input_error(tmp_path):
+    junk = tmp_path / "junk.tmx"
+    junk.write_bytes(bytes(range(256)) * 4)
+    with pytest.raises(InputError):
+        read_tmx(junk, source_lang="en", target_lang="fr")

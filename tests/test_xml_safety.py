@@ -1,0 +1,170 @@
+"""Hostile XML: entity expansion and external entities are refused, nothing is fetched.
+
+"Nothing read" is checked, not assumed: the external resources are a named pipe (a reader
+opening it would be seen by the writer thread) and a local TCP port (a fetch would be a
+pending connection).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from tmx_export.errors import InputError
+from tmx_export.formats.tmx_read import read_tmx
+from tmx_export.xmlsafe import check_prolog
+
+UNIT = '<tu><tuv xml:lang="en"><seg>{src}</seg></tuv><tuv xml:lang="fr"><seg>b</seg></tuv></tu>'
+
+
+def tmx(doctype: str, src: str = "a") -> str:
+    return (f'<?xml version="1.0"?>\n{doctype}\n<tmx version="1.4"><header srclang="en"/>'
+            f"<body>{UNIT.format(src=src)}</body></tmx>\n")
+
+
+BILLION_LAUGHS = """<!DOCTYPE tmx [
+ <!ENTITY lol "lol">
+ <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+ <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+ <!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
+ <!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
+ <!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
+ <!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
+ <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
+]>"""
+
+
+def refused(path: Path) -> InputError:
+    with pytest.raises(InputError) as err:
+        read_tmx(path, source_lang="en", target_lang="fr")
+    assert "refused" in str(err.value)
+    return err.value
+
+
+def test_billion_laughs_refused_quickly(tmp_path):
+    path = tmp_path / "laughs.tmx"
+    path.write_text(tmx(BILLION_LAUGHS, "&lol9;"), encoding="utf-8")
+    start = time.perf_counter()
+    error = refused(path)
+    assert time.perf_counter() - start < 1.0
+    assert str(error).startswith(f"{path}:3: refused: the DOCTYPE declares entities")
+
+
+def test_billion_laughs_in_utf16_refused(tmp_path):
+    path = tmp_path / "laughs16.tmx"
+    path.write_bytes(tmx(BILLION_LAUGHS, "&lol9;").replace("\n", "\r\n").encode("utf-16"))
+    refused(path)
+
+
+def test_external_entity_etc_passwd_refused(tmp_path):
+    path = tmp_path / "xxe.tmx"
+    path.write_text(tmx('<!DOCTYPE tmx [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>', "&xxe;"))
+    error = refused(path)
+    assert "root:" not in str(error)
+
+
+def test_parameter_entity_refused(tmp_path):
+    path = tmp_path / "param.tmx"
+    path.write_text(tmx('<!DOCTYPE tmx [<!ENTITY % p SYSTEM "file:///etc/passwd"> %p;]>'))
+    refused(path)
+
+
+def test_entities_hidden_after_a_fake_root_in_a_processing_instruction(tmp_path):
+    path = tmp_path / "pi.tmx"
+    path.write_text('<?xml version="1.0"?><?pi <tmx>?>\n'
+                    + tmx(BILLION_LAUGHS, "&lol9;").split("\n", 1)[1])
+    refused(path)
+
+
+def test_check_prolog_ignores_entity_text_in_the_body():
+    doc = tmx("", "&lt;!ENTITY is fine as text").encode()
+    check_prolog(doc, "ok.tmx")
+
+
+class PipeWatch:
+    """A named pipe whose opening by any reader is recorded by a writer thread."""
+
+    def __init__(self, directory: Path) -> None:
+        self.path = directory / "secret.pipe"
+        os.mkfifo(self.path)
+        self.opened = threading.Event()
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self) -> None:
+        with open(self.path, "w") as pipe:  # blocks until someone opens it for reading
+            self.opened.set()
+            pipe.write("SECRET-CONTENT")
+
+    def close(self) -> None:
+        if not self.opened.is_set():
+            # release the writer thread with a reader of our own
+            fd = os.open(self.path, os.O_RDONLY | os.O_NONBLOCK)
+            self.thread.join(timeout=5)
+            os.close(fd)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_external_entity_never_opens_the_file(tmp_path):
+    watch = PipeWatch(tmp_path)
+    try:
+        path = tmp_path / "xxe-pipe.tmx"
+        path.write_text(tmx(f'<!DOCTYPE tmx [<!ENTITY x SYSTEM "file://{watch.path}">]>', "&x;"))
+        refused(path)
+        assert not watch.opened.is_set()
+    finally:
+        watch.close()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_external_dtd_is_not_loaded_and_the_file_is_read(tmp_path):
+    # Real TMX names a DTD ("tmx14.dtd"); it must be ignored, not fetched.
+    watch = PipeWatch(tmp_path)
+    try:
+        path = tmp_path / "dtd.tmx"
+        path.write_text(tmx(f'<!DOCTYPE tmx SYSTEM "file://{watch.path}">'))
+        pairs = read_tmx(path, source_lang="en", target_lang="fr").pairs
+        assert [(p.source, p.target) for p in pairs] == [("a", "b")]
+        assert not watch.opened.is_set()
+    finally:
+        watch.close()
+
+
+@pytest.fixture
+def listener():
+    server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    server.bind(("127.0.0.1", 0))
+    server.listen(5)
+    server.setblocking(False)
+    yield server
+    server.close()
+
+
+def connections(server: socket.socket) -> int:
+    count = 0
+    while True:
+        try:
+            conn, _ = server.accept()
+        except BlockingIOError:
+            return count
+        conn.close()
+        count += 1
+
+
+def test_no_network_for_external_dtd_or_entity(tmp_path, listener):
+    url = f"http://127.0.0.1:{listener.getsockname()[1]}/tmx14.dtd"
+    dtd_only = tmp_path / "net-dtd.tmx"
+    dtd_only.write_text(tmx(f'<!DOCTYPE tmx SYSTEM "{url}">'))
+    assert len(read_tmx(dtd_only, source_lang="en", target_lang="fr").pairs) == 1
+    entity = tmp_path / "net-entity.tmx"
+    entity.write_text(tmx(f'<!DOCTYPE tmx [<!ENTITY x SYSTEM "{url}">]>', "&x;"))
+    refused(entity)
+    time.sleep(0.05)
+    assert connections(listener) == 0

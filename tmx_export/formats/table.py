@@ -1,0 +1,230 @@
+"""Tables: TSV, CSV and XLSX with a header row, one pair per row.
+
+Translators keep glossaries and small memories in spreadsheets. The two columns are
+chosen by name (``--source-column``/``--target-column``) or, by default, by language:
+a header cell such as ``en``, ``EN-GB`` or ``en_gb`` matches the source language by its
+exact tag first, then by primary subtag (the same rule as for TMX). Other columns are
+ignored. Rows missing a cell become rejects.
+
+CSV delimiters are sniffed (comma, semicolon or tab: European Excel writes semicolons);
+text is decoded like every other input (UTF-8 with or without BOM, UTF-16, cp1252).
+XLSX is read with openpyxl in read-only mode (streamed) and written with XlsxWriter in
+constant-memory mode; cells are always written as strings, so a segment starting with
+``=`` is never turned into a formula.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+from ..errors import InputError
+from ..model import Pair, ReadResult, Reject
+from ..textio import atomic_output, read_text
+from .tmx_read import normalise_tag, primary_subtag
+
+TABLE_FORMATS = ("tsv", "csv", "xlsx")
+# Excel's limit on the characters of one cell.
+XLSX_CELL_LIMIT = 32767
+
+
+def table_format(path: str | Path, explicit: str | None = None) -> str:
+    """``tsv``, ``csv`` or ``xlsx``, from ``explicit`` or the file name."""
+    if explicit:
+        if explicit not in TABLE_FORMATS:
+            raise InputError(str(path), f"unknown table format {explicit!r}")
+        return explicit
+    suffix = Path(path).suffix.lower().lstrip(".")
+    if suffix in ("tsv", "tab", "txt"):
+        return "tsv"
+    if suffix in ("csv", "xlsx"):
+        return suffix
+    raise InputError(str(path), "cannot tell the table format from the name "
+                                "(expected .tsv, .csv or .xlsx)")
+
+
+def read_table(
+    path: str | Path,
+    *,
+    source_lang: str,
+    target_lang: str,
+    source_column: str | None = None,
+    target_column: str | None = None,
+    sheet: str | None = None,
+    table_format_name: str | None = None,
+) -> ReadResult:
+    """Pairs from the rows of a table (see the module documentation)."""
+    name = str(path)
+    fmt = table_format(path, table_format_name)
+    rows = _xlsx_rows(path, sheet) if fmt == "xlsx" else _text_rows(path, fmt)
+    result = ReadResult()
+    header: list[str] | None = None
+    s_col = t_col = -1
+    for line, row in rows:
+        if header is None:
+            if not any(cell.strip() for cell in row):
+                continue
+            header = [cell.strip() for cell in row]
+            s_col, t_col = choose_columns(header, name, source_lang, target_lang,
+                                          source_column, target_column)
+            continue
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) <= max(s_col, t_col):
+            result.rejects.append(Reject(name, line, "short-row",
+                                         f"{len(row)} cells, header has {len(header)}: "
+                                         + "\t".join(row)))
+            continue
+        result.pairs.append(Pair(source=row[s_col].strip(), target=row[t_col].strip(),
+                                 source_lang=source_lang, target_lang=target_lang,
+                                 file=name, line=line))
+    if header is None:
+        raise InputError(name, "no header row")
+    return result
+
+
+def choose_columns(
+    header: Sequence[str],
+    name: str,
+    source_lang: str,
+    target_lang: str,
+    source_column: str | None = None,
+    target_column: str | None = None,
+) -> tuple[int, int]:
+    """Indexes of the source and target columns in ``header``."""
+    lowered = [cell.lower() for cell in header]
+    same_primary = primary_subtag(source_lang) == primary_subtag(target_lang)
+
+    def by_name(column: str) -> int:
+        try:
+            return lowered.index(column.strip().lower())
+        except ValueError:
+            raise InputError(name, f"no column {column!r} (columns: {', '.join(header)})",
+                             1) from None
+
+    def by_language(lang: str, taken: int) -> int:
+        want = normalise_tag(lang)
+        exact = [i for i, c in enumerate(header) if i != taken and normalise_tag(c) == want]
+        if exact:
+            return exact[0]
+        if not same_primary:
+            loose = [i for i, c in enumerate(header)
+                     if i != taken and c and primary_subtag(c) == primary_subtag(lang)
+                     and _looks_like_tag(c)]
+            if loose:
+                return loose[0]
+        raise InputError(name, f"no column for {lang} (columns: {', '.join(header)}); "
+                               "name the columns with --source-column/--target-column", 1)
+
+    s = by_name(source_column) if source_column else by_language(source_lang, -1)
+    t = by_name(target_column) if target_column else by_language(target_lang, s)
+    if s == t:
+        raise InputError(name, f"source and target are the same column {header[s]!r}", 1)
+    return s, t
+
+
+def _looks_like_tag(cell: str) -> bool:
+    # "en", "EN-GB", "fr_FR", "pt-BR" -- not "english notes" or "entity"
+    parts = normalise_tag(cell).split("-")
+    return 2 <= len(parts[0]) <= 3 and parts[0].isalpha() and all(p.isalnum() for p in parts)
+
+
+def _text_rows(path: str | Path, fmt: str) -> Iterator[tuple[int, list[str]]]:
+    text = read_text(path)
+    if fmt == "tsv":
+        dialect: type[csv.Dialect] | csv.Dialect = csv.excel_tab
+    else:
+        try:
+            dialect = csv.Sniffer().sniff(text[:8192], delimiters=",;\t")
+        except csv.Error:
+            dialect = csv.excel
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    start = 1
+    try:
+        for row in reader:
+            yield start, row
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise InputError(str(path), f"not valid {fmt.upper()}: {exc}", start) from None
+
+
+def _xlsx_rows(path: str | Path, sheet: str | None) -> Iterator[tuple[int, list[str]]]:
+    from openpyxl import load_workbook  # imported here: only XLSX users pay for it
+
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(str(path), "no such file")
+    try:
+        book = load_workbook(p, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises zipfile, KeyError, ValueError... for bad files
+        raise InputError(str(path), f"not a readable XLSX workbook ({exc})") from None
+    try:
+        if sheet is not None and sheet not in book.sheetnames:
+            raise InputError(str(path),
+                             f"no sheet {sheet!r} (sheets: {', '.join(book.sheetnames)})")
+        ws = book[sheet] if sheet is not None else book.worksheets[0]
+        for number, row in enumerate(ws.iter_rows(values_only=True), 1):
+            yield number, ["" if v is None else str(v) for v in row]
+    finally:
+        book.close()
+
+
+def write_table(
+    pairs: Iterable[Pair],
+    path: str | Path,
+    *,
+    source_lang: str | None = None,
+    target_lang: str | None = None,
+    table_format_name: str | None = None,
+) -> int:
+    """Write pairs as a two-column table with a language-code header; returns the count.
+
+    The header holds the language codes (taken from the first pair unless given), so the
+    file reads back with :func:`read_table` without naming columns.
+    """
+    fmt = table_format(path, table_format_name)
+    iterator = iter(pairs)
+    first = next(iterator, None)
+    src = source_lang or (first.source_lang if first else "source")
+    tgt = target_lang or (first.target_lang if first else "target")
+
+    def all_pairs() -> Iterator[Pair]:
+        if first is not None:
+            yield first
+        yield from iterator
+
+    if fmt == "xlsx":
+        return _write_xlsx(all_pairs(), path, src, tgt)
+    count = 0
+    with atomic_output(path, "w") as handle:
+        writer = csv.writer(handle, csv.excel_tab if fmt == "tsv" else csv.excel,
+                            lineterminator="\n")
+        writer.writerow([src, tgt])
+        for pair in all_pairs():
+            writer.writerow([pair.source, pair.target])
+            count += 1
+    return count
+
+
+def _write_xlsx(pairs: Iterable[Pair], path: str | Path, src: str, tgt: str) -> int:
+    import xlsxwriter
+
+    count = 0
+    with atomic_output(path, "wb") as handle:
+        book = xlsxwriter.Workbook(handle, {"constant_memory": True, "strings_to_urls": False})
+        sheet = book.add_worksheet("pairs")
+        bold = book.add_format({"bold": True})
+        sheet.write_string(0, 0, src, bold)
+        sheet.write_string(0, 1, tgt, bold)
+        sheet.set_column(0, 1, 60)
+        for row, pair in enumerate(pairs, 1):
+            for col, text in enumerate((pair.source, pair.target)):
+                if len(text) > XLSX_CELL_LIMIT:
+                    raise InputError(str(path), f"pair from {pair.file}:{pair.line} has a "
+                                     f"segment longer than Excel's {XLSX_CELL_LIMIT} characters")
+                sheet.write_string(row, col, text)
+            count += 1
+        book.close()
+    return count

@@ -1,0 +1,167 @@
+"""XLIFF 1.2, XLIFF 2.x and PO files, read through translate-toolkit's storage classes.
+
+translate-toolkit knows these formats and their quirks (PO plurals and escapes, XLIFF
+states, ``<g>``/``<x/>`` codes); this module only turns its units into pairs:
+
+- header units (the PO header) and obsolete PO entries are skipped;
+- a unit without a translation is rejected as ``untranslated``; a fuzzy one (PO
+  ``#, fuzzy``, XLIFF ``needs-*`` states) as ``fuzzy`` unless ``include_fuzzy``: a TM should
+  hold translations someone stands by;
+- the unit's context (PO ``msgctxt``) is kept as the prop ``x-context``;
+- XLIFF files that declare the opposite direction (``fr`` -> ``en`` when asked for
+  ``en`` -> ``fr``) are read with their sides swapped; a file in other languages is an error.
+
+The factory picks the class by extension; XLIFF 2 shares ``.xlf`` with XLIFF 1, so the
+version is read from the file first. XML is checked for entity declarations before
+translate-toolkit parses it (which it does with entity resolution and network off).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..errors import InputError
+from ..model import Pair, ReadResult, Reject
+from ..xmlsafe import check_prolog, decode_head, read_head
+from .tmx_read import primary_subtag
+
+_XLIFF2 = re.compile(r"urn:oasis:names:tc:xliff:document:2\.|<xliff\b[^>]*\bversion\s*=\s*[\"']2\.")
+TTK_FORMATS = ("xliff", "po")
+
+
+def read_ttk(
+    path: str | Path,
+    *,
+    source_lang: str,
+    target_lang: str,
+    include_fuzzy: bool = False,
+) -> ReadResult:
+    """Pairs from an XLIFF or PO file (see the module documentation)."""
+    from translate.storage import factory  # imported here: slow to import, rarely needed
+
+    name = str(path)
+    p = Path(path)
+    if not p.exists():
+        raise InputError(name, "no such file")
+    if p.is_dir():
+        raise InputError(name, "is a directory, expected a file")
+    head = read_head(p)
+    text_head = decode_head(head).lstrip("\ufeff \t\r\n")
+    classes_str = None
+    if text_head.startswith("<"):
+        check_prolog(head, name)
+        if _XLIFF2.search(text_head[:4096]):
+            classes_str = dict(factory._classes_str)
+            for ext in ("xlf", "xliff"):
+                classes_str[ext] = ("xliff2", "Xliff2File")
+    try:
+        store = factory.getobject(str(p), classes_str=classes_str)
+    except Exception as exc:  # translate-toolkit raises many kinds for bad input
+        raise InputError(name, f"cannot read as XLIFF/PO: {_one_line(exc)}") from None
+
+    swapped = _check_languages(store, name, source_lang, target_lang)
+    po_lines = _po_entry_lines(p) if p.suffix.lower() in (".po", ".pot") else None
+    result = ReadResult()
+    entry = 0
+    for unit in store.units:
+        if getattr(unit, "isobsolete", lambda: False)():
+            continue
+        line = _unit_line(unit, po_lines, entry)
+        entry += 1
+        if unit.isheader():
+            continue
+        source, target = str(unit.source or ""), str(unit.target or "")
+        if swapped:
+            source, target = target, source
+        if not source.strip() and not target.strip():
+            continue
+        if not target.strip() or not source.strip():
+            result.rejects.append(Reject(name, line, "untranslated", source or target))
+            continue
+        if not include_fuzzy and _is_fuzzy(unit):
+            result.rejects.append(Reject(name, line, "fuzzy", f"{source}\t{target}"))
+            continue
+        pair = Pair(source=source, target=target, source_lang=source_lang,
+                    target_lang=target_lang, file=name, line=line)
+        context = unit.getcontext() if hasattr(unit, "getcontext") else ""
+        if context:
+            pair.props["x-context"] = str(context)
+        result.pairs.append(pair)
+    return result
+
+
+def _is_fuzzy(unit) -> bool:
+    """A draft translation: PO ``#, fuzzy``; XLIFF 1.2 ``needs-*``/``new``; XLIFF 2 ``initial``.
+
+    translate-toolkit's own ``isfuzzy`` for XLIFF 1.2 means "not approved", which is true of
+    most real files (CAT tools write ``state="translated"`` without ``approved="yes"``).
+    """
+    element = getattr(unit, "xmlelement", None)
+    if element is None:
+        return bool(unit.isfuzzy())
+    if element.get("state") is not None:  # XLIFF 2: the state is on <segment>
+        return element.get("state") == "initial"
+    for child in element:
+        if isinstance(child.tag, str) and child.tag.rsplit("}", 1)[-1] == "target":
+            state = child.get("state", "")
+            return state.startswith("needs-") or state == "new"
+    return False
+
+
+def _check_languages(store, name: str, source_lang: str, target_lang: str) -> bool:
+    """Whether the file's sides are swapped relative to the request; error if unrelated."""
+    file_src = _lang(store, "getsourcelanguage")
+    file_tgt = _lang(store, "gettargetlanguage")
+    want_src, want_tgt = primary_subtag(source_lang), primary_subtag(target_lang)
+    if want_src == want_tgt:
+        return False
+    if file_src and primary_subtag(file_src) == want_tgt and \
+            (not file_tgt or primary_subtag(file_tgt) == want_src):
+        return True
+    if file_src and primary_subtag(file_src) != want_src:
+        raise InputError(name, f"the file is in {file_src} -> {file_tgt or '?'}, "
+                               f"not {source_lang} -> {target_lang}")
+    if file_tgt and primary_subtag(file_tgt) != want_tgt:
+        raise InputError(name, f"the file is in {file_src or '?'} -> {file_tgt}, "
+                               f"not {source_lang} -> {target_lang}")
+    return False
+
+
+def _lang(store, method: str) -> str:
+    try:
+        value = getattr(store, method)()
+    except Exception:  # some stores raise when the header lacks the field
+        return ""
+    # PO stores answer "en" for the source by default, which says nothing.
+    return "" if value is None else str(value)
+
+
+def _unit_line(unit, po_lines: list[int] | None, entry: int) -> int:
+    element = getattr(unit, "xmlelement", None)
+    if element is not None and getattr(element, "sourceline", None):
+        return element.sourceline
+    if po_lines is not None and entry < len(po_lines):
+        return po_lines[entry]
+    return 0
+
+
+def _po_entry_lines(path: Path) -> list[int]:
+    """Line of each non-obsolete entry of a PO file (its first ``msgctxt``/``msgid`` line)."""
+    lines: list[int] = []
+    previous_ctxt = False
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        for number, line in enumerate(handle, 1):
+            if line.startswith("msgctxt"):
+                lines.append(number)
+                previous_ctxt = True
+            elif line.startswith("msgid "):
+                if not previous_ctxt:
+                    lines.append(number)
+                previous_ctxt = False
+    return lines
+
+
+def _one_line(exc: Exception) -> str:
+    text = str(exc).strip().splitlines()
+    return (text[0] if text else type(exc).__name__)[:200]

@@ -1,0 +1,161 @@
+"""CAT tool profiles: how to write a TMX each tool imports without fuss.
+
+A profile is data: how language codes are spelled, which header attributes to write, and
+what to avoid. The TMX writer applies it (:func:`lang_code`, :attr:`Profile.header`,
+:func:`keep_prop`). Each choice carries its reason, and whether it was verified with the
+tool itself (OmegaT 3.6, by the project's conformance runs) or follows the tool's
+documentation and common practice (Trados Studio and memoQ are not available here).
+
+``generic``  TMX 1.4b as the standard has it; the safest choice when the tool is unknown.
+``omegat``   OmegaT 3.6 and later.
+``trados``   Trados Studio (TMX import into a file-based TM).
+``memoq``    memoQ (TMX import into a TM).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """What one CAT tool needs from a TMX file."""
+
+    name: str
+    # "bcp47": en-GB (language lower case, region upper case, hyphen);
+    # "upper": EN-GB (as Trados and Euramis exports write them).
+    lang_style: str
+    # Whether a bare language ("en") must get a region ("en-GB") for the tool to accept it.
+    region_required: bool
+    header: dict[str, str] = field(default_factory=dict)
+    # prop types never to write (the tool gives them a meaning that breaks matching)
+    forbidden_props: frozenset[str] = frozenset()
+    gzip_ok: bool = False
+    # (choice, reason, verified) for the README
+    notes: tuple[tuple[str, str, bool], ...] = ()
+
+
+PROFILES: dict[str, Profile] = {
+    "generic": Profile(
+        name="generic",
+        lang_style="bcp47",
+        region_required=False,
+        header={"datatype": "plaintext", "o-tmf": "tmx-export"},
+        forbidden_props=frozenset({"file"}),
+        notes=(
+            ("language codes as BCP 47 (en-GB)",
+             "TMX 1.4b specifies RFC 3066 codes (BCP 47's predecessor); OmegaT, memoQ and "
+             "translate-toolkit read this spelling", True),
+            ("no <prop type=\"file\">",
+             "harmless elsewhere but breaks OmegaT; nothing is lost by leaving it out", True),
+        ),
+    ),
+    "omegat": Profile(
+        name="omegat",
+        lang_style="bcp47",
+        region_required=False,
+        header={"datatype": "plaintext", "o-tmf": "tmx-export"},
+        forbidden_props=frozenset({"file"}),
+        gzip_ok=True,
+        notes=(
+            ("language codes en-GB / fr-FR, never en_GB or eng/fra",
+             "OmegaT matches the part before the first non-word character against the "
+             "project language, case-insensitively: 'en_GB' is one word and 'eng' is not "
+             "'en', so such units are never used (verified with OmegaT 3.6)", True),
+            ("header srclang always written",
+             "without it OmegaT 3.6 fails with a NullPointerException and drops the file",
+             True),
+            ("xml:lang on every tuv", "one tuv without a language drops the whole file", True),
+            ("no <prop type=\"file\">",
+             "OmegaT treats such units as context-bound alternative translations and fills "
+             "nothing from them (0 of 6 segments in the conformance run)", True),
+            ("segtype=\"paragraph\" for paragraph units",
+             "OmegaT re-segments paragraph units into sentences and uses other units whole; "
+             "a two-sentence unit labelled 'sentence' never matches", True),
+            ("no line break or padding inside <seg>",
+             "OmegaT matches literally: a newline inside a segment means 0 matches", True),
+            (".tmx.gz allowed", "OmegaT reads *.tmx.gz in tm/ folders", True),
+        ),
+    ),
+    "trados": Profile(
+        name="trados",
+        lang_style="bcp47",
+        region_required=True,
+        header={"datatype": "xml", "o-tmf": "tmx-export"},
+        forbidden_props=frozenset({"file"}),
+        notes=(
+            ("a region on every language code (en-GB, not en)",
+             "Trados Studio TMs are created for specific locales; a generic 'en' has to be "
+             "mapped by hand on import (documentation and common practice, not verified "
+             "here)", False),
+            ("user props written as x-... types",
+             "Studio imports unknown props as custom fields only when the TM defines them; "
+             "others are ignored, never an error (not verified here)", False),
+        ),
+    ),
+    "memoq": Profile(
+        name="memoq",
+        lang_style="bcp47",
+        region_required=False,
+        header={"datatype": "plaintext", "o-tmf": "tmx-export"},
+        forbidden_props=frozenset({"file"}),
+        notes=(
+            ("exactly two languages per unit, codes en-GB / fr-FR",
+             "memoQ reads TMX 1.1 to 1.4b and asks the user to map two of the file's "
+             "languages to the TM's; standard codes make its automatic mapping work "
+             "(memoQ documentation, not verified here)", False),
+            ("user props written as x-... types",
+             "memoQ can map TMX props to custom metadata fields defined in the TM; "
+             "unmapped ones are skipped (memoQ documentation, not verified here)", False),
+        ),
+    ),
+}
+
+
+def get_profile(name: str) -> Profile:
+    """The profile called ``name`` (``ValueError`` listing the known ones otherwise)."""
+    try:
+        return PROFILES[name]
+    except KeyError:
+        raise ValueError(f"unknown profile {name!r}; expected one of "
+                         f"{', '.join(PROFILES)}") from None
+
+
+_TAG = re.compile(r"^([A-Za-z]{2,3})(?:[-_]([A-Za-z]{4}))?(?:[-_]([A-Za-z]{2}|[0-9]{3}))?$")
+
+
+def lang_code(code: str, profile: Profile) -> str:
+    """``code`` spelled as ``profile`` wants it; ``ValueError`` if the tool cannot use it.
+
+    >>> lang_code("en_gb", PROFILES["omegat"])
+    'en-GB'
+    """
+    m = _TAG.match(code.strip())
+    if not m:
+        raise ValueError(f"{code!r} is not a language code of the form ll or ll-RR")
+    lang, script, region = m.group(1).lower(), m.group(2), m.group(3)
+    if profile.region_required and not region:
+        raise ValueError(f"the {profile.name} profile needs a region in language codes "
+                         f"({lang}-XX, e.g. en-GB), got {code!r}")
+    parts = [lang] + ([script.title()] if script else []) + ([region.upper()] if region else [])
+    tag = "-".join(parts)
+    return tag.upper() if profile.lang_style == "upper" else tag
+
+
+def keep_prop(prop_type: str, profile: Profile) -> bool:
+    """Whether a ``<prop>`` of this type may be written for ``profile``."""
+    return prop_type not in profile.forbidden_props
+
+
+def readme_section() -> str:
+    """The README text documenting each profile's choices (generated from the data)."""
+    lines = ["### CAT tool profiles (`--profile`)", ""]
+    for profile in PROFILES.values():
+        lines.append(f"**{profile.name}**")
+        lines.append("")
+        for choice, reason, verified in profile.notes:
+            mark = "" if verified else " *(not verified with the tool)*"
+            lines.append(f"- {choice}: {reason}.{mark}")
+        lines.append("")
+    return "\n".join(lines)
