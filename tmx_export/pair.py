@@ -26,10 +26,12 @@ from .langid import WORD_RE, primary, third_language, word_score
 from .model import Pair, Reject
 from .repair import Stream
 
-NUMBER_RE = re.compile(r"(\d{1,3})\.(?=\s|$)")
-LEADING_NUMBER_RE = re.compile(r"^\s*(\d{1,3})\.(?:\s+|$)")
+# Paragraph numbers: 1 to 4 digits and a full stop ("34."), alone before a space.
+NUMBER_RE = re.compile(r"(\d{1,4})\.(?=\s|$)")
+LEADING_NUMBER_RE = re.compile(r"\s*(\d{1,4})\.(?:\s+|$)")  # used with .match()
 
-NUMBER_MATCH_BONUS = 3.0  # A -> B at the number the pair started with
+NUMBER_MATCH_BONUS = 3.0  # A -> B at the number the pair started with; N+1 after N
+OUT_OF_SEQUENCE_COST = 2.0  # a pair starting at a number that does not follow the last
 NUMBER_OTHER_COST = 5.0  # A -> B at another number
 NEG = float("-inf")
 
@@ -86,7 +88,7 @@ def _viterbi(tokens: list[_Token]) -> tuple[float, list[int]]:
         if tok.number is not None:
             if tok.line_start is not None and b > NEG:
                 in_sequence = no_b is not None and tok.number == no_b + 1
-                start_a = b + (NUMBER_MATCH_BONUS if in_sequence else 0.0)
+                start_a = b + (NUMBER_MATCH_BONUS if in_sequence else -OUT_OF_SEQUENCE_COST)
             switch_b = a + (NUMBER_MATCH_BONUS if tok.number == no_a else -NUMBER_OTHER_COST)
         from_a = 0 if a >= start_a else 1
         # On a tie ("points 16 and 17. 17. Il est..."), the later number starts side B.
@@ -259,7 +261,7 @@ def find_pairs(
         tokens = _tokens(stream, first, second)
         if numbered:
             score, states = _viterbi(tokens)
-            triples = _triples(text, tokens, states)
+            triples = _split_orphans(text, tokens, _triples(text, tokens, states))
         else:
             score, triples = _segmental(stream, tokens)
         if best is None or score > best[0]:
@@ -310,6 +312,48 @@ def _triples(text: str, tokens: list[_Token], states: list[int]) -> list[tuple[i
             triples.append((s0, s0, e0))
             i += 1
     return triples
+
+
+def _leading_number(text: str, start: int, end: int) -> int | None:
+    m = LEADING_NUMBER_RE.match(text, start, end)
+    return int(m.group(1)) if m else None
+
+
+def _split_orphans(text: str, tokens: list[_Token], triples: list[tuple[int, int, int]]
+                   ) -> list[tuple[int, int, int]]:
+    """Numbered dumps: find the pairs that lost a side, so the rest still pairs.
+
+    "34. EN 35. EN 35. FR" reads as a side A holding two paragraphs: the line starting with
+    B's number opens a pair of its own, and what comes before it lacks (or hides, in a
+    language the scores did not see) its side B. "34. EN 34. FR 35. FR": a line inside B
+    starting with the next number opens a pair whose side A is missing.
+    """
+    numbered_lines = [(t.line_start, t.number) for t in tokens
+                      if t.number is not None and t.line_start is not None]
+    out: list[tuple[int, int, int]] = []
+    for s0, cut, e1 in triples:
+        a_no, b_no = _leading_number(text, s0, cut), _leading_number(text, cut, e1)
+        if a_no is not None and b_no is not None and a_no != b_no:
+            inner = [pos for pos, no in numbered_lines if s0 < pos < cut and no == b_no]
+            if inner:
+                out.append(_own_switch(text, tokens, s0, inner[0], a_no))
+                out.append((inner[0], cut, e1))
+                continue
+        if b_no is not None:
+            inner = [pos for pos, no in numbered_lines if cut < pos < e1 and no == b_no + 1]
+            if inner:
+                out.append((s0, cut, inner[0]))
+                out.append((inner[0], inner[0], e1))
+                continue
+        out.append((s0, cut, e1))
+    return out
+
+
+def _own_switch(text: str, tokens: list[_Token], start: int, end: int, number: int
+                ) -> tuple[int, int, int]:
+    """A pair between ``start`` and ``end``, split at its last own number if it has one."""
+    inner = [t.start for t in tokens if start < t.start < end and t.number == number]
+    return (start, inner[-1], end) if inner else (start, end, end)
 
 
 def _gap_cut(text: str, token_start: int) -> int:

@@ -78,7 +78,12 @@ class Stream:
 
 
 def clean_text(text: str, repairs: Counter[str]) -> str:
-    """NFC, mojibake repair and removal of XML-illegal characters, counted in ``repairs``."""
+    """Removal of XML-illegal characters, mojibake repair and NFC, counted in ``repairs``."""
+    # First the characters XML cannot carry, so they are counted even where ftfy would
+    # have dropped them silently.
+    text, removed = XML_ILLEGAL_RE.subn("", text)
+    if removed:
+        repairs["characters XML cannot carry (removed)"] += removed
     out = []
     for line in text.split("\n"):
         if MOJIBAKE_HINT_RE.search(line):
@@ -88,11 +93,7 @@ def clean_text(text: str, repairs: Counter[str]) -> str:
                 repairs["mojibake repaired (lines)"] += 1
                 line = fixed
         out.append(line)
-    text = unicodedata.normalize("NFC", "\n".join(out))
-    text, removed = XML_ILLEGAL_RE.subn("", text)
-    if removed:
-        repairs["characters XML cannot carry (removed)"] += removed
-    return text
+    return unicodedata.normalize("NFC", "\n".join(out))
 
 
 def _char_class(c: str) -> str:
@@ -213,7 +214,7 @@ def style_posterior(observations: list[tuple[bool, float]]) -> dict[str, float]:
     return {s: w / total for s, w in weights.items()}
 
 
-_DEVIATION = 0.002
+_DEVIATION = 0.0005
 _P_JOIN = {"mid": 1 - _DEVIATION, "pdf": _DEVIATION, "kept": 0.5}
 
 
@@ -241,7 +242,7 @@ def decide_break(left: str, right: str, post: dict[str, float], lam: float,
     return ("" if p_join >= 0.5 else " "), False
 
 
-_PAIR_OPENING_RE = re.compile(r"^(?:\d{1,3}\.\s|[(\[«“‘\"'¿¡]*[^\W\d_])")
+_PAIR_OPENING_RE = re.compile(r"^(?:\d{1,4}\.\s|[(\[«“‘\"'¿¡]*[^\W\d_])")
 
 
 def _may_open_pair(line: str) -> bool:

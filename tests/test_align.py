@@ -1,0 +1,146 @@
+"""Sentence alignment: each bead type, anchors, and accuracy on a real gold excerpt."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from tmx_export import align as align_module
+from tmx_export.align import Bead, Glossary, align, sentence_features
+
+DATA = Path(__file__).parent / "data"
+
+
+def kinds(beads: list[Bead]) -> list[str]:
+    return [b.kind for b in beads]
+
+
+def spans(beads: list[Bead]) -> list[tuple[int, int, int, int]]:
+    return [(b.src_start, b.src_end, b.tgt_start, b.tgt_end) for b in beads]
+
+
+# Real Europarl sentences (17 January 2000 session) and their French translations.
+EN = [
+    "You have requested a debate on this subject in the course of the next few days, "
+    "during this part-session.",
+    "In the meantime, I should like to observe a minute' s silence, as a number of Members "
+    "have requested, on behalf of all the victims concerned, particularly those of the "
+    "terrible storms, in the various countries of the European Union.",
+    "Please rise, then, for this minute' s silence.",
+]
+FR = [
+    "Vous avez souhaité un débat à ce sujet dans les prochains jours, au cours de cette "
+    "période de session.",
+    "En attendant, je souhaiterais, comme un certain nombre de collègues me l'ont demandé, "
+    "que nous observions une minute de silence pour toutes les victimes, des tempêtes "
+    "notamment, dans les différents pays de l'Union européenne qui ont été touchés.",
+    "Je vous invite à vous lever pour cette minute de silence.",
+]
+
+
+def test_one_to_one() -> None:
+    beads = align(EN, FR)
+    assert kinds(beads) == ["1-1", "1-1", "1-1"]
+    assert all(0.3 < b.score <= 1.0 for b in beads)
+
+
+def test_two_to_one_and_one_to_two() -> None:
+    en = ["I am terribly sorry, Mr Hänsch and Mr Cox.", "I did not see you asking to speak.",
+          *EN]
+    fr = ["Je suis désolée, Monsieur Hänsch et Monsieur Cox, je n'avais pas vu que vous "
+          "demandiez la parole.", *FR]
+    assert spans(align(en, fr)) == [(0, 2, 0, 1), (2, 3, 1, 2), (3, 4, 2, 3), (4, 5, 3, 4)]
+    assert spans(align(fr, en)) == [(0, 1, 0, 2), (1, 2, 2, 3), (2, 3, 3, 4), (3, 4, 4, 5)]
+
+
+def test_two_to_two() -> None:
+    # The French cuts the two sentences at a different place: neither half matches alone.
+    en = ["We discussed that matter and we were unanimous.",
+          "As my fellow chairmen will recall, I even mentioned the Tobin tax at the time, "
+          "and I said it was not a matter of being for or against it."]
+    fr = ["Nous avons discuté, nous étions unanimes et j'avais même fait remarquer, vous vous "
+          "en souviendrez, mes chers confrères présidents,",
+          "que la question n'est pas d'être pour ou contre la taxe Tobin."]
+    assert kinds(align(en + EN, fr + FR)) == ["2-2", "1-1", "1-1", "1-1"]
+
+
+def test_one_to_zero_and_zero_to_one() -> None:
+    extra_en = ("The sitting was suspended at 11.30 a.m. and resumed at 12 noon, after the "
+                "vote on the amendments tabled by the Committee on Agriculture and Rural "
+                "Development had been postponed.")
+    beads = align([EN[0], extra_en, EN[1], EN[2]], FR)
+    assert spans(beads) == [(0, 1, 0, 1), (1, 2, 1, 1), (2, 3, 1, 2), (3, 4, 2, 3)]
+    assert beads[1].kind == "1-0" and beads[1].score == 0.0
+    extra_fr = ("La séance, suspendue à 11 h 30 après le report du vote sur les amendements "
+                "déposés par la commission de l'agriculture et du développement rural, est "
+                "reprise à 12 heures.")
+    beads = align(EN, [FR[0], FR[1], extra_fr, FR[2]])
+    assert kinds(beads) == ["1-1", "1-1", "0-1", "1-1"]
+
+
+def test_empty_sides() -> None:
+    assert kinds(align(EN[:2], [])) == ["1-0", "1-0"]
+    assert kinds(align([], FR[:1])) == ["0-1"]
+    assert align([], []) == []
+
+
+def test_anchors() -> None:
+    keys = sentence_features("Le Parlement européen a voté 1,5 million « oui » ? Économie!")
+    assert {"1.5", "?", "!", '"', "parl", "euro", "econ"} <= keys
+    assert sentence_features("The European Parliament voted 1.5 million \"yes\"?") & keys >= {
+        "1.5", "?", '"', "parl", "euro"}
+
+
+def test_glossary_anchors_decide_where_lengths_hesitate() -> None:
+    en = ["The cat sleeps.", "The dog barks.", "The bird sings."]
+    fr = ["Le chat dort et le chien aboie.", "L'oiseau chante très fort ici."]
+    right = Glossary([("cat", "chat"), ("dog", "chien"), ("bird", "oiseau")])
+    wrong = Glossary([("cat", "oiseau"), ("dog", "chante"), ("bird", "chien")])
+    assert spans(align(en, fr, glossary=right)) == [(0, 2, 0, 1), (2, 3, 1, 2)]
+    # the glossary really steers: a perverse one pulls the other way
+    assert spans(align(en, fr, glossary=wrong)) == [(0, 1, 0, 1), (1, 3, 1, 2)]
+    assert right.keys("the Cat sat", target=False) == {"g0"}
+    assert right.keys("un chat, un chien", target=True) == {"g0", "g1"}
+    assert right.keys("chatter", target=True) == set()  # whole words only
+
+
+def test_band_is_widened_when_too_narrow() -> None:
+    en = [f"Sentence number {i} is here." for i in range(30)]
+    fr = [f"La phrase numéro {i} est ici." for i in range(30)]
+    beads = align(en[:5] + en[5:], fr, band=1)
+    assert kinds(beads) == ["1-1"] * 30
+
+
+def _transread() -> tuple[list[str], list[str], set[tuple[tuple[int, ...], tuple[int, ...]]]]:
+    def rows(name: str) -> list[dict[str, str]]:
+        path = DATA / f"align_transread_alice_{name}.tsv"
+        with path.open(encoding="utf-8", newline="") as fh:
+            return list(csv.DictReader(fh, delimiter="\t"))
+
+    en_rows, fr_rows = rows("en"), rows("fr")
+    en_ids = {r["sent_id"]: i for i, r in enumerate(en_rows)}
+    fr_ids = {r["sent_id"]: i for i, r in enumerate(fr_rows)}
+    gold = {(tuple(en_ids[x] for x in r["en_sent_ids"].split()),
+             tuple(fr_ids[x] for x in r["fr_sent_ids"].split())) for r in rows("links")}
+    return [r["tokens"] for r in en_rows], [r["tokens"] for r in fr_rows], gold
+
+
+def _strict_f1(gold: set, beads: list[Bead]) -> float:
+    test = {(tuple(range(b.src_start, b.src_end)), tuple(range(b.tgt_start, b.tgt_end)))
+            for b in beads}
+    precision = len(test & gold) / len(test)
+    recall = len({x for x in test & gold if x[0] and x[1]}) / len(
+        {x for x in gold if x[0] and x[1]})
+    return 2 * precision * recall / (precision + recall)
+
+
+def test_gold_excerpt_accuracy_and_anchor_gain(monkeypatch: pytest.MonkeyPatch) -> None:
+    # First 120 English sentences of Alice (TransRead gold, hand-aligned, 103 links).
+    en, fr, gold = _transread()
+    with_anchors = _strict_f1(gold, align(en, fr))
+    monkeypatch.setattr(align_module, "_ANCHOR_WEIGHT", 0.0)
+    length_only = _strict_f1(gold, align(en, fr))
+    assert with_anchors >= 0.65
+    assert with_anchors >= length_only + 0.05

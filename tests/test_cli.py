@@ -1,0 +1,183 @@
+"""The tmx-export command as a user meets it: summaries, outputs and one-line errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from translate.storage.tmx import tmxfile
+
+from tmx_export.cli import main
+
+DATA = Path(__file__).parent / "data"
+SEED = DATA / "ep-industrial-policy-34.txt"
+
+
+def run(*args: str, input: bytes | None = None):
+    return CliRunner().invoke(main, list(args), input=input)
+
+
+def test_build_the_seed(tmp_path: Path) -> None:
+    out = tmp_path / "seed.tmx"
+    result = run("build", str(SEED), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    units = tmxfile(out.read_bytes()).units
+    assert [u.source for u in units][0] == "34."
+    assert "value chains" in units[1].source and "européenne" in units[1].target
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"2 units written to {out} (segtype paragraph) from 1 pair in 1 file"
+    assert "nothing rejected" in lines
+    assert "       2  fold markers removed" in lines
+    assert len(lines) <= 24  # one screen
+    assert result.stderr == ""  # no progress bar when stderr is not a terminal
+
+
+def test_progress_bar_only_on_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("tmx_export.cli._interactive", lambda: True)
+    result = run("build", str(SEED), str(SEED), "-o", str(tmp_path / "o.tmx"))
+    assert result.exit_code == 0, result.output
+    assert "Reading" in result.stderr
+    assert result.stdout.startswith("2 units written")
+    result = run("build", str(SEED), "-o", str(tmp_path / "o.tmx"), "--quiet")
+    assert result.output == ""
+
+
+def test_output_never_overwrites_an_input(tmp_path: Path) -> None:
+    dump = tmp_path / "dump.txt"
+    dump.write_bytes(SEED.read_bytes())
+    result = run("build", str(tmp_path), "-o", str(dump))
+    assert result.exit_code == 1
+    assert result.stderr == f"tmx-export: error: {dump}: output would overwrite an input file\n"
+    assert dump.read_bytes() == SEED.read_bytes()
+
+
+def test_build_reports_rejects_by_reason(tmp_path: Path) -> None:
+    dump = tmp_path / "mixed.txt"
+    dump.write_text(
+        "36. Stresses the importance of establishing transnational clusters in order to "
+        "integrate weaker regions. 37. souligne l'importance de la création de conglomérats "
+        "transnationaux, en vue d'intégrer des régions plus faibles.\n",
+        encoding="utf-8",
+    )
+    report = tmp_path / "rejects.tsv"
+    result = run("build", str(SEED), str(dump), "-o", str(tmp_path / "o.tmx"),
+                 "--rejects", str(report))
+    assert result.exit_code == 0, result.output
+    rows = report.read_text(encoding="utf-8").splitlines()
+    assert len(rows) == 2 and rows[1].startswith(f"{dump}\t1\t")
+    reason = rows[1].split("\t")[2]
+    assert "1 rejected:" in result.stdout
+    assert f"       1  {reason}" in result.stdout
+    assert f"rejects written to {report}" in result.stdout
+
+
+def test_build_duplicates_and_quiet(tmp_path: Path) -> None:
+    out = tmp_path / "o.tmx"
+    result = run("build", str(SEED), str(SEED), "-o", str(out))
+    assert "2 duplicate units not written again" in result.stdout
+    assert len(tmxfile(out.read_bytes()).units) == 2
+    result = run("build", str(SEED), str(SEED), "-o", str(out), "--keep-duplicates", "--quiet")
+    assert result.exit_code == 0 and result.output == ""
+    assert len(tmxfile(out.read_bytes()).units) == 4
+
+
+def test_build_from_stdin_to_stdout() -> None:
+    result = run("build", "-", "-o", "-", input=SEED.read_bytes())
+    assert result.exit_code == 0, result.output
+    units = tmxfile(result.stdout_bytes).units
+    assert len(units) == 2
+    assert b'<prop type="x-document">&lt;stdin&gt;</prop>' in result.stdout_bytes
+    assert "2 units written to -" in result.stderr  # the summary keeps out of the TMX
+
+
+def test_build_with_other_languages(tmp_path: Path) -> None:
+    out = tmp_path / "o.tmx"
+    result = run("build", str(SEED), "-o", str(out), "--source-lang", "en", "--target-lang", "fr")
+    assert result.exit_code == 0, result.output
+    data = out.read_bytes()
+    assert b'srclang="en"' in data and b'xml:lang="fr"' in data and b"fr-FR" not in data
+
+
+def test_pairs_jsonl(tmp_path: Path) -> None:
+    result = run("pairs", str(SEED))
+    assert result.exit_code == 0, result.output
+    (line,) = result.stdout.splitlines()
+    record = json.loads(line)
+    assert record["number"] == 34 and record["line"] == 1 and record["file"] == str(SEED)
+    assert (record["source_lang"], record["target_lang"]) == ("en-GB", "fr-FR")
+    assert record["source"].startswith("Calls on the Commission to propose")
+    assert record["target"].startswith("invite la Commission")
+
+
+def test_pairs_tsv_to_file(tmp_path: Path) -> None:
+    out = tmp_path / "pairs.tsv"
+    result = run("pairs", str(SEED), "--format", "tsv", "-o", str(out))
+    assert result.exit_code == 0 and result.output == ""
+    header, row = out.read_text(encoding="utf-8").splitlines()
+    assert header.split("\t")[:7] == [
+        "source", "target", "source_lang", "target_lang", "number", "file", "line"
+    ]
+    assert row.split("\t")[4:7] == ["34", str(SEED), "1"]
+
+
+def _bad_inputs(tmp: Path) -> dict[str, tuple[list[str], str]]:
+    """name -> (arguments, the start of the expected error line)."""
+    (tmp / "docs").mkdir()
+    (tmp / "docs" / "notes.md").write_text("not a dump", encoding="utf-8")
+    (tmp / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    (tmp / "empty.txt").write_bytes(b"")
+    (tmp / "bad-bytes.txt").write_bytes(b"34. Calls on the Commission" + b" \x81\x8d\x90 ")
+    (tmp / "a-file").write_text("x", encoding="utf-8")
+    out = str(tmp / "out" / "o.tmx")
+    return {
+        "missing file": ([str(tmp / "nope.txt"), "-o", out], f"{tmp / 'nope.txt'}: no such file"),
+        "no text": ([str(tmp / "docs"), "-o", out], f"{tmp / 'docs'}: directory holds no"),
+        "binary": ([str(tmp / "image.txt"), "-o", out], f"{tmp / 'image.txt'}:3: binary file"),
+        "empty": ([str(tmp / "empty.txt"), "-o", out], f"{tmp / 'empty.txt'}: file is empty"),
+        "undecodable": ([str(tmp / "bad-bytes.txt"), "-o", out],
+                        f"{tmp / 'bad-bytes.txt'}:1: undecodable bytes"),
+        "unwritable": ([str(SEED), "-o", str(tmp / "a-file" / "o.tmx")],
+                       f"{tmp / 'a-file' / 'o.tmx'}: cannot write"),
+        "unwritable rejects": ([str(SEED), "-o", out, "--rejects", str(tmp / "no" / "r.tsv")],
+                               f"{tmp / 'no' / 'r.tsv'}: cannot write"),
+    }
+
+
+@pytest.mark.parametrize(
+    "case",
+    ["missing file", "no text", "binary", "empty", "undecodable", "unwritable",
+     "unwritable rejects"],
+)
+@pytest.mark.parametrize("command", ["build", "pairs"])
+def test_bad_input_is_one_line_and_no_output(tmp_path: Path, case: str, command: str) -> None:
+    (tmp_path / "out").mkdir()
+    args, expected = _bad_inputs(tmp_path)[case]
+    if command == "pairs" and case == "unwritable":
+        args = [args[0], "-o", args[2].replace(".tmx", ".jsonl")]
+        expected = expected.replace(".tmx", ".jsonl")
+    result = run(command, *args)
+    assert result.exit_code == 1
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"tmx-export: error: {expected}"), line
+    assert isinstance(result.exception, SystemExit)  # a clean exit, not a crash
+    assert "Traceback" not in result.output
+    assert list((tmp_path / "out").iterdir()) == []  # no partial output, no temp file
+    assert result.stdout == ""
+
+
+def test_failed_build_keeps_the_previous_output(tmp_path: Path) -> None:
+    out = tmp_path / "o.tmx"
+    assert run("build", str(SEED), "-o", str(out)).exit_code == 0
+    before = out.read_bytes()
+    (tmp_path / "empty.txt").write_bytes(b"")
+    result = run("build", str(SEED), str(tmp_path / "empty.txt"), "-o", str(out))
+    assert result.exit_code == 1
+    assert out.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.txt", "o.tmx"]
+
+
+def test_usage_errors_exit_2() -> None:
+    result = run("build", str(SEED))
+    assert result.exit_code == 2 and "Missing option '-o'" in result.output

@@ -1,0 +1,131 @@
+"""JSONL and TSV pairs, and the rejects report: what is written reads back the same."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tmx_export.errors import InputError
+from tmx_export.formats.jsonl import read_pairs_jsonl, write_pairs_jsonl
+from tmx_export.formats.rejects import read_rejects, write_rejects
+from tmx_export.formats.tsv import escape_field, read_pairs_tsv, unescape_field, write_pairs_tsv
+from tmx_export.model import Pair, Reject
+
+DATA = Path(__file__).parent / "data"
+
+
+def real_pairs() -> list[Pair]:
+    lines = (DATA / "real-pairs.jsonl").read_text(encoding="utf-8").splitlines()
+    return [Pair(**json.loads(line)) for line in lines]
+
+
+def awkward_pairs() -> list[Pair]:
+    return [
+        Pair("a\tb", "c\\nd", "en", "fr", None, "dir/x.txt", 3, {"x-align": "2-1"}),
+        Pair("line\none", "ligne\r\nune", "en-GB", "fr-FR", 34, "<stdin>", 1,
+             {"x-paragraph": "34", "x-align-score": "0.93"}),
+        Pair("back\\slash\\", "\\t literal", "en-GB", "fr-FR", 0, "", 0),
+        Pair("para\u2028sep\x85nel", "saut\x0cde page\x1c", "en-GB", "fr-FR", 1, "f.txt", 2),
+    ]
+
+
+@pytest.mark.parametrize("pairs", [real_pairs(), awkward_pairs()], ids=["real", "awkward"])
+def test_jsonl_round_trip(tmp_path: Path, pairs: list[Pair]) -> None:
+    path = tmp_path / "pairs.jsonl"
+    assert write_pairs_jsonl(pairs, path) == len(pairs)
+    assert len(path.read_text(encoding="utf-8").splitlines()) == len(pairs)
+    assert read_pairs_jsonl(path).pairs == pairs
+
+
+def test_jsonl_fields_as_documented(tmp_path: Path) -> None:
+    path = tmp_path / "pairs.jsonl"
+    write_pairs_jsonl(awkward_pairs()[:2], path)
+    first, second = (json.loads(line) for line in path.read_text(encoding="utf-8").splitlines())
+    assert first == {
+        "source": "a\tb", "target": "c\\nd", "source_lang": "en", "target_lang": "fr",
+        "number": None, "file": "dir/x.txt", "line": 3, "x-align": "2-1",
+    }
+    assert second["number"] == 34 and second["x-paragraph"] == "34"
+    # non-ASCII stays readable
+    write_pairs_jsonl(real_pairs()[:1], path)
+    assert "européen" in path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("pairs", [real_pairs(), awkward_pairs()], ids=["real", "awkward"])
+def test_tsv_round_trip(tmp_path: Path, pairs: list[Pair]) -> None:
+    path = tmp_path / "pairs.tsv"
+    assert write_pairs_tsv(pairs, path) == len(pairs)
+    lines = path.read_text(encoding="utf-8").rstrip("\n").split("\n")
+    assert len(lines) == len(pairs) + 1  # one row per pair, whatever the texts hold
+    assert lines[0].startswith("source\ttarget\tsource_lang\ttarget_lang\tnumber\tfile\tline")
+    assert read_pairs_tsv(path).pairs == pairs
+
+
+def test_rejects_round_trip(tmp_path: Path) -> None:
+    rejects = [
+        Reject("samples/a.txt", 12, "number mismatch", "35. Calls on\n36. invite"),
+        Reject("<stdin>", 0, "third language", "Der Rat\tbeschließt"),
+    ]
+    path = tmp_path / "rejects.tsv"
+    assert write_rejects(rejects, path) == 2
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines == [
+        "file\tline\treason\ttext",
+        "samples/a.txt\t12\tnumber mismatch\t35. Calls on\\n36. invite",
+        "<stdin>\t0\tthird language\tDer Rat\\tbeschließt",
+    ]
+    assert read_rejects(path) == rejects
+
+
+def test_empty_rejects_report_has_its_header(tmp_path: Path) -> None:
+    path = tmp_path / "rejects.tsv"
+    write_rejects([], path)
+    assert path.read_text(encoding="utf-8") == "file\tline\treason\ttext\n"
+    assert read_rejects(path) == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_escape_round_trip(text: str) -> None:
+    escaped = escape_field(text)
+    assert "\t" not in escaped and "\n" not in escaped and "\r" not in escaped
+    assert unescape_field(escaped) == text
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('{"source": "a", "target": "b"}\nnot json\n', r"x\.jsonl:2: not JSON"),
+        ('["a", "b"]\n', r"x\.jsonl:1: expected a JSON object"),
+        ('{"source": "a"}\n', r"x\.jsonl:1: 'target' must be a string"),
+        ('{"source": "a", "target": "b", "number": "34"}\n', r"x\.jsonl:1: 'number' must be"),
+        ("", r"x\.jsonl: file is empty"),
+    ],
+)
+def test_bad_jsonl_is_one_clear_error(tmp_path: Path, content: str, message: str) -> None:
+    path = tmp_path / "x.jsonl"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=message):
+        read_pairs_jsonl(path)
+
+
+def test_jsonl_defaults_languages_and_keeps_extra_keys_as_props(tmp_path: Path) -> None:
+    path = tmp_path / "x.jsonl"
+    path.write_text('{"source": "Yes", "target": "Oui", "x-align-score": 0.5}\n', "utf-8")
+    (pair,) = read_pairs_jsonl(path, source_lang="en", target_lang="fr").pairs
+    assert (pair.source_lang, pair.target_lang, pair.number) == ("en", "fr", None)
+    assert pair.props == {"x-align-score": "0.5"}
+
+
+def test_bad_tsv_is_one_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "x.tsv"
+    path.write_text("source\ttarget\nonly one field\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"x\.tsv:2: expected 2 tab-separated fields, found 1"):
+        read_pairs_tsv(path)
+    path.write_text("english\tfrench\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"x\.tsv:1: TSV header has no 'source' column"):
+        read_pairs_tsv(path)

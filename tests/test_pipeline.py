@@ -1,0 +1,202 @@
+"""The Python API: gathering inputs, the reader registry, build() and read_units()."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from tmx_export.errors import InputError
+from tmx_export.formats.rejects import read_rejects
+from tmx_export.model import Pair, ReadResult
+from tmx_export.pipeline import (
+    EXTENSIONS,
+    READERS,
+    build,
+    gather_inputs,
+    read_units,
+    register_reader,
+)
+from tmx_export.textio import read_text
+
+DATA = Path(__file__).parent / "data"
+SEED = DATA / "ep-industrial-policy-34.txt"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+# Three numbered pairs, as a dump holds them: the first with mismatched numbers, the third
+# with German where English belongs. Only the second may become units.
+MIXED_DUMP = (
+    "34. Calls on the Commission to propose a cluster policy and cluster networks in the form "
+    "of cooperation, particularly in value chains. 35. invite la Commission à proposer une "
+    "politique relative aux conglomérats et des réseaux de conglomérats sous la forme d'une "
+    "coopération.\n"
+    "36. Stresses the importance of establishing transnational clusters in order to integrate "
+    "weaker regions. 36. souligne l'importance de la création de conglomérats transnationaux, "
+    "en vue d'intégrer des régions plus faibles.\n"
+    "37. Der Rat beschließt, dass die Kommission einen Vorschlag für eine Richtlinie über die "
+    "Zusammenarbeit vorlegen soll. 37. Le Conseil décide que la Commission doit présenter une "
+    "proposition de directive relative à la coopération.\n"
+)
+
+
+def tmx_units(path: Path) -> list[tuple[str, str, str, dict[str, str]]]:
+    """(tuid, source, target, props) of each unit, read with plain lxml."""
+    root = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True))
+    units = []
+    for tu in root.iter("tu"):
+        segs = {tuv.get(XML_LANG): tuv.findtext("seg") for tuv in tu.findall("tuv")}
+        props = {p.get("type"): p.text for p in tu.findall("prop")}
+        units.append((tu.get("tuid"), segs.get("en-GB"), segs.get("fr-FR"), props))
+    return units
+
+
+def test_seed_builds_two_units_as_omegat_segments_it(tmp_path: Path) -> None:
+    out = tmp_path / "seed.tmx"
+    summary = build([SEED], out)
+    assert (summary.pairs_read, summary.units_written, summary.rejected) == (1, 2, 0)
+    assert summary.segtype == "paragraph" and summary.files == [str(SEED)]
+    assert summary.repairs["fold markers removed"] == 2
+    (tuid1, number_en, number_fr, props1), (tuid2, en, fr, props2) = tmx_units(out)
+    assert (tuid1, number_en, number_fr) == ("1", "34.", "34.")
+    assert tuid2 == "2"
+    assert en.startswith("Calls on the Commission") and en.endswith("green action plan for SMEs;")
+    assert fr.startswith("invite la Commission") and fr.endswith("plan d'action vert pour les PME;")
+    for phrase in ("value chains", "ensuring the know-how transfer"):
+        assert phrase in en
+    for phrase in ("les centres de recherche", "européenne"):
+        assert phrase in fr
+    assert "[+++]" not in en + fr
+    assert props1 == props2 == {"x-document": str(SEED), "x-paragraph": "34"}
+    root = etree.parse(str(out)).getroot()
+    assert root.find("header").get("segtype") == "paragraph"
+
+
+def test_rejects_are_reported_and_counted(tmp_path: Path) -> None:
+    dump = tmp_path / "mixed.txt"
+    dump.write_text(MIXED_DUMP, encoding="utf-8")
+    report = tmp_path / "rejects.tsv"
+    summary = build([dump], tmp_path / "out.tmx", rejects_path=report)
+    rejects = read_rejects(report)
+    assert [r.line for r in rejects] == [1, 3]
+    assert all(r.file == str(dump) for r in rejects)
+    assert rejects[0].text.startswith("34. Calls on the Commission")
+    assert summary.rejected == 2 and sum(summary.rejects.values()) == 2
+    assert set(summary.rejects) == {r.reason for r in rejects}
+    assert summary.pairs_read == 1
+    texts = [u[1] for u in tmx_units(tmp_path / "out.tmx")]
+    assert texts[0] == "36." and texts[1].startswith("Stresses the importance")
+
+
+def test_duplicates_written_once_unless_kept(tmp_path: Path) -> None:
+    copy = tmp_path / "copy.txt"
+    shutil.copy(SEED, copy)
+    summary = build([SEED, copy], tmp_path / "a.tmx")
+    assert (summary.pairs_read, summary.units_written, summary.duplicates_skipped) == (2, 2, 2)
+    summary = build([SEED, copy], tmp_path / "b.tmx", keep_duplicates=True)
+    assert (summary.units_written, summary.duplicates_skipped) == (4, 0)
+    assert [u[0] for u in tmx_units(tmp_path / "b.tmx")] == ["1", "2", "3", "4"]
+
+
+def test_read_units_carry_the_tuids_of_the_tmx(tmp_path: Path) -> None:
+    mixed = tmp_path / "mixed.txt"
+    mixed.write_text(MIXED_DUMP, encoding="utf-8")
+    inputs = [SEED, mixed, SEED]
+    build(inputs, tmp_path / "out.tmx")
+    units, rejects = read_units(inputs)
+    written = [(tuid, en, fr) for tuid, en, fr, _ in tmx_units(tmp_path / "out.tmx")]
+    assert [(u.props["tuid"], u.source, u.target) for u in units] == written
+    assert len(written) == 4 and len(rejects) == 2
+
+
+def test_read_units_without_segmenting_gives_the_pairs_as_read() -> None:
+    units, rejects = read_units([SEED], segment=None)
+    assert len(units) == 1 and rejects == []
+    assert units[0].number == 34 and units[0].source.startswith("Calls on the Commission")
+
+
+def test_unknown_segment_mode_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="segment mode"):
+        build([SEED], tmp_path / "out.tmx", segment="word")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_gather_inputs_finds_text_files_below_directories_in_order(tmp_path: Path) -> None:
+    for name in ("b.txt", "a/z.txt", "a/b/c.txt", "a/notes.md", ".hidden/x.txt", "a/.x.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    found = gather_inputs([tmp_path, "-"])
+    assert found == [str(tmp_path / n) for n in ("a/b/c.txt", "a/z.txt", "b.txt")] + ["-"]
+
+
+def missing_file(directory: Path) -> Path:
+    return directory / "missing.txt"
+
+
+def directory_without_text(directory: Path) -> Path:
+    (directory / "docs").mkdir()
+    (directory / "docs" / "notes.md").write_text("no dump here", encoding="utf-8")
+    return directory / "docs"
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (missing_file, "missing.txt: no such file or directory"),
+        (directory_without_text, r"docs: directory holds no \*\.txt file"),
+    ],
+)
+def test_gather_inputs_refuses_what_cannot_be_read(tmp_path: Path, make, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        gather_inputs([SEED, make(tmp_path)])
+    with pytest.raises(InputError, match="more than once"):
+        gather_inputs(["-", "-"])
+    with pytest.raises(InputError, match="no input"):
+        gather_inputs([])
+
+
+def test_registered_reader_joins_by_name_and_extension(tmp_path: Path) -> None:
+    def read_lines(path: str, *, source_lang: str, target_lang: str) -> ReadResult:
+        """One pair per line, the two sides separated by ' = ' (a reader made for the test)."""
+        result = ReadResult()
+        for number, line in enumerate(read_text(path).splitlines(), 1):
+            source, _, target = line.partition(" = ")
+            result.pairs.append(Pair(source, target, source_lang, target_lang, None, path, number))
+        return result
+
+    glossary = tmp_path / "terms.eq"
+    glossary.write_text("value chain = chaîne de valeur\ncluster = \n", encoding="utf-8")
+    register_reader("equals", read_lines, [".eq"])
+    try:
+        report = tmp_path / "rejects.tsv"
+        summary = build([glossary], tmp_path / "out.tmx", rejects_path=report)
+        by_name = build([glossary], tmp_path / "n.tmx", input_format="equals")
+    finally:
+        del READERS["equals"], EXTENSIONS[".eq"]
+    assert summary.units_written == by_name.units_written == 1
+    assert tmx_units(tmp_path / "out.tmx")[0][1:3] == ("value chain", "chaîne de valeur")
+    # a unit with an empty side never reaches the TMX, and is not dropped silently
+    (reject,) = read_rejects(report)
+    assert (reject.line, reject.reason) == (2, "empty side")
+    with pytest.raises(InputError, match="unknown input format 'equals'"):
+        build([glossary], tmp_path / "x.tmx", input_format="equals")
+
+
+def test_progress_hears_of_every_file(tmp_path: Path) -> None:
+    copy = tmp_path / "copy.txt"
+    shutil.copy(SEED, copy)
+    heard: list[tuple[str, int]] = []
+    build([SEED, copy], tmp_path / "out.tmx", progress=lambda *event: heard.append(event))
+    size = SEED.stat().st_size
+    assert heard == [(str(SEED), size), (str(copy), size)]
+
+
+def test_failed_build_leaves_neither_tmx_nor_report(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    out, report = tmp_path / "out" / "o.tmx", tmp_path / "out" / "r.tsv"
+    out.parent.mkdir()
+    with pytest.raises(InputError, match="empty.txt: file is empty"):
+        build([SEED, empty], out, rejects_path=report)
+    assert list(out.parent.iterdir()) == []

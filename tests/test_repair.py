@@ -1,0 +1,91 @@
+"""Line repair: each break is decided from evidence, per file style."""
+
+from collections import Counter
+
+from tmx_export.repair import build_stream, clean_text
+
+LANGS = ("en", "fr")
+
+# Real Europarl sentences, cut by hand the way each style cuts.
+MID = (
+    "Calls on the Commission to propose a cluster policy, particularly in va\n"
+    "lue chains, between connected companies and research c\n"
+    "...[+++]entres which also stimulate an organic emergence of clusters; 34. invite la "
+    "Commission à proposer une politique relative aux conglomérats européens, notamment le "
+    "long des chaînes de va\n"
+    "leur.\n"
+)
+PDF = (
+    "I declare resumed the session of the European Parliament adjourned on Friday\n"
+    "17 December 1999, and I would like once again to wish you a happy new year in\n"
+    "the hope that you enjoyed a pleasant festive period. Although, as you will have\n"
+    "seen, the dreaded millennium bug failed to materialise, still the people in a\n"
+    "number of countries suffered a series of natural disasters that truly were\n"
+    "dreadful.\n"
+)
+
+
+def test_mid_word_cuts_are_joined_without_space() -> None:
+    text = build_stream(MID, LANGS).text
+    assert "particularly in value chains" in text
+    assert "research centres which" in text
+    assert "chaînes de valeur." in text
+    assert "[+++]" not in text
+
+
+def test_pdf_cuts_get_their_space_back() -> None:
+    text = build_stream(PDF, LANGS).text
+    assert "adjourned on Friday 17 December 1999, and" in text
+    assert "happy new year in the hope" in text
+    assert "a number of countries" in text
+    assert "were dreadful." in text
+
+
+def test_space_kept_at_either_edge_is_not_doubled() -> None:
+    text = build_stream("the European \nParliament adjourned on\n Friday\n", LANGS).text
+    assert text == "the European Parliament adjourned on Friday"
+
+
+def test_hyphen_at_a_break_keeps_a_compound() -> None:
+    text = build_stream("ensuring the know-\nhow transfer across the research\n", LANGS).text
+    assert "know-how transfer" in text
+
+
+def test_pdf_hyphenation_is_undone() -> None:
+    # A PDF-style file (spaces consumed at every break) hyphenating a common word.
+    text = build_stream(
+        "the Commission must strengthen the inter-\nnational cooperation of the\n"
+        "regions and the Member States in\nthe field of research and the\n"
+        "transfer of knowledge between the\nuniversities\n",
+        LANGS,
+    ).text
+    assert "the international cooperation" in text
+    assert "Member States in the field" in text
+
+
+def test_fold_marker_inside_a_word() -> None:
+    stream = build_stream("la chaîne de valeur industrielle europ\n...[+++]éenne, sur\n", LANGS)
+    assert "européenne, sur" in stream.text
+    assert stream.folded == [False, True]
+    assert stream.repairs["fold markers removed"] == 1
+
+
+def test_line_starts_map_back_to_input_lines() -> None:
+    stream = build_stream("first line of text\n\nsecond line here\n", LANGS)
+    assert stream.line_numbers == [1, 3]
+    assert stream.line_at(stream.text.index("second")) == 3
+
+
+def test_clean_text_repairs_mojibake_keeps_curly_quotes_and_counts() -> None:
+    repairs: Counter[str] = Counter()
+    broken = "la Commission europÃ©enne â€˜bottom-upâ€™ et\x0b le \ufffe reste"
+    fixed = clean_text(broken, repairs)
+    assert fixed.startswith("la Commission européenne ‘bottom-up’ et")
+    assert "\x0b" not in fixed and "\ufffe" not in fixed
+    assert repairs["characters XML cannot carry (removed)"] == 2
+    assert repairs["mojibake repaired (lines)"] == 1
+
+
+def test_nfc_normalisation() -> None:
+    decomposed = "e\u0301tats membres"
+    assert clean_text(decomposed, Counter()) == "états membres"

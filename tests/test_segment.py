@@ -1,0 +1,280 @@
+"""Segmentation: paragraph numbers as OmegaT cuts them, abbreviations, modes."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from tmx_export.model import Pair
+from tmx_export.segment import paragraph_units, segment_pair, segment_text
+
+DATA = Path(__file__).parent / "data"
+
+EN = "Calls on the Commission to propose a cluster policy;"
+FR = "invite la Commission à proposer une politique relative aux conglomérats;"
+
+
+def test_number_split_off_when_omegat_splits_the_english_source() -> None:
+    pair = Pair(EN, FR, "en-GB", "fr-FR", number=34, file="seed.txt", line=3)
+    units = paragraph_units(pair)
+    assert [(u.source, u.target) for u in units] == [("34.", "34."), (EN, FR)]
+    for unit in units:
+        assert unit.props == {"x-paragraph": "34"}
+        assert (unit.file, unit.line, unit.source_lang, unit.target_lang) == (
+            "seed.txt", 3, "en-GB", "fr-FR")
+
+
+def test_english_lower_case_body_still_splits() -> None:
+    # OmegaT's English rules have no exception for ". " before a lower-case letter.
+    units = paragraph_units(Pair("calls on the Commission", "invite", "en", "fr", number=7))
+    assert [u.source for u in units] == ["7.", "calls on the Commission"]
+
+
+def test_french_source_keeps_number_before_lower_case() -> None:
+    units = paragraph_units(Pair(FR, EN, "fr-FR", "en-GB", number=34))
+    assert [(u.source, u.target) for u in units] == [(f"34. {FR}", f"34. {EN}")]
+    assert units[0].props["x-paragraph"] == "34"
+
+
+def test_french_source_splits_before_upper_case_digit_and_accent() -> None:
+    # [a-z] in OmegaT's French exception is ASCII only: "élargit" is cut like "Invite".
+    for body in ("Invite la Commission", "5 fois", "élargit la porte", "« Titre »"):
+        units = paragraph_units(Pair(body, "x", "fr-FR", "en-GB", number=2))
+        assert [u.source for u in units] == ["2.", body], body
+
+
+def test_german_source_splits_only_before_upper_case() -> None:
+    assert len(paragraph_units(Pair("die Kommission", "la", "de-DE", "fr-FR", number=1))) == 1
+    assert len(paragraph_units(Pair("Die Kommission", "La", "de-DE", "fr-FR", number=1))) == 2
+
+
+def test_unnumbered_pair_is_returned_unchanged() -> None:
+    pair = Pair(EN, FR, "en-GB", "fr-FR", props={"x-document": "a.txt"})
+    assert paragraph_units(pair) == [pair]
+
+
+# -- sentence rules ---------------------------------------------------------------------------
+
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mr. Smith agreed. He left.", ["Mr. Smith agreed.", "He left."]),
+    ("Mrs. Jones agreed. She left.", ["Mrs. Jones agreed.", "She left."]),
+    ("Dr. Who came. He left.", ["Dr. Who came.", "He left."]),
+    ("See No. 5 below. It is short.", ["See No. 5 below.", "It is short."]),
+    ("Is it? No. The answer is no.", ["Is it?", "No.", "The answer is no."]),
+    ("Under Art. 5 of the Treaty. Next.", ["Under Art. 5 of the Treaty.", "Next."]),
+    ("Some rules, e.g. The Hague Rules, apply.", ["Some rules, e.g. The Hague Rules, apply."]),
+    ("One rule, i.e. The first, applies.", ["One rule, i.e. The first, applies."]),
+    ("Cars, vans etc. and lorries.", ["Cars, vans etc. and lorries."]),
+    ("Cars, vans etc. 5 more.", ["Cars, vans etc. 5 more."]),
+    ("Cars, vans etc. The list ends.", ["Cars, vans etc.", "The list ends."]),
+    ("As said on p. 12 above. Fine.", ["As said on p. 12 above.", "Fine."]),
+    ("J. Smith wrote it. The U.K. agreed.", ["J. Smith wrote it.", "The U.K. agreed."]),
+])
+def test_english_abbreviations(text: str, expected: list[str]) -> None:
+    assert segment_text(text, "en-GB") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("M. Dupont est là. Il part.", ["M. Dupont est là.", "Il part."]),
+    ("MM. Dupont et Durand sont là. Ils partent.", ["MM. Dupont et Durand sont là.",
+                                                    "Ils partent."]),
+    ("Mme. Dupont est là. Mme Durand aussi.", ["Mme. Dupont est là.", "Mme Durand aussi."]),
+    ("Voir art. 5 du traité. Fin.", ["Voir art. 5 du traité.", "Fin."]),
+    ("Voir le n° 5. Fin.", ["Voir le n° 5.", "Fin."]),
+    ("Des pays, p. ex. La France, votent.", ["Des pays, p. ex. La France, votent."]),
+    ("Des voitures etc. et des camions.", ["Des voitures etc. et des camions."]),
+    ("Des voitures etc. Rien de plus.", ["Des voitures etc.", "Rien de plus."]),
+])
+def test_french_abbreviations(text: str, expected: list[str]) -> None:
+    assert segment_text(text, "fr-FR") == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # a number ending a sentence, then a paragraph-like number inside the text
+    ("fr", "Adopté en 1997. 4. Au moment du vote, rien.",
+     ["Adopté en 1997.", "4.", "Au moment du vote, rien."]),
+    ("en", "Adopted in 1997. 4. At the time, nothing.",
+     ["Adopted in 1997.", "4.", "At the time, nothing."]),
+    ("en", "See Article 5. The next one differs.", ["See Article 5.", "The next one differs."]),
+    ("fr", "Voir l'article 5. Le suivant diffère.", ["Voir l'article 5.", "Le suivant diffère."]),
+    # decimals and numbered items before a lower-case word never break
+    ("en", "It grew by 3.5 % a year; 2. calls on it", ["It grew by 3.5 % a year; 2. calls on it"]),
+    ("fr", "Hausse de 3,5 % par an; 2. invite la", ["Hausse de 3,5 % par an; 2. invite la"]),
+    # a number ending a sentence before a digit does break
+    ("en", "It rose in 2000. 2001 was worse.", ["It rose in 2000.", "2001 was worse."]),
+])
+def test_numbers(lang: str, text: str, expected: list[str]) -> None:
+    assert segment_text(text, lang) == expected
+
+
+def test_french_typographic_spaces() -> None:
+    text = "Pourquoi\u00a0? Parce que\u202f! « Bonjour. » Il reste 20\u00a0000 euros\u00a0; voilà."
+    assert segment_text(text, "fr-FR") == [
+        "Pourquoi\u00a0?", "Parce que\u202f!", "« Bonjour. »",
+        "Il reste 20\u00a0000 euros\u00a0; voilà."]
+
+
+def test_closing_quotes_and_brackets_end_the_sentence() -> None:
+    assert segment_text('He said "Stop." Then (he left.) Then it ended.', "en") == [
+        'He said "Stop."', "Then (he left.)", "Then it ended."]
+
+
+def test_clause_mode_breaks_before_lower_case_after_semicolon() -> None:
+    en = "Calls on the Commission to act; stresses the need; Notes nothing. Next one."
+    assert segment_text(en, "en", "clause") == [
+        "Calls on the Commission to act;", "stresses the need; Notes nothing.", "Next one."]
+    fr = "invite la Commission à agir ; souligne le besoin; estime que c'est fini."
+    assert segment_text(fr, "fr", "clause") == [
+        "invite la Commission à agir ;", "souligne le besoin;", "estime que c'est fini."]
+    assert segment_text(fr, "fr", "sentence") == [fr]
+
+
+def test_line_breaks_always_break_and_paragraph_mode_only_there() -> None:
+    text = "First line. Still one.\n  Second line\r\nthird"
+    assert segment_text(text, "en") == ["First line.", "Still one.", "Second line", "third"]
+    assert segment_text(text, "en", "paragraph") == [
+        "First line. Still one.", "Second line", "third"]
+
+
+def test_unknown_mode_is_refused() -> None:
+    with pytest.raises(ValueError, match="unknown segmentation mode"):
+        segment_text("x", "en", "word")
+
+
+# -- segment_pair ------------------------------------------------------------------------------
+
+
+def _seed() -> Pair:
+    with (DATA / "seg_seed_34.tsv").open(encoding="utf-8", newline="") as fh:
+        row = next(csv.DictReader(fh, delimiter="\t"))
+    return Pair(row["en"], row["fr"], "en-GB", "fr-FR", number=int(row["number"]),
+                file="seed.txt", line=1)
+
+
+def test_seed_gives_the_units_omegat_fills() -> None:
+    pair = _seed()
+    units, rejects = segment_pair(pair)
+    assert rejects == []
+    assert [(u.source, u.target) for u in units] == [("34.", "34."), (pair.source, pair.target)]
+    assert units[1].source.startswith("Calls on the Commission to propose a cluster policy")
+    assert units[1].target.startswith("invite la Commission à proposer")
+    for unit in units:
+        assert unit.props["x-paragraph"] == "34"
+        assert unit.props["x-align"] == "1-1"
+        assert 0.0 <= float(unit.props["x-align-score"]) <= 1.0
+
+
+def test_seed_clause_mode_cuts_resolution_clauses_on_both_sides() -> None:
+    units, _ = segment_pair(_seed(), "clause")
+    assert units[0].source == "34."
+    assert units[1].source.endswith("in response to business and/or research needs;")
+    assert units[1].target.endswith("en réponse aux besoins des entreprises et/ou de la "
+                                    "recherche;")
+    assert units[2].source.startswith("stresses the importance of establishing")
+    assert units[2].target.startswith("souligne l'importance de la création")
+    assert len(units) == 6
+
+
+def test_paragraph_mode_keeps_one_unit_per_paragraph() -> None:
+    pair = Pair("First. Second.", "Premier.\nSecond.", "en", "fr", number=3)
+    units, rejects = segment_pair(pair, "paragraph")
+    assert [(u.source, u.target) for u in units] == [("3.", "3."),
+                                                    ("First. Second.", "Premier. Second.")]
+    assert rejects == []
+
+
+def _europarl() -> list[Pair]:
+    with (DATA / "align_europarl_paragraphs.tsv").open(encoding="utf-8", newline="") as fh:
+        return [Pair(r["en"], r["fr"], "en-GB", "fr-FR", file="ep-00-01-17", line=int(r["line"]))
+                for r in csv.DictReader(fh, delimiter="\t")]
+
+
+def test_europarl_paragraphs_align_as_translated() -> None:
+    # Expected beads read off the texts by hand (see tests/data/align_europarl_paragraphs.tsv).
+    expected = {
+        3: ["1-2", "1-1", "1-1", "1-1"],     # "the dreaded 'millennium bug' ..." is two in French
+        18: ["1-1"] * 7 + ["1-2"],           # "... disgraceful ..." -> "... C'est scandaleux."
+        # "That is, if he so wishes, of course." joins the first sentence after a comma
+        29: ["2-1/1", "2-1/2", "1-1"],
+        48: ["1-1", "1-1"],                  # "Thank you very much." -> "Merci."
+        54: ["2-1/1", "2-1/2"] + ["1-1"] * 6,
+    }
+    for pair in _europarl():
+        units, rejects = segment_pair(pair)
+        assert [u.props["x-align"] for u in units] == expected[pair.line], pair.line
+        assert rejects == []
+        for unit in units:
+            assert unit.source == unit.source.strip() and "\n" not in unit.source
+            assert unit.target == unit.target.strip() and "\n" not in unit.target
+            assert (unit.file, unit.line) == ("ep-00-01-17", pair.line)
+        # nothing lost: the units hold every word of both paragraphs, in order
+        assert " ".join(u.source for u in units).split() == pair.source.split()
+        assert " ".join(u.target for u in units).split() == pair.target.split()
+    thanks = segment_pair(_europarl()[3])[0][1]
+    assert (thanks.source, thanks.target) == ("Thank you very much.", "Merci.")
+    joined = segment_pair(_europarl()[2])[0]
+    assert [(u.source, u.target) for u in joined[:2]] == [
+        ("I would like Mr Barón Crespo, who made the request, to speak to propose it.",
+         "Je souhaiterais que M. Barón Crespo, auteur de la demande, intervienne pour la "
+         "justifier,"),
+        ("That is, if he so wishes, of course.", "s' il le souhaite bien sûr.")]
+
+
+def test_two_to_one_cut_at_the_joining_clause_mark() -> None:
+    # ep-00-01-21: the French joins two English sentences with " : " and with " ; ".
+    pair = Pair("Mr President, I simply wanted to pass on some news. There was a terrorist "
+                "attack this morning in Madrid.",
+                "Monsieur le Président, Je voulais simplement diffuser une information : un "
+                "attentat terroriste a eu lieu ce matin à Madrid.", "en-GB", "fr-FR")
+    units, rejects = segment_pair(pair)
+    assert rejects == []
+    assert [(u.target, u.props["x-align"]) for u in units] == [
+        ("Monsieur le Président, Je voulais simplement diffuser une information :", "2-1/1"),
+        ("un attentat terroriste a eu lieu ce matin à Madrid.", "2-1/2")]
+    # no clause mark where the lengths fit: the bead stays whole
+    pair = Pair("Yes. I agree with you entirely on this point.",
+                "Oui je suis entièrement d'accord avec vous sur ce point précis.", "en", "fr")
+    assert [u.props["x-align"] for u in segment_pair(pair)[0]] == ["2-1"]
+
+
+def test_unaligned_sentence_goes_to_rejects() -> None:
+    pair = Pair("The vote will take place tomorrow at 12 noon. The debate is closed. "
+                "Thank you all for your patience during this long sitting today.",
+                "Le vote aura lieu demain à 12 heures. Le débat est clos.",
+                "en-GB", "fr-FR", file="f.txt", line=9)
+    units, rejects = segment_pair(pair)
+    assert [(u.source, u.props["x-align"]) for u in units] == [
+        ("The vote will take place tomorrow at 12 noon.", "1-1"),
+        ("The debate is closed.", "1-1")]
+    assert [(r.file, r.line, r.reason, r.text) for r in rejects] == [
+        ("f.txt", 9, "source sentence without translation (1-0)",
+         "Thank you all for your patience during this long sitting today.")]
+
+
+def test_min_score_sends_weak_units_to_rejects() -> None:
+    pair = _europarl()[3]
+    units, rejects = segment_pair(pair, min_score=0.3)
+    assert [u.source for u in units] == [
+        "Madam President, I would like to thank Mr Poettering for advertising this debate."]
+    assert len(rejects) == 1
+    assert rejects[0].reason.startswith("alignment score 0.")
+    assert "below --min-score 0.3 (1-1)" in rejects[0].reason
+    assert rejects[0].text == "Thank you very much. ||| Merci."
+
+
+def test_unalignable_pair_falls_back_to_one_unit() -> None:
+    # Unrelated texts with no shared anchor and clashing lengths: no sentence pairing can be
+    # trusted, so the paragraph stays whole and nothing is lost.
+    pair = Pair("Yes. No. Perhaps. Maybe. It depends on the weather and on many other things "
+                "entirely.",
+                "Le ciel est bleu aujourd'hui et il fait très chaud dans toute la région. Oui.",
+                "en", "fr")
+    units, rejects = segment_pair(pair)
+    assert rejects == []
+    assert len(units) == 1
+    assert units[0].source == pair.source and units[0].target == pair.target
+    assert units[0].props["x-align"] == "5-2"

@@ -1,0 +1,373 @@
+"""Sentence alignment inside a paragraph pair: Gale-Church, strengthened by lexical anchors.
+
+The length model is Gale & Church (1993): the length of a translation is proportional to
+the length of its source, with a variance that grows with the length, so the cost of
+putting sentences together is how surprising their length ratio is, plus a prior for the
+bead type (1-1 is most common, 1-0 and 0-1 are rare). The expected ratio is taken from the
+paragraph pair itself, since it varies with the language pair and the text.
+
+Length alone confuses sentences of similar length, so the cost is lowered by what the two
+sides visibly share, none of which needs a model download: numbers, "?" and "!", quotes,
+capitalised names and cognates (words that begin with the same four letters once accents
+and case are removed: "Commission"/"commission", "industrial"/"industrielle"), and the
+glossary's term pairs when one is given.
+
+The dynamic programme only visits cells near the diagonal (a band), so long inputs such
+as a whole book stay fast; a paragraph pair is small enough to be searched in full.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+__all__ = ["Bead", "Glossary", "align", "sentence_features", "split_target"]
+
+# Gale & Church's bead priors (their Table 5), as -log P. 1-2/2-1 and 1-0/0-1 share the
+# probability of their group; 2-2 is rare but real (two sentences rephrased as two).
+_PRIORS = {
+    (1, 1): -math.log(0.89),
+    (1, 0): -math.log(0.0099 / 2),
+    (0, 1): -math.log(0.0099 / 2),
+    (2, 1): -math.log(0.089 / 2),
+    (1, 2): -math.log(0.089 / 2),
+    (2, 2): -math.log(0.011),
+}
+_PRIOR_ITEMS = tuple(_PRIORS.items())
+_VARIANCE = 6.8  # Gale & Church's s^2: variance of target chars per source char
+_ANCHOR_WEIGHT = 6.0  # how much a full lexical match (Dice = 1) lowers the cost, in nats
+_SQRT2 = math.sqrt(2.0)
+
+
+@dataclass(frozen=True, slots=True)
+class Bead:
+    """Source sentences [src_start, src_end) aligned with target [tgt_start, tgt_end).
+
+    ``score`` (0..1) is the mean of the length agreement (the Gale-Church probability of
+    the length ratio) and the lexical overlap of the two sides (Dice over anchors).
+    """
+
+    src_start: int
+    src_end: int
+    tgt_start: int
+    tgt_end: int
+    score: float
+
+    @property
+    def kind(self) -> str:
+        """"1-1", "2-1", "1-0"...: how many source and target sentences the bead holds."""
+        return f"{self.src_end - self.src_start}-{self.tgt_end - self.tgt_start}"
+
+
+# -- lexical anchors --------------------------------------------------------------------------
+
+_ANCHOR = re.compile(r"\b[^\W\d_]{4}|\d+(?:\.\d+)*|[?!\"]")
+_NORMALISE = str.maketrans(
+    "àáâãäåçèéêëìíîïñòóôõöùúûüýÿœæ«»“”,",
+    "aaaaaaceeeeiiiinooooouuuuyyoa\"\"\"\".",
+)
+
+
+class Glossary:
+    """Term pairs that count as anchors when both terms occur in a bead.
+
+    Terms are matched case-insensitively as whole words; multi-word terms are fine.
+    """
+
+    def __init__(self, pairs: Iterable[tuple[str, str]]) -> None:
+        self._source: dict[str, set[str]] = {}
+        self._target: dict[str, set[str]] = {}
+        for number, (src, tgt) in enumerate(pairs):
+            key = f"g{number}"
+            self._source.setdefault(src.strip().lower(), set()).add(key)
+            self._target.setdefault(tgt.strip().lower(), set()).add(key)
+        self._source_re = self._pattern(self._source)
+        self._target_re = self._pattern(self._target)
+
+    @staticmethod
+    def _pattern(terms: dict[str, set[str]]) -> re.Pattern[str] | None:
+        words = sorted((t for t in terms if t), key=len, reverse=True)
+        if not words:
+            return None
+        return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
+
+    def keys(self, text: str, target: bool) -> set[str]:
+        pattern = self._target_re if target else self._source_re
+        if pattern is None:
+            return set()
+        terms = self._target if target else self._source
+        out: set[str] = set()
+        for term in pattern.findall(text.lower()):
+            out |= terms[term]
+        return out
+
+
+def sentence_features(text: str, glossary: Glossary | None = None, *,
+                      target: bool = False) -> frozenset[str]:
+    """The anchors of one sentence: keys that a translation is likely to share."""
+    # One pass over the text, lower-cased with accents removed, quotes unified and decimal
+    # commas made points: numbers ("1.5"), "?", "!", '"', and the first four letters of
+    # longer words, which catch names and cognates ("parliament"/"parlement",
+    # "industrial"/"industrielle").
+    keys = set(_ANCHOR.findall(text.lower().translate(_NORMALISE)))
+    if glossary is not None:
+        keys |= glossary.keys(text, target)
+    return frozenset(keys)
+
+
+_FUNCTION_PREFIXES = frozenset(
+    # Four-letter prefixes of frequent function words, which match by chance across EN/FR
+    # ("this"/"thi-", "avec", "pour", "dans", "that", "with", "have", "être"...).
+    "that this with have from they them were been what when will would your which their "
+    "there these those into only also some such than then very more most much over upon "
+    "pour dans avec elle elles nous vous sont etre cette mais plus tout tous bien "
+    "leur fait faire sans sous quel ains deja".split()
+)
+
+
+def _features(text: str, glossary: Glossary | None, target: bool) -> frozenset[str]:
+    return sentence_features(text, glossary, target=target) - _FUNCTION_PREFIXES
+
+
+# -- the dynamic programme --------------------------------------------------------------------
+
+
+def _length_cost(src_len: int, tgt_len: int, ratio: float) -> tuple[float, float]:
+    """(-log P, P) of the length pair under the Gale-Church model."""
+    if src_len == 0 and tgt_len == 0:
+        return 0.0, 1.0
+    mean = (src_len + tgt_len / ratio) / 2.0
+    z = abs(ratio * src_len - tgt_len) / math.sqrt(_VARIANCE * mean * ratio)
+    p = math.erfc(z / _SQRT2)
+    if p < 1e-300:
+        # erfc underflows: use its asymptote, -log erfc(x) ~ x^2 + log(x sqrt(pi))
+        x = z / _SQRT2
+        return x * x + math.log(x * math.sqrt(math.pi)), 0.0
+    return -math.log(p), p
+
+
+def align(
+    source: Sequence[str],
+    target: Sequence[str],
+    *,
+    glossary: Glossary | None = None,
+    band: int | None = None,
+) -> list[Bead]:
+    """Align two sentence lists; the beads cover both lists in order, without gaps.
+
+    ``band`` limits how far (in sentences) the path may stray from the diagonal; by
+    default it grows with the input, so paragraph pairs are searched in full and a book
+    in a band of a few dozen sentences.
+    """
+    n, m = len(source), len(target)
+    if n == 0 or m == 0:
+        return ([Bead(i, i + 1, 0, 0, 0.0) for i in range(n)]
+                + [Bead(n, n, j, j + 1, 0.0) for j in range(m)])
+    src_len = [len(s) for s in source]
+    tgt_len = [len(t) for t in target]
+    total_s, total_t = sum(src_len), sum(tgt_len)
+    ratio = total_t / total_s if total_s and total_t else 1.0
+    ratio = min(max(ratio, 0.5), 2.0)
+    src_keys = [_features(s, glossary, False) for s in source]
+    tgt_keys = [_features(t, glossary, True) for t in target]
+    if n == m:
+        diagonal = _confident_diagonal(src_len, tgt_len, src_keys, tgt_keys, ratio)
+        if diagonal is not None:
+            return diagonal
+
+    spans = _search(src_len, tgt_len, src_keys, tgt_keys, ratio, band)
+    if n != m:
+        # Sentences without a translation distort the paragraph's length ratio, and a
+        # distorted ratio hides them inside 2-1 beads: estimate it again from the 1-1
+        # beads found and search once more when it moved.
+        ones = [(s0, t0) for s0, s1, t0, t1 in spans if s1 - s0 == 1 and t1 - t0 == 1]
+        if len(ones) >= 2:
+            ls = sum(src_len[s0] for s0, _ in ones)
+            lt = sum(tgt_len[t0] for _, t0 in ones)
+            better = min(max(lt / ls, 0.5), 2.0) if ls and lt else ratio
+            if abs(better - ratio) > 0.05 * ratio:
+                ratio = better
+                spans = _search(src_len, tgt_len, src_keys, tgt_keys, ratio, band)
+    return [_bead(s0, s1, t0, t1, src_len, tgt_len, src_keys, tgt_keys, ratio)
+            for s0, s1, t0, t1 in spans]
+
+
+def _search(src_len: list[int], tgt_len: list[int], src_keys: list[frozenset[str]],
+            tgt_keys: list[frozenset[str]], ratio: float,
+            band: int | None) -> list[tuple[int, int, int, int]]:
+    """The cheapest bead sequence, as (src_start, src_end, tgt_start, tgt_end) spans."""
+    n, m = len(src_len), len(tgt_len)
+    if band is None:
+        band = max(6, abs(n - m) + 4, int(0.03 * max(n, m)) + 10)
+    slope = m / n
+    inf = math.inf
+    erfc, log, sqrt = math.erfc, math.log, math.sqrt
+    var_ratio = _VARIANCE * ratio
+    weight = _ANCHOR_WEIGHT
+    src_size = [len(k) for k in src_keys]
+    tgt_size = [len(k) for k in tgt_keys]
+    # rows of the cost table: cost[i][j] = best cost of aligning source[:i] with target[:j]
+    cost = [[inf] * (m + 1) for _ in range(n + 1)]
+    back = [[(0, 0)] * (m + 1) for _ in range(n + 1)]
+    cost[0][0] = 0.0
+    shared: dict[tuple[int, int], int] = {}
+
+    def common(a: int, b: int) -> int:
+        value = shared.get((a, b))
+        if value is None:
+            value = shared[(a, b)] = len(src_keys[a] & tgt_keys[b])
+        return value
+
+    for i in range(n + 1):
+        centre = int(i * slope)
+        row = cost[i]
+        row_back = back[i]
+        for j in range(max(0, centre - band), min(m, centre + band + 1) + 1):
+            if i == 0 and j == 0:
+                continue
+            best = inf
+            move = (0, 0)
+            for (di, dj), prior in _PRIOR_ITEMS:
+                pi, pj = i - di, j - dj
+                if pi < 0 or pj < 0:
+                    continue
+                c = cost[pi][pj]
+                if c == inf:
+                    continue
+                c += prior
+                if di and dj:
+                    if di == 1:
+                        ls, size = src_len[pi], src_size[pi]
+                    else:
+                        ls, size = src_len[pi] + src_len[pi + 1], src_size[pi] + src_size[pi + 1]
+                    if dj == 1:
+                        lt = tgt_len[pj]
+                        size += tgt_size[pj]
+                        hits = common(pi, pj) + (common(pi + 1, pj) if di == 2 else 0)
+                    else:
+                        lt = tgt_len[pj] + tgt_len[pj + 1]
+                        size += tgt_size[pj] + tgt_size[pj + 1]
+                        hits = common(pi, pj) + common(pi, pj + 1)
+                        if di == 2:
+                            hits += common(pi + 1, pj) + common(pi + 1, pj + 1)
+                    # Gale-Church length cost, inlined: this loop is the aligner's hot spot
+                    z = abs(ratio * ls - lt) / sqrt(var_ratio * ((ls + lt / ratio) / 2.0) + 1e-9)
+                    p = erfc(z / _SQRT2)
+                    c += -log(p) if p > 1e-300 else _length_cost(ls, lt, ratio)[0]
+                    if size and hits:
+                        dice = 2.0 * hits / size
+                        c -= weight * (dice if dice < 1.0 else 1.0)
+                if c < best:
+                    best = c
+                    move = (di, dj)
+            if best < inf:
+                row[j] = best
+                row_back[j] = move
+
+    if cost[n][m] == inf:  # the band was too narrow for this input: search in full
+        return _search(src_len, tgt_len, src_keys, tgt_keys, ratio, max(n, m) + 1)
+    spans: list[tuple[int, int, int, int]] = []
+    i, j = n, m
+    while i or j:
+        di, dj = back[i][j]
+        spans.append((i - di, i, j - dj, j))
+        i, j = i - di, j - dj
+    spans.reverse()
+    return spans
+
+
+# A diagonal 1-1 pair is taken without the search when its length ratio is this likely.
+_CONFIDENT_LENGTH = 0.1
+
+
+def _confident_diagonal(src_len: list[int], tgt_len: list[int],
+                        src_keys: list[frozenset[str]], tgt_keys: list[frozenset[str]],
+                        ratio: float) -> list[Bead] | None:
+    """The 1-1 beads of a pair of equal sentence counts, when nothing speaks against them.
+
+    Most paragraph pairs are translated sentence by sentence. When every diagonal pair has
+    a plausible length ratio and shares at least as many anchors with its partner as with
+    its neighbours' partners, the search could only confirm the diagonal: skip it.
+    """
+    n = len(src_len)
+    beads = []
+    for k in range(n):
+        bead = _bead(k, k + 1, k, k + 1, src_len, tgt_len, src_keys, tgt_keys, ratio)
+        if _length_cost(src_len[k], tgt_len[k], ratio)[1] < _CONFIDENT_LENGTH:
+            return None
+        own = len(src_keys[k] & tgt_keys[k])
+        if k and (len(src_keys[k] & tgt_keys[k - 1]) > own
+                  or len(src_keys[k - 1] & tgt_keys[k]) > own):
+            return None
+        if k + 1 < n and (len(src_keys[k] & tgt_keys[k + 1]) > own
+                          or len(src_keys[k + 1] & tgt_keys[k]) > own):
+            return None
+        beads.append(bead)
+    return beads
+
+
+def _bead(s0: int, s1: int, t0: int, t1: int, src_len: list[int], tgt_len: list[int],
+          src_keys: list[frozenset[str]], tgt_keys: list[frozenset[str]],
+          ratio: float) -> Bead:
+    if s0 == s1 or t0 == t1:
+        return Bead(s0, s1, t0, t1, 0.0)
+    p_len = _length_cost(sum(src_len[s0:s1]), sum(tgt_len[t0:t1]), ratio)[1]
+    s_keys = src_keys[s0] if s1 - s0 == 1 else frozenset().union(*src_keys[s0:s1])
+    t_keys = tgt_keys[t0] if t1 - t0 == 1 else frozenset().union(*tgt_keys[t0:t1])
+    size = len(s_keys) + len(t_keys)
+    dice = 2.0 * len(s_keys & t_keys) / size if size else p_len
+    return Bead(s0, s1, t0, t1, round((p_len + dice) / 2.0, 4))
+
+
+# -- cutting the target of a 2-1 bead ---------------------------------------------------------
+
+# Where a translator joins two sentences into one, the join is nearly always a clause mark:
+# "... une information : un attentat ...", "... espagnole ; la présidence ...". Strong marks
+# first; a comma only when the lengths leave no doubt.
+_STRONG_CUT = re.compile(r"[;:](?=\s)|\s[-–—\u00ad](?=\s)")
+_COMMA_CUT = re.compile(r",(?=\s)")
+_CUT_LENGTH = {"strong": 0.1, "comma": 0.4}  # least length probability of each half
+
+
+def split_target(first: str, second: str, target: str, *, ratio: float = 1.0,
+                 glossary: Glossary | None = None) -> tuple[str, str, float, float] | None:
+    """Cut ``target``, the translation of two sentences, into the translation of each.
+
+    Returns the two halves and their scores, or ``None`` when no clause boundary fits the
+    two sentences' lengths and anchors with confidence. The cut is after a ";" or ":"
+    (or at a dash), or, failing those, after a comma.
+    """
+    keys_a = _features(first, glossary, False)
+    keys_b = _features(second, glossary, False)
+    best = None
+    for kind, pattern in (("strong", _STRONG_CUT), ("comma", _COMMA_CUT)):
+        for m in pattern.finditer(target):
+            cut = m.end() if target[m.start()] in ";:," else m.start()
+            head, tail = target[:cut].strip(), target[cut:].strip()
+            if not head or not tail:
+                continue
+            p_head = _length_cost(len(first), len(head), ratio)[1]
+            p_tail = _length_cost(len(second), len(tail), ratio)[1]
+            if min(p_head, p_tail) < _CUT_LENGTH[kind]:
+                continue
+            keys_head = _features(head, glossary, True)
+            keys_tail = _features(tail, glossary, True)
+            # the anchors must not say the halves belong the other way round
+            if (len(keys_a & keys_tail) > len(keys_a & keys_head)
+                    or len(keys_b & keys_head) > len(keys_b & keys_tail)):
+                continue
+            fit = p_head * p_tail
+            if best is None or fit > best[0]:
+                best = (fit, head, tail, _score(p_head, keys_a, keys_head),
+                        _score(p_tail, keys_b, keys_tail))
+        if best is not None:
+            break
+    return None if best is None else best[1:]
+
+
+def _score(p_len: float, s_keys: frozenset[str], t_keys: frozenset[str]) -> float:
+    size = len(s_keys) + len(t_keys)
+    dice = 2.0 * len(s_keys & t_keys) / size if size else p_len
+    return round((p_len + dice) / 2.0, 4)

@@ -1,0 +1,101 @@
+"""Pairs as JSON Lines: one JSON object per pair, streamed.
+
+Each object has ``source``, ``target``, ``source_lang``, ``target_lang``, ``number`` (the
+paragraph number, ``null`` when the paragraph had none), ``file`` and ``line``, followed by
+the pair's props as keys of their own (``"x-paragraph": "34"``, ``"x-align": "2-1"``), so
+``jq`` and pandas see them as columns.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import IO, Any
+
+from ..errors import InputError
+from ..model import Pair, ReadResult
+from ..textio import read_text
+from .tsv import PAIR_COLUMNS, records, text_output
+
+# Characters that some line readers (Python's str.splitlines, JavaScript) take for line
+# ends; JSON may carry them raw, but escaped they keep one object on one line for everyone.
+_LINE_SEPARATORS = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
+def pair_to_dict(pair: Pair) -> dict[str, Any]:
+    """The JSON object for ``pair``; props never override the fixed fields."""
+    record: dict[str, Any] = {
+        "source": pair.source,
+        "target": pair.target,
+        "source_lang": pair.source_lang,
+        "target_lang": pair.target_lang,
+        "number": pair.number,
+        "file": pair.file,
+        "line": pair.line,
+    }
+    for name, value in pair.props.items():
+        record.setdefault(name, value)
+    return record
+
+
+def write_pairs_jsonl(pairs: Iterable[Pair], target: str | Path | IO[str]) -> int:
+    """Write ``pairs`` to ``target`` (path, ``"-"`` or text handle); return how many."""
+    count = 0
+    with text_output(target) as out:
+        for pair in pairs:
+            line = json.dumps(pair_to_dict(pair), ensure_ascii=False)
+            out.write(line.translate(_LINE_SEPARATORS) + "\n")
+            count += 1
+    return count
+
+
+def read_pairs_jsonl(
+    path: str | Path, *, source_lang: str = "en-GB", target_lang: str = "fr-FR"
+) -> ReadResult:
+    """Read pairs written by :func:`write_pairs_jsonl` (``"-"`` reads standard input).
+
+    ``source`` and ``target`` are required; missing languages take ``source_lang`` and
+    ``target_lang``; keys other than the fixed fields become props (as strings).
+    """
+    name = str(path)
+    result = ReadResult()
+    for number, line in enumerate(records(read_text(path)), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(name, f"not JSON: {exc.msg}", number) from None
+        if not isinstance(record, dict):
+            raise InputError(name, "expected a JSON object", number)
+        result.pairs.append(_pair_from_record(record, name, number, source_lang, target_lang))
+    return result
+
+
+def _pair_from_record(
+    record: dict[str, Any], name: str, line: int, source_lang: str, target_lang: str
+) -> Pair:
+    for key in ("source", "target"):
+        if not isinstance(record.get(key), str):
+            raise InputError(name, f"{key!r} must be a string", line)
+    paragraph = record.get("number")
+    if paragraph is not None and (type(paragraph) is not int or paragraph < 0):
+        raise InputError(name, f"'number' must be a whole number or null, not {paragraph!r}", line)
+    at = record.get("line", 0)
+    if type(at) is not int or at < 0:
+        raise InputError(name, f"'line' must be a whole number, not {at!r}", line)
+    return Pair(
+        source=record["source"],
+        target=record["target"],
+        source_lang=str(record.get("source_lang") or source_lang),
+        target_lang=str(record.get("target_lang") or target_lang),
+        number=paragraph,
+        file=str(record.get("file") or ""),
+        line=at,
+        props={
+            k: v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)
+            for k, v in record.items()
+            if k not in PAIR_COLUMNS
+        },
+    )

@@ -1,0 +1,156 @@
+"""Pairs as TSV: a header row, then one pair per line.
+
+Columns: ``source  target  source_lang  target_lang  number  file  line``, then one column per
+prop name met in the pairs (empty where a pair lacks that prop).
+
+Fields are escaped the way "linear TSV" tools do (``\\t``, ``\\n``, ``\\r``, ``\\\\``), not
+quoted as CSV: every record stays on one line, so ``grep``, ``wc -l``, ``cut`` and
+spreadsheets all agree on what a row is. :func:`escape_field` and :func:`unescape_field`
+are shared with the rejects report.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO
+
+from ..errors import InputError
+from ..model import Pair, ReadResult
+from ..textio import atomic_output, read_text
+
+PAIR_COLUMNS = ("source", "target", "source_lang", "target_lang", "number", "file", "line")
+
+_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+_UNESCAPES = {"\\": "\\", "t": "\t", "n": "\n", "r": "\r"}
+
+
+def escape_field(value: str) -> str:
+    """``value`` with backslash, tab and line breaks escaped, so it fits one TSV field."""
+    return value.translate(_ESCAPES)
+
+
+def unescape_field(value: str) -> str:
+    """The inverse of :func:`escape_field` (an unknown escape is kept as written)."""
+    if "\\" not in value:
+        return value
+    out: list[str] = []
+    i = 0
+    while i < len(value):
+        ch = value[i]
+        if ch == "\\" and i + 1 < len(value) and value[i + 1] in _UNESCAPES:
+            out.append(_UNESCAPES[value[i + 1]])
+            i += 2
+        else:
+            out.append(ch)
+            i += 1
+    return "".join(out)
+
+
+def records(text: str) -> list[str]:
+    """The lines of ``text`` split at LF (CRLF too) only.
+
+    Not ``str.splitlines``: that also splits at U+2028, U+0085, form feeds..., which a text
+    field may hold unescaped (JSON leaves them as they are, and so does this escaping).
+    """
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return [line[:-1] if line.endswith("\r") else line for line in lines]
+
+
+@contextmanager
+def text_output(target: str | Path | IO[str]) -> Iterator[IO[str]]:
+    """A text handle for ``target``: a path (written atomically), ``"-"`` (stdout) or a handle."""
+    if isinstance(target, str | Path):
+        if str(target) == "-":
+            yield sys.stdout
+            sys.stdout.flush()
+        else:
+            with atomic_output(target, "w") as handle:
+                yield handle
+    else:
+        yield target
+
+
+def write_pairs_tsv(pairs: Iterable[Pair], target: str | Path | IO[str]) -> int:
+    """Write ``pairs`` as TSV to ``target``; return how many were written.
+
+    Prop columns follow the fixed ones. The header must name every prop before the first
+    row, so the pairs are gathered first (a TSV is for inspection, not for huge corpora:
+    JSONL streams).
+    """
+    pairs = list(pairs)
+    prop_names: list[str] = []
+    for pair in pairs:
+        for name in pair.props:
+            if name not in prop_names and name not in PAIR_COLUMNS:
+                prop_names.append(name)
+    with text_output(target) as out:
+        out.write("\t".join((*PAIR_COLUMNS, *prop_names)) + "\n")
+        for pair in pairs:
+            row = [
+                pair.source,
+                pair.target,
+                pair.source_lang,
+                pair.target_lang,
+                "" if pair.number is None else str(pair.number),
+                pair.file,
+                str(pair.line),
+                *(pair.props.get(name, "") for name in prop_names),
+            ]
+            out.write("\t".join(escape_field(field) for field in row) + "\n")
+    return len(pairs)
+
+
+def read_pairs_tsv(
+    path: str | Path, *, source_lang: str = "en-GB", target_lang: str = "fr-FR"
+) -> ReadResult:
+    """Read pairs written by :func:`write_pairs_tsv` (``"-"`` reads standard input).
+
+    Only ``source`` and ``target`` columns are required; missing language columns take
+    ``source_lang`` / ``target_lang``. Empty prop fields are left out of ``props``.
+    """
+    name = str(path)
+    lines = records(read_text(path))
+    header = lines[0].split("\t")
+    for required in ("source", "target"):
+        if required not in header:
+            raise InputError(name, f"TSV header has no {required!r} column", 1)
+    result = ReadResult()
+    for number, line in enumerate(lines[1:], 2):
+        if not line:
+            continue
+        fields = line.split("\t")
+        if len(fields) != len(header):
+            raise InputError(
+                name, f"expected {len(header)} tab-separated fields, found {len(fields)}", number
+            )
+        row = dict(zip(header, map(unescape_field, fields), strict=True))
+        result.pairs.append(
+            _pair_from_fields(row, name, number, source_lang, target_lang)
+        )
+    return result
+
+
+def _pair_from_fields(
+    row: dict[str, str], name: str, line: int, source_lang: str, target_lang: str
+) -> Pair:
+    paragraph = row.get("number", "")
+    if paragraph and not paragraph.isdigit():
+        raise InputError(name, f"number must be a whole number, not {paragraph!r}", line)
+    at = row.get("line", "")
+    if at and not at.isdigit():
+        raise InputError(name, f"line must be a whole number, not {at!r}", line)
+    return Pair(
+        source=row["source"],
+        target=row["target"],
+        source_lang=row.get("source_lang") or source_lang,
+        target_lang=row.get("target_lang") or target_lang,
+        number=int(paragraph) if paragraph else None,
+        file=row.get("file", ""),
+        line=int(at) if at else 0,
+        props={k: v for k, v in row.items() if k not in PAIR_COLUMNS and v},
+    )
