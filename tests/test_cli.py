@@ -21,7 +21,7 @@ def run(*args: str, input: bytes | None = None):
 
 def test_build_the_seed(tmp_path: Path) -> None:
     out = tmp_path / "seed.tmx"
-    result = run("build", str(SEED), "-o", str(out))
+    result = run("build", str(SEED), "-o", str(out), "--segment", "paragraph")
     assert result.exit_code == 0, result.output
     units = tmxfile(out.read_bytes()).units
     assert [u.source for u in units][0] == "34."
@@ -181,3 +181,34 @@ def test_failed_build_keeps_the_previous_output(tmp_path: Path) -> None:
 def test_usage_errors_exit_2() -> None:
     result = run("build", str(SEED))
     assert result.exit_code == 2 and "Missing option '-o'" in result.output
+
+
+def test_pairs_segment_shows_sentence_units_with_alignment() -> None:
+    result = run("pairs", str(SEED), "--segment", "clause")
+    assert result.exit_code == 0, result.output
+    units = [json.loads(line) for line in result.stdout.splitlines()]
+    # clause mode cuts the resolution at "; stresses" / "; souligne"
+    assert units[0]["source"] == "34."
+    assert any(u["source"].startswith("stresses the importance") and
+               u["target"].startswith("souligne l'importance") for u in units)
+    assert all(u["x-align"] for u in units[1:])
+
+
+def test_build_with_srx_rules_and_min_score(tmp_path: Path) -> None:
+    # An SRX file that never breaks: one unit per paragraph, number included.
+    srx = tmp_path / "nobreak.srx"
+    srx.write_text(
+        '<?xml version="1.0"?><srx xmlns="http://www.lisa.org/srx20" version="2.0">'
+        '<header segmentsubflows="yes" cascade="yes"/><body><languagerules>'
+        '<languagerule languagerulename="none"><rule break="no"><beforebreak>\\.</beforebreak>'
+        '<afterbreak>\\s</afterbreak></rule></languagerule></languagerules><maprules>'
+        '<languagemap languagepattern=".*" languagerulename="none"/></maprules></body></srx>',
+        encoding="utf-8",
+    )
+    out = tmp_path / "o.tmx"
+    result = run("build", str(SEED), "-o", str(out), "--srx", str(srx), "--segment", "paragraph")
+    assert result.exit_code == 0, result.output
+    units = tmxfile(out.read_bytes()).units
+    assert len(units) == 1 and units[0].source.startswith("34. Calls on")
+    bad = run("build", str(SEED), "-o", str(out), "--min-score", "1.5")
+    assert bad.exit_code == 2 and "min-score" in bad.output

@@ -54,7 +54,7 @@ def tmx_units(path: Path) -> list[tuple[str, str, str, dict[str, str]]]:
 
 def test_seed_builds_two_units_as_omegat_segments_it(tmp_path: Path) -> None:
     out = tmp_path / "seed.tmx"
-    summary = build([SEED], out)
+    summary = build([SEED], out, segment="paragraph")
     assert (summary.pairs_read, summary.units_written, summary.rejected) == (1, 2, 0)
     assert summary.segtype == "paragraph" and summary.files == [str(SEED)]
     assert summary.repairs["fold markers removed"] == 2
@@ -71,6 +71,20 @@ def test_seed_builds_two_units_as_omegat_segments_it(tmp_path: Path) -> None:
     assert props1 == props2 == {"x-document": str(SEED), "x-paragraph": "34"}
     root = etree.parse(str(out)).getroot()
     assert root.find("header").get("segtype") == "paragraph"
+
+
+def test_seed_at_sentence_level_by_default(tmp_path: Path) -> None:
+    out = tmp_path / "seed.tmx"
+    summary = build([SEED], out)
+    assert summary.segtype == "sentence" and summary.rejected == 0
+    units = tmx_units(out)
+    # The seed's English paragraph is one sentence after its number: OmegaT makes two
+    # segments of it, and the TMX holds exactly those two, aligned 1-1.
+    assert [u[1] for u in units][0] == "34."
+    assert len(units) == 2 and units[1][1].endswith("green action plan for SMEs;")
+    assert units[1][3]["x-align"] == "1-1" and units[1][3]["x-paragraph"] == "34"
+    root = etree.parse(str(out)).getroot()
+    assert root.find("header").get("segtype") == "sentence"
 
 
 def test_rejects_are_reported_and_counted(tmp_path: Path) -> None:
@@ -170,8 +184,10 @@ def test_registered_reader_joins_by_name_and_extension(tmp_path: Path) -> None:
     register_reader("equals", read_lines, [".eq"])
     try:
         report = tmp_path / "rejects.tsv"
-        summary = build([glossary], tmp_path / "out.tmx", rejects_path=report)
-        by_name = build([glossary], tmp_path / "n.tmx", input_format="equals")
+        summary = build([glossary], tmp_path / "out.tmx", rejects_path=report,
+                        segment="paragraph")
+        by_name = build([glossary], tmp_path / "n.tmx", input_format="equals",
+                        segment="paragraph")
     finally:
         del READERS["equals"], EXTENSIONS[".eq"]
     assert summary.units_written == by_name.units_written == 1

@@ -8,6 +8,7 @@ the user needs to know which file to fix, not where in our code we noticed.
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable
 from contextlib import ExitStack
@@ -44,6 +45,10 @@ def _user_errors(command: F) -> F:
             return command(*args, **kwargs)
         except InputError as exc:
             _fail(str(exc))
+        except BrokenPipeError:
+            # The reader of our output left (`| head`): not an error worth a message.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(1)
         except OSError as exc:  # e.g. the disk filled up while writing
             where = f"{exc.filename}: " if exc.filename else ""
             _fail(f"{where}{exc.strerror or exc}")
@@ -75,6 +80,48 @@ def _language_options(command: F) -> F:
     )(command)
 
 
+def _segment_options(default: str | None) -> Callable[[F], F]:
+    """--segment, --srx and --min-score, shared by build and pairs."""
+
+    def decorate(command: F) -> F:
+        command = click.option(
+            "--min-score",
+            type=click.FloatRange(0.0, 1.0),
+            metavar="SCORE",
+            help="Send aligned units scoring below SCORE (0-1) to the rejects report.",
+        )(command)
+        command = click.option(
+            "--srx",
+            "srx_path",
+            type=click.Path(dir_okay=False),
+            metavar="FILE",
+            help="Segment with the rules of this SRX 2.0 file (as a CAT project exports them).",
+        )(command)
+        return click.option(
+            "--segment",
+            type=click.Choice(["sentence", "paragraph", "clause"]),
+            default=default,
+            show_default=default is not None,
+            help="Unit size: sentences (what CAT tools match), whole paragraphs, or clauses "
+            "(also cut at '; stresses', for concordance and term work)."
+            + ("" if default else "  [default: the paragraph pairs as read]"),
+        )(command)
+
+    return decorate
+
+
+def _segmenting(srx_path: str | None, min_score: float | None) -> dict[str, Any]:
+    """The segmenter's options from the command line's."""
+    options: dict[str, Any] = {}
+    if srx_path is not None:
+        from .srx import read_srx
+
+        options["rules"] = read_srx(srx_path)
+    if min_score is not None:
+        options["min_score"] = min_score
+    return options
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name=PROG)
 def main() -> None:
@@ -87,6 +134,7 @@ def main() -> None:
     "-o", "--output", required=True, metavar="OUT.tmx", help="The TMX file to write ('-': stdout)."
 )
 @_language_options
+@_segment_options("sentence")
 @click.option(
     "--rejects",
     "rejects_path",
@@ -105,6 +153,9 @@ def build_command(
     output: str,
     source_lang: str,
     target_lang: str,
+    segment: str,
+    srx_path: str | None,
+    min_score: float | None,
     rejects_path: str | None,
     keep_duplicates: bool,
     quiet: bool,
@@ -116,6 +167,8 @@ def build_command(
     options: dict[str, Any] = dict(
         source_lang=source_lang,
         target_lang=target_lang,
+        segment=segment,
+        segment_options=_segmenting(srx_path, min_score),
         keep_duplicates=keep_duplicates,
         rejects_path=rejects_path,
     )
@@ -186,6 +239,7 @@ def _summary_text(summary: BuildSummary) -> str:
     "-o", "--output", default="-", metavar="FILE", help="Where to write (default: stdout)."
 )
 @_language_options
+@_segment_options(None)
 @click.option(
     "--rejects", "rejects_path", metavar="FILE", help="Write what did not pair to FILE (TSV)."
 )
@@ -196,15 +250,24 @@ def pairs_command(
     output: str,
     source_lang: str,
     target_lang: str,
+    segment: str | None,
+    srx_path: str | None,
+    min_score: float | None,
     rejects_path: str | None,
 ) -> None:
-    """Print the paragraph pairs found in the inputs, one per line.
+    """Print the pairs found in the inputs, one per line (with --segment, the units).
 
     INPUT is a file, a directory (every *.txt file below it) or '-' for standard input.
     """
     files = gather_inputs(inputs)
     check_outputs(files, [output, rejects_path])
-    stream = UnitStream(files, source_lang=source_lang, target_lang=target_lang, segment=None)
+    stream = UnitStream(
+        files,
+        source_lang=source_lang,
+        target_lang=target_lang,
+        segment=segment,
+        segment_options=_segmenting(srx_path, min_score),
+    )
     writer = write_pairs_jsonl if output_format == "jsonl" else write_pairs_tsv
     with ExitStack() as stack:
         # Opened first so that a bad report path fails before any work (see build()).

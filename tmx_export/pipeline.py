@@ -218,7 +218,12 @@ class UnitStream:
             self.pairs_read += len(result.pairs)
             self.repairs.update(result.repairs)
             self.rejects.extend(result.rejects)
-            for pair in result.pairs:
+            for position, pair in enumerate(result.pairs, 1):
+                # Every unit says which paragraph it comes from: the number the document
+                # prints, or else the paragraph's position in its document.
+                if "x-paragraph" not in pair.props:
+                    paragraph = pair.number if pair.number is not None else position
+                    pair.props["x-paragraph"] = str(paragraph)
                 units, rejects = segment_units(pair, self.segment, self.segment_options)
                 self.rejects.extend(rejects)
                 yield from units
@@ -237,7 +242,7 @@ def build(
     *,
     source_lang: str = "en-GB",
     target_lang: str = "fr-FR",
-    segment: str = "paragraph",
+    segment: str = "sentence",
     segment_options: dict[str, Any] | None = None,
     keep_duplicates: bool = False,
     rejects_path: str | Path | None = None,
@@ -305,7 +310,7 @@ def read_units(
     *,
     source_lang: str = "en-GB",
     target_lang: str = "fr-FR",
-    segment: str | None = "paragraph",
+    segment: str | None = "sentence",
     segment_options: dict[str, Any] | None = None,
     keep_duplicates: bool = False,
     input_format: str | None = None,
