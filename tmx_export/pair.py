@@ -44,20 +44,26 @@ class _Token:
     line_start: int | None = None  # offset of the line start this token opens, if any
 
 
-def _tokens(stream: Stream, first: str, second: str) -> list[_Token]:
-    text = stream.text
-    starts = {s for s, folded in zip(stream.line_starts, stream.folded, strict=True)
-              if not folded}
-    tokens: list[_Token] = []
+def _pair_line_starts(stream: Stream) -> set[int]:
+    """Offsets of the lines where a pair may start: every line but fold continuations."""
+    return {s for s, folded in zip(stream.line_starts, stream.folded, strict=True)
+            if not folded}
+
+
+def _number_tokens(text: str, starts: set[int]) -> list[_Token]:
+    """Paragraph-number candidates: "34." standing alone, after whitespace or where a
+    line starts. Scores are left at zero for the caller to fill."""
+    tokens = []
     for m in NUMBER_RE.finditer(text):
-        # Only "34." standing alone: after whitespace, or where a line starts.
-        if m.start() == 0 or text[m.start() - 1].isspace() or m.start() in starts:
-            tokens.append(_Token(m.start(), 0.0, int(m.group(1))))
-    for m in WORD_RE.finditer(text):
-        tokens.append(_Token(m.start(), word_score(m.group(0), first, second), None))
-    tokens.sort(key=lambda t: t.start)
-    # Mark the first token of each line where a pair may start; a pair may open with a
-    # little punctuation ("(Applause)", quotes), so allow a short lead-in before it.
+        p = m.start()
+        if p == 0 or text[p - 1].isspace() or p in starts:
+            tokens.append(_Token(p, 0.0, int(m.group(1))))
+    return tokens
+
+
+def _mark_line_starts(text: str, tokens: list[_Token], starts: set[int]) -> None:
+    """Mark the first token of each line where a pair may start; a pair may open with a
+    little punctuation ("(Applause)", quotes), so allow a short lead-in before it."""
     ti = 0
     for s in sorted(starts):
         while ti < len(tokens) and tokens[ti].start < s:
@@ -66,7 +72,50 @@ def _tokens(stream: Stream, first: str, second: str) -> list[_Token]:
             lead = text[s:tokens[ti].start]
             if len(lead) <= 3 and not any(ch.isalnum() for ch in lead):
                 tokens[ti].line_start = s
+
+
+def _tokens(stream: Stream, first: str, second: str) -> list[_Token]:
+    """Every word (scored, > 0 for ``first``) and paragraph-number candidate, in order."""
+    text = stream.text
+    starts = _pair_line_starts(stream)
+    tokens = _number_tokens(text, starts)
+    tokens.extend(_Token(m.start(), word_score(m.group(0), first, second), None)
+                  for m in WORD_RE.finditer(text))
+    tokens.sort(key=lambda t: t.start)
+    _mark_line_starts(text, tokens, starts)
     return tokens
+
+
+def _numbered_tokens(stream: Stream, first: str, second: str) -> list[_Token]:
+    """Numbered dumps need only the number candidates, each carrying the summed scores of
+    the words up to the next: sides can only switch there, so the search is exact and far
+    shorter than over every word."""
+    text = stream.text
+    starts = _pair_line_starts(stream)
+    tokens = _number_tokens(text, starts)
+    # A line start counts for a number only when nothing but a short lead-in precedes it.
+    for tok in tokens:
+        for s in range(tok.start, max(-1, tok.start - 4), -1):
+            if s in starts and not any(ch.isalnum() for ch in text[s:tok.start]):
+                tok.line_start = s
+                break
+    bounds = [t.start for t in tokens]
+    if not tokens:
+        return tokens
+    j, last = 0, len(bounds) - 1
+    scores = [0.0] * len(tokens)
+    for m in WORD_RE.finditer(text):
+        while j < last and m.start() >= bounds[j + 1]:
+            j += 1
+        scores[j] += word_score(m.group(0), first, second)
+    for tok, score in zip(tokens, scores, strict=True):
+        tok.score = score
+    return tokens
+
+
+def _flipped(tokens: list[_Token]) -> list[_Token]:
+    """The same tokens scored for the other language order."""
+    return [_Token(t.start, -t.score, t.number, t.line_start) for t in tokens]
 
 
 def _viterbi(tokens: list[_Token]) -> tuple[float, list[int]]:
@@ -152,6 +201,42 @@ def _pair_start_candidates(stream: Stream) -> list[int]:
     return out
 
 
+_OPENERS_RE = r"[(\[«“‘\"'¿¡]*"
+_SENTENCE_END_RE = re.compile(r"[.!?:;)\]\"»”…]['’\"”»]*[ \t]+" + _OPENERS_RE)
+_TITLE_END_RE = re.compile(
+    r"(?:^|(?<=[\s(]))(?:[A-Z]|Mr|Mrs|Ms|Mme|Mmes|Mlle|MM|Dr|Prof|St|No|Nos|n°|Art|art|p|pp|cf|"
+    r"e\.g|i\.e|vs)\.['’\"”»]*[ \t]+" + _OPENERS_RE
+)
+_ELISION_RE = re.compile(r"(?<=[^\W\d_])['’](?=[^\W\d_])")
+_NEVER_LAST_RE = re.compile(
+    r"(?i)(?<![\w'’])(?:" + "|".join(sorted(_NEVER_LAST, key=len, reverse=True))
+    + r")['’]?[ \t]+" + _OPENERS_RE
+)
+
+
+def _split_priors(text: str, pos: np.ndarray) -> np.ndarray:
+    """log10 prior of side B starting at each token (word start offsets ``pos``): likelier
+    after sentence punctuation and before a capital; unlikely after a title ("M. Koch"),
+    an article, a preposition or an elision ("l'Union"). Computed by regular expressions
+    over the text, not word by word: this runs over every word of a file."""
+    prior = np.zeros(len(pos))
+
+    def at(pattern: re.Pattern[str], value: float) -> None:
+        ends = np.fromiter((m.end() for m in pattern.finditer(text)), dtype=np.int64)
+        idx = np.searchsorted(pos, ends)
+        ok = idx < len(pos)
+        idx, ends = idx[ok], ends[ok]
+        prior[idx[pos[idx] == ends]] += value
+
+    at(_SENTENCE_END_RE, 2.0)
+    at(_TITLE_END_RE, -3.0)  # cancels the full stop's +2: "M. Koch" is one name
+    at(_ELISION_RE, -3.0)
+    at(_NEVER_LAST_RE, -3.0)
+    prior += np.fromiter((text[p].isupper() for p in pos), dtype=np.float64, count=len(pos))
+    prior[0] = 0.0
+    return prior
+
+
 def _segmental(stream: Stream, tokens: list[_Token], window: int = 48
                ) -> tuple[float, list[tuple[int, int, int]]]:
     """Unnumbered dumps: choose pair starts among line starts and one A -> B split inside
@@ -166,23 +251,10 @@ def _segmental(stream: Stream, tokens: list[_Token], window: int = 48
     pos = np.fromiter((t.start for t in tokens), dtype=np.int64, count=len(tokens))
     score = np.fromiter((t.score for t in tokens), dtype=np.float64, count=len(tokens))
     prefix = np.concatenate(([0.0], np.cumsum(score)))
-    # A split before token k is likelier after sentence punctuation and before a capital.
-    prior = np.zeros(len(tokens))
-    for k in range(1, len(tokens)):
-        # What ends the previous word's stretch: the gap up to its last space (what
-        # follows that space opens side B: "(Le", "« Oui").
-        gap = text[tokens[k - 1].start:tokens[k].start]
-        space = max(gap.rfind(" "), gap.rfind("\t"))
-        tail = gap[:space].rstrip("'’\"”» ") if space > 0 else ""
-        if _ABBREVIATION_END_RE.search(tail):
-            prior[k] -= 1.0  # "M. Koch", "Mr. Evans": a title, not the end of a paragraph
-        elif tail and tail[-1] in _SPLIT_PUNCT or (space > 0 and gap[:space].endswith(")")):
-            prior[k] += 2.0
-        if text[tokens[k].start].isupper():
-            prior[k] += 1.0
-        elided = space <= 0 and gap[-1:] in "'’"  # "l'|Union": one word in writing
-        if elided or _word_at(text, tokens[k - 1].start).lower() in _NEVER_LAST:
-            prior[k] -= 3.0  # no paragraph ends on an article, a preposition, an elision
+    prior = _split_priors(text, pos)
+    # Side B opens after sentence punctuation or with a capital (a heading): only such
+    # tokens are tried as splits, a tenth of all words.
+    plausible = np.flatnonzero(prior > 0)
     starts = _pair_start_candidates(stream)
     tok_index = np.searchsorted(pos, np.asarray(starts + [len(text)]), side="left")
     n = len(starts)
@@ -192,7 +264,7 @@ def _segmental(stream: Stream, tokens: list[_Token], window: int = 48
     start_prior = [0.0] * (n + 1)
     unpunctuated_end = [False] * (n + 1)
     for j in range(1, n):
-        before = text[:starts[j]].rstrip()[-2:]
+        before = text[max(0, starts[j] - 40):starts[j]].rstrip()[-2:]
         last = before[-1:]
         if _ABBREVIATION_END_RE.search(text[max(0, starts[j] - 8):starts[j]].rstrip()):
             start_prior[j] = -2.0  # "M. / Evans l'a suggéré"
@@ -211,29 +283,36 @@ def _segmental(stream: Stream, tokens: list[_Token], window: int = 48
     back: list[tuple[int, int]] = [(-1, -1)] * (n + 1)
     for j in range(1, n + 1):
         e_off = starts[j] if j < n else len(text)
-        for i in range(max(0, j - window), j):
-            if best[i] == -np.inf:
-                continue
-            ti, tj = int(tok_index[i]), int(tok_index[j])
-            if tj - ti < 2:
-                continue
-            ks = np.arange(ti + 1, tj)
-            s_off = starts[i]
-            cut = pos[ks]
-            la = (cut - s_off).astype(np.float64)
-            lb = (e_off - cut).astype(np.float64)
-            # Gale-Church: the two lengths agree, with a variance growing with length
-            # (symmetric, so it holds whichever language comes first).
-            delta = (lb - la) / np.sqrt(3.4 * (la + lb) + 1.0)
-            vals = (2 * prefix[ks] - prefix[ti] - prefix[tj] + prior[ks]
-                    - 0.2 * delta * delta)
-            k = int(np.argmax(vals))
-            total = best[i] + vals[k] + start_prior[j]
-            if unpunctuated_end[j] and e_off - s_off > 300:
-                total -= 2.5  # only headings end without punctuation, and they are short
-            if total > best[j]:
-                best[j] = total
-                back[j] = (i, int(ks[k]))
+        tj = int(tok_index[j])
+        # All pair starts i that may precede j at once: a matrix of (i, split k) scores.
+        ii = np.arange(max(0, j - window), j)
+        ii = ii[(best[ii] > -np.inf) & (tj - tok_index[ii] >= 2)]
+        if not len(ii):
+            continue
+        ti = tok_index[ii]
+        lo, hi = np.searchsorted(plausible, [int(ti.min()) + 1, tj])
+        ks = plausible[lo:hi]
+        if not len(ks):
+            continue
+        s_off = np.asarray(starts)[ii][:, None]
+        cut = pos[ks][None, :]
+        la = (cut - s_off).astype(np.float64)
+        lb = (e_off - cut).astype(np.float64)
+        # Gale-Church: the two lengths agree, with a variance growing with length
+        # (symmetric, so it holds whichever language comes first).
+        delta = (lb - la) / np.sqrt(3.4 * np.abs(la + lb) + 1.0)
+        vals = (2 * prefix[ks][None, :] - prefix[ti][:, None] - prefix[tj]
+                + prior[ks][None, :] - 0.2 * delta * delta)
+        vals[ks[None, :] <= ti[:, None]] = -np.inf  # side A needs at least one token
+        k = np.argmax(vals, axis=1)
+        totals = best[ii] + vals[np.arange(len(ii)), k] + start_prior[j]
+        if unpunctuated_end[j]:
+            # only headings end without punctuation, and they are short
+            totals = totals - 2.5 * (e_off - s_off[:, 0] > 300)
+        r = int(np.argmax(totals))
+        if totals[r] > best[j]:
+            best[j] = totals[r]
+            back[j] = (int(ii[r]), int(ks[k[r]]))
     pairs: list[tuple[int, int, int]] = []
     j = n
     while j > 0 and back[j][0] >= 0:
@@ -256,9 +335,9 @@ def find_pairs(
     text = stream.text
     numbered = bool(LEADING_NUMBER_RE.match(text))
     best: tuple[float, list[tuple[int, int, int]], bool] | None = None
+    scored = (_numbered_tokens if numbered else _tokens)(stream, src, tgt)
     for source_first in (True, False):
-        first, second = (src, tgt) if source_first else (tgt, src)
-        tokens = _tokens(stream, first, second)
+        tokens = scored if source_first else _flipped(scored)
         if numbered:
             score, states = _viterbi(tokens)
             triples = _split_orphans(text, tokens, _triples(text, tokens, states))
