@@ -1,0 +1,169 @@
+"""TBX output (2019 TBX-Basic DCA and 2008 martif) and TBX/TSV glossaries read back."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from tmx_export.errors import InputError
+from tmx_export.formats.glossary import read_glossary
+from tmx_export.formats.tbx import read_tbx, write_tbx
+from tmx_export.model import Pair
+from tmx_export.terms import clause_units, extract_terms
+
+DATA = Path(__file__).parent / "data"
+NS = "urn:iso:std:iso:30042:ed-2"
+T = f"{{{NS}}}"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+# What the TBX-Basic DCA Schematron allows (data category per element, picklist values).
+DCA_TYPES = {
+    "admin": {"customerSubset", "projectSubset", "source"},
+    "descrip": {"subjectField", "context", "definition"},
+    "termNote": {"administrativeStatus", "partOfSpeech", "geographicalUsage",
+                 "grammaticalGender", "termLocation", "termType"},
+    "transac": {"transactionType"},
+}
+ADMIN_STATUS = {"admittedTerm-admn-sts", "deprecatedTerm-admn-sts", "supersededTerm-admn-sts",
+                "preferredTerm-admn-sts"}
+POS = {"adjective", "noun", "other", "verb", "adverb"}
+AUX = {"admin", "adminGrp", "descrip", "descripGrp", "note", "ref", "transacGrp", "xref"}
+
+
+@pytest.fixture(scope="module")
+def seed_terms():
+    with (DATA / "terms_seed_pair.tsv").open(encoding="utf-8", newline="") as handle:
+        row = next(csv.DictReader(handle, delimiter="\t"))
+    pair = Pair(row["source"], row["target"], "en-GB", "fr-FR", file="ep-34.txt",
+                props={"tuid": "1"})
+    found = extract_terms(list(clause_units([pair])))
+    found[0].status = "approved"
+    found[0].status_date = "2026-01-02T03:04:05Z"
+    found[2].status = "rejected"
+    found[3].status = "forbidden"
+    return found
+
+
+def _local(element) -> str:
+    return etree.QName(element).localname
+
+
+def check_tbx_basic_dca(root) -> None:
+    """The structure rules of the TBX core RNG and the TBX-Basic DCA Schematron we rely on."""
+    assert root.tag == T + "tbx"
+    assert (root.get("type"), root.get("style")) == ("TBX-Basic", "dca")
+    assert root.get(XML_LANG)
+    assert [_local(c) for c in root] == ["tbxHeader", "text"]
+    for element in root.iter(etree.Element):
+        assert etree.QName(element).namespace == NS, element.tag  # DCA: one namespace
+        allowed = DCA_TYPES.get(_local(element))
+        if allowed is not None:
+            assert element.get("type") in allowed, etree.tostring(element)
+    entries = root.findall(f"{T}text/{T}body/{T}conceptEntry")
+    assert entries
+    ids = [e.get("id") for e in entries]
+    assert len(set(ids)) == len(ids)
+    for entry in entries:
+        children = [_local(c) for c in entry]
+        first_lang = children.index("langSec")
+        assert set(children[:first_lang]) <= AUX and set(children[first_lang:]) == {"langSec"}
+        for lang_sec in entry.findall(T + "langSec"):
+            assert lang_sec.get(XML_LANG)
+            for term_sec in lang_sec:
+                assert _local(term_sec) == "termSec"
+                kids = [_local(c) for c in term_sec]
+                assert kids[0] == "term" and term_sec[0].text.strip()
+                notes_end = next((i for i, k in enumerate(kids[1:], 1) if k != "termNote"),
+                                 len(kids))
+                assert set(kids[notes_end:]) <= AUX  # termNotes before auxiliary info
+        for note in entry.iter(T + "termNote"):
+            if note.get("type") == "administrativeStatus":
+                assert note.text in ADMIN_STATUS
+            if note.get("type") == "partOfSpeech":
+                assert note.text in POS
+        for descrip in entry.iter(T + "descrip"):
+            if descrip.get("type") == "context":
+                assert _local(descrip.getparent()) == "termSec"
+        for transac in entry.iter(T + "transac"):
+            assert transac.text in ("origination", "modification")
+
+
+def test_tbx_v3_is_tbx_basic_dca(tmp_path, seed_terms):
+    path = tmp_path / "out.tbx"
+    assert write_tbx(seed_terms, path, version=3) == len(seed_terms) - 1  # rejected left out
+    root = etree.parse(str(path)).getroot()
+    check_tbx_basic_dca(root)
+    first = root.find(f"{T}text/{T}body/{T}conceptEntry")
+    terms = [t.text for t in first.iter(T + "term")]
+    assert terms == ["cluster", "conglomérat"]
+    statuses = {n.text for n in first.iter(T + "termNote") if n.get("type") ==
+                "administrativeStatus"}
+    assert statuses == {"preferredTerm-admn-sts"}
+    assert first.find(f"{T}transacGrp/{T}date").text == "2026-01-02"
+    assert "Occurrences: 6" in first.find(T + "note").text
+    assert first.find(T + "admin").text == "ep-34.txt"
+    contexts = [d.text for d in first.iter(T + "descrip")]
+    assert "cluster policy" in contexts[0] and "conglomérats" in contexts[1]
+    variants = [n.text for n in first.iter(T + "note") if n.text.startswith("Variants")]
+    assert variants[0] == "Variants: clusters (4), cluster (2)"
+    texts = etree.tostring(root, encoding="unicode")
+    assert "deprecatedTerm-admn-sts" in texts  # forbidden pair kept, marked
+
+
+def test_tbx_v2_read_by_translate_toolkit(tmp_path, seed_terms):
+    from translate.storage.tbx import tbxfile
+
+    path = tmp_path / "out.tbx"
+    write_tbx(seed_terms, path, version=2)
+    store = tbxfile.parsefile(str(path))
+    pairs = [(u.source, u.target) for u in store.units]
+    assert pairs[:2] == [("cluster", "conglomérat"), ("value chain", "chaîne de valeur")]
+    assert len(pairs) == len(seed_terms) - 1
+
+
+def test_read_tbx_both_versions_round_trip(tmp_path, seed_terms):
+    for version in (2, 3):
+        path = tmp_path / f"v{version}.tbx"
+        write_tbx(seed_terms, path, version=version)
+        entries = read_tbx(path, "en", "fr-CA")  # primary subtags match
+        got = [(e.source, e.target) for e in entries]
+        # rejected pairs are not written, forbidden ones are not read as glossary pairs
+        expected = [(p.source_term, p.target_term) for p in seed_terms
+                    if p.status not in ("rejected", "forbidden")]
+        assert got == expected
+        assert entries[0].status == "approved"
+
+
+def test_read_tbx_refuses_other_xml_and_entities(tmp_path):
+    bad = tmp_path / "x.tbx"
+    bad.write_text("<tmx version='1.4'/>")
+    with pytest.raises(InputError, match="not TBX"):
+        read_tbx(bad, "en", "fr")
+    bomb = tmp_path / "bomb.tbx"
+    bomb.write_text('<?xml version="1.0"?><!DOCTYPE martif [<!ENTITY x SYSTEM '
+                    '"file:///etc/passwd">]><martif type="TBX"><text><body><termEntry>'
+                    '<langSet xml:lang="en"><tig><term>&x;</term></tig></langSet>'
+                    '<langSet xml:lang="fr"><tig><term>b</term></tig></langSet>'
+                    '</termEntry></body></text></martif>')
+    assert all("root:" not in e.source for e in read_tbx(bomb, "en", "fr"))
+    broken = tmp_path / "broken.tbx"
+    broken.write_text("<martif><text>")
+    with pytest.raises(InputError, match="broken.tbx"):
+        read_tbx(broken, "en", "fr")
+
+
+def test_read_glossary_tsv_csv_with_and_without_header(tmp_path):
+    tsv = tmp_path / "g.tsv"
+    tsv.write_text("fr\ten\tcomment\nconglomérat\tcluster\tIATE\n", encoding="utf-8")
+    assert [(e.source, e.target) for e in read_glossary(tsv, "en-GB", "fr-FR")] == [
+        ("cluster", "conglomérat")]
+    plain = tmp_path / "g.csv"
+    plain.write_text("value chain,chaîne de valeur\ncluster,conglomérat\n", encoding="utf-8")
+    assert len(read_glossary(plain)) == 2
+    short = tmp_path / "short.csv"
+    short.write_text("source,target\ncluster\n", encoding="utf-8")
+    with pytest.raises(InputError, match=":2:"):
+        read_glossary(short)

@@ -1,0 +1,260 @@
+"""Term extraction, termbase, review file and CLI on the seed paragraph (real EP text)."""
+
+from __future__ import annotations
+
+import csv
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from tmx_export.errors import InputError
+from tmx_export.model import Pair
+from tmx_export.terms import Document, Termbase, clause_units, extract_terms, fingerprint
+from tmx_export.terms.candidates import Extractor
+from tmx_export.terms.commands import terms
+from tmx_export.terms.review import apply_review, write_review
+from tmx_export.terms.units import split_clauses
+
+DATA = Path(__file__).parent / "data"
+SEED_DUMP = DATA / "terms_seed_dump.txt"
+
+
+def seed_pair(file: str = "ep-34.txt") -> Pair:
+    with (DATA / "terms_seed_pair.tsv").open(encoding="utf-8", newline="") as handle:
+        row = next(csv.DictReader(handle, delimiter="\t"))
+    return Pair(row["source"], row["target"], "en-GB", "fr-FR", number=34, file=file, line=1,
+                props={"tuid": "1"})
+
+
+@pytest.fixture(scope="module")
+def seed_terms():
+    return extract_terms(list(clause_units([seed_pair()])))
+
+
+def test_seed_splits_into_five_clause_pairs():
+    units = list(clause_units([seed_pair()]))
+    assert len(units) == 5
+    assert units[0].source.endswith("research needs;")
+    assert units[0].target.endswith("de la recherche;")
+    assert units[4].source.startswith("encourages the Commission")
+    assert units[4].target.startswith("encourage la Commission")
+    assert [u.props["tuid"] for u in units] == ["1.1", "1.2", "1.3", "1.4", "1.5"]
+
+
+def test_clause_split_needs_a_lower_case_word():
+    text = "See Article 5; Article 6 applies."
+    assert split_clauses(text) == [text]
+
+
+def test_seed_top_two_pairs_with_counts_and_variants(seed_terms):
+    first, second = seed_terms[:2]
+    assert (first.source_term, first.target_term, first.count) == ("cluster", "conglomérat", 6)
+    assert dict(first.source_variants) == {"cluster": 2, "clusters": 4}
+    assert dict(first.target_variants) == {"conglomérats": 6}
+    assert (second.source_term, second.target_term, second.count) == (
+        "value chain", "chaîne de valeur", 2)
+    assert dict(second.source_variants) == {"value chain": 1, "value chains": 1}
+    assert dict(second.target_variants) == {"chaîne de valeur": 1, "chaînes de valeur": 1}
+    assert second.pos == "noun"
+
+
+def test_seed_contexts_carry_tuids_and_highlight_spans(seed_terms):
+    value_chain = seed_terms[1]
+    assert [c.tuid for c in value_chain.contexts] == ["1.1", "1.2"]
+    for context in value_chain.contexts:
+        s0, s1 = context.source_span
+        t0, t1 = context.target_span
+        assert context.source[s0:s1].lower().startswith("value chain")
+        assert context.target[t0:t1].lower().startswith("chaîne")
+
+
+def test_min_count_filters_rare_pairs(seed_terms):
+    assert all(p.count >= 2 for p in seed_terms)
+    strict = extract_terms(list(clause_units([seed_pair()])), min_count=4)
+    assert [(p.source_term, p.target_term) for p in strict] == [("cluster", "conglomérat")]
+
+
+def test_glossary_pair_recorded_at_count_one_with_inflection():
+    units = list(clause_units([seed_pair()]))
+    plain = extract_terms(units)
+    assert not any(p.source_lemma == "know-how transfer" for p in plain)
+    found = extract_terms(units, glossary=[("know-how transfers", "transfert de savoir-faire")])
+    glossary = [p for p in found if p.glossary]
+    assert [(p.source_term, p.target_term, p.count) for p in glossary] == [
+        ("know-how transfer", "transfert de savoir-faire", 1)]
+
+
+def test_competing_translations_and_inconsistency():
+    units = [
+        Pair("The cluster policy works.", "La politique des conglomérats fonctionne.",
+             "en-GB", "fr-FR", file="a", props={"tuid": "1"}),
+        Pair("Each cluster grows.", "Chaque conglomérat grandit.", "en-GB", "fr-FR", file="a",
+             props={"tuid": "2"}),
+        Pair("A cluster of firms.", "Une grappe d'entreprises.", "en-GB", "fr-FR", file="a",
+             props={"tuid": "3"}),
+        Pair("The cluster is large.", "Le conglomérat est grand.", "en-GB", "fr-FR", file="b",
+             props={"tuid": "4"}),
+    ]
+    found = extract_terms(units, min_count=2, glossary=[("cluster", "grappe")])
+    cluster = next(p for p in found if p.target_lemma == "conglomérat")
+    assert cluster.count == 3
+    assert cluster.translations() == [("conglomérat", 3), ("grappe", 1)]
+    assert cluster.inconsistent
+    assert dict(cluster.documents) == {"a": 2, "b": 1}
+
+
+def test_french_patterns_and_citation_forms():
+    fr = Extractor("fr-FR")
+    keys = {o.key for o in fr.candidates(fr.tokens(
+        "des conseillers à la sécurité pour le transport des marchandises dangereuses"))}
+    assert "conseiller à sécurité" in keys
+    assert "marchandise dangereux" in keys
+    assert not any(k.startswith(("de ", "à ")) or k.endswith((" de", " à")) for k in keys)
+
+
+def test_unsupported_language_is_a_clear_error():
+    with pytest.raises(ValueError, match="no term rules for language 'de'"):
+        extract_terms([Pair("a b", "c d", "de", "fr")])
+
+
+# -- termbase --------------------------------------------------------------------------------
+
+def _update(db: Path, pair: Pair) -> tuple:
+    units = list(clause_units([pair]))
+    found = extract_terms(units)
+    with Termbase(db) as termbase:
+        summary = termbase.update(found, {pair.file: Document(pair.file, fingerprint([pair]), 1)})
+        return summary, termbase.pairs()
+
+
+def test_termbase_keeps_statuses_and_does_not_count_a_document_twice(tmp_path):
+    db = tmp_path / "terms.db"
+    summary, stored = _update(db, seed_pair())
+    assert summary.added_documents == ["ep-34.txt"]
+    cluster = stored[0]
+    assert (cluster.source_term, cluster.count) == ("cluster", 6)
+    with Termbase(db) as termbase:
+        assert termbase.set_status(cluster.id, "approved", "IATE agrees")
+    # the same document again (even renamed): skipped, statuses kept
+    summary, stored = _update(db, seed_pair(file="copy-of-ep-34.txt"))
+    assert summary.known_documents == ["copy-of-ep-34.txt"]
+    cluster = next(p for p in stored if p.source_lemma == "cluster")
+    assert (cluster.count, cluster.status, cluster.note) == (6, "approved", "IATE agrees")
+    assert cluster.status_date
+    # a new document: counts accumulate, the status stays
+    other = seed_pair(file="ep-35.txt")
+    other.source = other.source.replace("Calls on", "Again calls on")
+    summary, stored = _update(db, other)
+    assert summary.added_documents == ["ep-35.txt"]
+    cluster = next(p for p in stored if p.source_lemma == "cluster")
+    assert (cluster.count, cluster.status, len(cluster.documents)) == (12, "approved", 2)
+
+
+def test_termbase_schema_version_and_refusals(tmp_path):
+    db = tmp_path / "t.db"
+    with Termbase(db) as termbase:
+        assert termbase.version == 1
+    con = sqlite3.connect(db)
+    con.execute("PRAGMA user_version = 99")
+    con.commit()
+    con.close()
+    with pytest.raises(InputError, match="newer"):
+        Termbase(db)
+    other = tmp_path / "other.db"
+    con = sqlite3.connect(other)
+    con.execute("CREATE TABLE x (y)")
+    con.commit()
+    con.close()
+    with pytest.raises(InputError, match="not a termbase"):
+        Termbase(other)
+    text = tmp_path / "notes.db"
+    text.write_text("hello, not sqlite at all" * 50)
+    with pytest.raises(InputError):
+        Termbase(text)
+
+
+# -- review file -----------------------------------------------------------------------------
+
+def test_review_round_trip_changes_statuses(tmp_path):
+    db = tmp_path / "terms.db"
+    _, stored = _update(db, seed_pair())
+    xlsx = tmp_path / "review.xlsx"
+    assert write_review(stored, xlsx) == len(stored)
+    book = load_workbook(xlsx)
+    sheet = book["review"]
+    header = [c.value for c in sheet[1]]
+    status_col = header.index("status") + 1
+    note_col = header.index("note") + 1
+    assert sheet.data_validations.dataValidation[0].formula1 == (
+        '"proposed,approved,rejected,forbidden"')
+    rows = {sheet.cell(r, 1).value: r for r in range(2, sheet.max_row + 1)}
+    assert sheet.cell(rows["cluster"], header.index("count") + 1).value == 6
+    assert "clusters (4)" in sheet.cell(rows["cluster"], header.index("source variants") + 1).value
+    sheet.cell(rows["cluster"], status_col).value = "approved"
+    sheet.cell(rows["Commission"], status_col).value = "rejected"
+    sheet.cell(rows["Commission"], note_col).value = "not a term"
+    book.save(xlsx)
+    with Termbase(db) as termbase:
+        summary = apply_review(xlsx, termbase)
+        assert summary.changed == 2
+        after = {p.source_term: p for p in termbase.pairs()}
+    assert after["cluster"].status == "approved"
+    assert (after["Commission"].status, after["Commission"].note) == ("rejected", "not a term")
+    assert after["value chain"].status == "proposed"
+
+
+def test_review_with_a_bad_status_names_the_row(tmp_path):
+    stored = extract_terms(list(clause_units([seed_pair()])))
+    xlsx = tmp_path / "review.xlsx"
+    write_review(stored, xlsx)
+    book = load_workbook(xlsx)
+    book["review"]["C3"] = "maybe"
+    book.save(xlsx)
+    with Termbase(tmp_path / "t.db") as termbase, pytest.raises(InputError) as info:
+        apply_review(xlsx, termbase)
+    assert ":3:" in str(info.value) and "maybe" in str(info.value)
+
+
+# -- CLI -------------------------------------------------------------------------------------
+
+def test_cli_seed_dump_writes_every_output(tmp_path):
+    runner = CliRunner()
+    out = {name: tmp_path / name for name in ("t.db", "t.tbx", "r.xlsx", "r.html", "g.csv")}
+    result = runner.invoke(terms, [
+        str(SEED_DUMP), "--termbase", str(out["t.db"]), "--tbx", str(out["t.tbx"]),
+        "--review", str(out["r.xlsx"]), "--report", str(out["r.html"]), "--csv", str(out["g.csv"]),
+    ])
+    assert result.exit_code == 0, result.output
+    assert all(path.exists() for path in out.values())
+    with out["g.csv"].open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert rows[0] == {"source": "cluster", "target": "conglomérat", "count": "6",
+                       "status": "proposed"}
+    assert rows[1]["source"] == "value chain" and rows[1]["count"] == "2"
+    # second run: nothing counted twice
+    again = runner.invoke(terms, [str(SEED_DUMP), "--termbase", str(out["t.db"]),
+                                  "--csv", str(out["g.csv"])])
+    assert again.exit_code == 0, again.output
+    assert "not counted again" in again.output
+    with out["g.csv"].open(encoding="utf-8", newline="") as handle:
+        assert next(csv.DictReader(handle))["count"] == "6"
+    # apply, through the same command object
+    applied = runner.invoke(terms, ["apply", str(out["r.xlsx"]), "--termbase", str(out["t.db"])])
+    assert applied.exit_code == 0, applied.output
+    assert "0 pair(s) changed" in applied.output
+
+
+def test_cli_bad_input_is_one_line(tmp_path):
+    runner = CliRunner()
+    result = runner.invoke(terms, [str(tmp_path / "missing.txt")])
+    assert result.exit_code != 0
+    assert "missing.txt" in result.output and "Traceback" not in result.output
+    result = runner.invoke(terms, ["apply", str(tmp_path / "none.xlsx"), "--termbase",
+                                   str(tmp_path / "t.db")])
+    assert result.exit_code != 0 and "no such file" in result.output
+    result = runner.invoke(terms, [str(SEED_DUMP), "--tbx", str(tmp_path / "no" / "x.tbx")])
+    assert result.exit_code != 0 and "directory does not exist" in result.output
+    assert not (tmp_path / "no").exists()

@@ -1,0 +1,83 @@
+"""Plain glossaries: two columns of terms (TSV or CSV), read as known pairs, written as lists.
+
+Reading accepts what translators keep in spreadsheets: UTF-8/UTF-16/cp1252 text, tab- or
+comma-separated (chosen from the content, not the name), an optional header row naming the
+columns (``source``/``target`` or the language codes), extra columns ignored. ``.tbx`` files are
+handed to :func:`tmx_export.formats.tbx.read_tbx`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..errors import InputError
+from ..terms.termpair import TermPair
+from ..textio import atomic_output, read_text
+from .tbx import GlossaryEntry, read_tbx
+
+_HEADER_WORDS = {"source", "target", "term", "src", "tgt", "en", "fr", "english", "french"}
+
+
+def read_glossary(path: str | Path, source_lang: str = "en", target_lang: str = "fr"
+                  ) -> list[GlossaryEntry]:
+    """Known term pairs from a TSV, CSV or TBX file."""
+    name = str(path)
+    if name.lower().endswith(".tbx"):
+        return read_tbx(path, source_lang, target_lang)
+    text = read_text(path)
+    first = text.split("\n", 1)[0]
+    delimiter = "\t" if "\t" in first else ";" if first.count(";") > first.count(",") else ","
+    rows = csv.reader(io.StringIO(text), delimiter=delimiter)
+    entries: list[GlossaryEntry] = []
+    columns = (0, 1)
+    for line, row in enumerate(rows, 1):
+        cells = [c.strip() for c in row]
+        if not any(cells):
+            continue
+        if line == 1 and _is_header(cells, source_lang, target_lang):
+            columns = _columns(cells, source_lang, target_lang)
+            continue
+        if len(cells) <= max(columns) or not cells[columns[0]] or not cells[columns[1]]:
+            raise InputError(name, "expected a source term and a target term", line)
+        entries.append(GlossaryEntry(cells[columns[0]], cells[columns[1]]))
+    if not entries:
+        raise InputError(name, "no term pairs in the glossary")
+    return entries
+
+
+def _is_header(cells: list[str], source_lang: str, target_lang: str) -> bool:
+    words = {c.lower() for c in cells}
+    langs = {source_lang.lower(), target_lang.lower(), source_lang.split("-")[0].lower(),
+             target_lang.split("-")[0].lower()}
+    return bool(words & (_HEADER_WORDS | langs))
+
+
+def _columns(cells: list[str], source_lang: str, target_lang: str) -> tuple[int, int]:
+    lowered = [c.lower() for c in cells]
+
+    def find(*names: str, default: int) -> int:
+        for name in names:
+            if name in lowered:
+                return lowered.index(name)
+        return default
+
+    source = find("source", source_lang.lower(), source_lang.split("-")[0].lower(), "src",
+                  default=0)
+    target = find("target", target_lang.lower(), target_lang.split("-")[0].lower(), "tgt",
+                  default=1 if source != 1 else 0)
+    return source, target
+
+
+def write_glossary(pairs: Iterable[TermPair], path: str | Path) -> int:
+    """A plain CSV glossary: source, target, count, status (one row per pair)."""
+    count = 0
+    with atomic_output(path, "w") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(["source", "target", "count", "status"])
+        for pair in pairs:
+            writer.writerow([pair.source_term, pair.target_term, pair.count, pair.status])
+            count += 1
+    return count

@@ -1,0 +1,223 @@
+"""TBX termbases: write term pairs, read glossaries back.
+
+Two flavours, because the clients disagree:
+
+* version 3: TBX-Basic of ISO 30042:2019 in DCA style (``<tbx type="TBX-Basic" style="dca">``,
+  ``conceptEntry/langSec/termSec``), valid against the TBX core RNG and the TBX-Basic DCA
+  Schematron. Current tools and the LTAC validators read it.
+* version 2: TBX 2008 ``<martif type="TBX-Basic">`` (``termEntry/langSet/tig``), the only TBX
+  that OmegaT's glossary reader and translate-toolkit's ``tbxfile`` accept.
+
+One concept entry per pair: the two terms, part of speech where known, a context sentence per
+language, the administrative status mapped from the review status, the counts in a note, the
+source documents and the date of the last review decision. Rejected pairs are not exported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from ..errors import InputError
+from ..terms.termpair import TermPair
+from ..textio import atomic_output
+
+TBX_NS = "urn:iso:std:iso:30042:ed-2"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+ADMIN_STATUS = {
+    "approved": "preferredTerm-admn-sts",
+    "proposed": "admittedTerm-admn-sts",
+    "forbidden": "deprecatedTerm-admn-sts",
+}
+STATUS_OF_ADMIN = {
+    "preferredTerm-admn-sts": "approved",
+    "admittedTerm-admn-sts": "proposed",
+    "deprecatedTerm-admn-sts": "forbidden",
+    "supersededTerm-admn-sts": "forbidden",
+}
+_V3_MODELS = (
+    '<?xml-model href="https://raw.githubusercontent.com/LTAC-Global/TBX_Core_RNG/master/'
+    'TBXcoreStructV03.rng" type="application/xml" '
+    'schematypens="http://relaxng.org/ns/structure/1.0"?>\n'
+    '<?xml-model href="https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/'
+    'DCA/TBX-Basic_DCA.sch" type="application/xml" '
+    'schematypens="http://purl.oclc.org/dsdl/schematron"?>\n'
+)
+
+
+@dataclass(slots=True)
+class GlossaryEntry:
+    """A known term pair read from a glossary file."""
+
+    source: str
+    target: str
+    pos: str | None = None
+    status: str | None = None  # review status, when the file says
+    note: str = ""
+
+
+def write_tbx(
+    pairs: Iterable[TermPair],
+    path: str | Path,
+    *,
+    version: int = 3,
+    source_lang: str | None = None,
+    target_lang: str | None = None,
+    description: str = "Term pairs extracted by tmx-export",
+) -> int:
+    """Write ``pairs`` as TBX ``version`` 3 (TBX-Basic 2019 DCA) or 2 (TBX 2008 martif).
+
+    Returns the number of entries written (rejected pairs are left out).
+    """
+    if version not in (2, 3):
+        raise ValueError(f"TBX version must be 2 or 3, not {version!r}")
+    pairs = [p for p in pairs if p.status != "rejected"]
+    if pairs:
+        source_lang = source_lang or pairs[0].source_lang
+        target_lang = target_lang or pairs[0].target_lang
+    source_lang = source_lang or "en"
+    target_lang = target_lang or "fr"
+    v3 = version == 3
+    ns = f"{{{TBX_NS}}}" if v3 else ""
+
+    def sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str):
+        element = etree.SubElement(parent, ns + tag)
+        for name, value in attrs.items():
+            element.set(XML_LANG if name == "lang" else name, value)
+        if text is not None:
+            element.text = text
+        return element
+
+    if v3:
+        root = etree.Element(ns + "tbx", nsmap={None: TBX_NS})
+        root.set("type", "TBX-Basic")
+        root.set("style", "dca")
+        header = sub(root, "tbxHeader")
+    else:
+        root = etree.Element("martif")
+        root.set("type", "TBX-Basic")
+        header = sub(root, "martifHeader")
+    root.set(XML_LANG, source_lang.split("-")[0])
+    file_desc = sub(header, "fileDesc")
+    sub(sub(file_desc, "sourceDesc"), "p", description)
+    if not v3:
+        sub(sub(header, "encodingDesc"), "p", "TBXBasicXCSV02.xcs", type="XCSURI")
+    body = sub(sub(root, "text"), "body") if pairs or not v3 else None
+
+    for n, pair in enumerate(pairs, 1):
+        entry = sub(body, "conceptEntry" if v3 else "termEntry", id=f"c{n}")
+        if pair.status_date:
+            group = sub(entry, "transacGrp")
+            sub(group, "transac", "modification", type="transactionType")
+            sub(group, "date", pair.status_date[:10])
+        documents = pair.documents
+        if documents:
+            sub(entry, "admin", "; ".join(sorted(documents)), type="source")
+        sub(entry, "note", _counts_note(pair))
+        if pair.note:
+            sub(entry, "note", pair.note)
+        for lang, term, variants, side in (
+            (source_lang, pair.source_term, pair.source_variants, "source"),
+            (target_lang, pair.target_term, pair.target_variants, "target"),
+        ):
+            lang_sec = sub(entry, "langSec" if v3 else "langSet", lang=lang)
+            term_sec = sub(lang_sec, "termSec" if v3 else "tig")
+            sub(term_sec, "term", term)
+            if pair.pos:
+                sub(term_sec, "termNote", pair.pos, type="partOfSpeech")
+            status = ADMIN_STATUS.get(pair.status)
+            if status:
+                sub(term_sec, "termNote", status, type="administrativeStatus")
+            if pair.contexts:
+                context = pair.contexts[0]
+                sub(term_sec, "descrip", getattr(context, side), type="context")
+            if len(variants) > 1 or (variants and term not in variants):
+                listed = ", ".join(f"{form} ({count})" for form, count in variants.most_common())
+                sub(term_sec, "note", f"Variants: {listed}")
+
+    data = etree.tostring(root, encoding="UTF-8", xml_declaration=False, pretty_print=True)
+    with atomic_output(path, "wb") as handle:
+        handle.write(b'<?xml version="1.0" encoding="UTF-8"?>\n')
+        if v3:
+            handle.write(_V3_MODELS.encode("utf-8"))
+        handle.write(data)
+    return len(pairs)
+
+
+def _counts_note(pair: TermPair) -> str:
+    documents = len(pair.documents)
+    parts = [
+        f"Occurrences: {pair.count}",
+        f"documents: {documents}",
+        f"Dice: {pair.dice:.2f}",
+        f"log-likelihood: {pair.llr:.1f}",
+        f"review status: {pair.status}",
+    ]
+    others = pair.translations()[1:]
+    if others:
+        parts.append("other renderings: " + ", ".join(f"{t} ({n})" for t, n in others))
+    return "; ".join(parts)
+
+
+def read_tbx(path: str | Path, source_lang: str, target_lang: str) -> list[GlossaryEntry]:
+    """Term pairs of a TBX file (2019 ``<tbx>`` or 2008 ``<martif>``) for a language pair.
+
+    Languages match on their primary subtag ("en" matches "en-GB"). Each entry yields one pair
+    per source term and usable target term; deprecated target terms are left out (a glossary
+    names what to use). Raises :class:`InputError` for files that are not TBX.
+    """
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
+                             load_dtd=False, remove_comments=True)
+    try:
+        tree = etree.parse(str(path), parser)
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read: {exc}") from None
+    except etree.XMLSyntaxError as exc:
+        raise InputError(str(path), f"not well-formed XML: {exc.msg}", exc.lineno) from None
+    root = tree.getroot()
+    local = etree.QName(root).localname
+    if local == "tbx":
+        entry_tag, lang_tag, term_tags = "conceptEntry", "langSec", ("termSec",)
+    elif local == "martif":
+        entry_tag, lang_tag, term_tags = "termEntry", "langSet", ("tig", "ntig")
+    else:
+        raise InputError(str(path), f"not TBX: root element <{local}>")
+    want_source = _primary(source_lang)
+    want_target = _primary(target_lang)
+    entries: list[GlossaryEntry] = []
+    for entry in root.iter(f"{{*}}{entry_tag}", entry_tag):
+        terms: dict[str, list[tuple[str, str | None, str | None]]] = {"s": [], "t": []}
+        for lang_sec in entry.iter(f"{{*}}{lang_tag}", lang_tag):
+            lang = _primary(lang_sec.get(XML_LANG) or lang_sec.get("lang") or "")
+            side = "s" if lang == want_source else "t" if lang == want_target else None
+            if side is None:
+                continue
+            for holder in lang_sec.iter(*[f"{{*}}{t}" for t in term_tags], *term_tags):
+                term = _first(holder, "term")
+                if term is None or not "".join(term.itertext()).strip():
+                    continue
+                notes = {n.get("type"): "".join(n.itertext()).strip()
+                         for n in holder.iter("{*}termNote", "termNote")}
+                terms[side].append((" ".join("".join(term.itertext()).split()),
+                                    notes.get("partOfSpeech"),
+                                    notes.get("administrativeStatus")))
+        for source, pos, _ in terms["s"]:
+            for target, target_pos, admin in terms["t"]:
+                status = STATUS_OF_ADMIN.get(admin or "")
+                if status == "forbidden":
+                    continue
+                entries.append(GlossaryEntry(source, target, pos or target_pos, status))
+    return entries
+
+
+def _first(element: etree._Element, tag: str) -> etree._Element | None:
+    for child in element.iter(f"{{*}}{tag}", tag):
+        return child
+    return None
+
+
+def _primary(lang: str) -> str:
+    return lang.replace("_", "-").split("-")[0].lower()

@@ -1,0 +1,261 @@
+"""Candidate terms in one language: lemmatised single words and multi-word units.
+
+A candidate is a run of 1-4 content words that no stop word or punctuation interrupts,
+shaped by the language's term patterns:
+
+* English: modifiers + head noun, i.e. a contiguous run of content words ("value chain",
+  "resource efficiency cluster");
+* French: head noun + adjectives, and head noun + de/du/des/à (la)/en + noun ("chaîne de
+  valeur", "conseiller à la sécurité"); the linking words sit inside, never at an edge.
+
+Each candidate is keyed by its lemmas (simplemma, whose data ships in its wheel, so nothing is
+downloaded), so "value chains" and "value chain" are one candidate with two surface forms.
+French linking words are normalised in the key ("des" -> "de", "aux" -> "à", articles
+dropped), so "chaînes des valeurs" does not split the count of "chaîne de valeur".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import NamedTuple
+
+import simplemma
+
+from .stopwords import (
+    FR_CONNECTOR_ARTICLES,
+    FR_CONNECTOR_KEY,
+    FR_CONNECTORS,
+    HEADING_WORDS,
+    NOT_STOP,
+    STOP,
+)
+
+MAX_WORDS = 4  # content words per candidate, as the terminology brief asks (1-4)
+SUPPORTED_LANGS = ("en", "fr")
+
+# Words (letters and digits) joined by inner hyphens or apostrophes: "know-how",
+# "savoir-faire", "l'importance" (split below), "Parliament's".
+_TOKEN = re.compile(r"[^\W_]+(?:[-\u2010\u2011'\u2019][^\W_]+)*", re.UNICODE)
+_APOSTROPHES = "'\u2019"
+_FR_ELISIONS = frozenset(
+    {"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"}
+)
+# English adverb endings; "family" or "supply" do not end in these.
+_EN_ADVERB_ENDINGS = ("ally", "ously", "ively", "ently", "antly", "ably", "ibly", "edly",
+                      "ingly", "fully", "lessly", "arly", "ely", "tly")
+# Finite forms of French -er verbs ("encourage", "soulignent", "proposons"): verbs are not
+# terms, and simplemma's lemma tells them from nouns ("contrôle" -> "contrôle").
+_FR_VERB_ENDINGS = ("e", "es", "ent", "ons", "ez", "ait", "ais", "aient", "era", "erait",
+                    "eront", "erons", "erez", "a", "ai", "èrent", "ant", "eant")
+_FR_NOT_VERBS = frozenset({"mise", "oeuvre", "œuvre"})  # "mise en œuvre" is a noun
+
+# Token kinds: content word, stop word, number, French connector, French article after a
+# connector.
+WORD, STOPWORD, NUMBER, CONNECTOR, ARTICLE = "w", "s", "x", "c", "a"
+
+
+class Token(NamedTuple):
+    """One token of a text: its span, lower-cased form, kind and key piece (lemma)."""
+
+    start: int
+    end: int
+    lower: str
+    kind: str
+    piece: str  # what the token contributes to a candidate's key ("" for articles)
+    breaks: bool  # punctuation (not just space) separates it from the previous token
+
+
+class Occurrence(NamedTuple):
+    """A candidate found in a text: its key and the tokens it covers ``[first, last)``."""
+
+    key: str
+    first: int
+    last: int
+    words: int  # content words, for the length prior of the pairing
+    # In head position: English runs end with their head noun, French ones start with it.
+    # A candidate seldom in head position is a modifier ("European", "industrielle").
+    head: bool = True
+
+
+def split_tokens(text: str, lang: str) -> list[tuple[int, int]]:
+    """Character spans of the tokens of ``text``, with French elisions split off."""
+    spans: list[tuple[int, int]] = []
+    for match in _TOKEN.finditer(text):
+        start, end = match.span()
+        word = match.group()
+        cut = word.find("'")
+        if cut < 0:
+            cut = word.find("\u2019")
+        if cut > 0:
+            if lang == "fr" and word[:cut].lower() in _FR_ELISIONS:
+                spans.append((start, start + cut + 1))  # "l'" keeps its apostrophe
+                start += cut + 1
+            elif lang == "en" and word[cut + 1:].lower() == "s":
+                spans.append((start, start + cut))  # "Parliament" + "'s"
+                start += cut
+        spans.append((start, end))
+    return spans
+
+
+class Extractor:
+    """Finds candidate terms in texts of one language.
+
+    ``glossary`` holds terms (in this language) that are candidates whatever their shape,
+    e.g. "Rules of Procedure", which the patterns would cut at the stop word "of".
+    """
+
+    def __init__(self, lang: str, glossary: Iterable[str] = ()) -> None:
+        self.lang = lang.split("-")[0].split("_")[0].lower()
+        if self.lang not in SUPPORTED_LANGS:
+            raise ValueError(
+                f"no term rules for language {lang!r}; supported: {', '.join(SUPPORTED_LANGS)}"
+            )
+        self.stop = STOP[self.lang]
+        self._cache: dict[str, tuple[str, str]] = {}
+        self._words: dict[str, tuple[str, str, str]] = {}  # word as written -> lower, kind, piece
+        # glossary terms by their first key piece: [(pieces, key), ...]
+        self._glossary: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for term in glossary:
+            pieces = tuple(t.piece for t in self.tokens(term) if t.piece)
+            if pieces:
+                self._glossary.setdefault(pieces[0], []).append((pieces, " ".join(pieces)))
+
+    def key(self, term: str) -> str:
+        """The lemma key of ``term`` (how a glossary entry or a user names a candidate)."""
+        return " ".join(t.piece for t in self.tokens(term) if t.piece)
+
+    def _classify(self, lower: str) -> tuple[str, str]:
+        known = self._cache.get(lower)
+        if known is not None:
+            return known
+        if any(ch.isdigit() for ch in lower):
+            result = (NUMBER, lower)
+        elif self.lang == "fr" and lower in FR_CONNECTORS:
+            result = (CONNECTOR, FR_CONNECTOR_KEY[lower])
+        elif self.lang == "fr" and lower in FR_CONNECTOR_ARTICLES:
+            result = (ARTICLE, "")
+        else:
+            lemma = simplemma.lemmatize(lower, lang=self.lang).lower()
+            if (
+                len(lower) < 2
+                or lower in self.stop
+                or (lemma in self.stop and lower not in NOT_STOP)
+                or (self.lang == "en" and any(a in lower for a in _APOSTROPHES))
+                or (self.lang == "en" and lower.endswith(_EN_ADVERB_ENDINGS))
+                or (self.lang == "fr" and _french_verb_form(lower, lemma))
+            ):
+                result = (STOPWORD, lemma)
+            else:
+                result = (WORD, lemma)
+        if len(self._cache) < 500_000:  # bounded: a corpus of nonsense must not eat memory
+            self._cache[lower] = result
+        return result
+
+    def tokens(self, text: str) -> list[Token]:
+        tokens: list[Token] = []
+        previous_end = 0
+        seen = self._words
+        for start, end in split_tokens(text, self.lang):
+            word = text[start:end]
+            known = seen.get(word)
+            if known is None:
+                lower = word.lower().replace("\u2019", "'")
+                if 2 <= len(word) <= 5 and word.isupper() and lower not in HEADING_WORDS:
+                    known = (lower, WORD, lower)  # an acronym: "CE", "EEE", "SME"
+                else:
+                    known = (lower, *self._classify(lower))
+                if len(seen) < 500_000:
+                    seen[word] = known
+            gap = text[previous_end:start] if start != previous_end else ""
+            tokens.append(Token(start, end, known[0], known[1], known[2],
+                                bool(tokens) and bool(gap) and not gap.isspace()))
+            previous_end = end
+        return tokens
+
+    def candidates(self, tokens: list[Token]) -> list[Occurrence]:
+        """Every candidate occurrence in ``tokens`` (overlapping ones included)."""
+        found = _french(tokens) if self.lang == "fr" else _english(tokens)
+        if self._glossary:
+            seen = {(o.first, o.last) for o in found}
+            for occurrence in self._glossary_matches(tokens):
+                if (occurrence.first, occurrence.last) not in seen:
+                    found.append(occurrence)
+        return found
+
+    def _glossary_matches(self, tokens: list[Token]) -> Iterable[Occurrence]:
+        for i, token in enumerate(tokens):
+            for pieces, key in self._glossary.get(token.piece, ()):
+                j, matched, words = i, 0, 0
+                while j < len(tokens) and matched < len(pieces):
+                    if j > i and tokens[j].breaks:
+                        break
+                    if tokens[j].piece:
+                        if tokens[j].piece != pieces[matched]:
+                            break
+                        matched += 1
+                        words += tokens[j].kind in (WORD, STOPWORD)
+                    j += 1
+                if matched == len(pieces):
+                    yield Occurrence(key, i, j, max(words, 1))
+
+
+def _french_verb_form(lower: str, lemma: str) -> bool:
+    if not lemma.endswith("er") or lower == lemma or lower in _FR_NOT_VERBS:
+        return False
+    stem = lemma[:-2]
+    return any(lower == stem + ending for ending in _FR_VERB_ENDINGS)
+
+
+def _english(tokens: list[Token]) -> list[Occurrence]:
+    found: list[Occurrence] = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        if tokens[i].kind != WORD:
+            i += 1
+            continue
+        j = i + 1  # the run of content words tokens[i:j]
+        while j < n and tokens[j].kind == WORD and not tokens[j].breaks:
+            j += 1
+        for first in range(i, j):
+            for last in range(first + 1, min(first + MAX_WORDS, j) + 1):
+                key = " ".join(t.piece for t in tokens[first:last])
+                found.append(Occurrence(key, first, last, last - first, last == j))
+        i = j
+    return found
+
+
+def _french(tokens: list[Token]) -> list[Occurrence]:
+    found: list[Occurrence] = []
+    n = len(tokens)
+    for first in range(n):
+        if tokens[first].kind != WORD:
+            continue
+        pieces = [tokens[first].piece]
+        words = 1
+        head = first == 0 or tokens[first].breaks or tokens[first - 1].kind != WORD
+        found.append(Occurrence(pieces[0], first, first + 1, 1, head))
+        j = first + 1
+        while j < n and words < MAX_WORDS and not tokens[j].breaks:
+            kind = tokens[j].kind
+            if kind == WORD:
+                pieces.append(tokens[j].piece)
+                words += 1
+                j += 1
+                found.append(Occurrence(" ".join(pieces), first, j, words, head))
+                continue
+            if kind != CONNECTOR:
+                break
+            # connector (+ article after "de"/"à") + content word
+            k = j + 1
+            if k < n and tokens[k].kind == ARTICLE and tokens[j].piece in ("de", "à"):
+                k += 1
+            if k >= n or tokens[k].kind != WORD or tokens[k].breaks or tokens[k - 1].breaks:
+                break
+            pieces.append(tokens[j].piece)
+            pieces.append(tokens[k].piece)
+            words += 1
+            j = k + 1
+            found.append(Occurrence(" ".join(pieces), first, j, words, head))
+    return found

@@ -1,0 +1,211 @@
+"""The ``terms`` command: term pairs from bilingual input, into termbase, TBX, XLSX, HTML, CSV.
+
+``tmx-export terms INPUT...`` extracts; ``tmx-export terms apply FILE.xlsx --termbase DB``
+records the decisions of a review file. Both are one click command, :data:`terms`, because
+``terms`` takes its inputs as arguments and a click group could not tell an input named
+``apply`` from the sub-command: ``apply`` is recognised as the first argument (write
+``./apply`` for a file of that name).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from ..errors import InputError
+from ..model import Pair, ReadResult
+from .termpair import TermPair
+
+
+def _read_input(path: str, source_lang: str, target_lang: str) -> ReadResult:
+    """Paragraph pairs of one input file: tables by their extension, dumps otherwise."""
+    suffix = Path(path).suffix.lower()
+    if suffix in (".tsv", ".csv", ".xlsx"):
+        from ..formats.table import read_table
+
+        return read_table(path, source_lang=source_lang, target_lang=target_lang)
+    from ..formats.dump import read_dump
+
+    return read_dump(path, source_lang=source_lang, target_lang=target_lang)
+
+
+def _echo(quiet: bool, message: str) -> None:
+    if not quiet:
+        click.echo(message)
+
+
+@click.command(
+    "apply",
+    short_help="Record the decisions of a review file in the termbase.",
+)
+@click.argument("review_file", type=click.Path(dir_okay=False))
+@click.option("--termbase", "termbase_path", required=True, type=click.Path(dir_okay=False),
+              help="Termbase (SQLite) to record the statuses and notes in.")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+def apply_command(review_file: str, termbase_path: str, quiet: bool) -> None:
+    """Read statuses and notes from REVIEW_FILE (an XLSX written by ``terms --review``)."""
+    from .review import apply_review
+    from .termbase import Termbase
+
+    try:
+        with Termbase(termbase_path) as termbase:
+            summary = apply_review(review_file, termbase)
+    except InputError as exc:
+        raise click.ClickException(str(exc)) from None
+    _echo(quiet, f"{summary.changed} pair(s) changed, {summary.unchanged} unchanged"
+          + (f", {summary.added} added to the termbase" if summary.added else "")
+          + f" ({termbase_path})")
+    for source, target, status in summary.changes[:20]:
+        _echo(quiet, f"  {source} -> {target}: {status}")
+
+
+class _TermsCommand(click.Command):
+    """``terms`` that hands ``terms apply ...`` over to :data:`apply_command`."""
+
+    def make_context(self, info_name, args, parent=None, **extra):  # type: ignore[override]
+        if args and args[0] == "apply":
+            holder = click.Context(self, info_name=info_name, parent=parent)
+            return apply_command.make_context("apply", list(args[1:]), parent=holder, **extra)
+        return super().make_context(info_name, args, parent=parent, **extra)
+
+    def invoke(self, ctx: click.Context):  # type: ignore[override]
+        if ctx.command is not self:
+            return ctx.command.invoke(ctx)
+        return super().invoke(ctx)
+
+
+@click.command(
+    "terms",
+    cls=_TermsCommand,
+    short_help="Extract recurring term pairs (TBX, review XLSX, HTML report, termbase).",
+    epilog="To record review decisions: tmx-export terms apply FILE.xlsx --termbase DB",
+)
+@click.argument("inputs", nargs=-1, required=True, type=click.Path())
+@click.option("--termbase", "termbase_path", type=click.Path(dir_okay=False),
+              help="SQLite termbase: counts accumulate across runs, statuses are kept.")
+@click.option("--tbx", "tbx_path", type=click.Path(dir_okay=False), help="Write a TBX file.")
+@click.option("--tbx-version", type=click.Choice(["3", "2"]), default="3", show_default=True,
+              help="3: TBX-Basic 2019 (DCA); 2: TBX 2008 <martif> (OmegaT, translate-toolkit).")
+@click.option("--review", "review_path", type=click.Path(dir_okay=False),
+              help="Write an XLSX review file with a status drop-down.")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False),
+              help="Write a self-contained HTML report.")
+@click.option("--csv", "csv_path", type=click.Path(dir_okay=False),
+              help="Write a plain CSV glossary (source, target, count, status).")
+@click.option("--glossary", "glossary_path", type=click.Path(dir_okay=False),
+              help="Known pairs (TSV, CSV or TBX): always recorded, even when seen once.")
+@click.option("--min-count", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Occurrences a pair needs to be recorded.")
+@click.option("--max-contexts", type=click.IntRange(min=0), default=5, show_default=True,
+              help="Context pairs kept per term pair.")
+@click.option("--source-lang", default="en-GB", show_default=True)
+@click.option("--target-lang", default="fr-FR", show_default=True)
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+def terms(inputs: Sequence[str], termbase_path: str | None, tbx_path: str | None,
+          tbx_version: str, review_path: str | None, report_path: str | None,
+          csv_path: str | None, glossary_path: str | None, min_count: int,
+          max_contexts: int, source_lang: str, target_lang: str, quiet: bool) -> None:
+    """Find the term pairs that recur in INPUT files (dumps, or .tsv/.csv/.xlsx tables).
+
+    Pairs are sought in aligned clauses; each keeps its counts, surface variants, competing
+    translations and contexts.
+    """
+    try:
+        pairs = run_terms(
+            inputs, termbase_path=termbase_path, glossary_path=glossary_path,
+            min_count=min_count, max_contexts=max_contexts, source_lang=source_lang,
+            target_lang=target_lang, quiet=quiet,
+        )
+        _write_outputs(pairs, tbx_path=tbx_path, tbx_version=int(tbx_version),
+                       review_path=review_path, report_path=report_path, csv_path=csv_path,
+                       source_lang=source_lang, target_lang=target_lang, quiet=quiet)
+    except InputError as exc:
+        raise click.ClickException(str(exc)) from None
+    except ValueError as exc:  # e.g. a language without term rules
+        raise click.ClickException(str(exc)) from None
+
+
+def run_terms(
+    inputs: Sequence[str], *, termbase_path: str | None = None,
+    glossary_path: str | None = None, min_count: int = 2, max_contexts: int = 5,
+    source_lang: str = "en-GB", target_lang: str = "fr-FR", quiet: bool = True,
+) -> list[TermPair]:
+    """Read, cut into clause units, extract, and update the termbase; the recorded pairs."""
+    from ..formats.glossary import read_glossary
+    from .associate import extract_terms
+    from .termbase import Document, Termbase
+    from .units import clause_units, fingerprint
+
+    glossary = []
+    if glossary_path:
+        glossary = [(e.source, e.target)
+                    for e in read_glossary(glossary_path, source_lang, target_lang)]
+    by_document: dict[str, list[Pair]] = defaultdict(list)
+    documents: dict[str, Document] = {}
+    seen: dict[str, str] = {}
+    rejected = 0
+    for path in inputs:
+        result = _read_input(path, source_lang, target_lang)
+        rejected += len(result.rejects)
+        name = result.pairs[0].file if result.pairs else path
+        if not result.pairs:
+            _echo(quiet, f"{path}: no pairs")
+            continue
+        digest = fingerprint(result.pairs)
+        if digest in seen:
+            _echo(quiet, f"{path}: same content as {seen[digest]}, read once")
+            continue
+        seen[digest] = path
+        documents[name] = Document(name, digest, len(result.pairs))
+        by_document[name].extend(result.pairs)
+    # Until the pipeline hands over TMX units, tuids number the paragraphs in input order,
+    # as the TMX writer numbers its units.
+    paragraphs = [pair for doc in by_document.values() for pair in doc]
+    for n, pair in enumerate(paragraphs, 1):
+        pair.props.setdefault("tuid", str(n))
+    units = list(clause_units(paragraphs))
+    pairs = extract_terms(units, min_count=min_count, glossary=glossary,
+                          max_contexts=max_contexts)
+    _echo(quiet, f"{len(pairs)} term pair(s) recorded from {len(units)} unit(s) in "
+          f"{len(documents)} document(s)" + (f"; {rejected} paragraph(s) rejected by the "
+                                              "reader" if rejected else ""))
+    if termbase_path:
+        with Termbase(termbase_path) as termbase:
+            summary = termbase.update(pairs, documents)
+            if summary.known_documents:
+                _echo(quiet, "already in the termbase, not counted again: "
+                      + ", ".join(summary.known_documents))
+            pairs = termbase.pairs(min_count=min_count, max_contexts=max_contexts)
+        _echo(quiet, f"termbase {termbase_path}: {summary.new_pairs} new pair(s), "
+              f"{summary.updated_pairs} updated; {len(pairs)} recorded in all")
+    for pair in pairs[:10]:
+        _echo(quiet, f"  {pair.source_term} -> {pair.target_term} ({pair.count})"
+              + ("  [inconsistent]" if pair.inconsistent else ""))
+    return pairs
+
+
+def _write_outputs(pairs: list[TermPair], *, tbx_path: str | None, tbx_version: int,
+                   review_path: str | None, report_path: str | None, csv_path: str | None,
+                   source_lang: str, target_lang: str, quiet: bool) -> None:
+    if tbx_path:
+        from ..formats.tbx import write_tbx
+
+        n = write_tbx(pairs, tbx_path, version=tbx_version, source_lang=source_lang,
+                      target_lang=target_lang)
+        _echo(quiet, f"TBX {'2019 (TBX-Basic)' if tbx_version == 3 else '2008 (martif)'}: "
+              f"{n} entries -> {tbx_path}")
+    if review_path:
+        from .review import write_review
+
+        _echo(quiet, f"review: {write_review(pairs, review_path)} rows -> {review_path}")
+    if report_path:
+        from .report import write_report
+
+        _echo(quiet, f"report: {write_report(pairs, report_path)} pairs -> {report_path}")
+    if csv_path:
+        from ..formats.glossary import write_glossary
+
+        _echo(quiet, f"CSV: {write_glossary(pairs, csv_path)} pairs -> {csv_path}")

@@ -1,0 +1,81 @@
+"""The HTML report: one self-contained page to browse the pairs and their evidence.
+
+Everything (styles, script, data) is inside the page, so it opens offline, from an e-mail
+attachment or a file share, with no CDN. The table sorts on any column and filters by text,
+status and consistency; each row opens its concordance with the term highlighted on both
+sides, its variants and its competing translations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup, escape
+
+from ..textio import atomic_output
+from .termpair import STATUSES, TermPair
+
+
+def _highlight(text: str, span: tuple[int, int]) -> Markup:
+    start, end = span
+    if not 0 <= start < end <= len(text):
+        return escape(text)
+    return escape(text[:start]) + Markup("<mark>") + escape(text[start:end]) + Markup(
+        "</mark>") + escape(text[end:])
+
+
+def _listed(rows: Iterable[tuple[str, int]]) -> str:
+    return ", ".join(f"{form} ({n})" for form, n in rows)
+
+
+def _row(pair: TermPair) -> dict:
+    contexts = [
+        {"tuid": c.tuid, "source": _highlight(c.source, c.source_span),
+         "target": _highlight(c.target, c.target_span)}
+        for c in pair.contexts
+    ]
+    source_variants = _listed(pair.source_variants.most_common())
+    target_variants = _listed(pair.target_variants.most_common())
+    translations = _listed(pair.translations()[1:])
+    search = " ".join([pair.source_term, pair.target_term, source_variants, target_variants,
+                       translations, pair.note, *(c.source + " " + c.target
+                                                  for c in pair.contexts)]).lower()
+    return {
+        "source_term": pair.source_term, "target_term": pair.target_term,
+        "count": pair.count, "docs": len(pair.documents), "dice": pair.dice,
+        "status": pair.status, "note": pair.note, "inconsistent": pair.inconsistent,
+        "source_variants": source_variants, "target_variants": target_variants,
+        "translations": translations, "alternatives": _listed(pair.source_alternatives()),
+        "contexts": contexts, "search": search,
+    }
+
+
+def render_report(pairs: Iterable[TermPair], *, title: str = "Term pairs") -> str:
+    """The report page as a string."""
+    from .. import __version__
+
+    pairs = list(pairs)
+    env = Environment(loader=PackageLoader("tmx_export.terms", "templates"),
+                      autoescape=select_autoescape(["html", "j2"]))
+    documents = sorted({doc for p in pairs for doc in p.documents})
+    return env.get_template("report.html.j2").render(
+        title=title, version=__version__, pairs=[_row(p) for p in pairs],
+        source_lang=pairs[0].source_lang if pairs else "source",
+        target_lang=pairs[0].target_lang if pairs else "target",
+        documents=documents, inconsistent=sum(p.inconsistent for p in pairs),
+        statuses=STATUSES,
+    )
+
+
+def write_report(pairs: Iterable[TermPair], path: str | Path, *, title: str = "Term pairs") -> int:
+    """Write the report page; returns the number of pairs shown."""
+    pairs = list(pairs)
+    html = render_report(pairs, title=title)
+    with atomic_output(path, "w") as handle:
+        handle.write(html)
+    return len(pairs)
+
+
+__all__ = ["render_report", "write_report"]

@@ -1,0 +1,326 @@
+"""The termbase: term pairs, their evidence and review decisions, kept across runs (SQLite).
+
+Counts accumulate over documents and runs; a document is identified by a fingerprint of its
+content (:func:`tmx_export.terms.units.fingerprint`), so running the same document again adds
+nothing. Review decisions (status, note, date) are never touched by later extraction runs.
+
+Every occurrence is stored per document and surface forms, so counts, document frequency and
+variants are all derived from one table and cannot disagree. Competing renderings are stored as
+pairs like any other; what the outputs call "recorded" is decided when reading
+(:meth:`Termbase.pairs`).
+
+The schema is versioned with SQLite's ``user_version``; :data:`MIGRATIONS` holds one script per
+version and opening an older termbase applies the missing ones in order, in one transaction.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from ..errors import InputError
+from .termpair import STATUSES, Context, TermPair
+
+MAX_STORED_CONTEXTS = 10
+
+# MIGRATIONS[n] brings a termbase from version n to n + 1. Append, never edit.
+MIGRATIONS: list[str] = [
+    f"""
+    CREATE TABLE documents (
+        id INTEGER PRIMARY KEY,
+        fingerprint TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        units INTEGER NOT NULL,
+        added TEXT NOT NULL
+    );
+    CREATE TABLE pairs (
+        id INTEGER PRIMARY KEY,
+        source_lang TEXT NOT NULL,
+        target_lang TEXT NOT NULL,
+        source_lemma TEXT NOT NULL,
+        target_lemma TEXT NOT NULL,
+        source_term TEXT NOT NULL,
+        target_term TEXT NOT NULL,
+        pos TEXT,
+        glossary INTEGER NOT NULL DEFAULT 0,
+        dice REAL NOT NULL DEFAULT 0,
+        llr REAL NOT NULL DEFAULT 0,
+        status TEXT NOT NULL DEFAULT 'proposed'
+            CHECK (status IN ({", ".join(repr(s) for s in STATUSES)})),
+        note TEXT NOT NULL DEFAULT '',
+        status_date TEXT,
+        created TEXT NOT NULL,
+        updated TEXT NOT NULL,
+        UNIQUE (source_lang, target_lang, source_lemma, target_lemma)
+    );
+    CREATE INDEX pairs_source ON pairs (source_lang, source_lemma);
+    CREATE INDEX pairs_target ON pairs (target_lang, target_lemma);
+    CREATE TABLE occurrences (
+        pair_id INTEGER NOT NULL REFERENCES pairs (id) ON DELETE CASCADE,
+        document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        source_form TEXT NOT NULL,
+        target_form TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (pair_id, document_id, source_form, target_form)
+    );
+    CREATE TABLE contexts (
+        id INTEGER PRIMARY KEY,
+        pair_id INTEGER NOT NULL REFERENCES pairs (id) ON DELETE CASCADE,
+        document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        tuid TEXT NOT NULL,
+        source TEXT NOT NULL,
+        target TEXT NOT NULL,
+        source_start INTEGER NOT NULL,
+        source_end INTEGER NOT NULL,
+        target_start INTEGER NOT NULL,
+        target_end INTEGER NOT NULL
+    );
+    CREATE INDEX contexts_pair ON contexts (pair_id);
+    """,
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+@dataclass(slots=True)
+class Document:
+    """An input document as the termbase knows it."""
+
+    name: str
+    fingerprint: str
+    units: int = 0
+
+
+@dataclass(slots=True)
+class UpdateSummary:
+    added_documents: list[str] = field(default_factory=list)
+    known_documents: list[str] = field(default_factory=list)  # already counted: skipped
+    new_pairs: int = 0
+    updated_pairs: int = 0
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class Termbase:
+    """A termbase file. Use as a context manager, or call :meth:`close`."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        try:
+            self.db = sqlite3.connect(self.path)
+            self.db.execute("PRAGMA foreign_keys = ON")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise InputError(self.path, f"not a termbase: {exc}") from None
+
+    def __enter__(self) -> Termbase:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    @property
+    def version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    def _migrate(self) -> None:
+        version = self.version
+        if version > SCHEMA_VERSION:
+            raise InputError(self.path, f"termbase schema version {version} is newer than this "
+                             f"tmx-export understands ({SCHEMA_VERSION}); upgrade tmx-export")
+        if version == 0:
+            tables = self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            if tables:
+                raise InputError(self.path, "not a termbase (an SQLite file with other tables)")
+        if version == SCHEMA_VERSION:
+            return
+        with self.db:  # one transaction: a failed migration leaves the file as it was
+            for script in MIGRATIONS[version:]:
+                for statement in script.split(";"):
+                    if statement.strip():
+                        self.db.execute(statement)
+            self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def update(self, pairs: Iterable[TermPair], documents: Mapping[str, Document]) -> UpdateSummary:
+        """Add the evidence of ``pairs`` (and their competitors) from documents not seen before.
+
+        ``documents`` maps the ``file`` names the pairs' forms refer to onto their
+        fingerprints. Occurrences in already known documents are ignored, so a document is
+        never counted twice; statuses and notes are left as they are.
+        """
+        summary = UpdateSummary()
+        now = _now()
+        doc_ids: dict[str, int] = {}
+        with self.db:
+            for name, doc in documents.items():
+                row = self.db.execute(
+                    "SELECT id FROM documents WHERE fingerprint = ?", (doc.fingerprint,)
+                ).fetchone()
+                if row:
+                    summary.known_documents.append(name)
+                    continue
+                cursor = self.db.execute(
+                    "INSERT INTO documents (fingerprint, name, units, added) VALUES (?, ?, ?, ?)",
+                    (doc.fingerprint, name, doc.units, now),
+                )
+                doc_ids[name] = cursor.lastrowid
+                summary.added_documents.append(name)
+            if not doc_ids:
+                return summary
+            seen: set[tuple[str, str, str, str]] = set()
+            for pair in pairs:
+                for item in (pair, *pair.competitors):
+                    if item.key in seen:
+                        continue
+                    seen.add(item.key)
+                    self._store(item, doc_ids, now, summary)
+        return summary
+
+    def _store(self, pair: TermPair, doc_ids: Mapping[str, int], now: str,
+               summary: UpdateSummary) -> None:
+        forms = [(doc_ids[doc], s, t, n) for (doc, s, t), n in pair.forms.items() if doc in doc_ids]
+        if not forms and not pair.glossary:
+            return
+        row = self.db.execute(
+            "SELECT id FROM pairs WHERE source_lang = ? AND target_lang = ? AND source_lemma = ?"
+            " AND target_lemma = ?", pair.key,
+        ).fetchone()
+        if row:
+            pair_id = row[0]
+            self.db.execute(
+                "UPDATE pairs SET dice = ?, llr = ?, glossary = max(glossary, ?), updated = ?,"
+                " pos = coalesce(pos, ?) WHERE id = ?",
+                (pair.dice, pair.llr, int(pair.glossary), now, pair.pos, pair_id),
+            )
+            summary.updated_pairs += 1
+        else:
+            pair_id = self.db.execute(
+                "INSERT INTO pairs (source_lang, target_lang, source_lemma, target_lemma,"
+                " source_term, target_term, pos, glossary, dice, llr, created, updated)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (*pair.key, pair.source_term, pair.target_term, pair.pos, int(pair.glossary),
+                 pair.dice, pair.llr, now, now),
+            ).lastrowid
+            summary.new_pairs += 1
+        self.db.executemany(
+            "INSERT INTO occurrences (pair_id, document_id, source_form, target_form, count)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET count = count + excluded.count",
+            [(pair_id, d, s, t, n) for d, s, t, n in forms],
+        )
+        stored = self.db.execute(
+            "SELECT count(*) FROM contexts WHERE pair_id = ?", (pair_id,)
+        ).fetchone()[0]
+        for context in pair.contexts:
+            if stored >= MAX_STORED_CONTEXTS or context.file not in doc_ids:
+                continue
+            self.db.execute(
+                "INSERT INTO contexts (pair_id, document_id, tuid, source, target, source_start,"
+                " source_end, target_start, target_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (pair_id, doc_ids[context.file], context.tuid, context.source, context.target,
+                 *context.source_span, *context.target_span),
+            )
+            stored += 1
+
+    def set_status(self, pair_id: int, status: str, note: str | None = None,
+                   date: str | None = None) -> bool:
+        """Record a review decision; returns whether anything changed."""
+        if status not in STATUSES:
+            raise ValueError(f"unknown status {status!r}; expected one of {', '.join(STATUSES)}")
+        row = self.db.execute("SELECT status, note FROM pairs WHERE id = ?", (pair_id,)).fetchone()
+        if row is None:
+            raise KeyError(pair_id)
+        note = row[1] if note is None else note
+        if (status, note) == tuple(row):
+            return False
+        with self.db:
+            self.db.execute(
+                "UPDATE pairs SET status = ?, note = ?, status_date = ?, updated = ? WHERE id = ?",
+                (status, note, date or _now(), _now(), pair_id),
+            )
+        return True
+
+    def find(self, source_lang: str, target_lang: str, source_lemma: str,
+             target_lemma: str) -> int | None:
+        row = self.db.execute(
+            "SELECT id FROM pairs WHERE source_lang = ? AND target_lang = ? AND source_lemma = ?"
+            " AND target_lemma = ?", (source_lang, target_lang, source_lemma, target_lemma),
+        ).fetchone()
+        return row[0] if row else None
+
+    def add_pair(self, pair: TermPair) -> int:
+        """Insert a pair known only from a review file or glossary (no occurrences yet)."""
+        now = _now()
+        with self.db:
+            return self.db.execute(
+                "INSERT INTO pairs (source_lang, target_lang, source_lemma, target_lemma,"
+                " source_term, target_term, pos, glossary, created, updated)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (*pair.key, pair.source_term, pair.target_term, pair.pos, int(pair.glossary),
+                 now, now),
+            ).lastrowid
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def documents(self) -> list[Document]:
+        return [Document(name, fp, units) for name, fp, units in self.db.execute(
+            "SELECT name, fingerprint, units FROM documents ORDER BY id")]
+
+    def pairs(self, min_count: int = 2, max_contexts: int = 5) -> list[TermPair]:
+        """The recorded pairs, best first: seen ``min_count`` times, from a glossary, or
+        reviewed (any status but ``proposed``); each with its competitors and contexts."""
+        from .associate import rank_score  # the same ranking as a fresh extraction
+
+        every: dict[int, TermPair] = {}
+        for row in self.db.execute(
+            "SELECT id, source_lang, target_lang, source_lemma, target_lemma, source_term,"
+            " target_term, pos, glossary, dice, llr, status, note, status_date FROM pairs"
+        ):
+            (pair_id, sl, tl, slem, tlem, sterm, tterm, pos, glossary, dice, llr, status, note,
+             date) = row
+            every[pair_id] = TermPair(sl, tl, slem, tlem, sterm, tterm, dice=dice, llr=llr,
+                                      pos=pos, glossary=bool(glossary), status=status, note=note,
+                                      status_date=date, id=pair_id)
+        for pair_id, doc, s, t, n in self.db.execute(
+            "SELECT o.pair_id, d.name, o.source_form, o.target_form, o.count"
+            " FROM occurrences o JOIN documents d ON d.id = o.document_id"
+        ):
+            every[pair_id].forms[(doc, s, t)] += n
+        recorded = [
+            p for p in every.values()
+            if p.count >= min_count or p.glossary or p.status != "proposed"
+        ]
+        by_source: dict[tuple[str, str, str], list[TermPair]] = {}
+        by_target: dict[tuple[str, str, str], list[TermPair]] = {}
+        for p in every.values():
+            by_source.setdefault((p.source_lang, p.target_lang, p.source_lemma), []).append(p)
+            by_target.setdefault((p.source_lang, p.target_lang, p.target_lemma), []).append(p)
+        wanted = {p.id: p for p in recorded}
+        for pair_id, tuid, doc, source, target, ss, se, ts, te in self.db.execute(
+            "SELECT c.pair_id, c.tuid, d.name, c.source, c.target, c.source_start, c.source_end,"
+            " c.target_start, c.target_end FROM contexts c JOIN documents d"
+            " ON d.id = c.document_id ORDER BY c.pair_id, c.id"
+        ):
+            p = wanted.get(pair_id)
+            if p is not None and len(p.contexts) < max_contexts:
+                p.contexts.append(Context(tuid, doc, source, target, (ss, se), (ts, te)))
+        for p in recorded:
+            p.competitors = [
+                q for q in by_source[(p.source_lang, p.target_lang, p.source_lemma)]
+                + by_target[(p.source_lang, p.target_lang, p.target_lemma)] if q is not p
+            ]
+            p.score = rank_score(p, _words(p.source_lemma), _words(p.target_lemma))
+        recorded.sort(key=lambda p: (-p.score, -p.count, p.source_term, p.target_term))
+        return recorded
+
+
+def _words(lemma: str) -> int:
+    return max(1, sum(1 for w in lemma.split() if w not in ("de", "à", "en")))
