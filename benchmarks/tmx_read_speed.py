@@ -35,12 +35,12 @@ start = time.perf_counter()
 n = 0
 chars = 0
 if kind == "iter_tmx":
-    from tmx_export.formats.tmx_read import iter_tmx
+    from tmx_export.formats.tmx import iter_tmx
     for pair in iter_tmx(path, source_lang="en-GB", target_lang="fr-FR"):
         n += 1
         chars += len(pair.source) + len(pair.target)
 elif kind == "read_tmx":
-    from tmx_export.formats.tmx_read import read_tmx
+    from tmx_export.formats.tmx import read_tmx
     result = read_tmx(path, source_lang="en-GB", target_lang="fr-FR")
     n = len(result.pairs)
     chars = sum(len(p.source) + len(p.target) for p in result.pairs)

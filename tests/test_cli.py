@@ -76,7 +76,8 @@ def test_build_reports_rejects_by_reason(tmp_path: Path) -> None:
 def test_build_duplicates_and_quiet(tmp_path: Path) -> None:
     out = tmp_path / "o.tmx"
     result = run("build", str(SEED), str(SEED), "-o", str(out))
-    assert "2 duplicate units not written again" in result.stdout
+    # every duplicate is left out with its reason, like any other reject
+    assert "2 rejected:\n       2  duplicate\n" in result.stdout
     assert len(tmxfile(out.read_bytes()).units) == 2
     result = run("build", str(SEED), str(SEED), "-o", str(out), "--keep-duplicates", "--quiet")
     assert result.exit_code == 0 and result.output == ""

@@ -16,7 +16,7 @@ import pytest
 from lxml import etree
 
 from tmx_export.errors import InputError
-from tmx_export.formats.tmx_read import (
+from tmx_export.formats.tmx import (
     TmxPair,
     iter_tmx,
     iter_units,

@@ -13,8 +13,7 @@ from lxml import etree
 from tmx_export.cli_tools import merge_command, stats_command, validate_command
 from tmx_export.detect import detect_format
 from tmx_export.errors import InputError
-from tmx_export.formats.tmx import write_tmx
-from tmx_export.formats.tmx_read import iter_units, read_tmx
+from tmx_export.formats.tmx import iter_units, read_tmx, write_tmx
 from tmx_export.model import Pair
 from tmx_export.profiles import PROFILES, get_profile, keep_prop, lang_code, readme_section
 from tmx_export.tmxtools import merge, stats, validate

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tmx_export.errors import InputError
-from tmx_export.formats.tmx import write_tmx
-from tmx_export.formats.tmx_read import read_tmx
+from tmx_export.formats.tmx import read_tmx, write_tmx
 from tmx_export.formats.ttkstore import read_ttk
 
 XLIFF_12 = """<?xml version="1.0" encoding="UTF-8"?>

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tmx_export.errors import InputError
-from tmx_export.formats.tmx_read import read_tmx
+from tmx_export.formats.tmx import read_tmx
 from tmx_export.xmlsafe import check_prolog
 
 UNIT = '<tu><tuv xml:lang="en"><seg>{src}</seg></tuv><tuv xml:lang="fr"><seg>b</seg></tuv></tu>'

@@ -17,18 +17,25 @@ from typing import Any, TypeVar
 import click
 
 from . import __version__
+from .clean import DEDUPE_MODES, RULES
+from .cli_tools import merge_command, stats_command, validate_command
 from .errors import InputError
 from .formats.jsonl import write_pairs_jsonl
 from .formats.rejects import write_rejects
 from .formats.tsv import write_pairs_tsv
 from .pipeline import (
+    READERS,
     BuildSummary,
+    ParallelInput,
     UnitStream,
     build,
+    check_languages,
     check_outputs,
+    clean_options,
     gather_inputs,
     input_size,
 )
+from .profiles import PROFILES
 from .textio import atomic_output
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -110,6 +117,72 @@ def _segment_options(default: str | None) -> Callable[[F], F]:
     return decorate
 
 
+def _input_options(command: F) -> F:
+    """Which inputs and how to read them, shared by build and pairs."""
+    options = [
+        click.option("--input-format", type=click.Choice(sorted(READERS)),
+                     help="Read every INPUT in this format instead of recognising it from "
+                     "its content and name (dump is plain text)."),
+        click.option("--source", "source_file", type=click.Path(dir_okay=False),
+                     metavar="FILE", help="A document in the source language; with --target, "
+                     "its translation: paragraph i pairs with paragraph i."),
+        click.option("--target", "target_file", type=click.Path(dir_okay=False),
+                     metavar="FILE", help="The translation of --source."),
+        click.option("--align-paragraphs", is_flag=True,
+                     help="Parallel files whose paragraph counts differ: align the "
+                     "paragraphs by length instead of stopping with an error."),
+        click.option("--source-column", metavar="NAME",
+                     help="Tables: the source column's header (default: the column named "
+                     "by the source language code, e.g. en-GB or en)."),
+        click.option("--target-column", metavar="NAME", help="Tables: the target column."),
+        click.option("--sheet", metavar="NAME", help="XLSX: the sheet (default: the first)."),
+        click.option("--include-fuzzy", is_flag=True,
+                     help="XLIFF/PO: keep fuzzy and needs-review translations too."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _cleaning_options(command: F) -> F:
+    """--no-clean, --dedupe and --keep-duplicates, shared by build and pairs."""
+    command = click.option(
+        "--keep-duplicates", is_flag=True,
+        help="The same as --dedupe none (write every unit, repeated or not).",
+    )(command)
+    command = click.option(
+        "--dedupe", type=click.Choice(DEDUPE_MODES), default="exact", show_default=True,
+        help="Write a unit once when its two texts repeat an earlier unit's exactly, or "
+        "after normalising case, spaces and punctuation; none keeps every unit.",
+    )(command)
+    return click.option(
+        "--no-clean", "no_clean", multiple=True, type=click.Choice([*RULES, "all"]),
+        metavar="RULE", help="Turn a cleaning rule off (repeatable; 'all' for every rule): "
+        + ", ".join(RULES) + ".",
+    )(command)
+
+
+def _all_inputs(inputs: tuple[str, ...], source_file: str | None,
+                target_file: str | None) -> list[str | ParallelInput]:
+    """INPUT... plus the --source/--target pair, checked for a usable combination."""
+    if (source_file is None) != (target_file is None):
+        raise click.UsageError("--source and --target go together")
+    given: list[str | ParallelInput] = list(inputs)
+    if source_file is not None and target_file is not None:
+        given.append(ParallelInput(source_file, target_file))
+    if not given:
+        raise click.UsageError("give INPUT... or --source FILE --target FILE")
+    return given
+
+
+def _reading(align_paragraphs: bool, source_column: str | None, target_column: str | None,
+             sheet: str | None, include_fuzzy: bool) -> dict[str, Any]:
+    """The readers' options from the command line's (unset ones left out)."""
+    options = dict(align_paragraphs=align_paragraphs, source_column=source_column,
+                   target_column=target_column, sheet=sheet, include_fuzzy=include_fuzzy)
+    return {k: v for k, v in options.items() if v}
+
+
 def _segmenting(srx_path: str | None, min_score: float | None) -> dict[str, Any]:
     """The segmenter's options from the command line's."""
     options: dict[str, Any] = {}
@@ -129,12 +202,15 @@ def main() -> None:
 
 
 @main.command("build")
-@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.argument("inputs", nargs=-1, metavar="INPUT...")
 @click.option(
-    "-o", "--output", required=True, metavar="OUT.tmx", help="The TMX file to write ('-': stdout)."
+    "-o", "--output", required=True, metavar="OUT.tmx",
+    help="The TMX file to write ('-': stdout; a name ending in .gz is compressed).",
 )
 @_language_options
+@_input_options
 @_segment_options("sentence")
+@_cleaning_options
 @click.option(
     "--rejects",
     "rejects_path",
@@ -142,9 +218,12 @@ def main() -> None:
     help="Write everything that did not become a unit, with the reason, to FILE (TSV).",
 )
 @click.option(
-    "--keep-duplicates",
-    is_flag=True,
-    help="Write a pair again when both its texts repeat an earlier unit.",
+    "--profile", type=click.Choice(list(PROFILES)), default="generic", show_default=True,
+    help="Write the TMX the way this CAT tool imports it best (language codes, header).",
+)
+@click.option(
+    "--max-units", type=click.IntRange(min=1), metavar="N",
+    help="Split the TMX into numbered files of at most N units (OUT-001.tmx, ...).",
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 @_user_errors
@@ -153,29 +232,54 @@ def build_command(
     output: str,
     source_lang: str,
     target_lang: str,
+    input_format: str | None,
+    source_file: str | None,
+    target_file: str | None,
+    align_paragraphs: bool,
+    source_column: str | None,
+    target_column: str | None,
+    sheet: str | None,
+    include_fuzzy: bool,
     segment: str,
     srx_path: str | None,
     min_score: float | None,
-    rejects_path: str | None,
+    no_clean: tuple[str, ...],
+    dedupe: str,
     keep_duplicates: bool,
+    rejects_path: str | None,
+    profile: str,
+    max_units: int | None,
     quiet: bool,
 ) -> None:
-    """Build a TMX from bilingual dumps.
+    """Build a TMX from bilingual text: dumps, parallel files, TMX, XLIFF, PO, tables.
 
-    INPUT is a file, a directory (every *.txt file below it) or '-' for standard input.
+    INPUT is a file, a directory (every file below it with a known ending: .txt, .tmx,
+    .tmx.gz, .xlf, .xliff, .po, .tsv, .csv, .xlsx, .jsonl) or '-' for standard input.
+    name.en.txt beside name.fr.txt are read as parallel files.
     """
+    given = _all_inputs(inputs, source_file, target_file)
+    if max_units is not None and output == "-":
+        raise click.UsageError("--max-units needs a file name for -o, not '-'")
+    check_languages(source_lang, target_lang, profile)
     options: dict[str, Any] = dict(
         source_lang=source_lang,
         target_lang=target_lang,
         segment=segment,
         segment_options=_segmenting(srx_path, min_score),
-        keep_duplicates=keep_duplicates,
+        input_format=input_format,
+        reader_options=_reading(align_paragraphs, source_column, target_column, sheet,
+                                include_fuzzy),
+        clean=clean_options(no_clean),
+        dedupe="none" if keep_duplicates else dedupe,
         rejects_path=rejects_path,
+        profile=profile,
+        max_units=max_units,
     )
     if quiet or not _interactive():
-        summary = build(inputs, output, **options)
+        summary = build(given, output, **options)
     else:
-        files = gather_inputs(inputs)
+        files = gather_inputs(given, source_lang=source_lang, target_lang=target_lang,
+                              pair_files=input_format is None)
         total = sum(input_size(path) for path in files) or len(files)
         with click.progressbar(
             length=total,
@@ -203,13 +307,21 @@ def _count(n: int, noun: str) -> str:
 
 def _summary_text(summary: BuildSummary) -> str:
     """The run's account on one screen: what was written, what was not and why."""
+    formats = ""
+    if set(summary.formats) - {"dump"}:
+        formats = " (" + ", ".join(f"{n} {fmt}" for fmt, n in summary.formats.most_common()) + ")"
+    where = summary.output
+    parts = summary.outputs if len(summary.outputs) > 1 else []
+    if parts:
+        where = f"{len(parts)} files"
     lines = [
-        f"{_count(summary.units_written, 'unit')} written to {summary.output} "
+        f"{_count(summary.units_written, 'unit')} written to {where} "
         f"(segtype {summary.segtype}) from {_count(summary.pairs_read, 'pair')} "
-        f"in {_count(len(summary.files), 'file')}",
+        f"in {_count(len(summary.files), 'file')}{formats}",
     ]
-    if summary.duplicates_skipped:
-        lines.append(f"{_count(summary.duplicates_skipped, 'duplicate unit')} not written again")
+    lines.extend(f"  {name}" for name in parts[:8])
+    if len(parts) > 8:
+        lines.append(f"  ... {parts[-1]}")
     if summary.rejects:
         lines.append(f"{summary.rejected} rejected:")
         lines.extend(f"  {count:>6}  {reason}" for reason, count in summary.rejects.most_common())
@@ -226,7 +338,7 @@ def _summary_text(summary: BuildSummary) -> str:
 
 
 @main.command("pairs")
-@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.argument("inputs", nargs=-1, metavar="INPUT...")
 @click.option(
     "--format",
     "output_format",
@@ -239,7 +351,9 @@ def _summary_text(summary: BuildSummary) -> str:
     "-o", "--output", default="-", metavar="FILE", help="Where to write (default: stdout)."
 )
 @_language_options
+@_input_options
 @_segment_options(None)
+@_cleaning_options
 @click.option(
     "--rejects", "rejects_path", metavar="FILE", help="Write what did not pair to FILE (TSV)."
 )
@@ -250,16 +364,30 @@ def pairs_command(
     output: str,
     source_lang: str,
     target_lang: str,
+    input_format: str | None,
+    source_file: str | None,
+    target_file: str | None,
+    align_paragraphs: bool,
+    source_column: str | None,
+    target_column: str | None,
+    sheet: str | None,
+    include_fuzzy: bool,
     segment: str | None,
     srx_path: str | None,
     min_score: float | None,
+    no_clean: tuple[str, ...],
+    dedupe: str,
+    keep_duplicates: bool,
     rejects_path: str | None,
 ) -> None:
     """Print the pairs found in the inputs, one per line (with --segment, the units).
 
-    INPUT is a file, a directory (every *.txt file below it) or '-' for standard input.
+    INPUT is as for build: files, directories, '-', or --source/--target. The pairs are
+    cleaned and deduplicated as build would (see --no-clean, --dedupe).
     """
-    files = gather_inputs(inputs)
+    files = gather_inputs(_all_inputs(inputs, source_file, target_file),
+                          source_lang=source_lang, target_lang=target_lang,
+                          pair_files=input_format is None)
     check_outputs(files, [output, rejects_path])
     stream = UnitStream(
         files,
@@ -267,6 +395,10 @@ def pairs_command(
         target_lang=target_lang,
         segment=segment,
         segment_options=_segmenting(srx_path, min_score),
+        input_format=input_format,
+        reader_options=_reading(align_paragraphs, source_column, target_column, sheet,
+                                include_fuzzy),
+        clean=clean_options(no_clean, dedupe="none" if keep_duplicates else dedupe),
     )
     writer = write_pairs_jsonl if output_format == "jsonl" else write_pairs_tsv
     with ExitStack() as stack:
@@ -281,3 +413,10 @@ def pairs_command(
         click.echo(
             f"{PROG}: {len(stream.rejects)} rejected (use --rejects FILE to see them)", err=True
         )
+
+
+# Commands over finished memories (tmx_export.cli_tools). Other command modules join the
+# group the same way: main.add_command(command).
+main.add_command(merge_command)
+main.add_command(validate_command)
+main.add_command(stats_command)

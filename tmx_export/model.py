@@ -19,6 +19,11 @@ class Pair:
     ``number`` is the paragraph number printed in the document ("34." -> 34), ``None`` when
     the paragraph had none; the texts never include it. ``file`` and ``line`` point at the
     line where the pair starts (1-based). ``props`` are extra TMX properties (``x-align``...).
+
+    ``source_markup``/``target_markup`` are the inner XML of a TMX ``<seg>`` with its inline
+    codes (``bpt ept it ph hi sub ut``) when the pair was read from one that had any, else
+    ``None``. ``source``/``target`` are always the plain text, for cleaning, segmenting and
+    term work; the TMX writer writes the markup instead when there is some.
     """
 
     source: str
@@ -29,6 +34,8 @@ class Pair:
     file: str = ""
     line: int = 0
     props: dict[str, str] = field(default_factory=dict)
+    source_markup: str | None = None
+    target_markup: str | None = None
 
     def key(self) -> tuple[str, str]:
         """What makes two pairs duplicates: the same two texts."""

@@ -92,6 +92,10 @@ PROFILES: dict[str, Profile] = {
             ("user props written as x-... types",
              "Studio imports unknown props as custom fields only when the TM defines them; "
              "others are ignored, never an error (not verified here)", False),
+            ("header datatype=\"xml\"",
+             "the value Trados Studio writes in its own TMX exports, so the file looks like "
+             "one of its own; the segments themselves are plain text either way (not "
+             "verified here)", False),
         ),
     ),
     "memoq": Profile(
@@ -156,6 +160,11 @@ def readme_section() -> str:
         lines.append("")
         for choice, reason, verified in profile.notes:
             mark = "" if verified else " *(not verified with the tool)*"
-            lines.append(f"- {choice}: {reason}.{mark}")
+            lines.append(f"- {_code(choice)}: {_code(reason)}.{mark}")
         lines.append("")
     return "\n".join(lines)
+
+
+def _code(text: str) -> str:
+    """Markup in the notes as Markdown code, so that renderers show it instead of eating it."""
+    return re.sub(r"(<[^<>]+>)", r"`\1`", text)

@@ -25,7 +25,7 @@ from pathlib import Path
 from lxml import etree
 
 from .errors import InputError
-from .formats.tmx_read import XML_LANG, iter_elements, normalise_tag, seg_text
+from .formats.tmx import XML_LANG, iter_elements, normalise_tag, seg_text
 from .textio import atomic_output
 from .xmlsafe import SAFE_PARSER_OPTIONS, check_file, open_xml
 

@@ -328,3 +328,29 @@ def _partner(directory: Path, stem: str, tags: set[str]) -> Path | None:
         if file_stem == stem and tag in tags:
             return file
     return None
+
+
+def parallel_partner(
+    path: str | Path, *, source_lang: str, target_lang: str
+) -> tuple[Path, Path] | None:
+    """``(source file, target file)`` when ``path`` is one of a side-by-side pair.
+
+    ``path`` is ``name.<lang>.txt``; its partner is ``name.<other>.txt`` in the same
+    directory, the language parts matching the two languages' primary subtags or whole
+    tags (``report.en.txt`` + ``report.fr.txt`` for ``en-GB`` -> ``fr-FR``). ``None`` when
+    the name carries no language of the pair or the partner does not exist.
+    """
+    file = Path(path)
+    stem, tag = _split_name(file)
+    if tag is None:
+        return None
+    src_tags, tgt_tags = _name_tags(source_lang), _name_tags(target_lang)
+    if src_tags & tgt_tags:  # en-US -> en-GB: only whole tags tell the sides apart
+        src_tags, tgt_tags = src_tags - tgt_tags, tgt_tags - src_tags
+    if tag in src_tags:
+        partner = _partner(file.parent, stem, tgt_tags)
+        return None if partner is None else (file, partner)
+    if tag in tgt_tags:
+        partner = _partner(file.parent, stem, src_tags)
+        return None if partner is None else (partner, file)
+    return None

@@ -23,7 +23,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import Pair, ReadResult, Reject
 from ..textio import atomic_output, read_text
-from .tmx_read import normalise_tag, primary_subtag
+from .tmx import normalise_tag, primary_subtag
 
 TABLE_FORMATS = ("tsv", "csv", "xlsx")
 # Excel's limit on the characters of one cell.

@@ -24,7 +24,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import Pair, ReadResult, Reject
 from ..xmlsafe import check_prolog, decode_head, read_head
-from .tmx_read import primary_subtag
+from .tmx import primary_subtag
 
 _XLIFF2 = re.compile(r"urn:oasis:names:tc:xliff:document:2\.|<xliff\b[^>]*\bversion\s*=\s*[\"']2\.")
 TTK_FORMATS = ("xliff", "po")

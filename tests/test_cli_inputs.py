@@ -1,0 +1,428 @@
+"""Every bilingual source through the command line: readers, cleaning, profiles, outputs.
+
+Real data from tests/data: the LISA TMX compliance kit, DGT-TM TMX exports (with the TSV
+extracted independently from them), the Europarl sessions as parallel files. Output TMX
+is checked with the project's own TMX 1.4b rules (``tmxtools.validate``); CI's conformance
+stage checks the same outputs against the official DTD.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+from openpyxl import load_workbook
+
+from tmx_export.cli import main
+from tmx_export.formats.rejects import read_rejects
+from tmx_export.formats.table import read_table, write_table
+from tmx_export.formats.tmx import iter_units, read_tmx
+from tmx_export.profiles import readme_section
+from tmx_export.tmxtools import validate
+
+DATA = Path(__file__).parent / "data"
+LISA = DATA / "tmx" / "lisa-tmx-compliance-kit"
+DGT = DATA / "tmx" / "dgt-tm"
+DGT_TSV = DGT / "expected_en-gb_fr-fr.tsv"
+EUROPARL = DATA / "europarl"
+SEED = DATA / "ep-industrial-policy-34.txt"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_SAFE = dict(resolve_entities=False, no_network=True, load_dtd=False)
+
+
+def run(*args: str | Path):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def parse(path: Path) -> etree._Element:
+    data = path.read_bytes()
+    if data[:2] == b"\x1f\x8b":
+        data = gzip.decompress(data)
+    return etree.fromstring(data, etree.XMLParser(**_SAFE))
+
+
+def assert_valid_tmx(path: Path) -> None:
+    parse(path)  # well-formed, safely
+    assert validate([path]) == []
+
+
+def units(path: Path) -> list[tuple[str, dict[str, str]]]:
+    """(tuid, {lang: plain text}) of each tu."""
+    out = []
+    for tu in parse(path).iter("tu"):
+        segs = {tuv.get(XML_LANG): "".join(tuv.find("seg").itertext())
+                for tuv in tu.findall("tuv")}
+        out.append((tu.get("tuid"), segs))
+    return out
+
+
+def assert_consecutive(tuids: list[str]) -> None:
+    assert tuids == [str(i) for i in range(1, len(tuids) + 1)]
+
+
+# --- TMX in, TMX out -------------------------------------------------------------------------
+
+def dgt_expected() -> list[tuple[int, str, str]]:
+    """(TSV line, en-GB, fr-FR) in the order of the sorted TMX files, from the TSV."""
+    with open(DGT_TSV, encoding="utf-8", newline="") as f:
+        rows = [(n, r) for n, r in enumerate(csv.DictReader(f, delimiter="\t"), 2)]
+    order = sorted(p.stem for p in DGT.glob("*.tmx"))
+    rows.sort(key=lambda item: (order.index(item[1]["file"]), int(item[1]["tu_index"])))
+    return [(n, r["en_gb"], r["fr_fr"]) for n, r in rows]
+
+
+def test_dgt_tmx_to_tmx_keeps_the_independently_extracted_pairs(tmp_path: Path) -> None:
+    out, report = tmp_path / "dgt.tmx", tmp_path / "rejects.tsv"
+    tmx_files = sorted(DGT.glob("*.tmx"))
+    result = run("build", *tmx_files, "-o", out, "--rejects", report)
+    assert result.exit_code == 0, result.output
+    # The two titles left in English on the French side (TSV lines 143 and 146) are
+    # removed by the wrong-language rule; repeats are written once, in first-seen order.
+    expected, seen = [], set()
+    for line, en, fr in dgt_expected():
+        if line not in (143, 146) and (en, fr) not in seen:
+            seen.add((en, fr))
+            expected.append((en, fr))
+    written = units(out)
+    assert [(segs["en-GB"], segs["fr-FR"]) for _, segs in written] == expected
+    assert_consecutive([tuid for tuid, _ in written])
+    rejects = read_rejects(report)
+    total_tu = sum(1 for path in tmx_files for _ in iter_units(path))
+    missing = [r for r in rejects if r.reason == "missing-target-language"]
+    assert len(missing) == total_tu - len(dgt_expected())
+    assert sum(r.reason == "wrong-language" for r in rejects) == 2
+    assert sum(r.reason == "duplicate" for r in rejects) == len(dgt_expected()) - 2 - len(expected)
+    # every input says segtype="sentence", so the output does too
+    assert f"{len(expected)} units written to {out} (segtype sentence)" in result.stdout
+    assert f"{len(missing):>8}  missing-target-language" in result.stdout
+    assert_valid_tmx(out)
+    check = run("validate", out)
+    assert check.exit_code == 0 and check.stdout == "valid\n"
+
+
+INLINE_KIT = [("ImportTest2A", "fr-CA"), ("ImportTest2B", "fr-CA"), ("ImportTest2C", "fr"),
+              ("ExportTest2A", "fr-CA")]
+
+
+def chosen_segs(path: Path, lang: str) -> list[bytes]:
+    """C14N of the seg of each tuv in ``lang``, in file order (the inline elements and all)."""
+    root = parse(path)
+    return [etree.tostring(tuv.find("seg"), method="c14n") for tu in root.iter("tu")
+            for tuv in tu.findall("tuv")
+            if (tuv.get(XML_LANG) or tuv.get("lang") or "").lower() == lang.lower()]
+
+
+@pytest.mark.parametrize(("name", "target"), INLINE_KIT)
+def test_lisa_inline_codes_survive_tmx_build_tmx(tmp_path: Path, name: str, target: str) -> None:
+    source = LISA / f"{name}.tmx"
+    out = tmp_path / "kit.tmx"
+    result = run("build", source, "-o", out, "--source-lang", "en-US", "--target-lang", target)
+    assert result.exit_code == 0, result.output
+    assert "nothing rejected" in result.stdout
+    for lang in ("en-US", target):
+        original = chosen_segs(source, lang)
+        assert any(b"<bpt" in seg or b"<it" in seg or b"<ph" in seg for seg in original)
+        assert chosen_segs(out, lang) == original
+    # the plain texts are what the reader gives for text work
+    before = read_tmx(source, source_lang="en-US", target_lang=target).pairs
+    after = read_tmx(out, source_lang="en-US", target_lang=target).pairs
+    assert [(p.source, p.target) for p in after] == [(p.source, p.target) for p in before]
+    assert_valid_tmx(out)
+    assert run("validate", out).exit_code == 0
+
+
+def test_tmx_gz_in_and_out(tmp_path: Path) -> None:
+    packed = tmp_path / "kit.tmx.gz"
+    packed.write_bytes(gzip.compress((LISA / "ImportTest2A.tmx").read_bytes()))
+    out = tmp_path / "out.tmx.gz"
+    result = run("build", packed, "-o", out, "--source-lang", "en-US", "--target-lang", "fr-CA",
+                 "--profile", "omegat")
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes()[:2] == b"\x1f\x8b"
+    pairs = read_tmx(out, source_lang="en-US", target_lang="fr-CA").pairs
+    assert [p.source_markup for p in pairs] == [
+        p.source_markup
+        for p in read_tmx(LISA / "ImportTest2A.tmx", source_lang="en-US",
+                          target_lang="fr-CA").pairs]
+    assert_valid_tmx(out)
+
+
+def test_tbx_is_not_an_input(tmp_path: Path) -> None:
+    tbx = DATA / "tbx" / "sampleTBXfile.tbx"
+    result = run("build", tbx, "-o", tmp_path / "o.tmx")
+    assert result.exit_code == 1
+    assert result.stderr == f"tmx-export: error: {tbx}: a TBX termbase, not bilingual text " \
+                            "to make units of\n"
+
+
+# --- parallel files --------------------------------------------------------------------------
+
+def test_europarl_side_by_side_in_a_directory(tmp_path: Path) -> None:
+    result = run("pairs", EUROPARL, "--no-clean", "all", "--dedupe", "none")
+    assert result.exit_code == 0, result.output
+    # ep-00-01-17-excerpt has 40 paragraphs, ep-00-01-21 has 4: one pair per paragraph
+    assert len(result.stdout.splitlines()) == 44
+    out = tmp_path / "ep.tmx"
+    result = run("build", EUROPARL, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert "from 44 pairs in 4 files (2 parallel)" in result.stdout
+    written = units(out)
+    assert written[0][1] == {"en-GB": "Resumption of the session", "fr-FR": "Reprise de la session"}
+    assert_consecutive([tuid for tuid, _ in written])
+
+
+def test_one_file_of_a_pair_finds_its_partner_and_explicit_source_target() -> None:
+    by_partner = run("pairs", EUROPARL / "ep-00-01-21.fr.txt")
+    explicit = run("pairs", "--source", EUROPARL / "ep-00-01-21.en.txt",
+                   "--target", EUROPARL / "ep-00-01-21.fr.txt")
+    assert by_partner.exit_code == explicit.exit_code == 0, by_partner.output
+    assert by_partner.stdout == explicit.stdout
+    assert len(explicit.stdout.splitlines()) == 4
+    assert '"source": "Adoption of the Minutes of the previous sitting"' in explicit.stdout
+    lonely = run("pairs", "--source", EUROPARL / "ep-00-01-21.en.txt")
+    assert lonely.exit_code == 2 and "--source and --target go together" in lonely.output
+
+
+def test_drifting_paragraphs_are_an_error_unless_aligned(tmp_path: Path) -> None:
+    src, tgt = tmp_path / "s.en.txt", tmp_path / "s.fr.txt"
+    shutil.copy(EUROPARL / "ep-00-01-17-excerpt.en.txt", src)
+    lines = (EUROPARL / "ep-00-01-17-excerpt.fr.txt").read_text(encoding="utf-8").splitlines()
+    tgt.write_text("\n".join(lines[:20] + lines[22:]) + "\n", encoding="utf-8")  # drop one
+    out = tmp_path / "o.tmx"
+    failed = run("build", src, "-o", out)
+    assert failed.exit_code == 1 and not out.exists()
+    assert failed.stderr.startswith(f"tmx-export: error: {src}:")
+    assert "40 paragraphs in the source, 39 in" in failed.stderr
+    assert "--align-paragraphs" in failed.stderr
+    report = tmp_path / "r.tsv"
+    aligned = run("pairs", src, "--align-paragraphs", "--no-clean", "all", "--rejects", report)
+    assert aligned.exit_code == 0, aligned.output
+    # every source paragraph is in a pair (alone or in an n-m bead) or in the rejects
+    covered, beads = 0, []
+    for record in map(json.loads, aligned.stdout.splitlines()):
+        beads.append(record.get("x-align", "1-1"))
+        covered += int(beads[-1].split("-")[0])
+    unaligned = [r for r in read_rejects(report) if r.reason == "unaligned-paragraph"]
+    assert covered + sum(r.text.startswith("source") for r in unaligned) == 40
+    # the dropped paragraph shows: in a 2-1 bead, or as a source paragraph rejected
+    assert "2-1" in beads or unaligned
+
+
+# --- tables, XLIFF, PO, format choice ----------------------------------------------------------
+
+def test_tables_tsv_csv_xlsx_and_columns(tmp_path: Path) -> None:
+    pairs = read_table(DGT_TSV, source_lang="en-GB", target_lang="fr-FR").pairs
+    xlsx, csv_path = tmp_path / "dgt.xlsx", tmp_path / "dgt.csv"
+    write_table(pairs, xlsx)
+    write_table(pairs, csv_path)
+    assert load_workbook(xlsx, read_only=True).sheetnames == ["pairs"]
+    outputs = {}
+    for name, extra in (("tsv", [DGT_TSV]), ("csv", [csv_path]),
+                        ("xlsx", [xlsx, "--sheet", "pairs"])):
+        out = tmp_path / f"{name}.tmx"
+        result = run("build", *extra, "-o", out)
+        assert result.exit_code == 0, result.output
+        assert f"(1 {name})" in result.stdout
+        outputs[name] = [segs for _, segs in units(out)]
+    assert outputs["tsv"] == outputs["csv"] == outputs["xlsx"]
+    assert len(outputs["tsv"]) == 148 - 15  # 2 wrong-language, 13 exact duplicates
+    # columns by name; a table file with another name is recognised by its content
+    renamed = tmp_path / "dgt-export.dat"
+    shutil.copy(DGT_TSV, renamed)
+    out = tmp_path / "named.tmx"
+    result = run("build", renamed, "-o", out, "--source-column", "doc_no",
+                 "--target-column", "fr_fr", "--no-clean", "all")
+    assert result.exit_code == 0, result.output
+    assert units(out)[0][1]["en-GB"] == "22019D0391"
+    missing = run("build", DGT_TSV, "-o", out, "--sheet", "x", "--source-column", "nope")
+    assert missing.exit_code == 1 and "no column 'nope'" in missing.stderr
+
+
+XLIFF = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file original="report.docx" source-language="en-GB" target-language="fr-FR" datatype="plaintext">
+    <body>
+      <trans-unit id="1"><source>The value chain matters.</source>
+        <target state="translated">La chaîne de valeur compte.</target></trans-unit>
+      <trans-unit id="2"><source>Not yet translated.</source></trans-unit>
+      <trans-unit id="3"><source>Know-how transfer</source>
+        <target state="needs-review-translation">Transfert de savoir-faire</target></trans-unit>
+    </body>
+  </file>
+</xliff>
+"""
+PO = """msgid ""
+msgstr ""
+"Language: fr\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+msgid "Open file"
+msgstr "Ouvrir le fichier"
+
+#, fuzzy
+msgid "Save as"
+msgstr "Enregistrer"
+"""
+
+
+def test_xliff_and_po_to_tmx(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "report.xlf").write_text(XLIFF, encoding="utf-8")
+    (tmp_path / "in" / "ui.po").write_text(PO, encoding="utf-8")
+    out, report = tmp_path / "o.tmx", tmp_path / "r.tsv"
+    result = run("build", tmp_path / "in", "-o", out, "--rejects", report)
+    assert result.exit_code == 0, result.output
+    assert [segs for _, segs in units(out)] == [  # report.xlf, then ui.po
+        {"en-GB": "The value chain matters.", "fr-FR": "La chaîne de valeur compte."},
+        {"en-GB": "Open file", "fr-FR": "Ouvrir le fichier"},
+    ]
+    assert sorted(r.reason for r in read_rejects(report)) == ["fuzzy", "fuzzy", "untranslated"]
+    fuzzy = run("build", tmp_path / "in", "-o", out, "--include-fuzzy")
+    assert fuzzy.exit_code == 0 and len(units(out)) == 4
+    # a forced format is used whatever the content says: the PO file has no table header
+    forced = run("build", tmp_path / "in" / "ui.po", "-o", out, "--input-format", "tsv")
+    assert forced.exit_code == 1 and "no column for en-GB" in forced.stderr
+
+
+def test_directory_gathers_every_known_input(tmp_path: Path) -> None:
+    for source in (LISA / "ImportTest1L.tmx", EUROPARL / "ep-00-01-21.en.txt",
+                   EUROPARL / "ep-00-01-21.fr.txt", SEED):
+        shutil.copy(source, tmp_path / source.name)
+    (tmp_path / "notes.md").write_text("not an input", encoding="utf-8")
+    (tmp_path / "ui.po").write_text(PO, encoding="utf-8")
+    result = run("build", tmp_path, "-o", tmp_path / "out" / "o.tmx", "--source-lang", "en")
+    assert result.exit_code == 1  # the out/ directory does not exist: nothing was written
+    (tmp_path / "out").mkdir()
+    result = run("build", tmp_path, "-o", tmp_path / "out" / "o.tmx", "--source-lang", "en",
+                 "--target-lang", "fr")
+    assert result.exit_code == 0, result.output
+    first = result.stdout.splitlines()[0]
+    # in sorted order: ImportTest1L.tmx, ep-00-01-21.{en,fr}.txt, ep-industrial..., ui.po
+    assert "in 5 files (1 tmx, 1 parallel, 1 dump, 1 po)" in first, first
+
+
+# --- cleaning ----------------------------------------------------------------------------------
+
+def test_cleaning_runs_before_segmentation_so_paragraph_numbers_stay(tmp_path: Path) -> None:
+    out, report = tmp_path / "o.tmx", tmp_path / "r.tsv"
+    result = run("build", SEED, "-o", out, "--rejects", report)
+    assert result.exit_code == 0, result.output
+    assert units(out)[0][1] == {"en-GB": "34.", "fr-FR": "34."}  # no letters, and kept
+    assert read_rejects(report) == []
+
+
+def test_cleaning_rules_dedupe_modes_and_consecutive_tuids(tmp_path: Path) -> None:
+    out, report = tmp_path / "o.tmx", tmp_path / "r.tsv"
+
+    def build(*options: str) -> tuple[list[str], list[str], str]:
+        result = run("build", DGT_TSV, "-o", out, "--rejects", report, *options)
+        assert result.exit_code == 0, result.output
+        tuids = [tuid for tuid, _ in units(out)]
+        assert_consecutive(tuids)
+        return tuids, [r.reason for r in read_rejects(report)], result.stdout
+
+    tuids, reasons, summary = build()
+    assert (len(tuids), reasons.count("wrong-language"), reasons.count("duplicate")) == (133, 2, 13)
+    assert "      13  duplicate\n       2  wrong-language\n" in summary
+    tuids, reasons, _ = build("--no-clean", "wrong-language")
+    assert (len(tuids), reasons) == (135, ["duplicate"] * 13)
+    tuids, reasons, _ = build("--dedupe", "normalised")
+    assert (len(tuids), reasons.count("duplicate")) == (132, 14)
+    for none in (["--dedupe", "none"], ["--keep-duplicates"]):
+        tuids, reasons, _ = build(*none)
+        assert (len(tuids), reasons) == (146, ["wrong-language"] * 2)
+    tuids, reasons, summary = build("--no-clean", "all", "--dedupe", "none")
+    assert (len(tuids), reasons) == (148, [])
+    assert "nothing rejected" in summary
+    # a rule the rows break on purpose: numbers only, and an untranslated copy
+    table = tmp_path / "t.tsv"
+    table.write_text("en\tfr\n1997\t1997\nThe value chain matters a lot.\t"
+                     "The value chain matters a lot.\nvalue chain\tchaîne de valeur\n",
+                     encoding="utf-8")
+    assert run("build", table, "-o", out, "--rejects", report).exit_code == 0
+    assert [(r.line, r.reason) for r in read_rejects(report)] == [(2, "no-letters"),
+                                                                  (3, "identical")]
+    assert units(out) == [("1", {"en-GB": "value chain", "fr-FR": "chaîne de valeur"})]
+    bad = run("build", table, "-o", out, "--no-clean", "spelling")
+    assert bad.exit_code == 2 and "spelling" in bad.output
+
+
+# --- profiles and outputs ---------------------------------------------------------------------
+
+def test_profiles_spell_codes_and_set_the_header(tmp_path: Path) -> None:
+    out = tmp_path / "o.tmx"
+    headers = {}
+    for profile in ("generic", "omegat", "trados", "memoq"):
+        result = run("build", SEED, "-o", out, "--profile", profile,
+                     "--source-lang", "en_gb", "--target-lang", "FR-fr")
+        assert result.exit_code == 0, result.output
+        root = parse(out)
+        headers[profile] = dict(root.find("header").attrib)
+        assert {tuv.get(XML_LANG) for tuv in root.iter("tuv")} == {"en-GB", "fr-FR"}
+        assert headers[profile]["srclang"] == "en-GB"
+        assert_valid_tmx(out)
+    assert headers["trados"]["datatype"] == "xml"
+    assert headers["omegat"]["datatype"] == headers["generic"]["datatype"] == "plaintext"
+    before = out.read_bytes()
+    result = run("build", SEED, "-o", out, "--profile", "trados", "--source-lang", "en")
+    assert result.exit_code == 1 and "needs a region" in result.stderr
+    assert out.read_bytes() == before
+
+
+def test_readme_documents_every_profile() -> None:
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    assert readme_section() in readme
+
+
+def test_max_units_splits_into_numbered_files(tmp_path: Path) -> None:
+    out = tmp_path / "ep.tmx"
+    result = run("build", EUROPARL, "-o", out, "--max-units", "40")
+    assert result.exit_code == 0, result.output
+    parts = sorted(tmp_path.glob("ep-*.tmx"))
+    assert [p.name for p in parts] == ["ep-001.tmx", "ep-002.tmx", "ep-003.tmx"]
+    assert not out.exists()
+    for part in parts:
+        assert f"  {part}\n" in result.stdout
+        assert_valid_tmx(part)
+    counts = [len(units(p)) for p in parts]
+    assert counts[:2] == [40, 40] and 0 < counts[2] <= 40
+    assert_consecutive([tuid for p in parts for tuid, _ in units(p)])
+    assert result.stdout.startswith(f"{sum(counts)} units written to 3 files")
+    # a failed run leaves none of its parts, and the earlier ones untouched
+    before = [p.read_bytes() for p in parts]
+    (tmp_path / "empty.txt").write_bytes(b"")
+    failed = run("build", EUROPARL, tmp_path / "empty.txt", "-o", out, "--max-units", "10")
+    assert failed.exit_code == 1
+    assert [p.read_bytes() for p in sorted(tmp_path.glob("ep-*.tmx"))] == before
+    assert not list(tmp_path.glob(".ep*"))
+    stdout = run("build", SEED, "-o", "-", "--max-units", "10")
+    assert stdout.exit_code == 2
+
+
+# --- merge, validate, stats -------------------------------------------------------------------
+
+def test_merge_validate_and_stats_are_commands(tmp_path: Path) -> None:
+    merged = tmp_path / "merged.tmx"
+    result = run("merge", DGT / "22019D0391.tmx", DGT / "22019D0556.tmx", "-o", merged)
+    assert result.exit_code == 0, result.output
+    assert len(list(iter_units(merged))) == 25 + 19
+    stats = run("stats", merged)
+    assert stats.exit_code == 0 and "units: 44" in stats.stdout
+    # the DGT export itself is TMX 1.4 but uses TMX 1.1's lang= (and EN-GB in capitals is fine)
+    invalid = run("validate", DGT / "22019D0391.tmx")
+    assert invalid.exit_code == 1
+    problems = invalid.stdout.splitlines()
+    assert problems and all(p.startswith(f"{DGT / '22019D0391.tmx'}:") for p in problems)
+    # merge turned lang= into xml:lang; the Euramis pseudo-regions (DA-01) remain
+    merged_problems = run("validate", merged).stdout
+    assert "lang=" not in merged_problems and "'DA-01'" in merged_problems
+    line = int(problems[0].split(":")[1])
+    source_lines = (DGT / "22019D0391.tmx").read_text(encoding="utf-16").splitlines()
+    assert "lang=" in source_lines[line - 1]
+    assert "invalid:" in invalid.stderr
