@@ -137,7 +137,8 @@ class Lexicon:
             # Seen elsewhere in the same file as a whole word: the file's own vocabulary
             # counts, slightly discounted because the file is a small sample.
             best = max(best, 9 + math.log10(count / self.local_total) - 1.0)
-        return max(best, 8.0 - 0.9 * len(w))
+        # Unknown strings are rarer than the rarest listed word, and rarer the longer they are.
+        return max(best, min(1.0, 8.0 - 0.9 * len(w)))
 
     def spacing_odds(self, a: str, b: str, prior: float, weight: float = 4.0) -> float:
         """log10 odds that ``a`` and ``b`` are written together, not with a space between,
@@ -167,15 +168,24 @@ def join_evidence(left: str, right: str, lexicon: Lexicon) -> float:
         lw = _TRAILING_WORD_RE.search(left)
         rw = _LEADING_WORD_RE.search(right)
         lf, rf = lw.group(0), rw.group(0)  # type: ignore[union-attr]
-        # Independent words vs one word: P(l)P(r) against P(lr) on the zipf scale.
-        score = lexicon.zipf(lf + rf) - lexicon.zipf(lf) - lexicon.zipf(rf) + 9.0
+        # Two words vs one word: P(l)P(r) against P(lr) on the zipf scale. Neighbouring
+        # words are not independent ("question ne", "ai voté" are far likelier than the
+        # product of their frequencies): _BIGRAM_LIFT stands for that association.
+        score = (lexicon.zipf(lf + rf) - lexicon.zipf(lf) - lexicon.zipf(rf) + 9.0
+                 - _BIGRAM_LIFT)
         if a.islower() and b.isupper():
             score -= 2.0  # "sessionReprise": a capital inside a word is rare
         return max(-6.0, min(6.0, score))
     # Anything else (digits, punctuation): how often does this file put a space between
     # such characters? ("l' ardeur" in Europarl, "mot ;" in French typography, "1 000").
     # A typographic rule of thumb serves as the prior the file's counts update.
-    return lexicon.spacing_odds(a, b, _rule_of_thumb(a, b))
+    prior = _rule_of_thumb(a, b)
+    if b in ";:!?" and "fr" in lexicon.langs:
+        prior = 0.0  # French sets these off with a space, English does not: no prior
+    return lexicon.spacing_odds(a, b, prior)
+
+
+_BIGRAM_LIFT = 1.0
 
 
 def _rule_of_thumb(a: str, b: str) -> float:
@@ -214,7 +224,7 @@ def style_posterior(observations: list[tuple[bool, float]]) -> dict[str, float]:
     return {s: w / total for s, w in weights.items()}
 
 
-_DEVIATION = 0.0005
+_DEVIATION = 0.0001
 _P_JOIN = {"mid": 1 - _DEVIATION, "pdf": _DEVIATION, "kept": 0.5}
 
 

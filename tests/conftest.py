@@ -1,0 +1,10 @@
+"""Test settings shared by the whole suite."""
+
+from hypothesis import settings
+
+# Property tests explore a fixed, reproducible set of examples: a run on CI and a run on a
+# laptop see the same cases, so a red CI is never a coin toss. Explore new cases locally
+# with `pytest --hypothesis-profile=explore`.
+settings.register_profile("default", derandomize=True, database=None)
+settings.register_profile("explore", derandomize=False, max_examples=500)
+settings.load_profile("default")
