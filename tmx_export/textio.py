@@ -72,15 +72,23 @@ def _line_of(data: bytes, offset: int) -> int:
     return data.count(b"\n", 0, offset) + 1
 
 
-def read_text(path: str | Path) -> str:
-    """The decoded text of ``path`` (``"-"`` reads standard input)."""
-    if str(path) == "-":
-        return decode_bytes(sys.stdin.buffer.read(), STDIN_NAME)
+def readable_file(path: str | Path) -> Path:
+    """``path`` as a Path, or the one-line error saying why it is not a file to read."""
     p = Path(path)
     if not p.exists():
         raise InputError(str(path), "no such file")
     if p.is_dir():
         raise InputError(str(path), "is a directory, expected a file")
+    if not p.is_file():
+        raise InputError(str(path), "not a regular file")
+    return p
+
+
+def read_text(path: str | Path) -> str:
+    """The decoded text of ``path`` (``"-"`` reads standard input)."""
+    if str(path) == "-":
+        return decode_bytes(sys.stdin.buffer.read(), STDIN_NAME)
+    p = readable_file(path)
     try:
         data = p.read_bytes()
     except OSError as exc:

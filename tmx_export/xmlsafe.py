@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import IO
 
 from .errors import InputError
+from .textio import readable_file
 
 # How much of a file may come before its root element. Real prologs (XML declaration,
 # DOCTYPE with a system identifier, a few comments) are a few hundred bytes.
@@ -40,11 +41,7 @@ _GZIP_MAGIC = b"\x1f\x8b"
 
 def open_xml(path: str | Path) -> IO[bytes]:
     """Open ``path`` for reading as bytes, uncompressing ``.gz`` files transparently."""
-    p = Path(path)
-    if not p.exists():
-        raise InputError(str(path), "no such file")
-    if p.is_dir():
-        raise InputError(str(path), "is a directory, expected a file")
+    p = readable_file(path)
     try:
         handle: IO[bytes] = open(p, "rb")  # noqa: SIM115 - returned to the caller
         if handle.read(2) == _GZIP_MAGIC:
