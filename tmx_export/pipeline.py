@@ -55,6 +55,7 @@ from .formats.tmx import (
     SEGTYPES,
     TmxCounts,
     _Fingerprints,
+    iter_tmx,
     read_tmx,
     read_tmx_header,
     select_units,
@@ -444,21 +445,36 @@ class UnitStream:
                 continue
             yield unit
 
-    def _units(self) -> Iterator[Pair]:
-        for path in self.files:
-            fmt = self.format_of(path)
+    def _pairs_of(self, path: Input, fmt: str) -> Iterator[Pair]:
+        """The pairs of one input, accounted as they come. A TMX is streamed unit by
+        unit, so memory stays flat however large the memory being read is."""
+        if fmt == "tmx" and not isinstance(path, ParallelInput) and READERS["tmx"] is read_tmx:
+            for item in iter_tmx(path, source_lang=self.source_lang,
+                                 target_lang=self.target_lang):
+                if isinstance(item, Reject):
+                    self.rejects.append(item)
+                else:
+                    self.pairs_read += 1
+                    yield item
+        else:
             result = read_input(path, fmt, source_lang=self.source_lang,
                                 target_lang=self.target_lang, reader_options=self.reader_options)
-            if self.progress is not None:
-                self.progress(str(path), input_size(path))
             self.pairs_read += len(result.pairs)
             self.repairs.update(result.repairs)
             self.rejects.extend(result.rejects)
+            yield from result.pairs
+        if self.progress is not None:
+            self.progress(str(path), input_size(path))
+
+    def _units(self) -> Iterator[Pair]:
+        for path in self.files:
+            fmt = self.format_of(path)
+            pairs = self._pairs_of(path, fmt)
             whole = fmt in UNIT_FORMATS
             options = self.clean
             if options is not None and fmt in MARKUP_IS_CONTENT:
                 options = replace(options, rules=options.rules - {"leftover-markup"})
-            for position, pair in enumerate(result.pairs, 1):
+            for position, pair in enumerate(pairs, 1):
                 if options is not None:
                     reason = check(pair, options)
                     if reason is not None:
