@@ -213,3 +213,14 @@ def test_build_with_srx_rules_and_min_score(tmp_path: Path) -> None:
     assert len(units) == 1 and units[0].source.startswith("34. Calls on")
     bad = run("build", str(SEED), "-o", str(out), "--min-score", "1.5")
     assert bad.exit_code == 2 and "min-score" in bad.output
+
+
+def test_terms_is_a_command_of_the_group(tmp_path: Path) -> None:
+    csv_out, db = tmp_path / "glossary.csv", tmp_path / "terms.db"
+    result = run("terms", str(SEED), "--csv", str(csv_out), "--termbase", str(db))
+    assert result.exit_code == 0, result.output
+    rows = csv_out.read_text(encoding="utf-8").splitlines()
+    assert rows[1].startswith("cluster,conglomérat,6")
+    assert rows[2].startswith("value chain,chaîne de valeur,2")
+    missing = run("terms", "apply", str(tmp_path / "none.xlsx"), "--termbase", str(db))
+    assert missing.exit_code == 1 and "none.xlsx" in missing.output

@@ -12,7 +12,7 @@ from tmx_export.errors import InputError
 from tmx_export.formats.glossary import read_glossary
 from tmx_export.formats.tbx import read_tbx, write_tbx
 from tmx_export.model import Pair
-from tmx_export.terms import clause_units, extract_terms
+from tmx_export.terms import extract_terms
 
 DATA = Path(__file__).parent / "data"
 NS = "urn:iso:std:iso:30042:ed-2"
@@ -39,7 +39,7 @@ def seed_terms():
         row = next(csv.DictReader(handle, delimiter="\t"))
     pair = Pair(row["source"], row["target"], "en-GB", "fr-FR", file="ep-34.txt",
                 props={"tuid": "1"})
-    found = extract_terms(list(clause_units([pair])))
+    found = extract_terms([pair])
     found[0].status = "approved"
     found[0].status_date = "2026-01-02T03:04:05Z"
     found[2].status = "rejected"

@@ -8,13 +8,15 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from lxml import etree
 from openpyxl import load_workbook
 
+from tmx_export import pipeline
 from tmx_export.errors import InputError
 from tmx_export.model import Pair
-from tmx_export.terms import Document, Termbase, clause_units, extract_terms, fingerprint
+from tmx_export.terms import Document, Termbase, extract_terms, fingerprint, piece_spans
 from tmx_export.terms.candidates import Extractor
-from tmx_export.terms.commands import terms
+from tmx_export.terms.commands import read_term_units, terms
 from tmx_export.terms.review import apply_review, write_review
 from tmx_export.terms.units import split_clauses
 
@@ -31,17 +33,20 @@ def seed_pair(file: str = "ep-34.txt") -> Pair:
 
 @pytest.fixture(scope="module")
 def seed_terms():
-    return extract_terms(list(clause_units([seed_pair()])))
+    return extract_terms([seed_pair()])
 
 
-def test_seed_splits_into_five_clause_pairs():
-    units = list(clause_units([seed_pair()]))
-    assert len(units) == 5
-    assert units[0].source.endswith("research needs;")
-    assert units[0].target.endswith("de la recherche;")
-    assert units[4].source.startswith("encourages the Commission")
-    assert units[4].target.startswith("encourage la Commission")
-    assert [u.props["tuid"] for u in units] == ["1.1", "1.2", "1.3", "1.4", "1.5"]
+def test_seed_splits_into_five_clause_pieces():
+    pair = seed_pair()
+    pieces = piece_spans(pair.source, pair.target)
+    assert len(pieces) == 5
+    sources = [pair.source[a:b] for (a, b), _ in pieces]
+    targets = [pair.target[a:b] for _, (a, b) in pieces]
+    assert sources[0].startswith("Calls on") and sources[0].endswith("research needs;")
+    assert targets[0].endswith("de la recherche;")
+    assert sources[4].startswith("encourages the Commission")
+    assert targets[4].startswith("encourage la Commission")
+    assert " ".join(sources) == pair.source  # the pieces cover the unit, nothing invented
 
 
 def test_clause_split_needs_a_lower_case_word():
@@ -61,24 +66,54 @@ def test_seed_top_two_pairs_with_counts_and_variants(seed_terms):
     assert second.pos == "noun"
 
 
-def test_seed_contexts_carry_tuids_and_highlight_spans(seed_terms):
+def test_seed_contexts_are_clauses_of_the_unit_with_its_tuid(seed_terms):
     value_chain = seed_terms[1]
-    assert [c.tuid for c in value_chain.contexts] == ["1.1", "1.2"]
+    pair = seed_pair()
+    assert [c.tuid for c in value_chain.contexts] == ["1", "1"]  # one unit, two clauses
+    assert value_chain.contexts[0].source != value_chain.contexts[1].source
     for context in value_chain.contexts:
+        assert context.source in pair.source and context.target in pair.target
         s0, s1 = context.source_span
         t0, t1 = context.target_span
         assert context.source[s0:s1].lower().startswith("value chain")
         assert context.target[t0:t1].lower().startswith("chaîne")
 
 
+def _tmx_units(path: Path) -> dict[str, tuple[str, str]]:
+    root = etree.parse(str(path)).getroot()
+    units = {}
+    for tu in root.iter("tu"):
+        segs = ["".join(seg.itertext()) for seg in tu.iter("seg")]
+        units[tu.get("tuid")] = (segs[0], segs[1])
+    return units
+
+
+@pytest.mark.parametrize("segment", ["sentence", "clause"])
+def test_contexts_point_at_the_tmx_that_build_writes(tmp_path, segment):
+    units, _ = read_term_units([str(SEED_DUMP)], segment=segment)
+    found = extract_terms(units)
+    tmx = tmp_path / "seed.tmx"
+    pipeline.build([str(SEED_DUMP)], tmx, segment=segment)
+    written = _tmx_units(tmx)
+    cluster = found[0]
+    assert (cluster.source_term, cluster.target_term, cluster.count) == (
+        "cluster", "conglomérat", 6)
+    assert cluster.contexts
+    for context in (c for p in found for c in p.contexts):
+        source, target = written[context.tuid]
+        assert context.source in source and context.target in target
+    tuids = {c.tuid for c in cluster.contexts}
+    assert len(tuids) == (1 if segment == "sentence" else len(cluster.contexts))
+
+
 def test_min_count_filters_rare_pairs(seed_terms):
     assert all(p.count >= 2 for p in seed_terms)
-    strict = extract_terms(list(clause_units([seed_pair()])), min_count=4)
+    strict = extract_terms([seed_pair()], min_count=4)
     assert [(p.source_term, p.target_term) for p in strict] == [("cluster", "conglomérat")]
 
 
 def test_glossary_pair_recorded_at_count_one_with_inflection():
-    units = list(clause_units([seed_pair()]))
+    units = [seed_pair()]
     plain = extract_terms(units)
     assert not any(p.source_lemma == "know-how transfer" for p in plain)
     found = extract_terms(units, glossary=[("know-how transfers", "transfert de savoir-faire")])
@@ -123,8 +158,7 @@ def test_unsupported_language_is_a_clear_error():
 # -- termbase --------------------------------------------------------------------------------
 
 def _update(db: Path, pair: Pair) -> tuple:
-    units = list(clause_units([pair]))
-    found = extract_terms(units)
+    found = extract_terms([pair])
     with Termbase(db) as termbase:
         summary = termbase.update(found, {pair.file: Document(pair.file, fingerprint([pair]), 1)})
         return summary, termbase.pairs()
@@ -207,7 +241,7 @@ def test_review_round_trip_changes_statuses(tmp_path):
 
 
 def test_review_with_a_bad_status_names_the_row(tmp_path):
-    stored = extract_terms(list(clause_units([seed_pair()])))
+    stored = extract_terms([seed_pair()])
     xlsx = tmp_path / "review.xlsx"
     write_review(stored, xlsx)
     book = load_workbook(xlsx)
@@ -258,3 +292,90 @@ def test_cli_bad_input_is_one_line(tmp_path):
     result = runner.invoke(terms, [str(SEED_DUMP), "--tbx", str(tmp_path / "no" / "x.tbx")])
     assert result.exit_code != 0 and "directory does not exist" in result.output
     assert not (tmp_path / "no").exists()
+
+
+def _seed_table(tmp_path: Path) -> tuple[Path, list[tuple[str, str]]]:
+    """The seed's five clause pairs as a TSV table, one row each."""
+    pair = seed_pair()
+    rows = [(pair.source[a:b], pair.target[c:d])
+            for (a, b), (c, d) in piece_spans(pair.source, pair.target)]
+    path = tmp_path / "seed.tsv"
+    path.write_text("en-GB\tfr-FR\n" + "".join(f"{s}\t{t}\n" for s, t in rows),
+                    encoding="utf-8")
+    return path, rows
+
+
+@pytest.mark.parametrize("fallback", [False, True])
+def test_table_input_one_unit_per_row(tmp_path, monkeypatch, fallback):
+    if fallback:  # as when the pipeline has no table reader registered
+        for ending in (".tsv", ".csv", ".xlsx"):
+            monkeypatch.delitem(pipeline.EXTENSIONS, ending, raising=False)
+    path, rows = _seed_table(tmp_path)
+    units, rejects = read_term_units([str(path)])
+    assert [(u.source, u.target) for u in units] == rows and not rejects
+    found = extract_terms(units)
+    cluster = found[0]
+    assert (cluster.source_term, cluster.target_term, cluster.count) == (
+        "cluster", "conglomérat", 6)
+    for context in cluster.contexts:  # rows are units 1, 2, ... in order
+        assert (context.source, context.target) == rows[int(context.tuid) - 1]
+    assert len({c.tuid for c in cluster.contexts}) == len(cluster.contexts) > 1
+
+
+def test_cli_segment_option_and_table_input(tmp_path):
+    path, _ = _seed_table(tmp_path)
+    runner = CliRunner()
+    for segment in ("sentence", "clause"):
+        out = tmp_path / f"{segment}.csv"
+        result = runner.invoke(terms, [str(SEED_DUMP), "--segment", segment, "--csv", str(out)])
+        assert result.exit_code == 0, result.output
+        with out.open(encoding="utf-8", newline="") as handle:
+            first = next(csv.DictReader(handle))
+        assert (first["source"], first["target"], first["count"]) == (
+            "cluster", "conglomérat", "6")
+    result = runner.invoke(terms, [str(SEED_DUMP), "--segment", "paragraphs"])
+    assert result.exit_code != 0 and "paragraphs" in result.output
+    result = runner.invoke(terms, [str(path), "--csv", str(tmp_path / "t.csv")])
+    assert result.exit_code == 0, result.output
+    assert "from 5 unit(s) in 1 document(s)" in result.output
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_candidate_keys_read_back_from_their_surface_forms(lang):
+    # Extraction counts candidates by the hash of their lemma key and reads the keys of the
+    # recorded pairs back from a surface form: that must give the key again.
+    extractor = Extractor(lang)
+    text = (DATA / "europarl" / f"ep-00-01-17-excerpt.{lang}.txt").read_text(encoding="utf-8")
+    text += " L'Europe, D'abord, C'est l'AELE; the SME's EU-US CE-EEE"
+    checked = 0
+    for line in text.splitlines():
+        tokens = extractor.tokens(line)
+        for found in extractor.candidates(tokens):
+            surface = line[tokens[found.first].start:tokens[found.last - 1].end]
+            assert extractor.key(surface) == found.key, surface
+            checked += 1
+    assert checked > 500
+
+
+def test_a_document_is_recognised_whatever_was_read_before_it(tmp_path):
+    # A table holding the seed's paragraph unit, read first, takes that unit: the seed dump
+    # then brings fewer units than when read alone, but it is still the same document.
+    alone, _ = read_term_units([str(SEED_DUMP)])
+    paragraph = max(alone, key=lambda u: len(u.source))
+    table = tmp_path / "other.tsv"
+    table.write_text(f"en-GB\tfr-FR\n{paragraph.source}\t{paragraph.target}\n",
+                     encoding="utf-8")
+    after, _ = read_term_units([str(table), str(SEED_DUMP)])
+    assert len([u for u in after if u.file == str(SEED_DUMP)]) < len(alone)
+    db = tmp_path / "t.db"
+    runner = CliRunner()
+    first = runner.invoke(terms, [str(SEED_DUMP), "--termbase", str(db)])
+    assert first.exit_code == 0, first.output
+    again = runner.invoke(terms, [str(table), str(SEED_DUMP), "--termbase", str(db),
+                                  "--csv", str(tmp_path / "g.csv")])
+    assert again.exit_code == 0, again.output
+    assert f"not counted again: {SEED_DUMP}" in again.output
+    with Termbase(db) as termbase:
+        assert [Path(d.name).name for d in termbase.documents()] == [SEED_DUMP.name, "other.tsv"]
+    with (tmp_path / "g.csv").open(encoding="utf-8", newline="") as handle:
+        assert next(csv.DictReader(handle))["count"] == "12"  # the seed's 6 + the table's 6

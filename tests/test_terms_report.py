@@ -9,9 +9,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from tmx_export.model import Pair
-from tmx_export.terms import clause_units, extract_terms
+from tmx_export.terms import extract_terms
 from tmx_export.terms.report import render_report, write_report
 
 DATA = Path(__file__).parent / "data"
@@ -23,7 +24,7 @@ def seed_terms():
         row = next(csv.DictReader(handle, delimiter="\t"))
     pair = Pair(row["source"], row["target"], "en-GB", "fr-FR", file="ep-34.txt",
                 props={"tuid": "1"})
-    return extract_terms(list(clause_units([pair])))
+    return extract_terms([pair])
 
 
 def test_report_is_self_contained_and_highlights_terms(seed_terms):
@@ -62,16 +63,63 @@ def _chromium() -> str | None:
     return None
 
 
+# Appended to a copy of the report in the browser test only: drives the page as a user
+# would (sort, filter, open a row) and writes what it saw on <body> for --dump-dom.
+_DRIVER = """<script>
+(function () {
+  var body = document.body, table = document.getElementById("pairs");
+  function order() {
+    return Array.prototype.map.call(table.querySelectorAll("tbody.entry"),
+                                    function (e) { return e.dataset.count; }).join(",");
+  }
+  table.querySelector('th[data-key="count"]').click();
+  body.dataset.ascending = order();
+  table.querySelector('th[data-key="count"]').click();
+  body.dataset.descending = order();
+  var filter = document.getElementById("filter");
+  filter.value = "RÉGIONALES";
+  filter.dispatchEvent(new Event("input"));
+  body.dataset.visible = Array.prototype.filter.call(
+    table.querySelectorAll("tbody.entry"), function (e) { return !e.hidden; }).map(
+    function (e) { return e.dataset.source; }).join("|");
+  var row = table.querySelector("tbody.entry tr.pair");
+  row.click();
+  body.dataset.opened = row.getAttribute("aria-expanded");
+  body.dataset.driven = "yes";
+})();
+</script>"""
+
+
 @pytest.mark.skipif(_chromium() is None, reason="no Chromium installed (CI conformance stage)")
-def test_report_runs_in_headless_chromium(tmp_path, seed_terms):
+def test_report_runs_in_headless_chromium_offline(tmp_path, seed_terms):
     path = tmp_path / "report.html"
     write_report(seed_terms, path)
+    html = path.read_text(encoding="utf-8")
+    assert not re.search(r"https?://", html)  # nothing to fetch: works offline
+    driven = tmp_path / "driven.html"
+    driven.write_text(html.replace("</body>", _DRIVER + "\n</body>"), encoding="utf-8")
     result = subprocess.run(
-        [_chromium(), "--headless", "--disable-gpu", "--no-sandbox", "--dump-dom",
-         path.as_uri()],
+        [_chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         f"--user-data-dir={tmp_path / 'profile'}",
+         # no network at all: a page that needed a CDN would break here
+         "--proxy-server=127.0.0.1:9", "--host-resolver-rules=MAP * ~NOTFOUND",
+         "--enable-logging=stderr", "--v=0", "--dump-dom", driven.as_uri()],
         capture_output=True, text=True, timeout=120,
     )
-    dom = result.stdout
-    assert 'data-ready="yes"' in dom, result.stderr[-2000:]
-    assert re.search(r'<div id="errors" role="alert">\s*</div>', dom)
-    assert f"{len(seed_terms)} of {len(seed_terms)} shown" in dom
+    dom, log = result.stdout, result.stderr
+    assert 'data-ready="yes"' in dom, log[-2000:]  # the page's own script ran to its end
+    assert 'data-driven="yes"' in dom, log[-2000:]
+    assert "Uncaught" not in log, log[-2000:]
+    assert re.search(r'<div id="errors" role="alert">\s*</div>', dom)  # no error reported
+    body = etree.fromstring(dom.encode("utf-8"), etree.HTMLParser()).find("body")
+    counts = sorted(p.count for p in seed_terms)
+    assert body.get("data-ascending") == ",".join(map(str, counts))
+    assert body.get("data-descending") == ",".join(map(str, reversed(counts)))
+    # the filter ignores case and looks in terms, variants and contexts
+    expected = [p.source_term for p in seed_terms
+                if any("régionales" in c.target for c in p.contexts)]
+    assert 0 < len(expected) < len(seed_terms)
+    assert sorted(body.get("data-visible").split("|")) == sorted(expected)
+    assert f"{len(expected)} of {len(seed_terms)} shown" in dom
+    assert body.get("data-opened") == "true"

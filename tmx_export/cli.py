@@ -36,6 +36,7 @@ from .pipeline import (
     input_size,
 )
 from .profiles import PROFILES
+from .terms.commands import terms
 from .textio import atomic_output
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -198,7 +199,7 @@ def _segmenting(srx_path: str | None, min_score: float | None) -> dict[str, Any]
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name=PROG)
 def main() -> None:
-    """Turn bilingual text into TMX translation memories."""
+    """Turn bilingual text into TMX translation memories and TBX termbases."""
 
 
 @main.command("build")
@@ -420,3 +421,4 @@ def pairs_command(
 main.add_command(merge_command)
 main.add_command(validate_command)
 main.add_command(stats_command)
+main.add_command(terms)

@@ -46,6 +46,7 @@ _V3_MODELS = (
     'DCA/TBX-Basic_DCA.sch" type="application/xml" '
     'schematypens="http://purl.oclc.org/dsdl/schematron"?>\n'
 )
+_MARKER = "\ue000entries\ue000"  # where the streamed entries go in the serialised root
 
 
 @dataclass(slots=True)
@@ -91,6 +92,8 @@ def write_tbx(
             element.text = text
         return element
 
+    # The header is built as a tree; the entries are streamed one by one (a termbase of
+    # 30,000 pairs as one tree would take hundreds of MB).
     if v3:
         root = etree.Element(ns + "tbx", nsmap={None: TBX_NS})
         root.set("type", "TBX-Basic")
@@ -105,46 +108,68 @@ def write_tbx(
     sub(sub(file_desc, "sourceDesc"), "p", description)
     if not v3:
         sub(sub(header, "encodingDesc"), "p", "TBXBasicXCSV02.xcs", type="XCSURI")
+    # serialise the root around a marker where the entries go
     body = sub(sub(root, "text"), "body") if pairs or not v3 else None
+    if body is not None:
+        body.text = _MARKER
+    head, _, tail = etree.tostring(root, encoding="unicode", pretty_print=True).partition(
+        _MARKER)
+    holder = etree.Element(ns + "body", nsmap={None: TBX_NS} if v3 else None)
 
-    for n, pair in enumerate(pairs, 1):
-        entry = sub(body, "conceptEntry" if v3 else "termEntry", id=f"c{n}")
-        if pair.status_date:
-            group = sub(entry, "transacGrp")
-            sub(group, "transac", "modification", type="transactionType")
-            sub(group, "date", pair.status_date[:10])
-        documents = pair.documents
-        if documents:
-            sub(entry, "admin", "; ".join(sorted(documents)), type="source")
-        sub(entry, "note", _counts_note(pair))
-        if pair.note:
-            sub(entry, "note", pair.note)
-        for lang, term, variants, side in (
-            (source_lang, pair.source_term, pair.source_variants, "source"),
-            (target_lang, pair.target_term, pair.target_variants, "target"),
-        ):
-            lang_sec = sub(entry, "langSec" if v3 else "langSet", lang=lang)
-            term_sec = sub(lang_sec, "termSec" if v3 else "tig")
-            sub(term_sec, "term", term)
-            if pair.pos:
-                sub(term_sec, "termNote", pair.pos, type="partOfSpeech")
-            status = ADMIN_STATUS.get(pair.status)
-            if status:
-                sub(term_sec, "termNote", status, type="administrativeStatus")
-            if pair.contexts:
-                context = pair.contexts[0]
-                sub(term_sec, "descrip", getattr(context, side), type="context")
-            if len(variants) > 1 or (variants and term not in variants):
-                listed = ", ".join(f"{form} ({count})" for form, count in variants.most_common())
-                sub(term_sec, "note", f"Variants: {listed}")
-
-    data = etree.tostring(root, encoding="UTF-8", xml_declaration=False, pretty_print=True)
     with atomic_output(path, "wb") as handle:
         handle.write(b'<?xml version="1.0" encoding="UTF-8"?>\n')
         if v3:
             handle.write(_V3_MODELS.encode("utf-8"))
-        handle.write(data)
+        handle.write(head.encode("utf-8"))
+        if body is not None:
+            handle.write(b"\n")
+        for n, pair in enumerate(pairs, 1):
+            entry = _entry(sub, holder, n, pair, v3, source_lang, target_lang)
+            etree.indent(entry, space="  ", level=3)  # <tbx>/<text>/<body>/entry
+            data = etree.tostring(entry, encoding="unicode")
+            # the entry is written inside <body>: it declares no namespace of its own
+            data = data.replace(f' xmlns="{TBX_NS}"', "", 1)
+            handle.write(f"      {data}\n".encode())
+            holder.remove(entry)
+        if body is not None:
+            handle.write(b"    ")
+        handle.write(tail.encode("utf-8"))
     return len(pairs)
+
+
+def _entry(sub, body: etree._Element, n: int, pair: TermPair, v3: bool, source_lang: str,
+           target_lang: str) -> etree._Element:
+    """One concept entry (v3 ``conceptEntry``, v2 ``termEntry``) for ``pair``."""
+    entry = sub(body, "conceptEntry" if v3 else "termEntry", id=f"c{n}")
+    if pair.status_date:
+        group = sub(entry, "transacGrp")
+        sub(group, "transac", "modification", type="transactionType")
+        sub(group, "date", pair.status_date[:10])
+    documents = pair.documents
+    if documents:
+        sub(entry, "admin", "; ".join(sorted(documents)), type="source")
+    sub(entry, "note", _counts_note(pair))
+    if pair.note:
+        sub(entry, "note", pair.note)
+    for lang, term, variants, side in (
+        (source_lang, pair.source_term, pair.source_variants, "source"),
+        (target_lang, pair.target_term, pair.target_variants, "target"),
+    ):
+        lang_sec = sub(entry, "langSec" if v3 else "langSet", lang=lang)
+        term_sec = sub(lang_sec, "termSec" if v3 else "tig")
+        sub(term_sec, "term", term)
+        if pair.pos:
+            sub(term_sec, "termNote", pair.pos, type="partOfSpeech")
+        status = ADMIN_STATUS.get(pair.status)
+        if status:
+            sub(term_sec, "termNote", status, type="administrativeStatus")
+        if pair.contexts:
+            context = pair.contexts[0]
+            sub(term_sec, "descrip", getattr(context, side), type="context")
+        if len(variants) > 1 or (variants and term not in variants):
+            listed = ", ".join(f"{form} ({count})" for form, count in variants.most_common())
+            sub(term_sec, "note", f"Variants: {listed}")
+    return entry
 
 
 def _counts_note(pair: TermPair) -> str:

@@ -1,22 +1,32 @@
 """Pairing source and target candidate terms over aligned units.
 
-The classic recipe of bilingual term extraction, in four passes over the units:
+The classic recipe of bilingual term extraction, in four passes over the units, each cut
+into its aligned clauses (:func:`.units.piece_spans`; "pieces" below):
 
-1. candidates on both sides (:mod:`.candidates`), counted, kept as small integer arrays;
-2. co-occurrence of source and target candidates in the same unit, for the candidates that
+1. candidates on both sides (:mod:`.candidates`), counted;
+2. co-occurrence of source and target candidates in the same piece, for the candidates that
    recur and mostly stand in head position (the rest are modifiers: "European",
    "industrielle"); pairs whose lengths differ by more than one content word are not
    counted (length prior);
-3. association (Dice and log-likelihood) and, unit by unit, *competitive linking*: the best
-   associated occurrence pair is linked first and its tokens are used up, so "value chain" ->
-   "chaîne de valeur" leaves nothing for "chain" -> "chaîne" to claim. Longer matches and
-   matches at similar relative positions win ties (length/position prior);
+3. association (Dice and log-likelihood) and, piece by piece, *competitive linking*: the
+   best associated occurrence pair is linked first and its tokens are used up, so "value
+   chain" -> "chaîne de valeur" leaves nothing for "chain" -> "chaîne" to claim. Longer
+   matches and matches at similar relative positions win ties (length/position prior);
 4. for the pairs that recur (``min_count``) and their competitors, the surface forms, the
    documents and a few contexts.
 
 Pairs are ranked by count x Dice x a length factor (longer terms are more specific) x a
 specificity factor: terms frequent in general language (wordfreq) rank lower than terms
 frequent only in the corpus, which is what makes a term a term.
+
+Memory: a corpus of 100k sentence pairs holds millions of distinct candidates, nearly all
+seen once. Candidates are therefore never kept as strings while counting: pass 1 records the
+hash of each candidate's lemma key in flat integer arrays (about 20 bytes an occurrence),
+numpy turns the hashes into compact ids and counts, and pass 2 counts co-occurrences with
+vectorised cross products, a slice of the source ids at a time. The lemma keys of the few
+pairs that are recorded are read back from their surface forms in pass 4. Two different
+keys with one 64-bit hash would be counted as one; with millions of keys the odds are about
+one in ten million.
 """
 
 from __future__ import annotations
@@ -25,47 +35,107 @@ import math
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from ..model import Pair
-from .candidates import Extractor, Occurrence, Token
+from .candidates import Extractor, Token
 from .stopwords import NOT_ALONE, NOT_STOP
 from .termpair import Context, TermPair
+from .units import piece_spans
 
 MIN_HEAD_RATIO = 0.2
 MIN_DICE = 0.1  # association below which two candidates are never linked
 GLOSSARY_BONUS = 10.0  # glossary pairs are linked before any corpus association
+CROSS_CHUNK = 2_000_000  # candidate pairs built at once in pass 2 (about 60 MB of arrays)
 
 
 @dataclass(slots=True)
 class _Side:
-    """Interned candidate keys of one language and their corpus counts."""
+    """The candidate occurrences of one language, flat: one row per occurrence.
 
-    ids: dict[str, int]
-    keys: list[str]
-    occ: list[int]
-    head: list[int]
-    words: list[int]
-    df: list[int]  # units holding the candidate
+    ``starts[p]:starts[p + 1]`` are the occurrences of piece ``p``; ``tokens[p]`` is the index
+    of its first token in ``offsets`` (character start, end of each token in the piece).
+    After :meth:`index`, ``ids`` are compact candidate ids and the per-id arrays are set.
+    """
 
-    @classmethod
-    def new(cls) -> _Side:
-        return cls({}, [], [], [], [], [])
+    extractor: Extractor
+    hashes: array = field(default_factory=lambda: array("q"))
+    first: array = field(default_factory=lambda: array("i"))
+    last: array = field(default_factory=lambda: array("i"))
+    head: array = field(default_factory=lambda: array("b"))
+    nwords: array = field(default_factory=lambda: array("b"))
+    starts: array = field(default_factory=lambda: array("q", [0]))
+    offsets: array = field(default_factory=lambda: array("i"))
+    tokens: array = field(default_factory=lambda: array("q", [0]))
+    # set by index():
+    keys_hash: np.ndarray | None = None  # sorted distinct key hashes; id = position
+    ids: array | None = None  # compact id of each occurrence
+    occ: np.ndarray | None = None  # occurrences per id
+    heads: np.ndarray | None = None  # occurrences in head position per id
+    words: np.ndarray | None = None  # content words per id
+    df: np.ndarray | None = None  # pieces holding the id
 
-    def add(self, occurrence: Occurrence) -> int:
-        index = self.ids.get(occurrence.key)
-        if index is None:
-            index = self.ids[occurrence.key] = len(self.keys)
-            self.keys.append(occurrence.key)
-            self.occ.append(0)
-            self.head.append(0)
-            self.words.append(occurrence.words)
-            self.df.append(0)
-        self.occ[index] += 1
-        self.head[index] += occurrence.head
-        return index
+    def add(self, text: str) -> None:
+        """Record the candidates of one piece of text."""
+        tokens = self.extractor.tokens(text)
+        found = self.extractor.candidates(tokens)
+        self.hashes.extend([hash(o.key) for o in found])
+        self.first.extend([o.first for o in found])
+        self.last.extend([o.last for o in found])
+        self.head.extend([o.head for o in found])
+        self.nwords.extend([min(o.words, 127) for o in found])
+        self.starts.append(len(self.hashes))
+        self.offsets.extend([x for t in tokens for x in (t.start, t.end)])
+        self.tokens.append(len(self.offsets) // 2)
+
+    def index(self) -> None:
+        """Compact ids and per-id counts, from the hashes (pass 1's end)."""
+        hashes = np.frombuffer(self.hashes, dtype=np.int64) if self.hashes else np.zeros(
+            0, np.int64)
+        self.keys_hash, inverse, self.occ = np.unique(hashes, return_inverse=True,
+                                                      return_counts=True)
+        n = len(self.keys_hash)
+        ids = inverse.astype(np.int32).ravel()
+        self.heads = np.bincount(ids, weights=np.frombuffer(self.head, np.int8), minlength=n)
+        self.words = np.zeros(n, np.int16)
+        self.words[ids] = np.frombuffer(self.nwords, np.int8)
+        pieces = len(self.starts) - 1
+        piece_of = np.repeat(np.arange(pieces, dtype=np.int64),
+                             np.diff(np.frombuffer(self.starts, np.int64)))
+        distinct = _distinct(piece_of * max(n, 1) + ids)
+        self.df = np.bincount(distinct % max(n, 1), minlength=n)
+        self.ids = array("i")
+        self.ids.frombytes(ids.tobytes())
+        del self.hashes, self.head, self.nwords
+
+    def lookup(self, key: str) -> int | None:
+        """The id of a lemma key, if it occurs."""
+        h = np.int64(hash(key))
+        at = int(np.searchsorted(self.keys_hash, h))
+        if at < len(self.keys_hash) and self.keys_hash[at] == h:
+            return at
+        return None
+
+    def eligible(self, min_count: int, forced: Iterable[int]) -> np.ndarray:
+        """Ids that may be paired: recurrent, mostly in head position, not general nouns."""
+        general = np.array([hash(k) for k in NOT_ALONE.get(self.extractor.lang, ())],
+                           dtype=np.int64)
+        ok = ((self.occ >= min_count) & (self.heads >= MIN_HEAD_RATIO * self.occ)
+              & ~np.isin(self.keys_hash, general))
+        ok[list(forced)] = True
+        return ok
+
+    def distinct(self, ok: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(piece, id) of every eligible id in every piece, once, sorted by piece."""
+        n = max(len(self.keys_hash), 1)
+        ids = np.frombuffer(self.ids, np.int32)
+        piece_of = np.repeat(np.arange(len(self.starts) - 1, dtype=np.int64),
+                             np.diff(np.frombuffer(self.starts, np.int64)))
+        keep = ok[ids]
+        both = _distinct(piece_of[keep] * n + ids[keep])
+        return both // n, (both % n).astype(np.int32)
 
 
 def unit_tuid(unit: Pair, index: int) -> str:
@@ -80,8 +150,14 @@ def extract_terms(
     min_count: int = 2,
     glossary: Iterable[tuple[str, str]] | None = None,
     max_contexts: int = 5,
+    split: bool = True,
 ) -> list[TermPair]:
-    """Recurring term pairs in aligned ``units`` (sentence or clause pairs), best first.
+    """Recurring term pairs in aligned ``units``, best first.
+
+    ``units`` are translation units, typically those of :func:`tmx_export.pipeline.read_units`
+    (whose ``props["tuid"]`` contexts point at). With ``split`` each unit is cut into its
+    aligned sentences and clauses for association (:func:`.units.piece_spans`); a context is
+    the clause the pair was found in, under its unit's ``tuid``.
 
     A pair is recorded when its terms are linked at least ``min_count`` times; pairs of the
     ``glossary`` (source term, target term) are recorded whenever they occur, with inflection.
@@ -99,149 +175,134 @@ def extract_terms(
                 f"{unit.source_lang}->{unit.target_lang}"
             )
     glossary = list(glossary or ())
-    src_x = Extractor(source_lang, (s for s, _ in glossary))
-    tgt_x = Extractor(target_lang, (t for _, t in glossary))
-    src, tgt = _Side.new(), _Side.new()
+    src = _Side(Extractor(source_lang, (s for s, _ in glossary)))
+    tgt = _Side(Extractor(target_lang, (t for _, t in glossary)))
 
-    # Pass 1: candidates of every unit, as flat int arrays (id, first, last) per side, and
-    # the character offsets of the tokens (start, end, ...) for pass 4.
-    stored: list[tuple[array, array, int, int]] = []
-    offsets: list[tuple[array, array]] = []
-    for unit in units:
-        stoks = src_x.tokens(unit.source)
-        ttoks = tgt_x.tokens(unit.target)
-        sa, ta = array("i"), array("i")
-        for occurrence in src_x.candidates(stoks):
-            sa.extend((src.add(occurrence), occurrence.first, occurrence.last))
-        for occurrence in tgt_x.candidates(ttoks):
-            ta.extend((tgt.add(occurrence), occurrence.first, occurrence.last))
-        for index in set(sa[::3]):
-            src.df[index] += 1
-        for index in set(ta[::3]):
-            tgt.df[index] += 1
-        stored.append((sa, ta, len(stoks), len(ttoks)))
-        offsets.append((array("i", [x for t in stoks for x in (t.start, t.end)]),
-                        array("i", [x for t in ttoks for x in (t.start, t.end)])))
+    # Pass 1: candidates of every piece, as hashes in flat arrays.
+    # piece_unit[p] is the unit of piece p; piece_at holds its character spans in the unit.
+    piece_unit = array("i")
+    piece_at = array("i")
+    for index, unit in enumerate(units):
+        spans = (piece_spans(unit.source, unit.target) if split
+                 else [((0, len(unit.source)), (0, len(unit.target)))])
+        for (s0, s1), (t0, t1) in spans:
+            src.add(unit.source[s0:s1])
+            tgt.add(unit.target[t0:t1])
+            piece_unit.append(index)
+            piece_at.extend((s0, s1, t0, t1))
+    src.index()
+    tgt.index()
+    n_pieces = len(piece_unit)
 
-    width = len(tgt.keys) + 1  # pair code = source id * width + target id
-    glossary_codes = _glossary_codes(glossary, src_x, tgt_x, src, tgt)
-    s_ok = _eligible(src, min_count, {c // width for c in glossary_codes}, src_x.lang)
-    t_ok = _eligible(tgt, min_count, {c % width for c in glossary_codes}, tgt_x.lang)
+    width = max(len(tgt.keys_hash), 1)  # pair code = source id * width + target id
+    glossary_codes = _glossary_codes(glossary, src, tgt, width)
+    s_ok = src.eligible(min_count, {c // width for c in glossary_codes})
+    t_ok = tgt.eligible(min_count, {c % width for c in glossary_codes})
 
-    # Pass 2: in how many units each eligible source and target candidate of compatible
-    # length meet. Codes (source id * width + target id) are gathered in numpy chunks and
-    # counted by sorting: a dict of every pair seen once would not fit in memory at 100k units.
-    s_words, t_words = src.words, tgt.words
-    chunks: list[np.ndarray] = []
-    codes: list[int] = []
-    for sa, ta, _, _ in stored:
-        es = {sa[i] for i in range(0, len(sa), 3) if s_ok[sa[i]]}
-        if not es:
-            continue
-        fs = [(f, t_words[f]) for f in {ta[i] for i in range(0, len(ta), 3) if t_ok[ta[i]]}]
-        for e in es:
-            we = s_words[e]
-            base = e * width
-            codes.extend([base + f for f, wf in fs if -1 <= we - wf <= 1])
-        if len(codes) > 1_000_000:
-            chunks.append(np.array(codes, dtype=np.int64))
-            codes = []
-    chunks.append(np.array(codes, dtype=np.int64))
-    del codes
-    floor = max(1, min(min_count, 2))
-    every = np.concatenate(chunks)
-    del chunks
-    every.sort()
-    starts = np.flatnonzero(np.r_[True, every[1:] != every[:-1]])
-    pair_codes = every[starts]
-    pair_units = np.diff(np.r_[starts, every.size])
-    del every, starts
-    # Pairs that meet in a small share of the units holding either term are chance company;
-    # dropping them here keeps memory flat and linking fast.
-    df_s = np.asarray(src.df, dtype=np.float64)
-    df_t = np.asarray(tgt.df, dtype=np.float64)
-    dice = 2.0 * pair_units / (df_s[pair_codes // width] + df_t[pair_codes % width])
-    keep = (pair_units >= floor) & (dice >= MIN_DICE)
-    del dice
-    if glossary_codes:
-        keep |= np.isin(pair_codes, np.fromiter(glossary_codes, dtype=np.int64))
-    cooc_units = dict(zip(pair_codes[keep].tolist(), pair_units[keep].tolist(), strict=True))
-    del pair_codes, pair_units, keep
+    # Pass 2: in how many pieces each eligible source and target candidate meet.
+    cooc_units = _cooccurrences(src, tgt, s_ok, t_ok, width, min_count, glossary_codes)
 
     # Association, then the partners each source candidate may be linked with.
-    n_units = len(units)
     partners: dict[int, dict[int, float]] = {}
     dice_of: dict[int, float] = {}
+    s_df, t_df = src.df.tolist(), tgt.df.tolist()
+    s_words, t_words = src.words.tolist(), tgt.words.tolist()
     for code, a in cooc_units.items():
-        is_glossary = code in glossary_codes
         e, f = divmod(code, width)
-        dice = 2.0 * a / (src.df[e] + tgt.df[f])
+        dice = 2.0 * a / (s_df[e] + t_df[f])
         dice_of[code] = dice
         score = _length_prior(s_words[e], t_words[f]) * dice
-        partners.setdefault(e, {})[f] = score + (GLOSSARY_BONUS if is_glossary else 0.0)
+        partners.setdefault(e, {})[f] = score + (GLOSSARY_BONUS if code in glossary_codes
+                                                 else 0.0)
 
-    # Pass 3: competitive linking, unit by unit.
-    link_count: Counter[int] = Counter()
-    link_units: Counter[int] = Counter()
-    unit_links: dict[int, list[tuple[int, int, int, int, int]]] = {}
-    for index, (sa, ta, ns, nt) in enumerate(stored):
-        links = _link_unit(sa, ta, ns, nt, partners, width)
-        if links:
-            unit_links[index] = links
-            for code in {link[0] for link in links}:
-                link_units[code] += 1
-            link_count.update(link[0] for link in links)
-    del stored, partners
+    # Pass 3: competitive linking, piece by piece; links kept in flat arrays.
+    links = _Links()
+    s_ids, s_first, s_last, s_starts = src.ids, src.first, src.last, src.starts
+    t_ids, t_first, t_last, t_starts = tgt.ids, tgt.first, tgt.last, tgt.starts
+    s_tok, t_tok = src.tokens, tgt.tokens
+    for piece in range(n_pieces):
+        a, b = s_starts[piece], s_starts[piece + 1]
+        c, d = t_starts[piece], t_starts[piece + 1]
+        if a == b or c == d:
+            continue
+        found = _link_piece(
+            s_ids[a:b], s_first[a:b], s_last[a:b], t_ids[c:d], t_first[c:d], t_last[c:d],
+            s_tok[piece + 1] - s_tok[piece], t_tok[piece + 1] - t_tok[piece], partners, width)
+        if found:
+            links.add(piece, found)
+    del partners, s_ids, s_first, s_last, t_ids, t_first, t_last
+    for side in (src, tgt):  # what pass 4 does not need
+        side.ids, side.first, side.last = array("i"), array("i"), array("i")
 
-    recorded = {
-        code for code, n in link_count.items()
-        if n >= min_count or (code in glossary_codes and n >= 1)
-    }
-    rec_src = {code // width for code in recorded}
-    rec_tgt = {code % width for code in recorded}
-    wanted = {
-        code for code in link_count
-        if code in recorded or code // width in rec_src or code % width in rec_tgt
-    }
+    link_codes = np.frombuffer(links.code, np.int64) if links.code else np.zeros(0, np.int64)
+    codes, counts = _counted(link_codes)
+    glossary_arr = np.fromiter(glossary_codes, dtype=np.int64, count=len(glossary_codes))
+    rec = (counts >= min_count) | (np.isin(codes, glossary_arr) & (counts >= 1))
+    recorded = set(codes[rec].tolist())
+    rec_src = np.unique(codes[rec] // width)
+    rec_tgt = np.unique(codes[rec] % width)
+    wanted_mask = rec | np.isin(codes // width, rec_src) | np.isin(codes % width, rec_tgt)
 
     # Pass 4: surface forms, documents and contexts of the recorded pairs and competitors.
-    pairs = {
-        code: TermPair(source_lang, target_lang, src.keys[code // width], tgt.keys[code % width])
-        for code in wanted
-    }
+    pairs: dict[int, TermPair] = {}
     initial: dict[int, Counter[tuple[str, str, str]]] = {}
-    for index, links in unit_links.items():
-        links = [link for link in links if link[0] in wanted]
-        if not links:
-            continue
+    last_context_piece: dict[int, int] = {}
+    s_off, t_off = src.offsets, tgt.offsets
+    piece_units: Counter[int] = Counter()  # pieces where the pair is linked
+    keep = np.flatnonzero(np.isin(link_codes, codes[wanted_mask]))
+    link_piece, link_span = links.piece, links.spans
+    previous = (-1, -1)
+    surface: dict[str, str] = {}
+    link_code = links.code
+    for at in keep.tolist():
+        code = link_code[at]
+        piece = link_piece[at]
+        s1, s2, t1, t2 = link_span[4 * at:4 * at + 4]
+        if (piece, code) != previous:
+            piece_units[code] += 1
+            previous = (piece, code)
+        index = piece_unit[piece]
         unit = units[index]
-        s_off, t_off = offsets[index]
-        for code, s1, s2, t1, t2 in links:
-            pair = pairs[code]
-            sspan = (s_off[2 * s1], s_off[2 * s2 - 1])
-            tspan = (t_off[2 * t1], t_off[2 * t2 - 1])
-            form = (unit.file, unit.source[sspan[0]:sspan[1]], unit.target[tspan[0]:tspan[1]])
-            pair.forms[form] += 1
-            if s1 == 0 or t1 == 0:  # capitalised by the sentence, perhaps
-                initial.setdefault(code, Counter())[form] += 1
-            if (code in recorded and len(pair.contexts) < max_contexts
-                    and not (pair.contexts and pair.contexts[-1].tuid == unit_tuid(unit, index))):
-                pair.contexts.append(Context(unit_tuid(unit, index), unit.file, unit.source,
-                                             unit.target, sspan, tspan))
-    del unit_links, offsets
+        ps0, _, pt0, _ = piece_at[4 * piece:4 * piece + 4]
+        s_base, t_base = s_tok[piece], t_tok[piece]
+        sspan = (s_off[2 * (s_base + s1)], s_off[2 * (s_base + s2) - 1])
+        tspan = (t_off[2 * (t_base + t1)], t_off[2 * (t_base + t2) - 1])
+        # one string object per surface form: 100k units hold hundreds of thousands of forms
+        source_form = unit.source[ps0 + sspan[0]:ps0 + sspan[1]]
+        source_form = surface.setdefault(source_form, source_form)
+        target_form = unit.target[pt0 + tspan[0]:pt0 + tspan[1]]
+        target_form = surface.setdefault(target_form, target_form)
+        pair = pairs.get(code)
+        if pair is None:
+            # the lemma keys are read back from this first surface form below (pass 1 kept
+            # only their hashes)
+            pair = pairs[code] = TermPair(source_lang, target_lang, source_form, target_form)
+        form = (unit.file, source_form, target_form)
+        pair.forms[form] += 1
+        if s1 == 0 or t1 == 0:  # capitalised by the sentence, perhaps
+            initial.setdefault(code, Counter())[form] += 1
+        if (code in recorded and len(pair.contexts) < max_contexts
+                and last_context_piece.get(code) != piece):
+            last_context_piece[code] = piece
+            ps0, ps1, pt0, pt1 = piece_at[4 * piece:4 * piece + 4]
+            pair.contexts.append(Context(unit_tuid(unit, index), unit.file,
+                                         unit.source[ps0:ps1], unit.target[pt0:pt1],
+                                         sspan, tspan))
+    del links, keep, surface
 
     for code, pair in pairs.items():
-        _decapitalise_initials(pair, initial.get(code))
-        pair.units = link_units[code]
         e, f = divmod(code, width)
+        pair.source_lemma = src.extractor.key(pair.source_lemma)
+        pair.target_lemma = tgt.extractor.key(pair.target_lemma)
+        _decapitalise_initials(pair, initial.get(code))
+        pair.units = piece_units[code]
         a = cooc_units.get(code, 0)
         pair.dice = dice_of.get(code, 0.0)
-        pair.llr = _llr(a, src.df[e], tgt.df[f], n_units) if a else 0.0
+        pair.llr = _llr(a, s_df[e], t_df[f], n_pieces) if a else 0.0
         pair.glossary = code in glossary_codes
-        pair.source_term = citation_form(pair.source_variants, src_x)
-        pair.target_term = citation_form(pair.target_variants, tgt_x)
-        words = (s_words[code // width], t_words[code % width])
-        if min(words) > 1:
+        pair.source_term = citation_form(pair.source_variants, src.extractor)
+        pair.target_term = citation_form(pair.target_variants, tgt.extractor)
+        if min(s_words[e], t_words[f]) > 1:
             pair.pos = "noun"  # the multi-word patterns are noun phrases
     result = []
     by_source: dict[str, list[TermPair]] = {}
@@ -261,29 +322,98 @@ def extract_terms(
     return result
 
 
-def _eligible(side: _Side, min_count: int, forced: set[int], lang: str) -> list[bool]:
-    general = NOT_ALONE.get(lang, frozenset())
-    ok = [
-        occ >= min_count and head >= MIN_HEAD_RATIO * occ and key not in general
-        for occ, head, key in zip(side.occ, side.head, side.keys, strict=True)
-    ]
-    for index in forced:
-        ok[index] = True
-    return ok
+@dataclass(slots=True)
+class _Links:
+    """The links of pass 3, flat: piece, pair code, token spans (source first, last,
+    target first, last)."""
+
+    piece: array = field(default_factory=lambda: array("i"))
+    code: array = field(default_factory=lambda: array("q"))
+    spans: array = field(default_factory=lambda: array("i"))
+
+    def add(self, piece: int, found: list[tuple[int, int, int, int, int]]) -> None:
+        # sorted by code, so the links of one pair in one piece are adjacent (pass 4)
+        found.sort()
+        self.piece.extend([piece] * len(found))
+        self.code.extend([link[0] for link in found])
+        self.spans.extend([x for link in found for x in link[1:]])
 
 
-def _glossary_codes(
-    glossary: Sequence[tuple[str, str]], src_x: Extractor, tgt_x: Extractor,
-    src: _Side, tgt: _Side,
-) -> set[int]:
-    width = len(tgt.keys) + 1
+def _glossary_codes(glossary: Sequence[tuple[str, str]], src: _Side, tgt: _Side,
+                    width: int) -> set[int]:
     codes = set()
     for source, target in glossary:
-        e = src.ids.get(src_x.key(source))
-        f = tgt.ids.get(tgt_x.key(target))
+        e = src.lookup(src.extractor.key(source))
+        f = tgt.lookup(tgt.extractor.key(target))
         if e is not None and f is not None:
             codes.add(e * width + f)
     return codes
+
+
+def _cooccurrences(src: _Side, tgt: _Side, s_ok: np.ndarray, t_ok: np.ndarray, width: int,
+                   min_count: int, glossary_codes: set[int]) -> dict[int, int]:
+    """Pieces shared by each eligible (source id, target id) of compatible length.
+
+    The cross product of the eligible candidates of every piece is built with numpy, for one
+    slice of the source ids at a time (by id modulo ``slices``), so no more than about
+    :data:`CROSS_CHUNK` candidate pairs exist at once; each slice is counted by sorting and
+    only the pairs that may be linked are kept. A dict of every pair met once would not fit
+    in memory at 100k units.
+    """
+    s_piece, s_id = src.distinct(s_ok)
+    t_piece, t_id = tgt.distinct(t_ok)
+    if not len(s_id) or not len(t_id):
+        return {}
+    n_pieces = len(src.starts) - 1
+    t_count = np.bincount(t_piece, minlength=n_pieces)
+    t_start = np.concatenate(([0], np.cumsum(t_count)[:-1]))
+    reps = t_count[s_piece]  # target candidates met by each source candidate
+    total = int(reps.sum())
+    slices = max(1, math.ceil(total / CROSS_CHUNK))
+    s_words, t_words = src.words, tgt.words
+    floor = max(1, min(min_count, 2))
+    glossary_arr = np.fromiter(glossary_codes, dtype=np.int64, count=len(glossary_codes))
+    result: dict[int, int] = {}
+    for part in range(slices):
+        mine = np.flatnonzero(s_id % slices == part) if slices > 1 else np.arange(len(s_id))
+        r = reps[mine]
+        n = int(r.sum())
+        if not n:
+            continue
+        e = np.repeat(s_id[mine], r)
+        # position of each pair's target: its piece's first target + 0, 1, ... r - 1
+        at = np.repeat(t_start[s_piece[mine]] - (np.cumsum(r) - r), r) + np.arange(n)
+        f = t_id[at]
+        del at
+        same_length = np.abs(s_words[e] - t_words[f]) <= 1
+        codes = e[same_length].astype(np.int64) * width + f[same_length]
+        del e, f, same_length
+        pair_codes, pair_units = _counted(codes)
+        del codes
+        # Pairs that meet in a small share of the pieces holding either term are chance
+        # company; dropping them here keeps memory flat and linking fast.
+        dice = 2.0 * pair_units / (src.df[pair_codes // width] + tgt.df[pair_codes % width])
+        keep = (pair_units >= floor) & (dice >= MIN_DICE)
+        if len(glossary_arr):
+            keep |= np.isin(pair_codes, glossary_arr)
+        result.update(zip(pair_codes[keep].tolist(), pair_units[keep].tolist(), strict=True))
+    return result
+
+
+# numpy's unique() is slow on large int64 arrays (a hash table since numpy 2.3): sort instead.
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """The distinct values, sorted."""
+    values = np.sort(values)
+    return values[np.r_[True, values[1:] != values[:-1]]] if values.size else values
+
+
+def _counted(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct values, sorted, and how often each occurs."""
+    values = np.sort(values)
+    if not values.size:
+        return values, np.zeros(0, np.int64)
+    starts = np.flatnonzero(np.r_[True, values[1:] != values[:-1]])
+    return values[starts], np.diff(np.r_[starts, values.size])
 
 
 def _length_prior(source_words: int, target_words: int) -> float:
@@ -292,21 +422,21 @@ def _length_prior(source_words: int, target_words: int) -> float:
     return prior if source_words == target_words else prior * 0.75
 
 
-def _link_unit(
-    sa: array, ta: array, ns: int, nt: int, partners: dict[int, dict[int, float]], width: int
+def _link_piece(
+    s_ids: Sequence[int], s_first: Sequence[int], s_last: Sequence[int],
+    t_ids: Sequence[int], t_first: Sequence[int], t_last: Sequence[int],
+    ns: int, nt: int, partners: dict[int, dict[int, float]], width: int,
 ) -> list[tuple[int, int, int, int, int]]:
-    """Competitive linking in one unit: (code, source first, last, target first, last)."""
+    """Competitive linking in one piece: (code, source first, last, target first, last)."""
     by_target: dict[int, list[int]] = {}
-    for j in range(0, len(ta), 3):
-        by_target.setdefault(ta[j], []).append(j)
-    if not by_target:
-        return []
+    for j, f in enumerate(t_ids):
+        by_target.setdefault(f, []).append(j)
     options = []
-    for i in range(0, len(sa), 3):
-        mine = partners.get(sa[i])
+    for i, e in enumerate(s_ids):
+        mine = partners.get(e)
         if not mine:
             continue
-        s_mid = (sa[i + 1] + sa[i + 2]) / (2.0 * ns)
+        s_mid = (s_first[i] + s_last[i]) / (2.0 * ns)
         if len(mine) < len(by_target):
             hits = [(f, by_target[f]) for f in mine if f in by_target]
         else:
@@ -314,22 +444,22 @@ def _link_unit(
         for f, js in hits:
             base = mine[f]
             for j in js:
-                t_mid = (ta[j + 1] + ta[j + 2]) / (2.0 * nt)
-                score = base * (1.0 - 0.3 * abs(s_mid - t_mid))
-                options.append((score, i, j))
+                t_mid = (t_first[j] + t_last[j]) / (2.0 * nt)
+                options.append((base * (1.0 - 0.3 * abs(s_mid - t_mid)), i, j))
     if not options:
         return []
     options.sort(reverse=True)
     used_s = used_t = 0  # token bit sets
     links = []
     for _, i, j in options:
-        s_bits = ((1 << (sa[i + 2] - sa[i + 1])) - 1) << sa[i + 1]
-        t_bits = ((1 << (ta[j + 2] - ta[j + 1])) - 1) << ta[j + 1]
+        s_bits = ((1 << (s_last[i] - s_first[i])) - 1) << s_first[i]
+        t_bits = ((1 << (t_last[j] - t_first[j])) - 1) << t_first[j]
         if used_s & s_bits or used_t & t_bits:
             continue
         used_s |= s_bits
         used_t |= t_bits
-        links.append((sa[i] * width + ta[j], sa[i + 1], sa[i + 2], ta[j + 1], ta[j + 2]))
+        links.append((s_ids[i] * width + t_ids[j], s_first[i], s_last[i], t_first[j],
+                      t_last[j]))
     return links
 
 

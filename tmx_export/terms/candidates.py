@@ -161,8 +161,10 @@ class Extractor:
             known = seen.get(word)
             if known is None:
                 lower = word.lower().replace("\u2019", "'")
-                if 2 <= len(word) <= 5 and word.isupper() and lower not in HEADING_WORDS:
-                    known = (lower, WORD, lower)  # an acronym: "CE", "EEE", "SME"
+                if (2 <= len(word) <= 5 and word.isupper() and word.isalnum()
+                        and lower not in HEADING_WORDS):
+                    # an acronym: "CE", "EEE", "SME" (not an elided "L'" or "D'")
+                    known = (lower, WORD, lower)
                 else:
                     known = (lower, *self._classify(lower))
                 if len(seen) < 500_000:

@@ -9,27 +9,70 @@ records the decisions of a review file. Both are one click command, :data:`terms
 
 from __future__ import annotations
 
-from collections import defaultdict
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
 import click
 
 from ..errors import InputError
-from ..model import Pair, ReadResult
+from ..model import Pair, Reject
 from .termpair import TermPair
 
+SEGMENTS = ("sentence", "clause")
+_TABLE_ENDINGS = (".tsv", ".csv", ".xlsx")
 
-def _read_input(path: str, source_lang: str, target_lang: str) -> ReadResult:
-    """Paragraph pairs of one input file: tables by their extension, dumps otherwise."""
-    suffix = Path(path).suffix.lower()
-    if suffix in (".tsv", ".csv", ".xlsx"):
+
+def read_term_units(
+    inputs: Sequence[str], *, source_lang: str = "en-GB", target_lang: str = "fr-FR",
+    segment: str = "sentence",
+) -> tuple[list[Pair], list[Reject]]:
+    """The units of ``inputs`` as ``tmx-export build --segment SEGMENT`` writes them, each
+    with its ``props["tuid"]`` in that TMX (:func:`tmx_export.pipeline.read_units`)."""
+    from .. import pipeline
+
+    if all(ending in pipeline.EXTENSIONS for ending in _TABLE_ENDINGS):
+        return pipeline.read_units(inputs, source_lang=source_lang, target_lang=target_lang,
+                                   segment=segment)
+    # Fallback while the pipeline has no table reader: tables are read with read_table, one
+    # unit per row, numbered after the units of the other inputs.
+    tables = [i for i in inputs if str(i).lower().endswith(_TABLE_ENDINGS)]
+    others = [i for i in inputs if i not in tables]
+    units, rejects = (pipeline.read_units(others, source_lang=source_lang,
+                                          target_lang=target_lang, segment=segment)
+                      if others else ([], []))
+    if tables:
+        from dataclasses import replace
+
         from ..formats.table import read_table
+        from ..formats.tmx import TmxCounts, select_units
 
-        return read_table(path, source_lang=source_lang, target_lang=target_lang)
-    from ..formats.dump import read_dump
+        rows: list[Pair] = []
+        for path in tables:
+            if not Path(path).is_file():
+                raise InputError(str(path), "no such file or directory")
+            result = read_table(path, source_lang=source_lang, target_lang=target_lang)
+            rows.extend(result.pairs)
+            rejects.extend(result.rejects)
+        counts = TmxCounts(units=len(units))
+        units.extend(replace(pair, source=source, target=target,
+                             props={**pair.props, "tuid": str(counts.units)})
+                     for pair, source, target in select_units(rows, counts))
+    return units, rejects
 
-    return read_dump(path, source_lang=source_lang, target_lang=target_lang)
+
+class _Clock:
+    """Seconds per stage, added to a caller's dict (or nowhere)."""
+
+    def __init__(self, timings: dict[str, float] | None) -> None:
+        self.timings = timings
+        self.last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        if self.timings is not None:
+            self.timings[stage] = self.timings.get(stage, 0.0) + now - self.last
+        self.last = now
 
 
 def _echo(quiet: bool, message: str) -> None:
@@ -101,23 +144,29 @@ class _TermsCommand(click.Command):
               help="Occurrences a pair needs to be recorded.")
 @click.option("--max-contexts", type=click.IntRange(min=0), default=5, show_default=True,
               help="Context pairs kept per term pair.")
+@click.option("--segment", type=click.Choice(SEGMENTS), default="sentence", show_default=True,
+              help="Units as `tmx-export build --segment` makes them: contexts name their "
+                   "tuid in that TMX.")
 @click.option("--source-lang", default="en-GB", show_default=True)
 @click.option("--target-lang", default="fr-FR", show_default=True)
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 def terms(inputs: Sequence[str], termbase_path: str | None, tbx_path: str | None,
           tbx_version: str, review_path: str | None, report_path: str | None,
           csv_path: str | None, glossary_path: str | None, min_count: int,
-          max_contexts: int, source_lang: str, target_lang: str, quiet: bool) -> None:
-    """Find the term pairs that recur in INPUT files (dumps, or .tsv/.csv/.xlsx tables).
+          max_contexts: int, segment: str, source_lang: str, target_lang: str,
+          quiet: bool) -> None:
+    """Find the term pairs that recur in INPUT files (any input `build` reads: dumps,
+    TMX, tables...).
 
-    Pairs are sought in aligned clauses; each keeps its counts, surface variants, competing
-    translations and contexts.
+    The inputs are read and segmented as `tmx-export build` does, pairs are sought in the
+    aligned clauses of each unit, and each pair keeps its counts, surface variants,
+    competing translations and contexts (with the tuid of their unit in the TMX).
     """
     try:
         pairs = run_terms(
             inputs, termbase_path=termbase_path, glossary_path=glossary_path,
-            min_count=min_count, max_contexts=max_contexts, source_lang=source_lang,
-            target_lang=target_lang, quiet=quiet,
+            min_count=min_count, max_contexts=max_contexts, segment=segment,
+            source_lang=source_lang, target_lang=target_lang, quiet=quiet,
         )
         _write_outputs(pairs, tbx_path=tbx_path, tbx_version=int(tbx_version),
                        review_path=review_path, report_path=report_path, csv_path=csv_path,
@@ -131,56 +180,54 @@ def terms(inputs: Sequence[str], termbase_path: str | None, tbx_path: str | None
 def run_terms(
     inputs: Sequence[str], *, termbase_path: str | None = None,
     glossary_path: str | None = None, min_count: int = 2, max_contexts: int = 5,
-    source_lang: str = "en-GB", target_lang: str = "fr-FR", quiet: bool = True,
+    segment: str = "sentence", source_lang: str = "en-GB", target_lang: str = "fr-FR",
+    quiet: bool = True, timings: dict[str, float] | None = None,
 ) -> list[TermPair]:
-    """Read, cut into clause units, extract, and update the termbase; the recorded pairs."""
+    """Read the units, extract, and update the termbase; the recorded pairs, best first.
+
+    With a termbase, the pairs returned are the termbase's (every run so far, with the
+    review statuses); without, those of this run. ``timings``, when given, receives the
+    seconds spent reading, extracting and in the termbase.
+    """
     from ..formats.glossary import read_glossary
     from .associate import extract_terms
     from .termbase import Document, Termbase
-    from .units import clause_units, fingerprint
+    from .units import document_fingerprint
+
+    clock = _Clock(timings)
 
     glossary = []
     if glossary_path:
         glossary = [(e.source, e.target)
                     for e in read_glossary(glossary_path, source_lang, target_lang)]
-    by_document: dict[str, list[Pair]] = defaultdict(list)
-    documents: dict[str, Document] = {}
-    seen: dict[str, str] = {}
-    rejected = 0
-    for path in inputs:
-        result = _read_input(path, source_lang, target_lang)
-        rejected += len(result.rejects)
-        name = result.pairs[0].file if result.pairs else path
-        if not result.pairs:
-            _echo(quiet, f"{path}: no pairs")
-            continue
-        digest = fingerprint(result.pairs)
-        if digest in seen:
-            _echo(quiet, f"{path}: same content as {seen[digest]}, read once")
-            continue
-        seen[digest] = path
-        documents[name] = Document(name, digest, len(result.pairs))
-        by_document[name].extend(result.pairs)
-    # Until the pipeline hands over TMX units, tuids number the paragraphs in input order,
-    # as the TMX writer numbers its units.
-    paragraphs = [pair for doc in by_document.values() for pair in doc]
-    for n, pair in enumerate(paragraphs, 1):
-        pair.props.setdefault("tuid", str(n))
-    units = list(clause_units(paragraphs))
+    units, rejects = read_term_units(inputs, source_lang=source_lang, target_lang=target_lang,
+                                     segment=segment)
+    clock.lap("read")
+    # The units of one input file form a document, fingerprinted by its content.
+    by_document: dict[str, list[Pair]] = {}
+    for unit in units:
+        by_document.setdefault(unit.file, []).append(unit)
+    documents = {name: Document(name, document_fingerprint(name, members), len(members))
+                 for name, members in by_document.items()}
+    del by_document
     pairs = extract_terms(units, min_count=min_count, glossary=glossary,
                           max_contexts=max_contexts)
+    clock.lap("extract")
     _echo(quiet, f"{len(pairs)} term pair(s) recorded from {len(units)} unit(s) in "
-          f"{len(documents)} document(s)" + (f"; {rejected} paragraph(s) rejected by the "
-                                              "reader" if rejected else ""))
+          f"{len(documents)} document(s)" + (f"; {len(rejects)} reject(s) left out by the "
+                                              "reader" if rejects else ""))
+    del units, rejects
     if termbase_path:
         with Termbase(termbase_path) as termbase:
             summary = termbase.update(pairs, documents)
             if summary.known_documents:
                 _echo(quiet, "already in the termbase, not counted again: "
                       + ", ".join(summary.known_documents))
+            del pairs  # read back below: the termbase's view replaces this run's
             pairs = termbase.pairs(min_count=min_count, max_contexts=max_contexts)
         _echo(quiet, f"termbase {termbase_path}: {summary.new_pairs} new pair(s), "
               f"{summary.updated_pairs} updated; {len(pairs)} recorded in all")
+        clock.lap("termbase")
     for pair in pairs[:10]:
         _echo(quiet, f"  {pair.source_term} -> {pair.target_term} ({pair.count})"
               + ("  [inconsistent]" if pair.inconsistent else ""))

@@ -8,7 +8,7 @@ sides, its variants and its competing translations.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -52,16 +52,16 @@ def _row(pair: TermPair) -> dict:
     }
 
 
-def render_report(pairs: Iterable[TermPair], *, title: str = "Term pairs") -> str:
-    """The report page as a string."""
+def _render(pairs: list[TermPair], title: str) -> Iterator[str]:
+    """The page in pieces, one row's worth at a time (a report of 30,000 pairs is tens of
+    MB of HTML: it is never held whole)."""
     from .. import __version__
 
-    pairs = list(pairs)
     env = Environment(loader=PackageLoader("tmx_export.terms", "templates"),
                       autoescape=select_autoescape(["html", "j2"]))
     documents = sorted({doc for p in pairs for doc in p.documents})
-    return env.get_template("report.html.j2").render(
-        title=title, version=__version__, pairs=[_row(p) for p in pairs],
+    return env.get_template("report.html.j2").generate(
+        title=title, version=__version__, count=len(pairs), pairs=(_row(p) for p in pairs),
         source_lang=pairs[0].source_lang if pairs else "source",
         target_lang=pairs[0].target_lang if pairs else "target",
         documents=documents, inconsistent=sum(p.inconsistent for p in pairs),
@@ -69,12 +69,17 @@ def render_report(pairs: Iterable[TermPair], *, title: str = "Term pairs") -> st
     )
 
 
+def render_report(pairs: Iterable[TermPair], *, title: str = "Term pairs") -> str:
+    """The report page as a string."""
+    return "".join(_render(list(pairs), title))
+
+
 def write_report(pairs: Iterable[TermPair], path: str | Path, *, title: str = "Term pairs") -> int:
     """Write the report page; returns the number of pairs shown."""
     pairs = list(pairs)
-    html = render_report(pairs, title=title)
     with atomic_output(path, "w") as handle:
-        handle.write(html)
+        for piece in _render(pairs, title):
+            handle.write(piece)
     return len(pairs)
 
 

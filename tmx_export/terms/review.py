@@ -40,7 +40,10 @@ def write_review(pairs: Iterable[TermPair], path: str | Path) -> int:
 
     pairs = list(pairs)
     with atomic_output(path, "wb") as handle:
-        book = xlsxwriter.Workbook(handle, {"in_memory": True})
+        # constant_memory: rows go to a temporary file as they are written, so 30,000 pairs
+        # take a few MB, not hundreds (the rows are written in order, as it requires)
+        book = xlsxwriter.Workbook(handle, {"constant_memory": True,
+                                            "tmpdir": str(Path(path).parent or ".")})
         sheet = book.add_worksheet("review")
         bold = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
         wrap = book.add_format({"text_wrap": True, "valign": "top"})

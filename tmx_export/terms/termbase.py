@@ -1,8 +1,9 @@
 """The termbase: term pairs, their evidence and review decisions, kept across runs (SQLite).
 
 Counts accumulate over documents and runs; a document is identified by a fingerprint of its
-content (:func:`tmx_export.terms.units.fingerprint`), so running the same document again adds
-nothing. Review decisions (status, note, date) are never touched by later extraction runs.
+content (:func:`tmx_export.terms.units.document_fingerprint`), so running the same document
+again adds nothing. Review decisions (status, note, date) are never touched by later
+extraction runs.
 
 Every occurrence is stored per document and surface forms, so counts, document frequency and
 variants are all derived from one table and cannot disagree. Competing renderings are stored as

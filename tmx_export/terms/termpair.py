@@ -10,7 +10,8 @@ STATUSES = ("proposed", "approved", "rejected", "forbidden")
 
 @dataclass(slots=True)
 class Context:
-    """One aligned unit where the pair occurs, with both terms located (character spans)."""
+    """Where the pair occurs: the aligned clause (or whole unit) holding both terms, their
+    character spans in it, and the ``tuid`` of the unit in the TMX."""
 
     tuid: str
     file: str
