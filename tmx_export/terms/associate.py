@@ -183,7 +183,7 @@ def extract_terms(
     piece_unit = array("i")
     piece_at = array("i")
     for index, unit in enumerate(units):
-        spans = (piece_spans(unit.source, unit.target) if split
+        spans = (piece_spans(unit.source, unit.target, unit.source_lang, unit.target_lang) if split
                  else [((0, len(unit.source)), (0, len(unit.target)))])
         for (s0, s1), (t0, t1) in spans:
             src.add(unit.source[s0:s1])

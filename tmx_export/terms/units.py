@@ -14,20 +14,11 @@ every context found in one still points at the unit's own ``tuid`` in the TMX.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterable
 from pathlib import Path
 
 from ..model import Pair
-
-# "; " followed by a lower-case letter: a clause boundary, not "; Article 5".
-_CLAUSE_BREAK = re.compile(r";\s+(?=[a-zà-ÿœ])")
-# End of sentence: . ! ? (and closing quotes/brackets) + space + upper-case letter or quote.
-# Units of the sentence segmenter rarely hold two sentences; paragraphs handed to the API
-# directly often do.
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'\u201d\u00bb)]?\s+(?=[\"'\u201c\u00ab(]?[A-ZÀ-ÖØ-Þ])")
-# "M. Barroso", "Mr. Evans", "art. 5", "p. 3": a period that ends no sentence.
-_ABBREVIATION = re.compile(r"(?:\b(?:M|Mr|Mrs|Ms|Dr|MM|Mme|Art|art|p|pp|No|no|n°|St)\.|\b[A-Z]\.)$")
+from ..segment import segment_text
 
 Span = tuple[int, int]
 
@@ -40,52 +31,56 @@ def _trimmed(text: str, start: int, end: int) -> Span:
     return start, end
 
 
-def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
-    """The sentences of ``text[start:end]`` as spans, cut after . ! ? before a capital."""
-    end = len(text) if end is None else end
-    spans = []
-    for match in _SENTENCE_BREAK.finditer(text, start, end):
-        head = text[start:match.start()]
-        if _ABBREVIATION.search(head.rstrip("\"'\u201d\u00bb)")):
-            continue
-        spans.append(_trimmed(text, start, match.start()))
-        start = match.end()
-    spans.append(_trimmed(text, start, end))
-    return [span for span in spans if span[0] < span[1]]
+def _spans(text: str, start: int, end: int, lang: str, mode: str) -> list[Span]:
+    """The segments of ``text[start:end]`` (cut by the project's segmenter, the same rules
+    as the TMX's units) as spans of ``text``."""
+    spans: list[Span] = []
+    pos = start
+    for piece in segment_text(text[start:end], lang, mode):
+        found = text.find(piece, pos, end)
+        if found < 0:  # the segmenter normalised something: keep the stretch whole
+            return [(start, end)]
+        spans.append((found, found + len(piece)))
+        pos = found + len(piece)
+    return spans
 
 
-def clause_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
-    """The clauses of ``text[start:end]`` as spans (each keeps its closing ";")."""
-    end = len(text) if end is None else end
-    spans = []
-    for match in _CLAUSE_BREAK.finditer(text, start, end):
-        spans.append(_trimmed(text, start, match.start() + 1))
-        start = match.end()
-    spans.append(_trimmed(text, start, end))
-    return [span for span in spans if span[0] < span[1]]
+def sentence_spans(text: str, lang: str = "en", start: int = 0, end: int | None = None
+                   ) -> list[Span]:
+    """The sentences of ``text[start:end]`` as spans."""
+    return _spans(text, start, len(text) if end is None else end, lang, "sentence")
 
 
-def split_clauses(text: str) -> list[str]:
+def clause_spans(text: str, lang: str = "en", start: int = 0, end: int | None = None
+                 ) -> list[Span]:
+    """The clauses of ``text[start:end]`` as spans: sentences, also cut at "; " before a
+    lower-case word ("...needs; stresses the importance...")."""
+    return _spans(text, start, len(text) if end is None else end, lang, "clause")
+
+
+def split_clauses(text: str, lang: str = "en") -> list[str]:
     """The clauses of ``text`` (each keeps its closing ";")."""
-    return [text[a:b] for a, b in clause_spans(text)]
+    return [text[a:b] for a, b in clause_spans(text, lang)]
 
 
-def piece_spans(source: str, target: str) -> list[tuple[Span, Span]]:
+def piece_spans(source: str, target: str, source_lang: str = "en", target_lang: str = "fr"
+                ) -> list[tuple[Span, Span]]:
     """The aligned pieces of one unit: sentence pairs, then clause pairs, cut only where
     both sides have as many pieces; a unit that cannot be cut is one piece."""
     pieces = []
-    for s_sent, t_sent in _cut(source, target, [(0, len(source))], [(0, len(target))],
-                               sentence_spans):
-        pieces.extend(_cut(source, target, [s_sent], [t_sent], clause_spans))
+    langs = (source_lang, target_lang)
+    for s_sent, t_sent in _cut(source, target, (0, len(source)), (0, len(target)),
+                               sentence_spans, langs):
+        pieces.extend(_cut(source, target, s_sent, t_sent, clause_spans, langs))
     return pieces
 
 
-def _cut(source: str, target: str, s_spans: list[Span], t_spans: list[Span], splitter
-         ) -> list[tuple[Span, Span]]:
-    (s0, s1), (t0, t1) = s_spans[0], t_spans[0]
-    sources, targets = splitter(source, s0, s1), splitter(target, t0, t1)
+def _cut(source: str, target: str, s_span: Span, t_span: Span, splitter,
+         langs: tuple[str, str]) -> list[tuple[Span, Span]]:
+    sources = splitter(source, langs[0], *s_span)
+    targets = splitter(target, langs[1], *t_span)
     if len(sources) < 2 or len(sources) != len(targets):
-        return [(_trimmed(source, s0, s1), _trimmed(target, t0, t1))]
+        return [(_trimmed(source, *s_span), _trimmed(target, *t_span))]
     return list(zip(sources, targets, strict=True))
 
 
