@@ -224,3 +224,27 @@ def test_terms_is_a_command_of_the_group(tmp_path: Path) -> None:
     assert rows[2].startswith("value chain,chaîne de valeur,2")
     missing = run("terms", "apply", str(tmp_path / "none.xlsx"), "--termbase", str(db))
     assert missing.exit_code == 1 and "none.xlsx" in missing.output
+
+
+def test_glossary_anchors_steer_the_sentence_alignment(tmp_path: Path) -> None:
+    dump = tmp_path / "animals.txt"
+    dump.write_text("1. The cat sleeps. The dog barks. The bird sings. 1. Le chat dort et le "
+                    "chien aboie. L'oiseau chante très fort ici.\n", encoding="utf-8")
+    right, wrong = tmp_path / "right.tsv", tmp_path / "wrong.tsv"
+    right.write_text("cat\tchat\ndog\tchien\nbird\toiseau\n", encoding="utf-8")
+    wrong.write_text("cat\toiseau\ndog\tchante\nbird\tchien\n", encoding="utf-8")
+
+    def beads(glossary: Path) -> list[tuple[str, str]]:
+        result = run("pairs", str(dump), "--segment", "sentence", "--glossary", str(glossary))
+        assert result.exit_code == 0, result.output
+        units = [json.loads(line) for line in result.stdout.splitlines()]
+        return [(u["x-align"], u["source"]) for u in units[1:]]
+
+    assert beads(right) == [("2-1", "The cat sleeps. The dog barks."),
+                            ("1-1", "The bird sings.")]
+    assert beads(wrong) == [("1-1", "The cat sleeps."),
+                            ("2-1", "The dog barks. The bird sings.")]
+    missing = run("build", str(dump), "-o", str(tmp_path / "o.tmx"),
+                  "--glossary", str(tmp_path / "none.tsv"))
+    assert missing.exit_code == 1 and "none.tsv" in missing.output
+    assert not (tmp_path / "o.tmx").exists()

@@ -89,9 +89,16 @@ def _language_options(command: F) -> F:
 
 
 def _segment_options(default: str | None) -> Callable[[F], F]:
-    """--segment, --srx and --min-score, shared by build and pairs."""
+    """--segment, --srx, --min-score and --glossary, shared by build and pairs."""
 
     def decorate(command: F) -> F:
+        command = click.option(
+            "--glossary",
+            "glossary_path",
+            type=click.Path(dir_okay=False),
+            metavar="FILE",
+            help="Known term pairs (TSV, CSV or TBX): anchors for the sentence aligner.",
+        )(command)
         command = click.option(
             "--min-score",
             type=click.FloatRange(0.0, 1.0),
@@ -184,9 +191,15 @@ def _reading(align_paragraphs: bool, source_column: str | None, target_column: s
     return {k: v for k, v in options.items() if v}
 
 
-def _segmenting(srx_path: str | None, min_score: float | None) -> dict[str, Any]:
+def _segmenting(srx_path: str | None, min_score: float | None, glossary_path: str | None,
+                source_lang: str, target_lang: str) -> dict[str, Any]:
     """The segmenter's options from the command line's."""
     options: dict[str, Any] = {}
+    if glossary_path is not None:
+        from .formats.glossary import read_glossary
+
+        entries = read_glossary(glossary_path, source_lang, target_lang)
+        options["glossary"] = [(entry.source, entry.target) for entry in entries]
     if srx_path is not None:
         from .srx import read_srx
 
@@ -244,6 +257,7 @@ def build_command(
     segment: str,
     srx_path: str | None,
     min_score: float | None,
+    glossary_path: str | None,
     no_clean: tuple[str, ...],
     dedupe: str,
     keep_duplicates: bool,
@@ -266,7 +280,7 @@ def build_command(
         source_lang=source_lang,
         target_lang=target_lang,
         segment=segment,
-        segment_options=_segmenting(srx_path, min_score),
+        segment_options=_segmenting(srx_path, min_score, glossary_path, source_lang, target_lang),
         input_format=input_format,
         reader_options=_reading(align_paragraphs, source_column, target_column, sheet,
                                 include_fuzzy),
@@ -376,6 +390,7 @@ def pairs_command(
     segment: str | None,
     srx_path: str | None,
     min_score: float | None,
+    glossary_path: str | None,
     no_clean: tuple[str, ...],
     dedupe: str,
     keep_duplicates: bool,
@@ -395,7 +410,7 @@ def pairs_command(
         source_lang=source_lang,
         target_lang=target_lang,
         segment=segment,
-        segment_options=_segmenting(srx_path, min_score),
+        segment_options=_segmenting(srx_path, min_score, glossary_path, source_lang, target_lang),
         input_format=input_format,
         reader_options=_reading(align_paragraphs, source_column, target_column, sheet,
                                 include_fuzzy),
