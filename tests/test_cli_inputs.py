@@ -18,6 +18,7 @@ import pytest
 from click.testing import CliRunner
 from lxml import etree
 from openpyxl import load_workbook
+from translate.storage.tbx import tbxfile
 
 from tmx_export.cli import main
 from tmx_export.formats.rejects import read_rejects
@@ -426,3 +427,39 @@ def test_merge_validate_and_stats_are_commands(tmp_path: Path) -> None:
     source_lines = (DGT / "22019D0391.tmx").read_text(encoding="utf-16").splitlines()
     assert "lang=" in source_lines[line - 1]
     assert "invalid:" in invalid.stderr
+
+
+XLIFF_TERMS = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file original="policy.docx" source-language="en-GB" target-language="fr-FR" datatype="plaintext">
+    <body>
+      <trans-unit id="1"><source>The value chain of the regions matters.</source>
+        <target state="translated">La chaîne de valeur des régions compte.</target></trans-unit>
+      <trans-unit id="2"><source>Clusters strengthen the value chain.</source>
+        <target state="translated">Les conglomérats renforcent la chaîne de valeur.</target></trans-unit>
+      <trans-unit id="3"><source>Every cluster needs research centres.</source>
+        <target state="translated">Chaque conglomérat a besoin de centres de recherche.</target></trans-unit>
+    </body>
+  </file>
+</xliff>
+"""
+PO_TERMS = """msgid ""
+msgstr ""
+"Language: fr\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+msgid "Research centres and clusters"
+msgstr "Centres de recherche et conglomérats"
+"""
+
+
+def test_xliff_and_po_to_tbx(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "policy.xlf").write_text(XLIFF_TERMS, encoding="utf-8")
+    (tmp_path / "in" / "ui.po").write_text(PO_TERMS, encoding="utf-8")
+    tbx = tmp_path / "terms.tbx"
+    result = run("terms", tmp_path / "in", "--tbx", tbx, "--tbx-version", "2")
+    assert result.exit_code == 0, result.output
+    pairs = {(u.source, u.target) for u in tbxfile(tbx.read_bytes()).units}
+    assert {("value chain", "chaîne de valeur"), ("cluster", "conglomérat"),
+            ("research centre", "centre de recherche")} <= pairs
