@@ -436,9 +436,11 @@ XLIFF_TERMS = """<?xml version="1.0" encoding="UTF-8"?>
       <trans-unit id="1"><source>The value chain of the regions matters.</source>
         <target state="translated">La chaîne de valeur des régions compte.</target></trans-unit>
       <trans-unit id="2"><source>Clusters strengthen the value chain.</source>
-        <target state="translated">Les conglomérats renforcent la chaîne de valeur.</target></trans-unit>
+        <target state="translated">Les conglomérats renforcent la chaîne de valeur.</target>
+      </trans-unit>
       <trans-unit id="3"><source>Every cluster needs research centres.</source>
-        <target state="translated">Chaque conglomérat a besoin de centres de recherche.</target></trans-unit>
+        <target state="translated">Chaque conglomérat a besoin de centres de recherche.</target>
+      </trans-unit>
     </body>
   </file>
 </xliff>
