@@ -173,15 +173,11 @@ def _last_word(text: str, end: int) -> str:
     return m.group(1) if m else ""
 
 
-def _word_at(text: str, start: int) -> str:
-    m = WORD_RE.match(text, start)
-    return m.group(0) if m else ""
-
-
-_ABBREVIATION_END_RE = re.compile(
-    r"(?:^|[\s(])(?:[A-Z]|Mr|Mrs|Ms|Mme|Mmes|Mlle|MM|Dr|Prof|St|No|Nos|n°|Art|art|p|pp|cf|"
-    r"e\.g|i\.e|vs)\.$"
-)
+# Abbreviations whose full stop ends no paragraph: titles before a name ("M. Koch"),
+# references ("Art. 5", "p. 3") and an initial.
+_TITLES = (r"(?:[A-Z]|Mr|Mrs|Ms|Mme|Mmes|Mlle|MM|Dr|Prof|St|No|Nos|n°|Art|art|p|pp|cf|"
+           r"e\.g|i\.e|vs)\.")
+_ABBREVIATION_END_RE = re.compile(r"(?:^|[\s(])" + _TITLES + "$")
 _SPLIT_PUNCT = frozenset(".!?:;)]\"»”…")
 _OPENERS = "([«“‘\"'¿¡"
 
@@ -203,10 +199,7 @@ def _pair_start_candidates(stream: Stream) -> list[int]:
 
 _OPENERS_RE = r"[(\[«“‘\"'¿¡]*"
 _SENTENCE_END_RE = re.compile(r"[.!?:;)\]\"»”…]['’\"”»]*[ \t]+" + _OPENERS_RE)
-_TITLE_END_RE = re.compile(
-    r"(?:^|(?<=[\s(]))(?:[A-Z]|Mr|Mrs|Ms|Mme|Mmes|Mlle|MM|Dr|Prof|St|No|Nos|n°|Art|art|p|pp|cf|"
-    r"e\.g|i\.e|vs)\.['’\"”»]*[ \t]+" + _OPENERS_RE
-)
+_TITLE_END_RE = re.compile(r"(?:^|(?<=[\s(]))" + _TITLES + r"['’\"”»]*[ \t]+" + _OPENERS_RE)
 _ELISION_RE = re.compile(r"(?<=[^\W\d_])['’](?=[^\W\d_])")
 _NEVER_LAST_RE = re.compile(
     r"(?i)(?<![\w'’])(?:" + "|".join(sorted(_NEVER_LAST, key=len, reverse=True))
