@@ -465,3 +465,21 @@ def test_xliff_and_po_to_tbx(tmp_path: Path) -> None:
     pairs = {(u.source, u.target) for u in tbxfile(tbx.read_bytes()).units}
     assert {("value chain", "chaîne de valeur"), ("cluster", "conglomérat"),
             ("research centre", "centre de recherche")} <= pairs
+
+
+def test_europarl_sessions_as_parallel_files_give_one_pair_per_paragraph() -> None:
+    # Both dev sessions whole: 274 paragraphs, each paragraph line of the English file paired
+    # with the same line of the French file, nothing lost or merged.
+    paragraphs = {
+        lang: [line.strip() for session in ("ep-00-01-17", "ep-00-01-21")
+               for line in (EUROPARL / f"{session}.{lang}.txt").read_text(encoding="utf-8")
+               .splitlines() if line.strip()]
+        for lang in ("en", "fr")
+    }
+    result = run("pairs", EUROPARL / "ep-00-01-17.en.txt", EUROPARL / "ep-00-01-21.en.txt",
+                 "--no-clean", "all", "--dedupe", "none")
+    assert result.exit_code == 0, result.output
+    pairs = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(pairs) == len(paragraphs["en"]) == len(paragraphs["fr"]) == 274
+    assert [(p["source"], p["target"]) for p in pairs] == list(
+        zip(paragraphs["en"], paragraphs["fr"], strict=True))
