@@ -89,3 +89,26 @@ def test_clean_text_repairs_mojibake_keeps_curly_quotes_and_counts() -> None:
 def test_nfc_normalisation() -> None:
     decomposed = "e\u0301tats membres"
     assert clean_text(decomposed, Counter()) == "états membres"
+
+
+def test_a_sentence_end_against_a_capital_is_a_paragraph_boundary() -> None:
+    # Each side on its own line: no cut leaves "clos." against "The" in any style.
+    text = build_stream("The debate is cl\nosed.\nLe débat est cl\nos.\n", LANGS).text
+    assert text == "The debate is closed. Le débat est clos."
+
+
+def test_trailing_spaces_stripped_by_an_editor() -> None:
+    # Cut anywhere, then "strip trailing whitespace": the cuts that had kept their space at
+    # the end of a line lost it, the others are inside words.
+    cut = ("Calls on the Commission to propose a cluster policy and cluster networks in th\n"
+           "e form of cooperation, particularly in\n"
+           "value chains, between connected companies, suppliers, service prov\n"
+           "iders, universities and research centres which also stimulate an organ\n"
+           "ic emergence of clusters\n"
+           " in a bottom-up manner in response to business and/or research needs; str\n"
+           "esses the importance of establishing transnational clusters\n")
+    text = build_stream(cut, LANGS).text
+    assert "in the form of cooperation, particularly in value chains" in text
+    assert "service providers, universities" in text and "organic emergence" in text
+    assert "clusters in a bottom-up manner" in text and "needs; stresses" in text
+    assert "transnational clusters" in text

@@ -12,8 +12,9 @@ No fixed rule can decide the first two: "va" / "lue chains" must be joined, "in"
 
 * the *file's cut style* is latent -- ``mid`` (cuts at any character, spaces kept), ``kept``
   (cuts at spaces, the space kept on one side) or ``pdf`` (cuts at spaces, the space
-  consumed). A break with a space at its edge is strong evidence against ``pdf``; a break
-  without one is evidence against ``kept``.
+  consumed), and the first two again after an editor stripped the spaces that ended
+  lines (``mid-stripped``, ``kept-stripped``). A break with a space at its edge is strong
+  evidence against ``pdf``; a break without one is evidence against ``kept``.
 * the *lexical evidence* of a break without a space compares the joined token with the two
   fragments as words (wordfreq frequency lists, shipped in its wheel, for the pair's
   languages, plus the file's own vocabulary, and a length-based model for unknown words).
@@ -49,8 +50,10 @@ _LEADING_WORD_RE = re.compile(r"^[^\W\d_]+")
 _WORD_RE = re.compile(r"[^\W\d_]+")
 
 # Likelihood of seeing a space at a line's edge under each cut style: a random cut lands
-# next to a space about once in six characters of running text.
-_P_EDGE_SPACE = {"mid": 0.15, "kept": 0.98, "pdf": 0.01}
+# next to a space about once in six characters of running text, and keeps it at the end of
+# the line half of the time, where an editor's "strip trailing whitespace" removes it.
+_P_EDGE_SPACE = {"mid": 0.15, "kept": 0.98, "pdf": 0.01, "mid-stripped": 0.08,
+                 "kept-stripped": 0.5}
 STYLES = tuple(_P_EDGE_SPACE)
 
 
@@ -197,6 +200,8 @@ def _rule_of_thumb(a: str, b: str) -> float:
         return 1.5
     if a in ",.;:!?)]»”" and (b.isalnum() or b in "([«“‘"):
         return -1.5
+    if b in "([«“" or a.isalpha() and b.isdigit():
+        return -1.0  # "the report (A5-...)", "January 1997"; codes like "A5" are rarer
     return 0.0
 
 
@@ -207,7 +212,8 @@ def style_posterior(observations: list[tuple[bool, float]]) -> dict[str, float]:
     style; each break is a piece of evidence, so many weak ones add up. Under ``mid`` a break
     without a space is inside a word, under ``pdf`` between words, except for a small
     share ``_DEVIATION`` of breaks (a hand-edited file); under ``kept`` such a break should
-    not happen at all and either reading is equally likely.
+    not happen at all and either reading is equally likely; the stripped styles mix the
+    two readings in the shares of ``_P_JOIN``.
     """
     log_like = dict.fromkeys(STYLES, 0.0)
     for spaced, lam in observations:
@@ -225,7 +231,11 @@ def style_posterior(observations: list[tuple[bool, float]]) -> dict[str, float]:
 
 
 _DEVIATION = 0.0001
-_P_JOIN = {"mid": 1 - _DEVIATION, "pdf": _DEVIATION, "kept": 0.5}
+# Share of the breaks without a space that are inside a word, per style: all of them when
+# cuts fall anywhere, none when cuts fall at spaces; after stripping, the breaks that lost
+# their space join the others (about one in twelve cuts anywhere, all cuts at spaces).
+_P_JOIN = {"mid": 1 - _DEVIATION, "pdf": _DEVIATION, "kept": 0.5, "mid-stripped": 0.92,
+           "kept-stripped": _DEVIATION}
 
 
 def decide_break(left: str, right: str, post: dict[str, float], lam: float,
@@ -233,13 +243,18 @@ def decide_break(left: str, right: str, post: dict[str, float], lam: float,
     """What replaces one line break: (separator, drop the hyphen ending ``left``)."""
     if left[-1:].isspace() or right[:1].isspace():
         return "", False
+    if _SENTENCE_END_RE.search(left) and _may_open_pair(right):
+        # "...est clos." / "Le vote...": no cut in any style leaves a sentence end against
+        # the next capital (a cut there keeps or eats the space between them); this is a
+        # paragraph boundary, and paragraphs are separated by a space.
+        return " ", False
     if left.endswith("-") and len(left) > 1 and left[-2].isalpha() and right[:1].isalpha():
         # A hyphen at the break: a compound ("know-how") keeps it; PDF hyphenation
         # ("inter-" / "national") is undone when the file's style allows it and the
         # unhyphenated word is clearly the more frequent spelling.
         lf = _TRAILING_WORD_RE.search(left[:-1])
         rf = _LEADING_WORD_RE.search(right)
-        if lf and rf and post["mid"] < 0.5:
+        if lf and rf and post["mid"] + post["mid-stripped"] < 0.5:
             joined, hyphened = lf.group(0) + rf.group(0), lf.group(0) + "-" + rf.group(0)
             if lexicon.zipf(joined) > lexicon.zipf(hyphened) + 0.5:
                 return "", True
@@ -252,6 +267,7 @@ def decide_break(left: str, right: str, post: dict[str, float], lam: float,
     return ("" if p_join >= 0.5 else " "), False
 
 
+_SENTENCE_END_RE = re.compile(r"[.!?;:)\]»”\"]$")
 _PAIR_OPENING_RE = re.compile(r"^(?:\d{1,4}\.\s|[(\[«“‘\"'¿¡]*[^\W\d_])")
 
 
