@@ -668,12 +668,14 @@ def read_units(
     clean: CleanOptions | None = CleanOptions(),  # noqa: B008 - frozen defaults
     dedupe: str | None = None,
     pair_files: bool = True,
+    progress: Progress | None = None,
 ) -> tuple[list[Pair], list[Reject]]:
     """The units :func:`build` would write with the same arguments, and the rejects.
 
     Each unit's texts are as written to the TMX and ``props["tuid"]`` is its ``tuid``
     there, so other outputs (a termbase's examples, say) can point into the TMX.
     ``segment=None`` gives the pairs as read, without splitting off paragraph numbers.
+    ``progress`` is called after each input, as for :func:`build`.
     """
     options = _dedupe_options(clean, dedupe, keep_duplicates)
     stream = UnitStream(
@@ -686,6 +688,7 @@ def read_units(
         input_format=input_format,
         reader_options=reader_options,
         clean=options,
+        progress=progress,
     )
     counts = TmxCounts()
     selected = select_units(stream, counts, keep_duplicates=options.dedupe == "none",
