@@ -144,3 +144,39 @@ def test_gold_excerpt_accuracy_and_anchor_gain(monkeypatch: pytest.MonkeyPatch) 
     length_only = _strict_f1(gold, align(en, fr))
     assert with_anchors >= 0.65
     assert with_anchors >= length_only + 0.05
+
+
+# -- cutting the translation of several sentences ---------------------------------------------
+
+
+def test_cut_candidates_follow_clause_boundaries() -> None:
+    from tmx_export.align import _cut_candidates
+
+    text = ("le texte et le contenu, et enfin, mais c'est (dans ce cas, il) fini. M. Barnier "
+            "est là et je pars.")
+    found = [(text[:o].split()[-1], text[o:].split()[0], kind)
+             for o, kind in _cut_candidates(text, "fr-FR")]
+    assert found == [
+        ("texte", "et", "bare"),       # "et" joining two nouns: the weakest kind
+        ("contenu,", "et", "conj"),    # ", et"
+        ("enfin,", "mais", "conj"),    # ", mais"
+        ("fini.", "M.", "sentence"),
+        ("là", "et", "conj"),          # "et" opening a clause with its subject
+    ]  # nothing inside the brackets, nothing after "M."
+
+
+def test_cut_target_one_piece_per_sentence() -> None:
+    from tmx_export.align import cut_target
+
+    en = ["I am terribly sorry, Mr Hänsch and Mr Cox.", "I did not see you asking to speak."]
+    fr = ("Je suis désolée, Monsieur Hänsch et Monsieur Cox, je n'avais pas vu que vous "
+          "demandiez la parole.")
+    pieces = cut_target(en, fr, ratio=1.1, lang="fr")
+    assert [p for p, _ in pieces] == ["Je suis désolée, Monsieur Hänsch et Monsieur Cox,",
+                                      "je n'avais pas vu que vous demandiez la parole."]
+    assert all(0.0 < s <= 1.0 for _, s in pieces)
+    # more sentences than places to cut, or no place that fits: no cut
+    assert cut_target(en + ["Thank you."], "Merci, Monsieur Cox.", lang="fr") is None
+    assert cut_target(["Yes.", "I agree with you entirely on this point."],
+                      "Oui je suis entièrement d'accord avec vous sur ce point précis.",
+                      lang="fr") is None

@@ -32,6 +32,7 @@ LISA = DATA / "tmx" / "lisa-tmx-compliance-kit"
 DGT = DATA / "tmx" / "dgt-tm"
 DGT_TSV = DGT / "expected_en-gb_fr-fr.tsv"
 EUROPARL = DATA / "europarl"
+SESSIONS = DATA / "europarl-sessions"  # the two dev sessions whole
 SEED = DATA / "ep-industrial-policy-34.txt"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _SAFE = dict(resolve_entities=False, no_network=True, load_dtd=False)
@@ -472,11 +473,11 @@ def test_europarl_sessions_as_parallel_files_give_one_pair_per_paragraph() -> No
     # with the same line of the French file, nothing lost or merged.
     paragraphs = {
         lang: [line.strip() for session in ("ep-00-01-17", "ep-00-01-21")
-               for line in (EUROPARL / f"{session}.{lang}.txt").read_text(encoding="utf-8")
+               for line in (SESSIONS / f"{session}.{lang}.txt").read_text(encoding="utf-8")
                .splitlines() if line.strip()]
         for lang in ("en", "fr")
     }
-    result = run("pairs", EUROPARL / "ep-00-01-17.en.txt", EUROPARL / "ep-00-01-21.en.txt",
+    result = run("pairs", SESSIONS / "ep-00-01-17.en.txt", SESSIONS / "ep-00-01-21.en.txt",
                  "--no-clean", "all", "--dedupe", "none")
     assert result.exit_code == 0, result.output
     pairs = [json.loads(line) for line in result.stdout.splitlines()]

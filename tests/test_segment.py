@@ -278,3 +278,79 @@ def test_unalignable_pair_falls_back_to_one_unit() -> None:
     assert len(units) == 1
     assert units[0].source == pair.source and units[0].target == pair.target
     assert units[0].props["x-align"] == "5-2"
+
+
+# -- cutting the translation of joined sentences (Europarl, 17 January 2000) ------------------
+
+
+def _session_paragraph(line: int) -> Pair:
+    """Paragraph ``line`` (1-based, blank lines skipped) of the whole 17 January session."""
+    def read(lang: str) -> str:
+        text = (DATA / "europarl-sessions" / f"ep-00-01-17.{lang}.txt").read_text(encoding="utf-8")
+        return [p.strip() for p in text.splitlines() if p.strip()][line - 1]
+
+    return Pair(read("en"), read("fr"), "en-GB", "fr-FR", file="ep-00-01-17", line=line)
+
+
+def _cut(line: int) -> list[tuple[str, str, str]]:
+    units, rejects = segment_pair(_session_paragraph(line))
+    assert rejects == []
+    return [(u.props["x-align"], u.source, u.target) for u in units]
+
+
+def test_comma_cut_taken_when_the_anchors_confirm_it() -> None:
+    # "... les citernes, ceci dans l'intérêt tout particulier des régions nordiques de
+    # l'Europe": the length of the first half alone is not conclusive, the shared
+    # "régions"/"européennes"/"particulier" anchors are.
+    units = _cut(96)
+    assert units[:2] == [
+        ("2-1/1", "A further amendment allows the Member States to impose more stringent "
+         "requirements, in particular for vacuum tanks, if work is done or goods are "
+         "transported as a priority in temperatures well below -20ºC.",
+         "Une autre proposition d'amendement permet en outre aux États membres au sein "
+         "desquels le travail et le transport se déroulent régulièrement sous des "
+         "températures nettement inférieures à -20ºC d'édicter des exigences plus strictes, "
+         "en particulier pour ce qui concerne les citernes,"),
+        ("2-1/2", "This is in the special interest of northern European regions.",
+         "ceci dans l'intérêt tout particulier des régions nordiques de l'Europe.")]
+
+
+def test_cut_before_a_conjunction_that_opens_a_clause() -> None:
+    # "et je demanderais": "et" then a subject pronoun, no comma
+    assert [(kind, target) for kind, _, target in _cut(234)[:2]] == [
+        ("2-1/1", "Cette conception me paraît injustifiée"),
+        ("2-1/2", "et je demanderais que ces points soient bien plus pris en considération "
+                  "dans le septième rapport périodique.")]
+    # "et M. Barnier": never cut after the "M." of a name
+    assert [(kind, target) for kind, _, target in _cut(161)[1:3]] == [
+        ("2-1/1", "Cela n'a malheureusement pas été le cas"),
+        ("2-1/2", "et M. Barnier n'y est pour rien : la question relevait de la précédente "
+                  "Commission.")]
+
+
+def test_sentence_left_untranslated_joins_its_neighbour_when_it_is_a_clause_there() -> None:
+    # The aligner leaves "And finally, there are the cross-border aspects." without a
+    # translation; it is the last clause of the French sentence ("; et enfin ...").
+    units = _cut(261)
+    assert [kind for kind, *_ in units] == ["3-1/1", "3-1/2", "3-1/3", "1-1"]
+    assert units[1][2] == ("- ce sera le grand défi pour nous, pour vous, pour la Commission, "
+                           "dans les prochaines années ;")
+    assert units[2][1:] == ("And finally, there are the cross-border aspects.",
+                            "et enfin les aspects transfrontaliers.")
+
+
+def test_unsure_paragraph_is_cut_as_a_whole_rather_than_kept_whole() -> None:
+    # Weak anchors put the beads under the confidence mark, but the translation has a
+    # sentence end (". à cet égard" keeps a lower-case letter) for every English sentence.
+    units = _cut(242)
+    assert [kind for kind, *_ in units] == ["4-3/1", "4-3/2", "4-3/3", "4-3/4"]
+    assert [target.split()[:2] for *_, target in units] == [
+        ["Pour", "conclure,"], ["Le", "rapport"], ["Avec", "l'adhésion"], ["à", "cet"]]
+    pair = _session_paragraph(242)
+    assert " ".join(u for *_, u in units).split() == pair.target.split()
+
+
+def test_no_cut_when_the_translation_was_rebuilt() -> None:
+    # "We shall call him Mr Hicks." is woven into the middle of the French sentence: no
+    # clause boundary gives it its translation, so the 2-1 unit stays whole.
+    assert [kind for kind, *_ in _cut(10)] == ["2-1"]

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .align import Bead, Glossary, align, split_target
+from .align import Bead, Glossary, align, cut_target
 from .model import Pair, Reject
 
 if TYPE_CHECKING:
@@ -267,12 +267,16 @@ def segment_pair(
     ``mode`` is ``sentence``, ``clause`` or ``paragraph`` (see :func:`segment_text`). Both
     sides are segmented and aligned (:func:`tmx_export.align.align`); every unit carries
     ``x-align`` ("1-1", "2-1"...) and ``x-align-score`` (0..1), and ``x-paragraph`` when the
-    paragraph is numbered. When two source sentences were translated as one, and the
-    translation can be cut at the clause mark joining them (";", ":", a dash or a comma,
-    :func:`tmx_export.align.split_target`), each gets a unit of its own, marked "2-1/1" and
-    "2-1/2". Sentences left without a translation (1-0 and 0-1 beads) and
-    units scoring under ``min_score`` become rejects. A paragraph pair whose sentences do
-    not align with confidence stays one unit, so no text is lost.
+    paragraph is numbered. When several source sentences were translated as one (a 2-1 or
+    2-2 bead), and the translation can be cut at the clause boundaries joining them (a
+    sentence end, ";", ":", a dash, a comma, a coordinating conjunction:
+    :func:`tmx_export.align.cut_target`), each gets a unit of its own, marked "2-1/1" and
+    "2-1/2". A sentence the aligner left without translation joins its neighbour's bead
+    when that bead can then be cut so ("3-1/1"...). Sentences still without a translation
+    (1-0 and 0-1 beads) and units scoring under ``min_score`` become rejects. A paragraph
+    pair whose sentences do not align with confidence is cut the same way as a whole
+    ("4-3/1"...) when its translation allows it, and otherwise stays one unit, so no text
+    is lost.
     """
     if mode not in MODES:
         raise ValueError(f"unknown segmentation mode {mode!r}; expected one of {MODES}")
@@ -297,6 +301,9 @@ def segment_pair(
         source = [prefix + source[0], *source[1:]] if source else [prefix.strip()]
         target = [prefix + target[0], *target[1:]] if target else [prefix.strip()]
     beads = align(source, target, glossary=glossary)
+    total_s, total_t = sum(map(len, source)), sum(map(len, target))
+    ratio = min(max(total_t / total_s, 0.5), 2.0) if total_s and total_t else 1.0
+    cutter = _Cutter(source, target, pair.target_lang, ratio, glossary)
 
     paired = [b for b in beads if b.src_start < b.src_end and b.tgt_start < b.tgt_end]
     unaligned = sum((b.src_end - b.src_start) + (b.tgt_end - b.tgt_start)
@@ -311,29 +318,30 @@ def segment_pair(
     diagonal = all(b.kind == "1-1" for b in beads)
     if len(beads) > 1 and (not paired or (mean < FALLBACK_SCORE and not diagonal)
                            or unaligned > FALLBACK_UNALIGNED * (len(source) + len(target))):
+        # The beads cannot be trusted, but the translation may still be cut, clause by
+        # clause, into one piece per source sentence; if not, the paragraph stays whole.
         whole = Bead(0, len(source), 0, len(target), 0.0)
+        pieces = cutter.cut(whole)
+        if pieces is not None:
+            units.extend(_unit(pair, source[i], text, f"{whole.kind}/{i + 1}", score)
+                         for i, (text, score) in enumerate(pieces))
+            return _apply_min_score(units, min_score)
         text_s, text_t = " ".join(source), " ".join(target)
         units.append(_unit(pair, text_s, text_t, whole.kind, mean))
         return _apply_min_score(units, min_score)
 
     rejects: list[Reject] = []
-    total_s, total_t = sum(map(len, source)), sum(map(len, target))
-    ratio = min(max(total_t / total_s, 0.5), 2.0) if total_s and total_t else 1.0
-    for bead in beads:
+    for bead, pieces in _cut_beads(beads, cutter):
         text_s = " ".join(source[bead.src_start:bead.src_end])
         text_t = " ".join(target[bead.tgt_start:bead.tgt_end])
-        if bead.kind == "2-1":
-            # Two source sentences the translator joined into one: cut the translation at
-            # the clause mark that joins them, so each source sentence (which is what a CAT
-            # tool looks up) gets a unit of its own.
-            first, second = source[bead.src_start], source[bead.src_start + 1]
-            cut = split_target(first, second, text_t, ratio=ratio, glossary=glossary)
-            if cut is not None:
-                head, tail, score_head, score_tail = cut
-                units.append(_unit(pair, first, head, "2-1/1", score_head))
-                units.append(_unit(pair, second, tail, "2-1/2", score_tail))
-                continue
-        if not text_t:
+        if pieces is not None:
+            # Several source sentences the translator joined: each source sentence (which
+            # is what a CAT tool looks up) gets a unit of its own, with its clause of the
+            # translation ("2-1/1", "2-1/2").
+            units.extend(_unit(pair, source[bead.src_start + i], text,
+                               f"{bead.kind}/{i + 1}", score)
+                         for i, (text, score) in enumerate(pieces))
+        elif not text_t:
             rejects.append(Reject(pair.file, pair.line,
                                   f"source sentence without translation ({bead.kind})", text_s))
         elif not text_s:
@@ -343,6 +351,58 @@ def segment_pair(
             units.append(_unit(pair, text_s, text_t, bead.kind, bead.score))
     kept, low = _apply_min_score(units, min_score)
     return kept, rejects + low
+
+
+class _Cutter:
+    """Cuts the translation of a bead with several source sentences into one piece each."""
+
+    def __init__(self, source: list[str], target: list[str], lang: str, ratio: float,
+                 glossary: Glossary | None) -> None:
+        self.source, self.target, self.lang = source, target, lang
+        self.ratio, self.glossary = ratio, glossary
+
+    def cut(self, bead: Bead) -> list[tuple[str, float]] | None:
+        if bead.src_end - bead.src_start < 2 or bead.tgt_start == bead.tgt_end:
+            return None
+        return cut_target(self.source[bead.src_start:bead.src_end],
+                          " ".join(self.target[bead.tgt_start:bead.tgt_end]),
+                          ratio=self.ratio, glossary=self.glossary, lang=self.lang)
+
+
+def _cut_beads(beads: list[Bead], cutter: _Cutter
+               ) -> list[tuple[Bead, list[tuple[str, float]] | None]]:
+    """The beads, each with its target cut per source sentence when it has several.
+
+    A source sentence the aligner left without translation (1-0) is often translated
+    after all, as a clause of its neighbour's translation ("...; et enfin les aspects
+    transfrontaliers."): it joins the neighbouring bead when that bead's translation can
+    then be cut into one piece per source sentence.
+    """
+    out: list[tuple[Bead, list[tuple[str, float]] | None]] = []
+    i = 0
+    while i < len(beads):
+        bead = beads[i]
+        if bead.kind == "1-0":
+            # first with the bead before, then with the bead after
+            if out and out[-1][0].tgt_start < out[-1][0].tgt_end:
+                prev = out[-1][0]
+                trial = Bead(prev.src_start, bead.src_end, prev.tgt_start, prev.tgt_end, 0.0)
+                pieces = cutter.cut(trial)
+                if pieces is not None:
+                    out[-1] = (trial, pieces)
+                    i += 1
+                    continue
+            nxt = beads[i + 1] if i + 1 < len(beads) else None
+            if nxt is not None and nxt.src_start < nxt.src_end and nxt.tgt_start < nxt.tgt_end:
+                trial = Bead(bead.src_start, nxt.src_end, nxt.tgt_start, nxt.tgt_end, 0.0)
+                pieces = cutter.cut(trial)
+                if pieces is not None:
+                    out.append((trial, pieces))
+                    i += 2
+                    continue
+        out.append((bead, cutter.cut(bead)))
+        i += 1
+    return out
 
 
 def _apply_min_score(units: list[Pair], min_score: float | None
