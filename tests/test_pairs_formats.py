@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 
 from tmx_export.errors import InputError
 from tmx_export.formats.jsonl import read_pairs_jsonl, write_pairs_jsonl
-from tmx_export.formats.rejects import read_rejects, write_rejects
+from tmx_export.formats.rejects import RejectLog, read_rejects, write_rejects
 from tmx_export.formats.tsv import escape_field, read_pairs_tsv, unescape_field, write_pairs_tsv
 from tmx_export.model import Pair, Reject
 
@@ -129,3 +130,20 @@ def test_bad_tsv_is_one_clear_error(tmp_path: Path) -> None:
     path.write_text("english\tfrench\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"x\.tsv:1: TSV header has no 'source' column"):
         read_pairs_tsv(path)
+
+
+def test_reject_log_writes_as_it_goes_and_counts() -> None:
+    report = io.StringIO()
+    log = RejectLog(report)
+    log.append(Reject("a.txt", 3, "duplicate", "x\ty"))
+    assert report.getvalue().splitlines() == ["file\tline\treason\ttext",
+                                              "a.txt\t3\tduplicate\tx\\ty"]
+    log.extend([Reject("a.txt", 4, "identical", "z")] * 2)
+    assert list(log) == [] and len(log) == 3  # written, not kept
+    assert log.counts == {"duplicate": 1, "identical": 2}
+    kept = RejectLog()
+    kept.append(Reject("b.txt", 1, "empty-side", ""))
+    assert [r.file for r in kept] == ["b.txt"]
+    counted = RejectLog(keep=False)
+    counted.append(Reject("b.txt", 1, "empty-side", ""))
+    assert list(counted) == [] and counted.counts == {"empty-side": 1}

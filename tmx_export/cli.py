@@ -21,7 +21,6 @@ from .clean import DEDUPE_MODES, RULES
 from .cli_tools import merge_command, stats_command, validate_command
 from .errors import InputError
 from .formats.jsonl import write_pairs_jsonl
-from .formats.rejects import write_rejects
 from .formats.tsv import write_pairs_tsv
 from .pipeline import (
     READERS,
@@ -405,26 +404,26 @@ def pairs_command(
                           source_lang=source_lang, target_lang=target_lang,
                           pair_files=input_format is None)
     check_outputs(files, [output, rejects_path])
-    stream = UnitStream(
-        files,
-        source_lang=source_lang,
-        target_lang=target_lang,
-        segment=segment,
-        segment_options=_segmenting(srx_path, min_score, glossary_path, source_lang, target_lang),
-        input_format=input_format,
-        reader_options=_reading(align_paragraphs, source_column, target_column, sheet,
-                                include_fuzzy),
-        clean=clean_options(no_clean, dedupe="none" if keep_duplicates else dedupe),
-    )
+    segment_options = _segmenting(srx_path, min_score, glossary_path, source_lang, target_lang)
     writer = write_pairs_jsonl if output_format == "jsonl" else write_pairs_tsv
     with ExitStack() as stack:
         # Opened first so that a bad report path fails before any work (see build()).
         report = None
         if rejects_path is not None:
             report = stack.enter_context(atomic_output(rejects_path, "w"))
+        stream = UnitStream(
+            files,
+            source_lang=source_lang,
+            target_lang=target_lang,
+            segment=segment,
+            segment_options=segment_options,
+            input_format=input_format,
+            reader_options=_reading(align_paragraphs, source_column, target_column, sheet,
+                                    include_fuzzy),
+            clean=clean_options(no_clean, dedupe="none" if keep_duplicates else dedupe),
+            report=report,
+        )
         writer(stream, output)
-        if report is not None:
-            write_rejects(stream.rejects, report)
     if rejects_path is None and stream.rejects:
         click.echo(
             f"{PROG}: {len(stream.rejects)} rejected (use --rejects FILE to see them)", err=True

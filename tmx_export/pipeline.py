@@ -41,7 +41,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Protocol
+from typing import IO, Any, Protocol
 
 from .clean import DEDUPE_MODES, CleanOptions, check, normalise
 from .detect import detect_format
@@ -49,7 +49,7 @@ from .errors import InputError
 from .formats.dump import read_dump
 from .formats.jsonl import read_pairs_jsonl
 from .formats.parallel import parallel_partner, read_parallel
-from .formats.rejects import write_rejects
+from .formats.rejects import RejectLog
 from .formats.table import read_table
 from .formats.tmx import (
     SEGTYPES,
@@ -416,6 +416,8 @@ class UnitStream:
         clean: CleanOptions | None = None,
         formats: dict[Input, str] | None = None,
         progress: Progress | None = None,
+        report: IO[str] | None = None,
+        keep_rejects: bool = True,
     ) -> None:
         self.files = files
         self.source_lang, self.target_lang = source_lang, target_lang
@@ -426,7 +428,8 @@ class UnitStream:
         self.progress = progress
         self.pairs_read = 0
         self.duplicates = 0
-        self.rejects: list[Reject] = []
+        # Written to ``report`` as they come when one is open, else kept for the caller.
+        self.rejects = RejectLog(report, keep=keep_rejects)
         self.repairs: Counter[str] = Counter()
 
     def format_of(self, path: Input) -> str:
@@ -586,24 +589,26 @@ def build(
     check_outputs(files, [output, rejects_path])
     formats = {f: format_of(f, input_format) for f in files}
     segtype = header_segtype(files, formats, segment)
-    stream = UnitStream(
-        files,
-        source_lang=source_lang,
-        target_lang=target_lang,
-        segment=segment,
-        segment_options=segment_options,
-        input_format=input_format,
-        reader_options=reader_options,
-        clean=options,
-        formats=formats,
-        progress=progress,
-    )
     with ExitStack() as stack:
         # The report is opened first, so a bad report path fails before any reading, and
         # it is only renamed into place when the TMX was written.
         report = None
         if rejects_path is not None:
             report = stack.enter_context(atomic_output(rejects_path, "w"))
+        stream = UnitStream(
+            files,
+            source_lang=source_lang,
+            target_lang=target_lang,
+            segment=segment,
+            segment_options=segment_options,
+            input_format=input_format,
+            reader_options=reader_options,
+            clean=options,
+            formats=formats,
+            progress=progress,
+            report=report,
+            keep_rejects=False,  # counted for the summary; the report has them
+        )
         counts = write_tmx(
             stream,
             output,
@@ -614,8 +619,6 @@ def build(
             profile=profile,
             max_units=max_units,
         )
-        if report is not None:
-            write_rejects(stream.rejects, report)
     return BuildSummary(
         output=str(output),
         files=[name for f in files
@@ -624,7 +627,7 @@ def build(
         pairs_read=stream.pairs_read,
         units_written=counts.units,
         duplicates_skipped=stream.duplicates,
-        rejects=Counter(reject.reason for reject in stream.rejects),
+        rejects=stream.rejects.counts,
         repairs=stream.repairs + counts.repairs,
         rejects_path=None if rejects_path is None else str(rejects_path),
         outputs=counts.files,
@@ -697,4 +700,4 @@ def read_units(
         replace(pair, source=source, target=target, props={**pair.props, "tuid": str(counts.units)})
         for pair, source, target in selected
     ]
-    return units, stream.rejects
+    return units, list(stream.rejects)

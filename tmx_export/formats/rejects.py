@@ -7,7 +7,8 @@ still takes one row). Sorting or filtering by reason is then a ``sort``/``grep``
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
@@ -17,18 +18,55 @@ from ..textio import read_text
 from .tsv import escape_field, records, text_output, unescape_field
 
 REJECT_COLUMNS = ("file", "line", "reason", "text")
+REJECTS_HEADER = "\t".join(REJECT_COLUMNS) + "\n"
+
+
+def format_reject(reject: Reject) -> str:
+    """One line of the report (tabs and line breaks in the fields escaped)."""
+    fields = (reject.file, str(reject.line), reject.reason, reject.text)
+    return "\t".join(escape_field(field) for field in fields) + "\n"
 
 
 def write_rejects(rejects: Iterable[Reject], target: str | Path | IO[str]) -> int:
     """Write ``rejects`` to ``target`` (path, ``"-"`` or text handle); return how many."""
     count = 0
     with text_output(target) as out:
-        out.write("\t".join(REJECT_COLUMNS) + "\n")
+        out.write(REJECTS_HEADER)
         for reject in rejects:
-            fields = (reject.file, str(reject.line), reject.reason, reject.text)
-            out.write("\t".join(escape_field(field) for field in fields) + "\n")
+            out.write(format_reject(reject))
             count += 1
     return count
+
+
+class RejectLog:
+    """The rejects of a run as they come: counted by reason, and kept in memory (``keep``)
+    or, with a ``report`` open, written to it at once, so memory does not grow with them."""
+
+    def __init__(self, report: IO[str] | None = None, keep: bool = True) -> None:
+        self.counts: Counter[str] = Counter()
+        self._kept: list[Reject] = []
+        self._report = report
+        self._keep = keep and report is None
+        if report is not None:
+            report.write(REJECTS_HEADER)
+
+    def append(self, reject: Reject) -> None:
+        self.counts[reject.reason] += 1
+        if self._report is not None:
+            self._report.write(format_reject(reject))
+        elif self._keep:
+            self._kept.append(reject)
+
+    def extend(self, rejects: Iterable[Reject]) -> None:
+        for reject in rejects:
+            self.append(reject)
+
+    def __iter__(self) -> Iterator[Reject]:
+        """The rejects kept in memory (none when they went to a report)."""
+        return iter(self._kept)
+
+    def __len__(self) -> int:
+        return sum(self.counts.values())
 
 
 def read_rejects(path: str | Path) -> list[Reject]:
