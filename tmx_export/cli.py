@@ -11,7 +11,6 @@ import functools
 import os
 import sys
 from collections.abc import Callable
-from contextlib import ExitStack
 from typing import Any, TypeVar
 
 import click
@@ -20,23 +19,19 @@ from . import __version__
 from .clean import DEDUPE_MODES, RULES
 from .cli_tools import merge_command, stats_command, validate_command
 from .errors import InputError
-from .formats.jsonl import write_pairs_jsonl
-from .formats.tsv import write_pairs_tsv
 from .pipeline import (
     READERS,
     BuildSummary,
     ParallelInput,
-    UnitStream,
     build,
     check_languages,
-    check_outputs,
     clean_options,
+    export_pairs,
     gather_inputs,
     input_size,
 )
 from .profiles import PROFILES
 from .terms.commands import terms
-from .textio import atomic_output
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -400,33 +395,25 @@ def pairs_command(
     INPUT is as for build: files, directories, '-', or --source/--target. The pairs are
     cleaned and deduplicated as build would (see --no-clean, --dedupe).
     """
-    files = gather_inputs(_all_inputs(inputs, source_file, target_file),
-                          source_lang=source_lang, target_lang=target_lang,
-                          pair_files=input_format is None)
-    check_outputs(files, [output, rejects_path])
-    segment_options = _segmenting(srx_path, min_score, glossary_path, source_lang, target_lang)
-    writer = write_pairs_jsonl if output_format == "jsonl" else write_pairs_tsv
-    with ExitStack() as stack:
-        # Opened first so that a bad report path fails before any work (see build()).
-        report = None
-        if rejects_path is not None:
-            report = stack.enter_context(atomic_output(rejects_path, "w"))
-        stream = UnitStream(
-            files,
-            source_lang=source_lang,
-            target_lang=target_lang,
-            segment=segment,
-            segment_options=segment_options,
-            input_format=input_format,
-            reader_options=_reading(align_paragraphs, source_column, target_column, sheet,
-                                    include_fuzzy),
-            clean=clean_options(no_clean, dedupe="none" if keep_duplicates else dedupe),
-            report=report,
-        )
-        writer(stream, output)
-    if rejects_path is None and stream.rejects:
+    rejects = export_pairs(
+        _all_inputs(inputs, source_file, target_file),
+        output,
+        output_format=output_format,
+        source_lang=source_lang,
+        target_lang=target_lang,
+        segment=segment,
+        segment_options=_segmenting(srx_path, min_score, glossary_path, source_lang, target_lang),
+        input_format=input_format,
+        reader_options=_reading(align_paragraphs, source_column, target_column, sheet,
+                                include_fuzzy),
+        clean=clean_options(no_clean),
+        dedupe="none" if keep_duplicates else dedupe,
+        rejects_path=rejects_path,
+    )
+    if rejects_path is None and rejects:
         click.echo(
-            f"{PROG}: {len(stream.rejects)} rejected (use --rejects FILE to see them)", err=True
+            f"{PROG}: {sum(rejects.values())} rejected (use --rejects FILE to see them)",
+            err=True,
         )
 
 

@@ -47,7 +47,7 @@ from .clean import DEDUPE_MODES, CleanOptions, check, normalise
 from .detect import detect_format
 from .errors import InputError
 from .formats.dump import read_dump
-from .formats.jsonl import read_pairs_jsonl
+from .formats.jsonl import read_pairs_jsonl, write_pairs_jsonl
 from .formats.parallel import parallel_partner, read_parallel
 from .formats.rejects import RejectLog
 from .formats.table import read_table
@@ -61,6 +61,7 @@ from .formats.tmx import (
     select_units,
     write_tmx,
 )
+from .formats.tsv import write_pairs_tsv
 from .formats.ttkstore import read_ttk
 from .model import Pair, ReadResult, Reject
 from .profiles import get_profile, lang_code
@@ -633,6 +634,54 @@ def build(
         outputs=counts.files,
         formats=Counter(formats.values()),
     )
+
+
+def export_pairs(
+    inputs: Sequence[str | Path | ParallelInput],
+    output: str | Path = "-",
+    *,
+    output_format: str = "jsonl",
+    source_lang: str = "en-GB",
+    target_lang: str = "fr-FR",
+    segment: str | None = None,
+    segment_options: dict[str, Any] | None = None,
+    keep_duplicates: bool = False,
+    rejects_path: str | Path | None = None,
+    input_format: str | None = None,
+    reader_options: dict[str, Any] | None = None,
+    clean: CleanOptions | None = CleanOptions(),  # noqa: B008 - frozen defaults
+    dedupe: str | None = None,
+    pair_files: bool = True,
+) -> Counter[str]:
+    """Write the pairs of ``inputs`` (with ``segment``, the units :func:`build` would write)
+    to ``output`` as JSON Lines or TSV (``output_format``), one per line; return the rejects
+    counted by reason. Arguments as for :func:`build`; both files are written atomically.
+    """
+    if segment is not None:
+        _check_mode(segment)
+    writer = {"jsonl": write_pairs_jsonl, "tsv": write_pairs_tsv}[output_format]
+    files = gather_inputs(inputs, source_lang=source_lang, target_lang=target_lang,
+                          pair_files=pair_files and input_format is None)
+    check_outputs(files, [output, rejects_path])
+    with ExitStack() as stack:
+        # Opened first so that a bad report path fails before any work (see build()).
+        report = None
+        if rejects_path is not None:
+            report = stack.enter_context(atomic_output(rejects_path, "w"))
+        stream = UnitStream(
+            files,
+            source_lang=source_lang,
+            target_lang=target_lang,
+            segment=segment,
+            segment_options=segment_options,
+            input_format=input_format,
+            reader_options=reader_options,
+            clean=_dedupe_options(clean, dedupe, keep_duplicates),
+            report=report,
+            keep_rejects=False,
+        )
+        writer(stream, output)
+    return stream.rejects.counts
 
 
 def _dedupe_options(clean: CleanOptions | None, dedupe: str | None,
