@@ -1,12 +1,22 @@
 """Benchmark: precision of the top-50 term pairs on real EU text, against a hand-made list.
 
     python benchmarks/terms_precision.py [--shared DIR] [--top 50] [--gold FILE] [--show]
-                                         [--segment sentence|clause|none]
+                                         [--segment sentence|clause|none] [--split]
 
 Runs extraction (default options) on the Europarl dev sessions, on the DGT-TM 2019 pairs,
 and on both together, and judges the top N pairs against ``tests/data/terms_gold_en_fr.tsv``
 (matching on lemmas). The pairs are first cut into units by the sentence segmenter, as
 ``tmx-export terms`` does by default (``--segment none``: the pairs as read). Target: 0.8.
+
+``--split`` measures generalisation instead: each corpus is cut in two halves, a *tuning*
+half (what the ranking may be adjusted on, and what ``--show`` lists) and a *held-out* half
+(reported only; ``--show-held-out`` lists it, for judging new pairs). Europarl: the first
+half of the paragraphs of ep-00-01-17 vs the second half and ep-00-01-21. DGT-TM: whole
+documents, alternately by size (largest to tuning, next to held-out, ...), so no document
+is in both halves.
+
+Pairs that the gold file does not list are counted wrong and shown as ``?``: judge them
+(as the file's header says) and add them to the file, as correct or as ``wrong``.
 """
 
 from __future__ import annotations
@@ -14,6 +24,7 @@ from __future__ import annotations
 import argparse
 import csv
 import sys
+from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -26,12 +37,14 @@ from tmx_export.terms import extract_terms  # noqa: E402
 from tmx_export.terms.candidates import Extractor  # noqa: E402
 
 
-def load_gold(path: Path) -> set[tuple[str, str]]:
+def load_gold(path: Path) -> dict[tuple[str, str], bool]:
+    """Judged pairs by lemma keys: True for a correct pair, False for one judged wrong."""
     en, fr = Extractor("en"), Extractor("fr")
     lines = [line for line in path.read_text(encoding="utf-8").splitlines()
              if line.strip() and not line.startswith("#")]
     rows = csv.DictReader(lines, delimiter="\t")
-    return {(en.key(r["source"]), fr.key(r["target"])) for r in rows}
+    return {(en.key(r["source"]), fr.key(r["target"])): (r.get("verdict") or "ok") != "wrong"
+            for r in rows}
 
 
 def units_of(pairs, segment: str):
@@ -46,15 +59,34 @@ def units_of(pairs, segment: str):
 
 def judge(name: str, pairs, gold, top: int, show: bool) -> float:
     found = extract_terms(pairs)[:top]
-    hits = [(p.source_lemma, p.target_lemma) in gold for p in found]
-    precision = sum(hits) / len(found) if found else 0.0
+    verdicts = [gold.get((p.source_lemma, p.target_lemma)) for p in found]
+    hits = sum(v is True for v in verdicts)
+    unjudged = sum(v is None for v in verdicts)
+    precision = hits / len(found) if found else 0.0
     print(f"{name}: {len(pairs)} units, top {len(found)}: precision {precision:.2f} "
-          f"({sum(hits)}/{len(found)})")
+          f"({hits}/{len(found)}{f', {unjudged} not judged' if unjudged else ''})")
     if show:
-        for n, (pair, ok) in enumerate(zip(found, hits, strict=True), 1):
-            print(f"  {n:2d} {'ok ' if ok else 'NO '} {pair.source_term} -> {pair.target_term}"
-                  f" ({pair.count})")
+        for n, (pair, verdict) in enumerate(zip(found, verdicts, strict=True), 1):
+            mark = {True: "ok ", False: "NO ", None: "?  "}[verdict]
+            print(f"  {n:2d} {mark} {pair.source_term}\t{pair.target_term}\t({pair.count})")
     return precision
+
+
+def europarl_halves(pairs):
+    """(tuning, held-out): ep-00-01-17's first half of paragraphs vs the rest."""
+    first = [p for p in pairs if p.file == "ep-00-01-17"]
+    cut = first[len(first) // 2].line
+    tuning = [p for p in first if p.line < cut]
+    return tuning, [p for p in pairs if p not in tuning]
+
+
+def dgt_halves(pairs):
+    """(tuning, held-out): whole documents, dealt alternately from the largest down."""
+    sizes = Counter(p.file for p in pairs)
+    ranked = sorted(sizes, key=lambda doc: (-sizes[doc], doc))
+    tuning_docs = set(ranked[0::2])
+    return ([p for p in pairs if p.file in tuning_docs],
+            [p for p in pairs if p.file not in tuning_docs])
 
 
 def main() -> None:
@@ -65,16 +97,29 @@ def main() -> None:
                         default=HERE.parent / "tests" / "data" / "terms_gold_en_fr.tsv")
     parser.add_argument("--show", action="store_true", help="list the judged pairs")
     parser.add_argument("--segment", choices=["sentence", "clause", "none"], default="sentence")
+    parser.add_argument("--split", action="store_true",
+                        help="tuning half vs held-out half of each corpus")
+    parser.add_argument("--show-held-out", action="store_true",
+                        help="with --split, list the held-out pairs too (to judge them)")
     args = parser.parse_args()
     gold = load_gold(args.gold)
     data = args.shared / "data"
-    europarl = units_of(europarl_pairs(data), args.segment)
-    dgt = units_of(dgt_pairs(data), args.segment)
-    scores = [
-        judge("europarl-dev", europarl, gold, args.top, args.show),
-        judge("dgt-tm 2019", dgt, gold, args.top, args.show),
-        judge("europarl-dev + dgt-tm", europarl + dgt, gold, args.top, args.show),
-    ]
+    europarl_raw, dgt_raw = europarl_pairs(data), dgt_pairs(data)
+    if args.split:
+        scores = []
+        for name, (tuning, held) in (("europarl", europarl_halves(europarl_raw)),
+                                     ("dgt-tm", dgt_halves(dgt_raw))):
+            judge(f"{name} tuning", units_of(tuning, args.segment), gold, args.top, args.show)
+            scores.append(judge(f"{name} HELD-OUT", units_of(held, args.segment), gold,
+                                args.top, args.show_held_out))
+    else:
+        europarl = units_of(europarl_raw, args.segment)
+        dgt = units_of(dgt_raw, args.segment)
+        scores = [
+            judge("europarl-dev", europarl, gold, args.top, args.show),
+            judge("dgt-tm 2019", dgt, gold, args.top, args.show),
+            judge("europarl-dev + dgt-tm", europarl + dgt, gold, args.top, args.show),
+        ]
     sys.exit(0 if min(scores) >= 0.8 else 1)
 
 

@@ -379,3 +379,31 @@ def test_a_document_is_recognised_whatever_was_read_before_it(tmp_path):
         assert [Path(d.name).name for d in termbase.documents()] == [SEED_DUMP.name, "other.tsv"]
     with (tmp_path / "g.csv").open(encoding="utf-8", newline="") as handle:
         assert next(csv.DictReader(handle))["count"] == "12"  # the seed's 6 + the table's 6
+
+
+def test_term_forming_adjectives_bound_no_term_but_numerals_do():
+    # EU terms built on "common", "special", "high" (once stop words); cardinals are never terms.
+    en, fr = Extractor("en"), Extractor("fr")
+    en_keys = {o.key for o in en.candidates(en.tokens("the common position on the high seas"))}
+    fr_keys = {o.key for o in fr.candidates(fr.tokens("le groupe spécial d'arbitrage"))}
+    assert {"common position", "high sea"} <= en_keys
+    assert "groupe spécial de arbitrage" in fr_keys
+    assert not en.candidates(en.tokens("five")) and not fr.candidates(fr.tokens("cinq"))
+
+
+@pytest.mark.parametrize(("source", "target", "name"), [
+    ("President Prodi", "président Prodi", True),
+    ("Alexander Nikitin", "Alexandre Nikitin", True),
+    ("Wulf-Mathies", "Wulf-Mathies", True),
+    ("Koch", "Koch", True),
+    ("Commission", "Commission", False),
+    ("CEN", "CEN", False),
+    ("Council", "Conseil", False),
+    ("Vice-President", "vice-présidente", False),
+])
+def test_names_are_told_from_terms_by_the_lexicons(source, target, name):
+    from tmx_export.terms.associate import _name_like
+    from tmx_export.terms.termpair import TermPair
+
+    pair = TermPair("en-GB", "fr-FR", source.lower(), target.lower(), source, target)
+    assert _name_like(pair) is name

@@ -38,6 +38,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+import simplemma
 
 from ..model import Pair
 from .candidates import Extractor, Token
@@ -598,14 +599,30 @@ def _specificity(term: str, lang: str) -> float:
 
 
 def _name_like(pair: TermPair) -> bool:
-    """A person's name: one capitalised word, the same in both languages, not a common word
-    ("Koch" -> "Koch"; not "Commission" -> "Commission", not acronyms like "CEN")."""
+    """A person's or place's name rather than a term.
+
+    Either one capitalised word, the same in both languages, not a common word ("Koch" ->
+    "Koch"; not "Commission" -> "Commission", not acronyms like "CEN"); or a capitalised
+    word (or every part of a hyphenated one) that neither language's lexicon knows, on
+    either side ("President Prodi", "Alexandre Nikitin", "Wulf-Mathies"). simplemma's
+    dictionaries list the words of each language and seldom names; the words of domain
+    terms, even capitalised ("Commission", "Structural Fund"), are in one of them (rare
+    ones may not be: "Quaestors" is taken for a name).
+    """
     from wordfreq import zipf_frequency
 
+    langs = [lang.split("-")[0].lower() for lang in (pair.source_lang, pair.target_lang)]
     s, t = pair.source_term, pair.target_term
-    if s != t or " " in s or not s[:1].isupper() or s.isupper():
-        return False
-    return all(
-        zipf_frequency(s.lower(), lang.split("-")[0].lower()) < 4.0
-        for lang in (pair.source_lang, pair.target_lang)
-    )
+    if s == t and " " not in s and s[:1].isupper() and not s.isupper() and all(
+        zipf_frequency(s.lower(), lang) < 4.0 for lang in langs
+    ):
+        return True
+    for term in (s, t):
+        for word in term.split():
+            parts = word.split("-")
+            if (word[:1].isupper() and not word.isupper()
+                    and all(part.isalpha() for part in parts)
+                    and not any(simplemma.is_known(part.lower(), lang=lang)
+                                for part in parts for lang in langs)):
+                return True
+    return False

@@ -27,6 +27,8 @@ toward towards under unless until up upon us very via was we well were what what
 whenever where whereas whether which while who whoever whole whom whose why will with within
 without would yet you your yours yourself yourselves mr mrs ms madam sir dr ladies gentlemen
 yes ok etc e.g i.e de la le du des der van von
+two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred
+thousand million billion
 """
 
 # General verbs, adjectives, adverbs and vague nouns of debate and legal prose.
@@ -47,12 +49,12 @@ send serve set share show sit solve speak stand start  stay stop stress submit s
  suppose take talk tell tend thank think touch try turn understand urge   want
 wish wonder  write
 able actual additional adequate appropriate available bad basic best better big certain
-clear common concerned considerable crucial current different difficult due early easy
-effective entire essential excellent existing extremely fair fine full fundamental general
-good great grave high huge important impossible large last late little long low main major
+clear concerned considerable crucial current different difficult due early easy
+effective entire excellent existing extremely fair fine full
+good great grave huge important impossible large last late little long low main major
 many necessary new next numerous old only open particular past poor possible present previous
 real recent relevant responsible right serious short significant similar simple small
-special specific strong sure true various vital whole wide wrong
+specific strong sure true various vital whole wide wrong
 actually already certainly clearly currently especially exactly finally firstly fully
 greatly hence highly largely likely mainly merely nearly obviously particularly precisely
 probably quite really recently secondly simply slightly so solely soon still strongly surely
@@ -78,6 +80,8 @@ quelle quelles quels qui quoi s sa sans se selon ser seront ses si sien sienne s
 sois soit sommes son sont sous suis sur t ta te tel telle telles tels tes toi ton tous tout
 toute toutes très tu un une unes uns vers via voici voilà vos votre vôtre vous y
 monsieur madame messieurs mesdames m. mme mm
+deux trois quatre cinq six sept huit neuf dix onze douze vingt trente quarante cinquante cent
+mille million milliard
 """
 
 _FR_GENERAL = """
@@ -92,8 +96,8 @@ prendre préciser présenter prévoir proposer recevoir reconnaître regretter r
 rendre répondre rester revenir réussir savoir sembler soulever souhaiter souligner suivre
 tenir tenter trouver venir viser voir vouloir
 actuel autre bon certain clair important grand nouveau nombreux possible premier dernier
-nécessaire particulier petit seul simple tel essentiel fondamental différent difficile
-général grave principal prochain réel sérieux spécial suivant vrai
+nécessaire particulier petit seul simple tel différent difficile
+grave principal prochain réel sérieux suivant vrai
 actuellement aujourd'hui hier demain certainement clairement également enfin notamment
 particulièrement seulement simplement surtout toujours vraiment déjà ailleurs beaucoup
 d'abord ensuite tellement trop tant assez
