@@ -305,11 +305,7 @@ def _seed_table(tmp_path: Path) -> tuple[Path, list[tuple[str, str]]]:
     return path, rows
 
 
-@pytest.mark.parametrize("fallback", [False, True])
-def test_table_input_one_unit_per_row(tmp_path, monkeypatch, fallback):
-    if fallback:  # as when the pipeline has no table reader registered
-        for ending in (".tsv", ".csv", ".xlsx"):
-            monkeypatch.delitem(pipeline.EXTENSIONS, ending, raising=False)
+def test_table_input_one_unit_per_row(tmp_path):
     path, rows = _seed_table(tmp_path)
     units, rejects = read_term_units([str(path)])
     assert [(u.source, u.target) for u in units] == rows and not rejects
@@ -407,3 +403,15 @@ def test_names_are_told_from_terms_by_the_lexicons(source, target, name):
 
     pair = TermPair("en-GB", "fr-FR", source.lower(), target.lower(), source, target)
     assert _name_like(pair) is name
+
+
+def test_cli_progress_bar_only_on_a_terminal(tmp_path, monkeypatch):
+    out = tmp_path / "g.csv"
+    quiet = CliRunner().invoke(terms, [str(SEED_DUMP), "--csv", str(out)])
+    assert quiet.exit_code == 0 and "Reading" not in quiet.output
+    monkeypatch.setattr("tmx_export.terms.commands._interactive", lambda: True)
+    shown = CliRunner().invoke(terms, [str(SEED_DUMP), "--csv", str(out)])
+    assert shown.exit_code == 0, shown.output
+    assert "Reading" in shown.stderr
+    hushed = CliRunner().invoke(terms, [str(SEED_DUMP), "--csv", str(out), "--quiet"])
+    assert hushed.exit_code == 0 and hushed.output == ""

@@ -9,9 +9,9 @@ records the decisions of a review file. Both are one click command, :data:`terms
 
 from __future__ import annotations
 
+import sys
 import time
-from collections.abc import Sequence
-from pathlib import Path
+from collections.abc import Callable, Sequence
 
 import click
 
@@ -20,45 +20,18 @@ from ..model import Pair, Reject
 from .termpair import TermPair
 
 SEGMENTS = ("sentence", "clause")
-_TABLE_ENDINGS = (".tsv", ".csv", ".xlsx")
 
 
 def read_term_units(
     inputs: Sequence[str], *, source_lang: str = "en-GB", target_lang: str = "fr-FR",
-    segment: str = "sentence",
+    segment: str = "sentence", progress: Callable[[str, int], None] | None = None,
 ) -> tuple[list[Pair], list[Reject]]:
     """The units of ``inputs`` as ``tmx-export build --segment SEGMENT`` writes them, each
     with its ``props["tuid"]`` in that TMX (:func:`tmx_export.pipeline.read_units`)."""
     from .. import pipeline
 
-    if all(ending in pipeline.EXTENSIONS for ending in _TABLE_ENDINGS):
-        return pipeline.read_units(inputs, source_lang=source_lang, target_lang=target_lang,
-                                   segment=segment)
-    # Fallback while the pipeline has no table reader: tables are read with read_table, one
-    # unit per row, numbered after the units of the other inputs.
-    tables = [i for i in inputs if str(i).lower().endswith(_TABLE_ENDINGS)]
-    others = [i for i in inputs if i not in tables]
-    units, rejects = (pipeline.read_units(others, source_lang=source_lang,
-                                          target_lang=target_lang, segment=segment)
-                      if others else ([], []))
-    if tables:
-        from dataclasses import replace
-
-        from ..formats.table import read_table
-        from ..formats.tmx import TmxCounts, select_units
-
-        rows: list[Pair] = []
-        for path in tables:
-            if not Path(path).is_file():
-                raise InputError(str(path), "no such file or directory")
-            result = read_table(path, source_lang=source_lang, target_lang=target_lang)
-            rows.extend(result.pairs)
-            rejects.extend(result.rejects)
-        counts = TmxCounts(units=len(units))
-        units.extend(replace(pair, source=source, target=target,
-                             props={**pair.props, "tuid": str(counts.units)})
-                     for pair, source, target in select_units(rows, counts))
-    return units, rejects
+    return pipeline.read_units(inputs, source_lang=source_lang, target_lang=target_lang,
+                               segment=segment, progress=progress)
 
 
 class _Clock:
@@ -177,6 +150,27 @@ def terms(inputs: Sequence[str], termbase_path: str | None, tbx_path: str | None
         raise click.ClickException(str(exc)) from None
 
 
+def _interactive() -> bool:
+    """A progress bar only where a person watches: not in pipes, logs or CI."""
+    return sys.stderr.isatty()
+
+
+def _read_with_progress(inputs: Sequence[str], *, source_lang: str, target_lang: str,
+                        segment: str, show: bool) -> tuple[list[Pair], list[Reject]]:
+    """:func:`read_term_units`, with a progress bar over the input bytes when ``show``."""
+    if not show:
+        return read_term_units(inputs, source_lang=source_lang, target_lang=target_lang,
+                               segment=segment)
+    from .. import pipeline
+
+    files = pipeline.gather_inputs(inputs, source_lang=source_lang, target_lang=target_lang)
+    total = sum(pipeline.input_size(path) for path in files) or len(files)
+    with click.progressbar(length=total, label="Reading", file=sys.stderr) as bar:
+        return read_term_units(inputs, source_lang=source_lang, target_lang=target_lang,
+                               segment=segment,
+                               progress=lambda name, size: bar.update(size or 1))
+
+
 def run_terms(
     inputs: Sequence[str], *, termbase_path: str | None = None,
     glossary_path: str | None = None, min_count: int = 2, max_contexts: int = 5,
@@ -200,8 +194,9 @@ def run_terms(
     if glossary_path:
         glossary = [(e.source, e.target)
                     for e in read_glossary(glossary_path, source_lang, target_lang)]
-    units, rejects = read_term_units(inputs, source_lang=source_lang, target_lang=target_lang,
-                                     segment=segment)
+    units, rejects = _read_with_progress(inputs, source_lang=source_lang,
+                                         target_lang=target_lang, segment=segment,
+                                         show=not quiet and _interactive())
     clock.lap("read")
     # The units of one input file form a document, fingerprinted by its content.
     by_document: dict[str, list[Pair]] = {}
