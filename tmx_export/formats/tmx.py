@@ -62,7 +62,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import IO
 from xml.sax.saxutils import escape
@@ -262,7 +262,7 @@ def write_tmx(
     first = next(stream, None)
     if srclang is None:
         srclang = first.source_lang if first is not None else "*all*"
-    units: Iterator[Pair] = stream if first is None else _chain(first, stream)
+    units: Iterator[Pair] = stream if first is None else chain((first,), stream)
     header = {
         "creationtool": CREATION_TOOL,
         "creationtoolversion": __version__,
@@ -302,7 +302,7 @@ def write_tmx(
                 part = [head] if head is not None else []
                 target, handle = parts.new()
                 with handle:
-                    writer.write_file(_chain_units(part, islice(selected, max_units - 1)),
+                    writer.write_file(chain(part, islice(selected, max_units - 1)),
                                       handle, target)
                 if head is None:
                     break
@@ -410,16 +410,6 @@ def select_units(
                 continue
         counts.units += 1
         yield pair, source, target
-
-
-def _chain(first: Pair, rest: Iterator[Pair]) -> Iterator[Pair]:
-    yield first
-    yield from rest
-
-
-def _chain_units(head: list, rest: Iterator) -> Iterator:  # type: ignore[type-arg]
-    yield from head
-    yield from rest
 
 
 class _Speller:
