@@ -178,11 +178,6 @@ def format_of(path: Input, input_format: str | None = None) -> str:
     return DEFAULT_FORMAT if detected == "text" else detected
 
 
-def reader_for(path: str, input_format: str | None = None) -> Reader:
-    """The reader for ``path`` (see :func:`format_of`)."""
-    return READERS[format_of(path, input_format)]
-
-
 _ACCEPTS: dict[Any, tuple[bool, frozenset[str]]] = {}
 
 
@@ -337,24 +332,6 @@ def read_input(
                              target_lang=target_lang, align_paragraphs=align)
     return call_reader(READERS[fmt], path, source_lang=source_lang, target_lang=target_lang,
                        options=reader_options)
-
-
-def read_inputs(
-    files: Iterable[Input],
-    *,
-    source_lang: str = "en-GB",
-    target_lang: str = "fr-FR",
-    input_format: str | None = None,
-    reader_options: dict[str, Any] | None = None,
-    progress: Progress | None = None,
-) -> Iterator[ReadResult]:
-    """Read each input with its reader, one at a time."""
-    for path in files:
-        result = read_input(path, format_of(path, input_format), source_lang=source_lang,
-                            target_lang=target_lang, reader_options=reader_options)
-        if progress is not None:
-            progress(str(path), input_size(path))
-        yield result
 
 
 def _check_mode(segment: str) -> None:

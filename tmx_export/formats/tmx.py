@@ -679,17 +679,6 @@ def _syntax_message(exc: etree.XMLSyntaxError) -> str:
     return re.sub(r",? ?\(?line \d+,? column \d+\)?$", "", str(exc.msg or exc)).strip()
 
 
-def _meta(elem: etree._Element) -> tuple[list[tuple[str, str]], list[str]]:
-    props: list[tuple[str, str]] = []
-    notes: list[str] = []
-    for child in elem:
-        if child.tag == "prop":
-            props.append((child.get("type", ""), child.text or ""))
-        elif child.tag == "note":
-            notes.append(child.text or "")
-    return props, notes
-
-
 def unit_from_element(tu: etree._Element) -> TmxUnit:
     """A :class:`TmxUnit` from a parsed ``tu`` element."""
     unit = TmxUnit(line=tu.sourceline or 0, tuvs=[], attrs=dict(tu.attrib))
