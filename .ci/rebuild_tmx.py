@@ -11,7 +11,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from tmx_export.formats.tmx import iter_units, primary_subtag, read_tmx_header
+from tmx_export.formats.tmx import iter_units, read_tmx_header
+from tmx_export.lang import primary as primary_subtag
 from tmx_export.pipeline import build
 
 _CODE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z]{2})?$")

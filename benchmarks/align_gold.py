@@ -20,7 +20,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from tmx_export.align import align
+from tmx_export.segment.align import align
 
 DEFAULT_GOLD = (Path(__file__).resolve().parents[2] / "shared" / "data" / "gold-alignment"
                 / "transread-limsi-en-fr")

@@ -102,7 +102,7 @@ def make_pairs(shared: Path, n: int, path: Path) -> None:
 
 
 def make_dumps(tsv: Path, n: int, directory: Path) -> None:
-    from tmx_export.formats.dump import CUT_STYLES, format_dump
+    from tmx_export.dump import CUT_STYLES, format_dump
     from tmx_export.model import Pair
 
     directory.mkdir(parents=True, exist_ok=True)

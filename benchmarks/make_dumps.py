@@ -1,6 +1,6 @@
 """Make bilingual dumps with known answers from the Europarl dev sessions.
 
-Each dump is written with :func:`tmx_export.formats.dump.format_dump`, the same writer the
+Each dump is written with :func:`tmx_export.dump.writer.format_dump`, the same writer the
 tests use, in one of the three cut styles, numbered or not, English-first or French-first.
 Beside every ``NAME.txt`` goes ``NAME.gold.jsonl``: one object per pair, in order, with the
 texts the reader must recover (``source`` is always the English paragraph, ``target`` the
@@ -28,7 +28,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from tmx_export.formats.dump import CUT_STYLES, format_dump
+from tmx_export.dump import CUT_STYLES, format_dump
 from tmx_export.model import Pair
 
 REPO = Path(__file__).resolve().parents[1]

@@ -4,7 +4,7 @@
 For every session ``NAME.<src>.txt`` / ``NAME.<tgt>.txt`` (one paragraph per line, blank
 lines between paragraphs): the source side, one paragraph per line, is the document of a
 throwaway OmegaT 3.6 project with default segmentation; the TMX is built from both sides at
-sentence level with :func:`tmx_export.segment.segment_pair` and put in ``tm/auto``;
+sentence level with :func:`tmx_export.segment.units.segment_pair` and put in ``tm/auto``;
 ``omegat_check.sh`` reports how many OmegaT segments were filled from it.
 
     python benchmarks/omegat_fill.py [--data DIR] [--conformance DIR] [--min-percent 95]
@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 
 from tmx_export.model import Pair
-from tmx_export.segment import segment_pair
+from tmx_export.segment.units import segment_pair
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 

@@ -16,7 +16,8 @@ import sys
 import time
 from pathlib import Path
 
-from tmx_export.formats.parallel import find_parallel, read_parallel
+from tmx_export.formats.parallel import read_parallel
+from tmx_export.inputs import find_parallel
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "europarl-dev"
 

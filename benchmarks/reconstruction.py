@@ -2,7 +2,7 @@
 
 Builds dumps of the Europarl dev sessions (274 pairs) in every kind: the three cut styles,
 numbered and unnumbered, English-first and French-first (see ``make_dumps.py``), reads each
-back with :func:`tmx_export.formats.dump.read_dump` and compares with the gold pairs.
+back with :func:`tmx_export.dump.reader.read_dump` and compares with the gold pairs.
 
 Per kind it reports: pairs expected, pairs found, pairs whose source and target texts are
 exactly the gold texts (both sides NFC-normalised), how many of those also carry the right
@@ -217,7 +217,7 @@ def compare(name: str, gold: Sequence[dict[str, object]], result: ReadResult,
 
 def run_one(name: str, dump: Path, gold: Sequence[dict[str, object]], show: int,
             source_lang: str, target_lang: str) -> KindReport:
-    from tmx_export.formats.dump import read_dump
+    from tmx_export.dump import read_dump
 
     started = time.perf_counter()
     try:

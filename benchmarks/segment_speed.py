@@ -3,7 +3,7 @@
 
 The sentence pairs of ``gen_pairs.py`` (TSV ``en<TAB>fr``) are grouped into paragraph
 pairs of 1 to 8 sentences (deterministic); each paragraph pair goes through
-:func:`tmx_export.segment.segment_pair`. Printed: MB/s of :func:`segment_text` alone, sentence
+:func:`tmx_export.segment.units.segment_pair`. Printed: MB/s of :func:`segment_text` alone, sentence
 pairs per second of segment + align, the share of 1-1 units (the input is 1-1 by
 construction), and peak RSS, which must not grow with the input.
 
@@ -23,7 +23,7 @@ from collections import Counter
 from pathlib import Path
 
 from tmx_export.model import Pair
-from tmx_export.segment import segment_pair, segment_text
+from tmx_export.segment.units import segment_pair, segment_text
 
 GEN = Path(__file__).resolve().parents[2] / "shared" / "bench" / "gen_pairs.py"
 
@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
             align_cpu += cpu() - start_cpu
             rejects += len(rej)
             for unit in units:
-                kinds[unit.props["x-align"]] += 1
+                kinds[unit.align] += 1
             paragraphs_n += 1
             if number == 2000:
                 rss_half = peak_rss_mb()

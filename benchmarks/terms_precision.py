@@ -32,7 +32,7 @@ sys.path.insert(0, str(HERE))
 
 from _corpora import SHARED, dgt_pairs, europarl_pairs  # noqa: E402
 
-from tmx_export.segment import segment_pair  # noqa: E402
+from tmx_export.segment.units import segment_pair  # noqa: E402
 from tmx_export.terms import extract_terms  # noqa: E402
 from tmx_export.terms.candidates import Extractor  # noqa: E402
 

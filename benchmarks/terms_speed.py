@@ -5,7 +5,7 @@
 Makes N sentence pairs with the shared ``bench/gen_pairs.py`` (or takes the two-column
 ``--tsv``) and writes them as TSV tables of 1,000 pairs with a language header, one document
 each. A child process then does what ``tmx-export terms FILES... --termbase DB`` does
-(:func:`tmx_export.terms.commands.run_terms`: units read through the pipeline, extraction,
+(:func:`tmx_export.terms.run.run_terms`: units read through the pipeline, extraction,
 termbase update and read-back) and writes every output: TBX 3, TBX 2, XLSX review, HTML report
 and CSV. Target: 100k pairs in under 60 s with peak RSS under 1 GB.
 
@@ -40,9 +40,9 @@ def high_water_mb():
                 return round(int(line.split()[1]) / 1024)
     return None
 
-from tmx_export.formats.glossary import write_glossary
-from tmx_export.formats.tbx import write_tbx
-from tmx_export.terms.commands import run_terms
+from tmx_export.terms.glossary import write_glossary
+from tmx_export.terms.tbx import write_tbx
+from tmx_export.terms.run import run_terms
 from tmx_export.terms.report import write_report
 from tmx_export.terms.review import write_review
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tmx_export import align as align_module
-from tmx_export.align import Bead, Glossary, align, sentence_features
+from tmx_export.segment import align as align_module
+from tmx_export.segment.align import Bead, Glossary, align, sentence_features
 
 DATA = Path(__file__).parent / "data"
 
@@ -150,7 +150,7 @@ def test_gold_excerpt_accuracy_and_anchor_gain(monkeypatch: pytest.MonkeyPatch) 
 
 
 def test_cut_candidates_follow_clause_boundaries() -> None:
-    from tmx_export.align import _cut_candidates
+    from tmx_export.segment.align import _cut_candidates
 
     text = ("le texte et le contenu, et enfin, mais c'est (dans ce cas, il) fini. M. Barnier "
             "est là et je pars.")
@@ -166,7 +166,7 @@ def test_cut_candidates_follow_clause_boundaries() -> None:
 
 
 def test_cut_target_one_piece_per_sentence() -> None:
-    from tmx_export.align import cut_target
+    from tmx_export.segment.align import cut_target
 
     en = ["I am terribly sorry, Mr Hänsch and Mr Cox.", "I did not see you asking to speak."]
     fr = ("Je suis désolée, Monsieur Hänsch et Monsieur Cox, je n'avais pas vu que vous "

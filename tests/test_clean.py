@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
-from tmx_export.clean import RULES, CleanOptions, check, clean, normalise
-from tmx_export.formats.parallel import read_parallel
+from tmx_export.clean import check, normalise, prepare
 from tmx_export.formats.table import read_table
-from tmx_export.model import Pair
+from tmx_export.inputs import ParallelInput
+from tmx_export.model import RULES, BuildOptions, CleanOptions, Pair, Reject
+from tmx_export.pipeline import read_units
 
 DATA = Path(__file__).parent / "data"
 DGT_TSV = DATA / "tmx" / "dgt-tm" / "expected_en-gb_fr-fr.tsv"
@@ -19,15 +22,39 @@ def dgt_pairs() -> list[Pair]:
     return read_table(DGT_TSV, source_lang="en-GB", target_lang="fr-FR").pairs
 
 
-def europarl_pairs() -> list[Pair]:
-    return read_parallel(DATA / "europarl" / "ep-00-01-17-excerpt.en.txt",
-                         DATA / "europarl" / "ep-00-01-17-excerpt.fr.txt",
-                         source_lang="en-GB", target_lang="fr-FR").pairs
+EUROPARL = ParallelInput(str(DATA / "europarl" / "ep-00-01-17-excerpt.en.txt"),
+                         str(DATA / "europarl" / "ep-00-01-17-excerpt.fr.txt"))
+
+
+@dataclass
+class Cleaned:
+    """What the pipeline kept and rejected, and how many each rule removed."""
+
+    pairs: list[Pair]
+    rejects: list[Reject]
+    removed: Counter[str] = field(default_factory=Counter)
+
+
+def through_pipeline(inputs: list, dedupe: str = "exact") -> Cleaned:
+    """The pairs as read, cleaned and deduplicated as build does it (no segmentation)."""
+    pairs, rejects = read_units(inputs, segment=None, dedupe=dedupe)
+    return Cleaned(pairs, rejects, Counter(r.reason for r in rejects))
+
+
+def clean(pairs: list[Pair]) -> Cleaned:
+    """The pipeline's two cleaning calls on pairs in hand: the rules, then prepare."""
+    rejects, passed, kept = [], [], []
+    for pair in pairs:
+        reason = check(pair)
+        (rejects.append(Reject.of(pair, reason)) if reason else passed.append(pair))
+    for unit, reason in prepare(passed, "exact", Counter()):
+        (rejects.append(Reject.of(unit, reason)) if reason else kept.append(unit))
+    return Cleaned(kept, rejects, Counter(r.reason for r in rejects))
 
 
 def test_real_dgt_pairs_untranslated_titles_and_exact_duplicates():
     pairs = dgt_pairs()
-    result = clean(pairs)
+    result = through_pipeline([DGT_TSV])
     # Lines 143 and 146: the "French" side is the English title left untranslated.
     wrong = [r for r in result.rejects if r.reason == "wrong-language"]
     assert [r.line for r in wrong] == [143, 146]
@@ -48,7 +75,7 @@ def test_real_dgt_pairs_untranslated_titles_and_exact_duplicates():
 
 
 def test_normalised_dedupe_catches_spacing_variants():
-    result = clean(dgt_pairs(), CleanOptions(dedupe="normalised"))
+    result = through_pipeline([DGT_TSV], dedupe="normalised")
     assert result.removed["duplicate"] == 14
     extra = [r for r in result.rejects if r.line == 149]
     # the same as line 139 but for a space
@@ -57,13 +84,12 @@ def test_normalised_dedupe_catches_spacing_variants():
 
 
 def test_dedupe_none_keeps_repeats():
-    result = clean(dgt_pairs(), CleanOptions(dedupe="none"))
+    result = through_pipeline([DGT_TSV], dedupe="none")
     assert "duplicate" not in result.removed
 
 
 def test_real_europarl_paragraphs_pass_every_rule():
-    pairs = europarl_pairs()
-    result = clean(pairs)
+    result = through_pipeline([EUROPARL])
     assert result.removed == {}
     assert len(result.pairs) == 40
 
@@ -121,4 +147,4 @@ def test_unknown_rule_or_mode():
     with pytest.raises(ValueError, match="unknown cleaning rule"):
         CleanOptions(rules=frozenset({"spelling"}))
     with pytest.raises(ValueError, match="unknown dedupe mode"):
-        CleanOptions(dedupe="fuzzy")
+        BuildOptions(dedupe="fuzzy")

@@ -35,7 +35,7 @@ def test_build_the_seed(tmp_path: Path) -> None:
 
 
 def test_progress_bar_only_on_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("tmx_export.cli._interactive", lambda: True)
+    monkeypatch.setattr("tmx_export.cli.interactive", lambda: True)
     result = run("build", str(SEED), str(SEED), "-o", str(tmp_path / "o.tmx"))
     assert result.exit_code == 0, result.output
     assert "Reading" in result.stderr

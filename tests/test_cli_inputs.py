@@ -21,11 +21,11 @@ from openpyxl import load_workbook
 from translate.storage.tbx import tbxfile
 
 from tmx_export.cli import main
+from tmx_export.formats.profiles import readme_section
 from tmx_export.formats.rejects import read_rejects
 from tmx_export.formats.table import read_table, write_table
 from tmx_export.formats.tmx import iter_units, read_tmx
-from tmx_export.profiles import readme_section
-from tmx_export.tmxtools import validate
+from tmx_export.tools import validate
 
 DATA = Path(__file__).parent / "data"
 LISA = DATA / "tmx" / "lisa-tmx-compliance-kit"

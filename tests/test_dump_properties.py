@@ -21,8 +21,8 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from tmx_export.dump import CUT_STYLES, FOLD_MARKER, format_dump, read_dump
 from tmx_export.errors import InputError
-from tmx_export.formats.dump import CUT_STYLES, FOLD_MARKER, format_dump, read_dump
 from tmx_export.model import Pair, ReadResult
 
 DATA = Path(__file__).parent / "data"

@@ -1,6 +1,6 @@
 """Pairing: sides found by language and numbers; what does not pair is rejected."""
 
-from tmx_export.formats.dump import read_dump
+from tmx_export.dump import read_dump
 
 EN1 = ("Calls on the Commission to propose a cluster policy and cluster networks in the form "
        "of cooperation between companies and research centres;")

@@ -8,12 +8,9 @@ from pathlib import Path
 import pytest
 
 from tmx_export.errors import InputError
-from tmx_export.formats.parallel import (
-    align_lengths,
-    find_parallel,
-    read_parallel,
-    split_paragraphs,
-)
+from tmx_export.formats.parallel import read_parallel, split_paragraphs
+from tmx_export.inputs import find_parallel
+from tmx_export.segment.align import align_lengths
 
 DATA = Path(__file__).parent / "data" / "europarl"
 
@@ -127,9 +124,9 @@ def test_drift_without_markup_names_lines_near_the_break(tmp_path):
                   align_paragraphs=True)
     good = {(e, f) for e, f in zip(en[:30], fr[:30], strict=True)}
     good |= {(e, f) for e, f in zip(en[31:], fr[30:], strict=True)}
-    pairs = {(p.source, p.target.rstrip("\n")) for p in result.pairs if "x-align" not in p.props}
+    pairs = {(p.source, p.target.rstrip("\n")) for p in result.pairs if p.align is None}
     assert len(pairs & good) >= 36
-    merged = [p for p in result.pairs if "x-align" in p.props] + result.rejects
+    merged = [p for p in result.pairs if p.align is not None] + result.rejects
     assert 1 <= len(merged) <= 2
 
 

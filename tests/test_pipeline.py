@@ -10,6 +10,7 @@ from lxml import etree
 
 from tmx_export.errors import InputError
 from tmx_export.formats.rejects import read_rejects
+from tmx_export.formats.text import read_text
 from tmx_export.model import Pair, ReadResult
 from tmx_export.pipeline import (
     EXTENSIONS,
@@ -19,7 +20,6 @@ from tmx_export.pipeline import (
     read_units,
     register_reader,
 )
-from tmx_export.textio import read_text
 
 DATA = Path(__file__).parent / "data"
 SEED = DATA / "ep-industrial-policy-34.txt"
@@ -108,7 +108,7 @@ def test_duplicates_written_once_unless_kept(tmp_path: Path) -> None:
     shutil.copy(SEED, copy)
     summary = build([SEED, copy], tmp_path / "a.tmx")
     assert (summary.pairs_read, summary.units_written, summary.duplicates_skipped) == (2, 2, 2)
-    summary = build([SEED, copy], tmp_path / "b.tmx", keep_duplicates=True)
+    summary = build([SEED, copy], tmp_path / "b.tmx", dedupe="none")
     assert (summary.units_written, summary.duplicates_skipped) == (4, 0)
     assert [u[0] for u in tmx_units(tmp_path / "b.tmx")] == ["1", "2", "3", "4"]
 
@@ -120,7 +120,7 @@ def test_read_units_carry_the_tuids_of_the_tmx(tmp_path: Path) -> None:
     build(inputs, tmp_path / "out.tmx")
     units, rejects = read_units(inputs)
     written = [(tuid, en, fr) for tuid, en, fr, _ in tmx_units(tmp_path / "out.tmx")]
-    assert [(u.props["tuid"], u.source, u.target) for u in units] == written
+    assert [(u.tuid, u.source, u.target) for u in units] == written
     assert len(written) == 4
     # the mixed dump's two unpairable paragraphs, and the second SEED's two units again
     reasons = [r.reason for r in rejects]

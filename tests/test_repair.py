@@ -2,7 +2,7 @@
 
 from collections import Counter
 
-from tmx_export.repair import build_stream, clean_text
+from tmx_export.dump.repair import build_stream, clean_text
 
 LANGS = ("en", "fr")
 

@@ -21,7 +21,7 @@ def test_number_split_off_when_omegat_splits_the_english_source() -> None:
     units = paragraph_units(pair)
     assert [(u.source, u.target) for u in units] == [("34.", "34."), (EN, FR)]
     for unit in units:
-        assert unit.props == {"x-paragraph": "34"}
+        assert (unit.paragraph, unit.props) == (34, {})
         assert (unit.file, unit.line, unit.source_lang, unit.target_lang) == (
             "seed.txt", 3, "en-GB", "fr-FR")
 
@@ -35,7 +35,7 @@ def test_english_lower_case_body_still_splits() -> None:
 def test_french_source_keeps_number_before_lower_case() -> None:
     units = paragraph_units(Pair(FR, EN, "fr-FR", "en-GB", number=34))
     assert [(u.source, u.target) for u in units] == [(f"34. {FR}", f"34. {EN}")]
-    assert units[0].props["x-paragraph"] == "34"
+    assert str(units[0].paragraph) == "34"
 
 
 def test_french_source_splits_before_upper_case_digit_and_accent() -> None:
@@ -163,9 +163,9 @@ def test_seed_gives_the_units_omegat_fills() -> None:
     assert units[1].source.startswith("Calls on the Commission to propose a cluster policy")
     assert units[1].target.startswith("invite la Commission à proposer")
     for unit in units:
-        assert unit.props["x-paragraph"] == "34"
-        assert unit.props["x-align"] == "1-1"
-        assert 0.0 <= float(unit.props["x-align-score"]) <= 1.0
+        assert str(unit.paragraph) == "34"
+        assert unit.align == "1-1"
+        assert 0.0 <= unit.align_score <= 1.0
 
 
 def test_seed_clause_mode_cuts_resolution_clauses_on_both_sides() -> None:
@@ -205,7 +205,7 @@ def test_europarl_paragraphs_align_as_translated() -> None:
     }
     for pair in _europarl():
         units, rejects = segment_pair(pair)
-        assert [u.props["x-align"] for u in units] == expected[pair.line], pair.line
+        assert [u.align for u in units] == expected[pair.line], pair.line
         assert rejects == []
         for unit in units:
             assert unit.source == unit.source.strip() and "\n" not in unit.source
@@ -232,13 +232,13 @@ def test_two_to_one_cut_at_the_joining_clause_mark() -> None:
                 "attentat terroriste a eu lieu ce matin à Madrid.", "en-GB", "fr-FR")
     units, rejects = segment_pair(pair)
     assert rejects == []
-    assert [(u.target, u.props["x-align"]) for u in units] == [
+    assert [(u.target, u.align) for u in units] == [
         ("Monsieur le Président, Je voulais simplement diffuser une information :", "2-1/1"),
         ("un attentat terroriste a eu lieu ce matin à Madrid.", "2-1/2")]
     # no clause mark where the lengths fit: the bead stays whole
     pair = Pair("Yes. I agree with you entirely on this point.",
                 "Oui je suis entièrement d'accord avec vous sur ce point précis.", "en", "fr")
-    assert [u.props["x-align"] for u in segment_pair(pair)[0]] == ["2-1"]
+    assert [u.align for u in segment_pair(pair)[0]] == ["2-1"]
 
 
 def test_unaligned_sentence_goes_to_rejects() -> None:
@@ -247,7 +247,7 @@ def test_unaligned_sentence_goes_to_rejects() -> None:
                 "Le vote aura lieu demain à 12 heures. Le débat est clos.",
                 "en-GB", "fr-FR", file="f.txt", line=9)
     units, rejects = segment_pair(pair)
-    assert [(u.source, u.props["x-align"]) for u in units] == [
+    assert [(u.source, u.align) for u in units] == [
         ("The vote will take place tomorrow at 12 noon.", "1-1"),
         ("The debate is closed.", "1-1")]
     assert [(r.file, r.line, r.reason, r.text) for r in rejects] == [
@@ -277,7 +277,7 @@ def test_unalignable_pair_falls_back_to_one_unit() -> None:
     assert rejects == []
     assert len(units) == 1
     assert units[0].source == pair.source and units[0].target == pair.target
-    assert units[0].props["x-align"] == "5-2"
+    assert units[0].align == "5-2"
 
 
 # -- cutting the translation of joined sentences (Europarl, 17 January 2000) ------------------
@@ -295,7 +295,7 @@ def _session_paragraph(line: int) -> Pair:
 def _cut(line: int) -> list[tuple[str, str, str]]:
     units, rejects = segment_pair(_session_paragraph(line))
     assert rejects == []
-    return [(u.props["x-align"], u.source, u.target) for u in units]
+    return [(u.align, u.source, u.target) for u in units]
 
 
 def test_comma_cut_taken_when_the_anchors_confirm_it() -> None:

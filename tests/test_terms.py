@@ -12,12 +12,13 @@ from lxml import etree
 from openpyxl import load_workbook
 
 from tmx_export import pipeline
+from tmx_export.cli.terms import terms_command as terms
 from tmx_export.errors import InputError
 from tmx_export.model import Pair
 from tmx_export.terms import Document, Termbase, extract_terms, fingerprint, piece_spans
 from tmx_export.terms.candidates import Extractor
-from tmx_export.terms.commands import read_term_units, terms
 from tmx_export.terms.review import apply_review, write_review
+from tmx_export.terms.run import read_term_units
 from tmx_export.terms.units import split_clauses
 
 DATA = Path(__file__).parent / "data"
@@ -28,7 +29,7 @@ def seed_pair(file: str = "ep-34.txt") -> Pair:
     with (DATA / "terms_seed_pair.tsv").open(encoding="utf-8", newline="") as handle:
         row = next(csv.DictReader(handle, delimiter="\t"))
     return Pair(row["source"], row["target"], "en-GB", "fr-FR", number=34, file=file, line=1,
-                props={"tuid": "1"})
+                tuid="1")
 
 
 @pytest.fixture(scope="module")
@@ -409,7 +410,7 @@ def test_cli_progress_bar_only_on_a_terminal(tmp_path, monkeypatch):
     out = tmp_path / "g.csv"
     quiet = CliRunner().invoke(terms, [str(SEED_DUMP), "--csv", str(out)])
     assert quiet.exit_code == 0 and "Reading" not in quiet.output
-    monkeypatch.setattr("tmx_export.terms.commands._interactive", lambda: True)
+    monkeypatch.setattr("tmx_export.cli.interactive", lambda: True)
     shown = CliRunner().invoke(terms, [str(SEED_DUMP), "--csv", str(out)])
     assert shown.exit_code == 0, shown.output
     assert "Reading" in shown.stderr

@@ -15,8 +15,10 @@ from lxml import etree
 from translate.storage.tmx import tmxfile
 
 from tmx_export import __version__
+from tmx_export.clean import Fingerprints as _Fingerprints
+from tmx_export.clean import sanitise as clean_segment
 from tmx_export.errors import InputError
-from tmx_export.formats.tmx import _Fingerprints, clean_segment, write_tmx
+from tmx_export.formats.tmx import write_tmx
 from tmx_export.model import Pair
 
 DATA = Path(__file__).parent / "data"

@@ -10,13 +10,13 @@ import pytest
 from click.testing import CliRunner
 from lxml import etree
 
-from tmx_export.cli_tools import merge_command, stats_command, validate_command
-from tmx_export.detect import detect_format
+from tmx_export.cli.tools import merge_command, stats_command, validate_command
 from tmx_export.errors import InputError
+from tmx_export.formats.profiles import PROFILES, get_profile, keep_prop, lang_code, readme_section
 from tmx_export.formats.tmx import iter_units, read_tmx, write_tmx
+from tmx_export.inputs import detect_format
 from tmx_export.model import Pair
-from tmx_export.profiles import PROFILES, get_profile, keep_prop, lang_code, readme_section
-from tmx_export.tmxtools import merge, stats, validate
+from tmx_export.tools import merge, stats, validate
 
 DATA = Path(__file__).parent / "data"
 LISA = DATA / "tmx" / "lisa-tmx-compliance-kit"

@@ -17,7 +17,7 @@ import pytest
 
 from tmx_export.errors import InputError
 from tmx_export.formats.tmx import read_tmx
-from tmx_export.xmlsafe import check_prolog
+from tmx_export.formats.xml import check_prolog
 
 UNIT = '<tu><tuv xml:lang="en"><seg>{src}</seg></tuv><tuv xml:lang="fr"><seg>b</seg></tuv></tu>'
 

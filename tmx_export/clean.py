@@ -1,53 +1,59 @@
-"""Cleaning rules: which pairs do not belong in a translation memory, and why.
+"""Cleaning: which pairs do not belong in a translation memory, and texts a TMX can carry.
 
-Each rule has a name; a pair a rule removes becomes a :class:`~tmx_export.model.Reject`
-whose reason is that name, so the rejects report and the summary say exactly what was
-removed by what. The rules (all on by default, each can be switched off):
+Three jobs, each a function the pipeline calls and that returns to it:
 
-``empty-side``       a side is empty or only white space: nothing to match or to reuse.
-``no-letters``       a side has no letter at all (numbers, punctuation, symbols): a CAT tool
-                     handles "1997" or "(a)" by itself, and such units only add noise.
-``identical``        source and target are the same text (ignoring case and spacing) of at
-                     least ``identical_min_words`` words: an untranslated copy. Shorter
-                     identical units ("Article 2", names, codes) are normal in both
-                     languages and stay. Not applied when both languages share a primary
-                     subtag (en-US -> en-GB), where identical text is the normal case.
-``leftover-markup``  HTML/XML tags or entities (``<b>``, ``&amp;``, Europarl's ``<P>``)
-                     left in the text by an extraction; they would be offered to the
-                     translator as text.
-``too-long``         a side longer than ``max_chars`` characters: in a sentence or
-                     paragraph memory this is a merged block or a failed split.
-``length-ratio``     the target/source length ratio is outside ``[min_ratio, max_ratio]``:
-                     a sign of misalignment. Both lengths get ``ratio_smoothing``
-                     characters added first, so short headings ("Whereas:" / "considérant
-                     ce qui suit:") are not judged on a ratio of 3.
-``wrong-language``   a side is identified as the *other* language of the pair (py3langid
-                     restricted to the pair's two languages, texts of ``langid_min_chars``
-                     or more, probability at least ``langid_min_prob``): swapped or
-                     untranslated sides. Text in a third language is another question (the
-                     pairing stage's).
-``duplicate``        (``dedupe``) a pair already kept: ``exact`` compares the two texts as
-                     they are, ``normalised`` after Unicode NFKC, case folding, removing
-                     punctuation and collapsing spaces; ``none`` keeps every pair.
+* :func:`check` -- the pair rules. Each rule has a name; a pair a rule removes becomes a
+  :class:`~tmx_export.model.Reject` whose reason is that name, so the rejects report and
+  the summary say exactly what was removed by what. The rules (all on by default, each can
+  be switched off through :class:`~tmx_export.model.CleanOptions`):
 
-Rules are checked in that order and the first that fails names the reject. Duplicates are
-judged last, among the pairs that passed, so a rejected pair never hides a good one.
+  ``empty-side``       a side is empty or only white space: nothing to match or to reuse.
+  ``no-letters``       a side has no letter at all (numbers, punctuation, symbols): a CAT
+                       tool handles "1997" or "(a)" by itself, and such units only add noise.
+  ``identical``        source and target are the same text (ignoring case and spacing) of at
+                       least ``identical_min_words`` words: an untranslated copy. Shorter
+                       identical units ("Article 2", names, codes) are normal in both
+                       languages and stay. Not applied when both languages share a primary
+                       subtag (en-US -> en-GB), where identical text is the normal case.
+  ``leftover-markup``  HTML/XML tags or entities (``<b>``, ``&amp;``, Europarl's ``<P>``)
+                       left in the text by an extraction; they would be offered to the
+                       translator as text.
+  ``too-long``         a side longer than ``max_chars`` characters: in a sentence or
+                       paragraph memory this is a merged block or a failed split.
+  ``length-ratio``     the target/source length ratio is outside ``[min_ratio, max_ratio]``:
+                       a sign of misalignment. Both lengths get ``ratio_smoothing``
+                       characters added first, so short headings ("Whereas:" / "considérant
+                       ce qui suit:") are not judged on a ratio of 3.
+  ``wrong-language``   a side is identified as the *other* language of the pair (py3langid
+                       restricted to the pair's two languages, texts of ``langid_min_chars``
+                       or more, probability at least ``langid_min_prob``): swapped or
+                       untranslated sides. Text in a third language is another question
+                       (the pairing stage's).
+
+  Rules are checked in that order and the first that fails names the reject.
+
+* :func:`below_min_score` -- aligned units scoring under ``--min-score``.
+
+* :func:`prepare` -- the units as a TMX may hold them: :func:`sanitise` each text (no
+  XML-illegal character, no line break, no padding), a unit left with an empty side is
+  rejected (``empty-side``), and a unit repeating an earlier one is rejected
+  (``duplicate``): ``exact`` compares the two texts (and inline codes) as they are,
+  ``normalised`` after :func:`normalise`; ``none`` keeps every unit. Duplicates are judged
+  last, among the units that passed, so a rejected pair never hides a good one.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
-from functools import lru_cache
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
-from .model import Pair, Reject
-
-RULES = ("empty-side", "no-letters", "identical", "leftover-markup", "too-long",
-         "length-ratio", "wrong-language")
-DEDUPE_MODES = ("exact", "normalised", "none")
+from .formats.xml import XML_ILLEGAL_RE
+from .lang import identifier, primary
+from .model import CleanOptions, Pair, Reject
 
 _MARKUP = re.compile(
     r"</?[A-Za-z][A-Za-z0-9:_.-]*(?:\s+[^<>]*)?/?>"  # tags, with or without attributes
@@ -55,75 +61,11 @@ _MARKUP = re.compile(
 )
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W\d_]+")
+# A line break with the white space around it; inside a segment it becomes one space.
+LINE_BREAK_RE = re.compile(r"\s*[\n\r\x85\u2028\u2029]\s*")
 
 
-@dataclass(slots=True)
-class CleanOptions:
-    """Which rules run and their thresholds (defaults suit sentence and paragraph TMs)."""
-
-    rules: frozenset[str] = frozenset(RULES)
-    dedupe: str = "exact"
-    min_ratio: float = 0.4
-    max_ratio: float = 2.5
-    ratio_smoothing: int = 15
-    identical_min_words: int = 3
-    max_chars: int = 2000
-    langid_min_chars: int = 40
-    langid_min_prob: float = 0.9
-
-    def __post_init__(self) -> None:
-        unknown = set(self.rules) - set(RULES)
-        if unknown:
-            raise ValueError(f"unknown cleaning rule(s) {', '.join(sorted(unknown))}; "
-                             f"known: {', '.join(RULES)}")
-        if self.dedupe not in DEDUPE_MODES:
-            raise ValueError(f"unknown dedupe mode {self.dedupe!r}; "
-                             f"expected one of {', '.join(DEDUPE_MODES)}")
-
-
-@dataclass(slots=True)
-class CleanResult:
-    """Kept pairs, rejects, and how many each rule removed."""
-
-    pairs: list[Pair] = field(default_factory=list)
-    rejects: list[Reject] = field(default_factory=list)
-    removed: Counter[str] = field(default_factory=Counter)
-
-
-def clean(pairs: Iterable[Pair], options: CleanOptions | None = None) -> CleanResult:
-    """Apply the cleaning rules to ``pairs`` (see the module documentation)."""
-    result = CleanResult()
-
-    def reject(item: Reject) -> None:
-        result.rejects.append(item)
-        result.removed[item.reason] += 1
-
-    result.pairs.extend(iter_clean(pairs, options, reject))
-    return result
-
-
-def iter_clean(
-    pairs: Iterable[Pair],
-    options: CleanOptions | None = None,
-    on_reject: Callable[[Reject], None] | None = None,
-) -> Iterator[Pair]:
-    """Streaming :func:`clean`: yields kept pairs, hands each reject to ``on_reject``."""
-    options = options or CleanOptions()
-    seen: set[int] = set()
-    for pair in pairs:
-        reason = check(pair, options)
-        if reason is None and options.dedupe != "none":
-            key = hash(pair.key() if options.dedupe == "exact" else
-                       (normalise(pair.source), normalise(pair.target)))
-            if key in seen:
-                reason = "duplicate"
-            else:
-                seen.add(key)
-        if reason is None:
-            yield pair
-        elif on_reject is not None:
-            on_reject(Reject(pair.file, pair.line, reason, f"{pair.source}\t{pair.target}"))
-
+# --- the pair rules --------------------------------------------------------------------------
 
 def check(pair: Pair, options: CleanOptions | None = None) -> str | None:
     """The name of the first rule ``pair`` fails, or ``None`` when it passes them all."""
@@ -136,7 +78,7 @@ def check(pair: Pair, options: CleanOptions | None = None) -> str | None:
         return "no-letters"
     if "identical" in rules and _same_text(src, tgt) and \
             len(_WORD.findall(src)) >= options.identical_min_words and \
-            _primary(pair.source_lang) != _primary(pair.target_lang):
+            primary(pair.source_lang) != primary(pair.target_lang):
         return "identical"
     if "leftover-markup" in rules and (_MARKUP.search(src) or _MARKUP.search(tgt)):
         return "leftover-markup"
@@ -167,34 +109,141 @@ def _same_text(a: str, b: str) -> bool:
     return _SPACE.sub(" ", a).strip().casefold() == _SPACE.sub(" ", b).strip().casefold()
 
 
-def _primary(code: str) -> str:
-    return re.split(r"[-_]", code.strip(), maxsplit=1)[0].lower()
-
-
 def _wrong_language(pair: Pair, options: CleanOptions) -> bool:
-    src_lang, tgt_lang = _primary(pair.source_lang), _primary(pair.target_lang)
+    src_lang, tgt_lang = primary(pair.source_lang), primary(pair.target_lang)
     if src_lang == tgt_lang:
         return False
-    identifier = _identifier(src_lang, tgt_lang)
-    if identifier is None:
+    restricted = identifier((src_lang, tgt_lang))
+    if restricted is None:
         return False
     for text, other in ((pair.source, tgt_lang), (pair.target, src_lang)):
         if len(text) >= options.langid_min_chars:
             # langid's n-grams are case-sensitive and learnt on running text: capitals
             # ("COMMUNICATIONS AND LAISSEZ-PASSER") read as the wrong language.
-            lang, prob = identifier.classify(text.lower() if text.isupper() else text)
+            lang, prob = restricted.classify(text.lower() if text.isupper() else text)
             if lang == other and prob >= options.langid_min_prob:
                 return True
     return False
 
 
-@lru_cache(maxsize=16)
-def _identifier(first: str, second: str):  # type: ignore[no-untyped-def]
-    """A py3langid identifier limited to two languages (None if it does not know one)."""
-    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+# --- alignment scores ------------------------------------------------------------------------
 
-    identifier = LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
-    if first not in identifier.nb_classes or second not in identifier.nb_classes:
-        return None
-    identifier.set_languages([first, second])
-    return identifier
+def below_min_score(units: list[Pair], min_score: float | None
+                    ) -> tuple[list[Pair], list[Reject]]:
+    """``units`` split into those scoring at least ``min_score`` and rejects for the rest
+    (units without a score, such as ``34.`` cut off its paragraph, always stay)."""
+    if min_score is None:
+        return units, []
+    kept: list[Pair] = []
+    rejects: list[Reject] = []
+    for unit in units:
+        score = unit.align_score
+        if score is not None and score < min_score:
+            rejects.append(Reject(
+                unit.file, unit.line,
+                f"alignment score {score:.2f} below --min-score {min_score:g} ({unit.align})",
+                f"{unit.source} ||| {unit.target}"))
+        else:
+            kept.append(unit)
+    return kept, rejects
+
+
+# --- texts a TMX can carry -------------------------------------------------------------------
+
+def _is_clean(text: str) -> bool:
+    # The fast path for the usual text: isprintable() is False for every character the
+    # repairs touch (controls, line separators, surrogates, non-characters); a text with
+    # outer white space is longer than its strip().
+    return text.isprintable() and len(text) == len(text.strip())
+
+
+def sanitise(text: str, repairs: Counter[str]) -> str:
+    """``text`` as a ``<seg>`` may hold it: no XML-illegal characters, no line breaks, no
+    padding. Each kind of change is counted in ``repairs`` (outer white space is not: it is
+    never part of a segment a CAT tool makes)."""
+    if _is_clean(text):
+        return text
+    text, removed = XML_ILLEGAL_RE.subn("", text)
+    if removed:
+        repairs["XML-illegal characters removed"] += removed
+    text, joined = LINE_BREAK_RE.subn(" ", text)
+    if joined:
+        repairs["line breaks in a segment replaced by a space"] += joined
+    return text.strip()
+
+
+class Fingerprints:
+    """A set of 64-bit fingerprints of the units already kept, in one flat array.
+
+    A Python set of (source, target) tuples would keep every text alive (~300 bytes a pair)
+    and even a set of ints costs ~80 bytes an entry; this open-addressing table costs 8 to
+    16 bytes a pair, so deduplicating a million units stays under 20 MB. The fingerprint is
+    Python's 64-bit hash of the unit's key: the chance of two different units colliding in
+    a run of a million is about 1e-8.
+    """
+
+    def __init__(self) -> None:
+        self._table = array("q", bytes(8 * 1024))
+        self._mask = 1023
+        self._used = 0
+
+    def add(self, fingerprint: int) -> bool:
+        """Add ``fingerprint``; ``False`` if it was already there."""
+        fingerprint = fingerprint or 1  # 0 marks an empty slot
+        table, mask = self._table, self._mask
+        slot = fingerprint & mask
+        while True:
+            held = table[slot]
+            if held == fingerprint:
+                return False
+            if held == 0:
+                table[slot] = fingerprint
+                self._used += 1
+                if self._used * 2 > mask:
+                    self._grow()
+                return True
+            slot = (slot + 1) & mask
+
+    def _grow(self) -> None:
+        old = self._table
+        self._mask = mask = self._mask * 2 + 1
+        self._table = table = array("q", bytes(8 * (mask + 1)))
+        for fingerprint in old:
+            if fingerprint:
+                slot = fingerprint & mask
+                while table[slot]:
+                    slot = (slot + 1) & mask
+                table[slot] = fingerprint
+
+
+def dedupe_key(unit: Pair, mode: str) -> tuple[str | None, ...]:
+    """What makes two units the same under ``mode`` (``exact`` or ``normalised``)."""
+    if mode == "normalised":
+        return normalise(unit.source), normalise(unit.target)
+    if unit.source_markup is None and unit.target_markup is None:
+        return unit.source, unit.target
+    return unit.source, unit.target, unit.source_markup, unit.target_markup
+
+
+def prepare(units: Iterable[Pair], dedupe: str, repairs: Counter[str]
+            ) -> Iterator[tuple[Pair, str | None]]:
+    """Each unit with its texts sanitised and ``None``, or the unit as it came with the
+    reason it is left out (``empty-side``, ``duplicate``); character repairs are counted in
+    ``repairs``. ``dedupe`` is ``exact``, ``normalised`` or ``none``."""
+    seen = Fingerprints() if dedupe != "none" else None
+    for original in units:
+        unit = original
+        source, target = unit.source, unit.target
+        if not _is_clean(source):
+            source = sanitise(source, repairs)
+        if not _is_clean(target):
+            target = sanitise(target, repairs)
+        if not source or not target:
+            yield original, "empty-side"
+            continue
+        if source is not unit.source or target is not unit.target:
+            unit = replace(unit, source=source, target=target)
+        if seen is not None and not seen.add(hash(dedupe_key(unit, dedupe))):
+            yield original, "duplicate"
+            continue
+        yield unit, None

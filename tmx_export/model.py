@@ -1,15 +1,22 @@
-"""The small data model every stage passes along.
+"""The small data model every stage passes along, and the options that steer the stages.
 
 A :class:`Pair` is one translation unit in the making: a source and a target text (a
 paragraph, a sentence or a clause) with where it came from. Readers produce pairs, the
 segmenter and aligner turn paragraph pairs into smaller pairs, writers consume them.
 Anything that cannot become a pair is a :class:`Reject`, so nothing is dropped silently.
+
+What a stage learns about a unit is a typed field of the pair (``paragraph``, ``align``,
+``align_score``, ``tuid``); only the writers turn them into TMX props or columns.
+
+The options are frozen dataclasses: the command line parses its flags into one
+(:class:`BuildOptions`) and hands it to :mod:`tmx_export.pipeline` in one call.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(slots=True)
@@ -18,12 +25,19 @@ class Pair:
 
     ``number`` is the paragraph number printed in the document ("34." -> 34), ``None`` when
     the paragraph had none; the texts never include it. ``file`` and ``line`` point at the
-    line where the pair starts (1-based). ``props`` are extra TMX properties (``x-align``...).
+    line where the pair starts (1-based). ``props`` are the input's own properties (a TMX's
+    ``<prop>``s, a PO context as ``x-context``...), written back as TMX props.
 
     ``source_markup``/``target_markup`` are the inner XML of a TMX ``<seg>`` with its inline
     codes (``bpt ept it ph hi sub ut``) when the pair was read from one that had any, else
     ``None``. ``source``/``target`` are always the plain text, for cleaning, segmenting and
     term work; the TMX writer writes the markup instead when there is some.
+
+    What the stages add, written as the props ``x-paragraph``, ``x-align``,
+    ``x-align-score`` and the ``tuid``: ``paragraph`` is the paragraph a unit comes from
+    (its printed number, or its position in the document); ``align`` the alignment bead
+    ("1-1", "2-1/1"...) and ``align_score`` its score (0..1, two decimals); ``tuid`` the
+    unit's number in the TMX, given by the pipeline.
     """
 
     source: str
@@ -36,6 +50,10 @@ class Pair:
     props: dict[str, str] = field(default_factory=dict)
     source_markup: str | None = None
     target_markup: str | None = None
+    paragraph: int | None = None
+    align: str | None = None
+    align_score: float | None = None
+    tuid: int | None = None
 
     def key(self) -> tuple[str, str]:
         """What makes two pairs duplicates: the same two texts."""
@@ -50,6 +68,11 @@ class Reject:
     line: int
     reason: str
     text: str
+
+    @classmethod
+    def of(cls, pair: Pair, reason: str) -> Reject:
+        """The reject for a whole pair: both texts, tab-separated."""
+        return cls(pair.file, pair.line, reason, f"{pair.source}\t{pair.target}")
 
 
 @dataclass(slots=True)
@@ -66,3 +89,109 @@ class ReadResult:
         self.pairs.extend(other.pairs)
         self.rejects.extend(other.rejects)
         self.repairs.update(other.repairs)
+
+
+# --- unit kinds ------------------------------------------------------------------------------
+
+# TMX 1.4b's segtype values; a TMX header states which kind of unit the file holds.
+SEGTYPES = ("block", "paragraph", "sentence", "phrase")
+
+# Unit kind asked for -> the TMX segtype that describes it truthfully ("clause" units are
+# smaller than sentences: TMX calls them phrases).
+SEGTYPE_OF = {"paragraph": "paragraph", "sentence": "sentence", "clause": "phrase"}
+SEGMENT_MODES = tuple(SEGTYPE_OF)
+
+
+# --- options -------------------------------------------------------------------------------
+
+# The cleaning rules, in the order they are checked (see tmx_export.clean).
+RULES = ("empty-side", "no-letters", "identical", "leftover-markup", "too-long",
+         "length-ratio", "wrong-language")
+# How units are deduplicated: exact texts, normalised texts, or not at all.
+DEDUPE_MODES = ("exact", "normalised", "none")
+
+
+@dataclass(frozen=True, slots=True)
+class CleanOptions:
+    """Which cleaning rules run and their thresholds (defaults suit sentence and paragraph
+    TMs). See :mod:`tmx_export.clean` for what each rule does."""
+
+    rules: frozenset[str] = frozenset(RULES)
+    min_ratio: float = 0.4
+    max_ratio: float = 2.5
+    ratio_smoothing: int = 15
+    identical_min_words: int = 3
+    max_chars: int = 2000
+    langid_min_chars: int = 40
+    langid_min_prob: float = 0.9
+
+    def __post_init__(self) -> None:
+        unknown = set(self.rules) - set(RULES)
+        if unknown:
+            raise ValueError(f"unknown cleaning rule(s) {', '.join(sorted(unknown))}; "
+                             f"known: {', '.join(RULES)}")
+
+    @classmethod
+    def without(cls, skip: tuple[str, ...] | list[str] | frozenset[str] = (),
+                **thresholds: Any) -> CleanOptions:
+        """Options with the rules named in ``skip`` off (``"all"``: every rule)."""
+        skipped = set(skip)
+        if "all" in skipped:
+            skipped = set(RULES)
+        unknown = skipped - set(RULES)
+        if unknown:
+            raise ValueError(f"unknown cleaning rule(s) {', '.join(sorted(unknown))}; "
+                             f"known: {', '.join(RULES)}, all")
+        return cls(rules=frozenset(RULES) - skipped, **thresholds)
+
+
+NO_CLEANING = CleanOptions(rules=frozenset())
+
+
+@dataclass(frozen=True, slots=True)
+class BuildOptions:
+    """Everything a run needs to know besides its inputs and outputs.
+
+    Reading: ``source_lang``/``target_lang`` (BCP 47), ``input_format`` (``None``: from each
+    file's content), ``pair_files`` (``name.en.txt`` + ``name.fr.txt`` read together),
+    ``align_paragraphs`` (parallel files of different lengths), ``source_column``,
+    ``target_column`` and ``sheet`` (tables), ``include_fuzzy`` (XLIFF/PO drafts).
+
+    Units: ``segment`` is ``sentence``, ``clause``, ``paragraph`` or ``None`` (the pairs as
+    read); ``srx`` segmentation rules read from an SRX file
+    (:class:`tmx_export.segment.srx.SrxRules`); ``glossary`` known term pairs that anchor
+    the aligner; ``min_score`` sends aligned units scoring lower to the rejects.
+
+    Cleaning: ``clean`` (the rules), ``dedupe`` (one of :data:`DEDUPE_MODES`).
+    Writing: ``profile`` (a CAT tool, :mod:`tmx_export.formats.profiles`), ``max_units``
+    (split the TMX into numbered parts), ``rejects_path`` (the rejects report, TSV).
+    """
+
+    source_lang: str = "en-GB"
+    target_lang: str = "fr-FR"
+    input_format: str | None = None
+    pair_files: bool = True
+    align_paragraphs: bool = False
+    source_column: str | None = None
+    target_column: str | None = None
+    sheet: str | None = None
+    include_fuzzy: bool = False
+    segment: str | None = "sentence"
+    srx: Any = None
+    glossary: tuple[tuple[str, str], ...] = ()
+    min_score: float | None = None
+    clean: CleanOptions = CleanOptions()
+    dedupe: str = "exact"
+    profile: str = "generic"
+    max_units: int | None = None
+    rejects_path: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.segment is not None and self.segment not in SEGTYPE_OF:
+            raise ValueError(f"unknown segment mode {self.segment!r}; expected one of "
+                             f"{', '.join(SEGTYPE_OF)}")
+        if self.dedupe not in DEDUPE_MODES:
+            raise ValueError(f"unknown dedupe mode {self.dedupe!r}; expected one of "
+                             f"{', '.join(DEDUPE_MODES)}")
+        if self.max_units is not None and self.max_units < 1:
+            raise ValueError("max_units must be at least 1")

@@ -15,8 +15,8 @@ from typing import IO, Any
 
 from ..errors import InputError
 from ..model import Pair, ReadResult
-from ..textio import read_text
-from .tsv import PAIR_COLUMNS, records, text_output
+from .text import read_text
+from .tsv import PAIR_COLUMNS, records, text_output, written_props
 
 # Characters that some line readers (Python's str.splitlines, JavaScript) take for line
 # ends; JSON may carry them raw, but escaped they keep one object on one line for everyone.
@@ -34,7 +34,7 @@ def pair_to_dict(pair: Pair) -> dict[str, Any]:
         "file": pair.file,
         "line": pair.line,
     }
-    for name, value in pair.props.items():
+    for name, value in written_props(pair).items():
         record.setdefault(name, value)
     return record
 

@@ -8,32 +8,26 @@ are paragraph breaks and are kept as section labels for error messages and align
 Paragraph *i* of the source pairs with paragraph *i* of the target. When the counts differ
 the files are not parallel and guessing would pair every later paragraph wrongly, so this
 is an error naming the first place the files drift apart; with ``align_paragraphs`` a
-length-based alignment (Gale & Church 1993) pairs them instead, section by section when
+length-based alignment (Gale & Church 1993,
+:func:`tmx_export.segment.align.align_lengths`) pairs them instead, section by section when
 both files carry the same markup, and paragraphs left without a counterpart become
 rejects.
 """
 
 from __future__ import annotations
 
-import math
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
 from ..model import Pair, ReadResult, Reject
-from ..textio import read_text
+from ..segment.align import align_lengths
+from .text import read_text
 
 MARKUP_LINE = re.compile(r"^\s*<\s*(CHAPTER|SPEAKER|P)\b[^<>]*>\s*$", re.IGNORECASE)
 _ID = re.compile(r"\bID\s*=\s*\"?([^\s\">]+)", re.IGNORECASE)
 
-# Gale & Church (1993): priors of bead types and the variance of the length ratio.
-# Their 2-2 bead is left out: for paragraphs it mostly swallows two good 1-1 pairs.
-_BEADS = ((1, 1, 0.89), (1, 0, 0.0099 / 2), (0, 1, 0.0099 / 2),
-          (2, 1, 0.089 / 2), (1, 2, 0.089 / 2))
-_VARIANCE = 6.8
-_BAND = 60  # how far (in paragraphs) the alignment path may stray from the diagonal
 
 
 @dataclass(slots=True)
@@ -132,7 +126,7 @@ def read_parallel(
             line=first.line,
         )
         if len(s_idx) != 1 or len(t_idx) != 1:
-            pair.props["x-align"] = f"{len(s_idx)}-{len(t_idx)}"
+            pair.align = f"{len(s_idx)}-{len(t_idx)}"
         result.pairs.append(pair)
     return result
 
@@ -225,132 +219,3 @@ def align_by_sections(src: list[Paragraph], tgt: list[Paragraph]) -> Beads:
         s_off += s_count
         t_off += t_count
     return beads
-
-
-def align_lengths(src: Sequence[int], tgt: Sequence[int]) -> list[tuple[list[int], list[int]]]:
-    """Gale & Church length-based alignment: beads of source and target indexes.
-
-    The expected target/source length ratio is taken from the two texts themselves, so
-    any language pair works. The search is limited to a band around the diagonal, which
-    keeps it linear in the number of paragraphs.
-    """
-    n, m = len(src), len(tgt)
-    ratio = (sum(tgt) or 1) / (sum(src) or 1)
-    band = _BAND + abs(n - m)
-    inf = float("inf")
-    cost: dict[tuple[int, int], float] = {(0, 0): 0.0}
-    back: dict[tuple[int, int], tuple[int, int]] = {}
-    penalties = [(a, b, -math.log(p)) for a, b, p in _BEADS]
-    for i in range(n + 1):
-        centre = i * m / n if n else 0
-        for j in range(max(0, int(centre) - band), min(m, int(centre) + band) + 1):
-            if i == 0 and j == 0:
-                continue
-            best, step = inf, None
-            for a, b, penalty in penalties:
-                prev = cost.get((i - a, j - b))
-                if prev is None:
-                    continue
-                c = prev + penalty + _length_cost(sum(src[i - a:i]), sum(tgt[j - b:j]), ratio)
-                if c < best:
-                    best, step = c, (a, b)
-            if step is not None:
-                cost[(i, j)] = best
-                back[(i, j)] = step
-    beads: list[tuple[list[int], list[int]]] = []
-    i, j = n, m
-    while (i, j) != (0, 0):
-        a, b = back[(i, j)]
-        beads.append((list(range(i - a, i)), list(range(j - b, j))))
-        i, j = i - a, j - b
-    beads.reverse()
-    return beads
-
-
-def _length_cost(ls: int, lt: int, ratio: float) -> float:
-    if ls == 0 and lt == 0:
-        return 0.0
-    mean = (ls + lt / ratio) / 2
-    delta = (lt - ls * ratio) / math.sqrt(max(mean, 1.0) * _VARIANCE)
-    tail = math.erfc(abs(delta) / math.sqrt(2))
-    return -math.log(tail) if tail > 1e-300 else 690.0
-
-
-def find_parallel(
-    path: str | Path, *, source_lang: str, target_lang: str
-) -> list[tuple[Path, Path]]:
-    """Pairs of ``name.<src>.txt`` / ``name.<tgt>.txt`` files at or below ``path``.
-
-    ``path`` is a directory (searched recursively) or one file of a pair. Language parts
-    of the names match the primary subtag or the whole tag, case-insensitively
-    (``ep-00-01-17.en.txt``, ``report.EN-GB.txt``).
-    """
-    p = Path(path)
-    if p.is_dir():
-        candidates = sorted(p.rglob("*.txt"))
-    elif p.exists():
-        candidates = [p]
-    else:
-        raise InputError(str(path), "no such file")
-    src_tags = _name_tags(source_lang)
-    tgt_tags = _name_tags(target_lang)
-    found: list[tuple[Path, Path]] = []
-    for file in candidates:
-        stem, tag = _split_name(file)
-        if tag is None:
-            continue
-        if tag in src_tags:
-            partner = _partner(file.parent, stem, tgt_tags)
-            if partner is not None:
-                found.append((file, partner))
-        elif p.is_file() and tag in tgt_tags:
-            partner = _partner(file.parent, stem, src_tags)
-            if partner is not None:
-                found.append((partner, file))
-    return found
-
-
-def _name_tags(lang: str) -> set[str]:
-    full = lang.strip().lower().replace("_", "-")
-    return {full, full.split("-")[0]}
-
-
-def _split_name(file: Path) -> tuple[str, str | None]:
-    parts = file.name.rsplit(".", 2)
-    if len(parts) != 3 or parts[2].lower() != "txt":
-        return file.name, None
-    return parts[0], parts[1].lower().replace("_", "-")
-
-
-def _partner(directory: Path, stem: str, tags: set[str]) -> Path | None:
-    for file in sorted(directory.glob("*.txt")):
-        file_stem, tag = _split_name(file)
-        if file_stem == stem and tag in tags:
-            return file
-    return None
-
-
-def parallel_partner(
-    path: str | Path, *, source_lang: str, target_lang: str
-) -> tuple[Path, Path] | None:
-    """``(source file, target file)`` when ``path`` is one of a side-by-side pair.
-
-    ``path`` is ``name.<lang>.txt``; its partner is ``name.<other>.txt`` in the same
-    directory, the language parts matching the two languages' primary subtags or whole
-    tags (``report.en.txt`` + ``report.fr.txt`` for ``en-GB`` -> ``fr-FR``). ``None`` when
-    the name carries no language of the pair or the partner does not exist.
-    """
-    file = Path(path)
-    stem, tag = _split_name(file)
-    if tag is None:
-        return None
-    src_tags, tgt_tags = _name_tags(source_lang), _name_tags(target_lang)
-    if src_tags & tgt_tags:  # en-US -> en-GB: only whole tags tell the sides apart
-        src_tags, tgt_tags = src_tags - tgt_tags, tgt_tags - src_tags
-    if tag in src_tags:
-        partner = _partner(file.parent, stem, tgt_tags)
-        return None if partner is None else (file, partner)
-    if tag in tgt_tags:
-        partner = _partner(file.parent, stem, src_tags)
-        return None if partner is None else (partner, file)
-    return None

@@ -14,7 +14,7 @@ from typing import IO
 
 from ..errors import InputError
 from ..model import Reject
-from ..textio import read_text
+from .text import read_text
 from .tsv import escape_field, records, text_output, unescape_field
 
 REJECT_COLUMNS = ("file", "line", "reason", "text")

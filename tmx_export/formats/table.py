@@ -21,9 +21,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from ..errors import InputError
+from ..lang import normalise_tag, primary
 from ..model import Pair, ReadResult, Reject
-from ..textio import atomic_output, read_text
-from .tmx import normalise_tag, primary_subtag
+from .text import atomic_output, read_text
 
 TABLE_FORMATS = ("tsv", "csv", "xlsx")
 # Excel's limit on the characters of one cell.
@@ -95,7 +95,7 @@ def choose_columns(
 ) -> tuple[int, int]:
     """Indexes of the source and target columns in ``header``."""
     lowered = [cell.lower() for cell in header]
-    same_primary = primary_subtag(source_lang) == primary_subtag(target_lang)
+    same_primary = primary(source_lang) == primary(target_lang)
 
     def by_name(column: str) -> int:
         try:
@@ -111,7 +111,7 @@ def choose_columns(
             return exact[0]
         if not same_primary:
             loose = [i for i, c in enumerate(header)
-                     if i != taken and c and primary_subtag(c) == primary_subtag(lang)
+                     if i != taken and c and primary(c) == primary(lang)
                      and _looks_like_tag(c)]
             if loose:
                 return loose[0]

@@ -19,7 +19,7 @@ from typing import IO
 
 from ..errors import InputError
 from ..model import Pair, ReadResult
-from ..textio import atomic_output, read_text
+from .text import atomic_output, read_text
 
 PAIR_COLUMNS = ("source", "target", "source_lang", "target_lang", "number", "file", "line")
 
@@ -47,6 +47,21 @@ def unescape_field(value: str) -> str:
             out.append(ch)
             i += 1
     return "".join(out)
+
+
+def written_props(pair: Pair) -> dict[str, str]:
+    """The props a pairs file writes for ``pair``: what the stages found (``x-paragraph``,
+    ``x-align``, ``x-align-score``), then the pair's own props."""
+    props: dict[str, str] = {}
+    if pair.paragraph is not None:
+        props["x-paragraph"] = str(pair.paragraph)
+    if pair.align is not None:
+        props["x-align"] = pair.align
+    if pair.align_score is not None:
+        props["x-align-score"] = f"{pair.align_score:.2f}"
+    for name, value in pair.props.items():
+        props.setdefault(name, value)
+    return props
 
 
 def records(text: str) -> list[str]:
@@ -82,15 +97,15 @@ def write_pairs_tsv(pairs: Iterable[Pair], target: str | Path | IO[str]) -> int:
     row, so the pairs are gathered first (a TSV is for inspection, not for huge corpora:
     JSONL streams).
     """
-    pairs = list(pairs)
+    rows = [(pair, written_props(pair)) for pair in pairs]
     prop_names: list[str] = []
-    for pair in pairs:
-        for name in pair.props:
+    for _, props in rows:
+        for name in props:
             if name not in prop_names and name not in PAIR_COLUMNS:
                 prop_names.append(name)
     with text_output(target) as out:
         out.write("\t".join((*PAIR_COLUMNS, *prop_names)) + "\n")
-        for pair in pairs:
+        for pair, props in rows:
             row = [
                 pair.source,
                 pair.target,
@@ -99,10 +114,10 @@ def write_pairs_tsv(pairs: Iterable[Pair], target: str | Path | IO[str]) -> int:
                 "" if pair.number is None else str(pair.number),
                 pair.file,
                 str(pair.line),
-                *(pair.props.get(name, "") for name in prop_names),
+                *(props.get(name, "") for name in prop_names),
             ]
             out.write("\t".join(escape_field(field) for field in row) + "\n")
-    return len(pairs)
+    return len(rows)
 
 
 def read_pairs_tsv(

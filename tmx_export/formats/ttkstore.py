@@ -22,9 +22,9 @@ import re
 from pathlib import Path
 
 from ..errors import InputError
+from ..lang import primary
 from ..model import Pair, ReadResult, Reject
-from ..xmlsafe import check_prolog, decode_head, read_head
-from .tmx import primary_subtag
+from .xml import check_prolog, decode_head, read_head
 
 _XLIFF2 = re.compile(r"urn:oasis:names:tc:xliff:document:2\.|<xliff\b[^>]*\bversion\s*=\s*[\"']2\.")
 TTK_FORMATS = ("xliff", "po")
@@ -113,16 +113,16 @@ def _check_languages(store, name: str, source_lang: str, target_lang: str) -> bo
     """Whether the file's sides are swapped relative to the request; error if unrelated."""
     file_src = _lang(store, "getsourcelanguage")
     file_tgt = _lang(store, "gettargetlanguage")
-    want_src, want_tgt = primary_subtag(source_lang), primary_subtag(target_lang)
+    want_src, want_tgt = primary(source_lang), primary(target_lang)
     if want_src == want_tgt:
         return False
-    if file_src and primary_subtag(file_src) == want_tgt and \
-            (not file_tgt or primary_subtag(file_tgt) == want_src):
+    if file_src and primary(file_src) == want_tgt and \
+            (not file_tgt or primary(file_tgt) == want_src):
         return True
-    if file_src and primary_subtag(file_src) != want_src:
+    if file_src and primary(file_src) != want_src:
         raise InputError(name, f"the file is in {file_src} -> {file_tgt or '?'}, "
                                f"not {source_lang} -> {target_lang}")
-    if file_tgt and primary_subtag(file_tgt) != want_tgt:
+    if file_tgt and primary(file_tgt) != want_tgt:
         raise InputError(name, f"the file is in {file_src or '?'} -> {file_tgt}, "
                                f"not {source_lang} -> {target_lang}")
     return False

@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import simplemma
 
+from ..lang import primary
 from ..model import Pair
 from .candidates import Extractor, Token
 from .stopwords import NOT_ALONE, NOT_STOP
@@ -141,7 +142,7 @@ class _Side:
 
 def unit_tuid(unit: Pair, index: int) -> str:
     """The unit's TMX ``tuid``, or a stand-in naming where it came from."""
-    tuid = unit.props.get("tuid") if unit.props else None
+    tuid = unit.tuid
     return tuid or f"{unit.file or 'unit'}:{unit.line or index + 1}"
 
 
@@ -156,7 +157,7 @@ def extract_terms(
     """Recurring term pairs in aligned ``units``, best first.
 
     ``units`` are translation units, typically those of :func:`tmx_export.pipeline.read_units`
-    (whose ``props["tuid"]`` contexts point at). With ``split`` each unit is cut into its
+    (whose ``tuid`` contexts point at). With ``split`` each unit is cut into its
     aligned sentences and clauses for association (:func:`.units.piece_spans`); a context is
     the clause the pair was found in, under its unit's ``tuid``.
 
@@ -594,7 +595,7 @@ def _specificity(term: str, lang: str) -> float:
     """1 for everyday words (Zipf >= 6) up to 5 for words absent from general language."""
     from wordfreq import zipf_frequency
 
-    zipf = zipf_frequency(term.lower(), lang.split("-")[0].lower())
+    zipf = zipf_frequency(term.lower(), primary(lang))
     return 1.0 + min(max(6.0 - zipf, 0.0), 4.0)
 
 
@@ -611,7 +612,7 @@ def _name_like(pair: TermPair) -> bool:
     """
     from wordfreq import zipf_frequency
 
-    langs = [lang.split("-")[0].lower() for lang in (pair.source_lang, pair.target_lang)]
+    langs = [primary(lang) for lang in (pair.source_lang, pair.target_lang)]
     s, t = pair.source_term, pair.target_term
     if s == t and " " not in s and s[:1].isupper() and not s.isupper() and all(
         zipf_frequency(s.lower(), lang) < 4.0 for lang in langs

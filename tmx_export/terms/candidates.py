@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 import simplemma
 
+from ..lang import primary
 from .stopwords import (
     FR_CONNECTOR_ARTICLES,
     FR_CONNECTOR_KEY,
@@ -106,7 +107,7 @@ class Extractor:
     """
 
     def __init__(self, lang: str, glossary: Iterable[str] = ()) -> None:
-        self.lang = lang.split("-")[0].split("_")[0].lower()
+        self.lang = primary(lang)
         if self.lang not in SUPPORTED_LANGS:
             raise ValueError(
                 f"no term rules for language {lang!r}; supported: {', '.join(SUPPORTED_LANGS)}"

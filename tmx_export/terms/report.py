@@ -14,7 +14,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from ..textio import atomic_output
+from ..formats.text import atomic_output
 from .termpair import STATUSES, TermPair
 
 

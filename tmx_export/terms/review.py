@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
-from ..textio import atomic_output
+from ..formats.text import atomic_output
 from .termbase import Termbase
 from .termpair import STATUSES, TermPair
 

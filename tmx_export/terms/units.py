@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..model import Pair
-from ..segment import segment_text
+from ..segment.rules import segment_text
 
 Span = tuple[int, int]
 

@@ -1,12 +1,8 @@
-"""The bilingual dump: paragraph pairs run together and cut into lines.
+"""Writing dumps: paragraph pairs run together and cut into lines, as real dumps arrive.
 
-A dump holds, per pair, the stream ``"N. <source paragraph> N. <target paragraph>"`` (or the
-two paragraphs without numbers), cut into lines at arbitrary characters. A continuation line
-may start with the fold marker ``...[+++]``; nothing is lost at a fold. Each pair starts on a
-new line.
-
-``write_dump`` makes such files (for samples, tests and benchmarks) in the three cut styles
-seen in real dumps; ``read_dump`` recovers the pairs.
+For samples, tests and benchmarks: :func:`write_dump` makes such files in the three cut
+styles seen in real dumps, with fold markers on some continuation lines, so that
+:func:`tmx_export.dump.reader.read_dump` can be measured on files whose answer is known.
 """
 
 from __future__ import annotations
@@ -15,19 +11,14 @@ import random
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..langid import primary
-from ..model import Pair, ReadResult
-from ..pair import find_pairs
-from ..repair import build_stream
-from ..textio import STDIN_NAME, read_text
-
-FOLD_MARKER = "...[+++]"
+from ..formats.text import atomic_output
+from ..model import Pair
+from .repair import FOLD_MARKER
 
 # How lines are cut: at any character (the seed dump), at a word boundary with the space
 # kept at the end of one line or the start of the next, or at a word boundary with the
 # space consumed (text copied out of PDFs).
 CUT_STYLES = ("mid-word", "space-kept", "space-consumed")
-
 
 def pair_stream(pair: Pair, numbered: bool, number: int) -> str:
     """The running text of one pair as a dump holds it, before it is cut into lines."""
@@ -93,27 +84,7 @@ def format_dump(
 
 
 def write_dump(pairs: Iterable[Pair], path: str | Path, **options: object) -> None:
-    """Write ``pairs`` as a dump file (UTF-8); ``options`` as for :func:`format_dump`."""
-    Path(path).write_text(format_dump(pairs, **options), encoding="utf-8")  # type: ignore[arg-type]
-
-
-def read_dump(
-    path: str | Path,
-    *,
-    source_lang: str = "en-GB",
-    target_lang: str = "fr-FR",
-    text: str | None = None,
-) -> ReadResult:
-    """Read the paragraph pairs of the dump at ``path`` (``"-"`` for standard input).
-
-    ``text`` reads that text instead of the file (``path`` then only names it). Pairs get
-    ``source_lang``/``target_lang`` whatever order the dump holds them in; what does not
-    pair cleanly is returned in ``rejects`` with a reason. Raises
-    :class:`~tmx_export.errors.InputError` for a file that cannot be read as text.
-    """
-    name = STDIN_NAME if str(path) == "-" else str(path)
-    if text is None:
-        text = read_text(path)
-    stream = build_stream(text, (primary(source_lang), primary(target_lang)))
-    pairs, rejects = find_pairs(stream, name, source_lang, target_lang)
-    return ReadResult(pairs, rejects, stream.repairs)
+    """Write ``pairs`` as a dump file (UTF-8, atomically); ``options`` as for
+    :func:`format_dump`."""
+    with atomic_output(path, "w") as handle:
+        handle.write(format_dump(pairs, **options))  # type: ignore[arg-type]

@@ -22,8 +22,10 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import InputError
-from ..terms.termpair import TermPair
-from ..textio import atomic_output
+from ..formats.text import atomic_output
+from ..formats.xml import parse_xml
+from ..lang import primary
+from .termpair import TermPair
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -103,7 +105,7 @@ def write_tbx(
         root = etree.Element("martif")
         root.set("type", "TBX-Basic")
         header = sub(root, "martifHeader")
-    root.set(XML_LANG, source_lang.split("-")[0])
+    root.set(XML_LANG, primary(source_lang))
     file_desc = sub(header, "fileDesc")
     sub(sub(file_desc, "sourceDesc"), "p", description)
     if not v3:
@@ -194,14 +196,7 @@ def read_tbx(path: str | Path, source_lang: str, target_lang: str) -> list[Gloss
     per source term and usable target term; deprecated target terms are left out (a glossary
     names what to use). Raises :class:`InputError` for files that are not TBX.
     """
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
-                             load_dtd=False, remove_comments=True)
-    try:
-        tree = etree.parse(str(path), parser)
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read: {exc}") from None
-    except etree.XMLSyntaxError as exc:
-        raise InputError(str(path), f"not well-formed XML: {exc.msg}", exc.lineno) from None
+    tree = parse_xml(path)
     root = tree.getroot()
     local = etree.QName(root).localname
     if local == "tbx":
@@ -210,13 +205,13 @@ def read_tbx(path: str | Path, source_lang: str, target_lang: str) -> list[Gloss
         entry_tag, lang_tag, term_tags = "termEntry", "langSet", ("tig", "ntig")
     else:
         raise InputError(str(path), f"not TBX: root element <{local}>")
-    want_source = _primary(source_lang)
-    want_target = _primary(target_lang)
+    want_source = primary(source_lang)
+    want_target = primary(target_lang)
     entries: list[GlossaryEntry] = []
     for entry in root.iter(f"{{*}}{entry_tag}", entry_tag):
         terms: dict[str, list[tuple[str, str | None, str | None]]] = {"s": [], "t": []}
         for lang_sec in entry.iter(f"{{*}}{lang_tag}", lang_tag):
-            lang = _primary(lang_sec.get(XML_LANG) or lang_sec.get("lang") or "")
+            lang = primary(lang_sec.get(XML_LANG) or lang_sec.get("lang") or "")
             side = "s" if lang == want_source else "t" if lang == want_target else None
             if side is None:
                 continue
@@ -242,7 +237,3 @@ def _first(element: etree._Element, tag: str) -> etree._Element | None:
     for child in element.iter(f"{{*}}{tag}", tag):
         return child
     return None
-
-
-def _primary(lang: str) -> str:
-    return lang.replace("_", "-").split("-")[0].lower()

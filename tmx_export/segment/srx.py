@@ -24,7 +24,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from .errors import InputError
+from ..errors import InputError
+from ..formats.xml import parse_xml
 
 __all__ = ["Rule", "SrxRules", "java_regex_to_python", "read_srx", "JavaRegexError"]
 
@@ -360,14 +361,9 @@ def _local(tag: object) -> str:
 def read_srx(path: str | Path) -> SrxRules:
     """Read a LISA SRX 2.0 file (SRX 1.0 files without a namespace are read too)."""
     name = str(path)
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
-                             remove_comments=True, remove_pis=True)
-    try:
-        root = etree.parse(name, parser).getroot()
-    except OSError as exc:
-        raise InputError(name, f"cannot read SRX file: {exc}") from None
-    except etree.XMLSyntaxError as exc:
-        raise InputError(name, f"not well-formed XML: {exc.msg}", exc.lineno) from None
+    if not Path(path).is_file():
+        raise InputError(name, "cannot read SRX file: no such file")
+    root = parse_xml(path, remove_pis=True).getroot()
     if _local(root.tag) != "srx":
         raise InputError(name, f"not an SRX file (root element <{_local(root.tag)}>)")
     cascade = True

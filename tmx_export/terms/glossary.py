@@ -3,7 +3,7 @@
 Reading accepts what translators keep in spreadsheets: UTF-8/UTF-16/cp1252 text, tab- or
 comma-separated (chosen from the content, not the name), an optional header row naming the
 columns (``source``/``target`` or the language codes), extra columns ignored. ``.tbx`` files are
-handed to :func:`tmx_export.formats.tbx.read_tbx`.
+handed to :func:`tmx_export.terms.tbx.read_tbx`.
 """
 
 from __future__ import annotations
@@ -14,9 +14,10 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import InputError
-from ..terms.termpair import TermPair
-from ..textio import atomic_output, read_text
+from ..formats.text import atomic_output, read_text
+from ..lang import primary
 from .tbx import GlossaryEntry, read_tbx
+from .termpair import TermPair
 
 _HEADER_WORDS = {"source", "target", "term", "src", "tgt", "en", "fr", "english", "french"}
 
@@ -50,8 +51,8 @@ def read_glossary(path: str | Path, source_lang: str = "en", target_lang: str = 
 
 def _is_header(cells: list[str], source_lang: str, target_lang: str) -> bool:
     words = {c.lower() for c in cells}
-    langs = {source_lang.lower(), target_lang.lower(), source_lang.split("-")[0].lower(),
-             target_lang.split("-")[0].lower()}
+    langs = {source_lang.lower(), target_lang.lower(), primary(source_lang),
+             primary(target_lang)}
     return bool(words & (_HEADER_WORDS | langs))
 
 
@@ -64,9 +65,9 @@ def _columns(cells: list[str], source_lang: str, target_lang: str) -> tuple[int,
                 return lowered.index(name)
         return default
 
-    source = find("source", source_lang.lower(), source_lang.split("-")[0].lower(), "src",
+    source = find("source", source_lang.lower(), primary(source_lang), "src",
                   default=0)
-    target = find("target", target_lang.lower(), target_lang.split("-")[0].lower(), "tgt",
+    target = find("target", target_lang.lower(), primary(target_lang), "tgt",
                   default=1 if source != 1 else 0)
     return source, target
 

@@ -24,8 +24,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["CONJUNCTIONS", "Bead", "Glossary", "align", "cut_target", "sentence_features",
-           "split_target"]
+from ..lang import primary
+
+__all__ = ["CONJUNCTIONS", "Bead", "Glossary", "align", "align_lengths", "cut_target",
+           "sentence_features"]
 
 # Gale & Church's bead priors (their Table 5), as -log P. 1-2/2-1 and 1-0/0-1 share the
 # probability of their group; 2-2 is rare but real (two sentences rephrased as two).
@@ -196,10 +198,16 @@ def align(
             for s0, s1, t0, t1 in spans]
 
 
-def _search(src_len: list[int], tgt_len: list[int], src_keys: list[frozenset[str]],
-            tgt_keys: list[frozenset[str]], ratio: float,
-            band: int | None) -> list[tuple[int, int, int, int]]:
-    """The cheapest bead sequence, as (src_start, src_end, tgt_start, tgt_end) spans."""
+def _search(src_len: list[int], tgt_len: list[int], src_keys: list[frozenset[str]] | None,
+            tgt_keys: list[frozenset[str]] | None, ratio: float, band: int | None,
+            priors: tuple[tuple[tuple[int, int], float], ...] = _PRIOR_ITEMS,
+            ) -> list[tuple[int, int, int, int]]:
+    """The cheapest bead sequence, as (src_start, src_end, tgt_start, tgt_end) spans.
+
+    The one Gale-Church search, for sentences (with anchors) and paragraphs (lengths only,
+    ``src_keys``/``tgt_keys`` ``None``). Only the cells within ``band`` of the diagonal are
+    stored, so memory grows with the length of the input, not with its square.
+    """
     n, m = len(src_len), len(tgt_len)
     if band is None:
         band = max(6, abs(n - m) + 4, int(0.03 * max(n, m)) + 10)
@@ -208,34 +216,41 @@ def _search(src_len: list[int], tgt_len: list[int], src_keys: list[frozenset[str
     erfc, log, sqrt = math.erfc, math.log, math.sqrt
     var_ratio = _VARIANCE * ratio
     weight = _ANCHOR_WEIGHT
-    src_size = [len(k) for k in src_keys]
-    tgt_size = [len(k) for k in tgt_keys]
-    # rows of the cost table: cost[i][j] = best cost of aligning source[:i] with target[:j]
-    cost = [[inf] * (m + 1) for _ in range(n + 1)]
-    back = [[(0, 0)] * (m + 1) for _ in range(n + 1)]
+    anchors = src_keys is not None and tgt_keys is not None
+    src_size = [len(k) for k in src_keys] if src_keys is not None else [0] * n
+    tgt_size = [len(k) for k in tgt_keys] if tgt_keys is not None else [0] * m
+    # cost[i][j - low[i]] = best cost of aligning source[:i] with target[:j], for the
+    # cells of row i within the band
+    low = [max(0, int(i * slope) - band) for i in range(n + 1)]
+    high = [min(m, int(i * slope) + band + 1) for i in range(n + 1)]
+    cost = [[inf] * (high[i] - low[i] + 1) for i in range(n + 1)]
+    back = [[(0, 0)] * (high[i] - low[i] + 1) for i in range(n + 1)]
     cost[0][0] = 0.0
     shared: dict[tuple[int, int], int] = {}
 
     def common(a: int, b: int) -> int:
         value = shared.get((a, b))
         if value is None:
-            value = shared[(a, b)] = len(src_keys[a] & tgt_keys[b])
+            value = shared[(a, b)] = len(src_keys[a] & tgt_keys[b])  # type: ignore[index]
         return value
 
     for i in range(n + 1):
-        centre = int(i * slope)
         row = cost[i]
         row_back = back[i]
-        for j in range(max(0, centre - band), min(m, centre + band + 1) + 1):
+        row_low = low[i]
+        for j in range(row_low, high[i] + 1):
             if i == 0 and j == 0:
                 continue
             best = inf
             move = (0, 0)
-            for (di, dj), prior in _PRIOR_ITEMS:
+            for (di, dj), prior in priors:
                 pi, pj = i - di, j - dj
                 if pi < 0 or pj < 0:
                     continue
-                c = cost[pi][pj]
+                k = pj - low[pi]
+                if k < 0 or pj > high[pi]:
+                    continue
+                c = cost[pi][k]
                 if c == inf:
                     continue
                 c += prior
@@ -244,16 +259,19 @@ def _search(src_len: list[int], tgt_len: list[int], src_keys: list[frozenset[str
                         ls, size = src_len[pi], src_size[pi]
                     else:
                         ls, size = src_len[pi] + src_len[pi + 1], src_size[pi] + src_size[pi + 1]
+                    hits = 0
                     if dj == 1:
                         lt = tgt_len[pj]
                         size += tgt_size[pj]
-                        hits = common(pi, pj) + (common(pi + 1, pj) if di == 2 else 0)
+                        if anchors:
+                            hits = common(pi, pj) + (common(pi + 1, pj) if di == 2 else 0)
                     else:
                         lt = tgt_len[pj] + tgt_len[pj + 1]
                         size += tgt_size[pj] + tgt_size[pj + 1]
-                        hits = common(pi, pj) + common(pi, pj + 1)
-                        if di == 2:
-                            hits += common(pi + 1, pj) + common(pi + 1, pj + 1)
+                        if anchors:
+                            hits = common(pi, pj) + common(pi, pj + 1)
+                            if di == 2:
+                                hits += common(pi + 1, pj) + common(pi + 1, pj + 1)
                     # Gale-Church length cost, inlined: this loop is the aligner's hot spot
                     z = abs(ratio * ls - lt) / sqrt(var_ratio * ((ls + lt / ratio) / 2.0) + 1e-9)
                     p = erfc(z / _SQRT2)
@@ -261,23 +279,49 @@ def _search(src_len: list[int], tgt_len: list[int], src_keys: list[frozenset[str
                     if size and hits:
                         dice = 2.0 * hits / size
                         c -= weight * (dice if dice < 1.0 else 1.0)
+                elif not anchors:
+                    # a paragraph without counterpart: its length still has to be explained
+                    c += _length_cost(sum(src_len[pi:i]), sum(tgt_len[pj:j]), ratio)[0]
                 if c < best:
                     best = c
                     move = (di, dj)
             if best < inf:
-                row[j] = best
-                row_back[j] = move
+                row[j - row_low] = best
+                row_back[j - row_low] = move
 
-    if cost[n][m] == inf:  # the band was too narrow for this input: search in full
-        return _search(src_len, tgt_len, src_keys, tgt_keys, ratio, max(n, m) + 1)
+    if cost[n][m - low[n]] == inf:  # the band was too narrow for this input: search in full
+        return _search(src_len, tgt_len, src_keys, tgt_keys, ratio, max(n, m) + 1, priors)
     spans: list[tuple[int, int, int, int]] = []
     i, j = n, m
     while i or j:
-        di, dj = back[i][j]
+        di, dj = back[i][j - low[i]]
         spans.append((i - di, i, j - dj, j))
         i, j = i - di, j - dj
     spans.reverse()
     return spans
+
+
+# Paragraph beads: Gale & Church's priors without 2-2, which for paragraphs mostly
+# swallows two good 1-1 pairs.
+_PARAGRAPH_PRIORS = tuple((beads, prior) for beads, prior in _PRIOR_ITEMS if beads != (2, 2))
+_PARAGRAPH_BAND = 60  # how far (in paragraphs) the path may stray from the diagonal
+
+
+def align_lengths(src: Sequence[int], tgt: Sequence[int]) -> list[tuple[list[int], list[int]]]:
+    """Paragraph alignment by length alone (Gale & Church): beads of source and target
+    indexes, in order, covering both lists.
+
+    The expected target/source length ratio is taken from the two texts themselves, so
+    any language pair works; the search keeps to a band around the diagonal, which keeps
+    it linear in the number of paragraphs.
+    """
+    n, m = len(src), len(tgt)
+    if n == 0 or m == 0:
+        return [([i], []) for i in range(n)] + [([], [j]) for j in range(m)]
+    ratio = (sum(tgt) or 1) / (sum(src) or 1)
+    spans = _search(list(src), list(tgt), None, None, ratio, _PARAGRAPH_BAND + abs(n - m),
+                    _PARAGRAPH_PRIORS)
+    return [(list(range(s0, s1)), list(range(t0, t1))) for s0, s1, t0, t1 in spans]
 
 
 # A diagonal 1-1 pair is taken without the search when its length ratio is this likely.
@@ -373,18 +417,14 @@ _SUBJECTS: dict[str, tuple[str, ...]] = {
 _ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-Z][a-z]{0,3}|MM|[a-z]{1,2})\.$")
 
 
-def _language(lang: str) -> str:
-    return re.split(r"[^A-Za-z]", lang, maxsplit=1)[0].lower()
-
-
 @lru_cache(maxsize=32)
 def _conjunction_pattern(lang: str) -> re.Pattern[str] | None:
-    words = CONJUNCTIONS.get(_language(lang))
+    words = CONJUNCTIONS.get(primary(lang))
     if not words:
         return None
     alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
     subjects = "|".join(re.escape(w) if w.endswith("'") else re.escape(w) + r"\b"
-                        for w in _SUBJECTS.get(_language(lang), ()))
+                        for w in _SUBJECTS.get(primary(lang), ()))
     # the white space before the conjunction; group 1 is the comma, if any, and group 2
     # the subject pronoun after the conjunction, if any
     return re.compile(r"(,)?\s+(?=(?:" + alternatives + r")\s+(" + (subjects or "(?!)")
@@ -513,21 +553,6 @@ def cut_target(sources: Sequence[str], target: str, *, ratio: float = 1.0,
         p = _length_cost(src_len[i], len(text), ratio)[1]
         out.append((text, _score(p, src_keys[i], keys)))
     return out
-
-
-def split_target(first: str, second: str, target: str, *, ratio: float = 1.0,
-                 glossary: Glossary | None = None,
-                 lang: str | None = None) -> tuple[str, str, float, float] | None:
-    """Cut ``target``, the translation of two sentences, into the translation of each.
-
-    Returns the two halves and their scores, or ``None`` when no clause boundary fits the
-    two sentences' lengths and anchors with confidence (see :func:`cut_target`).
-    """
-    cut = cut_target([first, second], target, ratio=ratio, glossary=glossary, lang=lang)
-    if cut is None:
-        return None
-    (head, score_head), (tail, score_tail) = cut
-    return head, tail, score_head, score_tail
 
 
 def _score(p_len: float, s_keys: frozenset[str], t_keys: frozenset[str]) -> float:

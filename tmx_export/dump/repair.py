@@ -36,10 +36,11 @@ from functools import lru_cache
 import ftfy
 from wordfreq import zipf_frequency
 
-FOLD_MARKER_RE = re.compile(r"^[ \t]*\.\.\.\[\+\+\+\]")
+from ..formats.xml import XML_ILLEGAL_RE
 
-# Characters XML 1.0 cannot carry (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/F).
-XML_ILLEGAL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# What starts a continuation line of a dump: nothing is missing at a fold.
+FOLD_MARKER = "...[+++]"
+FOLD_MARKER_RE = re.compile(r"^[ \t]*" + re.escape(FOLD_MARKER))
 
 # Typical mojibake (UTF-8 read as cp1252/latin-1): only lines showing it go through ftfy,
 # which is slow on clean text and has nothing to do there.

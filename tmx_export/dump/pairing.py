@@ -9,7 +9,7 @@ two languages in a fixed order (not necessarily source first). Two switches must
   fold continuation; in numbered dumps only where that line starts with a number.
 
 Both are found together by a two-state Viterbi search over the words, scored by the word
-language scores of :mod:`tmx_export.langid`, with a cost per switch. Numbers inside the
+language scores of :mod:`tmx_export.lang`, with a cost per switch. Numbers inside the
 text ("in 1997.", "Article 5.") never start a side unless the language changes there.
 Then each pair is checked (both sides present, numbers agree, no third language) and
 either kept or rejected with a reason.
@@ -22,8 +22,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .langid import WORD_RE, primary, third_language, word_score
-from .model import Pair, Reject
+from ..lang import WORD_RE, primary, third_language, word_score
+from ..model import Pair, Reject
 from .repair import Stream
 
 # Paragraph numbers: 1 to 4 digits and a full stop ("34."), alone before a space.

@@ -1,7 +1,4 @@
-"""Command-line tools over finished memories: ``merge``, ``validate``, ``stats``.
-
-Thin click wrappers over :mod:`tmx_export.tmxtools`; the main CLI registers them.
-"""
+"""Commands over finished memories: ``merge``, ``validate``, ``stats`` (:mod:`tmx_export.tools`)."""
 
 from __future__ import annotations
 
@@ -10,29 +7,26 @@ import sys
 
 import click
 
-from .errors import InputError
-from .tmxtools import format_stats, merge, stats, validate
+from ..tools import format_stats, merge, stats, validate
+from . import Command
 
 
-@click.command("merge")
+@click.command("merge", cls=Command)
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
               help="Merged TMX file (.tmx.gz compresses).")
 @click.option("--keep-duplicates", is_flag=True, help="Write repeated units again.")
 def merge_command(inputs: tuple[str, ...], output: str, keep_duplicates: bool) -> None:
     """Merge TMX files into one: every distinct unit once, header from the first file."""
-    try:
-        counts = merge(inputs, output, dedupe=not keep_duplicates)
-    except InputError as exc:
-        raise click.ClickException(str(exc)) from None
+    counts = merge(inputs, output, dedupe=not keep_duplicates)
     click.echo(f"{counts.written} units written to {output} from {counts.files} files "
                f"({counts.duplicates} duplicates left out)", err=True)
 
 
-@click.command("validate")
+@click.command("validate", cls=Command)
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 def validate_command(files: tuple[str, ...]) -> None:
-    """Check TMX 1.4b and TBX files; print each problem with its line, exit 1 if any."""
+    """Check TMX 1.4b and TBX files; print each problem as FILE:LINE: what, exit 1 if any."""
     problems = validate(files)
     for problem in problems:
         click.echo(str(problem))
@@ -42,14 +36,11 @@ def validate_command(files: tuple[str, ...]) -> None:
     click.echo("valid")
 
 
-@click.command("stats")
+@click.command("stats", cls=Command)
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
 def stats_command(files: tuple[str, ...], as_json: bool) -> None:
     """Units, languages, words and characters, duplicates, length ratios of TMX files."""
-    try:
-        result = stats(files)
-    except InputError as exc:
-        raise click.ClickException(str(exc)) from None
+    result = stats(files)
     click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2) if as_json
                else format_stats(result))

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..lang import parse_tag
+
 
 @dataclass(frozen=True, slots=True)
 class Profile:
@@ -126,24 +128,19 @@ def get_profile(name: str) -> Profile:
                          f"{', '.join(PROFILES)}") from None
 
 
-_TAG = re.compile(r"^([A-Za-z]{2,3})(?:[-_]([A-Za-z]{4}))?(?:[-_]([A-Za-z]{2}|[0-9]{3}))?$")
-
-
 def lang_code(code: str, profile: Profile) -> str:
     """``code`` spelled as ``profile`` wants it; ``ValueError`` if the tool cannot use it.
 
     >>> lang_code("en_gb", PROFILES["omegat"])
     'en-GB'
     """
-    m = _TAG.match(code.strip())
-    if not m:
+    tag_ = parse_tag(code)
+    if tag_ is None or tag_.private or tag_.variants:
         raise ValueError(f"{code!r} is not a language code of the form ll or ll-RR")
-    lang, script, region = m.group(1).lower(), m.group(2), m.group(3)
-    if profile.region_required and not region:
+    if profile.region_required and not tag_.region:
         raise ValueError(f"the {profile.name} profile needs a region in language codes "
-                         f"({lang}-XX, e.g. en-GB), got {code!r}")
-    parts = [lang] + ([script.title()] if script else []) + ([region.upper()] if region else [])
-    tag = "-".join(parts)
+                         f"({tag_.language}-XX, e.g. en-GB), got {code!r}")
+    tag = "-".join(part for part in (tag_.language, tag_.script, tag_.region) if part)
     return tag.upper() if profile.lang_style == "upper" else tag
 
 

@@ -1,65 +1,34 @@
-"""Segmentation: cut paragraph texts into the segments a CAT tool makes of them.
+"""Paragraph pair -> aligned units: segment both sides, align them, cut merged translations.
 
-A translation memory only pays off when its units are the segments the translator's CAT tool
-cuts from a new document: then the tool finds exact matches. So the rules here follow what
-the common CAT defaults do (OmegaT's above all, because it is the client we check against),
-not what a linguist would call a sentence.
+The pipeline hands :func:`segment_pair` one paragraph pair at a time and gets back the
+units of a TMX and the rejects; the rules that cut a text are in :mod:`.rules` (or an SRX
+file, :mod:`.srx`), the alignment in :mod:`.align`.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from ..clean import below_min_score
+from ..model import Pair, Reject
 from .align import Bead, Glossary, align, cut_target
-from .model import Pair, Reject
+from .rules import LINE_BREAK_RE, MODES, omegat_splits_number, segment_text
 
 if TYPE_CHECKING:
     from .srx import SrxRules
 
-# -- paragraph numbers ------------------------------------------------------------------------
-#
-# A numbered paragraph "34. Calls on ..." is one text for the reader, but OmegaT 3.6's default
-# segmentation rules (verified against OmegaT itself) decide per language whether "34." is a
-# segment of its own:
-#   * every language: a numbered-heading rule breaks after "34. " when an upper-case letter
-#     follows ("34. Calls", "34. Invite", "34. Die");
-#   * otherwise the general ".?!" rule breaks after "34." before any white space, unless the
-#     language has an exception that covers it: French keeps "." before a space and an ASCII
-#     lower-case letter, and before "»" ("34. invite" stays whole); German never breaks after
-#     "<digit>." ("34. die" stays whole); English has no such exception ("34. calls" splits).
-# A TMX unit only fills a segment if it is that segment, so the number must be cut exactly
-# where OmegaT cuts it, judged on the SOURCE text (the document the CAT tool segments).
 
-_NO_BREAK_AFTER_NUMBER = {
-    # language prefix -> the text after "N. " for which "N." is NOT cut off
-    "fr": re.compile(r"[a-z]|»"),
-    "de": re.compile(r"", re.DOTALL),  # "[0-9]\." before a space never breaks in German
-}
-
-
-def _lang_prefix(lang: str) -> str:
-    return re.split(r"[^A-Za-z]", lang, maxsplit=1)[0].lower()
-
-
-def omegat_splits_number(body: str, lang: str) -> bool:
-    """Would OmegaT's default rules for ``lang`` cut "N." off the paragraph "N. <body>"?"""
-    if not body:
-        return False
-    if unicodedata.category(body[0]) == "Lu":
-        return True  # numbered-heading rule, all languages
-    exception = _NO_BREAK_AFTER_NUMBER.get(_lang_prefix(lang))
-    return exception is None or exception.match(body) is None
+def _paragraph(pair: Pair) -> int | None:
+    """The paragraph a unit of ``pair`` comes from: the printed number, else as given."""
+    return pair.number if pair.number is not None else pair.paragraph
 
 
 def _with_paragraph(pair: Pair, source: str, target: str) -> Pair:
-    props = dict(pair.props)
-    if pair.number is not None:
-        props["x-paragraph"] = str(pair.number)
-    return replace(pair, source=source, target=target, props=props)
+    # inline codes belong to the whole text, not to a piece of it
+    return replace(pair, source=source, target=target, paragraph=_paragraph(pair),
+                   source_markup=None, target_markup=None)
 
 
 def _splits_number(pair: Pair, rules: SrxRules | None) -> bool:
@@ -89,149 +58,6 @@ def paragraph_units(pair: Pair, *, rules: SrxRules | None = None) -> list[Pair]:
     return [_with_paragraph(pair, f"{label} {pair.source}", f"{label} {pair.target}")]
 
 
-# -- sentence and clause segmentation ---------------------------------------------------------
-#
-# The rules are those the common CAT defaults share: a segment ends after ".", "?", "!" or
-# "…" (with any closing quotes or brackets) when white space and then anything but a
-# lower-case letter follows; known abbreviations do not end a segment. A line break always
-# does. Finding the candidates is one precompiled regex over the whole text; only the
-# candidates (one per sentence or so) are looked at in Python, which keeps this fast.
-
-MODES = ("sentence", "paragraph", "clause")
-
-_CANDIDATE = re.compile(
-    r"[.?!…]+"  # the sentence-final punctuation
-    r"(?:[ \u00a0\u202f\u2009]?[»›])?"  # French closing guillemet, after a (thin) space
-    r"[\"'”’)\]]*"  # closing quotes and brackets
-    r"(?=\s)"
-)
-# clause mode: also "; " before a lower-case word (the clauses of EU resolutions)
-_CLAUSE_CANDIDATE = re.compile(r"(?:[.?!…]+(?:[ \u00a0\u202f\u2009]?[»›])?|;)[\"'”’)\]]*(?=\s)")
-# what follows a candidate: white space, opening quotes/brackets, then the first character
-_FOLLOWER = re.compile(r"\s+((?:[\"'“‘«‹(\[¿¡]\s*)*)(\S?)")
-_LINE_BREAK = re.compile(r"[ \t\u00a0\u202f]*(?:\r\n|[\n\r\u2028\u2029\x0b\x0c\x85])\s*")
-_HAS_LINE_BREAK = re.compile(r"[\n\r\u2028\u2029\x0b\x0c\x85]")
-# A token is an abbreviation candidate without its opening punctuation: "(Art." -> "Art."
-_OPENERS = "\"'“‘«‹([¿¡"
-
-# What an abbreviation forbids: a break whatever follows, a break before a digit only
-# ("No. 5", "p. 12"; "No." alone may well end an answer), or a break before anything but an
-# upper-case letter ("etc. 5" continues, "etc. The" starts a new sentence).
-ALWAYS, BEFORE_DIGIT, UNLESS_UPPER = "always", "digit", "unless-upper"
-
-ABBREVIATIONS: dict[str, dict[str, str]] = {
-    "en": {
-        **dict.fromkeys(
-            ["Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "St.", "Mt.", "Messrs.", "Jr.", "Sr.",
-             "Gen.", "Col.", "Capt.", "Lt.", "Sgt.", "Rev.", "Hon.", "Gov.", "Sen.", "Rep.",
-             "e.g.", "E.g.", "i.e.", "I.e.", "cf.", "Cf.", "vs.", "v.", "approx.", "Approx.",
-             "fig.", "Fig.", "resp.", "ca.", "viz.", "al."],
-            ALWAYS),
-        **dict.fromkeys(
-            ["No.", "Nos.", "no.", "nos.", "Art.", "art.", "Arts.", "p.", "pp.", "para.",
-             "paras.", "Para.", "vol.", "Vol.", "ch.", "Ch.", "sec.", "Sec.", "tel.", "Tel."],
-            BEFORE_DIGIT),
-        "etc.": UNLESS_UPPER,
-    },
-    "fr": {
-        **dict.fromkeys(
-            ["M.", "MM.", "Mme.", "Mmes.", "Mlle.", "Mlles.", "Me.", "Dr.", "Pr.", "Prof.",
-             "St.", "Ste.", "Mgr.", "art.", "Art.", "cf.", "Cf.", "réf.", "Réf.", "vol.",
-             "Vol.", "chap.", "éd.", "env.", "p.", "pp.", "ex.", "i.e.", "c.-à-d.", "av.",
-             "apr.", "J.-C.", "ann.", "coll."],
-            ALWAYS),
-        **dict.fromkeys(["n.", "no.", "No.", "nos.", "Nos.", "al.", "par."], BEFORE_DIGIT),
-        "etc.": UNLESS_UPPER,
-    },
-}
-# Initials ("J. Smith") and dotted acronyms ("U.K.", "C.E.E.") in every language.
-_INITIALS = re.compile(r"(?:[A-Z]\.)+|(?:[A-Z]\.-)+[A-Z]\.")
-
-
-def _abbreviations(lang: str) -> dict[str, str]:
-    return ABBREVIATIONS.get(_lang_prefix(lang), ABBREVIATIONS["en"])
-
-
-def _breaks(line: str, lang: str, clause: bool) -> list[int]:
-    """Break offsets in one line of text (no line breaks inside)."""
-    abbreviations = _abbreviations(lang)
-    candidate = _CLAUSE_CANDIDATE if clause else _CANDIDATE
-    breaks: list[int] = []
-    for m in candidate.finditer(line):
-        follower = _FOLLOWER.match(line, m.end())
-        if follower is None:
-            continue
-        nxt = follower.group(2)
-        if not nxt:  # only white space follows: the end of the text
-            continue
-        punct = m.group()
-        if punct[0] == ";":
-            # a clause break only before a lower-case word: "; stresses", "; souligne"
-            if nxt.islower():
-                breaks.append(m.end())
-            continue
-        if nxt.islower():
-            continue  # "etc. and", "approx. two", "34. invite": not a sentence end
-        if punct[0] == "." and (len(punct) == 1 or punct[1] != "."):
-            start = m.start() + 1
-            words = line[max(0, start - 40) : start].split()
-            token = words[-1].lstrip(_OPENERS) if words else ""
-            rule = abbreviations.get(token)
-            if rule is None and _INITIALS.fullmatch(token):
-                rule = ALWAYS
-            if rule is ALWAYS:
-                continue
-            if rule is BEFORE_DIGIT and nxt.isdigit() and not follower.group(1):
-                continue
-            if rule is UNLESS_UPPER and not nxt.isupper():
-                continue
-        breaks.append(m.end())
-    return breaks
-
-
-def _cut(line: str, breaks: list[int]) -> list[str]:
-    out: list[str] = []
-    prev = 0
-    for pos in breaks:
-        piece = line[prev:pos].strip()
-        if piece:
-            out.append(piece)
-        prev = pos
-    piece = line[prev:].strip()
-    if piece:
-        out.append(piece)
-    return out
-
-
-def segment_text(text: str, lang: str, mode: str = "sentence", *,
-                 rules: SrxRules | None = None) -> list[str]:
-    """Cut ``text`` (in language ``lang``) into segments; none empty, none padded.
-
-    ``mode`` is ``sentence`` (the default, what CAT tools match), ``clause`` (also break at
-    "; " before a lower-case word, for concordance and term work) or ``paragraph`` (only at
-    line breaks). ``rules`` are segmentation rules read from an SRX file
-    (:func:`tmx_export.srx.read_srx`); they replace the built-in sentence rules.
-    """
-    if mode not in MODES:
-        raise ValueError(f"unknown segmentation mode {mode!r}; expected one of {MODES}")
-    out: list[str] = []
-    lines = _LINE_BREAK.split(text) if _HAS_LINE_BREAK.search(text) else [text]
-    for line in lines:
-        if mode == "paragraph":
-            piece = line.strip()
-            if piece:
-                out.append(piece)
-        elif rules is not None:
-            for piece in rules.segment(line, lang):
-                if mode == "clause":
-                    out.extend(_cut(piece, _breaks(piece, lang, True)))
-                else:
-                    out.append(piece)
-        else:
-            out.extend(_cut(line, _breaks(line, lang, mode == "clause")))
-    return out
-
-
 # -- paragraph pair -> sentence pairs ---------------------------------------------------------
 
 # Below this mean bead score, or with more than this share of sentences left unaligned, a
@@ -241,17 +67,14 @@ FALLBACK_UNALIGNED = 0.34
 
 
 def _one_line(text: str) -> str:
-    return _LINE_BREAK.sub(" ", text).strip()
+    return LINE_BREAK_RE.sub(" ", text).strip()
 
 
 def _unit(pair: Pair, source: str, target: str, kind: str, score: float) -> Pair:
-    props = dict(pair.props)
-    if pair.number is not None:
-        props["x-paragraph"] = str(pair.number)
-    props["x-align"] = kind
-    props["x-align-score"] = f"{score:.2f}"
+    # The score as reported (two decimals) is the one --min-score judges.
     return Pair(source, target, pair.source_lang, pair.target_lang, pair.number, pair.file,
-                pair.line, props)
+                pair.line, dict(pair.props), paragraph=_paragraph(pair), align=kind,
+                align_score=round(score, 2))
 
 
 def segment_pair(
@@ -325,10 +148,10 @@ def segment_pair(
         if pieces is not None:
             units.extend(_unit(pair, source[i], text, f"{whole.kind}/{i + 1}", score)
                          for i, (text, score) in enumerate(pieces))
-            return _apply_min_score(units, min_score)
+            return below_min_score(units, min_score)
         text_s, text_t = " ".join(source), " ".join(target)
         units.append(_unit(pair, text_s, text_t, whole.kind, mean))
-        return _apply_min_score(units, min_score)
+        return below_min_score(units, min_score)
 
     rejects: list[Reject] = []
     for bead, pieces in _cut_beads(beads, cutter):
@@ -349,7 +172,7 @@ def segment_pair(
                                   f"target sentence without source ({bead.kind})", text_t))
         else:
             units.append(_unit(pair, text_s, text_t, bead.kind, bead.score))
-    kept, low = _apply_min_score(units, min_score)
+    kept, low = below_min_score(units, min_score)
     return kept, rejects + low
 
 
@@ -403,22 +226,3 @@ def _cut_beads(beads: list[Bead], cutter: _Cutter
         out.append((bead, cutter.cut(bead)))
         i += 1
     return out
-
-
-def _apply_min_score(units: list[Pair], min_score: float | None
-                     ) -> tuple[list[Pair], list[Reject]]:
-    if min_score is None:
-        return units, []
-    kept: list[Pair] = []
-    rejects: list[Reject] = []
-    for unit in units:
-        score = float(unit.props["x-align-score"])
-        if score < min_score:
-            rejects.append(Reject(
-                unit.file, unit.line,
-                f"alignment score {score:.2f} below --min-score {min_score:g} "
-                f"({unit.props['x-align']})",
-                f"{unit.source} ||| {unit.target}"))
-        else:
-            kept.append(unit)
-    return kept, rejects

@@ -15,28 +15,23 @@
 from __future__ import annotations
 
 import copy
-import gzip
 import re
 import statistics
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
+from .clean import Fingerprints
 from .errors import InputError
-from .formats.tmx import XML_LANG, iter_elements, normalise_tag, seg_text
-from .textio import atomic_output
-from .xmlsafe import SAFE_PARSER_OPTIONS, check_file, open_xml
+from .formats.tmx import XML_LANG, TmxDocument, iter_elements, seg_text
+from .formats.xml import SAFE_PARSER_OPTIONS, check_file, open_xml, parse_xml
+from .lang import is_valid_tag, normalise_tag
+from .model import SEGTYPES
 
-SEGTYPES = frozenset({"block", "paragraph", "sentence", "phrase"})
 HEADER_REQUIRED = ("creationtool", "creationtoolversion", "segtype", "o-tmf", "adminlang",
                    "srclang", "datatype")
-# BCP 47 as CAT tools use it: language, optional script, optional region, variants.
-LANG_CODE = re.compile(
-    r"^(?:[A-Za-z]{2,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|[0-9]{3}))?"
-    r"(?:-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*|[xXiI]-[A-Za-z0-9-]{1,8})$"
-)
 _WORD = re.compile(r"\w+")
 
 
@@ -59,36 +54,23 @@ def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = Tr
         check_file(path)
     header = _first_header(paths[0])
     counts = MergeCounts()
-    seen: set[int] = set()
-    with atomic_output(output, "wb") as raw:
-        handle = gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) \
-            if str(output).endswith(".gz") else raw
-        with etree.xmlfile(handle, encoding="UTF-8") as xf:
-            xf.write_declaration()
-            xf.write_doctype('<!DOCTYPE tmx SYSTEM "tmx14.dtd">')
-            with xf.element("tmx", version="1.4"):
-                xf.write("\n")
-                xf.write(header)
-                xf.write("\n")
-                with xf.element("body"):
-                    xf.write("\n")
-                    for path in paths:
-                        counts.files += 1
-                        for tu in iter_elements(path):
-                            counts.read += 1
-                            _to_14(tu)
-                            if dedupe:
-                                key = hash(_unit_key(tu))
-                                if key in seen:
-                                    counts.duplicates += 1
-                                    continue
-                                seen.add(key)
-                            tu.tail = None
-                            xf.write(tu)
-                            xf.write("\n")
-                            counts.written += 1
-        if handle is not raw:
-            handle.close()
+    seen = Fingerprints() if dedupe else None
+
+    def units() -> Iterator[etree._Element]:
+        for path in paths:
+            counts.files += 1
+            for tu in iter_elements(path):
+                counts.read += 1
+                _to_14(tu)
+                if seen is not None and not seen.add(hash(_unit_key(tu))):
+                    counts.duplicates += 1
+                    continue
+                tu.tail = "\n"
+                counts.written += 1
+                yield tu
+
+    with TmxDocument(output, header) as document:
+        document.write_all(units())
     return counts
 
 
@@ -136,7 +118,9 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}"
+        # file:line: what, as every error of the command line (no line when unknown)
+        return f"{self.file}:{self.line}: {self.message}" if self.line else \
+            f"{self.file}: {self.message}"
 
 
 def validate(paths: Iterable[str | Path]) -> list[Problem]:
@@ -174,7 +158,7 @@ def _root_tag(path: str | Path) -> str:
 def _lang_problem(code: str | None, what: str) -> str | None:
     if not code:
         return f"{what} has no language"
-    if not LANG_CODE.match(code):
+    if not is_valid_tag(code):
         return f"{what} has an invalid language code {code!r} (expected ll or ll-RR, e.g. en-GB)"
     return None
 
@@ -252,13 +236,7 @@ def _validate_tu(tu: etree._Element, srclang: str | None, add) -> None:
 def _validate_tbx(path: str | Path) -> list[Problem]:
     name = str(path)
     out: list[Problem] = []
-    with open_xml(path) as handle:
-        try:
-            tree = etree.parse(handle, etree.XMLParser(remove_comments=True,
-                                                       **SAFE_PARSER_OPTIONS))
-        except etree.XMLSyntaxError as exc:
-            return [Problem(name, exc.lineno or 0, f"not well-formed XML: {exc.msg}")]
-    root = tree.getroot()
+    root = parse_xml(path).getroot()
 
     def local(elem) -> str:
         return etree.QName(elem).localname if isinstance(elem.tag, str) else ""

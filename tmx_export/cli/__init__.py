@@ -1,0 +1,140 @@
+"""The ``tmx-export`` command: the group, the one error handler, shared option groups.
+
+Each command lives in a module of its own (:mod:`.build`, :mod:`.tools`, :mod:`.terms`),
+parses its options into a dataclass and makes one library call. Every user error (bad
+input, an output that cannot be written) ends the run, whichever the command, with one line
+``tmx-export: error: FILE[:LINE]: what`` on stderr and exit status 1, never a traceback:
+the user needs to know which file to fix, not where in our code we noticed. Mistakes in the
+command line itself are click's usage errors (exit status 2).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from .. import __version__
+from ..errors import InputError
+from ..model import DEDUPE_MODES, RULES, CleanOptions
+from ..pipeline import Progress
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+PROG = "tmx-export"
+
+
+def fail(message: str, status: int = 1) -> None:
+    """End the run with the one error line."""
+    click.echo(f"{PROG}: error: {message}", err=True)
+    sys.exit(status)
+
+
+class Command(click.Command):
+    """A command whose user errors end in the one error line (see the module docstring)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except InputError as exc:
+            fail(str(exc))
+        except ValueError as exc:  # a setting the library refuses (a language, a mode...)
+            fail(str(exc))
+        except BrokenPipeError:
+            # The reader of our output left (`| head`): not an error worth a message.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(1)
+        except OSError as exc:  # e.g. the disk filled up while writing
+            where = f"{exc.filename}: " if exc.filename else ""
+            fail(f"{where}{exc.strerror or exc}")
+        except KeyboardInterrupt:
+            fail("interrupted", status=130)
+
+
+class Group(click.Group):
+    command_class = Command
+
+
+def interactive() -> bool:
+    """A progress bar only where a person watches: not in pipes, logs or CI."""
+    return sys.stderr.isatty()
+
+
+class ProgressBar(Progress):
+    """click's progress bar over the bytes of the inputs, on stderr."""
+
+    def __init__(self) -> None:
+        self.bar: Any = None
+
+    def start(self, total: int) -> None:
+        self.bar = click.progressbar(length=total or 1, label="Reading", file=sys.stderr,
+                                     item_show_func=lambda name: name)
+        self.bar.__enter__()
+
+    def advance(self, name: str, size: int) -> None:
+        self.bar.update(size or 1, name)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+
+
+def progress_bar(quiet: bool) -> ProgressBar | None:
+    """A progress bar for a run, or ``None`` when quiet or nobody watches."""
+    return None if quiet or not interactive() else ProgressBar()
+
+
+# --- option groups shared by several commands --------------------------------------------------
+
+def language_options(command: F) -> F:
+    """--source-lang and --target-lang."""
+    command = click.option(
+        "--target-lang", default="fr-FR", show_default=True, metavar="CODE",
+        help="Language of the translations (BCP 47, as the CAT project names it).",
+    )(command)
+    return click.option(
+        "--source-lang", default="en-GB", show_default=True, metavar="CODE",
+        help="Language of the source texts (BCP 47, as the CAT project names it).",
+    )(command)
+
+
+def clean_options(no_clean: tuple[str, ...]) -> CleanOptions:
+    """The cleaning rules left on by ``--no-clean RULE...``."""
+    return CleanOptions.without(no_clean)
+
+
+def cleaning_options(command: F) -> F:
+    """--no-clean, --dedupe and --keep-duplicates."""
+    command = click.option(
+        "--keep-duplicates", is_flag=True,
+        help="The same as --dedupe none (write every unit, repeated or not).",
+    )(command)
+    command = click.option(
+        "--dedupe", type=click.Choice(DEDUPE_MODES), default="exact", show_default=True,
+        help="Write a unit once when its two texts repeat an earlier unit's exactly, or "
+        "after normalising case, spaces and punctuation; none keeps every unit.",
+    )(command)
+    return click.option(
+        "--no-clean", "no_clean", multiple=True, type=click.Choice([*RULES, "all"]),
+        metavar="RULE", help="Turn a cleaning rule off (repeatable; 'all' for every rule): "
+        + ", ".join(RULES) + ".",
+    )(command)
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name=PROG)
+def main() -> None:
+    """Turn bilingual text into TMX translation memories and TBX termbases."""
+
+
+# The commands join the group here, after what they share is defined.
+from .build import build_command, pairs_command  # noqa: E402
+from .terms import terms_command  # noqa: E402
+from .tools import merge_command, stats_command, validate_command  # noqa: E402
+
+for _command in (build_command, pairs_command, merge_command, validate_command, stats_command,
+                 terms_command):
+    main.add_command(_command)

@@ -1,0 +1,225 @@
+"""``build`` (a TMX from bilingual text) and ``pairs`` (the pairs or units, one per line).
+
+Both parse their options into one :class:`~tmx_export.model.BuildOptions` and make one call
+to :mod:`tmx_export.pipeline`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from ..formats.profiles import PROFILES
+from ..inputs import READERS, ParallelInput
+from ..model import BuildOptions
+from ..pipeline import BuildSummary, build, export_pairs
+from . import PROG, Command, clean_options, cleaning_options, language_options, progress_bar
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def input_options(command: F) -> F:
+    """Which inputs and how to read them."""
+    options = [
+        click.option("--input-format", type=click.Choice(sorted(READERS)),
+                     help="Read every INPUT in this format instead of recognising it from "
+                     "its content and name (dump is plain text)."),
+        click.option("--source", "source_file", type=click.Path(dir_okay=False),
+                     metavar="FILE", help="A document in the source language; with --target, "
+                     "its translation: paragraph i pairs with paragraph i."),
+        click.option("--target", "target_file", type=click.Path(dir_okay=False),
+                     metavar="FILE", help="The translation of --source."),
+        click.option("--align-paragraphs", is_flag=True,
+                     help="Parallel files whose paragraph counts differ: align the "
+                     "paragraphs by length instead of stopping with an error."),
+        click.option("--source-column", metavar="NAME",
+                     help="Tables: the source column's header (default: the column named "
+                     "by the source language code, e.g. en-GB or en)."),
+        click.option("--target-column", metavar="NAME", help="Tables: the target column."),
+        click.option("--sheet", metavar="NAME", help="XLSX: the sheet (default: the first)."),
+        click.option("--include-fuzzy", is_flag=True,
+                     help="XLIFF/PO: keep fuzzy and needs-review translations too."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def segment_options(default: str | None) -> Callable[[F], F]:
+    """--segment, --srx, --min-score and --glossary."""
+
+    def decorate(command: F) -> F:
+        command = click.option(
+            "--glossary", "glossary_path", type=click.Path(dir_okay=False), metavar="FILE",
+            help="Known term pairs (TSV, CSV or TBX): anchors for the sentence aligner.",
+        )(command)
+        command = click.option(
+            "--min-score", type=click.FloatRange(0.0, 1.0), metavar="SCORE",
+            help="Send aligned units scoring below SCORE (0-1) to the rejects report.",
+        )(command)
+        command = click.option(
+            "--srx", "srx_path", type=click.Path(dir_okay=False), metavar="FILE",
+            help="Segment with the rules of this SRX 2.0 file (as a CAT project exports them).",
+        )(command)
+        return click.option(
+            "--segment", type=click.Choice(["sentence", "paragraph", "clause"]),
+            default=default, show_default=default is not None,
+            help="Unit size: sentences (what CAT tools match), whole paragraphs, or clauses "
+            "(also cut at '; stresses', for concordance and term work)."
+            + ("" if default else "  [default: the paragraph pairs as read]"),
+        )(command)
+
+    return decorate
+
+
+def _inputs(inputs: tuple[str, ...], source_file: str | None,
+            target_file: str | None) -> list[str | ParallelInput]:
+    """INPUT... plus the --source/--target pair, checked for a usable combination."""
+    if (source_file is None) != (target_file is None):
+        raise click.UsageError("--source and --target go together")
+    given: list[str | ParallelInput] = list(inputs)
+    if source_file is not None and target_file is not None:
+        given.append(ParallelInput(source_file, target_file))
+    if not given:
+        raise click.UsageError("give INPUT... or --source FILE --target FILE")
+    return given
+
+
+def _options(o: dict[str, Any], **more: Any) -> BuildOptions:
+    """The options of ``build``/``pairs`` as the library takes them. The SRX and glossary
+    files are read here, so that a bad one fails before any input is read."""
+    rules = glossary = None
+    if o["glossary_path"] is not None:
+        from ..terms.glossary import read_glossary
+
+        entries = read_glossary(o["glossary_path"], o["source_lang"], o["target_lang"])
+        glossary = tuple((entry.source, entry.target) for entry in entries)
+    if o["srx_path"] is not None:
+        from ..segment.srx import read_srx
+
+        rules = read_srx(o["srx_path"])
+    return BuildOptions(
+        source_lang=o["source_lang"], target_lang=o["target_lang"],
+        input_format=o["input_format"], align_paragraphs=o["align_paragraphs"],
+        source_column=o["source_column"], target_column=o["target_column"],
+        sheet=o["sheet"], include_fuzzy=o["include_fuzzy"],
+        segment=o["segment"], srx=rules, glossary=glossary or (), min_score=o["min_score"],
+        clean=clean_options(o["no_clean"]),
+        dedupe="none" if o["keep_duplicates"] else o["dedupe"],
+        rejects_path=o["rejects_path"], **more,
+    )
+
+
+@click.command("build", cls=Command)
+@click.argument("inputs", nargs=-1, metavar="INPUT...")
+@click.option(
+    "-o", "--output", required=True, metavar="OUT.tmx",
+    help="The TMX file to write ('-': stdout; a name ending in .gz is compressed).",
+)
+@language_options
+@input_options
+@segment_options("sentence")
+@cleaning_options
+@click.option(
+    "--rejects", "rejects_path", metavar="FILE",
+    help="Write everything that did not become a unit, with the reason, to FILE (TSV).",
+)
+@click.option(
+    "--profile", type=click.Choice(list(PROFILES)), default="generic", show_default=True,
+    help="Write the TMX the way this CAT tool imports it best (language codes, header).",
+)
+@click.option(
+    "--max-units", type=click.IntRange(min=1), metavar="N",
+    help="Split the TMX into numbered files of at most N units (OUT-001.tmx, ...).",
+)
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+def build_command(inputs: tuple[str, ...], output: str, quiet: bool, source_file: str | None,
+                  target_file: str | None, **given: Any) -> None:
+    """Build a TMX from bilingual text: dumps, parallel files, TMX, XLIFF, PO, tables.
+
+    INPUT is a file, a directory (every file below it with a known ending: .txt, .tmx,
+    .tmx.gz, .xlf, .xliff, .po, .tsv, .csv, .xlsx, .jsonl) or '-' for standard input.
+    name.en.txt beside name.fr.txt are read as parallel files.
+    """
+    sources = _inputs(inputs, source_file, target_file)
+    if given["max_units"] is not None and output == "-":
+        raise click.UsageError("--max-units needs a file name for -o, not '-'")
+    options = _options(given, profile=given["profile"], max_units=given["max_units"])
+    bar = progress_bar(quiet)
+    try:
+        summary = build(sources, output, options, progress=bar)
+    finally:
+        if bar is not None:
+            bar.close()
+    if not quiet:
+        click.echo(summary_text(summary), err=output == "-")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def summary_text(summary: BuildSummary) -> str:
+    """The run's account on one screen: what was written, what was not and why."""
+    formats = ""
+    if set(summary.formats) - {"dump"}:
+        formats = " (" + ", ".join(f"{n} {fmt}" for fmt, n in summary.formats.most_common()) + ")"
+    where = summary.output
+    parts = summary.outputs if len(summary.outputs) > 1 else []
+    if parts:
+        where = f"{len(parts)} files"
+    lines = [
+        f"{_count(summary.units_written, 'unit')} written to {where} "
+        f"(segtype {summary.segtype}) from {_count(summary.pairs_read, 'pair')} "
+        f"in {_count(len(summary.files), 'file')}{formats}",
+    ]
+    lines.extend(f"  {name}" for name in parts[:8])
+    if len(parts) > 8:
+        lines.append(f"  ... {parts[-1]}")
+    if summary.rejects:
+        lines.append(f"{summary.rejected} rejected:")
+        lines.extend(f"  {count:>6}  {reason}" for reason, count in summary.rejects.most_common())
+        if summary.rejects_path:
+            lines.append(f"rejects written to {summary.rejects_path}")
+        else:
+            lines.append("(use --rejects FILE to see them)")
+    else:
+        lines.append("nothing rejected")
+    if summary.repairs:
+        lines.append("repairs:")
+        lines.extend(f"  {count:>6}  {kind}" for kind, count in summary.repairs.most_common())
+    return "\n".join(lines)
+
+
+@click.command("pairs", cls=Command)
+@click.argument("inputs", nargs=-1, metavar="INPUT...")
+@click.option(
+    "--format", "output_format", type=click.Choice(["jsonl", "tsv"]), default="jsonl",
+    show_default=True, help="JSON Lines (one object per pair) or TSV with a header row.",
+)
+@click.option(
+    "-o", "--output", default="-", metavar="FILE", help="Where to write (default: stdout)."
+)
+@language_options
+@input_options
+@segment_options(None)
+@cleaning_options
+@click.option(
+    "--rejects", "rejects_path", metavar="FILE", help="Write what did not pair to FILE (TSV)."
+)
+def pairs_command(inputs: tuple[str, ...], output_format: str, output: str,
+                  source_file: str | None, target_file: str | None, **given: Any) -> None:
+    """Print the pairs found in the inputs, one per line (with --segment, the units).
+
+    INPUT is as for build: files, directories, '-', or --source/--target. The pairs are
+    cleaned and deduplicated as build would (see --no-clean, --dedupe).
+    """
+    rejects = export_pairs(_inputs(inputs, source_file, target_file), output, _options(given),
+                           output_format=output_format)
+    if given["rejects_path"] is None and rejects:
+        click.echo(
+            f"{PROG}: {sum(rejects.values())} rejected (use --rejects FILE to see them)",
+            err=True,
+        )

@@ -1,0 +1,103 @@
+"""``terms`` (term pairs from bilingual input) and ``terms apply`` (a review file's
+decisions into the termbase): options parsed into
+:class:`~tmx_export.terms.run.TermsOptions`, one call to :mod:`tmx_export.terms.run`.
+
+``apply`` is recognised as the first argument of ``terms`` rather than as a sub-command of
+a group, because ``terms`` takes its inputs as arguments and a click group could not tell an
+input named ``apply`` from the sub-command (write ``./apply`` for a file of that name).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import click
+
+from ..terms.run import SEGMENTS, TermsOptions, apply_review_file, terms
+from . import Command, progress_bar
+
+
+def _say(quiet: bool) -> Callable[[str], None] | None:
+    return None if quiet else click.echo
+
+
+@click.command("apply", cls=Command,
+               short_help="Record the decisions of a review file in the termbase.")
+@click.argument("review_file", type=click.Path(dir_okay=False))
+@click.option("--termbase", "termbase_path", required=True, type=click.Path(dir_okay=False),
+              help="Termbase (SQLite) to record the statuses and notes in.")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+def apply_command(review_file: str, termbase_path: str, quiet: bool) -> None:
+    """Read statuses and notes from REVIEW_FILE (an XLSX written by ``terms --review``)."""
+    apply_review_file(review_file, termbase_path, say=_say(quiet))
+
+
+class _TermsCommand(Command):
+    """``terms`` that hands ``terms apply ...`` over to :data:`apply_command`."""
+
+    def make_context(self, info_name, args, parent=None, **extra):  # type: ignore[override]
+        if args and args[0] == "apply":
+            holder = click.Context(self, info_name=info_name, parent=parent)
+            return apply_command.make_context("apply", list(args[1:]), parent=holder, **extra)
+        return super().make_context(info_name, args, parent=parent, **extra)
+
+    def invoke(self, ctx: click.Context):  # type: ignore[override]
+        if ctx.command is not self:
+            return ctx.command.invoke(ctx)
+        return super().invoke(ctx)
+
+
+@click.command(
+    "terms",
+    cls=_TermsCommand,
+    short_help="Extract recurring term pairs (TBX, review XLSX, HTML report, termbase).",
+    epilog="To record review decisions: tmx-export terms apply FILE.xlsx --termbase DB",
+)
+@click.argument("inputs", nargs=-1, required=True, type=click.Path())
+@click.option("--termbase", "termbase_path", type=click.Path(dir_okay=False),
+              help="SQLite termbase: counts accumulate across runs, statuses are kept.")
+@click.option("--tbx", "tbx_path", type=click.Path(dir_okay=False), help="Write a TBX file.")
+@click.option("--tbx-version", type=click.Choice(["3", "2"]), default="3", show_default=True,
+              help="3: TBX-Basic 2019 (DCA); 2: TBX 2008 <martif> (OmegaT, translate-toolkit).")
+@click.option("--review", "review_path", type=click.Path(dir_okay=False),
+              help="Write an XLSX review file with a status drop-down.")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False),
+              help="Write a self-contained HTML report.")
+@click.option("--csv", "csv_path", type=click.Path(dir_okay=False),
+              help="Write a plain CSV glossary (source, target, count, status).")
+@click.option("--glossary", "glossary_path", type=click.Path(dir_okay=False),
+              help="Known pairs (TSV, CSV or TBX): always recorded, even when seen once.")
+@click.option("--min-count", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Occurrences a pair needs to be recorded.")
+@click.option("--max-contexts", type=click.IntRange(min=0), default=5, show_default=True,
+              help="Context pairs kept per term pair.")
+@click.option("--segment", type=click.Choice(SEGMENTS), default="sentence", show_default=True,
+              help="Units as `tmx-export build --segment` makes them: contexts name their "
+                   "tuid in that TMX.")
+@click.option("--source-lang", default="en-GB", show_default=True)
+@click.option("--target-lang", default="fr-FR", show_default=True)
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+def terms_command(inputs: Sequence[str], termbase_path: str | None, tbx_path: str | None,
+                  tbx_version: str, review_path: str | None, report_path: str | None,
+                  csv_path: str | None, glossary_path: str | None, min_count: int,
+                  max_contexts: int, segment: str, source_lang: str, target_lang: str,
+                  quiet: bool) -> None:
+    """Find the term pairs that recur in INPUT files (any input `build` reads: dumps,
+    TMX, tables...).
+
+    The inputs are read and segmented as `tmx-export build` does, pairs are sought in the
+    aligned clauses of each unit, and each pair keeps its counts, surface variants,
+    competing translations and contexts (with the tuid of their unit in the TMX).
+    """
+    options = TermsOptions(
+        termbase_path=termbase_path, glossary_path=glossary_path, min_count=min_count,
+        max_contexts=max_contexts, segment=segment, source_lang=source_lang,
+        target_lang=target_lang, tbx_path=tbx_path, tbx_version=int(tbx_version),
+        review_path=review_path, report_path=report_path, csv_path=csv_path,
+    )
+    bar = progress_bar(quiet)
+    try:
+        terms(inputs, options, say=_say(quiet), progress=bar)
+    finally:
+        if bar is not None:
+            bar.close()

@@ -1,0 +1,412 @@
+"""Inputs: which files a run reads, in which format, and the table of readers.
+
+* :func:`gather_inputs` turns what the user named (files, directories, ``-``, pairs of
+  parallel files) into the list of inputs, checked before anything is read;
+  ``name.<src>.txt`` beside ``name.<tgt>.txt`` become one :class:`ParallelInput`
+  (:func:`parallel_partner`).
+* :func:`format_of` picks each file's format, from its content first
+  (:func:`detect_format`: names lie, content rarely does: the root element of XML, the
+  ``PK`` signature of XLSX, ``msgid`` lines of PO, tab-separated columns of TSV) and its
+  name second; ``--input-format`` overrides both.
+* :data:`READERS` maps a format name to its reader; :func:`read_input` reads one input with
+  the options of the run. A new format joins with :func:`register_reader`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from .dump.reader import read_dump
+from .errors import InputError
+from .formats.jsonl import read_pairs_jsonl
+from .formats.parallel import read_parallel
+from .formats.table import read_table
+from .formats.text import STDIN_NAME
+from .formats.tmx import read_tmx
+from .formats.ttkstore import read_ttk
+from .formats.xml import decode_head, read_head
+from .lang import normalise_tag, primary
+from .model import BuildOptions, ReadResult
+
+
+class Reader(Protocol):
+    """A reader as :func:`register_reader` takes it: one input in, its pairs, rejects and
+    repairs out."""
+
+    def __call__(self, path: str, *, source_lang: str, target_lang: str) -> ReadResult: ...
+
+
+# What the table holds: a reader taking the run's options.
+OptionsReader = Callable[[str, BuildOptions], ReadResult]
+
+# Format name -> reader. "dump" is the default for anything not recognised otherwise.
+READERS: dict[str, OptionsReader] = {}
+# File name ending -> format name, for inputs given without an explicit format.
+EXTENSIONS: dict[str, str] = {}
+# Formats whose pairs are translation units already: never segmented again.
+UNIT_FORMATS: set[str] = set()
+# Formats whose text may legitimately contain markup-like strings: there, text such as
+# ``<b>%s</b>`` is the content of software strings, and the formats keep real codes apart.
+MARKUP_IS_CONTENT = frozenset({"tmx", "xliff", "po"})
+DEFAULT_FORMAT = "dump"
+PARALLEL = "parallel"  # the format name of a ParallelInput
+
+# What a directory is searched for (hidden files and directories left out).
+INPUT_EXTENSIONS = (".txt", ".tmx", ".tmx.gz", ".xlf", ".xliff", ".po", ".tsv", ".csv", ".xlsx",
+                    ".jsonl")
+
+
+@dataclass(frozen=True, slots=True)
+class ParallelInput:
+    """Two files, a document and its translation, read together as one input."""
+
+    source: str
+    target: str
+
+    def __str__(self) -> str:
+        return f"{self.source} + {self.target}"
+
+
+Input = str | ParallelInput
+
+
+def _register(name: str, reader: OptionsReader, extensions: Iterable[str] = (), *,
+              units: bool = False) -> None:
+    READERS[name] = reader
+    for ending in extensions:
+        EXTENSIONS[ending.lower()] = name
+    if units:
+        UNIT_FORMATS.add(name)
+    else:
+        UNIT_FORMATS.discard(name)
+
+
+def register_reader(
+    name: str, reader: Reader, extensions: Iterable[str] = (), *, units: bool = False
+) -> None:
+    """Make ``reader`` available as input format ``name``, chosen by default for files
+    ending in one of ``extensions`` (e.g. ``".jsonl"``). ``units=True`` says its pairs are
+    translation units already, not to be segmented again."""
+
+    def read(path: str, options: BuildOptions) -> ReadResult:
+        return reader(path, source_lang=options.source_lang, target_lang=options.target_lang)
+
+    _register(name, read, extensions, units=units)
+
+
+def _table(fmt: str) -> OptionsReader:
+    def read(path: str, o: BuildOptions) -> ReadResult:
+        return read_table(path, source_lang=o.source_lang, target_lang=o.target_lang,
+                          source_column=o.source_column, target_column=o.target_column,
+                          sheet=o.sheet, table_format_name=fmt)
+
+    return read
+
+
+def _ttk(path: str, o: BuildOptions) -> ReadResult:
+    return read_ttk(path, source_lang=o.source_lang, target_lang=o.target_lang,
+                    include_fuzzy=o.include_fuzzy)
+
+
+def _tmx(path: str, o: BuildOptions) -> ReadResult:
+    return read_tmx(path, source_lang=o.source_lang, target_lang=o.target_lang)
+
+
+register_reader("dump", read_dump)
+register_reader("jsonl", read_pairs_jsonl, [".jsonl"])
+_register("tmx", _tmx, [".tmx", ".tmx.gz"], units=True)
+_register("xliff", _ttk, [".xlf", ".xliff"], units=True)
+_register("po", _ttk, [".po"], units=True)
+for _fmt in ("tsv", "csv", "xlsx"):
+    _register(_fmt, _table(_fmt), [f".{_fmt}"], units=True)
+
+
+def tmx_is_streamed() -> bool:
+    """Whether TMX files may be streamed unit by unit (:func:`tmx_export.formats.tmx.iter_tmx`)
+    rather than read whole: yes, unless another reader was registered for them."""
+    return READERS["tmx"] is _tmx
+
+
+def read_input(path: Input, fmt: str, options: BuildOptions) -> ReadResult:
+    """Read one input in format ``fmt`` (see :func:`format_of`)."""
+    if isinstance(path, ParallelInput):
+        return read_parallel(path.source, path.target, source_lang=options.source_lang,
+                             target_lang=options.target_lang,
+                             align_paragraphs=options.align_paragraphs)
+    return READERS[fmt](path, options)
+
+
+# --- formats -------------------------------------------------------------------------------
+
+FORMATS = ("tmx", "tbx", "xliff", "po", "xlsx", "tsv", "csv", "text")
+
+_MARKUP_NOISE = re.compile(r"<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(\[.*?\])?\s*>", re.S)
+_ROOT = re.compile(r"<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
+_XML_ROOTS = {"tmx": "tmx", "martif": "tbx", "tbx": "tbx", "xliff": "xliff"}
+_PO_ENTRY = re.compile(r'^msgid\s+"', re.M)
+
+
+def detect_format(path: str | Path) -> str:
+    """One of :data:`FORMATS` for the file at ``path``; :class:`InputError` if unsupported."""
+    p = Path(path)
+    if not p.exists():
+        raise InputError(str(path), "no such file")
+    if p.is_dir():
+        raise InputError(str(path), "is a directory, expected a file")
+    head = read_head(p, 1 << 16)
+    if not head.strip():
+        raise InputError(str(path), "file is empty")
+    suffix = p.suffix.lower()
+    if head.startswith(b"PK\x03\x04"):
+        if b"xl/" in head or suffix == ".xlsx":
+            return "xlsx"
+        raise InputError(str(path), "a ZIP archive that is not an XLSX workbook")
+    text = decode_head(head).lstrip("\ufeff")
+    stripped = text.lstrip()
+    if stripped.startswith("<"):
+        root = _ROOT.search(_MARKUP_NOISE.sub("", stripped))
+        if root and root.group(2) in _XML_ROOTS:
+            return _XML_ROOTS[root.group(2)]
+        if root and stripped.startswith(("<?xml", "<!DOCTYPE")):
+            raise InputError(str(path), f"XML with root element <{root.group(2)}>, "
+                                        "not TMX, TBX or XLIFF")
+    if _PO_ENTRY.search(text) or suffix in (".po", ".pot"):
+        return "po"
+    if suffix in (".csv",):
+        return "csv"
+    if suffix in (".tsv", ".tab") or _looks_tabular(text):
+        return "tsv"
+    return "text"
+
+
+def _looks_tabular(text: str) -> bool:
+    """Consistent tab-separated columns in the first lines (a header and rows)."""
+    lines = [line for line in text.splitlines()[:50] if line.strip()]
+    if len(lines) < 2:
+        return False
+    counts = [line.count("\t") for line in lines[:-1]]  # the last line may be cut off
+    return counts[0] >= 1 and sum(c == counts[0] for c in counts) >= 0.9 * len(counts)
+
+def format_of(path: Input, input_format: str | None = None) -> str:
+    """The input format of ``path``: ``input_format`` if given, else from its content.
+
+    Content decides what it can tell for sure (TMX, XLIFF, TBX by the root element, XLSX,
+    PO); then a registered file name ending; then the weaker signs (tab-separated columns,
+    ``.csv``); anything else is a bilingual dump.
+    """
+    if isinstance(path, ParallelInput):
+        return PARALLEL
+    if input_format is not None:
+        if input_format not in READERS:
+            known = ", ".join(sorted(READERS))
+            raise InputError(path, f"unknown input format {input_format!r} (known: {known})")
+        return input_format
+    if path == "-":
+        return DEFAULT_FORMAT
+    detected = detect_format(path)
+    if detected == "tbx":
+        raise InputError(path, "a TBX termbase, not bilingual text to make units of")
+    if detected in ("tmx", "xliff", "po", "xlsx"):
+        return detected
+    lower = path.lower()
+    registered = [(ending, name) for ending, name in EXTENSIONS.items() if lower.endswith(ending)]
+    if registered:  # the longest ending: ".tmx.gz" rather than ".gz"
+        return max(registered, key=lambda item: len(item[0]))[1]
+    return DEFAULT_FORMAT if detected == "text" else detected
+
+
+# --- files ---------------------------------------------------------------------------------
+
+def gather_inputs(
+    inputs: Sequence[str | Path | ParallelInput],
+    *,
+    source_lang: str = "en-GB",
+    target_lang: str = "fr-FR",
+    pair_files: bool = True,
+) -> list[Input]:
+    """The inputs to read: files as given, ``"-"`` for stdin, directories as every file
+    below them with a known input ending (:data:`INPUT_EXTENSIONS`) in sorted order
+    (hidden files and directories left out). An earlier run's output in such a directory
+    is an input too, and then :func:`check_outputs` refuses to overwrite it: safer than
+    guessing which files a user means as inputs.
+
+    With ``pair_files``, ``name.<src>.txt`` and ``name.<tgt>.txt`` side by side become one
+    :class:`ParallelInput` (the language parts are the two languages' primary subtags or
+    whole tags), whether found in a directory or given one or both by name.
+
+    Everything is checked before anything is read, so a typo in the last input fails the
+    run at once rather than after an hour of work.
+    """
+    if not inputs:
+        raise InputError("tmx-export", "no input given")
+    files: list[Input] = []
+    for given in inputs:
+        if isinstance(given, ParallelInput):
+            for side in (given.source, given.target):
+                _check_file(side)
+            files.append(given)
+            continue
+        name = str(given)
+        path = Path(name)
+        if name == "-":
+            files.append(name)
+        elif path.is_dir():
+            found = sorted(
+                p
+                for p in path.rglob("*")
+                if p.name.lower().endswith(INPUT_EXTENSIONS) and p.is_file()
+                and not _hidden(p.relative_to(path))
+            )
+            if not found:
+                raise InputError(name, "directory holds no input file ("
+                                 + ", ".join(f"*{e}" for e in INPUT_EXTENSIONS) + ")")
+            files.extend(str(p) for p in found)
+        else:
+            _check_file(name)
+            files.append(name)
+    if files.count("-") > 1:
+        raise InputError(STDIN_NAME, "standard input given more than once")
+    return _pair_side_by_side(files, source_lang, target_lang) if pair_files else files
+
+
+def _check_file(name: str) -> None:
+    path = Path(name)
+    if path.is_file():
+        return
+    if path.exists():
+        raise InputError(name, "not a regular file")
+    raise InputError(name, "no such file or directory")
+
+
+def _pair_side_by_side(files: list[Input], source_lang: str, target_lang: str) -> list[Input]:
+    """Files ``name.<src>.txt`` with a partner ``name.<tgt>.txt`` become one ParallelInput,
+    where the first of the two stood; the other is not read again."""
+    out: list[Input] = []
+    taken: set[Path] = set()
+    for item in files:
+        if isinstance(item, ParallelInput) or item == "-":
+            out.append(item)
+            continue
+        resolved = Path(item).resolve()
+        if resolved in taken:
+            continue
+        found = parallel_partner(item, source_lang=source_lang, target_lang=target_lang)
+        if found is None:
+            out.append(item)
+            continue
+        source, target = found
+        if source.resolve() == resolved:
+            source_name, target_name = item, str(target)
+        else:
+            source_name, target_name = str(source), item
+        taken.update((Path(source_name).resolve(), Path(target_name).resolve()))
+        out.append(ParallelInput(source_name, target_name))
+    return out
+
+
+def _hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts)
+
+
+def input_size(path: Input) -> int:
+    """Size of an input in bytes, for progress reports (0 for stdin)."""
+    if isinstance(path, ParallelInput):
+        return Path(path.source).stat().st_size + Path(path.target).stat().st_size
+    return 0 if path == "-" else Path(path).stat().st_size
+
+
+def check_outputs(files: Sequence[Input], outputs: list[str | Path | None]) -> None:
+    """Refuse outputs that would replace an input (a slip of the tab key costs a dump)."""
+    inputs = set()
+    for f in files:
+        for name in ((f.source, f.target) if isinstance(f, ParallelInput) else (f,)):
+            if name != "-":
+                inputs.add(Path(name).resolve())
+    for output in outputs:
+        if output is not None and str(output) != "-" and Path(output).resolve() in inputs:
+            raise InputError(str(output), "output would overwrite an input file")
+
+
+# --- parallel partners ------------------------------------------------------------------
+
+def find_parallel(
+    path: str | Path, *, source_lang: str, target_lang: str
+) -> list[tuple[Path, Path]]:
+    """Pairs of ``name.<src>.txt`` / ``name.<tgt>.txt`` files at or below ``path``.
+
+    ``path`` is a directory (searched recursively) or one file of a pair. Language parts
+    of the names match the primary subtag or the whole tag, case-insensitively
+    (``ep-00-01-17.en.txt``, ``report.EN-GB.txt``).
+    """
+    p = Path(path)
+    if p.is_dir():
+        candidates = sorted(p.rglob("*.txt"))
+    elif p.exists():
+        candidates = [p]
+    else:
+        raise InputError(str(path), "no such file")
+    src_tags = _name_tags(source_lang)
+    tgt_tags = _name_tags(target_lang)
+    found: list[tuple[Path, Path]] = []
+    for file in candidates:
+        stem, tag = _split_name(file)
+        if tag is None:
+            continue
+        if tag in src_tags:
+            partner = _partner(file.parent, stem, tgt_tags)
+            if partner is not None:
+                found.append((file, partner))
+        elif p.is_file() and tag in tgt_tags:
+            partner = _partner(file.parent, stem, src_tags)
+            if partner is not None:
+                found.append((partner, file))
+    return found
+
+
+def _name_tags(lang: str) -> set[str]:
+    return {normalise_tag(lang), primary(lang)}
+
+
+def _split_name(file: Path) -> tuple[str, str | None]:
+    parts = file.name.rsplit(".", 2)
+    if len(parts) != 3 or parts[2].lower() != "txt":
+        return file.name, None
+    return parts[0], parts[1].lower().replace("_", "-")
+
+
+def _partner(directory: Path, stem: str, tags: set[str]) -> Path | None:
+    for file in sorted(directory.glob("*.txt")):
+        file_stem, tag = _split_name(file)
+        if file_stem == stem and tag in tags:
+            return file
+    return None
+
+
+def parallel_partner(
+    path: str | Path, *, source_lang: str, target_lang: str
+) -> tuple[Path, Path] | None:
+    """``(source file, target file)`` when ``path`` is one of a side-by-side pair.
+
+    ``path`` is ``name.<lang>.txt``; its partner is ``name.<other>.txt`` in the same
+    directory, the language parts matching the two languages' primary subtags or whole
+    tags (``report.en.txt`` + ``report.fr.txt`` for ``en-GB`` -> ``fr-FR``). ``None`` when
+    the name carries no language of the pair or the partner does not exist.
+    """
+    file = Path(path)
+    stem, tag = _split_name(file)
+    if tag is None:
+        return None
+    src_tags, tgt_tags = _name_tags(source_lang), _name_tags(target_lang)
+    if src_tags & tgt_tags:  # en-US -> en-GB: only whole tags tell the sides apart
+        src_tags, tgt_tags = src_tags - tgt_tags, tgt_tags - src_tags
+    if tag in src_tags:
+        partner = _partner(file.parent, stem, tgt_tags)
+        return None if partner is None else (file, partner)
+    if tag in tgt_tags:
+        partner = _partner(file.parent, stem, src_tags)
+        return None if partner is None else (partner, file)
+    return None

@@ -1,0 +1,146 @@
+"""The one home of language tags and language identification.
+
+Tags: every stage needs the primary subtag of a BCP 47 tag ("en-GB" -> "en") or a
+normalised spelling to compare tags; they all come from here (:func:`primary`,
+:func:`normalise_tag`, :func:`parse_tag`, :func:`is_valid_tag`), so "en_GB", "EN-gb" and
+" en-GB " mean the same thing everywhere.
+
+Identification answers two questions with two tools:
+
+* *Where does the text switch language?* needs a score per word, so a switch can be placed
+  between two words. :func:`word_score` gives each word the log10 ratio of its frequency in
+  the two languages (wordfreq's lists ship in its wheel). Function words ("the", "la",
+  "de") carry the decision; names and shared words ("Commission") score near zero.
+* *Which language is this whole text in?* py3langid (a langid.py fork whose model ships in
+  the wheel) classifies it, over all its languages (:func:`third_language`) or restricted
+  to a pair's two (:func:`identifier`). Its model is loaded once and shared.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from wordfreq import zipf_frequency
+
+# --- tags ------------------------------------------------------------------------------------
+
+# BCP 47 as CAT tools use it: language, optional script, optional region, variants; or a
+# private-use / grandfathered "x-..." / "i-..." tag. "_" is accepted where a tag is read
+# (en_GB from Java and POSIX locales) but never valid in a written file.
+_TAG = re.compile(
+    r"^(?P<language>[A-Za-z]{2,3})(?:[-_](?P<script>[A-Za-z]{4}))?"
+    r"(?:[-_](?P<region>[A-Za-z]{2}|[0-9]{3}))?"
+    r"(?P<variants>(?:[-_](?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*)$"
+    r"|^(?P<private>[xXiI]-[A-Za-z0-9-]{1,8})$"
+)
+_PRIMARY = re.compile(r"\s*([A-Za-z]+)")
+
+
+@dataclass(frozen=True, slots=True)
+class Tag:
+    """A parsed language tag: ``language`` lower case, ``script`` title case, ``region``
+    upper case (or ``None``), ``variants`` as written; ``private`` for x-/i- tags."""
+
+    language: str
+    script: str | None = None
+    region: str | None = None
+    variants: str = ""
+    private: bool = False
+
+
+def primary(code: str) -> str:
+    """The primary language subtag: ``en-GB`` -> ``en``, ``FR_fr`` -> ``fr``."""
+    m = _PRIMARY.match(code)
+    return m.group(1).lower() if m else code.strip().lower()
+
+
+def normalise_tag(tag: str) -> str:
+    """A spelling for comparing tags: ``EN_gb`` -> ``en-gb``."""
+    return tag.strip().replace("_", "-").lower()
+
+
+def parse_tag(code: str) -> Tag | None:
+    """``code`` as a :class:`Tag`, or ``None`` when it is not a language tag."""
+    m = _TAG.match(code.strip())
+    if m is None:
+        return None
+    if m.group("private"):
+        return Tag(m.group("private").lower(), private=True)
+    script, region = m.group("script"), m.group("region")
+    return Tag(m.group("language").lower(), script.title() if script else None,
+               region.upper() if region else None, m.group("variants") or "")
+
+
+def is_valid_tag(code: str) -> bool:
+    """Whether ``code`` is a well-formed tag as a file must spell it (hyphens, no ``_``)."""
+    return "_" not in code and _TAG.match(code) is not None
+
+
+# --- word scores -----------------------------------------------------------------------------
+
+WORD_RE = re.compile(r"[^\W\d_]+")
+MAX_WORD_SCORE = 3.0
+
+
+@lru_cache(maxsize=500_000)
+def word_score(word: str, first: str, second: str) -> float:
+    """log10 P(word | first) / P(word | second), clipped: > 0 means ``first``."""
+    if word.isupper() and (len(word) > 1 or word not in "AÀY"):
+        return 0.0  # acronyms and codes (EU, PME, the C of C5) are not evidence of a language
+    w = word.lower()
+    score = zipf_frequency(w, first) - zipf_frequency(w, second)
+    return max(-MAX_WORD_SCORE, min(MAX_WORD_SCORE, score))
+
+
+def text_score(text: str, first: str, second: str) -> float:
+    """Sum of :func:`word_score` over the words of ``text``."""
+    return sum(word_score(m.group(0), first, second) for m in WORD_RE.finditer(text))
+
+
+# --- whole-text identification ---------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _model() -> Any:
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
+
+
+@lru_cache(maxsize=16)
+def identifier(languages: tuple[str, ...] | None = None) -> Any:
+    """py3langid's identifier over all its languages, or restricted to ``languages``
+    (primary subtags); ``None`` when it does not know one of them. The model is loaded
+    once: a restricted identifier shares it and only narrows its classes."""
+    full = _model()
+    if languages is None:
+        return full
+    if any(lang not in full.nb_classes for lang in languages):
+        return None
+    restricted = copy.copy(full)
+    restricted.set_languages(list(languages))
+    return restricted
+
+
+def third_language(text: str, expected: tuple[str, str], min_chars: int = 40,
+                   min_prob: float = 0.95) -> str | None:
+    """The language of ``text`` if it is confidently neither of ``expected``, else None.
+
+    Short texts are never judged: a heading of three words is too little evidence, and
+    the pair's own word scores already placed it.
+    """
+    if len(text) < min_chars:
+        return None
+    lang, prob = identifier().classify(text)
+    if lang in expected or prob < min_prob:
+        return None
+    # langid confuses close languages on EU text full of shared words: only call it a
+    # third language when the word lists do not recognise the text as either language.
+    words = WORD_RE.findall(text)
+    if not words:
+        return None
+    per_word = abs(text_score(text, *expected)) / len(words)
+    return lang if per_word < 0.6 else None

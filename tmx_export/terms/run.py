@@ -1,0 +1,186 @@
+"""The terminology run: term pairs from bilingual input, into termbase, TBX, XLSX, HTML, CSV.
+
+The library side of ``tmx-export terms`` (:mod:`tmx_export.cli.terms` only parses options):
+:func:`read_term_units` reads the units as ``build`` writes them, :func:`run_terms`
+extracts and updates the termbase, :func:`write_outputs` writes the files asked for,
+:func:`apply_review_file` records a review file's decisions. Messages for the user go to
+``say`` (the command line passes ``click.echo``; ``None`` for silence).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from ..model import Pair, Reject
+from ..pipeline import ProgressArg, read_units
+from .termpair import TermPair
+
+SEGMENTS = ("sentence", "clause")
+
+Say = Callable[[str], None] | None
+
+
+def read_term_units(
+    inputs: Sequence[str], *, source_lang: str = "en-GB", target_lang: str = "fr-FR",
+    segment: str = "sentence", progress: ProgressArg = None,
+) -> tuple[list[Pair], list[Reject]]:
+    """The units of ``inputs`` as ``tmx-export build --segment SEGMENT`` writes them, each
+    with its ``tuid`` in that TMX (:func:`tmx_export.pipeline.read_units`)."""
+    return read_units(inputs, source_lang=source_lang, target_lang=target_lang,
+                      segment=segment, progress=progress)
+
+
+class _Clock:
+    """Seconds per stage, added to a caller's dict (or nowhere)."""
+
+    def __init__(self, timings: dict[str, float] | None) -> None:
+        self.timings = timings
+        self.last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        if self.timings is not None:
+            self.timings[stage] = self.timings.get(stage, 0.0) + now - self.last
+        self.last = now
+
+
+@dataclass(frozen=True, slots=True)
+class TermsOptions:
+    """What ``tmx-export terms`` was asked for (see :func:`run_terms` and
+    :func:`write_outputs`)."""
+
+    termbase_path: str | None = None
+    glossary_path: str | None = None
+    min_count: int = 2
+    max_contexts: int = 5
+    segment: str = "sentence"
+    source_lang: str = "en-GB"
+    target_lang: str = "fr-FR"
+    tbx_path: str | None = None
+    tbx_version: int = 3
+    review_path: str | None = None
+    report_path: str | None = None
+    csv_path: str | None = None
+
+
+def terms(inputs: Sequence[str], options: TermsOptions, *, say: Say = None,
+          progress: ProgressArg = None) -> list[TermPair]:
+    """The whole ``terms`` job: :func:`run_terms`, then :func:`write_outputs`."""
+    pairs = run_terms(
+        inputs, termbase_path=options.termbase_path, glossary_path=options.glossary_path,
+        min_count=options.min_count, max_contexts=options.max_contexts,
+        segment=options.segment, source_lang=options.source_lang,
+        target_lang=options.target_lang, say=say, progress=progress,
+    )
+    write_outputs(pairs, tbx_path=options.tbx_path, tbx_version=options.tbx_version,
+                  review_path=options.review_path, report_path=options.report_path,
+                  csv_path=options.csv_path, source_lang=options.source_lang,
+                  target_lang=options.target_lang, say=say)
+    return pairs
+
+
+def apply_review_file(review_file: str, termbase_path: str, *, say: Say = None) -> None:
+    """Record the statuses and notes of ``review_file`` (an XLSX written by
+    ``terms --review``) in the termbase."""
+    from .review import apply_review
+    from .termbase import Termbase
+
+    with Termbase(termbase_path) as termbase:
+        summary = apply_review(review_file, termbase)
+    _say(say, f"{summary.changed} pair(s) changed, {summary.unchanged} unchanged"
+         + (f", {summary.added} added to the termbase" if summary.added else "")
+         + f" ({termbase_path})")
+    for source, target, status in summary.changes[:20]:
+        _say(say, f"  {source} -> {target}: {status}")
+
+
+def _say(say: Say, message: str) -> None:
+    if say is not None:
+        say(message)
+
+
+def run_terms(
+    inputs: Sequence[str], *, termbase_path: str | None = None,
+    glossary_path: str | None = None, min_count: int = 2, max_contexts: int = 5,
+    segment: str = "sentence", source_lang: str = "en-GB", target_lang: str = "fr-FR",
+    say: Say = None, progress: ProgressArg = None, timings: dict[str, float] | None = None,
+) -> list[TermPair]:
+    """Read the units, extract, and update the termbase; the recorded pairs, best first.
+
+    With a termbase, the pairs returned are the termbase's (every run so far, with the
+    review statuses); without, those of this run. ``timings``, when given, receives the
+    seconds spent reading, extracting and in the termbase.
+    """
+    from .associate import extract_terms
+    from .glossary import read_glossary
+    from .termbase import Document, Termbase
+    from .units import document_fingerprint
+
+    clock = _Clock(timings)
+
+    glossary = []
+    if glossary_path:
+        glossary = [(e.source, e.target)
+                    for e in read_glossary(glossary_path, source_lang, target_lang)]
+    units, rejects = read_term_units(inputs, source_lang=source_lang,
+                                     target_lang=target_lang, segment=segment,
+                                     progress=progress)
+    clock.lap("read")
+    # The units of one input file form a document, fingerprinted by its content.
+    by_document: dict[str, list[Pair]] = {}
+    for unit in units:
+        by_document.setdefault(unit.file, []).append(unit)
+    documents = {name: Document(name, document_fingerprint(name, members), len(members))
+                 for name, members in by_document.items()}
+    del by_document
+    pairs = extract_terms(units, min_count=min_count, glossary=glossary,
+                          max_contexts=max_contexts)
+    clock.lap("extract")
+    _say(say, f"{len(pairs)} term pair(s) recorded from {len(units)} unit(s) in "
+          f"{len(documents)} document(s)" + (f"; {len(rejects)} reject(s) left out by the "
+                                              "reader" if rejects else ""))
+    del units, rejects
+    if termbase_path:
+        with Termbase(termbase_path) as termbase:
+            summary = termbase.update(pairs, documents)
+            if summary.known_documents:
+                _say(say, "already in the termbase, not counted again: "
+                      + ", ".join(summary.known_documents))
+            del pairs  # read back below: the termbase's view replaces this run's
+            pairs = termbase.pairs(min_count=min_count, max_contexts=max_contexts)
+        _say(say, f"termbase {termbase_path}: {summary.new_pairs} new pair(s), "
+              f"{summary.updated_pairs} updated; {len(pairs)} recorded in all")
+        clock.lap("termbase")
+    for pair in pairs[:10]:
+        _say(say, f"  {pair.source_term} -> {pair.target_term} ({pair.count})"
+              + ("  [inconsistent]" if pair.inconsistent else ""))
+    return pairs
+
+
+def write_outputs(pairs: list[TermPair], *, tbx_path: str | None = None, tbx_version: int = 3,
+                  review_path: str | None = None, report_path: str | None = None,
+                  csv_path: str | None = None, source_lang: str = "en-GB",
+                  target_lang: str = "fr-FR", say: Say = None) -> None:
+    """Write the files asked for: TBX (version 3: TBX-Basic 2019; 2: TBX 2008 martif),
+    XLSX review file, HTML report, CSV glossary."""
+    if tbx_path:
+        from .tbx import write_tbx
+
+        n = write_tbx(pairs, tbx_path, version=tbx_version, source_lang=source_lang,
+                      target_lang=target_lang)
+        _say(say, f"TBX {'2019 (TBX-Basic)' if tbx_version == 3 else '2008 (martif)'}: "
+              f"{n} entries -> {tbx_path}")
+    if review_path:
+        from .review import write_review
+
+        _say(say, f"review: {write_review(pairs, review_path)} rows -> {review_path}")
+    if report_path:
+        from .report import write_report
+
+        _say(say, f"report: {write_report(pairs, report_path)} pairs -> {report_path}")
+    if csv_path:
+        from .glossary import write_glossary
+
+        _say(say, f"CSV: {write_glossary(pairs, csv_path)} pairs -> {csv_path}")
