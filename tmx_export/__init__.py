@@ -23,8 +23,7 @@ This package re-exports the calls a script needs:
 >>> summary = build(["samples/"], "all.tmx")  # the same, for many files, streamed
 """
 
-__version__ = "0.1.0"
-
+from ._version import __version__
 from .dump import read_dump, write_dump  # noqa: E402
 from .errors import InputError  # noqa: E402
 from .formats.tmx import iter_tmx, read_tmx, write_tmx  # noqa: E402

@@ -25,7 +25,7 @@ from .errors import InputError
 from .formats.jsonl import read_pairs_jsonl
 from .formats.parallel import read_parallel
 from .formats.table import read_table
-from .formats.text import STDIN_NAME
+from .formats.text import STDIN_NAME, readable_file
 from .formats.tmx import read_tmx
 from .formats.ttkstore import read_ttk
 from .formats.xml import decode_head, read_head
@@ -152,11 +152,7 @@ _PO_ENTRY = re.compile(r'^msgid\s+"', re.M)
 
 def detect_format(path: str | Path) -> str:
     """One of :data:`FORMATS` for the file at ``path``; :class:`InputError` if unsupported."""
-    p = Path(path)
-    if not p.exists():
-        raise InputError(str(path), "no such file")
-    if p.is_dir():
-        raise InputError(str(path), "is a directory, expected a file")
+    p = readable_file(path)
     head = read_head(p, 1 << 16)
     if not head.strip():
         raise InputError(str(path), "file is empty")

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 import click
 
-from .. import __version__
+from .._version import __version__
 from ..errors import InputError
 from ..model import DEDUPE_MODES, RULES, CleanOptions
 from ..pipeline import Progress

@@ -69,7 +69,7 @@ from xml.sax.saxutils import escape
 
 from lxml import etree
 
-from .. import __version__
+from .._version import __version__
 from ..clean import LINE_BREAK_RE, prepare, sanitise
 from ..errors import InputError
 from ..lang import normalise_tag, primary
@@ -461,39 +461,6 @@ class _Templates:
     calls would put it under a made-up prefix (``ns0:lang``) that no TMX reader knows.
     """
 
-    def __init__(self, date: str) -> None:
-        self._date = date
-        self._cache: dict[tuple[object, ...], tuple] = {}  # type: ignore[type-arg]
-
-    def get(
-        self, prop_names: list[str], notes: int, source_lang: str, target_lang: str
-    ) -> tuple[etree._Element, list[etree._Element], list[etree._Element],
-               etree._Element, etree._Element]:
-        key = (*prop_names, notes, source_lang, target_lang)
-        template = self._cache.get(key)
-        if template is None:
-            if len(self._cache) > 256:  # pairs with ever-changing prop names
-                self._cache.clear()
-            tu = etree.Element("tu", tuid="0", creationdate=self._date)
-            tu.tail = "\n"
-            props = [etree.SubElement(tu, "prop", type=name) for name in prop_names]
-            note_elements = [etree.SubElement(tu, "note") for _ in range(notes)]
-            segs = [
-                etree.SubElement(etree.SubElement(tu, "tuv", {XML_LANG: lang}), "seg")
-                for lang in (source_lang, target_lang)
-            ]
-            template = self._cache[key] = (tu, props, note_elements, segs[0], segs[1])
-        return template
-
-
-class _Templates:
-    """Reusable ``<tu>`` elements, one per shape (prop names, notes and languages).
-
-    Filling the texts of a ready ``<tu>`` and serialising it whole is three times faster
-    than building each unit with nested ``xf.element()`` blocks, and gives the same bytes.
-    Building ``<tuv>`` as elements also keeps ``xml:lang`` right: nested ``xf.element()``
-    calls would put it under a made-up prefix (``ns0:lang``) that no TMX reader knows.
-    """
     def __init__(self, date: str) -> None:
         self._date = date
         self._cache: dict[tuple[object, ...], tuple] = {}  # type: ignore[type-arg]

@@ -149,7 +149,8 @@ def _breaks(line: str, lang: str, clause: bool) -> list[int]:
     return breaks
 
 
-def _cut(line: str, breaks: list[int]) -> list[str]:
+def cut_at(line: str, breaks: list[int]) -> list[str]:
+    """``line`` cut at the offsets ``breaks`` (in order); pieces stripped, none empty."""
     out: list[str] = []
     prev = 0
     for pos in breaks:
@@ -184,9 +185,9 @@ def segment_text(text: str, lang: str, mode: str = "sentence", *,
         elif rules is not None:
             for piece in rules.segment(line, lang):
                 if mode == "clause":
-                    out.extend(_cut(piece, _breaks(piece, lang, True)))
+                    out.extend(cut_at(piece, _breaks(piece, lang, True)))
                 else:
                     out.append(piece)
         else:
-            out.extend(_cut(line, _breaks(line, lang, mode == "clause")))
+            out.extend(cut_at(line, _breaks(line, lang, mode == "clause")))
     return out

@@ -26,6 +26,7 @@ from lxml import etree
 
 from ..errors import InputError
 from ..formats.xml import parse_xml
+from .rules import cut_at
 
 __all__ = ["Rule", "SrxRules", "java_regex_to_python", "read_srx", "JavaRegexError"]
 
@@ -342,16 +343,7 @@ class SrxRules:
         for rule in self.rules_for(lang):
             for pos in rule.positions(text):
                 decided.setdefault(pos, rule.breaks)  # the first rule to match decides
-        out, prev = [], 0
-        for pos in sorted(p for p, b in decided.items() if b and 0 < p < len(text)):
-            piece = text[prev:pos].strip()
-            if piece:
-                out.append(piece)
-            prev = pos
-        piece = text[prev:].strip()
-        if piece:
-            out.append(piece)
-        return out
+        return cut_at(text, sorted(p for p, b in decided.items() if b and 0 < p < len(text)))
 
 
 def _local(tag: object) -> str:

@@ -55,7 +55,7 @@ def _row(pair: TermPair) -> dict:
 def _render(pairs: list[TermPair], title: str) -> Iterator[str]:
     """The page in pieces, one row's worth at a time (a report of 30,000 pairs is tens of
     MB of HTML: it is never held whole)."""
-    from .. import __version__
+    from .._version import __version__
 
     env = Environment(loader=PackageLoader("tmx_export.terms", "templates"),
                       autoescape=select_autoescape(["html", "j2"]))

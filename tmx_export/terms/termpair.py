@@ -62,27 +62,28 @@ class TermPair:
         """Linked occurrences of the pair."""
         return sum(self.forms.values())
 
+    def _by(self, part: int) -> Counter[str]:
+        """Occurrences summed by one part of the ``forms`` keys (document, source form,
+        target form)."""
+        counts: Counter[str] = Counter()
+        for key, n in self.forms.items():
+            counts[key[part]] += n
+        return counts
+
     @property
     def documents(self) -> Counter[str]:
         """Occurrences per document."""
-        counts: Counter[str] = Counter()
-        for (doc, _, _), n in self.forms.items():
-            counts[doc] += n
-        return counts
+        return self._by(0)
 
     @property
     def source_variants(self) -> Counter[str]:
-        counts: Counter[str] = Counter()
-        for (_, form, _), n in self.forms.items():
-            counts[form] += n
-        return counts
+        """Occurrences per surface form of the source term."""
+        return self._by(1)
 
     @property
     def target_variants(self) -> Counter[str]:
-        counts: Counter[str] = Counter()
-        for (_, _, form), n in self.forms.items():
-            counts[form] += n
-        return counts
+        """Occurrences per surface form of the target term."""
+        return self._by(2)
 
     def translations(self) -> list[tuple[str, int]]:
         """Every target rendering of the source term, this one included, most used first."""
