@@ -23,7 +23,8 @@ from collections import Counter
 from pathlib import Path
 
 from tmx_export.model import Pair
-from tmx_export.segment.units import segment_pair, segment_text
+from tmx_export.segment.rules import segment_text
+from tmx_export.segment.units import segment_pair
 
 GEN = Path(__file__).resolve().parents[2] / "shared" / "bench" / "gen_pairs.py"
 

@@ -27,6 +27,7 @@ from .formats.parallel import read_parallel
 from .formats.table import read_table
 from .formats.text import STDIN_NAME, readable_file
 from .formats.tmx import read_tmx
+from .formats.tsv import PAIR_COLUMNS, read_pairs_tsv
 from .formats.ttkstore import read_ttk
 from .formats.xml import decode_head, read_head
 from .lang import normalise_tag, primary
@@ -118,6 +119,7 @@ def _tmx(path: str, o: BuildOptions) -> ReadResult:
 
 register_reader("dump", read_dump)
 register_reader("jsonl", read_pairs_jsonl, [".jsonl"])
+register_reader("pairs-tsv", read_pairs_tsv)  # recognised by its header, see detect_format
 _register("tmx", _tmx, [".tmx", ".tmx.gz"], units=True)
 _register("xliff", _ttk, [".xlf", ".xliff"], units=True)
 _register("po", _ttk, [".po"], units=True)
@@ -142,7 +144,9 @@ def read_input(path: Input, fmt: str, options: BuildOptions) -> ReadResult:
 
 # --- formats -------------------------------------------------------------------------------
 
-FORMATS = ("tmx", "tbx", "xliff", "po", "xlsx", "tsv", "csv", "text")
+FORMATS = ("tmx", "tbx", "xliff", "po", "xlsx", "pairs-tsv", "tsv", "csv", "text")
+# The header `tmx-export pairs --format tsv` writes: such a file reads back as pairs.
+_PAIRS_TSV_HEADER = "\t".join(PAIR_COLUMNS)
 
 _MARKUP_NOISE = re.compile(r"<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(\[.*?\])?\s*>", re.S)
 _ROOT = re.compile(r"<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
@@ -174,6 +178,8 @@ def detect_format(path: str | Path) -> str:
         return "po"
     if suffix in (".csv",):
         return "csv"
+    if text.startswith(_PAIRS_TSV_HEADER):
+        return "pairs-tsv"
     if suffix in (".tsv", ".tab") or _looks_tabular(text):
         return "tsv"
     return "text"
@@ -206,7 +212,7 @@ def format_of(path: Input, input_format: str | None = None) -> str:
     detected = detect_format(path)
     if detected == "tbx":
         raise InputError(path, "a TBX termbase, not bilingual text to make units of")
-    if detected in ("tmx", "xliff", "po", "xlsx"):
+    if detected in ("tmx", "xliff", "po", "xlsx", "pairs-tsv"):
         return detected
     lower = path.lower()
     registered = [(ending, name) for ending, name in EXTENSIONS.items() if lower.endswith(ending)]

@@ -26,7 +26,7 @@ show, and what is handled here:
 
 Reading is streaming (``iterparse`` on ``tu``, each unit cleared once read): memory does
 not grow with the file when pairs are consumed through :func:`iter_tmx`. The XML is
-untrusted: entity declarations are refused (see :mod:`tmx_export.xmlsafe`) and the parser
+untrusted: entity declarations are refused (see :mod:`tmx_export.formats.xml`) and the parser
 never expands entities, loads a DTD or touches the network.
 
 **Writing** (:func:`write_tmx`) never holds the document in memory: lxml's
@@ -39,7 +39,7 @@ writer guarantees:
   (OmegaT drops a TMX without it), and a ``segtype`` that tells the truth: OmegaT
   re-segments ``paragraph`` units into sentences and uses any other kind whole;
 * every ``<tuv>`` has ``xml:lang`` (OmegaT drops the whole file when one lacks it),
-  spelled as the chosen CAT tool profile wants it (:mod:`tmx_export.profiles`);
+  spelled as the chosen CAT tool profile wants it (:mod:`tmx_export.formats.profiles`);
 * a ``<seg>`` holds the text exactly, with no line break or padding: CAT tools match
   literally, and a segment with a newline never matches anything; inline codes are
   written back only when they are TMX 1.4b's own elements;

@@ -171,7 +171,7 @@ def segment_text(text: str, lang: str, mode: str = "sentence", *,
     ``mode`` is ``sentence`` (the default, what CAT tools match), ``clause`` (also break at
     "; " before a lower-case word, for concordance and term work) or ``paragraph`` (only at
     line breaks). ``rules`` are segmentation rules read from an SRX file
-    (:func:`tmx_export.srx.read_srx`); they replace the built-in sentence rules.
+    (:func:`tmx_export.segment.srx.read_srx`); they replace the built-in sentence rules.
     """
     if mode not in MODES:
         raise ValueError(f"unknown segmentation mode {mode!r}; expected one of {MODES}")
