@@ -91,8 +91,8 @@ def segment_pair(
     sides are segmented and aligned (:func:`.align.align`); every unit carries
     ``align`` ("1-1", "2-1"...) and ``align_score`` (0..1), and ``paragraph`` (the TMX props
     ``x-align``, ``x-align-score``, ``x-paragraph``). When several source sentences were
-    translated as one (a 2-1 or 2-2 bead), and the translation can be cut at the clause boundaries joining them (a
-    sentence end, ";", ":", a dash, a comma, a coordinating conjunction:
+    translated as one (a 2-1 or 2-2 bead), and the translation can be cut at the clause
+    boundaries joining them (a sentence end, ";", ":", a dash, a comma, a coordinating conjunction:
     :func:`.align.cut_target`), each gets a unit of its own, marked "2-1/1" and
     "2-1/2". A sentence the aligner left without translation joins its neighbour's bead
     when that bead can then be cut so ("3-1/1"...). Sentences still without a translation
