@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from ..lang import primary
 
-if TYPE_CHECKING:
-    from .srx import SrxRules
+
+class SrxRules(Protocol):
+    """What segmenting needs of rules read from an SRX file (:class:`.srx.SrxRules`)."""
+
+    def segment(self, text: str, lang: str) -> list[str]: ...
 
 # -- paragraph numbers ------------------------------------------------------------------------
 #

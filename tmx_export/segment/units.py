@@ -9,15 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from ..clean import below_min_score
 from ..model import Pair, Reject
 from .align import Bead, Glossary, align, cut_target
-from .rules import LINE_BREAK_RE, MODES, omegat_splits_number, segment_text
-
-if TYPE_CHECKING:
-    from .srx import SrxRules
+from .rules import LINE_BREAK_RE, MODES, SrxRules, omegat_splits_number, segment_text
 
 
 def _paragraph(pair: Pair) -> int | None:
