@@ -16,7 +16,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .segment.rules import SrxRules
 
 
 @dataclass(slots=True)
@@ -159,7 +162,7 @@ class BuildOptions:
 
     Units: ``segment`` is ``sentence``, ``clause``, ``paragraph`` or ``None`` (the pairs as
     read); ``srx`` segmentation rules read from an SRX file
-    (:class:`tmx_export.segment.srx.SrxRules`); ``glossary`` known term pairs that anchor
+    (:func:`tmx_export.segment.srx.read_srx`); ``glossary`` known term pairs that anchor
     the aligner; ``min_score`` sends aligned units scoring lower to the rejects.
 
     Cleaning: ``clean`` (the rules), ``dedupe`` (one of :data:`DEDUPE_MODES`).
@@ -177,7 +180,7 @@ class BuildOptions:
     sheet: str | None = None
     include_fuzzy: bool = False
     segment: str | None = "sentence"
-    srx: Any = None
+    srx: SrxRules | None = None
     glossary: tuple[tuple[str, str], ...] = ()
     min_score: float | None = None
     clean: CleanOptions = CleanOptions()

@@ -87,28 +87,33 @@ def _inputs(inputs: tuple[str, ...], source_file: str | None,
     return given
 
 
-def _options(o: dict[str, Any], **more: Any) -> BuildOptions:
-    """The options of ``build``/``pairs`` as the library takes them. The SRX and glossary
-    files are read here, so that a bad one fails before any input is read."""
-    rules = glossary = None
-    if o["glossary_path"] is not None:
+def _options(
+    *, source_lang: str, target_lang: str, input_format: str | None, align_paragraphs: bool,
+    source_column: str | None, target_column: str | None, sheet: str | None,
+    include_fuzzy: bool, segment: str | None, srx_path: str | None, min_score: float | None,
+    glossary_path: str | None, no_clean: tuple[str, ...], dedupe: str, keep_duplicates: bool,
+    rejects_path: str | None, profile: str = "generic", max_units: int | None = None,
+) -> BuildOptions:
+    """The command line's options as the library takes them. The SRX and glossary files
+    are read here, so that a bad one fails before any input is read."""
+    rules = None
+    glossary: tuple[tuple[str, str], ...] = ()
+    if glossary_path is not None:
         from ..terms.glossary import read_glossary
 
-        entries = read_glossary(o["glossary_path"], o["source_lang"], o["target_lang"])
+        entries = read_glossary(glossary_path, source_lang, target_lang)
         glossary = tuple((entry.source, entry.target) for entry in entries)
-    if o["srx_path"] is not None:
+    if srx_path is not None:
         from ..segment.srx import read_srx
 
-        rules = read_srx(o["srx_path"])
+        rules = read_srx(srx_path)
     return BuildOptions(
-        source_lang=o["source_lang"], target_lang=o["target_lang"],
-        input_format=o["input_format"], align_paragraphs=o["align_paragraphs"],
-        source_column=o["source_column"], target_column=o["target_column"],
-        sheet=o["sheet"], include_fuzzy=o["include_fuzzy"],
-        segment=o["segment"], srx=rules, glossary=glossary or (), min_score=o["min_score"],
-        clean=clean_options(o["no_clean"]),
-        dedupe="none" if o["keep_duplicates"] else o["dedupe"],
-        rejects_path=o["rejects_path"], **more,
+        source_lang=source_lang, target_lang=target_lang, input_format=input_format,
+        align_paragraphs=align_paragraphs, source_column=source_column,
+        target_column=target_column, sheet=sheet, include_fuzzy=include_fuzzy,
+        segment=segment, srx=rules, glossary=glossary, min_score=min_score,
+        clean=clean_options(no_clean), dedupe="none" if keep_duplicates else dedupe,
+        profile=profile, max_units=max_units, rejects_path=rejects_path,
     )
 
 
@@ -144,9 +149,9 @@ def build_command(inputs: tuple[str, ...], output: str, quiet: bool, source_file
     name.en.txt beside name.fr.txt are read as parallel files.
     """
     sources = _inputs(inputs, source_file, target_file)
-    if given["max_units"] is not None and output == "-":
+    options = _options(**given)
+    if options.max_units is not None and output == "-":
         raise click.UsageError("--max-units needs a file name for -o, not '-'")
-    options = _options(given, profile=given["profile"], max_units=given["max_units"])
     bar = progress_bar(quiet)
     try:
         summary = build(sources, output, options, progress=bar)
@@ -216,9 +221,10 @@ def pairs_command(inputs: tuple[str, ...], output_format: str, output: str,
     INPUT is as for build: files, directories, '-', or --source/--target. The pairs are
     cleaned and deduplicated as build would (see --no-clean, --dedupe).
     """
-    rejects = export_pairs(_inputs(inputs, source_file, target_file), output, _options(given),
+    options = _options(**given)
+    rejects = export_pairs(_inputs(inputs, source_file, target_file), output, options,
                            output_format=output_format)
-    if given["rejects_path"] is None and rejects:
+    if options.rejects_path is None and rejects:
         click.echo(
             f"{PROG}: {sum(rejects.values())} rejected (use --rejects FILE to see them)",
             err=True,
