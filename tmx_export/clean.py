@@ -225,25 +225,38 @@ def dedupe_key(unit: Pair, mode: str) -> tuple[str | None, ...]:
     return unit.source, unit.target, unit.source_markup, unit.target_markup
 
 
+class Preparer:
+    """:func:`prepare` for a stream handed over in pieces (a paragraph's units at a time):
+    one set of units seen, so a duplicate is found across the pieces."""
+
+    def __init__(self, dedupe: str, repairs: Counter[str]) -> None:
+        self.dedupe = dedupe
+        self.repairs = repairs
+        self.seen = Fingerprints() if dedupe != "none" else None
+
+    def __call__(self, units: Iterable[Pair]) -> Iterator[tuple[Pair, str | None]]:
+        repairs, seen, dedupe = self.repairs, self.seen, self.dedupe
+        for original in units:
+            unit = original
+            source, target = unit.source, unit.target
+            if not _is_clean(source):
+                source = sanitise(source, repairs)
+            if not _is_clean(target):
+                target = sanitise(target, repairs)
+            if not source or not target:
+                yield original, "empty-side"
+                continue
+            if source is not unit.source or target is not unit.target:
+                unit = replace(unit, source=source, target=target)
+            if seen is not None and not seen.add(hash(dedupe_key(unit, dedupe))):
+                yield original, "duplicate"
+                continue
+            yield unit, None
+
+
 def prepare(units: Iterable[Pair], dedupe: str, repairs: Counter[str]
             ) -> Iterator[tuple[Pair, str | None]]:
     """Each unit with its texts sanitised and ``None``, or the unit as it came with the
     reason it is left out (``empty-side``, ``duplicate``); character repairs are counted in
     ``repairs``. ``dedupe`` is ``exact``, ``normalised`` or ``none``."""
-    seen = Fingerprints() if dedupe != "none" else None
-    for original in units:
-        unit = original
-        source, target = unit.source, unit.target
-        if not _is_clean(source):
-            source = sanitise(source, repairs)
-        if not _is_clean(target):
-            target = sanitise(target, repairs)
-        if not source or not target:
-            yield original, "empty-side"
-            continue
-        if source is not unit.source or target is not unit.target:
-            unit = replace(unit, source=source, target=target)
-        if seen is not None and not seen.add(hash(dedupe_key(unit, dedupe))):
-            yield original, "duplicate"
-            continue
-        yield unit, None
+    return Preparer(dedupe, repairs)(units)

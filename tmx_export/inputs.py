@@ -152,6 +152,8 @@ _MARKUP_NOISE = re.compile(r"<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(\[.*?\])?\s*>
 _ROOT = re.compile(r"<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
 _XML_ROOTS = {"tmx": "tmx", "martif": "tbx", "tbx": "tbx", "xliff": "xliff"}
 _PO_ENTRY = re.compile(r'^msgid\s+"', re.M)
+# Document formats that decode as text often enough to be mistaken for a dump.
+_NOT_TEXT = ((b"%PDF-", "PDF"), (b"{\\rtf", "RTF"), (b"\xd0\xcf\x11\xe0", "legacy Office"))
 
 
 def detect_format(path: str | Path) -> str:
@@ -161,6 +163,10 @@ def detect_format(path: str | Path) -> str:
     if not head.strip():
         raise InputError(str(path), "file is empty")
     suffix = p.suffix.lower()
+    for magic, kind in _NOT_TEXT:
+        if head.startswith(magic):
+            raise InputError(str(path), f"a {kind} file, not bilingual text (export it as "
+                             "text, TMX, XLIFF or a table first)")
     if head.startswith(b"PK\x03\x04"):
         if b"xl/" in head or suffix == ".xlsx":
             return "xlsx"
@@ -229,6 +235,7 @@ def gather_inputs(
     source_lang: str = "en-GB",
     target_lang: str = "fr-FR",
     pair_files: bool = True,
+    ignored: list[str] | None = None,
 ) -> list[Input]:
     """The inputs to read: files as given, ``"-"`` for stdin, directories as every file
     below them with a known input ending (:data:`INPUT_EXTENSIONS`) in sorted order
@@ -257,12 +264,11 @@ def gather_inputs(
         if name == "-":
             files.append(name)
         elif path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.name.lower().endswith(INPUT_EXTENSIONS) and p.is_file()
-                and not _hidden(p.relative_to(path))
-            )
+            below = sorted(p for p in path.rglob("*")
+                           if p.is_file() and not _hidden(p.relative_to(path)))
+            found = [p for p in below if p.name.lower().endswith(INPUT_EXTENSIONS)]
+            if ignored is not None:
+                ignored.extend(str(p) for p in below if p not in found)
             if not found:
                 raise InputError(name, "directory holds no input file ("
                                  + ", ".join(f"*{e}" for e in INPUT_EXTENSIONS) + ")")

@@ -75,6 +75,43 @@ def parse_tag(code: str) -> Tag | None:
                region.upper() if region else None, m.group("variants") or "")
 
 
+# wordfreq's word lists that work without extra tokenizers (Chinese needs jieba, Japanese
+# and Korean need MeCab, none of which ship with it): the languages a dump can be read in,
+# since repairing and pairing a dump score every word in both languages.
+_NEEDS_TOKENIZER = frozenset({"zh", "ja", "ko"})
+
+
+@lru_cache(maxsize=1)
+def word_list_languages() -> frozenset[str]:
+    """Primary subtags whose word frequencies are known (see :func:`word_score`)."""
+    from wordfreq import available_languages
+
+    return frozenset(available_languages()) - _NEEDS_TOKENIZER
+
+
+def standard_tag(code: str) -> str:
+    """``code`` as a standard BCP 47 tag (``eng`` -> ``en``, ``fr_FR`` -> ``fr-FR``,
+    ``EN-gb`` -> ``en-GB``), by :mod:`langcodes`; ``ValueError`` naming the tag when it is
+    not a known language."""
+    import langcodes
+
+    text = code.strip().replace("_", "-")
+    try:
+        language = langcodes.Language.get(text)
+    except (ValueError, langcodes.tag_parser.LanguageTagError):
+        language = None
+    if language is None or not language.language or language.language == "und" \
+            or not language.is_valid():
+        raise ValueError(f"{code!r} is not a known language tag (BCP 47, e.g. en-GB, fr-FR)")
+    return language.to_tag()
+
+
+def unreadable_in_dumps(*tags: str) -> list[str]:
+    """Those of ``tags`` whose words cannot be scored, so no dump can be read in them."""
+    known = word_list_languages()
+    return [tag for tag in tags if primary(tag) not in known]
+
+
 def is_valid_tag(code: str) -> bool:
     """Whether ``code`` is a well-formed tag as a file must spell it (hyphens, no ``_``)."""
     return "_" not in code and _TAG.match(code) is not None
@@ -123,6 +160,27 @@ def identifier(languages: tuple[str, ...] | None = None) -> Any:
     restricted = copy.copy(full)
     restricted.set_languages(list(languages))
     return restricted
+
+
+# How much text is enough for py3langid to name a whole document's language with confidence.
+DOCUMENT_MIN_CHARS = 200
+DOCUMENT_SAMPLE_CHARS = 20_000
+
+
+def document_language(texts: list[str]) -> tuple[str, float] | None:
+    """The language (primary subtag) and probability py3langid gives a whole document side
+    (a sample of its texts), or ``None`` when there is too little text to tell."""
+    sample, size = [], 0
+    for text in texts:
+        sample.append(text)
+        size += len(text) + 1
+        if size >= DOCUMENT_SAMPLE_CHARS:
+            break
+    joined = " ".join(sample)
+    if len(joined) < DOCUMENT_MIN_CHARS:
+        return None
+    lang, prob = identifier().classify(joined.lower() if joined.isupper() else joined)
+    return str(lang), float(prob)
 
 
 def third_language(text: str, expected: tuple[str, str], min_chars: int = 40,

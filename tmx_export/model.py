@@ -167,7 +167,8 @@ class BuildOptions:
 
     Cleaning: ``clean`` (the rules), ``dedupe`` (one of :data:`DEDUPE_MODES`).
     Writing: ``profile`` (a CAT tool, :mod:`tmx_export.formats.profiles`), ``max_units``
-    (split the TMX into numbered parts), ``rejects_path`` (the rejects report, TSV).
+    (split the TMX into numbered parts), ``rejects_path`` (the rejects report, TSV),
+    ``allow_empty`` (write a memory without units rather than refuse).
     """
 
     source_lang: str = "en-GB"
@@ -188,6 +189,7 @@ class BuildOptions:
     profile: str = "generic"
     max_units: int | None = None
     rejects_path: str | None = None
+    allow_empty: bool = False
 
     def __post_init__(self) -> None:
         if self.segment is not None and self.segment not in SEGTYPE_OF:

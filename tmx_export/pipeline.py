@@ -42,12 +42,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any
 
-from .clean import below_min_score, check, prepare
+from .clean import Preparer, below_min_score, check
 from .errors import InputError
 from .formats.jsonl import write_pairs_jsonl
 from .formats.profiles import get_profile, lang_code
 from .formats.rejects import RejectLog
-from .formats.text import atomic_output
+from .formats.text import atomic_output, check_writable
 from .formats.tmx import iter_tmx, read_tmx_header, write_units
 from .formats.tsv import write_pairs_tsv
 from .inputs import (
@@ -64,6 +64,15 @@ from .inputs import (
     read_input,
     register_reader,
     tmx_is_streamed,
+)
+from .lang import (
+    document_language,
+    normalise_tag,
+    primary,
+    standard_tag,
+    text_score,
+    unreadable_in_dumps,
+    word_list_languages,
 )
 from .model import NO_CLEANING, SEGTYPE_OF, SEGTYPES, BuildOptions, Pair, Reject
 from .segment.align import Glossary
@@ -108,6 +117,9 @@ class BuildSummary:
     rejects_path: str | None = None
     outputs: list[str] = field(default_factory=list)  # the TMX files written (parts)
     formats: Counter[str] = field(default_factory=Counter)  # inputs by format
+    # what became of every paragraph (or unit) read: read = in_units + rejected
+    accounts: Accounts = field(default_factory=lambda: Accounts())
+    ignored: list[str] = field(default_factory=list)  # files in directories not of a known type
 
     @property
     def rejected(self) -> int:
@@ -147,10 +159,9 @@ def build(
     options = options_from(options, **settings)
     if options.segment is None:
         raise ValueError("build writes units: segment must be sentence, clause or paragraph")
-    _check_languages(options)
-    files = _gather(inputs, options)
-    check_outputs(files, [output, options.rejects_path])
-    formats = {f: format_of(f, options.input_format) for f in files}
+    ignored: list[str] = []
+    options, files, formats = _prepare_run(inputs, options, [output, options.rejects_path],
+                                           ignored)
     segtype = _header_segtype(files, formats, options.segment)
     with ExitStack() as stack:
         # The report is opened first, so a bad report path fails before any reading, and
@@ -158,7 +169,8 @@ def build(
         report = None
         if options.rejects_path is not None:
             report = stack.enter_context(atomic_output(options.rejects_path, "w"))
-        run = _Run(options, report=report, keep_rejects=False, progress=progress)
+        run = _Run(options, report=report, keep_rejects=False, progress=progress,
+                   explicit=_explicit(inputs))
         counts = write_units(run.units(files, formats), output,
                              srclang=options.source_lang, segtype=segtype,
                              profile=options.profile, max_units=options.max_units)
@@ -175,6 +187,8 @@ def build(
         rejects_path=options.rejects_path,
         outputs=counts.files,
         formats=Counter(formats.values()),
+        accounts=run.accounts,
+        ignored=ignored,
     )
 
 
@@ -195,15 +209,13 @@ def export_pairs(
         settings.setdefault("segment", None)
     options = options_from(options, **settings)
     writer = {"jsonl": write_pairs_jsonl, "tsv": write_pairs_tsv}[output_format]
-    files = _gather(inputs, options)
-    check_outputs(files, [output, options.rejects_path])
-    formats = {f: format_of(f, options.input_format) for f in files}
+    options, files, formats = _prepare_run(inputs, options, [output, options.rejects_path])
     with ExitStack() as stack:
         # Opened first so that a bad report path fails before any work (see build()).
         report = None
         if options.rejects_path is not None:
             report = stack.enter_context(atomic_output(options.rejects_path, "w"))
-        run = _Run(options, report=report, keep_rejects=False)
+        run = _Run(options, report=report, keep_rejects=False, explicit=_explicit(inputs))
         writer(run.units(files, formats), output)
     return run.rejects.counts
 
@@ -223,29 +235,55 @@ def read_units(
     ``progress`` as for :func:`build`.
     """
     options = options_from(options, **settings)
-    files = _gather(inputs, options)
-    formats = {f: format_of(f, options.input_format) for f in files}
-    run = _Run(options, progress=progress)
+    options, files, formats = _prepare_run(inputs, options, [])
+    run = _Run(options, progress=progress, explicit=_explicit(inputs))
     units = list(run.units(files, formats))
     return units, list(run.rejects)
 
 
 # --- one run -------------------------------------------------------------------------------
 
+class AccountingError(RuntimeError):
+    """The run's counts disagree: a paragraph went neither into a unit nor into the
+    rejects. A bug, never bad input: reported as an internal error."""
+
+
+@dataclass(slots=True)
+class Accounts:
+    """What became of every paragraph (or unit) read: ``read`` = ``in_units`` +
+    ``rejected``, checked at the end of every run. Readers' own rejects (a paragraph that
+    found no partner) count as read and rejected."""
+
+    read: int = 0
+    in_units: int = 0
+    rejected: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, why) in directories
+
+    def check(self) -> None:
+        if self.in_units + self.rejected != self.read:
+            raise AccountingError(f"internal error: {self.read} paragraphs read but "
+                                  f"{self.in_units} in units and {self.rejected} rejected")
+
+
 class _Run:
     """The units of some inputs as they are read, and the run's account of them.
 
     Iterate :meth:`units` once; meanwhile (and afterwards) :attr:`rejects`,
-    :attr:`pairs_read`, :attr:`duplicates` and :attr:`repairs` say what was read and what
-    was left out, so the units can stream to a writer and every reject is still reported.
+    :attr:`pairs_read`, :attr:`duplicates`, :attr:`repairs` and :attr:`accounts` say what
+    was read and what became of it, so the units can stream to a writer and every reject
+    is still reported. Files named on the command line (``explicit``) that hold no
+    bilingual pair are refused; files found in a directory are skipped and listed.
     """
 
     def __init__(self, options: BuildOptions, *, report: IO[str] | None = None,
-                 keep_rejects: bool = True, progress: ProgressArg = None) -> None:
+                 keep_rejects: bool = True, progress: ProgressArg = None,
+                 explicit: frozenset[str] = frozenset()) -> None:
         self.options = options
+        self.explicit = explicit
         self.pairs_read = 0
         self.duplicates = 0
         self.numbered = 0
+        self.accounts = Accounts()
         # Written to ``report`` as they come when one is open, else kept for the caller.
         self.rejects = RejectLog(report, keep=keep_rejects)
         self.repairs: Counter[str] = Counter()
@@ -254,62 +292,136 @@ class _Run:
         self.glossary = Glossary(options.glossary) if options.glossary else None
 
     def units(self, files: list[Input], formats: dict[Input, str]) -> Iterator[Pair]:
-        """read -> clean -> segment -> prepare -> number, one input after the other."""
+        """read -> clean -> segment -> prepare -> number, one paragraph after the other."""
         if self.progress is not None:
             self.progress.start(sum(input_size(f) for f in files))
-        segmented = (unit for path in files for unit in self._segmented(path, formats[path]))
-        for unit, reason in prepare(segmented, self.options.dedupe, self.repairs):
-            if reason is not None:
-                self.duplicates += reason == "duplicate"
-                self.rejects.append(Reject.of(unit, reason))
-                continue
-            self.numbered += 1
-            unit.tuid = str(self.numbered)
-            yield unit
+        preparer = Preparer(self.options.dedupe, self.repairs)
+        accounts = self.accounts
+        for path in files:
+            fmt = formats[path]
+            found = self.pairs_read
+            rejected_before = len(self.rejects)
+            position = 0  # of the pair in its document (readers' rejects not counted)
+            for item in self._read(path, fmt):
+                accounts.read += 1
+                if isinstance(item, Reject):
+                    self.rejects.append(item)
+                    accounts.rejected += 1
+                    continue
+                position += 1
+                before = len(self.rejects)
+                kept = 0
+                for unit, reason in preparer(self._units_of(item, fmt, position)):
+                    if reason is not None:
+                        self.duplicates += reason == "duplicate"
+                        self.rejects.append(Reject.of(unit, reason))
+                        continue
+                    kept += 1
+                    self.numbered += 1
+                    unit.tuid = str(self.numbered)
+                    yield unit
+                if kept:
+                    accounts.in_units += 1
+                    continue
+                if len(self.rejects) == before:  # nothing is dropped without a reason
+                    self.rejects.append(Reject.of(item, "no-unit"))
+                accounts.rejected += 1
+            if self.pairs_read == found and len(self.rejects) == rejected_before:
+                self._nothing_bilingual(path, fmt)
+        accounts.check()
+        if self.numbered == 0 and not self.options.allow_empty:
+            raise InputError(_names(files), self._empty_reason())
 
-    def _read(self, path: Input, fmt: str) -> Iterator[Pair]:
-        """The pairs of one input, accounted as they come (a TMX streamed)."""
+    def _nothing_bilingual(self, path: Input, fmt: str) -> None:
+        """A file in which the reader found nothing at all, not even a paragraph it had to
+        reject: refused when named, skipped (and listed) when found in a directory."""
+        why = (f"no bilingual {self.options.source_lang}/{self.options.target_lang} text "
+               f"found (read as {fmt})")
+        names = (path.source, path.target) if isinstance(path, ParallelInput) else (path,)
+        if any(str(name) in self.explicit for name in names) or path == "-":
+            raise InputError(str(path), why)
+        self.accounts.skipped.append((str(path), why))
+
+    def _empty_reason(self) -> str:
+        counts = self.rejects.counts
+        reasons = ", ".join(f"{n} {reason}" for reason, n in counts.most_common(3))
+        return (f"no translation unit to write: {self.accounts.read} read, all rejected"
+                + (f" ({reasons})" if reasons else "")
+                + "; use --allow-empty to write an empty file anyway")
+
+    def _read(self, path: Input, fmt: str) -> Iterator[Pair | Reject]:
+        """The pairs of one input and the reader's rejects, as they come (a TMX streamed)."""
         if fmt == "tmx" and not isinstance(path, ParallelInput) and tmx_is_streamed():
             for item in iter_tmx(path, source_lang=self.options.source_lang,
                                  target_lang=self.options.target_lang):
-                if isinstance(item, Reject):
-                    self.rejects.append(item)
-                else:
+                if not isinstance(item, Reject):
                     self.pairs_read += 1
-                    yield item
+                yield item
         else:
             result = read_input(path, fmt, self.options)
+            self._check_document_languages(path, result.pairs)
             self.pairs_read += len(result.pairs)
             self.repairs.update(result.repairs)
-            self.rejects.extend(result.rejects)
+            yield from result.rejects
             yield from result.pairs
         if self.progress is not None:
             self.progress.advance(str(path), input_size(path))
 
-    def _segmented(self, path: Input, fmt: str) -> Iterator[Pair]:
+    def _check_document_languages(self, path: Input, pairs: list[Pair]) -> None:
+        """Refuse a document whose sides are not in the languages asked for, judged over
+        the whole document (short sides slip past any per-pair test): swapped files, or a
+        language that is not there at all. A TMX says its languages itself."""
+        source, target = self.options.source_lang, self.options.target_lang
+        want = primary(source), primary(target)
+        if want[0] == want[1] or not pairs:
+            return
+        found = (document_language([p.source for p in pairs]),
+                 document_language([p.target for p in pairs]))
+        if found[0] is None or found[1] is None:
+            # too little text for the identifier: the word lists still tell swapped sides
+            if want[0] in word_list_languages() and want[1] in word_list_languages():
+                lean_source = text_score(" ".join(p.source for p in pairs), *want)
+                lean_target = text_score(" ".join(p.target for p in pairs), *want)
+                if lean_source < -SWAP_LEAN and lean_target > SWAP_LEAN:
+                    raise InputError(str(path), _swapped(source, target))
+            return
+        (got_source, p_source), (got_target, p_target) = found
+        sure = p_source >= LANGUAGE_SURE and p_target >= LANGUAGE_SURE
+        if sure and (got_source, got_target) == (want[1], want[0]):
+            raise InputError(str(path), _swapped(source, target))
+        wrong = [(side, got, tag) for side, got, prob, tag in
+                 (("source", got_source, p_source, source),
+                  ("target", got_target, p_target, target))
+                 if got != primary(tag) and prob >= LANGUAGE_SURE]
+        if wrong:
+            side, got, tag = wrong[0]
+            option = "--source-lang" if side == "source" else "--target-lang"
+            raise InputError(str(path), f"the {side} text reads as {got}, not {tag} "
+                             f"(text found: {got_source} -> {got_target}); check {option}")
+
+    def _units_of(self, pair: Pair, fmt: str, position: int) -> Iterator[Pair]:
+        """clean -> segment -> min score for one pair as read; its rejects are logged."""
         options = self.options
         rules = options.clean
         if fmt in MARKUP_IS_CONTENT:
             rules = replace(rules, rules=rules.rules - {"leftover-markup"})
-        whole = fmt in UNIT_FORMATS
-        for position, pair in enumerate(self._read(path, fmt), 1):
-            reason = check(pair, rules)
-            if reason is not None:
-                self.rejects.append(Reject.of(pair, reason))
-                continue
-            if whole:
-                yield pair
-                continue
-            # Every unit says which paragraph it comes from: the number the document
-            # prints, or else the paragraph's position in its document (unless the input
-            # says so itself, as a pairs file's x-paragraph does).
-            if pair.paragraph is None and "x-paragraph" not in pair.props:
-                pair.paragraph = pair.number if pair.number is not None else position
-            units, rejects = self._segment(pair)
-            units, low = below_min_score(units, options.min_score)
-            self.rejects.extend(rejects)
-            self.rejects.extend(low)
-            yield from units
+        reason = check(pair, rules)
+        if reason is not None:
+            self.rejects.append(Reject.of(pair, reason))
+            return
+        if fmt in UNIT_FORMATS:
+            yield pair
+            return
+        # Every unit says which paragraph it comes from: the number the document prints,
+        # or else the paragraph's position in its document (unless the input says so
+        # itself, as a pairs file's x-paragraph does).
+        if pair.paragraph is None and "x-paragraph" not in pair.props:
+            pair.paragraph = pair.number if pair.number is not None else position
+        units, rejects = self._segment(pair)
+        units, low = below_min_score(units, options.min_score)
+        self.rejects.extend(rejects)
+        self.rejects.extend(low)
+        yield from units
 
     def _segment(self, pair: Pair) -> tuple[list[Pair], list[Reject]]:
         mode = self.options.segment
@@ -320,26 +432,76 @@ class _Run:
         return segment_pair(pair, mode, rules=self.options.srx, glossary=self.glossary)
 
 
+# py3langid's probability above which a whole document's language is taken as known, and
+# the summed word scores (log10 ratios) that say a short document's sides are swapped.
+LANGUAGE_SURE = 0.9
+SWAP_LEAN = 2.0
+
+
+def _swapped(source: str, target: str) -> str:
+    return (f"the source text reads as {primary(target)} and the target text as "
+            f"{primary(source)}: the sides look swapped (swap --source and --target, or "
+            "--source-lang and --target-lang)")
+
+
+def _names(files: list[Input]) -> str:
+    return str(files[0]) if len(files) == 1 else f"{len(files)} inputs"
+
+
 # --- checks before any work ------------------------------------------------------------------
 
-def _gather(inputs: Sequence[str | Path | ParallelInput], options: BuildOptions) -> list[Input]:
-    return gather_inputs(inputs, source_lang=options.source_lang,
-                         target_lang=options.target_lang,
-                         pair_files=options.pair_files and options.input_format is None)
+def _explicit(inputs: Sequence[str | Path | ParallelInput]) -> frozenset[str]:
+    """The files named one by one (not found in a directory)."""
+    names: set[str] = set()
+    for given in inputs:
+        names.update((given.source, given.target) if isinstance(given, ParallelInput)
+                     else (str(given),))
+    return frozenset(names)
 
 
-def _check_languages(options: BuildOptions) -> None:
-    """Refuse language codes the profile cannot write, before any work."""
+def _prepare_run(inputs: Sequence[str | Path | ParallelInput], options: BuildOptions,
+                 outputs: list[str | Path | None], ignored: list[str] | None = None,
+                 ) -> tuple[BuildOptions, list[Input], dict[Input, str]]:
+    """Everything checked before any input is read: the language tags (standardised: the
+    options returned carry ``en``, not ``eng``), the inputs and their formats, the outputs
+    (their directories must exist). Files of unknown types met in directories are added to
+    ``ignored``. Each refusal is one :class:`InputError` naming what to fix."""
+    tags = []
+    for option, code in (("--source-lang", options.source_lang),
+                         ("--target-lang", options.target_lang)):
+        try:
+            tags.append(standard_tag(code))
+        except ValueError as exc:
+            raise InputError(option, str(exc)) from None
+    source, target = tags
+    if normalise_tag(source) == normalise_tag(target):
+        raise InputError("--target-lang", f"source and target are both {source}: a memory "
+                         "needs two languages (or two regions, such as en-US -> en-GB)")
+    options = replace(options, source_lang=source, target_lang=target)
     try:
         chosen = get_profile(options.profile)
     except ValueError as exc:
         raise InputError("--profile", str(exc)) from None
-    for option, code in (("--source-lang", options.source_lang),
-                         ("--target-lang", options.target_lang)):
+    for option, code in (("--source-lang", source), ("--target-lang", target)):
         try:
             lang_code(code, chosen)
         except ValueError as exc:
             raise InputError(option, str(exc)) from None
+    files = gather_inputs(inputs, source_lang=source, target_lang=target,
+                          pair_files=options.pair_files and options.input_format is None,
+                          ignored=ignored)
+    check_outputs(files, outputs)
+    for output in outputs:
+        if output is not None and str(output) != "-":
+            check_writable(output)
+    formats = {f: format_of(f, options.input_format) for f in files}
+    dumps = [f for f in files if formats[f] == "dump"]
+    unreadable = unreadable_in_dumps(source, target) if dumps else []
+    if unreadable:
+        raise InputError(str(dumps[0]), f"cannot read a bilingual dump in "
+                         f"{', '.join(unreadable)}: its words cannot be scored; dumps can be "
+                         f"read in {', '.join(sorted(word_list_languages()))}")
+    return options, files, formats
 
 
 def _header_segtype(files: list[Input], formats: dict[Input, str], segment: str) -> str:

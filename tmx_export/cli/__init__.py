@@ -11,7 +11,9 @@ command line itself are click's usage errors (exit status 2).
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -20,7 +22,7 @@ import click
 from .._version import __version__
 from ..errors import InputError
 from ..model import DEDUPE_MODES, RULES, CleanOptions
-from ..pipeline import Progress
+from ..pipeline import AccountingError, Progress
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -33,10 +35,21 @@ def fail(message: str, status: int = 1) -> None:
     sys.exit(status)
 
 
+class Terminated(BaseException):
+    """SIGTERM, raised where the program is, so every temporary file is removed on the way
+    out as for Ctrl-C."""
+
+
+def _terminate(signum: int, frame: Any) -> None:
+    raise Terminated
+
+
 class Command(click.Command):
     """A command whose user errors end in the one error line (see the module docstring)."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        if threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGTERM, _terminate)
         try:
             return super().invoke(ctx)
         except InputError as exc:
@@ -52,6 +65,10 @@ class Command(click.Command):
             fail(f"{where}{exc.strerror or exc}")
         except KeyboardInterrupt:
             fail("interrupted", status=130)
+        except Terminated:
+            fail("terminated", status=143)
+        except AccountingError as exc:  # a bug: say so, never pass it off as a result
+            fail(f"{exc} (please report this)", status=70)
 
 
 class Group(click.Group):

@@ -74,6 +74,13 @@ def segment_options(default: str | None) -> Callable[[F], F]:
     return decorate
 
 
+def allow_empty_option(command: F) -> F:
+    return click.option(
+        "--allow-empty", is_flag=True,
+        help="Write the output even when no unit is left (by default that is an error).",
+    )(command)
+
+
 def _inputs(inputs: tuple[str, ...], source_file: str | None,
             target_file: str | None) -> list[str | ParallelInput]:
     """INPUT... plus the --source/--target pair, checked for a usable combination."""
@@ -92,7 +99,8 @@ def _options(
     source_column: str | None, target_column: str | None, sheet: str | None,
     include_fuzzy: bool, segment: str | None, srx_path: str | None, min_score: float | None,
     glossary_path: str | None, no_clean: tuple[str, ...], dedupe: str, keep_duplicates: bool,
-    rejects_path: str | None, profile: str = "generic", max_units: int | None = None,
+    rejects_path: str | None, allow_empty: bool, profile: str = "generic",
+    max_units: int | None = None,
 ) -> BuildOptions:
     """The command line's options as the library takes them. The SRX and glossary files
     are read here, so that a bad one fails before any input is read."""
@@ -114,6 +122,7 @@ def _options(
         segment=segment, srx=rules, glossary=glossary, min_score=min_score,
         clean=clean_options(no_clean), dedupe="none" if keep_duplicates else dedupe,
         profile=profile, max_units=max_units, rejects_path=rejects_path,
+        allow_empty=allow_empty,
     )
 
 
@@ -139,6 +148,7 @@ def _options(
     "--max-units", type=click.IntRange(min=1), metavar="N",
     help="Split the TMX into numbered files of at most N units (OUT-001.tmx, ...).",
 )
+@allow_empty_option
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 def build_command(inputs: tuple[str, ...], output: str, quiet: bool, source_file: str | None,
                   target_file: str | None, **given: Any) -> None:
@@ -192,6 +202,15 @@ def summary_text(summary: BuildSummary) -> str:
             lines.append("(use --rejects FILE to see them)")
     else:
         lines.append("nothing rejected")
+    accounts = summary.accounts
+    lines.append(f"{_count(accounts.read, 'paragraph')} read = {accounts.in_units} in units "
+                 f"+ {accounts.rejected} rejected")
+    for name, why in accounts.skipped[:8]:
+        lines.append(f"skipped {name}: {why}")
+    if summary.ignored:
+        shown = ", ".join(summary.ignored[:5]) + (" ..." if len(summary.ignored) > 5 else "")
+        lines.append(f"not read ({_count(len(summary.ignored), 'file')} of unknown type): "
+                     f"{shown}")
     if summary.repairs:
         lines.append("repairs:")
         lines.extend(f"  {count:>6}  {kind}" for kind, count in summary.repairs.most_common())
@@ -214,6 +233,7 @@ def summary_text(summary: BuildSummary) -> str:
 @click.option(
     "--rejects", "rejects_path", metavar="FILE", help="Write what did not pair to FILE (TSV)."
 )
+@allow_empty_option
 def pairs_command(inputs: tuple[str, ...], output_format: str, output: str,
                   source_file: str | None, target_file: str | None, **given: Any) -> None:
     """Print the pairs found in the inputs, one per line (with --segment, the units).

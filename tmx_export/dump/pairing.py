@@ -26,9 +26,9 @@ from ..lang import WORD_RE, primary, third_language, word_score
 from ..model import Pair, Reject
 from .repair import Stream
 
-# Paragraph numbers: 1 to 4 digits and a full stop ("34."), alone before a space.
-NUMBER_RE = re.compile(r"(\d{1,4})\.(?=\s|$)")
-LEADING_NUMBER_RE = re.compile(r"\s*(\d{1,4})\.(?:\s+|$)")  # used with .match()
+# Paragraph numbers: digits (any number of them) and a full stop ("34."), alone before a space.
+NUMBER_RE = re.compile(r"(\d+)\.(?=\s|$)")
+LEADING_NUMBER_RE = re.compile(r"\s*(\d+)\.(?:\s+|$)")  # used with .match()
 
 NUMBER_MATCH_BONUS = 3.0  # A -> B at the number the pair started with; N+1 after N
 OUT_OF_SEQUENCE_COST = 2.0  # a pair starting at a number that does not follow the last
@@ -326,7 +326,7 @@ def find_pairs(
     """The paragraph pairs of ``stream`` (one file), and what could not be paired."""
     src, tgt = primary(source_lang), primary(target_lang)
     text = stream.text
-    numbered = bool(LEADING_NUMBER_RE.match(text))
+    numbered = _is_numbered(stream)
     best: tuple[float, list[tuple[int, int, int]], bool] | None = None
     scored = (_numbered_tokens if numbered else _tokens)(stream, src, tgt)
     for source_first in (True, False):
@@ -343,6 +343,15 @@ def find_pairs(
 
     pairs: list[Pair] = []
     rejects: list[Reject] = []
+    if numbered:
+        # A title or a note before the first numbered paragraph is a reject of its own,
+        # not the start of the first pair's source side.
+        head = _first_numbered_line(stream)
+        if head and text[:head].strip() and triples and triples[0][0] < head <= triples[0][1]:
+            rejects.append(Reject(file, stream.line_at(0),
+                                  "text before the first numbered paragraph",
+                                  _tidy(text[:head])))
+            triples[0] = (head, *triples[0][1:])
     for s0, cut, e1 in triples:
         a_text, b_text = text[s0:cut], text[cut:e1]
         source, target = (a_text, b_text) if source_first else (b_text, a_text)
@@ -353,6 +362,38 @@ def find_pairs(
         if reject:
             rejects.append(reject)
     return pairs, rejects
+
+
+def _numbered_line_starts(stream: Stream) -> list[tuple[int, int]]:
+    """(offset, number) of every line, fold continuations aside, that opens with a
+    paragraph number (after at most a short lead-in of punctuation)."""
+    out = []
+    text = stream.text
+    for start, folded in zip(stream.line_starts, stream.folded, strict=True):
+        if folded:
+            continue
+        lead = len(text[start:start + 4]) - len(text[start:start + 4].lstrip(_OPENERS + " \t"))
+        m = LEADING_NUMBER_RE.match(text, start + lead)
+        if m:
+            out.append((start, int(m.group(1))))
+    return out
+
+
+def _is_numbered(stream: Stream) -> bool:
+    """Whether the dump numbers its paragraphs: it opens with a number, or its numbered
+    lines follow each other in sequence (N, N, N+1...) even when a title comes first."""
+    if LEADING_NUMBER_RE.match(stream.text):
+        return True
+    numbers = [n for _, n in _numbered_line_starts(stream)]
+    if len(numbers) < 3:
+        return False
+    in_sequence = sum(b in (a, a + 1) for a, b in zip(numbers, numbers[1:], strict=False))
+    return in_sequence >= 0.6 * (len(numbers) - 1)
+
+
+def _first_numbered_line(stream: Stream) -> int:
+    found = _numbered_line_starts(stream)
+    return found[0][0] if found else 0
 
 
 def _triples(text: str, tokens: list[_Token], states: list[int]) -> list[tuple[int, int, int]]:
@@ -448,6 +489,21 @@ def _tidy(text: str) -> str:
     return " ".join(text.split())
 
 
+# A side is taken for the other language when its words lean that way by this much on
+# average (word scores are log10 frequency ratios clipped to +-3; real sides lean their own
+# way by 1 to 2) and it has enough words to tell.
+OTHER_LANGUAGE_LEAN = 0.5
+OTHER_LANGUAGE_MIN_WORDS = 4
+
+
+def _in_other_language(text: str, own: str, other: str) -> bool:
+    words = WORD_RE.findall(text)
+    if len(words) < OTHER_LANGUAGE_MIN_WORDS:
+        return False
+    lean = sum(word_score(w, other, own) for w in words) / len(words)
+    return lean >= OTHER_LANGUAGE_LEAN
+
+
 def _check_pair(
     source: str, target: str, numbered: bool, file: str, line: int,
     source_lang: str, target_lang: str, langs: tuple[str, str],
@@ -471,7 +527,11 @@ def _check_pair(
             side = source_lang if src_no is None else target_lang
             return reject(f"paragraph number missing on the {side} side")
         return reject(f"paragraph number mismatch ({src_no} vs {tgt_no})")
-    for text, lang in ((src_text, source_lang), (tgt_text, target_lang)):
+    for text, lang, own, other_lang in ((src_text, source_lang, langs[0], target_lang),
+                                        (tgt_text, target_lang, langs[1], source_lang)):
+        if _in_other_language(text, own, langs[1] if own == langs[0] else langs[0]):
+            # both sides in one language: a text without its translation, split in two
+            return reject(f"{lang} side is in {other_lang}: no translation to pair")
         other = third_language(text, langs)
         if other:
             return reject(f"{lang} side is in another language ({other})")

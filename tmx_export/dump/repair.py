@@ -269,7 +269,7 @@ def decide_break(left: str, right: str, post: dict[str, float], lam: float,
 
 
 _SENTENCE_END_RE = re.compile(r"[.!?;:)\]»”\"]$")
-_PAIR_OPENING_RE = re.compile(r"^(?:\d{1,4}\.\s|[(\[«“‘\"'¿¡]*[^\W\d_])")
+_PAIR_OPENING_RE = re.compile(r"^(?:\d+\.\s|[(\[«“‘\"'¿¡]*[^\W\d_])")
 
 
 def _may_open_pair(line: str) -> bool:

@@ -11,7 +11,9 @@ it only when writing succeeded, so a failed run never leaves a partial file.
 from __future__ import annotations
 
 import codecs
+import errno
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -96,22 +98,103 @@ def read_text(path: str | Path) -> str:
     return decode_bytes(data, str(path))
 
 
-@contextmanager
-def atomic_output(path: str | Path, mode: str = "wb") -> Iterator[IO]:
-    """Open a temporary file beside ``path``; rename it to ``path`` only on success."""
+# Errors of writing, as opposed to reading: reported against the output being written.
+_WRITE_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS})
+
+
+def check_writable(path: str | Path) -> Path:
+    """The directory ``path`` will be written in, or the one-line error saying why it
+    cannot be: checked before any work, so a typo in ``-o`` costs nothing."""
     target = Path(path)
     directory = target.parent if str(target.parent) else Path(".")
     if not directory.is_dir():
         raise InputError(str(path), "cannot write: the directory does not exist")
+    if target.is_dir():
+        raise InputError(str(path), "cannot write: is a directory")
+    if not os.access(directory, os.W_OK | os.X_OK):
+        raise InputError(str(path), "cannot write: permission denied")
+    return directory
+
+
+def temp_beside(path: str | Path) -> tuple[int, str]:
+    """A new temporary file in ``path``'s directory, named ``.NAME.PID.XXXX.part``: the
+    process id lets a later run tell the parts of a killed run (removed by
+    :func:`remove_stale_parts`) from those of a run still going."""
+    target = Path(path)
+    directory = check_writable(path)
+    remove_stale_parts(target)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=directory)
+        return tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".part",
+                                dir=directory)
     except OSError as exc:
         raise InputError(str(path), f"cannot write: {exc.strerror}") from None
+
+
+def remove_stale_parts(target: Path) -> None:
+    """Remove the temporary files a killed run (SIGKILL, power loss) left beside
+    ``target``: ours by their name, stale because their process is gone."""
+    directory = target.parent if str(target.parent) else Path(".")
+    prefix = f".{target.name}."
+    try:
+        names = [n for n in os.listdir(directory) if n.startswith(prefix) and n.endswith(".part")]
+    except OSError:
+        return
+    for name in names:
+        pid = name[len(prefix):].split(".", 1)[0]
+        if pid.isdigit() and not _running(int(pid)):
+            try:
+                os.unlink(directory / name)
+            except OSError:
+                pass
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True
+
+
+def finish_part(tmp: str, target: str | Path) -> None:
+    """Put a complete temporary file in place of ``target``: on disk first (fsync), with
+    the mode of the file it replaces (or rw-r--r-- for a new one), then renamed."""
+    try:
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        mode = 0o644
+    os.chmod(tmp, mode)
+    os.replace(tmp, target)
+
+
+def write_error(path: str | Path, exc: OSError) -> InputError | None:
+    """The one-line error for a failed write to ``path`` (disk full...), or ``None`` when
+    ``exc`` is not a write error (it names a file of its own, or is about reading)."""
+    if exc.filename is None and exc.errno in _WRITE_ERRORS:
+        return InputError(str(path), f"cannot write: {exc.strerror}")
+    return None
+
+
+@contextmanager
+def atomic_output(path: str | Path, mode: str = "wb") -> Iterator[IO]:
+    """Open a temporary file beside ``path``; put it in place of ``path`` only on success
+    (synced to disk, the replaced file's mode kept), remove it on any failure, SIGTERM and
+    Ctrl-C included (the command line turns both into exceptions)."""
+    fd, tmp = temp_beside(path)
     try:
         with os.fdopen(fd, mode, **({} if "b" in mode else {"encoding": "utf-8"})) as handle:
-            yield handle
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
+            try:
+                yield handle
+                handle.flush()
+                os.fsync(handle.fileno())
+            except OSError as exc:
+                error = write_error(path, exc)
+                if error is None:
+                    raise
+                raise error from None
+        finish_part(tmp, path)
     except BaseException:
         try:
             os.unlink(tmp)

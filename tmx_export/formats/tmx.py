@@ -56,7 +56,6 @@ import gzip
 import os
 import re
 import sys
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
@@ -75,7 +74,7 @@ from ..errors import InputError
 from ..lang import normalise_tag, primary
 from ..model import SEGTYPES, Pair, ReadResult, Reject
 from .profiles import PROFILES, Profile, get_profile, keep_prop, lang_code
-from .text import atomic_output
+from .text import atomic_output, check_writable, finish_part, temp_beside
 from .xml import SAFE_PARSER_OPTIONS, check_prolog, has_entity_declarations, open_xml
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -324,7 +323,8 @@ class TmxDocument:
             self._write(tus, packed)  # type: ignore[arg-type]
 
     def _write(self, tus: Iterable[etree._Element], handle: IO[bytes]) -> None:
-        with etree.xmlfile(handle, encoding="UTF-8") as xf:
+        guarded = _Guarded(handle)
+        with etree.xmlfile(guarded, encoding="UTF-8") as xf:
             xf.write_declaration()
             xf.write_doctype(DOCTYPE)
             with xf.element("tmx", version="1.4"):
@@ -333,10 +333,33 @@ class TmxDocument:
                 xf.write("\n")
                 with xf.element("body"):
                     xf.write("\n")
-                    for tu in tus:
-                        xf.write(tu)
+                    try:
+                        for tu in tus:
+                            xf.write(tu)
+                    except BaseException:
+                        # lxml closes the open elements on the way out: a failed run on
+                        # standard output must not end like a complete memory
+                        guarded.failed = True
+                        raise
                 xf.write("\n")
         handle.write(b"\n")
+
+
+class _Guarded:
+    """A binary stream that swallows everything written once :attr:`failed` is set."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        self.stream = stream
+        self.failed = False
+
+    def write(self, data: bytes) -> int:
+        if self.failed:
+            return len(data)
+        return self.stream.write(data)
+
+    def flush(self) -> None:
+        if not self.failed:
+            self.stream.flush()
 
 
 def part_names(path: str | Path, count: int) -> list[str]:
@@ -371,28 +394,19 @@ class _AtomicParts:
         self.names: list[str] = []
 
     def __enter__(self) -> _AtomicParts:
-        directory = self.path.parent if str(self.path.parent) else Path(".")
-        if not directory.is_dir():
-            raise InputError(str(self.path), "cannot write: the directory does not exist")
-        self.directory = directory
+        check_writable(self.path)
         return self
 
     def new(self) -> tuple[str, IO[bytes]]:
-        try:
-            fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".part",
-                                       dir=self.directory)
-        except OSError as exc:
-            raise InputError(str(self.path), f"cannot write: {exc.strerror}") from None
+        fd, tmp = temp_beside(self.path)
         self.temps.append(tmp)
-        self.names.append("")  # named once the count is known
         return str(self.path), os.fdopen(fd, "wb")
 
     def __exit__(self, kind, value, traceback) -> None:  # type: ignore[no-untyped-def]
         if kind is None:
             self.names = part_names(self.path, len(self.temps))
             for tmp, final in zip(self.temps, self.names, strict=True):
-                os.chmod(tmp, 0o644)
-                os.replace(tmp, final)
+                finish_part(tmp, final)
             return
         for tmp in self.temps:
             try:

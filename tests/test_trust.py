@@ -1,0 +1,285 @@
+"""Every run's output is true, or the run refuses: languages, empty runs, files that are not
+bitext, the accounting of every paragraph, and outputs that are never half-written."""
+
+from __future__ import annotations
+
+import errno
+import os
+import signal
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+
+from tmx_export.dump.writer import format_dump
+from tmx_export.errors import InputError
+from tmx_export.model import Pair
+from tmx_export.pipeline import build, read_units
+
+DATA = Path(__file__).parent / "data"
+SEED = DATA / "ep-industrial-policy-34.txt"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+ENGLISH_ONLY = (
+    "The sitting was opened at 9 a.m.\n"
+    "The Minutes of the previous sitting were approved.\n"
+    "Mr President, I would like to raise a point of order concerning the agenda.\n"
+)
+
+
+def run(*args: str, input: bytes | None = None):
+    from tmx_export.cli import main
+
+    return CliRunner().invoke(main, list(args), input=input)
+
+
+def assert_refused(result, *words: str) -> str:
+    """One error line, exit 1, no traceback; returns the line."""
+    assert result.exit_code == 1, result.output
+    line = result.stderr.strip()
+    assert "\n" not in line and line.startswith("tmx-export: error: "), result.stderr
+    for word in words:
+        assert word in line, line
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    return line
+
+
+# --- languages ---------------------------------------------------------------------------------
+
+def test_three_letter_codes_are_written_as_bcp47(tmp_path: Path) -> None:
+    out = tmp_path / "o.tmx"
+    result = run("build", str(SEED), "-o", str(out), "--source-lang", "eng",
+                 "--target-lang", "fra", "--profile", "omegat", "-q")
+    assert result.exit_code == 0, result.output
+    root = etree.parse(str(out)).getroot()
+    assert root.find("header").get("srclang") == "en"
+    assert {tuv.get(XML_LANG) for tuv in root.iter("tuv")} == {"en", "fr"}
+
+
+@pytest.mark.parametrize(("options", "words"), [
+    (["--source-lang", "xx-YY"], ["--source-lang", "'xx-YY' is not a known language"]),
+    (["--target-lang", "qq"], ["--target-lang", "not a known language"]),
+    (["--target-lang", "zh-CN"], ["cannot read a bilingual dump in zh-CN", "fr", "de"]),
+    (["--source-lang", "ja-JP"], ["ja-JP", "dumps can be read in"]),
+    (["--source-lang", "fr-FR", "--target-lang", "fr_FR"], ["both fr-FR"]),
+])
+def test_languages_that_cannot_be_handled_are_refused_before_any_work(
+        tmp_path: Path, options: list[str], words: list[str]) -> None:
+    out = tmp_path / "o.tmx"
+    assert_refused(run("build", str(SEED), "-o", str(out), *options), *words)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_two_regions_of_one_language_are_a_pair(tmp_path: Path) -> None:
+    table = tmp_path / "t.tsv"
+    table.write_text("en-US\ten-GB\nThe color of the program.\tThe colour of the programme.\n",
+                     encoding="utf-8")
+    summary = build([table], tmp_path / "o.tmx", source_lang="en-US", target_lang="en-GB")
+    assert summary.units_written == 1
+
+
+# --- nothing bilingual, nothing written ---------------------------------------------------------
+
+def test_one_language_text_is_a_reject_and_an_empty_run_a_refusal(tmp_path: Path) -> None:
+    english = tmp_path / "english.txt"
+    english.write_text(ENGLISH_ONLY, encoding="utf-8")
+    out, report = tmp_path / "o.tmx", tmp_path / "r.tsv"
+    line = assert_refused(run("build", str(english), "-o", str(out), "--rejects", str(report)),
+                          "english.txt", "no translation unit to write", "--allow-empty")
+    assert "fr-FR side is in en-GB" in line
+    assert list(tmp_path.iterdir()) == [english]
+    # asked for, the empty memory is written, and the reason is in the report
+    result = run("build", str(english), "-o", str(out), "--rejects", str(report),
+                 "--allow-empty")
+    assert result.exit_code == 0, result.output
+    assert "0 units written" in result.stdout
+    assert "3 paragraphs read" not in result.stdout  # the dump is one paragraph, rejected
+    assert "1 paragraph read = 0 in units + 1 rejected" in result.stdout
+    assert "fr-FR side is in en-GB: no translation to pair" in report.read_text("utf-8")
+
+
+def test_a_pdf_is_not_bilingual_text(tmp_path: Path) -> None:
+    pdf = tmp_path / "report.txt"
+    pdf.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    assert_refused(run("build", str(pdf), "-o", str(tmp_path / "o.tmx")),
+                   "report.txt", "a PDF file")
+
+
+def test_files_without_text_in_a_directory_are_skipped_and_listed(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "seed.txt").write_bytes(SEED.read_bytes())
+    (corpus / "notes.md").write_text("not an input", encoding="utf-8")
+    (corpus / "empty.tmx").write_text(
+        '<?xml version="1.0"?><tmx version="1.4"><header srclang="en-GB" segtype="sentence" '
+        'creationtool="x" creationtoolversion="1" o-tmf="x" adminlang="en" datatype="plaintext"'
+        '/><body/></tmx>', encoding="utf-8")
+    out = tmp_path / "o.tmx"
+    result = run("build", str(corpus), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert f"skipped {corpus / 'empty.tmx'}: no bilingual en-GB/fr-FR text found" in result.stdout
+    assert f"not read (1 file of unknown type): {corpus / 'notes.md'}" in result.stdout
+    # named on its own, the same file is refused
+    assert_refused(run("build", str(corpus / "empty.tmx"), "-o", str(out)), "empty.tmx",
+                   "no bilingual en-GB/fr-FR text found")
+
+
+# --- accounting --------------------------------------------------------------------------------
+
+def test_every_paragraph_read_is_in_a_unit_or_rejected(tmp_path: Path) -> None:
+    pairs = [Pair(f"Paragraph {n} of the sitting was read.", f"Le paragraphe {n} de la séance "
+                  "a été lu.", "en-GB", "fr-FR", number=n) for n in range(1, 9)]
+    text = format_dump(pairs, seed=3)
+    # a pair repeated (a duplicate), and a pair whose numbers disagree (a reader's reject)
+    text += format_dump(pairs[:1], seed=4)
+    text += "9. Stresses the point. 10. souligne le point.\n"
+    dump = tmp_path / "d.txt"
+    dump.write_text(text, encoding="utf-8")
+    summary = build([dump], tmp_path / "o.tmx", segment="paragraph")
+    accounts = summary.accounts
+    assert accounts.read == 10
+    assert (accounts.in_units, accounts.rejected) == (8, 2)
+    assert summary.rejects == {"duplicate": 2, "paragraph number mismatch (9 vs 10)": 1}
+
+
+def test_a_broken_account_is_an_internal_error() -> None:
+    from tmx_export.pipeline import AccountingError, Accounts
+
+    Accounts(read=3, in_units=2, rejected=1).check()
+    with pytest.raises(AccountingError, match="3 paragraphs read but 2 in units and 0"):
+        Accounts(read=3, in_units=2, rejected=0).check()
+
+
+# --- nothing half-done -------------------------------------------------------------------------
+
+def test_output_directory_is_checked_before_any_input_is_read(tmp_path: Path) -> None:
+    heard: list[object] = []
+    with pytest.raises(InputError, match="missing/o.tmx: cannot write: the directory does"):
+        build([SEED], tmp_path / "missing" / "o.tmx", progress=lambda *e: heard.append(e))
+    assert heard == []
+
+
+def test_stdout_after_a_failure_does_not_end_like_a_complete_memory(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"34. Calls on \x81\x8d the Commission\n")  # neither UTF-8 nor cp1252
+    result = run("build", str(SEED), str(bad), "-o", "-")
+    assert result.exit_code == 1
+    assert not result.stdout.rstrip().endswith("</tmx>")
+    assert "bad.txt" in result.stderr
+
+
+def test_disk_full_names_the_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tmx_export.formats.text as text
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(text.os, "fsync", full)
+    out = tmp_path / "o.tmx"
+    with pytest.raises(InputError, match=r"o\.tmx: cannot write: No space left on device"):
+        build([SEED], out)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_replacing_a_file_keeps_its_mode(tmp_path: Path) -> None:
+    out = tmp_path / "o.tmx"
+    build([SEED], out)
+    os.chmod(out, 0o600)
+    build([SEED], out)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+
+
+def test_stale_parts_of_a_killed_run_are_removed(tmp_path: Path) -> None:
+    out = tmp_path / "o.tmx"
+    dead = tmp_path / ".o.tmx.999999999.abcd.part"  # no such process
+    alive = tmp_path / f".o.tmx.{os.getpid()}.abcd.part"  # a run still going
+    other = tmp_path / ".p.tmx.999999999.abcd.part"  # another output's
+    for part in (dead, alive, other):
+        part.write_text("<tmx", encoding="utf-8")
+    build([SEED], out)
+    assert not dead.exists() and alive.exists() and other.exists()
+
+
+def test_sigterm_leaves_no_temporary_file(tmp_path: Path) -> None:
+    pairs = [Pair(f"The Commission presented report number {n} on the internal market today.",
+                  f"La Commission a présenté aujourd'hui le rapport numéro {n} sur le marché "
+                  "intérieur.", "en-GB", "fr-FR", number=n) for n in range(1, 3001)]
+    dump = tmp_path / "big.txt"
+    dump.write_text(format_dump(pairs, seed=1), encoding="utf-8")
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    process = subprocess.Popen(
+        [sys.executable, "-c", "from tmx_export.cli import main; main()", "build", str(dump),
+         "-o", str(out_dir / "o.tmx"), "--rejects", str(out_dir / "r.tsv"), "-q"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while not list(out_dir.glob(".*.part")) and process.poll() is None \
+            and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert process.poll() is None, "the run ended before it could be interrupted"
+    process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 143, stderr
+    assert stderr.decode().strip() == "tmx-export: error: terminated"
+    assert list(out_dir.iterdir()) == []
+
+
+def test_read_units_refuses_nothing_to_read_too(tmp_path: Path) -> None:
+    english = tmp_path / "english.txt"
+    english.write_text(ENGLISH_ONLY, encoding="utf-8")
+    with pytest.raises(InputError, match="no translation unit"):
+        read_units([english])
+    units, rejects = read_units([english], allow_empty=True)
+    assert units == [] and [r.reason for r in rejects] == [
+        "fr-FR side is in en-GB: no translation to pair"]
+
+
+# --- languages absent or swapped ---------------------------------------------------------------
+
+EUROPARL = DATA / "europarl"
+
+
+def test_swapped_parallel_files_are_refused_with_a_hint(tmp_path: Path) -> None:
+    en, fr = EUROPARL / "ep-00-01-17-excerpt.en.txt", EUROPARL / "ep-00-01-17-excerpt.fr.txt"
+    out = tmp_path / "o.tmx"
+    line = assert_refused(run("build", "--source", str(fr), "--target", str(en), "-o", str(out)),
+                          "swapped", "--source and --target")
+    assert "reads as fr" in line
+    assert not out.exists()
+    assert run("build", "--source", str(en), "--target", str(fr), "-o", str(out)).exit_code == 0
+
+
+def test_a_short_swapped_table_is_caught_by_the_word_lists(tmp_path: Path) -> None:
+    table = tmp_path / "t.tsv"
+    table.write_text("en-GB\tfr-FR\n(Le procès-verbal est adopté)\t(The Minutes were approved)\n",
+                     encoding="utf-8")
+    assert_refused(run("build", str(table), "-o", str(tmp_path / "o.tmx")), "t.tsv", "swapped")
+
+
+@pytest.mark.parametrize(("option", "tag"), [("--source-lang", "de-DE"),
+                                              ("--target-lang", "es-ES")])
+def test_a_language_absent_from_the_text_is_refused(tmp_path: Path, option: str,
+                                                    tag: str) -> None:
+    out = tmp_path / "o.tmx"
+    found = "en" if option == "--source-lang" else "fr"
+    # The dump's pair is rejected: that side is in another language.
+    line = assert_refused(run("build", str(SEED), "-o", str(out), option, tag), str(SEED))
+    assert f"{tag} side is in another language ({found})" in line
+    assert not out.exists()
+    # A table says which column holds which language: the whole document is judged.
+    table = tmp_path / "t.tsv"
+    en, fr = EUROPARL / "ep-00-01-17-excerpt.en.txt", EUROPARL / "ep-00-01-17-excerpt.fr.txt"
+    rows = zip(en.read_text("utf-8").splitlines(), fr.read_text("utf-8").splitlines(),
+               strict=True)
+    source_tag, target_tag = ("de-DE", "fr-FR") if option == "--source-lang" else \
+        ("en-GB", "es-ES")
+    table.write_text(f"{source_tag}\t{target_tag}\n"
+                     + "".join(f"{e}\t{f}\n" for e, f in rows if e and f), encoding="utf-8")
+    line = assert_refused(run("build", str(table), "-o", str(out), "--source-lang", source_tag,
+                              "--target-lang", target_tag), "t.tsv", f"not {tag}",
+                          f"check {option}", "text found: en -> fr")
+    assert not out.exists()
