@@ -283,3 +283,44 @@ def test_a_language_absent_from_the_text_is_refused(tmp_path: Path, option: str,
                               "--target-lang", target_tag), "t.tsv", f"not {tag}",
                           f"check {option}", "text found: en -> fr")
     assert not out.exists()
+
+
+# --- numbered dumps: any width, a title, a paragraph without its translation -------------------
+
+def _numbered(first: int, count: int) -> list[Pair]:
+    return [Pair(f"The Commission adopted proposal number {n} on the internal market.",
+                 f"La Commission a adopté la proposition numéro {n} sur le marché intérieur.",
+                 "en-GB", "fr-FR", number=n) for n in range(first, first + count)]
+
+
+def test_paragraph_numbers_of_any_width(tmp_path: Path) -> None:
+    pairs = _numbered(9996, 8) + _numbered(1234567, 3)  # past 9999, and a jump
+    dump = tmp_path / "wide.txt"
+    dump.write_text(format_dump(pairs, seed=5), encoding="utf-8")
+    units, rejects = read_units([dump], segment=None)
+    assert [u.number for u in units] == [p.number for p in pairs] and rejects == []
+    assert [(u.source, u.target) for u in units] == [(p.source, p.target) for p in pairs]
+
+
+def test_a_title_before_the_first_number_is_a_reject_of_its_own(tmp_path: Path) -> None:
+    pairs = _numbered(1, 30)
+    dump = tmp_path / "titled.txt"
+    dump.write_text("Texts adopted at the sitting of Thursday 17 January\n"
+                    + format_dump(pairs, seed=2), encoding="utf-8")
+    units, rejects = read_units([dump], segment=None)
+    assert [(u.source, u.target) for u in units] == [(p.source, p.target) for p in pairs]
+    assert [(r.reason, r.line, r.text) for r in rejects] == [
+        ("text before the first numbered paragraph", 1,
+         "Texts adopted at the sitting of Thursday 17 January")]
+
+
+def test_a_trailing_paragraph_without_translation_is_not_glued_to_a_pair(
+        tmp_path: Path) -> None:
+    dump = tmp_path / "closing.txt"
+    dump.write_text(SEED.read_text("utf-8").rstrip("\n") + "\nThe sitting was closed at 11.50 "
+                    "a.m. and the President thanked everyone.\n", encoding="utf-8")
+    units, rejects = read_units([dump], segment=None)
+    assert len(units) == 1 and units[0].target.endswith("pour les PME;")
+    assert [(r.reason, r.line, r.text) for r in rejects] == [
+        ("unpaired paragraph (en-GB only)", 6,
+         "The sitting was closed at 11.50 a.m. and the President thanked everyone.")]

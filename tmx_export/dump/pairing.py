@@ -352,7 +352,17 @@ def find_pairs(
                                   "text before the first numbered paragraph",
                                   _tidy(text[:head])))
             triples[0] = (head, *triples[0][1:])
+    lang_a, lang_b = (src, tgt) if source_first else (tgt, src)
+    starts = _paragraph_starts(stream)
     for s0, cut, e1 in triples:
+        tail = _foreign_tail(text, starts, cut, e1, lang_b, lang_a)
+        if tail is not None:
+            # A paragraph in side A's language after side B: a paragraph without its
+            # translation, not part of this pair's translation.
+            alone = source_lang if source_first else target_lang
+            rejects.append(Reject(file, stream.line_at(tail), f"unpaired paragraph ({alone} only)",
+                                  _tidy(text[tail:e1])))
+            e1 = tail
         a_text, b_text = text[s0:cut], text[cut:e1]
         source, target = (a_text, b_text) if source_first else (b_text, a_text)
         pair, reject = _check_pair(source, target, numbered, file, stream.line_at(s0),
@@ -362,6 +372,35 @@ def find_pairs(
         if reject:
             rejects.append(reject)
     return pairs, rejects
+
+
+def _paragraph_starts(stream: Stream) -> list[int]:
+    """Line starts where a new paragraph may begin: not a fold, a capital (or a number)
+    after a sentence end."""
+    text = stream.text
+    out = []
+    for start, folded in zip(stream.line_starts, stream.folded, strict=True):
+        if folded or start == 0:
+            continue
+        before = text[max(0, start - 3):start].rstrip()
+        lead = text[start:start + 4].lstrip(_OPENERS)
+        if before[-1:] in _SPLIT_PUNCT and (lead[:1].isupper() or lead[:1].isdigit()):
+            out.append(start)
+    return out
+
+
+def _foreign_tail(text: str, starts: list[int], cut: int, end: int, own: str,
+                  other: str) -> int | None:
+    """Where side B's last paragraph starts, when that paragraph is in the other
+    language and what comes before it is in B's own."""
+    inside = [s for s in starts if cut < s < end]
+    if not inside:
+        return None
+    tail = inside[-1]
+    if _in_other_language(text[tail:end], own, other) and \
+            not _in_other_language(text[cut:tail], own, other):
+        return tail
+    return None
 
 
 def _numbered_line_starts(stream: Stream) -> list[tuple[int, int]]:

@@ -2,9 +2,13 @@
 
 Terminologists review in a spreadsheet. :func:`write_review` writes one (XlsxWriter) with the
 evidence for each pair and a ``status`` column restricted to the four statuses by a drop-down;
-:func:`apply_review` reads the edited file (openpyxl) and records the changed statuses and
-notes in the termbase. Rows are matched by the hidden key columns (languages and lemmas), so a
-file written without a termbase, or a row moved around, still lands on the right pair.
+:func:`apply_review` reads the edited file (openpyxl) and records the changed statuses, notes
+and spellings of the terms in the termbase. Rows are matched by the hidden key columns
+(languages and lemmas), so a file written without a termbase, or a row moved around, still
+lands on the right pair.
+
+Every text cell is written as a string cell, never as a formula, whatever it starts with
+(``=``, ``+``, ``-``, ``@``): a term or a note from the input cannot run in the spreadsheet.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..formats.text import atomic_output
+from .candidates import Extractor
 from .termbase import Termbase
 from .termpair import STATUSES, TermPair
 
@@ -72,6 +77,8 @@ def write_review(pairs: Iterable[TermPair], path: str | Path) -> int:
                 if isinstance(value, int):
                     sheet.write_number(row, col, value, style)
                 else:
+                    # write_string, not write(): write() turns text starting with "=" into a
+                    # formula, and these cells hold input text (formula injection)
                     sheet.write_string(row, col, value, style)
         if pairs:
             status_col = [h for h, _ in COLUMNS].index("status")
@@ -95,8 +102,93 @@ class ApplySummary:
     changes: list[tuple[str, str, str]] = field(default_factory=list)  # (source, target, status)
 
 
+@dataclass(frozen=True, slots=True)
+class _Row:
+    """One row of a review file, as read and checked before anything is recorded."""
+
+    line: int
+    key: tuple[str, str, str, str]
+    source_term: str
+    target_term: str
+    status: str | None  # None: left blank, the pair's status and note stay as they are
+    note: str
+
+
 def apply_review(path: str | Path, termbase: Termbase) -> ApplySummary:
-    """Record the statuses and notes of a review file in ``termbase``."""
+    """Record the statuses, notes and term spellings of a review file in ``termbase``.
+
+    All or nothing: every row is checked, then all are recorded in one transaction; a row
+    that cannot be recorded raises an :class:`InputError` naming it and the termbase is left
+    as it was.
+
+    Per row:
+
+    - ``status`` is one of :data:`~tmx_export.terms.termpair.STATUSES` (any case), or blank:
+      then the pair's status and note are left as they are (the ``note`` cell is not read).
+    - ``source term``/``target term`` edited: the new spelling is recorded as the pair's
+      citation form (what the TBX, CSV and later review files show) when it is a form of the
+      same term, i.e. has the same lemma key under the language's rules ("Clusters" or
+      "clusters" for "cluster"). Anything else ("grappe" for "conglomérat") is a different
+      term, so a different pair, and is refused rather than silently renaming the pair; so
+      is an empty term.
+    - a pair the termbase does not hold is added with the row's terms and status (a row with
+      a blank status brings no decision, so adds nothing).
+    - two rows for the same pair (key columns) that say different things are refused.
+    """
+    rows = _read_rows(path)
+    name = str(path)
+    summary = ApplySummary()
+    extractors: dict[str, Extractor | None] = {}
+    with termbase.transaction():
+        for row in rows:
+            pair_id = termbase.find(*row.key)
+            if pair_id is None:
+                if row.status is None:
+                    summary.unchanged += 1
+                    continue
+                pair_id = termbase.add_pair(TermPair(*row.key, source_term=row.source_term,
+                                                     target_term=row.target_term))
+                summary.added += 1
+                stored = termbase.get(pair_id)
+            else:
+                stored = termbase.get(pair_id)
+                for side, lang, lemma, new, old in (
+                    ("source", row.key[0], row.key[2], row.source_term, stored.source_term),
+                    ("target", row.key[1], row.key[3], row.target_term, stored.target_term),
+                ):
+                    if new != old and not _same_term(extractors, lang, lemma, new, old):
+                        raise InputError(name, f"{side} term {new!r} is not a form of "
+                                         f"{old!r}: a review file can correct how a term is "
+                                         "written, not replace it (reject the pair instead)",
+                                         row.line)
+            changed = termbase.set_terms(pair_id, row.source_term, row.target_term)
+            if row.status is not None:
+                changed = termbase.set_status(pair_id, row.status, row.note) or changed
+            if changed:
+                summary.changed += 1
+                summary.changes.append((row.source_term, row.target_term,
+                                        row.status or stored.status))
+            else:
+                summary.unchanged += 1
+    return summary
+
+
+def _same_term(extractors: dict[str, Extractor | None], lang: str, lemma: str, new: str,
+               old: str) -> bool:
+    """Whether ``new`` is written like another form of the term ``old`` (lemma ``lemma``)."""
+    if lang not in extractors:
+        try:
+            extractors[lang] = Extractor(lang)
+        except ValueError:
+            extractors[lang] = None
+    extractor = extractors[lang]
+    if extractor is None:  # no term rules for the language: nothing to tell forms apart by
+        return True
+    return extractor.key(new) in (lemma, extractor.key(old))
+
+
+def _read_rows(path: str | Path) -> list[_Row]:
+    """The rows of a review file, checked on their own (statuses, keys, repeated pairs)."""
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -109,39 +201,47 @@ def apply_review(path: str | Path, termbase: Termbase) -> ApplySummary:
         raise InputError(name, f"not an XLSX review file: {exc}") from None
     try:
         sheet = book["review"] if "review" in book.sheetnames else book.worksheets[0]
-        rows = sheet.iter_rows(values_only=True)
-        header = [str(c).strip().lower() if c is not None else "" for c in next(rows, ())]
+        # read every row the sheet holds, not just as many as its <dimension> claims (a
+        # tool that wrote a stale one would otherwise have the last rows ignored, silently)
+        sheet.reset_dimensions()
+        cells = sheet.iter_rows(values_only=True)
+        header = [str(c).strip().lower() if c is not None else "" for c in next(cells, ())]
         needed = ("source term", "target term", "status", "note", *KEY_COLUMNS)
         missing = [h for h in needed if h not in header]
         if missing:
             raise InputError(name, f"not a review file: missing column(s) {', '.join(missing)}", 1)
         col = {h: header.index(h) for h in needed}
-        summary = ApplySummary()
-        for line, row in enumerate(rows, 2):
-            def cell(h: str, row=row) -> str:
+        rows: list[_Row] = []
+        by_key: dict[tuple[str, str, str, str], _Row] = {}
+        for line, values in enumerate(cells, 2):
+            def cell(h: str, values=values) -> str:
                 i = col[h]
-                value = row[i] if i < len(row) else None
+                value = values[i] if i < len(values) else None
                 return "" if value is None else str(value).strip()
 
             if not any(cell(h) for h in needed):
                 continue
             status = cell("status").lower()
-            if status not in STATUSES:
+            if status and status not in STATUSES:
                 raise InputError(name, f"unknown status {cell('status')!r}; expected one of "
-                                 f"{', '.join(STATUSES)}", line)
+                                 f"{', '.join(STATUSES)} (or blank: unchanged)", line)
             key = tuple(cell(h) for h in KEY_COLUMNS)
             if not all(key):
                 raise InputError(name, "row without its key columns (languages, lemmas)", line)
-            pair_id = termbase.find(*key)
-            if pair_id is None:
-                pair_id = termbase.add_pair(TermPair(*key, source_term=cell("source term"),
-                                                     target_term=cell("target term")))
-                summary.added += 1
-            if termbase.set_status(pair_id, status, cell("note")):
-                summary.changed += 1
-                summary.changes.append((cell("source term"), cell("target term"), status))
-            else:
-                summary.unchanged += 1
-        return summary
+            for side in ("source term", "target term"):
+                if not cell(side):
+                    raise InputError(name, f"the {side} is empty", line)
+            row = _Row(line, key, cell("source term"), cell("target term"), status or None,
+                       cell("note"))
+            earlier = by_key.setdefault(key, row)
+            if earlier is not row:
+                if (earlier.source_term, earlier.target_term, earlier.status, earlier.note) != (
+                        row.source_term, row.target_term, row.status, row.note):
+                    raise InputError(name, f"the same pair as row {earlier.line} "
+                                     f"({row.source_term} -> {row.target_term}), with a "
+                                     "different decision", line)
+                continue
+            rows.append(row)
+        return rows
     finally:
         book.close()

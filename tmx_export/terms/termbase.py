@@ -12,12 +12,20 @@ pairs like any other; what the outputs call "recorded" is decided when reading
 
 The schema is versioned with SQLite's ``user_version``; :data:`MIGRATIONS` holds one script per
 version and opening an older termbase applies the missing ones in order, in one transaction.
+
+Several runs may share a termbase: every write happens in one ``BEGIN IMMEDIATE`` transaction
+(:meth:`Termbase.transaction`), so writers queue up (waiting up to ``timeout`` seconds, see
+:data:`BUSY_TIMEOUT`) instead of interleaving, and each reading (:meth:`Termbase.pairs`) sees
+one consistent state. A termbase that cannot be used (locked for too long, damaged, not
+SQLite, read-only) is reported as one :class:`~tmx_export.errors.InputError` naming the file,
+and a damaged file is refused when opened, before anything is written into it.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,6 +34,15 @@ from ..errors import InputError
 from .termpair import STATUSES, Context, TermPair
 
 MAX_STORED_CONTEXTS = 10
+
+# Seconds a run waits for another run to finish writing the same termbase before giving up:
+# long enough for a large update by another run, short enough not to look hung.
+BUSY_TIMEOUT = 30.0
+
+# SQLite's primary result codes (the low byte of sqlite3.Error.sqlite_errorcode) that come from
+# the file or its surroundings rather than from a bug here: reported as one line, not a traceback.
+_BUSY, _LOCKED, _CORRUPT, _NOTADB = 5, 6, 11, 26
+_CANTOPEN, _READONLY, _FULL, _IOERR, _PERM = 14, 8, 13, 10, 3
 
 # MIGRATIONS[n] brings a termbase from version n to n + 1. Append, never edit.
 MIGRATIONS: list[str] = [
@@ -83,6 +100,7 @@ MIGRATIONS: list[str] = [
     """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
+_TABLES = {"documents", "pairs", "occurrences", "contexts"}  # what the current schema has
 
 
 @dataclass(slots=True)
@@ -107,16 +125,32 @@ def _now() -> str:
 
 
 class Termbase:
-    """A termbase file. Use as a context manager, or call :meth:`close`."""
+    """A termbase file. Use as a context manager, or call :meth:`close`.
 
-    def __init__(self, path: str | Path) -> None:
+    ``timeout`` is how long (seconds) to wait for another run holding the file before
+    giving up with an :class:`InputError` saying it is locked (default :data:`BUSY_TIMEOUT`).
+    """
+
+    def __init__(self, path: str | Path, timeout: float | None = None) -> None:
         self.path = str(path)
+        # read when opening, not when defining: a caller (or a test) may change BUSY_TIMEOUT
+        self.timeout = timeout = BUSY_TIMEOUT if timeout is None else timeout
+        self._depth = 0  # transaction nesting: only the outermost one begins and commits
         try:
-            self.db = sqlite3.connect(self.path)
-            self.db.execute("PRAGMA foreign_keys = ON")
-            self._migrate()
-        except sqlite3.DatabaseError as exc:
-            raise InputError(self.path, f"not a termbase: {exc}") from None
+            # isolation_level=None: no implicit transactions; this class begins and ends them
+            # itself, because Python's implicit BEGIN comes only at the first INSERT or UPDATE,
+            # after the look-ups it should have covered (see transaction())
+            self.db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise self._error(exc) from None
+        try:
+            with self._guard():
+                self.db.execute("PRAGMA foreign_keys = ON")
+                self._check()
+                self._migrate()
+        except BaseException:
+            self.db.close()
+            raise
 
     def __enter__(self) -> Termbase:
         return self
@@ -129,20 +163,114 @@ class Termbase:
 
     @property
     def version(self) -> int:
-        return self.db.execute("PRAGMA user_version").fetchone()[0]
+        with self._guard():
+            return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    def _check(self) -> None:
+        # A damaged file must be refused before anything is written into it: SQLite itself
+        # only notices damage on the pages a statement happens to touch. quick_check reads
+        # every page (not the slower cross-checks of integrity_check); a file that is not
+        # SQLite at all fails here too ("file is not a database").
+        rows = [str(row[0]) for row in self.db.execute("PRAGMA quick_check")]
+        if rows != ["ok"]:
+            # one line for the user: the report comes as lines, under headings like
+            # "*** in database main ***"
+            problems = [line.strip() for row in rows for line in row.splitlines()
+                        if line.strip() and not line.startswith("***")] or ["unknown damage"]
+            more = f" and {len(problems) - 1} more problem(s)" if len(problems) > 1 else ""
+            raise self._damaged(f"{problems[0]}{more}")
+
+    def _damaged(self, problem: str) -> InputError:
+        return InputError(self.path, f"not a termbase (the SQLite file is damaged: {problem});"
+                          " restore it from a backup")
+
+    def _error(self, exc: sqlite3.Error) -> Exception:
+        """The one-line error for a failure of the termbase file, or ``exc`` itself for
+        anything else (a bug here, which deserves its traceback)."""
+        code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+        if code in (_BUSY, _LOCKED):
+            return InputError(self.path, f"the termbase is locked by another program (waited "
+                              f"{self.timeout:g} s); try again when it has finished")
+        if code == _NOTADB:
+            return InputError(self.path, f"not a termbase ({exc})")
+        if code == _CORRUPT:
+            return self._damaged(str(exc))
+        if code in (_CANTOPEN, _PERM):
+            return InputError(self.path, f"cannot open the termbase ({exc})")
+        if code in (_READONLY, _FULL, _IOERR):
+            return InputError(self.path, f"cannot write to the termbase ({exc})")
+        return exc
+
+    @contextmanager
+    def _guard(self) -> Iterator[None]:
+        """Turn a failure of the termbase file into its one-line :class:`InputError`."""
+        try:
+            yield
+        except sqlite3.Error as exc:
+            error = self._error(exc)
+            if error is exc:
+                raise
+            raise error from None
+
+    @contextmanager
+    def transaction(self, write: bool = True) -> Iterator[None]:
+        """One transaction around the block: committed at its end, rolled back (nothing
+        written) when it raises. Nested blocks join the outermost one.
+
+        A write transaction begins with ``BEGIN IMMEDIATE``: it takes the file's write lock
+        before reading anything, so two runs never both decide from the same state (e.g. that
+        a document is new); the second waits for the first to commit, up to ``timeout``. A
+        read transaction (``write=False``) holds a consistent snapshot across its queries.
+        """
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        with self._guard():
+            self.db.execute("BEGIN IMMEDIATE" if write else "BEGIN DEFERRED")
+        self._depth = 1
+        try:
+            with self._guard():
+                yield
+                self.db.execute("COMMIT")
+        except BaseException:
+            if self.db.in_transaction:
+                try:
+                    self.db.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass  # the error being raised says more; SQLite undoes it on close anyway
+            raise
+        finally:
+            self._depth = 0
 
     def _migrate(self) -> None:
         version = self.version
-        if version > SCHEMA_VERSION:
-            raise InputError(self.path, f"termbase schema version {version} is newer than this "
-                             f"tmx-export understands ({SCHEMA_VERSION}); upgrade tmx-export")
-        if version == 0:
-            tables = self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-            if tables:
-                raise InputError(self.path, "not a termbase (an SQLite file with other tables)")
         if version == SCHEMA_VERSION:
+            # another program's SQLite file may carry a user_version too: without the tables
+            # it would fail later, half-way through a run, with "no such table"
+            tables = {name for (name,) in self.db.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if not _TABLES <= tables:
+                raise InputError(self.path, "not a termbase (an SQLite file with other tables)")
             return
-        with self.db:  # one transaction: a failed migration leaves the file as it was
+        # one transaction: a failed migration leaves the file as it was, and a second run
+        # creating the same new termbase at the same time waits, then finds it made
+        with self.transaction():
+            version = self.version
+            if version > SCHEMA_VERSION:
+                raise InputError(self.path, f"termbase schema version {version} is newer than "
+                                 f"this tmx-export understands ({SCHEMA_VERSION}); upgrade "
+                                 "tmx-export")
+            if version == SCHEMA_VERSION:
+                return
+            if version == 0:
+                tables = self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+                if tables:
+                    raise InputError(self.path,
+                                     "not a termbase (an SQLite file with other tables)")
             for script in MIGRATIONS[version:]:
                 for statement in script.split(";"):
                     if statement.strip():
@@ -156,23 +284,24 @@ class Termbase:
 
         ``documents`` maps the ``file`` names the pairs' forms refer to onto their
         fingerprints. Occurrences in already known documents are ignored, so a document is
-        never counted twice; statuses and notes are left as they are.
+        never counted twice, even by two runs adding it at the same time; statuses and notes
+        are left as they are. The update is one transaction: all of it is recorded or none.
         """
         summary = UpdateSummary()
         now = _now()
         doc_ids: dict[str, int] = {}
-        with self.db:
+        with self.transaction():
             for name, doc in documents.items():
-                row = self.db.execute(
-                    "SELECT id FROM documents WHERE fingerprint = ?", (doc.fingerprint,)
-                ).fetchone()
-                if row:
-                    summary.known_documents.append(name)
-                    continue
+                # Registering is idempotent: a document another run (or another name in this
+                # one) already registered is left alone and not counted again.
                 cursor = self.db.execute(
-                    "INSERT INTO documents (fingerprint, name, units, added) VALUES (?, ?, ?, ?)",
+                    "INSERT INTO documents (fingerprint, name, units, added) VALUES (?, ?, ?, ?)"
+                    " ON CONFLICT (fingerprint) DO NOTHING",
                     (doc.fingerprint, name, doc.units, now),
                 )
+                if cursor.rowcount == 0:
+                    summary.known_documents.append(name)
+                    continue
                 doc_ids[name] = cursor.lastrowid
                 summary.added_documents.append(name)
             if not doc_ids:
@@ -191,6 +320,8 @@ class Termbase:
         forms = [(doc_ids[doc], s, t, n) for (doc, s, t), n in pair.forms.items() if doc in doc_ids]
         if not forms and not pair.glossary:
             return
+        # Look up, then insert or update: safe because update() holds the write lock (BEGIN
+        # IMMEDIATE) from before this look-up until its commit; no other run can come between.
         row = self.db.execute(
             "SELECT id FROM pairs WHERE source_lang = ? AND target_lang = ? AND source_lemma = ?"
             " AND target_lemma = ?", pair.key,
@@ -236,31 +367,52 @@ class Termbase:
         """Record a review decision; returns whether anything changed."""
         if status not in STATUSES:
             raise ValueError(f"unknown status {status!r}; expected one of {', '.join(STATUSES)}")
-        row = self.db.execute("SELECT status, note FROM pairs WHERE id = ?", (pair_id,)).fetchone()
-        if row is None:
-            raise KeyError(pair_id)
-        note = row[1] if note is None else note
-        if (status, note) == tuple(row):
-            return False
-        with self.db:
+        with self.transaction():
+            row = self.db.execute(
+                "SELECT status, note FROM pairs WHERE id = ?", (pair_id,)
+            ).fetchone()
+            if row is None:
+                raise KeyError(pair_id)
+            note = row[1] if note is None else note
+            if (status, note) == tuple(row):
+                return False
             self.db.execute(
                 "UPDATE pairs SET status = ?, note = ?, status_date = ?, updated = ? WHERE id = ?",
                 (status, note, date or _now(), _now(), pair_id),
             )
         return True
 
+    def set_terms(self, pair_id: int, source_term: str, target_term: str) -> bool:
+        """Change the citation forms of a pair (how its terms are written in the outputs);
+        returns whether anything changed. Later extraction runs keep them."""
+        with self.transaction():
+            row = self.db.execute(
+                "SELECT source_term, target_term FROM pairs WHERE id = ?", (pair_id,)
+            ).fetchone()
+            if row is None:
+                raise KeyError(pair_id)
+            if (source_term, target_term) == tuple(row):
+                return False
+            self.db.execute(
+                "UPDATE pairs SET source_term = ?, target_term = ?, updated = ? WHERE id = ?",
+                (source_term, target_term, _now(), pair_id),
+            )
+        return True
+
     def find(self, source_lang: str, target_lang: str, source_lemma: str,
              target_lemma: str) -> int | None:
-        row = self.db.execute(
-            "SELECT id FROM pairs WHERE source_lang = ? AND target_lang = ? AND source_lemma = ?"
-            " AND target_lemma = ?", (source_lang, target_lang, source_lemma, target_lemma),
-        ).fetchone()
+        with self._guard():
+            row = self.db.execute(
+                "SELECT id FROM pairs WHERE source_lang = ? AND target_lang = ?"
+                " AND source_lemma = ? AND target_lemma = ?",
+                (source_lang, target_lang, source_lemma, target_lemma),
+            ).fetchone()
         return row[0] if row else None
 
     def add_pair(self, pair: TermPair) -> int:
         """Insert a pair known only from a review file or glossary (no occurrences yet)."""
         now = _now()
-        with self.db:
+        with self.transaction():
             return self.db.execute(
                 "INSERT INTO pairs (source_lang, target_lang, source_lemma, target_lemma,"
                 " source_term, target_term, pos, glossary, created, updated)"
@@ -272,12 +424,34 @@ class Termbase:
     # -- reading ------------------------------------------------------------------------------
 
     def documents(self) -> list[Document]:
-        return [Document(name, fp, units) for name, fp, units in self.db.execute(
-            "SELECT name, fingerprint, units FROM documents ORDER BY id")]
+        with self._guard():
+            return [Document(name, fp, units) for name, fp, units in self.db.execute(
+                "SELECT name, fingerprint, units FROM documents ORDER BY id")]
+
+    def get(self, pair_id: int) -> TermPair:
+        """The stored fields of one pair: terms, status, note (no occurrences, contexts or
+        competitors)."""
+        with self._guard():
+            row = self.db.execute(
+                "SELECT source_lang, target_lang, source_lemma, target_lemma, source_term,"
+                " target_term, pos, glossary, status, note, status_date FROM pairs WHERE id = ?",
+                (pair_id,),
+            ).fetchone()
+        if row is None:
+            raise KeyError(pair_id)
+        sl, tl, slem, tlem, sterm, tterm, pos, glossary, status, note, date = row
+        return TermPair(sl, tl, slem, tlem, sterm, tterm, pos=pos, glossary=bool(glossary),
+                        status=status, note=note, status_date=date, id=pair_id)
 
     def pairs(self, min_count: int = 2, max_contexts: int = 5) -> list[TermPair]:
         """The recorded pairs, best first: seen ``min_count`` times, from a glossary, or
         reviewed (any status but ``proposed``); each with its competitors and contexts."""
+        # one read transaction: the three queries see the same state even while another run
+        # writes (an occurrence of a pair committed between two of them would be orphaned)
+        with self.transaction(write=False):
+            return self._pairs(min_count, max_contexts)
+
+    def _pairs(self, min_count: int, max_contexts: int) -> list[TermPair]:
         from .associate import rank_score  # the same ranking as a fresh extraction
 
         every: dict[int, TermPair] = {}

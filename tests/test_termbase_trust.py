@@ -1,0 +1,422 @@
+"""Trust in the termbase and its files: `terms apply` is all or nothing, runs sharing a
+termbase take turns, a locked or damaged termbase is one line, spreadsheets never get formulas.
+
+Real data: the seed paragraph (EP text) extracted and stored as ``terms`` does.
+"""
+
+from __future__ import annotations
+
+import csv
+import multiprocessing
+import random
+import sqlite3
+import time
+import traceback
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from tmx_export.cli.terms import terms_command as terms
+from tmx_export.errors import InputError
+from tmx_export.model import Pair
+from tmx_export.terms import Document, Termbase, TermPair, extract_terms, fingerprint
+from tmx_export.terms.glossary import write_glossary
+from tmx_export.terms.review import apply_review, write_review
+
+DATA = Path(__file__).parent / "data"
+SEED_DUMP = DATA / "terms_seed_dump.txt"
+
+
+def seed_pair(file: str = "ep-34.txt") -> Pair:
+    with (DATA / "terms_seed_pair.tsv").open(encoding="utf-8", newline="") as handle:
+        row = next(csv.DictReader(handle, delimiter="\t"))
+    return Pair(row["source"], row["target"], "en-GB", "fr-FR", number=34, file=file, line=1,
+                tuid="1")
+
+
+def seed_termbase(db: Path) -> list[TermPair]:
+    """The seed document stored in ``db``; the stored pairs."""
+    pair = seed_pair()
+    with Termbase(db) as termbase:
+        termbase.update(extract_terms([pair]),
+                        {pair.file: Document(pair.file, fingerprint([pair]), 1)})
+        return termbase.pairs()
+
+
+def dump(db: Path) -> list[str]:
+    """Everything the termbase holds, as SQL."""
+    con = sqlite3.connect(db)
+    try:
+        return list(con.iterdump())
+    finally:
+        con.close()
+
+
+def stored(db: Path) -> dict[str, TermPair]:
+    with Termbase(db) as termbase:
+        return {p.source_term: p for p in termbase.pairs()}
+
+
+class Review:
+    """A review file written from the termbase, edited as a terminologist would."""
+
+    def __init__(self, path: Path, pairs: list[TermPair]) -> None:
+        self.path = path
+        write_review(pairs, path)
+        self.book = load_workbook(path)
+        self.sheet = self.book["review"]
+        self.header = [c.value for c in self.sheet[1]]
+        self.rows = {self.sheet.cell(r, 1).value: r for r in range(2, self.sheet.max_row + 1)}
+
+    def set(self, term: str, column: str, value: str | None) -> int:
+        row = self.rows[term]
+        self.sheet.cell(row, self.header.index(column) + 1).value = value
+        return row
+
+    def save(self) -> Path:
+        self.book.save(self.path)
+        return self.path
+
+
+def error_lines(result) -> list[str]:
+    return [line for line in result.stderr.splitlines() if line.strip()]
+
+
+# -- terms apply: all or nothing -----------------------------------------------------------
+
+def test_apply_with_a_bad_row_records_nothing(tmp_path):
+    db = tmp_path / "terms.db"
+    review = Review(tmp_path / "review.xlsx", seed_termbase(db))
+    review.set("cluster", "status", "approved")
+    review.set("value chain", "status", "rejected")
+    review.set("value chain", "note", "too general")
+    bad = review.set("policy", "status", "maybe")  # a row after the good ones
+    review.save()
+    before = dump(db)
+    with Termbase(db) as termbase, pytest.raises(InputError) as info:
+        apply_review(review.path, termbase)
+    assert f":{bad}:" in str(info.value) and "maybe" in str(info.value)
+    assert dump(db) == before
+    assert {p.status for p in stored(db).values()} == {"proposed"}
+    # the command line: one error line, exit 1, nothing written either
+    result = CliRunner().invoke(terms, ["apply", str(review.path), "--termbase", str(db)])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
+    assert error_lines(result) == [f"tmx-export: error: {review.path}:{bad}: {info.value.message}"]
+    assert dump(db) == before
+    # the same file with the bad row fixed: everything is recorded
+    review.set("policy", "status", "approved")
+    review.save()
+    with Termbase(db) as termbase:
+        summary = apply_review(review.path, termbase)
+    assert summary.changed == 3
+    after = stored(db)
+    assert after["cluster"].status == after["policy"].status == "approved"
+    assert (after["value chain"].status, after["value chain"].note) == ("rejected", "too general")
+
+
+def test_blank_status_leaves_status_and_note_as_they_are(tmp_path):
+    db = tmp_path / "terms.db"
+    pairs = seed_termbase(db)
+    with Termbase(db) as termbase:
+        termbase.set_status(pairs[0].id, "approved", "IATE agrees")
+        pairs = termbase.pairs()
+    assert pairs[0].source_term == "cluster"
+    review = Review(tmp_path / "review.xlsx", pairs)
+    review.set("cluster", "status", None)
+    review.set("cluster", "note", "edited, but the status is blank")
+    review.set("Commission", "status", "rejected")
+    review.save()
+    with Termbase(db) as termbase:
+        summary = apply_review(review.path, termbase)
+    assert (summary.changed, summary.unchanged) == (1, len(pairs) - 1)
+    after = stored(db)
+    assert (after["cluster"].status, after["cluster"].note) == ("approved", "IATE agrees")
+    assert after["Commission"].status == "rejected"
+
+
+def test_an_edited_spelling_of_the_same_term_is_recorded_and_kept(tmp_path):
+    db = tmp_path / "terms.db"
+    review = Review(tmp_path / "review.xlsx", seed_termbase(db))
+    review.set("value chain", "target term", "chaîne de valeurs")  # same lemma key
+    review.save()
+    with Termbase(db) as termbase:
+        summary = apply_review(review.path, termbase)
+    assert summary.changes == [("value chain", "chaîne de valeurs", "proposed")]
+    assert stored(db)["value chain"].target_term == "chaîne de valeurs"
+    # a later run adding another document keeps the terminologist's spelling
+    other = seed_pair(file="ep-35.txt")
+    other.source = other.source.replace("Calls on", "Again calls on")
+    with Termbase(db) as termbase:
+        termbase.update(extract_terms([other]),
+                        {other.file: Document(other.file, fingerprint([other]), 1)})
+        chain = next(p for p in termbase.pairs() if p.source_term == "value chain")
+    assert (chain.target_term, chain.count) == ("chaîne de valeurs", 4)
+    # and the outputs show it
+    write_glossary([chain], tmp_path / "g.csv")
+    assert "value chain,chaîne de valeurs,4,proposed" in (tmp_path / "g.csv").read_text("utf-8")
+
+
+@pytest.mark.parametrize(("column", "value", "message"), [
+    ("target term", "grappe", "target term 'grappe' is not a form of 'politique'"),
+    ("source term", "industrial policy", "source term 'industrial policy' is not a form of"),
+    ("source term", None, "the source term is empty"),
+])
+def test_an_edited_term_that_is_another_term_is_refused(tmp_path, column, value, message):
+    db = tmp_path / "terms.db"
+    pairs = seed_termbase(db)
+    assert pairs[-1].source_term == "policy"
+    review = Review(tmp_path / "review.xlsx", pairs)
+    review.set("cluster", "status", "approved")  # a good row before the refused one
+    row = review.set("policy", column, value)
+    review.save()
+    before = dump(db)
+    with Termbase(db) as termbase, pytest.raises(InputError) as info:
+        apply_review(review.path, termbase)
+    assert str(info.value).startswith(f"{review.path}:{row}: ")
+    assert message in str(info.value)
+    assert dump(db) == before
+
+
+def test_the_same_pair_twice_with_different_decisions_is_refused(tmp_path):
+    db = tmp_path / "terms.db"
+    pairs = seed_termbase(db)
+    review = Review(tmp_path / "review.xlsx", pairs + pairs[:1])
+    last = review.sheet.max_row
+    review.sheet.cell(2, review.header.index("status") + 1).value = "approved"
+    review.sheet.cell(last, review.header.index("status") + 1).value = "rejected"
+    review.save()
+    with Termbase(db) as termbase, pytest.raises(InputError, match="same pair as row 2") as info:
+        apply_review(review.path, termbase)
+    assert f":{last}:" in str(info.value)
+    assert {p.status for p in stored(db).values()} == {"proposed"}
+
+
+# -- several runs, locks, damaged files ------------------------------------------------------
+
+def _add_seed(path: str, messages) -> None:
+    """One ``terms --termbase`` run adding the seed document (in a process of its own)."""
+    try:
+        pair = seed_pair()
+        found = extract_terms([pair])
+        with Termbase(path) as termbase:
+            messages.put(("ready", None))
+            summary = termbase.update(found,
+                                      {pair.file: Document(pair.file, fingerprint([pair]), 1)})
+        messages.put(("done", (summary.added_documents, summary.known_documents)))
+    except BaseException:
+        messages.put(("failed", traceback.format_exc()))
+
+
+def test_two_runs_adding_the_same_document_at_once_count_it_once(tmp_path):
+    db = tmp_path / "terms.db"
+    Termbase(db).close()
+    context = multiprocessing.get_context("spawn")
+    messages = context.Queue()
+    # Hold the write lock until both runs are about to update, so that they really meet:
+    # each one then finds the document missing unless it waits for the lock before looking.
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    runs = [context.Process(target=_add_seed, args=(str(db), messages)) for _ in range(2)]
+    for run in runs:
+        run.start()
+    results: list[tuple[str, object]] = []
+    try:
+        ready = 0
+        while ready < 2 and not results:
+            kind, value = messages.get(timeout=120)
+            if kind == "ready":
+                ready += 1
+            else:
+                results.append((kind, value))
+        # A moment for both to reach the lock. It only widens the window for the race the
+        # test is about; correct code passes however the runs are timed.
+        time.sleep(0.5)
+    finally:
+        holder.close()  # rolls back: the runs may go
+    while len(results) < 2:
+        kind, value = messages.get(timeout=120)
+        if kind != "ready":
+            results.append((kind, value))
+    for run in runs:
+        run.join(timeout=120)
+    assert [kind for kind, _ in results] == ["done", "done"], results
+    assert sorted(results) == [("done", ([], ["ep-34.txt"])), ("done", (["ep-34.txt"], []))]
+    with Termbase(db) as termbase:
+        assert [d.name for d in termbase.documents()] == ["ep-34.txt"]
+        cluster = termbase.pairs()[0]
+    assert (cluster.source_term, cluster.count) == ("cluster", 6)
+
+
+def test_a_locked_termbase_is_one_line_naming_it(tmp_path, monkeypatch):
+    db = tmp_path / "terms.db"
+    pairs = seed_termbase(db)
+    review = Review(tmp_path / "review.xlsx", pairs)
+    review.set("cluster", "status", "approved")
+    review.save()
+    opened = Termbase(db, timeout=0.2)  # opened before the lock is taken
+    other = sqlite3.connect(db, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")  # another program writing, for longer than we wait
+    try:
+        with pytest.raises(InputError, match="locked") as info:
+            Termbase(db, timeout=0.2)
+        assert str(info.value).startswith(f"{db}: the termbase is locked")
+        with pytest.raises(InputError, match="locked"):
+            apply_review(review.path, opened)
+        pair = seed_pair(file="ep-35.txt")
+        with pytest.raises(InputError, match="locked"):
+            opened.update(extract_terms([pair]), {pair.file: Document(pair.file, "other", 1)})
+        monkeypatch.setattr("tmx_export.terms.termbase.BUSY_TIMEOUT", 0.2)
+        result = CliRunner().invoke(terms, ["apply", str(review.path), "--termbase", str(db)])
+        assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
+        assert len(error_lines(result)) == 1 and "is locked" in result.stderr
+    finally:
+        other.close()
+        opened.close()
+    # the lock gone, the same calls work
+    with Termbase(db, timeout=0.2) as termbase:
+        assert apply_review(review.path, termbase).changed == 1
+
+
+def _random_bytes(path: Path) -> bytes:
+    data = random.Random(7).randbytes(16384)
+    path.write_bytes(data)
+    return data
+
+
+def _damaged_termbase(path: Path) -> bytes:
+    """A real termbase whose pages after the first (header and schema) were overwritten."""
+    seed_termbase(path)
+    data = bytearray(path.read_bytes())
+    page = int.from_bytes(data[16:18], "big")
+    assert len(data) > 2 * page
+    data[page:] = random.Random(7).randbytes(len(data) - page)
+    path.write_bytes(bytes(data))
+    return bytes(data)
+
+
+def _damaged_index(path: Path) -> bytes:
+    """A real termbase with one index page emptied: only a check of every page sees it."""
+    seed_termbase(path)
+    con = sqlite3.connect(path)
+    (root,) = con.execute("SELECT rootpage FROM sqlite_master"
+                          " WHERE name = 'sqlite_autoindex_pairs_1'").fetchone()
+    con.close()
+    data = bytearray(path.read_bytes())
+    page = int.from_bytes(data[16:18], "big")
+    start = (root - 1) * page
+    data[start + 8:start + page] = bytes(page - 8)  # the page header kept, its cells gone
+    path.write_bytes(bytes(data))
+    return bytes(data)
+
+
+def _other_sqlite_file(path: Path) -> bytes:
+    """Another program's SQLite file, which happens to use user_version 1 too."""
+    con = sqlite3.connect(path)
+    con.executescript("CREATE TABLE notes (text); INSERT INTO notes VALUES ('x');"
+                      "PRAGMA user_version = 1;")
+    con.close()
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("make", [_random_bytes, _damaged_termbase, _damaged_index,
+                                  _other_sqlite_file])
+def test_a_file_that_is_no_termbase_is_refused_and_left_as_it_was(tmp_path, make):
+    db = tmp_path / "terms.db"
+    data = make(db)
+    xlsx = tmp_path / "review.xlsx"
+    pairs = extract_terms([seed_pair()])
+    write_review(pairs, xlsx)
+    with pytest.raises(InputError, match="not a termbase") as info:
+        Termbase(db)
+    assert str(info.value).startswith(f"{db}: not a termbase")
+    runner = CliRunner()
+    for args in ([str(SEED_DUMP), "--termbase", str(db)],
+                 ["apply", str(xlsx), "--termbase", str(db)]):
+        result = runner.invoke(terms, args)
+        assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.output
+        lines = error_lines(result)
+        assert len(lines) == 1 and lines[0].startswith(f"tmx-export: error: {db}: not a termbase")
+        assert db.read_bytes() == data
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["review.xlsx", "terms.db"]
+
+
+# -- formula injection -----------------------------------------------------------------------
+
+FORMULAS = ["=1+1", "+33 1 40 00", "-ase", "@SUM(A1:A2)", "=HYPERLINK(\"http://x\",\"y\")"]
+
+
+def formula_pairs() -> list[TermPair]:
+    return [TermPair("en-GB", "fr-FR", f"s{n}", f"t{n}", source_term=text,
+                     target_term=f"\t{text}", note=text)
+            for n, text in enumerate(FORMULAS)]
+
+
+def test_review_file_holds_formula_like_text_as_strings(tmp_path):
+    xlsx = tmp_path / "review.xlsx"
+    pairs = formula_pairs()
+    write_review(pairs, xlsx)
+    sheet = load_workbook(xlsx)["review"]  # not data_only: a formula would read as one
+    header = [c.value for c in sheet[1]]
+    for row, pair in enumerate(pairs, 2):
+        for column, value in (("source term", pair.source_term), ("target term", pair.target_term),
+                              ("note", pair.note)):
+            cell = sheet.cell(row, header.index(column) + 1)
+            assert (cell.data_type, cell.value) == ("s", value)
+    with zipfile.ZipFile(xlsx) as archive:
+        xml = archive.read("xl/worksheets/sheet1.xml").decode("utf-8")
+    assert "<f>" not in xml and "<f " not in xml
+    # read back: the terms land in the termbase as they were written, nothing added or cut
+    for row in range(2, len(pairs) + 2):
+        sheet.cell(row, header.index("status") + 1).value = "approved"
+        term = sheet.cell(row, header.index("target term") + 1)
+        term.value = FORMULAS[row - 2]
+        term.data_type = "s"  # as typed after a quote: openpyxl would make "=..." a formula
+    sheet.parent.save(xlsx)
+    with Termbase(tmp_path / "t.db") as termbase:
+        assert apply_review(xlsx, termbase).added == len(pairs)
+        back = {(p.source_term, p.target_term) for p in termbase.pairs()}
+    assert back == {(text, text) for text in FORMULAS}
+
+
+def test_csv_glossary_cells_never_start_a_formula(tmp_path):
+    path = tmp_path / "g.csv"
+    pairs = formula_pairs() + [
+        TermPair("en-GB", "fr-FR", "c", "d", source_term="\r=1+1", target_term="x\r=cmd"),
+        TermPair("en-GB", "fr-FR", "a", "b", source_term="a=b", target_term="x-y"),
+    ]
+    assert write_glossary(pairs, path) == len(pairs)
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0] == ["source", "target", "count", "status"]
+    for row, text in zip(rows[1:-2], FORMULAS, strict=True):
+        assert row == [f"'{text}", f"'\t{text}", "0", "proposed"]
+    assert rows[-2] == ["'\r=1+1", "x\r=cmd", "0", "proposed"]  # one row: "=cmd" starts none
+    assert rows[-1] == ["a=b", "x-y", "0", "proposed"]  # only the first character matters
+    for row in rows[1:]:
+        assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row)
+
+
+def test_cli_csv_glossary_of_the_seed_is_unchanged(tmp_path):
+    # real terms start with letters: the defence changes nothing in an ordinary glossary
+    out = tmp_path / "g.csv"
+    result = CliRunner().invoke(terms, [str(SEED_DUMP), "--csv", str(out)])
+    assert result.exit_code == 0, result.output
+    with out.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[1] == ["cluster", "conglomérat", "6", "proposed"]
+    assert not any(cell.startswith("'") for row in rows for cell in row)
+
+
+def test_a_defused_csv_glossary_reads_back_as_written(tmp_path) -> None:
+    from tmx_export.terms.glossary import read_glossary, write_glossary
+    from tmx_export.terms.termpair import TermPair
+
+    pairs = [TermPair("en-GB", "fr-FR", "x", "y", "-based approach", "=approche"),
+             TermPair("en-GB", "fr-FR", "a", "b", "'quoted", "plain")]
+    path = tmp_path / "g.csv"
+    write_glossary(pairs, path)
+    assert [(e.source, e.target) for e in read_glossary(path)] == [
+        ("-based approach", "=approche"), ("'quoted", "plain")]
