@@ -10,7 +10,10 @@ CSV delimiters are sniffed (comma, semicolon or tab: European Excel writes semic
 text is decoded like every other input (UTF-8 with or without BOM, UTF-16, cp1252).
 XLSX is read with openpyxl in read-only mode (streamed) and written with XlsxWriter in
 constant-memory mode; cells are always written as strings, so a segment starting with
-``=`` is never turned into a formula.
+``=`` is never turned into a formula. An XLSX file is a ZIP archive: before openpyxl
+opens it, :func:`~tmx_export.formats.xml.check_archive` refuses one that would inflate
+absurdly (a "zip bomb"). The sheet's recorded size (its ``<dimension>``) is ignored and
+every row present is read: tools that write a stale one would otherwise lose rows.
 """
 
 from __future__ import annotations
@@ -24,10 +27,20 @@ from ..errors import InputError
 from ..lang import normalise_tag, primary
 from ..model import Pair, ReadResult, Reject
 from .text import atomic_output, read_text
+from .xml import check_archive
 
 TABLE_FORMATS = ("tsv", "csv", "xlsx")
 # Excel's limit on the characters of one cell.
 XLSX_CELL_LIMIT = 32767
+# Bounds on what an XLSX file may inflate to, checked before anything is inflated.
+# The total: a full Excel sheet (1,048,576 rows) of two 150-character segments is about
+# 0.4 GiB of XML, so 1 GiB refuses no real table; openpyxl keeps the shared strings in
+# memory, so this also bounds what a crafted file can cost.
+XLSX_MAX_INFLATED = 1 << 30
+# The ratio, for parts over 16 MiB: spreadsheet XML deflates about 7-17:1 (measured on
+# tables written by XlsxWriter and openpyxl, distinct or identical rows alike; the cell
+# references in every row keep it low), while a bomb of repeated bytes deflates ~1000:1.
+XLSX_MAX_RATIO = 200
 
 
 def table_format(path: str | Path, explicit: str | None = None) -> str:
@@ -156,19 +169,42 @@ def _xlsx_rows(path: str | Path, sheet: str | None) -> Iterator[tuple[int, list[
     p = Path(path)
     if not p.is_file():
         raise InputError(str(path), "no such file")
+    # Module globals read at call time, so the bounds can be changed in one place.
+    check_archive(p, max_inflated=XLSX_MAX_INFLATED, max_ratio=XLSX_MAX_RATIO,
+                  what="XLSX workbook")
     try:
         book = load_workbook(p, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises zipfile, KeyError, ValueError... for bad files
-        raise InputError(str(path), f"not a readable XLSX workbook ({exc})") from None
+        raise InputError(str(path), f"not a readable XLSX workbook ({_one_line(exc)})") from None
+    number = 0
     try:
         if sheet is not None and sheet not in book.sheetnames:
             raise InputError(str(path),
                              f"no sheet {sheet!r} (sheets: {', '.join(book.sheetnames)})")
         ws = book[sheet] if sheet is not None else book.worksheets[0]
-        for number, row in enumerate(ws.iter_rows(values_only=True), 1):
-            yield number, ["" if v is None else str(v) for v in row]
+        # Read-only mode trusts the sheet's <dimension ref="A1:B2"/> and stops at its last
+        # row; tools that write a stale one (or none) would lose rows silently. Forget it
+        # and read every row the sheet holds.
+        ws.reset_dimensions()
+        # Without a dimension, rows end at their last cell; padding to the widest row so
+        # far (the header, usually) keeps a row with an empty last cell a pair with an
+        # empty segment, as in CSV and as before, rather than a short row.
+        width = 0
+        for number, row in enumerate(ws.iter_rows(min_row=1, min_col=1, values_only=True), 1):
+            width = max(width, len(row))
+            cells = ["" if v is None else str(v) for v in row]
+            yield number, cells + [""] * (width - len(cells))
+    except InputError:
+        raise
+    except Exception as exc:  # a damaged part shows only when streamed: CRC, XML, values
+        raise InputError(str(path), f"not a readable XLSX workbook ({_one_line(exc)})",
+                         number + 1) from None
     finally:
         book.close()
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
 
 
 def write_table(

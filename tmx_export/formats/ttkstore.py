@@ -11,9 +11,13 @@ states, ``<g>``/``<x/>`` codes); this module only turns its units into pairs:
 - XLIFF files that declare the opposite direction (``fr`` -> ``en`` when asked for
   ``en`` -> ``fr``) are read with their sides swapped; a file in other languages is an error.
 
-The factory picks the class by extension; XLIFF 2 shares ``.xlf`` with XLIFF 1, so the
-version is read from the file first. XML is checked for entity declarations before
-translate-toolkit parses it (which it does with entity resolution and network off).
+The storage class is chosen by content, as :func:`tmx_export.inputs.detect_format` does:
+XML (or a file named ``.xlf``/``.xliff``/``.sdlxliff``) is XLIFF, 1.2 or 2.x as the file
+says (the two share ``.xlf``); anything else is PO. translate-toolkit parses XML itself and
+expands the internal entities of a DTD into unit text, so it is never given the file:
+it gets the bytes :func:`tmx_export.formats.xml.read_checked` read and checked (prolog
+scan, then a full safe parse with no entity declarations), the one safe path of every XML
+input.
 """
 
 from __future__ import annotations
@@ -24,10 +28,11 @@ from pathlib import Path
 from ..errors import InputError
 from ..lang import primary
 from ..model import Pair, ReadResult, Reject
-from .xml import check_prolog, decode_head, read_head
+from .xml import decode_head, open_xml, read_checked, read_head
 
 _XLIFF2 = re.compile(r"urn:oasis:names:tc:xliff:document:2\.|<xliff\b[^>]*\bversion\s*=\s*[\"']2\.")
 TTK_FORMATS = ("xliff", "po")
+_XLIFF_SUFFIXES = (".xlf", ".xliff", ".sdlxliff")
 
 
 def read_ttk(
@@ -38,25 +43,15 @@ def read_ttk(
     include_fuzzy: bool = False,
 ) -> ReadResult:
     """Pairs from an XLIFF or PO file (see the module documentation)."""
-    from translate.storage import factory  # imported here: slow to import, rarely needed
-
     name = str(path)
     p = Path(path)
     if not p.exists():
         raise InputError(name, "no such file")
     if p.is_dir():
         raise InputError(name, "is a directory, expected a file")
-    head = read_head(p)
-    text_head = decode_head(head).lstrip("\ufeff \t\r\n")
-    classes_str = None
-    if text_head.startswith("<"):
-        check_prolog(head, name)
-        if _XLIFF2.search(text_head[:4096]):
-            classes_str = dict(factory._classes_str)
-            for ext in ("xlf", "xliff"):
-                classes_str[ext] = ("xliff2", "Xliff2File")
+    store_class, data = _load(p, name)
     try:
-        store = factory.getobject(str(p), classes_str=classes_str)
+        store = store_class.parsestring(data)
     except Exception as exc:  # translate-toolkit raises many kinds for bad input
         raise InputError(name, f"cannot read as XLIFF/PO: {_one_line(exc)}") from None
 
@@ -89,6 +84,30 @@ def read_ttk(
             pair.props["x-context"] = str(context)
         result.pairs.append(pair)
     return result
+
+
+def _load(p: Path, name: str) -> tuple[type, bytes]:
+    """The translate-toolkit class for the file at ``p`` and the bytes to give it (XML only
+    once :func:`read_checked` has checked them)."""
+    # imported here: translate-toolkit is slow to import and rarely needed
+    from translate.storage.po import pofile
+    from translate.storage.xliff import Xliff1File
+    from translate.storage.xliff2 import Xliff2File
+
+    text_head = decode_head(read_head(p)).lstrip("\ufeff \t\r\n")
+    if not text_head.startswith("<") and not p.name.lower().endswith(_XLIFF_SUFFIXES):
+        with open_xml(p) as handle:  # uncompresses .gz as translate-toolkit's factory did
+            try:
+                return pofile, handle.read()
+            except (OSError, EOFError) as exc:
+                raise InputError(name, f"cannot read: {exc}") from None
+    try:
+        data = read_checked(p)
+    except InputError as exc:
+        if not exc.message.startswith("not well-formed"):
+            raise  # refused, or unreadable: already the message to show
+        raise InputError(name, f"cannot read as XLIFF/PO: {exc.message}", exc.line) from None
+    return (Xliff2File if _XLIFF2.search(text_head[:4096]) else Xliff1File), data
 
 
 def _is_fuzzy(unit) -> bool:

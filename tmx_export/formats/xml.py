@@ -4,15 +4,28 @@ TMX files arrive from clients and old tools; a file may declare entities that ex
 exponentially ("billion laughs") or that point at local files or URLs (XXE). No real
 translation memory needs entity declarations, so they are refused outright, before the
 XML parser sees the document: :func:`check_prolog` looks at the bytes before the root
-element. The parsers themselves are configured so that even an entity that slipped
-through is never expanded, no DTD is loaded and no network access happens.
+element, found by following the grammar of the prolog (quoted literals, comments, PIs)
+in every encoding the parser may read (UTF-8/16/32, and what the declaration names).
+The parsers themselves are configured so that even an entity that slipped through is
+never expanded, no DTD is loaded and no network access happens, and every parse checks
+the DTD it read for entity declarations once more (:func:`has_entity_declarations`).
+
+Every XML input takes this path: TMX is streamed with :data:`SAFE_PARSER_OPTIONS`
+after :func:`check_prolog`, TBX and SRX go through :func:`parse_xml`, and a library that
+parses XML itself (translate-toolkit, for XLIFF) is handed the bytes :func:`read_checked`
+checked, never the file.
+
+XML also arrives zipped (XLSX is a ZIP of XML parts). :func:`check_archive` refuses a
+"zip bomb" from the archive's central directory alone, before anything is inflated.
 """
 
 from __future__ import annotations
 
 import codecs
 import gzip
+import io
 import re
+import zipfile
 from pathlib import Path
 from typing import IO
 
@@ -38,24 +51,100 @@ SAFE_PARSER_OPTIONS = {
 # Characters XML 1.0 cannot carry (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/F).
 XML_ILLEGAL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
-# Comments and processing instructions may hold text that looks like markup.
-_COMMENT = re.compile(r"<!--.*?-->|<\?.*?\?>", re.S)
-_ROOT_START = re.compile(r"<[A-Za-z_:]")
+# What the first bytes of a document say of its encoding (XML 1.0, appendix F), with or
+# without a byte order mark; a parser then ignores the encoding the declaration names.
+# UTF-32 comes first: its little-endian BOM begins with UTF-16's.
+_SIGNATURES = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", 4),
+    (codecs.BOM_UTF32_BE, "utf-32-be", 4),
+    (b"<\x00\x00\x00", "utf-32-le", 4),
+    (b"\x00\x00\x00<", "utf-32-be", 4),
+    (codecs.BOM_UTF16_LE, "utf-16-le", 2),
+    (codecs.BOM_UTF16_BE, "utf-16-be", 2),
+    (b"<\x00", "utf-16-le", 2),
+    (b"\x00<", "utf-16-be", 2),
+)
+_UTF32_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"))
+_DECLARED_ENCODING = re.compile(r"""<\?xml\s[^>]*?\bencoding\s*=\s*["']([A-Za-z][\w.:-]*)""")
+# Inside a markup declaration (<!DOCTYPE ...>), what may hide a ">" or a "<" from a
+# search: quoted literals, and the comments and PIs of an internal subset.
+_DECLARATION_TOKEN = re.compile(r"""["'\[\]>]|<!--|<\?""")
 _GZIP_MAGIC = b"\x1f\x8b"
+
+# Members smaller than this are not judged by their compression ratio: a few megabytes
+# cost nothing to inflate, and small repetitive parts (styles, empty sheets) may compress
+# very well without meaning harm. Only the total bound applies to them.
+ARCHIVE_RATIO_FLOOR = 16 << 20
+
+# The compression methods an archive of XML may use. OOXML (XLSX) and ODF allow only these
+# two, and they are the only ones whose inflating :mod:`zipfile` bounds per read: it
+# inflates bzip2 and LZMA data a whole compressed chunk at a time, so a 445-byte bzip2
+# member grows to 400 MB in memory on the first 16 KB read, whatever size it declares.
+_ARCHIVE_METHODS = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED})
 
 
 def open_xml(path: str | Path) -> IO[bytes]:
-    """Open ``path`` for reading as bytes, uncompressing ``.gz`` files transparently."""
+    """Open ``path`` for reading as bytes, uncompressing ``.gz`` files transparently.
+
+    UTF-32 with a byte order mark comes out as UTF-8 behind a UTF-8 BOM (which makes the
+    parser ignore the ``encoding="UTF-32"`` of the declaration): libxml2 knows UTF-32 only
+    by a BOM-less start, and its push parser, which ``iterparse`` uses, stops at the BOM.
+    """
     p = readable_file(path)
+    handle: IO[bytes] | None = None
     try:
-        handle: IO[bytes] = open(p, "rb")  # noqa: SIM115 - returned to the caller
+        handle = open(p, "rb")  # noqa: SIM115 - returned to the caller
         if handle.read(2) == _GZIP_MAGIC:
             handle.close()
-            return gzip.open(p, "rb")
+            handle = gzip.open(p, "rb")
+        handle.seek(0)
+        start = handle.read(4)
+        for bom, encoding in _UTF32_BOMS:
+            if start == bom:
+                return io.BufferedReader(_Utf8FromUtf32(handle, encoding, str(path)))
         handle.seek(0)
         return handle
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read: {exc.strerror}") from None
+    except (OSError, EOFError) as exc:
+        if handle is not None:
+            handle.close()
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        raise InputError(str(path), f"cannot read: {reason}") from None
+
+
+class _Utf8FromUtf32(io.RawIOBase):
+    """The rest of a UTF-32 stream (its BOM read) as UTF-8 after a UTF-8 BOM, decoded as it
+    is read. Bytes that are not UTF-32 are an :class:`InputError` at once: raised from
+    within a parser's read, it comes out of the parser as it is."""
+
+    def __init__(self, raw: IO[bytes], encoding: str, name: str) -> None:
+        super().__init__()
+        self._raw = raw
+        self._name = name
+        self._decoder = codecs.getincrementaldecoder(encoding)()
+        self._out = codecs.BOM_UTF8
+        self._at = 0
+        self._ended = False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        while self._at == len(self._out) and not self._ended:
+            chunk = self._raw.read(1 << 16)
+            self._ended = not chunk
+            try:
+                text = self._decoder.decode(chunk, final=self._ended)
+            except UnicodeDecodeError as exc:
+                raise InputError(self._name, f"not valid UTF-32: {exc.reason}") from None
+            self._out, self._at = text.encode("utf-8"), 0
+        count = min(len(buffer), len(self._out) - self._at)
+        buffer[:count] = self._out[self._at:self._at + count]
+        self._at += count
+        return count
+
+    def close(self) -> None:
+        self._raw.close()
+        super().close()
 
 
 def read_head(path: str | Path, limit: int = PROLOG_LIMIT) -> bytes:
@@ -68,30 +157,118 @@ def read_head(path: str | Path, limit: int = PROLOG_LIMIT) -> bytes:
 
 
 def decode_head(head: bytes) -> str:
-    """Enough of a decoding of the start of an XML file to look at its prolog."""
-    if head.startswith((codecs.BOM_UTF16_LE, b"<\x00")):
-        return head[: len(head) // 2 * 2].decode("utf-16-le", errors="replace").lstrip("\ufeff")
-    if head.startswith((codecs.BOM_UTF16_BE, b"\x00<")):
-        return head[: len(head) // 2 * 2].decode("utf-16-be", errors="replace").lstrip("\ufeff")
-    # Every other encoding an XML file may declare is ASCII-compatible for markup.
+    """Enough of a decoding of the start of an XML file to look at its prolog.
+
+    UTF-32 and UTF-16, little- or big-endian, with or without a BOM, as their first bytes
+    tell (as a parser reads them, whatever the declaration says); anything else as Latin-1,
+    which shows the markup of every ASCII-compatible encoding as it is.
+    """
+    for signature, encoding, width in _SIGNATURES:
+        if head.startswith(signature):
+            whole = head[: len(head) // width * width]  # a head may end inside a character
+            return whole.decode(encoding, errors="replace").lstrip("\ufeff")
     return head.removeprefix(codecs.BOM_UTF8).decode("latin-1")
 
 
+def _readings(head: bytes) -> list[str]:
+    """The ways a parser may read ``head``: :func:`decode_head`'s, and the encoding its XML
+    declaration names when that decodes differently.
+
+    A document without a BOM or UTF-16/32 signature is read in the encoding it declares,
+    and some of those (UTF-7, ISO-2022-JP, HZ) spell ``<!ENTITY`` in bytes that are not its
+    ASCII letters; libxml2 decodes them all. An encoding Python does not know is left to the
+    parse-time check (:func:`has_entity_declarations`); non-text codecs (``zlib``) are never
+    run, as ``bytes.decode`` refuses them.
+    """
+    text = decode_head(head)
+    if head.startswith(codecs.BOM_UTF8) or any(head.startswith(s) for s, _, _ in _SIGNATURES):
+        return [text]
+    declared = _DECLARED_ENCODING.match(text)
+    if declared is None:
+        return [text]
+    try:
+        other = head.decode(declared.group(1), errors="replace")
+    except (LookupError, UnicodeError, ValueError):
+        return [text]
+    return [text] if other == text else [text, other]
+
+
+def _skip_past(text: str, end: str, pos: int) -> int:
+    """The index just after the next ``end`` from ``pos``; the end of ``text`` if none."""
+    found = text.find(end, pos)
+    return len(text) if found < 0 else found + len(end)
+
+
+def _declaration_end(text: str, pos: int) -> int:
+    """The index just after the markup declaration (``<!DOCTYPE ...>``) whose body starts at
+    ``pos``: its first ``>`` outside quoted literals and outside the internal subset
+    ``[...]``, where comments and PIs are skipped whole as well. The end of ``text`` if the
+    declaration does not end in it."""
+    subset = False
+    while (token := _DECLARATION_TOKEN.search(text, pos)) is not None:
+        mark, pos = token.group(), token.end()
+        if mark in ('"', "'"):
+            pos = _skip_past(text, mark, pos)
+        elif mark == "<!--":
+            pos = _skip_past(text, "-->", pos)
+        elif mark == "<?":
+            pos = _skip_past(text, "?>", pos)
+        elif mark in "[]":
+            subset = mark == "["
+        elif not subset:  # ">"
+            return pos
+    return len(text)
+
+
+def _prolog(text: str) -> tuple[str, bool]:
+    """The prolog of ``text`` (all before the root element) with its comments and processing
+    instructions blanked out, their line breaks kept; and whether the root element was found.
+
+    The scan follows the grammar of a prolog rather than searching for something that looks
+    like a start tag: ``<?`` opens a PI up to ``?>``, ``<!--`` a comment up to ``-->``, any
+    other ``<!`` a declaration (:func:`_declaration_end`); the first other ``<`` is the root.
+    So a ``<`` inside a comment, a PI or a quoted literal of the DOCTYPE
+    (``SYSTEM "<a"``) never ends the prolog before the internal subset is seen.
+    """
+    parts: list[str] = []
+    pos = 0
+    while (start := text.find("<", pos)) >= 0:
+        parts.append(text[pos:start])
+        if text.startswith("<?", start):
+            pos = _skip_past(text, "?>", start + 2)
+        elif text.startswith("<!--", start):
+            pos = _skip_past(text, "-->", start + 4)
+        elif text.startswith("<!", start):
+            pos = _declaration_end(text, start + 2)
+            parts.append(text[start:pos])
+            continue
+        else:
+            return "".join(parts), True
+        parts.append("\n" * text.count("\n", start, pos))
+    parts.append(text[pos:])
+    return "".join(parts), False
+
+
 def check_prolog(head: bytes, name: str, limit: int = PROLOG_LIMIT) -> None:
-    """Refuse a document whose prolog declares entities, before any parser sees it."""
-    text = _COMMENT.sub(lambda m: "\n" * m.group().count("\n"), decode_head(head))
-    root = _ROOT_START.search(text)
-    prolog = text[: root.start()] if root else text
-    if "<!ENTITY" in prolog:
-        line = prolog.count("\n", 0, prolog.index("<!ENTITY")) + 1
-        raise InputError(
-            name,
-            "refused: the DOCTYPE declares entities (entity expansion and external "
-            "entities are a known attack; translation memories never need them)",
-            line,
-        )
-    if root is None and len(head) >= limit:
-        raise InputError(name, f"refused: no root element in the first {limit} bytes")
+    """Refuse a document whose prolog declares entities, before any parser sees it.
+
+    ``<!ENTITY`` anywhere in the prolog outside its comments and PIs is refused, inside a
+    quoted literal too (no real file has it there, and a scan that errs must err towards
+    refusing), in each way the head may be decoded (:func:`_readings`). A head of ``limit``
+    bytes in which the root element is not found is refused: its prolog may go on.
+    """
+    for text in _readings(head):
+        prolog, found_root = _prolog(text)
+        at = prolog.find("<!ENTITY")
+        if at >= 0:
+            raise InputError(
+                name,
+                "refused: the DOCTYPE declares entities (entity expansion and external "
+                "entities are a known attack; translation memories never need them)",
+                prolog.count("\n", 0, at) + 1,
+            )
+        if not found_root and len(head) >= limit:
+            raise InputError(name, f"refused: no root element in the first {limit} bytes")
 
 
 def check_file(path: str | Path) -> None:
@@ -110,18 +287,104 @@ def parse_xml(path: str | Path, *, remove_pis: bool = False) -> etree._ElementTr
     expanded, no DTD, no network; comments dropped). :class:`InputError` for a file that
     cannot be read or is not well-formed."""
     name = str(path)
-    with open_xml(path) as handle:
-        head = handle.read(PROLOG_LIMIT)
-        check_prolog(head, name)
+    check_prolog(read_head(path), name)
     parser = etree.XMLParser(remove_comments=True, remove_pis=remove_pis,
                              **SAFE_PARSER_OPTIONS)
     with open_xml(path) as handle:
+        return _parse(handle, name, parser)
+
+
+def read_checked(path: str | Path) -> bytes:
+    """The whole document at ``path`` (uncompressed), as bytes that passed every check of
+    :func:`parse_xml`: the prolog scan, then a full safe parse whose DTD declares no entities.
+
+    For a library that parses the XML itself (translate-toolkit, for XLIFF): handed these
+    bytes rather than the path, it parses exactly what was checked, so neither a trick the
+    prolog scan misses nor a file changed in between reaches it. The file is read whole, as
+    such a library reads it whole anyway.
+    """
+    name = str(path)
+    with open_xml(path) as handle:
         try:
-            tree = etree.parse(handle, parser)
-        except etree.XMLSyntaxError as exc:
-            raise InputError(name, f"not well-formed XML: {exc.msg}", exc.lineno) from None
+            data = handle.read()
         except (OSError, EOFError) as exc:
             raise InputError(name, f"cannot read: {exc}") from None
+    check_prolog(data[:PROLOG_LIMIT], name)
+    _parse(io.BytesIO(data), name, etree.XMLParser(**SAFE_PARSER_OPTIONS))
+    return data
+
+
+def _parse(source: IO[bytes], name: str, parser: etree.XMLParser) -> etree._ElementTree:
+    """``source`` parsed with ``parser`` (made with :data:`SAFE_PARSER_OPTIONS`), refused if
+    its DTD declares entities all the same; :class:`InputError` for anything wrong."""
+    try:
+        tree = etree.parse(source, parser)
+    except etree.XMLSyntaxError as exc:
+        raise InputError(name, f"not well-formed XML: {exc.msg}", exc.lineno) from None
+    except (OSError, EOFError) as exc:
+        raise InputError(name, f"cannot read: {exc}") from None
     if has_entity_declarations(tree.getroot()):
         raise InputError(name, "refused: the DOCTYPE declares entities")
     return tree
+
+
+def check_archive(
+    path: str | Path,
+    *,
+    max_inflated: int,
+    max_ratio: float,
+    ratio_floor: int = ARCHIVE_RATIO_FLOOR,
+    what: str = "ZIP archive",
+) -> None:
+    """Refuse the ZIP archive at ``path`` if it is not a ZIP, or if inflating it would be
+    absurd: more than ``max_inflated`` bytes in all, or a member over ``ratio_floor`` bytes
+    that inflates more than ``max_ratio`` times its compressed size.
+
+    Only the central directory is read (``infolist()``), nothing is inflated. Members must
+    be stored or deflated; for those the directory's sizes are binding, as Python's
+    :mod:`zipfile` inflates deflate data a bounded piece at a time and stops a member at
+    the size the directory declares (then fails its CRC check), so an archive cannot lie
+    its way past this check. ``what`` names the kind of file in the messages.
+    """
+    name = str(path)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except zipfile.BadZipFile as exc:
+        raise InputError(name, f"not a readable {what} ({exc})") from None
+    except OSError as exc:
+        raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
+    total = 0
+    for member in members:
+        if member.compress_type not in _ARCHIVE_METHODS:
+            raise InputError(
+                name,
+                f"refused: {what} member {member.filename!r} uses compression method "
+                f"{member.compress_type} (only stored and deflated are accepted)",
+            )
+        inflated = member.file_size
+        ratio = inflated / max(member.compress_size, 1)
+        if inflated > ratio_floor and ratio > max_ratio:
+            raise InputError(
+                name,
+                f"refused: {what} member {member.filename!r} would inflate from "
+                f"{_size(member.compress_size)} to {_size(inflated)} ({ratio:.0f}:1, the "
+                f"limit is {max_ratio:.0f}:1); this looks like a zip bomb",
+            )
+        total += inflated
+        if total > max_inflated:
+            raise InputError(
+                name,
+                f"refused: {what} would inflate to more than {_size(max_inflated)} "
+                f"(the limit); this looks like a zip bomb",
+            )
+
+
+def _size(count: int) -> str:
+    """A byte count for a message: ``300.0 MiB``."""
+    size = float(count)
+    for unit in ("bytes", "KiB", "MiB"):
+        if size < 1024:
+            return f"{size:.0f} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
+        size /= 1024
+    return f"{size:.1f} GiB"

@@ -18,7 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
+from ..formats.table import XLSX_MAX_INFLATED, XLSX_MAX_RATIO
 from ..formats.text import atomic_output
+from ..formats.xml import check_archive
 from .candidates import Extractor
 from .termbase import Termbase
 from .termpair import STATUSES, TermPair
@@ -195,6 +197,9 @@ def _read_rows(path: str | Path) -> list[_Row]:
     name = str(path)
     if not Path(path).is_file():
         raise InputError(name, "no such file")
+    # the same bounds as any XLSX input: nothing is inflated before they are checked
+    check_archive(name, max_inflated=XLSX_MAX_INFLATED, max_ratio=XLSX_MAX_RATIO,
+                  what="XLSX review file")
     try:
         book = load_workbook(name, read_only=True, data_only=True)
     except (InvalidFileException, KeyError, OSError, ValueError) as exc:
