@@ -16,8 +16,9 @@ from openpyxl import Workbook, load_workbook
 from tmx_export.cli import main
 from tmx_export.errors import InputError
 from tmx_export.formats import table
-from tmx_export.formats.table import read_table
+from tmx_export.formats.table import read_table, write_table
 from tmx_export.formats.xml import check_archive
+from tmx_export.model import Pair
 
 SHEET = "xl/worksheets/sheet1.xml"
 ROWS = [(f"Sentence {i}.", f"Phrase {i}.") for i in range(1, 11)]
@@ -246,3 +247,17 @@ def test_cli_refuses_a_bomb_in_one_line_and_writes_nothing(tmp_path: Path) -> No
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and str(bomb) in lines[0] and "zip bomb" in lines[0]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bomb.xlsx"]
+
+
+def test_a_forged_zip_version_is_one_line(tmp_path: Path) -> None:
+    """Found by the fuzz stage: a damaged central directory whose "version needed" field is
+    absurd made zipfile raise NotImplementedError, a traceback."""
+    good = tmp_path / "good.xlsx"
+    write_table([Pair("a", "b", "en-GB", "fr-FR")], good)
+    data = bytearray(good.read_bytes())
+    central = data.rfind(b"PK\x01\x02")
+    data[central + 6:central + 8] = (187).to_bytes(2, "little")  # "version needed": 18.7
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(bytes(data))
+    with pytest.raises(InputError, match=r"bad\.xlsx: not a readable XLSX workbook"):
+        read_table(bad, source_lang="en-GB", target_lang="fr-FR")

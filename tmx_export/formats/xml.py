@@ -350,10 +350,13 @@ def check_archive(
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
-    except zipfile.BadZipFile as exc:
-        raise InputError(name, f"not a readable {what} ({exc})") from None
     except OSError as exc:
         raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
+    except (zipfile.BadZipFile, NotImplementedError, ValueError, EOFError,
+            OverflowError) as exc:
+        # zipfile reports a damaged directory in several ways (a forged "version needed"
+        # field is NotImplementedError): all mean the same to a user
+        raise InputError(name, f"not a readable {what} ({exc})") from None
     total = 0
     for member in members:
         if member.compress_type not in _ARCHIVE_METHODS:
