@@ -172,3 +172,16 @@ def test_pairs_tsv_reads_back_through_build(tmp_path: Path) -> None:
         return [tuple(seg.text for seg in tu.iter("seg")) for tu in etree.parse(path).iter("tu")]
 
     assert segs(again) == segs(direct) and len(segs(direct)) == 2
+
+
+def test_pairs_tsv_cells_never_start_a_formula(tmp_path: Path) -> None:
+    pairs = [Pair("=HYPERLINK(\"http://x\")", "-moins", "en-GB", "fr-FR", file="@f.txt"),
+             Pair("'quoted", "'=already", "en-GB", "fr-FR")]
+    path = tmp_path / "p.tsv"
+    write_pairs_tsv(pairs, path)
+    rows = [line.split("\t") for line in path.read_text("utf-8").splitlines()[1:]]
+    assert rows[0][:2] == ["'=HYPERLINK(\"http://x\")", "'-moins"] and rows[0][5] == "'@f.txt"
+    assert rows[1][:2] == ["'quoted", "''=already"]
+    back = read_pairs_tsv(path).pairs
+    assert [(p.source, p.target, p.file) for p in back] == [
+        (p.source, p.target, p.file) for p in pairs]

@@ -27,13 +27,9 @@ import tmx_export.formats.ttkstore as ttkstore
 import tmx_export.formats.xml as xml
 from tmx_export.cli import main
 from tmx_export.errors import InputError
-from tmx_export.formats.rejects import (
-    format_reject,
-    neutralise_field,
-    read_rejects,
-    restore_field,
-    write_rejects,
-)
+from tmx_export.formats.rejects import format_reject, read_rejects, write_rejects
+from tmx_export.formats.text import neutralise_cell as neutralise_field
+from tmx_export.formats.text import restore_cell as restore_field
 from tmx_export.formats.tmx import read_tmx
 from tmx_export.formats.tsv import escape_field, unescape_field
 from tmx_export.formats.ttkstore import read_ttk

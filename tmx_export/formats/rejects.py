@@ -7,13 +7,12 @@ still takes one row). Sorting or filtering by reason is then a ``sort``/``grep``
 The report holds text from the inputs, and its readers open it in a spreadsheet, which
 takes a cell starting with ``=``, ``+``, ``-`` or ``@`` for a formula (one that may fetch a
 URL, or in old Excel run a command). So a field that would start a formula is written with
-a ``'`` in front (:func:`neutralise_field`), and :func:`read_rejects` takes exactly that
-``'`` off again (:func:`restore_field`): see :data:`FORMULA_START` for the rule.
+a ``'`` in front, and :func:`read_rejects` takes exactly that ``'`` off again
+(:func:`tmx_export.formats.text.neutralise_cell` and ``restore_cell``, which say the rule).
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -21,40 +20,17 @@ from typing import IO
 
 from ..errors import InputError
 from ..model import Reject
-from .text import read_text
+from .text import neutralise_cell, read_text, restore_cell
 from .tsv import escape_field, records, text_output, unescape_field
 
 REJECT_COLUMNS = ("file", "line", "reason", "text")
 REJECTS_HEADER = "\t".join(REJECT_COLUMNS) + "\n"
 
-# An escaped field that a spreadsheet could take for a formula: after any leading quotes
-# and white space, one of "=", "+", "-", "@" (formulas), NUL (on OWASP's list of cell
-# starts to neutralise) or '"' (a text qualifier, stripped before the cell is read, and
-# able to run a cell on across tabs and lines). A leading tab or line break cannot occur:
-# escape_field has made it "\t", "\r" or "\n".
-#
-# The rule, exact both ways: such a field is written with one "'" in front; a field read
-# back loses its first "'" only if what follows is again such a field. The leading
-# quotes in the pattern make that so: "'=x" is written "''=x" and read back "'=x", while a
-# text of one's own starting with "'" but no formula ("'tis") is left alone both ways.
-FORMULA_START = re.compile(r"'*\s*[=+\-@\"\x00]")
-
-
-def neutralise_field(field: str) -> str:
-    """``field`` (already escaped) as a spreadsheet will show it as text, never run it."""
-    return "'" + field if FORMULA_START.match(field) else field
-
-
-def restore_field(field: str) -> str:
-    """The inverse of :func:`neutralise_field`: the ``'`` it added, and only that, removed."""
-    return field[1:] if field.startswith("'") and FORMULA_START.match(field, 1) else field
-
-
 def format_reject(reject: Reject) -> str:
     """One line of the report (tabs and line breaks in the fields escaped, and a field that
     a spreadsheet would take for a formula behind a ``'``)."""
     fields = (reject.file, str(reject.line), reject.reason, reject.text)
-    return "\t".join(neutralise_field(escape_field(field)) for field in fields) + "\n"
+    return "\t".join(neutralise_cell(escape_field(field)) for field in fields) + "\n"
 
 
 def write_rejects(rejects: Iterable[Reject], target: str | Path | IO[str]) -> int:
@@ -109,7 +85,7 @@ def read_rejects(path: str | Path) -> list[Reject]:
     for number, line in enumerate(lines[1:], 2):
         if not line:
             continue
-        fields = [unescape_field(restore_field(field)) for field in line.split("\t")]
+        fields = [unescape_field(restore_cell(field)) for field in line.split("\t")]
         if len(fields) != len(REJECT_COLUMNS) or not fields[1].isdigit():
             raise InputError(name, "expected file, line number, reason and text", number)
         rejects.append(Reject(fields[0], int(fields[1]), fields[2], fields[3]))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import errno
 import os
+import re
 import stat
 import sys
 import tempfile
@@ -201,3 +202,30 @@ def atomic_output(path: str | Path, mode: str = "wb") -> Iterator[IO]:
         except OSError:
             pass
         raise
+
+
+# --- cells a spreadsheet opens ----------------------------------------------------------------
+
+# A cell that a spreadsheet could take for a formula: after any leading quotes
+# and white space, one of "=", "+", "-", "@" (formulas), NUL (on OWASP's list of cell
+# starts to neutralise) or '"' (a text qualifier, stripped before the cell is read, and
+# able to run a cell on across tabs and lines). A leading tab or line break (in a
+# CSV cell; TSV escaping has made them "\t", "\r", "\n") is white space before one of them,
+# or harmless.
+#
+# The rule, exact both ways: such a field is written with one "'" in front; a field read
+# back loses its first "'" only if what follows is again such a field. The leading
+# quotes in the pattern make that so: "'=x" is written "''=x" and read back "'=x", while a
+# text of one's own starting with "'" but no formula ("'tis") is left alone both ways.
+FORMULA_START = re.compile(r"'*\s*[=+\-@\"\x00]")
+
+
+def neutralise_cell(field: str) -> str:
+    """``field`` as a spreadsheet will show it as text, never run it (for TSV, escape it
+    first)."""
+    return "'" + field if FORMULA_START.match(field) else field
+
+
+def restore_cell(field: str) -> str:
+    """The inverse of :func:`neutralise_cell`: the ``'`` it added, and only that, removed."""
+    return field[1:] if field.startswith("'") and FORMULA_START.match(field, 1) else field

@@ -3,7 +3,9 @@
 Columns: ``source  target  source_lang  target_lang  number  file  line``, then one column per
 prop name met in the pairs (empty where a pair lacks that prop).
 
-Fields are escaped the way "linear TSV" tools do (``\\t``, ``\\n``, ``\\r``, ``\\\\``), not
+A field that a spreadsheet would take for a formula is written behind a ``'`` and read
+back exactly (:func:`~tmx_export.formats.text.neutralise_cell`). Fields are escaped the way
+"linear TSV" tools do (``\\t``, ``\\n``, ``\\r``, ``\\\\``), not
 quoted as CSV: every record stays on one line, so ``grep``, ``wc -l``, ``cut`` and
 spreadsheets all agree on what a row is. :func:`escape_field` and :func:`unescape_field`
 are shared with the rejects report.
@@ -19,7 +21,7 @@ from typing import IO
 
 from ..errors import InputError
 from ..model import Pair, ReadResult
-from .text import atomic_output, read_text
+from .text import atomic_output, neutralise_cell, read_text, restore_cell
 
 PAIR_COLUMNS = ("source", "target", "source_lang", "target_lang", "number", "file", "line")
 
@@ -116,7 +118,7 @@ def write_pairs_tsv(pairs: Iterable[Pair], target: str | Path | IO[str]) -> int:
                 str(pair.line),
                 *(props.get(name, "") for name in prop_names),
             ]
-            out.write("\t".join(escape_field(field) for field in row) + "\n")
+            out.write("\t".join(neutralise_cell(escape_field(field)) for field in row) + "\n")
     return len(rows)
 
 
@@ -143,7 +145,7 @@ def read_pairs_tsv(
             raise InputError(
                 name, f"expected {len(header)} tab-separated fields, found {len(fields)}", number
             )
-        row = dict(zip(header, map(unescape_field, fields), strict=True))
+        row = dict(zip(header, (unescape_field(restore_cell(f)) for f in fields), strict=True))
         result.pairs.append(
             _pair_from_fields(row, name, number, source_lang, target_lang)
         )

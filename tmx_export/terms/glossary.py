@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import InputError
-from ..formats.text import atomic_output, read_text
+from ..formats.text import atomic_output, neutralise_cell, read_text, restore_cell
 from ..lang import primary
 from .tbx import GlossaryEntry, read_tbx
 from .termpair import TermPair
@@ -43,7 +43,8 @@ def read_glossary(path: str | Path, source_lang: str = "en", target_lang: str = 
             continue
         if len(cells) <= max(columns) or not cells[columns[0]] or not cells[columns[1]]:
             raise InputError(name, "expected a source term and a target term", line)
-        entries.append(GlossaryEntry(undefuse(cells[columns[0]]), undefuse(cells[columns[1]])))
+        source, target = (restore_cell(cells[c]) for c in columns)
+        entries.append(GlossaryEntry(source, target))
     if not entries:
         raise InputError(name, "no term pairs in the glossary")
     return entries
@@ -74,25 +75,11 @@ def _columns(cells: list[str], source_lang: str, target_lang: str) -> tuple[int,
 
 # What makes a spreadsheet read a CSV cell as a formula (OWASP, "CSV Injection"): "=", "+",
 # "-", "@", and tab or carriage return, behind which a formula can hide.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def defuse(cell: str) -> str:
-    """``cell`` as a spreadsheet shows it as text: with a ``'`` before it when it starts like a
-    formula (OWASP's advice), so a term such as "=HYPERLINK(...)" from the input never runs."""
-    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
-
-
-def undefuse(cell: str) -> str:
-    """The inverse of :func:`defuse`, so a glossary written here reads back as it was."""
-    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS) else cell
-
-
 def write_glossary(pairs: Iterable[TermPair], path: str | Path) -> int:
     """A plain CSV glossary: source, target, count, status (one row per pair).
 
     A spreadsheet opens it, so a text cell starting like a formula gets a ``'`` before it
-    (:func:`defuse`); every other cell is written as it is.
+    (:func:`~tmx_export.formats.text.neutralise_cell`); every other cell is written as it is.
     """
     count = 0
     with atomic_output(path, "w") as handle:
@@ -103,8 +90,8 @@ def write_glossary(pairs: Iterable[TermPair], path: str | Path) -> int:
         quoted = csv.writer(handle, lineterminator="\n", quoting=csv.QUOTE_ALL)
         writer.writerow(["source", "target", "count", "status"])
         for pair in pairs:
-            row = [defuse(pair.source_term), defuse(pair.target_term), pair.count,
-                   defuse(pair.status)]
+            row = [neutralise_cell(pair.source_term), neutralise_cell(pair.target_term), pair.count,
+                   neutralise_cell(pair.status)]
             (quoted if any("\r" in str(cell) for cell in row) else writer).writerow(row)
             count += 1
     return count
