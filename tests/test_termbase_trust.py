@@ -18,23 +18,16 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
+from test_terms import seed_pair
 
 from tmx_export.cli.terms import terms_command as terms
 from tmx_export.errors import InputError
-from tmx_export.model import Pair
 from tmx_export.terms import Document, Termbase, TermPair, extract_terms, fingerprint
 from tmx_export.terms.glossary import write_glossary
 from tmx_export.terms.review import apply_review, write_review
 
 DATA = Path(__file__).parent / "data"
 SEED_DUMP = DATA / "terms_seed_dump.txt"
-
-
-def seed_pair(file: str = "ep-34.txt") -> Pair:
-    with (DATA / "terms_seed_pair.tsv").open(encoding="utf-8", newline="") as handle:
-        row = next(csv.DictReader(handle, delimiter="\t"))
-    return Pair(row["source"], row["target"], "en-GB", "fr-FR", number=34, file=file, line=1,
-                tuid="1")
 
 
 def seed_termbase(db: Path) -> list[TermPair]:
