@@ -324,3 +324,17 @@ def test_a_trailing_paragraph_without_translation_is_not_glued_to_a_pair(
     assert [(r.reason, r.line, r.text) for r in rejects] == [
         ("unpaired paragraph (en-GB only)", 6,
          "The sitting was closed at 11.50 a.m. and the President thanked everyone.")]
+
+
+def test_a_stray_line_never_hides_the_next_paragraph_number(tmp_path: Path) -> None:
+    """A footer ending in digits ("PE 123.456") joined to the next line ("81. ...") used to
+    hide that line's number inside "45681.": pair 81 vanished into pair 80's translation."""
+    pairs = _numbered(75, 12)
+    lines = format_dump(pairs, seed=2).split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("81. "))
+    lines.insert(at, "Page 3 of 12 - PE 123.456")
+    dump = tmp_path / "footer.txt"
+    dump.write_text("\n".join(lines), encoding="utf-8")
+    units, rejects = read_units([dump], segment=None)
+    assert [u.number for u in units] == list(range(75, 87)) and rejects == []
+    assert all(u.source == p.source for u, p in zip(units, pairs, strict=True))

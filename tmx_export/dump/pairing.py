@@ -53,12 +53,19 @@ def _pair_line_starts(stream: Stream) -> set[int]:
 def _number_tokens(text: str, starts: set[int]) -> list[_Token]:
     """Paragraph-number candidates: "34." standing alone, after whitespace or where a
     line starts. Scores are left at zero for the caller to fill."""
-    tokens = []
+    found: dict[int, int] = {}
     for m in NUMBER_RE.finditer(text):
         p = m.start()
         if p == 0 or text[p - 1].isspace() or p in starts:
-            tokens.append(_Token(p, 0.0, int(m.group(1))))
-    return tokens
+            found[p] = int(m.group(1))
+    # A line joined to digits before it ("PE 123.456" + "81. The...") hides the line's
+    # own number inside a longer match ("45681."): look at every line start too.
+    for p in starts:
+        if p not in found:
+            m = NUMBER_RE.match(text, p)
+            if m:
+                found[p] = int(m.group(1))
+    return [_Token(p, 0.0, number) for p, number in sorted(found.items())]
 
 
 def _mark_line_starts(text: str, tokens: list[_Token], starts: set[int]) -> None:
