@@ -338,3 +338,23 @@ def test_a_stray_line_never_hides_the_next_paragraph_number(tmp_path: Path) -> N
     units, rejects = read_units([dump], segment=None)
     assert [u.number for u in units] == list(range(75, 87)) and rejects == []
     assert all(u.source == p.source for u, p in zip(units, pairs, strict=True))
+
+
+@pytest.mark.parametrize("alone", ["en", "fr"])
+def test_paragraphs_without_translation_are_one_reject_each(tmp_path: Path, alone: str) -> None:
+    pairs = _numbered(1, 12)
+    lines = []
+    for pair in pairs:
+        source, target = f"{pair.number}. {pair.source}", f"{pair.number}. {pair.target}"
+        if pair.number in (5, 6, 7):
+            lines.append(source if alone == "en" else target)
+        else:
+            lines.append(f"{source} {target}")
+    dump = tmp_path / "gaps.txt"
+    dump.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    units, rejects = read_units([dump], segment=None)
+    assert [u.number for u in units] == [1, 2, 3, 4, 8, 9, 10, 11, 12]
+    missing = "fr-FR" if alone == "en" else "en-GB"
+    assert [(r.line, r.reason) for r in rejects] == [
+        (n, f"{missing} side missing or empty") for n in (5, 6, 7)]
+    assert all(r.text.startswith(f"{r.line}. ") and r.text.count(". ") <= 2 for r in rejects)

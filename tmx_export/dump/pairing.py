@@ -361,6 +361,8 @@ def find_pairs(
             triples[0] = (head, *triples[0][1:])
     lang_a, lang_b = (src, tgt) if source_first else (tgt, src)
     starts = _paragraph_starts(stream)
+    if numbered:
+        triples = _one_per_paragraph(triples, [p for p, _ in _numbered_line_starts(stream)])
     for s0, cut, e1 in triples:
         tail = _foreign_tail(text, starts, cut, e1, lang_b, lang_a)
         if tail is not None:
@@ -379,6 +381,24 @@ def find_pairs(
         if reject:
             rejects.append(reject)
     return pairs, rejects
+
+
+def _one_per_paragraph(triples: list[tuple[int, int, int]], numbered: list[int]
+                       ) -> list[tuple[int, int, int]]:
+    """A run of paragraphs without their translations ("5. EN 6. EN 7. EN" before
+    "8. EN 8. FR") is one side of one triple: cut it at its numbered lines, so that each
+    paragraph is a reject of its own."""
+    out: list[tuple[int, int, int]] = []
+    for s0, cut, e1 in triples:
+        one_sided = cut in (s0, e1)
+        inner = [p for p in numbered if s0 < p < e1] if one_sided else []
+        if not inner:
+            out.append((s0, cut, e1))
+            continue
+        bounds = [s0, *inner, e1]
+        for a, b in zip(bounds, bounds[1:], strict=False):
+            out.append((a, b, b) if cut == e1 else (a, a, b))
+    return out
 
 
 def _paragraph_starts(stream: Stream) -> list[int]:
