@@ -23,29 +23,27 @@ This package re-exports the calls a script needs:
 >>> summary = build(["samples/"], "all.tmx")  # the same, for many files, streamed
 """
 
-from ._version import __version__
-from .dump import read_dump, write_dump  # noqa: E402
-from .errors import InputError  # noqa: E402
-from .formats.tmx import iter_tmx, read_tmx, write_tmx  # noqa: E402
-from .model import BuildOptions, CleanOptions, Pair, ReadResult, Reject  # noqa: E402
-from .pipeline import build, export_pairs, read_units  # noqa: E402
-from .segment import segment_pair  # noqa: E402
+from ._version import __version__ as __version__
 
-__all__ = [
-    "BuildOptions",
-    "CleanOptions",
-    "InputError",
-    "Pair",
-    "ReadResult",
-    "Reject",
-    "__version__",
-    "build",
-    "export_pairs",
-    "iter_tmx",
-    "read_dump",
-    "read_tmx",
-    "read_units",
-    "segment_pair",
-    "write_dump",
-    "write_tmx",
-]
+# What a script needs, imported on first use (PEP 562): `import tmx_export` and the
+# command line's --help stay instant, and only the stages a run uses are loaded.
+_EXPORTS = {
+    "BuildOptions": "model", "CleanOptions": "model", "Pair": "model", "ReadResult": "model",
+    "Reject": "model", "InputError": "errors", "read_dump": "dump", "write_dump": "dump",
+    "iter_tmx": "formats.tmx", "read_tmx": "formats.tmx", "write_tmx": "formats.tmx",
+    "build": "pipeline", "export_pairs": "pipeline", "read_units": "pipeline",
+    "segment_pair": "segment",
+}
+
+__all__ = sorted([*_EXPORTS, "__version__"])
+
+
+def __getattr__(name: str) -> object:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'tmx_export' has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value

@@ -20,18 +20,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from .dump.reader import read_dump
 from .errors import InputError
-from .formats.jsonl import read_pairs_jsonl
-from .formats.parallel import read_parallel
-from .formats.table import read_table
 from .formats.text import STDIN_NAME, readable_file
-from .formats.tmx import read_tmx
-from .formats.tsv import PAIR_COLUMNS, read_pairs_tsv
-from .formats.ttkstore import read_ttk
-from .formats.xml import decode_head, read_head
+from .formats.tsv import PAIR_COLUMNS
 from .lang import normalise_tag, primary
 from .model import BuildOptions, ReadResult
+
+# The readers are imported when a file of their format is read, not before: a command that
+# reads no XLIFF never loads translate-toolkit, and --help loads none of them.
 
 
 class Reader(Protocol):
@@ -99,8 +95,41 @@ def register_reader(
     _register(name, read, extensions, units=units)
 
 
+def _dump(path: str, o: BuildOptions) -> ReadResult:
+    from .dump.reader import read_dump
+
+    return read_dump(path, source_lang=o.source_lang, target_lang=o.target_lang)
+
+
+def _jsonl(path: str, o: BuildOptions) -> ReadResult:
+    from .formats.jsonl import read_pairs_jsonl
+
+    return read_pairs_jsonl(path, source_lang=o.source_lang, target_lang=o.target_lang)
+
+
+def _pairs_tsv(path: str, o: BuildOptions) -> ReadResult:
+    from .formats.tsv import read_pairs_tsv
+
+    return read_pairs_tsv(path, source_lang=o.source_lang, target_lang=o.target_lang)
+
+
+def _tmx(path: str, o: BuildOptions) -> ReadResult:
+    from .formats.tmx import read_tmx
+
+    return read_tmx(path, source_lang=o.source_lang, target_lang=o.target_lang)
+
+
+def _ttk(path: str, o: BuildOptions) -> ReadResult:
+    from .formats.ttkstore import read_ttk
+
+    return read_ttk(path, source_lang=o.source_lang, target_lang=o.target_lang,
+                    include_fuzzy=o.include_fuzzy)
+
+
 def _table(fmt: str) -> OptionsReader:
     def read(path: str, o: BuildOptions) -> ReadResult:
+        from .formats.table import read_table
+
         return read_table(path, source_lang=o.source_lang, target_lang=o.target_lang,
                           source_column=o.source_column, target_column=o.target_column,
                           sheet=o.sheet, table_format_name=fmt)
@@ -108,18 +137,9 @@ def _table(fmt: str) -> OptionsReader:
     return read
 
 
-def _ttk(path: str, o: BuildOptions) -> ReadResult:
-    return read_ttk(path, source_lang=o.source_lang, target_lang=o.target_lang,
-                    include_fuzzy=o.include_fuzzy)
-
-
-def _tmx(path: str, o: BuildOptions) -> ReadResult:
-    return read_tmx(path, source_lang=o.source_lang, target_lang=o.target_lang)
-
-
-register_reader("dump", read_dump)
-register_reader("jsonl", read_pairs_jsonl, [".jsonl"])
-register_reader("pairs-tsv", read_pairs_tsv)  # recognised by its header, see detect_format
+_register("dump", _dump)
+_register("jsonl", _jsonl, [".jsonl"])
+_register("pairs-tsv", _pairs_tsv)  # recognised by its header, see detect_format
 _register("tmx", _tmx, [".tmx", ".tmx.gz"], units=True)
 _register("xliff", _ttk, [".xlf", ".xliff"], units=True)
 _register("po", _ttk, [".po"], units=True)
@@ -136,6 +156,8 @@ def tmx_is_streamed() -> bool:
 def read_input(path: Input, fmt: str, options: BuildOptions) -> ReadResult:
     """Read one input in format ``fmt`` (see :func:`format_of`)."""
     if isinstance(path, ParallelInput):
+        from .formats.parallel import read_parallel
+
         return read_parallel(path.source, path.target, source_lang=options.source_lang,
                              target_lang=options.target_lang,
                              align_paragraphs=options.align_paragraphs)
@@ -158,6 +180,8 @@ _NOT_TEXT = ((b"%PDF-", "PDF"), (b"{\\rtf", "RTF"), (b"\xd0\xcf\x11\xe0", "legac
 
 def detect_format(path: str | Path) -> str:
     """One of :data:`FORMATS` for the file at ``path``; :class:`InputError` if unsupported."""
+    from .formats.xml import decode_head, read_head
+
     p = readable_file(path)
     head = read_head(p, 1 << 16)
     if not head.strip():

@@ -24,8 +24,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from wordfreq import zipf_frequency
-
 # --- tags ------------------------------------------------------------------------------------
 
 # BCP 47 as CAT tools use it: language, optional script, optional region, variants; or a
@@ -128,6 +126,8 @@ def word_score(word: str, first: str, second: str) -> float:
     """log10 P(word | first) / P(word | second), clipped: > 0 means ``first``."""
     if word.isupper() and (len(word) > 1 or word not in "AÀY"):
         return 0.0  # acronyms and codes (EU, PME, the C of C5) are not evidence of a language
+    from wordfreq import zipf_frequency  # imported on first use: a second to load
+
     w = word.lower()
     score = zipf_frequency(w, first) - zipf_frequency(w, second)
     return max(-MAX_WORD_SCORE, min(MAX_WORD_SCORE, score))

@@ -200,3 +200,44 @@ class BuildOptions:
                              f"{', '.join(DEDUPE_MODES)}")
         if self.max_units is not None and self.max_units < 1:
             raise ValueError("max_units must be at least 1")
+
+
+@dataclass(frozen=True, slots=True)
+class TermsOptions:
+    """What ``tmx-export terms`` was asked for (see :func:`tmx_export.terms.run.terms`)."""
+
+    termbase_path: str | None = None
+    glossary_path: str | None = None
+    min_count: int = 2
+    max_contexts: int = 5
+    segment: str = "sentence"
+    source_lang: str = "en-GB"
+    target_lang: str = "fr-FR"
+    tbx_path: str | None = None
+    tbx_version: int = 3
+    review_path: str | None = None
+    report_path: str | None = None
+    csv_path: str | None = None
+
+
+# The unit kinds term work runs on (contexts name their tuid in a TMX of that kind).
+TERM_SEGMENTS = ("sentence", "clause")
+
+
+# --- what a run reports as it goes -----------------------------------------------------------
+
+class Progress:
+    """Hears how far a run is: :meth:`start` once with the total size of the inputs in
+    bytes, then :meth:`advance` after each input is read. The pipeline also takes a plain
+    callable ``(name, size)``, which then hears of each input."""
+
+    def start(self, total: int) -> None:
+        """The run begins; ``total`` is the inputs' size in bytes (0 when unknown)."""
+
+    def advance(self, name: str, size: int) -> None:
+        """Input ``name`` (``size`` bytes, 0 for standard input) was read."""
+
+
+class AccountingError(RuntimeError):
+    """A run's counts disagree: a paragraph went neither into a unit nor into the rejects.
+    A bug, never bad input: reported as an internal error."""

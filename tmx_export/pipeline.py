@@ -74,24 +74,22 @@ from .lang import (
     unreadable_in_dumps,
     word_list_languages,
 )
-from .model import NO_CLEANING, SEGTYPE_OF, SEGTYPES, BuildOptions, Pair, Reject
+from .model import (
+    NO_CLEANING,
+    SEGTYPE_OF,
+    SEGTYPES,
+    AccountingError,
+    BuildOptions,
+    Pair,
+    Progress,
+    Reject,
+)
 from .segment.align import Glossary
 from .segment.units import paragraph_units, segment_pair
 
-__all__ = ["EXTENSIONS", "READERS", "BuildSummary", "ParallelInput", "Progress", "build",
+__all__ = ["EXTENSIONS", "READERS", "AccountingError", "BuildSummary", "ParallelInput", "Progress",
+           "build",
            "export_pairs", "gather_inputs", "read_units", "register_reader"]
-
-
-class Progress:
-    """Hears how far a run is: :meth:`start` once with the total size of the inputs in
-    bytes, then :meth:`advance` after each input is read. :func:`build` also takes a plain
-    callable ``(name, size)``, which then hears of each input."""
-
-    def start(self, total: int) -> None:
-        """The run begins; ``total`` is the inputs' size in bytes (0 when unknown)."""
-
-    def advance(self, name: str, size: int) -> None:
-        """Input ``name`` (``size`` bytes, 0 for standard input) was read."""
 
 
 class _CallableProgress(Progress):
@@ -242,11 +240,6 @@ def read_units(
 
 
 # --- one run -------------------------------------------------------------------------------
-
-class AccountingError(RuntimeError):
-    """The run's counts disagree: a paragraph went neither into a unit nor into the
-    rejects. A bug, never bad input: reported as an internal error."""
-
 
 @dataclass(slots=True)
 class Accounts:

@@ -1,7 +1,8 @@
 """The ``tmx-export`` command: the group, the one error handler, shared option groups.
 
 Each command lives in a module of its own (:mod:`.build`, :mod:`.tools`, :mod:`.terms`),
-parses its options into a dataclass and makes one library call. Every user error (bad
+parses its options into a dataclass and makes one library call. The library is imported by
+the command that calls it, so ``--help`` and ``--version`` load none of it. Every user error (bad
 input, an output that cannot be written) ends the run, whichever the command, with one line
 ``tmx-export: error: FILE[:LINE]: what`` on stderr and exit status 1, never a traceback:
 the user needs to know which file to fix, not where in our code we noticed. Mistakes in the
@@ -21,8 +22,7 @@ import click
 
 from .._version import __version__
 from ..errors import InputError
-from ..model import DEDUPE_MODES, RULES, CleanOptions
-from ..pipeline import AccountingError, Progress
+from ..model import DEDUPE_MODES, RULES, AccountingError, CleanOptions, Progress
 
 F = TypeVar("F", bound=Callable[..., Any])
 

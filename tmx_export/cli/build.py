@@ -7,15 +7,17 @@ to :mod:`tmx_export.pipeline`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from ..formats.profiles import PROFILES
 from ..inputs import READERS, ParallelInput
 from ..model import BuildOptions
-from ..pipeline import BuildSummary, build, export_pairs
 from . import PROG, Command, clean_options, cleaning_options, language_options, progress_bar
+
+if TYPE_CHECKING:
+    from ..pipeline import BuildSummary
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -159,6 +161,8 @@ def build_command(inputs: tuple[str, ...], output: str, quiet: bool, source_file
     name.en.txt beside name.fr.txt are read as parallel files.
     """
     sources = _inputs(inputs, source_file, target_file)
+    from ..pipeline import build
+
     options = _options(**given)
     if options.max_units is not None and output == "-":
         raise click.UsageError("--max-units needs a file name for -o, not '-'")
@@ -241,6 +245,8 @@ def pairs_command(inputs: tuple[str, ...], output_format: str, output: str,
     INPUT is as for build: files, directories, '-', or --source/--target. The pairs are
     cleaned and deduplicated as build would (see --no-clean, --dedupe).
     """
+    from ..pipeline import export_pairs
+
     options = _options(**given)
     rejects = export_pairs(_inputs(inputs, source_file, target_file), output, options,
                            output_format=output_format)

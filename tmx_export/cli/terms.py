@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 
 import click
 
-from ..terms.run import SEGMENTS, TermsOptions, apply_review_file, terms
+from ..model import TERM_SEGMENTS, TermsOptions
 from . import Command, progress_bar
 
 
@@ -29,6 +29,8 @@ def _say(quiet: bool) -> Callable[[str], None] | None:
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 def apply_command(review_file: str, termbase_path: str, quiet: bool) -> None:
     """Read statuses and notes from REVIEW_FILE (an XLSX written by ``terms --review``)."""
+    from ..terms.run import apply_review_file
+
     apply_review_file(review_file, termbase_path, say=_say(quiet))
 
 
@@ -71,7 +73,7 @@ class _TermsCommand(Command):
               help="Occurrences a pair needs to be recorded.")
 @click.option("--max-contexts", type=click.IntRange(min=0), default=5, show_default=True,
               help="Context pairs kept per term pair.")
-@click.option("--segment", type=click.Choice(SEGMENTS), default="sentence", show_default=True,
+@click.option("--segment", type=click.Choice(TERM_SEGMENTS), default="sentence", show_default=True,
               help="Units as `tmx-export build --segment` makes them: contexts name their "
                    "tuid in that TMX.")
 @click.option("--source-lang", default="en-GB", show_default=True)
@@ -89,6 +91,8 @@ def terms_command(inputs: Sequence[str], termbase_path: str | None, tbx_path: st
     aligned clauses of each unit, and each pair keeps its counts, surface variants,
     competing translations and contexts (with the tuid of their unit in the TMX).
     """
+    from ..terms.run import terms
+
     options = TermsOptions(
         termbase_path=termbase_path, glossary_path=glossary_path, min_count=min_count,
         max_contexts=max_contexts, segment=segment, source_lang=source_lang,

@@ -7,7 +7,6 @@ import sys
 
 import click
 
-from ..tools import format_stats, merge, stats, validate
 from . import Command
 
 
@@ -18,6 +17,8 @@ from . import Command
 @click.option("--keep-duplicates", is_flag=True, help="Write repeated units again.")
 def merge_command(inputs: tuple[str, ...], output: str, keep_duplicates: bool) -> None:
     """Merge TMX files into one: every distinct unit once, header from the first file."""
+    from ..tools import merge
+
     counts = merge(inputs, output, dedupe=not keep_duplicates)
     click.echo(f"{counts.written} units written to {output} from {counts.files} files "
                f"({counts.duplicates} duplicates left out)", err=True)
@@ -27,6 +28,8 @@ def merge_command(inputs: tuple[str, ...], output: str, keep_duplicates: bool) -
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 def validate_command(files: tuple[str, ...]) -> None:
     """Check TMX 1.4b and TBX files; print each problem as FILE:LINE: what, exit 1 if any."""
+    from ..tools import validate
+
     problems = validate(files)
     for problem in problems:
         click.echo(str(problem))
@@ -41,6 +44,8 @@ def validate_command(files: tuple[str, ...]) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
 def stats_command(files: tuple[str, ...], as_json: bool) -> None:
     """Units, languages, words and characters, duplicates, length ratios of TMX files."""
+    from ..tools import format_stats, stats
+
     result = stats(files)
     click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2) if as_json
                else format_stats(result))

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
-from ..model import Pair, Reject
+from ..model import TERM_SEGMENTS, Pair, Reject, TermsOptions
 from ..pipeline import ProgressArg, read_units
 from .termpair import TermPair
 
-SEGMENTS = ("sentence", "clause")
+SEGMENTS = TERM_SEGMENTS
 
 Say = Callable[[str], None] | None
 
@@ -44,25 +43,6 @@ class _Clock:
         if self.timings is not None:
             self.timings[stage] = self.timings.get(stage, 0.0) + now - self.last
         self.last = now
-
-
-@dataclass(frozen=True, slots=True)
-class TermsOptions:
-    """What ``tmx-export terms`` was asked for (see :func:`run_terms` and
-    :func:`write_outputs`)."""
-
-    termbase_path: str | None = None
-    glossary_path: str | None = None
-    min_count: int = 2
-    max_contexts: int = 5
-    segment: str = "sentence"
-    source_lang: str = "en-GB"
-    target_lang: str = "fr-FR"
-    tbx_path: str | None = None
-    tbx_version: int = 3
-    review_path: str | None = None
-    report_path: str | None = None
-    csv_path: str | None = None
 
 
 def terms(inputs: Sequence[str], options: TermsOptions, *, say: Say = None,
