@@ -42,12 +42,16 @@ ORDER = [
     "terms.termpair", "terms.stopwords", "terms.candidates", "terms.units", "terms.associate",
     "terms.termbase", "terms.tbx", "terms.glossary", "terms.review", "terms.report",
     "terms.run", "terms",
+    # checking a memory (it reads units through the pipeline, terms through terms/)
+    "check", "check.model", "check.rules", "check.consistency", "check.terms",
+    "check.report", "check.concordance", "check.run",
     # the command line
-    "cli", "cli.build", "cli.tools", "cli.terms",
+    "cli", "cli.build", "cli.tools", "cli.terms", "cli.check", "cli.concordance",
 ]
 # The command line's __init__ defines what its command modules share and adds them to the
 # group at its end: the one import that goes "down" on purpose.
-ALLOWED = {("cli", "cli.build"), ("cli", "cli.tools"), ("cli", "cli.terms")}
+ALLOWED = {("cli", "cli.build"), ("cli", "cli.tools"), ("cli", "cli.terms"),
+           ("cli", "cli.check"), ("cli", "cli.concordance")}
 
 
 def module_name(path: Path, root: Path = PACKAGE) -> str:

@@ -168,7 +168,9 @@ class BuildOptions:
     Cleaning: ``clean`` (the rules), ``dedupe`` (one of :data:`DEDUPE_MODES`).
     Writing: ``profile`` (a CAT tool, :mod:`tmx_export.formats.profiles`), ``max_units``
     (split the TMX into numbered parts), ``rejects_path`` (the rejects report, TSV),
-    ``allow_empty`` (write a memory without units rather than refuse).
+    ``allow_empty`` (write a memory without units rather than refuse), ``renumber``
+    (``False``: a unit keeps the ``tuid`` its input gave it, as a TMX's; for checking a
+    memory rather than writing one).
     """
 
     source_lang: str = "en-GB"
@@ -190,6 +192,7 @@ class BuildOptions:
     max_units: int | None = None
     rejects_path: str | None = None
     allow_empty: bool = False
+    renumber: bool = True
 
     def __post_init__(self) -> None:
         if self.segment is not None and self.segment not in SEGTYPE_OF:

@@ -218,6 +218,24 @@ def export_pairs(
     return run.rejects.counts
 
 
+def stream_units(
+    inputs: Sequence[str | Path | ParallelInput],
+    options: BuildOptions | None = None,
+    *,
+    progress: ProgressArg = None,
+    rejects: Callable[[Reject], None] | None = None,
+    **settings: Any,
+) -> Iterator[Pair]:
+    """:func:`read_units`, streamed: the units one by one, for work on memories too large
+    to hold (checking, concordance). ``rejects`` hears of each reject."""
+    options = options_from(options, **settings)
+    options, files, formats = _prepare_run(inputs, options, [])
+    run = _Run(options, progress=progress, explicit=_explicit(inputs), keep_rejects=False)
+    if rejects is not None:
+        run.rejects.listener = rejects
+    yield from run.units(files, formats)
+
+
 def read_units(
     inputs: Sequence[str | Path | ParallelInput],
     options: BuildOptions | None = None,
@@ -311,7 +329,8 @@ class _Run:
                         continue
                     kept += 1
                     self.numbered += 1
-                    unit.tuid = str(self.numbered)
+                    if self.options.renumber or unit.tuid is None:
+                        unit.tuid = str(self.numbered)
                     yield unit
                 if kept:
                     accounts.in_units += 1

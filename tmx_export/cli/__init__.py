@@ -1,6 +1,7 @@
 """The ``tmx-export`` command: the group, the one error handler, shared option groups.
 
-Each command lives in a module of its own (:mod:`.build`, :mod:`.tools`, :mod:`.terms`),
+Each command lives in a module of its own (:mod:`.build`, :mod:`.tools`, :mod:`.terms`,
+:mod:`.check`, :mod:`.concordance`),
 parses its options into a dataclass and makes one library call. The library is imported by
 the command that calls it, so ``--help`` and ``--version`` load none of it. Every user error (bad
 input, an output that cannot be written) ends the run, whichever the command, with one line
@@ -149,9 +150,11 @@ def main() -> None:
 
 # The commands join the group here, after what they share is defined.
 from .build import build_command, pairs_command  # noqa: E402
+from .check import check_command  # noqa: E402
+from .concordance import concordance_command  # noqa: E402
 from .terms import terms_command  # noqa: E402
 from .tools import merge_command, stats_command, validate_command  # noqa: E402
 
 for _command in (build_command, pairs_command, merge_command, validate_command, stats_command,
-                 terms_command):
+                 terms_command, check_command, concordance_command):
     main.add_command(_command)

@@ -14,7 +14,7 @@ a ``'`` in front, and :func:`read_rejects` takes exactly that ``'`` off again
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
@@ -53,11 +53,14 @@ class RejectLog:
         self._kept: list[Reject] = []
         self._report = report
         self._keep = keep and report is None
+        self.listener: Callable[[Reject], None] | None = None  # told of each reject
         if report is not None:
             report.write(REJECTS_HEADER)
 
     def append(self, reject: Reject) -> None:
         self.counts[reject.reason] += 1
+        if self.listener is not None:
+            self.listener(reject)
         if self._report is not None:
             self._report.write(format_reject(reject))
         elif self._keep:

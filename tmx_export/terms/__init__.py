@@ -16,19 +16,23 @@ unit, document fingerprints), :mod:`.associate` (pairing), :mod:`.termbase` (SQL
 and :func:`.commands.run_terms`). TBX and plain glossaries live in :mod:`tmx_export.formats`.
 """
 
-from .associate import extract_terms
-from .termbase import Document, Termbase
-from .termpair import STATUSES, Context, TermPair
-from .units import document_fingerprint, fingerprint, piece_spans
+# Imported on first use (PEP 562): a command that only needs the termbase or the
+# lemmatiser does not load numpy and the association machinery.
+_EXPORTS = {
+    "extract_terms": "associate", "Document": "termbase", "Termbase": "termbase",
+    "STATUSES": "termpair", "Context": "termpair", "TermPair": "termpair",
+    "document_fingerprint": "units", "fingerprint": "units", "piece_spans": "units",
+}
 
-__all__ = [
-    "STATUSES",
-    "Context",
-    "Document",
-    "TermPair",
-    "Termbase",
-    "extract_terms",
-    "document_fingerprint",
-    "fingerprint",
-    "piece_spans",
-]
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> object:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'tmx_export.terms' has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value

@@ -1,0 +1,86 @@
+#!/usr/bin/env python3
+"""``tmx-export check`` on a large memory, side by side with translate-toolkit reading it.
+
+Makes a synthetic memory of N units (``../shared/bench/gen_pairs.py``, written as TMX by
+``write_tmx``) and a glossary of M term pairs (``gen_pairs.py --terms``), then runs, as
+whole processes alternating A B A B: ``tmx-export check MEMORY --glossary G -q`` and
+translate-toolkit's ``tmxfile`` parsing the same file. Prints medians, the ratio and peak
+memory (``/usr/bin/time``), and the same for a memory of a tenth of the size, to show
+whether memory stays flat in the memory's size.
+
+    python benchmarks/check_speed.py [--units 100000] [--terms 1000] [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from tmx_export.formats.tmx import write_tmx
+from tmx_export.model import Pair
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+PEER = ("import sys; from translate.storage.tmx import tmxfile; "
+        "store = tmxfile.parsefile(sys.argv[1]); print(len(store.units))")
+
+
+def timed(command: list[str]) -> tuple[float, int]:
+    started = time.perf_counter()
+    done = subprocess.run(["/usr/bin/time", "-f", "%M", *command], capture_output=True,
+                          text=True)
+    seconds = time.perf_counter() - started
+    if done.returncode not in (0, 1):  # check exits 1 when it finds errors
+        sys.exit(f"failed: {' '.join(command)}\n{done.stderr}")
+    return seconds, int(done.stderr.strip().splitlines()[-1])
+
+
+def make(work: Path, units: int, terms: int, shared: Path) -> tuple[Path, Path]:
+    tsv, glossary = work / f"pairs-{units}.tsv", work / "glossary.tsv"
+    gen = str(shared / "bench" / "gen_pairs.py")
+    subprocess.run([sys.executable, gen, str(units), str(tsv)], check=True)
+    if not glossary.exists():
+        subprocess.run([sys.executable, gen, str(terms), str(glossary), "--terms"],
+                       check=True)
+    rows = (line.split("\t") for line in tsv.read_text("utf-8").splitlines())
+    memory = work / f"memory-{units}.tmx"
+    write_tmx((Pair(en, fr, "en-GB", "fr-FR") for en, fr in rows), memory,
+              srclang="en-GB", segtype="sentence", keep_duplicates=True)
+    return memory, glossary
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--units", type=int, default=100_000)
+    parser.add_argument("--terms", type=int, default=1_000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--shared", type=Path, default=SHARED)
+    args = parser.parse_args()
+    tool = [sys.executable, "-c", "from tmx_export.cli import main; main()"]
+    print(f"{'units':>8} {'check':>9} {'ttk read':>9} {'ratio':>6} {'check RSS':>10} "
+          f"{'ttk RSS':>8}")
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        for units in (args.units // 10, args.units):
+            memory, glossary = make(work, units, args.terms, args.shared)
+            ours, theirs, our_rss, their_rss = [], [], [], []
+            for _ in range(args.runs):
+                seconds, rss = timed([*tool, "check", str(memory), "--glossary",
+                                      str(glossary), "-q", "--fail-on", "never"])
+                ours.append(seconds)
+                our_rss.append(rss)
+                seconds, rss = timed([sys.executable, "-c", PEER, str(memory)])
+                theirs.append(seconds)
+                their_rss.append(rss)
+            a, b = statistics.median(ours), statistics.median(theirs)
+            print(f"{units:>8} {a:>8.1f}s {b:>8.1f}s {a / b:>6.2f} "
+                  f"{max(our_rss) / 1024:>8.0f}MB {max(their_rss) / 1024:>6.0f}MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,135 @@
+"""`tmx-export check` end to end: findings on real memories, the reports, accepted findings,
+choosing checks, and the exit status that gates a pipeline."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+from openpyxl import load_workbook
+
+from tmx_export.check.model import REPORT_COLUMNS
+from tmx_export.check.run import CheckOptions
+
+DATA = Path(__file__).parent / "data"
+SEED = DATA / "ep-industrial-policy-34.txt"
+DGT = DATA / "tmx" / "dgt-tm" / "22019D0391.tmx"
+
+
+def run(*args: str):
+    from tmx_export.cli import main
+
+    return CliRunner().invoke(main, list(args))
+
+
+def planted_memory(tmp_path: Path) -> Path:
+    """The DGT memory with two errors planted: a number changed, a target left in English."""
+    tree = etree.parse(str(DGT))
+    changed = untranslated = None
+    for tu in tree.iter("tu"):
+        segs = {tuv.get("lang", "").upper(): tuv.find("seg") for tuv in tu.iter("tuv")}
+        en, fr = segs.get("EN-GB"), segs.get("FR-FR")
+        if en is None or fr is None or not (fr.text or "").strip():
+            continue
+        if changed is None and "2019" in (fr.text or "") and "2019" in (en.text or ""):
+            fr.text = fr.text.replace("2019", "2018", 1)
+            changed = tu.get("tuid") or ""
+        elif untranslated is None and len((en.text or "").split()) > 8:
+            fr.text = en.text
+            untranslated = tu.get("tuid") or ""
+    assert changed is not None and untranslated is not None
+    out = tmp_path / "planted.tmx"
+    tree.write(str(out), encoding="UTF-16")
+    return out
+
+
+def test_planted_errors_are_found_and_fail_the_run(tmp_path: Path) -> None:
+    memory = planted_memory(tmp_path)
+    result = run("check", str(memory))
+    assert result.exit_code == 1, result.output
+    lines = [line.split("\t") for line in result.stdout.splitlines()]
+    found = {(fields[1], fields[3]) for fields in lines}
+    assert ("number-mismatch", "2018") in found
+    assert any(check == "untranslated" for check, _ in found)
+    assert "units checked" in result.stderr
+    # the unmodified memory has no error of these kinds
+    clean = run("check", str(DGT), "--checks", "number-mismatch,untranslated")
+    assert clean.exit_code == 0, clean.output
+
+
+def test_reports_in_every_format(tmp_path: Path) -> None:
+    memory = planted_memory(tmp_path)
+    for ending in ("tsv", "csv", "html", "xlsx"):
+        report = tmp_path / f"findings.{ending}"
+        result = run("check", str(memory), "--report", str(report), "--fail-on", "never")
+        assert result.exit_code == 0, result.output
+        assert report.exists()
+    rows = (tmp_path / "findings.tsv").read_text("utf-8").splitlines()
+    assert rows[0].split("\t") == list(REPORT_COLUMNS)
+    with (tmp_path / "findings.csv").open(encoding="utf-8") as handle:
+        table = list(csv.reader(handle))
+    assert table[0] == list(REPORT_COLUMNS) and len(table) == len(rows)
+    page = (tmp_path / "findings.html").read_text("utf-8")
+    assert "<h2 id=\"number-mismatch\">" in page and "<mark>2018</mark>" in page
+    sheet = load_workbook(tmp_path / "findings.xlsx").active
+    header = [cell.value for cell in next(sheet.iter_rows(max_row=1))]
+    assert header == [*REPORT_COLUMNS, "decision"] and sheet.max_row == len(rows)
+
+
+def test_accepted_findings_are_not_reported_again(tmp_path: Path) -> None:
+    memory = planted_memory(tmp_path)
+    report = tmp_path / "review.xlsx"
+    assert run("check", str(memory), "--report", str(report), "--fail-on", "never"
+               ).exit_code == 0
+    book = load_workbook(report)
+    sheet = book.active
+    decision = [cell.value for cell in sheet[1]].index("decision") + 1
+    accepted = 0
+    for row in range(2, sheet.max_row + 1):
+        if sheet.cell(row, 4).value == "number-mismatch":
+            sheet.cell(row, decision).value = "false alarm"
+            accepted += 1
+    book.save(report)
+    assert accepted >= 1
+    again = run("check", str(memory), "--accept", str(report))
+    assert f"{accepted} accepted before, not reported" in again.stderr
+    assert "number-mismatch" not in again.stdout
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("check\tsource\ttarget\titem\tdecision\nx\ty\tz\tw\tmaybe\n", "utf-8")
+    refused = run("check", str(memory), "--accept", str(bad))
+    assert refused.exit_code == 1 and "bad.tsv:2: unknown decision 'maybe'" in refused.stderr
+
+
+def test_choosing_checks_and_the_exit_status() -> None:
+    options = CheckOptions.choosing(["number-mismatch,untranslated"], ["untranslated"])
+    assert options.checks == {"number-mismatch"}
+    with pytest.raises(ValueError, match="unknown check"):
+        CheckOptions.choosing(["spelling"])
+    result = run("check", str(SEED), "--checks", "spelling")
+    assert result.exit_code == 1 and "unknown check(s) spelling" in result.stderr
+
+
+def test_a_dump_is_checked_as_the_units_build_writes(tmp_path: Path) -> None:
+    glossary = tmp_path / "g.tsv"
+    glossary.write_text("en\tfr\nvalue chain\tfilière\n", encoding="utf-8")
+    result = run("check", str(SEED), "--glossary", str(glossary), "--checks", "term-missing")
+    assert result.exit_code == 1, result.output
+    (line,) = result.stdout.splitlines()
+    tuid, check, severity, item, expected = line.split("\t")
+    assert (check, severity, item, expected) == ("term-missing", "error", "value chain",
+                                                 "filière")
+    out = tmp_path / "seed.tmx"
+    assert run("build", str(SEED), "-o", str(out), "-q").exit_code == 0
+    unit = next(tu for tu in etree.parse(str(out)).iter("tu") if tu.get("tuid") == tuid)
+    assert "value chain" in unit.find("tuv/seg").text
+
+
+def test_a_bad_report_name_fails_before_any_work(tmp_path: Path) -> None:
+    copy = tmp_path / "memory.tmx"
+    shutil.copy(DGT, copy)
+    result = run("check", str(copy), "--report", str(tmp_path / "findings.pdf"))
+    assert result.exit_code == 1 and "findings.pdf: unknown report format" in result.stderr

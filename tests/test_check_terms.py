@@ -1,0 +1,428 @@
+"""The term checks (term-missing, term-forbidden) and their sources, on real EP text.
+
+Units come from the seed dump (paragraph 34 of the EP resolution on industrial policy:
+"value chains" / "chaînes de valeur", "clusters" / "conglomérats") and the Europarl excerpt
+of 17 January 2000; errors are planted in copies of real units.
+"""
+
+from __future__ import annotations
+
+import csv
+import sqlite3
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from tmx_export.check.model import CHECKS, TermEntry
+from tmx_export.check.terms import TermChecker, load_terms
+from tmx_export.errors import InputError
+from tmx_export.inputs import ParallelInput
+from tmx_export.model import Pair
+from tmx_export.pipeline import read_units
+from tmx_export.terms.run import run_terms
+from tmx_export.terms.tbx import read_tbx
+from tmx_export.terms.termbase import Termbase
+from tmx_export.terms.termpair import TermPair
+
+DATA = Path(__file__).parent / "data"
+SEED = DATA / "ep-industrial-policy-34.txt"
+EUROPARL = ParallelInput(str(DATA / "europarl" / "ep-00-01-17-excerpt.en.txt"),
+                         str(DATA / "europarl" / "ep-00-01-17-excerpt.fr.txt"))
+
+VALUE_CHAIN = TermEntry("value chain", ("chaîne de valeur",))
+CLUSTER = TermEntry("cluster", ("conglomérat",), ("grappe",))
+
+
+@pytest.fixture(scope="module")
+def seed_unit() -> Pair:
+    units, _ = read_units([str(SEED)])
+    unit = next(u for u in units if "value chains" in u.source)
+    # what the tests below rely on: inflected forms on both sides, the real text unchanged
+    assert "chaînes de valeur" in unit.target and "chaîne de valeur" in unit.target
+    assert "clusters" in unit.source and unit.target.count("conglomérats") == 6
+    assert "grappe" not in unit.target and "filière" not in unit.target
+    return unit
+
+
+@pytest.fixture(scope="module")
+def europarl_units() -> list[Pair]:
+    units, _ = read_units([EUROPARL])
+    return units
+
+
+def check(entries: list[TermEntry], unit: Pair) -> list[tuple[str, str, str]]:
+    checker = TermChecker(entries, "en-GB", "fr-FR")
+    return [(f.check, f.item, f.expected) for f in checker.check(unit)]
+
+
+def plant(unit: Pair, old: str, new: str, count: int = -1) -> Pair:
+    assert old in unit.target
+    return replace(unit, target=unit.target.replace(old, new, count))
+
+
+# -- term-missing -----------------------------------------------------------------------------
+
+def test_inflected_value_chains_satisfy_the_approved_value_chain(seed_unit):
+    assert check([VALUE_CHAIN, CLUSTER], seed_unit) == []
+
+
+def test_value_chain_missing_when_the_target_says_filiere(seed_unit):
+    planted = plant(plant(seed_unit, "chaînes de valeur", "filières"),
+                    "chaîne de valeur", "filière")
+    checker = TermChecker([VALUE_CHAIN, CLUSTER], "en-GB", "fr-FR")
+    [found] = checker.check(planted)
+    assert (found.check, found.item, found.expected) == (
+        "term-missing", "value chain", "chaîne de valeur")
+    assert found.severity == CHECKS["term-missing"] == "error"
+    assert (found.tuid, found.file, found.line) == (str(seed_unit.tuid), seed_unit.file,
+                                                    seed_unit.line)
+    assert (found.source, found.target) == (planted.source, planted.target)
+    # any approved rendering satisfies the term; all of them are named as expected
+    two = TermEntry("value chain", ("chaîne de valeur", "chaîne d'approvisionnement"))
+    assert check([two], planted) == [
+        ("term-missing", "value chain", "chaîne de valeur | chaîne d'approvisionnement")]
+    assert check([TermEntry("value chain", ("chaîne de valeur", "filière"))], planted) == []
+
+
+def test_one_rendering_in_the_unit_is_enough(seed_unit):
+    # presence, not counts: the second source occurrence is still rendered
+    assert check([VALUE_CHAIN], plant(seed_unit, "chaînes de valeur", "filières")) == []
+
+
+@pytest.mark.parametrize("variant", ["chaînes des valeurs", "chaîne de la valeur",
+                                     "Chaînes de Valeur", "CHAÎNES DE VALEUR"])
+def test_french_variants_share_the_terms_lemma(seed_unit, variant):
+    planted = plant(plant(seed_unit, "chaînes de valeur", variant), "chaîne de valeur", variant)
+    assert check([VALUE_CHAIN], planted) == []
+
+
+def test_accents_count_as_written(seed_unit):
+    planted = plant(plant(seed_unit, "chaînes de valeur", "chaines de valeur"),
+                    "chaîne de valeur", "chaine de valeur")
+    assert check([VALUE_CHAIN], planted) == [
+        ("term-missing", "value chain", "chaîne de valeur")]
+
+
+def test_a_term_across_line_breaks_and_spaces_is_found():
+    unit = Pair("Cooperation in global value\nchains  and  clusters.",
+                "La coopération dans les chaînes\nde   valeur mondiales.", "en-GB", "fr-FR",
+                tuid=7)
+    assert check([VALUE_CHAIN], unit) == []
+    assert check([VALUE_CHAIN], replace(unit, target="La coopération dans les filières.")) == [
+        ("term-missing", "value chain", "chaîne de valeur")]
+    # the dump itself breaks the seed's "value chains" inside a word ("va" / "lue chains");
+    # the units read from it hold the whole term
+    assert "va\nlue chains" in SEED.read_text(encoding="utf-8")
+    units, _ = read_units([str(SEED)])
+    assert [found for unit in units for found in check([VALUE_CHAIN], replace(
+        unit, target=unit.target.replace("chaîne", "filière")))] == [
+        ("term-missing", "value chain", "chaîne de valeur")]
+
+
+def test_punctuation_between_words_is_not_the_term():
+    unit = Pair("We add value, chains of shops follow.", "Nous ajoutons de la valeur.",
+                "en-GB", "fr-FR")
+    assert check([VALUE_CHAIN], unit) == []
+
+
+def test_a_term_inside_a_longer_term_is_left_to_the_longer_one(seed_unit):
+    # a banking glossary's "transfer" -> "virement" must not fire inside "know-how transfer"
+    entries = [TermEntry("transfer", ("virement",)),
+               TermEntry("know-how transfer", ("transfert de savoir-faire",))]
+    assert "know-how transfer" in seed_unit.source
+    assert check(entries, seed_unit) == []
+    alone = Pair("The transfer failed.", "Le transfert a échoué.", "en-GB", "fr-FR")
+    assert check(entries, alone) == [("term-missing", "transfer", "virement")]
+
+
+# -- term-forbidden ---------------------------------------------------------------------------
+
+def test_forbidden_grappe_for_cluster_is_found_when_planted(seed_unit):
+    one = plant(seed_unit, "conglomérats", "grappes", 1)
+    # conglomérats remain elsewhere in the unit: only the forbidden rendering is reported
+    assert check([CLUSTER], one) == [("term-forbidden", "grappe", "conglomérat")]
+    every = plant(seed_unit, "conglomérats", "grappes")
+    assert check([CLUSTER], every) == [("term-missing", "cluster", "conglomérat"),
+                                       ("term-forbidden", "grappe", "conglomérat")]
+    no_approved = TermEntry("cluster", (), ("grappe",))
+    assert check([no_approved], every) == [("term-forbidden", "grappe", "")]
+
+
+def test_forbidden_only_as_a_rendering_of_its_source_term():
+    grapes = Pair("A bunch of grapes.", "Une grappe de raisin.", "en-GB", "fr-FR")
+    assert check([CLUSTER], grapes) == []
+
+
+def test_forbidden_term_inside_an_approved_one_is_not_reported(seed_unit):
+    entries = [TermEntry("chain", (), ("chaîne",)), VALUE_CHAIN]
+    assert check(entries, seed_unit) == []
+    planted = plant(plant(seed_unit, "chaînes de valeur", "chaînes"), "chaîne de valeur",
+                    "chaîne")
+    assert check(entries, planted) == [("term-missing", "value chain", "chaîne de valeur"),
+                                       ("term-forbidden", "chaîne", "")]
+
+
+def test_entries_of_one_lemma_are_merged_and_approval_wins(seed_unit):
+    checker = TermChecker([TermEntry("cluster", ("conglomérat",), ("grappe",)),
+                           TermEntry("clusters", ("grappes",))], "en-GB", "fr-FR")
+    assert len(checker) == 1
+    assert checker.check(plant(seed_unit, "conglomérats", "grappes")) == []
+
+
+# -- sources: TBX, glossary, termbase ---------------------------------------------------------
+
+TBX_2019 = """<?xml version="1.0" encoding="UTF-8"?>
+<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">
+  <tbxHeader><fileDesc><sourceDesc><p>EP terms</p></sourceDesc></fileDesc></tbxHeader>
+  <text><body>
+    <conceptEntry id="c1">
+      <langSec xml:lang="en-GB"><termSec><term>cluster</term></termSec></langSec>
+      <langSec xml:lang="fr-FR">
+        <termSec><term>conglomérat</term>
+          <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></termSec>
+        <termSec><term>grappe</term>
+          <termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></termSec>
+      </langSec>
+    </conceptEntry>
+    <conceptEntry id="c2">
+      <langSec xml:lang="en"><termSec><term>value chain</term></termSec></langSec>
+      <langSec xml:lang="de"><termSec><term>Wertschöpfungskette</term></termSec></langSec>
+      <langSec xml:lang="fr">
+        <termSec><term>chaîne de valeur</term></termSec>
+        <termSec><term>filière</term>
+          <termNote type="administrativeStatus">supersededTerm-admn-sts</termNote></termSec>
+      </langSec>
+    </conceptEntry>
+  </body></text>
+</tbx>
+"""
+
+TBX_2008 = """<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX-Basic" xml:lang="en">
+  <martifHeader><fileDesc><sourceDesc><p>EP terms</p></sourceDesc></fileDesc></martifHeader>
+  <text><body>
+    <termEntry id="c1">
+      <langSet xml:lang="en"><tig><term>cluster</term></tig></langSet>
+      <langSet xml:lang="fr">
+        <tig><term>conglomérat</term>
+          <termNote type="administrativeStatus">admittedTerm-admn-sts</termNote></tig>
+        <ntig><termGrp><term>grappe</term>
+          <termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote>
+        </termGrp></ntig>
+      </langSet>
+    </termEntry>
+    <termEntry id="c2">
+      <langSet xml:lang="en"><tig><term>value chain</term></tig></langSet>
+      <langSet xml:lang="fr">
+        <tig><term>chaîne de valeur</term></tig>
+        <tig><term>filière</term>
+          <termNote type="administrativeStatus">supersededTerm-admn-sts</termNote></tig>
+      </langSet>
+    </termEntry>
+  </body></text>
+</martif>
+"""
+
+TBX_DCT = """<?xml version="1.0" encoding="UTF-8"?>
+<tbx type="TBX-Basic" style="dct" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2"
+     xmlns:basic="http://www.tbxinfo.net/ns/basic">
+  <tbxHeader><fileDesc><sourceDesc><p>EP terms</p></sourceDesc></fileDesc></tbxHeader>
+  <text><body>
+    <conceptEntry id="c1">
+      <langSec xml:lang="en"><termSec><term>cluster</term></termSec></langSec>
+      <langSec xml:lang="fr">
+        <termSec><term>conglomérat</term></termSec>
+        <termSec><term>grappe</term>
+          <basic:administrativeStatus>deprecatedTerm-admn-sts</basic:administrativeStatus>
+        </termSec>
+      </langSec>
+    </conceptEntry>
+    <conceptEntry id="c2">
+      <langSec xml:lang="en"><termSec><term>value chain</term></termSec></langSec>
+      <langSec xml:lang="fr">
+        <termSec><term>chaîne de valeur</term></termSec>
+        <termSec><term>filière</term>
+          <basic:administrativeStatus>supersededTerm-admn-sts</basic:administrativeStatus>
+        </termSec>
+      </langSec>
+    </conceptEntry>
+  </body></text>
+</tbx>
+"""
+
+
+@pytest.mark.parametrize("text", [TBX_2019, TBX_2008, TBX_DCT], ids=["2019", "2008", "dct"])
+def test_tbx_with_deprecated_terms_as_a_source(tmp_path, seed_unit, text):
+    path = tmp_path / "ep.tbx"
+    path.write_text(text, encoding="utf-8")
+    entries = load_terms(path, "en-GB", "fr-FR")
+    assert entries == [TermEntry("cluster", ("conglomérat",), ("grappe",)),
+                       TermEntry("value chain", ("chaîne de valeur",), ("filière",))]
+    if text is not TBX_DCT:  # (the glossary reader knows DCA-style statuses only)
+        # it leaves deprecated terms out: that is why the check reads TBX itself
+        assert "grappe" not in {e.target for e in read_tbx(path, "en-GB", "fr-FR")}
+    checker = TermChecker(entries, "en-GB", "fr-FR")
+    assert checker.check(seed_unit) == []
+    planted = plant(plant(seed_unit, "conglomérats", "grappes", 1), "chaîne de valeur",
+                    "filière")
+    assert [(f.check, f.item) for f in checker.check(planted)] == [
+        ("term-forbidden", "grappe"), ("term-forbidden", "filière")]
+
+
+def test_tbx_found_by_content_not_name(tmp_path, seed_unit):
+    path = tmp_path / "terms.dat"
+    path.write_text(TBX_2019, encoding="utf-16")
+    assert [e.source for e in load_terms(path, "en", "fr")] == ["cluster", "value chain"]
+
+
+def test_third_party_tbx_files_read_like_the_glossary_reader():
+    for name in ("Unknown_Dialect2-martif.tbx", "Unknown_Dialect2-v3.tbx"):
+        path = DATA / "tbx" / name
+        entries = load_terms(path, "en-US", "fr-FR")
+        pairs = [(e.source, t) for e in entries for t in e.targets]
+        assert pairs == [(g.source, g.target) for g in read_tbx(path, "en", "fr")]
+        assert len(entries) == 6 and not any(e.forbidden for e in entries)
+
+
+def test_tbx_without_the_language_pair_is_refused(tmp_path):
+    path = tmp_path / "ep.tbx"
+    path.write_text(TBX_2019, encoding="utf-8")
+    with pytest.raises(InputError, match=r"no term pairs for en -> es \(languages in the "
+                                         r"file: de, en, fr\)"):
+        load_terms(path, "en", "es")
+
+
+@pytest.mark.parametrize("delimiter", ["\t", ","])
+def test_glossary_as_a_source(tmp_path, seed_unit, delimiter):
+    path = tmp_path / "glossary.txt"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter=delimiter)
+        writer.writerows([["en", "fr"], ["value chain", "chaîne de valeur"],
+                          ["cluster", "conglomérat"], ["Value chains", "filière"]])
+    entries = load_terms(path, "en-GB", "fr-FR")
+    # every glossary pair is approved; "Value chains" is the lemma of "value chain"
+    assert entries == [TermEntry("value chain", ("chaîne de valeur", "filière")),
+                       TermEntry("cluster", ("conglomérat",))]
+    checker = TermChecker(entries, "en-GB", "fr-FR")
+    assert checker.check(seed_unit) == []
+    assert checker.check(plant(seed_unit, "chaîne de valeur", "filière")) == []
+    missing = plant(seed_unit, "conglomérats", "grappes")
+    assert [(f.check, f.item) for f in checker.check(missing)] == [("term-missing", "cluster")]
+
+
+@pytest.fixture
+def reviewed_termbase(tmp_path) -> Path:
+    """A termbase built by the real terms run on the seed dump, then reviewed."""
+    db = tmp_path / "terms.db"
+    run_terms([str(SEED)], termbase_path=str(db), min_count=1)
+    with Termbase(db) as termbase:
+        ids = {lemmas: termbase.find("en-GB", "fr-FR", *lemmas) for lemmas in [
+            ("cluster", "conglomérat"), ("value chain", "chaîne de valeur"),
+            ("commission", "commission"), ("supplier", "fournisseur")]}
+        assert None not in ids.values()
+        termbase.set_status(ids["cluster", "conglomérat"], "approved")
+        termbase.set_status(ids["value chain", "chaîne de valeur"], "approved")
+        termbase.set_status(ids["supplier", "fournisseur"], "rejected")
+        # "commission" stays proposed; "grappe" is added by a reviewer, as forbidden
+        grappe = termbase.add_pair(TermPair("en-GB", "fr-FR", "cluster", "grappe", "cluster",
+                                            "grappe"))
+        termbase.set_status(grappe, "forbidden")
+        assert termbase.get(ids["commission", "commission"]).status == "proposed"
+    return db
+
+
+def test_termbase_from_the_terms_run_as_a_source(reviewed_termbase, seed_unit):
+    before = reviewed_termbase.read_bytes()
+    entries = load_terms(reviewed_termbase, "en-GB", "fr-FR")
+    assert entries == [TermEntry("cluster", ("conglomérat",), ("grappe",)),
+                       TermEntry("value chain", ("chaîne de valeur",))]
+    # read-only: the file is as it was, no journal left beside it
+    assert reviewed_termbase.read_bytes() == before
+    assert sorted(p.name for p in reviewed_termbase.parent.iterdir()) == ["terms.db"]
+    checker = TermChecker(entries, "en-GB", "fr-FR")
+    assert checker.check(seed_unit) == []
+    planted = plant(seed_unit, "conglomérats", "grappes", 1)
+    assert [(f.check, f.item, f.expected) for f in checker.check(planted)] == [
+        ("term-forbidden", "grappe", "conglomérat")]
+
+
+def test_termbase_proposed_and_rejected_pairs_are_ignored(reviewed_termbase, seed_unit):
+    entries = load_terms(reviewed_termbase, "en", "fr")
+    assert not {"Commission", "supplier"} & {e.source for e in entries}
+    # the unit's target has neither "Commission" nor "fournisseur": nothing is reported
+    stripped = replace(seed_unit, target=seed_unit.target.replace("Commission", "Union")
+                       .replace("fournisseurs", "vendeurs"))
+    assert TermChecker(entries, "en", "fr").check(stripped) == []
+    # and a termbase reviewed for another language pair is named, not silently empty
+    with pytest.raises(InputError, match="holds en-GB -> fr-FR"):
+        load_terms(reviewed_termbase, "en", "de")
+
+
+def test_termbase_refusals(tmp_path):
+    missing = tmp_path / "missing.db"
+    with pytest.raises(InputError, match="no such file"):
+        load_terms(missing, "en", "fr")
+    assert not missing.exists()
+    other = tmp_path / "other.db"
+    con = sqlite3.connect(other)
+    con.execute("CREATE TABLE x (y)")
+    con.commit()
+    con.close()
+    with pytest.raises(InputError, match="not a termbase"):
+        load_terms(other, "en", "fr")
+    with pytest.raises(InputError, match="directory"):
+        load_terms(tmp_path, "en", "fr")
+
+
+def test_language_without_term_rules_falls_back_to_words():
+    # Portuguese has no term rules: lower-cased words, a final "s" dropped
+    entries = load_terms(DATA / "tbx" / "Good-Basic1-martif.tbx", "en", "pt")
+    highness = next(e for e in entries if e.source == "Your Highness")
+    assert highness.targets == ("Vossa Alteza",)
+    checker = TermChecker(entries, "en", "pt")
+    unit = Pair("Your Highnesses have arrived.", "Vossas\n Altezas chegaram.", "en", "pt")
+    assert checker.check(unit) == []
+    missing = replace(unit, target="Chegaram, Altezas.")
+    assert [(f.check, f.item) for f in checker.check(missing)] == [
+        ("term-missing", "Your Highness")]
+
+
+# -- precision on unmodified real text --------------------------------------------------------
+
+# Terms of EP procedure and policy that occur in the excerpt, with the renderings a Parliament
+# glossary gives them.
+EP_GLOSSARY = [
+    TermEntry("European Parliament", ("Parlement européen",)),
+    TermEntry("Member State", ("État membre",)),
+    TermEntry("agenda", ("ordre du jour",)),
+    TermEntry("point of order", ("motion de procédure",)),
+    TermEntry("Conference of Presidents", ("Conférence des présidents",)),
+    TermEntry("Rules of Procedure", ("règlement",)),
+    TermEntry("relative stability", ("stabilité relative",)),
+    TermEntry("common fisheries policy", ("politique commune de la pêche",)),
+    TermEntry("arms embargo", ("embargo sur les armes",)),
+    TermEntry("part-session", ("période de session",)),
+]
+
+
+def test_few_findings_on_unmodified_europarl(europarl_units):
+    checker = TermChecker(EP_GLOSSARY, "en-GB", "fr-FR")
+    # how often the terms occur: an empty target reports each of them
+    occurring = [f.item for unit in europarl_units
+                 for f in checker.check(replace(unit, target="-"))]
+    assert {e.source for e in EP_GLOSSARY} == set(occurring)
+    assert len(occurring) == 25
+    findings = [(f.tuid, f.item) for unit in europarl_units for f in checker.check(unit)]
+    for tuid, item in findings:
+        unit = next(u for u in europarl_units if u.tuid == tuid)
+        print(tuid, item, "|", unit.source, "|", unit.target)
+    # every finding is a real departure from the glossary, none a matching failure:
+    # "first part-session" -> "première session", "a previous part-session" -> "une
+    # précédente session", the heading "Agenda" -> "Ordre des travaux"
+    assert findings == [("21", "part-session"), ("51", "part-session"), ("66", "agenda")]
+    # inflections, articles and linking words that had to match: "EU Member States" ->
+    # "les États membres", "the draft agenda" -> "projet ... d'ordre du jour", "arms embargo"
+    # -> "l'embargo sur les armes", "Conference of Presidents" -> "Conférence des présidents"
+    assert not [f for unit in europarl_units if unit.tuid in {"57", "60", "67", "74"}
+                for f in checker.check(unit)]

@@ -1,0 +1,376 @@
+"""``tmx-export concordance``: lemma-aware, accent- and case-insensitive bilingual search,
+with and without its SQLite FTS5 index, on real memories."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tmx_export.check.concordance import (
+    Analyser,
+    Hit,
+    build_index,
+    concordance,
+    fts_token,
+    index_status,
+    stored_words,
+)
+from tmx_export.errors import InputError
+from tmx_export.pipeline import stream_units
+from tmx_export.terms.candidates import Extractor
+
+DATA = Path(__file__).parent / "data"
+SEED = DATA / "ep-industrial-policy-34.txt"
+EUROPARL = DATA / "europarl"
+EXCERPT = EUROPARL / "ep-00-01-17-excerpt.en.txt"  # its .fr.txt partner is found beside it
+DGT = DATA / "tmx" / "dgt-tm" / "22019D0391.tmx"
+EP = {"source_lang": "en", "target_lang": "fr"}
+
+
+def run(*args: str, color: bool = False):
+    from tmx_export.cli.concordance import concordance_command
+
+    return CliRunner().invoke(concordance_command, list(args), color=color)
+
+
+def hits(memory: list[str | Path], query: str, **options) -> list[Hit]:
+    return list(concordance(memory, query, **options))
+
+
+def summary(found: list[Hit]) -> list[tuple[str, str, list[str]]]:
+    return [(h.tuid, h.side, h.matches) for h in found]
+
+
+# --- matching --------------------------------------------------------------------------------
+
+def test_english_lemmas_match_other_forms_of_the_words() -> None:
+    found = hits([SEED], "value chain")
+    assert summary(found) == [("2", "source", ["value chains", "value chain"])]
+    # the match is highlighted where it is written, plural included
+    hit = found[0]
+    assert [hit.source[s:e] for s, e in hit.source_spans] == ["value chains", "value chain"]
+    assert summary(hits([EXCERPT], "Member State", **EP)) == [
+        ("61", "source", ["Member States"])]
+
+
+def test_french_lemmas_match_plurals_and_inflected_connectors() -> None:
+    assert summary(hits([SEED], "chaîne de valeur")) == [
+        ("2", "target", ["chaînes de valeur", "chaîne de valeur"])]
+    # "minutes" finds "minute", and the query's language is found on its own side only
+    assert summary(hits([EXCERPT], "minutes de silence", **EP)) == [
+        ("5", "target", ["minute de silence"]), ("6", "target", ["minute de silence"]),
+        ("7", "target", ["minute de silence"])]
+
+
+def test_case_and_accents_are_ignored() -> None:
+    for query in ("etats membres", "ÉTATS MEMBRES", "Etats Membres", "état membre"):
+        assert summary(hits([DGT], query)) == [
+            ("1", "target", ["États membres"]), ("5", "target", ["États membres"])], query
+    # an upper-case, accented heading is found from a plain lower-case query
+    found = hits([DGT], "comite")
+    assert [(h.tuid, h.matches) for h in found] == [
+        ("1", ["comité"]), ("4", ["COMITÉ"]), ("12", ["comité"])]
+    assert hits([SEED], "Etats membres")[0].matches == ["États membres"]
+
+
+def test_french_capitals_written_without_accents_are_lemmatised(tmp_path: Path) -> None:
+    table = tmp_path / "caps.tsv"
+    table.write_text("en\tfr\nthe Member States\tles ETATS MEMBRES\n"
+                     "a State\tun Etat\n", encoding="utf-8")
+    assert [h.matches for h in hits([table], "état membre")] == [["ETATS MEMBRES"]]
+    assert [h.matches for h in hits([table], "états", side="target")] == [
+        ["ETATS"], ["Etat"]]
+
+
+def test_a_phrase_does_not_match_words_apart_or_across_punctuation(tmp_path: Path) -> None:
+    table = tmp_path / "punct.tsv"
+    table.write_text("en\tfr\n"
+                     "value and chain\tvaleur\n"  # words apart
+                     "the value. Chain stores\tvaleur\n"  # a sentence end between them
+                     "the value chain\tvaleur\n", encoding="utf-8")
+    assert [h.source for h in hits([table], "value chain")] == ["the value chain"]
+    assert len(hits([table], "value")) == 3
+
+
+def test_other_languages_fall_back_to_folded_words(tmp_path: Path) -> None:
+    table = tmp_path / "de.tsv"
+    table.write_text("en\tde\nthe street\tdie STRASSE\nthe overview\tdie Übersicht\n"
+                     "the streets\tdie Straßen\n", encoding="utf-8")
+    options = {"source_lang": "en", "target_lang": "de", "side": "target"}
+    assert [h.matches for h in hits([table], "Straße", **options)] == [["STRASSE"]]
+    assert [h.matches for h in hits([table], "ubersicht", **options)] == [["Übersicht"]]
+    # no lemmas in German: the plural is another word
+    assert [h.target for h in hits([table], "strassen", **options)] == ["die Straßen"]
+
+
+def test_side_restricts_the_search() -> None:
+    both = hits([EXCERPT], "silence", **EP)
+    assert {h.side for h in both} == {"both"}
+    source = hits([EXCERPT], "silence", side="source", **EP)
+    assert [h.tuid for h in source] == [h.tuid for h in both]
+    assert all(h.source_spans and not h.target_spans for h in source)
+    target = hits([EXCERPT], "silence", side="target", **EP)
+    assert all(h.target_spans and not h.source_spans for h in target)
+    # a French word is not looked for in the English texts when only they are searched
+    assert hits([DGT], "comité", side="source") == []
+    assert len(hits([DGT], "comité", side="target")) == 3
+
+
+def test_limit_and_a_query_without_words() -> None:
+    assert [h.tuid for h in hits([EXCERPT], "Parliament", limit=3, **EP)] == ["2", "10", "11"]
+    with pytest.raises(InputError, match="has no word to search for"):
+        concordance([DGT], "« ! »")
+    with pytest.raises(InputError, match="in the target language"):
+        concordance([DGT], "la", side="target")  # an article alone: left out in French
+
+
+# --- the words the index stores are the words a scan reads -------------------------------
+
+def _reference(extractor: Extractor, analyser: Analyser, text: str) -> list[tuple]:
+    """The words straight from the term extractor's tokens of the whole text."""
+    words: list[tuple] = []
+    pending = False
+    for token in extractor.tokens(text):
+        if not token.piece:
+            pending = pending or token.breaks
+            continue
+        key = analyser._key(text[token.start:token.end], token.piece)
+        words.append((token.start, token.end, key, (token.breaks or pending) if words else None))
+        pending = False
+    return words
+
+
+@pytest.mark.parametrize("memory, langs", [([SEED], ("en-GB", "fr-FR")),
+                                          ([EUROPARL], ("en", "fr")),
+                                          ([DGT], ("en-GB", "fr-FR"))])
+def test_words_equal_the_extractors_tokens_and_the_stored_form(memory, langs) -> None:
+    analysers = [Analyser(lang) for lang in langs]
+    extractors = [Extractor(lang) for lang in langs]
+    units = list(stream_units(memory, source_lang=langs[0], target_lang=langs[1],
+                              renumber=False, clean=None, dedupe="none", allow_empty=True,
+                              segment="sentence"))
+    assert units
+    for unit in units:
+        for analyser, extractor, text in zip(analysers, extractors, (unit.source, unit.target),
+                                             strict=True):
+            words = analyser.words(text)
+            as_tuples = [(w.start, w.end, w.key, w.breaks if i else None)
+                         for i, w in enumerate(words)]
+            assert as_tuples == _reference(extractor, analyser, text)
+            stored = stored_words(*analyser.stored(text))
+            assert [(w.start, w.end, w.key, w.breaks) for w in stored][1:] == \
+                [(w.start, w.end, fts_token(w.key), w.breaks) for w in words][1:]
+            assert [(w.start, w.end) for w in stored] == [(w.start, w.end) for w in words]
+
+
+def test_the_stored_form_takes_long_texts() -> None:
+    analyser = Analyser("fr")
+    text = "la chaîne " + " " * 70_000 + "de valeur " + "x" * 70_000
+    stored = stored_words(*analyser.stored(text))
+    assert [(w.start, w.end) for w in stored] == [(w.start, w.end) for w in analyser.words(text)]
+    assert text[stored[-1].start:stored[-1].end] == "x" * 70_000
+
+
+# --- the command -------------------------------------------------------------------------------
+
+def test_text_output_is_plain_off_a_terminal() -> None:
+    result = run(str(DGT), "etats membres")
+    assert result.exit_code == 0, result.output
+    assert "\x1b[" not in result.output
+    blocks = result.stdout.strip().split("\n\n")
+    assert len(blocks) == 2
+    header, source, target = blocks[1].splitlines()
+    assert header == f"5  {DGT}:290"
+    assert source.startswith("  en-GB  Having regard to the Economic Partnership Agreement")
+    assert target.startswith("  fr-FR  vu l'accord") and "ses États membres," in target
+    assert result.stderr == ""
+
+
+def test_matches_are_highlighted_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    import click
+
+    monkeypatch.setattr("tmx_export.cli.concordance.stdout_is_terminal", lambda: True)
+    result = run(str(DGT), "etats membres", color=True)
+    assert result.exit_code == 0, result.output
+    assert click.style("États membres", fg="red", bold=True) in result.stdout
+    assert "2 hits" in result.stderr
+    # formats for scripts are never styled
+    result = run(str(DGT), "etats membres", "--format", "tsv", color=True)
+    assert "\x1b[" not in result.output
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+def test_highlight_depends_on_a_real_terminal() -> None:
+    code = ("import sys; from tmx_export.cli.concordance import concordance_command; "
+            "concordance_command(sys.argv[1:])")
+    args = [sys.executable, "-c", code, str(DGT), "comite"]
+    piped = subprocess.run(args, capture_output=True, text=True, check=True)
+    assert "COMITÉ" in piped.stdout and "\x1b[" not in piped.stdout
+    primary, secondary = os.openpty()
+    try:
+        # Read while the command writes: a terminal holds only a few kilobytes.
+        process = subprocess.Popen(args, stdout=secondary, stderr=subprocess.DEVNULL)
+        os.close(secondary)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(primary, 65536)
+            except OSError:  # the terminal closed (Linux)
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        assert process.wait(timeout=60) == 0
+    finally:
+        os.close(primary)
+    shown = b"".join(chunks).decode()
+    assert "\x1b[31m\x1b[1mCOMITÉ\x1b[0m" in shown
+
+
+def test_tsv_output() -> None:
+    result = run(str(EXCERPT), "silence", "--source-lang", "en", "--target-lang", "fr",
+                 "--format", "tsv", "--limit", "2")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].split("\t") == ["tuid", "file", "line", "source", "target", "side", "match"]
+    assert len(lines) == 3
+    rows = [line.split("\t") for line in lines[1:]]
+    assert all(len(row) == 7 for row in rows)
+    assert [(row[0], row[1], row[2], row[5], row[6]) for row in rows] == [
+        ("5", str(EXCERPT), "5", "both", "silence"), ("6", str(EXCERPT), "5", "both", "silence")]
+    assert "minute' s silence" in rows[0][3] and "minute de silence" in rows[0][4]
+
+
+def test_jsonl_output_spans_point_at_the_matches() -> None:
+    result = run(str(SEED), "value chain", "--format", "jsonl")
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(records) == 1
+    record = records[0]
+    assert (record["tuid"], record["file"], record["line"], record["side"]) == (
+        "2", str(SEED), 1, "source")
+    assert record["match"] == ["value chains", "value chain"]
+    assert [record["source"][s:e] for s, e in record["source_spans"]] == record["match"]
+    assert record["target_spans"] == []
+
+
+def test_user_errors_are_one_line(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.tmx"
+    index = tmp_path / "i.db"
+    result = run(str(missing), "value", "--index", str(index))
+    assert result.exit_code == 1
+    assert result.output == f"tmx-export: error: {missing}: no such file or directory\n"
+    assert not index.exists()
+    result = run(str(DGT), "»")
+    assert result.exit_code == 1
+    assert result.output == "tmx-export: error: QUERY: '»' has no word to search for\n"
+    result = run(str(DGT))  # a memory but no query
+    assert result.exit_code == 2 and "MEMORY and then the QUERY" in result.output
+
+
+# --- the index -------------------------------------------------------------------------------
+
+QUERIES = ["value chain", "chaîne de valeur", "etats membres", "Member States", "comite",
+           "Parliament", "silence", "minutes de silence", "arbitrators"]
+
+
+@pytest.mark.parametrize("side", ["both", "source", "target"])
+def test_the_index_gives_what_a_scan_gives(tmp_path: Path, side: str) -> None:
+    memory = [EUROPARL, DGT.parent, SEED]
+    options = {"source_lang": "en-GB", "target_lang": "fr-FR", "side": side}
+    index = tmp_path / "memory.db"
+    total = 0
+    for query in QUERIES:
+        scanned = hits(memory, query, **options)
+        indexed = hits(memory, query, index=index, **options)
+        assert indexed == scanned, query
+        total += len(scanned)
+    assert total > 40  # the comparison is not between two empty lists
+
+
+def test_index_built_once_then_reused(tmp_path: Path) -> None:
+    index = tmp_path / "ep.db"
+    args = [str(EXCERPT), "silence", "--source-lang", "en", "--target-lang", "fr",
+            "--format", "tsv", "--index", str(index)]
+    first = run(*args)
+    assert first.exit_code == 0, first.output
+    assert first.stderr == f"tmx-export: building the index {index}...\n"
+    built = index.stat()
+    second = run(*args)
+    assert second.exit_code == 0, second.output
+    assert second.stderr == ""
+    assert second.stdout == first.stdout
+    assert len(second.stdout.splitlines()) == 4  # header and the three units
+    assert (index.stat().st_mtime_ns, index.stat().st_ino) == (built.st_mtime_ns, built.st_ino)
+    without = run(*args[:-2])
+    assert without.stdout == first.stdout
+    assert not list(tmp_path.glob(".*.part"))  # no temporary file left beside it
+
+
+def test_a_stale_index_is_rebuilt(tmp_path: Path) -> None:
+    memory = tmp_path / "memory.tmx"
+    shutil.copy(DGT, memory)
+    index = tmp_path / "memory.db"
+    assert index_status([memory], index) == "missing"
+    assert [h.tuid for h in hits([memory], "arbitres", index=index)] == [
+        "3", "8", "16", "17", "18", "19"]
+    assert index_status([memory], index) is None
+    # the memory changes: one more unit with the word, and a new modification time
+    text = memory.read_text(encoding="utf-16")
+    unit = ('<tu><tuv xml:lang="en-GB"><seg>New arbitrators</seg></tuv>'
+            '<tuv xml:lang="fr-FR"><seg>Nouveaux arbitres</seg></tuv></tu>')
+    memory.write_text(text.replace("</body>", unit + "</body>"), encoding="utf-16")
+    assert index_status([memory], index) == "the memory changed"
+    reasons: list[str] = []
+    found = list(concordance([memory], "arbitres", index=index, on_build=reasons.append))
+    assert reasons == ["the memory changed"]
+    assert [h.target for h in found][-1] == "Nouveaux arbitres"
+    assert found == hits([memory], "arbitres")
+    # other settings are other indexes too
+    assert index_status([memory], index, segment="paragraph") == \
+        "it was built with other units (--segment)"
+    assert index_status([memory], index, source_lang="en-US") == \
+        "it was built for other languages"
+
+
+def test_the_index_never_replaces_another_file(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.db"
+    notes.write_text("my notes\n", encoding="utf-8")
+    result = run(str(DGT), "comité", "--index", str(notes))
+    assert result.exit_code == 1
+    assert result.output == (f"tmx-export: error: {notes}: not a tmx-export concordance "
+                             "index; refusing to replace it (name another --index file, or "
+                             "remove this one)\n")
+    assert notes.read_text(encoding="utf-8") == "my notes\n"
+    memory = tmp_path / "memory.tmx"
+    shutil.copy(DGT, memory)
+    result = run(str(memory), "comité", "--index", str(memory))
+    assert result.exit_code == 1 and "would overwrite an input file" in result.output
+    assert memory.read_bytes() == DGT.read_bytes()
+
+
+def test_standard_input_cannot_be_indexed(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="standard input cannot be indexed"):
+        concordance(["-"], "comité", index=tmp_path / "i.db")
+
+
+def test_a_failed_build_leaves_the_old_index(tmp_path: Path) -> None:
+    memory = tmp_path / "memory.tmx"
+    shutil.copy(DGT, memory)
+    index = tmp_path / "memory.db"
+    assert build_index([memory], index) == 19
+    before = index.read_bytes()
+    # the memory is cut in the middle of a unit: reading fails half-way through the build
+    text = memory.read_text(encoding="utf-16")
+    memory.write_text(text[: text.index("Arbitrators selected by the EU")], encoding="utf-16")
+    with pytest.raises(InputError):
+        build_index([memory], index)
+    assert index.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["memory.db", "memory.tmx"]

@@ -1,0 +1,842 @@
+"""Bilingual concordance: every unit of a memory whose source or target holds a phrase.
+
+A query is matched word by word against the words of each side, in that side's language:
+
+* **lemma-aware** in English and French (simplemma, through the term extractor's
+  tokeniser, :class:`~tmx_export.terms.candidates.Extractor`): "value chain" finds "value
+  chains", "chaîne de valeur" finds "chaînes de valeur" and "chaîne de la valeur" (French
+  "la"/"l'" are left out and "des"/"du" read as "de", as in term keys);
+* **case- and accent-insensitive**: every key is folded (accents removed, ``œ`` -> ``oe``,
+  case folded), and a query word typed without its accents is also read as each accented
+  spelling the lemmatiser knows ("etats" is also "états", whose lemma is "état"), so
+  "etats membres" finds "États membres" and "etat membre" finds it too; a capitalised
+  French word of the text written without accents ("Etats", "ETATS", as typesetting drops
+  them on capitals) is lemmatised as its accented spelling;
+* other languages: folded words, without lemmas.
+
+A query word matches a word of the text when the text word's folded lemma is one of the
+query word's keys: its own folded lemma, its folded spelling, or the folded lemma of an
+accented spelling of it. The words must follow each other in the text (French articles
+between them aside), and a match does not run across punctuation the query does not have.
+The semantics depend on the query and the lemmatiser only, never on the memory, so a search
+through the index gives exactly what a scan of the memory gives.
+
+**Index.** Scanning re-reads and re-lemmatises the memory for every query. With an index
+(:func:`ensure_index`), a SQLite file holds the units' texts, each side's words as the
+matcher sees them (folded lemma keys, places, punctuation: :meth:`Analyser.stored`), and an
+FTS5 table over the keys, one FTS token per word (a key that is not plain ASCII letters and
+digits is written as ``_`` + its UTF-8 in hex, so the tokeniser can never split or merge
+keys). The query's keys are looked up as FTS5 phrases (one per combination of the
+alternatives of its words), and each candidate unit is then checked by the same matcher a
+scan uses, on the stored words (punctuation, highlight spans), without the lemmatiser.
+
+The index remembers the memory files (resolved paths, sizes, modification times), the
+languages, the unit settings and the lemmatiser version; when any differs, it is rebuilt
+(the command says so on stderr first): it is a cache, and a stale one must never answer.
+A file that is not such an index is never overwritten, nor is an input. The index is
+written to a temporary file beside it and renamed into place when complete, so an
+interrupted build leaves the old index (or none), never half of one. The memory is streamed
+into it in batches, so building takes flat memory however large the memory is.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import sqlite3
+import sys
+import unicodedata
+from array import array
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from ..errors import InputError
+from ..inputs import ParallelInput, check_outputs, gather_inputs
+from ..lang import primary, standard_tag
+from ..terms.candidates import Extractor, split_tokens
+
+__all__ = ["FORMATS", "SIDES", "TSV_COLUMNS", "Analyser", "Hit", "Pattern", "Query",
+           "build_index", "concordance", "ensure_index", "fold", "format_hit",
+           "hit_to_json", "hit_to_tsv", "index_status", "search_index", "search_scan",
+           "stored_words"]
+
+SIDES = ("both", "source", "target")
+FORMATS = ("text", "tsv", "jsonl")
+TSV_COLUMNS = ("tuid", "file", "line", "source", "target", "side", "match")
+
+INDEX_FORMAT = "tmx-export concordance index"
+INDEX_VERSION = "1"
+BATCH = 5000  # units per executemany: large enough to amortise, small enough to stay flat
+# Phrases an FTS5 query may list (the product of the alternatives of the query's words);
+# past this the index is asked for units holding every word somewhere (a superset the
+# matcher then narrows), which is slower but never misses a hit.
+MAX_PHRASES = 128
+# Accented spellings tried per French query word (about 1.5 us each): every spelling with
+# up to two accents, and most with three, in at most ~6 ms a word.
+SPELLING_BUDGET = 4_000
+
+Input = str | Path | ParallelInput
+
+
+# --- folding and words ----------------------------------------------------------------------
+
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss"})
+
+
+def fold(text: str) -> str:
+    """``text`` without accents, ligatures split, case folded: "Œuvre" -> "oeuvre"."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+class Word(NamedTuple):
+    """A word of a text: its span, its folded lemma key, and whether punctuation (not just
+    space) separates it from the previous word."""
+
+    start: int
+    end: int
+    key: str
+    breaks: bool
+
+
+def fts_token(key: str) -> str:
+    """``key`` as exactly one FTS5 token of the index's tokeniser (see the module doc)."""
+    if key.isascii() and key.isalnum():
+        return key
+    return "_" + key.encode("utf-8").hex()
+
+
+# Accented letters a folded letter may stand for (French; English borrows the same).
+_ACCENTED = {"a": "àâ", "e": "éèêë", "i": "îï", "o": "ô", "u": "ùûü", "c": "ç"}
+
+
+def _spellings(folded: str, budget: int = SPELLING_BUDGET) -> Iterator[str]:
+    """``folded`` with accents put back in every way, fewest accents first, at most
+    ``budget`` spellings (``oe`` is also tried as ``œ``)."""
+    bases = [folded] + ([folded.replace("oe", "œ")] if "oe" in folded else [])
+    tried = 0
+    for base in bases:
+        slots = [i for i, ch in enumerate(base) if ch in _ACCENTED]
+        for k in range(len(slots) + 1):
+            for chosen in itertools.combinations(slots, k):
+                for letters in itertools.product(*(_ACCENTED[base[i]] for i in chosen)):
+                    chars = list(base)
+                    for i, letter in zip(chosen, letters, strict=True):
+                        chars[i] = letter
+                    yield "".join(chars)
+                    tried += 1
+                    if tried >= budget:
+                        return
+
+
+class _Chunk(NamedTuple):
+    """What a run of non-space characters contributes to a text.
+
+    ``tokens``: its words' offsets in the run, key (``None`` for a left-out article), and
+    whether punctuation inside the run comes before them; ``lead``/``trail``: whether
+    it starts or ends with punctuation. ``emitted`` is the same for what the index keeps
+    (:meth:`Analyser.stored`): each word's offset, length, key as FTS token and whether
+    punctuation inside the run comes between it and the previous word kept (the run's
+    start for the first), and ``tail``: punctuation after the last word kept (anywhere
+    in the run when it keeps none).
+    """
+
+    tokens: tuple[tuple[int, int, str | None, bool], ...]
+    lead: bool
+    trail: bool
+    emitted: tuple[tuple[int, int, str, bool], ...]
+    tail: bool
+
+
+CACHE_SIZE = 300_000  # distinct runs and words remembered; cleared when full (see _remember)
+
+
+class Analyser:
+    """The words of texts in one language, and the keys a query word matches.
+
+    English and French words are keyed by their lemmas (the term extractor's tokens);
+    other languages by their folded spelling.
+
+    The extractor's tokens of a text are the tokens of its runs of non-space characters
+    taken one by one (none spans a space, and each word is classified alone), so each
+    distinct run is tokenised once and remembered: indexing a large memory then costs a
+    dictionary look-up per run, not a tokenisation per word.
+    """
+
+    def __init__(self, lang: str) -> None:
+        self.lang = primary(lang)
+        try:
+            self.extractor: Extractor | None = Extractor(lang)
+        except ValueError:  # no lemma rules for this language: folded words
+            self.extractor = None
+        self._keys: dict[str, str] = {}  # word as written -> key
+        self._runs: dict[str, _Chunk] = {}
+        # Accents only decide lemmas in French (English borrows few accented words, and
+        # their folded spelling is their key): only there are they put back, in query
+        # words, and in capitalised words of the text, which French typesetting writes
+        # without them.
+        self._restores = self.lang == "fr" and self.extractor is not None
+        self._known_words: Callable[[str], bool] | None = None
+
+    @staticmethod
+    def _remember(cache: dict[str, Any], name: str, value: Any) -> None:
+        # Bounded: a memory of nonsense must not eat the machine. Clearing (rather than
+        # no longer adding) lets the words that matter now come back at once.
+        if len(cache) >= CACHE_SIZE:
+            cache.clear()
+        cache[name] = value
+
+    def _key(self, written: str, piece: str) -> str:
+        """The key of a word of a text, as written (its piece is a function of it)."""
+        key = self._keys.get(written)
+        if key is None:
+            key = fold(piece)
+            if self._restores and written.isascii() and written.lower() != written:
+                key = self._restored(written.lower(), key)
+            self._remember(self._keys, written, key)
+        return key
+
+    def _restored(self, lower: str, key: str) -> str:
+        """The key of a capitalised word written without accents ("Etats", "ETATS", as
+        French typesetting drops them on capitals) that the lemmatiser does not know: the
+        folded lemma of its first accented spelling it knows ("états" -> "etat")."""
+        known = self._known()
+        if known(lower):
+            return key
+        for spelling in _spellings(lower, budget=64):
+            if spelling != lower and known(spelling):
+                assert self.extractor is not None
+                pieces = [t.piece for t in self.extractor.tokens(spelling) if t.piece]
+                return fold(pieces[0]) if len(pieces) == 1 else key
+        return key
+
+    def _known(self) -> Callable[[str], bool]:
+        """Whether the lemmatiser knows a lower-case word: its dictionary asked directly
+        (five times faster than ``simplemma.is_known``, which the spellings of a long
+        query word would otherwise make slow), as ``is_known`` asks it."""
+        if self._known_words is None:
+            import simplemma
+
+            try:
+                from simplemma.strategies.dictionaries import DEFAULT_DICTIONARY_FACTORY
+
+                words = DEFAULT_DICTIONARY_FACTORY.get_dictionary(self.lang)
+            except (ImportError, ValueError):
+                lang = self.lang
+                self._known_words = lambda word: simplemma.is_known(word, lang=lang)
+            else:
+                self._known_words = lambda word: (words.get(word) is not None
+                                                  or words.get(word.capitalize()) is not None)
+        return self._known_words
+
+    def _chunk(self, run: str) -> _Chunk:
+        chunk = self._runs.get(run)
+        if chunk is not None:
+            return chunk
+        tokens: list[tuple[int, int, str | None, bool]] = []
+        if self.extractor is None:
+            previous = 0
+            for start, end in split_tokens(run, self.lang):
+                written = run[start:end]
+                tokens.append((start, end, self._key(written, written),
+                               bool(tokens) and start > previous))
+                previous = end
+        else:
+            for token in self.extractor.tokens(run):
+                written = run[token.start:token.end]
+                key = self._key(written, token.piece) if token.piece else None
+                tokens.append((token.start, token.end, key, token.breaks))
+        lead = not tokens or tokens[0][0] > 0
+        trail = not tokens or tokens[-1][1] < len(run)
+        emitted: list[tuple[int, int, str, bool]] = []
+        pending = lead
+        for start, end, key, inner in tokens:
+            pending = pending or inner
+            if key is not None:
+                emitted.append((start, end - start, fts_token(key), pending))
+                pending = False
+        chunk = _Chunk(tuple(tokens), lead, trail, tuple(emitted), pending or trail)
+        self._remember(self._runs, run, chunk)
+        return chunk
+
+    def words(self, text: str) -> list[Word]:
+        """The words of ``text`` in order (French articles left out). A word ``breaks``
+        when punctuation stands between it and the word before (articles aside)."""
+        words: list[Word] = []
+        pending = False  # punctuation since the last word
+        runs = self._runs
+        after = 0  # end of the previous run
+        for run in text.split():
+            base = text.find(run, after)  # only space lies between the previous run and this
+            after = base + len(run)
+            chunk = runs.get(run) or self._chunk(run)
+            pending = pending or chunk.lead
+            for start, end, key, inner in chunk.tokens:
+                pending = pending or inner
+                if key is not None:
+                    words.append(Word(base + start, base + end, key, pending))
+                    pending = False
+            pending = pending or chunk.trail
+        return words
+
+    def stored(self, text: str) -> tuple[str, bytes]:
+        """What the index holds for ``text`` (:func:`stored_words` reads it back): its
+        words' keys as FTS tokens, and their places, two whole numbers a word (the gap
+        since the previous word times two, plus one if it ``breaks``; its length) packed
+        as an array (``H``, or ``I`` when a number needs it, then the machine's bytes).
+        So a search through the index checks its candidates without the lemmatiser."""
+        keys: list[str] = []
+        marks: list[int] = []
+        pending = False
+        at = 0  # end of the previous word
+        runs = self._runs
+        add_key = keys.append
+        # The hot loop of indexing (str.split and str.find run in C; a regular expression
+        # costs four times as much).
+        after = 0  # end of the previous run
+        for run in text.split():
+            base = text.find(run, after)  # only space lies between the previous run and this
+            after = base + len(run)
+            chunk = runs.get(run)
+            if chunk is None:
+                chunk = self._chunk(run)
+            emitted = chunk.emitted
+            if len(emitted) == 1:  # nearly every run: one word
+                start, length, token, breaks = emitted[0]
+                start += base
+                add_key(token)
+                marks += ((start - at) * 2 + (pending or breaks), length)
+                at = start + length
+                pending = chunk.tail
+                continue
+            if not emitted:
+                pending = pending or chunk.tail
+                continue
+            for start, length, token, breaks in emitted:
+                start += base
+                add_key(token)
+                marks += ((start - at) * 2 + (pending or breaks), length)
+                at = start + length
+                pending = False
+            pending = chunk.tail
+        try:
+            packed = array("H", marks)
+        except OverflowError:  # a gap or word of 32,768 characters or more
+            packed = array("I", marks)
+        return " ".join(keys), packed.typecode.encode() + packed.tobytes()
+
+    def keys(self, text: str, word: Word) -> frozenset[str]:
+        """The keys query word ``word`` (of query ``text``) matches: its folded lemma, its
+        folded spelling, and the folded lemmas of the accented spellings the lemmatiser
+        knows (accent-insensitive, yet lemma-aware: "etats" -> "etat")."""
+        spelled = fold(text[word.start:word.end]).replace("\u2019", "'")
+        keys = {word.key, spelled}
+        if self._restores:
+            assert self.extractor is not None
+            known = self._known()
+            for spelling in _spellings(spelled):
+                if spelling != spelled and known(spelling):
+                    pieces = [t.piece for t in self.extractor.tokens(spelling) if t.piece]
+                    if len(pieces) == 1:
+                        keys.add(fold(pieces[0]))
+        return frozenset(keys)
+
+
+def stored_words(keys: str, marks: bytes) -> list[Word]:
+    """The words :meth:`Analyser.stored` put in the index, their keys as FTS tokens."""
+    if not keys:
+        return []
+    numbers = array(marks[:1].decode())
+    numbers.frombytes(marks[1:])
+    words: list[Word] = []
+    at = 0
+    for i, key in enumerate(keys.split(" ")):
+        gap, length = numbers[2 * i], numbers[2 * i + 1]
+        start = at + (gap >> 1)
+        at = start + length
+        words.append(Word(start, at, key, bool(gap & 1)))
+    return words
+
+
+# --- queries --------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """A query as read in one language: the keys each of its words matches (and the same
+    as FTS tokens, to check the index's words), and where the query itself has
+    punctuation between words (a match may have it there too)."""
+
+    keys: tuple[frozenset[str], ...]
+    breaks: tuple[bool, ...]
+    tokens: tuple[frozenset[str], ...]
+
+    @classmethod
+    def of(cls, keys: Sequence[frozenset[str]], breaks: Sequence[bool]) -> Pattern:
+        """The pattern of words matching ``keys``, with punctuation before them where
+        ``breaks`` says."""
+        return cls(tuple(keys), tuple(breaks),
+                   tuple(frozenset(fts_token(k) for k in alternatives) for alternatives in keys))
+
+    def find(self, words: Sequence[Word], *, stored: bool = False) -> list[tuple[int, int]]:
+        """The character spans of the non-overlapping matches in ``words`` (read from the
+        index, keyed by FTS tokens, when ``stored``), in order."""
+        keys, breaks = (self.tokens if stored else self.keys), self.breaks
+        n = len(keys)
+        first = keys[0]
+        spans: list[tuple[int, int]] = []
+        i, last = 0, len(words) - n
+        while i <= last:
+            if words[i].key in first and all(
+                words[i + k].key in keys[k] and (breaks[k] or not words[i + k].breaks)
+                for k in range(1, n)
+            ):
+                spans.append((words[i].start, words[i + n - 1].end))
+                i += n
+            else:
+                i += 1
+        return spans
+
+    def fts(self) -> str:
+        """The FTS5 expression (without column filter) that finds every unit this pattern
+        can match in: the phrases of all combinations of the words' keys, or, when they
+        are too many, every word somewhere in the side."""
+        tokens = [sorted(alternatives) for alternatives in self.tokens]
+        count = 1
+        for alternatives in tokens:
+            count *= len(alternatives)
+        if count <= MAX_PHRASES:
+            phrases = (" ".join(combination) for combination in itertools.product(*tokens))
+            return " OR ".join(f'"{phrase}"' for phrase in phrases)
+        return " AND ".join("(" + " OR ".join(f'"{t}"' for t in alternatives) + ")"
+                            for alternatives in tokens)
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """A query read in both languages: ``source`` and ``target`` are ``None`` when the
+    query has no word in that language's reading (a French article alone)."""
+
+    text: str
+    source: Pattern | None
+    target: Pattern | None
+
+    @classmethod
+    def compile(cls, text: str, source: Analyser, target: Analyser,
+                side: str = "both") -> Query:
+        """``text`` read by the analysers of the sides ``side`` names (a side not searched
+        is not read: its lemmatiser need not load); ``InputError`` when it has no word."""
+        patterns: list[Pattern | None] = []
+        for name, analyser in (("source", source), ("target", target)):
+            words = analyser.words(text) if side in ("both", name) else []
+            patterns.append(Pattern.of([analyser.keys(text, w) for w in words],
+                                       [w.breaks for w in words]) if words else None)
+        if patterns[0] is None and patterns[1] is None:
+            raise InputError("QUERY", f"{text!r} has no word to search for"
+                             + ("" if side == "both" else f" in the {side} language"))
+        return cls(text, patterns[0], patterns[1])
+
+    def patterns(self, side: str) -> list[tuple[str, Pattern]]:
+        """The (side, pattern) pairs to search for ``side`` (``both``, ``source``,
+        ``target``)."""
+        wanted = ("source", "target") if side == "both" else (side,)
+        return [(name, pattern) for name in wanted
+                if (pattern := getattr(self, name)) is not None]
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A unit the query matched, with the character spans of the matches on each side."""
+
+    tuid: str
+    file: str
+    line: int
+    source: str
+    target: str
+    source_spans: tuple[tuple[int, int], ...]
+    target_spans: tuple[tuple[int, int], ...]
+
+    @property
+    def side(self) -> str:
+        """``source``, ``target`` or ``both``: where the query matched."""
+        if self.source_spans and self.target_spans:
+            return "both"
+        return "source" if self.source_spans else "target"
+
+    @property
+    def matches(self) -> list[str]:
+        """The matched words as written, each distinct one once, source side first."""
+        found = [self.source[s:e] for s, e in self.source_spans]
+        found += [self.target[s:e] for s, e in self.target_spans]
+        return list(dict.fromkeys(found))
+
+
+def _hit(tuid: str, file: str, line: int, source: str, target: str,
+         spans: dict[str, list[tuple[int, int]]]) -> Hit | None:
+    """The hit of a unit with the matches ``spans`` by side, or ``None`` if none."""
+    source_spans, target_spans = spans.get("source", ()), spans.get("target", ())
+    if not source_spans and not target_spans:
+        return None
+    return Hit(tuid, file, line, source, target, tuple(source_spans), tuple(target_spans))
+
+
+# --- searching ------------------------------------------------------------------------------
+
+def _stream(inputs: Sequence[Input], settings: dict[str, Any], progress: Any = None,
+            ) -> Iterator[Any]:
+    from ..pipeline import stream_units
+
+    # Every unit as the memory holds it: no cleaning, no deduplication, tuids kept, so a
+    # hit names the unit a CAT tool or the TMX shows.
+    return stream_units(list(inputs), source_lang=settings["source_lang"],
+                        target_lang=settings["target_lang"],
+                        input_format=settings["input_format"], segment=settings["segment"],
+                        renumber=False, clean=None, dedupe="none", allow_empty=True,
+                        progress=progress)
+
+
+def search_scan(inputs: Sequence[Input], query: Query, *, side: str = "both",
+                source_lang: str = "en-GB", target_lang: str = "fr-FR",
+                input_format: str | None = None, segment: str = "sentence") -> Iterator[Hit]:
+    """The hits of ``query`` in the memory ``inputs``, read from start to end."""
+    settings = _settings(source_lang, target_lang, input_format, segment)
+    analysers = {"source": Analyser(settings["source_lang"]),
+                 "target": Analyser(settings["target_lang"])}
+    patterns = query.patterns(side)
+    for unit in _stream(inputs, settings):
+        texts = {"source": unit.source, "target": unit.target}
+        hit = _hit(str(unit.tuid or ""), unit.file, unit.line, unit.source, unit.target,
+                   {name: pattern.find(analysers[name].words(texts[name]))
+                    for name, pattern in patterns})
+        if hit is not None:
+            yield hit
+
+
+def search_index(path: str | Path, query: Query, *, side: str = "both") -> Iterator[Hit]:
+    """The hits of ``query`` in the index ``path`` (see :func:`ensure_index`), in the
+    memory's order: FTS5 finds the candidates, the matcher checks them."""
+    patterns = query.patterns(side)
+    expression = " OR ".join(f"({name}_keys : ({pattern.fts()}))" for name, pattern in patterns)
+    if not expression:
+        return
+    con = _connect_ro(Path(path))
+    try:
+        rows = con.execute(
+            "SELECT u.tuid, f.name, u.line, u.source, u.target, u.source_keys, "
+            "u.source_marks, u.target_keys, u.target_marks FROM words "
+            "JOIN units u ON u.id = words.rowid JOIN files f ON f.id = u.file "
+            "WHERE words MATCH ? ORDER BY words.rowid", (expression,))
+        for tuid, file, line, source, target, *stored in rows:
+            sides = {"source": stored[0:2], "target": stored[2:4]}
+            hit = _hit(tuid, file, line, source, target,
+                       {name: pattern.find(stored_words(*sides[name]), stored=True)
+                        for name, pattern in patterns})
+            if hit is not None:
+                yield hit
+    finally:
+        con.close()
+
+
+def concordance(
+    inputs: Sequence[Input],
+    query: str,
+    *,
+    source_lang: str = "en-GB",
+    target_lang: str = "fr-FR",
+    side: str = "both",
+    limit: int | None = None,
+    index: str | Path | None = None,
+    input_format: str | None = None,
+    segment: str = "sentence",
+    on_build: Callable[[str], None] | None = None,
+    progress: Any = None,
+) -> Iterator[Hit]:
+    """The hits of ``query`` in the memory ``inputs`` (anything ``build`` reads), at most
+    ``limit``, in the memory's order.
+
+    ``side`` restricts the search to the ``source`` or ``target`` texts (``both``: either).
+    With ``index`` (a file name), the search runs on that SQLite index, built first when
+    missing or out of date (:func:`ensure_index`; ``on_build(reason)`` hears of it before
+    the build starts, ``progress`` follows the reading). Everything that can be refused (a
+    side, a query without words, an unreadable memory or index) is refused by this call,
+    before the first hit is asked for.
+    """
+    if side not in SIDES:
+        raise ValueError(f"unknown side {side!r}; expected one of {', '.join(SIDES)}")
+    if limit is not None and limit < 1:
+        raise ValueError("limit must be at least 1")
+    settings = _settings(source_lang, target_lang, input_format, segment)
+    compiled = Query.compile(query, Analyser(settings["source_lang"]),
+                             Analyser(settings["target_lang"]), side)
+    if index is not None:
+        ensure_index(inputs, index, source_lang=source_lang, target_lang=target_lang,
+                     input_format=input_format, segment=segment, on_build=on_build,
+                     progress=progress)
+        hits = search_index(index, compiled, side=side)
+    else:
+        gather_inputs(inputs, source_lang=settings["source_lang"],  # fail now, not later
+                      target_lang=settings["target_lang"], pair_files=input_format is None)
+        hits = search_scan(inputs, compiled, side=side, source_lang=source_lang,
+                           target_lang=target_lang, input_format=input_format,
+                           segment=segment)
+    return itertools.islice(hits, limit)
+
+
+# --- the index ------------------------------------------------------------------------------
+
+def _settings(source_lang: str, target_lang: str, input_format: str | None,
+              segment: str) -> dict[str, Any]:
+    tags = []
+    for option, code in (("--source-lang", source_lang), ("--target-lang", target_lang)):
+        try:
+            tags.append(standard_tag(code))
+        except ValueError as exc:
+            raise InputError(option, str(exc)) from None
+    return {"source_lang": tags[0], "target_lang": tags[1], "input_format": input_format,
+            "segment": segment}
+
+
+def _lemmatiser() -> str:
+    from importlib.metadata import version
+
+    return f"simplemma {version('simplemma')}"
+
+
+def _expected_meta(inputs: Sequence[Input], path: Path, settings: dict[str, Any],
+                   ) -> dict[str, str]:
+    """What an up-to-date index of ``inputs`` says about itself."""
+    files = gather_inputs(inputs, source_lang=settings["source_lang"],
+                          target_lang=settings["target_lang"],
+                          pair_files=settings["input_format"] is None)
+    check_outputs(files, [path])
+    names = [name for f in files
+             for name in ((f.source, f.target) if isinstance(f, ParallelInput) else (f,))]
+    if "-" in names:
+        raise InputError("-", "standard input cannot be indexed (it cannot be checked for "
+                         "changes): give the memory as a file, or leave out --index")
+    memory = []
+    for name in names:
+        stat = os.stat(name)
+        memory.append([str(Path(name).resolve()), stat.st_size, stat.st_mtime_ns])
+    return {"format": INDEX_FORMAT, "version": INDEX_VERSION, "lemmatiser": _lemmatiser(),
+            "byteorder": sys.byteorder,
+            "source_lang": settings["source_lang"], "target_lang": settings["target_lang"],
+            "input_format": settings["input_format"] or "", "segment": settings["segment"],
+            "memory": json.dumps(memory, ensure_ascii=False)}
+
+
+# Which difference makes an index stale, in the words the user reads.
+_STALE_REASONS = {
+    "memory": "the memory changed",
+    "source_lang": "it was built for other languages",
+    "target_lang": "it was built for other languages",
+    "segment": "it was built with other units (--segment)",
+    "input_format": "it was built with another --input-format",
+    "version": "it was built by another version of tmx-export",
+    "lemmatiser": "it was built with another lemmatiser version",
+    "byteorder": "it was built on another kind of machine",
+}
+
+
+def _connect_ro(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+
+
+def _read_meta(path: Path) -> dict[str, str]:
+    """The meta table of the index ``path``; ``InputError`` when ``path`` is not one of
+    our indexes, so that a mistyped --index never destroys some other file."""
+    refused = ("not a tmx-export concordance index; refusing to replace it (name another "
+               "--index file, or remove this one)")
+    try:
+        con = _connect_ro(path)
+        try:
+            meta = dict(con.execute("SELECT key, value FROM meta"))
+        finally:
+            con.close()
+    except sqlite3.DatabaseError:
+        raise InputError(str(path), refused) from None
+    if meta.get("format") != INDEX_FORMAT:
+        raise InputError(str(path), refused)
+    return meta
+
+
+def index_status(inputs: Sequence[Input], path: str | Path, *, source_lang: str = "en-GB",
+                 target_lang: str = "fr-FR", input_format: str | None = None,
+                 segment: str = "sentence") -> str | None:
+    """``None`` when the index ``path`` is up to date for the memory ``inputs``, else why
+    it must be (re)built: ``"missing"``, or what changed."""
+    target = Path(path)
+    settings = _settings(source_lang, target_lang, input_format, segment)
+    expected = _expected_meta(inputs, target, settings)
+    if not target.exists():
+        return "missing"
+    if target.is_dir():
+        raise InputError(str(path), "is a directory, expected an index file")
+    meta = _read_meta(target)
+    for key, reason in _STALE_REASONS.items():
+        if meta.get(key) != expected[key]:
+            return reason
+    return None
+
+
+def ensure_index(inputs: Sequence[Input], path: str | Path, *, source_lang: str = "en-GB",
+                 target_lang: str = "fr-FR", input_format: str | None = None,
+                 segment: str = "sentence", on_build: Callable[[str], None] | None = None,
+                 progress: Any = None) -> str:
+    """Make the index ``path`` of the memory ``inputs`` up to date: ``"reused"`` when it
+    was, else it is (re)built (``on_build(reason)`` is called first) and the result is
+    ``"built"`` or ``"rebuilt"``."""
+    reason = index_status(inputs, path, source_lang=source_lang, target_lang=target_lang,
+                          input_format=input_format, segment=segment)
+    if reason is None:
+        return "reused"
+    if on_build is not None:
+        on_build(reason)
+    build_index(inputs, path, source_lang=source_lang, target_lang=target_lang,
+                input_format=input_format, segment=segment, progress=progress)
+    return "built" if reason == "missing" else "rebuilt"
+
+
+# The texts and what the index knows of their words (see Analyser.stored) in ``units``;
+# ``words`` is the FTS5 index of the keys, with ``units`` as its external content, so the
+# keys are stored once. The tokeniser only has to split at spaces: every key is one token
+# of letters, digits and "_" (fts_token).
+_SCHEMA = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE files(id INTEGER PRIMARY KEY, name TEXT NOT NULL);
+CREATE TABLE units(id INTEGER PRIMARY KEY, tuid TEXT NOT NULL, file INTEGER NOT NULL,
+                   line INTEGER NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL,
+                   source_keys TEXT NOT NULL, source_marks BLOB NOT NULL,
+                   target_keys TEXT NOT NULL, target_marks BLOB NOT NULL);
+CREATE VIRTUAL TABLE words USING fts5(source_keys, target_keys, content='units',
+                                      content_rowid='id', columnsize=0,
+                                      tokenize="unicode61 tokenchars '_'");
+"""
+
+
+def build_index(inputs: Sequence[Input], path: str | Path, *, source_lang: str = "en-GB",
+                target_lang: str = "fr-FR", input_format: str | None = None,
+                segment: str = "sentence", progress: Any = None) -> int:
+    """Build the concordance index of the memory ``inputs`` at ``path`` (replacing any
+    index there) and return how many units it holds. The units are streamed and written
+    in batches, so memory stays flat however large the memory is; the file is written
+    beside ``path`` and renamed into place when complete."""
+    from ..formats.text import finish_part, temp_beside
+
+    target = Path(path)
+    settings = _settings(source_lang, target_lang, input_format, segment)
+    meta = _expected_meta(inputs, target, settings)  # before reading: a later change shows
+    fd, tmp = temp_beside(target)
+    os.close(fd)
+    try:
+        con = sqlite3.connect(tmp)
+        try:
+            # The file is private until renamed: no journal, no syncs while writing (one
+            # fsync before the rename makes it durable).
+            con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
+                              "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;")
+            con.executescript(_SCHEMA)
+            count = _fill(con, _stream(inputs, settings, progress), settings)
+            meta["units"] = str(count)
+            con.executemany("INSERT INTO meta(key, value) VALUES (?, ?)", meta.items())
+            # One FTS segment instead of several: fewer b-trees to probe per query.
+            con.execute("INSERT INTO words(words) VALUES ('optimize')")
+            con.commit()
+        finally:
+            con.close()
+        with open(tmp, "rb+") as handle:
+            os.fsync(handle.fileno())
+        finish_part(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    return count
+
+
+def _fill(con: sqlite3.Connection, units: Iterator[Any], settings: dict[str, Any]) -> int:
+    source, target = Analyser(settings["source_lang"]), Analyser(settings["target_lang"])
+    files: dict[str, int] = {}
+    rows: list[tuple[Any, ...]] = []
+    count = 0
+    for unit in units:
+        count += 1
+        file_id = files.get(unit.file)
+        if file_id is None:
+            file_id = files[unit.file] = len(files) + 1
+            con.execute("INSERT INTO files(id, name) VALUES (?, ?)", (file_id, unit.file))
+        rows.append((count, str(unit.tuid or ""), file_id, unit.line, unit.source,
+                     unit.target, *source.stored(unit.source), *target.stored(unit.target)))
+        if len(rows) >= BATCH:
+            con.executemany(_INSERT, rows)
+            rows.clear()
+    con.executemany(_INSERT, rows)
+    # The FTS index read from the units in one pass (faster than row by row).
+    con.execute("INSERT INTO words(words) VALUES ('rebuild')")
+    return count
+
+
+_INSERT = "INSERT INTO units VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+
+
+# --- output -----------------------------------------------------------------------------------
+
+def highlight(text: str, spans: Sequence[tuple[int, int]],
+              style: Callable[[str], str] | None) -> str:
+    """``text`` with each span passed through ``style`` (``None``: left as it is)."""
+    if style is None or not spans:
+        return text
+    out: list[str] = []
+    at = 0
+    for start, end in spans:
+        out.append(text[at:start])
+        out.append(style(text[start:end]))
+        at = end
+    out.append(text[at:])
+    return "".join(out)
+
+
+def format_hit(hit: Hit, *, source_lang: str, target_lang: str, colour: bool = False) -> str:
+    """A hit for a person: ``tuid  file:line``, then the source and target lines, indented
+    behind their language; with ``colour``, the matches in bold red (for a terminal)."""
+    import click
+
+    style = (lambda s: click.style(s, fg="red", bold=True)) if colour else None
+    header = f"{hit.tuid}  {hit.file}:{hit.line}" if hit.tuid else f"{hit.file}:{hit.line}"
+    if colour:
+        header = click.style(header, fg="green")
+    width = max(len(source_lang), len(target_lang))
+    return "\n".join((
+        header,
+        f"  {source_lang:<{width}}  {highlight(hit.source, hit.source_spans, style)}",
+        f"  {target_lang:<{width}}  {highlight(hit.target, hit.target_spans, style)}",
+    ))
+
+
+def hit_to_tsv(hit: Hit) -> str:
+    """A hit as a TSV row of :data:`TSV_COLUMNS` (escaped and spreadsheet-safe as the
+    project's other TSV files; ``match`` lists the matched words, ``" | "``-separated)."""
+    from ..formats.text import neutralise_cell
+    from ..formats.tsv import escape_field
+
+    fields = (hit.tuid, hit.file, str(hit.line), hit.source, hit.target, hit.side,
+              " | ".join(hit.matches))
+    return "\t".join(neutralise_cell(escape_field(f)) for f in fields)
+
+
+# Characters JSON may carry raw but that some line readers take for line ends.
+_LINE_SEPARATORS = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
+def hit_to_json(hit: Hit) -> str:
+    """A hit as one JSON line: the TSV columns (``match`` a list) and the character spans
+    of the matches (``source_spans``, ``target_spans``: ``[start, end]`` pairs)."""
+    record = {"tuid": hit.tuid, "file": hit.file, "line": hit.line, "source": hit.source,
+              "target": hit.target, "side": hit.side, "match": hit.matches,
+              "source_spans": [list(s) for s in hit.source_spans],
+              "target_spans": [list(s) for s in hit.target_spans]}
+    return json.dumps(record, ensure_ascii=False).translate(_LINE_SEPARATORS)

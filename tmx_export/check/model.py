@@ -1,0 +1,72 @@
+"""What checking passes along: a finding, the checks and their severities."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Pair
+
+ERROR, WARNING = "error", "warning"
+SEVERITIES = (ERROR, WARNING)
+
+# Every check, with its default severity. A finding names its check, so a report can be
+# filtered by it and `--checks`/`--skip` can choose them.
+CHECKS: dict[str, str] = {
+    "term-missing": ERROR,  # an approved source term without any approved rendering
+    "term-forbidden": ERROR,  # a target term marked forbidden (deprecated in a TBX)
+    "number-mismatch": ERROR,  # numbers differ between the sides, conventions allowed for
+    "untranslated": ERROR,  # the target is the source (beyond names and codes)
+    "empty-target": ERROR,  # nothing in the target
+    "tag-mismatch": ERROR,  # inline codes (bpt/ept/ph/it) differ between the sides
+    "inconsistent-target": WARNING,  # the same source translated differently
+    "inconsistent-source": WARNING,  # the same target for different sources
+    "punctuation": WARNING,  # end punctuation, unbalanced quotes or brackets
+    "spacing": WARNING,  # double spaces; spaces before ; : ! ? as the target language wants
+}
+
+# The columns of a findings report, in order (TSV/CSV header, XLSX columns).
+REPORT_COLUMNS = ("tuid", "file", "line", "check", "severity", "source", "target", "item",
+                  "expected")
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem in one unit: ``item`` is what is concerned (a term, a number, a code,
+    a character), ``expected`` what should have been there."""
+
+    tuid: str
+    file: str
+    line: int
+    check: str
+    severity: str
+    source: str
+    target: str
+    item: str
+    expected: str
+
+    def key(self) -> tuple[str, str, str, str]:
+        """What identifies a finding across runs (for accepted findings): not its tuid or
+        line, which change when the memory is rebuilt."""
+        return (self.check, self.source, self.target, self.item)
+
+    def row(self) -> tuple[str, ...]:
+        """The finding's cells, in :data:`REPORT_COLUMNS` order."""
+        return (self.tuid, self.file, str(self.line), self.check, self.severity, self.source,
+                self.target, self.item, self.expected)
+
+
+def finding(unit: Pair, check: str, item: str, expected: str,
+            severity: str | None = None) -> Finding:
+    """A finding of ``check`` in ``unit`` (default severity from :data:`CHECKS`)."""
+    return Finding("" if unit.tuid is None else str(unit.tuid), unit.file, unit.line, check,
+                   severity or CHECKS[check], unit.source, unit.target, item, expected)
+
+
+@dataclass(frozen=True, slots=True)
+class TermEntry:
+    """A term the memory is checked against: the source term, its approved target terms
+    (``targets``, any of which satisfies the check) and its forbidden ones."""
+
+    source: str
+    targets: tuple[str, ...] = ()
+    forbidden: tuple[str, ...] = ()

@@ -1,0 +1,249 @@
+"""Findings reports: TSV, CSV, one offline HTML page, and an XLSX a reviewer works in.
+
+The format follows the file name's ending. TSV and CSV have a header row with the columns
+of :data:`~tmx_export.check.model.REPORT_COLUMNS` and are written as findings come; the
+HTML page groups findings by check and by term or number, both sides shown with the item
+highlighted; the XLSX has one row per finding and a ``decision`` column (``ok``, ``fix``,
+``false alarm``) that ``check --accept FILE`` reads back (:func:`read_accepted`), so
+accepted findings are not reported again. Every file is written atomically, and no cell a
+spreadsheet opens starts a formula.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import ExitStack
+from pathlib import Path
+from typing import IO
+
+from markupsafe import Markup, escape
+
+from .._version import __version__
+from ..errors import InputError
+from ..formats.text import atomic_output, neutralise_cell, read_text, restore_cell
+from ..formats.tsv import escape_field, records, unescape_field
+from .model import CHECKS, REPORT_COLUMNS, Finding
+
+REPORT_FORMATS = (".tsv", ".csv", ".html", ".xlsx")
+DECISIONS = ("ok", "fix", "false alarm")
+# Decisions that say a finding is not a problem: not reported again.
+ACCEPTED = frozenset({"ok", "false alarm"})
+
+
+def report_format(path: str | Path) -> str:
+    """``.tsv``, ``.csv``, ``.html`` or ``.xlsx`` from ``path``'s ending, or an error."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in REPORT_FORMATS:
+        raise InputError(str(path), "unknown report format; name the file "
+                         + ", ".join(f"*{ending}" for ending in REPORT_FORMATS))
+    return suffix
+
+
+class ReportWriter:
+    """Findings to a report file, as they come (TSV, CSV) or all at the end (HTML, XLSX).
+    Use as a context manager: the file is only in place when the block ended well."""
+
+    def __init__(self, path: str | Path, *, title: str = "") -> None:
+        self.path, self.format, self.title = path, report_format(path), title
+        self._stack = ExitStack()
+        self._kept: list[Finding] = []
+        self._handle: IO[str] | None = None
+        self._csv = None
+
+    def __enter__(self) -> ReportWriter:
+        if self.format in (".tsv", ".csv"):
+            self._handle = self._stack.enter_context(atomic_output(self.path, "w"))
+            if self.format == ".csv":
+                self._csv = csv.writer(self._handle, lineterminator="\n")
+                self._csv.writerow(REPORT_COLUMNS)
+            else:
+                self._handle.write("\t".join(REPORT_COLUMNS) + "\n")
+        return self
+
+    def add(self, finding: Finding) -> None:
+        if self._csv is not None:
+            self._csv.writerow([neutralise_cell(cell) for cell in finding.row()])
+        elif self._handle is not None:
+            self._handle.write("\t".join(neutralise_cell(escape_field(cell))
+                                         for cell in finding.row()) + "\n")
+        else:
+            self._kept.append(finding)
+
+    def __exit__(self, kind, value, traceback) -> None:  # type: ignore[no-untyped-def]
+        try:
+            if kind is None and self.format == ".html":
+                with atomic_output(self.path, "w") as handle:
+                    handle.write(render_html(self._kept, self.title))
+            elif kind is None and self.format == ".xlsx":
+                write_xlsx(self._kept, self.path)
+        finally:
+            self._stack.__exit__(kind, value, traceback)
+
+
+# --- HTML -------------------------------------------------------------------------------------
+
+_STYLE = """
+body { font: 15px/1.45 system-ui, sans-serif; margin: 2em auto; max-width: 70em; color: #222; }
+h1 { font-size: 1.5em; } h2 { font-size: 1.2em; margin-top: 2em; border-bottom: 1px solid #ccc; }
+h3 { font-size: 1em; margin: 1.2em 0 .3em; } .count { color: #777; font-weight: normal; }
+table { border-collapse: collapse; width: 100%; } td { border-top: 1px solid #eee;
+  padding: .3em .5em; vertical-align: top; } td.tuid { color: #777; white-space: nowrap; }
+mark { background: #ffe28a; } .error { color: #a40000; } .warning { color: #8a5a00; }
+.expected { color: #2d6a2d; }
+"""
+
+
+def _highlight(text: str, item: str) -> Markup:
+    """``text`` with each occurrence of ``item`` (case-insensitive) in ``<mark>``."""
+    if not item:
+        return escape(text)
+    lower, needle = text.lower(), item.lower()
+    parts: list[Markup] = []
+    start = 0
+    while True:
+        at = lower.find(needle, start)
+        if at < 0 or not needle:
+            parts.append(escape(text[start:]))
+            break
+        parts.append(escape(text[start:at]))
+        parts.append(Markup("<mark>%s</mark>") % text[at:at + len(item)])
+        start = at + len(item)
+    return Markup("").join(parts)
+
+
+def render_html(findings: list[Finding], title: str = "") -> str:
+    """One self-contained page: findings grouped by check, then by item."""
+    grouped: dict[str, dict[str, list[Finding]]] = defaultdict(lambda: defaultdict(list))
+    for item in findings:
+        grouped[item.check][item.item].append(item)
+    out = [Markup("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"),
+           Markup("<title>%s</title><style>%s</style></head><body>")
+           % (title or "tmx-export check", Markup(_STYLE)),
+           Markup("<h1>%s</h1><p>%d findings, tmx-export %s</p>")
+           % (title or "Findings", len(findings), __version__)]
+    for check in (c for c in CHECKS if c in grouped):
+        items = grouped[check]
+        total = sum(len(v) for v in items.values())
+        severity = CHECKS[check]
+        out.append(Markup('<h2 id="%s">%s <span class="count">(%d, <span class="%s">%s'
+                          "</span>)</span></h2>") % (check, check, total, severity, severity))
+        for item, rows in sorted(items.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+            expected = rows[0].expected
+            out.append(Markup('<h3>%s <span class="count">(%d)</span>%s</h3><table>')
+                       % (item or "-", len(rows),
+                          Markup(' <span class="expected">expected: %s</span>') % expected
+                          if expected else ""))
+            for row in rows:
+                where = row.tuid or f"{row.file}:{row.line}"
+                marked = item if check != "term-missing" else ""
+                out.append(Markup('<tr><td class="tuid">%s</td><td>%s</td><td>%s</td></tr>')
+                           % (where, _highlight(row.source, item if check == "term-missing"
+                                                 else marked),
+                              _highlight(row.target, marked)))
+            out.append(Markup("</table>"))
+    out.append(Markup("</body></html>\n"))
+    return str(Markup("").join(out))
+
+
+# --- XLSX -------------------------------------------------------------------------------------
+
+def write_xlsx(findings: list[Finding], path: str | Path) -> int:
+    """One row per finding and a ``decision`` column with a drop-down; every cell is a
+    string (a text starting with "=" stays text)."""
+    import xlsxwriter
+
+    with atomic_output(path, "wb") as handle:
+        book = xlsxwriter.Workbook(handle, {"constant_memory": True, "strings_to_urls": False,
+                                            "strings_to_formulas": False})
+        sheet = book.add_worksheet("findings")
+        bold = book.add_format({"bold": True})
+        wrap = book.add_format({"text_wrap": True, "valign": "top"})
+        columns = (*REPORT_COLUMNS, "decision")
+        for col, name in enumerate(columns):
+            sheet.write_string(0, col, name, bold)
+        widths = {"source": 60, "target": 60, "item": 24, "expected": 24, "check": 20}
+        for col, name in enumerate(columns):
+            sheet.set_column(col, col, widths.get(name, 10), wrap if name in widths else None)
+        for row, item in enumerate(findings, 1):
+            for col, cell in enumerate(item.row()):
+                sheet.write_string(row, col, cell)
+        if findings:
+            sheet.data_validation(1, len(columns) - 1, len(findings), len(columns) - 1,
+                                  {"validate": "list", "source": list(DECISIONS)})
+        sheet.freeze_panes(1, 0)
+        book.close()
+    return len(findings)
+
+
+# --- accepted findings ------------------------------------------------------------------------
+
+def read_accepted(path: str | Path) -> set[tuple[str, str, str, str]]:
+    """The keys (check, source, target, item) of the findings a reviewer marked ``ok`` or
+    ``false alarm`` in a report (XLSX, TSV or CSV with a ``decision`` column)."""
+    name = str(path)
+    rows = _rows(path)
+    header = next(rows, None)
+    if header is None:
+        raise InputError(name, "empty file, not a findings report")
+    lowered = [str(cell or "").strip().lower() for cell in header]
+    needed = ("check", "source", "target", "item", "decision")
+    missing = [column for column in needed if column not in lowered]
+    if missing:
+        raise InputError(name, f"not a reviewed findings report: no column "
+                         f"{', '.join(missing)}", 1)
+    at = {column: lowered.index(column) for column in needed}
+    accepted: set[tuple[str, str, str, str]] = set()
+    for line, row in enumerate(rows, 2):
+        def cell(column: str, row: list[str] = row) -> str:
+            i = at[column]
+            return str(row[i]) if i < len(row) and row[i] is not None else ""
+
+        decision = cell("decision").strip().lower()
+        if not decision:
+            continue
+        if decision not in DECISIONS:
+            raise InputError(name, f"unknown decision {decision!r}; expected one of "
+                             f"{', '.join(DECISIONS)}", line)
+        if decision in ACCEPTED:
+            accepted.add((cell("check"), cell("source"), cell("target"), cell("item")))
+    return accepted
+
+
+def _rows(path: str | Path) -> Iterator[list[str]]:
+    suffix = Path(path).suffix.lower()
+    if suffix == ".xlsx":
+        yield from _xlsx_rows(path)
+        return
+    text = read_text(path)
+    if suffix == ".csv":
+        for row in csv.reader(text.splitlines()):
+            yield [restore_cell(cell) for cell in row]
+        return
+    for line in records(text):
+        yield [unescape_field(restore_cell(cell)) for cell in line.split("\t")]
+
+
+def _xlsx_rows(path: str | Path) -> Iterator[list[str]]:
+    from openpyxl import load_workbook
+
+    from ..formats.table import XLSX_MAX_INFLATED, XLSX_MAX_RATIO
+    from ..formats.xml import check_archive
+
+    name = str(path)
+    if not Path(path).is_file():
+        raise InputError(name, "no such file")
+    check_archive(name, max_inflated=XLSX_MAX_INFLATED, max_ratio=XLSX_MAX_RATIO,
+                  what="XLSX findings report")
+    try:
+        book = load_workbook(name, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file
+        raise InputError(name, f"not a readable XLSX workbook ({exc})") from None
+    try:
+        sheet = book["findings"] if "findings" in book.sheetnames else book.worksheets[0]
+        sheet.reset_dimensions()
+        for row in sheet.iter_rows(values_only=True):
+            yield ["" if cell is None else str(cell) for cell in row]
+    finally:
+        book.close()

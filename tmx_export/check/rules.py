@@ -1,0 +1,933 @@
+"""Checks of one unit on its own: numbers, untranslated and empty targets, inline codes,
+punctuation and spacing.
+
+Each check is a function ``(unit) -> Iterator[Finding]``; :data:`UNIT_CHECKS` maps the
+check names of :data:`~tmx_export.check.model.CHECKS` to them. They run over every unit of
+a memory (100k units and more), so they work on precompiled regular expressions and bail
+out early: a unit without digits costs ``number-mismatch`` one regex search, a unit
+without markup costs ``tag-mismatch`` nothing.
+
+An empty target is reported once, by ``empty-target``: the other checks skip it rather
+than repeat the news in their own words (missing numbers, missing end punctuation...).
+
+Decisions where QA tools differ, tuned on DGT-TM 2019 (EN-GB/FR-FR, 2621 units) and
+Europarl (ep-00-01-17, 786 sentence units):
+
+``number-mismatch``
+    Only numbers written with digits are compared, as multisets of values. A number is read
+    with the conventions of its side's language: "1,5" and "1.5" are both 1.5; "1 000",
+    "1,000" (English), "1.000" and "1'000" are a thousand; "1,000" in a decimal-comma
+    language (French, German...) is 1.000. A lone "." before three digits is read both ways
+    (1.000 is one in English, a thousand in German, and EU texts quote both); the same
+    spelling on both sides always matches. The digits are the number: "3rd", "3e",
+    "3ème", "1er", "1re" are 3, 3, 3, 1, 1; "50 %" and "50%" are 50; "-5", "−5" (U+2212)
+    and "–5" after a space are minus five, and a side that says "below zero" or "moins"
+    may pair 20 with -20. A number followed by "million", "billion", "milliard(s)"...
+    also matches its scaled value ("2 million" = "2 000 000"); English clock times match
+    the 24-hour clock ("3 p.m." = "15 h"); "the 1990s" matches "les années 90";
+    "2015-19" matches "2015-2019".
+    Digits glued to a letter before them ("CO2", "ed1.2", "am1") belong to a code: they
+    pair with a number of the other side ("ed1.2" / "éd. 1.2"), and when they find none
+    they are reported only if the other side has such a number left too ("MD900" /
+    "MD902"), not when the code is spelled out ("CO2" / "dioxyde de carbone"); "00"
+    counts as such ("12 h 00" / "12.00").
+    A number left unmatched is then tried as the integers between its separators, and
+    pairs when all of them do ("10.30" / "10 h 30"; "17.1.2000" is read as three numbers
+    from the start). It is excused when the other side writes it as a word ("two" / "2",
+    "Article premier" / "Article 1", "quatre-vingt-dix-neuf" / "99", "January" / "1" in a
+    date) or as a Roman numeral ("XXIe siècle" / "21st century", "annexes I et II" /
+    "Annexes 1 and 2") more often than its own side does: "Appendix I" on both sides
+    excuses nothing, "vingt et un (01)" does not excuse the 1, and an indefinite article
+    ("un", "une", "ein") is no "one". Word lists exist for English, French, German,
+    Spanish and Italian (:data:`NUMBER_WORDS`); other languages use all of them.
+    A number one side only writes more often than the other is not reported when that is
+    all that differs (see ``count_repeats`` of :func:`number_mismatch`): EU French
+    factorises "Article 46(4) ... Article 46(10)" and writes "dudit règlement" for a
+    repeated reference. When both sides have numbers left over, they are all reported: a
+    number was changed ("Articles 3 and 4 ... 3 September" / "articles 4 et 4 ... 3").
+    So "(a)" (no digits), "COM(1999) 158" and "17 January 2000" / "17 janvier 2000" raise
+    nothing, and a changed, added or dropped number is found.
+    One finding per unit. ``item`` is the target's numbers that are not in the source
+    (the wrong ones) and ``expected`` the source's numbers that are not in the target;
+    when the target has no wrong number, ``item`` is the source's missing numbers and
+    ``expected`` "(missing from the target)"; a target number with no counterpart has
+    ``expected`` "(not in the source)".
+
+``untranslated``
+    The target is the source, compared after NFKC, case folding and collapsing white
+    space. Not flagged: units of the same language on both sides (en-GB -> en-US); units
+    with fewer than :data:`UNTRANSLATED_MIN_WORDS` words of two letters or more (3, like
+    the ``identical`` cleaning rule: "Article 5", "(Applause)", "Sri Lanka", "EU
+    representative", "OJ L 123, p. 1" are the same in many languages; single letters are
+    initials and abbreviations); a URL or an e-mail address; and units whose every token
+    is a name or a code (capitalised words, acronyms of up to six capitals, tokens with
+    digits or code symbols such as "=", "{", "_", name particles "de", "van", "von"...:
+    "Mr Kumar Ponnambalam", "Loyola de Palacio del Valle", "<=lt, >=gt"). A heading in
+    capitals ("LIST OF ARBITRATORS") is flagged: its long all-capital words are no
+    acronyms.
+
+``tag-mismatch``
+    Codes are compared as multisets of (element, ``i``, ``x``) for ``bpt``, ``ept``,
+    ``ph`` and ``it``, including codes inside ``sub`` flows; their order may change.
+    ``hi`` (a highlight around text, not a native code) and ``ut`` (deprecated, unpaired
+    by nature) are not compared. An ``ept`` before its ``bpt`` in the target, when the
+    source has them in order, is a finding too. Markup that does not parse is a finding of
+    its own and nothing else is compared for that unit. ``item``/``expected`` as for
+    numbers, with the codes shown as ``<bpt i="1" x="1">``.
+
+``punctuation``
+    End marks are compared by class (full stop, ellipsis "…"/"...", ! ? : ;, with the
+    full-width forms and the Greek ";" question mark) after dropping closing quotes,
+    brackets and white space, so "vote ?" matches "vote?" and "(Applause.)" matches
+    "(Applaudissements.)". A source ending with ";" and a target ending with "," (or the
+    other way round) are allowed: English legal enumerations end their items with ";"
+    where French ends them with ",". A finding names the target's ending as ``item`` and
+    the source's as ``expected``.
+    Brackets are counted by shape and quotes of all shapes together (an English ‘…’ is a
+    French «…»), with each side's language's quotes (German „…“, Polish „…”, Swedish
+    ”…”); an apostrophe (’ inside or after a word) is no quote, and list markers ("a)",
+    "iv)" after a space, "1)" where an item starts) are no brackets, since English "(a)"
+    is French "a)". The target is reported when it leaves a kind open (or closed) other
+    than the source does: a unit cut inside a quotation on both sides is fine.
+
+``spacing``
+    Double spaces inside the target (not when the source has as many: spacing copied on
+    purpose, or the place of a removed code). Then, by the target's primary language,
+    :data:`SPACING_RULES`: French wants a space (U+0020, U+00A0 or U+202F) before ; : ! ?
+    and », after «, and none before . and ,; English, German, Spanish, Italian, Dutch and
+    Portuguese want none before ; : ! ? . ,; other languages get the double spaces only.
+    Marks count as punctuation only where they end a word (followed by a space, the end
+    or another mark): "10:30" and "http://" are left alone, and so is an ellipsis after a
+    space. Many French clients (and DGT-TM's exports) write no space before ; ! ? or
+    inside « »: turn the French space rule off with ``spacing(unit, french_spaces=False)``
+    or for a whole run with :data:`FRENCH_SPACES`; what remains for French is "no space
+    before . and ,". One finding per kind of problem and mark, its first place (with the
+    word around it) as ``item``, the count in ``expected`` when there are several.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from lxml import etree
+
+from ..formats.xml import SAFE_PARSER_OPTIONS
+from ..lang import primary
+from ..model import Pair
+from .model import Finding, finding
+
+_SPACE_RE = re.compile(r"\s+")
+_WORD_RE = re.compile(r"[^\W\d_]+")
+_DIGIT_RE = re.compile(r"\d")
+_DIGITS_RE = re.compile(r"\d+")
+# What str.isspace() misses but a target made of it is still empty.
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+
+
+# A memory has a handful of language tags and every check asks for their primary subtag.
+_primary = lru_cache(maxsize=64)(primary)
+
+
+def _blank(text: str) -> bool:
+    return not text.strip().strip(_INVISIBLE).strip()
+
+
+# --- number-mismatch -------------------------------------------------------------------------
+
+# Languages whose decimal mark is the point; a comma before three digits is a thousands
+# separator there. In DECIMAL_COMMA languages it is a decimal comma. Elsewhere both.
+DECIMAL_POINT = frozenset({"en", "ga", "mt", "zh", "ja", "ko", "th", "he", "hi"})
+DECIMAL_COMMA = frozenset({"fr", "de", "es", "it", "pt", "nl", "pl", "cs", "sk", "sl", "hr",
+                           "hu", "ro", "bg", "el", "da", "sv", "fi", "et", "lv", "lt", "ru",
+                           "uk", "tr", "ca", "is", "nb", "nn", "no", "sr", "mk", "sq"})
+
+# A number as written: digits with separators inside; a space only before a group of three
+# (so "17 2000" stays two numbers). NFKC has already made U+00A0 and U+202F spaces.
+_NUMBER_RE = re.compile(r"\d+(?:[.,'’]\d+| \d{3}(?!\d))*")
+_SEPARATOR_RE = re.compile(r"([.,'’ ])")
+_SPELLING_RE = re.compile(r"[-−–\u2012\u00ad]?\d+(?:[.,'’\s]\d+)*")
+# Minus signs: hyphen-minus, U+2212, en dash, figure dash, and the soft hyphen that some
+# Europarl texts carry for a dash. A sign only after a space or an opening bracket:
+# "2000-2006" is a range.
+_SIGNS = "-−–\u2012\u00ad"
+_BEFORE_SIGN = " ([/=:;"
+# "2015-19" is "2015-2019".
+_RANGE_MARKS = "-–/"
+# A side that says "minus", "below zero"... may write the minus as a word.
+_NEGATIVE_WORDS_RE = re.compile(
+    r"\b(?:minus|below zero|moins|sous zéro|au-dessous de zéro|négatifs?|négatives?"
+    r"|negative|unter null|bajo cero|sotto zero|menos)\b", re.IGNORECASE)
+# Words after a number that scale it: "2 million" may be written "2 000 000".
+_SCALE_RE = re.compile(
+    r" ?(thousand|k|million|millions|mio|mn|m|millionen|millón|millones|milione|milioni"
+    r"|billion|billions|bn|milliard|milliards|mrd|milliarde|milliarden|miliardo|miliardi)\b",
+    re.IGNORECASE)
+_SCALES: dict[str, tuple[int, ...]] = {
+    "thousand": (10**3,), "k": (10**3,),
+    # an English billion is a thousand million, a French one a million million
+    "billion": (10**9, 10**12), "billions": (10**9, 10**12), "bn": (10**9,),
+}
+for _word in ("million", "millions", "mio", "mn", "m", "millionen", "millón", "millones",
+              "milione", "milioni"):
+    _SCALES[_word] = (10**6,)
+for _word in ("milliard", "milliards", "mrd", "milliarde", "milliarden", "miliardo",
+              "miliardi"):
+    _SCALES[_word] = (10**9,)
+# English clock times: "3 p.m." is "15 h" elsewhere; "12 a.m." is midnight.
+_AM_PM_RE = re.compile(r"[ap]\.? ?m\b", re.IGNORECASE)
+_CLOCK_RE = re.compile(r"(?<![\d.,:])(\d{1,2})(?:[.:](\d{2}))? ?([ap])\.? ?m\b\.?",
+                       re.IGNORECASE)
+# "the 1990s" / "les années 90".
+_DECADE_RE = re.compile(r"'?s\b")
+_ROMAN_RE = re.compile(r"\b([IVXLCDM]+)(er|re|e|ème|eme|st|nd|rd|th)?\b")
+# A lone I, V or X is a numeral after the words that number parts of a text ("Annex I",
+# "annexes I et II", "Titre V"); elsewhere it is a pronoun or an initial.
+_ROMAN_AFTER_RE = re.compile(
+    r"\b(?i:annex|annexe|anhang|anexo|allegato|appendix|appendice|anlage|article|artikel"
+    r"|title|titre|titel|título|titolo|chapter|chapitre|kapitel|capítulo|capitolo|part"
+    r"|partie|teil|parte|section|sektion|sección|sezione|volume|tome|band|book|livre"
+    r"|protocol|protocole|protokoll|protocolo|protocollo|phase|stage|level|niveau|stufe"
+    r"|type|typ|tipo|category|catégorie|kategorie|categoría|categoria|class|classe|klasse"
+    r"|clase|schedule|table|tableau|tabelle|tabla|tabella)s? ([IVX])\b")
+_ROMAN_VALID = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+
+
+def _table(spec: str) -> dict[str, int]:
+    words = spec.split()
+    return {word: int(value) for word, value in zip(words[::2], words[1::2], strict=True)}
+
+
+# Numbers written as words, by primary language (cardinals, ordinals, a few collectives).
+# Words of value 100 and more multiply what comes before them ("deux cents", "five
+# hundred"). Months are apart (MONTH_WORDS): they never combine with other words.
+NUMBER_WORDS: dict[str, dict[str, int]] = {
+    "en": _table(
+        "zero 0 nil 0 one 1 two 2 three 3 four 4 five 5 six 6 seven 7 eight 8 nine 9 ten 10 "
+        "eleven 11 twelve 12 thirteen 13 fourteen 14 fifteen 15 sixteen 16 seventeen 17 "
+        "eighteen 18 nineteen 19 twenty 20 thirty 30 forty 40 fifty 50 sixty 60 seventy 70 "
+        "eighty 80 ninety 90 hundred 100 thousand 1000 million 1000000 "
+        "first 1 second 2 third 3 fourth 4 fifth 5 sixth 6 seventh 7 eighth 8 ninth 9 "
+        "tenth 10 eleventh 11 twelfth 12 thirteenth 13 fourteenth 14 fifteenth 15 "
+        "sixteenth 16 seventeenth 17 eighteenth 18 nineteenth 19 twentieth 20 thirtieth 30 "
+        "fortieth 40 fiftieth 50 hundredth 100 thousandth 1000 once 1 twice 2 thrice 3 "
+        "single 1 double 2 triple 3 dozen 12 noon 12 midday 12 midnight 0 half 50"),
+    "fr": _table(
+        "zéro 0 un 1 une 1 deux 2 trois 3 quatre 4 cinq 5 six 6 sept 7 huit 8 neuf 9 dix 10 "
+        "onze 11 douze 12 treize 13 quatorze 14 quinze 15 seize 16 vingt 20 vingts 20 "
+        "trente 30 quarante 40 cinquante 50 soixante 60 septante 70 huitante 80 octante 80 "
+        "nonante 90 cent 100 cents 100 mille 1000 million 1000000 millions 1000000 "
+        "premier 1 première 1 premiers 1 premières 1 unième 1 second 2 seconde 2 "
+        "deuxième 2 troisième 3 quatrième 4 cinquième 5 sixième 6 septième 7 huitième 8 "
+        "neuvième 9 dixième 10 onzième 11 douzième 12 treizième 13 quatorzième 14 "
+        "quinzième 15 seizième 16 vingtième 20 trentième 30 quarantième 40 "
+        "cinquantième 50 soixantième 60 centième 100 millième 1000 double 2 triple 3 "
+        "douzaine 12 quinzaine 15 vingtaine 20 trentaine 30 centaine 100 millier 1000 "
+        "midi 12 minuit 0 moitié 50 demi 50"),
+    "de": _table(
+        "null 0 ein 1 eine 1 eins 1 zwei 2 drei 3 vier 4 fünf 5 sechs 6 sieben 7 acht 8 "
+        "neun 9 zehn 10 elf 11 zwölf 12 zwanzig 20 dreißig 30 vierzig 40 fünfzig 50 "
+        "hundert 100 tausend 1000 erste 1 ersten 1 erster 1 zweite 2 zweiten 2 dritte 3 "
+        "dritten 3 vierte 4 fünfte 5 zehnte 10 doppelt 2 hälfte 50"),
+    "es": _table(
+        "cero 0 uno 1 una 1 un 1 dos 2 tres 3 cuatro 4 cinco 5 seis 6 siete 7 ocho 8 "
+        "nueve 9 diez 10 once 11 doce 12 veinte 20 treinta 30 cuarenta 40 cincuenta 50 "
+        "cien 100 ciento 100 mil 1000 primero 1 primera 1 primer 1 segundo 2 segunda 2 "
+        "tercero 3 tercera 3 tercer 3 cuarto 4 quinto 5 décimo 10 mitad 50"),
+    "it": _table(
+        "zero 0 uno 1 una 1 un 1 due 2 tre 3 quattro 4 cinque 5 sei 6 sette 7 otto 8 "
+        "nove 9 dieci 10 undici 11 dodici 12 venti 20 trenta 30 quaranta 40 cinquanta 50 "
+        "cento 100 mille 1000 primo 1 prima 1 secondo 2 seconda 2 terzo 3 terza 3 "
+        "quarto 4 quinto 5 decimo 10 metà 50"),
+}
+MONTH_WORDS: dict[str, dict[str, int]] = {
+    lang: {name: n for n, names in enumerate(spec.split("|"), 1) for name in names.split()}
+    for lang, spec in {
+        "en": "january|february|march|april|may|june|july|august|september|october"
+              "|november|december",
+        "fr": "janvier|février fevrier|mars|avril|mai|juin|juillet|août aout|septembre"
+              "|octobre|novembre|décembre decembre",
+        "de": "januar jänner|februar|märz|april|mai|juni|juli|august|september|oktober"
+              "|november|dezember",
+        "es": "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre setiembre"
+              "|octubre|noviembre|diciembre",
+        "it": "gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre"
+              "|novembre|dicembre",
+    }.items()
+}
+_ALL_NUMBER_WORDS = {w: v for table in NUMBER_WORDS.values() for w, v in table.items()}
+_ALL_MONTH_WORDS = {w: v for table in MONTH_WORDS.values() for w, v in table.items()}
+# Words that join the parts of a number written out ("one hundred and five", "vingt et un").
+_NUMBER_JOINERS = frozenset({"and", "et", "und", "y"})
+# Indefinite articles: "one" only inside a number ("vingt et un"), never on their own.
+_ARTICLES = frozenset({"un", "une", "ein", "eine", "una"})
+
+
+@dataclass(slots=True)
+class _Number:
+    """One number as written: its spelling, the values it may stand for, the integers
+    between its separators (tried when the number as a whole finds no partner), where it
+    starts, and whether it is glued to a letter before it ("ed1.2", "CO2", "am1"): such a
+    number pairs with a number of the other side, but is part of a code, so it is never
+    reported when it finds none."""
+
+    raw: str
+    values: frozenset[Decimal]
+    parts: tuple[Decimal, ...] = ()
+    pos: int = 0
+    weak: bool = False
+
+
+def _decimal_mode(lang: str) -> str:
+    code = _primary(lang)
+    return "point" if code in DECIMAL_POINT else "comma" if code in DECIMAL_COMMA else "both"
+
+
+def _grouped(runs: list[str]) -> bool:
+    """Whether digit runs read as thousands groups: 1-3 digits, then groups of three."""
+    return 1 <= len(runs[0]) <= 3 and not (runs[0][0] == "0") and \
+        all(len(run) == 3 for run in runs[1:])
+
+
+def _interpretations(body: str, mode: str) -> set[Decimal]:
+    """The values a number body (digits and separators, no sign) may stand for; empty
+    when it is no single number ("17.1.2000", "2019 391")."""
+    pieces = _SEPARATOR_RE.split(body)
+    runs, seps = pieces[::2], pieces[1::2]
+    if not seps:
+        return {Decimal(body)}
+    values: set[Decimal] = set()
+    # every separator a thousands separator: "1 000", "1,000,000", "1.000", "1'000"
+    if len(set(seps)) == 1 and _grouped(runs):
+        if not (len(seps) == 1 and seps[0] == "," and mode == "comma"):
+            values.add(Decimal("".join(runs)))
+    # the last separator a decimal mark, any before it thousands separators:
+    # "1,5", "1.5", "1 000,5", "1,000.5", "1.000,5"
+    last = seps[-1]
+    if last in ".,":
+        head_seps = seps[:-1]
+        head_ok = not head_seps or (len(set(head_seps)) == 1 and head_seps[0] != last
+                                    and _grouped(runs[:-1]))
+        lone_comma_group = len(seps) == 1 and last == "," and len(runs[1]) == 3 \
+            and _grouped(runs)
+        if head_ok and not (lone_comma_group and mode == "point"):
+            values.add(Decimal("".join(runs[:-1]) + "." + runs[-1]))
+    return values
+
+
+def _numbers(text: str, lang: str) -> list[_Number]:
+    """The numbers written with digits in ``text`` (NFKC), read as ``lang`` writes them."""
+    mode = _decimal_mode(lang)
+    numbers: list[_Number] = []
+    if _primary(lang) == "en" and _AM_PM_RE.search(text):
+        def clock(m: re.Match[str]) -> str:
+            hour = int(m.group(1))
+            values = {Decimal(hour)}
+            if m.group(3).lower() == "p" and hour < 12:
+                values.add(Decimal(hour + 12))
+            elif m.group(3).lower() == "a" and hour == 12:
+                values.add(Decimal(0))
+            numbers.append(_Number(m.group(1), frozenset(values), pos=m.start()))
+            if m.group(2):
+                numbers.append(_Number(m.group(2), frozenset({Decimal(m.group(2))}),
+                                       pos=m.start(2)))
+            return " " * len(m.group())
+        text = _CLOCK_RE.sub(clock, text)
+    previous: tuple[str, int] = ("", -1)  # the last number's body and end
+    for m in _NUMBER_RE.finditer(text):
+        body, start, end = m.group(), m.start(), m.end()
+        before = text[start - 1] if start else " "
+        # glued to a letter: a code ("CO2", "ed1.2"), except the minutes of "10h30"
+        # ... and "00", the minutes of "12 h 00" where the other side writes "12.00"
+        weak = before.isalpha() and not (before == "h" and start > 1
+                                         and text[start - 2].isdigit()) or body == "00"
+        negative = before in _SIGNS and (start == 1 or text[start - 2] in _BEFORE_SIGN)
+        values = _interpretations(body, mode)
+        runs = _DIGITS_RE.findall(body)
+        if not values:
+            # no single number: each run between the separators is one
+            numbers.extend(_Number(run, frozenset({Decimal(run)}), pos=start, weak=weak)
+                           for run in runs)
+            previous = (runs[-1], end)
+            continue
+        if len(body) == 2 and before in _RANGE_MARKS and previous[1] == start - 1 \
+                and len(previous[0]) == 4:
+            values.add(Decimal(previous[0][:2] + body))
+        scale = _SCALE_RE.match(text, end)
+        if scale:
+            factors = _SCALES[scale.group(1).lower()]
+            values |= {v * f for v in values for f in factors}
+        if len(body) == 4 and body.endswith("0") and _DECADE_RE.match(text, end):
+            values.add(Decimal(int(body) % 100))
+        if negative:
+            values = {-v for v in values}
+            body = "-" + body
+        parts = tuple(Decimal(run) for run in runs) if len(runs) > 1 else ()
+        numbers.append(_Number(body, frozenset(values), parts, start, weak))
+        previous = (m.group(), end)
+    return numbers
+
+
+def _match(left: list[_Number], right: list[_Number]) -> None:
+    """Remove from both lists the numbers that pair up: the same spelling first, then a
+    shared value, the numbers with the fewest readings taking their partners first."""
+    common = Counter(n.raw for n in right) & Counter(n.raw for n in left)
+    if common:
+        for side in (left, right):
+            remove = Counter(common)
+            taken = set()
+            # a number of the text pairs before a number of a code ("2" before "CO2"'s)
+            for n in sorted(side, key=lambda n: n.weak):
+                if remove[n.raw]:
+                    remove[n.raw] -= 1
+                    taken.add(id(n))
+            side[:] = [n for n in side if id(n) not in taken]
+    if not left or not right:
+        return
+    # by value, so that a table with hundreds of numbers costs no more than it must
+    index: dict[Decimal, list[int]] = {}
+    for j, other in enumerate(right):
+        for value in other.values:
+            index.setdefault(value, []).append(j)
+    used = [False] * len(right)
+    lost: set[int] = set()
+    for n in sorted(left, key=lambda n: (n.weak, len(n.values))):
+        best: tuple[bool, int, int] | None = None
+        for value in n.values:
+            for j in index.get(value, ()):
+                if not used[j]:
+                    key = (right[j].weak, len(right[j].values), j)
+                    if best is None or key < best:
+                        best = key
+        if best is None:
+            lost.add(id(n))
+        else:
+            used[best[2]] = True
+    left[:] = [n for n in left if id(n) in lost]
+    right[:] = [other for j, other in enumerate(right) if not used[j]]
+
+
+def _split_match(left: list[_Number], right: list[_Number]) -> None:
+    """Try the numbers still unmatched as the integers between their separators:
+    "10.30" against "10 h 30". A number pairs this way only when all its parts do."""
+    for side, other in ((left, right), (right, left)):
+        for n in [n for n in side if n.parts]:
+            pool = list(other)
+            for part in n.parts:
+                j = next((k for k, o in enumerate(pool) if part in o.values), None)
+                if j is None:
+                    break
+                del pool[j]
+            else:
+                side[:] = [m for m in side if m is not n]
+                other[:] = pool
+
+
+def _word_values(text: str, lang: str) -> Counter[Decimal]:
+    """The numbers ``text`` writes as words (and Roman numerals), one for each run of
+    number words ("quatre-vingt-dix-neuf" 99, "one hundred and five" 105, "twenty-first"
+    21), each month name and each numeral."""
+    code = _primary(lang)
+    table = NUMBER_WORDS.get(code, _ALL_NUMBER_WORDS)
+    months = MONTH_WORDS.get(code, _ALL_MONTH_WORDS)
+    found: Counter[int] = Counter()
+    total = current = words = 0
+    first = ""
+    previous: int | None = None
+    # a word that is no number word ends the last run
+    folded = text.casefold() + " end"
+    for m in _WORD_RE.finditer(folded):
+        word = m.group()
+        value = None if m.end() == len(folded) else table.get(word)
+        if value is None:
+            # "vingt et un", "one hundred and five"; not "first and second"
+            if words and word in _NUMBER_JOINERS and current >= 20 and current % 10 == 0:
+                continue
+            if words and not (words == 1 and first in _ARTICLES):
+                found[total + current] += 1
+            total = current = words = 0
+            previous = None
+            if word in months:
+                found[months[word]] += 1
+            continue
+        if not words:
+            first = word
+        words += 1
+        if value >= 1000:
+            total += max(current, 1) * value
+            current = 0
+        elif value == 100:
+            current = max(current, 1) * 100
+        elif value == 20 and previous == 4:
+            current += 76  # quatre-vingt: 4 x 20
+        else:
+            current += value
+        previous = value
+    for m in _ROMAN_RE.finditer(text):
+        letters, suffix = m.groups()
+        # one letter only with an ordinal ending other than "e" ("Ier"): "Le", "De", "Ce"
+        # are words, a lone capital a pronoun or an initial
+        if (len(letters) >= 2 or suffix and suffix != "e") and _ROMAN_VALID.fullmatch(letters):
+            found[_roman(letters)] += 1
+    found.update(_ROMAN_DIGITS[m.group(1)] for m in _ROMAN_AFTER_RE.finditer(text))
+    return Counter({Decimal(v): n for v, n in found.items()})
+
+
+def _roman(letters: str) -> int:
+    total = 0
+    for a, b in zip(letters, letters[1:] + " ", strict=True):
+        value = _ROMAN_DIGITS[a]
+        total += -value if b != " " and _ROMAN_DIGITS[b] > value else value
+    return total
+
+
+def _excuse(numbers: list[_Number], text: str, lang: str, other_text: str,
+            other_lang: str) -> None:
+    """Drop the numbers the other side writes as words (or Roman numerals) more often than
+    this side does: "Appendix I" on both sides excuses nothing."""
+    if not numbers:
+        return
+    spare = _word_values(other_text, other_lang) - _word_values(text, lang)
+    if not spare:
+        return
+    kept = []
+    for n in numbers:
+        value = next((v for v in n.values if spare[v] > 0), None)
+        if value is None:
+            kept.append(n)
+        else:
+            spare[value] -= 1
+    numbers[:] = kept
+
+
+def _sign_match(left: list[_Number], right: list[_Number], left_text: str,
+                right_text: str) -> None:
+    """Pair "20 degrees below zero" with "-20 degrés": a side that says minus in words
+    may pair its numbers with their negatives."""
+    for side, other, text in ((left, right, left_text), (right, left, right_text)):
+        if side and other and _NEGATIVE_WORDS_RE.search(text):
+            signed = {id(n): _Number(n.raw, n.values | {-v for v in n.values}, n.parts,
+                                     n.pos, n.weak) for n in side}
+            trial = list(signed.values())
+            _match(trial, other)
+            unmatched = {id(n) for n in trial}
+            side[:] = [n for n in side if id(signed[id(n)]) in unmatched]
+
+
+def _all_values(numbers: list[_Number]) -> frozenset[Decimal]:
+    return frozenset(v for n in numbers for v in n.values)
+
+
+def number_mismatch(unit: Pair, *, count_repeats: bool = False) -> Iterator[Finding]:
+    """The numbers (written with digits) of source and target differ as multisets of
+    values, each side read with its language's conventions (see the module docstring).
+
+    ``count_repeats=False`` (the default) does not report a number that one side only
+    writes more often than the other, when that is all that differs: EU French
+    factorises "Article 46(4) ... Article 46(10)" into "article 46, paragraphe 4, ...
+    paragraphe 10" and writes "dudit règlement" for a repeated "Regulation (EU)
+    2017/373"."""
+    source, target = unit.source, unit.target
+    if _blank(target) or not (_DIGIT_RE.search(source) or _DIGIT_RE.search(target)):
+        return
+    # the same spellings on both sides (signs included) always pair up: most units
+    # with numbers stop here, before any reading
+    if sorted(_SPELLING_RE.findall(source)) == sorted(_SPELLING_RE.findall(target)):
+        return
+    source = unicodedata.normalize("NFKC", source)
+    target = unicodedata.normalize("NFKC", target)
+    all_missing = _numbers(source, unit.source_lang)
+    all_extra = _numbers(target, unit.target_lang)
+    missing, extra = list(all_missing), list(all_extra)
+    _match(missing, extra)
+    if not missing and not extra:
+        return
+    _split_match(missing, extra)
+    _sign_match(missing, extra, source, target)
+    _excuse(missing, source, unit.source_lang, target, unit.target_lang)
+    _excuse(extra, target, unit.target_lang, source, unit.source_lang)
+    # the number of a code may find no partner ("CO2" / "dioxyde de carbone"), unless
+    # both sides have such numbers left: a code changed ("MD900" / "MD902")
+    if not (any(n.weak for n in missing) and any(n.weak for n in extra)):
+        missing = [n for n in missing if not n.weak]
+        extra = [n for n in extra if not n.weak]
+    shown_missing = "; ".join(n.raw for n in sorted(missing, key=lambda n: n.pos))
+    # a number only one side repeats; not when both sides have numbers left over, which
+    # is a number changed ("Articles 3 and 4 ... 3 September" / "articles 4 et 4 ... 3")
+    if not count_repeats and not (missing and extra):
+        in_target, in_source = _all_values(all_extra), _all_values(all_missing)
+        missing = [n for n in missing if not n.values & in_target]
+        extra = [n for n in extra if not n.values & in_source]
+    if extra:
+        item = "; ".join(n.raw for n in sorted(extra, key=lambda n: n.pos))
+        expected = shown_missing or "(not in the source)"
+    elif missing:
+        item = "; ".join(n.raw for n in sorted(missing, key=lambda n: n.pos))
+        expected = "(missing from the target)"
+    else:
+        return
+    yield finding(unit, "number-mismatch", item, expected)
+
+
+# --- untranslated, empty-target --------------------------------------------------------------
+
+# Identical units shorter than this (in words) are normal in both languages: "Article 5",
+# "(Applause)", "Sri Lanka", "Budget"; the `identical` cleaning rule uses the same bound.
+UNTRANSLATED_MIN_WORDS = 3
+_URL_OR_EMAIL_RE = re.compile(
+    r"\W*(?:(?:https?|ftp)://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\W*", re.IGNORECASE)
+# The lower-case words of names: "Loyola de Palacio", "Plooij-van Gorsel".
+_NAME_PARTICLES = frozenset({"de", "del", "della", "der", "den", "van", "von", "da", "di",
+                             "du", "dos", "das", "le", "la", "af", "zu", "y", "bin", "ibn",
+                             "al", "el", "ten", "ter"})
+_ACRONYM_MAX = 6
+_TOKEN_RE = re.compile(r"\S+")
+_CODE_SYMBOL_RE = re.compile(r"[=<>{}\\/_@#|~^*$%&+]")
+
+
+def _comparable(text: str) -> str:
+    return _SPACE_RE.sub(" ", unicodedata.normalize("NFKC", text)).strip().casefold()
+
+
+def _name_or_code(token: str) -> bool:
+    """A token of a name or a code: digits or code symbols in it ("<=lt", "{0}",
+    "a_b"), an acronym, a capitalised word."""
+    if _DIGIT_RE.search(token) or _CODE_SYMBOL_RE.search(token):
+        return True
+    words = _WORD_RE.findall(token)
+    return all(w.lower() in _NAME_PARTICLES if w.islower() else
+               (len(w) <= _ACRONYM_MAX if w.isupper() else w[0].isupper()) for w in words)
+
+
+def untranslated(unit: Pair) -> Iterator[Finding]:
+    """The target is the source (ignoring case and spacing), and the text is more than a
+    name, a code, a number, a URL, an e-mail or a few words."""
+    source, target = unit.source, unit.target
+    if _blank(target) or _primary(unit.source_lang) == _primary(unit.target_lang):
+        return
+    # cheap first: most targets differ from their source at once
+    a, b = " ".join(source.split()).casefold(), " ".join(target.split()).casefold()
+    if a != b and (unicodedata.is_normalized("NFKC", a) and unicodedata.is_normalized("NFKC", b)
+                   or _comparable(a) != _comparable(b)):
+        return
+    # words of two letters or more: single letters are initials and abbreviations
+    # ("OJ L 123, p. 1")
+    if sum(len(w) > 1 for w in _WORD_RE.findall(source)) < UNTRANSLATED_MIN_WORDS:
+        return
+    if _URL_OR_EMAIL_RE.fullmatch(source.strip()):
+        return
+    if all(_name_or_code(token) for token in _TOKEN_RE.findall(source)):
+        return
+    yield finding(unit, "untranslated", target, f"a translation into {unit.target_lang}")
+
+
+def empty_target(unit: Pair) -> Iterator[Finding]:
+    """The target is empty or white space only, and the source is not."""
+    if _blank(unit.target) and not _blank(unit.source):
+        yield finding(unit, "empty-target", "(empty)" if not unit.target else "(white space)",
+                      f"a translation into {unit.target_lang}")
+
+
+# --- tag-mismatch ----------------------------------------------------------------------------
+
+# The inline codes compared; hi and ut are left out (see the module docstring).
+COMPARED_CODES = ("bpt", "ept", "ph", "it")
+# One parser for all units (lxml parsers are reusable): no entities, no network, no DTD.
+_MARKUP_PARSER = etree.XMLParser(**SAFE_PARSER_OPTIONS)
+
+Code = tuple[str, str | None, str | None]
+
+
+class _Unparsable(ValueError):
+    pass
+
+
+def _codes(markup: str | None) -> list[Code]:
+    """The inline codes of a ``<seg>``'s inner XML, in document order."""
+    if not markup:
+        return []
+    try:
+        root = etree.fromstring("<seg>" + markup + "</seg>", _MARKUP_PARSER)
+    except etree.XMLSyntaxError as error:
+        raise _Unparsable(str(error)) from None
+    return [(el.tag, el.get("i"), el.get("x")) for el in root.iter(*COMPARED_CODES)]
+
+
+def _show(code: Code) -> str:
+    tag, i, x = code
+    return f"<{tag}" + (f' i="{i}"' if i is not None else "") + \
+        (f' x="{x}"' if x is not None else "") + ">"
+
+
+def _in_order(codes: list[Code], wanted: Counter[Code]) -> str:
+    """The codes of ``wanted`` (as many of each as it counts), in their order in ``codes``."""
+    left = Counter(wanted)
+    shown = []
+    for code in codes:
+        if left[code] > 0:
+            left[code] -= 1
+            shown.append(_show(code))
+    return " ".join(shown)
+
+
+def _ept_first(codes: list[Code]) -> set[str]:
+    """The ``i`` of each ``ept`` that comes before its ``bpt`` (an ept whose bpt is
+    missing altogether is a count difference, reported as such)."""
+    opened: set[str | None] = set()
+    early: set[str] = set()
+    for tag, i, _x in codes:
+        if tag == "bpt":
+            opened.add(i)
+        elif tag == "ept" and i is not None and i not in opened:
+            early.add(i)
+    return early & opened
+
+
+def tag_mismatch(unit: Pair) -> Iterator[Finding]:
+    """The inline codes (bpt/ept/ph/it, with their i and x) of source and target markup
+    differ as multisets, or an ept comes before its bpt in the target only."""
+    if not unit.source_markup and not unit.target_markup or _blank(unit.target):
+        return
+    sides: list[list[Code]] = []
+    for name, markup in (("source", unit.source_markup), ("target", unit.target_markup)):
+        try:
+            sides.append(_codes(markup))
+        except _Unparsable as error:
+            yield finding(unit, "tag-mismatch", f"unparsable {name} markup",
+                          f"well-formed inline codes ({error})")
+            return
+    source_codes, target_codes = sides
+    missing = Counter(source_codes) - Counter(target_codes)
+    extra = Counter(target_codes) - Counter(source_codes)
+    if extra:
+        yield finding(unit, "tag-mismatch", _in_order(target_codes, extra),
+                      _in_order(source_codes, missing) or "(not in the source)")
+    elif missing:
+        yield finding(unit, "tag-mismatch", _in_order(source_codes, missing),
+                      "(missing from the target)")
+    for i in sorted(_ept_first(target_codes) - _ept_first(source_codes)):
+        yield finding(unit, "tag-mismatch", f'<ept i="{i}">', f'after its <bpt i="{i}">')
+
+
+# --- punctuation -----------------------------------------------------------------------------
+
+_END_CLASS = {
+    ".": "full stop", "。": "full stop", "．": "full stop",
+    "…": "ellipsis",
+    "!": "exclamation mark", "！": "exclamation mark",
+    "?": "question mark", "？": "question mark", "؟": "question mark",
+    ":": "colon", "：": "colon",
+    ";": "semicolon", "；": "semicolon",
+}
+# Greek writes its question mark as ";" (U+037E, which NFC makes ";") and its semicolon as
+# the ano teleia "·".
+_GREEK_END_CLASS = {**_END_CLASS, ";": "question mark", "\u037e": "question mark",
+                    "·": "semicolon", "\u0387": "semicolon"}
+# What may follow the end mark: closing quotes and brackets, and white space.
+_CLOSERS = " \t\u00a0\u202f)]}»›”’\"'"
+
+# What is counted for balance, by kind: brackets by shape, and quotes of every shape
+# together (an English ‘…’ is a French «…» and a German „…“). Quotes depend on the
+# language: German closes „ with “, which opens in English; Swedish and Finnish quote
+# with one character (”…”, »…»), counted for an odd number.
+_BRACKETS = {"(": (("(", ")"),), "[": (("[", "]"),)}
+_QUOTES: dict[str, tuple[tuple[str, str], ...]] = {
+    **{lang: (("„", "“"), ("‚", "‘"), ("»", "«")) for lang in (
+        "de", "da", "cs", "sk", "sl", "lt", "et", "is", "bg", "lv", "ka")},
+    **{lang: (("„", "”"), ("«", "»"), ("‚", "’")) for lang in ("pl", "hu", "ro", "hr", "sr")},
+    **{lang: (("”", "”"), ("»", "»"), ("’", "’")) for lang in ("sv", "fi")},
+}
+_DEFAULT_QUOTES = (("«", "»"), ("“", "”"), ("‘", "’"))
+_PAIRED_RE = re.compile("[][()«»“”‘’„‚]")
+# An apostrophe, not a closing quote: "l’accord", "Commission’s", "Members’ rights".
+_APOSTROPHE_RE = re.compile(r"(?<=\w)’(?=\w)|(?<=s)’(?=[\s,.;:]|$)")
+# List markers whose bracket has no partner: English "(a)" is French "a)". A letter (or a
+# lower-case Roman numeral) after a space, as in French "point a)"; a number only where a
+# list item starts, since "(articles 1er à 8)" ends with one. "(a)" is balanced as it is.
+_LIST_MARKER_RE = re.compile(r"(?:(?<=\s)|^)(?:[a-z]{1,2}|[ivxlcdm]{1,6})\)"
+                             r"|(?:(?<=[;:]\s)|^)\d{1,3}\)")
+
+
+def _ending(text: str) -> str:
+    """The last mark of ``text`` once closing quotes, brackets and spaces are dropped
+    ("" when the text ends with a letter or a digit); "..." is an ellipsis."""
+    text = text.rstrip(_CLOSERS)
+    if text.endswith("..."):
+        return "…"
+    if not text or text[-1].isalnum():
+        return ""
+    return text[-1]
+
+
+def _imbalance(text: str, lang: str) -> dict[str, tuple[int, str, str]]:
+    """For each kind ("(", "[", "quotes") that ``text`` leaves open or closes without
+    opening: (openings minus closings, the opening and the closing character concerned)."""
+    if not _PAIRED_RE.search(text):
+        return {}
+    text = _LIST_MARKER_RE.sub(" ", _APOSTROPHE_RE.sub("", text))
+    kinds = {**_BRACKETS, "quotes": _QUOTES.get(_primary(lang), _DEFAULT_QUOTES)}
+    found = {}
+    for kind, pairs in kinds.items():
+        net, shown = 0, None
+        for opening, closing in pairs:
+            diff = text.count(opening) % 2 if opening == closing else \
+                text.count(opening) - text.count(closing)
+            if diff and shown is None:
+                shown = (opening, closing)
+            net += diff
+        if net and shown:
+            found[kind] = (net, *shown)
+    return found
+
+
+def punctuation(unit: Pair) -> Iterator[Finding]:
+    """End punctuation of a different class on the two sides; brackets or quotes that the
+    source balances and the target does not."""
+    source, target = unit.source, unit.target
+    if _blank(target):
+        return
+    src_end, tgt_end = _ending(source), _ending(target)
+    src_classes = _GREEK_END_CLASS if _primary(unit.source_lang) == "el" else _END_CLASS
+    tgt_classes = _GREEK_END_CLASS if _primary(unit.target_lang) == "el" else _END_CLASS
+    src_class, tgt_class = src_classes.get(src_end), tgt_classes.get(tgt_end)
+    if src_class != tgt_class and {src_class, tgt_end} != {"semicolon", ","} \
+            and {tgt_class, src_end} != {"semicolon", ","}:
+        yield finding(unit, "punctuation", tgt_end or "(no end punctuation)",
+                      src_end or "(no end punctuation)")
+    in_target = _imbalance(target, unit.target_lang)
+    if in_target:
+        in_source = _imbalance(source, unit.source_lang)
+        for kind, (net, opening, closing) in in_target.items():
+            # a unit cut inside brackets or a quotation leaves both sides open alike
+            if kind in in_source and in_source[kind][0] == net:
+                continue
+            if net > 0:
+                yield finding(unit, "punctuation", opening, f"a closing {closing}")
+            else:
+                yield finding(unit, "punctuation", closing, f"an opening {opening}")
+
+
+# --- spacing ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class SpacingRule:
+    """How a language spaces its punctuation: marks that want a space before them, marks
+    that want one after them, marks that want none before them."""
+
+    space_before: str = ""
+    space_after: str = ""
+    no_space_before: str = ""
+
+
+FRENCH = SpacingRule(space_before=";:!?»", space_after="«", no_space_before=".,")
+# French with the space rule off: no space may be required before ; : ! ? or around « »,
+# but none may come before . and , either.
+FRENCH_WITHOUT_SPACES = SpacingRule(no_space_before=".,")
+NO_SPACE_BEFORE = SpacingRule(no_space_before=";:!?.,")
+# By primary language of the target; other languages get the double-space check only.
+# (Canadian French spaces only the colon: give "fr" another rule for such a memory.)
+SPACING_RULES: dict[str, SpacingRule] = {
+    "fr": FRENCH,
+    **{lang: NO_SPACE_BEFORE for lang in ("en", "de", "es", "it", "nl", "pt")},
+}
+# Whether French targets must have their spaces before ; : ! ? » and after «. Read at each
+# call, so a caller may switch it off for a whole run.
+FRENCH_SPACES = True
+
+_SPACES = " \u00a0\u202f"
+_DOUBLE_SPACE_RE = re.compile(r"(?<=\S)[ \u00a0\u202f]{2,}(?=\S)")
+# A mark is punctuation where it ends a word: followed by a space, the end, or a mark.
+_ENDS_WORD = r"(?=$|[\s)\]}»”’\"'.,;:!?…])"
+
+
+@lru_cache(maxsize=16)
+def _spacing_patterns(rule: SpacingRule) -> tuple[tuple[str, re.Pattern[str], str], ...]:
+    """(kind, pattern, expected-template) for a rule; the mark is the pattern's group 1."""
+    patterns = []
+    if rule.space_before:
+        marks = re.escape(rule.space_before)
+        patterns.append(("before", re.compile(
+            rf"(?<=[^\s(\[{{«!?…])([{marks}]){_ENDS_WORD}"), "a space before {mark}"))
+    if rule.space_after:
+        patterns.append(("after", re.compile(rf"([{re.escape(rule.space_after)}])(?=[^\s])"),
+                         "a space after {mark}"))
+    if rule.no_space_before:
+        marks = re.escape(rule.no_space_before)
+        # "..." after a space stands for words left out, as it should
+        patterns.append(("none", re.compile(rf"(?<=\S)[{_SPACES}]+([{marks}])(?!\.){_ENDS_WORD}"),
+                         "no space before {mark}"))
+    return tuple(patterns)
+
+
+def _excerpt(text: str, start: int, end: int, reach: int = 15) -> str:
+    """``text[start:end]`` with the word before and the word after it (up to ``reach``
+    characters each), as a report can show it."""
+    left = start
+    while left > 0 and start - left < reach and not text[left - 1].isspace():
+        left -= 1
+    right = end
+    while right < len(text) and right - end < reach and not text[right].isspace():
+        right += 1
+    return text[left:right]
+
+
+def spacing(unit: Pair, *, french_spaces: bool | None = None,
+            rules: Mapping[str, SpacingRule] | None = None) -> Iterator[Finding]:
+    """Double spaces in the target, and spaces around punctuation as the target language
+    wants them (:data:`SPACING_RULES`, or ``rules``). ``french_spaces=False`` (default:
+    :data:`FRENCH_SPACES`) stops asking French targets for a space before ; : ! ? » and
+    after «."""
+    target = unit.target
+    if _blank(target):
+        return
+    if french_spaces is None:
+        french_spaces = FRENCH_SPACES
+    found: dict[tuple[str, str], list[str]] = {}
+    if _DOUBLE_SPACE_RE.search(target):
+        doubles = [_excerpt(target, m.start(), m.end())
+                   for m in _DOUBLE_SPACE_RE.finditer(target)]
+        # spaces the source doubles as often are meant (alignment, a removed code's place)
+        if len(doubles) > len(_DOUBLE_SPACE_RE.findall(unit.source)):
+            found[("double", "")] = doubles
+    code = _primary(unit.target_lang)
+    rule = (rules if rules is not None else SPACING_RULES).get(code)
+    if rule is FRENCH and not french_spaces:
+        rule = FRENCH_WITHOUT_SPACES
+    if rule is not None:
+        for kind, pattern, _expected in _spacing_patterns(rule):
+            for m in pattern.finditer(target):
+                found.setdefault((kind, m.group(1)), []).append(
+                    _excerpt(target, m.start(), m.end()))
+    if not found:
+        return
+    messages = {kind: expected for kind, _p, expected in _spacing_patterns(rule)} if rule \
+        else {}
+    for (kind, mark), places in found.items():
+        expected = "one space" if kind == "double" else messages[kind].format(mark=mark)
+        if len(places) > 1:
+            expected += f" ({len(places)} times)"
+        yield finding(unit, "spacing", places[0], expected)
+
+
+# --- the table -------------------------------------------------------------------------------
+
+UNIT_CHECKS: dict[str, Callable[[Pair], Iterator[Finding]]] = {
+    "number-mismatch": number_mismatch,
+    "untranslated": untranslated,
+    "empty-target": empty_target,
+    "tag-mismatch": tag_mismatch,
+    "punctuation": punctuation,
+    "spacing": spacing,
+}
+
+
+def check_unit(unit: Pair, checks: Mapping[str, Callable[[Pair], Iterator[Finding]]]
+               | None = None) -> list[Finding]:
+    """Every finding of the unit checks (default: all of :data:`UNIT_CHECKS`) on ``unit``."""
+    return [f for check in (checks or UNIT_CHECKS).values() for f in check(unit)]

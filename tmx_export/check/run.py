@@ -1,0 +1,190 @@
+"""One pass of checks over a memory: the library side of ``tmx-export check``.
+
+The units are those :func:`tmx_export.pipeline.stream_units` reads, streamed, so memory
+stays flat in the memory's size: from a TMX, XLIFF, PO or table, every unit as it is (no
+cleaning, no dedupe: a check must see what a CAT tool would be offered) under the input's
+own ``tuid``; from dumps and parallel files, the units ``build`` would write, with the
+``tuid`` they get in its TMX. Each unit goes through the checks of one unit
+(:mod:`.rules`), the memory-wide consistency checks (:mod:`.consistency`) and, with a
+termbase or glossary, the term checks (:mod:`.terms`); findings a reviewer accepted before
+(``accept``) are left out; the rest go to the report as they come.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import InputError
+from ..inputs import UNIT_FORMATS, ParallelInput, format_of, gather_inputs
+from ..model import NO_CLEANING, BuildOptions, Pair, Progress
+from .model import CHECKS, ERROR, SEVERITIES, Finding, TermEntry
+
+FAIL_ON = ("error", "warning", "never")
+
+
+@dataclass(frozen=True, slots=True)
+class CheckOptions:
+    """What ``tmx-export check`` was asked for.
+
+    ``checks`` the checks to run (names of :data:`~tmx_export.check.model.CHECKS`);
+    ``terms`` a termbase, TBX or glossary for the term checks; ``accept`` a reviewed
+    findings report whose ``ok`` and ``false alarm`` decisions are not reported again;
+    ``fail_on`` the least severity that makes the run fail (``never``: it never does).
+    """
+
+    source_lang: str = "en-GB"
+    target_lang: str = "fr-FR"
+    input_format: str | None = None
+    checks: frozenset[str] = frozenset(CHECKS)
+    terms: str | None = None
+    accept: str | None = None
+    fail_on: str = "error"
+
+    def __post_init__(self) -> None:
+        unknown = set(self.checks) - set(CHECKS)
+        if unknown:
+            raise ValueError(f"unknown check(s) {', '.join(sorted(unknown))}; known: "
+                             f"{', '.join(CHECKS)}")
+        if self.fail_on not in FAIL_ON:
+            raise ValueError(f"--fail-on must be one of {', '.join(FAIL_ON)}")
+
+    @classmethod
+    def choosing(cls, only: Sequence[str] = (), skip: Sequence[str] = (),
+                 **fields: object) -> CheckOptions:
+        """Options running the checks named in ``only`` (all when empty) but not those in
+        ``skip`` (names may be comma-separated)."""
+        def names(values: Sequence[str]) -> set[str]:
+            return {n.strip() for v in values for n in v.split(",") if n.strip()}
+
+        chosen = names(only) or set(CHECKS)
+        unknown = (chosen | names(skip)) - set(CHECKS)
+        if unknown:
+            raise ValueError(f"unknown check(s) {', '.join(sorted(unknown))}; known: "
+                             f"{', '.join(CHECKS)}")
+        return cls(checks=frozenset(chosen - names(skip)), **fields)  # type: ignore[arg-type]
+
+
+@dataclass(slots=True)
+class CheckSummary:
+    """What a check run found: units checked, findings by check and by severity, findings
+    left out because a reviewer accepted them, and whether the run fails."""
+
+    units: int = 0
+    by_check: Counter[str] = field(default_factory=Counter)
+    by_severity: Counter[str] = field(default_factory=Counter)
+    accepted: int = 0
+    fail_on: str = "error"
+
+    @property
+    def findings(self) -> int:
+        return sum(self.by_check.values())
+
+    @property
+    def failed(self) -> bool:
+        if self.fail_on == "never":
+            return False
+        worst = SEVERITIES.index(self.fail_on)
+        return any(self.by_severity[s] for s in SEVERITIES[: worst + 1])
+
+
+def check_units(units: Iterator[Pair], options: CheckOptions,
+                emit: Callable[[Finding], None], *,
+                term_entries: list[TermEntry] | None = None) -> CheckSummary:
+    """Run the checks over ``units``; each finding not accepted goes to ``emit``. The term
+    checks use ``term_entries`` when given, else the file ``options.terms`` names."""
+    from .consistency import Consistency
+    from .rules import UNIT_CHECKS
+
+    unit_checks = [check for name, check in UNIT_CHECKS.items() if name in options.checks]
+    consistency = Consistency() if options.checks & {"inconsistent-target",
+                                                     "inconsistent-source"} else None
+    terms = _term_checker(options, term_entries)
+    accepted = _accepted(options.accept)
+    summary = CheckSummary(fail_on=options.fail_on)
+    for unit in units:
+        summary.units += 1
+        found: list[Finding] = []
+        for check in unit_checks:
+            found.extend(check(unit))
+        if consistency is not None:
+            found.extend(consistency.add(unit))
+        if terms is not None:
+            found.extend(terms.check(unit))
+        for item in found:
+            if item.check not in options.checks:
+                continue
+            if item.key() in accepted:
+                summary.accepted += 1
+                continue
+            summary.by_check[item.check] += 1
+            summary.by_severity[item.severity] += 1
+            emit(item)
+    return summary
+
+
+def check(inputs: Sequence[str | Path | ParallelInput], options: CheckOptions,
+          emit: Callable[[Finding], None], *, progress: Progress | None = None
+          ) -> CheckSummary:
+    """Read ``inputs`` as :func:`tmx_export.pipeline.stream_units` does (see the module
+    documentation for which units) and check them; findings go to ``emit``."""
+    from ..pipeline import stream_units
+
+    build_options = BuildOptions(source_lang=options.source_lang,
+                                 target_lang=options.target_lang,
+                                 input_format=options.input_format, allow_empty=True)
+    if _memories_only(inputs, build_options):
+        # every unit as the memory holds it, under its own tuid
+        build_options = BuildOptions(source_lang=options.source_lang,
+                                     target_lang=options.target_lang,
+                                     input_format=options.input_format, allow_empty=True,
+                                     clean=NO_CLEANING, dedupe="none", renumber=False)
+    units = stream_units(inputs, build_options, progress=progress)
+    return check_units(units, options, emit)
+
+
+def _memories_only(inputs: Sequence[str | Path | ParallelInput],
+                   options: BuildOptions) -> bool:
+    """Whether every input holds translation units already (TMX, XLIFF, PO, tables)."""
+    files = gather_inputs(inputs, source_lang=options.source_lang,
+                          target_lang=options.target_lang,
+                          pair_files=options.input_format is None)
+    return all(format_of(f, options.input_format) in UNIT_FORMATS for f in files)
+
+
+def _term_checker(options: CheckOptions,
+                  entries: list[TermEntry] | None):  # type: ignore[no-untyped-def]
+    if not options.checks & {"term-missing", "term-forbidden"}:
+        return None
+    if entries is None and options.terms is None:
+        return None
+    from .terms import TermChecker, load_terms
+
+    if entries is None:
+        entries = load_terms(options.terms, options.source_lang, options.target_lang)
+    if not entries and options.terms is not None:
+        raise InputError(options.terms, "no approved or forbidden term pair to check "
+                         "against (review the termbase first: terms apply)")
+    return TermChecker(entries, options.source_lang, options.target_lang)
+
+
+def _accepted(path: str | None) -> set[tuple[str, str, str, str]]:
+    if path is None:
+        return set()
+    from .report import read_accepted
+
+    return read_accepted(path)
+
+
+def worst(summary: CheckSummary) -> str | None:
+    """The most severe severity found, or ``None``."""
+    for severity in SEVERITIES:
+        if summary.by_severity[severity]:
+            return severity
+    return None
+
+
+__all__ = ["ERROR", "FAIL_ON", "CheckOptions", "CheckSummary", "check", "check_units",
+           "worst"]

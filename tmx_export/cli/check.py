@@ -1,0 +1,94 @@
+"""``check``: a memory checked against the termbase, for consistency and for form.
+
+Options are parsed into :class:`~tmx_export.check.run.CheckOptions`; one call to
+:func:`tmx_export.check.run.check`. The exit status gates a pipeline: 1 when a finding of
+``--fail-on`` severity or worse is left (after accepted ones), 0 otherwise.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+import click
+
+from ..check.model import CHECKS
+from . import Command, language_options, progress_bar
+
+
+@click.command("check", cls=Command)
+@click.argument("inputs", nargs=-1, required=True, metavar="MEMORY...")
+@language_options
+@click.option("--termbase", "termbase_path", type=click.Path(dir_okay=False), metavar="DB",
+              help="A termbase `terms` built and a person reviewed: approved and forbidden "
+              "pairs are checked.")
+@click.option("--glossary", "glossary_path", type=click.Path(dir_okay=False), metavar="FILE",
+              help="A TBX (administrative status) or a TSV/CSV glossary (all approved).")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Write the findings to FILE: .tsv, .csv, .html (one offline page) or "
+              ".xlsx (with a decision column for --accept).")
+@click.option("--checks", "only", multiple=True, metavar="A,B",
+              help="Run only these checks: " + ", ".join(CHECKS) + ".")
+@click.option("--skip", multiple=True, metavar="A,B", help="Leave these checks out.")
+@click.option("--accept", "accept_path", type=click.Path(dir_okay=False), metavar="FILE",
+              help="A reviewed report: findings marked ok or false alarm are not reported.")
+@click.option("--fail-on", type=click.Choice(["warning", "error", "never"]), default="error",
+              show_default=True, help="The least severity that makes the exit status 1.")
+@click.option("--input-format", help="Read every MEMORY in this format (as for build).")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors and the exit status.")
+def check_command(inputs: Sequence[str], source_lang: str, target_lang: str,
+                  termbase_path: str | None, glossary_path: str | None,
+                  report_path: str | None, only: tuple[str, ...], skip: tuple[str, ...],
+                  accept_path: str | None, fail_on: str, input_format: str | None,
+                  quiet: bool) -> None:
+    """Check a memory: approved and forbidden terms (lemma-aware), numbers, untranslated
+    and empty targets, inline codes, consistency, punctuation and spacing.
+
+    MEMORY is anything build reads: TMX, XLIFF, PO, tables, dumps, parallel files (for
+    these, the units build would write, with their tuids).
+    """
+    from ..check.report import ReportWriter, report_format
+    from ..check.run import CheckOptions, check
+
+    if termbase_path and glossary_path:
+        raise click.UsageError("--termbase and --glossary go one at a time")
+    if report_path is not None:
+        report_format(report_path)  # a bad name fails before any work
+    options = CheckOptions.choosing(only, skip, source_lang=source_lang,
+                                    target_lang=target_lang, input_format=input_format,
+                                    terms=termbase_path or glossary_path,
+                                    accept=accept_path, fail_on=fail_on)
+    shown = 0
+
+    def show(finding) -> None:  # type: ignore[no-untyped-def]
+        nonlocal shown
+        shown += 1
+        if not quiet and report_path is None:
+            where = finding.tuid or f"{finding.file}:{finding.line}"
+            # one finding a line, tab-separated: tuid, check, severity, item, expected
+            click.echo(f"{where}\t{finding.check}\t{finding.severity}\t{finding.item}\t"
+                       f"{finding.expected}")
+
+    bar = progress_bar(quiet)
+    try:
+        if report_path is not None:
+            with ReportWriter(report_path, title="tmx-export check") as report:
+                def emit(finding) -> None:  # type: ignore[no-untyped-def]
+                    report.add(finding)
+                    show(finding)
+
+                summary = check(list(inputs), options, emit, progress=bar)
+        else:
+            summary = check(list(inputs), options, show, progress=bar)
+    finally:
+        if bar is not None:
+            bar.close()
+    if not quiet:
+        counts = ", ".join(f"{n} {name}" for name, n in summary.by_check.most_common())
+        click.echo(f"{summary.units} units checked: {summary.findings} findings"
+                   + (f" ({counts})" if counts else "")
+                   + (f"; {summary.accepted} accepted before, not reported"
+                      if summary.accepted else "")
+                   + (f"; report: {report_path}" if report_path else ""), err=True)
+    if summary.failed:
+        sys.exit(1)

@@ -1,0 +1,98 @@
+"""``tmx-export concordance MEMORY... QUERY``: bilingual search
+(:mod:`tmx_export.check.concordance`)."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..inputs import READERS
+from ..model import SEGMENT_MODES
+from . import PROG, Command, language_options, progress_bar
+
+# Repeated here rather than imported: the library is only loaded when the command runs.
+SIDES = ("both", "source", "target")
+FORMATS = ("text", "tsv", "jsonl")
+
+
+def stdout_is_terminal() -> bool:
+    """Highlight matches only for a person at a terminal, never in files or pipes."""
+    return sys.stdout.isatty()
+
+
+@click.command("concordance", cls=Command)
+@click.argument("memory_and_query", nargs=-1, required=True, metavar="MEMORY... QUERY")
+@language_options
+@click.option("--side", type=click.Choice(SIDES), default="both", show_default=True,
+              help="Search the source texts, the target texts, or both.")
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text",
+              show_default=True,
+              help="text: each hit as its tuid and file:line, then both sides (matches "
+              "highlighted on a terminal); tsv or jsonl: one hit per line, for scripts.")
+@click.option("--limit", type=click.IntRange(min=1), metavar="N",
+              help="Stop after N hits.")
+@click.option("--index", "index_path", type=click.Path(dir_okay=False), metavar="FILE.db",
+              help="Search a SQLite index of the memory, built here first when missing "
+              "and rebuilt when the memory or the settings changed.")
+@click.option("--input-format", type=click.Choice(sorted(READERS)),
+              help="Read every MEMORY in this format instead of recognising it.")
+@click.option("--segment", type=click.Choice(SEGMENT_MODES), default="sentence",
+              show_default=True,
+              help="Units of dumps and parallel files (TMX, XLIFF, PO and tables keep theirs).")
+def concordance_command(memory_and_query: tuple[str, ...], source_lang: str, target_lang: str,
+                        side: str, output_format: str, limit: int | None,
+                        index_path: str | None, input_format: str | None,
+                        segment: str) -> None:
+    """Show the units of MEMORY whose source or target holds QUERY.
+
+    MEMORY is anything build reads (TMX, dumps, parallel files, tables...). QUERY is
+    matched in either language, by lemma in English and French ("value chain" finds
+    "value chains", "chaîne de valeur" finds "chaînes de valeur"), ignoring case and
+    accents ("etats membres" finds "États membres").
+    """
+    if len(memory_and_query) < 2:
+        raise click.UsageError("give at least one MEMORY and then the QUERY")
+    *memory, query = memory_and_query
+    from ..check.concordance import (
+        TSV_COLUMNS,
+        concordance,
+        format_hit,
+        hit_to_json,
+        hit_to_tsv,
+    )
+    from ..lang import standard_tag
+
+    bar = progress_bar(False) if index_path is not None else None
+
+    def building(reason: str) -> None:
+        why = "" if reason == "missing" else f" ({reason})"
+        click.echo(f"{PROG}: building the index {index_path}{why}...", err=True)
+
+    try:
+        hits = concordance(memory, query, source_lang=source_lang, target_lang=target_lang,
+                           side=side, limit=limit, index=index_path,
+                           input_format=input_format, segment=segment, on_build=building,
+                           progress=bar)
+    finally:
+        if bar is not None:
+            bar.close()
+    # The tags as the library standardised them (it has refused bad ones by now).
+    labels = {"source_lang": standard_tag(source_lang), "target_lang": standard_tag(target_lang)}
+    colour = output_format == "text" and stdout_is_terminal()
+    if output_format == "tsv":
+        click.echo("\t".join(TSV_COLUMNS))
+    count = 0
+    for hit in hits:
+        if output_format == "tsv":
+            click.echo(hit_to_tsv(hit))
+        elif output_format == "jsonl":
+            click.echo(hit_to_json(hit))
+        else:
+            if count:
+                click.echo("")
+            # color=True: the styles are only there when stdout is a terminal anyway.
+            click.echo(format_hit(hit, **labels, colour=colour), color=colour or None)
+        count += 1
+    if colour:
+        click.echo(f"{count} hit{'s' if count != 1 else ''}", err=True)
