@@ -26,7 +26,7 @@ DATA = Path(__file__).parent / "data"
 # re-exports everything and is not a stage.
 ORDER = [
     # foundation: the data model, language tags, the one exception, text and safe XML
-    "_version", "errors", "model", "lang", "formats", "formats.text", "formats.xml",
+    "_version", "_lazy", "errors", "model", "lang", "formats", "formats.text", "formats.xml",
     # read -> repair -> pair (dumps)
     "dump.repair", "dump.pairing", "dump.reader", "dump.writer", "dump",
     # clean

@@ -23,6 +23,7 @@ This package re-exports the calls a script needs:
 >>> summary = build(["samples/"], "all.tmx")  # the same, for many files, streamed
 """
 
+from ._lazy import lazy_exports
 from ._version import __version__ as __version__
 
 # What a script needs, imported on first use (PEP 562): `import tmx_export` and the
@@ -38,12 +39,4 @@ _EXPORTS = {
 __all__ = sorted([*_EXPORTS, "__version__"])
 
 
-def __getattr__(name: str) -> object:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'tmx_export' has no attribute {name!r}")
-    from importlib import import_module
-
-    value = getattr(import_module(f".{module}", __name__), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_exports(__name__, globals(), _EXPORTS)

@@ -723,14 +723,12 @@ def build_index(inputs: Sequence[Input], path: str | Path, *, source_lang: str =
     index there) and return how many units it holds. The units are streamed and written
     in batches, so memory stays flat however large the memory is; the file is written
     beside ``path`` and renamed into place when complete."""
-    from ..formats.text import finish_part, temp_beside
+    from ..formats.text import atomic_path
 
     target = Path(path)
     settings = _settings(source_lang, target_lang, input_format, segment)
     meta = _expected_meta(inputs, target, settings)  # before reading: a later change shows
-    fd, tmp = temp_beside(target)
-    os.close(fd)
-    try:
+    with atomic_path(target) as tmp:
         con = sqlite3.connect(tmp)
         try:
             # The file is private until renamed: no journal, no syncs while writing (one
@@ -746,15 +744,6 @@ def build_index(inputs: Sequence[Input], path: str | Path, *, source_lang: str =
             con.commit()
         finally:
             con.close()
-        with open(tmp, "rb+") as handle:
-            os.fsync(handle.fileno())
-        finish_part(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
     return count
 
 

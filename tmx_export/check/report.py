@@ -226,20 +226,9 @@ def _rows(path: str | Path) -> Iterator[list[str]]:
 
 
 def _xlsx_rows(path: str | Path) -> Iterator[list[str]]:
-    from openpyxl import load_workbook
+    from ..formats.table import open_workbook
 
-    from ..formats.table import XLSX_MAX_INFLATED, XLSX_MAX_RATIO
-    from ..formats.xml import check_archive
-
-    name = str(path)
-    if not Path(path).is_file():
-        raise InputError(name, "no such file")
-    check_archive(name, max_inflated=XLSX_MAX_INFLATED, max_ratio=XLSX_MAX_RATIO,
-                  what="XLSX findings report")
-    try:
-        book = load_workbook(name, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise InputError(name, f"not a readable XLSX workbook ({exc})") from None
+    book = open_workbook(path, "XLSX findings report")
     try:
         sheet = book["findings"] if "findings" in book.sheetnames else book.worksheets[0]
         sheet.reset_dimensions()

@@ -44,6 +44,7 @@ from ..formats.xml import parse_xml
 from ..lang import primary
 from ..model import Pair
 from ..terms.candidates import Extractor, split_tokens
+from ..terms.tbx import tbx_layout
 from .model import Finding, TermEntry, finding
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -160,13 +161,7 @@ def read_tbx_terms(path: str | Path, source_lang: str, target_lang: str) -> list
     their primary subtag. Entries are then grouped by the source term's lemma key."""
     name = str(path)
     root = parse_xml(path).getroot()
-    local = etree.QName(root).localname
-    if local == "tbx":
-        entry_tag, lang_tag, term_tags = "conceptEntry", "langSec", ("termSec",)
-    elif local == "martif":
-        entry_tag, lang_tag, term_tags = "termEntry", "langSet", ("tig", "ntig")
-    else:
-        raise InputError(name, f"not TBX: root element <{local}>")
+    entry_tag, lang_tag, term_tags = tbx_layout(root, name)
     want_source, want_target = primary(source_lang), primary(target_lang)
     found: list[tuple[str, str, bool]] = []
     languages: set[str] = set()

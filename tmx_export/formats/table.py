@@ -22,6 +22,7 @@ import csv
 import io
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError
 from ..lang import normalise_tag, primary
@@ -163,19 +164,25 @@ def _text_rows(path: str | Path, fmt: str) -> Iterator[tuple[int, list[str]]]:
         raise InputError(str(path), f"not valid {fmt.upper()}: {exc}", start) from None
 
 
-def _xlsx_rows(path: str | Path, sheet: str | None) -> Iterator[tuple[int, list[str]]]:
+def open_workbook(path: str | Path, what: str = "XLSX workbook") -> Any:
+    """An XLSX file opened read-only, after its archive was bounded (nothing inflated
+    before); the one way this project opens a workbook (tables, review files, findings).
+    ``what`` names the kind of file in the one-line errors."""
     from openpyxl import load_workbook  # imported here: only XLSX users pay for it
 
     p = Path(path)
     if not p.is_file():
         raise InputError(str(path), "no such file")
     # Module globals read at call time, so the bounds can be changed in one place.
-    check_archive(p, max_inflated=XLSX_MAX_INFLATED, max_ratio=XLSX_MAX_RATIO,
-                  what="XLSX workbook")
+    check_archive(p, max_inflated=XLSX_MAX_INFLATED, max_ratio=XLSX_MAX_RATIO, what=what)
     try:
-        book = load_workbook(p, read_only=True, data_only=True)
+        return load_workbook(p, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises zipfile, KeyError, ValueError... for bad files
-        raise InputError(str(path), f"not a readable XLSX workbook ({_one_line(exc)})") from None
+        raise InputError(str(path), f"not a readable {what} ({_one_line(exc)})") from None
+
+
+def _xlsx_rows(path: str | Path, sheet: str | None) -> Iterator[tuple[int, list[str]]]:
+    book = open_workbook(path)
     number = 0
     try:
         if sheet is not None and sheet not in book.sheetnames:

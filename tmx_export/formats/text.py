@@ -179,22 +179,22 @@ def write_error(path: str | Path, exc: OSError) -> InputError | None:
 
 
 @contextmanager
-def atomic_output(path: str | Path, mode: str = "wb") -> Iterator[IO]:
-    """Open a temporary file beside ``path``; put it in place of ``path`` only on success
-    (synced to disk, the replaced file's mode kept), remove it on any failure, SIGTERM and
-    Ctrl-C included (the command line turns both into exceptions)."""
+def atomic_path(path: str | Path) -> Iterator[str]:
+    """The name of a temporary file beside ``path``, for writers that need a name rather
+    than a handle (SQLite); on success it is synced and put in place of ``path`` (the
+    replaced file's mode kept), on any failure removed."""
     fd, tmp = temp_beside(path)
+    os.close(fd)
     try:
-        with os.fdopen(fd, mode, **({} if "b" in mode else {"encoding": "utf-8"})) as handle:
-            try:
-                yield handle
-                handle.flush()
+        try:
+            yield tmp
+            with open(tmp, "rb+") as handle:
                 os.fsync(handle.fileno())
-            except OSError as exc:
-                error = write_error(path, exc)
-                if error is None:
-                    raise
-                raise error from None
+        except OSError as exc:  # a full disk is the output's problem: name it
+            error = write_error(path, exc)
+            if error is None:
+                raise
+            raise error from None
         finish_part(tmp, path)
     except BaseException:
         try:
@@ -202,6 +202,16 @@ def atomic_output(path: str | Path, mode: str = "wb") -> Iterator[IO]:
         except OSError:
             pass
         raise
+
+
+@contextmanager
+def atomic_output(path: str | Path, mode: str = "wb") -> Iterator[IO]:
+    """Open a temporary file beside ``path``; put it in place of ``path`` only on success
+    (synced to disk, the replaced file's mode kept), remove it on any failure, SIGTERM and
+    Ctrl-C included (the command line turns both into exceptions)."""
+    with atomic_path(path) as tmp, \
+            open(tmp, mode, **({} if "b" in mode else {"encoding": "utf-8"})) as handle:
+        yield handle
 
 
 # --- cells a spreadsheet opens ----------------------------------------------------------------

@@ -16,6 +16,8 @@ unit, document fingerprints), :mod:`.associate` (pairing), :mod:`.termbase` (SQL
 and :func:`.commands.run_terms`). TBX and plain glossaries live in :mod:`tmx_export.formats`.
 """
 
+from .._lazy import lazy_exports
+
 # Imported on first use (PEP 562): a command that only needs the termbase or the
 # lemmatiser does not load numpy and the association machinery.
 _EXPORTS = {
@@ -27,12 +29,4 @@ _EXPORTS = {
 __all__ = sorted(_EXPORTS)
 
 
-def __getattr__(name: str) -> object:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'tmx_export.terms' has no attribute {name!r}")
-    from importlib import import_module
-
-    value = getattr(import_module(f".{module}", __name__), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_exports(__name__, globals(), _EXPORTS)

@@ -18,9 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
-from ..formats.table import XLSX_MAX_INFLATED, XLSX_MAX_RATIO
+from ..formats.table import open_workbook
 from ..formats.text import atomic_output
-from ..formats.xml import check_archive
 from .candidates import Extractor
 from .termbase import Termbase
 from .termpair import STATUSES, TermPair
@@ -191,19 +190,8 @@ def _same_term(extractors: dict[str, Extractor | None], lang: str, lemma: str, n
 
 def _read_rows(path: str | Path) -> list[_Row]:
     """The rows of a review file, checked on their own (statuses, keys, repeated pairs)."""
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
     name = str(path)
-    if not Path(path).is_file():
-        raise InputError(name, "no such file")
-    # the same bounds as any XLSX input: nothing is inflated before they are checked
-    check_archive(name, max_inflated=XLSX_MAX_INFLATED, max_ratio=XLSX_MAX_RATIO,
-                  what="XLSX review file")
-    try:
-        book = load_workbook(name, read_only=True, data_only=True)
-    except (InvalidFileException, KeyError, OSError, ValueError) as exc:
-        raise InputError(name, f"not an XLSX review file: {exc}") from None
+    book = open_workbook(path, "XLSX review file")
     try:
         sheet = book["review"] if "review" in book.sheetnames else book.worksheets[0]
         # read every row the sheet holds, not just as many as its <dimension> claims (a

@@ -189,6 +189,17 @@ def _counts_note(pair: TermPair) -> str:
     return "; ".join(parts)
 
 
+def tbx_layout(root: etree._Element, name: str) -> tuple[str, str, tuple[str, ...]]:
+    """The element names of a TBX's entries, language sections and term holders: 2019
+    ``conceptEntry/langSec/termSec``, 2008 ``termEntry/langSet/tig|ntig``."""
+    local = etree.QName(root).localname
+    if local == "tbx":
+        return "conceptEntry", "langSec", ("termSec",)
+    if local == "martif":
+        return "termEntry", "langSet", ("tig", "ntig")
+    raise InputError(name, f"not TBX: root element <{local}>")
+
+
 def read_tbx(path: str | Path, source_lang: str, target_lang: str) -> list[GlossaryEntry]:
     """Term pairs of a TBX file (2019 ``<tbx>`` or 2008 ``<martif>``) for a language pair.
 
@@ -196,15 +207,8 @@ def read_tbx(path: str | Path, source_lang: str, target_lang: str) -> list[Gloss
     per source term and usable target term; deprecated target terms are left out (a glossary
     names what to use). Raises :class:`InputError` for files that are not TBX.
     """
-    tree = parse_xml(path)
-    root = tree.getroot()
-    local = etree.QName(root).localname
-    if local == "tbx":
-        entry_tag, lang_tag, term_tags = "conceptEntry", "langSec", ("termSec",)
-    elif local == "martif":
-        entry_tag, lang_tag, term_tags = "termEntry", "langSet", ("tig", "ntig")
-    else:
-        raise InputError(str(path), f"not TBX: root element <{local}>")
+    root = parse_xml(path).getroot()
+    entry_tag, lang_tag, term_tags = tbx_layout(root, str(path))
     want_source = primary(source_lang)
     want_target = primary(target_lang)
     entries: list[GlossaryEntry] = []
