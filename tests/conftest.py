@@ -1,5 +1,8 @@
 """Test settings shared by the whole suite."""
 
+import os
+import tempfile
+
 from hypothesis import settings
 
 # Property tests explore a fixed, reproducible set of examples: a run on CI and a run on a
@@ -8,3 +11,8 @@ from hypothesis import settings
 settings.register_profile("default", derandomize=True, database=None)
 settings.register_profile("explore", derandomize=False, max_examples=500)
 settings.load_profile("default")
+
+# Derived data (the unpacked language model) goes to a cache of the test run's own, not to
+# the user's cache directory.
+if "TMX_EXPORT_CACHE" not in os.environ:
+    os.environ["TMX_EXPORT_CACHE"] = tempfile.mkdtemp(prefix="tmx-export-test-cache-")

@@ -19,9 +19,11 @@ Identification answers two questions with two tools:
 from __future__ import annotations
 
 import copy
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 # --- tags ------------------------------------------------------------------------------------
@@ -142,9 +144,83 @@ def text_score(text: str, first: str, second: str) -> float:
 
 @lru_cache(maxsize=1)
 def _model() -> Any:
+    """py3langid's identifier. Its model ships LZMA-compressed and takes most of a second
+    to unpack; unpacked once into the user's cache directory (:func:`cache_dir`), it then
+    loads in a few hundredths of a second. Without a writable cache it is unpacked as
+    before, every time."""
+    import numpy as np
     from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
-    return LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
+    source = MODEL_DIR / MODEL_FILE
+    arrays = _cached_model(source)
+    if arrays is None:
+        return LanguageIdentifier.from_modelpath(source, norm_probs=True)
+    ptc, pc, classes, nextmove, row, output = arrays
+    return LanguageIdentifier(np.asarray(ptc), np.asarray(pc), classes, nextmove, output,
+                              norm_probs=True, tk_row=row)
+
+
+def cache_dir() -> Path:
+    """Where derived data is kept between runs: ``$TMX_EXPORT_CACHE``, else
+    ``$XDG_CACHE_HOME/tmx-export``, else ``~/.cache/tmx-export``."""
+    if os.environ.get("TMX_EXPORT_CACHE"):
+        return Path(os.environ["TMX_EXPORT_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "tmx-export"
+
+
+_MODEL_PARTS = ("ptc", "pc", "nextmove", "row", "output")
+
+
+def _cached_model(source: Path) -> tuple[Any, ...] | None:
+    """The model's parts from the cache, unpacking the model into it first when it is not
+    there yet; ``None`` when the cache cannot be used."""
+    import json
+    from array import array
+
+    import numpy as np
+
+    stat = source.stat()
+    folder = cache_dir() / f"py3langid-{stat.st_size}-{int(stat.st_mtime)}"
+    try:
+        if not (folder / "classes.json").exists():
+            _unpack_model(source, folder)
+        parts = {name: np.load(folder / f"{name}.npy", mmap_mode="r") for name in _MODEL_PARTS}
+        classes = json.loads((folder / "classes.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    # The tokeniser walks these byte by byte in Python: plain arrays, as py3langid has them.
+    return (parts["ptc"], parts["pc"], classes, array("I", parts["nextmove"].tobytes()),
+            array("H", parts["row"].tobytes()), parts["output"].tolist())
+
+
+def _unpack_model(source: Path, folder: Path) -> None:
+    """Unpack the model into ``folder``, atomically: a run killed half-way leaves no
+    half-written cache (a temporary folder is renamed into place when complete)."""
+    import json
+    import shutil
+    import tempfile
+
+    import numpy as np
+    from py3langid.modelio import load_model
+
+    ptc, pc, classes, nextmove, row, output = load_model(source)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+    try:
+        np.save(work / "ptc.npy", np.asarray(ptc))
+        np.save(work / "pc.npy", np.asarray(pc))
+        np.save(work / "nextmove.npy", np.frombuffer(nextmove, dtype=np.uint32))
+        np.save(work / "row.npy", np.frombuffer(row, dtype=np.uint16))
+        np.save(work / "output.npy", np.asarray(output, dtype=np.int64))
+        (work / "classes.json").write_text(json.dumps(list(classes)), "utf-8")
+        try:
+            work.rename(folder)
+        except OSError:  # another run put it there first
+            shutil.rmtree(work, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
 
 
 @lru_cache(maxsize=16)
