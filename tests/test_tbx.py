@@ -168,3 +168,54 @@ def test_read_glossary_tsv_csv_with_and_without_header(tmp_path):
     short.write_text("source,target\ncluster\n", encoding="utf-8")
     with pytest.raises(InputError, match=":2:"):
         read_glossary(short)
+
+
+def _statuses(entry, ns: str = "") -> list[str | None]:
+    """The administrative status of each language's term of an entry (None: none)."""
+    out = []
+    for lang_sec in entry:
+        if _local(lang_sec) not in ("langSec", "langSet"):
+            continue
+        notes = [n.text for n in lang_sec.iter(ns + "termNote")
+                 if n.get("type") == "administrativeStatus"]
+        out.append(notes[0] if notes else None)
+    return out
+
+
+@pytest.mark.parametrize("version", [2, 3])
+def test_review_statuses_become_the_right_administrative_statuses(tmp_path, seed_terms,
+                                                                   version):
+    path = tmp_path / f"v{version}.tbx"
+    written = [p for p in seed_terms if p.status != "rejected"]
+    write_tbx(seed_terms, path, version=version)
+    ns = T if version == 3 else ""
+    entries = list(etree.parse(str(path)).getroot().iter(
+        ns + ("conceptEntry" if version == 3 else "termEntry")))
+    assert len(entries) == len(written)
+    for pair, entry in zip(written, entries, strict=True):
+        expected = {"approved": ["preferredTerm-admn-sts"] * 2,
+                    "forbidden": [None, "deprecatedTerm-admn-sts"],  # the target only
+                    "proposed": [None, None]}[pair.status]  # nobody admitted it
+        assert _statuses(entry, ns) == expected, pair.status
+        notes = [n.text for n in entry if _local(n) == "note"]
+        if version == 2:
+            # the glossary comment a CAT tool shows: short, no scores
+            assert not any("Dice" in n or "log-likelihood" in n for n in notes)
+            assert ("proposed (not reviewed)" in notes) == (pair.status == "proposed")
+        else:
+            assert any(n.startswith("Occurrences:") for n in notes)
+
+
+def test_the_default_tbx_loads_in_translate_toolkit(tmp_path) -> None:
+    from click.testing import CliRunner
+    from translate.storage.tbx import tbxfile
+
+    from tmx_export.cli import main
+
+    path = tmp_path / "terms.tbx"
+    seed = DATA / "ep-industrial-policy-34.txt"
+    result = CliRunner().invoke(main, ["terms", str(seed), "--tbx", str(path), "-q"])
+    assert result.exit_code == 0, result.output
+    assert etree.parse(str(path)).getroot().tag == "martif"
+    pairs = [(u.source, u.target) for u in tbxfile.parsefile(str(path)).units]
+    assert pairs[:2] == [("cluster", "conglomérat"), ("value chain", "chaîne de valeur")]

@@ -77,11 +77,20 @@ _DRIVER = """<script>
   table.querySelector('th[data-key="count"]').click();
   body.dataset.descending = order();
   var filter = document.getElementById("filter");
+  var scope = document.getElementById("filter-scope");
+  function visible() {
+    return Array.prototype.filter.call(
+      table.querySelectorAll("tbody.entry"), function (e) { return !e.hidden; }).map(
+      function (e) { return e.dataset.source; }).join("|");
+  }
+  filter.value = "CONGLOMERAT";  // no accent, capitals: terms only, by default
+  filter.dispatchEvent(new Event("input"));
+  body.dataset.terms = visible();
+  scope.value = "all";
+  scope.dispatchEvent(new Event("input"));
   filter.value = "RÉGIONALES";
   filter.dispatchEvent(new Event("input"));
-  body.dataset.visible = Array.prototype.filter.call(
-    table.querySelectorAll("tbody.entry"), function (e) { return !e.hidden; }).map(
-    function (e) { return e.dataset.source; }).join("|");
+  body.dataset.visible = visible();
   var row = table.querySelector("tbody.entry tr.pair");
   row.click();
   body.dataset.opened = row.getAttribute("aria-expanded");
@@ -116,7 +125,12 @@ def test_report_runs_in_headless_chromium_offline(tmp_path, seed_terms):
     counts = sorted(p.count for p in seed_terms)
     assert body.get("data-ascending") == ",".join(map(str, counts))
     assert body.get("data-descending") == ",".join(map(str, reversed(counts)))
-    # the filter ignores case and looks in terms, variants and contexts
+    # the search ignores case and accents, and looks in the terms and their variants only
+    # unless asked to look in the contexts too
+    in_terms = [p.source_term for p in seed_terms
+                if "conglomérat" in (p.target_term + " " + " ".join(p.target_variants))]
+    assert 0 < len(in_terms) < len(seed_terms)
+    assert sorted(body.get("data-terms").split("|")) == sorted(in_terms)
     expected = [p.source_term for p in seed_terms
                 if any("régionales" in c.target for c in p.contexts)]
     assert 0 < len(expected) < len(seed_terms)

@@ -217,7 +217,7 @@ class TermsOptions:
     source_lang: str = "en-GB"
     target_lang: str = "fr-FR"
     tbx_path: str | None = None
-    tbx_version: int = 3
+    tbx_version: int = 2
     review_path: str | None = None
     report_path: str | None = None
     csv_path: str | None = None

@@ -59,8 +59,9 @@ class _TermsCommand(Command):
 @click.option("--termbase", "termbase_path", type=click.Path(dir_okay=False),
               help="SQLite termbase: counts accumulate across runs, statuses are kept.")
 @click.option("--tbx", "tbx_path", type=click.Path(dir_okay=False), help="Write a TBX file.")
-@click.option("--tbx-version", type=click.Choice(["3", "2"]), default="3", show_default=True,
-              help="3: TBX-Basic 2019 (DCA); 2: TBX 2008 <martif> (OmegaT, translate-toolkit).")
+@click.option("--tbx-version", type=click.Choice(["2", "3"]), default="2", show_default=True,
+              help="2: TBX 2008 <martif>, what OmegaT and translate-toolkit load; 3: TBX-Basic "
+              "2019 (ISO 30042, DCA), with counts and scores.")
 @click.option("--review", "review_path", type=click.Path(dir_okay=False),
               help="Write an XLSX review file with a status drop-down.")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False),

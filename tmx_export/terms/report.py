@@ -8,6 +8,7 @@ sides, its variants and its competing translations.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -39,17 +40,27 @@ def _row(pair: TermPair) -> dict:
     source_variants = _listed(pair.source_variants.most_common())
     target_variants = _listed(pair.target_variants.most_common())
     translations = _listed(pair.translations()[1:])
-    search = " ".join([pair.source_term, pair.target_term, source_variants, target_variants,
-                       translations, pair.note, *(c.source + " " + c.target
-                                                  for c in pair.contexts)]).lower()
+    # What the page's search looks in, folded as its script folds the query (case and
+    # accents): the terms and their variants, and separately the contexts, so that a search
+    # for "chaîne" does not show "cluster" because a context of it mentions a chain.
+    search = fold(" ".join([pair.source_term, pair.target_term, source_variants,
+                            target_variants, translations, pair.note]))
+    search_contexts = fold(" ".join(c.source + " " + c.target for c in pair.contexts))
     return {
         "source_term": pair.source_term, "target_term": pair.target_term,
         "count": pair.count, "docs": len(pair.documents), "dice": pair.dice,
         "status": pair.status, "note": pair.note, "inconsistent": pair.inconsistent,
         "source_variants": source_variants, "target_variants": target_variants,
         "translations": translations, "alternatives": _listed(pair.source_alternatives()),
-        "contexts": contexts, "search": search,
+        "contexts": contexts, "search": search, "search_contexts": search_contexts,
     }
+
+
+def fold(text: str) -> str:
+    """``text`` lower-cased, accents removed: "États" -> "etats" (the page's search folds
+    the query the same way)."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _render(pairs: list[TermPair], title: str) -> Iterator[str]:

@@ -139,11 +139,12 @@ def run_terms(
     return pairs
 
 
-def write_outputs(pairs: list[TermPair], *, tbx_path: str | None = None, tbx_version: int = 3,
+def write_outputs(pairs: list[TermPair], *, tbx_path: str | None = None, tbx_version: int = 2,
                   review_path: str | None = None, report_path: str | None = None,
                   csv_path: str | None = None, source_lang: str = "en-GB",
                   target_lang: str = "fr-FR", say: Say = None) -> None:
-    """Write the files asked for: TBX (version 3: TBX-Basic 2019; 2: TBX 2008 martif),
+    """Write the files asked for: TBX (version 2: TBX 2008 martif, for CAT tools; 3:
+    TBX-Basic 2019),
     XLSX review file, HTML report, CSV glossary."""
     if tbx_path:
         from .tbx import write_tbx

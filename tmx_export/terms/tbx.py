@@ -9,8 +9,11 @@ Two flavours, because the clients disagree:
   that OmegaT's glossary reader and translate-toolkit's ``tbxfile`` accept.
 
 One concept entry per pair: the two terms, part of speech where known, a context sentence per
-language, the administrative status mapped from the review status, the counts in a note, the
-source documents and the date of the last review decision. Rejected pairs are not exported.
+language, the administrative status mapped from the review status (approved: preferred;
+forbidden: the target term deprecated; proposed: none, and a note says it is unreviewed),
+the source documents and the date of the last review decision. Version 3 also carries the
+counts and association scores in a note; version 2, read by CAT tools that show the notes
+as the glossary comment, keeps that comment short. Rejected pairs are not exported.
 """
 
 from __future__ import annotations
@@ -31,7 +34,6 @@ TBX_NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 ADMIN_STATUS = {
     "approved": "preferredTerm-admn-sts",
-    "proposed": "admittedTerm-admn-sts",
     "forbidden": "deprecatedTerm-admn-sts",
 }
 STATUS_OF_ADMIN = {
@@ -150,7 +152,13 @@ def _entry(sub, body: etree._Element, n: int, pair: TermPair, v3: bool, source_l
     documents = pair.documents
     if documents:
         sub(entry, "admin", "; ".join(sorted(documents)), type="source")
-    sub(entry, "note", _counts_note(pair))
+    if v3:
+        # the terminologist's exchange format keeps the evidence
+        sub(entry, "note", _counts_note(pair))
+    elif pair.status == "proposed":
+        # a CAT tool shows the notes as the glossary comment: short, and saying that
+        # nobody reviewed the pair yet
+        sub(entry, "note", "proposed (not reviewed)")
     if pair.note:
         sub(entry, "note", pair.note)
     for lang, term, variants, side in (
@@ -162,7 +170,7 @@ def _entry(sub, body: etree._Element, n: int, pair: TermPair, v3: bool, source_l
         sub(term_sec, "term", term)
         if pair.pos:
             sub(term_sec, "termNote", pair.pos, type="partOfSpeech")
-        status = ADMIN_STATUS.get(pair.status)
+        status = _status(pair.status, side)
         if status:
             sub(term_sec, "termNote", status, type="administrativeStatus")
         if pair.contexts:
@@ -172,6 +180,15 @@ def _entry(sub, body: etree._Element, n: int, pair: TermPair, v3: bool, source_l
             listed = ", ".join(f"{form} ({count})" for form, count in variants.most_common())
             sub(term_sec, "note", f"Variants: {listed}")
     return entry
+
+
+def _status(review: str, side: str) -> str | None:
+    """The administrative status of one term of a pair: an approved pair's terms are
+    preferred; a forbidden pair forbids its target term, not its source term (which is
+    still the term to translate); a proposed pair has none, since nobody admitted it."""
+    if review == "forbidden" and side == "source":
+        return None
+    return ADMIN_STATUS.get(review)
 
 
 def _counts_note(pair: TermPair) -> str:
