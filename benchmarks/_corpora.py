@@ -22,7 +22,7 @@ def europarl_pairs(root: Path) -> list[Pair]:
         doc = en_path.name.replace(".en.txt", "")
         for n, (s, t) in enumerate(zip(en, fr, strict=True), 1):
             pairs.append(Pair(s.strip(), t.strip(), "en-GB", "fr-FR", file=doc, line=n,
-                              props={"tuid": f"{doc}-{n}"}))
+                              tuid=f"{doc}-{n}"))
     return pairs
 
 
@@ -34,7 +34,7 @@ def dgt_pairs(root: Path) -> list[Pair]:
         for row in csv.DictReader(handle, delimiter="\t"):
             pairs.append(Pair(row["en_gb"], row["fr_fr"], "en-GB", "fr-FR", file=row["doc_no"],
                               line=int(row["tu_index"]),
-                              props={"tuid": f"{row['doc_no']}-{row['tu_index']}"}))
+                              tuid=f"{row['doc_no']}-{row['tu_index']}"))
     return pairs
 
 
@@ -47,5 +47,5 @@ def tsv_pairs(path: Path, limit: int | None = None) -> list[Pair]:
                 break
             source, target = line.rstrip("\n").split("\t")
             pairs.append(Pair(source, target, "en-GB", "fr-FR", file=f"doc{n // 1000}",
-                              line=n, props={"tuid": str(n)}))
+                              line=n, tuid=str(n)))
     return pairs

@@ -38,7 +38,7 @@ def seed_terms():
     with (DATA / "terms_seed_pair.tsv").open(encoding="utf-8", newline="") as handle:
         row = next(csv.DictReader(handle, delimiter="\t"))
     pair = Pair(row["source"], row["target"], "en-GB", "fr-FR", file="ep-34.txt",
-                props={"tuid": "1"})
+                tuid="1")
     found = extract_terms([pair])
     found[0].status = "approved"
     found[0].status_date = "2026-01-02T03:04:05Z"

@@ -126,20 +126,28 @@ def test_glossary_pair_recorded_at_count_one_with_inflection():
 def test_competing_translations_and_inconsistency():
     units = [
         Pair("The cluster policy works.", "La politique des conglomérats fonctionne.",
-             "en-GB", "fr-FR", file="a", props={"tuid": "1"}),
+             "en-GB", "fr-FR", file="a", tuid="1"),
         Pair("Each cluster grows.", "Chaque conglomérat grandit.", "en-GB", "fr-FR", file="a",
-             props={"tuid": "2"}),
+             tuid="2"),
         Pair("A cluster of firms.", "Une grappe d'entreprises.", "en-GB", "fr-FR", file="a",
-             props={"tuid": "3"}),
+             tuid="3"),
         Pair("The cluster is large.", "Le conglomérat est grand.", "en-GB", "fr-FR", file="b",
-             props={"tuid": "4"}),
+             tuid="4"),
     ]
     found = extract_terms(units, min_count=2, glossary=[("cluster", "grappe")])
     cluster = next(p for p in found if p.target_lemma == "conglomérat")
     assert cluster.count == 3
     assert cluster.translations() == [("conglomérat", 3), ("grappe", 1)]
-    assert cluster.inconsistent
+    # one stray rendering is listed, but is no rival: no inconsistency flag
+    assert not cluster.inconsistent
     assert dict(cluster.documents) == {"a": 2, "b": 1}
+    # a rendering with real support is
+    more = [Pair(f"The cluster number {n} is here.", f"La grappe numéro {n} est ici.",
+                 "en-GB", "fr-FR", file="c", tuid=str(5 + n)) for n in range(3)]
+    found = extract_terms(units + more, min_count=2, glossary=[("cluster", "grappe")])
+    cluster = next(p for p in found if p.target_lemma == "conglomérat")
+    assert cluster.translations() == [("grappe", 4), ("conglomérat", 3)]
+    assert cluster.inconsistent and [r.target_term for r in cluster.rivals()] == ["grappe"]
 
 
 def test_french_patterns_and_citation_forms():

@@ -23,7 +23,7 @@ def seed_terms():
     with (DATA / "terms_seed_pair.tsv").open(encoding="utf-8", newline="") as handle:
         row = next(csv.DictReader(handle, delimiter="\t"))
     pair = Pair(row["source"], row["target"], "en-GB", "fr-FR", file="ep-34.txt",
-                props={"tuid": "1"})
+                tuid="1")
     return extract_terms([pair])
 
 
@@ -40,11 +40,17 @@ def test_report_is_self_contained_and_highlights_terms(seed_terms):
 def test_report_escapes_text_and_flags_inconsistency(tmp_path):
     units = [
         Pair("The <b>cluster</b> grows.", "Le conglomérat grandit.", "en-GB", "fr-FR",
-             file="a", props={"tuid": "1"}),
+             file="a", tuid="1"),
         Pair("Each cluster works.", "Chaque conglomérat travaille.", "en-GB", "fr-FR",
-             file="a", props={"tuid": "2"}),
+             file="a", tuid="2"),
         Pair("A cluster of firms.", "Une grappe d'entreprises.", "en-GB", "fr-FR", file="a",
-             props={"tuid": "3"}),
+             tuid="3"),
+        Pair("Another cluster of firms.", "Une autre grappe d'entreprises.", "en-GB", "fr-FR",
+             file="a", tuid="4"),
+        Pair("The cluster policy.", "La politique des conglomérats.", "en-GB", "fr-FR",
+             file="a", tuid="5"),
+        Pair("The third cluster of firms.", "La troisième grappe d'entreprises.", "en-GB",
+             "fr-FR", file="a", tuid="6"),
     ]
     found = extract_terms(units, glossary=[("cluster", "grappe")])
     path = tmp_path / "r.html"
@@ -52,7 +58,7 @@ def test_report_escapes_text_and_flags_inconsistency(tmp_path):
     html = path.read_text(encoding="utf-8")
     assert "&lt;b&gt;<mark>cluster</mark>&lt;/b&gt;" in html
     assert 'data-flag="inconsistent"' in html
-    assert "grappe (1)" in html
+    assert "grappe (3)" in html
 
 
 def _chromium() -> str | None:

@@ -7,6 +7,14 @@ from dataclasses import dataclass, field
 
 STATUSES = ("proposed", "approved", "rejected", "forbidden")
 
+# What makes another rendering of a source term a real rival (TermPair.rivals): measured on
+# the Europarl dev sessions and DGT-TM pairs (benchmarks/terms_consistency.py), these keep
+# the competing renderings a terminologist wants to see ("tax" -> "taxe" / "impôt",
+# "guidelines" -> "orientations" / "lignes directrices") and drop one-off co-occurrences.
+RIVAL_MIN_COUNT = 3
+RIVAL_MIN_DICE = 0.25
+RIVAL_MIN_SHARE = 0.2
+
 
 @dataclass(slots=True)
 class Context:
@@ -106,14 +114,27 @@ class TermPair:
 
     @property
     def inconsistent(self) -> bool:
-        """The source term has more than one rendering in the corpus (a consistency issue).
+        """The source term has another rendering with real support in the corpus: a
+        competing translation a terminologist should look at (see :meth:`rivals`)."""
+        return bool(self.rivals())
 
-        Forbidden renderings do not make a pair inconsistent: they are known and refused.
-        """
-        return any(
-            p.source_lemma == self.source_lemma
-            and p.target_lemma != self.target_lemma
-            and p.status not in ("rejected", "forbidden")
-            and p.count > 0
-            for p in self.competitors
-        )
+    def rivals(self) -> list[TermPair]:
+        """The other renderings of the source term that compete with this one for real: both
+        seen at least :data:`RIVAL_MIN_COUNT` times, associated with the source term (Dice at
+        least :data:`RIVAL_MIN_DICE`), and used at least :data:`RIVAL_MIN_SHARE` as often
+        as the more frequent of the two. A stray co-occurrence ("Council -> relatif (1)")
+        or a rare wrong link beside a dominant rendering is not a rival. Rejected and
+        forbidden renderings are known and refused: not rivals either."""
+        rivals: list[TermPair] = []
+        if self.count < RIVAL_MIN_COUNT:
+            return rivals  # too little evidence for this rendering to compete with any
+        for other in self.competitors:
+            if other.source_lemma != self.source_lemma or \
+                    other.target_lemma == self.target_lemma or \
+                    other.status in ("rejected", "forbidden"):
+                continue
+            count = other.count
+            if count >= RIVAL_MIN_COUNT and other.dice >= RIVAL_MIN_DICE and \
+                    min(count, self.count) >= RIVAL_MIN_SHARE * max(count, self.count):
+                rivals.append(other)
+        return rivals
