@@ -52,7 +52,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from .formats.xml import XML_ILLEGAL_RE
-from .lang import identifier, primary
+from .lang import WORD_RE, identifier, primary, text_score, word_list_languages
 from .model import CleanOptions, Pair, Reject
 
 _MARKUP = re.compile(
@@ -116,14 +116,28 @@ def _wrong_language(pair: Pair, options: CleanOptions) -> bool:
     restricted = identifier((src_lang, tgt_lang))
     if restricted is None:
         return False
-    for text, other in ((pair.source, tgt_lang), (pair.target, src_lang)):
-        if len(text) >= options.langid_min_chars:
+    for text, own, other in ((pair.source, src_lang, tgt_lang), (pair.target, tgt_lang, src_lang)):
+        if len(text) >= options.langid_min_chars and not _clearly(text, own, other):
             # langid's n-grams are case-sensitive and learnt on running text: capitals
             # ("COMMUNICATIONS AND LAISSEZ-PASSER") read as the wrong language.
             lang, prob = restricted.classify(text.lower() if text.isupper() else text)
             if lang == other and prob >= options.langid_min_prob:
                 return True
     return False
+
+
+# A side whose words lean this far towards its own language on average (log10 frequency
+# ratios, clipped to +-3) is in it: the identifier, by far the slowest check, is not asked.
+CLEAR_LEAN = 1.0
+
+
+def _clearly(text: str, own: str, other: str) -> bool:
+    """Whether the word lists alone say ``text`` is in ``own`` rather than ``other``."""
+    known = word_list_languages()
+    if own not in known or other not in known:
+        return False
+    words = WORD_RE.findall(text)
+    return bool(words) and text_score(text, own, other) / len(words) >= CLEAR_LEAN
 
 
 # --- alignment scores ------------------------------------------------------------------------
