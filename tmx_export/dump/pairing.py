@@ -18,6 +18,7 @@ either kept or rejected with a reason.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 import numpy as np
@@ -391,7 +392,8 @@ def _one_per_paragraph(triples: list[tuple[int, int, int]], numbered: list[int]
     out: list[tuple[int, int, int]] = []
     for s0, cut, e1 in triples:
         one_sided = cut in (s0, e1)
-        inner = [p for p in numbered if s0 < p < e1] if one_sided else []
+        inner = numbered[bisect_right(numbered, s0):bisect_left(numbered, e1)] \
+            if one_sided else []
         if not inner:
             out.append((s0, cut, e1))
             continue
@@ -420,10 +422,10 @@ def _foreign_tail(text: str, starts: list[int], cut: int, end: int, own: str,
                   other: str) -> int | None:
     """Where side B's last paragraph starts, when that paragraph is in the other
     language and what comes before it is in B's own."""
-    inside = [s for s in starts if cut < s < end]
-    if not inside:
+    last = bisect_left(starts, end) - 1  # the last paragraph start before the end
+    if last < 0 or starts[last] <= cut:
         return None
-    tail = inside[-1]
+    tail = starts[last]
     if _in_other_language(text[tail:end], own, other) and \
             not _in_other_language(text[cut:tail], own, other):
         return tail
@@ -507,19 +509,28 @@ def _split_orphans(text: str, tokens: list[_Token], triples: list[tuple[int, int
     language the scores did not see) its side B. "34. EN 34. FR 35. FR": a line inside B
     starting with the next number opens a pair whose side A is missing.
     """
+    # Sorted by offset: the lines inside a span are found by bisection, not by a scan of
+    # the whole file for every pair (quadratic in the pairs of a file).
     numbered_lines = [(t.line_start, t.number) for t in tokens
                       if t.number is not None and t.line_start is not None]
+    offsets = [pos for pos, _ in numbered_lines]
+    token_starts = [t.start for t in tokens]
+
+    def lines_within(start: int, end: int, number: int) -> list[int]:
+        first, last = bisect_right(offsets, start), bisect_left(offsets, end)
+        return [pos for pos, no in numbered_lines[first:last] if no == number]
+
     out: list[tuple[int, int, int]] = []
     for s0, cut, e1 in triples:
         a_no, b_no = _leading_number(text, s0, cut), _leading_number(text, cut, e1)
         if a_no is not None and b_no is not None and a_no != b_no:
-            inner = [pos for pos, no in numbered_lines if s0 < pos < cut and no == b_no]
+            inner = lines_within(s0, cut, b_no)
             if inner:
-                out.append(_own_switch(text, tokens, s0, inner[0], a_no))
+                out.append(_own_switch(tokens, token_starts, s0, inner[0], a_no))
                 out.append((inner[0], cut, e1))
                 continue
         if b_no is not None:
-            inner = [pos for pos, no in numbered_lines if cut < pos < e1 and no == b_no + 1]
+            inner = lines_within(cut, e1, b_no + 1)
             if inner:
                 out.append((s0, cut, inner[0]))
                 out.append((inner[0], inner[0], e1))
@@ -528,10 +539,11 @@ def _split_orphans(text: str, tokens: list[_Token], triples: list[tuple[int, int
     return out
 
 
-def _own_switch(text: str, tokens: list[_Token], start: int, end: int, number: int
-                ) -> tuple[int, int, int]:
+def _own_switch(tokens: list[_Token], token_starts: list[int], start: int, end: int,
+                number: int) -> tuple[int, int, int]:
     """A pair between ``start`` and ``end``, split at its last own number if it has one."""
-    inner = [t.start for t in tokens if start < t.start < end and t.number == number]
+    first, last = bisect_right(token_starts, start), bisect_left(token_starts, end)
+    inner = [t.start for t in tokens[first:last] if t.number == number]
     return (start, inner[-1], end) if inner else (start, end, end)
 
 
