@@ -133,3 +133,11 @@ def test_a_bad_report_name_fails_before_any_work(tmp_path: Path) -> None:
     shutil.copy(DGT, copy)
     result = run("check", str(copy), "--report", str(tmp_path / "findings.pdf"))
     assert result.exit_code == 1 and "findings.pdf: unknown report format" in result.stderr
+
+
+def test_french_spaces_can_be_turned_off() -> None:
+    # DGT-TM writes "ci-après:" and «Commerce» without the French spaces
+    asked = run("check", str(DGT), "--checks", "spacing", "--fail-on", "never")
+    assert asked.exit_code == 0 and "a space before" in asked.stdout
+    house = run("check", str(DGT), "--checks", "spacing", "--no-french-spaces")
+    assert house.exit_code == 0 and "a space before" not in house.stdout

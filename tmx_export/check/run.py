@@ -32,7 +32,9 @@ class CheckOptions:
     ``checks`` the checks to run (names of :data:`~tmx_export.check.model.CHECKS`);
     ``terms`` a termbase, TBX or glossary for the term checks; ``accept`` a reviewed
     findings report whose ``ok`` and ``false alarm`` decisions are not reported again;
-    ``fail_on`` the least severity that makes the run fail (``never``: it never does).
+    ``fail_on`` the least severity that makes the run fail (``never``: it never does);
+    ``french_spaces`` whether French targets need a space before ; : ! ? and inside « »
+    (French typography; some clients and DGT-TM write none).
     """
 
     source_lang: str = "en-GB"
@@ -42,6 +44,7 @@ class CheckOptions:
     terms: str | None = None
     accept: str | None = None
     fail_on: str = "error"
+    french_spaces: bool = True
 
     def __post_init__(self) -> None:
         unknown = set(self.checks) - set(CHECKS)
@@ -99,6 +102,13 @@ def check_units(units: Iterator[Pair], options: CheckOptions,
     from .rules import UNIT_CHECKS
 
     unit_checks = [check for name, check in UNIT_CHECKS.items() if name in options.checks]
+    if not options.french_spaces and "spacing" in options.checks:
+        from functools import partial
+
+        from .rules import spacing
+
+        unit_checks = [partial(spacing, french_spaces=False) if check is spacing else check
+                       for check in unit_checks]
     consistency = Consistency() if options.checks & {"inconsistent-target",
                                                      "inconsistent-source"} else None
     terms = _term_checker(options, term_entries)

@@ -34,13 +34,16 @@ from . import Command, language_options, progress_bar
               help="A reviewed report: findings marked ok or false alarm are not reported.")
 @click.option("--fail-on", type=click.Choice(["warning", "error", "never"]), default="error",
               show_default=True, help="The least severity that makes the exit status 1.")
+@click.option("--no-french-spaces", "french_spaces", flag_value=False, default=True,
+              help="French targets need no space before ; : ! ? nor inside « » (the "
+              "house style of some clients, and of DGT-TM).")
 @click.option("--input-format", help="Read every MEMORY in this format (as for build).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors and the exit status.")
 def check_command(inputs: Sequence[str], source_lang: str, target_lang: str,
                   termbase_path: str | None, glossary_path: str | None,
                   report_path: str | None, only: tuple[str, ...], skip: tuple[str, ...],
-                  accept_path: str | None, fail_on: str, input_format: str | None,
-                  quiet: bool) -> None:
+                  accept_path: str | None, fail_on: str, french_spaces: bool,
+                  input_format: str | None, quiet: bool) -> None:
     """Check a memory: approved and forbidden terms (lemma-aware), numbers, untranslated
     and empty targets, inline codes, consistency, punctuation and spacing.
 
@@ -57,7 +60,8 @@ def check_command(inputs: Sequence[str], source_lang: str, target_lang: str,
     options = CheckOptions.choosing(only, skip, source_lang=source_lang,
                                     target_lang=target_lang, input_format=input_format,
                                     terms=termbase_path or glossary_path,
-                                    accept=accept_path, fail_on=fail_on)
+                                    accept=accept_path, fail_on=fail_on,
+                                    french_spaces=french_spaces)
     shown = 0
 
     def show(finding) -> None:  # type: ignore[no-untyped-def]
