@@ -358,3 +358,40 @@ def test_paragraphs_without_translation_are_one_reject_each(tmp_path: Path, alon
     assert [(r.line, r.reason) for r in rejects] == [
         (n, f"{missing} side missing or empty") for n in (5, 6, 7)]
     assert all(r.text.startswith(f"{r.line}. ") and r.text.count(". ") <= 2 for r in rejects)
+
+
+# --- several processes -------------------------------------------------------------------------
+
+def test_jobs_give_the_same_memory_and_report(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # the same dates in both runs
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n, first in enumerate((1, 40, 80)):
+        (corpus / f"dump-{n}.txt").write_text(format_dump(_numbered(first, 25), seed=n),
+                                              encoding="utf-8")
+    (corpus / "seed.txt").write_bytes(SEED.read_bytes())
+    (corpus / "again.txt").write_bytes(SEED.read_bytes())  # duplicates across files
+    for name in ("ep-00-01-17-excerpt.en.txt", "ep-00-01-17-excerpt.fr.txt"):
+        (corpus / name).write_bytes((EUROPARL / name).read_bytes())
+    (corpus / "memory.tmx").write_bytes((DATA / "tmx" / "dgt-tm" / "22019D0391.tmx").read_bytes())
+    outputs = {}
+    for jobs in (1, 2):
+        out, report = tmp_path / f"j{jobs}.tmx", tmp_path / f"j{jobs}.tsv"
+        result = run("build", str(corpus), "-o", str(out), "--rejects", str(report),
+                     "--jobs", str(jobs))
+        assert result.exit_code == 0, result.output
+        summary = result.stdout.replace(f"j{jobs}.", "j.")
+        outputs[jobs] = (out.read_bytes(), report.read_bytes(), summary)
+    assert outputs[1] == outputs[2]
+    assert b"<tu " in outputs[1][0] and b"duplicate" in outputs[1][1]
+
+
+def test_a_bad_input_in_a_worker_is_the_one_error_line(tmp_path: Path) -> None:
+    good = tmp_path / "a.txt"
+    good.write_text(format_dump(_numbered(1, 5), seed=1), encoding="utf-8")
+    bad = tmp_path / "b.txt"
+    bad.write_bytes(b"34. Calls on \x81\x8d the Commission\n")
+    out = tmp_path / "o.tmx"
+    assert_refused(run("build", str(good), str(bad), "-o", str(out), "--jobs", "2"), "b.txt")
+    assert not out.exists()

@@ -16,3 +16,7 @@ class InputError(Exception):
         self.message = message
         where = f"{file}:{line}" if line else file
         super().__init__(f"{where}: {message}")
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        # raised in a worker process, it must arrive whole in the parent
+        return (InputError, (self.file, self.message, self.line))

@@ -170,7 +170,8 @@ class BuildOptions:
     (split the TMX into numbered parts), ``rejects_path`` (the rejects report, TSV),
     ``allow_empty`` (write a memory without units rather than refuse), ``renumber``
     (``False``: a unit keeps the ``tuid`` its input gave it, as a TMX's; for checking a
-    memory rather than writing one).
+    memory rather than writing one), ``jobs`` (processes reading the inputs in parallel;
+    the output is the same whatever their number).
     """
 
     source_lang: str = "en-GB"
@@ -193,6 +194,7 @@ class BuildOptions:
     rejects_path: str | None = None
     allow_empty: bool = False
     renumber: bool = True
+    jobs: int = 1
 
     def __post_init__(self) -> None:
         if self.segment is not None and self.segment not in SEGTYPE_OF:
@@ -203,6 +205,8 @@ class BuildOptions:
                              f"{', '.join(DEDUPE_MODES)}")
         if self.max_units is not None and self.max_units < 1:
             raise ValueError("max_units must be at least 1")
+        if self.jobs < 1:
+            raise ValueError("jobs must be at least 1")
 
 
 @dataclass(frozen=True, slots=True)

@@ -39,6 +39,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
@@ -300,7 +301,6 @@ class _Run:
         self.repairs: Counter[str] = Counter()
         self.progress = (progress if isinstance(progress, Progress) or progress is None
                          else _CallableProgress(progress))
-        self.glossary = Glossary(options.glossary) if options.glossary else None
 
     def units(self, files: list[Input], formats: dict[Input, str]) -> Iterator[Pair]:
         """read -> clean -> segment -> prepare -> number, one paragraph after the other."""
@@ -308,21 +308,19 @@ class _Run:
             self.progress.start(sum(input_size(f) for f in files))
         preparer = Preparer(self.options.dedupe, self.repairs)
         accounts = self.accounts
-        for path in files:
-            fmt = formats[path]
-            found = self.pairs_read
+        for path, fmt, records, counts in self._inputs(files, formats):
             rejected_before = len(self.rejects)
-            position = 0  # of the pair in its document (readers' rejects not counted)
-            for item in self._read(path, fmt):
+            for record in records:
                 accounts.read += 1
-                if isinstance(item, Reject):
-                    self.rejects.append(item)
+                if isinstance(record, Reject):
+                    self.rejects.append(record)
                     accounts.rejected += 1
                     continue
-                position += 1
+                item, units, rejects = record
                 before = len(self.rejects)
+                self.rejects.extend(rejects)
                 kept = 0
-                for unit, reason in preparer(self._units_of(item, fmt, position)):
+                for unit, reason in preparer(units):
                     if reason is not None:
                         self.duplicates += reason == "duplicate"
                         self.rejects.append(Reject.of(unit, reason))
@@ -338,7 +336,11 @@ class _Run:
                 if len(self.rejects) == before:  # nothing is dropped without a reason
                     self.rejects.append(Reject.of(item, "no-unit"))
                 accounts.rejected += 1
-            if self.pairs_read == found and len(self.rejects) == rejected_before:
+            self.pairs_read += counts.pairs_read
+            self.repairs.update(counts.repairs)
+            if self.progress is not None:
+                self.progress.advance(str(path), input_size(path))
+            if counts.pairs_read == 0 and len(self.rejects) == rejected_before:
                 self._nothing_bilingual(path, fmt)
         accounts.check()
         if self.numbered == 0 and not self.options.allow_empty:
@@ -361,87 +363,163 @@ class _Run:
                 + (f" ({reasons})" if reasons else "")
                 + "; use --allow-empty to write an empty file anyway")
 
-    def _read(self, path: Input, fmt: str) -> Iterator[Pair | Reject]:
-        """The pairs of one input and the reader's rejects, as they come (a TMX streamed)."""
-        if fmt == "tmx" and not isinstance(path, ParallelInput) and tmx_is_streamed():
-            for item in iter_tmx(path, source_lang=self.options.source_lang,
-                                 target_lang=self.options.target_lang):
-                if not isinstance(item, Reject):
-                    self.pairs_read += 1
-                yield item
-        else:
-            result = read_input(path, fmt, self.options)
-            self._check_document_languages(path, result.pairs)
-            self.pairs_read += len(result.pairs)
-            self.repairs.update(result.repairs)
-            yield from result.rejects
-            yield from result.pairs
-        if self.progress is not None:
-            self.progress.advance(str(path), input_size(path))
-
-    def _check_document_languages(self, path: Input, pairs: list[Pair]) -> None:
-        """Refuse a document whose sides are not in the languages asked for, judged over
-        the whole document (short sides slip past any per-pair test): swapped files, or a
-        language that is not there at all. A TMX says its languages itself."""
-        source, target = self.options.source_lang, self.options.target_lang
-        want = primary(source), primary(target)
-        if want[0] == want[1] or not pairs:
-            return
-        found = (document_language([p.source for p in pairs]),
-                 document_language([p.target for p in pairs]))
-        if found[0] is None or found[1] is None:
-            # too little text for the identifier: the word lists still tell swapped sides
-            if want[0] in word_list_languages() and want[1] in word_list_languages():
-                lean_source = text_score(" ".join(p.source for p in pairs), *want)
-                lean_target = text_score(" ".join(p.target for p in pairs), *want)
-                if lean_source < -SWAP_LEAN and lean_target > SWAP_LEAN:
-                    raise InputError(str(path), _swapped(source, target))
-            return
-        (got_source, p_source), (got_target, p_target) = found
-        sure = p_source >= LANGUAGE_SURE and p_target >= LANGUAGE_SURE
-        if sure and (got_source, got_target) == (want[1], want[0]):
-            raise InputError(str(path), _swapped(source, target))
-        wrong = [(side, got, tag) for side, got, prob, tag in
-                 (("source", got_source, p_source, source),
-                  ("target", got_target, p_target, target))
-                 if got != primary(tag) and prob >= LANGUAGE_SURE]
-        if wrong:
-            side, got, tag = wrong[0]
-            option = "--source-lang" if side == "source" else "--target-lang"
-            raise InputError(str(path), f"the {side} text reads as {got}, not {tag} "
-                             f"(text found: {got_source} -> {got_target}); check {option}")
-
-    def _units_of(self, pair: Pair, fmt: str, position: int) -> Iterator[Pair]:
-        """clean -> segment -> min score for one pair as read; its rejects are logged."""
+    def _inputs(self, files: list[Input], formats: dict[Input, str]
+                ) -> Iterator[tuple[Input, str, Iterator[Record], _FileCounts]]:
+        """Each input with its records, in input order. With ``jobs`` above 1 and several
+        inputs, the inputs are read and cut into units in parallel processes (all but TMX
+        files, which are streamed here); the units are still prepared, numbered and written
+        here, in input order, so the output is the same as with one job."""
         options = self.options
-        rules = options.clean
-        if fmt in MARKUP_IS_CONTENT:
-            rules = replace(rules, rules=rules.rules - {"leftover-markup"})
-        reason = check(pair, rules)
-        if reason is not None:
-            self.rejects.append(Reject.of(pair, reason))
+        parallel = [f for f in files if _parallel(f, formats[f])]
+        if options.jobs <= 1 or len(parallel) < 2:
+            for path in files:
+                counts = _FileCounts()
+                yield path, formats[path], _file_records(path, formats[path], options,
+                                                         counts), counts
             return
-        if fmt in UNIT_FORMATS:
-            yield pair
-            return
-        # Every unit says which paragraph it comes from: the number the document prints,
-        # or else the paragraph's position in its document (unless the input says so
-        # itself, as a pairs file's x-paragraph does).
-        if pair.paragraph is None and "x-paragraph" not in pair.props:
-            pair.paragraph = pair.number if pair.number is not None else position
-        units, rejects = self._segment(pair)
-        units, low = below_min_score(units, options.min_score)
-        self.rejects.extend(rejects)
-        self.rejects.extend(low)
-        yield from units
+        from concurrent.futures import ProcessPoolExecutor
 
-    def _segment(self, pair: Pair) -> tuple[list[Pair], list[Reject]]:
-        mode = self.options.segment
-        if mode is None:
-            return [pair], []
-        if mode == "paragraph":  # SRX rules decide whether "34." is a segment of its own
-            return paragraph_units(pair, rules=self.options.srx), []
-        return segment_pair(pair, mode, rules=self.options.srx, glossary=self.glossary)
+        with ProcessPoolExecutor(max_workers=min(options.jobs, len(parallel))) as pool:
+            futures = {f: pool.submit(_file_work, f, formats[f], options) for f in parallel}
+            try:
+                for path in files:
+                    future = futures.get(path)
+                    if future is None:
+                        counts = _FileCounts()
+                        records: Iterator[Record] = _file_records(path, formats[path],
+                                                                  options, counts)
+                    else:
+                        done, counts = future.result()
+                        records = iter(done)
+                    yield path, formats[path], records, counts
+            finally:
+                for future in futures.values():
+                    future.cancel()
+
+
+# What one pair as read becomes: the pair, its units (cleaned, segmented, scored) and the
+# rejects on the way; or a reader's reject of its own.
+Record = Reject | tuple[Pair, list[Pair], list[Reject]]
+
+
+@dataclass(slots=True)
+class _FileCounts:
+    """What reading one input found besides its records."""
+
+    pairs_read: int = 0
+    repairs: Counter[str] = field(default_factory=Counter)
+
+
+def _parallel(path: Input, fmt: str) -> bool:
+    """Whether an input may be read in another process: not a TMX (streamed, memory flat),
+    not standard input."""
+    return fmt != "tmx" and path != "-"
+
+
+def _file_work(path: Input, fmt: str, options: BuildOptions
+               ) -> tuple[list[Record], _FileCounts]:
+    """One input's records, whole (what a worker process returns)."""
+    counts = _FileCounts()
+    return list(_file_records(path, fmt, options, counts)), counts
+
+
+def _file_records(path: Input, fmt: str, options: BuildOptions, counts: _FileCounts
+                  ) -> Iterator[Record]:
+    """read -> clean -> segment -> min score for one input, record by record."""
+    position = 0  # of the pair in its document (readers' rejects not counted)
+    for item in _read(path, fmt, options, counts):
+        if isinstance(item, Reject):
+            yield item
+            continue
+        position += 1
+        units, rejects = _units_of(item, fmt, position, options)
+        yield item, units, rejects
+
+
+def _read(path: Input, fmt: str, options: BuildOptions, counts: _FileCounts
+          ) -> Iterator[Pair | Reject]:
+    """The pairs of one input and the reader's rejects, as they come (a TMX streamed)."""
+    if fmt == "tmx" and not isinstance(path, ParallelInput) and tmx_is_streamed():
+        for item in iter_tmx(path, source_lang=options.source_lang,
+                             target_lang=options.target_lang):
+            if not isinstance(item, Reject):
+                counts.pairs_read += 1
+            yield item
+    else:
+        result = read_input(path, fmt, options)
+        _check_document_languages(path, result.pairs, options)
+        counts.pairs_read += len(result.pairs)
+        counts.repairs.update(result.repairs)
+        yield from result.rejects
+        yield from result.pairs
+
+
+def _check_document_languages(path: Input, pairs: list[Pair], options: BuildOptions) -> None:
+    """Refuse a document whose sides are not in the languages asked for, judged over the
+    whole document (short sides slip past any per-pair test): swapped files, or a language
+    that is not there at all. A TMX says its languages itself."""
+    source, target = options.source_lang, options.target_lang
+    want = primary(source), primary(target)
+    if want[0] == want[1] or not pairs:
+        return
+    found = (document_language([p.source for p in pairs]),
+             document_language([p.target for p in pairs]))
+    if found[0] is None or found[1] is None:
+        # too little text for the identifier: the word lists still tell swapped sides
+        if want[0] in word_list_languages() and want[1] in word_list_languages():
+            lean_source = text_score(" ".join(p.source for p in pairs), *want)
+            lean_target = text_score(" ".join(p.target for p in pairs), *want)
+            if lean_source < -SWAP_LEAN and lean_target > SWAP_LEAN:
+                raise InputError(str(path), _swapped(source, target))
+        return
+    (got_source, p_source), (got_target, p_target) = found
+    sure = p_source >= LANGUAGE_SURE and p_target >= LANGUAGE_SURE
+    if sure and (got_source, got_target) == (want[1], want[0]):
+        raise InputError(str(path), _swapped(source, target))
+    wrong = [(side, got, tag) for side, got, prob, tag in
+             (("source", got_source, p_source, source),
+              ("target", got_target, p_target, target))
+             if got != primary(tag) and prob >= LANGUAGE_SURE]
+    if wrong:
+        side, got, tag = wrong[0]
+        option = "--source-lang" if side == "source" else "--target-lang"
+        raise InputError(str(path), f"the {side} text reads as {got}, not {tag} "
+                         f"(text found: {got_source} -> {got_target}); check {option}")
+
+
+def _units_of(pair: Pair, fmt: str, position: int, options: BuildOptions
+              ) -> tuple[list[Pair], list[Reject]]:
+    """clean -> segment -> min score for one pair as read: its units and the rejects."""
+    rules = options.clean
+    if fmt in MARKUP_IS_CONTENT:
+        rules = replace(rules, rules=rules.rules - {"leftover-markup"})
+    reason = check(pair, rules)
+    if reason is not None:
+        return [], [Reject.of(pair, reason)]
+    if fmt in UNIT_FORMATS:
+        return [pair], []
+    # Every unit says which paragraph it comes from: the number the document prints, or
+    # else the paragraph's position in its document (unless the input says so itself, as
+    # a pairs file's x-paragraph does).
+    if pair.paragraph is None and "x-paragraph" not in pair.props:
+        pair.paragraph = pair.number if pair.number is not None else position
+    units, rejects = _segment(pair, options)
+    units, low = below_min_score(units, options.min_score)
+    return units, rejects + low
+
+
+def _segment(pair: Pair, options: BuildOptions) -> tuple[list[Pair], list[Reject]]:
+    mode = options.segment
+    if mode is None:
+        return [pair], []
+    if mode == "paragraph":  # SRX rules decide whether "34." is a segment of its own
+        return paragraph_units(pair, rules=options.srx), []
+    return segment_pair(pair, mode, rules=options.srx, glossary=_glossary(options.glossary))
+
+
+@lru_cache(maxsize=4)
+def _glossary(pairs: tuple[tuple[str, str], ...]) -> Glossary | None:
+    return Glossary(pairs) if pairs else None
 
 
 # py3langid's probability above which a whole document's language is taken as known, and

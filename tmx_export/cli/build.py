@@ -6,6 +6,7 @@ to :mod:`tmx_export.pipeline`.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -102,7 +103,7 @@ def _options(
     include_fuzzy: bool, segment: str | None, srx_path: str | None, min_score: float | None,
     glossary_path: str | None, no_clean: tuple[str, ...], dedupe: str, keep_duplicates: bool,
     rejects_path: str | None, allow_empty: bool, profile: str = "generic",
-    max_units: int | None = None,
+    max_units: int | None = None, jobs: int = 1,
 ) -> BuildOptions:
     """The command line's options as the library takes them. The SRX and glossary files
     are read here, so that a bad one fails before any input is read."""
@@ -124,7 +125,7 @@ def _options(
         segment=segment, srx=rules, glossary=glossary, min_score=min_score,
         clean=clean_options(no_clean), dedupe="none" if keep_duplicates else dedupe,
         profile=profile, max_units=max_units, rejects_path=rejects_path,
-        allow_empty=allow_empty,
+        allow_empty=allow_empty, jobs=jobs,
     )
 
 
@@ -151,6 +152,10 @@ def _options(
     help="Split the TMX into numbered files of at most N units (OUT-001.tmx, ...).",
 )
 @allow_empty_option
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1,
+              show_default="the number of cores",
+              help="Read and segment this many inputs at once, in parallel processes (the "
+              "TMX is the same whatever the number).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 def build_command(inputs: tuple[str, ...], output: str, quiet: bool, source_file: str | None,
                   target_file: str | None, **given: Any) -> None:
