@@ -395,3 +395,16 @@ def test_a_bad_input_in_a_worker_is_the_one_error_line(tmp_path: Path) -> None:
     out = tmp_path / "o.tmx"
     assert_refused(run("build", str(good), str(bad), "-o", str(out), "--jobs", "2"), "b.txt")
     assert not out.exists()
+
+
+def test_a_broken_account_ends_the_run_in_one_line(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from tmx_export.pipeline import AccountingError, Accounts
+
+    def broken(self: Accounts) -> None:
+        raise AccountingError("internal error: 1 paragraphs read but 0 in units and 0 rejected")
+
+    monkeypatch.setattr(Accounts, "check", broken)
+    out = tmp_path / "o.tmx"
+    assert_refused(run("build", str(SEED), "-o", str(out)), "internal error", "please report")
+    assert not out.exists()

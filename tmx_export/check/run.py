@@ -20,7 +20,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..inputs import UNIT_FORMATS, ParallelInput, format_of, gather_inputs
 from ..model import NO_CLEANING, BuildOptions, Pair, Progress
-from .model import CHECKS, ERROR, SEVERITIES, Finding, TermEntry
+from .model import CHECKS, SEVERITIES, Finding, TermEntry
 
 FAIL_ON = ("error", "warning", "never")
 
@@ -188,13 +188,4 @@ def _accepted(path: str | None) -> set[tuple[str, str, str, str]]:
     return read_accepted(path)
 
 
-def worst(summary: CheckSummary) -> str | None:
-    """The most severe severity found, or ``None``."""
-    for severity in SEVERITIES:
-        if summary.by_severity[severity]:
-            return severity
-    return None
-
-
-__all__ = ["ERROR", "FAIL_ON", "CheckOptions", "CheckSummary", "check", "check_units",
-           "worst"]
+__all__ = ["FAIL_ON", "CheckOptions", "CheckSummary", "check", "check_units"]

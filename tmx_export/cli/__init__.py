@@ -69,7 +69,7 @@ class Command(click.Command):
         except Terminated:
             fail("terminated", status=143)
         except AccountingError as exc:  # a bug: say so, never pass it off as a result
-            fail(f"{exc} (please report this)", status=70)
+            fail(f"{exc} (please report this)")
 
 
 class Group(click.Group):

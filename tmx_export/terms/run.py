@@ -12,11 +12,9 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 
-from ..model import TERM_SEGMENTS, Pair, Reject, TermsOptions
+from ..model import Pair, Reject, TermsOptions
 from ..pipeline import ProgressArg, read_units
 from .termpair import TermPair
-
-SEGMENTS = TERM_SEGMENTS
 
 Say = Callable[[str], None] | None
 
