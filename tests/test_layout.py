@@ -25,8 +25,10 @@ DATA = Path(__file__).parent / "data"
 # ``__init__`` modules come after their members (they re-export them); the package root
 # re-exports everything and is not a stage.
 ORDER = [
-    # foundation: the data model, language tags, the one exception, text and safe XML
-    "_version", "_lazy", "errors", "model", "lang", "formats", "formats.text", "formats.xml",
+    # foundation: the data model, derived data, word frequencies, language tags, the one
+    # exception, text and safe XML
+    "_version", "_lazy", "errors", "model", "cache", "frequencies", "lang", "formats",
+    "formats.text", "formats.xml",
     # read -> repair -> pair (dumps)
     "dump.repair", "dump.pairing", "dump.reader", "dump.writer", "dump",
     # clean

@@ -52,7 +52,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from .formats.xml import XML_ILLEGAL_RE
-from .lang import WORD_RE, identifier, primary, text_score, word_list_languages
+from .lang import identifier, mean_score, primary, word_list_languages
 from .model import CleanOptions, Pair, Reject
 
 _MARKUP = re.compile(
@@ -136,8 +136,8 @@ def _clearly(text: str, own: str, other: str) -> bool:
     known = word_list_languages()
     if own not in known or other not in known:
         return False
-    words = WORD_RE.findall(text)
-    return bool(words) and text_score(text, own, other) / len(words) >= CLEAR_LEAN
+    lean = mean_score(text, own, other)
+    return lean is not None and lean >= CLEAR_LEAN
 
 
 # --- alignment scores ------------------------------------------------------------------------

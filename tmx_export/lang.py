@@ -19,12 +19,13 @@ Identification answers two questions with two tools:
 from __future__ import annotations
 
 import copy
-import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from .cache import derived_folder, fill_atomically
 
 # --- tags ------------------------------------------------------------------------------------
 
@@ -84,9 +85,9 @@ _NEEDS_TOKENIZER = frozenset({"zh", "ja", "ko"})
 @lru_cache(maxsize=1)
 def word_list_languages() -> frozenset[str]:
     """Primary subtags whose word frequencies are known (see :func:`word_score`)."""
-    from wordfreq import available_languages
+    from .frequencies import listed_languages
 
-    return frozenset(available_languages()) - _NEEDS_TOKENIZER
+    return listed_languages() - _NEEDS_TOKENIZER
 
 
 def standard_tag(code: str) -> str:
@@ -123,21 +124,73 @@ WORD_RE = re.compile(r"[^\W\d_]+")
 MAX_WORD_SCORE = 3.0
 
 
-@lru_cache(maxsize=500_000)
 def word_score(word: str, first: str, second: str) -> float:
     """log10 P(word | first) / P(word | second), clipped: > 0 means ``first``."""
-    if word.isupper() and (len(word) > 1 or word not in "AÀY"):
-        return 0.0  # acronyms and codes (EU, PME, the C of C5) are not evidence of a language
-    from wordfreq import zipf_frequency  # imported on first use: a second to load
+    return word_scores(first, second)[word]
 
-    w = word.lower()
-    score = zipf_frequency(w, first) - zipf_frequency(w, second)
-    return max(-MAX_WORD_SCORE, min(MAX_WORD_SCORE, score))
+
+class WordScores(dict[str, float]):
+    """:func:`word_score` of every word asked, for one ordered pair of languages, computed
+    on first use. A text is scored by mapping this dict's lookup over its words, at C
+    speed: repair, pairing and cleaning score the same words over and over."""
+
+    __slots__ = ("first", "second")
+
+    def __init__(self, first: str, second: str) -> None:
+        super().__init__()
+        self.first, self.second = first, second
+
+    def __missing__(self, word: str) -> float:
+        if word.isupper() and (len(word) > 1 or word not in "AÀY"):
+            # acronyms and codes (EU, PME, the C of C5) are not evidence of a language
+            score = 0.0
+        else:
+            from .frequencies import zipf
+
+            w = word.lower()
+            score = max(-MAX_WORD_SCORE, min(MAX_WORD_SCORE, zipf(w, self.first)
+                                             - zipf(w, self.second)))
+        self[word] = score
+        return score
+
+
+@lru_cache(maxsize=64)
+def word_scores(first: str, second: str) -> WordScores:
+    """The shared :class:`WordScores` of ``first`` against ``second``."""
+    return WordScores(first, second)
 
 
 def text_score(text: str, first: str, second: str) -> float:
     """Sum of :func:`word_score` over the words of ``text``."""
-    return sum(word_score(m.group(0), first, second) for m in WORD_RE.finditer(text))
+    return sum(map(word_scores(first, second).__getitem__, WORD_RE.findall(text)))
+
+
+def mean_score(text: str, first: str, second: str) -> float | None:
+    """Mean :func:`word_score` of the words of ``text`` (how far it leans towards
+    ``first``), or ``None`` when it has no words."""
+    mean, count = text_lean(text, first, second)
+    return mean if count else None
+
+
+def text_lean(text: str, first: str, second: str) -> tuple[float, int]:
+    """(mean :func:`word_score`, number of words) of ``text``; (0.0, 0) without words.
+
+    Pairing, the third-language guard and the ``wrong-language`` rule all ask this of the
+    same sides, in either order of the two languages: the answer is kept for the last
+    texts seen, in one order (the scores are antisymmetric, so the other is its negation).
+    """
+    if first > second:
+        mean, count = _text_lean(text, second, first)
+        return -mean, count
+    return _text_lean(text, first, second)
+
+
+@lru_cache(maxsize=1024)
+def _text_lean(text: str, first: str, second: str) -> tuple[float, int]:
+    words = WORD_RE.findall(text)
+    if not words:
+        return 0.0, 0
+    return sum(map(word_scores(first, second).__getitem__, words)) / len(words), len(words)
 
 
 # --- whole-text identification ---------------------------------------------------------------
@@ -145,7 +198,7 @@ def text_score(text: str, first: str, second: str) -> float:
 @lru_cache(maxsize=1)
 def _model() -> Any:
     """py3langid's identifier. Its model ships LZMA-compressed and takes most of a second
-    to unpack; unpacked once into the user's cache directory (:func:`cache_dir`), it then
+    to unpack; unpacked once into the user's cache directory (:mod:`.cache`), it then
     loads in a few hundredths of a second. Without a writable cache it is unpacked as
     before, every time."""
     import numpy as np
@@ -160,15 +213,6 @@ def _model() -> Any:
                               norm_probs=True, tk_row=row)
 
 
-def cache_dir() -> Path:
-    """Where derived data is kept between runs: ``$TMX_EXPORT_CACHE``, else
-    ``$XDG_CACHE_HOME/tmx-export``, else ``~/.cache/tmx-export``."""
-    if os.environ.get("TMX_EXPORT_CACHE"):
-        return Path(os.environ["TMX_EXPORT_CACHE"])
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "tmx-export"
-
-
 _MODEL_PARTS = ("ptc", "pc", "nextmove", "row", "output")
 
 
@@ -180,11 +224,10 @@ def _cached_model(source: Path) -> tuple[Any, ...] | None:
 
     import numpy as np
 
-    stat = source.stat()
-    folder = cache_dir() / f"py3langid-{stat.st_size}-{int(stat.st_mtime)}"
+    folder = derived_folder("py3langid", source)
     try:
         if not (folder / "classes.json").exists():
-            _unpack_model(source, folder)
+            fill_atomically(folder, lambda work: _unpack_model(source, work))
         parts = {name: np.load(folder / f"{name}.npy", mmap_mode="r") for name in _MODEL_PARTS}
         classes = json.loads((folder / "classes.json").read_text("utf-8"))
     except (OSError, ValueError):
@@ -194,33 +237,20 @@ def _cached_model(source: Path) -> tuple[Any, ...] | None:
             array("H", parts["row"].tobytes()), parts["output"].tolist())
 
 
-def _unpack_model(source: Path, folder: Path) -> None:
-    """Unpack the model into ``folder``, atomically: a run killed half-way leaves no
-    half-written cache (a temporary folder is renamed into place when complete)."""
+def _unpack_model(source: Path, work: Path) -> None:
+    """Unpack the model into the folder ``work``."""
     import json
-    import shutil
-    import tempfile
 
     import numpy as np
     from py3langid.modelio import load_model
 
     ptc, pc, classes, nextmove, row, output = load_model(source)
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
-    try:
-        np.save(work / "ptc.npy", np.asarray(ptc))
-        np.save(work / "pc.npy", np.asarray(pc))
-        np.save(work / "nextmove.npy", np.frombuffer(nextmove, dtype=np.uint32))
-        np.save(work / "row.npy", np.frombuffer(row, dtype=np.uint16))
-        np.save(work / "output.npy", np.asarray(output, dtype=np.int64))
-        (work / "classes.json").write_text(json.dumps(list(classes)), "utf-8")
-        try:
-            work.rename(folder)
-        except OSError:  # another run put it there first
-            shutil.rmtree(work, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(work, ignore_errors=True)
-        raise
+    np.save(work / "ptc.npy", np.asarray(ptc))
+    np.save(work / "pc.npy", np.asarray(pc))
+    np.save(work / "nextmove.npy", np.frombuffer(nextmove, dtype=np.uint32))
+    np.save(work / "row.npy", np.frombuffer(row, dtype=np.uint16))
+    np.save(work / "output.npy", np.asarray(output, dtype=np.int64))
+    (work / "classes.json").write_text(json.dumps(list(classes)), "utf-8")
 
 
 @lru_cache(maxsize=16)
@@ -271,8 +301,8 @@ def third_language(text: str, expected: tuple[str, str], min_chars: int = 40,
     # langid confuses close languages on EU text full of shared words: only call it a
     # third language when the word lists do not recognise the text as either language.
     # Asked first, they spare the identifier almost every side (it is the slow part).
-    words = WORD_RE.findall(text)
-    if not words or abs(text_score(text, *expected)) / len(words) >= 0.6:
+    lean = mean_score(text, *expected)
+    if lean is None or abs(lean) >= 0.6:
         return None
     lang, prob = identifier().classify(text)
     if lang in expected or prob < min_prob:

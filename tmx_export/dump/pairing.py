@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..lang import WORD_RE, primary, third_language, word_score
+from ..lang import WORD_RE, primary, text_lean, third_language, word_scores
 from ..model import Pair, Reject
 from .repair import Stream
 
@@ -87,8 +87,8 @@ def _tokens(stream: Stream, first: str, second: str) -> list[_Token]:
     text = stream.text
     starts = _pair_line_starts(stream)
     tokens = _number_tokens(text, starts)
-    tokens.extend(_Token(m.start(), word_score(m.group(0), first, second), None)
-                  for m in WORD_RE.finditer(text))
+    score = word_scores(first, second).__getitem__
+    tokens.extend(_Token(m.start(), score(m.group(0)), None) for m in WORD_RE.finditer(text))
     tokens.sort(key=lambda t: t.start)
     _mark_line_starts(text, tokens, starts)
     return tokens
@@ -110,14 +110,12 @@ def _numbered_tokens(stream: Stream, first: str, second: str) -> list[_Token]:
     bounds = [t.start for t in tokens]
     if not tokens:
         return tokens
-    j, last = 0, len(bounds) - 1
-    scores = [0.0] * len(tokens)
-    for m in WORD_RE.finditer(text):
-        while j < last and m.start() >= bounds[j + 1]:
-            j += 1
-        scores[j] += word_score(m.group(0), first, second)
-    for tok, score in zip(tokens, scores, strict=True):
-        tok.score = score
+    # Words hold no digits, so none straddles a number's start: each token scores the
+    # words between its start and the next token's (the first also those before it).
+    score = word_scores(first, second).__getitem__
+    ends = bounds[1:] + [len(text)]
+    for tok, start, end in zip(tokens, [0] + bounds[1:], ends, strict=True):
+        tok.score = sum(map(score, WORD_RE.findall(text, start, end)))
     return tokens
 
 
@@ -575,11 +573,8 @@ OTHER_LANGUAGE_MIN_WORDS = 4
 
 
 def _in_other_language(text: str, own: str, other: str) -> bool:
-    words = WORD_RE.findall(text)
-    if len(words) < OTHER_LANGUAGE_MIN_WORDS:
-        return False
-    lean = sum(word_score(w, other, own) for w in words) / len(words)
-    return lean >= OTHER_LANGUAGE_LEAN
+    lean, count = text_lean(text, other, own)
+    return count >= OTHER_LANGUAGE_MIN_WORDS and lean >= OTHER_LANGUAGE_LEAN
 
 
 def _check_pair(

@@ -33,10 +33,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import ftfy
-from wordfreq import zipf_frequency
-
 from ..formats.xml import XML_ILLEGAL_RE
+from ..frequencies import zipf
 
 # What starts a continuation line of a dump: nothing is missing at a fold.
 FOLD_MARKER = "...[+++]"
@@ -91,6 +89,8 @@ def clean_text(text: str, repairs: Counter[str]) -> str:
     out = []
     for line in text.split("\n"):
         if MOJIBAKE_HINT_RE.search(line):
+            import ftfy  # a tenth of a second to import, for the rare file that needs it
+
             fixed = ftfy.fix_text(line, uncurl_quotes=False, fix_line_breaks=False,
                                   normalization="NFC")
             if fixed != line:
@@ -163,8 +163,7 @@ class Lexicon:
         a letter, any other character as itself), so each key is two ``str.count`` calls
         instead of two regular-expression scans of megabytes (the same non-overlapping
         counts)."""
-        symbols = [_CLASS_SYMBOL.get(k, k) for k in key]
-        if any(len(k) == 1 and k.isalnum() for k in symbols):
+        if any(len(k) == 1 and k.isalnum() for k in key):
             # a letter-like character the classes fold (a numeral such as "Ⅷ"): by regex
             left, right = (re.escape(k) if len(k) == 1 else k for k in key)
             return (len(re.findall(left + right, self._sample)),
@@ -172,7 +171,7 @@ class Lexicon:
         if self._classes is None:
             table = {ord(ch): _symbol_of(ch) for ch in set(self._sample)}
             self._classes = self._sample.translate(table)
-        left, right = symbols
+        left, right = (_CLASS_SYMBOL.get(k, k) for k in key)
         return (self._classes.count(left + right), self._classes.count(left + " " + right))
 
 
@@ -193,7 +192,7 @@ def _symbol_of(ch: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def _wordfreq_best(word: str, langs: tuple[str, ...]) -> float:
-    return max(zipf_frequency(word, lang) for lang in langs)
+    return max(zipf(word, lang) for lang in langs)
 
 
 def join_evidence(left: str, right: str, lexicon: Lexicon) -> float:

@@ -555,7 +555,7 @@ def _singular(text: str, token: Token, extractor: Extractor) -> str:
         candidates.append(lower[:-2])
     if extractor.lang == "en":
         candidates.append(lemma)
-    from wordfreq import zipf_frequency
+    from ..frequencies import zipf as zipf_frequency
 
     for candidate in candidates:
         if candidate == lemma or (
@@ -593,7 +593,7 @@ def rank_score(pair: TermPair, source_words: int, target_words: int) -> float:
 
 def _specificity(term: str, lang: str) -> float:
     """1 for everyday words (Zipf >= 6) up to 5 for words absent from general language."""
-    from wordfreq import zipf_frequency
+    from ..frequencies import zipf as zipf_frequency
 
     zipf = zipf_frequency(term.lower(), primary(lang))
     return 1.0 + min(max(6.0 - zipf, 0.0), 4.0)
@@ -610,7 +610,7 @@ def _name_like(pair: TermPair) -> bool:
     terms, even capitalised ("Commission", "Structural Fund"), are in one of them (rare
     ones may not be: "Quaestors" is taken for a name).
     """
-    from wordfreq import zipf_frequency
+    from ..frequencies import zipf as zipf_frequency
 
     langs = [primary(lang) for lang in (pair.source_lang, pair.target_lang)]
     s, t = pair.source_term, pair.target_term

@@ -1,0 +1,96 @@
+"""Word frequencies from the cached tables give exactly wordfreq's answers, and the cache
+is built once, reused, and never needed: an unusable one falls back to building in memory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import wordfreq
+
+from tmx_export import frequencies
+from tmx_export.lang import WORD_RE
+
+DATA = Path(__file__).parent / "data"
+
+
+def _words_of(paths: list[Path]) -> list[str]:
+    return sorted({w for p in paths for w in WORD_RE.findall(p.read_text(encoding="utf-8"))})
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_every_word_of_real_text_scores_as_wordfreq_says(lang: str) -> None:
+    # both languages of a real bilingual file: words of the other language too, names,
+    # capitals, accented and unlisted words
+    words = _words_of(sorted((DATA / "europarl-sessions").glob("*.txt")))
+    assert len(words) > 6000
+    differ = [(w, frequencies.zipf(w, lang), wordfreq.zipf_frequency(w, lang))
+              for w in words if frequencies.zipf(w, lang) != wordfreq.zipf_frequency(w, lang)]
+    assert differ == []
+
+
+# Latin with diacritics, Greek, Cyrillic, Romanian (cedillas turned into commas), Hungarian
+@pytest.mark.parametrize("lang", ["el", "bg", "ro", "hu", "da"])
+def test_other_scripts_and_preprocessing_score_as_wordfreq_says(lang: str) -> None:
+    top = wordfreq.top_n_list(lang, 400)
+    words = top + [w.upper() for w in top[:100]] + [w.title() for w in top[:100]]
+    words += ["şi", "ţară", "Ştefan", "zzqxv", "ß", "Straße", "ǅemal", "ﬁnancial"]
+    differ = [(w, frequencies.zipf(w, lang), wordfreq.zipf_frequency(w, lang))
+              for w in words if frequencies.zipf(w, lang) != wordfreq.zipf_frequency(w, lang)]
+    assert differ == []
+
+
+def test_words_outside_the_table_are_asked_of_wordfreq() -> None:
+    # digits, apostrophes, spaces, Han characters; and a language served without a table
+    for word, lang in (("2019", "en"), ("l'ardeur", "fr"), ("value chain", "en"),
+                       ("中国", "en"), ("merhaba", "tr")):
+        assert frequencies.zipf(word, lang) == wordfreq.zipf_frequency(word, lang)
+    assert frequencies.zipf("the", "en") > 7 > frequencies.zipf("conglomérat", "fr") > 1
+
+
+def test_the_languages_listed_are_wordfreqs() -> None:
+    assert frequencies.listed_languages() == frozenset(wordfreq.available_languages())
+
+
+def test_the_table_is_built_once_into_the_cache_and_read_back(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TMX_EXPORT_CACHE", str(tmp_path))
+    frequencies._table.cache_clear()
+    try:
+        built = frequencies.zipf("cluster", "da")
+        folders = list(tmp_path.glob("wordfreq-da-*"))
+        assert len(folders) == 1
+        assert sorted(p.name for p in folders[0].iterdir()) == ["words.marisa", "zipf.bin"]
+        stamp = (folders[0] / "zipf.bin").stat().st_mtime_ns
+        frequencies._table.cache_clear()
+        assert frequencies.zipf("cluster", "da") == built  # read back, not rebuilt
+        assert (folders[0] / "zipf.bin").stat().st_mtime_ns == stamp
+        assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no leftovers
+    finally:
+        frequencies._table.cache_clear()
+
+
+def test_an_unusable_cache_builds_the_table_in_memory(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv("TMX_EXPORT_CACHE", str(blocked / "cache"))
+    frequencies._table.cache_clear()
+    try:
+        assert frequencies.zipf("og", "da") == wordfreq.zipf_frequency("og", "da")
+    finally:
+        frequencies._table.cache_clear()
+
+
+def test_a_truncated_table_is_not_trusted(tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TMX_EXPORT_CACHE", str(tmp_path))
+    frequencies._table.cache_clear()
+    try:
+        frequencies.zipf("og", "da")
+        (table,) = tmp_path.glob("wordfreq-da-*/zipf.bin")
+        table.write_bytes(table.read_bytes()[:1000])
+        frequencies._table.cache_clear()
+        assert frequencies.zipf("og", "da") == wordfreq.zipf_frequency("og", "da")
+    finally:
+        frequencies._table.cache_clear()

@@ -1,0 +1,48 @@
+"""The user's cache directory: data derived once from what the wheels ship.
+
+Two things are slow to load from their wheels and never change between runs: py3langid's
+LZMA-compressed model and wordfreq's word lists. Each is turned once into files that load
+in milliseconds (memory-mapped where it helps) and kept here, in a folder named after the
+source file's size and time, so a new release of the library makes a new folder.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+
+def cache_dir() -> Path:
+    """Where derived data is kept between runs: ``$TMX_EXPORT_CACHE``, else
+    ``$XDG_CACHE_HOME/tmx-export``, else ``~/.cache/tmx-export``."""
+    if os.environ.get("TMX_EXPORT_CACHE"):
+        return Path(os.environ["TMX_EXPORT_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "tmx-export"
+
+
+def derived_folder(name: str, source: Path) -> Path:
+    """The cache folder for data derived from ``source`` (named by its size and time)."""
+    stat = source.stat()
+    return cache_dir() / f"{name}-{stat.st_size}-{int(stat.st_mtime)}"
+
+
+def fill_atomically(folder: Path, fill: Callable[[Path], None]) -> None:
+    """Have ``fill`` write the files of ``folder`` into a temporary folder that is renamed
+    into place when complete: a run killed half-way leaves no half-written cache, and two
+    runs filling it at once (``--jobs``) both end with a whole one. ``OSError`` when the
+    cache cannot be written."""
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+    try:
+        fill(work)
+        try:
+            work.rename(folder)
+        except OSError:  # another run put it there first
+            shutil.rmtree(work, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
