@@ -18,6 +18,7 @@ from lxml import etree
 
 from tmx_export.dump.writer import format_dump
 from tmx_export.errors import InputError
+from tmx_export.inputs import ParallelInput
 from tmx_export.model import Pair
 from tmx_export.pipeline import build, read_units
 
@@ -283,6 +284,33 @@ def test_a_language_absent_from_the_text_is_refused(tmp_path: Path, option: str,
                               "--target-lang", target_tag), "t.tsv", f"not {tag}",
                           f"check {option}", "text found: en -> fr")
     assert not out.exists()
+
+
+def test_clear_sides_are_judged_without_loading_the_identifier(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # the word lists say it: the seed and a real Europarl table are English -> French
+    from tmx_export import lang, pipeline
+
+    asked: list[int] = []
+
+    def document_language(texts: list[str]) -> tuple[str, float] | None:
+        asked.append(len(texts))
+        return lang.document_language(texts)
+
+    monkeypatch.setattr(pipeline, "document_language", document_language)
+    en, fr = EUROPARL / "ep-00-01-17-excerpt.en.txt", EUROPARL / "ep-00-01-17-excerpt.fr.txt"
+    lang._model.cache_clear()
+    try:
+        units, _ = read_units([SEED])
+        assert units and lang._model.cache_info().currsize == 0  # never loaded for the seed
+        parallel, _ = read_units([ParallelInput(str(en), str(fr))], segment=None)
+        assert parallel and asked == []
+        # a swapped document is not clear: the identifier is asked, and it is refused
+        with pytest.raises(InputError, match="swapped"):
+            read_units([ParallelInput(str(fr), str(en))], segment=None)
+        assert len(asked) == 2
+    finally:
+        lang._model.cache_clear()
 
 
 # --- numbered dumps: any width, a title, a paragraph without its translation -------------------

@@ -113,11 +113,12 @@ def _wrong_language(pair: Pair, options: CleanOptions) -> bool:
     src_lang, tgt_lang = primary(pair.source_lang), primary(pair.target_lang)
     if src_lang == tgt_lang:
         return False
-    restricted = identifier((src_lang, tgt_lang))
-    if restricted is None:
-        return False
     for text, own, other in ((pair.source, src_lang, tgt_lang), (pair.target, tgt_lang, src_lang)):
         if len(text) >= options.langid_min_chars and not _clearly(text, own, other):
+            # loaded only now: most sides are clear from their words alone
+            restricted = identifier((src_lang, tgt_lang))
+            if restricted is None:
+                return False
             # langid's n-grams are case-sensitive and learnt on running text: capitals
             # ("COMMUNICATIONS AND LAISSEZ-PASSER") read as the wrong language.
             lang, prob = restricted.classify(text.lower() if text.isupper() else text)

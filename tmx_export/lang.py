@@ -273,16 +273,21 @@ DOCUMENT_MIN_CHARS = 200
 DOCUMENT_SAMPLE_CHARS = 20_000
 
 
-def document_language(texts: list[str]) -> tuple[str, float] | None:
-    """The language (primary subtag) and probability py3langid gives a whole document side
-    (a sample of its texts), or ``None`` when there is too little text to tell."""
+def document_sample(texts: list[str]) -> str:
+    """The first texts of a document side, joined, up to about ``DOCUMENT_SAMPLE_CHARS``."""
     sample, size = [], 0
     for text in texts:
         sample.append(text)
         size += len(text) + 1
         if size >= DOCUMENT_SAMPLE_CHARS:
             break
-    joined = " ".join(sample)
+    return " ".join(sample)
+
+
+def document_language(texts: list[str]) -> tuple[str, float] | None:
+    """The language (primary subtag) and probability py3langid gives a whole document side
+    (a sample of its texts), or ``None`` when there is too little text to tell."""
+    joined = document_sample(texts)
     if len(joined) < DOCUMENT_MIN_CHARS:
         return None
     lang, prob = identifier().classify(joined.lower() if joined.isupper() else joined)
