@@ -20,12 +20,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from ..lang import WORD_RE, primary, text_lean, third_language, word_scores
 from ..model import Pair, Reject
 from .repair import Stream
+
+if TYPE_CHECKING:
+    import numpy as np
 
 # Paragraph numbers: digits (any number of them) and a full stop ("34."), alone before a space.
 NUMBER_RE = re.compile(r"(\d+)\.(?=\s|$)")
@@ -218,6 +220,8 @@ def _split_priors(text: str, pos: np.ndarray) -> np.ndarray:
     after sentence punctuation and before a capital; unlikely after a title ("M. Koch"),
     an article, a preposition or an elision ("l'Union"). Computed by regular expressions
     over the text, not word by word: this runs over every word of a file."""
+    import numpy as np  # only unnumbered dumps need it: a tenth of a second to import
+
     prior = np.zeros(len(pos))
 
     def at(pattern: re.Pattern[str], value: float) -> None:
@@ -244,6 +248,8 @@ def _segmental(stream: Stream, tokens: list[_Token], window: int = 48
 
     Returns the score and the pairs as (start, split, end) offsets.
     """
+    import numpy as np
+
     text = stream.text
     if not tokens:
         return 0.0, [(0, len(text), len(text))]

@@ -64,7 +64,6 @@ from datetime import UTC, datetime
 from itertools import chain, islice
 from pathlib import Path
 from typing import IO
-from xml.sax.saxutils import escape
 
 from lxml import etree
 
@@ -597,7 +596,9 @@ def seg_markup(seg: etree._Element) -> str | None:
     """The inner XML of a ``seg`` with its inline elements, ``None`` when it has none."""
     if len(seg) == 0:
         return None
-    parts = [escape(seg.text or "")]
+    # text escaped as lxml serialises it (& < >); xml.sax.saxutils would pull in urllib
+    text = (seg.text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    parts = [text]
     parts.extend(etree.tostring(child, encoding="unicode", with_tail=True) for child in seg)
     return "".join(parts)
 
