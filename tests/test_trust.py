@@ -415,6 +415,59 @@ def test_jobs_give_the_same_memory_and_report(tmp_path: Path,
     assert b"<tu " in outputs[1][0] and b"duplicate" in outputs[1][1]
 
 
+def test_one_large_input_shared_in_chunks_gives_the_same_memory(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # One dump, and a TMX whose rejected units fall between chunks: read here, cleaned,
+    # segmented and aligned by the processes in chunks of 7 pairs, in input order.
+    from tmx_export import pipeline
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    monkeypatch.setattr(pipeline, "CHUNK_PAIRS", 7)
+    monkeypatch.setattr(pipeline, "CHUNKS_AHEAD", 1)
+    chunked: list[str] = []
+    original = pipeline._chunked_records
+
+    def spy(path, *args):  # type: ignore[no-untyped-def]
+        chunked.append(Path(path).name)
+        return original(path, *args)
+
+    monkeypatch.setattr(pipeline, "_chunked_records", spy)
+    dump = tmp_path / "dump.txt"
+    pairs = _numbered(1, 60)
+    pairs[20] = Pair(pairs[20].source, "", "en-GB", "fr-FR", number=21)  # a rejected pair
+    dump.write_text(format_dump(pairs, seed=3), encoding="utf-8")
+    units = []
+    for n in range(1, 41):
+        fr = "" if n % 6 == 0 else (f'<tuv xml:lang="fr-FR"><seg>La Commission adopte le '
+                                    f"rapport {n} sur le marché intérieur.</seg></tuv>")
+        en = f"The Commission adopts report {n} on the internal market."
+        if n % 7 == 0:  # rejected by a worker (no letters), between the reader's rejects
+            en, fr = f"{n}.", f'<tuv xml:lang="fr-FR"><seg>{n}.</seg></tuv>'
+        units.append(f'<tu><tuv xml:lang="en-GB"><seg>{en}</seg></tuv>{fr}</tu>')
+    memory = tmp_path / "memory.tmx"
+    memory.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">'
+                      '<header creationtool="t" creationtoolversion="1" segtype="sentence" '
+                      'o-tmf="t" adminlang="en" srclang="en-GB" datatype="plaintext"/><body>'
+                      + "\n".join(units) + "</body></tmx>\n", encoding="utf-8")
+    for inputs in ([dump], [memory], [dump, memory]):
+        outputs = {}
+        for jobs in (1, 2):
+            out, report = tmp_path / f"j{jobs}.tmx", tmp_path / f"j{jobs}.tsv"
+            result = run("build", *map(str, inputs), "-o", str(out), "--rejects",
+                         str(report), "--jobs", str(jobs))
+            assert result.exit_code == 0, result.output
+            outputs[jobs] = (out.read_bytes(), report.read_bytes(),
+                             result.stdout.replace(f"j{jobs}.", "j."))
+        assert outputs[1] == outputs[2]
+        assert outputs[1][0].count(b"<tu ") >= 25 * len(inputs)
+        if dump in inputs:
+            assert b"side missing or empty" in outputs[1][1]
+        if memory in inputs:
+            assert outputs[1][1].count(b"missing-target-language") == 6
+            assert outputs[1][1].count(b"\tno-letters\t") == 5
+    assert chunked == ["dump.txt", "memory.tmx", "dump.txt", "memory.tmx"]
+
+
 def test_a_bad_input_in_a_worker_is_the_one_error_line(tmp_path: Path) -> None:
     good = tmp_path / "a.txt"
     good.write_text(format_dump(_numbered(1, 5), seed=1), encoding="utf-8")

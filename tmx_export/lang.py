@@ -53,6 +53,7 @@ class Tag:
     private: bool = False
 
 
+@lru_cache(maxsize=1024)
 def primary(code: str) -> str:
     """The primary language subtag: ``en-GB`` -> ``en``, ``FR_fr`` -> ``fr``."""
     m = _PRIMARY.match(code)

@@ -170,8 +170,9 @@ class BuildOptions:
     (split the TMX into numbered parts), ``rejects_path`` (the rejects report, TSV),
     ``allow_empty`` (write a memory without units rather than refuse), ``renumber``
     (``False``: a unit keeps the ``tuid`` its input gave it, as a TMX's; for checking a
-    memory rather than writing one), ``jobs`` (processes reading the inputs in parallel;
-    the output is the same whatever their number).
+    memory rather than writing one), ``jobs`` (processes sharing the work: inputs read in
+    parallel, or one input's pairs segmented in chunks; the output is the same whatever
+    their number).
     """
 
     source_lang: str = "en-GB"

@@ -35,13 +35,13 @@ reason names the rule or the reader's finding; the summary counts them by reason
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from .clean import CLEAR_LEAN, Preparer, below_min_score, check
 from .errors import InputError
@@ -89,6 +89,9 @@ from .model import (
 )
 from .segment.align import Glossary
 from .segment.units import paragraph_units, segment_pair
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor, Future
 
 __all__ = ["EXTENSIONS", "READERS", "AccountingError", "BuildSummary", "ParallelInput", "Progress",
            "build",
@@ -367,13 +370,16 @@ class _Run:
 
     def _inputs(self, files: list[Input], formats: dict[Input, str]
                 ) -> Iterator[tuple[Input, str, Iterator[Record], _FileCounts]]:
-        """Each input with its records, in input order. With ``jobs`` above 1 and several
-        inputs, the inputs are read and cut into units in parallel processes (all but TMX
-        files, which are streamed here); the units are still prepared, numbered and written
-        here, in input order, so the output is the same as with one job."""
+        """Each input with its records, in input order.
+
+        With ``jobs`` above 1 the work is shared by that many processes. Several inputs that
+        can be read elsewhere (all but TMX files, which are streamed, and standard input)
+        are each read and cut into units in a process of their own. Otherwise (one large
+        file, TMX files) the input is read here and its pairs go to the processes in chunks
+        to be cleaned, segmented and aligned. Either way the units are prepared, numbered
+        and written here, in input order, so the output is the same as with one job."""
         options = self.options
-        parallel = [f for f in files if _parallel(f, formats[f])]
-        if options.jobs <= 1 or len(parallel) < 2:
+        if options.jobs <= 1:
             for path in files:
                 counts = _FileCounts()
                 yield path, formats[path], _file_records(path, formats[path], options,
@@ -381,15 +387,17 @@ class _Run:
             return
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(max_workers=min(options.jobs, len(parallel))) as pool:
-            futures = {f: pool.submit(_file_work, f, formats[f], options) for f in parallel}
+        parallel = [f for f in files if _parallel(f, formats[f])]
+        whole = parallel if len(parallel) >= 2 else []
+        with ProcessPoolExecutor(max_workers=options.jobs) as pool:
+            futures = {f: pool.submit(_file_work, f, formats[f], options) for f in whole}
             try:
                 for path in files:
                     future = futures.get(path)
                     if future is None:
                         counts = _FileCounts()
-                        records: Iterator[Record] = _file_records(path, formats[path],
-                                                                  options, counts)
+                        records: Iterator[Record] = _chunked_records(
+                            path, formats[path], options, counts, pool)
                     else:
                         done, counts = future.result()
                         records = iter(done)
@@ -423,6 +431,59 @@ def _file_work(path: Input, fmt: str, options: BuildOptions
     """One input's records, whole (what a worker process returns)."""
     counts = _FileCounts()
     return list(_file_records(path, fmt, options, counts)), counts
+
+
+# Pairs a process is sent at a time, and chunks in flight per process: enough to keep the
+# processes busy, few enough that memory stays flat in the input's size.
+CHUNK_PAIRS = 200
+CHUNKS_AHEAD = 3
+
+
+def _chunk_work(chunk: list[tuple[int, Pair]], fmt: str, options: BuildOptions
+                ) -> list[Record]:
+    """clean -> segment -> min score for a chunk of pairs (what a worker process does)."""
+    return [(pair, *_units_of(pair, fmt, position, options)) for position, pair in chunk]
+
+
+def _chunked_records(path: Input, fmt: str, options: BuildOptions, counts: _FileCounts,
+                     pool: Executor) -> Iterator[Record]:
+    """:func:`_file_records` with the pairs read here and their units made in ``pool``,
+    chunk by chunk, and the records given back in input order."""
+    pending: deque[Reject | Future[list[Record]]] = deque()
+    in_flight = 0
+    chunk: list[tuple[int, Pair]] = []
+
+    def submit() -> None:
+        nonlocal chunk, in_flight
+        if chunk:
+            pending.append(pool.submit(_chunk_work, chunk, fmt, options))
+            chunk = []
+            in_flight += 1
+
+    def give(limit: int) -> Iterator[Record]:
+        nonlocal in_flight
+        while pending and (in_flight > limit or isinstance(pending[0], Reject)):
+            head = pending.popleft()
+            if isinstance(head, Reject):
+                yield head
+            else:
+                in_flight -= 1
+                yield from head.result()
+
+    position = 0  # of the pair in its document (readers' rejects not counted)
+    ahead = CHUNKS_AHEAD * options.jobs
+    for item in _read(path, fmt, options, counts):
+        if isinstance(item, Reject):
+            submit()  # the pairs before it go first: records keep the input's order
+            pending.append(item)
+        else:
+            position += 1
+            chunk.append((position, item))
+            if len(chunk) >= CHUNK_PAIRS:
+                submit()
+        yield from give(ahead)
+    submit()
+    yield from give(0)
 
 
 def _file_records(path: Input, fmt: str, options: BuildOptions, counts: _FileCounts
