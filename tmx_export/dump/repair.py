@@ -86,6 +86,8 @@ def clean_text(text: str, repairs: Counter[str]) -> str:
     text, removed = XML_ILLEGAL_RE.subn("", text)
     if removed:
         repairs["characters XML cannot carry (removed)"] += removed
+    if not MOJIBAKE_HINT_RE.search(text):  # the usual file: no line to look at
+        return unicodedata.normalize("NFC", text)
     out = []
     for line in text.split("\n"):
         if MOJIBAKE_HINT_RE.search(line):
@@ -116,14 +118,19 @@ class Lexicon:
         self.langs = langs
         # Words that touch a line's edge may be fragments of a cut ("Repr" / "ise"): only
         # the words inside lines make the file's vocabulary.
-        self.local: Counter[str] = Counter()
+        # Counted over the whole text at once (no word spans a line break), then the words
+        # at line edges taken off again.
+        self.local: Counter[str] = Counter(map(str.lower, _WORD_RE.findall(file_text)))
+        edges: list[str] = []
         for line in file_text.split("\n"):
-            words = _WORD_RE.findall(line)
-            if words and line[:1].isalpha():
-                words = words[1:]
-            if words and line[-1:].isalpha():
-                words = words[:-1]
-            self.local.update(w.lower() for w in words)
+            first = _LEADING_WORD_RE.match(line) if line[:1].isalpha() else None
+            if first:
+                edges.append(first.group(0).lower())
+            if line[-1:].isalpha():
+                last = trailing_word(line)
+                if last and not (first and last.start() == 0):  # a one-word line, once
+                    edges.append(last.group(0).lower())
+        self.local.subtract(edges)
         # At least a page's worth of words, so one occurrence in a tiny file is not
         # taken for a frequent word.
         self.local_total = max(sum(self.local.values()), 2000)
@@ -195,12 +202,22 @@ def _wordfreq_best(word: str, langs: tuple[str, ...]) -> float:
     return max(zipf(word, lang) for lang in langs)
 
 
+def trailing_word(line: str) -> re.Match[str] | None:
+    """The run of letters that ends ``line``, found from its end: a search from the start
+    would scan the whole line for each break."""
+    window = max(0, len(line) - 48)
+    found = _TRAILING_WORD_RE.search(line, window)
+    if found and found.start() == window and window:
+        found = _TRAILING_WORD_RE.search(line)  # the run may begin before the window
+    return found
+
+
 def join_evidence(left: str, right: str, lexicon: Lexicon) -> float:
     """log10 odds that the break between ``left`` and ``right`` (no space at either edge)
     is inside a word (join with nothing) rather than between two words (a space)."""
     a, b = left[-1], right[0]
     if a.isalpha() and b.isalpha():
-        lw = _TRAILING_WORD_RE.search(left)
+        lw = trailing_word(left)
         rw = _LEADING_WORD_RE.search(right)
         lf, rf = lw.group(0), rw.group(0)  # type: ignore[union-attr]
         # Two words vs one word: P(l)P(r) against P(lr) on the zipf scale. Neighbouring
@@ -275,7 +292,7 @@ def decide_break(left: str, right: str, post: dict[str, float], lam: float,
     """What replaces one line break: (separator, drop the hyphen ending ``left``)."""
     if left[-1:].isspace() or right[:1].isspace():
         return "", False
-    if _SENTENCE_END_RE.search(left) and _may_open_pair(right):
+    if left[-1:] in _SENTENCE_END and _may_open_pair(right):
         # "...est clos." / "Le vote...": no cut in any style leaves a sentence end against
         # the next capital (a cut there keeps or eats the space between them); this is a
         # paragraph boundary, and paragraphs are separated by a space.
@@ -299,7 +316,9 @@ def decide_break(left: str, right: str, post: dict[str, float], lam: float,
     return ("" if p_join >= 0.5 else " "), False
 
 
-_SENTENCE_END_RE = re.compile(r"[.!?;:)\]»”\"]$")
+# What ends a sentence, as the last character of a line (tested on the character: a
+# regular expression anchored at the end would scan the whole line).
+_SENTENCE_END = frozenset('.!?;:)]»”"')
 _PAIR_OPENING_RE = re.compile(r"^(?:\d+\.\s|[(\[«“‘\"'¿¡]*[^\W\d_])")
 
 
