@@ -514,7 +514,12 @@ def _read(path: Input, fmt: str, options: BuildOptions, counts: _FileCounts
         counts.pairs_read += len(result.pairs)
         counts.repairs.update(result.repairs)
         yield from result.rejects
-        yield from result.pairs
+        # Each pair is let go once handed on: memory stays flat while the file's
+        # units are made and written.
+        pairs, result = result.pairs, None
+        for i, pair in enumerate(pairs):
+            pairs[i] = None  # type: ignore[call-overload]
+            yield pair
 
 
 def _check_document_languages(path: Input, pairs: list[Pair], options: BuildOptions) -> None:

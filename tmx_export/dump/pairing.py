@@ -587,13 +587,12 @@ def _check_pair(
     source: str, target: str, numbered: bool, file: str, line: int,
     source_lang: str, target_lang: str, langs: tuple[str, str],
 ) -> tuple[Pair | None, Reject | None]:
-    raw = _tidy(f"{source} {target}")
     src_no, src_text = _split_number(source) if numbered else (None, source)
     tgt_no, tgt_text = _split_number(target) if numbered else (None, target)
     src_text, tgt_text = _tidy(src_text), _tidy(tgt_text)
 
     def reject(reason: str) -> tuple[None, Reject]:
-        return None, Reject(file, line, reason, raw)
+        return None, Reject(file, line, reason, _tidy(f"{source} {target}"))
 
     if not src_text and not tgt_text:
         return reject("empty pair")

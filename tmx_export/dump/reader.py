@@ -33,8 +33,8 @@ def read_dump(
     :class:`~tmx_export.errors.InputError` for a file that cannot be read as text.
     """
     name = STDIN_NAME if str(path) == "-" else str(path)
-    if text is None:
-        text = read_text(path)
-    stream = build_stream(text, (primary(source_lang), primary(target_lang)))
+    stream = build_stream(read_text(path) if text is None else text,
+                          (primary(source_lang), primary(target_lang)))
+    # the decoded text is not kept while pairing: the stream holds all of it
     pairs, rejects = find_pairs(stream, name, source_lang, target_lang)
     return ReadResult(pairs, rejects, stream.repairs)

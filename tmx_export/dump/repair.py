@@ -30,6 +30,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -102,6 +103,16 @@ def clean_text(text: str, repairs: Counter[str]) -> str:
     return unicodedata.normalize("NFC", "\n".join(out))
 
 
+def _line_blocks(text: str, size: int = 1 << 18) -> Iterator[str]:
+    """``text`` in blocks of about ``size`` characters, each cut after a line break."""
+    start = 0
+    while start < len(text):
+        cut = text.find("\n", start + size)
+        end = len(text) if cut < 0 else cut + 1
+        yield text[start:end]
+        start = end
+
+
 def _char_class(c: str) -> str:
     """A character, or a regex for its class when only the class matters."""
     if c.isdigit():
@@ -118,9 +129,12 @@ class Lexicon:
         self.langs = langs
         # Words that touch a line's edge may be fragments of a cut ("Repr" / "ise"): only
         # the words inside lines make the file's vocabulary.
-        # Counted over the whole text at once (no word spans a line break), then the words
-        # at line edges taken off again.
-        self.local: Counter[str] = Counter(map(str.lower, _WORD_RE.findall(file_text)))
+        # Counted over blocks of whole lines at once (no word spans a line break), then the
+        # words at line edges taken off again. Blocks, not the whole text: a list of every
+        # word of a large file would be the run's peak of memory.
+        self.local: Counter[str] = Counter()
+        for block in _line_blocks(file_text):
+            self.local.update(map(str.lower, _WORD_RE.findall(block)))
         edges: list[str] = []
         for line in file_text.split("\n"):
             first = _LEADING_WORD_RE.match(line) if line[:1].isalpha() else None
@@ -340,6 +354,7 @@ def build_stream(text: str, langs: tuple[str, ...]) -> Stream:
         if body.strip():
             lines.append((number, body, folded))
     lexicon = Lexicon(langs, text)
+    del text  # the lines hold it all now: not kept while they are joined
 
     observations: list[tuple[bool, float]] = []
     for (_, left, _), (_, right, _) in zip(lines, lines[1:], strict=False):
