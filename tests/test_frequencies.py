@@ -1,5 +1,6 @@
-"""Word frequencies from the cached tables give exactly wordfreq's answers, and the cache
-is built once, reused, and never needed: an unusable one falls back to building in memory."""
+"""Word frequencies from the cached tables give exactly wordfreq's answers (without loading
+wordfreq's lists), and the cache is built once, reused, and never needed: an unusable one
+falls back to building in memory."""
 
 from __future__ import annotations
 
@@ -40,11 +41,16 @@ def test_other_scripts_and_preprocessing_score_as_wordfreq_says(lang: str) -> No
     assert differ == []
 
 
-def test_words_outside_the_table_are_asked_of_wordfreq() -> None:
-    # digits, apostrophes, spaces, Han characters; and a language served without a table
-    for word, lang in (("2019", "en"), ("l'ardeur", "fr"), ("value chain", "en"),
-                       ("中国", "en"), ("merhaba", "tr")):
-        assert frequencies.zipf(word, lang) == wordfreq.zipf_frequency(word, lang)
+def test_words_cut_into_tokens_score_as_wordfreq_says() -> None:
+    # digits, apostrophes, spaces, hyphens, symbols, other scripts, ligatures: cut by
+    # wordfreq's tokenizer and looked up in the table; and a language without a table
+    words = ["2019", "A5", "2nd", "3e", "x²", "COM(2001)", "l'ardeur", "aujourd'hui",
+             "don’t", "value chain", "co-operation", "états-membres", "€", "😀", "中国",
+             "İstanbul", "ŞTEFAN", "𝔘nicode", "ﬁnancial", "a.b"]
+    for lang in ("en", "fr", "ro", "el"):
+        for word in words:
+            assert frequencies.zipf(word, lang) == wordfreq.zipf_frequency(word, lang), word
+    assert frequencies.zipf("merhaba", "tr") == wordfreq.zipf_frequency("merhaba", "tr")
     assert frequencies.zipf("the", "en") > 7 > frequencies.zipf("conglomérat", "fr") > 1
 
 
@@ -58,13 +64,13 @@ def test_the_table_is_built_once_into_the_cache_and_read_back(
     frequencies._table.cache_clear()
     try:
         built = frequencies.zipf("cluster", "da")
-        folders = list(tmp_path.glob("wordfreq-da-*"))
+        folders = list(tmp_path.glob("wordfreq-buckets-da-*"))
         assert len(folders) == 1
-        assert sorted(p.name for p in folders[0].iterdir()) == ["words.marisa", "zipf.bin"]
-        stamp = (folders[0] / "zipf.bin").stat().st_mtime_ns
+        assert sorted(p.name for p in folders[0].iterdir()) == ["buckets.bin", "words.marisa"]
+        stamp = (folders[0] / "buckets.bin").stat().st_mtime_ns
         frequencies._table.cache_clear()
         assert frequencies.zipf("cluster", "da") == built  # read back, not rebuilt
-        assert (folders[0] / "zipf.bin").stat().st_mtime_ns == stamp
+        assert (folders[0] / "buckets.bin").stat().st_mtime_ns == stamp
         assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no leftovers
     finally:
         frequencies._table.cache_clear()
@@ -88,9 +94,25 @@ def test_a_truncated_table_is_not_trusted(tmp_path: Path,
     frequencies._table.cache_clear()
     try:
         frequencies.zipf("og", "da")
-        (table,) = tmp_path.glob("wordfreq-da-*/zipf.bin")
+        (table,) = tmp_path.glob("wordfreq-buckets-da-*/buckets.bin")
         table.write_bytes(table.read_bytes()[:1000])
         frequencies._table.cache_clear()
         assert frequencies.zipf("og", "da") == wordfreq.zipf_frequency("og", "da")
     finally:
         frequencies._table.cache_clear()
+
+
+def test_wordfreqs_lists_are_never_loaded() -> None:
+    # they cost a second and 55 MB: the tables answer every word in a table language
+    import subprocess
+    import sys
+
+    code = ("from tmx_export.frequencies import zipf\n"
+            "for w in ('the', 'A5', \"l'ardeur\", '𝔘nicode', 'value chain'):\n"
+            "    zipf(w, 'en'), zipf(w, 'fr')\n"
+            "import sys, wordfreq\n"
+            "print(wordfreq.get_frequency_dict.cache_info().currsize,"
+            " 'wordfreq' in sys.modules)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.split() == ["0", "True"]  # the tokenizer is used, never a list

@@ -5,12 +5,15 @@ tens of thousands of lookups a file. wordfreq answers ``zipf_frequency`` by impo
 (0.3 s), loading the whole list of the language into a dict (0.2 s and about 35 MB each)
 and tokenising every word it is asked about (20 microseconds).
 
-The words asked about are letters only (``str.isalpha``, in the Latin, Greek and Cyrillic
-blocks). For those, in the languages whose wordfreq preprocessing is plain case folding
-(:data:`TABLE_LANGUAGES`), the list's letters-only words are built once into a marisa trie
-with their Zipf values (about 1 MB a language, memory-mapped: pages load as they are read)
-in the user's cache directory. A first run pays the build once (about half a second a
-language). Every other word, and every other language, is asked of wordfreq itself.
+Most words asked about are letters only (``str.isalpha``, in the Latin, Greek and Cyrillic
+blocks). In the languages whose wordfreq preprocessing is plain case folding
+(:data:`TABLE_LANGUAGES`), the whole list is built once into a marisa trie with each word's
+frequency bucket (1-3 MB a language, memory-mapped: pages load as they are read) in the
+user's cache directory, and such a word is looked up as it is, case-folded. Any other word
+(digits, apostrophes, other scripts) is cut into tokens by wordfreq's own tokenizer and its
+tokens looked up in the same table, combined as wordfreq combines them, so wordfreq's list
+is never loaded. A first run pays the build once (one to three seconds a language); other
+languages are asked of wordfreq itself.
 
 :func:`zipf` gives the same value as ``wordfreq.zipf_frequency(word, lang)``; the tests
 compare the two on real text in every table language.
@@ -45,14 +48,62 @@ def zipf(word: str, lang: str) -> float:
     """wordfreq's Zipf frequency of ``word`` in ``lang`` (a primary subtag): log10 of its
     frequency per 10^9 words, 0.0 for an unlisted word."""
     table = _table(lang)
-    if table is not None and word.isalpha() and max(word) < _TABLE_SCRIPTS_END:
-        trie, values = table
+    if table is None:
+        return _wordfreq_zipf(word, lang)
+    if word.isalpha() and max(word) < _TABLE_SCRIPTS_END:
+        trie, buckets = table
         key = word.casefold()
         if lang == "ro":
             key = key.translate(_CEDILLAS)
         found = trie.get(key)
-        return values[found] / 100 if found is not None else 0.0
-    return _wordfreq_zipf(word, lang)
+        return _ZIPF_OF_BUCKET[buckets[found]] if found is not None else 0.0
+    return _tokens_zipf(word, lang)
+
+
+# A list's frequencies come in buckets of one centibel (bucket i: frequency 10^(-i/100));
+# their Zipf values as zipf_frequency reports them, computed once.
+_BUCKETS = 1200
+
+
+def _bucket_zipf(bucket: int) -> float:
+    """The Zipf value of a word alone in ``bucket``, as ``zipf_frequency`` rounds it:
+    frequency to three significant digits (wordfreq's ``_word_frequency``), then Zipf to
+    hundredths."""
+    return _rounded_zipf(10 ** (-bucket / 100))
+
+
+def _rounded_zipf(freq: float) -> float:
+    if freq <= 0.0:
+        return 0.0
+    freq = max(freq, 1e-9)  # zipf_frequency's minimum, Zipf 0
+    freq = round(freq, math.floor(-math.log(freq, 10)) + 3)
+    return round(math.log(freq, 10) + 9, 2)
+
+
+_ZIPF_OF_BUCKET = [_bucket_zipf(b) for b in range(_BUCKETS)]
+
+
+@lru_cache(maxsize=100_000)
+def _tokens_zipf(word: str, lang: str) -> float:
+    """wordfreq's ``_word_frequency`` over this module's table: the word cut into tokens by
+    wordfreq's tokenizer, digits smashed, frequencies combined as 1/f = 1/f1 + 1/f2..."""
+    from wordfreq import digit_freq, lossy_tokenize, smash_numbers
+
+    trie, buckets = _table(lang)  # type: ignore[misc]
+    tokens = lossy_tokenize(word, lang)
+    if not tokens:
+        return 0.0
+    one_over = 0.0
+    for token in tokens:
+        smashed = smash_numbers(token)
+        found = trie.get(smashed)
+        if found is None:
+            return 0.0
+        freq = 10 ** (-buckets[found] / 100)
+        if smashed != token:
+            freq *= digit_freq(token)
+        one_over += 1.0 / freq
+    return _rounded_zipf(1.0 / one_over)
 
 
 def data_file(lang: str) -> Path | None:
@@ -80,8 +131,8 @@ def listed_languages() -> frozenset[str]:
 
 @lru_cache(maxsize=64)
 def _table(lang: str) -> tuple[Any, array[int]] | None:
-    """The trie of ``lang``'s letters-only words and their Zipf values in hundredths, by
-    the trie's key ids; ``None`` for a language not served from a table."""
+    """The trie of ``lang``'s listed words and their frequency buckets, by the trie's key
+    ids; ``None`` for a language not served from a table."""
     if lang not in TABLE_LANGUAGES:
         return None
     source = data_file(lang)
@@ -89,55 +140,40 @@ def _table(lang: str) -> tuple[Any, array[int]] | None:
         return None
     import marisa_trie
 
-    folder = derived_folder(f"wordfreq-{lang}", source)
+    folder = derived_folder(f"wordfreq-buckets-{lang}", source)
     try:
-        if not (folder / "zipf.bin").exists():
+        if not (folder / "buckets.bin").exists():
             fill_atomically(folder, lambda work: _write_table(lang, work))
         trie = marisa_trie.Trie()
         trie.mmap(str(folder / "words.marisa"))
-        values = array("H")
-        values.frombytes((folder / "zipf.bin").read_bytes())
+        buckets = array("H")
+        buckets.frombytes((folder / "buckets.bin").read_bytes())
     except (OSError, ValueError):
         return _build_table(lang)  # no writable cache: built in memory, for this run
-    if len(values) != len(trie):
+    if len(buckets) != len(trie):
         return _build_table(lang)
-    return trie, values
+    return trie, buckets
 
 
 def _build_table(lang: str) -> tuple[Any, array[int]]:
     import marisa_trie
     from wordfreq import get_frequency_list
 
-    # The list comes in buckets of one centibel each (bucket i: frequency 10^(-i/100)),
-    # so the Zipf value is computed once a bucket.
-    zipf_of: dict[str, int] = {}
+    bucket_of: dict[str, int] = {}
     for bucket, words in enumerate(get_frequency_list(lang, "best")):
-        value = round(_zipf_of(10 ** (-bucket / 100)) * 100)
         for word in words:
-            # a later bucket wins, as in wordfreq's get_frequency_dict
-            if word.isalpha() and max(word) < _TABLE_SCRIPTS_END:
-                zipf_of[word] = value
-    trie = marisa_trie.Trie(zipf_of)
-    values = array("H", bytes(2 * len(trie)))
+            bucket_of[word] = bucket  # a later bucket wins, as in get_frequency_dict
+    trie = marisa_trie.Trie(bucket_of)
+    buckets = array("H", bytes(2 * len(trie)))
     for word, key_id in trie.items():
-        values[key_id] = zipf_of[word]
-    return trie, values
+        buckets[key_id] = bucket_of[word]
+    return trie, buckets
 
 
 def _write_table(lang: str, work: Path) -> None:
-    trie, values = _build_table(lang)
+    trie, buckets = _build_table(lang)
     trie.save(str(work / "words.marisa"))
-    (work / "zipf.bin").write_bytes(values.tobytes())
-
-
-def _zipf_of(freq: float) -> float:
-    """A list frequency as ``zipf_frequency`` reports it: rounded to three significant
-    digits (wordfreq's ``_word_frequency``), then to hundredths of a Zipf unit."""
-    if freq <= 0.0:
-        return 0.0
-    freq = max(freq, 1e-9)  # zipf_frequency's minimum, Zipf 0
-    freq = round(freq, math.floor(-math.log(freq, 10)) + 3)
-    return max(round(math.log(freq, 10) + 9, 2), 0.0)
+    (work / "buckets.bin").write_bytes(buckets.tobytes())
 
 
 @lru_cache(maxsize=100_000)
