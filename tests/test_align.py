@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+import math
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from tmx_export.segment import align as align_module
@@ -144,6 +146,150 @@ def test_gold_excerpt_accuracy_and_anchor_gain(monkeypatch: pytest.MonkeyPatch) 
     length_only = _strict_f1(gold, align(en, fr))
     assert with_anchors >= 0.65
     assert with_anchors >= length_only + 0.05
+
+
+# -- long inputs: the numpy search -------------------------------------------------------------
+
+
+def _cell_by_cell(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make align() take the cell-by-cell search, the reference, whatever the input's size."""
+    monkeypatch.setattr(align_module, "_LONG_CELLS", math.inf)
+
+
+def _covers(beads: list[Bead], n: int, m: int) -> bool:
+    ends = [(0, 0)] + [(b.src_end, b.tgt_end) for b in beads]
+    return all((b.src_start, b.tgt_start) == end for b, end in zip(beads, ends, strict=False)) \
+        and ends[-1] == (n, m)
+
+
+ALICE_GLOSSARY = Glossary([("Alice", "Alice"), ("Rabbit", "Lapin"), ("sister", "soeur")])
+
+
+def test_long_input_gets_the_beads_of_the_cell_by_cell_search(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    en, fr, _ = _transread()
+    assert len(en) * len(fr) > align_module._LONG_CELLS
+    cases = {"plain": (en, fr, None), "reversed": (fr, en, None),
+             "glossary": (en, fr, ALICE_GLOSSARY),
+             # a passage without translation: the path strays far from the length diagonal
+             "untranslated": (en[:40] + en[70:], fr, None),
+             "empty sentences": ([""] * 5 + en[:60] + [""] * 3, fr[:70] + [""] * 4, None)}
+    fast = {name: align(s, t, glossary=g) for name, (s, t, g) in cases.items()}
+    _cell_by_cell(monkeypatch)
+    for name, (s, t, g) in cases.items():
+        assert fast[name] == align(s, t, glossary=g), name  # the same spans and scores
+
+
+def test_long_input_search_in_many_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Short chunks: each searched from a guess first, then again from its predecessor's end
+    # until the ends agree; the result must not depend on how the rows were cut.
+    en, fr, _ = _transread()
+    expected = align(en, fr)
+    calls = []
+    search_chunks = align_module._search_chunks
+
+    def counted(*args: object) -> object:
+        calls.append(args[0].shape[1])  # type: ignore[attr-defined]
+        return search_chunks(*args)
+
+    monkeypatch.setattr(align_module, "_search_chunks", counted)
+    for rows in (3, 7, 50):
+        monkeypatch.setattr(align_module, "_CHUNK_ROWS", rows)
+        calls.clear()
+        assert align(en, fr) == expected, rows
+        if rows < 50:
+            assert calls[0] == -(-len(en) // rows) and len(calls) > 1  # chunks corrected
+
+
+def test_long_input_band_is_moved_and_widened(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 30 sentences without translation: the path strays some 30 sentences from the length
+    # diagonal, far out of a band of 1 or 4, which is moved around the path found and
+    # widened until the path stays well inside it.
+    en, fr, _ = _transread()
+    en = en[:40] + en[70:]
+    searches = []
+    search = align_module._chunked_search
+
+    def counted(*args: object) -> object:
+        searches.append(args[4])  # the band's half-width
+        return search(*args)
+
+    monkeypatch.setattr(align_module, "_chunked_search", counted)
+    narrow = [align(en, fr, band=1), align(en, fr, band=4)]
+    assert max(searches) >= 16
+    _cell_by_cell(monkeypatch)
+    assert narrow == [align(en, fr)] * 2
+
+
+def test_long_input_sentence_by_sentence(monkeypatch: pytest.MonkeyPatch) -> None:
+    en = [f"Sentence number {i} is here, with {'many ' * (i % 7)}words." for i in range(60)]
+    fr = [f"La phrase numéro {i} est ici, avec {'beaucoup de ' * (i % 7)}mots." for i in range(60)]
+
+    def no_search(*args: object) -> None:
+        raise AssertionError("the diagonal needs no search")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(align_module, "_search_long", no_search)
+        beads = align(en, fr)
+    assert kinds(beads) == ["1-1"] * 60 and all(b.score > 0.3 for b in beads)
+    _cell_by_cell(monkeypatch)
+    assert align(en, fr) == beads
+
+
+def test_long_input_degenerate_shapes() -> None:
+    for source, target in ((["One sentence, a long one."], ["Une phrase."] * 600),
+                           (["A sentence."] * 600, ["Une seule phrase."]),
+                           ([""] * 30, [""] * 40)):
+        beads = align(source, target)
+        assert _covers(beads, len(source), len(target))
+
+
+ANCHOR_TEXTS = [
+    "Le Parlement européen a voté 1,5 million « oui » ? Économie!",
+    "The European Parliament voted 1.5 million \"yes\"? With this, which and their.",
+    "être ou ne pas être, avec l'Union (12.30.4) et 3,14 - pour_tout 007abcd",
+    "Œuvres complètes, “citations” et l’ÆTHER: Straße, façade, naïve.",
+    "", "12", "a", "?!",
+    "cat and dog; the Cat sat on the mat, chatter.",
+]
+
+
+@pytest.mark.parametrize("extra", ["", "ΣΟΦΙΑ Σ σ"])  # sigma: read sentence by sentence
+def test_anchor_index_matches_sentence_features(extra: str) -> None:
+    glossary = Glossary([("cat", "chat"), ("dog", "chien"), ("Parliament", "Parlement")])
+    source = [*ANCHOR_TEXTS, extra]
+    target = [t.replace("cat", "chat").replace("dog", "chien") for t in reversed(source)]
+    index = align_module._AnchorIndex.of(source, target, glossary)
+    src = [align_module._features(s, glossary, False) for s in source]
+    tgt = [align_module._features(t, glossary, True) for t in target]
+    assert index.src_size.tolist() == [len(k) for k in src]
+    assert index.tgt_size.tolist() == [len(k) for k in tgt]
+    shared = index.shared(np.full(len(source), -2), len(target) + 4)
+    assert shared[:, 2:-2].tolist() == [[len(a & b) for b in tgt] for a in src]
+    assert not shared[:, :2].any() and not shared[:, -2:].any()  # no target sentence there
+    common, total = index.union_shared(np.array([0, 2]), np.array([2, 5]), np.array([1, 0]),
+                                       np.array([4, 1]))
+    assert common.tolist() == [len((src[0] | src[1]) & (tgt[1] | tgt[2] | tgt[3])),
+                               len((src[2] | src[3] | src[4]) & tgt[0])]
+    assert total.tolist() == [len(src[0] | src[1]) + len(tgt[1] | tgt[2] | tgt[3]),
+                              len(src[2] | src[3] | src[4]) + len(tgt[0])]
+
+
+def test_length_cost_table() -> None:
+    ratio = 1.13
+    pairs = [(ls, lt) for ls in (1, 7, 40, 133, 500) for lt in (0, 1, 9, 45, 150, 700, 5000)]
+    variance = align_module._VARIANCE
+    x = np.array([abs(ratio * ls - lt) / math.sqrt(variance * ratio * (ls + lt / ratio) + 2e-9)
+                  for ls, lt in pairs])
+    table = align_module._length_costs(x, 0.5)
+    for (ls, lt), cost in zip(pairs, table.tolist(), strict=True):
+        assert cost == pytest.approx(align_module._length_cost(ls, lt, ratio)[0] + 0.5, abs=1e-6)
+
+
+def test_round4_is_pythons_round() -> None:
+    values = [0.12345, 0.00005, 0.99995, 0.5, 1 / 3, 0.0, 0.123449999, 0.6789500000000001]
+    values += [k / 20000 for k in range(0, 20001, 7)]
+    assert align_module._round4(np.array(values)).tolist() == [round(v, 4) for v in values]
 
 
 # -- cutting the translation of several sentences ---------------------------------------------
