@@ -392,7 +392,10 @@ def test_paragraphs_without_translation_are_one_reject_each(tmp_path: Path, alon
 
 def test_jobs_give_the_same_memory_and_report(tmp_path: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from tmx_export import pipeline
+
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # the same dates in both runs
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_BYTES", 0)  # a small corpus shared anyway
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for n, first in enumerate((1, 40, 80)):
@@ -424,6 +427,14 @@ def test_one_large_input_shared_in_chunks_gives_the_same_memory(
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     monkeypatch.setattr(pipeline, "CHUNK_PAIRS", 7)
     monkeypatch.setattr(pipeline, "CHUNKS_AHEAD", 1)
+    started: list[int] = []
+    original_submit = pipeline._LazyPool.submit
+
+    def submit(self, fn, /, *args):  # type: ignore[no-untyped-def]
+        started.append(1)
+        return original_submit(self, fn, *args)
+
+    monkeypatch.setattr(pipeline._LazyPool, "submit", submit)
     chunked: list[str] = []
     original = pipeline._chunked_records
 
@@ -466,6 +477,18 @@ def test_one_large_input_shared_in_chunks_gives_the_same_memory(
             assert outputs[1][1].count(b"missing-target-language") == 6
             assert outputs[1][1].count(b"\tno-letters\t") == 5
     assert chunked == ["dump.txt", "memory.tmx", "dump.txt", "memory.tmx"]
+    assert len(started) > 10  # the chunks went to the processes
+
+
+def test_a_small_input_starts_no_process(tmp_path: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    # the seed with --jobs 2: fewer pairs than a chunk, done in the main process
+    from tmx_export import pipeline
+
+    monkeypatch.setattr(pipeline._LazyPool, "submit", None)  # would fail if called
+    out = tmp_path / "o.tmx"
+    assert run("build", str(SEED), "-o", str(out), "--jobs", "2").exit_code == 0
+    assert out.read_bytes().count(b"<tu ") > 1
 
 
 def test_a_bad_input_in_a_worker_is_the_one_error_line(tmp_path: Path) -> None:

@@ -385,26 +385,53 @@ class _Run:
                 yield path, formats[path], _file_records(path, formats[path], options,
                                                          counts), counts
             return
-        from concurrent.futures import ProcessPoolExecutor
-
         parallel = [f for f in files if _parallel(f, formats[f])]
-        whole = parallel if len(parallel) >= 2 else []
-        with ProcessPoolExecutor(max_workers=options.jobs) as pool:
+        whole = parallel if (len(parallel) >= 2 and sum(input_size(f) for f in parallel)
+                             >= PARALLEL_MIN_BYTES) else []
+        pool = _LazyPool(options.jobs)
+        try:
             futures = {f: pool.submit(_file_work, f, formats[f], options) for f in whole}
-            try:
-                for path in files:
-                    future = futures.get(path)
-                    if future is None:
-                        counts = _FileCounts()
-                        records: Iterator[Record] = _chunked_records(
-                            path, formats[path], options, counts, pool)
-                    else:
-                        done, counts = future.result()
-                        records = iter(done)
-                    yield path, formats[path], records, counts
-            finally:
-                for future in futures.values():
-                    future.cancel()
+            for path in files:
+                future = futures.get(path)
+                if future is None:
+                    counts = _FileCounts()
+                    records: Iterator[Record] = _chunked_records(
+                        path, formats[path], options, counts, pool)
+                else:
+                    done, counts = future.result()
+                    records = iter(done)
+                yield path, formats[path], records, counts
+        finally:
+            pool.shutdown()
+
+
+# Below this much input the work is not shared: starting processes (a tenth of a second)
+# would cost more than it saves.
+PARALLEL_MIN_BYTES = 200_000
+
+
+class _LazyPool:
+    """A process pool started on the first piece of work sent to it: a small input, read
+    and cut in fewer pairs than a chunk, never starts one."""
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs
+        self.pool: Executor | None = None
+
+    @property
+    def started(self) -> bool:
+        return self.pool is not None
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any) -> Future[Any]:
+        if self.pool is None:
+            from concurrent.futures import ProcessPoolExecutor
+
+            self.pool = ProcessPoolExecutor(max_workers=self.jobs)
+        return self.pool.submit(fn, *args)
+
+    def shutdown(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
 
 
 # What one pair as read becomes: the pair, its units (cleaned, segmented, scored) and the
@@ -446,26 +473,33 @@ def _chunk_work(chunk: list[tuple[int, Pair]], fmt: str, options: BuildOptions
 
 
 def _chunked_records(path: Input, fmt: str, options: BuildOptions, counts: _FileCounts,
-                     pool: Executor) -> Iterator[Record]:
+                     pool: _LazyPool) -> Iterator[Record]:
     """:func:`_file_records` with the pairs read here and their units made in ``pool``,
-    chunk by chunk, and the records given back in input order."""
-    pending: deque[Reject | Future[list[Record]]] = deque()
+    chunk by chunk, and the records given back in input order. Pairs too few to fill a
+    chunk, when no process has been started, are done here."""
+    pending: deque[Reject | list[Record] | Future[list[Record]]] = deque()
     in_flight = 0
     chunk: list[tuple[int, Pair]] = []
 
-    def submit() -> None:
+    def submit(last: bool = False) -> None:
         nonlocal chunk, in_flight
-        if chunk:
+        if not chunk:
+            return
+        if last and len(chunk) < CHUNK_PAIRS and not pool.started:
+            pending.append(_chunk_work(chunk, fmt, options))
+        else:
             pending.append(pool.submit(_chunk_work, chunk, fmt, options))
-            chunk = []
             in_flight += 1
+        chunk = []
 
     def give(limit: int) -> Iterator[Record]:
         nonlocal in_flight
-        while pending and (in_flight > limit or isinstance(pending[0], Reject)):
+        while pending and (in_flight > limit or isinstance(pending[0], (Reject, list))):
             head = pending.popleft()
             if isinstance(head, Reject):
                 yield head
+            elif isinstance(head, list):
+                yield from head
             else:
                 in_flight -= 1
                 yield from head.result()
@@ -474,7 +508,7 @@ def _chunked_records(path: Input, fmt: str, options: BuildOptions, counts: _File
     ahead = CHUNKS_AHEAD * options.jobs
     for item in _read(path, fmt, options, counts):
         if isinstance(item, Reject):
-            submit()  # the pairs before it go first: records keep the input's order
+            submit(last=True)  # the pairs before it go first: records keep the input's order
             pending.append(item)
         else:
             position += 1
@@ -482,7 +516,7 @@ def _chunked_records(path: Input, fmt: str, options: BuildOptions, counts: _File
             if len(chunk) >= CHUNK_PAIRS:
                 submit()
         yield from give(ahead)
-    submit()
+    submit(last=True)
     yield from give(0)
 
 
