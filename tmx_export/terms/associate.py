@@ -19,30 +19,50 @@ Pairs are ranked by count x Dice x a length factor (longer terms are more specif
 specificity factor: terms frequent in general language (wordfreq) rank lower than terms
 frequent only in the corpus, which is what makes a term a term.
 
-Memory: a corpus of 100k sentence pairs holds millions of distinct candidates, nearly all
-seen once. Candidates are therefore never kept as strings while counting: pass 1 records the
-hash of each candidate's lemma key in flat integer arrays (about 20 bytes an occurrence),
-numpy turns the hashes into compact ids and counts, and pass 2 counts co-occurrences with
-vectorised cross products, a slice of the source ids at a time. The lemma keys of the few
-pairs that are recorded are read back from their surface forms in pass 4. Two different
-keys with one 64-bit hash would be counted as one; with millions of keys the odds are about
-one in ten million.
+Speed and memory: a corpus of 100k sentence pairs holds millions of candidate occurrences,
+nearly all of distinct candidates seen once, so nothing is done per occurrence in Python.
+Pass 1 only splits each piece into words (one regex call) and maps each word, as written, to
+a cached id; the tokens then live in flat numpy arrays, and the candidates of the language's
+patterns are found for the whole corpus at once. A candidate's key is a node of a trie of key
+pieces (lemmas), built level by level with numpy, so equal keys get equal ids without any key
+string being made. Pass 2 counts co-occurrences with vectorised cross products, a slice of
+the source ids at a time; pass 3 builds the linking options of every piece with numpy and
+only the greedy choice runs in Python; pass 4 slices the surface forms of the links that
+are kept. The lemma keys of the recorded pairs are read back from their surface forms.
 """
 
 from __future__ import annotations
 
+import ctypes
+import gc
 import math
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import compress
+from operator import attrgetter, getitem
 
 import numpy as np
 import simplemma
 
+from ..frequencies import zipf as zipf_frequency
 from ..lang import primary
 from ..model import Pair
-from .candidates import Extractor, Token
+from .candidates import (
+    ARTICLE,
+    CONNECTOR,
+    MAX_WORDS,
+    NUMBER,
+    STOPWORD,
+    TOKEN_SPLIT,
+    WORD,
+    Extractor,
+    Token,
+    split_tokens,
+)
 from .stopwords import NOT_ALONE, NOT_STOP
 from .termpair import Context, TermPair
 from .units import piece_spans
@@ -50,94 +70,613 @@ from .units import piece_spans
 MIN_HEAD_RATIO = 0.2
 MIN_DICE = 0.1  # association below which two candidates are never linked
 GLOSSARY_BONUS = 10.0  # glossary pairs are linked before any corpus association
-CROSS_CHUNK = 2_000_000  # candidate pairs built at once in pass 2 (about 60 MB of arrays)
+CROSS_CHUNK = 500_000  # candidate pairs built at once in passes 2 and 3 (about 15 MB)
+
+# Token kinds as small integers, for the flat arrays.
+_KIND = {WORD: 0, STOPWORD: 1, NUMBER: 2, CONNECTOR: 3, ARTICLE: 4}
+_W, _S, _C, _A = _KIND[WORD], _KIND[STOPWORD], _KIND[CONNECTOR], _KIND[ARTICLE]
+
+
+class _Ids(dict):
+    """A dict that registers a missing key with ``new(key)``: ``map(ids.__getitem__, ...)``
+    then maps a whole list in C, calling Python only for keys not seen before."""
+
+    __slots__ = ("new",)
+
+    def __init__(self, new: Callable[[str], int]) -> None:
+        super().__init__()
+        self.new = new
+
+    def __missing__(self, key: str) -> int:
+        value = self[key] = self.new(key)
+        return value
+
+
+def _exclusive_cumsum(counts: np.ndarray) -> np.ndarray:
+    """[0, c0, c0 + c1, ..., sum]: where each run of ``counts`` starts, and the end."""
+    out = np.zeros(len(counts) + 1, np.int64)
+    np.cumsum(counts, out=out[1:])
+    return out
+
+
+# numpy's unique() is slow on large int64 arrays (a hash table since numpy 2.3): sort instead.
+def _compact(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct values, sorted, and the position of each value among them."""
+    order = np.argsort(values, kind="stable")
+    ordered = values[order]
+    new = np.empty(len(ordered), bool)
+    new[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
+    inverse = np.empty(len(values), np.int64)
+    inverse[order] = np.cumsum(new) - 1
+    return ordered[new], inverse
+
+
+class _Chains:
+    """Candidate keys as chains of key pieces, for :class:`_Trie`: per trie level, the
+    chains (rows) that reach it and their piece there; per level, the occurrences whose key
+    ends there (their position among the occurrences, and their chain)."""
+
+    def __init__(self) -> None:
+        self.rows = 0
+        self.occurrences = 0
+        self.levels: dict[int, list[tuple[np.ndarray, np.ndarray]]] = {}
+        self.ends: dict[int, list[tuple[np.ndarray, np.ndarray]]] = {}
+
+    def new(self, rows: int, occurrences: int) -> tuple[int, int]:
+        """Room for more chains and occurrences: the first of each."""
+        first = self.rows, self.occurrences
+        self.rows += rows
+        self.occurrences += occurrences
+        return first
+
+    @staticmethod
+    def _put(table: dict, depth: int | np.ndarray, a: np.ndarray, b: np.ndarray) -> None:
+        if isinstance(depth, int):
+            table.setdefault(depth, []).append((a, b))
+            return
+        for d in np.unique(depth).tolist():
+            mine = depth == d
+            table.setdefault(d, []).append((a[mine], b[mine]))
+
+    def piece(self, depth: int | np.ndarray, rows: np.ndarray, pieces: np.ndarray) -> None:
+        """Chains ``rows`` have ``pieces`` at ``depth`` (0: their first piece)."""
+        self._put(self.levels, depth, rows, pieces)
+
+    def end(self, depth: int | np.ndarray, at: np.ndarray, rows: np.ndarray) -> None:
+        """Occurrences ``at`` have the key of chains ``rows`` up to ``depth``."""
+        self._put(self.ends, depth, at, rows)
+
+
+class _Trie:
+    """Candidate keys as nodes of a trie of key pieces (lemmas), built one level at a time.
+
+    A key is its pieces joined by spaces; pieces hold no space (simplemma's lemmas of
+    single tokens), so equal keys are equal piece sequences and get the same node. Should a
+    piece ever hold one, :meth:`unify` merges the nodes by their key strings.
+    """
+
+    def __init__(self, names: list[str]) -> None:
+        self.names = names
+        self.size = max(len(names), 1)  # a node's code at its level: parent * size + piece
+        self.levels: list[np.ndarray] = []  # sorted codes per level; node = offset + index
+        self.offsets: list[int] = []
+        self.by_string: dict[str, int] | None = None
+
+    def build(self, chains: _Chains) -> np.ndarray:
+        """The node of every occurrence of ``chains``."""
+        parent = np.zeros(chains.rows, np.int64)  # the root is node 0
+        nodes = np.zeros(chains.occurrences, np.int64)
+        count = 1
+        for depth in range(max(chains.levels, default=-1) + 1):
+            rows, pieces = (np.concatenate(c) for c in zip(*chains.levels.pop(depth),
+                                                             strict=True))
+            codes, inverse = _compact(parent[rows] * self.size + pieces)
+            parent[rows] = count + inverse
+            self.levels.append(codes)
+            self.offsets.append(count)
+            count += len(codes)
+            for at, of in chains.ends.pop(depth, ()):
+                nodes[at] = parent[of]
+        return nodes
+
+    def find(self, key: str, ids: dict[str, int]) -> int | None:
+        """The node of the key string ``key``, if some chain holds it."""
+        if self.by_string is not None:
+            return self.by_string.get(key)
+        node = 0
+        for depth, piece in enumerate(key.split(" ")):
+            at = ids.get(piece)
+            if at is None or depth >= len(self.levels):
+                return None
+            code = node * self.size + at
+            level = self.levels[depth]
+            i = int(np.searchsorted(level, code))
+            if i == len(level) or level[i] != code:
+                return None
+            node = self.offsets[depth] + i
+        return node
+
+    def unify(self, nodes: np.ndarray) -> np.ndarray:
+        """``nodes`` with the nodes of equal key strings made one (only needed when a piece
+        holds a space: "a b" + "c" and "a" + "b c" are one key)."""
+        parents, pieces = [0], [-1]
+        for codes in self.levels:
+            parents.extend((codes // self.size).tolist())
+            pieces.extend((codes % self.size).tolist())
+        strings: dict[int, str] = {0: ""}
+
+        def text(node: int) -> str:
+            path = []
+            at = node
+            while at not in strings:
+                path.append(at)
+                at = parents[at]
+            for step in reversed(path):
+                above = strings[parents[step]]
+                name = self.names[pieces[step]]
+                strings[step] = f"{above} {name}" if parents[step] else name
+            return strings[node]
+
+        self.by_string = {}
+        distinct = np.unique(nodes).tolist()
+        canonical = {node: self.by_string.setdefault(text(node), node) for node in distinct}
+        return np.array([canonical[n] for n in nodes.tolist()], np.int64)
 
 
 @dataclass(slots=True)
 class _Side:
-    """The candidate occurrences of one language, flat: one row per occurrence.
+    """The tokens and candidate occurrences of one language, flat (numpy arrays).
 
-    ``starts[p]:starts[p + 1]`` are the occurrences of piece ``p``; ``tokens[p]`` is the index
-    of its first token in ``offsets`` (character start, end of each token in the piece).
-    After :meth:`index`, ``ids`` are compact candidate ids and the per-id arrays are set.
+    Pieces are numbered in the order they were added. ``tok_base[p]:tok_base[p + 1]`` are
+    the tokens of piece ``p`` (character ``tok_start``, ``tok_end`` in the piece);
+    ``starts[p]:starts[p + 1]`` its occurrences, in the order the candidate patterns find
+    them (:meth:`Extractor.candidates`): ``ids`` (compact candidate ids), ``first`` and
+    ``last`` (its tokens, counted in the piece). Per id: ``occ`` (occurrences), ``heads``
+    (in head position), ``words`` (content words), ``df`` (pieces holding it).
     """
 
     extractor: Extractor
-    hashes: array = field(default_factory=lambda: array("q"))
-    first: array = field(default_factory=lambda: array("i"))
-    last: array = field(default_factory=lambda: array("i"))
-    head: array = field(default_factory=lambda: array("b"))
-    nwords: array = field(default_factory=lambda: array("b"))
-    starts: array = field(default_factory=lambda: array("q", [0]))
-    offsets: array = field(default_factory=lambda: array("i"))
-    tokens: array = field(default_factory=lambda: array("q", [0]))
-    # set by index():
-    keys_hash: np.ndarray | None = None  # sorted distinct key hashes; id = position
-    ids: array | None = None  # compact id of each occurrence
-    occ: np.ndarray | None = None  # occurrences per id
-    heads: np.ndarray | None = None  # occurrences in head position per id
-    words: np.ndarray | None = None  # content words per id
-    df: np.ndarray | None = None  # pieces holding the id
-
-    def add(self, text: str) -> None:
-        """Record the candidates of one piece of text."""
-        tokens = self.extractor.tokens(text)
-        found = self.extractor.candidates(tokens)
-        self.hashes.extend([hash(o.key) for o in found])
-        self.first.extend([o.first for o in found])
-        self.last.extend([o.last for o in found])
-        self.head.extend([o.head for o in found])
-        self.nwords.extend([min(o.words, 127) for o in found])
-        self.starts.append(len(self.hashes))
-        self.offsets.extend([x for t in tokens for x in (t.start, t.end)])
-        self.tokens.append(len(self.offsets) // 2)
-
-    def index(self) -> None:
-        """Compact ids and per-id counts, from the hashes (pass 1's end)."""
-        hashes = np.frombuffer(self.hashes, dtype=np.int64) if self.hashes else np.zeros(
-            0, np.int64)
-        self.keys_hash, inverse, self.occ = np.unique(hashes, return_inverse=True,
-                                                      return_counts=True)
-        n = len(self.keys_hash)
-        ids = inverse.astype(np.int32).ravel()
-        self.heads = np.bincount(ids, weights=np.frombuffer(self.head, np.int8), minlength=n)
-        self.words = np.zeros(n, np.int16)
-        self.words[ids] = np.frombuffer(self.nwords, np.int8)
-        pieces = len(self.starts) - 1
-        piece_of = np.repeat(np.arange(pieces, dtype=np.int64),
-                             np.diff(np.frombuffer(self.starts, np.int64)))
-        distinct = _distinct(piece_of * max(n, 1) + ids)
-        self.df = np.bincount(distinct % max(n, 1), minlength=n)
-        self.ids = array("i")
-        self.ids.frombytes(ids.tobytes())
-        del self.hashes, self.head, self.nwords
+    tok_base: np.ndarray
+    tok_start: np.ndarray
+    tok_end: np.ndarray
+    starts: np.ndarray
+    ids: np.ndarray
+    first: np.ndarray
+    last: np.ndarray
+    keys: np.ndarray  # trie node of each id
+    occ: np.ndarray
+    heads: np.ndarray
+    words: np.ndarray
+    df: np.ndarray
+    find_key: Callable[[str], int | None]
 
     def lookup(self, key: str) -> int | None:
         """The id of a lemma key, if it occurs."""
-        h = np.int64(hash(key))
-        at = int(np.searchsorted(self.keys_hash, h))
-        if at < len(self.keys_hash) and self.keys_hash[at] == h:
-            return at
-        return None
+        node = self.find_key(key)
+        if node is None:
+            return None
+        at = int(np.searchsorted(self.keys, node))
+        return at if at < len(self.keys) and self.keys[at] == node else None
 
     def eligible(self, min_count: int, forced: Iterable[int]) -> np.ndarray:
         """Ids that may be paired: recurrent, mostly in head position, not general nouns."""
-        general = np.array([hash(k) for k in NOT_ALONE.get(self.extractor.lang, ())],
-                           dtype=np.int64)
-        ok = ((self.occ >= min_count) & (self.heads >= MIN_HEAD_RATIO * self.occ)
-              & ~np.isin(self.keys_hash, general))
+        general = [self.lookup(k) for k in NOT_ALONE.get(self.extractor.lang, ())]
+        ok = (self.occ >= min_count) & (self.heads >= MIN_HEAD_RATIO * self.occ)
+        ok[[g for g in general if g is not None]] = False
         ok[list(forced)] = True
         return ok
 
+    def release(self) -> None:
+        """Drop what pass 4 does not need (the tokens stay, for the forms' spans)."""
+        none = np.zeros(0, np.int32)
+        self.ids = self.first = self.last = self.keys = self.occ = self.heads = none
+        self.words = self.df = self.starts = none
+
+    def piece_of(self) -> np.ndarray:
+        """The piece of every occurrence."""
+        return np.repeat(np.arange(len(self.starts) - 1, dtype=np.int64), np.diff(self.starts))
+
     def distinct(self, ok: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(piece, id) of every eligible id in every piece, once, sorted by piece."""
-        n = max(len(self.keys_hash), 1)
-        ids = np.frombuffer(self.ids, np.int32)
-        piece_of = np.repeat(np.arange(len(self.starts) - 1, dtype=np.int64),
-                             np.diff(np.frombuffer(self.starts, np.int64)))
-        keep = ok[ids]
-        both = _distinct(piece_of[keep] * n + ids[keep])
+        n = max(len(self.keys), 1)
+        keep = ok[self.ids]
+        both = _distinct(self.piece_of()[keep] * n + self.ids[keep])
         return both // n, (both % n).astype(np.int32)
+
+
+class _Scanner:
+    """Pass 1 for one language: the tokens of every piece, then all candidates at once.
+
+    Pieces are tokenised a batch at a time (:meth:`_flush`): the batch is cut at spaces and
+    each run of text between them mapped, in C, to its cached tokenisation (a run is cut
+    by the token regex, and each distinct word classified by :meth:`Extractor.word`, the
+    first time they are seen). :meth:`side` then finds the candidates of the patterns with
+    numpy, exactly as :meth:`Extractor.candidates` does token by token, in the same order.
+    """
+
+    BATCH = 2048  # pieces tokenised at once
+
+    def __init__(self, extractor: Extractor) -> None:
+        self.extractor = extractor
+        self.entries = _Ids(self._entry)  # word as matched -> its sub-token list
+        self.subs: list[tuple[tuple[int, int, int], ...]] = []  # per entry: (type, start, end)
+        self.types: dict[str, int] = {}  # token as written -> type
+        self.type_kind = array("b")
+        self.type_piece = array("i")
+        self.pieces = _Ids(self._piece)  # key piece -> id
+        self.names: list[str] = []
+        self.pending: list[str] = []
+        self.n_pieces = 0
+        # runs of text between spaces, each tokenised once (see _flush): per run, its length,
+        # number of words, first word (in the w_ arrays), white space only before the first
+        # word and after the last; per word of a run: entry, start, punctuation before
+        self.chunks = _Ids(self._chunk)
+        self.c_len, self.c_words, self.c_first = array("i"), array("i"), array("i")
+        self.c_lead, self.c_trail = array("b"), array("b")
+        self.w_entry, self.w_start, self.w_break = array("i"), array("i"), array("b")
+        # per word, a batch at a time: entry, piece, start in the piece, punctuation before
+        self.batches: list[tuple[np.ndarray, ...]] = []
+        self.find_key: Callable[[str], int | None] = lambda key: None
+
+    def _piece(self, name: str) -> int:
+        self.names.append(name)
+        return len(self.names) - 1
+
+    def _entry(self, word: str) -> int:
+        """One regex match: its tokens (an elision or "'s" split off), classified."""
+        subs = []
+        for start, end in split_tokens(word, self.extractor.lang):
+            written = word[start:end]
+            kind = self.types.get(written)
+            if kind is None:
+                _, name, piece = self.extractor.word(written)
+                kind = self.types[written] = len(self.type_kind)
+                self.type_kind.append(_KIND[name])
+                self.type_piece.append(self.pieces[piece])
+            subs.append((kind, start, end))
+        self.subs.append(tuple(subs))
+        return len(self.subs) - 1
+
+    def add(self, text: str) -> None:
+        """Record one piece of text."""
+        self.pending.append(text)
+        if len(self.pending) >= self.BATCH:
+            self._flush()
+
+    def _chunk(self, chunk: str) -> int:
+        """One run of text between spaces, seen for the first time: its words (entries,
+        starts) and whether punctuation comes before each; whether its text before the
+        first word, and after the last, is only white space (the whole run when it has no
+        word)."""
+        parts = TOKEN_SPLIT.split(chunk)  # gap, word, gap, word, ..., gap
+        self.c_len.append(len(chunk))
+        self.c_words.append(len(parts) >> 1)
+        self.c_first.append(len(self.w_entry))
+        at = len(parts[0])
+        for i in range(1, len(parts), 2):
+            gap = parts[i - 1]
+            self.w_break.append(i > 1 and not gap.isspace())  # an inner gap is never empty
+            self.w_entry.append(self.entries[parts[i]])
+            self.w_start.append(at)
+            at += len(parts[i]) + len(parts[i + 1])
+        self.c_lead.append(not parts[0] or parts[0].isspace())
+        self.c_trail.append(not parts[-1] or parts[-1].isspace())
+        return len(self.c_len) - 1
+
+    def _flush(self) -> None:
+        """Tokenise the pending pieces: the batch joined by spaces, cut at spaces (no token
+        crosses one), each run of text looked up (tokenised by the regex the first time it
+        is seen: runs repeat, as words do)."""
+        texts, self.pending = self.pending, []
+        if not texts:
+            return
+        runs = " ".join(texts).split(" ")
+        run = np.fromiter(map(self.chunks.__getitem__, runs), np.int32, len(runs))
+        del runs
+        c_len, c_words, c_first = (_frombuffer(a, np.int32)[run]
+                                   for a in (self.c_len, self.c_words, self.c_first))
+        ok_lead = _frombuffer(self.c_lead, np.int8)[run] != 0
+        ok_trail = _frombuffer(self.c_trail, np.int8)[run] != 0
+        run_at = _exclusive_cumsum(c_len + 1)[:-1]  # where each run starts in the batch
+        word_base = _exclusive_cumsum(c_words)
+        word_run = np.repeat(np.arange(len(run)), c_words)
+        flat = c_first[word_run] + np.arange(len(word_run)) - word_base[:-1][word_run]
+        entry = _frombuffer(self.w_entry, np.int32)[flat]
+        at = run_at[word_run] + _frombuffer(self.w_start, np.int32)[flat]
+        breaks = _frombuffer(self.w_break, np.int8)[flat] != 0
+        del flat, word_run
+        # Punctuation before a run's first word: in the run before it, or anywhere from the
+        # end of the previous run with words (the spaces between runs are white space).
+        with_words = np.flatnonzero(c_words)
+        bad = np.zeros(len(run) + 1, np.int64)
+        np.cumsum(~ok_trail, out=bad[1:])
+        since = np.r_[0, with_words[:-1]]
+        breaks[word_base[with_words]] = ((bad[with_words] - bad[since]) > 0) | ~ok_lead[
+            with_words]
+        del run, c_len, c_words, c_first, ok_lead, ok_trail, bad
+        text_at = _exclusive_cumsum(np.fromiter(map(len, texts), np.int64, len(texts)) + 1)
+        piece = np.searchsorted(text_at, at, side="right") - 1
+        # never before a piece's first word
+        breaks[:1] = False
+        breaks[1:] &= piece[1:] == piece[:-1]
+        self.batches.append((entry, (piece + self.n_pieces).astype(np.int32),
+                             (at - text_at[piece]).astype(np.int32), breaks))
+        self.n_pieces += len(texts)
+
+    def side(self) -> _Side:
+        """The tokens and candidates of every piece added (end of pass 1)."""
+        self._flush()
+        types, piece, start, end, breaks, tok_base = self._tokens()
+        # What only tokenising needed. The registries refer back to this scanner (they
+        # register through its methods): dropped, nothing waits for the cyclic collector.
+        del self.entries, self.chunks
+        self.subs, self.types = [], {}
+        self.w_entry, self.w_start, self.w_break = array("i"), array("i"), array("b")
+        found = self._occurrences(types, piece, breaks, tok_base)
+        del self.pieces
+        return self._index(start, end, tok_base, *found)
+
+    def _tokens(self) -> tuple[np.ndarray, ...]:
+        """Per token: type, piece, start, end, breaks; and the first token of each piece."""
+        if self.batches:
+            entry, word_piece, word_start, word_breaks = (
+                np.concatenate(column) for column in zip(*self.batches, strict=True))
+        else:
+            entry = word_piece = word_start = np.zeros(0, np.int32)
+            word_breaks = np.zeros(0, bool)
+        self.batches = []
+        n_words = len(entry)
+        # the tokens of each word (one, or two where an elision or "'s" is split off)
+        subs = self.subs
+        n_subs = np.fromiter(map(len, subs), np.int32, len(subs))
+        sub_base = _exclusive_cumsum(n_subs)[:-1]
+        flat = np.array([x for s in subs for sub in s for x in sub], np.int32).reshape(-1, 3)
+        per_word = n_subs[entry]
+        if not len(per_word) or per_word.max() == 1:
+            sub = sub_base[entry]
+            types, start, end = flat[sub, 0], flat[sub, 1], flat[sub, 2]
+            start += word_start
+            end += word_start
+            return types, word_piece, start, end, word_breaks, _exclusive_cumsum(
+                np.bincount(word_piece, minlength=self.n_pieces))
+        token_word = np.repeat(np.arange(n_words), per_word)
+        rank = np.arange(len(token_word)) - _exclusive_cumsum(per_word)[:-1][token_word]
+        sub = sub_base[entry[token_word]] + rank
+        types = flat[sub, 0]
+        start = word_start[token_word] + flat[sub, 1]
+        end = word_start[token_word] + flat[sub, 2]
+        breaks = word_breaks[token_word] & (rank == 0)
+        piece = word_piece[token_word]
+        tok_base = _exclusive_cumsum(np.bincount(piece, minlength=self.n_pieces))
+        return types, piece, start, end, breaks, tok_base
+
+    def _occurrences(self, types: np.ndarray, piece: np.ndarray, breaks: np.ndarray,
+                     tok_base: np.ndarray) -> tuple[np.ndarray, ...]:
+        """Every candidate occurrence: per piece, where its occurrences start; per
+        occurrence, its trie node, first and last token (in the piece), words and head;
+        in the order of :meth:`Extractor.candidates` within each piece."""
+        kind = _frombuffer(self.type_kind, np.int8)[types]
+        kw = _frombuffer(self.type_piece, np.int32)[types]
+        local = np.arange(len(types)) - tok_base[:-1][piece]
+        chains = _Chains()
+        if self.extractor.lang == "fr":
+            linking = [self.pieces[name] for name in ("de", "à") if name in self.pieces]
+            first, last, words, head = _french(kind, kw, breaks, local, linking, chains)
+        else:
+            first, last, words, head = _english(kind, kw, breaks, local, chains)
+        del local
+        glossary = self._glossary(kind, kw, breaks, piece, tok_base, first, last, chains)
+        trie = _Trie(self.names)
+        nodes = trie.build(chains)
+        del chains
+        if any(" " in name for name in self.names):
+            nodes = trie.unify(nodes)
+        pieces = dict(self.pieces)
+        self.find_key = lambda key: trie.find(key, pieces)
+        if glossary is not None:
+            # within a piece: the patterns' occurrences (in order already), then the
+            # glossary's in the order they were matched
+            g_first, g_last, g_words, g_rank = glossary
+            n = len(first)
+            first, last = np.r_[first, g_first], np.r_[last, g_last]
+            words = np.r_[words, g_words]
+            head = np.r_[head, np.ones(len(g_first), np.int8)]
+            order = np.lexsort((np.r_[np.arange(n), g_rank], first,
+                                np.arange(len(first)) >= n, piece[first]))
+            first, last, words, head, nodes = (a[order] for a in (first, last, words, head,
+                                                                  nodes))
+        occ_piece = piece[first]
+        base = tok_base[:-1][occ_piece]
+        starts = _exclusive_cumsum(np.bincount(occ_piece, minlength=len(tok_base) - 1))
+        return (starts, nodes, (first - base).astype(np.int32),
+                (last - base).astype(np.int32), words, head)
+
+    def _glossary(self, kind: np.ndarray, kw: np.ndarray, breaks: np.ndarray,
+                  piece: np.ndarray, tok_base: np.ndarray, found_first: np.ndarray,
+                  found_last: np.ndarray, chains: _Chains) -> tuple[np.ndarray, ...] | None:
+        """The glossary's occurrences (:meth:`Extractor._glossary_matches`) that the
+        patterns did not find (first, last, words, rank among the matches of their first
+        token), their chains added to ``chains``."""
+        terms = self.extractor._glossary
+        if not terms or not len(kind):
+            return None
+        by_first: dict[int, list[tuple[int, ...]]] = {}
+        for name, entries in terms.items():
+            by_first[self.pieces[name]] = [tuple(self.pieces[p] for p in pieces)
+                                           for pieces, _ in entries]
+        empty = self.pieces.get("")
+        kinds, kws, brks = kind.tolist(), kw.tolist(), breaks.tolist()
+        ends = tok_base[1:][piece]
+        rows: list[tuple[int, int, int, int]] = []
+        found: list[tuple[int, ...]] = []
+        for i in np.flatnonzero(np.isin(kw, list(by_first))).tolist():
+            end = int(ends[i])
+            for rank, pieces in enumerate(by_first[kws[i]]):
+                j, matched, words = i, 0, 0
+                while j < end and matched < len(pieces):
+                    if j > i and brks[j]:
+                        break
+                    if kws[j] != empty:
+                        if kws[j] != pieces[matched]:
+                            break
+                        matched += 1
+                        words += kinds[j] in (_W, _S)
+                    j += 1
+                if matched == len(pieces):
+                    rows.append((i, j, max(words, 1), rank))
+                    found.append(pieces)
+        if not rows:
+            return None
+        first, last, words, rank = (np.array(c, np.int64) for c in zip(*rows, strict=True))
+        # a span the patterns found already is theirs
+        span = len(kind) + 1
+        new = ~np.isin(first * span + last, found_first * span + found_last)
+        if not new.any():
+            return None
+        found = [c for c, keep in zip(found, new.tolist(), strict=True) if keep]
+        row, at = chains.new(len(found), len(found))
+        lengths = np.array([len(c) for c in found], np.int64)
+        matrix = np.full((len(found), int(lengths.max())), -1, np.int64)
+        for r, chain in enumerate(found):
+            matrix[r, :len(chain)] = chain
+        for depth in range(matrix.shape[1]):
+            mine = np.flatnonzero(lengths > depth)
+            chains.piece(depth, row + mine, matrix[mine, depth])
+        chains.end(lengths - 1, at + np.arange(len(found)), row + np.arange(len(found)))
+        return first[new], last[new], np.minimum(words[new], 127).astype(np.int8), rank[new]
+
+    def _index(self, start: np.ndarray, end: np.ndarray, tok_base: np.ndarray,
+               starts: np.ndarray, nodes: np.ndarray, first: np.ndarray, last: np.ndarray,
+               words: np.ndarray, head: np.ndarray) -> _Side:
+        """Compact ids and per-id counts (pass 1's end)."""
+        keys, inverse = _compact(nodes)
+        del nodes
+        n = len(keys)
+        ids = inverse.astype(np.int32)
+        del inverse
+        heads = np.bincount(ids, weights=head, minlength=n)
+        per_id_words = np.zeros(n, np.int16)
+        per_id_words[ids] = words  # the last occurrence's count, as before
+        n_pieces = len(starts) - 1
+        piece_of = np.repeat(np.arange(n_pieces, dtype=np.int64), np.diff(starts))
+        distinct = _distinct(piece_of * max(n, 1) + ids)
+        del piece_of
+        df = np.bincount(distinct % max(n, 1), minlength=n)
+        occ = np.bincount(ids, minlength=n)
+        return _Side(self.extractor, tok_base, start, end, starts, ids, first, last, keys,
+                     occ, heads, per_id_words, df, self.find_key)
+
+
+def _frombuffer(values: array, dtype: type) -> np.ndarray:
+    return np.frombuffer(values, dtype) if len(values) else np.zeros(0, dtype)
+
+
+def _english(kind: np.ndarray, kw: np.ndarray, breaks: np.ndarray, local: np.ndarray,
+             chains: _Chains) -> tuple[np.ndarray, ...]:
+    """English candidates (:func:`.candidates._english`): every run of 1-4 content words
+    inside a run of them; in head position when the run ends with it.
+
+    Returns per occurrence, in order (by first token, then last): first and last token,
+    words and head; their keys go to ``chains``, one chain per first content word.
+    """
+    is_word = kind == _W
+    words_at = np.flatnonzero(is_word)
+    going_on = np.zeros(len(kind), bool)  # the token carries on the run before it
+    going_on[1:] = is_word[1:] & is_word[:-1] & ~breaks[1:] & (local[1:] > 0)
+    run = np.cumsum(~going_on[words_at]) - 1
+    del going_on, is_word
+    run_last = np.ones(len(run), bool)
+    np.not_equal(run[1:], run[:-1], out=run_last[:-1])
+    run_end = (words_at[run_last] + 1)[run]
+    del run, run_last
+    depth = np.minimum(run_end - words_at, MAX_WORDS)
+    base = _exclusive_cumsum(depth)
+    row, at = chains.new(len(words_at), int(base[-1]))
+    for d in range(MAX_WORDS):
+        rows = np.flatnonzero(depth > d)
+        chains.piece(d, row + rows, kw[words_at[rows] + d])
+        chains.end(d, at + base[rows] + d, row + rows)
+    first = np.repeat(words_at, depth)
+    words = np.arange(len(first)) - np.repeat(base[:-1], depth) + 1
+    last = first + words
+    head = (last == np.repeat(run_end, depth)).astype(np.int8)
+    return first, last, words.astype(np.int8), head
+
+
+def _french(kind: np.ndarray, kw: np.ndarray, breaks: np.ndarray, local: np.ndarray,
+            linking: list[int], chains: _Chains) -> tuple[np.ndarray, ...]:
+    """French candidates (:func:`.candidates._french`): a head noun, then up to three
+    steps, each an adjective or noun, or a connector (+ "la"/"l'" after "de"/"à") and a
+    noun. A step depends only on where the candidate ends, so each content word's next
+    step is found once for all. ``linking``: the piece ids of "de" and "à".
+
+    Returns what :func:`_english` returns.
+    """
+    n = len(kind)
+    words_at = np.flatnonzero(kind == _W)
+
+    def inside(at: np.ndarray) -> np.ndarray:  # a later token of the same piece
+        return (at < n) & (local[np.minimum(at, n - 1)] > 0)
+
+    j = words_at + 1
+    jc = np.minimum(j, n - 1)
+    ok = inside(j) & ~breaks[jc]
+    word_step = ok & (kind[jc] == _W)
+    k = j + 1
+    kc = np.minimum(k, n - 1)
+    k = k + (ok & (kind[jc] == _C) & inside(k) & (kind[kc] == _A) & np.isin(kw[jc], linking))
+    kc = np.minimum(k, n - 1)
+    linked = (ok & (kind[jc] == _C) & inside(k) & (kind[kc] == _W) & ~breaks[kc]
+              & ~breaks[kc - 1])
+    following = np.full(n, -1, np.int64)  # the next content word of a candidate ending here
+    following[words_at] = np.where(word_step, j, np.where(linked, k, -1))
+    through = np.zeros(n, bool)  # ... reached through a connector
+    through[words_at] = linked & ~word_step
+    del j, jc, ok, word_step, k, kc, linked
+
+    m = len(words_at)
+    head = ((local[words_at] == 0) | breaks[words_at]
+            | (kind[np.maximum(words_at - 1, 0)] != _W)).astype(np.int8)
+    # the steps each candidate takes: (chains, next content word, through a connector)
+    steps: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+    rows = np.arange(m)
+    current = words_at.copy()
+    for _ in range(MAX_WORDS - 1):
+        step = following[current[rows]]
+        rows = rows[step >= 0]
+        step = step[step >= 0]
+        if not len(rows):
+            break
+        steps.append((rows, step, through[current[rows]]))
+        current[rows] = step
+    del following, through
+    count = np.ones(m, np.int64)  # occurrences per first word
+    for rows, _, _ in steps:
+        count[rows] += 1
+    base = _exclusive_cumsum(count)[:-1]
+    row, at = chains.new(m, int(count.sum()))
+    every = np.arange(m)
+    chains.piece(0, row + every, kw[words_at])
+    chains.end(0, at + base, row + every)
+    first = np.repeat(words_at, count)
+    last = np.empty(len(first), np.int64)
+    words = np.empty(len(first), np.int8)
+    last[base] = words_at + 1
+    words[base] = 1
+    depth = np.ones(m, np.int64)  # pieces in each chain so far
+    current = words_at.copy()
+    for taken, (rows, step, via) in enumerate(steps, 1):
+        connected = rows[via]
+        chains.piece(depth[connected], row + connected, kw[current[connected] + 1])
+        depth[connected] += 1
+        chains.piece(depth[rows], row + rows, kw[step])
+        chains.end(depth[rows], at + base[rows] + taken, row + rows)
+        depth[rows] += 1
+        current[rows] = step
+        last[base[rows] + taken] = step + 1
+        words[base[rows] + taken] = taken + 1
+    return first, last, words, np.repeat(head, count)
 
 
 def unit_tuid(unit: Pair, index: int) -> str:
@@ -169,6 +708,44 @@ def extract_terms(
     units = units if isinstance(units, list) else list(units)
     if not units:
         return []
+    with without_gc():
+        return _extract(units, min_count, list(glossary or ()), max_contexts, split)
+
+
+def give_back_memory() -> None:
+    """Return the C heap's free pages to the system (glibc's ``malloc_trim``; nothing
+    elsewhere). Pass 1 and the cross products free hundreds of MB of arrays whose pages the
+    allocator would otherwise keep, and they would count in the peak of every later stage."""
+    global _TRIM
+    if _TRIM is None:
+        try:
+            _TRIM = ctypes.CDLL(None).malloc_trim
+        except (AttributeError, OSError):
+            _TRIM = False
+    if _TRIM:
+        _TRIM(0)
+
+
+_TRIM: Callable[[int], int] | bool | None = None
+
+
+@contextmanager
+def without_gc() -> Iterator[None]:
+    """The cyclic garbage collector off for the block: it would walk every live object (the
+    units, the pairs) again and again while the block allocates; whatever cycles the block
+    leaves are collected afterwards."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _extract(units: list[Pair], min_count: int, glossary: list[tuple[str, str]],
+             max_contexts: int, split: bool) -> list[TermPair]:
+    """:func:`extract_terms` (``units`` not empty)."""
     source_lang, target_lang = units[0].source_lang, units[0].target_lang
     for unit in units:
         if (unit.source_lang, unit.target_lang) != (source_lang, target_lang):
@@ -176,27 +753,32 @@ def extract_terms(
                 f"units mix language pairs: {source_lang}->{target_lang} and "
                 f"{unit.source_lang}->{unit.target_lang}"
             )
-    glossary = list(glossary or ())
-    src = _Side(Extractor(source_lang, (s for s, _ in glossary)))
-    tgt = _Side(Extractor(target_lang, (t for _, t in glossary)))
+    s_scan = _Scanner(Extractor(source_lang, (s for s, _ in glossary)))
+    t_scan = _Scanner(Extractor(target_lang, (t for _, t in glossary)))
 
-    # Pass 1: candidates of every piece, as hashes in flat arrays.
+    # Pass 1: the words of every piece, then the candidates of all (numpy).
     # piece_unit[p] is the unit of piece p; piece_at holds its character spans in the unit.
     piece_unit = array("i")
     piece_at = array("i")
+    s_add, t_add = s_scan.add, t_scan.add
     for index, unit in enumerate(units):
-        spans = (piece_spans(unit.source, unit.target, unit.source_lang, unit.target_lang) if split
-                 else [((0, len(unit.source)), (0, len(unit.target)))])
+        source, target = unit.source, unit.target
+        spans = (piece_spans(source, target, source_lang, target_lang) if split
+                 else [((0, len(source)), (0, len(target)))])
         for (s0, s1), (t0, t1) in spans:
-            src.add(unit.source[s0:s1])
-            tgt.add(unit.target[t0:t1])
+            s_add(source[s0:s1])
+            t_add(target[t0:t1])
             piece_unit.append(index)
             piece_at.extend((s0, s1, t0, t1))
-    src.index()
-    tgt.index()
+    src = s_scan.side()
+    del s_scan
+    give_back_memory()
+    tgt = t_scan.side()
+    del t_scan
+    give_back_memory()
     n_pieces = len(piece_unit)
 
-    width = max(len(tgt.keys_hash), 1)  # pair code = source id * width + target id
+    width = max(len(tgt.keys), 1)  # pair code = source id * width + target id
     glossary_codes = _glossary_codes(glossary, src, tgt, width)
     s_ok = src.eligible(min_count, {c // width for c in glossary_codes})
     t_ok = tgt.eligible(min_count, {c % width for c in glossary_codes})
@@ -204,40 +786,29 @@ def extract_terms(
     # Pass 2: in how many pieces each eligible source and target candidate meet.
     cooc_units = _cooccurrences(src, tgt, s_ok, t_ok, width, min_count, glossary_codes)
 
-    # Association, then the partners each source candidate may be linked with.
-    partners: dict[int, dict[int, float]] = {}
+    # Association: the score with which each pair may be linked (Python floats, as the
+    # ranking reads them).
     dice_of: dict[int, float] = {}
     s_df, t_df = src.df.tolist(), tgt.df.tolist()
     s_words, t_words = src.words.tolist(), tgt.words.tolist()
-    for code, a in cooc_units.items():
+    partner_codes = np.array(sorted(cooc_units), np.int64)
+    partner_scores = np.zeros(len(partner_codes))
+    for at, code in enumerate(partner_codes.tolist()):
         e, f = divmod(code, width)
-        dice = 2.0 * a / (s_df[e] + t_df[f])
+        dice = 2.0 * cooc_units[code] / (s_df[e] + t_df[f])
         dice_of[code] = dice
         score = _length_prior(s_words[e], t_words[f]) * dice
-        partners.setdefault(e, {})[f] = score + (GLOSSARY_BONUS if code in glossary_codes
-                                                 else 0.0)
+        partner_scores[at] = score + (GLOSSARY_BONUS if code in glossary_codes else 0.0)
 
-    # Pass 3: competitive linking, piece by piece; links kept in flat arrays.
-    links = _Links()
-    s_ids, s_first, s_last, s_starts = src.ids, src.first, src.last, src.starts
-    t_ids, t_first, t_last, t_starts = tgt.ids, tgt.first, tgt.last, tgt.starts
-    s_tok, t_tok = src.tokens, tgt.tokens
-    for piece in range(n_pieces):
-        a, b = s_starts[piece], s_starts[piece + 1]
-        c, d = t_starts[piece], t_starts[piece + 1]
-        if a == b or c == d:
-            continue
-        found = _link_piece(
-            s_ids[a:b], s_first[a:b], s_last[a:b], t_ids[c:d], t_first[c:d], t_last[c:d],
-            s_tok[piece + 1] - s_tok[piece], t_tok[piece + 1] - t_tok[piece], partners, width)
-        if found:
-            links.add(piece, found)
-    del partners, s_ids, s_first, s_last, t_ids, t_first, t_last
-    for side in (src, tgt):  # what pass 4 does not need
-        side.ids, side.first, side.last = array("i"), array("i"), array("i")
+    # Pass 3: competitive linking, piece by piece.
+    links = _link(src, tgt, partner_codes, partner_scores, width)
+    del partner_codes, partner_scores
+    src.release()
+    tgt.release()
+    give_back_memory()
+    link_piece, link_code = links[0], links[1]
 
-    link_codes = np.frombuffer(links.code, np.int64) if links.code else np.zeros(0, np.int64)
-    codes, counts = _counted(link_codes)
+    codes, counts = _counted(link_code)
     glossary_arr = np.fromiter(glossary_codes, dtype=np.int64, count=len(glossary_codes))
     rec = (counts >= min_count) | (np.isin(codes, glossary_arr) & (counts >= 1))
     recorded = set(codes[rec].tolist())
@@ -246,51 +817,57 @@ def extract_terms(
     wanted_mask = rec | np.isin(codes // width, rec_src) | np.isin(codes % width, rec_tgt)
 
     # Pass 4: surface forms, documents and contexts of the recorded pairs and competitors.
-    pairs: dict[int, TermPair] = {}
-    initial: dict[int, Counter[tuple[str, str, str]]] = {}
-    last_context_piece: dict[int, int] = {}
-    s_off, t_off = src.offsets, tgt.offsets
-    piece_units: Counter[int] = Counter()  # pieces where the pair is linked
-    keep = np.flatnonzero(np.isin(link_codes, codes[wanted_mask]))
-    link_piece, link_span = links.piece, links.spans
-    previous = (-1, -1)
-    surface: dict[str, str] = {}
-    link_code = links.code
-    for at in keep.tolist():
-        code = link_code[at]
-        piece = link_piece[at]
-        s1, s2, t1, t2 = link_span[4 * at:4 * at + 4]
-        if (piece, code) != previous:
-            piece_units[code] += 1
-            previous = (piece, code)
-        index = piece_unit[piece]
+    keep = np.flatnonzero(np.isin(link_code, codes[wanted_mask]))
+    piece = link_piece[keep]
+    code_kept = link_code[keep]
+    at = _frombuffer(piece_at, np.int32).reshape(-1, 4).astype(np.int64)
+    # character spans of the linked terms, in the piece and in the unit
+    s_first = src.tok_base[piece] + links[2][keep]
+    t_first = tgt.tok_base[piece] + links[4][keep]
+    s_span = np.stack([src.tok_start[s_first], src.tok_end[src.tok_base[piece]
+                                                             + links[3][keep] - 1]], 1)
+    t_span = np.stack([tgt.tok_start[t_first], tgt.tok_end[tgt.tok_base[piece]
+                                                             + links[5][keep] - 1]], 1)
+    # per link: source start, end, target start, end in the unit
+    s_abs = np.concatenate([s_span + at[piece, 0:1], t_span + at[piece, 2:3]], 1)
+    unit_of = _frombuffer(piece_unit, np.int32)[piece]
+    initial_link = (links[2][keep] == 0) | (links[4][keep] == 0)
+    del links, keep
+    for side in (src, tgt):  # the tokens served their last purpose: the spans
+        side.tok_base = side.tok_start = side.tok_end = np.zeros(0, np.int32)
+
+    # Every pair's forms, counted in the order first seen; the strings are sliced in C.
+    pairs, initial = _pair_forms(units, code_kept, unit_of, s_abs, initial_link,
+                                 source_lang, target_lang)
+    del s_abs, unit_of, initial_link
+    give_back_memory()
+
+    # the pieces where each pair is linked (links are sorted by piece, then code)
+    same = np.zeros(len(piece), bool)
+    same[1:] = (piece[1:] == piece[:-1]) & (code_kept[1:] == code_kept[:-1])
+    firsts = np.flatnonzero(~same)
+    piece_codes, piece_counts = _counted(code_kept[firsts])
+    piece_units = dict(zip(piece_codes.tolist(), piece_counts.tolist(), strict=True))
+    # contexts: a recorded pair's first pieces, at its first link in each
+    rec_arr = np.fromiter(recorded, np.int64, len(recorded))
+    firsts = firsts[np.isin(code_kept[firsts], rec_arr)]
+    by_code = firsts[np.argsort(code_kept[firsts], kind="stable")]
+    group_start = np.ones(len(by_code), bool)
+    group_start[1:] = code_kept[by_code][1:] != code_kept[by_code][:-1]
+    rank = np.arange(len(by_code)) - np.maximum.accumulate(
+        np.where(group_start, np.arange(len(by_code)), 0)) if len(by_code) else by_code
+    chosen = np.sort(by_code[rank < max_contexts])
+    for code, p, ss, se, ts, te in zip(
+            code_kept[chosen].tolist(), piece[chosen].tolist(), s_span[chosen, 0].tolist(),
+            s_span[chosen, 1].tolist(), t_span[chosen, 0].tolist(), t_span[chosen, 1].tolist(),
+            strict=True):
+        index = piece_unit[p]
         unit = units[index]
-        ps0, _, pt0, _ = piece_at[4 * piece:4 * piece + 4]
-        s_base, t_base = s_tok[piece], t_tok[piece]
-        sspan = (s_off[2 * (s_base + s1)], s_off[2 * (s_base + s2) - 1])
-        tspan = (t_off[2 * (t_base + t1)], t_off[2 * (t_base + t2) - 1])
-        # one string object per surface form: 100k units hold hundreds of thousands of forms
-        source_form = unit.source[ps0 + sspan[0]:ps0 + sspan[1]]
-        source_form = surface.setdefault(source_form, source_form)
-        target_form = unit.target[pt0 + tspan[0]:pt0 + tspan[1]]
-        target_form = surface.setdefault(target_form, target_form)
-        pair = pairs.get(code)
-        if pair is None:
-            # the lemma keys are read back from this first surface form below (pass 1 kept
-            # only their hashes)
-            pair = pairs[code] = TermPair(source_lang, target_lang, source_form, target_form)
-        form = (unit.file, source_form, target_form)
-        pair.forms[form] += 1
-        if s1 == 0 or t1 == 0:  # capitalised by the sentence, perhaps
-            initial.setdefault(code, Counter())[form] += 1
-        if (code in recorded and len(pair.contexts) < max_contexts
-                and last_context_piece.get(code) != piece):
-            last_context_piece[code] = piece
-            ps0, ps1, pt0, pt1 = piece_at[4 * piece:4 * piece + 4]
-            pair.contexts.append(Context(unit_tuid(unit, index), unit.file,
-                                         unit.source[ps0:ps1], unit.target[pt0:pt1],
-                                         sspan, tspan))
-    del links, keep, surface
+        ps0, ps1, pt0, pt1 = piece_at[4 * p:4 * p + 4]
+        pairs[code].contexts.append(Context(unit_tuid(unit, index), unit.file,
+                                            unit.source[ps0:ps1], unit.target[pt0:pt1],
+                                            (ss, se), (ts, te)))
+    del piece, code_kept, s_span, t_span
 
     for code, pair in pairs.items():
         e, f = divmod(code, width)
@@ -324,21 +901,55 @@ def extract_terms(
     return result
 
 
-@dataclass(slots=True)
-class _Links:
-    """The links of pass 3, flat: piece, pair code, token spans (source first, last,
-    target first, last)."""
+def _pair_forms(units: list[Pair], codes: np.ndarray, unit_of: np.ndarray, spans: np.ndarray,
+                initial: np.ndarray, source_lang: str, target_lang: str, batch: int = 100_000
+                ) -> tuple[dict[int, TermPair], dict[int, Counter[tuple[str, str, str]]]]:
+    """The pair of every link code, in the order of their first links, with its forms
+    (document, source form, target form) counted in the order first seen; and, for the pairs
+    that have some, the forms of their links at the start of a piece (``initial``).
 
-    piece: array = field(default_factory=lambda: array("i"))
-    code: array = field(default_factory=lambda: array("q"))
-    spans: array = field(default_factory=lambda: array("i"))
-
-    def add(self, piece: int, found: list[tuple[int, int, int, int, int]]) -> None:
-        # sorted by code, so the links of one pair in one piece are adjacent (pass 4)
-        found.sort()
-        self.piece.extend([piece] * len(found))
-        self.code.extend([link[0] for link in found])
-        self.spans.extend([x for link in found for x in link[1:]])
+    ``spans`` holds each link's source start, end, target start, end in its unit
+    ``unit_of``. The links are taken pair by pair, a batch of them at a time, so few
+    strings live at once.
+    """
+    order = np.argsort(codes, kind="stable")  # each pair's links together, in link order
+    grouped = codes[order]
+    starts = np.flatnonzero(np.r_[True, grouped[1:] != grouped[:-1]]) if len(order) else order
+    ends = np.r_[starts[1:], len(order)].astype(np.int64)
+    source, target, document = attrgetter("source"), attrgetter("target"), attrgetter("file")
+    surface: dict[str, str] = {}  # one string object per surface form
+    made: dict[int, TermPair] = {}
+    firsts: dict[int, Counter[tuple[str, str, str]]] = {}
+    group = 0
+    while group < len(starts):
+        # whole pairs, about ``batch`` links
+        last = int(np.searchsorted(ends, starts[group] + batch, side="right"))
+        last = max(last, group + 1)
+        at = order[starts[group]:ends[last - 1]]
+        base = int(starts[group])
+        linked = list(map(units.__getitem__, unit_of[at].tolist()))
+        s0, s1, t0, t1 = (spans[at, i].tolist() for i in range(4))
+        docs = list(map(document, linked))
+        sources = list(map(getitem, map(source, linked), map(slice, s0, s1)))
+        sources = list(map(surface.setdefault, sources, sources))
+        targets = list(map(getitem, map(target, linked), map(slice, t0, t1)))
+        targets = list(map(surface.setdefault, targets, targets))
+        flags = initial[at].tolist()
+        del linked, s0, s1, t0, t1
+        for code, a, b in zip(grouped[starts[group:last]].tolist(),
+                              (starts[group:last] - base).tolist(),
+                              (ends[group:last] - base).tolist(), strict=True):
+            # the lemma keys are read back from the first surface forms (pass 1 kept only
+            # their trie nodes)
+            pair = made[code] = TermPair(source_lang, target_lang, sources[a], targets[a])
+            pair.forms.update(zip(docs[a:b], sources[a:b], targets[a:b], strict=True))
+            if any(flags[a:b]):  # capitalised by the sentence, perhaps
+                firsts[code] = Counter(compress(
+                    zip(docs[a:b], sources[a:b], targets[a:b], strict=True), flags[a:b]))
+        group = last
+    first_link = order[starts] if len(starts) else starts
+    pairs = {code: made[code] for code in grouped[starts][np.argsort(first_link)].tolist()}
+    return pairs, firsts
 
 
 def _glossary_codes(glossary: Sequence[tuple[str, str]], src: _Side, tgt: _Side,
@@ -402,7 +1013,6 @@ def _cooccurrences(src: _Side, tgt: _Side, s_ok: np.ndarray, t_ok: np.ndarray, w
     return result
 
 
-# numpy's unique() is slow on large int64 arrays (a hash table since numpy 2.3): sort instead.
 def _distinct(values: np.ndarray) -> np.ndarray:
     """The distinct values, sorted."""
     values = np.sort(values)
@@ -424,45 +1034,102 @@ def _length_prior(source_words: int, target_words: int) -> float:
     return prior if source_words == target_words else prior * 0.75
 
 
-def _link_piece(
-    s_ids: Sequence[int], s_first: Sequence[int], s_last: Sequence[int],
-    t_ids: Sequence[int], t_first: Sequence[int], t_last: Sequence[int],
-    ns: int, nt: int, partners: dict[int, dict[int, float]], width: int,
-) -> list[tuple[int, int, int, int, int]]:
-    """Competitive linking in one piece: (code, source first, last, target first, last)."""
-    by_target: dict[int, list[int]] = {}
-    for j, f in enumerate(t_ids):
-        by_target.setdefault(f, []).append(j)
-    options = []
-    for i, e in enumerate(s_ids):
-        mine = partners.get(e)
-        if not mine:
-            continue
-        s_mid = (s_first[i] + s_last[i]) / (2.0 * ns)
-        if len(mine) < len(by_target):
-            hits = [(f, by_target[f]) for f in mine if f in by_target]
-        else:
-            hits = [(f, js) for f, js in by_target.items() if f in mine]
-        for f, js in hits:
-            base = mine[f]
-            for j in js:
-                t_mid = (t_first[j] + t_last[j]) / (2.0 * nt)
-                options.append((base * (1.0 - 0.3 * abs(s_mid - t_mid)), i, j))
-    if not options:
-        return []
-    options.sort(reverse=True)
+def _link(src: _Side, tgt: _Side, partner_codes: np.ndarray, partner_scores: np.ndarray,
+          width: int) -> tuple[np.ndarray, ...]:
+    """Competitive linking in every piece: the links as (piece, code, source first, last,
+    target first, last) arrays, sorted by piece, code and spans.
+
+    The options of a piece are all (source occurrence, target occurrence) whose ids may be
+    linked (``partner_codes``, sorted, with their ``partner_scores``), scored by the pair's
+    score and how close their relative positions are; they are built with numpy, for a
+    slice of the pieces at a time (about :data:`CROSS_CHUNK` candidate pairs). The best
+    option of a piece is linked first and its tokens are used up; ties go to the later
+    occurrences. Only that greedy choice runs in Python.
+    """
+    links: list[tuple[np.ndarray, ...]] = []
+    if len(partner_codes):
+        s_has = np.zeros(len(src.keys), bool)
+        s_has[partner_codes // width] = True
+        t_has = np.zeros(len(tgt.keys), bool)
+        t_has[partner_codes % width] = True
+        s_occ = np.flatnonzero(s_has[src.ids])
+        t_occ = np.flatnonzero(t_has[tgt.ids])
+        del s_has, t_has
+        n_pieces = len(src.starts) - 1
+        s_piece = src.piece_of()[s_occ]
+        t_piece = tgt.piece_of()[t_occ]
+        t_count = np.bincount(t_piece, minlength=n_pieces)
+        t_start = _exclusive_cumsum(t_count)[:-1]
+        reps = t_count[s_piece]  # target occurrences met by each source occurrence
+        # slices of whole pieces: the greedy choice of a piece sees all its options
+        per_piece = np.cumsum(np.bincount(s_piece, weights=reps, minlength=n_pieces))
+        cuts = np.searchsorted(per_piece, np.arange(CROSS_CHUNK, per_piece[-1] if n_pieces
+                                                    else 0, CROSS_CHUNK), side="right")
+        bounds = np.searchsorted(s_piece, np.r_[0, cuts, n_pieces])
+        for lo, hi in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True):
+            r = reps[lo:hi]
+            n = int(r.sum())
+            if n:
+                links.append(_link_slice(src, tgt, partner_codes, partner_scores, width,
+                                         np.repeat(s_occ[lo:hi], r),
+                                         np.repeat(t_start[s_piece[lo:hi]]
+                                                   - (np.cumsum(r) - r), r) + np.arange(n),
+                                         t_occ, np.repeat(s_piece[lo:hi], r)))
+    if not links:
+        empty = np.zeros(0, np.int64)
+        return empty, empty, empty, empty, empty, empty
+    return tuple(np.concatenate(column) for column in zip(*links, strict=True))
+
+
+def _link_slice(src: _Side, tgt: _Side, partner_codes: np.ndarray,
+                partner_scores: np.ndarray, width: int, e_at: np.ndarray, at: np.ndarray,
+                t_occ: np.ndarray, piece: np.ndarray) -> tuple[np.ndarray, ...]:
+    """:func:`_link` for the pieces of one slice: source occurrences ``e_at`` against the
+    target occurrences ``t_occ[at]`` of the same piece."""
+    f_at = t_occ[at]
+    del at
+    codes = src.ids[e_at].astype(np.int64) * width + tgt.ids[f_at]
+    where = np.minimum(np.searchsorted(partner_codes, codes), len(partner_codes) - 1)
+    hit = partner_codes[where] == codes
+    e_at, f_at, codes, where, piece = e_at[hit], f_at[hit], codes[hit], where[hit], piece[hit]
+    del hit
+    sf, sl, tf, tl = src.first[e_at], src.last[e_at], tgt.first[f_at], tgt.last[f_at]
+    s_mid = (sf + sl) / (2.0 * (src.tok_base[piece + 1] - src.tok_base[piece]))
+    t_mid = (tf + tl) / (2.0 * (tgt.tok_base[piece + 1] - tgt.tok_base[piece]))
+    score = partner_scores[where] * (1.0 - 0.3 * np.abs(s_mid - t_mid))
+    del where, s_mid, t_mid
+    # best first within each piece; ties to the later source, then target occurrence
+    order = np.lexsort((tgt.starts[piece] - f_at, src.starts[piece] - e_at, -score, piece))
+    del score, e_at, f_at
+    piece, codes, sf, sl, tf, tl = (a[order] for a in (piece, codes, sf, sl, tf, tl))
+    del order
+    chosen = []
+    current = -1
     used_s = used_t = 0  # token bit sets
-    links = []
-    for _, i, j in options:
-        s_bits = ((1 << (s_last[i] - s_first[i])) - 1) << s_first[i]
-        t_bits = ((1 << (t_last[j] - t_first[j])) - 1) << t_first[j]
-        if used_s & s_bits or used_t & t_bits:
-            continue
-        used_s |= s_bits
-        used_t |= t_bits
-        links.append((s_ids[i] * width + t_ids[j], s_first[i], s_last[i], t_first[j],
-                      t_last[j]))
-    return links
+    for at, (p, s_bits, t_bits) in enumerate(zip(piece.tolist(), _bits(sf, sl), _bits(tf, tl),
+                                                 strict=True)):
+        if p != current:
+            current, used_s, used_t = p, s_bits, t_bits
+            chosen.append(at)
+        elif not (used_s & s_bits or used_t & t_bits):
+            used_s |= s_bits
+            used_t |= t_bits
+            chosen.append(at)
+    keep = np.array(chosen, np.int64)
+    piece, codes, sf, sl, tf, tl = (a[keep] for a in (piece, codes, sf, sl, tf, tl))
+    order = np.lexsort((tl, tf, sl, sf, codes, piece))
+    return tuple(a[order] for a in (piece, codes, sf, sl, tf, tl))
+
+
+def _bits(first: np.ndarray, last: np.ndarray) -> list[int]:
+    """The tokens ``first`` to ``last`` (excluded) of each span, as bit sets (Python ints:
+    a piece may have more tokens than a machine word has bits)."""
+    small = last < 63
+    bits = np.where(small, ((1 << (last - first).astype(np.int64)) - 1)
+                    << np.where(small, first, 0).astype(np.int64), 0).tolist()
+    for at in np.flatnonzero(~small).tolist():
+        bits[at] = ((1 << int(last[at] - first[at])) - 1) << int(first[at])
+    return bits
 
 
 def _llr(a: int, occ_source: int, occ_target: int, n: int) -> float:
@@ -555,8 +1222,6 @@ def _singular(text: str, token: Token, extractor: Extractor) -> str:
         candidates.append(lower[:-2])
     if extractor.lang == "en":
         candidates.append(lemma)
-    from ..frequencies import zipf as zipf_frequency
-
     for candidate in candidates:
         if candidate == lemma or (
             candidate and extractor.tokens(candidate)[0].piece == lemma
@@ -591,10 +1256,11 @@ def rank_score(pair: TermPair, source_words: int, target_words: int) -> float:
     return score
 
 
+# Pure functions of a term: cached, as a run ranks the same terms after extraction and
+# again when it reads the termbase back.
+@lru_cache(maxsize=200_000)
 def _specificity(term: str, lang: str) -> float:
     """1 for everyday words (Zipf >= 6) up to 5 for words absent from general language."""
-    from ..frequencies import zipf as zipf_frequency
-
     zipf = zipf_frequency(term.lower(), primary(lang))
     return 1.0 + min(max(6.0 - zipf, 0.0), 4.0)
 
@@ -610,8 +1276,6 @@ def _name_like(pair: TermPair) -> bool:
     terms, even capitalised ("Commission", "Structural Fund"), are in one of them (rare
     ones may not be: "Quaestors" is taken for a name).
     """
-    from ..frequencies import zipf as zipf_frequency
-
     langs = [primary(lang) for lang in (pair.source_lang, pair.target_lang)]
     s, t = pair.source_term, pair.target_term
     if s == t and " " not in s and s[:1].isupper() and not s.isupper() and all(

@@ -38,6 +38,8 @@ SUPPORTED_LANGS = ("en", "fr")
 # Words (letters and digits) joined by inner hyphens or apostrophes: "know-how",
 # "savoir-faire", "l'importance" (split below), "Parliament's".
 _TOKEN = re.compile(r"[^\W_]+(?:[-\u2010\u2011'\u2019][^\W_]+)*", re.UNICODE)
+# The same, captured: ``TOKEN_SPLIT.split(text)`` alternates gaps and words, all in C.
+TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})", re.UNICODE)
 _APOSTROPHES = "'\u2019"
 _FR_ELISIONS = frozenset(
     {"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"}
@@ -153,6 +155,21 @@ class Extractor:
             self._cache[lower] = result
         return result
 
+    def word(self, word: str) -> tuple[str, str, str]:
+        """Lower-cased form, kind and key piece of one token as written."""
+        known = self._words.get(word)
+        if known is None:
+            lower = word.lower().replace("\u2019", "'")
+            if (2 <= len(word) <= 5 and word.isupper() and word.isalnum()
+                    and lower not in HEADING_WORDS):
+                # an acronym: "CE", "EEE", "SME" (not an elided "L'" or "D'")
+                known = (lower, WORD, lower)
+            else:
+                known = (lower, *self._classify(lower))
+            if len(self._words) < 500_000:
+                self._words[word] = known
+        return known
+
     def tokens(self, text: str) -> list[Token]:
         tokens: list[Token] = []
         previous_end = 0
@@ -161,15 +178,7 @@ class Extractor:
             word = text[start:end]
             known = seen.get(word)
             if known is None:
-                lower = word.lower().replace("\u2019", "'")
-                if (2 <= len(word) <= 5 and word.isupper() and word.isalnum()
-                        and lower not in HEADING_WORDS):
-                    # an acronym: "CE", "EEE", "SME" (not an elided "L'" or "D'")
-                    known = (lower, WORD, lower)
-                else:
-                    known = (lower, *self._classify(lower))
-                if len(seen) < 500_000:
-                    seen[word] = known
+                known = self.word(word)
             gap = text[previous_end:start] if start != previous_end else ""
             tokens.append(Token(start, end, known[0], known[1], known[2],
                                 bool(tokens) and bool(gap) and not gap.isspace()))

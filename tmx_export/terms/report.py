@@ -8,59 +8,119 @@ sides, its variants and its competing translations.
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ..formats.text import atomic_output
 from .termpair import STATUSES, TermPair
 
 
-def _highlight(text: str, span: tuple[int, int]) -> Markup:
+def _escape(text: str) -> str:
+    """``text`` escaped for HTML as :func:`markupsafe.escape` (the template's autoescape)
+    does it, as a plain string: that function's result object cost more than the escaping."""
+    return (text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+            .replace("'", "&#39;").replace('"', "&#34;"))
+
+
+_SPECIAL = re.compile("[&<>'\"]")
+
+
+def _highlight(text: str, span: tuple[int, int]) -> str:
+    """``text`` escaped, the term at ``span`` in ``<mark>``."""
     start, end = span
     if not 0 <= start < end <= len(text):
-        return escape(text)
-    return escape(text[:start]) + Markup("<mark>") + escape(text[start:end]) + Markup(
-        "</mark>") + escape(text[end:])
+        return _escape(text)
+    if _SPECIAL.search(text) is None:  # most texts: nothing to escape
+        return f"{text[:start]}<mark>{text[start:end]}</mark>{text[end:]}"
+    return (f"{_escape(text[:start])}<mark>{_escape(text[start:end])}</mark>"
+            f"{_escape(text[end:])}")
 
 
 def _listed(rows: Iterable[tuple[str, int]]) -> str:
     return ", ".join(f"{form} ({n})" for form, n in rows)
 
 
-def _row(pair: TermPair) -> dict:
-    contexts = [
-        {"tuid": c.tuid, "source": _highlight(c.source, c.source_span),
-         "target": _highlight(c.target, c.target_span)}
-        for c in pair.contexts
-    ]
+def _entry(rank: int, pair: TermPair, folded: Callable[[str], str]) -> Markup:
+    """The ``<tbody>`` of one pair (its row and its details), escaped as the template's
+    autoescape would: written here because the template engine took most of the time of
+    a large report (one markup-safe object per value, and per concatenation).
+    ``folded``: :func:`fold`, remembered (a unit is the context of several pairs)."""
+    e = _escape
     source_variants = _listed(pair.source_variants.most_common())
     target_variants = _listed(pair.target_variants.most_common())
     translations = _listed(pair.translations()[1:])
+    alternatives = _listed(pair.source_alternatives())
     # What the page's search looks in, folded as its script folds the query (case and
     # accents): the terms and their variants, and separately the contexts, so that a search
     # for "chaîne" does not show "cluster" because a context of it mentions a chain.
     search = fold(" ".join([pair.source_term, pair.target_term, source_variants,
                             target_variants, translations, pair.note]))
-    search_contexts = fold(" ".join(c.source + " " + c.target for c in pair.contexts))
-    return {
-        "source_term": pair.source_term, "target_term": pair.target_term,
-        "count": pair.count, "docs": len(pair.documents), "dice": pair.dice,
-        "status": pair.status, "note": pair.note, "inconsistent": pair.inconsistent,
-        "source_variants": source_variants, "target_variants": target_variants,
-        "translations": translations, "alternatives": _listed(pair.source_alternatives()),
-        "contexts": contexts, "search": search, "search_contexts": search_contexts,
-    }
+    # (folding a text joined by spaces is folding its parts: lower-casing and decomposing
+    # never look across a space)
+    search_contexts = " ".join(f"{folded(c.source)} {folded(c.target)}" for c in pair.contexts)
+    inconsistent = pair.inconsistent
+    source, target, status, note = (e(pair.source_term), e(pair.target_term),
+                                    e(pair.status), pair.note)
+    count, docs = pair.count, len(pair.documents)
+    contexts = "".join(
+        f'\n    <tr><td>{_highlight(c.source, c.source_span)} <span class="tuid">'
+        f'[{e(c.tuid)}]</span></td><td>{_highlight(c.target, c.target_span)}</td></tr>\n  '
+        for c in pair.contexts
+    ) or '\n    <tr><td colspan="2" class="muted">No context stored.</td></tr>\n  '
+    return Markup(
+        f'\n<tbody class="entry" data-rank="{rank}" data-source="{source}" '
+        f'data-target="{target}" data-count="{count}" data-docs="{docs}" '
+        f'data-dice="{pair.dice:.3f}" data-status="{status}" '
+        f'data-flag="{"inconsistent" if inconsistent else ""}" data-text="{e(search)}" '
+        f'data-contexts="{e(search_contexts)}">\n'
+        f'<tr class="pair{" inconsistent" if inconsistent else ""}" tabindex="0" '
+        'aria-expanded="false">\n'
+        f'  <td class="num">{rank}</td>\n'
+        f"  <td><strong>{source}</strong></td>\n"
+        f"  <td><strong>{target}</strong></td>\n"
+        f'  <td class="num">{count}</td>\n'
+        f'  <td class="num">{docs}</td>\n'
+        f'  <td class="num">{pair.dice:.2f}</td>\n'
+        f'  <td><span class="status status-{status}">{status}</span></td>\n'
+        '  <td class="flag"></td>\n'
+        "</tr>\n"
+        '<tr class="details" hidden><td colspan="8">\n'
+        f"  <div><b>Variants</b>: {e(source_variants)} &harr; {e(target_variants)}</div>\n"
+        + (f"  <div><b>Competing translations</b>: {e(translations)}</div>\n" if translations
+           else "  \n")
+        + (f"  <div><b>Other source terms for {target}</b>: {e(alternatives)}</div>\n"
+           if alternatives else "  \n")
+        + (f"  <div><b>Note</b>: {e(note)}</div>\n" if note else "  \n")
+        + '  <table class="concordance">\n  '
+        + contexts
+        + "\n  </table>\n</td></tr>\n</tbody>\n"
+    )
+
+
+# Combining marks, looked up once per distinct character: str.translate deletes them in C.
+class _Marks(dict):
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_MARKS = _Marks()
 
 
 def fold(text: str) -> str:
     """``text`` lower-cased, accents removed: "États" -> "etats" (the page's search folds
     the query the same way)."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    lowered = text.lower()
+    if lowered.isascii():  # nothing to decompose
+        return lowered
+    return unicodedata.normalize("NFKD", lowered).translate(_MARKS)
 
 
 def _render(pairs: list[TermPair], title: str) -> Iterator[str]:
@@ -71,8 +131,10 @@ def _render(pairs: list[TermPair], title: str) -> Iterator[str]:
     env = Environment(loader=PackageLoader("tmx_export.terms", "templates"),
                       autoescape=select_autoescape(["html", "j2"]))
     documents = sorted({doc for p in pairs for doc in p.documents})
+    folded = lru_cache(maxsize=100_000)(fold)
     return env.get_template("report.html.j2").generate(
-        title=title, version=__version__, count=len(pairs), pairs=(_row(p) for p in pairs),
+        title=title, version=__version__, count=len(pairs),
+        entries=(_entry(rank, p, folded) for rank, p in enumerate(pairs, 1)),
         source_lang=pairs[0].source_lang if pairs else "source",
         target_lang=pairs[0].target_lang if pairs else "target",
         documents=documents, inconsistent=sum(p.inconsistent for p in pairs),

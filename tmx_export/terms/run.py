@@ -91,7 +91,7 @@ def run_terms(
     review statuses); without, those of this run. ``timings``, when given, receives the
     seconds spent reading, extracting and in the termbase.
     """
-    from .associate import extract_terms
+    from .associate import extract_terms, give_back_memory
     from .glossary import read_glossary
     from .termbase import Document, Termbase
     from .units import document_fingerprint
@@ -126,7 +126,12 @@ def run_terms(
             if summary.known_documents:
                 _say(say, "already in the termbase, not counted again: "
                       + ", ".join(summary.known_documents))
-            del pairs  # read back below: the termbase's view replaces this run's
+            # read back below: the termbase's view replaces this run's (whose pairs refer to
+            # each other as competitors: unlinked, they are freed now, not by the collector)
+            for pair in pairs:
+                pair.competitors = []
+            del pairs
+            give_back_memory()
             pairs = termbase.pairs(min_count=min_count, max_contexts=max_contexts)
         _say(say, f"termbase {termbase_path}: {summary.new_pairs} new pair(s), "
               f"{summary.updated_pairs} updated; {len(pairs)} recorded in all")

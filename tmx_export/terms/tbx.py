@@ -18,6 +18,7 @@ as the glossary comment, keeps that comment short. Rejected pairs are not export
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -128,13 +129,15 @@ def write_tbx(
         if body is not None:
             handle.write(b"\n")
         for n, pair in enumerate(pairs, 1):
-            entry = _entry(sub, holder, n, pair, v3, source_lang, target_lang)
-            etree.indent(entry, space="  ", level=3)  # <tbx>/<text>/<body>/entry
-            data = etree.tostring(entry, encoding="unicode")
-            # the entry is written inside <body>: it declares no namespace of its own
-            data = data.replace(f' xmlns="{TBX_NS}"', "", 1)
+            data = _entry_text(n, pair, v3, source_lang, target_lang)
+            if data is None:
+                entry = _entry(sub, holder, n, pair, v3, source_lang, target_lang)
+                etree.indent(entry, space="  ", level=3)  # <tbx>/<text>/<body>/entry
+                data = etree.tostring(entry, encoding="unicode")
+                # the entry is written inside <body>: it declares no namespace of its own
+                data = data.replace(f' xmlns="{TBX_NS}"', "", 1)
+                holder.remove(entry)
             handle.write(f"      {data}\n".encode())
-            holder.remove(entry)
         if body is not None:
             handle.write(b"    ")
         handle.write(tail.encode("utf-8"))
@@ -154,7 +157,7 @@ def _entry(sub, body: etree._Element, n: int, pair: TermPair, v3: bool, source_l
         sub(entry, "admin", "; ".join(sorted(documents)), type="source")
     if v3:
         # the terminologist's exchange format keeps the evidence
-        sub(entry, "note", _counts_note(pair))
+        sub(entry, "note", _counts_note(pair, len(documents)))
     elif pair.status == "proposed":
         # a CAT tool shows the notes as the glossary comment: short, and saying that
         # nobody reviewed the pair yet
@@ -182,6 +185,65 @@ def _entry(sub, body: etree._Element, n: int, pair: TermPair, v3: bool, source_l
     return entry
 
 
+# What only lxml knows how to write (or refuse): control characters, surrogates,
+# non-characters. An entry holding any is built as a tree.
+_NOT_PLAIN = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def _text(value: str) -> str:
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _entry_text(n: int, pair: TermPair, v3: bool, source_lang: str, target_lang: str
+                ) -> str | None:
+    """The entry :func:`_entry` builds, serialised and indented as lxml does, written as
+    text: building a tree of 10-20 elements per pair took most of the time of a large
+    TBX. ``None`` when a value holds a character that only lxml should judge."""
+    documents = pair.documents
+    children: list[str] = []
+    if pair.status_date:
+        children.append(f"<transacGrp>\n          <transac type=\"transactionType\">"
+                        f"modification</transac>\n          <date>{_text(pair.status_date[:10])}"
+                        "</date>\n        </transacGrp>")
+    if documents:
+        children.append(f'<admin type="source">{_text("; ".join(sorted(documents)))}</admin>')
+    if v3:
+        children.append(f"<note>{_text(_counts_note(pair, len(documents)))}</note>")
+    elif pair.status == "proposed":
+        children.append("<note>proposed (not reviewed)</note>")
+    if pair.note:
+        children.append(f"<note>{_text(pair.note)}</note>")
+    lang_tag, term_tag = ("langSec", "termSec") if v3 else ("langSet", "tig")
+    for lang, term, variants, side in (
+        (source_lang, pair.source_term, pair.source_variants, "source"),
+        (target_lang, pair.target_term, pair.target_variants, "target"),
+    ):
+        if not term:
+            return None  # an empty <term> is lxml's to write
+        inner = [f"<term>{_text(term)}</term>"]
+        if pair.pos:
+            inner.append(f'<termNote type="partOfSpeech">{_text(pair.pos)}</termNote>')
+        status = _status(pair.status, side)
+        if status:
+            inner.append(f'<termNote type="administrativeStatus">{status}</termNote>')
+        if pair.contexts:
+            inner.append(f'<descrip type="context">{_text(getattr(pair.contexts[0], side))}'
+                         "</descrip>")
+        if len(variants) > 1 or (variants and term not in variants):
+            listed = ", ".join(f"{form} ({count})" for form, count in variants.most_common())
+            inner.append(f"<note>Variants: {_text(listed)}</note>")
+        if _NOT_PLAIN.search(lang):  # lxml escapes even a line break in an attribute
+            return None
+        attribute = _text(lang).replace('"', "&quot;")
+        children.append(f'<{lang_tag} xml:lang="{attribute}">\n          <{term_tag}>'
+                        + "".join(f"\n            {x}" for x in inner)
+                        + f"\n          </{term_tag}>\n        </{lang_tag}>")
+    tag = "conceptEntry" if v3 else "termEntry"
+    data = (f'<{tag} id="c{n}">' + "".join(f"\n        {c}" for c in children)
+            + f"\n      </{tag}>")
+    return None if _NOT_PLAIN.search(data.replace("\n", "")) else data
+
+
 def _status(review: str, side: str) -> str | None:
     """The administrative status of one term of a pair: an approved pair's terms are
     preferred; a forbidden pair forbids its target term, not its source term (which is
@@ -191,8 +253,7 @@ def _status(review: str, side: str) -> str | None:
     return ADMIN_STATUS.get(review)
 
 
-def _counts_note(pair: TermPair) -> str:
-    documents = len(pair.documents)
+def _counts_note(pair: TermPair, documents: int) -> str:
     parts = [
         f"Occurrences: {pair.count}",
         f"documents: {documents}",

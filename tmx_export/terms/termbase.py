@@ -307,60 +307,86 @@ class Termbase:
             if not doc_ids:
                 return summary
             seen: set[tuple[str, str, str, str]] = set()
+            items = []
             for pair in pairs:
                 for item in (pair, *pair.competitors):
-                    if item.key in seen:
-                        continue
-                    seen.add(item.key)
-                    self._store(item, doc_ids, now, summary)
+                    if item.key not in seen:
+                        seen.add(item.key)
+                        items.append(item)
+            self._store(items, doc_ids, now, summary)
         return summary
 
-    def _store(self, pair: TermPair, doc_ids: Mapping[str, int], now: str,
+    def _store(self, items: list[TermPair], doc_ids: Mapping[str, int], now: str,
                summary: UpdateSummary) -> None:
-        forms = [(doc_ids[doc], s, t, n) for (doc, s, t), n in pair.forms.items() if doc in doc_ids]
-        if not forms and not pair.glossary:
+        """Record ``items`` in a few statements, each over all of them (one statement per
+        pair took most of the time of a large update). Rows are written in the order a
+        pair-by-pair update would write them, so every row id is the same."""
+        stored = []
+        for pair in items:
+            forms = [(doc_ids[doc], s, t, n) for (doc, s, t), n in pair.forms.items()
+                     if doc in doc_ids]
+            if forms or pair.glossary:
+                stored.append((pair, forms))
+        if not stored:
             return
-        # Look up, then insert or update: safe because update() holds the write lock (BEGIN
-        # IMMEDIATE) from before this look-up until its commit; no other run can come between.
-        row = self.db.execute(
-            "SELECT id FROM pairs WHERE source_lang = ? AND target_lang = ? AND source_lemma = ?"
-            " AND target_lemma = ?", pair.key,
-        ).fetchone()
-        if row:
-            pair_id = row[0]
-            self.db.execute(
-                "UPDATE pairs SET dice = ?, llr = ?, glossary = max(glossary, ?), updated = ?,"
-                " pos = coalesce(pos, ?) WHERE id = ?",
-                (pair.dice, pair.llr, int(pair.glossary), now, pair.pos, pair_id),
-            )
-            summary.updated_pairs += 1
-        else:
-            pair_id = self.db.execute(
-                "INSERT INTO pairs (source_lang, target_lang, source_lemma, target_lemma,"
-                " source_term, target_term, pos, glossary, dice, llr, created, updated)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (*pair.key, pair.source_term, pair.target_term, pair.pos, int(pair.glossary),
-                 pair.dice, pair.llr, now, now),
-            ).lastrowid
-            summary.new_pairs += 1
+        # Safe to look up, then insert or update: update() holds the write lock (BEGIN
+        # IMMEDIATE) from before these look-ups until its commit; no other run comes between.
+        known: dict[tuple[str, str, str, str], int] = {}
+        for langs in {pair.key[:2] for pair, _ in stored}:
+            for source, target, pair_id in self.db.execute(
+                "SELECT source_lemma, target_lemma, id FROM pairs WHERE source_lang = ?"
+                " AND target_lang = ?", langs,
+            ):
+                known[(*langs, source, target)] = pair_id
+        # a new row's id is the largest so far + 1, as SQLite gives it
+        next_id = (self.db.execute("SELECT max(id) FROM pairs").fetchone()[0] or 0) + 1
+        updates, inserts, ids = [], [], []
+        for pair, _ in stored:
+            pair_id = known.get(pair.key)
+            if pair_id is not None:
+                updates.append((pair.dice, pair.llr, int(pair.glossary), now, pair.pos,
+                                pair_id))
+            else:
+                pair_id = next_id
+                next_id += 1
+                inserts.append((pair_id, *pair.key, pair.source_term, pair.target_term,
+                                pair.pos, int(pair.glossary), pair.dice, pair.llr, now, now))
+            ids.append(pair_id)
+        summary.updated_pairs += len(updates)
+        summary.new_pairs += len(inserts)
+        self.db.executemany(
+            "UPDATE pairs SET dice = ?, llr = ?, glossary = max(glossary, ?), updated = ?,"
+            " pos = coalesce(pos, ?) WHERE id = ?", updates,
+        )
+        self.db.executemany(
+            "INSERT INTO pairs (id, source_lang, target_lang, source_lemma, target_lemma,"
+            " source_term, target_term, pos, glossary, dice, llr, created, updated)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts,
+        )
         self.db.executemany(
             "INSERT INTO occurrences (pair_id, document_id, source_form, target_form, count)"
             " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET count = count + excluded.count",
-            [(pair_id, d, s, t, n) for d, s, t, n in forms],
+            ((pair_id, d, s, t, n) for pair_id, (_, forms) in zip(ids, stored, strict=True)
+             for d, s, t, n in forms),
         )
-        stored = self.db.execute(
-            "SELECT count(*) FROM contexts WHERE pair_id = ?", (pair_id,)
-        ).fetchone()[0]
-        for context in pair.contexts:
-            if stored >= MAX_STORED_CONTEXTS or context.file not in doc_ids:
-                continue
-            self.db.execute(
-                "INSERT INTO contexts (pair_id, document_id, tuid, source, target, source_start,"
-                " source_end, target_start, target_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (pair_id, doc_ids[context.file], context.tuid, context.source, context.target,
-                 *context.source_span, *context.target_span),
-            )
-            stored += 1
+        counts = dict(self.db.execute(
+            "SELECT pair_id, count(*) FROM contexts GROUP BY pair_id")) if updates else {}
+        contexts = []
+        for pair_id, (pair, _) in zip(ids, stored, strict=True):
+            room = MAX_STORED_CONTEXTS - counts.get(pair_id, 0)
+            for context in pair.contexts:
+                if room <= 0:
+                    break
+                if context.file in doc_ids:
+                    contexts.append((pair_id, doc_ids[context.file], context.tuid,
+                                     context.source, context.target, *context.source_span,
+                                     *context.target_span))
+                    room -= 1
+        self.db.executemany(
+            "INSERT INTO contexts (pair_id, document_id, tuid, source, target, source_start,"
+            " source_end, target_start, target_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            contexts,
+        )
 
     def set_status(self, pair_id: int, status: str, note: str | None = None,
                    date: str | None = None) -> bool:
@@ -448,7 +474,9 @@ class Termbase:
         reviewed (any status but ``proposed``); each with its competitors and contexts."""
         # one read transaction: the three queries see the same state even while another run
         # writes (an occurrence of a pair committed between two of them would be orphaned)
-        with self.transaction(write=False):
+        from .associate import without_gc
+
+        with self.transaction(write=False), without_gc():
             return self._pairs(min_count, max_contexts)
 
     def _pairs(self, min_count: int, max_contexts: int) -> list[TermPair]:
@@ -468,7 +496,8 @@ class Termbase:
             "SELECT o.pair_id, d.name, o.source_form, o.target_form, o.count"
             " FROM occurrences o JOIN documents d ON d.id = o.document_id"
         ):
-            every[pair_id].forms[(doc, s, t)] += n
+            forms = every[pair_id].forms
+            forms[(doc, s, t)] = forms.get((doc, s, t), 0) + n
         recorded = [
             p for p in every.values()
             if p.count >= min_count or p.glossary or p.status != "proposed"

@@ -74,8 +74,10 @@ class TermPair:
         """Occurrences summed by one part of the ``forms`` keys (document, source form,
         target form)."""
         counts: Counter[str] = Counter()
+        get = counts.get  # (Counter's += calls a Python __missing__ for every new key)
         for key, n in self.forms.items():
-            counts[key[part]] += n
+            name = key[part]
+            counts[name] = get(name, 0) + n
         return counts
 
     @property

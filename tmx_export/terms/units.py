@@ -14,6 +14,7 @@ every context found in one still points at the unit's own ``tuid`` in the TMX.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -21,6 +22,10 @@ from ..model import Pair
 from ..segment.rules import segment_text
 
 Span = tuple[int, int]
+
+# What any cut of a text needs: sentence or clause punctuation with more text after it (past
+# closing quotes and space), or a line break. A text without either is one segment.
+_WHOLE = re.compile(r"[.?!…;][^\s]*\s+\S|[\n\r\u2028\u2029\x0b\x0c\x85]")
 
 
 def _trimmed(text: str, start: int, end: int) -> Span:
@@ -67,6 +72,10 @@ def piece_spans(source: str, target: str, source_lang: str = "en", target_lang: 
                 ) -> list[tuple[Span, Span]]:
     """The aligned pieces of one unit: sentence pairs, then clause pairs, cut only where
     both sides have as many pieces; a unit that cannot be cut is one piece."""
+    if _WHOLE.search(source) is None:
+        # no punctuation with text after it, no line break: the source is one segment
+        # whatever the rules say, so the unit is one piece (most sentence units)
+        return [(_trimmed(source, 0, len(source)), _trimmed(target, 0, len(target)))]
     pieces = []
     langs = (source_lang, target_lang)
     for s_sent, t_sent in _cut(source, target, (0, len(source)), (0, len(target)),

@@ -1,0 +1,216 @@
+"""The fast paths of ``terms`` give what the plain code they replace gives: the corpus
+scanner what :meth:`Extractor.candidates` finds token by token, the TBX entries written as
+text what lxml writes, the report's folding what its definition says, the batched termbase
+update what one pair at a time stored."""
+
+from __future__ import annotations
+
+import sqlite3
+import unicodedata
+from collections import Counter
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tmx_export.model import Pair
+from tmx_export.terms import Document, Termbase, extract_terms, tbx
+from tmx_export.terms.associate import _bits, _Chains, _Scanner, _Trie
+from tmx_export.terms.candidates import Extractor
+from tmx_export.terms.report import fold
+from tmx_export.terms.termbase import MAX_STORED_CONTEXTS
+from tmx_export.terms.termpair import Context, TermPair
+from tmx_export.terms.units import _WHOLE, _cut, clause_spans, piece_spans, sentence_spans
+
+EN_TEXTS = [
+    "The value chain of industrial clusters, e.g. in the Member States.",
+    "Parliament's resolution on SMEs and the know-how of 12 regions; stresses  the need",
+    "",
+    "!!",
+    "Clusters: value\tchains, value\u00a0chain -- resource efficiency cluster policy.",
+    "A B C D E F: the European Economic Area (EEA) and CE marking’s rules.",
+    "rapidly growing cluster networks’ value chains in (small) firms",
+]
+FR_TEXTS = [
+    "La chaîne de valeur des conglomérats industriels et la politique de la concurrence.",
+    "L'importance d'une mise en œuvre rapide; souligne l'intérêt des chaînes des valeurs",
+    "conseiller à la sécurité, aide aux entreprises -- conglomérats transnationaux.",
+    "",
+    "Les États membres, DE plus, encouragent la Commission à l'égard de la CE.",
+    "chaîne de la valeur de l' entreprise en ligne; politique de  la concurrence",
+]
+
+
+def _side(lang: str, texts: list[str], glossary: tuple[str, ...] = ()):
+    scanner = _Scanner(Extractor(lang, glossary))
+    for text in texts:
+        scanner.add(text)
+    return scanner.side()
+
+
+def _agree(lang: str, texts: list[str], glossary: tuple[str, ...] = ()) -> None:
+    extractor = Extractor(lang, glossary)
+    side = _side(lang, texts, glossary)
+    id_of: dict[str, int] = {}
+    occ: Counter[int] = Counter()
+    heads: Counter[int] = Counter()
+    words: dict[int, int] = {}
+    for piece, text in enumerate(texts):
+        tokens = extractor.tokens(text)
+        a, b = side.tok_base[piece], side.tok_base[piece + 1]
+        assert list(zip(side.tok_start[a:b].tolist(), side.tok_end[a:b].tolist(),
+                        strict=True)) == [(t.start, t.end) for t in tokens]
+        expected = extractor.candidates(tokens)
+        a, b = side.starts[piece], side.starts[piece + 1]
+        assert list(zip(side.first[a:b].tolist(), side.last[a:b].tolist(), strict=True)) == [
+            (o.first, o.last) for o in expected]
+        for o, i in zip(expected, side.ids[a:b].tolist(), strict=True):
+            assert id_of.setdefault(o.key, i) == i  # one id per key...
+            assert side.lookup(o.key) == i
+            occ[i] += 1
+            heads[i] += o.head
+            words[i] = o.words
+    assert len(set(id_of.values())) == len(id_of)  # ... and one key per id
+    for i in id_of.values():
+        assert (side.occ[i], side.heads[i], side.words[i]) == (occ[i], heads[i], words[i])
+
+
+@pytest.mark.parametrize(("lang", "texts", "glossary"), [
+    ("en", EN_TEXTS, ()),
+    ("en", EN_TEXTS, ("Member States", "the value chain", "e.g.", "in the Member")),
+    ("fr", FR_TEXTS, ()),
+    ("fr", FR_TEXTS, ("politique de la concurrence", "de la", "chaîne de valeur")),
+])
+def test_scanner_finds_what_the_extractor_finds(lang, texts, glossary):
+    _agree(lang, texts, glossary)
+
+
+_WORDS = {
+    "en": ["value", "chain", "chains", "cluster", "the", "of", "Parliament's", "SME", "EU",
+           "know-how", "rapidly", "12", "stresses", "Member", "State", "l'art", "a"],
+    "fr": ["chaîne", "chaînes", "de", "des", "du", "la", "l'", "l'État", "à", "au", "en",
+           "valeur", "membre", "encourage", "mise", "œuvre", "DE", "aux", "conglomérats"],
+}
+_GAPS = [" ", "  ", ", ", " - ", "; ", "\t", "\u00a0", " (", ") ", "’", "-", "."]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_scanner_agrees_on_random_texts(lang, data):
+    texts = []
+    for _ in range(data.draw(st.integers(1, 4))):
+        words = data.draw(st.lists(st.sampled_from(_WORDS[lang]), max_size=14))
+        gaps = data.draw(st.lists(st.sampled_from(_GAPS), min_size=len(words) + 1,
+                                  max_size=len(words) + 1))
+        texts.append(gaps[0].strip() + "".join(w + g for w, g in zip(words, gaps[1:],
+                                                                      strict=True)))
+    _agree(lang, texts, ("value chain", "de la valeur") if data.draw(st.booleans()) else ())
+
+
+def test_scanner_tokenises_across_batches():
+    texts = [f"value chain {n} of the cluster; rapidly" for n in range(5000)]
+    _agree("en", texts)  # more than one batch of pieces
+
+
+def test_trie_unifies_keys_whose_pieces_hold_spaces():
+    names = ["a b", "c", "a", "b c", "d"]
+    chains = _Chains()
+    chains.new(3, 3)
+    rows = np.arange(3)
+    chains.piece(0, rows, np.array([0, 2, 4]))  # "a b" | "a" | "d"
+    chains.piece(1, rows, np.array([1, 3, 1]))  # + "c" | + "b c" | + "c"
+    chains.end(1, rows, rows)
+    trie = _Trie(names)
+    nodes = trie.unify(trie.build(chains))
+    assert nodes[0] == nodes[1] != nodes[2]
+    assert trie.find("a b c", {}) == nodes[0]
+
+
+def test_token_bit_sets():
+    first = np.array([0, 3, 60, 0, 70, 10], np.int32)
+    last = np.array([1, 5, 62, 62, 75, 64], np.int32)
+    assert _bits(first, last) == [((1 << (b - a)) - 1) << a for a, b in
+                                  zip(first.tolist(), last.tolist(), strict=True)]
+
+
+_PUNCTUATION = st.text(alphabet=st.sampled_from(list("ab. ;!?…\"'”’)]»\u00a0\n\r\u2028Aé5x")),
+                       max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PUNCTUATION, _PUNCTUATION)
+def test_pieces_of_a_unit_without_a_cut(source, target):
+    # the fast path (no punctuation with text after it, no line break: one piece) gives
+    # what cutting sentence by sentence, then clause by clause, gives
+    slow = []
+    for s_span, t_span in _cut(source, target, (0, len(source)), (0, len(target)),
+                               sentence_spans, ("en", "fr")):
+        slow.extend(_cut(source, target, s_span, t_span, clause_spans, ("en", "fr")))
+    assert piece_spans(source, target) == slow
+    if _WHOLE.search(source) is None:
+        assert len(sentence_spans(source)) <= 1 and len(clause_spans(source)) <= 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_fold_is_lower_case_without_marks(text):
+    expected = "".join(ch for ch in unicodedata.normalize("NFKD", text.lower())
+                       if not unicodedata.combining(ch))
+    assert fold(text) == expected
+
+
+def _tricky_pairs() -> list[TermPair]:
+    values = ["cluster", "a & b", "<x>", 'say "hi"', "l'été", "line\nbreak", "tab\there",
+              "  spaced ", "😀 émoji", "_x0041_ text", "=SUM(A1)", "\u2028sep", "\x85c1"]
+    pairs = []
+    for n, value in enumerate(values):
+        pair = TermPair("en-GB", "fr-FR", "k", f"k{n}", source_term=value or "x",
+                        target_term=values[-n - 1], status=("proposed", "approved",
+                                                            "forbidden")[n % 3],
+                        note=values[n - 3] if n % 2 else "", pos="noun" if n % 3 else None,
+                        status_date="2024-01-02T03:04:05Z" if n % 4 == 0 else None)
+        pair.forms[(values[n - 1], value, values[n - 2])] += 2
+        pair.forms[("doc", value.upper(), "x")] += 1
+        pair.contexts.append(Context("1", "doc", f"{value} here", f"là {value}", (0, 1),
+                                     (0, 1)))
+        pairs.append(pair)
+    for pair in pairs:
+        pair.competitors = [p for p in pairs if p is not pair][:2]
+    return pairs
+
+
+@pytest.mark.parametrize("version", [2, 3])
+def test_tbx_entries_written_as_text_are_what_lxml_writes(tmp_path, monkeypatch, version):
+    pairs = _tricky_pairs()
+    tbx.write_tbx(pairs, tmp_path / "fast.tbx", version=version)
+    monkeypatch.setattr(tbx, "_entry_text", lambda *args: None)
+    tbx.write_tbx(pairs, tmp_path / "tree.tbx", version=version)
+    assert (tmp_path / "fast.tbx").read_bytes() == (tmp_path / "tree.tbx").read_bytes()
+
+
+def test_termbase_update_keeps_row_order_and_the_context_cap(tmp_path):
+    units = [Pair(f"The value chain and the cluster {n}.", f"La chaîne de valeur et le "
+                  f"conglomérat {n}.", "en-GB", "fr-FR", file=f"d{n % 3}", tuid=str(n))
+             for n in range(30)]
+    db = tmp_path / "tb.db"
+    with Termbase(db) as termbase:
+        for doc in ("d0", "d1", "d2"):
+            mine = [u for u in units if u.file == doc]
+            found = extract_terms(mine, max_contexts=6)
+            summary = termbase.update(found, {doc: Document(doc, f"fp-{doc}", len(mine))})
+            assert summary.new_pairs + summary.updated_pairs > 0
+        pairs = termbase.pairs()
+    with sqlite3.connect(db) as con:
+        ids = [row[0] for row in con.execute("SELECT id FROM pairs ORDER BY rowid")]
+        per_pair = [n for (n,) in con.execute(
+            "SELECT count(*) FROM contexts GROUP BY pair_id")]
+        counts = dict(con.execute(
+            "SELECT p.source_lemma || ' > ' || p.target_lemma, sum(o.count) FROM pairs p "
+            "JOIN occurrences o ON o.pair_id = p.id GROUP BY p.id"))
+    assert ids == list(range(1, len(ids) + 1))
+    assert max(per_pair) == MAX_STORED_CONTEXTS  # 3 x 6 offered, 10 kept
+    chain = next(p for p in pairs if p.source_term == "value chain")
+    assert chain.target_term == "chaîne de valeur" and chain.count == 30
+    assert counts["value chain > chaîne de valeur"] == 30
