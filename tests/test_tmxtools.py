@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import re
 import shutil
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from lxml import etree
 from tmx_export.cli.tools import merge_command, stats_command, validate_command
 from tmx_export.errors import InputError
 from tmx_export.formats.profiles import PROFILES, get_profile, keep_prop, lang_code, readme_section
-from tmx_export.formats.tmx import iter_units, read_tmx, write_tmx
+from tmx_export.formats.tmx import XML_LANG, iter_units, read_tmx, write_tmx
 from tmx_export.inputs import detect_format
 from tmx_export.model import Pair
 from tmx_export.tools import merge, stats, validate
@@ -236,3 +237,261 @@ def test_profiles():
         get_profile("wordfast")
     text = readme_section()
     assert "**omegat**" in text and "not verified with the tool" in text
+
+
+# --- stats and merge against their definitions ---------------------------------------------
+#
+# stats and merge take shortcuts for speed (bare-text segs stand for their C14N, words are
+# counted on Latin-1 bytes, ratios are counted rather than listed). These tests hold them
+# to the plain definitions, written out below the slow way, on real and on awkward files.
+
+ALL_REAL = sorted((DATA / "tmx").rglob("*.tmx"))
+
+AWKWARD = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE tmx SYSTEM "tmx14.dtd">
+<tmx version="1.4" xmlns:foo="urn:foo">
+  <header creationtool="x" creationtoolversion="1" segtype="sentence" o-tmf="x"
+          adminlang="en" srclang="*all*" datatype="plaintext">
+    <prop type="x-a" lang="en">header prop</prop>
+  </header>
+  <body>
+    <tu tuid="1">
+      <prop type="x-p" lang="EN">p</prop>
+      <note lang="fr">n</note>
+      <tuv lang="EN_gb">
+        <prop type="x-t">tp</prop>
+        <seg>Hello <ph x="1" type="a">&lt;b&gt;</ph>world &amp; co</seg>
+      </tuv>
+      <tuv xml:lang="fr-FR" lang="xx">
+        <seg>Bonjour  <ph type="a" x="1">&lt;b&gt;</ph>monde</seg></tuv>
+    </tu>
+    <tu tuid="2"><tuv xml:lang="en-GB"><seg>Hello <ph type="a" x="1">&lt;b&gt;</ph>world
+ &amp; co</seg></tuv><tuv xml:lang="FR-fr"><seg>Bonjour  <ph x="1" type="a">&lt;b&gt;</ph
+>monde</seg></tuv></tu>
+    <tu><tuv xml:lang="en-GB"><note>no seg</note></tuv><tuv xml:lang="fr-FR"><seg/></tuv></tu>
+    <tu><tuv xml:lang="en-GB"></tuv><tuv xml:lang="fr-FR"><seg></seg></tuv></tu>
+    <tu><tuv xml:lang="en-GB"><seg a="1">attr</seg></tuv
+      ><tuv xml:lang="fr-FR"><seg>attr</seg></tuv></tu>
+    <tu><tuv xml:lang="en-GB"><seg>attr</seg></tuv><tuv xml:lang="fr-FR"><seg>attr</seg></tuv></tu>
+    <tu><tuv xml:lang="en-GB"><seg xmlns:bar="urn:bar">attr</seg></tuv
+      ><tuv xml:lang="fr-FR"><seg>attr</seg></tuv></tu>
+    <tu><tuv xml:lang="en-GB"><seg>a</seg><seg>b</seg></tuv><tuv xml:lang="en-gb"><seg>c</seg></tuv
+      ><tuv xml:lang="fr-FR"><seg>cœur — l’œuvre Ωμέγα 日本語 😀 x_y 12</seg></tuv></tu>
+    <tu><tuv xml:lang="en-gb"><seg>c</seg></tuv
+      ><tuv xml:lang="fr-FR"><seg>cœur — l’œuvre Ωμέγα 日本語 😀 x_y 12</seg></tuv
+      ><tuv xml:lang="en-GB"><seg>a</seg><seg>b</seg></tuv></tu>
+    <tu><tuv xml:lang="de"><seg>Straße <hi>fett <ph>x</ph> text</hi> ende</seg></tuv
+      ><tuv><seg>no lang</seg></tuv></tu>
+    <tu><tuv xml:lang="fr-FR"><seg>long       </seg></tuv
+      ><tuv xml:lang="en-GB"><seg>ab</seg></tuv></tu>
+    <tu><tuv xml:lang="fr-FR"><seg>zero</seg></tuv><tuv xml:lang="en-GB"><seg/></tuv></tu>
+    <tu><tuv xml:lang="en-GB"><prop type="x">before the seg</prop><seg>later</seg></tuv
+      ><tuv xml:lang="fr-FR"><seg>plus tard</seg></tuv></tu>
+    <tu><note><tuv xml:lang="en-GB"><seg>inside a note</seg></tuv></note
+      ><tuv xml:lang="fr-FR"><seg>x</seg></tuv></tu>
+    <!-- a comment -->
+    <tu><tuv xml:lang="en-GB"><seg>Ελληνικά κείμενα, και λέξεις.</seg></tuv
+      ><tuv xml:lang="fr-FR"><seg>Русский текст для проверки</seg></tuv></tu>
+  </body>
+</tmx>
+"""
+
+
+def _awkward(tmp_path: Path) -> list[Path]:
+    """The awkward file as UTF-8, as UTF-16 and gzipped."""
+    utf8 = tmp_path / "awkward.tmx"
+    utf8.write_text(AWKWARD, encoding="utf-8")
+    utf16 = tmp_path / "awkward16.tmx"
+    utf16.write_text(AWKWARD.replace('encoding="UTF-8"', 'encoding="UTF-16"'), encoding="utf-16")
+    packed = tmp_path / "awkward.tmx.gz"
+    packed.write_bytes(gzip.compress(utf8.read_bytes()))
+    return [utf8, utf16, packed]
+
+
+def _many(tmp_path: Path) -> Path:
+    """Enough units for several batches, languages coming and going, repeats."""
+    pairs = []
+    for i in range(700):
+        target = ("fr-FR", "de-DE", "el-GR")[i // 100 % 3]
+        text = f"Phrase numéro {i % 100}, cœur: l’été {'😀' * (i % 5)}"
+        pairs.append(Pair(f"Sentence {i % 100} of {'x' * (i % 4)}.", text, "en-GB", target))
+    out = tmp_path / "many.tmx"
+    write_tmx(pairs, out, keep_duplicates=True)
+    return out
+
+
+def _stats_by_definition(paths: list[Path]) -> dict:
+    """What stats counts, the slow way: every unit's lengths kept, ratios listed."""
+    import statistics
+
+    from tmx_export.formats.tmx import XML_LANG, iter_elements, seg_text
+    from tmx_export.lang import normalise_tag
+    from tmx_export.tools import LanguageStats, TmxStats
+
+    result = TmxStats()
+    seen: set[int] = set()
+    lengths: list[dict[str, int]] = []
+    for path in paths:
+        result.files += 1
+        for elem in iter_elements(path, ("header", "tu")):
+            if elem.tag == "header":
+                result.srclang = result.srclang or normalise_tag(elem.get("srclang", ""))
+                continue
+            result.units += 1
+            unit_lengths: dict[str, int] = {}
+            key = []
+            for tuv in elem.iter("tuv"):
+                lang = normalise_tag(tuv.get(XML_LANG) or tuv.get("lang") or "?")
+                seg = tuv.find("seg")
+                text = seg_text(seg) if seg is not None else ""
+                entry = result.languages.setdefault(lang, LanguageStats())
+                entry.segments += 1
+                entry.words += len(re.findall(r"\w+", text))
+                entry.chars += len(text)
+                unit_lengths.setdefault(lang, len(text))
+                key.append((lang, text))
+            fingerprint = hash(tuple(sorted(key)))
+            result.duplicates += fingerprint in seen
+            seen.add(fingerprint)
+            lengths.append(unit_lengths)
+    by_count = sorted(result.languages, key=lambda k: -result.languages[k].segments)
+    source = result.srclang if result.srclang in result.languages else by_count[0]
+    others = [lang for lang in by_count if lang != source]
+    if others:
+        result.ratio_pair = (source, others[0])
+        ratios = sorted(u[others[0]] / u[source] for u in lengths
+                        if u.get(source) and others[0] in u)
+        result.ratio_outside = sum(1 for r in ratios if r < 0.5 or r > 2)
+        if len(ratios) == 1:
+            result.ratio_quantiles = {"min": ratios[0], "median": ratios[0], "max": ratios[0]}
+        elif ratios:
+            cuts = statistics.quantiles(ratios, n=20, method="inclusive")
+            result.ratio_quantiles = {
+                "min": ratios[0], "p5": cuts[0], "p25": cuts[4],
+                "median": statistics.median(ratios), "p75": cuts[14], "p95": cuts[18],
+                "max": ratios[-1]}
+    return result.as_dict()
+
+
+def test_stats_equal_the_definition_on_real_and_awkward_files(tmp_path):
+    awkward = _awkward(tmp_path)
+    many = _many(tmp_path)
+    cases = [[path] for path in ALL_REAL] + [
+        awkward, [many], [many, many, awkward[0]],
+        [DGT / "22019A0315(01).tmx", LISA / "ImportTest1C.tmx"]]
+    for paths in cases:
+        assert stats(paths).as_dict() == _stats_by_definition(paths), paths
+    counted = stats([many])
+    # units 300 apart are the same pair (same text, same target language)
+    assert (counted.units, counted.duplicates) == (700, 400)
+    assert set(counted.languages) == {"en-gb", "fr-fr", "de-de", "el-gr"}
+
+
+def _merge_by_definition(paths: list[Path], output: Path) -> tuple[int, int]:
+    """merge, the slow way: every unit made TMX 1.4, then keyed by the C14N of its segs."""
+    from tmx_export.formats.tmx import XML_LANG, TmxDocument, iter_elements
+    from tmx_export.lang import normalise_tag
+    from tmx_export.tools import _first_header
+
+    seen: set[int] = set()
+    read = 0
+
+    def units():
+        nonlocal read
+        for path in paths:
+            for tu in iter_elements(path):
+                read += 1
+                for elem in tu.iter("tuv", "prop", "note"):
+                    if "lang" in elem.attrib and XML_LANG not in elem.attrib:
+                        elem.set(XML_LANG, elem.attrib.pop("lang"))
+                for elem in tu.iter("tu", "tuv"):
+                    if elem.text is not None and not elem.text.strip():
+                        elem.text = None
+                    for child in elem:
+                        if child.tail is not None and not child.tail.strip():
+                            child.tail = None
+                parts = []
+                for tuv in tu.iter("tuv"):
+                    seg = tuv.find("seg")
+                    body = etree.tostring(seg, method="c14n") if seg is not None else b""
+                    parts.append((normalise_tag(tuv.get(XML_LANG, "")), body))
+                key = hash(tuple(sorted(parts)))
+                if key in seen:
+                    continue
+                seen.add(key)
+                tu.tail = "\n"
+                yield tu
+
+    with TmxDocument(output, _first_header(paths[0])) as document:
+        document.write_all(units())
+    return read, len(seen)
+
+
+def test_merge_output_equals_the_definition(tmp_path):
+    awkward = _awkward(tmp_path)
+    many = _many(tmp_path)
+    cases = [[path] for path in ALL_REAL] + [
+        awkward, [many, many], [LISA / "ImportTest2A.tmx", awkward[1], many],
+        [DGT / "22019D0391.tmx", DGT / "22019D0556.tmx", DGT / "22019D0391.tmx"]]
+    for number, paths in enumerate(cases):
+        ours, theirs = tmp_path / f"ours{number}.tmx", tmp_path / f"theirs{number}.tmx"
+        counts = merge(paths, ours)
+        read, written = _merge_by_definition(paths, theirs)
+        assert ours.read_bytes() == theirs.read_bytes(), paths
+        assert (counts.read, counts.written, counts.duplicates) == \
+            (read, written, read - written)
+
+
+def test_merge_knows_repeats_by_language_and_canonical_seg(tmp_path):
+    [awkward, *_] = _awkward(tmp_path)
+    out = tmp_path / "merged.tmx"
+    counts = merge([awkward], out)
+    # repeats: unit 2 of unit 1 (attribute order inside <ph>, lang= and case of the tags,
+    # indentation), and the unit with its three tuvs in another order
+    assert (counts.read, counts.written, counts.duplicates) == (15, 13, 2)
+    written = etree.parse(str(out)).getroot()
+    first = written.find("body/tu")
+    assert first.get("tuid") == "1" and first.text is None
+    assert [tuv.get(XML_LANG) for tuv in first.iter("tuv")] == ["EN_gb", "fr-FR"]
+    assert first.find("prop").get(XML_LANG) == "EN" and first.find("note").get(XML_LANG) == "fr"
+    # a seg with an attribute, or with a namespace in scope, is not the bare seg
+    assert sum(1 for tu in written.iter("tu") if tu.findtext("tuv/seg") == "attr") == 3
+    # kept as they are when repeats are asked for
+    assert merge([awkward], tmp_path / "all.tmx", dedupe=False).written == 15
+
+
+def test_count_words_equals_the_regular_expression():
+    import random
+
+    from tmx_export.tools import count_words
+
+    pool = ("a", "Z", "é", "ß", "œ", "Œ", "’", "—", " ", " ", "\u00a0", "\t", "_", "7", "٣",
+            "Ω", "λ", "Ж", "日", "本", "😀", "\u200d", "e\u0301", "-", ",", "'", "&", "ǅ", "ﬁ")
+    rng = random.Random(5)
+    texts = ["".join(rng.choice(pool) for _ in range(rng.randrange(0, 40)))
+             for _ in range(2000)]
+    texts += ["", " ", "œ", "l’œuvre", "Ωμέγα λέξεις", "日本語のテキスト", "plain ascii words"]
+    for start in range(0, len(texts), 97):
+        batch = texts[start:start + 97]
+        assert count_words(batch) == sum(len(re.findall(r"\w+", t)) for t in batch)
+    greek_first = ["Ελληνικά κείμενα"] + texts[:50]
+    assert count_words(greek_first) == sum(len(re.findall(r"\w+", t)) for t in greek_first)
+    assert count_words([]) == 0
+
+
+def test_ratio_quantiles_equal_statistics():
+    import random
+    import statistics
+    from collections import Counter
+
+    from tmx_export.tools import _SortedCounts
+
+    rng = random.Random(3)
+    for size in (2, 3, 4, 5, 19, 20, 21, 40, 101, 1000):
+        data = [rng.randrange(1, 30) / rng.randrange(1, 30) for _ in range(size)]
+        ranked = _SortedCounts(Counter(data))
+        ordered = sorted(data)
+        cuts = statistics.quantiles(data, n=20, method="inclusive")
+        assert [ranked[i] for i in range(size)] == ordered
+        assert ranked.median() == statistics.median(data)
+        assert [ranked.cut(i) for i in range(1, 20)] == cuts

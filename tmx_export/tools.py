@@ -14,11 +14,15 @@
 
 from __future__ import annotations
 
+import codecs
 import copy
 import re
-import statistics
+from array import array
+from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
 
 from lxml import etree
@@ -55,19 +59,27 @@ def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = Tr
     header = _first_header(paths[0])
     counts = MergeCounts()
     seen = Fingerprints() if dedupe else None
+    langs = _TagCache()
 
     def units() -> Iterator[etree._Element]:
+        read = written = 0
         for path in paths:
             counts.files += 1
             for tu in iter_elements(path):
-                counts.read += 1
-                _to_14(tu)
-                if seen is not None and not seen.add(hash(_unit_key(tu))):
-                    counts.duplicates += 1
-                    continue
+                read += 1
+                if seen is not None:
+                    # A repeat is left as it is: only the units written are made TMX 1.4.
+                    key = _unit_key(tu, langs)
+                    if key is None:  # some seg needs C14N, of the unit as written
+                        _to_14(tu)
+                        key = _unit_key(tu, langs, canonical=True)
+                    if not seen.add(hash(key)):
+                        continue
+                _to_14(tu)  # a second time changes nothing
                 tu.tail = "\n"
-                counts.written += 1
+                written += 1
                 yield tu
+        counts.read, counts.written, counts.duplicates = read, written, read - written
 
     with TmxDocument(output, header) as document:
         document.write_all(units())
@@ -88,25 +100,84 @@ def _first_header(path: Path) -> etree._Element:
 
 
 def _to_14(tu: etree._Element) -> None:
-    """TMX 1.1's ``lang`` becomes 1.4's ``xml:lang``; indentation inside ``tu`` goes."""
-    for elem in tu.iter("tuv", "prop", "note"):
-        if "lang" in elem.attrib and XML_LANG not in elem.attrib:
+    """TMX 1.1's ``lang`` becomes 1.4's ``xml:lang``; indentation inside ``tu`` goes.
+
+    One walk over every element does both: lxml's tag-filtered iterators cost more than
+    the whole walk.
+    """
+    for elem in tu.iter():
+        tag = elem.tag
+        tail = elem.tail
+        if tail is not None and elem is not tu and not tail.strip() \
+                and elem.getparent().tag in _INDENTED:
+            elem.tail = None
+        if tag in _INDENTED:
+            text = elem.text
+            if text is not None and not text.strip():
+                elem.text = None
+        if tag in _LANG_ELEMENTS and elem.get("lang") is not None \
+                and elem.get(XML_LANG) is None:
             elem.set(XML_LANG, elem.attrib.pop("lang"))
-    for elem in tu.iter("tu", "tuv"):
-        if elem.text is not None and not elem.text.strip():
-            elem.text = None
-        for child in elem:
-            if child.tail is not None and not child.tail.strip():
-                child.tail = None
 
 
-def _unit_key(tu: etree._Element) -> tuple:
+# lxml reads an attribute named in bytes a little faster (the name is not encoded again)
+_XML_LANG_KEY = XML_LANG.encode()
+
+# elements whose text and children's tails are only indentation when blank, and those
+# whose lang= becomes xml:lang
+_INDENTED = frozenset({"tu", "tuv"})
+_LANG_ELEMENTS = frozenset({"tuv", "prop", "note"})
+
+
+class _TagCache(dict[str, str]):
+    """:func:`normalise_tag` of each language tag, worked out once per distinct spelling."""
+
+    def __missing__(self, tag: str) -> str:
+        normal = self[tag] = normalise_tag(tag)
+        return normal
+
+
+def _unit_key(tu: etree._Element, langs: _TagCache, *, canonical: bool = False) -> tuple | None:
+    """What makes two units the same: each ``tuv``'s language and C14N of its ``seg``.
+
+    A ``seg`` of bare text (no children, attributes or namespaces in scope: nearly all of
+    them) stands for itself, its text; the kind (0, 1, 2) keeps the three forms apart, so
+    equal keys mean equal C14N. C14N, 20 times slower, is only worked out when
+    ``canonical``; otherwise a unit with a ``seg`` that needs it gives ``None``.
+
+    The key of a unit is the same before :func:`_to_14` as after when its segs are bare
+    text (the language is the ``lang=`` that would become ``xml:lang``): a repeat is
+    known without changing it.
+    """
     parts = []
     for tuv in tu.iter("tuv"):
-        seg = tuv.find("seg")
-        body = etree.tostring(seg, method="c14n") if seg is not None else b""
-        parts.append((normalise_tag(tuv.get(XML_LANG, "")), body))
-    return tuple(sorted(parts))
+        lang = tuv.get(_XML_LANG_KEY)
+        lang = langs[tuv.get("lang", "") if lang is None else lang]
+        seg = _first_seg(tuv)
+        if seg is None:
+            parts.append((lang, 2, b""))
+        elif not len(seg) and not seg.keys() and not seg.nsmap:
+            parts.append((lang, 0, seg.text or ""))
+        elif canonical:
+            parts.append((lang, 1, etree.tostring(seg, method="c14n")))
+        else:
+            return None
+    parts.sort()
+    return tuple(parts)
+
+
+def _first_seg(tuv: etree._Element) -> etree._Element | None:
+    """``tuv.find("seg")`` at a fraction of the cost: the seg is nearly always first."""
+    try:
+        first = tuv[0]
+    except IndexError:
+        return None
+    if first.tag == "seg":
+        return first
+    for child in tuv:
+        if child.tag == "seg":
+            return child
+    return None
 
 
 # --- validate ----------------------------------------------------------------------------
@@ -309,39 +380,148 @@ class TmxStats:
 
 
 def stats(paths: Iterable[str | Path]) -> TmxStats:
-    """Counts over the TMX files ``paths`` (streamed; memory holds one ratio per unit)."""
+    """Counts over the TMX files ``paths``, streamed.
+
+    Memory holds, per unit, a fingerprint for the duplicates (8 to 16 bytes, see
+    :class:`~tmx_export.clean.Fingerprints`) and the length of its segment in each
+    language (4 bytes each) for the length ratios, which are then counted, one entry per
+    distinct value.
+    """
     result = TmxStats()
-    seen: set[int] = set()
-    lengths: list[dict[str, int]] = []
+    seen = Fingerprints()
+    # per tag as spelled in the files: the counters of its language (shared by EN-GB, en_gb)
+    spellings: dict[str, _Language] = {}
+    unit = duplicates = 0
     for path in paths:
         result.files += 1
         for elem in iter_elements(path, ("header", "tu")):
             if elem.tag == "header":
                 result.srclang = result.srclang or normalise_tag(elem.get("srclang", ""))
                 continue
-            result.units += 1
-            unit_lengths: dict[str, int] = {}
             key = []
             for tuv in elem.iter("tuv"):
-                lang = normalise_tag(tuv.get(XML_LANG) or tuv.get("lang") or "?")
-                seg = tuv.find("seg")
-                text = seg_text(seg) if seg is not None else ""
-                entry = result.languages.setdefault(lang, LanguageStats())
-                entry.segments += 1
-                entry.words += len(_WORD.findall(text))
-                entry.chars += len(text)
-                unit_lengths.setdefault(lang, len(text))
-                key.append((lang, text))
-            fingerprint = hash(tuple(sorted(key)))
-            if fingerprint in seen:
-                result.duplicates += 1
-            seen.add(fingerprint)
-            lengths.append(unit_lengths)
-    _ratios(result, lengths)
+                tag = tuv.get(_XML_LANG_KEY) or tuv.get("lang") or "?"
+                language = spellings.get(tag)
+                if language is None:
+                    language = spellings[tag] = _language(result, tag, spellings)
+                try:  # _first_seg in line, for the usual tuv: the seg first, bare text
+                    seg = tuv[0]
+                    text = seg.text or "" if seg.tag == "seg" and not len(seg) else None
+                except IndexError:
+                    text = ""
+                if text is None:
+                    seg = _first_seg(tuv)
+                    text = "" if seg is None else seg_text(seg)
+                texts = language.texts
+                texts.append(text)
+                if len(texts) == _BATCH:
+                    language.count()
+                # the first segment of the language in the unit gives its length
+                lengths = language.lengths
+                if len(lengths) <= unit:
+                    if len(lengths) < unit:
+                        language.pad(unit)
+                    lengths.append(len(text) + 1)
+                key.append((language.lang, text))
+            unit += 1
+            key.sort()
+            if not seen.add(hash(tuple(key))):
+                duplicates += 1
+    result.units, result.duplicates = unit, duplicates
+    languages = {language.lang: language for language in spellings.values()}
+    for language in languages.values():
+        language.count()
+    _ratios(result, {lang: language.lengths for lang, language in languages.items()})
     return result
 
 
-def _ratios(result: TmxStats, lengths: list[dict[str, int]]) -> None:
+def _language(result: TmxStats, tag: str, spellings: dict[str, _Language]) -> _Language:
+    """The counters of the language ``tag`` names, shared by all its spellings."""
+    lang = normalise_tag(tag)
+    for language in spellings.values():
+        if language.lang == lang:
+            return language
+    return _Language(lang, result.languages.setdefault(lang, LanguageStats()))
+
+
+# Texts counted in one go: segments, characters and words of a batch joined by line breaks
+# (which \w+ never crosses) cost a few calls instead of a few per text.
+_BATCH = 256
+
+
+class _Language:
+    """What :func:`stats` gathers for one language while it reads."""
+
+    __slots__ = ("lang", "stats", "texts", "lengths")
+
+    def __init__(self, lang: str, stats: LanguageStats) -> None:
+        self.lang, self.stats = lang, stats
+        self.texts: list[str] = []  # not counted yet
+        # per unit, 1 + the length of its first segment in this language, 0 if it has none;
+        # 4 bytes a unit (libxml2's limits keep a seg far below 4 G characters)
+        self.lengths = array("I")
+
+    def count(self) -> None:
+        texts = self.texts
+        if texts:
+            entry = self.stats
+            entry.segments += len(texts)
+            entry.chars += sum(map(len, texts))
+            entry.words += count_words(texts)
+            texts.clear()
+
+    def pad(self, units: int) -> None:
+        """Mark the units before ``units`` not seen yet as without this language."""
+        lengths = self.lengths
+        if len(lengths) < units:
+            lengths.frombytes(bytes((units - len(lengths)) * lengths.itemsize))
+
+
+# \w for each Latin-1 character: word characters become "a", the others a space.
+_WORD_CHAR = re.compile(r"\w")
+_LATIN1_WORDS = bytes(0x61 if _WORD_CHAR.match(chr(code)) else 0x20 for code in range(256))
+_NON_WORD_CHAR = re.compile(r"\W")
+_SHAPES: dict[str, str] = {}  # runs of non-Latin-1 characters seen, with their shape
+
+
+def count_words(texts: list[str]) -> int:
+    r"""``sum(len(re.findall(r"\w+", text)) for text in texts)``, several times faster for
+    text mostly in Latin-1.
+
+    The regular expression costs some 60 ns a character. Instead, each text is encoded as
+    Latin-1 (a copy, for most texts), each byte mapped to word or space, and the starts of
+    words counted, at C speed. Runs of other characters (``œ``, ``’``) are encoded as
+    Latin-1 of the same shape (:func:`_latin1_shape`), which costs a call for each; a batch
+    whose first text is mostly in other scripts is left to the regular expression.
+    """
+    if not texts:
+        return 0
+    first = texts[0]
+    if not first.isascii() and len(first.encode("latin-1", "ignore")) * 4 < len(first) * 3:
+        return sum(len(_WORD.findall(text)) for text in texts)
+    joined = b"\n".join([text.encode("latin-1", _SHAPE_ERRORS) for text in texts])
+    return (b" " + joined.translate(_LATIN1_WORDS)).count(b" a")
+
+
+def _latin1_shape(error: UnicodeError) -> tuple[str, int]:
+    """Encoding error handler: a run of characters that are not Latin-1 becomes Latin-1 of
+    the same shape, each word in it one "a" and each other character a space."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    run = error.object[error.start:error.end]
+    shape = _SHAPES.get(run)
+    if shape is None:
+        shape = _NON_WORD_CHAR.sub(" ", _WORD.sub("a", run))
+        if len(_SHAPES) < 4096:
+            _SHAPES[run] = shape
+    return shape, error.end
+
+
+_SHAPE_ERRORS = "tmx_export.latin1_shape"
+codecs.register_error(_SHAPE_ERRORS, _latin1_shape)
+
+
+def _ratios(result: TmxStats, lengths: dict[str, array]) -> None:
     if not result.languages:
         return
     by_count = sorted(result.languages, key=lambda k: -result.languages[k].segments)
@@ -351,19 +531,48 @@ def _ratios(result: TmxStats, lengths: list[dict[str, int]]) -> None:
         return
     target = others[0]
     result.ratio_pair = (source, target)
-    ratios = sorted(u[target] / u[source] for u in lengths
-                    if u.get(source) and target in u)
-    if not ratios:
+    # units with a non-empty source and a target (lengths are stored plus one; the arrays
+    # end at the last unit with the language)
+    pairs = zip(lengths[source], lengths[target], strict=False)
+    counts = Counter((t - 1) / (s - 1) for s, t in pairs if s > 1 and t)
+    if not counts:
         return
-    result.ratio_outside = sum(1 for r in ratios if r < 0.5 or r > 2)
+    ratios = _SortedCounts(counts)
+    result.ratio_outside = sum(n for r, n in counts.items() if r < 0.5 or r > 2)
     if len(ratios) == 1:
         result.ratio_quantiles = {"min": ratios[0], "median": ratios[0], "max": ratios[0]}
         return
-    cuts = statistics.quantiles(ratios, n=20, method="inclusive")
     result.ratio_quantiles = {
-        "min": ratios[0], "p5": cuts[0], "p25": cuts[4], "median": statistics.median(ratios),
-        "p75": cuts[14], "p95": cuts[18], "max": ratios[-1],
+        "min": ratios[0], "p5": ratios.cut(1), "p25": ratios.cut(5), "median": ratios.median(),
+        "p75": ratios.cut(15), "p95": ratios.cut(19), "max": ratios[len(ratios) - 1],
     }
+
+
+class _SortedCounts:
+    """The sorted list of values that ``counts`` (value -> times) stands for, without
+    making it: its items by rank, and :mod:`statistics`' median and inclusive quantiles
+    computed from them exactly as :mod:`statistics` computes them from the list."""
+
+    def __init__(self, counts: Counter[float]) -> None:
+        self.values = sorted(counts)
+        self.ends = list(accumulate(counts[value] for value in self.values))
+
+    def __len__(self) -> int:
+        return self.ends[-1]
+
+    def __getitem__(self, rank: int) -> float:
+        return self.values[bisect_right(self.ends, rank)]
+
+    def median(self) -> float:
+        n = len(self)
+        if n % 2 == 1:
+            return self[n // 2]
+        return (self[n // 2 - 1] + self[n // 2]) / 2
+
+    def cut(self, i: int, n: int = 20) -> float:
+        """``statistics.quantiles(data, n=n, method="inclusive")[i - 1]``."""
+        j, delta = divmod(i * (len(self) - 1), n)
+        return (self[j] * (n - delta) + self[j + 1] * delta) / n
 
 
 def format_stats(result: TmxStats) -> str:
