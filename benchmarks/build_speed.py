@@ -35,8 +35,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+import _process  # beside this script
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 FILE_PAIRS = 1000  # pairs per synthetic dump file
@@ -80,28 +81,6 @@ with open(sys.argv[3], "wb") as handle:
 print(json.dumps({"seconds": time.perf_counter() - start, "units": len(store.units)}))
 """,
 }
-
-
-def measure(command: list[str]) -> tuple[str, float, float]:
-    """Run ``command``; return its standard output, wall seconds and peak RSS in MB.
-
-    The peak comes from ``/usr/bin/time``: a child forked from this process would report
-    this process's own memory at the fork as its peak (Linux carries it over the exec)."""
-    timer = ["/usr/bin/time", "-f", "%M"] if Path("/usr/bin/time").exists() else []
-    with tempfile.TemporaryFile() as errors:
-        start = time.perf_counter()
-        process = subprocess.Popen(timer + command, stdout=subprocess.PIPE, stderr=errors)
-        out = process.stdout.read()
-        _, status, usage = os.wait4(process.pid, 0)
-        process.returncode = os.waitstatus_to_exitcode(status)
-        wall = time.perf_counter() - start
-        errors.seek(0)
-        err = errors.read()
-    if process.returncode != 0:
-        sys.exit(f"failed: {' '.join(command[:3])}...\n{err.decode(errors='replace')}")
-    if timer:
-        return out.decode(), wall, int(err.decode().strip().splitlines()[-1]) / 1024
-    return out.decode(), wall, usage.ru_maxrss / 1024
 
 
 def make_pairs(shared: Path, n: int, path: Path) -> None:
@@ -162,6 +141,12 @@ with open(sys.argv[1], encoding="utf-8") as handle:
 store.savefile(sys.argv[2])
 print(json.dumps({"seconds": time.perf_counter() - start, "units": len(store.units)}))
 """
+
+
+def measure(command: list[str]) -> tuple[str, float, float]:
+    """Run ``command``: its standard output, wall seconds and peak RSS in MB."""
+    done = _process.measure(command)
+    return done.stdout.decode(), done.wall, done.peak_mb
 
 
 def real_pairs(shared: Path) -> list[tuple[str, str]]:

@@ -24,8 +24,9 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+import _process  # beside this script
 
 HERE = Path(__file__).resolve().parent
 SHARED = HERE.parents[1] / "shared"
@@ -94,17 +95,9 @@ def make_tables(tsv: Path, n: int, directory: Path) -> list[str]:
 
 
 def measure(command: list[str]) -> tuple[dict, float, float]:
-    """Run ``command``; its JSON output, wall seconds and peak RSS in MB."""
-    with tempfile.TemporaryFile() as errors:
-        start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=errors)
-        out = process.stdout.read()
-        _, status, usage = os.wait4(process.pid, 0)  # this child's own usage
-        wall = time.perf_counter() - start
-        if os.waitstatus_to_exitcode(status) != 0:
-            errors.seek(0)
-            sys.exit("benchmark child failed:\n" + errors.read().decode(errors="replace"))
-    return json.loads(out), wall, usage.ru_maxrss / 1024
+    """Run ``command``: its JSON output, wall seconds and peak RSS in MB."""
+    done = _process.measure(command)
+    return json.loads(done.stdout), done.wall, done.peak_mb
 
 
 def main() -> None:

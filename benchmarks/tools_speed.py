@@ -15,15 +15,16 @@ For each size in ``--units`` (default 20k and 200k units):
      is a duplicate, so the output is the file again);
 
 3. prints wall and CPU seconds (medians of ``--repeat`` rounds), their ratios to the lxml
-   peers and peak RSS (``os.wait4``; the largest over the rounds). On a shared machine CPU
-   time is the steadier of the two.
+   peers and peak RSS (``/usr/bin/time``; the largest over the rounds). On a shared machine CPU
+   time is the steadier of the two. With ``--baseline``, it also checks that ``stats``
+   prints what the baseline prints; ``merge`` must write the file again either way.
 
 The goal: ``stats`` within 2x of ``lxml``, ``merge`` within 2x of ``lxml x2``, and peak RSS
 nearly the same at every size. Times are whole processes, interpreter start included
 (it weighs at small sizes). Absolute times drift between machines and with the load of
 others: compare within a run. ``--baseline DIR`` also runs the commands with another
-checkout of the package first on ``PYTHONPATH`` (``DIR/tmx_export``), for before/after
-figures taken side by side.
+checkout of the package (``DIR/tmx_export``, put first on the path ahead of an editable
+install), for before/after figures taken side by side.
 
     python benchmarks/tools_speed.py [--units 20000 200000] [--repeat 3]
                                      [--baseline DIR] [--shared PATH] [--workdir DIR]
@@ -39,8 +40,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+import _process  # beside this script
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -76,22 +78,12 @@ counts = write_tmx(pairs(sys.argv[1], int(sys.argv[2])), sys.argv[3], segtype="s
 print(counts.units)
 """
 
-CLI = "from tmx_export.cli import main; main()"
-
-
-def measure(command: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float, float]:
-    """Run ``command``; return its wall seconds, CPU seconds and peak RSS in MB."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as errors:
-        start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=out, stderr=errors, env=env, cwd=cwd)
-        # wait4 gives this child's own usage (RUSAGE_CHILDREN would mix all children)
-        _, status, usage = os.wait4(process.pid, 0)
-        wall = time.perf_counter() - start
-        if os.waitstatus_to_exitcode(status) != 0:
-            errors.seek(0)
-            sys.exit(f"failed: {' '.join(command[:4])}...\n"
-                     f"{errors.read().decode(errors='replace')}")
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+# The command line of the code in the folder given first (the working tree or --baseline's
+# copy): that folder goes first on the path and an editable install's finder, which would
+# otherwise win over the path, is left out.
+CLI = ("import sys; sys.path.insert(0, sys.argv.pop(1)); "
+       "sys.meta_path[:] = [f for f in sys.meta_path if 'editable' not in repr(f)]; "
+       "from tmx_export.cli import main; main()")
 
 
 def make_inputs(shared: Path, sizes: list[int], work: Path) -> dict[int, tuple[Path, Path]]:
@@ -117,7 +109,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--units", type=int, nargs="+", default=[20_000, 200_000],
                         help="sizes of the TMX files, in units")
-    parser.add_argument("--repeat", type=int, default=3, help="rounds (median wall time)")
+    parser.add_argument("--repeat", type=int, default=3, help="rounds (medians are shown)")
     parser.add_argument("--baseline", type=Path,
                         help="also run the commands with DIR/tmx_export (e.g. a copy from "
                              "before a change)")
@@ -128,21 +120,25 @@ def main() -> None:
 
     work = args.workdir or Path(tempfile.mkdtemp(prefix="tmx-export-bench."))
     work.mkdir(parents=True, exist_ok=True)
-    # the package to run first on the path (children run in the work directory, so that
-    # the current directory never decides which one is imported)
-    envs = {"": {**os.environ, "PYTHONPATH": str(ROOT)}}
+    # the package each command runs (children run in the work directory, so that the
+    # current directory never decides which one is imported)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    codes = {"": ROOT}
     if args.baseline is not None:
         if not (args.baseline / "tmx_export").is_dir():
             sys.exit(f"{args.baseline / 'tmx_export'} not found")
-        envs[" (baseline)"] = {**os.environ, "PYTHONPATH": str(args.baseline.resolve())}
+        codes[" (baseline)"] = args.baseline.resolve()
     try:
         inputs = make_inputs(args.shared, sizes, work)
         rows: dict[tuple[int, str], tuple[list[float], list[float], float]] = {}
+        outputs: dict[tuple[int, str], bytes] = {}
 
-        def run(n: int, task: str, command: list[str], env: dict[str, str]) -> None:
-            wall, cpu, rss = measure(command, env, work)
+        def run(n: int, task: str, command: list[str]) -> None:
+            done = _process.measure(command, env=env, cwd=work)
+            wall, cpu, rss, output = done.wall, done.cpu, done.peak_mb, done.stdout
             walls, cpus, peak = rows.get((n, task), ([], [], 0.0))
             rows[(n, task)] = (walls + [wall], cpus + [cpu], max(peak, rss))
+            outputs[(n, task)] = output
             print(f"# {n:,} {task}: {wall:.2f} s wall, {cpu:.2f} s CPU, {rss:.0f} MB",
                   flush=True)
 
@@ -151,17 +147,19 @@ def main() -> None:
             for n in sizes:
                 first, copy = inputs[n]
                 out = work / f"merged-{n}.tmx"
-                run(n, "lxml", [sys.executable, "-c", LXML, str(first)], envs[""])
-                run(n, "lxml x2", [sys.executable, "-c", LXML, str(first), str(copy)],
-                    envs[""])
-                for label, env in envs.items():
-                    run(n, "stats" + label, [sys.executable, "-c", CLI, "stats", str(first)],
-                        env)
-                    run(n, "merge" + label, [sys.executable, "-c", CLI, "merge", str(first),
-                                             str(copy), "-o", str(out)], env)
+                run(n, "lxml", [sys.executable, "-c", LXML, str(first)])
+                run(n, "lxml x2", [sys.executable, "-c", LXML, str(first), str(copy)])
+                for label, code in codes.items():
+                    cli = [sys.executable, "-c", CLI, str(code)]
+                    run(n, "stats" + label, [*cli, "stats", str(first)])
+                    run(n, "merge" + label, [*cli, "merge", str(first), str(copy), "-o",
+                                             str(out)])
                     # the copy's units are all duplicates: the output is the file again
                     if not filecmp.cmp(out, first, shallow=False):
                         sys.exit(f"merge{label}: {out} is not {first}")
+                if outputs[(n, "stats")] != outputs.get((n, "stats (baseline)"),
+                                                        outputs[(n, "stats")]):
+                    sys.exit(f"stats of {first}: not what the baseline prints")
 
         print()
         print("| units | task | wall s | x lxml | x lxml x2 | CPU s | x lxml | x lxml x2 "
@@ -180,10 +178,15 @@ def main() -> None:
                 print(f"| {n:,} | {task} | {' | '.join(cells)} | {rss:.0f} |")
         print()
         big, small = sizes[-1], sizes[0]
-        for task in ("stats", "merge"):
+        for task, peer in (("stats", "lxml"), ("merge", "lxml x2")):
+            ratio = (statistics.median(rows[(big, task)][1])
+                     / statistics.median(rows[(big, peer)][1]))
             low, high = rows[(small, task)][2], rows[(big, task)][2]
-            print(f"{task}: peak RSS {low:.0f} MB at {small:,} units, {high:.0f} MB at "
-                  f"{big:,} ({high - low:+.0f} MB)")
+            print(f"{task}: {ratio:.2f}x {peer} in CPU time at {big:,} units (goal: 2x); "
+                  f"peak RSS {low:.0f} MB at {small:,} units, {high:.0f} MB at {big:,} "
+                  f"({high - low:+.0f} MB)")
+        if args.baseline is not None:
+            print("stats printed the same as the baseline; merge wrote the same file")
     finally:
         if args.workdir is None:
             shutil.rmtree(work, ignore_errors=True)

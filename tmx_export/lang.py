@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -276,7 +277,7 @@ DOCUMENT_MIN_CHARS = 200
 DOCUMENT_SAMPLE_CHARS = 20_000
 
 
-def document_sample(texts: list[str]) -> str:
+def document_sample(texts: Iterable[str]) -> str:
     """The first texts of a document side, joined, up to about ``DOCUMENT_SAMPLE_CHARS``."""
     sample, size = [], 0
     for text in texts:
@@ -287,7 +288,7 @@ def document_sample(texts: list[str]) -> str:
     return " ".join(sample)
 
 
-def document_language(texts: list[str]) -> tuple[str, float] | None:
+def document_language(texts: Iterable[str]) -> tuple[str, float] | None:
     """The language (primary subtag) and probability py3langid gives a whole document side
     (a sample of its texts), or ``None`` when there is too little text to tell."""
     joined = document_sample(texts)

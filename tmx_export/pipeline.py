@@ -566,8 +566,8 @@ def _check_document_languages(path: Input, pairs: list[Pair], options: BuildOpti
         return
     if _clearly_as_asked(pairs, want):
         return
-    found = (document_language([p.source for p in pairs]),
-             document_language([p.target for p in pairs]))
+    found = (document_language(p.source for p in pairs),
+             document_language(p.target for p in pairs))
     if found[0] is None or found[1] is None:
         # too little text for the identifier: the word lists still tell swapped sides
         if want[0] in word_list_languages() and want[1] in word_list_languages():
@@ -601,8 +601,8 @@ def _clearly_as_asked(pairs: list[Pair], want: tuple[str, str]) -> bool:
     known = word_list_languages()
     if want[0] not in known or want[1] not in known:
         return False
-    source = mean_score(document_sample([p.source for p in pairs]), *want)
-    target = mean_score(document_sample([p.target for p in pairs]), *want)
+    source = mean_score(document_sample(p.source for p in pairs), *want)
+    target = mean_score(document_sample(p.target for p in pairs), *want)
     return (source is not None and target is not None
             and source >= CLEAR_LEAN and target <= -CLEAR_LEAN)
 
