@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tmx_export.clean import check, normalise, prepare
+from tmx_export.clean import check, check_many, normalise, prepare
 from tmx_export.formats.table import read_table
 from tmx_export.inputs import ParallelInput
 from tmx_export.model import RULES, BuildOptions, CleanOptions, Pair, Reject
@@ -148,3 +148,19 @@ def test_unknown_rule_or_mode():
         CleanOptions(rules=frozenset({"spelling"}))
     with pytest.raises(ValueError, match="unknown dedupe mode"):
         BuildOptions(dedupe="fuzzy")
+
+
+def test_many_pairs_are_cleaned_as_one_by_one() -> None:
+    # Real pairs, each also swapped and with a side in the wrong language, besides the
+    # rule cases above: the identifier judges the whole batch's unclear sides at once.
+    rows = (Path(__file__).parent / "data" / "europarl_pairs.tsv").read_text("utf-8")
+    real = [Pair(*line.split("\t")[1:], "en-GB", "fr-FR") for line in rows.splitlines()[1:]]
+    pairs = [*real, *(Pair(p.target, p.source, "en-GB", "fr-FR") for p in real),
+             *(Pair(p.source, p.source[::-1], "en-GB", "fr-FR") for p in real),
+             Pair("Ceci est une phrase.", "Das ist ein Satz.", "fr-FR", "de-DE"),
+             Pair("Some text here in English.", "Texte ici.", "en-GB", "tlh")]
+    one_by_one = [check(p) for p in pairs]
+    assert check_many(pairs) == one_by_one
+    assert one_by_one.count("wrong-language") >= len(real) // 2
+    options = CleanOptions(rules=frozenset(RULES) - {"length-ratio"})
+    assert check_many(pairs, options) == [check(p, options) for p in pairs]

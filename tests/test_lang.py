@@ -56,3 +56,26 @@ def test_tags_are_standardised(code: str, tag: str) -> None:
 def test_unknown_tags_are_refused(code: str) -> None:
     with pytest.raises(ValueError, match="not a known language tag"):
         lang.standard_tag(code)
+
+
+def _europarl_sides() -> list[str]:
+    rows = (Path(__file__).parent / "data" / "europarl_pairs.tsv").read_text("utf-8")
+    return [side for line in rows.splitlines()[1:] for side in line.split("\t")[1:]]
+
+
+@pytest.mark.parametrize("languages", [None, ("en", "fr"), ("de", "en")])
+def test_many_texts_at_once_are_classified_as_one_by_one(languages) -> None:
+    # Enough texts of mixed lengths for both ways of walking: all side by side, then the
+    # few long ones on their own; capitals, an empty text and one without letters too.
+    texts = [*TEXTS, *_europarl_sides(), "", "12 345", " ".join(_europarl_sides()[:9])]
+    one_by_one = [lang.identifier(languages).classify(t) for t in texts]
+    together = lang.classify_many(texts, languages)
+    assert together is not None and len(together) == len(texts)
+    assert [found for found, _ in together] == [found for found, _ in one_by_one]
+    assert [p for _, p in together] == pytest.approx([p for _, p in one_by_one], abs=1e-4)
+    assert {found for found, _ in together} > {"en"}  # not one answer for everything
+
+
+def test_many_texts_with_a_language_the_identifier_lacks() -> None:
+    assert lang.classify_many(["Some text."], ("en", "tlh")) is None
+    assert lang.classify_many([], ("en", "fr")) == []

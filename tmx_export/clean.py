@@ -52,7 +52,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from .formats.xml import XML_ILLEGAL_RE
-from .lang import identifier, mean_score, primary, word_list_languages
+from .lang import classify_many, mean_score, primary, word_list_languages
 from .model import CleanOptions, Pair, Reject
 
 _MARKUP = re.compile(
@@ -94,6 +94,34 @@ def check(pair: Pair, options: CleanOptions | None = None) -> str | None:
     return None
 
 
+def check_many(pairs: list[Pair], options: CleanOptions | None = None) -> list[str | None]:
+    """:func:`check` for each of ``pairs``, the same answers, with the identifier asked
+    about all the pairs' unclear sides at once (:func:`~tmx_export.lang.classify_many`):
+    one call per side costs several times more on a memory of short units."""
+    options = options or CleanOptions()
+    if "wrong-language" not in options.rules:
+        return [check(pair, options) for pair in pairs]
+    others = replace(options, rules=options.rules - {"wrong-language"})
+    reasons = [check(pair, others) for pair in pairs]
+    sides = {i: list(_unclear_sides(pair, options))
+             for i, (pair, reason) in enumerate(zip(pairs, reasons, strict=True))
+             if reason is None}
+    asked: dict[tuple[str, ...], dict[str, tuple[str, float]]] = {}
+    for text, own, other in (side for found in sides.values() for side in found):
+        asked.setdefault(_pair_key(own, other), {})[text] = ("", 0.0)
+    for langs, verdicts in asked.items():
+        found = classify_many(list(verdicts), langs)
+        if found is None:  # the identifier does not know the pair: the rule passes
+            verdicts.clear()
+        else:
+            verdicts.update(zip(verdicts, found, strict=True))
+    for i, unclear in sides.items():
+        if any(_reads_as(asked[_pair_key(own, other)].get(text, ("", 0.0)), other, options)
+               for text, own, other in unclear):
+            reasons[i] = "wrong-language"
+    return reasons
+
+
 def normalise(text: str) -> str:
     """Text as the ``normalised`` dedupe mode compares it."""
     text = unicodedata.normalize("NFKC", text).casefold()
@@ -116,21 +144,37 @@ def _same_text(a: str, b: str) -> bool:
 
 
 def _wrong_language(pair: Pair, options: CleanOptions) -> bool:
+    for text, own, other in _unclear_sides(pair, options):
+        # the identifier is loaded only now: most sides are clear from their words alone;
+        # asked as check_many asks it, so a pair gets one answer either way
+        found = classify_many([text], _pair_key(own, other))
+        if found is None:
+            return False
+        if _reads_as(found[0], other, options):
+            return True
+    return False
+
+
+def _unclear_sides(pair: Pair, options: CleanOptions) -> Iterator[tuple[str, str, str]]:
+    """(text, its language, the other language) of each side the identifier must judge:
+    long enough, and not clearly in its own language from its words alone. Capitals
+    ("COMMUNICATIONS AND LAISSEZ-PASSER") are lowered first: langid's n-grams are
+    case-sensitive and learnt on running text, so capitals read as the wrong language."""
     src_lang, tgt_lang = primary(pair.source_lang), primary(pair.target_lang)
     if src_lang == tgt_lang:
-        return False
+        return
     for text, own, other in ((pair.source, src_lang, tgt_lang), (pair.target, tgt_lang, src_lang)):
         if len(text) >= options.langid_min_chars and not _clearly(text, own, other):
-            # loaded only now: most sides are clear from their words alone
-            restricted = identifier((src_lang, tgt_lang))
-            if restricted is None:
-                return False
-            # langid's n-grams are case-sensitive and learnt on running text: capitals
-            # ("COMMUNICATIONS AND LAISSEZ-PASSER") read as the wrong language.
-            lang, prob = restricted.classify(text.lower() if text.isupper() else text)
-            if lang == other and prob >= options.langid_min_prob:
-                return True
-    return False
+            yield (text.lower() if text.isupper() else text), own, other
+
+
+def _pair_key(own: str, other: str) -> tuple[str, ...]:
+    return tuple(sorted((own, other)))  # one restricted identifier for both sides
+
+
+def _reads_as(verdict: tuple[str, float], other: str, options: CleanOptions) -> bool:
+    lang, prob = verdict
+    return lang == other and prob >= options.langid_min_prob
 
 
 # A side whose words lean this far towards its own language on average (log10 frequency

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -271,6 +271,137 @@ def identifier(languages: tuple[str, ...] | None = None) -> Any:
     restricted.set_languages(list(languages))
     return restricted
 
+
+
+def classify_many(texts: Sequence[str], languages: tuple[str, ...] | None = None
+                  ) -> list[tuple[str, float]] | None:
+    """What ``identifier(languages).classify`` says of each of ``texts`` (``None`` when it
+    does not know one of the languages), found for all of them at once.
+
+    py3langid walks a text's bytes through its automaton one Python step per byte, and then
+    scores it with a few numpy calls: thousands of short texts (a memory's units) spend
+    most of their time in that per-text overhead. Here the texts walk the automaton side by
+    side, one numpy step per byte position for all of them, and are scored together; the
+    few long texts still walking when the others are done finish one by one. Features and
+    counts are py3langid's own; the scores are summed in float64, where py3langid sums in
+    float32 in an order of its BLAS's choosing, so a probability may differ from its in the
+    fifth decimal (the tests compare both). A text's answer does not depend on the texts
+    beside it."""
+    ident = identifier(languages)
+    if ident is None:
+        return None
+    if not texts:
+        return []
+    import numpy as np
+
+    encoded = [ident._encode(text) for text in texts]
+    rows, feats = _walk_many(encoded)
+    nbytes = np.fromiter(map(len, encoded), dtype=np.float64, count=len(encoded))
+    return _scores_many(ident, rows, feats, nbytes)
+
+
+# Below this many texts still walking, a numpy step costs more than the Python walk.
+_WALK_TOGETHER_MIN = 16
+
+
+def _walk_many(encoded: list[bytes]) -> tuple[Any, Any]:
+    """(text index, feature) for every feature the automaton emits over each text."""
+    import numpy as np
+
+    nextmove, rowbase, output = _automaton()
+    lengths = np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded))
+    order = np.argsort(-lengths, kind="stable")  # longest first: the walkers are a prefix
+    ordered = [encoded[i] for i in order.tolist()]
+    flat = np.frombuffer(b"".join(ordered), dtype=np.uint8).astype(np.int64)
+    starts = np.concatenate(([0], np.cumsum(lengths[order])[:-1]))
+    walking = np.searchsorted(-lengths[order], -np.arange(int(lengths.max()) + 1), "left")
+    state = np.zeros(len(encoded), dtype=np.int64)
+    rows, feats = [], []
+    step = 0
+    while step < len(walking) and walking[step] >= _WALK_TOGETHER_MIN:
+        n = int(walking[step])
+        state[:n] = nextmove[rowbase[state[:n]] + flat[starts[:n] + step]]
+        found = output[state[:n]]
+        hit = np.flatnonzero(found >= 0)
+        rows.append(order[hit])
+        feats.append(found[hit])
+        step += 1
+    # the long texts left: on in Python, from where they are
+    tail_rows, tail_feats = _walk_rest(ordered, order, state, step, walking)
+    rows.append(np.asarray(tail_rows, dtype=np.int64))
+    feats.append(np.asarray(tail_feats, dtype=np.int64))
+    return np.concatenate(rows), np.concatenate(feats)
+
+
+def _walk_rest(ordered: list[bytes], order: Any, state: Any, step: int, walking: Any
+               ) -> tuple[list[int], list[int]]:
+    nextmove, rowbase, output = _automaton_lists()
+    rows: list[int] = []
+    feats: list[int] = []
+    left = int(walking[step]) if step < len(walking) else 0
+    for k in range(left):
+        at, index = int(state[k]), int(order[k])
+        for byte in ordered[k][step:]:
+            at = nextmove[rowbase[at] + byte]
+            f = output[at]
+            if f >= 0:
+                rows.append(index)
+                feats.append(f)
+    return rows, feats
+
+
+def _scores_many(ident: Any, rows: Any, feats: Any, nbytes: Any) -> list[tuple[str, float]]:
+    """py3langid's decision for every text from its (text, feature) hits: naive Bayes over
+    log1p(counts), scaled by 1/sqrt(bytes), normalised, aliases folded."""
+    import numpy as np
+
+    ptc, pc = ident.nb_ptc, ident.nb_pc
+    n = len(nbytes)
+    width = ptc.shape[0]
+    keys, counts = np.unique(rows * width + feats, return_counts=True)
+    text, feature = keys // width, keys % width
+    scores = np.zeros((n, len(pc)))
+    weights = np.log1p(counts.astype(np.float64))
+    first = np.flatnonzero(np.r_[True, text[1:] != text[:-1]]) if len(keys) else keys
+    # in slices of whole texts, so the weighted rows of a full model (a float per language
+    # and hit) stay a few MB
+    hits = max(1, _SCORE_FLOATS // len(pc))
+    cuts = np.unique(np.searchsorted(first, np.arange(0, len(keys), hits), "right") - 1)
+    bounds = [*cuts.tolist(), len(first)]
+    for lo, hi in zip(bounds, bounds[1:], strict=False):
+        group = first[lo:hi]
+        end = first[hi] if hi < len(first) else len(keys)
+        weighted = weights[group[0]:end, None] * ptc[feature[group[0]:end]].astype(np.float64)
+        scores[text[group]] = np.add.reduceat(weighted, group - group[0], axis=0) + pc
+    scores *= (1.0 / np.sqrt(np.maximum(nbytes, 1)))[:, None]
+    np.exp(scores - scores.max(axis=1, keepdims=True), out=scores)
+    scores /= scores.sum(axis=1, keepdims=True)
+    for i, j in ident._alias_pairs:
+        scores[:, i] += scores[:, j]
+        scores[:, j] = 0.0
+    best = scores.argmax(axis=1)
+    probs = scores[np.arange(n), best]
+    classes = ident.nb_classes
+    return [(classes[b], p) for b, p in zip(best.tolist(), probs.tolist(), strict=True)]
+
+
+_SCORE_FLOATS = 4_000_000  # weighted at once when scoring many texts (16 MB)
+
+
+@lru_cache(maxsize=1)
+def _automaton() -> tuple[Any, Any, Any]:
+    """The model's automaton as numpy arrays: next state, row offsets, emitted feature."""
+    import numpy as np
+
+    model = _model()
+    return (np.asarray(model.tk_nextmove), np.asarray(model.tk_row, dtype=np.int64) << 8,
+            np.asarray(model.tk_output, dtype=np.int64))
+
+
+@lru_cache(maxsize=1)
+def _automaton_lists() -> tuple[Any, list[int], list[int]]:
+    model = _model()
+    return model.tk_nextmove, model._rowbase, list(model.tk_output)
 
 # How much text is enough for py3langid to name a whole document's language with confidence.
 DOCUMENT_MIN_CHARS = 200
