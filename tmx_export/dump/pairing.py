@@ -121,13 +121,9 @@ def _numbered_tokens(stream: Stream, first: str, second: str) -> list[_Token]:
     return tokens
 
 
-def _flipped(tokens: list[_Token]) -> list[_Token]:
-    """The same tokens scored for the other language order."""
-    return [_Token(t.start, -t.score, t.number, t.line_start) for t in tokens]
-
-
-def _viterbi(tokens: list[_Token]) -> tuple[float, list[int]]:
-    """Numbered dumps: best state sequence (0 = side A, 1 = side B) over ``tokens``.
+def _viterbi(tokens: list[_Token], sign: float = 1.0) -> tuple[float, list[int]]:
+    """Numbered dumps: best state sequence (0 = side A, 1 = side B) over ``tokens``, their
+    scores taken with ``sign`` (-1 for the other language order: no second list of tokens).
 
     Side B may only start at a paragraph number, preferably the pair's own; a pair may
     only start at a numbered line start, preferably the next number in sequence. Each
@@ -137,7 +133,7 @@ def _viterbi(tokens: list[_Token]) -> tuple[float, list[int]]:
     if n == 0:
         return 0.0, []
     back: list[tuple[int, int]] = []
-    a, b = tokens[0].score, NEG
+    a, b = sign * tokens[0].score, NEG
     no_a = no_b = tokens[0].number
     for t in range(1, n):
         tok = tokens[t]
@@ -152,7 +148,8 @@ def _viterbi(tokens: list[_Token]) -> tuple[float, list[int]]:
         from_b = 1 if b > switch_b else 0
         new_no_a = tok.number if from_a else no_a
         new_no_b = no_b if from_b else no_a
-        a, b = max(a, start_a) + tok.score, max(b, switch_b) - tok.score
+        score = sign * tok.score
+        a, b = max(a, start_a) + score, max(b, switch_b) - score
         no_a, no_b = new_no_a, new_no_b
         back.append((from_a, from_b))
     state = 0 if a >= b else 1
@@ -240,13 +237,14 @@ def _split_priors(text: str, pos: np.ndarray) -> np.ndarray:
     return prior
 
 
-def _segmental(stream: Stream, tokens: list[_Token], window: int = 48
+def _segmental(stream: Stream, tokens: list[_Token], window: int = 48, sign: float = 1.0
                ) -> tuple[float, list[tuple[int, int, int]]]:
     """Unnumbered dumps: choose pair starts among line starts and one A -> B split inside
     each pair, maximising language agreement plus a Gale-Church length prior and a
     preference for splits after sentence punctuation or before a capital.
 
-    Returns the score and the pairs as (start, split, end) offsets.
+    Returns the score and the pairs as (start, split, end) offsets. Token scores are taken
+    with ``sign`` (-1 for the other language order).
     """
     import numpy as np
 
@@ -254,7 +252,8 @@ def _segmental(stream: Stream, tokens: list[_Token], window: int = 48
     if not tokens:
         return 0.0, [(0, len(text), len(text))]
     pos = np.fromiter((t.start for t in tokens), dtype=np.int64, count=len(tokens))
-    score = np.fromiter((t.score for t in tokens), dtype=np.float64, count=len(tokens))
+    score = sign * np.fromiter((t.score for t in tokens), dtype=np.float64,
+                               count=len(tokens))
     prefix = np.concatenate(([0.0], np.cumsum(score)))
     prior = _split_priors(text, pos)
     # Side B opens after sentence punctuation or with a capital (a heading): only such
@@ -342,12 +341,12 @@ def find_pairs(
     best: tuple[float, list[tuple[int, int, int]], bool] | None = None
     scored = (_numbered_tokens if numbered else _tokens)(stream, src, tgt)
     for source_first in (True, False):
-        tokens = scored if source_first else _flipped(scored)
+        sign = 1.0 if source_first else -1.0
         if numbered:
-            score, states = _viterbi(tokens)
-            triples = _split_orphans(text, tokens, _triples(text, tokens, states))
+            score, states = _viterbi(scored, sign)
+            triples = _split_orphans(text, scored, _triples(text, scored, states))
         else:
-            score, triples = _segmental(stream, tokens)
+            score, triples = _segmental(stream, scored, sign=sign)
         if best is None or score > best[0]:
             best = (score, triples, source_first)
     assert best is not None
