@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -71,29 +72,37 @@ def _number_tokens(text: str, starts: set[int]) -> list[_Token]:
     return [_Token(p, 0.0, number) for p, number in sorted(found.items())]
 
 
-def _mark_line_starts(text: str, tokens: list[_Token], starts: set[int]) -> None:
-    """Mark the first token of each line where a pair may start; a pair may open with a
-    little punctuation ("(Applause)", quotes), so allow a short lead-in before it."""
-    ti = 0
-    for s in sorted(starts):
-        while ti < len(tokens) and tokens[ti].start < s:
-            ti += 1
-        if ti < len(tokens):
-            lead = text[s:tokens[ti].start]
-            if len(lead) <= 3 and not any(ch.isalnum() for ch in lead):
-                tokens[ti].line_start = s
+def _word_tokens(stream: Stream, first: str, second: str) -> tuple[np.ndarray, np.ndarray]:
+    """Unnumbered dumps: the start offset and score (> 0 for ``first``) of every word and
+    paragraph-number candidate (scored 0), in order, as two arrays: a file has a token
+    every six characters, too many to hold as objects."""
+    import numpy as np
 
-
-def _tokens(stream: Stream, first: str, second: str) -> list[_Token]:
-    """Every word (scored, > 0 for ``first``) and paragraph-number candidate, in order."""
     text = stream.text
-    starts = _pair_line_starts(stream)
-    tokens = _number_tokens(text, starts)
+    numbers = np.fromiter((t.start for t in _number_tokens(text, _pair_line_starts(stream))),
+                          dtype=np.int64)
     score = word_scores(first, second).__getitem__
-    tokens.extend(_Token(m.start(), score(m.group(0)), None) for m in WORD_RE.finditer(text))
-    tokens.sort(key=lambda t: t.start)
-    _mark_line_starts(text, tokens, starts)
-    return tokens
+    starts: list[int] = []
+    scores: list[float] = []
+    for offset, block in _text_blocks(text):
+        found = list(WORD_RE.finditer(block))
+        starts.extend(m.start() + offset for m in found)
+        scores.extend(map(score, [m.group() for m in found]))
+    pos = np.concatenate((numbers, np.asarray(starts, dtype=np.int64)))
+    values = np.concatenate((np.zeros(len(numbers)), np.asarray(scores, dtype=np.float64)))
+    order = np.argsort(pos, kind="stable")  # numbers start with digits, words never do
+    return pos[order], values[order]
+
+
+def _text_blocks(text: str, size: int = 1 << 18) -> Iterator[tuple[int, str]]:
+    """``text`` in blocks of about ``size`` characters, each ending at white space (so no
+    word is cut), with the offset of each: the words of one block at a time."""
+    start = 0
+    while start < len(text):
+        cut = text.find(" ", start + size)
+        end = len(text) if cut < 0 else cut
+        yield start, text[start:end]
+        start = end
 
 
 def _numbered_tokens(stream: Stream, first: str, second: str) -> list[_Token]:
@@ -237,29 +246,28 @@ def _split_priors(text: str, pos: np.ndarray) -> np.ndarray:
     return prior
 
 
-def _segmental(stream: Stream, tokens: list[_Token], window: int = 48, sign: float = 1.0
-               ) -> tuple[float, list[tuple[int, int, int]]]:
+def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: int = 48
+               ) -> list[tuple[float, float, list[tuple[int, int, int]]]]:
     """Unnumbered dumps: choose pair starts among line starts and one A -> B split inside
     each pair, maximising language agreement plus a Gale-Church length prior and a
     preference for splits after sentence punctuation or before a capital.
 
-    Returns the score and the pairs as (start, split, end) offsets. Token scores are taken
-    with ``sign`` (-1 for the other language order).
+    ``tokens`` are the start offsets and scores of :func:`_word_tokens`. For each language
+    order (sign 1, then -1: the scores negated), returns the sign, the score and the pairs
+    as (start, split, end) offsets. What does not depend on the order is found once.
     """
     import numpy as np
 
     text = stream.text
-    if not tokens:
-        return 0.0, [(0, len(text), len(text))]
-    pos = np.fromiter((t.start for t in tokens), dtype=np.int64, count=len(tokens))
-    score = sign * np.fromiter((t.score for t in tokens), dtype=np.float64,
-                               count=len(tokens))
-    prefix = np.concatenate(([0.0], np.cumsum(score)))
+    pos, score = tokens
+    if not len(pos):
+        return [(sign, 0.0, [(0, len(text), len(text))]) for sign in (1.0, -1.0)]
     prior = _split_priors(text, pos)
     # Side B opens after sentence punctuation or with a capital (a heading): only such
     # tokens are tried as splits, a tenth of all words.
     plausible = np.flatnonzero(prior > 0)
     starts = _pair_start_candidates(stream)
+    start_at = np.asarray(starts)  # converted once: the loop below indexes it per line
     tok_index = np.searchsorted(pos, np.asarray(starts + [len(text)]), side="left")
     n = len(starts)
     # A pair usually follows a paragraph that ended with punctuation, or a heading that
@@ -282,6 +290,38 @@ def _segmental(stream: Stream, tokens: list[_Token], window: int = 48, sign: flo
             unpunctuated_end[j] = True
         if _CODE_START_RE.match(text, starts[j]):
             start_prior[j] -= 1.5  # "[SEC(99)0066", "(C5-0208/1999": references, not prose
+    shared = _SegmentalParts(text, pos, prior, plausible, starts, start_at, tok_index,
+                             start_prior, unpunctuated_end, window)
+    return [(sign, *_segmental_path(shared, np.concatenate(([0.0], np.cumsum(sign * score)))))
+            for sign in (1.0, -1.0)]
+
+
+@dataclass(slots=True)
+class _SegmentalParts:
+    """What the search over pair starts needs besides the word scores."""
+
+    text: str
+    pos: np.ndarray
+    prior: np.ndarray
+    plausible: np.ndarray
+    starts: list[int]
+    start_at: np.ndarray
+    tok_index: np.ndarray
+    start_prior: list[float]
+    unpunctuated_end: list[bool]
+    window: int
+
+
+def _segmental_path(parts: _SegmentalParts, prefix: np.ndarray
+                    ) -> tuple[float, list[tuple[int, int, int]]]:
+    """The best pairs for word scores whose running sums are ``prefix``."""
+    import numpy as np
+
+    text, pos, prior, plausible = parts.text, parts.pos, parts.prior, parts.plausible
+    starts, start_at, tok_index = parts.starts, parts.start_at, parts.tok_index
+    start_prior, unpunctuated_end, window = (parts.start_prior, parts.unpunctuated_end,
+                                             parts.window)
+    n = len(starts)
     best = np.full(n + 1, -np.inf)
     best[0] = 0.0
     back: list[tuple[int, int]] = [(-1, -1)] * (n + 1)
@@ -298,7 +338,7 @@ def _segmental(stream: Stream, tokens: list[_Token], window: int = 48, sign: flo
         ks = plausible[lo:hi]
         if not len(ks):
             continue
-        s_off = np.asarray(starts)[ii][:, None]
+        s_off = start_at[ii][:, None]
         cut = pos[ks][None, :]
         la = (cut - s_off).astype(np.float64)
         lb = (e_off - cut).astype(np.float64)
@@ -322,7 +362,7 @@ def _segmental(stream: Stream, tokens: list[_Token], window: int = 48, sign: flo
     while j > 0 and back[j][0] >= 0:
         i, k = back[j]
         e_off = starts[j] if j < n else len(text)
-        pairs.append((starts[i], _gap_cut(text, tokens[k].start), e_off))
+        pairs.append((starts[i], _gap_cut(text, int(pos[k])), e_off))
         j = i
     pairs.reverse()
     return float(best[n]), pairs
@@ -338,19 +378,7 @@ def find_pairs(
     src, tgt = primary(source_lang), primary(target_lang)
     text = stream.text
     numbered = _is_numbered(stream)
-    best: tuple[float, list[tuple[int, int, int]], bool] | None = None
-    scored = (_numbered_tokens if numbered else _tokens)(stream, src, tgt)
-    for source_first in (True, False):
-        sign = 1.0 if source_first else -1.0
-        if numbered:
-            score, states = _viterbi(scored, sign)
-            triples = _split_orphans(text, scored, _triples(text, scored, states))
-        else:
-            score, triples = _segmental(stream, scored, sign=sign)
-        if best is None or score > best[0]:
-            best = (score, triples, source_first)
-    assert best is not None
-    _, triples, source_first = best
+    triples, source_first = _best_split(stream, numbered, src, tgt)
 
     pairs: list[Pair] = []
     rejects: list[Reject] = []
@@ -385,6 +413,26 @@ def find_pairs(
         if reject:
             rejects.append(reject)
     return pairs, rejects
+
+
+def _best_split(stream: Stream, numbered: bool, src: str, tgt: str
+                ) -> tuple[list[tuple[int, int, int]], bool]:
+    """The pairs as (start, switch, end) offsets, and whether the source language comes
+    first in them: the better scoring of the two language orders."""
+    text = stream.text
+    runs: list[tuple[float, list[tuple[int, int, int]], bool]] = []
+    if numbered:
+        tokens = _numbered_tokens(stream, src, tgt)
+        for sign in (1.0, -1.0):
+            score, states = _viterbi(tokens, sign)
+            triples = _split_orphans(text, tokens, _triples(text, tokens, states))
+            runs.append((score, triples, sign > 0))
+    else:
+        runs = [(score, triples, sign > 0) for sign, score, triples
+                in _segmental(stream, _word_tokens(stream, src, tgt))]
+    # the source-first order wins a tie
+    best = runs[0] if runs[0][0] >= runs[1][0] else runs[1]
+    return best[1], best[2]
 
 
 def _one_per_paragraph(triples: list[tuple[int, int, int]], numbered: list[int]
