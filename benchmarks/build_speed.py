@@ -9,8 +9,8 @@ hold:
    build against translate-toolkit's ``po2tmx`` on a one-unit PO file.
 2. **one file at several sizes** (``--sizes``, default 1,000 / 10,000 / 50,000 pairs): a
    dump of real text (the Europarl dev sessions and the DGT-TM pairs, repeated and
-   renumbered) and one of synthetic text (``gen_pairs.py``), each in one file, cut mid-word
-   like the seed. ``build`` (sentence units, defaults, ``--jobs 1``) against
+   renumbered), the same without paragraph numbers, and one of synthetic text
+   (``gen_pairs.py``), each in one file, cut mid-word like the seed. ``build`` (sentence units, defaults, ``--jobs 1``) against
    translate-toolkit writing the same pairs as TMX (``tmxfile.addtranslation`` for each,
    then ``savefile``); pairs per second, peak RSS and the ratio. Equal pairs/s at every size
    means linear time.
@@ -158,15 +158,17 @@ def real_pairs(shared: Path) -> list[tuple[str, str]]:
     return [(p.source, p.target) for p in europarl_pairs(data) + dgt_pairs(data)]
 
 
-def write_one_dump(pairs: list[tuple[str, str]], n: int, dump: Path, tsv: Path) -> None:
-    """``n`` pairs (the list repeated as needed), numbered 1..n, as one dump cut mid-word,
-    and the same pairs as a two-column TSV for translate-toolkit."""
+def write_one_dump(pairs: list[tuple[str, str]], n: int, dump: Path, tsv: Path,
+                   numbered: bool = True) -> None:
+    """``n`` pairs (the list repeated as needed), numbered 1..n or not, as one dump cut
+    mid-word, and the same pairs as a two-column TSV for translate-toolkit."""
     from tmx_export.dump import format_dump
     from tmx_export.model import Pair
 
     chosen = [pairs[i % len(pairs)] for i in range(n)]
     batch = [Pair(s, t, "en-GB", "fr-FR", k) for k, (s, t) in enumerate(chosen, 1)]
-    dump.write_text(format_dump(batch, style="mid-word", seed=n), encoding="utf-8")
+    dump.write_text(format_dump(batch, style="mid-word", numbered=numbered, seed=n),
+                    encoding="utf-8")
     tsv.write_text("".join(f"{s}\t{t}\n" for s, t in chosen), encoding="utf-8")
 
 
@@ -182,8 +184,10 @@ def section_sizes(args: argparse.Namespace, work: Path) -> dict[str, Path]:
     sizes = [int(x) for x in args.sizes.split(",")]
     synthetic_tsv = work / "synthetic.tsv"
     make_pairs(args.shared, max(sizes), synthetic_tsv)
+    real = real_pairs(args.shared)
     texts = {
-        "real": real_pairs(args.shared),
+        "real": real,
+        "real, unnumbered": real,
         "synthetic": [tuple(line.split("\t")) for line in
                       synthetic_tsv.read_text("utf-8").splitlines()],
     }
@@ -193,9 +197,11 @@ def section_sizes(args: argparse.Namespace, work: Path) -> dict[str, Path]:
     dumps = {}
     for kind, pairs in texts.items():
         for n in sizes:
-            dump, tsv = work / f"{kind}-{n}.txt", work / f"{kind}-{n}.tsv"
-            write_one_dump(pairs, n, dump, tsv)  # type: ignore[arg-type]
-            dumps[f"{kind}-{n}"] = dump
+            name = kind.replace(", ", "-")
+            dump, tsv = work / f"{name}-{n}.txt", work / f"{name}-{n}.tsv"
+            write_one_dump(pairs, n, dump, tsv,  # type: ignore[arg-type]
+                           numbered="unnumbered" not in kind)
+            dumps[f"{name}-{n}"] = dump
             _, wall, rss = measure(build_command(dump, work / "out.tmx"))
             if args.skip_ttk:
                 ttk_wall, ttk_rss, ratio = float("nan"), float("nan"), "-"
@@ -316,7 +322,7 @@ def main() -> None:
         subprocess.run([sys.executable, str(Path(__file__).with_name("startup.py")),
                         "--runs", "5"], check=True)
         dumps = section_sizes(args, work)
-        real = [k for k in dumps if k.startswith("real-")]
+        real = [k for k in dumps if k.split("-")[0] == "real" and k.split("-")[1].isdigit()]
         section_jobs(dumps[real[-1]], work)
         middle = "real-10000" if "real-10000" in dumps else real[-1]
         section_stages(dumps[middle], args.old, work)
