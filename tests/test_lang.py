@@ -3,6 +3,10 @@ same answers as the model as it ships."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -79,3 +83,27 @@ def test_many_texts_at_once_are_classified_as_one_by_one(languages) -> None:
 def test_many_texts_with_a_language_the_identifier_lacks() -> None:
     assert lang.classify_many(["Some text."], ("en", "tlh")) is None
     assert lang.classify_many([], ("en", "fr")) == []
+
+
+def test_tags_once_standardised_are_answered_without_langcodes(tmp_path: Path) -> None:
+    # A fresh cache: the first run asks langcodes and keeps its answers; the next run
+    # answers from the cache, the same, without importing it (a twentieth of a second).
+    codes = ["en-GB", "fr_FR", "EN-gb", "eng", "de-DE"]
+    script = ("import sys, json; from tmx_export import lang; "
+              f"print(json.dumps([lang.standard_tag(c) for c in {codes!r}] "
+              "+ ['langcodes' in sys.modules]))")
+    env = {**os.environ, "TMX_EXPORT_CACHE": str(tmp_path)}
+    runs = [json.loads(subprocess.run([sys.executable, "-c", script], env=env, check=True,
+                                      capture_output=True, text=True).stdout)
+            for _ in range(2)]
+    expected = [lang.standard_tag(c) for c in codes]
+    assert runs[0] == [*expected, True] and runs[1] == [*expected, False]
+    assert expected[:3] == ["en-GB", "fr-FR", "en-GB"]
+    # a damaged cache file is ignored; an unknown tag is refused every time
+    next(tmp_path.glob("langcodes-*/tags.json")).write_text("{not json", "utf-8")
+    again = subprocess.run([sys.executable, "-c", script], env=env, check=True,
+                           capture_output=True, text=True).stdout
+    assert json.loads(again) == [*expected, True]
+    for _ in range(2):
+        with pytest.raises(ValueError, match="xx-YY"):
+            lang.standard_tag("xx-YY")

@@ -3,7 +3,7 @@
 Two things are slow to load from their wheels and never change between runs: py3langid's
 LZMA-compressed model and wordfreq's word lists. Each is turned once into files that load
 in milliseconds (memory-mapped where it helps) and kept here, in a folder named after the
-source file's size and time, so a new release of the library makes a new folder.
+source file's size and content, so a new release of the library makes a new folder.
 """
 
 from __future__ import annotations
@@ -25,9 +25,32 @@ def cache_dir() -> Path:
 
 
 def derived_folder(name: str, source: Path) -> Path:
-    """The cache folder for data derived from ``source`` (named by its size and time)."""
-    stat = source.stat()
-    return cache_dir() / f"{name}-{stat.st_size}-{int(stat.st_mtime)}"
+    """The cache folder for data derived from ``source``, named by its size and a digest
+    of its content: every virtual environment that installs the same release shares one
+    folder (an installer stamps files with its own time, so a name by time made a new
+    66 MB copy of the language model for each), and a new release makes a new one."""
+    return cache_dir() / f"{name}-{source.stat().st_size}-{_fingerprint(source)}"
+
+
+_EDGE = 1 << 16
+
+
+def _fingerprint(source: Path) -> str:
+    """A digest of a small file whole, or of a large one's first and last 64 KB: the data
+    files concerned are compressed (gzip, xz), and a compressed stream's end carries the
+    checksum of everything before it, so a change anywhere changes its last bytes."""
+    import hashlib
+
+    digest = hashlib.blake2b(digest_size=8)
+    with source.open("rb") as handle:
+        head = handle.read(2 * _EDGE + 1)
+        if len(head) <= 2 * _EDGE:
+            digest.update(head)
+        else:
+            digest.update(head[:_EDGE])
+            handle.seek(-_EDGE, os.SEEK_END)
+            digest.update(handle.read())
+    return digest.hexdigest()
 
 
 def fill_atomically(folder: Path, fill: Callable[[Path], None]) -> None:

@@ -95,10 +95,17 @@ def word_list_languages() -> frozenset[str]:
 def standard_tag(code: str) -> str:
     """``code`` as a standard BCP 47 tag (``eng`` -> ``en``, ``fr_FR`` -> ``fr-FR``,
     ``EN-gb`` -> ``en-GB``), by :mod:`langcodes`; ``ValueError`` naming the tag when it is
-    not a known language."""
+    not a known language.
+
+    langcodes takes a twentieth of a second to import (it compiles its tables' patterns),
+    a fifth of a one-paragraph run: its answers for the tags a user gives are kept in the
+    cache (:mod:`.cache`), per langcodes release, and it is imported only for a new tag."""
+    text = code.strip().replace("_", "-")
+    known = _known_tags()
+    if text in known:
+        return known[text]
     import langcodes
 
-    text = code.strip().replace("_", "-")
     try:
         language = langcodes.Language.get(text)
     except (ValueError, langcodes.tag_parser.LanguageTagError):
@@ -106,7 +113,60 @@ def standard_tag(code: str) -> str:
     if language is None or not language.language or language.language == "und" \
             or not language.is_valid():
         raise ValueError(f"{code!r} is not a known language tag (BCP 47, e.g. en-GB, fr-FR)")
-    return language.to_tag()
+    known[text] = language.to_tag()
+    _remember_tags(known)
+    return known[text]
+
+
+_TAGS_FILE = "tags.json"
+
+
+@lru_cache(maxsize=1)
+def _tags_folder() -> Path | None:
+    """The cache folder for langcodes' answers, named after its data (found, not imported)."""
+    from importlib.util import find_spec
+
+    spec = find_spec("langcodes")
+    if spec is None or spec.origin is None:
+        return None
+    try:
+        return derived_folder("langcodes", Path(spec.origin).with_name("data_dicts.py"))
+    except OSError:
+        return None
+
+
+@lru_cache(maxsize=1)
+def _known_tags() -> dict[str, str]:
+    import json
+
+    folder = _tags_folder()
+    try:
+        known = json.loads((folder / _TAGS_FILE).read_text("utf-8")) if folder else {}
+    except (OSError, ValueError):
+        return {}
+    valid = isinstance(known, dict) and all(isinstance(v, str) for v in known.values())
+    return known if valid else {}
+
+
+def _remember_tags(known: dict[str, str]) -> None:
+    """Write the tags known so far (a whole new file renamed into place: a reader never
+    sees half of one; two runs at once keep one of their sets, and the other's new tag
+    is asked again)."""
+    import json
+    import os
+    import tempfile
+
+    folder = _tags_folder()
+    if folder is None:
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tags.", dir=folder)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(known, handle)
+        os.replace(tmp, folder / _TAGS_FILE)
+    except OSError:
+        pass
 
 
 def unreadable_in_dumps(*tags: str) -> list[str]:
