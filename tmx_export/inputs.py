@@ -24,7 +24,7 @@ from .errors import InputError
 from .formats.text import STDIN_NAME, readable_file
 from .formats.tsv import PAIR_COLUMNS
 from .lang import normalise_tag, primary
-from .model import BuildOptions, ReadResult
+from .model import BuildOptions, ReadResult, ReadStream
 
 # The readers are imported when a file of their format is read, not before: a command that
 # reads no XLIFF never loads translate-toolkit, and --help loads none of them.
@@ -145,6 +145,17 @@ _register("xliff", _ttk, [".xlf", ".xliff"], units=True)
 _register("po", _ttk, [".po"], units=True)
 for _fmt in ("tsv", "csv", "xlsx"):
     _register(_fmt, _table(_fmt), [f".{_fmt}"], units=True)
+
+
+def open_input(path: Input, fmt: str, options: BuildOptions) -> ReadStream | None:
+    """One input read as a stream, pair by pair in the order of the file, when its format
+    is read that way (dumps, unless another reader was registered for them); else
+    ``None``, and :func:`read_input` reads it whole."""
+    if fmt != "dump" or isinstance(path, ParallelInput) or READERS["dump"] is not _dump:
+        return None
+    from .dump.reader import open_dump
+
+    return open_dump(path, source_lang=options.source_lang, target_lang=options.target_lang)
 
 
 def tmx_is_streamed() -> bool:

@@ -15,6 +15,7 @@ The options are frozen dataclasses: the command line parses its flags into one
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -92,6 +93,15 @@ class ReadResult:
         self.pairs.extend(other.pairs)
         self.rejects.extend(other.rejects)
         self.repairs.update(other.repairs)
+
+
+@dataclass(slots=True)
+class ReadStream:
+    """What a streaming reader returns: its pairs and rejects in the order of the file, to
+    be taken one by one, and the repairs done to the text before the first of them."""
+
+    items: Iterator[Pair | Reject]
+    repairs: Counter[str] = field(default_factory=Counter)
 
 
 # --- unit kinds ------------------------------------------------------------------------------

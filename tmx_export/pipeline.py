@@ -40,6 +40,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -62,11 +63,13 @@ from .inputs import (
     format_of,
     gather_inputs,
     input_size,
+    open_input,
     read_input,
     register_reader,
     tmx_is_streamed,
 )
 from .lang import (
+    DOCUMENT_SAMPLE_CHARS,
     document_language,
     document_sample,
     mean_score,
@@ -547,6 +550,9 @@ def _read(path: Input, fmt: str, options: BuildOptions, counts: _FileCounts
             if not isinstance(item, Reject):
                 counts.pairs_read += 1
             yield item
+    elif (opened := open_input(path, fmt, options)) is not None:
+        counts.repairs.update(opened.repairs)
+        yield from _languages_checked(path, opened.items, options, counts)
     else:
         result = read_input(path, fmt, options)
         _check_document_languages(path, result.pairs, options)
@@ -559,6 +565,26 @@ def _read(path: Input, fmt: str, options: BuildOptions, counts: _FileCounts
         for i, pair in enumerate(pairs):
             pairs[i] = None  # type: ignore[call-overload]
             yield pair
+
+
+def _languages_checked(path: Input, items: Iterator[Pair | Reject], options: BuildOptions,
+                       counts: _FileCounts) -> Iterator[Pair | Reject]:
+    """A streamed input's pairs and rejects, once the document's languages are judged on
+    the pairs that make its sample (read ahead, then given on with the rest)."""
+    head: list[Pair | Reject] = []
+    sample = [0, 0]  # characters of each side, as document_sample counts them
+    for item in items:
+        head.append(item)
+        if not isinstance(item, Reject):
+            sample[0] += len(item.source) + 1
+            sample[1] += len(item.target) + 1
+            if min(sample) >= DOCUMENT_SAMPLE_CHARS:
+                break
+    _check_document_languages(path, [p for p in head if not isinstance(p, Reject)], options)
+    for item in chain(head, items):
+        if not isinstance(item, Reject):
+            counts.pairs_read += 1
+        yield item
 
 
 def _check_document_languages(path: Input, pairs: list[Pair], options: BuildOptions) -> None:

@@ -375,21 +375,37 @@ def find_pairs(
     target_lang: str,
 ) -> tuple[list[Pair], list[Reject]]:
     """The paragraph pairs of ``stream`` (one file), and what could not be paired."""
+    pairs: list[Pair] = []
+    rejects: list[Reject] = []
+    for item in iter_pairs(stream, file, source_lang, target_lang):
+        if isinstance(item, Reject):
+            rejects.append(item)
+        else:
+            pairs.append(item)
+    return pairs, rejects
+
+
+def iter_pairs(
+    stream: Stream,
+    file: str,
+    source_lang: str,
+    target_lang: str,
+) -> Iterator[Pair | Reject]:
+    """:func:`find_pairs` one by one, in the order of the file: each pair is checked only
+    when it is asked for, so the stages after pairing can start on the first pairs while
+    the rest are still being checked."""
     src, tgt = primary(source_lang), primary(target_lang)
     text = stream.text
     numbered = _is_numbered(stream)
     triples, source_first = _best_split(stream, numbered, src, tgt)
 
-    pairs: list[Pair] = []
-    rejects: list[Reject] = []
     if numbered:
         # A title or a note before the first numbered paragraph is a reject of its own,
         # not the start of the first pair's source side.
         head = _first_numbered_line(stream)
         if head and text[:head].strip() and triples and triples[0][0] < head <= triples[0][1]:
-            rejects.append(Reject(file, stream.line_at(0),
-                                  "text before the first numbered paragraph",
-                                  _tidy(text[:head])))
+            yield Reject(file, stream.line_at(0), "text before the first numbered paragraph",
+                         _tidy(text[:head]))
             triples[0] = (head, *triples[0][1:])
     lang_a, lang_b = (src, tgt) if source_first else (tgt, src)
     starts = _paragraph_starts(stream)
@@ -401,18 +417,17 @@ def find_pairs(
             # A paragraph in side A's language after side B: a paragraph without its
             # translation, not part of this pair's translation.
             alone = source_lang if source_first else target_lang
-            rejects.append(Reject(file, stream.line_at(tail), f"unpaired paragraph ({alone} only)",
-                                  _tidy(text[tail:e1])))
+            yield Reject(file, stream.line_at(tail), f"unpaired paragraph ({alone} only)",
+                         _tidy(text[tail:e1]))
             e1 = tail
         a_text, b_text = text[s0:cut], text[cut:e1]
         source, target = (a_text, b_text) if source_first else (b_text, a_text)
         pair, reject = _check_pair(source, target, numbered, file, stream.line_at(s0),
                                    source_lang, target_lang, (src, tgt))
         if pair:
-            pairs.append(pair)
+            yield pair
         if reject:
-            rejects.append(reject)
-    return pairs, rejects
+            yield reject
 
 
 def _best_split(stream: Stream, numbered: bool, src: str, tgt: str
