@@ -125,7 +125,10 @@ def _char_class(c: str) -> str:
 class Lexicon:
     """Word probabilities for break decisions: wordfreq for ``langs`` plus the file's words."""
 
-    def __init__(self, langs: tuple[str, ...], file_text: str = "") -> None:
+    def __init__(self, langs: tuple[str, ...], file_text: str = "",
+                 file_lines: list[str] | None = None) -> None:
+        """``file_lines``: ``file_text`` split at line breaks, when the caller has it (a
+        second split would be a second copy of a large file)."""
         self.langs = langs
         # Words that touch a line's edge may be fragments of a cut ("Repr" / "ise"): only
         # the words inside lines make the file's vocabulary.
@@ -136,7 +139,7 @@ class Lexicon:
         for block in _line_blocks(file_text):
             self.local.update(map(str.lower, _WORD_RE.findall(block)))
         edges: list[str] = []
-        for line in file_text.split("\n"):
+        for line in file_text.split("\n") if file_lines is None else file_lines:
             first = _LEADING_WORD_RE.match(line) if line[:1].isalpha() else None
             if first:
                 edges.append(first.group(0).lower())
@@ -346,15 +349,16 @@ def build_stream(text: str, langs: tuple[str, ...]) -> Stream:
     repairs: Counter[str] = Counter()
     text = clean_text(text.replace("\r\n", "\n").replace("\r", "\n"), repairs)
     lines: list[tuple[int, str, bool]] = []
-    for number, raw in enumerate(text.split("\n"), 1):
+    raw_lines = text.split("\n")
+    for number, raw in enumerate(raw_lines, 1):
         folded = bool(FOLD_MARKER_RE.match(raw))
         body = FOLD_MARKER_RE.sub("", raw, count=1) if folded else raw
         if folded:
             repairs["fold markers removed"] += 1
         if body.strip():
             lines.append((number, body, folded))
-    lexicon = Lexicon(langs, text)
-    del text  # the lines hold it all now: not kept while they are joined
+    lexicon = Lexicon(langs, text, raw_lines)
+    del text, raw_lines  # the lines hold it all now: not kept while they are joined
 
     observations: list[tuple[bool, float]] = []
     for (_, left, _), (_, right, _) in zip(lines, lines[1:], strict=False):
