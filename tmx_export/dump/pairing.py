@@ -82,14 +82,14 @@ def _word_tokens(stream: Stream, first: str, second: str) -> tuple[np.ndarray, n
     numbers = np.fromiter((t.start for t in _number_tokens(text, _pair_line_starts(stream))),
                           dtype=np.int64)
     score = word_scores(first, second).__getitem__
-    starts: list[int] = []
-    scores: list[float] = []
-    for offset, block in _text_blocks(text):
+    starts, scores = [numbers], [np.zeros(len(numbers))]
+    for offset, block in _text_blocks(text):  # arrays a block at a time: no list of them all
         found = list(WORD_RE.finditer(block))
-        starts.extend(m.start() + offset for m in found)
-        scores.extend(map(score, [m.group() for m in found]))
-    pos = np.concatenate((numbers, np.asarray(starts, dtype=np.int64)))
-    values = np.concatenate((np.zeros(len(numbers)), np.asarray(scores, dtype=np.float64)))
+        starts.append(np.fromiter((m.start() for m in found), dtype=np.int64,
+                                  count=len(found)) + offset)
+        scores.append(np.fromiter(map(score, [m.group() for m in found]), dtype=np.float64,
+                                  count=len(found)))
+    pos, values = np.concatenate(starts), np.concatenate(scores)
     order = np.argsort(pos, kind="stable")  # numbers start with digits, words never do
     return pos[order], values[order]
 
