@@ -41,9 +41,9 @@ ORDER = [
     # which inputs, then the one orchestrator, then what works on finished memories
     "inputs", "pipeline", "tools",
     # terminology, beside the pipeline (it reads units through it)
-    "terms.termpair", "terms.stopwords", "terms.candidates", "terms.units", "terms.associate",
-    "terms.termbase", "terms.tbx", "terms.glossary", "terms.review", "terms.report",
-    "terms.run", "terms",
+    "terms.termpair", "terms.stopwords", "terms.candidates", "terms.units",
+    "terms.associate", "terms.termbase", "terms.tbx", "terms.glossary", "terms._sheet_xml",
+    "terms.review", "terms.report", "terms.run", "terms",
     # checking a memory (it reads units through the pipeline, terms through terms/)
     "check", "check.model", "check.rules", "check.consistency", "check.terms",
     "check.report", "check.concordance", "check.run",

@@ -1,7 +1,9 @@
 """The fast paths of ``terms`` give what the plain code they replace gives: the corpus
 scanner what :meth:`Extractor.candidates` finds token by token, the TBX entries written as
-text what lxml writes, the report's folding what its definition says, the batched termbase
-update what one pair at a time stored."""
+text what lxml writes, the review rows written as XML what XlsxWriter's cell API writes, the
+report's folding what its definition says, the batched termbase update what one pair at a
+time stored, the pairs of a fresh termbase's update what reading it back gives, a target
+language scanned by a child process what scanning it here gives."""
 
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ from tmx_export.terms.associate import _bits, _Chains, _Scanner, _Trie
 from tmx_export.terms.candidates import Extractor
 from tmx_export.terms.report import fold
 from tmx_export.terms.termbase import MAX_STORED_CONTEXTS
-from tmx_export.terms.termpair import Context, TermPair
+from tmx_export.terms.termpair import Context, TermPair, most_common
 from tmx_export.terms.units import _WHOLE, _cut, clause_spans, piece_spans, sentence_spans
 
 EN_TEXTS = [
@@ -214,3 +216,118 @@ def test_termbase_update_keeps_row_order_and_the_context_cap(tmp_path):
     chain = next(p for p in pairs if p.source_term == "value chain")
     assert chain.target_term == "chaîne de valeur" and chain.count == 30
     assert counts["value chain > chaîne de valeur"] == 30
+
+
+def _flagged_pairs(first_flagged: bool) -> list[TermPair]:
+    """Tricky texts, and pairs with a rival rendering (flagged "inconsistent"): the first
+    row or a later one is the first flagged, which decides the order of the formats."""
+    pairs = _tricky_pairs()
+    long = TermPair("en-GB", "fr-FR", "long", "long", source_term="x" * 40_000 + "😀",
+                    target_term="<r>rich?</r>", note="\x01ctl \ufffe end\u00a0")
+    long.forms[("doc", "x", "y")] += 1
+    pairs.append(long)
+    for n, pair in enumerate(pairs[:4]):
+        pair.source_lemma, pair.target_lemma, pair.dice = "same", f"rival {n}", 0.5
+        pair.forms[("doc", "more", "more")] += 3
+        pair.competitors = [p for p in pairs[:4] if p is not pair]
+    if not first_flagged:
+        pairs.append(pairs.pop(0))
+        pairs.append(pairs.pop(0))
+    return pairs
+
+
+@pytest.mark.parametrize("first_flagged", [True, False])
+def test_review_rows_written_as_xml_are_what_the_cell_api_writes(tmp_path, monkeypatch,
+                                                                 first_flagged):
+    from tmx_export.terms import _sheet_xml
+    from tmx_export.terms.review import write_review
+
+    pairs = _flagged_pairs(first_flagged)
+    assert sum(p.inconsistent for p in pairs) == 4
+    fast_rows = []
+    monkeypatch.setattr(_sheet_xml, "write_rows", _spy(_sheet_xml.write_rows, fast_rows))
+    write_review(pairs, tmp_path / "fast.xlsx")
+    assert fast_rows  # the XML path was taken
+    monkeypatch.setattr(_sheet_xml, "usable", lambda sheet: False)
+    write_review(pairs, tmp_path / "cells.xlsx")
+    assert _xlsx_members(tmp_path / "fast.xlsx") == _xlsx_members(tmp_path / "cells.xlsx")
+
+
+def _spy(function, calls: list):
+    def spy(*args, **kwargs):
+        calls.append(args)
+        return function(*args, **kwargs)
+    return spy
+
+
+def _xlsx_members(path) -> list[tuple[str, bytes]]:
+    """The members of a workbook, the creation time (of the run) left out."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as book:
+        return [(info.filename, re.sub(rb"<dcterms:(created|modified)[^<]*<", b"<",
+                                       book.read(info)))
+                for info in book.infolist()]
+
+
+def _units(n: int = 60) -> list[Pair]:
+    return [Pair(f"The value chain and the cluster policy {k}. The SME policy of region {k}.",
+                 f"La chaîne de valeur et la politique des conglomérats {k}. La politique "
+                 f"des PME de la région {k}.", "en-GB", "fr-FR", file=f"d{k % 3}",
+                 tuid=str(k)) for k in range(n)]
+
+
+def _signature(pairs: list[TermPair]) -> list[tuple]:
+    return [(p.id, p.key, p.source_term, p.target_term, repr(p.dice), repr(p.llr),
+             repr(p.score), p.pos, p.glossary, p.status, list(p.forms.items()),
+             [(c.tuid, c.file, c.source, c.target, c.source_span, c.target_span)
+              for c in p.contexts], [q.key for q in p.competitors]) for p in pairs]
+
+
+@pytest.mark.parametrize("before", ["nothing", "a document without pairs", "pairs"])
+def test_pairs_of_an_update_are_what_reading_back_gives(tmp_path, before):
+    units = _units()
+    documents = {f"d{k}": Document(f"d{k}", f"fp{k}", 20) for k in range(3)}
+    db = tmp_path / "tb.db"
+    with Termbase(db) as termbase:
+        if before == "a document without pairs":
+            termbase.update([], {"d1": documents["d1"]})  # d1 is known: its forms not counted
+        elif before == "pairs":
+            termbase.update(extract_terms(units[:9]), {"d0": documents["d0"]})
+        found = extract_terms(units, max_contexts=4)
+        summary, pairs = termbase.update_and_read(found, documents, max_contexts=3)
+    with Termbase(db) as termbase:
+        read_back = termbase.pairs(max_contexts=3)
+    if before == "pairs":  # not a new termbase: the pairs are read back
+        assert pairs is None
+        return
+    assert pairs and _signature(pairs) == _signature(read_back)
+    assert summary.known_documents == ([] if before == "nothing" else ["d1"])
+    assert all(len(p.contexts) <= 3 for p in pairs)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from("abc"), st.sampled_from(["x", "X", "y"]),
+                          st.sampled_from(["u", "v", "w"]), st.integers(1, 4)), max_size=12))
+def test_tallies_are_the_three_counters(rows):
+    pair = TermPair("en", "fr", "s", "t")
+    for doc, source, target, n in rows:
+        pair.forms[(doc, source, target)] += n
+    documents, sources, targets = pair.tallies()
+    for mine, counter in ((documents, pair.documents), (sources, pair.source_variants),
+                          (targets, pair.target_variants)):
+        assert list(mine.items()) == list(counter.items())
+        assert most_common(mine) == counter.most_common()
+
+
+def test_tallies_follow_changes_of_the_forms():
+    pair = TermPair("en", "fr", "s", "t")
+    pair.forms[("d1", "Cluster", "grappe")] += 2
+    pair.forms[("d2", "cluster", "grappe")] += 2
+    assert pair.tallies()[1] == {"Cluster": 2, "cluster": 2}
+    pair.forms[("d2", "cluster", "grappe")] += 1  # same keys, another count
+    assert pair.tallies()[1] == {"Cluster": 2, "cluster": 3}
+    pair.forms = Counter(dict(reversed(pair.forms.items())))  # same counts, another order
+    assert list(pair.tallies()[1]) == ["cluster", "Cluster"]
+    assert most_common(pair.tallies()[0]) == [("d2", 3), ("d1", 2)]

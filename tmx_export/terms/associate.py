@@ -38,10 +38,10 @@ import gc
 import math
 from array import array
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import compress
 from operator import attrgetter, getitem
 
@@ -285,6 +285,11 @@ class _Side:
         return both // n, (both % n).astype(np.int32)
 
 
+def _no_key(key: str) -> None:
+    """No candidate has a key yet."""
+    return None
+
+
 class _Scanner:
     """Pass 1 for one language: the tokens of every piece, then all candidates at once.
 
@@ -317,7 +322,7 @@ class _Scanner:
         self.w_entry, self.w_start, self.w_break = array("i"), array("i"), array("b")
         # per word, a batch at a time: entry, piece, start in the piece, punctuation before
         self.batches: list[tuple[np.ndarray, ...]] = []
-        self.find_key: Callable[[str], int | None] = lambda key: None
+        self.find_key: Callable[[str], int | None] = _no_key
 
     def _piece(self, name: str) -> int:
         self.names.append(name)
@@ -473,7 +478,7 @@ class _Scanner:
         if any(" " in name for name in self.names):
             nodes = trie.unify(nodes)
         pieces = dict(self.pieces)
-        self.find_key = lambda key: trie.find(key, pieces)
+        self.find_key = partial(trie.find, ids=pieces)
         if glossary is not None:
             # within a piece: the patterns' occurrences (in order already), then the
             # glossary's in the order they were matched
@@ -743,39 +748,76 @@ def without_gc() -> Iterator[None]:
             gc.enable()
 
 
+def _unit_spans(unit: Pair, split: bool, langs: tuple[str, str]
+                ) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """The pieces of one unit (:func:`.units.piece_spans`, or the whole unit)."""
+    source, target = unit.source, unit.target
+    return (piece_spans(source, target, *langs) if split
+            else [((0, len(source)), (0, len(target)))])
+
+
+def _pieces(units: list[Pair], split: bool, langs: tuple[str, str]) -> tuple[array, array]:
+    """Where the pieces of ``units`` are: ``piece_unit[p]`` is the unit of piece ``p``,
+    ``piece_at[4p:4p + 4]`` its character spans in the unit (source, target)."""
+    piece_unit = array("i")
+    piece_at = array("i")
+    for index, unit in enumerate(units):
+        for (s0, s1), (t0, t1) in _unit_spans(unit, split, langs):
+            piece_unit.append(index)
+            piece_at.extend((s0, s1, t0, t1))
+    return piece_unit, piece_at
+
+
+def _scan(units: list[Pair], piece_unit: array, piece_at: array, target: bool,
+          lang: str, glossary: list[tuple[str, str]]) -> _Side:
+    """Pass 1 for one language (the source's, or the ``target``'s): the words of every
+    piece, then the candidates of all (numpy)."""
+    side = 1 if target else 0  # in a glossary entry; in piece_at, 2 * side
+    scanner = _Scanner(Extractor(lang, (terms[side] for terms in glossary)))
+    add = scanner.add
+    text = attrgetter("target" if target else "source")
+    at = 2 * side
+    for p, index in enumerate(piece_unit):
+        add(text(units[index])[piece_at[4 * p + at]:piece_at[4 * p + at + 1]])
+    return scanner.side()
+
+
+def _pass_one(units: list[Pair], glossary: list[tuple[str, str]], split: bool,
+              langs: tuple[str, str]) -> tuple[_Side, _Side, array, array]:
+    """Pass 1: the pieces of ``units`` (:func:`_pieces`), and both sides (:func:`_scan`)."""
+    piece_unit, piece_at = _pieces(units, split, langs)
+    src = _scan(units, piece_unit, piece_at, False, langs[0], glossary)
+    give_back_memory()
+    tgt = _scan(units, piece_unit, piece_at, True, langs[1], glossary)
+    give_back_memory()
+    return src, tgt, piece_unit, piece_at
+
+
+def _check_langs(units: list[Pair], langs: tuple[str, str]) -> None:
+    """All units must share one language pair."""
+    for unit in units:
+        if (unit.source_lang, unit.target_lang) != langs:
+            raise ValueError(
+                f"units mix language pairs: {langs[0]}->{langs[1]} and "
+                f"{unit.source_lang}->{unit.target_lang}"
+            )
+
+
 def _extract(units: list[Pair], min_count: int, glossary: list[tuple[str, str]],
              max_contexts: int, split: bool) -> list[TermPair]:
     """:func:`extract_terms` (``units`` not empty)."""
-    source_lang, target_lang = units[0].source_lang, units[0].target_lang
-    for unit in units:
-        if (unit.source_lang, unit.target_lang) != (source_lang, target_lang):
-            raise ValueError(
-                f"units mix language pairs: {source_lang}->{target_lang} and "
-                f"{unit.source_lang}->{unit.target_lang}"
-            )
-    s_scan = _Scanner(Extractor(source_lang, (s for s, _ in glossary)))
-    t_scan = _Scanner(Extractor(target_lang, (t for _, t in glossary)))
+    langs = (units[0].source_lang, units[0].target_lang)
+    _check_langs(units, langs)
+    src, tgt, piece_unit, piece_at = _pass_one(units, glossary, split, langs)
+    return _after_pass_one(units, src, tgt, piece_unit, piece_at, min_count, glossary,
+                           max_contexts)
 
-    # Pass 1: the words of every piece, then the candidates of all (numpy).
-    # piece_unit[p] is the unit of piece p; piece_at holds its character spans in the unit.
-    piece_unit = array("i")
-    piece_at = array("i")
-    s_add, t_add = s_scan.add, t_scan.add
-    for index, unit in enumerate(units):
-        source, target = unit.source, unit.target
-        spans = (piece_spans(source, target, source_lang, target_lang) if split
-                 else [((0, len(source)), (0, len(target)))])
-        for (s0, s1), (t0, t1) in spans:
-            s_add(source[s0:s1])
-            t_add(target[t0:t1])
-            piece_unit.append(index)
-            piece_at.extend((s0, s1, t0, t1))
-    src = s_scan.side()
-    del s_scan
-    give_back_memory()
-    tgt = t_scan.side()
-    del t_scan
-    give_back_memory()
+
+def _after_pass_one(units: list[Pair], src: _Side, tgt: _Side, piece_unit: array,
+                    piece_at: array, min_count: int, glossary: list[tuple[str, str]],
+                    max_contexts: int) -> list[TermPair]:
+    """Passes 2 to 4 and the ranking (see the module docstring)."""
+    source_lang, target_lang = units[0].source_lang, units[0].target_lang
     n_pieces = len(piece_unit)
 
     width = max(len(tgt.keys), 1)  # pair code = source id * width + target id
@@ -879,8 +921,9 @@ def _extract(units: list[Pair], min_count: int, glossary: list[tuple[str, str]],
         pair.dice = dice_of.get(code, 0.0)
         pair.llr = _llr(a, s_df[e], t_df[f], n_pieces) if a else 0.0
         pair.glossary = code in glossary_codes
-        pair.source_term = citation_form(pair.source_variants, src.extractor)
-        pair.target_term = citation_form(pair.target_variants, tgt.extractor)
+        _, source_variants, target_variants = pair.tallies()
+        pair.source_term = citation_form(source_variants, src.extractor)
+        pair.target_term = citation_form(target_variants, tgt.extractor)
         if min(s_words[e], t_words[f]) > 1:
             pair.pos = "noun"  # the multi-word patterns are noun phrases
     result = []
@@ -1066,15 +1109,23 @@ def _link(src: _Side, tgt: _Side, partner_codes: np.ndarray, partner_scores: np.
         cuts = np.searchsorted(per_piece, np.arange(CROSS_CHUNK, per_piece[-1] if n_pieces
                                                     else 0, CROSS_CHUNK), side="right")
         bounds = np.searchsorted(s_piece, np.r_[0, cuts, n_pieces])
-        for lo, hi in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True):
-            r = reps[lo:hi]
-            n = int(r.sum())
-            if n:
-                links.append(_link_slice(src, tgt, partner_codes, partner_scores, width,
-                                         np.repeat(s_occ[lo:hi], r),
-                                         np.repeat(t_start[s_piece[lo:hi]]
-                                                   - (np.cumsum(r) - r), r) + np.arange(n),
-                                         t_occ, np.repeat(s_piece[lo:hi], r)))
+        slices = list(zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True))
+
+        def link(part: list[tuple[int, int]]) -> list[tuple[np.ndarray, ...]]:
+            done = []
+            for lo, hi in part:
+                r = reps[lo:hi]
+                n = int(r.sum())
+                if n:
+                    done.append(_link_slice(src, tgt, partner_codes, partner_scores, width,
+                                            np.repeat(s_occ[lo:hi], r),
+                                            np.repeat(t_start[s_piece[lo:hi]]
+                                                      - (np.cumsum(r) - r), r)
+                                            + np.arange(n), t_occ,
+                                            np.repeat(s_piece[lo:hi], r)))
+            return done
+
+        links = link(slices)
     if not links:
         empty = np.zeros(0, np.int64)
         return empty, empty, empty, empty, empty, empty
@@ -1167,7 +1218,7 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def citation_form(variants: Counter[str], extractor: Extractor) -> str:
+def citation_form(variants: Mapping[str, int], extractor: Extractor) -> str:
     """The dictionary form of a term from its surface variants: the head in the singular.
 
     The head is the last word in English ("value chains" -> "value chain") and the first in
@@ -1178,6 +1229,16 @@ def citation_form(variants: Counter[str], extractor: Extractor) -> str:
     if not variants:
         return ""
     form = max(variants.items(), key=lambda item: (item[1], item[0]))[0]
+    known = extractor.citations.get(form)
+    if known is None:
+        known = _citation(form, extractor)
+        if len(extractor.citations) < 500_000:
+            extractor.citations[form] = known
+    return known
+
+
+def _citation(form: str, extractor: Extractor) -> str:
+    """:func:`citation_form` of the surface form ``form``."""
     tokens = extractor.tokens(form)
     words = [t for t in tokens if t.kind in ("w", "s")]
     if not words:
@@ -1266,6 +1327,14 @@ def _specificity(term: str, lang: str) -> float:
 
 
 def _name_like(pair: TermPair) -> bool:
+    """:func:`_name_like_terms` of the pair's terms."""
+    return _name_like_terms(pair.source_term, pair.target_term, pair.source_lang,
+                            pair.target_lang)
+
+
+# A pure function of the terms: cached, as the termbase ranks the pairs again.
+@lru_cache(maxsize=200_000)
+def _name_like_terms(s: str, t: str, source_lang: str, target_lang: str) -> bool:
     """A person's or place's name rather than a term.
 
     Either one capitalised word, the same in both languages, not a common word ("Koch" ->
@@ -1276,8 +1345,7 @@ def _name_like(pair: TermPair) -> bool:
     terms, even capitalised ("Commission", "Structural Fund"), are in one of them (rare
     ones may not be: "Quaestors" is taken for a name).
     """
-    langs = [primary(lang) for lang in (pair.source_lang, pair.target_lang)]
-    s, t = pair.source_term, pair.target_term
+    langs = [primary(lang) for lang in (source_lang, target_lang)]
     if s == t and " " not in s and s[:1].isupper() and not s.isupper() and all(
         zipf_frequency(s.lower(), lang) < 4.0 for lang in langs
     ):

@@ -117,6 +117,10 @@ class Extractor:
         self.stop = STOP[self.lang]
         self._cache: dict[str, tuple[str, str]] = {}
         self._words: dict[str, tuple[str, str, str]] = {}  # word as written -> lower, kind, piece
+        self._keys: dict[str, str] = {}  # term -> key (the same terms are keyed again and again)
+        # the citation forms of surface forms (:func:`.associate.citation_form`), kept here
+        # as the rest of what is known of the language's words
+        self.citations: dict[str, str] = {}
         # glossary terms by their first key piece: [(pieces, key), ...]
         self._glossary: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for term in glossary:
@@ -126,7 +130,12 @@ class Extractor:
 
     def key(self, term: str) -> str:
         """The lemma key of ``term`` (how a glossary entry or a user names a candidate)."""
-        return " ".join(t.piece for t in self.tokens(term) if t.piece)
+        key = self._keys.get(term)
+        if key is None:
+            key = " ".join(t.piece for t in self.tokens(term) if t.piece)
+            if len(self._keys) < 500_000:
+                self._keys[term] = key
+        return key
 
     def _classify(self, lower: str) -> tuple[str, str]:
         known = self._cache.get(lower)

@@ -8,7 +8,6 @@ sides, its variants and its competing translations.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
@@ -18,17 +17,23 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from ..formats.text import atomic_output
-from .termpair import STATUSES, TermPair
+from .termpair import STATUSES, TermPair, most_common
+
+
+def _special(text: str) -> bool:
+    """Whether ``text`` holds a character HTML escapes (five searches for one character
+    each are ten times faster than one regular expression for the five)."""
+    return "&" in text or "<" in text or ">" in text or "'" in text or '"' in text
 
 
 def _escape(text: str) -> str:
     """``text`` escaped for HTML as :func:`markupsafe.escape` (the template's autoescape)
-    does it, as a plain string: that function's result object cost more than the escaping."""
+    does it, as a plain string: that function's result object cost more than the escaping.
+    Most texts hold nothing to escape: five searches instead of five replacements."""
+    if not _special(text):
+        return text
     return (text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
             .replace("'", "&#39;").replace('"', "&#34;"))
-
-
-_SPECIAL = re.compile("[&<>'\"]")
 
 
 def _highlight(text: str, span: tuple[int, int]) -> str:
@@ -36,7 +41,7 @@ def _highlight(text: str, span: tuple[int, int]) -> str:
     start, end = span
     if not 0 <= start < end <= len(text):
         return _escape(text)
-    if _SPECIAL.search(text) is None:  # most texts: nothing to escape
+    if not _special(text):  # most texts: nothing to escape
         return f"{text[:start]}<mark>{text[start:end]}</mark>{text[end:]}"
     return (f"{_escape(text[:start])}<mark>{_escape(text[start:end])}</mark>"
             f"{_escape(text[end:])}")
@@ -46,14 +51,15 @@ def _listed(rows: Iterable[tuple[str, int]]) -> str:
     return ", ".join(f"{form} ({n})" for form, n in rows)
 
 
-def _entry(rank: int, pair: TermPair, folded: Callable[[str], str]) -> Markup:
+def _entry(rank: int, pair: TermPair, folded: Callable[[str], str]) -> str:
     """The ``<tbody>`` of one pair (its row and its details), escaped as the template's
     autoescape would: written here because the template engine took most of the time of
     a large report (one markup-safe object per value, and per concatenation).
     ``folded``: :func:`fold`, remembered (a unit is the context of several pairs)."""
     e = _escape
-    source_variants = _listed(pair.source_variants.most_common())
-    target_variants = _listed(pair.target_variants.most_common())
+    documents, source_forms, target_forms = pair.tallies()
+    source_variants = _listed(most_common(source_forms))
+    target_variants = _listed(most_common(target_forms))
     translations = _listed(pair.translations()[1:])
     alternatives = _listed(pair.source_alternatives())
     # What the page's search looks in, folded as its script folds the query (case and
@@ -67,13 +73,13 @@ def _entry(rank: int, pair: TermPair, folded: Callable[[str], str]) -> Markup:
     inconsistent = pair.inconsistent
     source, target, status, note = (e(pair.source_term), e(pair.target_term),
                                     e(pair.status), pair.note)
-    count, docs = pair.count, len(pair.documents)
+    count, docs = pair.count, len(documents)
     contexts = "".join(
         f'\n    <tr><td>{_highlight(c.source, c.source_span)} <span class="tuid">'
         f'[{e(c.tuid)}]</span></td><td>{_highlight(c.target, c.target_span)}</td></tr>\n  '
         for c in pair.contexts
     ) or '\n    <tr><td colspan="2" class="muted">No context stored.</td></tr>\n  '
-    return Markup(
+    return (
         f'\n<tbody class="entry" data-rank="{rank}" data-source="{source}" '
         f'data-target="{target}" data-count="{count}" data-docs="{docs}" '
         f'data-dice="{pair.dice:.3f}" data-status="{status}" '
@@ -103,43 +109,63 @@ def _entry(rank: int, pair: TermPair, folded: Callable[[str], str]) -> Markup:
     )
 
 
-# Combining marks, looked up once per distinct character: str.translate deletes them in C.
-class _Marks(dict):
-    def __missing__(self, code: int) -> int | None:
-        kept = None if unicodedata.combining(chr(code)) else code
-        self[code] = kept
-        return kept
-
-
-_MARKS = _Marks()
-
-
 def fold(text: str) -> str:
     """``text`` lower-cased, accents removed: "États" -> "etats" (the page's search folds
     the query the same way)."""
     lowered = text.lower()
     if lowered.isascii():  # nothing to decompose
         return lowered
-    return unicodedata.normalize("NFKD", lowered).translate(_MARKS)
+    # Decomposing never looks across a space (an ASCII character: a starter, never
+    # decomposed, that ends any run of marks to reorder): each word is folded on its own,
+    # and once (words repeat, accented ones too).
+    return " ".join(map(_FOLDED.__getitem__, lowered.split(" ")))
+
+
+class _Folded(dict):
+    """Lower-cased words (no space), decomposed (NFKD) and without combining marks."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= 200_000:  # bounded: a corpus of nonsense must not eat memory
+            self.clear()
+        folded = word
+        if not word.isascii():
+            decomposed = unicodedata.normalize("NFKD", word)
+            folded = "".join([char for char in decomposed
+                              if char < "\u0300" or not unicodedata.combining(char)])
+        self[word] = folded
+        return folded
+
+
+_FOLDED = _Folded()
+
+
+_MARKER = "\ue000entries\ue000"  # where the entries go in the rendered page
+_BATCH = 500  # entries joined before one write
 
 
 def _render(pairs: list[TermPair], title: str) -> Iterator[str]:
-    """The page in pieces, one row's worth at a time (a report of 30,000 pairs is tens of
-    MB of HTML: it is never held whole)."""
+    """The page in pieces, a few hundred rows' worth at a time (a report of 30,000 pairs is
+    tens of MB of HTML: it is never held whole). The template is rendered once, around a
+    marker where the entries go: it has nothing per entry but the entry itself."""
     from .._version import __version__
 
     env = Environment(loader=PackageLoader("tmx_export.terms", "templates"),
                       autoescape=select_autoescape(["html", "j2"]))
     documents = sorted({doc for p in pairs for doc in p.documents})
-    folded = lru_cache(maxsize=100_000)(fold)
-    return env.get_template("report.html.j2").generate(
-        title=title, version=__version__, count=len(pairs),
-        entries=(_entry(rank, p, folded) for rank, p in enumerate(pairs, 1)),
+    page = env.get_template("report.html.j2").render(
+        title=title, version=__version__, count=len(pairs), entries=[Markup(_MARKER)],
         source_lang=pairs[0].source_lang if pairs else "source",
         target_lang=pairs[0].target_lang if pairs else "target",
         documents=documents, inconsistent=sum(p.inconsistent for p in pairs),
         statuses=STATUSES,
     )
+    head, _, tail = page.partition(_MARKER)
+    yield head
+    folded = lru_cache(maxsize=100_000)(fold)
+    for first in range(0, len(pairs), _BATCH):
+        yield "".join([_entry(rank, pair, folded) for rank, pair in
+                       enumerate(pairs[first:first + _BATCH], first + 1)])
+    yield tail
 
 
 def render_report(pairs: Iterable[TermPair], *, title: str = "Term pairs") -> str:

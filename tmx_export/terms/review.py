@@ -20,9 +20,10 @@ from pathlib import Path
 from ..errors import InputError
 from ..formats.table import open_workbook
 from ..formats.text import atomic_output
+from . import _sheet_xml
 from .candidates import Extractor
 from .termbase import Termbase
-from .termpair import STATUSES, TermPair
+from .termpair import STATUSES, TermPair, most_common
 
 COLUMNS = [
     # (header, width)
@@ -36,8 +37,43 @@ COLUMNS = [
 KEY_COLUMNS = ("source lang", "target lang", "source lemma", "target lemma")
 
 
-def _variants(counter) -> str:
-    return ", ".join(f"{form} ({n})" for form, n in counter.most_common())
+def _variants(counts: dict[str, int]) -> str:
+    return ", ".join(f"{form} ({n})" for form, n in most_common(counts))
+
+
+def _row_values(pair: TermPair) -> list[str | int]:
+    """The cells of one pair's row, in :data:`COLUMNS` order."""
+    contexts = pair.contexts[:2]
+    others = pair.translations()[1:]
+    documents, source_variants, target_variants = pair.tallies()
+    values: list[str | int] = [
+        pair.source_term, pair.target_term, pair.status, pair.note,
+        pair.count, len(documents), "yes" if pair.inconsistent else "",
+        _variants(source_variants), _variants(target_variants),
+        ", ".join(f"{t} ({n})" for t, n in others),
+    ]
+    for n in range(2):
+        shown = contexts[n] if n < len(contexts) else None
+        values += [shown.source, shown.target] if shown else ["", ""]
+    values += [pair.source_lang, pair.target_lang, pair.source_lemma, pair.target_lemma]
+    return values
+
+
+class _Styles:
+    """The review file's cell formats."""
+
+    def __init__(self, book) -> None:
+        self.bold = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
+        self.wrap = book.add_format({"text_wrap": True, "valign": "top"})
+        self.top = book.add_format({"valign": "top"})
+        self.flag = book.add_format({"valign": "top", "font_color": "#9C0006",
+                                     "bg_color": "#FFC7CE"})
+        # each column's format (a cell without one of its own takes its column's)
+        self.columns = [self.wrap if "context" in header else self.top for header, _ in COLUMNS]
+
+
+_FLAG_COLUMN = [h for h, _ in COLUMNS].index("inconsistent")
+_STATUS_COLUMN = [h for h, _ in COLUMNS].index("status")
 
 
 def write_review(pairs: Iterable[TermPair], path: str | Path) -> int:
@@ -51,39 +87,19 @@ def write_review(pairs: Iterable[TermPair], path: str | Path) -> int:
         book = xlsxwriter.Workbook(handle, {"constant_memory": True,
                                             "tmpdir": str(Path(path).parent or ".")})
         sheet = book.add_worksheet("review")
-        bold = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
-        wrap = book.add_format({"text_wrap": True, "valign": "top"})
-        top = book.add_format({"valign": "top"})
-        flag = book.add_format({"valign": "top", "font_color": "#9C0006", "bg_color": "#FFC7CE"})
+        styles = _Styles(book)
         for col, (header, width) in enumerate(COLUMNS):
-            sheet.write(0, col, header, bold)
+            sheet.write(0, col, header, styles.bold)
             hidden = header in KEY_COLUMNS
-            sheet.set_column(col, col, width, wrap if "context" in header else top,
-                             {"hidden": hidden})
-        for row, pair in enumerate(pairs, 1):
-            contexts = pair.contexts[:2]
-            others = pair.translations()[1:]
-            values = [
-                pair.source_term, pair.target_term, pair.status, pair.note,
-                pair.count, len(pair.documents), "yes" if pair.inconsistent else "",
-                _variants(pair.source_variants), _variants(pair.target_variants),
-                ", ".join(f"{t} ({n})" for t, n in others),
-            ]
-            for n in range(2):
-                shown = contexts[n] if n < len(contexts) else None
-                values += [shown.source, shown.target] if shown else ["", ""]
-            values += [pair.source_lang, pair.target_lang, pair.source_lemma, pair.target_lemma]
-            for col, value in enumerate(values):
-                style = flag if (COLUMNS[col][0] == "inconsistent" and value) else None
-                if isinstance(value, int):
-                    sheet.write_number(row, col, value, style)
-                else:
-                    # write_string, not write(): write() turns text starting with "=" into a
-                    # formula, and these cells hold input text (formula injection)
-                    sheet.write_string(row, col, value, style)
+            sheet.set_column(col, col, width, styles.columns[col], {"hidden": hidden})
+        rows = map(_row_values, pairs)
+        if pairs and _sheet_xml.usable(sheet):
+            _sheet_xml.write_rows(sheet, rows, len(pairs), styles.columns, _FLAG_COLUMN,
+                                  styles.flag)
+        else:
+            _write_cells(sheet, rows, styles)
         if pairs:
-            status_col = [h for h, _ in COLUMNS].index("status")
-            sheet.data_validation(1, status_col, len(pairs), status_col, {
+            sheet.data_validation(1, _STATUS_COLUMN, len(pairs), _STATUS_COLUMN, {
                 "validate": "list",
                 "source": list(STATUSES),
                 "error_title": "Status",
@@ -93,6 +109,19 @@ def write_review(pairs: Iterable[TermPair], path: str | Path) -> int:
         sheet.autofilter(0, 0, max(len(pairs), 1), len(COLUMNS) - 1)
         book.close()
     return len(pairs)
+
+
+def _write_cells(sheet, rows: Iterable[list[str | int]], styles: _Styles) -> None:
+    """The rows through XlsxWriter's cell API (what :mod:`._sheet_xml` writes faster)."""
+    for row, values in enumerate(rows, 1):
+        for col, value in enumerate(values):
+            style = styles.flag if (col == _FLAG_COLUMN and value) else None
+            if isinstance(value, int):
+                sheet.write_number(row, col, value, style)
+            else:
+                # write_string, not write(): write() turns text starting with "=" into a
+                # formula, and these cells hold input text (formula injection)
+                sheet.write_string(row, col, value, style)
 
 
 @dataclass(slots=True)

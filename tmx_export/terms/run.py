@@ -122,7 +122,9 @@ def run_terms(
     del units, rejects
     if termbase_path:
         with Termbase(termbase_path) as termbase:
-            summary = termbase.update(pairs, documents)
+            # a new termbase's pairs come with the update (made from what it wrote)
+            summary, stored = termbase.update_and_read(pairs, documents, min_count=min_count,
+                                                       max_contexts=max_contexts)
             if summary.known_documents:
                 _say(say, "already in the termbase, not counted again: "
                       + ", ".join(summary.known_documents))
@@ -132,7 +134,9 @@ def run_terms(
                 pair.competitors = []
             del pairs
             give_back_memory()
-            pairs = termbase.pairs(min_count=min_count, max_contexts=max_contexts)
+            pairs = (stored if stored is not None
+                     else termbase.pairs(min_count=min_count, max_contexts=max_contexts))
+            del stored
         _say(say, f"termbase {termbase_path}: {summary.new_pairs} new pair(s), "
               f"{summary.updated_pairs} updated; {len(pairs)} recorded in all")
         clock.lap("termbase")

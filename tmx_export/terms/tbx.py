@@ -29,7 +29,7 @@ from ..errors import InputError
 from ..formats.text import atomic_output
 from ..formats.xml import parse_xml
 from ..lang import primary
-from .termpair import TermPair
+from .termpair import TermPair, most_common
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -152,7 +152,7 @@ def _entry(sub, body: etree._Element, n: int, pair: TermPair, v3: bool, source_l
         group = sub(entry, "transacGrp")
         sub(group, "transac", "modification", type="transactionType")
         sub(group, "date", pair.status_date[:10])
-    documents = pair.documents
+    documents, source_variants, target_variants = pair.tallies()
     if documents:
         sub(entry, "admin", "; ".join(sorted(documents)), type="source")
     if v3:
@@ -165,8 +165,8 @@ def _entry(sub, body: etree._Element, n: int, pair: TermPair, v3: bool, source_l
     if pair.note:
         sub(entry, "note", pair.note)
     for lang, term, variants, side in (
-        (source_lang, pair.source_term, pair.source_variants, "source"),
-        (target_lang, pair.target_term, pair.target_variants, "target"),
+        (source_lang, pair.source_term, source_variants, "source"),
+        (target_lang, pair.target_term, target_variants, "target"),
     ):
         lang_sec = sub(entry, "langSec" if v3 else "langSet", lang=lang)
         term_sec = sub(lang_sec, "termSec" if v3 else "tig")
@@ -180,7 +180,7 @@ def _entry(sub, body: etree._Element, n: int, pair: TermPair, v3: bool, source_l
             context = pair.contexts[0]
             sub(term_sec, "descrip", getattr(context, side), type="context")
         if len(variants) > 1 or (variants and term not in variants):
-            listed = ", ".join(f"{form} ({count})" for form, count in variants.most_common())
+            listed = ", ".join(f"{form} ({count})" for form, count in most_common(variants))
             sub(term_sec, "note", f"Variants: {listed}")
     return entry
 
@@ -191,7 +191,15 @@ _NOT_PLAIN = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def _text(value: str) -> str:
+    if "&" not in value and "<" not in value and ">" not in value:
+        return value  # most values: three searches instead of three replacements
     return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _plain(data: str) -> bool:
+    """Whether ``data`` holds no character of :data:`_NOT_PLAIN`: every one of them is
+    unprintable, so a printable text (the C check, most texts) needs no search."""
+    return data.isprintable() or _NOT_PLAIN.search(data) is None
 
 
 def _entry_text(n: int, pair: TermPair, v3: bool, source_lang: str, target_lang: str
@@ -199,7 +207,7 @@ def _entry_text(n: int, pair: TermPair, v3: bool, source_lang: str, target_lang:
     """The entry :func:`_entry` builds, serialised and indented as lxml does, written as
     text: building a tree of 10-20 elements per pair took most of the time of a large
     TBX. ``None`` when a value holds a character that only lxml should judge."""
-    documents = pair.documents
+    documents, source_variants, target_variants = pair.tallies()
     children: list[str] = []
     if pair.status_date:
         children.append(f"<transacGrp>\n          <transac type=\"transactionType\">"
@@ -215,8 +223,8 @@ def _entry_text(n: int, pair: TermPair, v3: bool, source_lang: str, target_lang:
         children.append(f"<note>{_text(pair.note)}</note>")
     lang_tag, term_tag = ("langSec", "termSec") if v3 else ("langSet", "tig")
     for lang, term, variants, side in (
-        (source_lang, pair.source_term, pair.source_variants, "source"),
-        (target_lang, pair.target_term, pair.target_variants, "target"),
+        (source_lang, pair.source_term, source_variants, "source"),
+        (target_lang, pair.target_term, target_variants, "target"),
     ):
         if not term:
             return None  # an empty <term> is lxml's to write
@@ -230,9 +238,9 @@ def _entry_text(n: int, pair: TermPair, v3: bool, source_lang: str, target_lang:
             inner.append(f'<descrip type="context">{_text(getattr(pair.contexts[0], side))}'
                          "</descrip>")
         if len(variants) > 1 or (variants and term not in variants):
-            listed = ", ".join(f"{form} ({count})" for form, count in variants.most_common())
+            listed = ", ".join(f"{form} ({count})" for form, count in most_common(variants))
             inner.append(f"<note>Variants: {_text(listed)}</note>")
-        if _NOT_PLAIN.search(lang):  # lxml escapes even a line break in an attribute
+        if not _plain(lang):  # lxml escapes even a line break in an attribute
             return None
         attribute = _text(lang).replace('"', "&quot;")
         children.append(f'<{lang_tag} xml:lang="{attribute}">\n          <{term_tag}>'
@@ -241,7 +249,7 @@ def _entry_text(n: int, pair: TermPair, v3: bool, source_lang: str, target_lang:
     tag = "conceptEntry" if v3 else "termEntry"
     data = (f'<{tag} id="c{n}">' + "".join(f"\n        {c}" for c in children)
             + f"\n      </{tag}>")
-    return None if _NOT_PLAIN.search(data.replace("\n", "")) else data
+    return data if _plain(data.replace("\n", "")) else None
 
 
 def _status(review: str, side: str) -> str | None:

@@ -287,40 +287,67 @@ class Termbase:
         never counted twice, even by two runs adding it at the same time; statuses and notes
         are left as they are. The update is one transaction: all of it is recorded or none.
         """
+        with self.transaction():
+            return self._update(pairs, documents)[0]
+
+    def update_and_read(self, pairs: Iterable[TermPair], documents: Mapping[str, Document],
+                        *, min_count: int = 2, max_contexts: int = 5
+                        ) -> tuple[UpdateSummary, list[TermPair] | None]:
+        """:meth:`update`; and, when the termbase held no pair before, what :meth:`pairs`
+        would read right after it: the same pairs, in the same order, with the same ids.
+
+        A termbase that held no pair holds exactly what was just written, so those pairs
+        are made from that, in the same transaction, rather than read back (reading back
+        took as long as writing). ``None`` when the termbase held pairs: read them with
+        :meth:`pairs`.
+        """
+        with self.transaction():
+            empty = self.db.execute("SELECT 1 FROM pairs LIMIT 1").fetchone() is None
+            summary, written = self._update(pairs, documents)
+            if not empty:
+                return summary, None
+            from .associate import without_gc
+
+            with without_gc():
+                return summary, _recorded(written, min_count, max_contexts)
+
+    def _update(self, pairs: Iterable[TermPair], documents: Mapping[str, Document]
+                ) -> tuple[UpdateSummary, list[_Written]]:
+        """:meth:`update` inside a transaction; also what was written, pair by pair."""
         summary = UpdateSummary()
         now = _now()
         doc_ids: dict[str, int] = {}
-        with self.transaction():
-            for name, doc in documents.items():
-                # Registering is idempotent: a document another run (or another name in this
-                # one) already registered is left alone and not counted again.
-                cursor = self.db.execute(
-                    "INSERT INTO documents (fingerprint, name, units, added) VALUES (?, ?, ?, ?)"
-                    " ON CONFLICT (fingerprint) DO NOTHING",
-                    (doc.fingerprint, name, doc.units, now),
-                )
-                if cursor.rowcount == 0:
-                    summary.known_documents.append(name)
-                    continue
-                doc_ids[name] = cursor.lastrowid
-                summary.added_documents.append(name)
-            if not doc_ids:
-                return summary
-            seen: set[tuple[str, str, str, str]] = set()
-            items = []
-            for pair in pairs:
-                for item in (pair, *pair.competitors):
-                    if item.key not in seen:
-                        seen.add(item.key)
-                        items.append(item)
-            self._store(items, doc_ids, now, summary)
-        return summary
+        for name, doc in documents.items():
+            # Registering is idempotent: a document another run (or another name in this
+            # one) already registered is left alone and not counted again.
+            cursor = self.db.execute(
+                "INSERT INTO documents (fingerprint, name, units, added) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (fingerprint) DO NOTHING",
+                (doc.fingerprint, name, doc.units, now),
+            )
+            if cursor.rowcount == 0:
+                summary.known_documents.append(name)
+                continue
+            doc_ids[name] = cursor.lastrowid
+            summary.added_documents.append(name)
+        if not doc_ids:
+            return summary, []
+        seen: set[tuple[str, str, str, str]] = set()
+        items = []
+        for pair in pairs:
+            for item in (pair, *pair.competitors):
+                key = item.key
+                if key not in seen:
+                    seen.add(key)
+                    items.append(item)
+        return summary, self._store(items, doc_ids, now, summary)
 
     def _store(self, items: list[TermPair], doc_ids: Mapping[str, int], now: str,
-               summary: UpdateSummary) -> None:
+               summary: UpdateSummary) -> list[_Written]:
         """Record ``items`` in a few statements, each over all of them (one statement per
         pair took most of the time of a large update). Rows are written in the order a
-        pair-by-pair update would write them, so every row id is the same."""
+        pair-by-pair update would write them, so every row id is the same. Returns what
+        was written, in the order of the pairs' rows."""
         stored = []
         for pair in items:
             forms = [(doc_ids[doc], s, t, n) for (doc, s, t), n in pair.forms.items()
@@ -328,7 +355,7 @@ class Termbase:
             if forms or pair.glossary:
                 stored.append((pair, forms))
         if not stored:
-            return
+            return []
         # Safe to look up, then insert or update: update() holds the write lock (BEGIN
         # IMMEDIATE) from before these look-ups until its commit; no other run comes between.
         known: dict[tuple[str, str, str, str], int] = {}
@@ -372,8 +399,10 @@ class Termbase:
         counts = dict(self.db.execute(
             "SELECT pair_id, count(*) FROM contexts GROUP BY pair_id")) if updates else {}
         contexts = []
-        for pair_id, (pair, _) in zip(ids, stored, strict=True):
+        written = []
+        for pair_id, (pair, forms) in zip(ids, stored, strict=True):
             room = MAX_STORED_CONTEXTS - counts.get(pair_id, 0)
+            kept = []
             for context in pair.contexts:
                 if room <= 0:
                     break
@@ -381,12 +410,16 @@ class Termbase:
                     contexts.append((pair_id, doc_ids[context.file], context.tuid,
                                      context.source, context.target, *context.source_span,
                                      *context.target_span))
+                    kept.append(context)
                     room -= 1
+            written.append(_Written(pair_id, pair, len(forms) == len(pair.forms), kept,
+                                    doc_ids))
         self.db.executemany(
             "INSERT INTO contexts (pair_id, document_id, tuid, source, target, source_start,"
             " source_end, target_start, target_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             contexts,
         )
+        return written
 
     def set_status(self, pair_id: int, status: str, note: str | None = None,
                    date: str | None = None) -> bool:
@@ -480,8 +513,6 @@ class Termbase:
             return self._pairs(min_count, max_contexts)
 
     def _pairs(self, min_count: int, max_contexts: int) -> list[TermPair]:
-        from .associate import rank_score  # the same ranking as a fresh extraction
-
         every: dict[int, TermPair] = {}
         for row in self.db.execute(
             "SELECT id, source_lang, target_lang, source_lemma, target_lemma, source_term,"
@@ -516,14 +547,65 @@ class Termbase:
             p = wanted.get(pair_id)
             if p is not None and len(p.contexts) < max_contexts:
                 p.contexts.append(Context(tuid, doc, source, target, (ss, se), (ts, te)))
-        for p in recorded:
-            p.competitors = [
-                q for q in by_source[(p.source_lang, p.target_lang, p.source_lemma)]
-                + by_target[(p.source_lang, p.target_lang, p.target_lemma)] if q is not p
-            ]
-            p.score = rank_score(p, _words(p.source_lemma), _words(p.target_lemma))
-        recorded.sort(key=lambda p: (-p.score, -p.count, p.source_term, p.target_term))
-        return recorded
+        return _ranked(recorded, by_source, by_target)
+
+
+@dataclass(slots=True)
+class _Written:
+    """What :meth:`Termbase._store` wrote for one pair: its row id, the pair, whether every
+    form was written (else only those of ``doc_ids``, the documents added) and the
+    contexts written."""
+
+    pair_id: int
+    pair: TermPair
+    all_forms: bool
+    contexts: list[Context]
+    doc_ids: Mapping[str, int]
+
+
+def _recorded(written: list[_Written], min_count: int, max_contexts: int) -> list[TermPair]:
+    """What :meth:`Termbase._pairs` reads from a termbase that holds only ``written``: the
+    rows made into pairs as it makes them, but from the values just written."""
+    every: list[TermPair] = []
+    for row in written:
+        pair = row.pair
+        # (the REAL columns give floats back, whatever number was written)
+        stored = TermPair(*pair.key, pair.source_term, pair.target_term,
+                          dice=float(pair.dice), llr=float(pair.llr), pos=pair.pos,
+                          glossary=bool(pair.glossary), id=row.pair_id)
+        forms = stored.forms  # the occurrences, in the order they were written
+        if row.all_forms:
+            forms.update(pair.forms)
+        else:
+            for (doc, s, t), n in pair.forms.items():
+                if doc in row.doc_ids:
+                    forms[(doc, s, t)] = n
+        every.append(stored)
+    by_source: dict[tuple[str, str, str], list[TermPair]] = {}
+    by_target: dict[tuple[str, str, str], list[TermPair]] = {}
+    recorded = []
+    for p, row in zip(every, written, strict=True):
+        by_source.setdefault((p.source_lang, p.target_lang, p.source_lemma), []).append(p)
+        by_target.setdefault((p.source_lang, p.target_lang, p.target_lemma), []).append(p)
+        if p.count >= min_count or p.glossary or p.status != "proposed":
+            p.contexts = row.contexts[:max_contexts]
+            recorded.append(p)
+    return _ranked(recorded, by_source, by_target)
+
+
+def _ranked(recorded: list[TermPair], by_source: dict[tuple[str, str, str], list[TermPair]],
+            by_target: dict[tuple[str, str, str], list[TermPair]]) -> list[TermPair]:
+    """``recorded`` with their competitors (the pairs sharing a lemma), scored, best first."""
+    from .associate import rank_score  # the same ranking as a fresh extraction
+
+    for p in recorded:
+        p.competitors = [
+            q for q in by_source[(p.source_lang, p.target_lang, p.source_lemma)]
+            + by_target[(p.source_lang, p.target_lang, p.target_lemma)] if q is not p
+        ]
+        p.score = rank_score(p, _words(p.source_lemma), _words(p.target_lemma))
+    recorded.sort(key=lambda p: (-p.score, -p.count, p.source_term, p.target_term))
+    return recorded
 
 
 def _words(lemma: str) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 STATUSES = ("proposed", "approved", "rejected", "forbidden")
 
@@ -14,6 +15,12 @@ STATUSES = ("proposed", "approved", "rejected", "forbidden")
 RIVAL_MIN_COUNT = 3
 RIVAL_MIN_DICE = 0.25
 RIVAL_MIN_SHARE = 0.2
+
+
+def most_common(counts: dict[str, int]) -> list[tuple[str, int]]:
+    """``Counter(counts).most_common()`` without making the Counter: the most frequent
+    first, ties in the order of ``counts``."""
+    return sorted(counts.items(), key=itemgetter(1), reverse=True)
 
 
 @dataclass(slots=True)
@@ -79,6 +86,21 @@ class TermPair:
             name = key[part]
             counts[name] = get(name, 0) + n
         return counts
+
+    def tallies(self) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+        """:attr:`documents`, :attr:`source_variants` and :attr:`target_variants` in one
+        pass over ``forms``, as plain dicts (each in the order its keys are first met, as
+        those; :func:`most_common` ranks them as ``Counter.most_common`` does): the writers
+        need all three for every pair, and ``forms`` has a key per document."""
+        documents: dict[str, int] = {}
+        sources: dict[str, int] = {}
+        targets: dict[str, int] = {}
+        doc_get, source_get, target_get = documents.get, sources.get, targets.get
+        for (doc, source, target), n in self.forms.items():
+            documents[doc] = doc_get(doc, 0) + n
+            sources[source] = source_get(source, 0) + n
+            targets[target] = target_get(target, 0) + n
+        return documents, sources, targets
 
     @property
     def documents(self) -> Counter[str]:
