@@ -10,8 +10,8 @@ hold:
 2. **one file at several sizes** (``--sizes``, default 1,000 / 10,000 / 50,000 pairs): a
    dump of real text (the Europarl dev sessions and the DGT-TM pairs, repeated and
    renumbered), the same without paragraph numbers, and one of synthetic text
-   (``gen_pairs.py``), each in one file, cut mid-word like the seed. ``build`` (sentence units, defaults, ``--jobs 1``) against
-   translate-toolkit writing the same pairs as TMX (``tmxfile.addtranslation`` for each,
+   (``gen_pairs.py``), each in one file, cut mid-word like the seed. ``build`` (sentence
+   units, defaults, ``--jobs 1``) against translate-toolkit writing the same pairs as TMX (``tmxfile.addtranslation`` for each,
    then ``savefile``); pairs per second, peak RSS and the ratio. Equal pairs/s at every size
    means linear time.
 3. **jobs**: the largest real dump with ``--jobs 2`` against ``--jobs 1``, and the same TMX.
