@@ -11,9 +11,9 @@ hold:
    dump of real text (the Europarl dev sessions and the DGT-TM pairs, repeated and
    renumbered), the same without paragraph numbers, and one of synthetic text
    (``gen_pairs.py``), each in one file, cut mid-word like the seed. ``build`` (sentence
-   units, defaults, ``--jobs 1``) against translate-toolkit writing the same pairs as TMX (``tmxfile.addtranslation`` for each,
-   then ``savefile``); pairs per second, peak RSS and the ratio. Equal pairs/s at every size
-   means linear time.
+   units, defaults, ``--jobs 1``) against translate-toolkit writing the same pairs as TMX
+   (``tmxfile.addtranslation`` for each, then ``savefile``); pairs per second, peak RSS
+   and the ratio. Equal pairs/s at every size means linear time.
 3. **jobs**: the largest real dump with ``--jobs 2`` against ``--jobs 1``, and the same TMX.
 4. **stages against older code** (``--old REF``, a git revision, e.g. the release before
    the speed work): decode+repair, pair, clean, segment+align and write timed in one process
