@@ -14,7 +14,7 @@ from lxml import etree
 from tmx_export.cli.tools import merge_command, stats_command, validate_command
 from tmx_export.errors import InputError
 from tmx_export.formats.profiles import PROFILES, get_profile, keep_prop, lang_code, readme_section
-from tmx_export.formats.tmx import XML_LANG, iter_units, read_tmx, write_tmx
+from tmx_export.formats.tmx import XML_LANG, iter_elements, iter_units, read_tmx, write_tmx
 from tmx_export.inputs import detect_format
 from tmx_export.model import Pair
 from tmx_export.tools import merge, stats, validate
@@ -67,6 +67,50 @@ def test_merge_refuses_hostile_input_and_leaves_no_file(tmp_path):
     with pytest.raises(InputError, match="refused"):
         merge([LISA / "ImportTest1A.tmx", evil], tmp_path / "out.tmx")
     assert not list(tmp_path.glob("out.tmx*")) and not list(tmp_path.glob(".out.tmx*"))
+
+
+NBSP_TMX = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE tmx SYSTEM "tmx14.dtd">
+<tmx version="1.4">
+<header creationtool="x" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en"
+        srclang="en" datatype="plaintext"/>
+<body>
+<tu><tuv xml:lang="en"><seg>a b</seg></tuv><tuv xml:lang="fr"><seg>c</seg></tuv></tu>
+<tu><tuv xml:lang="en"><seg>a&nbsp;b</seg></tuv><tuv xml:lang="fr"><seg>c</seg></tuv></tu>
+</body>
+</tmx>
+"""
+
+
+def test_merge_reports_an_undefined_entity_as_an_input_error_and_leaves_no_file(tmp_path):
+    # libxml2 keeps &nbsp; (declared nowhere) as an entity reference, which C14N refuses
+    nbsp = tmp_path / "nbsp.tmx"
+    nbsp.write_text(NBSP_TMX, encoding="utf-8")
+    out = tmp_path / "out.tmx"
+    with pytest.raises(InputError) as raised:
+        merge([LISA / "ImportTest1A.tmx", nbsp], out)
+    assert str(raised.value).startswith(f"{nbsp}:8: ") and "&nbsp;" in str(raised.value)
+    assert not list(tmp_path.glob("out.tmx*")) and not list(tmp_path.glob(".out.tmx*"))
+
+    result = CliRunner().invoke(merge_command, [str(nbsp), "-o", str(out)])
+    assert result.exit_code == 1 and not out.exists()
+    assert result.output.count("\n") == 1 and "Traceback" not in result.output
+    assert result.output.startswith(f"tmx-export: error: {nbsp}:8: ")
+    # copied as it is when repeats are kept: nothing is compared
+    kept = CliRunner().invoke(merge_command, ["--keep-duplicates", str(nbsp), "-o", str(out)])
+    assert kept.exit_code == 0 and b"<seg>a&nbsp;b</seg>" in out.read_bytes()
+
+
+def test_iter_elements_keeps_only_a_few_read_units_in_the_tree(tmp_path):
+    many = _many(tmp_path)
+    held = []
+    for tu in iter_elements(many):
+        assert tu.find("tuv/seg").text  # the unit is whole while it is read
+        read = list(tu.itersiblings(preceding=True))
+        assert not any(len(unit) for unit in read)  # those read before are emptied at once
+        held.append(len(read))
+    # 700 units streamed; the emptied ones are deleted a batch at a time
+    assert len(held) == 700 and max(held) <= 64
 
 
 # --- validate -----------------------------------------------------------------------------
@@ -430,8 +474,11 @@ def _merge_by_definition(paths: list[Path], output: Path) -> tuple[int, int]:
 def test_merge_output_equals_the_definition(tmp_path):
     awkward = _awkward(tmp_path)
     many = _many(tmp_path)
+    plain = tmp_path / "plain.tmx"  # no namespace in scope: units go the one-pass way
+    plain.write_text(AWKWARD.replace(' xmlns:foo="urn:foo"', ""), encoding="utf-8")
     cases = [[path] for path in ALL_REAL] + [
-        awkward, [many, many], [LISA / "ImportTest2A.tmx", awkward[1], many],
+        awkward, [plain], [plain, awkward[0], plain], [many, many],
+        [LISA / "ImportTest2A.tmx", awkward[1], many],
         [DGT / "22019D0391.tmx", DGT / "22019D0556.tmx", DGT / "22019D0391.tmx"]]
     for number, paths in enumerate(cases):
         ours, theirs = tmp_path / f"ours{number}.tmx", tmp_path / f"theirs{number}.tmx"
@@ -495,3 +542,16 @@ def test_ratio_quantiles_equal_statistics():
         assert [ranked[i] for i in range(size)] == ordered
         assert ranked.median() == statistics.median(data)
         assert [ranked.cut(i) for i in range(1, 20)] == cuts
+
+
+def test_distinct_count_counts_each_value_once_across_batches_and_ranges():
+    from tmx_export.tools import _DistinctCount
+
+    low, high = -(1 << 63), (1 << 63) - 1
+    bounds = [low + (part << 60) for part in range(1, 16)]
+    values = [low, high, 0, -1, 1, *bounds, *(b - 1 for b in bounds)]
+    counter = _DistinctCount()
+    counter.add_all(values)
+    counter.add_all(reversed(values))  # all repeats
+    counter.add_all([7, 7, high])
+    assert counter.count() == len(set(values)) + 1

@@ -250,7 +250,7 @@ class Fingerprints:
     def __init__(self) -> None:
         self._table = array("q", bytes(8 * 1024))
         self._mask = 1023
-        self._used = 0
+        self._room = 512  # entries that may still be added before the table grows
 
     def add(self, fingerprint: int) -> bool:
         """Add ``fingerprint``; ``False`` if it was already there."""
@@ -261,10 +261,10 @@ class Fingerprints:
             held = table[slot]
             if held == fingerprint:
                 return False
-            if held == 0:
+            if not held:
                 table[slot] = fingerprint
-                self._used += 1
-                if self._used * 2 > mask:
+                self._room -= 1
+                if not self._room:
                     self._grow()
                 return True
             slot = (slot + 1) & mask
@@ -272,13 +272,14 @@ class Fingerprints:
     def _grow(self) -> None:
         old = self._table
         self._mask = mask = self._mask * 2 + 1
+        self._room = (mask + 1) // 2 - (len(old) // 2)
         self._table = table = array("q", bytes(8 * (mask + 1)))
-        for fingerprint in old:
-            if fingerprint:
-                slot = fingerprint & mask
-                while table[slot]:
-                    slot = (slot + 1) & mask
-                table[slot] = fingerprint
+        # the entries to move are picked out of the old table at C speed (filter)
+        for fingerprint in filter(None, old):
+            slot = fingerprint & mask
+            while table[slot]:
+                slot = (slot + 1) & mask
+            table[slot] = fingerprint
 
 
 def dedupe_key(unit: Pair, mode: str) -> tuple[str | None, ...]:

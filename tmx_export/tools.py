@@ -18,11 +18,11 @@ import codecs
 import copy
 import re
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, repeat
 from pathlib import Path
 
 from lxml import etree
@@ -67,15 +67,18 @@ def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = Tr
             counts.files += 1
             for tu in iter_elements(path):
                 read += 1
+                clean = False  # whether the unit is TMX 1.4 already (_to_14 would do nothing)
                 if seen is not None:
                     # A repeat is left as it is: only the units written are made TMX 1.4.
-                    key = _unit_key(tu, langs)
-                    if key is None:  # some seg needs C14N, of the unit as written
-                        _to_14(tu)
-                        key = _unit_key(tu, langs, canonical=True)
+                    usual = _usual_unit_key(tu, langs)
+                    if usual is None:
+                        key = _other_unit_key(tu, langs, path)
+                    else:
+                        key, clean = usual
                     if not seen.add(hash(key)):
                         continue
-                _to_14(tu)  # a second time changes nothing
+                if not clean:
+                    _to_14(tu)  # a second time changes nothing
                 tu.tail = "\n"
                 written += 1
                 yield tu
@@ -84,6 +87,72 @@ def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = Tr
     with TmxDocument(output, header) as document:
         document.write_all(units())
     return counts
+
+
+def _other_unit_key(tu: etree._Element, langs: _TagCache, path: Path) -> tuple:
+    """:func:`_unit_key` of a unit :func:`_usual_unit_key` leaves (made TMX 1.4 first when a
+    seg needs C14N, as it is written)."""
+    key = _unit_key(tu, langs)
+    if key is None:
+        _to_14(tu)
+        try:
+            key = _unit_key(tu, langs, canonical=True)
+        except etree.C14NError:
+            raise InputError(str(path), _c14n_problem(tu), tu.sourceline) from None
+    return key
+
+
+def _usual_unit_key(tu: etree._Element, langs: _TagCache) -> tuple[tuple, bool] | None:
+    """:func:`_unit_key` of a unit of the usual shape and whether :func:`_to_14` would leave
+    it as it is, in one pass over its children; ``None`` for any other unit.
+
+    The usual shape: each child a ``tuv`` holding nothing but a bare ``seg`` (no children,
+    attributes or namespaces), or an element without children (``prop``, ``note``). Then the
+    children that are ``tuv`` are all of ``tu.iter("tuv")`` and each seg is the first of its
+    tuv, so the key is :func:`_unit_key`'s. Whether _to_14 has anything to do errs on the
+    safe side: any text or tail between the elements, any ``lang=`` on a prop or note or on
+    a tuv without ``xml:lang``, and it is called. The children come in one call
+    (``getchildren``: lxml's iterators cost more than the list).
+    """
+    parts = []
+    clean = tu.text is None
+    for child in tu.getchildren():
+        if child.tag == "tuv":
+            if len(child) != 1:
+                return None
+            seg = child[0]
+            if seg.tag != "seg" or len(seg) or seg.keys() or seg.nsmap:
+                return None
+            lang = child.get(_XML_LANG_KEY)
+            if lang is None:
+                lang = child.get("lang", "")
+                clean = False
+            elif clean and (child.tail is not None or child.text is not None
+                            or seg.tail is not None):
+                clean = False
+            parts.append((langs[lang], 0, seg.text or ""))
+        elif len(child):
+            return None
+        elif clean and (child.tail is not None or "lang" in child.keys()):
+            clean = False
+    if len(parts) == 2:  # the usual pair, ordered without a sort
+        first, second = parts
+        return ((first, second) if first <= second else (second, first)), clean
+    parts.sort()
+    return tuple(parts), clean
+
+
+def _c14n_problem(tu: etree._Element) -> str:
+    """Why the segs of a unit have no C14N to compare it by (libxml2 refuses an entity
+    reference, which the parser leaves in the tree as TMX files declare no entities)."""
+    names = sorted({entity.text for tuv in tu.iter("tuv") if (seg := _first_seg(tuv)) is not None
+                    for entity in seg.iter(etree.Entity)})
+    if names:
+        return (f"a seg uses the undefined entity {', '.join(names)}: the unit cannot be "
+                "compared with others (write the character itself, or merge with "
+                "--keep-duplicates)")
+    return ("a seg has no canonical form (C14N) to compare its unit with others (merge with "
+            "--keep-duplicates)")
 
 
 def _first_header(path: Path) -> etree._Element:
@@ -382,71 +451,190 @@ class TmxStats:
 def stats(paths: Iterable[str | Path]) -> TmxStats:
     """Counts over the TMX files ``paths``, streamed.
 
-    Memory holds, per unit, a fingerprint for the duplicates (8 to 16 bytes, see
-    :class:`~tmx_export.clean.Fingerprints`) and the length of its segment in each
-    language (4 bytes each) for the length ratios, which are then counted, one entry per
-    distinct value.
+    Memory holds, per unit, a fingerprint for the duplicates (8 bytes, see
+    :class:`_DistinctCount`) and the length of its segment in each language (4 bytes each)
+    for the length ratios, which are then counted, one entry per distinct value.
+
+    Per unit, only each ``tuv``'s language tag and segment text are read (:func:`_runs`);
+    everything else is worked out a run of units at a time (:class:`_Tally`), by column.
     """
     result = TmxStats()
-    seen = Fingerprints()
-    # per tag as spelled in the files: the counters of its language (shared by EN-GB, en_gb)
-    spellings: dict[str, _Language] = {}
-    unit = duplicates = 0
+    tally = _Tally(result)
     for path in paths:
         result.files += 1
-        for elem in iter_elements(path, ("header", "tu")):
-            if elem.tag == "header":
-                result.srclang = result.srclang or normalise_tag(elem.get("srclang", ""))
-                continue
-            key = []
-            for tuv in elem.iter("tuv"):
-                tag = tuv.get(_XML_LANG_KEY) or tuv.get("lang") or "?"
-                language = spellings.get(tag)
-                if language is None:
-                    language = spellings[tag] = _language(result, tag, spellings)
-                try:  # _first_seg in line, for the usual tuv: the seg first, bare text
-                    seg = tuv[0]
-                    text = seg.text or "" if seg.tag == "seg" and not len(seg) else None
-                except IndexError:
-                    text = ""
-                if text is None:
-                    seg = _first_seg(tuv)
-                    text = "" if seg is None else seg_text(seg)
-                texts = language.texts
-                texts.append(text)
-                if len(texts) == _BATCH:
-                    language.count()
-                # the first segment of the language in the unit gives its length
-                lengths = language.lengths
-                if len(lengths) <= unit:
-                    if len(lengths) < unit:
-                        language.pad(unit)
-                    lengths.append(len(text) + 1)
-                key.append((language.lang, text))
-            unit += 1
-            key.sort()
-            if not seen.add(hash(tuple(key))):
-                duplicates += 1
-    result.units, result.duplicates = unit, duplicates
-    languages = {language.lang: language for language in spellings.values()}
-    for language in languages.values():
+        for tags, rows in _runs(iter_elements(path, ("header", "tu")), result):
+            tally.add(tags, rows)
+    result.units = tally.units
+    result.duplicates = tally.units - tally.seen.count()
+    languages = tally.languages()
+    for language in languages:
         language.count()
-    _ratios(result, {lang: language.lengths for lang, language in languages.items()})
+    _ratios(result, {language.lang: language.lengths for language in languages})
     return result
 
 
-def _language(result: TmxStats, tag: str, spellings: dict[str, _Language]) -> _Language:
-    """The counters of the language ``tag`` names, shared by all its spellings."""
-    lang = normalise_tag(tag)
-    for language in spellings.values():
-        if language.lang == lang:
-            return language
-    return _Language(lang, result.languages.setdefault(lang, LanguageStats()))
+# Units read before their counts are taken: enough to make the per-run work vanish,
+# few enough to keep their texts in memory.
+_RUN = 128
+
+
+def _runs(elements: Iterable[etree._Element],
+          result: TmxStats) -> Iterator[tuple[list[str], list[list[str]]]]:
+    """Runs of consecutive units whose ``tuv`` elements carry the same language tags in the
+    same order (nearly always the whole file): the tags as spelled, and per unit the text of
+    each ``tuv``'s segment. A ``header`` on the way gives the source language."""
+    run: list[str] = []
+    rows: list[list[str]] = []
+    for elem in elements:
+        if elem.tag == "header":
+            result.srclang = result.srclang or normalise_tag(elem.get("srclang", ""))
+            continue
+        tags = []
+        texts = []
+        # In line, the usual unit: each child a tuv holding one childless seg, or an
+        # element without children; then the tuv children are all of elem.iter("tuv").
+        for child in elem.getchildren():  # one call: lxml's iterators cost more
+            if child.tag != "tuv":
+                if not len(child):
+                    continue
+            elif len(child) == 1:
+                seg = child[0]
+                if seg.tag == "seg" and not len(seg):
+                    tags.append(child.get(_XML_LANG_KEY) or child.get("lang") or "?")
+                    texts.append(seg.text or "")
+                    continue
+            tags, texts = _tuv_texts(elem)  # any other unit
+            break
+        if tags != run or len(rows) == _RUN:
+            if rows:
+                yield run, rows
+            run, rows = tags, []
+        rows.append(texts)
+    if rows:
+        yield run, rows
+
+
+def _tuv_texts(tu: etree._Element) -> tuple[list[str], list[str]]:
+    """The language tag of each tuv of ``tu`` and the text of its first seg, inline codes
+    left out ("" without a seg)."""
+    tags = []
+    texts = []
+    for tuv in tu.iter("tuv"):
+        tags.append(tuv.get(_XML_LANG_KEY) or tuv.get("lang") or "?")
+        seg = _first_seg(tuv)
+        texts.append("" if seg is None else seg_text(seg))
+    return tags, texts
+
+
+class _Shape:
+    """What a run's language tags (as spelled, in order) stand for."""
+
+    __slots__ = ("langs", "columns", "firsts", "order", "sorted_langs")
+
+    def __init__(self, tags: list[str], language: Callable[[str], _Language]) -> None:
+        self.columns = [language(tag) for tag in tags]  # the counters of each tuv's language
+        self.langs = [column.lang for column in self.columns]
+        # the first tuv of each language gives the unit's length in it
+        firsts: dict[str, int] = {}
+        for index, lang in enumerate(self.langs):
+            firsts.setdefault(lang, index)
+        self.firsts = [(index, self.columns[index]) for index in firsts.values()]
+        # with each language once, a unit's (language, text) pairs sort as its languages do:
+        # the texts in that order stand for the sorted pairs
+        distinct = len(firsts) == len(tags)
+        self.order = sorted(range(len(tags)), key=self.langs.__getitem__) if distinct else None
+        self.sorted_langs = tuple(sorted(self.langs))
+
+
+class _Tally:
+    """The counts of :func:`stats`, taken a run of units at a time."""
+
+    def __init__(self, result: TmxStats) -> None:
+        self.result = result
+        self.units = 0
+        self.seen = _DistinctCount()  # a fingerprint of each unit's key
+        self._spellings: dict[str, _Language] = {}  # tag as spelled -> its language
+        self._shapes: dict[tuple[str, ...], _Shape] = {}
+
+    def add(self, tags: list[str], rows: list[list[str]]) -> None:
+        """Count ``rows``, units whose tuvs have the language tags ``tags``."""
+        shape = self._shape(tags)
+        first = self.units
+        self.units += len(rows)
+        columns = list(zip(*rows, strict=True))
+        for language, column in zip(shape.columns, columns, strict=True):
+            language.extend(column)
+        for index, language in shape.firsts:
+            language.pad(first)
+            language.lengths.extend(map(_PLUS_ONE, map(len, columns[index])))
+        self.seen.add_all(map(hash, self._keys(shape, rows, columns)))
+
+    @staticmethod
+    def _keys(shape: _Shape, rows: list[list[str]], columns: list[tuple[str, ...]]) -> Iterator:
+        """What makes two units the same: their (language, text) pairs, whatever the order of
+        the tuvs and the spelling of the tags; built at C speed."""
+        if shape.order is not None:
+            texts = [columns[index] for index in shape.order]
+            return zip(repeat(shape.sorted_langs, len(rows)), *texts, strict=True)
+        return map(tuple, map(sorted, map(zip, repeat(shape.langs), rows)))
+
+    def languages(self) -> list[_Language]:
+        """The counters of each language, in the order the languages were first seen."""
+        return list({id(language): language for language in self._spellings.values()}.values())
+
+    def _shape(self, tags: list[str]) -> _Shape:
+        key = tuple(tags)
+        shape = self._shapes.get(key)
+        if shape is None:
+            if len(self._shapes) >= 4096:  # a file of ever new tag orders: bound the cache
+                self._shapes.clear()
+            shape = self._shapes[key] = _Shape(tags, self._language)
+        return shape
+
+    def _language(self, tag: str) -> _Language:
+        """The counters of the language ``tag`` names, shared by all its spellings."""
+        language = self._spellings.get(tag)
+        if language is None:
+            lang = normalise_tag(tag)
+            language = next((other for other in self._spellings.values() if other.lang == lang),
+                            None)
+            if language is None:
+                language = _Language(lang, self.result.languages.setdefault(lang,
+                                                                            LanguageStats()))
+            self._spellings[tag] = language
+        return language
+
+
+class _DistinctCount:
+    """How many distinct fingerprints (64-bit hashes) were added, for when only that is
+    asked: they are kept in 16 arrays by range of value (8 bytes each), sorted into them a
+    batch at a time, and counted at the end with one set per array, all at C speed. A set
+    costs some 70 bytes an entry: only a sixteenth of them is ever in one."""
+
+    _BOUNDS = [(-1 << 63) + (part << 60) for part in range(1, 16)]
+
+    def __init__(self) -> None:
+        self._parts = [array("q") for _ in range(16)]
+
+    def add_all(self, fingerprints: Iterable[int]) -> None:
+        values = sorted(fingerprints)  # then each range is one slice
+        start = 0
+        for part, bound in zip(self._parts, self._BOUNDS, strict=False):
+            end = bisect_left(values, bound, start)
+            part.extend(values[start:end])
+            start = end
+        self._parts[-1].extend(values[start:])
+
+    def count(self) -> int:
+        return sum(len(set(part)) for part in self._parts)
+
+
+_PLUS_ONE = (1).__add__
 
 
 # Texts counted in one go: segments, characters and words of a batch joined by line breaks
 # (which \w+ never crosses) cost a few calls instead of a few per text.
-_BATCH = 256
+_BATCH = 128
 
 
 class _Language:
@@ -460,6 +648,11 @@ class _Language:
         # per unit, 1 + the length of its first segment in this language, 0 if it has none;
         # 4 bytes a unit (libxml2's limits keep a seg far below 4 G characters)
         self.lengths = array("I")
+
+    def extend(self, texts: Iterable[str]) -> None:
+        self.texts.extend(texts)
+        if len(self.texts) >= _BATCH:
+            self.count()
 
     def count(self) -> None:
         texts = self.texts
@@ -500,7 +693,8 @@ def count_words(texts: list[str]) -> int:
     if not first.isascii() and len(first.encode("latin-1", "ignore")) * 4 < len(first) * 3:
         return sum(len(_WORD.findall(text)) for text in texts)
     joined = b"\n".join([text.encode("latin-1", _SHAPE_ERRORS) for text in texts])
-    return (b" " + joined.translate(_LATIN1_WORDS)).count(b" a")
+    shapes = joined.translate(_LATIN1_WORDS)
+    return shapes.count(b" a") + shapes.startswith(b"a")
 
 
 def _latin1_shape(error: UnicodeError) -> tuple[str, int]:

@@ -605,6 +605,10 @@ def seg_markup(seg: etree._Element) -> str | None:
     return "".join(parts)
 
 
+# Emptied elements left in the tree before they are deleted together (a few kilobytes).
+_PRUNE_EVERY = 64
+
+
 def iter_elements(path: str | Path, tags: tuple[str, ...] = ("tu",)) -> Iterator[etree._Element]:
     """Stream the elements named ``tags`` of a TMX file, freeing each once consumed.
 
@@ -625,18 +629,24 @@ def iter_elements(path: str | Path, tags: tuple[str, ...] = ("tu",)) -> Iterator
             **SAFE_PARSER_OPTIONS,
         )
         checked = False
+        emptied = 0  # elements emptied under ``parent`` since it was last pruned
+        parent = None
         try:
             for _event, elem in context:
                 if not checked:
                     _check_root(elem.getroottree().getroot(), name)
                     checked = True
                 yield elem
-                # Free what was read: the element itself and anything before it.
+                # Free what was read: the element's content at once, the emptied elements
+                # before it (and anything else there) a batch at a time, which costs less
+                # than a deletion for each.
                 elem.clear(keep_tail=False)
-                parent = elem.getparent()
-                if parent is not None:
-                    while elem.getprevious() is not None:
-                        del parent[0]
+                emptied += 1
+                here = elem.getparent()
+                if here is not parent or emptied == _PRUNE_EVERY:
+                    if here is not None:
+                        del here[:here.index(elem)]
+                    parent, emptied = here, 0
         except etree.XMLSyntaxError as exc:
             raise InputError(name, f"not well-formed XML: {_syntax_message(exc)}",
                              exc.lineno or None) from None
