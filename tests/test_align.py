@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from tmx_export.segment import align as align_module
+from tmx_export.segment import align_anchors, align_band, align_long
 from tmx_export.segment.align import Bead, Glossary, align, sentence_features
 
 DATA = Path(__file__).parent / "data"
@@ -142,7 +143,7 @@ def test_gold_excerpt_accuracy_and_anchor_gain(monkeypatch: pytest.MonkeyPatch) 
     # First 120 English sentences of Alice (TransRead gold, hand-aligned, 103 links).
     en, fr, gold = _transread()
     with_anchors = _strict_f1(gold, align(en, fr))
-    monkeypatch.setattr(align_module, "_ANCHOR_WEIGHT", 0.0)
+    monkeypatch.setattr(align_band, "_ANCHOR_WEIGHT", 0.0)  # (a long input: the band search)
     length_only = _strict_f1(gold, align(en, fr))
     assert with_anchors >= 0.65
     assert with_anchors >= length_only + 0.05
@@ -186,15 +187,15 @@ def test_long_input_search_in_many_chunks(monkeypatch: pytest.MonkeyPatch) -> No
     en, fr, _ = _transread()
     expected = align(en, fr)
     calls = []
-    search_chunks = align_module._search_chunks
+    search_chunks = align_band._search_chunks
 
     def counted(*args: object) -> object:
         calls.append(args[0].shape[1])  # type: ignore[attr-defined]
         return search_chunks(*args)
 
-    monkeypatch.setattr(align_module, "_search_chunks", counted)
+    monkeypatch.setattr(align_band, "_search_chunks", counted)
     for rows in (3, 7, 50):
-        monkeypatch.setattr(align_module, "_CHUNK_ROWS", rows)
+        monkeypatch.setattr(align_band, "_CHUNK_ROWS", rows)
         calls.clear()
         assert align(en, fr) == expected, rows
         if rows < 50:
@@ -207,18 +208,41 @@ def test_long_input_band_is_moved_and_widened(monkeypatch: pytest.MonkeyPatch) -
     # widened until the path stays well inside it.
     en, fr, _ = _transread()
     en = en[:40] + en[70:]
-    searches = []
-    search = align_module._chunked_search
+    widths = []
+    search = align_band._chunked_search
 
-    def counted(*args: object) -> object:
-        searches.append(args[4])  # the band's half-width
-        return search(*args)
+    def counted(model: object, lo: np.ndarray, hi: np.ndarray, margin: int) -> object:
+        widths.append(int((hi - lo).max()))  # the band's width, both sides of the path
+        return search(model, lo, hi, margin)
 
-    monkeypatch.setattr(align_module, "_chunked_search", counted)
+    monkeypatch.setattr(align_band, "_chunked_search", counted)
     narrow = [align(en, fr, band=1), align(en, fr, band=4)]
-    assert max(searches) >= 16
+    assert max(widths) >= 32
+    widths.clear()
+    wide = align(en, fr)  # the default: the wide band first, which holds the path back here
+    assert len(widths) > 1 and widths[0] > widths[1]
     _cell_by_cell(monkeypatch)
-    assert narrow == [align(en, fr)] * 2
+    assert narrow == [align(en, fr)] * 2 == [wide] * 2
+
+
+def test_long_input_one_wide_search_when_the_path_stays_inside(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # The usual case: the path stays well inside the wide band around the length diagonal,
+    # and that one search is the result.
+    en, fr, _ = _transread()
+    held = []
+    search = align_band._chunked_search
+
+    def counted(model: object, lo: np.ndarray, hi: np.ndarray, margin: int) -> object:
+        spans, was_held = search(model, lo, hi, margin)
+        held.append(was_held)
+        return spans, was_held
+
+    monkeypatch.setattr(align_band, "_chunked_search", counted)
+    beads = align(en, fr)
+    assert held == [False] * len(held) and 1 <= len(held) <= 2  # (a second ratio, if any)
+    _cell_by_cell(monkeypatch)
+    assert beads == align(en, fr)
 
 
 def test_long_input_sentence_by_sentence(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -229,7 +253,7 @@ def test_long_input_sentence_by_sentence(monkeypatch: pytest.MonkeyPatch) -> Non
         raise AssertionError("the diagonal needs no search")
 
     with monkeypatch.context() as patch:
-        patch.setattr(align_module, "_search_long", no_search)
+        patch.setattr(align_long, "_search_long", no_search)
         beads = align(en, fr)
     assert kinds(beads) == ["1-1"] * 60 and all(b.score > 0.3 for b in beads)
     _cell_by_cell(monkeypatch)
@@ -259,7 +283,7 @@ def test_anchor_index_matches_sentence_features(extra: str) -> None:
     glossary = Glossary([("cat", "chat"), ("dog", "chien"), ("Parliament", "Parlement")])
     source = [*ANCHOR_TEXTS, extra]
     target = [t.replace("cat", "chat").replace("dog", "chien") for t in reversed(source)]
-    index = align_module._AnchorIndex.of(source, target, glossary)
+    index = align_anchors._AnchorIndex.of(source, target, glossary)
     src = [align_module._features(s, glossary, False) for s in source]
     tgt = [align_module._features(t, glossary, True) for t in target]
     assert index.src_size.tolist() == [len(k) for k in src]
@@ -281,7 +305,7 @@ def test_length_cost_table() -> None:
     variance = align_module._VARIANCE
     x = np.array([abs(ratio * ls - lt) / math.sqrt(variance * ratio * (ls + lt / ratio) + 2e-9)
                   for ls, lt in pairs])
-    table = align_module._length_costs(x, 0.5)
+    table = align_band._length_costs(x, 0.5)
     for (ls, lt), cost in zip(pairs, table.tolist(), strict=True):
         assert cost == pytest.approx(align_module._length_cost(ls, lt, ratio)[0] + 0.5, abs=1e-6)
 
@@ -289,14 +313,14 @@ def test_length_cost_table() -> None:
 def test_round4_is_pythons_round() -> None:
     values = [0.12345, 0.00005, 0.99995, 0.5, 1 / 3, 0.0, 0.123449999, 0.6789500000000001]
     values += [k / 20000 for k in range(0, 20001, 7)]
-    assert align_module._round4(np.array(values)).tolist() == [round(v, 4) for v in values]
+    assert align_long._round4(np.array(values)).tolist() == [round(v, 4) for v in values]
 
 
 # -- cutting the translation of several sentences ---------------------------------------------
 
 
 def test_cut_candidates_follow_clause_boundaries() -> None:
-    from tmx_export.segment.align import _cut_candidates
+    from tmx_export.segment.align_cut import _cut_candidates
 
     text = ("le texte et le contenu, et enfin, mais c'est (dans ce cas, il) fini. M. Barnier "
             "est là et je pars.")

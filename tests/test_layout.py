@@ -34,7 +34,9 @@ ORDER = [
     # clean
     "clean",
     # segment -> align
-    "segment.rules", "segment.srx", "segment.align", "segment.units", "segment",
+    "segment.rules", "segment.srx", "segment.align_model", "segment.align_features",
+    "segment.align_anchors", "segment.align_band", "segment.align_long", "segment.align_cut",
+    "segment.align", "segment.units", "segment",
     # the formats: readers and writers at the two ends of the pipeline
     "formats.profiles", "formats.tsv", "formats.jsonl", "formats.rejects", "formats.table",
     "formats.ttkstore", "formats.parallel", "formats.tmx",
