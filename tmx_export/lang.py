@@ -203,8 +203,10 @@ class WordScores(dict[str, float]):
         self.first, self.second = first, second
 
     def __missing__(self, word: str) -> float:
-        if word.isupper() and (len(word) > 1 or word not in "AÀY"):
-            # acronyms and codes (EU, PME, the C of C5) are not evidence of a language
+        if word.isupper() and (len(word) > 1 or word not in "AÀY") and len(word) < 5:
+            # acronyms and codes (EU, PME, NATO, the C of C5) are not evidence of a
+            # language; longer words in capitals are mostly headings ("HAS ADOPTED THIS
+            # DECISION"), scored as the words they spell
             score = 0.0
         else:
             from .frequencies import zipf

@@ -193,28 +193,37 @@ _TITLES = (r"(?:[A-Z]|Mr|Mrs|Ms|Mme|Mmes|Mlle|MM|Dr|Prof|St|No|Nos|n°|Art|art|p
            r"e\.g|i\.e|vs)\.")
 _ABBREVIATION_END_RE = re.compile(r"(?:^|[\s(])" + _TITLES + "$")
 _SPLIT_PUNCT = frozenset(".!?:;)]\"»”…")
-_OPENERS = "([«“‘\"'¿¡"
+_OPENERS = "([«“‘„‚\"'¿¡"
 
 
-def _pair_start_candidates(stream: Stream) -> list[int]:
-    """Line starts where a pair may begin: not a fold, opening like a paragraph (a capital,
-    or an opening bracket/quote before one). Unnumbered paragraphs rarely open with a
-    digit, while a cut inside "2000" often leaves one at a line start."""
+# A pair opening otherwise than with a capital: a list item or a clause of a legal text
+# ("the United Nations Convention ...;", "visant à prévenir ..."), or a date ("10 December
+# 1982 ..."). Such a line start is far more often a line cut inside a side, so it opens a
+# pair only when the languages clearly switch there.
+LOWER_START_COST = 3.0
+
+
+def _pair_start_candidates(stream: Stream) -> tuple[list[int], list[bool]]:
+    """Line starts where a pair may begin (not a fold, not opening with a space, which
+    continues a line), and whether each opens like a paragraph: a capital, or an opening
+    bracket or quote before one."""
     text = stream.text
-    out = [0]
+    out, capital = [0], [True]
     for s, folded in zip(stream.line_starts, stream.folded, strict=True):
         if folded or s == 0:
             continue
         lead = text[s:s + 4].lstrip(_OPENERS)  # a line opening with a space continues
-        if lead[:1].isupper():
+        if lead[:1].isalnum():
             out.append(s)
-    return out
+            capital.append(lead[:1].isupper())
+    return out, capital
 
 
-_OPENERS_RE = r"[(\[«“‘\"'¿¡]*"
+_OPENERS_RE = r"[(\[«“‘„‚\"'¿¡]*"
 _SENTENCE_END_RE = re.compile(r"[.!?:;)\]\"»”…]['’\"”»]*[ \t]+" + _OPENERS_RE)
 _TITLE_END_RE = re.compile(r"(?:^|(?<=[\s(]))" + _TITLES + r"['’\"”»]*[ \t]+" + _OPENERS_RE)
 _ELISION_RE = re.compile(r"(?<=[^\W\d_])['’](?=[^\W\d_])")
+_LIST_ITEM_END_RE = re.compile(r"[;,][ \t]+(?:and|or|et|ou)[ \t]+" + _OPENERS_RE)
 _NEVER_LAST_RE = re.compile(
     r"(?i)(?<![\w'’])(?:" + "|".join(sorted(_NEVER_LAST, key=len, reverse=True))
     + r")['’]?[ \t]+" + _OPENERS_RE
@@ -241,6 +250,7 @@ def _split_priors(text: str, pos: np.ndarray) -> np.ndarray:
     at(_TITLE_END_RE, -3.0)  # cancels the full stop's +2: "M. Koch" is one name
     at(_ELISION_RE, -3.0)
     at(_NEVER_LAST_RE, -3.0)
+    at(_LIST_ITEM_END_RE, 3.0)  # cancels it: "(‘the Convention’); and" ends a list item
     prior += np.fromiter((text[p].isupper() for p in pos), dtype=np.float64, count=len(pos))
     prior[0] = 0.0
     return prior
@@ -263,10 +273,12 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
     if not len(pos):
         return [(sign, 0.0, [(0, len(text), len(text))]) for sign in (1.0, -1.0)]
     prior = _split_priors(text, pos)
-    # Side B opens after sentence punctuation or with a capital (a heading): only such
-    # tokens are tried as splits, a tenth of all words.
-    plausible = np.flatnonzero(prior > 0)
-    starts = _pair_start_candidates(stream)
+    # Side B opens after sentence punctuation or with a capital (a heading), or where the
+    # words before and after lean clearly to different languages (a clause that opens
+    # lower case, "... Nordpolarmeer visant à prévenir ..."): only such tokens are tried as
+    # splits, a tenth of all words.
+    plausible = np.flatnonzero((prior > 0) | _language_turns(score))
+    starts, capital = _pair_start_candidates(stream)
     start_at = np.asarray(starts)  # converted once: the loop below indexes it per line
     tok_index = np.searchsorted(pos, np.asarray(starts + [len(text)]), side="left")
     n = len(starts)
@@ -290,10 +302,34 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
             unpunctuated_end[j] = True
         if _CODE_START_RE.match(text, starts[j]):
             start_prior[j] -= 1.5  # "[SEC(99)0066", "(C5-0208/1999": references, not prose
+        if not capital[j]:
+            # after a line ending inside a word or on one, most likely a cut in a word
+            # ("o" / "f a ...") or a sentence going on: only after punctuation
+            if unpunctuated_end[j] and not text[starts[j] - 1].isspace():
+                start_prior[j] = -np.inf  # repair joined the two lines in one word: "o|f"
+            else:
+                start_prior[j] -= LOWER_START_COST
     shared = _SegmentalParts(text, pos, prior, plausible, starts, start_at, tok_index,
                              start_prior, unpunctuated_end, window)
     return [(sign, *_segmental_path(shared, np.concatenate(([0.0], np.cumsum(sign * score)))))
             for sign in (1.0, -1.0)]
+
+
+TURN_WORDS = 3  # words looked at on each side of a possible change of language
+TURN_LEAN = 2.0  # the summed word scores each side must reach, in opposite directions
+
+
+def _language_turns(score: np.ndarray) -> np.ndarray:
+    """Where the language changes: the ``TURN_WORDS`` words before a token lean one way
+    and the token and those after it the other, each by ``TURN_LEAN`` or more."""
+    import numpy as np
+
+    prefix = np.concatenate(([0.0], np.cumsum(score)))
+    index = np.arange(len(score))
+    before = prefix[index] - prefix[np.maximum(index - TURN_WORDS, 0)]
+    after = prefix[np.minimum(index + TURN_WORDS, len(score))] - prefix[index]
+    return ((before * after < 0) & (np.abs(before) >= TURN_LEAN)
+            & (np.abs(after) >= TURN_LEAN))
 
 
 @dataclass(slots=True)
@@ -362,10 +398,52 @@ def _segmental_path(parts: _SegmentalParts, prefix: np.ndarray
     while j > 0 and back[j][0] >= 0:
         i, k = back[j]
         e_off = starts[j] if j < n else len(text)
+        k = _balance_numbers(parts, prefix, i, j, k)
         pairs.append((starts[i], _gap_cut(text, int(pos[k])), e_off))
         j = i
     pairs.reverse()
     return float(best[n]), pairs
+
+
+NUMBER_IMBALANCE_COST = 1.5  # per number on one side and not the other
+_DIGITS_RE = re.compile(r"\d+")
+
+
+def _balance_numbers(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
+                     k: int) -> int:
+    """The split token of the pair between pair starts ``i`` and ``j``, chosen again with
+    the numbers it holds: a translation repeats the numbers of its source ("MSC.36(63) ...
+    1994) 8"), so among splits the words barely tell apart (codes, names, all-capital
+    headings) the one leaving the same numbers on both sides is the likeliest."""
+    import numpy as np
+
+    text, pos, starts = parts.text, parts.pos, parts.starts
+    s_off = starts[i]
+    e_off = starts[j] if j < len(starts) else len(text)
+    found = [(m.start(), m.group()) for m in _DIGITS_RE.finditer(text, s_off, e_off)]
+    if len(found) < 2:
+        return k
+    ti, tj = int(parts.tok_index[i]), int(parts.tok_index[j])
+    lo, hi = np.searchsorted(parts.plausible, [ti + 1, tj])
+    ks = parts.plausible[lo:hi]
+    if len(ks) < 2:
+        return k
+    cut = pos[ks]
+    la = (cut - s_off).astype(np.float64)
+    lb = (e_off - cut).astype(np.float64)
+    delta = (lb - la) / np.sqrt(3.4 * np.abs(la + lb) + 1.0)
+    vals = 2 * prefix[ks] - prefix[ti] - prefix[tj] + parts.prior[ks] - 0.2 * delta * delta
+    # per distinct number: how many times it occurs before each split, against its total
+    values = sorted({v for _, v in found})
+    column = {v: c for c, v in enumerate(values)}
+    at = np.array([p for p, _ in found])
+    which = np.array([column[v] for _, v in found])
+    before = np.zeros((len(ks), len(values)))
+    np.add.at(before, (slice(None), which), (at[None, :] < cut[:, None]).astype(np.float64))
+    total = np.bincount(which, minlength=len(values)).astype(np.float64)
+    imbalance = np.abs(2 * before - total[None, :]).sum(axis=1)
+    vals = vals - NUMBER_IMBALANCE_COST * imbalance
+    return int(ks[int(np.argmax(vals))])
 
 
 def find_pairs(
