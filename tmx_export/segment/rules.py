@@ -68,6 +68,10 @@ _CANDIDATE = re.compile(
     r"[\"'”’)\]]*"  # closing quotes and brackets
     r"(?=\s)"
 )
+# Greek writes its question mark as ";" (U+037E, which NFC makes U+003B): a sentence end
+# there, and never the clause break of the other languages.
+_GREEK_CANDIDATE = re.compile(
+    r"(?:[.?!…;\u037e]+)(?:[ \u00a0\u202f\u2009]?[»›])?[\"'”’)\]]*(?=\s)")
 # clause mode: also "; " before a lower-case word (the clauses of EU resolutions)
 _CLAUSE_CANDIDATE = re.compile(r"(?:[.?!…]+(?:[ \u00a0\u202f\u2009]?[»›])?|;)[\"'”’)\]]*(?=\s)")
 # what follows a candidate: white space, opening quotes/brackets, then the first character
@@ -111,6 +115,39 @@ ABBREVIATIONS: dict[str, dict[str, str]] = {
 _INITIALS = re.compile(r"(?:[A-Z]\.)+|(?:[A-Z]\.-)+[A-Z]\.")
 
 
+# Languages that write ordinal numbers with a dot ("3. März", "3. března", "3. maaliskuuta"):
+# "<digits>." before a space does not end a sentence there. German follows OmegaT's rule
+# (never, so its segments match); the others only up to three digits, as a year ending a
+# sentence ("in 2019. Then") is far likelier than a four-digit ordinal.
+_ORDINAL_DOT_LANGUAGES = frozenset("de cs da et fi hr hu lv no nb sk sl".split())
+
+
+# Other EU languages: their own titles and references, on top of the English list (whose
+# Latin abbreviations and "Art." they share).
+_MORE_ABBREVIATIONS: dict[str, tuple[list[str], list[str]]] = {
+    # language: (never a sentence end, not before a digit)
+    "de": (["Hr.", "Fr.", "Dr.", "z.B.", "d.h.", "u.a.", "bzw.", "usw.", "vgl.", "ggf.",
+            "ca.", "sog."], ["Abs.", "Nr.", "S.", "Ziff.", "Bd.", "Anh."]),
+    "el": (["κ.", "κα.", "π.χ.", "βλ.", "δηλ."], ["άρθ.", "παρ.", "σελ.", "αριθ."]),
+    "cs": (["tzv.", "např.", "tj.", "resp."], ["čl.", "odst.", "písm.", "č.", "bod."]),
+    "pl": (["np.", "tzw.", "tj.", "m.in.", "dr.", "inż."], ["art.", "ust.", "pkt.", "nr.",
+                                                            "lit.", "poz.", "str."]),
+    "es": (["Sr.", "Sra.", "Srta.", "D.", "Dña.", "p.ej."], ["art.", "núm.", "apdo.", "pág."]),
+    "it": (["Sig.", "Sigg.", "Sig.ra", "dott.", "ecc.", "es."], ["art.", "n.", "pag.", "par."]),
+    "pt": (["Sr.", "Sra.", "Dr.", "Dra."], ["art.", "n.º", "pág."]),
+    "nl": (["dhr.", "mevr.", "bijv.", "o.a.", "m.b.t."], ["art.", "nr.", "blz.", "lid."]),
+}
+
+
+def _with_more(lang: str) -> dict[str, str]:
+    always, before_digit = _MORE_ABBREVIATIONS[lang]
+    return {**ABBREVIATIONS["en"], **dict.fromkeys(always, ALWAYS),
+            **dict.fromkeys(before_digit, BEFORE_DIGIT)}
+
+
+ABBREVIATIONS.update({lang: _with_more(lang) for lang in _MORE_ABBREVIATIONS})
+
+
 def _abbreviations(lang: str) -> dict[str, str]:
     return ABBREVIATIONS.get(primary(lang), ABBREVIATIONS["en"])
 
@@ -118,7 +155,12 @@ def _abbreviations(lang: str) -> dict[str, str]:
 def _breaks(line: str, lang: str, clause: bool) -> list[int]:
     """Break offsets in one line of text (no line breaks inside)."""
     abbreviations = _abbreviations(lang)
-    candidate = _CLAUSE_CANDIDATE if clause else _CANDIDATE
+    language = primary(lang)
+    if language == "el":
+        candidate = _GREEK_CANDIDATE
+    else:
+        candidate = _CLAUSE_CANDIDATE if clause else _CANDIDATE
+    ordinal_dots = language in _ORDINAL_DOT_LANGUAGES
     breaks: list[int] = []
     for m in candidate.finditer(line):
         follower = _FOLLOWER.match(line, m.end())
@@ -128,7 +170,7 @@ def _breaks(line: str, lang: str, clause: bool) -> list[int]:
         if not nxt:  # only white space follows: the end of the text
             continue
         punct = m.group()
-        if punct[0] == ";":
+        if punct[0] == ";" and language != "el":
             # a clause break only before a lower-case word: "; stresses", "; souligne"
             if nxt.islower():
                 breaks.append(m.end())
@@ -139,6 +181,9 @@ def _breaks(line: str, lang: str, clause: bool) -> list[int]:
             start = m.start() + 1
             words = line[max(0, start - 40) : start].split()
             token = words[-1].lstrip(_OPENERS) if words else ""
+            if ordinal_dots and token[:-1].isdigit() and (
+                    language == "de" or len(token) <= 4):
+                continue  # "am 3. März", "der 2. Absatz": an ordinal, not a sentence end
             rule = abbreviations.get(token)
             if rule is None and _INITIALS.fullmatch(token):
                 rule = ALWAYS

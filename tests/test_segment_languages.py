@@ -1,0 +1,36 @@
+"""Sentence rules of other EU languages: ordinal dots, the Greek question mark, and each
+language's abbreviations."""
+
+from __future__ import annotations
+
+import pytest
+
+from tmx_export.segment.rules import segment_text
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # German writes ordinals with a dot: "3. März" is no sentence end (OmegaT's German rule)
+    ("de", "Die Sitzung fand am 3. März 2019 statt. Sie dauerte bis zum 5. April.",
+     ["Die Sitzung fand am 3. März 2019 statt.", "Sie dauerte bis zum 5. April."]),
+    ("de", "Gemäß Abs. 2 gilt z.B. Folgendes. Das Ende.",
+     ["Gemäß Abs. 2 gilt z.B. Folgendes.", "Das Ende."]),
+    ("fi", "Sopimus tehtiin 3. maaliskuuta 2019. Se tuli voimaan.",
+     ["Sopimus tehtiin 3. maaliskuuta 2019.", "Se tuli voimaan."]),
+    # Greek: ";" (and U+037E) is the question mark; "κ." a title
+    ("el", "Τι είναι αυτό; Είναι ένα βιβλίο. Ο κ. Παπαδόπουλος ήρθε.",
+     ["Τι είναι αυτό;", "Είναι ένα βιβλίο.", "Ο κ. Παπαδόπουλος ήρθε."]),
+    ("el-GR", "Τι είναι αυτό\u037e Είναι ένα βιβλίο.",
+     ["Τι είναι αυτό\u037e", "Είναι ένα βιβλίο."]),
+    ("pl", "Zgodnie z art. 5 ust. 2 umowy. Koniec.", ["Zgodnie z art. 5 ust. 2 umowy.", "Koniec."]),
+    ("cs", "Podle čl. 5 odst. 2 dohody. Konec.", ["Podle čl. 5 odst. 2 dohody.", "Konec."]),
+    ("es", "El Sr. García habló del art. 5. Fin.", ["El Sr. García habló del art. 5.", "Fin."]),
+])
+def test_language_rules(lang: str, text: str, expected: list[str]) -> None:
+    assert segment_text(text, lang) == expected
+
+
+def test_other_languages_keep_their_rules() -> None:
+    # English breaks after a year; French and English keep ";" as a clause mark only
+    assert segment_text("It was 1999. The end.", "en") == ["It was 1999.", "The end."]
+    assert segment_text("Il vient; Elle part.", "fr") == ["Il vient; Elle part."]
+    assert segment_text("Am 3. Mai. Ende.", "en") == ["Am 3.", "Mai.", "Ende."]
