@@ -40,8 +40,9 @@ ORDER = [
     # the formats: readers and writers at the two ends of the pipeline
     "formats.profiles", "formats.tsv", "formats.jsonl", "formats.rejects", "formats.table",
     "formats.ttkstore", "formats.parallel", "formats.tmx",
-    # which inputs, then the one orchestrator, then what works on finished memories
-    "inputs", "pipeline", "tools",
+    # which inputs, then the one orchestrator, memories in many languages (bilingual runs
+    # merged), then what works on finished memories
+    "inputs", "pipeline", "multilingual", "tools",
     # terminology, beside the pipeline (it reads units through it)
     "terms.termpair", "terms.stopwords", "terms.candidates", "terms.units",
     "terms.associate", "terms.termbase", "terms.tbx", "terms.glossary", "terms._sheet_xml",

@@ -414,6 +414,11 @@ def _name_tags(lang: str) -> set[str]:
     return {normalise_tag(lang), primary(lang)}
 
 
+def name_language(file: Path) -> str | None:
+    """The language a file's name gives (``report.de.txt`` -> ``de``), if any."""
+    return _split_name(file)[1]
+
+
 def _split_name(file: Path) -> tuple[str, str | None]:
     parts = file.name.rsplit(".", 2)
     if len(parts) != 3 or parts[2].lower() != "txt":

@@ -65,6 +65,33 @@ class Pair:
 
 
 @dataclass(slots=True)
+class MultiUnit:
+    """One unit in several languages: a multilingual memory's ``tu``.
+
+    ``texts`` maps each language tag to its text, in the run's order, the source first; a
+    language the unit has no text in is absent. ``markup`` holds the inline markup of a
+    language's ``seg`` where it had some (as :attr:`Pair.source_markup`). Provenance and
+    ``tuid`` as for :class:`Pair`; ``number``, ``align`` and ``align_score`` stay ``None``
+    (each language was aligned to the source on its own: no one bead describes the unit).
+    """
+
+    texts: dict[str, str]
+    file: str = ""
+    line: int = 0
+    paragraph: int | None = None
+    props: dict[str, str] = field(default_factory=dict)
+    markup: dict[str, str] = field(default_factory=dict)
+    tuid: str | None = None
+    number: int | None = None
+    align: str | None = None
+    align_score: float | None = None
+
+    @property
+    def source_lang(self) -> str:
+        return next(iter(self.texts))
+
+
+@dataclass(slots=True)
 class Reject:
     """Input that did not become a pair, and why (one row of the rejects report)."""
 
@@ -218,6 +245,18 @@ class BuildOptions:
             raise ValueError("max_units must be at least 1")
         if self.jobs < 1:
             raise ValueError("jobs must be at least 1")
+
+
+@dataclass(frozen=True, slots=True)
+class MultilingualOptions:
+    """A memory in several languages (``build --langs``): ``langs`` the language tags, the
+    source first; ``require_all`` sends a unit that lacks a language to the rejects
+    instead of writing it without; ``build`` everything else, as for a bilingual run (its
+    ``source_lang``/``target_lang`` are set per language by the run)."""
+
+    langs: tuple[str, ...]
+    require_all: bool = False
+    build: BuildOptions = BuildOptions()
 
 
 @dataclass(frozen=True, slots=True)

@@ -266,6 +266,17 @@ def read_units(
     return units, list(run.rejects)
 
 
+def segtype_of(inputs: Sequence[str | Path | ParallelInput],
+               options: BuildOptions | None = None, **settings: Any) -> str:
+    """The ``segtype`` :func:`build` writes in the header for ``inputs`` (see
+    :func:`_header_segtype`)."""
+    options = options_from(options, **settings)
+    if options.segment is None:
+        raise ValueError("segment must be sentence, clause or paragraph")
+    options, files, formats = _prepare_run(inputs, options, [])
+    return _header_segtype(files, formats, options.segment)
+
+
 # --- one run -------------------------------------------------------------------------------
 
 @dataclass(slots=True)

@@ -151,6 +151,16 @@ def _options(
     "--max-units", type=click.IntRange(min=1), metavar="N",
     help="Split the TMX into numbered files of at most N units (OUT-001.tmx, ...).",
 )
+@click.option(
+    "--langs", metavar="CODE,CODE,...",
+    help="A memory in several languages, the source first (en-GB,fr-FR,de-DE): a tu per "
+    "source segment with a tuv per language. Replaces --source-lang/--target-lang.",
+)
+@click.option(
+    "--require-all-langs", is_flag=True,
+    help="With --langs: send a unit lacking a language to the rejects instead of writing "
+    "it without.",
+)
 @allow_empty_option
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1,
               show_default="the number of cores",
@@ -159,7 +169,8 @@ def _options(
               "the number).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 def build_command(inputs: tuple[str, ...], output: str, quiet: bool, source_file: str | None,
-                  target_file: str | None, **given: Any) -> None:
+                  target_file: str | None, langs: str | None, require_all_langs: bool,
+                  **given: Any) -> None:
     """Build a TMX from bilingual text: dumps, parallel files, TMX, XLIFF, PO, tables.
 
     INPUT is a file, a directory (every file below it with a known ending: .txt, .tmx,
@@ -167,6 +178,11 @@ def build_command(inputs: tuple[str, ...], output: str, quiet: bool, source_file
     name.en.txt beside name.fr.txt are read as parallel files.
     """
     sources = _inputs(inputs, source_file, target_file)
+    if langs is not None:
+        _build_multilingual(sources, output, quiet, langs, require_all_langs, given)
+        return
+    if require_all_langs:
+        raise click.UsageError("--require-all-langs goes with --langs")
     from ..pipeline import build
 
     options = _options(**given)
@@ -180,6 +196,29 @@ def build_command(inputs: tuple[str, ...], output: str, quiet: bool, source_file
             bar.close()
     if not quiet:
         click.echo(summary_text(summary), err=output == "-")
+
+
+def _build_multilingual(sources: list[str | ParallelInput], output: str, quiet: bool,
+                        langs: str, require_all: bool, given: dict[str, Any]) -> None:
+    """build --langs: one call to :func:`tmx_export.multilingual.build_multilingual`."""
+    from ..model import MultilingualOptions
+    from ..multilingual import build_multilingual, check_langs
+
+    tags = check_langs([code for code in langs.split(",") if code.strip()])
+    given = {**given, "source_lang": tags[0], "target_lang": tags[1]}
+    options = MultilingualOptions(tags, require_all, _options(**given))
+    summary = build_multilingual(sources, output, options)
+    if quiet:
+        return
+    lines = [f"{_count(summary.units_written, 'unit')} written to {summary.output} in "
+             f"{len(summary.langs)} languages (source {summary.langs[0]})"]
+    lines.extend(f"  {lang}: {summary.per_language[lang]} units" for lang in summary.langs[1:])
+    if summary.duplicates_skipped:
+        lines.append(f"{_count(summary.duplicates_skipped, 'duplicate')} not written again")
+    if summary.rejects:
+        lines.append(f"{summary.rejected} rejected:")
+        lines.extend(f"  {count:>6}  {reason}" for reason, count in summary.rejects.most_common())
+    click.echo("\n".join(lines), err=output == "-")
 
 
 def _count(n: int, noun: str) -> str:

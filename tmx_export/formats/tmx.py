@@ -71,7 +71,7 @@ from .._version import __version__
 from ..clean import LINE_BREAK_RE, prepare, sanitise
 from ..errors import InputError
 from ..lang import normalise_tag, primary
-from ..model import SEGTYPES, Pair, ReadResult, Reject
+from ..model import SEGTYPES, MultiUnit, Pair, ReadResult, Reject
 from .profiles import PROFILES, Profile, get_profile, keep_prop, lang_code
 from .text import atomic_output, check_writable, finish_part, temp_beside
 from .xml import SAFE_PARSER_OPTIONS, check_prolog, has_entity_declarations, open_xml
@@ -195,7 +195,7 @@ def write_tmx(
 
 
 def write_units(
-    units: Iterable[Pair],
+    units: Iterable[Pair | MultiUnit],
     path: str | Path | IO[bytes],
     *,
     srclang: str | None = None,
@@ -437,21 +437,26 @@ class _UnitSerialiser:
         self.counts, self.spell, self.profile = counts, spell, profile
         self.templates = _Templates(date)
 
-    def __call__(self, pair: Pair) -> etree._Element:
+    def __call__(self, pair: Pair | MultiUnit) -> etree._Element:
         counts, repairs, spell = self.counts, self.counts.repairs, self.spell
         counts.units += 1
         props = _props(pair, self.profile)
         notes = getattr(pair, "notes", ())
-        tu, prop_elements, note_elements, source_seg, target_seg = \
-            self.templates.get([name for name, _ in props], len(notes),
-                               spell(pair.source_lang), spell(pair.target_lang))
+        if isinstance(pair, MultiUnit):
+            langs = tuple(map(spell, pair.texts))
+            texts = [(text, pair.markup.get(lang)) for lang, text in pair.texts.items()]
+        else:
+            langs = (spell(pair.source_lang), spell(pair.target_lang))
+            texts = [(pair.source, pair.source_markup), (pair.target, pair.target_markup)]
+        tu, prop_elements, note_elements, segs = \
+            self.templates.get([name for name, _ in props], len(notes), langs)
         tu.set("tuid", pair.tuid if pair.tuid is not None else str(counts.units))
         for element, (_, value) in zip(prop_elements, props, strict=True):
             element.text = sanitise(value, repairs)
         for element, value in zip(note_elements, notes, strict=True):
             element.text = sanitise(value, repairs)
-        _fill(source_seg, pair.source, pair.source_markup, repairs)
-        _fill(target_seg, pair.target, pair.target_markup, repairs)
+        for seg, (text, markup) in zip(segs, texts, strict=True):
+            _fill(seg, text, markup, repairs)
         return tu
 
 
@@ -481,10 +486,12 @@ class _Templates:
         self._cache: dict[tuple[object, ...], tuple] = {}  # type: ignore[type-arg]
 
     def get(
-        self, prop_names: list[str], notes: int, source_lang: str, target_lang: str
+        self, prop_names: list[str], notes: int, langs: tuple[str, ...]
     ) -> tuple[etree._Element, list[etree._Element], list[etree._Element],
-               etree._Element, etree._Element]:
-        key = (*prop_names, notes, source_lang, target_lang)
+               list[etree._Element]]:
+        """A ``tu`` with these props and notes and a ``tuv`` per language of ``langs``
+        (in order), its props, notes and ``seg`` elements to fill."""
+        key = (*prop_names, notes, langs)
         template = self._cache.get(key)
         if template is None:
             if len(self._cache) > 256:  # pairs with ever-changing prop names
@@ -495,13 +502,14 @@ class _Templates:
             note_elements = [etree.SubElement(tu, "note") for _ in range(notes)]
             segs = [
                 etree.SubElement(etree.SubElement(tu, "tuv", {XML_LANG: lang}), "seg")
-                for lang in (source_lang, target_lang)
+                for lang in langs
             ]
-            template = self._cache[key] = (tu, props, note_elements, segs[0], segs[1])
+            template = self._cache[key] = (tu, props, note_elements, segs)
         return template
 
 
-def _props(pair: Pair, profile: Profile = PROFILES["generic"]) -> list[tuple[str, str]]:
+def _props(pair: Pair | MultiUnit,
+           profile: Profile = PROFILES["generic"]) -> list[tuple[str, str]]:
     """The ``<prop>``s of a unit: where it comes from, what the stages found (paragraph,
     alignment), then the pair's own props."""
     props = [("x-document", pair.file)] if pair.file else []

@@ -1,0 +1,190 @@
+"""Memories in many languages: ``build --langs`` on real DGT-TM exports (up to 24 languages
+per unit, UTF-16, ``lang=``) and on parallel files, one per language."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+
+from tmx_export.cli import main
+from tmx_export.errors import InputError
+from tmx_export.formats.rejects import read_rejects
+from tmx_export.formats.tmx import XML_LANG, iter_units
+from tmx_export.lang import primary
+from tmx_export.model import BuildOptions, MultilingualOptions, Pair
+from tmx_export.multilingual import build_multilingual, merge_runs
+
+DGT = sorted((Path(__file__).parent / "data" / "tmx" / "dgt-tm").glob("*.tmx"))
+LANGS = ("en-GB", "fr-FR", "de-DE")
+
+
+def _written(path: Path) -> list[dict[str, str]]:
+    """Each tu of a TMX as {language: text}, in order of the tuvs."""
+    return [{tuv.get(XML_LANG): "".join(tuv.find("seg").itertext()) for tuv in tu.iter("tuv")}
+            for tu in etree.parse(str(path)).iter("tu")]
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _originals() -> Iterator[dict[str, str]]:
+    """Each unit of the DGT files as {primary language: text} (the first tuv of each)."""
+    for path in DGT:
+        for unit in iter_units(path):
+            texts: dict[str, str] = {}
+            for tuv in unit.tuvs:
+                texts.setdefault(primary(tuv.lang), " ".join(tuv.text.split()))
+            yield texts
+
+
+def test_three_languages_from_dgt_exports_keep_each_units_texts(tmp_path: Path) -> None:
+    out = tmp_path / "dgt.tmx"
+    rejects = tmp_path / "rejects.tsv"
+    summary = build_multilingual(DGT, out, MultilingualOptions(
+        LANGS, build=BuildOptions(rejects_path=str(rejects))))
+    units = _written(out)
+    assert len(units) == summary.units_written >= 130
+    header = etree.parse(str(out)).find("header")
+    assert header.get("srclang") == "en-GB"
+    originals = list(_originals())
+    # every language of every unit written is the text that unit had in the export: no
+    # text is moved to another unit or another language
+    en_fr = {(u["en"], u["fr"]) for u in originals if "en" in u and "fr" in u}
+    en_de = {(u["en"], u["de"]) for u in originals if "en" in u and "de" in u}
+    for unit in units:
+        assert list(unit)[0] == "en-GB" and set(unit) <= set(LANGS)
+        assert len(unit) >= 2
+        if "fr-FR" in unit:
+            assert (_norm(unit["en-GB"]), _norm(unit["fr-FR"])) in en_fr
+        if "de-DE" in unit:
+            assert (_norm(unit["en-GB"]), _norm(unit["de-DE"])) in en_de
+    # most units have all three; some lack French (D0996's units without it are kept)
+    assert sum(len(u) == 3 for u in units) >= 0.9 * len(units)
+    assert any(len(u) == 2 for u in units)
+    assert summary.per_language["de-DE"] == sum("de-DE" in u for u in units)
+    # units in English only: one reject each, naming both missing languages
+    missing = [r for r in read_rejects(rejects) if r.reason == "missing-target-language"]
+    assert missing and all(r.text.startswith("no fr-FR, de-DE tuv") for r in missing)
+    only_english = sum(1 for u in originals if "en" in u and "fr" not in u and "de" not in u)
+    assert len(missing) == only_english
+
+
+def test_require_all_langs_rejects_units_lacking_one(tmp_path: Path) -> None:
+    out = tmp_path / "all.tmx"
+    rejects = tmp_path / "rejects.tsv"
+    summary = build_multilingual(DGT, out, MultilingualOptions(
+        LANGS, require_all=True, build=BuildOptions(rejects_path=str(rejects))))
+    units = _written(out)
+    assert units and all(len(u) == 3 for u in units)
+    incomplete = [r for r in read_rejects(rejects) if r.reason == "missing-languages"]
+    assert incomplete and summary.rejects["missing-languages"] == len(incomplete)
+    assert all(r.text.startswith("no fr-FR: ") for r in incomplete)
+
+
+def _write(path: Path, paragraphs: list[str]) -> Path:
+    path.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    return path
+
+
+def test_parallel_files_are_aligned_through_the_source(tmp_path: Path) -> None:
+    paragraphs = {
+        "en": ["The Commission adopted the report on industrial policy.",
+               "The Council met in Brussels on Monday. It discussed the budget for next year.",
+               "The Parliament approved the resolution by a large majority."],
+        "fr": ["La Commission a adopté le rapport sur la politique industrielle.",
+               "Le Conseil s'est réuni à Bruxelles lundi. Il a examiné le budget de l'année "
+               "prochaine.",
+               "Le Parlement a approuvé la résolution à une large majorité."],
+        "de": ["Die Kommission hat den Bericht über die Industriepolitik angenommen.",
+               "Der Rat trat am Montag in Brüssel zusammen. Er erörterte den Haushalt für das "
+               "nächste Jahr.",
+               "Das Parlament hat die Entschließung mit großer Mehrheit angenommen."],
+    }
+    files = [_write(tmp_path / f"report.{lang}.txt", texts) for lang, texts in paragraphs.items()]
+    out = tmp_path / "report.tmx"
+    build_multilingual(files, out, MultilingualOptions(LANGS))
+    units = _written(out)
+    assert all(list(u) == list(LANGS) for u in units)
+    assert len(units) == 4  # the second paragraph's two sentences apart, in all languages
+    assert units[1] == {"en-GB": "The Council met in Brussels on Monday.",
+                        "fr-FR": "Le Conseil s'est réuni à Bruxelles lundi.",
+                        "de-DE": "Der Rat trat am Montag in Brüssel zusammen."}
+    for lang, tag in zip(paragraphs, LANGS, strict=True):
+        assert " ".join(u[tag] for u in units) == " ".join(paragraphs[lang])
+
+
+def _unit(source: str, target: str, lang: str, paragraph: int = 1) -> Pair:
+    return Pair(source, target, "en-GB", lang, file="report.en.txt", line=1,
+                paragraph=paragraph)
+
+
+def test_merge_cuts_where_every_language_has_a_bead_ending() -> None:
+    # French made one unit of the two sentences (2-1), German two (1-1, 1-1), and the third
+    # sentence is one unit in both: the memory has two units, the first with both sentences.
+    runs = [
+        ("fr-FR", [_unit("A one. B two.", "X un et deux.", "fr-FR"),
+                   _unit("C three.", "Y trois.", "fr-FR")]),
+        ("de-DE", [_unit("A one.", "P eins.", "de-DE"), _unit("B two.", "Q zwei.", "de-DE"),
+                   _unit("C three.", "R drei.", "de-DE")]),
+    ]
+    merged = list(merge_runs("en-GB", runs))
+    assert [u.texts for u in merged] == [
+        {"en-GB": "A one. B two.", "fr-FR": "X un et deux.", "de-DE": "P eins. Q zwei."},
+        {"en-GB": "C three.", "fr-FR": "Y trois.", "de-DE": "R drei."},
+    ]
+    # a paragraph German has no unit for: written in French alone
+    runs[0][1].append(_unit("D four.", "Z quatre.", "fr-FR", paragraph=2))
+    assert list(merge_runs("en-GB", runs))[-1].texts == {"en-GB": "D four.",
+                                                         "fr-FR": "Z quatre."}
+    # languages that disagree on a paragraph's source are not merged: each on its own
+    disagree = [("fr-FR", [_unit("A one.", "X un.", "fr-FR")]),
+                ("de-DE", [_unit("A one. B two.", "P eins. Q zwei.", "de-DE")])]
+    assert [u.texts for u in merge_runs("en-GB", disagree)] == [
+        {"en-GB": "A one.", "fr-FR": "X un."},
+        {"en-GB": "A one. B two.", "de-DE": "P eins. Q zwei."}]
+
+
+def test_translate_toolkit_reads_the_memory_in_each_language(tmp_path: Path) -> None:
+    from translate.storage.tmx import tmxfile
+
+    out = tmp_path / "dgt.tmx"
+    build_multilingual(DGT, out, MultilingualOptions(LANGS))
+    units = _written(out)
+    for target in ("fr-FR", "de-DE"):
+        store = tmxfile(out.read_bytes(), sourcelanguage="en-GB", targetlanguage=target)
+        read = [(u.source, u.target or "") for u in store.units]
+        assert len(read) == len(units)
+        expected = [(u["en-GB"], u.get(target, "")) for u in units]
+        assert read == expected
+
+
+def test_cli_langs_and_its_refusals(tmp_path: Path) -> None:
+    out = tmp_path / "out.tmx"
+    runner = CliRunner()
+    result = runner.invoke(main, ["build", *map(str, DGT), "-o", str(out), "--langs",
+                                  "en-GB,fr-FR,de-DE", "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert len(_written(out)) >= 130
+    out.unlink()
+    bad = runner.invoke(main, ["build", str(DGT[0]), "-o", str(out), "--langs", "en-GB,xx-QQ"])
+    assert bad.exit_code == 1 and not out.exists()
+    assert bad.output.startswith("tmx-export: error: --langs: ") and bad.output.count("\n") == 1
+    one = runner.invoke(main, ["build", str(DGT[0]), "-o", str(out), "--langs", "en-GB"])
+    assert one.exit_code == 1 and "at least two languages" in one.output
+    twice = runner.invoke(main, ["build", str(DGT[0]), "-o", str(out), "--langs",
+                                 "en-GB,fr-FR,fr-fr"])
+    assert twice.exit_code == 1 and "given twice" in twice.output
+    alone = runner.invoke(main, ["build", str(DGT[0]), "-o", str(out), "--require-all-langs"])
+    assert alone.exit_code == 2 and not out.exists()
+
+
+def test_no_unit_in_the_languages_is_refused(tmp_path: Path) -> None:
+    out = tmp_path / "out.tmx"
+    with pytest.raises(InputError, match="no unit to write"):
+        build_multilingual(DGT[:1], out, MultilingualOptions(("en-GB", "is-IS", "ja-JP")))
+    assert not out.exists()

@@ -1,0 +1,258 @@
+"""Memories in many languages at once: one ``tu`` per source segment, a ``tuv`` per language.
+
+A run in the languages L0 (the source), L1 ... Ln is n bilingual runs L0 -> Li, each over
+the inputs that hold its two languages and each exactly what ``build`` does (reading,
+repair, pairing, cleaning, segmentation, alignment: :func:`tmx_export.pipeline.read_units`),
+merged by source:
+
+* The units of one paragraph (a parallel file's paragraph, a dump's pair, a TMX unit) are
+  lined up along its source text. Every language cut the same source sentences into its own
+  beads ("2-1" in French where German has two "1-1"): a unit of the memory ends where all
+  languages have a bead ending, so each ``tu`` holds whole beads of every language and one
+  source text.
+* A language with no unit for a paragraph (a TMX unit without it, a pair its cleaning
+  rejected) is left out of that paragraph's units; ``require_all`` rejects them instead.
+* When the languages do not agree on a paragraph's source text (which only cleaning that
+  removed a unit in one of them causes), nothing is guessed: each language's units are
+  written on their own, source and that language.
+
+Rejects of every bilingual run go to the report; a unit that only lacks some languages is
+written, so the bilingual runs' "missing target" rejects of a unit that has other
+languages are not reported. Each bilingual run checks its own accounts; the merge checks
+that every group of units is written, rejected or a duplicate.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from .errors import InputError
+from .formats.rejects import write_rejects
+from .formats.text import atomic_output
+from .formats.tmx import write_units
+from .inputs import ParallelInput, name_language
+from .lang import normalise_tag, primary, standard_tag
+from .model import SEGTYPE_OF, AccountingError, MultilingualOptions, MultiUnit, Pair, Reject
+
+# A bilingual run's reject for a TMX unit without the target language (formats.tmx).
+_MISSING_TARGET = "missing-target-language"
+
+
+@dataclass(slots=True)
+class MultilingualSummary:
+    """What :func:`build_multilingual` did."""
+
+    output: str
+    langs: tuple[str, ...]
+    units_written: int = 0
+    duplicates_skipped: int = 0
+    rejects: Counter[str] = field(default_factory=Counter)  # by reason
+    # units written with each language (the source: all of them)
+    per_language: Counter[str] = field(default_factory=Counter)
+    groups: int = 0  # units made by the merge, before duplicates and rejects
+
+    @property
+    def rejected(self) -> int:
+        return sum(self.rejects.values())
+
+
+def check_langs(langs: Sequence[str]) -> tuple[str, ...]:
+    """The language tags standardised (``eng`` -> ``en``), refused before any work when one
+    is unknown, repeated, or there are fewer than two."""
+    tags = []
+    for code in langs:
+        try:
+            tags.append(standard_tag(code.strip()))
+        except ValueError as exc:
+            raise InputError("--langs", str(exc)) from None
+    if len(tags) < 2:
+        raise InputError("--langs", "give at least two languages, the source first "
+                         "(en-GB,fr-FR,de-DE)")
+    seen = [normalise_tag(tag) for tag in tags]
+    repeated = sorted({tag for tag in seen if seen.count(tag) > 1})
+    if repeated:
+        raise InputError("--langs", f"{', '.join(repeated)} given twice")
+    return tuple(tags)
+
+
+def inputs_for(inputs: Sequence[str | Path | ParallelInput], source: str,
+               target: str) -> list[str | Path | ParallelInput]:
+    """The inputs a run ``source`` -> ``target`` reads: all but the files whose name says
+    they are in another language (``NAME.de.txt`` is not read by the English-French run)."""
+    keep = {primary(source), primary(target)}
+    chosen: list[str | Path | ParallelInput] = []
+    for item in inputs:
+        if not isinstance(item, ParallelInput):
+            lang = name_language(Path(item))
+            if lang is not None and primary(lang) not in keep:
+                continue
+        chosen.append(item)
+    return chosen
+
+
+def build_multilingual(
+    inputs: Sequence[str | Path | ParallelInput],
+    output: str | Path,
+    options: MultilingualOptions,
+) -> MultilingualSummary:
+    """Write the memory of ``inputs`` in ``options.langs`` (the source first) to the TMX
+    ``output``; the rejects to ``options.build.rejects_path`` when given. Written
+    atomically; raises :class:`~tmx_export.errors.InputError` for what cannot be read."""
+    from .pipeline import read_units, segtype_of
+
+    langs = check_langs(options.langs)
+    build = options.build
+    if build.segment is None:
+        raise ValueError("build writes units: segment must be sentence, clause or paragraph")
+    source = langs[0]
+    runs: list[tuple[str, list[Pair]]] = []
+    rejects: list[Reject] = []
+    segtypes: set[str] = set()
+    for target in langs[1:]:
+        run_options = replace(build, source_lang=source, target_lang=target, dedupe="none",
+                              rejects_path=None, allow_empty=True)
+        chosen = inputs_for(inputs, source, target)
+        if not chosen:
+            continue
+        segtypes.add(segtype_of(chosen, run_options))
+        units, run_rejects = read_units(chosen, run_options)
+        runs.append((target, units))
+        rejects.extend(run_rejects)
+    groups = list(merge_runs(source, runs))
+    summary = MultilingualSummary(str(output), langs, groups=len(groups))
+    written_keys = {(unit.file, unit.line) for unit in groups}
+    reported = _reported_rejects(rejects, written_keys)
+    incomplete: list[Reject] = []
+    kept = list(_kept_units(groups, langs, options.require_all, build.dedupe, summary,
+                            incomplete))
+    if len(kept) + summary.duplicates_skipped + len(incomplete) != summary.groups:
+        raise AccountingError(f"internal error: {summary.groups} units merged but "
+                              f"{len(kept)} written, {summary.duplicates_skipped} "
+                              f"duplicates and {len(incomplete)} rejected")
+    reported.extend(incomplete)
+    if not kept and not build.allow_empty:
+        raise InputError(str(output), "refused: no unit to write (nothing in these "
+                         "languages; --allow-empty writes an empty memory)")
+    for reject in reported:
+        summary.rejects[reject.reason] += 1
+    for number, unit in enumerate(kept, 1):
+        unit.tuid = str(number)
+        summary.per_language.update(unit.texts.keys())
+    # what the bilingual runs would each write; "block" when they differ
+    segtype = segtypes.pop() if len(segtypes) == 1 else (
+        SEGTYPE_OF[build.segment] if not segtypes else "block")
+    if build.rejects_path is not None:
+        with atomic_output(build.rejects_path, "w") as handle:
+            write_rejects(reported, handle)
+    counts = write_units(kept, output, srclang=source, segtype=segtype,
+                         profile=build.profile, max_units=build.max_units)
+    summary.units_written = counts.units
+    return summary
+
+
+def _reported_rejects(rejects: list[Reject], written: set[tuple[str, int]]) -> list[Reject]:
+    """The bilingual runs' rejects, each once: not the "missing target" of a unit written
+    in its other languages."""
+    seen: set[tuple[str, int, str, str]] = set()
+    out = []
+    missing: dict[tuple[str, int], list[Reject]] = {}  # a unit in none of the targets
+    for reject in rejects:
+        if reject.reason == _MISSING_TARGET:
+            if (reject.file, reject.line) not in written:
+                missing.setdefault((reject.file, reject.line), []).append(reject)
+            continue
+        key = (reject.file, reject.line, reject.reason, reject.text)
+        if key not in seen:
+            seen.add(key)
+            out.append(reject)
+    for (file, line), each in missing.items():
+        # one reject per unit: "no fr-FR, de-DE tuv (languages: EN-GB, DA-01): ..."
+        langs = [r.text.split(" tuv", 1)[0].removeprefix("no ") for r in each]
+        rest = each[0].text.split(" tuv", 1)[1] if " tuv" in each[0].text else ""
+        out.append(Reject(file, line, _MISSING_TARGET, f"no {', '.join(langs)} tuv{rest}"))
+    return out
+
+
+def _kept_units(groups: list[MultiUnit], langs: tuple[str, ...], require_all: bool,
+                dedupe: str, summary: MultilingualSummary,
+                rejects: list[Reject]) -> Iterator[MultiUnit]:
+    """The merged units to write: those lacking a language rejected when all are required,
+    repeats left out (``dedupe``: all texts the same, exactly or normalised)."""
+    from .clean import normalise
+
+    seen: set[tuple[tuple[str, str], ...]] = set()
+    for unit in groups:
+        if require_all and len(unit.texts) < len(langs):
+            missing = [lang for lang in langs if lang not in unit.texts]
+            rejects.append(Reject(unit.file, unit.line, "missing-languages",
+                                  f"no {', '.join(missing)}: {unit.texts[langs[0]]}"))
+            continue
+        if dedupe != "none":
+            key = tuple((lang, normalise(text) if dedupe == "normalised" else text)
+                        for lang, text in unit.texts.items())
+            if key in seen:
+                summary.duplicates_skipped += 1
+                continue
+            seen.add(key)
+        yield unit
+
+
+def merge_runs(source: str, runs: list[tuple[str, list[Pair]]]) -> Iterator[MultiUnit]:
+    """The units of the bilingual runs (``(target language, units)`` each, the source
+    ``source``), merged paragraph by paragraph in the order they were first met."""
+    by_paragraph: dict[tuple[str, int], dict[str, list[Pair]]] = {}
+    for target, units in runs:
+        for unit in units:
+            key = (unit.file, unit.paragraph if unit.paragraph is not None else unit.line)
+            by_paragraph.setdefault(key, {}).setdefault(target, []).append(unit)
+    for per_language in by_paragraph.values():
+        yield from _merge_paragraph(source, per_language)
+
+
+def _merge_paragraph(source: str, per_language: dict[str, list[Pair]]) -> Iterator[MultiUnit]:
+    """One paragraph's units in every language, cut where all languages' beads end."""
+    sources = {lang: "".join("".join(u.source.split()) for u in units)
+               for lang, units in per_language.items()}
+    if len(set(sources.values())) > 1:
+        # The languages disagree on the source (cleaning removed a unit in one): each
+        # language's units on their own rather than a guess.
+        for lang, units in per_language.items():
+            for unit in units:
+                yield _unit(source, unit, {lang: [unit]})
+        return
+    ends: dict[str, dict[int, int]] = {}  # language -> source offset -> index of its unit
+    for lang, units in per_language.items():
+        offset = 0
+        ends[lang] = {}
+        for index, unit in enumerate(units):
+            offset += len("".join(unit.source.split()))
+            ends[lang][offset] = index
+    common = sorted(set.intersection(*(set(e) for e in ends.values())))
+    starts = dict.fromkeys(per_language, 0)
+    for cut in common:
+        group = {}
+        for lang, units in per_language.items():
+            stop = ends[lang][cut] + 1
+            group[lang] = units[starts[lang]:stop]
+            starts[lang] = stop
+        first_lang = next(iter(group))
+        yield _unit(source, group[first_lang][0], group)
+
+
+def _unit(source: str, first: Pair, group: dict[str, list[Pair]]) -> MultiUnit:
+    """The memory's unit made of the units in ``group`` (per language, consecutive, covering
+    the same source text): the source text once, each language's texts joined."""
+    some = next(iter(group.values()))
+    texts = {source: " ".join(u.source for u in some)}
+    markup = {}
+    if len(some) == 1 and some[0].source_markup is not None:
+        markup[source] = some[0].source_markup
+    for lang, units in group.items():
+        texts[lang] = " ".join(u.target for u in units)
+        if len(units) == 1 and units[0].target_markup is not None:
+            markup[lang] = units[0].target_markup
+    return MultiUnit(texts, file=first.file, line=first.line, paragraph=first.paragraph,
+                     props=dict(first.props), markup=markup)
