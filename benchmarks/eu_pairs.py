@@ -11,8 +11,8 @@ recovered exactly (both texts, NFC, white space collapsed), the rejects, and the
 misses with the reason.
 
 Which units count as paragraph pairs: both sides with at least ``--min-words`` words, not
-the same text, and each side identified as its own language by py3langid, which the reader
-does not use to pair (it pairs by wordfreq word scores). DGT-TM leaves some units
+the same text, and each side identified by py3langid, asked which of the two languages it
+is in, as its own (the reader does not pair with py3langid, but with word scores). DGT-TM leaves some units
 untranslated (an English title in the German column, a French ministry's name in the
 English one) or misaligned; such a unit is not a translation, and the reader rejects it
 rather than pair it. The units left out are counted and printed, not hidden; with ``--all``
@@ -56,7 +56,8 @@ def gold_pairs(folder: Path, source: str, target: str, min_words: int,
         kept = [u for u in units if _norm(u.source) != _norm(u.target)
                 and min(len(WORD_RE.findall(u.source)), len(WORD_RE.findall(u.target)))
                 >= min_words]
-        found = classify_many([u.source for u in kept] + [u.target for u in kept])
+        found = classify_many([u.source for u in kept] + [u.target for u in kept],
+                              (source, target)) or []
         sides = len(kept)
         kept = [u for u, (s_lang, _), (t_lang, _) in zip(kept, found[:sides], found[sides:],
                                                           strict=True)

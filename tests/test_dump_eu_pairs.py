@@ -47,7 +47,10 @@ def _exact(pairs: list[Pair], style: str, numbered: bool) -> int:
 # Swedish side is repaired differently from the text (a known miss, numbered or not).
 @pytest.mark.parametrize(("source", "target", "share", "numbered_misses"), [
     ("en", "de", 0.9, 0), ("de", "fr", 0.9, 0), ("es", "it", 0.9, 0), ("pl", "en", 0.9, 0),
-    ("el", "en", 0.9, 0), ("fi", "sv", 0.6, 1)])
+    ("el", "en", 0.9, 0), ("fi", "sv", 0.6, 1),
+    # no wordfreq list: Croatian read with the Serbo-Croatian one, Estonian and Maltese
+    # with py3langid's n-grams
+    ("hr", "en", 0.85, 0), ("et", "en", 0.9, 0), ("en", "mt", 0.9, 0)])
 def test_unnumbered_dumps_of_an_agreement_read_back(source: str, target: str, share: float,
                                                     numbered_misses: int) -> None:
     pairs = _agreement_pairs(source, target)
@@ -81,3 +84,16 @@ def test_capitals_are_evidence_beyond_acronyms() -> None:
     assert word_score("DECISION", "en", "de") > 1.0
     assert word_score("BESCHLUSS", "en", "de") < -1.0
     assert word_score("NATO", "en", "de") == word_score("PME", "fr", "en") == 0.0
+
+
+def test_every_eu_language_can_be_read_in_a_dump() -> None:
+    from tmx_export.lang import unreadable_in_dumps, word_score
+
+    eu = "bg cs da de el en es et fi fr ga hr hu it lt lv mt nl pl pt ro sk sl sv".split()
+    assert unreadable_in_dumps(*eu) == []
+    assert unreadable_in_dumps("zh-CN", "ja") == ["zh-CN", "ja"]  # need a word segmenter
+    # the n-gram lean of languages without a word list points the right way
+    assert word_score("il-Kummissjoni", "mt", "en") > 1 > 0.5 > -0.5 > word_score(
+        "fisheries", "mt", "en")
+    assert word_score("Coimisiún", "ga", "en") > 1
+    assert word_score("kalapüük", "et", "en") > 1

@@ -44,11 +44,19 @@ _CEDILLAS = str.maketrans({"ş": "ș", "ţ": "ț"})
 _TABLE_SCRIPTS_END = "\u0530"
 
 
+# Languages wordfreq has no list of its own for, read with a list that covers them:
+# Croatian and Bosnian are in its Serbo-Croatian list (Latin script, as they write).
+LIST_ALIASES = {"hr": "sh", "bs": "sh"}
+
+
 def zipf(word: str, lang: str) -> float:
     """wordfreq's Zipf frequency of ``word`` in ``lang`` (a primary subtag): log10 of its
     frequency per 10^9 words, 0.0 for an unlisted word."""
+    lang = LIST_ALIASES.get(lang, lang)
     table = _table(lang)
     if table is None:
+        if lang not in listed_languages():
+            return 0.0  # no list (Estonian, Irish, Maltese): every word unlisted
         return _wordfreq_zipf(word, lang)
     if word.isalpha() and max(word) < _TABLE_SCRIPTS_END:
         trie, buckets = table
@@ -116,13 +124,15 @@ def data_file(lang: str) -> Path | None:
     return None
 
 
+@lru_cache(maxsize=1)
 def listed_languages() -> frozenset[str]:
     """The languages wordfreq has a list for, read from its data folder."""
     data = _data_folder()
     if data is None:
         return frozenset()
     names = (p.name.split(".")[0].split("_") for p in data.glob("*.msgpack.gz"))
-    return frozenset(n[1] for n in names if len(n) == 2 and n[0] in ("large", "small"))
+    listed = frozenset(n[1] for n in names if len(n) == 2 and n[0] in ("large", "small"))
+    return listed | {alias for alias, lang in LIST_ALIASES.items() if lang in listed}
 
 
 def _data_folder() -> Path | None:

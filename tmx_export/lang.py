@@ -19,6 +19,7 @@ Identification answers two questions with two tools:
 from __future__ import annotations
 
 import copy
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -170,9 +171,15 @@ def _remember_tags(known: dict[str, str]) -> None:
 
 
 def unreadable_in_dumps(*tags: str) -> list[str]:
-    """Those of ``tags`` whose words cannot be scored, so no dump can be read in them."""
+    """Those of ``tags`` whose words cannot be scored, so no dump can be read in them: no
+    word list, and not a language py3langid scores by n-grams either (or one needing a
+    tokenizer, as Chinese)."""
     known = word_list_languages()
-    return [tag for tag in tags if primary(tag) not in known]
+    unlisted = [tag for tag in tags if primary(tag) not in known]
+    if not unlisted:
+        return []
+    by_ngrams = ngram_languages() - _NEEDS_TOKENIZER
+    return [tag for tag in unlisted if primary(tag) not in by_ngrams]
 
 
 def is_valid_tag(code: str) -> bool:
@@ -196,11 +203,14 @@ class WordScores(dict[str, float]):
     on first use. A text is scored by mapping this dict's lookup over its words, at C
     speed: repair, pairing and cleaning score the same words over and over."""
 
-    __slots__ = ("first", "second")
+    __slots__ = ("first", "second", "by_ngrams")
 
     def __init__(self, first: str, second: str) -> None:
         super().__init__()
         self.first, self.second = first, second
+        listed = word_list_languages()
+        self.by_ngrams = (None if first in listed and second in listed
+                          else _ngram_lean(first, second))
 
     def __missing__(self, word: str) -> float:
         if word.isupper() and (len(word) > 1 or word not in "AÀY") and len(word) < 5:
@@ -208,6 +218,10 @@ class WordScores(dict[str, float]):
             # language; longer words in capitals are mostly headings ("HAS ADOPTED THIS
             # DECISION"), scored as the words they spell
             score = 0.0
+        elif self.by_ngrams is not None:
+            to_features, lean = self.by_ngrams
+            score = max(-MAX_WORD_SCORE, min(MAX_WORD_SCORE,
+                                             float(lean[to_features(word.lower())].sum())))
         else:
             from .frequencies import zipf
 
@@ -216,6 +230,48 @@ class WordScores(dict[str, float]):
                                              - zipf(w, self.second)))
         self[word] = score
         return score
+
+
+# Languages wordfreq has no list for (Estonian, Irish, Maltese): a word leans by
+# py3langid's naive Bayes over its byte n-grams, the log-likelihood ratio of the two
+# languages, in log10 units like the Zipf differences (and halved: a word's n-grams
+# overlap, so their evidence is not independent).
+NGRAM_WEIGHT = 0.5
+
+
+@lru_cache(maxsize=64)
+def _ngram_lean(first: str, second: str) -> tuple[Any, Any] | None:
+    """(features of a text, per-feature lean to ``first``) from py3langid's model, or
+    ``None`` when it does not know both languages."""
+    import numpy as np
+
+    ident = _model()
+    classes = list(ident.nb_classes)
+    if first not in classes or second not in classes:
+        return None
+    ptc = np.asarray(ident.nb_ptc, dtype=np.float64)
+    lean = (ptc[:, classes.index(first)] - ptc[:, classes.index(second)]) * (
+        NGRAM_WEIGHT / math.log(10))
+    return _word_features, lean
+
+
+def _word_features(word: str) -> list[int]:
+    """The model's features of ``word`` between spaces (its n-grams, word edges included),
+    walked through its automaton as py3langid walks a text."""
+    nextmove, rowbase, output = _automaton_lists()
+    at = 0
+    found = []
+    for byte in f" {word} ".encode():
+        at = nextmove[rowbase[at] + byte]
+        feature = output[at]
+        if feature >= 0:
+            found.append(feature)
+    return found
+
+
+def ngram_languages() -> frozenset[str]:
+    """Languages whose words are scored by :func:`_ngram_lean` (no word list)."""
+    return frozenset(_model().nb_classes) - word_list_languages()
 
 
 @lru_cache(maxsize=64)
