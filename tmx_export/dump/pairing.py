@@ -223,6 +223,11 @@ _OPENERS_RE = r"[(\[«“‘„‚\"'¿¡]*"
 _SENTENCE_END_RE = re.compile(r"[.!?:;)\]\"»”…]['’\"”»]*[ \t]+" + _OPENERS_RE)
 _TITLE_END_RE = re.compile(r"(?:^|(?<=[\s(]))" + _TITLES + r"['’\"”»]*[ \t]+" + _OPENERS_RE)
 _ELISION_RE = re.compile(r"(?<=[^\W\d_])['’](?=[^\W\d_])")
+# A capital and one to three lower-case letters before a full stop, then a number or a
+# code: an abbreviation in any language ("Res. A.382(X)", "Ris. MSC.74", "Art. 5",
+# "Nr. 3"), where a name ending a sentence ("Mr Koch. I would") is followed by a word.
+_SHORT_ABBREVIATION_RE = re.compile(
+    r"(?<![\w.])[A-Z][a-z]{1,3}\.[ \t]+(?=\d|[A-Z]+[.\d(/-]|[A-Z]{2,}\b)")
 _LIST_ITEM_END_RE = re.compile(r"[;,][ \t]+(?:and|or|et|ou)[ \t]+" + _OPENERS_RE)
 _NEVER_LAST_RE = re.compile(
     r"(?i)(?<![\w'’])(?:" + "|".join(sorted(_NEVER_LAST, key=len, reverse=True))
@@ -251,6 +256,7 @@ def _split_priors(text: str, pos: np.ndarray) -> np.ndarray:
     at(_ELISION_RE, -3.0)
     at(_NEVER_LAST_RE, -3.0)
     at(_LIST_ITEM_END_RE, 3.0)  # cancels it: "(‘the Convention’); and" ends a list item
+    at(_SHORT_ABBREVIATION_RE, -2.0)  # "Res. A.382(X)", "Art. 5": not a sentence end
     prior += np.fromiter((text[p].isupper() for p in pos), dtype=np.float64, count=len(pos))
     prior[0] = 0.0
     return prior
