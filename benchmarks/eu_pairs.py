@@ -12,11 +12,11 @@ misses with the reason.
 
 Which units count as paragraph pairs: both sides with at least ``--min-words`` words, not
 the same text, and each side identified by py3langid, asked which of the two languages it
-is in, as its own (the reader does not pair with py3langid, but with word scores). DGT-TM leaves some units
-untranslated (an English title in the German column, a French ministry's name in the
-English one) or misaligned; such a unit is not a translation, and the reader rejects it
-rather than pair it. The units left out are counted and printed, not hidden; with ``--all``
-every unit is used.
+is in, as its own (the reader does not pair with py3langid, but with word scores). DGT-TM
+leaves some units untranslated (an English title in the German column, a French ministry's
+name in the English one) or misaligned; such a unit is not a translation, and the reader
+rejects it rather than pair it. The units left out are counted and printed, not hidden;
+with ``--all`` every unit is used.
 
     python benchmarks/eu_pairs.py [--pairs en-de de-fr ...] [--show 3] [--all]
 """

@@ -17,7 +17,7 @@ from tmx_export.formats.profiles import PROFILES, get_profile, keep_prop, lang_c
 from tmx_export.formats.tmx import XML_LANG, iter_elements, iter_units, read_tmx, write_tmx
 from tmx_export.inputs import detect_format
 from tmx_export.model import Pair
-from tmx_export.tools import merge, stats, validate
+from tmx_export.tools import format_stats, merge, stats, validate
 
 DATA = Path(__file__).parent / "data"
 LISA = DATA / "tmx" / "lisa-tmx-compliance-kit"
@@ -198,6 +198,11 @@ def test_stats_on_lisa_1c_and_dgt():
     assert dgt.languages["fr-fr"].segments == 19
     assert dgt.ratio_pair is not None and dgt.ratio_pair[0] == "en-gb"
     assert 0.8 < dgt.ratio_quantiles["median"] < 1.6
+    # a memory in 24 languages: a length ratio for each against the source
+    assert len(dgt.ratios) == 22 and "en-gb" not in dgt.ratios
+    assert dgt.ratios[dgt.ratio_pair[1]] == (dgt.ratio_quantiles, dgt.ratio_outside)
+    assert all(0.7 < quantiles["median"] < 1.6 for quantiles, _ in dgt.ratios.values())
+    assert format_stats(dgt).count("length ratio ") == 22
 
 
 def test_stats_counts_duplicates_across_files():
@@ -403,17 +408,21 @@ def _stats_by_definition(paths: list[Path]) -> dict:
     others = [lang for lang in by_count if lang != source]
     if others:
         result.ratio_pair = (source, others[0])
-        ratios = sorted(u[others[0]] / u[source] for u in lengths
-                        if u.get(source) and others[0] in u)
-        result.ratio_outside = sum(1 for r in ratios if r < 0.5 or r > 2)
+    for target in others:  # every other language against the source
+        ratios = sorted(u[target] / u[source] for u in lengths
+                        if u.get(source) and target in u)
+        outside = sum(1 for r in ratios if r < 0.5 or r > 2)
         if len(ratios) == 1:
-            result.ratio_quantiles = {"min": ratios[0], "median": ratios[0], "max": ratios[0]}
+            result.ratios[target] = ({"min": ratios[0], "median": ratios[0],
+                                      "max": ratios[0]}, outside)
         elif ratios:
             cuts = statistics.quantiles(ratios, n=20, method="inclusive")
-            result.ratio_quantiles = {
+            result.ratios[target] = ({
                 "min": ratios[0], "p5": cuts[0], "p25": cuts[4],
                 "median": statistics.median(ratios), "p75": cuts[14], "p95": cuts[18],
-                "max": ratios[-1]}
+                "max": ratios[-1]}, outside)
+    if others and others[0] in result.ratios:
+        result.ratio_quantiles, result.ratio_outside = result.ratios[others[0]]
     return result.as_dict()
 
 

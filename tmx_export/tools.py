@@ -436,6 +436,9 @@ class TmxStats:
     ratio_pair: tuple[str, str] | None = None
     ratio_quantiles: dict[str, float] = field(default_factory=dict)
     ratio_outside: int = 0  # units with a ratio below 0.5 or above 2
+    # every other language against the source: target -> (quantiles, units outside),
+    # the first being ``ratio_pair``'s (a memory in many languages has one per language)
+    ratios: dict[str, tuple[dict[str, float], int]] = field(default_factory=dict)
 
     def as_dict(self) -> dict:
         return {
@@ -445,6 +448,8 @@ class TmxStats:
                           for k, v in self.languages.items()},
             "ratio_pair": list(self.ratio_pair) if self.ratio_pair else None,
             "ratio_quantiles": self.ratio_quantiles, "ratio_outside": self.ratio_outside,
+            "ratios": {lang: {"quantiles": quantiles, "outside": outside}
+                       for lang, (quantiles, outside) in self.ratios.items()},
         }
 
 
@@ -716,6 +721,9 @@ codecs.register_error(_SHAPE_ERRORS, _latin1_shape)
 
 
 def _ratios(result: TmxStats, lengths: dict[str, array]) -> None:
+    """The target/source length ratios of every other language against the source (the
+    header's ``srclang``, else the language with most segments); the most frequent other
+    language's are also ``ratio_pair``/``ratio_quantiles``/``ratio_outside``."""
     if not result.languages:
         return
     by_count = sorted(result.languages, key=lambda k: -result.languages[k].segments)
@@ -723,23 +731,31 @@ def _ratios(result: TmxStats, lengths: dict[str, array]) -> None:
     others = [lang for lang in by_count if lang != source]
     if not others:
         return
-    target = others[0]
-    result.ratio_pair = (source, target)
-    # units with a non-empty source and a target (lengths are stored plus one; the arrays
-    # end at the last unit with the language)
-    pairs = zip(lengths[source], lengths[target], strict=False)
+    result.ratio_pair = (source, others[0])
+    for target in others:
+        found = _ratio_quantiles(lengths[source], lengths[target])
+        if found is not None:
+            result.ratios[target] = found
+    if others[0] in result.ratios:
+        result.ratio_quantiles, result.ratio_outside = result.ratios[others[0]]
+
+
+def _ratio_quantiles(source: array, target: array) -> tuple[dict[str, float], int] | None:
+    """(quantiles, units below 0.5 or above 2) of target/source lengths, over the units
+    with a non-empty source and a target (lengths are stored plus one; the arrays end at
+    the last unit with the language); ``None`` without any."""
+    pairs = zip(source, target, strict=False)
     counts = Counter((t - 1) / (s - 1) for s, t in pairs if s > 1 and t)
     if not counts:
-        return
+        return None
     ratios = _SortedCounts(counts)
-    result.ratio_outside = sum(n for r, n in counts.items() if r < 0.5 or r > 2)
+    outside = sum(n for r, n in counts.items() if r < 0.5 or r > 2)
     if len(ratios) == 1:
-        result.ratio_quantiles = {"min": ratios[0], "median": ratios[0], "max": ratios[0]}
-        return
-    result.ratio_quantiles = {
+        return {"min": ratios[0], "median": ratios[0], "max": ratios[0]}, outside
+    return {
         "min": ratios[0], "p5": ratios.cut(1), "p25": ratios.cut(5), "median": ratios.median(),
         "p75": ratios.cut(15), "p95": ratios.cut(19), "max": ratios[len(ratios) - 1],
-    }
+    }, outside
 
 
 class _SortedCounts:
@@ -777,9 +793,10 @@ def format_stats(result: TmxStats) -> str:
     for lang, s in sorted(result.languages.items(), key=lambda kv: -kv[1].segments):
         lines.append(f"  {lang:<8} {s.segments:>9} segments {s.words:>11} words "
                      f"{s.chars:>12} characters")
-    if result.ratio_pair and result.ratio_quantiles:
-        src, tgt = result.ratio_pair
-        q = "  ".join(f"{k} {v:.2f}" for k, v in result.ratio_quantiles.items())
-        lines.append(f"length ratio {tgt}/{src}: {q}")
-        lines.append(f"  units with ratio < 0.5 or > 2: {result.ratio_outside}")
+    if result.ratio_pair:
+        src = result.ratio_pair[0]
+        for tgt, (quantiles, outside) in result.ratios.items():
+            q = "  ".join(f"{k} {v:.2f}" for k, v in quantiles.items())
+            lines.append(f"length ratio {tgt}/{src}: {q}")
+            lines.append(f"  units with ratio < 0.5 or > 2: {outside}")
     return "\n".join(lines)
