@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from tmx_export.segment import align as align_module
-from tmx_export.segment import align_anchors, align_band, align_long
+from tmx_export.segment import align_anchors, align_band, align_features, align_long
 from tmx_export.segment.align import Bead, Glossary, align, sentence_features
 
 DATA = Path(__file__).parent / "data"
@@ -297,6 +297,46 @@ def test_anchor_index_matches_sentence_features(extra: str) -> None:
                                len((src[2] | src[3] | src[4]) & tgt[0])]
     assert total.tolist() == [len(src[0] | src[1]) + len(tgt[1] | tgt[2] | tgt[3]),
                               len(src[2] | src[3] | src[4]) + len(tgt[0])]
+
+
+def _anchor_reference(text: str) -> frozenset[str]:
+    """The anchors as align_features defines them: _ANCHOR over the normalised text."""
+    normalised = text.lower().translate(align_features._NORMALISE)
+    return frozenset(align_features._ANCHOR.findall(normalised))
+
+
+TRICKY_TEXTS = [
+    "l’Union’s a1b2c3 x12.5,3y «oui» “non” naïve ŒUVRE Straße ﬁnance",
+    "İstanbul ΣΟΦΙΑΣ Σ. ٣٤٥ ١٫٥ ²³ ⅣⅤ abc_def _abcd 12_34 3.14.15. ,5, 1,,2",
+    "tab\tand\x0bvertical\x1cfile\x85next\u00a0nbsp\u2009thin\u3000wide! ?\"",
+]
+
+
+def test_anchors_are_read_as_the_anchor_pattern_defines_them(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # real sentences of both languages, and characters that lower, normalise or split oddly
+    en, fr, _ = _transread()
+    texts = [*en, *fr, *ANCHOR_TEXTS, *TRICKY_TEXTS]
+    with (DATA / "align_europarl_paragraphs.tsv").open(encoding="utf-8", newline="") as fh:
+        texts += [row[side] for row in csv.DictReader(fh, delimiter="\t") for side in ("en", "fr")]
+    expected = [_anchor_reference(t) for t in texts]
+    assert [sentence_features(t) for t in texts] == expected
+    assert [align_module._features(t, None, True) for t in texts] == [
+        keys - align_features._FUNCTION_PREFIXES for keys in expected]
+    # the same again with a cache that keeps only a few pieces (and so starts again often)
+    monkeypatch.setattr(align_features, "_PIECES_KEPT", 5)
+    assert [sentence_features(t) for t in reversed(texts)] == expected[::-1]
+
+
+def test_confident_diagonal_scores_as_bead() -> None:
+    # the 1-1 beads taken without the search score as the search's beads do
+    src_len, tgt_len = [len(s) for s in EN], [len(t) for t in FR]
+    src_keys = [align_module._features(s, None, False) for s in EN]
+    tgt_keys = [align_module._features(t, None, True) for t in FR]
+    ratio = sum(tgt_len) / sum(src_len)
+    beads = align_module._confident_diagonal(src_len, tgt_len, src_keys, tgt_keys, ratio)
+    assert beads == [align_module._bead(k, k + 1, k, k + 1, src_len, tgt_len, src_keys,
+                                        tgt_keys, ratio) for k in range(len(EN))]
 
 
 def test_length_cost_table() -> None:

@@ -99,7 +99,9 @@ def _search(src_len: list[int], tgt_len: list[int], src_keys: list[frozenset[str
 
     The one Gale-Church search, for sentences (with anchors) and paragraphs (lengths only,
     ``src_keys``/``tgt_keys`` ``None``). Only the cells within ``band`` of the diagonal are
-    stored, so memory grows with the length of the input, not with its square.
+    stored, so memory grows with the length of the input, not with its square (but for
+    the anchors shared by every sentence pair, counted at once: align() searches here only
+    inputs of at most _LONG_CELLS pairs).
     """
     n, m = len(src_len), len(tgt_len)
     if band is None:
@@ -119,13 +121,11 @@ def _search(src_len: list[int], tgt_len: list[int], src_keys: list[frozenset[str
     cost = [[inf] * (high[i] - low[i] + 1) for i in range(n + 1)]
     back = [[(0, 0)] * (high[i] - low[i] + 1) for i in range(n + 1)]
     cost[0][0] = 0.0
-    shared: dict[tuple[int, int], int] = {}
-
-    def common(a: int, b: int) -> int:
-        value = shared.get((a, b))
-        if value is None:
-            value = shared[(a, b)] = len(src_keys[a] & tgt_keys[b])  # type: ignore[index]
-        return value
+    # shared[a][b]: the anchors source sentence a and target sentence b share
+    shared = ([[len(a & b) for b in tgt_keys] for a in src_keys]
+              if src_keys is not None and tgt_keys is not None else [])
+    # (di, dj, prior, the back pointer): each move's pointer made once, not at every cell
+    moves = [(di, dj, prior, (di, dj)) for (di, dj), prior in priors]
 
     for i in range(n + 1):
         row = cost[i]
@@ -136,7 +136,7 @@ def _search(src_len: list[int], tgt_len: list[int], src_keys: list[frozenset[str
                 continue
             best = inf
             move = (0, 0)
-            for (di, dj), prior in priors:
+            for di, dj, prior, this in moves:
                 pi, pj = i - di, j - dj
                 if pi < 0 or pj < 0:
                     continue
@@ -157,14 +157,16 @@ def _search(src_len: list[int], tgt_len: list[int], src_keys: list[frozenset[str
                         lt = tgt_len[pj]
                         size += tgt_size[pj]
                         if anchors:
-                            hits = common(pi, pj) + (common(pi + 1, pj) if di == 2 else 0)
+                            hits = shared[pi][pj] + (shared[pi + 1][pj] if di == 2 else 0)
                     else:
                         lt = tgt_len[pj] + tgt_len[pj + 1]
                         size += tgt_size[pj] + tgt_size[pj + 1]
                         if anchors:
-                            hits = common(pi, pj) + common(pi, pj + 1)
+                            first = shared[pi]
+                            hits = first[pj] + first[pj + 1]
                             if di == 2:
-                                hits += common(pi + 1, pj) + common(pi + 1, pj + 1)
+                                second = shared[pi + 1]
+                                hits += second[pj] + second[pj + 1]
                     # Gale-Church length cost, inlined: this loop is the aligner's hot spot
                     z = abs(ratio * ls - lt) / sqrt(var_ratio * ((ls + lt / ratio) / 2.0) + 1e-9)
                     p = erfc(z / _SQRT2)
@@ -177,7 +179,7 @@ def _search(src_len: list[int], tgt_len: list[int], src_keys: list[frozenset[str
                     c += _length_cost(sum(src_len[pi:i]), sum(tgt_len[pj:j]), ratio)[0]
                 if c < best:
                     best = c
-                    move = (di, dj)
+                    move = this
             if best < inf:
                 row[j - row_low] = best
                 row_back[j - row_low] = move
@@ -229,17 +231,20 @@ def _confident_diagonal(src_len: list[int], tgt_len: list[int],
     n = len(src_len)
     beads = []
     for k in range(n):
-        bead = _bead(k, k + 1, k, k + 1, src_len, tgt_len, src_keys, tgt_keys, ratio)
-        if _length_cost(src_len[k], tgt_len[k], ratio)[1] < _CONFIDENT_LENGTH:
+        p_len = _length_cost(src_len[k], tgt_len[k], ratio)[1]
+        if p_len < _CONFIDENT_LENGTH:
             return None
-        own = len(src_keys[k] & tgt_keys[k])
-        if k and (len(src_keys[k] & tgt_keys[k - 1]) > own
-                  or len(src_keys[k - 1] & tgt_keys[k]) > own):
+        keys, partner = src_keys[k], tgt_keys[k]
+        own = len(keys & partner)
+        if k and (len(keys & tgt_keys[k - 1]) > own or len(src_keys[k - 1] & partner) > own):
             return None
-        if k + 1 < n and (len(src_keys[k] & tgt_keys[k + 1]) > own
-                          or len(src_keys[k + 1] & tgt_keys[k]) > own):
+        if k + 1 < n and (len(keys & tgt_keys[k + 1]) > own
+                          or len(src_keys[k + 1] & partner) > own):
             return None
-        beads.append(bead)
+        # the bead's score, as _bead has it
+        size = len(keys) + len(partner)
+        dice = 2.0 * own / size if size else p_len
+        beads.append(Bead(k, k + 1, k, k + 1, round((p_len + dice) / 2.0, 4)))
     return beads
 
 

@@ -56,14 +56,61 @@ class Glossary:
 def sentence_features(text: str, glossary: Glossary | None = None, *,
                       target: bool = False) -> frozenset[str]:
     """The anchors of one sentence: keys that a translation is likely to share."""
-    # One pass over the text, lower-cased with accents removed, quotes unified and decimal
-    # commas made points: numbers ("1.5"), "?", "!", '"', and the first four letters of
-    # longer words, which catch names and cognates ("parliament"/"parlement",
-    # "industrial"/"industrielle").
-    keys = set(_ANCHOR.findall(text.lower().translate(_NORMALISE)))
+    # What _ANCHOR finds in the text lower-cased, with accents removed, quotes unified and
+    # decimal commas made points: numbers ("1.5"), "?", "!", '"', and the first four letters
+    # of longer words, which catch names and cognates ("parliament"/"parlement",
+    # "industrial"/"industrielle"). _read_anchors finds them faster.
+    keys = _read_anchors(text)
     if glossary is not None:
         keys |= glossary.keys(text, target)
     return frozenset(keys)
+
+
+# _ANCHOR run over every character of every sentence is the slowest part of aligning a
+# paragraph pair. The anchors but "?", "!" and '"' hold only word characters, points and
+# commas (and non-ASCII quotes), so the text is cut, at C speed, at the other ASCII
+# characters, and each piece is read by _ANCHOR itself, once: a piece and its anchors are
+# kept in a cache (most pieces are words that come back again and again).
+_PIECE_CHARS = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.,")
+_CUT = bytes(b if b in _PIECE_CHARS or b >= 0x80 else 0x20 for b in range(256))
+_PIECES_KEPT = 1 << 16  # pieces the cache holds before it starts again
+
+
+class _PieceAnchors(dict[bytes, str]):
+    """A piece of lower-cased text (UTF-8) -> the anchor _ANCHOR finds in it: "" for none,
+    and the few pieces with several ("l’union’s", "a1b2") hold them joined by _SEVERAL. One
+    string a piece, so that a sentence's pieces are looked up at C speed."""
+
+    def __missing__(self, piece: bytes) -> str:
+        anchors = set(_ANCHOR.findall(piece.decode("utf-8").translate(_NORMALISE)))
+        value = self[piece] = _SEVERAL.join(sorted(anchors))
+        return value
+
+
+_SEVERAL = "\x00"  # (an ASCII character that no piece holds)
+_PIECE_ANCHORS = _PieceAnchors()
+
+
+def _read_anchors(text: str) -> set[str]:
+    """The keys _ANCHOR finds in ``text`` lower-cased and normalised, read piece by piece
+    (see above): the same keys, as no anchor spans two pieces."""
+    cache = _PIECE_ANCHORS
+    if len(cache) >= _PIECES_KEPT:
+        cache.clear()
+    low = text.lower()
+    keys = set(map(cache.__getitem__, low.encode("utf-8").translate(_CUT).split()))
+    if _SEVERAL in "".join(keys):
+        for several in [key for key in keys if _SEVERAL in key]:
+            keys.remove(several)
+            keys.update(several.split(_SEVERAL))
+    keys.discard("")
+    if "?" in low:
+        keys.add("?")
+    if "!" in low:
+        keys.add("!")
+    if '"' in low:
+        keys.add('"')
+    return keys
 
 
 _FUNCTION_PREFIXES = frozenset(
@@ -77,4 +124,9 @@ _FUNCTION_PREFIXES = frozenset(
 
 
 def _features(text: str, glossary: Glossary | None, target: bool) -> frozenset[str]:
-    return sentence_features(text, glossary, target=target) - _FUNCTION_PREFIXES
+    """sentence_features less the function words' prefixes: the anchors the aligner uses."""
+    keys = _read_anchors(text)
+    if glossary is not None:
+        keys |= glossary.keys(text, target)
+    keys -= _FUNCTION_PREFIXES
+    return frozenset(keys)
