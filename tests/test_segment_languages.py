@@ -34,3 +34,13 @@ def test_other_languages_keep_their_rules() -> None:
     assert segment_text("It was 1999. The end.", "en") == ["It was 1999.", "The end."]
     assert segment_text("Il vient; Elle part.", "fr") == ["Il vient; Elle part."]
     assert segment_text("Am 3. Mai. Ende.", "en") == ["Am 3.", "Mai.", "Ende."]
+
+
+def test_chinese_and_japanese_end_sentences_without_a_space() -> None:
+    text = "欧盟委员会通过了报告。理事会在布鲁塞尔开会。他说：“好！”然后走了。"
+    assert segment_text(text, "zh-CN") == [
+        "欧盟委员会通过了报告。", "理事会在布鲁塞尔开会。", "他说：“好！”", "然后走了。"]
+    assert segment_text("委員会は報告書を採択した。理事会は月曜日に会合した。", "ja") == [
+        "委員会は報告書を採択した。", "理事会は月曜日に会合した。"]
+    # a full-width mark in a Latin-script text is left to the usual rules
+    assert segment_text("Le mot « 。» reste. Fin.", "fr") == ["Le mot « 。» reste.", "Fin."]

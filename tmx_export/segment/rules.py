@@ -152,9 +152,29 @@ def _abbreviations(lang: str) -> dict[str, str]:
     return ABBREVIATIONS.get(primary(lang), ABBREVIATIONS["en"])
 
 
+# Chinese and Japanese end a sentence with a full-width mark and no space after it
+# (closing brackets and quotes stay with the sentence).
+_CJK_LANGUAGES = frozenset({"zh", "ja"})
+_CJK_END = re.compile(r"[。！？]+[」』”’）》〉】]*")
+
+
+def _cjk_breaks(line: str) -> list[int]:
+    return [m.end() for m in _CJK_END.finditer(line) if line[m.end():].strip()]
+
+
 def _breaks(line: str, lang: str, clause: bool) -> list[int]:
     """Break offsets in one line of text (no line breaks inside)."""
     abbreviations = _abbreviations(lang)
+    language = primary(lang)
+    if language in _CJK_LANGUAGES:
+        return sorted(set(_cjk_breaks(line)) | set(_western_breaks(line, lang, clause,
+                                                                   abbreviations)))
+    return _western_breaks(line, lang, clause, abbreviations)
+
+
+def _western_breaks(line: str, lang: str, clause: bool,
+                    abbreviations: dict[str, str]) -> list[int]:
+    """Breaks after ".", "?", "!", "…" before white space (Latin, Greek, Cyrillic...)."""
     language = primary(lang)
     if language == "el":
         candidate = _GREEK_CANDIDATE
