@@ -77,6 +77,21 @@ def test_split_leaves_the_same_numbers_on_both_sides() -> None:
     assert _exact(pairs, "space-kept", numbered=False) == len(pairs)
 
 
+def test_split_leaves_the_same_roman_numbers_on_both_sides() -> None:
+    rows = [
+        ("IMO Res. MSC.48(66)- (LSA Code) I, IV",
+         "IMO-Entschließung MSC.48(66)- (LSA-Code) I, IV"),
+        ("IMO Res. MSC.48(66)- (LSA Code) I, VII",
+         "IMO-Entschließung MSC.48(66)- (LSA-Code) I, VII"),
+        ("The Parties to this Agreement have agreed on the following provisions.",
+         "Die Vertragsparteien dieses Übereinkommens haben Folgendes vereinbart."),
+        ("IMO Res. MSC.48(66)- (LSA Code) I, III",
+         "IMO-Entschließung MSC.48(66)- (LSA-Code) I, III"),
+    ]
+    pairs = [Pair(en, de, "en", "de") for en, de in rows]
+    assert _exact(pairs, "space-kept", numbered=False) == len(pairs)
+
+
 def test_capitals_are_evidence_beyond_acronyms() -> None:
     # Headings in capitals are scored as the words they spell; acronyms are not evidence.
     from tmx_export.lang import word_score

@@ -412,7 +412,7 @@ def _segmental_path(parts: _SegmentalParts, prefix: np.ndarray
 
 
 NUMBER_IMBALANCE_COST = 1.5  # per number on one side and not the other
-_DIGITS_RE = re.compile(r"\d+")
+_DIGITS_RE = re.compile(r"\d+|(?<![\w-])[IVXL]{2,}(?![\w-])")  # numbers, Roman ones too
 
 
 def _balance_numbers(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
