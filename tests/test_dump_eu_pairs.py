@@ -112,3 +112,19 @@ def test_every_eu_language_can_be_read_in_a_dump() -> None:
         "fisheries", "mt", "en")
     assert word_score("Coimisiún", "ga", "en") > 1
     assert word_score("kalapüük", "et", "en") > 1
+
+
+def test_side_b_opening_with_side_a_s_name() -> None:
+    # Names kept in the original language: side B starts as side A started.
+    rows = [
+        ("Bundesministerium für Verkehr und digitale Infrastruktur",
+         "Bundesministerium für Verkehr und digitale Infrastruktur (ministère fédéral des "
+         "transports et des infrastructures numériques)"),
+        ("Die Vertragsparteien dieses Übereinkommens haben Folgendes vereinbart.",
+         "Les parties au présent accord sont convenues des dispositions suivantes."),
+        ("Bundesministerium für Verkehr, Innovation und Technologie",
+         "Bundesministerium für Verkehr, Innovation und Technologie (ministère des "
+         "transports, de l'innovation et de la technologie)"),
+    ]
+    pairs = [Pair(de, fr, "de", "fr") for de, fr in rows]
+    assert _exact(pairs, "space-kept", numbered=False) == len(pairs)

@@ -415,19 +415,31 @@ NUMBER_IMBALANCE_COST = 1.5  # per number on one side and not the other
 _DIGITS_RE = re.compile(r"\d+|(?<![\w-])[IVXL]{2,}(?![\w-])")  # numbers, Roman ones too
 
 
+REPEAT_BONUS = 4.0  # side B opening with the words side A opened with
+REPEAT_MIN_CHARS = 12
+
+
 def _balance_numbers(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
                      k: int) -> int:
     """The split token of the pair between pair starts ``i`` and ``j``, chosen again with
-    the numbers it holds: a translation repeats the numbers of its source ("MSC.36(63) ...
-    1994) 8"), so among splits the words barely tell apart (codes, names, all-capital
-    headings) the one leaving the same numbers on both sides is the likeliest."""
+    what the words barely tell (codes, names, all-capital headings):
+
+    * the numbers it holds: a translation repeats the numbers of its source ("MSC.36(63)
+      ... 1994) 8"), so the split leaving the same numbers on both sides is the likeliest;
+    * a name both sides open with: a translation that keeps a name in the original
+      ("Bundesministerium für Verkehr ... (ministère fédéral des transports)") starts side B
+      as side A started.
+    """
     import numpy as np
 
     text, pos, starts = parts.text, parts.pos, parts.starts
     s_off = starts[i]
     e_off = starts[j] if j < len(starts) else len(text)
     found = [(m.start(), m.group()) for m in _DIGITS_RE.finditer(text, s_off, e_off)]
-    if len(found) < 2:
+    opening = text[s_off:s_off + REPEAT_MIN_CHARS]
+    repeated = (len(opening) == REPEAT_MIN_CHARS
+                and text.find(opening, s_off + 1, e_off) >= 0)
+    if len(found) < 2 and not repeated:
         return k
     ti, tj = int(parts.tok_index[i]), int(parts.tok_index[j])
     lo, hi = np.searchsorted(parts.plausible, [ti + 1, tj])
@@ -439,17 +451,41 @@ def _balance_numbers(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
     lb = (e_off - cut).astype(np.float64)
     delta = (lb - la) / np.sqrt(3.4 * np.abs(la + lb) + 1.0)
     vals = 2 * prefix[ks] - prefix[ti] - prefix[tj] + parts.prior[ks] - 0.2 * delta * delta
-    # per distinct number: how many times it occurs before each split, against its total
-    values = sorted({v for _, v in found})
-    column = {v: c for c, v in enumerate(values)}
-    at = np.array([p for p, _ in found])
-    which = np.array([column[v] for _, v in found])
-    before = np.zeros((len(ks), len(values)))
-    np.add.at(before, (slice(None), which), (at[None, :] < cut[:, None]).astype(np.float64))
-    total = np.bincount(which, minlength=len(values)).astype(np.float64)
-    imbalance = np.abs(2 * before - total[None, :]).sum(axis=1)
-    vals = vals - NUMBER_IMBALANCE_COST * imbalance
+    if len(found) >= 2:
+        # per distinct number: how many times it occurs before each split, against its total
+        values = sorted({v for _, v in found})
+        column = {v: c for c, v in enumerate(values)}
+        at = np.array([p for p, _ in found])
+        which = np.array([column[v] for _, v in found])
+        before = np.zeros((len(ks), len(values)))
+        np.add.at(before, (slice(None), which),
+                  (at[None, :] < cut[:, None]).astype(np.float64))
+        total = np.bincount(which, minlength=len(values)).astype(np.float64)
+        imbalance = np.abs(2 * before - total[None, :]).sum(axis=1)
+        vals = vals - NUMBER_IMBALANCE_COST * imbalance
+    if repeated:
+        # A split where side B repeats side A's opening: the repeated words are a name, no
+        # evidence of either language (where a split after the repeat would count them
+        # twice for side A), and the repeat itself is evidence of the split.
+        for index, c in enumerate(cut.tolist()):
+            if text.startswith(opening, c):
+                same = _common_prefix(text, s_off, c, e_off)
+                last = int(np.searchsorted(pos, c + same))
+                name = prefix[last] - prefix[ks[index]]
+                vals[index] += 2 * abs(name) + REPEAT_BONUS
     return int(ks[int(np.argmax(vals))])
+
+
+def _common_prefix(text: str, a: int, b: int, end: int) -> int:
+    """How many characters ``text`` has the same from ``a`` and from ``b`` (``a`` < ``b``),
+    up to ``b`` and ``end``, cut back to the last white space within."""
+    limit = min(b - a, end - b)
+    n = 0
+    while n < limit and text[a + n] == text[b + n]:
+        n += 1
+    if n < limit and not text[a + n].isspace():
+        n = text.rfind(" ", a, a + n) - a if " " in text[a:a + n] else 0
+    return max(n, 0)
 
 
 def find_pairs(
