@@ -23,17 +23,13 @@ from typing import NamedTuple
 import simplemma
 
 from ..lang import primary
-from .stopwords import (
-    FR_CONNECTOR_ARTICLES,
-    FR_CONNECTOR_KEY,
-    FR_CONNECTORS,
-    HEADING_WORDS,
-    NOT_STOP,
-    STOP,
-)
+from .languages import TermLanguage, term_language, term_languages
+from .stopwords import HEADING_WORDS, NOT_STOP
 
 MAX_WORDS = 4  # content words per candidate, as the terminology brief asks (1-4)
-SUPPORTED_LANGS = ("en", "fr")
+# the languages with hand-made rules; others that simplemma and wordfreq know have a
+# fallback (:func:`.languages.term_language`)
+SUPPORTED_LANGS = tuple(term_languages())
 
 # Words (letters and digits) joined by inner hyphens or apostrophes: "know-how",
 # "savoir-faire", "l'importance" (split below), "Parliament's".
@@ -41,9 +37,6 @@ _TOKEN = re.compile(r"[^\W_]+(?:[-\u2010\u2011'\u2019][^\W_]+)*", re.UNICODE)
 # The same, captured: ``TOKEN_SPLIT.split(text)`` alternates gaps and words, all in C.
 TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})", re.UNICODE)
 _APOSTROPHES = "'\u2019"
-_FR_ELISIONS = frozenset(
-    {"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"}
-)
 # English adverb endings; "family" or "supply" do not end in these.
 _EN_ADVERB_ENDINGS = ("ally", "ously", "ively", "ently", "antly", "ably", "ibly", "edly",
                       "ingly", "fully", "lessly", "arly", "ely", "tly")
@@ -82,7 +75,10 @@ class Occurrence(NamedTuple):
 
 
 def split_tokens(text: str, lang: str) -> list[tuple[int, int]]:
-    """Character spans of the tokens of ``text``, with French elisions split off."""
+    """Character spans of the tokens of ``text``, with elisions split off (French "l'",
+    Italian "dell'")."""
+    rules = term_language(lang)
+    elisions = rules.elisions if rules is not None else frozenset()
     spans: list[tuple[int, int]] = []
     for match in _TOKEN.finditer(text):
         start, end = match.span()
@@ -91,7 +87,7 @@ def split_tokens(text: str, lang: str) -> list[tuple[int, int]]:
         if cut < 0:
             cut = word.find("\u2019")
         if cut > 0:
-            if lang == "fr" and word[:cut].lower() in _FR_ELISIONS:
+            if elisions and word[:cut].lower() in elisions:
                 spans.append((start, start + cut + 1))  # "l'" keeps its apostrophe
                 start += cut + 1
             elif lang == "en" and word[cut + 1:].lower() == "s":
@@ -110,11 +106,15 @@ class Extractor:
 
     def __init__(self, lang: str, glossary: Iterable[str] = ()) -> None:
         self.lang = primary(lang)
-        if self.lang not in SUPPORTED_LANGS:
+        rules = term_language(self.lang)
+        if rules is None:
             raise ValueError(
-                f"no term rules for language {lang!r}; supported: {', '.join(SUPPORTED_LANGS)}"
+                f"no term rules for language {lang!r}: terms need simplemma's lemmas and "
+                f"wordfreq's word list of the language (rules made by hand: "
+                f"{', '.join(SUPPORTED_LANGS)})"
             )
-        self.stop = STOP[self.lang]
+        self.rules: TermLanguage = rules
+        self.stop = rules.stop
         self._cache: dict[str, tuple[str, str]] = {}
         self._words: dict[str, tuple[str, str, str]] = {}  # word as written -> lower, kind, piece
         self._keys: dict[str, str] = {}  # term -> key (the same terms are keyed again and again)
@@ -141,14 +141,16 @@ class Extractor:
         known = self._cache.get(lower)
         if known is not None:
             return known
+        rules = self.rules
+        connector = rules.connector_key(lower)
         if any(ch.isdigit() for ch in lower):
             result = (NUMBER, lower)
-        elif self.lang == "fr" and lower in FR_CONNECTORS:
-            result = (CONNECTOR, FR_CONNECTOR_KEY[lower])
-        elif self.lang == "fr" and lower in FR_CONNECTOR_ARTICLES:
+        elif connector is not None:
+            result = (CONNECTOR, connector)
+        elif lower in rules.articles:
             result = (ARTICLE, "")
         else:
-            lemma = simplemma.lemmatize(lower, lang=self.lang).lower()
+            lemma = simplemma.lemmatize(lower, lang=rules.lemmas, greedy=rules.greedy).lower()
             if (
                 len(lower) < 2
                 or lower in self.stop
@@ -175,6 +177,12 @@ class Extractor:
                 known = (lower, WORD, lower)
             else:
                 known = (lower, *self._classify(lower))
+                endings = self.rules.verb_lemma_endings
+                if (endings and known[1] == WORD and word[:1].islower()
+                        and known[2].endswith(endings)):
+                    # a German or Dutch infinitive written lower case ("gelten",
+                    # "sicherstellen"): a verb, where a noun "Abkommen" is capitalised
+                    known = (lower, STOPWORD, known[2])
             if len(self._words) < 500_000:
                 self._words[word] = known
         return known
@@ -196,7 +204,9 @@ class Extractor:
 
     def candidates(self, tokens: list[Token]) -> list[Occurrence]:
         """Every candidate occurrence in ``tokens`` (overlapping ones included)."""
-        found = _french(tokens) if self.lang == "fr" else _english(tokens)
+        rules = self.rules
+        found = (_french(tokens, rules.article_after) if rules.head_first
+                 else _english(tokens))
         if self._glossary:
             seen = {(o.first, o.last) for o in found}
             for occurrence in self._glossary_matches(tokens):
@@ -247,7 +257,11 @@ def _english(tokens: list[Token]) -> list[Occurrence]:
     return found
 
 
-def _french(tokens: list[Token]) -> list[Occurrence]:
+def _french(tokens: list[Token], article_after: frozenset[str] = frozenset({"de", "à"})
+            ) -> list[Occurrence]:
+    """Head-first candidates (French, Spanish, Italian, Portuguese): a head noun, the
+    adjectives after it, and complements after a linking word (an article allowed after
+    the connectors of ``article_after``)."""
     found: list[Occurrence] = []
     n = len(tokens)
     for first in range(n):
@@ -270,7 +284,7 @@ def _french(tokens: list[Token]) -> list[Occurrence]:
                 break
             # connector (+ article after "de"/"à") + content word
             k = j + 1
-            if k < n and tokens[k].kind == ARTICLE and tokens[j].piece in ("de", "à"):
+            if k < n and tokens[k].kind == ARTICLE and tokens[j].piece in article_after:
                 k += 1
             if k >= n or tokens[k].kind != WORD or tokens[k].breaks or tokens[k - 1].breaks:
                 break

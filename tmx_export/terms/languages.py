@@ -1,0 +1,203 @@
+"""What term extraction knows of each language: the words that bound a term, where its
+head sits, and the words that link a head to its complement.
+
+English and French have hand-made lists (:mod:`.stopwords`). German, Spanish, Italian,
+Portuguese and Dutch have hand-made function words too, and their own linking words;
+every other language simplemma lemmatises gets a language-independent fallback: its
+most frequent words in wordfreq's list (which ship in its wheel) bound the terms, which are
+then the runs of other words, as in English. Nothing is downloaded.
+
+Two shapes of terms:
+
+* head last (English, German, Dutch, the Nordic and Slavic languages...): a run of content
+  words, the modifiers before the head noun ("value chain", "gewerbliche Fischerei");
+  German and Dutch write most compounds as one word ("Wertschöpfungskette"), which is then
+  one candidate;
+* head first (French, Spanish, Italian, Portuguese): the head noun, its adjectives after it,
+  and complements after a linking word ("chaîne de valeur", "pesca exploratoria", "catena
+  del valore"); the linking words sit inside a term, never at its edge, and are written one
+  way in its key ("des" -> "de", "della" -> "di").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lang import primary
+from .stopwords import FR_CONNECTOR_ARTICLES, FR_CONNECTOR_KEY, FR_CONNECTORS, STOP
+
+# Elided words split off a token, by language ("l'importance" -> "l'" + "importance").
+_FR_ELISIONS = frozenset(
+    {"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"})
+_IT_ELISIONS = frozenset({"l", "d", "un", "dell", "all", "dall", "nell", "sull", "quest",
+                          "quell", "c"})
+
+
+@dataclass(frozen=True)
+class TermLanguage:
+    """One language's term rules.
+
+    ``stop``: lemmas (lower-cased) that end a candidate. ``head_first``: the head noun comes
+    first (Romance languages). ``connectors``: linking words inside a head-first term, each
+    with how its key writes it; ``articles``: articles allowed right after the connectors of
+    ``article_after`` ("de la", "à la"), left out of the key. ``elisions``: elided words
+    split off a token. ``verb_lemma_endings``: lower-case words whose lemma ends so are
+    verbs, never terms (German and Dutch infinitives; their nouns are written otherwise or
+    capitalised).
+    """
+
+    code: str
+    stop: frozenset[str]
+    head_first: bool = False
+    connectors: dict[str, str] | None = None
+    articles: frozenset[str] = frozenset()
+    article_after: frozenset[str] = frozenset()
+    elisions: frozenset[str] = frozenset()
+    verb_lemma_endings: tuple[str, ...] = ()
+    hand_made: bool = True  # False: the wordfreq fallback
+    lemma_lang: str = ""  # simplemma's code for the language, when it differs ("hbs")
+    # simplemma's greedy mode, which also takes compounds apart to find their lemma
+    # ("Hochseegewässern" -> "Hochseegewässer"): for the languages that write compounds as
+    # one word
+    greedy: bool = False
+
+    @property
+    def lemmas(self) -> str:
+        """The language code simplemma lemmatises with."""
+        return self.lemma_lang or self.code
+
+    def connector_key(self, lower: str) -> str | None:
+        """How the linking word ``lower`` is written in a key; ``None`` if it is none."""
+        return None if self.connectors is None else self.connectors.get(lower)
+
+
+# --- hand-made function words --------------------------------------------------------------
+
+_DE = """
+der die das des dem den ein eine einer eines einem einen kein keine keiner keines keinem
+keinen und oder aber sowie sondern denn doch als auch nicht nur noch schon so wie wenn dass
+daß ob weil da damit obwohl sofern soweit sodass in im ins an am ans auf aus bei beim bis
+durch für gegen mit nach ohne seit über um unter von vom vor zu zum zur zwischen während
+wegen gemäß laut trotz innerhalb außerhalb oberhalb unterhalb sich sie er es ihr ihre ihren
+ihrem ihrer ihres sein seine seinen seinem seiner seines wir uns unser unsere unseren
+unserem unserer ich mich mir du dich dir man dieser diese dieses diesem diesen jener jene
+jenes welche welcher welches welchem welchen alle allen aller alles jede jeder jedes jedem
+jeden andere anderen anderer anderes anderem derselbe dieselbe dasselbe derjenige
+diejenige ist sind war waren wird werden wurde wurden worden haben hat hatte hatten kann
+können konnte konnten muss müssen musste soll sollen sollte sollten darf dürfen will wollen
+mag möchte bereits ferner insbesondere jedoch gegebenenfalls hierzu hiermit dabei dafür
+damit darin darauf davon dazu hierbei etwa bzw usw ggf sehr mehr weniger viel viele
+einige mehrere beide sowohl weder hier dort dann nun jetzt heute immer nie auch ebenso
+folgende folgenden folgender folgendes genannte genannten betreffend betreffenden
+jeweilige jeweiligen entsprechend entsprechenden
+"""
+
+_ES = """
+de del la las el los lo un una unos unas y e o u ni que en a al con por para sin sobre
+entre desde hasta hacia según durante mediante ante bajo tras su sus se le les me te nos os
+mi mis tu tus este esta estos estas ese esa esos esas aquel aquella aquellos aquellas esto
+eso cual cuales quien quienes cuyo cuya cuyos cuyas como cuando donde si no más menos muy
+ya también así solo sólo es son ser está están estar ha han haber hay sido fue fueron será
+serán sea sean puede pueden podrá deberá debe deben todo toda todos todas otro otra otros
+otras cada dicho dicha dichos dichas mismo misma mismos mismas dicho siguiente siguientes
+cualquier ninguno ninguna algún alguna algunos algunas ambos ambas
+"""
+
+_IT = """
+di del dello della dei degli delle dell da dal dallo dalla dai dagli dalle dall in nel nello
+nella nei negli nelle nell a al allo alla ai agli alle all con su sul sullo sulla sui sugli
+sulle sull per tra fra il lo la i gli le l un uno una e ed o od né che non più meno come se
+anche già solo ogni tutto tutti tutta tutte altro altri altra altre questo questa questi
+queste quello quella quelli quelle suo sua suoi sue loro si ci vi ne è sono essere stato
+stata stati state hanno ha avere può possono deve devono dovrà sarà saranno qualsiasi
+ciascun ciascuno ciascuna entrambi seguente seguenti medesimo cui quale quali
+"""
+
+_PT = """
+de do da dos das o a os as um uma uns umas e ou nem que em no na nos nas num numa ao aos à
+às com por pelo pela pelos pelas para sem sobre entre até desde não mais menos muito já
+também se seu sua seus suas este esta estes estas esse essa esses essas isto isso aquele
+aquela aqueles aquelas qual quais como quando onde é são ser foi foram será serão seja
+sejam está estão estar ter tem têm há pode podem deve devem todo toda todos todas outro
+outra outros outras cada mesmo mesma mesmos mesmas seguinte seguintes qualquer ambos
+"""
+
+_NL = """
+de het een en of in op aan van voor met door bij uit naar over tot om te als dat die dit
+deze zijn is was waren worden wordt werd werden geworden heeft hebben had hadden kan kunnen
+moet moeten mag mogen zal zullen zou zouden niet geen ook al nog wel zo er hij zij ze wij we
+u hun haar hen ons onze mijn welke wie wat waar wanneer hoe alle elke ieder iedere andere
+dan maar want noch zowel tussen tegen onder boven na sinds zonder volgens binnen buiten
+betreffende overeenkomstig krachtens reeds bovendien echter daarom hierbij daarvan
+"""
+
+_ES_CONNECTORS = {"de": "de", "del": "de"}
+_IT_CONNECTORS = {"di": "di", "del": "di", "dello": "di", "della": "di", "dei": "di",
+                  "degli": "di", "delle": "di", "dell'": "di", "d'": "di"}
+_PT_CONNECTORS = {"de": "de", "do": "de", "da": "de", "dos": "de", "das": "de"}
+
+_HAND_MADE = {
+    "en": TermLanguage("en", STOP["en"]),
+    "fr": TermLanguage("fr", STOP["fr"], head_first=True,
+                       connectors={w: FR_CONNECTOR_KEY[w] for w in FR_CONNECTORS},
+                       articles=FR_CONNECTOR_ARTICLES, article_after=frozenset({"de", "à"}),
+                       elisions=_FR_ELISIONS),
+    "de": TermLanguage("de", frozenset(_DE.split()), verb_lemma_endings=("en", "ern", "eln"),
+                       greedy=True),
+    "es": TermLanguage("es", frozenset(_ES.split()) - set(_ES_CONNECTORS), head_first=True,
+                       connectors=_ES_CONNECTORS,
+                       articles=frozenset({"la", "las", "los", "el"}),
+                       article_after=frozenset({"de"})),
+    "it": TermLanguage("it", frozenset(_IT.split()) - {c.rstrip("'") for c in _IT_CONNECTORS},
+                       head_first=True, connectors=_IT_CONNECTORS, elisions=_IT_ELISIONS),
+    "pt": TermLanguage("pt", frozenset(_PT.split()) - set(_PT_CONNECTORS), head_first=True,
+                       connectors=_PT_CONNECTORS),
+    "nl": TermLanguage("nl", frozenset(_NL.split()), verb_lemma_endings=("en",), greedy=True),
+}
+
+# The fallback's stop words: a language's most frequent words (function words, and the most
+# general verbs and nouns).
+FALLBACK_STOP_WORDS = 200
+
+
+@lru_cache(maxsize=32)
+def term_language(lang: str) -> TermLanguage | None:
+    """The term rules of ``lang`` (a tag); ``None`` when terms cannot be extracted in it
+    (simplemma has no lemmas for it, or wordfreq no word list)."""
+    code = primary(lang)
+    if code in _HAND_MADE:
+        return _HAND_MADE[code]
+    lemma_lang = _SIMPLEMMA_CODES.get(code, code)
+    if lemma_lang not in _simplemma_languages():
+        return None
+    from ..frequencies import LIST_ALIASES, listed_languages
+
+    if code not in listed_languages():
+        return None
+    from wordfreq import top_n_list
+
+    try:
+        stop = frozenset(word.lower() for word in top_n_list(LIST_ALIASES.get(code, code),
+                                                             FALLBACK_STOP_WORDS))
+    except LookupError:
+        return None
+    return TermLanguage(code, stop, hand_made=False,
+                        lemma_lang=lemma_lang if lemma_lang != code else "")
+
+
+# simplemma's codes where they are not the language's own: Serbo-Croatian for Croatian,
+# Bosnian and Serbian (Latin script).
+_SIMPLEMMA_CODES = {"hr": "hbs", "bs": "hbs", "sr": "hbs"}
+
+
+@lru_cache(maxsize=1)
+def _simplemma_languages() -> frozenset[str]:
+    from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
+
+    return frozenset(SUPPORTED_LANGUAGES)
+
+
+def term_languages() -> list[str]:
+    """The languages with hand-made rules (others may have the fallback)."""
+    return sorted(_HAND_MADE)
