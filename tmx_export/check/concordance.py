@@ -152,6 +152,11 @@ class _Chunk(NamedTuple):
 
 
 CACHE_SIZE = 300_000  # distinct runs and words remembered; cleared when full (see _remember)
+# Languages whose words the concordance keys by lemma. Terms have rules in more (German,
+# Spanish...), but their lemmas do not survive case folding everywhere: simplemma makes
+# "STRASSE" "Strass", so a search for "Straße" would miss the capitals. The others are
+# keyed by their folded spelling, which matches every case.
+LEMMA_KEYED = frozenset({"en", "fr"})
 
 
 class Analyser:
@@ -168,10 +173,9 @@ class Analyser:
 
     def __init__(self, lang: str) -> None:
         self.lang = primary(lang)
-        try:
-            self.extractor: Extractor | None = Extractor(lang)
-        except ValueError:  # no lemma rules for this language: folded words
-            self.extractor = None
+        self.extractor: Extractor | None = None
+        if self.lang in LEMMA_KEYED:
+            self.extractor = Extractor(lang)
         self._keys: dict[str, str] = {}  # word as written -> key
         self._runs: dict[str, _Chunk] = {}
         # Accents only decide lemmas in French (English borrows few accented words, and
