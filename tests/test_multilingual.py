@@ -188,3 +188,10 @@ def test_no_unit_in_the_languages_is_refused(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no unit to write"):
         build_multilingual(DGT[:1], out, MultilingualOptions(("en-GB", "is-IS", "ja-JP")))
     assert not out.exists()
+
+
+def test_progress_hears_each_language_pass(tmp_path: Path) -> None:
+    heard: list[str] = []
+    build_multilingual(DGT, tmp_path / "out.tmx", MultilingualOptions(LANGS),
+                       progress=lambda name, size: heard.append(name))
+    assert sorted(heard) == sorted(map(str, DGT * 2))  # every file, once per language

@@ -28,6 +28,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import InputError
 from .formats.rejects import write_rejects
@@ -36,6 +37,9 @@ from .formats.tmx import write_units
 from .inputs import ParallelInput, name_language
 from .lang import normalise_tag, primary, standard_tag
 from .model import SEGTYPE_OF, AccountingError, MultilingualOptions, MultiUnit, Pair, Reject
+
+if TYPE_CHECKING:
+    from .pipeline import ProgressArg
 
 # A bilingual run's reject for a TMX unit without the target language (formats.tmx).
 _MISSING_TARGET = "missing-target-language"
@@ -97,10 +101,13 @@ def build_multilingual(
     inputs: Sequence[str | Path | ParallelInput],
     output: str | Path,
     options: MultilingualOptions,
+    *,
+    progress: ProgressArg = None,
 ) -> MultilingualSummary:
     """Write the memory of ``inputs`` in ``options.langs`` (the source first) to the TMX
     ``output``; the rejects to ``options.build.rejects_path`` when given. Written
-    atomically; raises :class:`~tmx_export.errors.InputError` for what cannot be read."""
+    atomically; raises :class:`~tmx_export.errors.InputError` for what cannot be read.
+    ``progress`` as for :func:`~tmx_export.pipeline.build`, told of each language's pass."""
     from .pipeline import read_units, segtype_of
 
     langs = check_langs(options.langs)
@@ -118,7 +125,7 @@ def build_multilingual(
         if not chosen:
             continue
         segtypes.add(segtype_of(chosen, run_options))
-        units, run_rejects = read_units(chosen, run_options)
+        units, run_rejects = read_units(chosen, run_options, progress=progress)
         runs.append((target, units))
         rejects.extend(run_rejects)
     groups = list(merge_runs(source, runs))

@@ -88,6 +88,7 @@ class ProgressBar(Progress):
         self.bar: Any = None
 
     def start(self, total: int) -> None:
+        self.close()  # a run in several passes (one per language) starts a bar per pass
         self.bar = click.progressbar(length=total or 1, label="Reading", file=sys.stderr,
                                      item_show_func=lambda name: name)
         self.bar.__enter__()
@@ -98,6 +99,7 @@ class ProgressBar(Progress):
     def close(self) -> None:
         if self.bar is not None:
             self.bar.__exit__(None, None, None)
+            self.bar = None
 
 
 def progress_bar(quiet: bool) -> ProgressBar | None:

@@ -207,7 +207,12 @@ def _build_multilingual(sources: list[str | ParallelInput], output: str, quiet: 
     tags = check_langs([code for code in langs.split(",") if code.strip()])
     given = {**given, "source_lang": tags[0], "target_lang": tags[1]}
     options = MultilingualOptions(tags, require_all, _options(**given))
-    summary = build_multilingual(sources, output, options)
+    bar = progress_bar(quiet)
+    try:
+        summary = build_multilingual(sources, output, options, progress=bar)
+    finally:
+        if bar is not None:
+            bar.close()
     if quiet:
         return
     lines = [f"{_count(summary.units_written, 'unit')} written to {summary.output} in "
