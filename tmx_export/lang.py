@@ -191,6 +191,9 @@ def is_valid_tag(code: str) -> bool:
 
 WORD_RE = re.compile(r"[^\W\d_]+")
 MAX_WORD_SCORE = 3.0
+# Headings in capitals borrow freely ("COMMUNICATIONS AND LAISSEZ-PASSER" is English): their
+# words count, but less than words in running text.
+CAPITALS_WEIGHT = 0.5
 
 
 def word_score(word: str, first: str, second: str) -> float:
@@ -228,6 +231,8 @@ class WordScores(dict[str, float]):
             w = word.lower()
             score = max(-MAX_WORD_SCORE, min(MAX_WORD_SCORE, zipf(w, self.first)
                                              - zipf(w, self.second)))
+        if word.isupper() and len(word) > 1:
+            score *= CAPITALS_WEIGHT
         self[word] = score
         return score
 
