@@ -1,7 +1,8 @@
 """The fast paths of ``terms`` give what the plain code they replace gives: the corpus
 scanner what :meth:`Extractor.candidates` finds token by token, the TBX entries written as
 text what lxml writes, the review rows written as XML what XlsxWriter's cell API writes, the
-report's folding what its definition says, the batched termbase update what one pair at a
+report's folding what its definition says, competitive linking by partner look-ups what the
+greedy choice over every option of a piece gives, the batched termbase update what one pair at a
 time stored, the pairs of a fresh termbase's update what reading it back gives, a target
 language scanned by a child process what scanning it here gives."""
 
@@ -17,8 +18,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tmx_export.model import Pair
-from tmx_export.terms import Document, Termbase, extract_terms, tbx
-from tmx_export.terms.associate import _bits, _Chains, _Scanner, _Trie
+from tmx_export.pipeline import read_units
+from tmx_export.terms import Document, Termbase, associate, extract_terms, tbx
+from tmx_export.terms.associate import _bits, _Chains, _contested, _link, _pass_one, _Scanner, _Trie
 from tmx_export.terms.candidates import Extractor
 from tmx_export.terms.report import fold
 from tmx_export.terms.termbase import MAX_STORED_CONTEXTS
@@ -135,6 +137,66 @@ def test_token_bit_sets():
     last = np.array([1, 5, 62, 62, 75, 64], np.int32)
     assert _bits(first, last) == [((1 << (b - a)) - 1) << a for a, b in
                                   zip(first.tolist(), last.tolist(), strict=True)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(1, 4)), max_size=12))
+def test_contested_spans_share_a_token_with_another(spans):
+    first = np.array([a for a, _ in spans], np.int64)
+    last = np.array([a + n for a, n in spans], np.int64)
+    expected = [any(i != j and max(a, c) < min(b, d)
+                    for j, (c, d) in enumerate(zip(first.tolist(), last.tolist(), strict=True)))
+                for i, (a, b) in enumerate(zip(first.tolist(), last.tolist(), strict=True))]
+    assert _contested(first, last).tolist() == expected
+
+
+def _greedy_links(src, tgt, codes: list[int], scores: list[float], width: int) -> list[tuple]:
+    """Competitive linking as its definition says: every (source, target) occurrence pair
+    of a piece whose code may be linked, best first (ties to the later occurrences), each
+    linked unless a token of either side is used up."""
+    score_of = dict(zip(codes, scores, strict=True))
+    links = []
+    for p in range(len(src.starts) - 1):
+        n_s = int(src.tok_base[p + 1] - src.tok_base[p])
+        n_t = int(tgt.tok_base[p + 1] - tgt.tok_base[p])
+        options = []
+        for e in range(int(src.starts[p]), int(src.starts[p + 1])):
+            for f in range(int(tgt.starts[p]), int(tgt.starts[p + 1])):
+                code = int(src.ids[e]) * width + int(tgt.ids[f])
+                if code in score_of:
+                    sf, sl = int(src.first[e]), int(src.last[e])
+                    tf, tl = int(tgt.first[f]), int(tgt.last[f])
+                    near = 1.0 - 0.3 * abs((sf + sl) / (2.0 * n_s) - (tf + tl) / (2.0 * n_t))
+                    options.append((-(score_of[code] * near), -e, -f, code, sf, sl, tf, tl))
+        used_s: set[int] = set()
+        used_t: set[int] = set()
+        for *_, code, sf, sl, tf, tl in sorted(options):
+            if used_s.isdisjoint(range(sf, sl)) and used_t.isdisjoint(range(tf, tl)):
+                used_s.update(range(sf, sl))
+                used_t.update(range(tf, tl))
+                links.append((p, code, sf, sl, tf, tl))
+    return sorted(links)
+
+
+@pytest.mark.parametrize("chunk", [10, 500_000])  # many slices of pieces, and one
+def test_linking_is_the_greedy_choice_over_every_option(monkeypatch, chunk):
+    units, _ = read_units(["samples/ep-industrial-policy-34.txt",
+                           "samples/ep-2000-01-17-numbered.txt"])
+    src, tgt, _, _ = _pass_one(units, [], True, ("en-GB", "fr-FR"))
+    width = len(tgt.keys)
+    met = set()  # every pair of ids that meet in a piece
+    for p in range(len(src.starts) - 1):
+        for e in src.ids[src.starts[p]:src.starts[p + 1]].tolist():
+            for f in tgt.ids[tgt.starts[p]:tgt.starts[p + 1]].tolist():
+                met.add(e * width + f)
+    rng = np.random.default_rng(7)
+    codes = sorted(c for c in met if rng.random() < 0.6)
+    scores = np.round(rng.random(len(codes)), 1)  # ties, to be broken by position
+    monkeypatch.setattr(associate, "LINK_CHUNK", chunk)
+    found = _link(src, tgt, np.array(codes, np.int64), scores, width)
+    assert len(found[0]) > 100
+    assert list(zip(*[a.tolist() for a in found], strict=True)) == _greedy_links(
+        src, tgt, codes, scores.tolist(), width)
 
 
 _PUNCTUATION = st.text(alphabet=st.sampled_from(list("ab. ;!?…\"'”’)]»\u00a0\n\r\u2028Aé5x")),

@@ -26,9 +26,11 @@ a cached id; the tokens then live in flat numpy arrays, and the candidates of th
 patterns are found for the whole corpus at once. A candidate's key is a node of a trie of key
 pieces (lemmas), built level by level with numpy, so equal keys get equal ids without any key
 string being made. Pass 2 counts co-occurrences with vectorised cross products, a slice of
-the source ids at a time; pass 3 builds the linking options of every piece with numpy and
-only the greedy choice runs in Python; pass 4 slices the surface forms of the links that
-are kept. The lemma keys of the recorded pairs are read back from their surface forms.
+the source ids at a time; pass 3 finds the linking options of every piece with numpy, by
+looking up each source occurrence's few partners among the target occurrences of its piece
+(not by crossing all of them), and only the greedy choice over the options that compete
+for a token runs in Python; pass 4 slices the surface forms of the links that are kept.
+The lemma keys of the recorded pairs are read back from their surface forms.
 """
 
 from __future__ import annotations
@@ -70,7 +72,10 @@ from .units import piece_spans
 MIN_HEAD_RATIO = 0.2
 MIN_DICE = 0.1  # association below which two candidates are never linked
 GLOSSARY_BONUS = 10.0  # glossary pairs are linked before any corpus association
-CROSS_CHUNK = 500_000  # candidate pairs built at once in passes 2 and 3 (about 15 MB)
+CROSS_CHUNK = 500_000  # candidate pairs built at once in pass 2 (about 15 MB)
+# look-ups of a source occurrence's partners made at once in pass 3: each finds about one
+# linking option, and an option takes some 100 bytes while it is scored and sorted
+LINK_CHUNK = 100_000
 
 # Token kinds as small integers, for the flat arrays.
 _KIND = {WORD: 0, STOPWORD: 1, NUMBER: 2, CONNECTOR: 3, ARTICLE: 4}
@@ -1084,81 +1089,94 @@ def _link(src: _Side, tgt: _Side, partner_codes: np.ndarray, partner_scores: np.
 
     The options of a piece are all (source occurrence, target occurrence) whose ids may be
     linked (``partner_codes``, sorted, with their ``partner_scores``), scored by the pair's
-    score and how close their relative positions are; they are built with numpy, for a
-    slice of the pieces at a time (about :data:`CROSS_CHUNK` candidate pairs). The best
-    option of a piece is linked first and its tokens are used up; ties go to the later
-    occurrences. Only that greedy choice runs in Python.
+    score and how close their relative positions are. They are found as a join, not as a
+    cross product: each source occurrence's partner ids (about one per id) are looked up
+    among the target occurrences of its piece, sorted by (piece, id); a cross product of
+    the occurrences of a piece made ten times as many pairs as there are options. This is
+    done with numpy, for a slice of the pieces at a time (about :data:`LINK_CHUNK` look-ups).
+    The best option of a piece is linked first and its tokens are used up; ties go to the
+    later occurrences. Only that greedy choice runs in Python.
     """
     links: list[tuple[np.ndarray, ...]] = []
     if len(partner_codes):
-        s_has = np.zeros(len(src.keys), bool)
-        s_has[partner_codes // width] = True
+        partner_source = partner_codes // width
+        partner_target = partner_codes % width
+        # the partners of source id e: partner_codes[partner_first[e]:][:partners[e]]
+        partners = np.bincount(partner_source, minlength=len(src.keys))
+        partner_first = _exclusive_cumsum(partners)[:-1]
         t_has = np.zeros(len(tgt.keys), bool)
-        t_has[partner_codes % width] = True
-        s_occ = np.flatnonzero(s_has[src.ids])
+        t_has[partner_target] = True
+        s_occ = np.flatnonzero(partners[src.ids])
         t_occ = np.flatnonzero(t_has[tgt.ids])
-        del s_has, t_has
+        del t_has
         n_pieces = len(src.starts) - 1
-        s_piece = src.piece_of()[s_occ]
-        t_piece = tgt.piece_of()[t_occ]
-        t_count = np.bincount(t_piece, minlength=n_pieces)
-        t_start = _exclusive_cumsum(t_count)[:-1]
-        reps = t_count[s_piece]  # target occurrences met by each source occurrence
+        s_piece = src.piece_of()[s_occ]  # sorted: occurrences are numbered piece by piece
+        # the target occurrences by (piece, id), in occurrence order within each
+        t_key = tgt.piece_of()[t_occ] * width + tgt.ids[t_occ]
+        by_key = np.argsort(t_key, kind="stable")
+        t_key, t_occ = t_key[by_key], t_occ[by_key]
+        del by_key
+        reps = partners[src.ids[s_occ]]  # look-ups of each source occurrence
         # slices of whole pieces: the greedy choice of a piece sees all its options
         per_piece = np.cumsum(np.bincount(s_piece, weights=reps, minlength=n_pieces))
-        cuts = np.searchsorted(per_piece, np.arange(CROSS_CHUNK, per_piece[-1] if n_pieces
-                                                    else 0, CROSS_CHUNK), side="right")
+        cuts = np.searchsorted(per_piece, np.arange(LINK_CHUNK, per_piece[-1] if n_pieces
+                                                    else 0, LINK_CHUNK), side="right")
         bounds = np.searchsorted(s_piece, np.r_[0, cuts, n_pieces])
-        slices = list(zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True))
-
-        def link(part: list[tuple[int, int]]) -> list[tuple[np.ndarray, ...]]:
-            done = []
-            for lo, hi in part:
-                r = reps[lo:hi]
-                n = int(r.sum())
-                if n:
-                    done.append(_link_slice(src, tgt, partner_codes, partner_scores, width,
-                                            np.repeat(s_occ[lo:hi], r),
-                                            np.repeat(t_start[s_piece[lo:hi]]
-                                                      - (np.cumsum(r) - r), r)
-                                            + np.arange(n), t_occ,
-                                            np.repeat(s_piece[lo:hi], r)))
-            return done
-
-        links = link(slices)
+        for lo, hi in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True):
+            r = reps[lo:hi]
+            n = int(r.sum())
+            if not n:
+                continue
+            # (source occurrence, partner) rows, then each with every target occurrence of
+            # that partner id in the piece
+            e_at = np.repeat(s_occ[lo:hi], r)
+            where = (np.repeat(partner_first[src.ids[s_occ[lo:hi]]] - (np.cumsum(r) - r), r)
+                     + np.arange(n))
+            piece = np.repeat(s_piece[lo:hi], r)
+            key = piece * width + partner_target[where]
+            found = np.searchsorted(t_key, key, side="left")
+            hits = np.searchsorted(t_key, key, side="right") - found
+            m = int(hits.sum())
+            if not m:
+                continue
+            f_at = t_occ[np.repeat(found - (np.cumsum(hits) - hits), hits) + np.arange(m)]
+            e_at, where, piece = (np.repeat(a, hits) for a in (e_at, where, piece))
+            links.append(_link_slice(src, tgt, partner_codes[where], partner_scores[where],
+                                     e_at, f_at, piece))
     if not links:
         empty = np.zeros(0, np.int64)
         return empty, empty, empty, empty, empty, empty
     return tuple(np.concatenate(column) for column in zip(*links, strict=True))
 
 
-def _link_slice(src: _Side, tgt: _Side, partner_codes: np.ndarray,
-                partner_scores: np.ndarray, width: int, e_at: np.ndarray, at: np.ndarray,
-                t_occ: np.ndarray, piece: np.ndarray) -> tuple[np.ndarray, ...]:
-    """:func:`_link` for the pieces of one slice: source occurrences ``e_at`` against the
-    target occurrences ``t_occ[at]`` of the same piece."""
-    f_at = t_occ[at]
-    del at
-    codes = src.ids[e_at].astype(np.int64) * width + tgt.ids[f_at]
-    where = np.minimum(np.searchsorted(partner_codes, codes), len(partner_codes) - 1)
-    hit = partner_codes[where] == codes
-    e_at, f_at, codes, where, piece = e_at[hit], f_at[hit], codes[hit], where[hit], piece[hit]
-    del hit
+def _link_slice(src: _Side, tgt: _Side, codes: np.ndarray, scores: np.ndarray,
+                e_at: np.ndarray, f_at: np.ndarray, piece: np.ndarray
+                ) -> tuple[np.ndarray, ...]:
+    """:func:`_link` for the pieces of one slice: the options, source occurrences ``e_at``
+    with target occurrences ``f_at`` of the same ``piece``, their pair ``codes`` and
+    ``scores``."""
     sf, sl, tf, tl = src.first[e_at], src.last[e_at], tgt.first[f_at], tgt.last[f_at]
     s_mid = (sf + sl) / (2.0 * (src.tok_base[piece + 1] - src.tok_base[piece]))
     t_mid = (tf + tl) / (2.0 * (tgt.tok_base[piece + 1] - tgt.tok_base[piece]))
-    score = partner_scores[where] * (1.0 - 0.3 * np.abs(s_mid - t_mid))
-    del where, s_mid, t_mid
+    score = scores * (1.0 - 0.3 * np.abs(s_mid - t_mid))
+    del scores, s_mid, t_mid
     # best first within each piece; ties to the later source, then target occurrence
     order = np.lexsort((tgt.starts[piece] - f_at, src.starts[piece] - e_at, -score, piece))
     del score, e_at, f_at
     piece, codes, sf, sl, tf, tl = (a[order] for a in (piece, codes, sf, sl, tf, tl))
     del order
-    chosen = []
+    # An option whose tokens no other option of its piece covers, on either side, is linked
+    # whatever comes before it and blocks nothing: only the contested ones (about a quarter)
+    # go through the greedy choice, whose outcome they alone decide.
+    free = ~(_contested(src.tok_base[piece] + sf, src.tok_base[piece] + sl)
+             | _contested(tgt.tok_base[piece] + tf, tgt.tok_base[piece] + tl))
+    contested = np.flatnonzero(~free)
+    chosen = np.flatnonzero(free).tolist()
     current = -1
     used_s = used_t = 0  # token bit sets
-    for at, (p, s_bits, t_bits) in enumerate(zip(piece.tolist(), _bits(sf, sl), _bits(tf, tl),
-                                                 strict=True)):
+    for at, p, s_bits, t_bits in zip(contested.tolist(), piece[contested].tolist(),
+                                     _bits(sf[contested], sl[contested]),
+                                     _bits(tf[contested], tl[contested]), strict=True):
         if p != current:
             current, used_s, used_t = p, s_bits, t_bits
             chosen.append(at)
@@ -1170,6 +1188,21 @@ def _link_slice(src: _Side, tgt: _Side, partner_codes: np.ndarray,
     piece, codes, sf, sl, tf, tl = (a[keep] for a in (piece, codes, sf, sl, tf, tl))
     order = np.lexsort((tl, tf, sl, sf, codes, piece))
     return tuple(a[order] for a in (piece, codes, sf, sl, tf, tl))
+
+
+def _contested(first: np.ndarray, last: np.ndarray) -> np.ndarray:
+    """Which spans ``first`` to ``last`` (excluded; token positions of one numbering) share
+    a token with another span."""
+    if not len(first):
+        return np.zeros(0, bool)
+    low = int(first.min())
+    size = int(last.max()) - low + 1
+    # spans covering each token (+1 where a span starts, -1 after it ends), then the tokens
+    # covered more than once, counted up to each position
+    cover = np.cumsum(np.bincount(first - low, minlength=size)
+                      - np.bincount(last - low, minlength=size))
+    shared = _exclusive_cumsum(cover > 1)
+    return shared[last - low] > shared[first - low]
 
 
 def _bits(first: np.ndarray, last: np.ndarray) -> list[int]:
