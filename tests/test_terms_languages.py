@@ -92,3 +92,24 @@ def test_german_french_term_pairs_from_dgt_units() -> None:
     # (benchmarks/terms_languages.py)
     assert len(hits) >= 8, hits
     assert ("vertragspartei", "partie") in hits and ("beschluß", "décision") in hits
+
+
+def test_german_nouns_read_as_written_and_headings_in_capitals() -> None:
+    de = Extractor("de")
+    assert [t.piece for t in de.tokens("Verkehr")] == ["verkehr"]  # not the verb verkehren
+    # an all-capital heading: its function words stay function words
+    assert [t.kind for t in de.tokens("DER GEMISCHTE AUSSCHUSS")][0] == "s"
+    assert [t.kind for t in Extractor("en").tokens("THE JOINT COMMITTEE")][0] == "s"
+
+
+def test_a_compound_pairs_with_a_two_word_term() -> None:
+    from tmx_export.terms.associate import _length_prior, _with_ending
+
+    # "Fischbestand" and "stock de poissons" are as long as each other
+    assert _length_prior(1, 2, (True, False)) == _length_prior(2, 2) > _length_prior(1, 1)
+    assert _length_prior(1, 2) < _length_prior(1, 1)  # English and French: unchanged
+    assert _length_prior(2, 1, (False, True)) == _length_prior(2, 2)
+    # citation forms keep the spelling of the text and take the lemma's ending
+    assert _with_ending("sadc-wpa-staat", "sadc-wpa-staaten", "SADC-WPA-Staaten") == \
+        "SADC-WPA-Staat"
+    assert _with_ending("fischbestand", "fischbestände", "Fischbestände") == "Fischbestand"

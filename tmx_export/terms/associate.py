@@ -470,8 +470,10 @@ class _Scanner:
         kw = _frombuffer(self.type_piece, np.int32)[types]
         local = np.arange(len(types)) - tok_base[:-1][piece]
         chains = _Chains()
-        if self.extractor.lang == "fr":
-            linking = [self.pieces[name] for name in ("de", "à") if name in self.pieces]
+        rules = self.extractor.rules
+        if rules.head_first:
+            linking = [self.pieces[name] for name in sorted(rules.article_after)
+                       if name in self.pieces]
             first, last, words, head = _french(kind, kw, breaks, local, linking, chains)
         else:
             first, last, words, head = _english(kind, kw, breaks, local, chains)
@@ -824,6 +826,7 @@ def _after_pass_one(units: list[Pair], src: _Side, tgt: _Side, piece_unit: array
     """Passes 2 to 4 and the ranking (see the module docstring)."""
     source_lang, target_lang = units[0].source_lang, units[0].target_lang
     n_pieces = len(piece_unit)
+    compounds = (src.extractor.rules.compounds, tgt.extractor.rules.compounds)
 
     width = max(len(tgt.keys), 1)  # pair code = source id * width + target id
     glossary_codes = _glossary_codes(glossary, src, tgt, width)
@@ -844,7 +847,7 @@ def _after_pass_one(units: list[Pair], src: _Side, tgt: _Side, piece_unit: array
         e, f = divmod(code, width)
         dice = 2.0 * cooc_units[code] / (s_df[e] + t_df[f])
         dice_of[code] = dice
-        score = _length_prior(s_words[e], t_words[f]) * dice
+        score = _length_prior(s_words[e], t_words[f], compounds) * dice
         partner_scores[at] = score + (GLOSSARY_BONUS if code in glossary_codes else 0.0)
 
     # Pass 3: competitive linking, piece by piece.
@@ -1076,8 +1079,16 @@ def _counted(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return values[starts], np.diff(np.r_[starts, values.size])
 
 
-def _length_prior(source_words: int, target_words: int) -> float:
-    """Favour longer matches, and matches of equal length, in competitive linking."""
+def _length_prior(source_words: int, target_words: int, compounds: tuple[bool, bool] = (
+        False, False)) -> float:
+    """Favour longer matches, and matches of equal length, in competitive linking. A single
+    word of a language that writes compounds as one word (``compounds``: source, target)
+    is as long as the other side's term of two words ("Fischbestand", "stock de
+    poissons")."""
+    if compounds[0] and source_words == 1 and target_words == 2:
+        source_words = target_words
+    elif compounds[1] and target_words == 1 and source_words == 2:
+        target_words = source_words
     prior = 1.0 + 0.15 * (min(source_words, target_words) - 1)
     return prior if source_words == target_words else prior * 0.75
 
@@ -1276,7 +1287,7 @@ def _citation(form: str, extractor: Extractor) -> str:
     words = [t for t in tokens if t.kind in ("w", "s")]
     if not words:
         return form
-    if extractor.lang == "en":
+    if not extractor.rules.head_first:  # the head noun last: English, German...
         change = {id(words[-1])}
     else:
         # the head and the adjectives right after it, up to the first linking word
@@ -1314,19 +1325,31 @@ def _singular(text: str, token: Token, extractor: Extractor) -> str:
         candidates.append(lower[:-3] + "y")
     if lower.endswith("es"):
         candidates.append(lower[:-2])
-    if extractor.lang == "en":
+    if extractor.lang != "fr":
         candidates.append(lemma)
     for candidate in candidates:
         if candidate == lemma or (
             candidate and extractor.tokens(candidate)[0].piece == lemma
         ):
             # "Wales" is not the plural of "wale": keep a plural much more common than its
-            # singular in general language.
+            # singular in general language (English and French, whose plurals are made
+            # here by stripping endings; elsewhere the lemma is simplemma's)
             lang = extractor.lang
+            if lang not in ("en", "fr"):
+                return _with_ending(candidate, lower, text)
             if zipf_frequency(candidate, lang) < zipf_frequency(lower, lang) - 0.5:
                 return text
             return _match_case(candidate, text)
     return text
+
+
+def _with_ending(lemma: str, lower: str, text: str) -> str:
+    """``text`` (lower-cased ``lower``) with the ending its lemma has instead, the rest as
+    written: "SADC-WPA-Staaten" -> "SADC-WPA-Staat", "Fischbestände" -> "Fischbestand"."""
+    same = 0
+    while same < min(len(lemma), len(lower)) and lemma[same] == lower[same]:
+        same += 1
+    return text[:same] + lemma[same:] if len(text) == len(lower) else _match_case(lemma, text)
 
 
 def _match_case(word: str, model: str) -> str:

@@ -137,8 +137,11 @@ class Extractor:
                 self._keys[term] = key
         return key
 
-    def _classify(self, lower: str) -> tuple[str, str]:
-        known = self._cache.get(lower)
+    def _classify(self, lower: str, written: str | None = None) -> tuple[str, str]:
+        """Kind and key piece of a word; ``written`` (as in the text) for a language whose
+        case tells nouns from other words, which then lemmatises it as written."""
+        cache_key = written or lower
+        known = self._cache.get(cache_key)
         if known is not None:
             return known
         rules = self.rules
@@ -150,7 +153,22 @@ class Extractor:
         elif lower in rules.articles:
             result = (ARTICLE, "")
         else:
-            lemma = simplemma.lemmatize(lower, lang=rules.lemmas, greedy=rules.greedy).lower()
+            lemma = simplemma.lemmatize(lower, lang=rules.lemmas).lower()
+            if written:
+                # As written, a noun is read as a noun ("Verkehr", not the verb "verkehren");
+                # a capitalised adjective ("Gemischten Ausschuss") as a noun too, whose lemma
+                # is then longer than the adjective's ("gemischte", "gemischt"): of two
+                # lemmas one of which begins the other, the shorter.
+                cased = simplemma.lemmatize(written, lang=rules.lemmas).lower()
+                if not lemma.startswith(cased) and not cased.startswith(lemma):
+                    lemma = cased
+                elif len(cased) < len(lemma):
+                    lemma = cased
+            if (lemma == lower and rules.greedy
+                    and not simplemma.is_known(written or lower, lang=rules.lemmas)):
+                # a compound the dictionary does not know ("hochseegewässern"): taken apart
+                # (only then: greedy would make the noun "Verkehr" the verb "verkehren")
+                lemma = simplemma.lemmatize(lower, lang=rules.lemmas, greedy=True).lower()
             if (
                 len(lower) < 2
                 or lower in self.stop
@@ -163,7 +181,7 @@ class Extractor:
             else:
                 result = (WORD, lemma)
         if len(self._cache) < 500_000:  # bounded: a corpus of nonsense must not eat memory
-            self._cache[lower] = result
+            self._cache[cache_key] = result
         return result
 
     def word(self, word: str) -> tuple[str, str, str]:
@@ -172,11 +190,13 @@ class Extractor:
         if known is None:
             lower = word.lower().replace("\u2019", "'")
             if (2 <= len(word) <= 5 and word.isupper() and word.isalnum()
-                    and lower not in HEADING_WORDS):
+                    and lower not in HEADING_WORDS
+                    and (self.lang in ("en", "fr") or lower not in self.stop)):
                 # an acronym: "CE", "EEE", "SME" (not an elided "L'" or "D'")
                 known = (lower, WORD, lower)
             else:
-                known = (lower, *self._classify(lower))
+                known = (lower, *self._classify(
+                    lower, word if self.rules.cased_nouns and word != lower else None))
                 endings = self.rules.verb_lemma_endings
                 if (endings and known[1] == WORD and word[:1].islower()
                         and known[2].endswith(endings)):

@@ -61,6 +61,12 @@ class TermLanguage:
     # ("Hochseegewässern" -> "Hochseegewässer"): for the languages that write compounds as
     # one word
     greedy: bool = False
+    # one word for what other languages say in several ("Fischbestand", "stock de
+    # poissons"): the pairing then does not prefer the other side's one-word terms
+    compounds: bool = False
+    # nouns written with a capital (German): a word is lemmatised as written, so that the
+    # noun "Verkehr" is not taken for the verb "verkehr(en)"
+    cased_nouns: bool = False
 
     @property
     def lemmas(self) -> str:
@@ -144,7 +150,7 @@ _HAND_MADE = {
                        articles=FR_CONNECTOR_ARTICLES, article_after=frozenset({"de", "à"}),
                        elisions=_FR_ELISIONS),
     "de": TermLanguage("de", frozenset(_DE.split()), verb_lemma_endings=("en", "ern", "eln"),
-                       greedy=True),
+                       greedy=True, compounds=True, cased_nouns=True),
     "es": TermLanguage("es", frozenset(_ES.split()) - set(_ES_CONNECTORS), head_first=True,
                        connectors=_ES_CONNECTORS,
                        articles=frozenset({"la", "las", "los", "el"}),
@@ -153,7 +159,8 @@ _HAND_MADE = {
                        head_first=True, connectors=_IT_CONNECTORS, elisions=_IT_ELISIONS),
     "pt": TermLanguage("pt", frozenset(_PT.split()) - set(_PT_CONNECTORS), head_first=True,
                        connectors=_PT_CONNECTORS),
-    "nl": TermLanguage("nl", frozenset(_NL.split()), verb_lemma_endings=("en",), greedy=True),
+    "nl": TermLanguage("nl", frozenset(_NL.split()), verb_lemma_endings=("en",), greedy=True,
+                       compounds=True),
 }
 
 # The fallback's stop words: a language's most frequent words (function words, and the most
@@ -183,7 +190,12 @@ def term_language(lang: str) -> TermLanguage | None:
     except LookupError:
         return None
     return TermLanguage(code, stop, hand_made=False,
-                        lemma_lang=lemma_lang if lemma_lang != code else "")
+                        lemma_lang=lemma_lang if lemma_lang != code else "",
+                        compounds=code in _COMPOUNDING)
+
+
+# Other languages that write compounds as one word.
+_COMPOUNDING = frozenset("sv da nb nn no is fi et hu".split())
 
 
 # simplemma's codes where they are not the language's own: Serbo-Croatian for Croatian,
