@@ -195,3 +195,23 @@ def test_progress_hears_each_language_pass(tmp_path: Path) -> None:
     build_multilingual(DGT, tmp_path / "out.tmx", MultilingualOptions(LANGS),
                        progress=lambda name, size: heard.append(name))
     assert sorted(heard) == sorted(map(str, DGT * 2))  # every file, once per language
+
+
+EU_LANGUAGES = "bg cs da de el en es et fi fr ga hr hu it lt lv mt nl pl pt ro sk sl sv".split()
+
+
+@pytest.mark.parametrize("profile", ["generic", "omegat", "memoq", "trados"])
+def test_every_eu_language_has_a_code_in_every_profile(profile: str) -> None:
+    from tmx_export.formats.profiles import PROFILES, lang_code
+
+    for lang in EU_LANGUAGES:
+        region = {"en": "GB", "el": "GR", "cs": "CZ", "da": "DK", "et": "EE", "ga": "IE",
+                  "sl": "SI", "sv": "SE"}.get(lang, lang.upper())
+        tag = f"{lang}-{region}"
+        code = lang_code(tag, PROFILES[profile])
+        assert primary(code) == lang  # OmegaT matches on the primary subtag
+        if profile == "trados":  # Trados wants a region: a bare code is refused, with why
+            with pytest.raises(ValueError):
+                lang_code(lang, PROFILES[profile])
+        else:
+            assert primary(lang_code(lang, PROFILES[profile])) == lang
