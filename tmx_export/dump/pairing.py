@@ -330,12 +330,20 @@ def _language_turns(score: np.ndarray) -> np.ndarray:
     and the token and those after it the other, each by ``TURN_LEAN`` or more."""
     import numpy as np
 
+    n = len(score)
     prefix = np.concatenate(([0.0], np.cumsum(score)))
-    index = np.arange(len(score))
-    before = prefix[index] - prefix[np.maximum(index - TURN_WORDS, 0)]
-    after = prefix[np.minimum(index + TURN_WORDS, len(score))] - prefix[index]
-    return ((before * after < 0) & (np.abs(before) >= TURN_LEAN)
-            & (np.abs(after) >= TURN_LEAN))
+    # by slices, not index arrays: a file has millions of words
+    shift = min(TURN_WORDS, n)
+    before = prefix[:n].copy()  # the words i-TURN_WORDS .. i-1 (fewer at the start)
+    before[shift:] -= prefix[:n - shift]
+    after = -prefix[:n]  # the words i .. i+TURN_WORDS-1 (fewer at the end)
+    after[:n - shift] += prefix[shift:n]
+    after[n - shift:] += prefix[n]
+    del prefix
+    turns = (before * after) < 0
+    turns &= np.abs(before) >= TURN_LEAN
+    turns &= np.abs(after) >= TURN_LEAN
+    return turns
 
 
 @dataclass(slots=True)
