@@ -215,3 +215,20 @@ def test_every_eu_language_has_a_code_in_every_profile(profile: str) -> None:
                 lang_code(lang, PROFILES[profile])
         else:
             assert primary(lang_code(lang, PROFILES[profile])) == lang
+
+
+def test_refusals_come_before_any_work_and_leave_no_file(tmp_path: Path) -> None:
+    rejects = tmp_path / "rejects.tsv"
+    runner = CliRunner()
+    # an output that cannot be written: refused with the first language's checks, and the
+    # rejects report is not written either
+    result = runner.invoke(main, ["build", str(DGT[0]), "-o", str(tmp_path / "no" / "x.tmx"),
+                                  "--langs", "en-GB,fr-FR", "--rejects", str(rejects)])
+    assert result.exit_code == 1 and "directory does not exist" in result.output
+    assert not rejects.exists()
+    # a code the profile cannot spell names --langs
+    out = tmp_path / "out.tmx"
+    result = runner.invoke(main, ["build", str(DGT[0]), "-o", str(out), "--langs", "en,fr",
+                                  "--profile", "trados", "--rejects", str(rejects)])
+    assert result.exit_code == 1 and result.output.startswith("tmx-export: error: --langs: ")
+    assert not out.exists() and not rejects.exists()

@@ -26,11 +26,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import InputError
+from .formats.profiles import get_profile, lang_code
 from .formats.rejects import write_rejects
 from .formats.text import atomic_output
 from .formats.tmx import write_units
@@ -114,7 +116,14 @@ def build_multilingual(
     build = options.build
     if build.segment is None:
         raise ValueError("build writes units: segment must be sentence, clause or paragraph")
+    try:
+        profile = get_profile(build.profile)
+        for tag in langs:
+            lang_code(tag, profile)
+    except ValueError as exc:
+        raise InputError("--langs", str(exc)) from None
     source = langs[0]
+    outputs = [output, build.rejects_path]  # checked with the first run, before any work
     runs: list[tuple[str, list[Pair]]] = []
     rejects: list[Reject] = []
     segtypes: set[str] = set()
@@ -124,7 +133,7 @@ def build_multilingual(
         chosen = inputs_for(inputs, source, target)
         if not chosen:
             continue
-        segtypes.add(segtype_of(chosen, run_options))
+        segtypes.add(segtype_of(chosen, run_options, outputs=outputs if not runs else ()))
         units, run_rejects = read_units(chosen, run_options, progress=progress)
         runs.append((target, units))
         rejects.extend(run_rejects)
@@ -151,11 +160,12 @@ def build_multilingual(
     # what the bilingual runs would each write; "block" when they differ
     segtype = segtypes.pop() if len(segtypes) == 1 else (
         SEGTYPE_OF[build.segment] if not segtypes else "block")
-    if build.rejects_path is not None:
-        with atomic_output(build.rejects_path, "w") as handle:
-            write_rejects(reported, handle)
-    counts = write_units(kept, output, srclang=source, segtype=segtype,
-                         profile=build.profile, max_units=build.max_units)
+    with ExitStack() as stack:
+        # as build() does: the report is only renamed into place once the TMX is written
+        if build.rejects_path is not None:
+            write_rejects(reported, stack.enter_context(atomic_output(build.rejects_path, "w")))
+        counts = write_units(kept, output, srclang=source, segtype=segtype,
+                             profile=build.profile, max_units=build.max_units)
     summary.units_written = counts.units
     return summary
 

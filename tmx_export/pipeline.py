@@ -267,13 +267,15 @@ def read_units(
 
 
 def segtype_of(inputs: Sequence[str | Path | ParallelInput],
-               options: BuildOptions | None = None, **settings: Any) -> str:
+               options: BuildOptions | None = None, *,
+               outputs: Sequence[str | Path | None] = (), **settings: Any) -> str:
     """The ``segtype`` :func:`build` writes in the header for ``inputs`` (see
-    :func:`_header_segtype`)."""
+    :func:`_header_segtype`), after the checks :func:`build` makes before any work, on
+    ``outputs`` too."""
     options = options_from(options, **settings)
     if options.segment is None:
         raise ValueError("segment must be sentence, clause or paragraph")
-    options, files, formats = _prepare_run(inputs, options, [])
+    options, files, formats = _prepare_run(inputs, options, list(outputs))
     return _header_segtype(files, formats, options.segment)
 
 
