@@ -212,6 +212,7 @@ class WordScores(dict[str, float]):
         super().__init__()
         self.first, self.second = first, second
         listed = word_list_languages()
+        # per n-gram feature, the lean to ``first`` (languages without a word list)
         self.by_ngrams = (None if first in listed and second in listed
                           else _ngram_lean(first, second))
 
@@ -222,9 +223,8 @@ class WordScores(dict[str, float]):
             # DECISION"), scored as the words they spell
             score = 0.0
         elif self.by_ngrams is not None:
-            to_features, lean = self.by_ngrams
-            score = max(-MAX_WORD_SCORE, min(MAX_WORD_SCORE,
-                                             float(lean[to_features(word.lower())].sum())))
+            score = max(-MAX_WORD_SCORE, min(MAX_WORD_SCORE, float(
+                self.by_ngrams[_word_features(word.lower())].sum())))
         else:
             from .frequencies import zipf
 
@@ -245,9 +245,9 @@ NGRAM_WEIGHT = 0.5
 
 
 @lru_cache(maxsize=64)
-def _ngram_lean(first: str, second: str) -> tuple[Any, Any] | None:
-    """(features of a text, per-feature lean to ``first``) from py3langid's model, or
-    ``None`` when it does not know both languages."""
+def _ngram_lean(first: str, second: str) -> Any:
+    """Per feature of py3langid's model (:func:`_word_features`), how much it leans to
+    ``first`` rather than ``second``; ``None`` when the model does not know both."""
     import numpy as np
 
     ident = _model()
@@ -255,9 +255,8 @@ def _ngram_lean(first: str, second: str) -> tuple[Any, Any] | None:
     if first not in classes or second not in classes:
         return None
     ptc = np.asarray(ident.nb_ptc, dtype=np.float64)
-    lean = (ptc[:, classes.index(first)] - ptc[:, classes.index(second)]) * (
+    return (ptc[:, classes.index(first)] - ptc[:, classes.index(second)]) * (
         NGRAM_WEIGHT / math.log(10))
-    return _word_features, lean
 
 
 def _word_features(word: str) -> list[int]:

@@ -21,7 +21,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..lang import WORD_RE, primary, text_lean, third_language, word_scores
 from ..model import Pair, Reject
@@ -362,6 +362,20 @@ class _SegmentalParts:
     window: int
 
 
+def _split_scores(prefix: np.ndarray, prior: np.ndarray, ks: Any, ti: Any, tj: int,
+                  s_off: Any, e_off: int, cut: Any) -> np.ndarray:
+    """The score of a pair from token ``ti`` (offset ``s_off``) to ``tj`` (``e_off``) split
+    at tokens ``ks`` (offsets ``cut``), broadcast over the arrays given: the words' language
+    agreement, the split's prior, and Gale-Church, for which the two lengths agree with a
+    variance growing with length (symmetric, so it holds whichever language comes first)."""
+    import numpy as np
+
+    la = (cut - s_off).astype(np.float64)
+    lb = (e_off - cut).astype(np.float64)
+    delta = (lb - la) / np.sqrt(3.4 * np.abs(la + lb) + 1.0)
+    return 2 * prefix[ks] - prefix[ti] - prefix[tj] + prior[ks] - 0.2 * delta * delta
+
+
 def _segmental_path(parts: _SegmentalParts, prefix: np.ndarray
                     ) -> tuple[float, list[tuple[int, int, int]]]:
     """The best pairs for word scores whose running sums are ``prefix``."""
@@ -389,14 +403,8 @@ def _segmental_path(parts: _SegmentalParts, prefix: np.ndarray
         if not len(ks):
             continue
         s_off = start_at[ii][:, None]
-        cut = pos[ks][None, :]
-        la = (cut - s_off).astype(np.float64)
-        lb = (e_off - cut).astype(np.float64)
-        # Gale-Church: the two lengths agree, with a variance growing with length
-        # (symmetric, so it holds whichever language comes first).
-        delta = (lb - la) / np.sqrt(3.4 * np.abs(la + lb) + 1.0)
-        vals = (2 * prefix[ks][None, :] - prefix[ti][:, None] - prefix[tj]
-                + prior[ks][None, :] - 0.2 * delta * delta)
+        vals = _split_scores(prefix, prior, ks[None, :], ti[:, None], tj, s_off, e_off,
+                             pos[ks][None, :])
         vals[ks[None, :] <= ti[:, None]] = -np.inf  # side A needs at least one token
         k = np.argmax(vals, axis=1)
         totals = best[ii] + vals[np.arange(len(ii)), k] + start_prior[j]
@@ -412,7 +420,7 @@ def _segmental_path(parts: _SegmentalParts, prefix: np.ndarray
     while j > 0 and back[j][0] >= 0:
         i, k = back[j]
         e_off = starts[j] if j < n else len(text)
-        k = _balance_numbers(parts, prefix, i, j, k)
+        k = _refine_split(parts, prefix, i, j, k)
         pairs.append((starts[i], _gap_cut(text, int(pos[k])), e_off))
         j = i
     pairs.reverse()
@@ -427,7 +435,7 @@ REPEAT_BONUS = 4.0  # side B opening with the words side A opened with
 REPEAT_MIN_CHARS = 12
 
 
-def _balance_numbers(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
+def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
                      k: int) -> int:
     """The split token of the pair between pair starts ``i`` and ``j``, chosen again with
     what the words barely tell (codes, names, all-capital headings):
@@ -455,10 +463,7 @@ def _balance_numbers(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
     if len(ks) < 2:
         return k
     cut = pos[ks]
-    la = (cut - s_off).astype(np.float64)
-    lb = (e_off - cut).astype(np.float64)
-    delta = (lb - la) / np.sqrt(3.4 * np.abs(la + lb) + 1.0)
-    vals = 2 * prefix[ks] - prefix[ti] - prefix[tj] + parts.prior[ks] - 0.2 * delta * delta
+    vals = _split_scores(prefix, parts.prior, ks, ti, tj, s_off, e_off, cut)
     if len(found) >= 2:
         # per distinct number: how many times it occurs before each split, against its total
         values = sorted({v for _, v in found})

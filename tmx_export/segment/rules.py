@@ -167,15 +167,15 @@ def _breaks(line: str, lang: str, clause: bool) -> list[int]:
     abbreviations = _abbreviations(lang)
     language = primary(lang)
     if language in _CJK_LANGUAGES:
-        return sorted(set(_cjk_breaks(line)) | set(_western_breaks(line, lang, clause,
+        return sorted(set(_cjk_breaks(line)) | set(_western_breaks(line, language, clause,
                                                                    abbreviations)))
-    return _western_breaks(line, lang, clause, abbreviations)
+    return _western_breaks(line, language, clause, abbreviations)
 
 
-def _western_breaks(line: str, lang: str, clause: bool,
+def _western_breaks(line: str, language: str, clause: bool,
                     abbreviations: dict[str, str]) -> list[int]:
-    """Breaks after ".", "?", "!", "…" before white space (Latin, Greek, Cyrillic...)."""
-    language = primary(lang)
+    """Breaks after ".", "?", "!", "…" before white space (Latin, Greek, Cyrillic...), in
+    ``language`` (a primary subtag)."""
     if language == "el":
         candidate = _GREEK_CANDIDATE
     else:

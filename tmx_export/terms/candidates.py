@@ -23,7 +23,7 @@ from typing import NamedTuple
 import simplemma
 
 from ..lang import primary
-from .languages import TermLanguage, term_language, term_languages
+from .languages import TermLanguage, elisions, term_language, term_languages
 from .stopwords import HEADING_WORDS, NOT_STOP
 
 MAX_WORDS = 4  # content words per candidate, as the terminology brief asks (1-4)
@@ -77,8 +77,7 @@ class Occurrence(NamedTuple):
 def split_tokens(text: str, lang: str) -> list[tuple[int, int]]:
     """Character spans of the tokens of ``text``, with elisions split off (French "l'",
     Italian "dell'")."""
-    rules = term_language(lang)
-    elisions = rules.elisions if rules is not None else frozenset()
+    elided = elisions(lang)
     spans: list[tuple[int, int]] = []
     for match in _TOKEN.finditer(text):
         start, end = match.span()
@@ -87,7 +86,7 @@ def split_tokens(text: str, lang: str) -> list[tuple[int, int]]:
         if cut < 0:
             cut = word.find("\u2019")
         if cut > 0:
-            if elisions and word[:cut].lower() in elisions:
+            if elided and word[:cut].lower() in elided:
                 spans.append((start, start + cut + 1))  # "l'" keeps its apostrophe
                 start += cut + 1
             elif lang == "en" and word[cut + 1:].lower() == "s":

@@ -32,6 +32,13 @@ _FR_ELISIONS = frozenset(
     {"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"})
 _IT_ELISIONS = frozenset({"l", "d", "un", "dell", "all", "dall", "nell", "sull", "quest",
                           "quell", "c"})
+_ELISIONS = {"fr": _FR_ELISIONS, "it": _IT_ELISIONS}
+
+
+def elisions(lang: str) -> frozenset[str]:
+    """The elided words ``lang`` (a primary subtag) writes before an apostrophe: all a
+    tokeniser needs of its rules, without building them."""
+    return _ELISIONS.get(lang, frozenset())
 
 
 @dataclass(frozen=True)
@@ -41,8 +48,8 @@ class TermLanguage:
     ``stop``: lemmas (lower-cased) that end a candidate. ``head_first``: the head noun comes
     first (Romance languages). ``connectors``: linking words inside a head-first term, each
     with how its key writes it; ``articles``: articles allowed right after the connectors of
-    ``article_after`` ("de la", "à la"), left out of the key. ``elisions``: elided words
-    split off a token. ``verb_lemma_endings``: lower-case words whose lemma ends so are
+    ``article_after`` ("de la", "à la"), left out of the key (the elided words split off a
+    token are :func:`elisions`'). ``verb_lemma_endings``: lower-case words whose lemma ends so are
     verbs, never terms (German and Dutch infinitives; their nouns are written otherwise or
     capitalised).
     """
@@ -53,7 +60,6 @@ class TermLanguage:
     connectors: dict[str, str] | None = None
     articles: frozenset[str] = frozenset()
     article_after: frozenset[str] = frozenset()
-    elisions: frozenset[str] = frozenset()
     verb_lemma_endings: tuple[str, ...] = ()
     hand_made: bool = True  # False: the wordfreq fallback
     lemma_lang: str = ""  # simplemma's code for the language, when it differs ("hbs")
@@ -147,8 +153,7 @@ _HAND_MADE = {
     "en": TermLanguage("en", STOP["en"]),
     "fr": TermLanguage("fr", STOP["fr"], head_first=True,
                        connectors={w: FR_CONNECTOR_KEY[w] for w in FR_CONNECTORS},
-                       articles=FR_CONNECTOR_ARTICLES, article_after=frozenset({"de", "à"}),
-                       elisions=_FR_ELISIONS),
+                       articles=FR_CONNECTOR_ARTICLES, article_after=frozenset({"de", "à"})),
     "de": TermLanguage("de", frozenset(_DE.split()), verb_lemma_endings=("en", "ern", "eln"),
                        greedy=True, compounds=True, cased_nouns=True),
     "es": TermLanguage("es", frozenset(_ES.split()) - set(_ES_CONNECTORS), head_first=True,
@@ -156,7 +161,7 @@ _HAND_MADE = {
                        articles=frozenset({"la", "las", "los", "el"}),
                        article_after=frozenset({"de"})),
     "it": TermLanguage("it", frozenset(_IT.split()) - {c.rstrip("'") for c in _IT_CONNECTORS},
-                       head_first=True, connectors=_IT_CONNECTORS, elisions=_IT_ELISIONS),
+                       head_first=True, connectors=_IT_CONNECTORS),
     "pt": TermLanguage("pt", frozenset(_PT.split()) - set(_PT_CONNECTORS), head_first=True,
                        connectors=_PT_CONNECTORS),
     "nl": TermLanguage("nl", frozenset(_NL.split()), verb_lemma_endings=("en",), greedy=True,
