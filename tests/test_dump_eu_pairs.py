@@ -128,3 +128,77 @@ def test_side_b_opening_with_side_a_s_name() -> None:
     ]
     pairs = [Pair(de, fr, "de", "fr") for de, fr in rows]
     assert _exact(pairs, "space-kept", numbered=False) == len(pairs)
+
+
+# Rows of the Commission's list of marine equipment (DGT-TM), with a clause of running text
+# between them, as they follow each other in a dump.
+_PROSE = {
+    "en": "The Parties to this Agreement have agreed on the following provisions.",
+    "de": "Die Vertragsparteien dieses Übereinkommens haben Folgendes vereinbart.",
+    "el": "Τα μέρη της παρούσας συμφωνίας συμφώνησαν τις ακόλουθες διατάξεις.",
+    "es": "Las Partes en el presente Acuerdo han convenido las disposiciones siguientes.",
+    "it": "Le parti del presente accordo hanno convenuto le disposizioni seguenti.",
+}
+
+
+def _with_prose(rows: list[tuple[str, str]], source: str, target: str) -> list[Pair]:
+    pairs = []
+    for a, b in rows:
+        pairs.append(Pair(a, b, source, target))
+        pairs.append(Pair(_PROSE[source], _PROSE[target], source, target))
+    return pairs
+
+
+def test_a_word_in_one_language_s_own_script_is_decisive() -> None:
+    from tmx_export.lang import word_score
+
+    # Greek capitals and abbreviations no word list scores; Latin codes stay neutral
+    assert word_score("ΗΠΑ", "el", "en") == word_score("Εγκύκλ", "el", "en") == 3.0
+    assert word_score("ΗΠΑ", "en", "el") == -3.0
+    assert word_score("IMO", "el", "en") == 0.0
+    assert word_score("ΗΠΑ", "de", "fr") == 0.0  # a script neither language writes
+    rows = [("Τεχνικοί κανονισμοί και καθοδήγηση για έγκριση των ΗΠΑ",
+             "US technical regulations and approval guidance"),
+            ("Πυροστεγανότητα χωρισμάτων κλάσεως «A» &«Β»",
+             "‘A’ & ‘B’ Class divisions fire integrity")]
+    pairs = _with_prose(rows, "el", "en")
+    for style in CUT_STYLES:
+        assert _exact(pairs, style, numbered=False) == len(pairs), style
+
+
+def test_side_b_may_open_with_numbers_and_codes() -> None:
+    # No word tells which side "46" or "IMO MSC" belongs to: the numbers balance, side B
+    # repeats the codes side A opened with, side A ends with the code side B ends with.
+    rows = [("46 CFR Parts 159 to 165", "46 CFR Teile 159 bis 165"),
+            ("IMO MSC Circ.811 MED/1.16", "IMO MSC Rundschr. 811 MED/1.16"),
+            ("Equipment removed from MRA as it has been also removed from MED",
+             "Ausrüstung, die aus dem MRA gestrichen wurde, da sie auch aus der MED "
+             "gestrichen wurde MED")]
+    pairs = _with_prose(rows, "en", "de")
+    for style in CUT_STYLES:
+        assert _exact(pairs, style, numbered=False) == len(pairs), style
+    rows = [("IMO MSC Εγκύκλ.811", "IMO MSC Circ.811 MED/1.16"),
+            ("Εξοπλισμός που έχει αφαιρεθεί από ΣΑΑ όπως έχει αφαιρεθεί επίσης από το MED",
+             "Equipment removed from MRA as it has been also removed from MED")]
+    pairs = _with_prose(rows, "el", "en")
+    for style in CUT_STYLES:
+        assert _exact(pairs, style, numbered=False) == len(pairs), style
+
+
+def test_short_words_of_a_heading_in_capitals_count() -> None:
+    # "IL" and "DER" are acronyms' length, but inside a heading they are the words they spell
+    rows = [("EL COMITÉ DE COMERCIO Y DESARROLLO,",
+             "IL COMITATO PER IL COMMERCIO E LO SVILUPPO,")]
+    pairs = _with_prose(rows, "es", "it")
+    for style in CUT_STYLES:
+        assert _exact(pairs, style, numbered=False) == len(pairs), style
+    pairs = _with_prose([("THE JOINT COMMITTEE,", "DER GEMISCHTE AUSSCHUSS —")], "en", "de")
+    for style in CUT_STYLES:
+        assert _exact(pairs, style, numbered=False) == len(pairs), style
+
+
+def test_roman_numbers_are_well_formed() -> None:
+    from tmx_export.dump.pairing import _DIGITS_RE
+
+    assert _DIGITS_RE.findall("IL COMITATO, capitoli II, IV, VII e XLIX; LI 12") == [
+        "II", "IV", "VII", "XLIX", "LI", "12"]

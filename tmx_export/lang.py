@@ -21,6 +21,7 @@ from __future__ import annotations
 import copy
 import math
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -194,6 +195,21 @@ MAX_WORD_SCORE = 3.0
 # Headings in capitals borrow freely ("COMMUNICATIONS AND LAISSEZ-PASSER" is English): their
 # words count, but less than words in running text.
 CAPITALS_WEIGHT = 0.5
+# Languages written in one script other than Latin. Between two languages of different
+# scripts, a word in one of these scripts is decisive whatever its case or length: the
+# Greek "ΗΠΑ" (USA) or the abbreviation "Εγκύκλ." are Greek though no word list scores them.
+# Latin is not decisive: Greek and Bulgarian texts write codes and names in it ("IMO MSC").
+# Serbian is written in both Cyrillic and Latin, so it is not listed.
+_SCRIPTS = {"el": "GREEK", "bg": "CYRILLIC", "ru": "CYRILLIC", "uk": "CYRILLIC",
+            "mk": "CYRILLIC", "be": "CYRILLIC", "ar": "ARABIC", "fa": "ARABIC",
+            "ur": "ARABIC", "he": "HEBREW", "yi": "HEBREW", "ka": "GEORGIAN",
+            "hy": "ARMENIAN", "hi": "DEVANAGARI", "mr": "DEVANAGARI", "ne": "DEVANAGARI",
+            "th": "THAI"}
+
+
+def _script(word: str) -> str:
+    """The script of ``word``'s first letter, as Unicode names it ("GREEK", "LATIN")."""
+    return unicodedata.name(word[0], "").partition(" ")[0]
 
 
 def word_score(word: str, first: str, second: str) -> float:
@@ -206,7 +222,7 @@ class WordScores(dict[str, float]):
     on first use. A text is scored by mapping this dict's lookup over its words, at C
     speed: repair, pairing and cleaning score the same words over and over."""
 
-    __slots__ = ("first", "second", "by_ngrams")
+    __slots__ = ("first", "second", "by_ngrams", "scripts")
 
     def __init__(self, first: str, second: str) -> None:
         super().__init__()
@@ -215,8 +231,16 @@ class WordScores(dict[str, float]):
         # per n-gram feature, the lean to ``first`` (languages without a word list)
         self.by_ngrams = (None if first in listed and second in listed
                           else _ngram_lean(first, second))
+        # (first's script, second's) when they differ and one is decisive, else None
+        scripts = (_SCRIPTS.get(first, "LATIN"), _SCRIPTS.get(second, "LATIN"))
+        self.scripts = scripts if scripts[0] != scripts[1] else None
 
     def __missing__(self, word: str) -> float:
+        if self.scripts is not None and (script := _script(word)) != "LATIN":
+            if script in self.scripts:
+                score = MAX_WORD_SCORE if script == self.scripts[0] else -MAX_WORD_SCORE
+                self[word] = score
+                return score
         if word.isupper() and (len(word) > 1 or word not in "AÀY") and len(word) < 5:
             # acronyms and codes (EU, PME, NATO, the C of C5) are not evidence of a
             # language; longer words in capitals are mostly headings ("HAS ADOPTED THIS

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..lang import WORD_RE, primary, text_lean, third_language, word_scores
+from ..lang import CAPITALS_WEIGHT, WORD_RE, primary, text_lean, third_language, word_scores
 from ..model import Pair, Reject
 from .repair import Stream
 
@@ -87,11 +87,37 @@ def _word_tokens(stream: Stream, first: str, second: str) -> tuple[np.ndarray, n
         found = list(WORD_RE.finditer(block))
         starts.append(np.fromiter((m.start() for m in found), dtype=np.int64,
                                   count=len(found)) + offset)
-        scores.append(np.fromiter(map(score, [m.group() for m in found]), dtype=np.float64,
-                                  count=len(found)))
+        words = [m.group() for m in found]
+        values = np.fromiter(map(score, words), dtype=np.float64, count=len(words))
+        _score_heading_words(words, values, score)
+        scores.append(values)
     pos, values = np.concatenate(starts), np.concatenate(scores)
     order = np.argsort(pos, kind="stable")  # numbers start with digits, words never do
     return pos[order], values[order]
+
+
+HEADING_WORD_MIN = 5  # letters of a word in capitals that makes its neighbours a heading
+
+
+def _score_heading_words(words: list[str], values: np.ndarray,
+                         score: Callable[[str], float]) -> None:
+    """Short words in capitals score nothing, as acronyms ("EU", "IMO"), except inside a
+    heading, next to a longer word in capitals: there "DER", "IL" and "Y" are the words
+    they spell ("THE JOINT COMMITTEE, | DER GEMISCHTE AUSSCHUSS"), counted as capitals."""
+    import numpy as np
+
+    last = len(words) - 1
+    for i in np.flatnonzero(values == 0.0).tolist():
+        word = words[i]
+        if not word.isupper() or len(word) >= HEADING_WORD_MIN:
+            continue
+        if (i > 0 and _long_capitals(words[i - 1])) or (i < last
+                                                        and _long_capitals(words[i + 1])):
+            values[i] = score(word.lower()) * CAPITALS_WEIGHT
+
+
+def _long_capitals(word: str) -> bool:
+    return len(word) >= HEADING_WORD_MIN and word.isupper()
 
 
 def _text_blocks(text: str, size: int = 1 << 18) -> Iterator[tuple[int, str]]:
@@ -317,8 +343,14 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
                 start_prior[j] -= LOWER_START_COST
     shared = _SegmentalParts(text, pos, prior, plausible, starts, start_at, tok_index,
                              start_prior, unpunctuated_end, window)
-    return [(sign, *_segmental_path(shared, np.concatenate(([0.0], np.cumsum(sign * score)))))
-            for sign in (1.0, -1.0)]
+    runs = []
+    for sign in (1.0, -1.0):
+        prefix = np.concatenate(([0.0], np.cumsum(sign * score)))
+        runs.append((sign, *_segmental_path(shared, prefix), prefix))
+    # only the order that wins (the source-first one on a tie) has its splits refined
+    won = 0 if runs[0][1] >= runs[1][1] else 1
+    return [(sign, total, _refined(shared, prefix, path) if r == won else [])
+            for r, (sign, total, path, prefix) in enumerate(runs)]
 
 
 TURN_WORDS = 3  # words looked at on each side of a possible change of language
@@ -378,7 +410,9 @@ def _split_scores(prefix: np.ndarray, prior: np.ndarray, ks: Any, ti: Any, tj: i
 
 def _segmental_path(parts: _SegmentalParts, prefix: np.ndarray
                     ) -> tuple[float, list[tuple[int, int, int]]]:
-    """The best pairs for word scores whose running sums are ``prefix``."""
+    """The best pairs for word scores whose running sums are ``prefix``: the score, and
+    per pair the indexes of its start and of the next pair's start in ``parts.starts``,
+    and its split token."""
     import numpy as np
 
     text, pos, prior, plausible = parts.text, parts.pos, parts.prior, parts.plausible
@@ -415,36 +449,50 @@ def _segmental_path(parts: _SegmentalParts, prefix: np.ndarray
         if totals[r] > best[j]:
             best[j] = totals[r]
             back[j] = (int(ii[r]), int(ks[k[r]]))
-    pairs: list[tuple[int, int, int]] = []
+    path: list[tuple[int, int, int]] = []
     j = n
     while j > 0 and back[j][0] >= 0:
         i, k = back[j]
-        e_off = starts[j] if j < n else len(text)
-        k = _refine_split(parts, prefix, i, j, k)
-        pairs.append((starts[i], _gap_cut(text, int(pos[k])), e_off))
+        path.append((i, j, k))
         j = i
-    pairs.reverse()
-    return float(best[n]), pairs
+    path.reverse()
+    return float(best[n]), path
+
+
+def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, int, int]]
+             ) -> list[tuple[int, int, int]]:
+    """The pairs of ``path`` as (start, split, end) offsets, each split refined."""
+    starts, end = parts.starts, len(parts.text)
+    return [(starts[i], _refine_split(parts, prefix, i, j, k),
+             starts[j] if j < len(starts) else end) for i, j, k in path]
 
 
 NUMBER_IMBALANCE_COST = 1.5  # per number on one side and not the other
-_DIGITS_RE = re.compile(r"\d+|(?<![\w-])[IVXL]{2,}(?![\w-])")  # numbers, Roman ones too
+# numbers, Roman ones too (well formed: "IV", "XII", not the Italian article "IL")
+_DIGITS_RE = re.compile(
+    r"\d+|(?<![\w-])(?=[IVXL]{2})(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?![\w-])")
 
 
-REPEAT_BONUS = 4.0  # side B opening with the words side A opened with
+REPEAT_BONUS = 4.0  # side B opening with the words (or only codes) side A opened with,
+# or side A ending with the codes or numbers side B ends with
 REPEAT_MIN_CHARS = 12
+_CHUNK_RE = re.compile(r"\S+")
 
 
 def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
-                     k: int) -> int:
-    """The split token of the pair between pair starts ``i`` and ``j``, chosen again with
-    what the words barely tell (codes, names, all-capital headings):
+                  k: int) -> int:
+    """Where side B starts in the pair between pair starts ``i`` and ``j`` (its split token
+    ``k`` as the search chose it), chosen again with what the words barely tell (codes,
+    names, numbers, all-capital headings):
 
+    * side B may start a few chunks before a word, at numbers or codes ("... 165. | 46 CFR
+      Parts"): the word scores cannot place what has no word;
     * the numbers it holds: a translation repeats the numbers of its source ("MSC.36(63)
       ... 1994) 8"), so the split leaving the same numbers on both sides is the likeliest;
-    * a name both sides open with: a translation that keeps a name in the original
-      ("Bundesministerium für Verkehr ... (ministère fédéral des transports)") starts side B
-      as side A started.
+    * a name or code both sides open with: a translation that keeps a name in the original
+      ("Bundesministerium für Verkehr ... (ministère fédéral des transports)", "IMO MSC
+      Circ.811") starts side B as side A started;
+    * a code both sides end with ("... removed from MED"): side A ends where side B ends.
     """
     import numpy as np
 
@@ -452,41 +500,150 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
     s_off = starts[i]
     e_off = starts[j] if j < len(starts) else len(text)
     found = [(m.start(), m.group()) for m in _DIGITS_RE.finditer(text, s_off, e_off)]
-    opening = text[s_off:s_off + REPEAT_MIN_CHARS]
-    repeated = (len(opening) == REPEAT_MIN_CHARS
-                and text.find(opening, s_off + 1, e_off) >= 0)
-    if len(found) < 2 and not repeated:
-        return k
+    opening, closing = _neutral_edges(text, s_off, e_off, pos, prefix)
+    long_opening = text[s_off:s_off + REPEAT_MIN_CHARS]
+    if len(long_opening) < REPEAT_MIN_CHARS or text.find(long_opening, s_off + 1, e_off) < 0:
+        long_opening = ""
     ti, tj = int(parts.tok_index[i]), int(parts.tok_index[j])
     lo, hi = np.searchsorted(parts.plausible, [ti + 1, tj])
     ks = parts.plausible[lo:hi]
-    if len(ks) < 2:
-        return k
-    cut = pos[ks]
-    vals = _split_scores(prefix, parts.prior, ks, ti, tj, s_off, e_off, cut)
+    if (len(found) < 2 and not opening and not closing and not long_opening) or not len(ks):
+        return _gap_cut(text, int(pos[k]))
+    # every plausible word start, and the chunks of digits just before it
+    # (at the white space before it: a bracket or a quote opening side B goes with it)
+    cut = np.asarray([_gap_cut(text, p) for p in pos[ks].tolist()])
+    owner = ks
+    shift = np.zeros(len(ks))
+    if found:
+        extra = [(at, token, word) for token, word in zip(ks.tolist(), cut.tolist(),
+                                                          strict=True)
+                 if not text[word - 2:word - 1].isalpha()  # the common case: a word before
+                 for at in _bare_chunks_before(text, s_off, word)]
+        if extra:
+            cut = np.concatenate((cut, [at for at, _, _ in extra]))
+            owner = np.concatenate((ks, [token for _, token, _ in extra]))
+            # the word's prior was for the word: a sentence end before the chunk counts
+            # here instead ("... 165. | 46 CFR")
+            shift = np.concatenate((shift, [
+                2.0 * (_ends_sentence(text, at) - _ends_sentence(text, word))
+                for at, _, word in extra]))
+    vals = _split_scores(prefix, parts.prior, owner, ti, tj, s_off, e_off, cut)
+    vals = vals + shift
     if len(found) >= 2:
         # per distinct number: how many times it occurs before each split, against its total
         values = sorted({v for _, v in found})
         column = {v: c for c, v in enumerate(values)}
         at = np.array([p for p, _ in found])
         which = np.array([column[v] for _, v in found])
-        before = np.zeros((len(ks), len(values)))
-        np.add.at(before, (slice(None), which),
-                  (at[None, :] < cut[:, None]).astype(np.float64))
+        before = np.zeros((len(cut), len(values)))
+        np.add.at(before, (slice(None), which), (at[None, :] < cut[:, None]).astype(np.float64))
         total = np.bincount(which, minlength=len(values)).astype(np.float64)
         imbalance = np.abs(2 * before - total[None, :]).sum(axis=1)
         vals = vals - NUMBER_IMBALANCE_COST * imbalance
-    if repeated:
-        # A split where side B repeats side A's opening: the repeated words are a name, no
-        # evidence of either language (where a split after the repeat would count them
-        # twice for side A), and the repeat itself is evidence of the split.
-        for index, c in enumerate(cut.tolist()):
-            if text.startswith(opening, c):
-                same = _common_prefix(text, s_off, c, e_off)
-                last = int(np.searchsorted(pos, c + same))
-                name = prefix[last] - prefix[ks[index]]
-                vals[index] += 2 * abs(name) + REPEAT_BONUS
-    return int(ks[int(np.argmax(vals))])
+    cuts = cut.tolist()
+    for index, c in enumerate(cuts if long_opening or opening or closing else ()):
+        if long_opening and text.startswith(long_opening, c):
+            # A split where side B repeats side A's opening: the repeated words are a
+            # name, no evidence of either language (where a split after the repeat would
+            # count them twice for side A), and the repeat itself is evidence of the split.
+            same = _common_prefix(text, s_off, c, e_off)
+            last = int(np.searchsorted(pos, c + same))
+            name = prefix[last] - prefix[owner[index]]
+            vals[index] += 2 * abs(name) + REPEAT_BONUS
+        elif opening and text.startswith(opening, c) and text[c + len(opening):
+                                                              c + len(opening) + 1].isspace():
+            vals[index] += REPEAT_BONUS
+        if closing and _ends_with(text, s_off, c, closing):
+            vals[index] += REPEAT_BONUS
+    return cuts[int(np.argmax(vals))]
+
+
+BARE_CHUNKS = 4  # chunks without letters (numbers, codes) side B may open with
+
+
+def _bare_chunks_before(text: str, start: int, cut: int) -> list[int]:
+    """The starts of the chunks of digits without letters ("46", "(2010-", "11)") just before
+    ``cut``, nearest first, leaving at least one chunk before them after ``start``."""
+    out: list[int] = []
+    at = cut
+    while at > start and text[at - 1].isspace():
+        at -= 1
+    if at <= start or text[at - 1].isalpha():
+        return out  # the common case: a word before
+    at = cut
+    while len(out) < BARE_CHUNKS:
+        end = at
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        begin = end
+        while begin > start and not text[begin - 1].isspace():
+            begin -= 1
+        chunk = text[begin:end]
+        if begin <= start or any(c.isalpha() for c in chunk) or not any(
+                c.isdigit() for c in chunk):
+            break  # a word, or bare punctuation ("—" ends a German recital)
+        out.append(begin)
+        at = begin
+    return out
+
+
+def _ends_sentence(text: str, at: int) -> bool:
+    return text[max(0, at - 4):at].rstrip()[-1:] in _SPLIT_PUNCT
+
+
+def _neutral_edges(text: str, start: int, end: int, pos: np.ndarray, prefix: np.ndarray
+                   ) -> tuple[str, str]:
+    """The chunks a pair opens with and those it ends with that hold no word leaning to
+    either language ("46 CFR", "IMO MSC"; "MED", "B"), each only when it occurs twice in
+    the pair (else ""); the closing one without the punctuation around it. Cheap string
+    tests first: this runs for every pair of a file."""
+
+    def neutral(m: re.Match[str]) -> bool:
+        a, b = pos.searchsorted(m.start()), pos.searchsorted(m.end())
+        return bool(prefix[a] == prefix[b]) and all(
+            prefix[t] == prefix[t + 1] for t in range(a, b))
+
+    opening = closing = ""
+    chunks = list(_CHUNK_RE.finditer(text, start, min(end, start + 120)))
+    if len(chunks) > 2 and text.find(chunks[0].group(), chunks[0].end(), end) >= 0:
+        taken = 0
+        while taken < len(chunks) - 1 and neutral(chunks[taken]):
+            taken += 1
+        if taken >= 2:  # one code alone ("MSC.1") recurs too often to mark anything
+            opening = text[start:chunks[taken - 1].end()]
+            if not re.search(re.escape(opening) + r"\s", text[start + 1:end]):
+                opening = ""
+    chunks = list(_CHUNK_RE.finditer(text, max(start, end - 120), end))[1:]
+    tail = _ALNUM_EDGES_RE.sub("", text[max(start, end - 40):end]).rsplit(None, 1)
+    last = _ALNUM_EDGES_RE.sub("", tail[-1]) if tail and len(chunks) > 1 else ""
+    if last and text.find(last, start, end) < text.rfind(last, start, end):
+        taken = 0
+        while taken < len(chunks) - 1 and neutral(chunks[-1 - taken]):
+            taken += 1
+        if taken:
+            closing = _ALNUM_EDGES_RE.sub("", text[chunks[-taken].start():end])
+            if not closing or text.find(closing, start, end) == text.rfind(closing, start,
+                                                                            end):
+                closing = ""
+    return opening, closing
+
+
+_ALNUM_EDGES_RE = re.compile(r"^[\W_]+|[\W_]+$")
+_TRAILING_RE = re.compile(r"[\W_]+$")
+
+
+def _ends_with(text: str, start: int, end: int, closing: str) -> bool:
+    """Whether ``text[start:end]``, punctuation at its end aside, ends with the chunks
+    ``closing``."""
+    lo = max(start, end - len(closing) - 16)
+    body = _TRAILING_RE.sub("", text[lo:end])
+    if not body.endswith(closing):
+        return False
+    k = len(body) - len(closing)
+    if k:
+        return body[k - 1].isspace() or (lo == start and not any(c.isalnum()
+                                                                 for c in body[:k]))
+    return lo == start or text[lo - 1].isspace()
 
 
 def _common_prefix(text: str, a: int, b: int, end: int) -> int:
