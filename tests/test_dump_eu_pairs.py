@@ -202,3 +202,36 @@ def test_roman_numbers_are_well_formed() -> None:
 
     assert _DIGITS_RE.findall("IL COMITATO, capitoli II, IV, VII e XLIX; LI 12") == [
         "II", "IV", "VII", "XLIX", "LI", "12"]
+
+
+def test_lower_case_i_is_not_english() -> None:
+    # Croatian lists end their items with "; i" (and); English writes its pronoun "I"
+    rows = [("sve izjave čije je uključivanje u zapisnik zatražio član Zajedničkog vijeća; i",
+             "any statement which a member of the Joint Council requested to be entered in "
+             "the minutes; and"),
+            ("PREPOZNAJUĆI interese stanovnika Arktika, uključujući autohtone narode Arktika, "
+             "za dugoročno očuvanje živih morskih resursa; i",
+             "RECOGNIZING the interests of Arctic residents, including Arctic indigenous "
+             "peoples, in the long-term conservation of living marine resources; and")]
+    pairs = [Pair(hr, en, "hr", "en") for hr, en in rows]
+    for style in CUT_STYLES:
+        assert _exact(pairs, style, numbered=False) == len(pairs), style
+
+
+def test_finnish_definitions_open_with_a_quote() -> None:
+    # Finnish and Swedish open a quotation with ”: such a line may start a pair, and a quote
+    # before a letter after "definitioner:" is the next word's, not a closing one
+    rows = [("Tässä sopimuksessa tarkoitetaan", "I detta avtal gäller följande definitioner:"),
+            ("”kalalla” kala-, nilviäis- ja äyriäislajeja; ei kuitenkaan pohjalajeja, jotka "
+             "määritellään yleissopimuksen 77 artiklassa;",
+             "fisk : arter av fiskar, mollusker och skaldjur, utom sedentära arter enligt "
+             "definitionen i artikel 77 i konventionen."),
+            ("”kaupallisella kalastuksella” kalastusta kaupallisiin tarkoituksiin;",
+             "kommersiellt fiske : fiske som bedrivs i kommersiellt syfte."),
+            ("”aluksella” mitä tahansa alusta, jota käytetään tai joka on varustettu tai "
+             "tarkoitettu käytettäväksi kalastukseen.",
+             "fartyg : varje fartyg som används för, är utrustat för eller är avsett att "
+             "användas för fiske.")]
+    pairs = [Pair(fi, sv, "fi", "sv") for fi, sv in rows]
+    for style in CUT_STYLES:
+        assert _exact(pairs, style, numbered=False) == len(pairs), style

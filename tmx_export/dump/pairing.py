@@ -23,7 +23,15 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..lang import CAPITALS_WEIGHT, WORD_RE, primary, text_lean, third_language, word_scores
+from ..lang import (
+    CAPITALS_WEIGHT,
+    MAX_WORD_SCORE,
+    WORD_RE,
+    primary,
+    text_lean,
+    third_language,
+    word_scores,
+)
 from ..model import Pair, Reject
 from .repair import Stream
 
@@ -82,18 +90,51 @@ def _word_tokens(stream: Stream, first: str, second: str) -> tuple[np.ndarray, n
     numbers = np.fromiter((t.start for t in _number_tokens(text, _pair_line_starts(stream))),
                           dtype=np.int64)
     score = word_scores(first, second).__getitem__
+    lower_i = _lower_i_score(first, second)
     starts, scores = [numbers], [np.zeros(len(numbers))]
     for offset, block in _text_blocks(text):  # arrays a block at a time: no list of them all
         found = list(WORD_RE.finditer(block))
-        starts.append(np.fromiter((m.start() for m in found), dtype=np.int64,
-                                  count=len(found)) + offset)
+        at = np.fromiter((m.start() for m in found), dtype=np.int64, count=len(found))
+        starts.append(at + offset)
         words = [m.group() for m in found]
         values = np.fromiter(map(score, words), dtype=np.float64, count=len(words))
         _score_heading_words(words, values, score)
+        if lower_i is not None:
+            _score_lower_i(block, at, values, lower_i)
         scores.append(values)
     pos, values = np.concatenate(starts), np.concatenate(scores)
     order = np.argsort(pos, kind="stable")  # numbers start with digits, words never do
     return pos[order], values[order]
+
+
+def _lower_i_score(first: str, second: str) -> float | None:
+    """The score of a lower-case "i" standing alone, when one language is English and the
+    other writes "i" as a word of its own ("and" in Polish, Croatian, Czech; "the" in
+    Italian): English writes its pronoun "I", so "... Konvencije, i | the Agreement" ends
+    side A. ``None`` when that does not apply. (Word scores do not see case: wordfreq
+    lists words in lower case, where "i" is among English's most frequent.)"""
+    if "en" not in (first, second):
+        return None
+    from .. import frequencies
+
+    other = second if first == "en" else first
+    if frequencies.zipf("i", other) < 6.0:  # French, German...: Roman numbers, names
+        return None
+    return -MAX_WORD_SCORE if first == "en" else MAX_WORD_SCORE
+
+
+_LOWER_I_RE = re.compile(r"(?<![^\W\d_])i(?![^\W\d_]|\.)")  # not "i.e.", which is English
+
+
+def _score_lower_i(block: str, starts: np.ndarray, values: np.ndarray, lower_i: float
+                   ) -> None:
+    """Gives the words "i" of ``block`` (words starting at ``starts``) the score
+    ``lower_i``."""
+    import numpy as np
+
+    at = np.fromiter((m.start() for m in _LOWER_I_RE.finditer(block)), dtype=np.int64)
+    index = np.searchsorted(starts, at)
+    values[index[index < len(starts)]] = lower_i
 
 
 HEADING_WORD_MIN = 5  # letters of a word in capitals that makes its neighbours a heading
@@ -219,7 +260,8 @@ _TITLES = (r"(?:[A-Z]|Mr|Mrs|Ms|Mme|Mmes|Mlle|MM|Dr|Prof|St|No|Nos|n°|Art|art|p
            r"e\.g|i\.e|vs)\.")
 _ABBREVIATION_END_RE = re.compile(r"(?:^|[\s(])" + _TITLES + "$")
 _SPLIT_PUNCT = frozenset(".!?:;)]\"»”…")
-_OPENERS = "([«“‘„‚\"'¿¡"
+# Finnish and Swedish open a quote with ” (and close it so), Danish and German with »
+_OPENERS = "([«“‘„‚”»’\"'¿¡"
 
 
 # A pair opening otherwise than with a capital: a list item or a clause of a legal text
@@ -245,7 +287,7 @@ def _pair_start_candidates(stream: Stream) -> tuple[list[int], list[bool]]:
     return out, capital
 
 
-_OPENERS_RE = r"[(\[«“‘„‚\"'¿¡]*"
+_OPENERS_RE = r"[(\[«“‘„‚”»’\"'¿¡]*"
 _SENTENCE_END_RE = re.compile(r"[.!?:;)\]\"»”…]['’\"”»]*[ \t]+" + _OPENERS_RE)
 _TITLE_END_RE = re.compile(r"(?:^|(?<=[\s(]))" + _TITLES + r"['’\"”»]*[ \t]+" + _OPENERS_RE)
 _ELISION_RE = re.compile(r"(?<=[^\W\d_])['’](?=[^\W\d_])")

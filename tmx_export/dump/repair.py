@@ -245,6 +245,10 @@ def join_evidence(left: str, right: str, lexicon: Lexicon) -> float:
         if a.islower() and b.isupper():
             score -= 2.0  # "sessionReprise": a capital inside a word is rare
         return max(-6.0, min(6.0, score))
+    if a in _CLAUSE_END and b in _QUOTES and right[1:2].isalpha():
+        # A quote before a letter opens a word ("definitioner: | ”sopimusalueella”": Finnish
+        # and Swedish open with ”); a closing quote is followed by a space or punctuation.
+        return -2.0
     # Anything else (digits, punctuation): how often does this file put a space between
     # such characters? ("l' ardeur" in Europarl, "mot ;" in French typography, "1 000").
     # A typographic rule of thumb serves as the prior the file's counts update.
@@ -255,6 +259,8 @@ def join_evidence(left: str, right: str, lexicon: Lexicon) -> float:
 
 
 _BIGRAM_LIFT = 1.0
+_CLAUSE_END = frozenset(",.;:!?")
+_QUOTES = frozenset("\"'”’»«“‘„‚")
 
 
 def _rule_of_thumb(a: str, b: str) -> float:
@@ -336,7 +342,7 @@ def decide_break(left: str, right: str, post: dict[str, float], lam: float,
 # What ends a sentence, as the last character of a line (tested on the character: a
 # regular expression anchored at the end would scan the whole line).
 _SENTENCE_END = frozenset('.!?;:)]»”"')
-_PAIR_OPENING_RE = re.compile(r"^(?:\d+\.\s|[(\[«“‘\"'¿¡]*[^\W\d_])")
+_PAIR_OPENING_RE = re.compile(r"^(?:\d+\.\s|[(\[«“‘„‚”»’\"'¿¡]*[^\W\d_])")
 
 
 def _may_open_pair(line: str) -> bool:
