@@ -235,3 +235,19 @@ def test_finnish_definitions_open_with_a_quote() -> None:
     pairs = [Pair(fi, sv, "fi", "sv") for fi, sv in rows]
     for style in CUT_STYLES:
         assert _exact(pairs, style, numbered=False) == len(pairs), style
+
+
+def test_pairs_of_codes_hold_their_numbers_twice() -> None:
+    # Rows of codes with hardly a word of either language, one after the other: a pair
+    # holds each of its numbers once per side, so a row is not glued to the next one
+    rows = [(_PROSE["en"], _PROSE["de"]),
+            ("IMO MSC.1/Circ.1419", "IMO-MSC.1-Rundschr. 1419"),
+            ("IMO Res. A.658(16)", "IMO-Entschließung A.658(16)"),
+            ("IMO MSC/Circ.1120", "IMO-MSC-Rundschr. 1120"),
+            ("IMO Res. MSC.48(66)- (LSA Code) I, VI",
+             "IMO-Entschließung MSC.48(66)- (LSA-Code) I, VI"),
+            ("IMO Res. A.694(17),", "IMO-Entschließung A.694(17),"),
+            (_PROSE["en"], _PROSE["de"])]
+    pairs = [Pair(en, de, "en", "de") for en, de in rows]
+    for style in CUT_STYLES:
+        assert _exact(pairs, style, numbered=False) == len(pairs), style

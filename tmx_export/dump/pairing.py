@@ -383,8 +383,10 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
                 start_prior[j] = -np.inf  # repair joined the two lines in one word: "o|f"
             else:
                 start_prior[j] -= LOWER_START_COST
+    numbers_xor, numbers_seen = _number_parity(text, starts)
     shared = _SegmentalParts(text, pos, prior, plausible, starts, start_at, tok_index,
-                             start_prior, unpunctuated_end, window)
+                             start_prior, unpunctuated_end, window, numbers_xor,
+                             numbers_seen)
     runs = []
     for sign in (1.0, -1.0):
         prefix = np.concatenate(([0.0], np.cumsum(sign * score)))
@@ -434,6 +436,31 @@ class _SegmentalParts:
     start_prior: list[float]
     unpunctuated_end: list[bool]
     window: int
+    numbers_xor: np.ndarray  # per line start (and the end): see _number_parity
+    numbers_seen: np.ndarray
+
+
+NUMBER_PAIRS_BONUS = 3.0  # a pair whose numbers all come in twos (one per side)
+_NUMBER_HASH_SEED = 20_190_315
+
+
+def _number_parity(text: str, starts: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    """For each line start (and the end of ``text``): the XOR of a random 63-bit code per
+    number value ("1419", "VI") over the numbers before it, and how many there are. A
+    stretch between two line starts holds every number value an even number of times
+    (a translation repeats its source's numbers) when the two codes are equal."""
+    import numpy as np
+
+    found = [(m.start(), m.group()) for m in _DIGITS_RE.finditer(text)]
+    rng = np.random.default_rng(_NUMBER_HASH_SEED)
+    codes: dict[str, int] = {}
+    values = np.fromiter((codes.setdefault(v, int(rng.integers(1, 2 ** 63))) for _, v in found),
+                         dtype=np.int64, count=len(found))
+    at = np.fromiter((p for p, _ in found), dtype=np.int64, count=len(found))
+    running = np.concatenate(([0], np.bitwise_xor.accumulate(values))) if len(found) \
+        else np.zeros(1, dtype=np.int64)
+    seen = np.searchsorted(at, np.asarray(starts + [len(text)]))
+    return running[seen], seen
 
 
 def _split_scores(prefix: np.ndarray, prior: np.ndarray, ks: Any, ti: Any, tj: int,
@@ -484,6 +511,9 @@ def _segmental_path(parts: _SegmentalParts, prefix: np.ndarray
         vals[ks[None, :] <= ti[:, None]] = -np.inf  # side A needs at least one token
         k = np.argmax(vals, axis=1)
         totals = best[ii] + vals[np.arange(len(ii)), k] + start_prior[j]
+        totals = totals + NUMBER_PAIRS_BONUS * (
+            (parts.numbers_xor[ii] == parts.numbers_xor[j])
+            & (parts.numbers_seen[j] - parts.numbers_seen[ii] >= 2))
         if unpunctuated_end[j]:
             # only headings end without punctuation, and they are short
             totals = totals - 2.5 * (e_off - s_off[:, 0] > 300)
@@ -605,7 +635,9 @@ BARE_CHUNKS = 4  # chunks without letters (numbers, codes) side B may open with
 
 def _bare_chunks_before(text: str, start: int, cut: int) -> list[int]:
     """The starts of the chunks of digits without letters ("46", "(2010-", "11)") just before
-    ``cut``, nearest first, leaving at least one chunk before them after ``start``."""
+    ``cut``, nearest first, leaving at least one chunk before them after ``start``. Bare
+    punctuation between them ("(2014- 07) — Part 3") is passed over, but is no start of its
+    own: a dash ends a German recital ("... Gründe —")."""
     out: list[int] = []
     at = cut
     while at > start and text[at - 1].isspace():
@@ -613,7 +645,7 @@ def _bare_chunks_before(text: str, start: int, cut: int) -> list[int]:
     if at <= start or text[at - 1].isalpha():
         return out  # the common case: a word before
     at = cut
-    while len(out) < BARE_CHUNKS:
+    for _ in range(2 * BARE_CHUNKS):
         end = at
         while end > start and text[end - 1].isspace():
             end -= 1
@@ -621,10 +653,12 @@ def _bare_chunks_before(text: str, start: int, cut: int) -> list[int]:
         while begin > start and not text[begin - 1].isspace():
             begin -= 1
         chunk = text[begin:end]
-        if begin <= start or any(c.isalpha() for c in chunk) or not any(
-                c.isdigit() for c in chunk):
-            break  # a word, or bare punctuation ("—" ends a German recital)
-        out.append(begin)
+        if begin <= start or any(c.isalpha() for c in chunk):
+            break
+        if any(c.isdigit() for c in chunk):
+            out.append(begin)
+            if len(out) == BARE_CHUNKS:
+                break
         at = begin
     return out
 
