@@ -251,3 +251,38 @@ def test_pairs_of_codes_hold_their_numbers_twice() -> None:
     pairs = [Pair(en, de, "en", "de") for en, de in rows]
     for style in CUT_STYLES:
         assert _exact(pairs, style, numbered=False) == len(pairs), style
+
+
+def test_side_b_opening_with_the_word_side_a_opened_with() -> None:
+    # A word both languages write alike ("Organismo") opens side B as it opened side A; a
+    # code side A holds later may open side B before the repeat ("IMO MSC")
+    rows = [("Organismo de evaluación de la conformidad de la CE añadido a la lista de "
+             "organismos de evaluación de la conformidad",
+             "Organismo CE di valutazione della conformità aggiunto all'elenco degli "
+             "organismi di valutazione della conformità")]
+    pairs = _with_prose(rows, "es", "it")
+    for style in CUT_STYLES:
+        assert _exact(pairs, style, numbered=False) == len(pairs), style
+    rows = [("MSC Цирк.809 на ММО", "IMO MSC Circ.809"),
+            ("MSC Цирк.1006 на ММО", "IMO MSC Circ.1006")]
+    pairs = [Pair(bg, en, "bg", "en") for bg, en in rows]
+    for style in CUT_STYLES:
+        assert _exact(pairs, style, numbered=False) == len(pairs), style
+
+
+def test_a_heading_in_capitals_opens_a_pair() -> None:
+    # "SADC EPA States" is no reference code ("(C5-0208/1999"): the line may open a pair,
+    # and the German noun "Rat" on the line before stays German (lines cut at spaces)
+    from tmx_export.dump.pairing import _CODE_START_RE
+
+    assert _CODE_START_RE.match("(C5-0208/1999)") and _CODE_START_RE.match("[SEC(99)0066")
+    assert not _CODE_START_RE.match("SADC EPA States representative")
+    text = ("Done at Cape Town, on 19 February 2019. Geschehen zu Kapstadt am 19. Februar 2019\n"
+            "For the Joint Council Für den Gemeinsamen\nRat\n"
+            "SADC EPA States representative Vertreterin der SADC-WPA-Staaten\n"
+            "RULES OF PROCEDURE OF THE JOINT COUNCIL GESCHÄFTSORDNUNG DES GEMEINSAMEN RATES\n"
+            f"{_PROSE['en']} {_PROSE['de']}\n")
+    result = read_dump("council.txt", source_lang="en", target_lang="de", text=text)
+    got = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
+    assert ("For the Joint Council", "Für den Gemeinsamen Rat") in got
+    assert ("SADC EPA States representative", "Vertreterin der SADC-WPA-Staaten") in got

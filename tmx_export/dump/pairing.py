@@ -246,7 +246,7 @@ _NEVER_LAST = frozenset(
 )
 
 
-_CODE_START_RE = re.compile(r"[(\[]*[A-Z]+(?:[\d(/-]|[A-Z]+\b)")
+_CODE_START_RE = re.compile(r"[(\[]*[A-Z]+[\d(/-]")
 
 
 def _last_word(text: str, end: int) -> str:
@@ -613,6 +613,7 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
         imbalance = np.abs(2 * before - total[None, :]).sum(axis=1)
         vals = vals - NUMBER_IMBALANCE_COST * imbalance
     cuts = cut.tolist()
+    repeats = _repeats(text, s_off, e_off, opening, pos, prefix) if opening else []
     for index, c in enumerate(cuts if long_opening or opening or closing else ()):
         if long_opening and text.startswith(long_opening, c):
             # A split where side B repeats side A's opening: the repeated words are a
@@ -622,8 +623,7 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
             last = int(np.searchsorted(pos, c + same))
             name = prefix[last] - prefix[owner[index]]
             vals[index] += 2 * abs(name) + REPEAT_BONUS
-        elif opening and text.startswith(opening, c) and text[c + len(opening):
-                                                              c + len(opening) + 1].isspace():
+        elif any(a <= c <= b for a, b in repeats):
             vals[index] += REPEAT_BONUS
         if closing and _ends_with(text, s_off, c, closing):
             vals[index] += REPEAT_BONUS
@@ -663,6 +663,35 @@ def _bare_chunks_before(text: str, start: int, cut: int) -> list[int]:
     return out
 
 
+def _repeats(text: str, start: int, end: int, opening: str, pos: np.ndarray,
+             prefix: np.ndarray) -> list[tuple[int, int]]:
+    """Where the pair repeats its ``opening`` (a whole chunk or chunks) after its start: for
+    each repeat, the span of the cuts it supports, from the start of the chunks without a
+    leaning word just before it (side B may open with a code side A holds later: "MSC
+    Цирк.809 на ММО | IMO MSC Circ.809") to the repeat itself."""
+    out = []
+    for m in re.finditer(re.escape(opening) + r"(?=\s)", text[start + 1:end]):
+        at = start + 1 + m.start()
+        if at > start and not text[at - 1].isspace():
+            continue  # inside a chunk
+        first = at
+        while True:
+            end_ = first
+            while end_ > start and text[end_ - 1].isspace():
+                end_ -= 1
+            begin = end_
+            while begin > start and not text[begin - 1].isspace():
+                begin -= 1
+            if begin <= start or begin == end_:
+                break
+            a, b = pos.searchsorted(begin), pos.searchsorted(end_)
+            if any(prefix[t] != prefix[t + 1] for t in range(a, b)):
+                break  # a word that leans
+            first = begin
+        out.append((first, at))
+    return out
+
+
 def _ends_sentence(text: str, at: int) -> bool:
     return text[max(0, at - 4):at].rstrip()[-1:] in _SPLIT_PUNCT
 
@@ -687,8 +716,14 @@ def _neutral_edges(text: str, start: int, end: int, pos: np.ndarray, prefix: np.
             taken += 1
         if taken >= 2:  # one code alone ("MSC.1") recurs too often to mark anything
             opening = text[start:chunks[taken - 1].end()]
-            if not re.search(re.escape(opening) + r"\s", text[start + 1:end]):
-                opening = ""
+        elif _COGNATE_RE.fullmatch(first := chunks[0].group()):
+            # one word the languages share ("Organismo", "una"), or a name: it leans
+            # little either way (not an acronym: "MSC Цирк.809 | IMO MSC Circ.809")
+            a, b = pos.searchsorted(chunks[0].start()), pos.searchsorted(chunks[0].end())
+            if b == a + 1 and abs(prefix[b] - prefix[a]) < COGNATE_LEAN:
+                opening = first
+        if opening and not re.search(re.escape(opening) + r"\s", text[start + 1:end]):
+            opening = ""
     chunks = list(_CHUNK_RE.finditer(text, max(start, end - 120), end))[1:]
     tail = _ALNUM_EDGES_RE.sub("", text[max(start, end - 40):end]).rsplit(None, 1)
     last = _ALNUM_EDGES_RE.sub("", tail[-1]) if tail and len(chunks) > 1 else ""
@@ -703,6 +738,9 @@ def _neutral_edges(text: str, start: int, end: int, pos: np.ndarray, prefix: np.
                 closing = ""
     return opening, closing
 
+
+_COGNATE_RE = re.compile(r"[^\W\d_]{3,}")
+COGNATE_LEAN = 1.0
 
 _ALNUM_EDGES_RE = re.compile(r"^[\W_]+|[\W_]+$")
 _TRAILING_RE = re.compile(r"[\W_]+$")
