@@ -21,6 +21,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..lang import (
@@ -303,6 +304,15 @@ _NEVER_LAST_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=1)
+def _capital_start_re() -> re.Pattern[str]:
+    """A word starting with a capital (``str.isupper`` on its first letter): found by one
+    scan of the text rather than a test per word. Built on first use: the class lists the
+    capitals of the Basic Multilingual Plane."""
+    capitals = "".join(chr(c) for c in range(0x10000) if chr(c).isupper())
+    return re.compile(r"(?<![^\W\d_])[" + re.escape(capitals) + "]")
+
+
 def _split_priors(text: str, pos: np.ndarray) -> np.ndarray:
     """log10 prior of side B starting at each token (word start offsets ``pos``): likelier
     after sentence punctuation and before a capital; unlikely after a title ("M. Koch"),
@@ -325,7 +335,12 @@ def _split_priors(text: str, pos: np.ndarray) -> np.ndarray:
     at(_NEVER_LAST_RE, -3.0)
     at(_LIST_ITEM_END_RE, 3.0)  # cancels it: "(‘the Convention’); and" ends a list item
     at(_SHORT_ABBREVIATION_RE, -2.0)  # "Res. A.382(X)", "Art. 5": not a sentence end
-    prior += np.fromiter((text[p].isupper() for p in pos), dtype=np.float64, count=len(pos))
+    capitals = np.fromiter((m.start() for m in _capital_start_re().finditer(text)),
+                           dtype=np.int64)
+    index = np.searchsorted(pos, capitals)  # every word start is a token
+    inside = index < len(pos)
+    index, capitals = index[inside], capitals[inside]
+    prior[index[pos[index] == capitals]] += 1.0  # before a capital
     prior[0] = 0.0
     return prior
 
