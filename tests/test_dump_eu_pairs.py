@@ -286,3 +286,20 @@ def test_a_heading_in_capitals_opens_a_pair() -> None:
     got = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
     assert ("For the Joint Council", "Für den Gemeinsamen Rat") in got
     assert ("SADC EPA States representative", "Vertreterin der SADC-WPA-Staaten") in got
+
+
+
+def test_a_line_whose_opening_recurs_just_after() -> None:
+    # "Department of Transport, ... (ministère ...)" then its translation, which keeps the
+    # English name: the search over pair starts learns that this line's opening recurs
+    from tmx_export.dump.pairing import REPEAT_MIN_CHARS, _opening_repeats
+
+    text = ("Ministerium für Verkehr und Sport Department of Transport, Tourism and Sport "
+            "(Ministerium für Verkehr) Department of Transport, Tourism and Sport "
+            "(ministère des transports)")
+    second = text.index("Department")
+    third = text.index("Department", second + 1)
+    first_line, second_line = 0, second
+    found = _opening_repeats(text, [first_line, second_line])
+    assert found.tolist() == [len(text), third]  # the first line's opening never recurs
+    assert REPEAT_MIN_CHARS <= len("Department of")

@@ -401,7 +401,7 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
     numbers_xor, numbers_seen = _number_parity(text, starts)
     shared = _SegmentalParts(text, pos, prior, plausible, starts, start_at, tok_index,
                              start_prior, unpunctuated_end, window, numbers_xor,
-                             numbers_seen)
+                             numbers_seen, _opening_repeats(text, starts))
     runs = []
     for sign in (1.0, -1.0):
         prefix = np.concatenate(([0.0], np.cumsum(sign * score)))
@@ -453,6 +453,30 @@ class _SegmentalParts:
     window: int
     numbers_xor: np.ndarray  # per line start (and the end): see _number_parity
     numbers_seen: np.ndarray
+    opening_repeats: np.ndarray  # per line start: see _opening_repeats
+
+
+OPENING_REPEAT_BONUS = 2.0  # a pair within which side B repeats side A's opening
+OPENING_REPEAT_REACH = 2000  # characters after a line start searched for the repeat
+
+
+def _opening_repeats(text: str, starts: list[int]) -> np.ndarray:
+    """For each line start, where its first ``REPEAT_MIN_CHARS`` characters occur again
+    after white space within ``OPENING_REPEAT_REACH`` characters (the end of ``text`` when
+    they do not). A translation that keeps a name in the original repeats it ("Department of
+    Transport, Tourism and Sport (Министерство ...) | Department of Transport, ..."): a
+    line whose opening recurs just after is likely to open a pair, whatever its language."""
+    import numpy as np
+
+    out = np.full(len(starts), len(text), dtype=np.int64)
+    for index, start in enumerate(starts):
+        opening = text[start:start + REPEAT_MIN_CHARS]
+        if len(opening) < REPEAT_MIN_CHARS or "\n" in opening or not opening[0].isalpha():
+            continue
+        at = text.find(" " + opening, start + 1, start + OPENING_REPEAT_REACH)
+        if at >= 0:
+            out[index] = at + 1
+    return out
 
 
 NUMBER_PAIRS_BONUS = 3.0  # a pair whose numbers all come in twos (one per side)
@@ -529,6 +553,7 @@ def _segmental_path(parts: _SegmentalParts, prefix: np.ndarray
         totals = totals + NUMBER_PAIRS_BONUS * (
             (parts.numbers_xor[ii] == parts.numbers_xor[j])
             & (parts.numbers_seen[j] - parts.numbers_seen[ii] >= 2))
+        totals = totals + OPENING_REPEAT_BONUS * (parts.opening_repeats[ii] < e_off)
         if unpunctuated_end[j]:
             # only headings end without punctuation, and they are short
             totals = totals - 2.5 * (e_off - s_off[:, 0] > 300)
