@@ -159,6 +159,107 @@ def test_french_patterns_and_citation_forms():
     assert not any(k.startswith(("de ", "à ")) or k.endswith((" de", " à")) for k in keys)
 
 
+# "N of N" terms, on real text: Europarl (ep-00-01-17) and DGT-TM 2019 (22019D0438,
+# 22019D1035, 22019A0315(01))
+EP_AGENDA = ("The next item is the verification of the final version of the draft agenda as "
+             "drawn up by the Conference of Presidents at its meeting of 13 January pursuant "
+             "to Rule 110 of the Rules of Procedure.")
+
+
+def _keys(text: str) -> dict[str, bool]:
+    """The candidates of an English text: key -> in head position (somewhere)."""
+    en = Extractor("en-GB")
+    keys: dict[str, bool] = {}
+    for occurrence in en.candidates(en.tokens(text)):
+        keys[occurrence.key] = keys.get(occurrence.key, False) or occurrence.head
+    return keys
+
+
+def test_noun_of_noun_candidates():
+    keys = _keys(EP_AGENDA)
+    assert keys["conference of president"] and keys["rule of procedure"]
+    # "of the" + a particular thing is no term; nor is a number ("meeting of 13 January")
+    assert not [k for k in keys if " of " in k and k not in ("conference of president",
+                                                             "rule of procedure")]
+    keys = _keys("the 1995 Code of Conduct for Responsible Fisheries and other instruments")
+    assert keys["code of conduct"]
+    keys = _keys("As you know, it is up to each State to redistribute part of the total "
+                 "appropriation. It is one of the steps towards a policy of employment")
+    assert not [k for k in keys if k.startswith(("part ", "one "))]
+    # the complement is one word, in head position when its run ends there: "dangerous
+    # goods" is a term of its own, and "transport of dangerous" no head
+    keys = _keys("the transport of dangerous goods by road")
+    assert keys["dangerous good"] and not keys["transport of dangerous"]
+    assert "transport of dangerous good" not in keys
+    # a noun after a modifier takes no complement: a fragment of a name or of a free
+    # combination ("States of America"), whose parts are terms already
+    keys = _keys("the United States of America and the Joint Program of Scientific Research")
+    assert not [k for k in keys if " of " in k]
+
+
+def _dgt_excerpt() -> list[Pair]:
+    rows = [
+        ("In this Code of Conduct:", "Aux fins du présent code de conduite, on entend par:"),
+        ("get acquainted with this Code of Conduct;",
+         "prend connaissance du présent code de conduite;"),
+        ("This Code of Conduct shall apply to mediators, mutatis mutandis.",
+         "Le présent code de conduite s'applique mutatis mutandis aux médiateurs."),
+        ("Each former arbitrator shall comply with the obligations set out in Article 6 of "
+         "this Code of Conduct.", "Chaque ancien arbitre respecte les obligations visées à "
+         "l'article 6 du présent code de conduite."),
+        ("Pursuant to Article 21.30, the Joint Committee is to adopt the Rules of Procedure of "
+         "a Panel and the Code of Conduct for Arbitrators,", "Conformément à l'article 21.30, "
+         "le comité mixte doit adopter le règlement intérieur d'un groupe spécial et le code de "
+         "conduite des arbitres,"),
+        ("on the adoption of the Rules of Procedure for dispute avoidance and settlement and "
+         "the Code of Conduct for arbitrators and mediators [2019/438]", "concernant "
+         "l'adoption du règlement intérieur régissant la prévention et le règlement des "
+         "différends et du code de conduite à l'intention des arbitres et des médiateurs "
+         "[2019/438]"),
+    ]
+    return [Pair(en, fr, "en-GB", "fr-FR", file="dgt", line=n, tuid=str(n))
+            for n, (en, fr) in enumerate(rows, 1)]
+
+
+def _europarl_session() -> list[Pair]:
+    folder = DATA / "europarl-sessions"
+    en, fr = ([line for line in (folder / f"ep-00-01-17.{lang}.txt").read_text(
+        encoding="utf-8").split("\n") if line.strip()] for lang in ("en", "fr"))
+    return [Pair(s, t, "en-GB", "fr-FR", file="ep-00-01-17", line=n, tuid=str(n))
+            for n, (s, t) in enumerate(zip(en, fr, strict=True), 1)]
+
+
+def test_noun_of_noun_terms_pair_with_their_french_terms():
+    found = {(p.source_lemma, p.target_lemma): p for p in extract_terms(_dgt_excerpt())}
+    code = found[("code of conduct", "code de conduite")]
+    assert (code.source_term, code.target_term, code.count) == (
+        "Code of Conduct", "code de conduite", 6)
+    rules = found[("rule of procedure", "règlement intérieur")]
+    # a capitalised plural head never written in the singular: a name, kept plural
+    assert (rules.source_term, rules.count) == ("Rules of Procedure", 2)
+    # no fragment of them is paired instead
+    assert not {("code", "code"), ("conduct", "conduite")} & set(found)
+    found = {(p.source_lemma, p.target_lemma): p for p in extract_terms(_europarl_session())}
+    presidents = found[("conference of president", "conférence de président")]
+    assert (presidents.source_term, presidents.target_term, presidents.count) == (
+        "Conference of Presidents", "Conférence des présidents", 5)
+    # an "of" phrase holding a term takes none of its links
+    assert found[("dangerous good", "marchandise dangereux")].count == 20
+
+
+def test_noun_of_noun_citation_forms():
+    from tmx_export.terms.associate import citation_form
+
+    en = Extractor("en")
+    # the head is the noun before "of"; the complement stays as written
+    assert citation_form({"codes of conduct": 3}, en) == "code of conduct"
+    assert citation_form({"Conference of Presidents": 5}, en) == "Conference of Presidents"
+    assert citation_form({"certificates of conformity": 4}, en) == "certificate of conformity"
+    assert citation_form({"Rules of Procedure": 4}, en) == "Rules of Procedure"
+    assert citation_form({"Rules of Procedure": 4, "Rule of Procedure": 1}, en) == \
+        "Rule of Procedure"
+
+
 def test_unsupported_language_is_a_clear_error():
     # Maltese: simplemma has no lemmas and wordfreq no word list for it
     with pytest.raises(ValueError, match="no term rules for language 'mt'"):

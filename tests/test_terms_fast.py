@@ -35,6 +35,9 @@ EN_TEXTS = [
     "Clusters: value\tchains, value\u00a0chain -- resource efficiency cluster policy.",
     "A B C D E F: the European Economic Area (EEA) and CE marking’s rules.",
     "rapidly growing cluster networks’ value chains in (small) firms",
+    "of the Rules of Procedure of the European Parliament of the Union of, the code of",
+    "Official Journal of the European Union; part of the transport of dangerous goods of",
+    "Council of Ministers of the, Court of (Justice) of the rule of law: law of",
 ]
 FR_TEXTS = [
     "La chaîne de valeur des conglomérats industriels et la politique de la concurrence.",
@@ -111,6 +114,19 @@ def test_scanner_agrees_on_random_texts(lang, data):
         texts.append(gaps[0].strip() + "".join(w + g for w, g in zip(words, gaps[1:],
                                                                       strict=True)))
     _agree(lang, texts, ("value chain", "de la valeur") if data.draw(st.booleans()) else ())
+
+
+def test_scanner_agrees_on_longer_complements(monkeypatch):
+    # "N of N" candidates take one word after "of"; the scanner follows a longer limit too
+    from tmx_export.terms import candidates
+
+    for module in (candidates, associate):
+        monkeypatch.setattr(module, "MAX_COMPLEMENT_WORDS", 3)
+    texts = EN_TEXTS + ["the transport of dangerous goods by road; freedom of movement"]
+    assert any(o.key == "transport of dangerous good"
+               for o in Extractor("en").candidates(Extractor("en").tokens(texts[-1])))
+    _agree("en", texts)
+    _agree("en", texts, ("Member States", "of dangerous"))
 
 
 def test_scanner_tokenises_across_batches():

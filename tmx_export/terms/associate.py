@@ -56,6 +56,7 @@ from ..model import Pair
 from .candidates import (
     ARTICLE,
     CONNECTOR,
+    MAX_COMPLEMENT_WORDS,
     MAX_WORDS,
     NUMBER,
     STOPWORD,
@@ -476,7 +477,9 @@ class _Scanner:
                        if name in self.pieces]
             first, last, words, head = _french(kind, kw, breaks, local, linking, chains)
         else:
-            first, last, words, head = _english(kind, kw, breaks, local, chains)
+            links = [self.pieces[name] for name in sorted(rules.complement_links)
+                     if name in self.pieces]
+            first, last, words, head = _english(kind, kw, breaks, local, chains, links)
         del local
         glossary = self._glossary(kind, kw, breaks, piece, tok_base, first, last, chains)
         trie = _Trie(self.names)
@@ -585,12 +588,15 @@ def _frombuffer(values: array, dtype: type) -> np.ndarray:
 
 
 def _english(kind: np.ndarray, kw: np.ndarray, breaks: np.ndarray, local: np.ndarray,
-             chains: _Chains) -> tuple[np.ndarray, ...]:
+             chains: _Chains, links: Sequence[int] = ()) -> tuple[np.ndarray, ...]:
     """English candidates (:func:`.candidates._english`): every run of 1-4 content words
-    inside a run of them; in head position when the run ends with it.
+    inside a run of them; in head position when the run ends with it. And where a linking
+    word (piece ids ``links``: "of") joins a lone content word to the next run, that word +
+    the link + the start of the run (:func:`_linked`).
 
     Returns per occurrence, in order (by first token, then last): first and last token,
-    words and head; their keys go to ``chains``, one chain per first content word.
+    words and head; their keys go to ``chains``, one chain per first content word (and one
+    per lone word before a link).
     """
     is_word = kind == _W
     words_at = np.flatnonzero(is_word)
@@ -604,16 +610,96 @@ def _english(kind: np.ndarray, kw: np.ndarray, breaks: np.ndarray, local: np.nda
     del run, run_last
     depth = np.minimum(run_end - words_at, MAX_WORDS)
     base = _exclusive_cumsum(depth)
-    row, at = chains.new(len(words_at), int(base[-1]))
-    for d in range(MAX_WORDS):
-        rows = np.flatnonzero(depth > d)
-        chains.piece(d, row + rows, kw[words_at[rows] + d])
-        chains.end(d, at + base[rows] + d, row + rows)
     first = np.repeat(words_at, depth)
     words = np.arange(len(first)) - np.repeat(base[:-1], depth) + 1
     last = first + words
     head = (last == np.repeat(run_end, depth)).astype(np.int8)
+    linked = _linked(kind, kw, breaks, local, words_at, run_end, links)
+    if linked is None:
+        row, at = chains.new(len(words_at), len(first))
+        position = np.arange(len(first))
+    else:
+        # the linked candidates go between the others: each after the one-word candidate of
+        # its first word (their first words stand alone)
+        l_first, l_last, l_words, l_head, l_levels, l_depth, l_row_of = linked
+        l_order = np.lexsort((l_last, l_first))
+        width = len(kind) + 1
+        l_position = np.empty(len(l_first), np.int64)
+        l_position[l_order] = np.arange(len(l_first)) + np.searchsorted(
+            first * width + last, (l_first * width + l_last)[l_order])
+        total = len(first) + len(l_first)
+        plain = np.ones(total, bool)
+        plain[l_position] = False
+        position = np.flatnonzero(plain)
+        del plain
+        l_rows = int(l_row_of.max()) + 1
+        row, at = chains.new(len(words_at) + l_rows, total)
+        l_row = row + len(words_at)
+        for d, rows, pieces in l_levels:
+            chains.piece(d, l_row + rows, pieces)
+        chains.end(l_depth, at + l_position, l_row + l_row_of)
+        merged = []
+        for plain_values, linked_values in ((first, l_first), (last, l_last),
+                                            (words, l_words), (head, l_head)):
+            out = np.empty(total, np.int64)
+            out[position] = plain_values
+            out[l_position] = linked_values
+            merged.append(out)
+        first, last, words, head = merged
+        head = head.astype(np.int8)
+    for d in range(MAX_WORDS):
+        rows = np.flatnonzero(depth > d)
+        chains.piece(d, row + rows, kw[words_at[rows] + d])
+        chains.end(d, at + position[base[rows] + d], row + rows)
     return first, last, words.astype(np.int8), head
+
+
+def _linked(kind: np.ndarray, kw: np.ndarray, breaks: np.ndarray, local: np.ndarray,
+            words_at: np.ndarray, run_end: np.ndarray, links: Sequence[int]) -> tuple | None:
+    """The "N of N" candidates of :func:`_english`: a content word alone in its run, a
+    linking word, then the first content words of the run after it (up to
+    :data:`.candidates.MAX_COMPLEMENT_WORDS`). Per occurrence: first, last, words and head;
+    then their chains: (depth, rows, pieces) per depth, and the depth where each occurrence
+    ends and its chain (one per lone word). ``None`` when there are none."""
+    n = len(kind)
+    if not len(links) or not len(words_at):
+        return None
+
+    def inside(at: np.ndarray) -> np.ndarray:  # a later token of the same piece
+        return (at < n) & (local[np.minimum(at, n - 1)] > 0)
+
+    alone = run_end == words_at + 1
+    alone[1:] &= run_end[1:] != run_end[:-1]  # no word of its run before it
+    j = words_at[alone] + 1  # the token after a lone word
+    j_ok = inside(j)
+    jc = np.minimum(j, n - 1)
+    k = j + 1
+    kc = np.minimum(k, n - 1)
+    ok = (j_ok & (kind[jc] == _S) & np.isin(kw[jc], links) & ~breaks[jc] & inside(k)
+          & (kind[kc] == _W) & ~breaks[kc])
+    j, k = j[ok], k[ok]
+    if not len(j):
+        return None
+    end = run_end[np.searchsorted(words_at, k)]  # the run after the link is k:end
+    del alone, j_ok, jc, kc, ok
+    rows = np.arange(len(j))
+    levels = [(0, rows, kw[j - 1]), (1, rows, kw[j])]
+    firsts, lasts, n_words, heads, end_depth, occ_rows = [], [], [], [], [], []
+    for right in range(1, min(MAX_COMPLEMENT_WORDS, MAX_WORDS - 1) + 1):  # after the link
+        more = np.flatnonzero(k + right <= end)
+        if not len(more):
+            break
+        at = k[more] + right - 1  # the last word
+        levels.append((right + 1, more, kw[at]))
+        firsts.append(j[more] - 1)
+        lasts.append(at + 1)
+        n_words.append(np.full(len(more), right + 1, np.int64))
+        heads.append((at + 1 == end[more]).astype(np.int8))
+        end_depth.append(np.full(len(more), right + 1, np.int64))
+        occ_rows.append(more)
+    return (np.concatenate(firsts), np.concatenate(lasts), np.concatenate(n_words),
+            np.concatenate(heads), levels, np.concatenate(end_depth),
+            np.concatenate(occ_rows))
 
 
 def _french(kind: np.ndarray, kw: np.ndarray, breaks: np.ndarray, local: np.ndarray,
@@ -1265,9 +1351,10 @@ def _lower_first(text: str) -> str:
 def citation_form(variants: Mapping[str, int], extractor: Extractor) -> str:
     """The dictionary form of a term from its surface variants: the head in the singular.
 
-    The head is the last word in English ("value chains" -> "value chain") and the first in
-    French ("chaînes de valeur" -> "chaîne de valeur"); French adjectives agreeing with the
-    head follow it into the singular ("conglomérats transnationaux" -> "conglomérat
+    The head is the last word in English ("value chains" -> "value chain"), or the word
+    before "of" ("codes of conduct" -> "code of conduct"), and the first in French
+    ("chaînes de valeur" -> "chaîne de valeur"); French adjectives agreeing with the head
+    follow it into the singular ("conglomérats transnationaux" -> "conglomérat
     transnational").
     """
     if not variants:
@@ -1278,7 +1365,21 @@ def citation_form(variants: Mapping[str, int], extractor: Extractor) -> str:
         known = _citation(form, extractor)
         if len(extractor.citations) < 500_000:
             extractor.citations[form] = known
+    if known != form and _plural_name(form, known, variants, extractor):
+        return form
     return known
+
+
+def _plural_name(form: str, singular: str, variants: Mapping[str, int],
+                 extractor: Extractor) -> bool:
+    """Whether ``form`` is a name whose head before "of" is plural: capitalised, and never
+    written in the ``singular`` ("Rules of Procedure", "Terms of Reference"; not
+    "certificates of conformity")."""
+    tokens = extractor.tokens(form)
+    link = _link_at(tokens, extractor)
+    if link is None or not form[tokens[link - 1].start].isupper():
+        return False
+    return not any(variant.lower() == singular.lower() for variant in variants)
 
 
 def _citation(form: str, extractor: Extractor) -> str:
@@ -1288,7 +1389,9 @@ def _citation(form: str, extractor: Extractor) -> str:
     if not words:
         return form
     if not extractor.rules.head_first:  # the head noun last: English, German...
-        change = {id(words[-1])}
+        # ... or right before the word that links it to its complement ("codes of conduct")
+        link = _link_at(tokens, extractor)
+        change = {id(words[-1] if link is None else tokens[link - 1])}
     else:
         # the head and the adjectives right after it, up to the first linking word
         change = set()
@@ -1307,6 +1410,17 @@ def _citation(form: str, extractor: Extractor) -> str:
         last = token.end
     out.append(form[last:])
     return "".join(out)
+
+
+def _link_at(tokens: list[Token], extractor: Extractor) -> int | None:
+    """Where the word that links a head-last term to its complement ("of") is, if the term
+    has one."""
+    links = extractor.rules.complement_links
+    if links:
+        for at, token in enumerate(tokens[1:], 1):
+            if token.kind == STOPWORD and token.piece in links and tokens[at - 1].kind == WORD:
+                return at
+    return None
 
 
 def _singular(text: str, token: Token, extractor: Extractor) -> str:

@@ -4,7 +4,9 @@ A candidate is a run of 1-4 content words that no stop word or punctuation inter
 shaped by the language's term patterns:
 
 * English: modifiers + head noun, i.e. a contiguous run of content words ("value chain",
-  "resource efficiency cluster");
+  "resource efficiency cluster"), and noun + "of" + noun ("code of conduct", "Rules of
+  Procedure", "Conference of Presidents"), which the stop word "of" would otherwise cut in
+  two;
 * French: head noun + adjectives, and head noun + de/du/des/à (la)/en + noun ("chaîne de
   valeur", "conseiller à la sécurité"); the linking words sit inside, never at an edge.
 
@@ -27,6 +29,10 @@ from .languages import TermLanguage, elisions, term_language, term_languages
 from .stopwords import HEADING_WORDS, NOT_STOP
 
 MAX_WORDS = 4  # content words per candidate, as the terminology brief asks (1-4)
+# Content words after "of" in an "N of N" candidate ("code of conduct"). A longer complement
+# is mostly a term of its own ("provision of air navigation services", "verification of carbon
+# dioxide emissions"), whose links the longer phrase would take away in the pairing.
+MAX_COMPLEMENT_WORDS = 1
 # the languages with hand-made rules; others that simplemma and wordfreq know have a
 # fallback (:func:`.languages.term_language`)
 SUPPORTED_LANGS = tuple(term_languages())
@@ -100,7 +106,8 @@ class Extractor:
     """Finds candidate terms in texts of one language.
 
     ``glossary`` holds terms (in this language) that are candidates whatever their shape,
-    e.g. "Rules of Procedure", which the patterns would cut at the stop word "of".
+    e.g. "Official Journal of the European Union", which the patterns would cut at the
+    stop words "of the".
     """
 
     def __init__(self, lang: str, glossary: Iterable[str] = ()) -> None:
@@ -225,7 +232,7 @@ class Extractor:
         """Every candidate occurrence in ``tokens`` (overlapping ones included)."""
         rules = self.rules
         found = (_french(tokens, rules.article_after) if rules.head_first
-                 else _english(tokens))
+                 else _english(tokens, rules.complement_links))
         if self._glossary:
             seen = {(o.first, o.last) for o in found}
             for occurrence in self._glossary_matches(tokens):
@@ -257,7 +264,19 @@ def _french_verb_form(lower: str, lemma: str) -> bool:
     return any(lower == stem + ending for ending in _FR_VERB_ENDINGS)
 
 
-def _english(tokens: list[Token]) -> list[Occurrence]:
+def _english(tokens: list[Token], links: frozenset[str] = frozenset()) -> list[Occurrence]:
+    """Head-last candidates: every run of 1-4 content words inside a run of them, in head
+    position when it ends the run.
+
+    And "N of N" terms ("code of conduct", "Rules of Procedure"): a content word that stands
+    alone, a linking word of ``links`` ("of"), then the first :data:`MAX_COMPLEMENT_WORDS`
+    of the run of content words right after it, in head position when they end that run
+    (not "transport of dangerous" in "transport of dangerous goods"). Only a lone word:
+    after a modifier the phrase is as often a fragment of a name or a free combination
+    ("Joint Program of Scientific Research", "United States of America"). No article after
+    "of": "the" makes a phrase about one thing ("the responsibility of the Commission").
+    In order: by first token, then last.
+    """
     found: list[Occurrence] = []
     n = len(tokens)
     i = 0
@@ -272,8 +291,29 @@ def _english(tokens: list[Token]) -> list[Occurrence]:
             for last in range(first + 1, min(first + MAX_WORDS, j) + 1):
                 key = " ".join(t.piece for t in tokens[first:last])
                 found.append(Occurrence(key, first, last, last - first, last == j))
+        complement = _complement(tokens, j, links) if links and j == i + 1 else None
+        if complement is not None:
+            k, end = complement  # the run after the link: tokens[k:end]
+            for last in range(k + 1, min(k + min(MAX_COMPLEMENT_WORDS, MAX_WORDS - 1),
+                                         end) + 1):
+                key = " ".join(t.piece for t in tokens[i:last])
+                found.append(Occurrence(key, i, last, 1 + last - k, last == end))
         i = j
     return found
+
+
+def _complement(tokens: list[Token], j: int, links: frozenset[str]) -> tuple[int, int] | None:
+    """The run of content words ``tokens[k:end]`` that a linking word at ``j`` joins to the
+    word before it; nothing links across punctuation."""
+    n = len(tokens)
+    k = j + 1
+    if (k >= n or tokens[j].kind != STOPWORD or tokens[j].piece not in links
+            or tokens[j].breaks or tokens[k].kind != WORD or tokens[k].breaks):
+        return None
+    end = k + 1
+    while end < n and tokens[end].kind == WORD and not tokens[end].breaks:
+        end += 1
+    return k, end
 
 
 def _french(tokens: list[Token], article_after: frozenset[str] = frozenset({"de", "à"})

@@ -49,9 +49,10 @@ class TermLanguage:
     first (Romance languages). ``connectors``: linking words inside a head-first term, each
     with how its key writes it; ``articles``: articles allowed right after the connectors of
     ``article_after`` ("de la", "à la"), left out of the key (the elided words split off a
-    token are :func:`elisions`'). ``verb_lemma_endings``: lower-case words whose lemma ends so are
-    verbs, never terms (German and Dutch infinitives; their nouns are written otherwise or
-    capitalised).
+    token are :func:`elisions`'). ``complement_links``: in a head-last language, the words
+    that link a noun to its complement in a term ("of": "code of conduct").
+    ``verb_lemma_endings``: lower-case words whose lemma ends so are verbs, never terms
+    (German and Dutch infinitives; their nouns are written otherwise or capitalised).
     """
 
     code: str
@@ -73,6 +74,9 @@ class TermLanguage:
     # nouns written with a capital (German): a word is lemmatised as written, so that the
     # noun "Verkehr" is not taken for the verb "verkehr(en)"
     cased_nouns: bool = False
+    # head-last languages: lemmas of the words that link a head noun to a complement after
+    # it ("code of conduct", "Court of Justice"), kept in the key as written
+    complement_links: frozenset[str] = frozenset()
 
     @property
     def lemmas(self) -> str:
@@ -150,7 +154,7 @@ _IT_CONNECTORS = {"di": "di", "del": "di", "dello": "di", "della": "di", "dei": 
 _PT_CONNECTORS = {"de": "de", "do": "de", "da": "de", "dos": "de", "das": "de"}
 
 _HAND_MADE = {
-    "en": TermLanguage("en", STOP["en"]),
+    "en": TermLanguage("en", STOP["en"], complement_links=frozenset({"of"})),
     "fr": TermLanguage("fr", STOP["fr"], head_first=True,
                        connectors={w: FR_CONNECTOR_KEY[w] for w in FR_CONNECTORS},
                        articles=FR_CONNECTOR_ARTICLES, article_after=frozenset({"de", "à"})),
