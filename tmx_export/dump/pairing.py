@@ -532,6 +532,8 @@ def _segmental_path(parts: _SegmentalParts, prefix: np.ndarray
     best[0] = 0.0
     back: list[tuple[int, int]] = [(-1, -1)] * (n + 1)
     for j in range(1, n + 1):
+        if j < n and start_prior[j] == -np.inf:
+            continue  # no pair starts inside a word: nothing ends here
         e_off = starts[j] if j < n else len(text)
         tj = int(tok_index[j])
         # All pair starts i that may precede j at once: a matrix of (i, split k) scores.
