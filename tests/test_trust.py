@@ -207,9 +207,11 @@ def test_stale_parts_of_a_killed_run_are_removed(tmp_path: Path) -> None:
 
 
 def test_sigterm_leaves_no_temporary_file(tmp_path: Path) -> None:
+    # large enough that the run is still writing when the signal comes (3,000 pairs were
+    # once written in the moment between finding the temporary file and signalling)
     pairs = [Pair(f"The Commission presented report number {n} on the internal market today.",
                   f"La Commission a présenté aujourd'hui le rapport numéro {n} sur le marché "
-                  "intérieur.", "en-GB", "fr-FR", number=n) for n in range(1, 3001)]
+                  "intérieur.", "en-GB", "fr-FR", number=n) for n in range(1, 12001)]
     dump = tmp_path / "big.txt"
     dump.write_text(format_dump(pairs, seed=1), encoding="utf-8")
     out_dir = tmp_path / "out"

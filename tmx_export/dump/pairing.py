@@ -510,10 +510,11 @@ def _split_scores(prefix: np.ndarray, prior: np.ndarray, ks: Any, ti: Any, tj: i
     variance growing with length (symmetric, so it holds whichever language comes first)."""
     import numpy as np
 
-    la = (cut - s_off).astype(np.float64)
-    lb = (e_off - cut).astype(np.float64)
-    delta = (lb - la) / np.sqrt(3.4 * np.abs(la + lb) + 1.0)
-    return 2 * prefix[ks] - prefix[ti] - prefix[tj] + prior[ks] - 0.2 * delta * delta
+    # lb - la = e_off + s_off - 2 cut, and la + lb = e_off - s_off whatever the split: the
+    # variance is one per pair start, not one per (start, split)
+    scale = np.sqrt(0.2 / (3.4 * np.abs(e_off - s_off) + 1.0))
+    delta = (e_off + s_off - 2 * cut) * scale
+    return (2 * prefix[ks] + prior[ks]) - (prefix[ti] + prefix[tj]) - delta * delta
 
 
 def _segmental_path(parts: _SegmentalParts, prefix: np.ndarray
