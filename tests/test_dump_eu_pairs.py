@@ -303,3 +303,15 @@ def test_a_line_whose_opening_recurs_just_after() -> None:
     found = _opening_repeats(text, [first_line, second_line])
     assert found.tolist() == [len(text), third]  # the first line's opening never recurs
     assert REPEAT_MIN_CHARS <= len("Department of")
+
+
+def test_side_a_ends_with_what_side_b_ends_with() -> None:
+    # the longest ending of codes and numbers that the pair holds twice counts: "I", where
+    # "LSA) I" is written once ("(LSA-Code) I" / "(Recueil LSA) I")
+    rows = [("IMO-Entschließung MSC.48(66)- (LSA-Code) I",
+             "Rés. MSC 48(66) de l'OMI – (Recueil LSA) I"),
+            ("IMO-Entschließung MSC.48(66)- (LSA-Code) I, IV",
+             "Rés. MSC.48(66) de l'OMI – (Recueil LSA) I, IV")]
+    pairs = [Pair(de, fr, "de", "fr") for de, fr in rows * 3]
+    for style in CUT_STYLES:
+        assert _exact(pairs, style, numbered=False) == len(pairs), style

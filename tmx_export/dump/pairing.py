@@ -748,8 +748,9 @@ def _neutral_edges(text: str, start: int, end: int, pos: np.ndarray, prefix: np.
 
     def neutral(m: re.Match[str]) -> bool:
         a, b = pos.searchsorted(m.start()), pos.searchsorted(m.end())
-        return bool(prefix[a] == prefix[b]) and all(
-            prefix[t] == prefix[t + 1] for t in range(a, b))
+        # exactly none: a cognate leaning a hair either way ("Commission", "programmes")
+        # ends many pairs in both languages, and is no code
+        return all(prefix[t + 1] == prefix[t] for t in range(a, b))
 
     opening = closing = ""
     chunks = list(_CHUNK_RE.finditer(text, start, min(end, start + 120)))
@@ -759,14 +760,15 @@ def _neutral_edges(text: str, start: int, end: int, pos: np.ndarray, prefix: np.
             taken += 1
         if taken >= 2:  # one code alone ("MSC.1") recurs too often to mark anything
             opening = text[start:chunks[taken - 1].end()]
-        elif _COGNATE_RE.fullmatch(first := chunks[0].group()):
+            if not re.search(re.escape(opening) + r"\s", text[start + 1:end]):
+                opening = ""
+        if not opening and _COGNATE_RE.fullmatch(first := chunks[0].group()):
             # one word the languages share ("Organismo", "una"), or a name: it leans
-            # little either way (not an acronym: "MSC Цирк.809 | IMO MSC Circ.809")
+            # little either way
             a, b = pos.searchsorted(chunks[0].start()), pos.searchsorted(chunks[0].end())
-            if b == a + 1 and abs(prefix[b] - prefix[a]) < COGNATE_LEAN:
+            if b == a + 1 and abs(prefix[b] - prefix[a]) < COGNATE_LEAN and re.search(
+                    re.escape(first) + r"\s", text[start + 1:end]):
                 opening = first
-        if opening and not re.search(re.escape(opening) + r"\s", text[start + 1:end]):
-            opening = ""
     chunks = list(_CHUNK_RE.finditer(text, max(start, end - 120), end))[1:]
     tail = _ALNUM_EDGES_RE.sub("", text[max(start, end - 40):end]).rsplit(None, 1)
     last = _ALNUM_EDGES_RE.sub("", tail[-1]) if tail and len(chunks) > 1 else ""
@@ -774,11 +776,13 @@ def _neutral_edges(text: str, start: int, end: int, pos: np.ndarray, prefix: np.
         taken = 0
         while taken < len(chunks) - 1 and neutral(chunks[-1 - taken]):
             taken += 1
-        if taken:
-            closing = _ALNUM_EDGES_RE.sub("", text[chunks[-taken].start():end])
-            if not closing or text.find(closing, start, end) == text.rfind(closing, start,
-                                                                            end):
-                closing = ""
+        # the longest run of them that the pair holds twice ("March 2005" once, "2005"
+        # twice: "... de marzo de 2005 | ... March 2005")
+        for size in range(taken, 0, -1):
+            closing = _ALNUM_EDGES_RE.sub("", text[chunks[-size].start():end])
+            if closing and text.find(closing, start, end) < text.rfind(closing, start, end):
+                break
+            closing = ""
     return opening, closing
 
 
