@@ -40,22 +40,23 @@ from hashlib import blake2b
 
 from ..model import Pair
 from .model import Finding, finding
+from .rules import collapse_spaces
 
 # Texts shorter than this (in words) are not compared: their rendering depends on context.
 MIN_WORDS = 2
 
-# A space before a punctuation mark (NFKC has made U+00A0 a space). The spaces after one
-# are the spaces before one in the reversed text: a pattern that starts with a literal
-# space is several times faster than one that starts with a look-behind.
-_SPACE_BEFORE_MARK_RE = re.compile(r" (?=[^\w\s])")
+# A space before or after a punctuation mark (NFKC has made U+00A0 a space). The pattern
+# starts with the literal space, which is several times faster than starting with a
+# look-behind; texts have their white space collapsed, so a space has no space beside it.
+_SPACE_BESIDE_MARK_RE = re.compile(r" (?:(?=[^\w\s])|(?<=[^\w\s] ))")
 _WORD_RE = re.compile(r"[^\W\d_]+")
 
 
 def normalised(text: str) -> str:
     """A text as consistency compares it: NFKC, case folded, spaces collapsed and dropped
     beside punctuation, punctuation kept."""
-    text = " ".join(unicodedata.normalize("NFKC", text).split())
-    text = _SPACE_BEFORE_MARK_RE.sub("", _SPACE_BEFORE_MARK_RE.sub("", text)[::-1])[::-1]
+    text = collapse_spaces(unicodedata.normalize("NFKC", text))
+    text = _SPACE_BESIDE_MARK_RE.sub("", text)
     return text.casefold()
 
 

@@ -32,8 +32,9 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import chain, compress, count
 from pathlib import Path
 from typing import NamedTuple
 
@@ -238,24 +239,37 @@ def _group(pairs: Iterable[tuple[str, str, bool]], words: _Words) -> list[TermEn
 
 # --- matching --------------------------------------------------------------------------------
 
-class _Tokens(NamedTuple):
-    """A text as match keys: the lemma pieces and, per piece, its run (a stretch of text no
-    punctuation interrupts; a term never spans two runs)."""
-
-    pieces: list[str]
-    runs: list[int]
-
-
 # The fallback's plural rule: a final "s" after three letters goes ("chains" -> "chain";
 # not "is" or "bus"); "ss" is kept (see _fallback_piece).
 _PLURAL_S = re.compile(r"(?<=[^\W\d_]{3})s$")
 
-
-# What a chunk of text yields (see _Words._chunk): pieces, their punctuation offsets, breaks.
-_Chunk = tuple[tuple[str, ...], tuple[int, ...] | None, int]
+# Stands among a text's pieces for punctuation between two words. No key holds it, so a key
+# compared piece by piece never matches across it: a term is not split by punctuation.
+_BREAK = None
+# Stands for a piece that no key holds, once the keys are known (_Words.only): such pieces
+# need not be told apart, and a chunk of them is remembered as one of a few shared tuples.
+# No key holds "" (a piece "" is skipped, see _Words._chunk).
+_OTHER = ""
+# A text as match keys: its lemma pieces in order, with a break where punctuation is.
+_Pieces = list[str | None]
 # Chunks remembered per language: a memory repeats its words, so most chunks are looked up
 # rather than tokenised; bounded, so a corpus of nonsense cannot eat memory.
 _MAX_CHUNKS = 500_000
+
+
+class _Chunks(dict[str, tuple[str | None, ...]]):
+    """Chunk -> its pieces and breaks, tokenised on first sight (``__missing__``): looking
+    chunks up with ``map(chunks.__getitem__, ...)`` then runs in C for the chunks known."""
+
+    def __init__(self, tokenise: Callable[[str], tuple[str | None, ...]]) -> None:
+        super().__init__()
+        self._tokenise = tokenise
+
+    def __missing__(self, chunk: str) -> tuple[str | None, ...]:
+        pieces = self._tokenise(chunk)
+        if len(self) < _MAX_CHUNKS:
+            self[chunk] = pieces
+        return pieces
 
 
 class _Words:
@@ -275,54 +289,60 @@ class _Words:
             self.extractor: Extractor | None = Extractor(lang)
         except ValueError:
             self.extractor = None  # no term rules for this language: the fallback below
-        self._chunks: dict[str, _Chunk] = {}
+        self._relevant: frozenset[str] | None = None  # see only()
+        self._shapes: dict[tuple[str | None, ...], tuple[str | None, ...]] = {}
+        self._chunks = _Chunks(self._remembered)
 
-    def tokens(self, text: str) -> _Tokens:
-        pieces: list[str] = []
-        runs: list[int] = []
-        run = 0
-        chunks = self._chunks
-        for chunk in text.split():
-            known = chunks.get(chunk)
-            if known is None:
-                known = self._chunk(chunk)
-                if len(chunks) < _MAX_CHUNKS:
-                    chunks[chunk] = known
-            words, offsets, breaks = known
-            pieces += words
-            if offsets is None:  # the common chunk: one word, or words without punctuation
-                runs += [run] * len(words)
-            else:
-                runs += [run + offset for offset in offsets]
-            run += breaks
-        return _Tokens(pieces, runs)
+    def only(self, pieces: Iterable[str]) -> None:
+        """From now on, give pieces other than ``pieces`` (those of the keys looked for) as
+        :data:`_OTHER`: keys match as before, and the chunks remembered take less memory."""
+        self._relevant = frozenset(pieces)
+        self._chunks.clear()
 
-    def _chunk(self, chunk: str) -> _Chunk:
-        """The pieces of one chunk (no white space in it); for each, the number of
-        punctuation gaps before it in the chunk (``None``: none before any); and the number
-        of gaps in all (a gap at its end separates it from the next chunk)."""
+    def pieces(self, text: str) -> _Pieces:
+        """The pieces of ``text``, with :data:`_BREAK` where punctuation separates two."""
+        return list(chain.from_iterable(map(self._chunks.__getitem__, text.split())))
+
+    def _remembered(self, chunk: str) -> tuple[str | None, ...]:
+        """What the cache remembers of a chunk: its pieces, those of no key as _OTHER, as
+        a tuple shared by every chunk of the same shape ("(the", "(of" -> (BREAK, OTHER))."""
+        pieces = self._chunk(chunk)
+        relevant = self._relevant
+        if relevant is not None:
+            pieces = tuple(_OTHER if piece is not _BREAK and piece not in relevant else piece
+                           for piece in pieces)
+            if len(self._shapes) < _MAX_CHUNKS:
+                pieces = self._shapes.setdefault(pieces, pieces)
+        return pieces
+
+    def _chunk(self, chunk: str) -> tuple[str | None, ...]:
+        """The pieces of one chunk (no white space in it), with a :data:`_BREAK` for each
+        stretch of punctuation in it (one at its end separates it from the next chunk)."""
         if self.extractor is not None:
+            tokens = self.extractor.tokens(chunk)
+            if len(tokens) == 1 and tokens[0].start == 0 and tokens[0].end == len(chunk):
+                return (tokens[0].piece,) if tokens[0].piece else ()  # the common chunk: a word
             # "" is the piece of a French article after "de"/"à": skipped, not a break
-            spans = [(t.start, t.end, t.piece) for t in self.extractor.tokens(chunk)]
+            spans = [(t.start, t.end, t.piece) for t in tokens]
         else:
             spans = [(a, b, _fallback_piece(chunk[a:b]))
                      for a, b in split_tokens(chunk, self.lang)]
-        words: list[str] = []
-        offsets: list[int] = []
-        breaks = end = 0
+        pieces: list[str | None] = []
+        end = 0
         for start, stop, piece in spans:
             if start > end:
-                breaks += 1  # punctuation: within a chunk every gap is
+                pieces.append(_BREAK)  # punctuation: within a chunk every gap is
             if piece:
-                words.append(piece)
-                offsets.append(breaks)
+                pieces.append(piece)
             end = stop
         if end < len(chunk):
-            breaks += 1
-        return tuple(words), tuple(offsets) if any(offsets) else None, breaks
+            pieces.append(_BREAK)
+        return tuple(pieces)
 
     def key(self, term: str) -> tuple[str, ...]:
-        return tuple(self.tokens(term).pieces)
+        """The pieces of a term (read afresh: never _OTHER)."""
+        return tuple(piece for chunk in term.split() for piece in self._chunk(chunk)
+                     if piece is not _BREAK)
 
 
 def _fallback_piece(word: str) -> str:
@@ -332,7 +352,19 @@ def _fallback_piece(word: str) -> str:
     return _PLURAL_S.sub("", lower)
 
 
-# first piece -> [(length, all pieces, id)]: a text is scanned once, each piece looked up once
+class _Key(NamedTuple):
+    """A term's key as it is matched: its pieces (a list, to compare with a slice of a
+    text's) and the set of them, which a text must hold for the key to occur in it."""
+
+    pieces: list[str]
+    needed: frozenset[str]
+
+
+def _key(pieces: tuple[str, ...]) -> _Key:
+    return _Key(list(pieces), frozenset(pieces))
+
+
+# first piece -> [(id, pieces, length)] of the keys it begins, ids in increasing order
 _Index = dict[str, list[tuple[int, list[str], int]]]
 
 
@@ -340,20 +372,27 @@ def _index(keys: Sequence[tuple[str, ...]]) -> _Index:
     index: _Index = {}
     for ident, key in enumerate(keys):
         if key:
-            index.setdefault(key[0], []).append((len(key), list(key), ident))
+            index.setdefault(key[0], []).append((ident, list(key), len(key)))
     return index
 
 
-def _find(index: _Index, tokens: _Tokens) -> list[tuple[int, int, int]]:
-    """Every occurrence of an indexed key in ``tokens``: (id, first piece, end piece)."""
-    pieces, runs = tokens.pieces, tokens.runs
-    n = len(pieces)
+def _positions(pieces: _Pieces, piece: str) -> list[int]:
+    """Where ``piece`` is in ``pieces`` (which hold it), found by ``list.index`` in C."""
+    at = [pieces.index(piece)]
+    for _ in range(pieces.count(piece) - 1):
+        at.append(pieces.index(piece, at[-1] + 1))
+    return at
+
+
+def _find(index: _Index, pieces: _Pieces) -> list[tuple[int, int, int]]:
+    """Every occurrence of an indexed key in ``pieces``: (id, first piece, end piece), in
+    the order of the text (at the same place, in the order of the ids)."""
     found: list[tuple[int, int, int]] = []
-    for i in [i for i, piece in enumerate(pieces) if piece in index]:
-        for length, key, ident in index[pieces[i]]:
+    # the places of the pieces that begin a key, found in C
+    for i in compress(count(), map(index.__contains__, pieces)):
+        for ident, key, length in index[pieces[i]]:  # type: ignore[index]
             end = i + length
-            if length == 1 or (end <= n and runs[end - 1] == runs[i]
-                               and pieces[i:end] == key):
+            if length == 1 or pieces[i:end] == key:
                 found.append((ident, i, end))
     return found
 
@@ -373,6 +412,10 @@ class _Entry:
     source: str
     approved: list[int] = field(default_factory=list)  # target key ids
     forbidden: list[int] = field(default_factory=list)
+    # set once the entries are read: what a finding expects (the approved terms), and the
+    # target key ids to look for in a target when the source term occurs
+    expected: str = ""
+    wanted: tuple[int, ...] = ()
 
 
 class TermChecker:
@@ -383,7 +426,9 @@ class TermChecker:
 
     Entries whose source terms share a lemma key are merged. The entries are indexed by
     their first lemma piece, and each side of a unit is tokenised once, so a check costs
-    about the length of the unit whatever the number of entries.
+    about the length of the unit whatever the number of entries. A target is tokenised
+    only when a source term occurs, and only the target terms of the source terms that
+    occur are looked for in it.
     """
 
     def __init__(self, entries: Iterable[TermEntry], source_lang: str,
@@ -427,8 +472,13 @@ class TermChecker:
                 tid = target_id(target)
                 if tid is not None and tid not in compiled.forbidden:
                     compiled.forbidden.append(tid)
+        for compiled in self._entries:
+            compiled.expected = " | ".join(self._target_terms[t] for t in compiled.approved)
+            compiled.wanted = tuple(dict.fromkeys(compiled.approved + compiled.forbidden))
         self._source_index = _index(source_keys)
-        self._target_index = _index(target_keys)
+        self._target_keys = [_key(key) for key in target_keys]
+        self._source.only(piece for key in source_keys for piece in key)
+        self._target.only(piece for key in target_keys for piece in key)
 
     def __len__(self) -> int:
         """The number of source terms checked."""
@@ -438,36 +488,69 @@ class TermChecker:
         """The term findings of one unit: ``term-missing`` (item: the source term; expected:
         its approved target terms joined by " | ") and ``term-forbidden`` (item: the
         forbidden term; expected: the approved ones, or "")."""
-        hits = _find(self._source_index, self._source.tokens(unit.source))
+        hits = _find(self._source_index, self._source.pieces(unit.source))
         if not hits:
             return []  # most units hold no term: the target is not even tokenised
-        occurring = list(dict.fromkeys(ident for ident, _, _ in hits))
-        checked = set(ident for ident, _, _ in _outermost(hits))
-        target_hits: dict[int, list[tuple[int, int]]] = {}
-        for tid, first, end in _find(self._target_index, self._target.tokens(unit.target)):
-            target_hits.setdefault(tid, []).append((first, end))
-        approved_spans = [span for ident in occurring
-                          for tid in self._entries[ident].approved
-                          for span in target_hits.get(tid, ())]
+        occurring = list(dict.fromkeys([ident for ident, _, _ in hits]))
+        entries = self._entries
+        if len(occurring) == 1:
+            wanted: Iterable[int] = entries[occurring[0]].wanted
+        else:
+            wanted = dict.fromkeys(chain.from_iterable(entries[i].wanted for i in occurring))
+        if not wanted:
+            return []  # no approved or forbidden target term to look for
+        target = _Text(self._target.pieces(unit.target))
+        keys = self._target_keys
+        in_target = {tid for tid in wanted if target.holds(keys[tid])}
+        checked = {ident for ident, _, _ in _outermost(hits)}
         findings: list[Finding] = []
         reported: set[str] = set()
+        approved_spans: list[tuple[int, int]] | None = None  # only a forbidden term needs them
         for ident in occurring:
-            entry = self._entries[ident]
-            expected = " | ".join(self._target_terms[t] for t in entry.approved)
-            if (ident in checked and entry.approved
-                    and not any(tid in target_hits for tid in entry.approved)):
-                findings.append(finding(unit, "term-missing", entry.source, expected))
+            entry = entries[ident]
+            if ident in checked and entry.approved and in_target.isdisjoint(entry.approved):
+                findings.append(finding(unit, "term-missing", entry.source, entry.expected))
             for tid in entry.forbidden:
                 term = self._target_terms[tid]
-                if term in reported:
+                if tid not in in_target or term in reported:
                     continue
+                if approved_spans is None:
+                    approved_spans = [span for i in occurring for approved in entries[i].approved
+                                      if approved in in_target
+                                      for span in target.spans(keys[approved])]
                 # inside an approved rendering it is part of that one; this also lets
                 # approval win for a term both approved and forbidden (two concepts, or a
                 # review that changed its mind): its spans are the approved term's own
-                if any(not _inside(span, approved_spans) for span in target_hits.get(tid, ())):
+                if any(not _inside(span, approved_spans) for span in target.spans(keys[tid])):
                     reported.add(term)
-                    findings.append(finding(unit, "term-forbidden", term, expected))
+                    findings.append(finding(unit, "term-forbidden", term, entry.expected))
         return findings
+
+
+class _Text:
+    """A text's pieces, to look for a few keys in it: whether one occurs, and where."""
+
+    __slots__ = ("pieces", "present")
+
+    def __init__(self, pieces: _Pieces) -> None:
+        self.pieces = pieces
+        self.present = set(pieces)
+
+    def holds(self, key: _Key) -> bool:
+        """Whether ``key`` occurs: a key a piece of which the text lacks is refused by one
+        set comparison, and a one-piece key then needs nothing else."""
+        if not key.needed <= self.present:
+            return False
+        return len(key.pieces) == 1 or bool(self.spans(key))
+
+    def spans(self, key: _Key) -> list[tuple[int, int]]:
+        """Every occurrence of ``key``: (first piece, end piece)."""
+        pieces, words = self.pieces, key.pieces
+        if not key.needed <= self.present:
+            return []
+        length = len(words)
+        return [(at, at + length) for at in _positions(pieces, words[0])
+                if length == 1 or pieces[at:at + length] == words]
 
 
 def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
