@@ -519,3 +519,27 @@ def test_a_broken_account_ends_the_run_in_one_line(tmp_path: Path,
     out = tmp_path / "o.tmx"
     assert_refused(run("build", str(SEED), "-o", str(out)), "internal error", "please report")
     assert not out.exists()
+
+
+def test_a_lost_sigterm_is_obeyed_at_the_next_paragraph(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch
+                                                         ) -> None:
+    # A signal handler's exception raised inside C code that drops it (Python compiling a
+    # module on a first run) used to be lost: the run went on to the end
+    from tmx_export import errors, pipeline
+
+    monkeypatch.setattr(errors, "_terminated", False)  # put back after the test
+    opened = pipeline.open_input
+
+    def open_and_lose_a_signal(*args: object, **kwargs: object) -> object:
+        try:
+            errors.terminate()  # what the CLI's SIGTERM handler does
+        except errors.Terminated:
+            pass  # ... and C code that swallows it
+        return opened(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "open_input", open_and_lose_a_signal)
+    out = tmp_path / "o.tmx"
+    with pytest.raises(errors.Terminated):
+        build([SEED], out, rejects_path=tmp_path / "r.tsv")
+    assert list(tmp_path.iterdir()) == []

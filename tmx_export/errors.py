@@ -20,3 +20,28 @@ class InputError(Exception):
     def __reduce__(self):  # type: ignore[no-untyped-def]
         # raised in a worker process, it must arrive whole in the parent
         return (InputError, (self.file, self.message, self.line))
+
+
+class Terminated(BaseException):
+    """SIGTERM, raised where the program is, so every temporary file is removed on the way
+    out as for Ctrl-C (a ``BaseException``: no ``except Exception`` stops it)."""
+
+
+# Set by :func:`terminate`. A signal handler's exception is lost when the handler runs
+# inside C code that does not pass errors on (a SIGTERM while Python compiled a module on
+# a first run was: the run went on to the end); the pipeline looks at this flag between
+# paragraphs (:func:`check_terminated`), so the signal is obeyed then.
+_terminated = False
+
+
+def terminate() -> None:
+    """What SIGTERM does: remember it, and raise :class:`Terminated`."""
+    global _terminated
+    _terminated = True
+    raise Terminated
+
+
+def check_terminated() -> None:
+    """Raise :class:`Terminated` if SIGTERM came and its exception was lost."""
+    if _terminated:
+        raise Terminated

@@ -45,7 +45,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from .clean import CLEAR_LEAN, Preparer, below_min_score, check_many
-from .errors import InputError
+from .errors import InputError, check_terminated
 from .formats.jsonl import write_pairs_jsonl
 from .formats.profiles import get_profile, lang_code
 from .formats.rejects import RejectLog
@@ -332,6 +332,7 @@ class _Run:
         for path, fmt, records, counts in self._inputs(files, formats):
             rejected_before = len(self.rejects)
             for record in records:
+                check_terminated()
                 accounts.read += 1
                 if isinstance(record, Reject):
                     self.rejects.append(record)

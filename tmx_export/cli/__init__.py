@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 import click
 
 from .._version import __version__
-from ..errors import InputError
+from ..errors import InputError, Terminated, terminate
 from ..model import DEDUPE_MODES, RULES, AccountingError, CleanOptions, Progress
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -36,13 +36,8 @@ def fail(message: str, status: int = 1) -> None:
     sys.exit(status)
 
 
-class Terminated(BaseException):
-    """SIGTERM, raised where the program is, so every temporary file is removed on the way
-    out as for Ctrl-C."""
-
-
 def _terminate(signum: int, frame: Any) -> None:
-    raise Terminated
+    terminate()
 
 
 class Command(click.Command):
