@@ -398,7 +398,8 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
                 start_prior[j] = -np.inf  # repair joined the two lines in one word: "o|f"
             else:
                 start_prior[j] -= LOWER_START_COST
-    numbers_xor, numbers_seen = _number_parity(text, starts)
+    numbers = [(m.start(), m.group()) for m in _DIGITS_RE.finditer(text)]
+    numbers_xor, numbers_seen = _number_parity(numbers, starts, len(text))
     shared = _SegmentalParts(text, pos, prior, plausible, starts, start_at, tok_index,
                              start_prior, unpunctuated_end, window, numbers_xor,
                              numbers_seen, _opening_repeats(text, starts))
@@ -483,14 +484,15 @@ NUMBER_PAIRS_BONUS = 3.0  # a pair whose numbers all come in twos (one per side)
 _NUMBER_HASH_SEED = 20_190_315
 
 
-def _number_parity(text: str, starts: list[int]) -> tuple[np.ndarray, np.ndarray]:
-    """For each line start (and the end of ``text``): the XOR of a random 63-bit code per
-    number value ("1419", "VI") over the numbers before it, and how many there are. A
-    stretch between two line starts holds every number value an even number of times
-    (a translation repeats its source's numbers) when the two codes are equal."""
+def _number_parity(found: list[tuple[int, str]], starts: list[int], length: int
+                   ) -> tuple[np.ndarray, np.ndarray]:
+    """For each line start (and the end of the text, ``length``): the XOR of a random 63-bit
+    code per number value ("1419", "VI") over the numbers ``found`` (offset, value) before
+    it, and how many there are. A stretch between two line starts holds every number value
+    an even number of times (a translation repeats its source's numbers) when the two codes
+    are equal."""
     import numpy as np
 
-    found = [(m.start(), m.group()) for m in _DIGITS_RE.finditer(text)]
     rng = np.random.default_rng(_NUMBER_HASH_SEED)
     codes: dict[str, int] = {}
     values = np.fromiter((codes.setdefault(v, int(rng.integers(1, 2 ** 63))) for _, v in found),
@@ -498,7 +500,7 @@ def _number_parity(text: str, starts: list[int]) -> tuple[np.ndarray, np.ndarray
     at = np.fromiter((p for p, _ in found), dtype=np.int64, count=len(found))
     running = np.concatenate(([0], np.bitwise_xor.accumulate(values))) if len(found) \
         else np.zeros(1, dtype=np.int64)
-    seen = np.searchsorted(at, np.asarray(starts + [len(text)]))
+    seen = np.searchsorted(at, np.asarray(starts + [length]))
     return running[seen], seen
 
 
@@ -683,18 +685,8 @@ def _bare_chunks_before(text: str, start: int, cut: int) -> list[int]:
     own: a dash ends a German recital ("... Gründe —")."""
     out: list[int] = []
     at = cut
-    while at > start and text[at - 1].isspace():
-        at -= 1
-    if at <= start or text[at - 1].isalpha():
-        return out  # the common case: a word before
-    at = cut
     for _ in range(2 * BARE_CHUNKS):
-        end = at
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        begin = end
-        while begin > start and not text[begin - 1].isspace():
-            begin -= 1
+        begin, end = _chunk_before(text, start, at)
         chunk = text[begin:end]
         if begin <= start or any(c.isalpha() for c in chunk):
             break
@@ -704,6 +696,26 @@ def _bare_chunks_before(text: str, start: int, cut: int) -> list[int]:
                 break
         at = begin
     return out
+
+
+def _chunk_before(text: str, start: int, at: int) -> tuple[int, int]:
+    """The span of the chunk (no white space in it) that ends before ``at``, white space
+    between them aside, not reaching before ``start``."""
+    end = at
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    begin = end
+    while begin > start and not text[begin - 1].isspace():
+        begin -= 1
+    return begin, end
+
+
+def _leans(pos: np.ndarray, prefix: np.ndarray, begin: int, end: int) -> bool:
+    """Whether a word between offsets ``begin`` and ``end`` leans to either language at all
+    (a cognate leaning a hair either way, "Commission", "programmes", is no code: it ends
+    many pairs in both languages)."""
+    a, b = pos.searchsorted(begin), pos.searchsorted(end)
+    return any(prefix[t] != prefix[t + 1] for t in range(a, b))
 
 
 def _repeats(text: str, start: int, end: int, opening: str, pos: np.ndarray,
@@ -719,17 +731,9 @@ def _repeats(text: str, start: int, end: int, opening: str, pos: np.ndarray,
             continue  # inside a chunk
         first = at
         while True:
-            end_ = first
-            while end_ > start and text[end_ - 1].isspace():
-                end_ -= 1
-            begin = end_
-            while begin > start and not text[begin - 1].isspace():
-                begin -= 1
-            if begin <= start or begin == end_:
+            begin, chunk_end = _chunk_before(text, start, first)
+            if begin <= start or begin == chunk_end or _leans(pos, prefix, begin, chunk_end):
                 break
-            a, b = pos.searchsorted(begin), pos.searchsorted(end_)
-            if any(prefix[t] != prefix[t + 1] for t in range(a, b)):
-                break  # a word that leans
             first = begin
         out.append((first, at))
     return out
@@ -747,10 +751,7 @@ def _neutral_edges(text: str, start: int, end: int, pos: np.ndarray, prefix: np.
     tests first: this runs for every pair of a file."""
 
     def neutral(m: re.Match[str]) -> bool:
-        a, b = pos.searchsorted(m.start()), pos.searchsorted(m.end())
-        # exactly none: a cognate leaning a hair either way ("Commission", "programmes")
-        # ends many pairs in both languages, and is no code
-        return all(prefix[t + 1] == prefix[t] for t in range(a, b))
+        return not _leans(pos, prefix, m.start(), m.end())
 
     opening = closing = ""
     chunks = list(_CHUNK_RE.finditer(text, start, min(end, start + 120)))
