@@ -70,3 +70,39 @@ def test_third_language_side_is_rejected() -> None:
     result = read(f"34. {EN1} 34. {DE}\n35. {EN2} 35. {FR2}\n")
     assert [p.number for p in result.pairs] == [35]
     assert [r.reason for r in result.rejects] == ["fr-FR side is in another language (de)"]
+
+
+def test_the_compiled_search_finds_what_the_plain_one_does(monkeypatch) -> None:
+    """Unnumbered dumps: the search over pair starts runs as plain Python on small files and
+    compiled on large ones; both choose the same pairs, to the last split."""
+    import csv
+    from pathlib import Path
+
+    from tmx_export.dump import format_dump, pair_search
+    from tmx_export.formats.tmx import read_tmx
+    from tmx_export.model import Pair
+
+    data = Path(__file__).parent / "data"
+    with open(data / "europarl_pairs.tsv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    pairs = [Pair(r["en"], r["fr"], "en-GB", "fr-FR") for r in rows]
+    agreement = read_tmx(data / "tmx" / "dgt-tm" / "22019A0315(01).tmx", source_lang="en",
+                         target_lang="fr").pairs
+    pairs += [Pair(u.source, u.target, "en-GB", "fr-FR") for u in agreement
+              if len(u.source.split()) >= 3 and len(u.target.split()) >= 3]
+    text = format_dump(pairs, style="mid-word", numbered=False, seed=11)
+    compiled_runs = []
+    compiled = pair_search._compiled
+    monkeypatch.setattr(pair_search, "_compiled",
+                        lambda: compiled_runs.append(1) or compiled())
+    found = {}
+    for threshold in (0, 10 ** 9):  # every file compiled, then none
+        monkeypatch.setattr(pair_search, "COMPILE_FROM", threshold)
+        result = read_dump("mixed.txt", text=text, source_lang="en-GB", target_lang="fr-FR")
+        found[threshold] = ([(p.source, p.target, p.line) for p in result.pairs],
+                            [(r.line, r.reason) for r in result.rejects])
+    assert len(compiled_runs) == 2  # one per language order, in the first run only
+    assert found[0] == found[10 ** 9]
+    got = {(s, t) for s, t, _ in found[0][0]}
+    assert sum((" ".join(p.source.split()), " ".join(p.target.split())) in got
+               for p in pairs) >= 0.9 * len(pairs)

@@ -34,6 +34,7 @@ from ..lang import (
     word_scores,
 )
 from ..model import Pair, Reject
+from .pair_search import best_pairs
 from .repair import Stream
 
 if TYPE_CHECKING:
@@ -406,7 +407,10 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
     runs = []
     for sign in (1.0, -1.0):
         prefix = np.concatenate(([0.0], np.cumsum(sign * score)))
-        runs.append((sign, *_segmental_path(shared, prefix), prefix))
+        runs.append((sign, *best_pairs(prefix, prior, pos, plausible, start_at, tok_index,
+                                       start_prior, unpunctuated_end, window, numbers_xor,
+                                       numbers_seen, shared.opening_repeats, len(text)),
+                     prefix))
     # only the order that wins (the source-first one on a tie) has its splits refined
     won = 0 if runs[0][1] >= runs[1][1] else 1
     return [(sign, total, _refined(shared, prefix, path) if r == won else [])
@@ -457,7 +461,6 @@ class _SegmentalParts:
     opening_repeats: np.ndarray  # per line start: see _opening_repeats
 
 
-OPENING_REPEAT_BONUS = 2.0  # a pair within which side B repeats side A's opening
 OPENING_REPEAT_REACH = 2000  # characters after a line start searched for the repeat
 
 
@@ -480,7 +483,6 @@ def _opening_repeats(text: str, starts: list[int]) -> np.ndarray:
     return out
 
 
-NUMBER_PAIRS_BONUS = 3.0  # a pair whose numbers all come in twos (one per side)
 _NUMBER_HASH_SEED = 20_190_315
 
 
@@ -517,63 +519,6 @@ def _split_scores(prefix: np.ndarray, prior: np.ndarray, ks: Any, ti: Any, tj: i
     scale = np.sqrt(0.2 / (3.4 * np.abs(e_off - s_off) + 1.0))
     delta = (e_off + s_off - 2 * cut) * scale
     return (2 * prefix[ks] + prior[ks]) - (prefix[ti] + prefix[tj]) - delta * delta
-
-
-def _segmental_path(parts: _SegmentalParts, prefix: np.ndarray
-                    ) -> tuple[float, list[tuple[int, int, int]]]:
-    """The best pairs for word scores whose running sums are ``prefix``: the score, and
-    per pair the indexes of its start and of the next pair's start in ``parts.starts``,
-    and its split token."""
-    import numpy as np
-
-    text, pos, prior, plausible = parts.text, parts.pos, parts.prior, parts.plausible
-    starts, start_at, tok_index = parts.starts, parts.start_at, parts.tok_index
-    start_prior, unpunctuated_end, window = (parts.start_prior, parts.unpunctuated_end,
-                                             parts.window)
-    n = len(starts)
-    best = np.full(n + 1, -np.inf)
-    best[0] = 0.0
-    back: list[tuple[int, int]] = [(-1, -1)] * (n + 1)
-    for j in range(1, n + 1):
-        if j < n and start_prior[j] == -np.inf:
-            continue  # no pair starts inside a word: nothing ends here
-        e_off = starts[j] if j < n else len(text)
-        tj = int(tok_index[j])
-        # All pair starts i that may precede j at once: a matrix of (i, split k) scores.
-        ii = np.arange(max(0, j - window), j)
-        ii = ii[(best[ii] > -np.inf) & (tj - tok_index[ii] >= 2)]
-        if not len(ii):
-            continue
-        ti = tok_index[ii]
-        lo, hi = np.searchsorted(plausible, [int(ti.min()) + 1, tj])
-        ks = plausible[lo:hi]
-        if not len(ks):
-            continue
-        s_off = start_at[ii][:, None]
-        vals = _split_scores(prefix, prior, ks[None, :], ti[:, None], tj, s_off, e_off,
-                             pos[ks][None, :])
-        vals[ks[None, :] <= ti[:, None]] = -np.inf  # side A needs at least one token
-        k = np.argmax(vals, axis=1)
-        totals = best[ii] + vals[np.arange(len(ii)), k] + start_prior[j]
-        totals = totals + NUMBER_PAIRS_BONUS * (
-            (parts.numbers_xor[ii] == parts.numbers_xor[j])
-            & (parts.numbers_seen[j] - parts.numbers_seen[ii] >= 2))
-        totals = totals + OPENING_REPEAT_BONUS * (parts.opening_repeats[ii] < e_off)
-        if unpunctuated_end[j]:
-            # only headings end without punctuation, and they are short
-            totals = totals - 2.5 * (e_off - s_off[:, 0] > 300)
-        r = int(np.argmax(totals))
-        if totals[r] > best[j]:
-            best[j] = totals[r]
-            back[j] = (int(ii[r]), int(ks[k[r]]))
-    path: list[tuple[int, int, int]] = []
-    j = n
-    while j > 0 and back[j][0] >= 0:
-        i, k = back[j]
-        path.append((i, j, k))
-        j = i
-    path.reverse()
-    return float(best[n]), path
 
 
 def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, int, int]]
