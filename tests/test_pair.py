@@ -72,13 +72,59 @@ def test_third_language_side_is_rejected() -> None:
     assert [r.reason for r in result.rejects] == ["fr-FR side is in another language (de)"]
 
 
-def test_the_compiled_search_finds_what_the_plain_one_does(monkeypatch) -> None:
-    """Unnumbered dumps: the search over pair starts runs as plain Python on small files and
-    compiled on large ones; both choose the same pairs, to the last split."""
+def _every_triple(prefix, prior, pos, plausible, lines):
+    """The search without its bounds: every (start, end, split) triple scored, by numpy
+    (the pairer's search before the bounds), for one language order."""
+    import numpy as np
+
+    starts, tok = lines.start_at, lines.tok_index
+    n = len(starts)
+    best = np.full(n + 1, -np.inf)
+    best[0] = 0.0
+    back = [(-1, -1)] * (n + 1)
+    for j in range(1, n + 1):
+        if j < n and lines.start_prior[j] == -np.inf:
+            continue
+        e_off = starts[j] if j < n else lines.length
+        ii = np.arange(max(0, j - lines.window), j)
+        ii = ii[(best[ii] > -np.inf) & (tok[j] - tok[ii] >= 2)]
+        if not len(ii):
+            continue
+        ti = tok[ii]
+        ks = plausible[(plausible >= ti.min() + 1) & (plausible < tok[j])]
+        if not len(ks):
+            continue
+        s_off = starts[ii][:, None]
+        scale = np.sqrt(0.2 / (3.4 * np.abs(e_off - s_off) + 1.0))
+        delta = (e_off + s_off - 2 * pos[ks][None, :]) * scale
+        vals = (2 * prefix[ks] + prior[ks])[None, :] - (prefix[ti] + prefix[tok[j]])[:, None] \
+            - delta * delta
+        vals[ks[None, :] <= ti[:, None]] = -np.inf
+        k = np.argmax(vals, axis=1)
+        totals = best[ii] + vals[np.arange(len(ii)), k] + lines.start_prior[j]
+        totals = totals + 3.0 * ((lines.numbers_xor[ii] == lines.numbers_xor[j])
+                                 & (lines.numbers_seen[j] - lines.numbers_seen[ii] >= 2))
+        totals = totals + 2.0 * (lines.opening_repeats[ii] < e_off)
+        if lines.unpunctuated_end[j]:
+            totals = totals - 2.5 * (e_off - starts[ii] > 300)
+        r = int(np.argmax(totals))
+        if totals[r] > best[j]:
+            best[j], back[j] = totals[r], (int(ii[r]), int(ks[k[r]]))
+    path, j = [], n
+    while j > 0 and back[j][0] >= 0:
+        path.append((back[j][0], j, back[j][1]))
+        j = back[j][0]
+    return float(best[n]), path[::-1]
+
+
+def test_the_bounded_search_finds_what_scoring_every_triple_finds(monkeypatch) -> None:
+    """Unnumbered dumps: the search over pair starts skips what its bounds rule out (starts,
+    splits, the language order the file is not in); it must choose the same pairs, to the
+    last split, as scoring every (start, end, split) triple."""
     import csv
     from pathlib import Path
 
-    from tmx_export.dump import format_dump, pair_search
+    from tmx_export.dump import format_dump, pair_search, pairing
     from tmx_export.formats.tmx import read_tmx
     from tmx_export.model import Pair
 
@@ -90,19 +136,34 @@ def test_the_compiled_search_finds_what_the_plain_one_does(monkeypatch) -> None:
                          target_lang="fr").pairs
     pairs += [Pair(u.source, u.target, "en-GB", "fr-FR") for u in agreement
               if len(u.source.split()) >= 3 and len(u.target.split()) >= 3]
-    text = format_dump(pairs, style="mid-word", numbered=False, seed=11)
-    compiled_runs = []
-    compiled = pair_search._compiled
-    monkeypatch.setattr(pair_search, "_compiled",
-                        lambda: compiled_runs.append(1) or compiled())
-    found = {}
-    for threshold in (0, 10 ** 9):  # every file compiled, then none
-        monkeypatch.setattr(pair_search, "COMPILE_FROM", threshold)
+    calls = []
+    searched = []
+
+    def spy(prefixes, prior, pos, plausible, lines):
+        calls.append((prefixes, prior, pos, plausible, lines))
+        return pair_search.best_order(prefixes, prior, pos, plausible, lines)
+
+    def spy_search(prefix, agree, shared):
+        searched.append(prefix)
+        return search(prefix, agree, shared)
+
+    search = pair_search._search
+    monkeypatch.setattr(pairing, "best_order", spy)
+    monkeypatch.setattr(pair_search, "_search", spy_search)
+    for seed, first in ((11, pairs), (12, [Pair(p.target, p.source, "fr-FR", "en-GB")
+                                           for p in pairs])):
+        calls.clear()
+        searched.clear()
+        text = format_dump(first, style="mid-word", numbered=False, seed=seed)
         result = read_dump("mixed.txt", text=text, source_lang="en-GB", target_lang="fr-FR")
-        found[threshold] = ([(p.source, p.target, p.line) for p in result.pairs],
-                            [(r.line, r.reason) for r in result.rejects])
-    assert len(compiled_runs) == 2  # one per language order, in the first run only
-    assert found[0] == found[10 ** 9]
-    got = {(s, t) for s, t, _ in found[0][0]}
-    assert sum((" ".join(p.source.split()), " ".join(p.target.split())) in got
-               for p in pairs) >= 0.9 * len(pairs)
+        got = {(" ".join(p.source.split()), " ".join(p.target.split())) for p in result.pairs}
+        assert sum((" ".join(p.source.split()), " ".join(p.target.split())) in got
+                   for p in pairs) >= 0.9 * len(pairs)
+        (prefixes, prior, pos, plausible, lines), = calls
+        won, totals, path = pair_search.best_order(prefixes, prior, pos, plausible, lines)
+        assert won == (0 if first is pairs else 1)  # English first, then French first
+        assert len(searched) == 2  # one search a call: the other order ruled out by its bound
+        exact = [_every_triple(prefix, prior, pos, plausible, lines) for prefix in prefixes]
+        assert totals[won] == exact[won][0] and path == exact[won][1]
+        assert totals[1 - won] >= exact[1 - won][0]  # a bound, and below the winner
+        assert exact[1 - won][0] < exact[won][0]

@@ -1,20 +1,37 @@
-"""Pair (unnumbered dumps): the search over pair starts and splits.
+"""Pair (unnumbered dumps): the search over pair starts and splits, in both language orders.
 
 :func:`tmx_export.dump.pairing._segmental` prepares, per line start and per word, what a
-pair's score is made of; this module finds the best sequence of pairs. The search weighs
-every (pair start, pair end, split) triple in a window: hundreds of millions in a large
-file. A bound on each start's best total lets it score only the few starts that can win,
-and it runs as plain Python on lists for small files, compiled by numba for large ones (to
-machine code on first use, cached on disk: a first run pays about a second and a half
-once). The arithmetic is the same, operation for operation, as
-:func:`tmx_export.dump.pairing._split_scores`: the same pairs to the last bit.
+pair's score is made of; this module finds the best sequence of pairs and the language order
+it is written in. Pair start ``i`` (first token ``ti``, offset ``s``) to line start ``j``
+(``tj``, ``e``), split at token ``k`` (offset ``c``) scores the language agreement of the
+two sides, the split's prior and a Gale-Church length term::
+
+    (2 prefix[k] + prior[k]) - (prefix[ti] + prefix[tj]) - ((e + s - 2c) scale)^2
+
+with ``scale = sqrt(0.2 / (3.4 |e - s| + 1))``; side A needs at least one token. A pair's
+total adds the best total before ``i``, the start prior of ``j`` and the bonuses.
+
+The search weighs every (start, end, split) triple in a window: hundreds of millions in a
+large file. Three bounds make it cheap without changing what it finds:
+
+* per pair end, a start's total is at most what its best agreement would give without the
+  length term: only the starts that can still win are scored;
+* within a start, the length term grows away from the balanced split: splits are scored
+  outwards from it until the best agreement left cannot make up for it;
+* the order the file is not written in scores far lower: a relaxed search (no length term,
+  computed by columns) bounds its total, and when that bound stays below the other order's
+  total the exact search never runs for it.
+
+Equal totals keep the earliest start and split, as a scan in order would: the same pairs,
+to the last split, as scoring every triple.
 """
 
 from __future__ import annotations
 
 import math
-from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import numpy as np
@@ -23,198 +40,244 @@ NUMBER_PAIRS_BONUS = 3.0  # a pair whose numbers all come in twos (one per side)
 OPENING_REPEAT_BONUS = 2.0  # a pair within which side B repeats side A's opening
 HEADING_CHARS = 300  # a pair ending without punctuation (a heading) longer than this...
 LONG_HEADING_COST = 2.5  # ...costs this
+_SLACK = 1e-6  # relative: the relaxed total adds in another order than the exact one
+_COLUMNS = 4096  # pair ends per block of the relaxed search (its memory: block x window)
 
 
-def _search(prefix: Any, prior: Any, pos: Any, plausible: Any, start_at: Any,
-            tok_index: Any, start_prior: Any, unpunctuated_end: Any, window: int,
-            numbers_xor: Any, numbers_seen: Any, opening_repeats: Any, length: int,
-            best: Any, back_start: Any, back_split: Any, reach_from: Any, bounds: Any
-            ) -> None:
-    """Fill ``best`` (the best total of pairs ending at each line start, and at the end)
-    and the back pointers: the start and the split token of the last pair.
+@dataclass(slots=True)
+class Lines:
+    """What the search needs per line start (and, for the arrays of ``n + 1``, the end)."""
 
-    Pair start ``i`` (first token ``ti``, offset ``s``) to line start ``j`` (``tj``,
-    ``e``), split at token ``k`` (offset ``c``) scores the language agreement of the two
-    sides, the split's prior and a Gale-Church length term::
+    start_at: np.ndarray  # offsets of the line starts where a pair may start
+    tok_index: np.ndarray  # their first tokens (n + 1: the end's)
+    start_prior: list[float]  # n + 1; -inf where no pair may start
+    unpunctuated_end: list[bool]  # n + 1: the text before ends without punctuation
+    numbers_xor: np.ndarray  # n + 1: see pairing._number_parity
+    numbers_seen: np.ndarray  # n + 1
+    opening_repeats: np.ndarray  # n: see pairing._opening_repeats
+    length: int  # the end of the text
+    window: int  # line starts a pair may span
 
-        (2 prefix[k] + prior[k]) - (prefix[ti] + prefix[tj]) - ((e + s - 2c) scale)^2
 
-    with ``scale = sqrt(0.2 / (3.4 |e - s| + 1))``; side A needs at least one token. The
-    total adds the best total before ``i``, the start prior of ``j`` and the bonuses.
-    Among equal totals the earliest start wins, and among equal splits the earliest split
-    (as numpy's argmax would choose)."""
+def best_order(prefixes: list[np.ndarray], prior: np.ndarray, pos: np.ndarray,
+               plausible: np.ndarray, lines: Lines
+               ) -> tuple[int, list[float], list[tuple[int, int, int]]]:
+    """The better of the language orders whose running word scores are ``prefixes`` (the
+    first wins a tie), each order's total (for an order not searched, a bound below the
+    winner's), and the winner's pairs: per pair the indexes of its start and of the next
+    pair's start among the line starts, and its split token."""
+    import numpy as np
+
+    agrees = [2 * prefix[plausible] + prior[plausible] for prefix in prefixes]
+    bounds = [_relaxed_total(prefix, agree, plausible, lines)
+              for prefix, agree in zip(prefixes, agrees, strict=True)]
+    searched: dict[int, tuple[float, list[tuple[int, int, int]]]] = {}
+    order = sorted(range(len(prefixes)), key=lambda r: -bounds[r])  # stable: ties in order
+    shared = _Shared(plausible.tolist(), pos[plausible].tolist(), lines.start_at.tolist(),
+                     lines.tok_index.tolist(), lines.numbers_xor.tolist(),
+                     lines.numbers_seen.tolist(), lines.opening_repeats.tolist(), lines)
+    for r in order:
+        if searched:
+            top = max(total for total, _ in searched.values())
+            if bounds[r] + _SLACK * (abs(bounds[r]) + abs(top)) < top:
+                continue  # even its bound scores below: it cannot win
+        searched[r] = _search(prefixes[r].tolist(), agrees[r], shared)
+    totals = [searched[r][0] if r in searched else bounds[r] for r in range(len(prefixes))]
+    won = int(np.argmax(totals))  # the first of equal totals
+    return won, totals, searched[won][1]
+
+
+@dataclass(slots=True)
+class _Shared:
+    """The inputs of the exact search as lists (indexing a list is faster than an array)."""
+
+    plausible: list[int]  # the tokens a split may come before, in order
+    cut_pos: list[int]  # their offsets
+    start_at: list[int]
+    tok_index: list[int]
+    numbers_xor: list[int]
+    numbers_seen: list[int]
+    opening_repeats: list[int]
+    lines: Lines
+
+
+def _search(prefix: list[float], agree_array: np.ndarray, shared: _Shared
+            ) -> tuple[float, list[tuple[int, int, int]]]:
+    """The exact search for one language order: its total and its pairs."""
+    import numpy as np
+
+    inf = math.inf
+    sqrt = math.sqrt
+    plausible, cut_pos = shared.plausible, shared.cut_pos
+    start_at, tok_index = shared.start_at, shared.tok_index
+    numbers_xor, numbers_seen = shared.numbers_xor, shared.numbers_seen
+    opening_repeats = shared.opening_repeats
+    lines = shared.lines
+    start_prior, unpunctuated_end, window = (lines.start_prior, lines.unpunctuated_end,
+                                             lines.window)
+    agree = agree_array.tolist()
     n = len(start_at)
-    n_plausible = len(plausible)
+    best = [-inf] * (n + 1)
+    best[0] = 0.0
+    back: list[tuple[int, int]] = [(-1, -1)] * (n + 1)
     for j in range(1, n + 1):
-        if j < n and start_prior[j] == -math.inf:
+        sp = start_prior[j]
+        if sp == -inf and j < n:
             continue  # no pair starts inside a word: nothing ends here
-        e_off = start_at[j] if j < n else length
+        e_off = start_at[j] if j < n else lines.length
         tj = tok_index[j]
-        first_i = max(0, j - window)
-        ti_min = -1
-        for i in range(first_i, j):  # the earliest first token among the starts
-            if best[i] > -math.inf and tj - tok_index[i] >= 2:
-                if ti_min < 0 or tok_index[i] < ti_min:
-                    ti_min = tok_index[i]
-        if ti_min < 0:
+        rows = [i for i in range(max(0, j - window), j)
+                if best[i] > -inf and tj - tok_index[i] >= 2]
+        if not rows:
             continue
-        lo = _search_left(plausible, ti_min + 1, 0, n_plausible)
-        hi = _search_left(plausible, tj, lo, n_plausible)
+        lo = bisect_left(plausible, min([tok_index[i] for i in rows]) + 1)
+        hi = bisect_left(plausible, tj, lo)
         if hi <= lo:
             continue
         h_end = prefix[tj]
-        # The best agreement among the splits from each one on, once per pair end: a bound
-        # on any start's best split, whatever the length term.
-        reach_from[hi] = -math.inf
-        for m in range(hi - 1, lo - 1, -1):
-            k = plausible[m]
-            agree = 2 * prefix[k] + prior[k]
-            reach_from[m] = agree if agree > reach_from[m + 1] else reach_from[m + 1]
-        # Branch and bound: the start with the highest bound is scored first; a start
-        # whose bound stays below the best total so far cannot win. Among equal totals the
-        # earliest start wins, as it would in a scan in order.
-        top = -1
-        top_bound = -math.inf
-        for i in range(first_i, j):
-            bounds[i - first_i] = -math.inf
-            if best[i] > -math.inf and tj - tok_index[i] >= 2:
-                m = _search_left(plausible, tok_index[i] + 1, lo, hi)
-                h = prefix[tok_index[i]] + h_end
-                bound = best[i] + (reach_from[m] - h) + start_prior[j]
-                bound = bound + _number_bonus(numbers_xor, numbers_seen, i, j)
-                bound = bound + _repeat_bonus(opening_repeats, i, e_off)
-                if unpunctuated_end[j]:
-                    bound = bound - _heading_cost(start_at[i], e_off)
-                bounds[i - first_i] = bound
-                if bound > top_bound:
-                    top, top_bound = i, bound
-        if top < 0:
-            continue  # every start is out of reach: no pair ends here
-        best_total = -math.inf
-        best_start = -1
-        best_split = -1
-        for step in range(j - first_i + 1):
-            # the most promising start first, then the others in order
-            i = top if step == 0 else first_i + step - 1
-            if step > 0 and i == top:
-                continue
-            if not bounds[i - first_i] >= best_total or bounds[i - first_i] == -math.inf:
+        # the best agreement from each split on, and up to each split
+        span = agree_array[lo:hi]
+        from_here = np.maximum.accumulate(span[::-1])[::-1].tolist()
+        up_to = np.maximum.accumulate(span).tolist()
+        xor_j, seen_j, unpunctuated = numbers_xor[j], numbers_seen[j], unpunctuated_end[j]
+        bounds = []
+        firsts = []
+        for i in rows:
+            first = bisect_left(plausible, tok_index[i] + 1, lo, hi)  # side A: a token
+            firsts.append(first)
+            reach = from_here[first - lo] if first < hi else -inf
+            bound = best[i] + (reach - (prefix[tok_index[i]] + h_end)) + sp
+            # the bonuses, added in the same order as to the exact totals below
+            bound = bound + (NUMBER_PAIRS_BONUS if numbers_xor[i] == xor_j
+                             and seen_j - numbers_seen[i] >= 2 else 0.0)
+            bound = bound + (OPENING_REPEAT_BONUS if opening_repeats[i] < e_off else 0.0)
+            if unpunctuated:
+                bound = bound - (LONG_HEADING_COST if e_off - start_at[i] > HEADING_CHARS
+                                 else 0.0)
+            bounds.append(bound)
+        top = max(range(len(rows)), key=bounds.__getitem__)
+        best_total, best_start, best_split = -inf, -1, -1
+        for r in [top, *range(top), *range(top + 1, len(rows))]:  # the likeliest first
+            if bounds[r] < best_total or bounds[r] == -inf:
                 continue  # cannot reach the best so far
-            ti = tok_index[i]
+            i = rows[r]
             s_off = start_at[i]
-            h = prefix[ti] + h_end
-            scale = math.sqrt(0.2 / (3.4 * abs(e_off - s_off) + 1.0))
-            val_best = -math.inf
-            k_best = plausible[lo]  # numpy's argmax of a row of -inf: its first split
-            for m in range(_search_left(plausible, ti + 1, lo, hi), hi):
-                k = plausible[m]
-                upper = (2 * prefix[k] + prior[k]) - h
-                if not upper > val_best:
-                    continue  # the length term only lowers it: cannot beat the best
-                delta = (e_off + s_off - 2 * pos[k]) * scale
-                val = upper - delta * delta
-                if val > val_best:
-                    val_best = val
-                    k_best = k
-            total = best[i] + val_best + start_prior[j]
-            total = total + _number_bonus(numbers_xor, numbers_seen, i, j)
-            total = total + _repeat_bonus(opening_repeats, i, e_off)
-            if unpunctuated_end[j]:
-                total = total - _heading_cost(s_off, e_off)
+            h = prefix[tok_index[i]] + h_end
+            val, split = _best_split(agree, cut_pos, from_here, up_to, lo, firsts[r], hi,
+                                     h, e_off + s_off,
+                                     sqrt(0.2 / (3.4 * abs(e_off - s_off) + 1.0)))
+            total = best[i] + val + sp
+            total = total + (NUMBER_PAIRS_BONUS if numbers_xor[i] == xor_j
+                             and seen_j - numbers_seen[i] >= 2 else 0.0)
+            total = total + (OPENING_REPEAT_BONUS if opening_repeats[i] < e_off else 0.0)
+            if unpunctuated:
+                total = total - (LONG_HEADING_COST if e_off - s_off > HEADING_CHARS else 0.0)
             if total > best_total or total == best_total and i < best_start:
-                best_total = total
-                best_start = i
-                best_split = k_best
+                best_total, best_start = total, i
+                best_split = plausible[split] if split >= 0 else plausible[lo]
         if best_start >= 0 and best_total > best[j]:
             best[j] = best_total
-            back_start[j] = best_start
-            back_split[j] = best_split
-
-
-def _number_bonus(numbers_xor: Any, numbers_seen: Any, i: int, j: int) -> float:
-    """A pair whose numbers all come in twos (see ``pairing._number_parity``)."""
-    if numbers_xor[i] == numbers_xor[j] and numbers_seen[j] - numbers_seen[i] >= 2:
-        return NUMBER_PAIRS_BONUS
-    return 0.0
-
-
-def _repeat_bonus(opening_repeats: Any, i: int, e_off: int) -> float:
-    """A pair within which side B repeats side A's opening."""
-    return OPENING_REPEAT_BONUS if opening_repeats[i] < e_off else 0.0
-
-
-def _heading_cost(s_off: int, e_off: int) -> float:
-    """Only headings end without punctuation, and they are short."""
-    return LONG_HEADING_COST if e_off - s_off > HEADING_CHARS else 0.0
-
-
-def _search_left(values: Any, target: int, lo: int, hi: int) -> int:
-    """numpy's ``searchsorted(values[lo:hi], target, side="left") + lo``: ``values`` sorted."""
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if values[mid] < target:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
-
-
-@lru_cache(maxsize=1)
-def _compiled() -> Any:
-    """The search compiled: a copy of :func:`_search` whose helpers are compiled too (numba
-    looks them up when it compiles), leaving the plain functions as they are."""
-    import types
-
-    import numba
-
-    jit = numba.njit(cache=True, nogil=True)
-    space = dict(globals())
-    for name in ("_search_left", "_number_bonus", "_repeat_bonus", "_heading_cost"):
-        space[name] = jit(globals()[name])
-    return jit(types.FunctionType(_search.__code__, space, _search.__name__))
-
-
-COMPILE_FROM = 4000  # line starts: below, plain Python (about 45 us a line start) beats
-# loading numba and the compiled search (about 0.35 s)
-
-
-def best_pairs(prefix: np.ndarray, prior: np.ndarray, pos: np.ndarray, plausible: np.ndarray,
-               start_at: np.ndarray, tok_index: np.ndarray, start_prior: list[float],
-               unpunctuated_end: list[bool], window: int, numbers_xor: np.ndarray,
-               numbers_seen: np.ndarray, opening_repeats: np.ndarray, length: int,
-               compiled: bool | None = None) -> tuple[float, list[tuple[int, int, int]]]:
-    """The best pairs: the total score, and per pair the indexes of its start and of the
-    next pair's start among the line starts ``start_at``, and its split token. The search
-    runs compiled for files of ``COMPILE_FROM`` line starts or more (``compiled`` forces
-    either way), as plain Python on lists below: the same arithmetic, the same pairs."""
-    import numpy as np
-
-    n = len(start_at)
-    if compiled is None:
-        compiled = n >= COMPILE_FROM
-    if compiled:
-        best = np.full(n + 1, -np.inf)
-        best[0] = 0.0
-        back_start = np.full(n + 1, -1, dtype=np.int64)
-        back_split = np.full(n + 1, -1, dtype=np.int64)
-        arrays = [a.astype(np.int64) for a in (pos, plausible, start_at, tok_index)]
-        _compiled()(prefix, prior, *arrays, np.asarray(start_prior, dtype=np.float64),
-                    np.asarray(unpunctuated_end, dtype=np.bool_), window,
-                    numbers_xor.astype(np.int64), numbers_seen.astype(np.int64),
-                    opening_repeats.astype(np.int64), length, best, back_start, back_split,
-                    np.empty(len(plausible) + 1), np.empty(window))
-    else:
-        best, back_start, back_split = [-np.inf] * (n + 1), [-1] * (n + 1), [-1] * (n + 1)
-        best[0] = 0.0
-        lists = [a.tolist() for a in (prefix, prior, pos, plausible, start_at, tok_index)]
-        _search(*lists, start_prior, unpunctuated_end, window, numbers_xor.tolist(),
-                numbers_seen.tolist(), opening_repeats.tolist(), length, best, back_start,
-                back_split, [0.0] * (len(plausible) + 1), [0.0] * window)
+            back[j] = (best_start, best_split)
     path: list[tuple[int, int, int]] = []
     j = n
-    while j > 0 and back_start[j] >= 0:
-        i = int(back_start[j])
-        path.append((i, j, int(back_split[j])))
+    while j > 0 and back[j][0] >= 0:
+        i, k = back[j]
+        path.append((i, j, k))
         j = i
     path.reverse()
-    return float(best[n]), path
+    return best[n], path
+
+
+def _best_split(agree: list[float], cut_pos: list[int], from_here: list[float],
+                up_to: list[float], lo: int, first: int, hi: int, h: float, both: int,
+                scale: float) -> tuple[float, int]:
+    """The best split among ``first .. hi - 1`` (indexes into ``agree`` and ``cut_pos``)
+    and its score, -1 when there is none. Scored outwards from the balanced split (offset
+    ``both / 2``), each way until the best agreement left minus the length term there
+    (which only grows further out) cannot beat the best so far; among equal scores the
+    earliest split."""
+    best, at = -math.inf, -1
+    if first >= hi:
+        return best, at
+    middle = bisect_left(cut_pos, both / 2, first, hi)
+    for m in range(middle, hi):  # later splits: a tie never displaces an earlier one
+        delta = (both - 2 * cut_pos[m]) * scale
+        penalty = delta * delta
+        if (from_here[m - lo] - h) - penalty <= best:
+            break
+        val = (agree[m] - h) - penalty
+        if val > best:
+            best, at = val, m
+    for m in range(middle - 1, first - 1, -1):  # earlier splits: a tie displaces
+        delta = (both - 2 * cut_pos[m]) * scale
+        penalty = delta * delta
+        if (up_to[m - lo] - h) - penalty < best:
+            break
+        val = (agree[m] - h) - penalty
+        if val >= best:
+            best, at = val, m
+    return best, at
+
+
+def _relaxed_total(prefix: np.ndarray, agree: np.ndarray, plausible: np.ndarray,
+                   lines: Lines) -> float:
+    """An upper bound on the exact search's total: every pair scored by its best agreement
+    without the length term, with both bonuses and without the heading cost. By columns:
+    the best agreement between line starts ``i`` and ``j`` is a running maximum over the
+    gaps between them, computed for every ``j`` at once."""
+    import numpy as np
+
+    t = lines.tok_index
+    n = len(lines.start_at)
+    if n == 0:
+        return -math.inf
+    padded = np.append(agree, -np.inf)
+    # each gap between consecutive line starts: the splits after t[i] up to t[i + 1]
+    # (inclusive: a later pair's side B may open there) and before it (exclusive)
+    lo = np.searchsorted(plausible, t[:-1] + 1)
+    inclusive_end = np.searchsorted(plausible, t[1:] + 1)
+    exclusive_end = np.searchsorted(plausible, t[1:])
+    inclusive = _range_max(padded, lo, inclusive_end)
+    exclusive = _range_max(padded, lo, exclusive_end)
+    prior_at = np.asarray(lines.start_prior, dtype=np.float64)
+    best = np.full(n + 1, -np.inf)
+    best[0] = 0.0
+    window = lines.window
+    for block in range(1, n + 1, _COLUMNS):
+        j = np.arange(block, min(n + 1, block + _COLUMNS))
+        # reach[:, d]: the best agreement between line start i = j - 1 - d and j
+        reach = np.full((len(j), window), -np.inf)
+        reach[:, 0] = exclusive[j - 1]
+        for d in range(1, window):
+            i = j - 1 - d
+            ok = i >= 0
+            reach[:, d] = reach[:, d - 1]
+            reach[ok, d] = np.maximum(reach[ok, d], inclusive[i[ok]])
+        i = j[:, None] - 1 - np.arange(window)[None, :]
+        valid = (i >= 0) & (t[j][:, None] - t[np.maximum(i, 0)] >= 2)
+        weight = (reach - (prefix[t[np.maximum(i, 0)]] + prefix[t[j]][:, None])
+                  + prior_at[j][:, None] + (NUMBER_PAIRS_BONUS + OPENING_REPEAT_BONUS))
+        weight[~valid] = -np.inf
+        weight[(j < n) & (prior_at[j] == -np.inf)] = -np.inf
+        del reach, valid
+        rows = weight.tolist()
+        for row, end in zip(rows, j.tolist(), strict=True):
+            start = max(0, end - window)
+            # row[d] is for start end - 1 - d: the starts before ``end``, latest first
+            best[end] = max(map(float.__add__, best[start:end][::-1].tolist(), row))
+    return float(best[n])
+
+
+def _range_max(values: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+    """``max(values[lo[x]:hi[x]])`` for each ``x`` (-inf for an empty range); ``values``
+    ends with -inf (so that ``hi`` may be the length of the values before it)."""
+    import numpy as np
+
+    out = np.full(len(lo), -np.inf)
+    some = hi > lo
+    if some.any():
+        # maximum.reduceat over [lo, hi) pairs: the value at each even index is the range's
+        bounds = np.empty(2 * int(some.sum()), dtype=np.int64)
+        bounds[0::2], bounds[1::2] = lo[some], hi[some]
+        out[some] = np.maximum.reduceat(values, bounds)[0::2]
+    return out

@@ -34,7 +34,7 @@ from ..lang import (
     word_scores,
 )
 from ..model import Pair, Reject
-from .pair_search import best_pairs
+from .pair_search import Lines, best_order
 from .repair import Stream
 
 if TYPE_CHECKING:
@@ -404,17 +404,13 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
     shared = _SegmentalParts(text, pos, prior, plausible, starts, start_at, tok_index,
                              start_prior, unpunctuated_end, window, numbers_xor,
                              numbers_seen, _opening_repeats(text, starts))
-    runs = []
-    for sign in (1.0, -1.0):
-        prefix = np.concatenate(([0.0], np.cumsum(sign * score)))
-        runs.append((sign, *best_pairs(prefix, prior, pos, plausible, start_at, tok_index,
-                                       start_prior, unpunctuated_end, window, numbers_xor,
-                                       numbers_seen, shared.opening_repeats, len(text)),
-                     prefix))
+    prefixes = [np.concatenate(([0.0], np.cumsum(sign * score))) for sign in (1.0, -1.0)]
+    lines = Lines(start_at, tok_index, start_prior, unpunctuated_end, numbers_xor,
+                  numbers_seen, shared.opening_repeats, len(text), window)
+    won, totals, path = best_order(prefixes, prior, pos, plausible, lines)
     # only the order that wins (the source-first one on a tie) has its splits refined
-    won = 0 if runs[0][1] >= runs[1][1] else 1
-    return [(sign, total, _refined(shared, prefix, path) if r == won else [])
-            for r, (sign, total, path, prefix) in enumerate(runs)]
+    return [(sign, total, _refined(shared, prefixes[r], path) if r == won else [])
+            for r, (sign, total) in enumerate(zip((1.0, -1.0), totals, strict=True))]
 
 
 TURN_WORDS = 3  # words looked at on each side of a possible change of language
