@@ -81,7 +81,7 @@ def best_order(prefixes: list[np.ndarray], prior: np.ndarray, pos: np.ndarray,
             top = max(total for total, _ in searched.values())
             if bounds[r] + _SLACK * (abs(bounds[r]) + abs(top)) < top:
                 continue  # even its bound scores below: it cannot win
-        searched[r] = _search(prefixes[r].tolist(), agrees[r], shared)
+        searched[r] = _search(prefixes[r][lines.tok_index].tolist(), agrees[r], shared)
     totals = [searched[r][0] if r in searched else bounds[r] for r in range(len(prefixes))]
     won = int(np.argmax(totals))  # the first of equal totals
     return won, totals, searched[won][1]
@@ -101,9 +101,11 @@ class _Shared:
     lines: Lines
 
 
-def _search(prefix: list[float], agree_array: np.ndarray, shared: _Shared
+def _search(at_line: list[float], agree_array: np.ndarray, shared: _Shared
             ) -> tuple[float, list[tuple[int, int, int]]]:
-    """The exact search for one language order: its total and its pairs."""
+    """The exact search for one language order: its total and its pairs. ``at_line`` holds
+    the running word score at each line start's first token (and at the end), ``agree_array``
+    the agreement of each split."""
     import numpy as np
 
     inf = math.inf
@@ -134,7 +136,7 @@ def _search(prefix: list[float], agree_array: np.ndarray, shared: _Shared
         hi = bisect_left(plausible, tj, lo)
         if hi <= lo:
             continue
-        h_end = prefix[tj]
+        h_end = at_line[j]
         # the best agreement from each split on, and up to each split
         span = agree_array[lo:hi]
         from_here = np.maximum.accumulate(span[::-1])[::-1].tolist()
@@ -146,7 +148,7 @@ def _search(prefix: list[float], agree_array: np.ndarray, shared: _Shared
             first = bisect_left(plausible, tok_index[i] + 1, lo, hi)  # side A: a token
             firsts.append(first)
             reach = from_here[first - lo] if first < hi else -inf
-            bound = best[i] + (reach - (prefix[tok_index[i]] + h_end)) + sp
+            bound = best[i] + (reach - (at_line[i] + h_end)) + sp
             # the bonuses, added in the same order as to the exact totals below
             bound = bound + (NUMBER_PAIRS_BONUS if numbers_xor[i] == xor_j
                              and seen_j - numbers_seen[i] >= 2 else 0.0)
@@ -162,7 +164,7 @@ def _search(prefix: list[float], agree_array: np.ndarray, shared: _Shared
                 continue  # cannot reach the best so far
             i = rows[r]
             s_off = start_at[i]
-            h = prefix[tok_index[i]] + h_end
+            h = at_line[i] + h_end
             val, split = _best_split(agree, cut_pos, from_here, up_to, lo, firsts[r], hi,
                                      h, e_off + s_off,
                                      sqrt(0.2 / (3.4 * abs(e_off - s_off) + 1.0)))
