@@ -112,3 +112,33 @@ def test_trailing_spaces_stripped_by_an_editor() -> None:
     assert "service providers, universities" in text and "organic emergence" in text
     assert "clusters in a bottom-up manner" in text and "needs; stresses" in text
     assert "transnational clusters" in text
+
+
+def test_spacing_counts_taken_at_once_are_str_count_s() -> None:
+    """A large sample counts every pair of symbols in one pass; each count must be what two
+    ``str.count`` scans give (non-overlapping: the two symbols differ)."""
+    from pathlib import Path
+
+    from tmx_export.dump.repair import _TALLY_FROM, Lexicon
+
+    sessions = Path(__file__).parent / "data" / "europarl-sessions"
+    text = "".join(p.read_text(encoding="utf-8") for p in sorted(sessions.glob("*.txt")))
+    text += " l' ardeur ; 1 000 « mot » (2) [3] - 4 % 5 € x/y ... ?! 6 :7 ,8 ’9"
+    assert len(text) > _TALLY_FROM
+    tallied = Lexicon(("en", "fr"), text)
+    counted = Lexicon(("en", "fr"), text[:_TALLY_FROM])  # not above it: str.count
+    symbols = sorted(set(text) - set(" ") - {c for c in text if c.isalnum()}) + [r"\d"]
+    checked = 0
+    for a in symbols:
+        for b in symbols:
+            if a == b:
+                continue
+            counts = tallied._count_spacing((a, b))
+            classes = tallied._classes
+            left, right = ("0" if k == r"\d" else k for k in (a, b))
+            assert counts == (classes.count(left + right), classes.count(left + " " + right))
+            checked += counts != (0, 0)
+    assert tallied._tally is not None and counted._tally is None
+    counted._count_spacing((".", r"\d"))
+    assert counted._tally is None  # a small sample keeps to str.count
+    assert checked >= 50

@@ -155,6 +155,7 @@ class Lexicon:
         self._sample = file_text[:2_000_000]
         self._classes: str | None = None  # the sample, one symbol per character class
         self._spacing: dict[tuple[str, str], tuple[int, int]] = {}
+        self._tally: _SymbolPairs | None = None
 
     def zipf(self, word: str) -> float:
         """log10 frequency per 10^9 words (the wordfreq "Zipf" scale), never below a
@@ -186,7 +187,7 @@ class Lexicon:
         one space between them. The sample is mapped once to one symbol per class (a digit,
         a letter, any other character as itself), so each key is two ``str.count`` calls
         instead of two regular-expression scans of megabytes (the same non-overlapping
-        counts)."""
+        counts); in a large sample, one pass counts every pair of symbols at once."""
         if any(len(k) == 1 and k.isalnum() for k in key):
             # a letter-like character the classes fold (a numeral such as "Ⅷ"): by regex
             left, right = (re.escape(k) if len(k) == 1 else k for k in key)
@@ -196,7 +197,50 @@ class Lexicon:
             table = {ord(ch): _symbol_of(ch) for ch in set(self._sample)}
             self._classes = self._sample.translate(table)
         left, right = (_CLASS_SYMBOL.get(k, k) for k in key)
+        if left != right and " " not in (left, right) and len(self._classes) > _TALLY_FROM:
+            # no overlaps: the counts of every pair of symbols, taken in one pass, are the
+            # same as str.count's
+            if self._tally is None:
+                self._tally = _SymbolPairs(self._classes)
+            if len(self._tally.symbols) <= _TALLY_SYMBOLS:
+                return self._tally.counts(left, right)
         return (self._classes.count(left + right), self._classes.count(left + " " + right))
+
+
+# Samples from this many characters count every pair of symbols at once (numpy): a file
+# asks for fifty or more pairs, each two scans of the sample by str.count.
+_TALLY_FROM = 200_000
+_TALLY_SYMBOLS = 1_000  # distinct symbols at most (a table of their squares)
+
+
+class _SymbolPairs:
+    """How often each two symbols of a text follow each other, and with one space between."""
+
+    def __init__(self, text: str) -> None:
+        import numpy as np
+
+        self.symbols = sorted(set(text))
+        size = len(self.symbols)
+        if size > _TALLY_SYMBOLS:
+            return  # too many to tabulate: counted by str.count
+        # each character's rank among the symbols
+        codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+        index = np.searchsorted(np.array([ord(c) for c in self.symbols], dtype=np.uint32),
+                                codes).astype(np.int32)
+        self.rank = {symbol: rank for rank, symbol in enumerate(self.symbols)}
+        self.together = np.bincount(index[:-1] * size + index[1:], minlength=size * size)
+        space = self.rank.get(" ")
+        spaced = index[1:-1] == space if space is not None else \
+            np.zeros(max(0, len(index) - 2), dtype=bool)
+        self.spaced = np.bincount(index[:-2][spaced] * size + index[2:][spaced],
+                                  minlength=size * size)
+
+    def counts(self, left: str, right: str) -> tuple[int, int]:
+        a, b = self.rank.get(left), self.rank.get(right)
+        if a is None or b is None:
+            return 0, 0
+        cell = a * len(self.symbols) + b
+        return int(self.together[cell]), int(self.spaced[cell])
 
 
 # One symbol per character class in the mapped sample (never a character of its own: both
