@@ -167,3 +167,38 @@ def test_the_bounded_search_finds_what_scoring_every_triple_finds(monkeypatch) -
         assert totals[won] == exact[won][0] and path == exact[won][1]
         assert totals[1 - won] >= exact[1 - won][0]  # a bound, and below the winner
         assert exact[1 - won][0] < exact[won][0]
+
+
+def test_rewritten_patterns_find_what_the_plain_ones_found() -> None:
+    """Patterns rewritten for speed (no lookbehind at the front, Roman numbers tried only at
+    runs of their letters) match where the plain forms match, in real text, in windows of
+    it and in text made of the characters they hinge on."""
+    import random
+    import re
+    from pathlib import Path
+
+    from tmx_export.dump import pairing
+
+    sessions = Path(__file__).parent / "data" / "europarl-sessions"
+    text = "".join(p.read_text(encoding="utf-8") for p in sorted(sessions.glob("*.txt")))
+    rng = random.Random(5)
+    made = "".join(rng.choice("IVXLivxl0123-'’ aÀé.(\t") for _ in range(60_000))
+    plain_numbers = re.compile(
+        r"\d+|(?<![\w-])(?=[IVXL]{2})(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?![\w-])")
+    plain = {
+        pairing._ELISION_RE: re.compile(r"(?<=[^\W\d_])['’](?=[^\W\d_])"),
+        pairing._SHORT_ABBREVIATION_RE: re.compile(
+            r"(?<![\w.])[A-Z][a-z]{1,3}\.[ \t]+(?=\d|[A-Z]+[.\d(/-]|[A-Z]{2,}\b)"),
+    }
+    for sample in (text, made, "Res. A.382(X) l'Union XIV-XL IV, VI. Art. 5 d’"):
+        numbers = [(m.start(), m.group()) for m in plain_numbers.finditer(sample)]
+        assert pairing._numbers(sample) == numbers
+        for _ in range(200):
+            start = rng.randrange(len(sample))
+            end = min(len(sample), start + rng.randrange(3000))
+            assert pairing._numbers(sample, start, end) == [
+                (m.start(), m.group()) for m in plain_numbers.finditer(sample, start, end)]
+        for fast, slow in plain.items():
+            assert [m.span() for m in fast.finditer(sample)] == [
+                m.span() for m in slow.finditer(sample)]
+    assert any(value == "XIV" for _, value in pairing._numbers(text + " XIV "))
