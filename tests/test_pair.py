@@ -183,6 +183,8 @@ def test_rewritten_patterns_find_what_the_plain_ones_found() -> None:
     text = "".join(p.read_text(encoding="utf-8") for p in sorted(sessions.glob("*.txt")))
     rng = random.Random(5)
     made = "".join(rng.choice("IVXLivxl0123-'’ aÀé.(\t") for _ in range(60_000))
+    made += " ".join(rng.choice(["THE", "Dans", "l'", "D’", "À", "au", "AUX", "x", "«", "Mr",
+                                 "OF", "and", "\t"]) for _ in range(20_000))
     plain_numbers = re.compile(
         r"\d+|(?<![\w-])(?=[IVXL]{2})(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?![\w-])")
     plain = {
@@ -201,4 +203,11 @@ def test_rewritten_patterns_find_what_the_plain_ones_found() -> None:
         for fast, slow in plain.items():
             assert [m.span() for m in fast.finditer(sample)] == [
                 m.span() for m in slow.finditer(sample)]
+        capitals = "".join(chr(c) for c in range(0x10000) if chr(c).isupper())
+        assert [m.start() for m in pairing._capital_start_re().finditer(sample)] == [
+            m.start() for m in re.finditer(r"(?<![^\W\d_])[" + re.escape(capitals) + "]",
+                                           sample)]
+        # words a pair never ends on: matched in the text in lower case
+        assert [m.span() for m in pairing._NEVER_LAST_LOWER_RE.finditer(sample.lower())] == [
+            m.span() for m in pairing._NEVER_LAST_RE.finditer(sample)]
     assert any(value == "XIV" for _, value in pairing._numbers(text + " XIV "))

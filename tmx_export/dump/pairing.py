@@ -301,10 +301,13 @@ _ELISION_RE = re.compile(r"['’](?<=[^\W\d_]['’])(?=[^\W\d_])")
 _SHORT_ABBREVIATION_RE = re.compile(
     r"[A-Z](?<![\w.][A-Z])[a-z]{1,3}\.[ \t]+(?=\d|[A-Z]+[.\d(/-]|[A-Z]{2,}\b)")
 _LIST_ITEM_END_RE = re.compile(r"[;,][ \t]+(?:and|or|et|ou)[ \t]+" + _OPENERS_RE)
-_NEVER_LAST_RE = re.compile(
-    r"(?i)(?<![\w'’])(?:" + "|".join(sorted(_NEVER_LAST, key=len, reverse=True))
+_NEVER_LAST_WORDS = r"(?<![\w'’])(?:" + "|".join(sorted(_NEVER_LAST, key=len, reverse=True)) \
     + r")['’]?[ \t]+" + _OPENERS_RE
-)
+_NEVER_LAST_RE = re.compile("(?i)" + _NEVER_LAST_WORDS)
+# The same on the text in lower case, twice as fast as ignoring case; not for a text whose
+# lower case is longer, nor with the letters that match "i" or "s" only ignoring case.
+_NEVER_LAST_LOWER_RE = re.compile(_NEVER_LAST_WORDS)
+_FOLDS_APART_RE = re.compile("[İıſ]")
 
 
 @lru_cache(maxsize=1)
@@ -313,7 +316,9 @@ def _capital_start_re() -> re.Pattern[str]:
     scan of the text rather than a test per word. Built on first use: the class lists the
     capitals of the Basic Multilingual Plane."""
     capitals = "".join(chr(c) for c in range(0x10000) if chr(c).isupper())
-    return re.compile(r"(?<![^\W\d_])[" + re.escape(capitals) + "]")
+    # the capital first, then the letter before it: a lookbehind at the front of a
+    # pattern is tried at every character
+    return re.compile("[" + re.escape(capitals) + r"](?<![^\W\d_].)")
 
 
 def _split_priors(text: str, pos: np.ndarray) -> np.ndarray:
@@ -325,8 +330,8 @@ def _split_priors(text: str, pos: np.ndarray) -> np.ndarray:
 
     prior = np.zeros(len(pos))
 
-    def at(pattern: re.Pattern[str], value: float) -> None:
-        ends = np.fromiter((m.end() for m in pattern.finditer(text)), dtype=np.int64)
+    def at(pattern: re.Pattern[str], value: float, scanned: str = text) -> None:
+        ends = np.fromiter((m.end() for m in pattern.finditer(scanned)), dtype=np.int64)
         idx = np.searchsorted(pos, ends)
         ok = idx < len(pos)
         idx, ends = idx[ok], ends[ok]
@@ -335,7 +340,12 @@ def _split_priors(text: str, pos: np.ndarray) -> np.ndarray:
     at(_SENTENCE_END_RE, 2.0)
     at(_TITLE_END_RE, -3.0)  # cancels the full stop's +2: "M. Koch" is one name
     at(_ELISION_RE, -3.0)
-    at(_NEVER_LAST_RE, -3.0)
+    lower = text.lower()
+    if len(lower) == len(text) and not _FOLDS_APART_RE.search(text):
+        at(_NEVER_LAST_LOWER_RE, -3.0, lower)
+    else:
+        at(_NEVER_LAST_RE, -3.0)
+    del lower
     at(_LIST_ITEM_END_RE, 3.0)  # cancels it: "(‘the Convention’); and" ends a list item
     at(_SHORT_ABBREVIATION_RE, -2.0)  # "Res. A.382(X)", "Art. 5": not a sentence end
     capitals = np.fromiter((m.start() for m in _capital_start_re().finditer(text)),
