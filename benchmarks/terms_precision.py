@@ -1,13 +1,14 @@
-"""Benchmark: precision of the top-50 term pairs on real EU text, against a hand-made list.
+"""Benchmark: precision of the top-100 term pairs on real EU text, against a hand-made list.
 
-    python benchmarks/terms_precision.py [--shared DIR] [--top 50] [--gold FILE] [--show]
+    python benchmarks/terms_precision.py [--shared DIR] [--top 100] [--gold FILE] [--show]
                                          [--segment sentence|clause|none] [--split]
                                          [--recall] [--recall-top 200]
 
 Runs extraction (default options) on the Europarl dev sessions, on the DGT-TM 2019 pairs,
 and on both together, and judges the top N pairs against ``tests/data/terms_gold_en_fr.tsv``
 (matching on lemmas). The pairs are first cut into units by the sentence segmenter, as
-``tmx-export terms`` does by default (``--segment none``: the pairs as read). Target: 0.8.
+``tmx-export terms`` does by default (``--segment none``: the pairs as read). Target (issue
+11): 0.9.
 
 ``--split`` measures generalisation instead: each corpus is cut in two halves, a *tuning*
 half (what the ranking may be adjusted on, and what ``--show`` lists) and a *held-out* half
@@ -18,7 +19,10 @@ is in both halves.
 
 ``--recall`` reports instead the share of the multi-word pairs of
 ``tests/data/terms_multiword_gold_en_fr.tsv`` (terms of EU procedure and law that occur in
-the two corpora) found in the top 200 pairs of both corpora together. Target: 0.9.
+the two corpora) found in the top 200 pairs of both corpora together. Target: 0.9. With
+``--show`` it tells, for each pair missed, whether it is a matter of ranking (its rank in the
+whole list), of pairing (the source term recorded with other renderings only) or of
+extraction (not recorded at all).
 
 Pairs that the gold file does not list are counted wrong and shown as ``?``: judge them
 (as the file's header says) and add them to the file, as correct or as ``wrong``.
@@ -80,14 +84,22 @@ def judge(name: str, pairs, gold, top: int, show: bool) -> float:
 def recall(pairs, path: Path, top: int, show: bool) -> float:
     """Share of the listed pairs (by lemma keys) among the top ``top`` extracted pairs."""
     wanted = load_gold(path)
-    found = {(p.source_lemma, p.target_lemma) for p in extract_terms(pairs)[:top]}
-    missed = [key for key in wanted if key not in found]
+    every = extract_terms(pairs)
+    rank = {(p.source_lemma, p.target_lemma): n for n, p in enumerate(every, 1)}
+    missed = [key for key in wanted if rank.get(key, top + 1) > top]
     share = 1 - len(missed) / len(wanted) if wanted else 0.0
     print(f"recall of {path.name} in the top {top} of {len(pairs)} units: {share:.2f} "
-          f"({len(wanted) - len(missed)}/{len(wanted)})")
+          f"({len(wanted) - len(missed)}/{len(wanted)}; {len(wanted.keys() & rank.keys())} "
+          f"anywhere in the {len(every)} pairs)")
     if show:
         for source, target in missed:
-            print(f"  missed  {source}\t{target}")
+            if (source, target) in rank:
+                why = f"ranked {rank[source, target]}"
+            else:
+                others = [f"{p.target_term} ({p.count})" for p in every
+                          if p.source_lemma == source][:3]
+                why = f"paired with {', '.join(others)}" if others else "not recorded"
+            print(f"  missed  {source}\t{target}\t{why}")
     return share
 
 
@@ -111,7 +123,7 @@ def dgt_halves(pairs):
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=SHARED)
-    parser.add_argument("--top", type=int, default=50)
+    parser.add_argument("--top", type=int, default=100)
     parser.add_argument("--gold", type=Path,
                         default=HERE.parent / "tests" / "data" / "terms_gold_en_fr.tsv")
     parser.add_argument("--show", action="store_true", help="list the judged pairs")
@@ -148,7 +160,7 @@ def main() -> None:
             judge("dgt-tm 2019", dgt, gold, args.top, args.show),
             judge("europarl-dev + dgt-tm", europarl + dgt, gold, args.top, args.show),
         ]
-    sys.exit(0 if min(scores) >= 0.8 else 1)
+    sys.exit(0 if min(scores) >= 0.9 else 1)
 
 
 if __name__ == "__main__":

@@ -149,7 +149,8 @@ def test_an_edited_spelling_of_the_same_term_is_recorded_and_kept(tmp_path):
     assert (chain.target_term, chain.count) == ("chaîne de valeurs", 4)
     # and the outputs show it
     write_glossary([chain], tmp_path / "g.csv")
-    assert "value chain,chaîne de valeurs,4,proposed" in (tmp_path / "g.csv").read_text("utf-8")
+    written = (tmp_path / "g.csv").read_text("utf-8")
+    assert "value chain,chaîne de valeurs,4,2.20,proposed" in written
 
 
 @pytest.mark.parametrize(("column", "value", "message"), [
@@ -383,11 +384,12 @@ def test_csv_glossary_cells_never_start_a_formula(tmp_path):
     assert write_glossary(pairs, path) == len(pairs)
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
-    assert rows[0] == ["source", "target", "count", "status"]
+    assert rows[0] == ["source", "target", "count", "termhood", "status"]
     for row, text in zip(rows[1:-2], FORMULAS, strict=True):
-        assert row == [f"'{text}", f"'\t{text}", "0", "proposed"]
-    assert rows[-2] == ["'\r=1+1", "x\r=cmd", "0", "proposed"]  # one row: "=cmd" starts none
-    assert rows[-1] == ["a=b", "x-y", "0", "proposed"]  # only the first character matters
+        assert row == [f"'{text}", f"'\t{text}", "0", "0.00", "proposed"]
+    # one row: "=cmd" starts none
+    assert rows[-2] == ["'\r=1+1", "x\r=cmd", "0", "0.00", "proposed"]
+    assert rows[-1] == ["a=b", "x-y", "0", "0.00", "proposed"]  # only the first character matters
     for row in rows[1:]:
         assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row)
 
@@ -399,7 +401,7 @@ def test_cli_csv_glossary_of_the_seed_is_unchanged(tmp_path):
     assert result.exit_code == 0, result.output
     with out.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
-    assert rows[1] == ["cluster", "conglomérat", "6", "proposed"]
+    assert rows[1][:3] + rows[1][4:] == ["cluster", "conglomérat", "6", "proposed"]
     assert not any(cell.startswith("'") for row in rows for cell in row)
 
 

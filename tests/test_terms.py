@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import sqlite3
 from pathlib import Path
 
@@ -186,11 +187,15 @@ def test_noun_of_noun_candidates():
     keys = _keys("As you know, it is up to each State to redistribute part of the total "
                  "appropriation. It is one of the steps towards a policy of employment")
     assert not [k for k in keys if k.startswith(("part ", "one "))]
-    # the complement is one word, in head position when its run ends there: "dangerous
-    # goods" is a term of its own, and "transport of dangerous" no head
+    # the complement is one or two words, in head position when its run ends there:
+    # "transport of dangerous goods" and "dangerous goods" are terms, "transport of
+    # dangerous" no head
     keys = _keys("the transport of dangerous goods by road")
-    assert keys["dangerous good"] and not keys["transport of dangerous"]
-    assert "transport of dangerous good" not in keys
+    assert keys["dangerous good"] and keys["transport of dangerous good"]
+    assert not keys["transport of dangerous"]
+    # "into" links too: "entry into force"
+    keys = _keys("Rules on the entry into force of this Decision")
+    assert keys["entry into force"]
     # a noun after a modifier takes no complement: a fragment of a name or of a free
     # combination ("States of America"), whose parts are terms already
     keys = _keys("the United States of America and the Joint Program of Scientific Research")
@@ -243,8 +248,71 @@ def test_noun_of_noun_terms_pair_with_their_french_terms():
     presidents = found[("conference of president", "conférence de président")]
     assert (presidents.source_term, presidents.target_term, presidents.count) == (
         "Conference of Presidents", "Conférence des présidents", 5)
-    # an "of" phrase holding a term takes none of its links
-    assert found[("dangerous good", "marchandise dangereux")].count == 20
+    # an "of" phrase that is a term itself takes the links where it stands; the term it
+    # holds keeps the others, and no fragment ("transport of dangerous") takes any
+    whole = found[("transport of dangerous good", "transport de marchandise dangereux")]
+    assert (whole.source_term, whole.target_term) == ("transport of dangerous goods",
+                                                      "transport de marchandises dangereuses")
+    assert whole.count + found[("dangerous good", "marchandise dangereux")].count == 20
+    assert not [key for key in found if key[0] == "transport of dangerous"]
+
+
+def test_termhood_ranks_terms_above_everyday_words():
+    # ranking by association x termhood (issue 11): on a real session, the recurring
+    # multi-word terms come before everyday words, which are kept but rank low
+    found = extract_terms(_europarl_session())
+    rank = {(p.source_lemma, p.target_lemma): n for n, p in enumerate(found)}
+    terms = [rank[key] for key in (
+        ("transport of dangerous good", "transport de marchandise dangereux"),
+        ("sustainable development", "développement durable"),
+        ("conference of president", "conférence de président"))]
+    everyday = [rank[key] for key in (("work", "travail"), ("request", "demande"),
+                                      ("attention", "attention"))]
+    assert max(terms) < 40 and min(everyday) > 80
+    # a single word is not ranked by its count alone: "report" (74 links) after "Structural
+    # Fund" (28), the Commission's own name before both
+    assert rank[("commission", "commission")] < rank[("structural fund", "fonds structurel")] \
+        < rank[("report", "rapport")]
+
+
+def test_renderings_explained_by_a_stronger_one_rank_low():
+    found = extract_terms(_europarl_session())
+    rank = {(p.source_lemma, p.target_lemma): n for n, p in enumerate(found)}
+    # "développement urbain" slid off "développement rural": ranked far below it
+    assert rank[("rural development", "développement rural")] < 20
+    assert rank[("rural development", "développement urbain")] > len(found) * 0.8
+    # an English term ending with a past participle is no noun phrase ("integrated")
+    participles = [n for n, p in enumerate(found) if p.source_term in ("integrated", "elected")]
+    assert len(participles) == 2 and min(participles) > len(found) * 0.8
+
+
+def test_plural_only_name_keeps_its_plural():
+    found = {(p.source_lemma, p.target_lemma): p for p in extract_terms(_europarl_session())}
+    # "the Minutes" of a sitting are not a "Minute"; "five minutes" are
+    assert found[("minute", "procès-verbal")].source_term == "Minutes"
+    assert found[("minute", "minute")].source_term == "minute"
+
+
+def test_references_to_numbered_parts_are_no_terms():
+    from tmx_export.terms.associate import SINGLE_TERMHOOD, termhood
+
+    def of(source: str, target: str) -> float:
+        return termhood(source, target, "en-GB", "fr-FR", len(source.split()),
+                        len(target.split()))
+
+    assert of("Annex II", "annexe II") == of("Chapter XIV", "chapitre XIV") == SINGLE_TERMHOOD
+    assert of("Sectoral Annex", "annexe sectorielle") > 2 * SINGLE_TERMHOOD
+    assert of("EEA Joint Committee", "Comité mixte EEE") > of("Joint Committee", "comité mixte")
+    # the same capitalised word as the last on both sides, but no numeral: a term
+    assert of("Civil Aviation", "Aviation civile") > 2 * SINGLE_TERMHOOD
+
+
+def test_seed_pairs_met_once_take_no_links_from_recurring_ones():
+    # with --min-count 1, candidates that meet in one clause only ("transnational
+    # clusters", "conglomérats transnationaux") do not take the links of "cluster"
+    found = extract_terms([seed_pair()], min_count=1)
+    assert [(p.source_term, p.target_term, p.count) for p in found[:2]] == [
+        ("cluster", "conglomérat", 6), ("value chain", "chaîne de valeur", 2)]
 
 
 def test_noun_of_noun_citation_forms():
@@ -376,9 +444,19 @@ def test_cli_seed_dump_writes_every_output(tmp_path):
     assert all(path.exists() for path in out.values())
     with out["g.csv"].open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    assert rows[0] == {"source": "cluster", "target": "conglomérat", "count": "6",
-                       "status": "proposed"}
+    assert {k: v for k, v in rows[0].items() if k != "termhood"} == {
+        "source": "cluster", "target": "conglomérat", "count": "6", "status": "proposed"}
     assert rows[1]["source"] == "value chain" and rows[1]["count"] == "2"
+    # termhood, in every table: a two-word unit above a single everyday word
+    termhood = {row["source"]: float(row["termhood"]) for row in rows}
+    assert termhood["value chain"] > termhood["cluster"] > 0
+    review = load_workbook(out["r.xlsx"], read_only=True)["review"]
+    header, *cells = [list(r) for r in review.iter_rows(values_only=True)]
+    assert {row[0]: row[header.index("termhood")] for row in cells} == termhood
+    report = out["r.html"].read_text(encoding="utf-8")
+    assert 'data-key="termhood"' in report
+    shown = re.search(r'data-source="value chain"[^>]*data-termhood="([\d.]+)"', report)
+    assert shown and abs(float(shown.group(1)) - termhood["value chain"]) < 0.005
     # second run: nothing counted twice
     again = runner.invoke(terms, [str(SEED_DUMP), "--termbase", str(out["t.db"]),
                                   "--csv", str(out["g.csv"])])

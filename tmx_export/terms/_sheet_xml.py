@@ -49,7 +49,7 @@ def usable(sheet: Any) -> bool:
             and sheet.previous_row == 0)
 
 
-def write_rows(sheet: Any, rows: Iterable[list[str | int]], count: int,
+def write_rows(sheet: Any, rows: Iterable[list[str | int | float]], count: int,
                column_formats: list[Any], flag_col: int, flag_format: Any) -> None:
     """Write ``count`` data rows (rows 2 on in the sheet) after the header row: each cell in
     its column's format, but a cell of ``flag_col`` with a value in ``flag_format``."""
@@ -61,7 +61,7 @@ def write_rows(sheet: Any, rows: Iterable[list[str | int]], count: int,
     out: list[str] = []
     for row, values in enumerate(rows, 2):
         template = layout.template(values)
-        out.append(template.format(row, *[v if isinstance(v, int) else text(v)
+        out.append(template.format(row, *[v if isinstance(v, (int, float)) else text(v)
                                           for v in values]))
         if row % _BATCH == 0:
             write("".join(out))
@@ -81,8 +81,8 @@ class _Layout:
         self.names = [xl_col_to_name(col) for col in range(len(column_formats))]
         self.templates: dict[tuple[bool, ...], str] = {}
 
-    def template(self, values: list[str | int]) -> str:
-        shape = (bool(values[self.flag_col]), *[isinstance(v, int) for v in values])
+    def template(self, values: list[str | int | float]) -> str:
+        shape = (bool(values[self.flag_col]), *[isinstance(v, (int, float)) for v in values])
         known = self.templates.get(shape)
         if known is None:
             known = self.templates[shape] = self._make(shape)

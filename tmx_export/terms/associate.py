@@ -15,9 +15,14 @@ into its aligned clauses (:func:`.units.piece_spans`; "pieces" below):
 4. for the pairs that recur (``min_count``) and their competitors, the surface forms, the
    documents and a few contexts.
 
-Pairs are ranked by count x Dice x a length factor (longer terms are more specific) x a
-specificity factor: terms frequent in general language (wordfreq) rank lower than terms
-frequent only in the corpus, which is what makes a term a term.
+Pairs are ranked by association x termhood (:func:`rank_score`): the association is the
+count, damped (``count ** 0.85``), times Dice; the termhood (:func:`termhood`) puts
+multi-word units above single words, and among single words those rare in general language
+(wordfreq) and proper names of institutions (capitalised mid-sentence: "Commission",
+"Regulation") above everyday words ("work", "request"), which are kept but rank low. Names,
+references ("Annex II"), English phrases ending with a participle ("powers granted") and
+renderings explained by a stronger overlapping one ("commission de la politique" beside
+"politique régionale") rank low too.
 
 Speed and memory: a corpus of 100k sentence pairs holds millions of candidate occurrences,
 nearly all of distinct candidates seen once, so nothing is done per occurrence in Python.
@@ -38,6 +43,7 @@ from __future__ import annotations
 import ctypes
 import gc
 import math
+import re
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -73,6 +79,10 @@ from .units import piece_spans
 MIN_HEAD_RATIO = 0.2
 MIN_DICE = 0.1  # association below which two candidates are never linked
 GLOSSARY_BONUS = 10.0  # glossary pairs are linked before any corpus association
+# Linking score factor for two candidates that meet in one piece only: their Dice of 1 is
+# chance as often as not ("transnational cluster" and "conglomérat transnational", both
+# seen once), and they must not take the links of a recurring pair ("cluster").
+ONCE_MET = 0.5
 CROSS_CHUNK = 500_000  # candidate pairs built at once in pass 2 (about 15 MB)
 # look-ups of a source occurrence's partners made at once in pass 3: each finds about one
 # linking option, and an option takes some 100 bytes while it is scored and sorted
@@ -591,8 +601,8 @@ def _english(kind: np.ndarray, kw: np.ndarray, breaks: np.ndarray, local: np.nda
              chains: _Chains, links: Sequence[int] = ()) -> tuple[np.ndarray, ...]:
     """English candidates (:func:`.candidates._english`): every run of 1-4 content words
     inside a run of them; in head position when the run ends with it. And where a linking
-    word (piece ids ``links``: "of") joins a lone content word to the next run, that word +
-    the link + the start of the run (:func:`_linked`).
+    word (piece ids ``links``: "of", "into") joins a lone content word to the next run, that
+    word + the link + the start of the run (:func:`_linked`).
 
     Returns per occurrence, in order (by first token, then last): first and last token,
     words and head; their keys go to ``chains``, one chain per first content word (and one
@@ -934,6 +944,8 @@ def _after_pass_one(units: list[Pair], src: _Side, tgt: _Side, piece_unit: array
         dice = 2.0 * cooc_units[code] / (s_df[e] + t_df[f])
         dice_of[code] = dice
         score = _length_prior(s_words[e], t_words[f], compounds) * dice
+        if cooc_units[code] < 2:
+            score *= ONCE_MET  # (only with min_count 1: else such pairs are not counted)
         partner_scores[at] = score + (GLOSSARY_BONUS if code in glossary_codes else 0.0)
 
     # Pass 3: competitive linking, piece by piece.
@@ -1167,7 +1179,10 @@ def _counted(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def _length_prior(source_words: int, target_words: int, compounds: tuple[bool, bool] = (
         False, False)) -> float:
-    """Favour longer matches, and matches of equal length, in competitive linking. A single
+    """Favour longer matches, and matches of equal length, in competitive linking: half as
+    much again for each word the shorter side has beyond one, so a two-word pair wins over a
+    one-word pair inside it unless its Dice is under two thirds of that one's ("internal
+    market" -> "marché intérieur" over "market" -> "marché"). A single
     word of a language that writes compounds as one word (``compounds``: source, target)
     is as long as the other side's term of two words ("Fischbestand", "stock de
     poissons")."""
@@ -1175,7 +1190,7 @@ def _length_prior(source_words: int, target_words: int, compounds: tuple[bool, b
         source_words = target_words
     elif compounds[1] and target_words == 1 and source_words == 2:
         target_words = source_words
-    prior = 1.0 + 0.15 * (min(source_words, target_words) - 1)
+    prior = 1.0 + 0.5 * (min(source_words, target_words) - 1)
     return prior if source_words == target_words else prior * 0.75
 
 
@@ -1365,9 +1380,17 @@ def citation_form(variants: Mapping[str, int], extractor: Extractor) -> str:
         known = _citation(form, extractor)
         if len(extractor.citations) < 500_000:
             extractor.citations[form] = known
-    if known != form and _plural_name(form, known, variants, extractor):
+    if known != form and (_plural_name(form, known, variants, extractor)
+                          or _plural_only(form, known, variants)):
         return form
     return known
+
+
+def _plural_only(form: str, singular: str, variants: Mapping[str, int]) -> bool:
+    """Whether ``form`` is one capitalised word (no acronym) never written in the
+    ``singular``: a name used in the plural only ("Minutes" of a sitting, not "Minute")."""
+    return (" " not in form and form[:1].isupper() and not form.isupper()
+            and not any(variant.lower() == singular.lower() for variant in variants))
 
 
 def _plural_name(form: str, singular: str, variants: Mapping[str, int],
@@ -1474,26 +1497,120 @@ def _match_case(word: str, model: str) -> str:
     return word
 
 
+# Ranking (:func:`rank_score`, :func:`termhood`), set on the tuning halves of the Europarl
+# dev sessions and DGT-TM (benchmarks/terms_precision.py --split): counts are damped, so a
+# frequent everyday word does not outrank a recurring multi-word term; multi-word units
+# outrank single words, and capitalised single words (institutions and acts: "Commission",
+# "Regulation") the other single words.
+COUNT_EXPONENT = 0.85
+MULTIWORD_TERMHOOD = 2.2  # termhood of a two-word unit; each further word adds a quarter of it
+SINGLE_TERMHOOD = 0.3  # termhood of a single everyday word (Zipf >= 6 in both languages)
+SPECIFIC_TERMHOOD = 1.0  # what a single word absent from general language adds to it
+CAPITALISED_TERMHOOD = 1.5  # factor for a single capitalised word that is no acronym
+OVERLAPPED = 0.2  # factor for a pair explained by a stronger overlapping one (_overlapped)
+
+
 def rank_score(pair: TermPair, source_words: int, target_words: int) -> float:
-    """count x Dice x length factor x specificity (see the module docstring)."""
-    length = math.log2(1 + min(source_words, target_words))
-    specificity = (
-        _specificity(pair.source_term, pair.source_lang)
-        + _specificity(pair.target_term, pair.target_lang)
-    ) / 2
-    score = pair.count * max(pair.dice, 0.05) * length * specificity
-    if _name_like(pair):
+    """Association (damped count x Dice) x :func:`termhood` (kept in ``pair.termhood`` for
+    the outputs); names, references and pairs explained by a stronger overlapping pair rank
+    low."""
+    pair.termhood = termhood(pair.source_term, pair.target_term, pair.source_lang,
+                             pair.target_lang, source_words, target_words)
+    score = pair.count ** COUNT_EXPONENT * max(pair.dice, 0.05) * pair.termhood
+    if _name_like(pair) or _verb_ending(pair):
         score *= 0.1
+    if _overlapped(pair):
+        score *= OVERLAPPED
     return score
+
+
+def _verb_ending(pair: TermPair) -> bool:
+    """An English source term that ends with a past participle, so no noun phrase: "Party
+    complained (against)", "powers granted", "incorporated" (its last word as written ends
+    in "-ed" and is not its lemma)."""
+    if primary(pair.source_lang) != "en" or not pair.forms:
+        return False
+    written = next(iter(pair.forms))[1].rsplit(None, 1)[-1].lower()
+    return written.endswith("ed") and written != pair.source_lemma.rsplit(None, 1)[-1]
+
+
+def _overlapped(pair: TermPair) -> bool:
+    """Another rendering of the same term shares a word with this one and explains it
+    better: this one is then a span that slid off the real rendering, or a piece of it.
+
+    The other one explains it when it is linked more often and this one does not hold all
+    of its words ("Regional Policy" -> "politique régionale" (4) beside "commission de la
+    politique" (3)), or when this one is a piece of it linked at least half as often
+    ("agenda" -> "ordre" (10) beside "ordre du jour" (7)). The same holds of two source
+    terms of one target term.
+    """
+    count = pair.count
+    source_words = set(pair.source_lemma.split()) - _LINKING
+    target_words = set(pair.target_lemma.split()) - _LINKING
+    for other in pair.competitors:
+        if other.source_lemma == pair.source_lemma:
+            mine, theirs = target_words, set(other.target_lemma.split()) - _LINKING
+        elif other.target_lemma == pair.target_lemma:
+            mine, theirs = source_words, set(other.source_lemma.split()) - _LINKING
+        else:
+            continue
+        if not mine & theirs:
+            continue
+        if mine < theirs:  # a piece of the other
+            if 2 * other.count >= count:
+                return True
+        elif other.count > count and not mine > theirs:
+            return True
+    return False
+
+
+# Key pieces that join the words of a term ("chaîne de valeur", "code of conduct"): shared
+# by unrelated terms, they are no overlap.
+_LINKING = frozenset({"de", "à", "en", "of", "the"})
+
+
+@lru_cache(maxsize=200_000)
+def termhood(source_term: str, target_term: str, source_lang: str, target_lang: str,
+             source_words: int, target_words: int) -> float:
+    """How much a pair's terms look like terms rather than general language.
+
+    A multi-word unit on both sides (its recurrence in the corpus is its unithood):
+    :data:`MULTIWORD_TERMHOOD` for two words, a quarter more for each further word of the
+    shorter side. A single word: from :data:`SINGLE_TERMHOOD` (everyday on both sides)
+    up by the mean of the two sides' :func:`_specificity` (0 for an everyday word, 1 for
+    one absent from general language); times :data:`CAPITALISED_TERMHOOD` when the source
+    is capitalised mid-sentence (its citation form keeps the capital) and is no acronym.
+    """
+    words = min(source_words, target_words)
+    if words >= 2:
+        if _reference(source_term, target_term):
+            return SINGLE_TERMHOOD
+        return MULTIWORD_TERMHOOD * (1 + 0.25 * (words - 2))
+    value = SINGLE_TERMHOOD + SPECIFIC_TERMHOOD * (_specificity(source_term, source_lang)
+                                                   + _specificity(target_term, target_lang)) / 2
+    if source_term[:1].isupper() and not source_term.isupper():
+        value *= CAPITALISED_TERMHOOD
+    return value
+
+
+_ROMAN = re.compile(r"(?=[IVXLC])L?X{0,3}(?:IX|IV|V?I{0,3})|XC|XL")  # I to LXXXIX, XC, XL
+
+
+def _reference(source_term: str, target_term: str) -> bool:
+    """A reference to a numbered part of a text rather than a term: both terms end with
+    the same Roman numeral ("Annex II" -> "annexe II", "Chapter IV" -> "chapitre IV")."""
+    last = source_term.rsplit(None, 1)[-1]
+    return last == target_term.rsplit(None, 1)[-1] and _ROMAN.fullmatch(last) is not None
 
 
 # Pure functions of a term: cached, as a run ranks the same terms after extraction and
 # again when it reads the termbase back.
 @lru_cache(maxsize=200_000)
 def _specificity(term: str, lang: str) -> float:
-    """1 for everyday words (Zipf >= 6) up to 5 for words absent from general language."""
+    """0 for everyday words (Zipf >= 6) up to 1 for words absent from general language
+    (Zipf <= 2)."""
     zipf = zipf_frequency(term.lower(), primary(lang))
-    return 1.0 + min(max(6.0 - zipf, 0.0), 4.0)
+    return min(max(6.0 - zipf, 0.0), 4.0) / 4
 
 
 def _name_like(pair: TermPair) -> bool:

@@ -50,7 +50,8 @@ class TermLanguage:
     with how its key writes it; ``articles``: articles allowed right after the connectors of
     ``article_after`` ("de la", "à la"), left out of the key (the elided words split off a
     token are :func:`elisions`'). ``complement_links``: in a head-last language, the words
-    that link a noun to its complement in a term ("of": "code of conduct").
+    that link a noun to its complement in a term ("of": "code of conduct"; "into": "entry
+    into force").
     ``verb_lemma_endings``: lower-case words whose lemma ends so are verbs, never terms
     (German and Dutch infinitives; their nouns are written otherwise or capitalised).
     """
@@ -154,7 +155,7 @@ _IT_CONNECTORS = {"di": "di", "del": "di", "dello": "di", "della": "di", "dei": 
 _PT_CONNECTORS = {"de": "de", "do": "de", "da": "de", "dos": "de", "das": "de"}
 
 _HAND_MADE = {
-    "en": TermLanguage("en", STOP["en"], complement_links=frozenset({"of"})),
+    "en": TermLanguage("en", STOP["en"], complement_links=frozenset({"of", "into"})),
     "fr": TermLanguage("fr", STOP["fr"], head_first=True,
                        connectors={w: FR_CONNECTOR_KEY[w] for w in FR_CONNECTORS},
                        articles=FR_CONNECTOR_ARTICLES, article_after=frozenset({"de", "à"})),

@@ -82,7 +82,8 @@ def _entry(rank: int, pair: TermPair, folded: Callable[[str], str]) -> str:
     return (
         f'\n<tbody class="entry" data-rank="{rank}" data-source="{source}" '
         f'data-target="{target}" data-count="{count}" data-docs="{docs}" '
-        f'data-dice="{pair.dice:.3f}" data-status="{status}" '
+        f'data-dice="{pair.dice:.3f}" data-termhood="{pair.termhood:.3f}" '
+        f'data-status="{status}" '
         f'data-flag="{"inconsistent" if inconsistent else ""}" data-text="{e(search)}" '
         f'data-contexts="{e(search_contexts)}">\n'
         f'<tr class="pair{" inconsistent" if inconsistent else ""}" tabindex="0" '
@@ -93,10 +94,11 @@ def _entry(rank: int, pair: TermPair, folded: Callable[[str], str]) -> str:
         f'  <td class="num">{count}</td>\n'
         f'  <td class="num">{docs}</td>\n'
         f'  <td class="num">{pair.dice:.2f}</td>\n'
+        f'  <td class="num">{pair.termhood:.2f}</td>\n'
         f'  <td><span class="status status-{status}">{status}</span></td>\n'
         '  <td class="flag"></td>\n'
         "</tr>\n"
-        '<tr class="details" hidden><td colspan="8">\n'
+        '<tr class="details" hidden><td colspan="9">\n'
         f"  <div><b>Variants</b>: {e(source_variants)} &harr; {e(target_variants)}</div>\n"
         + (f"  <div><b>Competing translations</b>: {e(translations)}</div>\n" if translations
            else "  \n")

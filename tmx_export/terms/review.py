@@ -28,7 +28,7 @@ from .termpair import STATUSES, TermPair, most_common
 COLUMNS = [
     # (header, width)
     ("source term", 24), ("target term", 24), ("status", 11), ("note", 30),
-    ("count", 7), ("documents", 9), ("inconsistent", 11),
+    ("count", 7), ("termhood", 9), ("documents", 9), ("inconsistent", 11),
     ("source variants", 26), ("target variants", 26), ("competing translations", 30),
     ("source context 1", 50), ("target context 1", 50),
     ("source context 2", 50), ("target context 2", 50),
@@ -41,14 +41,14 @@ def _variants(counts: dict[str, int]) -> str:
     return ", ".join(f"{form} ({n})" for form, n in most_common(counts))
 
 
-def _row_values(pair: TermPair) -> list[str | int]:
+def _row_values(pair: TermPair) -> list[str | int | float]:
     """The cells of one pair's row, in :data:`COLUMNS` order."""
     contexts = pair.contexts[:2]
     others = pair.translations()[1:]
     documents, source_variants, target_variants = pair.tallies()
-    values: list[str | int] = [
+    values: list[str | int | float] = [
         pair.source_term, pair.target_term, pair.status, pair.note,
-        pair.count, len(documents), "yes" if pair.inconsistent else "",
+        pair.count, round(pair.termhood, 2), len(documents), "yes" if pair.inconsistent else "",
         _variants(source_variants), _variants(target_variants),
         ", ".join(f"{t} ({n})" for t, n in others),
     ]
@@ -111,12 +111,12 @@ def write_review(pairs: Iterable[TermPair], path: str | Path) -> int:
     return len(pairs)
 
 
-def _write_cells(sheet, rows: Iterable[list[str | int]], styles: _Styles) -> None:
+def _write_cells(sheet, rows: Iterable[list[str | int | float]], styles: _Styles) -> None:
     """The rows through XlsxWriter's cell API (what :mod:`._sheet_xml` writes faster)."""
     for row, values in enumerate(rows, 1):
         for col, value in enumerate(values):
             style = styles.flag if (col == _FLAG_COLUMN and value) else None
-            if isinstance(value, int):
+            if isinstance(value, (int, float)):
                 sheet.write_number(row, col, value, style)
             else:
                 # write_string, not write(): write() turns text starting with "=" into a

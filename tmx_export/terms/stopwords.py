@@ -27,6 +27,7 @@ toward towards under unless until up upon us very via was we well were what what
 whenever where whereas whether which while who whoever whole whom whose why will with within
 without would yet you your yours yourself yourselves mr mrs ms madam sir dr ladies gentlemen
 yes ok etc e.g i.e de la le du des der van von
+pursuant thereof therein thereto hereby herein hereinafter hereto whereby notwithstanding
 two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred
 thousand million billion
 """

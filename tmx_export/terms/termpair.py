@@ -59,6 +59,7 @@ class TermPair:
     dice: float = 0.0
     llr: float = 0.0
     score: float = 0.0
+    termhood: float = 0.0  # how term-like, against general language: see associate.termhood
     pos: str | None = None
     glossary: bool = False
     contexts: list[Context] = field(default_factory=list)
