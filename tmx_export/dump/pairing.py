@@ -93,7 +93,7 @@ def _word_tokens(stream: Stream, first: str, second: str) -> tuple[np.ndarray, n
                           dtype=np.int64)
     score = word_scores(first, second).__getitem__
     lower_i = _lower_i_score(first, second)
-    starts, scores = [numbers], [np.zeros(len(numbers))]
+    starts, scores = [], []
     for offset, block in _text_blocks(text):  # arrays a block at a time: no list of them all
         found = list(WORD_RE.finditer(block))
         at = np.fromiter((m.start() for m in found), dtype=np.int64, count=len(found))
@@ -104,9 +104,13 @@ def _word_tokens(stream: Stream, first: str, second: str) -> tuple[np.ndarray, n
         if lower_i is not None:
             _score_lower_i(block, at, values, lower_i)
         scores.append(values)
-    pos, values = np.concatenate(starts), np.concatenate(scores)
-    order = np.argsort(pos, kind="stable")  # numbers start with digits, words never do
-    return pos[order], values[order]
+    pos = np.concatenate(starts) if starts else np.zeros(0, dtype=np.int64)
+    values = np.concatenate(scores) if scores else np.zeros(0)
+    del starts, scores
+    # the numbers merged in at their places (numbers start with digits, words never do: no
+    # two tokens start at one offset), without sorting every token again
+    at = np.searchsorted(pos, numbers)
+    return np.insert(pos, at, numbers), np.insert(values, at, 0.0)
 
 
 def _lower_i_score(first: str, second: str) -> float | None:
