@@ -232,3 +232,45 @@ def test_refusals_come_before_any_work_and_leave_no_file(tmp_path: Path) -> None
                                   "--profile", "trados", "--rejects", str(rejects)])
     assert result.exit_code == 1 and result.output.startswith("tmx-export: error: --langs: ")
     assert not out.exists() and not rejects.exists()
+
+
+def test_a_table_without_one_language_is_written_without_it(tmp_path: Path) -> None:
+    """Tables in a directory: one holds English, French and German, another only English
+    and French. The second one's units are written without German (or rejected with
+    --require-all-langs), not the run refused; a table with none of the targets is."""
+    from tmx_export.formats.tmx import read_tmx
+
+    rows = [(p.source, p.target) for p in read_tmx(DGT[0], source_lang="en-GB",
+                                                  target_lang="fr-FR").pairs[:5]]
+    german = {p.source: p.target for p in read_tmx(DGT[0], source_lang="en-GB",
+                                                   target_lang="de-DE").pairs}
+    folder = tmp_path / "tables"
+    folder.mkdir()
+    (folder / "a.tsv").write_text("en\tfr\tde\n" + "".join(
+        f"{en}\t{fr}\t{german[en]}\n" for en, fr in rows[:3]), encoding="utf-8")
+    (folder / "b.tsv").write_text("en\tfr\n" + "".join(
+        f"{en}\t{fr}\n" for en, fr in rows[3:]), encoding="utf-8")
+    out, rejects = tmp_path / "m.tmx", tmp_path / "r.tsv"
+    runner = CliRunner()
+    result = runner.invoke(main, ["build", str(folder), "-o", str(out), "--langs",
+                                  "en-GB,fr-FR,de-DE"])
+    assert result.exit_code == 0, result.output
+    written = _written(out)
+    assert [sorted(unit) for unit in written] == [["de-DE", "en-GB", "fr-FR"]] * 3 + [
+        ["en-GB", "fr-FR"]] * 2
+    assert [(u["en-GB"], u["fr-FR"]) for u in written] == rows
+    strict = runner.invoke(main, ["build", str(folder), "-o", str(out), "--langs",
+                                  "en-GB,fr-FR,de-DE", "--require-all-langs",
+                                  "--rejects", str(rejects)])
+    assert strict.exit_code == 0, strict.output
+    assert len(_written(out)) == 3
+    assert [(r.file, r.line, r.reason) for r in read_rejects(rejects)] == [
+        (str(folder / "b.tsv"), 2, "missing-languages"),
+        (str(folder / "b.tsv"), 3, "missing-languages")]
+    # a table with the source and no language asked for: refused, naming it
+    (folder / "b.tsv").write_text("en\tes\n" + "".join(f"{en}\tx\n" for en, _ in rows[3:]),
+                                  encoding="utf-8")
+    refused = runner.invoke(main, ["build", str(folder), "-o", str(out), "--langs",
+                                   "en-GB,fr-FR,de-DE"])
+    assert refused.exit_code == 1
+    assert refused.output.startswith(f"tmx-export: error: {folder / 'b.tsv'}:1: no column")

@@ -28,6 +28,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,9 +37,17 @@ from .formats.profiles import get_profile, lang_code
 from .formats.rejects import write_rejects
 from .formats.text import atomic_output
 from .formats.tmx import write_units
-from .inputs import ParallelInput, name_language
+from .inputs import ParallelInput, gather_inputs, name_language
 from .lang import normalise_tag, primary, standard_tag
-from .model import SEGTYPE_OF, AccountingError, MultilingualOptions, MultiUnit, Pair, Reject
+from .model import (
+    SEGTYPE_OF,
+    AccountingError,
+    BuildOptions,
+    MultilingualOptions,
+    MultiUnit,
+    Pair,
+    Reject,
+)
 
 if TYPE_CHECKING:
     from .pipeline import ProgressArg
@@ -99,6 +108,27 @@ def inputs_for(inputs: Sequence[str | Path | ParallelInput], source: str,
     return chosen
 
 
+_TABLES = ("tsv", "csv", "xlsx")
+
+
+def _read_by_another_run(item: str | Path | ParallelInput, source: str, target: str,
+                         langs: tuple[str, ...], options: BuildOptions) -> bool:
+    """Whether ``item`` is a table without a column for ``target`` that has the source and
+    another of ``langs``: its units are written without ``target`` (they come from that
+    other run), as for a TMX unit without it. A table with none of the targets stays in
+    every run, to be refused as in a bilingual run; so does one whose columns are named."""
+    if isinstance(item, ParallelInput) or options.source_column or options.target_column:
+        return False
+    from .formats.table import has_columns
+    from .inputs import format_of
+
+    fmt = format_of(str(item), options.input_format)
+    if fmt not in _TABLES:
+        return False
+    read = partial(has_columns, item, source, sheet=options.sheet, table_format_name=fmt)
+    return not read(target) and any(read(other) for other in langs[1:] if other != target)
+
+
 def build_multilingual(
     inputs: Sequence[str | Path | ParallelInput],
     output: str | Path,
@@ -127,10 +157,13 @@ def build_multilingual(
     runs: list[tuple[str, list[Pair]]] = []
     rejects: list[Reject] = []
     segtypes: set[str] = set()
+    # directories as their files: a table in one may lack a language the run asks for
+    files = gather_inputs(inputs, pair_files=False)
     for target in langs[1:]:
         run_options = replace(build, source_lang=source, target_lang=target, dedupe="none",
                               rejects_path=None, allow_empty=True)
-        chosen = inputs_for(inputs, source, target)
+        chosen = [item for item in inputs_for(files, source, target)
+                  if not _read_by_another_run(item, source, target, langs, run_options)]
         if not chosen:
             continue
         segtypes.add(segtype_of(chosen, run_options, outputs=outputs if not runs else ()))
