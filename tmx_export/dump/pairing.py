@@ -370,7 +370,9 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
 
     ``tokens`` are the start offsets and scores of :func:`_word_tokens`. For each language
     order (sign 1, then -1: the scores negated), returns the sign, the score and the pairs
-    as (start, split, end) offsets. What does not depend on the order is found once.
+    as (start, split, end) offsets; only the winning order has its pairs, and the other's
+    score may be a bound below the winner's (:func:`.pair_search.best_order`). What does
+    not depend on the order is found once.
     """
     import numpy as np
 
