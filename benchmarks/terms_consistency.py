@@ -4,10 +4,13 @@
 Extracts the term pairs of the Europarl dev sessions and the DGT-TM 2019 pairs together
 (sentence units, as ``tmx-export terms`` does), prints how many pairs carry the
 inconsistency flag (aim: under 10 %; the first release flagged 40 %), and a seeded sample
-of flagged pairs with their rivals (:meth:`TermPair.rivals`) for a terminologist to judge:
-is each rival a real competing translation?
+of flagged pairs with their rivals (:meth:`TermPair.rivals`), each marked with its verdict
+from ``tests/data/terms_flags_en_fr.tsv`` (is it a real competing translation?), and how
+many of the judged flags point at one. Rivals nobody has judged yet show ``?``: judge them
+and add them to the file.
 
     python benchmarks/terms_consistency.py [--shared ../shared] [--sample 30] [--seed 0]
+                                           [--judged FILE]
 """
 
 from __future__ import annotations
@@ -32,6 +35,9 @@ def main() -> int:
     parser.add_argument("--shared", type=Path, default=SHARED)
     parser.add_argument("--sample", type=int, default=30)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--judged", type=Path,
+                        default=HERE.parent / "tests" / "data" / "terms_flags_en_fr.tsv",
+                        help="hand-judged rivals of flagged pairs (default: %(default)s)")
     args = parser.parse_args()
     units = []
     data = args.shared / "data"
@@ -44,12 +50,37 @@ def main() -> int:
     share = len(flagged) / len(found) if found else 0.0
     print(f"{len(units)} units, {len(found)} term pairs in {seconds:.1f} s; "
           f"{len(flagged)} flagged inconsistent ({share:.1%}; aim: under 10 %)")
+    verdicts = _judged(args.judged)
     sample = random.Random(args.seed).sample(flagged, min(args.sample, len(flagged)))
+    useful = judged = 0
+    print("  [verdict per rival: real competing translation (+), noise (-), not judged (?)]")
     for pair in sorted(sample, key=lambda p: -p.count):
-        rivals = ", ".join(f"{r.target_term} ({r.count}, Dice {r.dice:.2f})"
-                           for r in pair.rivals())
+        marks = []
+        for rival in pair.rivals():
+            verdict = verdicts.get((pair.source_term, pair.target_term, rival.target_term))
+            marks.append({"real": "+", "noise": "-"}.get(verdict or "", "?"))
+        rivals = ", ".join(f"{mark}{r.target_term} ({r.count}, Dice {r.dice:.2f})"
+                           for mark, r in zip(marks, pair.rivals(), strict=True))
         print(f"  {pair.source_term} -> {pair.target_term} ({pair.count}) | rivals: {rivals}")
+        if "?" not in marks:
+            judged += 1
+            useful += "+" in marks
+    print(f"flags judged: {judged} of {len(sample)}; with a real competing translation: "
+          f"{useful} of {judged}" + (f" ({useful / judged:.0%})" if judged else "")
+          + f" (verdicts in {args.judged.name})")
     return 0 if share < 0.10 else 1
+
+
+def _judged(path: Path) -> dict[tuple[str, str, str], str]:
+    """(source term, target term, rival) -> "real" or "noise", from the judged flags."""
+    verdicts = {}
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            cells = line.rstrip("\n").split("\t")
+            if line.startswith("#") or cells[0] == "source" or len(cells) < 4:
+                continue
+            verdicts[(cells[0], cells[1], cells[2])] = cells[3]
+    return verdicts
 
 
 if __name__ == "__main__":
