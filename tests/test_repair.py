@@ -142,3 +142,34 @@ def test_spacing_counts_taken_at_once_are_str_count_s() -> None:
     counted._count_spacing((".", r"\d"))
     assert counted._tally is None  # a small sample keeps to str.count
     assert checked >= 50
+
+
+def test_a_suspended_hyphen_before_a_conjunction_keeps_its_space() -> None:
+    """A break after "Bau-" before "und" in a file whose breaks consume the space (real
+    DGT-TM text): a suspended compound, "Bau- und Wohnungswesen", not "Bau-und"; the same
+    in Swedish and English. A compound going on with a hyphen ("black-and-white") and one
+    with another word after its hyphen ("know-how") stay joined."""
+    german = (
+        "Transport-, Bygnings- og Boligministeriet (Ministerium für Verkehr, Bau-\n"
+        "und Wohnungswesen) Jede Vertragspartei trägt die Personal-, Reise- und\n"
+        "Aufenthalts- sowie Post-\nund Telekommunikationskosten, die ihr durch die\n"
+        "Teilnahme an den Sitzungen des Handels- und Entwicklungsausschusses und\n"
+        "der Sonderausschüsse entstehen. Die Kosten für die Organisation der\n"
+        "Sitzungen und die Vervielfältigung der Unterlagen trägt die Vertragspartei,\n"
+        "die die Sitzung ausrichtet.\n"
+    )
+    text = build_stream(german, ("de", "fr")).text
+    assert "Bau- und Wohnungswesen" in text and "Post- und Telekommunikationskosten" in text
+    assert "Reise- und Aufenthalts- sowie" in text
+    swedish = ("Trots den period som avses i punkt 4 ska den första perioden\n"
+               "inledas dagen efter det att handels-\noch utvecklingskommittén höll\n"
+               "sitt första möte och avslutas den 31 december samma år. Varje\n"
+               "part ska bära de kostnader som uppstår till följd av dess\n"
+               "deltagande i kommitténs möten, både vad gäller personal-, rese-\n"
+               "och traktamentskostnader och vad gäller post- och telekostnader.\n")
+    assert "handels- och utvecklingskommittén" in build_stream(swedish, ("fi", "sv")).text
+    english = build_stream(PDF.replace("happy new year in\n", "happy black-\nand-white "
+                                       "pre-\nand post-war year in\n"), LANGS).text
+    assert "happy black-and-white pre- and post-war year in the hope" in english
+    assert "know-how transfer" in build_stream(
+        "ensuring the know-\nhow transfer across the research\n", LANGS).text

@@ -370,17 +370,38 @@ def decide_break(left: str, right: str, post: dict[str, float], lam: float,
         # unhyphenated word is clearly the more frequent spelling.
         lf = _TRAILING_WORD_RE.search(left[:-1])
         rf = _LEADING_WORD_RE.search(right)
+        if rf and rf.group(0).lower() in SUSPENDING_CONJUNCTIONS \
+                and right[rf.end():rf.end() + 1] in ("", " ", "\t"):
+            # A suspended hyphen ("Bau- und Wohnungswesen", "handels- och", "pre- and
+            # post-war"): no compound is written with a conjunction after its hyphen
+            # ("black-and-white" goes on with a hyphen), so the break is an ordinary one,
+            # the space kept or consumed as the file's style says.
+            return _ordinary_break(post, lam), False
         if lf and rf and post["mid"] + post["mid-stripped"] < 0.5:
             joined, hyphened = lf.group(0) + rf.group(0), lf.group(0) + "-" + rf.group(0)
             if lexicon.zipf(joined) > lexicon.zipf(hyphened) + 0.5:
                 return "", True
         return "", False
+    return _ordinary_break(post, lam), False
+
+
+def _ordinary_break(post: dict[str, float], lam: float) -> str:
+    """The separator of a break that may be inside a word or between two: the styles'
+    chances of a join, each updated by the break's own evidence ``lam``."""
     p_lex = 1 / (1 + 10 ** (-lam))
     p_join = 0.0
     for s, weight in post.items():
         pj = _P_JOIN[s]
         p_join += weight * pj * p_lex / (pj * p_lex + (1 - pj) * (1 - p_lex))
-    return ("" if p_join >= 0.5 else " "), False
+    return "" if p_join >= 0.5 else " "
+
+
+# Coordinating conjunctions of the EU's languages (and, or): after a line ending with a
+# hyphen they mark a suspended compound, "Bau- und", "handels- och", "kauppa- ja", "pre- and".
+SUSPENDING_CONJUNCTIONS = frozenset("""
+and or nor und oder bzw sowie et ou y e o u ed od en of og eller och ja tai sekä või és vagy
+illetve i oraz lub albo a nebo alebo in ali ili и или και ή și şi sau ir ar un vai jew agus nó
+""".split())
 
 
 # What ends a sentence, as the last character of a line (tested on the character: a
