@@ -315,3 +315,24 @@ def test_side_a_ends_with_what_side_b_ends_with() -> None:
     pairs = [Pair(de, fr, "de", "fr") for de, fr in rows * 3]
     for style in CUT_STYLES:
         assert _exact(pairs, style, numbered=False) == len(pairs), style
+
+
+def test_a_short_pair_ending_with_a_shared_word() -> None:
+    """Headings and signatures of DGT-TM (Spanish-Italian) whose last word the two
+    languages share ("Europea" / "europea", "Interno" / "interno", "Loran-C"): it leans too
+    little to place the split, and side B must not open with it."""
+    headings = [
+        ("En nombre de la Unión Europea", "A nome dell'Unione europea"),
+        ("Modificación del Reglamento Interno", "Modifica del regolamento interno"),
+        ("Equipo de radionavegación Loran-C", "Apparecchiatura Loran-C"),
+    ]
+    prose = _agreement_pairs("es", "it")
+    pairs = []
+    for n, (es, it) in enumerate(headings):
+        pairs += prose[4 * n:4 * n + 4] + [Pair(es, it, "es", "it")]
+    pairs += prose[12:16]
+    for style in CUT_STYLES:
+        text = format_dump(pairs, style=style, numbered=False, seed=3)
+        result = read_dump("headings.txt", source_lang="es", target_lang="it", text=text)
+        got = {(_norm(p.source), _norm(p.target)) for p in result.pairs}
+        assert all(heading in got for heading in headings), style

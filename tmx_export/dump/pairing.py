@@ -539,8 +539,40 @@ def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, i
              ) -> list[tuple[int, int, int]]:
     """The pairs of ``path`` as (start, split, end) offsets, each split refined."""
     starts, end = parts.starts, len(parts.text)
-    return [(starts[i], _refine_split(parts, prefix, i, j, k),
-             starts[j] if j < len(starts) else end) for i, j, k in path]
+    out = []
+    for i, j, k in path:
+        e_off = starts[j] if j < len(starts) else end
+        split = _refine_split(parts, prefix, i, j, k)
+        out.append((starts[i], _shared_last_word(parts.text, starts[i], split, e_off), e_off))
+    return out
+
+
+SHORT_PAIR = 200  # characters: a heading, a signature, a name
+
+
+def _shared_last_word(text: str, start: int, split: int, end: int) -> int:
+    """``split``, or the start of the next word when side B would open with the word the
+    pair ends with ("En nombre de la Unión | Europea A nome dell'Unione europea"): in a
+    short pair that word ends both sides, a cognate or a name the two languages share
+    ("Reglamento Interno" / "regolamento interno", "Loran-C"), and leans too little to
+    place the split."""
+    if end - start > SHORT_PAIR:
+        return split
+    first = _FIRST_WORD_RE.match(text, split, end)
+    tail = _LAST_WORD_RE.search(text, split, end)
+    if first is None or tail is None or tail.start() <= first.start():
+        return split
+    if first.group().lower() != tail.group().lower() or len(first.group()) < 3:
+        return split
+    after = _NEXT_WORD_RE.search(text, first.end(), end)
+    if after is None or after.start() >= tail.start():
+        return split
+    return after.start()
+
+
+_FIRST_WORD_RE = re.compile(r"[^\W\d_][\w-]*")
+_LAST_WORD_RE = re.compile(r"[^\W\d_][\w-]*(?=[\W_]*$)")
+_NEXT_WORD_RE = re.compile(r"(?<=\s)\S")
 
 
 NUMBER_IMBALANCE_COST = 1.5  # per number on one side and not the other
