@@ -66,13 +66,13 @@ def test_pdf_hyphenation_is_undone() -> None:
 def test_fold_marker_inside_a_word() -> None:
     stream = build_stream("la chaîne de valeur industrielle europ\n...[+++]éenne, sur\n", LANGS)
     assert "européenne, sur" in stream.text
-    assert stream.folded == [False, True]
+    assert list(stream.folded) == [False, True]
     assert stream.repairs["fold markers removed"] == 1
 
 
 def test_line_starts_map_back_to_input_lines() -> None:
     stream = build_stream("first line of text\n\nsecond line here\n", LANGS)
-    assert stream.line_numbers == [1, 3]
+    assert list(stream.line_numbers) == [1, 3]
     assert stream.line_at(stream.text.index("second")) == 3
 
 

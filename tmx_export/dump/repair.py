@@ -29,6 +29,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from array import array
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -67,9 +68,10 @@ class Stream:
     """
 
     text: str
-    line_starts: list[int] = field(default_factory=list)
-    line_numbers: list[int] = field(default_factory=list)
-    folded: list[bool] = field(default_factory=list)
+    # arrays rather than lists: a large file has a few hundred thousand lines
+    line_starts: array[int] = field(default_factory=lambda: array("q"))
+    line_numbers: array[int] = field(default_factory=lambda: array("q"))
+    folded: bytearray = field(default_factory=bytearray)  # 1 for a fold continuation
     repairs: Counter[str] = field(default_factory=Counter)
 
     def line_at(self, offset: int) -> int:
@@ -431,15 +433,20 @@ def build_stream(text: str, langs: tuple[str, ...]) -> Stream:
     lexicon = Lexicon(langs, text, raw_lines)
     del text, raw_lines  # the lines hold it all now: not kept while they are joined
 
-    observations: list[tuple[bool, float]] = []
+    # per break: whether a space is kept at it, and the evidence for a join (arrays, not a
+    # tuple a break: a large file has hundreds of thousands)
+    spaced_at = bytearray()
+    evidence = array("d")
     for (_, left, _), (_, right, _) in zip(lines, lines[1:], strict=False):
         spaced = left[-1:].isspace() or right[:1].isspace()
-        observations.append((spaced, 0.0 if spaced else join_evidence(left, right, lexicon)))
+        spaced_at.append(spaced)
+        evidence.append(0.0 if spaced else join_evidence(left, right, lexicon))
     # A line that may open a new pair ("The debate...", "35. ...") may follow a break that
     # was never a cut: pairs start on new lines. Such breaks say nothing about the style.
-    post = style_posterior([o for o, (_, body, folded) in zip(observations, lines[1:],
-                                                                strict=True)
+    post = style_posterior([(bool(spaced), lam) for spaced, lam, (_, body, folded)
+                            in zip(spaced_at, evidence, lines[1:], strict=True)
                             if folded or not _may_open_pair(body)])
+    del spaced_at
 
     parts: list[str] = []
     stream = Stream(text="", repairs=repairs)
@@ -448,7 +455,7 @@ def build_stream(text: str, langs: tuple[str, ...]) -> Stream:
         if i:
             left = parts[-1]
             sep, drop_hyphen = decide_break(left, body, post,
-                                            observations[i - 1][1], lexicon)
+                                            evidence[i - 1], lexicon)
             if drop_hyphen:
                 parts[-1] = left[:-1]
                 offset -= 1
