@@ -95,10 +95,11 @@ def _word_tokens(stream: Stream, first: str, second: str) -> tuple[np.ndarray, n
     lower_i = _lower_i_score(first, second)
     starts, scores = [], []
     for offset, block in _text_blocks(text):  # arrays a block at a time: no list of them all
-        found = list(WORD_RE.finditer(block))
-        at = np.fromiter((m.start() for m in found), dtype=np.int64, count=len(found))
+        # the words at C speed, then their starts (no list of match objects)
+        words = WORD_RE.findall(block)
+        at = np.fromiter(map(re.Match.start, WORD_RE.finditer(block)), dtype=np.int64,
+                         count=len(words))
         starts.append(at + offset)
-        words = [m.group() for m in found]
         values = np.fromiter(map(score, words), dtype=np.float64, count=len(words))
         _score_heading_words(words, values, score)
         if lower_i is not None:
