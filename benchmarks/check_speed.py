@@ -6,7 +6,10 @@ Makes a synthetic memory of N units (``../shared/bench/gen_pairs.py``, written a
 whole processes alternating A B A B: ``tmx-export check MEMORY --glossary G -q`` and
 translate-toolkit's ``tmxfile`` parsing the same file. Prints medians, the ratio and peak
 memory (``/usr/bin/time``), and the same for a memory of a tenth of the size, to show
-whether memory stays flat in the memory's size.
+whether memory stays flat in the memory's size. ``check CPU`` is the processor time
+(user + system, the worker process that a large memory's check forks included): on a
+machine whose cores are busy with other work the wall-clock ratio leans towards the CPU
+one.
 
     python benchmarks/check_speed.py [--units 100000] [--terms 1000] [--runs 3]
 """
@@ -29,14 +32,16 @@ PEER = ("import sys; from translate.storage.tmx import tmxfile; "
         "store = tmxfile.parsefile(sys.argv[1]); print(len(store.units))")
 
 
-def timed(command: list[str]) -> tuple[float, int]:
+def timed(command: list[str]) -> tuple[float, int, float]:
+    """Wall-clock seconds, peak RSS (KB) and CPU seconds (user + system) of a command."""
     started = time.perf_counter()
-    done = subprocess.run(["/usr/bin/time", "-f", "%M", *command], capture_output=True,
+    done = subprocess.run(["/usr/bin/time", "-f", "%M %U %S", *command], capture_output=True,
                           text=True)
     seconds = time.perf_counter() - started
     if done.returncode not in (0, 1):  # check exits 1 when it finds errors
         sys.exit(f"failed: {' '.join(command)}\n{done.stderr}")
-    return seconds, int(done.stderr.strip().splitlines()[-1])
+    rss, user, system = done.stderr.strip().splitlines()[-1].split()
+    return seconds, int(rss), float(user) + float(system)
 
 
 def make(work: Path, units: int, terms: int, shared: Path) -> tuple[Path, Path]:
@@ -62,23 +67,27 @@ def main() -> int:
     args = parser.parse_args()
     tool = [sys.executable, "-c", "from tmx_export.cli import main; main()"]
     print(f"{'units':>8} {'check':>9} {'ttk read':>9} {'ratio':>6} {'check RSS':>10} "
-          f"{'ttk RSS':>8}")
+          f"{'ttk RSS':>8} {'check CPU':>10} {'ttk CPU':>8} {'CPU ratio':>9}")
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         for units in (args.units // 10, args.units):
             memory, glossary = make(work, units, args.terms, args.shared)
-            ours, theirs, our_rss, their_rss = [], [], [], []
+            ours, theirs, our_rss, their_rss, our_cpu, their_cpu = [], [], [], [], [], []
             for _ in range(args.runs):
-                seconds, rss = timed([*tool, "check", str(memory), "--glossary",
-                                      str(glossary), "-q", "--fail-on", "never"])
+                seconds, rss, cpu = timed([*tool, "check", str(memory), "--glossary",
+                                           str(glossary), "-q", "--fail-on", "never"])
                 ours.append(seconds)
                 our_rss.append(rss)
-                seconds, rss = timed([sys.executable, "-c", PEER, str(memory)])
+                our_cpu.append(cpu)
+                seconds, rss, cpu = timed([sys.executable, "-c", PEER, str(memory)])
                 theirs.append(seconds)
                 their_rss.append(rss)
+                their_cpu.append(cpu)
             a, b = statistics.median(ours), statistics.median(theirs)
+            c, d = statistics.median(our_cpu), statistics.median(their_cpu)
             print(f"{units:>8} {a:>8.1f}s {b:>8.1f}s {a / b:>6.2f} "
-                  f"{max(our_rss) / 1024:>8.0f}MB {max(their_rss) / 1024:>6.0f}MB")
+                  f"{max(our_rss) / 1024:>8.0f}MB {max(their_rss) / 1024:>6.0f}MB "
+                  f"{c:>9.1f}s {d:>7.1f}s {c / d:>9.2f}")
     return 0
 
 

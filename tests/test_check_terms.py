@@ -426,3 +426,39 @@ def test_few_findings_on_unmodified_europarl(europarl_units):
     # -> "l'embargo sur les armes", "Conference of Presidents" -> "Conférence des présidents"
     assert not [f for unit in europarl_units if unit.tuid in {"57", "60", "67", "74"}
                 for f in checker.check(unit)]
+
+
+def _pieces_through_tokens(words, chunk: str) -> tuple:
+    """A chunk's pieces as the extractor's tokens give them (how _Words._chunk first made
+    them, before it took the words of one-word chunks straight from Extractor.word)."""
+    from tmx_export.check.terms import _BREAK
+
+    tokens = words.extractor.tokens(chunk)
+    pieces: list = []
+    end = 0
+    for token in tokens:
+        if token.start > end:
+            pieces.append(_BREAK)
+        if token.piece:
+            pieces.append(token.piece)
+        end = token.end
+    if end < len(chunk):
+        pieces.append(_BREAK)
+    return tuple(pieces)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_chunk_has_the_pieces_of_the_extractors_tokens(lang, europarl_units):
+    from tmx_export.check.terms import _Words
+
+    words = _Words(lang)
+    texts = [u.source if lang == "en" else u.target for u in europarl_units]
+    chunks = {chunk for text in texts for chunk in text.split()}
+    # words of every kind str.isalnum() and the tokeniser's [^\W_] must agree on: digits of
+    # other scripts, superscripts, circled numbers, combining accents, underscores, joiners
+    chunks |= {"Straße", "x²", "①", "١٢٣", "e\u0301te\u0301", "a_b", "l'Union", "L’accord",
+               "know-how", "Parliament's", "(COM(1999)", "34.", "CE", "SME", "qu'aujourd'hui",
+               "«", "...", "œuvre", "Ⅻ", "ǅemal", "\u00ad", "x\u200by"}
+    assert len(chunks) > 500
+    for chunk in chunks:
+        assert words._chunk(chunk) == _pieces_through_tokens(words, chunk), chunk

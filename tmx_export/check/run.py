@@ -4,10 +4,13 @@ The units are those :func:`tmx_export.pipeline.stream_units` reads, streamed, so
 stays flat in the memory's size: from a TMX, XLIFF, PO or table, every unit as it is (no
 cleaning, no dedupe: a check must see what a CAT tool would be offered) under the input's
 own ``tuid``; from dumps and parallel files, the units ``build`` would write, with the
-``tuid`` they get in its TMX. Each unit goes through the checks of one unit
+``tuid`` they get in its TMX. TMX files are read directly (:func:`.read.memory_units`: the
+same units without the pipeline's work). Each unit goes through the checks of one unit
 (:mod:`.rules`), the memory-wide consistency checks (:mod:`.consistency`) and, with a
 termbase or glossary, the term checks (:mod:`.terms`); findings a reviewer accepted before
-(``accept``) are left out; the rest go to the report as they come.
+(``accept``) are left out; the rest go to the report as they come. On a large memory the
+consistency and term checks run in a second process beside the others
+(:func:`.worker.checked_in_two`), with the same findings in the same order.
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ from ..errors import InputError
 from ..inputs import UNIT_FORMATS, ParallelInput, format_of, gather_inputs
 from ..model import NO_CLEANING, BuildOptions, Pair, Progress
 from .model import CHECKS, SEVERITIES, Finding, TermEntry
+from .read import memory_units
+from .worker import can_fork, checked_in_two
 
 FAIL_ON = ("error", "warning", "never")
 
@@ -114,15 +119,24 @@ def check_units(units: Iterator[Pair], options: CheckOptions,
     terms = _term_checker(options, term_entries)
     accepted = _accepted(options.accept)
     summary = CheckSummary(fail_on=options.fail_on)
-    for unit in units:
-        summary.units += 1
+
+    def local(unit: Pair) -> list[Finding]:
+        """The findings of the checks of one unit."""
         found: list[Finding] = []
         for check in unit_checks:
             found.extend(check(unit))
-        if consistency is not None:
-            found.extend(consistency.add(unit))
+        return found
+
+    def remote(unit: Pair) -> list[Finding]:
+        """The consistency and term findings (which a worker process may give)."""
+        found: list[Finding] = consistency.add(unit) if consistency is not None else []
         if terms is not None:
             found.extend(terms.check(unit))
+        return found
+
+    for _unit, found in _checked(iter(units), local, remote,
+                                 parallel=terms is not None or consistency is not None):
+        summary.units += 1
         for item in found:
             if item.check not in options.checks:
                 continue
@@ -133,6 +147,34 @@ def check_units(units: Iterator[Pair], options: CheckOptions,
             summary.by_severity[item.severity] += 1
             emit(item)
     return summary
+
+
+# Units checked in one process before a worker process takes half the checks of the
+# rest (see checked_in_two): a small memory is done before a process would have started.
+PARALLEL_AFTER = 2_000
+
+
+def _checked(units: Iterator[Pair], local: Callable[[Pair], list[Finding]],
+             remote: Callable[[Pair], list[Finding]], *, parallel: bool
+             ) -> Iterator[tuple[Pair, list[Finding]]]:
+    """Each unit with its findings in order: ``local(unit)``, then ``remote(unit)``. With
+    ``parallel``, after :data:`PARALLEL_AFTER` units ``remote`` runs in a worker process
+    on the rest (:func:`checked_in_two`), where processes can be forked."""
+    for count, unit in enumerate(units, 1):
+        found = local(unit)
+        found.extend(remote(unit))
+        yield unit, found
+        if parallel and count >= PARALLEL_AFTER:
+            break
+    else:
+        return
+    if can_fork():
+        yield from checked_in_two(units, local, remote)
+        return
+    for unit in units:
+        found = local(unit)
+        found.extend(remote(unit))
+        yield unit, found
 
 
 def check(inputs: Sequence[str | Path | ParallelInput], options: CheckOptions,
@@ -151,7 +193,9 @@ def check(inputs: Sequence[str | Path | ParallelInput], options: CheckOptions,
                                      target_lang=options.target_lang,
                                      input_format=options.input_format, allow_empty=True,
                                      clean=NO_CLEANING, dedupe="none", renumber=False)
-    units = stream_units(inputs, build_options, progress=progress)
+        units = memory_units(inputs, build_options, progress)
+    else:
+        units = stream_units(inputs, build_options, progress=progress)
     return check_units(units, options, emit)
 
 

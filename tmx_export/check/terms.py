@@ -250,6 +250,8 @@ _BREAK = None
 # need not be told apart, and a chunk of them is remembered as one of a few shared tuples.
 # No key holds "" (a piece "" is skipped, see _Words._chunk).
 _OTHER = ""
+# The pieces of a one-word chunk of no key.
+_JUST_OTHER = (_OTHER,)
 # A text as match keys: its lemma pieces in order, with a break where punctuation is.
 _Pieces = list[str | None]
 # Chunks remembered per language: a memory repeats its words, so most chunks are looked up
@@ -308,6 +310,10 @@ class _Words:
         a tuple shared by every chunk of the same shape ("(the", "(of" -> (BREAK, OTHER))."""
         pieces = self._chunk(chunk)
         relevant = self._relevant
+        if relevant is not None and len(pieces) == 1:
+            # the common chunk, one word: most are of no key
+            if pieces[0] not in relevant and pieces[0] is not _BREAK:
+                return _JUST_OTHER
         if relevant is not None:
             pieces = tuple(_OTHER if piece is not _BREAK and piece not in relevant else piece
                            for piece in pieces)
@@ -318,12 +324,17 @@ class _Words:
     def _chunk(self, chunk: str) -> tuple[str | None, ...]:
         """The pieces of one chunk (no white space in it), with a :data:`_BREAK` for each
         stretch of punctuation in it (one at its end separates it from the next chunk)."""
-        if self.extractor is not None:
-            tokens = self.extractor.tokens(chunk)
-            if len(tokens) == 1 and tokens[0].start == 0 and tokens[0].end == len(chunk):
-                return (tokens[0].piece,) if tokens[0].piece else ()  # the common chunk: a word
+        extractor = self.extractor
+        if extractor is not None:
+            # the pieces Extractor.tokens gives, without making its tokens
+            word = extractor.word
+            if chunk.isalnum():
+                # the common chunk: one word (str.isalnum is the tokeniser's [^\W_], so
+                # the chunk is one token, with no apostrophe to split an elision at)
+                piece = word(chunk)[2]
+                return (piece,) if piece else ()
             # "" is the piece of a French article after "de"/"à": skipped, not a break
-            spans = [(t.start, t.end, t.piece) for t in tokens]
+            spans = [(a, b, word(chunk[a:b])[2]) for a, b in split_tokens(chunk, self.lang)]
         else:
             spans = [(a, b, _fallback_piece(chunk[a:b]))
                      for a, b in split_tokens(chunk, self.lang)]
@@ -479,6 +490,9 @@ class TermChecker:
         self._target_keys = [_key(key) for key in target_keys]
         self._source.only(piece for key in source_keys for piece in key)
         self._target.only(piece for key in target_keys for piece in key)
+        # Words.pieces, inline in check(): a chunk's pieces, tokenised on first sight
+        self._source_chunk = self._source._chunks.__getitem__
+        self._target_chunk = self._target._chunks.__getitem__
 
     def __len__(self) -> int:
         """The number of source terms checked."""
@@ -488,20 +502,28 @@ class TermChecker:
         """The term findings of one unit: ``term-missing`` (item: the source term; expected:
         its approved target terms joined by " | ") and ``term-forbidden`` (item: the
         forbidden term; expected: the approved ones, or "")."""
-        hits = _find(self._source_index, self._source.pieces(unit.source))
+        hits = _find(self._source_index, list(chain.from_iterable(
+            map(self._source_chunk, unit.source.split()))))
         if not hits:
             return []  # most units hold no term: the target is not even tokenised
-        occurring = list(dict.fromkeys([ident for ident, _, _ in hits]))
         entries = self._entries
-        if len(occurring) == 1:
-            wanted: Iterable[int] = entries[occurring[0]].wanted
+        if len(hits) == 1:
+            occurring = [hits[0][0]]
+            wanted: Iterable[int] = entries[hits[0][0]].wanted
         else:
-            wanted = dict.fromkeys(chain.from_iterable(entries[i].wanted for i in occurring))
+            occurring = list(dict.fromkeys([ident for ident, _, _ in hits]))
+            wanted = (entries[occurring[0]].wanted if len(occurring) == 1 else
+                      dict.fromkeys(chain.from_iterable(entries[i].wanted for i in occurring)))
         if not wanted:
             return []  # no approved or forbidden target term to look for
-        target = _Text(self._target.pieces(unit.target))
+        target = _Text(list(chain.from_iterable(map(self._target_chunk, unit.target.split()))))
         keys = self._target_keys
-        in_target = {tid for tid in wanted if target.holds(keys[tid])}
+        present = target.present
+        # a key a piece of which the target lacks is refused by one set comparison, and a
+        # one-piece key then needs nothing else (_Text.holds, inline: most keys are one)
+        in_target = {tid for tid in wanted
+                     if keys[tid].needed <= present
+                     and (len(keys[tid].pieces) == 1 or target.spans(keys[tid]))}
         checked = {ident for ident, _, _ in _outermost(hits)}
         findings: list[Finding] = []
         reported: set[str] = set()

@@ -1,0 +1,247 @@
+"""How `check` reads a memory: TMX files read directly give the units (and the errors) the
+build pipeline gives; the checks of a large memory shared with a worker process give the
+findings one process gives, in the same order."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from tmx_export.check import read, run, worker
+from tmx_export.check.model import TermEntry
+from tmx_export.check.run import CheckOptions, check, check_units
+from tmx_export.errors import InputError
+from tmx_export.model import NO_CLEANING, BuildOptions, Pair
+from tmx_export.pipeline import stream_units
+
+DATA = Path(__file__).parent / "data"
+TMX = sorted((DATA / "tmx").glob("*/*.tmx"))
+GOLD = DATA / "terms_gold_en_fr.tsv"
+DGT = sorted((DATA / "tmx" / "dgt-tm").glob("*.tmx"))
+LANGS = [("en-GB", "fr-FR"), ("en", "fr"), ("en-US", "fr-FR"), ("en", "de"), ("fr-FR", "en-GB"),
+         ("en-GB", "en-US")]
+
+HEAD = ('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="en-GB" '
+        'segtype="sentence" o-tmf="x" adminlang="en" datatype="plaintext" creationtool="x" '
+        'creationtoolversion="1"/><body>\n')
+TAIL = "\n</body></tmx>\n"
+
+
+def _tu(source: str, target: str, tuid: str | None = None, source_lang: str = "en-GB",
+        target_lang: str = "fr-FR") -> str:
+    attrs = f' tuid="{tuid}"' if tuid is not None else ""
+    return (f'<tu{attrs}><tuv xml:lang="{source_lang}"><seg>{source}</seg></tuv>'
+            f'<tuv xml:lang="{target_lang}"><seg>{target}</seg></tuv></tu>')
+
+
+# What a TMX can hold that the reader must take as the pipeline does.
+TRICKY = [
+    _tu("The value chain of 3 items.", "La chaîne de valeur de 4 articles.", "a1"),
+    _tu("No tuid, value chain.", "Pas de tuid , chaîne ."),
+    _tu("An empty target", "   ", "e1"),  # empty-side: left out
+    _tu("Only German", "Nur Deutsch", "m1", "de-DE", "de-AT"),  # no en/fr tuv: left out
+    _tu("  Line\nbreak  and\ttab\u2028 ", "Saut\r\nde ligne  et tab ", "w1"),  # sanitised
+    _tu('Click <bpt i="1" x="1">&lt;b&gt;</bpt>here<ept i="1">&lt;/b&gt;</ept> <ph x="2"/> now '
+        "<hi>value chain</hi>.",
+        'Cliquez <ept i="1">&lt;/b&gt;</ept>ici<bpt i="1" x="1">&lt;b&gt;</bpt> maintenant '
+        "<hi>chaîne</hi>.", "c1"),
+    '<tu><prop type="x">p</prop><tuv lang="EN-GB"><seg>first seg</seg><seg>The second seg '
+    'wins</seg></tuv><tuv xml:lang="fr"><note>n</note><seg>Le deuxième</seg></tuv>'
+    '<tuv xml:lang="fr-FR"><seg>Le français exact</seg></tuv></tu>',
+    '<tu tuid="n1"><tuv xml:lang="en-GB"></tuv><tuv xml:lang="fr-FR"><seg>Pas de seg source'
+    "</seg></tuv></tu>",
+    _tu("Same &amp; text &lt;here&gt;, more words here.",
+        "Same &amp; text &lt;here&gt;, more words here.", "u1"),
+]
+
+
+def _pipeline_units(inputs: list[str], source_lang: str, target_lang: str) -> list[tuple]:
+    options = BuildOptions(source_lang=source_lang, target_lang=target_lang, allow_empty=True,
+                           clean=NO_CLEANING, dedupe="none", renumber=False)
+    return [_fields(unit) for unit in stream_units(inputs, options)]
+
+
+def _direct_units(inputs: list[str], source_lang: str, target_lang: str) -> list[tuple]:
+    options = BuildOptions(source_lang=source_lang, target_lang=target_lang, allow_empty=True,
+                           clean=NO_CLEANING, dedupe="none", renumber=False)
+    return [_fields(unit) for unit in read.memory_units(inputs, options)]
+
+
+def _fields(unit: Pair) -> tuple:
+    return (unit.source, unit.target, unit.source_lang, unit.target_lang, unit.file,
+            unit.line, unit.source_markup, unit.target_markup, unit.tuid)
+
+
+def _outcome(read_units, inputs: list[str], source_lang: str = "en-GB",
+             target_lang: str = "fr-FR") -> tuple[list[tuple], str | None]:
+    try:
+        return read_units(inputs, source_lang, target_lang), None
+    except InputError as exc:
+        return [], str(exc)
+
+
+@pytest.mark.parametrize("path", TMX, ids=lambda p: p.name)
+def test_every_tmx_of_the_test_data_gives_the_units_of_the_pipeline(path: Path) -> None:
+    # UTF-16 DGT-TM files with 24 languages, OmegaT and LISA files with odd tags and
+    # missing tuvs, Europarl extracts: one language pair after the other
+    for source_lang, target_lang in LANGS:
+        expected = _outcome(_pipeline_units, [str(path)], source_lang, target_lang)
+        assert _outcome(_direct_units, [str(path)], source_lang, target_lang) == expected
+
+
+def test_tricky_units_are_read_as_the_pipeline_reads_them(tmp_path: Path) -> None:
+    memory = tmp_path / "tricky.tmx"
+    memory.write_text(HEAD + "\n".join(TRICKY) + TAIL, encoding="utf-8")
+    utf16 = tmp_path / "tricky-utf16.tmx"
+    utf16.write_bytes((HEAD.replace("UTF-8", "UTF-16") + "\n".join(TRICKY) + TAIL)
+                      .encode("utf-16"))
+    units = _direct_units([str(memory)], "en-GB", "fr-FR")
+    assert units == _pipeline_units([str(memory)], "en-GB", "fr-FR")
+    by_tuid = {unit[-1]: unit for unit in units}
+    assert "e1" not in by_tuid and "m1" not in by_tuid  # empty target, no fr tuv
+    assert by_tuid["w1"][:2] == ("Line break  and\ttab", "Saut de ligne  et tab")
+    assert by_tuid["c1"][0] == "Click here  now value chain."
+    assert '<bpt i="1" x="1">' in by_tuid["c1"][6]
+    assert by_tuid["2"][:2] == ("No tuid, value chain.", "Pas de tuid , chaîne .")
+    # a unit without a tuid is numbered by its place among the units given
+    assert by_tuid["5"][:2] == ("The second seg wins", "Le français exact")
+    assert "n1" not in by_tuid  # no source seg: an empty side
+    # several files, the same one twice, UTF-8 and UTF-16: numbering goes on across them
+    inputs = [str(memory), str(utf16), str(memory)]
+    assert _direct_units(inputs, "en-GB", "fr-FR") == _pipeline_units(inputs, "en-GB", "fr-FR")
+    for langs in LANGS:
+        assert _outcome(_direct_units, [str(memory)], *langs) == \
+            _outcome(_pipeline_units, [str(memory)], *langs)
+
+
+def test_errors_come_where_the_pipeline_raises_them(tmp_path: Path) -> None:
+    # each unit with a finding (a space before the full stop)
+    many = [_tu(f"Unit {i} of the value chain.", f"Unité {i} de la chaîne de valeur .",
+                f"t{i}") for i in range(450)]
+    broken = tmp_path / "broken.tmx"
+    broken.write_text(HEAD + "\n".join(many[:300]) + "\n<tu><tuv></tu>\n" + "\n".join(many[300:])
+                      + TAIL, encoding="utf-8")
+    empty = tmp_path / "empty.tmx"
+    empty.write_text(HEAD + TAIL, encoding="utf-8")
+    entities = tmp_path / "entities.tmx"
+    entities.write_text('<?xml version="1.0"?>\n<!DOCTYPE tmx [<!ENTITY x "boom">]>\n'
+                        '<tmx version="1.4"><header/><body>' + _tu("&x;", "b") + TAIL,
+                        encoding="utf-8")
+    german = tmp_path / "german.tmx"
+    german.write_text(HEAD + _tu("Nur", "Deutsch", "g", "de-DE", "de-AT") + TAIL,
+                      encoding="utf-8")
+    for inputs in ([broken], [empty], [entities], [german], [german, empty], [tmp_path]):
+        names = [str(path) for path in inputs]
+        assert _outcome(_direct_units, names) == _outcome(_pipeline_units, names)
+    assert "not well-formed" in (_outcome(_direct_units, [str(broken)])[1] or "")
+    assert "no bilingual" in (_outcome(_direct_units, [str(empty)])[1] or "")
+    # findings of the units read before the error are given, as with the pipeline
+    events = _check_events([str(broken)])
+    assert events[-1][0] == "error"
+    assert any(row[0] == "t150" for row in events[:-1])
+    assert not any(row[0] == "t250" for row in events[:-1])  # read ahead, as the pipeline
+
+
+def _check_events(inputs: list[str], **settings: object) -> list[tuple]:
+    events: list[tuple] = []
+    try:
+        summary = check(inputs, CheckOptions(**settings),  # type: ignore[arg-type]
+                        lambda found: events.append(found.row()))
+        events.append(("summary", summary.units, sorted(summary.by_check.items())))
+    except InputError as exc:
+        events.append(("error", str(exc)))
+    return events
+
+
+def test_inputs_other_than_tmx_go_through_the_pipeline(tmp_path: Path) -> None:
+    memory = tmp_path / "memory.tmx"
+    memory.write_text(HEAD + "\n".join(TRICKY) + TAIL, encoding="utf-8")
+    dump = DATA / "ep-industrial-policy-34.txt"
+    for inputs in ([str(memory), str(dump)], [str(dump)]):
+        assert _direct_units(inputs, "en-GB", "fr-FR") == \
+            _pipeline_units(inputs, "en-GB", "fr-FR")
+
+
+def _gold_entries() -> list[TermEntry]:
+    entries = []
+    for line in GOLD.read_text(encoding="utf-8").splitlines():
+        row = line.split("\t")
+        if line.startswith("#") or len(row) < 2 or row[0] == "source" or \
+                (len(row) > 2 and row[2] == "wrong"):
+            continue
+        # each approved pair with a forbidden rendering that does occur in EU French
+        entries.append(TermEntry(row[0], (row[1],), ("décision", "accord", "parties")))
+    return entries
+
+
+def _findings(units: list[Pair], **settings: object) -> tuple[list[tuple], int]:
+    rows: list[tuple] = []
+    summary = check_units(iter(units), CheckOptions(**settings),  # type: ignore[arg-type]
+                          lambda found: rows.append(found.row()), term_entries=_gold_entries())
+    return rows, summary.units
+
+
+def _dgt_units() -> list[Pair]:
+    options = BuildOptions(allow_empty=True, clean=NO_CLEANING, dedupe="none",
+                           renumber=False)
+    units = list(stream_units([str(path) for path in DGT], options))
+    # some repeated, some with their source changed: consistency has texts to compare
+    return units + units[::7] + [replace(unit, source=unit.source + " Indeed.")
+                                 for unit in units[::11]]
+
+
+def test_a_worker_process_gives_the_findings_of_one_process(monkeypatch) -> None:
+    units = _dgt_units()
+    some = frozenset({"term-missing", "inconsistent-source", "punctuation"})
+    monkeypatch.setattr(run, "PARALLEL_AFTER", len(units) + 1)
+    alone, alone_some = _findings(units), _findings(units, checks=some)
+    assert {row[3] for row in alone[0]} >= {"term-missing", "term-forbidden", "spacing",
+                                            "inconsistent-target", "inconsistent-source"}
+    if not worker.can_fork():
+        pytest.skip("no fork here: the checks stay in one process")
+    monkeypatch.setattr(run, "PARALLEL_AFTER", 5)
+    monkeypatch.setattr(worker, "WORKER_BATCH", 7)  # many batches, one left short at the end
+    assert _findings(units) == alone
+    assert _findings(units, checks=some) == alone_some
+
+
+def test_a_broken_memory_fails_after_the_findings_before_it_with_a_worker(
+        tmp_path: Path, monkeypatch) -> None:
+    many = [_tu(f"Unit {i} of the {i % 5} value chains.", f"Unité {i + i % 3} de la chaîne.",
+                f"t{i}") for i in range(450)]
+    broken = tmp_path / "broken.tmx"
+    broken.write_text(HEAD + "\n".join(many[:300]) + "\n<tu><tuv></tu>\n" + TAIL,
+                      encoding="utf-8")
+    glossary = tmp_path / "glossary.tsv"
+    glossary.write_text("value chain\tchaîne de valeur\n", encoding="utf-8")
+    monkeypatch.setattr(run, "PARALLEL_AFTER", 10**9)
+    alone = _check_events([str(broken)], terms=str(glossary))
+    assert alone[-1][0] == "error" and len(alone) > 100
+    if not worker.can_fork():
+        pytest.skip("no fork here: the checks stay in one process")
+    monkeypatch.setattr(run, "PARALLEL_AFTER", 3)
+    monkeypatch.setattr(worker, "WORKER_BATCH", 16)
+    assert _check_events([str(broken)], terms=str(glossary)) == alone
+
+
+def test_a_failing_worker_is_an_error_not_a_hang(monkeypatch) -> None:
+    if not worker.can_fork():
+        pytest.skip("no fork here: the checks stay in one process")
+    from tmx_export.check import terms
+
+    real = terms.TermChecker.check
+    seen = []
+
+    def failing(self, unit):  # type: ignore[no-untyped-def]
+        seen.append(unit)
+        if len(seen) > 20:  # in the worker, which has its own copy of ``seen``
+            raise ValueError("no more")
+        return real(self, unit)
+
+    monkeypatch.setattr(terms.TermChecker, "check", failing)
+    monkeypatch.setattr(run, "PARALLEL_AFTER", 5)
+    monkeypatch.setattr(worker, "WORKER_BATCH", 4)
+    with pytest.raises(RuntimeError, match="ValueError: no more"):
+        _findings(_dgt_units())

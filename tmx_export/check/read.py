@@ -1,0 +1,136 @@
+"""Check (reading): the units of TMX memories read directly, as the pipeline would give them.
+
+A check reads a TMX the way stream_units does with no cleaning, no dedupe and no
+renumbering: every tu whose two languages are there (iter_tmx chooses the tuvs), its texts
+sanitised (tmx_export.clean.sanitise), units with an empty side left out, each unit under
+its own tuid (units without one numbered in reading order). Nothing else of the pipeline
+(cleaning rules, segmentation, language judgement) touches units read from a TMX, so
+memory_units gives the same units, in the same order, with the same errors, at a fraction
+of the cost: no records, chunks, rejects or TmxPair objects with props and notes that no
+check looks at. The file is streamed through the project's one safe XML path
+(formats.tmx.iter_elements: the prolog checked, entities refused, no network), each tu
+freed once read, so memory stays flat in the memory's size. Inputs that are not all TMX
+files (dumps, parallel files, tables, XLIFF, PO, standard input) go through stream_units.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from ..errors import InputError, check_terminated
+from ..inputs import ParallelInput, input_size
+from ..model import BuildOptions, Pair, Progress
+
+
+def memory_units(inputs: Sequence[str | Path | ParallelInput], options: BuildOptions,
+                 progress: Progress | None = None) -> Iterator[Pair]:
+    """The units :func:`~tmx_export.pipeline.stream_units` gives for ``inputs`` and
+    ``options`` (which must ask for no cleaning, no dedupe and no renumbering), read
+    directly when every input is a TMX file. Lazy, as ``stream_units`` is: nothing is
+    checked or read before the first unit is asked for."""
+    from ..inputs import tmx_is_streamed
+    from ..pipeline import CHUNK_PAIRS, _explicit, _prepare_run, stream_units
+
+    prepared, files, formats = _prepare_run(inputs, options, [])
+    direct = ((progress is None or isinstance(progress, Progress))
+              and tmx_is_streamed() and not options.clean.rules and options.dedupe == "none"
+              and not options.renumber and options.jobs == 1
+              and all(formats[f] == "tmx" and not isinstance(f, ParallelInput) and f != "-"
+                      for f in files))
+    if not direct:
+        yield from stream_units(inputs, options, progress=progress)
+        return
+    if progress is not None:
+        progress.start(sum(input_size(f) for f in files))
+    explicit = _explicit(inputs)
+    numbered = 0  # units given so far, over all the files: the tuid of one without its own
+    for path in files:
+        name = str(path)
+        pairs = rejected = 0
+        # the pairs the pipeline reads ahead before it hands their units on: a file that
+        # turns out broken further on fails at the same point, after the same findings
+        for batch, read, dropped in _batches(name, prepared.source_lang,
+                                             prepared.target_lang, CHUNK_PAIRS):
+            pairs += read
+            rejected += dropped
+            for unit in batch:
+                numbered += 1
+                if unit.tuid is None:
+                    unit.tuid = str(numbered)  # type: ignore[assignment]
+            yield from batch
+        if progress is not None:
+            progress.advance(name, input_size(path))
+        if pairs == 0 and rejected == 0 and name in explicit:
+            # a file found in a directory is skipped (the pipeline lists it, unreported)
+            raise InputError(name, f"no bilingual {prepared.source_lang}/"
+                             f"{prepared.target_lang} text found (read as tmx)")
+
+
+def _batches(name: str, source_lang: str, target_lang: str, size: int
+             ) -> Iterator[tuple[list[Pair], int, int]]:
+    """The units of one TMX file in batches: (units, pairs read, pairs left out). A batch
+    ends after ``size`` pairs, before a ``tu`` that lacks a language, and at the end of the
+    file, as the pipeline hands its records on."""
+    from ..clean import _is_clean, sanitise
+    from ..formats.tmx import XML_LANG, _Ranker, iter_elements
+
+    rank = _Ranker(source_lang, target_lang)
+    repairs: Counter[str] = Counter()  # the pipeline counts them; a check does not say
+    batch: list[Pair] = []
+    read = dropped = 0
+    for tu in iter_elements(name):
+        check_terminated()
+        # as iter_tmx: the first tuv of the best fit wins each side; a tuv is used once
+        src = tgt = None
+        src_rank = tgt_rank = 0
+        for child in tu:
+            if child.tag == "tuv":
+                s_rank, t_rank = rank(child.get(XML_LANG) or child.get("lang") or "")
+                if s_rank > src_rank:
+                    src, src_rank = child, s_rank
+                elif t_rank > tgt_rank:
+                    tgt, tgt_rank = child, t_rank
+        if src is None or tgt is None:
+            # a reader's reject: the pairs before it go on first
+            if batch or read:
+                yield batch, read, dropped
+                batch, read, dropped = [], 0, 0
+            dropped += 1
+            continue
+        read += 1
+        source, source_markup = _seg(src)
+        target, target_markup = _seg(tgt)
+        # as the pipeline prepares a unit (tmx_export.clean.Preparer, dedupe none)
+        if not _is_clean(source):
+            source = sanitise(source, repairs)
+        if not _is_clean(target):
+            target = sanitise(target, repairs)
+        if not source or not target:
+            dropped += 1  # empty-side
+        else:
+            batch.append(Pair(source, target, source_lang, target_lang, file=name,
+                              line=tu.sourceline or 0, source_markup=source_markup,
+                              target_markup=target_markup,
+                              tuid=tu.get("tuid")))  # type: ignore[arg-type]
+        if read >= size:
+            yield batch, read, dropped
+            batch, read, dropped = [], 0, 0
+    if batch or read or dropped:
+        yield batch, read, dropped
+
+
+def _seg(tuv) -> tuple[str, str | None]:  # type: ignore[no-untyped-def]
+    """The text and inline markup of a tuv's ``seg`` (the last, as
+    :func:`tmx_export.formats.tmx.iter_tmx` reads it); ("", None) without one."""
+    from ..formats.tmx import seg_markup, seg_text
+
+    text, markup = "", None
+    for child in tuv:
+        if child.tag == "seg":
+            if len(child):
+                text, markup = seg_text(child), seg_markup(child)
+            else:
+                text, markup = child.text or "", None
+    return text, markup

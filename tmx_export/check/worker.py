@@ -1,0 +1,174 @@
+"""Check (a second process): half the checks of a large memory in a forked worker.
+
+Reading a memory and running the checks of one unit (rules) cost about as much as the
+consistency and term checks together. So on a large memory checked_in_two forks one worker
+that receives the units in batches, runs the second kind of checks on them in memory order
+and sends back their findings, while this process reads the next units and runs the first
+kind on the same batch. Each unit's findings then go on in the order one process gives
+them (its unit checks, then its consistency and term findings), and units in memory order.
+The worker is forked from this process once it has checked the first units: the
+consistency checks' memory of them, the terms and the words already tokenised come along,
+so its findings are those this process would make. Memory stays flat: at most
+WORKER_AHEAD batches of WORKER_BATCH units are in flight. Where processes cannot be forked
+the checks stay here. A unit read before the memory turned out to be broken still gets its
+findings before the error is raised, as when one process does everything.
+"""
+
+from __future__ import annotations
+
+import queue
+import sys
+from collections import deque
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from ..model import Pair
+from .model import Finding, finding
+
+# Units sent to the worker at a time, and batches in flight (sent, their findings not yet
+# back): enough to keep both processes busy, few enough to keep memory flat.
+WORKER_BATCH = 500
+WORKER_AHEAD = 2
+# How long to wait for the worker's findings before asking whether it is still alive.
+_POLL_SECONDS = 1.0
+
+# (index of the unit in its batch, check, severity, item, expected)
+_Row = tuple[int, str, str, str, str]
+# What the worker needs of a unit: its texts, languages and where it is (for the tuid
+# that consistency findings name)
+_Sent = tuple[str, str, str, str, str, int, str | None]
+_Checks = Callable[[Pair], list[Finding]]
+
+
+def can_fork() -> bool:
+    """Whether a worker can be forked here (POSIX, not Windows)."""
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def checked_in_two(units: Iterator[Pair], local: _Checks, remote: _Checks
+                   ) -> Iterator[tuple[Pair, list[Finding]]]:
+    """Each of ``units`` with its findings: ``local(unit)`` (run here) followed by
+    ``remote(unit)`` (run in the worker, on the units in order), in memory order."""
+    with _Worker(remote) as worker:
+        pending: deque[list[tuple[Pair, list[Finding]]]] = deque()
+        while True:
+            batch: list[Pair] = []
+            failure: BaseException | None = None
+            try:
+                for unit in units:
+                    batch.append(unit)
+                    if len(batch) == WORKER_BATCH:
+                        break
+            except Exception as exc:  # a broken memory: the units before it go on first
+                failure = exc
+            if batch:
+                worker.send([(unit.source, unit.target, unit.source_lang, unit.target_lang,
+                              unit.file, unit.line, unit.tuid)  # type: ignore[misc]
+                             for unit in batch])
+                pending.append([(unit, local(unit)) for unit in batch])
+            while pending and (len(pending) > WORKER_AHEAD or len(batch) < WORKER_BATCH):
+                done = pending.popleft()
+                for index, name, severity, item, expected in worker.receive():
+                    unit, found = done[index]
+                    found.append(finding(unit, name, item, expected, severity))
+                yield from done
+            if failure is not None:
+                raise failure
+            if len(batch) < WORKER_BATCH:
+                return
+
+
+class _Worker:
+    """The forked process, a pipe to it and a queue back.
+
+    Units go down a pipe, written here (a send waits while the worker is busy with
+    earlier units, never longer: the worker's findings go back through a queue, whose
+    own thread writes them, so the worker never waits for this process). Each side closes
+    the other's end of the pipe, so that a worker whose parent is gone (killed) reads the
+    end of the pipe and stops rather than waits for units forever."""
+
+    def __init__(self, remote: _Checks) -> None:
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+        jobs_in, self.jobs = context.Pipe(duplex=False)  # the worker's end, this one's
+        self.results: Any = context.Queue()
+        # what this process has buffered would be written twice by the fork
+        sys.stdout.flush()
+        sys.stderr.flush()
+        self.process = context.Process(target=_serve, daemon=True, name="tmx-export check",
+                                       args=(remote, jobs_in, self.jobs, self.results))
+        self._jobs_in = jobs_in
+
+    def __enter__(self) -> _Worker:
+        self.process.start()
+        self._jobs_in.close()  # the worker's end
+        return self
+
+    def __exit__(self, kind: object, *exc_info: object) -> None:
+        try:
+            if kind is None and self.process.is_alive():  # all its findings were read
+                self.jobs.send(None)
+                self.process.join(timeout=5)
+        finally:
+            self.jobs.close()
+            if self.process.is_alive():
+                self.process.kill()
+                self.process.join()
+            self.results.close()
+            self.results.cancel_join_thread()
+
+    def send(self, units: list[_Sent]) -> None:
+        try:
+            self.jobs.send(units)
+        except OSError:  # the worker is gone: say why
+            self.receive()
+            raise
+
+    def receive(self) -> list[_Row]:
+        while True:
+            try:
+                answer = self.results.get(timeout=_POLL_SECONDS)
+            except queue.Empty:
+                if not self.process.is_alive():
+                    raise RuntimeError("internal error: the checks' worker process "
+                                       f"ended (exit status {self.process.exitcode})"
+                                       ) from None
+                continue
+            if isinstance(answer, str):
+                raise RuntimeError(f"internal error in the checks' worker process: {answer}")
+            return answer  # type: ignore[no-any-return]
+
+
+def _serve(remote: _Checks, jobs: Any, parents_end: Any, results: Any) -> None:
+    """The worker: batches of units in, their ``remote`` findings out, until ``None``
+    comes (or the pipe ends: the parent is gone, and nothing would read the findings)."""
+    import signal
+
+    # Ctrl-C is the parent's to handle (it ends this process when it stops); SIGTERM ends
+    # this one at once
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    parents_end.close()
+    try:
+        while True:
+            try:
+                units = jobs.recv()
+            except EOFError:
+                results.cancel_join_thread()  # nobody will read what is left
+                return
+            if units is None:
+                return
+            rows: list[_Row] = []
+            for index, (source, target, source_lang, target_lang, file, line, tuid) in \
+                    enumerate(units):
+                unit = Pair(source, target, source_lang, target_lang, file=file, line=line,
+                            tuid=tuid)  # type: ignore[arg-type]
+                for found in remote(unit):
+                    rows.append((index, found.check, found.severity, found.item,
+                                 found.expected))
+            results.put(rows)
+    except Exception as exc:  # told to the parent, which raises it
+        results.put(f"{type(exc).__name__}: {exc}")
