@@ -249,12 +249,73 @@ def test_noun_of_noun_terms_pair_with_their_french_terms():
     assert (presidents.source_term, presidents.target_term, presidents.count) == (
         "Conference of Presidents", "Conférence des présidents", 5)
     # an "of" phrase that is a term itself takes the links where it stands; the term it
-    # holds keeps the others, and no fragment ("transport of dangerous") takes any
+    # holds is linked there too, nested (issue 11), and wherever it stands alone; no
+    # fragment ("transport of dangerous") takes any
     whole = found[("transport of dangerous good", "transport de marchandise dangereux")]
     assert (whole.source_term, whole.target_term) == ("transport of dangerous goods",
                                                       "transport de marchandises dangereuses")
-    assert whole.count + found[("dangerous good", "marchandise dangereux")].count == 20
+    assert whole.count == 13
+    assert found[("dangerous good", "marchandise dangereux")].count == 20
     assert not [key for key in found if key[0] == "transport of dangerous"]
+
+
+def _dgt_documents() -> list[Pair]:
+    """The DGT-TM 2019 excerpt of tests/data (five documents, as pairs)."""
+    path = DATA / "tmx" / "dgt-tm" / "expected_en-gb_fr-fr.tsv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [Pair(row["en_gb"], row["fr_fr"], "en-GB", "fr-FR", file=row["doc_no"],
+                     line=int(row["tu_index"]), tuid=f"{row['doc_no']}-{row['tu_index']}")
+                for row in csv.DictReader(handle, delimiter="\t")]
+
+
+def test_terms_used_as_modifiers_are_candidates_in_head_position():
+    # "conformity assessment" is mostly a modifier ("conformity assessment procedures"):
+    # an English compound at the start of a run counts as in head position (issue 11),
+    # a single word there does not
+    en = Extractor("en")
+    found = {o.key: o.head for o in en.candidates(en.tokens(
+        "products and conformity assessment procedures, high seas fishing"))}
+    assert found["conformity assessment"] and found["high sea"]
+    assert not found["conformity"] and not found["high"] and not found["assessment"]
+    assert found["assessment procedure"] and found["sea fishing"]  # they end the run
+
+
+def test_nested_terms_are_paired_inside_longer_ones():
+    # On real DGT-TM text: terms that occur mostly inside longer ones are linked there too
+    # ("conformity assessment" in "Conformity Assessment Body", "... procedures"), while
+    # the longer terms keep their own links
+    found = {(p.source_lemma, p.target_lemma): p for p in extract_terms(_dgt_documents())}
+    nested = found[("conformity assessment", "évaluation de conformité")]
+    assert (nested.target_term, nested.count) == ("évaluation de la conformité", 5)
+    assert found[("conformity assessment body", "organisme de évaluation de conformité")
+                 ].count == 4
+    assert found[("conformity assessment procedure",
+                  "procédure de évaluation de conformité")].count == 2
+    for key in (("high sea", "haut mer"), ("marine ecosystem", "écosystème marin")):
+        assert key in found
+    # a piece of one longer term only is no term: "seas portion" of "high seas portion"
+    assert not [key for key in found if key[0] in ("sea portion", "assessment body")]
+
+
+def test_coordinated_adjectives_make_one_term():
+    # "economic and social cohesion" / "cohésion économique et sociale" (issue 11), on a
+    # real Europarl session; before, "social cohesion" was paired with "cohésion économique"
+    en, fr = Extractor("en"), Extractor("fr")
+    assert "economic and social cohesion" in {o.key for o in en.candidates(en.tokens(
+        "strengthening economic and social cohesion"))}
+    assert "cohésion économique et social" in {o.key for o in fr.candidates(fr.tokens(
+        "renforcer la cohésion économique et sociale"))}
+    # only adjectives are coordinated, and only after a word of the candidate (French)
+    assert not [o for o in en.candidates(en.tokens("the Commission and Member States"))
+                if " and " in o.key]
+    assert not [o for o in fr.candidates(fr.tokens("la Commission et les États membres, "
+                                                     "économique et sociale"))
+                if " et " in o.key]
+    found = {(p.source_lemma, p.target_lemma): p for p in extract_terms(_europarl_session())}
+    pair = found[("economic and social cohesion", "cohésion économique et social")]
+    assert (pair.source_term, pair.target_term, pair.count) == (
+        "economic and social cohesion", "cohésion économique et sociale", 6)
+    assert ("social cohesion", "cohésion économique") not in found
 
 
 def test_termhood_ranks_terms_above_everyday_words():

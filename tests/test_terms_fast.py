@@ -38,6 +38,9 @@ EN_TEXTS = [
     "of the Rules of Procedure of the European Parliament of the Union of, the code of",
     "Official Journal of the European Union; part of the transport of dangerous goods of",
     "Council of Ministers of the, Court of (Justice) of the rule of law: law of",
+    "strengthening economic and social cohesion; Icelandic and Norwegian languages, "
+    "economic and social, and economic and social cohesion policy, national and",
+    "the principle of economic and social cohesion and the Commission and Member States",
 ]
 FR_TEXTS = [
     "La chaîne de valeur des conglomérats industriels et la politique de la concurrence.",
@@ -46,6 +49,10 @@ FR_TEXTS = [
     "",
     "Les États membres, DE plus, encouragent la Commission à l'égard de la CE.",
     "chaîne de la valeur de l' entreprise en ligne; politique de  la concurrence",
+    "la cohésion économique et sociale; politique de cohésion économique et sociale et",
+    "langues islandaise et norvégienne, économique et sociale, cohésion économique et, "
+    "fonds social européen et régional et local, fonds social régional et local; fonds "
+    "social régional national et local, cohésion économique et sociale",
 ]
 
 
@@ -95,9 +102,11 @@ def test_scanner_finds_what_the_extractor_finds(lang, texts, glossary):
 
 _WORDS = {
     "en": ["value", "chain", "chains", "cluster", "the", "of", "Parliament's", "SME", "EU",
-           "know-how", "rapidly", "12", "stresses", "Member", "State", "l'art", "a"],
+           "know-how", "rapidly", "12", "stresses", "Member", "State", "l'art", "a", "and",
+           "economic", "social"],
     "fr": ["chaîne", "chaînes", "de", "des", "du", "la", "l'", "l'État", "à", "au", "en",
-           "valeur", "membre", "encourage", "mise", "œuvre", "DE", "aux", "conglomérats"],
+           "valeur", "membre", "encourage", "mise", "œuvre", "DE", "aux", "conglomérats",
+           "et", "économique", "sociale"],
 }
 _GAPS = [" ", "  ", ", ", " - ", "; ", "\t", "\u00a0", " (", ") ", "’", "-", "."]
 
@@ -166,12 +175,18 @@ def test_contested_spans_share_a_token_with_another(spans):
     assert _contested(first, last).tolist() == expected
 
 
-def _greedy_links(src, tgt, codes: list[int], scores: list[float], width: int) -> list[tuple]:
+def _greedy_links(src, tgt, codes: list[int], scores: list[float], width: int,
+                  nested: list | None = None) -> list[tuple]:
     """Competitive linking as its definition says: every (source, target) occurrence pair
     of a piece whose code may be linked, best first (ties to the later occurrences), each
-    linked unless a token of either side is used up."""
+    linked unless a token of either side is used up; or, multi-word on both sides, linked
+    nested when it lies strictly inside both sides of one link and shares no token with
+    another nested link. Nested links of a pair that is never linked otherwise and always
+    nested in links of one pair are dropped (``nested`` gets every nested link, before
+    that drop)."""
     score_of = dict(zip(codes, scores, strict=True))
     links = []
+    inside: list[tuple[tuple, int]] = []
     for p in range(len(src.starts) - 1):
         n_s = int(src.tok_base[p + 1] - src.tok_base[p])
         n_t = int(tgt.tok_base[p + 1] - tgt.tok_base[p])
@@ -183,15 +198,36 @@ def _greedy_links(src, tgt, codes: list[int], scores: list[float], width: int) -
                     sf, sl = int(src.first[e]), int(src.last[e])
                     tf, tl = int(tgt.first[f]), int(tgt.last[f])
                     near = 1.0 - 0.3 * abs((sf + sl) / (2.0 * n_s) - (tf + tl) / (2.0 * n_t))
-                    options.append((-(score_of[code] * near), -e, -f, code, sf, sl, tf, tl))
+                    multi = (src.words[src.ids[e]] >= 2) and (tgt.words[tgt.ids[f]] >= 2)
+                    options.append((-(score_of[code] * near), -e, -f, code, sf, sl, tf, tl,
+                                    bool(multi)))
         used_s: set[int] = set()
         used_t: set[int] = set()
-        for *_, code, sf, sl, tf, tl in sorted(options):
-            if used_s.isdisjoint(range(sf, sl)) and used_t.isdisjoint(range(tf, tl)):
-                used_s.update(range(sf, sl))
-                used_t.update(range(tf, tl))
+        nested_s: set[int] = set()
+        nested_t: set[int] = set()
+        outer: list[tuple[set[int], set[int], int]] = []
+        for *_, code, sf, sl, tf, tl, multi in sorted(options):
+            s_span, t_span = set(range(sf, sl)), set(range(tf, tl))
+            if used_s.isdisjoint(s_span) and used_t.isdisjoint(t_span):
+                used_s |= s_span
+                used_t |= t_span
+                outer.append((s_span, t_span, code))
                 links.append((p, code, sf, sl, tf, tl))
-    return sorted(links)
+            elif multi and nested_s.isdisjoint(s_span) and nested_t.isdisjoint(t_span):
+                for o_s, o_t, o_code in outer:
+                    if s_span < o_s and t_span < o_t:
+                        nested_s |= s_span
+                        nested_t |= t_span
+                        inside.append(((p, code, sf, sl, tf, tl), o_code))
+                        break
+    alone = {link[1] for link in links}
+    contexts: dict[int, set[int]] = {}
+    for link, o_code in inside:
+        contexts.setdefault(link[1], set()).add(o_code)
+    kept = [link for link, _ in inside if link[1] in alone or len(contexts[link[1]]) > 1]
+    if nested is not None:
+        nested.extend(link for link, _ in inside)
+    return sorted(links + kept)
 
 
 @pytest.mark.parametrize("chunk", [10, 500_000])  # many slices of pieces, and one
@@ -208,11 +244,16 @@ def test_linking_is_the_greedy_choice_over_every_option(monkeypatch, chunk):
     rng = np.random.default_rng(7)
     codes = sorted(c for c in met if rng.random() < 0.6)
     scores = np.round(rng.random(len(codes)), 1)  # ties, to be broken by position
+    # longer pairs mostly first, so that shorter ones are linked nested in them
+    code_arr = np.array(codes, np.int64)
+    scores += 0.5 * (src.words[code_arr // width] + tgt.words[code_arr % width])
     monkeypatch.setattr(associate, "LINK_CHUNK", chunk)
     found = _link(src, tgt, np.array(codes, np.int64), scores, width)
     assert len(found[0]) > 100
+    nested: list[tuple] = []
     assert list(zip(*[a.tolist() for a in found], strict=True)) == _greedy_links(
-        src, tgt, codes, scores.tolist(), width)
+        src, tgt, codes, scores.tolist(), width, nested)
+    assert nested  # terms linked inside longer ones (and dropped: each in one pair only)
 
 
 _PUNCTUATION = st.text(alphabet=st.sampled_from(list("ab. ;!?…\"'”’)]»\u00a0\n\r\u2028Aé5x")),

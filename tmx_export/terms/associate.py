@@ -11,7 +11,10 @@ into its aligned clauses (:func:`.units.piece_spans`; "pieces" below):
 3. association (Dice and log-likelihood) and, piece by piece, *competitive linking*: the
    best associated occurrence pair is linked first and its tokens are used up, so "value
    chain" -> "chaîne de valeur" leaves nothing for "chain" -> "chaîne" to claim. Longer
-   matches and matches at similar relative positions win ties (length/position prior);
+   matches and matches at similar relative positions win ties (length/position prior).
+   A multi-word pair strictly inside both sides of a link is linked too, nested
+   ("conformity assessment" in "conformity assessment body" -> "organisme d'évaluation de
+   la conformité"), unless it is only ever nested in links of one pair (:func:`_nested`);
 4. for the pairs that recur (``min_count``) and their competitors, the surface forms, the
    documents and a few contexts.
 
@@ -62,8 +65,10 @@ from ..model import Pair
 from .candidates import (
     ARTICLE,
     CONNECTOR,
+    COORDINATION,
     MAX_COMPLEMENT_WORDS,
     MAX_WORDS,
+    MODIFIER_HEAD_WORDS,
     NUMBER,
     STOPWORD,
     TOKEN_SPLIT,
@@ -83,6 +88,9 @@ GLOSSARY_BONUS = 10.0  # glossary pairs are linked before any corpus association
 # chance as often as not ("transnational cluster" and "conglomérat transnational", both
 # seen once), and they must not take the links of a recurring pair ("cluster").
 ONCE_MET = 0.5
+# Content words, on each side, of a pair that may be linked inside a longer link
+# (:func:`_link_slice`): single words nested in a term ("chain" in "value chain") are not.
+NESTED_WORDS = 2
 CROSS_CHUNK = 500_000  # candidate pairs built at once in pass 2 (about 15 MB)
 # look-ups of a source occurrence's partners made at once in pass 3: each finds about one
 # linking option, and an option takes some 100 bytes while it is scored and sorted
@@ -482,14 +490,22 @@ class _Scanner:
         local = np.arange(len(types)) - tok_base[:-1][piece]
         chains = _Chains()
         rules = self.extractor.rules
+        coordination = COORDINATION.get(self.extractor.lang)
+        joining = None  # the joining word's piece id and which pieces are adjectives
+        if coordination is not None:  # (-1: the joining word does not occur)
+            joining = (self.pieces.get(coordination[0], -1),
+                       np.fromiter((name.endswith(coordination[1]) for name in self.names),
+                                   bool, len(self.names)))
         if rules.head_first:
             linking = [self.pieces[name] for name in sorted(rules.article_after)
                        if name in self.pieces]
-            first, last, words, head = _french(kind, kw, breaks, local, linking, chains)
+            first, last, words, head = _french(kind, kw, breaks, local, linking, chains,
+                                               joining)
         else:
             links = [self.pieces[name] for name in sorted(rules.complement_links)
                      if name in self.pieces]
-            first, last, words, head = _english(kind, kw, breaks, local, chains, links)
+            first, last, words, head = _english(kind, kw, breaks, local, chains, links,
+                                                joining)
         del local
         glossary = self._glossary(kind, kw, breaks, piece, tok_base, first, last, chains)
         trie = _Trie(self.names)
@@ -598,11 +614,14 @@ def _frombuffer(values: array, dtype: type) -> np.ndarray:
 
 
 def _english(kind: np.ndarray, kw: np.ndarray, breaks: np.ndarray, local: np.ndarray,
-             chains: _Chains, links: Sequence[int] = ()) -> tuple[np.ndarray, ...]:
+             chains: _Chains, links: Sequence[int] = (),
+             joining: tuple[int, np.ndarray] | None = None) -> tuple[np.ndarray, ...]:
     """English candidates (:func:`.candidates._english`): every run of 1-4 content words
     inside a run of them; in head position when the run ends with it. And where a linking
     word (piece ids ``links``: "of", "into") joins a lone content word to the next run, that
-    word + the link + the start of the run (:func:`_linked`).
+    word + the link + the start of the run (:func:`_linked`); where the joining word of
+    ``joining`` (its piece id, and which pieces are adjectives) joins two adjectives,
+    the coordination (:func:`_coordinated`).
 
     Returns per occurrence, in order (by first token, then last): first and last token,
     words and head; their keys go to ``chains``, one chain per first content word (and one
@@ -617,20 +636,27 @@ def _english(kind: np.ndarray, kw: np.ndarray, breaks: np.ndarray, local: np.nda
     run_last = np.ones(len(run), bool)
     np.not_equal(run[1:], run[:-1], out=run_last[:-1])
     run_end = (words_at[run_last] + 1)[run]
-    del run, run_last
+    run_first = np.ones(len(run), bool)
+    run_first[1:] = run_last[:-1]
+    run_start = words_at[run_first][run]
+    del run, run_last, run_first
     depth = np.minimum(run_end - words_at, MAX_WORDS)
     base = _exclusive_cumsum(depth)
     first = np.repeat(words_at, depth)
     words = np.arange(len(first)) - np.repeat(base[:-1], depth) + 1
     last = first + words
-    head = (last == np.repeat(run_end, depth)).astype(np.int8)
-    linked = _linked(kind, kw, breaks, local, words_at, run_end, links)
+    head = last == np.repeat(run_end, depth)
+    if joining is not None:  # a compound modifier at the start of a run (English only)
+        head |= (words >= MODIFIER_HEAD_WORDS) & (first == np.repeat(run_start, depth))
+    head = head.astype(np.int8)
+    linked = _joined(_linked(kind, kw, breaks, local, words_at, run_end, links),
+                     _coordinated(kind, kw, breaks, local, words_at, run_end, joining))
     if linked is None:
         row, at = chains.new(len(words_at), len(first))
         position = np.arange(len(first))
     else:
         # the linked candidates go between the others: each after the one-word candidate of
-        # its first word (their first words stand alone)
+        # its first word (their first words end their runs)
         l_first, l_last, l_words, l_head, l_levels, l_depth, l_row_of = linked
         l_order = np.lexsort((l_last, l_first))
         width = len(kind) + 1
@@ -712,12 +738,60 @@ def _linked(kind: np.ndarray, kw: np.ndarray, breaks: np.ndarray, local: np.ndar
             np.concatenate(occ_rows))
 
 
+def _coordinated(kind: np.ndarray, kw: np.ndarray, breaks: np.ndarray, local: np.ndarray,
+                 words_at: np.ndarray, run_end: np.ndarray,
+                 joining: tuple[int, np.ndarray] | None) -> tuple | None:
+    """The coordinated adjectives of :func:`_english` (:data:`.candidates.COORDINATION`):
+    an adjective that ends its run, the joining word, then an adjective and the next word
+    of the run after it ("economic and social cohesion"). What :func:`_linked` returns."""
+    n = len(kind)
+    if joining is None or not len(words_at):
+        return None
+    joint, adjective = joining
+
+    def inside(at: np.ndarray) -> np.ndarray:  # a later token of the same piece
+        return (at < n) & (local[np.minimum(at, n - 1)] > 0)
+
+    a = words_at[(run_end == words_at + 1) & adjective[kw[words_at]]]
+    j, k = a + 1, a + 2
+    jc, kc = np.minimum(j, n - 1), np.minimum(k, n - 1)
+    ok = (inside(j) & (kind[jc] == _S) & (kw[jc] == joint) & ~breaks[jc] & inside(k)
+          & (kind[kc] == _W) & ~breaks[kc] & adjective[kw[kc]])
+    a, k = a[ok], k[ok]
+    if not len(a):
+        return None
+    end = run_end[np.searchsorted(words_at, k)]  # the run after the joining word: k:end
+    long = end - k >= 2
+    a, k, end = a[long], k[long], end[long]
+    if not len(a):
+        return None
+    rows = np.arange(len(a))
+    levels = [(d, rows, kw[a + d]) for d in range(4)]
+    return (a, k + 2, np.full(len(a), 3, np.int64), (k + 2 == end).astype(np.int8), levels,
+            np.full(len(a), 3, np.int64), rows)
+
+
+def _joined(one: tuple | None, other: tuple | None) -> tuple | None:
+    """The candidates of two results of :func:`_linked` together (the chains of ``other``
+    numbered after those of ``one``)."""
+    if one is None or other is None:
+        return one if other is None else other
+    shift = int(one[6].max()) + 1
+    levels = one[4] + [(d, rows + shift, pieces) for d, rows, pieces in other[4]]
+    return (*(np.r_[x, y] for x, y in zip(one[:4], other[:4], strict=True)), levels,
+            np.r_[one[5], other[5]], np.r_[one[6], other[6] + shift])
+
+
 def _french(kind: np.ndarray, kw: np.ndarray, breaks: np.ndarray, local: np.ndarray,
-            linking: list[int], chains: _Chains) -> tuple[np.ndarray, ...]:
+            linking: list[int], chains: _Chains,
+            joining: tuple[int, np.ndarray] | None = None) -> tuple[np.ndarray, ...]:
     """French candidates (:func:`.candidates._french`): a head noun, then up to three
     steps, each an adjective or noun, or a connector (+ "la"/"l'" after "de"/"à") and a
     noun. A step depends only on where the candidate ends, so each content word's next
-    step is found once for all. ``linking``: the piece ids of "de" and "à".
+    step is found once for all. ``linking``: the piece ids of "de" and "à". ``joining``
+    (the piece id of "et", and which pieces are adjectives): an adjective reached from the
+    word before it may take a last step, "et" and an adjective ("cohésion économique et
+    sociale"), unless the candidate starts with it.
 
     Returns what :func:`_english` returns.
     """
@@ -742,6 +816,18 @@ def _french(kind: np.ndarray, kw: np.ndarray, breaks: np.ndarray, local: np.ndar
     through = np.zeros(n, bool)  # ... reached through a connector
     through[words_at] = linked & ~word_step
     del j, jc, ok, word_step, k, kc, linked
+    coordinated = np.full(n, -1, np.int64)  # the adjective after "et", from an adjective here
+    if joining is not None and len(words_at):
+        joint, adjective = joining
+        a = words_at[(local[words_at] > 0) & ~breaks[words_at] & adjective[kw[words_at]]
+                     & (kind[np.maximum(words_at - 1, 0)] == _W)]
+        j, k = a + 1, a + 2
+        jc, kc = np.minimum(j, n - 1), np.minimum(k, n - 1)
+        ok = (inside(j) & (kind[jc] == _S) & (kw[jc] == joint) & ~breaks[jc] & inside(k)
+              & (kind[kc] == _W) & ~breaks[kc] & adjective[kw[kc]])
+        coordinated[a[ok]] = k[ok]
+        through[a[ok]] = True  # "et" goes into the key as a connector does
+        del a, j, k, jc, kc, ok
 
     m = len(words_at)
     head = ((local[words_at] == 0) | breaks[words_at]
@@ -750,15 +836,20 @@ def _french(kind: np.ndarray, kw: np.ndarray, breaks: np.ndarray, local: np.ndar
     steps: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
     rows = np.arange(m)
     current = words_at.copy()
-    for _ in range(MAX_WORDS - 1):
+    ended = np.zeros(m, bool)  # a coordination ends a candidate
+    for taken in range(MAX_WORDS - 1):
         step = following[current[rows]]
+        if taken:  # not from the first word
+            step = np.where(step >= 0, step, coordinated[current[rows]])
+        step[ended[rows]] = -1
         rows = rows[step >= 0]
         step = step[step >= 0]
         if not len(rows):
             break
         steps.append((rows, step, through[current[rows]]))
+        ended[rows] |= coordinated[current[rows]] == step
         current[rows] = step
-    del following, through
+    del following, through, coordinated
     count = np.ones(m, np.int64)  # occurrences per first word
     for rows, _, _ in steps:
         count[rows] += 1
@@ -1258,7 +1349,9 @@ def _link(src: _Side, tgt: _Side, partner_codes: np.ndarray, partner_scores: np.
     if not links:
         empty = np.zeros(0, np.int64)
         return empty, empty, empty, empty, empty, empty
-    return tuple(np.concatenate(column) for column in zip(*links, strict=True))
+    *found, within = (np.concatenate(column) for column in zip(*links, strict=True))
+    keep = _nested_kept(found[1], within)
+    return tuple(a[keep] for a in found)
 
 
 def _link_slice(src: _Side, tgt: _Side, codes: np.ndarray, scores: np.ndarray,
@@ -1272,10 +1365,14 @@ def _link_slice(src: _Side, tgt: _Side, codes: np.ndarray, scores: np.ndarray,
     t_mid = (tf + tl) / (2.0 * (tgt.tok_base[piece + 1] - tgt.tok_base[piece]))
     score = scores * (1.0 - 0.3 * np.abs(s_mid - t_mid))
     del scores, s_mid, t_mid
+    # multi-word on both sides: may be linked nested in a longer link (:func:`_nested`)
+    multi = ((src.words[src.ids[e_at]] >= NESTED_WORDS)
+             & (tgt.words[tgt.ids[f_at]] >= NESTED_WORDS))
     # best first within each piece; ties to the later source, then target occurrence
     order = np.lexsort((tgt.starts[piece] - f_at, src.starts[piece] - e_at, -score, piece))
     del score, e_at, f_at
-    piece, codes, sf, sl, tf, tl = (a[order] for a in (piece, codes, sf, sl, tf, tl))
+    piece, codes, sf, sl, tf, tl, multi = (a[order] for a in (piece, codes, sf, sl, tf, tl,
+                                                              multi))
     del order
     # An option whose tokens no other option of its piece covers, on either side, is linked
     # whatever comes before it and blocks nothing: only the contested ones (about a quarter)
@@ -1286,20 +1383,98 @@ def _link_slice(src: _Side, tgt: _Side, codes: np.ndarray, scores: np.ndarray,
     chosen = np.flatnonzero(free).tolist()
     current = -1
     used_s = used_t = 0  # token bit sets
+    linked = []  # the contested options linked
     for at, p, s_bits, t_bits in zip(contested.tolist(), piece[contested].tolist(),
                                      _bits(sf[contested], sl[contested]),
                                      _bits(tf[contested], tl[contested]), strict=True):
         if p != current:
             current, used_s, used_t = p, s_bits, t_bits
-            chosen.append(at)
+            linked.append(at)
         elif not (used_s & s_bits or used_t & t_bits):
             used_s |= s_bits
             used_t |= t_bits
-            chosen.append(at)
+            linked.append(at)
+    chosen += linked
+    inside = _nested(piece, sf, sl, tf, tl, contested[multi[contested]], linked)
+    chosen += list(inside)  # nested links (:func:`_nested`)
     keep = np.array(chosen, np.int64)
+    within = np.full(len(piece), -1, np.int64)
+    for at, o_at in inside.items():
+        within[at] = codes[o_at]
+    within = within[keep]
     piece, codes, sf, sl, tf, tl = (a[keep] for a in (piece, codes, sf, sl, tf, tl))
     order = np.lexsort((tl, tf, sl, sf, codes, piece))
-    return tuple(a[order] for a in (piece, codes, sf, sl, tf, tl))
+    return tuple(a[order] for a in (piece, codes, sf, sl, tf, tl, within))
+
+
+def _nested(piece: np.ndarray, sf: np.ndarray, sl: np.ndarray, tf: np.ndarray,
+            tl: np.ndarray, multi: np.ndarray, linked: list[int]) -> dict[int, int]:
+    """Nested terms (:func:`_link_slice`, whose options these are, best first): an option
+    that a link blocks is linked too when both its sides are multi-word (``multi``: such
+    contested options) and lie strictly inside the two sides of one link ("conformity
+    assessment" -> "évaluation de la conformité" in "conformity assessment body" ->
+    "organisme d'évaluation de la conformité"), and no other nested link of the piece
+    shares a token with it. Else a term used mostly as a modifier of longer ones is never
+    linked. A link that holds an option always comes before it (it would share a token
+    with whatever blocked the option), so this runs after the greedy choice, over the
+    few multi-word options it left out. Returns {option: the link it is nested in}."""
+    linked_at = np.array(linked, np.int64)  # ascending: by piece, best first
+    if not len(multi) or not len(linked_at):
+        return {}
+    is_linked = np.zeros(len(piece), bool)
+    is_linked[linked_at] = True
+    multi = multi[~is_linked[multi]]
+    # only a link of three tokens or more on both sides holds a multi-word option
+    linked_at = linked_at[(sl[linked_at] - sf[linked_at] > 2) & (tl[linked_at] - tf[linked_at] > 2)]
+    if not len(multi) or not len(linked_at):
+        return {}
+    # each left-out option with each link of its piece: the first link that holds it
+    linked_piece = piece[linked_at]
+    lo = np.searchsorted(linked_piece, piece[multi], side="left")
+    count = np.searchsorted(linked_piece, piece[multi], side="right") - lo
+    option = np.repeat(multi, count)
+    link = linked_at[np.repeat(lo - _exclusive_cumsum(count)[:-1], count)
+                     + np.arange(int(count.sum()))]
+    holds = ((sf[link] <= sf[option]) & (sl[option] <= sl[link])
+             & (tf[link] <= tf[option]) & (tl[option] <= tl[link])
+             & ((sf[link] != sf[option]) | (sl[link] != sl[option]))
+             & ((tf[link] != tf[option]) | (tl[link] != tl[option])))
+    option, link = option[holds], link[holds]
+    if not len(option):
+        return {}
+    first = np.ones(len(option), bool)  # the first link that holds each option
+    first[1:] = option[1:] != option[:-1]
+    option, link = option[first], link[first]
+    inside: dict[int, int] = {}
+    current = -1
+    nested_s = nested_t = 0
+    for at, o_at, p, s_bits, t_bits in zip(option.tolist(), link.tolist(),
+                                           piece[option].tolist(), _bits(sf[option], sl[option]),
+                                           _bits(tf[option], tl[option]), strict=True):
+        if p != current:
+            current, nested_s, nested_t = p, 0, 0
+        if not (nested_s & s_bits or nested_t & t_bits):
+            nested_s |= s_bits
+            nested_t |= t_bits
+            inside[at] = o_at
+    return inside
+
+
+def _nested_kept(codes: np.ndarray, within: np.ndarray) -> np.ndarray:
+    """Which links to keep, of those :func:`_link_slice` made (``within``: the code of the
+    link each is nested in, -1 for none). A pair linked only nested, and always in links of
+    one pair, is a piece of that one's terms ("European Sky" -> "ciel unique" of "Single
+    European Sky" -> "ciel unique européen"), not a term used in several longer ones
+    ("conformity assessment" in "conformity assessment body" and "... procedure"): its
+    nested links are dropped."""
+    nested = within >= 0
+    if not nested.any():
+        return np.ones(len(codes), bool)
+    alone = np.unique(codes[~nested])
+    contexts = np.unique(np.stack([codes[nested], within[nested]]), axis=1)
+    several = contexts[0][np.r_[contexts[0][1:] == contexts[0][:-1], False]]
+    good = np.union1d(alone, several)
+    return ~nested | np.isin(codes, good)
 
 
 def _contested(first: np.ndarray, last: np.ndarray) -> np.ndarray:

@@ -6,9 +6,12 @@ shaped by the language's term patterns:
 * English: modifiers + head noun, i.e. a contiguous run of content words ("value chain",
   "resource efficiency cluster"), and noun + "of" or "into" + noun ("code of conduct", "Rules
   of Procedure", "transport of dangerous goods", "entry into force"), which the stop words
-  would otherwise cut in two;
+  would otherwise cut in two, and coordinated adjectives + noun ("economic and social
+  cohesion"); a compound at the start of a longer run counts as in head position
+  ("conformity assessment" of "conformity assessment body");
 * French: head noun + adjectives, and head noun + de/du/des/à (la)/en + noun ("chaîne de
-  valeur", "conseiller à la sécurité"); the linking words sit inside, never at an edge.
+  valeur", "conseiller à la sécurité"), and an adjective coordinated with a last one
+  ("cohésion économique et sociale"); the linking words sit inside, never at an edge.
 
 Each candidate is keyed by its lemmas (simplemma, whose data ships in its wheel, so nothing is
 downloaded), so "value chains" and "value chain" are one candidate with two surface forms.
@@ -34,6 +37,24 @@ MAX_WORDS = 4  # content words per candidate, as the terminology brief asks (1-4
 # navigation services"), whose links the longer phrase would take away in the pairing; two
 # words found more terms than they cost on the Europarl and DGT-TM tuning halves (issue 11).
 MAX_COMPLEMENT_WORDS = 2
+# An English compound that begins a longer run counts as in head position when it has at
+# least this many words: "conformity assessment" (of "conformity assessment body"), "high
+# seas" ("high seas fishing") are terms used as modifiers, where a single word before a
+# head ("European", "industrial") mostly is not (issue 11). Only in English (the languages
+# of :data:`COORDINATION`): German and Dutch write such compounds as one word.
+MODIFIER_HEAD_WORDS = 2
+# Coordinated adjectives ("economic and social cohesion", "cohésion économique et
+# sociale"): by language, the word that joins them (its key piece) and the endings of an
+# adjective's lemma. Only adjectives: "Commission and Member States" is no term. English:
+# a lone adjective, "and", then an adjective and a noun; French: a head noun, an adjective,
+# "et", an adjective (issue 11). Without them the pairing links "social cohesion" to
+# "cohésion économique".
+COORDINATION: dict[str, tuple[str, tuple[str, ...]]] = {
+    "en": ("and", ("al", "ic", "ive", "ous", "ary", "ian", "ish", "ese", "ar", "ile", "able",
+                   "ible", "ful", "ory")),
+    "fr": ("et", ("ique", "al", "el", "if", "eux", "aire", "ien", "ais", "ois", "ier", "ible",
+                  "able", "iste", "ile")),
+}
 # the languages with hand-made rules; others that simplemma and wordfreq know have a
 # fallback (:func:`.languages.term_language`)
 SUPPORTED_LANGS = tuple(term_languages())
@@ -232,8 +253,9 @@ class Extractor:
     def candidates(self, tokens: list[Token]) -> list[Occurrence]:
         """Every candidate occurrence in ``tokens`` (overlapping ones included)."""
         rules = self.rules
-        found = (_french(tokens, rules.article_after) if rules.head_first
-                 else _english(tokens, rules.complement_links))
+        coordination = COORDINATION.get(self.lang)
+        found = (_french(tokens, rules.article_after, coordination) if rules.head_first
+                 else _english(tokens, rules.complement_links, coordination))
         if self._glossary:
             seen = {(o.first, o.last) for o in found}
             for occurrence in self._glossary_matches(tokens):
@@ -265,7 +287,8 @@ def _french_verb_form(lower: str, lemma: str) -> bool:
     return any(lower == stem + ending for ending in _FR_VERB_ENDINGS)
 
 
-def _english(tokens: list[Token], links: frozenset[str] = frozenset()) -> list[Occurrence]:
+def _english(tokens: list[Token], links: frozenset[str] = frozenset(),
+             coordination: tuple[str, tuple[str, ...]] | None = None) -> list[Occurrence]:
     """Head-last candidates: every run of 1-4 content words inside a run of them, in head
     position when it ends the run.
 
@@ -291,7 +314,9 @@ def _english(tokens: list[Token], links: frozenset[str] = frozenset()) -> list[O
         for first in range(i, j):
             for last in range(first + 1, min(first + MAX_WORDS, j) + 1):
                 key = " ".join(t.piece for t in tokens[first:last])
-                found.append(Occurrence(key, first, last, last - first, last == j))
+                found.append(Occurrence(key, first, last, last - first, last == j or (
+                    first == i and last - first >= MODIFIER_HEAD_WORDS
+                    and coordination is not None)))
         complement = _complement(tokens, j, links) if links and j == i + 1 else None
         if complement is not None:
             k, end = complement  # the run after the link: tokens[k:end]
@@ -299,8 +324,21 @@ def _english(tokens: list[Token], links: frozenset[str] = frozenset()) -> list[O
                                          end) + 1):
                 key = " ".join(t.piece for t in tokens[i:last])
                 found.append(Occurrence(key, i, last, 1 + last - k, last == end))
+        elif coordination:
+            joined = _complement(tokens, j, frozenset(coordination[:1]))
+            if joined is not None and joined[1] - joined[0] >= 2 and _adjective(
+                    tokens[j - 1].piece, coordination) and _adjective(tokens[j + 1].piece,
+                                                                      coordination):
+                k, end = joined
+                key = " ".join(t.piece for t in tokens[j - 1:k + 2])
+                found.append(Occurrence(key, j - 1, k + 2, 3, k + 2 == end))
         i = j
     return found
+
+
+def _adjective(piece: str, coordination: tuple[str, tuple[str, ...]]) -> bool:
+    """Whether a key piece looks like an adjective's lemma (:data:`COORDINATION`)."""
+    return piece.endswith(coordination[1])
 
 
 def _complement(tokens: list[Token], j: int, links: frozenset[str]) -> tuple[int, int] | None:
@@ -317,11 +355,14 @@ def _complement(tokens: list[Token], j: int, links: frozenset[str]) -> tuple[int
     return k, end
 
 
-def _french(tokens: list[Token], article_after: frozenset[str] = frozenset({"de", "à"})
-            ) -> list[Occurrence]:
+def _french(tokens: list[Token], article_after: frozenset[str] = frozenset({"de", "à"}),
+            coordination: tuple[str, tuple[str, ...]] | None = None) -> list[Occurrence]:
     """Head-first candidates (French, Spanish, Italian, Portuguese): a head noun, the
     adjectives after it, and complements after a linking word (an article allowed after
-    the connectors of ``article_after``)."""
+    the connectors of ``article_after``). With ``coordination`` (the joining word and the
+    endings of an adjective's lemma), an adjective that follows a word of the candidate
+    may be joined to a second one, which ends the candidate ("cohésion économique et
+    sociale")."""
     found: list[Occurrence] = []
     n = len(tokens)
     for first in range(n):
@@ -341,6 +382,15 @@ def _french(tokens: list[Token], article_after: frozenset[str] = frozenset({"de"
                 found.append(Occurrence(" ".join(pieces), first, j, words, head))
                 continue
             if kind != CONNECTOR:
+                k = j + 1
+                if (coordination and kind == STOPWORD and tokens[j].piece == coordination[0]
+                        and j - 1 > first and tokens[j - 2].kind == WORD
+                        and _adjective(tokens[j - 1].piece, coordination)
+                        and k < n and tokens[k].kind == WORD and not tokens[k].breaks
+                        and _adjective(tokens[k].piece, coordination)):
+                    pieces.append(tokens[j].piece)
+                    pieces.append(tokens[k].piece)
+                    found.append(Occurrence(" ".join(pieces), first, k + 1, words + 1, head))
                 break
             # connector (+ article after "de"/"à") + content word
             k = j + 1
