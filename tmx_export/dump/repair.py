@@ -213,6 +213,7 @@ class Lexicon:
 # asks for fifty or more pairs, each two scans of the sample by str.count.
 _TALLY_FROM = 200_000
 _TALLY_SYMBOLS = 1_000  # distinct symbols at most (a table of their squares)
+_TALLY_BLOCK = 1 << 16  # characters counted at once
 
 
 class _SymbolPairs:
@@ -225,17 +226,26 @@ class _SymbolPairs:
         size = len(self.symbols)
         if size > _TALLY_SYMBOLS:
             return  # too many to tabulate: counted by str.count
-        # each character's rank among the symbols
-        codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-        index = np.searchsorted(np.array([ord(c) for c in self.symbols], dtype=np.uint32),
-                                codes).astype(np.int32)
         self.rank = {symbol: rank for rank, symbol in enumerate(self.symbols)}
-        self.together = np.bincount(index[:-1] * size + index[1:], minlength=size * size)
+        codes = np.array([ord(c) for c in self.symbols], dtype=np.uint32)
         space = self.rank.get(" ")
-        spaced = index[1:-1] == space if space is not None else \
-            np.zeros(max(0, len(index) - 2), dtype=bool)
-        self.spaced = np.bincount(index[:-2][spaced] * size + index[2:][spaced],
-                                  minlength=size * size)
+        self.together = np.zeros(size * size, dtype=np.int64)
+        self.spaced = np.zeros(size * size, dtype=np.int64)
+        # a block of the text at a time (each block's pairs and triples start in it): the
+        # arrays of a whole sample would be the repair's peak of memory
+        for start in range(0, len(text), _TALLY_BLOCK):
+            piece = text[start:start + _TALLY_BLOCK + 2]
+            index = np.searchsorted(codes, np.frombuffer(piece.encode("utf-32-le"),
+                                                         dtype=np.uint32)).astype(np.int32)
+            pairs = min(_TALLY_BLOCK, len(index) - 1)
+            self.together += np.bincount(index[:pairs] * size + index[1:pairs + 1],
+                                         minlength=size * size)
+            if space is not None:
+                triples = min(_TALLY_BLOCK, len(index) - 2)
+                spaced = index[1:triples + 1] == space
+                self.spaced += np.bincount(index[:triples][spaced] * size
+                                           + index[2:triples + 2][spaced],
+                                           minlength=size * size)
 
     def counts(self, left: str, right: str) -> tuple[int, int]:
         a, b = self.rank.get(left), self.rank.get(right)
