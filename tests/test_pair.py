@@ -139,9 +139,9 @@ def test_the_bounded_search_finds_what_scoring_every_triple_finds(monkeypatch) -
     calls = []
     searched = []
 
-    def spy(prefixes, prior, pos, plausible, lines):
-        calls.append((prefixes, prior, pos, plausible, lines))
-        return pair_search.best_order(prefixes, prior, pos, plausible, lines)
+    def spy(prefix, signs, prior, pos, plausible, lines):
+        calls.append((prefix, signs, prior, pos, plausible, lines))
+        return pair_search.best_order(prefix, signs, prior, pos, plausible, lines)
 
     def spy_search(prefix, agree, shared):
         searched.append(prefix)
@@ -159,11 +159,11 @@ def test_the_bounded_search_finds_what_scoring_every_triple_finds(monkeypatch) -
         got = {(" ".join(p.source.split()), " ".join(p.target.split())) for p in result.pairs}
         assert sum((" ".join(p.source.split()), " ".join(p.target.split())) in got
                    for p in pairs) >= 0.9 * len(pairs)
-        (prefixes, prior, pos, plausible, lines), = calls
-        won, totals, path = pair_search.best_order(prefixes, prior, pos, plausible, lines)
+        (prefix, signs, prior, pos, plausible, lines), = calls
+        won, totals, path = pair_search.best_order(prefix, signs, prior, pos, plausible, lines)
         assert won == (0 if first is pairs else 1)  # English first, then French first
         assert len(searched) == 2  # one search a call: the other order ruled out by its bound
-        exact = [_every_triple(prefix, prior, pos, plausible, lines) for prefix in prefixes]
+        exact = [_every_triple(sign * prefix, prior, pos, plausible, lines) for sign in signs]
         assert totals[won] == exact[won][0] and path == exact[won][1]
         assert totals[1 - won] >= exact[1 - won][0]  # a bound, and below the winner
         assert exact[1 - won][0] < exact[won][0]

@@ -59,20 +59,22 @@ class Lines:
     window: int  # line starts a pair may span
 
 
-def best_order(prefixes: list[np.ndarray], prior: np.ndarray, pos: np.ndarray,
-               plausible: np.ndarray, lines: Lines
+def best_order(prefix: np.ndarray, signs: tuple[float, ...], prior: np.ndarray,
+               pos: np.ndarray, plausible: np.ndarray, lines: Lines
                ) -> tuple[int, list[float], list[tuple[int, int, int]]]:
-    """The better of the language orders whose running word scores are ``prefixes`` (the
-    first wins a tie), each order's total (for an order not searched, a bound below the
-    winner's), and the winner's pairs: per pair the indexes of its start and of the next
-    pair's start among the line starts, and its split token."""
+    """The better of the language orders whose running word scores are ``prefix`` times
+    each of ``signs`` (the first wins a tie; one array for all: negating is exact), each
+    order's total (for an order not searched, a bound below the winner's), and the winner's
+    pairs: per pair the indexes of its start and of the next pair's start among the line
+    starts, and its split token."""
     import numpy as np
 
-    agrees = [2 * prefix[plausible] + prior[plausible] for prefix in prefixes]
-    bounds = [_relaxed_total(prefix, agree, plausible, lines)
-              for prefix, agree in zip(prefixes, agrees, strict=True)]
+    at_plausible, at_lines = prefix[plausible], prefix[lines.tok_index]
+    agrees = [2 * (sign * at_plausible) + prior[plausible] for sign in signs]
+    bounds = [_relaxed_total(sign * at_lines, agree, plausible, lines)
+              for sign, agree in zip(signs, agrees, strict=True)]
     searched: dict[int, tuple[float, list[tuple[int, int, int]]]] = {}
-    order = sorted(range(len(prefixes)), key=lambda r: -bounds[r])  # stable: ties in order
+    order = sorted(range(len(signs)), key=lambda r: -bounds[r])  # stable: ties in order
     shared = _Shared(plausible.tolist(), pos[plausible].tolist(), lines.start_at.tolist(),
                      lines.tok_index.tolist(), lines.numbers_xor.tolist(),
                      lines.numbers_seen.tolist(), lines.opening_repeats.tolist(), lines)
@@ -81,8 +83,8 @@ def best_order(prefixes: list[np.ndarray], prior: np.ndarray, pos: np.ndarray,
             top = max(total for total, _ in searched.values())
             if bounds[r] + _SLACK * (abs(bounds[r]) + abs(top)) < top:
                 continue  # even its bound scores below: it cannot win
-        searched[r] = _search(prefixes[r][lines.tok_index].tolist(), agrees[r], shared)
-    totals = [searched[r][0] if r in searched else bounds[r] for r in range(len(prefixes))]
+        searched[r] = _search((signs[r] * at_lines).tolist(), agrees[r], shared)
+    totals = [searched[r][0] if r in searched else bounds[r] for r in range(len(signs))]
     won = int(np.argmax(totals))  # the first of equal totals
     return won, totals, searched[won][1]
 
@@ -221,9 +223,11 @@ def _best_split(agree: list[float], cut_pos: list[int], from_here: list[float],
     return best, at
 
 
-def _relaxed_total(prefix: np.ndarray, agree: np.ndarray, plausible: np.ndarray,
+def _relaxed_total(at_line: np.ndarray, agree: np.ndarray, plausible: np.ndarray,
                    lines: Lines) -> float:
-    """An upper bound on the exact search's total: every pair scored by its best agreement
+    """An upper bound on the exact search's total (``at_line``: the running word score at
+    each line start's first token, and at the end; ``agree``: each split's agreement):
+    every pair scored by its best agreement
     without the length term, with both bonuses and without the heading cost. By columns:
     the best agreement between line starts ``i`` and ``j`` is a running maximum over the
     gaps between them, computed for every ``j`` at once."""
@@ -257,7 +261,7 @@ def _relaxed_total(prefix: np.ndarray, agree: np.ndarray, plausible: np.ndarray,
             reach[ok, d] = np.maximum(reach[ok, d], inclusive[i[ok]])
         i = j[:, None] - 1 - np.arange(window)[None, :]
         valid = (i >= 0) & (t[j][:, None] - t[np.maximum(i, 0)] >= 2)
-        weight = (reach - (prefix[t[np.maximum(i, 0)]] + prefix[t[j]][:, None])
+        weight = (reach - (at_line[np.maximum(i, 0)] + at_line[j][:, None])
                   + prior_at[j][:, None] + (NUMBER_PAIRS_BONUS + OPENING_REPEAT_BONUS))
         weight[~valid] = -np.inf
         weight[(j < n) & (prior_at[j] == -np.inf)] = -np.inf

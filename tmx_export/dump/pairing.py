@@ -423,13 +423,16 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
     shared = _SegmentalParts(text, pos, prior, plausible, starts, start_at, tok_index,
                              start_prior, unpunctuated_end, window, numbers_xor,
                              numbers_seen, _opening_repeats(text, starts))
-    prefixes = [np.concatenate(([0.0], np.cumsum(sign * score))) for sign in (1.0, -1.0)]
+    signs = (1.0, -1.0)
+    prefix = np.concatenate(([0.0], np.cumsum(score)))  # the other order's: its negation
     lines = Lines(start_at, tok_index, start_prior, unpunctuated_end, numbers_xor,
                   numbers_seen, shared.opening_repeats, len(text), window)
-    won, totals, path = best_order(prefixes, prior, pos, plausible, lines)
+    won, totals, path = best_order(prefix, signs, prior, pos, plausible, lines)
     # only the order that wins (the source-first one on a tie) has its splits refined
-    return [(sign, total, _refined(shared, prefixes[r], path) if r == won else [])
-            for r, (sign, total) in enumerate(zip((1.0, -1.0), totals, strict=True))]
+    if signs[won] < 0:
+        prefix = -prefix
+    return [(sign, total, _refined(shared, prefix, path) if r == won else [])
+            for r, (sign, total) in enumerate(zip(signs, totals, strict=True))]
 
 
 TURN_WORDS = 3  # words looked at on each side of a possible change of language
