@@ -215,7 +215,7 @@ def below_min_score(units: list[Pair], min_score: float | None
 
 # --- texts a TMX can carry -------------------------------------------------------------------
 
-def _is_clean(text: str) -> bool:
+def is_clean(text: str) -> bool:
     # The fast path for the usual text: isprintable() is False for every character the
     # repairs touch (controls, line separators, surrogates, non-characters); a text with
     # outer white space is longer than its strip().
@@ -226,7 +226,7 @@ def sanitise(text: str, repairs: Counter[str]) -> str:
     """``text`` as a ``<seg>`` may hold it: no XML-illegal characters, no line breaks, no
     padding. Each kind of change is counted in ``repairs`` (outer white space is not: it is
     never part of a segment a CAT tool makes)."""
-    if _is_clean(text):
+    if is_clean(text):
         return text
     text, removed = XML_ILLEGAL_RE.subn("", text)
     if removed:
@@ -305,9 +305,9 @@ class Preparer:
         for original in units:
             unit = original
             source, target = unit.source, unit.target
-            if not _is_clean(source):
+            if not is_clean(source):
                 source = sanitise(source, repairs)
-            if not _is_clean(target):
+            if not is_clean(target):
                 target = sanitise(target, repairs)
             if not source or not target:
                 yield original, "empty-side"

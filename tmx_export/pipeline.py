@@ -167,7 +167,7 @@ def build(
     if options.segment is None:
         raise ValueError("build writes units: segment must be sentence, clause or paragraph")
     ignored: list[str] = []
-    options, files, formats = _prepare_run(inputs, options, [output, options.rejects_path],
+    options, files, formats = prepare_run(inputs, options, [output, options.rejects_path],
                                            ignored)
     segtype = _header_segtype(files, formats, options.segment)
     with ExitStack() as stack:
@@ -177,7 +177,7 @@ def build(
         if options.rejects_path is not None:
             report = stack.enter_context(atomic_output(options.rejects_path, "w"))
         run = _Run(options, report=report, keep_rejects=False, progress=progress,
-                   explicit=_explicit(inputs))
+                   explicit=explicit_inputs(inputs))
         counts = write_units(run.units(files, formats), output,
                              srclang=options.source_lang, segtype=segtype,
                              profile=options.profile, max_units=options.max_units)
@@ -216,13 +216,13 @@ def export_pairs(
         settings.setdefault("segment", None)
     options = options_from(options, **settings)
     writer = {"jsonl": write_pairs_jsonl, "tsv": write_pairs_tsv}[output_format]
-    options, files, formats = _prepare_run(inputs, options, [output, options.rejects_path])
+    options, files, formats = prepare_run(inputs, options, [output, options.rejects_path])
     with ExitStack() as stack:
         # Opened first so that a bad report path fails before any work (see build()).
         report = None
         if options.rejects_path is not None:
             report = stack.enter_context(atomic_output(options.rejects_path, "w"))
-        run = _Run(options, report=report, keep_rejects=False, explicit=_explicit(inputs))
+        run = _Run(options, report=report, keep_rejects=False, explicit=explicit_inputs(inputs))
         writer(run.units(files, formats), output)
     return run.rejects.counts
 
@@ -238,8 +238,8 @@ def stream_units(
     """:func:`read_units`, streamed: the units one by one, for work on memories too large
     to hold (checking, concordance). ``rejects`` hears of each reject."""
     options = options_from(options, **settings)
-    options, files, formats = _prepare_run(inputs, options, [])
-    run = _Run(options, progress=progress, explicit=_explicit(inputs), keep_rejects=False)
+    options, files, formats = prepare_run(inputs, options, [])
+    run = _Run(options, progress=progress, explicit=explicit_inputs(inputs), keep_rejects=False)
     if rejects is not None:
         run.rejects.listener = rejects
     yield from run.units(files, formats)
@@ -260,8 +260,8 @@ def read_units(
     ``progress`` as for :func:`build`.
     """
     options = options_from(options, **settings)
-    options, files, formats = _prepare_run(inputs, options, [])
-    run = _Run(options, progress=progress, explicit=_explicit(inputs))
+    options, files, formats = prepare_run(inputs, options, [])
+    run = _Run(options, progress=progress, explicit=explicit_inputs(inputs))
     units = list(run.units(files, formats))
     return units, list(run.rejects)
 
@@ -275,7 +275,7 @@ def segtype_of(inputs: Sequence[str | Path | ParallelInput],
     options = options_from(options, **settings)
     if options.segment is None:
         raise ValueError("segment must be sentence, clause or paragraph")
-    options, files, formats = _prepare_run(inputs, options, list(outputs))
+    options, files, formats = prepare_run(inputs, options, list(outputs))
     return _header_segtype(files, formats, options.segment)
 
 
@@ -702,7 +702,7 @@ def _names(files: list[Input]) -> str:
 
 # --- checks before any work ------------------------------------------------------------------
 
-def _explicit(inputs: Sequence[str | Path | ParallelInput]) -> frozenset[str]:
+def explicit_inputs(inputs: Sequence[str | Path | ParallelInput]) -> frozenset[str]:
     """The files named one by one (not found in a directory)."""
     names: set[str] = set()
     for given in inputs:
@@ -711,7 +711,7 @@ def _explicit(inputs: Sequence[str | Path | ParallelInput]) -> frozenset[str]:
     return frozenset(names)
 
 
-def _prepare_run(inputs: Sequence[str | Path | ParallelInput], options: BuildOptions,
+def prepare_run(inputs: Sequence[str | Path | ParallelInput], options: BuildOptions,
                  outputs: list[str | Path | None], ignored: list[str] | None = None,
                  ) -> tuple[BuildOptions, list[Input], dict[Input, str]]:
     """Everything checked before any input is read: the language tags (standardised: the

@@ -31,9 +31,9 @@ def memory_units(inputs: Sequence[str | Path | ParallelInput], options: BuildOpt
     directly when every input is a TMX file. Lazy, as ``stream_units`` is: nothing is
     checked or read before the first unit is asked for."""
     from ..inputs import tmx_is_streamed
-    from ..pipeline import CHUNK_PAIRS, _explicit, _prepare_run, stream_units
+    from ..pipeline import CHUNK_PAIRS, explicit_inputs, prepare_run, stream_units
 
-    prepared, files, formats = _prepare_run(inputs, options, [])
+    prepared, files, formats = prepare_run(inputs, options, [])
     direct = ((progress is None or isinstance(progress, Progress))
               and tmx_is_streamed() and not options.clean.rules and options.dedupe == "none"
               and not options.renumber and options.jobs == 1
@@ -44,7 +44,7 @@ def memory_units(inputs: Sequence[str | Path | ParallelInput], options: BuildOpt
         return
     if progress is not None:
         progress.start(sum(input_size(f) for f in files))
-    explicit = _explicit(inputs)
+    explicit = explicit_inputs(inputs)
     numbered = 0  # units given so far, over all the files: the tuid of one without its own
     for path in files:
         name = str(path)
@@ -73,10 +73,10 @@ def _batches(name: str, source_lang: str, target_lang: str, size: int
     """The units of one TMX file in batches: (units, pairs read, pairs left out). A batch
     ends after ``size`` pairs, before a ``tu`` that lacks a language, and at the end of the
     file, as the pipeline hands its records on."""
-    from ..clean import _is_clean, sanitise
-    from ..formats.tmx import XML_LANG, _Ranker, iter_elements
+    from ..clean import is_clean, sanitise
+    from ..formats.tmx import XML_LANG, TuvRanker, iter_elements
 
-    rank = _Ranker(source_lang, target_lang)
+    rank = TuvRanker(source_lang, target_lang)
     repairs: Counter[str] = Counter()  # the pipeline counts them; a check does not say
     batch: list[Pair] = []
     read = dropped = 0
@@ -103,9 +103,9 @@ def _batches(name: str, source_lang: str, target_lang: str, size: int
         source, source_markup = _seg(src)
         target, target_markup = _seg(tgt)
         # as the pipeline prepares a unit (tmx_export.clean.Preparer, dedupe none)
-        if not _is_clean(source):
+        if not is_clean(source):
             source = sanitise(source, repairs)
-        if not _is_clean(target):
+        if not is_clean(target):
             target = sanitise(target, repairs)
         if not source or not target:
             dropped += 1  # empty-side

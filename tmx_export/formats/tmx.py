@@ -734,7 +734,7 @@ def iter_tmx(
     the TMX written at the end) use one spelling whatever the input used.
     """
     name = str(path)
-    rank = _Ranker(source_lang, target_lang)
+    rank = TuvRanker(source_lang, target_lang)
     for tu in iter_elements(path):
         # Hot path: look at the language of every tuv, parse only the two chosen ones.
         src = tgt = None
@@ -782,7 +782,7 @@ def iter_tmx(
         )
 
 
-class _Ranker:
+class TuvRanker:
     """How well a tuv's language tag fits each side: 2 exact tag, 1 primary subtag, 0 not.
 
     Cached per distinct tag: a file has few distinct spellings and millions of tuvs.
@@ -814,7 +814,7 @@ def _missing(name: str, line: int, tu: etree._Element, no_source: bool,
     tuvs = [_tuv(child) for child in tu if child.tag == "tuv"]
     present = ", ".join(tuv.lang or "?" for tuv in tuvs) or "none"
     side, missing = ("source", source_lang) if no_source else ("target", target_lang)
-    rank = _Ranker(source_lang, target_lang)
+    rank = TuvRanker(source_lang, target_lang)
     found = next((tuv.text for tuv in tuvs if max(rank(tuv.lang)) > 0), "")
     return Reject(name, line, f"missing-{side}-language",
                   f"no {missing} tuv (languages: {present}): {found}")
