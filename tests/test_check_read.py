@@ -245,3 +245,35 @@ def test_a_failing_worker_is_an_error_not_a_hang(monkeypatch) -> None:
     monkeypatch.setattr(worker, "WORKER_BATCH", 4)
     with pytest.raises(RuntimeError, match="ValueError: no more"):
         _findings(_dgt_units())
+
+
+def test_a_failing_worker_ends_the_command_in_one_line(monkeypatch, tmp_path: Path) -> None:
+    """The command line: a worker that failed (a bug) ends the run with the one error
+    line, exit status 1 and no report file."""
+    if not worker.can_fork():
+        pytest.skip("no fork here: the checks stay in one process")
+    from click.testing import CliRunner
+
+    from tmx_export.check import consistency
+    from tmx_export.cli import main
+
+    real = consistency.Consistency.add
+    seen = []
+
+    def failing(self, unit):  # type: ignore[no-untyped-def]
+        seen.append(unit)
+        if len(seen) > 20:  # in the worker, which has its own copy of ``seen``
+            raise ValueError("no more")
+        return real(self, unit)
+
+    monkeypatch.setattr(consistency.Consistency, "add", failing)
+    monkeypatch.setattr(run, "PARALLEL_AFTER", 5)
+    monkeypatch.setattr(worker, "WORKER_BATCH", 4)
+    report = tmp_path / "findings.tsv"
+    result = CliRunner().invoke(main, ["check", *map(str, DGT), "--source-lang", "en-GB",
+                                       "--target-lang", "fr-FR", "--report", str(report)])
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith("tmx-export: error: internal error in the checks' "
+                                    "worker process: ValueError: no more")
+    assert result.output.count("\n") == 1
+    assert not report.exists() and list(tmp_path.iterdir()) == []

@@ -1,4 +1,4 @@
-"""The one exception a user sees: bad input, reported as a single line."""
+"""The exceptions a user sees, each reported as a single line: bad input, and bugs."""
 
 from __future__ import annotations
 
@@ -20,6 +20,11 @@ class InputError(Exception):
     def __reduce__(self):  # type: ignore[no-untyped-def]
         # raised in a worker process, it must arrive whole in the parent
         return (InputError, (self.file, self.message, self.line))
+
+
+class InternalError(RuntimeError):
+    """A bug, never bad input (counts that disagree, a worker process that failed): the
+    command line reports it in one line, asking for a report, never as a result."""
 
 
 class Terminated(BaseException):

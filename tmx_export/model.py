@@ -19,6 +19,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .errors import InternalError
+
 if TYPE_CHECKING:
     from .segment.rules import SrxRules
 
@@ -295,6 +297,6 @@ class Progress:
         """Input ``name`` (``size`` bytes, 0 for standard input) was read."""
 
 
-class AccountingError(RuntimeError):
+class AccountingError(InternalError):
     """A run's counts disagree: a paragraph went neither into a unit nor into the rejects.
     A bug, never bad input: reported as an internal error."""

@@ -22,6 +22,7 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from ..errors import InternalError
 from ..model import Pair
 from .model import Finding, finding
 
@@ -133,12 +134,12 @@ class _Worker:
                 answer = self.results.get(timeout=_POLL_SECONDS)
             except queue.Empty:
                 if not self.process.is_alive():
-                    raise RuntimeError("internal error: the checks' worker process "
+                    raise InternalError("internal error: the checks' worker process "
                                        f"ended (exit status {self.process.exitcode})"
                                        ) from None
                 continue
             if isinstance(answer, str):
-                raise RuntimeError(f"internal error in the checks' worker process: {answer}")
+                raise InternalError(f"internal error in the checks' worker process: {answer}")
             return answer  # type: ignore[no-any-return]
 
 

@@ -22,8 +22,8 @@ from typing import Any, TypeVar
 import click
 
 from .._version import __version__
-from ..errors import InputError, Terminated, terminate
-from ..model import DEDUPE_MODES, RULES, AccountingError, CleanOptions, Progress
+from ..errors import InputError, InternalError, Terminated, terminate
+from ..model import DEDUPE_MODES, RULES, CleanOptions, Progress
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -63,7 +63,7 @@ class Command(click.Command):
             fail("interrupted", status=130)
         except Terminated:
             fail("terminated", status=143)
-        except AccountingError as exc:  # a bug: say so, never pass it off as a result
+        except InternalError as exc:  # a bug: say so, never pass it off as a result
             fail(f"{exc} (please report this)")
 
 
