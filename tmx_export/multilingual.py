@@ -28,7 +28,6 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -111,22 +110,30 @@ def inputs_for(inputs: Sequence[str | Path | ParallelInput], source: str,
 _TABLES = ("tsv", "csv", "xlsx")
 
 
-def _read_by_another_run(item: str | Path | ParallelInput, source: str, target: str,
-                         langs: tuple[str, ...], options: BuildOptions) -> bool:
-    """Whether ``item`` is a table without a column for ``target`` that has the source and
-    another of ``langs``: its units are written without ``target`` (they come from that
-    other run), as for a TMX unit without it. A table with none of the targets stays in
-    every run, to be refused as in a bilingual run; so does one whose columns are named."""
+def _table_targets(item: str | Path | ParallelInput, langs: tuple[str, ...],
+                   options: BuildOptions) -> frozenset[str] | None:
+    """For a table, the target languages of ``langs`` (the source first) it has columns
+    for beside the source's, its header read once; ``None`` for any other input, or a
+    table whose columns are named (read in every run)."""
     if isinstance(item, ParallelInput) or options.source_column or options.target_column:
-        return False
-    from .formats.table import has_columns
+        return None
+    from .formats.table import has_columns, table_header
     from .inputs import format_of
 
     fmt = format_of(str(item), options.input_format)
     if fmt not in _TABLES:
-        return False
-    read = partial(has_columns, item, source, sheet=options.sheet, table_format_name=fmt)
-    return not read(target) and any(read(other) for other in langs[1:] if other != target)
+        return None
+    header = table_header(item, sheet=options.sheet, table_format_name=fmt) or []
+    return frozenset(t for t in langs[1:] if has_columns(header, langs[0], t))
+
+
+def _read_by_another_run(targets: frozenset[str] | None, target: str) -> bool:
+    """Whether a table with columns for ``targets`` (:func:`_table_targets`) is left out of
+    the run to ``target``: it lacks that column but has another target's, so its units are
+    written without ``target`` (they come from that other run), as for a TMX unit without
+    it. A table with none of the targets stays in every run, to be refused as in a
+    bilingual run."""
+    return targets is not None and bool(targets) and target not in targets
 
 
 def build_multilingual(
@@ -159,11 +166,12 @@ def build_multilingual(
     segtypes: set[str] = set()
     # directories as their files: a table in one may lack a language the run asks for
     files = gather_inputs(inputs, pair_files=False)
+    table_targets = {str(f): _table_targets(f, langs, build) for f in files}
     for target in langs[1:]:
         run_options = replace(build, source_lang=source, target_lang=target, dedupe="none",
                               rejects_path=None, allow_empty=True)
         chosen = [item for item in inputs_for(files, source, target)
-                  if not _read_by_another_run(item, source, target, langs, run_options)]
+                  if not _read_by_another_run(table_targets.get(str(item)), target)]
         if not chosen:
             continue
         segtypes.add(segtype_of(chosen, run_options, outputs=outputs if not runs else ()))

@@ -71,7 +71,8 @@ def best_order(prefix: np.ndarray, signs: tuple[float, ...], prior: np.ndarray,
 
     at_plausible, at_lines = prefix[plausible], prefix[lines.tok_index]
     agrees = [2 * (sign * at_plausible) + prior[plausible] for sign in signs]
-    bounds = [_relaxed_total(sign * at_lines, agree, plausible, lines)
+    gaps = _gaps(plausible, lines.tok_index)
+    bounds = [_relaxed_total(sign * at_lines, agree, gaps, lines)
               for sign, agree in zip(signs, agrees, strict=True)]
     searched: dict[int, tuple[float, list[tuple[int, int, int]]]] = {}
     order = sorted(range(len(signs)), key=lambda r: -bounds[r])  # stable: ties in order
@@ -223,14 +224,25 @@ def _best_split(agree: list[float], cut_pos: list[int], from_here: list[float],
     return best, at
 
 
-def _relaxed_total(at_line: np.ndarray, agree: np.ndarray, plausible: np.ndarray,
+def _gaps(plausible: np.ndarray, t: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Each gap between consecutive line starts (first tokens ``t``) as a range of the
+    splits ``plausible``: the splits after ``t[i]`` start at ``lo``, and end before
+    ``t[i + 1]`` (exclusive) or with it (inclusive: a later pair's side B may open there).
+    The same for both language orders."""
+    import numpy as np
+
+    return (np.searchsorted(plausible, t[:-1] + 1), np.searchsorted(plausible, t[1:] + 1),
+            np.searchsorted(plausible, t[1:]))
+
+
+def _relaxed_total(at_line: np.ndarray, agree: np.ndarray, gaps: tuple[np.ndarray, ...],
                    lines: Lines) -> float:
     """An upper bound on the exact search's total (``at_line``: the running word score at
-    each line start's first token, and at the end; ``agree``: each split's agreement):
-    every pair scored by its best agreement
-    without the length term, with both bonuses and without the heading cost. By columns:
-    the best agreement between line starts ``i`` and ``j`` is a running maximum over the
-    gaps between them, computed for every ``j`` at once."""
+    each line start's first token, and at the end; ``agree``: each split's agreement;
+    ``gaps``: :func:`_gaps`): every pair scored by its best agreement without the length
+    term, with both bonuses and without the heading cost. By columns: the best agreement
+    between line starts ``i`` and ``j`` is a running maximum over the gaps between them,
+    computed for every ``j`` at once."""
     import numpy as np
 
     t = lines.tok_index
@@ -238,11 +250,7 @@ def _relaxed_total(at_line: np.ndarray, agree: np.ndarray, plausible: np.ndarray
     if n == 0:
         return -math.inf
     padded = np.append(agree, -np.inf)
-    # each gap between consecutive line starts: the splits after t[i] up to t[i + 1]
-    # (inclusive: a later pair's side B may open there) and before it (exclusive)
-    lo = np.searchsorted(plausible, t[:-1] + 1)
-    inclusive_end = np.searchsorted(plausible, t[1:] + 1)
-    exclusive_end = np.searchsorted(plausible, t[1:])
+    lo, inclusive_end, exclusive_end = gaps
     inclusive = _range_max(padded, lo, inclusive_end)
     exclusive = _range_max(padded, lo, exclusive_end)
     prior_at = np.asarray(lines.start_prior, dtype=np.float64)

@@ -627,6 +627,8 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
     text, pos, starts = parts.text, parts.pos, parts.starts
     s_off = starts[i]
     e_off = starts[j] if j < len(starts) else len(text)
+    # scanned again rather than taken from the whole text's numbers: at the pair's end the
+    # scan stops as a pair's text does ("IV" before "The" of the next pair is a number)
     found = _numbers(text, s_off, e_off)
     opening, closing = _neutral_edges(text, s_off, e_off, pos, prefix)
     long_opening = text[s_off:s_off + REPEAT_MIN_CHARS]

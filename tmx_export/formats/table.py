@@ -99,22 +99,26 @@ def read_table(
     return result
 
 
-def has_columns(path: str | Path, source_lang: str, target_lang: str, *,
-                sheet: str | None = None, table_format_name: str | None = None) -> bool:
-    """Whether the table's header names a column for each language (as :func:`read_table`
-    would choose them), read without its rows; ``False`` without a header row."""
-    name = str(path)
+def table_header(path: str | Path, *, sheet: str | None = None,
+                 table_format_name: str | None = None) -> list[str] | None:
+    """The table's header row (its first row with a cell), read without the rows after it;
+    ``None`` without one."""
     fmt = table_format(path, table_format_name)
     rows = _xlsx_rows(path, sheet) if fmt == "xlsx" else _text_rows(path, fmt)
     for _line, row in rows:
         if any(cell.strip() for cell in row):
-            try:
-                choose_columns([cell.strip() for cell in row], name, source_lang, target_lang,
-                               None, None)
-            except InputError:
-                return False
-            return True
-    return False
+            return [cell.strip() for cell in row]
+    return None
+
+
+def has_columns(header: list[str], source_lang: str, target_lang: str) -> bool:
+    """Whether ``header`` names a column for each language, as :func:`read_table` would
+    choose them."""
+    try:
+        choose_columns(header, "", source_lang, target_lang, None, None)
+    except InputError:
+        return False
+    return True
 
 
 def choose_columns(
