@@ -336,3 +336,51 @@ def test_a_short_pair_ending_with_a_shared_word() -> None:
         result = read_dump("headings.txt", source_lang="es", target_lang="it", text=text)
         got = {(_norm(p.source), _norm(p.target)) for p in result.pairs}
         assert all(heading in got for heading in headings), style
+
+
+def _headings_read_back(source: str, target: str, headings: list[tuple[str, str]]) -> None:
+    """``headings`` between pairs of the agreement's prose, in every cut style without
+    numbers: each comes out exactly."""
+    prose = _agreement_pairs(source, target)
+    pairs = []
+    for n, (a, b) in enumerate(headings):
+        pairs += prose[3 * n:3 * n + 3] + [Pair(a, b, source, target)]
+    pairs += prose[3 * len(headings):3 * len(headings) + 3]
+    for style in CUT_STYLES:
+        text = format_dump(pairs, style=style, numbered=False, seed=3)
+        result = read_dump("headings.txt", source_lang=source, target_lang=target, text=text)
+        got = {(_norm(p.source), _norm(p.target)) for p in result.pairs}
+        missed = [h for h in headings if (_norm(h[0]), _norm(h[1])) not in got]
+        assert not missed, (style, missed)
+
+
+def test_a_name_both_sides_keep_is_split_between_them() -> None:
+    """A translation keeps the names of its source as it keeps its numbers ("Union",
+    "SOLAS", "Loran"): where the words around them lean little, the split leaves one on
+    each side (DGT-TM signatures and the titles of a list of standards)."""
+    _headings_read_back("de", "fr", [
+        ("Für die Europäische Union", "Au nom de l'Union européenne"),
+        ("Im Namen der Europäischen Union", "Au nom de l'Union européenne"),
+    ])
+    _headings_read_back("el", "en", [
+        ("USCG 160.162 — Προσωρινή καθοδήγηση για έγκριση και δοκιμές παραγωγής "
+         "υδροστατικών μηχανισμών ελευθέρωσης SOLAS",
+         "Interim Guidelines for Approval and Production Testing of SOLAS Hydrostatic "
+         "Release Units"),
+    ])
+    _headings_read_back("pl", "en", [
+        ("Urządzenie do systemu radionawigacyjnego Loran-C", "Loran- C equipment"),
+    ])
+
+
+def test_a_letter_in_quotes_is_a_label() -> None:
+    """"Typ ’A’", "«A»": one letter in quotes leans to no language (as the word "a" it
+    leaned French, or English, and took side B's start with it); and side A ends with the
+    quoted label side B ends with."""
+    _headings_read_back("de", "fr", [
+        ("Trennflächen vom Typ ’A’,", "cloisonnements de type «A»"),
+        ("Durchführungen durch Trennflächen vom Typ 'A'",
+         "Ouvertures pratiquées dans les cloisonnements de type «A» pour le passage de"),
+    ])
+    _headings_read_back("el", "en", [("Χωρίσματα κλάσεως «A»,", "‘A’ class divisions,")])
+

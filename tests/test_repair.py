@@ -2,7 +2,7 @@
 
 from collections import Counter
 
-from tmx_export.dump.repair import build_stream, clean_text
+from tmx_export.dump.repair import Lexicon, build_stream, clean_text
 
 LANGS = ("en", "fr")
 
@@ -173,3 +173,18 @@ def test_a_suspended_hyphen_before_a_conjunction_keeps_its_space() -> None:
     assert "happy black-and-white pre- and post-war year in the hope" in english
     assert "know-how transfer" in build_stream(
         "ensuring the know-\nhow transfer across the research\n", LANGS).text
+
+
+def test_a_folded_line_s_first_word_is_no_word_of_the_file() -> None:
+    """The word a fold marker opens with continues the line before ("μεταναστε" /
+    "...[+++]υτικών"): counted as one of the file's own words, the fragment made a word
+    and the join lost to it. Real DGT-TM text (Greek side of an agreement), cut mid-word
+    just there."""
+    before = ("στη συμφωνία για την εφαρμογή των διατάξεων της σύμβασης των Ηνωμένων Εθνών "
+              "για το δίκαιο της θάλασσας, της 10ης Δεκεμβρίου 1982, όσον αφορά τη "
+              "διατήρηση και διαχείριση των αλληλοεπικαλυπτόμενων και των άκρως μεταναστε")
+    lines = [before[i:i + 37] for i in range(0, len(before), 37)]  # cut anywhere
+    text = "\n".join(lines) + "\n...[+++]υτικών αποθεμάτων ιχθύων της 4ης Αυγούστου 1995\n"
+    lexicon = Lexicon(("el", "en"), text)
+    assert lexicon.local.get("υτικών", 0) == 0
+    assert "μεταναστευτικών αποθεμάτων" in build_stream(text, ("el", "en")).text

@@ -253,12 +253,42 @@ class WordScores(dict[str, float]):
             from .frequencies import zipf
 
             w = word.lower()
-            score = max(-MAX_WORD_SCORE, min(MAX_WORD_SCORE, zipf(w, self.first)
-                                             - zipf(w, self.second)))
+            a, b = zipf(w, self.first), zipf(w, self.second)
+            score = max(-MAX_WORD_SCORE, min(MAX_WORD_SCORE, a - b))
+            if not a and not b and len(w) >= LONG_UNLISTED:
+                score = self._unlisted(w)
         if word.isupper() and len(word) > 1:
             score *= CAPITALS_WEIGHT
         self[word] = score
         return score
+
+    def _unlisted(self, word: str) -> float:
+        """The lean of a long word neither list holds, by its n-grams: a compound or an
+        inflected form ("Schiffsidentifizierungssystem", "radionawigacyjnego") is
+        evidence of its language, where scoring it 0 left it to whichever side took it."""
+        import numpy as np
+
+        ident = _model()
+        classes = list(ident.nb_classes)
+        features = _word_features(word)
+        if not features or self.first not in classes or self.second not in classes:
+            return 0.0
+        # the rows of the word's features only: the whole table is 100 MB, mapped from
+        # the cache, and a column of it would read every page
+        rows = np.asarray(ident.nb_ptc)[sorted(features)]
+        likeliest = classes[int(np.argmax(rows.sum(axis=0) + np.asarray(ident.nb_pc)))]
+        if likeliest not in (self.first, self.second):
+            # a word of a third language ("Näringsdepartementet" in Spanish and Italian,
+            # a ministry's name in a list of them) leans to neither
+            return 0.0
+        lean = float(rows[:, classes.index(self.first)].sum()
+                     - rows[:, classes.index(self.second)].sum())
+        return max(-MAX_WORD_SCORE, min(MAX_WORD_SCORE, lean * NGRAM_WEIGHT / math.log(10)))
+
+
+# Letters of a word that neither word list holds from which its n-grams score it: shorter
+# unlisted words are mostly names and codes, which lean to no language.
+LONG_UNLISTED = 10
 
 
 # Languages wordfreq has no list for (Estonian, Irish, Maltese): a word leans by

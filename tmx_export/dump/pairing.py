@@ -104,6 +104,7 @@ def _word_tokens(stream: Stream, first: str, second: str) -> tuple[np.ndarray, n
         _score_heading_words(words, values, score)
         if lower_i is not None:
             _score_lower_i(block, at, values, lower_i)
+        _score_quoted_letters(block, at, values)
         scores.append(values)
     pos = np.concatenate(starts) if starts else np.zeros(0, dtype=np.int64)
     values = np.concatenate(scores) if scores else np.zeros(0)
@@ -142,6 +143,24 @@ def _score_lower_i(block: str, starts: np.ndarray, values: np.ndarray, lower_i: 
     at = np.fromiter((m.start() for m in _LOWER_I_RE.finditer(block)), dtype=np.int64)
     index = np.searchsorted(starts, at)
     values[index[index < len(starts)]] = lower_i
+
+
+# One letter between quotes or brackets is a label, not a word: "type ’A’", "«A»", "(b)".
+# Scored as the word it spells, "A" leans to French ("a", has) or English, and takes the
+# split with it ("Trennflächen vom Typ | ’A’, cloisonnements de type «A»").
+_QUOTED_LETTER_RE = re.compile(r"[(\[«“‘„‚”»’\"'][^\W\d_][)\]«“‘„‚”»’\"']")
+
+
+def _score_quoted_letters(block: str, starts: np.ndarray, values: np.ndarray) -> None:
+    """Scores nothing for the letters of ``block`` (words starting at ``starts``) that
+    stand alone between quotes or brackets."""
+    import numpy as np
+
+    at = np.fromiter((m.start() + 1 for m in _QUOTED_LETTER_RE.finditer(block)),
+                     dtype=np.int64)
+    index = np.searchsorted(starts, at)
+    index = index[index < len(starts)]
+    values[index[starts[index] == at[:len(index)]]] = 0.0
 
 
 HEADING_WORD_MIN = 5  # letters of a word in capitals that makes its neighbours a heading
@@ -552,6 +571,8 @@ def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, i
 
 
 SHORT_PAIR = 200  # characters: a heading, a signature, a name
+NAMES_PAIR = 300
+NAME_LEAN = 1.5  # at most: "SOLAS" in capitals, scored as half the Spanish "solas"
 
 
 def _shared_last_word(text: str, start: int, split: int, end: int) -> int:
@@ -637,7 +658,11 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
     ti, tj = int(parts.tok_index[i]), int(parts.tok_index[j])
     lo, hi = np.searchsorted(parts.plausible, [ti + 1, tj])
     ks = parts.plausible[lo:hi]
-    if (len(found) < 2 and not opening and not closing and not long_opening) or not len(ks):
+    names = _shared_names(text, pos, prefix, ti, tj) if e_off - s_off <= NAMES_PAIR else []
+    # a short pair is chosen again at white space, not at word starts: an opening quote
+    # counts for the side it opens ("... κλάσεως «A», | ‘A’ class divisions,")
+    if (len(found) < 2 and not opening and not closing and not long_opening
+            and not names and e_off - s_off > SHORT_PAIR) or not len(ks):
         return _gap_cut(text, int(pos[k]))
     # every plausible word start, and the chunks of digits just before it
     # (at the white space before it: a bracket or a quote opening side B goes with it)
@@ -670,6 +695,9 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
         total = np.bincount(which, minlength=len(values)).astype(np.float64)
         imbalance = np.abs(2 * before - total[None, :]).sum(axis=1)
         vals = vals - NUMBER_IMBALANCE_COST * imbalance
+    for first, second in names:
+        # one on each side: 0; both on one side: one number's imbalance
+        vals = vals - NUMBER_IMBALANCE_COST * 2 * ((cut > first) == (cut > second))
     cuts = cut.tolist()
     repeats = _repeats(text, s_off, e_off, opening, pos, prefix) if opening else []
     for index, c in enumerate(cuts if long_opening or opening or closing else ()):
@@ -686,6 +714,29 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
         if closing and _ends_with(text, s_off, c, closing):
             vals[index] += REPEAT_BONUS
     return cuts[int(np.argmax(vals))]
+
+
+def _shared_names(text: str, pos: np.ndarray, prefix: np.ndarray, ti: int, tj: int
+                  ) -> list[tuple[int, int]]:
+    """In a short pair (tokens ``ti`` to ``tj``), the names it holds exactly twice, as the
+    offsets of the two: words that open with a capital and lean little to either language
+    ("Union" in "Für die Europäische Union | Au nom de l'Union européenne", "Loran" in
+    "... radionawigacyjnego Loran-C | Loran- C equipment"). A translation keeps the names
+    of its source, as it keeps its numbers: the split most likely leaves one on each side.
+    """
+    import numpy as np
+
+    seen: dict[str, list[int]] = {}
+    neutral = np.flatnonzero(np.abs(np.diff(prefix[ti:tj + 1])) < NAME_LEAN) + ti
+    for t in neutral.tolist():
+        at = int(pos[t])
+        word = WORD_RE.match(text, at)
+        if word is not None and len(word.group()) >= 3:
+            seen.setdefault(word.group().lower(), []).append(at)
+    # twice in all, in capitals both times ("CEFTA Parties ... CEFTA Parties; | ... les
+    # parties" is no name kept)
+    return [(a[0], a[1]) for a in seen.values()
+            if len(a) == 2 and text[a[0]].isupper() and text[a[1]].isupper()]
 
 
 BARE_CHUNKS = 4  # chunks without letters (numbers, codes) side B may open with
@@ -803,6 +854,7 @@ def _neutral_edges(text: str, start: int, end: int, pos: np.ndarray, prefix: np.
 _COGNATE_RE = re.compile(r"[^\W\d_]{3,}")
 COGNATE_LEAN = 1.0
 
+_CLOSERS = frozenset(")]»”’\"'“")
 _ALNUM_EDGES_RE = re.compile(r"^[\W_]+|[\W_]+$")
 _TRAILING_RE = re.compile(r"[\W_]+$")
 
@@ -816,8 +868,13 @@ def _ends_with(text: str, start: int, end: int, closing: str) -> bool:
         return False
     k = len(body) - len(closing)
     if k:
-        return body[k - 1].isspace() or (lo == start and not any(c.isalnum()
-                                                                 for c in body[:k]))
+        # after a space, or in quotes or brackets of its own: "... Typ ’A’," ends with
+        # "A", where "(1994 HSC-Code)" does not end with "1994", nor "Article 15(4)" with
+        # "4"
+        quoted = (body[k - 1] in _OPENERS and (lo + k - 2 < start or text[lo + k - 2].isspace())
+                  and text[lo + len(body):lo + len(body) + 1] in _CLOSERS)
+        return body[k - 1].isspace() or quoted or (
+            lo == start and not any(c.isalnum() for c in body[:k]))
     return lo == start or text[lo - 1].isspace()
 
 

@@ -142,6 +142,10 @@ class Lexicon:
             self.local.update(map(str.lower, _WORD_RE.findall(block)))
         edges: list[str] = []
         for line in file_text.split("\n") if file_lines is None else file_lines:
+            if line[:1] in ". \t" and FOLD_MARKER in line[:64]:
+                # a folded line's first word continues the line before: a fragment too
+                # ("...[+++]υτικών" after "μεταναστε")
+                line = FOLD_MARKER_RE.sub("", line, count=1)
             first = _LEADING_WORD_RE.match(line) if line[:1].isalpha() else None
             if first:
                 edges.append(first.group(0).lower())
