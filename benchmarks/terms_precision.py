@@ -67,13 +67,17 @@ def units_of(pairs, segment: str):
 
 
 def judge(name: str, pairs, gold, top: int, show: bool) -> float:
-    found = extract_terms(pairs)[:top]
+    every = extract_terms(pairs)
+    found = every[:top]
     verdicts = [gold.get((p.source_lemma, p.target_lemma)) for p in found]
     hits = sum(v is True for v in verdicts)
     unjudged = sum(v is None for v in verdicts)
     precision = hits / len(found) if found else 0.0
+    # what the best ranking of this list could reach: the pairs judged correct anywhere in it
+    correct = sum(gold.get((p.source_lemma, p.target_lemma)) is True for p in every)
     print(f"{name}: {len(pairs)} units, top {len(found)}: precision {precision:.2f} "
-          f"({hits}/{len(found)}{f', {unjudged} not judged' if unjudged else ''})")
+          f"({hits}/{len(found)}{f', {unjudged} not judged' if unjudged else ''}; "
+          f"{correct} judged correct in all {len(every)} pairs)")
     if show:
         for n, (pair, verdict) in enumerate(zip(found, verdicts, strict=True), 1):
             mark = {True: "ok ", False: "NO ", None: "?  "}[verdict]

@@ -17,9 +17,11 @@ from tmx_export.cli.terms import terms_command as terms
 from tmx_export.errors import InputError
 from tmx_export.model import Pair
 from tmx_export.terms import Document, Termbase, extract_terms, fingerprint, piece_spans
+from tmx_export.terms.associate import _name_like_terms, _no_noun
 from tmx_export.terms.candidates import Extractor
 from tmx_export.terms.review import apply_review, write_review
 from tmx_export.terms.run import read_term_units
+from tmx_export.terms.termpair import TermPair
 from tmx_export.terms.units import split_clauses
 
 DATA = Path(__file__).parent / "data"
@@ -318,6 +320,71 @@ def test_coordinated_adjectives_make_one_term():
     assert ("social cohesion", "cohésion économique") not in found
 
 
+# Real DGT-TM 2019 pairs (22019D1356 ...): the EEA decisions name the languages of the texts.
+_LANGUAGES = [
+    ("The text of Implementing Regulation (EU) 2017/1145 in the Icelandic and Norwegian "
+     "languages, to be published in the EEA Supplement to the Official Journal of the "
+     "European Union, shall be authentic.",
+     "Les textes du règlement d'exécution (UE) 2017/1145 en langues islandaise et "
+     "norvégienne, à publier dans le supplément EEE du Journal officiel de l'Union "
+     "européenne, font foi."),
+    ("The texts of Regulation (EU) 2017/1432 and Implementing Regulations (EU) 2017/855 and "
+     "(EU) 2017/856 in the Icelandic and Norwegian languages, to be published in the EEA "
+     "Supplement to the Official Journal of the European Union, shall be authentic.",
+     "Les textes du règlement (UE) 2017/1432 et des règlements d'exécution (UE) 2017/855 et "
+     "(UE) 2017/856 en langues islandaise et norvégienne, à publier dans le supplément EEE "
+     "du Journal officiel de l'Union européenne, font foi."),
+]
+
+
+def test_french_coordination_fragments_are_no_candidates():
+    # "langue islandaise" of "langues islandaise et norvégienne" names the first conjunct,
+    # "Norwegian languages" of "Icelandic and Norwegian languages" the second: kept both,
+    # they were paired with each other ("Norwegian language" -> "langue islandaise"). The
+    # French one goes (issue 11); a feminine form simplemma does not know ("norvégienne")
+    # is an adjective too.
+    fr = Extractor("fr")
+    keys = {o.key for o in fr.candidates(fr.tokens("en langues islandaise et norvégienne"))}
+    assert "langue islandais et norvégienne" in keys and "langue islandais" not in keys
+    keys = {o.key for o in fr.candidates(fr.tokens("la cohésion économique et sociale"))}
+    assert "cohésion économique" not in keys
+    # alone, it is a candidate as before
+    assert "cohésion économique" in {o.key for o in fr.candidates(fr.tokens(
+        "la cohésion économique de l'Union"))}
+    units = [Pair(s, t, "en-GB", "fr-FR", file="22019D1356", line=n, tuid=str(n))
+             for n, (s, t) in enumerate(_LANGUAGES, 1)]
+    found = {(p.source_lemma, p.target_lemma) for p in extract_terms(units)}
+    assert ("icelandic and norwegian language", "langue islandais et norvégienne") in found
+    assert not [key for key in found if key[1] == "langue islandais"]
+
+
+def _pair(source: str, target: str) -> TermPair:
+    en, fr = Extractor("en"), Extractor("fr")
+    return TermPair("en-GB", "fr-FR", en.key(source), fr.key(target), source, target)
+
+
+def test_adverbs_and_lone_adjectives_are_no_terms():
+    # neither side a noun: ranked low, as names are (issue 11)
+    assert _no_noun(_pair("briefly", "brièvement"))
+    assert _no_noun(_pair("social", "sociale"))
+    assert _no_noun(_pair("confidential", "confidentielle"))
+    assert _no_noun(_pair("positive", "positive"))
+    # nouns: a French feminine noun, nouns in "-ive", an English noun in "-ly"
+    assert not _no_noun(_pair("President", "Présidente"))
+    assert not _no_noun(_pair("directive", "directive"))
+    assert not _no_noun(_pair("supply", "approvisionnement"))
+    assert not _no_noun(_pair("social economy", "économie sociale"))
+
+
+def test_names_written_alike_in_both_languages_rank_low():
+    # names fairly common in general text are names too (issue 11); institutions written
+    # the same in both languages are common words
+    for name in ("Koch", "Evans", "Amsterdam", "Berlin"):
+        assert _name_like_terms(name, name, "en-GB", "fr-FR"), name
+    for word in ("Commission", "Union", "CEN"):
+        assert not _name_like_terms(word, word, "en-GB", "fr-FR"), word
+
+
 def test_termhood_ranks_terms_above_everyday_words():
     # ranking by association x termhood (issue 11): on a real session, the recurring
     # multi-word terms come before everyday words, which are kept but rank low
@@ -387,6 +454,17 @@ def test_noun_of_noun_citation_forms():
     assert citation_form({"Rules of Procedure": 4}, en) == "Rules of Procedure"
     assert citation_form({"Rules of Procedure": 4, "Rule of Procedure": 1}, en) == \
         "Rule of Procedure"
+
+
+def test_names_used_in_the_plural_only_keep_it():
+    from tmx_export.terms.associate import citation_form
+
+    en = Extractor("en")
+    # a name, every word capitalised, never written in the singular (issue 11)
+    assert citation_form({"United States": 9}, en) == "United States"
+    assert citation_form({"Minutes": 4}, en) == "Minutes"
+    assert citation_form({"Member States": 9, "Member State": 2}, en) == "Member State"
+    assert citation_form({"value chains": 2}, en) == "value chain"
 
 
 def test_unsupported_language_is_a_clear_error():

@@ -23,7 +23,8 @@ count, damped (``count ** 0.85``), times Dice; the termhood (:func:`termhood`) p
 multi-word units above single words, and among single words those rare in general language
 (wordfreq) and proper names of institutions (capitalised mid-sentence: "Commission",
 "Regulation") above everyday words ("work", "request"), which are kept but rank low. Names,
-references ("Annex II"), English phrases ending with a participle ("powers granted") and
+references ("Annex II"), English phrases ending with a participle ("powers granted"),
+adverbs and lone adjectives ("briefly" -> "brièvement", "social" -> "sociale") and
 renderings explained by a stronger overlapping one ("commission de la politique" beside
 "politique régionale") rank low too.
 
@@ -511,6 +512,12 @@ class _Scanner:
         trie = _Trie(self.names)
         nodes = trie.build(chains)
         del chains
+        if joining is not None and joining[0] >= 0 and rules.head_first:
+            kept = _not_fragments(kind, kw, first, last, joining[0])
+            if not kept.all():
+                # (the glossary's occurrences, if any, come after the patterns' in ``nodes``)
+                nodes = nodes[np.r_[kept, np.ones(len(nodes) - len(kept), bool)]]
+                first, last, words, head = (a[kept] for a in (first, last, words, head))
         if any(" " in name for name in self.names):
             nodes = trie.unify(nodes)
         pieces = dict(self.pieces)
@@ -769,6 +776,20 @@ def _coordinated(kind: np.ndarray, kw: np.ndarray, breaks: np.ndarray, local: np
     levels = [(d, rows, kw[a + d]) for d in range(4)]
     return (a, k + 2, np.full(len(a), 3, np.int64), (k + 2 == end).astype(np.int8), levels,
             np.full(len(a), 3, np.int64), rows)
+
+
+def _not_fragments(kind: np.ndarray, kw: np.ndarray, first: np.ndarray, last: np.ndarray,
+                   joint: int) -> np.ndarray:
+    """Which occurrences of a head-first language are no fragment of a coordination
+    (:func:`.candidates._without`): each candidate that ends with "et" (piece id ``joint``)
+    and an adjective leaves out the same candidate up to the adjective before "et"
+    ("cohésion économique" of "cohésion économique et sociale")."""
+    at = np.maximum(last - 2, 0)
+    joined = (last - first >= 4) & (kind[at] == _S) & (kw[at] == joint)
+    if not joined.any():
+        return np.ones(len(first), bool)
+    span = len(kind) + 1
+    return ~np.isin(first * span + last, first[joined] * span + last[joined] - 2)
 
 
 def _joined(one: tuple | None, other: tuple | None) -> tuple | None:
@@ -1562,9 +1583,10 @@ def citation_form(variants: Mapping[str, int], extractor: Extractor) -> str:
 
 
 def _plural_only(form: str, singular: str, variants: Mapping[str, int]) -> bool:
-    """Whether ``form`` is one capitalised word (no acronym) never written in the
-    ``singular``: a name used in the plural only ("Minutes" of a sitting, not "Minute")."""
-    return (" " not in form and form[:1].isupper() and not form.isupper()
+    """Whether ``form`` is a name, every word capitalised (no acronym only), never written
+    in the ``singular``: a name used in the plural only ("Minutes" of a sitting, not
+    "Minute"; "United States", not "United State", issue 11)."""
+    return (all(word[:1].isupper() for word in form.split()) and not form.isupper()
             and not any(variant.lower() == singular.lower() for variant in variants))
 
 
@@ -1692,7 +1714,7 @@ def rank_score(pair: TermPair, source_words: int, target_words: int) -> float:
     pair.termhood = termhood(pair.source_term, pair.target_term, pair.source_lang,
                              pair.target_lang, source_words, target_words)
     score = pair.count ** COUNT_EXPONENT * max(pair.dice, 0.05) * pair.termhood
-    if _name_like(pair) or _verb_ending(pair):
+    if _name_like(pair) or _verb_ending(pair) or _no_noun(pair):
         score *= 0.1
     if _overlapped(pair):
         score *= OVERLAPPED
@@ -1707,6 +1729,31 @@ def _verb_ending(pair: TermPair) -> bool:
         return False
     written = next(iter(pair.forms))[1].rsplit(None, 1)[-1].lower()
     return written.endswith("ed") and written != pair.source_lemma.rsplit(None, 1)[-1]
+
+
+# French feminine endings of an adjective, from its lemma's ending: "sociale" (social),
+# "positive" (positif), "confidentielle" (confidentiel), "norvégienne" (norvégien).
+_FR_FEMININE = (("f", "ve"), ("el", "elle"), ("ien", "ienne"), ("eux", "euse"), ("", "e"))
+
+
+def _no_noun(pair: TermPair) -> bool:
+    """A single English word that is no noun, rendered by a French word that is none
+    either: an adverb ("briefly" -> "brièvement": "-ly" on a known English word, "-ment")
+    or an adjective ("oral" -> "orale", "positive" -> "positive": an English adjective
+    ending, and a French feminine form). Terms are nouns; a lone adjective is a modifier
+    whose noun the pairing did not keep. A noun in a feminine form ("President" ->
+    "Présidente") has no adjective ending in English."""
+    if (primary(pair.source_lang), primary(pair.target_lang)) != ("en", "fr"):
+        return False
+    source, target = pair.source_term.lower(), pair.target_term.lower()
+    if " " in source or " " in target or " " in pair.target_lemma:
+        return False
+    if source.endswith("ly") and target.endswith("ment"):
+        return zipf_frequency(source[:-2], "en") >= 3.0  # "brief"ly, not "supp"ly
+    lemma = pair.target_lemma
+    return (source.endswith(COORDINATION["en"][1]) and target != lemma
+            and any(lemma.endswith(m) and target == lemma[:len(lemma) - len(m)] + f
+                    for m, f in _FR_FEMININE))
 
 
 def _overlapped(pair: TermPair) -> bool:
@@ -1794,6 +1841,13 @@ def _name_like(pair: TermPair) -> bool:
                             pair.target_lang)
 
 
+# Below this Zipf frequency in both languages, a capitalised word written the same in both
+# is taken for a name. 4.5, not 4.0 (issue 11): names common enough in general text
+# ("Evans" 4.2, "Amsterdam" 4.0, "Berlin" 4.4, "Ukraine" 4.3) are names too, while the
+# institutions written the same ("Commission" 4.9, "Union" 5.1) are common words.
+NAME_ZIPF = 4.5
+
+
 # A pure function of the terms: cached, as the termbase ranks the pairs again.
 @lru_cache(maxsize=200_000)
 def _name_like_terms(s: str, t: str, source_lang: str, target_lang: str) -> bool:
@@ -1809,7 +1863,7 @@ def _name_like_terms(s: str, t: str, source_lang: str, target_lang: str) -> bool
     """
     langs = [primary(lang) for lang in (source_lang, target_lang)]
     if s == t and " " not in s and s[:1].isupper() and not s.isupper() and all(
-        zipf_frequency(s.lower(), lang) < 4.0 for lang in langs
+        zipf_frequency(s.lower(), lang) < NAME_ZIPF for lang in langs
     ):
         return True
     for term in (s, t):

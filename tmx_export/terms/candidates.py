@@ -11,7 +11,8 @@ shaped by the language's term patterns:
   ("conformity assessment" of "conformity assessment body");
 * French: head noun + adjectives, and head noun + de/du/des/à (la)/en + noun ("chaîne de
   valeur", "conseiller à la sécurité"), and an adjective coordinated with a last one
-  ("cohésion économique et sociale"); the linking words sit inside, never at an edge.
+  ("cohésion économique et sociale", which then leaves out "cohésion économique"); the
+  linking words sit inside, never at an edge.
 
 Each candidate is keyed by its lemmas (simplemma, whose data ships in its wheel, so nothing is
 downloaded), so "value chains" and "value chain" are one candidate with two surface forms.
@@ -53,7 +54,10 @@ COORDINATION: dict[str, tuple[str, tuple[str, ...]]] = {
     "en": ("and", ("al", "ic", "ive", "ous", "ary", "ian", "ish", "ese", "ar", "ile", "able",
                    "ible", "ful", "ory")),
     "fr": ("et", ("ique", "al", "el", "if", "eux", "aire", "ien", "ais", "ois", "ier", "ible",
-                  "able", "iste", "ile")),
+                  "able", "iste", "ile",
+                  # feminine forms, which simplemma keeps when it does not know the word
+                  # ("langues islandaise et norvégienne")
+                  "ienne", "aise", "oise", "elle", "ive", "euse", "ale")),
 }
 # the languages with hand-made rules; others that simplemma and wordfreq know have a
 # fallback (:func:`.languages.term_language`)
@@ -336,6 +340,23 @@ def _english(tokens: list[Token], links: frozenset[str] = frozenset(),
     return found
 
 
+def _without(found: list[Occurrence], fragments: set[tuple[int, int]]) -> list[Occurrence]:
+    """``found`` but the occurrences spanning ``fragments``: in French, a coordination up
+    to its first adjective ("cohésion économique" of "cohésion économique et sociale").
+
+    The English fragment, the second adjective and the noun ("social cohesion" of
+    "economic and social cohesion"), names the other conjunct: kept both, the pairing
+    linked the two ("Norwegian language" -> "langue islandaise" for "Icelandic and
+    Norwegian languages" -> "langues islandaise et norvégienne", issue 11). One side must
+    go; the English one stays, as a translation often does not coordinate in the same
+    way ("agricultural and rural development policy" -> "politique ... de développement
+    rural").
+    """
+    if not fragments:
+        return found
+    return [o for o in found if (o.first, o.last) not in fragments]
+
+
 def _adjective(piece: str, coordination: tuple[str, tuple[str, ...]]) -> bool:
     """Whether a key piece looks like an adjective's lemma (:data:`COORDINATION`)."""
     return piece.endswith(coordination[1])
@@ -364,6 +385,7 @@ def _french(tokens: list[Token], article_after: frozenset[str] = frozenset({"de"
     may be joined to a second one, which ends the candidate ("cohésion économique et
     sociale")."""
     found: list[Occurrence] = []
+    fragments: set[tuple[int, int]] = set()
     n = len(tokens)
     for first in range(n):
         if tokens[first].kind != WORD:
@@ -391,6 +413,7 @@ def _french(tokens: list[Token], article_after: frozenset[str] = frozenset({"de"
                     pieces.append(tokens[j].piece)
                     pieces.append(tokens[k].piece)
                     found.append(Occurrence(" ".join(pieces), first, k + 1, words + 1, head))
+                    fragments.add((first, j))
                 break
             # connector (+ article after "de"/"à") + content word
             k = j + 1
@@ -403,4 +426,4 @@ def _french(tokens: list[Token], article_after: frozenset[str] = frozenset({"de"
             words += 1
             j = k + 1
             found.append(Occurrence(" ".join(pieces), first, j, words, head))
-    return found
+    return _without(found, fragments)
