@@ -12,11 +12,9 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 from tmx_export.dump import CUT_STYLES, format_dump, read_dump
-from tmx_export.dump.pairing import CODE_LEAN, _CodeContexts
 from tmx_export.formats.tmx import read_tmx
 from tmx_export.lang import WORD_RE
 from tmx_export.model import Pair
@@ -393,28 +391,3 @@ def test_a_word_next_to_a_name_is_part_of_it() -> None:
     holds it is part of the name (a DGT-TM signature, Polish-English)."""
     _headings_read_back("pl", "en", [("Bogolo Joy Kenewendo", "For the Joint Council")])
 
-
-def test_a_code_takes_the_language_of_the_text_it_stands_in() -> None:
-    """"EC" stands in English text across the file, "WE" in Polish: side B opens with
-    "EC" ("... elektromagnetycznej | EC Conformity Assessment Body"), where as a code
-    scored 0 it went with side A. A code found in both languages' text stays neutral."""
-    codes = _CodeContexts()
-    words = ("the EC market and the EC rules of the EC Treaty "
-             "the IMO rules zasady IMO the IMO code kodeks IMO").split()
-    values = np.array([0.0 if w.isupper() else (-1.5 if w in ("zasady", "kodeks") else 1.5)
-                       for w in words])
-    codes.add(words, values, 0)
-    codes.score(values)
-    assert all(v == CODE_LEAN for w, v in zip(words, values, strict=True) if w == "EC")
-    assert all(v == 0.0 for w, v in zip(words, values, strict=True) if w == "IMO")
-    pair = ("Organ oceny zgodności WE dodany do wykazu organów oceny zgodności w kolumnie "
-            "„Dostęp WE do rynku USA” w sekcji V załącznika sektorowego dotyczącego "
-            "kompatybilności elektromagnetycznej",
-            "EC Conformity Assessment Body added to the list of Conformity Assessment Bodies "
-            "under column ‘EC access to the US market’ in Section V of the Sectoral Annex for "
-            "Electromagnetic Compatibility")
-    directive = ("Dyrektywa Rady 96/98/WE z dnia 20 grudnia 1996 r. w sprawie wyposażenia "
-                 "statków (Dz.U. L 46 z 17.2.1997, s. 25).",
-                 "Council Directive 96/98/EC of 20 December 1996 on marine equipment "
-                 "(OJ L 46, 17.2.1997, p. 25).")
-    _headings_read_back("pl", "en", [directive, pair, directive, directive])

@@ -94,7 +94,6 @@ def _word_tokens(stream: Stream, first: str, second: str) -> tuple[np.ndarray, n
     score = word_scores(first, second).__getitem__
     lower_i = _lower_i_score(first, second)
     starts, scores = [], []
-    codes = _CodeContexts()
     for offset, block in _text_blocks(text):  # arrays a block at a time: no list of them all
         # the words at C speed, then their starts (no list of match objects)
         words = WORD_RE.findall(block)
@@ -107,62 +106,14 @@ def _word_tokens(stream: Stream, first: str, second: str) -> tuple[np.ndarray, n
             _score_lower_i(block, at, values, lower_i)
         _score_quoted_letters(block, at, values)
         _score_name_neighbours(block, words, at, values)
-        codes.add(words, values, sum(map(len, scores)))
         scores.append(values)
     pos = np.concatenate(starts) if starts else np.zeros(0, dtype=np.int64)
     values = np.concatenate(scores) if scores else np.zeros(0)
     del starts, scores
-    codes.score(values)
     # the numbers merged in at their places (numbers start with digits, words never do: no
     # two tokens start at one offset), without sorting every token again
     at = np.searchsorted(pos, numbers)
     return np.insert(pos, at, numbers), np.insert(values, at, 0.0)
-
-
-CODE_CONTEXT = 2  # words on each side of a code whose scores tell the language around it
-CODE_CONTEXT_LEAN = 2.0  # their sum, at least, for an occurrence to count for a language
-CODE_MIN_SEEN = 3  # occurrences of a code, at least, before its language is learnt
-CODE_AGREEMENT = 0.8  # share of them in one language's text (the others' mixed or weak)
-CODE_LEAN = 1.0  # the score a code then takes: a hint, below most words
-
-
-class _CodeContexts:
-    """Codes and acronyms (in capitals, scored 0: "EC", "WE", "UE", "IMO") take the language
-    of the text they stand in across the file: "EC" in Polish and English stands in English
-    text and "WE" in Polish. A code found in both languages' text (a name, "IMO", "SOLAS")
-    stays at 0."""
-
-    def __init__(self) -> None:
-        self.where: dict[str, list[int]] = {}  # code -> token indices in the file
-        self.leans: dict[str, list[int]] = {}  # code -> [first's text, second's, either]
-
-    def add(self, words: list[str], values: np.ndarray, base: int) -> None:
-        """Notes the codes of one block (``words`` scored ``values``, the block's first
-        token being the file's ``base``-th)."""
-        import numpy as np
-
-        for i in np.flatnonzero(values == 0.0).tolist():
-            word = words[i]
-            if len(word) < 2 or not word.isupper():
-                continue
-            around = (float(values[max(0, i - CODE_CONTEXT):i].sum())
-                      + float(values[i + 1:i + 1 + CODE_CONTEXT].sum()))
-            tally = self.leans.setdefault(word, [0, 0, 0])
-            tally[0 if around >= CODE_CONTEXT_LEAN else 1 if around <= -CODE_CONTEXT_LEAN
-                  else 2] += 1
-            self.where.setdefault(word, []).append(base + i)
-
-    def score(self, values: np.ndarray) -> None:
-        """Gives each code whose text leans one way often enough that lean, in ``values``
-        (the file's word scores, in token order)."""
-        for word, (first, second, either) in self.leans.items():
-            seen = first + second + either
-            if seen < CODE_MIN_SEEN:
-                continue
-            if first >= CODE_AGREEMENT * seen:
-                values[self.where[word]] = CODE_LEAN
-            elif second >= CODE_AGREEMENT * seen:
-                values[self.where[word]] = -CODE_LEAN
 
 
 def _lower_i_score(first: str, second: str) -> float | None:
