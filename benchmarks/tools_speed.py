@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Speed and peak memory of ``tmx-export stats`` and ``tmx-export merge`` beside lxml streaming.
+"""Speed and peak memory of ``tmx-export stats``, ``merge`` and TMX-to-TMX ``build`` beside lxml
+streaming.
 
 For each size in ``--units`` (default 20k and 200k units):
 
@@ -13,21 +14,26 @@ For each size in ``--units`` (default 20k and 200k units):
    - ``stats``: ``tmx-export stats FILE.tmx``;
    - ``merge``: ``tmx-export merge FILE.tmx COPY.tmx -o OUT.tmx`` (every unit of the copy
      is a duplicate, so the output is the file again);
+   - ``build``: ``tmx-export build FILE.tmx -o OUT.tmx`` with the default options (the
+     file's languages are the default en-GB -> fr-FR): the TMX reader, the cleaning rules
+     (wrong-language among them), segmentation and the writer, over the same file;
 
 3. prints wall and CPU seconds (medians of ``--repeat`` rounds), their ratios to the lxml
    peers and peak RSS (``/usr/bin/time``; the largest over the rounds). On a shared machine CPU
    time is the steadier of the two. With ``--baseline``, it also checks that ``stats``
-   prints what the baseline prints; ``merge`` must write the file again either way.
+   prints what the baseline prints and that ``build`` writes the same TMX (creation dates
+   aside); ``merge`` must write the file again either way.
 
-The goal: ``stats`` within 2x of ``lxml``, ``merge`` within 2x of ``lxml x2``, and peak RSS
-nearly the same at every size. Times are whole processes, interpreter start included
+The goal: ``stats`` and ``build`` within 2x of ``lxml``, ``merge`` within 2x of ``lxml x2``,
+and peak RSS nearly the same at every size. Times are whole processes, interpreter start included
 (it weighs at small sizes). Absolute times drift between machines and with the load of
 others: compare within a run. ``--baseline DIR`` also runs the commands with another
 checkout of the package (``DIR/tmx_export``, put first on the path ahead of an editable
 install), for before/after figures taken side by side.
 
     python benchmarks/tools_speed.py [--units 20000 200000] [--repeat 3]
-                                     [--baseline DIR] [--shared PATH] [--workdir DIR]
+                                     [--tasks stats merge build] [--baseline DIR]
+                                     [--shared PATH] [--workdir DIR]
 """
 
 from __future__ import annotations
@@ -35,6 +41,7 @@ from __future__ import annotations
 import argparse
 import filecmp
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -78,6 +85,11 @@ counts = write_tmx(pairs(sys.argv[1], int(sys.argv[2])), sys.argv[3], segtype="s
 print(counts.units)
 """
 
+TASKS = ("stats", "merge", "build")
+PEERS = {"stats": "lxml", "merge": "lxml x2", "build": "lxml"}
+# what differs between two builds of the same input: the time they were made
+_CREATED = re.compile(rb'creationdate="[^"]*"')
+
 # The command line of the code in the folder given first (the working tree or --baseline's
 # copy): that folder goes first on the path and an editable install's finder, which would
 # otherwise win over the path, is left out.
@@ -113,6 +125,8 @@ def main() -> None:
     parser.add_argument("--baseline", type=Path,
                         help="also run the commands with DIR/tmx_export (e.g. a copy from "
                              "before a change)")
+    parser.add_argument("--tasks", nargs="+", choices=TASKS, default=list(TASKS),
+                        help="the commands to time (default: all)")
     parser.add_argument("--shared", type=Path, default=SHARED, help="the shared data directory")
     parser.add_argument("--workdir", type=Path, help="keep the files here (default: temporary)")
     args = parser.parse_args()
@@ -148,25 +162,37 @@ def main() -> None:
                 first, copy = inputs[n]
                 out = work / f"merged-{n}.tmx"
                 run(n, "lxml", [sys.executable, "-c", LXML, str(first)])
-                run(n, "lxml x2", [sys.executable, "-c", LXML, str(first), str(copy)])
+                if "merge" in args.tasks:
+                    run(n, "lxml x2", [sys.executable, "-c", LXML, str(first), str(copy)])
+                built: dict[str, bytes] = {}
                 for label, code in codes.items():
                     cli = [sys.executable, "-c", CLI, str(code)]
-                    run(n, "stats" + label, [*cli, "stats", str(first)])
-                    run(n, "merge" + label, [*cli, "merge", str(first), str(copy), "-o",
-                                             str(out)])
-                    # the copy's units are all duplicates: the output is the file again
-                    if not filecmp.cmp(out, first, shallow=False):
-                        sys.exit(f"merge{label}: {out} is not {first}")
-                if outputs[(n, "stats")] != outputs.get((n, "stats (baseline)"),
-                                                        outputs[(n, "stats")]):
+                    if "stats" in args.tasks:
+                        run(n, "stats" + label, [*cli, "stats", str(first)])
+                    if "merge" in args.tasks:
+                        run(n, "merge" + label, [*cli, "merge", str(first), str(copy), "-o",
+                                                 str(out)])
+                        # the copy's units are all duplicates: the output is the file again
+                        if not filecmp.cmp(out, first, shallow=False):
+                            sys.exit(f"merge{label}: {out} is not {first}")
+                    if "build" in args.tasks:
+                        target = work / f"built-{n}.tmx"
+                        run(n, "build" + label, [*cli, "build", str(first), "-o", str(target)])
+                        built[label] = _CREATED.sub(b"", target.read_bytes())
+                if "stats" in args.tasks and outputs[(n, "stats")] != outputs.get(
+                        (n, "stats (baseline)"), outputs[(n, "stats")]):
                     sys.exit(f"stats of {first}: not what the baseline prints")
+                if built.get(" (baseline)", built.get("")) != built.get(""):
+                    sys.exit(f"build of {first}: not the TMX the baseline writes")
 
         print()
         print("| units | task | wall s | x lxml | x lxml x2 | CPU s | x lxml | x lxml x2 "
               "| peak RSS MB |")
         print("|---:|---|---:|---:|---:|---:|---:|---:|---:|")
         for n in sizes:
-            peers = [[statistics.median(rows[(n, peer)][i]) for peer in ("lxml", "lxml x2")]
+            # without merge there is no "lxml x2": lxml stands in (its column repeats)
+            twice = "lxml x2" if (n, "lxml x2") in rows else "lxml"
+            peers = [[statistics.median(rows[(n, peer)][i]) for peer in ("lxml", twice)]
                      for i in (0, 1)]
             for (size, task), (walls, cpus, rss) in rows.items():
                 if size != n:
@@ -178,15 +204,19 @@ def main() -> None:
                 print(f"| {n:,} | {task} | {' | '.join(cells)} | {rss:.0f} |")
         print()
         big, small = sizes[-1], sizes[0]
-        for task, peer in (("stats", "lxml"), ("merge", "lxml x2")):
+        for task in args.tasks:
+            peer = PEERS[task]
             ratio = (statistics.median(rows[(big, task)][1])
                      / statistics.median(rows[(big, peer)][1]))
             low, high = rows[(small, task)][2], rows[(big, task)][2]
             print(f"{task}: {ratio:.2f}x {peer} in CPU time at {big:,} units (goal: 2x); "
                   f"peak RSS {low:.0f} MB at {small:,} units, {high:.0f} MB at {big:,} "
                   f"({high - low:+.0f} MB)")
+        checked = {"stats": "stats printed the same as the baseline",
+                   "merge": "merge wrote the file again",
+                   "build": "build wrote the same TMX as the baseline (creation dates aside)"}
         if args.baseline is not None:
-            print("stats printed the same as the baseline; merge wrote the same file")
+            print("; ".join(checked[task] for task in args.tasks))
     finally:
         if args.workdir is None:
             shutil.rmtree(work, ignore_errors=True)

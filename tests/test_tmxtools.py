@@ -516,6 +516,59 @@ def test_merge_knows_repeats_by_language_and_canonical_seg(tmp_path):
     assert merge([awkward], tmp_path / "all.tmx", dedupe=False).written == 15
 
 
+def _plain(tmp_path: Path) -> Path:
+    """The awkward file without the namespace on its root: one seg declares one, halfway."""
+    plain = tmp_path / "plain.tmx"
+    plain.write_text(AWKWARD.replace(' xmlns:foo="urn:foo"', ""), encoding="utf-8")
+    return plain
+
+
+def _merge_cases(tmp_path: Path) -> list[Path]:
+    return [*ALL_REAL, *_awkward(tmp_path), _plain(tmp_path), _many(tmp_path)]
+
+
+def test_usual_unit_key_equals_the_plain_key_and_clean_means_to_14_does_nothing(tmp_path):
+    """merge's one-pass key against _unit_key, the plain form, on real and awkward files; a
+    unit it calls TMX 1.4 already comes out of _to_14 unchanged."""
+    import copy
+
+    from tmx_export.tools import _TagCache, _to_14, _unit_key, _usual_unit_key
+
+    usual_units = clean_units = 0
+    for path in _merge_cases(tmp_path):
+        langs = _TagCache()
+        for tu in iter_elements(path):
+            plain = _unit_key(tu, langs)
+            usual = _usual_unit_key(tu, langs)
+            if usual is None:
+                continue
+            usual_units += 1
+            key, clean = usual
+            assert key == plain, (path, tu.sourceline)
+            if clean:
+                clean_units += 1
+                made = copy.deepcopy(tu)
+                _to_14(made)
+                assert etree.tostring(made) == etree.tostring(tu), (path, tu.sourceline)
+    assert usual_units > 1000 and clean_units > 700  # both ways are exercised
+
+
+def test_stats_runs_equal_the_plain_form(tmp_path):
+    """The texts stats counts, read in line, against each tuv's first seg's seg_text."""
+    from tmx_export.formats.tmx import seg_text
+    from tmx_export.tools import TmxStats, _runs
+
+    for path in _merge_cases(tmp_path):
+        rows = [(tags, row) for tags, run in _runs(iter_elements(path, ("header", "tu")),
+                                                    TmxStats()) for row in run]
+        plain = []
+        for tu in iter_elements(path):
+            tags = [tuv.get(XML_LANG) or tuv.get("lang") or "?" for tuv in tu.iter("tuv")]
+            segs = [tuv.find("seg") for tuv in tu.iter("tuv")]
+            plain.append((tags, ["" if seg is None else seg_text(seg) for seg in segs]))
+        assert rows == plain, path
+
+
 def test_count_words_equals_the_regular_expression():
     import random
 

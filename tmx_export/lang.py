@@ -222,11 +222,15 @@ class WordScores(dict[str, float]):
     on first use. A text is scored by mapping this dict's lookup over its words, at C
     speed: repair, pairing and cleaning score the same words over and over."""
 
-    __slots__ = ("first", "second", "by_ngrams", "scripts")
+    __slots__ = ("first", "second", "by_ngrams", "scripts", "unlisted")
 
-    def __init__(self, first: str, second: str) -> None:
+    def __init__(self, first: str, second: str, unlisted: bool = False) -> None:
+        """``unlisted``: a long word neither word list holds leans by its n-grams
+        (:meth:`_unlisted`); else it scores 0. Placing the pairs of an unnumbered dump
+        needs that evidence; the language checks of whole sides do without it, as a
+        memory of made-up or rare words would pay 60 µs a word for it."""
         super().__init__()
-        self.first, self.second = first, second
+        self.first, self.second, self.unlisted = first, second, unlisted
         listed = word_list_languages()
         # per n-gram feature, the lean to ``first`` (languages without a word list)
         self.by_ngrams = (None if first in listed and second in listed
@@ -255,7 +259,7 @@ class WordScores(dict[str, float]):
             w = word.lower()
             a, b = zipf(w, self.first), zipf(w, self.second)
             score = max(-MAX_WORD_SCORE, min(MAX_WORD_SCORE, a - b))
-            if not a and not b and len(w) >= LONG_UNLISTED:
+            if self.unlisted and not a and not b and len(w) >= LONG_UNLISTED:
                 score = self._unlisted(w)
         if word.isupper() and len(word) > 1:
             score *= CAPITALS_WEIGHT
@@ -268,22 +272,32 @@ class WordScores(dict[str, float]):
         evidence of its language, where scoring it 0 left it to whichever side took it."""
         import numpy as np
 
-        ident = _model()
-        classes = list(ident.nb_classes)
+        ptc, pc, classes = _ngram_tables()
         features = _word_features(word)
         if not features or self.first not in classes or self.second not in classes:
             return 0.0
         # the rows of the word's features only: the whole table is 100 MB, mapped from
-        # the cache, and a column of it would read every page
-        rows = np.asarray(ident.nb_ptc)[sorted(features)]
-        likeliest = classes[int(np.argmax(rows.sum(axis=0) + np.asarray(ident.nb_pc)))]
+        # the cache, and a column of it would read every page (float16 there: summed as
+        # float32, which numpy does at C speed)
+        rows = ptc[sorted(features)].astype(np.float32)
+        totals = rows.sum(axis=0)
+        likeliest = classes[int(np.argmax(totals + pc))]
         if likeliest not in (self.first, self.second):
             # a word of a third language ("Näringsdepartementet" in Spanish and Italian,
             # a ministry's name in a list of them) leans to neither
             return 0.0
-        lean = float(rows[:, classes.index(self.first)].sum()
-                     - rows[:, classes.index(self.second)].sum())
+        lean = float(totals[classes.index(self.first)] - totals[classes.index(self.second)])
         return max(-MAX_WORD_SCORE, min(MAX_WORD_SCORE, lean * NGRAM_WEIGHT / math.log(10)))
+
+
+@lru_cache(maxsize=1)
+def _ngram_tables() -> tuple[Any, Any, list[str]]:
+    """py3langid's per-feature table (mapped, not read), its class priors and classes."""
+    import numpy as np
+
+    ident = _model()
+    return (np.asarray(ident.nb_ptc), np.asarray(ident.nb_pc, dtype=np.float32),
+            list(ident.nb_classes))
 
 
 # Letters of a word that neither word list holds from which its n-grams score it: shorter
@@ -333,9 +347,9 @@ def ngram_languages() -> frozenset[str]:
 
 
 @lru_cache(maxsize=64)
-def word_scores(first: str, second: str) -> WordScores:
+def word_scores(first: str, second: str, unlisted: bool = False) -> WordScores:
     """The shared :class:`WordScores` of ``first`` against ``second``."""
-    return WordScores(first, second)
+    return WordScores(first, second, unlisted)
 
 
 def text_score(text: str, first: str, second: str) -> float:

@@ -697,7 +697,9 @@ def count_words(texts: list[str]) -> int:
     first = texts[0]
     if not first.isascii() and len(first.encode("latin-1", "ignore")) * 4 < len(first) * 3:
         return sum(len(_WORD.findall(text)) for text in texts)
-    joined = b"\n".join([text.encode("latin-1", _SHAPE_ERRORS) for text in texts])
+    # joined first and encoded in one call: a run of other characters never spans two
+    # texts (the line break is Latin-1), so the bytes are those of the texts encoded apart
+    joined = "\n".join(texts).encode("latin-1", _SHAPE_ERRORS)
     shapes = joined.translate(_LATIN1_WORDS)
     return shapes.count(b" a") + shapes.startswith(b"a")
 

@@ -91,7 +91,7 @@ def _word_tokens(stream: Stream, first: str, second: str) -> tuple[np.ndarray, n
     text = stream.text
     numbers = np.fromiter((t.start for t in _number_tokens(text, _pair_line_starts(stream))),
                           dtype=np.int64)
-    score = word_scores(first, second).__getitem__
+    score = word_scores(first, second, unlisted=True).__getitem__
     lower_i = _lower_i_score(first, second)
     starts, scores = [], []
     for offset, block in _text_blocks(text):  # arrays a block at a time: no list of them all
