@@ -9,7 +9,8 @@ memory (``/usr/bin/time``), and the same for a memory of a tenth of the size, to
 whether memory stays flat in the memory's size. ``check CPU`` is the processor time
 (user + system, the worker process that a large memory's check forks included): on a
 machine whose cores are busy with other work the wall-clock ratio leans towards the CPU
-one.
+one. ``load`` is the machine's load average (1 minute) as each size starts: figures
+taken at a load above the number of cores are not comparable with others.
 
     python benchmarks/check_speed.py [--units 100000] [--terms 1000] [--runs 3]
 """
@@ -17,6 +18,7 @@ one.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -67,11 +69,12 @@ def main() -> int:
     args = parser.parse_args()
     tool = [sys.executable, "-c", "from tmx_export.cli import main; main()"]
     print(f"{'units':>8} {'check':>9} {'ttk read':>9} {'ratio':>6} {'check RSS':>10} "
-          f"{'ttk RSS':>8} {'check CPU':>10} {'ttk CPU':>8} {'CPU ratio':>9}")
+          f"{'ttk RSS':>8} {'check CPU':>10} {'ttk CPU':>8} {'CPU ratio':>9} {'load':>5}")
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         for units in (args.units // 10, args.units):
             memory, glossary = make(work, units, args.terms, args.shared)
+            load = os.getloadavg()[0]
             ours, theirs, our_rss, their_rss, our_cpu, their_cpu = [], [], [], [], [], []
             for _ in range(args.runs):
                 seconds, rss, cpu = timed([*tool, "check", str(memory), "--glossary",
@@ -87,7 +90,7 @@ def main() -> int:
             c, d = statistics.median(our_cpu), statistics.median(their_cpu)
             print(f"{units:>8} {a:>8.1f}s {b:>8.1f}s {a / b:>6.2f} "
                   f"{max(our_rss) / 1024:>8.0f}MB {max(their_rss) / 1024:>6.0f}MB "
-                  f"{c:>9.1f}s {d:>7.1f}s {c / d:>9.2f}")
+                  f"{c:>9.1f}s {d:>7.1f}s {c / d:>9.2f} {load:>5.1f}")
     return 0
 
 

@@ -54,6 +54,11 @@ TRICKY = [
     "</seg></tuv></tu>",
     _tu("Same &amp; text &lt;here&gt;, more words here.",
         "Same &amp; text &lt;here&gt;, more words here.", "u1"),
+    # a tuv with one child that is no seg, and one whose only seg holds markup
+    '<tu tuid="o1"><tuv xml:lang="en-GB"><note>only a note</note></tuv><tuv xml:lang="fr-FR">'
+    "<seg>Rien en face</seg></tuv></tu>",
+    '<tu tuid="o2"><tuv xml:lang="en-GB"><seg>A <ph x="1"/>code</seg></tuv><tuv '
+    'xml:lang="fr-FR"><seg>Un <ph x="1"/>code</seg></tuv></tu>',
 ]
 
 
@@ -108,6 +113,8 @@ def test_tricky_units_are_read_as_the_pipeline_reads_them(tmp_path: Path) -> Non
     # a unit without a tuid is numbered by its place among the units given
     assert by_tuid["5"][:2] == ("The second seg wins", "Le français exact")
     assert "n1" not in by_tuid  # no source seg: an empty side
+    assert "o1" not in by_tuid  # a note is no seg: an empty side
+    assert by_tuid["o2"][:2] == ("A code", "Un code") and by_tuid["o2"][6] == 'A <ph x="1"/>code'
     # several files, the same one twice, UTF-8 and UTF-16: numbering goes on across them
     inputs = [str(memory), str(utf16), str(memory)]
     assert _direct_units(inputs, "en-GB", "fr-FR") == _pipeline_units(inputs, "en-GB", "fr-FR")

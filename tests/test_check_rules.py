@@ -578,3 +578,103 @@ def test_normalised_keeps_punctuation_but_not_its_spacing():
     assert normalised("Mr  President,") != normalised("Mr President")
     assert normalised("Le vote\u00a0?") == normalised("le VOTE?") == "le vote?"
     assert normalised("IMO Res. MSC.36(63)") == normalised("IMO Res.MSC.36(63)")
+
+
+# --- the fast forms give the findings of the plain ones ----------------------------------------
+
+class _PlainConsistency:
+    """Consistency as it was first written: every first unit's texts kept in dicts. The
+    checker keeps hashes and puts the texts aside; its findings must be these."""
+
+    def __init__(self) -> None:
+        self.targets: dict[str, tuple[str, str, str]] = {}
+        self.sources: dict[str, tuple[str, str, str]] = {}
+        self.reported: set[tuple[str, str, str]] = set()
+
+    def add(self, unit: Pair) -> list[tuple[str, str, str]]:
+        if not unit.target.strip():
+            return []
+        source, target = normalised(unit.source), normalised(unit.target)
+        if source == target:
+            return []
+        tuid = str(unit.tuid) if unit.tuid is not None else f"{unit.file}:{unit.line}"
+        found = []
+        for check, key, other, table, text, says in (
+                ("inconsistent-target", source, target, self.targets, unit.target,
+                 "the translation of"),
+                ("inconsistent-source", target, source, self.sources, unit.source,
+                 "the source of")):
+            if len(re.findall(r"[^\W\d_]+", key)) < 2:
+                continue
+            earlier = table.setdefault(key, (other, tuid, text))
+            if earlier[0] != other and (check, key, other) not in self.reported:
+                self.reported.add((check, key, other))
+                found.append((check, earlier[2], f"{says} tuid {earlier[1]}"))
+        return found
+
+
+def _conflicting(units: list[Pair]) -> list[Pair]:
+    """Real units, then the same sources with other targets and the same targets with other
+    sources, cased and spaced otherwise, some repeated: many findings of both kinds."""
+    out = list(units)
+    for n, unit in enumerate(units):
+        other = units[(n * 7 + 3) % len(units)]
+        out.append(replace(unit, tuid=f"t{n}", target=other.target))
+        out.append(replace(other, tuid=f"s{n}", source=unit.source.upper()))
+        out.append(replace(unit, tuid=f"r{n}", target=unit.target.replace(",", " ,")))
+        if n % 3 == 0:
+            out.append(replace(unit, tuid=f"d{n}", target=other.target))
+    return out
+
+
+def test_consistency_gives_the_findings_of_the_plain_form(monkeypatch, dgt, europarl):
+    from tmx_export.check import consistency
+
+    # put the texts aside in the temporary file at once, and grow the tables often
+    monkeypatch.setattr(consistency, "SPILL_AFTER", 256)
+    monkeypatch.setattr(consistency._Table.__init__, "__defaults__", (4,))
+    units = _conflicting(dgt + europarl)
+    checker, plain = Consistency(), _PlainConsistency()
+    got, expected = [], []
+    for unit in units:
+        got.append([(f.check, f.item, f.expected) for f in checker.add(unit)])
+        expected.append(plain.add(unit))
+    checker.close()
+    assert got == expected
+    assert sum(map(len, got)) > len(dgt + europarl)  # many findings, of both kinds
+    assert {check for found in got for check, _, _ in found} == {"inconsistent-target",
+                                                                "inconsistent-source"}
+
+
+def test_one_pass_of_the_unit_checks_gives_what_each_in_turn_gives(dgt, europarl, lisa):
+    units = dgt + europarl + lisa
+    units += [replace(u, tuid=f"b{n}", target=" \u200b") for n, u in enumerate(units[:20])]
+    units += [replace(u, tuid=f"s{n}", target=u.source) for n, u in enumerate(units[:50])]
+    choices = [list(UNIT_CHECKS), ["spacing", "empty-target"], ["tag-mismatch"],
+               ["number-mismatch", "punctuation", "untranslated"]]
+    for names in choices:
+        for french_spaces in (True, False):
+            run = rules.unit_checker(names, french_spaces=french_spaces)
+            for unit in units:
+                expected = []
+                for name, check in UNIT_CHECKS.items():
+                    if name in names:
+                        expected.extend(check(unit, french_spaces=False)
+                                        if check is spacing and not french_spaces
+                                        else check(unit))
+                assert run(unit) == expected, (names, unit)
+    assert any(rules.unit_checker(UNIT_CHECKS)(u) for u in units)
+
+
+def test_an_unknown_unit_check_runs_on_every_unit(monkeypatch, dgt):
+    seen = []
+
+    def everything(unit: Pair):
+        seen.append(unit.tuid)
+        return iter(())
+
+    monkeypatch.setitem(UNIT_CHECKS, "tag-mismatch", everything)
+    run = rules.unit_checker(UNIT_CHECKS)
+    for unit in dgt:
+        run(unit)
+    assert seen == [u.tuid for u in dgt]

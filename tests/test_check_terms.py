@@ -462,3 +462,21 @@ def test_a_chunk_has_the_pieces_of_the_extractors_tokens(lang, europarl_units):
     assert len(chunks) > 500
     for chunk in chunks:
         assert words._chunk(chunk) == _pieces_through_tokens(words, chunk), chunk
+
+
+def test_a_target_tokenised_when_needed_gives_the_spans_of_its_pieces(europarl_units):
+    # the checker makes a target's pieces in order only when a key needs their places
+    from tmx_export.check.terms import _Text
+
+    checker = TermChecker([VALUE_CHAIN, CLUSTER, TermEntry("Madam President", (
+        "Madame la Présidente",), ("Madame le Président",))], "en-GB", "fr-FR")
+    chunk = checker._target_chunk
+    for unit in europarl_units:
+        pieces = checker._target.pieces(unit.target)
+        plain = _Text(pieces)
+        lazy = _Text(None, set(pieces), unit.target, chunk)
+        assert lazy.present == plain.present
+        for key in checker._target_keys:
+            assert lazy.holds(key) == plain.holds(key)
+            assert lazy.spans(key) == plain.spans(key)
+        assert lazy.pieces == pieces

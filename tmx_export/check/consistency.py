@@ -14,11 +14,16 @@ space beside punctuation, which is spacing convention rather than wording ("vote
 "Mr President," and "Mr President" are different texts, and a different comma may well
 be a different translation.
 
-Memory stays small over large memories: for each distinct normalised source, a 64-bit
-hash of it maps to the hash of its first target, the first unit's tuid and that target's
-text (which a finding needs); the same for targets. A hash collision (two texts with the
-same 64-bit hash: about one chance in 10^9 for a memory of 100k distinct texts) could
-only hide or invent one finding.
+Memory stays nearly flat over large memories: for each distinct normalised source, a
+64-bit hash of it maps to the hash of its first target and to where that first unit's
+tuid and texts (which a finding needs) were put aside (:class:`_Details`: a temporary
+file once more than :data:`SPILL_AFTER` bytes are), in a table of machine integers
+(:class:`_Table`, some 48 bytes a text where a dict of tuples and texts took some 800);
+the same for targets. A unit's details are read back only for the groups that turn out
+to disagree, when their finding is made. A hash collision (two texts with the same 64-bit
+hash: about one chance in 10^9 for a memory of 100k distinct texts) could only hide or
+invent one finding; the hash is keyed per run, so the same memory would not meet it
+again.
 
 What is left out, so that the report is not flooded:
 
@@ -35,8 +40,11 @@ What is left out, so that the report is not flooded:
 from __future__ import annotations
 
 import re
+import struct
+import tempfile
 import unicodedata
-from hashlib import blake2b
+from array import array
+from typing import Any
 
 from ..model import Pair
 from .model import Finding, finding
@@ -44,12 +52,19 @@ from .rules import collapse_spaces
 
 # Texts shorter than this (in words) are not compared: their rendering depends on context.
 MIN_WORDS = 2
+# Details (tuid and texts of first units) kept in memory before they go to a temporary file:
+# a small memory never touches the disk, a large one keeps no more than this in memory.
+SPILL_AFTER = 1 << 20
 
 # A space before or after a punctuation mark (NFKC has made U+00A0 a space). The pattern
 # starts with the literal space, which is several times faster than starting with a
 # look-behind; texts have their white space collapsed, so a space has no space beside it.
 _SPACE_BESIDE_MARK_RE = re.compile(r" (?:(?=[^\w\s])|(?<=[^\w\s] ))")
 _WORD_RE = re.compile(r"[^\W\d_]+")
+# Two words (runs of letters) or more: one search where _words_at_least makes two.
+_TWO_WORDS_RE = re.compile(r"[^\W\d_][\W\d_]+[^\W\d_]")
+_MASK = (1 << 64) - 1
+_SIZE = struct.Struct("<Q")
 
 
 def normalised(text: str) -> str:
@@ -62,6 +77,8 @@ def normalised(text: str) -> str:
 
 def _words_at_least(text: str, count: int) -> bool:
     """Whether ``text`` has ``count`` words or more (stops counting there)."""
+    if count == 2:
+        return _TWO_WORDS_RE.search(text) is not None
     end = 0
     for _ in range(count):
         m = _WORD_RE.search(text, end)
@@ -72,12 +89,117 @@ def _words_at_least(text: str, count: int) -> bool:
 
 
 def _hash(text: str) -> int:
-    # blake2b rather than hash(): the same on every platform and run, 64 bits everywhere
-    return int.from_bytes(blake2b(text.encode("utf-8"), digest_size=8).digest(), "little")
+    # the str's own hash (SipHash, keyed per process; 64 bits on 64-bit platforms): texts
+    # are only compared within one run, in one process, and it is cached in the str, where
+    # a digest of the encoded text cost a tenth of the consistency checks
+    return hash(text) & _MASK or 1  # 0 marks a free slot of a _Table
 
 
 def _tuid(unit: Pair) -> str:
     return str(unit.tuid) if unit.tuid is not None else f"{unit.file}:{unit.line}"
+
+
+class _Details:
+    """The tuid, source and target of units put aside, each read back by its place: in
+    memory up to :data:`SPILL_AFTER` bytes, then in an unnamed temporary file."""
+
+    def __init__(self) -> None:
+        self._pending = bytearray()  # put aside, not yet written to the file
+        self._written = 0  # bytes in the file
+        self._file: Any = None  # tempfile.TemporaryFile, once needed
+
+    def put(self, tuid: str, source: str, target: str) -> int:
+        """Put a unit's details aside; their place, for :meth:`get`."""
+        # one record: its size, then the lengths of tuid and source and the three texts
+        # (one encoding of one string: this runs for nearly every unit)
+        record = f"{len(tuid)}:{len(source)}:{tuid}{source}{target}".encode(
+            "utf-8", "surrogatepass")
+        place = self._written + len(self._pending)
+        self._pending += _SIZE.pack(len(record))
+        self._pending += record
+        if len(self._pending) > SPILL_AFTER:
+            self._spill()
+        return place
+
+    def get(self, place: int) -> tuple[str, str, str]:
+        """The tuid, source and target put aside at ``place``."""
+        size, = _SIZE.unpack(self._read(place, _SIZE.size))
+        record = self._read(place + _SIZE.size, size).decode("utf-8", "surrogatepass")
+        tuid_length, _, rest = record.partition(":")
+        source_length, _, rest = rest.partition(":")
+        tuid_end = int(tuid_length)
+        source_end = tuid_end + int(source_length)
+        return rest[:tuid_end], rest[tuid_end:source_end], rest[source_end:]
+
+    def _read(self, place: int, size: int) -> bytes:
+        if place >= self._written:
+            start = place - self._written
+            return bytes(self._pending[start:start + size])
+        file = self._opened()
+        file.seek(place)
+        return file.read(size)
+
+    def _opened(self) -> Any:
+        if self._file is None:
+            self._file = tempfile.TemporaryFile(prefix="tmx-export-check-")
+        return self._file
+
+    def _spill(self) -> None:
+        # seek and write, not os.pwrite (POSIX only): one process at a time uses the file
+        # (a forked worker takes these checks over whole, see run.check_units)
+        file = self._opened()
+        file.seek(self._written)
+        file.write(self._pending)
+        file.flush()  # nothing left in a buffer that a forked worker would copy
+        self._written += len(self._pending)
+        self._pending.clear()
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+
+class _Table:
+    """A map of 64-bit hashes to two 64-bit values, in three arrays of machine integers
+    (open addressing, linear probing, at most half full): some 48 bytes an entry, where a
+    dict of Python ints takes over 100. Hash 0 marks a free slot, so it is stored as 1."""
+
+    __slots__ = ("keys", "firsts", "places", "mask", "size")
+
+    def __init__(self, slots: int = 1 << 14) -> None:
+        self.keys = array("Q", bytes(8 * slots))
+        self.firsts = array("Q", bytes(8 * slots))
+        self.places = array("Q", bytes(8 * slots))
+        self.mask = slots - 1
+        self.size = 0
+
+    def slot(self, key: int) -> int:
+        """The slot of ``key``: where it is, or the free slot where it would go."""
+        keys, mask = self.keys, self.mask
+        at = key & mask
+        while True:
+            held = keys[at]
+            if held == key or held == 0:
+                return at
+            at = (at + 1) & mask
+
+    def put(self, at: int, key: int, first: int, place: int) -> None:
+        """Store ``key`` at the free slot ``at`` (from :meth:`slot`)."""
+        self.keys[at], self.firsts[at], self.places[at] = key, first, place
+        self.size += 1
+        if 2 * self.size > self.mask:
+            self._grow()
+
+    def _grow(self) -> None:
+        old = zip(self.keys, self.firsts, self.places, strict=True)
+        # four times the size: each entry is moved about once, whatever the final size
+        self.__init__(4 * (self.mask + 1))  # type: ignore[misc]
+        for key, first, place in old:
+            if key:
+                at = self.slot(key)
+                self.keys[at], self.firsts[at], self.places[at] = key, first, place
+                self.size += 1
 
 
 class Consistency:
@@ -88,12 +210,13 @@ class Consistency:
 
     def __init__(self, min_words: int = MIN_WORDS) -> None:
         self.min_words = min_words
-        # hash of a normalised source -> (hash of its first target, tuid, first target)
-        self._targets: dict[int, tuple[int, str, str]] = {}
-        # hash of a normalised target -> (hash of its first source, tuid, first source)
-        self._sources: dict[int, tuple[int, str, str]] = {}
-        # hashes of the (source, target) variants already reported, per check
+        # hash of a normalised source -> hash of its first target, place of its details
+        self._targets = _Table()
+        # hash of a normalised target -> hash of its first source, place of its details
+        self._sources = _Table()
+        # the (source, target) variants already reported, per check
         self._reported: set[tuple[str, int, int]] = set()
+        self._details = _Details()
 
     def add(self, unit: Pair) -> list[Finding]:
         """Remember ``unit`` and return its findings against the units added before it."""
@@ -104,20 +227,35 @@ class Consistency:
             return []
         found: list[Finding] = []
         source_hash, target_hash = _hash(source), _hash(target)
-        tuid = _tuid(unit)
+        place = -1  # where this unit's details went, once put aside
         if _words_at_least(source, self.min_words):
-            earlier = self._targets.setdefault(source_hash, (target_hash, tuid, unit.target))
-            if earlier[0] != target_hash and \
+            table = self._targets
+            at = table.slot(source_hash)
+            if not table.keys[at]:
+                place = self._details.put(_tuid(unit), unit.source, unit.target)
+                table.put(at, source_hash, target_hash, place)
+            elif table.firsts[at] != target_hash and \
                     self._first_report("inconsistent-target", source_hash, target_hash):
-                found.append(finding(unit, "inconsistent-target", earlier[2],
-                                     f"the translation of tuid {earlier[1]}"))
+                tuid, _, first_target = self._details.get(table.places[at])
+                found.append(finding(unit, "inconsistent-target", first_target,
+                                     f"the translation of tuid {tuid}"))
         if _words_at_least(target, self.min_words):
-            earlier = self._sources.setdefault(target_hash, (source_hash, tuid, unit.source))
-            if earlier[0] != source_hash and \
+            table = self._sources
+            at = table.slot(target_hash)
+            if not table.keys[at]:
+                if place < 0:
+                    place = self._details.put(_tuid(unit), unit.source, unit.target)
+                table.put(at, target_hash, source_hash, place)
+            elif table.firsts[at] != source_hash and \
                     self._first_report("inconsistent-source", target_hash, source_hash):
-                found.append(finding(unit, "inconsistent-source", earlier[2],
-                                     f"the source of tuid {earlier[1]}"))
+                tuid, first_source, _ = self._details.get(table.places[at])
+                found.append(finding(unit, "inconsistent-source", first_source,
+                                     f"the source of tuid {tuid}"))
         return found
+
+    def close(self) -> None:
+        """Let go of the details put aside (their temporary file, if any)."""
+        self._details.close()
 
     def _first_report(self, check: str, key: int, variant: int) -> bool:
         """Whether this variant of this text is reported for the first time."""

@@ -77,6 +77,7 @@ def _batches(name: str, source_lang: str, target_lang: str, size: int
     from ..formats.tmx import XML_LANG, TuvRanker, iter_elements
 
     rank = TuvRanker(source_lang, target_lang)
+    ranks = rank.cache  # tag -> ranks, filled by rank(): looked up inline, per tuv
     repairs: Counter[str] = Counter()  # the pipeline counts them; a check does not say
     batch: list[Pair] = []
     read = dropped = 0
@@ -87,7 +88,8 @@ def _batches(name: str, source_lang: str, target_lang: str, size: int
         src_rank = tgt_rank = 0
         for child in tu:
             if child.tag == "tuv":
-                s_rank, t_rank = rank(child.get(XML_LANG) or child.get("lang") or "")
+                lang = child.get(XML_LANG) or child.get("lang") or ""
+                s_rank, t_rank = ranks.get(lang) or rank(lang)
                 if s_rank > src_rank:
                     src, src_rank = child, s_rank
                 elif t_rank > tgt_rank:
@@ -100,8 +102,9 @@ def _batches(name: str, source_lang: str, target_lang: str, size: int
             dropped += 1
             continue
         read += 1
-        source, source_markup = _seg(src)
-        target, target_markup = _seg(tgt)
+        # _seg, inline for the usual tuv: one seg of plain text (this loop runs per unit)
+        source, source_markup = _seg(src) if len(src) != 1 else _only_seg(src[0])
+        target, target_markup = _seg(tgt) if len(tgt) != 1 else _only_seg(tgt[0])
         # as the pipeline prepares a unit (tmx_export.clean.Preparer, dedupe none)
         if not is_clean(source):
             source = sanitise(source, repairs)
@@ -119,6 +122,17 @@ def _batches(name: str, source_lang: str, target_lang: str, size: int
             batch, read, dropped = [], 0, 0
     if batch or read or dropped:
         yield batch, read, dropped
+
+
+def _only_seg(child) -> tuple[str, str | None]:  # type: ignore[no-untyped-def]
+    """What :func:`_seg` gives for a tuv whose one child is ``child``."""
+    if child.tag != "seg":
+        return "", None
+    if len(child):
+        from ..formats.tmx import seg_markup, seg_text
+
+        return seg_text(child), seg_markup(child)
+    return child.text or "", None
 
 
 def _seg(tuv) -> tuple[str, str | None]:  # type: ignore[no-untyped-def]

@@ -110,7 +110,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -978,6 +978,52 @@ UNIT_CHECKS: dict[str, Callable[[Pair], Iterator[Finding]]] = {
     "punctuation": punctuation,
     "spacing": spacing,
 }
+
+
+def unit_checker(names: Iterable[str], *, french_spaces: bool | None = None
+                 ) -> Callable[[Pair], list[Finding]]:
+    """The checks of :data:`UNIT_CHECKS` named in ``names`` as one function of a unit,
+    giving their findings in the table's order, as running each in turn does.
+
+    It runs over every unit of a memory, so it skips what cannot find anything: a blank
+    target gets ``empty-target`` alone (the other checks skip it), a target that is not
+    blank skips ``empty-target``, and a unit without markup ``tag-mismatch``.
+    ``french_spaces=False`` is passed on to ``spacing``."""
+    wanted = set(names)
+    checks = [_spacing_without_french_spaces if check is spacing and french_spaces is False
+              else check for name, check in UNIT_CHECKS.items() if name in wanted]
+    if not all(check in _KNOWN for check in checks):
+        # a check this module does not know (UNIT_CHECKS changed): each runs on every unit
+        def every(unit: Pair) -> list[Finding]:
+            found: list[Finding] = []
+            for check in checks:
+                found.extend(check(unit))
+            return found
+
+        return every
+    empty = empty_target if empty_target in checks else None
+    rest = [check for check in checks if check is not empty_target]
+
+    def run(unit: Pair) -> list[Finding]:
+        if _blank(unit.target):
+            return list(empty(unit)) if empty is not None else []
+        found: list[Finding] = []
+        for check in rest:
+            if check is not tag_mismatch or unit.source_markup or unit.target_markup:
+                found.extend(check(unit))
+        return found
+
+    return run
+
+
+def _spacing_without_french_spaces(unit: Pair) -> Iterator[Finding]:
+    return spacing(unit, french_spaces=False)
+
+
+# The checks unit_checker knows: all but empty_target find nothing in a blank target, and
+# empty_target nothing in another; tag_mismatch nothing in a unit without markup.
+_KNOWN = frozenset({number_mismatch, untranslated, empty_target, tag_mismatch, punctuation,
+                    spacing, _spacing_without_french_spaces})
 
 
 def check_unit(unit: Pair, checks: Mapping[str, Callable[[Pair], Iterator[Finding]]]

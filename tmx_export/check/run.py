@@ -9,8 +9,8 @@ same units without the pipeline's work). Each unit goes through the checks of on
 (:mod:`.rules`), the memory-wide consistency checks (:mod:`.consistency`) and, with a
 termbase or glossary, the term checks (:mod:`.terms`); findings a reviewer accepted before
 (``accept``) are left out; the rest go to the report as they come. On a large memory the
-consistency and term checks run in a second process beside the others
-(:func:`.worker.checked_in_two`), with the same findings in the same order.
+term checks (without terms: the consistency checks) run in a second process beside the
+others (:func:`.worker.checked_in_two`), with the same findings in the same order.
 """
 
 from __future__ import annotations
@@ -104,48 +104,51 @@ def check_units(units: Iterator[Pair], options: CheckOptions,
     """Run the checks over ``units``; each finding not accepted goes to ``emit``. The term
     checks use ``term_entries`` when given, else the file ``options.terms`` names."""
     from .consistency import Consistency
-    from .rules import UNIT_CHECKS
+    from .rules import unit_checker
 
-    unit_checks = [check for name, check in UNIT_CHECKS.items() if name in options.checks]
-    if not options.french_spaces and "spacing" in options.checks:
-        from functools import partial
-
-        from .rules import spacing
-
-        unit_checks = [partial(spacing, french_spaces=False) if check is spacing else check
-                       for check in unit_checks]
+    unit_checks = unit_checker(options.checks, french_spaces=options.french_spaces)
     consistency = Consistency() if options.checks & {"inconsistent-target",
                                                      "inconsistent-source"} else None
     terms = _term_checker(options, term_entries)
     accepted = _accepted(options.accept)
     summary = CheckSummary(fail_on=options.fail_on)
 
+    # What a worker process takes (see _checked): the term checks when there are terms,
+    # which cost about as much as reading the memory, its unit checks and its consistency
+    # checks together; else the consistency checks. A unit's findings come in the same
+    # order either way: its unit checks', then its consistency findings, then its terms'.
+    local_consistency = consistency if terms is not None else None
+    remote_consistency = consistency if terms is None else None
+
     def local(unit: Pair) -> list[Finding]:
-        """The findings of the checks of one unit."""
-        found: list[Finding] = []
-        for check in unit_checks:
-            found.extend(check(unit))
+        """The findings of the checks of one unit (and of consistency, with terms)."""
+        found = unit_checks(unit)
+        if local_consistency is not None:
+            found.extend(local_consistency.add(unit))
         return found
 
     def remote(unit: Pair) -> list[Finding]:
-        """The consistency and term findings (which a worker process may give)."""
-        found: list[Finding] = consistency.add(unit) if consistency is not None else []
-        if terms is not None:
-            found.extend(terms.check(unit))
-        return found
+        """The term findings, else the consistency ones (which a worker process may give)."""
+        if remote_consistency is not None:
+            return remote_consistency.add(unit)
+        return terms.check(unit) if terms is not None else []
 
-    for _unit, found in _checked(iter(units), local, remote,
-                                 parallel=terms is not None or consistency is not None):
-        summary.units += 1
-        for item in found:
-            if item.check not in options.checks:
-                continue
-            if item.key() in accepted:
-                summary.accepted += 1
-                continue
-            summary.by_check[item.check] += 1
-            summary.by_severity[item.severity] += 1
-            emit(item)
+    try:
+        for _unit, found in _checked(iter(units), local, remote,
+                                     parallel=terms is not None or consistency is not None):
+            summary.units += 1
+            for item in found:
+                if item.check not in options.checks:
+                    continue
+                if item.key() in accepted:
+                    summary.accepted += 1
+                    continue
+                summary.by_check[item.check] += 1
+                summary.by_severity[item.severity] += 1
+                emit(item)
+    finally:
+        if consistency is not None:
+            consistency.close()
     return summary
 
 

@@ -516,9 +516,11 @@ class TermChecker:
                       dict.fromkeys(chain.from_iterable(entries[i].wanted for i in occurring)))
         if not wanted:
             return []  # no approved or forbidden target term to look for
-        target = _Text(list(chain.from_iterable(map(self._target_chunk, unit.target.split()))))
+        # the set of the target's pieces is all most units need (one-piece keys, and keys
+        # a piece of which it lacks): the pieces in order only for the rest
+        present = set(chain.from_iterable(map(self._target_chunk, unit.target.split())))
+        target = _Text(None, present, unit.target, self._target_chunk)
         keys = self._target_keys
-        present = target.present
         # a key a piece of which the target lacks is refused by one set comparison, and a
         # one-piece key then needs nothing else (_Text.holds, inline: most keys are one)
         in_target = {tid for tid in wanted
@@ -550,13 +552,25 @@ class TermChecker:
 
 
 class _Text:
-    """A text's pieces, to look for a few keys in it: whether one occurs, and where."""
+    """A text's pieces, to look for a few keys in it: whether one occurs, and where. Made
+    from its pieces, or from the set of them and the text, whose pieces in order are then
+    only made for :meth:`spans` (``chunk`` gives a chunk's pieces)."""
 
-    __slots__ = ("pieces", "present")
+    __slots__ = ("_pieces", "present", "_text", "_chunk")
 
-    def __init__(self, pieces: _Pieces) -> None:
-        self.pieces = pieces
-        self.present = set(pieces)
+    def __init__(self, pieces: _Pieces | None, present: set[str | None] | None = None,
+                 text: str = "",
+                 chunk: Callable[[str], tuple[str | None, ...]] | None = None) -> None:
+        self._pieces = pieces
+        self.present = set(pieces) if present is None else present  # type: ignore[arg-type]
+        self._text, self._chunk = text, chunk
+
+    @property
+    def pieces(self) -> _Pieces:
+        if self._pieces is None:
+            self._pieces = list(chain.from_iterable(map(self._chunk,  # type: ignore[arg-type]
+                                                        self._text.split())))
+        return self._pieces
 
     def holds(self, key: _Key) -> bool:
         """Whether ``key`` occurs: a key a piece of which the text lacks is refused by one
@@ -567,9 +581,9 @@ class _Text:
 
     def spans(self, key: _Key) -> list[tuple[int, int]]:
         """Every occurrence of ``key``: (first piece, end piece)."""
-        pieces, words = self.pieces, key.pieces
         if not key.needed <= self.present:
             return []
+        pieces, words = self.pieces, key.pieces
         length = len(words)
         return [(at, at + length) for at in _positions(pieces, words[0])
                 if length == 1 or pieces[at:at + length] == words]

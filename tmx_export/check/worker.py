@@ -1,17 +1,19 @@
 """Check (a second process): half the checks of a large memory in a forked worker.
 
-Reading a memory and running the checks of one unit (rules) cost about as much as the
-consistency and term checks together. So on a large memory checked_in_two forks one worker
-that receives the units in batches, runs the second kind of checks on them in memory order
-and sends back their findings, while this process reads the next units and runs the first
-kind on the same batch. Each unit's findings then go on in the order one process gives
-them (its unit checks, then its consistency and term findings), and units in memory order.
-The worker is forked from this process once it has checked the first units: the
-consistency checks' memory of them, the terms and the words already tokenised come along,
-so its findings are those this process would make. Memory stays flat: at most
-WORKER_AHEAD batches of WORKER_BATCH units are in flight. Where processes cannot be forked
-the checks stay here. A unit read before the memory turned out to be broken still gets its
-findings before the error is raised, as when one process does everything.
+The checks of a unit fall in two kinds of about the same cost (run.check_units chooses:
+reading the memory, the checks of one unit and consistency on one side, the term checks on
+the other; without terms, consistency is the second kind). So on a large memory
+checked_in_two forks one worker that receives the units in batches, runs the second kind
+of checks on them in memory order and sends back their findings, while this process reads
+the next units and runs the first kind on the same batch. Each unit's findings then go on
+in the order one process gives them (the first kind's, then the second's), and units in
+memory order. The worker is forked from this process once it has checked the first units:
+what the checks remember of them (consistency's hashes, the terms and the words already
+tokenised) comes along, so its findings are those this process would make. Memory stays
+flat: at most WORKER_AHEAD batches of WORKER_BATCH units are in flight. Where processes
+cannot be forked the checks stay here. A unit read before the memory turned out to be
+broken still gets its findings before the error is raised, as when one process does
+everything.
 """
 
 from __future__ import annotations
