@@ -4,13 +4,16 @@ text what lxml writes, the review rows written as XML what XlsxWriter's cell API
 report's folding what its definition says, competitive linking by partner look-ups what the
 greedy choice over every option of a piece gives, the batched termbase update what one pair at a
 time stored, the pairs of a fresh termbase's update what reading it back gives, a target
-language scanned by a child process what scanning it here gives."""
+language scanned by a child process what scanning it here gives, the links' surface forms
+sliced in unit order what slicing them pair by pair gives, the report's contexts escaped one
+by one what escaping them joined gives."""
 
 from __future__ import annotations
 
 import sqlite3
 import unicodedata
 from collections import Counter
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -27,6 +30,7 @@ from tmx_export.terms.termbase import MAX_STORED_CONTEXTS
 from tmx_export.terms.termpair import Context, TermPair, most_common
 from tmx_export.terms.units import _WHOLE, _cut, clause_spans, piece_spans, sentence_spans
 
+DATA = Path(__file__).parent / "data"
 EN_TEXTS = [
     "The value chain of industrial clusters, e.g. in the Member States.",
     "Parliament's resolution on SMEs and the know-how of 12 regions; stresses  the need",
@@ -450,3 +454,65 @@ def test_tallies_follow_changes_of_the_forms():
     pair.forms = Counter(dict(reversed(pair.forms.items())))  # same counts, another order
     assert list(pair.tallies()[1]) == ["cluster", "Cluster"]
     assert most_common(pair.tallies()[0]) == [("d2", 3), ("d1", 2)]
+
+
+def _plain_pair_forms(units, codes, unit_of, spans, initial, source_lang, target_lang):
+    """What :func:`associate._pair_forms` gives, link by link in pair order (the forms
+    sliced as each pair's links come, as it was first written)."""
+    made: dict[int, TermPair] = {}
+    firsts: dict[int, Counter] = {}
+    for at in np.argsort(codes, kind="stable").tolist():
+        code = int(codes[at])
+        unit = units[int(unit_of[at])]
+        s0, s1, t0, t1 = spans[at].tolist()
+        form = (unit.file, unit.source[s0:s1], unit.target[t0:t1])
+        if code not in made:
+            made[code] = TermPair(source_lang, target_lang, form[1], form[2])
+        made[code].forms[form] += 1
+        if initial[at]:
+            firsts.setdefault(code, Counter())[form] += 1
+    first_link: dict[int, int] = {}
+    for at, code in enumerate(codes.tolist()):
+        first_link.setdefault(code, at)
+    pairs = {code: made[code] for code in sorted(made, key=first_link.__getitem__)}
+    return pairs, firsts
+
+
+@pytest.mark.parametrize("batch", [7, 100_000])  # many batches of links, and one
+def test_pair_forms_sliced_in_link_order_are_what_pair_order_gives(monkeypatch, batch):
+    units = []  # the Europarl sessions, one pair per paragraph (as terms_precision.py)
+    for name in ("ep-00-01-17", "ep-00-01-21"):
+        sides = [(DATA / "europarl-sessions" / f"{name}.{lang}.txt").read_text(
+            encoding="utf-8").splitlines() for lang in ("en", "fr")]
+        units += [Pair(s, t, "en-GB", "fr-FR", file=name, line=n, tuid=f"{name}-{n}")
+                  for n, (s, t) in enumerate(zip(*sides, strict=True), 1) if s.strip()]
+    fast = associate._pair_forms
+    calls = []
+
+    def both(units, codes, unit_of, spans, initial, source_lang, target_lang):
+        got = fast(units, codes, unit_of, spans, initial, source_lang, target_lang, batch)
+        want = _plain_pair_forms(units, codes, unit_of, spans, initial, source_lang,
+                                 target_lang)
+        assert list(got[0]) == list(want[0])
+        for code, pair in want[0].items():
+            mine = got[0][code]
+            assert (mine.source_lemma, mine.target_lemma) == (pair.source_lemma,
+                                                              pair.target_lemma)
+            assert list(mine.forms.items()) == list(pair.forms.items())
+        assert {c: list(f.items()) for c, f in got[1].items()} == {
+            c: list(f.items()) for c, f in want[1].items()}
+        calls.append(len(codes))
+        return got
+
+    monkeypatch.setattr(associate, "_pair_forms", both)
+    assert extract_terms(units)
+    assert calls and calls[0] > 1000
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(list("aÉé&<>\"' x\u0301ﬁ")), max_size=20),
+                max_size=6))
+def test_contexts_escaped_one_by_one_are_the_joined_contexts_escaped(texts):
+    from tmx_export.terms.report import _escape, _folded_escaped
+
+    assert " ".join(map(_folded_escaped, texts)) == _escape(" ".join(map(fold, texts)))

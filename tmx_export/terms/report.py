@@ -55,7 +55,8 @@ def _entry(rank: int, pair: TermPair, folded: Callable[[str], str]) -> str:
     """The ``<tbody>`` of one pair (its row and its details), escaped as the template's
     autoescape would: written here because the template engine took most of the time of
     a large report (one markup-safe object per value, and per concatenation).
-    ``folded``: :func:`fold`, remembered (a unit is the context of several pairs)."""
+    ``folded``: :func:`_folded_escaped`, remembered (a unit is the context of several
+    pairs)."""
     e = _escape
     documents, source_forms, target_forms = pair.tallies()
     source_variants = _listed(most_common(source_forms))
@@ -69,7 +70,10 @@ def _entry(rank: int, pair: TermPair, folded: Callable[[str], str]) -> str:
                             target_variants, translations, pair.note]))
     # (folding a text joined by spaces is folding its parts: lower-casing and decomposing
     # never look across a space)
-    search_contexts = " ".join(f"{folded(c.source)} {folded(c.target)}" for c in pair.contexts)
+    # (escaping is character by character, so the contexts are escaped one by one, each
+    # once, with their folding, instead of escaping every pair's joined contexts again)
+    search_contexts = " ".join([f"{folded(c.source)} {folded(c.target)}"
+                                for c in pair.contexts])
     inconsistent = pair.inconsistent
     source, target, status, note = (e(pair.source_term), e(pair.target_term),
                                     e(pair.status), pair.note)
@@ -85,7 +89,7 @@ def _entry(rank: int, pair: TermPair, folded: Callable[[str], str]) -> str:
         f'data-dice="{pair.dice:.3f}" data-termhood="{pair.termhood:.3f}" '
         f'data-status="{status}" '
         f'data-flag="{"inconsistent" if inconsistent else ""}" data-text="{e(search)}" '
-        f'data-contexts="{e(search_contexts)}">\n'
+        f'data-contexts="{search_contexts}">\n'
         f'<tr class="pair{" inconsistent" if inconsistent else ""}" tabindex="0" '
         'aria-expanded="false">\n'
         f'  <td class="num">{rank}</td>\n'
@@ -123,6 +127,11 @@ def fold(text: str) -> str:
     return " ".join(map(_FOLDED.__getitem__, lowered.split(" ")))
 
 
+def _folded_escaped(text: str) -> str:
+    """``text`` folded (:func:`fold`), then escaped for HTML."""
+    return _escape(fold(text))
+
+
 class _Folded(dict):
     """Lower-cased words (no space), decomposed (NFKD) and without combining marks."""
 
@@ -153,7 +162,8 @@ def _render(pairs: list[TermPair], title: str) -> Iterator[str]:
 
     env = Environment(loader=PackageLoader("tmx_export.terms", "templates"),
                       autoescape=select_autoescape(["html", "j2"]))
-    documents = sorted({doc for p in pairs for doc in p.documents})
+    # the documents named in the pairs' forms (not ``p.documents``, a Counter per pair)
+    documents = sorted({key[0] for p in pairs for key in p.forms})
     page = env.get_template("report.html.j2").render(
         title=title, version=__version__, count=len(pairs), entries=[Markup(_MARKER)],
         source_lang=pairs[0].source_lang if pairs else "source",
@@ -163,7 +173,7 @@ def _render(pairs: list[TermPair], title: str) -> Iterator[str]:
     )
     head, _, tail = page.partition(_MARKER)
     yield head
-    folded = lru_cache(maxsize=100_000)(fold)
+    folded = lru_cache(maxsize=100_000)(_folded_escaped)
     for first in range(0, len(pairs), _BATCH):
         yield "".join([_entry(rank, pair, folded) for rank, pair in
                        enumerate(pairs[first:first + _BATCH], first + 1)])
