@@ -593,7 +593,7 @@ def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, i
 
 
 SHORT_PAIR = 200  # characters: a heading, a signature, a name
-NAMES_PAIR = 300
+NAMES_PAIR = 300  # characters, at most, of a pair whose names are split one on each side
 NAME_LEAN = 1.5  # at most: "SOLAS" in capitals, scored as half the Spanish "solas"
 
 
@@ -740,11 +740,12 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
 
 def _shared_names(text: str, pos: np.ndarray, prefix: np.ndarray, ti: int, tj: int
                   ) -> list[tuple[int, int]]:
-    """In a short pair (tokens ``ti`` to ``tj``), the names it holds exactly twice, as the
-    offsets of the two: words that open with a capital and lean little to either language
-    ("Union" in "Für die Europäische Union | Au nom de l'Union européenne", "Loran" in
-    "... radionawigacyjnego Loran-C | Loran- C equipment"). A translation keeps the names
-    of its source, as it keeps its numbers: the split most likely leaves one on each side.
+    """In a pair of at most :data:`NAMES_PAIR` characters (tokens ``ti`` to ``tj``), the
+    names it holds exactly twice, as the offsets of the two: words that open with a
+    capital and lean little to either language ("Union" in "Für die Europäische Union |
+    Au nom de l'Union européenne", "Loran" in "... radionawigacyjnego Loran-C | Loran- C
+    equipment"). A translation keeps the names of its source, as it keeps its numbers: the
+    split most likely leaves one on each side.
     """
     import numpy as np
 
