@@ -138,13 +138,8 @@ def _only_seg(child) -> tuple[str, str | None]:  # type: ignore[no-untyped-def]
 def _seg(tuv) -> tuple[str, str | None]:  # type: ignore[no-untyped-def]
     """The text and inline markup of a tuv's ``seg`` (the last, as
     :func:`tmx_export.formats.tmx.iter_tmx` reads it); ("", None) without one."""
-    from ..formats.tmx import seg_markup, seg_text
-
     text, markup = "", None
     for child in tuv:
         if child.tag == "seg":
-            if len(child):
-                text, markup = seg_text(child), seg_markup(child)
-            else:
-                text, markup = child.text or "", None
+            text, markup = _only_seg(child)
     return text, markup
