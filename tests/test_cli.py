@@ -184,6 +184,29 @@ def test_usage_errors_exit_2() -> None:
     assert result.exit_code == 2 and "Missing option '-o'" in result.output
 
 
+def test_a_command_loads_only_its_own_module(tmp_path: Path) -> None:
+    """Commands are imported when run: a build does not load check's or terms' modules,
+    and a mistyped command is still told the close names of all of them."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "seed.tmx"
+    code = ("import sys; from tmx_export.cli import main\n"
+            "try:\n    main()\nexcept SystemExit as exit:\n"
+            "    print(sorted(m for m in sys.modules if m.startswith('tmx_export.cli.')))\n"
+            "    print('zipfile' in sys.modules, 'tempfile' in sys.modules)\n"
+            "    raise")
+    done = subprocess.run([sys.executable, "-c", code, "build", str(SEED), "-o", str(out),
+                           "--quiet"], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines() == ["['tmx_export.cli.build']", "False False"]
+    assert out.exists()
+    result = run("chek")
+    assert result.exit_code == 2
+    assert "Did you mean 'check'?" in result.output
+    assert set(run("--help").output.split("Commands:")[1].split()) >= {
+        "build", "pairs", "merge", "validate", "stats", "terms", "check", "concordance"}
+
+
 def test_pairs_segment_shows_sentence_units_with_alignment() -> None:
     result = run("pairs", str(SEED), "--segment", "clause")
     assert result.exit_code == 0, result.output

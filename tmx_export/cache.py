@@ -9,8 +9,6 @@ source file's size and content, so a new release of the library makes a new fold
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -36,21 +34,22 @@ _EDGE = 1 << 16
 
 
 def _fingerprint(source: Path) -> str:
-    """A digest of a small file whole, or of a large one's first and last 64 KB: the data
+    """A checksum of a small file whole, or of a large one's first and last 64 KB: the data
     files concerned are compressed (gzip, xz), and a compressed stream's end carries the
-    checksum of everything before it, so a change anywhere changes its last bytes."""
-    import hashlib
+    checksum of everything before it, so a change anywhere changes its last bytes. CRC-32
+    beside the size in the folder's name tells releases apart; :mod:`hashlib` would cost
+    every run a tenth of its start-up to load OpenSSL."""
+    import zlib
 
-    digest = hashlib.blake2b(digest_size=8)
     with source.open("rb") as handle:
         head = handle.read(2 * _EDGE + 1)
         if len(head) <= 2 * _EDGE:
-            digest.update(head)
+            digest = zlib.crc32(head)
         else:
-            digest.update(head[:_EDGE])
+            digest = zlib.crc32(head[:_EDGE])
             handle.seek(-_EDGE, os.SEEK_END)
-            digest.update(handle.read())
-    return digest.hexdigest()
+            digest = zlib.crc32(handle.read(), digest)
+    return f"{digest:08x}"
 
 
 def fill_atomically(folder: Path, fill: Callable[[Path], None]) -> None:
@@ -58,6 +57,9 @@ def fill_atomically(folder: Path, fill: Callable[[Path], None]) -> None:
     into place when complete: a run killed half-way leaves no half-written cache, and two
     runs filling it at once (``--jobs``) both end with a whole one. ``OSError`` when the
     cache cannot be written."""
+    import shutil  # only when the cache is filled: once, not at every start
+    import tempfile
+
     folder.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
     try:

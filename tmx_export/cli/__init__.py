@@ -1,7 +1,7 @@
 """The ``tmx-export`` command: the group, the one error handler, shared option groups.
 
 Each command lives in a module of its own (:mod:`.build`, :mod:`.tools`, :mod:`.terms`,
-:mod:`.check`, :mod:`.concordance`),
+:mod:`.check`, :mod:`.concordance`), imported when the command is run (:class:`Group`),
 parses its options into a dataclass and makes one library call. The library is imported by
 the command that calls it, so ``--help`` and ``--version`` load none of it. Every user error (bad
 input, an output that cannot be written) ends the run, whichever the command, with one line
@@ -68,7 +68,35 @@ class Command(click.Command):
 
 
 class Group(click.Group):
+    """The commands, each imported from its module when it is run (or listed by
+    ``--help``): ``build`` on one paragraph does not pay for loading ``check``'s options."""
+
     command_class = Command
+    # command name -> (module of this package, the click command in it)
+    lazy = {"build": ("build", "build_command"), "pairs": ("build", "pairs_command"),
+            "merge": ("tools", "merge_command"), "validate": ("tools", "validate_command"),
+            "stats": ("tools", "stats_command"), "terms": ("terms", "terms_command"),
+            "check": ("check", "check_command"),
+            "concordance": ("concordance", "concordance_command")}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *self.lazy})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in self.commands and name in self.lazy:
+            from importlib import import_module
+
+            module, attribute = self.lazy[name]
+            self.add_command(getattr(import_module(f"{__name__}.{module}"), attribute), name)
+        return super().get_command(ctx, name)
+
+    def resolve_command(self, ctx: click.Context,
+                        args: list[str]) -> tuple[str | None, click.Command | None, list[str]]:
+        if args and args[0] not in self.lazy:
+            # an unknown name: load every command, so click's "Did you mean" sees them all
+            for name in self.lazy:
+                self.get_command(ctx, name)
+        return super().resolve_command(ctx, args)
 
 
 def interactive() -> bool:
@@ -143,15 +171,3 @@ def cleaning_options(command: F) -> F:
 @click.version_option(__version__, prog_name=PROG)
 def main() -> None:
     """Turn bilingual text into TMX translation memories and TBX termbases."""
-
-
-# The commands join the group here, after what they share is defined.
-from .build import build_command, pairs_command  # noqa: E402
-from .check import check_command  # noqa: E402
-from .concordance import concordance_command  # noqa: E402
-from .terms import terms_command  # noqa: E402
-from .tools import merge_command, stats_command, validate_command  # noqa: E402
-
-for _command in (build_command, pairs_command, merge_command, validate_command, stats_command,
-                 terms_command, check_command, concordance_command):
-    main.add_command(_command)

@@ -16,7 +16,6 @@ import os
 import re
 import stat
 import sys
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -124,11 +123,18 @@ def temp_beside(path: str | Path) -> tuple[int, str]:
     target = Path(path)
     directory = check_writable(path)
     remove_stale_parts(target)
-    try:
-        return tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".part",
-                                dir=directory)
-    except OSError as exc:
-        raise InputError(str(path), f"cannot write: {exc.strerror}") from None
+    # Made here rather than by tempfile.mkstemp (the same O_EXCL, the same rw------- mode):
+    # importing tempfile costs a one-paragraph run a twentieth of its time.
+    flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    while True:
+        name = os.path.abspath(os.path.join(
+            directory, f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}.part"))
+        try:
+            return os.open(name, flags, 0o600), name
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise InputError(str(path), f"cannot write: {exc.strerror}") from None
 
 
 def remove_stale_parts(target: Path) -> None:

@@ -22,10 +22,8 @@ XML also arrives zipped (XLSX is a ZIP of XML parts). :func:`check_archive` refu
 from __future__ import annotations
 
 import codecs
-import gzip
 import io
 import re
-import zipfile
 from pathlib import Path
 from typing import IO
 
@@ -76,11 +74,6 @@ _GZIP_MAGIC = b"\x1f\x8b"
 # very well without meaning harm. Only the total bound applies to them.
 ARCHIVE_RATIO_FLOOR = 16 << 20
 
-# The compression methods an archive of XML may use. OOXML (XLSX) and ODF allow only these
-# two, and they are the only ones whose inflating :mod:`zipfile` bounds per read: it
-# inflates bzip2 and LZMA data a whole compressed chunk at a time, so a 445-byte bzip2
-# member grows to 400 MB in memory on the first 16 KB read, whatever size it declares.
-_ARCHIVE_METHODS = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED})
 
 
 def open_xml(path: str | Path) -> IO[bytes]:
@@ -96,6 +89,8 @@ def open_xml(path: str | Path) -> IO[bytes]:
         handle = open(p, "rb")  # noqa: SIM115 - returned to the caller
         if handle.read(2) == _GZIP_MAGIC:
             handle.close()
+            import gzip  # imported when needed: a run that reads no .gz starts sooner
+
             handle = gzip.open(p, "rb")
         handle.seek(0)
         start = handle.read(4)
@@ -346,6 +341,13 @@ def check_archive(
     the size the directory declares (then fails its CRC check), so an archive cannot lie
     its way past this check. ``what`` names the kind of file in the messages.
     """
+    import zipfile  # imported when needed: a run that reads no archive starts sooner
+
+    # The compression methods an archive of XML may use. OOXML (XLSX) and ODF allow only
+    # these two, and they are the only ones whose inflating :mod:`zipfile` bounds per read:
+    # it inflates bzip2 and LZMA data a whole compressed chunk at a time, so a 445-byte
+    # bzip2 member grows to 400 MB in memory on the first 16 KB read, whatever it declares.
+    methods = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
     name = str(path)
     try:
         with zipfile.ZipFile(path) as archive:
@@ -359,7 +361,7 @@ def check_archive(
         raise InputError(name, f"not a readable {what} ({exc})") from None
     total = 0
     for member in members:
-        if member.compress_type not in _ARCHIVE_METHODS:
+        if member.compress_type not in methods:
             raise InputError(
                 name,
                 f"refused: {what} member {member.filename!r} uses compression method "
