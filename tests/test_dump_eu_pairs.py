@@ -373,6 +373,19 @@ def test_a_name_both_sides_keep_is_split_between_them() -> None:
     ])
 
 
+def test_a_name_each_side_writes_twice_its_own_way_stays_on_its_side() -> None:
+    """"CEI ... CEI | IEC ... IEC": each side's own rendering of one name, twice, is not
+    a name the translation kept (that one interleaves, "Union ... | Union ..."): the split
+    is not pulled into the middle of side B to leave an "IEC" on each side (DGT-TM's list
+    of standards, French first)."""
+    _headings_read_back("fr", "en", [
+        ("CEI 60945:2002, y compris CEI 60945/corrigendum 1:2008",
+         "IEC 60945 (2002) incl. IEC 60945 Corr.1 (2008)"),
+        ("CEI 61996-1 éd. 2.0 (2013-05), y compris CEI 61996-1/corrigendum 1:2014",
+         "IEC 61996- 1 Ed.2.0 (2013- 05) incl. IEC 61996- 1 Corr.1 (2014)"),
+    ])
+
+
 def test_a_letter_in_quotes_is_a_label() -> None:
     """"Typ ’A’", "«A»": one letter in quotes leans to no language (as the word "a" it
     leaned French, or English, and took side B's start with it); and side A ends with the

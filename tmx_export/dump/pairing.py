@@ -758,8 +758,13 @@ def _shared_names(text: str, pos: np.ndarray, prefix: np.ndarray, ti: int, tj: i
             seen.setdefault(word.group().lower(), []).append(at)
     # twice in all, in capitals both times ("CEFTA Parties ... CEFTA Parties; | ... les
     # parties" is no name kept)
-    return [(a[0], a[1]) for a in seen.values()
-            if len(a) == 2 and text[a[0]].isupper() and text[a[1]].isupper()]
+    twice = [(a[0], a[1]) for a in seen.values()
+             if len(a) == 2 and text[a[0]].isupper() and text[a[1]].isupper()]
+    # Two names each twice, one pair wholly before the other, are each side's own rendering
+    # of one name ("CEI 60945 ... CEI 60945/corrigendum | IEC 60945 ... IEC 60945 Corr."):
+    # kept names interleave ("Union ... Loran | Union ... Loran").
+    return [(a, b) for a, b in twice
+            if not any(d < a or b < c for c, d in twice if (c, d) != (a, b))]
 
 
 BARE_CHUNKS = 4  # chunks without letters (numbers, codes) side B may open with
