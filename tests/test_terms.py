@@ -403,6 +403,28 @@ def test_termhood_ranks_terms_above_everyday_words():
         < rank[("report", "rapport")]
 
 
+def test_everyday_words_linked_often_rank_below_rarer_multiword_terms():
+    # issue 11: "information" (Zipf 5.6) linked 33 times outranked "sustainable development"
+    # (5 links), "Member States" (4) and the two-word terms linked 3 times; real DGT-TM and
+    # Europarl units
+    lines = [line for line in (DATA / "terms_everyday_en_fr.tsv").read_text(
+        encoding="utf-8").splitlines() if not line.startswith("#")]
+    units = [Pair(row["source"], row["target"], "en-GB", "fr-FR", file=row["file"])
+             for row in csv.DictReader(lines, delimiter="\t")]
+    found = extract_terms(units)
+    rank = {(p.source_lemma, p.target_lemma): n for n, p in enumerate(found)}
+    everyday = rank[("information", "information")]
+    assert found[everyday].count > 30
+    for key in (("sustainable development", "développement durable"),
+                ("member state", "état membre"),
+                ("aeronautical information", "information aéronautique"),
+                ("custom authority", "autorité douanier")):
+        assert found[rank[key]].count <= 5 and rank[key] < everyday
+    # names of institutions and acts, capitalised single words, keep their place
+    assert rank[("regulation", "règlement")] < everyday
+    assert rank[("commission", "commission")] < everyday
+
+
 def test_renderings_explained_by_a_stronger_one_rank_low():
     found = extract_terms(_europarl_session())
     rank = {(p.source_lemma, p.target_lemma): n for n, p in enumerate(found)}
@@ -433,6 +455,23 @@ def test_references_to_numbered_parts_are_no_terms():
     assert of("EEA Joint Committee", "Comité mixte EEE") > of("Joint Committee", "comité mixte")
     # the same capitalised word as the last on both sides, but no numeral: a term
     assert of("Civil Aviation", "Aviation civile") > 2 * SINGLE_TERMHOOD
+
+
+def test_names_joined_by_of_the_and_their_heads_are_paired():
+    # issue 11: the name was cut at "of the" ("Official Journal" -> "Journal officiel"
+    # only); now it is a term, and its head, linked only inside it, is kept too
+    lines = [line for line in (DATA / "terms_names_en_fr.tsv").read_text(
+        encoding="utf-8").splitlines() if not line.startswith("#")]
+    units = [Pair(row["source"], row["target"], "en-GB", "fr-FR", file=row["file"])
+             for row in csv.DictReader(lines, delimiter="\t")]
+    found = {(p.source_lemma, p.target_lemma): p for p in extract_terms(units)}
+    name = found[("official journal of the european union", "journal officiel de union européen")]
+    assert name.count == 20
+    assert (name.source_term, name.target_term) == (
+        "Official Journal of the European Union", "Journal officiel de l'Union européenne")
+    assert found[("official journal", "journal officiel")].count == 20
+    # no piece of a longer name
+    assert not [key for key in found if key[0].startswith(("justice of", "regulation of"))]
 
 
 def test_seed_pairs_met_once_take_no_links_from_recurring_ones():

@@ -142,6 +142,24 @@ def test_scanner_agrees_on_longer_complements(monkeypatch):
     _agree("en", texts, ("Member States", "of dangerous"))
 
 
+def test_scanner_agrees_on_names_joined_by_of_the():
+    # issue 11: "Official Journal of the European Union" is one candidate; a name that goes
+    # on before or after ("Court of Justice of ...", "... and of the Council"), words not
+    # capitalised or acronyms are none
+    texts = ["published in the Official Journal of the European Union.",
+             "the General Secretariat of the Council, the Court of Justice of the European Union",
+             "Regulation of the European Parliament and of the Council; EC of the Commission",
+             "the responsibility of the Commission; Statute of the European System of Banks",
+             "Official Journal of the European Union of"]
+    extractor = Extractor("en")
+    names = [[o.key for o in extractor.candidates(extractor.tokens(text)) if " the " in o.key]
+             for text in texts]
+    assert names == [["official journal of the european union"],
+                     ["general secretariat of the council"], [], [], []]
+    _agree("en", texts)
+    _agree("en", EN_TEXTS + texts, ("Official Journal",))
+
+
 def test_scanner_tokenises_across_batches():
     texts = [f"value chain {n} of the cluster; rapidly" for n in range(5000)]
     _agree("en", texts)  # more than one batch of pieces

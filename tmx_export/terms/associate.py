@@ -70,6 +70,7 @@ from .candidates import (
     MAX_COMPLEMENT_WORDS,
     MAX_WORDS,
     MODIFIER_HEAD_WORDS,
+    NAMES,
     NUMBER,
     STOPWORD,
     TOKEN_SPLIT,
@@ -333,6 +334,7 @@ class _Scanner:
         self.subs: list[tuple[tuple[int, int, int], ...]] = []  # per entry: (type, start, end)
         self.types: dict[str, int] = {}  # token as written -> type
         self.type_kind = array("b")
+        self.type_capital = array("b")  # written with a capital, no acronym (Token.capital)
         self.type_piece = array("i")
         self.pieces = _Ids(self._piece)  # key piece -> id
         self.names: list[str] = []
@@ -363,6 +365,7 @@ class _Scanner:
                 _, name, piece = self.extractor.word(written)
                 kind = self.types[written] = len(self.type_kind)
                 self.type_kind.append(_KIND[name])
+                self.type_capital.append(written[:1].isupper() and not written.isupper())
                 self.type_piece.append(self.pieces[piece])
             subs.append((kind, start, end))
         self.subs.append(tuple(subs))
@@ -505,8 +508,15 @@ class _Scanner:
         else:
             links = [self.pieces[name] for name in sorted(rules.complement_links)
                      if name in self.pieces]
+            naming = None  # the piece ids of the words of NAMES; capitals (see _named)
+            names = NAMES.get(self.extractor.lang)
+            if names is not None and all(w in self.pieces for w in names[0]):
+                naming = (self.pieces[names[0][0]], self.pieces[names[0][1]],
+                          [self.pieces[w] for w in sorted(names[1]) if w in self.pieces],
+                          types, _frombuffer(self.type_capital, np.int8))
             first, last, words, head = _english(kind, kw, breaks, local, chains, links,
-                                                joining)
+                                                joining, naming)
+            del naming
         del local
         glossary = self._glossary(kind, kw, breaks, piece, tok_base, first, last, chains)
         trie = _Trie(self.names)
@@ -622,13 +632,16 @@ def _frombuffer(values: array, dtype: type) -> np.ndarray:
 
 def _english(kind: np.ndarray, kw: np.ndarray, breaks: np.ndarray, local: np.ndarray,
              chains: _Chains, links: Sequence[int] = (),
-             joining: tuple[int, np.ndarray] | None = None) -> tuple[np.ndarray, ...]:
+             joining: tuple[int, np.ndarray] | None = None,
+             naming: tuple[int, int, list[int], np.ndarray, np.ndarray] | None = None
+             ) -> tuple[np.ndarray, ...]:
     """English candidates (:func:`.candidates._english`): every run of 1-4 content words
     inside a run of them; in head position when the run ends with it. And where a linking
     word (piece ids ``links``: "of", "into") joins a lone content word to the next run, that
     word + the link + the start of the run (:func:`_linked`); where the joining word of
     ``joining`` (its piece id, and which pieces are adjectives) joins two adjectives,
-    the coordination (:func:`_coordinated`).
+    the coordination (:func:`_coordinated`); with ``naming``, names joined by "of the"
+    (:func:`_named`).
 
     Returns per occurrence, in order (by first token, then last): first and last token,
     words and head; their keys go to ``chains``, one chain per first content word (and one
@@ -656,8 +669,10 @@ def _english(kind: np.ndarray, kw: np.ndarray, breaks: np.ndarray, local: np.nda
     if joining is not None:  # a compound modifier at the start of a run (English only)
         head |= (words >= MODIFIER_HEAD_WORDS) & (first == np.repeat(run_start, depth))
     head = head.astype(np.int8)
-    linked = _joined(_linked(kind, kw, breaks, local, words_at, run_end, links),
-                     _coordinated(kind, kw, breaks, local, words_at, run_end, joining))
+    linked = _joined(_joined(_linked(kind, kw, breaks, local, words_at, run_end, links),
+                             _coordinated(kind, kw, breaks, local, words_at, run_end,
+                                          joining)),
+                     _named(kind, kw, breaks, local, words_at, run_start, run_end, naming))
     if linked is None:
         row, at = chains.new(len(words_at), len(first))
         position = np.arange(len(first))
@@ -776,6 +791,67 @@ def _coordinated(kind: np.ndarray, kw: np.ndarray, breaks: np.ndarray, local: np
     levels = [(d, rows, kw[a + d]) for d in range(4)]
     return (a, k + 2, np.full(len(a), 3, np.int64), (k + 2 == end).astype(np.int8), levels,
             np.full(len(a), 3, np.int64), rows)
+
+
+def _named(kind: np.ndarray, kw: np.ndarray, breaks: np.ndarray, local: np.ndarray,
+           words_at: np.ndarray, run_start: np.ndarray, run_end: np.ndarray,
+           naming: tuple[int, int, list[int], np.ndarray, np.ndarray] | None
+           ) -> tuple | None:
+    """The names joined by "of the" of :func:`_english` (:func:`.candidates._named`): a run
+    of capitalised words, the linking word and the article (piece ids of ``naming``), the
+    whole next run, capitalised, four content words in all, and none of the words that
+    carry a name on (``naming[2]``) right before or after it. ``naming[3]`` is the type of
+    each token, ``naming[4]`` whether a type is capitalised: looked up only where a name
+    may be, so nothing is made per token. What :func:`_linked` returns; the tokens of a
+    name are contiguous, so its chain is its tokens' pieces."""
+    n = len(kind)
+    if naming is None or not len(words_at):
+        return None
+    link, article, goes_on, types, capital = naming
+
+    def capitals(first: np.ndarray, last: np.ndarray) -> np.ndarray:
+        """Whether the tokens first to last (excluded; at most MAX_WORDS) are capitalised."""
+        out = np.ones(len(first), bool)
+        for step in range(MAX_WORDS):
+            at = first + step
+            mine = at < last
+            out[mine] &= capital[types[at[mine]]] != 0
+        return out
+
+    def carries_on(at: np.ndarray) -> np.ndarray:
+        """Whether the tokens ``at`` are words that carry a name on ("of", "and")."""
+        return (kind[at] == _S) & np.isin(kw[at], goes_on)
+
+    def inside(at: np.ndarray) -> np.ndarray:  # a later token of the same piece
+        return (at < n) & (local[np.minimum(at, n - 1)] > 0)
+
+    starts = words_at == run_start
+    i, j = words_at[starts], run_end[starts]  # each run: tokens[i:j]
+    jc, ac, k = np.minimum(j, n - 1), np.minimum(j + 1, n - 1), j + 2
+    kc = np.minimum(k, n - 1)
+    ok = (inside(j) & (kind[jc] == _S) & (kw[jc] == link) & ~breaks[jc] & inside(j + 1)
+          & (kind[ac] == _S) & (kw[ac] == article) & ~breaks[ac] & inside(k)
+          & (kind[kc] == _W) & ~breaks[kc])
+    i, j, k = i[ok], j[ok], k[ok]
+    if not len(i):
+        return None
+    end = run_end[np.searchsorted(words_at, k)]  # the next run: tokens[k:end]
+    ok = (j - i) + (end - k) <= MAX_WORDS
+    i, j, k, end = i[ok], j[ok], k[ok], end[ok]
+    ec = np.minimum(end, n - 1)
+    ok = (capitals(i, j) & capitals(k, end) & ~(inside(end) & carries_on(ec) & ~breaks[ec])
+          & ~((local[i] > 0) & carries_on(np.maximum(i - 1, 0)) & ~breaks[i]))
+    i, end = i[ok], end[ok]
+    if not len(i):
+        return None
+    rows = np.arange(len(i))
+    depth = end - i  # pieces in each chain
+    levels = []
+    for d in range(int(depth.max())):
+        mine = np.flatnonzero(depth > d)
+        levels.append((d, mine, kw[i[mine] + d]))
+    return (i, end, (depth - 2).astype(np.int64), np.ones(len(i), np.int8), levels,
+            depth - 1, rows)
 
 
 def _not_fragments(kind: np.ndarray, kw: np.ndarray, first: np.ndarray, last: np.ndarray,
@@ -1420,13 +1496,13 @@ def _link_slice(src: _Side, tgt: _Side, codes: np.ndarray, scores: np.ndarray,
     score = scores * (1.0 - 0.3 * np.abs(s_mid - t_mid))
     del scores, s_mid, t_mid
     # multi-word on both sides: may be linked nested in a longer link (:func:`_nested`)
-    multi = ((src.words[src.ids[e_at]] >= NESTED_WORDS)
-             & (tgt.words[tgt.ids[f_at]] >= NESTED_WORDS))
+    s_words = src.words[src.ids[e_at]]
+    multi = (s_words >= NESTED_WORDS) & (tgt.words[tgt.ids[f_at]] >= NESTED_WORDS)
     # best first within each piece; ties to the later source, then target occurrence
     order = np.lexsort((tgt.starts[piece] - f_at, src.starts[piece] - e_at, -score, piece))
     del score, e_at, f_at
-    piece, codes, sf, sl, tf, tl, multi = (a[order] for a in (piece, codes, sf, sl, tf, tl,
-                                                              multi))
+    piece, codes, sf, sl, tf, tl, multi, s_words = (
+        a[order] for a in (piece, codes, sf, sl, tf, tl, multi, s_words))
     del order
     # An option whose tokens no other option of its piece covers, on either side, is linked
     # whatever comes before it and blocks nothing: only the contested ones (about a quarter)
@@ -1455,6 +1531,16 @@ def _link_slice(src: _Side, tgt: _Side, codes: np.ndarray, scores: np.ndarray,
     within = np.full(len(piece), -1, np.int64)
     for at, o_at in inside.items():
         within[at] = codes[o_at]
+    if inside:
+        # Nested at the start of both sides of a link whose source has linking words: the
+        # head of a name or an "N of N" term, in both languages ("Official Journal" ->
+        # "Journal officiel" in "Official Journal of the European Union" -> "Journal
+        # officiel de l'Union européenne"), kept (:func:`_nested_kept`): marked -2 - code.
+        at = np.fromiter(inside.keys(), np.int64, len(inside))
+        o_at = np.fromiter(inside.values(), np.int64, len(inside))
+        head = ((sf[at] == sf[o_at]) & (tf[at] == tf[o_at])
+                & (sl[o_at] - sf[o_at] > s_words[o_at]))
+        within[at[head]] = -2 - within[at[head]]
     within = within[keep]
     piece, codes, sf, sl, tf, tl = (a[keep] for a in (piece, codes, sf, sl, tf, tl))
     order = np.lexsort((tl, tf, sl, sf, codes, piece))
@@ -1519,12 +1605,15 @@ def _nested_kept(codes: np.ndarray, within: np.ndarray) -> np.ndarray:
     link each is nested in, -1 for none). A pair linked only nested, and always in links of
     one pair, is a piece of that one's terms ("European Sky" -> "ciel unique" of "Single
     European Sky" -> "ciel unique européen"), not a term used in several longer ones
-    ("conformity assessment" in "conformity assessment body" and "... procedure"): its
+    ("conformity assessment" in "conformity assessment body" and "... procedure") nor the
+    head of a name in both languages (``within`` ``-2 - code``: :func:`_link_slice`): its
     nested links are dropped."""
+    head = within < -1
+    within = np.where(head, -2 - within, within)
     nested = within >= 0
     if not nested.any():
         return np.ones(len(codes), bool)
-    alone = np.unique(codes[~nested])
+    alone = np.unique(np.r_[codes[~nested], codes[head]])
     contexts = np.unique(np.stack([codes[nested], within[nested]]), axis=1)
     several = contexts[0][np.r_[contexts[0][1:] == contexts[0][:-1], False]]
     good = np.union1d(alone, several)
@@ -1735,6 +1824,15 @@ def _match_case(word: str, model: str) -> str:
 COUNT_EXPONENT = 0.85
 MULTIWORD_TERMHOOD = 2.2  # termhood of a two-word unit; each further word adds a quarter of it
 SINGLE_TERMHOOD = 0.3  # termhood of a single everyday word (Zipf >= 6 in both languages)
+# ... instead, of a word written in lower case (no name of an institution or act) whose mean
+# specificity (:func:`_specificity`) in the two languages is under EVERYDAY_SPECIFICITY
+# (Zipf 4.6 or more on average). Issue 11: such words linked 30-50 times ("information",
+# "request", "document", "procedure") outranked two-word terms linked four or five times
+# ("sustainable development", "general budget") at the foot of the top 200, and everyday
+# words took places in the top 100. Capitalised names ("Commission", "Party") and rarer
+# words ("cluster", "arbitrator") keep SINGLE_TERMHOOD.
+EVERYDAY_TERMHOOD = 0.1
+EVERYDAY_SPECIFICITY = 0.35
 SPECIFIC_TERMHOOD = 1.0  # what a single word absent from general language adds to it
 CAPITALISED_TERMHOOD = 1.5  # factor for a single capitalised word that is no acronym
 OVERLAPPED = 0.2  # factor for a pair explained by a stronger overlapping one (_overlapped)
@@ -1833,16 +1931,21 @@ def termhood(source_term: str, target_term: str, source_lang: str, target_lang: 
     :data:`MULTIWORD_TERMHOOD` for two words, a quarter more for each further word of the
     shorter side. A single word: from :data:`SINGLE_TERMHOOD` (everyday on both sides)
     up by the mean of the two sides' :func:`_specificity` (0 for an everyday word, 1 for
-    one absent from general language); times :data:`CAPITALISED_TERMHOOD` when the source
-    is capitalised mid-sentence (its citation form keeps the capital) and is no acronym.
+    one absent from general language), from :data:`EVERYDAY_TERMHOOD` for a word in lower
+    case with a mean under :data:`EVERYDAY_SPECIFICITY`; times
+    :data:`CAPITALISED_TERMHOOD` when the source is capitalised mid-sentence (its citation
+    form keeps the capital) and is no acronym.
     """
     words = min(source_words, target_words)
     if words >= 2:
         if _reference(source_term, target_term):
             return SINGLE_TERMHOOD
         return MULTIWORD_TERMHOOD * (1 + 0.25 * (words - 2))
-    value = SINGLE_TERMHOOD + SPECIFIC_TERMHOOD * (_specificity(source_term, source_lang)
-                                                   + _specificity(target_term, target_lang)) / 2
+    specificity = (_specificity(source_term, source_lang)
+                   + _specificity(target_term, target_lang)) / 2
+    everyday = specificity < EVERYDAY_SPECIFICITY and not source_term[:1].isupper()
+    value = (EVERYDAY_TERMHOOD if everyday else SINGLE_TERMHOOD) + (
+        SPECIFIC_TERMHOOD * specificity)
     if source_term[:1].isupper() and not source_term.isupper():
         value *= CAPITALISED_TERMHOOD
     return value

@@ -7,7 +7,8 @@ shaped by the language's term patterns:
   "resource efficiency cluster"), and noun + "of" or "into" + noun ("code of conduct", "Rules
   of Procedure", "transport of dangerous goods", "entry into force"), which the stop words
   would otherwise cut in two, and coordinated adjectives + noun ("economic and social
-  cohesion"); a compound at the start of a longer run counts as in head position
+  cohesion"), and names of capitalised words joined by "of the" ("Official Journal of the
+  European Union"); a compound at the start of a longer run counts as in head position
   ("conformity assessment" of "conformity assessment body");
 * French: head noun + adjectives, and head noun + de/du/des/à (la)/en + noun ("chaîne de
   valeur", "conseiller à la sécurité"), and an adjective coordinated with a last one
@@ -59,6 +60,18 @@ COORDINATION: dict[str, tuple[str, tuple[str, ...]]] = {
                   # ("langues islandaise et norvégienne")
                   "ienne", "aise", "oise", "elle", "ive", "euse", "ale")),
 }
+# Names joined by "of the" (English): a run of capitalised words, the two linking words, and
+# the whole next run of capitalised words, four content words in all ("Official Journal of
+# the European Union", "General Secretariat of the Council"), neither followed nor preceded
+# by "of" or "and", which make it a piece of a longer name ("Statute of the European System
+# of Central Banks", "Regulation of the European Parliament and of the Council", "Court of
+# Justice of the European Union"). By language: the linking words, and the words that
+# carry a name on. Issue 11: the
+# N-of-N pattern allows no article ("the responsibility of the Commission" is no term);
+# with capitals on both sides it makes institutions' names, cut at "of the" before.
+NAMES: dict[str, tuple[tuple[str, str], frozenset[str]]] = {
+    "en": (("of", "the"), frozenset({"of", "and"})),
+}
 # the languages with hand-made rules; others that simplemma and wordfreq know have a
 # fallback (:func:`.languages.term_language`)
 SUPPORTED_LANGS = tuple(term_languages())
@@ -92,6 +105,7 @@ class Token(NamedTuple):
     kind: str
     piece: str  # what the token contributes to a candidate's key ("" for articles)
     breaks: bool  # punctuation (not just space) separates it from the previous token
+    capital: bool = False  # written with a capital, and not all in capitals (no acronym)
 
 
 class Occurrence(NamedTuple):
@@ -250,7 +264,8 @@ class Extractor:
                 known = self.word(word)
             gap = text[previous_end:start] if start != previous_end else ""
             tokens.append(Token(start, end, known[0], known[1], known[2],
-                                bool(tokens) and bool(gap) and not gap.isspace()))
+                                bool(tokens) and bool(gap) and not gap.isspace(),
+                                word[:1].isupper() and not word.isupper()))
             previous_end = end
         return tokens
 
@@ -259,7 +274,8 @@ class Extractor:
         rules = self.rules
         coordination = COORDINATION.get(self.lang)
         found = (_french(tokens, rules.article_after, coordination) if rules.head_first
-                 else _english(tokens, rules.complement_links, coordination))
+                 else _english(tokens, rules.complement_links, coordination,
+                               NAMES.get(self.lang)))
         if self._glossary:
             seen = {(o.first, o.last) for o in found}
             for occurrence in self._glossary_matches(tokens):
@@ -292,7 +308,9 @@ def _french_verb_form(lower: str, lemma: str) -> bool:
 
 
 def _english(tokens: list[Token], links: frozenset[str] = frozenset(),
-             coordination: tuple[str, tuple[str, ...]] | None = None) -> list[Occurrence]:
+             coordination: tuple[str, tuple[str, ...]] | None = None,
+             names: tuple[tuple[str, str], frozenset[str]] | None = None
+             ) -> list[Occurrence]:
     """Head-last candidates: every run of 1-4 content words inside a run of them, in head
     position when it ends the run.
 
@@ -303,7 +321,8 @@ def _english(tokens: list[Token], links: frozenset[str] = frozenset(),
     after a modifier the phrase is as often a fragment of a name or a free combination
     ("Joint Program of Scientific Research", "United States of America"). No article after
     "of": "the" makes a phrase about one thing ("the responsibility of the Commission").
-    In order: by first token, then last.
+    With ``names`` (:data:`NAMES`), names joined by "of the" ("Official Journal of the
+    European Union"). In order: by first token, then last.
     """
     found: list[Occurrence] = []
     n = len(tokens)
@@ -315,12 +334,16 @@ def _english(tokens: list[Token], links: frozenset[str] = frozenset(),
         j = i + 1  # the run of content words tokens[i:j]
         while j < n and tokens[j].kind == WORD and not tokens[j].breaks:
             j += 1
+        named = _named(tokens, i, j, names) if names else None
         for first in range(i, j):
             for last in range(first + 1, min(first + MAX_WORDS, j) + 1):
                 key = " ".join(t.piece for t in tokens[first:last])
                 found.append(Occurrence(key, first, last, last - first, last == j or (
                     first == i and last - first >= MODIFIER_HEAD_WORDS
                     and coordination is not None)))
+            if first == i and named is not None:
+                key = " ".join(t.piece for t in tokens[i:named])
+                found.append(Occurrence(key, i, named, named - i - 2))
         complement = _complement(tokens, j, links) if links and j == i + 1 else None
         if complement is not None:
             k, end = complement  # the run after the link: tokens[k:end]
@@ -338,6 +361,32 @@ def _english(tokens: list[Token], links: frozenset[str] = frozenset(),
                 found.append(Occurrence(key, j - 1, k + 2, 3, k + 2 == end))
         i = j
     return found
+
+
+def _named(tokens: list[Token], i: int, j: int,
+           names: tuple[tuple[str, str], frozenset[str]]) -> int | None:
+    """Where the name (:data:`NAMES`) that the run of content words ``tokens[i:j]`` begins
+    ends, if it begins one: the run, "of the", and the whole next run, all capitalised, no
+    word carrying the name on before or after it."""
+    n = len(tokens)
+    (link, article), goes_on = names
+    k = j + 2  # the first word of the next run
+    if (k >= n or not all(t.capital for t in tokens[i:j])
+            or any(tokens[at].kind != STOPWORD or tokens[at].breaks
+                   for at in (j, j + 1))
+            or (tokens[j].piece, tokens[j + 1].piece) != (link, article)
+            or tokens[k].kind != WORD or tokens[k].breaks):
+        return None
+    end = k + 1
+    while end < n and tokens[end].kind == WORD and not tokens[end].breaks:
+        end += 1
+    if (j - i) + (end - k) > MAX_WORDS or not all(t.capital for t in tokens[k:end]):
+        return None
+    for at, joined in ((end, end < n), (i - 1, i > 0)):  # the words after it, and before
+        if (joined and tokens[at].kind == STOPWORD and tokens[at].piece in goes_on
+                and not tokens[max(at, i)].breaks):
+            return None
+    return end
 
 
 def _without(found: list[Occurrence], fragments: set[tuple[int, int]]) -> list[Occurrence]:
