@@ -170,6 +170,18 @@ def test_read_glossary_tsv_csv_with_and_without_header(tmp_path):
         read_glossary(short)
 
 
+def test_read_glossary_with_comment_lines_above_the_table():
+    """The project's own glossary (tests/data/check_glossary_en_fr.tsv) opens with "#"
+    lines saying where its pairs come from, then a header: as `--glossary` it was refused
+    ("line 1: expected a source term and a target term")."""
+    path = Path(__file__).parent / "data" / "check_glossary_en_fr.tsv"
+    entries = read_glossary(path, "en-GB", "fr-FR")
+    table = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")][1:]
+    assert [(e.source, e.target) for e in entries] == [(s, t) for s, t, *_ in table]
+    assert entries[0].source == "Structural Fund"
+
+
 def _statuses(entry, ns: str = "") -> list[str | None]:
     """The administrative status of each language's term of an entry (None: none)."""
     out = []

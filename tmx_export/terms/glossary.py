@@ -29,18 +29,25 @@ def read_glossary(path: str | Path, source_lang: str = "en", target_lang: str = 
     if name.lower().endswith(".tbx"):
         return read_tbx(path, source_lang, target_lang)
     text = read_text(path)
-    first = text.split("\n", 1)[0]
+    # the delimiter as the table's first line shows it, the comments above it aside
+    first = next((line for line in text.split("\n") if line.strip()
+                  and not line.lstrip().startswith("#")), "")
     delimiter = "\t" if "\t" in first else ";" if first.count(";") > first.count(",") else ","
     rows = csv.reader(io.StringIO(text), delimiter=delimiter)
     entries: list[GlossaryEntry] = []
     columns = (0, 1)
+    opening = True  # no row read yet: comment lines, then a header row, may come first
     for line, row in enumerate(rows, 1):
         cells = [c.strip() for c in row]
         if not any(cells):
             continue
-        if line == 1 and _is_header(cells, source_lang, target_lang):
+        if opening and cells[0].startswith("#"):
+            continue  # "# Approved pairs of ...": a note above the table, no term pair
+        if opening and _is_header(cells, source_lang, target_lang):
             columns = _columns(cells, source_lang, target_lang)
+            opening = False
             continue
+        opening = False
         if len(cells) <= max(columns) or not cells[columns[0]] or not cells[columns[1]]:
             raise InputError(name, "expected a source term and a target term", line)
         source, target = (restore_cell(cells[c]) for c in columns)
