@@ -386,6 +386,19 @@ def test_a_name_each_side_writes_twice_its_own_way_stays_on_its_side() -> None:
     ])
 
 
+def test_a_czech_clause_may_end_with_the_conjunction_a() -> None:
+    """English "a" never ends a paragraph, Czech "a" (and) ends an item of a list ("...
+    jejich komunit a"): the English and French words that end no clause are no evidence in
+    a Czech-Slovak dump, and the split falls before the Slovak capital, not before "a"."""
+    pairs = _agreement_pairs("cs", "sk")
+    clause = next(p for p in pairs if p.source.rstrip().endswith("komunit a"))
+    for style in CUT_STYLES:
+        text = format_dump(pairs, style=style, numbered=False, seed=3)
+        result = read_dump("agreement.txt", source_lang="cs", target_lang="sk", text=text)
+        got = {(_norm(p.source), _norm(p.target)) for p in result.pairs}
+        assert (_norm(clause.source), _norm(clause.target)) in got, style
+
+
 def test_a_letter_in_quotes_is_a_label() -> None:
     """"Typ ’A’", "«A»": one letter in quotes leans to no language (as the word "a" it
     leaned French, or English, and took side B's start with it); and side A ends with the

@@ -292,6 +292,12 @@ _NEVER_LAST = frozenset(
     "le la les l de du des d à au aux et ou en un une pour par sur dans qu que "
     "mr mrs ms dr monsieur madame messieurs mesdames mme mmes mlle".split()
 )
+# Words of _NEVER_LAST that do end clauses in a language of the pair: the conjunction "a"
+# ends an item of a list in Czech, Slovak, Polish and Croatian ("(dále jen „dohoda z roku
+# 1995“) a"), as does Slovene "in"; "to" (it, this) and "on" (he) end sentences there, as
+# German "an" does ("kommt ... an").
+_MAY_END = {"cs": {"a", "to", "on"}, "sk": {"a", "to", "on"}, "pl": {"a", "to", "on"},
+            "hr": {"a", "to", "on"}, "sl": {"a", "to", "on", "in"}, "de": {"an"}}
 
 
 _CODE_START_RE = re.compile(r"[(\[]*[A-Z]+[\d(/-]")
@@ -347,12 +353,19 @@ _ELISION_RE = re.compile(r"['’](?<=[^\W\d_]['’])(?=[^\W\d_])")
 _SHORT_ABBREVIATION_RE = re.compile(
     r"[A-Z](?<![\w.][A-Z])[a-z]{1,3}\.[ \t]+(?=\d|[A-Z]+[.\d(/-]|[A-Z]{2,}\b)")
 _LIST_ITEM_END_RE = re.compile(r"[;,][ \t]+(?:and|or|et|ou)[ \t]+" + _OPENERS_RE)
-_NEVER_LAST_WORDS = r"(?<![\w'’])(?:" + "|".join(sorted(_NEVER_LAST, key=len, reverse=True)) \
-    + r")['’]?[ \t]+" + _OPENERS_RE
-_NEVER_LAST_RE = re.compile("(?i)" + _NEVER_LAST_WORDS)
-# The same on the text in lower case, twice as fast as ignoring case; not for a text whose
-# lower case is longer, nor with the letters that match "i" or "s" only ignoring case.
-_NEVER_LAST_LOWER_RE = re.compile(_NEVER_LAST_WORDS)
+
+
+@lru_cache(maxsize=64)
+def _never_last(langs: tuple[str, ...]) -> tuple[frozenset[str], re.Pattern[str],
+                                                 re.Pattern[str]]:
+    """The words of :data:`_NEVER_LAST` no language of ``langs`` ends a clause with, and
+    the patterns of a split after one of them: ignoring case, and on the text in lower case
+    (twice as fast; not for a text whose lower case is longer, nor with the letters that
+    match "i" or "s" only ignoring case)."""
+    words = _NEVER_LAST.difference(*(_MAY_END.get(lang, ()) for lang in langs))
+    pattern = (r"(?<![\w'’])(?:" + "|".join(sorted(words, key=len, reverse=True))
+               + r")['’]?[ \t]+" + _OPENERS_RE)
+    return words, re.compile("(?i)" + pattern), re.compile(pattern)
 _FOLDS_APART_RE = re.compile("[İıſ]")
 
 
@@ -367,14 +380,16 @@ def _capital_start_re() -> re.Pattern[str]:
     return re.compile("[" + re.escape(capitals) + r"](?<![^\W\d_].)")
 
 
-def _split_priors(text: str, pos: np.ndarray) -> np.ndarray:
+def _split_priors(text: str, pos: np.ndarray, langs: tuple[str, ...] = ()) -> np.ndarray:
     """log10 prior of side B starting at each token (word start offsets ``pos``): likelier
     after sentence punctuation and before a capital; unlikely after a title ("M. Koch"),
-    an article, a preposition or an elision ("l'Union"). Computed by regular expressions
+    an article, a preposition or an elision ("l'Union"; the words no language of
+    ``langs`` ends a clause with, :func:`_never_last`). Computed by regular expressions
     over the text, not word by word: this runs over every word of a file."""
     import numpy as np  # only unnumbered dumps need it: a tenth of a second to import
 
     prior = np.zeros(len(pos))
+    _, never_any_case, never_lower = _never_last(langs)
 
     def at(pattern: re.Pattern[str], value: float, scanned: str = text) -> None:
         ends = np.fromiter((m.end() for m in pattern.finditer(scanned)), dtype=np.int64)
@@ -388,9 +403,9 @@ def _split_priors(text: str, pos: np.ndarray) -> np.ndarray:
     at(_ELISION_RE, -3.0)
     lower = text.lower()
     if len(lower) == len(text) and not _FOLDS_APART_RE.search(text):
-        at(_NEVER_LAST_LOWER_RE, -3.0, lower)
+        at(never_lower, -3.0, lower)
     else:
-        at(_NEVER_LAST_RE, -3.0)
+        at(never_any_case, -3.0)
     del lower
     at(_LIST_ITEM_END_RE, 3.0)  # cancels it: "(‘the Convention’); and" ends a list item
     at(_SHORT_ABBREVIATION_RE, -2.0)  # "Res. A.382(X)", "Art. 5": not a sentence end
@@ -404,7 +419,8 @@ def _split_priors(text: str, pos: np.ndarray) -> np.ndarray:
     return prior
 
 
-def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: int = 48
+def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: int = 48,
+               langs: tuple[str, ...] = ()
                ) -> list[tuple[float, float, list[tuple[int, int, int]]]]:
     """Unnumbered dumps: choose pair starts among line starts and one A -> B split inside
     each pair, maximising language agreement plus a Gale-Church length prior and a
@@ -422,7 +438,8 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
     pos, score = tokens
     if not len(pos):
         return [(sign, 0.0, [(0, len(text), len(text))]) for sign in (1.0, -1.0)]
-    prior = _split_priors(text, pos)
+    prior = _split_priors(text, pos, langs)
+    never_last = _never_last(langs)[0]
     # Side B opens after sentence punctuation or with a capital (a heading), or where the
     # words before and after lean clearly to different languages (a clause that opens
     # lower case, "... Nordpolarmeer visant à prévenir ..."): only such tokens are tried as
@@ -446,7 +463,7 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
             start_prior[j] = 1.0
         elif not last.isalnum():
             start_prior[j] = -2.0
-        elif _last_word(text, starts[j]).lower() in _NEVER_LAST:
+        elif _last_word(text, starts[j]).lower() in never_last:
             start_prior[j] = -3.0
         else:
             unpunctuated_end[j] = True
@@ -994,7 +1011,7 @@ def _best_split(stream: Stream, numbered: bool, src: str, tgt: str
             runs.append((score, triples, sign > 0))
     else:
         runs = [(score, triples, sign > 0) for sign, score, triples
-                in _segmental(stream, _word_tokens(stream, src, tgt))]
+                in _segmental(stream, _word_tokens(stream, src, tgt), langs=(src, tgt))]
     # the source-first order wins a tie
     best = runs[0] if runs[0][0] >= runs[1][0] else runs[1]
     return best[1], best[2]
