@@ -399,6 +399,16 @@ def test_a_czech_clause_may_end_with_the_conjunction_a() -> None:
         assert (_norm(clause.source), _norm(clause.target)) in got, style
 
 
+def test_a_two_letter_word_both_sides_open_with() -> None:
+    """A short word both languages write alike opens side B as it opened side A, two
+    letters long too ("Za Výbor pro obchod a rozvoj | Za Výbor pre obchod a rozvoj", a
+    Czech-Slovak signature): "Za" does not end side A."""
+    _headings_read_back("cs", "sk", [
+        ("Za Výbor pro obchod a rozvoj", "Za Výbor pre obchod a rozvoj"),
+        ("Za Společnou radu", "Za Spoločnú radu"),
+    ])
+
+
 def test_a_letter_in_quotes_is_a_label() -> None:
     """"Typ ’A’", "«A»": one letter in quotes leans to no language (as the word "a" it
     leaned French, or English, and took side B's start with it); and side A ends with the

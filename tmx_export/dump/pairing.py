@@ -873,8 +873,8 @@ def _neutral_edges(text: str, start: int, end: int, pos: np.ndarray, prefix: np.
             if not re.search(re.escape(opening) + r"\s", text[start + 1:end]):
                 opening = ""
         if not opening and _COGNATE_RE.fullmatch(first := chunks[0].group()):
-            # one word the languages share ("Organismo", "una"), or a name: it leans
-            # little either way
+            # one word the languages share ("Organismo", "una", the "Za" of a Czech and
+            # a Slovak signature), or a name: it leans little either way
             a, b = pos.searchsorted(chunks[0].start()), pos.searchsorted(chunks[0].end())
             if b == a + 1 and abs(prefix[b] - prefix[a]) < COGNATE_LEAN and re.search(
                     re.escape(first) + r"\s", text[start + 1:end]):
@@ -896,7 +896,7 @@ def _neutral_edges(text: str, start: int, end: int, pos: np.ndarray, prefix: np.
     return opening, closing
 
 
-_COGNATE_RE = re.compile(r"[^\W\d_]{3,}")
+_COGNATE_RE = re.compile(r"[^\W\d_]{2,}")  # two letters or more
 COGNATE_LEAN = 1.0
 
 _CLOSERS = frozenset(")]»”’\"'“")
