@@ -409,6 +409,15 @@ def test_a_two_letter_word_both_sides_open_with() -> None:
     ])
 
 
+def test_a_capital_inside_a_chunk_opens_no_side() -> None:
+    """"tal-OMI" (Maltese "of the IMO") ends side A: the capital after the hyphen is no
+    start of side B, whose cut would fall before "tal-" (DGT-TM's list of IMO circulars)."""
+    _headings_read_back("mt", "en", [
+        ("Ċirkolari MSC.1/Ċirk.1435 tal-OMI", "IMO MSC.1/Circ.1435"),
+        ("Ċirkolari MSC/Ċirk.811 tal-OMI", "IMO MSC Circ.811"),
+    ])
+
+
 def test_a_letter_in_quotes_is_a_label() -> None:
     """"Typ ’A’", "«A»": one letter in quotes leans to no language (as the word "a" it
     leaned French, or English, and took side B's start with it); and side A ends with the

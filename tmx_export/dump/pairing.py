@@ -369,6 +369,9 @@ def _never_last(langs: tuple[str, ...]) -> tuple[frozenset[str], re.Pattern[str]
 _FOLDS_APART_RE = re.compile("[İıſ]")
 
 
+_INSIDE_CHUNK = frozenset("-/")  # what joins a capital to the chunk before it
+
+
 @lru_cache(maxsize=1)
 def _capital_start_re() -> re.Pattern[str]:
     """A word starting with a capital (``str.isupper`` on its first letter): found by one
@@ -409,7 +412,11 @@ def _split_priors(text: str, pos: np.ndarray, langs: tuple[str, ...] = ()) -> np
     del lower
     at(_LIST_ITEM_END_RE, 3.0)  # cancels it: "(‘the Convention’); and" ends a list item
     at(_SHORT_ABBREVIATION_RE, -2.0)  # "Res. A.382(X)", "Art. 5": not a sentence end
-    capitals = np.fromiter((m.start() for m in _capital_start_re().finditer(text)),
+    # a capital that opens a chunk (after white space or an opening bracket or quote): one
+    # inside a chunk ("tal-OMI", "MSC.1/Ċirk") cannot open side B, whose cut would fall at
+    # the chunk's start, before words the prior was not given for
+    capitals = np.fromiter((m.start() for m in _capital_start_re().finditer(text)
+                            if m.start() == 0 or text[m.start() - 1] not in _INSIDE_CHUNK),
                            dtype=np.int64)
     index = np.searchsorted(pos, capitals)  # every word start is a token
     inside = index < len(pos)
