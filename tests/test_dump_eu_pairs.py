@@ -418,6 +418,19 @@ def test_a_capital_inside_a_chunk_opens_no_side() -> None:
     ])
 
 
+def test_english_the_leans_english_beside_a_language_without_a_word_list() -> None:
+    """Estonian has no word list: its words and the English ones are scored by
+    py3langid's n-grams, which have no feature for "the" (too common across languages to
+    be kept). Such a word leans to the language whose list holds it as frequent, so side B
+    opens with "The", not with "European Union"."""
+    _headings_read_back("et", "en", [
+        ("Euroopa Liit on vastu võtnud Euroopa Parlamendi ja nõukogu direktiivi 2014/90/EL, "
+         "millega tunnistatakse kehtetuks nõukogu direktiiv 96/98/EÜ laevavarustuse kohta.",
+         "The European Union has adopted Directive 2014/90/EU of the European Parliament and "
+         "of the Council which repeals Council Directive 96/98/EC on marine equipment."),
+    ])
+
+
 def test_a_letter_in_quotes_is_a_label() -> None:
     """"Typ ’A’", "«A»": one letter in quotes leans to no language (as the word "a" it
     leaned French, or English, and took side B's start with it); and side A ends with the

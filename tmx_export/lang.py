@@ -226,7 +226,8 @@ class WordScores(dict[str, float]):
 
     def __init__(self, first: str, second: str, unlisted: bool = False) -> None:
         """``unlisted``: a long word neither word list holds leans by its n-grams
-        (:meth:`_unlisted`); else it scores 0. Placing the pairs of an unnumbered dump
+        (:meth:`_unlisted`), and a word the n-grams cannot score by the one word list of the
+        pair (:meth:`_listed_only`); else it scores 0. Placing the pairs of an unnumbered dump
         needs that evidence; the language checks of whole sides do without it, as a
         memory of made-up or rare words would pay 60 µs a word for it."""
         super().__init__()
@@ -251,8 +252,12 @@ class WordScores(dict[str, float]):
             # DECISION"), scored as the words they spell
             score = 0.0
         elif self.by_ngrams is not None:
-            score = max(-MAX_WORD_SCORE, min(MAX_WORD_SCORE, float(
-                self.by_ngrams[_word_features(word.lower())].sum())))
+            features = _word_features(word.lower())
+            if features or not self.unlisted:
+                score = max(-MAX_WORD_SCORE, min(MAX_WORD_SCORE, float(
+                    self.by_ngrams[features].sum())))
+            else:
+                score = self._listed_only(word.lower())
         else:
             from .frequencies import zipf
 
@@ -265,6 +270,18 @@ class WordScores(dict[str, float]):
             score *= CAPITALS_WEIGHT
         self[word] = score
         return score
+
+    def _listed_only(self, word: str) -> float:
+        """The lean of a word py3langid's model has no feature for ("the", "interim": too
+        common across its languages to be kept), in a pair where only one language has a
+        word list: a word that list holds as frequent leans to it."""
+        from .frequencies import zipf
+
+        listed = word_list_languages()
+        for lang, sign in ((self.first, 1.0), (self.second, -1.0)):
+            if lang in listed:
+                return sign * max(0.0, min(MAX_WORD_SCORE, zipf(word, lang) - LISTED_ONLY_ZIPF))
+        return 0.0
 
     def _unlisted(self, word: str) -> float:
         """The lean of a long word neither list holds, by its n-grams: a compound or an
@@ -299,6 +316,10 @@ def _ngram_tables() -> tuple[Any, Any, list[str]]:
     return (np.asarray(ident.nb_ptc), np.asarray(ident.nb_pc, dtype=np.float32),
             list(ident.nb_classes))
 
+
+# Zipf frequency above which a word without n-gram features leans to the one language of
+# the pair that has a word list (by how far above): "the" (7.7) fully, "interim" (4.0) not.
+LISTED_ONLY_ZIPF = 4.0
 
 # Letters of a word that neither word list holds from which its n-grams score it: shorter
 # unlisted words are mostly names and codes, which lean to no language.
