@@ -431,6 +431,15 @@ def test_english_the_leans_english_beside_a_language_without_a_word_list() -> No
     ])
 
 
+def test_the_case_ending_of_an_acronym_is_croatian() -> None:
+    """Croatian inflects an acronym after a hyphen ("SGP-a"); the word lists read that
+    "a" as the English article, which pulled "SGP-a" to the English side."""
+    _headings_read_back("hr", "en", [
+        ("Predstavnik država SADC SGP-a", "Representative of the SADC EPA States"),
+        ("Predstavnica država SADC SGP-a", "SADC EPA States representative"),
+    ])
+
+
 def test_a_letter_in_quotes_is_a_label() -> None:
     """"Typ ’A’", "«A»": one letter in quotes leans to no language (as the word "a" it
     leaned French, or English, and took side B's start with it); and side A ends with the

@@ -93,6 +93,7 @@ def _word_tokens(stream: Stream, first: str, second: str) -> tuple[np.ndarray, n
                           dtype=np.int64)
     score = word_scores(first, second, unlisted=True).__getitem__
     lower_i = _lower_i_score(first, second)
+    suffix_lean = ((first in INFLECTED_ACRONYMS) - (second in INFLECTED_ACRONYMS)) * SUFFIX_LEAN
     starts, scores = [], []
     for offset, block in _text_blocks(text):  # arrays a block at a time: no list of them all
         # the words at C speed, then their starts (no list of match objects)
@@ -106,6 +107,8 @@ def _word_tokens(stream: Stream, first: str, second: str) -> tuple[np.ndarray, n
             _score_lower_i(block, at, values, lower_i)
         _score_quoted_letters(block, at, values)
         _score_name_neighbours(block, words, at, values)
+        if suffix_lean:
+            _score_acronym_suffixes(block, at, values, suffix_lean)
         scores.append(values)
     pos = np.concatenate(starts) if starts else np.zeros(0, dtype=np.int64)
     values = np.concatenate(scores) if scores else np.zeros(0)
@@ -114,6 +117,27 @@ def _word_tokens(stream: Stream, first: str, second: str) -> tuple[np.ndarray, n
     # two tokens start at one offset), without sorting every token again
     at = np.searchsorted(pos, numbers)
     return np.insert(pos, at, numbers), np.insert(values, at, 0.0)
+
+
+# Languages that inflect an acronym with a case ending after a hyphen ("SGP-a", "EU-a",
+# "SAD-a" in Croatian, "EU-ja" in Slovene, "ONZ-u" in Polish, "EU-ban" in Hungarian,
+# "EL-i" in Estonian): such an ending is evidence of them, where the word lists read the
+# ending "a" as the English article.
+INFLECTED_ACRONYMS = frozenset({"hr", "sr", "bs", "sl", "pl", "hu", "et"})
+SUFFIX_LEAN = 2.0
+_ACRONYM_SUFFIX_RE = re.compile(r"(?<![\w-])([^\W\d_]{2,6})-([^\W\d_]{1,3})(?![\w-])")
+
+
+def _score_acronym_suffixes(block: str, at: np.ndarray, values: np.ndarray,
+                            lean: float) -> None:
+    """Score the case ending of an inflected acronym (:data:`INFLECTED_ACRONYMS`) ``lean``."""
+    import numpy as np
+
+    for m in _ACRONYM_SUFFIX_RE.finditer(block):
+        if m.group(1).isupper() and m.group(2).islower():
+            i = int(np.searchsorted(at, m.start(2)))
+            if i < len(at) and at[i] == m.start(2):
+                values[i] = lean
 
 
 def _lower_i_score(first: str, second: str) -> float | None:
