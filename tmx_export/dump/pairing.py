@@ -390,6 +390,8 @@ def _never_last(langs: tuple[str, ...]) -> tuple[frozenset[str], re.Pattern[str]
     pattern = (r"(?<![\w'’])(?:" + "|".join(sorted(words, key=len, reverse=True))
                + r")['’]?[ \t]+" + _OPENERS_RE)
     return words, re.compile("(?i)" + pattern), re.compile(pattern)
+
+
 _FOLDS_APART_RE = re.compile("[İıſ]")
 
 
@@ -436,9 +438,9 @@ def _split_priors(text: str, pos: np.ndarray, langs: tuple[str, ...] = ()) -> np
     del lower
     at(_LIST_ITEM_END_RE, 3.0)  # cancels it: "(‘the Convention’); and" ends a list item
     at(_SHORT_ABBREVIATION_RE, -2.0)  # "Res. A.382(X)", "Art. 5": not a sentence end
-    # a capital that opens a chunk (after white space or an opening bracket or quote): one
-    # inside a chunk ("tal-OMI", "MSC.1/Ċirk") cannot open side B, whose cut would fall at
-    # the chunk's start, before words the prior was not given for
+    # a capital joined to the chunk before it by a hyphen or a slash ("tal-OMI",
+    # "MSC.1/Ċirk") cannot open side B: the cut would fall at the chunk's start, before
+    # words the prior was not given for
     capitals = np.fromiter((m.start() for m in _capital_start_re().finditer(text)
                             if m.start() == 0 or text[m.start() - 1] not in _INSIDE_CHUNK),
                            dtype=np.int64)
