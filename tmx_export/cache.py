@@ -4,13 +4,26 @@ Two things are slow to load from their wheels and never change between runs: py3
 LZMA-compressed model and wordfreq's word lists. Each is turned once into files that load
 in milliseconds (memory-mapped where it helps) and kept here, in a folder named after the
 source file's size and content, so a new release of the library makes a new folder.
+
+A new folder would leave the old one behind for ever (the language model's is 66 MB), so
+each run marks the folders it uses (their time, at most once a day) and filling a new
+folder removes those of the same kind that no run has used for :data:`STALE_DAYS` days.
+Not sooner: two virtual environments with different releases of a library share the
+cache, and each would otherwise delete the other's folder and rebuild its own at every
+run. A change to the layout of the derived files must change the kind's name, since the
+folder's name only tells releases of the source apart.
 """
 
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable
 from pathlib import Path
+
+# Folders of a kind that no run has used for this long go when a new one is filled.
+STALE_DAYS = 30
+_DAY = 24 * 3600
 
 
 def cache_dir() -> Path:
@@ -26,8 +39,20 @@ def derived_folder(name: str, source: Path) -> Path:
     """The cache folder for data derived from ``source``, named by its size and a digest
     of its content: every virtual environment that installs the same release shares one
     folder (an installer stamps files with its own time, so a name by time made a new
-    66 MB copy of the language model for each), and a new release makes a new one."""
-    return cache_dir() / f"{name}-{source.stat().st_size}-{_fingerprint(source)}"
+    66 MB copy of the language model for each), and a new release makes a new one. The
+    folder, when it is there, is marked as used (see the module's documentation)."""
+    folder = cache_dir() / f"{name}-{source.stat().st_size}-{_fingerprint(source)}"
+    _mark_used(folder)
+    return folder
+
+
+def _mark_used(folder: Path) -> None:
+    """Set the folder's time to now if it is older than a day (one ``stat`` a run)."""
+    try:
+        if folder.stat().st_mtime < time.time() - _DAY:
+            os.utime(folder)
+    except OSError:  # not there yet, or a cache we may not write: nothing to mark
+        pass
 
 
 _EDGE = 1 << 16
@@ -71,3 +96,33 @@ def fill_atomically(folder: Path, fill: Callable[[Path], None]) -> None:
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
+    _prune(folder)
+
+
+def _prune(folder: Path) -> None:
+    """Remove the folders of ``folder``'s kind (named ``KIND-SIZE-DIGEST``) unused for
+    :data:`STALE_DAYS` days, and the temporary folders that runs killed while filling one
+    left behind (a day old: a run filling one now is younger)."""
+    import shutil
+
+    kind = folder.name.rsplit("-", 2)[0]
+    now = time.time()
+    try:
+        siblings = list(folder.parent.iterdir())
+    except OSError:
+        return
+    for other in siblings:
+        name = other.name
+        if other == folder or not other.is_dir():
+            continue
+        if name.startswith(f"{kind}-") and name[len(kind) + 1:].count("-") == 1:
+            limit = now - STALE_DAYS * _DAY
+        elif name.startswith(f".{kind}-"):
+            limit = now - _DAY
+        else:
+            continue  # another kind, or a kind whose name only begins like this one
+        try:
+            if other.stat().st_mtime < limit:
+                shutil.rmtree(other, ignore_errors=True)
+        except OSError:
+            pass
