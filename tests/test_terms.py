@@ -782,3 +782,42 @@ def test_cli_progress_bar_only_on_a_terminal(tmp_path, monkeypatch):
     assert "Reading" in shown.stderr
     hushed = CliRunner().invoke(terms, [str(SEED_DUMP), "--csv", str(out), "--quiet"])
     assert hushed.exit_code == 0 and hushed.output == ""
+
+
+# --- a termbase's approved pairs anchor later runs -------------------------------------------
+
+SESSIONS = Path(__file__).parent / "data" / "europarl-sessions"
+BOTH_SESSIONS = [str(SESSIONS / f"ep-00-01-{day}.{lang}.txt")
+                 for day in ("17", "21") for lang in ("en", "fr")]
+
+
+def _agenda_pairs(pairs: list[TermPair]) -> dict[str, TermPair]:
+    return {p.target_term: p for p in pairs if p.source_lemma == "agenda"}
+
+
+@pytest.mark.parametrize("status", ["approved", "proposed", "rejected"])
+def test_an_approved_pair_of_the_termbase_anchors_the_pairing(tmp_path: Path,
+                                                              status: str) -> None:
+    from tmx_export.terms.run import run_terms
+
+    # "ordre du jour" is no candidate ("jour" is a stop word): the corpus alone pairs
+    # "agenda" with "ordre", a fragment
+    alone = _agenda_pairs(run_terms(BOTH_SESSIONS))
+    assert "ordre" in alone and alone["ordre"].count >= 5
+    # a terminologist adds the right pair (a review file's new row) with a status
+    database = tmp_path / "terms.db"
+    with Termbase(database) as termbase:
+        pair_id = termbase.add_pair(TermPair("en-GB", "fr-FR", "agenda", "ordre de jour",
+                                             "agenda", "ordre du jour"))
+        termbase.set_status(pair_id, status)
+    found = _agenda_pairs(run_terms(BOTH_SESSIONS, termbase_path=str(database)))
+    if status != "approved":  # only an approval is a reviewer's word for the pairing
+        assert found["ordre"].count == alone["ordre"].count
+        assert "ordre du jour" not in found or found["ordre du jour"].count == 0
+        return
+    anchored = found["ordre du jour"]
+    # linked wherever both occur, before the corpus's pairs: the fragment is gone
+    assert anchored.count >= alone["ordre"].count - 1 and anchored.status == "approved"
+    assert "ordre" not in found
+    assert not anchored.glossary  # approved in the termbase, not from a --glossary file
+    assert all("ordre du jour" in c.target.lower() for c in anchored.contexts)

@@ -988,6 +988,7 @@ def extract_terms(
     glossary: Iterable[tuple[str, str]] | None = None,
     max_contexts: int = 5,
     split: bool = True,
+    anchors: Iterable[tuple[str, str]] | None = None,
 ) -> list[TermPair]:
     """Recurring term pairs in aligned ``units``, best first.
 
@@ -998,14 +999,19 @@ def extract_terms(
 
     A pair is recorded when its terms are linked at least ``min_count`` times; pairs of the
     ``glossary`` (source term, target term) are recorded whenever they occur, with inflection.
-    Every recorded pair keeps up to ``max_contexts`` contexts and its competitors.
+    ``anchors`` (pairs a terminologist approved in a termbase) are linked and recorded the
+    same way, before any pair the corpus suggests, so the words they hold are not paired
+    with anything else there; unlike the glossary's, their pairs are not marked
+    ``glossary``. Every recorded pair keeps up to ``max_contexts`` contexts and its
+    competitors.
     All units must share one language pair.
     """
     units = units if isinstance(units, list) else list(units)
     if not units:
         return []
     with without_gc():
-        return _extract(units, min_count, list(glossary or ()), max_contexts, split)
+        return _extract(units, min_count, list(glossary or ()), max_contexts, split,
+                        list(anchors or ()))
 
 
 def give_back_memory() -> None:
@@ -1095,25 +1101,33 @@ def _check_langs(units: list[Pair], langs: tuple[str, str]) -> None:
 
 
 def _extract(units: list[Pair], min_count: int, glossary: list[tuple[str, str]],
-             max_contexts: int, split: bool) -> list[TermPair]:
-    """:func:`extract_terms` (``units`` not empty)."""
+             max_contexts: int, split: bool, anchors: list[tuple[str, str]] | None = None
+             ) -> list[TermPair]:
+    """:func:`extract_terms` (``units`` not empty): the anchors are glossary pairs in all
+    but the ``glossary`` mark."""
     langs = (units[0].source_lang, units[0].target_lang)
     _check_langs(units, langs)
-    src, tgt, piece_unit, piece_at = _pass_one(units, glossary, split, langs)
-    return _after_pass_one(units, src, tgt, piece_unit, piece_at, min_count, glossary,
-                           max_contexts)
+    known = glossary + (anchors or [])
+    src, tgt, piece_unit, piece_at = _pass_one(units, known, split, langs)
+    return _after_pass_one(units, src, tgt, piece_unit, piece_at, min_count, known,
+                           max_contexts, glossary if anchors else None)
 
 
 def _after_pass_one(units: list[Pair], src: _Side, tgt: _Side, piece_unit: array,
                     piece_at: array, min_count: int, glossary: list[tuple[str, str]],
-                    max_contexts: int) -> list[TermPair]:
-    """Passes 2 to 4 and the ranking (see the module docstring)."""
+                    max_contexts: int, marked: list[tuple[str, str]] | None = None
+                    ) -> list[TermPair]:
+    """Passes 2 to 4 and the ranking (see the module docstring). The pairs of
+    ``glossary`` are linked first and recorded whenever they occur; those of ``marked``
+    (default: all of them) are marked ``glossary``."""
     source_lang, target_lang = units[0].source_lang, units[0].target_lang
     n_pieces = len(piece_unit)
     compounds = (src.extractor.rules.compounds, tgt.extractor.rules.compounds)
 
     width = max(len(tgt.keys), 1)  # pair code = source id * width + target id
     glossary_codes = _glossary_codes(glossary, src, tgt, width)
+    marked_codes = (glossary_codes if marked is None
+                    else _glossary_codes(marked, src, tgt, width))
     s_ok = src.eligible(min_count, {c // width for c in glossary_codes})
     t_ok = tgt.eligible(min_count, {c % width for c in glossary_codes})
 
@@ -1214,7 +1228,7 @@ def _after_pass_one(units: list[Pair], src: _Side, tgt: _Side, piece_unit: array
         a = cooc_units.get(code, 0)
         pair.dice = dice_of.get(code, 0.0)
         pair.llr = _llr(a, s_df[e], t_df[f], n_pieces) if a else 0.0
-        pair.glossary = code in glossary_codes
+        pair.glossary = code in marked_codes
         _, source_variants, target_variants = pair.tallies()
         pair.source_term = citation_form(source_variants, src.extractor)
         pair.target_term = citation_form(target_variants, tgt.extractor)

@@ -487,6 +487,15 @@ class Termbase:
             return [Document(name, fp, units) for name, fp, units in self.db.execute(
                 "SELECT name, fingerprint, units FROM documents ORDER BY id")]
 
+    def approved(self, source_lang: str, target_lang: str) -> list[tuple[str, str]]:
+        """The (source term, target term) of the pairs of a language pair a reviewer
+        approved, as the termbase writes them, in the order they were added."""
+        with self._guard():
+            return [(source, target) for source, target in self.db.execute(
+                "SELECT source_term, target_term FROM pairs WHERE source_lang = ? AND"
+                " target_lang = ? AND status = 'approved' ORDER BY id",
+                (source_lang, target_lang))]
+
     def get(self, pair_id: int) -> TermPair:
         """The stored fields of one pair: terms, status, note (no occurrences, contexts or
         competitors)."""
