@@ -821,3 +821,23 @@ def test_an_approved_pair_of_the_termbase_anchors_the_pairing(tmp_path: Path,
     assert "ordre" not in found
     assert not anchored.glossary  # approved in the termbase, not from a --glossary file
     assert all("ordre du jour" in c.target.lower() for c in anchored.contexts)
+
+
+def test_a_rejected_pair_of_the_termbase_is_not_linked_again(tmp_path: Path) -> None:
+    from tmx_export.terms.run import run_terms
+
+    alone = run_terms(BOTH_SESSIONS)
+    item_ordre = next(p.count for p in alone if (p.source_lemma, p.target_lemma)
+                      == ("item", "ordre"))
+    database = tmp_path / "terms.db"
+    with Termbase(database) as termbase:  # a reviewer rejected the fragment pair
+        pair_id = termbase.add_pair(TermPair("en-GB", "fr-FR", "agenda", "ordre", "agenda",
+                                             "ordre"))
+        termbase.set_status(pair_id, "rejected")
+    found = run_terms(BOTH_SESSIONS, termbase_path=str(database))
+    rejected = _agenda_pairs(found)["ordre"]
+    assert rejected.status == "rejected" and rejected.count == 0  # new documents add nothing
+    # the words it took go to the next best pairs ("next item" -> "l'ordre du jour" gives
+    # "item" -> "ordre", a fragment too: what to correct next)
+    assert next(p.count for p in found if (p.source_lemma, p.target_lemma)
+                == ("item", "ordre")) > item_ordre

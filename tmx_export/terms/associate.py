@@ -989,6 +989,7 @@ def extract_terms(
     max_contexts: int = 5,
     split: bool = True,
     anchors: Iterable[tuple[str, str]] | None = None,
+    refused: Iterable[tuple[str, str]] | None = None,
 ) -> list[TermPair]:
     """Recurring term pairs in aligned ``units``, best first.
 
@@ -1002,8 +1003,9 @@ def extract_terms(
     ``anchors`` (pairs a terminologist approved in a termbase) are linked and recorded the
     same way, before any pair the corpus suggests, so the words they hold are not paired
     with anything else there; unlike the glossary's, their pairs are not marked
-    ``glossary``. Every recorded pair keeps up to ``max_contexts`` contexts and its
-    competitors.
+    ``glossary``. ``refused`` pairs (rejected by a reviewer) are never linked, so their
+    words are free for other pairs (a glossary pair is linked all the same). Every recorded
+    pair keeps up to ``max_contexts`` contexts and its competitors.
     All units must share one language pair.
     """
     units = units if isinstance(units, list) else list(units)
@@ -1011,7 +1013,7 @@ def extract_terms(
         return []
     with without_gc():
         return _extract(units, min_count, list(glossary or ()), max_contexts, split,
-                        list(anchors or ()))
+                        list(anchors or ()), list(refused or ()))
 
 
 def give_back_memory() -> None:
@@ -1101,8 +1103,8 @@ def _check_langs(units: list[Pair], langs: tuple[str, str]) -> None:
 
 
 def _extract(units: list[Pair], min_count: int, glossary: list[tuple[str, str]],
-             max_contexts: int, split: bool, anchors: list[tuple[str, str]] | None = None
-             ) -> list[TermPair]:
+             max_contexts: int, split: bool, anchors: list[tuple[str, str]] | None = None,
+             refused: list[tuple[str, str]] | None = None) -> list[TermPair]:
     """:func:`extract_terms` (``units`` not empty): the anchors are glossary pairs in all
     but the ``glossary`` mark."""
     langs = (units[0].source_lang, units[0].target_lang)
@@ -1110,16 +1112,17 @@ def _extract(units: list[Pair], min_count: int, glossary: list[tuple[str, str]],
     known = glossary + (anchors or [])
     src, tgt, piece_unit, piece_at = _pass_one(units, known, split, langs)
     return _after_pass_one(units, src, tgt, piece_unit, piece_at, min_count, known,
-                           max_contexts, glossary if anchors else None)
+                           max_contexts, glossary if anchors else None, refused)
 
 
 def _after_pass_one(units: list[Pair], src: _Side, tgt: _Side, piece_unit: array,
                     piece_at: array, min_count: int, glossary: list[tuple[str, str]],
-                    max_contexts: int, marked: list[tuple[str, str]] | None = None
-                    ) -> list[TermPair]:
+                    max_contexts: int, marked: list[tuple[str, str]] | None = None,
+                    refused: list[tuple[str, str]] | None = None) -> list[TermPair]:
     """Passes 2 to 4 and the ranking (see the module docstring). The pairs of
     ``glossary`` are linked first and recorded whenever they occur; those of ``marked``
-    (default: all of them) are marked ``glossary``."""
+    (default: all of them) are marked ``glossary``; those of ``refused`` (unless in
+    ``glossary``) are not linked."""
     source_lang, target_lang = units[0].source_lang, units[0].target_lang
     n_pieces = len(piece_unit)
     compounds = (src.extractor.rules.compounds, tgt.extractor.rules.compounds)
@@ -1139,6 +1142,9 @@ def _after_pass_one(units: list[Pair], src: _Side, tgt: _Side, piece_unit: array
     dice_of: dict[int, float] = {}
     s_df, t_df = src.df.tolist(), tgt.df.tolist()
     s_words, t_words = src.words.tolist(), tgt.words.tolist()
+    if refused:
+        for code in _glossary_codes(refused, src, tgt, width) - glossary_codes:
+            cooc_units.pop(code, None)
     partner_codes = np.array(sorted(cooc_units), np.int64)
     partner_scores = np.zeros(len(partner_codes))
     for at, code in enumerate(partner_codes.tolist()):

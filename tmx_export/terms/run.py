@@ -107,12 +107,16 @@ def run_terms(
                                      target_lang=target_lang, segment=segment,
                                      progress=progress)
     clock.lap("read")
-    # What a reviewer approved in the termbase anchors the pairing of the new documents
-    # (under the language tags the units carry, as the termbase stores them)
+    # A reviewer's decisions steer the pairing of the new documents: what was approved
+    # anchors it, what was rejected is never linked again (under the language tags the
+    # units carry, as the termbase stores them)
     anchors: list[tuple[str, str]] = []
+    refused: list[tuple[str, str]] = []
     if units and termbase_path and Path(termbase_path).exists():
+        langs = (units[0].source_lang, units[0].target_lang)
         with Termbase(termbase_path) as termbase:
-            anchors = termbase.approved(units[0].source_lang, units[0].target_lang)
+            anchors = termbase.reviewed(*langs, "approved")
+            refused = termbase.reviewed(*langs, "rejected")
     # The units of one input file form a document, fingerprinted by its content.
     by_document: dict[str, list[Pair]] = {}
     for unit in units:
@@ -121,7 +125,7 @@ def run_terms(
                  for name, members in by_document.items()}
     del by_document
     pairs = extract_terms(units, min_count=min_count, glossary=glossary,
-                          max_contexts=max_contexts, anchors=anchors)
+                          max_contexts=max_contexts, anchors=anchors, refused=refused)
     clock.lap("extract")
     _say(say, f"{len(pairs)} term pair(s) recorded from {len(units)} unit(s) in "
           f"{len(documents)} document(s)" + (f"; {len(rejects)} reject(s) left out by the "

@@ -487,14 +487,17 @@ class Termbase:
             return [Document(name, fp, units) for name, fp, units in self.db.execute(
                 "SELECT name, fingerprint, units FROM documents ORDER BY id")]
 
-    def approved(self, source_lang: str, target_lang: str) -> list[tuple[str, str]]:
-        """The (source term, target term) of the pairs of a language pair a reviewer
-        approved, as the termbase writes them, in the order they were added."""
+    def reviewed(self, source_lang: str, target_lang: str, status: str
+                 ) -> list[tuple[str, str]]:
+        """The (source term, target term) of the pairs of a language pair that a reviewer
+        gave ``status``, as the termbase writes them, in the order they were added."""
+        if status not in STATUSES:
+            raise ValueError(f"unknown status {status!r}; expected one of {', '.join(STATUSES)}")
         with self._guard():
             return [(source, target) for source, target in self.db.execute(
                 "SELECT source_term, target_term FROM pairs WHERE source_lang = ? AND"
-                " target_lang = ? AND status = 'approved' ORDER BY id",
-                (source_lang, target_lang))]
+                " target_lang = ? AND status = ? ORDER BY id",
+                (source_lang, target_lang, status))]
 
     def get(self, pair_id: int) -> TermPair:
         """The stored fields of one pair: terms, status, note (no occurrences, contexts or
