@@ -2,7 +2,7 @@
 
 from collections import Counter
 
-from tmx_export.dump.repair import Lexicon, build_stream, clean_text
+from tmx_export.dump.repair import Lexicon, build_stream, clean_text, join_evidence
 
 LANGS = ("en", "fr")
 
@@ -188,3 +188,27 @@ def test_a_folded_line_s_first_word_is_no_word_of_the_file() -> None:
     lexicon = Lexicon(("el", "en"), text)
     assert lexicon.local.get("υτικών", 0) == 0
     assert "μεταναστευτικών αποθεμάτων" in build_stream(text, ("el", "en")).text
+
+
+def test_an_opening_quote_after_a_word_is_evidence_of_a_space() -> None:
+    """A break between a word and an apostrophe that opens a quote ("the dreaded" /
+    "'millennium bug'", real Europarl text copied from a PDF: the cut consumed the space)
+    is evidence of a space: the file never writes "dreaded" with an apostrophe. Before,
+    the file's habit of writing apostrophes inside words ("don't", "Commission's",
+    "l'Union") made it evidence of a join, and the whole Europarl session read back
+    "dreaded'millennium". An elision or a possessive the file writes elsewhere ("l'",
+    "'s") stays evidence of a join, and a cut anywhere in a word still joins there."""
+    pdf = PDF.replace("the dreaded millennium bug", "the dreaded\n'millennium bug'") + (
+        "We don't know the Commission's view, but the Council's and Parliament's are\n"
+        "known: it's the Union's task, and l'Union européenne s'en occupe.\n")
+    lines = pdf.split("\n")
+    lexicon = Lexicon(LANGS, pdf, lines)
+    cut = next(i for i, line in enumerate(lines) if line.endswith("the dreaded"))
+    assert join_evidence(lines[cut], lines[cut + 1], lexicon) < 0
+    assert join_evidence("pour l", "'importance de", lexicon) > 0
+    assert join_evidence("the Parliament", "'s view", lexicon) > 0
+    assert "the dreaded 'millennium bug' failed" in build_stream(pdf, LANGS).text
+    mid = MID.replace("cluster policy", "cluster policy for l'ensemble and the Parliament's "
+                      "clusters, de l\n'importance de la Commission's rôle")
+    text = build_stream(mid, LANGS).text
+    assert "de l'importance de la Commission's rôle" in text

@@ -49,6 +49,8 @@ MOJIBAKE_HINT_RE = re.compile("[ÃÂâÅÐÑ][\x80-\xbf\u0152-\u2122]|Ã.|â€"
 _TRAILING_WORD_RE = re.compile(r"[^\W\d_]+$")
 _LEADING_WORD_RE = re.compile(r"^[^\W\d_]+")
 _WORD_RE = re.compile(r"[^\W\d_]+")
+# A word written with an apostrophe and a letter after it, inside a line: "l'", "don't".
+_APOSTROPHE_WORD_RE = re.compile(r"([^\W\d_]+)'(?=[^\W\d_])")
 
 # Likelihood of seeing a space at a line's edge under each cut style: a random cut lands
 # next to a space about once in six characters of running text, and keeps it at the end of
@@ -162,6 +164,15 @@ class Lexicon:
         self._classes: str | None = None  # the sample, one symbol per character class
         self._spacing: dict[tuple[str, str], tuple[int, int]] = {}
         self._tally: _SymbolPairs | None = None
+        self._apostrophe_words: frozenset[str] | None = None
+
+    def apostrophe_words(self) -> frozenset[str]:
+        """The words (lower case) the sample writes before an apostrophe and a letter
+        ("l", "qu", "parliament"), found the first time a break asks."""
+        if self._apostrophe_words is None:
+            self._apostrophe_words = frozenset(
+                word.lower() for word in _APOSTROPHE_WORD_RE.findall(self._sample))
+        return self._apostrophe_words
 
     def zipf(self, word: str) -> float:
         """log10 frequency per 10^9 words (the wordfreq "Zipf" scale), never below a
@@ -305,6 +316,11 @@ def join_evidence(left: str, right: str, lexicon: Lexicon) -> float:
         if a.islower() and b.isupper():
             score -= 2.0  # "sessionReprise": a capital inside a word is rare
         return max(-6.0, min(6.0, score))
+    if b == "'" and a.isalpha() and right[1:2].isalpha() and not _apostrophe(left, right,
+                                                                             lexicon):
+        # An opening quote after a word, its space consumed by the cut ("the dreaded" |
+        # "'millennium bug'"): the word never takes an apostrophe elsewhere in the file.
+        return -2.0
     if a in _CLAUSE_END and b in _QUOTES and right[1:2].isalpha():
         # A quote before a letter opens a word ("definitioner: | ”sopimusalueella”": Finnish
         # and Swedish open with ”); a closing quote is followed by a space or punctuation.
@@ -319,6 +335,21 @@ def join_evidence(left: str, right: str, lexicon: Lexicon) -> float:
 
 
 _BIGRAM_LIFT = 1.0
+# What follows the apostrophe of an English contraction or possessive ("Parliament's",
+# "don't", "we'll"): the apostrophe is inside the word whatever comes before it.
+_CONTRACTIONS = frozenset({"s", "t", "ll", "re", "ve", "d", "m"})
+
+
+def _apostrophe(left: str, right: str, lexicon: Lexicon) -> bool:
+    """Whether the ASCII apostrophe opening ``right``, after the letters ending ``left``,
+    is inside a word: an English contraction, or an elision the file writes elsewhere too
+    ("l'", "qu'", "dell'", "aujourd'hui"; the elided words of French and Italian are short
+    and frequent, so a file holding one holds it more than once)."""
+    after = _WORD_RE.match(right, 1)
+    if after is None or after.group(0).lower() in _CONTRACTIONS:
+        return True
+    before = trailing_word(left)
+    return before is None or before.group(0).lower() in lexicon.apostrophe_words()
 _CLAUSE_END = frozenset(",.;:!?")
 _QUOTES = frozenset("\"'”’»«“‘„‚")
 
