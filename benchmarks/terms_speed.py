@@ -1,10 +1,12 @@
 """Benchmark: ``terms`` on synthetic aligned sentence pairs (time and peak RSS).
 
     python benchmarks/terms_speed.py [--pairs N] [--shared DIR] [--tsv FILE] [--workdir DIR]
+                                     [--jobs J]
 
 Makes N sentence pairs with the shared ``bench/gen_pairs.py`` (or takes the two-column
 ``--tsv``) and writes them as TSV tables of 1,000 pairs with a language header, one document
-each. A child process then does what ``tmx-export terms FILES... --termbase DB`` does
+each. A child process then does what ``tmx-export terms FILES... --termbase DB --jobs J``
+does (``--jobs``: default the number of cores, as on the command line)
 (:func:`tmx_export.terms.run.run_terms`: units read through the pipeline, extraction,
 termbase update and read-back) and writes every output: TBX 3, TBX 2, XLSX review, HTML report
 and CSV. Target: 100k pairs in under 60 s with peak RSS under 1 GB.
@@ -50,10 +52,11 @@ from tmx_export.terms.report import write_report
 from tmx_export.terms.review import write_review
 
 out = Path(sys.argv[1])
-files = sys.argv[2:]
+jobs = int(sys.argv[2])
+files = sys.argv[3:]
 start = time.perf_counter()
 times, peaks = {}, {}
-stored = run_terms(files, termbase_path=str(out / "bench.db"), timings=times)
+stored = run_terms(files, termbase_path=str(out / "bench.db"), timings=times, jobs=jobs)
 peaks["termbase"] = high_water_mb()
 for name, write in (
     ("tbx3", lambda: write_tbx(stored, out / "bench3.tbx", version=3)),
@@ -106,6 +109,9 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=SHARED, help="the shared data directory")
     parser.add_argument("--tsv", type=Path, help="two-column TSV (en<TAB>fr) to use instead")
     parser.add_argument("--workdir", type=Path, help="keep the files here (default: temporary)")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+                        help="processes reading the inputs (default: the cores, as the "
+                        "command line)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         work = args.workdir or Path(tmp)
@@ -120,14 +126,15 @@ def main() -> None:
                            check=True)
         files = make_tables(tsv, args.pairs, work / "tables")
         load = os.getloadavg()[0]
-        result, wall, peak = measure([sys.executable, "-c", CHILD, str(work), *files])
+        result, wall, peak = measure([sys.executable, "-c", CHILD, str(work),
+                                      str(args.jobs), *files])
     pairs = min(args.pairs, len(files) * DOCUMENT_PAIRS)
     # what the terms package itself spends: everything but reading the units through the
     # pipeline (cleaning, language checks, segmentation), which `build` spends as well
     terms_seconds = result["seconds"]["total"] - result["seconds"].get("read", 0.0)
     result.update(pairs=pairs, documents=len(files), wall_seconds=round(wall, 2),
                   terms_seconds=round(terms_seconds, 2), peak_rss_mb=round(peak),
-                  load_average_at_start=round(load, 2))
+                  load_average_at_start=round(load, 2), jobs=args.jobs)
     print(json.dumps(result, indent=2))
     ok = wall < 60 and peak < 1024
     print(f"terms on {pairs:,} pairs: {wall:.1f} s ({terms_seconds:.1f} s after reading), "

@@ -841,3 +841,26 @@ def test_a_rejected_pair_of_the_termbase_is_not_linked_again(tmp_path: Path) -> 
     # "item" -> "ordre", a fragment too: what to correct next)
     assert next(p.count for p in found if (p.source_lemma, p.target_lemma)
                 == ("item", "ordre")) > item_ordre
+
+
+def test_terms_jobs_read_the_inputs_in_processes_with_the_same_pairs(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tmx_export import pipeline
+
+    sent = []
+    submit = pipeline._LazyPool.submit
+
+    def counted(self, fn, /, *args):  # type: ignore[no-untyped-def]
+        sent.append(fn.__name__)
+        return submit(self, fn, *args)
+
+    monkeypatch.setattr(pipeline._LazyPool, "submit", counted)
+    outputs = {}
+    for jobs in (1, 2):
+        csv_path = tmp_path / f"j{jobs}.csv"
+        result = CliRunner().invoke(terms, [*BOTH_SESSIONS, "--csv", str(csv_path),
+                                            "--jobs", str(jobs), "-q"])
+        assert result.exit_code == 0, result.output
+        outputs[jobs] = csv_path.read_text("utf-8")
+    assert sent == ["_file_work", "_file_work"]  # --jobs 2 read both sessions elsewhere
+    assert outputs[1] == outputs[2] and "ordre" in outputs[1]

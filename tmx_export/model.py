@@ -277,6 +277,7 @@ class TermsOptions:
     review_path: str | None = None
     report_path: str | None = None
     csv_path: str | None = None
+    jobs: int = 1  # processes reading the inputs (as ``build --jobs``); the pairs are the same
 
 
 # The unit kinds term work runs on (contexts name their tuid in a TMX of that kind).

@@ -9,6 +9,7 @@ input named ``apply`` from the sub-command (write ``./apply`` for a file of that
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 
 import click
@@ -79,12 +80,16 @@ class _TermsCommand(Command):
                    "tuid in that TMX.")
 @click.option("--source-lang", default="en-GB", show_default=True)
 @click.option("--target-lang", default="fr-FR", show_default=True)
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1,
+              show_default="the number of cores",
+              help="Read the inputs in this many processes, as `build --jobs` does (the "
+              "pairs are the same whatever the number).")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 def terms_command(inputs: Sequence[str], termbase_path: str | None, tbx_path: str | None,
                   tbx_version: str, review_path: str | None, report_path: str | None,
                   csv_path: str | None, glossary_path: str | None, min_count: int,
                   max_contexts: int, segment: str, source_lang: str, target_lang: str,
-                  quiet: bool) -> None:
+                  jobs: int, quiet: bool) -> None:
     """Find the term pairs that recur in INPUT files (any input `build` reads: dumps,
     TMX, tables...).
 
@@ -98,7 +103,7 @@ def terms_command(inputs: Sequence[str], termbase_path: str | None, tbx_path: st
         termbase_path=termbase_path, glossary_path=glossary_path, min_count=min_count,
         max_contexts=max_contexts, segment=segment, source_lang=source_lang,
         target_lang=target_lang, tbx_path=tbx_path, tbx_version=int(tbx_version),
-        review_path=review_path, report_path=report_path, csv_path=csv_path,
+        review_path=review_path, report_path=report_path, csv_path=csv_path, jobs=jobs,
     )
     bar = progress_bar(quiet)
     try:

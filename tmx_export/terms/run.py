@@ -22,12 +22,13 @@ Say = Callable[[str], None] | None
 
 def read_term_units(
     inputs: Sequence[str], *, source_lang: str = "en-GB", target_lang: str = "fr-FR",
-    segment: str = "sentence", progress: ProgressArg = None,
+    segment: str = "sentence", progress: ProgressArg = None, jobs: int = 1,
 ) -> tuple[list[Pair], list[Reject]]:
     """The units of ``inputs`` as ``tmx-export build --segment SEGMENT`` writes them, each
-    with its ``tuid`` in that TMX (:func:`tmx_export.pipeline.read_units`)."""
+    with its ``tuid`` in that TMX (:func:`tmx_export.pipeline.read_units`), read by ``jobs``
+    processes."""
     return read_units(inputs, source_lang=source_lang, target_lang=target_lang,
-                      segment=segment, progress=progress)
+                      segment=segment, progress=progress, jobs=jobs)
 
 
 class _Clock:
@@ -51,7 +52,7 @@ def terms(inputs: Sequence[str], options: TermsOptions, *, say: Say = None,
         inputs, termbase_path=options.termbase_path, glossary_path=options.glossary_path,
         min_count=options.min_count, max_contexts=options.max_contexts,
         segment=options.segment, source_lang=options.source_lang,
-        target_lang=options.target_lang, say=say, progress=progress,
+        target_lang=options.target_lang, say=say, progress=progress, jobs=options.jobs,
     )
     write_outputs(pairs, tbx_path=options.tbx_path, tbx_version=options.tbx_version,
                   review_path=options.review_path, report_path=options.report_path,
@@ -85,8 +86,10 @@ def run_terms(
     glossary_path: str | None = None, min_count: int = 2, max_contexts: int = 5,
     segment: str = "sentence", source_lang: str = "en-GB", target_lang: str = "fr-FR",
     say: Say = None, progress: ProgressArg = None, timings: dict[str, float] | None = None,
+    jobs: int = 1,
 ) -> list[TermPair]:
-    """Read the units, extract, and update the termbase; the recorded pairs, best first.
+    """Read the units (``jobs`` processes), extract, and update the termbase; the recorded
+    pairs, best first.
 
     With a termbase, the pairs returned are the termbase's (every run so far, with the
     review statuses); without, those of this run. ``timings``, when given, receives the
@@ -105,7 +108,7 @@ def run_terms(
                     for e in read_glossary(glossary_path, source_lang, target_lang)]
     units, rejects = read_term_units(inputs, source_lang=source_lang,
                                      target_lang=target_lang, segment=segment,
-                                     progress=progress)
+                                     progress=progress, jobs=jobs)
     clock.lap("read")
     # A reviewer's decisions steer the pairing of the new documents: what was approved
     # anchors it, what was rejected is never linked again (under the language tags the
