@@ -85,6 +85,9 @@ deux trois quatre cinq six sept huit neuf dix onze douze vingt trente quarante c
 mille million milliard
 """
 
+# simplemma gives some feminine and plural forms a lemma of their own ("certaines" ->
+# "certains", "différentes" -> "différents", "nouvelles" -> "nouvelle"): those are listed
+# beside the masculine singular, as are the determiners "divers", "quelques".
 _FR_GENERAL = """
 accepter accorder adopter affirmer agir aider aimer ajouter aller apparaître appeler apporter
 apprendre approuver arriver assurer attendre avoir chercher commencer comprendre compter
@@ -99,6 +102,7 @@ tenir tenter trouver venir viser voir vouloir
 actuel autre bon certain clair important grand nouveau nombreux possible premier dernier
 nécessaire particulier petit seul simple tel différent difficile
 grave principal prochain réel sérieux suivant vrai
+certains différents claire nouvelle divers quelque quelques
 actuellement aujourd'hui hier demain certainement clairement également enfin notamment
 particulièrement seulement simplement surtout toujours vraiment déjà ailleurs beaucoup
 d'abord ensuite tellement trop tant assez
