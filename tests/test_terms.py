@@ -878,3 +878,25 @@ def test_french_determiners_and_general_adjectives_bound_a_term(determiner: str)
     assert "mesure de sûreté aérien" in found
     piece = tokens[3].piece  # the determiner's lemma, as simplemma gives it
     assert not any(piece in key.split() for key in found)
+
+
+def test_relatif_heads_no_french_term_but_may_end_one() -> None:
+    """"relative à" (relating to) starts no candidate, though an adjective "relative" ends
+    one ("stabilité relative"): DGT-TM paired "civil subsonic jet aeroplane" with
+    "relative à la limitation des émissions sonores"."""
+    extractor = Extractor("fr")
+    keys = {o.key for o in extractor.candidates(extractor.tokens(
+        "La directive relative à la limitation des émissions sonores et le principe de "
+        "stabilité relative."))}
+    assert "principe de stabilité relatif" in keys and "limitation" in keys
+    assert not any(key.startswith("relatif") for key in keys)
+    units = [Pair(f"The Directive relating to the limitation of noise emissions from {what} "
+                  "and the principle of relative stability apply.",
+                  f"La directive relative à la limitation des émissions sonores des {fr} et "
+                  "le principe de stabilité relative s'appliquent.", "en-GB", "fr-FR")
+             for what, fr in (("aeroplanes", "avions"), ("helicopters", "hélicoptères"),
+                              ("aircraft", "aéronefs"))]
+    pairs = extract_terms(units)
+    assert ("principle of relative stability", "principe de stabilité relatif") in {
+        (p.source_lemma, p.target_lemma) for p in pairs}
+    assert not any(p.target_lemma.startswith("relatif") for p in pairs)

@@ -110,7 +110,7 @@ _WORDS = {
            "economic", "social"],
     "fr": ["chaîne", "chaînes", "de", "des", "du", "la", "l'", "l'État", "à", "au", "en",
            "valeur", "membre", "encourage", "mise", "œuvre", "DE", "aux", "conglomérats",
-           "et", "économique", "sociale"],
+           "et", "économique", "sociale", "relative"],
 }
 _GAPS = [" ", "  ", ", ", " - ", "; ", "\t", "\u00a0", " (", ") ", "’", "-", "."]
 
@@ -127,6 +127,12 @@ def test_scanner_agrees_on_random_texts(lang, data):
         texts.append(gaps[0].strip() + "".join(w + g for w, g in zip(words, gaps[1:],
                                                                       strict=True)))
     _agree(lang, texts, ("value chain", "de la valeur") if data.draw(st.booleans()) else ())
+
+
+def test_scanner_starts_no_candidate_where_the_extractor_starts_none():
+    # "relatif" heads no French term (stopwords.NOT_HEAD) but ends one
+    _agree("fr", ["La directive relative à la limitation des émissions sonores.",
+                  "Le principe de stabilité relative, relatives aux quotas."])
 
 
 def test_scanner_agrees_on_longer_complements(monkeypatch):

@@ -79,7 +79,7 @@ from .candidates import (
     Token,
     split_tokens,
 )
-from .stopwords import NOT_ALONE, NOT_STOP
+from .stopwords import NOT_ALONE, NOT_HEAD, NOT_STOP
 from .termpair import Context, TermPair
 from .units import piece_spans
 
@@ -522,8 +522,13 @@ class _Scanner:
         trie = _Trie(self.names)
         nodes = trie.build(chains)
         del chains
-        if joining is not None and joining[0] >= 0 and rules.head_first:
-            kept = _not_fragments(kind, kw, first, last, joining[0])
+        not_head = NOT_HEAD.get(self.extractor.lang)
+        if rules.head_first and (not_head or joining is not None and joining[0] >= 0):
+            kept = (_not_fragments(kind, kw, first, last, joining[0])
+                    if joining is not None and joining[0] >= 0 else np.ones(len(first), bool))
+            if not_head:  # no candidate starts with such a word ("relative à la ...")
+                kept &= ~np.fromiter((name in not_head for name in self.names), bool,
+                                     len(self.names))[kw[first]]
             if not kept.all():
                 # (the glossary's occurrences, if any, come after the patterns' in ``nodes``)
                 nodes = nodes[np.r_[kept, np.ones(len(nodes) - len(kept), bool)]]

@@ -31,7 +31,7 @@ import simplemma
 
 from ..lang import primary
 from .languages import TermLanguage, elisions, term_language, term_languages
-from .stopwords import HEADING_WORDS, NOT_STOP
+from .stopwords import HEADING_WORDS, NOT_HEAD, NOT_STOP
 
 MAX_WORDS = 4  # content words per candidate, as the terminology brief asks (1-4)
 # Content words after "of" in an "N of N" candidate ("code of conduct", "transport of
@@ -273,7 +273,8 @@ class Extractor:
         """Every candidate occurrence in ``tokens`` (overlapping ones included)."""
         rules = self.rules
         coordination = COORDINATION.get(self.lang)
-        found = (_french(tokens, rules.article_after, coordination) if rules.head_first
+        found = (_french(tokens, rules.article_after, coordination,
+                         NOT_HEAD.get(self.lang, frozenset())) if rules.head_first
                  else _english(tokens, rules.complement_links, coordination,
                                NAMES.get(self.lang)))
         if self._glossary:
@@ -426,18 +427,20 @@ def _complement(tokens: list[Token], j: int, links: frozenset[str]) -> tuple[int
 
 
 def _french(tokens: list[Token], article_after: frozenset[str] = frozenset({"de", "à"}),
-            coordination: tuple[str, tuple[str, ...]] | None = None) -> list[Occurrence]:
+            coordination: tuple[str, tuple[str, ...]] | None = None,
+            not_head: frozenset[str] = frozenset()) -> list[Occurrence]:
     """Head-first candidates (French, Spanish, Italian, Portuguese): a head noun, the
     adjectives after it, and complements after a linking word (an article allowed after
     the connectors of ``article_after``). With ``coordination`` (the joining word and the
     endings of an adjective's lemma), an adjective that follows a word of the candidate
     may be joined to a second one, which ends the candidate ("cohésion économique et
-    sociale")."""
+    sociale"). No candidate starts with a word of ``not_head`` (:data:`.stopwords.NOT_HEAD`),
+    which may sit inside one."""
     found: list[Occurrence] = []
     fragments: set[tuple[int, int]] = set()
     n = len(tokens)
     for first in range(n):
-        if tokens[first].kind != WORD:
+        if tokens[first].kind != WORD or tokens[first].piece in not_head:
             continue
         pieces = [tokens[first].piece]
         words = 1

@@ -130,6 +130,10 @@ FR_CONNECTOR_ARTICLES = frozenset({"la", "l'"})
 FR_CONNECTOR_KEY = {"de": "de", "d'": "de", "du": "de", "des": "de", "à": "à", "au": "à",
                     "aux": "à", "en": "en", "la": "", "l'": ""}
 
+# Words that head no term in a head-first language, though they may end one: "relatif"
+# ("relative à", relating to) starts no candidate, but stays in "stabilité relative".
+NOT_HEAD = {"fr": frozenset({"relatif"})}
+
 # Nouns whose lemma is a stop word ("goods" -> "good"): never stop words themselves.
 NOT_STOP = frozenset({"goods", "means"})
 
