@@ -358,6 +358,8 @@ def _apostrophe(left: str, right: str, lexicon: Lexicon) -> bool:
         return True
     before = trailing_word(left)
     return before is None or lexicon.writes_apostrophe(before.group(0).lower())
+
+
 _CLAUSE_END = frozenset(",.;:!?")
 _QUOTES = frozenset("\"'”’»«“‘„‚")
 
