@@ -900,3 +900,21 @@ def test_relatif_heads_no_french_term_but_may_end_one() -> None:
     assert ("principle of relative stability", "principe de stabilité relatif") in {
         (p.source_lemma, p.target_lemma) for p in pairs}
     assert not any(p.target_lemma.startswith("relatif") for p in pairs)
+
+
+def test_the_noun_of_a_french_locution_starts_and_ends_no_term() -> None:
+    """"en matière de", "au titre de", "en vertu de", "dans le cadre de" link the words
+    around them: their noun starts no candidate and ends none (DGT-TM paired "insurance
+    requirement" with "matière d'assurance" and "defence research" with "matière de
+    défense", then with "recherche en matière"), though it may elsewhere ("le cadre
+    communautaire"). A candidate may hold a whole locution ("exigence en matière
+    d'assurance")."""
+    extractor = Extractor("fr")
+    keys = {o.key for o in extractor.candidates(extractor.tokens(
+        "La recherche en matière de défense, au titre des directives, en vertu du mandat, "
+        "dans le cadre des activités et le cadre communautaire."))}
+    assert {"recherche en matière de défense", "cadre communautaire", "directive",
+            "mandat"} <= keys
+    assert not any(key.split()[0] in ("matière", "titre", "vertu") for key in keys)
+    assert not any(key.split()[-1] in ("matière", "titre", "vertu") for key in keys)
+    assert "cadre de activité" not in keys

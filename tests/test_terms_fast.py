@@ -110,7 +110,7 @@ _WORDS = {
            "economic", "social"],
     "fr": ["chaîne", "chaînes", "de", "des", "du", "la", "l'", "l'État", "à", "au", "en",
            "valeur", "membre", "encourage", "mise", "œuvre", "DE", "aux", "conglomérats",
-           "et", "économique", "sociale", "relative"],
+           "et", "économique", "sociale", "relative", "matière", "au", "titre"],
 }
 _GAPS = [" ", "  ", ", ", " - ", "; ", "\t", "\u00a0", " (", ") ", "’", "-", "."]
 
@@ -132,7 +132,10 @@ def test_scanner_agrees_on_random_texts(lang, data):
 def test_scanner_starts_no_candidate_where_the_extractor_starts_none():
     # "relatif" heads no French term (stopwords.NOT_HEAD) but ends one
     _agree("fr", ["La directive relative à la limitation des émissions sonores.",
-                  "Le principe de stabilité relative, relatives aux quotas."])
+                  "Le principe de stabilité relative, relatives aux quotas.",
+                  "La recherche en matière de défense, au titre des directives, en vertu du "
+                  "mandat, dans le cadre des activités et le cadre communautaire.",
+                  "Matière première en matière, cadre dans le cadre."])
 
 
 def test_scanner_agrees_on_longer_complements(monkeypatch):

@@ -79,7 +79,7 @@ from .candidates import (
     Token,
     split_tokens,
 )
-from .stopwords import NOT_ALONE, NOT_HEAD, NOT_STOP
+from .stopwords import LOCUTIONS, NOT_ALONE, NOT_HEAD, NOT_STOP
 from .termpair import Context, TermPair
 from .units import piece_spans
 
@@ -517,18 +517,25 @@ class _Scanner:
             first, last, words, head = _english(kind, kw, breaks, local, chains, links,
                                                 joining, naming)
             del naming
+        local_first = local[first]  # where each occurrence starts in its piece
         del local
         glossary = self._glossary(kind, kw, breaks, piece, tok_base, first, last, chains)
         trie = _Trie(self.names)
         nodes = trie.build(chains)
         del chains
         not_head = NOT_HEAD.get(self.extractor.lang)
-        if rules.head_first and (not_head or joining is not None and joining[0] >= 0):
+        locutions = LOCUTIONS.get(self.extractor.lang, ())
+        if rules.head_first and (not_head or locutions
+                                 or joining is not None and joining[0] >= 0):
             kept = (_not_fragments(kind, kw, first, last, joining[0])
                     if joining is not None and joining[0] >= 0 else np.ones(len(first), bool))
             if not_head:  # no candidate starts with such a word ("relative à la ...")
                 kept &= ~np.fromiter((name in not_head for name in self.names), bool,
                                      len(self.names))[kw[first]]
+            for locution in locutions:  # nor starts or ends with a locution's noun
+                kept &= ~_ends_locution(kw, local_first, first, locution, self.pieces)
+                kept &= ~_ends_locution(kw, local_first + (last - 1 - first), last - 1,
+                                        locution, self.pieces)
             if not kept.all():
                 # (the glossary's occurrences, if any, come after the patterns' in ``nodes``)
                 nodes = nodes[np.r_[kept, np.ones(len(nodes) - len(kept), bool)]]
@@ -857,6 +864,21 @@ def _named(kind: np.ndarray, kw: np.ndarray, breaks: np.ndarray, local: np.ndarr
         levels.append((d, mine, kw[i[mine] + d]))
     return (i, end, (depth - 2).astype(np.int64), np.ones(len(i), np.int8), levels,
             depth - 1, rows)
+
+
+def _ends_locution(kw: np.ndarray, local_first: np.ndarray, first: np.ndarray,
+                   locution: tuple[str, ...], pieces: dict[str, int]) -> np.ndarray:
+    """Which of the tokens ``first`` (at ``local_first`` in their piece: the first or
+    last tokens of occurrences) is the noun that ends ``locution`` (key pieces,
+    :data:`.stopwords.LOCUTIONS`), its other words right before it in the same piece."""
+    ids = [pieces.get(name) for name in locution]
+    if any(i is None for i in ids):
+        return np.zeros(len(first), bool)  # a word of it never occurs
+    back = len(locution) - 1
+    found = (local_first >= back) & (kw[first] == ids[-1])
+    for i, piece_id in enumerate(ids[:-1]):
+        found &= kw[np.maximum(first - back + i, 0)] == piece_id
+    return found
 
 
 def _not_fragments(kind: np.ndarray, kw: np.ndarray, first: np.ndarray, last: np.ndarray,

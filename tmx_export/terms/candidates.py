@@ -31,7 +31,7 @@ import simplemma
 
 from ..lang import primary
 from .languages import TermLanguage, elisions, term_language, term_languages
-from .stopwords import HEADING_WORDS, NOT_HEAD, NOT_STOP
+from .stopwords import HEADING_WORDS, LOCUTIONS, NOT_HEAD, NOT_STOP
 
 MAX_WORDS = 4  # content words per candidate, as the terminology brief asks (1-4)
 # Content words after "of" in an "N of N" candidate ("code of conduct", "transport of
@@ -274,7 +274,8 @@ class Extractor:
         rules = self.rules
         coordination = COORDINATION.get(self.lang)
         found = (_french(tokens, rules.article_after, coordination,
-                         NOT_HEAD.get(self.lang, frozenset())) if rules.head_first
+                         NOT_HEAD.get(self.lang, frozenset()), LOCUTIONS.get(self.lang, ()))
+                 if rules.head_first
                  else _english(tokens, rules.complement_links, coordination,
                                NAMES.get(self.lang)))
         if self._glossary:
@@ -426,21 +427,31 @@ def _complement(tokens: list[Token], j: int, links: frozenset[str]) -> tuple[int
     return k, end
 
 
+def _ends_locution(tokens: list[Token], at: int, locution: tuple[str, ...]) -> bool:
+    """Whether the token at ``at`` ends ``locution`` (key pieces, its noun last)."""
+    start = at + 1 - len(locution)
+    return start >= 0 and all(tokens[start + i].piece == piece
+                              for i, piece in enumerate(locution))
+
+
 def _french(tokens: list[Token], article_after: frozenset[str] = frozenset({"de", "à"}),
             coordination: tuple[str, tuple[str, ...]] | None = None,
-            not_head: frozenset[str] = frozenset()) -> list[Occurrence]:
+            not_head: frozenset[str] = frozenset(),
+            locutions: tuple[tuple[str, ...], ...] = ()) -> list[Occurrence]:
     """Head-first candidates (French, Spanish, Italian, Portuguese): a head noun, the
     adjectives after it, and complements after a linking word (an article allowed after
     the connectors of ``article_after``). With ``coordination`` (the joining word and the
     endings of an adjective's lemma), an adjective that follows a word of the candidate
     may be joined to a second one, which ends the candidate ("cohésion économique et
     sociale"). No candidate starts with a word of ``not_head`` (:data:`.stopwords.NOT_HEAD`),
-    which may sit inside one."""
+    which may sit inside one; none starts or ends with the noun of a locution
+    (``locutions``: :data:`.stopwords.LOCUTIONS`, "en matière de")."""
     found: list[Occurrence] = []
     fragments: set[tuple[int, int]] = set()
     n = len(tokens)
     for first in range(n):
-        if tokens[first].kind != WORD or tokens[first].piece in not_head:
+        if tokens[first].kind != WORD or tokens[first].piece in not_head or any(
+                _ends_locution(tokens, first, locution) for locution in locutions):
             continue
         pieces = [tokens[first].piece]
         words = 1
@@ -478,4 +489,7 @@ def _french(tokens: list[Token], article_after: frozenset[str] = frozenset({"de"
             words += 1
             j = k + 1
             found.append(Occurrence(" ".join(pieces), first, j, words, head))
+    if locutions:  # nor ends with one ("recherche en matière" of "... en matière de défense")
+        found = [o for o in found
+                 if not any(_ends_locution(tokens, o.last - 1, loc) for loc in locutions)]
     return _without(found, fragments)

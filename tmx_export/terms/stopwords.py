@@ -133,6 +133,12 @@ FR_CONNECTOR_KEY = {"de": "de", "d'": "de", "du": "de", "des": "de", "à": "à",
 # Words that head no term in a head-first language, though they may end one: "relatif"
 # ("relative à", relating to) starts no candidate, but stays in "stabilité relative".
 NOT_HEAD = {"fr": frozenset({"relatif"})}
+# Prepositional locutions of a head-first language, as key pieces ("en matière de", "au titre
+# de", "en vertu de", "dans le cadre de"): their noun starts no term there, where it only
+# links the words around it ("exigences en matière d'assurance"), though it may elsewhere
+# ("le cadre communautaire").
+LOCUTIONS = {"fr": (("en", "matière"), ("à", "titre"), ("en", "vertu"),
+                    ("dans", "le", "cadre"))}
 
 # Nouns whose lemma is a stop word ("goods" -> "good"): never stop words themselves.
 NOT_STOP = frozenset({"goods", "means"})
