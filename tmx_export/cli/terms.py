@@ -58,7 +58,8 @@ class _TermsCommand(Command):
 )
 @click.argument("inputs", nargs=-1, required=True, type=click.Path())
 @click.option("--termbase", "termbase_path", type=click.Path(dir_okay=False),
-              help="SQLite termbase: counts accumulate across runs, statuses are kept.")
+              help="SQLite termbase: counts accumulate across runs, statuses are kept; "
+              "its approved pairs are linked first, its rejected ones never.")
 @click.option("--tbx", "tbx_path", type=click.Path(dir_okay=False), help="Write a TBX file.")
 @click.option("--tbx-version", type=click.Choice(["2", "3"]), default="2", show_default=True,
               help="2: TBX 2008 <martif>, what OmegaT and translate-toolkit load; 3: TBX-Basic "
