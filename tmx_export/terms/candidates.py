@@ -66,9 +66,9 @@ COORDINATION: dict[str, tuple[str, tuple[str, ...]]] = {
 # by "of" or "and", which make it a piece of a longer name ("Statute of the European System
 # of Central Banks", "Regulation of the European Parliament and of the Council", "Court of
 # Justice of the European Union"). By language: the linking words, and the words that
-# carry a name on. Issue 11: the
-# N-of-N pattern allows no article ("the responsibility of the Commission" is no term);
-# with capitals on both sides it makes institutions' names, cut at "of the" before.
+# carry a name on. Issue 11: the N-of-N pattern allows no article ("the responsibility of
+# the Commission" is no term); with capitals on both sides it makes institutions' names,
+# cut at "of the" before.
 NAMES: dict[str, tuple[tuple[str, str], frozenset[str]]] = {
     "en": (("of", "the"), frozenset({"of", "and"})),
 }
