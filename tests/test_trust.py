@@ -444,7 +444,7 @@ def test_one_large_input_shared_in_chunks_gives_the_same_memory(
     original = pipeline._chunked_records
 
     def spy(path, *args):  # type: ignore[no-untyped-def]
-        if args[-1] is not None:  # a pool to share the chunks (--jobs 1 has none)
+        if args[3] is not None:  # a pool to share the chunks (--jobs 1 has none)
             chunked.append(Path(path).name)
         return original(path, *args)
 

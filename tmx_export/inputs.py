@@ -15,16 +15,19 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from .errors import InputError
 from .formats.text import STDIN_NAME, readable_file
 from .formats.tsv import PAIR_COLUMNS
 from .lang import normalise_tag, primary
 from .model import BuildOptions, ReadResult, ReadStream
+
+if TYPE_CHECKING:
+    from .dump.reader import DumpPart
 
 # The readers are imported when a file of their format is read, not before: a command that
 # reads no XLIFF never loads translate-toolkit, and --help loads none of them.
@@ -147,15 +150,34 @@ for _fmt in ("tsv", "csv", "xlsx"):
     _register(_fmt, _table(_fmt), [f".{_fmt}"], units=True)
 
 
-def open_input(path: Input, fmt: str, options: BuildOptions) -> ReadStream | None:
-    """One input read as a stream, pair by pair in the order of the file, when its format
-    is read that way (dumps, unless another reader was registered for them); else
-    ``None``, and :func:`read_input` reads it whole."""
-    if fmt != "dump" or isinstance(path, ParallelInput) or READERS["dump"] is not _dump:
-        return None
-    from .dump.reader import open_dump
+def _streamed(path: Input, fmt: str) -> bool:
+    """Whether an input is read as streams (dumps, unless another reader was registered
+    for them)."""
+    return fmt == "dump" and not isinstance(path, ParallelInput) and READERS["dump"] is _dump
 
-    return open_dump(path, source_lang=options.source_lang, target_lang=options.target_lang)
+
+def open_input(path: Input, fmt: str, options: BuildOptions,
+               parts: list[DumpPart] | None = None) -> Iterator[ReadStream] | None:
+    """One input read as streams, pair by pair in the order of the file, one stream per
+    part of it (``parts``, else all of them: a large dump is read in parts, see
+    :func:`tmx_export.dump.reader.split_dump`), when its format is read that way; else
+    ``None``, and :func:`read_input` reads it whole."""
+    if not _streamed(path, fmt):
+        return None
+    from .dump.reader import open_dump_parts
+
+    return open_dump_parts(path, source_lang=options.source_lang,
+                           target_lang=options.target_lang, parts=parts)
+
+
+def input_parts(path: Input, fmt: str) -> list[DumpPart] | None:
+    """The parts :func:`open_input` reads an input in, decoded now; ``None`` for an input
+    not read in parts."""
+    if not _streamed(path, fmt):
+        return None
+    from .dump.reader import dump_parts
+
+    return dump_parts(path)  # type: ignore[arg-type]
 
 
 def tmx_is_streamed() -> bool:

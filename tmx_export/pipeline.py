@@ -62,6 +62,7 @@ from .inputs import (
     check_outputs,
     format_of,
     gather_inputs,
+    input_parts,
     input_size,
     open_input,
     read_input,
@@ -95,6 +96,8 @@ from .segment.units import paragraph_units, segment_pair
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
+
+    from .dump.reader import DumpPart
 
 __all__ = ["EXTENSIONS", "READERS", "AccountingError", "BuildSummary", "ParallelInput", "Progress",
            "build",
@@ -417,8 +420,13 @@ class _Run:
                     # another process and back costs more than cleaning them here (a
                     # 50,000-unit TMX took 2.5x the time with two processes).
                     shared = pool if formats[path] not in UNIT_FORMATS else None
-                    records: Iterator[Record] = _chunked_records(
-                        path, formats[path], options, counts, shared)
+                    # a large dump's parts each go to a process whole; else the pairs
+                    # read here go in chunks
+                    parts = input_parts(path, formats[path])
+                    records: Iterator[Record] = (
+                        _parted_records(path, formats[path], parts, options, counts, pool)
+                        if parts is not None and len(parts) > 1 else
+                        _chunked_records(path, formats[path], options, counts, shared, parts))
                 else:
                     done, counts = future.result()
                     records = iter(done)
@@ -501,11 +509,51 @@ def _chunk_work(chunk: list[tuple[int, Pair]], fmt: str, options: BuildOptions
             for (position, pair), reason in zip(chunk, reasons, strict=True)]
 
 
+def _part_work(path: Input, fmt: str, part: DumpPart, options: BuildOptions
+               ) -> tuple[list[Record], _FileCounts]:
+    """One part of a large dump's records, whole (what a worker process returns); the
+    positions of its paragraphs count from the part's start (see _parted_records)."""
+    counts = _FileCounts()
+    return list(_chunked_records(path, fmt, options, counts, None, [part])), counts
+
+
+def _parted_records(path: Input, fmt: str, parts: list[DumpPart], options: BuildOptions,
+                    counts: _FileCounts, pool: _LazyPool) -> Iterator[Record]:
+    """The records of a dump read in ``parts`` (:func:`tmx_export.dump.reader.split_dump`),
+    each part read and made into units in ``pool``, given back in input order: the same
+    records as reading the parts here one after the other."""
+    pending: deque[Future[tuple[list[Record], _FileCounts]]] = deque()
+    parts = list(parts)
+    parts.reverse()  # taken from the end: a part sent is let go here
+    position = 0  # pairs (readers' rejects not counted) in the parts given so far
+    while parts or pending:
+        while parts and len(pending) <= options.jobs:
+            pending.append(pool.submit(_part_work, path, fmt, parts.pop(), options))
+        records, done = pending.popleft().result()
+        counts.pairs_read += done.pairs_read
+        counts.repairs.update(done.repairs)
+        before = position
+        for record in records:
+            if isinstance(record, Reject):
+                continue
+            pair, units, _ = record
+            if pair.number is None and before:
+                # a paragraph without a printed number is known by its position in the
+                # file (_units_of), which the part could only count from its own start
+                for paragraph in (pair, *units):
+                    if paragraph.paragraph is not None:
+                        paragraph.paragraph += before
+            position += 1
+        yield from records
+
+
 def _chunked_records(path: Input, fmt: str, options: BuildOptions, counts: _FileCounts,
-                     pool: _LazyPool | None) -> Iterator[Record]:
-    """The records of one input, read here, their units made chunk by chunk in ``pool``
-    (or here, without one) and given back in input order. Pairs too few to fill a chunk,
-    when no process has been started, are done here."""
+                     pool: _LazyPool | None, parts: list[DumpPart] | None = None
+                     ) -> Iterator[Record]:
+    """The records of one input (of ``parts`` of a dump, when given), read here, their
+    units made chunk by chunk in ``pool`` (or here, without one) and given back in input
+    order. Pairs too few to fill a chunk, when no process has been started, are done
+    here."""
     pending: deque[Reject | list[Record] | Future[list[Record]]] = deque()
     in_flight = 0
     chunk: list[tuple[int, Pair]] = []
@@ -535,7 +583,7 @@ def _chunked_records(path: Input, fmt: str, options: BuildOptions, counts: _File
 
     position = 0  # of the pair in its document (readers' rejects not counted)
     ahead = CHUNKS_AHEAD * options.jobs if pool is not None else 0
-    for item in _read(path, fmt, options, counts):
+    for item in _read(path, fmt, options, counts, parts):
         if isinstance(item, Reject):
             submit(last=True)  # the pairs before it go first: records keep the input's order
             pending.append(item)
@@ -555,18 +603,22 @@ def _file_records(path: Input, fmt: str, options: BuildOptions, counts: _FileCou
     return _chunked_records(path, fmt, options, counts, None)
 
 
-def _read(path: Input, fmt: str, options: BuildOptions, counts: _FileCounts
-          ) -> Iterator[Pair | Reject]:
-    """The pairs of one input and the reader's rejects, as they come (a TMX streamed)."""
+def _read(path: Input, fmt: str, options: BuildOptions, counts: _FileCounts,
+          parts: list[DumpPart] | None = None) -> Iterator[Pair | Reject]:
+    """The pairs of one input (of ``parts`` of a dump, when given) and the reader's
+    rejects, as they come (a TMX streamed)."""
     if fmt == "tmx" and not isinstance(path, ParallelInput) and tmx_is_streamed():
         for item in iter_tmx(path, source_lang=options.source_lang,
                              target_lang=options.target_lang):
             if not isinstance(item, Reject):
                 counts.pairs_read += 1
             yield item
-    elif (opened := open_input(path, fmt, options)) is not None:
-        counts.repairs.update(opened.repairs)
-        yield from _languages_checked(path, opened.items, options, counts)
+    elif (streams := open_input(path, fmt, options, parts)) is not None:
+        # each part of a large dump on its own, its languages judged on its own sample, as
+        # when the parts are read in other processes (_parted_records)
+        for opened in streams:
+            counts.repairs.update(opened.repairs)
+            yield from _languages_checked(path, opened.items, options, counts)
     else:
         result = read_input(path, fmt, options)
         _check_document_languages(path, result.pairs, options)

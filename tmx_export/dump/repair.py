@@ -472,13 +472,14 @@ def _may_open_pair(line: str) -> bool:
     return bool(m) and (m.group(0)[-1].isupper() or m.group(0)[0].isdigit())
 
 
-def build_stream(text: str, langs: tuple[str, ...]) -> Stream:
-    """Clean ``text`` and join its lines into one :class:`Stream`."""
+def build_stream(text: str, langs: tuple[str, ...], first_line: int = 1) -> Stream:
+    """Clean ``text`` and join its lines into one :class:`Stream`; its first line is line
+    ``first_line`` of its file (a part of a dump, :func:`.reader.split_dump`)."""
     repairs: Counter[str] = Counter()
     text = clean_text(text.replace("\r\n", "\n").replace("\r", "\n"), repairs)
     lines: list[tuple[int, str, bool]] = []
     raw_lines = text.split("\n")
-    for number, raw in enumerate(raw_lines, 1):
+    for number, raw in enumerate(raw_lines, first_line):
         folded = bool(FOLD_MARKER_RE.match(raw))
         body = FOLD_MARKER_RE.sub("", raw, count=1) if folded else raw
         if folded:

@@ -1,0 +1,167 @@
+"""A large dump read in parts: where the parts are cut, and that reading them one after the
+other, or in other processes, gives what reading the whole file gives.
+
+The dumps are real Europarl paragraph pairs (``data/europarl_pairs.tsv``) numbered in
+sequence and written with ``format_dump`` in every cut style; the parts are made small
+(a few thousand characters) so that a test file is cut many times.
+"""
+
+from __future__ import annotations
+
+import csv
+import itertools
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tmx_export import pipeline
+from tmx_export.dump import CUT_STYLES, format_dump, read_dump
+from tmx_export.dump import reader as dump_reader
+from tmx_export.dump.reader import DumpPart, split_dump
+from tmx_export.model import BuildOptions, Pair, ReadResult, Reject
+
+DATA = Path(__file__).parent / "data"
+EN, FR = "en-GB", "fr-FR"
+
+with (DATA / "europarl_pairs.tsv").open(encoding="utf-8", newline="") as _handle:
+    REAL = [(row["en"], row["fr"]) for row in csv.DictReader(_handle, delimiter="\t")]
+
+
+def run(*args: str):  # type: ignore[no-untyped-def]
+    from tmx_export.cli import main
+
+    return CliRunner().invoke(main, list(args))
+
+
+def numbered(count: int, first: int = 1) -> list[Pair]:
+    """``count`` real pairs (the file's 31, over and over), numbered from ``first``."""
+    return [Pair(en, fr, EN, FR, number=n)
+            for n, (en, fr) in zip(range(first, first + count), itertools.cycle(REAL))]
+
+
+def read(text: str) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+    result: ReadResult = read_dump("dump.txt", text=text)
+    return ([(p.source, p.target, p.number, p.line) for p in result.pairs],
+            [(r.line, r.reason, r.text) for r in result.rejects])
+
+
+def test_parts_are_cut_before_a_numbered_pair_and_make_up_the_file() -> None:
+    text = format_dump(numbered(150), seed=1)
+    parts = split_dump(text, 8000)
+    assert len(parts) >= 10
+    assert "".join(part.text for part in parts) == text
+    lines = text.split("\n")
+    numbers = []
+    for before, part in zip(parts, parts[1:], strict=False):
+        assert len(part.text) >= 4000 and len(before.text) >= 8000
+        # it starts at the line of the file its first line number says, a numbered one
+        assert lines[part.first_line - 1] == part.text.split("\n", 1)[0]
+        number = int(re.match(r"(\d+)\. ", part.text).group(1))  # type: ignore[union-attr]
+        # ... where pair "number" begins: the part before ends with the one before it
+        assert re.search(rf"(?m)^{number - 1}\. ", before.text)
+        assert not re.search(rf"(?m)^{number}\. ", before.text)
+        assert re.search(r"[.;:!?][\"'’”»)\]]*$", before.text.rstrip("\n"))
+        numbers.append(number)
+    assert numbers == sorted(numbers)
+
+
+def test_a_small_or_unnumbered_dump_is_one_part() -> None:
+    text = format_dump(numbered(150), seed=1)
+    assert split_dump(text) == [DumpPart(1, text)]  # 53,000 characters: under a part
+    unnumbered = format_dump(numbered(150), numbered=False, seed=1)
+    assert split_dump(unnumbered, 8000) == [DumpPart(1, unnumbered)]
+
+
+def test_numbers_out_of_sequence_are_no_cut() -> None:
+    # "2000." opening a line within a paragraph, and numbering that starts again at 1 (two
+    # documents in one file): a cut only where N follows N - 1
+    text = format_dump(numbered(60), seed=2) + format_dump(numbered(60), seed=3)
+    text = text.replace("\n", "\n2000. ", 1)
+    parts = split_dump(text, 6000)
+    assert len(parts) >= 5
+    starts = [int(re.match(r"(\d+)\.", p.text).group(1)) for p in parts[1:]]  # type: ignore[union-attr]
+    assert 2000 not in starts and 1 not in starts
+
+
+@pytest.mark.parametrize("style", CUT_STYLES)
+def test_a_dump_read_in_parts_gives_what_it_gives_whole(style: str,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    # every pair, number and line number the same, and the rejects (a paragraph without
+    # its translation, in a later part) with their lines in the file
+    pairs = numbered(300)
+    pairs[200] = Pair(pairs[200].source, "", EN, FR, number=201)
+    text = format_dump(pairs, style=style, seed=7)
+    whole = read(text)
+    monkeypatch.setattr(dump_reader, "PART_CHARS", 10_000)
+    assert len(split_dump(text)) >= 15
+    parted = read(text)
+    assert parted == whole
+    assert [number for _, _, number, _ in parted[0]] == [n for n in range(1, 301) if n != 201]
+    assert [(reason, line) for line, reason, _ in parted[1]] == [
+        ("fr-FR side missing or empty", text[:text.index("\n201. ")].count("\n") + 2)]
+
+
+def test_the_parts_of_one_dump_go_to_the_processes_with_the_same_memory(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    monkeypatch.setattr(dump_reader, "PART_CHARS", 20_000)
+    sent: list[str] = []
+    original_submit = pipeline._LazyPool.submit
+
+    def submit(self, fn, /, *args):  # type: ignore[no-untyped-def]
+        sent.append(fn.__name__)
+        return original_submit(self, fn, *args)
+
+    monkeypatch.setattr(pipeline._LazyPool, "submit", submit)
+    pairs = numbered(400)
+    pairs[300] = Pair(pairs[300].source, "", EN, FR, number=301)
+    dump = tmp_path / "dump.txt"
+    dump.write_text(format_dump(pairs, seed=4), encoding="utf-8")
+    outputs = {}
+    for jobs in (1, 2):
+        out, report = tmp_path / f"j{jobs}.tmx", tmp_path / f"j{jobs}.tsv"
+        result = run("build", str(dump), "-o", str(out), "--rejects", str(report),
+                     "--jobs", str(jobs))
+        assert result.exit_code == 0, result.output
+        outputs[jobs] = (out.read_bytes(), report.read_bytes(),
+                         result.stdout.replace(f"j{jobs}.", "j."))
+    assert outputs[1] == outputs[2]
+    assert sent and set(sent) == {"_part_work"}  # the parts, whole, to the processes
+    assert len(sent) == len(split_dump(dump.read_text(encoding="utf-8"))) >= 6
+    assert b"side missing or empty" in outputs[1][1]
+    assert outputs[1][0].count(b'<prop type="x-paragraph">') == outputs[1][0].count(b"<tu ")
+
+
+def test_paragraphs_without_a_number_keep_their_place_in_the_file_across_parts(
+        tmp_path: Path) -> None:
+    # A paragraph known by its position in the file (no printed number): a part read in
+    # another process counts from its own start, and its positions are moved on after
+    # the parts before it, as reading the parts here one after the other gives them.
+    texts = [format_dump(numbered(40, first), numbered=False, seed=first)
+             for first in (1, 41, 81)]
+    parts, line = [], 1
+    for text in texts:
+        parts.append(DumpPart(line, text))
+        line += text.count("\n")
+    dump = tmp_path / "dump.txt"
+    dump.write_text("".join(texts), encoding="utf-8")
+    options = BuildOptions(jobs=2, segment="sentence")
+
+    def paragraphs(records: list[pipeline.Record]) -> list[tuple[int | None, ...]]:
+        return [(record[0].paragraph, *(unit.paragraph for unit in record[1]))
+                for record in records if not isinstance(record, Reject)]
+
+    here = list(pipeline._chunked_records(dump, "dump", options, pipeline._FileCounts(),
+                                          None, parts))
+    pool = pipeline._LazyPool(2)
+    try:
+        there = list(pipeline._parted_records(dump, "dump", parts, options,
+                                              pipeline._FileCounts(), pool))
+    finally:
+        pool.shutdown()
+    assert pool.started
+    assert paragraphs(there) == paragraphs(here)
+    assert [p[0] for p in paragraphs(here)] == list(range(1, len(paragraphs(here)) + 1))
+    assert len(paragraphs(here)) >= 110
