@@ -165,3 +165,66 @@ def test_paragraphs_without_a_number_keep_their_place_in_the_file_across_parts(
     assert paragraphs(there) == paragraphs(here)
     assert [p[0] for p in paragraphs(here)] == list(range(1, len(paragraphs(here)) + 1))
     assert len(paragraphs(here)) >= 110
+
+
+# --- unnumbered dumps: cut where the language turns back to the first side's -------------
+
+def unnumbered(count: int, french_first: bool = False) -> list[Pair]:
+    return [Pair(p.target, p.source, FR, EN) if french_first else p
+            for p in numbered(count)]
+
+
+@pytest.mark.parametrize("french_first", [False, True])
+def test_an_unnumbered_dump_is_cut_where_a_pair_starts(french_first: bool) -> None:
+    pairs = unnumbered(300, french_first)
+    text = format_dump(pairs, numbered=False, seed=5)
+    parts = split_dump(text, 40_000, ("en", "fr"))
+    assert len(parts) == 4
+    assert "".join(part.text for part in parts) == text
+    openings = {pair.source[:30] for pair in pairs}
+    lines = text.split("\n")
+    for part in parts[1:]:
+        assert part.text[:30] in openings  # a pair's first side begins the part
+        assert lines[part.first_line - 1] == part.text.split("\n", 1)[0]
+    # without the languages, or in other ones, nothing tells where a pair starts
+    assert len(split_dump(text, 40_000)) == 1
+    assert len(split_dump(text, 40_000, ("de", "it"))) == 1
+
+
+@pytest.mark.parametrize("style", CUT_STYLES)
+def test_an_unnumbered_dump_read_in_parts_gives_what_it_gives_whole(
+        style: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    for french_first in (False, True):
+        text = format_dump(unnumbered(300, french_first), numbered=False, style=style,
+                           seed=6)
+        whole = read(text)
+        monkeypatch.setattr(dump_reader, "PART_CHARS", 40_000)
+        assert len(split_dump(text, langs=("en", "fr"))) == 4
+        assert read(text) == whole
+        assert len(whole[0]) == 300 and whole[1] == []
+        monkeypatch.undo()
+
+
+def test_the_parts_of_an_unnumbered_dump_go_to_the_processes_with_the_same_memory(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    monkeypatch.setattr(dump_reader, "PART_CHARS", 40_000)
+    sent: list[str] = []
+    original_submit = pipeline._LazyPool.submit
+
+    def submit(self, fn, /, *args):  # type: ignore[no-untyped-def]
+        sent.append(fn.__name__)
+        return original_submit(self, fn, *args)
+
+    monkeypatch.setattr(pipeline._LazyPool, "submit", submit)
+    dump = tmp_path / "dump.txt"
+    dump.write_text(format_dump(unnumbered(300), numbered=False, seed=8), encoding="utf-8")
+    outputs = {}
+    for jobs in (1, 2):
+        out = tmp_path / f"j{jobs}.tmx"
+        result = run("build", str(dump), "-o", str(out), "--jobs", str(jobs),
+                     "--keep-duplicates")
+        assert result.exit_code == 0, result.output
+        outputs[jobs] = out.read_bytes()
+    assert outputs[1] == outputs[2] and outputs[1].count(b"<tu ") >= 300
+    assert sent == ["_part_work"] * 4

@@ -170,14 +170,15 @@ def open_input(path: Input, fmt: str, options: BuildOptions,
                            target_lang=options.target_lang, parts=parts)
 
 
-def input_parts(path: Input, fmt: str) -> list[DumpPart] | None:
+def input_parts(path: Input, fmt: str, options: BuildOptions) -> list[DumpPart] | None:
     """The parts :func:`open_input` reads an input in, decoded now; ``None`` for an input
     not read in parts."""
     if not _streamed(path, fmt):
         return None
     from .dump.reader import dump_parts
 
-    return dump_parts(path)  # type: ignore[arg-type]
+    return dump_parts(path, langs=(primary(options.source_lang),  # type: ignore[arg-type]
+                                   primary(options.target_lang)))
 
 
 def tmx_is_streamed() -> bool:

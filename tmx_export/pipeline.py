@@ -422,7 +422,7 @@ class _Run:
                     shared = pool if formats[path] not in UNIT_FORMATS else None
                     # a large dump's parts each go to a process whole; else the pairs
                     # read here go in chunks
-                    parts = input_parts(path, formats[path])
+                    parts = input_parts(path, formats[path], options)
                     records: Iterator[Record] = (
                         _parted_records(path, formats[path], parts, options, counts, pool)
                         if parts is not None and len(parts) > 1 else

@@ -46,29 +46,101 @@ class DumpPart:
     text: str
 
 
-def split_dump(text: str, size: int | None = None) -> list[DumpPart]:
-    """``text`` in parts of at least ``size`` characters (the last: at least half that),
-    each cut only where a numbered pair surely starts: a line opening with number N right
-    after the lines of number N - 1 (first side, and second where it opened a line), the
-    line before it ending a sentence. An unnumbered dump, or a small one, is one part.
-    ``size``: :data:`PART_CHARS` unless given."""
+def split_dump(text: str, size: int | None = None, langs: tuple[str, ...] = ()
+               ) -> list[DumpPart]:
+    """``text`` in parts of at least ``size`` characters (:data:`PART_CHARS` unless given;
+    the last part: at least half that), each cut only where a pair surely starts: in a
+    numbered dump, a line opening with number N right after the lines of number N - 1 (its
+    first side, and its second where that opened a line), the line before it ending a
+    sentence; in an unnumbered dump, a line where the text turns from the language of the
+    pairs' second side to that of their first (:func:`_language_cuts`, with ``langs``, the
+    two languages). A small dump, or one with no such line, is one part."""
     size = PART_CHARS if size is None else size
     if len(text) < size + size // 2:
         return [DumpPart(1, text)]
+    cuts = _numbered_cuts(text, size)
+    if not cuts and len(langs) == 2:
+        cuts = _language_cuts(text, size, langs)
     parts: list[DumpPart] = []
     start, first_line = 0, 1
-    last: int | None = None
-    for match in _NUMBERED_LINE_RE.finditer(text):
-        number, at = int(match.group(1)), match.start()
-        follows, last = last is not None and number == last + 1, number
-        if (not follows or at - start < size or len(text) - at < size // 2
-                or not _PARAGRAPH_END_RE.search(text, max(start, at - 64), at - 1)):
-            continue
+    for at in cuts:
         parts.append(DumpPart(first_line, text[start:at]))
         first_line += _line_breaks(text, start, at)
         start = at
     parts.append(DumpPart(first_line, text[start:]))
     return parts
+
+
+def _numbered_cuts(text: str, size: int) -> list[int]:
+    cuts: list[int] = []
+    start = 0
+    last: int | None = None
+    for match in _NUMBERED_LINE_RE.finditer(text):
+        number, at = int(match.group(1)), match.start()
+        follows, last = last is not None and number == last + 1, number
+        if (follows and at - start >= size and len(text) - at >= size // 2
+                and _PARAGRAPH_END_RE.search(text, max(start, at - 64), at - 1)):
+            cuts.append(at)
+            start = at
+    return cuts
+
+
+# Unnumbered dumps. Each pair starts on a new line, so where the text turns at a line start
+# from the language of the pairs' second side to that of their first, a pair starts (the
+# turn within a pair, first side to second, seldom falls on a line start). A turn counts
+# when the characters on each side of the line start lean clearly to their language (mean
+# word score of the wider window, and the same way in the nearer one): on 36,000 real
+# Europarl and DGT-TM pairs written in each cut style, the 3,164 line starts this admits
+# are all pair starts. The direction of the pairs' own turn is the file's order: the one
+# most clear turns at line starts go.
+_LEAN_WINDOW, _CUT_LEAN = 300, 1.5
+_NEAR_WINDOW, _NEAR_LEAN = 120, 0.5
+_TURN_VOTES = 30  # clear turns read to tell the file's order...
+_TURN_MAJORITY = 5  # ... which must outnumber the other way this many times
+_CAPITAL_OPENING_RE = re.compile(r"[(\[«“‘„‚\"'¿¡]*([^\W\d_])")
+
+
+def _language_cuts(text: str, size: int, langs: tuple[str, ...]) -> list[int]:
+    from ..lang import mean_score
+
+    def lean(start: int, end: int) -> float:
+        return mean_score(text[max(start, 0):end], langs[0], langs[1]) or 0.0
+
+    def turn(at: int) -> int:
+        """+1 where the text turns from the second language to the first at line start
+        ``at``, -1 the other way, 0 where it does not clearly turn or no pair may start."""
+        opening = _CAPITAL_OPENING_RE.match(text, at)
+        if (not opening or not opening.group(1).isupper()
+                or not _PARAGRAPH_END_RE.search(text, max(0, at - 64), at - 1)):
+            return 0
+        before, after = lean(at - _LEAN_WINDOW, at), lean(at, at + _LEAN_WINDOW)
+        for way in (1, -1):
+            if (way * before <= -_CUT_LEAN and way * after >= _CUT_LEAN
+                    and way * lean(at - _NEAR_WINDOW, at) <= -_NEAR_LEAN
+                    and way * lean(at, at + _NEAR_WINDOW) >= _NEAR_LEAN):
+                return way
+        return 0
+
+    votes = {1: 0, -1: 0}
+    at = text.find("\n") + 1
+    while 0 < at < 2 * size and votes[1] + votes[-1] < _TURN_VOTES:
+        way = turn(at)
+        if way:
+            votes[way] += 1
+        at = text.find("\n", at) + 1
+    way = 1 if votes[1] >= votes[-1] else -1
+    if votes[1] + votes[-1] < _TURN_VOTES or votes[way] < _TURN_MAJORITY * votes[-way]:
+        return []  # no clear order: the file is read whole
+    cuts: list[int] = []
+    at = text.find("\n", size) + 1
+    while at and len(text) - at >= size // 2:
+        if turn(at) == way:
+            cuts.append(at)
+            at = text.find("\n", at + size)
+        else:
+            at = text.find("\n", at)
+        at += 1
+    return cuts
 
 
 def _line_breaks(text: str, start: int, end: int) -> int:
@@ -104,9 +176,11 @@ def read_dump(
     return result
 
 
-def dump_parts(path: str | Path, text: str | None = None) -> list[DumpPart]:
-    """The parts of the dump at ``path`` (or of ``text``), decoded (:func:`split_dump`)."""
-    return split_dump(read_text(path) if text is None else text)
+def dump_parts(path: str | Path, text: str | None = None, langs: tuple[str, ...] = ()
+               ) -> list[DumpPart]:
+    """The parts of the dump at ``path`` (or of ``text``) in languages ``langs``, decoded
+    (:func:`split_dump`)."""
+    return split_dump(read_text(path) if text is None else text, langs=langs)
 
 
 def open_dump_parts(
@@ -122,7 +196,8 @@ def open_dump_parts(
     rejects are found one by one, in the order of the file, as they are taken (the stages
     after pairing may start on the first pairs while the rest are checked)."""
     name = STDIN_NAME if str(path) == "-" else str(path)
-    remaining = dump_parts(path, text) if parts is None else list(parts)
+    langs = (primary(source_lang), primary(target_lang))
+    remaining = dump_parts(path, text, langs) if parts is None else list(parts)
     remaining.reverse()  # taken from the end: each part's text is let go once repaired
     return _opened(remaining, name, source_lang, target_lang)
 
