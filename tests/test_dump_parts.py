@@ -69,9 +69,9 @@ def test_parts_are_cut_before_a_numbered_pair_and_make_up_the_file() -> None:
 
 def test_a_small_or_unnumbered_dump_is_one_part() -> None:
     text = format_dump(numbered(150), seed=1)
-    assert split_dump(text) == [DumpPart(1, text)]  # 53,000 characters: under a part
+    assert split_dump(text) == [DumpPart.of(1, text)]  # 53,000 characters: under a part
     unnumbered = format_dump(numbered(150), numbered=False, seed=1)
-    assert split_dump(unnumbered, 8000) == [DumpPart(1, unnumbered)]
+    assert split_dump(unnumbered, 8000) == [DumpPart.of(1, unnumbered)]
 
 
 def test_numbers_out_of_sequence_are_no_cut() -> None:
@@ -143,7 +143,7 @@ def test_paragraphs_without_a_number_keep_their_place_in_the_file_across_parts(
              for first in (1, 41, 81)]
     parts, line = [], 1
     for text in texts:
-        parts.append(DumpPart(line, text))
+        parts.append(DumpPart.of(line, text))
         line += text.count("\n")
     dump = tmp_path / "dump.txt"
     dump.write_text("".join(texts), encoding="utf-8")

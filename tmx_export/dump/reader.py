@@ -39,11 +39,22 @@ _PARAGRAPH_END_RE = re.compile(r"[.;:!?][\"'’”»)\]]*[ \t\r]*$")
 
 @dataclass(slots=True)
 class DumpPart:
-    """A stretch of a dump read on its own: its text and the file's line number it
-    starts at."""
+    """A stretch of a dump read on its own: the file's line number it starts at, and its
+    text (:attr:`text`) held as UTF-8 while it waits: a part with one character past
+    Latin-1 takes two or four bytes a character as a string (an emoji in real text, a
+    curly quote), so the parts of a large file waiting their turn would weigh up to four
+    times the file."""
 
     first_line: int
-    text: str
+    data: bytes
+
+    @classmethod
+    def of(cls, first_line: int, text: str) -> DumpPart:
+        return cls(first_line, text.encode("utf-8", "surrogatepass"))
+
+    @property
+    def text(self) -> str:
+        return self.data.decode("utf-8", "surrogatepass")
 
 
 def split_dump(text: str, size: int | None = None, langs: tuple[str, ...] = ()
@@ -57,17 +68,17 @@ def split_dump(text: str, size: int | None = None, langs: tuple[str, ...] = ()
     two languages). A small dump, or one with no such line, is one part."""
     size = PART_CHARS if size is None else size
     if len(text) < size + size // 2:
-        return [DumpPart(1, text)]
+        return [DumpPart.of(1, text)]
     cuts = _numbered_cuts(text, size)
     if not cuts and len(langs) == 2:
         cuts = _language_cuts(text, size, langs)
     parts: list[DumpPart] = []
     start, first_line = 0, 1
     for at in cuts:
-        parts.append(DumpPart(first_line, text[start:at]))
+        parts.append(DumpPart.of(first_line, text[start:at]))
         first_line += _line_breaks(text, start, at)
         start = at
-    parts.append(DumpPart(first_line, text[start:]))
+    parts.append(DumpPart.of(first_line, text[start:]))
     return parts
 
 
