@@ -195,10 +195,14 @@ def test_a_command_loads_only_its_own_module(tmp_path: Path) -> None:
             "try:\n    main()\nexcept SystemExit as exit:\n"
             "    print(sorted(m for m in sys.modules if m.startswith('tmx_export.cli.')))\n"
             "    print('zipfile' in sys.modules, 'tempfile' in sys.modules)\n"
+            "    print(sorted(m for m in ('json', 'random', 'tmx_export.dump.pair_search',\n"
+            "                             'tmx_export.dump.writer') if m in sys.modules))\n"
             "    raise")
     done = subprocess.run([sys.executable, "-c", code, "build", str(SEED), "-o", str(out),
                            "--quiet"], capture_output=True, text=True, check=True)
-    assert done.stdout.splitlines() == ["['tmx_export.cli.build']", "False False"]
+    # nor what only other inputs and outputs need: JSON Lines, the search of unnumbered
+    # dumps, the dump writer
+    assert done.stdout.splitlines() == ["['tmx_export.cli.build']", "False False", "[]"]
     assert out.exists()
     result = run("chek")
     assert result.exit_code == 2

@@ -100,7 +100,7 @@ def test_tags_once_standardised_are_answered_without_langcodes(tmp_path: Path) -
     assert runs[0] == [*expected, True] and runs[1] == [*expected, False]
     assert expected[:3] == ["en-GB", "fr-FR", "en-GB"]
     # a damaged cache file is ignored; an unknown tag is refused every time
-    next(tmp_path.glob("langcodes-*/tags.json")).write_text("{not json", "utf-8")
+    next(tmp_path.glob("langcodes-*/tags.tsv")).write_text("{not a table", "utf-8")
     again = subprocess.run([sys.executable, "-c", script], env=env, check=True,
                            capture_output=True, text=True).stdout
     assert json.loads(again) == [*expected, True]

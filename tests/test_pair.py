@@ -124,7 +124,7 @@ def test_the_bounded_search_finds_what_scoring_every_triple_finds(monkeypatch) -
     import csv
     from pathlib import Path
 
-    from tmx_export.dump import format_dump, pair_search, pairing
+    from tmx_export.dump import format_dump, pair_search
     from tmx_export.formats.tmx import read_tmx
     from tmx_export.model import Pair
 
@@ -141,14 +141,14 @@ def test_the_bounded_search_finds_what_scoring_every_triple_finds(monkeypatch) -
 
     def spy(prefix, signs, prior, pos, plausible, lines):
         calls.append((prefix, signs, prior, pos, plausible, lines))
-        return pair_search.best_order(prefix, signs, prior, pos, plausible, lines)
+        return best_order(prefix, signs, prior, pos, plausible, lines)
 
     def spy_search(prefix, agree, shared):
         searched.append(prefix)
         return search(prefix, agree, shared)
 
-    search = pair_search._search
-    monkeypatch.setattr(pairing, "best_order", spy)
+    search, best_order = pair_search._search, pair_search.best_order
+    monkeypatch.setattr(pair_search, "best_order", spy)  # pairing imports it when it runs
     monkeypatch.setattr(pair_search, "_search", spy_search)
     for seed, first in ((11, pairs), (12, [Pair(p.target, p.source, "fr-FR", "en-GB")
                                            for p in pairs])):

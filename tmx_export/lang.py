@@ -115,12 +115,15 @@ def standard_tag(code: str) -> str:
     if language is None or not language.language or language.language == "und" \
             or not language.is_valid():
         raise ValueError(f"{code!r} is not a known language tag (BCP 47, e.g. en-GB, fr-FR)")
-    known[text] = language.to_tag()
-    _remember_tags(known)
-    return known[text]
+    tag = language.to_tag()
+    if not any(ch.isspace() for ch in text):  # each is a line of the cache file
+        known[text] = tag
+        _remember_tags(known)
+    return tag
 
 
-_TAGS_FILE = "tags.json"
+# One "tag as given<TAB>standard tag" a line: plain text, so a build need not load json.
+_TAGS_FILE = "tags.tsv"
 
 
 @lru_cache(maxsize=1)
@@ -139,22 +142,21 @@ def _tags_folder() -> Path | None:
 
 @lru_cache(maxsize=1)
 def _known_tags() -> dict[str, str]:
-    import json
-
     folder = _tags_folder()
     try:
-        known = json.loads((folder / _TAGS_FILE).read_text("utf-8")) if folder else {}
+        lines = (folder / _TAGS_FILE).read_text("utf-8").splitlines() if folder else []
     except (OSError, ValueError):
         return {}
-    valid = isinstance(known, dict) and all(isinstance(v, str) for v in known.values())
-    return known if valid else {}
+    rows = [line.split("\t") for line in lines]
+    if not all(len(row) == 2 and all(row) for row in rows):
+        return {}  # damaged: every tag is asked again
+    return dict(rows)  # type: ignore[arg-type]
 
 
 def _remember_tags(known: dict[str, str]) -> None:
     """Write the tags known so far (a whole new file renamed into place: a reader never
     sees half of one; two runs at once keep one of their sets, and the other's new tag
     is asked again)."""
-    import json
     import os
     import tempfile
 
@@ -165,7 +167,7 @@ def _remember_tags(known: dict[str, str]) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".tags.", dir=folder)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(known, handle)
+            handle.write("".join(f"{given}\t{tag}\n" for given, tag in known.items()))
         os.replace(tmp, folder / _TAGS_FILE)
     except OSError:
         pass

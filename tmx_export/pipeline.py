@@ -46,7 +46,6 @@ from typing import IO, TYPE_CHECKING, Any
 
 from .clean import CLEAR_LEAN, Preparer, below_min_score, check_many
 from .errors import InputError, check_terminated
-from .formats.jsonl import write_pairs_jsonl
 from .formats.profiles import get_profile, lang_code
 from .formats.rejects import RejectLog
 from .formats.text import atomic_output, check_writable
@@ -218,6 +217,8 @@ def export_pairs(
     if options is None:
         settings.setdefault("segment", None)
     options = options_from(options, **settings)
+    from .formats.jsonl import write_pairs_jsonl  # json: only for this output
+
     writer = {"jsonl": write_pairs_jsonl, "tsv": write_pairs_tsv}[output_format]
     options, files, formats = prepare_run(inputs, options, [output, options.rejects_path])
     with ExitStack() as stack:

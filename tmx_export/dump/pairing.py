@@ -34,7 +34,6 @@ from ..lang import (
     word_scores,
 )
 from ..model import Pair, Reject
-from .pair_search import Lines, best_order
 from .repair import Stream
 
 if TYPE_CHECKING:
@@ -516,6 +515,8 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
                              numbers_seen, _opening_repeats(text, starts))
     signs = (1.0, -1.0)
     prefix = np.concatenate(([0.0], np.cumsum(score)))  # the other order's: its negation
+    from .pair_search import Lines, best_order  # unnumbered dumps only
+
     lines = Lines(start_at, tok_index, start_prior, unpunctuated_end, numbers_xor,
                   numbers_seen, shared.opening_repeats, len(text), window)
     won, totals, path = best_order(prefix, signs, prior, pos, plausible, lines)
