@@ -617,3 +617,45 @@ def test_distinct_count_counts_each_value_once_across_batches_and_ranges():
     counter.add_all(reversed(values))  # all repeats
     counter.add_all([7, 7, high])
     assert counter.count() == len(set(values)) + 1
+
+
+def test_merge_reading_ahead_in_a_second_process_writes_the_same(tmp_path, monkeypatch):
+    # The inputs after the first read in another process while the first is written: the
+    # same bytes and counts for every case of the definition above, repeats across files
+    # and units made TMX 1.4 included, and the same error where one input is broken.
+    from tmx_export import tools
+
+    monkeypatch.setattr(tools._ReadAhead, "MIN_BYTES", 0)
+    read_ahead = []
+    batches = tools._ReadAhead.batches
+
+    def spy(self):  # type: ignore[no-untyped-def]
+        read_ahead.append(1)
+        return batches(self)
+
+    monkeypatch.setattr(tools._ReadAhead, "batches", spy)
+    awkward, many = _awkward(tmp_path), _many(tmp_path)
+    cases = [awkward, [many, many], [LISA / "ImportTest2A.tmx", awkward[1], many],
+             [DGT / "22019D0391.tmx", DGT / "22019D0556.tmx", DGT / "22019D0391.tmx"],
+             [LISA / "ImportTest2A.tmx", LISA / "ImportTest2C.tmx", LISA / "ImportTest2A.tmx",
+              DATA / "tmx" / "omegat-tests" / "en-fr.tmx"]]
+    for number, paths in enumerate(cases):
+        for dedupe in (True, False):
+            one, two = tmp_path / f"one{number}.tmx", tmp_path / f"two{number}.tmx.gz"
+            alone = merge(paths, one, dedupe=dedupe)
+            before = len(read_ahead)
+            shared = merge(paths, two, dedupe=dedupe, jobs=2)
+            assert len(read_ahead) - before == len(paths) - 1
+            assert gzip.decompress(two.read_bytes()) == one.read_bytes(), paths
+            assert shared == alone
+    nbsp = tmp_path / "nbsp.tmx"
+    nbsp.write_text(NBSP_TMX, encoding="utf-8")
+    out = tmp_path / "out.tmx"
+    for broken in (nbsp, LISA / "ImportTest1A.tmx"):
+        with pytest.raises(InputError) as alone_error:
+            merge([LISA / "ImportTest1A.tmx", nbsp, broken], out)
+        with pytest.raises(InputError) as shared_error:
+            merge([LISA / "ImportTest1A.tmx", nbsp, broken], out, jobs=2)
+        assert str(shared_error.value) == str(alone_error.value)
+        assert str(shared_error.value).startswith(f"{nbsp}:8: ")
+        assert not list(tmp_path.glob("out.tmx*")) and not list(tmp_path.glob(".out.tmx*"))

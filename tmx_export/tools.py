@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import codecs
 import copy
+import os
 import re
+import struct
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -49,8 +51,12 @@ class MergeCounts:
     duplicates: int = 0
 
 
-def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = True) -> MergeCounts:
-    """Merge TMX files into ``output`` (``.gz`` compresses), header from the first input."""
+def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = True,
+          jobs: int = 1) -> MergeCounts:
+    """Merge TMX files into ``output`` (``.gz`` compresses), header from the first input.
+
+    With ``jobs`` above 1 and several inputs, the inputs after the first are read ahead in
+    a second process while this one reads the first (:class:`_ReadAhead`): the same file."""
     paths = [Path(p) for p in inputs]
     if not paths:
         raise InputError(str(output), "nothing to merge")
@@ -61,22 +67,24 @@ def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = Tr
     seen = Fingerprints() if dedupe else None
     langs = _TagCache()
 
-    def units() -> Iterator[etree._Element]:
+    def units(ahead: _ReadAhead | None) -> Iterator[etree._Element | bytes]:
         read = written = 0
-        for path in paths:
+        for index, path in enumerate(paths):
             counts.files += 1
+            if ahead is not None and index:
+                for batch in ahead.batches():
+                    read += len(batch)
+                    kept = [data for fingerprint, data in batch
+                            if seen is None or seen.add(fingerprint)]
+                    written += len(kept)
+                    if kept:
+                        yield b"".join(kept)
+                continue
             for tu in iter_elements(path):
                 read += 1
-                clean = False  # whether the unit is TMX 1.4 already (_to_14 would do nothing)
-                if seen is not None:
-                    # A repeat is left as it is: only the units written are made TMX 1.4.
-                    usual = _usual_unit_key(tu, langs)
-                    if usual is None:
-                        key = _other_unit_key(tu, langs, path)
-                    else:
-                        key, clean = usual
-                    if not seen.add(hash(key)):
-                        continue
+                fingerprint, clean = _prepared(tu, langs, path, dedupe)
+                if seen is not None and not seen.add(fingerprint):
+                    continue
                 if not clean:
                     _to_14(tu)  # a second time changes nothing
                 tu.tail = "\n"
@@ -84,9 +92,128 @@ def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = Tr
                 yield tu
         counts.read, counts.written, counts.duplicates = read, written, read - written
 
-    with TmxDocument(output, header) as document:
-        document.write_all(units())
+    # the spool beside the output: the disk that has room for the merged file
+    spool = Path(output).parent if str(output) != "-" else None
+    ahead = (_ReadAhead(paths[1:], dedupe, langs, spool)
+             if jobs > 1 and len(paths) > 1 and _ReadAhead.worth_it(paths) else None)
+    try:
+        with TmxDocument(output, header) as document:
+            document.write_all(units(ahead))
+    finally:
+        if ahead is not None:
+            ahead.close()
     return counts
+
+
+def _prepared(tu: etree._Element, langs: _TagCache, path: Path, dedupe: bool
+              ) -> tuple[int, bool]:
+    """The fingerprint of a unit's key (0 without dedupe) and whether it is TMX 1.4 already
+    (:func:`_to_14` would do nothing). A repeat is left as it is: only the units written
+    are made TMX 1.4."""
+    if not dedupe:
+        return 0, False
+    usual = _usual_unit_key(tu, langs)
+    if usual is None:
+        return hash(_other_unit_key(tu, langs, path)), False
+    key, clean = usual
+    return hash(key), clean
+
+
+class _ReadAhead:
+    """The inputs of a merge after the first, read in a forked process while this one
+    reads the first. For each unit the process spools its fingerprint (the same as here: a
+    forked process hashes strings with the same secret) and its bytes as written (made
+    TMX 1.4 first) to an unnamed temporary file, and says through a pipe where each input's
+    records end. Once the first input is written, this process reads the others' records
+    back in order, a megabyte at a time, and keeps or leaves out each unit: the output is
+    the one a single process writes, and memory stays flat (the spool is on disk; a pipe
+    alone would hold the second process back until this one reads). An error in a file
+    (the one this process would raise) comes back in its place."""
+
+    MIN_BYTES = 2_000_000  # below this, a process costs more than it saves
+    _RECORD = struct.Struct("<qI")  # fingerprint, length of the bytes that follow
+    _READ = 1 << 20
+
+    @classmethod
+    def worth_it(cls, paths: list[Path]) -> bool:
+        import multiprocessing
+
+        return ("fork" in multiprocessing.get_all_start_methods()
+                and sum(p.stat().st_size for p in paths[1:]) >= cls.MIN_BYTES)
+
+    def __init__(self, paths: list[Path], dedupe: bool, langs: _TagCache,
+                 directory: Path | None) -> None:
+        import multiprocessing
+        import tempfile
+
+        self._spool = tempfile.TemporaryFile(dir=directory)  # closed in close()
+        self._read_at = 0
+        context = multiprocessing.get_context("fork")
+        self._conn, child = context.Pipe(duplex=False)
+        self._process = context.Process(target=_read_ahead, name="tmx-export merge",
+                                        args=(paths, dedupe, langs, self._spool.fileno(),
+                                              child), daemon=True)
+        self._process.start()
+        child.close()
+
+    def batches(self) -> Iterator[list[tuple[int, bytes]]]:
+        """The next input's units, a megabyte of them at a time: (fingerprint, bytes)."""
+        try:
+            end = self._conn.recv()
+        except EOFError:
+            from .errors import InternalError
+
+            raise InternalError("internal error: the merge's second process ended "
+                                f"(exit status {self._process.exitcode})") from None
+        if isinstance(end, BaseException):
+            raise end
+        record, fd, pending = self._RECORD, self._spool.fileno(), b""
+        while self._read_at < end:
+            chunk = os.pread(fd, min(self._READ, end - self._read_at), self._read_at)
+            self._read_at += len(chunk)
+            data, at, batch = pending + chunk, 0, []
+            while at + record.size <= len(data):
+                fingerprint, length = record.unpack_from(data, at)
+                if at + record.size + length > len(data):
+                    break
+                batch.append((fingerprint, data[at + record.size:at + record.size + length]))
+                at += record.size + length
+            pending = data[at:]
+            yield batch
+
+    def close(self) -> None:
+        self._conn.close()
+        if self._process.is_alive():
+            self._process.kill()
+        self._process.join()
+        self._spool.close()
+
+
+def _read_ahead(paths: list[Path], dedupe: bool, langs: _TagCache, spool: int,
+                conn: object) -> None:
+    """The second process of a merge (see _ReadAhead): per input, its records spooled,
+    then the spool's length sent; an error ends it, sent in place of the rest."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    record = _ReadAhead._RECORD
+    try:
+        with os.fdopen(os.dup(spool), "wb", buffering=1 << 20) as out:
+            for path in paths:
+                for tu in iter_elements(path):
+                    fingerprint, clean = _prepared(tu, langs, path, dedupe)
+                    if not clean:
+                        _to_14(tu)
+                    tu.tail = "\n"
+                    data = etree.tostring(tu, encoding="UTF-8")
+                    out.write(record.pack(fingerprint, len(data)))
+                    out.write(data)
+                out.flush()
+                conn.send(out.tell())  # type: ignore[attr-defined]
+    except BrokenPipeError:
+        pass  # the parent stopped reading: nothing to tell
+    except Exception as exc:  # the parent raises it where it would have
+        conn.send(exc)  # type: ignore[attr-defined]
 
 
 def _other_unit_key(tu: etree._Element, langs: _TagCache, path: Path) -> tuple:

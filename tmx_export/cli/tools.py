@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 
 import click
@@ -15,11 +16,16 @@ from . import Command
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
               help="Merged TMX file (.tmx.gz compresses).")
 @click.option("--keep-duplicates", is_flag=True, help="Write repeated units again.")
-def merge_command(inputs: tuple[str, ...], output: str, keep_duplicates: bool) -> None:
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1,
+              show_default="the number of cores",
+              help="With 2 or more, the files after the first are read in a second process "
+              "while the first is read (the TMX is the same).")
+def merge_command(inputs: tuple[str, ...], output: str, keep_duplicates: bool,
+                  jobs: int) -> None:
     """Merge TMX files into one: every distinct unit once, header from the first file."""
     from ..tools import merge
 
-    counts = merge(inputs, output, dedupe=not keep_duplicates)
+    counts = merge(inputs, output, dedupe=not keep_duplicates, jobs=jobs)
     click.echo(f"{counts.written} units written to {output} from {counts.files} files "
                f"({counts.duplicates} duplicates left out)", err=True)
 

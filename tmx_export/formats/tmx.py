@@ -284,8 +284,9 @@ class TmxDocument:
     def __exit__(self, kind, value, traceback) -> None:  # type: ignore[no-untyped-def]
         self._stack.__exit__(kind, value, traceback)
 
-    def write_all(self, tus: Iterable[etree._Element]) -> None:
-        """Write every ``tu`` of ``tus`` (each written before the next is asked for)."""
+    def write_all(self, tus: Iterable[etree._Element | bytes]) -> None:
+        """Write every ``tu`` of ``tus`` (each written before the next is asked for); an
+        item may be units already serialised (bytes, UTF-8), written as they are."""
         path = self.path
         if not isinstance(path, str | Path):
             self._write(tus, path)
@@ -314,7 +315,8 @@ class TmxDocument:
                 if head is None:
                     break
 
-    def _write_file(self, tus: Iterable[etree._Element], handle: IO[bytes], name: str) -> None:
+    def _write_file(self, tus: Iterable[etree._Element | bytes], handle: IO[bytes],
+                    name: str) -> None:
         """Write to a file's handle, gzip-compressed when ``name`` ends in ``.gz``."""
         if not name.lower().endswith(".gz"):
             self._write(tus, handle)
@@ -323,7 +325,7 @@ class TmxDocument:
         with gzip.GzipFile(filename="", fileobj=handle, mode="wb", mtime=0) as packed:
             self._write(tus, packed)  # type: ignore[arg-type]
 
-    def _write(self, tus: Iterable[etree._Element], handle: IO[bytes]) -> None:
+    def _write(self, tus: Iterable[etree._Element | bytes], handle: IO[bytes]) -> None:
         guarded = _Guarded(handle)
         with etree.xmlfile(guarded, encoding="UTF-8") as xf:
             xf.write_declaration()
@@ -336,7 +338,11 @@ class TmxDocument:
                     xf.write("\n")
                     try:
                         for tu in tus:
-                            xf.write(tu)
+                            if isinstance(tu, bytes):
+                                xf.flush()  # what lxml holds goes first
+                                guarded.write(tu)
+                            else:
+                                xf.write(tu)
                     except BaseException:
                         # lxml closes the open elements on the way out: a failed run on
                         # standard output must not end like a complete memory
