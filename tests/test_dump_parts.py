@@ -103,10 +103,11 @@ def test_a_dump_read_in_parts_gives_what_it_gives_whole(style: str,
         ("fr-FR side missing or empty", text[:text.index("\n201. ")].count("\n") + 2)]
 
 
-def test_the_parts_of_one_dump_go_to_the_processes_with_the_same_memory(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def sent_to_the_processes(monkeypatch: pytest.MonkeyPatch, part_chars: int) -> list[str]:
+    """The names of the functions the build's pool is given from now on, with parts of
+    ``part_chars`` characters and fixed dates."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    monkeypatch.setattr(dump_reader, "PART_CHARS", 20_000)
+    monkeypatch.setattr(dump_reader, "PART_CHARS", part_chars)
     sent: list[str] = []
     original_submit = pipeline._LazyPool.submit
 
@@ -115,18 +116,30 @@ def test_the_parts_of_one_dump_go_to_the_processes_with_the_same_memory(
         return original_submit(self, fn, *args)
 
     monkeypatch.setattr(pipeline._LazyPool, "submit", submit)
+    return sent
+
+
+def built_with_one_and_two_jobs(dump: Path, *options: str) -> dict[int, tuple[bytes, ...]]:
+    """The TMX, the rejects report and the summary of a build with --jobs 1 and 2."""
+    outputs = {}
+    for jobs in (1, 2):
+        out, report = dump.with_name(f"j{jobs}.tmx"), dump.with_name(f"j{jobs}.tsv")
+        result = run("build", str(dump), "-o", str(out), "--rejects", str(report),
+                     "--jobs", str(jobs), *options)
+        assert result.exit_code == 0, result.output
+        outputs[jobs] = (out.read_bytes(), report.read_bytes(),
+                         result.stdout.replace(f"j{jobs}.", "j.").encode())
+    return outputs
+
+
+def test_the_parts_of_one_dump_go_to_the_processes_with_the_same_memory(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sent = sent_to_the_processes(monkeypatch, 20_000)
     pairs = numbered(400)
     pairs[300] = Pair(pairs[300].source, "", EN, FR, number=301)
     dump = tmp_path / "dump.txt"
     dump.write_text(format_dump(pairs, seed=4), encoding="utf-8")
-    outputs = {}
-    for jobs in (1, 2):
-        out, report = tmp_path / f"j{jobs}.tmx", tmp_path / f"j{jobs}.tsv"
-        result = run("build", str(dump), "-o", str(out), "--rejects", str(report),
-                     "--jobs", str(jobs))
-        assert result.exit_code == 0, result.output
-        outputs[jobs] = (out.read_bytes(), report.read_bytes(),
-                         result.stdout.replace(f"j{jobs}.", "j."))
+    outputs = built_with_one_and_two_jobs(dump)
     assert outputs[1] == outputs[2]
     assert sent and set(sent) == {"_part_work"}  # the parts, whole, to the processes
     assert len(sent) == len(split_dump(dump.read_text(encoding="utf-8"))) >= 6
@@ -207,24 +220,9 @@ def test_an_unnumbered_dump_read_in_parts_gives_what_it_gives_whole(
 
 def test_the_parts_of_an_unnumbered_dump_go_to_the_processes_with_the_same_memory(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    monkeypatch.setattr(dump_reader, "PART_CHARS", 40_000)
-    sent: list[str] = []
-    original_submit = pipeline._LazyPool.submit
-
-    def submit(self, fn, /, *args):  # type: ignore[no-untyped-def]
-        sent.append(fn.__name__)
-        return original_submit(self, fn, *args)
-
-    monkeypatch.setattr(pipeline._LazyPool, "submit", submit)
+    sent = sent_to_the_processes(monkeypatch, 40_000)
     dump = tmp_path / "dump.txt"
     dump.write_text(format_dump(unnumbered(300), numbered=False, seed=8), encoding="utf-8")
-    outputs = {}
-    for jobs in (1, 2):
-        out = tmp_path / f"j{jobs}.tmx"
-        result = run("build", str(dump), "-o", str(out), "--jobs", str(jobs),
-                     "--keep-duplicates")
-        assert result.exit_code == 0, result.output
-        outputs[jobs] = out.read_bytes()
-    assert outputs[1] == outputs[2] and outputs[1].count(b"<tu ") >= 300
+    outputs = built_with_one_and_two_jobs(dump, "--keep-duplicates")
+    assert outputs[1] == outputs[2] and outputs[1][0].count(b"<tu ") >= 300
     assert sent == ["_part_work"] * 4
