@@ -226,3 +226,27 @@ def test_the_parts_of_an_unnumbered_dump_go_to_the_processes_with_the_same_memor
     outputs = built_with_one_and_two_jobs(dump, "--keep-duplicates")
     assert outputs[1] == outputs[2] and outputs[1][0].count(b"<tu ") >= 300
     assert sent == ["_part_work"] * 4
+
+
+def test_an_unnumbered_dump_that_stops_turning_is_not_searched_to_its_end(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Two languages at first, then English only: the search for the next pair start gives
+    # up after twice a part's length, and the rest is one part, read whole.
+    from tmx_export import lang
+
+    bilingual = format_dump(unnumbered(300), numbered=False, seed=5)
+    english = "\n".join(f"{en}" for en, _ in REAL) + "\n"
+    text = bilingual + english * 40
+    asked: list[int] = []
+    mean_score = lang.mean_score
+
+    def counted(*args):  # type: ignore[no-untyped-def]
+        asked.append(1)
+        return mean_score(*args)
+
+    monkeypatch.setattr(lang, "mean_score", counted)
+    parts = split_dump(text, 40_000, ("en", "fr"))
+    assert "".join(part.text for part in parts) == text
+    assert len(parts) == 4 and len(parts[-1].text) > len(english) * 30
+    # leans read at far fewer than half the lines (scanning to the end reads most of them)
+    assert len(asked) < text.count("\n") / 2

@@ -143,11 +143,15 @@ def _language_cuts(text: str, size: int, langs: tuple[str, ...]) -> list[int]:
     if votes[1] + votes[-1] < _TURN_VOTES or votes[way] < _TURN_MAJORITY * votes[-way]:
         return []  # no clear order: the file is read whole
     cuts: list[int] = []
-    at = text.find("\n", size) + 1
+    mark = size  # where the next cut may come
+    at = text.find("\n", mark) + 1
     while at and len(text) - at >= size // 2:
+        if at - mark > 2 * size:
+            break  # no pair start found for long (no longer two languages?): one last part
         if turn(at) == way:
             cuts.append(at)
-            at = text.find("\n", at + size)
+            mark = at + size
+            at = text.find("\n", mark)
         else:
             at = text.find("\n", at)
         at += 1
