@@ -396,10 +396,11 @@ class _Run:
         With ``jobs`` above 1 the work is shared by that many processes. Several inputs that
         can be read elsewhere (all but TMX files, which are streamed, and standard input)
         are each read and cut into units in a process of their own. Otherwise (one large
-        file) the input is read here and its pairs go to the processes in chunks to be
-        cleaned, segmented and aligned; inputs that hold units already (TMX, tables) are
-        only cleaned, here. Either way the units are prepared, numbered
-        and written here, in input order, so the output is the same as with one job."""
+        file) a dump read in parts sends each part to a process whole; another input is
+        read here and its pairs go to the processes in chunks to be cleaned, segmented and
+        aligned; inputs that hold units already (TMX, tables) are only cleaned, here.
+        Either way the units are prepared, numbered and written here, in input order, so
+        the output is the same as with one job."""
         options = self.options
         if options.jobs <= 1:
             for path in files:
