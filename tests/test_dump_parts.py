@@ -250,3 +250,34 @@ def test_an_unnumbered_dump_that_stops_turning_is_not_searched_to_its_end(
     assert len(parts) == 4 and len(parts[-1].text) > len(english) * 30
     # leans read at far fewer than half the lines (scanning to the end reads most of them)
     assert len(asked) < text.count("\n") / 2
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_progress_hears_of_each_part_of_a_large_dump(tmp_path: Path, jobs: int,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    # A large file no longer leaves the bar at nothing until its end: each part read is
+    # heard of as it is done, then the file with its whole size.
+    from tmx_export.model import Progress
+    from tmx_export.pipeline import build
+
+    # parts of a few hundred pairs: more than the chunks of pairs the records come in
+    monkeypatch.setattr(dump_reader, "PART_CHARS", 150_000)
+    dump = tmp_path / "dump.txt"
+    dump.write_text(format_dump(numbered(1200), seed=4), encoding="utf-8")
+    heard: list[tuple[str, str, int]] = []
+
+    class Heard(Progress):
+        def partly(self, name: str, size: int) -> None:
+            heard.append(("partly", name, size))
+
+        def advance(self, name: str, size: int) -> None:
+            heard.append(("advance", name, size))
+
+    build([dump], tmp_path / "out.tmx", progress=Heard(), jobs=jobs)
+    parts = split_dump(dump.read_text(encoding="utf-8"))
+    assert len(parts) >= 3
+    partly = [size for kind, _, size in heard if kind == "partly"]
+    assert partly == [len(part.data) for part in parts[:len(partly)]]
+    assert len(partly) >= len(parts) - 1
+    assert heard[-1] == ("advance", str(dump), dump.stat().st_size)
+    assert [kind for kind, _, _ in heard].count("advance") == 1

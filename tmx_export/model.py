@@ -127,10 +127,12 @@ class ReadResult:
 @dataclass(slots=True)
 class ReadStream:
     """What a streaming reader returns: its pairs and rejects in the order of the file, to
-    be taken one by one, and the repairs done to the text before the first of them."""
+    be taken one by one, the repairs done to the text before the first of them, and how
+    many bytes of the input it covers (a part of a large dump; 0: not known)."""
 
     items: Iterator[Pair | Reject]
     repairs: Counter[str] = field(default_factory=Counter)
+    size: int = 0
 
 
 # --- unit kinds ------------------------------------------------------------------------------
@@ -296,6 +298,10 @@ class Progress:
 
     def advance(self, name: str, size: int) -> None:
         """Input ``name`` (``size`` bytes, 0 for standard input) was read."""
+
+    def partly(self, name: str, size: int) -> None:
+        """``size`` more bytes of input ``name`` were read (a part of a large dump), before
+        :meth:`advance` says the whole input was (with its whole size)."""
 
 
 class AccountingError(InternalError):

@@ -335,8 +335,12 @@ class _Run:
         accounts = self.accounts
         for path, fmt, records, counts in self._inputs(files, formats):
             rejected_before = len(self.rejects)
+            heard = 0  # bytes of this input the progress has heard of (its parts read)
             for record in records:
                 check_terminated()
+                if counts.done_bytes > heard and self.progress is not None:
+                    self.progress.partly(str(path), counts.done_bytes - heard)
+                    heard = counts.done_bytes
                 accounts.read += 1
                 if isinstance(record, Reject):
                     self.rejects.append(record)
@@ -477,6 +481,7 @@ class _FileCounts:
 
     pairs_read: int = 0
     repairs: Counter[str] = field(default_factory=Counter)
+    done_bytes: int = 0  # of the parts of a large dump read to their end (for progress)
 
 
 def _parallel(path: Input, fmt: str) -> bool:
@@ -534,6 +539,7 @@ def _parted_records(path: Input, fmt: str, parts: list[DumpPart], options: Build
         records, done = pending.popleft().result()
         counts.pairs_read += done.pairs_read
         counts.repairs.update(done.repairs)
+        counts.done_bytes += done.done_bytes
         before = position
         for record in records:
             if isinstance(record, Reject):
@@ -621,6 +627,7 @@ def _read(path: Input, fmt: str, options: BuildOptions, counts: _FileCounts,
         for opened in streams:
             counts.repairs.update(opened.repairs)
             yield from _languages_checked(path, opened.items, options, counts)
+            counts.done_bytes += opened.size
     else:
         result = read_input(path, fmt, options)
         _check_document_languages(path, result.pairs, options)

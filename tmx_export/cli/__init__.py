@@ -109,6 +109,7 @@ class ProgressBar(Progress):
 
     def __init__(self) -> None:
         self.bar: Any = None
+        self.shown = 0  # bytes of the input being read already shown (its parts)
 
     def start(self, total: int) -> None:
         self.close()  # a run in several passes (one per language) starts a bar per pass
@@ -116,8 +117,13 @@ class ProgressBar(Progress):
                                      item_show_func=lambda name: name)
         self.bar.__enter__()
 
+    def partly(self, name: str, size: int) -> None:
+        self.bar.update(size, name)
+        self.shown += size
+
     def advance(self, name: str, size: int) -> None:
-        self.bar.update(size or 1, name)
+        self.bar.update(max(size - self.shown, 0) or 1, name)
+        self.shown = 0
 
     def close(self) -> None:
         if self.bar is not None:

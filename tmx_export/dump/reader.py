@@ -224,5 +224,7 @@ def _opened(remaining: list[DumpPart], name: str, source_lang: str, target_lang:
     while remaining:
         part = remaining.pop()
         stream = build_stream(part.text, langs, first_line=part.first_line)
+        size = len(part.data)
         del part  # the stream holds all of its text now
-        yield ReadStream(iter_pairs(stream, name, source_lang, target_lang), stream.repairs)
+        yield ReadStream(iter_pairs(stream, name, source_lang, target_lang), stream.repairs,
+                         size)
