@@ -14,7 +14,8 @@ hold:
    units, defaults, ``--jobs 1``) against translate-toolkit writing the same pairs as TMX
    (``tmxfile.addtranslation`` for each, then ``savefile``); pairs per second, peak RSS
    and the ratio. Equal pairs/s at every size means linear time.
-3. **jobs**: the largest real dump with ``--jobs 2`` against ``--jobs 1``, and the same TMX.
+3. **jobs**: the largest real dump, numbered and unnumbered (each read in parts), with
+   ``--jobs 2`` against ``--jobs 1``, and the same TMX.
 4. **stages against older code** (``--old REF``, a git revision, e.g. the release before
    the speed work): decode+repair, pair, clean, segment+align and write timed in one process
    on the 10,000-pair real dump, for the working tree and for ``REF`` (checked out in a
@@ -324,6 +325,9 @@ def main() -> None:
         dumps = section_sizes(args, work)
         real = [k for k in dumps if k.split("-")[0] == "real" and k.split("-")[1].isdigit()]
         section_jobs(dumps[real[-1]], work)
+        unnumbered = [k for k in dumps if k.startswith("real-unnumbered-")]
+        if unnumbered:  # read in parts as well, cut where the language turns
+            section_jobs(dumps[unnumbered[-1]], work)
         middle = "real-10000" if "real-10000" in dumps else real[-1]
         section_stages(dumps[middle], args.old, work)
         if args.writer_n:
