@@ -180,6 +180,10 @@ class _ReadAhead:
                 at += record.size + length
             pending = data[at:]
             yield batch
+        if pending:
+            from .errors import InternalError
+
+            raise InternalError("internal error: the merge's spool ends inside a unit")
 
     def close(self) -> None:
         self._conn.close()
