@@ -281,3 +281,23 @@ def test_progress_hears_of_each_part_of_a_large_dump(tmp_path: Path, jobs: int,
     assert len(partly) >= len(parts) - 1
     assert heard[-1] == ("advance", str(dump), dump.stat().st_size)
     assert [kind for kind, _, _ in heard].count("advance") == 1
+
+
+def test_each_part_finds_its_own_language_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Two dumps joined into one file, the second written French first: read whole, one
+    # order is chosen for the file and the second half comes out garbled; in parts, each
+    # part chooses its own, and only the part where the order changes suffers.
+    english_first = numbered(300)
+    french_first = [Pair(p.target, p.source, FR, EN, number=p.number + 300)
+                    for p in numbered(300)]
+    text = format_dump(english_first, seed=1) + format_dump(french_first, seed=2)
+    expected = {(p.source, p.target) for p in english_first}
+
+    def right() -> int:
+        result = read_dump("joined.txt", text=text)
+        return sum((p.source, p.target) in expected for p in result.pairs)
+
+    whole = right()
+    monkeypatch.setattr(dump_reader, "PART_CHARS", 40_000)
+    assert len(split_dump(text)) >= 6
+    assert right() >= 0.9 * 600 > whole
