@@ -425,18 +425,18 @@ def test_jobs_give_the_same_memory_and_report(tmp_path: Path,
 def test_one_large_input_shared_in_chunks_gives_the_same_memory(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # One dump, read here, cleaned, segmented and aligned by the processes in chunks of 7
-    # pairs, in input order; and a TMX whose rejected units fall between chunks, cleaned
-    # here chunk by chunk.
+    # pairs, in input order; and a TMX whose rejected units fall between chunks, whose
+    # units the processes only judge by the cleaning rules, chunk by chunk.
     from tmx_export import pipeline
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     monkeypatch.setattr(pipeline, "CHUNK_PAIRS", 7)
     monkeypatch.setattr(pipeline, "CHUNKS_AHEAD", 1)
-    started: list[int] = []
+    started: list[str] = []
     original_submit = pipeline._LazyPool.submit
 
     def submit(self, fn, /, *args):  # type: ignore[no-untyped-def]
-        started.append(1)
+        started.append(fn.__name__)
         return original_submit(self, fn, *args)
 
     monkeypatch.setattr(pipeline._LazyPool, "submit", submit)
@@ -482,9 +482,9 @@ def test_one_large_input_shared_in_chunks_gives_the_same_memory(
         if memory in inputs:
             assert outputs[1][1].count(b"missing-target-language") == 6
             assert outputs[1][1].count(b"\tno-letters\t") == 5
-    # a TMX holds units already: cleaning them here is cheaper than sending them out
-    assert chunked == ["dump.txt", "dump.txt"]
-    assert len(started) > 10  # the chunks went to the processes
+    # a TMX holds units already: only their texts go out, to be judged (_reasons_work)
+    assert chunked == ["dump.txt", "memory.tmx", "dump.txt", "memory.tmx"]
+    assert set(started) == {"_chunk_work", "_reasons_work"} and len(started) > 10
 
 
 def test_a_small_input_starts_no_process(tmp_path: Path,
