@@ -164,9 +164,9 @@ def _options(
 @allow_empty_option
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1,
               show_default="the number of cores",
-              help="Share the work among this many processes: inputs read at once, or the "
-              "pairs of one large input segmented in chunks (the TMX is the same whatever "
-              "the number).")
+              help="Share the work among this many processes: inputs read at once, the "
+              "parts of a large dump (about 2 MB each), or the units of a large input in "
+              "chunks (the TMX is the same whatever the number).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 def build_command(inputs: tuple[str, ...], output: str, quiet: bool, source_file: str | None,
                   target_file: str | None, langs: str | None, require_all_langs: bool,
