@@ -423,16 +423,14 @@ class _Run:
                 future = futures.get(path)
                 if future is None:
                     counts = _FileCounts()
-                    # Units as read (a TMX, a table) are only cleaned: their texts go to
-                    # the processes and the reasons come back (_reasons_work)
-                    shared = pool
-                    # a large dump's parts each go to a process whole; else the pairs
-                    # read here go in chunks
+                    # a large dump's parts each go to a process whole; else the pairs read
+                    # here go in chunks (units as read, of a TMX or a table: only their
+                    # texts, to be judged by the cleaning rules, _reasons_work)
                     parts = input_parts(path, formats[path], options)
                     records: Iterator[Record] = (
                         _parted_records(path, formats[path], parts, options, counts, pool)
                         if parts is not None and len(parts) > 1 else
-                        _chunked_records(path, formats[path], options, counts, shared, parts))
+                        _chunked_records(path, formats[path], options, counts, pool, parts))
                 else:
                     done, counts = future.result()
                     records = iter(done)
