@@ -215,12 +215,11 @@ def open_dump_parts(
     langs = (primary(source_lang), primary(target_lang))
     remaining = dump_parts(path, text, langs) if parts is None else list(parts)
     remaining.reverse()  # taken from the end: each part's text is let go once repaired
-    return _opened(remaining, name, source_lang, target_lang)
+    return _opened(remaining, name, source_lang, target_lang, langs)
 
 
-def _opened(remaining: list[DumpPart], name: str, source_lang: str, target_lang: str
-            ) -> Iterator[ReadStream]:
-    langs = (primary(source_lang), primary(target_lang))
+def _opened(remaining: list[DumpPart], name: str, source_lang: str, target_lang: str,
+            langs: tuple[str, str]) -> Iterator[ReadStream]:
     while remaining:
         part = remaining.pop()
         stream = build_stream(part.text, langs, first_line=part.first_line)
