@@ -222,15 +222,13 @@ class Analyser:
         (five times faster than ``simplemma.is_known``, which the spellings of a long
         query word would otherwise make slow), as ``is_known`` asks it."""
         if self._known_words is None:
-            import simplemma
+            from ..terms.lemmas import dictionary, is_known
 
             try:
-                from simplemma.strategies.dictionaries import DEFAULT_DICTIONARY_FACTORY
-
-                words = DEFAULT_DICTIONARY_FACTORY.get_dictionary(self.lang)
-            except (ImportError, ValueError):
+                words = dictionary(self.lang)
+            except ValueError:
                 lang = self.lang
-                self._known_words = lambda word: simplemma.is_known(word, lang=lang)
+                self._known_words = lambda word: is_known(word, lang=lang)
             else:
                 self._known_words = lambda word: (words.get(word) is not None
                                                   or words.get(word.capitalize()) is not None)

@@ -58,7 +58,6 @@ from itertools import compress
 from operator import attrgetter, getitem
 
 import numpy as np
-import simplemma
 
 from ..frequencies import zipf as zipf_frequency
 from ..lang import primary
@@ -79,6 +78,7 @@ from .candidates import (
     Token,
     split_tokens,
 )
+from .lemmas import is_known
 from .stopwords import LOCUTIONS, NOT_ALONE, NOT_HEAD, NOT_STOP
 from .termpair import Context, TermPair
 from .units import piece_spans
@@ -2054,7 +2054,7 @@ def _name_like_terms(s: str, t: str, source_lang: str, target_lang: str) -> bool
             parts = word.split("-")
             if (word[:1].isupper() and not word.isupper()
                     and all(part.isalpha() for part in parts)
-                    and not any(simplemma.is_known(part.lower(), lang=lang)
+                    and not any(is_known(part.lower(), lang=lang)
                                 for part in parts for lang in langs)):
                 return True
     return False

@@ -27,10 +27,9 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
-import simplemma
-
 from ..lang import primary
 from .languages import TermLanguage, elisions, term_language, term_languages
+from .lemmas import is_known, lemmatize
 from .stopwords import HEADING_WORDS, LOCUTIONS, NOT_HEAD, NOT_STOP
 
 MAX_WORDS = 4  # content words per candidate, as the terminology brief asks (1-4)
@@ -199,22 +198,22 @@ class Extractor:
         elif lower in rules.articles:
             result = (ARTICLE, "")
         else:
-            lemma = simplemma.lemmatize(lower, lang=rules.lemmas).lower()
+            lemma = lemmatize(lower, lang=rules.lemmas).lower()
             if written:
                 # As written, a noun is read as a noun ("Verkehr", not the verb "verkehren");
                 # a capitalised adjective ("Gemischten Ausschuss") as a noun too, whose lemma
                 # is then longer than the adjective's ("gemischte", "gemischt"): of two
                 # lemmas one of which begins the other, the shorter.
-                cased = simplemma.lemmatize(written, lang=rules.lemmas).lower()
+                cased = lemmatize(written, lang=rules.lemmas).lower()
                 if not lemma.startswith(cased) and not cased.startswith(lemma):
                     lemma = cased
                 elif len(cased) < len(lemma):
                     lemma = cased
             if (lemma == lower and rules.greedy
-                    and not simplemma.is_known(written or lower, lang=rules.lemmas)):
+                    and not is_known(written or lower, lang=rules.lemmas)):
                 # a compound the dictionary does not know ("hochseegewässern"): taken apart
                 # (only then: greedy would make the noun "Verkehr" the verb "verkehren")
-                lemma = simplemma.lemmatize(lower, lang=rules.lemmas, greedy=True).lower()
+                lemma = lemmatize(lower, lang=rules.lemmas, greedy=True).lower()
             if (
                 len(lower) < 2
                 or lower in self.stop
