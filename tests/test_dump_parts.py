@@ -301,3 +301,69 @@ def test_each_part_finds_its_own_language_order(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(dump_reader, "PART_CHARS", 40_000)
     assert len(split_dump(text)) >= 6
     assert right() >= 0.9 * 600 > whole
+
+
+@pytest.mark.parametrize("style", CUT_STYLES)
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_large_numbered_file_is_cut_as_its_whole_text_without_being_held_whole(
+        style: str, newline: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # read in blocks of a few hundred bytes, cut anywhere (inside a line, inside a
+    # character of several bytes): the parts its whole text would be cut in
+    monkeypatch.setattr(dump_reader, "_BLOCK_BYTES", 377)
+    text = format_dump(numbered(300), style=style, seed=3).replace("\n", newline)
+    text = text.replace("Commission", "Commission « 🇪🇺 »")
+    path = tmp_path / "dump.txt"
+    path.write_bytes(text.encode("utf-8"))
+    parts = dump_reader.dump_parts(path, size=8000)
+    assert isinstance(parts, dump_reader.FileParts)  # only where to cut is kept
+    assert len(parts) >= 10
+    assert list(parts) == split_dump(text, 8000)
+    assert list(parts) == list(parts)  # read again, the same
+
+
+def test_other_files_are_cut_from_their_whole_text(tmp_path: Path) -> None:
+    text = format_dump(numbered(300), seed=3)
+    unnumbered = format_dump(numbered(300), numbered=False, seed=3)
+    cases = {"bom.txt": b"\xef\xbb\xbf" + text.encode("utf-8"),
+             "utf16.txt": b"\xff\xfe" + text.encode("utf-16-le"),
+             "cp1252.txt": text.replace("’", "'").encode("cp1252", "replace"),
+             "unnumbered.txt": unnumbered.encode("utf-8"),
+             "small.txt": text[:10_000].encode("utf-8")}
+    for name, data in cases.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        parts = dump_reader.dump_parts(path, langs=("en", "fr"), size=8000)
+        assert isinstance(parts, list), name  # read whole, as before
+        whole = dump_reader.read_text(path)
+        assert parts == split_dump(whole, 8000, ("en", "fr")), name
+
+
+def test_a_dump_that_changes_while_it_is_read_is_an_error(tmp_path: Path) -> None:
+    from tmx_export.errors import InputError
+
+    path = tmp_path / "dump.txt"
+    path.write_text(format_dump(numbered(300), seed=3), encoding="utf-8")
+    parts = dump_reader.dump_parts(path, size=8000)
+    taken = iter(parts)
+    next(taken)
+    path.write_text(path.read_text(encoding="utf-8")[:-100], encoding="utf-8")
+    with pytest.raises(InputError, match="changed while it was being read"):
+        list(taken)
+    with pytest.raises(InputError, match="changed while it was being read"):
+        list(parts)
+
+
+def test_a_command_on_large_inputs_keeps_its_heap_steady(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tmx_export import cli
+
+    calls: list[bool] = []
+    monkeypatch.setattr(cli, "_steady_heap", lambda: calls.append(True))
+    small = tmp_path / "small.txt"
+    small.write_text(format_dump(numbered(3), seed=1), encoding="utf-8")
+    assert run("build", str(small), "-o", str(tmp_path / "a.tmx"), "-q").exit_code == 0
+    assert calls == []
+    monkeypatch.setattr(cli, "_LARGE_INPUT", small.stat().st_size)
+    assert run("build", str(small), "-o", str(tmp_path / "b.tmx"), "-q").exit_code == 0
+    assert calls == [True]
+    assert cli._large([str(tmp_path)]) and not cli._large(["no such file", "value chain"])

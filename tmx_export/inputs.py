@@ -27,7 +27,7 @@ from .lang import normalise_tag, primary
 from .model import BuildOptions, ReadResult, ReadStream
 
 if TYPE_CHECKING:
-    from .dump.reader import DumpPart
+    from .dump.reader import DumpParts
 
 # The readers are imported when a file of their format is read, not before: a command that
 # reads no XLIFF never loads translate-toolkit, and --help loads none of them.
@@ -157,7 +157,7 @@ def _streamed(path: Input, fmt: str) -> bool:
 
 
 def open_input(path: Input, fmt: str, options: BuildOptions,
-               parts: list[DumpPart] | None = None) -> Iterator[ReadStream] | None:
+               parts: DumpParts | None = None) -> Iterator[ReadStream] | None:
     """One input read as streams, pair by pair in the order of the file, one stream per
     part of it (``parts``, else all of them: a large dump is read in parts, see
     :func:`tmx_export.dump.reader.split_dump`), when its format is read that way; else
@@ -170,7 +170,7 @@ def open_input(path: Input, fmt: str, options: BuildOptions,
                            target_lang=options.target_lang, parts=parts)
 
 
-def input_parts(path: Input, fmt: str, options: BuildOptions) -> list[DumpPart] | None:
+def input_parts(path: Input, fmt: str, options: BuildOptions) -> DumpParts | None:
     """The parts :func:`open_input` reads an input in, decoded now; ``None`` for an input
     not read in parts."""
     if not _streamed(path, fmt):

@@ -97,7 +97,7 @@ from .segment.units import paragraph_units, segment_pair
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
 
-    from .dump.reader import DumpPart
+    from .dump.reader import DumpPart, DumpParts
 
 __all__ = ["EXTENSIONS", "READERS", "AccountingError", "BuildSummary", "ParallelInput", "Progress",
            "build",
@@ -551,18 +551,25 @@ def _part_work(path: Input, fmt: str, part: DumpPart, options: BuildOptions
     return list(_chunked_records(path, fmt, options, counts, None, [part])), counts
 
 
-def _parted_records(path: Input, fmt: str, parts: list[DumpPart], options: BuildOptions,
+def _parted_records(path: Input, fmt: str, parts: DumpParts, options: BuildOptions,
                     counts: _FileCounts, pool: _LazyPool) -> Iterator[Record]:
     """The records of a dump read in ``parts`` (:func:`tmx_export.dump.reader.split_dump`),
     each part read and made into units in ``pool``, given back in input order: the same
-    records as reading the parts here one after the other."""
+    records as reading the parts here one after the other. Parts are taken as they are
+    sent (a part read from the file when it is its turn, one sent let go here)."""
     pending: deque[Future[tuple[list[Record], _FileCounts]]] = deque()
-    parts = list(parts)
-    parts.reverse()  # taken from the end: a part sent is let go here
+    remaining = iter(parts)
+    del parts
     position = 0  # pairs (readers' rejects not counted) in the parts given so far
-    while parts or pending:
-        while parts and len(pending) <= options.jobs:
-            pending.append(pool.submit(_part_work, path, fmt, parts.pop(), options))
+    more = True
+    while more or pending:
+        while more and len(pending) <= options.jobs:
+            part = next(remaining, None)
+            if part is None:
+                more = False
+                break
+            pending.append(pool.submit(_part_work, path, fmt, part, options))
+            del part
         records, done = pending.popleft().result()
         counts.pairs_read += done.pairs_read
         counts.repairs.update(done.repairs)
@@ -583,7 +590,7 @@ def _parted_records(path: Input, fmt: str, parts: list[DumpPart], options: Build
 
 
 def _chunked_records(path: Input, fmt: str, options: BuildOptions, counts: _FileCounts,
-                     pool: _LazyPool | None, parts: list[DumpPart] | None = None
+                     pool: _LazyPool | None, parts: DumpParts | None = None
                      ) -> Iterator[Record]:
     """The records of one input (of ``parts`` of a dump, when given), read here, their
     units made chunk by chunk in ``pool`` (or here, without one) and given back in input
@@ -647,7 +654,7 @@ def _file_records(path: Input, fmt: str, options: BuildOptions, counts: _FileCou
 
 
 def _read(path: Input, fmt: str, options: BuildOptions, counts: _FileCounts,
-          parts: list[DumpPart] | None = None) -> Iterator[Pair | Reject]:
+          parts: DumpParts | None = None) -> Iterator[Pair | Reject]:
     """The pairs of one input (of ``parts`` of a dump, when given) and the reader's
     rejects, as they come (a TMX streamed)."""
     if fmt == "tmx" and not isinstance(path, ParallelInput) and tmx_is_streamed():

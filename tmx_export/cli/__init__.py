@@ -46,6 +46,8 @@ class Command(click.Command):
     def invoke(self, ctx: click.Context) -> Any:
         if threading.current_thread() is threading.main_thread():
             signal.signal(signal.SIGTERM, _terminate)
+        if _large(ctx.params.get("inputs") or ()):
+            _steady_heap()
         try:
             return super().invoke(ctx)
         except InputError as exc:
@@ -65,6 +67,40 @@ class Command(click.Command):
             fail("terminated", status=143)
         except InternalError as exc:  # a bug: say so, never pass it off as a result
             fail(f"{exc} (please report this)")
+
+
+# Inputs of this many bytes or more are read in parts (a dump of 3 MB and up), chunks or
+# long streams: worth the allocator setting of _steady_heap.
+_LARGE_INPUT = 2_000_000
+
+
+def _large(inputs: Any) -> bool:
+    """Whether the command's inputs (paths) hold a large file, or a directory."""
+    total = 0
+    for name in inputs if isinstance(inputs, (list, tuple)) else ():
+        try:
+            info = os.stat(name)
+        except (OSError, TypeError, ValueError):
+            continue  # not a path (a query), or not there: the command says so
+        if not os.path.isfile(name):
+            return True
+        total += info.st_size
+    return total >= _LARGE_INPUT
+
+
+def _steady_heap() -> None:
+    """Have glibc's allocator give freed memory back (``mallopt(M_TRIM_THRESHOLD, 64 KB)``).
+    By default it raises its thresholds to the largest block freed (up to 32 MB), after
+    which the large, short-lived buffers of each part of a large input (a part's text, its
+    arrays) come from a heap that keeps their pages: the peak crept up with the input's
+    size (a 50,000-pair dump: 149 MB this way, 165 MB without). Only in the command's own
+    process, not in a library's host; nothing where the C library has no ``mallopt``."""
+    import ctypes
+
+    try:
+        ctypes.CDLL(None).mallopt(-1, 64 * 1024)  # M_TRIM_THRESHOLD (glibc's malloc.h)
+    except (AttributeError, OSError, TypeError):  # no such C library or function
+        pass
 
 
 class Group(click.Group):

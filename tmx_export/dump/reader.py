@@ -14,11 +14,14 @@ one after the other.
 
 from __future__ import annotations
 
+import codecs
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import InputError
 from ..formats.text import STDIN_NAME, read_text
 from ..lang import primary
 from ..model import ReadResult, ReadStream, Reject
@@ -192,11 +195,128 @@ def read_dump(
     return result
 
 
-def dump_parts(path: str | Path, text: str | None = None, langs: tuple[str, ...] = ()
-               ) -> list[DumpPart]:
-    """The parts of the dump at ``path`` (or of ``text``) in languages ``langs``, decoded
-    (:func:`split_dump`)."""
-    return split_dump(read_text(path) if text is None else text, langs=langs)
+def dump_parts(path: str | Path, text: str | None = None, langs: tuple[str, ...] = (),
+               size: int | None = None) -> DumpParts:
+    """The parts of the dump at ``path`` (or of ``text``) in languages ``langs``
+    (:func:`split_dump`). A large numbered dump in UTF-8 is never held whole: a first pass
+    over the file finds the same cuts (:func:`_numbered_file_cuts`), and its parts are read
+    from the file as they are taken (:class:`FileParts`), so memory does not grow with the
+    file. Any other dump is decoded whole now."""
+    size = PART_CHARS if size is None else size
+    if text is None and str(path) != "-":
+        found = _numbered_file_cuts(Path(path), size)
+        if found is not None:
+            return FileParts(Path(path), *found)
+    return split_dump(read_text(path) if text is None else text, size=size, langs=langs)
+
+
+class FileParts:
+    """The parts of a dump file cut at ``cuts`` (byte offsets), each read from the file
+    when it is taken, in order; the file must still be ``size`` bytes long."""
+
+    def __init__(self, path: Path, cuts: list[int], size: int) -> None:
+        self.path, self.cuts, self.size = path, cuts, size
+
+    def __len__(self) -> int:
+        return len(self.cuts) + 1
+
+    def __iter__(self) -> Iterator[DumpPart]:
+        name = str(self.path)
+        try:
+            with self.path.open("rb") as handle:
+                if os.fstat(handle.fileno()).st_size != self.size:
+                    raise InputError(name, "changed while it was being read")
+                first_line, start = 1, 0
+                for end in [*self.cuts, self.size]:
+                    data = handle.read(end - start)
+                    if len(data) != end - start:
+                        raise InputError(name, "changed while it was being read")
+                    yield DumpPart(first_line, data)
+                    first_line += (data.count(b"\n") + data.count(b"\r")
+                                   - data.count(b"\r\n"))
+                    start = end
+        except OSError as exc:
+            raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
+
+
+DumpParts = list[DumpPart] | FileParts
+# What the first pass reads at a time.
+_BLOCK_BYTES = 1 << 20
+_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+
+
+def _numbered_file_cuts(path: Path, size: int) -> tuple[list[int], int] | None:
+    """(the byte offsets :func:`split_dump` would cut the file's text at, the file's size)
+    for a numbered dump in UTF-8 without a BOM that is cut at all, found a block at a time;
+    ``None`` for any other file (small, unnumbered, another encoding, not text: those are
+    decoded whole, which also says what is wrong with a file that cannot be read).
+
+    The same cuts as :func:`_numbered_cuts` over the whole text: numbered lines are found
+    in the complete lines read so far, with the paragraph end before each checked on the
+    64 characters before it, in character offsets. A cut is kept when at least half a part
+    follows it, which only the end of the file tells: the cuts found past that point are
+    dropped then (the whole text's search would have refused each of them, and no other
+    cut: after one refused for that reason, every later one is refused for it too)."""
+    try:
+        file_size = path.stat().st_size
+        if file_size < size + size // 2:
+            return None  # fewer characters than bytes: one part
+        with path.open("rb") as handle:
+            if handle.read(3).startswith(_BOMS):
+                return None
+            handle.seek(0)
+            decoder = codecs.getincrementaldecoder("utf-8")()
+            cuts: list[tuple[int, int]] = []  # (characters, bytes) before each cut
+            pending = ""  # the line still being read
+            base = base_bytes = 0  # characters and bytes before ``pending``
+            before = ""  # the 64 characters before ``pending``
+            start, last = 0, None
+            checked = False
+            while True:
+                block = handle.read(_BLOCK_BYTES)
+                if b"\x00" in block:
+                    return None
+                chunk = decoder.decode(block, final=not block)
+                if not checked and chunk:
+                    if _too_many_controls(chunk):
+                        return None
+                    checked = True
+                text = pending + chunk
+                end = len(text) if not block else text.rfind("\n") + 1
+                for match in _NUMBERED_LINE_RE.finditer(text, 0, end):
+                    number, at = int(match.group(1)), base + match.start()
+                    follows, last = last is not None and number == last + 1, number
+                    if follows and at - start >= size:
+                        # text[at - 64:at - 1], as _numbered_cuts searches it
+                        local = match.start()
+                        window = (before + text[:local])[-64:-1] if local < 64 else \
+                            text[local - 64:local - 1]
+                        if _PARAGRAPH_END_RE.search(window):
+                            cuts.append((at, base_bytes + len(text[:local].encode("utf-8"))))
+                            start = at
+                if not block:
+                    total = base + len(text)
+                    break
+                done = text[:end]
+                before = (before + done)[-64:]
+                base += end
+                base_bytes += len(done.encode("utf-8"))
+                pending = text[end:]
+                if len(pending) > 2 * size:
+                    return None  # a line longer than two parts: no cut to find in it
+    except (OSError, UnicodeDecodeError):
+        return None
+    if total < size + size // 2:
+        return None
+    kept = [offset for at, offset in cuts if total - at >= size // 2]
+    return (kept, file_size) if kept else None
+
+
+def _too_many_controls(text: str) -> bool:
+    """What decode_bytes refuses as a binary file, on the first characters."""
+    head = text[:65536]
+    controls = sum(1 for ch in head if ord(ch) < 32 and ch not in "\t\n\r\f")
+    return controls > max(8, len(head) // 100)
 
 
 def open_dump_parts(
@@ -205,7 +325,7 @@ def open_dump_parts(
     source_lang: str = "en-GB",
     target_lang: str = "fr-FR",
     text: str | None = None,
-    parts: list[DumpPart] | None = None,
+    parts: DumpParts | None = None,
 ) -> Iterator[ReadStream]:
     """:func:`read_dump` as streams, one per part (``parts``, else those of the file or of
     ``text``, decoded now): each part is repaired when it is reached, and its pairs and
@@ -213,15 +333,22 @@ def open_dump_parts(
     after pairing may start on the first pairs while the rest are checked)."""
     name = STDIN_NAME if str(path) == "-" else str(path)
     langs = (primary(source_lang), primary(target_lang))
-    remaining = dump_parts(path, text, langs) if parts is None else list(parts)
-    remaining.reverse()  # taken from the end: each part's text is let go once repaired
-    return _opened(remaining, name, source_lang, target_lang, langs)
+    if parts is None:
+        parts = dump_parts(path, text, langs)
+    if isinstance(parts, list):
+        parts = parts[::-1]  # taken from the end: each part's text is let go once repaired
+        return _opened(_popped(parts), name, source_lang, target_lang, langs)
+    return _opened(iter(parts), name, source_lang, target_lang, langs)
 
 
-def _opened(remaining: list[DumpPart], name: str, source_lang: str, target_lang: str,
+def _popped(parts: list[DumpPart]) -> Iterator[DumpPart]:
+    while parts:
+        yield parts.pop()
+
+
+def _opened(remaining: Iterator[DumpPart], name: str, source_lang: str, target_lang: str,
             langs: tuple[str, str]) -> Iterator[ReadStream]:
-    while remaining:
-        part = remaining.pop()
+    for part in remaining:
         stream = build_stream(part.text, langs, first_line=part.first_line)
         size = len(part.data)
         del part  # the stream holds all of its text now
