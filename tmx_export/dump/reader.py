@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
-from ..formats.text import STDIN_NAME, read_text
+from ..formats.text import STDIN_NAME, read_text, too_many_controls
 from ..lang import primary
 from ..model import ReadResult, ReadStream, Reject
 from .pairing import iter_pairs
@@ -87,17 +87,43 @@ def split_dump(text: str, size: int | None = None, langs: tuple[str, ...] = ()
 
 
 def _numbered_cuts(text: str, size: int) -> list[int]:
-    cuts: list[int] = []
-    start = 0
-    last: int | None = None
-    for match in _NUMBERED_LINE_RE.finditer(text):
-        number, at = int(match.group(1)), match.start()
-        follows, last = last is not None and number == last + 1, number
-        if (follows and at - start >= size and len(text) - at >= size // 2
-                and _PARAGRAPH_END_RE.search(text, max(start, at - 64), at - 1)):
-            cuts.append(at)
-            start = at
-    return cuts
+    cutter = _NumberedCuts(size)
+    return [at for at in cutter.feed(text) if len(text) - at >= size // 2]
+
+
+class _NumberedCuts:
+    """Where a numbered dump is cut (see :func:`split_dump`), found in its text read in
+    pieces of whole lines, one after the other: each piece's cuts (offsets in the piece),
+    but for the rule that at least half a part must follow a cut, which only the end of
+    the text tells. Leaving that rule to the end drops the same cuts: the search would
+    have refused each cut found past that point, and no other, since after one refused
+    for that reason every later one is refused for it too."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.start = 0  # where the last part begins
+        self.last: int | None = None  # the number of the last numbered line
+        self.seen = 0  # characters in the pieces before
+        self.before = ""  # their last 64
+
+    def feed(self, piece: str) -> list[int]:
+        found: list[int] = []
+        for match in _NUMBERED_LINE_RE.finditer(piece):
+            number, local = int(match.group(1)), match.start()
+            at = self.seen + local
+            follows, self.last = self.last is not None and number == self.last + 1, number
+            if follows and at - self.start >= self.size:
+                # the paragraph before ends a sentence: text[max(start, at - 64):at - 1],
+                # from this piece and the end of those before
+                low = max(self.start, at - 64) - self.seen
+                window = (piece[low:local - 1] if low >= 0 else
+                          (self.before + piece[:local])[len(self.before) + low:-1])
+                if _PARAGRAPH_END_RE.search(window):
+                    found.append(local)
+                    self.start = at
+        self.seen += len(piece)
+        self.before = (self.before + piece[-64:])[-64:]
+        return found
 
 
 # Unnumbered dumps. Each pair starts on a new line, so where the text turns at a line start
@@ -251,12 +277,8 @@ def _numbered_file_cuts(path: Path, size: int) -> tuple[list[int], int] | None:
     ``None`` for any other file (small, unnumbered, another encoding, not text: those are
     decoded whole, which also says what is wrong with a file that cannot be read).
 
-    The same cuts as :func:`_numbered_cuts` over the whole text: numbered lines are found
-    in the complete lines read so far, with the paragraph end before each checked on the
-    64 characters before it, in character offsets. A cut is kept when at least half a part
-    follows it, which only the end of the file tells: the cuts found past that point are
-    dropped then (the whole text's search would have refused each of them, and no other
-    cut: after one refused for that reason, every later one is refused for it too)."""
+    The same cuts as :func:`_numbered_cuts` over the whole text, by the same search
+    (:class:`_NumberedCuts`) fed the file's lines as they are decoded."""
     try:
         file_size = path.stat().st_size
         if file_size < size + size // 2:
@@ -266,11 +288,10 @@ def _numbered_file_cuts(path: Path, size: int) -> tuple[list[int], int] | None:
                 return None
             handle.seek(0)
             decoder = codecs.getincrementaldecoder("utf-8")()
+            cutter = _NumberedCuts(size)
             cuts: list[tuple[int, int]] = []  # (characters, bytes) before each cut
             pending = ""  # the line still being read
-            base = base_bytes = 0  # characters and bytes before ``pending``
-            before = ""  # the 64 characters before ``pending``
-            start, last = 0, None
+            read = 0  # bytes in the pieces fed to the cutter
             checked = False
             while True:
                 block = handle.read(_BLOCK_BYTES)
@@ -278,45 +299,28 @@ def _numbered_file_cuts(path: Path, size: int) -> tuple[list[int], int] | None:
                     return None
                 chunk = decoder.decode(block, final=not block)
                 if not checked and chunk:
-                    if _too_many_controls(chunk):
+                    if too_many_controls(chunk):
                         return None
                     checked = True
                 text = pending + chunk
+                # whole lines: a numbered line is found where it is read whole
                 end = len(text) if not block else text.rfind("\n") + 1
-                for match in _NUMBERED_LINE_RE.finditer(text, 0, end):
-                    number, at = int(match.group(1)), base + match.start()
-                    follows, last = last is not None and number == last + 1, number
-                    if follows and at - start >= size:
-                        # text[at - 64:at - 1], as _numbered_cuts searches it
-                        local = match.start()
-                        window = (before + text[:local])[-64:-1] if local < 64 else \
-                            text[local - 64:local - 1]
-                        if _PARAGRAPH_END_RE.search(window):
-                            cuts.append((at, base_bytes + len(text[:local].encode("utf-8"))))
-                            start = at
+                piece, pending = text[:end], text[end:]
+                seen = cutter.seen
+                cuts.extend((seen + local, read + len(piece[:local].encode("utf-8")))
+                            for local in cutter.feed(piece))
+                read += len(piece.encode("utf-8"))
                 if not block:
-                    total = base + len(text)
                     break
-                done = text[:end]
-                before = (before + done)[-64:]
-                base += end
-                base_bytes += len(done.encode("utf-8"))
-                pending = text[end:]
                 if len(pending) > 2 * size:
                     return None  # a line longer than two parts: no cut to find in it
     except (OSError, UnicodeDecodeError):
         return None
+    total = cutter.seen
     if total < size + size // 2:
         return None
     kept = [offset for at, offset in cuts if total - at >= size // 2]
     return (kept, file_size) if kept else None
-
-
-def _too_many_controls(text: str) -> bool:
-    """What decode_bytes refuses as a binary file, on the first characters."""
-    head = text[:65536]
-    controls = sum(1 for ch in head if ord(ch) < 32 and ch not in "\t\n\r\f")
-    return controls > max(8, len(head) // 100)
 
 
 def open_dump_parts(

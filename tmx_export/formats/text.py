@@ -62,12 +62,17 @@ def decode_bytes(data: bytes, name: str) -> str:
 
 
 def _checked_text(text: str, name: str) -> str:
-    # Text files have few control characters; many of them means a binary file that
-    # happened to decode (images, archives, executables).
-    controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\t\n\r\f")
-    if controls > max(8, len(text[:65536]) // 100):
+    if too_many_controls(text):
         raise InputError(name, "binary file (control characters), not text")
     return text
+
+
+def too_many_controls(text: str) -> bool:
+    """Whether the start of a text holds too many control characters for a text file: a
+    binary file (an image, an archive, an executable) that happened to decode."""
+    head = text[:65536]
+    controls = sum(1 for ch in head if ord(ch) < 32 and ch not in "\t\n\r\f")
+    return controls > max(8, len(head) // 100)
 
 
 def _line_of(data: bytes, offset: int) -> int:
