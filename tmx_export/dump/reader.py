@@ -17,7 +17,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -75,7 +75,7 @@ def split_dump(text: str, size: int | None = None, langs: tuple[str, ...] = ()
         return [DumpPart.of(1, text)]
     cuts = _numbered_cuts(text, size)
     if not cuts and len(langs) == 2:
-        cuts = _language_cuts(text, size, langs)
+        cuts = _language_cuts(_Stretch(text), size, langs)
     parts: list[DumpPart] = []
     start, first_line = 0, 1
     for at in cuts:
@@ -141,18 +141,20 @@ _TURN_MAJORITY = 5  # ... which must outnumber the other way this many times
 _CAPITAL_OPENING_RE = re.compile(r"[(\[«“‘„‚\"'¿¡]*([^\W\d_])")
 
 
-def _language_cuts(text: str, size: int, langs: tuple[str, ...]) -> list[int]:
+def _language_cuts(text: _Stretch, size: int, langs: tuple[str, ...]) -> list[int]:
+    """Where an unnumbered dump is cut (see :func:`split_dump`), in ``text`` read as far
+    as the search looks."""
     from ..lang import mean_score
 
     def lean(start: int, end: int) -> float:
-        return mean_score(text[max(start, 0):end], langs[0], langs[1]) or 0.0
+        return mean_score(text.slice(max(start, 0), end), langs[0], langs[1]) or 0.0
 
     def turn(at: int) -> int:
         """+1 where the text turns from the second language to the first at line start
         ``at``, -1 the other way, 0 where it does not clearly turn or no pair may start."""
-        opening = _CAPITAL_OPENING_RE.match(text, at)
+        opening = text.match(_CAPITAL_OPENING_RE, at)
         if (not opening or not opening.group(1).isupper()
-                or not _PARAGRAPH_END_RE.search(text, max(0, at - 64), at - 1)):
+                or not text.search(_PARAGRAPH_END_RE, max(0, at - 64), at - 1)):
             return 0
         before, after = lean(at - _LEAN_WINDOW, at), lean(at, at + _LEAN_WINDOW)
         for way in (1, -1):
@@ -163,7 +165,7 @@ def _language_cuts(text: str, size: int, langs: tuple[str, ...]) -> list[int]:
         return 0
 
     votes = {1: 0, -1: 0}
-    at = text.find("\n") + 1
+    at = text.find("\n", 0) + 1
     while 0 < at < 2 * size and votes[1] + votes[-1] < _TURN_VOTES:
         way = turn(at)
         if way:
@@ -175,17 +177,85 @@ def _language_cuts(text: str, size: int, langs: tuple[str, ...]) -> list[int]:
     cuts: list[int] = []
     mark = size  # where the next cut may come
     at = text.find("\n", mark) + 1
-    while at and len(text) - at >= size // 2:
+    while at and text.reaches(at + size // 2):
         if at - mark > 2 * size:
             break  # no pair start found for long (no longer two languages?): one last part
+        # the search never looks further back again (the order's votes, which may have
+        # read past ``size``, are counted: it only goes on from here)
+        text.release(at - _LEAN_WINDOW)
         if turn(at) == way:
             cuts.append(at)
+            text.mark(at)
             mark = at + size
             at = text.find("\n", mark)
         else:
             at = text.find("\n", at)
         at += 1
     return cuts
+
+
+class _Stretch:
+    """A dump's text as far as a search reads it: positions are the whole text's; more is
+    decoded from the file (``read`` gives the next piece, "" at its end) when the search
+    looks further, and what lies behind the place it may still look at is let go. The
+    byte offset of each place :meth:`mark` ed is kept (:attr:`marked`), for the parts."""
+
+    def __init__(self, text: str, read: Callable[[], str] | None = None) -> None:
+        self.buf, self.base, self.base_bytes = text, 0, 0
+        self.read, self.ended = read, read is None
+        self.marked: list[int] = []
+
+    def _fill(self, end: int) -> None:
+        while not self.ended and self.base + len(self.buf) < end:
+            piece = self.read()  # type: ignore[misc]
+            if piece:
+                self.buf += piece
+            else:
+                self.ended = True
+
+    def reaches(self, end: int) -> bool:
+        """Whether the text is ``end`` characters long or more."""
+        self._fill(end)
+        return self.base + len(self.buf) >= end
+
+    def slice(self, start: int, end: int) -> str:
+        self._fill(end)
+        return self.buf[start - self.base:end - self.base]
+
+    def find(self, sub: str, start: int) -> int:
+        while True:
+            found = self.buf.find(sub, max(start - self.base, 0))
+            if found >= 0 or self.ended:
+                return found + self.base if found >= 0 else -1
+            self._fill(self.base + len(self.buf) + 1)
+
+    def match(self, pattern: re.Pattern[str], at: int) -> re.Match[str] | None:
+        # a match ends before text read further could change it
+        self._fill(at + 400)
+        while not self.ended and not self.buf[at - self.base:].strip(_OPENERS):
+            self._fill(self.base + len(self.buf) + 1)
+        return pattern.match(self.buf, at - self.base)
+
+    def search(self, pattern: re.Pattern[str], start: int, end: int) -> re.Match[str] | None:
+        self._fill(end)
+        return pattern.search(self.buf, start - self.base, end - self.base)
+
+    def release(self, before: int) -> None:
+        """Let go of the text before ``before`` (of a text read from a file, by the
+        megabyte: each step copies the rest)."""
+        drop = before - self.base
+        if self.read is not None and drop > 1 << 20:
+            self.base_bytes += len(self.buf[:drop].encode("utf-8", "surrogatepass"))
+            self.buf, self.base = self.buf[drop:], before
+
+    def mark(self, at: int) -> None:
+        if self.read is not None:  # (a whole text's parts are cut from it)
+            self.marked.append(self.base_bytes + len(self.buf[:at - self.base].encode(
+                "utf-8", "surrogatepass")))
+
+
+# The marks _CAPITAL_OPENING_RE lets open a pair.
+_OPENERS = "([«“‘„‚\"'¿¡"
 
 
 def _line_breaks(text: str, start: int, end: int) -> int:
@@ -224,13 +294,13 @@ def read_dump(
 def dump_parts(path: str | Path, text: str | None = None, langs: tuple[str, ...] = (),
                size: int | None = None) -> DumpParts:
     """The parts of the dump at ``path`` (or of ``text``) in languages ``langs``
-    (:func:`split_dump`). A large numbered dump in UTF-8 is never held whole: a first pass
-    over the file finds the same cuts (:func:`_numbered_file_cuts`), and its parts are read
+    (:func:`split_dump`). A large dump in UTF-8 is never held whole: a pass over the file
+    finds the same cuts (:func:`_file_cuts`), and its parts are read
     from the file as they are taken (:class:`FileParts`), so memory does not grow with the
     file. Any other dump is decoded whole now."""
     size = PART_CHARS if size is None else size
     if text is None and str(path) != "-":
-        found = _numbered_file_cuts(Path(path), size)
+        found = _file_cuts(Path(path), size, langs)
         if found is not None:
             return FileParts(Path(path), *found)
     return split_dump(read_text(path) if text is None else text, size=size, langs=langs)
@@ -271,14 +341,17 @@ _BLOCK_BYTES = 1 << 20
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 
 
-def _numbered_file_cuts(path: Path, size: int) -> tuple[list[int], int] | None:
+def _file_cuts(path: Path, size: int, langs: tuple[str, ...]
+               ) -> tuple[list[int], int] | None:
     """(the byte offsets :func:`split_dump` would cut the file's text at, the file's size)
-    for a numbered dump in UTF-8 without a BOM that is cut at all, found a block at a time;
-    ``None`` for any other file (small, unnumbered, another encoding, not text: those are
-    decoded whole, which also says what is wrong with a file that cannot be read).
+    for a large dump in UTF-8 without a BOM, found a block at a time; ``None`` for any other
+    file (small, another encoding, not text: those are decoded whole, which also says what
+    is wrong with a file that cannot be read).
 
-    The same cuts as :func:`_numbered_cuts` over the whole text, by the same search
-    (:class:`_NumberedCuts`) fed the file's lines as they are decoded."""
+    The same cuts as :func:`split_dump` on the whole text, by the same searches: numbered
+    lines (:class:`_NumberedCuts`) fed the file's lines as they are decoded; without any,
+    the turns of language (:func:`_language_cuts`) in a second pass, over a
+    :class:`_Stretch` of the file."""
     try:
         file_size = path.stat().st_size
         if file_size < size + size // 2:
@@ -320,7 +393,30 @@ def _numbered_file_cuts(path: Path, size: int) -> tuple[list[int], int] | None:
     if total < size + size // 2:
         return None
     kept = [offset for at, offset in cuts if total - at >= size // 2]
-    return (kept, file_size) if kept else None
+    if kept or len(langs) != 2:
+        return kept, file_size
+    try:
+        return _language_file_cuts(path, size, langs), file_size
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _language_file_cuts(path: Path, size: int, langs: tuple[str, ...]) -> list[int]:
+    """The byte offsets :func:`_language_cuts` cuts the file's text at, the text decoded
+    as far as the search reads it."""
+    with path.open("rb") as handle:
+        decoder = codecs.getincrementaldecoder("utf-8")()
+
+        def read() -> str:
+            while True:
+                block = handle.read(_BLOCK_BYTES)
+                piece = decoder.decode(block, final=not block)
+                if piece or not block:
+                    return piece
+
+        text = _Stretch("", read)
+        _language_cuts(text, size, langs)  # each cut marked where it is found
+    return text.marked
 
 
 def open_dump_parts(
