@@ -171,8 +171,9 @@ def open_input(path: Input, fmt: str, options: BuildOptions,
 
 
 def input_parts(path: Input, fmt: str, options: BuildOptions) -> DumpParts | None:
-    """The parts :func:`open_input` reads an input in, decoded now; ``None`` for an input
-    not read in parts."""
+    """The parts :func:`open_input` reads an input in (a large dump in UTF-8: read from
+    the file as they are taken; others decoded now); ``None`` for an input not read in
+    parts."""
     if not _streamed(path, fmt):
         return None
     from .dump.reader import dump_parts
