@@ -230,10 +230,12 @@ class _Stretch:
             self._fill(self.base + len(self.buf) + 1)
 
     def match(self, pattern: re.Pattern[str], at: int) -> re.Match[str] | None:
-        # a match ends before text read further could change it
+        """``pattern`` (opening marks, then a letter) matched at ``at``: the text is read
+        until it holds more than opening marks from there, which a match cannot pass."""
         self._fill(at + 400)
-        while not self.ended and not self.buf[at - self.base:].strip(_OPENERS):
-            self._fill(self.base + len(self.buf) + 1)
+        if not self.buf[at - self.base:at - self.base + 400].strip(_OPENERS):
+            while not self.ended and not self.buf[at - self.base:].strip(_OPENERS):
+                self._fill(self.base + len(self.buf) + 1)
         return pattern.match(self.buf, at - self.base)
 
     def search(self, pattern: re.Pattern[str], start: int, end: int) -> re.Match[str] | None:
