@@ -40,7 +40,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, islice
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -557,20 +557,19 @@ def _parted_records(path: Input, fmt: str, parts: DumpParts, options: BuildOptio
     each part read and made into units in ``pool``, given back in input order: the same
     records as reading the parts here one after the other. Parts are taken as they are
     sent (a part read from the file when it is its turn, one sent let go here)."""
-    pending: deque[Future[tuple[list[Record], _FileCounts]]] = deque()
     remaining = iter(parts)
     del parts
+
+    def send(count: int) -> None:
+        pending.extend(pool.submit(_part_work, path, fmt, part, options)
+                       for part in islice(remaining, count))
+
+    pending: deque[Future[tuple[list[Record], _FileCounts]]] = deque()
+    send(options.jobs + 1)
     position = 0  # pairs (readers' rejects not counted) in the parts given so far
-    more = True
-    while more or pending:
-        while more and len(pending) <= options.jobs:
-            part = next(remaining, None)
-            if part is None:
-                more = False
-                break
-            pending.append(pool.submit(_part_work, path, fmt, part, options))
-            del part
+    while pending:
         records, done = pending.popleft().result()
+        send(1)  # the next part goes while this one's records are given
         counts.pairs_read += done.pairs_read
         counts.repairs.update(done.repairs)
         counts.done_bytes += done.done_bytes

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import signal
+import stat
 import sys
 import threading
 from collections.abc import Callable
@@ -75,14 +76,15 @@ _LARGE_INPUT = 2_000_000
 
 
 def _large(inputs: Any) -> bool:
-    """Whether the command's inputs (paths) hold a large file, or a directory."""
+    """Whether the command's inputs (paths) hold a large file, or a directory (anything
+    but a regular file)."""
     total = 0
     for name in inputs if isinstance(inputs, (list, tuple)) else ():
         try:
             info = os.stat(name)
         except (OSError, TypeError, ValueError):
             continue  # not a path (a query), or not there: the command says so
-        if not os.path.isfile(name):
+        if not stat.S_ISREG(info.st_mode):
             return True
         total += info.st_size
     return total >= _LARGE_INPUT
