@@ -385,3 +385,24 @@ def test_a_command_on_large_inputs_keeps_its_heap_steady(
     assert run("build", str(small), "-o", str(tmp_path / "b.tmx"), "-q").exit_code == 0
     assert calls == [True]
     assert cli._large([str(tmp_path)]) and not cli._large(["no such file", "value chain"])
+
+
+def test_a_dump_changed_during_a_build_ends_it_in_one_line_without_output(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(dump_reader, "PART_CHARS", 8000)
+    dump = tmp_path / "dump.txt"
+    dump.write_text(format_dump(numbered(300), seed=3), encoding="utf-8")
+    found = dump_reader._file_cuts
+
+    def then_changed(*args):  # type: ignore[no-untyped-def]
+        cuts = found(*args)
+        dump.write_text(dump.read_text(encoding="utf-8")[:-500], encoding="utf-8")
+        return cuts
+
+    monkeypatch.setattr(dump_reader, "_file_cuts", then_changed)
+    out = tmp_path / "out.tmx"
+    result = run("build", str(dump), "-o", str(out), "--jobs", "1")
+    assert result.exit_code == 1
+    assert result.output == (f"tmx-export: error: {dump}: changed while it was being "
+                             "read\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dump.txt"]
