@@ -164,6 +164,26 @@ def test_real_pairs_cut_any_way_read_back_exactly(dump: Dump) -> None:
     check_sound(result)
 
 
+@pytest.mark.parametrize("fr_first", [False, True])
+@pytest.mark.parametrize("width", [30, 36])
+def test_long_pair_in_narrow_lines_is_one_pair(width: int, fr_first: bool) -> None:
+    # Found by the explore profile: a 2,400-character pair in lines of 30 characters spans
+    # 80 lines, more than the search let a pair span, so it was cut in two, the English
+    # paragraph paired with its own last words ("... coasts of France." -> "I shall the")
+    # and the rest of it with all the French.
+    pair = next(p for p in PAIRS if p.file == "ep-00-01-17.en.txt:427")
+    assert len(pair.source) + len(pair.target) > 2000 and "I shall therefore" in pair.source
+    shown = (Pair(pair.target, pair.source, FR, EN, 1) if fr_first
+             else Pair(pair.source, pair.target, EN, FR, 1))
+    for style in CUT_STYLES:
+        text = format_dump([shown], style=style, numbered=False, seed=0, min_width=width,
+                           max_width=width)
+        assert text.count("\n") > 48
+        result = read_bytes(text.encode("utf-8"))
+        assert_texts([(pair.source, pair.target)], result)
+        assert result.rejects == []
+
+
 def test_paragraph_number_equal_to_a_number_in_the_text() -> None:
     pair = next(p for p in PAIRS if p.source.endswith("points 16 and 17."))
     text = format_dump([Pair(pair.source, pair.target, EN, FR, 17)], seed=3)

@@ -41,7 +41,9 @@ OPENING_REPEAT_BONUS = 2.0  # a pair within which side B repeats side A's openin
 HEADING_CHARS = 300  # a pair ending without punctuation (a heading) longer than this...
 LONG_HEADING_COST = 2.5  # ...costs this
 _SLACK = 1e-6  # relative: the relaxed total adds in another order than the exact one
-_COLUMNS = 4096  # pair ends per block of the relaxed search (its memory: block x window)
+# Cells (pair ends x window) per block of the relaxed search: 4,096 pair ends at the usual
+# window of 48 line starts, fewer at a wider one, so its memory stays a few MB.
+_CELLS = 4096 * 48
 
 
 @dataclass(slots=True)
@@ -257,8 +259,9 @@ def _relaxed_total(at_line: np.ndarray, agree: np.ndarray, gaps: tuple[np.ndarra
     best = np.full(n + 1, -np.inf)
     best[0] = 0.0
     window = lines.window
-    for block in range(1, n + 1, _COLUMNS):
-        j = np.arange(block, min(n + 1, block + _COLUMNS))
+    columns = max(1, _CELLS // window)
+    for block in range(1, n + 1, columns):
+        j = np.arange(block, min(n + 1, block + columns))
         # reach[:, d]: the best agreement between line start i = j - 1 - d and j
         reach = np.full((len(j), window), -np.inf)
         reach[:, 0] = exclusive[j - 1]

@@ -478,6 +478,7 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
     # splits, a tenth of all words.
     plausible = np.flatnonzero((prior > 0) | _language_turns(score))
     starts, capital = _pair_start_candidates(stream)
+    window = _window(starts, len(text), window)
     start_at = np.asarray(starts)  # converted once: the loop below indexes it per line
     tok_index = np.searchsorted(pos, np.asarray(starts + [len(text)]), side="left")
     n = len(starts)
@@ -525,6 +526,26 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
         prefix = -prefix
     return [(sign, total, _refined(shared, prefix, path) if r == won else [])
             for r, (sign, total) in enumerate(zip(signs, totals, strict=True))]
+
+
+# Characters a pair may span, at least: twice the longest pair of the Europarl and DGT-TM
+# data at hand (2,800 characters, both sides).
+PAIR_REACH = 6000
+MAX_WINDOW = 400  # line starts: a pair of PAIR_REACH characters in lines of 15
+
+
+def _window(starts: list[int], length: int, lines: int) -> int:
+    """How many line starts a pair may span: ``lines``, or more where ``lines`` of this
+    text's lines (their median length) hold fewer than :data:`PAIR_REACH` characters. A
+    dump copied from a narrow column has lines of 30 or 40 characters: within 48 of them a
+    pair of 2,400 characters could not fit, and the search had to cut it in two, pairing
+    English with English ("... coasts of France." -> "I shall the") and the rest with all
+    the French."""
+    if len(starts) < 2:
+        return lines
+    gaps = sorted(b - a for a, b in zip(starts, [*starts[1:], length], strict=True))
+    median = max(gaps[len(gaps) // 2], 1)
+    return min(max(lines, -(-PAIR_REACH // median)), max(lines, MAX_WINDOW))
 
 
 TURN_WORDS = 3  # words looked at on each side of a possible change of language
