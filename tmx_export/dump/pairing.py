@@ -626,9 +626,12 @@ def _number_parity(found: list[tuple[int, str]], starts: list[int], length: int
     are equal."""
     import numpy as np
 
-    rng = np.random.default_rng(_NUMBER_HASH_SEED)
+    # one draw per number found, all at once (the same stream as a draw each: a value's code
+    # is the draw at its first occurrence), where a call per number cost 5 us each
+    draws = np.random.default_rng(_NUMBER_HASH_SEED).integers(1, 2 ** 63, size=len(found))
     codes: dict[str, int] = {}
-    values = np.fromiter((codes.setdefault(v, int(rng.integers(1, 2 ** 63))) for _, v in found),
+    values = np.fromiter((codes.setdefault(v, d) for (_, v), d in zip(found, draws.tolist(),
+                                                                      strict=True)),
                          dtype=np.int64, count=len(found))
     at = np.fromiter((p for p, _ in found), dtype=np.int64, count=len(found))
     running = np.concatenate(([0], np.bitwise_xor.accumulate(values))) if len(found) \
