@@ -190,6 +190,25 @@ def is_valid_tag(code: str) -> bool:
     return "_" not in code and _TAG.match(code) is not None
 
 
+# --- elision -----------------------------------------------------------------------------------
+
+# The words French and Italian elide before an apostrophe ("l'importance", "qu'il",
+# "dell'Unione"): the term tokeniser splits them off a word, and the repair of a dump joins
+# a line cut just before the apostrophe back to them ("Vous n" / "'êtes").
+_ELISIONS = {
+    "fr": frozenset({"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu",
+                     "puisqu", "quoiqu"}),
+    "it": frozenset({"l", "d", "un", "dell", "all", "dall", "nell", "sull", "quest", "quell",
+                     "c"}),
+}
+
+
+def elisions(lang: str) -> frozenset[str]:
+    """The elided words ``lang`` (a primary subtag) writes before an apostrophe, in lower
+    case; none for a language that does not elide."""
+    return _ELISIONS.get(lang, frozenset())
+
+
 # --- word scores -----------------------------------------------------------------------------
 
 WORD_RE = re.compile(r"[^\W\d_]+")

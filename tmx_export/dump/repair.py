@@ -37,6 +37,7 @@ from functools import lru_cache
 
 from ..formats.xml import XML_ILLEGAL_RE
 from ..frequencies import zipf
+from ..lang import elisions
 
 # What starts a continuation line of a dump: nothing is missing at a fold.
 FOLD_MARKER = "...[+++]"
@@ -350,14 +351,19 @@ _CONTRACTIONS = frozenset({"s", "t", "ll", "re", "ve", "d", "m"})
 
 def _apostrophe(left: str, right: str, lexicon: Lexicon) -> bool:
     """Whether the ASCII apostrophe opening ``right``, after the letters ending ``left``,
-    is inside a word: an English contraction, or an elision the file writes elsewhere too
-    ("l'", "qu'", "dell'", "aujourd'hui"; the elided words of French and Italian are short
-    and frequent, so a file holding one holds it more than once)."""
+    is inside a word: an English contraction, a word one of the file's languages elides
+    ("n'", "qu'", "dell'": :func:`~tmx_export.lang.elisions`), or a word the file writes
+    before an apostrophe elsewhere too ("aujourd'hui"). A short file may hold an elision
+    once, cut there ("Vous n" / "'êtes"): it was read as an opening quote, "n 'êtes"."""
     after = _WORD_RE.match(right, 1)
     if after is None or after.group(0).lower() in _CONTRACTIONS:
         return True
     before = trailing_word(left)
-    return before is None or lexicon.writes_apostrophe(before.group(0).lower())
+    if before is None:
+        return True
+    word = before.group(0).lower()
+    return (any(word in elisions(lang) for lang in lexicon.langs)
+            or lexicon.writes_apostrophe(word))
 
 
 _CLAUSE_END = frozenset(",.;:!?")

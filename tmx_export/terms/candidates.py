@@ -27,8 +27,8 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from ..lang import primary
-from .languages import TermLanguage, elisions, term_language, term_languages
+from ..lang import elisions, primary
+from .languages import TermLanguage, term_language, term_languages
 from .lemmas import is_known, lemmatize
 from .stopwords import HEADING_WORDS, LOCUTIONS, NOT_HEAD, NOT_STOP
 

@@ -27,19 +27,6 @@ from functools import lru_cache
 from ..lang import primary
 from .stopwords import FR_CONNECTOR_ARTICLES, FR_CONNECTOR_KEY, FR_CONNECTORS, STOP
 
-# Elided words split off a token, by language ("l'importance" -> "l'" + "importance").
-_FR_ELISIONS = frozenset(
-    {"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"})
-_IT_ELISIONS = frozenset({"l", "d", "un", "dell", "all", "dall", "nell", "sull", "quest",
-                          "quell", "c"})
-_ELISIONS = {"fr": _FR_ELISIONS, "it": _IT_ELISIONS}
-
-
-def elisions(lang: str) -> frozenset[str]:
-    """The elided words ``lang`` (a primary subtag) writes before an apostrophe: all a
-    tokeniser needs of its rules, without building them."""
-    return _ELISIONS.get(lang, frozenset())
-
 
 @dataclass(frozen=True)
 class TermLanguage:
@@ -49,9 +36,9 @@ class TermLanguage:
     first (Romance languages). ``connectors``: linking words inside a head-first term, each
     with how its key writes it; ``articles``: articles allowed right after the connectors of
     ``article_after`` ("de la", "à la"), left out of the key (the elided words split off a
-    token are :func:`elisions`'). ``complement_links``: in a head-last language, the words
-    that link a noun to its complement in a term ("of": "code of conduct"; "into": "entry
-    into force").
+    token are :func:`tmx_export.lang.elisions`'). ``complement_links``: in a head-last
+    language, the words that link a noun to its complement in a term ("of": "code of
+    conduct"; "into": "entry into force").
     ``verb_lemma_endings``: lower-case words whose lemma ends so are verbs, never terms
     (German and Dutch infinitives; their nouns are written otherwise or capitalised).
     """
