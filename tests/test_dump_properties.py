@@ -184,6 +184,26 @@ def test_long_pair_in_narrow_lines_is_one_pair(width: int, fr_first: bool) -> No
         assert result.rejects == []
 
 
+@pytest.mark.parametrize("style", CUT_STYLES)
+def test_a_pair_of_many_paragraphs_is_one_pair(style: str) -> None:
+    # Eight Europarl pairs joined into one pair of 11,000 characters (the English of all
+    # eight, then the French), in lines of about 100 characters, between two short pairs:
+    # the search let a pair span at most 48 line starts, and cut the long one.
+    longest = sorted(PAIRS, key=lambda p: -(len(p.source) + len(p.target)))[:8]
+    long = Pair(" ".join(p.source for p in longest), " ".join(p.target for p in longest),
+                EN, FR, 2)
+    short = next(p for p in PAIRS if 200 < len(p.source) < 400)
+    shown = [Pair(short.source, short.target, EN, FR, 1), long,
+             Pair(short.source, short.target, EN, FR, 3)]
+    text = "".join(format_dump([pair], style=style, numbered=False, seed=seed,
+                               min_width=90, max_width=110)
+                   for seed, pair in enumerate(shown))
+    assert text.count("\n") > 120
+    result = read_bytes(text.encode("utf-8"))
+    assert_texts([(p.source, p.target) for p in shown], result)
+    assert result.rejects == []
+
+
 def test_paragraph_number_equal_to_a_number_in_the_text() -> None:
     pair = next(p for p in PAIRS if p.source.endswith("points 16 and 17."))
     text = format_dump([Pair(pair.source, pair.target, EN, FR, 17)], seed=3)

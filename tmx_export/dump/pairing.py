@@ -478,9 +478,9 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
     # splits, a tenth of all words.
     plausible = np.flatnonzero((prior > 0) | _language_turns(score))
     starts, capital = _pair_start_candidates(stream)
-    window = _window(starts, len(text), window)
     start_at = np.asarray(starts)  # converted once: the loop below indexes it per line
     tok_index = np.searchsorted(pos, np.asarray(starts + [len(text)]), side="left")
+    window = _window(score, tok_index, window)
     n = len(starts)
     # A pair usually follows a paragraph that ended with punctuation, or a heading that
     # ended with a word; never one ending on a comma or a dash: a line after
@@ -528,24 +528,28 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
             for r, (sign, total) in enumerate(zip(signs, totals, strict=True))]
 
 
-# Characters a pair may span, at least: twice the longest pair of the Europarl and DGT-TM
-# data at hand (2,800 characters, both sides).
-PAIR_REACH = 6000
-MAX_WINDOW = 400  # line starts: a pair of PAIR_REACH characters in lines of 15
+MAX_WINDOW = 400  # line starts a pair may span, at most (the search's cost grows with it)
 
 
-def _window(starts: list[int], length: int, lines: int) -> int:
-    """How many line starts a pair may span: ``lines``, or more where ``lines`` of this
-    text's lines (their median length) hold fewer than :data:`PAIR_REACH` characters. A
-    dump copied from a narrow column has lines of 30 or 40 characters: within 48 of them a
-    pair of 2,400 characters could not fit, and the search had to cut it in two, pairing
-    English with English ("... coasts of France." -> "I shall the") and the rest with all
-    the French."""
-    if len(starts) < 2:
-        return lines
-    gaps = sorted(b - a for a, b in zip(starts, [*starts[1:], length], strict=True))
-    median = max(gaps[len(gaps) // 2], 1)
-    return min(max(lines, -(-PAIR_REACH // median)), max(lines, MAX_WINDOW))
+def _window(score: np.ndarray, tok_index: np.ndarray, lines: int) -> int:
+    """How many line starts a pair may span: ``lines``, or as many as two pairs of this
+    text take, counted from where its language turns (:func:`_language_turns`; the text's
+    start and end count as turns). A pair longer than the window cannot be found: the
+    search cuts it, pairing a side's first lines with the rest of that side (a
+    2,400-character Europarl pair in lines of 30 characters, 80 lines, came out as "...
+    coasts of France." -> "I shall the" and the rest with all the French). Two pairs, not
+    one: a quotation in the other language inside a side adds two turns."""
+    import numpy as np
+
+    at = np.flatnonzero(_language_turns(score))
+    points = np.unique(np.searchsorted(tok_index, at, side="right"))
+    points = np.concatenate(([0], points, [len(tok_index) - 1]))
+    reach = 4  # turns in two pairs
+    if len(points) > reach:
+        span = int((points[reach:] - points[:-reach]).max())
+    else:
+        span = int(points[-1] - points[0])
+    return max(lines, min(span + 2, MAX_WINDOW))
 
 
 TURN_WORDS = 3  # words looked at on each side of a possible change of language
