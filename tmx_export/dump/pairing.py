@@ -476,11 +476,12 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
     # words before and after lean clearly to different languages (a clause that opens
     # lower case, "... Nordpolarmeer visant à prévenir ..."): only such tokens are tried as
     # splits, a tenth of all words.
-    plausible = np.flatnonzero((prior > 0) | _language_turns(score))
+    turns = _language_turns(score)
+    plausible = np.flatnonzero((prior > 0) | turns)
     starts, capital = _pair_start_candidates(stream)
     start_at = np.asarray(starts)  # converted once: the loop below indexes it per line
     tok_index = np.searchsorted(pos, np.asarray(starts + [len(text)]), side="left")
-    window = _window(score, tok_index, window)
+    window = _window(turns, tok_index, window)
     n = len(starts)
     # A pair usually follows a paragraph that ended with punctuation, or a heading that
     # ended with a word; never one ending on a comma or a dash: a line after
@@ -531,17 +532,18 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
 MAX_WINDOW = 400  # line starts a pair may span, at most (the search's cost grows with it)
 
 
-def _window(score: np.ndarray, tok_index: np.ndarray, lines: int) -> int:
+def _window(turns: np.ndarray, tok_index: np.ndarray, lines: int) -> int:
     """How many line starts a pair may span: ``lines``, or as many as two pairs of this
-    text take, counted from where its language turns (:func:`_language_turns`; the text's
-    start and end count as turns). A pair longer than the window cannot be found: the
-    search cuts it, pairing a side's first lines with the rest of that side (a
-    2,400-character Europarl pair in lines of 30 characters, 80 lines, came out as "...
-    coasts of France." -> "I shall the" and the rest with all the French). Two pairs, not
-    one: a quotation in the other language inside a side adds two turns."""
+    text take, counted between the tokens where its language turns (``turns``, of
+    :func:`_language_turns`; the text's start and end count as turns). A pair longer than
+    the window cannot be found: the search cuts it, pairing a side's first lines with the
+    rest of that side (a 2,400-character Europarl pair in lines of 30 characters, 80
+    lines, came out as "... coasts of France." -> "I shall the" and the rest with all the
+    French). Two pairs, not one: a quotation in the other language inside a side adds two
+    turns."""
     import numpy as np
 
-    at = np.flatnonzero(_language_turns(score))
+    at = np.flatnonzero(turns)
     points = np.unique(np.searchsorted(tok_index, at, side="right"))
     points = np.concatenate(([0], points, [len(tok_index) - 1]))
     reach = 4  # turns in two pairs
