@@ -204,6 +204,26 @@ def test_a_pair_of_many_paragraphs_is_one_pair(style: str) -> None:
     assert result.rejects == []
 
 
+def test_a_year_opening_lines_is_no_paragraph_numbering() -> None:
+    # Found by random dumps of 30 pairs: cuts before "2003." in one paragraph, written
+    # twice, opened three lines with the same year; the dump was taken for a numbered one
+    # and read as nothing but two rejects ("paragraph number mismatch (9002 vs 2003)").
+    year = next(p for p in PAIRS if "follow 2003. In brief" in p.source)
+    others = [p for p in PAIRS if 300 < len(p.source) < 600 and "2003" not in p.source][:4]
+    shown = [others[0], year, others[1], year, others[2], others[3]]
+
+    def cut_before_year(text: str) -> str:
+        return text.replace(" 2003. ", "\n2003. ")
+
+    text = "".join(f"{cut_before_year(p.source)}\n{cut_before_year(p.target)}\n"
+                   for p in shown)
+    assert text.count("\n2003. ") == 4
+    result = read_bytes(text.encode("utf-8"))
+    assert_texts([(p.source, p.target) for p in shown], result)
+    assert result.rejects == []
+    assert all(p.number is None for p in result.pairs)
+
+
 def test_paragraph_number_equal_to_a_number_in_the_text() -> None:
     pair = next(p for p in PAIRS if p.source.endswith("points 16 and 17."))
     text = format_dump([Pair(pair.source, pair.target, EN, FR, 17)], seed=3)

@@ -1146,14 +1146,18 @@ def _numbered_line_starts(stream: Stream) -> list[tuple[int, int]]:
 
 def _is_numbered(stream: Stream) -> bool:
     """Whether the dump numbers its paragraphs: it opens with a number, or its numbered
-    lines follow each other in sequence (N, N, N+1...) even when a title comes first."""
+    lines follow each other in sequence (N, N, N+1...) even when a title comes first.
+    A sequence goes on at least once: the same year opening three lines ("2003. En peu de
+    mots" where cuts fell before it, the same paragraph twice in a dump of 30 unnumbered
+    pairs) is no numbering, and read as one it left nothing but two rejects."""
     if LEADING_NUMBER_RE.match(stream.text):
         return True
     numbers = [n for _, n in _numbered_line_starts(stream)]
     if len(numbers) < 3:
         return False
-    in_sequence = sum(b in (a, a + 1) for a, b in zip(numbers, numbers[1:], strict=False))
-    return in_sequence >= 0.6 * (len(numbers) - 1)
+    steps = list(zip(numbers, numbers[1:], strict=False))
+    in_sequence = sum(b in (a, a + 1) for a, b in steps)
+    return in_sequence >= 0.6 * len(steps) and any(b == a + 1 for a, b in steps)
 
 
 def _first_numbered_line(stream: Stream) -> int:
