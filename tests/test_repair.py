@@ -223,9 +223,11 @@ def test_an_elision_cut_before_its_apostrophe_joins_in_a_short_file() -> None:
     text = ("We are looking, therefore, within the Structural Funds programme not just to "
             "see industrial restructuring. Vous n\n'êtes pas sans savoir que la majeure "
             "partie du pays de Galles est devenue éligible. Nous attendons donc qu\n'il ne "
-            "se limite pas à la restructuration, the dreaded\n'millennium bug' aside.\n")
+            "se limite pas à la restructuration, the dreaded\n'millennium bug' aside. "
+            "La procédure est aujourd\n'hui à ce point avancée.\n")
     repaired = build_stream(text, LANGS).text
     assert "Vous n'êtes pas" in repaired
+    assert "est aujourd'hui à ce point" in repaired
     assert "donc qu'il ne" in repaired
     assert "the dreaded 'millennium bug' aside" in repaired
     lines = text.split("\n")

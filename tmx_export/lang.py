@@ -209,6 +209,17 @@ def elisions(lang: str) -> frozenset[str]:
     return _ELISIONS.get(lang, frozenset())
 
 
+# Words written with an apostrophe inside that no tokeniser should split ("aujourd'hui",
+# "quelqu'un", "presqu'île", "prud'homme"): what comes before it is no word of its own.
+_BOUND_BEFORE_APOSTROPHE = {"fr": frozenset({"aujourd", "quelqu", "presqu", "prud"})}
+
+
+def joined_to_apostrophe(lang: str) -> frozenset[str]:
+    """The words ``lang`` writes straight before an apostrophe and the letters after it:
+    its :func:`elisions` and the first parts of its words with an apostrophe inside."""
+    return elisions(lang) | _BOUND_BEFORE_APOSTROPHE.get(lang, frozenset())
+
+
 # --- word scores -----------------------------------------------------------------------------
 
 WORD_RE = re.compile(r"[^\W\d_]+")

@@ -37,7 +37,7 @@ from functools import lru_cache
 
 from ..formats.xml import XML_ILLEGAL_RE
 from ..frequencies import zipf
-from ..lang import elisions
+from ..lang import joined_to_apostrophe
 
 # What starts a continuation line of a dump: nothing is missing at a fold.
 FOLD_MARKER = "...[+++]"
@@ -351,10 +351,11 @@ _CONTRACTIONS = frozenset({"s", "t", "ll", "re", "ve", "d", "m"})
 
 def _apostrophe(left: str, right: str, lexicon: Lexicon) -> bool:
     """Whether the ASCII apostrophe opening ``right``, after the letters ending ``left``,
-    is inside a word: an English contraction, a word one of the file's languages elides
-    ("n'", "qu'", "dell'": :func:`~tmx_export.lang.elisions`), or a word the file writes
-    before an apostrophe elsewhere too ("aujourd'hui"). A short file may hold an elision
-    once, cut there ("Vous n" / "'êtes"): it was read as an opening quote, "n 'êtes"."""
+    is inside a word: an English contraction, a word one of the file's languages elides or
+    writes with an apostrophe inside ("n'", "qu'", "dell'", "aujourd'hui":
+    :func:`~tmx_export.lang.joined_to_apostrophe`), or a word the file writes before an
+    apostrophe elsewhere too. A short file may hold one of them once, cut there ("Vous n"
+    / "'êtes", "aujourd" / "'hui"): it was read as an opening quote, "n 'êtes"."""
     after = _WORD_RE.match(right, 1)
     if after is None or after.group(0).lower() in _CONTRACTIONS:
         return True
@@ -362,7 +363,7 @@ def _apostrophe(left: str, right: str, lexicon: Lexicon) -> bool:
     if before is None:
         return True
     word = before.group(0).lower()
-    return (any(word in elisions(lang) for lang in lexicon.langs)
+    return (any(word in joined_to_apostrophe(lang) for lang in lexicon.langs)
             or lexicon.writes_apostrophe(word))
 
 
