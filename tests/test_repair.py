@@ -239,3 +239,20 @@ def test_an_elision_cut_before_its_apostrophe_joins_in_a_short_file() -> None:
     assert join_evidence("della Commissione e dell", "'Unione",
                          Lexicon(("en", "it"), text, lines)) > 0
     assert join_evidence("della Commissione e dell", "'Unione", lexicon) < 0
+
+
+def test_an_ascii_double_quote_at_a_break_opens_or_closes_by_where_it_stands() -> None:
+    """Found by random dumps of real pairs: a cut just after an opening ASCII quote before
+    a capital (``FEOGA "`` / ``Orientation" l'est``) was taken for a sentence end and
+    spaced, 'le FEOGA " Orientation"'. An ASCII quote after a space opens a quotation, one
+    after a word closes it; before a letter it opens, before a space it closes."""
+    text = ("Les fonds structurels, comme le FEOGA \"\nOrientation\" l' est pour le d\u00e9velop"
+            "pement rural, dire franchement \"\nChapeau !\" \u00e0 l' Union. He said \"yes\"\n"
+            "The vote will take place today. We call it the\n\"millennium\n\" problem, and "
+            "the \"Objective\n\" regions too.\n")
+    repaired = build_stream(text, LANGS).text
+    assert 'le FEOGA "Orientation" l\' est' in repaired
+    assert 'franchement "Chapeau !"' in repaired
+    assert 'He said "yes" The vote' in repaired
+    assert 'call it the "millennium" problem' in repaired
+    assert 'the "Objective" regions' in repaired

@@ -330,6 +330,14 @@ def join_evidence(left: str, right: str, lexicon: Lexicon) -> float:
         # An opening quote after a word, its space consumed by the cut ("the dreaded" |
         # "'millennium bug'"): the word never takes an apostrophe elsewhere in the file.
         return -2.0
+    if a == '"' and b.isalnum():
+        # An ASCII double quote says nothing of its side: where it stands does. After a
+        # space it opens (no space after it), after a word it closes (a space follows).
+        return 2.0 if _opening_quote(left) else -2.0
+    if b == '"' and a.isalnum() and right[1:2] != "":
+        # ... and before a letter it opens (a space before it), before a space or
+        # punctuation it closes ("Orientation" / '" l'est').
+        return -2.0 if right[1].isalnum() else 2.0
     if a in _CLAUSE_END and b in _QUOTES and right[1:2].isalpha():
         # A quote before a letter opens a word ("definitioner: | ”sopimusalueella”": Finnish
         # and Swedish open with ”); a closing quote is followed by a space or punctuation.
@@ -423,7 +431,7 @@ def decide_break(left: str, right: str, post: dict[str, float], lam: float,
     """What replaces one line break: (separator, drop the hyphen ending ``left``)."""
     if left[-1:].isspace() or right[:1].isspace():
         return "", False
-    if left[-1:] in _SENTENCE_END and _may_open_pair(right):
+    if left[-1:] in _SENTENCE_END and _may_open_pair(right) and not _opening_quote(left):
         # "...est clos." / "Le vote...": no cut in any style leaves a sentence end against
         # the next capital (a cut there keeps or eats the space between them); this is a
         # paragraph boundary, and paragraphs are separated by a space.
@@ -472,6 +480,13 @@ illetve i oraz lub albo a nebo alebo in ali ili и или και ή și şi sau 
 # regular expression anchored at the end would scan the whole line).
 _SENTENCE_END = frozenset('.!?;:)]»”"')
 _PAIR_OPENING_RE = re.compile(r"^(?:\d+\.\s|[(\[«“‘„‚”»’\"'¿¡]*[^\W\d_])")
+
+
+def _opening_quote(left: str) -> bool:
+    """Whether ``left`` ends with an ASCII double quote that opens a quotation: after a
+    space or at the start of the line (``FEOGA "`` / ``Orientation"``), where a closing
+    one follows its last word."""
+    return left.endswith('"') and (len(left) == 1 or left[-2].isspace())
 
 
 def _may_open_pair(line: str) -> bool:
