@@ -3,7 +3,9 @@
 Tags: every stage needs the primary subtag of a BCP 47 tag ("en-GB" -> "en") or a
 normalised spelling to compare tags; they all come from here (:func:`primary`,
 :func:`normalise_tag`, :func:`parse_tag`, :func:`is_valid_tag`), so "en_GB", "EN-gb" and
-" en-GB " mean the same thing everywhere.
+" en-GB " mean the same thing everywhere. So do the words a language writes against an
+apostrophe (:func:`elisions`, :func:`joined_to_apostrophe`), which the repair of a dump and
+the term tokeniser both need.
 
 Identification answers two questions with two tools:
 
