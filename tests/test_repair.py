@@ -256,3 +256,16 @@ def test_an_ascii_double_quote_at_a_break_opens_or_closes_by_where_it_stands() -
     assert 'He said "yes" The vote' in repaired
     assert 'call it the "millennium" problem' in repaired
     assert 'the "Objective" regions' in repaired
+
+
+def test_a_line_that_is_one_piece_of_a_word_is_weighed_as_the_word() -> None:
+    """Found by random dumps of DGT-TM pairs in lines of 35-43 characters, every
+    continuation folded: the line "...[+++]tibility" (the line before ending "Compa") was
+    weighed alone against the next line, the Polish "a także" opening the next pair: two
+    unknown fragments, "tibilitya" beat "tibility" + "a", and the two pairs became one."""
+    text = ("w sekcji V załącznika sektorowego dotyczącego kompatybilności elektromagnetycznej\n"
+            "in Section V of the Sectoral Annex for Electromagnetic Compa\n"
+            "...[+++]tibility\n"
+            "a także mając na uwadze fakt, że Wspólny Komitet ma podjąć decyzję\n")
+    repaired = build_stream(text, ("pl", "en")).text
+    assert "Electromagnetic Compatibility a także mając" in repaired

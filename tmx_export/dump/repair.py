@@ -515,9 +515,19 @@ def build_stream(text: str, langs: tuple[str, ...], first_line: int = 1) -> Stre
     # tuple a break: a large file has hundreds of thousands)
     spaced_at = bytearray()
     evidence = array("d")
+    before = ""  # the line before ``left``
     for (_, left, _), (_, right, _) in zip(lines, lines[1:], strict=False):
         spaced = left[-1:].isspace() or right[:1].isspace()
         spaced_at.append(spaced)
+        if not spaced and evidence and evidence[-1] > 0 and left[:1].isalpha():
+            # a line that is one piece of a word ("...[+++]tibility", the line before
+            # ending "Electromagnetic Compa") is weighed as the word it ends: the fragment
+            # alone, unknown, made "tibility" + "a" (a Polish word opening the next
+            # pair) one word
+            found = trailing_word(left)
+            if found is not None and found.start() == 0:
+                left = before + left
+        before = left
         evidence.append(0.0 if spaced else join_evidence(left, right, lexicon))
     # A line that may open a new pair ("The debate...", "35. ...") may follow a break that
     # was never a cut: pairs start on new lines. Such breaks say nothing about the style.
