@@ -341,3 +341,29 @@ def test_encoding_and_line_ends_change_nothing(sample: Path, encoding: str,
     assert [(p.source, p.target, p.number, p.line) for p in other.pairs] == [
         (p.source, p.target, p.number, p.line) for p in plain.pairs]
     assert len(other.rejects) == len(plain.rejects)
+
+
+def _turns_between(gaps: list[int], per_line: int = 10) -> tuple[object, object]:
+    """Token arrays for :func:`_window`: line starts every ``per_line`` tokens, and the
+    language turning where each of ``gaps`` (in lines) ends, the last one aside."""
+    import numpy as np
+
+    lines = sum(gaps)
+    tok_index = np.arange(0, (lines + 1) * per_line, per_line)
+    turns = np.zeros(lines * per_line, dtype=bool)
+    for end in np.cumsum(gaps)[:-1]:
+        turns[end * per_line + per_line // 2] = True
+    return turns, tok_index
+
+
+def test_the_window_grows_for_a_long_pair_only() -> None:
+    from tmx_export.dump.pairing import MAX_WINDOW, _window
+
+    # a pair of 90 lines and 80, between short ones: it must fit
+    turns, tok_index = _turns_between([4, 4, 90, 80, 4, 4])
+    assert 170 <= _window(turns, tok_index, 48) <= MAX_WINDOW
+    # short pairs only, a text in one language, a long untranslated stretch between short
+    # pairs: the least window (wider ones made an English-only file 15 times slower)
+    for gaps in ([5, 5] * 20, [300], [5, 5, 5, 5, 300, 5, 5, 5, 5]):
+        turns, tok_index = _turns_between(gaps)
+        assert _window(turns, tok_index, 48) == 48, gaps
