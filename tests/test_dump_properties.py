@@ -343,27 +343,37 @@ def test_encoding_and_line_ends_change_nothing(sample: Path, encoding: str,
     assert len(other.rejects) == len(plain.rejects)
 
 
-def _turns_between(gaps: list[int], per_line: int = 10) -> tuple[object, object]:
-    """Token arrays for :func:`_window`: line starts every ``per_line`` tokens, and the
-    language turning where each of ``gaps`` (in lines) ends, the last one aside."""
+def _turns_between(gaps: list[int], leans: list[float] | None = None, per_line: int = 10
+                   ) -> tuple[object, object, object]:
+    """Arrays for :func:`_window`: line starts every ``per_line`` tokens, the language
+    turning where each of ``gaps`` (in lines) ends, and the words of each stretch leaning
+    as ``leans`` says (default: the two languages in turn)."""
     import numpy as np
 
+    leans = leans or [1.0 if k % 2 == 0 else -1.0 for k in range(len(gaps))]
     lines = sum(gaps)
     tok_index = np.arange(0, (lines + 1) * per_line, per_line)
     turns = np.zeros(lines * per_line, dtype=bool)
+    score = np.repeat(np.array(leans), np.array(gaps) * per_line)
     for end in np.cumsum(gaps)[:-1]:
-        turns[end * per_line + per_line // 2] = True
-    return turns, tok_index
+        turns[end * per_line] = True
+    return turns, score, tok_index
 
 
 def test_the_window_grows_for_a_long_pair_only() -> None:
     from tmx_export.dump.pairing import MAX_WINDOW, _window
 
     # a pair of 90 lines and 80, between short ones: it must fit
-    turns, tok_index = _turns_between([4, 4, 90, 80, 4, 4])
-    assert 170 <= _window(turns, tok_index, 48) <= MAX_WINDOW
-    # short pairs only, a text in one language, a long untranslated stretch between short
-    # pairs: the least window (wider ones made an English-only file 15 times slower)
-    for gaps in ([5, 5] * 20, [300], [5, 5, 5, 5, 300, 5, 5, 5, 5]):
-        turns, tok_index = _turns_between(gaps)
-        assert _window(turns, tok_index, 48) == 48, gaps
+    turns, score, tok_index = _turns_between([4, 4, 90, 80, 4, 4])
+    assert 170 <= _window(turns, score, tok_index, 48) <= MAX_WINDOW
+    # ... and a pair whose first side quotes the other language
+    turns, score, tok_index = _turns_between([4, 4, 60, 2, 40, 100, 4])
+    assert _window(turns, score, tok_index, 48) >= 200
+    # short pairs only, a text in one language (with or without turns where names or
+    # quotations lean the other way), a long untranslated stretch between short pairs:
+    # the least window (wider ones made an English-only file 15 times slower)
+    for gaps, leans in (([5, 5] * 20, None), ([300], None),
+                        ([40, 1, 40, 1, 40], [1.0, 0.5, 1.0, 0.5, 1.0]),
+                        ([5, 5, 5, 5, 300, 5, 5, 5, 5], None)):
+        turns, score, tok_index = _turns_between(gaps, leans)
+        assert _window(turns, score, tok_index, 48) == 48, gaps

@@ -481,7 +481,7 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
     starts, capital = _pair_start_candidates(stream)
     start_at = np.asarray(starts)  # converted once: the loop below indexes it per line
     tok_index = np.searchsorted(pos, np.asarray(starts + [len(text)]), side="left")
-    window = _window(turns, tok_index, window)
+    window = _window(turns, score, tok_index, window)
     n = len(starts)
     # A pair usually follows a paragraph that ended with punctuation, or a heading that
     # ended with a word; never one ending on a comma or a dash: a line after
@@ -534,9 +534,11 @@ MAX_WINDOW = 400  # line starts a pair may span, at most
 # many, the window stays at its least (48), whatever the pairs (a 2 MB part of a large
 # file, 20,000 lines, keeps 48).
 WINDOW_BUDGET = 1_000_000
+RUNS = 6  # stretches between turns a pair may hold: names or quotations in the other
+# language inside its sides add two each
 
 
-def _window(turns: np.ndarray, tok_index: np.ndarray, lines: int) -> int:
+def _window(turns: np.ndarray, score: np.ndarray, tok_index: np.ndarray, lines: int) -> int:
     """How many line starts a pair may span: ``lines``, or as many as this text's longest
     pair takes, measured between the tokens where its language turns (``turns``, of
     :func:`_language_turns`; the text's start and end count as turns). A pair longer than
@@ -545,32 +547,37 @@ def _window(turns: np.ndarray, tok_index: np.ndarray, lines: int) -> int:
     lines, came out as "... coasts of France." -> "I shall the" and the rest with all the
     French).
 
-    A pair is two sides of about the same length, one turn apart: two neighbouring runs of
-    the stretches between turns (up to four stretches: a quotation in the other language
-    inside a side adds two turns), measured as their sum but at most three times the
-    shorter. A text in one language, or a long stretch of one between short pairs, is no
-    long pair and keeps the window small: measured whole, an English-only file of 14,000
-    lines took 44 s to refuse instead of 3."""
+    A pair is two neighbouring runs of the stretches between turns (up to :data:`RUNS`
+    stretches: a quotation in the other language inside a side adds two) whose words lean to
+    different languages (``score``, summed), of about the same length: measured as their
+    sum, but at most three times the shorter. A text in one language, or a long stretch
+    of one between short pairs, is no long pair and keeps the window small (taken whole,
+    an English-only file of 14,000 lines took 44 s to refuse instead of 3)."""
     import numpy as np
 
     n = len(tok_index) - 1
     if n * lines >= WINDOW_BUDGET:
         return lines
     at = np.flatnonzero(turns)
-    points = np.unique(np.searchsorted(tok_index, at, side="right"))
-    gaps = np.diff(np.concatenate(([0], points, [n])))
-    gaps = gaps[gaps > 0]
+    points = np.unique(np.concatenate(([0], np.searchsorted(tok_index, at, side="right"),
+                                       [n])))
+    gaps = np.diff(points)
     if len(gaps) < 2:
         return lines
     total = np.concatenate(([0], np.cumsum(gaps)))
+    # the running word score at each stretch's start: a run's lean is a difference
+    lean = np.concatenate(([0.0], np.cumsum(score)))[tok_index[points]]
     longest = 0
-    for width in range(2, min(4, len(gaps)) + 1):
+    for width in range(2, min(RUNS, len(gaps)) + 1):
         first = np.arange(len(gaps) - width + 1)
         for cut in range(1, width):
             side_a = total[first + cut] - total[first]
             side_b = total[first + width] - total[first + cut]
-            pair = np.minimum(side_a + side_b, 3 * np.minimum(side_a, side_b))
-            longest = max(longest, int(pair.max()))
+            apart = ((lean[first + cut] - lean[first])
+                     * (lean[first + width] - lean[first + cut])) < 0
+            if apart.any():
+                pair = np.minimum(side_a + side_b, 3 * np.minimum(side_a, side_b))[apart]
+                longest = max(longest, int(pair.max()))
     return max(lines, min(longest + 2, MAX_WINDOW, WINDOW_BUDGET // n))
 
 
