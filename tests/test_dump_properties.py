@@ -369,6 +369,9 @@ def test_the_window_grows_for_a_long_pair_only() -> None:
     # ... and a pair whose first side quotes the other language
     turns, score, tok_index = _turns_between([4, 4, 60, 2, 40, 100, 4])
     assert _window(turns, score, tok_index, 48) >= 200
+    # ... and in a file of 20,000 lines (a part of a large dump) as well
+    turns, score, tok_index = _turns_between([5, 5] * 1000 + [90, 80] + [5, 5] * 1000)
+    assert _window(turns, score, tok_index, 48) >= 170
     # short pairs only, a text in one language (with or without turns where names or
     # quotations lean the other way), a long untranslated stretch between short pairs:
     # the least window (wider ones made an English-only file 15 times slower)

@@ -529,11 +529,7 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
             for r, (sign, total) in enumerate(zip(signs, totals, strict=True))]
 
 
-MAX_WINDOW = 400  # line starts a pair may span, at most
-# The search weighs about (line starts x window) start and end pairs in Python: past this
-# many, the window stays at its least (48), whatever the pairs (a 2 MB part of a large
-# file, 20,000 lines, keeps 48).
-WINDOW_BUDGET = 1_000_000
+MAX_WINDOW = 400  # line starts a pair may span, at most (the search's cost grows with it)
 RUNS = 6  # stretches between turns a pair may hold: names or quotations in the other
 # language inside its sides add two each
 
@@ -548,16 +544,16 @@ def _window(turns: np.ndarray, score: np.ndarray, tok_index: np.ndarray, lines: 
     French).
 
     A pair is two neighbouring runs of the stretches between turns (up to :data:`RUNS`
-    stretches: a quotation in the other language inside a side adds two) whose words lean to
-    different languages (``score``, summed), of about the same length: measured as their
-    sum, but at most three times the shorter. A text in one language, or a long stretch
-    of one between short pairs, is no long pair and keeps the window small (taken whole,
-    an English-only file of 14,000 lines took 44 s to refuse instead of 3)."""
+    stretches: a quotation in the other language inside a side adds two) whose words
+    lean to different languages (``score``, summed), of about the same length: measured
+    as their sum, but at most three times the shorter. A text in one language, or a long
+    stretch of one between short pairs, is no long pair and keeps the window small (taken
+    whole, an English-only file of 14,000 lines took 44 s to refuse instead of 3); a text
+    whose pairs are long gets the window they need, at a cost in time (lines x window
+    weighed in the search)."""
     import numpy as np
 
     n = len(tok_index) - 1
-    if n * lines >= WINDOW_BUDGET:
-        return lines
     at = np.flatnonzero(turns)
     points = np.unique(np.concatenate(([0], np.searchsorted(tok_index, at, side="right"),
                                        [n])))
@@ -578,7 +574,7 @@ def _window(turns: np.ndarray, score: np.ndarray, tok_index: np.ndarray, lines: 
             if apart.any():
                 pair = np.minimum(side_a + side_b, 3 * np.minimum(side_a, side_b))[apart]
                 longest = max(longest, int(pair.max()))
-    return max(lines, min(longest + 2, MAX_WINDOW, WINDOW_BUDGET // n))
+    return max(lines, min(longest + 2, MAX_WINDOW))
 
 
 TURN_WORDS = 3  # words looked at on each side of a possible change of language
