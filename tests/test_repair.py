@@ -269,3 +269,24 @@ def test_a_line_that_is_one_piece_of_a_word_is_weighed_as_the_word() -> None:
             "a także mając na uwadze fakt, że Wspólny Komitet ma podjąć decyzję\n")
     repaired = build_stream(text, ("pl", "en")).text
     assert "Electromagnetic Compatibility a także mając" in repaired
+
+
+def test_an_ending_cut_off_a_word_the_lists_do_not_hold_joins() -> None:
+    """Found by random dumps of real pairs cut mid-word: "relativise" / "s this
+    observation" and "contribuer" / "ions à modifier" read "relativise s" and
+    "contribuer ions": the joined forms are in neither list, and "s" and "ions" are
+    frequent tokens there. A known word of five letters or more and an ending of the
+    language now weigh as one unlisted inflected form."""
+    text = ("The Commission report generally relativise\ns this observation. Nous "
+            "contribuer\nions à modifier les choses.\n")
+    lines = text.split("\n")
+    lexicon = Lexicon(LANGS, text, lines)
+    assert join_evidence("The Commission report generally relativise", "s this observation",
+                         lexicon) > 0
+    assert join_evidence("Nous contribuer", "ions à modifier les choses.", lexicon) > 0
+    repaired = build_stream(text, LANGS).text
+    assert "generally relativises this observation" in repaired
+    assert "Nous contribuerions à modifier" in repaired
+    # a short word, or a word that is no ending, stays apart
+    assert join_evidence("in the", "s of", lexicon) < 0
+    assert join_evidence("the policy", "are clear", lexicon) < 0

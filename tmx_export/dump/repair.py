@@ -320,8 +320,14 @@ def join_evidence(left: str, right: str, lexicon: Lexicon) -> float:
         # Two words vs one word: P(l)P(r) against P(lr) on the zipf scale. Neighbouring
         # words are not independent ("question ne", "ai voté" are far likelier than the
         # product of their frequencies): _BIGRAM_LIFT stands for that association.
-        score = (lexicon.zipf(lf + rf) - lexicon.zipf(lf) - lexicon.zipf(rf) + 9.0
-                 - _BIGRAM_LIFT)
+        joined, alone = lexicon.zipf(lf + rf), lexicon.zipf(lf)
+        if (joined < 0 < alone and len(lf) >= _STEM_MIN and rf.islower()
+                and any(rf in _ENDINGS.get(lang, ()) for lang in lexicon.langs)):
+            # a known word and one of the language's endings, the whole unknown to the
+            # lists ("relativise" + "s", "contribuer" + "ions"): an inflected form they do
+            # not hold rather than two words, the ending being none
+            joined = alone - _ENDING_COST
+        score = joined - alone - lexicon.zipf(rf) + 9.0 - _BIGRAM_LIFT
         if a.islower() and b.isupper():
             score -= 2.0  # "sessionReprise": a capital inside a word is rare
         return max(-6.0, min(6.0, score))
@@ -352,6 +358,16 @@ def join_evidence(left: str, right: str, lexicon: Lexicon) -> float:
 
 
 _BIGRAM_LIFT = 1.0
+# Inflectional endings that a mid-word cut may leave alone on a line, by language; each is
+# also a frequent token of the lists ("s" from "it's", "ions", "es"), which made a cut
+# before them look like a space ("relativise s", "contribuer ions").
+_ENDINGS = {
+    "en": frozenset({"s", "es", "ed", "ing", "ly", "er", "ers"}),
+    "fr": frozenset({"s", "es", "ent", "ons", "ez", "ions", "iez", "ait", "aient", "ée",
+                     "ées", "és"}),
+}
+_STEM_MIN = 5  # letters of the word before the ending, at least ("the" + "s" stays apart)
+_ENDING_COST = 1.0  # an inflected form is rarer than its stem, in Zipf units
 # What follows the apostrophe of an English contraction or possessive ("Parliament's",
 # "don't", "we'll"): the apostrophe is inside the word whatever comes before it.
 _CONTRACTIONS = frozenset({"s", "t", "ll", "re", "ve", "d", "m"})
