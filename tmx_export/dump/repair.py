@@ -510,6 +510,9 @@ def _may_open_pair(line: str) -> bool:
     return bool(m) and (m.group(0)[-1].isupper() or m.group(0)[0].isdigit())
 
 
+_WORD_REACH = 64  # characters of a line kept to complete the word the next line ends
+
+
 def build_stream(text: str, langs: tuple[str, ...], first_line: int = 1) -> Stream:
     """Clean ``text`` and join its lines into one :class:`Stream`; its first line is line
     ``first_line`` of its file (a part of a dump, :func:`.reader.split_dump`)."""
@@ -543,7 +546,8 @@ def build_stream(text: str, langs: tuple[str, ...], first_line: int = 1) -> Stre
             found = trailing_word(left)
             if found is not None and found.start() == 0:
                 left = before + left
-        before = left
+        # what a word may need of it: a chain of such lines stays short however long
+        before = left[-_WORD_REACH:]
         evidence.append(0.0 if spaced else join_evidence(left, right, lexicon))
     # A line that may open a new pair ("The debate...", "35. ...") may follow a break that
     # was never a cut: pairs start on new lines. Such breaks say nothing about the style.
