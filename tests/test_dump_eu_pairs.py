@@ -458,3 +458,28 @@ def test_a_word_next_to_a_name_is_part_of_it() -> None:
     holds it is part of the name (a DGT-TM signature, Polish-English)."""
     _headings_read_back("pl", "en", [("Bogolo Joy Kenewendo", "For the Joint Council")])
 
+
+
+def test_decision_titles_in_short_pairs_opening_lower_case() -> None:
+    """DGT-TM decisions open with a title in three pairs: "Decision No 1/2019 of the ..."
+    / "of 18 February 2019" / "on the establishment of a list of arbitrators". Cut inside
+    words in narrow lines, the break after "2019" was joined as one word ("2019on") and no
+    pair could start there, so the three became one, French inside its English side; and
+    "of 20 March 2019 du 20 mars 2019" was split before "March", the French of the pair
+    before hiding the turn at "du"."""
+    folder = AGREEMENT.parent
+    pairs, titles = [], []
+    for path in sorted(folder.glob("*.tmx")):
+        units = [Pair(u.source, u.target, "en", "fr")
+                 for u in read_tmx(path, source_lang="en", target_lang="fr").pairs]
+        pairs += units
+        if path.name.startswith("22019D"):  # the decisions: their titles and preambles
+            titles += units[:5]
+    assert len(titles) == 20
+    for seed in range(3):
+        text = format_dump(pairs, style="mid-word", numbered=False, seed=seed, min_width=30,
+                           max_width=80)
+        result = read_dump("decisions.txt", source_lang="en", target_lang="fr", text=text)
+        got = {(_norm(p.source), _norm(p.target)) for p in result.pairs}
+        missed = [t.source for t in titles if (_norm(t.source), _norm(t.target)) not in got]
+        assert not missed, (seed, missed)

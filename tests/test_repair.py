@@ -290,3 +290,29 @@ def test_an_ending_cut_off_a_word_the_lists_do_not_hold_joins() -> None:
     # a short word, or a word that is no ending, stays apart
     assert join_evidence("in the", "s of", lexicon) < 0
     assert join_evidence("the policy", "are clear", lexicon) < 0
+
+
+def test_a_word_after_a_number_at_a_break_is_weighed_as_a_word() -> None:
+    """Found in a dump of DGT-TM decisions cut inside words: "No 193/2017" / "of 27
+    October 2017" (two pairs, the second opening lower case) weighed as a letter after a
+    digit, which files often write together ("1zq"), so the two lines became one word,
+    "2017of", where no pair could begin. A frequent word that is no suffix of numbers is
+    now written apart from the number, and the file's own habit with the word decides."""
+    from tmx_export.dump.pairing import TWO_WORDS_ODDS
+
+    lexicon = Lexicon(LANGS, "nothing here", ["nothing here"])
+    assert join_evidence("Committee No 193/2017", "of 27 October 2017", lexicon) < TWO_WORDS_ODDS
+    assert join_evidence("du 18 février 2019", "on the establishment", lexicon) < TWO_WORDS_ODDS
+    # suffixes of numbers and units are written straight after them: no evidence either way
+    for number, word in (("the 3", "rd time"), ("le 1", "er janvier"), ("à 20", "h25"),
+                         ("5", "km away")):
+        assert join_evidence(number, word, lexicon) > TWO_WORDS_ODDS, word
+    # a file that writes a label after its number ("point 1zq") joins it at a break
+    text = "in points 1zq and 2zq of Annex I; point 1zq is deleted; points 1\nzq and 2zq\n"
+    lexicon = Lexicon(LANGS, text, text.split("\n"))
+    assert join_evidence("points 1", "zq and 2zq", lexicon) > 0
+    # and one that writes the word apart after numbers is evidence of a space
+    text = "Decision No 1/2019 of 18 February 2019 of the Joint Committee No 63/2018 of 20 March"
+    lexicon = Lexicon(LANGS, text, [text])
+    assert (join_evidence("No 193/2017", "of 27 October", lexicon)
+            < join_evidence("No 193/2017", "of 27 October", Lexicon(LANGS, "x", ["x"])))

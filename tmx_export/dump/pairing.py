@@ -346,22 +346,27 @@ _OPENERS = "([«“‘„‚”»’\"'¿¡"
 # 1982 ..."). Such a line start is far more often a line cut inside a side, so it opens a
 # pair only when the languages clearly switch there.
 LOWER_START_COST = 3.0
+# log10 odds of a join at a line break below which the two lines end and begin two words
+# (repair.join_evidence: "aérien|of", "2017|of"), where a pair may start lower case.
+TWO_WORDS_ODDS = -2.0
 
 
-def _pair_start_candidates(stream: Stream) -> tuple[list[int], list[bool]]:
+def _pair_start_candidates(stream: Stream) -> tuple[list[int], list[bool], list[float]]:
     """Line starts where a pair may begin (not a fold, not opening with a space, which
-    continues a line), and whether each opens like a paragraph: a capital, or an opening
-    bracket or quote before one."""
+    continues a line), whether each opens like a paragraph (a capital, or an opening
+    bracket or quote before one) and the odds that the break before it is inside a word."""
     text = stream.text
-    out, capital = [0], [True]
-    for s, folded in zip(stream.line_starts, stream.folded, strict=True):
+    out, capital, join_odds = [0], [True], [0.0]
+    for s, folded, odds in zip(stream.line_starts, stream.folded, stream.join_odds,
+                               strict=True):
         if folded or s == 0:
             continue
         lead = text[s:s + 4].lstrip(_OPENERS)  # a line opening with a space continues
         if lead[:1].isalnum():
             out.append(s)
             capital.append(lead[:1].isupper())
-    return out, capital
+            join_odds.append(odds)
+    return out, capital, join_odds
 
 
 _OPENERS_RE = r"[(\[«“‘„‚”»’\"'¿¡]*"
@@ -476,11 +481,11 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
     # words before and after lean clearly to different languages (a clause that opens
     # lower case, "... Nordpolarmeer visant à prévenir ..."): only such tokens are tried as
     # splits, a tenth of all words.
-    turns = _language_turns(score)
-    plausible = np.flatnonzero((prior > 0) | turns)
-    starts, capital = _pair_start_candidates(stream)
+    starts, capital, join_odds = _pair_start_candidates(stream)
     start_at = np.asarray(starts)  # converted once: the loop below indexes it per line
     tok_index = np.searchsorted(pos, np.asarray(starts + [len(text)]), side="left")
+    turns = _language_turns(score)
+    plausible = np.flatnonzero((prior > 0) | turns | _line_turns(score, tok_index))
     window = _window(turns, score, tok_index, window)
     n = len(starts)
     # A pair usually follows a paragraph that ended with punctuation, or a heading that
@@ -506,9 +511,13 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
         if not capital[j]:
             # after a line ending inside a word or on one, most likely a cut in a word
             # ("o" / "f a ...") or a sentence going on: only after punctuation
-            if unpunctuated_end[j] and not text[starts[j] - 1].isspace():
+            if (unpunctuated_end[j] and not text[starts[j] - 1].isspace()
+                    and join_odds[j] > TWO_WORDS_ODDS):
                 start_prior[j] = -np.inf  # repair joined the two lines in one word: "o|f"
             else:
+                # (also where repair joined two words, "2017|of": in a file cut inside
+                # words, a line break between two words without a space is where a pair
+                # begins, its start written lower case: "of 27 October 2017 du ...")
                 start_prior[j] -= LOWER_START_COST
     numbers = _numbers(text)
     numbers_xor, numbers_seen = _number_parity(numbers, starts, len(text))
@@ -600,6 +609,25 @@ def _language_turns(score: np.ndarray) -> np.ndarray:
     turns &= np.abs(before) >= TURN_LEAN
     turns &= np.abs(after) >= TURN_LEAN
     return turns
+
+
+def _line_turns(score: np.ndarray, line_tokens: np.ndarray) -> np.ndarray:
+    """:func:`_language_turns` with the words looked at kept within the line: a pair of
+    one line ("of 20 March 2019 du 20 mars 2019") turns at "du", which the words of the
+    pair before it ("... reconnaissance mutuelle" | "of 20 March") hid. ``line_tokens``:
+    the first token of each line where a pair may start, in order."""
+    import numpy as np
+
+    n = len(score)
+    prefix = np.concatenate(([0.0], np.cumsum(score)))
+    at = np.arange(n)
+    # the first token of the line holding each token, and of the next line
+    line = np.searchsorted(line_tokens, at, side="right") - 1
+    first = np.where(line >= 0, line_tokens[np.maximum(line, 0)], 0)
+    following = np.append(line_tokens, n)[line + 1]
+    before = prefix[at] - prefix[np.maximum(at - TURN_WORDS, first)]
+    after = prefix[np.minimum(at + TURN_WORDS, np.minimum(following, n))] - prefix[at]
+    return ((before * after) < 0) & (np.abs(before) >= TURN_LEAN) & (np.abs(after) >= TURN_LEAN)
 
 
 @dataclass(slots=True)

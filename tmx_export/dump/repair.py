@@ -48,6 +48,9 @@ FOLD_MARKER_RE = re.compile(r"^[ \t]*" + re.escape(FOLD_MARKER))
 MOJIBAKE_HINT_RE = re.compile("[ÃÂâÅÐÑ][\x80-\xbf\u0152-\u2122]|Ã.|â€")
 
 _TRAILING_WORD_RE = re.compile(r"[^\W\d_]+$")
+# A word written straight after a number, and one after a number and a space.
+_JOINED_TO_NUMBER_RE = re.compile(r"(?<=\d)[^\W\d_]+")
+_SPACED_FROM_NUMBER_RE = re.compile(r"(?<=\d )[^\W\d_]+")
 _LEADING_WORD_RE = re.compile(r"^[^\W\d_]+")
 _WORD_RE = re.compile(r"[^\W\d_]+")
 
@@ -73,6 +76,9 @@ class Stream:
     line_starts: array[int] = field(default_factory=lambda: array("q"))
     line_numbers: array[int] = field(default_factory=lambda: array("q"))
     folded: bytearray = field(default_factory=bytearray)  # 1 for a fold continuation
+    # per line, the log10 odds that the break before it is inside a word (join_evidence;
+    # 0.0 for the first line and after a space at the break)
+    join_odds: array[float] = field(default_factory=lambda: array("d"))
     repairs: Counter[str] = field(default_factory=Counter)
 
     def line_at(self, offset: int) -> int:
@@ -165,6 +171,7 @@ class Lexicon:
         self._tally: _SymbolPairs | None = None
         self._lower_sample: str | None = None
         self._apostrophes: dict[str, bool] = {}
+        self._after_number: tuple[Counter[str], Counter[str]] | None = None
 
     def writes_apostrophe(self, word: str) -> bool:
         """Whether the sample writes ``word`` (lower case) whole before an apostrophe and a
@@ -182,6 +189,19 @@ class Lexicon:
                 at = text.find(needle, at + 1)
             known = self._apostrophes[word] = at >= 0
         return known
+
+    def after_number(self, word: str) -> tuple[int, int]:
+        """How often the sample writes ``word`` (lower case) straight after a digit ("3rd",
+        "1zq") and after a digit and a space ("2017 of"). Both tallies are taken in one
+        pass each, the first time a break asks."""
+        if self._after_number is None:
+            if self._lower_sample is None:
+                self._lower_sample = self._sample.lower()
+            # lines are the sample's own: a word at a line's start is after no digit
+            self._after_number = (Counter(_JOINED_TO_NUMBER_RE.findall(self._lower_sample)),
+                                  Counter(_SPACED_FROM_NUMBER_RE.findall(self._lower_sample)))
+        joined, spaced = self._after_number
+        return joined[word], spaced[word]
 
     def zipf(self, word: str) -> float:
         """log10 frequency per 10^9 words (the wordfreq "Zipf" scale), never below a
@@ -354,7 +374,37 @@ def join_evidence(left: str, right: str, lexicon: Lexicon) -> float:
     prior = _rule_of_thumb(a, b)
     if b in ";:!?" and "fr" in lexicon.langs:
         prior = 0.0  # French sets these off with a space, English does not: no prior
-    return lexicon.spacing_odds(a, b, prior)
+    odds = lexicon.spacing_odds(a, b, prior)
+    if a.isdigit() and b.isalpha():
+        return _after_number(odds, _LEADING_WORD_RE.search(right).group(0).lower(),  # type: ignore[union-attr]
+                             lexicon)
+    return odds
+
+
+def _after_number(odds: float, word: str, lexicon: Lexicon) -> float:
+    """log10 odds that ``word`` is written straight after the number ending a line rather
+    than after a space, ``odds`` being those of a letter after a digit in this file: the
+    word's own habit in the file updates them ("3rd" and "1zq" are written together, "2017
+    of" and "2019 du" apart, which a file cut inside words joins at a line break where a
+    pair begins). A frequent word that is no suffix of numbers ("of", "amending") starts
+    from a word's odds instead."""
+    if (word not in _AFTER_NUMBERS and len(word) >= 2
+            and _wordfreq_best(word, lexicon.langs) >= _WORD_ZIPF):
+        odds = min(odds, _WORD_AFTER_NUMBER)
+    joined, spaced = lexicon.after_number(word)
+    p_join = 1 / (1 + 10 ** (-odds))
+    return math.log10((joined + 4.0 * p_join) / (spaced + 4.0 * (1 - p_join)))
+
+
+# Written straight after a number in the EU's languages: ordinals ("1st", "2e", "3ème",
+# "1er", "2nd", "4th", "1ª") and units and times ("5km", "20h25", "10am").
+_AFTER_NUMBERS = frozenset("""
+st nd rd th d e er re ère eme ème es ers ᵉ o a os as º ª te ten ste sten de den
+km kg mm cm m g h ha min mg ml l kw kwh mw mwh gw gwh kv hz khz mhz ghz am pm bn mn
+x t s
+""".split())
+_WORD_ZIPF = 3.0  # a word this frequent in a language of the file (wordfreq)...
+_WORD_AFTER_NUMBER = -2.5  # ...is written after a number with a space, these odds to one
 
 
 _BIGRAM_LIFT = 1.0
@@ -574,6 +624,7 @@ def build_stream(text: str, langs: tuple[str, ...], first_line: int = 1) -> Stre
         stream.line_starts.append(offset)
         stream.line_numbers.append(number)
         stream.folded.append(folded)
+        stream.join_odds.append(evidence[i - 1] if i else 0.0)
         parts.append(body)
         offset += len(body)
     stream.text = "".join(parts)
