@@ -11,7 +11,9 @@ come back exactly (both texts, NFC) with no reject; a failure is printed with it
 which makes the same dump again (``--first-seed SEED --dumps 1 --write FILE``).
 
 Found with it: a dump whose lines happened to open with the same year three times was
-taken for a numbered one; "aujourd" / "'hui" joined with a space.
+taken for a numbered one; "aujourd" / "'hui" joined with a space; French words opening a
+line of an English paragraph ('speak of a' / '"coup de chapeau" : in other words') read as
+a pair of their own.
 
     python benchmarks/random_dumps.py [--dumps 2000] [--max-pairs 30] [--first-seed 0]
                                       [--write FILE] [--shared PATH]

@@ -380,3 +380,27 @@ def test_the_window_grows_for_a_long_pair_only() -> None:
                         ([5, 5, 5, 5, 300, 5, 5, 5, 5], None)):
         turns, score, tok_index = _turns_between(gaps, leans)
         assert _window(turns, score, tok_index, 48) == 48, gaps
+
+
+def test_french_words_opening_a_line_of_english_after_an_article() -> None:
+    """Found by random dumps, French first: a line of an English paragraph opening with
+    the French words it quotes ('... French speakers would speak of a' / '"coup de
+    chapeau" : in other words, I take my hat off to the EU.', '... as part of the' /
+    'acquis communautaire, as soon as possible ...') was read as a pair of its own, French
+    then English. An article wants its noun: no pair opens lower case after one."""
+    with (DATA / "dump_foreign_phrases.tsv").open(encoding="utf-8", newline="") as handle:
+        pairs = [(row["en"], row["fr"]) for row in csv.DictReader(
+            handle, delimiter="\t", quoting=csv.QUOTE_NONE)]
+    assert sum('"coup de chapeau"' in en or "the acquis communautaire," in en
+               for en, _ in pairs) == 2
+    for kept in ("", " "):  # the space at the cut consumed, or kept at the line's end
+        lines = []
+        for en, fr in pairs:
+            for phrase in ('"coup de chapeau"', "acquis communautaire,"):
+                en = en.replace(" " + phrase, kept + "\n" + phrase)
+            lines.append(f"{fr} {en}\n")
+        text = "".join(lines)
+        assert text.count("\n") == len(pairs) + 2
+        result = read_bytes(text.encode("utf-8"))
+        assert_texts(pairs, result)
+        assert result.rejects == []

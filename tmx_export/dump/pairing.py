@@ -315,6 +315,9 @@ _NEVER_LAST = frozenset(
     "le la les l de du des d à au aux et ou en un une pour par sur dans qu que "
     "mr mrs ms dr monsieur madame messieurs mesdames mme mmes mlle".split()
 )
+# The articles among them: a segment may end with a preposition where DGT-TM cut a
+# sentence ("... pour le passage de" / "electric cable transits."), never with an article.
+_ARTICLES = frozenset("the a an le la les l un une des du au aux".split())
 # Words of _NEVER_LAST that do end clauses in a language of the pair: the conjunction "a"
 # ends an item of a list in Czech, Slovak, Polish and Croatian ("(dále jen „dohoda z roku
 # 1995“) a"), as does Slovene "in"; "to" (it, this) and "on" (he) end sentences there, as
@@ -502,8 +505,13 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
             start_prior[j] = 1.0
         elif not last.isalnum():
             start_prior[j] = -2.0
-        elif _last_word(text, starts[j]).lower() in never_last:
+        elif (last_word := _last_word(text, starts[j]).lower()) in never_last:
             start_prior[j] = -3.0
+            if not capital[j] and last_word in _ARTICLES:
+                # an article wants its noun: the line goes on with it, however foreign
+                # the words there ("... speak of a" / '"coup de chapeau" : in other
+                # words, ...', "as part of the" / "acquis communautaire, as soon as")
+                start_prior[j] = -np.inf
         else:
             unpunctuated_end[j] = True
         if _CODE_START_RE.match(text, starts[j]):
