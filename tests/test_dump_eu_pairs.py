@@ -9,6 +9,7 @@ Convention ...;", "visant à prévenir ...") used to be glued to the pair before
 
 from __future__ import annotations
 
+import csv
 import unicodedata
 from pathlib import Path
 
@@ -483,3 +484,24 @@ def test_decision_titles_in_short_pairs_opening_lower_case() -> None:
         got = {(_norm(p.source), _norm(p.target)) for p in result.pairs}
         missed = [t.source for t in titles if (_norm(t.source), _norm(t.target)) not in got]
         assert not missed, (seed, missed)
+
+
+def test_side_a_ends_with_its_full_stop_and_the_word_before_it() -> None:
+    """DGT-TM pairs whose English ends with a word that leans little or the other way before
+    its full stop, the French opening with a capital: "... or joint Communiqué." / "les
+    questions ...", "... to Côte d'Ivoire." / "L'Union communique ...", "... part A." /
+    "“Suisse UIR” ...". Side B opened with that word and the full stop ("Communiqué. les
+    questions"), side A ended without one. A translation ends as its source does: a
+    sentence of a few words opening side B goes back to side A when side B ends with a
+    full stop and side A does not."""
+    path = Path(__file__).parent / "data" / "dump_sentence_ends.tsv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    pairs = [Pair(row["en"], row["fr"], "en", "fr") for row in rows]
+    assert len(pairs) == 13
+    for style in CUT_STYLES:
+        text = format_dump(pairs, style=style, numbered=False, seed=3)
+        result = read_dump("ends.txt", source_lang="en", target_lang="fr", text=text)
+        got = {(_norm(p.source), _norm(p.target)) for p in result.pairs}
+        missed = [p.source for p in pairs if (_norm(p.source), _norm(p.target)) not in got]
+        assert not missed, (style, missed)

@@ -728,8 +728,46 @@ def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, i
     for i, j, k in path:
         e_off = starts[j] if j < len(starts) else end
         split = _refine_split(parts, prefix, i, j, k)
-        out.append((starts[i], _shared_last_word(parts.text, starts[i], split, e_off), e_off))
+        split = _shared_last_word(parts.text, starts[i], split, e_off)
+        out.append((starts[i], _sentence_end_to_a(parts, prefix, split, e_off), e_off))
     return out
+
+
+# Side B opening with a sentence of this many words at most, which side A's end lacks.
+END_SENTENCE_WORDS = 3
+# What those words may lean to side B's language, at most (summed word scores): a name,
+# a code or a cognate ("Côte d'Ivoire", "A", "Communiqué"), not a heading of side B's own.
+END_SENTENCE_LEAN = 3.0
+_SIDE_END_RE = re.compile(r"[.!?][\"'”’»)\]]*\s*$")
+_SENTENCE_CORE_RE = re.compile(r"\w.*\w")  # its words, without the punctuation around
+_FIRST_SENTENCE_RE = re.compile(r"[^.!?]{1,40}?[.!?][\"'”’»)\]]*\s+(?=\S)")
+
+
+def _sentence_end_to_a(parts: _SegmentalParts, prefix: np.ndarray, split: int,
+                       end: int) -> int:
+    """``split``, or the end of side B's first sentence when that sentence ends side A:
+    side A stops without a full stop where side B ends with one, and side B opens with a
+    sentence of a few words that lean little ("... recommendations or joint | Communiqué.
+    les questions ...", "... to the territory of | Côte d'Ivoire. L'accord ...", "... part
+    | A. “Suisse UIR” ..."): a translation ends as its source does, and the word before
+    the full stop was read as the other language's (a capital, an accent) or as
+    nothing."""
+    text = parts.text
+    before = text[max(0, split - 3):split].rstrip()
+    if not before[-1:].isalnum() or not _SIDE_END_RE.search(text, max(split, end - 8), end):
+        return split
+    first = _FIRST_SENTENCE_RE.match(text, split, end)
+    if first is None or len(first.group().split()) > END_SENTENCE_WORDS:
+        return split
+    a, b = parts.pos.searchsorted(split), parts.pos.searchsorted(first.end())
+    # the words moved lean to side B's language by -(prefix[b] - prefix[a]) (side A's is
+    # positive in the prefix of the winning order); a name leaning further goes back
+    # when side B writes it again, as a translation keeps the names of its source
+    if prefix[a] - prefix[b] > END_SENTENCE_LEAN:
+        name = _SENTENCE_CORE_RE.search(first.group())
+        if name is None or text.find(name.group(), first.end(), end) < 0:
+            return split
+    return first.end()
 
 
 SHORT_PAIR = 200  # characters: a heading, a signature, a name
