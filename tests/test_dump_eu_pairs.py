@@ -505,3 +505,21 @@ def test_side_a_ends_with_its_full_stop_and_the_word_before_it() -> None:
         got = {(_norm(p.source), _norm(p.target)) for p in result.pairs}
         missed = [p.source for p in pairs if (_norm(p.source), _norm(p.target)) not in got]
         assert not missed, (style, missed)
+
+
+def test_a_capital_letter_ending_a_heading_is_a_label_not_an_article() -> None:
+    """DGT-TM: "ATTACHMENT A" / "ANNEXE A" (the heading of an annex), then "EC Conformity
+    Assessment Body added to the list ...". The "A" ending the heading was read as the
+    English article, which never ends a paragraph, so no pair could start after it and the
+    heading went into the English side of the next pair."""
+    pairs = [Pair(u.source, u.target, "en", "fr")
+             for path in sorted(AGREEMENT.parent.glob("*.tmx"))
+             for u in read_tmx(path, source_lang="en", target_lang="fr").pairs]
+    after = [p for p, before in zip(pairs[1:], pairs, strict=False)
+             if before.source == "ATTACHMENT A"]
+    assert len(after) == 1 and after[0].source.startswith("EC Conformity Assessment Body")
+    for style in CUT_STYLES:
+        text = format_dump(pairs, style=style, numbered=False, seed=1)
+        result = read_dump("annex.txt", source_lang="en", target_lang="fr", text=text)
+        got = {(_norm(p.source), _norm(p.target)) for p in result.pairs}
+        assert (_norm(after[0].source), _norm(after[0].target)) in got, style

@@ -505,7 +505,10 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
             start_prior[j] = 1.0
         elif not last.isalnum():
             start_prior[j] = -2.0
-        elif (last_word := _last_word(text, starts[j]).lower()) in never_last:
+        elif ((last_word := _last_word(text, starts[j])).lower() in never_last
+              and not (len(last_word) == 1 and last_word.isupper())):
+            # (a capital alone is a label, not the article: "ATTACHMENT A ANNEXE A")
+            last_word = last_word.lower()
             start_prior[j] = -3.0
             if not capital[j] and last_word in _ARTICLES:
                 # an article wants its noun: the line goes on with it, however foreign
