@@ -523,3 +523,25 @@ def test_a_capital_letter_ending_a_heading_is_a_label_not_an_article() -> None:
         result = read_dump("annex.txt", source_lang="en", target_lang="fr", text=text)
         got = {(_norm(p.source), _norm(p.target)) for p in result.pairs}
         assert (_norm(after[0].source), _norm(after[0].target)) in got, style
+        # and the heading itself: "ATTACHMENT A" | "ANNEXE A", not "ATTACHMENT" | "A
+        # ANNEXE A" (a split after the article "a" was unlikely)
+        assert ("ATTACHMENT A", "ANNEXE A") in got, style
+
+
+def test_headings_labelled_with_a_letter_keep_it_on_each_side() -> None:
+    """DGT-TM Greek-English headings: "ΠΑΡΑΡΤΗΜΑ I" / "ANNEX I", "ΚΕΦΑΛΑΙΟ I" / "CHAPTER
+    I", "ΠΡΟΣΑΡΤΗΜΑ A" / "ATTACHMENT A" came out as "ΠΑΡΑΡΤΗΜΑ" | "I ANNEX I": the letter
+    leans to English as the word it spells (the pronoun "I", the article "A"). A letter
+    that ends the pair and stands alone in it once more is a label both sides end with."""
+    pairs = [Pair(u.source, u.target, "el", "en")
+             for name in ("22019D0437", "22019D0556")
+             for u in read_tmx(AGREEMENT.parent / f"{name}.tmx", source_lang="el",
+                               target_lang="en").pairs]
+    headings = [(_norm(p.source), _norm(p.target)) for p in pairs
+                if p.target in ("ANNEX I", "CHAPTER I", "ATTACHMENT A")]
+    assert len(headings) == 3
+    for style in CUT_STYLES:
+        text = format_dump(pairs, style=style, numbered=False, seed=7)
+        result = read_dump("headings.txt", source_lang="el", target_lang="en", text=text)
+        got = {(_norm(p.source), _norm(p.target)) for p in result.pairs}
+        assert all(h in got for h in headings), (style, [h for h in headings if h not in got])

@@ -383,6 +383,19 @@ _ELISION_RE = re.compile(r"['’](?<=[^\W\d_]['’])(?=[^\W\d_])")
 # "Nr. 3"), where a name ending a sentence ("Mr Koch. I would") is followed by a word.
 _SHORT_ABBREVIATION_RE = re.compile(
     r"[A-Z](?<![\w.][A-Z])[a-z]{1,3}\.[ \t]+(?=\d|[A-Z]+[.\d(/-]|[A-Z]{2,}\b)")
+
+
+@lru_cache(maxsize=64)
+def _capital_label_re(never: frozenset[str]) -> re.Pattern[str] | None:
+    """A capital letter alone after a word (not opening a sentence) that spells one of the
+    words of ``never`` (:func:`_never_last`): a label ("ATTACHMENT A", "Annex A"), not the
+    article or preposition."""
+    letters = sorted(word.upper() for word in never if len(word) == 1)
+    if not letters:
+        return None
+    # (what follows the letter as in _never_last's patterns: this cancels their prior)
+    return re.compile(r"(?<=[^\W\d_][ \t\xa0])[" + "".join(letters) + r"][ \t]+"
+                      + _OPENERS_RE)
 _LIST_ITEM_END_RE = re.compile(r"[;,][ \t]+(?:and|or|et|ou)[ \t]+" + _OPENERS_RE)
 
 
@@ -425,7 +438,7 @@ def _split_priors(text: str, pos: np.ndarray, langs: tuple[str, ...] = ()) -> np
     import numpy as np  # only unnumbered dumps need it: a tenth of a second to import
 
     prior = np.zeros(len(pos))
-    _, never_any_case, never_lower = _never_last(langs)
+    never, never_any_case, never_lower = _never_last(langs)
 
     def at(pattern: re.Pattern[str], value: float, scanned: str = text) -> None:
         ends = np.fromiter((m.end() for m in pattern.finditer(scanned)), dtype=np.int64)
@@ -444,6 +457,9 @@ def _split_priors(text: str, pos: np.ndarray, langs: tuple[str, ...] = ()) -> np
         at(never_any_case, -3.0)
     del lower
     at(_LIST_ITEM_END_RE, 3.0)  # cancels it: "(‘the Convention’); and" ends a list item
+    labels = _capital_label_re(never)
+    if labels is not None:
+        at(labels, 3.0)  # cancels it: "ATTACHMENT A | ANNEXE A", a label
     at(_SHORT_ABBREVIATION_RE, -2.0)  # "Res. A.382(X)", "Art. 5": not a sentence end
     # a capital joined to the chunk before it by a hyphen or a slash ("tal-OMI",
     # "MSC.1/Ċirk") cannot open side B: the cut would fall at the chunk's start, before
@@ -916,6 +932,11 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
             vals[index] += REPEAT_BONUS
         if closing and _ends_with(text, s_off, c, closing):
             vals[index] += REPEAT_BONUS
+            if len(closing) == 1 and closing.isupper():
+                # a label ("A", "I"): no evidence of a language, where its score as the
+                # word it spells counted against leaving it on side A
+                label = int(np.searchsorted(pos, c)) - 1
+                vals[index] += 2 * abs(prefix[label + 1] - prefix[label])
     return cuts[int(np.argmax(vals))]
 
 
@@ -1046,6 +1067,13 @@ def _neutral_edges(text: str, start: int, end: int, pos: np.ndarray, prefix: np.
     chunks = list(_CHUNK_RE.finditer(text, max(start, end - 120), end))[1:]
     tail = _ALNUM_EDGES_RE.sub("", text[max(start, end - 40):end]).rsplit(None, 1)
     last = _ALNUM_EDGES_RE.sub("", tail[-1]) if tail and len(chunks) > 1 else ""
+    if len(last) == 1 and last.isupper():
+        # a label ("ANNEX H", "ATTACHMENT A", "ΠΑΡΑΡΤΗΜΑ I"): a letter that leans as the
+        # word it also spells ("A", "I"), the pair's last chunk and written alone before
+        if sum(_ALNUM_EDGES_RE.sub("", c) == last
+               for c in text[start:end].split()) >= 2:
+            return opening, last
+        last = ""
     if last and text.find(last, start, end) < text.rfind(last, start, end):
         taken = 0
         while taken < len(chunks) - 1 and neutral(chunks[-1 - taken]):
