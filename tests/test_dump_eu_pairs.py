@@ -545,3 +545,33 @@ def test_headings_labelled_with_a_letter_keep_it_on_each_side() -> None:
         result = read_dump("headings.txt", source_lang="el", target_lang="en", text=text)
         got = {(_norm(p.source), _norm(p.target)) for p in result.pairs}
         assert all(h in got for h in headings), (style, [h for h in headings if h not in got])
+
+
+def test_pairs_after_an_untranslated_paragraph_keep_their_numbers() -> None:
+    """DGT-TM lists its US guidance untranslated: "1059. Rigid liferaft ... 27 July 1998
+    1059. Rigid liferaft ... 27 juillet 1998". Side A ran on from it into pair 1060,
+    whose side B then remembered 1059 as its number: 1061, 1062 and 1063 (codes with
+    little language to them) were out of sequence and went into the French side of
+    1060. Side B remembers the number it opened with."""
+    text = (
+        "1059. Rigid liferaft – Coast Guard (CG-5214) Review Checklist, 27 July 1998 1059. "
+        "Rigid liferaft – Coast Guard (CG-5214) Review Checklist, 27 juillet 1998\n"
+        "1060. Automatically self- righting liferafts (rigid\xa0liferafts only/inflatab\n"
+        "...[+++]le liferafts not covered) 1060. Radeaux de sauvetage rigides à redressement "
+        "automatique (radeaux de sauvetage rigides uniquement/radeaux de sauvetage gonflables "
+        "non couverts)\n"
+        "1061. IMO MSC Circ.809 1061. Circulaire MSC/Circ.809 de l'OMI\n"
+        "1062. IMO MSC Circ.1006 1062. Circulaire MSC/Circ.1006 de l'OMI\n"
+        "1063. IMO MSC.1 Circ.1328 1063. Circulaire MSC.1/Circ.1328 de l'OMI\n"
+        "1064. Canopied reversible liferafts (rigid liferafts only/inflatable liferafts not "
+        "covered) 1064. Radeaux de sauvetage réversibles munis d'une tente (radeaux de "
+        "sauvetage rigides uniquement/radeaux de sauvetage gonflables non couverts)\n")
+    result = read_dump("list.txt", source_lang="en-GB", target_lang="fr-FR", text=text)
+    got = [(p.number, _norm(p.source), _norm(p.target)) for p in result.pairs]
+    assert [number for number, _, _ in got] == [1060, 1061, 1062, 1063, 1064]
+    assert got[1:4] == [(1061, "IMO MSC Circ.809", "Circulaire MSC/Circ.809 de l'OMI"),
+                        (1062, "IMO MSC Circ.1006", "Circulaire MSC/Circ.1006 de l'OMI"),
+                        (1063, "IMO MSC.1 Circ.1328",
+                         "Circulaire MSC.1/Circ.1328 de l'OMI")]
+    assert got[0][2].endswith("gonflables non couverts)")
+    assert [r.line for r in result.rejects] == [1]  # 1059, untranslated

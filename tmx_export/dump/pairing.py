@@ -294,7 +294,10 @@ def _viterbi(tokens: list[_Token], sign: float = 1.0) -> tuple[float, list[int]]
         # On a tie ("points 16 and 17. 17. Il est..."), the later number starts side B.
         from_b = 1 if b > switch_b else 0
         new_no_a = tok.number if from_a else no_a
-        new_no_b = no_b if from_b else no_a
+        # side B remembers the number it opened with: the next pair follows it, also
+        # when side A ran on from an untranslated paragraph ("1059. EN 1059. EN 1060. EN"
+        # | "1060. FR": 1061 comes next, not 1060)
+        new_no_b = no_b if from_b else tok.number
         score = sign * tok.score
         a, b = max(a, start_a) + score, max(b, switch_b) - score
         no_a, no_b = new_no_a, new_no_b
