@@ -48,9 +48,10 @@ FOLD_MARKER_RE = re.compile(r"^[ \t]*" + re.escape(FOLD_MARKER))
 MOJIBAKE_HINT_RE = re.compile("[ÃÂâÅÐÑ][\x80-\xbf\u0152-\u2122]|Ã.|â€")
 
 _TRAILING_WORD_RE = re.compile(r"[^\W\d_]+$")
-# A word written straight after a number, and one after a number and a space.
-_JOINED_TO_NUMBER_RE = re.compile(r"(?<=\d)[^\W\d_]+")
-_SPACED_FROM_NUMBER_RE = re.compile(r"(?<=\d )[^\W\d_]+")
+# A word written straight after a number, and one after a number and a space (the digit
+# matched, not looked behind for: a look-behind opening a pattern is tried everywhere).
+_JOINED_TO_NUMBER_RE = re.compile(r"\d([^\W\d_]+)")
+_SPACED_FROM_NUMBER_RE = re.compile(r"\d ([^\W\d_]+)")
 _LEADING_WORD_RE = re.compile(r"^[^\W\d_]+")
 _WORD_RE = re.compile(r"[^\W\d_]+")
 
@@ -375,10 +376,8 @@ def join_evidence(left: str, right: str, lexicon: Lexicon) -> float:
     if b in ";:!?" and "fr" in lexicon.langs:
         prior = 0.0  # French sets these off with a space, English does not: no prior
     odds = lexicon.spacing_odds(a, b, prior)
-    if a.isdigit() and b.isalpha():
-        return _after_number(odds, _LEADING_WORD_RE.search(right).group(0).lower(),  # type: ignore[union-attr]
-                             lexicon)
-    return odds
+    word = _LEADING_WORD_RE.search(right) if a.isdigit() and b.isalpha() else None
+    return odds if word is None else _after_number(odds, word.group(0).lower(), lexicon)
 
 
 def _after_number(odds: float, word: str, lexicon: Lexicon) -> float:
