@@ -575,3 +575,22 @@ def test_pairs_after_an_untranslated_paragraph_keep_their_numbers() -> None:
                          "Circulaire MSC.1/Circ.1328 de l'OMI")]
     assert got[0][2].endswith("gonflables non couverts)")
     assert [r.line for r in result.rejects] == [1]  # 1059, untranslated
+
+
+def test_a_term_defined_in_each_language_s_own_quotes() -> None:
+    """Definitions in EU legislation: "‘assistant’ means an individual who ..." / "«assistant»
+    : une personne qui ...". The defined word is the same in both languages and leans
+    little, so side B's "«assistant» :" stayed at the end of side A ("... to that
+    arbitrator; «assistant» :" | "une personne ..."). Side B repeats the term side A opens
+    with, each in its own quotes: the split falls before the repeat."""
+    path = Path(__file__).parent / "data" / "dump_definitions.tsv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    pairs = [Pair(row["en"], row["fr"], "en", "fr") for row in rows]
+    assert sum(p.source.startswith("‘assistant’") for p in pairs) == 2
+    for style in CUT_STYLES:
+        text = format_dump(pairs, style=style, numbered=False, seed=3)
+        result = read_dump("definitions.txt", source_lang="en", target_lang="fr", text=text)
+        got = {(_norm(p.source), _norm(p.target)) for p in result.pairs}
+        missed = [p.source[:30] for p in pairs if (_norm(p.source), _norm(p.target)) not in got]
+        assert not missed, (style, missed)

@@ -1026,7 +1026,7 @@ def _repeats(text: str, start: int, end: int, opening: str, pos: np.ndarray,
     leaning word just before it (side B may open with a code side A holds later: "MSC
     Цирк.809 на ММО | IMO MSC Circ.809") to the repeat itself."""
     out = []
-    for m in re.finditer(re.escape(opening) + r"(?=\s)", text[start + 1:end]):
+    for m in re.finditer(_opening_re(opening) + r"(?=\s)", text[start + 1:end]):
         at = start + 1 + m.start()
         if at > start and not text[at - 1].isspace():
             continue  # inside a chunk
@@ -1038,6 +1038,23 @@ def _repeats(text: str, start: int, end: int, opening: str, pos: np.ndarray,
             first = begin
         out.append((first, at))
     return out
+
+
+_QUOTES = "\"'‘’‚“”„«»‹›"
+# A word in quotes, as a chunk: "‘assistant’", "«assistant»".
+_QUOTED_TERM_RE = re.compile(f"[{_QUOTES}]+[^\\W\\d_][\\w-]*[{_QUOTES}]+$")
+
+
+def _opening_re(opening: str) -> str:
+    """A pattern for ``opening`` where the quotes around it may be any: a term is quoted
+    as each language quotes ("‘assistant’", "«assistant»")."""
+    core = opening.strip(_QUOTES)
+    if not core or core == opening:
+        return re.escape(opening)
+    quotes = f"[{_QUOTES}]+"
+    before = quotes if opening[0] in _QUOTES else ""
+    after = quotes if opening[-1] in _QUOTES else ""
+    return before + re.escape(core) + after
 
 
 def _ends_sentence(text: str, at: int) -> bool:
@@ -1071,6 +1088,13 @@ def _neutral_edges(text: str, start: int, end: int, pos: np.ndarray, prefix: np.
             if b == a + 1 and abs(prefix[b] - prefix[a]) < COGNATE_LEAN and re.search(
                     re.escape(first) + r"\s", text[start + 1:end]):
                 opening = first
+    if not opening and len(chunks) > 2 and (term := _QUOTED_TERM_RE.match(chunks[0].group())):
+        # a term defined in quotes, which each language quotes its own way ("‘assistant’
+        # means ..." | "«assistant» : une personne ..."): a word that leans little
+        a, b = pos.searchsorted(chunks[0].start()), pos.searchsorted(chunks[0].end())
+        if b == a + 1 and abs(prefix[b] - prefix[a]) < COGNATE_LEAN and re.search(
+                _opening_re(term.group()) + r"\s", text[start + 1:end]):
+            opening = term.group()
     chunks = list(_CHUNK_RE.finditer(text, max(start, end - 120), end))[1:]
     tail = _ALNUM_EDGES_RE.sub("", text[max(start, end - 40):end]).rsplit(None, 1)
     last = _ALNUM_EDGES_RE.sub("", tail[-1]) if tail and len(chunks) > 1 else ""
