@@ -594,3 +594,23 @@ def test_a_term_defined_in_each_language_s_own_quotes() -> None:
         got = {(_norm(p.source), _norm(p.target)) for p in result.pairs}
         missed = [p.source[:30] for p in pairs if (_norm(p.source), _norm(p.target)) not in got]
         assert not missed, (style, missed)
+
+
+def test_the_words_an_amendment_inserts_open_a_pair_with_a_quote() -> None:
+    """EEA decisions insert words into the EEA Agreement: "The following is added in point
+    152 ...:" / "La mention suivante est ajoutée au point 152 ...:", then "‘, as amended
+    by:" / "«, modifiée par:". A line opening with a quote and a comma was no pair start,
+    so the pair went into the French side of the one before (English inside it); and once
+    it could start, the quote "«," stayed on side A, the words of side B beginning after
+    it."""
+    path = Path(__file__).parent / "data" / "dump_amendments.tsv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    pairs = [Pair(row["en"], row["fr"], "en", "fr") for row in rows]
+    assert sum(p.source == "‘, as amended by:" for p in pairs) == 2
+    for style in CUT_STYLES:
+        text = format_dump(pairs, style=style, numbered=False, seed=3)
+        result = read_dump("amendments.txt", source_lang="en", target_lang="fr", text=text)
+        got = {(_norm(p.source), _norm(p.target)) for p in result.pairs}
+        missed = [p.source[:30] for p in pairs if (_norm(p.source), _norm(p.target)) not in got]
+        assert not missed, (style, missed)

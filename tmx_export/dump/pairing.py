@@ -368,7 +368,9 @@ def _pair_start_candidates(stream: Stream) -> tuple[list[int], list[bool], list[
         if folded or s == 0:
             continue
         lead = text[s:s + 4].lstrip(_OPENERS)  # a line opening with a space continues
-        if lead[:1].isalnum():
+        if lead[:1].isalnum() or (lead[:1] in ",;" and lead != text[s:s + 4]):
+            # (a quote before a comma opens the words an amendment inserts: "‘, as
+            # amended by:" / "«, modifiée par:")
             out.append(s)
             capital.append(lead[:1].isupper())
             join_odds.append(odds)
@@ -755,8 +757,25 @@ def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, i
         e_off = starts[j] if j < len(starts) else end
         split = _refine_split(parts, prefix, i, j, k)
         split = _shared_last_word(parts.text, starts[i], split, e_off)
-        out.append((starts[i], _sentence_end_to_a(parts, prefix, split, e_off), e_off))
+        split = _sentence_end_to_a(parts, prefix, split, e_off)
+        out.append((starts[i], _opening_marks_to_b(parts.text, starts[i], split), e_off))
     return out
+
+
+_OPENING_MARKS = "«“„‘‚‹([¿¡"
+
+
+def _opening_marks_to_b(text: str, start: int, split: int) -> int:
+    """``split``, or the start of a chunk of punctuation alone that opens with a quote and
+    ends side A: it opens side B ("‘, as amended by: «," | "modifiée par:", the words an
+    amendment inserts, quoted from their comma)."""
+    body = text[start:split].rstrip()
+    at = max(body.rfind(" "), body.rfind("\t"), body.rfind("\xa0"))
+    chunk = body[at + 1:]
+    if at < 0 or not chunk or chunk[0] not in _OPENING_MARKS or any(
+            c.isalnum() for c in chunk):
+        return split
+    return start + at + 1
 
 
 # Side B opening with a sentence of this many words at most, which side A's end lacks.
