@@ -512,8 +512,9 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
     starts, capital, join_odds = _pair_start_candidates(stream)
     start_at = np.asarray(starts)  # converted once: the loop below indexes it per line
     tok_index = np.searchsorted(pos, np.asarray(starts + [len(text)]), side="left")
+    prefix = np.concatenate(([0.0], np.cumsum(score)))  # the other order's: its negation
     turns = _language_turns(score)
-    plausible = np.flatnonzero((prior > 0) | turns | _line_turns(score, tok_index))
+    plausible = np.flatnonzero((prior > 0) | turns | _line_turns(prefix, tok_index))
     window = _window(turns, score, tok_index, window)
     n = len(starts)
     # A pair usually follows a paragraph that ended with punctuation, or a heading that
@@ -533,9 +534,8 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
         elif ((last_word := _last_word(text, starts[j])).lower() in never_last
               and not (len(last_word) == 1 and last_word.isupper())):
             # (a capital alone is a label, not the article: "ATTACHMENT A ANNEXE A")
-            last_word = last_word.lower()
             start_prior[j] = -3.0
-            if not capital[j] and last_word in _ARTICLES:
+            if not capital[j] and last_word.lower() in _ARTICLES:
                 # an article wants its noun: the line goes on with it, however foreign
                 # the words there ("... speak of a" / '"coup de chapeau" : in other
                 # words, ...', "as part of the" / "acquis communautaire, as soon as")
@@ -561,7 +561,6 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
                              start_prior, unpunctuated_end, window, numbers_xor,
                              numbers_seen, _opening_repeats(text, starts))
     signs = (1.0, -1.0)
-    prefix = np.concatenate(([0.0], np.cumsum(score)))  # the other order's: its negation
     from .pair_search import Lines, best_order  # unnumbered dumps only
 
     lines = Lines(start_at, tok_index, start_prior, unpunctuated_end, numbers_xor,
@@ -647,15 +646,15 @@ def _language_turns(score: np.ndarray) -> np.ndarray:
     return turns
 
 
-def _line_turns(score: np.ndarray, line_tokens: np.ndarray) -> np.ndarray:
+def _line_turns(prefix: np.ndarray, line_tokens: np.ndarray) -> np.ndarray:
     """:func:`_language_turns` with the words looked at kept within the line: a pair of
     one line ("of 20 March 2019 du 20 mars 2019") turns at "du", which the words of the
-    pair before it ("... reconnaissance mutuelle" | "of 20 March") hid. ``line_tokens``:
-    the first token of each line where a pair may start, in order."""
+    pair before it ("... reconnaissance mutuelle" | "of 20 March") hid. ``prefix``: the
+    running sum of the word scores; ``line_tokens``: the first token of each line where a
+    pair may start, in order."""
     import numpy as np
 
-    n = len(score)
-    prefix = np.concatenate(([0.0], np.cumsum(score)))
+    n = len(prefix) - 1
     at = np.arange(n)
     # the first token of the line holding each token, and of the next line
     line = np.searchsorted(line_tokens, at, side="right") - 1
@@ -769,13 +768,12 @@ def _opening_marks_to_b(text: str, start: int, split: int) -> int:
     """``split``, or the start of a chunk of punctuation alone that opens with a quote and
     ends side A: it opens side B ("‘, as amended by: «," | "modifiée par:", the words an
     amendment inserts, quoted from their comma)."""
-    body = text[start:split].rstrip()
-    at = max(body.rfind(" "), body.rfind("\t"), body.rfind("\xa0"))
-    chunk = body[at + 1:]
-    if at < 0 or not chunk or chunk[0] not in _OPENING_MARKS or any(
+    begin, end = _chunk_before(text, start, split)
+    chunk = text[begin:end]
+    if begin <= start or not chunk or chunk[0] not in _OPENING_MARKS or any(
             c.isalnum() for c in chunk):
         return split
-    return start + at + 1
+    return begin
 
 
 # Side B opening with a sentence of this many words at most, which side A's end lacks.
@@ -1100,20 +1098,16 @@ def _neutral_edges(text: str, start: int, end: int, pos: np.ndarray, prefix: np.
             opening = text[start:chunks[taken - 1].end()]
             if not re.search(re.escape(opening) + r"\s", text[start + 1:end]):
                 opening = ""
-        if not opening and _COGNATE_RE.fullmatch(first := chunks[0].group()):
-            # one word the languages share ("Organismo", "una", the "Za" of a Czech and
-            # a Slovak signature), or a name: it leans little either way
-            a, b = pos.searchsorted(chunks[0].start()), pos.searchsorted(chunks[0].end())
-            if b == a + 1 and abs(prefix[b] - prefix[a]) < COGNATE_LEAN and re.search(
-                    re.escape(first) + r"\s", text[start + 1:end]):
-                opening = first
-    if not opening and len(chunks) > 2 and (term := _QUOTED_TERM_RE.match(chunks[0].group())):
-        # a term defined in quotes, which each language quotes its own way ("‘assistant’
-        # means ..." | "«assistant» : une personne ..."): a word that leans little
+    if not opening and len(chunks) > 2 and (
+            _COGNATE_RE.fullmatch(first := chunks[0].group()) or _QUOTED_TERM_RE.match(first)):
+        # one word the languages share ("Organismo", "una", the "Za" of a Czech and a
+        # Slovak signature), or a name, or a term defined in quotes, which each language
+        # quotes its own way ("‘assistant’ means ..." | "«assistant» : une personne
+        # ..."): it leans little either way
         a, b = pos.searchsorted(chunks[0].start()), pos.searchsorted(chunks[0].end())
         if b == a + 1 and abs(prefix[b] - prefix[a]) < COGNATE_LEAN and re.search(
-                _opening_re(term.group()) + r"\s", text[start + 1:end]):
-            opening = term.group()
+                _opening_re(first) + r"\s", text[start + 1:end]):
+            opening = first
     chunks = list(_CHUNK_RE.finditer(text, max(start, end - 120), end))[1:]
     tail = _ALNUM_EDGES_RE.sub("", text[max(start, end - 40):end]).rsplit(None, 1)
     last = _ALNUM_EDGES_RE.sub("", tail[-1]) if tail and len(chunks) > 1 else ""

@@ -623,8 +623,9 @@ def build_stream(text: str, langs: tuple[str, ...], first_line: int = 1) -> Stre
         stream.line_starts.append(offset)
         stream.line_numbers.append(number)
         stream.folded.append(folded)
-        stream.join_odds.append(evidence[i - 1] if i else 0.0)
         parts.append(body)
         offset += len(body)
     stream.text = "".join(parts)
+    stream.join_odds = array("d", [0.0]) if lines else array("d")  # the first line's
+    stream.join_odds.extend(evidence)
     return stream
