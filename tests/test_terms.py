@@ -918,3 +918,29 @@ def test_the_noun_of_a_french_locution_starts_and_ends_no_term() -> None:
     assert not any(key.split()[0] in ("matière", "titre", "vertu") for key in keys)
     assert not any(key.split()[-1] in ("matière", "titre", "vertu") for key in keys)
     assert "cadre de activité" not in keys
+
+
+@pytest.mark.parametrize("lang, text, preposition", [
+    ("fr", "modalités de lutte contre le chômage chez les femmes", "contre"),
+    ("fr", "la situation après l'élargissement et malgré la crise", "après"),
+    ("fr", "la situation après l'élargissement et malgré la crise", "malgré"),
+    ("fr", "les obligations envers les États membres, outre les dispositions", "envers"),
+    ("fr", "les obligations envers les États membres, outre les dispositions", "outre"),
+    ("fr", "la coopération auprès des autorités durant la période", "auprès"),
+    ("en", "growth despite the crisis, regarding unemployment", "despite"),
+    ("en", "growth despite the crisis, regarding unemployment", "regarding"),
+])
+def test_prepositions_bound_a_term(lang: str, text: str, preposition: str) -> None:
+    """Prepositions are no content words: Europarl ep-00-01-17 paired "young people" with
+    "lutte contre" ("lutte contre le chômage chez les femmes et les jeunes"), as "contre",
+    "après", "malgré"... were missing from the French stop list."""
+    extractor = Extractor(lang)
+    keys = {o.key for o in extractor.candidates(extractor.tokens(text))}
+    assert keys, text
+    assert not any(preposition in key.split() for key in keys), keys
+
+
+def test_young_people_is_not_paired_with_lutte_contre() -> None:
+    pairs = extract_terms(_europarl_session())
+    renderings = {p.target_lemma for p in pairs if p.source_lemma == "young people"}
+    assert renderings and not any("contre" in r.split() for r in renderings)

@@ -213,11 +213,12 @@ def _greedy_links(src, tgt, codes: list[int], scores: list[float], width: int,
     linked unless a token of either side is used up; or, multi-word on both sides, linked
     nested when it lies strictly inside both sides of one link and shares no token with
     another nested link. Nested links of a pair that is never linked otherwise and always
-    nested in links of one pair are dropped (``nested`` gets every nested link, before
-    that drop)."""
+    nested in links of one pair are dropped, unless the pair is once the head of its link
+    (``nested`` gets every nested link, before that drop)."""
     score_of = dict(zip(codes, scores, strict=True))
     links = []
     inside: list[tuple[tuple, int]] = []
+    heads: set[int] = set()
     for p in range(len(src.starts) - 1):
         n_s = int(src.tok_base[p + 1] - src.tok_base[p])
         n_t = int(tgt.tok_base[p + 1] - tgt.tok_base[p])
@@ -250,8 +251,14 @@ def _greedy_links(src, tgt, codes: list[int], scores: list[float], width: int,
                         nested_s |= s_span
                         nested_t |= t_span
                         inside.append(((p, code, sf, sl, tf, tl), o_code))
+                        # at the start of both sides of a link whose source has linking
+                        # words (more tokens than content words): the head of a name or an
+                        # "N of N" term, kept as if linked alone
+                        if (sf == min(o_s) and tf == min(o_t)
+                                and len(o_s) > src.words[o_code // width]):
+                            heads.add(code)
                         break
-    alone = {link[1] for link in links}
+    alone = {link[1] for link in links} | heads
     contexts: dict[int, set[int]] = {}
     for link, o_code in inside:
         contexts.setdefault(link[1], set()).add(o_code)

@@ -30,6 +30,7 @@ yes ok etc e.g i.e de la le du des der van von
 pursuant thereof therein thereto hereby herein hereinafter hereto whereby notwithstanding
 two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred
 thousand million billion
+despite regarding unlike versus amid whilst beneath alongside underneath till
 """
 
 # General verbs, adjectives, adverbs and vague nouns of debate and legal prose.
@@ -83,6 +84,8 @@ toute toutes très tu un une unes uns vers via voici voilà vos votre vôtre vou
 monsieur madame messieurs mesdames m. mme mm
 deux trois quatre cinq six sept huit neuf dix onze douze vingt trente quarante cinquante cent
 mille million milliard
+après auprès contre derrière devant durant envers environ hormis malgré moyennant nonobstant
+outre quant sauf voire lorsqu puisqu quoique tandis
 """
 
 # simplemma gives some feminine and plural forms a lemma of their own ("certaines" ->
