@@ -944,3 +944,21 @@ def test_young_people_is_not_paired_with_lutte_contre() -> None:
     pairs = extract_terms(_europarl_session())
     renderings = {p.target_lemma for p in pairs if p.source_lemma == "young people"}
     assert renderings and not any("contre" in r.split() for r in renderings)
+
+
+def test_a_run_ending_with_a_coordinated_adjective_has_no_head() -> None:
+    """"countries of Central and Eastern Europe" (Europarl ep-00-01-17) made the "N of N"
+    candidate "country of Central" in head position, paired with "pays d'Europe"; and a
+    compound modifier ending with an adjective ("sixth periodic" of "sixth periodic
+    report") is no term used as a modifier, as "conformity assessment" is."""
+    keys = _keys("the regions in the countries of Central and Eastern Europe")
+    assert keys["eastern europe"] and not keys["country of central"]
+    assert not keys["central"]
+    keys = _keys("the sixth periodic report and the conformity assessment body")
+    assert keys["sixth periodic report"] and not keys["sixth periodic"]
+    assert keys["conformity assessment"]
+    # "and" with no coordinated adjective before it keeps the head
+    keys = _keys("the Code of Conduct and the Rules of Procedure")
+    assert keys["code of conduct"] and keys["rule of procedure"]
+    pairs = extract_terms(_europarl_session())
+    assert not [p for p in pairs if p.source_lemma in ("country of central", "sixth periodic")]

@@ -678,10 +678,14 @@ def _english(kind: np.ndarray, kw: np.ndarray, breaks: np.ndarray, local: np.nda
     words = np.arange(len(first)) - np.repeat(base[:-1], depth) + 1
     last = first + words
     head = last == np.repeat(run_end, depth)
+    coordinated = _coordinated_ends(kind, kw, breaks, local, joining)
     if joining is not None:  # a compound modifier at the start of a run (English only)
-        head |= (words >= MODIFIER_HEAD_WORDS) & (first == np.repeat(run_start, depth))
+        head &= ~coordinated[last]
+        head |= ((words >= MODIFIER_HEAD_WORDS) & (first == np.repeat(run_start, depth))
+                 & ~joining[1][kw[last - 1]])
     head = head.astype(np.int8)
-    linked = _joined(_joined(_linked(kind, kw, breaks, local, words_at, run_end, links),
+    linked = _joined(_joined(_linked(kind, kw, breaks, local, words_at, run_end, links,
+                                     coordinated),
                              _coordinated(kind, kw, breaks, local, words_at, run_end,
                                           joining)),
                      _named(kind, kw, breaks, local, words_at, run_start, run_end, naming))
@@ -724,11 +728,31 @@ def _english(kind: np.ndarray, kw: np.ndarray, breaks: np.ndarray, local: np.nda
     return first, last, words.astype(np.int8), head
 
 
+def _coordinated_ends(kind: np.ndarray, kw: np.ndarray, breaks: np.ndarray,
+                      local: np.ndarray, joining: tuple[int, np.ndarray] | None) -> np.ndarray:
+    """Per token position (and one past the end): whether a run of content words that
+    ends there ends with an adjective that the joining word, there, joins to the next run
+    (:func:`.candidates._coordinated_end`): such a run ends with a modifier, no head."""
+    n = len(kind)
+    out = np.zeros(n + 1, bool)
+    if joining is None or joining[0] < 0 or n < 3:
+        return out
+    joint, adjective = joining
+    at = np.flatnonzero((kind[1:-1] == _S) & (kw[1:-1] == joint) & ~breaks[1:-1]
+                        & (local[1:-1] > 0) & (local[2:] > 0)) + 1
+    out[at[(kind[at - 1] == _W) & adjective[kw[at - 1]] & (kind[at + 1] == _W)
+           & ~breaks[at + 1]]] = True
+    return out
+
+
 def _linked(kind: np.ndarray, kw: np.ndarray, breaks: np.ndarray, local: np.ndarray,
-            words_at: np.ndarray, run_end: np.ndarray, links: Sequence[int]) -> tuple | None:
+            words_at: np.ndarray, run_end: np.ndarray, links: Sequence[int],
+            coordinated: np.ndarray) -> tuple | None:
     """The "N of N" candidates of :func:`_english`: a content word alone in its run, a
     linking word, then the first content words of the run after it (up to
-    :data:`.candidates.MAX_COMPLEMENT_WORDS`). Per occurrence: first, last, words and head;
+    :data:`.candidates.MAX_COMPLEMENT_WORDS`), in head position when they end that run and
+    it ends with no adjective that ``coordinated`` says "and" joins to more (per token
+    position, :func:`_coordinated_ends`). Per occurrence: first, last, words and head;
     then their chains: (depth, rows, pieces) per depth, and the depth where each occurrence
     ends and its chain (one per lone word). ``None`` when there are none."""
     n = len(kind)
@@ -764,7 +788,7 @@ def _linked(kind: np.ndarray, kw: np.ndarray, breaks: np.ndarray, local: np.ndar
         firsts.append(j[more] - 1)
         lasts.append(at + 1)
         n_words.append(np.full(len(more), right + 1, np.int64))
-        heads.append((at + 1 == end[more]).astype(np.int8))
+        heads.append(((at + 1 == end[more]) & ~coordinated[at + 1]).astype(np.int8))
         end_depth.append(np.full(len(more), right + 1, np.int64))
         occ_rows.append(more)
     return (np.concatenate(firsts), np.concatenate(lasts), np.concatenate(n_words),

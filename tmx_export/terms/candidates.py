@@ -339,9 +339,11 @@ def _english(tokens: list[Token], links: frozenset[str] = frozenset(),
         for first in range(i, j):
             for last in range(first + 1, min(first + MAX_WORDS, j) + 1):
                 key = " ".join(t.piece for t in tokens[first:last])
-                found.append(Occurrence(key, first, last, last - first, last == j or (
+                found.append(Occurrence(key, first, last, last - first, (
+                    last == j and not _coordinated_end(tokens, j, coordination)) or (
                     first == i and last - first >= MODIFIER_HEAD_WORDS
-                    and coordination is not None)))
+                    and coordination is not None
+                    and not _adjective(tokens[last - 1].piece, coordination))))
             if first == i and named is not None:
                 key = " ".join(t.piece for t in tokens[i:named])
                 found.append(Occurrence(key, i, named, named - i - 2))
@@ -351,7 +353,8 @@ def _english(tokens: list[Token], links: frozenset[str] = frozenset(),
             for last in range(k + 1, min(k + min(MAX_COMPLEMENT_WORDS, MAX_WORDS - 1),
                                          end) + 1):
                 key = " ".join(t.piece for t in tokens[i:last])
-                found.append(Occurrence(key, i, last, 1 + last - k, last == end))
+                found.append(Occurrence(key, i, last, 1 + last - k, last == end
+                                        and not _coordinated_end(tokens, end, coordination)))
         elif coordination:
             joined = _complement(tokens, j, frozenset(coordination[:1]))
             if joined is not None and joined[1] - joined[0] >= 2 and _adjective(
@@ -405,6 +408,17 @@ def _without(found: list[Occurrence], fragments: set[tuple[int, int]]) -> list[O
     if not fragments:
         return found
     return [o for o in found if (o.first, o.last) not in fragments]
+
+
+def _coordinated_end(tokens: list[Token], j: int,
+                     coordination: tuple[str, tuple[str, ...]] | None) -> bool:
+    """Whether the run of content words ending before ``j`` ends with an adjective that
+    the joining word of ``coordination`` ("and") joins to the next run: a modifier, not a
+    head ("countries of Central and Eastern Europe" gives no term "country of Central")."""
+    return (coordination is not None and j + 1 < len(tokens)
+            and tokens[j].kind == STOPWORD and tokens[j].piece == coordination[0]
+            and not tokens[j].breaks and tokens[j + 1].kind == WORD
+            and not tokens[j + 1].breaks and _adjective(tokens[j - 1].piece, coordination))
 
 
 def _adjective(piece: str, coordination: tuple[str, tuple[str, ...]]) -> bool:
