@@ -404,3 +404,29 @@ def test_french_words_opening_a_line_of_english_after_an_article() -> None:
         result = read_bytes(text.encode("utf-8"))
         assert_texts(pairs, result)
         assert result.rejects == []
+
+
+
+@pytest.mark.parametrize("cut", ["would speak\nof a \"coup de chapeau\"",
+                                 "would speak of a \"coup\nde chapeau\""])
+@pytest.mark.parametrize("kept", ["", " "])
+def test_no_pair_opens_where_the_language_goes_on_or_inside_a_quotation(cut: str,
+                                                                         kept: str) -> None:
+    """Found by random dumps (seeds 52295, 61091, 62016), French first: the English line
+    'of a "coup de chapeau" : in other words, ...' after "... French speakers would speak"
+    opens in English after English words, where no pair begins (the last side of a pair
+    and the first of the next are in different languages); and 'de chapeau" : in other
+    words ...' after 'would speak of a "coup' opens inside a quotation. Both were read
+    as a pair of their own."""
+    with (DATA / "dump_foreign_phrases.tsv").open(encoding="utf-8", newline="") as handle:
+        pairs = [(row["en"], row["fr"]) for row in csv.DictReader(
+            handle, delimiter="\t", quoting=csv.QUOTE_NONE)]
+    whole = cut.replace("\n", " ")
+    assert sum(whole in en for en, _ in pairs) == 1
+    lines = [f"{fr} {en.replace(whole, cut.replace(chr(10), kept + chr(10)))}\n"
+             for en, fr in pairs]
+    text = "".join(lines)
+    assert text.count("\n") == len(pairs) + 1
+    result = read_bytes(text.encode("utf-8"))
+    assert_texts(pairs, result)
+    assert result.rejects == []

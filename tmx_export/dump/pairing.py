@@ -550,6 +550,12 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
             if (unpunctuated_end[j] and not text[starts[j] - 1].isspace()
                     and join_odds[j] > TWO_WORDS_ODDS):
                 start_prior[j] = -np.inf  # repair joined the two lines in one word: "o|f"
+            elif unpunctuated_end[j] and (_same_language(text, pos, score, int(tok_index[j]))
+                                          or _inside_quotation(text, starts[j])):
+                # a line that goes on in the language of the words before it: no turn
+                # where a pair would begin ("... French speakers would speak" / 'of a
+                # "coup de chapeau" : in other words', French first)
+                start_prior[j] = -np.inf
             else:
                 # (also where repair joined two words, "2017|of": in a file cut inside
                 # words, a line break between two words without a space is where a pair
@@ -644,6 +650,43 @@ def _language_turns(score: np.ndarray) -> np.ndarray:
     turns &= np.abs(before) >= TURN_LEAN
     turns &= np.abs(after) >= TURN_LEAN
     return turns
+
+
+# A word leaning this far (a word score, clipped to +-3) to one language opens no pair
+# after a word that leans as far the same way.
+SAME_LANGUAGE_LEAN = 2.0
+_WORD_RE = re.compile(r"[^\W\d_]{2,}")
+
+
+def _same_language(text: str, pos: np.ndarray, score: np.ndarray, at: int) -> bool:
+    """Whether the word at token ``at`` (at ``pos[at]`` in ``text``) and the word before it
+    lean clearly to the same language: no pair begins there, as the previous pair's last
+    side is in the other language than the new pair's first. (Words of two letters or
+    more: a letter alone is a label as often, "c = the contribution of ...", that leans by
+    chance; the one word before: a pair of short headings, "Toiminta Funktion" / "5
+    artikla Artikel 5", leans both ways within three words.)"""
+    if at >= len(score) or at == 0 or not _WORD_RE.match(text, int(pos[at])):
+        return False
+    first, before = float(score[at]), float(score[at - 1])
+    return first * before > 0 and min(abs(first), abs(before)) >= SAME_LANGUAGE_LEAN
+
+
+# A quotation a few words long, opened before a line break and closed after it: the pair
+# goes on through it (a phrase quoted in the other language, 'would speak of a "coup' /
+# 'de chapeau" : in other words', French first).
+_OPENS = "\"\u201c\u201e\u00ab"  # " “ „ «
+_CLOSES = "\"\u201d\u00bb"  # " ” »
+_QUOTE_OPEN_RE = re.compile(f"(?:^|\\s)[{_OPENS}][^\\W\\d_][^{_OPENS}{_CLOSES}\\n]{{0,40}}$")
+_QUOTE_CLOSE_RE = re.compile(f"[^{_OPENS}{_CLOSES}\\n]{{0,40}}[^\\W\\d_][{_CLOSES}]"
+                             r"(?=[\s,.;:!?)]|$)")
+
+
+def _inside_quotation(text: str, start: int) -> bool:
+    """Whether the line starting at ``start`` opens inside a quotation: a quote that opens
+    a word within 40 characters before it, not closed, and one that closes a word within 40
+    characters after it."""
+    return bool(_QUOTE_OPEN_RE.search(text, max(0, start - 48), start)
+                and _QUOTE_CLOSE_RE.match(text, start))
 
 
 def _line_turns(prefix: np.ndarray, line_tokens: np.ndarray) -> np.ndarray:
