@@ -2,7 +2,13 @@
 
 from collections import Counter
 
-from tmx_export.dump.repair import Lexicon, build_stream, clean_text, join_evidence
+from tmx_export.dump.repair import (
+    Lexicon,
+    _clitic,
+    build_stream,
+    clean_text,
+    join_evidence,
+)
 
 LANGS = ("en", "fr")
 
@@ -316,3 +322,49 @@ def test_a_word_after_a_number_at_a_break_is_weighed_as_a_word() -> None:
     lexicon = Lexicon(LANGS, text, [text])
     assert (join_evidence("No 193/2017", "of 27 October", lexicon)
             < join_evidence("No 193/2017", "of 27 October", Lexicon(LANGS, "x", ["x"])))
+
+
+def test_a_word_the_file_writes_in_another_form_joins_across_a_break() -> None:
+    """Found by random dumps of the Europarl dev sessions cut mid-word (seeds 50115,
+    61015): "au cas particulier de l' ultra" / "périphérie et, plus spécifiquement" read
+    "ultra périphérie": "ultrapériphérie" is in neither list, "ultra" and "périphérie" are.
+    The file writes "ultrapériphériques": a word it writes begins with the joined word but
+    for its last letter, so the cut is inside that word, inflected otherwise (seed 61815:
+    not "structurelle" / "menée" where the file writes "structurellement")."""
+    other = ("afin que les pays périphériques et les régions ultrapériphériques, les "
+             "régions plus pauvres d'Europe, soient aidés.\n")
+    cut = ("un chapitre spécial de son prochain rapport sur la cohésion au cas particulier "
+           "de l' ultra\npériphérie et, plus spécifiquement, à l' analyse de l' impact.\n")
+    text = other + cut
+    lexicon = Lexicon(LANGS, text, text.split("\n"))
+    assert join_evidence("au cas particulier de l' ultra", "périphérie et, plus", lexicon) > 0
+    assert "de l' ultrapériphérie et, plus" in build_stream(text, LANGS).text
+    # without the word in the file: two words, as before
+    alone = Lexicon(LANGS, cut, cut.split("\n"))
+    assert join_evidence("au cas particulier de l' ultra", "périphérie et, plus", alone) < 0
+    # two words of the lists stay apart, whatever the file writes
+    assert join_evidence("les régions", "plus pauvres", lexicon) < 0
+    text = ("Elle est structurellement faible. La politique structurelle\nmenée dans nos "
+            "régions est utile.\n")
+    lexicon = Lexicon(LANGS, text, text.split("\n"))
+    assert join_evidence("La politique structurelle", "menée dans nos", lexicon) < 0
+    assert "structurelle menée" in build_stream(text, LANGS).text
+
+
+def test_a_piece_of_a_contraction_alone_after_a_break_joins_the_word_before() -> None:
+    """Found by random dumps (seed 51661, one pair cut mid-word): "in accordance with it" /
+    "s mandate" read "it s mandate": the lists count "s" as a frequent word, from "it's"
+    and "s'il", which stand against an apostrophe. Alone between spaces it is no word of
+    English or French, and "its" is one."""
+    text = ("499. Mr President, Commissioner, the proposal presented by the Commission, in "
+            "accordance with it\ns mandate, is a reasonable starting point for the "
+            "Committee on Agriculture.\n")
+    lexicon = Lexicon(LANGS, text, text.split("\n"))
+    assert join_evidence("in accordance with it", "s mandate, is", lexicon) > 0
+    assert "in accordance with its mandate" in build_stream(text, LANGS).text
+    # a letter that labels a point stays apart; so does a piece whose word is unknown,
+    # or a letter written alone in a language of the file (Czech "s", a preposition)
+    assert join_evidence("les points a), b) et", "d) de l'annexe", lexicon) < 0
+    assert join_evidence("in the", "s of", lexicon) < 0
+    assert _clitic("s", ("en", "fr")) and _clitic("t", ("en", "fr"))
+    assert not _clitic("s", ("en", "cs")) and not _clitic("a", ("en", "fr"))

@@ -30,6 +30,7 @@ import math
 import re
 import unicodedata
 from array import array
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -173,6 +174,32 @@ class Lexicon:
         self._lower_sample: str | None = None
         self._apostrophes: dict[str, bool] = {}
         self._after_number: tuple[Counter[str], Counter[str]] | None = None
+        self._words_sorted: list[str] | None = None
+
+    def known(self, word: str) -> bool:
+        """Whether ``word`` is in the word lists or written whole in the file."""
+        w = word.lower()
+        return _wordfreq_best(w, self.langs) > 0 or self.local.get(w, 0) > 0
+
+    def frequent(self, word: str) -> bool:
+        """Whether ``word`` is a frequent word of the lists (Zipf 3 or more: they also hold
+        misspellings, "thes") or written whole in the file."""
+        w = word.lower()
+        return _wordfreq_best(w, self.langs) >= _WORD_ZIPF or self.local.get(w, 0) > 0
+
+    def begun(self, prefix: str) -> float | None:
+        """The Zipf value (as :meth:`zipf` counts the file's words) of the file's most
+        frequent word that begins with ``prefix`` (lower case), ``None`` when none does.
+        The sorted vocabulary is made the first time a break asks."""
+        if self._words_sorted is None:
+            self._words_sorted = sorted(w for w, n in self.local.items() if n > 0)
+        words = self._words_sorted
+        at = bisect_left(words, prefix)
+        best = 0
+        while at < len(words) and words[at].startswith(prefix):
+            best = max(best, self.local[words[at]])
+            at += 1
+        return 9 + math.log10(best / self.local_total) - 1.0 if best else None
 
     def writes_apostrophe(self, word: str) -> bool:
         """Whether the sample writes ``word`` (lower case) whole before an apostrophe and a
@@ -348,7 +375,24 @@ def join_evidence(left: str, right: str, lexicon: Lexicon) -> float:
             # lists ("relativise" + "s", "contribuer" + "ions"): an inflected form they do
             # not hold rather than two words, the ending being none
             joined = alone - _ENDING_COST
-        score = joined - alone - lexicon.zipf(rf) + 9.0 - _BIGRAM_LIFT
+        if (len(rf) >= _ACROSS_MIN and len(lf) + len(rf) > _BEGUN_MIN
+                and not lexicon.known(lf + rf)):
+            # a word neither the lists nor the file write whole, which the file writes
+            # with another last letter and ending ("ultra" | "périphérie" where the file
+            # has "ultrapériphériques"): that word, inflected otherwise. (The whole word
+            # but its last letter: "structurelle" | "menée" is no "structurellement".)
+            begun = lexicon.begun((lf + rf[:-1]).lower())
+            if begun is not None:
+                joined = max(joined, begun - _ENDING_COST)
+        if (len(rf) <= 2 and rf.islower() and right[len(rf):len(rf) + 1].isspace()
+                and _clitic(rf, lexicon.langs) and lexicon.frequent(lf + rf)):
+            # "it" | "s mandate": the lists count "s" (and "t", "d", "l"...) from "it's",
+            # "s'il", written against an apostrophe; alone between two spaces it is no
+            # word of these languages, and "its" is one
+            right_zipf = _UNKNOWN_PIECE_ZIPF
+        else:
+            right_zipf = lexicon.zipf(rf)
+        score = joined - alone - right_zipf + 9.0 - _BIGRAM_LIFT
         if a.islower() and b.isupper():
             score -= 2.0  # "sessionReprise": a capital inside a word is rare
         return max(-6.0, min(6.0, score))
@@ -378,6 +422,16 @@ def join_evidence(left: str, right: str, lexicon: Lexicon) -> float:
     odds = lexicon.spacing_odds(a, b, prior)
     word = _LEADING_WORD_RE.search(right) if a.isdigit() and b.isalpha() else None
     return odds if word is None else _after_number(odds, word.group(0).lower(), lexicon)
+
+
+def _clitic(piece: str, langs: tuple[str, ...]) -> bool:
+    """Whether ``piece`` is a piece of a contraction or an elision in one language of the
+    file, and written alone in none (``langs`` all with a list of such pieces, and either
+    holding it or writing it seldom: Czech writes "s" alone, a preposition)."""
+    return (all(lang in _CLITICS for lang in langs)
+            and any(piece in _CLITICS[lang] for lang in langs)
+            and all(piece in _CLITICS[lang] or _wordfreq_best(piece, (lang,)) < _WORD_ZIPF
+                    for lang in langs))
 
 
 def _after_number(odds: float, word: str, lexicon: Lexicon) -> float:
@@ -416,6 +470,18 @@ _ENDINGS = {
                      "ées", "és"}),
 }
 _STEM_MIN = 5  # letters of the word before the ending, at least ("the" + "s" stays apart)
+# The pieces of a contraction or an elision, by language: written against an apostrophe
+# ("it's", "we'll", "l'Union", "qu'il"), never alone between spaces; the lists count them
+# as words all the same.
+_CLITICS = {
+    "en": frozenset({"s", "t", "d", "m", "ll", "re", "ve"}),
+    "fr": frozenset({"l", "d", "s", "t", "m", "n", "j", "c", "qu"}),
+}
+_UNKNOWN_PIECE_ZIPF = 1.0  # such a piece alone: as likely as a string the lists lack
+# A word unknown to the lists and the file is joined across a break when the file writes a
+# word that begins with it but for its last letter, this many letters after the break...
+_ACROSS_MIN = 3
+_BEGUN_MIN = 8  # ... and more than this many in all
 _ENDING_COST = 1.0  # an inflected form is rarer than its stem, in Zipf units
 # What follows the apostrophe of an English contraction or possessive ("Parliament's",
 # "don't", "we'll"): the apostrophe is inside the word whatever comes before it.
