@@ -17,7 +17,7 @@ from tmx_export.cli.terms import terms_command as terms
 from tmx_export.errors import InputError
 from tmx_export.model import Pair
 from tmx_export.terms import Document, Termbase, extract_terms, fingerprint, piece_spans
-from tmx_export.terms.associate import _name_like_terms, _no_noun
+from tmx_export.terms.associate import _name_like_terms, _no_noun, citation_form
 from tmx_export.terms.candidates import Extractor
 from tmx_export.terms.review import apply_review, write_review
 from tmx_export.terms.run import read_term_units
@@ -441,6 +441,19 @@ def test_plural_only_name_keeps_its_plural():
     # "the Minutes" of a sitting are not a "Minute"; "five minutes" are
     assert found[("minute", "procès-verbal")].source_term == "Minutes"
     assert found[("minute", "minute")].source_term == "minute"
+    # "joint minutes" (DGT-TM 22019D1035) are no "joint minute", in lower case too
+    units = [Pair(en, fr, "en-GB", "fr-FR") for en, fr in (
+        ("The draft joint minutes will include the final agenda.",
+         "Le projet de procès-verbal commun comprend l'ordre du jour définitif."),
+        ("Draft joint minutes of each meeting will be drawn up by the Contact Points.",
+         "Un projet de procès-verbal commun de chaque réunion est rédigé par les points de "
+         "contact."),
+        ("The joint minutes shall be approved.", "Le procès-verbal commun est approuvé."))]
+    found = {p.source_lemma: p for p in extract_terms(units)}
+    assert found["draft joint minute"].source_term == "draft joint minutes"
+    assert citation_form({"joint minutes": 2}, Extractor("en")) == "joint minutes"
+    assert citation_form({"speaking minutes": 1, "speaking minute": 1},
+                         Extractor("en")) == "speaking minute"
 
 
 def test_references_to_numbered_parts_are_no_terms():

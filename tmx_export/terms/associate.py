@@ -1770,9 +1770,29 @@ def citation_form(variants: Mapping[str, int], extractor: Extractor) -> str:
         if len(extractor.citations) < 500_000:
             extractor.citations[form] = known
     if known != form and (_plural_name(form, known, variants, extractor)
-                          or _plural_only(form, known, variants)):
+                          or _plural_only(form, known, variants)
+                          or _plural_sense(form, known, variants, extractor)):
         return form
     return known
+
+
+# English nouns with a sense of their own in the plural ("the minutes of a meeting" are no
+# "minute", "customs" no "custom", "damages" no "damage"): a term they head in that sense
+# keeps the plural (issue 11: "Minute" for "Minutes").
+PLURAL_SENSES = {"en": frozenset({"minutes", "proceedings", "premises", "customs", "damages",
+                                  "arrears", "particulars", "headquarters", "quarters"})}
+
+
+def _plural_sense(form: str, singular: str, variants: Mapping[str, int],
+                  extractor: Extractor) -> bool:
+    """Whether ``form`` is a term of several words headed by a noun of
+    :data:`PLURAL_SENSES`, never written in the ``singular`` ("joint minutes"): the plural
+    sense. (Alone, "minutes" is as often the time: :func:`_plural_only` keeps the plural of
+    a capitalised one, "the Minutes".)"""
+    plurals = PLURAL_SENSES.get(extractor.lang)
+    words = form.split()
+    return (plurals is not None and len(words) >= 2 and words[-1].lower() in plurals
+            and not any(variant.lower() == singular.lower() for variant in variants))
 
 
 def _plural_only(form: str, singular: str, variants: Mapping[str, int]) -> bool:
