@@ -552,9 +552,10 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
                 start_prior[j] = -np.inf  # repair joined the two lines in one word: "o|f"
             elif unpunctuated_end[j] and (_same_language(text, pos, score, int(tok_index[j]))
                                           or _inside_quotation(text, starts[j])):
-                # a line that goes on in the language of the words before it: no turn
-                # where a pair would begin ("... French speakers would speak" / 'of a
-                # "coup de chapeau" : in other words', French first)
+                # a line that goes on in the language of the words before it, where no
+                # pair begins ("... French speakers would speak" / 'of a "coup de
+                # chapeau" : in other words', French first), or inside a quotation
+                # ('... would speak of a "coup' / 'de chapeau" : in other words')
                 start_prior[j] = -np.inf
             else:
                 # (also where repair joined two words, "2017|of": in a file cut inside
