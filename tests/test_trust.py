@@ -392,6 +392,23 @@ def test_paragraphs_without_translation_are_one_reject_each(tmp_path: Path, alon
     assert all(r.text.startswith(f"{r.line}. ") and r.text.count(". ") <= 2 for r in rejects)
 
 
+
+def test_a_paragraph_in_one_language_on_both_sides_says_so(tmp_path: Path) -> None:
+    """DGT-TM writes some addresses in French in the English column too ("1329. 200, rue
+    de la Loi 1329. Rue de la Loi 200"): the paragraph has no English side. Its reject
+    said "en-GB side missing or empty", as for a paragraph left untranslated, beside a
+    text that plainly holds two halves; it says which language both are in."""
+    dump = tmp_path / "addresses.txt"
+    dump.write_text("1328. Maritime Safety Unit 1328. Unité «Sécurité maritime»\n"
+                    "1329. 200, rue de la Loi 1329. Rue de la Loi 200\n"
+                    "1330. The Commission adopts the decision. 1330. La Commission adopte "
+                    "la décision.\n", encoding="utf-8")
+    units, rejects = read_units([dump], segment=None)
+    assert [u.number for u in units] == [1328, 1330]
+    assert [(r.line, r.reason) for r in rejects] == [
+        (2, "no en-GB side: both halves of paragraph 1329 read as fr-FR")]
+
+
 # --- several processes -------------------------------------------------------------------------
 
 def test_jobs_give_the_same_memory_and_report(tmp_path: Path,

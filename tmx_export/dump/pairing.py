@@ -1509,10 +1509,16 @@ def _check_pair(
 
     if not src_text and not tgt_text:
         return reject("empty pair")
-    if not src_text:
-        return reject(f"{source_lang} side missing or empty")
-    if not tgt_text:
-        return reject(f"{target_lang} side missing or empty")
+    if not src_text or not tgt_text:
+        text, number, lang, missing = ((tgt_text, tgt_no, target_lang, source_lang)
+                                       if not src_text else
+                                       (src_text, src_no, source_lang, target_lang))
+        if number is not None and re.search(rf"(?:^|\s){number}\.\s", text):
+            # the paragraph's number twice on the one side: both halves in one language
+            # ("1329. 200, rue de la Loi 1329. Rue de la Loi 200", DGT-TM)
+            return reject(f"no {missing} side: both halves of paragraph {number} read as "
+                          f"{lang}")
+        return reject(f"{missing} side missing or empty")
     if numbered and src_no != tgt_no:
         if src_no is None or tgt_no is None:
             side = source_lang if src_no is None else target_lang
