@@ -52,7 +52,7 @@ MODIFIER_HEAD_WORDS = 2
 # "cohésion économique".
 COORDINATION: dict[str, tuple[str, tuple[str, ...]]] = {
     "en": ("and", ("al", "ic", "ive", "ous", "ary", "ian", "ish", "ese", "ar", "ile", "able",
-                   "ible", "ful", "ory")),
+                   "ible", "ful", "ory", "ern")),
     "fr": ("et", ("ique", "al", "el", "if", "eux", "aire", "ien", "ais", "ois", "ier", "ible",
                   "able", "iste", "ile",
                   # feminine forms, which simplemma keeps when it does not know the word
