@@ -17,8 +17,9 @@ from tmx_export.cli.terms import terms_command as terms
 from tmx_export.errors import InputError
 from tmx_export.model import Pair
 from tmx_export.terms import Document, Termbase, extract_terms, fingerprint, piece_spans
-from tmx_export.terms.associate import _name_like_terms, _no_noun, citation_form
 from tmx_export.terms.candidates import Extractor
+from tmx_export.terms.citation import citation_form
+from tmx_export.terms.rank import _name_like_terms, _no_noun
 from tmx_export.terms.review import apply_review, write_review
 from tmx_export.terms.run import read_term_units
 from tmx_export.terms.termpair import TermPair
@@ -457,7 +458,7 @@ def test_plural_only_name_keeps_its_plural():
 
 
 def test_references_to_numbered_parts_are_no_terms():
-    from tmx_export.terms.associate import SINGLE_TERMHOOD, termhood
+    from tmx_export.terms.rank import SINGLE_TERMHOOD, termhood
 
     def of(source: str, target: str) -> float:
         return termhood(source, target, "en-GB", "fr-FR", len(source.split()),
@@ -496,7 +497,7 @@ def test_seed_pairs_met_once_take_no_links_from_recurring_ones():
 
 
 def test_noun_of_noun_citation_forms():
-    from tmx_export.terms.associate import citation_form
+    from tmx_export.terms.citation import citation_form
 
     en = Extractor("en")
     # the head is the noun before "of"; the complement stays as written
@@ -509,7 +510,7 @@ def test_noun_of_noun_citation_forms():
 
 
 def test_names_used_in_the_plural_only_keep_it():
-    from tmx_export.terms.associate import citation_form
+    from tmx_export.terms.citation import citation_form
 
     en = Extractor("en")
     # a name, every word capitalised, never written in the singular (issue 11)
@@ -778,7 +779,7 @@ def test_term_forming_adjectives_bound_no_term_but_numerals_do():
     ("Vice-President", "vice-présidente", False),
 ])
 def test_names_are_told_from_terms_by_the_lexicons(source, target, name):
-    from tmx_export.terms.associate import _name_like
+    from tmx_export.terms.rank import _name_like
     from tmx_export.terms.termpair import TermPair
 
     pair = TermPair("en-GB", "fr-FR", source.lower(), target.lower(), source, target)

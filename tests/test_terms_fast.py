@@ -23,8 +23,10 @@ from hypothesis import strategies as st
 from tmx_export.model import Pair
 from tmx_export.pipeline import read_units
 from tmx_export.terms import Document, Termbase, associate, extract_terms, tbx
-from tmx_export.terms.associate import _bits, _Chains, _contested, _link, _pass_one, _Scanner, _Trie
+from tmx_export.terms import link as linking
+from tmx_export.terms.associate import _Chains, _pass_one, _Scanner, _Trie
 from tmx_export.terms.candidates import Extractor
+from tmx_export.terms.link import _bits, _contested, _link
 from tmx_export.terms.report import fold
 from tmx_export.terms.termbase import MAX_STORED_CONTEXTS
 from tmx_export.terms.termpair import Context, TermPair, most_common
@@ -285,7 +287,7 @@ def test_linking_is_the_greedy_choice_over_every_option(monkeypatch, chunk):
     # longer pairs mostly first, so that shorter ones are linked nested in them
     code_arr = np.array(codes, np.int64)
     scores += 0.5 * (src.words[code_arr // width] + tgt.words[code_arr % width])
-    monkeypatch.setattr(associate, "LINK_CHUNK", chunk)
+    monkeypatch.setattr(linking, "LINK_CHUNK", chunk)
     found = _link(src, tgt, np.array(codes, np.int64), scores, width)
     assert len(found[0]) > 100
     nested: list[tuple] = []

@@ -11,9 +11,12 @@ Each unit is cut into its aligned clauses for association; contexts point at the
 ``tuid``, i.e. into the TMX that ``tmx-export build`` writes from the same inputs.
 
 Modules: :mod:`.candidates` (candidate terms per language), :mod:`.units` (clauses of a
-unit, document fingerprints), :mod:`.associate` (pairing), :mod:`.termbase` (SQLite),
-:mod:`.review` (XLSX), :mod:`.report` (HTML), :mod:`.commands` (the ``terms`` CLI command
-and :func:`.commands.run_terms`). TBX and plain glossaries live in :mod:`tmx_export.formats`.
+unit, document fingerprints), :mod:`.associate` (pairing: candidates of the whole corpus,
+co-occurrence, association), :mod:`.link` (competitive linking), :mod:`.citation`
+(citation forms), :mod:`.rank` (termhood and ranking), :mod:`.arrays` (numpy helpers),
+:mod:`.termbase` (SQLite), :mod:`.tbx` and :mod:`.glossary` (TBX and plain glossaries),
+:mod:`.review` (XLSX), :mod:`.report` (HTML), :mod:`.run` (the ``terms`` run:
+:func:`.run.run_terms`).
 """
 
 from .._lazy import lazy_exports

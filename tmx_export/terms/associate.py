@@ -14,12 +14,12 @@ into its aligned clauses (:func:`.units.piece_spans`; "pieces" below):
    matches and matches at similar relative positions win ties (length/position prior).
    A multi-word pair strictly inside both sides of a link is linked too, nested
    ("conformity assessment" in "conformity assessment body" -> "organisme d'évaluation de
-   la conformité"), unless it is only ever nested in links of one pair (:func:`_nested`);
+   la conformité"), unless it is only ever nested in links of one pair (:mod:`.link`);
 4. for the pairs that recur (``min_count``) and their competitors, the surface forms, the
    documents and a few contexts.
 
-Pairs are ranked by association x termhood (:func:`rank_score`): the association is the
-count, damped (``count ** 0.85``), times Dice; the termhood (:func:`termhood`) puts
+Pairs are ranked by association x termhood (:func:`.rank.rank_score`): the association is
+the count, damped (``count ** 0.85``), times Dice; the termhood (:func:`.rank.termhood`) puts
 multi-word units above single words, and among single words those rare in general language
 (wordfreq) and proper names of institutions (capitalised mid-sentence: "Commission",
 "Regulation") above everyday words ("work", "request"), which are kept but rank low. Names,
@@ -47,21 +47,19 @@ from __future__ import annotations
 import ctypes
 import gc
 import math
-import re
 from array import array
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import partial
 from itertools import compress
 from operator import attrgetter, getitem
 
 import numpy as np
 
-from ..frequencies import zipf as zipf_frequency
-from ..lang import primary
 from ..model import Pair
+from .arrays import _compact, _counted, _distinct, _exclusive_cumsum, _frombuffer
 from .candidates import (
     ARTICLE,
     CONNECTOR,
@@ -75,11 +73,12 @@ from .candidates import (
     TOKEN_SPLIT,
     WORD,
     Extractor,
-    Token,
     split_tokens,
 )
-from .lemmas import is_known
-from .stopwords import LOCUTIONS, NOT_ALONE, NOT_HEAD, NOT_STOP
+from .citation import _decapitalise_initials, citation_form
+from .link import _link
+from .rank import rank_score
+from .stopwords import LOCUTIONS, NOT_ALONE, NOT_HEAD
 from .termpair import Context, TermPair
 from .units import piece_spans
 
@@ -90,13 +89,7 @@ GLOSSARY_BONUS = 10.0  # glossary pairs are linked before any corpus association
 # chance as often as not ("transnational cluster" and "conglomérat transnational", both
 # seen once), and they must not take the links of a recurring pair ("cluster").
 ONCE_MET = 0.5
-# Content words, on each side, of a pair that may be linked inside a longer link
-# (:func:`_link_slice`): single words nested in a term ("chain" in "value chain") are not.
-NESTED_WORDS = 2
 CROSS_CHUNK = 500_000  # candidate pairs built at once in pass 2 (about 15 MB)
-# look-ups of a source occurrence's partners made at once in pass 3: each finds about one
-# linking option, and an option takes some 100 bytes while it is scored and sorted
-LINK_CHUNK = 100_000
 
 # Token kinds as small integers, for the flat arrays.
 _KIND = {WORD: 0, STOPWORD: 1, NUMBER: 2, CONNECTOR: 3, ARTICLE: 4}
@@ -116,26 +109,6 @@ class _Ids(dict):
     def __missing__(self, key: str) -> int:
         value = self[key] = self.new(key)
         return value
-
-
-def _exclusive_cumsum(counts: np.ndarray) -> np.ndarray:
-    """[0, c0, c0 + c1, ..., sum]: where each run of ``counts`` starts, and the end."""
-    out = np.zeros(len(counts) + 1, np.int64)
-    np.cumsum(counts, out=out[1:])
-    return out
-
-
-# numpy's unique() is slow on large int64 arrays (a hash table since numpy 2.3): sort instead.
-def _compact(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The distinct values, sorted, and the position of each value among them."""
-    order = np.argsort(values, kind="stable")
-    ordered = values[order]
-    new = np.empty(len(ordered), bool)
-    new[:1] = True
-    np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
-    inverse = np.empty(len(values), np.int64)
-    inverse[order] = np.cumsum(new) - 1
-    return ordered[new], inverse
 
 
 class _Chains:
@@ -636,10 +609,6 @@ class _Scanner:
         occ = np.bincount(ids, minlength=n)
         return _Side(self.extractor, tok_base, start, end, starts, ids, first, last, keys,
                      occ, heads, per_id_words, df, self.find_key)
-
-
-def _frombuffer(values: array, dtype: type) -> np.ndarray:
-    return np.frombuffer(values, dtype) if len(values) else np.zeros(0, dtype)
 
 
 def _english(kind: np.ndarray, kw: np.ndarray, breaks: np.ndarray, local: np.ndarray,
@@ -1454,21 +1423,6 @@ def _cooccurrences(src: _Side, tgt: _Side, s_ok: np.ndarray, t_ok: np.ndarray, w
     return result
 
 
-def _distinct(values: np.ndarray) -> np.ndarray:
-    """The distinct values, sorted."""
-    values = np.sort(values)
-    return values[np.r_[True, values[1:] != values[:-1]]] if values.size else values
-
-
-def _counted(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The distinct values, sorted, and how often each occurs."""
-    values = np.sort(values)
-    if not values.size:
-        return values, np.zeros(0, np.int64)
-    starts = np.flatnonzero(np.r_[True, values[1:] != values[:-1]])
-    return values[starts], np.diff(np.r_[starts, values.size])
-
-
 def _length_prior(source_words: int, target_words: int, compounds: tuple[bool, bool] = (
         False, False)) -> float:
     """Favour longer matches, and matches of equal length, in competitive linking: half as
@@ -1486,237 +1440,6 @@ def _length_prior(source_words: int, target_words: int, compounds: tuple[bool, b
     return prior if source_words == target_words else prior * 0.75
 
 
-def _link(src: _Side, tgt: _Side, partner_codes: np.ndarray, partner_scores: np.ndarray,
-          width: int) -> tuple[np.ndarray, ...]:
-    """Competitive linking in every piece: the links as (piece, code, source first, last,
-    target first, last) arrays, sorted by piece, code and spans.
-
-    The options of a piece are all (source occurrence, target occurrence) whose ids may be
-    linked (``partner_codes``, sorted, with their ``partner_scores``), scored by the pair's
-    score and how close their relative positions are. They are found as a join, not as a
-    cross product: each source occurrence's partner ids (about one per id) are looked up
-    among the target occurrences of its piece, sorted by (piece, id); a cross product of
-    the occurrences of a piece made ten times as many pairs as there are options. This is
-    done with numpy, for a slice of the pieces at a time (about :data:`LINK_CHUNK` look-ups).
-    The best option of a piece is linked first and its tokens are used up; ties go to the
-    later occurrences. Only that greedy choice runs in Python.
-    """
-    links: list[tuple[np.ndarray, ...]] = []
-    if len(partner_codes):
-        partner_source = partner_codes // width
-        partner_target = partner_codes % width
-        # the partners of source id e: partner_codes[partner_first[e]:][:partners[e]]
-        partners = np.bincount(partner_source, minlength=len(src.keys))
-        partner_first = _exclusive_cumsum(partners)[:-1]
-        t_has = np.zeros(len(tgt.keys), bool)
-        t_has[partner_target] = True
-        s_occ = np.flatnonzero(partners[src.ids])
-        t_occ = np.flatnonzero(t_has[tgt.ids])
-        del t_has
-        n_pieces = len(src.starts) - 1
-        s_piece = src.piece_of()[s_occ]  # sorted: occurrences are numbered piece by piece
-        # the target occurrences by (piece, id), in occurrence order within each
-        t_key = tgt.piece_of()[t_occ] * width + tgt.ids[t_occ]
-        by_key = np.argsort(t_key, kind="stable")
-        t_key, t_occ = t_key[by_key], t_occ[by_key]
-        del by_key
-        reps = partners[src.ids[s_occ]]  # look-ups of each source occurrence
-        # slices of whole pieces: the greedy choice of a piece sees all its options
-        per_piece = np.cumsum(np.bincount(s_piece, weights=reps, minlength=n_pieces))
-        cuts = np.searchsorted(per_piece, np.arange(LINK_CHUNK, per_piece[-1] if n_pieces
-                                                    else 0, LINK_CHUNK), side="right")
-        bounds = np.searchsorted(s_piece, np.r_[0, cuts, n_pieces])
-        for lo, hi in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True):
-            r = reps[lo:hi]
-            n = int(r.sum())
-            if not n:
-                continue
-            # (source occurrence, partner) rows, then each with every target occurrence of
-            # that partner id in the piece
-            e_at = np.repeat(s_occ[lo:hi], r)
-            where = (np.repeat(partner_first[src.ids[s_occ[lo:hi]]] - (np.cumsum(r) - r), r)
-                     + np.arange(n))
-            piece = np.repeat(s_piece[lo:hi], r)
-            key = piece * width + partner_target[where]
-            found = np.searchsorted(t_key, key, side="left")
-            hits = np.searchsorted(t_key, key, side="right") - found
-            m = int(hits.sum())
-            if not m:
-                continue
-            f_at = t_occ[np.repeat(found - (np.cumsum(hits) - hits), hits) + np.arange(m)]
-            e_at, where, piece = (np.repeat(a, hits) for a in (e_at, where, piece))
-            links.append(_link_slice(src, tgt, partner_codes[where], partner_scores[where],
-                                     e_at, f_at, piece))
-    if not links:
-        empty = np.zeros(0, np.int64)
-        return empty, empty, empty, empty, empty, empty
-    *found, within = (np.concatenate(column) for column in zip(*links, strict=True))
-    keep = _nested_kept(found[1], within)
-    return tuple(a[keep] for a in found)
-
-
-def _link_slice(src: _Side, tgt: _Side, codes: np.ndarray, scores: np.ndarray,
-                e_at: np.ndarray, f_at: np.ndarray, piece: np.ndarray
-                ) -> tuple[np.ndarray, ...]:
-    """:func:`_link` for the pieces of one slice: the options, source occurrences ``e_at``
-    with target occurrences ``f_at`` of the same ``piece``, their pair ``codes`` and
-    ``scores``."""
-    sf, sl, tf, tl = src.first[e_at], src.last[e_at], tgt.first[f_at], tgt.last[f_at]
-    s_mid = (sf + sl) / (2.0 * (src.tok_base[piece + 1] - src.tok_base[piece]))
-    t_mid = (tf + tl) / (2.0 * (tgt.tok_base[piece + 1] - tgt.tok_base[piece]))
-    score = scores * (1.0 - 0.3 * np.abs(s_mid - t_mid))
-    del scores, s_mid, t_mid
-    # multi-word on both sides: may be linked nested in a longer link (:func:`_nested`)
-    s_words = src.words[src.ids[e_at]]
-    multi = (s_words >= NESTED_WORDS) & (tgt.words[tgt.ids[f_at]] >= NESTED_WORDS)
-    # best first within each piece; ties to the later source, then target occurrence
-    order = np.lexsort((tgt.starts[piece] - f_at, src.starts[piece] - e_at, -score, piece))
-    del score, e_at, f_at
-    piece, codes, sf, sl, tf, tl, multi, s_words = (
-        a[order] for a in (piece, codes, sf, sl, tf, tl, multi, s_words))
-    del order
-    # An option whose tokens no other option of its piece covers, on either side, is linked
-    # whatever comes before it and blocks nothing: only the contested ones (about a quarter)
-    # go through the greedy choice, whose outcome they alone decide.
-    free = ~(_contested(src.tok_base[piece] + sf, src.tok_base[piece] + sl)
-             | _contested(tgt.tok_base[piece] + tf, tgt.tok_base[piece] + tl))
-    contested = np.flatnonzero(~free)
-    chosen = np.flatnonzero(free).tolist()
-    current = -1
-    used_s = used_t = 0  # token bit sets
-    linked = []  # the contested options linked
-    for at, p, s_bits, t_bits in zip(contested.tolist(), piece[contested].tolist(),
-                                     _bits(sf[contested], sl[contested]),
-                                     _bits(tf[contested], tl[contested]), strict=True):
-        if p != current:
-            current, used_s, used_t = p, s_bits, t_bits
-            linked.append(at)
-        elif not (used_s & s_bits or used_t & t_bits):
-            used_s |= s_bits
-            used_t |= t_bits
-            linked.append(at)
-    chosen += linked
-    inside = _nested(piece, sf, sl, tf, tl, contested[multi[contested]], linked)
-    chosen += list(inside)  # nested links (:func:`_nested`)
-    keep = np.array(chosen, np.int64)
-    within = np.full(len(piece), -1, np.int64)
-    for at, o_at in inside.items():
-        within[at] = codes[o_at]
-    if inside:
-        # Nested at the start of both sides of a link whose source has linking words: the
-        # head of a name or an "N of N" term, in both languages ("Official Journal" ->
-        # "Journal officiel" in "Official Journal of the European Union" -> "Journal
-        # officiel de l'Union européenne"), kept (:func:`_nested_kept`): marked -2 - code.
-        at = np.fromiter(inside.keys(), np.int64, len(inside))
-        o_at = np.fromiter(inside.values(), np.int64, len(inside))
-        head = ((sf[at] == sf[o_at]) & (tf[at] == tf[o_at])
-                & (sl[o_at] - sf[o_at] > s_words[o_at]))
-        within[at[head]] = -2 - within[at[head]]
-    within = within[keep]
-    piece, codes, sf, sl, tf, tl = (a[keep] for a in (piece, codes, sf, sl, tf, tl))
-    order = np.lexsort((tl, tf, sl, sf, codes, piece))
-    return tuple(a[order] for a in (piece, codes, sf, sl, tf, tl, within))
-
-
-def _nested(piece: np.ndarray, sf: np.ndarray, sl: np.ndarray, tf: np.ndarray,
-            tl: np.ndarray, multi: np.ndarray, linked: list[int]) -> dict[int, int]:
-    """Nested terms (:func:`_link_slice`, whose options these are, best first): an option
-    that a link blocks is linked too when both its sides are multi-word (``multi``: such
-    contested options) and lie strictly inside the two sides of one link ("conformity
-    assessment" -> "évaluation de la conformité" in "conformity assessment body" ->
-    "organisme d'évaluation de la conformité"), and no other nested link of the piece
-    shares a token with it. Else a term used mostly as a modifier of longer ones is never
-    linked. A link that holds an option always comes before it (it would share a token
-    with whatever blocked the option), so this runs after the greedy choice, over the
-    few multi-word options it left out. Returns {option: the link it is nested in}."""
-    linked_at = np.array(linked, np.int64)  # ascending: by piece, best first
-    if not len(multi) or not len(linked_at):
-        return {}
-    is_linked = np.zeros(len(piece), bool)
-    is_linked[linked_at] = True
-    multi = multi[~is_linked[multi]]
-    # only a link of three tokens or more on both sides holds a multi-word option
-    linked_at = linked_at[(sl[linked_at] - sf[linked_at] > 2) & (tl[linked_at] - tf[linked_at] > 2)]
-    if not len(multi) or not len(linked_at):
-        return {}
-    # each left-out option with each link of its piece: the first link that holds it
-    linked_piece = piece[linked_at]
-    lo = np.searchsorted(linked_piece, piece[multi], side="left")
-    count = np.searchsorted(linked_piece, piece[multi], side="right") - lo
-    option = np.repeat(multi, count)
-    link = linked_at[np.repeat(lo - _exclusive_cumsum(count)[:-1], count)
-                     + np.arange(int(count.sum()))]
-    holds = ((sf[link] <= sf[option]) & (sl[option] <= sl[link])
-             & (tf[link] <= tf[option]) & (tl[option] <= tl[link])
-             & ((sf[link] != sf[option]) | (sl[link] != sl[option]))
-             & ((tf[link] != tf[option]) | (tl[link] != tl[option])))
-    option, link = option[holds], link[holds]
-    if not len(option):
-        return {}
-    first = np.ones(len(option), bool)  # the first link that holds each option
-    first[1:] = option[1:] != option[:-1]
-    option, link = option[first], link[first]
-    inside: dict[int, int] = {}
-    current = -1
-    nested_s = nested_t = 0
-    for at, o_at, p, s_bits, t_bits in zip(option.tolist(), link.tolist(),
-                                           piece[option].tolist(), _bits(sf[option], sl[option]),
-                                           _bits(tf[option], tl[option]), strict=True):
-        if p != current:
-            current, nested_s, nested_t = p, 0, 0
-        if not (nested_s & s_bits or nested_t & t_bits):
-            nested_s |= s_bits
-            nested_t |= t_bits
-            inside[at] = o_at
-    return inside
-
-
-def _nested_kept(codes: np.ndarray, within: np.ndarray) -> np.ndarray:
-    """Which links to keep, of those :func:`_link_slice` made (``within``: the code of the
-    link each is nested in, -1 for none). A pair linked only nested, and always in links of
-    one pair, is a piece of that one's terms ("European Sky" -> "ciel unique" of "Single
-    European Sky" -> "ciel unique européen"), not a term used in several longer ones
-    ("conformity assessment" in "conformity assessment body" and "... procedure") nor the
-    head of a name in both languages (``within`` ``-2 - code``: :func:`_link_slice`): its
-    nested links are dropped."""
-    head = within < -1
-    within = np.where(head, -2 - within, within)
-    nested = within >= 0
-    if not nested.any():
-        return np.ones(len(codes), bool)
-    alone = np.unique(np.r_[codes[~nested], codes[head]])
-    contexts = np.unique(np.stack([codes[nested], within[nested]]), axis=1)
-    several = contexts[0][np.r_[contexts[0][1:] == contexts[0][:-1], False]]
-    good = np.union1d(alone, several)
-    return ~nested | np.isin(codes, good)
-
-
-def _contested(first: np.ndarray, last: np.ndarray) -> np.ndarray:
-    """Which spans ``first`` to ``last`` (excluded; token positions of one numbering) share
-    a token with another span."""
-    if not len(first):
-        return np.zeros(0, bool)
-    low = int(first.min())
-    size = int(last.max()) - low + 1
-    # spans covering each token (+1 where a span starts, -1 after it ends), then the tokens
-    # covered more than once, counted up to each position
-    cover = np.cumsum(np.bincount(first - low, minlength=size)
-                      - np.bincount(last - low, minlength=size))
-    shared = _exclusive_cumsum(cover > 1)
-    return shared[last - low] > shared[first - low]
-
-
-def _bits(first: np.ndarray, last: np.ndarray) -> list[int]:
-    """The tokens ``first`` to ``last`` (excluded) of each span, as bit sets (Python ints:
-    a piece may have more tokens than a machine word has bits)."""
-    small = last < 63
-    bits = np.where(small, ((1 << (last - first).astype(np.int64)) - 1)
-                    << np.where(small, first, 0).astype(np.int64), 0).tolist()
-    for at in np.flatnonzero(~small).tolist():
-        bits[at] = ((1 << int(last[at] - first[at])) - 1) << int(first[at])
-    return bits
-
-
 def _llr(a: int, occ_source: int, occ_target: int, n: int) -> float:
     """Dunning's log-likelihood ratio of the 2x2 table of units with/without each term."""
     b = max(occ_source - a, 0)
@@ -1730,375 +1453,3 @@ def _llr(a: int, occ_source: int, occ_target: int, n: int) -> float:
     return 2.0 * (h(a, b, c, d) - h(a + b, c + d) - h(a + c, b + d))
 
 
-def _decapitalise_initials(pair: TermPair, initial: Counter | None) -> None:
-    """Merge "Clusters" at the start of a unit into "clusters" when that form exists."""
-    if not initial:
-        return
-    others = {form: n - initial.get(form, 0) for form, n in pair.forms.items()}
-    known_src = {f[1] for f, n in others.items() if n > 0}
-    known_tgt = {f[2] for f, n in others.items() if n > 0}
-    for form, n in initial.items():
-        doc, s, t = form
-        s2 = _lower_first(s) if _lower_first(s) in known_src else s
-        t2 = _lower_first(t) if _lower_first(t) in known_tgt else t
-        if (s2, t2) != (s, t):
-            pair.forms[form] -= n
-            if pair.forms[form] <= 0:
-                del pair.forms[form]
-            pair.forms[(doc, s2, t2)] += n
-
-
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:]
-
-
-def citation_form(variants: Mapping[str, int], extractor: Extractor) -> str:
-    """The dictionary form of a term from its surface variants: the head in the singular.
-
-    The head is the last word in English ("value chains" -> "value chain"), or the word
-    before "of" ("codes of conduct" -> "code of conduct"), and the first in French
-    ("chaînes de valeur" -> "chaîne de valeur"); French adjectives agreeing with the head
-    follow it into the singular ("conglomérats transnationaux" -> "conglomérat
-    transnational").
-    """
-    if not variants:
-        return ""
-    form = max(variants.items(), key=lambda item: (item[1], item[0]))[0]
-    known = extractor.citations.get(form)
-    if known is None:
-        known = _citation(form, extractor)
-        if len(extractor.citations) < 500_000:
-            extractor.citations[form] = known
-    if known != form and (_plural_name(form, known, variants, extractor)
-                          or _plural_only(form, known, variants)
-                          or _plural_sense(form, known, variants, extractor)):
-        return form
-    return known
-
-
-# English nouns with a sense of their own in the plural ("the minutes of a meeting" are no
-# "minute", "customs" no "custom", "damages" no "damage"): a term they head in that sense
-# keeps the plural (issue 11: "Minute" for "Minutes").
-PLURAL_SENSES = {"en": frozenset({"minutes", "proceedings", "premises", "customs", "damages",
-                                  "arrears", "particulars", "headquarters", "quarters"})}
-
-
-def _plural_sense(form: str, singular: str, variants: Mapping[str, int],
-                  extractor: Extractor) -> bool:
-    """Whether ``form`` is a term of several words headed by a noun of
-    :data:`PLURAL_SENSES`, never written in the ``singular`` ("joint minutes"): the plural
-    sense. (Alone, "minutes" is as often the time: :func:`_plural_only` keeps the plural of
-    a capitalised one, "the Minutes".)"""
-    plurals = PLURAL_SENSES.get(extractor.lang)
-    words = form.split()
-    return (plurals is not None and len(words) >= 2 and words[-1].lower() in plurals
-            and not any(variant.lower() == singular.lower() for variant in variants))
-
-
-def _plural_only(form: str, singular: str, variants: Mapping[str, int]) -> bool:
-    """Whether ``form`` is a name, every word capitalised (no acronym only), never written
-    in the ``singular``: a name used in the plural only ("Minutes" of a sitting, not
-    "Minute"; "United States", not "United State", issue 11)."""
-    return (all(word[:1].isupper() for word in form.split()) and not form.isupper()
-            and not any(variant.lower() == singular.lower() for variant in variants))
-
-
-def _plural_name(form: str, singular: str, variants: Mapping[str, int],
-                 extractor: Extractor) -> bool:
-    """Whether ``form`` is a name whose head before "of" is plural: capitalised, and never
-    written in the ``singular`` ("Rules of Procedure", "Terms of Reference"; not
-    "certificates of conformity")."""
-    tokens = extractor.tokens(form)
-    link = _link_at(tokens, extractor)
-    if link is None or not form[tokens[link - 1].start].isupper():
-        return False
-    return not any(variant.lower() == singular.lower() for variant in variants)
-
-
-def _citation(form: str, extractor: Extractor) -> str:
-    """:func:`citation_form` of the surface form ``form``."""
-    tokens = extractor.tokens(form)
-    words = [t for t in tokens if t.kind in ("w", "s")]
-    if not words:
-        return form
-    if not extractor.rules.head_first:  # the head noun last: English, German...
-        # ... or right before the word that links it to its complement ("codes of conduct")
-        link = _link_at(tokens, extractor)
-        change = {id(words[-1] if link is None else tokens[link - 1])}
-    else:
-        # the head and the adjectives right after it, up to the first linking word
-        change = set()
-        for token in tokens:
-            if token.kind not in ("w", "s"):
-                break
-            change.add(id(token))
-    out = []
-    last = 0
-    for token in tokens:
-        out.append(form[last:token.start])
-        text = form[token.start:token.end]
-        if id(token) in change:
-            text = _singular(text, token, extractor)
-        out.append(text)
-        last = token.end
-    out.append(form[last:])
-    return "".join(out)
-
-
-def _link_at(tokens: list[Token], extractor: Extractor) -> int | None:
-    """Where the word that links a head-last term to its complement ("of") is, if the term
-    has one."""
-    links = extractor.rules.complement_links
-    if links:
-        for at, token in enumerate(tokens[1:], 1):
-            if token.kind == STOPWORD and token.piece in links and tokens[at - 1].kind == WORD:
-                return at
-    return None
-
-
-def _singular(text: str, token: Token, extractor: Extractor) -> str:
-    lemma = token.piece
-    lower = token.lower
-    if lower == lemma or lower in NOT_STOP:  # "goods" is no plural of "good"
-        return text
-    candidates = []
-    if lower.endswith("s"):
-        candidates.append(lower[:-1])
-    if lower.endswith("x"):
-        candidates.append(lower[:-1])
-    if lower.endswith("aux"):
-        candidates.append(lower[:-3] + "al")
-    if lower.endswith("ies"):
-        candidates.append(lower[:-3] + "y")
-    if lower.endswith("es"):
-        candidates.append(lower[:-2])
-    if extractor.lang != "fr":
-        candidates.append(lemma)
-    for candidate in candidates:
-        if candidate == lemma or (
-            candidate and extractor.tokens(candidate)[0].piece == lemma
-        ):
-            # "Wales" is not the plural of "wale": keep a plural much more common than its
-            # singular in general language (English and French, whose plurals are made
-            # here by stripping endings; elsewhere the lemma is simplemma's)
-            lang = extractor.lang
-            if lang not in ("en", "fr"):
-                return _with_ending(candidate, lower, text)
-            if zipf_frequency(candidate, lang) < zipf_frequency(lower, lang) - 0.5:
-                return text
-            return _match_case(candidate, text)
-    return text
-
-
-def _with_ending(lemma: str, lower: str, text: str) -> str:
-    """``text`` (lower-cased ``lower``) with the ending its lemma has instead, the rest as
-    written: "SADC-WPA-Staaten" -> "SADC-WPA-Staat", "Fischbestände" -> "Fischbestand"."""
-    same = 0
-    while same < min(len(lemma), len(lower)) and lemma[same] == lower[same]:
-        same += 1
-    return text[:same] + lemma[same:] if len(text) == len(lower) else _match_case(lemma, text)
-
-
-def _match_case(word: str, model: str) -> str:
-    if model.isupper() and len(model) > 1:
-        return word.upper()
-    if model[:1].isupper():
-        return word[:1].upper() + word[1:]
-    return word
-
-
-# Ranking (:func:`rank_score`, :func:`termhood`), set on the tuning halves of the Europarl
-# dev sessions and DGT-TM (benchmarks/terms_precision.py --split): counts are damped, so a
-# frequent everyday word does not outrank a recurring multi-word term; multi-word units
-# outrank single words, and capitalised single words (institutions and acts: "Commission",
-# "Regulation") the other single words.
-COUNT_EXPONENT = 0.85
-MULTIWORD_TERMHOOD = 2.2  # termhood of a two-word unit; each further word adds a quarter of it
-SINGLE_TERMHOOD = 0.3  # termhood of a single everyday word (Zipf >= 6 in both languages)
-# ... instead, of a word written in lower case (no name of an institution or act) whose mean
-# specificity (:func:`_specificity`) in the two languages is under EVERYDAY_SPECIFICITY
-# (Zipf 4.6 or more on average). Issue 11: such words linked 30-50 times ("information",
-# "request", "document", "procedure") outranked two-word terms linked four or five times
-# ("sustainable development", "general budget") at the foot of the top 200, and everyday
-# words took places in the top 100. Capitalised names ("Commission", "Party") and rarer
-# words ("cluster", "arbitrator") keep SINGLE_TERMHOOD.
-EVERYDAY_TERMHOOD = 0.1
-EVERYDAY_SPECIFICITY = 0.35
-SPECIFIC_TERMHOOD = 1.0  # what a single word absent from general language adds to it
-CAPITALISED_TERMHOOD = 1.5  # factor for a single capitalised word that is no acronym
-OVERLAPPED = 0.2  # factor for a pair explained by a stronger overlapping one (_overlapped)
-
-
-def rank_score(pair: TermPair, source_words: int, target_words: int) -> float:
-    """Association (damped count x Dice) x :func:`termhood` (kept in ``pair.termhood`` for
-    the outputs); names, references and pairs explained by a stronger overlapping pair rank
-    low."""
-    pair.termhood = termhood(pair.source_term, pair.target_term, pair.source_lang,
-                             pair.target_lang, source_words, target_words)
-    score = pair.count ** COUNT_EXPONENT * max(pair.dice, 0.05) * pair.termhood
-    if _name_like(pair) or _verb_ending(pair) or _no_noun(pair):
-        score *= 0.1
-    if _overlapped(pair):
-        score *= OVERLAPPED
-    return score
-
-
-def _verb_ending(pair: TermPair) -> bool:
-    """An English source term that ends with a past participle, so no noun phrase: "Party
-    complained (against)", "powers granted", "incorporated" (its last word as written ends
-    in "-ed" and is not its lemma)."""
-    if primary(pair.source_lang) != "en" or not pair.forms:
-        return False
-    written = next(iter(pair.forms))[1].rsplit(None, 1)[-1].lower()
-    return written.endswith("ed") and written != pair.source_lemma.rsplit(None, 1)[-1]
-
-
-# French feminine endings of an adjective, from its lemma's ending: "sociale" (social),
-# "positive" (positif), "confidentielle" (confidentiel), "norvégienne" (norvégien).
-_FR_FEMININE = (("f", "ve"), ("el", "elle"), ("ien", "ienne"), ("eux", "euse"), ("", "e"))
-
-
-def _no_noun(pair: TermPair) -> bool:
-    """A single English word that is no noun, rendered by a French word that is none
-    either: an adverb ("briefly" -> "brièvement": "-ly" on a known English word, "-ment")
-    or an adjective ("oral" -> "orale", "positive" -> "positive": an English adjective
-    ending, and a French feminine form). Terms are nouns; a lone adjective is a modifier
-    whose noun the pairing did not keep. A noun in a feminine form ("President" ->
-    "Présidente") has no adjective ending in English."""
-    if (primary(pair.source_lang), primary(pair.target_lang)) != ("en", "fr"):
-        return False
-    source, target = pair.source_term.lower(), pair.target_term.lower()
-    if " " in source or " " in target or " " in pair.target_lemma:
-        return False
-    if source.endswith("ly") and target.endswith("ment"):
-        return zipf_frequency(source[:-2], "en") >= 3.0  # "brief"ly, not "supp"ly
-    lemma = pair.target_lemma
-    return (source.endswith(COORDINATION["en"][1]) and target != lemma
-            and any(lemma.endswith(m) and target == lemma[:len(lemma) - len(m)] + f
-                    for m, f in _FR_FEMININE))
-
-
-def _overlapped(pair: TermPair) -> bool:
-    """Another rendering of the same term shares a word with this one and explains it
-    better: this one is then a span that slid off the real rendering, or a piece of it.
-
-    The other one explains it when it is linked more often and this one does not hold all
-    of its words ("Regional Policy" -> "politique régionale" (4) beside "commission de la
-    politique" (3)), or when this one is a piece of it linked at least half as often
-    ("agenda" -> "ordre" (10) beside "ordre du jour" (7)). The same holds of two source
-    terms of one target term.
-    """
-    count = pair.count
-    source_words = set(pair.source_lemma.split()) - _LINKING
-    target_words = set(pair.target_lemma.split()) - _LINKING
-    for other in pair.competitors:
-        if other.source_lemma == pair.source_lemma:
-            mine, theirs = target_words, set(other.target_lemma.split()) - _LINKING
-        elif other.target_lemma == pair.target_lemma:
-            mine, theirs = source_words, set(other.source_lemma.split()) - _LINKING
-        else:
-            continue
-        if not mine & theirs:
-            continue
-        if mine < theirs:  # a piece of the other
-            if 2 * other.count >= count:
-                return True
-        elif other.count > count and not mine > theirs:
-            return True
-    return False
-
-
-# Key pieces that join the words of a term ("chaîne de valeur", "code of conduct"): shared
-# by unrelated terms, they are no overlap.
-_LINKING = frozenset({"de", "à", "en", "of", "the"})
-
-
-@lru_cache(maxsize=200_000)
-def termhood(source_term: str, target_term: str, source_lang: str, target_lang: str,
-             source_words: int, target_words: int) -> float:
-    """How much a pair's terms look like terms rather than general language.
-
-    A multi-word unit on both sides (its recurrence in the corpus is its unithood):
-    :data:`MULTIWORD_TERMHOOD` for two words, a quarter more for each further word of the
-    shorter side. A single word: from :data:`SINGLE_TERMHOOD` (everyday on both sides)
-    up by the mean of the two sides' :func:`_specificity` (0 for an everyday word, 1 for
-    one absent from general language), from :data:`EVERYDAY_TERMHOOD` for a word in lower
-    case with a mean under :data:`EVERYDAY_SPECIFICITY`; times
-    :data:`CAPITALISED_TERMHOOD` when the source is capitalised mid-sentence (its citation
-    form keeps the capital) and is no acronym.
-    """
-    words = min(source_words, target_words)
-    if words >= 2:
-        if _reference(source_term, target_term):
-            return SINGLE_TERMHOOD
-        return MULTIWORD_TERMHOOD * (1 + 0.25 * (words - 2))
-    specificity = (_specificity(source_term, source_lang)
-                   + _specificity(target_term, target_lang)) / 2
-    everyday = specificity < EVERYDAY_SPECIFICITY and not source_term[:1].isupper()
-    value = (EVERYDAY_TERMHOOD if everyday else SINGLE_TERMHOOD) + (
-        SPECIFIC_TERMHOOD * specificity)
-    if source_term[:1].isupper() and not source_term.isupper():
-        value *= CAPITALISED_TERMHOOD
-    return value
-
-
-_ROMAN = re.compile(r"(?=[IVXLC])L?X{0,3}(?:IX|IV|V?I{0,3})|XC|XL")  # I to LXXXIX, XC, XL
-
-
-def _reference(source_term: str, target_term: str) -> bool:
-    """A reference to a numbered part of a text rather than a term: both terms end with
-    the same Roman numeral ("Annex II" -> "annexe II", "Chapter IV" -> "chapitre IV")."""
-    last = source_term.rsplit(None, 1)[-1]
-    return last == target_term.rsplit(None, 1)[-1] and _ROMAN.fullmatch(last) is not None
-
-
-# Pure functions of a term: cached, as a run ranks the same terms after extraction and
-# again when it reads the termbase back.
-@lru_cache(maxsize=200_000)
-def _specificity(term: str, lang: str) -> float:
-    """0 for everyday words (Zipf >= 6) up to 1 for words absent from general language
-    (Zipf <= 2)."""
-    zipf = zipf_frequency(term.lower(), primary(lang))
-    return min(max(6.0 - zipf, 0.0), 4.0) / 4
-
-
-def _name_like(pair: TermPair) -> bool:
-    """:func:`_name_like_terms` of the pair's terms."""
-    return _name_like_terms(pair.source_term, pair.target_term, pair.source_lang,
-                            pair.target_lang)
-
-
-# Below this Zipf frequency in both languages, a capitalised word written the same in both
-# is taken for a name. 4.5, not 4.0 (issue 11): names common enough in general text
-# ("Evans" 4.2, "Amsterdam" 4.0, "Berlin" 4.4, "Ukraine" 4.3) are names too, while the
-# institutions written the same ("Commission" 4.9, "Union" 5.1) are common words.
-NAME_ZIPF = 4.5
-
-
-# A pure function of the terms: cached, as the termbase ranks the pairs again.
-@lru_cache(maxsize=200_000)
-def _name_like_terms(s: str, t: str, source_lang: str, target_lang: str) -> bool:
-    """A person's or place's name rather than a term.
-
-    Either one capitalised word, the same in both languages, not a common word ("Koch" ->
-    "Koch"; not "Commission" -> "Commission", not acronyms like "CEN"); or a capitalised
-    word (or every part of a hyphenated one) that neither language's lexicon knows, on
-    either side ("President Prodi", "Alexandre Nikitin", "Wulf-Mathies"). simplemma's
-    dictionaries list the words of each language and seldom names; the words of domain
-    terms, even capitalised ("Commission", "Structural Fund"), are in one of them (rare
-    ones may not be: "Quaestors" is taken for a name).
-    """
-    langs = [primary(lang) for lang in (source_lang, target_lang)]
-    if s == t and " " not in s and s[:1].isupper() and not s.isupper() and all(
-        zipf_frequency(s.lower(), lang) < NAME_ZIPF for lang in langs
-    ):
-        return True
-    for term in (s, t):
-        for word in term.split():
-            parts = word.split("-")
-            if (word[:1].isupper() and not word.isupper()
-                    and all(part.isalpha() for part in parts)
-                    and not any(is_known(part.lower(), lang=lang)
-                                for part in parts for lang in langs)):
-                return True
-    return False

@@ -608,7 +608,7 @@ def _recorded(written: list[_Written], min_count: int, max_contexts: int) -> lis
 def _ranked(recorded: list[TermPair], by_source: dict[tuple[str, str, str], list[TermPair]],
             by_target: dict[tuple[str, str, str], list[TermPair]]) -> list[TermPair]:
     """``recorded`` with their competitors (the pairs sharing a lemma), scored, best first."""
-    from .associate import rank_score  # the same ranking as a fresh extraction
+    from .rank import rank_score  # the same ranking as a fresh extraction
 
     for p in recorded:
         p.competitors = [

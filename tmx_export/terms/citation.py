@@ -1,0 +1,190 @@
+"""Citation forms of term pairs: the dictionary form of a term from its surface variants
+(the head in the singular, names and plural senses kept in the plural), and a unit's first
+word written in lower case where the corpus writes it so."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+
+from ..frequencies import zipf as zipf_frequency
+from .candidates import STOPWORD, WORD, Extractor, Token
+from .stopwords import NOT_STOP
+from .termpair import TermPair
+
+
+def _decapitalise_initials(pair: TermPair, initial: Counter | None) -> None:
+    """Merge "Clusters" at the start of a unit into "clusters" when that form exists."""
+    if not initial:
+        return
+    others = {form: n - initial.get(form, 0) for form, n in pair.forms.items()}
+    known_src = {f[1] for f, n in others.items() if n > 0}
+    known_tgt = {f[2] for f, n in others.items() if n > 0}
+    for form, n in initial.items():
+        doc, s, t = form
+        s2 = _lower_first(s) if _lower_first(s) in known_src else s
+        t2 = _lower_first(t) if _lower_first(t) in known_tgt else t
+        if (s2, t2) != (s, t):
+            pair.forms[form] -= n
+            if pair.forms[form] <= 0:
+                del pair.forms[form]
+            pair.forms[(doc, s2, t2)] += n
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def citation_form(variants: Mapping[str, int], extractor: Extractor) -> str:
+    """The dictionary form of a term from its surface variants: the head in the singular.
+
+    The head is the last word in English ("value chains" -> "value chain"), or the word
+    before "of" ("codes of conduct" -> "code of conduct"), and the first in French
+    ("chaînes de valeur" -> "chaîne de valeur"); French adjectives agreeing with the head
+    follow it into the singular ("conglomérats transnationaux" -> "conglomérat
+    transnational").
+    """
+    if not variants:
+        return ""
+    form = max(variants.items(), key=lambda item: (item[1], item[0]))[0]
+    known = extractor.citations.get(form)
+    if known is None:
+        known = _citation(form, extractor)
+        if len(extractor.citations) < 500_000:
+            extractor.citations[form] = known
+    if known != form and (_plural_name(form, known, variants, extractor)
+                          or _plural_only(form, known, variants)
+                          or _plural_sense(form, known, variants, extractor)):
+        return form
+    return known
+
+
+# English nouns with a sense of their own in the plural ("the minutes of a meeting" are no
+# "minute", "customs" no "custom", "damages" no "damage"): a term they head in that sense
+# keeps the plural (issue 11: "Minute" for "Minutes").
+PLURAL_SENSES = {"en": frozenset({"minutes", "proceedings", "premises", "customs", "damages",
+                                  "arrears", "particulars", "headquarters", "quarters"})}
+
+
+def _plural_sense(form: str, singular: str, variants: Mapping[str, int],
+                  extractor: Extractor) -> bool:
+    """Whether ``form`` is a term of several words headed by a noun of
+    :data:`PLURAL_SENSES`, never written in the ``singular`` ("joint minutes"): the plural
+    sense. (Alone, "minutes" is as often the time: :func:`_plural_only` keeps the plural of
+    a capitalised one, "the Minutes".)"""
+    plurals = PLURAL_SENSES.get(extractor.lang)
+    words = form.split()
+    return (plurals is not None and len(words) >= 2 and words[-1].lower() in plurals
+            and not any(variant.lower() == singular.lower() for variant in variants))
+
+
+def _plural_only(form: str, singular: str, variants: Mapping[str, int]) -> bool:
+    """Whether ``form`` is a name, every word capitalised (no acronym only), never written
+    in the ``singular``: a name used in the plural only ("Minutes" of a sitting, not
+    "Minute"; "United States", not "United State", issue 11)."""
+    return (all(word[:1].isupper() for word in form.split()) and not form.isupper()
+            and not any(variant.lower() == singular.lower() for variant in variants))
+
+
+def _plural_name(form: str, singular: str, variants: Mapping[str, int],
+                 extractor: Extractor) -> bool:
+    """Whether ``form`` is a name whose head before "of" is plural: capitalised, and never
+    written in the ``singular`` ("Rules of Procedure", "Terms of Reference"; not
+    "certificates of conformity")."""
+    tokens = extractor.tokens(form)
+    link = _link_at(tokens, extractor)
+    if link is None or not form[tokens[link - 1].start].isupper():
+        return False
+    return not any(variant.lower() == singular.lower() for variant in variants)
+
+
+def _citation(form: str, extractor: Extractor) -> str:
+    """:func:`citation_form` of the surface form ``form``."""
+    tokens = extractor.tokens(form)
+    words = [t for t in tokens if t.kind in ("w", "s")]
+    if not words:
+        return form
+    if not extractor.rules.head_first:  # the head noun last: English, German...
+        # ... or right before the word that links it to its complement ("codes of conduct")
+        link = _link_at(tokens, extractor)
+        change = {id(words[-1] if link is None else tokens[link - 1])}
+    else:
+        # the head and the adjectives right after it, up to the first linking word
+        change = set()
+        for token in tokens:
+            if token.kind not in ("w", "s"):
+                break
+            change.add(id(token))
+    out = []
+    last = 0
+    for token in tokens:
+        out.append(form[last:token.start])
+        text = form[token.start:token.end]
+        if id(token) in change:
+            text = _singular(text, token, extractor)
+        out.append(text)
+        last = token.end
+    out.append(form[last:])
+    return "".join(out)
+
+
+def _link_at(tokens: list[Token], extractor: Extractor) -> int | None:
+    """Where the word that links a head-last term to its complement ("of") is, if the term
+    has one."""
+    links = extractor.rules.complement_links
+    if links:
+        for at, token in enumerate(tokens[1:], 1):
+            if token.kind == STOPWORD and token.piece in links and tokens[at - 1].kind == WORD:
+                return at
+    return None
+
+
+def _singular(text: str, token: Token, extractor: Extractor) -> str:
+    lemma = token.piece
+    lower = token.lower
+    if lower == lemma or lower in NOT_STOP:  # "goods" is no plural of "good"
+        return text
+    candidates = []
+    if lower.endswith("s"):
+        candidates.append(lower[:-1])
+    if lower.endswith("x"):
+        candidates.append(lower[:-1])
+    if lower.endswith("aux"):
+        candidates.append(lower[:-3] + "al")
+    if lower.endswith("ies"):
+        candidates.append(lower[:-3] + "y")
+    if lower.endswith("es"):
+        candidates.append(lower[:-2])
+    if extractor.lang != "fr":
+        candidates.append(lemma)
+    for candidate in candidates:
+        if candidate == lemma or (
+            candidate and extractor.tokens(candidate)[0].piece == lemma
+        ):
+            # "Wales" is not the plural of "wale": keep a plural much more common than its
+            # singular in general language (English and French, whose plurals are made
+            # here by stripping endings; elsewhere the lemma is simplemma's)
+            lang = extractor.lang
+            if lang not in ("en", "fr"):
+                return _with_ending(candidate, lower, text)
+            if zipf_frequency(candidate, lang) < zipf_frequency(lower, lang) - 0.5:
+                return text
+            return _match_case(candidate, text)
+    return text
+
+
+def _with_ending(lemma: str, lower: str, text: str) -> str:
+    """``text`` (lower-cased ``lower``) with the ending its lemma has instead, the rest as
+    written: "SADC-WPA-Staaten" -> "SADC-WPA-Staat", "Fischbestände" -> "Fischbestand"."""
+    same = 0
+    while same < min(len(lemma), len(lower)) and lemma[same] == lower[same]:
+        same += 1
+    return text[:same] + lemma[same:] if len(text) == len(lower) else _match_case(lemma, text)
+
+
+def _match_case(word: str, model: str) -> str:
+    if model.isupper() and len(model) > 1:
+        return word.upper()
+    if model[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word

@@ -1,0 +1,208 @@
+"""Ranking of term pairs: association (damped count x Dice) x termhood, against general
+language (wordfreq); names, references, participles, lone adjectives and adverbs, and
+renderings explained by a stronger overlapping pair rank low."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..frequencies import zipf as zipf_frequency
+from ..lang import primary
+from .candidates import COORDINATION
+from .lemmas import is_known
+from .termpair import TermPair
+
+# Ranking (:func:`rank_score`, :func:`termhood`), set on the tuning halves of the Europarl
+# dev sessions and DGT-TM (benchmarks/terms_precision.py --split): counts are damped, so a
+# frequent everyday word does not outrank a recurring multi-word term; multi-word units
+# outrank single words, and capitalised single words (institutions and acts: "Commission",
+# "Regulation") the other single words.
+COUNT_EXPONENT = 0.85
+MULTIWORD_TERMHOOD = 2.2  # termhood of a two-word unit; each further word adds a quarter of it
+SINGLE_TERMHOOD = 0.3  # termhood of a single everyday word (Zipf >= 6 in both languages)
+# ... instead, of a word written in lower case (no name of an institution or act) whose mean
+# specificity (:func:`_specificity`) in the two languages is under EVERYDAY_SPECIFICITY
+# (Zipf 4.6 or more on average). Issue 11: such words linked 30-50 times ("information",
+# "request", "document", "procedure") outranked two-word terms linked four or five times
+# ("sustainable development", "general budget") at the foot of the top 200, and everyday
+# words took places in the top 100. Capitalised names ("Commission", "Party") and rarer
+# words ("cluster", "arbitrator") keep SINGLE_TERMHOOD.
+EVERYDAY_TERMHOOD = 0.1
+EVERYDAY_SPECIFICITY = 0.35
+SPECIFIC_TERMHOOD = 1.0  # what a single word absent from general language adds to it
+CAPITALISED_TERMHOOD = 1.5  # factor for a single capitalised word that is no acronym
+OVERLAPPED = 0.2  # factor for a pair explained by a stronger overlapping one (_overlapped)
+
+
+def rank_score(pair: TermPair, source_words: int, target_words: int) -> float:
+    """Association (damped count x Dice) x :func:`termhood` (kept in ``pair.termhood`` for
+    the outputs); names, references and pairs explained by a stronger overlapping pair rank
+    low."""
+    pair.termhood = termhood(pair.source_term, pair.target_term, pair.source_lang,
+                             pair.target_lang, source_words, target_words)
+    score = pair.count ** COUNT_EXPONENT * max(pair.dice, 0.05) * pair.termhood
+    if _name_like(pair) or _verb_ending(pair) or _no_noun(pair):
+        score *= 0.1
+    if _overlapped(pair):
+        score *= OVERLAPPED
+    return score
+
+
+def _verb_ending(pair: TermPair) -> bool:
+    """An English source term that ends with a past participle, so no noun phrase: "Party
+    complained (against)", "powers granted", "incorporated" (its last word as written ends
+    in "-ed" and is not its lemma)."""
+    if primary(pair.source_lang) != "en" or not pair.forms:
+        return False
+    written = next(iter(pair.forms))[1].rsplit(None, 1)[-1].lower()
+    return written.endswith("ed") and written != pair.source_lemma.rsplit(None, 1)[-1]
+
+
+# French feminine endings of an adjective, from its lemma's ending: "sociale" (social),
+# "positive" (positif), "confidentielle" (confidentiel), "norvégienne" (norvégien).
+_FR_FEMININE = (("f", "ve"), ("el", "elle"), ("ien", "ienne"), ("eux", "euse"), ("", "e"))
+
+
+def _no_noun(pair: TermPair) -> bool:
+    """A single English word that is no noun, rendered by a French word that is none
+    either: an adverb ("briefly" -> "brièvement": "-ly" on a known English word, "-ment")
+    or an adjective ("oral" -> "orale", "positive" -> "positive": an English adjective
+    ending, and a French feminine form). Terms are nouns; a lone adjective is a modifier
+    whose noun the pairing did not keep. A noun in a feminine form ("President" ->
+    "Présidente") has no adjective ending in English."""
+    if (primary(pair.source_lang), primary(pair.target_lang)) != ("en", "fr"):
+        return False
+    source, target = pair.source_term.lower(), pair.target_term.lower()
+    if " " in source or " " in target or " " in pair.target_lemma:
+        return False
+    if source.endswith("ly") and target.endswith("ment"):
+        return zipf_frequency(source[:-2], "en") >= 3.0  # "brief"ly, not "supp"ly
+    lemma = pair.target_lemma
+    return (source.endswith(COORDINATION["en"][1]) and target != lemma
+            and any(lemma.endswith(m) and target == lemma[:len(lemma) - len(m)] + f
+                    for m, f in _FR_FEMININE))
+
+
+def _overlapped(pair: TermPair) -> bool:
+    """Another rendering of the same term shares a word with this one and explains it
+    better: this one is then a span that slid off the real rendering, or a piece of it.
+
+    The other one explains it when it is linked more often and this one does not hold all
+    of its words ("Regional Policy" -> "politique régionale" (4) beside "commission de la
+    politique" (3)), or when this one is a piece of it linked at least half as often
+    ("agenda" -> "ordre" (10) beside "ordre du jour" (7)). The same holds of two source
+    terms of one target term.
+    """
+    count = pair.count
+    source_words = set(pair.source_lemma.split()) - _LINKING
+    target_words = set(pair.target_lemma.split()) - _LINKING
+    for other in pair.competitors:
+        if other.source_lemma == pair.source_lemma:
+            mine, theirs = target_words, set(other.target_lemma.split()) - _LINKING
+        elif other.target_lemma == pair.target_lemma:
+            mine, theirs = source_words, set(other.source_lemma.split()) - _LINKING
+        else:
+            continue
+        if not mine & theirs:
+            continue
+        if mine < theirs:  # a piece of the other
+            if 2 * other.count >= count:
+                return True
+        elif other.count > count and not mine > theirs:
+            return True
+    return False
+
+
+# Key pieces that join the words of a term ("chaîne de valeur", "code of conduct"): shared
+# by unrelated terms, they are no overlap.
+_LINKING = frozenset({"de", "à", "en", "of", "the"})
+
+
+@lru_cache(maxsize=200_000)
+def termhood(source_term: str, target_term: str, source_lang: str, target_lang: str,
+             source_words: int, target_words: int) -> float:
+    """How much a pair's terms look like terms rather than general language.
+
+    A multi-word unit on both sides (its recurrence in the corpus is its unithood):
+    :data:`MULTIWORD_TERMHOOD` for two words, a quarter more for each further word of the
+    shorter side. A single word: from :data:`SINGLE_TERMHOOD` (everyday on both sides)
+    up by the mean of the two sides' :func:`_specificity` (0 for an everyday word, 1 for
+    one absent from general language), from :data:`EVERYDAY_TERMHOOD` for a word in lower
+    case with a mean under :data:`EVERYDAY_SPECIFICITY`; times
+    :data:`CAPITALISED_TERMHOOD` when the source is capitalised mid-sentence (its citation
+    form keeps the capital) and is no acronym.
+    """
+    words = min(source_words, target_words)
+    if words >= 2:
+        if _reference(source_term, target_term):
+            return SINGLE_TERMHOOD
+        return MULTIWORD_TERMHOOD * (1 + 0.25 * (words - 2))
+    specificity = (_specificity(source_term, source_lang)
+                   + _specificity(target_term, target_lang)) / 2
+    everyday = specificity < EVERYDAY_SPECIFICITY and not source_term[:1].isupper()
+    value = (EVERYDAY_TERMHOOD if everyday else SINGLE_TERMHOOD) + (
+        SPECIFIC_TERMHOOD * specificity)
+    if source_term[:1].isupper() and not source_term.isupper():
+        value *= CAPITALISED_TERMHOOD
+    return value
+
+
+_ROMAN = re.compile(r"(?=[IVXLC])L?X{0,3}(?:IX|IV|V?I{0,3})|XC|XL")  # I to LXXXIX, XC, XL
+
+
+def _reference(source_term: str, target_term: str) -> bool:
+    """A reference to a numbered part of a text rather than a term: both terms end with
+    the same Roman numeral ("Annex II" -> "annexe II", "Chapter IV" -> "chapitre IV")."""
+    last = source_term.rsplit(None, 1)[-1]
+    return last == target_term.rsplit(None, 1)[-1] and _ROMAN.fullmatch(last) is not None
+
+
+# Pure functions of a term: cached, as a run ranks the same terms after extraction and
+# again when it reads the termbase back.
+@lru_cache(maxsize=200_000)
+def _specificity(term: str, lang: str) -> float:
+    """0 for everyday words (Zipf >= 6) up to 1 for words absent from general language
+    (Zipf <= 2)."""
+    zipf = zipf_frequency(term.lower(), primary(lang))
+    return min(max(6.0 - zipf, 0.0), 4.0) / 4
+
+
+def _name_like(pair: TermPair) -> bool:
+    """:func:`_name_like_terms` of the pair's terms."""
+    return _name_like_terms(pair.source_term, pair.target_term, pair.source_lang,
+                            pair.target_lang)
+
+
+# Below this Zipf frequency in both languages, a capitalised word written the same in both
+# is taken for a name. 4.5, not 4.0 (issue 11): names common enough in general text
+# ("Evans" 4.2, "Amsterdam" 4.0, "Berlin" 4.4, "Ukraine" 4.3) are names too, while the
+# institutions written the same ("Commission" 4.9, "Union" 5.1) are common words.
+NAME_ZIPF = 4.5
+# A pure function of the terms: cached, as the termbase ranks the pairs again.
+@lru_cache(maxsize=200_000)
+def _name_like_terms(s: str, t: str, source_lang: str, target_lang: str) -> bool:
+    """A person's or place's name rather than a term.
+
+    Either one capitalised word, the same in both languages, not a common word ("Koch" ->
+    "Koch"; not "Commission" -> "Commission", not acronyms like "CEN"); or a capitalised
+    word (or every part of a hyphenated one) that neither language's lexicon knows, on
+    either side ("President Prodi", "Alexandre Nikitin", "Wulf-Mathies"). simplemma's
+    dictionaries list the words of each language and seldom names; the words of domain
+    terms, even capitalised ("Commission", "Structural Fund"), are in one of them (rare
+    ones may not be: "Quaestors" is taken for a name).
+    """
+    langs = [primary(lang) for lang in (source_lang, target_lang)]
+    if s == t and " " not in s and s[:1].isupper() and not s.isupper() and all(
+        zipf_frequency(s.lower(), lang) < NAME_ZIPF for lang in langs
+    ):
+        return True
+    for term in (s, t):
+        for word in term.split():
+            parts = word.split("-")
+            if (word[:1].isupper() and not word.isupper()
+                    and all(part.isalpha() for part in parts)
+                    and not any(is_known(part.lower(), lang=lang)
+                                for part in parts for lang in langs)):
+                return True
+    return False
