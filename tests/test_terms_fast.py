@@ -24,8 +24,9 @@ from tmx_export.model import Pair
 from tmx_export.pipeline import read_units
 from tmx_export.terms import Document, Termbase, associate, extract_terms, tbx
 from tmx_export.terms import link as linking
-from tmx_export.terms.associate import _Chains, _pass_one, _Scanner, _Trie
+from tmx_export.terms.associate import _pass_one, _Scanner
 from tmx_export.terms.candidates import Extractor
+from tmx_export.terms.keys import _Chains, _Trie
 from tmx_export.terms.link import _bits, _contested, _link
 from tmx_export.terms.report import fold
 from tmx_export.terms.termbase import MAX_STORED_CONTEXTS
@@ -142,9 +143,9 @@ def test_scanner_starts_no_candidate_where_the_extractor_starts_none():
 
 def test_scanner_agrees_on_longer_complements(monkeypatch):
     # "N of N" candidates take one word after "of"; the scanner follows a longer limit too
-    from tmx_export.terms import candidates
+    from tmx_export.terms import candidates, patterns
 
-    for module in (candidates, associate):
+    for module in (candidates, patterns):
         monkeypatch.setattr(module, "MAX_COMPLEMENT_WORDS", 3)
     texts = EN_TEXTS + ["the transport of dangerous goods by road; freedom of movement"]
     assert any(o.key == "transport of dangerous good"

@@ -12,7 +12,8 @@ Each unit is cut into its aligned clauses for association; contexts point at the
 
 Modules: :mod:`.candidates` (candidate terms per language), :mod:`.units` (clauses of a
 unit, document fingerprints), :mod:`.associate` (pairing: candidates of the whole corpus,
-co-occurrence, association), :mod:`.link` (competitive linking), :mod:`.citation`
+co-occurrence, association), :mod:`.patterns` and :mod:`.keys` (the candidates of a whole
+corpus at once, and their keys), :mod:`.link` (competitive linking), :mod:`.citation`
 (citation forms), :mod:`.rank` (termhood and ranking), :mod:`.arrays` (numpy helpers),
 :mod:`.termbase` (SQLite), :mod:`.tbx` and :mod:`.glossary` (TBX and plain glossaries),
 :mod:`.review` (XLSX), :mod:`.report` (HTML), :mod:`.run` (the ``terms`` run:
