@@ -290,6 +290,37 @@ def test_a_heading_in_capitals_opens_a_pair() -> None:
 
 
 
+def test_a_word_in_capitals_cut_inside_opens_no_pair() -> None:
+    """DGT-TM 22019D0391, Polish first, cut inside words: "THE TRADE AND DEVELOPMENT
+    COMMITT" / "EE," / "uwzględniając Umowę ...": the line "EE," opens with a capital, and
+    the search began the next pair there ("EE, uwzględniając ..." / "Having regard to
+    ..."), leaving "COMMITT" at the end of the heading. The two pieces make a frequent word
+    and the first is none: the line goes on a word, whatever its capital."""
+    from tmx_export.dump.pairing import _cut_capitals
+
+    pairs = [
+        ("w sprawie ustanowienia listy arbitrów [2019/391]",
+         "on the establishment of a list of arbitrators [2019/391]"),
+        ("KOMITET DS.\u00a0HANDLU I ROZWOJU,", "THE TRADE AND DEVELOPMENT COMMITTEE,"),
+        ("uwzględniając Umowę o partnerstwie gospodarczym między Unią Europejską i jej "
+         "państwami członkowskimi, z jednej strony, a państwami SADC UPG, z drugiej strony "
+         "(zwaną dalej „Umową”), a w szczególności jej art.\u00a094, 100, 103 i 104,",
+         "Having regard to the Economic Partnership Agreement between the European Union "
+         "and its Member States, of the one part, and the SADC EPA States, of the other part "
+         "(‘the Agreement’), and in particular Articles 94, 100, 103 and 104 thereof,"),
+        ("PRZYJMUJE NINIEJSZĄ DECYZJĘ:", "HAS ADOPTED THIS DECISION:"),
+    ]
+    lines = [f"{pl} {en}" for pl, en in pairs]
+    lines[1] = lines[1].replace("COMMITTEE,", "COMMITT\nEE,")
+    text = "\n".join(lines) + "\n"
+    result = read_dump("decision.txt", source_lang="pl", target_lang="en", text=text)
+    assert [(_norm(p.source), _norm(p.target)) for p in result.pairs] == [
+        (_norm(pl), _norm(en)) for pl, en in pairs]
+    # a heading that ends with a word before a heading that opens with one opens a pair
+    assert not _cut_capitals("HANDLU I ROZWOJUTHE TRADE", len("HANDLU I ROZWOJU"), ("pl", "en"))
+
+
+
 def test_a_line_whose_opening_recurs_just_after() -> None:
     # "Department of Transport, ... (ministère ...)" then its translation, which keeps the
     # English name: the search over pair starts learns that this line's opening recurs

@@ -34,7 +34,7 @@ from ..lang import (
     word_scores,
 )
 from ..model import Pair, Reject
-from .repair import Stream
+from .repair import Stream, _wordfreq_best
 
 if TYPE_CHECKING:
     import numpy as np
@@ -544,6 +544,10 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
             unpunctuated_end[j] = True
         if _CODE_START_RE.match(text, starts[j]):
             start_prior[j] -= 1.5  # "[SEC(99)0066", "(C5-0208/1999": references, not prose
+        if capital[j] and unpunctuated_end[j] and _cut_capitals(text, starts[j], langs):
+            # a word in capitals cut inside: "THE TRADE AND DEVELOPMENT COMMITT" / "EE,
+            # uwzględniając ..." opens with a capital, yet no pair starts there
+            start_prior[j] = -np.inf
         if not capital[j]:
             # after a line ending inside a word or on one, most likely a cut in a word
             # ("o" / "f a ...") or a sentence going on: only after punctuation
@@ -651,6 +655,27 @@ def _language_turns(score: np.ndarray) -> np.ndarray:
     turns &= np.abs(before) >= TURN_LEAN
     turns &= np.abs(after) >= TURN_LEAN
     return turns
+
+
+_CAPITALS_END_RE = re.compile(r"[^\W\d_a-z]+$")
+_CAPITALS_START_RE = re.compile(r"[^\W\d_a-z]+")
+_CUT_WORD_ZIPF = 3.0  # the joined word at least this frequent in a language of the pair...
+_CUT_PIECE_ZIPF = 2.0  # ... and the piece before the break a word this frequent in none
+
+
+def _cut_capitals(text: str, start: int, langs: tuple[str, ...]) -> bool:
+    """Whether the line starting at ``start`` goes on a word in capitals that the line
+    before cut: the two pieces make a frequent word and the first is none ("COMMITT" / "EE";
+    the second may be, as "ee" is in the lists)."""
+    if not langs or not text[start - 1:start].isalpha():
+        return False
+    left = _CAPITALS_END_RE.search(text, max(0, start - 40), start)
+    right = _CAPITALS_START_RE.match(text, start)
+    if left is None or right is None:
+        return False
+    lf, rf = left.group(0).lower(), right.group(0).lower()
+    return (_wordfreq_best(lf, langs) < _CUT_PIECE_ZIPF
+            and _wordfreq_best(lf + rf, langs) >= _CUT_WORD_ZIPF)
 
 
 # A word leaning this far (a word score, clipped to +-3) to one language opens no pair
