@@ -34,7 +34,7 @@ from ..lang import (
     word_scores,
 )
 from ..model import Pair, Reject
-from .repair import Stream, _wordfreq_best
+from .repair import Stream, wordfreq_best
 
 if TYPE_CHECKING:
     import numpy as np
@@ -657,8 +657,8 @@ def _language_turns(score: np.ndarray) -> np.ndarray:
     return turns
 
 
-_CAPITALS_END_RE = re.compile(r"[^\W\d_a-z]+$")
-_CAPITALS_START_RE = re.compile(r"[^\W\d_a-z]+")
+_LETTERS_END_RE = re.compile(r"[^\W\d_]+$")
+_LETTERS_START_RE = re.compile(r"[^\W\d_]+")
 _CUT_WORD_ZIPF = 3.0  # the joined word at least this frequent in a language of the pair...
 _CUT_PIECE_ZIPF = 2.0  # ... and the piece before the break a word this frequent in none
 
@@ -669,13 +669,14 @@ def _cut_capitals(text: str, start: int, langs: tuple[str, ...]) -> bool:
     the second may be, as "ee" is in the lists)."""
     if not langs or not text[start - 1:start].isalpha():
         return False
-    left = _CAPITALS_END_RE.search(text, max(0, start - 40), start)
-    right = _CAPITALS_START_RE.match(text, start)
-    if left is None or right is None:
+    left = _LETTERS_END_RE.search(text, max(0, start - 40), start)
+    right = _LETTERS_START_RE.match(text, start)
+    if left is None or right is None or not (left.group(0).isupper()
+                                             and right.group(0).isupper()):
         return False
     lf, rf = left.group(0).lower(), right.group(0).lower()
-    return (_wordfreq_best(lf, langs) < _CUT_PIECE_ZIPF
-            and _wordfreq_best(lf + rf, langs) >= _CUT_WORD_ZIPF)
+    return (wordfreq_best(lf, langs) < _CUT_PIECE_ZIPF
+            and wordfreq_best(lf + rf, langs) >= _CUT_WORD_ZIPF)
 
 
 # A word leaning this far (a word score, clipped to +-3) to one language opens no pair

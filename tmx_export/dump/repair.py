@@ -179,13 +179,13 @@ class Lexicon:
     def known(self, word: str) -> bool:
         """Whether ``word`` is in the word lists or written whole in the file."""
         w = word.lower()
-        return _wordfreq_best(w, self.langs) > 0 or self.local.get(w, 0) > 0
+        return wordfreq_best(w, self.langs) > 0 or self.local.get(w, 0) > 0
 
     def frequent(self, word: str) -> bool:
         """Whether ``word`` is a frequent word of the lists (Zipf 3 or more: they also hold
         misspellings, "thes") or written whole in the file."""
         w = word.lower()
-        return _wordfreq_best(w, self.langs) >= _WORD_ZIPF or self.local.get(w, 0) > 0
+        return wordfreq_best(w, self.langs) >= _WORD_ZIPF or self.local.get(w, 0) > 0
 
     def begun(self, prefix: str) -> float | None:
         """The Zipf value (as :meth:`zipf` counts the file's words) of the file's most
@@ -235,7 +235,7 @@ class Lexicon:
         """log10 frequency per 10^9 words (the wordfreq "Zipf" scale), never below a
         length-based estimate for unknown words (long unknown strings are improbable)."""
         w = word.lower()
-        best = _wordfreq_best(w, self.langs) or -math.inf  # wordfreq says 0 for unknown
+        best = wordfreq_best(w, self.langs) or -math.inf  # wordfreq says 0 for unknown
         count = self.local.get(w, 0)
         if count:
             # Seen elsewhere in the same file as a whole word: the file's own vocabulary
@@ -343,7 +343,9 @@ def _symbol_of(ch: str) -> str:
 
 
 @lru_cache(maxsize=200_000)
-def _wordfreq_best(word: str, langs: tuple[str, ...]) -> float:
+def wordfreq_best(word: str, langs: tuple[str, ...]) -> float:
+    """The Zipf value of ``word`` (as written) in the word list of the likeliest of
+    ``langs`` (0 for a word none holds)."""
     return max(zipf(word, lang) for lang in langs)
 
 
@@ -430,7 +432,7 @@ def _clitic(piece: str, langs: tuple[str, ...]) -> bool:
     holding it or writing it seldom: Czech writes "s" alone, a preposition)."""
     return (all(lang in _CLITICS for lang in langs)
             and any(piece in _CLITICS[lang] for lang in langs)
-            and all(piece in _CLITICS[lang] or _wordfreq_best(piece, (lang,)) < _WORD_ZIPF
+            and all(piece in _CLITICS[lang] or wordfreq_best(piece, (lang,)) < _WORD_ZIPF
                     for lang in langs))
 
 
@@ -442,7 +444,7 @@ def _after_number(odds: float, word: str, lexicon: Lexicon) -> float:
     pair begins). A frequent word that is no suffix of numbers ("of", "amending") starts
     from a word's odds instead."""
     if (word not in _AFTER_NUMBERS and len(word) >= 2
-            and _wordfreq_best(word, lexicon.langs) >= _WORD_ZIPF):
+            and wordfreq_best(word, lexicon.langs) >= _WORD_ZIPF):
         odds = min(odds, _WORD_AFTER_NUMBER)
     joined, spaced = lexicon.after_number(word)
     p_join = 1 / (1 + 10 ** (-odds))
