@@ -34,7 +34,7 @@ from ..lang import (
     word_scores,
 )
 from ..model import Pair, Reject
-from .repair import Stream, wordfreq_best
+from .repair import Stream, trailing_word, wordfreq_best
 
 if TYPE_CHECKING:
     import numpy as np
@@ -657,8 +657,6 @@ def _language_turns(score: np.ndarray) -> np.ndarray:
     return turns
 
 
-_LETTERS_END_RE = re.compile(r"[^\W\d_]+$")
-_LETTERS_START_RE = re.compile(r"[^\W\d_]+")
 _CUT_WORD_ZIPF = 3.0  # the joined word at least this frequent in a language of the pair...
 _CUT_PIECE_ZIPF = 2.0  # ... and the piece before the break a word this frequent in none
 
@@ -669,8 +667,8 @@ def _cut_capitals(text: str, start: int, langs: tuple[str, ...]) -> bool:
     the second may be, as "ee" is in the lists)."""
     if not langs or not text[start - 1:start].isalpha():
         return False
-    left = _LETTERS_END_RE.search(text, max(0, start - 40), start)
-    right = _LETTERS_START_RE.match(text, start)
+    left = trailing_word(text[max(0, start - 40):start])
+    right = WORD_RE.match(text, start)
     if left is None or right is None or not (left.group(0).isupper()
                                              and right.group(0).isupper()):
         return False
@@ -682,7 +680,6 @@ def _cut_capitals(text: str, start: int, langs: tuple[str, ...]) -> bool:
 # A word leaning this far (a word score, clipped to +-3) to one language opens no pair
 # after a word that leans as far the same way.
 SAME_LANGUAGE_LEAN = 2.0
-_WORD_RE = re.compile(r"[^\W\d_]{2,}")
 
 
 def _same_language(text: str, pos: np.ndarray, score: np.ndarray, at: int) -> bool:
@@ -692,7 +689,10 @@ def _same_language(text: str, pos: np.ndarray, score: np.ndarray, at: int) -> bo
     more: a letter alone is a label as often, "c = the contribution of ...", that leans by
     chance; the one word before: a pair of short headings, "Toiminta Funktion" / "5
     artikla Artikel 5", leans both ways within three words.)"""
-    if at >= len(score) or at == 0 or not _WORD_RE.match(text, int(pos[at])):
+    if at >= len(score) or at == 0:
+        return False
+    word = WORD_RE.match(text, int(pos[at]))
+    if word is None or len(word.group()) < 2:
         return False
     first, before = float(score[at]), float(score[at - 1])
     return first * before > 0 and min(abs(first), abs(before)) >= SAME_LANGUAGE_LEAN

@@ -38,7 +38,7 @@ from functools import lru_cache
 
 from ..formats.xml import XML_ILLEGAL_RE
 from ..frequencies import zipf
-from ..lang import joined_to_apostrophe
+from ..lang import elisions, joined_to_apostrophe
 
 # What starts a continuation line of a dump: nothing is missing at a fold.
 FOLD_MARKER = "...[+++]"
@@ -176,16 +176,12 @@ class Lexicon:
         self._after_number: tuple[Counter[str], Counter[str]] | None = None
         self._words_sorted: list[str] | None = None
 
-    def known(self, word: str) -> bool:
-        """Whether ``word`` is in the word lists or written whole in the file."""
+    def known(self, word: str, min_zipf: float = 0.0) -> bool:
+        """Whether ``word`` is written whole in the file or in the word lists, there with a
+        Zipf value of ``min_zipf`` at least (the lists also hold misspellings, "thes")."""
         w = word.lower()
-        return wordfreq_best(w, self.langs) > 0 or self.local.get(w, 0) > 0
-
-    def frequent(self, word: str) -> bool:
-        """Whether ``word`` is a frequent word of the lists (Zipf 3 or more: they also hold
-        misspellings, "thes") or written whole in the file."""
-        w = word.lower()
-        return wordfreq_best(w, self.langs) >= _WORD_ZIPF or self.local.get(w, 0) > 0
+        best = wordfreq_best(w, self.langs)
+        return (best > 0 and best >= min_zipf) or self.local.get(w, 0) > 0
 
     def begun(self, prefix: str) -> float | None:
         """The Zipf value (as :meth:`zipf` counts the file's words) of the file's most
@@ -387,7 +383,7 @@ def join_evidence(left: str, right: str, lexicon: Lexicon) -> float:
             if begun is not None:
                 joined = max(joined, begun - _ENDING_COST)
         if (len(rf) <= 2 and rf.islower() and right[len(rf):len(rf) + 1].isspace()
-                and _clitic(rf, lexicon.langs) and lexicon.frequent(lf + rf)):
+                and _clitic(rf, lexicon.langs) and lexicon.known(lf + rf, _WORD_ZIPF)):
             # "it" | "s mandate": the lists count "s" (and "t", "d", "l"...) from "it's",
             # "s'il", written against an apostrophe; alone between two spaces it is no
             # word of these languages, and "its" is one
@@ -472,22 +468,19 @@ _ENDINGS = {
                      "ées", "és"}),
 }
 _STEM_MIN = 5  # letters of the word before the ending, at least ("the" + "s" stays apart)
+# What follows the apostrophe of an English contraction or possessive ("Parliament's",
+# "don't", "we'll"): the apostrophe is inside the word whatever comes before it.
+_CONTRACTIONS = frozenset({"s", "t", "ll", "re", "ve", "d", "m"})
 # The pieces of a contraction or an elision, by language: written against an apostrophe
 # ("it's", "we'll", "l'Union", "qu'il"), never alone between spaces; the lists count them
 # as words all the same.
-_CLITICS = {
-    "en": frozenset({"s", "t", "d", "m", "ll", "re", "ve"}),
-    "fr": frozenset({"l", "d", "s", "t", "m", "n", "j", "c", "qu"}),
-}
+_CLITICS = {"en": _CONTRACTIONS, "fr": elisions("fr")}
 _UNKNOWN_PIECE_ZIPF = 1.0  # such a piece alone: as likely as a string the lists lack
 # A word unknown to the lists and the file is joined across a break when the file writes a
 # word that begins with it but for its last letter, this many letters after the break...
 _ACROSS_MIN = 3
 _BEGUN_MIN = 8  # ... and more than this many in all
 _ENDING_COST = 1.0  # an inflected form is rarer than its stem, in Zipf units
-# What follows the apostrophe of an English contraction or possessive ("Parliament's",
-# "don't", "we'll"): the apostrophe is inside the word whatever comes before it.
-_CONTRACTIONS = frozenset({"s", "t", "ll", "re", "ve", "d", "m"})
 
 
 def _apostrophe(left: str, right: str, lexicon: Lexicon) -> bool:
