@@ -116,18 +116,69 @@ def test_drift_without_markup_names_lines_near_the_break(tmp_path):
         read(DATA / "ep-00-01-17-excerpt.en.txt", tmp_path / "a.fr.txt")
     message = str(err.value)
     assert "40 paragraphs in the source, 39 in" in message
-    line = err.value.line
-    assert 55 <= line <= 63, message  # length alone locates the drift to a paragraph or two
+    assert err.value.line == 61, message  # the English paragraph without its translation
     assert "--align-paragraphs" in message
-    # with alignment, every other paragraph still pairs with its own translation
+    # with alignment, every other paragraph still pairs with its own translation, and the
+    # one without goes to the rejects (length alone merged it with a neighbour)
     result = read(DATA / "ep-00-01-17-excerpt.en.txt", tmp_path / "a.fr.txt",
                   align_paragraphs=True)
-    good = {(e, f) for e, f in zip(en[:30], fr[:30], strict=True)}
-    good |= {(e, f) for e, f in zip(en[31:], fr[30:], strict=True)}
-    pairs = {(p.source, p.target.rstrip("\n")) for p in result.pairs if p.align is None}
-    assert len(pairs & good) >= 36
-    merged = [p for p in result.pairs if p.align is not None] + result.rejects
-    assert 1 <= len(merged) <= 2
+    good = {(e.strip(), f.strip()) for e, f in zip(en[:30], fr[:30], strict=True)}
+    good |= {(e.strip(), f.strip()) for e, f in zip(en[31:], fr[30:], strict=True)}
+    assert {(p.source, p.target) for p in result.pairs} == good
+    assert [p.align for p in result.pairs if p.align is not None] == []
+    assert [(r.line, r.reason) for r in result.rejects] == [(61, "unaligned-paragraph")]
+
+
+
+def test_as_many_paragraphs_but_not_the_same_is_a_drift(tmp_path):
+    """One paragraph missing from each file, at different places: the counts match, and
+    pairing line by line gave every paragraph between the two gaps its neighbour's
+    translation (15 wrong units here), without a word. The alignment finds the shift."""
+    en = (DATA / "ep-00-01-17-excerpt.en.txt").read_text(encoding="utf-8").split("\n\n")
+    fr = (DATA / "ep-00-01-17-excerpt.fr.txt").read_text(encoding="utf-8").split("\n\n")
+    en = [e.strip() for e in en]
+    fr = [f.strip() for f in fr]
+    dropped_en, dropped_fr = en[10], fr[25]  # paragraphs 11 and 26
+    (tmp_path / "a.en.txt").write_text("\n\n".join(en[:10] + en[11:]), encoding="utf-8")
+    (tmp_path / "a.fr.txt").write_text("\n\n".join(fr[:25] + fr[26:]), encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        read(tmp_path / "a.en.txt", tmp_path / "a.fr.txt")
+    message = str(err.value)
+    assert "39 paragraphs in the source and in" in message and "but not the same" in message
+    assert err.value.line == 21, message  # the gap: line 21 of the French is left unpaired
+    assert "--align-paragraphs" in message
+    result = read(tmp_path / "a.en.txt", tmp_path / "a.fr.txt", align_paragraphs=True)
+    good = {(e, f) for e, f in zip(en, fr, strict=True)}
+    assert {(p.source, p.target) for p in result.pairs} == good - {(en[10], fr[10]),
+                                                                   (en[25], fr[25])}
+    assert sorted(r.text.split(": ", 1)[1] for r in result.rejects) == sorted(
+        [fr[10], en[25]])
+    assert dropped_en not in {p.source for p in result.pairs}
+    assert dropped_fr not in {p.target for p in result.pairs}
+
+def test_a_definition_without_its_translation_is_rejected_not_paired(tmp_path):
+    """Definitions of DGT-TM 22019D0438 (tests/data/dump_definitions.tsv), the French one
+    of "assistant" left out. They differ in length more than sentences do: length alone put
+    the first two English definitions against the first French one, then "arbitration
+    panel" against «arbitre» and "assistant" against «groupe spécial d'arbitrage», and
+    named line 1 as where the files drift apart. The anchors the texts share (the defined
+    term in quotes, names, numbers) place the gap."""
+    import csv
+
+    with (DATA.parent / "dump_definitions.tsv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    missing = next(i for i, row in enumerate(rows) if row["en"].startswith("‘assistant’"))
+    (tmp_path / "d.en.txt").write_text("".join(r["en"] + "\n" for r in rows), "utf-8")
+    (tmp_path / "d.fr.txt").write_text("".join(r["fr"] + "\n" for r in rows
+                                               if r is not rows[missing]), "utf-8")
+    with pytest.raises(InputError) as err:
+        read(tmp_path / "d.en.txt", tmp_path / "d.fr.txt")
+    assert err.value.line == missing + 1, str(err.value)
+    result = read(tmp_path / "d.en.txt", tmp_path / "d.fr.txt", align_paragraphs=True)
+    pairs = [(p.source, p.target) for p in result.pairs]
+    assert pairs == [(r["en"], r["fr"]) for r in rows if r is not rows[missing]]
+    assert [(r.line, r.reason) for r in result.rejects] == [(missing + 1,
+                                                             "unaligned-paragraph")]
 
 
 def test_blank_line_paragraphs_join_wrapped_lines(tmp_path):

@@ -198,7 +198,7 @@ class BuildOptions:
 
     Reading: ``source_lang``/``target_lang`` (BCP 47), ``input_format`` (``None``: from each
     file's content), ``pair_files`` (``name.en.txt`` + ``name.fr.txt`` read together),
-    ``align_paragraphs`` (parallel files of different lengths), ``source_column``,
+    ``align_paragraphs`` (parallel files that drift apart), ``source_column``,
     ``target_column`` and ``sheet`` (tables), ``include_fuzzy`` (XLIFF/PO drafts).
 
     Units: ``segment`` is ``sentence``, ``clause``, ``paragraph`` or ``None`` (the pairs as

@@ -35,8 +35,9 @@ def input_options(command: F) -> F:
         click.option("--target", "target_file", type=click.Path(dir_okay=False),
                      metavar="FILE", help="The translation of --source."),
         click.option("--align-paragraphs", is_flag=True,
-                     help="Parallel files whose paragraph counts differ: align the "
-                     "paragraphs by length instead of stopping with an error."),
+                     help="Parallel files whose paragraphs do not correspond line by "
+                     "line: align them (length and shared names, numbers, cognates) "
+                     "instead of stopping with an error."),
         click.option("--source-column", metavar="NAME",
                      help="Tables: the source column's header (default: the column named "
                      "by the source language code, e.g. en-GB or en)."),

@@ -7,11 +7,15 @@ are paragraph breaks and are kept as section labels for error messages and align
 
 Paragraph *i* of the source pairs with paragraph *i* of the target. When the counts differ
 the files are not parallel and guessing would pair every later paragraph wrongly, so this
-is an error naming the first place the files drift apart; with ``align_paragraphs`` a
-length-based alignment (Gale & Church 1993,
-:func:`tmx_export.segment.align.align_lengths`) pairs them instead, section by section when
-both files carry the same markup, and paragraphs left without a counterpart become
-rejects.
+is an error naming the first place the files drift apart; with ``align_paragraphs`` the
+sentence aligner (:func:`tmx_export.segment.align.align`: Gale & Church's length model with
+the anchors the two texts share, numbers, names, cognates, quotes) pairs them instead,
+section by section when both files carry the same markup, and paragraphs left without a
+counterpart become rejects. Length alone is not enough for paragraphs: they vary in length
+far more than sentences do, and where a paragraph was missing it merged two neighbours
+and paired the paragraphs after them with the wrong ones until it caught up again (one
+unit in ten wrong with one to three paragraphs dropped from 60 of Europarl or DGT-TM, one
+in fifty with the anchors).
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Pair, ReadResult, Reject
-from ..segment.align import align_lengths
+from ..segment.align import align
 from .text import read_text
 
 MARKUP_LINE = re.compile(r"^\s*<\s*(CHAPTER|SPEAKER|P)\b[^<>]*>\s*$", re.IGNORECASE)
@@ -100,13 +104,12 @@ def read_parallel(
         raise InputError(source_name, "no paragraphs")
     if not tgt:
         raise InputError(target_name, "no paragraphs")
-    if len(src) == len(tgt):
+    beads = align_by_sections(src, tgt) if len(src) != len(tgt) or len(src) > 1 else []
+    if len(src) == len(tgt) and not _shifted(beads):
         beads = [([i], [i]) for i in range(len(src))]
     elif not align_paragraphs:
         raise InputError(source_name, drift_message(src, tgt, target_name),
                          _drift_line(src, tgt))
-    else:
-        beads = align_by_sections(src, tgt)
     for s_idx, t_idx in beads:
         if not s_idx or not t_idx:
             side, paras, name = ("source", src, source_name) if s_idx else \
@@ -131,9 +134,21 @@ def read_parallel(
     return result
 
 
+def _shifted(beads: Beads) -> bool:
+    """Whether the alignment of two files with as many paragraphs pairs some paragraph with
+    a translation of another number: one went missing on each side, and those between
+    would pair with their neighbours' translations. (Files that correspond line by line may
+    still be aligned with a local merge, "1-2" then "1-0"; that alone is not taken for a
+    drift: on 1,000 windows of 60 paragraph pairs of Europarl and DGT-TM none was shifted,
+    while of 1,000 windows with one paragraph dropped on each side 85 % were.)"""
+    return any(len(s) == len(t) == 1 and s[0] != t[0] for s, t in beads)
+
+
 def drift_message(src: list[Paragraph], tgt: list[Paragraph], target_name: str) -> str:
     """Where two paragraph lists stop corresponding, for the user to look at."""
-    counts = f"{len(src)} paragraphs in the source, {len(tgt)} in {target_name}"
+    counts = (f"{len(src)} paragraphs in the source, {len(tgt)} in {target_name}"
+              if len(src) != len(tgt) else
+              f"{len(src)} paragraphs in the source and in {target_name}, but not the same")
     place = _first_section_difference(src, tgt)
     if place is not None:
         s_sec, t_sec, s_count, t_count = place
@@ -192,7 +207,7 @@ def _first_section_difference(src, tgt):
 def _first_break(src: list[Paragraph], tgt: list[Paragraph]) -> tuple[int, int]:
     """Indexes of the first source and target paragraphs that are not aligned one to one."""
     s_pos = t_pos = 0
-    for s_idx, t_idx in align_lengths([len(p.text) for p in src], [len(p.text) for p in tgt]):
+    for s_idx, t_idx in _aligned(src, tgt):
         if len(s_idx) != len(t_idx):
             break
         s_pos, t_pos = s_pos + len(s_idx), t_pos + len(t_idx)
@@ -202,19 +217,25 @@ def _first_break(src: list[Paragraph], tgt: list[Paragraph]) -> tuple[int, int]:
 Beads = list[tuple[list[int], list[int]]]
 
 
+def _aligned(src: list[Paragraph], tgt: list[Paragraph]) -> Beads:
+    """The paragraphs aligned by the sentence aligner: (source, target) indexes per bead."""
+    return [(list(range(b.src_start, b.src_end)), list(range(b.tgt_start, b.tgt_end)))
+            for b in align([p.text for p in src], [p.text for p in tgt])]
+
+
 def align_by_sections(src: list[Paragraph], tgt: list[Paragraph]) -> Beads:
-    """Align paragraphs by length, within sections when both files have the same ones."""
+    """Align paragraphs (:func:`_aligned`), within sections when both files have the same
+    ones."""
     s_secs, t_secs = _sections(src), _sections(tgt)
     same = (any(p.section for p in src) and len(s_secs) == len(t_secs)
             and all(_section_key(a.section) == _section_key(b.section)
                     for (a, _), (b, _) in zip(s_secs, t_secs, strict=True)))
     if not same:
-        return align_lengths([len(p.text) for p in src], [len(p.text) for p in tgt])
+        return _aligned(src, tgt)
     beads: list[tuple[list[int], list[int]]] = []
     s_off = t_off = 0
     for (_, s_count), (_, t_count) in zip(s_secs, t_secs, strict=True):
-        part = align_lengths([len(p.text) for p in src[s_off:s_off + s_count]],
-                             [len(p.text) for p in tgt[t_off:t_off + t_count]])
+        part = _aligned(src[s_off:s_off + s_count], tgt[t_off:t_off + t_count])
         beads.extend(([i + s_off for i in s], [j + t_off for j in t]) for s, t in part)
         s_off += s_count
         t_off += t_count
