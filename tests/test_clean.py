@@ -143,6 +143,28 @@ def test_rules_that_must_not_fire():
                       "en-GB", "fr-FR")) is None
 
 
+
+def test_a_swapped_short_row_is_the_wrong_language_but_a_kept_address_is_not() -> None:
+    """Sides under ``langid_min_chars`` are too short for the identifier, so a swapped row
+    of short definitions (DGT-TM 22019D0438) was written as a unit. Their words say it: each
+    side leans clearly to the other language. A name or an address that one side keeps in
+    the other language is no swap (real DGT-TM units)."""
+    defs = (Path(__file__).parent / "data" / "dump_definitions.tsv").read_text("utf-8")
+    rows = [line.split("\t")[:2] for line in defs.splitlines()[1:]]
+    limit = CleanOptions().langid_min_chars
+    short = [(en, fr) for en, fr in rows if max(len(en), len(fr)) < limit]
+    assert len(short) >= 1  # "‘day’ means a calendar day;"
+    for en, fr in short:
+        assert check(Pair(en, fr, "en-GB", "fr-FR")) is None
+        assert check(Pair(fr, en, "en-GB", "fr-FR")) == "wrong-language", (en, fr)
+        assert check_many([Pair(fr, en, "en-GB", "fr-FR")]) == ["wrong-language"]
+    kept = [Pair("Rue de la Loi/Wetstraat 200", "Rue de la Loi 200", "de-DE", "fr-FR"),
+            Pair("ul. Nowy Świat 6/12", "Nowy Świat 6/12", "pl-PL", "en-GB"),
+            Pair("1049 Bruxelles, Belgium", "1049 Brussels, Belgium", "hr-HR", "en-GB"),
+            Pair("200, rue de la Loi", "Rue de la Loi 200", "en-GB", "fr-FR")]
+    assert [check(p) for p in kept] == [None] * len(kept)
+    assert check_many(kept) == [None] * len(kept)
+
 def test_unknown_rule_or_mode():
     with pytest.raises(ValueError, match="unknown cleaning rule"):
         CleanOptions(rules=frozenset({"spelling"}))

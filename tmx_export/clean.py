@@ -27,8 +27,10 @@ Three jobs, each a function the pipeline calls and that returns to it:
   ``wrong-language``   a side is identified as the *other* language of the pair (py3langid
                        restricted to the pair's two languages, texts of ``langid_min_chars``
                        or more, probability at least ``langid_min_prob``): swapped or
-                       untranslated sides. Text in a third language is another question
-                       (the pairing stage's).
+                       untranslated sides. A shorter side, too short for the identifier, is
+                       judged by its words when the pair is swapped: both sides' words
+                       lean clearly to the other language (:data:`CLEAR_LEAN`). Text in a
+                       third language is another question (the pairing stage's).
 
   Rules are checked in that order and the first that fails names the reject.
 
@@ -52,7 +54,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from .formats.xml import XML_ILLEGAL_RE
-from .lang import classify_many, mean_score, primary, word_list_languages
+from .lang import classify_many, mean_score, primary, text_lean, word_list_languages
 from .model import CleanOptions, Pair, Reject
 
 _MARKUP = re.compile(
@@ -116,8 +118,9 @@ def check_many(pairs: list[Pair], options: CleanOptions | None = None) -> list[s
         else:
             verdicts.update(zip(verdicts, found, strict=True))
     for i, unclear in sides.items():
-        if any(_reads_as(asked[_pair_key(own, other)].get(text, ("", 0.0)), other, options)
-               for text, own, other in unclear):
+        if _short_side_in_other_language(pairs[i], options) or any(
+                _reads_as(asked[_pair_key(own, other)].get(text, ("", 0.0)), other, options)
+                for text, own, other in unclear):
             reasons[i] = "wrong-language"
     return reasons
 
@@ -144,6 +147,8 @@ def _same_text(a: str, b: str) -> bool:
 
 
 def _wrong_language(pair: Pair, options: CleanOptions) -> bool:
+    if _short_side_in_other_language(pair, options):
+        return True
     for text, own, other in _unclear_sides(pair, options):
         # the identifier is loaded only now: most sides are clear from their words alone;
         # asked as check_many asks it, so a pair gets one answer either way
@@ -166,6 +171,28 @@ def _unclear_sides(pair: Pair, options: CleanOptions) -> Iterator[tuple[str, str
     for text, own, other in ((pair.source, src_lang, tgt_lang), (pair.target, tgt_lang, src_lang)):
         if len(text) >= options.langid_min_chars and not _clearly(text, own, other):
             yield (text.lower() if text.isupper() else text), own, other
+
+
+def _short_side_in_other_language(pair: Pair, options: CleanOptions) -> bool:
+    """A pair with a side too short for the identifier, swapped: the words of each side
+    (two or more) lean on average as far to the other language as a side must lean to its
+    own to be clear (``CLEAR_LEAN``). A swapped table row ("«jour» : un jour calendrier;"
+    as the English of "‘day’ means a calendar day;") was written as a unit. One side alone
+    is not enough: names and addresses are kept in their own language ("Rue de la
+    Loi/Wetstraat 200" in German, "Nowy Świat 6/12" in English, DGT-TM)."""
+    src_lang, tgt_lang = primary(pair.source_lang), primary(pair.target_lang)
+    if src_lang == tgt_lang or min(len(pair.source), len(pair.target)) >= \
+            options.langid_min_chars:
+        return False
+    known = word_list_languages()
+    if src_lang not in known or tgt_lang not in known:
+        return False
+    for text, own, other in ((pair.source, src_lang, tgt_lang),
+                             (pair.target, tgt_lang, src_lang)):
+        lean, words = text_lean(text, own, other)
+        if words < 2 or lean > -CLEAR_LEAN:
+            return False
+    return True
 
 
 def _pair_key(own: str, other: str) -> tuple[str, ...]:
