@@ -687,3 +687,25 @@ def test_two_pairs_run_together_are_rejected_not_written() -> None:
         rejected = " ".join(_norm(r.text) for r in result.rejects)
         assert all(g[0] in written or g[0] in rejected for g in gold), style
     assert unsure >= 2  # the mid-word dump runs pairs together
+
+
+def test_a_side_opening_lower_case_in_a_short_line_of_codes() -> None:
+    """"IEC 61162 series," / "série CEI 61162," (DGT-TM 22019D0996): the French side opens
+    with a word in lower case, and the line holds too few words for the words before
+    "série" to reach the lean that makes a change of language a possible split (two
+    English words: "IEC" leans nothing, "series" 1.7). The split went before "CEI", the
+    capital, and "série" stayed on the English side. Within a line, a change of language
+    is now possible where the two sides together lean far enough, each side half as far."""
+    path = Path(__file__).parent / "data" / "dump_standards.tsv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    pairs = [Pair(row["en"], row["fr"], "en", "fr") for row in rows]
+    # (the third, "IEC 61162 Series" / "série CEI 61162", still splits before "Series")
+    lower = [(_norm(p.source), _norm(p.target)) for p in pairs
+             if p.target.startswith("série") and " series" in p.source]
+    assert len(lower) == 2
+    for style in CUT_STYLES:
+        text = format_dump(pairs, style=style, numbered=False, seed=3)
+        result = read_dump("standards.txt", source_lang="en", target_lang="fr", text=text)
+        got = {(_norm(p.source), _norm(p.target)) for p in result.pairs}
+        assert all(pair in got for pair in lower), style

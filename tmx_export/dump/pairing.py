@@ -732,7 +732,9 @@ def _line_turns(prefix: np.ndarray, line_tokens: np.ndarray) -> np.ndarray:
     following = np.append(line_tokens, n)[line + 1]
     before = prefix[at] - prefix[np.maximum(at - TURN_WORDS, first)]
     after = prefix[np.minimum(at + TURN_WORDS, np.minimum(following, n))] - prefix[at]
-    return ((before * after) < 0) & (np.abs(before) >= TURN_LEAN) & (np.abs(after) >= TURN_LEAN)
+    lean_before, lean_after = np.abs(before), np.abs(after)
+    return (((before * after) < 0) & (lean_before >= TURN_LEAN / 2)
+            & (lean_after >= TURN_LEAN / 2) & (lean_before + lean_after >= 2 * TURN_LEAN))
 
 
 @dataclass(slots=True)
