@@ -38,6 +38,44 @@ def test_missing_column_lists_the_header():
     assert "no column for de-DE (columns: file, doc_no, tu_index, en_gb, fr_fr)" in str(err.value)
 
 
+
+def _renamed(tmp_path: Path, name: str, header: str) -> Path:
+    """The DGT-TM table with its header row replaced by ``header`` (tab-separated)."""
+    lines = DGT_TSV.read_text(encoding="utf-8").splitlines()
+    path = tmp_path / name
+    path.write_text("\n".join([header, *lines[1:]]) + "\n", encoding="utf-8")
+    return path
+
+
+def test_columns_headed_by_language_names_or_roles(tmp_path):
+    """Translators head columns with names ("English", "Français", "French (France)"),
+    not codes; and "Source" / "Target" name the roles when no column names a language."""
+    expected = read_table(DGT_TSV, source_lang="en-GB", target_lang="fr-FR").pairs
+    pairs = [(p.source, p.target) for p in expected]
+    for header in ("file\tdoc\tindex\tEnglish\tFrench",
+                   "file\tdoc\tindex\tEnglish (UK)\tFrançais",
+                   "file\tdoc\tindex\tENGLISH\tfrancais",
+                   "file\tdoc\tindex\tSource\tTarget"):
+        path = _renamed(tmp_path, "named.tsv", header)
+        got = read_table(path, source_lang="en-GB", target_lang="fr-FR").pairs
+        assert [(p.source, p.target) for p in got] == pairs, header
+    # the other way round: French is the source, found by its name
+    path = _renamed(tmp_path, "named.tsv", "file\tdoc\tindex\tAnglais\tFrançais")
+    with pytest.raises(InputError, match="no column for en-GB"):  # "Anglais": not a name
+        read_table(path, source_lang="en-GB", target_lang="fr-FR")
+    reverse = read_table(_renamed(tmp_path, "named.tsv", "f\td\ti\tEnglish\tFrançais"),
+                         source_lang="fr-FR", target_lang="en-GB").pairs
+    assert [(p.target, p.source) for p in reverse] == pairs
+    # a header that names languages is not read by role, nor a near miss as a name
+    for header in ("file\tdoc\tindex\tSource\tFrench", "f\td\ti\tEnglish notes\tTarget"):
+        with pytest.raises(InputError, match="no column for"):
+            read_table(_renamed(tmp_path, "named.tsv", header), source_lang="en-GB",
+                       target_lang="fr-FR")
+    # other EU languages by their own names
+    path = _renamed(tmp_path, "named.tsv", "f\td\ti\tΕλληνικά\tDeutsch")
+    got = read_table(path, source_lang="el", target_lang="de-DE").pairs
+    assert [(p.source, p.target) for p in got] == pairs
+
 def test_semicolon_csv_in_cp1252_with_quoted_multiline_cell(tmp_path):
     path = tmp_path / "glossary.csv"
     path.write_bytes('Note;English;Français\n'

@@ -70,6 +70,46 @@ def normalise_tag(tag: str) -> str:
     return tag.strip().replace("_", "-").lower()
 
 
+# The EU's languages by their English names and their own (tables often head their
+# columns "English" / "Français" rather than "en" / "fr"); other languages by the English
+# names translate-toolkit lists. Compared case- and accent-insensitively.
+_EU_LANGUAGE_NAMES = {
+    "bg": ("Bulgarian", "български"), "cs": ("Czech", "čeština"), "da": ("Danish", "dansk"),
+    "de": ("German", "Deutsch"), "el": ("Greek", "ελληνικά"), "en": ("English",),
+    "es": ("Spanish", "español"), "et": ("Estonian", "eesti"), "fi": ("Finnish", "suomi"),
+    "fr": ("French", "français"), "ga": ("Irish", "Gaeilge"), "hr": ("Croatian", "hrvatski"),
+    "hu": ("Hungarian", "magyar"), "it": ("Italian", "italiano"),
+    "lt": ("Lithuanian", "lietuvių"), "lv": ("Latvian", "latviešu"), "mt": ("Maltese", "Malti"),
+    "nl": ("Dutch", "Nederlands"), "pl": ("Polish", "polski"),
+    "pt": ("Portuguese", "português"), "ro": ("Romanian", "română"),
+    "sk": ("Slovak", "slovenčina"), "sl": ("Slovenian", "Slovene", "slovenščina"),
+    "sv": ("Swedish", "svenska"),
+}
+_PARENTHESIS = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def _name_key(name: str) -> str:
+    decomposed = unicodedata.normalize("NFD", _PARENTHESIS.sub("", name).strip().casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=1)
+def _language_names() -> dict[str, str]:
+    from translate.lang.data import languages  # only when a header names no tag
+
+    names = {_name_key(entry[0]): code for code, entry in languages.items()
+             if "_" not in code and "@" not in code}
+    for code, spelled in _EU_LANGUAGE_NAMES.items():
+        names.update((_name_key(name), code) for name in spelled)
+    return names
+
+
+def language_of_name(name: str) -> str | None:
+    """The primary subtag of the language a name spells ("English", "Français", "French
+    (France)", "ελληνικά"), or ``None``."""
+    return _language_names().get(_name_key(name)) if name.strip() else None
+
+
 def parse_tag(code: str) -> Tag | None:
     """``code`` as a :class:`Tag`, or ``None`` when it is not a language tag."""
     m = _TAG.match(code.strip())

@@ -3,8 +3,10 @@
 Translators keep glossaries and small memories in spreadsheets. The two columns are
 chosen by name (``--source-column``/``--target-column``) or, by default, by language:
 a header cell such as ``en``, ``EN-GB`` or ``en_gb`` matches the source language by its
-exact tag first, then by primary subtag (the same rule as for TMX). Other columns are
-ignored. Rows missing a cell become rejects.
+exact tag first, then by primary subtag (the same rule as for TMX), then a cell that names
+the language ("English", "Français", "French (France)"); failing those, cells reading
+"Source" and "Target" name the two roles. Other columns are ignored. Rows missing a cell
+become rejects.
 
 CSV delimiters are sniffed (comma, semicolon or tab: European Excel writes semicolons);
 text is decoded like every other input (UTF-8 with or without BOM, UTF-16, cp1252).
@@ -25,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..lang import normalise_tag, primary
+from ..lang import language_of_name, normalise_tag, primary
 from ..model import Pair, ReadResult, Reject
 from .text import atomic_output, read_text
 from .xml import check_archive
@@ -151,6 +153,17 @@ def choose_columns(
                      and _looks_like_tag(c)]
             if loose:
                 return loose[0]
+            named = [i for i, c in enumerate(header)
+                     if i != taken and not _looks_like_tag(c)
+                     and language_of_name(c) == primary(lang)]
+            if named:
+                return named[0]
+        # "Source" / "Target": the roles, when no column names either language
+        role = "source" if taken < 0 else "target"
+        if role in lowered and lowered.index(role) != taken and not any(
+                _names(cell, language) for cell in header
+                for language in (source_lang, target_lang)):
+            return lowered.index(role)
         raise InputError(name, f"no column for {lang} (columns: {', '.join(header)}); "
                                "name the columns with --source-column/--target-column", 1)
 
@@ -159,6 +172,15 @@ def choose_columns(
     if s == t:
         raise InputError(name, f"source and target are the same column {header[s]!r}", 1)
     return s, t
+
+
+def _names(cell: str, lang: str) -> bool:
+    """Whether a header cell names ``lang``: its tag, its primary subtag or its name."""
+    if normalise_tag(cell) == normalise_tag(lang):
+        return True
+    if _looks_like_tag(cell):
+        return primary(cell) == primary(lang)
+    return language_of_name(cell) == primary(lang)
 
 
 def _looks_like_tag(cell: str) -> bool:
