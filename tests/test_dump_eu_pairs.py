@@ -709,3 +709,20 @@ def test_a_side_opening_lower_case_in_a_short_line_of_codes() -> None:
         result = read_dump("standards.txt", source_lang="en", target_lang="fr", text=text)
         got = {(_norm(p.source), _norm(p.target)) for p in result.pairs}
         assert all(pair in got for pair in lower), style
+
+
+def test_a_one_letter_word_at_a_line_end_turns_no_language() -> None:
+    """Europarl (tests/data/dump_short_line_turn.txt): "Peut-être, à ce sujet, puis-je dire
+    à M. Ribeiro i" / "Castro qui m' a interpellé ...". The half leans allowed in short
+    lines made "Ribeiro" a possible split (the French before it; "i", which reads as
+    English, after it, up to the line's end), and the pair was cut in two there. A side's
+    half lean must be held by a word of two letters or more."""
+    path = Path(__file__).parent / "data" / "dump_short_line_turn.txt"
+    result = read_dump("turn.txt", source_lang="en-GB", target_lang="fr-FR",
+                       text=path.read_text(encoding="utf-8"))
+    assert not result.rejects
+    assert len(result.pairs) == 1
+    pair = result.pairs[0]
+    assert pair.target.startswith("Peut-être, à ce sujet, puis-je dire à M. Ribeiro i Castro")
+    assert pair.source.startswith("Perhaps I may inform Mr Ribeiro e Castro")
+    assert pair.source.endswith("the competitiveness of regional economies.")

@@ -514,7 +514,7 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
     tok_index = np.searchsorted(pos, np.asarray(starts + [len(text)]), side="left")
     prefix = np.concatenate(([0.0], np.cumsum(score)))  # the other order's: its negation
     turns = _language_turns(score)
-    plausible = np.flatnonzero((prior > 0) | turns | _line_turns(prefix, tok_index))
+    plausible = np.flatnonzero((prior > 0) | turns | _line_turns(prefix, tok_index, text, pos))
     window = _window(turns, score, tok_index, window)
     n = len(starts)
     # A pair usually follows a paragraph that ended with punctuation, or a heading that
@@ -716,12 +716,19 @@ def _inside_quotation(text: str, start: int) -> bool:
                 and _QUOTE_CLOSE_RE.match(text, start))
 
 
-def _line_turns(prefix: np.ndarray, line_tokens: np.ndarray) -> np.ndarray:
+def _line_turns(prefix: np.ndarray, line_tokens: np.ndarray, text: str, pos: np.ndarray
+                ) -> np.ndarray:
     """:func:`_language_turns` with the words looked at kept within the line: a pair of
     one line ("of 20 March 2019 du 20 mars 2019") turns at "du", which the words of the
     pair before it ("... reconnaissance mutuelle" | "of 20 March") hid. ``prefix``: the
     running sum of the word scores; ``line_tokens``: the first token of each line where a
-    pair may start, in order."""
+    pair may start, in order; ``text`` and ``pos``: the text and its tokens' offsets.
+
+    Each side must lean as far as ``TURN_LEAN``, or, in lines too short for the words
+    to add up ("IEC 61162 series, série CEI 61162,": one word each side), half as far
+    each and as far together, each side's lean held by a word of two letters or more
+    that leans by half that itself: "... dire à M. Ribeiro i" / "Castro qui" (Europarl)
+    does not turn at "Ribeiro" on the English-looking "i" at the line's end."""
     import numpy as np
 
     n = len(prefix) - 1
@@ -730,11 +737,30 @@ def _line_turns(prefix: np.ndarray, line_tokens: np.ndarray) -> np.ndarray:
     line = np.searchsorted(line_tokens, at, side="right") - 1
     first = np.where(line >= 0, line_tokens[np.maximum(line, 0)], 0)
     following = np.append(line_tokens, n)[line + 1]
-    before = prefix[at] - prefix[np.maximum(at - TURN_WORDS, first)]
-    after = prefix[np.minimum(at + TURN_WORDS, np.minimum(following, n))] - prefix[at]
+    low = np.maximum(at - TURN_WORDS, first)
+    high = np.minimum(at + TURN_WORDS, np.minimum(following, n))
+    before = prefix[at] - prefix[low]
+    after = prefix[high] - prefix[at]
     lean_before, lean_after = np.abs(before), np.abs(after)
-    return (((before * after) < 0) & (lean_before >= TURN_LEAN / 2)
-            & (lean_after >= TURN_LEAN / 2) & (lean_before + lean_after >= 2 * TURN_LEAN))
+    opposite = (before * after) < 0
+    turns = opposite & (lean_before >= TURN_LEAN) & (lean_after >= TURN_LEAN)
+    halves = (opposite & ~turns & (lean_before >= TURN_LEAN / 2)
+              & (lean_after >= TURN_LEAN / 2) & (lean_before + lean_after >= 2 * TURN_LEAN))
+    score = np.diff(prefix)
+
+    def held(start: int, end: int) -> bool:
+        """Whether a token of ``start`` to ``end`` is a word of two letters or more
+        leaning by TURN_LEAN / 2 or more."""
+        for k in range(start, end):
+            if abs(score[k]) >= TURN_LEAN / 2:
+                word = WORD_RE.match(text, int(pos[k]))
+                if word is not None and len(word.group()) >= 2:
+                    return True
+        return False
+
+    for t in np.flatnonzero(halves).tolist():
+        turns[t] = held(int(low[t]), t) and held(t, int(high[t]))
+    return turns
 
 
 @dataclass(slots=True)
