@@ -1,6 +1,7 @@
 """Line repair: each break is decided from evidence, per file style."""
 
 from collections import Counter
+from pathlib import Path
 
 from tmx_export.dump.repair import (
     Lexicon,
@@ -368,3 +369,40 @@ def test_a_piece_of_a_contraction_alone_after_a_break_joins_the_word_before() ->
     assert join_evidence("in the", "s of", lexicon) < 0
     assert _clitic("s", ("en", "fr")) and _clitic("t", ("en", "fr"))
     assert not _clitic("s", ("en", "cs")) and not _clitic("a", ("en", "fr"))
+
+
+def test_two_frequent_words_or_one_word_as_the_file_writes_them() -> None:
+    """"there" | "of," (DGT-TM, "... in particular Article 98 there" / "of,"): the word
+    lists take two frequent words for a likelier pair of words than "thereof", so the
+    break got a space, though the file writes "thereof" in every other place and "there
+    of" in none. Where the lists are unsure, the file's own usage can make a join; a file
+    that writes the two words nearly as often as the one does not make it sure."""
+    rows = (Path(__file__).parent / "data" / "repair_thereof.tsv").read_text("utf-8")
+    # one paragraph: no "thereof" at a line's edge, where a word may be a piece
+    text = " ".join(line.split("\t")[0] for line in rows.splitlines()[1:]) + "\n"
+    lexicon = Lexicon(LANGS, text, text.split("\n"))
+    assert lexicon.usage_odds("there", "of") >= 1.0  # type: ignore[operator]
+    assert join_evidence("and in particular Article 98 there", "of, Whereas:", lexicon) >= 1.0
+    assert join_evidence("and in particular Article 98 there", "of, Whereas:",
+                         Lexicon(LANGS, "")) < 0  # the lists alone
+    text = text.replace(" thereof", " there of", 3)
+    lexicon = Lexicon(LANGS, text, text.split("\n"))
+    assert 0 < lexicon.usage_odds("there", "of") < 1.0  # type: ignore[operator]
+    assert join_evidence("and in particular Article 98 there", "of, Whereas:", lexicon) < 1.0
+
+
+def test_an_elided_article_is_no_word_before_a_break() -> None:
+    """"dans le cadre de l" / "a démarche", "... financially loca" / "l schemes" are fine;
+    "... create new jobs in l" / "and, in particular" read "l and": the lists count "l"
+    (from "l'Union") as a frequent word. A file that writes "l" only against an
+    apostrophe, never between spaces, has no word "l": "land" is the word."""
+    text = ("La Commission a présenté l'analyse de l'emploi dans l'Union. "
+            "We must make efforts to create new jobs in the land of our regions.\n"
+            "Il convient de noter l'importance de la démarche.\n")
+    lexicon = Lexicon(LANGS, text, text.split("\n"))
+    assert join_evidence("efforts to create new jobs in l", "and, in particular", lexicon) > 0
+    # "OJ L 320": a capital L alone is another matter
+    assert not lexicon.writes_alone("l")
+    written = Lexicon(LANGS, text + "The letter l is used alone here.\n")
+    assert written.writes_alone("l")
+    assert join_evidence("efforts to create new jobs in l", "and, in particular", written) < 0

@@ -173,6 +173,7 @@ class Lexicon:
         self._tally: _SymbolPairs | None = None
         self._lower_sample: str | None = None
         self._apostrophes: dict[str, bool] = {}
+        self._alone: dict[str, bool] = {}
         self._after_number: tuple[Counter[str], Counter[str]] | None = None
         self._words_sorted: list[str] | None = None
 
@@ -196,6 +197,30 @@ class Lexicon:
             best = max(best, self.local[words[at]])
             at += 1
         return 9 + math.log10(best / self.local_total) - 1.0 if best else None
+
+    def usage_odds(self, left: str, right: str) -> float | None:
+        """log10 odds that the file writes ``left`` + ``right`` (lower case) as one word
+        rather than as two words in a row: its uses of the word (inside lines) against
+        those of the phrase in the sample, each plus one half; ``None`` when it writes the
+        word fewer than :data:`_FILE_USAGE_MIN` times. The phrase is counted as a string
+        (``str.count``, at C speed: a file asks this at a few hundred breaks), so "l and"
+        inside "real and" counts too: too many phrases, never too few."""
+        joined = self.local.get(left + right, 0)
+        if joined < _FILE_USAGE_MIN:
+            return None
+        if self._lower_sample is None:
+            self._lower_sample = self._sample.lower()
+        phrase = self._lower_sample.count(f"{left} {right}")
+        return math.log10((joined + 0.5) / (phrase + 0.5))
+
+    def writes_alone(self, word: str) -> bool:
+        """Whether the sample writes ``word``, as spelled, as a word between spaces (not
+        at a line's edge, where a line may hold a piece of a word)."""
+        known = self._alone.get(word)
+        if known is None:
+            known = self._alone[word] = re.search(
+                rf"[ \t(]{re.escape(word)}[ \t]", self._sample) is not None
+        return known
 
     def writes_apostrophe(self, word: str) -> bool:
         """Whether the sample writes ``word`` (lower case) whole before an apostrophe and a
@@ -367,6 +392,12 @@ def join_evidence(left: str, right: str, lexicon: Lexicon) -> float:
         # words are not independent ("question ne", "ai voté" are far likelier than the
         # product of their frequencies): _BIGRAM_LIFT stands for that association.
         joined, alone = lexicon.zipf(lf + rf), lexicon.zipf(lf)
+        if (len(lf) <= 2 and lf.islower() and lf not in _CONTRACTIONS
+                and _elided_only(lf, lexicon)):
+            # "l" | "and,": the lists count "l" from "l'Union"; this file writes it only
+            # against an apostrophe, so alone it is no word and "land" is one. (Not a
+            # piece that follows an English apostrophe: Europarl writes "Union' s own".)
+            alone = _UNKNOWN_PIECE_ZIPF
         if (joined < 0 < alone and len(lf) >= _STEM_MIN and rf.islower()
                 and any(rf in _ENDINGS.get(lang, ()) for lang in lexicon.langs)):
             # a known word and one of the language's endings, the whole unknown to the
@@ -393,6 +424,14 @@ def join_evidence(left: str, right: str, lexicon: Lexicon) -> float:
         score = joined - alone - right_zipf + 9.0 - _BIGRAM_LIFT
         if a.islower() and b.isupper():
             score -= 2.0  # "sessionReprise": a capital inside a word is rare
+        elif _FILE_USAGE_BAND[0] < score < _FILE_USAGE_SURE:
+            # Unsure from the lists, which take two frequent words for a likely pair of
+            # words ("there" | "of"): does the file itself write them as one word
+            # ("thereof", 125 times in a DGT-TM dump) rather than as two ("there of",
+            # never)?
+            usage = lexicon.usage_odds(lf.lower(), rf.lower())
+            if usage is not None:
+                score = max(score, usage)
         return max(-6.0, min(6.0, score))
     if b == "'" and a.isalpha() and right[1:2].isalpha() and not _apostrophe(left, right,
                                                                              lexicon):
@@ -420,6 +459,13 @@ def join_evidence(left: str, right: str, lexicon: Lexicon) -> float:
     odds = lexicon.spacing_odds(a, b, prior)
     word = _LEADING_WORD_RE.search(right) if a.isdigit() and b.isalpha() else None
     return odds if word is None else _after_number(odds, word.group(0).lower(), lexicon)
+
+
+def _elided_only(piece: str, lexicon: Lexicon) -> bool:
+    """Whether the file writes ``piece`` (lower case) before an apostrophe and a letter
+    ("l'Union", "qu'il") and never alone before a space, in lower case ("OJ L 320" is
+    another matter): an elided word's piece."""
+    return lexicon.writes_apostrophe(piece) and not lexicon.writes_alone(piece)
 
 
 def _clitic(piece: str, langs: tuple[str, ...]) -> bool:
@@ -481,6 +527,13 @@ _UNKNOWN_PIECE_ZIPF = 1.0  # such a piece alone: as likely as a string the lists
 _ACROSS_MIN = 3
 _BEGUN_MIN = 8  # ... and more than this many in all
 _ENDING_COST = 1.0  # an inflected form is rarer than its stem, in Zipf units
+# Lexical odds of a join between two words from the first of these up to the second are
+# weighed against the file's own usage (Lexicon.usage_odds), which wins when it is surer of
+# a join (log10 odds) ...
+_FILE_USAGE_BAND = (-3.0, 1.0)
+_FILE_USAGE_SURE = _FILE_USAGE_BAND[1]
+# ... the file writing the word whole this many times at least.
+_FILE_USAGE_MIN = 5
 
 
 def _apostrophe(left: str, right: str, lexicon: Lexicon) -> bool:
