@@ -462,10 +462,11 @@ def join_evidence(left: str, right: str, lexicon: Lexicon) -> float:
 
 
 def _elided_only(piece: str, lexicon: Lexicon) -> bool:
-    """Whether the file writes ``piece`` (lower case) before an apostrophe and a letter
-    ("l'Union", "qu'il") and never alone before a space, in lower case ("OJ L 320" is
-    another matter): an elided word's piece."""
-    return lexicon.writes_apostrophe(piece) and not lexicon.writes_alone(piece)
+    """Whether ``piece`` (lower case) is a word a language of the file elides ("l'Union",
+    "qu'il"), which the file writes before an apostrophe and a letter and never alone
+    between spaces, in lower case ("OJ L 320" is another matter)."""
+    return (any(piece in elisions(lang) for lang in lexicon.langs)
+            and not lexicon.writes_alone(piece) and lexicon.writes_apostrophe(piece))
 
 
 def _clitic(piece: str, langs: tuple[str, ...]) -> bool:
