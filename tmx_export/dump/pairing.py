@@ -1619,8 +1619,9 @@ def _check_pair(
     if not numbered:
         doubled = _run_together(src_text, tgt_text)
         if doubled is not None:
-            number, twice, never = ((doubled[0], source_lang, target_lang) if doubled[1] == 0
-                                    else (doubled[0], target_lang, source_lang))
+            number, side = doubled
+            twice, never = ((source_lang, target_lang) if side == 0 else
+                            (target_lang, source_lang))
             return reject(f"pair boundaries unsure: {number} twice on the {twice} side and "
                           f"not on the {never} side (two pairs run together?)")
     return Pair(src_text, tgt_text, source_lang, target_lang, src_no, file, line), None

@@ -424,7 +424,7 @@ def join_evidence(left: str, right: str, lexicon: Lexicon) -> float:
         score = joined - alone - right_zipf + 9.0 - _BIGRAM_LIFT
         if a.islower() and b.isupper():
             score -= 2.0  # "sessionReprise": a capital inside a word is rare
-        elif _FILE_USAGE_BAND[0] < score < _FILE_USAGE_SURE:
+        elif _FILE_USAGE_BAND[0] < score < _FILE_USAGE_BAND[1]:
             # Unsure from the lists, which take two frequent words for a likely pair of
             # words ("there" | "of"): does the file itself write them as one word
             # ("thereof", 125 times in a DGT-TM dump) rather than as two ("there of",
@@ -528,11 +528,9 @@ _UNKNOWN_PIECE_ZIPF = 1.0  # such a piece alone: as likely as a string the lists
 _ACROSS_MIN = 3
 _BEGUN_MIN = 8  # ... and more than this many in all
 _ENDING_COST = 1.0  # an inflected form is rarer than its stem, in Zipf units
-# Lexical odds of a join between two words from the first of these up to the second are
-# weighed against the file's own usage (Lexicon.usage_odds), which wins when it is surer of
-# a join (log10 odds) ...
+# Lexical odds of a join between two words (log10) between these are weighed against the
+# file's own usage (Lexicon.usage_odds), which wins when it is surer of a join ...
 _FILE_USAGE_BAND = (-3.0, 1.0)
-_FILE_USAGE_SURE = _FILE_USAGE_BAND[1]
 # ... the file writing the word whole this many times at least.
 _FILE_USAGE_MIN = 5
 
