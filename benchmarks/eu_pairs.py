@@ -7,8 +7,9 @@ The paragraph pairs come from the five multilingual DGT-TM TMX files (24 languag
 Each pair's dumps are written by :func:`tmx_export.dump.format_dump` (the seed's layout)
 in the three cut styles, numbered and unnumbered, and read back by
 :func:`tmx_export.dump.reader.read_dump`. Per dump it prints the pairs expected, those
-recovered exactly (both texts, NFC, white space collapsed), the rejects, and the first
-misses with the reason.
+recovered exactly (both texts, NFC, white space collapsed), the wrong ones (pairs written
+that are no pair of the file: units a translator would be offered), the rejects, and the
+first misses with the reason.
 
 Which units count as paragraph pairs: both sides with at least ``--min-words`` words, not
 the same text, and each side identified by py3langid, asked which of the two languages it
@@ -81,13 +82,14 @@ def main() -> int:
         print(f"{args.tmx_dir} not found", file=sys.stderr)
         return 2
     print(f"{'pair':6} {'style':15} {'numbering':10} {'pairs':>5} {'exact':>5} "
-          f"{'share':>6} {'rejects':>7} {'s':>5}")
+          f"{'share':>6} {'wrong':>5} {'rejects':>7} {'s':>5}")
     worst = 1.0
-    totals: dict[str, tuple[int, int]] = {}
+    totals: dict[str, tuple[int, int, int]] = {}
     for language_pair in args.pairs:
         source, target = language_pair.split("-")
         pairs, left_out = gold_pairs(args.tmx_dir, source, target, args.min_words, args.all)
         want = [(_norm(p.source), _norm(p.target)) for p in pairs]
+        expected = set(want)
         for style in CUT_STYLES:
             for numbered in (True, False):
                 text = format_dump(pairs, style=style, numbered=numbered, seed=args.seed)
@@ -95,14 +97,17 @@ def main() -> int:
                 result = read_dump(f"{language_pair}.txt", source_lang=source,
                                    target_lang=target, text=text)
                 seconds = time.perf_counter() - started
-                got = {(_norm(p.source), _norm(p.target)) for p in result.pairs}
+                written = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
+                got = set(written)
                 exact = sum(1 for w in want if w in got)
+                # written but no pair of the file: a unit a translator would be offered
+                wrong = sum(1 for w in written if w not in expected)
                 share = exact / len(want) if want else 1.0
                 worst = min(worst, share)
-                done, asked = totals.get(language_pair, (0, 0))
-                totals[language_pair] = (done + exact, asked + len(want))
+                done, asked, bad = totals.get(language_pair, (0, 0, 0))
+                totals[language_pair] = (done + exact, asked + len(want), bad + wrong)
                 print(f"{language_pair:6} {style:15} {'numbered' if numbered else 'unnumbered':10}"
-                      f" {len(want):5} {exact:5} {share:6.1%} {len(result.rejects):7} "
+                      f" {len(want):5} {exact:5} {share:6.1%} {wrong:5} {len(result.rejects):7} "
                       f"{seconds:5.2f}")
                 misses = [p for p, w in zip(pairs, want, strict=True) if w not in got]
                 for pair in misses[:args.show]:
@@ -112,9 +117,9 @@ def main() -> int:
         print(f"{language_pair}: {len(pairs)} pairs; {left_out} units with both languages left "
               "out (untranslated, too short or not identified as their language)")
     print("per pair of languages, its six dumps together:")
-    for language_pair, (done, asked) in totals.items():
+    for language_pair, (done, asked, bad) in totals.items():
         share = done / asked if asked else 1.0
-        print(f"  {language_pair:6} {done:5} of {asked:5} exact {share:6.1%}"
+        print(f"  {language_pair:6} {done:5} of {asked:5} exact {share:6.1%}, {bad:3} wrong"
               f"{'' if share >= GOAL else '  (under the goal)'}")
     print(f"worst single dump: {worst:.1%} (goal: {GOAL:.0%} per pair of languages)")
     return 0
