@@ -160,3 +160,43 @@ def test_garbage_is_an_input_error(tmp_path):
                  target_lang="fr")
     with pytest.raises(InputError, match="no such file"):
         read_ttk(tmp_path / "none.po", source_lang="en", target_lang="fr")
+
+
+PO_PLURALS = r'''msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\n"
+"Language: pl\n"
+"Plural-Forms: nplurals=3; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && "
+"(n%100<10 || n%100>=20) ? 1 : 2);\n"
+
+msgid "%d Member State has replied."
+msgid_plural "%d Member States have replied."
+msgstr[0] "Odpowiedziało %d państwo członkowskie."
+msgstr[1] "Odpowiedziały %d państwa członkowskie."
+msgstr[2] "Odpowiedziało %d państw członkowskich."
+
+msgid "%d amendment was tabled."
+msgid_plural "%d amendments were tabled."
+msgstr[0] "Złożono %d poprawkę."
+msgstr[1] ""
+msgstr[2] ""
+'''
+
+
+def test_po_plural_forms_are_each_a_unit(tmp_path):
+    """A PO plural entry holds the source's singular and plural and every plural form of
+    the target language; translate-toolkit's unit source and target give the first form
+    only, so the plural ones were dropped without a word. Each form is a pair (prop
+    ``x-plural-form``), and a form left empty is an ``untranslated`` reject."""
+    po = tmp_path / "plurals.po"
+    po.write_text(PO_PLURALS, encoding="utf-8")
+    result = read_ttk(po, source_lang="en-GB", target_lang="pl-PL")
+    assert [(p.source, p.target, p.props["x-plural-form"]) for p in result.pairs] == [
+        ("%d Member State has replied.", "Odpowiedziało %d państwo członkowskie.", "0"),
+        ("%d Member States have replied.", "Odpowiedziały %d państwa członkowskie.", "1"),
+        ("%d Member States have replied.", "Odpowiedziało %d państw członkowskich.", "2"),
+        ("%d amendment was tabled.", "Złożono %d poprawkę.", "0")]
+    assert [(r.reason, r.text) for r in result.rejects] == [
+        ("untranslated", "%d amendments were tabled."),
+        ("untranslated", "%d amendments were tabled.")]
+    assert len({r.line for r in result.rejects}) == 1

@@ -8,6 +8,7 @@ states, ``<g>``/``<x/>`` codes); this module only turns its units into pairs:
   ``#, fuzzy``, XLIFF ``needs-*`` states) as ``fuzzy`` unless ``include_fuzzy``: a TM should
   hold translations someone stands by;
 - the unit's context (PO ``msgctxt``) is kept as the prop ``x-context``;
+- a PO plural entry gives a pair per form (:func:`_forms`, prop ``x-plural-form``);
 - XLIFF files that declare the opposite direction (``fr`` -> ``en`` when asked for
   ``en`` -> ``fr``) are read with their sides swapped; a file in other languages is an error.
 
@@ -66,24 +67,44 @@ def read_ttk(
         entry += 1
         if unit.isheader():
             continue
-        source, target = str(unit.source or ""), str(unit.target or "")
-        if swapped:
-            source, target = target, source
-        if not source.strip() and not target.strip():
-            continue
-        if not target.strip() or not source.strip():
-            result.rejects.append(Reject(name, line, "untranslated", source or target))
-            continue
-        if not include_fuzzy and _is_fuzzy(unit):
-            result.rejects.append(Reject(name, line, "fuzzy", f"{source}\t{target}"))
-            continue
-        pair = Pair(source=source, target=target, source_lang=source_lang,
-                    target_lang=target_lang, file=name, line=line)
         context = unit.getcontext() if hasattr(unit, "getcontext") else ""
-        if context:
-            pair.props["x-context"] = str(context)
-        result.pairs.append(pair)
+        fuzzy = not include_fuzzy and _is_fuzzy(unit)
+        forms = _forms(unit)
+        for form, (source, target) in enumerate(forms):
+            if swapped:
+                source, target = target, source
+            if not source.strip() and not target.strip():
+                continue
+            if not target.strip() or not source.strip():
+                result.rejects.append(Reject(name, line, "untranslated", source or target))
+                continue
+            if fuzzy:
+                result.rejects.append(Reject(name, line, "fuzzy", f"{source}\t{target}"))
+                continue
+            pair = Pair(source=source, target=target, source_lang=source_lang,
+                        target_lang=target_lang, file=name, line=line)
+            if context:
+                pair.props["x-context"] = str(context)
+            if len(forms) > 1:
+                pair.props["x-plural-form"] = str(form)
+            result.pairs.append(pair)
     return result
+
+
+def _forms(unit) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """(source, target) of each form of a unit: one, or for a PO plural entry the singular
+    (``msgid`` / ``msgstr[0]``) and each plural form of the target language with the
+    source's plural (``msgid_plural`` / ``msgstr[1]``, ``msgstr[2]``...). A unit's
+    ``source`` and ``target`` are its first forms only, so the plural ones were lost."""
+    source, target = unit.source, unit.target
+    if not unit.hasplural():
+        return [(str(source or ""), str(target or ""))]
+    sources = [str(s) for s in getattr(source, "strings", [source])]
+    targets = [str(t) for t in getattr(target, "strings", [target])] if target else [""]
+    singular = (sources[0], targets[0])
+    plural = sources[1] if len(sources) > 1 else sources[0]
+    return [singular, *((plural, form) for form in targets[1:])] if len(targets) > 1 else \
+        [singular, (plural, "")]
 
 
 def _load(p: Path, name: str) -> tuple[type, bytes]:
