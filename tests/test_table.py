@@ -141,8 +141,51 @@ def test_xlsx_made_by_another_tool_with_named_sheet(tmp_path):
         ("Cancel", "Annuler", 2), ("", "Vide", 3), ("42", "quarante-deux", 4)]
     with pytest.raises(InputError, match="no sheet 'x' \\(sheets: notes, memory\\)"):
         read_table(path, source_lang="en", target_lang="fr", sheet="x")
-    with pytest.raises(InputError, match="no header row"):
-        read_table(path, source_lang="en", target_lang="fr")  # the first sheet is empty
+    # without --sheet every sheet is read: the empty first one holds nothing
+    every = read_table(path, source_lang="en", target_lang="fr")
+    assert [(p.source, p.props["x-sheet"]) for p in every.pairs] == [
+        ("Cancel", "memory"), ("", "memory"), ("42", "memory")]
+    assert not every.rejects
+
+
+def test_every_sheet_of_a_workbook_is_read_and_none_ignored(tmp_path):
+    """A terminologist's workbook holds a sheet per domain: only the first was read, the
+    others left out without a word. Every sheet with a column for each language gives its
+    pairs (prop ``x-sheet``), a sheet of notes without them is a reject naming it, and
+    ``--sheet`` still reads one."""
+    book = Workbook()
+    book.active.title = "Industry"
+    book.active.append(["English", "French"])
+    book.active.append(["value chain", "chaîne de valeur"])
+    notes = book.create_sheet("Notes")
+    notes.append(["Comment", "Who"])
+    notes.append(["check the plural of cluster", "AB"])
+    book.create_sheet("Empty")
+    more = book.create_sheet("Regions")
+    more.append(["en-GB", "fr-FR", "Source"])
+    more.append(["cluster", "conglomérat", "A8-0297/2016"])
+    more.append(["cohesion", ""])
+    path = tmp_path / "terms.xlsx"
+    book.save(path)
+    result = read_table(path, source_lang="en-GB", target_lang="fr-FR")
+    assert [(p.source, p.target, p.props["x-sheet"], p.line) for p in result.pairs] == [
+        ("value chain", "chaîne de valeur", "Industry", 2),
+        ("cluster", "conglomérat", "Regions", 2), ("cohesion", "", "Regions", 3)]
+    assert [(r.reason, r.text) for r in result.rejects] == [
+        ("sheet-without-columns", "sheet 'Notes': no column for en-GB (columns: Comment, "
+         "Who); name the columns with --source-column/--target-column")]
+    one = read_table(path, source_lang="en-GB", target_lang="fr-FR", sheet="Regions")
+    assert [p.source for p in one.pairs] == ["cluster", "cohesion"]
+    assert all("x-sheet" not in p.props for p in one.pairs)
+    # a workbook without a sheet of the two languages is refused, naming a sheet
+    lone = Workbook()
+    lone.active.title = "Notes"
+    lone.active.append(["Comment"])
+    lone.create_sheet("Other").append(["de", "it"])
+    lone.save(tmp_path / "none.xlsx")
+    with pytest.raises(InputError, match="no sheet with a column for each language "
+                                         "\\(sheet 'Notes': no column for en-GB"):
+        read_table(tmp_path / "none.xlsx", source_lang="en-GB", target_lang="fr-FR")
 
 
 def test_bad_xlsx_and_unknown_extension(tmp_path):

@@ -42,7 +42,9 @@ def input_options(command: F) -> F:
                      help="Tables: the source column's header (default: the column named "
                      "by the source language code, e.g. en-GB or en)."),
         click.option("--target-column", metavar="NAME", help="Tables: the target column."),
-        click.option("--sheet", metavar="NAME", help="XLSX: the sheet (default: the first)."),
+        click.option("--sheet", metavar="NAME",
+                     help="XLSX: read this sheet only (default: every sheet with a column "
+                     "for each language)."),
         click.option("--include-fuzzy", is_flag=True,
                      help="XLIFF/PO: keep fuzzy and needs-review translations too."),
     ]

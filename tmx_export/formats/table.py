@@ -10,7 +10,8 @@ become rejects.
 
 CSV delimiters are sniffed (comma, semicolon or tab: European Excel writes semicolons);
 text is decoded like every other input (UTF-8 with or without BOM, UTF-16, cp1252).
-XLSX is read with openpyxl in read-only mode (streamed) and written with XlsxWriter in
+A workbook is read sheet by sheet (:func:`read_table`). XLSX is read with openpyxl in
+read-only mode (streamed) and written with XlsxWriter in
 constant-memory mode; cells are always written as strings, so a segment starting with
 ``=`` is never turned into a formula. An XLSX file is a ZIP archive: before openpyxl
 opens it, :func:`~tmx_export.formats.xml.check_archive` refuses one that would inflate
@@ -71,13 +72,50 @@ def read_table(
     sheet: str | None = None,
     table_format_name: str | None = None,
 ) -> ReadResult:
-    """Pairs from the rows of a table (see the module documentation)."""
+    """Pairs from the rows of a table (see the module documentation). A workbook is read
+    sheet by sheet (only ``sheet`` when given): each sheet with a column for each
+    language gives its pairs (prop ``x-sheet`` when there are several), and one without
+    them is a reject naming it, not ignored."""
     name = str(path)
     fmt = table_format(path, table_format_name)
-    rows = _xlsx_rows(path, sheet) if fmt == "xlsx" else _text_rows(path, fmt)
+    if fmt != "xlsx" or sheet is not None:
+        rows = _xlsx_rows(path, sheet) if fmt == "xlsx" else _text_rows(path, fmt)
+        return _read_sheet(rows, name, source_lang, target_lang, source_column,
+                           target_column, None)
+    titles = _sheet_titles(path)
+    result = ReadResult()
+    skipped: list[tuple[str, InputError]] = []
+    for title in titles:
+        several = title if len(titles) > 1 else None
+        try:
+            part = _read_sheet(_xlsx_rows(path, title), name, source_lang, target_lang,
+                               source_column, target_column, several)
+        except InputError as exc:
+            if len(titles) == 1 or not exc.message.startswith(("no column", "no header")):
+                raise
+            skipped.append((title, exc))
+            continue
+        result.pairs.extend(part.pairs)
+        result.rejects.extend(part.rejects)
+    if len(skipped) == len(titles):
+        title, exc = skipped[0]
+        raise InputError(name, f"no sheet with a column for each language (sheet "
+                               f"{title!r}: {exc.message})", exc.line)
+    for title, exc in skipped:
+        if not exc.message.startswith("no header"):  # an empty sheet holds nothing
+            result.rejects.append(Reject(name, exc.line or 1, "sheet-without-columns",
+                                         f"sheet {title!r}: {exc.message}"))
+    return result
+
+
+def _read_sheet(rows: Iterable[tuple[int, list[str]]], name: str, source_lang: str,
+                target_lang: str, source_column: str | None, target_column: str | None,
+                sheet: str | None) -> ReadResult:
+    """The pairs of one table (or sheet ``sheet`` of a workbook of several)."""
     result = ReadResult()
     header: list[str] | None = None
     s_col = t_col = -1
+    where = f"sheet {sheet!r}: " if sheet is not None else ""
     for line, row in rows:
         if header is None:
             if not any(cell.strip() for cell in row):
@@ -90,15 +128,25 @@ def read_table(
             continue
         if len(row) <= max(s_col, t_col):
             result.rejects.append(Reject(name, line, "short-row",
-                                         f"{len(row)} cells, header has {len(header)}: "
-                                         + "\t".join(row)))
+                                         f"{where}{len(row)} cells, header has "
+                                         f"{len(header)}: " + "\t".join(row)))
             continue
-        result.pairs.append(Pair(source=row[s_col].strip(), target=row[t_col].strip(),
-                                 source_lang=source_lang, target_lang=target_lang,
-                                 file=name, line=line))
+        pair = Pair(source=row[s_col].strip(), target=row[t_col].strip(),
+                    source_lang=source_lang, target_lang=target_lang, file=name, line=line)
+        if sheet is not None:
+            pair.props["x-sheet"] = sheet
+        result.pairs.append(pair)
     if header is None:
         raise InputError(name, "no header row")
     return result
+
+
+def _sheet_titles(path: str | Path) -> list[str]:
+    book = open_workbook(path)
+    try:
+        return list(book.sheetnames)
+    finally:
+        book.close()
 
 
 def table_header(path: str | Path, *, sheet: str | None = None,
