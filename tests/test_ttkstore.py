@@ -200,3 +200,49 @@ def test_po_plural_forms_are_each_a_unit(tmp_path):
         ("untranslated", "%d amendments were tabled."),
         ("untranslated", "%d amendments were tabled.")]
     assert len({r.line for r in result.rejects}) == 1
+
+
+XLIFF_BUNDLE = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file original="a.docx" source-language="en-GB" target-language="fr-FR" datatype="plaintext">
+    <body>
+      <trans-unit id="1"><source>The value chain matters.</source>
+        <target state="translated">La chaîne de valeur compte.</target></trans-unit>
+    </body>
+  </file>
+  <file original="b.docx" source-language="en-GB" target-language="de-DE" datatype="plaintext">
+    <body>
+      <trans-unit id="1"><source>The Council has adopted the regulation.</source>
+        <target state="translated">Der Rat hat die Verordnung angenommen.</target></trans-unit>
+    </body>
+  </file>
+  <file original="c.docx" source-language="fr-FR" target-language="en-GB" datatype="plaintext">
+    <body>
+      <trans-unit id="1"><source>Le rapport est adopté.</source>
+        <target state="translated">The report is adopted.</target></trans-unit>
+    </body>
+  </file>
+</xliff>
+"""
+
+
+def test_an_xliff_bundle_of_several_language_pairs_goes_by_each_file(tmp_path):
+    """An XLIFF 1.2 file may bundle <file>s in several pairs of languages (a project
+    exported for French and German translators at once). The languages were read from
+    the first <file> only, so the German units were written as French ones; each unit
+    now goes by its own <file>: swapped where the file is the other way round, a reject
+    where it is in other languages."""
+    path = tmp_path / "bundle.xlf"
+    path.write_text(XLIFF_BUNDLE, encoding="utf-8")
+    french = read_ttk(path, source_lang="en-GB", target_lang="fr-FR")
+    assert [(p.source, p.target) for p in french.pairs] == [
+        ("The value chain matters.", "La chaîne de valeur compte."),
+        ("The report is adopted.", "Le rapport est adopté.")]
+    assert [(r.reason, r.text) for r in french.rejects] == [
+        ("other-languages", "en-GB -> de-DE: The Council has adopted the regulation.\t"
+                            "Der Rat hat die Verordnung angenommen.")]
+    german = read_ttk(path, source_lang="en-GB", target_lang="de-DE")
+    assert [p.target for p in german.pairs] == ["Der Rat hat die Verordnung angenommen."]
+    assert [r.reason for r in german.rejects] == ["other-languages", "other-languages"]
+    with pytest.raises(InputError, match="the file is in en-GB -> fr-FR, not en-GB -> it-IT"):
+        read_ttk(path, source_lang="en-GB", target_lang="it-IT")

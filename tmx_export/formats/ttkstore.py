@@ -10,7 +10,9 @@ states, ``<g>``/``<x/>`` codes); this module only turns its units into pairs:
 - the unit's context (PO ``msgctxt``) is kept as the prop ``x-context``;
 - a PO plural entry gives a pair per form (:func:`_forms`, prop ``x-plural-form``);
 - XLIFF files that declare the opposite direction (``fr`` -> ``en`` when asked for
-  ``en`` -> ``fr``) are read with their sides swapped; a file in other languages is an error.
+  ``en`` -> ``fr``) are read with their sides swapped; a file in other languages is an error;
+  an XLIFF 1.2 file bundling ``<file>``s of several pairs of languages is read unit by unit,
+  each as its own ``<file>`` says, those in other languages rejected (``other-languages``).
 
 The storage class is chosen by content, as :func:`tmx_export.inputs.detect_format` does:
 XML (or a file named ``.xlf``/``.xliff``/``.sdlxliff``) is XLIFF, 1.2 or 2.x as the file
@@ -56,7 +58,20 @@ def read_ttk(
     except Exception as exc:  # translate-toolkit raises many kinds for bad input
         raise InputError(name, f"cannot read as XLIFF/PO: {_one_line(exc)}") from None
 
-    swapped = _check_languages(store, name, source_lang, target_lang)
+    # XLIFF 1.2 may bundle <file>s in several pairs of languages: then each unit goes by
+    # its own <file>'s, and the units of a pair other than the one asked for are rejects
+    files = _xliff_files(store)
+    directions: dict[object, str] = {}
+    if len(set(files.values())) > 1:
+        directions = {element: _direction(src, tgt, source_lang, target_lang)
+                      for element, (src, tgt) in files.items()}
+        if all(d == "other" for d in directions.values()):
+            src, tgt = next(iter(files.values()))
+            raise InputError(name, f"the file is in {src or '?'} -> {tgt or '?'}, "
+                                   f"not {source_lang} -> {target_lang}")
+        swapped = False
+    else:
+        swapped = _check_languages(store, name, source_lang, target_lang)
     po_lines = _po_entry_lines(p) if p.suffix.lower() in (".po", ".pot") else None
     result = ReadResult()
     entry = 0
@@ -70,8 +85,15 @@ def read_ttk(
         context = unit.getcontext() if hasattr(unit, "getcontext") else ""
         fuzzy = not include_fuzzy and _is_fuzzy(unit)
         forms = _forms(unit)
+        direction = directions.get(_file_of(unit), "same") if directions else \
+            ("swapped" if swapped else "same")
+        if direction == "other":
+            src, tgt = files[_file_of(unit)]
+            result.rejects.append(Reject(name, line, "other-languages",
+                                         f"{src} -> {tgt}: " + "\t".join(forms[0])))
+            continue
         for form, (source, target) in enumerate(forms):
-            if swapped:
+            if direction == "swapped":
                 source, target = target, source
             if not source.strip() and not target.strip():
                 continue
@@ -147,6 +169,40 @@ def _is_fuzzy(unit) -> bool:
             state = child.get("state", "")
             return state.startswith("needs-") or state == "new"
     return False
+
+
+def _xliff_files(store) -> dict[object, tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """The ``<file>`` elements of an XLIFF 1.2 store and their (source, target) languages;
+    empty for other stores."""
+    document = getattr(store, "document", None)
+    if document is None or not hasattr(store, "namespaced"):
+        return {}
+    return {element: (element.get("source-language", ""), element.get("target-language", ""))
+            for element in document.getroot().iterchildren(store.namespaced("file"))}
+
+
+def _file_of(unit) -> object:  # type: ignore[no-untyped-def]
+    """The ``<file>`` element holding an XLIFF 1.2 unit (``None`` for others)."""
+    element = getattr(unit, "xmlelement", None)
+    if element is None:
+        return None
+    for ancestor in element.iterancestors():
+        if isinstance(ancestor.tag, str) and ancestor.tag.rsplit("}", 1)[-1] == "file":
+            return ancestor
+    return None
+
+
+def _direction(file_src: str, file_tgt: str, source_lang: str, target_lang: str) -> str:
+    """``same``, ``swapped`` or ``other``: how a file's languages stand to the request
+    (as :func:`_check_languages` judges them, without raising)."""
+    want_src, want_tgt = primary(source_lang), primary(target_lang)
+    if file_src and primary(file_src) == want_tgt and \
+            (not file_tgt or primary(file_tgt) == want_src):
+        return "swapped"
+    if (file_src and primary(file_src) != want_src) or \
+            (file_tgt and primary(file_tgt) != want_tgt):
+        return "other"
+    return "same"
 
 
 def _check_languages(store, name: str, source_lang: str, target_lang: str) -> bool:
