@@ -726,3 +726,34 @@ def test_a_one_letter_word_at_a_line_end_turns_no_language() -> None:
     assert pair.target.startswith("Peut-être, à ce sujet, puis-je dire à M. Ribeiro i Castro")
     assert pair.source.startswith("Perhaps I may inform Mr Ribeiro e Castro")
     assert pair.source.endswith("the competitiveness of regional economies.")
+
+
+@pytest.mark.parametrize("missing", ["fr-FR", "en-GB"])
+def test_a_paragraph_without_its_translation_is_rejected_not_merged(missing: str) -> None:
+    """Europarl (ep-00-01-17, 30 paragraph pairs), one paragraph's translation left out,
+    the paragraph alone on its line. Without numbers, it went into a neighbour's side: an
+    English one before the next pair's English, a French one after the previous pair's
+    French ("... nous obtenons comme résultat.... Madame la Présidente, la présidence a
+    proclamé le résultat du vote." for "Indeed, if we add the two Members ..."), a unit
+    offering text the other side does not translate. The lengths tell it: the other side
+    fits one of the two paragraphs and not both, so that paragraph is a reject of its own.
+    (A short paragraph beside a long one changes the lengths too little to be told.)"""
+    sessions = Path(__file__).parent / "data" / "europarl-sessions"
+    sides = [[p.strip() for p in (sessions / f"ep-00-01-17.{lang}.txt").read_text(
+        encoding="utf-8").split("\n\n") if p.strip()] for lang in ("en", "fr")]
+    window = list(zip(*sides, strict=True))[40:70]
+    left_out = 9
+    alone = window[left_out][0 if missing == "fr-FR" else 1]
+    pairs = [Pair(en, fr, "en-GB", "fr-FR") for en, fr in window]
+    expected = {(_norm(en), _norm(fr)) for en, fr in window}
+    only = "en-GB" if missing == "fr-FR" else "fr-FR"
+    for style in CUT_STYLES:
+        text = (format_dump(pairs[:left_out], style=style, numbered=False, seed=1)
+                + alone + "\n"
+                + format_dump(pairs[left_out + 1:], style=style, numbered=False, seed=2))
+        result = read_dump("session.txt", source_lang="en-GB", target_lang="fr-FR", text=text)
+        got = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
+        assert [g for g in got if g not in expected] == [], style
+        assert len(got) == len(window) - 1, style
+        assert [(r.reason, _norm(r.text)) for r in result.rejects] == [
+            (f"unpaired paragraph ({only} only)", _norm(alone))], style

@@ -17,6 +17,7 @@ either kept or rejected with a reason.
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
@@ -1312,6 +1313,7 @@ def iter_pairs(
     starts = _paragraph_starts(stream)
     if numbered:
         triples = _one_per_paragraph(triples, [p for p, _ in _numbered_line_starts(stream)])
+    ratio = _length_ratio(triples) if not numbered else 1.0
     for s0, cut, e1 in triples:
         tail = _foreign_tail(text, starts, cut, e1, lang_b, lang_a)
         if tail is not None:
@@ -1321,6 +1323,16 @@ def iter_pairs(
             yield Reject(file, stream.line_at(tail), f"unpaired paragraph ({alone} only)",
                          _tidy(text[tail:e1]))
             e1 = tail
+        unpaired = None if numbered else _unpaired_by_length(starts, s0, cut, e1, ratio)
+        if unpaired is not None:
+            # A paragraph without its translation before side A, or after side B, in that
+            # side's language: the lengths say the other side translates only the rest.
+            begin, stop = unpaired
+            alone = (source_lang if source_first else target_lang) if begin == s0 else \
+                (target_lang if source_first else source_lang)
+            yield Reject(file, stream.line_at(begin), f"unpaired paragraph ({alone} only)",
+                         _tidy(text[begin:stop]))
+            s0, e1 = (stop, e1) if begin == s0 else (s0, begin)
         a_text, b_text = text[s0:cut], text[cut:e1]
         source, target = (a_text, b_text) if source_first else (b_text, a_text)
         pair, reject = _check_pair(source, target, numbered, file, stream.line_at(s0),
@@ -1383,6 +1395,47 @@ def _paragraph_starts(stream: Stream) -> list[int]:
         if before[-1:] in _SPLIT_PUNCT and (lead[:1].isupper() or lead[:1].isdigit()):
             out.append(start)
     return out
+
+
+# A pair whose sides' lengths stand this far from the file's ratio (log) ...
+UNPAIRED_OFF = math.log(1.3)
+# ... while one side's length and part of the other's stand this near, and this many
+# times nearer: the rest of that other side is a paragraph without its translation.
+UNPAIRED_NEAR = math.log(1.15)
+UNPAIRED_BETTER = 3.0
+
+
+def _length_ratio(triples: list[tuple[int, int, int]]) -> float:
+    """Side B's length against side A's over the file's pairs."""
+    a = sum(cut - s0 for s0, cut, _ in triples)
+    b = sum(e1 - cut for _, cut, e1 in triples)
+    return b / a if a and b else 1.0
+
+
+def _unpaired_by_length(starts: list[int], s0: int, cut: int, end: int, ratio: float
+                        ) -> tuple[int, int] | None:
+    """A paragraph without its translation inside a pair, found by the lengths: side A
+    holds more than one paragraph and side B one, or the other way round, and the other
+    side's length fits side A's last paragraphs (B's first ones) but not the side whole.
+    The stretch to reject, as (start, end) offsets: side A's head, or side B's tail."""
+    a_starts = starts[bisect_right(starts, s0):bisect_left(starts, cut)]
+    b_starts = starts[bisect_right(starts, cut):bisect_left(starts, end)]
+    if bool(a_starts) == bool(b_starts):
+        return None  # one paragraph each, or several on both sides
+
+    def off(a: int, b: int) -> float:
+        return abs(math.log(b / (ratio * a))) if a > 0 and b > 0 else math.inf
+
+    whole = off(cut - s0, end - cut)
+    if whole <= UNPAIRED_OFF:
+        return None
+    if a_starts:
+        near, head = min((off(cut - at, end - cut), at) for at in a_starts)
+        found = (s0, head)
+    else:
+        near, tail = min((off(cut - s0, at - cut), at) for at in b_starts)
+        found = (tail, end)
+    return found if near < UNPAIRED_NEAR and near < whole / UNPAIRED_BETTER else None
 
 
 def _foreign_tail(text: str, starts: list[int], cut: int, end: int, own: str,

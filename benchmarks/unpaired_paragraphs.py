@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""Unnumbered dumps with a paragraph whose translation is missing: rejected, or merged?
+
+Takes windows of 30 paragraph pairs of the Europarl dev session of 17 January 2000, leaves
+out the translation of one (English or French, at random), writes the rest as a dump in a
+drawn cut style with the lone paragraph on its own line, and reads it back. Prints, per
+side left out, the pairs read exactly, the wrong ones (written, but no pair of the
+window: the lone paragraph merged into a neighbour's side) and the rejects. Run it with
+``PYTHONPATH`` set to another checkout to compare.
+
+    python benchmarks/unpaired_paragraphs.py [--dumps 80] [--seed 0] [--shared PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+from tmx_export.dump import CUT_STYLES, format_dump
+from tmx_export.dump.reader import read_dump
+from tmx_export.model import Pair
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+WINDOW = 30
+
+
+def _norm(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dumps", type=int, default=80)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--shared", type=Path, default=SHARED)
+    args = parser.parse_args()
+    folder = args.shared / "data" / "europarl-dev"
+    sides = [[p.strip() for p in (folder / f"ep-00-01-17.{lang}.txt").read_text(
+        encoding="utf-8").split("\n\n") if p.strip()] for lang in ("en", "fr")]
+    session = list(zip(*sides, strict=True))
+    rng = random.Random(args.seed)
+    counts: Counter[tuple[str, str]] = Counter()
+    for number in range(args.dumps):
+        start = rng.randrange(len(session) - WINDOW)
+        window = session[start:start + WINDOW]
+        left_out = rng.randrange(1, WINDOW - 1)
+        missing = rng.choice(["fr", "en"])
+        alone = window[left_out][0 if missing == "fr" else 1]
+        pairs = [Pair(en, fr, "en-GB", "fr-FR") for en, fr in window]
+        style = rng.choice(CUT_STYLES)
+        text = (format_dump(pairs[:left_out], style=style, numbered=False, seed=number)
+                + alone + "\n"
+                + format_dump(pairs[left_out + 1:], style=style, numbered=False,
+                              seed=number + 1))
+        result = read_dump("dump.txt", source_lang="en-GB", target_lang="fr-FR", text=text)
+        expected = {(_norm(en), _norm(fr)) for en, fr in window}
+        got = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
+        counts[(missing, "dumps")] += 1
+        counts[(missing, "exact")] += sum(g in expected for g in got)
+        counts[(missing, "wrong")] += sum(g not in expected for g in got)
+        counts[(missing, "rejects")] += len(result.rejects)
+    print(f"{args.dumps} dumps of {WINDOW} Europarl paragraph pairs, one translation left out "
+          f"(seed {args.seed})")
+    print(f"{'left out':<10} {'dumps':>6} {'exact':>6} {'wrong':>6} {'rejects':>8}")
+    for missing in ("fr", "en"):
+        print(f"{missing:<10} {counts[(missing, 'dumps')]:6} {counts[(missing, 'exact')]:6} "
+              f"{counts[(missing, 'wrong')]:6} {counts[(missing, 'rejects')]:8}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
