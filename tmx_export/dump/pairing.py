@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -515,7 +516,8 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
     tok_index = np.searchsorted(pos, np.asarray(starts + [len(text)]), side="left")
     prefix = np.concatenate(([0.0], np.cumsum(score)))  # the other order's: its negation
     turns = _language_turns(score)
-    plausible = np.flatnonzero((prior > 0) | turns | _line_turns(prefix, tok_index, text, pos))
+    line_turns = _line_turns(prefix, tok_index, text, pos, score)
+    plausible = np.flatnonzero((prior > 0) | turns | line_turns)
     window = _window(turns, score, tok_index, window)
     n = len(starts)
     # A pair usually follows a paragraph that ended with punctuation, or a heading that
@@ -717,13 +719,14 @@ def _inside_quotation(text: str, start: int) -> bool:
                 and _QUOTE_CLOSE_RE.match(text, start))
 
 
-def _line_turns(prefix: np.ndarray, line_tokens: np.ndarray, text: str, pos: np.ndarray
-                ) -> np.ndarray:
+def _line_turns(prefix: np.ndarray, line_tokens: np.ndarray, text: str, pos: np.ndarray,
+                score: np.ndarray) -> np.ndarray:
     """:func:`_language_turns` with the words looked at kept within the line: a pair of
     one line ("of 20 March 2019 du 20 mars 2019") turns at "du", which the words of the
     pair before it ("... reconnaissance mutuelle" | "of 20 March") hid. ``prefix``: the
     running sum of the word scores; ``line_tokens``: the first token of each line where a
-    pair may start, in order; ``text`` and ``pos``: the text and its tokens' offsets.
+    pair may start, in order; ``text``, ``pos`` and ``score``: the text, its tokens' offsets
+    and their scores.
 
     Each side must lean as far as ``TURN_LEAN``, or, in lines too short for the words
     to add up ("IEC 61162 series, série CEI 61162,": one word each side), half as far
@@ -747,7 +750,6 @@ def _line_turns(prefix: np.ndarray, line_tokens: np.ndarray, text: str, pos: np.
     turns = opposite & (lean_before >= TURN_LEAN) & (lean_after >= TURN_LEAN)
     halves = (opposite & ~turns & (lean_before >= TURN_LEAN / 2)
               & (lean_after >= TURN_LEAN / 2) & (lean_before + lean_after >= 2 * TURN_LEAN))
-    score = np.diff(prefix)
 
     def held(start: int, end: int) -> bool:
         """Whether a token of ``start`` to ``end`` is a word of two letters or more
@@ -1310,6 +1312,7 @@ def iter_pairs(
                          _tidy(text[:head]))
             triples[0] = (head, *triples[0][1:])
     lang_a, lang_b = (src, tgt) if source_first else (tgt, src)
+    tag_a, tag_b = (source_lang, target_lang) if source_first else (target_lang, source_lang)
     starts = _paragraph_starts(stream)
     if numbered:
         triples = _one_per_paragraph(triples, [p for p, _ in _numbered_line_starts(stream)])
@@ -1319,8 +1322,7 @@ def iter_pairs(
         if tail is not None:
             # A paragraph in side A's language after side B: a paragraph without its
             # translation, not part of this pair's translation.
-            alone = source_lang if source_first else target_lang
-            yield Reject(file, stream.line_at(tail), f"unpaired paragraph ({alone} only)",
+            yield Reject(file, stream.line_at(tail), f"unpaired paragraph ({tag_a} only)",
                          _tidy(text[tail:e1]))
             e1 = tail
         unpaired = None if numbered else _unpaired_by_length(starts, s0, cut, e1, ratio)
@@ -1328,8 +1330,7 @@ def iter_pairs(
             # A paragraph without its translation before side A, or after side B, in that
             # side's language: the lengths say the other side translates only the rest.
             begin, stop = unpaired
-            alone = (source_lang if source_first else target_lang) if begin == s0 else \
-                (target_lang if source_first else source_lang)
+            alone = tag_a if begin == s0 else tag_b
             yield Reject(file, stream.line_at(begin), f"unpaired paragraph ({alone} only)",
                          _tidy(text[begin:stop]))
             s0, e1 = (stop, e1) if begin == s0 else (s0, begin)
@@ -1597,15 +1598,11 @@ def _run_together(source: str, target: str) -> tuple[str, int] | None:
     not the translation. Read back from unnumbered dumps of DGT-TM and Europarl (some
     28,000 right pairs), every pair this caught was such a one, and no right pair was.
     """
-    counts: list[dict[str, int]] = [{}, {}]
-    for side, text in enumerate((source, target)):
-        for _, number in _numbers(text):
-            if len(number) >= RUN_TOGETHER_MIN_CHARS:
-                counts[side][number] = counts[side].get(number, 0) + 1
+    counts = [Counter(number for _, number in _numbers(text)
+                      if len(number) >= RUN_TOGETHER_MIN_CHARS) for text in (source, target)]
     for side in (0, 1):
-        other = counts[1 - side]
         for number, times in counts[side].items():
-            if times >= 2 and number not in other:
+            if times >= 2 and not counts[1 - side][number]:
                 return number, side
     return None
 

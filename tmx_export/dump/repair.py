@@ -198,6 +198,12 @@ class Lexicon:
             at += 1
         return 9 + math.log10(best / self.local_total) - 1.0 if best else None
 
+    def _lowered(self) -> str:
+        """The sample in lower case, made the first time a break asks."""
+        if self._lower_sample is None:
+            self._lower_sample = self._sample.lower()
+        return self._lower_sample
+
     def usage_odds(self, left: str, right: str) -> float | None:
         """log10 odds that the file writes ``left`` + ``right`` (lower case) as one word
         rather than as two words in a row: its uses of the word (inside lines) against
@@ -208,9 +214,7 @@ class Lexicon:
         joined = self.local.get(left + right, 0)
         if joined < _FILE_USAGE_MIN:
             return None
-        if self._lower_sample is None:
-            self._lower_sample = self._sample.lower()
-        phrase = self._lower_sample.count(f"{left} {right}")
+        phrase = self._lowered().count(f"{left} {right}")
         return math.log10((joined + 0.5) / (phrase + 0.5))
 
     def writes_alone(self, word: str) -> bool:
@@ -229,9 +233,7 @@ class Lexicon:
         second at every run)."""
         known = self._apostrophes.get(word)
         if known is None:
-            if self._lower_sample is None:
-                self._lower_sample = self._sample.lower()
-            text, needle = self._lower_sample, word + "'"
+            text, needle = self._lowered(), word + "'"
             at = text.find(needle)
             while at >= 0 and (text[at - 1:at].isalpha()
                                or not text[at + len(needle):at + len(needle) + 1].isalpha()):
@@ -244,11 +246,10 @@ class Lexicon:
         "1zq") and after a digit and a space ("2017 of"). Both tallies are taken in one
         pass each, the first time a break asks."""
         if self._after_number is None:
-            if self._lower_sample is None:
-                self._lower_sample = self._sample.lower()
+            lowered = self._lowered()
             # lines are the sample's own: a word at a line's start is after no digit
-            self._after_number = (Counter(_JOINED_TO_NUMBER_RE.findall(self._lower_sample)),
-                                  Counter(_SPACED_FROM_NUMBER_RE.findall(self._lower_sample)))
+            self._after_number = (Counter(_JOINED_TO_NUMBER_RE.findall(lowered)),
+                                  Counter(_SPACED_FROM_NUMBER_RE.findall(lowered)))
         joined, spaced = self._after_number
         return joined[word], spaced[word]
 

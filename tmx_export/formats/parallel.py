@@ -111,8 +111,7 @@ def read_parallel(
     if len(src) == len(tgt) and not _shifted(_checked_windows(src, tgt)):
         beads = [([i], [i]) for i in range(len(src))]
     elif not align_paragraphs:
-        raise InputError(source_name, drift_message(src, tgt, target_name),
-                         _drift_line(src, tgt))
+        raise _drift_error(src, tgt, source_name, target_name)
     else:
         beads = align_by_sections(src, tgt)
     for s_idx, t_idx in beads:
@@ -169,31 +168,28 @@ def _shifted(beads: Iterable[tuple[list[int], list[int]]]) -> bool:
     return any(len(s) == len(t) == 1 and s[0] != t[0] for s, t in beads)
 
 
-def drift_message(src: list[Paragraph], tgt: list[Paragraph], target_name: str) -> str:
-    """Where two paragraph lists stop corresponding, for the user to look at."""
+def _drift_error(src: list[Paragraph], tgt: list[Paragraph], source_name: str,
+                 target_name: str) -> InputError:
+    """Where two paragraph lists stop corresponding, for the user to look at, as the error
+    (its line: the source's)."""
     counts = (f"{len(src)} paragraphs in the source, {len(tgt)} in {target_name}"
               if len(src) != len(tgt) else
               f"{len(src)} paragraphs in the source and in {target_name}, but not the same")
     place = _first_section_difference(src, tgt)
     if place is not None:
         s_sec, t_sec, s_count, t_count = place
-        return (f"{counts}; they first differ in the section {s_sec.section} (source line "
-                f"{s_sec.section_line}, target line {t_sec.section_line} {t_sec.section}): "
-                f"{s_count} vs {t_count} paragraphs; use --align-paragraphs to align them")
+        return InputError(source_name, (
+            f"{counts}; they first differ in the section {s_sec.section} (source line "
+            f"{s_sec.section_line}, target line {t_sec.section_line} {t_sec.section}): "
+            f"{s_count} vs {t_count} paragraphs; use --align-paragraphs to align them"),
+            s_sec.section_line)
     s_idx, t_idx = _first_break(src, tgt)
     s_line = src[s_idx].line if s_idx < len(src) else src[-1].line
     t_line = tgt[t_idx].line if t_idx < len(tgt) else tgt[-1].line
-    return (f"{counts}; they drift apart near source line {s_line} / target line {t_line} "
-            f"(source: {_excerpt(src, s_idx)!r}; target: {_excerpt(tgt, t_idx)!r}); "
-            "use --align-paragraphs to align them")
-
-
-def _drift_line(src: list[Paragraph], tgt: list[Paragraph]) -> int:
-    place = _first_section_difference(src, tgt)
-    if place is not None:
-        return place[0].section_line
-    s_idx, _ = _first_break(src, tgt)
-    return src[min(s_idx, len(src) - 1)].line
+    return InputError(source_name, (
+        f"{counts}; they drift apart near source line {s_line} / target line {t_line} "
+        f"(source: {_excerpt(src, s_idx)!r}; target: {_excerpt(tgt, t_idx)!r}); "
+        "use --align-paragraphs to align them"), src[min(s_idx, len(src) - 1)].line)
 
 
 def _excerpt(paras: list[Paragraph], index: int) -> str:
@@ -230,12 +226,14 @@ def _first_section_difference(src, tgt):
 
 
 def _first_break(src: list[Paragraph], tgt: list[Paragraph]) -> tuple[int, int]:
-    """Indexes of the first source and target paragraphs that are not aligned one to one."""
+    """Indexes of the first source and target paragraphs that are not aligned one to one
+    (files with as many paragraphs aligned by windows, as they are checked)."""
+    beads = _checked_windows(src, tgt) if len(src) == len(tgt) else _aligned(src, tgt)
     s_pos = t_pos = 0
-    for s_idx, t_idx in _aligned(src, tgt):
+    for s_idx, t_idx in beads:
         if len(s_idx) != len(t_idx):
-            break
-        s_pos, t_pos = s_pos + len(s_idx), t_pos + len(t_idx)
+            return (s_idx[0] if s_idx else s_pos), (t_idx[0] if t_idx else t_pos)
+        s_pos, t_pos = s_idx[-1] + 1, t_idx[-1] + 1
     return s_pos, t_pos
 
 

@@ -123,10 +123,8 @@ def _forms(unit) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
         return [(str(source or ""), str(target or ""))]
     sources = [str(s) for s in getattr(source, "strings", [source])]
     targets = [str(t) for t in getattr(target, "strings", [target])] if target else [""]
-    singular = (sources[0], targets[0])
     plural = sources[1] if len(sources) > 1 else sources[0]
-    return [singular, *((plural, form) for form in targets[1:])] if len(targets) > 1 else \
-        [singular, (plural, "")]
+    return [(sources[0], targets[0]), *((plural, form) for form in targets[1:] or [""])]
 
 
 def _load(p: Path, name: str) -> tuple[type, bytes]:
