@@ -437,6 +437,55 @@ def test_renderings_explained_by_a_stronger_one_rank_low():
     assert len(participles) == 2 and min(participles) > len(found) * 0.8
 
 
+def test_renderings_that_slid_off_their_term_rank_low():
+    # Real Europarl and DGT-TM text: a span that slid off its translation leaves out a
+    # word whose cognate stands just beside the other side's term (issue 11)
+    found = extract_terms(_europarl_session())
+    rank = {(p.source_lemma, p.target_lemma): n for n, p in enumerate(found)}
+    # "periodic" is the "périodique" left out of "sixième rapport": the pair ranked 22nd
+    assert rank[("sixth periodic report", "sixième rapport périodique")] < 20
+    assert rank[("periodic report", "sixième rapport")] > len(found) // 4
+    found = extract_terms(_dgt_documents())
+    rank = {(p.source_lemma, p.target_lemma): n for n, p in enumerate(found)}
+    # "administrative" is the "administratives" of "dispositions législatives,
+    # réglementaires et administratives"; "Directive" the "directive" of "directive
+    # 96/98/CE du Conseil"; "conservation" the word left out of "conservation and
+    # management measures": they ranked 18th, 40th and 50th of 119
+    for key in (("administrative provision", "disposition législatif"),
+                ("council directive", "ce de conseil"),
+                ("management measure", "mesure de conservation")):
+        assert rank[key] > len(found) // 2, key
+
+
+@pytest.mark.parametrize("source, target, en, fr, slid", [
+    # a word of the term like one beside the other term, and like none in it
+    ("periodic report", "sixième rapport", "the sixth periodic report on the regions",
+     "le sixième rapport périodique sur les régions", True),
+    ("Assessment Body", "évaluation de la conformité", "the Conformity Assessment Body",
+     "l'organisme d'évaluation de la conformité", True),
+    # the right renderings of the same contexts
+    ("sixth periodic report", "sixième rapport périodique",
+     "the sixth periodic report on the regions",
+     "le sixième rapport périodique sur les régions", False),
+    # a looser cognate inside clears the term: "report" / "rapport", "State" / "État"
+    ("report", "rapport", "the rapporteur's report", "le rapport du rapporteur", False),
+    ("Member State", "État membre", "every Member State's statute",
+     "le statut de chaque État membre", False),
+    # words that only look alike from their middle: "subparagraph" is no "paragraphe"
+    ("subparagraph", "alinéa", "the second subparagraph of Article 4(2)",
+     "le deuxième alinéa de l'article 4, paragraphe 2", False),
+])
+def test_a_span_slid_off_its_translation_is_told_by_cognates_beside_it(
+        source, target, en, fr, slid):
+    from tmx_export.terms.rank import _slid
+    from tmx_export.terms.termpair import Context
+
+    pair = _pair(source, target)
+    s, t = en.index(source), fr.index(target)
+    pair.contexts = [Context("1", "doc", en, fr, (s, s + len(source)), (t, t + len(target)))]
+    assert _slid(pair) is slid
+
+
 def test_plural_only_name_keeps_its_plural():
     found = {(p.source_lemma, p.target_lemma): p for p in extract_terms(_europarl_session())}
     # "the Minutes" of a sitting are not a "Minute"; "five minutes" are

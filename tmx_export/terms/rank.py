@@ -5,6 +5,7 @@ renderings explained by a stronger overlapping pair rank low."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from ..frequencies import zipf as zipf_frequency
@@ -33,6 +34,7 @@ EVERYDAY_SPECIFICITY = 0.35
 SPECIFIC_TERMHOOD = 1.0  # what a single word absent from general language adds to it
 CAPITALISED_TERMHOOD = 1.5  # factor for a single capitalised word that is no acronym
 OVERLAPPED = 0.2  # factor for a pair explained by a stronger overlapping one (_overlapped)
+SLID = 0.2  # factor for a pair whose spans slid off each other in its contexts (_slid)
 
 
 def rank_score(pair: TermPair, source_words: int, target_words: int) -> float:
@@ -46,6 +48,8 @@ def rank_score(pair: TermPair, source_words: int, target_words: int) -> float:
         score *= 0.1
     if _overlapped(pair):
         score *= OVERLAPPED
+    if _slid(pair):
+        score *= SLID
     return score
 
 
@@ -112,6 +116,80 @@ def _overlapped(pair: TermPair) -> bool:
         elif other.count > count and not mine > theirs:
             return True
     return False
+
+
+# What makes two words cognates (:func:`_cognates`, the Dice coefficient of their sets of
+# letter bigrams, accents and case aside): a word beside the other side's term must be a
+# close one to accuse a span (SLID_COGNATE: "periodic" / "périodique" 0.75, "conformity" /
+# "conformité" 0.89); a word inside it clears the span with a looser one (KEEP_COGNATE:
+# "report" / "rapport" 0.55, "State" / "État" 0.57). SLID_REACH words on each side of a
+# span are its neighbours; words under SLID_LETTERS letters are not compared.
+SLID_COGNATE = 0.7
+KEEP_COGNATE = 0.5
+SLID_REACH = 3
+SLID_LETTERS = 4
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+
+
+def _slid(pair: TermPair) -> bool:
+    """In most of the pair's contexts (at least one), its spans slid off each other: a
+    word of one side's term is a cognate of a word just outside the other side's term, and
+    of no word inside it. "periodic report" -> "sixième rapport" in "sixth periodic report"
+    -> "sixième rapport périodique" ("periodic" is the "périodique" left out);
+    "Assessment Body" -> "évaluation de la conformité" in "Conformity Assessment Body"
+    ("conformité" is the "Conformity" left out). Cognates tell only where the two
+    languages share them; elsewhere nothing is said."""
+    contexts = pair.contexts
+    if not contexts:
+        return False
+    slid = 0
+    for context in contexts:
+        source_in, source_near = _words_around(context.source, context.source_span)
+        target_in, target_near = _words_around(context.target, context.target_span)
+        if _accused(source_in, target_in, target_near) \
+                or _accused(target_in, source_in, source_near):
+            slid += 1
+    return 2 * slid > len(contexts)
+
+
+def _words_around(text: str, span: tuple[int, int]) -> tuple[list[str], list[str]]:
+    """The words (of :data:`SLID_LETTERS` letters or more) inside ``span`` of ``text``,
+    and those among the :data:`SLID_REACH` words on each side of it."""
+    start, end = span
+    before = _LETTERS_RE.findall(text, 0, start)[-SLID_REACH:]
+    inside = _LETTERS_RE.findall(text, start, end)
+    after = _LETTERS_RE.findall(text, end)[:SLID_REACH]
+    return ([w for w in inside if len(w) >= SLID_LETTERS],
+            [w for w in before + after if len(w) >= SLID_LETTERS])
+
+
+def _accused(words: list[str], other_in: list[str], other_near: list[str]) -> bool:
+    """Whether one of ``words`` is a close cognate of a word of ``other_near`` (beginning
+    with the same two letters: "subparagraph" is no "paragraphe") and a cognate of none
+    of ``other_in``."""
+    return any(any(_plain(word)[:2] == _plain(near)[:2]
+                   and _cognates(word, near) >= SLID_COGNATE for near in other_near)
+               and all(_cognates(word, other) < KEEP_COGNATE for other in other_in)
+               for word in words)
+
+
+def _cognates(a: str, b: str) -> float:
+    """The Dice coefficient of the two words' letter bigrams, accents and case aside."""
+    x, y = _bigrams(a), _bigrams(b)
+    return 2 * len(x & y) / (len(x) + len(y))
+
+
+@lru_cache(maxsize=100_000)
+def _plain(word: str) -> str:
+    """``word`` in lower case without accents."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold())
+                   if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=100_000)
+def _bigrams(word: str) -> frozenset[str]:
+    plain = _plain(word)
+    return frozenset(plain[i:i + 2] for i in range(len(plain) - 1))
 
 
 # Key pieces that join the words of a term ("chaîne de valeur", "code of conduct"): shared
