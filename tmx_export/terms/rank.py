@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from functools import lru_cache
 
 from ..frequencies import zipf as zipf_frequency
@@ -122,8 +123,8 @@ def _overlapped(pair: TermPair) -> bool:
 # letter bigrams, accents and case aside): a word beside the other side's term must be a
 # close one to accuse a span (SLID_COGNATE: "periodic" / "périodique" 0.75, "conformity" /
 # "conformité" 0.89); a word inside it clears the span with a looser one (KEEP_COGNATE:
-# "report" / "rapport" 0.55, "State" / "État" 0.57). SLID_REACH words on each side of a
-# span are its neighbours; words under SLID_LETTERS letters are not compared.
+# "report" / "rapport" 0.55, "State" / "État" 0.57). Words under SLID_LETTERS letters are
+# not compared, and the SLID_REACH others on each side of a span are its neighbours.
 SLID_COGNATE = 0.7
 KEEP_COGNATE = 0.5
 SLID_REACH = 3
@@ -139,28 +140,40 @@ def _slid(pair: TermPair) -> bool:
     "Assessment Body" -> "évaluation de la conformité" in "Conformity Assessment Body"
     ("conformité" is the "Conformity" left out). Cognates tell only where the two
     languages share them; elsewhere nothing is said."""
-    contexts = pair.contexts
-    if not contexts:
-        return False
-    slid = 0
-    for context in contexts:
+    needed = len(pair.contexts) // 2 + 1  # contexts that must show it: more than half
+    spared = len(pair.contexts) - needed  # contexts that may not
+    for context in pair.contexts:
         source_in, source_near = _words_around(context.source, context.source_span)
         target_in, target_near = _words_around(context.target, context.target_span)
         if _accused(source_in, target_in, target_near) \
                 or _accused(target_in, source_in, source_near):
-            slid += 1
-    return 2 * slid > len(contexts)
+            needed -= 1
+            if not needed:
+                return True
+        else:
+            spared -= 1
+            if spared < 0:
+                return False  # (the usual answer, after the first contexts)
+    return False
 
 
 def _words_around(text: str, span: tuple[int, int]) -> tuple[list[str], list[str]]:
-    """The words (of :data:`SLID_LETTERS` letters or more) inside ``span`` of ``text``,
-    and those among the :data:`SLID_REACH` words on each side of it."""
-    start, end = span
-    before = _LETTERS_RE.findall(text, 0, start)[-SLID_REACH:]
-    inside = _LETTERS_RE.findall(text, start, end)
-    after = _LETTERS_RE.findall(text, end)[:SLID_REACH]
-    return ([w for w in inside if len(w) >= SLID_LETTERS],
-            [w for w in before + after if len(w) >= SLID_LETTERS])
+    """The words of :data:`SLID_LETTERS` letters or more inside ``span`` of ``text``, and
+    the :data:`SLID_REACH` such words on each side of it."""
+    starts, words = _long_words(text)
+    first, end = bisect_left(starts, span[0]), bisect_left(starts, span[1])
+    return (words[first:end],
+            words[max(first - SLID_REACH, 0):first] + words[end:end + SLID_REACH])
+
+
+# A context's text is often that of several pairs' contexts (the pairs of one clause).
+@lru_cache(maxsize=20_000)
+def _long_words(text: str) -> tuple[list[int], list[str]]:
+    """Where each word (run of letters) of :data:`SLID_LETTERS` letters or more of
+    ``text`` starts, and the words."""
+    found = [(m.start(), m.group()) for m in _LETTERS_RE.finditer(text)
+             if m.end() - m.start() >= SLID_LETTERS]
+    return [start for start, _ in found], [word for _, word in found]
 
 
 def _accused(words: list[str], other_in: list[str], other_near: list[str]) -> bool:
