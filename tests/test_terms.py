@@ -486,6 +486,54 @@ def test_a_span_slid_off_its_translation_is_told_by_cognates_beside_it(
     assert _slid(pair) is slid
 
 
+def test_renderings_beside_a_span_tell_it_slid():
+    # "cohesion policy" -> "cohésion de l'Union" in "structural and cohesion policies" ->
+    # "politiques structurelles et de cohésion de l'Union": "policy" is rendered by
+    # "politique" (the corpus's own single-word pair) just beside the French span, and by
+    # no word in it. It ranked 119th of 598.
+    found = extract_terms(_europarl_session())
+    rank = {(p.source_lemma, p.target_lemma): n for n, p in enumerate(found)}
+    assert rank[("cohesion policy", "cohésion de union")] > len(found) // 2
+
+
+def _linked(source: str, target: str, count: int, dice: float = 0.9) -> TermPair:
+    pair = _pair(source, target)
+    pair.forms[("doc", source, target)] = count
+    pair.dice = dice
+    return pair
+
+
+def test_renderings_are_the_best_single_word_pairs_of_both_words():
+    from tmx_export.terms.rank import renderings_of
+
+    forward, backward = renderings_of([
+        _linked("supplier", "fournisseur", 31), _linked("declaration", "fournisseur", 9),
+        _linked("declaration", "déclaration", 20), _linked("Agreement", "accord", 2),
+        _linked("value chain", "chaîne de valeur", 5), _linked("area", "zone", 5, 0.3)])
+    # "declaration" -> "fournisseur" is not the best of "fournisseur"; "Agreement" ->
+    # "accord" too rare, "area" -> "zone" too loose, "value chain" no single word
+    assert forward == {"supplier": {"fournisseur"}, "declaration": {"declaration"}}
+    assert backward == {"fournisseur": {"supplier"}, "declaration": {"declaration"}}
+
+
+def test_a_span_slid_off_a_rendering_beside_it():
+    from tmx_export.terms.rank import _slid, renderings_of
+    from tmx_export.terms.termpair import Context
+
+    en, fr = ("fishing in the Agreement Area only pursuant to",
+              "la pêche dans la zone visée par l'Accord uniquement")
+    area = _pair("Agreement Area", "zone visée")
+    area.contexts = [Context("1", "doc", en, fr, (15, 29), (17, 27))]
+    assert not _slid(area)  # "Agreement" and "Accord" are no cognates
+    renderings = renderings_of([_linked("Agreement", "Accord", 30), area])
+    assert _slid(area, renderings)
+    # a single-word pair does not clear itself: "urban" -> "rurales" beside "rural"
+    urban = _linked("urban", "rurales", 4)
+    urban.contexts = [Context("1", "doc", "urban and rural areas", "zones urbaines et rurales",
+                              (0, 5), (18, 25))]
+    assert _slid(urban, renderings_of([urban, _linked("urban", "urbain", 3, 0.4)]))
+
+
 def test_plural_only_name_keeps_its_plural():
     found = {(p.source_lemma, p.target_lemma): p for p in extract_terms(_europarl_session())}
     # "the Minutes" of a sitting are not a "Minute"; "five minutes" are

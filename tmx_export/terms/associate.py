@@ -72,7 +72,7 @@ from .citation import _decapitalise_initials, citation_form
 from .keys import _Chains, _Trie
 from .link import _link
 from .patterns import _KIND, _S, _W, _ends_locution, _english, _french, _not_fragments
-from .rank import rank_score
+from .rank import rank_score, renderings_of
 from .stopwords import LOCUTIONS, NOT_ALONE, NOT_HEAD
 from .termpair import Context, TermPair
 from .units import piece_spans
@@ -761,13 +761,16 @@ def _after_pass_one(units: list[Pair], src: _Side, tgt: _Side, piece_unit: array
     for pair in pairs.values():
         by_source.setdefault(pair.source_lemma, []).append(pair)
         by_target.setdefault(pair.target_lemma, []).append(pair)
+    # what the recorded single-word pairs say of translations, as the termbase reads them
+    renderings = renderings_of(pairs[code] for code in recorded)
     for code in recorded:
         pair = pairs[code]
         pair.competitors = [
             p for p in by_source[pair.source_lemma] + by_target[pair.target_lemma]
             if p is not pair
         ]
-        pair.score = rank_score(pair, s_words[code // width], t_words[code % width])
+        pair.score = rank_score(pair, s_words[code // width], t_words[code % width],
+                                renderings)
         result.append(pair)
     result.sort(key=lambda p: (-p.score, -p.count, p.source_term, p.target_term))
     return result

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from ..frequencies import zipf as zipf_frequency
@@ -38,10 +39,12 @@ OVERLAPPED = 0.2  # factor for a pair explained by a stronger overlapping one (_
 SLID = 0.2  # factor for a pair whose spans slid off each other in its contexts (_slid)
 
 
-def rank_score(pair: TermPair, source_words: int, target_words: int) -> float:
+def rank_score(pair: TermPair, source_words: int, target_words: int,
+               renderings: Renderings | None = None) -> float:
     """Association (damped count x Dice) x :func:`termhood` (kept in ``pair.termhood`` for
-    the outputs); names, references and pairs explained by a stronger overlapping pair rank
-    low."""
+    the outputs); names, references, pairs explained by a stronger overlapping pair and
+    pairs whose spans slid off each other (:func:`_slid`, helped by ``renderings``: see
+    :func:`renderings_of`) rank low."""
     pair.termhood = termhood(pair.source_term, pair.target_term, pair.source_lang,
                              pair.target_lang, source_words, target_words)
     score = pair.count ** COUNT_EXPONENT * max(pair.dice, 0.05) * pair.termhood
@@ -49,7 +52,7 @@ def rank_score(pair: TermPair, source_words: int, target_words: int) -> float:
         score *= 0.1
     if _overlapped(pair):
         score *= OVERLAPPED
-    if _slid(pair):
+    if _slid(pair, renderings):
         score *= SLID
     return score
 
@@ -132,21 +135,71 @@ SLID_LETTERS = 4
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
 
 
-def _slid(pair: TermPair) -> bool:
+# Single-word pairs reliable enough to tell that a word's translation lies beside a span
+# (renderings_of): linked this often, with this Dice coefficient at least.
+RENDERING_MIN_COUNT = 3
+RENDERING_MIN_DICE = 0.5
+
+# word (lower case, no accents) -> the words it is rendered by; for each direction
+Renderings = tuple[Mapping[str, frozenset[str]], Mapping[str, frozenset[str]]]
+
+
+def renderings_of(pairs: Iterable[TermPair]) -> Renderings:
+    """What the single-word pairs among ``pairs`` say of each word's translations, in
+    both directions, from their surface forms: "Agreement" is rendered by "Accord" and
+    "accord" where "Agreement" -> "accord" was linked often (:data:`RENDERING_MIN_COUNT`)
+    and consistently (:data:`RENDERING_MIN_DICE`), and more often than either of its words
+    was linked with another. Rejected and forbidden pairs say nothing."""
+    reliable = [pair for pair in pairs
+                if " " not in pair.source_lemma and " " not in pair.target_lemma
+                and pair.status not in ("rejected", "forbidden")
+                and pair.dice >= RENDERING_MIN_DICE and pair.count >= RENDERING_MIN_COUNT]
+    # each the best rendering of both its words ("declaration" -> "fournisseur", linked 9
+    # times beside "supplier" -> "fournisseur", 31, is not)
+    best_source: dict[str, int] = {}
+    best_target: dict[str, int] = {}
+    for pair in reliable:
+        count = pair.count
+        best_source[pair.source_lemma] = max(best_source.get(pair.source_lemma, 0), count)
+        best_target[pair.target_lemma] = max(best_target.get(pair.target_lemma, 0), count)
+    forward: dict[str, set[str]] = {}
+    backward: dict[str, set[str]] = {}
+    for pair in reliable:
+        count = pair.count
+        if count < best_source[pair.source_lemma] or count < best_target[pair.target_lemma]:
+            continue
+        for _, source, target in pair.forms:
+            forward.setdefault(_plain(source), set()).add(_plain(target))
+            backward.setdefault(_plain(target), set()).add(_plain(source))
+    return ({word: frozenset(said) for word, said in forward.items()},
+            {word: frozenset(said) for word, said in backward.items()})
+
+
+def _slid(pair: TermPair, renderings: Renderings | None = None) -> bool:
     """In most of the pair's contexts (at least one), its spans slid off each other: a
-    word of one side's term is a cognate of a word just outside the other side's term, and
-    of no word inside it. "periodic report" -> "sixième rapport" in "sixth periodic report"
-    -> "sixième rapport périodique" ("periodic" is the "périodique" left out);
-    "Assessment Body" -> "évaluation de la conformité" in "Conformity Assessment Body"
-    ("conformité" is the "Conformity" left out). Cognates tell only where the two
-    languages share them; elsewhere nothing is said."""
+    word of one side's term is a cognate of a word just outside the other side's term, or
+    is rendered by it (``renderings``, see :func:`renderings_of`), and is neither a
+    cognate of a word inside it nor rendered by one. "periodic report" -> "sixième
+    rapport" in "sixth periodic report" -> "sixième rapport périodique" ("periodic" is the
+    "périodique" left out); "Assessment Body" -> "évaluation de la conformité" in
+    "Conformity Assessment Body" ("conformité" is the "Conformity" left out); "Agreement
+    Area" -> "zone visée" in "zone visée par l'Accord" where "Agreement" is rendered by
+    "Accord". Where the two languages share no cognates and the corpus no renderings,
+    nothing is said."""
+    if not pair.contexts:
+        return False
+    forward, backward = renderings if renderings is not None else ({}, {})
+    own_forward = own_backward = None
+    if " " not in pair.source_lemma and " " not in pair.target_lemma and (forward or backward):
+        # a single-word pair may be among the renderings: it must not clear itself
+        own_forward, own_backward = _own(pair)
     needed = len(pair.contexts) // 2 + 1  # contexts that must show it: more than half
     spared = len(pair.contexts) - needed  # contexts that may not
     for context in pair.contexts:
         source_in, source_near = _words_around(context.source, context.source_span)
         target_in, target_near = _words_around(context.target, context.target_span)
-        if _accused(source_in, target_in, target_near) \
-                or _accused(target_in, source_in, source_near):
+        if _accused(source_in, target_in, target_near, forward, own_forward) \
+                or _accused(target_in, source_in, source_near, backward, own_backward):
             needed -= 1
             if not needed:
                 return True
@@ -155,6 +208,16 @@ def _slid(pair: TermPair) -> bool:
             if spared < 0:
                 return False  # (the usual answer, after the first contexts)
     return False
+
+
+def _own(pair: TermPair) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """What a single-word pair says of its words' renderings itself, in both directions."""
+    forward: dict[str, set[str]] = {}
+    backward: dict[str, set[str]] = {}
+    for _, source, target in pair.forms:
+        forward.setdefault(_plain(source), set()).add(_plain(target))
+        backward.setdefault(_plain(target), set()).add(_plain(source))
+    return forward, backward
 
 
 def _words_around(text: str, span: tuple[int, int]) -> tuple[list[str], list[str]]:
@@ -176,14 +239,35 @@ def _long_words(text: str) -> tuple[list[int], list[str]]:
     return [start for start, _ in found], [word for _, word in found]
 
 
-def _accused(words: list[str], other_in: list[str], other_near: list[str]) -> bool:
+def _accused(words: list[str], other_in: list[str], other_near: list[str],
+             renderings: Mapping[str, frozenset[str]],
+             own: dict[str, set[str]] | None = None) -> bool:
     """Whether one of ``words`` is a close cognate of a word of ``other_near`` (beginning
-    with the same two letters: "subparagraph" is no "paragraphe") and a cognate of none
-    of ``other_in``."""
-    return any(any(_plain(word)[:2] == _plain(near)[:2]
-                   and _cognates(word, near) >= SLID_COGNATE for near in other_near)
-               and all(_cognates(word, other) < KEEP_COGNATE for other in other_in)
-               for word in words)
+    with the same two letters: "subparagraph" is no "paragraphe") or rendered by one
+    (``renderings``, but for the renderings ``own`` of the pair judged), and neither a
+    cognate of a word of ``other_in`` nor rendered by one."""
+    if not other_near:
+        return False
+    near_plain = [_plain(near) for near in other_near]
+    for word in words:
+        plain = _plain(word)
+        said = renderings.get(plain, _NOTHING)
+        if own is not None and plain in own:
+            said = said - own[plain]
+        head = plain[:2]
+        for near, near_p in zip(other_near, near_plain, strict=True):
+            if near_p in said or (near_p[:2] == head
+                                  and _cognates(word, near) >= SLID_COGNATE):
+                break
+        else:
+            continue
+        if not any(_plain(other) in said or _cognates(word, other) >= KEEP_COGNATE
+                   for other in other_in):
+            return True
+    return False
+
+
+_NOTHING: frozenset[str] = frozenset()
 
 
 def _cognates(a: str, b: str) -> float:

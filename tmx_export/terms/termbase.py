@@ -608,14 +608,15 @@ def _recorded(written: list[_Written], min_count: int, max_contexts: int) -> lis
 def _ranked(recorded: list[TermPair], by_source: dict[tuple[str, str, str], list[TermPair]],
             by_target: dict[tuple[str, str, str], list[TermPair]]) -> list[TermPair]:
     """``recorded`` with their competitors (the pairs sharing a lemma), scored, best first."""
-    from .rank import rank_score  # the same ranking as a fresh extraction
+    from .rank import rank_score, renderings_of  # the same ranking as a fresh extraction
 
+    renderings = renderings_of(recorded)
     for p in recorded:
         p.competitors = [
             q for q in by_source[(p.source_lang, p.target_lang, p.source_lemma)]
             + by_target[(p.source_lang, p.target_lang, p.target_lemma)] if q is not p
         ]
-        p.score = rank_score(p, _words(p.source_lemma), _words(p.target_lemma))
+        p.score = rank_score(p, _words(p.source_lemma), _words(p.target_lemma), renderings)
     recorded.sort(key=lambda p: (-p.score, -p.count, p.source_term, p.target_term))
     return recorded
 
