@@ -689,6 +689,31 @@ def test_two_pairs_run_together_are_rejected_not_written() -> None:
     assert unsure >= 2  # the mid-word dump runs pairs together
 
 
+def test_a_label_starting_both_sides_goes_back_to_the_second_side() -> None:
+    """A formula's terms and decision numbers (DGT-TM 2019 22019D1380): "a = the number of
+    Associated States" / "a = le nombre d'États associés". The label is in neither
+    language, so the turn to French came one label late: "a = the number of Associated
+    States a =" / "le nombre d'États associés", a unit whose source ends with French's
+    label and whose target lacks it. A side A that ends with its own leading label while
+    side B lacks it gives the label back to side B."""
+    path = Path(__file__).parent / "data" / "dump_labels.tsv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    pairs = [Pair(row["en"], row["fr"], "en", "fr") for row in rows]
+    gold = [(_norm(p.source), _norm(p.target)) for p in pairs]
+    labelled = [g for g in gold if g[0].split()[0] == g[1].split()[0]]
+    assert len(labelled) == 7  # S, a, b, c, C =; No C(2015) 8005, No C(2010)5134
+    for style in CUT_STYLES:
+        for numbered in (False, True):
+            for seed in (3, 7):
+                text = format_dump(pairs, style=style, numbered=numbered, seed=seed)
+                result = read_dump("labels.txt", source_lang="en", target_lang="fr",
+                                   text=text)
+                got = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
+                assert [g for g in labelled if g not in got] == [], (style, numbered, seed)
+                assert all(g in gold for g in got), (style, numbered, seed)
+
+
 def test_a_side_opening_lower_case_in_a_short_line_of_codes() -> None:
     """"IEC 61162 series," / "série CEI 61162," (DGT-TM 22019D0996): the French side opens
     with a word in lower case, and the line holds too few words for the words before

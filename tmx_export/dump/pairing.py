@@ -1334,6 +1334,7 @@ def iter_pairs(
             yield Reject(file, stream.line_at(begin), f"unpaired paragraph ({alone} only)",
                          _tidy(text[begin:stop]))
             s0, e1 = (stop, e1) if begin == s0 else (s0, begin)
+        cut = _late_label(text, s0, cut, e1, numbered)
         a_text, b_text = text[s0:cut], text[cut:e1]
         source, target = (a_text, b_text) if source_first else (b_text, a_text)
         pair, reject = _check_pair(source, target, numbered, file, stream.line_at(s0),
@@ -1605,6 +1606,39 @@ def _run_together(source: str, target: str) -> tuple[str, int] | None:
             if times >= 2 and not counts[1 - side][number]:
                 return number, side
     return None
+
+
+# A label that starts both sides of a pair ("a =", "No", "Fő u."): one or two tokens of at
+# most this many characters.
+LABEL_MAX_CHARS = 6
+
+
+def _late_label(text: str, s0: int, cut: int, e1: int, numbered: bool) -> int:
+    """Where side B starts (``cut``, or before a label side A ends with).
+
+    A label that starts both sides of a pair ("a = the number of Associated States" / "a =
+    le nombre d'États associés", "Fő u. 44-50" / "Fő u. 44-50.") is in neither language, so
+    the turn from side A to side B may come one label late: side A then ends with its own
+    leading label and side B starts without it. The label goes back to side B. (DGT-TM,
+    unnumbered dumps in several pairs of languages.)"""
+    side_a, side_b = text[s0:cut], text[cut:e1]
+    if numbered:
+        m = LEADING_NUMBER_RE.match(side_a)
+        if m:
+            side_a = side_a[m.end():]
+        m = LEADING_NUMBER_RE.match(side_b)
+        if m:
+            side_b = side_b[m.end():]
+    tokens, b_tokens = side_a.split(), side_b.split()
+    for n in (2, 1):
+        label = tokens[:n]
+        if (len(tokens) > 2 * n and tokens[-n:] == label and b_tokens[:n] != label
+                and len(" ".join(label)) <= LABEL_MAX_CHARS):
+            at = len(text[:cut].rstrip())
+            for token in reversed(label):
+                at = text.rindex(token, s0, at)
+            return at
+    return cut
 
 
 def _split_number(side: str) -> tuple[int | None, str]:
