@@ -1334,7 +1334,8 @@ def iter_pairs(
             yield Reject(file, stream.line_at(begin), f"unpaired paragraph ({alone} only)",
                          _tidy(text[begin:stop]))
             s0, e1 = (stop, e1) if begin == s0 else (s0, begin)
-        cut = _late_label(text, s0, cut, e1, numbered)
+        if not numbered:
+            cut = _late_label(text, s0, cut, e1)
         a_text, b_text = text[s0:cut], text[cut:e1]
         source, target = (a_text, b_text) if source_first else (b_text, a_text)
         pair, reject = _check_pair(source, target, numbered, file, stream.line_at(s0),
@@ -1613,28 +1614,21 @@ def _run_together(source: str, target: str) -> tuple[str, int] | None:
 LABEL_MAX_CHARS = 6
 
 
-def _late_label(text: str, s0: int, cut: int, e1: int, numbered: bool) -> int:
+def _late_label(text: str, s0: int, cut: int, e1: int) -> int:
     """Where side B starts (``cut``, or before a label side A ends with).
 
     A label that starts both sides of a pair ("a = the number of Associated States" / "a =
     le nombre d'États associés", "Fő u. 44-50" / "Fő u. 44-50.") is in neither language, so
     the turn from side A to side B may come one label late: side A then ends with its own
     leading label and side B starts without it. The label goes back to side B. (DGT-TM,
-    unnumbered dumps in several pairs of languages.)"""
-    side_a, side_b = text[s0:cut], text[cut:e1]
-    if numbered:
-        m = LEADING_NUMBER_RE.match(side_a)
-        if m:
-            side_a = side_a[m.end():]
-        m = LEADING_NUMBER_RE.match(side_b)
-        if m:
-            side_b = side_b[m.end():]
-    tokens, b_tokens = side_a.split(), side_b.split()
+    unnumbered dumps in several pairs of languages; in a numbered dump side B starts at its
+    number.)"""
+    tokens, b_tokens = text[s0:cut].split(), text[cut:e1].split()
     for n in (2, 1):
         label = tokens[:n]
         if (len(tokens) > 2 * n and tokens[-n:] == label and b_tokens[:n] != label
                 and len(" ".join(label)) <= LABEL_MAX_CHARS):
-            at = len(text[:cut].rstrip())
+            at = s0 + len(text[s0:cut].rstrip())
             for token in reversed(label):
                 at = text.rindex(token, s0, at)
             return at

@@ -1,6 +1,7 @@
 """Ranking of term pairs: association (damped count x Dice) x termhood, against general
-language (wordfreq); names, references, participles, lone adjectives and adverbs, and
-renderings explained by a stronger overlapping pair rank low."""
+language (wordfreq); names, references, participles, lone adjectives and adverbs,
+renderings explained by a stronger overlapping pair and pairs whose spans slid off their
+translation rank low."""
 
 from __future__ import annotations
 
