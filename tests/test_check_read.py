@@ -52,6 +52,12 @@ TRICKY = [
     '<tuv xml:lang="fr-FR"><seg>Le français exact</seg></tuv></tu>',
     '<tu tuid="n1"><tuv xml:lang="en-GB"></tuv><tuv xml:lang="fr-FR"><seg>Pas de seg source'
     "</seg></tuv></tu>",
+    # variants: a second French tuv, a second English one, each a unit of its own
+    '<tu tuid="v1"><tuv xml:lang="en-GB"><seg>The value chain.</seg></tuv><tuv xml:lang='
+    '"fr-FR"><seg>La chaîne de valeur.</seg></tuv><tuv xml:lang="fr-FR"><seg>La filière.'
+    '</seg></tuv></tu>',
+    '<tu tuid="v2"><tuv xml:lang="en-GB"><seg>A cluster.</seg></tuv><tuv xml:lang="fr-FR">'
+    '<seg>Un conglomérat.</seg></tuv><tuv xml:lang="en-GB"><seg>The cluster.</seg></tuv></tu>',
     _tu("Same &amp; text &lt;here&gt;, more words here.",
         "Same &amp; text &lt;here&gt;, more words here.", "u1"),
     # a tuv with one child that is no seg, and one whose only seg holds markup
@@ -115,6 +121,9 @@ def test_tricky_units_are_read_as_the_pipeline_reads_them(tmp_path: Path) -> Non
     assert "n1" not in by_tuid  # no source seg: an empty side
     assert "o1" not in by_tuid  # a note is no seg: an empty side
     assert by_tuid["o2"][:2] == ("A code", "Un code") and by_tuid["o2"][6] == 'A <ph x="1"/>code'
+    assert [unit[:2] for unit in units if unit[-1] in ("v1", "v2")] == [
+        ("The value chain.", "La chaîne de valeur."), ("The value chain.", "La filière."),
+        ("A cluster.", "Un conglomérat."), ("The cluster.", "Un conglomérat.")]
     # several files, the same one twice, UTF-8 and UTF-16: numbering goes on across them
     inputs = [str(memory), str(utf16), str(memory)]
     assert _direct_units(inputs, "en-GB", "fr-FR") == _pipeline_units(inputs, "en-GB", "fr-FR")

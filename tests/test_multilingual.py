@@ -149,6 +149,29 @@ def test_merge_cuts_where_every_language_has_a_bead_ending() -> None:
         {"en-GB": "A one. B two.", "de-DE": "P eins. Q zwei."}]
 
 
+def test_a_variant_is_written_beside_the_unit_merged_without_it(tmp_path: Path) -> None:
+    # DGT-TM 22019D0391 with a second French tuv (a variant) in its first unit: the first
+    # French tuv is merged with English and German as without the variant, and the variant
+    # is written in a unit of its own with its source, not dropped, nor splitting the unit
+    original = next(p for p in DGT if p.name == "22019D0391.tmx")
+    text = original.read_text(encoding="utf-16")
+    start = text.index('<tuv lang="FR-FR">')
+    end = text.index("</tuv>", start) + len("</tuv>")
+    variant = text[start:end].replace("<seg>Décision", "<seg>Variante de la décision", 1)
+    assert variant != text[start:end]
+    path = tmp_path / "variant.tmx"
+    path.write_text(text[:end] + "\n" + variant + text[end:], encoding="utf-16")
+    plain, with_variant = tmp_path / "plain.tmx", tmp_path / "with.tmx"
+    build_multilingual([original], plain, MultilingualOptions(LANGS))
+    build_multilingual([path], with_variant, MultilingualOptions(LANGS))
+    before, after = _written(plain), _written(with_variant)
+    assert after[0] == before[0] and len(after[0]) == 3  # English, French, German
+    assert after[1] == {"en-GB": before[0]["en-GB"],
+                        "fr-FR": before[0]["fr-FR"].replace("Décision", "Variante de la "
+                                                            "décision", 1)}
+    assert after[2:] == before[1:]
+
+
 def test_translate_toolkit_reads_the_memory_in_each_language(tmp_path: Path) -> None:
     from translate.storage.tmx import tmxfile
 

@@ -126,6 +126,59 @@ def test_import_1j_many_only_units_with_both_variants():
     assert "[not to import] Third entry in US English" in reject.text
 
 
+def _with_variants(tmp_path: Path) -> Path:
+    """ImportTest1J with a second UK English tuv in its first unit and a second US English
+    one in its second: TMX lets a tu hold several tuvs of one language (variants)."""
+    text = (LISA / "ImportTest1J.tmx").read_text(encoding="ascii")
+    text = text.replace(
+        '<tuv xml:lang="en-gb"><seg>First entry in UK English</seg></tuv>',
+        '<tuv xml:lang="en-gb"><seg>First entry in UK English</seg></tuv>\n'
+        '   <tuv xml:lang="en-GB"><seg>First entry, UK variant</seg></tuv>')
+    text = text.replace(
+        '<tuv xml:lang="en-us"><seg>Second entry in US English</seg></tuv>',
+        '<tuv xml:lang="en-us"><seg>Second entry in US English</seg></tuv>\n'
+        '   <tuv xml:lang="en-US"><seg>Second entry, US variant</seg></tuv>')
+    path = tmp_path / "variants.tmx"
+    path.write_text(text, encoding="ascii")
+    return path
+
+
+def test_same_language_variants_in_a_unit_each_give_a_pair(tmp_path):
+    # each variant is a translation a translator may be offered: none is left out unsaid
+    # (the second tuv of a language used to be dropped without a word)
+    result = read_tmx(_with_variants(tmp_path), source_lang="en-US", target_lang="en-GB")
+    assert [(p.source, p.target, p.tuid) for p in result.pairs] == [
+        ("First entry in US English", "First entry in UK English", None),
+        ("First entry in US English", "First entry, UK variant", None),
+        ("Second entry in US English", "Second entry in UK English", None),
+        ("Second entry, US variant", "Second entry in UK English", None),
+    ]
+    assert [p.line for p in result.pairs] == [7, 7, 12, 12] and not result.rejects
+    # a variant of a lesser fit is another language's: "en" beside "en-GB" is no variant
+    general = _with_variants(tmp_path).read_text(encoding="ascii").replace(
+        'xml:lang="en-GB"><seg>First entry, UK', 'xml:lang="en"><seg>First entry, UK')
+    (tmp_path / "general.tmx").write_text(general, encoding="ascii")
+    assert len(read_tmx(tmp_path / "general.tmx", source_lang="en-US",
+                        target_lang="en-GB").pairs) == 3
+
+
+def test_variants_are_written_by_build_and_accounted_for(tmp_path):
+    from click.testing import CliRunner
+
+    from tmx_export.cli import main
+
+    out = tmp_path / "out.tmx"
+    result = CliRunner().invoke(main, ["build", str(_with_variants(tmp_path)), "-o", str(out),
+                                       "--source-lang", "en-US", "--target-lang", "en-GB",
+                                       "-q"])
+    assert result.exit_code == 0, result.output
+    written = [(p.source, p.target) for p in read_tmx(out, source_lang="en-US",
+                                                        target_lang="en-GB").pairs]
+    assert ("First entry in US English", "First entry, UK variant") in written
+    assert ("Second entry, US variant", "Second entry in UK English") in written
+    assert len(written) == 4
+
+
 def test_import_1k_unit_srclang_does_not_change_the_requested_direction():
     path = LISA / "ImportTest1K.tmx"
     assert texts(path, "de-DE", "en-GB") == [("First Entry - German", "First Entry - UK English")]

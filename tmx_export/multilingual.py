@@ -270,11 +270,36 @@ def merge_runs(source: str, runs: list[tuple[str, list[Pair]]]) -> Iterator[Mult
         yield from _merge_paragraph(source, per_language)
 
 
+def _without_variants(per_language: dict[str, list[Pair]]
+                      ) -> tuple[dict[str, list[Pair]], list[tuple[str, Pair]]]:
+    """Each language's units without those that repeat the source of the unit before
+    them (another translation of the same source, a TMX variant), and those, in order."""
+    main: dict[str, list[Pair]] = {}
+    variants: list[tuple[str, Pair]] = []
+    for lang, units in per_language.items():
+        kept = main[lang] = []
+        for unit in units:
+            if kept and " ".join(unit.source.split()) == " ".join(kept[-1].source.split()):
+                variants.append((lang, unit))
+            else:
+                kept.append(unit)
+    return main, variants
+
+
 def _merge_paragraph(source: str, per_language: dict[str, list[Pair]]) -> Iterator[MultiUnit]:
     """One paragraph's units in every language, cut where all languages' beads end."""
     sources = {lang: "".join("".join(u.source.split()) for u in units)
                for lang, units in per_language.items()}
     if len(set(sources.values())) > 1:
+        main, variants = _without_variants(per_language)
+        if variants and len({"".join("".join(u.source.split()) for u in units)
+                             for units in main.values()}) == 1:
+            # a TMX unit with two tuvs of one language (variants): the first merged with
+            # the other languages, each further one a unit of its own beside it
+            yield from _merge_paragraph(source, main)
+            for lang, unit in variants:
+                yield _unit(source, unit, {lang: [unit]})
+            return
         # The languages disagree on the source (cleaning removed a unit in one): each
         # language's units on their own rather than a guess.
         for lang, units in per_language.items():

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError, check_terminated
 from ..inputs import ParallelInput, input_size
@@ -74,7 +75,7 @@ def _batches(name: str, source_lang: str, target_lang: str, size: int
     ends after ``size`` pairs, before a ``tu`` that lacks a language, and at the end of the
     file, as the pipeline hands its records on."""
     from ..clean import is_clean, sanitise
-    from ..formats.tmx import XML_LANG, TuvRanker, iter_elements
+    from ..formats.tmx import XML_LANG, TuvRanker, _outranked, iter_elements
 
     rank = TuvRanker(source_lang, target_lang)
     ranks = rank.cache  # tag -> ranks, filled by rank(): looked up inline, per tuv
@@ -83,17 +84,25 @@ def _batches(name: str, source_lang: str, target_lang: str, size: int
     read = dropped = 0
     for tu in iter_elements(name):
         check_terminated()
-        # as iter_tmx: the first tuv of the best fit wins each side; a tuv is used once
+        # as iter_tmx: the first tuv of the best fit wins each side; a tuv is used once;
+        # further tuvs of the best fit are variants, each a unit of its own
         src = tgt = None
         src_rank = tgt_rank = 0
+        variants: list[tuple[bool, Any]] | None = None
         for child in tu:
             if child.tag == "tuv":
                 lang = child.get(XML_LANG) or child.get("lang") or ""
                 s_rank, t_rank = ranks.get(lang) or rank(lang)
                 if s_rank > src_rank:
                     src, src_rank = child, s_rank
+                    variants = _outranked(variants, True)
+                elif s_rank and s_rank == src_rank:
+                    variants = (variants or []) + [(True, child)]
                 elif t_rank > tgt_rank:
                     tgt, tgt_rank = child, t_rank
+                    variants = _outranked(variants, False)
+                elif t_rank and t_rank == tgt_rank:
+                    variants = (variants or []) + [(False, child)]
         if src is None or tgt is None:
             # a reader's reject: the pairs before it go on first
             if batch or read:
@@ -101,25 +110,30 @@ def _batches(name: str, source_lang: str, target_lang: str, size: int
                 batch, read, dropped = [], 0, 0
             dropped += 1
             continue
-        read += 1
-        # _seg, inline for the usual tuv: one seg of plain text (this loop runs per unit)
-        source, source_markup = _seg(src) if len(src) != 1 else _only_seg(src[0])
-        target, target_markup = _seg(tgt) if len(tgt) != 1 else _only_seg(tgt[0])
-        # as the pipeline prepares a unit (tmx_export.clean.Preparer, dedupe none)
-        if not is_clean(source):
-            source = sanitise(source, repairs)
-        if not is_clean(target):
-            target = sanitise(target, repairs)
-        if not source or not target:
-            dropped += 1  # empty-side
-        else:
-            batch.append(Pair(source, target, source_lang, target_lang, file=name,
-                              line=tu.sourceline or 0, source_markup=source_markup,
-                              target_markup=target_markup,
-                              tuid=tu.get("tuid")))  # type: ignore[arg-type]
-        if read >= size:
-            yield batch, read, dropped
-            batch, read, dropped = [], 0, 0
+        sides = [(src, tgt)]
+        if variants:  # as iter_tmx orders them
+            sides += [(src, v) for is_source, v in variants if not is_source]
+            sides += [(v, tgt) for is_source, v in variants if is_source]
+        for src, tgt in sides:
+            read += 1
+            # _seg, inline for the usual tuv: one seg of plain text (this runs per unit)
+            source, source_markup = _seg(src) if len(src) != 1 else _only_seg(src[0])
+            target, target_markup = _seg(tgt) if len(tgt) != 1 else _only_seg(tgt[0])
+            # as the pipeline prepares a unit (tmx_export.clean.Preparer, dedupe none)
+            if not is_clean(source):
+                source = sanitise(source, repairs)
+            if not is_clean(target):
+                target = sanitise(target, repairs)
+            if not source or not target:
+                dropped += 1  # empty-side
+            else:
+                batch.append(Pair(source, target, source_lang, target_lang, file=name,
+                                  line=tu.sourceline or 0, source_markup=source_markup,
+                                  target_markup=target_markup,
+                                  tuid=tu.get("tuid")))  # type: ignore[arg-type]
+            if read >= size:
+                yield batch, read, dropped
+                batch, read, dropped = [], 0, 0
     if batch or read or dropped:
         yield batch, read, dropped
 

@@ -738,13 +738,19 @@ def iter_tmx(
 
     The pairs carry the requested language codes, so that the rest of the pipeline (and
     the TMX written at the end) use one spelling whatever the input used.
+
+    A ``tu`` with two tuvs of the best fit on one side (two French translations of one
+    English source, "variants" in TMX's words) gives a pair for each: the first tuv of
+    each side, then the first source with each further target, then each further source
+    with the first target. Nothing a translator wrote is left out unsaid.
     """
     name = str(path)
     rank = TuvRanker(source_lang, target_lang)
     for tu in iter_elements(path):
-        # Hot path: look at the language of every tuv, parse only the two chosen ones.
+        # Hot path: look at the language of every tuv, parse only the chosen ones.
         src = tgt = None
         src_rank = tgt_rank = 0
+        variants: list[tuple[bool, etree._Element]] | None = None  # (source side?, tuv)
         props: dict[str, str] = {}
         extra: list[tuple[str, str]] = []
         notes: list[str] = []
@@ -755,8 +761,14 @@ def iter_tmx(
                 # The first tuv of the best fit wins each side; a tuv is used once.
                 if s_rank > src_rank:
                     src, src_rank = child, s_rank
+                    variants = _outranked(variants, True)
+                elif s_rank and s_rank == src_rank:
+                    variants = (variants or []) + [(True, child)]
                 elif t_rank > tgt_rank:
                     tgt, tgt_rank = child, t_rank
+                    variants = _outranked(variants, False)
+                elif t_rank and t_rank == tgt_rank:
+                    variants = (variants or []) + [(False, child)]
             elif tag == "prop":
                 ptype = child.get("type", "")
                 if ptype in props:
@@ -770,22 +782,35 @@ def iter_tmx(
             yield _missing(name, line, tu, src is None, source_lang, target_lang)
             continue
         s, t = _tuv(src), _tuv(tgt)
-        yield TmxPair(
-            source=s.text,
-            target=t.text,
-            source_lang=source_lang,
-            target_lang=target_lang,
-            file=name,
-            line=line,
-            props=props,
-            source_markup=s.markup,
-            target_markup=t.markup,
-            notes=tuple(notes),
-            source_meta=s.meta,
-            target_meta=t.meta,
-            extra_props=tuple(extra),
-            tuid=tu.get("tuid"),
-        )
+        sides = [(s, t)]
+        if variants:  # the first source with each further target, then the other way
+            sides += [(s, _tuv(v)) for is_source, v in variants if not is_source]
+            sides += [(_tuv(v), t) for is_source, v in variants if is_source]
+        for at, (s, t) in enumerate(sides):
+            yield TmxPair(
+                source=s.text,
+                target=t.text,
+                source_lang=source_lang,
+                target_lang=target_lang,
+                file=name,
+                line=line,
+                props=dict(props) if at else props,
+                source_markup=s.markup,
+                target_markup=t.markup,
+                notes=tuple(notes),
+                source_meta=s.meta,
+                target_meta=t.meta,
+                extra_props=tuple(extra),
+                tuid=tu.get("tuid"),
+            )
+
+
+def _outranked(variants: list[tuple[bool, etree._Element]] | None, source: bool
+               ) -> list[tuple[bool, etree._Element]] | None:
+    """``variants`` without those of one side (``source``), whose best fit was outranked."""
+    if not variants:
+        return variants
+    return [variant for variant in variants if variant[0] != source] or None
 
 
 class TuvRanker:
