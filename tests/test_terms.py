@@ -534,6 +534,28 @@ def test_a_span_slid_off_a_rendering_beside_it():
     assert _slid(urban, renderings_of([urban, _linked("urban", "urbain", 3, 0.4)]))
 
 
+def test_a_slid_rendering_is_no_rival():
+    # DGT-TM: "declaration" -> "fournisseur" (10) in "long-term supplier's declaration" ->
+    # "déclaration à long terme du fournisseur", where "déclaration" stands beside the
+    # French span, flagged "declaration" -> "déclaration" (48) inconsistent: a
+    # misalignment, not a translation a terminologist must choose between
+    from tmx_export.terms.rank import rank_score
+    from tmx_export.terms.termpair import Context
+
+    right, slid = _linked("declaration", "déclaration", 48), _linked("declaration",
+                                                                     "fournisseur", 10)
+    en, fr = ("the long-term supplier's declaration for products",
+              "la déclaration à long terme du fournisseur pour les produits")
+    s, t = en.index("declaration"), fr.index("fournisseur")
+    slid.contexts = [Context("1", "doc", en, fr, (s, s + 11), (t, t + 11))] * 3
+    right.competitors, slid.competitors = [slid], [right]
+    assert right.inconsistent  # before the pairs are ranked, as before the rule
+    for pair in (right, slid):
+        rank_score(pair, 1, 1)
+    assert slid.slid and not right.slid
+    assert not right.inconsistent and not slid.rivals()
+
+
 def test_plural_only_name_keeps_its_plural():
     found = {(p.source_lemma, p.target_lemma): p for p in extract_terms(_europarl_session())}
     # "the Minutes" of a sitting are not a "Minute"; "five minutes" are

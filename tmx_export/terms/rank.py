@@ -53,7 +53,8 @@ def rank_score(pair: TermPair, source_words: int, target_words: int,
         score *= 0.1
     if _overlapped(pair):
         score *= OVERLAPPED
-    if _slid(pair, renderings):
+    pair.slid = _slid(pair, renderings)
+    if pair.slid:
         score *= SLID
     return score
 

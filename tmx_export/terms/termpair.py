@@ -60,6 +60,9 @@ class TermPair:
     llr: float = 0.0
     score: float = 0.0
     termhood: float = 0.0  # how term-like, against general language: see associate.termhood
+    # its spans slid off each other in most of its contexts (rank._slid): set as it is
+    # ranked; such a rendering is a misalignment, not a competing translation
+    slid: bool = False
     pos: str | None = None
     glossary: bool = False
     contexts: list[Context] = field(default_factory=list)
@@ -149,14 +152,16 @@ class TermPair:
         least :data:`RIVAL_MIN_DICE`), and used at least :data:`RIVAL_MIN_SHARE` as often
         as the more frequent of the two. A stray co-occurrence ("Council -> relatif (1)")
         or a rare wrong link beside a dominant rendering is not a rival. Rejected and
-        forbidden renderings are known and refused: not rivals either."""
+        forbidden renderings are known and refused: not rivals either; nor are renderings
+        whose spans slid off their term (:attr:`slid`: "declaration" -> "fournisseur" in
+        "déclaration du fournisseur" is no rival of "declaration" -> "déclaration")."""
         rivals: list[TermPair] = []
-        if self.count < RIVAL_MIN_COUNT:
+        if self.count < RIVAL_MIN_COUNT or self.slid:
             return rivals  # too little evidence for this rendering to compete with any
         for other in self.competitors:
             if other.source_lemma != self.source_lemma or \
                     other.target_lemma == self.target_lemma or \
-                    other.status in ("rejected", "forbidden"):
+                    other.status in ("rejected", "forbidden") or other.slid:
                 continue
             count = other.count
             if count >= RIVAL_MIN_COUNT and other.dice >= RIVAL_MIN_DICE and \
