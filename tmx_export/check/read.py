@@ -75,7 +75,7 @@ def _batches(name: str, source_lang: str, target_lang: str, size: int
     ends after ``size`` pairs, before a ``tu`` that lacks a language, and at the end of the
     file, as the pipeline hands its records on."""
     from ..clean import is_clean, sanitise
-    from ..formats.tmx import XML_LANG, TuvRanker, _outranked, iter_elements
+    from ..formats.tmx import XML_LANG, TuvRanker, iter_elements, without_side
 
     rank = TuvRanker(source_lang, target_lang)
     ranks = rank.cache  # tag -> ranks, filled by rank(): looked up inline, per tuv
@@ -95,12 +95,12 @@ def _batches(name: str, source_lang: str, target_lang: str, size: int
                 s_rank, t_rank = ranks.get(lang) or rank(lang)
                 if s_rank > src_rank:
                     src, src_rank = child, s_rank
-                    variants = _outranked(variants, True)
+                    variants = without_side(variants, True)
                 elif s_rank and s_rank == src_rank:
                     variants = (variants or []) + [(True, child)]
                 elif t_rank > tgt_rank:
                     tgt, tgt_rank = child, t_rank
-                    variants = _outranked(variants, False)
+                    variants = without_side(variants, False)
                 elif t_rank and t_rank == tgt_rank:
                     variants = (variants or []) + [(False, child)]
         if src is None or tgt is None:

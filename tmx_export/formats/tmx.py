@@ -761,12 +761,12 @@ def iter_tmx(
                 # The first tuv of the best fit wins each side; a tuv is used once.
                 if s_rank > src_rank:
                     src, src_rank = child, s_rank
-                    variants = _outranked(variants, True)
+                    variants = without_side(variants, True)
                 elif s_rank and s_rank == src_rank:
                     variants = (variants or []) + [(True, child)]
                 elif t_rank > tgt_rank:
                     tgt, tgt_rank = child, t_rank
-                    variants = _outranked(variants, False)
+                    variants = without_side(variants, False)
                 elif t_rank and t_rank == tgt_rank:
                     variants = (variants or []) + [(False, child)]
             elif tag == "prop":
@@ -805,9 +805,10 @@ def iter_tmx(
             )
 
 
-def _outranked(variants: list[tuple[bool, etree._Element]] | None, source: bool
-               ) -> list[tuple[bool, etree._Element]] | None:
-    """``variants`` without those of one side (``source``), whose best fit was outranked."""
+def without_side(variants: list[tuple[bool, etree._Element]] | None, source: bool
+                 ) -> list[tuple[bool, etree._Element]] | None:
+    """``variants`` (``(source side?, tuv)``) without those of the source side, or of the
+    target side: a better fit for that side was found, so they are no longer its variants."""
     if not variants:
         return variants
     return [variant for variant in variants if variant[0] != source] or None

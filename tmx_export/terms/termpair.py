@@ -157,7 +157,8 @@ class TermPair:
         "déclaration du fournisseur" is no rival of "declaration" -> "déclaration")."""
         rivals: list[TermPair] = []
         if self.count < RIVAL_MIN_COUNT or self.slid:
-            return rivals  # too little evidence for this rendering to compete with any
+            # too little evidence for this rendering to compete with any, or a misalignment
+            return rivals
         for other in self.competitors:
             if other.source_lemma != self.source_lemma or \
                     other.target_lemma == self.target_lemma or \
