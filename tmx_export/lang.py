@@ -88,9 +88,14 @@ _EU_LANGUAGE_NAMES = {
 _PARENTHESIS = re.compile(r"\s*\([^()]*\)\s*$")
 
 
-def _name_key(name: str) -> str:
-    decomposed = unicodedata.normalize("NFD", _PARENTHESIS.sub("", name).strip().casefold())
+def unaccented(text: str) -> str:
+    """``text`` case-folded, without accents: "Français" -> "francais", "État" -> "etat"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _name_key(name: str) -> str:
+    return unaccented(_PARENTHESIS.sub("", name).strip())
 
 
 @lru_cache(maxsize=1)

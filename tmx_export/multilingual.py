@@ -270,6 +270,11 @@ def merge_runs(source: str, runs: list[tuple[str, list[Pair]]]) -> Iterator[Mult
         yield from _merge_paragraph(source, per_language)
 
 
+def _joined_source(units: list[Pair]) -> str:
+    """The source of ``units`` together, without white space (what languages compare)."""
+    return "".join("".join(u.source.split()) for u in units)
+
+
 def _without_variants(per_language: dict[str, list[Pair]]
                       ) -> tuple[dict[str, list[Pair]], list[tuple[str, Pair]]]:
     """Each language's units without those that repeat the source of the unit before
@@ -288,12 +293,10 @@ def _without_variants(per_language: dict[str, list[Pair]]
 
 def _merge_paragraph(source: str, per_language: dict[str, list[Pair]]) -> Iterator[MultiUnit]:
     """One paragraph's units in every language, cut where all languages' beads end."""
-    sources = {lang: "".join("".join(u.source.split()) for u in units)
-               for lang, units in per_language.items()}
+    sources = {lang: _joined_source(units) for lang, units in per_language.items()}
     if len(set(sources.values())) > 1:
         main, variants = _without_variants(per_language)
-        if variants and len({"".join("".join(u.source.split()) for u in units)
-                             for units in main.values()}) == 1:
+        if variants and len({_joined_source(units) for units in main.values()}) == 1:
             # a TMX unit with two tuvs of one language (variants): the first merged with
             # the other languages, each further one a unit of its own beside it
             yield from _merge_paragraph(source, main)

@@ -192,7 +192,7 @@ def _file_of(unit) -> object:  # type: ignore[no-untyped-def]
 
 def _direction(file_src: str, file_tgt: str, source_lang: str, target_lang: str) -> str:
     """``same``, ``swapped`` or ``other``: how a file's languages stand to the request
-    (as :func:`_check_languages` judges them, without raising)."""
+    (a language a file leaves unsaid fits either side)."""
     want_src, want_tgt = primary(source_lang), primary(target_lang)
     if file_src and primary(file_src) == want_tgt and \
             (not file_tgt or primary(file_tgt) == want_src):
@@ -207,19 +207,13 @@ def _check_languages(store, name: str, source_lang: str, target_lang: str) -> bo
     """Whether the file's sides are swapped relative to the request; error if unrelated."""
     file_src = _lang(store, "getsourcelanguage")
     file_tgt = _lang(store, "gettargetlanguage")
-    want_src, want_tgt = primary(source_lang), primary(target_lang)
-    if want_src == want_tgt:
+    if primary(source_lang) == primary(target_lang):
         return False
-    if file_src and primary(file_src) == want_tgt and \
-            (not file_tgt or primary(file_tgt) == want_src):
-        return True
-    if file_src and primary(file_src) != want_src:
-        raise InputError(name, f"the file is in {file_src} -> {file_tgt or '?'}, "
+    direction = _direction(file_src, file_tgt, source_lang, target_lang)
+    if direction == "other":
+        raise InputError(name, f"the file is in {file_src or '?'} -> {file_tgt or '?'}, "
                                f"not {source_lang} -> {target_lang}")
-    if file_tgt and primary(file_tgt) != want_tgt:
-        raise InputError(name, f"the file is in {file_src or '?'} -> {file_tgt}, "
-                               f"not {source_lang} -> {target_lang}")
-    return False
+    return direction == "swapped"
 
 
 def _lang(store, method: str) -> str:

@@ -6,13 +6,12 @@ translation rank low."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from ..frequencies import zipf as zipf_frequency
-from ..lang import primary
+from ..lang import primary, unaccented
 from .candidates import COORDINATION
 from .lemmas import is_known
 from .termpair import TermPair
@@ -168,11 +167,8 @@ def renderings_of(pairs: Iterable[TermPair]) -> Renderings:
     backward: dict[str, set[str]] = {}
     for pair in reliable:
         count = pair.count
-        if count < best_source[pair.source_lemma] or count < best_target[pair.target_lemma]:
-            continue
-        for _, source, target in pair.forms:
-            forward.setdefault(_plain(source), set()).add(_plain(target))
-            backward.setdefault(_plain(target), set()).add(_plain(source))
+        if count >= best_source[pair.source_lemma] and count >= best_target[pair.target_lemma]:
+            _add_forms(pair, forward, backward)
     return ({word: frozenset(said) for word, said in forward.items()},
             {word: frozenset(said) for word, said in backward.items()})
 
@@ -216,10 +212,17 @@ def _own(pair: TermPair) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
     """What a single-word pair says of its words' renderings itself, in both directions."""
     forward: dict[str, set[str]] = {}
     backward: dict[str, set[str]] = {}
+    _add_forms(pair, forward, backward)
+    return forward, backward
+
+
+def _add_forms(pair: TermPair, forward: dict[str, set[str]],
+               backward: dict[str, set[str]]) -> None:
+    """Add what ``pair``'s surface forms say: each source form rendered by each target
+    form it was linked with, and the other way round (words without case or accents)."""
     for _, source, target in pair.forms:
         forward.setdefault(_plain(source), set()).add(_plain(target))
         backward.setdefault(_plain(target), set()).add(_plain(source))
-    return forward, backward
 
 
 def _words_around(text: str, span: tuple[int, int]) -> tuple[list[str], list[str]]:
@@ -278,11 +281,8 @@ def _cognates(a: str, b: str) -> float:
     return 2 * len(x & y) / (len(x) + len(y))
 
 
-@lru_cache(maxsize=100_000)
-def _plain(word: str) -> str:
-    """``word`` in lower case without accents."""
-    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold())
-                   if not unicodedata.combining(c))
+# a word in lower case without accents, for each word compared (words recur)
+_plain = lru_cache(maxsize=100_000)(unaccented)
 
 
 @lru_cache(maxsize=100_000)
