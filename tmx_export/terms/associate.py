@@ -73,7 +73,7 @@ from .keys import _Chains, _Trie
 from .link import _link
 from .patterns import _KIND, _S, _W, _ends_locution, _english, _french, _not_fragments
 from .rank import rank_score, renderings_of
-from .stopwords import LOCUTIONS, NOT_ALONE, NOT_HEAD
+from .stopwords import LOCUTIONS, NOT_ALONE, NOT_HEAD, is_ordinal
 from .termpair import Context, TermPair
 from .units import piece_spans
 
@@ -357,6 +357,13 @@ class _Scanner:
                        if name in self.pieces]
             first, last, words, head = _french(kind, kw, breaks, local, linking, chains,
                                                joining)
+            # after an ordinal, as after an article, a candidate is in head position
+            ordinal = np.fromiter((is_ordinal(name, self.extractor.lang)
+                                   for name in self.names), bool, len(self.names))
+            if ordinal.any():
+                before = np.maximum(first - 1, 0)
+                head |= ((local[first] > 0) & (kind[before] == _W)
+                         & ordinal[kw[before]]).astype(np.int8)
         else:
             links = [self.pieces[name] for name in sorted(rules.complement_links)
                      if name in self.pieces]

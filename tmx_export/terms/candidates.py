@@ -24,13 +24,14 @@ dropped), so "chaînes des valeurs" does not split the count of "chaîne de vale
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import partial
 from typing import NamedTuple
 
 from ..lang import elisions, primary
 from .languages import TermLanguage, term_language, term_languages
 from .lemmas import is_known, lemmatize
-from .stopwords import HEADING_WORDS, LOCUTIONS, NOT_HEAD, NOT_STOP
+from .stopwords import HEADING_WORDS, LOCUTIONS, NOT_HEAD, NOT_STOP, is_ordinal
 
 MAX_WORDS = 4  # content words per candidate, as the terminology brief asks (1-4)
 # Content words after "of" in an "N of N" candidate ("code of conduct", "transport of
@@ -273,7 +274,8 @@ class Extractor:
         rules = self.rules
         coordination = COORDINATION.get(self.lang)
         found = (_french(tokens, rules.article_after, coordination,
-                         NOT_HEAD.get(self.lang, frozenset()), LOCUTIONS.get(self.lang, ()))
+                         NOT_HEAD.get(self.lang, frozenset()), LOCUTIONS.get(self.lang, ()),
+                         partial(is_ordinal, lang=self.lang))
                  if rules.head_first
                  else _english(tokens, rules.complement_links, coordination,
                                NAMES.get(self.lang)))
@@ -450,7 +452,8 @@ def _ends_locution(tokens: list[Token], at: int, locution: tuple[str, ...]) -> b
 def _french(tokens: list[Token], article_after: frozenset[str] = frozenset({"de", "à"}),
             coordination: tuple[str, tuple[str, ...]] | None = None,
             not_head: frozenset[str] = frozenset(),
-            locutions: tuple[tuple[str, ...], ...] = ()) -> list[Occurrence]:
+            locutions: tuple[tuple[str, ...], ...] = (),
+            ordinal: Callable[[str], bool] | None = None) -> list[Occurrence]:
     """Head-first candidates (French, Spanish, Italian, Portuguese): a head noun, the
     adjectives after it, and complements after a linking word (an article allowed after
     the connectors of ``article_after``). With ``coordination`` (the joining word and the
@@ -458,7 +461,8 @@ def _french(tokens: list[Token], article_after: frozenset[str] = frozenset({"de"
     may be joined to a second one, which ends the candidate ("cohésion économique et
     sociale"). No candidate starts with a word of ``not_head`` (:data:`.stopwords.NOT_HEAD`),
     which may sit inside one; none starts or ends with the noun of a locution
-    (``locutions``: :data:`.stopwords.LOCUTIONS`, "en matière de")."""
+    (``locutions``: :data:`.stopwords.LOCUTIONS`, "en matière de"). A candidate after an
+    ``ordinal`` (:func:`.stopwords.is_ordinal`) is in head position, as after an article."""
     found: list[Occurrence] = []
     fragments: set[tuple[int, int]] = set()
     n = len(tokens)
@@ -468,7 +472,8 @@ def _french(tokens: list[Token], article_after: frozenset[str] = frozenset({"de"
             continue
         pieces = [tokens[first].piece]
         words = 1
-        head = first == 0 or tokens[first].breaks or tokens[first - 1].kind != WORD
+        head = (first == 0 or tokens[first].breaks or tokens[first - 1].kind != WORD
+                or ordinal is not None and ordinal(tokens[first - 1].piece))
         found.append(Occurrence(pieces[0], first, first + 1, 1, head))
         j = first + 1
         while j < n and words < MAX_WORDS and not tokens[j].breaks:

@@ -136,6 +136,19 @@ FR_CONNECTOR_KEY = {"de": "de", "d'": "de", "du": "de", "des": "de", "à": "à",
 # Words that head no term in a head-first language, though they may end one: "relatif"
 # ("relative à", relating to) starts no candidate, but stays in "stabilité relative".
 NOT_HEAD = {"fr": frozenset({"relatif"})}
+# Ordinals of a head-first language, by lemma ending and as whole lemmas: content words that
+# may start a term ("sixième programme-cadre") but stand before a noun as an article does,
+# so the noun after one is still in head position: "rapport périodique" in "le sixième
+# rapport périodique" heads its phrase as in "son rapport périodique". Taken for a modifier,
+# it was paired in too few head positions ever to be linked, and "periodic report" went to
+# "sixième rapport". ("premier", "dernier" and "prochain" are stop words already.)
+ORDINALS = {"fr": (("ième",), frozenset({"second"}))}
+
+
+def is_ordinal(piece: str, lang: str) -> bool:
+    """Whether the key piece ``piece`` is an ordinal of ``lang`` (:data:`ORDINALS`)."""
+    ordinals = ORDINALS.get(lang)
+    return ordinals is not None and (piece.endswith(ordinals[0]) or piece in ordinals[1])
 # Prepositional locutions of a head-first language, as key pieces ("en matière de", "au titre
 # de", "en vertu de", "dans le cadre de"): their noun starts no term there, where it only
 # links the words around it ("exigences en matière d'assurance"), though it may elsewhere
