@@ -465,6 +465,15 @@ def test_a_noun_after_an_ordinal_heads_its_term():
     assert rank[("sixth periodic report", "sixième rapport périodique")] < 20
 
 
+def test_the_demonstrative_present_is_no_rendering():
+    # Real DGT-TM: "La présente décision entre en vigueur", "A ADOPTÉ LA PRÉSENTE
+    # DÉCISION": "présent(e)" before a noun is "this", a stop word like the English one;
+    # it was paired with "enter" and "HAS"
+    found = extract_terms(_dgt_documents())
+    assert not [p for p in found if {"présent", "présente"} & set(p.target_lemma.split())]
+    assert any(p.target_lemma == "décision" for p in found)
+
+
 @pytest.mark.parametrize("text, head", [
     ("le sixième rapport périodique", True),  # after an ordinal, as after an article
     ("son rapport périodique", True),

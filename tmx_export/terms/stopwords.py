@@ -106,6 +106,7 @@ actuel autre bon certain clair important grand nouveau nombreux possible premier
 nécessaire particulier petit seul simple tel différent difficile
 grave principal prochain réel sérieux suivant vrai
 certains différents claire nouvelle divers quelque quelques
+présent présente
 actuellement aujourd'hui hier demain certainement clairement également enfin notamment
 particulièrement seulement simplement surtout toujours vraiment déjà ailleurs beaucoup
 d'abord ensuite tellement trop tant assez
