@@ -474,6 +474,19 @@ def test_the_demonstrative_present_is_no_rendering():
     assert any(p.target_lemma == "décision" for p in found)
 
 
+def test_roman_numerals_are_numbers_not_terms():
+    # Real DGT-TM: "Annex II", "Chapter III" are references, as "Annex 2" is; lone, the
+    # numerals were paired as terms ("III" -> "III", "Annex II" -> "annexe II")
+    from tmx_export.terms.candidates import NUMBER, WORD, Extractor
+
+    found = extract_terms(_dgt_documents())
+    assert not [p for p in found if re.search(r"\b[IVXL]{2,}\b", p.source_term)]
+    assert any(p.source_lemma == "annex" and p.target_lemma == "annexe" for p in found)
+    en = Extractor("en")
+    assert [en.word(w)[1] for w in ("II", "XIII", "LXIV", "IMO", "VAT", "MED")] == [
+        NUMBER, NUMBER, NUMBER, WORD, WORD, WORD]
+
+
 @pytest.mark.parametrize("text, head", [
     ("le sixième rapport périodique", True),  # after an ordinal, as after an article
     ("son rapport périodique", True),

@@ -91,6 +91,11 @@ _FR_VERB_ENDINGS = ("e", "es", "ent", "ons", "ez", "ait", "ais", "aient", "era",
                     "eront", "erons", "erez", "a", "ai", "èrent", "ant", "eant")
 _FR_NOT_VERBS = frozenset({"mise", "oeuvre", "œuvre"})  # "mise en œuvre" is a noun
 
+# Roman numerals up to 89 in capitals ("II", "XIII", "LXIV"), as in "Annex II", "Title IV",
+# "Part XX": numbers, not acronyms. Lone, they were paired as terms ("III" -> "III", 13
+# times on DGT-TM), and "Annex II" -> "annexe II" is a reference, as "Annex 2" is.
+_ROMAN = re.compile(r"(?=[IVXL])(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+
 # Token kinds: content word, stop word, number, French connector, French article after a
 # connector.
 WORD, STOPWORD, NUMBER, CONNECTOR, ARTICLE = "w", "s", "x", "c", "a"
@@ -235,7 +240,9 @@ class Extractor:
         known = self._words.get(word)
         if known is None:
             lower = word.lower().replace("\u2019", "'")
-            if (2 <= len(word) <= 5 and word.isupper() and word.isalnum()
+            if len(word) > 1 and _ROMAN.fullmatch(word):  # (one letter: a stop word already)
+                known = (lower, NUMBER, lower)
+            elif (2 <= len(word) <= 5 and word.isupper() and word.isalnum()
                     and lower not in HEADING_WORDS
                     and (self.lang in ("en", "fr") or lower not in self.stop)):
                 # an acronym: "CE", "EEE", "SME" (not an elided "L'" or "D'")
