@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import csv
+from collections import Counter
 from pathlib import Path
 
+from tmx_export.clean import Preparer
 from tmx_export.model import Pair
+from tmx_export.segment.units import segment_pair
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
@@ -49,3 +52,15 @@ def tsv_pairs(path: Path, limit: int | None = None) -> list[Pair]:
             pairs.append(Pair(source, target, "en-GB", "fr-FR", file=f"doc{n // 1000}",
                               line=n, tuid=str(n)))
     return pairs
+
+
+def term_units(pairs: list[Pair], segment: str = "sentence") -> list[Pair]:
+    """The units ``tmx-export terms --segment SEGMENT`` reads from ``pairs`` (``none``: the
+    pairs as read): each pair cut by the segmenter, then prepared as ``build`` writes its
+    units (:class:`tmx_export.clean.Preparer`): texts sanitised, and a unit that repeats an
+    earlier one's texts left out (``--dedupe exact``, the default), as ``terms`` reads them
+    (:func:`tmx_export.pipeline.read_units`)."""
+    units = pairs if segment == "none" else [
+        unit for pair in pairs for unit in segment_pair(pair, segment)[0]]
+    prepare = Preparer("exact", Counter())
+    return [unit for unit, reason in prepare(units) if reason is None]

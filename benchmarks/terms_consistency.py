@@ -26,9 +26,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from _corpora import SHARED, dgt_pairs, europarl_pairs  # noqa: E402
+from _corpora import SHARED, dgt_pairs, europarl_pairs, term_units  # noqa: E402
 
-from tmx_export.segment.units import segment_pair  # noqa: E402
 from tmx_export.terms import extract_terms  # noqa: E402
 
 
@@ -41,10 +40,9 @@ def main() -> int:
                         default=HERE.parent / "tests" / "data" / "terms_flags_en_fr.tsv",
                         help="hand-judged rivals of flagged pairs (default: %(default)s)")
     args = parser.parse_args()
-    units = []
     data = args.shared / "data"
-    for pair in [*europarl_pairs(data), *dgt_pairs(data)]:
-        units.extend(segment_pair(pair, "sentence")[0])
+    # the units ``terms`` reads: sentences, a repeated one once (as ``build`` writes them)
+    units = term_units([*europarl_pairs(data), *dgt_pairs(data)])
     started = time.perf_counter()
     found = extract_terms(units)
     seconds = time.perf_counter() - started
