@@ -93,6 +93,28 @@ def test_french_abbreviations(text: str, expected: list[str]) -> None:
     assert segment_text(text, "fr-FR") == expected
 
 
+@pytest.mark.parametrize("lang, text", [
+    # Real DGT-TM (22019D0996, marine equipment): references to resolutions and standards
+    # were cut after "Res.", "Ed.", "incl.", "Rés.", leaving units such as "IMO Res." |
+    # "Rés." and "A.224(VII)" | "A.224(VII) de l'OMI" (the "IMO" of one side in the unit
+    # before)
+    ("en", "IMO Res. MSC.36(63)-(1994 HSC Code) 13"),
+    ("fr", "Rés. OMI MSC.36(63)-(Recueil HSC 1994) 13"),
+    ("en", "IMO Res. A.224(VII)"),
+    ("en", "IEC 62288 Ed. 2.0 (2014- 07)"),
+    ("en", "IEC 62616(2010) incl. Corr. 1 (2012)"),
+    ("fr", "CEI 61162-3 éd. 1.2 compilation avec amendement 1 éd. 1.0 (2010-11)"),
+    ("fr", "IMO MSC/Circ.1221 Rév. 2"),
+])
+def test_references_to_resolutions_and_standards_stay_whole(lang: str, text: str) -> None:
+    assert segment_text(text, lang) == [text]
+
+
+def test_an_edition_ends_no_sentence_only_before_a_number() -> None:
+    assert segment_text("The first ed. 2 was printed. The second ed. The third.", "en") == [
+        "The first ed. 2 was printed.", "The second ed.", "The third."]
+
+
 @pytest.mark.parametrize("lang, text, expected", [
     # a number ending a sentence, then a paragraph-like number inside the text
     ("fr", "Adopté en 1997. 4. Au moment du vote, rien.",

@@ -92,11 +92,16 @@ ABBREVIATIONS: dict[str, dict[str, str]] = {
             ["Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "St.", "Mt.", "Messrs.", "Jr.", "Sr.",
              "Gen.", "Col.", "Capt.", "Lt.", "Sgt.", "Rev.", "Hon.", "Gov.", "Sen.", "Rep.",
              "e.g.", "E.g.", "i.e.", "I.e.", "cf.", "Cf.", "vs.", "v.", "approx.", "Approx.",
-             "fig.", "Fig.", "resp.", "ca.", "viz.", "al."],
+             "fig.", "Fig.", "resp.", "ca.", "viz.", "al.",
+             # "IMO Res. MSC.36(63)" (a resolution: DGT-TM cites them by the dozen),
+             # "IEC 62616(2010) incl. Corr. 1"
+             "Res.", "incl."],
             ALWAYS),
         **dict.fromkeys(
             ["No.", "Nos.", "no.", "nos.", "Art.", "art.", "Arts.", "p.", "pp.", "para.",
-             "paras.", "Para.", "vol.", "Vol.", "ch.", "Ch.", "sec.", "Sec.", "tel.", "Tel."],
+             "paras.", "Para.", "vol.", "Vol.", "ch.", "Ch.", "sec.", "Sec.", "tel.", "Tel.",
+             # editions and corrigenda of standards: "IEC 62288 Ed. 2.0", "Corr. 1"
+             "Ed.", "ed.", "Corr."],
             BEFORE_DIGIT),
         "etc.": UNLESS_UPPER,
     },
@@ -105,9 +110,10 @@ ABBREVIATIONS: dict[str, dict[str, str]] = {
             ["M.", "MM.", "Mme.", "Mmes.", "Mlle.", "Mlles.", "Me.", "Dr.", "Pr.", "Prof.",
              "St.", "Ste.", "Mgr.", "art.", "Art.", "cf.", "Cf.", "réf.", "Réf.", "vol.",
              "Vol.", "chap.", "éd.", "env.", "p.", "pp.", "ex.", "i.e.", "c.-à-d.", "av.",
-             "apr.", "J.-C.", "ann.", "coll."],
+             "apr.", "J.-C.", "ann.", "coll.", "Rés."],
             ALWAYS),
-        **dict.fromkeys(["n.", "no.", "No.", "nos.", "Nos.", "al.", "par."], BEFORE_DIGIT),
+        **dict.fromkeys(["n.", "no.", "No.", "nos.", "Nos.", "al.", "par.", "Rév.", "Corr."],
+                        BEFORE_DIGIT),
         "etc.": UNLESS_UPPER,
     },
 }
