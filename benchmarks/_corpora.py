@@ -7,8 +7,9 @@ from collections import Counter
 from pathlib import Path
 
 from tmx_export.clean import Preparer
-from tmx_export.model import Pair
+from tmx_export.model import Pair, Reject
 from tmx_export.segment.units import segment_pair
+from tmx_export.terms.run import repeated_units
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
@@ -55,12 +56,14 @@ def tsv_pairs(path: Path, limit: int | None = None) -> list[Pair]:
 
 
 def term_units(pairs: list[Pair], segment: str = "sentence") -> list[Pair]:
-    """The units ``tmx-export terms --segment SEGMENT`` reads from ``pairs`` (``none``: the
-    pairs as read): each pair cut by the segmenter, then prepared as ``build`` writes its
-    units (:class:`tmx_export.clean.Preparer`): texts sanitised, and a unit that repeats an
-    earlier one's texts left out (``--dedupe exact``, the default), as ``terms`` reads them
-    (:func:`tmx_export.pipeline.read_units`)."""
+    """The units ``tmx-export terms --segment SEGMENT`` extracts from ``pairs`` (``none``:
+    the pairs as read): each pair cut by the segmenter, then prepared as ``build`` writes
+    its units (:class:`tmx_export.clean.Preparer`: texts sanitised, a unit that repeats an
+    earlier one's texts left out, as :func:`tmx_export.pipeline.read_units` gives them),
+    and the repeats added back after them (:func:`tmx_export.terms.run.repeated_units`)."""
     units = pairs if segment == "none" else [
         unit for pair in pairs for unit in segment_pair(pair, segment)[0]]
-    prepare = Preparer("exact", Counter())
-    return [unit for unit, reason in prepare(units) if reason is None]
+    prepared = list(Preparer("exact", Counter())(units))
+    kept = [unit for unit, reason in prepared if reason is None]
+    rejects = [Reject.of(unit, reason) for unit, reason in prepared if reason is not None]
+    return kept + repeated_units(kept, rejects)

@@ -925,6 +925,75 @@ def test_a_document_is_recognised_whatever_was_read_before_it(tmp_path):
         assert next(csv.DictReader(handle))["count"] == "12"  # the seed's 6 + the table's 6
 
 
+def _dgt_tables(folder: Path) -> list[str]:
+    """The DGT-TM excerpt as tables of tmx-export, one file per document."""
+    documents: dict[str, list[Pair]] = {}
+    for pair in _dgt_documents():
+        documents.setdefault(pair.file, []).append(pair)
+    files = []
+    for name, pairs in sorted(documents.items()):
+        path = folder / f"{name}.tsv"
+        path.write_text("en-GB\tfr-FR\n" + "".join(f"{p.source}\t{p.target}\n" for p in pairs),
+                        encoding="utf-8")
+        files.append(str(path))
+    return files
+
+
+def test_a_repeated_unit_is_one_more_use_not_new_evidence(tmp_path):
+    # Real DGT-TM: "Article 1", "THE JOINT COMMITTEE,", "HAS ADOPTED THIS DECISION:" recur
+    # from act to act; build writes each once, but each is a use of its terms in its act
+    from tmx_export.terms.run import read_term_units, repeated_units, run_terms
+
+    files = _dgt_tables(tmp_path)
+    units, rejects = read_term_units(files)
+    repeats = repeated_units(units, rejects)
+    assert len(repeats) == sum(r.reason == "duplicate" for r in rejects) > 5
+    first = {(u.source, u.target): u for u in reversed(units)}
+    for repeat in repeats:  # it points at the unit written in the TMX, in its own document
+        assert repeat.tuid == first[repeat.source, repeat.target].tuid
+        assert repeat.file != first[repeat.source, repeat.target].file
+    alone = {(p.source_lemma, p.target_lemma): p for p in extract_terms(units)}
+    counted = {(p.source_lemma, p.target_lemma): p for p in extract_terms(units + repeats)}
+    # association is taken over distinct texts: the same pairs, more uses
+    assert counted.keys() == alone.keys()
+    article = ("article", "article")
+    assert counted[article].count - alone[article].count == sum(
+        r.source.count("Article") for r in repeats)
+    more_documents = [k for k in alone if {d for d, _, _ in counted[k].forms}
+                      > {d for d, _, _ in alone[k].forms}]
+    assert more_documents
+    # through the command: no pair of a repeated sentence's chance neighbours ("This
+    # Decision shall be effective from the date..." twice made "Decision" -> "effet à la
+    # date"), and no context twice
+    pairs = run_terms(files, termbase_path=str(tmp_path / "t.db"))
+    assert not [p for p in pairs if p.target_term == "effet à la date"]
+    decision = next(p for p in pairs if (p.source_lemma, p.target_lemma) == (
+        "decision", "décision"))
+    assert decision.count == counted[("decision", "décision")].count
+    for pair in pairs:
+        tuids = [c.tuid for c in pair.contexts]
+        assert len(tuids) == len(set(tuids)), pair.source_term
+
+
+def test_repeated_units_read_the_rejects_text_back():
+    # The reject keeps the texts as read (before sanitise), tab-joined: a side may hold a
+    # tab itself, and a line break that sanitise made a space
+    from tmx_export.model import Reject
+    from tmx_export.terms.run import repeated_units
+
+    broken = Pair("Rules of Procedure apply", "le règlement intérieur s'applique", "en-GB",
+                  "fr-FR", file="a.tsv", line=2, tuid="7")
+    tabbed = Pair("Rules of\tProcedure", "le règlement intérieur", "en-GB", "fr-FR",
+                  file="a.tsv", line=3, tuid="8")
+    rejects = [Reject("b.tsv", 5, "duplicate", "Rules of\nProcedure apply\tle règlement "
+                      "intérieur s'applique"),
+               Reject("b.tsv", 6, "duplicate", "Rules of\tProcedure\tle règlement intérieur"),
+               Reject("b.tsv", 7, "empty-side", "Rules of Procedure apply\t")]
+    repeats = repeated_units([broken, tabbed], rejects)
+    assert [(r.tuid, r.file, r.line, r.source) for r in repeats] == [
+        ("7", "b.tsv", 5, broken.source), ("8", "b.tsv", 6, tabbed.source)]
+
+
 def test_term_forming_adjectives_bound_no_term_but_numerals_do():
     # EU terms built on "common", "special", "high" (once stop words); cardinals are never terms.
     en, fr = Extractor("en"), Extractor("fr")

@@ -155,6 +155,14 @@ class _Side:
         """The piece of every occurrence."""
         return np.repeat(np.arange(len(self.starts) - 1, dtype=np.int64), np.diff(self.starts))
 
+    def texts_df(self, texts: np.ndarray) -> np.ndarray:
+        """Per id, the pieces holding it among those ``texts`` marks (per piece)."""
+        n = max(len(self.keys), 1)
+        piece_of = self.piece_of()
+        keep = texts[piece_of]
+        distinct = _distinct(piece_of[keep] * n + self.ids[keep])
+        return np.bincount(distinct % n, minlength=len(self.keys))
+
     def distinct(self, ok: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(piece, id) of every eligible id in every piece, once, sorted by piece."""
         n = max(len(self.keys), 1)
@@ -577,6 +585,13 @@ def _unit_spans(unit: Pair, split: bool, langs: tuple[str, str]
             else [((0, len(source)), (0, len(target)))])
 
 
+def _first_of_texts(units: list[Pair]) -> np.ndarray:
+    """Per unit, whether it is the first with its source and target texts."""
+    first: dict[tuple[str, str], int] = {}
+    return np.fromiter((first.setdefault((unit.source, unit.target), index) == index
+                        for index, unit in enumerate(units)), bool, len(units))
+
+
 def _pieces(units: list[Pair], split: bool, langs: tuple[str, str]) -> tuple[array, array]:
     """Where the pieces of ``units`` are: ``piece_unit[p]`` is the unit of piece ``p``,
     ``piece_at[4p:4p + 4]`` its character spans in the unit (source, target)."""
@@ -655,9 +670,18 @@ def _after_pass_one(units: list[Pair], src: _Side, tgt: _Side, piece_unit: array
                     else _glossary_codes(marked, src, tgt, width))
     s_ok = src.eligible(min_count, {c // width for c in glossary_codes})
     t_ok = tgt.eligible(min_count, {c % width for c in glossary_codes})
+    # A unit that repeats an earlier one's texts (run.repeated_units) is one more use of its
+    # terms, counted as such, but no new evidence of what translates what: association is
+    # taken over distinct texts, and a pair is recorded when it is linked in min_count of them
+    first_of_text = _first_of_texts(units)
+    piece_first = first_of_text[_frombuffer(piece_unit, np.int32)]
+    texts = None if first_of_text.all() else piece_first
+    if texts is not None:
+        src.df, tgt.df = src.texts_df(texts), tgt.texts_df(texts)
 
     # Pass 2: in how many pieces each eligible source and target candidate meet.
-    cooc_units = _cooccurrences(src, tgt, s_ok, t_ok, width, min_count, glossary_codes)
+    cooc_units = _cooccurrences(src, tgt, s_ok, t_ok, width, min_count, glossary_codes,
+                                texts)
 
     # Association: the score with which each pair may be linked (Python floats, as the
     # ranking reads them).
@@ -688,14 +712,24 @@ def _after_pass_one(units: list[Pair], src: _Side, tgt: _Side, piece_unit: array
 
     codes, counts = _counted(link_code)
     glossary_arr = np.fromiter(glossary_codes, dtype=np.int64, count=len(glossary_codes))
-    rec = (counts >= min_count) | (np.isin(codes, glossary_arr) & (counts >= 1))
+    # linked min_count times, in min_count distinct texts
+    if texts is not None:
+        in_texts = np.zeros(len(codes), np.int64)
+        distinct_codes, distinct_counts = _counted(link_code[piece_first[link_piece]])
+        in_texts[np.searchsorted(codes, distinct_codes)] = distinct_counts
+    else:
+        in_texts = counts
+    rec = (((counts >= min_count) & (in_texts >= min_count))
+           | (np.isin(codes, glossary_arr) & (counts >= 1)))
     recorded = set(codes[rec].tolist())
     rec_src = np.unique(codes[rec] // width)
     rec_tgt = np.unique(codes[rec] % width)
     wanted_mask = rec | np.isin(codes // width, rec_src) | np.isin(codes % width, rec_tgt)
 
     # Pass 4: surface forms, documents and contexts of the recorded pairs and competitors.
-    keep = np.flatnonzero(np.isin(link_code, codes[wanted_mask]))
+    # (a pair not recorded keeps no link of a repeated unit: its count is its texts')
+    keep = np.flatnonzero(np.isin(link_code, codes[wanted_mask])
+                          & (piece_first[link_piece] | np.isin(link_code, codes[rec])))
     piece = link_piece[keep]
     code_kept = link_code[keep]
     at = _frombuffer(piece_at, np.int32).reshape(-1, 4).astype(np.int64)
@@ -729,6 +763,8 @@ def _after_pass_one(units: list[Pair], src: _Side, tgt: _Side, piece_unit: array
     # contexts: a recorded pair's first pieces, at its first link in each
     rec_arr = np.fromiter(recorded, np.int64, len(recorded))
     firsts = firsts[np.isin(code_kept[firsts], rec_arr)]
+    # a unit that repeats an earlier one's texts gives it no second, identical context
+    firsts = firsts[piece_first[piece[firsts]]]
     by_code = firsts[np.argsort(code_kept[firsts], kind="stable")]
     group_start = np.ones(len(by_code), bool)
     group_start[1:] = code_kept[by_code][1:] != code_kept[by_code][:-1]
@@ -879,8 +915,10 @@ def _glossary_codes(glossary: Sequence[tuple[str, str]], src: _Side, tgt: _Side,
 
 
 def _cooccurrences(src: _Side, tgt: _Side, s_ok: np.ndarray, t_ok: np.ndarray, width: int,
-                   min_count: int, glossary_codes: set[int]) -> dict[int, int]:
-    """Pieces shared by each eligible (source id, target id) of compatible length.
+                   min_count: int, glossary_codes: set[int],
+                   texts: np.ndarray | None = None) -> dict[int, int]:
+    """Pieces shared by each eligible (source id, target id) of compatible length (among
+    the pieces ``texts`` marks, when given: those of distinct texts).
 
     The cross product of the eligible candidates of every piece is built with numpy, for one
     slice of the source ids at a time (by id modulo ``slices``), so no more than about
@@ -890,6 +928,11 @@ def _cooccurrences(src: _Side, tgt: _Side, s_ok: np.ndarray, t_ok: np.ndarray, w
     """
     s_piece, s_id = src.distinct(s_ok)
     t_piece, t_id = tgt.distinct(t_ok)
+    if texts is not None:
+        keep = texts[s_piece]
+        s_piece, s_id = s_piece[keep], s_id[keep]
+        keep = texts[t_piece]
+        t_piece, t_id = t_piece[keep], t_id[keep]
     if not len(s_id) or not len(t_id):
         return {}
     n_pieces = len(src.starts) - 1

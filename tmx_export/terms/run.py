@@ -10,7 +10,9 @@ extracts and updates the termbase, :func:`write_outputs` writes the files asked 
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from ..model import Pair, Reject, TermsOptions
@@ -109,6 +111,9 @@ def run_terms(
     units, rejects = read_term_units(inputs, source_lang=source_lang,
                                      target_lang=target_lang, segment=segment,
                                      progress=progress, jobs=jobs)
+    repeats = repeated_units(units, rejects)
+    units += repeats
+    left_out = len(rejects) - len(repeats)
     clock.lap("read")
     # A reviewer's decisions steer the pairing of the new documents: what was approved
     # anchors it, what was rejected is never linked again (under the language tags the
@@ -131,9 +136,10 @@ def run_terms(
                           max_contexts=max_contexts, anchors=anchors, refused=refused)
     clock.lap("extract")
     _say(say, f"{len(pairs)} term pair(s) recorded from {len(units)} unit(s) in "
-          f"{len(documents)} document(s)" + (f"; {len(rejects)} reject(s) left out by the "
-                                              "reader" if rejects else ""))
-    del units, rejects
+          f"{len(documents)} document(s)"
+          + (f" ({len(repeats)} repeating an earlier unit)" if repeats else "")
+          + (f"; {left_out} reject(s) left out by the reader" if left_out else ""))
+    del units, rejects, repeats
     if termbase_path:
         with Termbase(termbase_path) as termbase:
             # a new termbase's pairs come with the update (made from what it wrote)
@@ -158,6 +164,37 @@ def run_terms(
         _say(say, f"  {pair.source_term} -> {pair.target_term} ({pair.count})"
               + ("  [inconsistent]" if pair.inconsistent else ""))
     return pairs
+
+
+def repeated_units(units: Sequence[Pair], rejects: Sequence[Reject]) -> list[Pair]:
+    """A unit for each ``duplicate`` in ``rejects``: the unit it repeats (its texts and its
+    ``tuid``, which point into the TMX ``build`` writes), in the duplicate's file and line.
+
+    ``build`` writes a repeated unit once, and ``read_units`` gives it once; yet each time a
+    text repeats, its terms are used again: a title cited in forty acts is forty uses in
+    forty documents, which the counts and the association see. (Extraction still records
+    a pair only when it is linked in ``min_count`` different texts, so that one repeated
+    sentence does not make pairs of its chance neighbours.)
+    """
+    from ..clean import sanitise
+
+    kept: dict[tuple[str, str], Pair] = {}
+    for unit in units:
+        kept.setdefault((unit.source, unit.target), unit)
+    repeats: list[Pair] = []
+    for reject in rejects:
+        if reject.reason != "duplicate":
+            continue
+        # the text is "source<TAB>target" as read, before sanitise (which makes a line break
+        # a space), and a side may hold a tab: each tab is tried as the one between the sides
+        text, at = reject.text, reject.text.find("\t")
+        while at >= 0:
+            unit = kept.get((sanitise(text[:at], Counter()), sanitise(text[at + 1:], Counter())))
+            if unit is not None:
+                repeats.append(replace(unit, file=reject.file, line=reject.line))
+                break
+            at = text.find("\t", at + 1)
+    return repeats
 
 
 def write_outputs(pairs: list[TermPair], *, tbx_path: str | None = None, tbx_version: int = 2,
