@@ -474,6 +474,20 @@ def test_the_demonstrative_present_is_no_rendering():
     assert any(p.target_lemma == "décision" for p in found)
 
 
+def test_abbreviations_of_references_rank_low():
+    # Real DGT-TM: "IMO Res. MSC.36(63)" / "Rés. OMI MSC.36(63)": "Res" -> "MSC" ranked 24th
+    # of 108; "Res." is an abbreviation the sentence rules know, no term
+    from tmx_export.terms.rank import _abbreviated
+
+    found = extract_terms(_dgt_documents())
+    rank = {(p.source_lemma, p.target_lemma): n for n, p in enumerate(found)}
+    assert rank[("res", "msc")] > len(found) * 0.9
+    for source, target, abbreviated in (("Res", "Rés", True), ("Corr", "corrigendum", True),
+                                        ("Ed", "éd", True), ("flight", "vol", False),
+                                        ("Article", "article", False)):
+        assert _abbreviated(_pair(source, target)) is abbreviated, source
+
+
 def test_roman_numerals_are_numbers_not_terms():
     # Real DGT-TM: "Annex II", "Chapter III" are references, as "Annex 2" is; lone, the
     # numerals were paired as terms ("III" -> "III", "Annex II" -> "annexe II")

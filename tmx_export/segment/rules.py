@@ -158,6 +158,12 @@ def _abbreviations(lang: str) -> dict[str, str]:
     return ABBREVIATIONS.get(primary(lang), ABBREVIATIONS["en"])
 
 
+def is_abbreviation(token: str, lang: str) -> bool:
+    """Whether ``token`` (with its final ".") is one of the abbreviations that end no
+    sentence in ``lang`` ("Res.", "Art.", "éd.")."""
+    return token in _abbreviations(lang)
+
+
 # Chinese and Japanese end a sentence with a full-width mark and no space after it
 # (closing brackets and quotes stay with the sentence).
 _CJK_LANGUAGES = frozenset({"zh", "ja"})

@@ -37,6 +37,10 @@ SPECIFIC_TERMHOOD = 1.0  # what a single word absent from general language adds 
 CAPITALISED_TERMHOOD = 1.5  # factor for a single capitalised word that is no acronym
 OVERLAPPED = 0.2  # factor for a pair explained by a stronger overlapping one (_overlapped)
 SLID = 0.2  # factor for a pair whose spans slid off each other in its contexts (_slid)
+# factor for a pair of which a term is an abbreviation (_abbreviated): no term, however often
+# a list of resolutions cites it ("Res." -> "Rés.", 62 times on DGT-TM; taken for a name,
+# x 0.1, besides, being a word no lexicon holds)
+ABBREVIATED = 0.02
 
 
 def rank_score(pair: TermPair, source_words: int, target_words: int,
@@ -50,6 +54,8 @@ def rank_score(pair: TermPair, source_words: int, target_words: int,
     score = pair.count ** COUNT_EXPONENT * max(pair.dice, 0.05) * pair.termhood
     if _name_like(pair) or _verb_ending(pair) or _no_noun(pair):
         score *= 0.1
+    if _abbreviated(pair):
+        score *= ABBREVIATED
     if _overlapped(pair):
         score *= OVERLAPPED
     pair.slid = _slid(pair, renderings)
@@ -66,6 +72,18 @@ def _verb_ending(pair: TermPair) -> bool:
         return False
     written = next(iter(pair.forms))[1].rsplit(None, 1)[-1].lower()
     return written.endswith("ed") and written != pair.source_lemma.rsplit(None, 1)[-1]
+
+
+def _abbreviated(pair: TermPair) -> bool:
+    """A term that is one of the abbreviations the sentence rules know, a single word
+    written with a capital ("Res." -> "Rés.", "Ed." -> "éd.": "IMO Res. MSC.36(63)", "IEC
+    62288 Ed. 2.0"; "Res" -> "MSC"): the furniture of a citation or a title ("Art.",
+    "No.", "Corr."), no term. In lower case it may be a word: French "vol" is a flight."""
+    from ..segment.rules import is_abbreviation
+
+    return any(" " not in term and term[:1].isupper() and is_abbreviation(f"{term}.", lang)
+               for term, lang in ((pair.source_term, pair.source_lang),
+                                  (pair.target_term, pair.target_lang)))
 
 
 # French feminine endings of an adjective, from its lemma's ending: "sociale" (social),
