@@ -697,6 +697,10 @@ def test_names_used_in_the_plural_only_keep_it():
     # a name, every word capitalised, never written in the singular (issue 11)
     assert citation_form({"United States": 9}, en) == "United States"
     assert citation_form({"Minutes": 4}, en) == "Minutes"
+    # DGT-TM writes "the minutes", Europarl "the Minutes": the name, in lower case
+    assert citation_form({"minutes": 10, "Minutes": 3}, en) == "minutes"
+    assert citation_form({"minutes": 10, "minute": 1, "Minutes": 3}, en) == "minute"
+    assert citation_form({"minutes": 5}, en) == "minute"  # "five minutes"
     assert citation_form({"Member States": 9, "Member State": 2}, en) == "Member State"
     assert citation_form({"value chains": 2}, en) == "value chain"
 

@@ -53,7 +53,8 @@ def citation_form(variants: Mapping[str, int], extractor: Extractor) -> str:
         if len(extractor.citations) < 500_000:
             extractor.citations[form] = known
     if known != form and (_plural_name(form, known, variants, extractor)
-                          or _plural_only(form, known, variants)
+                          or any(_plural_only(variant, known, variants) for variant in variants
+                                 if variant.lower() == form.lower())
                           or _plural_sense(form, known, variants, extractor)):
         return form
     return known
@@ -81,7 +82,9 @@ def _plural_sense(form: str, singular: str, variants: Mapping[str, int],
 def _plural_only(form: str, singular: str, variants: Mapping[str, int]) -> bool:
     """Whether ``form`` is a name, every word capitalised (no acronym only), never written
     in the ``singular``: a name used in the plural only ("Minutes" of a sitting, not
-    "Minute"; "United States", not "United State", issue 11)."""
+    "Minute"; "United States", not "United State", issue 11). :func:`citation_form` asks
+    it of every spelling of the most frequent form: "the minutes" in lower case, written
+    "the Minutes" elsewhere and never "minute", are the record of a meeting too."""
     return (all(word[:1].isupper() for word in form.split()) and not form.isupper()
             and not any(variant.lower() == singular.lower() for variant in variants))
 
