@@ -68,15 +68,19 @@ TRICKY = [
 ]
 
 
-def _pipeline_units(inputs: list[str], source_lang: str, target_lang: str) -> list[tuple]:
+def _pipeline_units(inputs: list[str], source_lang: str, target_lang: str,
+                    untranslated: bool = False) -> list[tuple]:
     options = BuildOptions(source_lang=source_lang, target_lang=target_lang, allow_empty=True,
-                           clean=NO_CLEANING, dedupe="none", renumber=False)
+                           clean=NO_CLEANING, dedupe="none", renumber=False,
+                           untranslated=untranslated)
     return [_fields(unit) for unit in stream_units(inputs, options)]
 
 
-def _direct_units(inputs: list[str], source_lang: str, target_lang: str) -> list[tuple]:
+def _direct_units(inputs: list[str], source_lang: str, target_lang: str,
+                  untranslated: bool = False) -> list[tuple]:
     options = BuildOptions(source_lang=source_lang, target_lang=target_lang, allow_empty=True,
-                           clean=NO_CLEANING, dedupe="none", renumber=False)
+                           clean=NO_CLEANING, dedupe="none", renumber=False,
+                           untranslated=untranslated)
     return [_fields(unit) for unit in read.memory_units(inputs, options)]
 
 
@@ -86,9 +90,10 @@ def _fields(unit: Pair) -> tuple:
 
 
 def _outcome(read_units, inputs: list[str], source_lang: str = "en-GB",
-             target_lang: str = "fr-FR") -> tuple[list[tuple], str | None]:
+             target_lang: str = "fr-FR", untranslated: bool = False
+             ) -> tuple[list[tuple], str | None]:
     try:
-        return read_units(inputs, source_lang, target_lang), None
+        return read_units(inputs, source_lang, target_lang, untranslated), None
     except InputError as exc:
         return [], str(exc)
 
@@ -100,6 +105,45 @@ def test_every_tmx_of_the_test_data_gives_the_units_of_the_pipeline(path: Path) 
     for source_lang, target_lang in LANGS:
         expected = _outcome(_pipeline_units, [str(path)], source_lang, target_lang)
         assert _outcome(_direct_units, [str(path)], source_lang, target_lang) == expected
+        expected = _outcome(_pipeline_units, [str(path)], source_lang, target_lang, True)
+        assert _outcome(_direct_units, [str(path)], source_lang, target_lang, True) == expected
+
+
+def test_untranslated_units_of_a_real_memory_are_found_in_every_format(tmp_path: Path) -> None:
+    # Real DGT-TM units (22019D0391), a third of their French left out, as a CAT tool
+    # exports a memory part-translated: in TMX (empty seg), PO (empty msgstr) and a table
+    # (empty cell), each is one empty-target finding; before, check read none of them and
+    # passed
+    from lxml import etree
+
+    source = DGT[1]
+    assert source.name == "22019D0391.tmx"
+    tree = etree.parse(str(source))
+    segs = [seg for seg in tree.iter("seg")
+            if seg.getparent().get("lang") == "FR-FR" and (seg.text or "").strip()]
+    emptied = segs[::3]
+    for seg in emptied:
+        seg.text = ""
+    memory = tmp_path / "part.tmx"
+    tree.write(str(memory), encoding="utf-8", xml_declaration=True)
+    units = _direct_units([str(memory)], "en-GB", "fr-FR", untranslated=True)
+    blank = [unit for unit in units if not unit[1]]
+    assert len(blank) == len(emptied) > 3
+    po = tmp_path / "part.po"
+    table = tmp_path / "part.tsv"
+    po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                  + "".join(f'msgid "{u[0]}"\nmsgstr "{u[1]}"\n\n' for u in units
+                            if '"' not in u[0] + u[1]), encoding="utf-8")
+    table.write_text("en-GB\tfr-FR\n" + "".join(f"{u[0]}\t{u[1]}\n" for u in units),
+                     encoding="utf-8")
+    for path in (memory, po, table):
+        found: list = []
+        summary = check([str(path)], CheckOptions(), found.append)
+        empty = [f for f in found if f.check == "empty-target"]
+        assert {f.source for f in empty} == {u[0] for u in blank}, path.name
+        assert summary.by_check["empty-target"] == len(blank)
+        # reported once: no other check speaks of an empty target
+        assert not [f for f in found if f.check != "empty-target" and not f.target]
 
 
 def test_tricky_units_are_read_as_the_pipeline_reads_them(tmp_path: Path) -> None:
@@ -130,6 +174,14 @@ def test_tricky_units_are_read_as_the_pipeline_reads_them(tmp_path: Path) -> Non
     for langs in LANGS:
         assert _outcome(_direct_units, [str(memory)], *langs) == \
             _outcome(_pipeline_units, [str(memory)], *langs)
+    # as a check reads them: an empty target is a unit (empty-target reports it), the
+    # units after it numbered on; an empty source is still none
+    kept = _direct_units(inputs, "en-GB", "fr-FR", untranslated=True)
+    assert kept == _pipeline_units(inputs, "en-GB", "fr-FR", untranslated=True)
+    by_tuid = {unit[-1]: unit for unit in kept}
+    assert by_tuid["e1"][:2] == ("An empty target", "")
+    assert "n1" not in by_tuid and "o1" not in by_tuid
+    assert len(kept) == len(units) * 3 + 3
 
 
 def test_errors_come_where_the_pipeline_raises_them(tmp_path: Path) -> None:

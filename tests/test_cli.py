@@ -277,3 +277,26 @@ def test_glossary_anchors_steer_the_sentence_alignment(tmp_path: Path) -> None:
                   "--glossary", str(tmp_path / "none.tsv"))
     assert missing.exit_code == 1 and "none.tsv" in missing.output
     assert not (tmp_path / "o.tmx").exists()
+
+
+EN_DE = DATA / "tmx" / "europarl-extract" / "parallel_en-de.tmx"
+
+
+def test_a_memory_without_the_pair_is_refused_naming_its_languages(tmp_path: Path) -> None:
+    # A real EN-DE memory read for the default EN-FR: every command says which languages
+    # the units hold, and writes nothing; check no longer passes having checked nothing
+    out, report = tmp_path / "out.tmx", tmp_path / "findings.tsv"
+    built = run("build", str(EN_DE), "-o", str(out))
+    checked = run("check", str(EN_DE), "--report", str(report))
+    extracted = run("terms", str(EN_DE), "--csv", str(tmp_path / "terms.csv"))
+    for result in (built, checked, extracted):
+        assert result.exit_code == 1, result.output
+        assert len(result.stderr.splitlines()) == 1
+        assert "hold en, de: choose the pair with --source-lang and --target-lang" in (
+            result.stderr), result.stderr
+    assert "--allow-empty" in built.stderr and "--allow-empty" not in extracted.stderr
+    assert "no en-GB/fr-FR unit to check" in checked.stderr
+    assert not list(tmp_path.iterdir())
+    # named, the pair is there
+    assert run("check", str(EN_DE), "--target-lang", "de-DE", "-q").exit_code in (0, 1)
+    assert run("build", str(EN_DE), "--target-lang", "de-DE", "-o", str(out)).exit_code == 0

@@ -322,10 +322,11 @@ class Preparer:
     """:func:`prepare` for a stream handed over in pieces (a paragraph's units at a time):
     one set of units seen, so a duplicate is found across the pieces."""
 
-    def __init__(self, dedupe: str, repairs: Counter[str]) -> None:
+    def __init__(self, dedupe: str, repairs: Counter[str], untranslated: bool = False) -> None:
         self.dedupe = dedupe
         self.repairs = repairs
         self.seen = Fingerprints() if dedupe != "none" else None
+        self.untranslated = untranslated  # a source with an empty target is a unit
 
     def __call__(self, units: Iterable[Pair]) -> Iterator[tuple[Pair, str | None]]:
         repairs, seen, dedupe = self.repairs, self.seen, self.dedupe
@@ -336,7 +337,7 @@ class Preparer:
                 source = sanitise(source, repairs)
             if not is_clean(target):
                 target = sanitise(target, repairs)
-            if not source or not target:
+            if not source or not (target or self.untranslated):
                 yield original, "empty-side"
                 continue
             if source is not unit.source or target is not unit.target:

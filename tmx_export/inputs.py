@@ -126,7 +126,7 @@ def _ttk(path: str, o: BuildOptions) -> ReadResult:
     from .formats.ttkstore import read_ttk
 
     return read_ttk(path, source_lang=o.source_lang, target_lang=o.target_lang,
-                    include_fuzzy=o.include_fuzzy)
+                    include_fuzzy=o.include_fuzzy, untranslated=o.untranslated)
 
 
 def _table(fmt: str) -> OptionsReader:

@@ -101,6 +101,9 @@ class Reject:
     line: int
     reason: str
     text: str
+    # the languages a unit held when it lacked one asked for (not in the report: the text
+    # names them), so a run that found none of its pair can say which the input has
+    languages: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, pair: Pair, reason: str) -> Reject:
@@ -213,7 +216,9 @@ class BuildOptions:
     (``False``: a unit keeps the ``tuid`` its input gave it, as a TMX's; for checking a
     memory rather than writing one), ``jobs`` (processes sharing the work: inputs read in
     parallel, or one input's pairs segmented in chunks; the output is the same whatever
-    their number).
+    their number). ``untranslated`` keeps a unit whose target is empty (a source not
+    translated yet, as CAT tools export them) instead of rejecting it: for checking a
+    memory, whose ``empty-target`` check reports it.
     """
 
     source_lang: str = "en-GB"
@@ -237,6 +242,7 @@ class BuildOptions:
     allow_empty: bool = False
     renumber: bool = True
     jobs: int = 1
+    untranslated: bool = False
 
     def __post_init__(self) -> None:
         if self.segment is not None and self.segment not in SEGTYPE_OF:

@@ -332,7 +332,7 @@ class _Run:
         """read -> clean -> segment -> prepare -> number, one paragraph after the other."""
         if self.progress is not None:
             self.progress.start(sum(input_size(f) for f in files))
-        preparer = Preparer(self.options.dedupe, self.repairs)
+        preparer = Preparer(self.options.dedupe, self.repairs, self.options.untranslated)
         accounts = self.accounts
         for path, fmt, records, counts in self._inputs(files, formats):
             rejected_before = len(self.rejects)
@@ -388,10 +388,8 @@ class _Run:
         self.accounts.skipped.append((str(path), why))
 
     def _empty_reason(self) -> str:
-        counts = self.rejects.counts
-        reasons = ", ".join(f"{n} {reason}" for reason, n in counts.most_common(3))
-        return (f"no translation unit to write: {self.accounts.read} read, all rejected"
-                + (f" ({reasons})" if reasons else "")
+        return (nothing_left("no translation unit to write", self.accounts.read,
+                             self.rejects.counts, self.rejects.languages)
                 + "; use --allow-empty to write an empty file anyway")
 
     def _inputs(self, files: list[Input], formats: dict[Input, str]
@@ -796,6 +794,27 @@ def _swapped(source: str, target: str) -> str:
     return (f"the source text reads as {primary(target)} and the target text as "
             f"{primary(source)}: the sides look swapped (swap --source and --target, or "
             "--source-lang and --target-lang)")
+
+
+def nothing_left(what: str, read: int, reasons: Counter[str], languages: Counter[str]) -> str:
+    """Why a run has no unit: ``what``, then the ``read`` paragraphs or units all rejected
+    for their commonest ``reasons``, and :func:`languages_held`."""
+    common = ", ".join(f"{n} {reason}" for reason, n in reasons.most_common(3))
+    held = languages_held(languages)
+    return (f"{what}: {read} read, all rejected" + (f" ({common})" if common else "")
+            + (f"; {held}" if held else ""))
+
+
+def languages_held(languages: Counter[str]) -> str:
+    """When units lacked the language pair asked for, the ``languages`` they hold (each
+    spelling of a tag once, most units first) and how to choose; "" without any."""
+    held: dict[str, str] = {}
+    for tag, _ in languages.most_common():
+        held.setdefault(normalise_tag(tag), tag)
+    if not held:
+        return ""
+    return (f"the units hold {', '.join(held.values())}: choose the pair with --source-lang "
+            "and --target-lang")
 
 
 def _names(files: list[Input]) -> str:

@@ -2,7 +2,8 @@
 
 A check reads a TMX the way stream_units does with no cleaning, no dedupe and no
 renumbering: every tu whose two languages are there (iter_tmx chooses the tuvs), its texts
-sanitised (tmx_export.clean.sanitise), units with an empty side left out, each unit under
+sanitised (tmx_export.clean.sanitise), units with an empty side left out (but for an empty
+target when the options ask for untranslated units, as a check does), each unit under
 its own tuid (units without one numbered in reading order). Nothing else of the pipeline
 (cleaning rules, segmentation, language judgement) touches units read from a TMX, so
 memory_units gives the same units, in the same order, with the same errors, at a fraction
@@ -26,11 +27,13 @@ from ..model import BuildOptions, Pair, Progress
 
 
 def memory_units(inputs: Sequence[str | Path | ParallelInput], options: BuildOptions,
-                 progress: Progress | None = None) -> Iterator[Pair]:
+                 progress: Progress | None = None,
+                 languages: Counter[str] | None = None) -> Iterator[Pair]:
     """The units :func:`~tmx_export.pipeline.stream_units` gives for ``inputs`` and
     ``options`` (which must ask for no cleaning, no dedupe and no renumbering), read
     directly when every input is a TMX file. Lazy, as ``stream_units`` is: nothing is
-    checked or read before the first unit is asked for."""
+    checked or read before the first unit is asked for. ``languages`` counts the
+    languages of the units that lack one of the pair (as the rejects tell them)."""
     from ..inputs import tmx_is_streamed
     from ..pipeline import CHUNK_PAIRS, explicit_inputs, prepare_run, stream_units
 
@@ -41,7 +44,8 @@ def memory_units(inputs: Sequence[str | Path | ParallelInput], options: BuildOpt
               and all(formats[f] == "tmx" and not isinstance(f, ParallelInput) and f != "-"
                       for f in files))
     if not direct:
-        yield from stream_units(inputs, options, progress=progress)
+        heard = None if languages is None else (lambda r: languages.update(r.languages))
+        yield from stream_units(inputs, options, progress=progress, rejects=heard)
         return
     if progress is not None:
         progress.start(sum(input_size(f) for f in files))
@@ -53,7 +57,8 @@ def memory_units(inputs: Sequence[str | Path | ParallelInput], options: BuildOpt
         # the pairs the pipeline reads ahead before it hands their units on: a file that
         # turns out broken further on fails at the same point, after the same findings
         for batch, read, dropped in _batches(name, prepared.source_lang,
-                                             prepared.target_lang, CHUNK_PAIRS):
+                                             prepared.target_lang, CHUNK_PAIRS, languages,
+                                             options.untranslated):
             pairs += read
             rejected += dropped
             for unit in batch:
@@ -69,11 +74,14 @@ def memory_units(inputs: Sequence[str | Path | ParallelInput], options: BuildOpt
                              f"{prepared.target_lang} text found (read as tmx)")
 
 
-def _batches(name: str, source_lang: str, target_lang: str, size: int
+def _batches(name: str, source_lang: str, target_lang: str, size: int,
+             held: Counter[str] | None = None, untranslated: bool = False
              ) -> Iterator[tuple[list[Pair], int, int]]:
     """The units of one TMX file in batches: (units, pairs read, pairs left out). A batch
     ends after ``size`` pairs, before a ``tu`` that lacks a language, and at the end of the
-    file, as the pipeline hands its records on."""
+    file, as the pipeline hands its records on. ``held`` counts the languages of the
+    ``tu`` elements that lack one of the pair; with ``untranslated``, a unit whose target
+    is empty is given (as the pipeline's Preparer gives it)."""
     from ..clean import is_clean, sanitise
     from ..formats.tmx import XML_LANG, TuvRanker, iter_elements, without_side
 
@@ -109,6 +117,9 @@ def _batches(name: str, source_lang: str, target_lang: str, size: int
                 yield batch, read, dropped
                 batch, read, dropped = [], 0, 0
             dropped += 1
+            if held is not None:
+                held.update(lang for child in tu if child.tag == "tuv"
+                            for lang in [child.get(XML_LANG) or child.get("lang")] if lang)
             continue
         sides = [(src, tgt)]
         if variants:  # as iter_tmx orders them
@@ -124,7 +135,7 @@ def _batches(name: str, source_lang: str, target_lang: str, size: int
                 source = sanitise(source, repairs)
             if not is_clean(target):
                 target = sanitise(target, repairs)
-            if not source or not target:
+            if not source or not (target or untranslated):
                 dropped += 1  # empty-side
             else:
                 batch.append(Pair(source, target, source_lang, target_lang, file=name,

@@ -185,8 +185,9 @@ def check(inputs: Sequence[str | Path | ParallelInput], options: CheckOptions,
           ) -> CheckSummary:
     """Read ``inputs`` as :func:`tmx_export.pipeline.stream_units` does (see the module
     documentation for which units) and check them; findings go to ``emit``."""
-    from ..pipeline import stream_units
+    from ..pipeline import languages_held, stream_units
 
+    held: Counter[str] = Counter()  # the languages of the units that lack the pair
     build_options = BuildOptions(source_lang=options.source_lang,
                                  target_lang=options.target_lang,
                                  input_format=options.input_format, allow_empty=True)
@@ -195,11 +196,19 @@ def check(inputs: Sequence[str | Path | ParallelInput], options: CheckOptions,
         build_options = BuildOptions(source_lang=options.source_lang,
                                      target_lang=options.target_lang,
                                      input_format=options.input_format, allow_empty=True,
-                                     clean=NO_CLEANING, dedupe="none", renumber=False)
-        units = memory_units(inputs, build_options, progress)
+                                     clean=NO_CLEANING, dedupe="none", renumber=False,
+                                     untranslated=True)
+        units = memory_units(inputs, build_options, progress, held)
     else:
-        units = stream_units(inputs, build_options, progress=progress)
-    return check_units(units, options, emit)
+        units = stream_units(inputs, build_options, progress=progress,
+                             rejects=lambda reject: held.update(reject.languages))
+    summary = check_units(units, options, emit)
+    if summary.units == 0:
+        # a check of nothing would pass: as a gate, it must not open without a word
+        names = str(inputs[0]) if len(inputs) == 1 else f"{len(inputs)} inputs"
+        raise InputError(names, f"no {options.source_lang}/{options.target_lang} unit to "
+                         f"check; {languages_held(held) or 'the input holds none'}")
+    return summary
 
 
 def _memories_only(inputs: Sequence[str | Path | ParallelInput],

@@ -501,7 +501,10 @@ class TermChecker:
     def check(self, unit: Pair) -> list[Finding]:
         """The term findings of one unit: ``term-missing`` (item: the source term; expected:
         its approved target terms joined by " | ") and ``term-forbidden`` (item: the
-        forbidden term; expected: the approved ones, or "")."""
+        forbidden term; expected: the approved ones, or ""). None for a blank target,
+        which ``empty-target`` reports alone."""
+        if not unit.target or unit.target.isspace():
+            return []
         hits = _find(self._source_index, list(chain.from_iterable(
             map(self._source_chunk, unit.source.split()))))
         if not hits:

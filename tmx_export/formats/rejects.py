@@ -50,6 +50,8 @@ class RejectLog:
 
     def __init__(self, report: IO[str] | None = None, keep: bool = True) -> None:
         self.counts: Counter[str] = Counter()
+        # the languages of the units rejected for lacking one of the pair (as written)
+        self.languages: Counter[str] = Counter()
         self._kept: list[Reject] = []
         self._report = report
         self._keep = keep and report is None
@@ -59,6 +61,8 @@ class RejectLog:
 
     def append(self, reject: Reject) -> None:
         self.counts[reject.reason] += 1
+        if reject.languages:
+            self.languages.update(reject.languages)
         if self.listener is not None:
             self.listener(reject)
         if self._report is not None:

@@ -849,7 +849,8 @@ def _missing(name: str, line: int, tu: etree._Element, no_source: bool,
     rank = TuvRanker(source_lang, target_lang)
     found = next((tuv.text for tuv in tuvs if max(rank(tuv.lang)) > 0), "")
     return Reject(name, line, f"missing-{side}-language",
-                  f"no {missing} tuv (languages: {present}): {found}")
+                  f"no {missing} tuv (languages: {present}): {found}",
+                  tuple(tuv.lang for tuv in tuvs if tuv.lang))
 
 
 def read_tmx(path: str | Path, *, source_lang: str, target_lang: str) -> ReadResult:

@@ -4,7 +4,8 @@ translate-toolkit knows these formats and their quirks (PO plurals and escapes, 
 states, ``<g>``/``<x/>`` codes); this module only turns its units into pairs:
 
 - header units (the PO header) and obsolete PO entries are skipped;
-- a unit without a translation is rejected as ``untranslated``; a fuzzy one (PO
+- a unit without a translation is rejected as ``untranslated`` (for ``check``, with
+  ``untranslated``, it is a pair with an empty target); a fuzzy one (PO
   ``#, fuzzy``, XLIFF ``needs-*`` states) as ``fuzzy`` unless ``include_fuzzy``: a TM should
   hold translations someone stands by;
 - the unit's context (PO ``msgctxt``) is kept as the prop ``x-context``;
@@ -44,8 +45,11 @@ def read_ttk(
     source_lang: str,
     target_lang: str,
     include_fuzzy: bool = False,
+    untranslated: bool = False,
 ) -> ReadResult:
-    """Pairs from an XLIFF or PO file (see the module documentation)."""
+    """Pairs from an XLIFF or PO file (see the module documentation); with
+    ``untranslated``, an entry with a source and no target is a pair with an empty target
+    (for checking), not a reject."""
     name = str(path)
     p = Path(path)
     if not p.exists():
@@ -97,10 +101,10 @@ def read_ttk(
                 source, target = target, source
             if not source.strip() and not target.strip():
                 continue
-            if not target.strip() or not source.strip():
+            if not source.strip() or not (target.strip() or untranslated):
                 result.rejects.append(Reject(name, line, "untranslated", source or target))
                 continue
-            if fuzzy:
+            if fuzzy and target.strip():  # (not yet translated, it is no draft)
                 result.rejects.append(Reject(name, line, "fuzzy", f"{source}\t{target}"))
                 continue
             pair = Pair(source=source, target=target, source_lang=source_lang,

@@ -28,9 +28,9 @@ def read_term_units(
 ) -> tuple[list[Pair], list[Reject]]:
     """The units of ``inputs`` as ``tmx-export build --segment SEGMENT`` writes them, each
     with its ``tuid`` in that TMX (:func:`tmx_export.pipeline.read_units`), read by ``jobs``
-    processes."""
+    processes; none when every paragraph was rejected (:func:`run_terms` then says why)."""
     return read_units(inputs, source_lang=source_lang, target_lang=target_lang,
-                      segment=segment, progress=progress, jobs=jobs)
+                      segment=segment, progress=progress, jobs=jobs, allow_empty=True)
 
 
 class _Clock:
@@ -111,6 +111,15 @@ def run_terms(
     units, rejects = read_term_units(inputs, source_lang=source_lang,
                                      target_lang=target_lang, segment=segment,
                                      progress=progress, jobs=jobs)
+    if not units:  # (read_term_units allows it: terms has no --allow-empty to suggest)
+        from ..errors import InputError
+        from ..pipeline import nothing_left
+
+        names = str(inputs[0]) if len(inputs) == 1 else f"{len(inputs)} inputs"
+        raise InputError(names, nothing_left(
+            f"no {source_lang}/{target_lang} unit to extract terms from", len(rejects),
+            Counter(r.reason for r in rejects),
+            Counter(lang for r in rejects for lang in r.languages)))
     repeats = repeated_units(units, rejects)
     units += repeats
     left_out = len(rejects) - len(repeats)
