@@ -375,7 +375,7 @@ class _Run:
                 self._nothing_bilingual(path, fmt)
         accounts.check()
         if self.numbered == 0 and not self.options.allow_empty:
-            raise InputError(_names(files), self._empty_reason())
+            raise InputError(input_names(files), self._empty_reason())
 
     def _nothing_bilingual(self, path: Input, fmt: str) -> None:
         """A file in which the reader found nothing at all, not even a paragraph it had to
@@ -817,8 +817,9 @@ def languages_held(languages: Counter[str]) -> str:
             "and --target-lang")
 
 
-def _names(files: list[Input]) -> str:
-    return str(files[0]) if len(files) == 1 else f"{len(files)} inputs"
+def input_names(inputs: Sequence[Input]) -> str:
+    """How an error names the inputs of a run: the one input, or how many."""
+    return str(inputs[0]) if len(inputs) == 1 else f"{len(inputs)} inputs"
 
 
 # --- checks before any work ------------------------------------------------------------------

@@ -75,11 +75,11 @@ def memory_units(inputs: Sequence[str | Path | ParallelInput], options: BuildOpt
 
 
 def _batches(name: str, source_lang: str, target_lang: str, size: int,
-             held: Counter[str] | None = None, untranslated: bool = False
+             languages: Counter[str] | None = None, untranslated: bool = False
              ) -> Iterator[tuple[list[Pair], int, int]]:
     """The units of one TMX file in batches: (units, pairs read, pairs left out). A batch
     ends after ``size`` pairs, before a ``tu`` that lacks a language, and at the end of the
-    file, as the pipeline hands its records on. ``held`` counts the languages of the
+    file, as the pipeline hands its records on. ``languages`` counts the languages of the
     ``tu`` elements that lack one of the pair; with ``untranslated``, a unit whose target
     is empty is given (as the pipeline's Preparer gives it)."""
     from ..clean import is_clean, sanitise
@@ -117,9 +117,10 @@ def _batches(name: str, source_lang: str, target_lang: str, size: int,
                 yield batch, read, dropped
                 batch, read, dropped = [], 0, 0
             dropped += 1
-            if held is not None:
-                held.update(lang for child in tu if child.tag == "tuv"
-                            for lang in [child.get(XML_LANG) or child.get("lang")] if lang)
+            if languages is not None:  # as the pipeline's reject tells them
+                tags = (child.get(XML_LANG) or child.get("lang") for child in tu
+                        if child.tag == "tuv")
+                languages.update(tag for tag in tags if tag)
             continue
         sides = [(src, tgt)]
         if variants:  # as iter_tmx orders them

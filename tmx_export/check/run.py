@@ -185,7 +185,7 @@ def check(inputs: Sequence[str | Path | ParallelInput], options: CheckOptions,
           ) -> CheckSummary:
     """Read ``inputs`` as :func:`tmx_export.pipeline.stream_units` does (see the module
     documentation for which units) and check them; findings go to ``emit``."""
-    from ..pipeline import languages_held, stream_units
+    from ..pipeline import input_names, languages_held, stream_units
 
     held: Counter[str] = Counter()  # the languages of the units that lack the pair
     build_options = BuildOptions(source_lang=options.source_lang,
@@ -205,8 +205,8 @@ def check(inputs: Sequence[str | Path | ParallelInput], options: CheckOptions,
     summary = check_units(units, options, emit)
     if summary.units == 0:
         # a check of nothing would pass: as a gate, it must not open without a word
-        names = str(inputs[0]) if len(inputs) == 1 else f"{len(inputs)} inputs"
-        raise InputError(names, f"no {options.source_lang}/{options.target_lang} unit to "
+        raise InputError(input_names(inputs), f"no {options.source_lang}/"
+                         f"{options.target_lang} unit to "
                          f"check; {languages_held(held) or 'the input holds none'}")
     return summary
 

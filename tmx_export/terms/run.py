@@ -15,8 +15,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from ..errors import InputError
 from ..model import Pair, Reject, TermsOptions
-from ..pipeline import ProgressArg, read_units
+from ..pipeline import ProgressArg, input_names, nothing_left, read_units
 from .termpair import TermPair
 
 Say = Callable[[str], None] | None
@@ -112,11 +113,7 @@ def run_terms(
                                      target_lang=target_lang, segment=segment,
                                      progress=progress, jobs=jobs)
     if not units:  # (read_term_units allows it: terms has no --allow-empty to suggest)
-        from ..errors import InputError
-        from ..pipeline import nothing_left
-
-        names = str(inputs[0]) if len(inputs) == 1 else f"{len(inputs)} inputs"
-        raise InputError(names, nothing_left(
+        raise InputError(input_names(inputs), nothing_left(
             f"no {source_lang}/{target_lang} unit to extract terms from", len(rejects),
             Counter(r.reason for r in rejects),
             Counter(lang for r in rejects for lang in r.languages)))
