@@ -41,7 +41,7 @@ def main() -> int:
                         help="hand-judged rivals of flagged pairs (default: %(default)s)")
     args = parser.parse_args()
     data = args.shared / "data"
-    # the units ``terms`` reads: sentences, a repeated one once (as ``build`` writes them)
+    # the units ``terms`` extracts from: sentences as ``build`` writes them, and the repeats
     units = term_units([*europarl_pairs(data), *dgt_pairs(data)])
     started = time.perf_counter()
     found = extract_terms(units)

@@ -6,10 +6,11 @@
 
 Runs extraction (default options) on the Europarl dev sessions, on the DGT-TM 2019 pairs,
 and on both together, and judges the top N pairs against ``tests/data/terms_gold_en_fr.tsv``
-(matching on lemmas). The pairs are first made the units ``tmx-export terms`` reads by
-default: cut by the sentence segmenter (``--segment none``: the pairs as read), and a unit
-that repeats an earlier one's texts read once, as ``build`` writes it (DGT-TM repeats its
-titles and formulas: 2,670 sentence units, 2,246 distinct). Target (issue 11): 0.9.
+(matching on lemmas). The pairs are first made the units ``tmx-export terms`` extracts
+from by default (``_corpora.term_units``): cut by the sentence segmenter (``--segment
+none``: the pairs as read), prepared as ``build`` writes them, and each unit that repeats
+an earlier one's texts (DGT-TM repeats its titles and formulas) counted again as a use of
+its terms. Target (issue 11): 0.9.
 
 ``--split`` measures generalisation instead: each corpus is cut in two halves, a *tuning*
 half (what the ranking may be adjusted on, and what ``--show`` lists) and a *held-out* half
