@@ -246,3 +246,70 @@ def test_an_xliff_bundle_of_several_language_pairs_goes_by_each_file(tmp_path):
     assert [r.reason for r in german.rejects] == ["other-languages", "other-languages"]
     with pytest.raises(InputError, match="the file is in en-GB -> fr-FR, not en-GB -> it-IT"):
         read_ttk(path, source_lang="en-GB", target_lang="it-IT")
+
+
+_CODES = [  # (source, target) of each trans-unit, as CAT tools write their tags
+    ('Click <g id="1">here</g> to read <x id="2"/> the <g id="3"><g id="4">value</g> '
+     "chain</g>.",
+     'Cliquez <g id="1">ici</g> pour lire <x id="2"/> la <g id="3">chaîne de <g id="4">'
+     "valeur</g></g>."),
+    ('A <bpt id="5">&lt;b&gt;</bpt>bold<ept id="5">&lt;/b&gt;</ept> word<ph id="6">&lt;br/'
+     '&gt;</ph> and <bx id="7"/>more<ex id="7"/>.',
+     'Un mot <bpt id="5">&lt;b&gt;</bpt>gras<ept id="5">&lt;/b&gt;</ept> et <bx id="7"/>plus'
+     '<ex id="7"/>.'),
+    ('No code <mrk mtype="term">here</mrk>.', 'Pas de code <mrk mtype="term">ici</mrk>.'),
+]
+XLIFF_12_CODES = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" '
+    'xmlns="urn:oasis:names:tc:xliff:document:1.2">\n<file original="report.docx" '
+    'source-language="en-GB" target-language="fr-FR" datatype="x"><body>\n'
+    + "".join(f'<trans-unit id="{n}"><source>{source}</source><target>{target}</target>'
+              "</trans-unit>\n" for n, (source, target) in enumerate(_CODES, 1))
+    + "</body></file></xliff>\n")
+
+
+def test_xliff_inline_codes_become_tmx_codes(tmp_path):
+    # Tags as CAT tools write them (g, x, bx/ex, native bpt/ept/ph, mrk): kept as TMX inline
+    # codes, numbered alike on both sides, so a CAT tool matches them and check compares them
+    from tmx_export.check.rules import tag_mismatch
+
+    pairs = read_ttk(write(tmp_path, "codes.xlf", XLIFF_12_CODES), source_lang="en-GB",
+                     target_lang="fr-FR").pairs
+    first, second, third = pairs
+    assert first.source == "Click here to read the value chain."
+    assert first.source_markup.startswith(
+        'Click <bpt i="1" x="1">&lt;g id=&quot;1&quot;&gt;</bpt>here<ept i="1">&lt;/g&gt;'
+        '</ept> to read <ph x="2">')
+    # the same codes on both sides, in another order: no finding; one left out: a finding
+    assert list(tag_mismatch(first)) == []
+    assert '<bpt i="5">&lt;b&gt;</bpt>bold<ept i="5">&lt;/b&gt;</ept>' in second.source_markup
+    assert '<ph x="6">&lt;br/&gt;</ph>' in second.source_markup
+    assert '<it pos="begin" x="7">' in second.source_markup
+    (finding,) = tag_mismatch(second)
+    assert finding.item == '<ph x="6">' and finding.expected == "(missing from the target)"
+    assert (third.source_markup, third.target_markup) == ("No code here.", "Pas de code ici.")
+    # through to TMX: the codes are written, and read back
+    out = tmp_path / "codes.tmx"
+    write_tmx(pairs, out, segtype="sentence")
+    back = read_tmx(out, source_lang="en-GB", target_lang="fr-FR").pairs
+    # (the text around a code removed keeps the spaces on both sides of it, as any TMX)
+    assert [(" ".join(p.source.split()), " ".join(p.target.split())) for p in back[:2]] == [
+        ("Click here to read the value chain.", "Cliquez ici pour lire la chaîne de valeur."),
+        ("A bold word and more.", "Un mot gras et plus.")]
+    assert '<ph x="6">&lt;br/&gt;</ph>' in back[1].source_markup
+    assert list(tag_mismatch(back[0])) == [] and len(list(tag_mismatch(back[1]))) == 1
+
+
+def test_xliff_20_inline_codes_and_a_swapped_file(tmp_path):
+    xliff = XLIFF_20.replace("<source>Adoption of the Minutes</source>",
+                             '<source>Adoption of the <pc id="1">Minutes</pc><ph id="2"/></source>'
+                             ).replace("<target>Adoption du procès-verbal</target>",
+                                       '<target>Adoption du <pc id="1">procès-verbal</pc></target>')
+    path = write(tmp_path, "codes2.xlf", xliff)
+    (pair, _) = read_ttk(path, source_lang="en-GB", target_lang="fr-FR").pairs
+    assert pair.source == "Adoption of the Minutes"
+    assert pair.source_markup.count("<bpt") == 1 and '<ph x="2">' in pair.source_markup
+    assert pair.target_markup.count("<bpt") == 1 and "<ph" not in pair.target_markup
+    (swapped, _) = read_ttk(path, source_lang="fr-FR", target_lang="en-GB").pairs
+    assert (swapped.source_markup, swapped.target_markup) == (pair.target_markup,
+                                                              pair.source_markup)

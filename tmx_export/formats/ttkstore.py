@@ -109,12 +109,90 @@ def read_ttk(
                 continue
             pair = Pair(source=source, target=target, source_lang=source_lang,
                         target_lang=target_lang, file=name, line=line)
+            if len(forms) == 1:  # (a PO entry holds no inline codes)
+                markups = inline_markups(unit)
+                pair.source_markup, pair.target_markup = \
+                    markups[::-1] if direction == "swapped" else markups
             if context:
                 pair.props["x-context"] = str(context)
             if len(forms) > 1:
                 pair.props["x-plural-form"] = str(form)
             result.pairs.append(pair)
     return result
+
+
+# XLIFF inline elements (1.2 and 2.0, by local name) as TMX 1.4b inline codes, so that a
+# memory built from XLIFF keeps its tags (a CAT tool matches them) and ``check`` can compare
+# them (tag-mismatch): paired codes around text become bpt/ept, standalone ones ph, codes
+# whose partner is elsewhere it; XLIFF 1.2's own bpt/ept/ph/it carry their native code;
+# markers (mrk) and sub-flows (sub) keep only their text.
+_PAIRED = frozenset({"g", "pc"})
+_STANDALONE = frozenset({"x", "ph"})
+_BEGIN, _END = frozenset({"bx", "sc"}), frozenset({"ex", "ec"})
+_NATIVE = frozenset({"bpt", "ept"})
+
+
+def inline_markups(unit) -> tuple[str | None, str | None]:  # type: ignore[no-untyped-def]
+    """The TMX inline markup of an XLIFF unit's source and target (``None`` for a side
+    without inline elements, or a unit that is no XLIFF one). One numbering of the codes
+    serves both sides, so the same XLIFF code is the same TMX code on each."""
+    source, target = getattr(unit, "source_dom", None), getattr(unit, "target_dom", None)
+    if (source is None or not len(source)) and (target is None or not len(target)):
+        return None, None
+    numbers: dict[str, str] = {}
+    return (_markup(source, numbers) if source is not None else None,
+            _markup(target, numbers) if target is not None else None)
+
+
+def _markup(element, numbers: dict[str, str]) -> str:  # type: ignore[no-untyped-def]
+    from xml.sax.saxutils import escape
+
+    def number(code_id: str | None) -> str:
+        """The TMX ``i`` of an XLIFF id: the id itself when it is a number, else the next
+        number free."""
+        key = code_id or f"#{len(numbers)}"
+        if key not in numbers:
+            numbers[key] = key if key.isdigit() else str(len(numbers) + 1000)
+        return numbers[key]
+
+    parts = [escape(element.text or "")]
+
+    def walk(parent) -> None:  # type: ignore[no-untyped-def]
+        for child in parent:
+            if not isinstance(child.tag, str):  # a comment or processing instruction
+                parts.append(escape(child.tail or ""))
+                continue
+            local = child.tag.rsplit("}", 1)[-1]
+            code_id = child.get("id") or child.get("startRef")  # (XLIFF 2's <ec>: its <sc>)
+            x = f' x="{number(code_id)}"' if code_id else ""
+            # the native code a code without its own stands for: the XLIFF tag itself
+            tag = escape(f'<{local} id="{code_id}"' if code_id else f"<{local}",
+                         {'"': "&quot;"})
+            own = escape("".join(child.itertext()))
+            if local in _PAIRED:
+                i = number(code_id)
+                parts.append(f'<bpt i="{i}"{x}>{tag}&gt;</bpt>')
+                parts.append(escape(child.text or ""))
+                walk(child)
+                parts.append(f'<ept i="{i}">{escape(f"</{local}>")}</ept>')
+            elif local in _STANDALONE:
+                parts.append(f"<ph{x}>{own or tag + '/&gt;'}</ph>")
+            elif local in _BEGIN or local in _END:
+                pos = "begin" if local in _BEGIN else "end"
+                parts.append(f'<it pos="{pos}"{x}>{tag}/&gt;</it>')
+            elif local == "it":  # XLIFF 1.2: pos "open" or "close"
+                pos = "end" if child.get("pos") == "close" else "begin"
+                parts.append(f'<it pos="{pos}"{x}>{own}</it>')
+            elif local in _NATIVE:
+                i = number(child.get("rid") or code_id)
+                parts.append(f'<{local} i="{i}">{own}</{local}>')
+            else:  # mrk, sub and anything else: its text
+                parts.append(escape(child.text or ""))
+                walk(child)
+            parts.append(escape(child.tail or ""))
+
+    walk(element)
+    return "".join(parts)
 
 
 def _forms(unit) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
