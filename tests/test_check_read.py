@@ -315,6 +315,44 @@ def test_a_failing_worker_is_an_error_not_a_hang(monkeypatch) -> None:
         _findings(_dgt_units())
 
 
+def test_a_worker_gone_while_units_are_sent_is_reported_with_its_error() -> None:
+    # The race a CI run met: the worker failed while this process sent it more units, and
+    # findings of earlier batches were still in the queue. The pipe's BrokenPipeError
+    # then went up as if the reader of the output had left: exit status 1, no message
+    import queue as queues
+
+    from tmx_export.errors import InternalError
+
+    class Gone:
+        def send(self, units: object) -> None:
+            raise BrokenPipeError(32, "Broken pipe")
+
+    class Results:
+        def __init__(self) -> None:
+            self.answers: list[object] = [[(0, "spacing", "warning", "x", "y")],
+                                          "ValueError: no more"]
+
+        def get(self, timeout: float) -> object:
+            if not self.answers:
+                raise queues.Empty
+            return self.answers.pop(0)
+
+    class Dead:
+        exitcode = 1
+
+        def is_alive(self) -> bool:
+            return False
+
+    gone = worker._Worker.__new__(worker._Worker)
+    gone.jobs, gone.results, gone.process = Gone(), Results(), Dead()
+    with pytest.raises(InternalError, match="ValueError: no more"):
+        gone.send([])
+    gone.results = Results()
+    gone.results.answers = [[]]  # its error lost: its end is said
+    with pytest.raises(InternalError, match="ended"):
+        gone.send([])
+
+
 def test_a_failing_worker_ends_the_command_in_one_line(monkeypatch, tmp_path: Path) -> None:
     """The command line: a worker that failed (a bug) ends the run with the one error
     line, exit status 1 and no report file."""

@@ -127,8 +127,10 @@ class _Worker:
         try:
             self.jobs.send(units)
         except OSError:  # the worker is gone: say why
-            self.receive()
-            raise
+            # the findings of batches sent before may come first: the worker's last word
+            # (its error, or its end) is behind them, and receive raises when it reads it
+            while True:
+                self.receive()
 
     def receive(self) -> list[_Row]:
         while True:
