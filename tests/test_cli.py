@@ -283,11 +283,11 @@ EN_DE = DATA / "tmx" / "europarl-extract" / "parallel_en-de.tmx"
 
 
 def test_a_memory_without_the_pair_is_refused_naming_its_languages(tmp_path: Path) -> None:
-    # A real EN-DE memory read for the default EN-FR: every command says which languages
-    # the units hold, and writes nothing; check no longer passes having checked nothing
+    # A real EN-DE memory read as EN-FR: every command says which languages the units
+    # hold, and writes nothing; check no longer passes having checked nothing
     out, report = tmp_path / "out.tmx", tmp_path / "findings.tsv"
     built = run("build", str(EN_DE), "-o", str(out))
-    checked = run("check", str(EN_DE), "--report", str(report))
+    checked = run("check", str(EN_DE), "--report", str(report), "--target-lang", "fr-FR")
     extracted = run("terms", str(EN_DE), "--csv", str(tmp_path / "terms.csv"))
     for result in (built, checked, extracted):
         assert result.exit_code == 1, result.output
@@ -301,3 +301,26 @@ def test_a_memory_without_the_pair_is_refused_naming_its_languages(tmp_path: Pat
     named = run("check", str(EN_DE), "--target-lang", "de-DE", "--fail-on", "never")
     assert named.exit_code == 0 and "3 units checked" in named.stderr, named.output
     assert run("build", str(EN_DE), "--target-lang", "de-DE", "-o", str(out)).exit_code == 0
+
+
+def test_check_takes_the_languages_a_memory_declares(tmp_path: Path) -> None:
+    # Issue 12: languages come from the options, and from the memory where it says. The
+    # EN-DE memory, no language named: its own pair, said on stderr
+    result = run("check", str(EN_DE), "--fail-on", "never")
+    assert result.exit_code == 0, result.output
+    assert "languages as the memory declares them: en -> de" in result.stderr
+    assert "3 units checked" in result.stderr
+    # a multilingual memory declares no pair: the options' pair, said nowhere
+    dgt = DATA / "tmx" / "dgt-tm" / "22019D0391.tmx"
+    result = run("check", str(dgt), "--fail-on", "never")
+    assert result.exit_code == 0 and "declares" not in result.stderr, result.output
+    # an XLIFF file's <file> languages
+    xliff = tmp_path / "de.xlf"
+    xliff.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="urn:oasis:'
+        'names:tc:xliff:document:1.2"><file original="a" source-language="en-GB" '
+        'target-language="de-DE" datatype="plaintext"><body><trans-unit id="1"><source>'
+        "The Commission adopted 3 acts.</source><target>Die Kommission hat 4 Rechtsakte "
+        "erlassen.</target></trans-unit></body></file></xliff>\n", encoding="utf-8")
+    result = run("check", str(xliff), "--fail-on", "never")
+    assert "en-GB -> de-DE" in result.stderr and "number-mismatch" in result.stdout

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..errors import InputError
@@ -39,11 +39,15 @@ class CheckOptions:
     findings report whose ``ok`` and ``false alarm`` decisions are not reported again;
     ``fail_on`` the least severity that makes the run fail (``never``: it never does);
     ``french_spaces`` whether French targets need a space before ; : ! ? and inside « »
-    (French typography; some clients and DGT-TM write none).
+    (French typography; some clients and DGT-TM write none); ``languages_from_memory``
+    (the user named no language): the languages the memories declare, when they all
+    declare the same pair (:func:`declared_pair`), rather than ``source_lang`` and
+    ``target_lang``.
     """
 
     source_lang: str = "en-GB"
     target_lang: str = "fr-FR"
+    languages_from_memory: bool = False
     input_format: str | None = None
     checks: frozenset[str] = frozenset(CHECKS)
     terms: str | None = None
@@ -85,6 +89,8 @@ class CheckSummary:
     by_severity: Counter[str] = field(default_factory=Counter)
     accepted: int = 0
     fail_on: str = "error"
+    # the pair the memories declared, when it was taken from them (languages_from_memory)
+    declared: tuple[str, str] | None = None
 
     @property
     def findings(self) -> int:
@@ -187,6 +193,12 @@ def check(inputs: Sequence[str | Path | ParallelInput], options: CheckOptions,
     documentation for which units) and check them; findings go to ``emit``."""
     from ..pipeline import input_names, languages_held, stream_units
 
+    declared = declared_pair(inputs, options) if options.languages_from_memory else None
+    if declared is not None and _same_pair(declared, (options.source_lang,
+                                                      options.target_lang)):
+        declared = None  # what was asked for already
+    if declared is not None:
+        options = replace(options, source_lang=declared[0], target_lang=declared[1])
     held: Counter[str] = Counter()  # the languages of the units that lack the pair
     build_options = BuildOptions(source_lang=options.source_lang,
                                  target_lang=options.target_lang,
@@ -203,12 +215,43 @@ def check(inputs: Sequence[str | Path | ParallelInput], options: CheckOptions,
         units = stream_units(inputs, build_options, progress=progress,
                              rejects=lambda reject: held.update(reject.languages))
     summary = check_units(units, options, emit)
+    summary.declared = declared
     if summary.units == 0:
         # a check of nothing would pass: as a gate, it must not open without a word
         raise InputError(input_names(inputs), f"no {options.source_lang}/"
                          f"{options.target_lang} unit to "
                          f"check; {languages_held(held) or 'the input holds none'}")
     return summary
+
+
+def declared_pair(inputs: Sequence[str | Path | ParallelInput], options: CheckOptions
+                  ) -> tuple[str, str] | None:
+    """The (source, target) languages that every input declares alike: a bilingual TMX
+    (its ``srclang`` and its other language) or an XLIFF file (its ``<file>``'s); ``None``
+    when an input is of another kind, declares none, or they differ."""
+    from ..formats.tmx import declared_languages as tmx_languages
+    from ..formats.ttkstore import declared_languages as xliff_languages
+
+    files = gather_inputs(inputs, source_lang=options.source_lang,
+                          target_lang=options.target_lang,
+                          pair_files=options.input_format is None)
+    first: tuple[str, str] | None = None
+    for path in files:
+        fmt = format_of(path, options.input_format)
+        reader = {"tmx": tmx_languages, "xliff": xliff_languages}.get(fmt)
+        if reader is None or isinstance(path, ParallelInput):
+            return None
+        found = reader(path)
+        if found is None or (first is not None and not _same_pair(first, found)):
+            return None
+        first = first or found
+    return first
+
+
+def _same_pair(one: tuple[str, str], other: tuple[str, str]) -> bool:
+    from ..lang import normalise_tag
+
+    return [normalise_tag(tag) for tag in one] == [normalise_tag(tag) for tag in other]
 
 
 def _memories_only(inputs: Sequence[str | Path | ParallelInput],

@@ -57,8 +57,12 @@ def check_command(inputs: Sequence[str], source_lang: str, target_lang: str,
         raise click.UsageError("--termbase and --glossary go one at a time")
     if report_path is not None:
         report_format(report_path)  # a bad name fails before any work
+    context = click.get_current_context()
+    unnamed = all(context.get_parameter_source(name) is click.core.ParameterSource.DEFAULT
+                  for name in ("source_lang", "target_lang"))
     options = CheckOptions.choosing(only, skip, source_lang=source_lang,
                                     target_lang=target_lang, input_format=input_format,
+                                    languages_from_memory=unnamed,
                                     terms=termbase_path or glossary_path,
                                     accept=accept_path, fail_on=fail_on,
                                     french_spaces=french_spaces)
@@ -88,6 +92,10 @@ def check_command(inputs: Sequence[str], source_lang: str, target_lang: str,
         if bar is not None:
             bar.close()
     if not quiet:
+        if summary.declared is not None:
+            click.echo(f"languages as the memory declares them: {summary.declared[0]} -> "
+                       f"{summary.declared[1]} (--source-lang and --target-lang choose "
+                       "others)", err=True)
         counts = ", ".join(f"{n} {name}" for name, n in summary.by_check.most_common())
         click.echo(f"{summary.units} units checked: {summary.findings} findings"
                    + (f" ({counts})" if counts else "")

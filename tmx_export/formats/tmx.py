@@ -853,6 +853,34 @@ def _missing(name: str, line: int, tu: etree._Element, no_source: bool,
                   tuple(tuv.lang for tuv in tuvs if tuv.lang))
 
 
+def declared_languages(path: str | Path, sample: int = 50) -> tuple[str, str] | None:
+    """The (source, target) a bilingual TMX holds, as it spells them: its header's
+    ``srclang`` and the one other language of its first ``sample`` units. ``None`` when
+    the header names no source (or ``*all*``), or the units hold other than two
+    languages (a multilingual memory says no pair)."""
+    srclang = ""
+    spellings: dict[str, str] = {}  # normalised tag -> its first spelling
+    for count, elem in enumerate(iter_elements(path, ("header", "tu"))):
+        if elem.tag == "header":
+            srclang = elem.get("srclang") or ""
+            continue
+        for child in elem:
+            lang = child.get(XML_LANG) or child.get("lang") if child.tag == "tuv" else None
+            if lang:
+                spellings.setdefault(normalise_tag(lang), lang)
+        if count >= sample or len(spellings) > 2:
+            break
+    if len(spellings) != 2 or not srclang or srclang == "*all*":
+        return None
+    source = spellings.get(normalise_tag(srclang))
+    if source is None:  # "EN-US" in the header, "en" in the tuvs: by the language alone
+        same = [tag for key, tag in spellings.items() if primary(key) == primary(srclang)]
+        source = same[0] if len(same) == 1 else None
+    if source is None:
+        return None
+    return source, next(tag for key, tag in spellings.items() if tag is not source)
+
+
 def read_tmx(path: str | Path, *, source_lang: str, target_lang: str) -> ReadResult:
     """All pairs and rejects of a TMX file (see :func:`iter_tmx` for streaming)."""
     result = ReadResult()

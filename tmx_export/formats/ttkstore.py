@@ -195,6 +195,24 @@ def _markup(element, numbers: dict[str, str]) -> str:  # type: ignore[no-untyped
     return "".join(parts)
 
 
+# The tag that declares an XLIFF file's languages: 1.2's first <file>, 2.x's <xliff>.
+_DECLARING = re.compile(r"<(?:[\w.-]+:)?(?:file|xliff)\b[^>]*>")
+_DECLARED = {"source": re.compile(r"""\b(?:source-language|srcLang)\s*=\s*["']([^"']+)"""),
+             "target": re.compile(r"""\b(?:target-language|trgLang)\s*=\s*["']([^"']+)""")}
+
+
+def declared_languages(path: str | Path) -> tuple[str, str] | None:
+    """The (source, target) an XLIFF file declares (XLIFF 1.2: its first ``<file>``; 2.x:
+    ``srcLang``/``trgLang``), read from its head; ``None`` for PO or a file that leaves a
+    side unsaid. (A hint only: reading the file checks its languages all the same.)"""
+    head = decode_head(read_head(path))
+    for tag in _DECLARING.finditer(head):
+        found = [pattern.search(tag.group()) for pattern in _DECLARED.values()]
+        if all(found):
+            return found[0].group(1), found[1].group(1)  # type: ignore[union-attr]
+    return None
+
+
 def _forms(unit) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
     """(source, target) of each form of a unit: one, or for a PO plural entry the singular
     (``msgid`` / ``msgstr[0]``) and each plural form of the target language with the
