@@ -324,3 +324,9 @@ def test_check_takes_the_languages_a_memory_declares(tmp_path: Path) -> None:
         "erlassen.</target></trans-unit></body></file></xliff>\n", encoding="utf-8")
     result = run("check", str(xliff), "--fail-on", "never")
     assert "en-GB -> de-DE" in result.stderr and "number-mismatch" in result.stdout
+    # a table's two language columns, the first the source
+    table = tmp_path / "de.tsv"
+    table.write_text("en-GB\tde-DE\nThe Commission adopted 3 acts.\tDie Kommission hat 4 "
+                     "Rechtsakte erlassen.\n", encoding="utf-8")
+    result = run("check", str(table), "--fail-on", "never")
+    assert "en-GB -> de-DE" in result.stderr and "number-mismatch" in result.stdout

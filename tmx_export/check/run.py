@@ -227,8 +227,10 @@ def check(inputs: Sequence[str | Path | ParallelInput], options: CheckOptions,
 def declared_pair(inputs: Sequence[str | Path | ParallelInput], options: CheckOptions
                   ) -> tuple[str, str] | None:
     """The (source, target) languages that every input declares alike: a bilingual TMX
-    (its ``srclang`` and its other language) or an XLIFF file (its ``<file>``'s); ``None``
-    when an input is of another kind, declares none, or they differ."""
+    (its ``srclang`` and its other language), an XLIFF file (its ``<file>``'s) or a table
+    (its two language columns, the first the source); ``None`` when an input is of
+    another kind, declares none, or they differ."""
+    from ..formats.table import declared_languages as table_languages
     from ..formats.tmx import declared_languages as tmx_languages
     from ..formats.ttkstore import declared_languages as xliff_languages
 
@@ -238,7 +240,8 @@ def declared_pair(inputs: Sequence[str | Path | ParallelInput], options: CheckOp
     first: tuple[str, str] | None = None
     for path in files:
         fmt = format_of(path, options.input_format)
-        reader = {"tmx": tmx_languages, "xliff": xliff_languages}.get(fmt)
+        reader = {"tmx": tmx_languages, "xliff": xliff_languages, "tsv": table_languages,
+                  "csv": table_languages, "xlsx": table_languages}.get(fmt)
         if reader is None or isinstance(path, ParallelInput):
             return None
         found = reader(path)

@@ -161,6 +161,14 @@ def table_header(path: str | Path, *, sheet: str | None = None,
     return None
 
 
+def declared_languages(path: str | Path) -> tuple[str, str] | None:
+    """The (source, target) a table's header names with language tags ("en-GB", "de"):
+    its two tag columns, the first the source; ``None`` with more or fewer."""
+    header = table_header(path)
+    tags = [cell for cell in header or () if _looks_like_tag(cell)]
+    return (tags[0], tags[1]) if len(tags) == 2 else None
+
+
 def has_columns(header: list[str], source_lang: str, target_lang: str) -> bool:
     """Whether ``header`` names a column for each language, as :func:`read_table` would
     choose them."""
