@@ -4,6 +4,7 @@ findings one process gives, in the same order."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -383,3 +384,30 @@ def test_a_failing_worker_ends_the_command_in_one_line(monkeypatch, tmp_path: Pa
                                     "worker process: ValueError: no more")
     assert result.output.count("\n") == 1
     assert not report.exists() and list(tmp_path.iterdir()) == []
+
+
+def test_drafts_are_checked_and_what_is_left_out_is_counted(tmp_path: Path) -> None:
+    # A check is for the text as it stands: a draft (PO "#, fuzzy", XLIFF needs-review) is
+    # checked, where build leaves it out of a TM. What the check cannot check (a DGT-TM tu
+    # without French) is counted and said, never dropped unsaid.
+    from click.testing import CliRunner
+
+    from tmx_export.cli import main
+
+    po = tmp_path / "draft.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                  '#, fuzzy\nmsgid "The Commission adopted 3 implementing acts."\n'
+                  'msgstr "La Commission a adopté 4 actes d\'exécution."\n', encoding="utf-8")
+    found: list = []
+    summary = check([str(po)], CheckOptions(), found.append)
+    assert [f.check for f in found] == ["number-mismatch"] and summary.units == 1
+    memory = DGT[4]
+    assert memory.name == "22019D0996.tmx"
+    found = []
+    summary = check([str(memory)], CheckOptions(), found.append)
+    lacking = sum(1 for tu in re.split(r"<tu[\s>]", memory.read_text(encoding="utf-16"))[1:]
+                  if 'lang="FR-FR"' not in tu)
+    assert summary.left_out == {"missing-target-language": lacking} and lacking > 0
+    result = CliRunner().invoke(main, ["check", str(memory), "--fail-on", "never"])
+    assert f"{lacking} left out, not checked ({lacking} missing-target-language)" in (
+        result.stderr)

@@ -18,22 +18,36 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, check_terminated
 from ..inputs import ParallelInput, input_size
-from ..model import BuildOptions, Pair, Progress
+from ..model import BuildOptions, Pair, Progress, Reject
+
+
+@dataclass(slots=True)
+class LeftOut:
+    """What a check read but could not check, as the pipeline's rejects tell it: how many
+    by reason, and the languages of the units that lacked one of the pair."""
+
+    reasons: Counter[str] = field(default_factory=Counter)
+    languages: Counter[str] = field(default_factory=Counter)
+
+    def add(self, reject: Reject) -> None:
+        self.reasons[reject.reason] += 1
+        self.languages.update(reject.languages)
 
 
 def memory_units(inputs: Sequence[str | Path | ParallelInput], options: BuildOptions,
                  progress: Progress | None = None,
-                 languages: Counter[str] | None = None) -> Iterator[Pair]:
+                 left_out: LeftOut | None = None) -> Iterator[Pair]:
     """The units :func:`~tmx_export.pipeline.stream_units` gives for ``inputs`` and
     ``options`` (which must ask for no cleaning, no dedupe and no renumbering), read
     directly when every input is a TMX file. Lazy, as ``stream_units`` is: nothing is
-    checked or read before the first unit is asked for. ``languages`` counts the
-    languages of the units that lack one of the pair (as the rejects tell them)."""
+    checked or read before the first unit is asked for. ``left_out`` hears of the units
+    left out (:class:`LeftOut`)."""
     from ..inputs import tmx_is_streamed
     from ..pipeline import CHUNK_PAIRS, explicit_inputs, prepare_run, stream_units
 
@@ -44,8 +58,8 @@ def memory_units(inputs: Sequence[str | Path | ParallelInput], options: BuildOpt
               and all(formats[f] == "tmx" and not isinstance(f, ParallelInput) and f != "-"
                       for f in files))
     if not direct:
-        heard = None if languages is None else (lambda r: languages.update(r.languages))
-        yield from stream_units(inputs, options, progress=progress, rejects=heard)
+        yield from stream_units(inputs, options, progress=progress,
+                                rejects=None if left_out is None else left_out.add)
         return
     if progress is not None:
         progress.start(sum(input_size(f) for f in files))
@@ -57,7 +71,7 @@ def memory_units(inputs: Sequence[str | Path | ParallelInput], options: BuildOpt
         # the pairs the pipeline reads ahead before it hands their units on: a file that
         # turns out broken further on fails at the same point, after the same findings
         for batch, read, dropped in _batches(name, prepared.source_lang,
-                                             prepared.target_lang, CHUNK_PAIRS, languages,
+                                             prepared.target_lang, CHUNK_PAIRS, left_out,
                                              options.untranslated):
             pairs += read
             rejected += dropped
@@ -75,13 +89,13 @@ def memory_units(inputs: Sequence[str | Path | ParallelInput], options: BuildOpt
 
 
 def _batches(name: str, source_lang: str, target_lang: str, size: int,
-             languages: Counter[str] | None = None, untranslated: bool = False
+             left_out: LeftOut | None = None, untranslated: bool = False
              ) -> Iterator[tuple[list[Pair], int, int]]:
     """The units of one TMX file in batches: (units, pairs read, pairs left out). A batch
     ends after ``size`` pairs, before a ``tu`` that lacks a language, and at the end of the
-    file, as the pipeline hands its records on. ``languages`` counts the languages of the
-    ``tu`` elements that lack one of the pair; with ``untranslated``, a unit whose target
-    is empty is given (as the pipeline's Preparer gives it)."""
+    file, as the pipeline hands its records on. ``left_out`` hears of the ``tu`` elements
+    that lack one of the pair and of the units with an empty side; with ``untranslated``,
+    a unit whose target is empty is given (as the pipeline's Preparer gives it)."""
     from ..clean import is_clean, sanitise
     from ..formats.tmx import XML_LANG, TuvRanker, iter_elements, without_side
 
@@ -117,10 +131,11 @@ def _batches(name: str, source_lang: str, target_lang: str, size: int,
                 yield batch, read, dropped
                 batch, read, dropped = [], 0, 0
             dropped += 1
-            if languages is not None:  # as the pipeline's reject tells them
+            if left_out is not None:  # as the pipeline's reject tells it
                 tags = (child.get(XML_LANG) or child.get("lang") for child in tu
                         if child.tag == "tuv")
-                languages.update(tag for tag in tags if tag)
+                left_out.reasons[f"missing-{'source' if src is None else 'target'}-language"] += 1
+                left_out.languages.update(tag for tag in tags if tag)
             continue
         sides = [(src, tgt)]
         if variants:  # as iter_tmx orders them
@@ -138,6 +153,8 @@ def _batches(name: str, source_lang: str, target_lang: str, size: int,
                 target = sanitise(target, repairs)
             if not source or not (target or untranslated):
                 dropped += 1  # empty-side
+                if left_out is not None:
+                    left_out.reasons["empty-side"] += 1
             else:
                 batch.append(Pair(source, target, source_lang, target_lang, file=name,
                                   line=tu.sourceline or 0, source_markup=source_markup,

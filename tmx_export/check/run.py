@@ -24,7 +24,7 @@ from ..errors import InputError
 from ..inputs import UNIT_FORMATS, ParallelInput, format_of, gather_inputs
 from ..model import NO_CLEANING, BuildOptions, Pair, Progress
 from .model import CHECKS, SEVERITIES, Finding, TermEntry
-from .read import memory_units
+from .read import LeftOut, memory_units
 from .worker import can_fork, checked_in_two
 
 FAIL_ON = ("error", "warning", "never")
@@ -91,6 +91,8 @@ class CheckSummary:
     fail_on: str = "error"
     # the pair the memories declared, when it was taken from them (languages_from_memory)
     declared: tuple[str, str] | None = None
+    # units read but not checked, by the reason the reader gives (a tu without the pair)
+    left_out: Counter[str] = field(default_factory=Counter)
 
     @property
     def findings(self) -> int:
@@ -199,28 +201,29 @@ def check(inputs: Sequence[str | Path | ParallelInput], options: CheckOptions,
         declared = None  # what was asked for already
     if declared is not None:
         options = replace(options, source_lang=declared[0], target_lang=declared[1])
-    held: Counter[str] = Counter()  # the languages of the units that lack the pair
+    left_out = LeftOut()
     build_options = BuildOptions(source_lang=options.source_lang,
                                  target_lang=options.target_lang,
                                  input_format=options.input_format, allow_empty=True)
     if _memories_only(inputs, build_options):
         # every unit as the memory holds it, under its own tuid
+        # drafts (fuzzy) too: a check is for the text as it stands, not what a TM keeps
         build_options = BuildOptions(source_lang=options.source_lang,
                                      target_lang=options.target_lang,
                                      input_format=options.input_format, allow_empty=True,
                                      clean=NO_CLEANING, dedupe="none", renumber=False,
-                                     untranslated=True)
-        units = memory_units(inputs, build_options, progress, held)
+                                     untranslated=True, include_fuzzy=True)
+        units = memory_units(inputs, build_options, progress, left_out)
     else:
-        units = stream_units(inputs, build_options, progress=progress,
-                             rejects=lambda reject: held.update(reject.languages))
+        units = stream_units(inputs, build_options, progress=progress, rejects=left_out.add)
     summary = check_units(units, options, emit)
     summary.declared = declared
+    summary.left_out = left_out.reasons
     if summary.units == 0:
         # a check of nothing would pass: as a gate, it must not open without a word
         raise InputError(input_names(inputs), f"no {options.source_lang}/"
-                         f"{options.target_lang} unit to "
-                         f"check; {languages_held(held) or 'the input holds none'}")
+                         f"{options.target_lang} unit to check; "
+                         f"{languages_held(left_out.languages) or 'the input holds none'}")
     return summary
 
 

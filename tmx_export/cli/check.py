@@ -97,8 +97,11 @@ def check_command(inputs: Sequence[str], source_lang: str, target_lang: str,
                        f"{summary.declared[1]} (--source-lang and --target-lang choose "
                        "others)", err=True)
         counts = ", ".join(f"{n} {name}" for name, n in summary.by_check.most_common())
+        left = ", ".join(f"{n} {reason}" for reason, n in summary.left_out.most_common())
         click.echo(f"{summary.units} units checked: {summary.findings} findings"
                    + (f" ({counts})" if counts else "")
+                   + (f"; {summary.left_out.total()} left out, not checked ({left})"
+                      if left else "")
                    + (f"; {summary.accepted} accepted before, not reported"
                       if summary.accepted else "")
                    + (f"; report: {report_path}" if report_path else ""), err=True)
