@@ -374,3 +374,22 @@ def test_a_failed_build_leaves_the_old_index(tmp_path: Path) -> None:
         build_index([memory], index)
     assert index.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["memory.db", "memory.tmx"]
+
+
+def test_a_memory_without_the_pair_is_refused_not_searched_in_silence(tmp_path: Path) -> None:
+    # A real EN-DE memory searched as EN-FR: no unit to search, which found nothing and
+    # said nothing (exit status 0); now one error line naming the languages, and no index
+    from tmx_export.cli import main
+
+    memory = Path(__file__).parent / "data" / "tmx" / "europarl-extract" / "parallel_en-de.tmx"
+    index = tmp_path / "i.db"
+    for extra in ([], ["--index", str(index)]):
+        result = CliRunner().invoke(main, ["concordance", str(memory), "Minutes", *extra])
+        assert result.exit_code == 1, result.output
+        assert result.stderr.splitlines()[-1].endswith(
+            "no en-GB/fr-FR unit to search; the units hold en, de: choose the pair with "
+            "--source-lang and --target-lang")
+    assert not index.exists()
+    found = CliRunner().invoke(main, ["concordance", str(memory), "Minutes", "--target-lang",
+                                      "de-DE", "--format", "tsv"])
+    assert found.exit_code == 0 and "Protokoll" in found.stdout

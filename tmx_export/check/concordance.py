@@ -488,15 +488,27 @@ def _hit(tuid: str, file: str, line: int, source: str, target: str,
 
 def _stream(inputs: Sequence[Input], settings: dict[str, Any], progress: Any = None,
             ) -> Iterator[Any]:
-    from ..pipeline import stream_units
+    """Every unit as the memory holds it: no cleaning, no deduplication, tuids kept, so a
+    hit names the unit a CAT tool or the TMX shows. A memory with no unit in the pair is
+    refused once read, naming the languages its units hold: a search of nothing would
+    find nothing, and say nothing."""
+    from ..pipeline import input_names, languages_held, stream_units
+    from .model import LeftOut
 
-    # Every unit as the memory holds it: no cleaning, no deduplication, tuids kept, so a
-    # hit names the unit a CAT tool or the TMX shows.
-    return stream_units(list(inputs), source_lang=settings["source_lang"],
-                        target_lang=settings["target_lang"],
-                        input_format=settings["input_format"], segment=settings["segment"],
-                        renumber=False, clean=None, dedupe="none", allow_empty=True,
-                        progress=progress)
+    left_out = LeftOut()
+    count = 0
+    for unit in stream_units(list(inputs), source_lang=settings["source_lang"],
+                             target_lang=settings["target_lang"],
+                             input_format=settings["input_format"],
+                             segment=settings["segment"], renumber=False, clean=None,
+                             dedupe="none", allow_empty=True, progress=progress,
+                             rejects=left_out.add):
+        count += 1
+        yield unit
+    if count == 0:
+        raise InputError(input_names(inputs), f"no {settings['source_lang']}/"
+                         f"{settings['target_lang']} unit to search; "
+                         f"{languages_held(left_out.languages) or 'the input holds none'}")
 
 
 def search_scan(inputs: Sequence[Input], query: Query, *, side: str = "both",

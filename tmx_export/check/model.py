@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 
-from ..model import Pair
+from ..model import Pair, Reject
 
 ERROR, WARNING = "error", "warning"
 SEVERITIES = (ERROR, WARNING)
@@ -70,3 +71,17 @@ class TermEntry:
     source: str
     targets: tuple[str, ...] = ()
     forbidden: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class LeftOut:
+    """What a check (or a search) read but could not look at, as the pipeline's rejects
+    tell it: how many by reason, and the languages of the units that lacked one of the
+    pair (to name them when no unit had it)."""
+
+    reasons: Counter[str] = field(default_factory=Counter)
+    languages: Counter[str] = field(default_factory=Counter)
+
+    def add(self, reject: Reject) -> None:
+        self.reasons[reject.reason] += 1
+        self.languages.update(reject.languages)

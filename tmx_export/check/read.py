@@ -18,26 +18,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, check_terminated
 from ..inputs import ParallelInput, input_size
-from ..model import BuildOptions, Pair, Progress, Reject
-
-
-@dataclass(slots=True)
-class LeftOut:
-    """What a check read but could not check, as the pipeline's rejects tell it: how many
-    by reason, and the languages of the units that lacked one of the pair."""
-
-    reasons: Counter[str] = field(default_factory=Counter)
-    languages: Counter[str] = field(default_factory=Counter)
-
-    def add(self, reject: Reject) -> None:
-        self.reasons[reject.reason] += 1
-        self.languages.update(reject.languages)
+from ..model import BuildOptions, Pair, Progress
+from .model import LeftOut
 
 
 def memory_units(inputs: Sequence[str | Path | ParallelInput], options: BuildOptions,

@@ -23,8 +23,8 @@ from pathlib import Path
 from ..errors import InputError
 from ..inputs import UNIT_FORMATS, ParallelInput, format_of, gather_inputs
 from ..model import NO_CLEANING, BuildOptions, Pair, Progress
-from .model import CHECKS, SEVERITIES, Finding, TermEntry
-from .read import LeftOut, memory_units
+from .model import CHECKS, SEVERITIES, Finding, LeftOut, TermEntry
+from .read import memory_units
 from .worker import can_fork, checked_in_two
 
 FAIL_ON = ("error", "warning", "never")
