@@ -384,7 +384,8 @@ def test_a_memory_without_the_pair_is_refused_not_searched_in_silence(tmp_path: 
     memory = Path(__file__).parent / "data" / "tmx" / "europarl-extract" / "parallel_en-de.tmx"
     index = tmp_path / "i.db"
     for extra in ([], ["--index", str(index)]):
-        result = CliRunner().invoke(main, ["concordance", str(memory), "Minutes", *extra])
+        result = CliRunner().invoke(main, ["concordance", str(memory), "Minutes",
+                                           "--target-lang", "fr-FR", *extra])
         assert result.exit_code == 1, result.output
         assert result.stderr.splitlines()[-1].endswith(
             "no en-GB/fr-FR unit to search; the units hold en, de: choose the pair with "
@@ -393,3 +394,8 @@ def test_a_memory_without_the_pair_is_refused_not_searched_in_silence(tmp_path: 
     found = CliRunner().invoke(main, ["concordance", str(memory), "Minutes", "--target-lang",
                                       "de-DE", "--format", "tsv"])
     assert found.exit_code == 0 and "Protokoll" in found.stdout
+    # no language named: the pair the memory declares (as check takes it), said on stderr
+    found = CliRunner().invoke(main, ["concordance", str(memory), "Protokoll"])
+    assert found.exit_code == 0, found.output
+    assert "languages as the memory declares them: en -> de" in found.stderr
+    assert "Minutes" in found.stdout and "Protokoll" in found.stdout

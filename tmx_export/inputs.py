@@ -288,6 +288,39 @@ def format_of(path: Input, input_format: str | None = None) -> str:
 
 # --- files ---------------------------------------------------------------------------------
 
+def declared_pair(inputs: Sequence[str | Path | ParallelInput], input_format: str | None,
+                  source_lang: str, target_lang: str) -> tuple[str, str] | None:
+    """The (source, target) languages every input declares alike, as the first spells them:
+    a bilingual TMX (its ``srclang`` and its other language), an XLIFF file (its
+    ``<file>``'s) or a table (its two language columns, the first the source). ``None``
+    when an input is of another kind or declares none, when they differ, or when the pair
+    is ``source_lang``/``target_lang`` already (for a command whose user named no language:
+    ``check`` and ``concordance`` then take the memory's pair)."""
+    from .formats.table import declared_languages as table_languages
+    from .formats.tmx import declared_languages as tmx_languages
+    from .formats.ttkstore import declared_languages as xliff_languages
+
+    readers = {"tmx": tmx_languages, "xliff": xliff_languages, "tsv": table_languages,
+               "csv": table_languages, "xlsx": table_languages}
+
+    def same(one: tuple[str, str], other: tuple[str, str]) -> bool:
+        return [normalise_tag(tag) for tag in one] == [normalise_tag(tag) for tag in other]
+
+    first: tuple[str, str] | None = None
+    for path in gather_inputs(inputs, source_lang=source_lang, target_lang=target_lang,
+                              pair_files=input_format is None):
+        reader = readers.get(format_of(path, input_format))
+        if reader is None or isinstance(path, ParallelInput):
+            return None
+        found = reader(path)
+        if found is None or (first is not None and not same(first, found)):
+            return None
+        first = first or found
+    if first is None or same(first, (source_lang, target_lang)):
+        return None
+    return first
+
+
 def gather_inputs(
     inputs: Sequence[str | Path | ParallelInput],
     *,

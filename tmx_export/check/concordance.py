@@ -54,7 +54,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..errors import InputError
-from ..inputs import ParallelInput, check_outputs, gather_inputs
+from ..inputs import ParallelInput, check_outputs, declared_pair, gather_inputs
 from ..lang import primary, standard_tag
 from ..terms.candidates import Extractor, split_tokens
 
@@ -553,6 +553,23 @@ def search_index(path: str | Path, query: Query, *, side: str = "both") -> Itera
         con.close()
 
 
+class Hits:
+    """The hits of a search, in the memory's order (an iterator), with the languages it
+    searched in, standardised, and whether they are the ones the memory declares
+    (``declared``: the user named none)."""
+
+    def __init__(self, hits: Iterator[Hit], source_lang: str, target_lang: str,
+                 declared: bool) -> None:
+        self._hits = hits
+        self.source_lang, self.target_lang, self.declared = source_lang, target_lang, declared
+
+    def __iter__(self) -> Hits:
+        return self
+
+    def __next__(self) -> Hit:
+        return next(self._hits)
+
+
 def concordance(
     inputs: Sequence[Input],
     query: str,
@@ -566,9 +583,12 @@ def concordance(
     segment: str = "sentence",
     on_build: Callable[[str], None] | None = None,
     progress: Any = None,
-) -> Iterator[Hit]:
+    languages_from_memory: bool = False,
+) -> Hits:
     """The hits of ``query`` in the memory ``inputs`` (anything ``build`` reads), at most
-    ``limit``, in the memory's order.
+    ``limit``, in the memory's order. With ``languages_from_memory`` (the user named no
+    language), the pair the memory declares (:func:`tmx_export.inputs.declared_pair`)
+    rather than ``source_lang`` and ``target_lang``.
 
     ``side`` restricts the search to the ``source`` or ``target`` texts (``both``: either).
     With ``index`` (a file name), the search runs on that SQLite index, built first when
@@ -581,6 +601,10 @@ def concordance(
         raise ValueError(f"unknown side {side!r}; expected one of {', '.join(SIDES)}")
     if limit is not None and limit < 1:
         raise ValueError("limit must be at least 1")
+    declared = (declared_pair(inputs, input_format, source_lang, target_lang)
+                if languages_from_memory else None)
+    if declared is not None:
+        source_lang, target_lang = declared
     settings = _settings(source_lang, target_lang, input_format, segment)
     compiled = Query.compile(query, Analyser(settings["source_lang"]),
                              Analyser(settings["target_lang"]), side)
@@ -595,7 +619,8 @@ def concordance(
         hits = search_scan(inputs, compiled, side=side, source_lang=source_lang,
                            target_lang=target_lang, input_format=input_format,
                            segment=segment)
-    return itertools.islice(hits, limit)
+    return Hits(itertools.islice(hits, limit), settings["source_lang"],
+                settings["target_lang"], declared is not None)
 
 
 # --- the index ------------------------------------------------------------------------------

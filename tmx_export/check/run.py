@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..errors import InputError
-from ..inputs import UNIT_FORMATS, ParallelInput, format_of, gather_inputs
+from ..inputs import UNIT_FORMATS, ParallelInput, declared_pair, format_of, gather_inputs
 from ..model import NO_CLEANING, BuildOptions, Pair, Progress
 from .model import CHECKS, SEVERITIES, Finding, LeftOut, TermEntry
 from .read import memory_units
@@ -41,8 +41,8 @@ class CheckOptions:
     ``french_spaces`` whether French targets need a space before ; : ! ? and inside « »
     (French typography; some clients and DGT-TM write none); ``languages_from_memory``
     (the user named no language): the languages the memories declare, when they all
-    declare the same pair (:func:`declared_pair`), rather than ``source_lang`` and
-    ``target_lang``.
+    declare the same pair (:func:`tmx_export.inputs.declared_pair`), rather than
+    ``source_lang`` and ``target_lang``.
     """
 
     source_lang: str = "en-GB"
@@ -195,10 +195,9 @@ def check(inputs: Sequence[str | Path | ParallelInput], options: CheckOptions,
     documentation for which units) and check them; findings go to ``emit``."""
     from ..pipeline import input_names, languages_held, stream_units
 
-    declared = declared_pair(inputs, options) if options.languages_from_memory else None
-    if declared is not None and _same_pair(declared, (options.source_lang,
-                                                      options.target_lang)):
-        declared = None  # what was asked for already
+    declared = (declared_pair(inputs, options.input_format, options.source_lang,
+                              options.target_lang)
+                if options.languages_from_memory else None)
     if declared is not None:
         options = replace(options, source_lang=declared[0], target_lang=declared[1])
     left_out = LeftOut()
@@ -225,39 +224,6 @@ def check(inputs: Sequence[str | Path | ParallelInput], options: CheckOptions,
                          f"{options.target_lang} unit to check; "
                          f"{languages_held(left_out.languages) or 'the input holds none'}")
     return summary
-
-
-def declared_pair(inputs: Sequence[str | Path | ParallelInput], options: CheckOptions
-                  ) -> tuple[str, str] | None:
-    """The (source, target) languages that every input declares alike: a bilingual TMX
-    (its ``srclang`` and its other language), an XLIFF file (its ``<file>``'s) or a table
-    (its two language columns, the first the source); ``None`` when an input is of
-    another kind, declares none, or they differ."""
-    from ..formats.table import declared_languages as table_languages
-    from ..formats.tmx import declared_languages as tmx_languages
-    from ..formats.ttkstore import declared_languages as xliff_languages
-
-    files = gather_inputs(inputs, source_lang=options.source_lang,
-                          target_lang=options.target_lang,
-                          pair_files=options.input_format is None)
-    first: tuple[str, str] | None = None
-    for path in files:
-        fmt = format_of(path, options.input_format)
-        reader = {"tmx": tmx_languages, "xliff": xliff_languages, "tsv": table_languages,
-                  "csv": table_languages, "xlsx": table_languages}.get(fmt)
-        if reader is None or isinstance(path, ParallelInput):
-            return None
-        found = reader(path)
-        if found is None or (first is not None and not _same_pair(first, found)):
-            return None
-        first = first or found
-    return first
-
-
-def _same_pair(one: tuple[str, str], other: tuple[str, str]) -> bool:
-    from ..lang import normalise_tag
-
-    return [normalise_tag(tag) for tag in one] == [normalise_tag(tag) for tag in other]
 
 
 def _memories_only(inputs: Sequence[str | Path | ParallelInput],

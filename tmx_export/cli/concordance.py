@@ -61,7 +61,6 @@ def concordance_command(memory_and_query: tuple[str, ...], source_lang: str, tar
         hit_to_json,
         hit_to_tsv,
     )
-    from ..lang import standard_tag
 
     bar = progress_bar(False) if index_path is not None else None
 
@@ -69,16 +68,23 @@ def concordance_command(memory_and_query: tuple[str, ...], source_lang: str, tar
         why = "" if reason == "missing" else f" ({reason})"
         click.echo(f"{PROG}: building the index {index_path}{why}...", err=True)
 
+    context = click.get_current_context()
+    unnamed = all(context.get_parameter_source(name) is click.core.ParameterSource.DEFAULT
+                  for name in ("source_lang", "target_lang"))
     try:
         hits = concordance(memory, query, source_lang=source_lang, target_lang=target_lang,
                            side=side, limit=limit, index=index_path,
                            input_format=input_format, segment=segment, on_build=building,
-                           progress=bar)
+                           progress=bar, languages_from_memory=unnamed)
     finally:
         if bar is not None:
             bar.close()
+    if hits.declared:
+        click.echo(f"{PROG}: languages as the memory declares them: {hits.source_lang} -> "
+                   f"{hits.target_lang} (--source-lang and --target-lang choose others)",
+                   err=True)
     # The tags as the library standardised them (it has refused bad ones by now).
-    labels = {"source_lang": standard_tag(source_lang), "target_lang": standard_tag(target_lang)}
+    labels = {"source_lang": hits.source_lang, "target_lang": hits.target_lang}
     colour = output_format == "text" and stdout_is_terminal()
     if output_format == "tsv":
         click.echo("\t".join(TSV_COLUMNS))
