@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Protocol
 from .errors import InputError
 from .formats.text import STDIN_NAME, readable_file
 from .formats.tsv import PAIR_COLUMNS
-from .lang import normalise_tag, primary
+from .lang import normalise_tag, primary, standard_tag
 from .model import BuildOptions, ReadResult, ReadStream
 
 if TYPE_CHECKING:
@@ -317,6 +317,10 @@ def declared_pair(inputs: Sequence[str | Path | ParallelInput], input_format: st
             return None
         first = first or found
     if first is None or same(first, (source_lang, target_lang)):
+        return None
+    try:  # a tag no language is known by ("DA-01") is no pair to take
+        standard_tag(first[0]), standard_tag(first[1])
+    except ValueError:
         return None
     return first
 
