@@ -310,6 +310,11 @@ def test_check_takes_the_languages_a_memory_declares(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "languages as the memory declares them: en -> de" in result.stderr
     assert "3 units checked" in result.stderr
+    # an EN-FR memory tagged "en"/"fr" (OmegaT's) is the default pair, vaguer: said nowhere
+    omegat = DATA / "tmx" / "omegat-tests" / "project_save.tmx"
+    result = run("check", str(omegat), "--fail-on", "never")
+    assert result.exit_code == 0 and "declares" not in result.stderr, result.output
+    assert "5 units checked" in result.stderr
     # a multilingual memory declares no pair: the options' pair, said nowhere
     dgt = DATA / "tmx" / "dgt-tm" / "22019D0391.tmx"
     result = run("check", str(dgt), "--fail-on", "never")
