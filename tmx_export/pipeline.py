@@ -805,6 +805,15 @@ def nothing_left(what: str, read: int, reasons: Counter[str], languages: Counter
             + (f"; {held}" if held else ""))
 
 
+def no_unit_in_pair(inputs: Sequence[Input], what: str, source_lang: str, target_lang: str,
+                    languages: Counter[str]) -> InputError:
+    """The error of a command that read ``inputs`` and found no unit in the pair to
+    ``what`` (check, search): a run of nothing must not pass for a run that found
+    nothing."""
+    return InputError(input_names(inputs), f"no {source_lang}/{target_lang} unit to {what}; "
+                      f"{languages_held(languages) or 'the input holds none'}")
+
+
 def languages_held(languages: Counter[str]) -> str:
     """When units lacked the language pair asked for, the ``languages`` they hold (each
     spelling of a tag once, most units first) and how to choose; "" without any."""

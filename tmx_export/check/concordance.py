@@ -492,7 +492,7 @@ def _stream(inputs: Sequence[Input], settings: dict[str, Any], progress: Any = N
     hit names the unit a CAT tool or the TMX shows. A memory with no unit in the pair is
     refused once read, naming the languages its units hold: a search of nothing would
     find nothing, and say nothing."""
-    from ..pipeline import input_names, languages_held, stream_units
+    from ..pipeline import no_unit_in_pair, stream_units
     from .model import LeftOut
 
     left_out = LeftOut()
@@ -506,9 +506,8 @@ def _stream(inputs: Sequence[Input], settings: dict[str, Any], progress: Any = N
         count += 1
         yield unit
     if count == 0:
-        raise InputError(input_names(inputs), f"no {settings['source_lang']}/"
-                         f"{settings['target_lang']} unit to search; "
-                         f"{languages_held(left_out.languages) or 'the input holds none'}")
+        raise no_unit_in_pair(inputs, "search", settings["source_lang"],
+                              settings["target_lang"], left_out.languages)
 
 
 def search_scan(inputs: Sequence[Input], query: Query, *, side: str = "both",

@@ -193,7 +193,7 @@ def check(inputs: Sequence[str | Path | ParallelInput], options: CheckOptions,
           ) -> CheckSummary:
     """Read ``inputs`` as :func:`tmx_export.pipeline.stream_units` does (see the module
     documentation for which units) and check them; findings go to ``emit``."""
-    from ..pipeline import input_names, languages_held, stream_units
+    from ..pipeline import no_unit_in_pair, stream_units
 
     declared = (declared_pair(inputs, options.input_format, options.source_lang,
                               options.target_lang)
@@ -220,9 +220,8 @@ def check(inputs: Sequence[str | Path | ParallelInput], options: CheckOptions,
     summary.left_out = left_out.reasons
     if summary.units == 0:
         # a check of nothing would pass: as a gate, it must not open without a word
-        raise InputError(input_names(inputs), f"no {options.source_lang}/"
-                         f"{options.target_lang} unit to check; "
-                         f"{languages_held(left_out.languages) or 'the input holds none'}")
+        raise no_unit_in_pair(inputs, "check", options.source_lang, options.target_lang,
+                              left_out.languages)
     return summary
 
 

@@ -169,6 +169,14 @@ class ProgressBar(Progress):
             self.bar = None
 
 
+def languages_named() -> bool:
+    """Whether the running command was given --source-lang or --target-lang (else check
+    and concordance may take the pair the memory declares)."""
+    context = click.get_current_context()
+    return any(context.get_parameter_source(name) is not click.core.ParameterSource.DEFAULT
+               for name in ("source_lang", "target_lang"))
+
+
 def progress_bar(quiet: bool) -> ProgressBar | None:
     """A progress bar for a run, or ``None`` when quiet or nobody watches."""
     return None if quiet or not interactive() else ProgressBar()

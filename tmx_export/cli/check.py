@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import click
 
 from ..check.model import CHECKS
-from . import Command, language_options, progress_bar
+from . import Command, language_options, languages_named, progress_bar
 
 
 @click.command("check", cls=Command)
@@ -57,12 +57,9 @@ def check_command(inputs: Sequence[str], source_lang: str, target_lang: str,
         raise click.UsageError("--termbase and --glossary go one at a time")
     if report_path is not None:
         report_format(report_path)  # a bad name fails before any work
-    context = click.get_current_context()
-    unnamed = all(context.get_parameter_source(name) is click.core.ParameterSource.DEFAULT
-                  for name in ("source_lang", "target_lang"))
     options = CheckOptions.choosing(only, skip, source_lang=source_lang,
                                     target_lang=target_lang, input_format=input_format,
-                                    languages_from_memory=unnamed,
+                                    languages_from_memory=not languages_named(),
                                     terms=termbase_path or glossary_path,
                                     accept=accept_path, fail_on=fail_on,
                                     french_spaces=french_spaces)

@@ -9,7 +9,7 @@ import click
 
 from ..inputs import READERS
 from ..model import SEGMENT_MODES
-from . import PROG, Command, language_options, progress_bar
+from . import PROG, Command, language_options, languages_named, progress_bar
 
 # Repeated here rather than imported: the library is only loaded when the command runs.
 SIDES = ("both", "source", "target")
@@ -68,14 +68,11 @@ def concordance_command(memory_and_query: tuple[str, ...], source_lang: str, tar
         why = "" if reason == "missing" else f" ({reason})"
         click.echo(f"{PROG}: building the index {index_path}{why}...", err=True)
 
-    context = click.get_current_context()
-    unnamed = all(context.get_parameter_source(name) is click.core.ParameterSource.DEFAULT
-                  for name in ("source_lang", "target_lang"))
     try:
         hits = concordance(memory, query, source_lang=source_lang, target_lang=target_lang,
                            side=side, limit=limit, index=index_path,
                            input_format=input_format, segment=segment, on_build=building,
-                           progress=bar, languages_from_memory=unnamed)
+                           progress=bar, languages_from_memory=not languages_named())
     finally:
         if bar is not None:
             bar.close()

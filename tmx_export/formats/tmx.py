@@ -878,7 +878,7 @@ def declared_languages(path: str | Path, sample: int = 50) -> tuple[str, str] | 
         source = same[0] if len(same) == 1 else None
     if source is None:
         return None
-    return source, next(tag for key, tag in spellings.items() if tag is not source)
+    return source, next(tag for tag in spellings.values() if tag is not source)
 
 
 def read_tmx(path: str | Path, *, source_lang: str, target_lang: str) -> ReadResult:

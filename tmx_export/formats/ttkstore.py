@@ -197,8 +197,8 @@ def _markup(element, numbers: dict[str, str]) -> str:  # type: ignore[no-untyped
 
 # The tag that declares an XLIFF file's languages: 1.2's first <file>, 2.x's <xliff>.
 _DECLARING = re.compile(r"<(?:[\w.-]+:)?(?:file|xliff)\b[^>]*>")
-_DECLARED = {"source": re.compile(r"""\b(?:source-language|srcLang)\s*=\s*["']([^"']+)"""),
-             "target": re.compile(r"""\b(?:target-language|trgLang)\s*=\s*["']([^"']+)""")}
+_DECLARED = (re.compile(r"""\b(?:source-language|srcLang)\s*=\s*["']([^"']+)"""),
+             re.compile(r"""\b(?:target-language|trgLang)\s*=\s*["']([^"']+)"""))
 
 
 def declared_languages(path: str | Path) -> tuple[str, str] | None:
@@ -207,7 +207,7 @@ def declared_languages(path: str | Path) -> tuple[str, str] | None:
     side unsaid. (A hint only: reading the file checks its languages all the same.)"""
     head = decode_head(read_head(path))
     for tag in _DECLARING.finditer(head):
-        found = [pattern.search(tag.group()) for pattern in _DECLARED.values()]
+        found = [pattern.search(tag.group()) for pattern in _DECLARED]
         if all(found):
             return found[0].group(1), found[1].group(1)  # type: ignore[union-attr]
     return None
