@@ -292,6 +292,54 @@ def test_xliff_and_po_to_tmx(tmp_path: Path) -> None:
     assert forced.exit_code == 1 and "no column for en-GB" in forced.stderr
 
 
+def test_standard_input_in_every_format(tmp_path: Path) -> None:
+    """'-' is any input build reads, told by its content as a file is: a DGT-TM TMX in
+    UTF-16, an XLIFF, a PO file, an XLSX workbook; the units are those of the same file
+    given by name, named <stdin>. Before, only a dump could come on standard input: a TMX
+    was read as a dump and refused ("leftover-markup"), and --input-format tmx said "-: no
+    such file"."""
+    workbook = tmp_path / "pairs.xlsx"
+    write_table(read_table(DGT_TSV, source_lang="en-GB", target_lang="fr-FR").pairs,
+                workbook, source_lang="en-GB", target_lang="fr-FR")
+    (tmp_path / "report.xlf").write_text(XLIFF, encoding="utf-8")
+    (tmp_path / "ui.po").write_text(PO, encoding="utf-8")
+    for given in (DGT / "22019D0391.tmx", tmp_path / "report.xlf", tmp_path / "ui.po",
+                  workbook):
+        by_name, piped = tmp_path / "by-name.tmx", tmp_path / "piped.tmx"
+        assert run("build", given, "-o", by_name).exit_code == 0
+        result = CliRunner().invoke(main, ["build", "-", "-o", str(piped)],
+                                    input=given.read_bytes())
+        assert result.exit_code == 0, (given.name, result.output)
+        expected = [segs for _, segs in units(by_name)]
+        assert expected and [segs for _, segs in units(piped)] == expected, given.name
+        assert b"&lt;stdin&gt;</prop>" in piped.read_bytes()
+        forced = CliRunner().invoke(main, ["build", "-", "-o", str(piped), "--input-format",
+                                           {"xlf": "xliff"}.get(given.suffix[1:],
+                                                                given.suffix[1:])],
+                                    input=given.read_bytes())
+        assert forced.exit_code == 0, (given.name, forced.output)
+        assert [segs for _, segs in units(piped)] == expected, given.name
+    broken = CliRunner().invoke(main, ["build", "-", "-o", str(tmp_path / "b.tmx")],
+                                input=b"<tmx version='1.4'><body><tu>")
+    assert broken.exit_code == 1
+    assert broken.stderr.startswith("tmx-export: error: <stdin>:1: not well-formed XML")
+    assert not (tmp_path / "b.tmx").exists()
+
+
+def test_standard_input_for_the_memory_tools(tmp_path: Path) -> None:
+    """check, stats and concordance take a memory on standard input, as a file."""
+    memory = DGT / "22019D0391.tmx"
+    for args in (["check"], ["stats"], ["concordance", "--format", "tsv", "--", "-",
+                                        "Council"]):
+        by_name = run(*[memory if a == "-" else a for a in args],
+                      *([] if "Council" in args else [memory]))
+        piped = CliRunner().invoke(main, args + ([] if "Council" in args else ["-"]),
+                                   input=memory.read_bytes())
+        assert by_name.exit_code in (0, 1) and piped.exit_code == by_name.exit_code, args
+        assert by_name.stdout.strip(), args
+        assert piped.stdout == by_name.stdout.replace(str(memory), "<stdin>"), args
+
+
 def test_directory_gathers_every_known_input(tmp_path: Path) -> None:
     for source in (LISA / "ImportTest1L.tmx", EUROPARL / "ep-00-01-21.en.txt",
                    EUROPARL / "ep-00-01-21.fr.txt", SEED):

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from .errors import InputError
-from .formats.text import STDIN_NAME, readable_file
+from .formats.text import STDIN_NAME, input_name, readable_file
 from .formats.tsv import PAIR_COLUMNS
 from .lang import normalise_tag, primary, standard_tag
 from .model import BuildOptions, ReadResult, ReadStream
@@ -220,16 +220,16 @@ def detect_format(path: str | Path) -> str:
     p = readable_file(path)
     head = read_head(p, 1 << 16)
     if not head.strip():
-        raise InputError(str(path), "file is empty")
+        raise InputError(input_name(path), "file is empty")
     suffix = p.suffix.lower()
     for magic, kind in _NOT_TEXT:
         if head.startswith(magic):
-            raise InputError(str(path), f"a {kind} file, not bilingual text (export it as "
+            raise InputError(input_name(path), f"a {kind} file, not bilingual text (export it as "
                              "text, TMX, XLIFF or a table first)")
     if head.startswith(b"PK\x03\x04"):
         if b"xl/" in head or suffix == ".xlsx":
             return "xlsx"
-        raise InputError(str(path), "a ZIP archive that is not an XLSX workbook")
+        raise InputError(input_name(path), "a ZIP archive that is not an XLSX workbook")
     text = decode_head(head).lstrip("\ufeff")
     stripped = text.lstrip()
     if stripped.startswith("<"):
@@ -237,7 +237,7 @@ def detect_format(path: str | Path) -> str:
         if root and root.group(2) in _XML_ROOTS:
             return _XML_ROOTS[root.group(2)]
         if root and stripped.startswith(("<?xml", "<!DOCTYPE")):
-            raise InputError(str(path), f"XML with root element <{root.group(2)}>, "
+            raise InputError(input_name(path), f"XML with root element <{root.group(2)}>, "
                                         "not TMX, TBX or XLIFF")
     if _PO_ENTRY.search(text) or suffix in (".po", ".pot"):
         return "po"
@@ -272,9 +272,7 @@ def format_of(path: Input, input_format: str | None = None) -> str:
             known = ", ".join(sorted(READERS))
             raise InputError(path, f"unknown input format {input_format!r} (known: {known})")
         return input_format
-    if path == "-":
-        return DEFAULT_FORMAT
-    detected = detect_format(path)
+    detected = detect_format(path)  # standard input too, from its content
     if detected == "tbx":
         raise InputError(path, "a TBX termbase, not bilingual text to make units of")
     if detected in ("tmx", "xliff", "po", "xlsx", "pairs-tsv"):

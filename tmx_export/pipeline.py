@@ -48,7 +48,7 @@ from .clean import CLEAR_LEAN, Preparer, below_min_score, check_many
 from .errors import InputError, check_terminated
 from .formats.profiles import get_profile, lang_code
 from .formats.rejects import RejectLog
-from .formats.text import atomic_output, check_writable
+from .formats.text import atomic_output, check_writable, input_name
 from .formats.tmx import iter_tmx, read_tmx_header, write_units
 from .formats.tsv import write_pairs_tsv
 from .inputs import (
@@ -828,7 +828,9 @@ def languages_held(languages: Counter[str]) -> str:
 
 def input_names(inputs: Sequence[Input]) -> str:
     """How an error names the inputs of a run: the one input, or how many."""
-    return str(inputs[0]) if len(inputs) == 1 else f"{len(inputs)} inputs"
+    if len(inputs) != 1:
+        return f"{len(inputs)} inputs"
+    return str(inputs[0]) if isinstance(inputs[0], ParallelInput) else input_name(inputs[0])
 
 
 # --- checks before any work ------------------------------------------------------------------

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
-from ..formats.text import STDIN_NAME, read_text, too_many_controls
+from ..formats.text import input_name, read_text, too_many_controls
 from ..lang import primary
 from ..model import ReadResult, ReadStream, Reject
 from .pairing import iter_pairs
@@ -433,7 +433,7 @@ def open_dump_parts(
     ``text``, decoded now): each part is repaired when it is reached, and its pairs and
     rejects are found one by one, in the order of the file, as they are taken (the stages
     after pairing may start on the first pairs while the rest are checked)."""
-    name = STDIN_NAME if str(path) == "-" else str(path)
+    name = input_name(path)
     langs = (primary(source_lang), primary(target_lang))
     if parts is None:
         parts = dump_parts(path, text, langs)

@@ -15,7 +15,7 @@ from typing import IO, Any
 
 from ..errors import InputError
 from ..model import Pair, ReadResult
-from .text import read_text
+from .text import input_name, read_text
 from .tsv import PAIR_COLUMNS, records, text_output, written_props
 
 # Characters that some line readers (Python's str.splitlines, JavaScript) take for line
@@ -58,7 +58,7 @@ def read_pairs_jsonl(
     ``source`` and ``target`` are required; missing languages take ``source_lang`` and
     ``target_lang``; keys other than the fixed fields become props (as strings).
     """
-    name = str(path)
+    name = input_name(path)
     result = ReadResult()
     for number, line in enumerate(records(read_text(path)), 1):
         if not line.strip():

@@ -30,7 +30,7 @@ from typing import Any
 from ..errors import InputError
 from ..lang import language_of_name, normalise_tag, primary
 from ..model import Pair, ReadResult, Reject
-from .text import atomic_output, read_text
+from .text import atomic_output, input_name, read_text, readable_file
 from .xml import check_archive
 
 TABLE_FORMATS = ("tsv", "csv", "xlsx")
@@ -76,7 +76,7 @@ def read_table(
     sheet by sheet (only ``sheet`` when given): each sheet with a column for each
     language gives its pairs (prop ``x-sheet`` when there are several), and one without
     them is a reject naming it, not ignored."""
-    name = str(path)
+    name = input_name(path)
     fmt = table_format(path, table_format_name)
     if fmt != "xlsx" or sheet is not None:
         rows = _xlsx_rows(path, sheet) if fmt == "xlsx" else _text_rows(path, fmt)
@@ -270,15 +270,16 @@ def open_workbook(path: str | Path, what: str = "XLSX workbook") -> Any:
     ``what`` names the kind of file in the one-line errors."""
     from openpyxl import load_workbook  # imported here: only XLSX users pay for it
 
-    p = Path(path)
-    if not p.is_file():
-        raise InputError(str(path), "no such file")
+    p = readable_file(path)  # standard input too
     # Module globals read at call time, so the bounds can be changed in one place.
     check_archive(p, max_inflated=XLSX_MAX_INFLATED, max_ratio=XLSX_MAX_RATIO, what=what)
     try:
-        return load_workbook(p, read_only=True, data_only=True)
+        # openpyxl goes by the name's ending: standard input's copy has none, so its bytes
+        return load_workbook(io.BytesIO(p.read_bytes()) if str(path) == "-" else p,
+                             read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises zipfile, KeyError, ValueError... for bad files
-        raise InputError(str(path), f"not a readable {what} ({_one_line(exc)})") from None
+        raise InputError(input_name(path), f"not a readable {what} ({_one_line(exc)})"
+                         ) from None
 
 
 def _xlsx_rows(path: str | Path, sheet: str | None) -> Iterator[tuple[int, list[str]]]:

@@ -79,8 +79,45 @@ def _line_of(data: bytes, offset: int) -> int:
     return data.count(b"\n", 0, offset) + 1
 
 
+# Standard input, copied once into a private temporary file (see stdin_copy): the stream
+# copied and its copy
+_stdin: tuple[object, Path] | None = None
+
+
+def stdin_copy() -> Path:
+    """Standard input as a file: read once, on first need, into a private temporary
+    directory that is removed when the process that made it exits. Every reader can then
+    open ``-`` by name, as often as it needs (its format is told from its content before
+    it is read, as for a file), whatever its format: TMX, XLIFF, PO, XLSX, tables, dumps.
+    A new standard input (a program that replaced ``sys.stdin``) is copied anew."""
+    global _stdin
+    stream = sys.stdin.buffer
+    if _stdin is None or _stdin[0] is not stream:
+        import atexit
+        import shutil
+        import tempfile
+
+        directory = tempfile.mkdtemp(prefix="tmx-export-stdin-")
+        maker = os.getpid()
+        # only the process that made it removes it (forked workers read it too)
+        atexit.register(lambda: os.getpid() == maker and shutil.rmtree(directory, True))
+        copy = Path(directory) / "stdin"
+        with copy.open("wb") as out:
+            shutil.copyfileobj(stream, out, 1 << 20)
+        _stdin = (stream, copy)
+    return _stdin[1]
+
+
+def input_name(path: str | Path) -> str:
+    """How messages and units name an input: ``<stdin>`` for ``-``."""
+    return STDIN_NAME if str(path) == "-" else str(path)
+
+
 def readable_file(path: str | Path) -> Path:
-    """``path`` as a Path, or the one-line error saying why it is not a file to read."""
+    """``path`` as a Path (for ``-``, the copy of standard input, :func:`stdin_copy`), or
+    the one-line error saying why it is not a file to read."""
+    if str(path) == "-":
+        return stdin_copy()
     p = Path(path)
     if not p.exists():
         raise InputError(str(path), "no such file")
@@ -94,7 +131,7 @@ def readable_file(path: str | Path) -> Path:
 def read_text(path: str | Path) -> str:
     """The decoded text of ``path`` (``"-"`` reads standard input)."""
     if str(path) == "-":
-        return decode_bytes(sys.stdin.buffer.read(), STDIN_NAME)
+        return decode_bytes(stdin_copy().read_bytes(), STDIN_NAME)
     p = readable_file(path)
     try:
         data = p.read_bytes()

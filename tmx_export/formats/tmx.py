@@ -73,7 +73,7 @@ from ..errors import InputError
 from ..lang import normalise_tag, primary
 from ..model import SEGTYPES, MultiUnit, Pair, ReadResult, Reject
 from .profiles import PROFILES, Profile, get_profile, keep_prop, lang_code
-from .text import atomic_output, check_writable, finish_part, temp_beside
+from .text import atomic_output, check_writable, finish_part, input_name, temp_beside
 from .xml import SAFE_PARSER_OPTIONS, check_prolog, has_entity_declarations, open_xml
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -629,7 +629,7 @@ def iter_elements(path: str | Path, tags: tuple[str, ...] = ("tu",)) -> Iterator
     An element is only valid until the next one is requested. Raises :class:`InputError`
     for refused, missing, non-XML or non-TMX input.
     """
-    name = str(path)
+    name = input_name(path)
     with open_xml(path) as handle:
         head = handle.read(1 << 20)
         check_prolog(head, name)
@@ -744,7 +744,7 @@ def iter_tmx(
     each side, then the first source with each further target, then each further source
     with the first target. Nothing a translator wrote is left out unsaid.
     """
-    name = str(path)
+    name = input_name(path)
     rank = TuvRanker(source_lang, target_lang)
     for tu in iter_elements(path):
         # Hot path: look at the language of every tuv, parse only the chosen ones.

@@ -21,7 +21,7 @@ from typing import IO
 
 from ..errors import InputError
 from ..model import Pair, ReadResult
-from .text import atomic_output, neutralise_cell, read_text, restore_cell
+from .text import atomic_output, input_name, neutralise_cell, read_text, restore_cell
 
 PAIR_COLUMNS = ("source", "target", "source_lang", "target_lang", "number", "file", "line")
 
@@ -130,7 +130,7 @@ def read_pairs_tsv(
     Only ``source`` and ``target`` columns are required; missing language columns take
     ``source_lang`` / ``target_lang``. Empty prop fields are left out of ``props``.
     """
-    name = str(path)
+    name = input_name(path)
     lines = records(read_text(path))
     header = lines[0].split("\t")
     for required in ("source", "target"):

@@ -32,6 +32,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..lang import primary
 from ..model import Pair, ReadResult, Reject
+from .text import input_name, readable_file
 from .xml import decode_head, open_xml, read_checked, read_head
 
 _XLIFF2 = re.compile(r"urn:oasis:names:tc:xliff:document:2\.|<xliff\b[^>]*\bversion\s*=\s*[\"']2\.")
@@ -50,12 +51,8 @@ def read_ttk(
     """Pairs from an XLIFF or PO file (see the module documentation); with
     ``untranslated``, an entry with a source and no target is a pair with an empty target
     (for checking), not a reject."""
-    name = str(path)
-    p = Path(path)
-    if not p.exists():
-        raise InputError(name, "no such file")
-    if p.is_dir():
-        raise InputError(name, "is a directory, expected a file")
+    name = input_name(path)
+    p = readable_file(path)  # standard input too
     store_class, data = _load(p, name)
     try:
         store = store_class.parsestring(data)
@@ -76,7 +73,7 @@ def read_ttk(
         swapped = False
     else:
         swapped = _check_languages(store, name, source_lang, target_lang)
-    po_lines = _po_entry_lines(p) if p.suffix.lower() in (".po", ".pot") else None
+    po_lines = _po_entry_lines(data) if store_class.__name__ == "pofile" else None
     result = ReadResult()
     entry = 0
     for unit in store.units:
@@ -334,19 +331,19 @@ def _unit_line(unit, po_lines: list[int] | None, entry: int) -> int:
     return 0
 
 
-def _po_entry_lines(path: Path) -> list[int]:
-    """Line of each non-obsolete entry of a PO file (its first ``msgctxt``/``msgid`` line)."""
+def _po_entry_lines(data: bytes) -> list[int]:
+    """Line of each non-obsolete entry of a PO file's ``data`` (its first
+    ``msgctxt``/``msgid`` line)."""
     lines: list[int] = []
     previous_ctxt = False
-    with open(path, encoding="utf-8", errors="replace") as handle:
-        for number, line in enumerate(handle, 1):
-            if line.startswith("msgctxt"):
+    for number, line in enumerate(data.splitlines(), 1):
+        if line.startswith(b"msgctxt"):
+            lines.append(number)
+            previous_ctxt = True
+        elif line.startswith(b"msgid "):
+            if not previous_ctxt:
                 lines.append(number)
-                previous_ctxt = True
-            elif line.startswith("msgid "):
-                if not previous_ctxt:
-                    lines.append(number)
-                previous_ctxt = False
+            previous_ctxt = False
     return lines
 
 

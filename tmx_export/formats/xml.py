@@ -30,7 +30,7 @@ from typing import IO
 from lxml import etree
 
 from ..errors import InputError
-from .text import readable_file
+from .text import input_name, readable_file
 
 # How much of a file may come before its root element. Real prologs (XML declaration,
 # DOCTYPE with a system identifier, a few comments) are a few hundred bytes.
@@ -96,14 +96,14 @@ def open_xml(path: str | Path) -> IO[bytes]:
         start = handle.read(4)
         for bom, encoding in _UTF32_BOMS:
             if start == bom:
-                return io.BufferedReader(_Utf8FromUtf32(handle, encoding, str(path)))
+                return io.BufferedReader(_Utf8FromUtf32(handle, encoding, input_name(path)))
         handle.seek(0)
         return handle
     except (OSError, EOFError) as exc:
         if handle is not None:
             handle.close()
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
-        raise InputError(str(path), f"cannot read: {reason}") from None
+        raise InputError(input_name(path), f"cannot read: {reason}") from None
 
 
 class _Utf8FromUtf32(io.RawIOBase):
@@ -148,7 +148,7 @@ def read_head(path: str | Path, limit: int = PROLOG_LIMIT) -> bytes:
         try:
             return handle.read(limit)
         except (OSError, EOFError) as exc:
-            raise InputError(str(path), f"cannot read: {exc}") from None
+            raise InputError(input_name(path), f"cannot read: {exc}") from None
 
 
 def decode_head(head: bytes) -> str:
@@ -281,7 +281,7 @@ def parse_xml(path: str | Path, *, remove_pis: bool = False) -> etree._ElementTr
     """The whole document at ``path``, parsed safely (entities refused before parsing, none
     expanded, no DTD, no network; comments dropped). :class:`InputError` for a file that
     cannot be read or is not well-formed."""
-    name = str(path)
+    name = input_name(path)
     check_prolog(read_head(path), name)
     parser = etree.XMLParser(remove_comments=True, remove_pis=remove_pis,
                              **SAFE_PARSER_OPTIONS)
@@ -298,7 +298,7 @@ def read_checked(path: str | Path) -> bytes:
     prolog scan misses nor a file changed in between reaches it. The file is read whole, as
     such a library reads it whole anyway.
     """
-    name = str(path)
+    name = input_name(path)
     with open_xml(path) as handle:
         try:
             data = handle.read()
@@ -348,9 +348,9 @@ def check_archive(
     # it inflates bzip2 and LZMA data a whole compressed chunk at a time, so a 445-byte
     # bzip2 member grows to 400 MB in memory on the first 16 KB read, whatever it declares.
     methods = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
-    name = str(path)
+    name = input_name(path)
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(readable_file(path)) as archive:
             members = archive.infolist()
     except OSError as exc:
         raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
