@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -283,10 +284,10 @@ EN_DE = DATA / "tmx" / "europarl-extract" / "parallel_en-de.tmx"
 
 
 def test_a_memory_without_the_pair_is_refused_naming_its_languages(tmp_path: Path) -> None:
-    # A real EN-DE memory read as EN-FR: every command says which languages the units
-    # hold, and writes nothing; check no longer passes having checked nothing
+    # A real EN-DE memory read as EN-FR (named): every command says which languages the
+    # units hold, and writes nothing; check no longer passes having checked nothing
     out, report = tmp_path / "out.tmx", tmp_path / "findings.tsv"
-    built = run("build", str(EN_DE), "-o", str(out))
+    built = run("build", str(EN_DE), "-o", str(out), "--target-lang", "fr-FR")
     checked = run("check", str(EN_DE), "--report", str(report), "--target-lang", "fr-FR")
     extracted = run("terms", str(EN_DE), "--csv", str(tmp_path / "terms.csv"))
     for result in (built, checked, extracted):
@@ -301,6 +302,28 @@ def test_a_memory_without_the_pair_is_refused_naming_its_languages(tmp_path: Pat
     named = run("check", str(EN_DE), "--target-lang", "de-DE", "--fail-on", "never")
     assert named.exit_code == 0 and "3 units checked" in named.stderr, named.output
     assert run("build", str(EN_DE), "--target-lang", "de-DE", "-o", str(out)).exit_code == 0
+
+
+def test_build_takes_the_languages_a_memory_declares(tmp_path: Path) -> None:
+    """No language named: build (and pairs) take the pair the memories declare, as check
+    does, and say so; the units are those of the pair named outright. Before, the EN-DE
+    memory was refused as holding no en-GB/fr-FR unit."""
+    out, named = tmp_path / "out.tmx", tmp_path / "named.tmx"
+    result = run("build", str(EN_DE), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("languages as the memory declares them: en -> de ")
+    assert run("build", str(EN_DE), "-o", str(named), "--source-lang", "en",
+               "--target-lang", "de").exit_code == 0
+    assert len(tmxfile(out.read_bytes()).units) == 3
+    strip = re.compile(rb'creationdate="[^"]*"')
+    assert strip.sub(b"", out.read_bytes()) == strip.sub(b"", named.read_bytes())
+    pairs = run("pairs", str(EN_DE))
+    assert pairs.exit_code == 0 and len(pairs.stdout.splitlines()) == 3
+    assert all(json.loads(line)["target_lang"] == "de" for line in pairs.stdout.splitlines())
+    # the default pair, or no memory among the inputs: the options' pair, said nowhere
+    for inputs in ([DATA / "tmx" / "omegat-tests" / "project_save.tmx"], [EN_DE, SEED]):
+        result = run("build", *map(str, inputs), "-o", str(out))
+        assert "declares" not in result.output, result.output
 
 
 def test_check_takes_the_languages_a_memory_declares(tmp_path: Path) -> None:

@@ -327,10 +327,12 @@ def test_standard_input_in_every_format(tmp_path: Path) -> None:
 
 
 def test_standard_input_for_the_memory_tools(tmp_path: Path) -> None:
-    """check, stats and concordance take a memory on standard input, as a file."""
-    memory = DGT / "22019D0391.tmx"
-    for args in (["check"], ["stats"], ["concordance", "--format", "tsv", "--", "-",
-                                        "Council"]):
+    """check, stats and concordance take a memory on standard input, as a file; check and
+    concordance a table too (refused before: "cannot tell the table format from the
+    name")."""
+    for memory, args in ((DGT / "22019D0391.tmx", ["check"]), (DGT_TSV, ["check"]),
+                         (DGT / "22019D0391.tmx", ["stats"]),
+                         (DGT_TSV, ["concordance", "--format", "tsv", "--", "-", "Council"])):
         by_name = run(*[memory if a == "-" else a for a in args],
                       *([] if "Council" in args else [memory]))
         piped = CliRunner().invoke(main, args + ([] if "Council" in args else ["-"]),

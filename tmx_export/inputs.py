@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -299,8 +300,10 @@ def declared_pair(inputs: Sequence[str | Path | ParallelInput], input_format: st
     from .formats.tmx import declared_languages as tmx_languages
     from .formats.ttkstore import declared_languages as xliff_languages
 
-    readers = {"tmx": tmx_languages, "xliff": xliff_languages, "tsv": table_languages,
-               "csv": table_languages, "xlsx": table_languages}
+    readers = {"tmx": tmx_languages, "xliff": xliff_languages,
+               # a table's format as told (by --input-format or its content), not its name's
+               **{fmt: partial(table_languages, table_format_name=fmt)
+                  for fmt in ("tsv", "csv", "xlsx")}}
 
     def same(one: tuple[str, str], other: tuple[str, str]) -> bool:
         return [normalise_tag(tag) for tag in one] == [normalise_tag(tag) for tag in other]

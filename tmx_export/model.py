@@ -218,7 +218,10 @@ class BuildOptions:
     parallel, or one input's pairs segmented in chunks; the output is the same whatever
     their number). ``untranslated`` keeps a unit whose target is empty (a source not
     translated yet, as CAT tools export them) instead of rejecting it: for checking a
-    memory, whose ``empty-target`` check reports it.
+    memory, whose ``empty-target`` check reports it. ``languages_from_memory`` (the user
+    named no language): the pair the inputs declare, when every input is a memory that
+    declares the same one (:func:`tmx_export.inputs.declared_pair`), replaces
+    ``source_lang`` and ``target_lang``.
     """
 
     source_lang: str = "en-GB"
@@ -243,6 +246,7 @@ class BuildOptions:
     renumber: bool = True
     jobs: int = 1
     untranslated: bool = False
+    languages_from_memory: bool = False
 
     def __post_init__(self) -> None:
         if self.segment is not None and self.segment not in SEGTYPE_OF:

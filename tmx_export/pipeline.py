@@ -59,6 +59,7 @@ from .inputs import (
     Input,
     ParallelInput,
     check_outputs,
+    declared_pair,
     format_of,
     gather_inputs,
     input_parts,
@@ -130,6 +131,8 @@ class BuildSummary:
     # what became of every paragraph (or unit) read: read = in_units + rejected
     accounts: Accounts = field(default_factory=lambda: Accounts())
     ignored: list[str] = field(default_factory=list)  # files in directories not of a known type
+    # the pair the memories declared, when it was taken from them (languages_from_memory)
+    declared: tuple[str, str] | None = None
 
     @property
     def rejected(self) -> int:
@@ -170,6 +173,7 @@ def build(
     if options.segment is None:
         raise ValueError("build writes units: segment must be sentence, clause or paragraph")
     ignored: list[str] = []
+    options, declared = declared_languages(inputs, options)
     options, files, formats = prepare_run(inputs, options, [output, options.rejects_path],
                                            ignored)
     segtype = _header_segtype(files, formats, options.segment)
@@ -199,6 +203,7 @@ def build(
         formats=Counter(formats.values()),
         accounts=run.accounts,
         ignored=ignored,
+        declared=declared,
     )
 
 
@@ -221,6 +226,7 @@ def export_pairs(
     from .formats.jsonl import write_pairs_jsonl  # json: only for this output
 
     writer = {"jsonl": write_pairs_jsonl, "tsv": write_pairs_tsv}[output_format]
+    options, _ = declared_languages(inputs, options)
     options, files, formats = prepare_run(inputs, options, [output, options.rejects_path])
     with ExitStack() as stack:
         # Opened first so that a bad report path fails before any work (see build()).
@@ -842,6 +848,21 @@ def explicit_inputs(inputs: Sequence[str | Path | ParallelInput]) -> frozenset[s
         names.update((given.source, given.target) if isinstance(given, ParallelInput)
                      else (str(given),))
     return frozenset(names)
+
+
+def declared_languages(inputs: Sequence[str | Path | ParallelInput], options: BuildOptions
+                       ) -> tuple[BuildOptions, tuple[str, str] | None]:
+    """With ``options.languages_from_memory`` (the user named no language), ``options``
+    with the pair every input declares alike (:func:`~tmx_export.inputs.declared_pair`:
+    memories only, each declaring the same pair) and that pair; else ``options`` as they
+    are and ``None``. A translator converting a German-Italian XLIFF need not say so."""
+    if not options.languages_from_memory:
+        return options, None
+    declared = declared_pair(inputs, options.input_format, options.source_lang,
+                             options.target_lang)
+    if declared is None:
+        return options, None
+    return replace(options, source_lang=declared[0], target_lang=declared[1]), declared
 
 
 def prepare_run(inputs: Sequence[str | Path | ParallelInput], options: BuildOptions,

@@ -177,6 +177,12 @@ def languages_named() -> bool:
                for name in ("source_lang", "target_lang"))
 
 
+def declared_note(source_lang: str, target_lang: str) -> str:
+    """What a command says when it took the languages the memory declares."""
+    return (f"languages as the memory declares them: {source_lang} -> {target_lang} "
+            "(--source-lang and --target-lang choose others)")
+
+
 def progress_bar(quiet: bool) -> ProgressBar | None:
     """A progress bar for a run, or ``None`` when quiet or nobody watches."""
     return None if quiet or not interactive() else ProgressBar()

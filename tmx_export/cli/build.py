@@ -15,7 +15,16 @@ import click
 from ..formats.profiles import PROFILES
 from ..inputs import READERS, ParallelInput
 from ..model import BuildOptions
-from . import PROG, Command, clean_options, cleaning_options, language_options, progress_bar
+from . import (
+    PROG,
+    Command,
+    clean_options,
+    cleaning_options,
+    declared_note,
+    language_options,
+    languages_named,
+    progress_bar,
+)
 
 if TYPE_CHECKING:
     from ..pipeline import BuildSummary
@@ -128,7 +137,7 @@ def _options(
         segment=segment, srx=rules, glossary=glossary, min_score=min_score,
         clean=clean_options(no_clean), dedupe="none" if keep_duplicates else dedupe,
         profile=profile, max_units=max_units, rejects_path=rejects_path,
-        allow_empty=allow_empty, jobs=jobs,
+        allow_empty=allow_empty, jobs=jobs, languages_from_memory=not languages_named(),
     )
 
 
@@ -242,7 +251,8 @@ def summary_text(summary: BuildSummary) -> str:
     parts = summary.outputs if len(summary.outputs) > 1 else []
     if parts:
         where = f"{len(parts)} files"
-    lines = [
+    lines = [declared_note(*summary.declared)] if summary.declared else []
+    lines += [
         f"{_count(summary.units_written, 'unit')} written to {where} "
         f"(segtype {summary.segtype}) from {_count(summary.pairs_read, 'pair')} "
         f"in {_count(len(summary.files), 'file')}{formats}",

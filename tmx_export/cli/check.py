@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import click
 
 from ..check.model import CHECKS
-from . import Command, language_options, languages_named, progress_bar
+from . import Command, declared_note, language_options, languages_named, progress_bar
 
 
 @click.command("check", cls=Command)
@@ -90,9 +90,7 @@ def check_command(inputs: Sequence[str], source_lang: str, target_lang: str,
             bar.close()
     if not quiet:
         if summary.declared is not None:
-            click.echo(f"languages as the memory declares them: {summary.declared[0]} -> "
-                       f"{summary.declared[1]} (--source-lang and --target-lang choose "
-                       "others)", err=True)
+            click.echo(declared_note(*summary.declared), err=True)
         counts = ", ".join(f"{n} {name}" for name, n in summary.by_check.most_common())
         left = ", ".join(f"{n} {reason}" for reason, n in summary.left_out.most_common())
         click.echo(f"{summary.units} units checked: {summary.findings} findings"

@@ -9,7 +9,7 @@ import click
 
 from ..inputs import READERS
 from ..model import SEGMENT_MODES
-from . import PROG, Command, language_options, languages_named, progress_bar
+from . import PROG, Command, declared_note, language_options, languages_named, progress_bar
 
 # Repeated here rather than imported: the library is only loaded when the command runs.
 SIDES = ("both", "source", "target")
@@ -77,9 +77,7 @@ def concordance_command(memory_and_query: tuple[str, ...], source_lang: str, tar
         if bar is not None:
             bar.close()
     if hits.declared:
-        click.echo(f"{PROG}: languages as the memory declares them: {hits.source_lang} -> "
-                   f"{hits.target_lang} (--source-lang and --target-lang choose others)",
-                   err=True)
+        click.echo(f"{PROG}: {declared_note(hits.source_lang, hits.target_lang)}", err=True)
     # The tags as the library standardised them (it has refused bad ones by now).
     labels = {"source_lang": hits.source_lang, "target_lang": hits.target_lang}
     colour = output_format == "text" and stdout_is_terminal()

@@ -161,10 +161,12 @@ def table_header(path: str | Path, *, sheet: str | None = None,
     return None
 
 
-def declared_languages(path: str | Path) -> tuple[str, str] | None:
+def declared_languages(path: str | Path, table_format_name: str | None = None
+                       ) -> tuple[str, str] | None:
     """The (source, target) a table's header names with language tags ("en-GB", "de"):
-    its two tag columns, the first the source; ``None`` with more or fewer."""
-    header = table_header(path)
+    its two tag columns, the first the source; ``None`` with more or fewer. The format as
+    for :func:`table_format`."""
+    header = table_header(path, table_format_name=table_format_name)
     tags = [cell for cell in header or () if _looks_like_tag(cell)]
     return (tags[0], tags[1]) if len(tags) == 2 else None
 
