@@ -290,6 +290,48 @@ def test_a_language_absent_from_the_text_is_refused(tmp_path: Path, option: str,
     assert not out.exists()
 
 
+def _german_paragraphs() -> list[str]:
+    """The German of a real DGT-TM decision (the paragraphs of its DE-DE column)."""
+    tree = etree.parse(str(DATA / "tmx" / "dgt-tm" / "22019D0391.tmx"),
+                       etree.XMLParser(resolve_entities=False, no_network=True))
+    return [" ".join(seg.itertext()) for tuv in tree.iter("tuv")
+            if (tuv.get(XML_LANG) or tuv.get("lang")) == "DE-DE" for seg in tuv.iter("seg")]
+
+
+@pytest.mark.parametrize("paragraphs", [slice(None), slice(9, 18)])  # whole; its short closing
+def test_a_file_in_neither_language_is_refused(tmp_path: Path, paragraphs: slice) -> None:
+    """A German file read as an English-French dump: its long paragraphs were rejected as
+    German, but its short ones were cut into "pairs" of German halves ("Für den Handels- und
+    Entwicklungsausschuss" -> "Geschehen zu Kapstadt, Südafrika.") and written as en-GB and
+    fr-FR units, each side too short for any test of one pair. The whole document, both
+    sides and what was rejected, reads as German: the file is refused."""
+    german = tmp_path / "decision.de.txt"
+    german.write_text("\n\n".join(_german_paragraphs()[paragraphs]) + "\n", encoding="utf-8")
+    out = tmp_path / "o.tmx"
+    assert_refused(run("build", str(german), "-o", str(out)), "decision.de.txt",
+                   "the text reads as de, neither en-GB nor fr-FR", "check --source-lang")
+    assert not out.exists()
+
+
+def test_a_line_in_one_language_in_an_unnumbered_dump_is_a_reject(tmp_path: Path) -> None:
+    """An English line among the pairs of an unnumbered dump ("See Article 5(2).") was cut
+    in two and written as a pair, "See" -> "Article 5(2).": a unit in the wrong language.
+    Its words lean English as a whole, its "French" half leans no way, and the halves share
+    no number, as a translation would."""
+    rows = [line.split("\t")[1:] for line in
+            (DATA / "europarl_pairs.tsv").read_text("utf-8").splitlines()[1:7]]
+    lines = [f"{en} {fr}" for en, fr in rows]
+    lines.insert(2, "See Article 5(2).")
+    lines.insert(5, "Council Regulation (EC) No 1234/2007")
+    dump = tmp_path / "lines.txt"
+    dump.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    units, rejects = read_units([dump], segment=None)
+    assert [[u.source, u.target] for u in units] == rows
+    assert [(r.line, r.reason, r.text) for r in rejects] == [
+        (3, "unpaired paragraph (en-GB only)", "See Article 5(2)."),
+        (6, "unpaired paragraph (en-GB only)", "Council Regulation (EC) No 1234/2007")]
+
+
 def test_clear_sides_are_judged_without_loading_the_identifier(
         monkeypatch: pytest.MonkeyPatch) -> None:
     # the word lists say it: the seed and a real Europarl table are English -> French

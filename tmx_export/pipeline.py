@@ -73,6 +73,7 @@ from .lang import (
     DOCUMENT_SAMPLE_CHARS,
     document_language,
     document_sample,
+    identifier,
     mean_score,
     normalise_tag,
     primary,
@@ -675,7 +676,7 @@ def _read(path: Input, fmt: str, options: BuildOptions, counts: _FileCounts,
             counts.done_bytes += opened.size
     else:
         result = read_input(path, fmt, options)
-        _check_document_languages(path, result.pairs, options)
+        _check_document_languages(path, result.pairs, options, result.rejects)
         counts.pairs_read += len(result.pairs)
         counts.repairs.update(result.repairs)
         yield from result.rejects
@@ -700,17 +701,20 @@ def _languages_checked(path: Input, items: Iterator[Pair | Reject], options: Bui
             sample[1] += len(item.target) + 1
             if min(sample) >= DOCUMENT_SAMPLE_CHARS:
                 break
-    _check_document_languages(path, [p for p in head if not isinstance(p, Reject)], options)
+    _check_document_languages(path, [p for p in head if not isinstance(p, Reject)], options,
+                              [r for r in head if isinstance(r, Reject)])
     for item in chain(head, items):
         if not isinstance(item, Reject):
             counts.pairs_read += 1
         yield item
 
 
-def _check_document_languages(path: Input, pairs: list[Pair], options: BuildOptions) -> None:
+def _check_document_languages(path: Input, pairs: list[Pair], options: BuildOptions,
+                              rejected: Sequence[Reject] = ()) -> None:
     """Refuse a document whose sides are not in the languages asked for, judged over the
     whole document (short sides slip past any per-pair test): swapped files, or a language
-    that is not there at all. A TMX says its languages itself."""
+    that is not there at all (judged with the ``rejected`` texts too when the sides are
+    short). A TMX says its languages itself."""
     source, target = options.source_lang, options.target_lang
     want = primary(source), primary(target)
     if want[0] == want[1] or not pairs:
@@ -720,7 +724,16 @@ def _check_document_languages(path: Input, pairs: list[Pair], options: BuildOpti
     found = (document_language(p.source for p in pairs),
              document_language(p.target for p in pairs))
     if found[0] is None or found[1] is None:
-        # too little text for the identifier: the word lists still tell swapped sides
+        # Too little text on a side for the identifier. The whole document, both sides and
+        # what was rejected, may still read as a language asked for on neither side: a
+        # German file beside its English and French ones is cut into "pairs" of German
+        # halves, their sides too short for any test of one pair, while its long
+        # paragraphs are rejected as German.
+        third = _third_language(pairs, rejected, want)
+        if third is not None:
+            raise InputError(str(path), f"the text reads as {third}, neither {source} nor "
+                             f"{target}; check --source-lang and --target-lang")
+        # the word lists still tell swapped sides
         if want[0] in word_list_languages() and want[1] in word_list_languages():
             lean_source = text_score(" ".join(p.source for p in pairs), *want)
             lean_target = text_score(" ".join(p.target for p in pairs), *want)
@@ -740,6 +753,21 @@ def _check_document_languages(path: Input, pairs: list[Pair], options: BuildOpti
         option = "--source-lang" if side == "source" else "--target-lang"
         raise InputError(str(path), f"the {side} text reads as {got}, not {tag} "
                          f"(text found: {got_source} -> {got_target}); check {option}")
+
+
+def _third_language(pairs: list[Pair], rejected: Sequence[Reject], want: tuple[str, str]
+                    ) -> str | None:
+    """The language the whole document reads as (both sides, and the texts rejected), when
+    it is surely neither language asked for (:data:`THIRD_LANGUAGE_SURE`). In lower case:
+    py3langid learnt its n-grams on running text, and a title in capitals ("LISTE DER
+    SCHIEDSRICHTER") pulls a German document under the bar."""
+    texts = chain((p.source for p in pairs), (p.target for p in pairs),
+                  (r.text for r in rejected))
+    joined = document_sample(texts).lower()
+    if len(joined) < THIRD_LANGUAGE_MIN_CHARS:
+        return None
+    lang, prob = identifier().classify(joined)
+    return str(lang) if lang not in want and prob >= THIRD_LANGUAGE_SURE else None
 
 
 def _clearly_as_asked(pairs: list[Pair], want: tuple[str, str]) -> bool:
@@ -794,6 +822,11 @@ def _glossary(pairs: tuple[tuple[str, str], ...]) -> Glossary | None:
 # the summed word scores (log10 ratios) that say a short document's sides are swapped.
 LANGUAGE_SURE = 0.9
 SWAP_LEAN = 2.0
+# A whole document (both sides) this long, read as a third language with this probability,
+# is in neither language asked for (py3langid gives a German paragraph of 140 characters
+# 0.9996, a short English and French one at most 0.9 for either language).
+THIRD_LANGUAGE_MIN_CHARS = 100
+THIRD_LANGUAGE_SURE = 0.99
 
 
 def _swapped(source: str, target: str) -> str:

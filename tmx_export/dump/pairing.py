@@ -1659,6 +1659,32 @@ def _in_other_language(text: str, own: str, other: str) -> bool:
     return count >= OTHER_LANGUAGE_MIN_WORDS and lean >= OTHER_LANGUAGE_LEAN
 
 
+# An unnumbered "pair" whose text leans this far one way as a whole (mean word score), while
+# its other side leans at most ONE_LANGUAGE_SIDE its own way, and whose sides share no number
+# though one holds some, is one paragraph in one language cut in two: "See Article 5(2)." as
+# "See" -> "Article 5(2).", "Council Regulation (EC) No 1234/2007" cut before "No". A
+# translation keeps its numbers; real pairs whose side is all codes and cognates ("IMO Res.
+# MSC.95(72)" -> "Rés. MSC.95(72) de l'OMI") share them.
+ONE_LANGUAGE_WHOLE = 0.8
+ONE_LANGUAGE_SIDE = 0.5
+
+
+def _one_language(source: str, target: str, langs: tuple[str, str]) -> int | None:
+    """0 when an unnumbered pair is a source-language paragraph cut in two, 1 when it is
+    a target-language one (see :data:`ONE_LANGUAGE_WHOLE`), else ``None``."""
+    numbers = set(_DIGITS_RE.findall(source)), set(_DIGITS_RE.findall(target))
+    if numbers[0] & numbers[1] or not (numbers[0] or numbers[1]):
+        return None
+    whole, count = text_lean(f"{source} {target}", *langs)
+    if count < 2 or abs(whole) < ONE_LANGUAGE_WHOLE:
+        return None
+    if whole > 0:  # the paragraph reads as the source language: does the target side?
+        lean, _ = text_lean(target, langs[1], langs[0])
+        return 0 if lean <= ONE_LANGUAGE_SIDE else None
+    lean, _ = text_lean(source, langs[0], langs[1])
+    return 1 if lean <= ONE_LANGUAGE_SIDE else None
+
+
 def _check_pair(
     source: str, target: str, numbered: bool, file: str, line: int,
     source_lang: str, target_lang: str, langs: tuple[str, str],
@@ -1695,6 +1721,10 @@ def _check_pair(
         other = third_language(text, langs)
         if other:
             return reject(f"{lang} side is in another language ({other})")
+    alone = None if numbered else _one_language(src_text, tgt_text, langs)
+    if alone is not None:
+        lang = source_lang if alone == 0 else target_lang
+        return reject(f"unpaired paragraph ({lang} only)")
     if not numbered:
         doubled = _run_together(src_text, tgt_text)
         if doubled is not None:
