@@ -218,6 +218,29 @@ def test_drifting_paragraphs_are_an_error_unless_aligned(tmp_path: Path) -> None
 
 # --- tables, XLIFF, PO, format choice ----------------------------------------------------------
 
+def test_a_csv_table_is_told_by_its_content(tmp_path: Path) -> None:
+    """A semicolon CSV (European Excel) saved as .txt, or piped in, was read as a dump and
+    cut into nonsense: "English" -> "French;", "tapis.;The cat sleeps on the mat." -> "Le
+    chat dort sur le". A header naming two languages, and rows with as many fields, make
+    it a table whatever its name."""
+    table = ('French;English\nLe chat dort sur le tapis.;The cat sleeps on the mat.\n'
+             '"Bonjour; le monde entier.";"Hello; the whole world."\n'
+             'Il coûte 3,5 euros.;It costs 3.5 euros.\n')
+    expected = [{"en-GB": "The cat sleeps on the mat.", "fr-FR": "Le chat dort sur le tapis."},
+                {"en-GB": "Hello; the whole world.", "fr-FR": "Bonjour; le monde entier."},
+                {"en-GB": "It costs 3.5 euros.", "fr-FR": "Il coûte 3,5 euros."}]
+    text, out = tmp_path / "export.txt", tmp_path / "o.tmx"
+    text.write_text(table, encoding="utf-8")
+    assert run("build", text, "-o", out, "--segment", "paragraph").exit_code == 0
+    assert [segs for _, segs in units(out)] == expected
+    piped = CliRunner().invoke(main, ["build", "-", "-o", str(out), "--segment", "paragraph"],
+                               input=table.encode("utf-8"))
+    assert piped.exit_code == 0, piped.output
+    assert [segs for _, segs in units(out)] == expected
+    # prose with commas and semicolons stays a dump: no header names two languages
+    assert run("build", SEED, "-o", out).exit_code == 0
+
+
 def test_tables_tsv_csv_xlsx_and_columns(tmp_path: Path) -> None:
     pairs = read_table(DGT_TSV, source_lang="en-GB", target_lang="fr-FR").pairs
     xlsx, csv_path = tmp_path / "dgt.xlsx", tmp_path / "dgt.csv"

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Protocol
 from .errors import InputError
 from .formats.text import STDIN_NAME, input_name, readable_file
 from .formats.tsv import PAIR_COLUMNS
-from .lang import normalise_tag, primary, standard_tag
+from .lang import is_valid_tag, language_of_name, normalise_tag, primary, standard_tag
 from .model import BuildOptions, ReadResult, ReadStream
 
 if TYPE_CHECKING:
@@ -248,6 +248,8 @@ def detect_format(path: str | Path) -> str:
         return "pairs-tsv"
     if suffix in (".tsv", ".tab") or _looks_tabular(text):
         return "tsv"
+    if _looks_delimited(text):
+        return "csv"
     return "text"
 
 
@@ -258,6 +260,39 @@ def _looks_tabular(text: str) -> bool:
         return False
     counts = [line.count("\t") for line in lines[:-1]]  # the last line may be cut off
     return counts[0] >= 1 and sum(c == counts[0] for c in counts) >= 0.9 * len(counts)
+
+def _looks_delimited(text: str) -> bool:
+    """A CSV table by its content, whatever its name (``.txt``, standard input): a header
+    naming two languages or more ("French;English", "en-GB,fr-FR"), comma- or
+    semicolon-separated, and rows with as many fields (quotes honoured). Read as a dump,
+    such a table was cut into nonsense ("English" -> "French;")."""
+    import csv
+    import io
+
+    lines = [line for line in text.splitlines()[:50] if line.strip()]
+    if len(lines) < 2:
+        return False
+    for delimiter in ";,":
+        header = next(csv.reader([lines[0]], delimiter=delimiter))
+        if sum(map(_names_a_language, header)) < 2:
+            continue
+        rows = list(csv.reader(io.StringIO("\n".join(lines[1:-1] or lines[1:])),
+                               delimiter=delimiter))
+        if rows and sum(len(row) == len(header) for row in rows) >= 0.9 * len(rows):
+            return True
+    return False
+
+
+def _names_a_language(cell: str) -> bool:
+    """A header cell that names a language: a tag ("en", "fr-FR") or a name ("French")."""
+    cell = cell.strip()
+    if language_of_name(cell) is not None:
+        return True
+    try:
+        return is_valid_tag(cell) and len(primary(cell)) in (2, 3) and bool(standard_tag(cell))
+    except ValueError:
+        return False
+
 
 def format_of(path: Input, input_format: str | None = None) -> str:
     """The input format of ``path``: ``input_format`` if given, else from its content.
