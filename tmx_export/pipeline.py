@@ -48,7 +48,7 @@ from .clean import CLEAR_LEAN, Preparer, below_min_score, check_many
 from .errors import InputError, check_terminated
 from .formats.profiles import get_profile, lang_code
 from .formats.rejects import RejectLog
-from .formats.text import atomic_output, check_writable, input_name
+from .formats.text import atomic_output, input_name
 from .formats.tmx import iter_tmx, read_tmx_header, write_units
 from .formats.tsv import write_pairs_tsv
 from .inputs import (
@@ -896,10 +896,7 @@ def prepare_run(inputs: Sequence[str | Path | ParallelInput], options: BuildOpti
     files = gather_inputs(inputs, source_lang=source, target_lang=target,
                           pair_files=options.pair_files and options.input_format is None,
                           ignored=ignored)
-    check_outputs(files, outputs)
-    for output in outputs:
-        if output is not None and str(output) != "-":
-            check_writable(output)
+    check_outputs(files, outputs, writable=True)
     formats = {f: format_of(f, options.input_format) for f in files}
     dumps = [f for f in files if formats[f] == "dump"]
     unreadable = unreadable_in_dumps(source, target) if dumps else []
