@@ -104,6 +104,35 @@ def test_accepted_findings_are_not_reported_again(tmp_path: Path) -> None:
     assert refused.exit_code == 1 and "bad.tsv:2: unknown decision 'maybe'" in refused.stderr
 
 
+def test_a_report_never_replaces_what_the_check_reads(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    memory, glossary = tmp_path / "memory.tsv", tmp_path / "g.tsv"
+    shutil.copy(DATA / "europarl_pairs.tsv", memory)
+    glossary.write_text("source\ttarget\nvalue chain\tchaîne de valeur\n", encoding="utf-8")
+    (tmp_path / "link.tsv").symlink_to(memory)
+    reviewed = tmp_path / "review.xlsx"
+    assert run("check", "memory.tsv", "--report", str(reviewed), "--fail-on", "never"
+               ).exit_code == 0
+    before = {path: path.read_bytes() for path in tmp_path.iterdir()}
+    cases = [(["memory.tsv", "--report", "./memory.tsv"], "./memory.tsv"),
+             (["link.tsv", "--report", "memory.tsv"], "memory.tsv"),
+             (["memory.tsv", "--glossary", "g.tsv", "--report", str(glossary)], str(glossary)),
+             (["memory.tsv", "--termbase", "g.tsv", "--report", "g.tsv"], "g.tsv"),
+             (["memory.tsv", "--accept", "review.xlsx", "--report", "review.xlsx"],
+              "review.xlsx")]
+    for args, name in cases:
+        result = run("check", *args)
+        assert result.exit_code == 1, args
+        assert result.stderr == f"tmx-export: error: {name}: output would overwrite an input " \
+                                "file\n"
+        assert result.stdout == ""
+    missing = run("check", "memory.tsv", "--report", str(tmp_path / "no" / "r.tsv"))
+    assert missing.stderr == f"tmx-export: error: {tmp_path / 'no' / 'r.tsv'}: cannot write: " \
+                             "the directory does not exist\n"
+    assert {path: path.read_bytes() for path in tmp_path.iterdir()} == before
+
+
 def test_choosing_checks_and_the_exit_status() -> None:
     options = CheckOptions.choosing(["number-mismatch,untranslated"], ["untranslated"])
     assert options.checks == {"number-mismatch"}

@@ -54,6 +54,42 @@ def test_output_never_overwrites_an_input(tmp_path: Path) -> None:
     assert dump.read_bytes() == SEED.read_bytes()
 
 
+@pytest.mark.parametrize("command", ["build", "pairs"])
+def test_outputs_named_twice_or_replacing_a_glossary_are_refused(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    glossary = tmp_path / "g.tsv"
+    glossary.write_text("source\ttarget\nvalue chain\tchaîne de valeur\n", encoding="utf-8")
+    (tmp_path / "alias.tsv").symlink_to(glossary)
+    cases = [(["-o", "same.out", "--rejects", "same.out"], "same.out: given twice as an output"),
+             (["-o", "same.gz", "--rejects", "./same.gz"], "./same.gz: given twice as an output"),
+             (["-o", "o.out", "--glossary", "g.tsv", "--rejects", "alias.tsv"],
+              "alias.tsv: output would overwrite an input file"),
+             (["-o", "g.tsv", "--glossary", str(glossary)],
+              "g.tsv: output would overwrite an input file")]
+    for args, expected in cases:
+        result = run(command, str(SEED), *args)
+        assert result.exit_code == 1, args
+        assert result.stderr == f"tmx-export: error: {expected}\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["alias.tsv", "g.tsv"]
+    assert glossary.read_text(encoding="utf-8").startswith("source\ttarget\n")
+
+
+@pytest.mark.parametrize("command", ["build", "pairs"])
+def test_an_output_named_as_a_directory_is_refused_naming_it(tmp_path: Path, command: str
+                                                              ) -> None:
+    (tmp_path / "there").mkdir()
+    for option in ("-o", "--rejects"):
+        for name, why in ((tmp_path / "new", "a directory name (ends in '/'), not a file name"),
+                          (tmp_path / "there", "is a directory")):
+            args = {"-o": f"{name}/"} if option == "-o" else {"-o": str(tmp_path / "o.out"),
+                                                                "--rejects": f"{name}/"}
+            result = run(command, str(SEED), *[x for pair in args.items() for x in pair])
+            assert result.exit_code == 1
+            assert result.stderr == f"tmx-export: error: {name}/: cannot write: {why}\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["there"]  # no file, no temp file
+
+
 def test_build_reports_rejects_by_reason(tmp_path: Path) -> None:
     dump = tmp_path / "mixed.txt"
     dump.write_text(

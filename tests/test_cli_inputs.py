@@ -480,6 +480,25 @@ def test_max_units_splits_into_numbered_files(tmp_path: Path) -> None:
     assert stdout.exit_code == 2
 
 
+def test_no_part_of_a_split_memory_replaces_an_input(tmp_path: Path) -> None:
+    """Split again over its own parts, or over a memory named like one, a run would
+    replace them: refused before any work."""
+    part = tmp_path / "ep-001.tmx"
+    shutil.copy(DGT / "22019D0391.tmx", part)
+    (tmp_path / "link.tmx.gz").symlink_to(part)  # where it points is what counts
+    for given, output in ((part, tmp_path / "ep.tmx"), (tmp_path / "link.tmx.gz",
+                                                          tmp_path / "sub" / ".." / "ep.tmx")):
+        (tmp_path / "sub").mkdir(exist_ok=True)
+        result = run("build", given, "-o", output, "--max-units", "10")
+        assert result.exit_code == 1
+        assert result.stderr == (f"tmx-export: error: {given}: output would overwrite an "
+                                 f"input file (a part of -o {output} with --max-units)\n")
+    assert part.read_bytes() == (DGT / "22019D0391.tmx").read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ep-001.tmx", "link.tmx.gz", "sub"]
+    other = run("build", part, "-o", tmp_path / "ep.tmx.gz", "--max-units", "10")
+    assert other.exit_code == 0, other.output  # ep-001.tmx.gz: not the input
+
+
 # --- merge, validate, stats -------------------------------------------------------------------
 
 def test_merge_validate_and_stats_are_commands(tmp_path: Path) -> None:

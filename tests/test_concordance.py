@@ -354,6 +354,12 @@ def test_the_index_never_replaces_another_file(tmp_path: Path) -> None:
     result = run(str(memory), "comité", "--index", str(memory))
     assert result.exit_code == 1 and "would overwrite an input file" in result.output
     assert memory.read_bytes() == DGT.read_bytes()
+    for given, why in ((f"{tmp_path / 'new'}/", "a directory name (ends in '/'), not a file "
+                        "name"), (str(tmp_path / "no" / "x.db"), "the directory does not exist")):
+        result = run(str(memory), "comité", "--index", given)
+        assert result.exit_code == 1
+        assert result.stderr == f"tmx-export: error: {given}: cannot write: {why}\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["memory.tmx", "notes.db"]
 
 
 def test_standard_input_cannot_be_indexed(tmp_path: Path) -> None:

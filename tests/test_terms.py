@@ -860,6 +860,56 @@ def test_cli_bad_input_is_one_line(tmp_path):
     assert not (tmp_path / "no").exists()
 
 
+def test_cli_outputs_never_overwrite_what_the_run_reads(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    dump, glossary = tmp_path / "dump.txt", tmp_path / "g.tsv"
+    dump.write_bytes(SEED_DUMP.read_bytes())
+    glossary.write_text("source\ttarget\nvalue chain\tchaîne de valeur\n", encoding="utf-8")
+    (tmp_path / "link.txt").symlink_to(dump)
+    before = {path: path.read_bytes() for path in (dump, glossary)}
+    overwrite, twice = "output would overwrite an input file", "given twice as an output"
+    cases = [(["dump.txt", "--csv", "dump.txt"], "dump.txt", overwrite),
+             (["dump.txt", "--tbx", "./dump.txt"], "./dump.txt", overwrite),
+             (["link.txt", "--report", str(dump)], str(dump), overwrite),
+             (["dump.txt", "--review", "link.txt"], "link.txt", overwrite),
+             (["dump.txt", "--glossary", "g.tsv", "--csv", "g.tsv"], "g.tsv", overwrite),
+             (["dump.txt", "--termbase", "dump.txt"], "dump.txt", overwrite),
+             (["dump.txt", "--csv", "x.csv", "--tbx", "x.csv"], "x.csv", twice),
+             (["dump.txt", "--termbase", "t.db", "--report", "./t.db"], "./t.db", twice)]
+    for args, name, why in cases:
+        result = CliRunner().invoke(terms, args)
+        assert result.exit_code == 1, args
+        assert result.stderr == f"tmx-export: error: {name}: {why}\n"
+        assert result.stdout == ""  # refused before any work
+    assert {path: path.read_bytes() for path in before} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dump.txt", "g.tsv", "link.txt"]
+    applied = CliRunner().invoke(terms, ["apply", "g.tsv", "--termbase", "g.tsv"])
+    assert applied.stderr == f"tmx-export: error: g.tsv: {overwrite}\n"
+
+
+def test_cli_outputs_checked_before_any_work_and_the_termbase_left_alone(tmp_path):
+    runner = CliRunner()
+    db = tmp_path / "t.db"
+    for option in ("--tbx", "--review", "--report", "--csv"):
+        bad = tmp_path / "no" / "x"
+        result = runner.invoke(terms, [str(SEED_DUMP), "--termbase", str(db), option, str(bad)])
+        assert result.exit_code == 1
+        assert result.stderr == f"tmx-export: error: {bad}: cannot write: the directory does " \
+                                "not exist\n"
+        assert result.stdout == "" and not db.exists()
+    result = runner.invoke(terms, [str(SEED_DUMP), "--termbase", str(tmp_path / "no" / "t.db")])
+    assert result.exit_code == 1 and result.stdout == ""
+    assert "t.db: cannot write: the directory does not exist" in result.stderr
+    # a termbase of an earlier run is not changed by a refused one
+    assert runner.invoke(terms, ["-q", str(SEED_DUMP), "--termbase", str(db)]).exit_code == 0
+    kept = db.read_bytes()
+    result = runner.invoke(terms, [str(DATA / "europarl_pairs.tsv"), "--termbase", str(db),
+                                   "--csv", f"{tmp_path / 'new'}/"])
+    assert result.exit_code == 1 and "cannot write: a directory name" in result.stderr
+    assert db.read_bytes() == kept
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["t.db"]
+
+
 def _seed_table(tmp_path: Path) -> tuple[Path, list[tuple[str, str]]]:
     """The seed's five clause pairs as a TSV table, one row each."""
     pair = seed_pair()

@@ -234,6 +234,26 @@ def test_cli_validate_stats_merge(tmp_path):
     assert missing.exit_code == 1 and "no such file" in missing.output
 
 
+def test_merge_refuses_an_output_over_an_input_or_named_as_a_directory(tmp_path):
+    memory = tmp_path / "m.tmx"
+    shutil.copy(LISA / "ImportTest1J.tmx", memory)
+    before = memory.read_bytes()
+    runner = CliRunner()
+    cases = [("m.tmx", f"{memory}: output would overwrite an input file"),
+             ("new/", f"{tmp_path / 'new'}/: cannot write: a directory name (ends in '/'), "
+                      "not a file name"),
+             ("no/x.tmx", f"{tmp_path / 'no' / 'x.tmx'}: cannot write: the directory does "
+                          "not exist")]
+    for name, expected in cases:
+        output = str(tmp_path / name) if not name.endswith("/") else f"{tmp_path / name}/"
+        result = runner.invoke(merge_command, [str(LISA / "ImportTest1C.tmx"), str(memory),
+                                               "-o", output])
+        assert result.exit_code == 1, name
+        assert result.stderr == f"tmx-export: error: {expected}\n"
+    assert memory.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m.tmx"]
+
+
 # --- detection ----------------------------------------------------------------------------
 
 def test_detect_by_content(tmp_path):

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from .errors import InputError
-from .formats.text import STDIN_NAME, input_name, readable_file
+from .formats.text import STDIN_NAME, check_writable, input_name, readable_file
 from .formats.tsv import PAIR_COLUMNS
 from .lang import is_valid_tag, language_of_name, normalise_tag, primary, standard_tag
 from .model import BuildOptions, ReadResult, ReadStream
@@ -463,16 +463,45 @@ def input_size(path: Input) -> int:
     return 0 if path == "-" else Path(path).stat().st_size
 
 
-def check_outputs(files: Sequence[Input], outputs: list[str | Path | None]) -> None:
-    """Refuse outputs that would replace an input (a slip of the tab key costs a dump)."""
-    inputs = set()
+def check_outputs(files: Sequence[Input | Path], outputs: Sequence[str | Path | None], *,
+                  writable: bool = False) -> None:
+    """Refuse, before any work, an output that would replace a file the run reads (a slip
+    of the tab key costs a dump, or a reviewed report) and an output named twice (one
+    would replace the other). ``files`` are what the run reads: its inputs as gathered
+    (:func:`gather_inputs`) and any other file (glossary, termbase, accepted report);
+    ``None`` and ``"-"`` outputs are left out. With ``writable``, each output must also be
+    writable (:func:`~tmx_export.formats.text.check_writable`). Paths are compared as the
+    files they name: resolved (symlinks, ``./x`` and ``x``), an existing file by its inode
+    too (hard links)."""
+    read: set[object] = set()
     for f in files:
-        for name in ((f.source, f.target) if isinstance(f, ParallelInput) else (f,)):
-            if name != "-":
-                inputs.add(Path(name).resolve())
-    for output in outputs:
-        if output is not None and str(output) != "-" and Path(output).resolve() in inputs:
+        for name in (f.source, f.target) if isinstance(f, ParallelInput) else (f,):
+            if str(name) != "-":
+                read |= _file_keys(name)
+    written: set[object] = set()
+    named = [output for output in outputs if output is not None and str(output) != "-"]
+    for output in named:
+        keys = _file_keys(output)
+        if keys & read:
             raise InputError(str(output), "output would overwrite an input file")
+        if keys & written:
+            raise InputError(str(output), "given twice as an output")
+        written |= keys
+    for output in named if writable else ():
+        check_writable(output)
+
+
+def _file_keys(name: str | Path) -> set[object]:
+    """What tells one file from another: its resolved path, and its device and inode when
+    it exists (two names of one file by a hard link)."""
+    path = Path(name)
+    keys: set[object] = {path.resolve()}
+    try:
+        info = path.stat()
+    except OSError:  # not there yet (an output), or not reachable: the path alone
+        return keys
+    keys.add((info.st_dev, info.st_ino))
+    return keys
 
 
 # --- parallel partners ------------------------------------------------------------------

@@ -48,8 +48,8 @@ from .clean import CLEAR_LEAN, Preparer, below_min_score, check_many
 from .errors import InputError, check_terminated
 from .formats.profiles import get_profile, lang_code
 from .formats.rejects import RejectLog
-from .formats.text import atomic_output, check_writable, input_name
-from .formats.tmx import iter_tmx, read_tmx_header, write_units
+from .formats.text import atomic_output, input_name
+from .formats.tmx import is_part_name, iter_tmx, read_tmx_header, write_units
 from .formats.tsv import write_pairs_tsv
 from .inputs import (
     EXTENSIONS,
@@ -929,10 +929,9 @@ def prepare_run(inputs: Sequence[str | Path | ParallelInput], options: BuildOpti
     files = gather_inputs(inputs, source_lang=source, target_lang=target,
                           pair_files=options.pair_files and options.input_format is None,
                           ignored=ignored)
-    check_outputs(files, outputs)
-    for output in outputs:
-        if output is not None and str(output) != "-":
-            check_writable(output)
+    check_outputs(files, outputs, writable=True)
+    if options.max_units is not None and outputs:
+        _refuse_parts_over_inputs(files, outputs[0])
     formats = {f: format_of(f, options.input_format) for f in files}
     dumps = [f for f in files if formats[f] == "dump"]
     unreadable = unreadable_in_dumps(source, target) if dumps else []
@@ -941,6 +940,16 @@ def prepare_run(inputs: Sequence[str | Path | ParallelInput], options: BuildOpti
                          f"{', '.join(unreadable)}: its words cannot be scored; dumps can be "
                          f"read in {', '.join(sorted(word_list_languages()))}")
     return options, files, formats
+
+
+def _refuse_parts_over_inputs(files: list[Input], output: str | Path) -> None:
+    """With ``max_units`` the TMX ``output`` is written as numbered parts (``OUT-001.tmx``):
+    none may replace an input (a run split again over its own parts)."""
+    for f in files:
+        for name in (f.source, f.target) if isinstance(f, ParallelInput) else (f,):
+            if name != "-" and is_part_name(output, name):
+                raise InputError(name, "output would overwrite an input file (a part of "
+                                 f"-o {output} with --max-units)")
 
 
 def _header_segtype(files: list[Input], formats: dict[Input, str], segment: str) -> str:

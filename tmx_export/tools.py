@@ -33,6 +33,7 @@ from .clean import Fingerprints
 from .errors import InputError
 from .formats.tmx import XML_LANG, TmxDocument, iter_elements, seg_text
 from .formats.xml import SAFE_PARSER_OPTIONS, check_file, open_xml, parse_xml
+from .inputs import check_outputs
 from .lang import is_valid_tag, normalise_tag
 from .model import SEGTYPES
 
@@ -62,6 +63,7 @@ def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = Tr
         raise InputError(str(output), "nothing to merge")
     for path in paths:
         check_file(path)
+    check_outputs(paths, [output], writable=True)
     header = _first_header(paths[0])
     counts = MergeCounts()
     seen = Fingerprints() if dedupe else None

@@ -709,6 +709,9 @@ def index_status(inputs: Sequence[Input], path: str | Path, *, source_lang: str 
     settings = _settings(source_lang, target_lang, input_format, segment)
     expected = _expected_meta(inputs, target, settings)
     if not target.exists():
+        from ..formats.text import check_writable
+
+        check_writable(path)  # as given: Path() drops the "/" of "newdir/"
         return "missing"
     if target.is_dir():
         raise InputError(str(path), "is a directory, expected an index file")
@@ -766,7 +769,7 @@ def build_index(inputs: Sequence[Input], path: str | Path, *, source_lang: str =
     target = Path(path)
     settings = _settings(source_lang, target_lang, input_format, segment)
     meta = _expected_meta(inputs, target, settings)  # before reading: a later change shows
-    with atomic_path(target) as tmp:
+    with atomic_path(path) as tmp:
         con = sqlite3.connect(tmp)
         try:
             # The file is private until renamed: no journal, no syncs while writing (one

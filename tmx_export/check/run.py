@@ -21,7 +21,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..errors import InputError
-from ..inputs import UNIT_FORMATS, ParallelInput, declared_pair, format_of, gather_inputs
+from ..inputs import (
+    UNIT_FORMATS,
+    ParallelInput,
+    check_outputs,
+    declared_pair,
+    format_of,
+    gather_inputs,
+)
 from ..model import NO_CLEANING, BuildOptions, Pair, Progress
 from .model import CHECKS, SEVERITIES, Finding, LeftOut, TermEntry
 from .read import memory_units
@@ -225,6 +232,16 @@ def check(inputs: Sequence[str | Path | ParallelInput], options: CheckOptions,
     return summary
 
 
+def check_report_path(inputs: Sequence[str | Path | ParallelInput], options: CheckOptions,
+                      report: str | Path) -> None:
+    """Refuse, before any work, a report that would replace a file the run reads (a
+    memory, the termbase or glossary, the reviewed report of ``accept``: its decisions
+    would be lost) or that cannot be written (:func:`tmx_export.inputs.check_outputs`)."""
+    read: list[str | Path | ParallelInput] = [*gather_inputs(inputs, pair_files=False)]
+    read.extend(path for path in (options.terms, options.accept) if path)
+    check_outputs(read, [report], writable=True)
+
+
 def _memories_only(inputs: Sequence[str | Path | ParallelInput],
                    options: BuildOptions) -> bool:
     """Whether every input holds translation units already (TMX, XLIFF, PO, tables)."""
@@ -258,4 +275,4 @@ def _accepted(path: str | None) -> set[tuple[str, str, str, str]]:
     return read_accepted(path)
 
 
-__all__ = ["FAIL_ON", "CheckOptions", "CheckSummary", "check", "check_units"]
+__all__ = ["FAIL_ON", "CheckOptions", "CheckSummary", "check", "check_report_path", "check_units"]

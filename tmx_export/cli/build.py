@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from ..formats.profiles import PROFILES
-from ..inputs import READERS, ParallelInput
+from ..inputs import READERS, ParallelInput, check_outputs
 from ..model import BuildOptions
 from . import (
     PROG,
@@ -115,10 +115,13 @@ def _options(
     include_fuzzy: bool, segment: str | None, srx_path: str | None, min_score: float | None,
     glossary_path: str | None, no_clean: tuple[str, ...], dedupe: str, keep_duplicates: bool,
     rejects_path: str | None, allow_empty: bool, profile: str = "generic",
-    max_units: int | None = None, jobs: int = 1,
+    max_units: int | None = None, jobs: int = 1, output: str,
 ) -> BuildOptions:
     """The command line's options as the library takes them. The SRX and glossary files
-    are read here, so that a bad one fails before any input is read."""
+    are read here, so that a bad one fails before any input is read; the library gets
+    their content, not their names, so an output replacing one is refused here."""
+    check_outputs([path for path in (glossary_path, srx_path) if path is not None],
+                  [output, rejects_path])
     rules = None
     glossary: tuple[tuple[str, str], ...] = ()
     if glossary_path is not None:
@@ -197,7 +200,7 @@ def build_command(inputs: tuple[str, ...], output: str, quiet: bool, source_file
         raise click.UsageError("--require-all-langs goes with --langs")
     from ..pipeline import build
 
-    options = _options(**given)
+    options = _options(**given, output=output)
     if options.max_units is not None and output == "-":
         raise click.UsageError("--max-units needs a file name for -o, not '-'")
     bar = progress_bar(quiet)
@@ -218,7 +221,7 @@ def _build_multilingual(sources: list[str | ParallelInput], output: str, quiet: 
 
     tags = check_langs([code for code in langs.split(",") if code.strip()])
     given = {**given, "source_lang": tags[0], "target_lang": tags[1]}
-    options = MultilingualOptions(tags, require_all, _options(**given))
+    options = MultilingualOptions(tags, require_all, _options(**given, output=output))
     bar = progress_bar(quiet)
     try:
         summary = build_multilingual(sources, output, options, progress=bar)
@@ -310,7 +313,7 @@ def pairs_command(inputs: tuple[str, ...], output_format: str, output: str,
     """
     from ..pipeline import export_pairs
 
-    options = _options(**given)
+    options = _options(**given, output=output)
     rejects = export_pairs(_inputs(inputs, source_file, target_file), output, options,
                            output_format=output_format)
     if options.rejects_path is None and rejects:

@@ -153,6 +153,10 @@ def check_writable(path: str | Path) -> Path:
         raise InputError(str(path), "cannot write: the directory does not exist")
     if target.is_dir():
         raise InputError(str(path), "cannot write: is a directory")
+    # Path() drops a final "/": "newdir/" would be written as the file "newdir"
+    if str(path).endswith(("/", os.sep)):
+        raise InputError(str(path), "cannot write: a directory name (ends in '/'), "
+                         "not a file name")
     if not os.access(directory, os.W_OK | os.X_OK):
         raise InputError(str(path), "cannot write: permission denied")
     return directory

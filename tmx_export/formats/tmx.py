@@ -376,16 +376,28 @@ def part_names(path: str | Path, count: int) -> list[str]:
     ['out/memory-001.tmx.gz', 'out/memory-002.tmx.gz']
     """
     p = Path(path)
-    name = p.name
-    lower = name.lower()
-    if lower.endswith(".tmx.gz"):
-        stem, ext = name[:-7], name[-7:]
-    elif p.suffix:
-        stem, ext = name[: -len(p.suffix)], p.suffix
-    else:
-        stem, ext = name, ""
+    stem, ext = _stem_and_ending(p)
     width = max(3, len(str(count)))
     return [str(p.with_name(f"{stem}-{i:0{width}d}{ext}")) for i in range(1, count + 1)]
+
+
+def is_part_name(path: str | Path, file: str | Path) -> bool:
+    """Whether ``file`` (its real location: symlinks resolved) is where one of the numbered
+    parts of ``path`` goes (:func:`part_names`, whatever the count)."""
+    target, real = Path(path), Path(file).resolve()
+    stem, ext = _stem_and_ending(target)
+    return (real.parent == target.parent.resolve()
+            and re.fullmatch(re.escape(stem) + r"-\d{3,}" + re.escape(ext), real.name) is not None)
+
+
+def _stem_and_ending(path: Path) -> tuple[str, str]:
+    """``memory.tmx.gz`` -> ``("memory", ".tmx.gz")``: where a part's number goes."""
+    name = path.name
+    if name.lower().endswith(".tmx.gz"):
+        return name[:-7], name[-7:]
+    if path.suffix:
+        return name[: -len(path.suffix)], path.suffix
+    return name, ""
 
 
 class _AtomicParts:

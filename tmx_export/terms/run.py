@@ -16,6 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..errors import InputError
+from ..inputs import check_outputs, gather_inputs
 from ..model import Pair, Reject, TermsOptions
 from ..pipeline import ProgressArg, input_names, nothing_left, read_units
 from .termpair import TermPair
@@ -50,7 +51,9 @@ class _Clock:
 
 def terms(inputs: Sequence[str], options: TermsOptions, *, say: Say = None,
           progress: ProgressArg = None) -> list[TermPair]:
-    """The whole ``terms`` job: :func:`run_terms`, then :func:`write_outputs`."""
+    """The whole ``terms`` job: :func:`run_terms`, then :func:`write_outputs`, the outputs
+    checked first (:func:`check_paths`)."""
+    check_paths(inputs, options)
     pairs = run_terms(
         inputs, termbase_path=options.termbase_path, glossary_path=options.glossary_path,
         min_count=options.min_count, max_contexts=options.max_contexts,
@@ -64,12 +67,25 @@ def terms(inputs: Sequence[str], options: TermsOptions, *, say: Say = None,
     return pairs
 
 
+def check_paths(inputs: Sequence[str], options: TermsOptions) -> None:
+    """Refuse, before any work and before the termbase changes, an output that would
+    replace an input, the glossary or the termbase, one named twice, and one that cannot
+    be written (:func:`tmx_export.inputs.check_outputs`). The termbase is written too."""
+    read: list[str] = [*gather_inputs(inputs, pair_files=False)]  # type: ignore[list-item]
+    if options.glossary_path:
+        read.append(options.glossary_path)
+    outputs = [options.termbase_path, options.tbx_path, options.review_path,
+               options.report_path, options.csv_path]
+    check_outputs(read, outputs, writable=True)
+
+
 def apply_review_file(review_file: str, termbase_path: str, *, say: Say = None) -> None:
     """Record the statuses and notes of ``review_file`` (an XLSX written by
     ``terms --review``) in the termbase."""
     from .review import apply_review
     from .termbase import Termbase
 
+    check_outputs([review_file], [termbase_path], writable=True)
     with Termbase(termbase_path) as termbase:
         summary = apply_review(review_file, termbase)
     _say(say, f"{summary.changed} pair(s) changed, {summary.unchanged} unchanged"
