@@ -141,3 +141,19 @@ def test_french_spaces_can_be_turned_off() -> None:
     assert asked.exit_code == 0 and "a space before" in asked.stdout
     house = run("check", str(DGT), "--checks", "spacing", "--no-french-spaces")
     assert house.exit_code == 0 and "a space before" not in house.stdout
+
+
+def test_a_number_copied_with_the_sources_conventions_is_found(tmp_path: Path) -> None:
+    table = tmp_path / "v.tsv"
+    table.write_text("en\tfr\n"
+                     "We paid 1,500 euros.\tNous avons payé 1,500 euros.\n"
+                     "We paid 1,500 euros today.\tNous avons payé 1,5 euro aujourd'hui.\n"
+                     "We paid 1,500 euros yesterday.\tNous avons payé 1 500 euros hier.\n",
+                     encoding="utf-8")
+    result = run("check", str(table), "--checks", "number-mismatch")
+    assert result.exit_code == 1
+    found = [line.split("\t")[:4] for line in result.stdout.splitlines()]
+    # a French reader reads 1.5 in the first row's "1,500": a thousand times too little
+    assert found == [["1", "number-mismatch", "error", "1,500"],
+                     ["2", "number-mismatch", "error", "1,5"]]
+

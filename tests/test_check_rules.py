@@ -346,11 +346,46 @@ def test_numbers_written_as_french_words_match():
 
 
 def test_decimal_comma_is_read_by_the_language():
-    # "1,000" is a thousand in English and one in French; the same spelling on both sides
-    # always matches
+    # "1,000" is a thousand in English and one in French
     assert found(number_mismatch, pair("1,000", "1")) == [("1", "1,000")]
     assert found(number_mismatch, pair("1,000", "1", "fr-FR", "en-GB")) == []
-    assert found(number_mismatch, pair("1,000 units", "1,000 unités")) == []
+    # so the same spelling is no match when the target's language reads it otherwise
+    assert found(number_mismatch, pair("1,000 units", "1,000 unités")) == [
+        ("1,000", "1,000 (1,000 is 1 in fr)")]
+    assert found(number_mismatch, pair("1,000 units", "1,000 unités", "fr-FR", "fr-CA")) == []
+
+
+@pytest.mark.parametrize("source, target, target_lang, item, expected", [
+    ("We paid 1,500 euros.", "Nous avons payé 1,500 euros.", "fr-FR",
+     "1,500", "1,500 (1,500 is 1.5 in fr)"),
+    ("We paid 1,500 euros.", "Wir zahlten 1,500 Euro.", "de-DE",
+     "1,500", "1,500 (1,500 is 1.5 in de)"),
+    ("We paid 1,000.50 euros.", "Wir zahlten 1,000.50 EUR.", "de-DE",
+     "1,000.50", "1,000.50 (1,000.50 is not a number in de)"),
+    ("We paid 1,000.50 euros.", "Nous avons payé 1,000.50 EUR.", "fr-FR",
+     "1,000.50", "1,000.50 (1,000.50 is not a number in fr)"),
+    # a point groups thousands in German: "1.500" is never 1.5 there
+    ("It costs 1.5 million.", "Es kostet 1.500 Millionen.", "de-DE", "1.500", "1.5"),
+])
+def test_a_target_number_is_read_by_the_targets_conventions(source, target, target_lang,
+                                                           item, expected):
+    assert found(number_mismatch, pair(source, target, target_lang=target_lang)) == [
+        (item, expected)]
+
+
+@pytest.mark.parametrize("source, target, target_lang", [
+    ("We paid 1,500 euros.", "Nous avons payé 1 500 euros.", "fr-FR"),
+    ("We paid 1,500.50 euros.", "Nous avons payé 1\u202f500,50 euros.", "fr-FR"),
+    ("We paid 1,500 euros.", "Wir zahlten 1.500 Euro.", "de-DE"),
+    ("We paid 1,500.50 euros.", "Wir zahlten 1.500,50 Euro.", "de-DE"),
+    ("We paid 1,500 euros.", "Wir zahlten 1\u00a0500 Euro.", "de-DE"),
+    ("in 2000, the 3rd", "en 2000, le 3e", "fr-FR"),
+    ("1.500 kg", "1.500 kg", "fr-FR"),  # read both ways in French: ambiguous, let pass
+    # an integer-looking "1,500" that is the source's 1.5, written the French way
+    ("1,5 million", "1,500 million", "fr-FR"),
+])
+def test_a_number_right_in_the_targets_conventions_passes(source, target, target_lang):
+    assert found(number_mismatch, pair(source, target, target_lang=target_lang)) == []
 
 
 def test_a_number_dropped_where_the_source_repeats_it_is_let_pass():

@@ -17,9 +17,12 @@ Europarl (ep-00-01-17, 786 sentence units):
     Only numbers written with digits are compared, as multisets of values. A number is read
     with the conventions of its side's language: "1,5" and "1.5" are both 1.5; "1 000",
     "1,000" (English), "1.000" and "1'000" are a thousand; "1,000" in a decimal-comma
-    language (French, German...) is 1.000. A lone "." before three digits is read both ways
-    (1.000 is one in English, a thousand in German, and EU texts quote both); the same
-    spelling on both sides always matches. The digits are the number: "3rd", "3e",
+    language (French, German...) is 1.000, and "1,000.50" no number at all there. A lone
+    "." before three digits is read both ways (1.000 is one in English, a thousand in
+    German, and EU texts quote both), except in the decimal-comma languages that group
+    thousands with a point (:data:`DOT_GROUPING`: German "1.500" is 1500). The same
+    spelling on both sides matches when both languages read it alike: English "1,500" is
+    no French "1,500" (1.5), a factor of a thousand. The digits are the number: "3rd", "3e",
     "3ème", "1er", "1re" are 3, 3, 3, 1, 1; "50 %" and "50%" are 50; "-5", "−5" (U+2212)
     and "–5" after a space are minus five, and a side that says "below zero" or "moins"
     may pair 20 with -20. A number followed by "million", "billion", "milliard(s)"...
@@ -168,6 +171,10 @@ DECIMAL_POINT = frozenset({"en", "ga", "mt", "zh", "ja", "ko", "th", "he", "hi"}
 DECIMAL_COMMA = frozenset({"fr", "de", "es", "it", "pt", "nl", "pl", "cs", "sk", "sl", "hr",
                            "hu", "ro", "bg", "el", "da", "sv", "fi", "et", "lv", "lt", "ru",
                            "uk", "tr", "ca", "is", "nb", "nn", "no", "sr", "mk", "sq"})
+# Decimal-comma languages that group thousands with a point ("1.500" is 1500 there, never
+# 1.5); the others group with a space (French "1 500") and read a point both ways.
+DOT_GROUPING = frozenset({"de", "es", "it", "pt", "nl", "da", "el", "tr", "ro", "sl", "hr",
+                          "sr", "is"})
 
 # A number as written: digits with separators inside; a space only before a group of three
 # (so "17 2000" stays two numbers). NFKC has already made U+00A0 and U+202F spaces.
@@ -307,8 +314,14 @@ class _Number:
 
 
 def _decimal_mode(lang: str) -> str:
+    """"point", "comma" (French: a point read both ways), "comma-dot" (German: a point
+    groups thousands) or "both" (a language of neither list)."""
     code = _primary(lang)
-    return "point" if code in DECIMAL_POINT else "comma" if code in DECIMAL_COMMA else "both"
+    if code in DECIMAL_POINT:
+        return "point"
+    if code in DECIMAL_COMMA:
+        return "comma-dot" if code in DOT_GROUPING else "comma"
+    return "both"
 
 
 def _grouped(runs: list[str]) -> bool:
@@ -317,17 +330,20 @@ def _grouped(runs: list[str]) -> bool:
         all(len(run) == 3 for run in runs[1:])
 
 
-def _interpretations(body: str, mode: str) -> set[Decimal]:
+def _interpretations(body: str, mode: str) -> set[Decimal] | None:
     """The values a number body (digits and separators, no sign) may stand for; empty
-    when it is no single number ("17.1.2000", "2019 391")."""
+    when it is no single number ("17.1.2000", "2019 391"); ``None`` when it is one number
+    written with conventions the language does not read ("1,000.50" in German or French:
+    a point after a comma group), so that it matches no value."""
     pieces = _SEPARATOR_RE.split(body)
     runs, seps = pieces[::2], pieces[1::2]
     if not seps:
         return {Decimal(body)}
+    comma = mode.startswith("comma")
     values: set[Decimal] = set()
     # every separator a thousands separator: "1 000", "1,000,000", "1.000", "1'000"
     if len(set(seps)) == 1 and _grouped(runs):
-        if not (len(seps) == 1 and seps[0] == "," and mode == "comma"):
+        if not (len(seps) == 1 and seps[0] == "," and comma):
             values.add(Decimal("".join(runs)))
     # the last separator a decimal mark, any before it thousands separators:
     # "1,5", "1.5", "1 000,5", "1,000.5", "1.000,5"
@@ -336,11 +352,18 @@ def _interpretations(body: str, mode: str) -> set[Decimal]:
         head_seps = seps[:-1]
         head_ok = not head_seps or (len(set(head_seps)) == 1 and head_seps[0] != last
                                     and _grouped(runs[:-1]))
-        lone_comma_group = len(seps) == 1 and last == "," and len(runs[1]) == 3 \
-            and _grouped(runs)
-        if head_ok and not (lone_comma_group and mode == "point"):
+        lone_group = len(seps) == 1 and len(runs[1]) == 3 and _grouped(runs)
+        if head_ok and last == "." and comma and "," in head_seps:
+            return None  # the English "1,000.50": no decimal-comma reader sees 1000.50
+        # a lone comma before three digits is a thousands separator where the point is
+        # the decimal mark; a lone point before three, where the point groups thousands
+        if head_ok and not (lone_group and (last, mode) in _GROUPING_ONLY):
             values.add(Decimal("".join(runs[:-1]) + "." + runs[-1]))
     return values
+
+
+# (lone separator before three digits, mode) where it groups thousands and is no decimal mark
+_GROUPING_ONLY = frozenset({(",", "point"), (".", "comma-dot")})
 
 
 def _numbers(text: str, lang: str) -> list[_Number]:
@@ -371,6 +394,11 @@ def _numbers(text: str, lang: str) -> list[_Number]:
                                          and text[start - 2].isdigit()) or body == "00"
         negative = before in _SIGNS and (start == 1 or text[start - 2] in _BEFORE_SIGN)
         values = _interpretations(body, mode)
+        if values is None:
+            # a number in another language's conventions pairs with nothing
+            numbers.append(_Number(body, frozenset(), pos=start, weak=weak))
+            previous = (body, end)
+            continue
         runs = _DIGITS_RE.findall(body)
         if not values:
             # no single number: each run between the separators is one
@@ -397,9 +425,11 @@ def _numbers(text: str, lang: str) -> list[_Number]:
 
 
 def _match(left: list[_Number], right: list[_Number]) -> None:
-    """Remove from both lists the numbers that pair up: the same spelling first, then a
+    """Remove from both lists the numbers that pair up: the same spelling first (when the
+    two languages read it alike: "1,500" is 1500 in English, 1.5 in French), then a
     shared value, the numbers with the fewest readings taking their partners first."""
-    common = Counter(n.raw for n in right) & Counter(n.raw for n in left)
+    common = _same_reading(Counter(n.raw for n in right) & Counter(n.raw for n in left),
+                           left, right)
     if common:
         for side in (left, right):
             remove = Counter(common)
@@ -433,6 +463,20 @@ def _match(left: list[_Number], right: list[_Number]) -> None:
             used[best[2]] = True
     left[:] = [n for n in left if id(n) in lost]
     right[:] = [other for j, other in enumerate(right) if not used[j]]
+
+
+def _same_reading(common: Counter[str], left: list[_Number],
+                  right: list[_Number]) -> Counter[str]:
+    """The spellings of ``common`` that both sides read as one value at least."""
+    if not common:
+        return common
+    readings: dict[str, list[frozenset[Decimal]]] = {}
+    for side, numbers in enumerate((left, right)):
+        for n in numbers:
+            if n.raw in common:
+                readings.setdefault(n.raw, [frozenset(), frozenset()])[side] |= n.values
+    return Counter({raw: times for raw, times in common.items()
+                    if readings[raw][0] & readings[raw][1]})
 
 
 def _split_match(left: list[_Number], right: list[_Number]) -> None:
@@ -546,6 +590,20 @@ def _all_values(numbers: list[_Number]) -> frozenset[Decimal]:
     return frozenset(v for n in numbers for v in n.values)
 
 
+def _read_apart(extra: list[_Number], missing: list[_Number], target_lang: str) -> str:
+    """Why a target number spelled as in the source is wrong: what the target's language
+    reads in it (" (1,500 is 1.5 in fr)"), else ""."""
+    spelled = {n.raw for n in missing}
+    notes = [f"{n.raw} is " + (" or ".join(sorted(_plain_number(v) for v in n.values))
+                               or "not a number") + f" in {_primary(target_lang)}"
+             for n in sorted(extra, key=lambda n: n.pos) if n.raw in spelled]
+    return f" ({'; '.join(dict.fromkeys(notes))})" if notes else ""
+
+
+def _plain_number(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
 def number_mismatch(unit: Pair, *, count_repeats: bool = False) -> Iterator[Finding]:
     """The numbers (written with digits) of source and target differ as multisets of
     values, each side read with its language's conventions (see the module docstring).
@@ -558,9 +616,12 @@ def number_mismatch(unit: Pair, *, count_repeats: bool = False) -> Iterator[Find
     source, target = unit.source, unit.target
     if _blank(target) or not (_has_digit(source) or _has_digit(target)):
         return
-    # the same spellings on both sides (signs included) always pair up: most units
-    # with numbers stop here, before any reading
-    if sorted(_SPELLING_RE.findall(source)) == sorted(_SPELLING_RE.findall(target)):
+    # the same spellings on both sides (signs included) pair up: most units with numbers
+    # stop here, before any reading; not a comma between languages that read it apart
+    spellings = sorted(_SPELLING_RE.findall(source))
+    if spellings == sorted(_SPELLING_RE.findall(target)) and not (
+            any("," in spelling for spelling in spellings)
+            and _decimal_mode(unit.source_lang) != _decimal_mode(unit.target_lang)):
         return
     source = unicodedata.normalize("NFKC", source)
     target = unicodedata.normalize("NFKC", target)
@@ -588,7 +649,8 @@ def number_mismatch(unit: Pair, *, count_repeats: bool = False) -> Iterator[Find
         extra = [n for n in extra if not n.values & in_source]
     if extra:
         item = "; ".join(n.raw for n in sorted(extra, key=lambda n: n.pos))
-        expected = shown_missing or "(not in the source)"
+        expected = (shown_missing + _read_apart(extra, missing, unit.target_lang)
+                    or "(not in the source)")
     elif missing:
         item = "; ".join(n.raw for n in sorted(missing, key=lambda n: n.pos))
         expected = "(missing from the target)"
