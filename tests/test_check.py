@@ -157,3 +157,15 @@ def test_a_number_copied_with_the_sources_conventions_is_found(tmp_path: Path) -
     assert found == [["1", "number-mismatch", "error", "1,500"],
                      ["2", "number-mismatch", "error", "1,5"]]
 
+
+@pytest.mark.parametrize("version", ["2", "3"])
+def test_a_tbx_of_unreviewed_pairs_is_no_glossary(tmp_path: Path, version: str) -> None:
+    tbx = tmp_path / "proposed.tbx"
+    made = run("terms", str(SEED), "--tbx", str(tbx), "--tbx-version", version,
+               "--min-count", "1", "-q")
+    assert made.exit_code == 0, made.output
+    result = run("check", str(SEED), "--glossary", str(tbx), "--checks", "term-missing")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert "are proposed, not reviewed (review them first" in result.stderr
+    assert result.stderr.startswith(f"tmx-export: error: {tbx}: no approved or forbidden")
+    assert "Traceback" not in result.output
