@@ -531,6 +531,38 @@ def test_double_spaces_copied_from_the_source_are_meant():
     assert found(spacing, pair(text, text.replace("Text", "Texte"))) == []
 
 
+def coded(source_markup: str, target_markup: str) -> Pair:
+    """A unit as read from a TMX whose segments hold inline codes: the texts without them
+    (as the TMX reader gives them), the markup beside."""
+    def text(markup: str) -> str:
+        return "".join(etree.fromstring(f"<seg>{markup}</seg>").xpath("text()"))
+
+    return pair(text(source_markup), text(target_markup),
+                source_markup=source_markup, target_markup=target_markup)
+
+
+@pytest.mark.parametrize("source, target", [
+    ('Press <ph x="1">{0}</ph> or <ph x="2">{1}</ph>.',
+     'Appuyez sur <ph x="1">{0}</ph> ou <ph x="2">{1}</ph>.'),
+    ('Open <ph x="1">%s</ph>: done.', 'Ouvrir <ph x="1">%s</ph> : terminé.'),
+    ('Click <bpt i="1">&lt;b&gt;</bpt>OK<ept i="1">&lt;/b&gt;</ept>.',
+     'Cliquez sur <bpt i="1">&lt;b&gt;</bpt>OK<ept i="1">&lt;/b&gt;</ept>.'),
+])
+def test_a_code_is_content_for_spacing_and_punctuation(source, target):
+    unit = coded(source, target)
+    assert found(spacing, unit) == [] and found(punctuation, unit) == []
+
+
+def test_spacing_and_punctuation_around_codes_are_still_checked():
+    doubled = coded('Open <ph x="1">%s</ph> now.', 'Ouvrir  <ph x="1">%s</ph> maintenant.')
+    assert found(spacing, doubled) == [("Ouvrir  {code}", "one space")]
+    glued = coded('Open <ph x="1">%s</ph>: done.', 'Ouvrir <ph x="1">%s</ph>: terminé.')
+    assert found(spacing, glued) == [("{code}:", "a space before :")]
+    # a target that ends with a code has no end punctuation, whatever comes before it
+    ending = coded('Total: <ph x="1">{0}</ph>.', 'Total : <ph x="1">{0}</ph>')
+    assert found(punctuation, ending) == [("(no end punctuation)", ".")]
+
+
 def test_spacing_rules_are_by_language_and_replaceable():
     assert SPACING_RULES["fr"] is FRENCH
     unit = pair("x", "Pourquoi?", target_lang="fr-CA")

@@ -95,7 +95,7 @@ Europarl (ep-00-01-17, 786 sentence units):
 
 ``spacing``
     Double spaces inside the target (not when the source has as many: spacing copied on
-    purpose, or the place of a removed code). Then, by the target's primary language,
+    purpose). Then, by the target's primary language,
     :data:`SPACING_RULES`: French wants a space (U+0020, U+00A0 or U+202F) before ; : ! ?
     and », after «, and none before . and ,; English, German, Spanish, Italian, Dutch and
     Portuguese want none before ; : ! ? . ,; other languages get the double spaces only.
@@ -106,6 +106,11 @@ Europarl (ep-00-01-17, 786 sentence units):
     or for a whole run with :data:`FRENCH_SPACES`; what remains for French is "no space
     before . and ,". One finding per kind of problem and mark, its first place (with the
     word around it) as ``item``, the count in ``expected`` when there are several.
+
+``punctuation`` and ``spacing`` read a side with its inline codes as placeholders
+    (:func:`with_codes`): a code is content, not nothing, so "ou {0}." has no space before
+    its full stop, "Ouvrir %s :" no double space, and a text ending with a code no end
+    punctuation. A finding shows a code as ``{code}``.
 """
 
 from __future__ import annotations
@@ -121,6 +126,7 @@ from typing import NamedTuple
 
 from lxml import etree
 
+from ..clean import sanitise
 from ..formats.xml import SAFE_PARSER_OPTIONS
 from ..lang import primary
 from ..model import Pair
@@ -799,6 +805,47 @@ def tag_mismatch(unit: Pair) -> Iterator[Finding]:
         yield finding(unit, "tag-mismatch", f'<ept i="{i}">', f'after its <bpt i="{i}">')
 
 
+# --- inline codes as content (punctuation, spacing) --------------------------------------------
+
+# What stands for an inline code in the text that punctuation and spacing read: a code is
+# content, not nothing ("ou {0}." has no space before its full stop, "Ouvrir %s :" no
+# double space). U+FFFC OBJECT REPLACEMENT CHARACTER: no letter, space or mark of theirs.
+CODE_MARK = "\ufffc"
+# How a finding's item shows a code.
+_CODE_SHOWN = "{code}"
+
+
+def with_codes(text: str, markup: str | None) -> str:
+    """``text`` (a side of a unit, its codes dropped) with each inline code of ``markup``
+    (the side's inner XML) as :data:`CODE_MARK`, ``hi`` text kept, spaced as the markup
+    is. ``text`` itself without markup, when the markup does not parse, or when it holds
+    other words than ``text`` (the codes could not be placed)."""
+    if not markup:
+        return text
+    try:
+        root = etree.fromstring("<seg>" + markup + "</seg>", _MARKUP_PARSER)
+    except etree.XMLSyntaxError:
+        return text  # tag-mismatch reports it
+    marked = sanitise(_marked_text(root), Counter())
+    # a reader may have collapsed the spaces a dropped code left (XLIFF): words must agree
+    if marked.replace(CODE_MARK, " ").split() != text.split():
+        return text
+    return marked
+
+
+def _marked_text(element: etree._Element) -> str:
+    """The text of a ``seg`` (or ``hi``) as :func:`tmx_export.formats.tmx.seg_text` reads it,
+    each native code (any element but ``hi``; not a comment) as :data:`CODE_MARK`."""
+    parts = [element.text or ""]
+    for child in element:
+        if child.tag == "hi":
+            parts.append(_marked_text(child))
+        elif isinstance(child.tag, str):
+            parts.append(CODE_MARK)
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
 # --- punctuation -----------------------------------------------------------------------------
 
 _END_CLASS = {
@@ -844,8 +891,8 @@ def _ending(text: str) -> str:
     text = text.rstrip(_CLOSERS)
     if text.endswith("..."):
         return "…"
-    if not text or text[-1].isalnum():
-        return ""
+    if not text or text[-1].isalnum() or text[-1] == CODE_MARK:
+        return ""  # a word, a number or a code: content
     return text[-1]
 
 
@@ -873,9 +920,10 @@ def _imbalance(text: str, lang: str) -> dict[str, tuple[int, str, str]]:
 def punctuation(unit: Pair) -> Iterator[Finding]:
     """End punctuation of a different class on the two sides; brackets or quotes that the
     source balances and the target does not."""
-    source, target = unit.source, unit.target
-    if _blank(target):
+    if _blank(unit.target):
         return
+    source = with_codes(unit.source, unit.source_markup)
+    target = with_codes(unit.target, unit.target_markup)
     src_end, tgt_end = _ending(source), _ending(target)
     src_classes = _GREEK_END_CLASS if _primary(unit.source_lang) == "el" else _END_CLASS
     tgt_classes = _GREEK_END_CLASS if _primary(unit.target_lang) == "el" else _END_CLASS
@@ -975,14 +1023,14 @@ def _plain_spaces(text: str) -> str:
 
 def _excerpt(text: str, start: int, end: int, reach: int = 15) -> str:
     """``text[start:end]`` with the word before and the word after it (up to ``reach``
-    characters each), as a report can show it."""
+    characters each), as a report can show it (a code as ``{code}``)."""
     left = start
     while left > 0 and start - left < reach and not text[left - 1].isspace():
         left -= 1
     right = end
     while right < len(text) and right - end < reach and not text[right].isspace():
         right += 1
-    return text[left:right]
+    return text[left:right].replace(CODE_MARK, _CODE_SHOWN)
 
 
 def spacing(unit: Pair, *, french_spaces: bool | None = None,
@@ -991,9 +1039,9 @@ def spacing(unit: Pair, *, french_spaces: bool | None = None,
     wants them (:data:`SPACING_RULES`, or ``rules``). ``french_spaces=False`` (default:
     :data:`FRENCH_SPACES`) stops asking French targets for a space before ; : ! ? » and
     after «."""
-    target = unit.target
-    if _blank(target):
+    if _blank(unit.target):
         return
+    target = with_codes(unit.target, unit.target_markup)
     if french_spaces is None:
         french_spaces = FRENCH_SPACES
     found: dict[tuple[str, str], list[str]] = {}
@@ -1003,7 +1051,8 @@ def spacing(unit: Pair, *, french_spaces: bool | None = None,
         doubles = [_excerpt(target, m.start(), m.end())
                    for m in _DOUBLE_SPACE_RE.finditer(target)]
         # spaces the source doubles as often are meant (alignment, a removed code's place)
-        if len(doubles) > len(_DOUBLE_SPACE_RE.findall(unit.source)):
+        source = with_codes(unit.source, unit.source_markup)
+        if len(doubles) > len(_DOUBLE_SPACE_RE.findall(source)):
             found[("double", "")] = doubles
     code = _primary(unit.target_lang)
     rule = (rules if rules is not None else SPACING_RULES).get(code)
