@@ -170,3 +170,71 @@ def test_french_spaces_can_be_turned_off() -> None:
     assert asked.exit_code == 0 and "a space before" in asked.stdout
     house = run("check", str(DGT), "--checks", "spacing", "--no-french-spaces")
     assert house.exit_code == 0 and "a space before" not in house.stdout
+
+
+def test_a_number_copied_with_the_sources_conventions_is_found(tmp_path: Path) -> None:
+    table = tmp_path / "v.tsv"
+    table.write_text("en\tfr\n"
+                     "We paid 1,500 euros.\tNous avons payé 1,500 euros.\n"
+                     "We paid 1,500 euros today.\tNous avons payé 1,5 euro aujourd'hui.\n"
+                     "We paid 1,500 euros yesterday.\tNous avons payé 1 500 euros hier.\n",
+                     encoding="utf-8")
+    result = run("check", str(table), "--checks", "number-mismatch")
+    assert result.exit_code == 1
+    found = [line.split("\t")[:4] for line in result.stdout.splitlines()]
+    # a French reader reads 1.5 in the first row's "1,500": a thousand times too little
+    assert found == [["1", "number-mismatch", "error", "1,500"],
+                     ["2", "number-mismatch", "error", "1,5"]]
+
+
+@pytest.mark.parametrize("version", ["2", "3"])
+def test_a_tbx_of_unreviewed_pairs_is_no_glossary(tmp_path: Path, version: str) -> None:
+    tbx = tmp_path / "proposed.tbx"
+    made = run("terms", str(SEED), "--tbx", str(tbx), "--tbx-version", version,
+               "--min-count", "1", "-q")
+    assert made.exit_code == 0, made.output
+    result = run("check", str(SEED), "--glossary", str(tbx), "--checks", "term-missing")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert "are proposed, not reviewed (review them first" in result.stderr
+    assert result.stderr.startswith(f"tmx-export: error: {tbx}: no approved or forbidden")
+    assert "Traceback" not in result.output
+
+
+PLACEHOLDERS_TMX = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="x" creationtoolversion="1" datatype="plaintext"
+ segtype="sentence" o-tmf="x" adminlang="en" srclang="en-GB"/><body>
+<tu tuid="1"><tuv xml:lang="en-GB"><seg>Press <ph x="1">{0}</ph> or <ph x="2">{1}</ph>.</seg>
+</tuv><tuv xml:lang="fr-FR"><seg>Appuyez sur <ph x="1">{0}</ph> ou <ph x="2">{1}</ph>.</seg>
+</tuv></tu>
+<tu tuid="2"><tuv xml:lang="en-GB"><seg>Open <ph x="1">%s</ph>: done.</seg></tuv>
+<tuv xml:lang="fr-FR"><seg>Ouvrir <ph x="1">%s</ph> : terminé.</seg></tuv></tu>
+<tu tuid="3"><tuv xml:lang="en-GB"><seg>Open <ph x="1">%s</ph> now.</seg></tuv>
+<tuv xml:lang="fr-FR"><seg>Ouvrir  <ph x="1">%s</ph> maintenant.</seg></tuv></tu>
+</body></tmx>
+"""
+
+PLACEHOLDERS_XLIFF = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+<file original="a.txt" source-language="en-GB" target-language="fr-FR" datatype="plaintext">
+<body>
+<trans-unit id="1"><source>Press <x id="1"/> or <x id="2"/>.</source>
+<target>Appuyez sur <x id="1"/> ou <x id="2"/>.</target></trans-unit>
+<trans-unit id="2"><source>Open <x id="1"/>: done.</source>
+<target>Ouvrir <x id="1"/> : terminé.</target></trans-unit>
+<trans-unit id="3"><source>Open <x id="1"/> now.</source>
+<target>Ouvrir  <x id="1"/> maintenant.</target></trans-unit>
+</body></file></xliff>
+"""
+
+
+@pytest.mark.parametrize("name, text", [("ph.tmx", PLACEHOLDERS_TMX),
+                                        ("ph.xlf", PLACEHOLDERS_XLIFF)])
+def test_inline_codes_count_as_content_for_spacing(tmp_path: Path, name: str,
+                                                   text: str) -> None:
+    memory = tmp_path / name
+    memory.write_text(text, encoding="utf-8")
+    result = run("check", str(memory), "--fail-on", "never")
+    assert result.exit_code == 0, result.output
+    # the spacing around the placeholders is right; the real double space is found
+    assert [line.split("\t") for line in result.stdout.splitlines()] == [
+        ["3", "spacing", "warning", "Ouvrir  {code}", "one space"]]

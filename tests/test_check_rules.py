@@ -346,11 +346,46 @@ def test_numbers_written_as_french_words_match():
 
 
 def test_decimal_comma_is_read_by_the_language():
-    # "1,000" is a thousand in English and one in French; the same spelling on both sides
-    # always matches
+    # "1,000" is a thousand in English and one in French
     assert found(number_mismatch, pair("1,000", "1")) == [("1", "1,000")]
     assert found(number_mismatch, pair("1,000", "1", "fr-FR", "en-GB")) == []
-    assert found(number_mismatch, pair("1,000 units", "1,000 unités")) == []
+    # so the same spelling is no match when the target's language reads it otherwise
+    assert found(number_mismatch, pair("1,000 units", "1,000 unités")) == [
+        ("1,000", "1,000 (1,000 is 1 in fr)")]
+    assert found(number_mismatch, pair("1,000 units", "1,000 unités", "fr-FR", "fr-CA")) == []
+
+
+@pytest.mark.parametrize("source, target, target_lang, item, expected", [
+    ("We paid 1,500 euros.", "Nous avons payé 1,500 euros.", "fr-FR",
+     "1,500", "1,500 (1,500 is 1.5 in fr)"),
+    ("We paid 1,500 euros.", "Wir zahlten 1,500 Euro.", "de-DE",
+     "1,500", "1,500 (1,500 is 1.5 in de)"),
+    ("We paid 1,000.50 euros.", "Wir zahlten 1,000.50 EUR.", "de-DE",
+     "1,000.50", "1,000.50 (1,000.50 is not a number in de)"),
+    ("We paid 1,000.50 euros.", "Nous avons payé 1,000.50 EUR.", "fr-FR",
+     "1,000.50", "1,000.50 (1,000.50 is not a number in fr)"),
+    # a point groups thousands in German: "1.500" is never 1.5 there
+    ("It costs 1.5 million.", "Es kostet 1.500 Millionen.", "de-DE", "1.500", "1.5"),
+])
+def test_a_target_number_is_read_by_the_targets_conventions(source, target, target_lang,
+                                                           item, expected):
+    assert found(number_mismatch, pair(source, target, target_lang=target_lang)) == [
+        (item, expected)]
+
+
+@pytest.mark.parametrize("source, target, target_lang", [
+    ("We paid 1,500 euros.", "Nous avons payé 1 500 euros.", "fr-FR"),
+    ("We paid 1,500.50 euros.", "Nous avons payé 1\u202f500,50 euros.", "fr-FR"),
+    ("We paid 1,500 euros.", "Wir zahlten 1.500 Euro.", "de-DE"),
+    ("We paid 1,500.50 euros.", "Wir zahlten 1.500,50 Euro.", "de-DE"),
+    ("We paid 1,500 euros.", "Wir zahlten 1\u00a0500 Euro.", "de-DE"),
+    ("in 2000, the 3rd", "en 2000, le 3e", "fr-FR"),
+    ("1.500 kg", "1.500 kg", "fr-FR"),  # read both ways in French: ambiguous, let pass
+    # an integer-looking "1,500" that is the source's 1.5, written the French way
+    ("1,5 million", "1,500 million", "fr-FR"),
+])
+def test_a_number_right_in_the_targets_conventions_passes(source, target, target_lang):
+    assert found(number_mismatch, pair(source, target, target_lang=target_lang)) == []
 
 
 def test_a_number_dropped_where_the_source_repeats_it_is_let_pass():
@@ -494,6 +529,38 @@ def test_english_spacing(target, expected):
 def test_double_spaces_copied_from_the_source_are_meant():
     text = "Text with 3 spaces [   ] and 2 [  ]"
     assert found(spacing, pair(text, text.replace("Text", "Texte"))) == []
+
+
+def coded(source_markup: str, target_markup: str) -> Pair:
+    """A unit as read from a TMX whose segments hold inline codes: the texts without them
+    (as the TMX reader gives them), the markup beside."""
+    def text(markup: str) -> str:
+        return "".join(etree.fromstring(f"<seg>{markup}</seg>").xpath("text()"))
+
+    return pair(text(source_markup), text(target_markup),
+                source_markup=source_markup, target_markup=target_markup)
+
+
+@pytest.mark.parametrize("source, target", [
+    ('Press <ph x="1">{0}</ph> or <ph x="2">{1}</ph>.',
+     'Appuyez sur <ph x="1">{0}</ph> ou <ph x="2">{1}</ph>.'),
+    ('Open <ph x="1">%s</ph>: done.', 'Ouvrir <ph x="1">%s</ph> : terminé.'),
+    ('Click <bpt i="1">&lt;b&gt;</bpt>OK<ept i="1">&lt;/b&gt;</ept>.',
+     'Cliquez sur <bpt i="1">&lt;b&gt;</bpt>OK<ept i="1">&lt;/b&gt;</ept>.'),
+])
+def test_a_code_is_content_for_spacing_and_punctuation(source, target):
+    unit = coded(source, target)
+    assert found(spacing, unit) == [] and found(punctuation, unit) == []
+
+
+def test_spacing_and_punctuation_around_codes_are_still_checked():
+    doubled = coded('Open <ph x="1">%s</ph> now.', 'Ouvrir  <ph x="1">%s</ph> maintenant.')
+    assert found(spacing, doubled) == [("Ouvrir  {code}", "one space")]
+    glued = coded('Open <ph x="1">%s</ph>: done.', 'Ouvrir <ph x="1">%s</ph>: terminé.')
+    assert found(spacing, glued) == [("{code}:", "a space before :")]
+    # a target that ends with a code has no end punctuation, whatever comes before it
+    ending = coded('Total: <ph x="1">{0}</ph>.', 'Total : <ph x="1">{0}</ph>')
+    assert found(punctuation, ending) == [("(no end punctuation)", ".")]
 
 
 def test_spacing_rules_are_by_language_and_replaceable():

@@ -21,7 +21,7 @@ from tmx_export.inputs import ParallelInput
 from tmx_export.model import Pair
 from tmx_export.pipeline import read_units
 from tmx_export.terms.run import run_terms
-from tmx_export.terms.tbx import read_tbx
+from tmx_export.terms.tbx import read_tbx, write_tbx
 from tmx_export.terms.termbase import Termbase
 from tmx_export.terms.termpair import TermPair
 
@@ -357,6 +357,44 @@ def test_termbase_proposed_and_rejected_pairs_are_ignored(reviewed_termbase, see
     # and a termbase reviewed for another language pair is named, not silently empty
     with pytest.raises(InputError, match="holds en-GB -> fr-FR"):
         load_terms(reviewed_termbase, "en", "de")
+
+
+@pytest.mark.parametrize("version", [2, 3])
+def test_reviewed_pairs_exported_to_tbx_come_back_reviewed(reviewed_termbase, tmp_path,
+                                                          version):
+    # the TBX `terms --termbase --tbx` writes: approved preferred, grappe deprecated,
+    # "commission" proposed (no status, a note saying so), "supplier" rejected (left out)
+    with Termbase(reviewed_termbase) as termbase:
+        pairs = termbase.pairs(min_count=1)
+    tbx = tmp_path / "reviewed.tbx"
+    write_tbx(pairs, tbx, version=version)
+    assert "commission" in {p.source_term.lower() for p in pairs if p.status == "proposed"}
+    entries = load_terms(tbx, "en-GB", "fr-FR")
+    # as from the termbase itself: the proposed pairs are no approved terms
+    assert sorted(entries, key=lambda e: e.source) == \
+        load_terms(reviewed_termbase, "en-GB", "fr-FR")
+
+
+@pytest.mark.parametrize("version", [2, 3])
+def test_a_tbx_of_proposed_pairs_only_is_refused_saying_why(tmp_path, version):
+    tbx = tmp_path / "proposed.tbx"
+    pairs = run_terms([str(SEED)], min_count=1)
+    assert pairs and {p.status for p in pairs} == {"proposed"}
+    write_tbx(pairs, tbx, version=version)
+    with pytest.raises(InputError, match=rf"no approved or forbidden term pair to check "
+                                         rf"against: the {len(pairs)} en-GB -> fr-FR pairs "
+                                         r"are proposed, not reviewed \(review them first"):
+        load_terms(tbx, "en-GB", "fr-FR")
+
+
+def test_a_tbx_without_status_from_another_tool_stays_approved(tmp_path):
+    # a note that merely mentions a proposal is not tmx-export's mark
+    path = tmp_path / "other.tbx"
+    path.write_text(TBX_2008.replace('<termEntry id="c2">',
+                                     '<termEntry id="c2"><note>proposed by the EP</note>'),
+                    encoding="utf-8")
+    assert TermEntry("value chain", ("chaîne de valeur",), ("filière",)) in \
+        load_terms(path, "en", "fr")
 
 
 def test_termbase_refusals(tmp_path):

@@ -17,9 +17,12 @@ Europarl (ep-00-01-17, 786 sentence units):
     Only numbers written with digits are compared, as multisets of values. A number is read
     with the conventions of its side's language: "1,5" and "1.5" are both 1.5; "1 000",
     "1,000" (English), "1.000" and "1'000" are a thousand; "1,000" in a decimal-comma
-    language (French, German...) is 1.000. A lone "." before three digits is read both ways
-    (1.000 is one in English, a thousand in German, and EU texts quote both); the same
-    spelling on both sides always matches. The digits are the number: "3rd", "3e",
+    language (French, German...) is 1.000, and "1,000.50" no number at all there. A lone
+    "." before three digits is read both ways (1.000 is one in English, a thousand in
+    German, and EU texts quote both), except in the decimal-comma languages that group
+    thousands with a point (:data:`DOT_GROUPING`: German "1.500" is 1500). The same
+    spelling on both sides matches when both languages read it alike: English "1,500" is
+    no French "1,500" (1.5), a factor of a thousand. The digits are the number: "3rd", "3e",
     "3ème", "1er", "1re" are 3, 3, 3, 1, 1; "50 %" and "50%" are 50; "-5", "−5" (U+2212)
     and "–5" after a space are minus five, and a side that says "below zero" or "moins"
     may pair 20 with -20. A number followed by "million", "billion", "milliard(s)"...
@@ -92,7 +95,7 @@ Europarl (ep-00-01-17, 786 sentence units):
 
 ``spacing``
     Double spaces inside the target (not when the source has as many: spacing copied on
-    purpose, or the place of a removed code). Then, by the target's primary language,
+    purpose). Then, by the target's primary language,
     :data:`SPACING_RULES`: French wants a space (U+0020, U+00A0 or U+202F) before ; : ! ?
     and », after «, and none before . and ,; English, German, Spanish, Italian, Dutch and
     Portuguese want none before ; : ! ? . ,; other languages get the double spaces only.
@@ -103,6 +106,11 @@ Europarl (ep-00-01-17, 786 sentence units):
     or for a whole run with :data:`FRENCH_SPACES`; what remains for French is "no space
     before . and ,". One finding per kind of problem and mark, its first place (with the
     word around it) as ``item``, the count in ``expected`` when there are several.
+
+``punctuation`` and ``spacing`` read a side with its inline codes as placeholders
+    (:func:`with_codes`): a code is content, not nothing, so "ou {0}." has no space before
+    its full stop, "Ouvrir %s :" no double space, and a text ending with a code no end
+    punctuation. A finding shows a code as ``{code}``.
 """
 
 from __future__ import annotations
@@ -118,6 +126,7 @@ from typing import NamedTuple
 
 from lxml import etree
 
+from ..clean import sanitise
 from ..formats.xml import SAFE_PARSER_OPTIONS
 from ..lang import primary
 from ..model import Pair
@@ -168,6 +177,10 @@ DECIMAL_POINT = frozenset({"en", "ga", "mt", "zh", "ja", "ko", "th", "he", "hi"}
 DECIMAL_COMMA = frozenset({"fr", "de", "es", "it", "pt", "nl", "pl", "cs", "sk", "sl", "hr",
                            "hu", "ro", "bg", "el", "da", "sv", "fi", "et", "lv", "lt", "ru",
                            "uk", "tr", "ca", "is", "nb", "nn", "no", "sr", "mk", "sq"})
+# Decimal-comma languages that group thousands with a point ("1.500" is 1500 there, never
+# 1.5); the others group with a space (French "1 500") and read a point both ways.
+DOT_GROUPING = frozenset({"de", "es", "it", "pt", "nl", "da", "el", "tr", "ro", "sl", "hr",
+                          "sr", "is"})
 
 # A number as written: digits with separators inside; a space only before a group of three
 # (so "17 2000" stays two numbers). NFKC has already made U+00A0 and U+202F spaces.
@@ -307,8 +320,14 @@ class _Number:
 
 
 def _decimal_mode(lang: str) -> str:
+    """"point", "comma" (French: a point read both ways), "comma-dot" (German: a point
+    groups thousands) or "both" (a language of neither list)."""
     code = _primary(lang)
-    return "point" if code in DECIMAL_POINT else "comma" if code in DECIMAL_COMMA else "both"
+    if code in DECIMAL_POINT:
+        return "point"
+    if code in DECIMAL_COMMA:
+        return "comma-dot" if code in DOT_GROUPING else "comma"
+    return "both"
 
 
 def _grouped(runs: list[str]) -> bool:
@@ -317,17 +336,20 @@ def _grouped(runs: list[str]) -> bool:
         all(len(run) == 3 for run in runs[1:])
 
 
-def _interpretations(body: str, mode: str) -> set[Decimal]:
+def _interpretations(body: str, mode: str) -> set[Decimal] | None:
     """The values a number body (digits and separators, no sign) may stand for; empty
-    when it is no single number ("17.1.2000", "2019 391")."""
+    when it is no single number ("17.1.2000", "2019 391"); ``None`` when it is one number
+    written with conventions the language does not read ("1,000.50" in German or French:
+    a point after a comma group), so that it matches no value."""
     pieces = _SEPARATOR_RE.split(body)
     runs, seps = pieces[::2], pieces[1::2]
     if not seps:
         return {Decimal(body)}
+    comma = mode.startswith("comma")
     values: set[Decimal] = set()
     # every separator a thousands separator: "1 000", "1,000,000", "1.000", "1'000"
     if len(set(seps)) == 1 and _grouped(runs):
-        if not (len(seps) == 1 and seps[0] == "," and mode == "comma"):
+        if not (len(seps) == 1 and seps[0] == "," and comma):
             values.add(Decimal("".join(runs)))
     # the last separator a decimal mark, any before it thousands separators:
     # "1,5", "1.5", "1 000,5", "1,000.5", "1.000,5"
@@ -336,11 +358,18 @@ def _interpretations(body: str, mode: str) -> set[Decimal]:
         head_seps = seps[:-1]
         head_ok = not head_seps or (len(set(head_seps)) == 1 and head_seps[0] != last
                                     and _grouped(runs[:-1]))
-        lone_comma_group = len(seps) == 1 and last == "," and len(runs[1]) == 3 \
-            and _grouped(runs)
-        if head_ok and not (lone_comma_group and mode == "point"):
+        lone_group = len(seps) == 1 and len(runs[1]) == 3 and _grouped(runs)
+        if head_ok and last == "." and comma and "," in head_seps:
+            return None  # the English "1,000.50": no decimal-comma reader sees 1000.50
+        # a lone comma before three digits is a thousands separator where the point is
+        # the decimal mark; a lone point before three, where the point groups thousands
+        if head_ok and not (lone_group and (last, mode) in _GROUPING_ONLY):
             values.add(Decimal("".join(runs[:-1]) + "." + runs[-1]))
     return values
+
+
+# (lone separator before three digits, mode) where it groups thousands and is no decimal mark
+_GROUPING_ONLY = frozenset({(",", "point"), (".", "comma-dot")})
 
 
 def _numbers(text: str, lang: str) -> list[_Number]:
@@ -371,6 +400,11 @@ def _numbers(text: str, lang: str) -> list[_Number]:
                                          and text[start - 2].isdigit()) or body == "00"
         negative = before in _SIGNS and (start == 1 or text[start - 2] in _BEFORE_SIGN)
         values = _interpretations(body, mode)
+        if values is None:
+            # a number in another language's conventions pairs with nothing
+            numbers.append(_Number(body, frozenset(), pos=start, weak=weak))
+            previous = (body, end)
+            continue
         runs = _DIGITS_RE.findall(body)
         if not values:
             # no single number: each run between the separators is one
@@ -397,9 +431,11 @@ def _numbers(text: str, lang: str) -> list[_Number]:
 
 
 def _match(left: list[_Number], right: list[_Number]) -> None:
-    """Remove from both lists the numbers that pair up: the same spelling first, then a
+    """Remove from both lists the numbers that pair up: the same spelling first (when the
+    two languages read it alike: "1,500" is 1500 in English, 1.5 in French), then a
     shared value, the numbers with the fewest readings taking their partners first."""
-    common = Counter(n.raw for n in right) & Counter(n.raw for n in left)
+    common = _same_reading(Counter(n.raw for n in right) & Counter(n.raw for n in left),
+                           left, right)
     if common:
         for side in (left, right):
             remove = Counter(common)
@@ -433,6 +469,20 @@ def _match(left: list[_Number], right: list[_Number]) -> None:
             used[best[2]] = True
     left[:] = [n for n in left if id(n) in lost]
     right[:] = [other for j, other in enumerate(right) if not used[j]]
+
+
+def _same_reading(common: Counter[str], left: list[_Number],
+                  right: list[_Number]) -> Counter[str]:
+    """The spellings of ``common`` that both sides read as one value at least."""
+    if not common:
+        return common
+    readings: dict[str, list[frozenset[Decimal]]] = {}
+    for side, numbers in enumerate((left, right)):
+        for n in numbers:
+            if n.raw in common:
+                readings.setdefault(n.raw, [frozenset(), frozenset()])[side] |= n.values
+    return Counter({raw: times for raw, times in common.items()
+                    if readings[raw][0] & readings[raw][1]})
 
 
 def _split_match(left: list[_Number], right: list[_Number]) -> None:
@@ -546,6 +596,20 @@ def _all_values(numbers: list[_Number]) -> frozenset[Decimal]:
     return frozenset(v for n in numbers for v in n.values)
 
 
+def _read_apart(extra: list[_Number], missing: list[_Number], target_lang: str) -> str:
+    """Why a target number spelled as in the source is wrong: what the target's language
+    reads in it (" (1,500 is 1.5 in fr)"), else ""."""
+    spelled = {n.raw for n in missing}
+    notes = [f"{n.raw} is " + (" or ".join(sorted(_plain_number(v) for v in n.values))
+                               or "not a number") + f" in {_primary(target_lang)}"
+             for n in sorted(extra, key=lambda n: n.pos) if n.raw in spelled]
+    return f" ({'; '.join(dict.fromkeys(notes))})" if notes else ""
+
+
+def _plain_number(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
 def number_mismatch(unit: Pair, *, count_repeats: bool = False) -> Iterator[Finding]:
     """The numbers (written with digits) of source and target differ as multisets of
     values, each side read with its language's conventions (see the module docstring).
@@ -558,9 +622,12 @@ def number_mismatch(unit: Pair, *, count_repeats: bool = False) -> Iterator[Find
     source, target = unit.source, unit.target
     if _blank(target) or not (_has_digit(source) or _has_digit(target)):
         return
-    # the same spellings on both sides (signs included) always pair up: most units
-    # with numbers stop here, before any reading
-    if sorted(_SPELLING_RE.findall(source)) == sorted(_SPELLING_RE.findall(target)):
+    # the same spellings on both sides (signs included) pair up: most units with numbers
+    # stop here, before any reading; not a comma between languages that read it apart
+    spellings = sorted(_SPELLING_RE.findall(source))
+    if spellings == sorted(_SPELLING_RE.findall(target)) and not (
+            any("," in spelling for spelling in spellings)
+            and _decimal_mode(unit.source_lang) != _decimal_mode(unit.target_lang)):
         return
     source = unicodedata.normalize("NFKC", source)
     target = unicodedata.normalize("NFKC", target)
@@ -588,7 +655,8 @@ def number_mismatch(unit: Pair, *, count_repeats: bool = False) -> Iterator[Find
         extra = [n for n in extra if not n.values & in_source]
     if extra:
         item = "; ".join(n.raw for n in sorted(extra, key=lambda n: n.pos))
-        expected = shown_missing or "(not in the source)"
+        expected = (shown_missing + _read_apart(extra, missing, unit.target_lang)
+                    or "(not in the source)")
     elif missing:
         item = "; ".join(n.raw for n in sorted(missing, key=lambda n: n.pos))
         expected = "(missing from the target)"
@@ -737,6 +805,47 @@ def tag_mismatch(unit: Pair) -> Iterator[Finding]:
         yield finding(unit, "tag-mismatch", f'<ept i="{i}">', f'after its <bpt i="{i}">')
 
 
+# --- inline codes as content (punctuation, spacing) --------------------------------------------
+
+# What stands for an inline code in the text that punctuation and spacing read: a code is
+# content, not nothing ("ou {0}." has no space before its full stop, "Ouvrir %s :" no
+# double space). U+FFFC OBJECT REPLACEMENT CHARACTER: no letter, space or mark of theirs.
+CODE_MARK = "\ufffc"
+# How a finding's item shows a code.
+_CODE_SHOWN = "{code}"
+
+
+def with_codes(text: str, markup: str | None) -> str:
+    """``text`` (a side of a unit, its codes dropped) with each inline code of ``markup``
+    (the side's inner XML) as :data:`CODE_MARK`, ``hi`` text kept, spaced as the markup
+    is. ``text`` itself without markup, when the markup does not parse, or when it holds
+    other words than ``text`` (the codes could not be placed)."""
+    if not markup:
+        return text
+    try:
+        root = etree.fromstring("<seg>" + markup + "</seg>", _MARKUP_PARSER)
+    except etree.XMLSyntaxError:
+        return text  # tag-mismatch reports it
+    marked = sanitise(_marked_text(root), Counter())
+    # a reader may have collapsed the spaces a dropped code left (XLIFF): words must agree
+    if marked.replace(CODE_MARK, " ").split() != text.split():
+        return text
+    return marked
+
+
+def _marked_text(element: etree._Element) -> str:
+    """The text of a ``seg`` (or ``hi``) as :func:`tmx_export.formats.tmx.seg_text` reads it,
+    each native code (any element but ``hi``; not a comment) as :data:`CODE_MARK`."""
+    parts = [element.text or ""]
+    for child in element:
+        if child.tag == "hi":
+            parts.append(_marked_text(child))
+        elif isinstance(child.tag, str):
+            parts.append(CODE_MARK)
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
 # --- punctuation -----------------------------------------------------------------------------
 
 _END_CLASS = {
@@ -782,8 +891,8 @@ def _ending(text: str) -> str:
     text = text.rstrip(_CLOSERS)
     if text.endswith("..."):
         return "…"
-    if not text or text[-1].isalnum():
-        return ""
+    if not text or text[-1].isalnum() or text[-1] == CODE_MARK:
+        return ""  # a word, a number or a code: content
     return text[-1]
 
 
@@ -811,9 +920,10 @@ def _imbalance(text: str, lang: str) -> dict[str, tuple[int, str, str]]:
 def punctuation(unit: Pair) -> Iterator[Finding]:
     """End punctuation of a different class on the two sides; brackets or quotes that the
     source balances and the target does not."""
-    source, target = unit.source, unit.target
-    if _blank(target):
+    if _blank(unit.target):
         return
+    source = with_codes(unit.source, unit.source_markup)
+    target = with_codes(unit.target, unit.target_markup)
     src_end, tgt_end = _ending(source), _ending(target)
     src_classes = _GREEK_END_CLASS if _primary(unit.source_lang) == "el" else _END_CLASS
     tgt_classes = _GREEK_END_CLASS if _primary(unit.target_lang) == "el" else _END_CLASS
@@ -913,14 +1023,14 @@ def _plain_spaces(text: str) -> str:
 
 def _excerpt(text: str, start: int, end: int, reach: int = 15) -> str:
     """``text[start:end]`` with the word before and the word after it (up to ``reach``
-    characters each), as a report can show it."""
+    characters each), as a report can show it (a code as ``{code}``)."""
     left = start
     while left > 0 and start - left < reach and not text[left - 1].isspace():
         left -= 1
     right = end
     while right < len(text) and right - end < reach and not text[right].isspace():
         right += 1
-    return text[left:right]
+    return text[left:right].replace(CODE_MARK, _CODE_SHOWN)
 
 
 def spacing(unit: Pair, *, french_spaces: bool | None = None,
@@ -929,9 +1039,9 @@ def spacing(unit: Pair, *, french_spaces: bool | None = None,
     wants them (:data:`SPACING_RULES`, or ``rules``). ``french_spaces=False`` (default:
     :data:`FRENCH_SPACES`) stops asking French targets for a space before ; : ! ? » and
     after «."""
-    target = unit.target
-    if _blank(target):
+    if _blank(unit.target):
         return
+    target = with_codes(unit.target, unit.target_markup)
     if french_spaces is None:
         french_spaces = FRENCH_SPACES
     found: dict[tuple[str, str], list[str]] = {}
@@ -941,7 +1051,8 @@ def spacing(unit: Pair, *, french_spaces: bool | None = None,
         doubles = [_excerpt(target, m.start(), m.end())
                    for m in _DOUBLE_SPACE_RE.finditer(target)]
         # spaces the source doubles as often are meant (alignment, a removed code's place)
-        if len(doubles) > len(_DOUBLE_SPACE_RE.findall(unit.source)):
+        source = with_codes(unit.source, unit.source_markup)
+        if len(doubles) > len(_DOUBLE_SPACE_RE.findall(source)):
             found[("double", "")] = doubles
     code = _primary(unit.target_lang)
     rule = (rules if rules is not None else SPACING_RULES).get(code)

@@ -3,7 +3,8 @@
 :func:`load_terms` reads the terms to check against from what the file is (by content,
 not name): a termbase written by ``tmx-export terms`` (its ``approved`` and ``forbidden``
 pairs), a TBX file (preferred/admitted terms approved, deprecated/superseded ones
-forbidden) or a TSV/CSV glossary (every pair approved). :class:`TermChecker` then checks
+forbidden; the pairs ``tmx-export terms`` exported unreviewed left out) or a TSV/CSV
+glossary (every pair approved). :class:`TermChecker` then checks
 units against them.
 
 Terms are matched by their lemma keys, the same keys ``tmx-export terms`` gives its
@@ -45,7 +46,7 @@ from ..formats.xml import parse_xml
 from ..lang import primary
 from ..model import Pair
 from ..terms.candidates import Extractor, split_tokens
-from ..terms.tbx import tbx_layout
+from ..terms.tbx import marked_proposed, tbx_layout
 from .model import Finding, TermEntry, finding
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -158,37 +159,55 @@ def read_tbx_terms(path: str | Path, source_lang: str, target_lang: str) -> list
     deprecated ones included, which :func:`tmx_export.terms.tbx.read_tbx` leaves out.
 
     Each source term of a concept entry gets the entry's target terms: preferred, admitted
-    or without status approved, deprecated or superseded forbidden. Languages match by
+    or without status approved, deprecated or superseded forbidden. An entry that
+    ``tmx-export terms`` wrote for a pair nobody reviewed (no status, and its note saying
+    so: :func:`~tmx_export.terms.tbx.marked_proposed`) is left out, as a termbase's
+    ``proposed`` pairs are; a TBX of nothing else is refused, saying so. Languages match by
     their primary subtag. Entries are then grouped by the source term's lemma key."""
     name = str(path)
     root = parse_xml(path).getroot()
     entry_tag, lang_tag, term_tags = tbx_layout(root, name)
-    want_source, want_target = primary(source_lang), primary(target_lang)
+    want = (primary(source_lang), primary(target_lang))
     found: list[tuple[str, str, bool]] = []
     languages: set[str] = set()
+    unreviewed = 0
     for entry in root.iter(f"{{*}}{entry_tag}", entry_tag):
-        sources: list[str] = []
-        targets: list[tuple[str, bool]] = []
-        for lang_sec in entry.iter(f"{{*}}{lang_tag}", lang_tag):
-            lang = primary(lang_sec.get(_XML_LANG) or lang_sec.get("lang") or "")
-            languages.add(lang)
-            if lang not in (want_source, want_target):
-                continue
-            for holder in lang_sec.iter(*[f"{{*}}{t}" for t in term_tags], *term_tags):
-                term = _tbx_term(holder)
-                if not term:
-                    continue
-                if lang == want_source:
-                    sources.append(term)
-                else:
-                    targets.append((term, _tbx_status(holder) in _FORBIDDEN_STATUSES))
-        for source in sources:
-            found.extend((source, target, forbidden) for target, forbidden in targets)
+        sources, targets = _tbx_entry_terms(entry, lang_tag, term_tags, want, languages)
+        if not (sources and targets):
+            continue
+        if not any(status for _, status in sources + targets) and marked_proposed(entry):
+            unreviewed += 1  # a candidate tmx-export proposed, not an approved term
+            continue
+        found.extend((source, target, status in _FORBIDDEN_STATUSES)
+                     for source, _ in sources for target, status in targets)
+    if not found and unreviewed:
+        raise InputError(name, f"no approved or forbidden term pair to check against: the "
+                         f"{unreviewed} {source_lang} -> {target_lang} pairs are proposed, "
+                         "not reviewed (review them first: terms --review, terms apply, "
+                         "then write the TBX again)")
     if not found:
         held = ", ".join(sorted(lang for lang in languages if lang)) or "none"
         raise InputError(name, f"no term pairs for {source_lang} -> {target_lang} "
                          f"(languages in the file: {held})")
     return _group(found, _Words(source_lang))
+
+
+def _tbx_entry_terms(entry: etree._Element, lang_tag: str, term_tags: tuple[str, ...],
+                     want: tuple[str, str], languages: set[str]
+                     ) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The (term, administrative status) of a concept entry's terms in the ``want``
+    languages, source and target; every language met is added to ``languages``."""
+    sides: tuple[list[tuple[str, str]], list[tuple[str, str]]] = ([], [])
+    for lang_sec in entry.iter(f"{{*}}{lang_tag}", lang_tag):
+        lang = primary(lang_sec.get(_XML_LANG) or lang_sec.get("lang") or "")
+        languages.add(lang)
+        if lang not in want:
+            continue
+        for holder in lang_sec.iter(*[f"{{*}}{t}" for t in term_tags], *term_tags):
+            term = _tbx_term(holder)
+            if term:
+                sides[want.index(lang)].append((term, _tbx_status(holder)))
+    return sides
 
 
 def _tbx_term(holder: etree._Element) -> str:

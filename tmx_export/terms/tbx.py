@@ -51,6 +51,11 @@ _V3_MODELS = (
     'DCA/TBX-Basic_DCA.sch" type="application/xml" '
     'schematypens="http://purl.oclc.org/dsdl/schematron"?>\n'
 )
+# The entry note that says a pair is not reviewed yet (TBX 2008; the 2019 TBX says it in its
+# counts note, "review status: proposed"): what marks an entry without administrative
+# status as proposed, which `check` tells from a reviewed term (see marked_proposed).
+PROPOSED_NOTE = "proposed (not reviewed)"
+_PROPOSED_COUNTS_RE = re.compile(r"(?:^|; )review status: proposed(?:;|$)")
 _MARKER = "\ue000entries\ue000"  # where the streamed entries go in the serialised root
 
 
@@ -161,7 +166,7 @@ def _entry(sub, body: etree._Element, n: int, pair: TermPair, v3: bool, source_l
     elif pair.status == "proposed":
         # a CAT tool shows the notes as the glossary comment: short, and saying that
         # nobody reviewed the pair yet
-        sub(entry, "note", "proposed (not reviewed)")
+        sub(entry, "note", PROPOSED_NOTE)
     if pair.note:
         sub(entry, "note", pair.note)
     for lang, term, variants, side in (
@@ -218,7 +223,7 @@ def _entry_text(n: int, pair: TermPair, v3: bool, source_lang: str, target_lang:
     if v3:
         children.append(f"<note>{_text(_counts_note(pair, len(documents)))}</note>")
     elif pair.status == "proposed":
-        children.append("<note>proposed (not reviewed)</note>")
+        children.append(f"<note>{PROPOSED_NOTE}</note>")
     if pair.note:
         children.append(f"<note>{_text(pair.note)}</note>")
     lang_tag, term_tag = ("langSec", "termSec") if v3 else ("langSet", "tig")
@@ -273,6 +278,16 @@ def _counts_note(pair: TermPair, documents: int) -> str:
     if others:
         parts.append("other renderings: " + ", ".join(f"{t} ({n})" for t, n in others))
     return "; ".join(parts)
+
+
+def marked_proposed(entry: etree._Element) -> bool:
+    """Whether a concept entry carries the note :func:`write_tbx` gives a proposed pair
+    (2008 or 2019): an entry-level note, not a term's. Another tool's TBX has no such note."""
+    for note in entry.iterchildren("{*}note", "note"):
+        text = "".join(note.itertext()).strip()
+        if text == PROPOSED_NOTE or _PROPOSED_COUNTS_RE.search(text):
+            return True
+    return False
 
 
 def tbx_layout(root: etree._Element, name: str) -> tuple[str, str, tuple[str, ...]]:
