@@ -131,6 +131,25 @@ def test_pairs_jsonl(tmp_path: Path) -> None:
     assert record["target"].startswith("invite la Commission")
 
 
+def test_no_break_spaces_of_a_dump_are_kept_as_written(tmp_path: Path) -> None:
+    # French CAT projects match on them: "déclare\u00a0:", "10\u00a0000", and the narrow
+    # one before ? ! ; and inside « »
+    source = "The cap is 10\u00a0000 euros. Is it enough?"
+    target = ("La Commission déclare\u00a0: le plafond est de 10\u00a0000\u00a0euros. "
+              "Est-ce assez\u202f? «\u202fOui\u202f»\u202f!")
+    dump = tmp_path / "nbsp.txt"
+    dump.write_text(f"1. {source} 1. {target}\n", encoding="utf-8")
+    result = run("pairs", str(dump))
+    assert result.exit_code == 0, result.output
+    (record,) = map(json.loads, result.stdout.splitlines())
+    assert (record["source"], record["target"]) == (source, target)
+    out = tmp_path / "o.tmx"
+    result = run("build", str(dump), "-o", str(out), "--segment", "paragraph")
+    assert result.exit_code == 0, result.output
+    units = tmxfile(out.read_bytes()).units
+    assert [(u.source, u.target) for u in units] == [("1.", "1."), (source, target)]
+
+
 def test_pairs_tsv_to_file(tmp_path: Path) -> None:
     out = tmp_path / "pairs.tsv"
     result = run("pairs", str(SEED), "--format", "tsv", "-o", str(out))

@@ -1643,8 +1643,16 @@ def _split_number(side: str) -> tuple[int | None, str]:
     return None, side
 
 
+# The white space a side's text never keeps as written: a run of spaces, tabs or what is
+# left of line breaks is one space. No-break spaces ("10\u00a0000", "déclare\u202f:") and
+# the other typographic spaces are written on purpose and CAT tools match on them: they
+# stay as the input has them (str.split would make each of them a space).
+_COLLAPSED_SPACE_RE = re.compile("[ \t\n\r\x0b\x0c\x1c-\x1f\x85\u2028\u2029]+")
+
+
 def _tidy(text: str) -> str:
-    return " ".join(text.split())
+    """``text`` with its runs of ordinary white space one space, and no padding."""
+    return _COLLAPSED_SPACE_RE.sub(" ", text).strip()
 
 
 # A side is taken for the other language when its words lean that way by this much on
