@@ -1655,6 +1655,11 @@ def _tidy(text: str) -> str:
     return _COLLAPSED_SPACE_RE.sub(" ", text).strip()
 
 
+def _plain(text: str) -> str:
+    """``text`` with every run of white space one ordinary space, no-break ones too."""
+    return " ".join(text.split())
+
+
 # A side is taken for the other language when its words lean that way by this much on
 # average (word scores are log10 frequency ratios clipped to +-3; real sides lean their own
 # way by 1 to 2) and it has enough words to tell.
@@ -1695,8 +1700,10 @@ def _check_pair(
             side = source_lang if src_no is None else target_lang
             return reject(f"paragraph number missing on the {side} side")
         return reject(f"paragraph number mismatch ({src_no} vs {tgt_no})")
-    for text, lang, own, other_lang in ((src_text, source_lang, langs[0], target_lang),
-                                        (tgt_text, target_lang, langs[1], source_lang)):
+    # judged as before no-break spaces were kept (each an ordinary space): the identifier's
+    # n-grams read them as other characters
+    for text, lang, own, other_lang in ((_plain(src_text), source_lang, langs[0], target_lang),
+                                        (_plain(tgt_text), target_lang, langs[1], source_lang)):
         if _in_other_language(text, own, langs[1] if own == langs[0] else langs[0]):
             # both sides in one language: a text without its translation, split in two
             return reject(f"{lang} side is in {other_lang}: no translation to pair")
