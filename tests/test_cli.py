@@ -110,6 +110,24 @@ def test_build_reports_rejects_by_reason(tmp_path: Path) -> None:
     assert f"rejects written to {report}" in result.stdout
 
 
+def test_a_page_break_ends_a_dump_line_and_glues_no_words(tmp_path: Path) -> None:
+    dump = tmp_path / "pages.txt"
+    dump.write_text("1. Welcomes the report; 1. se félicite du rapport;\f2. Notes that the "
+                    "budget was\fadopted; 2. constate que le budget a été\vadopté;\n",
+                    encoding="utf-8")
+    out, report = tmp_path / "o.tmx", tmp_path / "rejects.tsv"
+    result = run("build", str(dump), "-o", str(out), "--rejects", str(report),
+                 "--segment", "paragraph")
+    assert result.exit_code == 0, result.output
+    units = tmxfile(out.read_bytes()).units
+    assert [(u.source, u.target) for u in units] == [
+        ("1.", "1."), ("Welcomes the report;", "se félicite du rapport;"),
+        ("2.", "2."),
+        ("Notes that the budget was adopted;", "constate que le budget a été adopté;")]
+    assert "2 paragraphs read = 2 in units + 0 rejected" in result.stdout
+    assert "       3  page breaks and line separators read as line breaks" in result.stdout
+
+
 def test_build_duplicates_and_quiet(tmp_path: Path) -> None:
     out = tmp_path / "o.tmx"
     result = run("build", str(SEED), str(SEED), "-o", str(out))
@@ -147,6 +165,25 @@ def test_pairs_jsonl(tmp_path: Path) -> None:
     assert (record["source_lang"], record["target_lang"]) == ("en-GB", "fr-FR")
     assert record["source"].startswith("Calls on the Commission to propose")
     assert record["target"].startswith("invite la Commission")
+
+
+def test_no_break_spaces_of_a_dump_are_kept_as_written(tmp_path: Path) -> None:
+    # French CAT projects match on them: "déclare\u00a0:", "10\u00a0000", and the narrow
+    # one before ? ! ; and inside « »
+    source = "The cap is 10\u00a0000 euros. Is it enough?"
+    target = ("La Commission déclare\u00a0: le plafond est de 10\u00a0000\u00a0euros. "
+              "Est-ce assez\u202f? «\u202fOui\u202f»\u202f!")
+    dump = tmp_path / "nbsp.txt"
+    dump.write_text(f"1. {source} 1. {target}\n", encoding="utf-8")
+    result = run("pairs", str(dump))
+    assert result.exit_code == 0, result.output
+    (record,) = map(json.loads, result.stdout.splitlines())
+    assert (record["source"], record["target"]) == (source, target)
+    out = tmp_path / "o.tmx"
+    result = run("build", str(dump), "-o", str(out), "--segment", "paragraph")
+    assert result.exit_code == 0, result.output
+    units = tmxfile(out.read_bytes()).units
+    assert [(u.source, u.target) for u in units] == [("1.", "1."), (source, target)]
 
 
 def test_pairs_tsv_to_file(tmp_path: Path) -> None:

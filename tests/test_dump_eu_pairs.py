@@ -714,6 +714,31 @@ def test_a_label_starting_both_sides_goes_back_to_the_second_side() -> None:
                 assert all(g in gold for g in got), (style, numbered, seed)
 
 
+def test_no_break_spaces_are_read_back_as_written() -> None:
+    """DGT-TM writes no-break spaces in dates, references and numbers ("2\u00a0June 2017",
+    "OJ\u00a0L\u00a0170", "article\u00a080") and French CAT projects match on them. The
+    reader made each an ordinary space in a dump (tables and parallel files kept them): a
+    pair read back must hold them where its text has them."""
+    pairs: list[Pair] = []
+    for name in ("dump_labels.tsv", "dump_amendments.tsv", "dump_sentence_ends.tsv"):
+        path = Path(__file__).parent / "data" / name
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+        pairs += [Pair(row["en"], row["fr"], "en", "fr") for row in rows]
+    gold = {(_norm(p.source), _norm(p.target)): (p.source, p.target) for p in pairs}
+    with_nbsp = sum("\u00a0" in p.source + p.target for p in pairs)
+    assert with_nbsp >= 30
+    for style in CUT_STYLES:
+        for numbered in (False, True):
+            text = format_dump(pairs, style=style, numbered=numbered, seed=3)
+            result = read_dump("nbsp.txt", source_lang="en", target_lang="fr", text=text)
+            read = [(p.source, p.target) for p in result.pairs
+                    if (_norm(p.source), _norm(p.target)) in gold]
+            assert sum("\u00a0" in s + t for s, t in read) >= with_nbsp - 2, (style, numbered)
+            for source, target in read:
+                assert (source, target) == gold[_norm(source), _norm(target)], (style, numbered)
+
+
 def test_a_side_opening_lower_case_in_a_short_line_of_codes() -> None:
     """"IEC 61162 series," / "série CEI 61162," (DGT-TM 22019D0996): the French side opens
     with a word in lower case, and the line holds too few words for the words before

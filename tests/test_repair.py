@@ -83,6 +83,25 @@ def test_line_starts_map_back_to_input_lines() -> None:
     assert stream.line_at(stream.text.index("second")) == 3
 
 
+def test_a_page_break_or_line_separator_ends_a_line_of_its_own_line_number() -> None:
+    # pdftotext ends each page with a form feed; the break is judged as any other, the
+    # line numbers stay those of the file's line feeds (as editors and errors count)
+    stream = build_stream(PDF.replace("\nthe hope", "\x0cthe hope")
+                          .replace("were\n", "were\x0b")
+                          .replace("\nnumber", "\u2028number")
+                          .replace("\n17", "\u0085 17"), LANGS)
+    assert "happy new year in the hope" in stream.text
+    assert "a number of countries" in stream.text
+    assert "truly were dreadful." in stream.text
+    assert "Friday 17 December" in stream.text
+    assert stream.repairs["page breaks and line separators read as line breaks"] == 4
+    # the file's lines: the first three lines of PDF, then the last three
+    assert list(stream.line_numbers) == [1, 1, 1, 2, 2, 2]
+    assert stream.line_at(stream.text.index("dreadful")) == 2
+    after = build_stream("first line of text\n\x0csecond line here\nthird line\n", LANGS)
+    assert list(after.line_numbers) == [1, 2, 3]
+
+
 def test_clean_text_repairs_mojibake_keeps_curly_quotes_and_counts() -> None:
     repairs: Counter[str] = Counter()
     broken = "la Commission europÃ©enne â€˜bottom-upâ€™ et\x0b le \ufffe reste"

@@ -196,8 +196,23 @@ def test_line_breaks_illegal_characters_and_padding_are_repaired() -> None:
         ("Calls on the Commission to act;", "invite la Commission à agir;")
     ]
     assert counts.empty == 1 and skipped == [(3, "empty")]
-    assert counts.repairs["XML-illegal characters removed"] == 4
-    assert counts.repairs["line breaks in a segment replaced by a space"] == 2
+    assert counts.repairs["XML-illegal characters removed"] == 3
+    assert counts.repairs["line breaks in a segment replaced by a space"] == 3
+
+
+def test_page_breaks_and_vertical_tabs_are_spaces_between_words() -> None:
+    # a table cell copied from a PDF or a word processor: the separators XML cannot carry
+    # stand between two words, which removing them would glue together
+    pairs = [Pair("The report was\x0cclear;\x0bthe vote\x1efollowed.",
+                  "Tabulation\x0bverticale et saut\x0cde page\u2028ou\x85NEL.",
+                  "en-GB", "fr-FR")]
+    data, counts = write(pairs)
+    [unit] = tmxfile(data).units
+    assert (unit.source, unit.target) == (
+        "The report was clear; the vote followed.",
+        "Tabulation verticale et saut de page ou NEL.")
+    assert counts.repairs["line breaks in a segment replaced by a space"] == 7
+    assert counts.repairs["XML-illegal characters removed"] == 0
 
 
 def test_props_never_use_type_file() -> None:

@@ -63,8 +63,10 @@ _MARKUP = re.compile(
 )
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W\d_]+")
-# A line break with the white space around it; inside a segment it becomes one space.
-LINE_BREAK_RE = re.compile(r"\s*[\n\r\x85\u2028\u2029]\s*")
+# A line break with the white space around it; inside a segment it becomes one space. A
+# page break, a vertical tab or an information separator is one too: XML cannot carry them,
+# and removed they would glue the words on either side together.
+LINE_BREAK_RE = re.compile(r"\s*[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]\s*")
 
 
 # --- the pair rules --------------------------------------------------------------------------
@@ -255,12 +257,13 @@ def sanitise(text: str, repairs: Counter[str]) -> str:
     never part of a segment a CAT tool makes)."""
     if is_clean(text):
         return text
-    text, removed = XML_ILLEGAL_RE.subn("", text)
-    if removed:
-        repairs["XML-illegal characters removed"] += removed
+    # line breaks first: the XML-illegal ones are spaces between words, not to be removed
     text, joined = LINE_BREAK_RE.subn(" ", text)
     if joined:
         repairs["line breaks in a segment replaced by a space"] += joined
+    text, removed = XML_ILLEGAL_RE.subn("", text)
+    if removed:
+        repairs["XML-illegal characters removed"] += removed
     return text.strip()
 
 

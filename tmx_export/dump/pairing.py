@@ -1643,7 +1643,20 @@ def _split_number(side: str) -> tuple[int | None, str]:
     return None, side
 
 
+# The white space a side's text never keeps as written: a run of spaces, tabs or what is
+# left of line breaks is one space. No-break spaces ("10\u00a0000", "déclare\u202f:") and
+# the other typographic spaces are written on purpose and CAT tools match on them: they
+# stay as the input has them (str.split would make each of them a space).
+_COLLAPSED_SPACE_RE = re.compile("[ \t\n\r\x0b\x0c\x1c-\x1f\x85\u2028\u2029]+")
+
+
 def _tidy(text: str) -> str:
+    """``text`` with its runs of ordinary white space one space, and no padding."""
+    return _COLLAPSED_SPACE_RE.sub(" ", text).strip()
+
+
+def _plain(text: str) -> str:
+    """``text`` with every run of white space one ordinary space, no-break ones too."""
     return " ".join(text.split())
 
 
@@ -1713,8 +1726,10 @@ def _check_pair(
             side = source_lang if src_no is None else target_lang
             return reject(f"paragraph number missing on the {side} side")
         return reject(f"paragraph number mismatch ({src_no} vs {tgt_no})")
-    for text, lang, own, other_lang in ((src_text, source_lang, langs[0], target_lang),
-                                        (tgt_text, target_lang, langs[1], source_lang)):
+    # judged as before no-break spaces were kept (each an ordinary space): the identifier's
+    # n-grams read them as other characters
+    for text, lang, own, other_lang in ((_plain(src_text), source_lang, langs[0], target_lang),
+                                        (_plain(tgt_text), target_lang, langs[1], source_lang)):
         if _in_other_language(text, own, langs[1] if own == langs[0] else langs[0]):
             # both sides in one language: a text without its translation, split in two
             return reject(f"{lang} side is in {other_lang}: no translation to pair")

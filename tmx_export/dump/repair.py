@@ -114,6 +114,35 @@ def clean_text(text: str, repairs: Counter[str]) -> str:
     return unicodedata.normalize("NFC", "\n".join(out))
 
 
+# What ends a line as a line break does, but for the file's line count: a page break
+# (pdftotext writes a form feed at each), a vertical tab, the information separators and
+# Unicode's line and paragraph separators. Most are characters XML cannot carry, which
+# :func:`clean_text` would remove, gluing the words on either side. NEL is read as one only
+# after the mojibake repair: "Ã\x85" is a mojibake "Å".
+LINE_SEPARATOR_RE = re.compile("[\x0b\x0c\x1c-\x1e\u2028\u2029]")
+NEL_RE = re.compile("\x85")
+
+
+def separators_as_breaks(pattern: re.Pattern[str], text: str, numbers: array[int] | None,
+                         first_line: int, repairs: Counter[str]
+                         ) -> tuple[str, array[int] | None]:
+    """``text`` (lines ending ``\\n``) with each separator ``pattern`` finds a line
+    break, and the input line number of each of its lines: ``numbers`` gives those of
+    ``text``'s lines (``None``: numbered from ``first_line``), and a line a separator begins
+    carries the number of the line it stands in, as editors and error messages count
+    lines. A text without any separator is returned as it came, with ``numbers``."""
+    if not pattern.search(text):
+        return text, numbers
+    lines = text.split("\n")
+    old = range(first_line, first_line + len(lines)) if numbers is None else numbers
+    new = array("q")
+    for number, line in zip(old, lines, strict=True):
+        new.extend([number] * (len(pattern.findall(line)) + 1))
+    text, replaced = pattern.subn("\n", text)
+    repairs["page breaks and line separators read as line breaks"] += replaced
+    return text, new
+
+
 def _line_blocks(text: str, size: int = 1 << 18) -> Iterator[str]:
     """``text`` in blocks of about ``size`` characters, each cut after a line break."""
     start = 0
@@ -680,10 +709,16 @@ def build_stream(text: str, langs: tuple[str, ...], first_line: int = 1) -> Stre
     """Clean ``text`` and join its lines into one :class:`Stream`; its first line is line
     ``first_line`` of its file (a part of a dump, :func:`.reader.split_dump`)."""
     repairs: Counter[str] = Counter()
-    text = clean_text(text.replace("\r\n", "\n").replace("\r", "\n"), repairs)
+    text, numbers = separators_as_breaks(
+        LINE_SEPARATOR_RE, text.replace("\r\n", "\n").replace("\r", "\n"), None,
+        first_line, repairs)
+    text = clean_text(text, repairs)
+    text, numbers = separators_as_breaks(NEL_RE, text, numbers, first_line, repairs)
     lines: list[tuple[int, str, bool]] = []
     raw_lines = text.split("\n")
-    for number, raw in enumerate(raw_lines, first_line):
+    numbered = (zip(numbers, raw_lines, strict=True) if numbers is not None
+                else enumerate(raw_lines, first_line))
+    for number, raw in numbered:
         folded = bool(FOLD_MARKER_RE.match(raw))
         body = FOLD_MARKER_RE.sub("", raw, count=1) if folded else raw
         if folded:
