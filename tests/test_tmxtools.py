@@ -176,6 +176,96 @@ def test_validate_tbx_both_versions():
     ]
 
 
+def _line_of(text: str, needle: str) -> int:
+    return _lines_of(text, needle)[0]
+
+
+def _lines_of(text: str, needle: str) -> list[int]:
+    return [text.count("\n", 0, found.start()) + 1
+            for found in re.finditer(re.escape(needle), text)]
+
+
+def _lisa_2a_with(tmp_path: Path, *edits: tuple[str, str]) -> tuple[Path, str]:
+    """ImportTest2A (bpt/ept, it, ph, hi; UTF-16) with each (old, new) edit made once."""
+    text = (LISA / "ImportTest2A.tmx").read_text(encoding="utf-16")
+    for old, new in edits:
+        assert old in text
+        text = text.replace(old, new, 1)
+    path = tmp_path / "2a.tmx"
+    path.write_text(text, encoding="utf-16")
+    return path, text
+
+
+def test_validate_tmx_elements_the_dtd_does_not_allow_where_they_stand(tmp_path):
+    path, text = _lisa_2a_with(
+        tmp_path,
+        ("<seg>The big ", "<seg>bad <foo>tag</foo> <b>bold</b> The big "),
+        ("<seg>First ", "<seg>First <sub>lone</sub>"),
+        ('<hi x=\'1\' type="special-part">a part', '<hi x=\'1\' type="special-part"><u>a</u> part'),
+        ("<tuv xml:lang=\"fr-ca\">", "<tuv xml:lang=\"fr-ca\"><seg2/>"))
+    allowed = "TMX 1.4b allows only bpt, ept, it, ph, hi, ut there"
+    assert [(p.line, p.message) for p in validate([path])] == [
+        (_line_of(text, "bad <foo>"), f"<foo> is not allowed in <seg> ({allowed})"),
+        (_line_of(text, "bad <foo>"), f"<b> is not allowed in <seg> ({allowed})"),
+        (_line_of(text, "<seg2/>"), "<seg2> is not allowed in <tuv> "
+                                    "(TMX 1.4b allows only note, prop, seg there)"),
+        (_line_of(text, "<sub>lone"), f"<sub> is not allowed in <seg> ({allowed})"),
+        (_line_of(text, "<u>a</u>"), f"<u> is not allowed in <hi> ({allowed})"),
+    ]
+
+
+def test_validate_tmx_unpaired_codes_in_a_segment(tmp_path):
+    path, text = _lisa_2a_with(
+        tmp_path,
+        # tu 1, English: the first bold code loses its end
+        ('black<ept i="1">&lt;/b></ept>', "black"),
+        # tu 1, French: an end without a beginning
+        ("dors.</seg>", 'dors.<ept i="7">&lt;/i></ept></seg>'),
+        # tu 4: a pair inside a sub-flow is paired there, one that is not is reported
+        ("&lt;b></it>sentence", '<sub><bpt i="1">[</bpt>x<ept i="1">]</ept></sub>&lt;b></it>'
+                               'sentence'),
+        ("&lt;b></it>phrase", '<sub><bpt i="5">[</bpt>x</sub>&lt;b></it>phrase'),
+        # tu 7: a pair across a highlight is one pair of the segment
+        ("a part highlighted</hi>", '<bpt i="1">&lt;i></bpt>a part</hi> highlighted'
+                                    '<ept i="1">&lt;/i></ept>'))
+    assert [(p.line, p.message) for p in validate([path])] == [
+        (_line_of(text, "The big"), '<bpt i="1"> without an <ept i="1"> after it in the same seg'),
+        (_line_of(text, "Le gros"), '<ept i="7"> without a <bpt i="7"> before it in the same seg'),
+        (_line_of(text, '<bpt i="5">'), '<bpt i="5"> without an <ept i="5"> after it in the '
+                                        'same sub'),
+    ]
+
+
+def test_validate_tmx_attributes_the_dtd_requires(tmp_path):
+    path, text = _lisa_2a_with(
+        tmp_path,
+        ('<bpt i="2" x="2" type="ulined">', '<bpt x="2" type="ulined">'),
+        ("<it pos=\"begin\" x=\"1\"", "<it pos=\"middle\" x=\"1\""),
+        ("<tu tuid=\"2\">", "<tu tuid=\"2\"><prop>no type</prop>"))
+    found = [(p.line, p.message) for p in validate([path])]
+    assert found == [
+        (_line_of(text, "The big"), "<bpt> lacks the required attribute i"),
+        # the end of the code that lost its i is now an end without a beginning
+        (_line_of(text, "The big"), '<ept i="2"> without a <bpt i="2"> before it in the same seg'),
+        (_line_of(text, "<prop>no type"), "<prop> lacks the required attribute type"),
+        (_line_of(text, "pos=\"middle\""), '<it pos="middle">: pos must be begin or end'),
+    ]
+
+
+def test_validate_tmx_leaves_repeated_tuids_and_single_language_units_alone(tmp_path):
+    # tuid is CDATA, not an ID, and TMX 1.4b leaves its value to the tool; a tu needs one
+    # tuv or more (tuv+), two only to be useful
+    path, _ = _lisa_2a_with(tmp_path, ("<tu tuid=\"2\">", "<tu tuid=\"1\">"))
+    assert validate([path]) == []
+    single = tmp_path / "one.tmx"
+    write_tmx([Pair("Hello.", "Bonjour.", "en-GB", "fr-FR", file="a.txt", line=1)], single)
+    tree = etree.parse(str(single))
+    tu = tree.find("body/tu")
+    tu.remove(tu.findall("tuv")[1])
+    tree.write(str(single))
+    assert validate([single]) == []
+
+
 def test_project_writer_output_is_valid(tmp_path):
     out = tmp_path / "w.tmx"
     write_tmx([Pair("Hello.", "Bonjour.", "en-GB", "fr-FR", file="a.txt", line=1)], out,

@@ -6,7 +6,9 @@
 - :func:`validate` checks the project's own rules, the ones CAT tools trip over, and
   reports each problem with its line: well-formed XML, the header attributes TMX 1.4b
   requires, a known ``segtype``, language codes of the form ``ll``/``ll-RR``, ``xml:lang``
-  (not TMX 1.1's ``lang``) on every ``tuv``, no empty ``seg``; for TBX (2008 ``martif`` and
+  (not TMX 1.1's ``lang``) on every ``tuv``, no empty ``seg``, only the elements and with
+  the attributes the TMX 1.4b DTD allows (inline codes in a ``seg``, ``sub`` in a code),
+  each ``bpt`` paired with an ``ept`` of the same segment; for TBX (2008 ``martif`` and
   2019 ``tbx``) the entry/language/term structure.
 - :func:`stats` counts units, languages, words and characters per language, duplicate
   units, and the distribution of the target/source length ratio.
@@ -465,6 +467,8 @@ def _validate_tmx(path: str | Path) -> list[Problem]:
                     problem = _lang_problem(srclang, "header srclang")
                     if problem:
                         add(elem.sourceline, problem)
+                _validate_markup(elem, add)
+                _validate_attributes(elem, add)
                 continue
             units += 1
             if not header_seen:
@@ -476,7 +480,8 @@ def _validate_tmx(path: str | Path) -> list[Problem]:
         return out
     if not header_seen:
         add(1, "no <header>")
-    return out
+    # in file order: the rules of a unit run one after the other over its elements
+    return sorted(out, key=lambda problem: problem.line)
 
 
 def _validate_tu(tu: etree._Element, srclang: str | None, add) -> None:
@@ -504,6 +509,82 @@ def _validate_tu(tu: etree._Element, srclang: str | None, add) -> None:
             add(segs[0].sourceline, "empty seg")
     if srclang and srclang != "*all*" and normalise_tag(srclang) not in langs:
         add(tu.sourceline, f"tu has no tuv in the header srclang {srclang}")
+    _validate_markup(tu, add)
+    _validate_attributes(tu, add)
+    for seg in tu.iter("seg"):
+        for flow in (seg, *seg.iter("sub")):
+            _validate_pairs(flow, add)
+
+
+# What the TMX 1.4b DTD lets each element hold (child elements only), and the attributes it
+# requires: a seg holds text and inline codes; a code holds native code and sub-flows
+# (<sub>), which hold inline codes again. <ut> is deprecated but still in the DTD.
+_INLINE = ("bpt", "ept", "it", "ph", "hi", "ut")
+_CHILDREN = {
+    "tu": ("note", "prop", "tuv"), "tuv": ("note", "prop", "seg"),
+    "seg": _INLINE, "hi": _INLINE, "sub": _INLINE,
+    "bpt": ("sub",), "ept": ("sub",), "it": ("sub",), "ph": ("sub",), "ut": ("sub",),
+    "note": (), "prop": (), "header": ("note", "prop", "ude"), "ude": ("map",), "map": (),
+}
+_REQUIRED_ATTRIBUTES = {"bpt": ("i",), "ept": ("i",), "it": ("pos",), "prop": ("type",),
+                        "ude": ("name",), "map": ("unicode",)}
+_IT_POSITIONS = ("begin", "end")
+
+
+def _validate_markup(elem: etree._Element, add) -> None:
+    """Report each element the DTD does not allow where it stands, inside ``elem``."""
+    allowed = _CHILDREN.get(elem.tag)
+    if allowed is None:
+        return  # not a TMX element: reported where it stands, its content is not TMX's
+    for child in elem:
+        if not isinstance(child.tag, str):
+            continue
+        if child.tag not in allowed:
+            where = f"TMX 1.4b allows only {', '.join(allowed)} there" if allowed else \
+                "TMX 1.4b allows only text there"
+            add(child.sourceline, f"<{child.tag}> is not allowed in <{elem.tag}> ({where})")
+        _validate_markup(child, add)
+
+
+def _validate_pairs(flow: etree._Element, add) -> None:
+    """Each <bpt> of a seg (or of a sub-flow) needs a later <ept> with its ``i`` there, and
+    each <ept> an earlier <bpt> (TMX 1.4b); unpaired codes are <it>."""
+    open_codes: dict[str, etree._Element] = {}
+    for code in _codes_of(flow):
+        i = code.get("i")
+        if i is None:
+            continue  # reported as a missing attribute
+        if code.tag == "bpt":
+            if i in open_codes:
+                add(code.sourceline, f"<bpt i=\"{i}\"> repeats an open <bpt> of the same "
+                                     f"{flow.tag} (i must be unique)")
+            open_codes[i] = code
+        elif open_codes.pop(i, None) is None:
+            add(code.sourceline, f"<ept i=\"{i}\"> without a <bpt i=\"{i}\"> before it in "
+                                 f"the same {flow.tag}")
+    for i, code in open_codes.items():
+        add(code.sourceline, f"<bpt i=\"{i}\"> without an <ept i=\"{i}\"> after it in the "
+                             f"same {flow.tag}")
+
+
+def _codes_of(flow: etree._Element) -> Iterator[etree._Element]:
+    """The <bpt> and <ept> of ``flow`` in document order, through <hi> but not into the
+    sub-flows (<sub>), which are flows of their own."""
+    for child in flow:
+        if child.tag in ("bpt", "ept"):
+            yield child
+        elif child.tag == "hi":
+            yield from _codes_of(child)
+
+
+def _validate_attributes(top: etree._Element, add) -> None:
+    """The attributes the DTD requires of the elements of a unit or of the header."""
+    for elem in top.iter(*_REQUIRED_ATTRIBUTES):
+        for attr in _REQUIRED_ATTRIBUTES[elem.tag]:
+            if elem.get(attr) is None:
+                add(elem.sourceline, f"<{elem.tag}> lacks the required attribute {attr}")
+        if elem.tag == "it" and elem.get("pos") not in (None, *_IT_POSITIONS):
+            add(elem.sourceline, f"<it pos=\"{elem.get('pos')}\">: pos must be begin or end")
 
 
 def _validate_tbx(path: str | Path) -> list[Problem]:
