@@ -13,6 +13,7 @@ from tmx_export.model import Pair
 from tmx_export.terms import extract_terms
 from tmx_export.terms.glossary import read_glossary
 from tmx_export.terms.tbx import read_tbx, write_tbx
+from tmx_export.tools import validate
 
 DATA = Path(__file__).parent / "data"
 NS = "urn:iso:std:iso:30042:ed-2"
@@ -135,6 +136,14 @@ def test_read_tbx_both_versions_round_trip(tmp_path, seed_terms):
                     if p.status not in ("rejected", "forbidden")]
         assert got == expected
         assert entries[0].status == "approved"
+
+
+@pytest.mark.parametrize("version", [2, 3])
+def test_written_tbx_passes_validate(tmp_path, seed_terms, version):
+    # approved, forbidden and proposed pairs: every administrative status written
+    path = tmp_path / f"v{version}.tbx"
+    write_tbx(seed_terms, path, version=version)
+    assert validate([path]) == []
 
 
 def test_read_tbx_refuses_other_xml_and_entities(tmp_path):

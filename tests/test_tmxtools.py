@@ -266,6 +266,64 @@ def test_validate_tmx_leaves_repeated_tuids_and_single_language_units_alone(tmp_
     assert validate([single]) == []
 
 
+def _good_basic2_with(tmp_path: Path, *edits: tuple[str, str]) -> tuple[Path, str]:
+    text = (TBX / "Good-Basic2-martif.tbx").read_text(encoding="utf-8")
+    for old, new in edits:
+        assert old in text
+        text = text.replace(old, new, 1)
+    path = tmp_path / "basic2.tbx"
+    path.write_text(text, encoding="utf-8")
+    return path, text
+
+
+def test_validate_tbx_2008_admin_status_ids_and_structure(tmp_path):
+    first_id, second_id = re.findall(r'<termEntry id="([^"]+)"',
+                                     (TBX / "Good-Basic2-martif.tbx").read_text("utf-8"))[:2]
+    path, text = _good_basic2_with(
+        tmp_path,
+        ("<tig>\n            <term>peace</term>", "<term>peace</term>"), ("</tig>", ""),
+        ("feminine</termNote>\n            <termNote type=\"administrativeStatus\">"
+         "preferredTerm-admn-sts", "feminine</termNote>\n            <termNote "
+                                   "type=\"administrativeStatus\">bogus-status"),
+        (f'<termEntry id="{first_id}"', '<termEntry id="e4"'),
+        (f'<termEntry id="{second_id}"', '<termEntry id="e4"'),
+        ("<body>", '<body><langSet xml:lang="en"><tig><term>loose</term></tig></langSet>'))
+    first_e4, second_e4 = _lines_of(text, '<termEntry id="e4"')
+    assert [(p.line, p.message) for p in validate([path])] == [
+        (_line_of(text, "<term>loose"), "<langSet> outside a <termEntry> (it is in <body>)"),
+        (_line_of(text, "<term>peace"), "<term> outside a <tig or termGrp> (it is in <langSet>)"),
+        (_line_of(text, ">bogus-status<"),
+         "administrative status 'bogus-status' is not one of preferredTerm-admn-sts, "
+         "admittedTerm-admn-sts, deprecatedTerm-admn-sts, supersededTerm-admn-sts"),
+        (second_e4, f"id 'e4' repeated (ids must be unique; first on line {first_e4})"),
+    ]
+
+
+def test_validate_tbx_2019_admin_status_ids_and_structure(tmp_path):
+    text = (TBX / "Example_Astronomy_DCA_VALID.tbx").read_text(encoding="utf-8")
+    first_id = re.search(r'<conceptEntry id="([^"]+)"', text)[1]
+    text = text.replace(">admittedTerm-admn-sts<", ">admitted<", 1)
+    text = re.sub(r'(<conceptEntry id=")[^"]+"', rf'\g<1>{first_id}"', text, count=2)
+    text = text.replace("<langSec ", "<termSec><term>stray</term></termSec><langSec ", 1)
+    path = tmp_path / "astronomy.tbx"
+    path.write_text(text, encoding="utf-8")
+    first, second = _lines_of(text, f'<conceptEntry id="{first_id}"')
+    assert sorted((p.line, p.message) for p in validate([path])) == sorted([
+        (_line_of(text, "<term>stray"), "<termSec> outside a <langSec> (it is in <conceptEntry>)"),
+        (second, f"id '{first_id}' repeated (ids must be unique; first on line {first})"),
+        (_line_of(text, ">admitted<"),
+         "administrative status 'admitted' is not one of preferredTerm-admn-sts, "
+         "admittedTerm-admn-sts, deprecatedTerm-admn-sts, supersededTerm-admn-sts"),
+    ])
+
+
+@pytest.mark.parametrize("name", ["sampleTBXfile.tbx", "Unknown_Dialect2-martif.tbx",
+                                  "Good-Basic2-martif.tbx", "Example_Astronomy_DCA_VALID.tbx"])
+def test_tbx_files_schema_valid_are_valid(name):
+    # valid against their schemas (OmegaT's martif XSD; the TBX-Basic RNG and Schematron)
+    assert validate([TBX / name]) == []
+
+
 def test_project_writer_output_is_valid(tmp_path):
     out = tmp_path / "w.tmx"
     write_tmx([Pair("Hello.", "Bonjour.", "en-GB", "fr-FR", file="a.txt", line=1)], out,

@@ -9,7 +9,8 @@
   (not TMX 1.1's ``lang``) on every ``tuv``, no empty ``seg``, only the elements and with
   the attributes the TMX 1.4b DTD allows (inline codes in a ``seg``, ``sub`` in a code),
   each ``bpt`` paired with an ``ept`` of the same segment; for TBX (2008 ``martif`` and
-  2019 ``tbx``) the entry/language/term structure.
+  2019 ``tbx``) the entry/language/term structure, unique ids, and TBX-Basic/TBX-Min
+  administrative statuses.
 - :func:`stats` counts units, languages, words and characters per language, duplicate
   units, and the distribution of the target/source length ratio.
 """
@@ -589,22 +590,30 @@ def _validate_attributes(top: etree._Element, add) -> None:
 
 def _validate_tbx(path: str | Path) -> list[Problem]:
     name = str(path)
-    out: list[Problem] = []
     root = parse_xml(path).getroot()
+    out = _validate_tbx_entries(name, root)
+    out.extend(Problem(name, line or 0, message) for line, message in _tbx_rule_problems(root))
+    return sorted(out, key=lambda problem: problem.line)
 
-    def local(elem) -> str:
-        return etree.QName(elem).localname if isinstance(elem.tag, str) else ""
+
+def _local(elem: etree._Element) -> str:
+    return etree.QName(elem).localname if isinstance(elem.tag, str) else ""
+
+
+def _validate_tbx_entries(name: str, root: etree._Element) -> list[Problem]:
+    out: list[Problem] = []
 
     def children(elem, tag: str) -> list:
-        return [c for c in elem if local(c) == tag]
+        return [c for c in elem if _local(c) == tag]
 
-    v2 = local(root) == "martif"
+    v2 = _local(root) == "martif"
     entry_tag, lang_tag = ("termEntry", "langSet") if v2 else ("conceptEntry", "langSec")
     header_tag = "martifHeader" if v2 else "tbxHeader"
     if not children(root, header_tag):
         out.append(Problem(name, root.sourceline or 0, f"no <{header_tag}>"))
     if not root.get("type"):
-        out.append(Problem(name, root.sourceline or 0, f"<{local(root)}> lacks the type attribute"))
+        out.append(Problem(name, root.sourceline or 0,
+                           f"<{_local(root)}> lacks the type attribute"))
     bodies = [b for t in children(root, "text") for b in children(t, "body")]
     if not bodies:
         out.append(Problem(name, root.sourceline or 0, "no <text><body>"))
@@ -620,13 +629,60 @@ def _validate_tbx(path: str | Path) -> list[Problem]:
             problem = _lang_problem(lang_set.get(XML_LANG), lang_tag)
             if problem:
                 out.append(Problem(name, lang_set.sourceline or 0, problem))
-            terms = [t for t in lang_set.iter() if local(t) == "term"]
+            terms = [t for t in lang_set.iter() if _local(t) == "term"]
             if not terms:
                 out.append(Problem(name, lang_set.sourceline or 0, f"{lang_tag} without a term"))
             for term in terms:
                 if not "".join(term.itertext()).strip():
                     out.append(Problem(name, term.sourceline or 0, "empty term"))
     return out
+
+
+# Where the structural elements of a termbase may stand (their parent): TBX 2008 martif
+# (termEntry/langSet/tig, or ntig/termGrp) and TBX 2019 (conceptEntry/langSec/termSec).
+_TBX_PARENTS = {
+    "martif": {"termEntry": ("body",), "langSet": ("termEntry",), "tig": ("langSet",),
+               "ntig": ("langSet",), "term": ("tig", "termGrp")},
+    "tbx": {"conceptEntry": ("body",), "langSec": ("conceptEntry",), "termSec": ("langSec",),
+            "term": ("termSec",)},
+}
+# TBX-Basic and TBX-Min (2008 and 2019) allow these administrative statuses and no other.
+ADMIN_STATUSES = ("preferredTerm-admn-sts", "admittedTerm-admn-sts", "deprecatedTerm-admn-sts",
+                  "supersededTerm-admn-sts")
+_DIALECTS_WITH_STATUSES = ("TBX-Basic", "TBX-Min")
+
+
+def _tbx_rule_problems(root: etree._Element) -> Iterator[tuple[int | None, str]]:
+    """(line, problem) for each misplaced entry/language/term element, each repeated id
+    (ids are XML IDs, unique in the file) and each administrative status outside the
+    dialect's picklist."""
+    parents = _TBX_PARENTS[_local(root)]
+    statuses_checked = (root.get("type") or "").startswith(_DIALECTS_WITH_STATUSES)
+    first_line_of_id: dict[str, int | None] = {}
+    for elem in root.iter():
+        tag = _local(elem)
+        parent = _local(elem.getparent()) if elem.getparent() is not None else ""
+        if tag in parents and parent not in parents[tag]:
+            yield elem.sourceline, (f"<{tag}> outside a <{' or '.join(parents[tag])}> "
+                                    f"(it is in <{parent}>)")
+        ident = elem.get("id")
+        if ident is not None:
+            if ident in first_line_of_id:
+                yield elem.sourceline, (f"id {ident!r} repeated (ids must be unique; first "
+                                        f"on line {first_line_of_id[ident]})")
+            else:
+                first_line_of_id[ident] = elem.sourceline
+        if statuses_checked and _is_admin_status(elem, tag):
+            value = "".join(elem.itertext())
+            if value not in ADMIN_STATUSES:
+                yield elem.sourceline, (f"administrative status {value!r} is not one of "
+                                        f"{', '.join(ADMIN_STATUSES)}")
+
+
+def _is_admin_status(elem: etree._Element, tag: str) -> bool:
+    # DCA style: <termNote type="administrativeStatus">; DCT style: an element of that name
+    return (tag == "termNote" and elem.get("type") == "administrativeStatus") or \
+        tag == "administrativeStatus"
 
 
 # --- stats -------------------------------------------------------------------------------
