@@ -50,6 +50,22 @@ def test_merge_keeps_inline_codes_props_and_notes_and_drops_repeats(tmp_path):
     assert [p.message for p in validate([out])] == ["tu has no tuv in the header srclang en-us"]
 
 
+def test_merge_refuses_memories_of_different_source_languages_and_writes_nothing(tmp_path):
+    # the merged file has one header: its srclang would be wrong for the other files' units
+    out = tmp_path / "merged.tmx"
+    inputs = [DGT / "22019D0391.tmx", DATA / "tmx" / "europarl-extract" / "parallel_en-de.tmx",
+              DATA / "tmx" / "omegat-tests" / "test-level2.tmx"]
+    result = CliRunner().invoke(merge_command, [*map(str, inputs), "-o", str(out)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.output.count("\n") == 1
+    assert "source languages (header srclang) differ" in result.output
+    assert f"{inputs[0]} EN-GB, {inputs[1]} en, {inputs[2]} en" in result.output
+    assert not list(tmp_path.glob("*merged.tmx*"))
+    # one source language spelled two ways (EN-US, en-us) is one: merged, and valid
+    same = merge([LISA / "ExportTest1A.tmx", LISA / "ImportTest1A.tmx"], out)
+    assert same.written > 0 and validate([out]) == []
+
+
 def test_merge_to_gzip_and_of_utf16_dgt(tmp_path):
     out = tmp_path / "dgt.tmx.gz"
     counts = merge([DGT / "22019D0391.tmx", DGT / "22019D0556.tmx"], out)
@@ -73,10 +89,10 @@ NBSP_TMX = """<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE tmx SYSTEM "tmx14.dtd">
 <tmx version="1.4">
 <header creationtool="x" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en"
-        srclang="en" datatype="plaintext"/>
+        srclang="en-US" datatype="plaintext"/>
 <body>
-<tu><tuv xml:lang="en"><seg>a b</seg></tuv><tuv xml:lang="fr"><seg>c</seg></tuv></tu>
-<tu><tuv xml:lang="en"><seg>a&nbsp;b</seg></tuv><tuv xml:lang="fr"><seg>c</seg></tuv></tu>
+<tu><tuv xml:lang="en-US"><seg>a b</seg></tuv><tuv xml:lang="fr"><seg>c</seg></tuv></tu>
+<tu><tuv xml:lang="en-US"><seg>a&nbsp;b</seg></tuv><tuv xml:lang="fr"><seg>c</seg></tuv></tu>
 </body>
 </tmx>
 """
@@ -369,6 +385,17 @@ def _many(tmp_path: Path) -> Path:
     return out
 
 
+def _any_source(path: Path, tmp_path: Path) -> Path:
+    """A copy of a TMX file whose header says srclang="*all*", as the awkward file's: merge
+    takes files of one source language only."""
+    raw = path.read_bytes()
+    encoding = "utf-16" if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
+    text = re.sub(r'srclang="[^"]*"', 'srclang="*all*"', raw.decode(encoding), count=1)
+    copy = tmp_path / f"all-{path.name}"
+    copy.write_text(text, encoding=encoding)
+    return copy
+
+
 def _stats_by_definition(paths: list[Path]) -> dict:
     """What stats counts, the slow way: every unit's lengths kept, ratios listed."""
     import statistics
@@ -487,7 +514,8 @@ def test_merge_output_equals_the_definition(tmp_path):
     plain.write_text(AWKWARD.replace(' xmlns:foo="urn:foo"', ""), encoding="utf-8")
     cases = [[path] for path in ALL_REAL] + [
         awkward, [plain], [plain, awkward[0], plain], [many, many],
-        [LISA / "ImportTest2A.tmx", awkward[1], many],
+        [_any_source(LISA / "ImportTest2A.tmx", tmp_path), awkward[1],
+         _any_source(many, tmp_path)],
         [DGT / "22019D0391.tmx", DGT / "22019D0556.tmx", DGT / "22019D0391.tmx"]]
     for number, paths in enumerate(cases):
         ours, theirs = tmp_path / f"ours{number}.tmx", tmp_path / f"theirs{number}.tmx"
@@ -635,7 +663,9 @@ def test_merge_reading_ahead_in_a_second_process_writes_the_same(tmp_path, monke
 
     monkeypatch.setattr(tools._ReadAhead, "batches", spy)
     awkward, many = _awkward(tmp_path), _many(tmp_path)
-    cases = [awkward, [many, many], [LISA / "ImportTest2A.tmx", awkward[1], many],
+    cases = [awkward, [many, many],
+             [_any_source(LISA / "ImportTest2A.tmx", tmp_path), awkward[1],
+              _any_source(many, tmp_path)],
              [DGT / "22019D0391.tmx", DGT / "22019D0556.tmx", DGT / "22019D0391.tmx"],
              [LISA / "ImportTest2A.tmx", LISA / "ImportTest2C.tmx", LISA / "ImportTest2A.tmx",
               DATA / "tmx" / "omegat-tests" / "en-fr.tmx"]]

@@ -63,6 +63,7 @@ def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = Tr
     for path in paths:
         check_file(path)
     header = _first_header(paths[0])
+    _check_same_source_language(paths)
     counts = MergeCounts()
     seen = Fingerprints() if dedupe else None
     langs = _TagCache()
@@ -284,6 +285,28 @@ def _c14n_problem(tu: etree._Element) -> str:
                 "--keep-duplicates)")
     return ("a seg has no canonical form (C14N) to compare its unit with others (merge with "
             "--keep-duplicates)")
+
+
+def _check_same_source_language(paths: list[Path]) -> None:
+    """Refuse inputs whose headers name different source languages: the merged file has one
+    header, and a unit without a tuv in its ``srclang`` makes the TMX invalid (OmegaT,
+    which needs a real ``srclang``, would look up the wrong side). Tags compare as
+    :func:`normalise_tag` spells them (``EN-US`` is ``en-us``)."""
+    declared = [(path, _header_srclang(path)) for path in paths]
+    first = normalise_tag(declared[0][1])
+    if all(normalise_tag(srclang) == first for _, srclang in declared):
+        return
+    listed = ", ".join(f"{path} {srclang or '(none)'}" for path, srclang in declared)
+    raise InputError(str(declared[0][0]),
+                     f"cannot merge memories whose source languages (header srclang) differ: "
+                     f"{listed}; merge the files of each source language apart")
+
+
+def _header_srclang(path: Path) -> str:
+    """The ``srclang`` of a TMX file's header ("" when it has no header or none)."""
+    for elem in iter_elements(path, ("header", "tu")):
+        return elem.get("srclang", "") if elem.tag == "header" else ""
+    return ""
 
 
 def _first_header(path: Path) -> etree._Element:
