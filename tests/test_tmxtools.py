@@ -226,6 +226,22 @@ def test_stats_counts_duplicates_across_files():
     assert (result.files, result.units, result.duplicates) == (2, 6, 3)
 
 
+def test_stats_counts_the_duplicates_merge_leaves_out(tmp_path):
+    # units 1 and 2 of ExportTest2A have the same text but different inline codes: two
+    # distinct units, which merge keeps both of
+    assert stats([LISA / "ExportTest2A.tmx"]).duplicates == 0
+    cases = [[path] for path in ALL_REAL] + [
+        [LISA / "ExportTest2A.tmx"] * 2, _awkward(tmp_path),
+        [DGT / "22019D0391.tmx", DGT / "22019D0556.tmx", DGT / "22019D0391.tmx"]]
+    for number, paths in enumerate(cases):
+        merged = merge(paths, tmp_path / f"merged{number}.tmx")
+        assert stats(paths).duplicates == merged.duplicates, paths
+    # a seg merge cannot compare (an undefined entity) is compared as written: still counted
+    nbsp = tmp_path / "nbsp.tmx"
+    nbsp.write_text(NBSP_TMX, encoding="utf-8")
+    assert (stats([nbsp, nbsp]).units, stats([nbsp, nbsp]).duplicates) == (4, 2)
+
+
 # --- click commands -----------------------------------------------------------------------
 
 def test_cli_validate_stats_merge(tmp_path):
@@ -415,7 +431,7 @@ def _stats_by_definition(paths: list[Path]) -> dict:
                 continue
             result.units += 1
             unit_lengths: dict[str, int] = {}
-            key = []
+            key = _key_by_definition(elem)
             for tuv in elem.iter("tuv"):
                 lang = normalise_tag(tuv.get(XML_LANG) or tuv.get("lang") or "?")
                 seg = tuv.find("seg")
@@ -425,8 +441,7 @@ def _stats_by_definition(paths: list[Path]) -> dict:
                 entry.words += len(re.findall(r"\w+", text))
                 entry.chars += len(text)
                 unit_lengths.setdefault(lang, len(text))
-                key.append((lang, text))
-            fingerprint = hash(tuple(sorted(key)))
+            fingerprint = hash(key)
             result.duplicates += fingerprint in seen
             seen.add(fingerprint)
             lengths.append(unit_lengths)
@@ -467,10 +482,31 @@ def test_stats_equal_the_definition_on_real_and_awkward_files(tmp_path):
     assert set(counted.languages) == {"en-gb", "fr-fr", "de-de", "el-gr"}
 
 
+def _key_by_definition(tu: etree._Element) -> tuple:
+    """What makes two units the same, the slow way: the unit made TMX 1.4 (xml:lang, no
+    indentation), then each tuv's language and the C14N of its seg, in sorted order."""
+    from tmx_export.lang import normalise_tag
+
+    for elem in tu.iter("tuv", "prop", "note"):
+        if "lang" in elem.attrib and XML_LANG not in elem.attrib:
+            elem.set(XML_LANG, elem.attrib.pop("lang"))
+    for elem in tu.iter("tu", "tuv"):
+        if elem.text is not None and not elem.text.strip():
+            elem.text = None
+        for child in elem:
+            if child.tail is not None and not child.tail.strip():
+                child.tail = None
+    parts = []
+    for tuv in tu.iter("tuv"):
+        seg = tuv.find("seg")
+        body = etree.tostring(seg, method="c14n") if seg is not None else b""
+        parts.append((normalise_tag(tuv.get(XML_LANG, "")), body))
+    return tuple(sorted(parts))
+
+
 def _merge_by_definition(paths: list[Path], output: Path) -> tuple[int, int]:
     """merge, the slow way: every unit made TMX 1.4, then keyed by the C14N of its segs."""
-    from tmx_export.formats.tmx import XML_LANG, TmxDocument, iter_elements
-    from tmx_export.lang import normalise_tag
+    from tmx_export.formats.tmx import TmxDocument, iter_elements
     from tmx_export.tools import _first_header
 
     seen: set[int] = set()
@@ -481,21 +517,7 @@ def _merge_by_definition(paths: list[Path], output: Path) -> tuple[int, int]:
         for path in paths:
             for tu in iter_elements(path):
                 read += 1
-                for elem in tu.iter("tuv", "prop", "note"):
-                    if "lang" in elem.attrib and XML_LANG not in elem.attrib:
-                        elem.set(XML_LANG, elem.attrib.pop("lang"))
-                for elem in tu.iter("tu", "tuv"):
-                    if elem.text is not None and not elem.text.strip():
-                        elem.text = None
-                    for child in elem:
-                        if child.tail is not None and not child.tail.strip():
-                            child.tail = None
-                parts = []
-                for tuv in tu.iter("tuv"):
-                    seg = tuv.find("seg")
-                    body = etree.tostring(seg, method="c14n") if seg is not None else b""
-                    parts.append((normalise_tag(tuv.get(XML_LANG, "")), body))
-                key = hash(tuple(sorted(parts)))
+                key = hash(_key_by_definition(tu))
                 if key in seen:
                     continue
                 seen.add(key)
@@ -587,8 +609,8 @@ def test_stats_runs_equal_the_plain_form(tmp_path):
     from tmx_export.tools import TmxStats, _runs
 
     for path in _merge_cases(tmp_path):
-        rows = [(tags, row) for tags, run in _runs(iter_elements(path, ("header", "tu")),
-                                                    TmxStats()) for row in run]
+        rows = [(tags, row) for tags, run, _ in _runs(iter_elements(path, ("header", "tu")),
+                                                       TmxStats(), len) for row in run]
         plain = []
         for tu in iter_elements(path):
             tags = [tuv.get(XML_LANG) or tuv.get("lang") or "?" for tuv in tu.iter("tuv")]

@@ -9,7 +9,8 @@
   (not TMX 1.1's ``lang``) on every ``tuv``, no empty ``seg``; for TBX (2008 ``martif`` and
   2019 ``tbx``) the entry/language/term structure.
 - :func:`stats` counts units, languages, words and characters per language, duplicate
-  units, and the distribution of the target/source length ratio.
+  units (the ones :func:`merge` leaves out), and the distribution of the target/source
+  length ratio.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import accumulate, repeat
+from functools import partial
+from itertools import accumulate
 from pathlib import Path
 
 from lxml import etree
@@ -614,15 +616,20 @@ def stats(paths: Iterable[str | Path]) -> TmxStats:
     :class:`_DistinctCount`) and the length of its segment in each language (4 bytes each)
     for the length ratios, which are then counted, one entry per distinct value.
 
-    Per unit, only each ``tuv``'s language tag and segment text are read (:func:`_runs`);
-    everything else is worked out a run of units at a time (:class:`_Tally`), by column.
+    Per unit, only each ``tuv``'s language tag and segment text are read (:func:`_runs`),
+    and the fingerprint merge knows repeats by (:func:`_unit_fingerprint`: inline codes
+    count); everything else is worked out a run of units at a time (:class:`_Tally`), by
+    column.
     """
     result = TmxStats()
     tally = _Tally(result)
+    langs = _TagCache()
     for path in paths:
         result.files += 1
-        for tags, rows in _runs(iter_elements(path, ("header", "tu")), result):
-            tally.add(tags, rows)
+        fingerprint = partial(_unit_fingerprint, langs=langs, path=Path(path))
+        for tags, rows, fingerprints in _runs(iter_elements(path, ("header", "tu")), result,
+                                              fingerprint):
+            tally.add(tags, rows, fingerprints)
     result.units = tally.units
     result.duplicates = tally.units - tally.seen.count()
     languages = tally.languages()
@@ -637,13 +644,16 @@ def stats(paths: Iterable[str | Path]) -> TmxStats:
 _RUN = 128
 
 
-def _runs(elements: Iterable[etree._Element],
-          result: TmxStats) -> Iterator[tuple[list[str], list[list[str]]]]:
+def _runs(elements: Iterable[etree._Element], result: TmxStats,
+          fingerprint: Callable[[etree._Element], int]
+          ) -> Iterator[tuple[list[str], list[list[str]], list[int]]]:
     """Runs of consecutive units whose ``tuv`` elements carry the same language tags in the
-    same order (nearly always the whole file): the tags as spelled, and per unit the text of
-    each ``tuv``'s segment. A ``header`` on the way gives the source language."""
+    same order (nearly always the whole file): the tags as spelled, per unit the text of
+    each ``tuv``'s segment, and each unit's ``fingerprint``. A ``header`` on the way gives
+    the source language."""
     run: list[str] = []
     rows: list[list[str]] = []
+    fingerprints: list[int] = []
     for elem in elements:
         if elem.tag == "header":
             result.srclang = result.srclang or normalise_tag(elem.get("srclang", ""))
@@ -666,11 +676,26 @@ def _runs(elements: Iterable[etree._Element],
             break
         if tags != run or len(rows) == _RUN:
             if rows:
-                yield run, rows
-            run, rows = tags, []
+                yield run, rows, fingerprints
+            run, rows, fingerprints = tags, [], []
         rows.append(texts)
+        fingerprints.append(fingerprint(elem))  # last: it may make the unit TMX 1.4
     if rows:
-        yield run, rows
+        yield run, rows, fingerprints
+
+
+def _unit_fingerprint(tu: etree._Element, langs: _TagCache, path: Path) -> int:
+    """The fingerprint of what makes two units repeats, as merge leaves them out (each
+    tuv's language and its seg, inline codes included): stats counts the same duplicates.
+    A seg that has no C14N (an undefined entity, which merge refuses to compare) is
+    compared as written rather than stop the count."""
+    try:
+        return _prepared(tu, langs, path, True)[0]
+    except InputError:
+        return hash(tuple(sorted(
+            (langs[tuv.get(_XML_LANG_KEY) or tuv.get("lang", "")],
+             b"" if (seg := _first_seg(tuv)) is None else etree.tostring(seg, with_tail=False))
+            for tuv in tu.iter("tuv"))))
 
 
 def _tuv_texts(tu: etree._Element) -> tuple[list[str], list[str]]:
@@ -688,7 +713,7 @@ def _tuv_texts(tu: etree._Element) -> tuple[list[str], list[str]]:
 class _Shape:
     """What a run's language tags (as spelled, in order) stand for."""
 
-    __slots__ = ("langs", "columns", "firsts", "order", "sorted_langs")
+    __slots__ = ("langs", "columns", "firsts")
 
     def __init__(self, tags: list[str], language: Callable[[str], _Language]) -> None:
         self.columns = [language(tag) for tag in tags]  # the counters of each tuv's language
@@ -698,11 +723,6 @@ class _Shape:
         for index, lang in enumerate(self.langs):
             firsts.setdefault(lang, index)
         self.firsts = [(index, self.columns[index]) for index in firsts.values()]
-        # with each language once, a unit's (language, text) pairs sort as its languages do:
-        # the texts in that order stand for the sorted pairs
-        distinct = len(firsts) == len(tags)
-        self.order = sorted(range(len(tags)), key=self.langs.__getitem__) if distinct else None
-        self.sorted_langs = tuple(sorted(self.langs))
 
 
 class _Tally:
@@ -711,12 +731,13 @@ class _Tally:
     def __init__(self, result: TmxStats) -> None:
         self.result = result
         self.units = 0
-        self.seen = _DistinctCount()  # a fingerprint of each unit's key
+        self.seen = _DistinctCount()  # each unit's fingerprint
         self._spellings: dict[str, _Language] = {}  # tag as spelled -> its language
         self._shapes: dict[tuple[str, ...], _Shape] = {}
 
-    def add(self, tags: list[str], rows: list[list[str]]) -> None:
-        """Count ``rows``, units whose tuvs have the language tags ``tags``."""
+    def add(self, tags: list[str], rows: list[list[str]], fingerprints: list[int]) -> None:
+        """Count ``rows``, units whose tuvs have the language tags ``tags``, and their
+        ``fingerprints`` (:func:`_unit_fingerprint`)."""
         shape = self._shape(tags)
         first = self.units
         self.units += len(rows)
@@ -726,16 +747,7 @@ class _Tally:
         for index, language in shape.firsts:
             language.pad(first)
             language.lengths.extend(map(_PLUS_ONE, map(len, columns[index])))
-        self.seen.add_all(map(hash, self._keys(shape, rows, columns)))
-
-    @staticmethod
-    def _keys(shape: _Shape, rows: list[list[str]], columns: list[tuple[str, ...]]) -> Iterator:
-        """What makes two units the same: their (language, text) pairs, whatever the order of
-        the tuvs and the spelling of the tags; built at C speed."""
-        if shape.order is not None:
-            texts = [columns[index] for index in shape.order]
-            return zip(repeat(shape.sorted_langs, len(rows)), *texts, strict=True)
-        return map(tuple, map(sorted, map(zip, repeat(shape.langs), rows)))
+        self.seen.add_all(fingerprints)
 
     def languages(self) -> list[_Language]:
         """The counters of each language, in the order the languages were first seen."""
