@@ -171,6 +171,23 @@ def test_a_repeated_tu_prop_type_keeps_every_value(tmp_path: Path) -> None:
     assert_valid_tmx(out)
 
 
+def test_xlsx_formula_row_is_read_and_rejected_not_lost(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in (["en-GB", "fr-FR"], ["The committee met today.", "Le comité s'est réuni."],
+                ["=A2", "=B2"]):
+        book.active.append(row)
+    book.save(tmp_path / "f.xlsx")
+    out, rejects = tmp_path / "o.tmx", tmp_path / "r.tsv"
+    result = run("build", tmp_path / "f.xlsx", "-o", out, "--rejects", rejects)
+    assert result.exit_code == 0, result.output
+    assert "2 paragraphs read = 1 in units + 1 rejected" in result.output
+    [reject] = read_rejects(rejects)
+    assert reject.reason == "formula-without-value" and reject.line == 3
+    assert len(list(iter_units(out))) == 1
+
+
 def test_tmx_gz_in_and_out(tmp_path: Path) -> None:
     packed = tmp_path / "kit.tmx.gz"
     packed.write_bytes(gzip.compress((LISA / "ImportTest2A.tmx").read_bytes()))
