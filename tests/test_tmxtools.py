@@ -66,6 +66,23 @@ def test_merge_refuses_memories_of_different_source_languages_and_writes_nothing
     assert same.written > 0 and validate([out]) == []
 
 
+def test_merge_writes_a_valid_header_when_the_first_file_lacks_a_required_attribute(tmp_path):
+    # the Europarl extract's header has no o-tmf: the merged header says it is unknown
+    out = tmp_path / "merged.tmx"
+    extract = DATA / "tmx" / "europarl-extract" / "parallel_en-de.tmx"
+    merge([extract, DATA / "tmx" / "omegat-tests" / "test-level2.tmx"], out)
+    header = etree.parse(str(out)).find("header")
+    assert header.get("o-tmf") == "unknown" and header.get("creationtool") == "EuroParlExtract"
+    assert validate([out]) == []
+    # without any srclang there is nothing to say in the header: refused, no file
+    bare = tmp_path / "bare.tmx"
+    bare.write_text(NBSP_TMX.replace(' srclang="en-US"', "").replace("&nbsp;", " "),
+                    encoding="utf-8")
+    result = CliRunner().invoke(merge_command, [str(bare), "-o", str(tmp_path / "b.tmx")])
+    assert result.exit_code == 1 and "no source language (header srclang)" in result.output
+    assert not (tmp_path / "b.tmx").exists()
+
+
 def test_merge_to_gzip_and_of_utf16_dgt(tmp_path):
     out = tmp_path / "dgt.tmx.gz"
     counts = merge([DGT / "22019D0391.tmx", DGT / "22019D0556.tmx"], out)

@@ -297,6 +297,9 @@ def _check_same_source_language(paths: list[Path]) -> None:
     declared = [(path, _header_srclang(path)) for path in paths]
     first = normalise_tag(declared[0][1])
     if all(normalise_tag(srclang) == first for _, srclang in declared):
+        if not first:  # OmegaT drops a memory without one; nothing here says which it is
+            raise InputError(str(paths[0]), "no source language (header srclang) in any "
+                                            "file: cannot write the merged header")
         return
     listed = ", ".join(f"{path} {srclang or '(none)'}" for path, srclang in declared)
     raise InputError(str(declared[0][0]),
@@ -319,9 +322,22 @@ def _first_header(path: Path) -> etree._Element:
             for child in header.iter():
                 if "lang" in child.attrib and XML_LANG not in child.attrib:
                     child.set(XML_LANG, child.attrib.pop("lang"))
+            for name, value in _header_defaults().items():
+                if not header.get(name):  # TMX 1.4b requires it: say it is not known
+                    header.set(name, value)
             return header
         break
     raise InputError(str(path), "no <header> before the first unit")
+
+
+def _header_defaults() -> dict[str, str]:
+    """What the merged header says for a required attribute the first file's lacks
+    (``srclang`` aside, which the inputs must give): this tool, and "not known"."""
+    from ._version import __version__
+    from .formats.tmx import CREATION_TOOL
+
+    return {"creationtool": CREATION_TOOL, "creationtoolversion": __version__,
+            "segtype": "block", "o-tmf": "unknown", "adminlang": "en", "datatype": "unknown"}
 
 
 def _to_14(tu: etree._Element) -> None:
