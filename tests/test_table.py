@@ -169,6 +169,22 @@ def test_xlsx_formula_without_value_is_a_reject_and_dates_read_as_iso(tmp_path):
     assert "formula without a computed value" in reject.text and "=A2\t=B2" in reject.text
 
 
+def test_xlsx_array_formula_without_value_is_a_reject(tmp_path):
+    from openpyxl.worksheet.formula import ArrayFormula
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["en-GB", "fr-FR"])
+    sheet.append(["The committee met.", "Le comité s'est réuni."])
+    sheet["A3"] = ArrayFormula("A3:A3", "=UPPER(A2)")
+    sheet["B3"] = "Le comité."
+    book.save(tmp_path / "array.xlsx")
+    result = read_table(tmp_path / "array.xlsx", source_lang="en-GB", target_lang="fr-FR")
+    assert [p.line for p in result.pairs] == [2]
+    assert [(r.line, r.reason) for r in result.rejects] == [(3, "formula-without-value")]
+    assert "=UPPER(A2)\tLe comité." in result.rejects[0].text
+
+
 def test_xlsx_made_by_another_tool_with_named_sheet(tmp_path):
     book = Workbook()
     book.active.title = "notes"

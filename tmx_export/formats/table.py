@@ -26,8 +26,10 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, time
+from itertools import repeat, zip_longest
 from pathlib import Path
 from typing import Any
 
@@ -303,25 +305,30 @@ class Uncomputed(str):
 
 
 def _xlsx_rows(path: str | Path, sheet: str | None) -> Iterator[tuple[int, list[str]]]:
-    # Read twice in step: the values as last computed, and the formulas, which tell an
-    # empty cell from a formula without a value (both are None among the values).
     book = open_workbook(path)
-    formula_book = open_workbook(path, data_only=False)
+    formula_book = None
     number = 0
     try:
         if sheet is not None and sheet not in book.sheetnames:
             raise InputError(str(path),
                              f"no sheet {sheet!r} (sheets: {', '.join(book.sheetnames)})")
-        values, formulas = (_all_rows(each[sheet] if sheet is not None else each.worksheets[0])
-                            for each in (book, formula_book))
+        ws = book[sheet] if sheet is not None else book.worksheets[0]
+        values = _all_rows(ws)
+        formulas: Iterator[tuple[Any, ...]] = repeat(())
+        if _has_formulas(book, ws):
+            # Read again in step, as formulas: they tell an empty cell from a formula
+            # without a value (both are None among the values).
+            formula_book = open_workbook(path, data_only=False)
+            formulas = _all_rows(formula_book[ws.title])
         # Without a dimension, rows end at their last cell; padding to the widest row so
         # far (the header, usually) keeps a row with an empty last cell a pair with an
         # empty segment, as in CSV and as before, rather than a short row.
         width = 0
-        for number, (row, formula_row) in enumerate(zip(values, formulas, strict=True), 1):
+        # (formulas: as long as values, or endless empty rows when the sheet has none)
+        for number, (row, formula_row) in enumerate(zip(values, formulas, strict=False), 1):
             width = max(width, len(row))
             cells = [_cell_text(value, formula)
-                     for value, formula in zip(row, formula_row, strict=True)]
+                     for value, formula in zip_longest(row, formula_row[:len(row)])]
             yield number, cells + [""] * (width - len(cells))
     except InputError:
         raise
@@ -330,7 +337,31 @@ def _xlsx_rows(path: str | Path, sheet: str | None) -> Iterator[tuple[int, list[
                          number + 1) from None
     finally:
         book.close()
-        formula_book.close()
+        if formula_book is not None:
+            formula_book.close()
+
+
+# A formula element in sheet XML: <f>, <f t="shared" .../>, or with a prefix (<x:f>).
+_FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
+
+
+def _has_formulas(book: Any, ws: Any) -> bool:
+    """Whether the sheet's XML holds a formula, scanned without parsing it (a megabyte at a
+    time, at C speed); ``True`` when openpyxl does not show where the sheet is, or the
+    part cannot be read."""
+    archive, part = getattr(book, "_archive", None), getattr(ws, "_worksheet_path", None)
+    if archive is None or part is None:
+        return True
+    try:
+        with archive.open(part) as handle:
+            tail = b""
+            while chunk := handle.read(1 << 20):
+                if _FORMULA.search(tail + chunk):
+                    return True
+                tail = chunk[-64:]  # a tag cut by the chunk's end
+    except Exception:  # a damaged part: the reading in step says where, in one line
+        return True
+    return False
 
 
 def _all_rows(ws: Any) -> Iterator[tuple[Any, ...]]:
@@ -347,8 +378,11 @@ def _cell_text(value: Any, formula: Any) -> str:
     8601, the date alone at midnight: "2020-01-05", "2020-01-05 14:30", "09:05"), an
     :class:`Uncomputed` formula, or ``str`` of the value."""
     if value is None:
-        if isinstance(formula, str) and formula.startswith("="):
-            return Uncomputed(formula)
+        # only a formula differs between the two reads: None among the values, the formula
+        # (a string, or an array formula's object) among the formulas
+        if formula is not None:
+            return Uncomputed(formula if isinstance(formula, str) else
+                              str(getattr(formula, "text", None) or formula))
         return ""
     if isinstance(value, datetime):
         if value.time() == time():
