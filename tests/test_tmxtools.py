@@ -623,11 +623,12 @@ def test_usual_unit_key_equals_the_plain_key_and_clean_means_to_14_does_nothing(
 def test_stats_runs_equal_the_plain_form(tmp_path):
     """The texts stats counts, read in line, against each tuv's first seg's seg_text."""
     from tmx_export.formats.tmx import seg_text
-    from tmx_export.tools import TmxStats, _runs
+    from tmx_export.tools import TmxStats, _runs, _TagCache
 
     for path in _merge_cases(tmp_path):
         rows = [(tags, row) for tags, run, _ in _runs(iter_elements(path, ("header", "tu")),
-                                                       TmxStats(), len) for row in run]
+                                                       TmxStats(), _TagCache(), len)
+                for row in run]
         plain = []
         for tu in iter_elements(path):
             tags = [tuv.get(XML_LANG) or tuv.get("lang") or "?" for tuv in tu.iter("tuv")]

@@ -269,11 +269,17 @@ def _usual_unit_key(tu: etree._Element, langs: _TagCache) -> tuple[tuple, bool] 
             return None
         elif clean and (child.tail is not None or "lang" in child.keys()):
             clean = False
+    return _bare_key(parts), clean
+
+
+def _bare_key(parts: list[tuple[str, int, str]]) -> tuple:
+    """The key of a unit whose segs are all bare text, from its ``(language, 0, text)``
+    parts in the order of its tuvs (sorted in place)."""
     if len(parts) == 2:  # the usual pair, ordered without a sort
         first, second = parts
-        return ((first, second) if first <= second else (second, first)), clean
+        return (first, second) if first <= second else (second, first)
     parts.sort()
-    return tuple(parts), clean
+    return tuple(parts)
 
 
 def _c14n_problem(tu: etree._Element) -> str:
@@ -644,7 +650,7 @@ def stats(paths: Iterable[str | Path]) -> TmxStats:
         result.files += 1
         fingerprint = partial(_unit_fingerprint, langs=langs, path=Path(path))
         for tags, rows, fingerprints in _runs(iter_elements(path, ("header", "tu")), result,
-                                              fingerprint):
+                                              langs, fingerprint):
             tally.add(tags, rows, fingerprints)
     result.units = tally.units
     result.duplicates = tally.units - tally.seen.count()
@@ -660,13 +666,14 @@ def stats(paths: Iterable[str | Path]) -> TmxStats:
 _RUN = 128
 
 
-def _runs(elements: Iterable[etree._Element], result: TmxStats,
+def _runs(elements: Iterable[etree._Element], result: TmxStats, langs: _TagCache,
           fingerprint: Callable[[etree._Element], int]
           ) -> Iterator[tuple[list[str], list[list[str]], list[int]]]:
     """Runs of consecutive units whose ``tuv`` elements carry the same language tags in the
     same order (nearly always the whole file): the tags as spelled, per unit the text of
-    each ``tuv``'s segment, and each unit's ``fingerprint``. A ``header`` on the way gives
-    the source language."""
+    each ``tuv``'s segment, and each unit's fingerprint (merge's: :func:`_bare_key` of a
+    unit of bare segs, worked out in the same pass, else ``fingerprint``). A ``header`` on
+    the way gives the source language."""
     run: list[str] = []
     rows: list[list[str]] = []
     fingerprints: list[int] = []
@@ -676,6 +683,7 @@ def _runs(elements: Iterable[etree._Element], result: TmxStats,
             continue
         tags = []
         texts = []
+        parts: list[tuple[str, int, str]] | None = []  # the key's, while the segs are bare
         # In line, the usual unit: each child a tuv holding one childless seg, or an
         # element without children; then the tuv children are all of elem.iter("tuv").
         for child in elem.getchildren():  # one call: lxml's iterators cost more
@@ -685,17 +693,29 @@ def _runs(elements: Iterable[etree._Element], result: TmxStats,
             elif len(child) == 1:
                 seg = child[0]
                 if seg.tag == "seg" and not len(seg):
-                    tags.append(child.get(_XML_LANG_KEY) or child.get("lang") or "?")
-                    texts.append(seg.text or "")
+                    text = seg.text or ""
+                    lang = child.get(_XML_LANG_KEY)
+                    if lang is None:  # merge's rule for the key, stats' for the counts
+                        lang = child.get("lang", "")
+                    tags.append(lang or child.get("lang") or "?")
+                    texts.append(text)
+                    if parts is not None:
+                        # as merge: a seg with attributes or namespaces is not bare text
+                        if seg.keys() or seg.nsmap:
+                            parts = None
+                        else:
+                            parts.append((langs[lang], 0, text))
                     continue
             tags, texts = _tuv_texts(elem)  # any other unit
+            parts = None
             break
         if tags != run or len(rows) == _RUN:
             if rows:
                 yield run, rows, fingerprints
             run, rows, fingerprints = tags, [], []
         rows.append(texts)
-        fingerprints.append(fingerprint(elem))  # last: it may make the unit TMX 1.4
+        # last: the general way may make the unit TMX 1.4
+        fingerprints.append(hash(_bare_key(parts)) if parts is not None else fingerprint(elem))
     if rows:
         yield run, rows, fingerprints
 
