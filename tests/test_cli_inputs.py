@@ -139,6 +139,55 @@ def test_lisa_inline_codes_survive_tmx_build_tmx(tmp_path: Path, name: str, targ
     assert run("validate", out).exit_code == 0
 
 
+@pytest.mark.parametrize("name", ["ImportTest1L", "ImportTest2C"])
+def test_lisa_tuv_props_and_notes_survive_tmx_build_tmx(tmp_path: Path, name: str) -> None:
+    out = tmp_path / "kit.tmx"
+    result = run("build", LISA / f"{name}.tmx", "-o", out, "--source-lang", "en-US",
+                 "--target-lang", "fr-CA")
+    assert result.exit_code == 0, result.output
+    [unit] = list(iter_units(out))
+    # each tuv's own props and notes, in the file's order, on that tuv (props "x-" named)
+    assert [tuv.meta for tuv in unit.tuvs] == [
+        (("note", "", "Text of tuv en note 1"), ("note", "", "Text of tuv en note 1"),
+         ("prop", "x-myPropeType", "Data")),
+        (("prop", "x-myPropeType", "Data"), ("note", "", "Text of tuv fr note 1"),
+         ("prop", "x-myPropeType", "Data"), ("note", "", "Text of tuv fr note 1"))]
+    assert unit.notes == ["Text of tu note 1", "Text of tu note 2"]
+    assert_valid_tmx(out)
+
+
+def test_a_repeated_tu_prop_type_keeps_every_value(tmp_path: Path) -> None:
+    memory = tmp_path / "repeated.tmx"
+    memory.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header creationtool="x" '
+        'creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" srclang="en-GB" '
+        'datatype="plaintext"/><body><tu><prop type="x-client">A</prop>'
+        '<prop type="x-client">B</prop><tuv xml:lang="en-GB"><seg>Hello there</seg></tuv>'
+        '<tuv xml:lang="fr-FR"><seg>Bonjour</seg></tuv></tu></body></tmx>', encoding="utf-8")
+    out = tmp_path / "out.tmx"
+    assert run("build", memory, "-o", out).exit_code == 0
+    [unit] = list(iter_units(out))
+    assert [value for name, value in unit.props if name == "x-client"] == ["A", "B"]
+    assert_valid_tmx(out)
+
+
+def test_xlsx_formula_row_is_read_and_rejected_not_lost(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in (["en-GB", "fr-FR"], ["The committee met today.", "Le comité s'est réuni."],
+                ["=A2", "=B2"]):
+        book.active.append(row)
+    book.save(tmp_path / "f.xlsx")
+    out, rejects = tmp_path / "o.tmx", tmp_path / "r.tsv"
+    result = run("build", tmp_path / "f.xlsx", "-o", out, "--rejects", rejects)
+    assert result.exit_code == 0, result.output
+    assert "2 paragraphs read = 1 in units + 1 rejected" in result.output
+    [reject] = read_rejects(rejects)
+    assert reject.reason == "formula-without-value" and reject.line == 3
+    assert len(list(iter_units(out))) == 1
+
+
 def test_tmx_gz_in_and_out(tmp_path: Path) -> None:
     packed = tmp_path / "kit.tmx.gz"
     packed.write_bytes(gzip.compress((LISA / "ImportTest2A.tmx").read_bytes()))

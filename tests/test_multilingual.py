@@ -297,3 +297,37 @@ def test_a_table_without_one_language_is_written_without_it(tmp_path: Path) -> N
                                    "en-GB,fr-FR,de-DE"])
     assert refused.exit_code == 1
     assert refused.output.startswith(f"tmx-export: error: {folder / 'b.tsv'}:1: no column")
+
+
+BUNDLED_XLIFF = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+<file original="a.txt" source-language="en-GB" target-language="fr-FR" datatype="plaintext">
+<body><trans-unit id="1"><source>The committee met today.</source>
+<target>Le comité s'est réuni aujourd'hui.</target></trans-unit></body></file>
+<file original="b.txt" source-language="en-GB" target-language="de-DE" datatype="plaintext">
+<body><trans-unit id="1"><source>The report was adopted.</source>
+<target>Der Bericht wurde angenommen.</target></trans-unit></body></file>
+<file original="c.txt" source-language="fr-FR" target-language="en-GB" datatype="plaintext">
+<body><trans-unit id="1"><source>La séance est levée.</source>
+<target>The sitting is closed.</target></trans-unit></body></file>
+<file original="d.txt" source-language="en-GB" target-language="es-ES" datatype="plaintext">
+<body><trans-unit id="1"><source>The vote will take place tomorrow.</source>
+<target>La votación tendrá lugar mañana.</target></trans-unit></body></file>
+</xliff>
+"""
+
+
+def test_xliff_files_in_several_pairs_are_written_not_also_rejected(tmp_path: Path) -> None:
+    # each <file>'s unit is read by the run in its languages (the French-English one the
+    # other way round); the other runs' "other-languages" rejects of it are not reported.
+    # The Spanish unit, in no run's languages, is one reject: 4 read = 3 written + 1.
+    xliff = tmp_path / "bundle.xlf"
+    xliff.write_text(BUNDLED_XLIFF, encoding="utf-8")
+    out, rejects = tmp_path / "m.tmx", tmp_path / "r.tsv"
+    result = CliRunner().invoke(main, ["build", str(xliff), "-o", str(out), "--langs",
+                                       "en-GB,fr-FR,de-DE", "--rejects", str(rejects)])
+    assert result.exit_code == 0, result.output
+    assert sorted(unit["en-GB"] for unit in _written(out)) == [
+        "The committee met today.", "The report was adopted.", "The sitting is closed."]
+    assert [(r.line, r.reason) for r in read_rejects(rejects)] == [(13, "other-languages")]
+    assert "1 rejected" in result.output and "other-languages" in result.output

@@ -126,6 +126,65 @@ def test_xlsx_cells_are_strings_not_formulas(tmp_path):
     assert sheet["A4"].value == "=SUM(A1:A2)" and sheet["A4"].data_type == "s"
 
 
+def _workbook_with_formulas_and_dates(path: Path) -> Path:
+    """en-GB | fr-FR: a pair, a row of formulas with no computed value (as openpyxl and
+    pandas write them), a formula whose workbook saved its value (as a spreadsheet
+    program does), then dates and times."""
+    import datetime
+    import zipfile
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["en-GB", "fr-FR"])
+    sheet.append(["The committee met.", "Le comité s'est réuni."])
+    sheet.append(["=A2", "=B2"])
+    sheet.append(["=A2", "Le comité."])
+    sheet.append([datetime.datetime(2020, 1, 5), datetime.datetime(2020, 1, 5, 14, 30)])
+    sheet.append([datetime.time(9, 5), datetime.time(9, 5, 30)])
+    book.save(path)
+    # the value a spreadsheet program saves beside the formula of A4
+    with zipfile.ZipFile(path) as original:
+        parts = {info.filename: original.read(info) for info in original.infolist()}
+    sheet_xml = parts["xl/worksheets/sheet1.xml"].decode()
+    computed = sheet_xml.replace('<c r="A4"><f>A2</f><v></v></c>',
+                                 '<c r="A4" t="str"><f>A2</f><v>The committee met.</v></c>')
+    assert computed != sheet_xml
+    parts["xl/worksheets/sheet1.xml"] = computed.encode()
+    with zipfile.ZipFile(path, "w") as patched:
+        for name, data in parts.items():
+            patched.writestr(name, data)
+    return path
+
+
+def test_xlsx_formula_without_value_is_a_reject_and_dates_read_as_iso(tmp_path):
+    path = _workbook_with_formulas_and_dates(tmp_path / "f.xlsx")
+    result = read_table(path, source_lang="en-GB", target_lang="fr-FR")
+    assert [(p.line, p.source, p.target) for p in result.pairs] == [
+        (2, "The committee met.", "Le comité s'est réuni."),
+        (4, "The committee met.", "Le comité."),
+        (5, "2020-01-05", "2020-01-05 14:30"),
+        (6, "09:05", "09:05:30")]
+    [reject] = result.rejects
+    assert (reject.line, reject.reason) == (3, "formula-without-value")
+    assert "formula without a computed value" in reject.text and "=A2\t=B2" in reject.text
+
+
+def test_xlsx_array_formula_without_value_is_a_reject(tmp_path):
+    from openpyxl.worksheet.formula import ArrayFormula
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["en-GB", "fr-FR"])
+    sheet.append(["The committee met.", "Le comité s'est réuni."])
+    sheet["A3"] = ArrayFormula("A3:A3", "=UPPER(A2)")
+    sheet["B3"] = "Le comité."
+    book.save(tmp_path / "array.xlsx")
+    result = read_table(tmp_path / "array.xlsx", source_lang="en-GB", target_lang="fr-FR")
+    assert [p.line for p in result.pairs] == [2]
+    assert [(r.line, r.reason) for r in result.rejects] == [(3, "formula-without-value")]
+    assert "=UPPER(A2)\tLe comité." in result.rejects[0].text
+
+
 def test_xlsx_made_by_another_tool_with_named_sheet(tmp_path):
     book = Workbook()
     book.active.title = "notes"

@@ -50,6 +50,39 @@ def test_merge_keeps_inline_codes_props_and_notes_and_drops_repeats(tmp_path):
     assert [p.message for p in validate([out])] == ["tu has no tuv in the header srclang en-us"]
 
 
+def test_merge_refuses_memories_of_different_source_languages_and_writes_nothing(tmp_path):
+    # the merged file has one header: its srclang would be wrong for the other files' units
+    out = tmp_path / "merged.tmx"
+    inputs = [DGT / "22019D0391.tmx", DATA / "tmx" / "europarl-extract" / "parallel_en-de.tmx",
+              DATA / "tmx" / "omegat-tests" / "test-level2.tmx"]
+    result = CliRunner().invoke(merge_command, [*map(str, inputs), "-o", str(out)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.output.count("\n") == 1
+    assert "source languages (header srclang) differ" in result.output
+    assert f"{inputs[0]} EN-GB, {inputs[1]} en, {inputs[2]} en" in result.output
+    assert not list(tmp_path.glob("*merged.tmx*"))
+    # one source language spelled two ways (EN-US, en-us) is one: merged, and valid
+    same = merge([LISA / "ExportTest1A.tmx", LISA / "ImportTest1A.tmx"], out)
+    assert same.written > 0 and validate([out]) == []
+
+
+def test_merge_writes_a_valid_header_when_the_first_file_lacks_a_required_attribute(tmp_path):
+    # the Europarl extract's header has no o-tmf: the merged header says it is unknown
+    out = tmp_path / "merged.tmx"
+    extract = DATA / "tmx" / "europarl-extract" / "parallel_en-de.tmx"
+    merge([extract, DATA / "tmx" / "omegat-tests" / "test-level2.tmx"], out)
+    header = etree.parse(str(out)).find("header")
+    assert header.get("o-tmf") == "unknown" and header.get("creationtool") == "EuroParlExtract"
+    assert validate([out]) == []
+    # without any srclang there is nothing to say in the header: refused, no file
+    bare = tmp_path / "bare.tmx"
+    bare.write_text(NBSP_TMX.replace(' srclang="en-US"', "").replace("&nbsp;", " "),
+                    encoding="utf-8")
+    result = CliRunner().invoke(merge_command, [str(bare), "-o", str(tmp_path / "b.tmx")])
+    assert result.exit_code == 1 and "no source language (header srclang)" in result.output
+    assert not (tmp_path / "b.tmx").exists()
+
+
 def test_merge_to_gzip_and_of_utf16_dgt(tmp_path):
     out = tmp_path / "dgt.tmx.gz"
     counts = merge([DGT / "22019D0391.tmx", DGT / "22019D0556.tmx"], out)
@@ -73,10 +106,10 @@ NBSP_TMX = """<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE tmx SYSTEM "tmx14.dtd">
 <tmx version="1.4">
 <header creationtool="x" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en"
-        srclang="en" datatype="plaintext"/>
+        srclang="en-US" datatype="plaintext"/>
 <body>
-<tu><tuv xml:lang="en"><seg>a b</seg></tuv><tuv xml:lang="fr"><seg>c</seg></tuv></tu>
-<tu><tuv xml:lang="en"><seg>a&nbsp;b</seg></tuv><tuv xml:lang="fr"><seg>c</seg></tuv></tu>
+<tu><tuv xml:lang="en-US"><seg>a b</seg></tuv><tuv xml:lang="fr"><seg>c</seg></tuv></tu>
+<tu><tuv xml:lang="en-US"><seg>a&nbsp;b</seg></tuv><tuv xml:lang="fr"><seg>c</seg></tuv></tu>
 </body>
 </tmx>
 """
@@ -358,6 +391,22 @@ def test_stats_counts_duplicates_across_files():
     assert (result.files, result.units, result.duplicates) == (2, 6, 3)
 
 
+def test_stats_counts_the_duplicates_merge_leaves_out(tmp_path):
+    # units 1 and 2 of ExportTest2A have the same text but different inline codes: two
+    # distinct units, which merge keeps both of
+    assert stats([LISA / "ExportTest2A.tmx"]).duplicates == 0
+    cases = [[path] for path in ALL_REAL] + [
+        [LISA / "ExportTest2A.tmx"] * 2, _awkward(tmp_path),
+        [DGT / "22019D0391.tmx", DGT / "22019D0556.tmx", DGT / "22019D0391.tmx"]]
+    for number, paths in enumerate(cases):
+        merged = merge(paths, tmp_path / f"merged{number}.tmx")
+        assert stats(paths).duplicates == merged.duplicates, paths
+    # a seg merge cannot compare (an undefined entity) is compared as written: still counted
+    nbsp = tmp_path / "nbsp.tmx"
+    nbsp.write_text(NBSP_TMX, encoding="utf-8")
+    assert (stats([nbsp, nbsp]).units, stats([nbsp, nbsp]).duplicates) == (4, 2)
+
+
 # --- click commands -----------------------------------------------------------------------
 
 def test_cli_validate_stats_merge(tmp_path):
@@ -537,6 +586,17 @@ def _many(tmp_path: Path) -> Path:
     return out
 
 
+def _any_source(path: Path, tmp_path: Path) -> Path:
+    """A copy of a TMX file whose header says srclang="*all*", as the awkward file's: merge
+    takes files of one source language only."""
+    raw = path.read_bytes()
+    encoding = "utf-16" if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
+    text = re.sub(r'srclang="[^"]*"', 'srclang="*all*"', raw.decode(encoding), count=1)
+    copy = tmp_path / f"all-{path.name}"
+    copy.write_text(text, encoding=encoding)
+    return copy
+
+
 def _stats_by_definition(paths: list[Path]) -> dict:
     """What stats counts, the slow way: every unit's lengths kept, ratios listed."""
     import statistics
@@ -556,7 +616,7 @@ def _stats_by_definition(paths: list[Path]) -> dict:
                 continue
             result.units += 1
             unit_lengths: dict[str, int] = {}
-            key = []
+            key = _key_by_definition(elem)
             for tuv in elem.iter("tuv"):
                 lang = normalise_tag(tuv.get(XML_LANG) or tuv.get("lang") or "?")
                 seg = tuv.find("seg")
@@ -566,8 +626,7 @@ def _stats_by_definition(paths: list[Path]) -> dict:
                 entry.words += len(re.findall(r"\w+", text))
                 entry.chars += len(text)
                 unit_lengths.setdefault(lang, len(text))
-                key.append((lang, text))
-            fingerprint = hash(tuple(sorted(key)))
+            fingerprint = hash(key)
             result.duplicates += fingerprint in seen
             seen.add(fingerprint)
             lengths.append(unit_lengths)
@@ -608,10 +667,31 @@ def test_stats_equal_the_definition_on_real_and_awkward_files(tmp_path):
     assert set(counted.languages) == {"en-gb", "fr-fr", "de-de", "el-gr"}
 
 
+def _key_by_definition(tu: etree._Element) -> tuple:
+    """What makes two units the same, the slow way: the unit made TMX 1.4 (xml:lang, no
+    indentation), then each tuv's language and the C14N of its seg, in sorted order."""
+    from tmx_export.lang import normalise_tag
+
+    for elem in tu.iter("tuv", "prop", "note"):
+        if "lang" in elem.attrib and XML_LANG not in elem.attrib:
+            elem.set(XML_LANG, elem.attrib.pop("lang"))
+    for elem in tu.iter("tu", "tuv"):
+        if elem.text is not None and not elem.text.strip():
+            elem.text = None
+        for child in elem:
+            if child.tail is not None and not child.tail.strip():
+                child.tail = None
+    parts = []
+    for tuv in tu.iter("tuv"):
+        seg = tuv.find("seg")
+        body = etree.tostring(seg, method="c14n") if seg is not None else b""
+        parts.append((normalise_tag(tuv.get(XML_LANG, "")), body))
+    return tuple(sorted(parts))
+
+
 def _merge_by_definition(paths: list[Path], output: Path) -> tuple[int, int]:
     """merge, the slow way: every unit made TMX 1.4, then keyed by the C14N of its segs."""
-    from tmx_export.formats.tmx import XML_LANG, TmxDocument, iter_elements
-    from tmx_export.lang import normalise_tag
+    from tmx_export.formats.tmx import TmxDocument, iter_elements
     from tmx_export.tools import _first_header
 
     seen: set[int] = set()
@@ -622,21 +702,7 @@ def _merge_by_definition(paths: list[Path], output: Path) -> tuple[int, int]:
         for path in paths:
             for tu in iter_elements(path):
                 read += 1
-                for elem in tu.iter("tuv", "prop", "note"):
-                    if "lang" in elem.attrib and XML_LANG not in elem.attrib:
-                        elem.set(XML_LANG, elem.attrib.pop("lang"))
-                for elem in tu.iter("tu", "tuv"):
-                    if elem.text is not None and not elem.text.strip():
-                        elem.text = None
-                    for child in elem:
-                        if child.tail is not None and not child.tail.strip():
-                            child.tail = None
-                parts = []
-                for tuv in tu.iter("tuv"):
-                    seg = tuv.find("seg")
-                    body = etree.tostring(seg, method="c14n") if seg is not None else b""
-                    parts.append((normalise_tag(tuv.get(XML_LANG, "")), body))
-                key = hash(tuple(sorted(parts)))
+                key = hash(_key_by_definition(tu))
                 if key in seen:
                     continue
                 seen.add(key)
@@ -655,7 +721,8 @@ def test_merge_output_equals_the_definition(tmp_path):
     plain.write_text(AWKWARD.replace(' xmlns:foo="urn:foo"', ""), encoding="utf-8")
     cases = [[path] for path in ALL_REAL] + [
         awkward, [plain], [plain, awkward[0], plain], [many, many],
-        [LISA / "ImportTest2A.tmx", awkward[1], many],
+        [_any_source(LISA / "ImportTest2A.tmx", tmp_path), awkward[1],
+         _any_source(many, tmp_path)],
         [DGT / "22019D0391.tmx", DGT / "22019D0556.tmx", DGT / "22019D0391.tmx"]]
     for number, paths in enumerate(cases):
         ours, theirs = tmp_path / f"ours{number}.tmx", tmp_path / f"theirs{number}.tmx"
@@ -724,11 +791,12 @@ def test_usual_unit_key_equals_the_plain_key_and_clean_means_to_14_does_nothing(
 def test_stats_runs_equal_the_plain_form(tmp_path):
     """The texts stats counts, read in line, against each tuv's first seg's seg_text."""
     from tmx_export.formats.tmx import seg_text
-    from tmx_export.tools import TmxStats, _runs
+    from tmx_export.tools import TmxStats, _runs, _TagCache
 
     for path in _merge_cases(tmp_path):
-        rows = [(tags, row) for tags, run in _runs(iter_elements(path, ("header", "tu")),
-                                                    TmxStats()) for row in run]
+        rows = [(tags, row) for tags, run, _ in _runs(iter_elements(path, ("header", "tu")),
+                                                       TmxStats(), _TagCache(), len)
+                for row in run]
         plain = []
         for tu in iter_elements(path):
             tags = [tuv.get(XML_LANG) or tuv.get("lang") or "?" for tuv in tu.iter("tuv")]
@@ -803,7 +871,9 @@ def test_merge_reading_ahead_in_a_second_process_writes_the_same(tmp_path, monke
 
     monkeypatch.setattr(tools._ReadAhead, "batches", spy)
     awkward, many = _awkward(tmp_path), _many(tmp_path)
-    cases = [awkward, [many, many], [LISA / "ImportTest2A.tmx", awkward[1], many],
+    cases = [awkward, [many, many],
+             [_any_source(LISA / "ImportTest2A.tmx", tmp_path), awkward[1],
+              _any_source(many, tmp_path)],
              [DGT / "22019D0391.tmx", DGT / "22019D0556.tmx", DGT / "22019D0391.tmx"],
              [LISA / "ImportTest2A.tmx", LISA / "ImportTest2C.tmx", LISA / "ImportTest2A.tmx",
               DATA / "tmx" / "omegat-tests" / "en-fr.tmx"]]

@@ -18,8 +18,10 @@ merged by source:
 
 Rejects of every bilingual run go to the report; a unit that only lacks some languages is
 written, so the bilingual runs' "missing target" rejects of a unit that has other
-languages are not reported. Each bilingual run checks its own accounts; the merge checks
-that every group of units is written, rejected or a duplicate.
+languages are not reported, nor the "other languages" rejects of an XLIFF unit whose
+``<file>`` is in the languages of another run that read it (that run wrote or rejected
+it). Each bilingual run checks its own accounts; the merge checks that every group of
+units is written, rejected or a duplicate.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from typing import TYPE_CHECKING
 from .errors import InputError
 from .formats.profiles import get_profile, lang_code
 from .formats.rejects import write_rejects
-from .formats.text import atomic_output
+from .formats.text import atomic_output, input_name
 from .formats.tmx import write_units
 from .inputs import ParallelInput, gather_inputs, name_language
 from .lang import normalise_tag, primary, standard_tag
@@ -53,6 +55,8 @@ if TYPE_CHECKING:
 
 # A bilingual run's reject for a TMX unit without the target language (formats.tmx).
 _MISSING_TARGET = "missing-target-language"
+# ... and for an XLIFF unit whose <file> is in another pair of languages (formats.ttkstore).
+_OTHER_LANGUAGES = "other-languages"
 
 
 @dataclass(slots=True)
@@ -162,6 +166,7 @@ def build_multilingual(
     source = langs[0]
     outputs = [output, build.rejects_path]  # checked with the first run, before any work
     runs: list[tuple[str, list[Pair]]] = []
+    read_by: list[tuple[str, set[str]]] = []  # each run's target and the inputs it read
     rejects: list[Reject] = []
     segtypes: set[str] = set()
     # directories as their files: a table in one may lack a language the run asks for
@@ -177,11 +182,14 @@ def build_multilingual(
         segtypes.add(segtype_of(chosen, run_options, outputs=outputs if not runs else ()))
         units, run_rejects = read_units(chosen, run_options, progress=progress)
         runs.append((target, units))
+        read_by.append((target, {input_name(item) for item in chosen
+                                 if not isinstance(item, ParallelInput)}))
         rejects.extend(run_rejects)
     groups = list(merge_runs(source, runs))
     summary = MultilingualSummary(str(output), langs, groups=len(groups))
     written_keys = {(unit.file, unit.line) for unit in groups}
-    reported = _reported_rejects(rejects, written_keys)
+    reported = _reported_rejects(_not_read_by_their_run(rejects, source, read_by),
+                                 written_keys)
     incomplete: list[Reject] = []
     kept = list(_kept_units(groups, langs, options.require_all, build.dedupe, summary,
                             incomplete))
@@ -209,6 +217,23 @@ def build_multilingual(
                              profile=build.profile, max_units=build.max_units)
     summary.units_written = counts.units
     return summary
+
+
+def _not_read_by_their_run(rejects: list[Reject], source: str,
+                           read_by: list[tuple[str, set[str]]]) -> list[Reject]:
+    """``rejects`` without the "other languages" rejects of units that a run in their own
+    languages read from the same input (so that run's units or rejects hold them)."""
+    from .formats.ttkstore import file_direction
+
+    def read_in_their_languages(reject: Reject) -> bool:
+        if reject.reason != _OTHER_LANGUAGES or len(reject.languages) != 2:
+            return False
+        file_src, file_tgt = reject.languages
+        return any(reject.file in names
+                   and file_direction(file_src, file_tgt, source, target) != "other"
+                   for target, names in read_by)
+
+    return [reject for reject in rejects if not read_in_their_languages(reject)]
 
 
 def _reported_rejects(rejects: list[Reject], written: set[tuple[str, int]]) -> list[Reject]:

@@ -12,7 +12,8 @@
   2019 ``tbx``) the entry/language/term structure, unique ids, and TBX-Basic/TBX-Min
   administrative statuses.
 - :func:`stats` counts units, languages, words and characters per language, duplicate
-  units, and the distribution of the target/source length ratio.
+  units (the ones :func:`merge` leaves out), and the distribution of the target/source
+  length ratio.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import accumulate, repeat
+from functools import partial
+from itertools import accumulate
 from pathlib import Path
 
 from lxml import etree
@@ -68,6 +70,7 @@ def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = Tr
         check_file(path)
     check_outputs(paths, [output], writable=True)
     header = _first_header(paths[0])
+    _check_same_source_language(paths)
     counts = MergeCounts()
     seen = Fingerprints() if dedupe else None
     langs = _TagCache()
@@ -271,11 +274,17 @@ def _usual_unit_key(tu: etree._Element, langs: _TagCache) -> tuple[tuple, bool] 
             return None
         elif clean and (child.tail is not None or "lang" in child.keys()):
             clean = False
+    return _bare_key(parts), clean
+
+
+def _bare_key(parts: list[tuple[str, int, str]]) -> tuple:
+    """The key of a unit whose segs are all bare text, from its ``(language, 0, text)``
+    parts in the order of its tuvs (sorted in place)."""
     if len(parts) == 2:  # the usual pair, ordered without a sort
         first, second = parts
-        return ((first, second) if first <= second else (second, first)), clean
+        return (first, second) if first <= second else (second, first)
     parts.sort()
-    return tuple(parts), clean
+    return tuple(parts)
 
 
 def _c14n_problem(tu: etree._Element) -> str:
@@ -291,6 +300,31 @@ def _c14n_problem(tu: etree._Element) -> str:
             "--keep-duplicates)")
 
 
+def _check_same_source_language(paths: list[Path]) -> None:
+    """Refuse inputs whose headers name different source languages: the merged file has one
+    header, and a unit without a tuv in its ``srclang`` makes the TMX invalid (OmegaT,
+    which needs a real ``srclang``, would look up the wrong side). Tags compare as
+    :func:`normalise_tag` spells them (``EN-US`` is ``en-us``)."""
+    declared = [(path, _header_srclang(path)) for path in paths]
+    first = normalise_tag(declared[0][1])
+    if all(normalise_tag(srclang) == first for _, srclang in declared):
+        if not first:  # OmegaT drops a memory without one; nothing here says which it is
+            raise InputError(str(paths[0]), "no source language (header srclang) in any "
+                                            "file: cannot write the merged header")
+        return
+    listed = ", ".join(f"{path} {srclang or '(none)'}" for path, srclang in declared)
+    raise InputError(str(declared[0][0]),
+                     f"cannot merge memories whose source languages (header srclang) differ: "
+                     f"{listed}; merge the files of each source language apart")
+
+
+def _header_srclang(path: Path) -> str:
+    """The ``srclang`` of a TMX file's header ("" when it has no header or none)."""
+    for elem in iter_elements(path, ("header", "tu")):
+        return elem.get("srclang", "") if elem.tag == "header" else ""
+    return ""
+
+
 def _first_header(path: Path) -> etree._Element:
     for elem in iter_elements(path, ("header", "tu")):
         if elem.tag == "header":
@@ -299,9 +333,22 @@ def _first_header(path: Path) -> etree._Element:
             for child in header.iter():
                 if "lang" in child.attrib and XML_LANG not in child.attrib:
                     child.set(XML_LANG, child.attrib.pop("lang"))
+            for name, value in _header_defaults().items():
+                if not header.get(name):  # TMX 1.4b requires it: say it is not known
+                    header.set(name, value)
             return header
         break
     raise InputError(str(path), "no <header> before the first unit")
+
+
+def _header_defaults() -> dict[str, str]:
+    """What the merged header says for a required attribute the first file's lacks
+    (``srclang`` aside, which the inputs must give): this tool, and "not known"."""
+    from ._version import __version__
+    from .formats.tmx import CREATION_TOOL
+
+    return {"creationtool": CREATION_TOOL, "creationtoolversion": __version__,
+            "segtype": "block", "o-tmf": "unknown", "adminlang": "en", "datatype": "unknown"}
 
 
 def _to_14(tu: etree._Element) -> None:
@@ -730,15 +777,20 @@ def stats(paths: Iterable[str | Path]) -> TmxStats:
     :class:`_DistinctCount`) and the length of its segment in each language (4 bytes each)
     for the length ratios, which are then counted, one entry per distinct value.
 
-    Per unit, only each ``tuv``'s language tag and segment text are read (:func:`_runs`);
-    everything else is worked out a run of units at a time (:class:`_Tally`), by column.
+    Per unit, only each ``tuv``'s language tag and segment text are read (:func:`_runs`),
+    and the fingerprint merge knows repeats by (:func:`_unit_fingerprint`: inline codes
+    count); everything else is worked out a run of units at a time (:class:`_Tally`), by
+    column.
     """
     result = TmxStats()
     tally = _Tally(result)
+    langs = _TagCache()
     for path in paths:
         result.files += 1
-        for tags, rows in _runs(iter_elements(path, ("header", "tu")), result):
-            tally.add(tags, rows)
+        fingerprint = partial(_unit_fingerprint, langs=langs, path=Path(path))
+        for tags, rows, fingerprints in _runs(iter_elements(path, ("header", "tu")), result,
+                                              langs, fingerprint):
+            tally.add(tags, rows, fingerprints)
     result.units = tally.units
     result.duplicates = tally.units - tally.seen.count()
     languages = tally.languages()
@@ -753,19 +805,24 @@ def stats(paths: Iterable[str | Path]) -> TmxStats:
 _RUN = 128
 
 
-def _runs(elements: Iterable[etree._Element],
-          result: TmxStats) -> Iterator[tuple[list[str], list[list[str]]]]:
+def _runs(elements: Iterable[etree._Element], result: TmxStats, langs: _TagCache,
+          fingerprint: Callable[[etree._Element], int]
+          ) -> Iterator[tuple[list[str], list[list[str]], list[int]]]:
     """Runs of consecutive units whose ``tuv`` elements carry the same language tags in the
-    same order (nearly always the whole file): the tags as spelled, and per unit the text of
-    each ``tuv``'s segment. A ``header`` on the way gives the source language."""
+    same order (nearly always the whole file): the tags as spelled, per unit the text of
+    each ``tuv``'s segment, and each unit's fingerprint (merge's: :func:`_bare_key` of a
+    unit of bare segs, worked out in the same pass, else ``fingerprint``). A ``header`` on
+    the way gives the source language."""
     run: list[str] = []
     rows: list[list[str]] = []
+    fingerprints: list[int] = []
     for elem in elements:
         if elem.tag == "header":
             result.srclang = result.srclang or normalise_tag(elem.get("srclang", ""))
             continue
         tags = []
         texts = []
+        parts: list[tuple[str, int, str]] | None = []  # the key's, while the segs are bare
         # In line, the usual unit: each child a tuv holding one childless seg, or an
         # element without children; then the tuv children are all of elem.iter("tuv").
         for child in elem.getchildren():  # one call: lxml's iterators cost more
@@ -775,18 +832,45 @@ def _runs(elements: Iterable[etree._Element],
             elif len(child) == 1:
                 seg = child[0]
                 if seg.tag == "seg" and not len(seg):
-                    tags.append(child.get(_XML_LANG_KEY) or child.get("lang") or "?")
-                    texts.append(seg.text or "")
+                    text = seg.text or ""
+                    lang = child.get(_XML_LANG_KEY)
+                    if lang is None:  # merge's rule for the key, stats' for the counts
+                        lang = child.get("lang", "")
+                    tags.append(lang or child.get("lang") or "?")
+                    texts.append(text)
+                    if parts is not None:
+                        # as merge: a seg with attributes or namespaces is not bare text
+                        if seg.keys() or seg.nsmap:
+                            parts = None
+                        else:
+                            parts.append((langs[lang], 0, text))
                     continue
             tags, texts = _tuv_texts(elem)  # any other unit
+            parts = None
             break
         if tags != run or len(rows) == _RUN:
             if rows:
-                yield run, rows
-            run, rows = tags, []
+                yield run, rows, fingerprints
+            run, rows, fingerprints = tags, [], []
         rows.append(texts)
+        # last: the general way may make the unit TMX 1.4
+        fingerprints.append(hash(_bare_key(parts)) if parts is not None else fingerprint(elem))
     if rows:
-        yield run, rows
+        yield run, rows, fingerprints
+
+
+def _unit_fingerprint(tu: etree._Element, langs: _TagCache, path: Path) -> int:
+    """The fingerprint of what makes two units repeats, as merge leaves them out (each
+    tuv's language and its seg, inline codes included): stats counts the same duplicates.
+    A seg that has no C14N (an undefined entity, which merge refuses to compare) is
+    compared as written rather than stop the count."""
+    try:
+        return _prepared(tu, langs, path, True)[0]
+    except InputError:
+        return hash(tuple(sorted(
+            (langs[tuv.get(_XML_LANG_KEY) or tuv.get("lang", "")],
+             b"" if (seg := _first_seg(tuv)) is None else etree.tostring(seg, with_tail=False))
+            for tuv in tu.iter("tuv"))))
 
 
 def _tuv_texts(tu: etree._Element) -> tuple[list[str], list[str]]:
@@ -804,7 +888,7 @@ def _tuv_texts(tu: etree._Element) -> tuple[list[str], list[str]]:
 class _Shape:
     """What a run's language tags (as spelled, in order) stand for."""
 
-    __slots__ = ("langs", "columns", "firsts", "order", "sorted_langs")
+    __slots__ = ("langs", "columns", "firsts")
 
     def __init__(self, tags: list[str], language: Callable[[str], _Language]) -> None:
         self.columns = [language(tag) for tag in tags]  # the counters of each tuv's language
@@ -814,11 +898,6 @@ class _Shape:
         for index, lang in enumerate(self.langs):
             firsts.setdefault(lang, index)
         self.firsts = [(index, self.columns[index]) for index in firsts.values()]
-        # with each language once, a unit's (language, text) pairs sort as its languages do:
-        # the texts in that order stand for the sorted pairs
-        distinct = len(firsts) == len(tags)
-        self.order = sorted(range(len(tags)), key=self.langs.__getitem__) if distinct else None
-        self.sorted_langs = tuple(sorted(self.langs))
 
 
 class _Tally:
@@ -827,12 +906,13 @@ class _Tally:
     def __init__(self, result: TmxStats) -> None:
         self.result = result
         self.units = 0
-        self.seen = _DistinctCount()  # a fingerprint of each unit's key
+        self.seen = _DistinctCount()  # each unit's fingerprint
         self._spellings: dict[str, _Language] = {}  # tag as spelled -> its language
         self._shapes: dict[tuple[str, ...], _Shape] = {}
 
-    def add(self, tags: list[str], rows: list[list[str]]) -> None:
-        """Count ``rows``, units whose tuvs have the language tags ``tags``."""
+    def add(self, tags: list[str], rows: list[list[str]], fingerprints: list[int]) -> None:
+        """Count ``rows``, units whose tuvs have the language tags ``tags``, and their
+        ``fingerprints`` (:func:`_unit_fingerprint`)."""
         shape = self._shape(tags)
         first = self.units
         self.units += len(rows)
@@ -842,16 +922,7 @@ class _Tally:
         for index, language in shape.firsts:
             language.pad(first)
             language.lengths.extend(map(_PLUS_ONE, map(len, columns[index])))
-        self.seen.add_all(map(hash, self._keys(shape, rows, columns)))
-
-    @staticmethod
-    def _keys(shape: _Shape, rows: list[list[str]], columns: list[tuple[str, ...]]) -> Iterator:
-        """What makes two units the same: their (language, text) pairs, whatever the order of
-        the tuvs and the spelling of the tags; built at C speed."""
-        if shape.order is not None:
-            texts = [columns[index] for index in shape.order]
-            return zip(repeat(shape.sorted_langs, len(rows)), *texts, strict=True)
-        return map(tuple, map(sorted, map(zip, repeat(shape.langs), rows)))
+        self.seen.add_all(fingerprints)
 
     def languages(self) -> list[_Language]:
         """The counters of each language, in the order the languages were first seen."""

@@ -17,13 +17,19 @@ constant-memory mode; cells are always written as strings, so a segment starting
 opens it, :func:`~tmx_export.formats.xml.check_archive` refuses one that would inflate
 absurdly (a "zip bomb"). The sheet's recorded size (its ``<dimension>``) is ignored and
 every row present is read: tools that write a stale one would otherwise lose rows.
+A formula cell reads as the value the workbook saved for it; one without a saved value
+(openpyxl and pandas write none) makes its row a reject, never an empty cell. Dates and
+times read as ISO 8601, as a spreadsheet shows them by default.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Iterator, Sequence
+from datetime import datetime, time
+from itertools import repeat, zip_longest
 from pathlib import Path
 from typing import Any
 
@@ -130,6 +136,12 @@ def _read_sheet(rows: Iterable[tuple[int, list[str]]], name: str, source_lang: s
             result.rejects.append(Reject(name, line, "short-row",
                                          f"{where}{len(row)} cells, header has "
                                          f"{len(header)}: " + "\t".join(row)))
+            continue
+        if isinstance(row[s_col], Uncomputed) or isinstance(row[t_col], Uncomputed):
+            result.rejects.append(Reject(
+                name, line, "formula-without-value",
+                f"{where}formula without a computed value (open and save the workbook in a "
+                f"spreadsheet program): {row[s_col]}\t{row[t_col]}"))
             continue
         pair = Pair(source=row[s_col].strip(), target=row[t_col].strip(),
                     source_lang=source_lang, target_lang=target_lang, file=name, line=line)
@@ -266,10 +278,12 @@ def _text_rows(path: str | Path, fmt: str) -> Iterator[tuple[int, list[str]]]:
         raise InputError(str(path), f"not valid {fmt.upper()}: {exc}", start) from None
 
 
-def open_workbook(path: str | Path, what: str = "XLSX workbook") -> Any:
+def open_workbook(path: str | Path, what: str = "XLSX workbook", *,
+                  data_only: bool = True) -> Any:
     """An XLSX file opened read-only, after its archive was bounded (nothing inflated
     before); the one way this project opens a workbook (tables, review files, findings).
-    ``what`` names the kind of file in the one-line errors."""
+    ``what`` names the kind of file in the one-line errors. ``data_only``: a formula cell
+    gives the value last computed (``None`` when none was saved), else the formula."""
     from openpyxl import load_workbook  # imported here: only XLSX users pay for it
 
     p = readable_file(path)  # standard input too
@@ -278,31 +292,43 @@ def open_workbook(path: str | Path, what: str = "XLSX workbook") -> Any:
     try:
         # openpyxl goes by the name's ending: standard input's copy has none, so its bytes
         return load_workbook(io.BytesIO(p.read_bytes()) if str(path) == "-" else p,
-                             read_only=True, data_only=True)
+                             read_only=True, data_only=data_only)
     except Exception as exc:  # openpyxl raises zipfile, KeyError, ValueError... for bad files
         raise InputError(input_name(path), f"not a readable {what} ({_one_line(exc)})"
                          ) from None
 
 
+class Uncomputed(str):
+    """A formula cell whose workbook saved no value for it (openpyxl and pandas write
+    formulas without one: only a spreadsheet program computes them); the text is the
+    formula. Never a segment: its row is a reject."""
+
+
 def _xlsx_rows(path: str | Path, sheet: str | None) -> Iterator[tuple[int, list[str]]]:
     book = open_workbook(path)
+    formula_book = None
     number = 0
     try:
         if sheet is not None and sheet not in book.sheetnames:
             raise InputError(str(path),
                              f"no sheet {sheet!r} (sheets: {', '.join(book.sheetnames)})")
         ws = book[sheet] if sheet is not None else book.worksheets[0]
-        # Read-only mode trusts the sheet's <dimension ref="A1:B2"/> and stops at its last
-        # row; tools that write a stale one (or none) would lose rows silently. Forget it
-        # and read every row the sheet holds.
-        ws.reset_dimensions()
+        values = _all_rows(ws)
+        formulas: Iterator[tuple[Any, ...]] = repeat(())
+        if _has_formulas(book, ws):
+            # Read again in step, as formulas: they tell an empty cell from a formula
+            # without a value (both are None among the values).
+            formula_book = open_workbook(path, data_only=False)
+            formulas = _all_rows(formula_book[ws.title])
         # Without a dimension, rows end at their last cell; padding to the widest row so
         # far (the header, usually) keeps a row with an empty last cell a pair with an
         # empty segment, as in CSV and as before, rather than a short row.
         width = 0
-        for number, row in enumerate(ws.iter_rows(min_row=1, min_col=1, values_only=True), 1):
+        # (formulas: as long as values, or endless empty rows when the sheet has none)
+        for number, (row, formula_row) in enumerate(zip(values, formulas, strict=False), 1):
             width = max(width, len(row))
-            cells = ["" if v is None else str(v) for v in row]
+            cells = [_cell_text(value, formula)
+                     for value, formula in zip_longest(row, formula_row[:len(row)])]
             yield number, cells + [""] * (width - len(cells))
     except InputError:
         raise
@@ -311,6 +337,66 @@ def _xlsx_rows(path: str | Path, sheet: str | None) -> Iterator[tuple[int, list[
                          number + 1) from None
     finally:
         book.close()
+        if formula_book is not None:
+            formula_book.close()
+
+
+# A formula element in sheet XML: <f>, <f t="shared" .../>, or with a prefix (<x:f>).
+_FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
+
+
+def _has_formulas(book: Any, ws: Any) -> bool:
+    """Whether the sheet's XML holds a formula, scanned without parsing it (a megabyte at a
+    time, at C speed); ``True`` when openpyxl does not show where the sheet is, or the
+    part cannot be read."""
+    archive, part = getattr(book, "_archive", None), getattr(ws, "_worksheet_path", None)
+    if archive is None or part is None:
+        return True
+    try:
+        with archive.open(part) as handle:
+            tail = b""
+            while chunk := handle.read(1 << 20):
+                if _FORMULA.search(tail + chunk):
+                    return True
+                tail = chunk[-64:]  # a tag cut by the chunk's end
+    except Exception:  # a damaged part: the reading in step says where, in one line
+        return True
+    return False
+
+
+def _all_rows(ws: Any) -> Iterator[tuple[Any, ...]]:
+    """Every row of a read-only sheet, its cell values (from column A)."""
+    # Read-only mode trusts the sheet's <dimension ref="A1:B2"/> and stops at its last
+    # row; tools that write a stale one (or none) would lose rows silently. Forget it
+    # and read every row the sheet holds.
+    ws.reset_dimensions()
+    return ws.iter_rows(min_row=1, min_col=1, values_only=True)
+
+
+def _cell_text(value: Any, formula: Any) -> str:
+    """A cell as text: as a spreadsheet shows it by default for dates and times (ISO
+    8601, the date alone at midnight: "2020-01-05", "2020-01-05 14:30", "09:05"), an
+    :class:`Uncomputed` formula, or ``str`` of the value."""
+    if value is None:
+        # only a formula differs between the two reads: None among the values, the formula
+        # (a string, or an array formula's object) among the formulas
+        if formula is not None:
+            return Uncomputed(formula if isinstance(formula, str) else
+                              str(getattr(formula, "text", None) or formula))
+        return ""
+    if isinstance(value, datetime):
+        if value.time() == time():
+            return value.date().isoformat()
+        return f"{value.date().isoformat()} {_time_text(value.time())}"
+    if isinstance(value, time):
+        return _time_text(value)
+    return str(value)
+
+
+def _time_text(moment: time) -> str:
+    """``14:30``, with the seconds only when there are some (``14:30:15``)."""
+    return moment.isoformat(timespec="minutes" if not moment.second and not
+                            moment.microsecond else "seconds")
 
 
 def _one_line(exc: BaseException) -> str:

@@ -463,15 +463,20 @@ class _UnitSerialiser:
         if isinstance(pair, MultiUnit):
             langs = tuple(map(spell, pair.texts))
             texts = [(text, pair.markup.get(lang)) for lang, text in pair.texts.items()]
+            metas: tuple[tuple[Meta, ...], ...] = ()
         else:
             langs = (spell(pair.source_lang), spell(pair.target_lang))
             texts = [(pair.source, pair.source_markup), (pair.target, pair.target_markup)]
-        tu, prop_elements, note_elements, segs = \
-            self.templates.get([name for name, _ in props], len(notes), langs)
+            metas = _tuv_metas(pair, self.profile)
+        tu, prop_elements, note_elements, segs, meta_elements = self.templates.get(
+            [name for name, _ in props], len(notes), langs,
+            tuple(tuple((kind, name) for kind, name, _ in meta) for meta in metas))
         tu.set("tuid", pair.tuid if pair.tuid is not None else str(counts.units))
         for element, (_, value) in zip(prop_elements, props, strict=True):
             element.text = sanitise(value, repairs)
         for element, value in zip(note_elements, notes, strict=True):
+            element.text = sanitise(value, repairs)
+        for element, (_, _, value) in zip(meta_elements, chain(*metas), strict=True):
             element.text = sanitise(value, repairs)
         for seg, (text, markup) in zip(segs, texts, strict=True):
             _fill(seg, text, markup, repairs)
@@ -504,12 +509,15 @@ class _Templates:
         self._cache: dict[tuple[object, ...], tuple] = {}  # type: ignore[type-arg]
 
     def get(
-        self, prop_names: list[str], notes: int, langs: tuple[str, ...]
+        self, prop_names: list[str], notes: int, langs: tuple[str, ...],
+        tuv_metas: tuple[tuple[tuple[str, str], ...], ...] = (),
     ) -> tuple[etree._Element, list[etree._Element], list[etree._Element],
-               list[etree._Element]]:
+               list[etree._Element], list[etree._Element]]:
         """A ``tu`` with these props and notes and a ``tuv`` per language of ``langs``
-        (in order), its props, notes and ``seg`` elements to fill."""
-        key = (*prop_names, notes, langs)
+        (in order), its props, notes and ``seg`` elements to fill, and the props and notes
+        of its tuvs (``tuv_metas``: per tuv, ``(kind, type)`` of each, in order; none
+        where it ends early), to fill in that order."""
+        key = (*prop_names, notes, langs, tuv_metas)
         template = self._cache.get(key)
         if template is None:
             if len(self._cache) > 256:  # pairs with ever-changing prop names
@@ -518,11 +526,12 @@ class _Templates:
             tu.tail = "\n"
             props = [etree.SubElement(tu, "prop", type=name) for name in prop_names]
             note_elements = [etree.SubElement(tu, "note") for _ in range(notes)]
-            segs = [
-                etree.SubElement(etree.SubElement(tu, "tuv", {XML_LANG: lang}), "seg")
-                for lang in langs
-            ]
-            template = self._cache[key] = (tu, props, note_elements, segs)
+            tuvs = [etree.SubElement(tu, "tuv", {XML_LANG: lang}) for lang in langs]
+            # TMX 1.4b: a tuv's notes and props come before its seg
+            metas = [etree.SubElement(tuv, kind, {"type": name} if kind == "prop" else {})
+                     for tuv, meta in zip(tuvs, tuv_metas, strict=False) for kind, name in meta]
+            segs = [etree.SubElement(tuv, "seg") for tuv in tuvs]
+            template = self._cache[key] = (tu, props, note_elements, segs, metas)
         return template
 
 
@@ -549,14 +558,44 @@ def _props(pair: Pair | MultiUnit,
         for name, value in own.items():
             if name in written:
                 continue
-            # TMX leaves prop types free, but OmegaT gives "file" a meaning that makes it
-            # ignore the unit; user-defined types carry the "x-" prefix by convention, so
-            # "file" is written as "x-file" and nothing is lost. A profile may still forbid
-            # some written types.
-            name = name if name.startswith("x-") else f"x-{name}"
-            if keep_prop(name, profile):
-                props.append((name, str(value)))
+            written_name = _own_prop_name(name, profile)
+            if written_name is not None:
+                props.append((written_name, str(value)))
+    for name, value in getattr(pair, "extra_props", ()):  # a TMX tu's repeated prop types
+        written_name = _own_prop_name(name, profile)
+        if written_name is not None:
+            props.append((written_name, value))
     return props
+
+
+def _own_prop_name(name: str, profile: Profile) -> str | None:
+    """The type an input's own prop is written under (``None``: the profile forbids it).
+
+    TMX leaves prop types free, but OmegaT gives "file" a meaning that makes it ignore the
+    unit; user-defined types carry the "x-" prefix by convention, so "file" is written as
+    "x-file" and nothing is lost. A profile may still forbid some written types."""
+    name = name if name.startswith("x-") else f"x-{name}"
+    return name if keep_prop(name, profile) else None
+
+
+def _tuv_metas(pair: Pair, profile: Profile) -> tuple[tuple[Meta, ...], ...]:
+    """The props and notes a TMX input gave the pair's source and target ``tuv``, as they
+    are written (prop types as :func:`_own_prop_name` gives them); ``()`` when none."""
+    source, target = getattr(pair, "source_meta", ()), getattr(pair, "target_meta", ())
+    if not source and not target:
+        return ()
+    return _written_meta(source, profile), _written_meta(target, profile)
+
+
+def _written_meta(meta: tuple[Meta, ...], profile: Profile) -> tuple[Meta, ...]:
+    written = []
+    for kind, name, text in meta:
+        if kind == "prop":
+            name = _own_prop_name(name, profile) or ""
+            if not name:
+                continue
+        written.append((kind, name, text))
+    return tuple(written)
 
 
 # --- reading ---------------------------------------------------------------------------

@@ -64,7 +64,7 @@ def read_ttk(
     files = _xliff_files(store)
     directions: dict[object, str] = {}
     if len(set(files.values())) > 1:
-        directions = {element: _direction(src, tgt, source_lang, target_lang)
+        directions = {element: file_direction(src, tgt, source_lang, target_lang)
                       for element, (src, tgt) in files.items()}
         if all(d == "other" for d in directions.values()):
             src, tgt = next(iter(files.values()))
@@ -90,8 +90,10 @@ def read_ttk(
             ("swapped" if swapped else "same")
         if direction == "other":
             src, tgt = files[_file_of(unit)]
+            # its languages: a run in several (build --langs) knows it read it in theirs
             result.rejects.append(Reject(name, line, "other-languages",
-                                         f"{src} -> {tgt}: " + "\t".join(forms[0])))
+                                         f"{src} -> {tgt}: " + "\t".join(forms[0]),
+                                         (src, tgt)))
             continue
         for form, (source, target) in enumerate(forms):
             if direction == "swapped":
@@ -287,7 +289,7 @@ def _file_of(unit) -> object:  # type: ignore[no-untyped-def]
     return None
 
 
-def _direction(file_src: str, file_tgt: str, source_lang: str, target_lang: str) -> str:
+def file_direction(file_src: str, file_tgt: str, source_lang: str, target_lang: str) -> str:
     """``same``, ``swapped`` or ``other``: how a file's languages stand to the request
     (a language a file leaves unsaid fits either side)."""
     want_src, want_tgt = primary(source_lang), primary(target_lang)
@@ -306,7 +308,7 @@ def _check_languages(store, name: str, source_lang: str, target_lang: str) -> bo
     file_tgt = _lang(store, "gettargetlanguage")
     if primary(source_lang) == primary(target_lang):
         return False
-    direction = _direction(file_src, file_tgt, source_lang, target_lang)
+    direction = file_direction(file_src, file_tgt, source_lang, target_lang)
     if direction == "other":
         raise InputError(name, f"the file is in {file_src or '?'} -> {file_tgt or '?'}, "
                                f"not {source_lang} -> {target_lang}")
