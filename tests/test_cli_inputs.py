@@ -216,6 +216,36 @@ def test_drifting_paragraphs_are_an_error_unless_aligned(tmp_path: Path) -> None
     assert "2-1" in beads or unaligned
 
 
+def _session_window(first: int, last: int) -> tuple[list[str], list[str]]:
+    """Paragraphs first..last - 1 of the session of 17 January 2000, English and French."""
+    return tuple([p.strip() for p in (SESSIONS / f"ep-00-01-17.{lang}.txt").read_text(
+        encoding="utf-8").split("\n\n") if p.strip()][first:last] for lang in ("en", "fr"))
+
+
+def test_aligned_paragraphs_reject_a_lone_translation(tmp_path: Path) -> None:
+    """Paragraphs 37-44 of the session, the English of 41 deleted ("Is there a member who
+    wishes to speak..."): its translation went into the next paragraph's pair, "nothing
+    rejected", and the units paired "Madam President, I can hear a ripple of laughter..."
+    with "Y a-t-il un collègue pour prendre la parole...?", the next one shifted too."""
+    en, fr = _session_window(36, 44)
+    lone = fr[4]
+    del en[4]
+    src, tgt = tmp_path / "sm.en.txt", tmp_path / "sm.fr.txt"
+    src.write_text("\n\n".join(en) + "\n", encoding="utf-8")
+    tgt.write_text("\n\n".join(fr) + "\n", encoding="utf-8")
+    out, report = tmp_path / "sm.tmx", tmp_path / "sm.rej"
+    result = run("build", "--source", src, "--target", tgt, "-o", out, "--align-paragraphs",
+                 "--rejects", report)
+    assert result.exit_code == 0, result.output
+    assert "8 paragraphs read = 7 in units + 1 rejected" in result.output
+    assert [(r.file, r.line, r.reason, r.text) for r in read_rejects(report)] == [
+        (str(tgt), 9, "unaligned-paragraph", f"target paragraph without counterpart: {lone}")]
+    texts = [segs for _, segs in units(out)]
+    assert not any("Y a-t-il" in segs["fr-FR"] for segs in texts)
+    laughter = next(segs for segs in texts if "ripple of laughter" in segs["en-GB"])
+    assert laughter["fr-FR"].startswith("Madame la Présidente, pour répondre aux rires")
+
+
 # --- tables, XLIFF, PO, format choice ----------------------------------------------------------
 
 def test_a_csv_table_is_told_by_its_content(tmp_path: Path) -> None:
