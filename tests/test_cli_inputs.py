@@ -246,6 +246,30 @@ def test_aligned_paragraphs_reject_a_lone_translation(tmp_path: Path) -> None:
     assert laughter["fr-FR"].startswith("Madame la Présidente, pour répondre aux rires")
 
 
+def test_units_of_merged_paragraphs_say_so(tmp_path: Path) -> None:
+    """Two French paragraphs run together pair with their two English ones (2-1), and each
+    unit cut from that pair says so in x-align ("2-1>1-1"), not as if its paragraphs had
+    been one and one."""
+    en, fr = _session_window(20, 60)
+    fr[7:9] = [f"{fr[7]} {fr[8]}"]
+    src, tgt = tmp_path / "m.en.txt", tmp_path / "m.fr.txt"
+    src.write_text("\n\n".join(en) + "\n", encoding="utf-8")
+    tgt.write_text("\n\n".join(fr) + "\n", encoding="utf-8")
+    out = tmp_path / "m.tmx"
+    result = run("build", src, "-o", out, "--align-paragraphs")
+    assert result.exit_code == 0, result.output
+    assert "39 paragraphs read = 39 in units + 0 rejected" in result.output
+    merged = []  # (x-align, English text) of the units of paragraphs merged
+    for tu in parse(out).iter("tu"):
+        props = {p.get("type"): p.text for p in tu.findall("prop")}
+        if props["x-align"].startswith("2-1>"):
+            merged.append("".join(tu.find("tuv/seg").itertext()))
+        else:
+            assert ">" not in props["x-align"], props
+    assert merged and all(text in f"{en[7]} {en[8]}" for text in merged), merged
+    assert any(text in en[7] for text in merged) and any(text in en[8] for text in merged)
+
+
 # --- tables, XLIFF, PO, format choice ----------------------------------------------------------
 
 def test_a_csv_table_is_told_by_its_content(tmp_path: Path) -> None:
