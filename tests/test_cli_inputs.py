@@ -265,6 +265,60 @@ def test_drifting_paragraphs_are_an_error_unless_aligned(tmp_path: Path) -> None
     assert "2-1" in beads or unaligned
 
 
+def _session_window(first: int, last: int) -> tuple[list[str], list[str]]:
+    """Paragraphs first..last - 1 of the session of 17 January 2000, English and French."""
+    return tuple([p.strip() for p in (SESSIONS / f"ep-00-01-17.{lang}.txt").read_text(
+        encoding="utf-8").split("\n\n") if p.strip()][first:last] for lang in ("en", "fr"))
+
+
+def test_aligned_paragraphs_reject_a_lone_translation(tmp_path: Path) -> None:
+    """Paragraphs 37-44 of the session, the English of 41 deleted ("Is there a member who
+    wishes to speak..."): its translation went into the next paragraph's pair, "nothing
+    rejected", and the units paired "Madam President, I can hear a ripple of laughter..."
+    with "Y a-t-il un collègue pour prendre la parole...?", the next one shifted too."""
+    en, fr = _session_window(36, 44)
+    lone = fr[4]
+    del en[4]
+    src, tgt = tmp_path / "sm.en.txt", tmp_path / "sm.fr.txt"
+    src.write_text("\n\n".join(en) + "\n", encoding="utf-8")
+    tgt.write_text("\n\n".join(fr) + "\n", encoding="utf-8")
+    out, report = tmp_path / "sm.tmx", tmp_path / "sm.rej"
+    result = run("build", "--source", src, "--target", tgt, "-o", out, "--align-paragraphs",
+                 "--rejects", report)
+    assert result.exit_code == 0, result.output
+    assert "8 paragraphs read = 7 in units + 1 rejected" in result.output
+    assert [(r.file, r.line, r.reason, r.text) for r in read_rejects(report)] == [
+        (str(tgt), 9, "unaligned-paragraph", f"target paragraph without counterpart: {lone}")]
+    texts = [segs for _, segs in units(out)]
+    assert not any("Y a-t-il" in segs["fr-FR"] for segs in texts)
+    laughter = next(segs for segs in texts if "ripple of laughter" in segs["en-GB"])
+    assert laughter["fr-FR"].startswith("Madame la Présidente, pour répondre aux rires")
+
+
+def test_units_of_merged_paragraphs_say_so(tmp_path: Path) -> None:
+    """Two French paragraphs run together pair with their two English ones (2-1), and each
+    unit cut from that pair says so in x-align ("2-1>1-1"), not as if its paragraphs had
+    been one and one."""
+    en, fr = _session_window(20, 60)
+    fr[7:9] = [f"{fr[7]} {fr[8]}"]
+    src, tgt = tmp_path / "m.en.txt", tmp_path / "m.fr.txt"
+    src.write_text("\n\n".join(en) + "\n", encoding="utf-8")
+    tgt.write_text("\n\n".join(fr) + "\n", encoding="utf-8")
+    out = tmp_path / "m.tmx"
+    result = run("build", src, "-o", out, "--align-paragraphs")
+    assert result.exit_code == 0, result.output
+    assert "39 paragraphs read = 39 in units + 0 rejected" in result.output
+    merged = []  # (x-align, English text) of the units of paragraphs merged
+    for tu in parse(out).iter("tu"):
+        props = {p.get("type"): p.text for p in tu.findall("prop")}
+        if props["x-align"].startswith("2-1>"):
+            merged.append("".join(tu.find("tuv/seg").itertext()))
+        else:
+            assert ">" not in props["x-align"], props
+    assert merged and all(text in f"{en[7]} {en[8]}" for text in merged), merged
+    assert any(text in en[7] for text in merged) and any(text in en[8] for text in merged)
+
+
 # --- tables, XLIFF, PO, format choice ----------------------------------------------------------
 
 def test_a_csv_table_is_told_by_its_content(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tmx_export.errors import InputError
-from tmx_export.formats.parallel import read_parallel, split_paragraphs
+from tmx_export.formats.parallel import Paragraph, checked_merges, read_parallel, split_paragraphs
 from tmx_export.inputs import find_parallel
 from tmx_export.segment.align import align_lengths
 
@@ -233,3 +233,70 @@ def test_files_are_checked_window_by_window(tmp_path, monkeypatch):
             "\n\n".join(fr[:dropped_fr] + fr[dropped_fr + 1:]), encoding="utf-8")
         with pytest.raises(InputError, match="but not the same"):
             read(tmp_path / "a.en.txt", tmp_path / "a.fr.txt")
+
+
+SESSIONS = DATA.parent / "europarl-sessions"
+
+
+def _session(name: str) -> tuple[list[str], list[str]]:
+    """The paragraphs of a whole Europarl session, English and French."""
+    return tuple([p.strip() for p in (SESSIONS / f"{name}.{lang}.txt").read_text(
+        encoding="utf-8").split("\n\n") if p.strip()] for lang in ("en", "fr"))
+
+
+@pytest.mark.parametrize("side", ["en", "fr"])
+@pytest.mark.parametrize(("first", "last", "deleted"), [
+    (36, 44, 40),  # paragraphs 37-44 of ep-00-01-17 without 41 ("Is there a member ...")
+    (36, 44, 36), (36, 44, 43),  # the first, the last
+    (20, 60, 20), (20, 60, 31), (20, 60, 45), (20, 60, 59),  # 40 paragraphs: a longer search
+])
+def test_a_deleted_paragraph_leaves_its_counterpart_a_reject(tmp_path, side, first, last,
+                                                             deleted):
+    """One paragraph of a document deleted, in either language, at the start, in the middle
+    or at the end: every other paragraph pairs with its own translation, and the deleted
+    one's translation is a reject. Gale & Church's priors, counted on sentences, made the
+    lone translation part of its neighbour's pair (a 1-2 bead of "Madam President, I can hear
+    a ripple of laughter..." with "Y a-t-il un collègue pour prendre la parole... ?" and its
+    own translation), which sentence alignment then paired one by one, shifted."""
+    en, fr = (paras[first:last] for paras in _session("ep-00-01-17"))
+    expected = list(zip(en, fr, strict=True))
+    lone = (fr if side == "en" else en)[deleted - first]
+    del (en if side == "en" else fr)[deleted - first]
+    (tmp_path / "d.en.txt").write_text("\n\n".join(en) + "\n", encoding="utf-8")
+    (tmp_path / "d.fr.txt").write_text("\n\n".join(fr) + "\n", encoding="utf-8")
+    result = read(tmp_path / "d.en.txt", tmp_path / "d.fr.txt", align_paragraphs=True)
+    del expected[deleted - first]
+    assert [(p.source, p.target) for p in result.pairs] == expected
+    assert [p.align for p in result.pairs if p.align is not None] == []
+    other = "source" if side == "fr" else "target"
+    assert [(r.reason, r.text) for r in result.rejects] == [
+        ("unaligned-paragraph", f"{other} paragraph without counterpart: {lone}")]
+
+
+def test_a_merge_the_lengths_and_anchors_support_is_kept(tmp_path):
+    """Two French paragraphs run together, as a translator may: the one English paragraph
+    for each keeps both, in a 2-1 pair, since the French alone fits neither English
+    paragraph and each English paragraph shares its names with it."""
+    en, fr = (paras[20:60] for paras in _session("ep-00-01-17"))
+    merged = fr[:10] + [f"{fr[10]} {fr[11]}"] + fr[12:]
+    (tmp_path / "m.en.txt").write_text("\n\n".join(en) + "\n", encoding="utf-8")
+    (tmp_path / "m.fr.txt").write_text("\n\n".join(merged) + "\n", encoding="utf-8")
+    result = read(tmp_path / "m.en.txt", tmp_path / "m.fr.txt", align_paragraphs=True)
+    expected = [(e, f) for e, f in zip(en, fr, strict=True)]
+    expected[10:12] = [(f"{en[10]} {en[11]}", merged[10])]
+    assert [(p.source, p.target) for p in result.pairs] == expected
+    assert [p.align for p in result.pairs] == [None] * 10 + ["2-1"] + [None] * 28
+    assert not result.rejects
+
+
+def test_a_merge_nothing_decides_is_rejected_whole():
+    """"(Applause)" beside two "(Applaudissements)": either could be its translation, the
+    lengths are the same and neither shares an anchor the other does not. A merge of the
+    three would say the English was translated twice; the three are rejects."""
+    src = [Paragraph("(Applause)", 1)]
+    tgt = [Paragraph("(Applaudissements)", 1), Paragraph("(Applaudissements)", 3)]
+    assert checked_merges([([0], [0, 1])], src, tgt) == [([0], [0, 1], [True])]
+    # a translation that shares a name is needed; the other is then alone
+    tgt[1] = Paragraph("(Applaudissements pour M. Poettering)", 3)
+    src[0] = Paragraph("(Applause for Mr Poettering)", 1)
+    assert checked_merges([([0], [0, 1])], src, tgt) == [([], [0]), ([0], [1])]

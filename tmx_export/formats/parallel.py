@@ -16,13 +16,17 @@ apart; with ``align_paragraphs`` the alignment pairs them instead, section by se
 both files carry the same markup, and paragraphs left without a counterpart become
 rejects. Length alone is not enough for paragraphs: they vary in length far more than
 sentences do, and where a paragraph was missing it merged two neighbours and paired the
-paragraphs after them with the wrong ones until it caught up again
-(``benchmarks/parallel_drift.py``: one to three paragraphs dropped from windows of 60 of
-Europarl and DGT-TM; 14 % of the units wrong before, 2.5 % now).
+paragraphs after them with the wrong ones until it caught up again. Nor are the sentence
+aligner's priors: a lone paragraph beside a long one went into its pair as a merge
+(PARAGRAPH_PRIORS), so a merge is kept only when both its paragraphs are needed
+(:func:`checked_merges`) (``benchmarks/parallel_drift.py``: one to three paragraphs
+dropped from windows of 60 of Europarl and DGT-TM; 14 % of the units wrong with length
+alone, 2.5 % with the anchors, 0.5 % now).
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -30,7 +34,8 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Pair, ReadResult, Reject
-from ..segment.align import align
+from ..segment.align import align, sentence_features
+from ..segment.align_model import _length_cost
 from .text import read_text
 
 MARKUP_LINE = re.compile(r"^\s*<\s*(CHAPTER|SPEAKER|P)\b[^<>]*>\s*$", re.IGNORECASE)
@@ -113,15 +118,10 @@ def read_parallel(
     elif not align_paragraphs:
         raise _drift_error(src, tgt, source_name, target_name)
     else:
-        beads = align_by_sections(src, tgt)
-    for s_idx, t_idx in beads:
-        if not s_idx or not t_idx:
-            side, paras, name = ("source", src, source_name) if s_idx else \
-                ("target", tgt, target_name)
-            for i in s_idx or t_idx:
-                result.rejects.append(Reject(name, paras[i].line, "unaligned-paragraph",
-                                             f"{side} paragraph without counterpart: "
-                                             f"{paras[i].text}"))
+        beads = checked_merges(align_by_sections(src, tgt), src, tgt)
+    for s_idx, t_idx, *unsure in beads:
+        if not s_idx or not t_idx or unsure:
+            _reject_bead(result, (s_idx, src, source_name), (t_idx, tgt, target_name), unsure)
             continue
         first = src[s_idx[0]]
         pair = Pair(
@@ -136,6 +136,17 @@ def read_parallel(
             pair.align = f"{len(s_idx)}-{len(t_idx)}"
         result.pairs.append(pair)
     return result
+
+
+def _reject_bead(result: ReadResult, source: tuple[list[int], list[Paragraph], str],
+                 target: tuple[list[int], list[Paragraph], str], unsure: list[bool]) -> None:
+    """Every paragraph of a bead as a reject: without counterpart, or (``unsure``) in a
+    merge that nothing decides between."""
+    what = "paragraph without a sure counterpart" if unsure else "paragraph without counterpart"
+    for side, (indexes, paras, name) in (("source", source), ("target", target)):
+        for i in indexes:
+            result.rejects.append(Reject(name, paras[i].line, "unaligned-paragraph",
+                                         f"{side} {what}: {paras[i].text}"))
 
 
 # Paragraphs aligned at once when checking that files with as many paragraphs correspond:
@@ -239,11 +250,34 @@ def _first_break(src: list[Paragraph], tgt: list[Paragraph]) -> tuple[int, int]:
 
 Beads = list[tuple[list[int], list[int]]]
 
+# The bead priors for paragraphs (-log P). Gale & Church's, counted on sentences, make a
+# sentence without translation nine times rarer than two merged (1-2 or 2-1). A document and
+# its translation keep their paragraphs: a paragraph missing on one side is the common
+# accident, and with those priors the missing paragraph's neighbour took the lone
+# translation as a merge (a short paragraph hardly changes a long one's length ratio, and
+# Dice over both hardly changes the anchors' bonus), pairing it with a stranger
+# (``benchmarks/parallel_drift.py``: 2.5 % of the units wrong, 0.5 % with these and
+# checked_merges). Here a paragraph missing and two merged are as likely; 2-2 is ruled
+# out: for paragraphs it mostly swallows a 1-0 and a 0-1.
+PARAGRAPH_PRIORS = {
+    (1, 1): -math.log(0.89),
+    (1, 0): -math.log(0.02),
+    (0, 1): -math.log(0.02),
+    (2, 1): -math.log(0.02),
+    (1, 2): -math.log(0.02),
+    (2, 2): math.inf,
+}
+
 
 def _aligned(src: list[Paragraph], tgt: list[Paragraph]) -> Beads:
-    """The paragraphs aligned by the sentence aligner: (source, target) indexes per bead."""
+    """The paragraphs aligned by the sentence aligner: (source, target) indexes per bead.
+
+    With PARAGRAPH_PRIORS, and the length ratio estimated again from the median of the 1-1
+    pairs': in a short file, the one wrong pair beside a lone paragraph moved the totals'
+    ratio enough to keep itself (the first of eight paragraphs left out of the French)."""
     return [(list(range(b.src_start, b.src_end)), list(range(b.tgt_start, b.tgt_end)))
-            for b in align([p.text for p in src], [p.text for p in tgt])]
+            for b in align([p.text for p in src], [p.text for p in tgt],
+                           priors=PARAGRAPH_PRIORS, median_ratio=True)]
 
 
 def align_by_sections(src: list[Paragraph], tgt: list[Paragraph]) -> Beads:
@@ -263,3 +297,50 @@ def align_by_sections(src: list[Paragraph], tgt: list[Paragraph]) -> Beads:
         s_off += s_count
         t_off += t_count
     return beads
+
+
+# A merge (1-2, 2-1) is kept only when each of its two paragraphs is needed: the other
+# alone is too short or too long for the one paragraph across (its length less likely
+# than this), or it shares an anchor (a number, a name, a cognate) with that paragraph that
+# the other does not. A lone paragraph's translation is not in the other file, so it shares
+# with the paragraph across only the words of the whole text ("groupe", "Commission").
+MERGE_SPLIT_LENGTH = 0.05
+
+
+def checked_merges(beads: Beads, src: list[Paragraph], tgt: list[Paragraph],
+                   ) -> list[tuple[list[int], ...]]:
+    """The beads, with each merge the texts do not support split into a pair and a lone
+    paragraph, or every paragraph of it unsure (a third element in the bead)."""
+    total_s, total_t = sum(len(p.text) for p in src), sum(len(p.text) for p in tgt)
+    ratio = total_t / total_s if total_s and total_t else 1.0
+    out: list[tuple[list[int], ...]] = []
+    for s_idx, t_idx in beads:
+        if sorted((len(s_idx), len(t_idx))) != [1, 2]:
+            out.append((s_idx, t_idx))
+        elif len(s_idx) == 1:
+            out.extend(_checked_merge(src[s_idx[0]].text, [tgt[j].text for j in t_idx],
+                                      ratio, s_idx[0], t_idx))
+        else:
+            split = _checked_merge(tgt[t_idx[0]].text, [src[i].text for i in s_idx],
+                                   1.0 / ratio, t_idx[0], s_idx)
+            out.extend((b[1], b[0], *b[2:]) for b in split)
+    return out
+
+
+def _checked_merge(one: str, two: list[str], ratio: float, one_index: int,
+                   two_indexes: list[int]) -> list[tuple[list[int], ...]]:
+    """A merge of ``one`` with the two paragraphs ``two`` ((one side, two sides) beads, in
+    order): kept when both are needed (see MERGE_SPLIT_LENGTH), split when one is, else
+    unsure."""
+    keys = sentence_features(one)
+    parts = [sentence_features(text) for text in two]
+    needed = [_length_cost(len(one), len(two[1 - k]), ratio)[1] < MERGE_SPLIT_LENGTH
+              or bool(keys & parts[k] - parts[1 - k]) for k in (0, 1)]
+    if all(needed):
+        return [([one_index], two_indexes)]
+    if not any(needed):
+        return [([one_index], two_indexes, [True])]
+    kept = needed.index(True)
+    pair = ([one_index], [two_indexes[kept]])
+    lone = ([], [two_indexes[1 - kept]])
+    return [pair, lone] if kept == 0 else [lone, pair]

@@ -27,10 +27,13 @@ from .align_model import (
     _ANCHOR_WEIGHT,
     _CONFIDENT_LENGTH,
     _PRIOR_ITEMS,
+    _PRIORS,
     _SQRT2,
     _VARIANCE,
     Bead,
+    Priors,
     _length_cost,
+    _ones_ratio,
 )
 
 __all__ = ["CONJUNCTIONS", "Bead", "Glossary", "align", "align_lengths", "cut_target",
@@ -45,6 +48,8 @@ def align(
     *,
     glossary: Glossary | None = None,
     band: int | None = None,
+    priors: Priors | None = None,
+    median_ratio: bool = False,
 ) -> list[Bead]:
     """Align two sentence lists; the beads cover both lists in order, without gaps.
 
@@ -52,8 +57,13 @@ def align(
     default it grows with the input, so paragraph pairs are searched in full. Inputs of more
     than ``_LONG_CELLS`` sentence pairs are searched in a band around the length diagonal
     (with ``band``, of that half-width), which is moved and widened for as long as the path
-    found needs it.
+    found needs it. ``priors`` replaces Gale & Church's bead priors (-log P of each bead
+    type, every type of ``_PRIORS``; ``math.inf`` rules one out). When the counts differ,
+    the length ratio is estimated again from the 1-1 beads found: their total lengths, or
+    with ``median_ratio`` the median of their ratios (paragraphs, whose lengths vary so
+    much that one wrong 1-1 bead moves the totals' ratio, and with it the path).
     """
+    priors = _PRIORS if priors is None else priors
     n, m = len(source), len(target)
     if n == 0 or m == 0:
         return ([Bead(i, i + 1, 0, 0, 0.0) for i in range(n)]
@@ -61,7 +71,7 @@ def align(
     if n * m > _LONG_CELLS:
         from .align_long import _align_long
 
-        return _align_long(source, target, glossary, band)
+        return _align_long(source, target, glossary, band, priors, median_ratio)
     src_len = [len(s) for s in source]
     tgt_len = [len(t) for t in target]
     total_s, total_t = sum(src_len), sum(tgt_len)
@@ -74,19 +84,19 @@ def align(
         if diagonal is not None:
             return diagonal
 
-    spans = _search(src_len, tgt_len, src_keys, tgt_keys, ratio, band)
+    spans = _search(src_len, tgt_len, src_keys, tgt_keys, ratio, band, tuple(priors.items()))
     if n != m:
         # Sentences without a translation distort the paragraph's length ratio, and a
         # distorted ratio hides them inside 2-1 beads: estimate it again from the 1-1
         # beads found and search once more when it moved.
         ones = [(s0, t0) for s0, s1, t0, t1 in spans if s1 - s0 == 1 and t1 - t0 == 1]
         if len(ones) >= 2:
-            ls = sum(src_len[s0] for s0, _ in ones)
-            lt = sum(tgt_len[t0] for _, t0 in ones)
-            better = min(max(lt / ls, 0.5), 2.0) if ls and lt else ratio
+            better = min(max(_ones_ratio(ones, src_len, tgt_len, median_ratio) or ratio,
+                             0.5), 2.0)
             if abs(better - ratio) > 0.05 * ratio:
                 ratio = better
-                spans = _search(src_len, tgt_len, src_keys, tgt_keys, ratio, band)
+                spans = _search(src_len, tgt_len, src_keys, tgt_keys, ratio, band,
+                                tuple(priors.items()))
     return [_bead(s0, s1, t0, t1, src_len, tgt_len, src_keys, tgt_keys, ratio)
             for s0, s1, t0, t1 in spans]
 

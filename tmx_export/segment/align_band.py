@@ -30,7 +30,7 @@ import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
 from .align_anchors import _AnchorIndex, _ranges
-from .align_model import _ANCHOR_WEIGHT, _PRIORS, _VARIANCE
+from .align_model import _ANCHOR_WEIGHT, _PRIORS, _VARIANCE, Priors
 
 # A path as four arrays: bead k holds source sentences s0[k]:s1[k] and target t0[k]:t1[k].
 Spans = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
@@ -110,9 +110,9 @@ class _Model:
     [p * (m + 1) + j] of column j (the one or two target sentences before it)."""
 
     def __init__(self, src_len: np.ndarray, tgt_len: np.ndarray, index: _AnchorIndex | None,
-                 ratio: float) -> None:
+                 ratio: float, priors: Priors = _PRIORS) -> None:
         m = len(tgt_len)
-        self.n, self.m, self.index = len(src_len), m, index
+        self.n, self.m, self.index, self.priors = len(src_len), m, index, priors
         self.di = np.array([di for di, _ in _PAIRED])
         self.dj = np.array([dj for _, dj in _PAIRED])
 
@@ -132,8 +132,8 @@ class _Model:
         self.vrs = _VARIANCE * ratio * rows(src_len)
         self.t = cols(tgt_len)
         self.col_offsets = (np.arange(len(_PAIRED)) * (m + 1))[:, None, None]
-        self.plus = np.array([_PRIORS[bead] - bead[1] * _P01 for bead in _PAIRED])[:, None,
-                                                                                    None]
+        self.plus = np.array([priors[bead] - bead[1] * priors[(0, 1)]
+                              for bead in _PAIRED])[:, None, None]
         # anchors of each side (plus a tiny amount that a count absorbs: the sum of the two
         # is never 0)
         self.a = rows(index.src_size if index is not None else src_len * 0) + 1e-300
@@ -274,7 +274,7 @@ class _Grid:
         out[:, :, 2:cols + 2] = np.where(inband, guess * _P01, math.inf)
         return out
 
-    def costs(self, band: np.ndarray, width: int) -> np.ndarray:
+    def costs(self, band: np.ndarray, width: int, prior_10: float) -> np.ndarray:
         """costs[s, r, o, c, k]: the cost of reaching row s + 2 of chunk c, column k, from
         row s + r, column k + o + (r - 1) * d - 2: the bead _SLOTS[slot] where it fits,
         inf where no bead does (see _search_chunks), from the band storage of _band_costs;
@@ -298,7 +298,7 @@ class _Grid:
         # 1-0 beads: their prior, from a cell of the band of the row before
         r, o = self.slot_at[2]
         out[:, r, o] = np.where(inband & (j <= self.hi[np.maximum(ic - 1, 0)]),
-                                _PRIORS[(1, 0)], math.inf)
+                                prior_10, math.inf)
         return out
 
 
@@ -308,7 +308,7 @@ def _chunked_search(model: _Model, lo: np.ndarray, hi: np.ndarray, margin: int,
     path back: it comes within ``margin`` of the band's edge)."""
     band, width = _band_costs(model, lo, hi)
     grid = _Grid(lo, hi, model.m, _CHUNK_ROWS)
-    costs = grid.costs(band, width)
+    costs = grid.costs(band, width, model.priors[(1, 0)])
     padded = grid.padded()
     with np.errstate(invalid="ignore"):  # inf - inf, off the band
         _settle(grid, padded, costs)
@@ -487,7 +487,7 @@ def _path_guide(spans: Spans, n: int, m: int, scale: int = 1) -> tuple[np.ndarra
 
 def _search_long(src_len: np.ndarray, tgt_len: np.ndarray, index: _AnchorIndex | None,
                  ratio: float, guide: tuple[np.ndarray, np.ndarray] | None, width: int, *,
-                 wide: bool = True) -> Spans:
+                 wide: bool = True, priors: Priors = _PRIORS) -> Spans:
     """The cheapest bead sequence near the guide path.
 
     First (``wide``) in a band of _WIDE_BAND around the guide, kept when the path found
@@ -501,7 +501,7 @@ def _search_long(src_len: np.ndarray, tgt_len: np.ndarray, index: _AnchorIndex |
     given. Beyond that, widen the band.
     """
     n, m = len(src_len), len(tgt_len)
-    model = _Model(src_len, tgt_len, index, ratio)
+    model = _Model(src_len, tgt_len, index, ratio, priors)
     if wide and guide is not None and _WIDE_BAND:
         spans, held = _chunked_search(model, *_band_around(guide, max(width, _WIDE_BAND), m),
                                       _WIDE_MARGIN)
@@ -509,14 +509,14 @@ def _search_long(src_len: np.ndarray, tgt_len: np.ndarray, index: _AnchorIndex |
             return spans
     coarse = guide is None
     if guide is None:
-        guide = _coarse_guide(src_len, tgt_len, index, ratio, width)
+        guide = _coarse_guide(src_len, tgt_len, index, ratio, width, priors)
     held, moved = True, False
     while held:
         spans, held = _chunked_search(model, *_band_around(guide, width, m),
                                       max(width - width // 2, 3))
         if held:
             if moved and not coarse:
-                guide, coarse = _coarse_guide(src_len, tgt_len, index, ratio, width), True
+                guide, coarse = _coarse_guide(src_len, tgt_len, index, ratio, width, priors), True
                 continue
             if moved:
                 width *= 2
@@ -525,13 +525,14 @@ def _search_long(src_len: np.ndarray, tgt_len: np.ndarray, index: _AnchorIndex |
 
 
 def _coarse_guide(src_len: np.ndarray, tgt_len: np.ndarray, index: _AnchorIndex | None,
-                  ratio: float, width: int) -> tuple[np.ndarray, np.ndarray]:
+                  ratio: float, width: int, priors: Priors = _PRIORS,
+                  ) -> tuple[np.ndarray, np.ndarray]:
     """The path of the sentences taken two at a time, as a guide (a full band when few)."""
     n, m = len(src_len), len(tgt_len)
     if min(n, m) <= _COARSEST:
         return np.zeros(n + 1, np.intp), np.full(n + 1, m)
     pairs = _search_long(_pairwise(src_len), _pairwise(tgt_len), index and index.pairwise(),
-                         ratio, None, width, wide=False)
+                         ratio, None, width, wide=False, priors=priors)
     return _path_guide(pairs, n, m, 2)
 
 

@@ -15,11 +15,20 @@ import numpy as np
 from .align_anchors import _AnchorIndex
 from .align_band import _LONG_BAND, Spans, _path_guide, _search_long
 from .align_features import Glossary
-from .align_model import _CONFIDENT_LENGTH, _SQRT2, _VARIANCE, Bead
+from .align_model import (
+    _CONFIDENT_LENGTH,
+    _PRIORS,
+    _SQRT2,
+    _VARIANCE,
+    Bead,
+    Priors,
+    _ones_ratio,
+)
 
 
 def _align_long(source: Sequence[str], target: Sequence[str], glossary: Glossary | None,
-                band: int | None) -> list[Bead]:
+                band: int | None, priors: Priors = _PRIORS,
+                median_ratio: bool = False) -> list[Bead]:
     """align() for long inputs: the same model, searched with numpy in a band."""
     n, m = len(source), len(target)
     src_len = np.fromiter(map(len, source), np.int64, n)
@@ -44,18 +53,20 @@ def _align_long(source: Sequence[str], target: Sequence[str], glossary: Glossary
     after[0], after[-1] = 0, m  # whatever empty sentences there are at either end
     width = band if band is not None else _LONG_BAND
     spans = _search_long(src_len, tgt_len, index, ratio, (np.maximum(after - 1, 0), after),
-                         width, wide=band is None)
+                         width, wide=band is None, priors=priors)
     if n != m:
         # as in align(): estimate the ratio again from the 1-1 beads found
         s0, s1, t0, t1 = spans
         ones = (s1 - s0 == 1) & (t1 - t0 == 1)
         if ones.sum() >= 2:
-            ls, lt = int(src_len[s0[ones]].sum()), int(tgt_len[t0[ones]].sum())
-            better = min(max(lt / ls, 0.5), 2.0) if ls and lt else ratio
+            ones_at = list(zip(s0[ones].tolist(), t0[ones].tolist(), strict=True))
+            better = min(max(_ones_ratio(ones_at, src_len.tolist(), tgt_len.tolist(),
+                                         median_ratio) or ratio, 0.5), 2.0)
             if abs(better - ratio) > 0.05 * ratio:
                 ratio = better
                 spans = _search_long(src_len, tgt_len, index, ratio,
-                                     _path_guide(spans, n, m), width, wide=False)
+                                     _path_guide(spans, n, m), width, wide=False,
+                                     priors=priors)
     return _beads_long(spans, src_cum, tgt_cum, index, ratio)
 
 

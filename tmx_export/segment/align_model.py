@@ -23,6 +23,7 @@ _PRIORS = {
     (2, 2): -math.log(0.011),
 }
 _PRIOR_ITEMS = tuple(_PRIORS.items())
+Priors = dict[tuple[int, int], float]  # -log P of each bead type, as _PRIORS
 _VARIANCE = 6.8  # Gale & Church's s^2: variance of target chars per source char
 _ANCHOR_WEIGHT = 6.0  # how much a full lexical match (Dice = 1) lowers the cost, in nats
 _SQRT2 = math.sqrt(2.0)
@@ -64,3 +65,18 @@ def _length_cost(src_len: int, tgt_len: int, ratio: float) -> tuple[float, float
         x = z / _SQRT2
         return x * x + math.log(x * math.sqrt(math.pi)), 0.0
     return -math.log(p), p
+
+
+def _ones_ratio(ones: list[tuple[int, int]], src_len: list[int], tgt_len: list[int],
+                median: bool) -> float | None:
+    """The target/source length ratio of the 1-1 beads ``ones`` (source, target index):
+    of their totals, or the median of theirs; None without lengths."""
+    if median:
+        ratios = sorted(tgt_len[t] / src_len[s] for s, t in ones if src_len[s] and tgt_len[t])
+        if not ratios:
+            return None
+        half = len(ratios) // 2
+        return ratios[half] if len(ratios) % 2 else (ratios[half - 1] + ratios[half]) / 2.0
+    ls = sum(src_len[s] for s, _ in ones)
+    lt = sum(tgt_len[t] for _, t in ones)
+    return lt / ls if ls and lt else None

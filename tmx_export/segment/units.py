@@ -67,7 +67,11 @@ def _one_line(text: str) -> str:
 
 
 def _unit(pair: Pair, source: str, target: str, kind: str, score: float) -> Pair:
-    # The score as reported (two decimals) is the one --min-score judges.
+    # The score as reported (two decimals) is the one --min-score judges. A pair of merged
+    # paragraphs (parallel files aligned, "2-1") says so in each of its units ("2-1>1-1"):
+    # the sentences' own bead alone would hide that two paragraphs were put together.
+    if pair.align is not None:
+        kind = f"{pair.align}>{kind}"
     return Pair(source, target, pair.source_lang, pair.target_lang, pair.number, pair.file,
                 pair.line, dict(pair.props), paragraph=_paragraph(pair), align=kind,
                 align_score=round(score, 2))
