@@ -8,7 +8,8 @@ from collections import Counter
 from collections.abc import Mapping
 
 from ..frequencies import zipf as zipf_frequency
-from .candidates import STOPWORD, WORD, Extractor, Token
+from .candidates import ARTICLE, CONNECTOR, STOPWORD, WORD, Extractor, Token
+from .lemmas import is_known
 from .stopwords import NOT_STOP
 from .termpair import TermPair
 
@@ -111,6 +112,8 @@ def _citation(form: str, extractor: Extractor) -> str:
         # ... or right before the word that links it to its complement ("codes of conduct")
         link = _link_at(tokens, extractor)
         change = {id(words[-1] if link is None else tokens[link - 1])}
+    elif extractor.lang == "fr":
+        return _french_citation(form, tokens, extractor)
     else:
         # the head and the adjectives right after it, up to the first linking word
         change = set()
@@ -118,17 +121,79 @@ def _citation(form: str, extractor: Extractor) -> str:
             if token.kind not in ("w", "s"):
                 break
             change.add(id(token))
+    return _rewritten(form, tokens, {
+        id(token): _singular(form[token.start:token.end], token, extractor)
+        for token in tokens if id(token) in change})
+
+
+def _rewritten(form: str, tokens: list[Token], words: Mapping[int, str]) -> str:
+    """``form`` with the tokens named in ``words`` (by ``id``) written as it says."""
     out = []
     last = 0
     for token in tokens:
         out.append(form[last:token.start])
-        text = form[token.start:token.end]
-        if id(token) in change:
-            text = _singular(text, token, extractor)
-        out.append(text)
+        out.append(words.get(id(token), form[token.start:token.end]))
         last = token.end
     out.append(form[last:])
     return "".join(out)
+
+
+def _french_citation(form: str, tokens: list[Token], extractor: Extractor) -> str:
+    """The French head noun in the singular, and every word that agrees with it, or, when
+    one of them has no singular that can be trusted, ``form`` as seen: "régions
+    ultrapériphériques" -> "région ultrapériphérique", never a singular noun with a plural
+    adjective (issue 11: "domaine respectifs", "règle d'origine préférentielles")."""
+    agreeing = _agreeing_words(tokens)
+    if agreeing is None:
+        return form
+    singulars = {}
+    for position, token in enumerate(agreeing):
+        text = form[token.start:token.end]
+        singular = _singular(text, token, extractor, agreeing=position > 0)
+        if singular == text and _plural_marked(token):
+            return form  # kept plural ("affaires", an unknown word): so are its adjectives
+        singulars[id(token)] = singular
+    return _rewritten(form, tokens, singulars)
+
+
+def _agreeing_words(tokens: list[Token]) -> list[Token] | None:
+    """The head of a French term and the words that agree with it: the words right after
+    it, and after a complement in the singular ("règles d'origine préférentielles") the
+    words written in the plural, which cannot agree with that complement. After a plural
+    complement ("transport de marchandises dangereuses") the adjectives are left to it,
+    the nearer noun. ``None`` when a plural word follows a complement that may be either
+    ("règles de prix communes"): which noun it agrees with cannot be told."""
+    at = 0
+    while at < len(tokens) and tokens[at].kind in (WORD, STOPWORD):
+        at += 1
+    agreeing = tokens[:at]
+    if at == len(tokens) or tokens[at].kind != CONNECTOR or tokens[at].lower in ("des", "aux"):
+        return agreeing
+    at += 1
+    while at < len(tokens) and tokens[at].kind == ARTICLE:
+        at += 1
+    if at == len(tokens) or tokens[at].kind != WORD or _plural_marked(tokens[at]):
+        return agreeing
+    complement = tokens[at]
+    for token in tokens[at + 1:]:
+        if token.kind not in (WORD, STOPWORD):
+            break
+        # a plural by simplemma, or a word it does not know in "-es" ("ultrapériphériques")
+        if _plural_marked(token) or token.lower.endswith(("es", "és")):
+            if complement.lower.endswith(_PLURAL_ENDS):
+                return None  # "prix", "fonds": singular or plural
+            agreeing.append(token)
+    return agreeing
+
+
+# how French plurals end ("régions", "transnationaux", "nez" singular and plural alike)
+_PLURAL_ENDS = ("s", "x", "z")
+
+
+def _plural_marked(token: Token) -> bool:
+    """Whether a French word is a plural by simplemma: it ends as one and is not its own
+    lemma, as invariable words are ("pays", "fonds", "ex parte")."""
+    return token.lower.endswith(_PLURAL_ENDS) and token.lower != token.piece
 
 
 def _link_at(tokens: list[Token], extractor: Extractor) -> int | None:
@@ -142,9 +207,16 @@ def _link_at(tokens: list[Token], extractor: Extractor) -> int | None:
     return None
 
 
-def _singular(text: str, token: Token, extractor: Extractor) -> str:
+def _singular(text: str, token: Token, extractor: Extractor, agreeing: bool = False) -> str:
+    """``text`` in the singular, or as written when no singular is sure. ``agreeing``: a
+    French word that follows its head into the singular (an adjective), whatever the
+    frequencies of its forms say and, unknown to simplemma, "-es" or "-és" made "-e", "-é"
+    ("ultrapériphériques")."""
     lemma = token.piece
     lower = token.lower
+    if (agreeing and lower == lemma and token.kind == WORD and lower.endswith(("es", "és"))
+            and not is_known(lower, lang=extractor.rules.lemmas)):
+        return text[:-1]
     if lower == lemma or lower in NOT_STOP:  # "goods" is no plural of "good"
         return text
     candidates = []
@@ -170,7 +242,8 @@ def _singular(text: str, token: Token, extractor: Extractor) -> str:
             lang = extractor.lang
             if lang not in ("en", "fr"):
                 return _with_ending(candidate, lower, text)
-            if zipf_frequency(candidate, lang) < zipf_frequency(lower, lang) - 0.5:
+            if not agreeing and (
+                    zipf_frequency(candidate, lang) < zipf_frequency(lower, lang) - 0.5):
                 return text
             return _match_case(candidate, text)
     return text
