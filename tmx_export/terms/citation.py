@@ -43,22 +43,59 @@ def citation_form(variants: Mapping[str, int], extractor: Extractor) -> str:
     before "of" ("codes of conduct" -> "code of conduct"), and the first in French
     ("chaînes de valeur" -> "chaîne de valeur"); French adjectives agreeing with the head
     follow it into the singular ("conglomérats transnationaux" -> "conglomérat
-    transnational").
+    transnational"). In the other languages, whose singulars are simplemma's lemmas, the
+    starting point is the variant nearest its lemmas (:func:`_base_variant`).
     """
     if not variants:
         return ""
-    form = max(variants.items(), key=lambda item: (item[1], item[0]))[0]
+    if extractor.lang in HAND_MADE_SINGULARS:
+        form = max(variants.items(), key=lambda item: (item[1], item[0]))[0]
+    else:
+        form = _base_variant(variants, extractor)
     known = extractor.citations.get(form)
     if known is None:
         known = _citation(form, extractor)
         if len(extractor.citations) < 500_000:
             extractor.citations[form] = known
+    # (in German every noun is capitalised, a single word is no name; a capitalised
+    # adjective makes one: "Vereinte Nationen")
+    names = not extractor.rules.cased_nouns or len(form.split()) > 1
     if known != form and (_plural_name(form, known, variants, extractor)
-                          or any(_plural_only(variant, known, variants) for variant in variants
-                                 if variant.lower() == form.lower())
+                          or names and any(_plural_only(variant, known, variants)
+                                           for variant in variants
+                                           if variant.lower() == form.lower())
                           or _plural_sense(form, known, variants, extractor)):
         return form
     return known
+
+
+# The languages whose singulars are made here by rules (English and French endings); the
+# others take simplemma's lemma, and their citation forms start from the variant nearest it.
+HAND_MADE_SINGULARS = ("en", "fr")
+
+
+def _base_variant(variants: Mapping[str, int], extractor: Extractor) -> str:
+    """The variant that looks most like the base form: written otherwise than in capitals
+    only, with the fewest letters of endings beyond its lemmas ("Beschluss", not
+    "Beschlüsse"; "Europäische Union", not "Europäischen Union"; "Gemeinsame Rat", not
+    "Gemeinsamen Rates"), then the most frequent. Issue 11: the most frequent form of a
+    German term was often a genitive or a plural ("Handels", "Nordpolarmeeres")."""
+    return max(variants.items(), key=lambda item: (
+        not item[0].isupper(), -_ending_letters(item[0], extractor), item[1], item[0]))[0]
+
+
+def _ending_letters(form: str, extractor: Extractor) -> int:
+    """How many letters the words of ``form`` have beyond what they share with their
+    lemmas ("Beschlüsse", lemma "beschluß": 4; "Europäischen", "europäisch": 2)."""
+    return sum(len(token.lower) - _shared_start(token.lower, token.piece)
+               for token in extractor.tokens(form) if token.kind in (WORD, STOPWORD))
+
+
+def _shared_start(word: str, lemma: str) -> int:
+    same = 0
+    while same < min(len(word), len(lemma)) and word[same] == lemma[same]:
+        same += 1
+    return same
 
 
 # English nouns with a sense of their own in the plural ("the minutes of a meeting" are no
@@ -111,7 +148,13 @@ def _citation(form: str, extractor: Extractor) -> str:
     if not extractor.rules.head_first:  # the head noun last: English, German...
         # ... or right before the word that links it to its complement ("codes of conduct")
         link = _link_at(tokens, extractor)
-        change = {id(words[-1] if link is None else tokens[link - 1])}
+        head = words[-1] if link is None else tokens[link - 1]
+        if extractor.lang not in HAND_MADE_SINGULARS and not _modifiers_at_base(
+                tokens[:tokens.index(head)]):
+            return form  # "lebenden Meeresressourcen" is no "lebenden Meeresressource"
+        if extractor.rules.cased_nouns and len(words) > 1 and not head.capital:
+            return form  # a German term ending in an adjective: a fragment, kept as seen
+        change = {id(head)}
     elif extractor.lang == "fr":
         return _french_citation(form, tokens, extractor)
     else:
@@ -196,6 +239,16 @@ def _plural_marked(token: Token) -> bool:
     return token.lower.endswith(_PLURAL_ENDS) and token.lower != token.piece
 
 
+def _modifiers_at_base(modifiers: list[Token]) -> bool:
+    """Whether the words before a head noun in a language of simplemma's lemmas end as their
+    lemmas do, or with an "-e" (German "die Europäische Union", "das marine Ökosystem"),
+    so that the head's singular agrees with them. A modifier with another ending ("-en",
+    "-er", "-em", "-es") agrees with the head as seen only: the term is then kept as
+    seen."""
+    return all(token.lower[_shared_start(token.lower, token.piece):] in ("", "e")
+               for token in modifiers if token.kind in (WORD, STOPWORD))
+
+
 def _link_at(tokens: list[Token], extractor: Extractor) -> int | None:
     """Where the word that links a head-last term to its complement ("of") is, if the term
     has one."""
@@ -219,6 +272,8 @@ def _singular(text: str, token: Token, extractor: Extractor, agreeing: bool = Fa
         return text[:-1]
     if lower == lemma or lower in NOT_STOP:  # "goods" is no plural of "good"
         return text
+    if extractor.lang not in HAND_MADE_SINGULARS:
+        return _lemma_singular(text, lower, lemma, extractor)
     candidates = []
     if lower.endswith("s"):
         candidates.append(lower[:-1])
@@ -237,11 +292,8 @@ def _singular(text: str, token: Token, extractor: Extractor, agreeing: bool = Fa
             candidate and extractor.tokens(candidate)[0].piece == lemma
         ):
             # "Wales" is not the plural of "wale": keep a plural much more common than its
-            # singular in general language (English and French, whose plurals are made
-            # here by stripping endings; elsewhere the lemma is simplemma's)
+            # singular in general language
             lang = extractor.lang
-            if lang not in ("en", "fr"):
-                return _with_ending(candidate, lower, text)
             if not agreeing and (
                     zipf_frequency(candidate, lang) < zipf_frequency(lower, lang) - 0.5):
                 return text
@@ -249,12 +301,35 @@ def _singular(text: str, token: Token, extractor: Extractor, agreeing: bool = Fa
     return text
 
 
+def _lemma_singular(text: str, lower: str, lemma: str, extractor: Extractor) -> str:
+    """``text`` with the ending of simplemma's ``lemma`` where it can be trusted
+    (:func:`_ending_apart`), else as written."""
+    if "ß" in lemma and "ß" not in lower:  # simplemma's old spelling ("beschluß")
+        lemma = lemma.replace("ß", "ss")
+    endings = extractor.rules.verb_lemma_endings
+    if endings and lemma.endswith(endings) and not lower.startswith(lemma):
+        return text  # "Unterzeichnet", lemma "unterzeichnen": a verb's form, no noun
+    return _with_ending(lemma, lower, text) if _ending_apart(lemma, lower) else text
+
+
+def _ending_apart(lemma: str, lower: str) -> bool:
+    """Whether simplemma's ``lemma`` differs from the word ``lower`` by an ending only, of
+    up to 3 letters against at most 1, and an umlaut ("Handels", "Mitgliedstaaten",
+    "Rettungsflöße", Italian "catene"), so that its ending can be trusted. Issue 11: the
+    lemma is sometimes another word's ("HSC-Code" -> "hsc-coden", "Stützt" -> "stützen");
+    the term then keeps a form seen in the text."""
+    lemma, lower = lemma.translate(_NO_UMLAUT), lower.translate(_NO_UMLAUT)
+    same = _shared_start(lower, lemma)
+    return len(lemma) <= len(lower) and len(lemma) - same <= 1 and len(lower) - same <= 3
+
+
+_NO_UMLAUT = str.maketrans("äöü", "aou")
+
+
 def _with_ending(lemma: str, lower: str, text: str) -> str:
     """``text`` (lower-cased ``lower``) with the ending its lemma has instead, the rest as
     written: "SADC-WPA-Staaten" -> "SADC-WPA-Staat", "Fischbestände" -> "Fischbestand"."""
-    same = 0
-    while same < min(len(lemma), len(lower)) and lemma[same] == lower[same]:
-        same += 1
+    same = _shared_start(lower, lemma)
     return text[:same] + lemma[same:] if len(text) == len(lower) else _match_case(lemma, text)
 
 
