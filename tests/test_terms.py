@@ -669,6 +669,40 @@ def test_names_joined_by_of_the_and_their_heads_are_paired():
     assert not [key for key in found if key[0].startswith(("justice of", "regulation of"))]
 
 
+def test_french_adjectives_follow_their_head_into_the_singular():
+    # issue 11: "domaine respectifs", "règle d'origine préférentielles" (an adjective after
+    # a complement in the singular agrees with the head), "région ultrapériphériques"
+    # (an adjective simplemma does not know)
+    lines = [line for line in (DATA / "terms_citations_en_fr.tsv").read_text(
+        encoding="utf-8").splitlines() if not line.startswith("#")]
+    units = [Pair(row["source"], row["target"], "en-GB", "fr-FR", file=row["file"],
+                  line=int(row["unit"])) for row in csv.DictReader(lines, delimiter="\t")]
+    found = {p.source_lemma: p for p in extract_terms(units)}
+    assert found["respective area"].target_term == "domaine respectif"
+    assert found["multiple listener"].target_term == "récepteur multiple"
+    rule = found["pan-euro-mediterranean preferential rule"]
+    assert rule.target_variants == {"règles d'origine préférentielles": 4}
+    assert rule.target_term == "règle d'origine préférentielle"
+    found = {p.source_lemma: p for p in extract_terms(_europarl_session())}
+    assert found["remote region"].target_term == "région ultrapériphérique"
+
+
+def test_french_citation_forms_never_mix_numbers():
+    fr = Extractor("fr")
+    assert citation_form({"procédures d'exploitation communes": 2}, fr) == \
+        "procédure d'exploitation commune"
+    # the adjective after a plural complement agrees with it
+    assert citation_form({"transports de marchandises dangereuses": 2}, fr) == \
+        "transport de marchandises dangereuses"
+    # an invariable head or complement: "pays", "tiers"
+    assert citation_form({"pays périphériques": 3}, fr) == "pays périphérique"
+    assert citation_form({"exploitants de pays tiers": 3}, fr) == "exploitant de pays tiers"
+    # a head kept plural (its singular is rare) keeps its adjectives plural, and a plural
+    # adjective after "prix" (singular or plural?) keeps the whole term as seen
+    assert citation_form({"données statistiques": 4}, fr) == "données statistiques"
+    assert citation_form({"règles de prix communes": 2}, fr) == "règles de prix communes"
+
+
 def test_seed_pairs_met_once_take_no_links_from_recurring_ones():
     # with --min-count 1, candidates that meet in one clause only ("transnational
     # clusters", "conglomérats transnationaux") do not take the links of "cluster"

@@ -94,6 +94,44 @@ def test_german_french_term_pairs_from_dgt_units() -> None:
     assert ("vertragspartei", "partie") in hits and ("beschluß", "décision") in hits
 
 
+def test_german_citation_forms_are_the_variants_nearest_the_base_form() -> None:
+    # issue 11: the most frequent variant was taken, often a genitive or a plural, and a
+    # capitalised noun never written in the singular was kept as a name
+    from tmx_export.pipeline import read_units
+    from tmx_export.terms.associate import extract_terms
+
+    files = sorted(str(p) for p in (DATA / "tmx" / "dgt-tm").glob("*.tmx"))
+    units, _ = read_units(files, source_lang="de-DE", target_lang="fr-FR")
+    terms = {p.source_lemma: p.source_term for p in extract_terms(units)}
+    # "Europäischen Union" (8) beside "Europäische Union" (5); "Nordpolarmeeres" (11)
+    # beside "Nordpolarmeer" (4); "Gemeinsamen Rates" (4) beside "Gemeinsame Rat" (2)
+    assert terms["europäisch union"] == "Europäische Union"
+    assert terms["nordpolarmeer"] == "Nordpolarmeer"
+    assert terms["gemeinsam rat"] == "Gemeinsame Rat"
+    # seen inflected only: the lemma's ending ("Handels", "Vertragsparteien")
+    assert terms["handel"] == "Handel" and terms["vertragspartei"] == "Vertragspartei"
+    # an adjective before the head in "-en": made singular, the head would not agree
+    # with it; the term is kept as seen
+    assert terms["lebend meeresressource"] == "lebenden Meeresressourcen"
+
+
+def test_german_citation_forms_trust_lemmas_only_for_their_endings() -> None:
+    from tmx_export.terms.citation import citation_form
+
+    de = Extractor("de")
+    # DGT-TM 2019 variants: simplemma's lemmas "beschluß", "hsc-coden", "unterzeichnen"
+    assert citation_form({"Beschlüsse": 15, "Beschluss": 12, "Beschlüssen": 3}, de) == \
+        "Beschluss"
+    assert citation_form({"Beschlüsse": 2}, de) == "Beschluss"  # the text's spelling
+    assert citation_form({"Fischbestände": 10}, de) == "Fischbestand"
+    assert citation_form({"Entwicklungsausschusses": 4, "Entwicklungsausschuss": 3},
+                         de) == "Entwicklungsausschuss"
+    assert citation_form({"HSC-Code": 12}, de) == "HSC-Code"
+    assert citation_form({"Unterzeichnet": 2}, de) == "Unterzeichnet"
+    # a name of capitalised words used in the plural only keeps it
+    assert citation_form({"Vereinte Nationen": 3}, de) == "Vereinte Nationen"
+
+
 def test_german_nouns_read_as_written_and_headings_in_capitals() -> None:
     de = Extractor("de")
     assert [t.piece for t in de.tokens("Verkehr")] == ["verkehr"]  # not the verb verkehren

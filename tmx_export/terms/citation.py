@@ -8,7 +8,8 @@ from collections import Counter
 from collections.abc import Mapping
 
 from ..frequencies import zipf as zipf_frequency
-from .candidates import STOPWORD, WORD, Extractor, Token
+from .candidates import ARTICLE, CONNECTOR, STOPWORD, WORD, Extractor, Token
+from .lemmas import is_known
 from .stopwords import NOT_STOP
 from .termpair import TermPair
 
@@ -42,22 +43,59 @@ def citation_form(variants: Mapping[str, int], extractor: Extractor) -> str:
     before "of" ("codes of conduct" -> "code of conduct"), and the first in French
     ("chaînes de valeur" -> "chaîne de valeur"); French adjectives agreeing with the head
     follow it into the singular ("conglomérats transnationaux" -> "conglomérat
-    transnational").
+    transnational"). In the other languages, whose singulars are simplemma's lemmas, the
+    starting point is the variant nearest its lemmas (:func:`_base_variant`).
     """
     if not variants:
         return ""
-    form = max(variants.items(), key=lambda item: (item[1], item[0]))[0]
+    if extractor.lang in HAND_MADE_SINGULARS:
+        form = max(variants.items(), key=lambda item: (item[1], item[0]))[0]
+    else:
+        form = _base_variant(variants, extractor)
     known = extractor.citations.get(form)
     if known is None:
         known = _citation(form, extractor)
         if len(extractor.citations) < 500_000:
             extractor.citations[form] = known
+    # (in German every noun is capitalised, a single word is no name; a capitalised
+    # adjective makes one: "Vereinte Nationen")
+    names = not extractor.rules.cased_nouns or len(form.split()) > 1
     if known != form and (_plural_name(form, known, variants, extractor)
-                          or any(_plural_only(variant, known, variants) for variant in variants
-                                 if variant.lower() == form.lower())
+                          or names and any(_plural_only(variant, known, variants)
+                                           for variant in variants
+                                           if variant.lower() == form.lower())
                           or _plural_sense(form, known, variants, extractor)):
         return form
     return known
+
+
+# The languages whose singulars are made here by rules (English and French endings); the
+# others take simplemma's lemma, and their citation forms start from the variant nearest it.
+HAND_MADE_SINGULARS = ("en", "fr")
+
+
+def _base_variant(variants: Mapping[str, int], extractor: Extractor) -> str:
+    """The variant that looks most like the base form: written otherwise than in capitals
+    only, with the fewest letters of endings beyond its lemmas ("Beschluss", not
+    "Beschlüsse"; "Europäische Union", not "Europäischen Union"; "Gemeinsame Rat", not
+    "Gemeinsamen Rates"), then the most frequent. Issue 11: the most frequent form of a
+    German term was often a genitive or a plural ("Handels", "Nordpolarmeeres")."""
+    return max(variants.items(), key=lambda item: (
+        not item[0].isupper(), -_ending_letters(item[0], extractor), item[1], item[0]))[0]
+
+
+def _ending_letters(form: str, extractor: Extractor) -> int:
+    """How many letters the words of ``form`` have beyond what they share with their
+    lemmas ("Beschlüsse", lemma "beschluß": 4; "Europäischen", "europäisch": 2)."""
+    return sum(len(token.lower) - _shared_start(token.lower, token.piece)
+               for token in extractor.tokens(form) if token.kind in (WORD, STOPWORD))
+
+
+def _shared_start(word: str, lemma: str) -> int:
+    same = 0
+    while same < min(len(word), len(lemma)) and word[same] == lemma[same]:
+        same += 1
+    return same
 
 
 # English nouns with a sense of their own in the plural ("the minutes of a meeting" are no
@@ -110,7 +148,15 @@ def _citation(form: str, extractor: Extractor) -> str:
     if not extractor.rules.head_first:  # the head noun last: English, German...
         # ... or right before the word that links it to its complement ("codes of conduct")
         link = _link_at(tokens, extractor)
-        change = {id(words[-1] if link is None else tokens[link - 1])}
+        head = words[-1] if link is None else tokens[link - 1]
+        if extractor.lang not in HAND_MADE_SINGULARS and not _modifiers_at_base(
+                tokens[:tokens.index(head)]):
+            return form  # "lebenden Meeresressourcen" is no "lebenden Meeresressource"
+        if extractor.rules.cased_nouns and len(words) > 1 and not head.capital:
+            return form  # a German term ending in an adjective: a fragment, kept as seen
+        change = {id(head)}
+    elif extractor.lang == "fr":
+        return _french_citation(form, tokens, extractor)
     else:
         # the head and the adjectives right after it, up to the first linking word
         change = set()
@@ -118,17 +164,89 @@ def _citation(form: str, extractor: Extractor) -> str:
             if token.kind not in ("w", "s"):
                 break
             change.add(id(token))
+    return _rewritten(form, tokens, {
+        id(token): _singular(form[token.start:token.end], token, extractor)
+        for token in tokens if id(token) in change})
+
+
+def _rewritten(form: str, tokens: list[Token], words: Mapping[int, str]) -> str:
+    """``form`` with the tokens named in ``words`` (by ``id``) written as it says."""
     out = []
     last = 0
     for token in tokens:
         out.append(form[last:token.start])
-        text = form[token.start:token.end]
-        if id(token) in change:
-            text = _singular(text, token, extractor)
-        out.append(text)
+        out.append(words.get(id(token), form[token.start:token.end]))
         last = token.end
     out.append(form[last:])
     return "".join(out)
+
+
+def _french_citation(form: str, tokens: list[Token], extractor: Extractor) -> str:
+    """The French head noun in the singular, and every word that agrees with it, or, when
+    one of them has no singular that can be trusted, ``form`` as seen: "régions
+    ultrapériphériques" -> "région ultrapériphérique", never a singular noun with a plural
+    adjective (issue 11: "domaine respectifs", "règle d'origine préférentielles")."""
+    agreeing = _agreeing_words(tokens)
+    if agreeing is None:
+        return form
+    singulars = {}
+    for position, token in enumerate(agreeing):
+        text = form[token.start:token.end]
+        singular = _singular(text, token, extractor, agreeing=position > 0)
+        if singular == text and _plural_marked(token):
+            return form  # kept plural ("affaires", an unknown word): so are its adjectives
+        singulars[id(token)] = singular
+    return _rewritten(form, tokens, singulars)
+
+
+def _agreeing_words(tokens: list[Token]) -> list[Token] | None:
+    """The head of a French term and the words that agree with it: the words right after
+    it, and after a complement in the singular ("règles d'origine préférentielles") the
+    words written in the plural, which cannot agree with that complement. After a plural
+    complement ("transport de marchandises dangereuses") the adjectives are left to it,
+    the nearer noun. ``None`` when a plural word follows a complement that may be either
+    ("règles de prix communes"): which noun it agrees with cannot be told."""
+    at = 0
+    while at < len(tokens) and tokens[at].kind in (WORD, STOPWORD):
+        at += 1
+    agreeing = tokens[:at]
+    if at == len(tokens) or tokens[at].kind != CONNECTOR or tokens[at].lower in ("des", "aux"):
+        return agreeing
+    at += 1
+    while at < len(tokens) and tokens[at].kind == ARTICLE:
+        at += 1
+    if at == len(tokens) or tokens[at].kind != WORD or _plural_marked(tokens[at]):
+        return agreeing
+    complement = tokens[at]
+    for token in tokens[at + 1:]:
+        if token.kind not in (WORD, STOPWORD):
+            break
+        # a plural by simplemma, or a word it does not know in "-es" ("ultrapériphériques")
+        if _plural_marked(token) or token.lower.endswith(("es", "és")):
+            if complement.lower.endswith(_PLURAL_ENDS):
+                return None  # "prix", "fonds": singular or plural
+            agreeing.append(token)
+    return agreeing
+
+
+# how French plurals end ("régions", "transnationaux", "nez" singular and plural alike)
+_PLURAL_ENDS = ("s", "x", "z")
+
+
+def _plural_marked(token: Token) -> bool:
+    """Whether a French word is a plural by simplemma: it ends as one and is not its own
+    lemma, as invariable words are ("pays", "fonds", "ex parte")."""
+    return token.lower.endswith(_PLURAL_ENDS) and token.lower != token.piece
+
+
+def _modifiers_at_base(modifiers: list[Token]) -> bool:
+    """Whether the words before a head noun in a language of simplemma's lemmas end as their
+    lemmas do, or with an "-e" (German "die Europäische Union", "das marine Ökosystem"),
+    so that the head's singular agrees with them. A modifier with another ending ("-en",
+    "-er", "-em", "-es") agrees with the head as seen only: the term is then kept as
+    seen."""
+    return all(token.lower[_shared_start(token.lower, token.piece):] in ("", "e")
+               for token in modifiers if token.kind in (WORD, STOPWORD))
 
 
 def _link_at(tokens: list[Token], extractor: Extractor) -> int | None:
@@ -142,11 +260,20 @@ def _link_at(tokens: list[Token], extractor: Extractor) -> int | None:
     return None
 
 
-def _singular(text: str, token: Token, extractor: Extractor) -> str:
+def _singular(text: str, token: Token, extractor: Extractor, agreeing: bool = False) -> str:
+    """``text`` in the singular, or as written when no singular is sure. ``agreeing``: a
+    French word that follows its head into the singular (an adjective), whatever the
+    frequencies of its forms say and, unknown to simplemma, "-es" or "-és" made "-e", "-é"
+    ("ultrapériphériques")."""
     lemma = token.piece
     lower = token.lower
+    if (agreeing and lower == lemma and token.kind == WORD and lower.endswith(("es", "és"))
+            and not is_known(lower, lang=extractor.rules.lemmas)):
+        return text[:-1]
     if lower == lemma or lower in NOT_STOP:  # "goods" is no plural of "good"
         return text
+    if extractor.lang not in HAND_MADE_SINGULARS:
+        return _lemma_singular(text, lower, lemma, extractor)
     candidates = []
     if lower.endswith("s"):
         candidates.append(lower[:-1])
@@ -165,23 +292,44 @@ def _singular(text: str, token: Token, extractor: Extractor) -> str:
             candidate and extractor.tokens(candidate)[0].piece == lemma
         ):
             # "Wales" is not the plural of "wale": keep a plural much more common than its
-            # singular in general language (English and French, whose plurals are made
-            # here by stripping endings; elsewhere the lemma is simplemma's)
+            # singular in general language
             lang = extractor.lang
-            if lang not in ("en", "fr"):
-                return _with_ending(candidate, lower, text)
-            if zipf_frequency(candidate, lang) < zipf_frequency(lower, lang) - 0.5:
+            if not agreeing and (
+                    zipf_frequency(candidate, lang) < zipf_frequency(lower, lang) - 0.5):
                 return text
             return _match_case(candidate, text)
     return text
 
 
+def _lemma_singular(text: str, lower: str, lemma: str, extractor: Extractor) -> str:
+    """``text`` with the ending of simplemma's ``lemma`` where it can be trusted
+    (:func:`_ending_apart`), else as written."""
+    if "ß" in lemma and "ß" not in lower:  # simplemma's old spelling ("beschluß")
+        lemma = lemma.replace("ß", "ss")
+    endings = extractor.rules.verb_lemma_endings
+    if endings and lemma.endswith(endings) and not lower.startswith(lemma):
+        return text  # "Unterzeichnet", lemma "unterzeichnen": a verb's form, no noun
+    return _with_ending(lemma, lower, text) if _ending_apart(lemma, lower) else text
+
+
+def _ending_apart(lemma: str, lower: str) -> bool:
+    """Whether simplemma's ``lemma`` differs from the word ``lower`` by an ending only, of
+    up to 3 letters against at most 1, and an umlaut ("Handels", "Mitgliedstaaten",
+    "Rettungsflöße", Italian "catene"), so that its ending can be trusted. Issue 11: the
+    lemma is sometimes another word's ("HSC-Code" -> "hsc-coden", "Stützt" -> "stützen");
+    the term then keeps a form seen in the text."""
+    lemma, lower = lemma.translate(_NO_UMLAUT), lower.translate(_NO_UMLAUT)
+    same = _shared_start(lower, lemma)
+    return len(lemma) <= len(lower) and len(lemma) - same <= 1 and len(lower) - same <= 3
+
+
+_NO_UMLAUT = str.maketrans("äöü", "aou")
+
+
 def _with_ending(lemma: str, lower: str, text: str) -> str:
     """``text`` (lower-cased ``lower``) with the ending its lemma has instead, the rest as
     written: "SADC-WPA-Staaten" -> "SADC-WPA-Staat", "Fischbestände" -> "Fischbestand"."""
-    same = 0
-    while same < min(len(lemma), len(lower)) and lemma[same] == lower[same]:
-        same += 1
+    same = _shared_start(lower, lemma)
     return text[:same] + lemma[same:] if len(text) == len(lower) else _match_case(lemma, text)
 
 
