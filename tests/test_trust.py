@@ -290,12 +290,64 @@ def test_a_language_absent_from_the_text_is_refused(tmp_path: Path, option: str,
     assert not out.exists()
 
 
-def _german_paragraphs() -> list[str]:
-    """The German of a real DGT-TM decision (the paragraphs of its DE-DE column)."""
-    tree = etree.parse(str(DATA / "tmx" / "dgt-tm" / "22019D0391.tmx"),
+def _dgt_rows(*langs: str, name: str = "22019D0391.tmx") -> list[tuple[str, ...]]:
+    """The paragraphs of a real DGT-TM document in ``langs`` ("DE-DE", "IT-IT"), one
+    tuple per unit holding them all."""
+    tree = etree.parse(str(DATA / "tmx" / "dgt-tm" / name),
                        etree.XMLParser(resolve_entities=False, no_network=True))
-    return [" ".join(seg.itertext()) for tuv in tree.iter("tuv")
-            if (tuv.get(XML_LANG) or tuv.get("lang")) == "DE-DE" for seg in tuv.iter("seg")]
+    rows = []
+    for tu in tree.iter("tu"):
+        segs = {tuv.get(XML_LANG) or tuv.get("lang"): " ".join(tuv.find("seg").itertext())
+                for tuv in tu.iter("tuv")}
+        if all(lang in segs for lang in langs):
+            rows.append(tuple(segs[lang] for lang in langs))
+    return rows
+
+
+def _german_paragraphs() -> list[str]:
+    """The German of a real DGT-TM decision."""
+    return [de for (de,) in _dgt_rows("DE-DE")]
+
+
+def test_a_short_document_in_a_close_third_language_is_refused(tmp_path: Path) -> None:
+    """German and Italian labelled Dutch and Italian: two pairs were written as Dutch
+    units. Each side was too short for py3langid's usual bar, and German leans towards
+    Dutch against Italian in the word lists, which took the document for clearly as
+    asked. A short side is judged when py3langid is all but sure; a short dump whose long
+    paragraphs are rejected as German is refused whole, its short ones unjudged."""
+    rows = _dgt_rows("DE-DE", "IT-IT")
+    out = tmp_path / "o.tmx"
+    two = tmp_path / "two.txt"  # two short sentence pairs (88 characters of German)
+    two.write_text("".join(f"{de} {it}\n" for de, it in rows[9:11]), encoding="utf-8")
+    assert_refused(run("build", str(two), "-o", str(out), "--source-lang", "nl",
+                       "--target-lang", "it"), "reads as de", "nl")
+    # two running sentences, each side too short alone: judged as a short side
+    plain = tmp_path / "plain.txt"
+    plain.write_text("Die Kommission legt dem Rat einen Bericht vor. La Commissione presenta "
+                     "una relazione al Consiglio.\nDer Rat prüft den Bericht sorgfältig. Il "
+                     "Consiglio esamina attentamente la relazione.\n", encoding="utf-8")
+    assert_refused(run("build", str(plain), "-o", str(out), "--source-lang", "nl",
+                       "--target-lang", "it"), "the source text reads as de, not nl",
+                   "(text found: de -> it)")
+    mixed = tmp_path / "mixed.txt"  # two long paragraphs (rejected as German), a short one
+    mixed.write_text("".join(f"{de} {it}\n" for de, it in (rows[0], rows[3], rows[4])),
+                     encoding="utf-8")
+    assert_refused(run("build", str(mixed), "-o", str(out), "--source-lang", "nl",
+                       "--target-lang", "it"), "the text reads as de, neither nl nor it")
+    assert not out.exists()
+    # named truly, both are read
+    for dump in (two, plain, mixed):
+        result = run("build", str(dump), "-o", str(out), "--source-lang", "de",
+                     "--target-lang", "it")
+        assert result.exit_code == 0, result.output
+    # and short English-French documents of real pairs are not refused
+    rows = [line.split("\t")[1:] for line in
+            (DATA / "europarl_pairs.tsv").read_text("utf-8").splitlines()[1:13]]
+    for first in range(0, 12, 2):
+        short = tmp_path / f"short{first}.txt"
+        short.write_text("".join(f"{en} {fr}\n" for en, fr in rows[first:first + 2]),
+                         encoding="utf-8")
+        assert run("build", str(short), "-o", str(out)).exit_code == 0, short.read_text()
 
 
 @pytest.mark.parametrize("paragraphs", [slice(None), slice(9, 18)])  # whole; its short closing

@@ -709,11 +709,13 @@ def document_sample(texts: Iterable[str]) -> str:
     return " ".join(sample)
 
 
-def document_language(texts: Iterable[str]) -> tuple[str, float] | None:
+def document_language(texts: Iterable[str], min_chars: int = DOCUMENT_MIN_CHARS
+                      ) -> tuple[str, float] | None:
     """The language (primary subtag) and probability py3langid gives a whole document side
-    (a sample of its texts), or ``None`` when there is too little text to tell."""
+    (a sample of its texts), or ``None`` when there is too little text (``min_chars``) to
+    tell."""
     joined = document_sample(texts)
-    if len(joined) < DOCUMENT_MIN_CHARS:
+    if len(joined) < min_chars:
         return None
     lang, prob = identifier().classify(joined.lower() if joined.isupper() else joined)
     return str(lang), float(prob)

@@ -1706,8 +1706,8 @@ def _check_pair(
     tgt_no, tgt_text = _split_number(target) if numbered else (None, target)
     src_text, tgt_text = _tidy(src_text), _tidy(tgt_text)
 
-    def reject(reason: str) -> tuple[None, Reject]:
-        return None, Reject(file, line, reason, _tidy(f"{source} {target}"))
+    def reject(reason: str, languages: tuple[str, ...] = ()) -> tuple[None, Reject]:
+        return None, Reject(file, line, reason, _tidy(f"{source} {target}"), languages)
 
     if not src_text and not tgt_text:
         return reject("empty pair")
@@ -1735,7 +1735,9 @@ def _check_pair(
             return reject(f"{lang} side is in {other_lang}: no translation to pair")
         other = third_language(text, langs)
         if other:
-            return reject(f"{lang} side is in another language ({other})")
+            # what the paragraph holds: the document's check and a run left without units
+            # name it (a German dump labelled Dutch)
+            return reject(f"{lang} side is in another language ({other})", (other,))
     alone = None if numbered else _one_language(src_text, tgt_text, langs)
     if alone is not None:
         lang = source_lang if alone == 0 else target_lang
