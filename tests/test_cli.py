@@ -104,10 +104,27 @@ def test_build_reports_rejects_by_reason(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     rows = report.read_text(encoding="utf-8").splitlines()
     assert len(rows) == 2 and rows[1].startswith(f"{dump}\t1\t")
-    reason = rows[1].split("\t")[2]
+    assert rows[1].split("\t")[2] == "paragraph number mismatch: 36 vs 37"
     assert "1 rejected:" in result.stdout
-    assert f"       1  {reason}" in result.stdout
+    assert "       1  paragraph number mismatch\n" in result.stdout
     assert f"rejects written to {report}" in result.stdout
+
+
+def test_min_score_rejects_count_as_one_reason_and_report_each_score(tmp_path: Path) -> None:
+    """Each score and bead shape was a reason of its own: ~90 summary lines for Europarl."""
+    report = tmp_path / "rejects.tsv"
+    result = run("build", str(DATA / "europarl"), "-o", str(tmp_path / "o.tmx"),
+                 "--min-score", "0.5", "--rejects", str(report))
+    assert result.exit_code == 0, result.output
+    counted = [line for line in result.stdout.splitlines() if "min-score" in line]
+    assert len(counted) == 1
+    assert counted[0].endswith("  alignment score below --min-score 0.5")
+    rows = [row.split("\t") for row in report.read_text(encoding="utf-8").splitlines()[1:]]
+    scored = [re.fullmatch(r"alignment score below --min-score 0\.5: (0\.\d\d) \((\d-\d)\S*\)",
+                           row[2]) for row in rows if "min-score" in row[2]]
+    assert len(scored) > 20 and all(scored)
+    assert all(float(match.group(1)) < 0.5 for match in scored if match)
+    assert int(counted[0].split()[0]) == len(scored)
 
 
 def test_a_page_break_ends_a_dump_line_and_glues_no_words(tmp_path: Path) -> None:

@@ -145,7 +145,7 @@ def test_every_paragraph_read_is_in_a_unit_or_rejected(tmp_path: Path) -> None:
     accounts = summary.accounts
     assert accounts.read == 10
     assert (accounts.in_units, accounts.rejected) == (8, 2)
-    assert summary.rejects == {"duplicate": 2, "paragraph number mismatch (9 vs 10)": 1}
+    assert summary.rejects == {"duplicate": 2, "paragraph number mismatch": 1}
 
 
 def test_a_broken_account_is_an_internal_error() -> None:
@@ -447,8 +447,8 @@ def test_a_paragraph_in_one_language_on_both_sides_says_so(tmp_path: Path) -> No
                     "la décision.\n", encoding="utf-8")
     units, rejects = read_units([dump], segment=None)
     assert [u.number for u in units] == [1328, 1330]
-    assert [(r.line, r.reason) for r in rejects] == [
-        (2, "no en-GB side: both halves of paragraph 1329 read as fr-FR")]
+    assert [(r.line, r.reported_reason) for r in rejects] == [
+        (2, "no en-GB side: both halves of a paragraph read as fr-FR: paragraph 1329")]
 
 
 # --- several processes -------------------------------------------------------------------------

@@ -234,9 +234,8 @@ def below_min_score(units: list[Pair], min_score: float | None
         score = unit.align_score
         if score is not None and score < min_score:
             rejects.append(Reject(
-                unit.file, unit.line,
-                f"alignment score {score:.2f} below --min-score {min_score:g} ({unit.align})",
-                f"{unit.source} ||| {unit.target}"))
+                unit.file, unit.line, f"alignment score below --min-score {min_score:g}",
+                f"{unit.source} ||| {unit.target}", detail=f"{score:.2f} ({unit.align})"))
         else:
             kept.append(unit)
     return kept, rejects

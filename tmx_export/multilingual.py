@@ -222,7 +222,7 @@ def _reported_rejects(rejects: list[Reject], written: set[tuple[str, int]]) -> l
             if (reject.file, reject.line) not in written:
                 missing.setdefault((reject.file, reject.line), []).append(reject)
             continue
-        key = (reject.file, reject.line, reject.reason, reject.text)
+        key = (reject.file, reject.line, reject.reported_reason, reject.text)
         if key not in seen:
             seen.add(key)
             out.append(reject)

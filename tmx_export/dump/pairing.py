@@ -1706,8 +1706,8 @@ def _check_pair(
     tgt_no, tgt_text = _split_number(target) if numbered else (None, target)
     src_text, tgt_text = _tidy(src_text), _tidy(tgt_text)
 
-    def reject(reason: str) -> tuple[None, Reject]:
-        return None, Reject(file, line, reason, _tidy(f"{source} {target}"))
+    def reject(reason: str, detail: str = "") -> tuple[None, Reject]:
+        return None, Reject(file, line, reason, _tidy(f"{source} {target}"), detail=detail)
 
     if not src_text and not tgt_text:
         return reject("empty pair")
@@ -1718,14 +1718,14 @@ def _check_pair(
         if number is not None and re.search(rf"(?:^|\s){number}\.\s", text):
             # the paragraph's number twice on the one side: both halves in one language
             # ("1329. 200, rue de la Loi 1329. Rue de la Loi 200", DGT-TM)
-            return reject(f"no {missing} side: both halves of paragraph {number} read as "
-                          f"{lang}")
+            return reject(f"no {missing} side: both halves of a paragraph read as {lang}",
+                          f"paragraph {number}")
         return reject(f"{missing} side missing or empty")
     if numbered and src_no != tgt_no:
         if src_no is None or tgt_no is None:
             side = source_lang if src_no is None else target_lang
             return reject(f"paragraph number missing on the {side} side")
-        return reject(f"paragraph number mismatch ({src_no} vs {tgt_no})")
+        return reject("paragraph number mismatch", f"{src_no} vs {tgt_no}")
     # judged as before no-break spaces were kept (each an ordinary space): the identifier's
     # n-grams read them as other characters
     for text, lang, own, other_lang in ((_plain(src_text), source_lang, langs[0], target_lang),
@@ -1746,6 +1746,6 @@ def _check_pair(
             number, side = doubled
             twice, never = ((source_lang, target_lang) if side == 0 else
                             (target_lang, source_lang))
-            return reject(f"pair boundaries unsure: {number} twice on the {twice} side and "
-                          f"not on the {never} side (two pairs run together?)")
+            return reject(f"pair boundaries unsure: a number twice on the {twice} side and "
+                          f"not on the {never} side (two pairs run together?)", number)
     return Pair(src_text, tgt_text, source_lang, target_lang, src_no, file, line), None

@@ -29,7 +29,7 @@ REJECTS_HEADER = "\t".join(REJECT_COLUMNS) + "\n"
 def format_reject(reject: Reject) -> str:
     """One line of the report (tabs and line breaks in the fields escaped, and a field that
     a spreadsheet would take for a formula behind a ``'``)."""
-    fields = (reject.file, str(reject.line), reject.reason, reject.text)
+    fields = (reject.file, str(reject.line), reject.reported_reason, reject.text)
     return "\t".join(neutralise_cell(escape_field(field)) for field in fields) + "\n"
 
 
