@@ -75,6 +75,46 @@ def test_outputs_named_twice_or_replacing_a_glossary_are_refused(
     assert glossary.read_text(encoding="utf-8").startswith("source\ttarget\n")
 
 
+MISMATCHED_DUMP = (
+    "36. Stresses the importance of establishing transnational clusters in order to integrate "
+    "weaker regions. 37. souligne l'importance de la création de conglomérats transnationaux, "
+    "en vue d'intégrer des régions plus faibles.\n")
+
+
+@pytest.mark.parametrize("command", ["build", "pairs"])
+def test_rejects_dash_is_standard_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                         command: str) -> None:
+    """`--rejects -` wrote a file named `-`: it is the report on stdout, the summary then
+    on stderr; with the TMX or pairs on stdout too, it is refused before any work."""
+    monkeypatch.chdir(tmp_path)
+    Path("mixed.txt").write_text(MISMATCHED_DUMP, encoding="utf-8")
+    result = run(command, str(SEED), "mixed.txt", "-o", "out", "--rejects", "-")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        "file\tline\treason\ttext",
+        "mixed.txt\t1\tparagraph number mismatch: 36 vs 37\t" + MISMATCHED_DUMP.strip()]
+    if command == "build":
+        assert "rejects written to standard output" in result.stderr
+    both = run(command, str(SEED), "mixed.txt", "-o", "-", "--rejects", "-")
+    assert both.exit_code == 1 and both.stdout == ""
+    assert both.stderr == ("tmx-export: error: -: standard output named for two outputs "
+                           "(-o and --rejects?): name a file for one of them\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mixed.txt", "out"]
+
+
+@pytest.mark.parametrize("args", [["terms", str(SEED), "--csv", "-"],
+                                  ["terms", str(SEED), "--tbx", "-"],
+                                  ["check", str(SEED), "--report", "-"]])
+def test_file_only_outputs_refuse_dash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                       args: list[str]) -> None:
+    """These outputs made a file named `-`: refused, naming the option."""
+    monkeypatch.chdir(tmp_path)
+    result = run(*args)
+    assert result.exit_code == 2
+    assert f"{args[2]} needs a file name, not '-'" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
 @pytest.mark.parametrize("command", ["build", "pairs"])
 def test_an_output_named_as_a_directory_is_refused_naming_it(tmp_path: Path, command: str
                                                               ) -> None:

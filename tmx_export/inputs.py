@@ -467,9 +467,10 @@ def check_outputs(files: Sequence[Input | Path], outputs: Sequence[str | Path | 
                   writable: bool = False) -> None:
     """Refuse, before any work, an output that would replace a file the run reads (a slip
     of the tab key costs a dump, or a reviewed report) and an output named twice (one
-    would replace the other). ``files`` are what the run reads: its inputs as gathered
-    (:func:`gather_inputs`) and any other file (glossary, termbase, accepted report);
-    ``None`` and ``"-"`` outputs are left out. With ``writable``, each output must also be
+    would replace the other; ``"-"``, standard output, takes one output at most).
+    ``files`` are what the run reads: its inputs as gathered (:func:`gather_inputs`) and
+    any other file (glossary, termbase, accepted report); ``None`` outputs are left out.
+    With ``writable``, each output must also be
     writable (:func:`~tmx_export.formats.text.check_writable`). Paths are compared as the
     files they name: resolved (symlinks, ``./x`` and ``x``), an existing file by its inode
     too (hard links)."""
@@ -478,6 +479,10 @@ def check_outputs(files: Sequence[Input | Path], outputs: Sequence[str | Path | 
         for name in (f.source, f.target) if isinstance(f, ParallelInput) else (f,):
             if str(name) != "-":
                 read |= _file_keys(name)
+    if sum(str(output) == "-" for output in outputs if output is not None) > 1:
+        # both would interleave on one stream
+        raise InputError("-", "standard output named for two outputs (-o and --rejects?): "
+                         "name a file for one of them")
     written: set[object] = set()
     named = [output for output in outputs if output is not None and str(output) != "-"]
     for output in named:

@@ -47,8 +47,8 @@ from typing import IO, TYPE_CHECKING, Any
 from .clean import CLEAR_LEAN, Preparer, below_min_score, check_many
 from .errors import InputError, check_terminated
 from .formats.profiles import get_profile, lang_code
-from .formats.rejects import RejectLog
-from .formats.text import atomic_output, input_name
+from .formats.rejects import RejectLog, rejects_output
+from .formats.text import input_name
 from .formats.tmx import is_part_name, iter_tmx, read_tmx_header, write_units
 from .formats.tsv import write_pairs_tsv
 from .inputs import (
@@ -183,7 +183,7 @@ def build(
         # it is only renamed into place when the TMX was written.
         report = None
         if options.rejects_path is not None:
-            report = stack.enter_context(atomic_output(options.rejects_path, "w"))
+            report = stack.enter_context(rejects_output(options.rejects_path))
         run = _Run(options, report=report, keep_rejects=False, progress=progress,
                    explicit=explicit_inputs(inputs))
         counts = write_units(run.units(files, formats), output,
@@ -233,7 +233,7 @@ def export_pairs(
         # Opened first so that a bad report path fails before any work (see build()).
         report = None
         if options.rejects_path is not None:
-            report = stack.enter_context(atomic_output(options.rejects_path, "w"))
+            report = stack.enter_context(rejects_output(options.rejects_path))
         run = _Run(options, report=report, keep_rejects=False, explicit=explicit_inputs(inputs))
         writer(run.units(files, formats), output)
     return run.rejects.counts
