@@ -130,6 +130,29 @@ def test_files_without_text_in_a_directory_are_skipped_and_listed(tmp_path: Path
                    "no bilingual en-GB/fr-FR text found")
 
 
+def test_empty_files_in_a_directory_are_skipped_and_listed(tmp_path: Path) -> None:
+    """One empty .txt stopped a whole directory run with "file is empty"; it is skipped
+    and listed as a file without bilingual text is, and so is the translation whose
+    parallel file is the empty one. Named on its own, it is still refused."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "seed.txt").write_bytes(SEED.read_bytes())
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "blank.txt").write_text(" \n\n", encoding="utf-8")
+    (corpus / "speech.en.txt").write_bytes(b"")
+    (corpus / "speech.fr.txt").write_text("Reprise de la session.\n", encoding="utf-8")
+    out = tmp_path / "o.tmx"
+    result = run("build", str(corpus), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("2 units written")
+    for name in ("blank.txt", "empty.txt", "speech.en.txt"):
+        assert f"skipped {corpus / name}: file is empty\n" in result.stdout
+    assert (f"skipped {corpus / 'speech.fr.txt'}: its parallel file "
+            f"{corpus / 'speech.en.txt'} is empty\n") in result.stdout
+    assert_refused(run("build", str(corpus / "empty.txt"), "-o", str(out)), "empty.txt",
+                   "file is empty")
+
+
 # --- accounting --------------------------------------------------------------------------------
 
 def test_every_paragraph_read_is_in_a_unit_or_rejected(tmp_path: Path) -> None:
