@@ -262,12 +262,21 @@ def _bad_inputs(tmp: Path) -> dict[str, tuple[list[str], str]]:
     (tmp / "empty.txt").write_bytes(b"")
     (tmp / "bad-bytes.txt").write_bytes(b"34. Calls on the Commission" + b" \x81\x8d\x90 ")
     (tmp / "a-file").write_text("x", encoding="utf-8")
+    # the seed saved as UTF-16 by an editor that writes no BOM: it was called binary
+    (tmp / "utf16.txt").write_bytes(SEED.read_text(encoding="utf-8").encode("utf-16-le"))
+    (tmp / "utf16be.txt").write_bytes(SEED.read_text(encoding="utf-8").encode("utf-16-be"))
     out = str(tmp / "out" / "o.tmx")
     return {
         "missing file": ([str(tmp / "nope.txt"), "-o", out], f"{tmp / 'nope.txt'}: no such file"),
         "no text": ([str(tmp / "docs"), "-o", out], f"{tmp / 'docs'}: directory holds no"),
         "binary": ([str(tmp / "image.txt"), "-o", out], f"{tmp / 'image.txt'}:3: binary file"),
         "empty": ([str(tmp / "empty.txt"), "-o", out], f"{tmp / 'empty.txt'}: file is empty"),
+        "utf-16 without bom": ([str(tmp / "utf16.txt"), "-o", out],
+                               f"{tmp / 'utf16.txt'}: UTF-16 (little-endian) without a byte "
+                               "order mark: save it with a BOM or as UTF-8"),
+        "utf-16be without bom": ([str(tmp / "utf16be.txt"), "-o", out],
+                                 f"{tmp / 'utf16be.txt'}: UTF-16 (big-endian) without a byte "
+                                 "order mark"),
         "undecodable": ([str(tmp / "bad-bytes.txt"), "-o", out],
                         f"{tmp / 'bad-bytes.txt'}:1: undecodable bytes"),
         "unwritable": ([str(SEED), "-o", str(tmp / "a-file" / "o.tmx")],
@@ -279,8 +288,8 @@ def _bad_inputs(tmp: Path) -> dict[str, tuple[list[str], str]]:
 
 @pytest.mark.parametrize(
     "case",
-    ["missing file", "no text", "binary", "empty", "undecodable", "unwritable",
-     "unwritable rejects"],
+    ["missing file", "no text", "binary", "empty", "utf-16 without bom", "utf-16be without bom",
+     "undecodable", "unwritable", "unwritable rejects"],
 )
 @pytest.mark.parametrize("command", ["build", "pairs"])
 def test_bad_input_is_one_line_and_no_output(tmp_path: Path, case: str, command: str) -> None:
