@@ -86,6 +86,17 @@ def test_two_regions_of_one_language_are_a_pair(tmp_path: Path) -> None:
 
 # --- nothing bilingual, nothing written ---------------------------------------------------------
 
+def test_long_english_text_without_french_says_so(tmp_path: Path) -> None:
+    """3 KB of a Europarl session's English, one paragraph: read as 2,998 characters
+    against the scrap "s", it was refused as "all rejected (1 too-long)"."""
+    words = (DATA / "europarl-sessions" / "ep-00-01-17.en.txt").read_text("utf-8").split()
+    english = tmp_path / "english.txt"
+    english.write_text(" ".join(words)[7500:10500] + "\n", encoding="utf-8")
+    line = assert_refused(run("build", str(english), "-o", str(tmp_path / "o.tmx")),
+                          "english.txt", "no translation unit to write")
+    assert "(1 unpaired paragraph (en-GB only))" in line and "too-long" not in line
+
+
 def test_one_language_text_is_a_reject_and_an_empty_run_a_refusal(tmp_path: Path) -> None:
     english = tmp_path / "english.txt"
     english.write_text(ENGLISH_ONLY, encoding="utf-8")

@@ -1682,15 +1682,35 @@ ONE_LANGUAGE_WHOLE = 0.8
 ONE_LANGUAGE_SIDE = 0.5
 
 
+# A side of fewer than OTHER_LANGUAGE_MIN_WORDS words (too few to tell its language)
+# beside one of at least this many is a scrap cut off the other side, not its translation:
+# 3 KB of English without French was read as 2,998 characters -> "s" and rejected as
+# too-long, a reason that hid that the text holds no French at all. (A pair so unequal is
+# a length-ratio reject in any case: 30 words against 3 are 4 times as long.)
+SCRAP_BESIDE_WORDS = 30
+
+
+def _scrap_beside(source: str, target: str, langs: tuple[str, str]) -> bool:
+    """Whether one side is too short to judge and the other long (see
+    :data:`SCRAP_BESIDE_WORDS`)."""
+    counts = sorted(text_lean(side, *langs)[1] for side in (source, target))
+    return counts[0] < OTHER_LANGUAGE_MIN_WORDS and counts[1] >= SCRAP_BESIDE_WORDS
+
+
 def _one_language(source: str, target: str, langs: tuple[str, str]) -> int | None:
     """0 when an unnumbered pair is a source-language paragraph cut in two, 1 when it is
-    a target-language one (see :data:`ONE_LANGUAGE_WHOLE`), else ``None``."""
+    a target-language one (see :data:`ONE_LANGUAGE_WHOLE`), else ``None``. Such a pair
+    holds a number on one side only, or a scrap of a side beside a long one."""
     numbers = set(_DIGITS_RE.findall(source)), set(_DIGITS_RE.findall(target))
-    if numbers[0] & numbers[1] or not (numbers[0] or numbers[1]):
+    numbers_apart = not numbers[0] & numbers[1] and bool(numbers[0] or numbers[1])
+    scrap = _scrap_beside(source, target, langs)
+    if not (numbers_apart or scrap):
         return None
     whole, count = text_lean(f"{source} {target}", *langs)
     if count < 2 or abs(whole) < ONE_LANGUAGE_WHOLE:
         return None
+    if scrap:  # the lean of a scrap's word or two says nothing of its own
+        return 0 if whole > 0 else 1
     if whole > 0:  # the paragraph reads as the source language: does the target side?
         lean, _ = text_lean(target, langs[1], langs[0])
         return 0 if lean <= ONE_LANGUAGE_SIDE else None
