@@ -129,6 +129,18 @@ def test_each_rule(pair, rule):
     assert check(pair, CleanOptions(rules=frozenset(RULES) - {rule})) != rule
 
 
+def test_an_untranslated_side_is_named_before_the_length_rules():
+    """An English paragraph copied as its own translation is too long and of the wrong
+    length too; the reason was too-long, hiding that the target is not French."""
+    english = " ".join(base().source for _ in range(40))
+    assert len(english) > CleanOptions().max_chars
+    assert check(variant(source=english, target=english[:1500])) == "wrong-language"
+    untranslated = variant(target=" ".join([base().source] * 3))  # ratio 2.6
+    assert check(untranslated, CleanOptions(rules=frozenset(RULES) - {"wrong-language"})) == \
+        "length-ratio"
+    assert check(untranslated) == "wrong-language"
+
+
 def test_rules_that_must_not_fire():
     # identical text is normal between two variants of one language, and for short units
     assert check(Pair("Text of the segment.", "Text of the segment.", "en-US", "en-GB")) is None

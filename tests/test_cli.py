@@ -75,6 +75,46 @@ def test_outputs_named_twice_or_replacing_a_glossary_are_refused(
     assert glossary.read_text(encoding="utf-8").startswith("source\ttarget\n")
 
 
+MISMATCHED_DUMP = (
+    "36. Stresses the importance of establishing transnational clusters in order to integrate "
+    "weaker regions. 37. souligne l'importance de la création de conglomérats transnationaux, "
+    "en vue d'intégrer des régions plus faibles.\n")
+
+
+@pytest.mark.parametrize("command", ["build", "pairs"])
+def test_rejects_dash_is_standard_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                         command: str) -> None:
+    """`--rejects -` wrote a file named `-`: it is the report on stdout, the summary then
+    on stderr; with the TMX or pairs on stdout too, it is refused before any work."""
+    monkeypatch.chdir(tmp_path)
+    Path("mixed.txt").write_text(MISMATCHED_DUMP, encoding="utf-8")
+    result = run(command, str(SEED), "mixed.txt", "-o", "out", "--rejects", "-")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        "file\tline\treason\ttext",
+        "mixed.txt\t1\tparagraph number mismatch: 36 vs 37\t" + MISMATCHED_DUMP.strip()]
+    if command == "build":
+        assert "rejects written to standard output" in result.stderr
+    both = run(command, str(SEED), "mixed.txt", "-o", "-", "--rejects", "-")
+    assert both.exit_code == 1 and both.stdout == ""
+    assert both.stderr == ("tmx-export: error: -: standard output named for two outputs "
+                           "(-o and --rejects?): name a file for one of them\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mixed.txt", "out"]
+
+
+@pytest.mark.parametrize("args", [["terms", str(SEED), "--csv", "-"],
+                                  ["terms", str(SEED), "--tbx", "-"],
+                                  ["check", str(SEED), "--report", "-"]])
+def test_file_only_outputs_refuse_dash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                       args: list[str]) -> None:
+    """These outputs made a file named `-`: refused, naming the option."""
+    monkeypatch.chdir(tmp_path)
+    result = run(*args)
+    assert result.exit_code == 2
+    assert f"{args[2]} needs a file name, not '-'" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
 @pytest.mark.parametrize("command", ["build", "pairs"])
 def test_an_output_named_as_a_directory_is_refused_naming_it(tmp_path: Path, command: str
                                                               ) -> None:
@@ -104,10 +144,27 @@ def test_build_reports_rejects_by_reason(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     rows = report.read_text(encoding="utf-8").splitlines()
     assert len(rows) == 2 and rows[1].startswith(f"{dump}\t1\t")
-    reason = rows[1].split("\t")[2]
+    assert rows[1].split("\t")[2] == "paragraph number mismatch: 36 vs 37"
     assert "1 rejected:" in result.stdout
-    assert f"       1  {reason}" in result.stdout
+    assert "       1  paragraph number mismatch\n" in result.stdout
     assert f"rejects written to {report}" in result.stdout
+
+
+def test_min_score_rejects_count_as_one_reason_and_report_each_score(tmp_path: Path) -> None:
+    """Each score and bead shape was a reason of its own: ~90 summary lines for Europarl."""
+    report = tmp_path / "rejects.tsv"
+    result = run("build", str(DATA / "europarl"), "-o", str(tmp_path / "o.tmx"),
+                 "--min-score", "0.5", "--rejects", str(report))
+    assert result.exit_code == 0, result.output
+    counted = [line for line in result.stdout.splitlines() if "min-score" in line]
+    assert len(counted) == 1
+    assert counted[0].endswith("  alignment score below --min-score 0.5")
+    rows = [row.split("\t") for row in report.read_text(encoding="utf-8").splitlines()[1:]]
+    scored = [re.fullmatch(r"alignment score below --min-score 0\.5: (0\.\d\d) \((\d-\d)\S*\)",
+                           row[2]) for row in rows if "min-score" in row[2]]
+    assert len(scored) > 20 and all(scored)
+    assert all(float(match.group(1)) < 0.5 for match in scored if match)
+    assert int(counted[0].split()[0]) == len(scored)
 
 
 def test_a_page_break_ends_a_dump_line_and_glues_no_words(tmp_path: Path) -> None:
@@ -205,12 +262,21 @@ def _bad_inputs(tmp: Path) -> dict[str, tuple[list[str], str]]:
     (tmp / "empty.txt").write_bytes(b"")
     (tmp / "bad-bytes.txt").write_bytes(b"34. Calls on the Commission" + b" \x81\x8d\x90 ")
     (tmp / "a-file").write_text("x", encoding="utf-8")
+    # the seed saved as UTF-16 by an editor that writes no BOM: it was called binary
+    (tmp / "utf16.txt").write_bytes(SEED.read_text(encoding="utf-8").encode("utf-16-le"))
+    (tmp / "utf16be.txt").write_bytes(SEED.read_text(encoding="utf-8").encode("utf-16-be"))
     out = str(tmp / "out" / "o.tmx")
     return {
         "missing file": ([str(tmp / "nope.txt"), "-o", out], f"{tmp / 'nope.txt'}: no such file"),
         "no text": ([str(tmp / "docs"), "-o", out], f"{tmp / 'docs'}: directory holds no"),
         "binary": ([str(tmp / "image.txt"), "-o", out], f"{tmp / 'image.txt'}:3: binary file"),
         "empty": ([str(tmp / "empty.txt"), "-o", out], f"{tmp / 'empty.txt'}: file is empty"),
+        "utf-16 without bom": ([str(tmp / "utf16.txt"), "-o", out],
+                               f"{tmp / 'utf16.txt'}: UTF-16 (little-endian) without a byte "
+                               "order mark: save it with a BOM or as UTF-8"),
+        "utf-16be without bom": ([str(tmp / "utf16be.txt"), "-o", out],
+                                 f"{tmp / 'utf16be.txt'}: UTF-16 (big-endian) without a byte "
+                                 "order mark"),
         "undecodable": ([str(tmp / "bad-bytes.txt"), "-o", out],
                         f"{tmp / 'bad-bytes.txt'}:1: undecodable bytes"),
         "unwritable": ([str(SEED), "-o", str(tmp / "a-file" / "o.tmx")],
@@ -222,8 +288,8 @@ def _bad_inputs(tmp: Path) -> dict[str, tuple[list[str], str]]:
 
 @pytest.mark.parametrize(
     "case",
-    ["missing file", "no text", "binary", "empty", "undecodable", "unwritable",
-     "unwritable rejects"],
+    ["missing file", "no text", "binary", "empty", "utf-16 without bom", "utf-16be without bom",
+     "undecodable", "unwritable", "unwritable rejects"],
 )
 @pytest.mark.parametrize("command", ["build", "pairs"])
 def test_bad_input_is_one_line_and_no_output(tmp_path: Path, case: str, command: str) -> None:

@@ -48,7 +48,8 @@ def test_unnumbered_pairs_split_by_language() -> None:
 def test_number_mismatch_is_rejected_with_reason() -> None:
     result = read(f"34. {EN1} 35. {FR1}\n")
     assert result.pairs == []
-    assert [r.reason for r in result.rejects] == ["paragraph number mismatch (34 vs 35)"]
+    assert [(r.reason, r.detail) for r in result.rejects] == [
+        ("paragraph number mismatch", "34 vs 35")]
     assert result.rejects[0].line == 1 and "cluster policy" in result.rejects[0].text
 
 

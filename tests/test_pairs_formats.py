@@ -150,6 +150,17 @@ def test_reject_log_writes_as_it_goes_and_counts() -> None:
     assert list(counted) == [] and counted.counts == {"empty-side": 1}
 
 
+def test_reject_details_are_reported_but_not_counted() -> None:
+    report = io.StringIO()
+    log = RejectLog(report)
+    log.extend([Reject("a.txt", 3, "paragraph number mismatch", "x", detail="9 vs 10"),
+                Reject("a.txt", 5, "paragraph number mismatch", "y", detail="11 vs 13")])
+    assert log.counts == {"paragraph number mismatch": 2}
+    assert report.getvalue().splitlines()[1:] == [
+        "a.txt\t3\tparagraph number mismatch: 9 vs 10\tx",
+        "a.txt\t5\tparagraph number mismatch: 11 vs 13\ty"]
+
+
 def test_pairs_tsv_reads_back_through_build(tmp_path: Path) -> None:
     """`pairs --format tsv` output is an input of its own: recognised by its header and
     built into the same TMX as the dump it came from."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import pytest
@@ -283,8 +284,8 @@ def test_min_score_sends_weak_units_to_rejects() -> None:
     assert [u.source for u in units] == [
         "Madam President, I would like to thank Mr Poettering for advertising this debate."]
     assert len(rejects) == 1
-    assert rejects[0].reason.startswith("alignment score 0.")
-    assert "below --min-score 0.3 (1-1)" in rejects[0].reason
+    assert rejects[0].reason == "alignment score below --min-score 0.3"
+    assert re.fullmatch(r"0\.[0-2]\d \(1-1\)", rejects[0].detail)
     assert rejects[0].text == "Thank you very much. ||| Merci."
 
 

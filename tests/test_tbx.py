@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -129,13 +130,28 @@ def test_read_tbx_both_versions_round_trip(tmp_path, seed_terms):
     for version in (2, 3):
         path = tmp_path / f"v{version}.tbx"
         write_tbx(seed_terms, path, version=version)
-        entries = read_tbx(path, "en", "fr-CA")  # primary subtags match
+        left_out: Counter[str] = Counter()
+        entries = read_tbx(path, "en", "fr-CA", left_out)  # primary subtags match
         got = [(e.source, e.target) for e in entries]
-        # rejected pairs are not written, forbidden ones are not read as glossary pairs
+        # rejected pairs are not written, forbidden and proposed ones are not read as
+        # glossary pairs (a guess nobody reviewed must not steer the pairing)
         expected = [(p.source_term, p.target_term) for p in seed_terms
-                    if p.status not in ("rejected", "forbidden")]
+                    if p.status not in ("rejected", "forbidden", "proposed")]
         assert got == expected
         assert entries[0].status == "approved"
+        proposed = sum(p.status == "proposed" for p in seed_terms)
+        assert proposed and left_out == {"proposed": proposed}
+        assert [(e.source, e.target) for e in read_glossary(path, "en", "fr")] == expected
+
+
+@pytest.mark.parametrize("version", [2, 3])
+def test_read_tbx_of_proposed_pairs_only_is_refused_saying_why(tmp_path, seed_terms, version):
+    path = tmp_path / "proposed.tbx"
+    proposed = [p for p in seed_terms if p.status == "proposed"]
+    write_tbx(proposed, path, version=version)
+    with pytest.raises(InputError, match=rf"no reviewed term pair: the {len(proposed)} en -> "
+                                         r"fr pairs are proposed, not reviewed"):
+        read_glossary(path, "en", "fr")
 
 
 @pytest.mark.parametrize("version", [2, 3])

@@ -1317,3 +1317,24 @@ def test_a_run_ending_with_a_coordinated_adjective_has_no_head() -> None:
     assert keys["code of conduct"] and keys["rule of procedure"]
     pairs = extract_terms(_europarl_session())
     assert not [p for p in pairs if p.source_lemma in ("country of central", "sixth periodic")]
+
+
+def test_cli_glossary_tbx_leaves_out_the_pairs_nobody_reviewed(tmp_path):
+    """A TBX tmx-export wrote for unreviewed pairs was read as a glossary: its guesses
+    steered the pairing as anchors. Only the reviewed entry is a glossary pair now, and
+    the run says how many it left out."""
+    from tmx_export.terms.run import run_terms
+    from tmx_export.terms.tbx import write_tbx
+
+    found = run_terms([str(SEED_DUMP)], min_count=1)
+    assert len(found) > 2 and {p.status for p in found} == {"proposed"}
+    found[0].status = "approved"
+    tbx = tmp_path / "terms.tbx"
+    write_tbx(found, tbx)
+    result = CliRunner().invoke(terms, [str(SEED_DUMP), "--glossary", str(tbx), "--csv",
+                                        str(tmp_path / "g.csv"), "--min-count", "1"])
+    assert result.exit_code == 0, result.output
+    assert f"glossary: {len(found) - 1} proposed pair(s) left out (not reviewed)" in result.stdout
+    again = run_terms([str(SEED_DUMP)], min_count=1, glossary_path=str(tbx))
+    assert [(p.source_term, p.target_term) for p in again if p.glossary] == [
+        (found[0].source_term, found[0].target_term)]

@@ -86,6 +86,17 @@ def test_two_regions_of_one_language_are_a_pair(tmp_path: Path) -> None:
 
 # --- nothing bilingual, nothing written ---------------------------------------------------------
 
+def test_long_english_text_without_french_says_so(tmp_path: Path) -> None:
+    """3 KB of a Europarl session's English, one paragraph: read as 2,998 characters
+    against the scrap "s", it was refused as "all rejected (1 too-long)"."""
+    words = (DATA / "europarl-sessions" / "ep-00-01-17.en.txt").read_text("utf-8").split()
+    english = tmp_path / "english.txt"
+    english.write_text(" ".join(words)[7500:10500] + "\n", encoding="utf-8")
+    line = assert_refused(run("build", str(english), "-o", str(tmp_path / "o.tmx")),
+                          "english.txt", "no translation unit to write")
+    assert "(1 unpaired paragraph (en-GB only))" in line and "too-long" not in line
+
+
 def test_one_language_text_is_a_reject_and_an_empty_run_a_refusal(tmp_path: Path) -> None:
     english = tmp_path / "english.txt"
     english.write_text(ENGLISH_ONLY, encoding="utf-8")
@@ -130,6 +141,29 @@ def test_files_without_text_in_a_directory_are_skipped_and_listed(tmp_path: Path
                    "no bilingual en-GB/fr-FR text found")
 
 
+def test_empty_files_in_a_directory_are_skipped_and_listed(tmp_path: Path) -> None:
+    """One empty .txt stopped a whole directory run with "file is empty"; it is skipped
+    and listed as a file without bilingual text is, and so is the translation whose
+    parallel file is the empty one. Named on its own, it is still refused."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "seed.txt").write_bytes(SEED.read_bytes())
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "blank.txt").write_text(" \n\n", encoding="utf-8")
+    (corpus / "speech.en.txt").write_bytes(b"")
+    (corpus / "speech.fr.txt").write_text("Reprise de la session.\n", encoding="utf-8")
+    out = tmp_path / "o.tmx"
+    result = run("build", str(corpus), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("2 units written")
+    for name in ("blank.txt", "empty.txt", "speech.en.txt"):
+        assert f"skipped {corpus / name}: file is empty\n" in result.stdout
+    assert (f"skipped {corpus / 'speech.fr.txt'}: its parallel file "
+            f"{corpus / 'speech.en.txt'} is empty\n") in result.stdout
+    assert_refused(run("build", str(corpus / "empty.txt"), "-o", str(out)), "empty.txt",
+                   "file is empty")
+
+
 # --- accounting --------------------------------------------------------------------------------
 
 def test_every_paragraph_read_is_in_a_unit_or_rejected(tmp_path: Path) -> None:
@@ -145,7 +179,7 @@ def test_every_paragraph_read_is_in_a_unit_or_rejected(tmp_path: Path) -> None:
     accounts = summary.accounts
     assert accounts.read == 10
     assert (accounts.in_units, accounts.rejected) == (8, 2)
-    assert summary.rejects == {"duplicate": 2, "paragraph number mismatch (9 vs 10)": 1}
+    assert summary.rejects == {"duplicate": 2, "paragraph number mismatch": 1}
 
 
 def test_a_broken_account_is_an_internal_error() -> None:
@@ -499,8 +533,8 @@ def test_a_paragraph_in_one_language_on_both_sides_says_so(tmp_path: Path) -> No
                     "la décision.\n", encoding="utf-8")
     units, rejects = read_units([dump], segment=None)
     assert [u.number for u in units] == [1328, 1330]
-    assert [(r.line, r.reason) for r in rejects] == [
-        (2, "no en-GB side: both halves of paragraph 1329 read as fr-FR")]
+    assert [(r.line, r.reported_reason) for r in rejects] == [
+        (2, "no en-GB side: both halves of a paragraph read as fr-FR: paragraph 1329")]
 
 
 # --- several processes -------------------------------------------------------------------------

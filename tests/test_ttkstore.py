@@ -132,6 +132,23 @@ def test_po(tmp_path):
     assert [(r.reason, r.line) for r in result.rejects] == [("fuzzy", 16), ("untranslated", 19)]
 
 
+def test_po_of_other_languages_refused_naming_what_it_leaves_unsaid(tmp_path):
+    # a PO file declares its msgstr language only: the refusal said "? -> de"
+    german = write(tmp_path, "de.po", PO.replace("Language: fr", "Language: de"))
+    with pytest.raises(InputError) as refused:
+        read_ttk(german, source_lang="en-GB", target_lang="fr-FR")
+    assert str(refused.value) == (f"{german}: the file is in msgid language not declared "
+                                  "-> de, not en-GB -> fr-FR")
+    assert "?" not in refused.value.message
+
+
+def test_xliff_without_a_target_language_refused_naming_it(tmp_path):
+    xliff = XLIFF_12.replace(' target-language="fr-FR"', "")
+    with pytest.raises(InputError, match="the file is in en-GB -> target-language not "
+                                         "declared, not de -> fr"):
+        read_ttk(write(tmp_path, "a.xlf", xliff), source_lang="de", target_lang="fr")
+
+
 def test_xliff_and_po_go_through_to_tmx(tmp_path):
     pairs = (read_ttk(write(tmp_path, "a.xlf", XLIFF_12), source_lang="en-GB",
                       target_lang="fr-FR").pairs

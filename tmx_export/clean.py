@@ -32,7 +32,9 @@ Three jobs, each a function the pipeline calls and that returns to it:
                        lean clearly to the other language (:data:`CLEAR_LEAN`). Text in a
                        third language is another question (the pairing stage's).
 
-  Rules are checked in that order and the first that fails names the reject.
+  Rules are checked in that order, except ``wrong-language``, checked before the two
+  length rules (an untranslated side is the cause to name, and is often too long as well);
+  the first that fails names the reject.
 
 * :func:`below_min_score` -- aligned units scoring under ``--min-score``.
 
@@ -86,6 +88,10 @@ def check(pair: Pair, options: CleanOptions | None = None) -> str | None:
         return "identical"
     if "leftover-markup" in rules and (_MARKUP.search(src) or _MARKUP.search(tgt)):
         return "leftover-markup"
+    # before the length rules: a side in the other language is what to fix first (an
+    # untranslated paragraph is also too long, or of the wrong length, often)
+    if "wrong-language" in rules and _wrong_language(pair, options):
+        return "wrong-language"
     if "too-long" in rules and max(len(src), len(tgt)) > options.max_chars:
         return "too-long"
     if "length-ratio" in rules:
@@ -93,8 +99,6 @@ def check(pair: Pair, options: CleanOptions | None = None) -> str | None:
         ratio = (len(tgt) + k) / (len(src) + k or 1)
         if not options.min_ratio <= ratio <= options.max_ratio:
             return "length-ratio"
-    if "wrong-language" in rules and _wrong_language(pair, options):
-        return "wrong-language"
     return None
 
 
@@ -234,9 +238,8 @@ def below_min_score(units: list[Pair], min_score: float | None
         score = unit.align_score
         if score is not None and score < min_score:
             rejects.append(Reject(
-                unit.file, unit.line,
-                f"alignment score {score:.2f} below --min-score {min_score:g} ({unit.align})",
-                f"{unit.source} ||| {unit.target}"))
+                unit.file, unit.line, f"alignment score below --min-score {min_score:g}",
+                f"{unit.source} ||| {unit.target}", detail=f"{score:.2f} ({unit.align})"))
         else:
             kept.append(unit)
     return kept, rejects

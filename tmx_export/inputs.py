@@ -372,6 +372,7 @@ def gather_inputs(
     target_lang: str = "fr-FR",
     pair_files: bool = True,
     ignored: list[str] | None = None,
+    skipped: list[tuple[str, str]] | None = None,
 ) -> list[Input]:
     """The inputs to read: files as given, ``"-"`` for stdin, directories as every file
     below them with a known input ending (:data:`INPUT_EXTENSIONS`) in sorted order
@@ -384,11 +385,14 @@ def gather_inputs(
     whole tags), whether found in a directory or given one or both by name.
 
     Everything is checked before anything is read, so a typo in the last input fails the
-    run at once rather than after an hour of work.
+    run at once rather than after an hour of work. An empty file found in a directory is
+    left out (and added to ``skipped`` with the reason): one stray empty ``notes.txt`` must
+    not stop a run over a folder; named on its own, it is an error when read.
     """
     if not inputs:
         raise InputError("tmx-export", "no input given")
     files: list[Input] = []
+    blank: list[tuple[str, str]] = []  # empty files found in directories, and why
     for given in inputs:
         if isinstance(given, ParallelInput):
             for side in (given.source, given.target):
@@ -408,13 +412,29 @@ def gather_inputs(
             if not found:
                 raise InputError(name, "directory holds no input file ("
                                  + ", ".join(f"*{e}" for e in INPUT_EXTENSIONS) + ")")
-            files.extend(str(p) for p in found)
+            for p in found:
+                if _blank(p):
+                    blank.append((str(p), "file is empty"))
+                else:
+                    files.append(str(p))
         else:
             _check_file(name)
             files.append(name)
     if files.count("-") > 1:
         raise InputError(STDIN_NAME, "standard input given more than once")
-    return _pair_side_by_side(files, source_lang, target_lang) if pair_files else files
+    if pair_files:
+        files = _pair_side_by_side(files, source_lang, target_lang, blank)
+    if skipped is not None:
+        skipped.extend(blank)
+    return files
+
+
+def _blank(path: Path) -> bool:
+    """Whether ``path`` holds nothing but white space, as :func:`detect_format` judges
+    (its head, uncompressed)."""
+    from .formats.xml import read_head
+
+    return not read_head(path, 1 << 16).strip()
 
 
 def _check_file(name: str) -> None:
@@ -426,11 +446,15 @@ def _check_file(name: str) -> None:
     raise InputError(name, "no such file or directory")
 
 
-def _pair_side_by_side(files: list[Input], source_lang: str, target_lang: str) -> list[Input]:
+def _pair_side_by_side(files: list[Input], source_lang: str, target_lang: str,
+                       blank: list[tuple[str, str]]) -> list[Input]:
     """Files ``name.<src>.txt`` with a partner ``name.<tgt>.txt`` become one ParallelInput,
-    where the first of the two stood; the other is not read again."""
+    where the first of the two stood; the other is not read again. A file whose partner
+    is one of the ``blank`` files left out of a directory is left out too, and added to
+    ``blank`` (read alone, a translation would be taken for a dump)."""
     out: list[Input] = []
     taken: set[Path] = set()
+    empty = {Path(name).resolve(): name for name, _ in blank}
     for item in files:
         if isinstance(item, ParallelInput) or item == "-":
             out.append(item)
@@ -443,6 +467,10 @@ def _pair_side_by_side(files: list[Input], source_lang: str, target_lang: str) -
             out.append(item)
             continue
         source, target = found
+        partner = target if source.resolve() == resolved else source
+        if partner.resolve() in empty:
+            blank.append((item, f"its parallel file {empty[partner.resolve()]} is empty"))
+            continue
         if source.resolve() == resolved:
             source_name, target_name = item, str(target)
         else:
@@ -467,9 +495,10 @@ def check_outputs(files: Sequence[Input | Path], outputs: Sequence[str | Path | 
                   writable: bool = False) -> None:
     """Refuse, before any work, an output that would replace a file the run reads (a slip
     of the tab key costs a dump, or a reviewed report) and an output named twice (one
-    would replace the other). ``files`` are what the run reads: its inputs as gathered
-    (:func:`gather_inputs`) and any other file (glossary, termbase, accepted report);
-    ``None`` and ``"-"`` outputs are left out. With ``writable``, each output must also be
+    would replace the other; ``"-"``, standard output, takes one output at most).
+    ``files`` are what the run reads: its inputs as gathered (:func:`gather_inputs`) and
+    any other file (glossary, termbase, accepted report); ``None`` outputs are left out.
+    With ``writable``, each output must also be
     writable (:func:`~tmx_export.formats.text.check_writable`). Paths are compared as the
     files they name: resolved (symlinks, ``./x`` and ``x``), an existing file by its inode
     too (hard links)."""
@@ -478,6 +507,10 @@ def check_outputs(files: Sequence[Input | Path], outputs: Sequence[str | Path | 
         for name in (f.source, f.target) if isinstance(f, ParallelInput) else (f,):
             if str(name) != "-":
                 read |= _file_keys(name)
+    if sum(str(output) == "-" for output in outputs if output is not None) > 1:
+        # both would interleave on one stream
+        raise InputError("-", "standard output named for two outputs (-o and --rejects?): "
+                         "name a file for one of them")
     written: set[object] = set()
     named = [output for output in outputs if output is not None and str(output) != "-"]
     for output in named:

@@ -104,6 +104,15 @@ class Reject:
     # the languages a unit held when it lacked one asked for (not in the report: the text
     # names them), so a run that found none of its pair can say which the input has
     languages: tuple[str, ...] = ()
+    # what sets this reject apart within its reason (a score, a paragraph number): written
+    # in the report after the reason, never counted with it, so the summary keeps one
+    # line per reason however many scores or numbers there are
+    detail: str = ""
+
+    @property
+    def reported_reason(self) -> str:
+        """The reason as the report writes it: with its detail, when there is one."""
+        return f"{self.reason}: {self.detail}" if self.detail else self.reason
 
     @classmethod
     def of(cls, pair: Pair, reason: str) -> Reject:

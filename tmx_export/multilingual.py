@@ -35,8 +35,8 @@ from typing import TYPE_CHECKING
 
 from .errors import InputError
 from .formats.profiles import get_profile, lang_code
-from .formats.rejects import write_rejects
-from .formats.text import atomic_output, input_name
+from .formats.rejects import rejects_output, write_rejects
+from .formats.text import input_name
 from .formats.tmx import write_units
 from .inputs import ParallelInput, gather_inputs, name_language
 from .lang import normalise_tag, primary, standard_tag
@@ -212,7 +212,7 @@ def build_multilingual(
     with ExitStack() as stack:
         # as build() does: the report is only renamed into place once the TMX is written
         if build.rejects_path is not None:
-            write_rejects(reported, stack.enter_context(atomic_output(build.rejects_path, "w")))
+            write_rejects(reported, stack.enter_context(rejects_output(build.rejects_path)))
         counts = write_units(kept, output, srclang=source, segtype=segtype,
                              profile=build.profile, max_units=build.max_units)
     summary.units_written = counts.units
@@ -247,7 +247,7 @@ def _reported_rejects(rejects: list[Reject], written: set[tuple[str, int]]) -> l
             if (reject.file, reject.line) not in written:
                 missing.setdefault((reject.file, reject.line), []).append(reject)
             continue
-        key = (reject.file, reject.line, reject.reason, reject.text)
+        key = (reject.file, reject.line, reject.reported_reason, reject.text)
         if key not in seen:
             seen.add(key)
             out.append(reject)

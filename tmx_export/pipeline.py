@@ -47,8 +47,8 @@ from typing import IO, TYPE_CHECKING, Any
 from .clean import CLEAR_LEAN, Preparer, below_min_score, check_many
 from .errors import InputError, check_terminated
 from .formats.profiles import get_profile, lang_code
-from .formats.rejects import RejectLog
-from .formats.text import atomic_output, input_name
+from .formats.rejects import RejectLog, rejects_output
+from .formats.text import input_name
 from .formats.tmx import is_part_name, iter_tmx, read_tmx_header, write_units
 from .formats.tsv import write_pairs_tsv
 from .inputs import (
@@ -176,17 +176,18 @@ def build(
         raise ValueError("build writes units: segment must be sentence, clause or paragraph")
     ignored: list[str] = []
     options, declared = declared_languages(inputs, options)
+    skipped: list[tuple[str, str]] = []
     options, files, formats = prepare_run(inputs, options, [output, options.rejects_path],
-                                           ignored)
+                                           ignored, skipped)
     segtype = _header_segtype(files, formats, options.segment)
     with ExitStack() as stack:
         # The report is opened first, so a bad report path fails before any reading, and
         # it is only renamed into place when the TMX was written.
         report = None
         if options.rejects_path is not None:
-            report = stack.enter_context(atomic_output(options.rejects_path, "w"))
+            report = stack.enter_context(rejects_output(options.rejects_path))
         run = _Run(options, report=report, keep_rejects=False, progress=progress,
-                   explicit=explicit_inputs(inputs))
+                   explicit=explicit_inputs(inputs), skipped=skipped)
         counts = write_units(run.units(files, formats), output,
                              srclang=options.source_lang, segtype=segtype,
                              profile=options.profile, max_units=options.max_units)
@@ -229,13 +230,16 @@ def export_pairs(
 
     writer = {"jsonl": write_pairs_jsonl, "tsv": write_pairs_tsv}[output_format]
     options, _ = declared_languages(inputs, options)
-    options, files, formats = prepare_run(inputs, options, [output, options.rejects_path])
+    skipped: list[tuple[str, str]] = []
+    options, files, formats = prepare_run(inputs, options, [output, options.rejects_path],
+                                           skipped=skipped)
     with ExitStack() as stack:
         # Opened first so that a bad report path fails before any work (see build()).
         report = None
         if options.rejects_path is not None:
-            report = stack.enter_context(atomic_output(options.rejects_path, "w"))
-        run = _Run(options, report=report, keep_rejects=False, explicit=explicit_inputs(inputs))
+            report = stack.enter_context(rejects_output(options.rejects_path))
+        run = _Run(options, report=report, keep_rejects=False, explicit=explicit_inputs(inputs),
+                   skipped=skipped)
         writer(run.units(files, formats), output)
     return run.rejects.counts
 
@@ -251,8 +255,10 @@ def stream_units(
     """:func:`read_units`, streamed: the units one by one, for work on memories too large
     to hold (checking, concordance). ``rejects`` hears of each reject."""
     options = options_from(options, **settings)
-    options, files, formats = prepare_run(inputs, options, [])
-    run = _Run(options, progress=progress, explicit=explicit_inputs(inputs), keep_rejects=False)
+    skipped: list[tuple[str, str]] = []
+    options, files, formats = prepare_run(inputs, options, [], skipped=skipped)
+    run = _Run(options, progress=progress, explicit=explicit_inputs(inputs), keep_rejects=False,
+               skipped=skipped)
     if rejects is not None:
         run.rejects.listener = rejects
     yield from run.units(files, formats)
@@ -273,8 +279,9 @@ def read_units(
     ``progress`` as for :func:`build`.
     """
     options = options_from(options, **settings)
-    options, files, formats = prepare_run(inputs, options, [])
-    run = _Run(options, progress=progress, explicit=explicit_inputs(inputs))
+    skipped: list[tuple[str, str]] = []
+    options, files, formats = prepare_run(inputs, options, [], skipped=skipped)
+    run = _Run(options, progress=progress, explicit=explicit_inputs(inputs), skipped=skipped)
     units = list(run.units(files, formats))
     return units, list(run.rejects)
 
@@ -323,13 +330,14 @@ class _Run:
 
     def __init__(self, options: BuildOptions, *, report: IO[str] | None = None,
                  keep_rejects: bool = True, progress: ProgressArg = None,
-                 explicit: frozenset[str] = frozenset()) -> None:
+                 explicit: frozenset[str] = frozenset(),
+                 skipped: Sequence[tuple[str, str]] = ()) -> None:
         self.options = options
         self.explicit = explicit
         self.pairs_read = 0
         self.duplicates = 0
         self.numbered = 0
-        self.accounts = Accounts()
+        self.accounts = Accounts(skipped=list(skipped))  # what prepare_run left out
         # Written to ``report`` as they come when one is open, else kept for the caller.
         self.rejects = RejectLog(report, keep=keep_rejects)
         self.repairs: Counter[str] = Counter()
@@ -947,11 +955,14 @@ def declared_languages(inputs: Sequence[str | Path | ParallelInput], options: Bu
 
 def prepare_run(inputs: Sequence[str | Path | ParallelInput], options: BuildOptions,
                  outputs: list[str | Path | None], ignored: list[str] | None = None,
+                 skipped: list[tuple[str, str]] | None = None,
                  ) -> tuple[BuildOptions, list[Input], dict[Input, str]]:
     """Everything checked before any input is read: the language tags (standardised: the
     options returned carry ``en``, not ``eng``), the inputs and their formats, the outputs
     (their directories must exist). Files of unknown types met in directories are added to
-    ``ignored``. Each refusal is one :class:`InputError` naming what to fix."""
+    ``ignored``, empty ones to ``skipped`` with the reason (see
+    :func:`~tmx_export.inputs.gather_inputs`). Each refusal is one :class:`InputError`
+    naming what to fix."""
     tags = []
     for option, code in (("--source-lang", options.source_lang),
                          ("--target-lang", options.target_lang)):
@@ -975,7 +986,7 @@ def prepare_run(inputs: Sequence[str | Path | ParallelInput], options: BuildOpti
             raise InputError(option, str(exc)) from None
     files = gather_inputs(inputs, source_lang=source, target_lang=target,
                           pair_files=options.pair_files and options.input_format is None,
-                          ignored=ignored)
+                          ignored=ignored, skipped=skipped)
     check_outputs(files, outputs, writable=True)
     if options.max_units is not None and outputs:
         _refuse_parts_over_inputs(files, outputs[0])

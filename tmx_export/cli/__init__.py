@@ -37,6 +37,15 @@ def fail(message: str, status: int = 1) -> None:
     sys.exit(status)
 
 
+def refuse_stdout(**outputs: str | None) -> None:
+    """Refuse ``-`` for an output written only as a file (it would make a file named ``-``):
+    ``refuse_stdout(csv=csv_path)`` checks ``--csv``."""
+    for option, value in outputs.items():
+        if value == "-":
+            raise click.UsageError(f"--{option} needs a file name, not '-': this output "
+                                   "is not written to standard output")
+
+
 def _terminate(signum: int, frame: Any) -> None:
     terminate()
 

@@ -209,8 +209,8 @@ def build_command(inputs: tuple[str, ...], output: str, quiet: bool, source_file
     finally:
         if bar is not None:
             bar.close()
-    if not quiet:
-        click.echo(summary_text(summary), err=output == "-")
+    if not quiet:  # on stderr when stdout takes the TMX or the rejects
+        click.echo(summary_text(summary), err="-" in (output, options.rejects_path))
 
 
 def _build_multilingual(sources: list[str | ParallelInput], output: str, quiet: bool,
@@ -238,7 +238,7 @@ def _build_multilingual(sources: list[str | ParallelInput], output: str, quiet: 
     if summary.rejects:
         lines.append(f"{summary.rejected} rejected:")
         lines.extend(f"  {count:>6}  {reason}" for reason, count in summary.rejects.most_common())
-    click.echo("\n".join(lines), err=output == "-")
+    click.echo("\n".join(lines), err="-" in (output, options.build.rejects_path))
 
 
 def _count(n: int, noun: str) -> str:
@@ -267,7 +267,9 @@ def summary_text(summary: BuildSummary) -> str:
         lines.append(f"{summary.rejected} rejected:")
         lines.extend(f"  {count:>6}  {reason}" for reason, count in summary.rejects.most_common())
         if summary.rejects_path:
-            lines.append(f"rejects written to {summary.rejects_path}")
+            where = summary.rejects_path
+            lines.append("rejects written to "
+                         + ("standard output" if where == "-" else where))
         else:
             lines.append("(use --rejects FILE to see them)")
     else:

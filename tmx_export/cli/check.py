@@ -13,7 +13,14 @@ from collections.abc import Sequence
 import click
 
 from ..check.model import CHECKS
-from . import Command, declared_note, language_options, languages_named, progress_bar
+from . import (
+    Command,
+    declared_note,
+    language_options,
+    languages_named,
+    progress_bar,
+    refuse_stdout,
+)
 
 
 @click.command("check", cls=Command)
@@ -55,6 +62,7 @@ def check_command(inputs: Sequence[str], source_lang: str, target_lang: str,
 
     if termbase_path and glossary_path:
         raise click.UsageError("--termbase and --glossary go one at a time")
+    refuse_stdout(report=report_path)
     if report_path is not None:
         report_format(report_path)  # a bad name fails before any work
     options = CheckOptions.choosing(only, skip, source_lang=source_lang,

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 import click
 
 from ..model import TERM_SEGMENTS, TermsOptions
-from . import Command, progress_bar
+from . import Command, progress_bar, refuse_stdout
 
 
 def _say(quiet: bool) -> Callable[[str], None] | None:
@@ -100,6 +100,7 @@ def terms_command(inputs: Sequence[str], termbase_path: str | None, tbx_path: st
     """
     from ..terms.run import terms
 
+    refuse_stdout(tbx=tbx_path, review=review_path, report=report_path, csv=csv_path)
     options = TermsOptions(
         termbase_path=termbase_path, glossary_path=glossary_path, min_count=min_count,
         max_contexts=max_contexts, segment=segment, source_lang=source_lang,

@@ -1682,15 +1682,35 @@ ONE_LANGUAGE_WHOLE = 0.8
 ONE_LANGUAGE_SIDE = 0.5
 
 
+# A side of fewer than OTHER_LANGUAGE_MIN_WORDS words (too few to tell its language)
+# beside one of at least this many is a scrap cut off the other side, not its translation:
+# 3 KB of English without French was read as 2,998 characters -> "s" and rejected as
+# too-long, a reason that hid that the text holds no French at all. (A pair so unequal is
+# a length-ratio reject in any case: 30 words against 3 are 4 times as long.)
+SCRAP_BESIDE_WORDS = 30
+
+
+def _scrap_beside(source: str, target: str, langs: tuple[str, str]) -> bool:
+    """Whether one side is too short to judge and the other long (see
+    :data:`SCRAP_BESIDE_WORDS`)."""
+    counts = sorted(text_lean(side, *langs)[1] for side in (source, target))
+    return counts[0] < OTHER_LANGUAGE_MIN_WORDS and counts[1] >= SCRAP_BESIDE_WORDS
+
+
 def _one_language(source: str, target: str, langs: tuple[str, str]) -> int | None:
     """0 when an unnumbered pair is a source-language paragraph cut in two, 1 when it is
-    a target-language one (see :data:`ONE_LANGUAGE_WHOLE`), else ``None``."""
+    a target-language one (see :data:`ONE_LANGUAGE_WHOLE`), else ``None``. Such a pair
+    holds a number on one side only, or a scrap of a side beside a long one."""
     numbers = set(_DIGITS_RE.findall(source)), set(_DIGITS_RE.findall(target))
-    if numbers[0] & numbers[1] or not (numbers[0] or numbers[1]):
+    numbers_apart = not numbers[0] & numbers[1] and bool(numbers[0] or numbers[1])
+    scrap = _scrap_beside(source, target, langs)
+    if not (numbers_apart or scrap):
         return None
     whole, count = text_lean(f"{source} {target}", *langs)
     if count < 2 or abs(whole) < ONE_LANGUAGE_WHOLE:
         return None
+    if scrap:  # the lean of a scrap's word or two says nothing of its own
+        return 0 if whole > 0 else 1
     if whole > 0:  # the paragraph reads as the source language: does the target side?
         lean, _ = text_lean(target, langs[1], langs[0])
         return 0 if lean <= ONE_LANGUAGE_SIDE else None
@@ -1706,8 +1726,10 @@ def _check_pair(
     tgt_no, tgt_text = _split_number(target) if numbered else (None, target)
     src_text, tgt_text = _tidy(src_text), _tidy(tgt_text)
 
-    def reject(reason: str, languages: tuple[str, ...] = ()) -> tuple[None, Reject]:
-        return None, Reject(file, line, reason, _tidy(f"{source} {target}"), languages)
+    def reject(reason: str, detail: str = "",
+               languages: tuple[str, ...] = ()) -> tuple[None, Reject]:
+        return None, Reject(file, line, reason, _tidy(f"{source} {target}"), languages,
+                            detail=detail)
 
     if not src_text and not tgt_text:
         return reject("empty pair")
@@ -1718,14 +1740,14 @@ def _check_pair(
         if number is not None and re.search(rf"(?:^|\s){number}\.\s", text):
             # the paragraph's number twice on the one side: both halves in one language
             # ("1329. 200, rue de la Loi 1329. Rue de la Loi 200", DGT-TM)
-            return reject(f"no {missing} side: both halves of paragraph {number} read as "
-                          f"{lang}")
+            return reject(f"no {missing} side: both halves of a paragraph read as {lang}",
+                          f"paragraph {number}")
         return reject(f"{missing} side missing or empty")
     if numbered and src_no != tgt_no:
         if src_no is None or tgt_no is None:
             side = source_lang if src_no is None else target_lang
             return reject(f"paragraph number missing on the {side} side")
-        return reject(f"paragraph number mismatch ({src_no} vs {tgt_no})")
+        return reject("paragraph number mismatch", f"{src_no} vs {tgt_no}")
     # judged as before no-break spaces were kept (each an ordinary space): the identifier's
     # n-grams read them as other characters
     for text, lang, own, other_lang in ((_plain(src_text), source_lang, langs[0], target_lang),
@@ -1737,7 +1759,7 @@ def _check_pair(
         if other:
             # what the paragraph holds: the document's check and a run left without units
             # name it (a German dump labelled Dutch)
-            return reject(f"{lang} side is in another language ({other})", (other,))
+            return reject(f"{lang} side is in another language ({other})", languages=(other,))
     alone = None if numbered else _one_language(src_text, tgt_text, langs)
     if alone is not None:
         lang = source_lang if alone == 0 else target_lang
@@ -1748,6 +1770,6 @@ def _check_pair(
             number, side = doubled
             twice, never = ((source_lang, target_lang) if side == 0 else
                             (target_lang, source_lang))
-            return reject(f"pair boundaries unsure: {number} twice on the {twice} side and "
-                          f"not on the {never} side (two pairs run together?)")
+            return reject(f"pair boundaries unsure: a number twice on the {twice} side and "
+                          f"not on the {never} side (two pairs run together?)", number)
     return Pair(src_text, tgt_text, source_lang, target_lang, src_no, file, line), None

@@ -13,14 +13,16 @@ a ``'`` in front, and :func:`read_rejects` takes exactly that ``'`` off again
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
 from ..errors import InputError
 from ..model import Reject
-from .text import neutralise_cell, read_text, restore_cell
+from .text import atomic_output, neutralise_cell, read_text, restore_cell
 from .tsv import escape_field, records, text_output, unescape_field
 
 REJECT_COLUMNS = ("file", "line", "reason", "text")
@@ -29,7 +31,7 @@ REJECTS_HEADER = "\t".join(REJECT_COLUMNS) + "\n"
 def format_reject(reject: Reject) -> str:
     """One line of the report (tabs and line breaks in the fields escaped, and a field that
     a spreadsheet would take for a formula behind a ``'``)."""
-    fields = (reject.file, str(reject.line), reject.reason, reject.text)
+    fields = (reject.file, str(reject.line), reject.reported_reason, reject.text)
     return "\t".join(neutralise_cell(escape_field(field)) for field in fields) + "\n"
 
 
@@ -42,6 +44,25 @@ def write_rejects(rejects: Iterable[Reject], target: str | Path | IO[str]) -> in
             out.write(format_reject(reject))
             count += 1
     return count
+
+
+@contextmanager
+def rejects_output(path: str | Path) -> Iterator[IO[str]]:
+    """The report's handle: a file written atomically, or for ``"-"`` standard output,
+    which gets the report only when the run succeeded (it is held in a temporary file
+    until then), so a failed run prints no partial report, as it leaves no partial file."""
+    if str(path) != "-":
+        with atomic_output(path, "w") as handle:
+            yield handle
+        return
+    import shutil  # only here: a run loads no module it does not use (startup time)
+    import tempfile
+
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as held:
+        yield held
+        held.seek(0)
+        shutil.copyfileobj(held, sys.stdout)
+        sys.stdout.flush()
 
 
 class RejectLog:

@@ -46,6 +46,10 @@ def decode_bytes(data: bytes, name: str) -> str:
                                  _line_of(data, exc.start)) from None
             return _checked_text(text, name)
     if b"\x00" in data:
+        order = utf16_without_bom(data)
+        if order is not None:
+            raise InputError(name, f"UTF-16 ({order}) without a byte order mark: save it with "
+                             "a BOM or as UTF-8")
         raise InputError(name, "binary file (NUL bytes), not text", _line_of(data, data.index(0)))
     try:
         return _checked_text(data.decode("utf-8"), name)
@@ -59,6 +63,29 @@ def decode_bytes(data: bytes, name: str) -> str:
             _line_of(data, utf8_error.start),
         )
     return _checked_text(data.decode("cp1252"), name)
+
+
+# UTF-16 text of the Latin scripts has a NUL in one byte of nearly every character (the
+# high byte of every ASCII and Latin-1 character), in the odd bytes when little-endian, in
+# the even ones when big-endian; a binary file scatters its NULs over both.
+UTF16_NUL_SHARE = 0.7  # at least this share of one parity's bytes are NUL
+UTF16_OTHER_NUL_SHARE = 0.02  # and at most this share of the other's
+_UTF16_SAMPLE = 4096
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """``"little-endian"`` or ``"big-endian"`` when ``data`` has the NUL pattern of UTF-16
+    text without a byte order mark (see :data:`UTF16_NUL_SHARE`), else ``None``."""
+    sample = data[:_UTF16_SAMPLE]
+    half = len(sample) // 2
+    if half < 2:
+        return None
+    even, odd = sample[0::2][:half].count(0) / half, sample[1::2][:half].count(0) / half
+    if odd >= UTF16_NUL_SHARE and even <= UTF16_OTHER_NUL_SHARE:
+        return "little-endian"
+    if even >= UTF16_NUL_SHARE and odd <= UTF16_OTHER_NUL_SHARE:
+        return "big-endian"
+    return None
 
 
 def _checked_text(text: str, name: str) -> str:

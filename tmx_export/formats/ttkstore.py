@@ -68,7 +68,7 @@ def read_ttk(
                       for element, (src, tgt) in files.items()}
         if all(d == "other" for d in directions.values()):
             src, tgt = next(iter(files.values()))
-            raise InputError(name, f"the file is in {src or '?'} -> {tgt or '?'}, "
+            raise InputError(name, f"the file is in {_languages_said(store, src, tgt)}, "
                                    f"not {source_lang} -> {target_lang}")
         swapped = False
     else:
@@ -310,9 +310,21 @@ def _check_languages(store, name: str, source_lang: str, target_lang: str) -> bo
         return False
     direction = file_direction(file_src, file_tgt, source_lang, target_lang)
     if direction == "other":
-        raise InputError(name, f"the file is in {file_src or '?'} -> {file_tgt or '?'}, "
+        raise InputError(name, f"the file is in {_languages_said(store, file_src, file_tgt)}, "
                                f"not {source_lang} -> {target_lang}")
     return direction == "swapped"
+
+
+def _languages_said(store, source: str, target: str) -> str:  # type: ignore[no-untyped-def]
+    """A file's languages for a message, "source -> target", a language the file leaves
+    unsaid named as such in the file's own terms (a bare "?" told the user nothing: a PO
+    file never declares its msgid language)."""
+    if type(store).__name__ == "pofile":
+        unsaid = ("msgid language not declared", "msgstr language not declared (no Language "
+                  "header)")
+    else:
+        unsaid = ("source-language not declared", "target-language not declared")
+    return f"{source or unsaid[0]} -> {target or unsaid[1]}"
 
 
 def _lang(store, method: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -22,12 +23,13 @@ from .termpair import TermPair
 _HEADER_WORDS = {"source", "target", "term", "src", "tgt", "en", "fr", "english", "french"}
 
 
-def read_glossary(path: str | Path, source_lang: str = "en", target_lang: str = "fr"
-                  ) -> list[GlossaryEntry]:
-    """Known term pairs from a TSV, CSV or TBX file."""
+def read_glossary(path: str | Path, source_lang: str = "en", target_lang: str = "fr",
+                  left_out: Counter[str] | None = None) -> list[GlossaryEntry]:
+    """Known term pairs from a TSV, CSV or TBX file; ``left_out`` counts the pairs of a
+    TBX left out by their status (see :func:`~tmx_export.terms.tbx.read_tbx`)."""
     name = str(path)
     if name.lower().endswith(".tbx"):
-        return read_tbx(path, source_lang, target_lang)
+        return read_tbx(path, source_lang, target_lang, left_out)
     text = read_text(path)
     # the delimiter as the table's first line shows it, the comments above it aside
     first = next((line for line in text.split("\n") if line.strip()

@@ -123,8 +123,12 @@ def run_terms(
 
     glossary = []
     if glossary_path:
+        left_out: Counter[str] = Counter()
         glossary = [(e.source, e.target)
-                    for e in read_glossary(glossary_path, source_lang, target_lang)]
+                    for e in read_glossary(glossary_path, source_lang, target_lang, left_out)]
+        if left_out["proposed"]:
+            _say(say, f"glossary: {left_out['proposed']} proposed pair(s) left out "
+                      "(not reviewed)")
     units, rejects = read_term_units(inputs, source_lang=source_lang,
                                      target_lang=target_lang, segment=segment,
                                      progress=progress, jobs=jobs)

@@ -19,6 +19,7 @@ as the glossary comment, keeps that comment short. Rejected pairs are not export
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -301,18 +302,24 @@ def tbx_layout(root: etree._Element, name: str) -> tuple[str, str, tuple[str, ..
     raise InputError(name, f"not TBX: root element <{local}>")
 
 
-def read_tbx(path: str | Path, source_lang: str, target_lang: str) -> list[GlossaryEntry]:
+def read_tbx(path: str | Path, source_lang: str, target_lang: str,
+             left_out: Counter[str] | None = None) -> list[GlossaryEntry]:
     """Term pairs of a TBX file (2019 ``<tbx>`` or 2008 ``<martif>``) for a language pair.
 
     Languages match on their primary subtag ("en" matches "en-GB"). Each entry yields one pair
     per source term and usable target term; deprecated target terms are left out (a glossary
-    names what to use). Raises :class:`InputError` for files that are not TBX.
+    names what to use), and so are the entries ``tmx-export terms`` wrote for pairs nobody
+    reviewed (no status, and the note :func:`marked_proposed` finds), as ``check`` leaves
+    them out: a glossary steers the pairing, and a guess must not. Their number is added to
+    ``left_out["proposed"]``; a TBX of nothing else is refused, saying so. Raises
+    :class:`InputError` for files that are not TBX.
     """
     root = parse_xml(path).getroot()
     entry_tag, lang_tag, term_tags = tbx_layout(root, str(path))
     want_source = primary(source_lang)
     want_target = primary(target_lang)
     entries: list[GlossaryEntry] = []
+    unreviewed = 0
     for entry in root.iter(f"{{*}}{entry_tag}", entry_tag):
         terms: dict[str, list[tuple[str, str | None, str | None]]] = {"s": [], "t": []}
         for lang_sec in entry.iter(f"{{*}}{lang_tag}", lang_tag):
@@ -329,13 +336,32 @@ def read_tbx(path: str | Path, source_lang: str, target_lang: str) -> list[Gloss
                 terms[side].append((" ".join("".join(term.itertext()).split()),
                                     notes.get("partOfSpeech"),
                                     notes.get("administrativeStatus")))
+        if _unreviewed(entry, terms):
+            unreviewed += 1
+            continue
         for source, pos, _ in terms["s"]:
             for target, target_pos, admin in terms["t"]:
                 status = STATUS_OF_ADMIN.get(admin or "")
                 if status == "forbidden":
                     continue
                 entries.append(GlossaryEntry(source, target, pos or target_pos, status))
+    if not entries and unreviewed:
+        raise InputError(str(path), f"no reviewed term pair: the {unreviewed} {source_lang} -> "
+                         f"{target_lang} pairs are proposed, not reviewed (review them first: "
+                         "terms --review, terms apply, then write the TBX again)")
+    if left_out is not None and unreviewed:
+        left_out["proposed"] += unreviewed
     return entries
+
+
+def _unreviewed(entry: etree._Element,
+                terms: dict[str, list[tuple[str, str | None, str | None]]]) -> bool:
+    """Whether ``entry``, holding ``terms`` of both sides, is a pair tmx-export proposed and
+    nobody reviewed: none of its terms has a status, and its note says so."""
+    if not (terms["s"] and terms["t"]):
+        return False
+    statuses = [admin for side in terms.values() for *_, admin in side]
+    return not any(statuses) and marked_proposed(entry)
 
 
 def _first(element: etree._Element, tag: str) -> etree._Element | None:
