@@ -44,3 +44,21 @@ def test_chinese_and_japanese_end_sentences_without_a_space() -> None:
         "委員会は報告書を採択した。", "理事会は月曜日に会合した。"]
     # a full-width mark in a Latin-script text is left to the usual rules
     assert segment_text("Le mot « 。» reste. Fin.", "fr") == ["Le mot « 。» reste.", "Fin."]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # German and Czech close „…“ with U+201C; German also writes »…«
+    ("de", "Er sagte: „Das ist gut.“ Dann ging er.",
+     ["Er sagte: „Das ist gut.“", "Dann ging er."]),
+    ("de", "Er sagte: »Das ist gut.« Dann ging er.",
+     ["Er sagte: »Das ist gut.«", "Dann ging er."]),
+    ("cs", "Výbor uvedl: „Lhůta je příliš krátká.“ Komise to zváží.",
+     ["Výbor uvedl: „Lhůta je příliš krátká.“", "Komise to zváží."]),
+    ("sk", "Výbor uviedol: „Lehota je krátka.“ Komisia to zváži.",
+     ["Výbor uviedol: „Lehota je krátka.“", "Komisia to zváži."]),
+    ("bg", "Комитетът каза: „Срокът е кратък.“ Комисията ще прецени.",
+     ["Комитетът каза: „Срокът е кратък.“", "Комисията ще прецени."]),
+])
+def test_closing_quotes_of_low_opening_quotes_end_the_sentence(
+        lang: str, text: str, expected: list[str]) -> None:
+    assert segment_text(text, lang) == expected

@@ -62,18 +62,24 @@ def omegat_splits_number(body: str, lang: str) -> bool:
 
 MODES = ("sentence", "paragraph", "clause")
 
+# Closing quotes and brackets kept with the sentence. "“" and "‘" close the low-opening
+# quotes of German, Czech, Slovak, Bulgarian... („Das ist gut.“), "«" and "‹" German's
+# »Gut.«; after sentence punctuation and before white space none of them opens a quote, so
+# every language takes them.
+_CLOSERS = "[\"'”’“‘«‹)\\]]*"
 _CANDIDATE = re.compile(
     r"[.?!…]+"  # the sentence-final punctuation
     r"(?:[ \u00a0\u202f\u2009]?[»›])?"  # French closing guillemet, after a (thin) space
-    r"[\"'”’)\]]*"  # closing quotes and brackets
+    + _CLOSERS +  # closing quotes and brackets
     r"(?=\s)"
 )
 # Greek writes its question mark as ";" (U+037E, which NFC makes U+003B): a sentence end
 # there, and never the clause break of the other languages.
 _GREEK_CANDIDATE = re.compile(
-    r"(?:[.?!…;\u037e]+)(?:[ \u00a0\u202f\u2009]?[»›])?[\"'”’)\]]*(?=\s)")
+    r"(?:[.?!…;\u037e]+)(?:[ \u00a0\u202f\u2009]?[»›])?" + _CLOSERS + r"(?=\s)")
 # clause mode: also "; " before a lower-case word (the clauses of EU resolutions)
-_CLAUSE_CANDIDATE = re.compile(r"(?:[.?!…]+(?:[ \u00a0\u202f\u2009]?[»›])?|;)[\"'”’)\]]*(?=\s)")
+_CLAUSE_CANDIDATE = re.compile(
+    r"(?:[.?!…]+(?:[ \u00a0\u202f\u2009]?[»›])?|;)" + _CLOSERS + r"(?=\s)")
 # what follows a candidate: white space, opening quotes/brackets, then the first character
 _FOLLOWER = re.compile(r"\s+((?:[\"'“‘«‹(\[¿¡]\s*)*)(\S?)")
 LINE_BREAK_RE = re.compile(r"[ \t\u00a0\u202f]*(?:\r\n|[\n\r\u2028\u2029\x0b\x0c\x85])\s*")
