@@ -135,20 +135,53 @@ _ORDINAL_DOT_LANGUAGES = frozenset("de cs da et fi hr hu lv no nb sk sl".split()
 
 
 # Other EU languages: their own titles and references, on top of the English list (whose
-# Latin abbreviations and "Art." they share).
+# Latin abbreviations and "Art." they share). An entry may hold spaces: "z. B." is matched
+# against the last words before the dot. The Official Journal citation of every EU act
+# ("ABl. L 46 vom 17.2.1997, S. 25", "Úř. věst. L 46, 17.2.1997, s. 25") needs its journal
+# and its page.
 _MORE_ABBREVIATIONS: dict[str, tuple[list[str], list[str]]] = {
     # language: (never a sentence end, not before a digit)
-    "de": (["Hr.", "Fr.", "Dr.", "z.B.", "d.h.", "u.a.", "bzw.", "usw.", "vgl.", "ggf.",
-            "ca.", "sog."], ["Abs.", "Nr.", "S.", "Ziff.", "Bd.", "Anh."]),
-    "el": (["κ.", "κα.", "π.χ.", "βλ.", "δηλ."], ["άρθ.", "παρ.", "σελ.", "αριθ."]),
-    "cs": (["tzv.", "např.", "tj.", "resp."], ["čl.", "odst.", "písm.", "č.", "bod."]),
-    "pl": (["np.", "tzw.", "tj.", "m.in.", "dr.", "inż."], ["art.", "ust.", "pkt.", "nr.",
-                                                            "lit.", "poz.", "str."]),
+    "de": (["Hr.", "Fr.", "Dr.", "Prof.", "z.B.", "d.h.", "u.a.", "bzw.", "usw.", "vgl.",
+            "ggf.", "ca.", "sog.", "gem.", "ABl.", "z.", "u.", "u. a.", "z. B.", "d. h.",
+            "u. U.", "z. T.", "o. Ä.", "s. o.", "s. u.", "v. a.", "Mio.", "Mrd.", "inkl."],
+           ["Abs.", "Nr.", "S.", "Ziff.", "Bd.", "Anh.", "Unterabs.", "Kap.", "Str."]),
+    "el": (["κ.", "κα.", "π.χ.", "βλ.", "δηλ."],
+           ["άρθ.", "άρθρ.", "παρ.", "σελ.", "σ.", "αριθ.", "στοιχ.", "εδ.", "κεφ."]),
+    "bg": (["т.е.", "напр.", "проф.", "ул.", "бул."], ["чл.", "ал.", "стр.", "т.", "бр."]),
+    "cs": (["tzv.", "např.", "tj.", "resp.", "Úř.", "věst.", "Ing.", "prof.", "Prof.", "doc.",
+            "Mgr.", "Bc.", "JUDr.", "MUDr.", "PhDr.", "RNDr."],
+           ["čl.", "odst.", "písm.", "č.", "bod.", "s.", "příl."]),
+    "sk": (["tzv.", "napr.", "t. j.", "resp.", "Ing.", "prof.", "doc.", "Mgr.", "JUDr.",
+            "MUDr."], ["čl.", "ods.", "písm.", "č.", "bod.", "s.", "príl."]),
+    "pl": (["np.", "tzw.", "tj.", "m.in.", "dr.", "inż.", "prof.", "hab.", "doc.", "Dz.U.",
+            "Dz."], ["art.", "ust.", "pkt.", "nr.", "lit.", "poz.", "str.", "s."]),
+    "sl": (["npr.", "t. i.", "prof.", "dr.", "mag.", "g.", "ga."],
+           ["str.", "čl.", "odst.", "št.", "tč."]),
+    "hr": (["npr.", "tj.", "prof.", "dr.", "mr.", "g.", "gđa.", "sc."],
+           ["str.", "čl.", "st.", "br.", "toč."]),
+    "fi": (["esim.", "ns.", "ks.", "mm."], ["s."]),
+    "sv": (["t.ex.", "t. ex.", "bl.a.", "bl. a.", "dvs.", "s.k.", "jfr."], ["s.", "nr."]),
+    "da": (["f.eks.", "f. eks.", "jf.", "bl.a.", "dvs.", "evt."], ["s.", "nr.", "stk.", "pkt."]),
+    "hu": (["pl.", "ill.", "dr.", "ifj.", "kb.", "ún."], ["u.", "sz.", "bek."]),
+    "ro": (["Dl.", "Dna.", "dl.", "dna.", "prof.", "ing.", "Ing."],
+           ["alin.", "pct.", "nr.", "pag."]),
+    "mt": (["eż.", "Dr.", "Prof."], []),
     "es": (["Sr.", "Sra.", "Srta.", "D.", "Dña.", "p.ej."], ["art.", "núm.", "apdo.", "pág."]),
-    "it": (["Sig.", "Sigg.", "Sig.ra", "dott.", "ecc.", "es."], ["art.", "n.", "pag.", "par."]),
+    "it": (["Sig.", "Sigg.", "Sig.ra", "sig.", "sigg.", "sig.ra", "dott.", "Dott.", "dott.ssa",
+            "prof.", "Prof.", "avv.", "Avv.", "ing.", "Ing.", "on.", "On.", "ecc.", "es."],
+           ["art.", "n.", "pag.", "par.", "co."]),
     "pt": (["Sr.", "Sra.", "Dr.", "Dra."], ["art.", "n.º", "pág."]),
     "nl": (["dhr.", "mevr.", "bijv.", "o.a.", "m.b.t."], ["art.", "nr.", "blz.", "lid."]),
 }
+
+# What may be glued in front of an abbreviation: Italian elided articles and prepositions
+# ("dell'art. 5", "l'art."), Maltese articles ("l-Art. 5", "tal-Art.").
+_GLUED_PREFIX: dict[str, re.Pattern[str]] = {
+    "it": re.compile(r"^\w+['’]"),
+    "mt": re.compile(r"^\w+-"),
+}
+# Abbreviations that end compounds: German street names ("Hauptstr. 5").
+_ABBREVIATION_SUFFIXES: dict[str, dict[str, str]] = {"de": {"str.": BEFORE_DIGIT}}
 
 
 def _with_more(lang: str) -> dict[str, str]:
@@ -198,7 +231,6 @@ def _western_breaks(line: str, language: str, clause: bool,
         candidate = _GREEK_CANDIDATE
     else:
         candidate = _CLAUSE_CANDIDATE if clause else _CANDIDATE
-    ordinal_dots = language in _ORDINAL_DOT_LANGUAGES
     breaks: list[int] = []
     for m in candidate.finditer(line):
         follower = _FOLLOWER.match(line, m.end())
@@ -215,24 +247,55 @@ def _western_breaks(line: str, language: str, clause: bool,
             continue
         if nxt.islower():
             continue  # "etc. and", "approx. two", "34. invite": not a sentence end
-        if punct[0] == "." and (len(punct) == 1 or punct[1] != "."):
-            start = m.start() + 1
-            words = line[max(0, start - 40) : start].split()
-            token = words[-1].lstrip(_OPENERS) if words else ""
-            if ordinal_dots and token[:-1].isdigit() and (
-                    language == "de" or len(token) <= 4):
-                continue  # "am 3. März", "der 2. Absatz": an ordinal, not a sentence end
-            rule = abbreviations.get(token)
-            if rule is None and _INITIALS.fullmatch(token):
-                rule = ALWAYS
-            if rule is ALWAYS:
-                continue
-            if rule is BEFORE_DIGIT and nxt.isdigit() and not follower.group(1):
-                continue
-            if rule is UNLESS_UPPER and not nxt.isupper():
-                continue
+        if punct[0] == "." and (len(punct) == 1 or punct[1] != ".") and not _dot_ends_sentence(
+                line, m.start() + 1, follower, language, abbreviations):
+            continue
         breaks.append(m.end())
     return breaks
+
+
+def _dot_ends_sentence(line: str, end: int, follower: re.Match[str], language: str,
+                       abbreviations: dict[str, str]) -> bool:
+    """Whether the single "." ending at ``end`` ends a sentence, given what follows it (not a
+    lower-case letter): not after an ordinal or an abbreviation that forbids it."""
+    words = [word.lstrip(_OPENERS) for word in line[max(0, end - 40) : end].split()]
+    token = words[-1] if words else ""
+    if _is_ordinal(token, language):
+        return False  # "am 3. März", "der 2. Absatz": an ordinal, not a sentence end
+    rule = _abbreviation_rule(words, language, abbreviations)
+    if rule is ALWAYS:
+        return False
+    nxt = follower.group(2)
+    if rule is BEFORE_DIGIT and nxt.isdigit() and not follower.group(1):
+        return False
+    return not (rule is UNLESS_UPPER and not nxt.isupper())
+
+
+def _is_ordinal(token: str, language: str) -> bool:
+    return (language in _ORDINAL_DOT_LANGUAGES and token[:-1].isdigit()
+            and (language == "de" or len(token) <= 4))
+
+
+def _abbreviation_rule(words: list[str], language: str,
+                       abbreviations: dict[str, str]) -> str | None:
+    """The rule of the abbreviation the words before a "." end with, if any: "z. B." (the
+    last words), "Art.", "dell'art." (a glued prefix), "Hauptstr." (a suffix), "J." (an
+    initial)."""
+    for count in (3, 2):
+        rule = abbreviations.get(" ".join(words[-count:])) if len(words) >= count else None
+        if rule is not None:
+            return rule
+    token = words[-1] if words else ""
+    rule = abbreviations.get(token)
+    prefix = _GLUED_PREFIX.get(language)
+    if rule is None and prefix is not None:
+        rule = abbreviations.get(prefix.sub("", token, count=1))
+    for suffix, suffix_rule in _ABBREVIATION_SUFFIXES.get(language, {}).items():
+        if rule is None and token.endswith(suffix):
+            rule = suffix_rule
+    if rule is None and _INITIALS.fullmatch(token):
+        rule = ALWAYS
+    return rule
 
 
 def cut_at(line: str, breaks: list[int]) -> list[str]:
