@@ -137,3 +137,26 @@ def test_abbreviations_glued_or_in_compounds_still_end_nothing_else() -> None:
     assert segment_text("Er wohnt in der Hauptstr. Dort ist es laut.", "de") == [
         "Er wohnt in der Hauptstr.", "Dort ist es laut."]
     assert segment_text("Ende der Straße. Dort.", "de") == ["Ende der Straße.", "Dort."]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # a four-digit year is no ordinal; a word that starts sentences never follows an ordinal
+    ("de", "Die Frist endet im Jahr 2020. Danach gilt Absatz 3.",
+     ["Die Frist endet im Jahr 2020.", "Danach gilt Absatz 3."]),
+    ("de", "Dies gilt gemäß Artikel 12. Die Kommission prüft die Kosten.",
+     ["Dies gilt gemäß Artikel 12.", "Die Kommission prüft die Kosten."]),
+    ("de", "Er kam im Jahr 2020. Kommissionen tagen oft.",
+     ["Er kam im Jahr 2020.", "Kommissionen tagen oft."]),
+    ("fi", "Katso taulukko 3. Se on selvä.", ["Katso taulukko 3.", "Se on selvä."]),
+    ("da", "Se artikel 3. Det er klart.", ["Se artikel 3.", "Det er klart."]),
+    ("et", "Vaata tabelit 3. See on selge.", ["Vaata tabelit 3.", "See on selge."]),
+    ("cs", "Viz článek 3. Komise to zváží.", ["Viz článek 3.", "Komise to zváží."]),
+    # ordinals stay: a month, a noun, a digit after them
+    ("de", "Am 12. Oktober tagte der 2. Senat. Ende.",
+     ["Am 12. Oktober tagte der 2. Senat.", "Ende."]),
+    ("de", "Die 3. Richtlinie gilt. Ende.", ["Die 3. Richtlinie gilt.", "Ende."]),
+    ("da", "Efter den 2. Verdenskrig. Det er klart.",
+     ["Efter den 2. Verdenskrig.", "Det er klart."]),
+])
+def test_number_before_a_sentence_start(lang: str, text: str, expected: list[str]) -> None:
+    assert segment_text(text, lang) == expected

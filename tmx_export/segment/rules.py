@@ -128,10 +128,37 @@ _INITIALS = re.compile(r"(?:[A-Z]\.)+|(?:[A-Z]\.-)+[A-Z]\.")
 
 
 # Languages that write ordinal numbers with a dot ("3. März", "3. března", "3. maaliskuuta"):
-# "<digits>." before a space does not end a sentence there. German follows OmegaT's rule
-# (never, so its segments match); the others only up to three digits, as a year ending a
-# sentence ("in 2019. Then") is far likelier than a four-digit ordinal.
+# "<digits>." before a space does not end a sentence there, when it has up to three digits
+# (a year ending a sentence, "im Jahr 2020. Danach", is far likelier than a four-digit
+# ordinal) and the next word is not one that starts sentences (below).
 _ORDINAL_DOT_LANGUAGES = frozenset("de cs da et fi hr hu lv no nb sk sl".split())
+
+# Words that start a sentence but never follow an ordinal ("Artikel 12. Die Kommission",
+# "taulukko 3. Se on"): articles, pronouns, conjunctions, prepositions, sentence adverbs.
+# An ordinal is followed by a noun, a month or an adjective; German capitalises its nouns,
+# so only such words tell its ordinals from its sentence ends.
+_STARTER_WORDS = {
+    "de": "Der Die Das Den Dem Des Ein Eine Einen Einem Einer Eines Es Er Sie Wir Ich Man "
+          "Dies Diese Dieser Dieses Diesem Diesen Jede Jeder Jedes Alle Auch Nur So Danach "
+          "Dann Daher Damit Dabei Dazu Darüber Deshalb Außerdem Zudem Ferner Jedoch "
+          "Allerdings Somit Folglich Hierzu Hierbei Insbesondere In Im Am An Auf Aus Bei "
+          "Für Mit Nach Von Vom Zum Zur Gemäß Unbeschadet Abweichend Wenn Falls Sofern "
+          "Soweit Als Da Wie Was Welche Ist Sind Wird Werden Kann Können Hat Haben",
+    "da": "Det Den De Der Dette Disse Denne Han Hun Vi Jeg Man En Et Alle Hver Hvis Når "
+          "Da Men Og Også Desuden Endvidere Derfor Dog Efter Før Med Til For Fra Ved Om "
+          "Som Se Kommissionen Medlemsstaterne Rådet",
+    "fi": "Se Ne Hän He Me Tämä Nämä Tämän Näiden Tässä Tätä Näin Siksi Sen Sitä Siinä "
+          "Niiden Lisäksi Jos Kun Koska Mutta Myös Kuitenkin Kaikki Ei On Olisi Tällöin "
+          "Katso Komissio Neuvosto Jäsenvaltiot Jäsenvaltioiden",
+    "et": "See Need Ta Nad Me Ma Selle Seda Sellega Siin Nii Seega Seetõttu Samuti Lisaks "
+          "Kui Kuid Ning Pärast Enne On Ei Kõik Vaata Käesoleva Komisjon Nõukogu "
+          "Liikmesriigid",
+    "cs": "Ten Ta To Tento Tato Toto Tyto Tím Proto Pokud Jestliže Když Ale Je Jsou Není "
+          "Dále Rovněž Také Však Navíc Kromě Podle Viz Komise Rada",
+    "sk": "Ten Tá To Tento Táto Toto Tieto Preto Ak Keď Ale Je Sú Nie Ďalej Tiež Okrem "
+          "Podľa Pozri Komisia Rada",
+}
+_SENTENCE_STARTERS = {lang: frozenset(words.split()) for lang, words in _STARTER_WORDS.items()}
 
 
 # Other EU languages: their own titles and references, on top of the English list (whose
@@ -260,7 +287,7 @@ def _dot_ends_sentence(line: str, end: int, follower: re.Match[str], language: s
     lower-case letter): not after an ordinal or an abbreviation that forbids it."""
     words = [word.lstrip(_OPENERS) for word in line[max(0, end - 40) : end].split()]
     token = words[-1] if words else ""
-    if _is_ordinal(token, language):
+    if _is_ordinal(token, language) and not _starts_sentence(line, follower, language):
         return False  # "am 3. März", "der 2. Absatz": an ordinal, not a sentence end
     rule = _abbreviation_rule(words, language, abbreviations)
     if rule is ALWAYS:
@@ -273,7 +300,14 @@ def _dot_ends_sentence(line: str, end: int, follower: re.Match[str], language: s
 
 def _is_ordinal(token: str, language: str) -> bool:
     return (language in _ORDINAL_DOT_LANGUAGES and token[:-1].isdigit()
-            and (language == "de" or len(token) <= 4))
+            and len(token) <= 4)
+
+
+def _starts_sentence(line: str, follower: re.Match[str], language: str) -> bool:
+    """Whether the word after a candidate is one that starts sentences in ``language``."""
+    rest = line[follower.start(2) : follower.start(2) + 40].split(maxsplit=1)
+    word = rest[0].rstrip(".,;:!?") if rest else ""
+    return word in _SENTENCE_STARTERS.get(language, ())
 
 
 def _abbreviation_rule(words: list[str], language: str,
