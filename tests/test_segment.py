@@ -377,3 +377,26 @@ def test_no_cut_when_the_translation_was_rebuilt() -> None:
     # "We shall call him Mr Hicks." is woven into the middle of the French sentence: no
     # clause boundary gives it its translation, so the 2-1 unit stays whole.
     assert [kind for kind, *_ in _cut(10)] == ["2-1"]
+
+
+def test_german_italian_paragraph_gives_one_unit_per_sentence() -> None:
+    # An EU act's recital (OJ citation, quote, "z. B.", a year ending a sentence): the German
+    # was cut at "z." and kept "2020. Danach" whole, so "B. die Kosten." was paired with
+    # "Il termine scade nel 2020."
+    de = ("Es gilt die Richtlinie 96/98/EG (ABl. L 46 vom 17.2.1997, S. 25). Der Ausschuss "
+          "sagte: „Die Frist ist zu kurz.“ Die Kommission prüft z. B. die Kosten. Die Frist "
+          "endet im Jahr 2020. Danach gilt Artikel 5.")
+    it = ("Si applica la direttiva 96/98/CE (GU L 46 del 17.2.1997, pag. 25). Il comitato ha "
+          "detto: «Il termine è troppo breve.» La Commissione esamina ad esempio i costi. Il "
+          "termine scade nel 2020. Successivamente si applica l'articolo 5.")
+    units, rejects = segment_pair(Pair(de, it, "de-DE", "it-IT"))
+    assert rejects == []
+    assert [(u.source, u.target) for u in units] == [
+        ("Es gilt die Richtlinie 96/98/EG (ABl. L 46 vom 17.2.1997, S. 25).",
+         "Si applica la direttiva 96/98/CE (GU L 46 del 17.2.1997, pag. 25)."),
+        ("Der Ausschuss sagte: „Die Frist ist zu kurz.“",
+         "Il comitato ha detto: «Il termine è troppo breve.»"),
+        ("Die Kommission prüft z. B. die Kosten.", "La Commissione esamina ad esempio i costi."),
+        ("Die Frist endet im Jahr 2020.", "Il termine scade nel 2020."),
+        ("Danach gilt Artikel 5.", "Successivamente si applica l'articolo 5."),
+    ]

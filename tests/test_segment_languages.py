@@ -44,3 +44,119 @@ def test_chinese_and_japanese_end_sentences_without_a_space() -> None:
         "委員会は報告書を採択した。", "理事会は月曜日に会合した。"]
     # a full-width mark in a Latin-script text is left to the usual rules
     assert segment_text("Le mot « 。» reste. Fin.", "fr") == ["Le mot « 。» reste.", "Fin."]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # German and Czech close „…“ with U+201C; German also writes »…«
+    ("de", "Er sagte: „Das ist gut.“ Dann ging er.",
+     ["Er sagte: „Das ist gut.“", "Dann ging er."]),
+    ("de", "Er sagte: »Das ist gut.« Dann ging er.",
+     ["Er sagte: »Das ist gut.«", "Dann ging er."]),
+    ("cs", "Výbor uvedl: „Lhůta je příliš krátká.“ Komise to zváží.",
+     ["Výbor uvedl: „Lhůta je příliš krátká.“", "Komise to zváží."]),
+    ("sk", "Výbor uviedol: „Lehota je krátka.“ Komisia to zváži.",
+     ["Výbor uviedol: „Lehota je krátka.“", "Komisia to zváži."]),
+    ("bg", "Комитетът каза: „Срокът е кратък.“ Комисията ще прецени.",
+     ["Комитетът каза: „Срокът е кратък.“", "Комисията ще прецени."]),
+])
+def test_closing_quotes_of_low_opening_quotes_end_the_sentence(
+        lang: str, text: str, expected: list[str]) -> None:
+    assert segment_text(text, lang) == expected
+
+
+# The Official Journal citation that nearly every EU act holds, as each language writes it:
+# it ends no sentence before its closing bracket.
+@pytest.mark.parametrize(("lang", "citation"), [
+    ("en", "(OJ L 46, 17.2.1997, p. 25)."),
+    ("de", "(ABl. L 46 vom 17.2.1997, S. 25)."),
+    ("fr", "(JO L 46 du 17.2.1997, p. 25)."),
+    ("it", "(GU L 46 del 17.2.1997, pag. 25)."),
+    ("es", "(DO L 46 de 17.2.1997, p. 25)."),
+    ("pt", "(JO L 46 de 17.2.1997, p. 25)."),
+    ("nl", "(PB L 46 van 17.2.1997, blz. 25)."),
+    ("cs", "(Úř. věst. L 46, 17.2.1997, s. 25)."),
+    ("pl", "(Dz.U. L 46 z 17.2.1997, s. 25)."),
+    ("el", "(ΕΕ L 46 της 17.2.1997, σ. 25)."),
+    ("bg", "(ОВ L 46, 17.2.1997 г., стр. 25)."),
+    ("sl", "(UL L 46, 17.2.1997, str. 25)."),
+    ("hr", "(SL L 46, 17.2.1997., str. 25)."),
+    ("sk", "(Ú. v. ES L 46, 17.2.1997, s. 25)."),
+    ("fi", "(EYVL L 46, 17.2.1997, s. 25)."),
+    ("sv", "(EGT L 46, 17.2.1997, s. 25)."),
+    ("da", "(EFT L 46 af 17.2.1997, s. 25)."),
+    ("hu", "(HL L 46., 1997.2.17., 25. o.)."),
+    ("ro", "(JO L 46, 17.2.1997, p. 25)."),
+    ("et", "(EÜT L 46, 17.2.1997, lk 25)."),
+    ("lv", "(OV L 46, 17.2.1997., 25. lpp.)."),
+    ("lt", "(OL L 46, 1997 2 17, p. 25)."),
+    ("mt", "(ĠU L 46, 17.2.1997, p. 25)."),
+])
+def test_official_journal_citation_stays_in_its_sentence(lang: str, citation: str) -> None:
+    sentence = f"Directive 96/98 {citation}"
+    assert segment_text(f"{sentence} Next 1.", lang) == [sentence, "Next 1."]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("it", "Ai sensi dell'art. 5, par. 2 del regolamento. Fine.",
+     ["Ai sensi dell'art. 5, par. 2 del regolamento.", "Fine."]),
+    ("it", "Si applica l’art. 7 del trattato. Fine.",
+     ["Si applica l’art. 7 del trattato.", "Fine."]),
+    ("it", "Il sig. Rossi ha parlato. Fine.", ["Il sig. Rossi ha parlato.", "Fine."]),
+    ("de", "Die Kosten, z. B. am 12. Oktober, steigen. Ende.",
+     ["Die Kosten, z. B. am 12. Oktober, steigen.", "Ende."]),
+    ("de", "Es gibt u. a. Probleme mit dem Verfahren gem. Art. 5 der Verordnung. Ende.",
+     ["Es gibt u. a. Probleme mit dem Verfahren gem. Art. 5 der Verordnung.", "Ende."]),
+    ("de", "Der Sitz ist in der Hauptstr. 5 in Bonn. Ende.",
+     ["Der Sitz ist in der Hauptstr. 5 in Bonn.", "Ende."]),
+    ("pl", "Pan prof. Nowak i dr hab. Kowalski byli obecni. Koniec.",
+     ["Pan prof. Nowak i dr hab. Kowalski byli obecni.", "Koniec."]),
+    ("cs", "Pan Ing. Novák a prof. Svoboda byli přítomni. Konec.",
+     ["Pan Ing. Novák a prof. Svoboda byli přítomni.", "Konec."]),
+    ("el", "Σύμφωνα με το άρθρ. 5 παρ. 2 του κανονισμού. Τέλος.",
+     ["Σύμφωνα με το άρθρ. 5 παρ. 2 του κανονισμού.", "Τέλος."]),
+    ("sk", "Podľa čl. 5 ods. 2 nariadenia. Koniec.",
+     ["Podľa čl. 5 ods. 2 nariadenia.", "Koniec."]),
+    ("hr", "U skladu s čl. 5. Uredbe primjenjuje se. Kraj.",
+     ["U skladu s čl. 5. Uredbe primjenjuje se.", "Kraj."]),
+    ("bg", "Прилага се чл. 5. Комисията докладва.",
+     ["Прилага се чл. 5.", "Комисията докладва."]),
+    ("ro", "Dl. Popescu a vorbit despre art. 5 alin. 2 din regulament. Sfârșit.",
+     ["Dl. Popescu a vorbit despre art. 5 alin. 2 din regulament.", "Sfârșit."]),
+    ("hu", "A hivatal címe: Budapest, Fő u. 44–50. Vége.",
+     ["A hivatal címe: Budapest, Fő u. 44–50.", "Vége."]),
+    ("mt", "Skont l-Art. 5 tar-Regolament. Tmiem.",
+     ["Skont l-Art. 5 tar-Regolament.", "Tmiem."]),
+])
+def test_titles_and_references(lang: str, text: str, expected: list[str]) -> None:
+    assert segment_text(text, lang) == expected
+
+
+def test_abbreviations_glued_or_in_compounds_still_end_nothing_else() -> None:
+    # a glued prefix or a suffix only reaches the abbreviation's own rule
+    assert segment_text("Lodo l'arte. Fine.", "it") == ["Lodo l'arte.", "Fine."]
+    assert segment_text("Er wohnt in der Hauptstr. Dort ist es laut.", "de") == [
+        "Er wohnt in der Hauptstr.", "Dort ist es laut."]
+    assert segment_text("Ende der Straße. Dort.", "de") == ["Ende der Straße.", "Dort."]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # a four-digit year is no ordinal; a word that starts sentences never follows an ordinal
+    ("de", "Die Frist endet im Jahr 2020. Danach gilt Absatz 3.",
+     ["Die Frist endet im Jahr 2020.", "Danach gilt Absatz 3."]),
+    ("de", "Dies gilt gemäß Artikel 12. Die Kommission prüft die Kosten.",
+     ["Dies gilt gemäß Artikel 12.", "Die Kommission prüft die Kosten."]),
+    ("de", "Er kam im Jahr 2020. Kommissionen tagen oft.",
+     ["Er kam im Jahr 2020.", "Kommissionen tagen oft."]),
+    ("fi", "Katso taulukko 3. Se on selvä.", ["Katso taulukko 3.", "Se on selvä."]),
+    ("da", "Se artikel 3. Det er klart.", ["Se artikel 3.", "Det er klart."]),
+    ("et", "Vaata tabelit 3. See on selge.", ["Vaata tabelit 3.", "See on selge."]),
+    ("cs", "Viz článek 3. Komise to zváží.", ["Viz článek 3.", "Komise to zváží."]),
+    # ordinals stay: a month, a noun, a digit after them
+    ("de", "Am 12. Oktober tagte der 2. Senat. Ende.",
+     ["Am 12. Oktober tagte der 2. Senat.", "Ende."]),
+    ("de", "Die 3. Richtlinie gilt. Ende.", ["Die 3. Richtlinie gilt.", "Ende."]),
+    ("da", "Efter den 2. Verdenskrig. Det er klart.",
+     ["Efter den 2. Verdenskrig.", "Det er klart."]),
+])
+def test_number_before_a_sentence_start(lang: str, text: str, expected: list[str]) -> None:
+    assert segment_text(text, lang) == expected

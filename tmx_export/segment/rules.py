@@ -62,18 +62,24 @@ def omegat_splits_number(body: str, lang: str) -> bool:
 
 MODES = ("sentence", "paragraph", "clause")
 
+# Closing quotes and brackets kept with the sentence. "“" and "‘" close the low-opening
+# quotes of German, Czech, Slovak, Bulgarian... („Das ist gut.“), "«" and "‹" German's
+# »Gut.«; after sentence punctuation and before white space none of them opens a quote, so
+# every language takes them.
+_CLOSERS = "[\"'”’“‘«‹)\\]]*"
 _CANDIDATE = re.compile(
     r"[.?!…]+"  # the sentence-final punctuation
     r"(?:[ \u00a0\u202f\u2009]?[»›])?"  # French closing guillemet, after a (thin) space
-    r"[\"'”’)\]]*"  # closing quotes and brackets
+    + _CLOSERS +  # closing quotes and brackets
     r"(?=\s)"
 )
 # Greek writes its question mark as ";" (U+037E, which NFC makes U+003B): a sentence end
 # there, and never the clause break of the other languages.
 _GREEK_CANDIDATE = re.compile(
-    r"(?:[.?!…;\u037e]+)(?:[ \u00a0\u202f\u2009]?[»›])?[\"'”’)\]]*(?=\s)")
+    r"(?:[.?!…;\u037e]+)(?:[ \u00a0\u202f\u2009]?[»›])?" + _CLOSERS + r"(?=\s)")
 # clause mode: also "; " before a lower-case word (the clauses of EU resolutions)
-_CLAUSE_CANDIDATE = re.compile(r"(?:[.?!…]+(?:[ \u00a0\u202f\u2009]?[»›])?|;)[\"'”’)\]]*(?=\s)")
+_CLAUSE_CANDIDATE = re.compile(
+    r"(?:[.?!…]+(?:[ \u00a0\u202f\u2009]?[»›])?|;)" + _CLOSERS + r"(?=\s)")
 # what follows a candidate: white space, opening quotes/brackets, then the first character
 _FOLLOWER = re.compile(r"\s+((?:[\"'“‘«‹(\[¿¡]\s*)*)(\S?)")
 LINE_BREAK_RE = re.compile(r"[ \t\u00a0\u202f]*(?:\r\n|[\n\r\u2028\u2029\x0b\x0c\x85])\s*")
@@ -122,27 +128,87 @@ _INITIALS = re.compile(r"(?:[A-Z]\.)+|(?:[A-Z]\.-)+[A-Z]\.")
 
 
 # Languages that write ordinal numbers with a dot ("3. März", "3. března", "3. maaliskuuta"):
-# "<digits>." before a space does not end a sentence there. German follows OmegaT's rule
-# (never, so its segments match); the others only up to three digits, as a year ending a
-# sentence ("in 2019. Then") is far likelier than a four-digit ordinal.
+# "<digits>." before a space does not end a sentence there, when it has up to three digits
+# (a year ending a sentence, "im Jahr 2020. Danach", is far likelier than a four-digit
+# ordinal) and the next word is not one that starts sentences (below).
 _ORDINAL_DOT_LANGUAGES = frozenset("de cs da et fi hr hu lv no nb sk sl".split())
+
+# Words that start a sentence but never follow an ordinal ("Artikel 12. Die Kommission",
+# "taulukko 3. Se on"): articles, pronouns, conjunctions, prepositions, sentence adverbs.
+# An ordinal is followed by a noun, a month or an adjective; German capitalises its nouns,
+# so only such words tell its ordinals from its sentence ends.
+_STARTER_WORDS = {
+    "de": "Der Die Das Den Dem Des Ein Eine Einen Einem Einer Eines Es Er Sie Wir Ich Man "
+          "Dies Diese Dieser Dieses Diesem Diesen Jede Jeder Jedes Alle Auch Nur So Danach "
+          "Dann Daher Damit Dabei Dazu Darüber Deshalb Außerdem Zudem Ferner Jedoch "
+          "Allerdings Somit Folglich Hierzu Hierbei Insbesondere In Im Am An Auf Aus Bei "
+          "Für Mit Nach Von Vom Zum Zur Gemäß Unbeschadet Abweichend Wenn Falls Sofern "
+          "Soweit Als Da Wie Was Welche Ist Sind Wird Werden Kann Können Hat Haben",
+    "da": "Det Den De Der Dette Disse Denne Han Hun Vi Jeg Man En Et Alle Hver Hvis Når "
+          "Da Men Og Også Desuden Endvidere Derfor Dog Efter Før Med Til For Fra Ved Om "
+          "Som Se Kommissionen Medlemsstaterne Rådet",
+    "fi": "Se Ne Hän He Me Tämä Nämä Tämän Näiden Tässä Tätä Näin Siksi Sen Sitä Siinä "
+          "Niiden Lisäksi Jos Kun Koska Mutta Myös Kuitenkin Kaikki Ei On Olisi Tällöin "
+          "Katso Komissio Neuvosto Jäsenvaltiot Jäsenvaltioiden",
+    "et": "See Need Ta Nad Me Ma Selle Seda Sellega Siin Nii Seega Seetõttu Samuti Lisaks "
+          "Kui Kuid Ning Pärast Enne On Ei Kõik Vaata Käesoleva Komisjon Nõukogu "
+          "Liikmesriigid",
+    "cs": "Ten Ta To Tento Tato Toto Tyto Tím Proto Pokud Jestliže Když Ale Je Jsou Není "
+          "Dále Rovněž Také Však Navíc Kromě Podle Viz Komise Rada",
+    "sk": "Ten Tá To Tento Táto Toto Tieto Preto Ak Keď Ale Je Sú Nie Ďalej Tiež Okrem "
+          "Podľa Pozri Komisia Rada",
+}
+_SENTENCE_STARTERS = {lang: frozenset(words.split()) for lang, words in _STARTER_WORDS.items()}
 
 
 # Other EU languages: their own titles and references, on top of the English list (whose
-# Latin abbreviations and "Art." they share).
+# Latin abbreviations and "Art." they share). An entry may hold spaces: "z. B." is matched
+# against the last words before the dot. The Official Journal citation of every EU act
+# ("ABl. L 46 vom 17.2.1997, S. 25", "Úř. věst. L 46, 17.2.1997, s. 25") needs its journal
+# and its page.
 _MORE_ABBREVIATIONS: dict[str, tuple[list[str], list[str]]] = {
     # language: (never a sentence end, not before a digit)
-    "de": (["Hr.", "Fr.", "Dr.", "z.B.", "d.h.", "u.a.", "bzw.", "usw.", "vgl.", "ggf.",
-            "ca.", "sog."], ["Abs.", "Nr.", "S.", "Ziff.", "Bd.", "Anh."]),
-    "el": (["κ.", "κα.", "π.χ.", "βλ.", "δηλ."], ["άρθ.", "παρ.", "σελ.", "αριθ."]),
-    "cs": (["tzv.", "např.", "tj.", "resp."], ["čl.", "odst.", "písm.", "č.", "bod."]),
-    "pl": (["np.", "tzw.", "tj.", "m.in.", "dr.", "inż."], ["art.", "ust.", "pkt.", "nr.",
-                                                            "lit.", "poz.", "str."]),
+    "de": (["Hr.", "Fr.", "Dr.", "Prof.", "z.B.", "d.h.", "u.a.", "bzw.", "usw.", "vgl.",
+            "ggf.", "ca.", "sog.", "gem.", "ABl.", "z.", "u.", "u. a.", "z. B.", "d. h.",
+            "u. U.", "z. T.", "o. Ä.", "s. o.", "s. u.", "v. a.", "Mio.", "Mrd.", "inkl."],
+           ["Abs.", "Nr.", "S.", "Ziff.", "Bd.", "Anh.", "Unterabs.", "Kap.", "Str."]),
+    "el": (["κ.", "κα.", "π.χ.", "βλ.", "δηλ."],
+           ["άρθ.", "άρθρ.", "παρ.", "σελ.", "σ.", "αριθ.", "στοιχ.", "εδ.", "κεφ."]),
+    "bg": (["т.е.", "напр.", "проф.", "ул.", "бул."], ["чл.", "ал.", "стр.", "т.", "бр."]),
+    "cs": (["tzv.", "např.", "tj.", "resp.", "Úř.", "věst.", "Ing.", "prof.", "Prof.", "doc.",
+            "Mgr.", "Bc.", "JUDr.", "MUDr.", "PhDr.", "RNDr."],
+           ["čl.", "odst.", "písm.", "č.", "bod.", "s.", "příl."]),
+    "sk": (["tzv.", "napr.", "t. j.", "resp.", "Ing.", "prof.", "doc.", "Mgr.", "JUDr.",
+            "MUDr."], ["čl.", "ods.", "písm.", "č.", "bod.", "s.", "príl."]),
+    "pl": (["np.", "tzw.", "tj.", "m.in.", "dr.", "inż.", "prof.", "hab.", "doc.", "Dz.U.",
+            "Dz."], ["art.", "ust.", "pkt.", "nr.", "lit.", "poz.", "str.", "s."]),
+    "sl": (["npr.", "t. i.", "prof.", "dr.", "mag.", "g.", "ga."],
+           ["str.", "čl.", "odst.", "št.", "tč."]),
+    "hr": (["npr.", "tj.", "prof.", "dr.", "mr.", "g.", "gđa.", "sc."],
+           ["str.", "čl.", "st.", "br.", "toč."]),
+    "fi": (["esim.", "ns.", "ks.", "mm."], ["s."]),
+    "sv": (["t.ex.", "t. ex.", "bl.a.", "bl. a.", "dvs.", "s.k.", "jfr."], ["s.", "nr."]),
+    "da": (["f.eks.", "f. eks.", "jf.", "bl.a.", "dvs.", "evt."], ["s.", "nr.", "stk.", "pkt."]),
+    "hu": (["pl.", "ill.", "dr.", "ifj.", "kb.", "ún."], ["u.", "sz.", "bek."]),
+    "ro": (["Dl.", "Dna.", "dl.", "dna.", "prof.", "ing.", "Ing."],
+           ["alin.", "pct.", "nr.", "pag."]),
+    "mt": (["eż.", "Dr.", "Prof."], []),
     "es": (["Sr.", "Sra.", "Srta.", "D.", "Dña.", "p.ej."], ["art.", "núm.", "apdo.", "pág."]),
-    "it": (["Sig.", "Sigg.", "Sig.ra", "dott.", "ecc.", "es."], ["art.", "n.", "pag.", "par."]),
+    "it": (["Sig.", "Sigg.", "Sig.ra", "sig.", "sigg.", "sig.ra", "dott.", "Dott.", "dott.ssa",
+            "prof.", "Prof.", "avv.", "Avv.", "ing.", "Ing.", "on.", "On.", "ecc.", "es."],
+           ["art.", "n.", "pag.", "par.", "co."]),
     "pt": (["Sr.", "Sra.", "Dr.", "Dra."], ["art.", "n.º", "pág."]),
     "nl": (["dhr.", "mevr.", "bijv.", "o.a.", "m.b.t."], ["art.", "nr.", "blz.", "lid."]),
 }
+
+# What may be glued in front of an abbreviation: Italian elided articles and prepositions
+# ("dell'art. 5", "l'art."), Maltese articles ("l-Art. 5", "tal-Art.").
+_GLUED_PREFIX: dict[str, re.Pattern[str]] = {
+    "it": re.compile(r"^\w+['’]"),
+    "mt": re.compile(r"^\w+-"),
+}
+# Abbreviations that end compounds: German street names ("Hauptstr. 5").
+_ABBREVIATION_SUFFIXES: dict[str, dict[str, str]] = {"de": {"str.": BEFORE_DIGIT}}
 
 
 def _with_more(lang: str) -> dict[str, str]:
@@ -192,7 +258,6 @@ def _western_breaks(line: str, language: str, clause: bool,
         candidate = _GREEK_CANDIDATE
     else:
         candidate = _CLAUSE_CANDIDATE if clause else _CANDIDATE
-    ordinal_dots = language in _ORDINAL_DOT_LANGUAGES
     breaks: list[int] = []
     for m in candidate.finditer(line):
         follower = _FOLLOWER.match(line, m.end())
@@ -209,24 +274,62 @@ def _western_breaks(line: str, language: str, clause: bool,
             continue
         if nxt.islower():
             continue  # "etc. and", "approx. two", "34. invite": not a sentence end
-        if punct[0] == "." and (len(punct) == 1 or punct[1] != "."):
-            start = m.start() + 1
-            words = line[max(0, start - 40) : start].split()
-            token = words[-1].lstrip(_OPENERS) if words else ""
-            if ordinal_dots and token[:-1].isdigit() and (
-                    language == "de" or len(token) <= 4):
-                continue  # "am 3. März", "der 2. Absatz": an ordinal, not a sentence end
-            rule = abbreviations.get(token)
-            if rule is None and _INITIALS.fullmatch(token):
-                rule = ALWAYS
-            if rule is ALWAYS:
-                continue
-            if rule is BEFORE_DIGIT and nxt.isdigit() and not follower.group(1):
-                continue
-            if rule is UNLESS_UPPER and not nxt.isupper():
-                continue
+        if punct[0] == "." and (len(punct) == 1 or punct[1] != ".") and not _dot_ends_sentence(
+                line, m.start() + 1, follower, language, abbreviations):
+            continue
         breaks.append(m.end())
     return breaks
+
+
+def _dot_ends_sentence(line: str, end: int, follower: re.Match[str], language: str,
+                       abbreviations: dict[str, str]) -> bool:
+    """Whether the single "." ending at ``end`` ends a sentence, given what follows it (not a
+    lower-case letter): not after an ordinal or an abbreviation that forbids it."""
+    words = [word.lstrip(_OPENERS) for word in line[max(0, end - 40) : end].split()]
+    token = words[-1] if words else ""
+    if _is_ordinal(token, language) and not _starts_sentence(line, follower, language):
+        return False  # "am 3. März", "der 2. Absatz": an ordinal, not a sentence end
+    rule = _abbreviation_rule(words, language, abbreviations)
+    if rule is ALWAYS:
+        return False
+    nxt = follower.group(2)
+    if rule is BEFORE_DIGIT and nxt.isdigit() and not follower.group(1):
+        return False
+    return not (rule is UNLESS_UPPER and not nxt.isupper())
+
+
+def _is_ordinal(token: str, language: str) -> bool:
+    return (language in _ORDINAL_DOT_LANGUAGES and token[:-1].isdigit()
+            and len(token) <= 4)
+
+
+def _starts_sentence(line: str, follower: re.Match[str], language: str) -> bool:
+    """Whether the word after a candidate is one that starts sentences in ``language``."""
+    rest = line[follower.start(2) : follower.start(2) + 40].split(maxsplit=1)
+    word = rest[0].rstrip(".,;:!?") if rest else ""
+    return word in _SENTENCE_STARTERS.get(language, ())
+
+
+def _abbreviation_rule(words: list[str], language: str,
+                       abbreviations: dict[str, str]) -> str | None:
+    """The rule of the abbreviation the words before a "." end with, if any: "z. B." (the
+    last words), "Art.", "dell'art." (a glued prefix), "Hauptstr." (a suffix), "J." (an
+    initial)."""
+    for count in (3, 2):
+        rule = abbreviations.get(" ".join(words[-count:])) if len(words) >= count else None
+        if rule is not None:
+            return rule
+    token = words[-1] if words else ""
+    rule = abbreviations.get(token)
+    prefix = _GLUED_PREFIX.get(language)
+    if rule is None and prefix is not None:
+        rule = abbreviations.get(prefix.sub("", token, count=1))
+    for suffix, suffix_rule in _ABBREVIATION_SUFFIXES.get(language, {}).items():
+        if rule is None and token.endswith(suffix):
+            rule = suffix_rule
+    if rule is None and _INITIALS.fullmatch(token):
+        rule = ALWAYS
+    return rule
 
 
 def cut_at(line: str, breaks: list[int]) -> list[str]:
