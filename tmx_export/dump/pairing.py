@@ -871,6 +871,7 @@ def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, i
 # Swedish and Danish, "ime" in Slovene and Croatian, leans a few tenths either way).
 ENDING_REACH = 3
 ENDING_MARGIN = 2.0
+ENDING_CHARS = 400  # characters either side of the split searched for its chunks
 
 
 def _ending(text: str, start: int, end: int) -> tuple[str, str]:
@@ -930,12 +931,16 @@ def _cuts_near(text: str, start: int, split: int, end: int, pos: np.ndarray,
                prefix: np.ndarray) -> list[int]:
     """The chunk starts within :data:`ENDING_REACH` chunks of ``split`` (itself among them),
     side A keeping a chunk, each opening with a letter after its quotes or brackets."""
-    chunks = [m.start() for m in _CHUNK_RE.finditer(text, start, end)]
+    # (chunks of a stretch around the split, not of the whole pair: a pair may be long)
+    lo = max(start, split - ENDING_CHARS)
+    chunks = [m.start() for m in _CHUNK_RE.finditer(text, lo, min(end, split + ENDING_CHARS))]
+    if lo > start and chunks and chunks[0] == lo and not text[lo - 1].isspace():
+        chunks = chunks[1:]  # the stretch starts inside a chunk
     if split not in chunks:
         return []
     at = chunks.index(split)
-    near = [c for c in chunks[max(1, at - ENDING_REACH):at + ENDING_REACH + 1]
-            if c == split or text[c:c + 4].lstrip(_OPENERS)[:1].isalpha()]
+    near = [c for c in chunks[max(0, at - ENDING_REACH):at + ENDING_REACH + 1]
+            if c == split or c > start and text[c:c + 4].lstrip(_OPENERS)[:1].isalpha()]
     # A split after punctuation stays after punctuation: the words of side B's first
     # clause ("program. | en part kan ...", "planos, | una Parte") are no evidence against
     # it; an abbreviation's full stop ("rez.", "r.", "čl.") ends no clause. Numbers,
