@@ -807,3 +807,48 @@ def test_a_paragraph_without_its_translation_is_rejected_not_merged(missing: str
         assert len(got) == len(window) - 1, style
         assert [(r.reason, _norm(r.text)) for r in result.rejects] == [
             (f"unpaired paragraph ({only} only)", _norm(alone))], style
+
+
+# Close languages: a word both write ("som" in Swedish and Danish, "ime" in Slovene and
+# Croatian, "rez." in Polish and Czech) leans a few tenths either way and used to carry the
+# cut one word off. A translation ends as its source does: side A ends with the mark (or, in
+# a short pair, the word) side B ends with.
+_DGT = AGREEMENT.parent
+
+
+def _one_line_dump(file: Path, source: str, target: str
+                   ) -> tuple[list[tuple[str, str]], set[tuple[str, str]]]:
+    """The file's units (three words or more a side) as a dump of one pair a line, and the
+    pairs read back from it."""
+    units = read_tmx(file, source_lang=source, target_lang=target).pairs
+    pairs = [(_norm(u.source), _norm(u.target)) for u in units
+             if min(len(WORD_RE.findall(u.source)), len(WORD_RE.findall(u.target))) >= 3]
+    text = "".join(f"{a} {b}\n" for a, b in pairs)
+    result = read_dump(file.name, source_lang=source, target_lang=target, text=text)
+    return pairs, {(_norm(p.source), _norm(p.target)) for p in result.pairs}
+
+
+def test_a_clause_opener_both_languages_share_stays_on_side_b() -> None:
+    pairs, got = _one_line_dump(AGREEMENT, "sv", "da")
+    # "..., SOM ERKÄNNER att ... under de senaste åren, | som anerkender, at ... år,"
+    clauses = [(sv, da) for sv, da in pairs if da.startswith("som ") and sv[-1] == da[-1]]
+    assert len(clauses) >= 8
+    # (one of them holds "16" on one side and "16." on the other: a reject, not a pair)
+    assert sum(pair in got for pair in clauses) >= len(clauses) - 1
+    assert not any(sv.endswith(", som") for sv, _ in got)
+
+
+def test_an_abbreviation_opening_side_b_stays_there() -> None:
+    pairs, got = _one_line_dump(_DGT / "22019D0996.tmx", "pl", "cs")
+    # "rezolucja IMO MSC.36(63)- (kodeks HSC 1994) 8 | rez. IMO MSC.36(63)-(předpis ...) 8"
+    rows = [(pl, cs) for pl, cs in pairs if cs.startswith("rez. ")]
+    assert len(rows) >= 4
+    assert all(row in got for row in rows)
+    assert not any(pl.endswith(" rez.") for pl, _ in got)
+
+
+def test_a_short_pair_ends_both_sides_with_the_word_they_share() -> None:
+    pairs, got = _one_line_dump(_DGT / "22019D0556.tmx", "sl", "hr")
+    signature = ("V imenu Evropske unije", "U ime Europske unije")
+    assert signature in pairs
+    assert signature in got

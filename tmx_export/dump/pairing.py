@@ -440,6 +440,9 @@ def _capital_start_re() -> re.Pattern[str]:
     return re.compile("[" + re.escape(capitals) + r"](?<![^\W\d_].)")
 
 
+SENTENCE_END_PRIOR = 2.0  # log10 odds of side B starting after sentence punctuation
+
+
 def _split_priors(text: str, pos: np.ndarray, langs: tuple[str, ...] = ()) -> np.ndarray:
     """log10 prior of side B starting at each token (word start offsets ``pos``): likelier
     after sentence punctuation and before a capital; unlikely after a title ("M. Koch"),
@@ -458,7 +461,7 @@ def _split_priors(text: str, pos: np.ndarray, langs: tuple[str, ...] = ()) -> np
         idx, ends = idx[ok], ends[ok]
         prior[idx[pos[idx] == ends]] += value
 
-    at(_SENTENCE_END_RE, 2.0)
+    at(_SENTENCE_END_RE, SENTENCE_END_PRIOR)
     at(_TITLE_END_RE, -3.0)  # cancels the full stop's +2: "M. Koch" is one name
     at(_ELISION_RE, -3.0)
     lower = text.lower()
@@ -858,8 +861,141 @@ def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, i
         split = _refine_split(parts, prefix, i, j, k)
         split = _shared_last_word(parts.text, starts[i], split, e_off)
         split = _sentence_end_to_a(parts, prefix, split, e_off)
+        split = _ending_match(parts, prefix, i, j, split)
         out.append((starts[i], _opening_marks_to_b(parts.text, starts[i], split), e_off))
     return out
+
+
+# How far a split may move to make side A end as side B ends: the chunks on either side
+# of it, and what the split's score may lose by it (a word both languages share, "som" in
+# Swedish and Danish, "ime" in Slovene and Croatian, leans a few tenths either way).
+ENDING_REACH = 3
+ENDING_MARGIN = 2.0
+ENDING_CHARS = 400  # characters either side of the split searched for its chunks
+
+
+def _ending(text: str, start: int, end: int) -> tuple[str, str]:
+    """How the text between ``start`` and ``end`` ends: its last mark ("," "." ")", or ""
+    after a letter or a digit) and its last word in lower case."""
+    tail = text[max(start, end - 60):end].rstrip()
+    word = _LAST_WORD_RE.search(tail)
+    return ("" if tail[-1:].isalnum() else tail[-1:]), (word.group().lower() if word else "")
+
+
+def _ending_match(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
+                  split: int) -> int:
+    """``split``, or a cut a few chunks away, scoring nearly as well, where side A ends as
+    side B does: a translation ends as its source, with the same mark ("... under de
+    senaste åren, | som anerkender ... i de senere år,") or, a short pair, with the same
+    word ("V imenu Evropske unije | U ime Europske unije"). Words the two languages share
+    lean too little to place the cut: a one-word shift reads the next clause's opener as
+    side A's last word."""
+    import numpy as np
+
+    text, pos = parts.text, parts.pos
+    s_off = parts.starts[i]
+    e_off = parts.starts[j] if j < len(parts.starts) else len(text)
+    mark, word = _ending(text, split, e_off)
+    cuts = _cuts_near(text, s_off, split, e_off, pos, prefix)
+    if len(cuts) < 2:
+        return split
+    ti, tj = int(parts.tok_index[i]), int(parts.tok_index[j])
+    tokens = pos.searchsorted(cuts)
+    vals = _split_scores(prefix, parts.prior, tokens, ti, tj, s_off, e_off, np.asarray(cuts))
+    # what the prior counted for an abbreviation's full stop ("rez.") as a sentence end
+    vals -= SENTENCE_END_PRIOR * np.asarray([_after_abbreviation(text, s_off, c)
+                                             for c in cuts])
+    here = vals[cuts.index(split)]
+    short = e_off - s_off <= SHORT_PAIR
+    repeated = _repeated_words(text, s_off, e_off) if short else {}
+
+    def agreement(cut: int) -> int:
+        a_mark, a_word = _ending(text, s_off, cut)
+        same_word = short and len(word) > 2 and a_word == word
+        return (a_mark == mark) + same_word
+
+    agree = [agreement(c) for c in cuts]
+    # a move may not leave a word the pair holds twice on one side where it was once a
+    # side (a short pair, "Contact Points | Points de contact"); a word one side repeats
+    # ("botes salvavidas y botes") is no reason to move
+    balance = _word_imbalance(text, s_off, split, repeated)
+    near = [c for c in range(len(cuts)) if vals[c] >= here - ENDING_MARGIN
+            and _word_imbalance(text, s_off, cuts[c], repeated) <= balance]
+    best = max(near, key=lambda c: (agree[c], vals[c]))
+    if agree[best] <= agree[cuts.index(split)]:
+        best = cuts.index(split)
+    return cuts[best]
+
+
+def _cuts_near(text: str, start: int, split: int, end: int, pos: np.ndarray,
+               prefix: np.ndarray) -> list[int]:
+    """The chunk starts within :data:`ENDING_REACH` chunks of ``split`` (itself among them),
+    side A keeping a chunk, each opening with a letter after its quotes or brackets."""
+    # (chunks of a stretch around the split, not of the whole pair: a pair may be long)
+    lo = max(start, split - ENDING_CHARS)
+    chunks = [m.start() for m in _CHUNK_RE.finditer(text, lo, min(end, split + ENDING_CHARS))]
+    if lo > start and chunks and chunks[0] == lo and not text[lo - 1].isspace():
+        chunks = chunks[1:]  # the stretch starts inside a chunk
+    if split not in chunks:
+        return []
+    at = chunks.index(split)
+    near = [c for c in chunks[max(0, at - ENDING_REACH):at + ENDING_REACH + 1]
+            if c == split or c > start and text[c:c + 4].lstrip(_OPENERS)[:1].isalpha()]
+    # A split after punctuation stays after punctuation: the words of side B's first
+    # clause ("program. | en part kan ...", "planos, | una Parte") are no evidence against
+    # it; an abbreviation's full stop ("rez.", "r.", "čl.") ends no clause. Numbers,
+    # brackets and quoted letters ("Typ ’A’") have their own evidence (_refine_split): a
+    # cut is not moved across them; nor across names no word list holds: the shared
+    # words that float the cut lean a hair either way.
+    after_mark = _after_mark(text, split) and not _after_abbreviation(text, start, split)
+    return [c for c in near if c == split or (
+        not (after_mark and not _after_mark(text, c))
+        and not _MOVED_BLOCKED_RE.search(text, min(c, split), max(c, split))
+        and _all_listed(text, pos, prefix, min(c, split), max(c, split)))]
+
+
+def _all_listed(text: str, pos: np.ndarray, prefix: np.ndarray, begin: int, end: int
+                ) -> bool:
+    """Whether every word between offsets ``begin`` and ``end`` (one at least) leans a
+    little either way, as a word of the lists does, or is a letter alone ("U ime"): no
+    name or code no list holds ("Gedimino av."), scored 0, which only a translation's
+    other evidence places."""
+    a, b = int(pos.searchsorted(begin)), int(pos.searchsorted(end))
+    return b > a and all(prefix[t] != prefix[t + 1] or not text[pos[t] + 1:pos[t] + 2].isalpha()
+                         for t in range(a, b))
+
+
+_MOVED_BLOCKED_RE = re.compile(r"[\d()\[\]]|" + _QUOTED_LETTER_RE.pattern)
+_SHORT_WORD_STOP_RE = re.compile(r"(?<![\w.-])([^\W\d_]{1,3})\.\s*$")
+
+
+def _after_mark(text: str, at: int) -> bool:
+    """Whether the text before ``at`` (white space aside) ends with punctuation."""
+    last = text[max(0, at - 4):at].rstrip()[-1:]
+    return bool(last) and not last.isalnum()
+
+
+def _after_abbreviation(text: str, start: int, at: int) -> bool:
+    """Whether ``at`` follows a full stop ending one to three lower-case letters ("rez.",
+    "r.", "čl."): an abbreviation, where :func:`_split_priors` saw a sentence end."""
+    m = _SHORT_WORD_STOP_RE.search(text, max(start, at - 8), at)
+    return m is not None and m.group(1).islower()
+
+
+def _repeated_words(text: str, start: int, end: int) -> dict[str, int]:
+    """The words of three letters or more the pair holds more than once (in lower case),
+    and how many times: a word the two languages write alike, once on each side."""
+    counts = Counter(w.lower() for w in WORD_RE.findall(text, start, end) if len(w) > 2)
+    return {w: n for w, n in counts.items() if n > 1}
+
+
+def _word_imbalance(text: str, start: int, cut: int, repeated: dict[str, int]) -> int:
+    """How far the ``repeated`` words are from once a side with side A ending at ``cut``
+    ("Contact | Points Points de contact": "points" twice on side B)."""
+    if not repeated:
+        return 0
+    before = Counter(w.lower() for w in WORD_RE.findall(text, start, cut))
+    return sum(abs(2 * before[w] - n) for w, n in repeated.items()) // 2
 
 
 _OPENING_MARKS = "«“„‘‚‹([¿¡"
