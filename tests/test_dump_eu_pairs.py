@@ -387,6 +387,53 @@ def _headings_read_back(source: str, target: str, headings: list[tuple[str, str]
         assert not missed, (style, missed)
 
 
+def _units(name: str, source: str, target: str) -> list[Pair]:
+    """The units of a DGT-TM file that hold a text in both languages, not the same."""
+    units = read_tmx(AGREEMENT.with_name(name), source_lang=source, target_lang=target).pairs
+    return [Pair(u.source, u.target, source, target) for u in units
+            if _norm(u.source) and _norm(u.target) and _norm(u.source) != _norm(u.target)]
+
+
+@pytest.mark.parametrize(("source", "target"), [("et", "en"), ("et", "it")])
+def test_a_dump_opening_with_a_date_is_not_numbered(source: str, target: str) -> None:
+    """Estonian writes the day as an ordinal: three Commission decisions from their date
+    line on ("18. veebruar 2019," / "of 18 February 2019,") made a dump opening with
+    "18.", read as numbered: nothing but rejects. A day followed by a month is a date."""
+    pairs = [p for name in ("22019D0996.tmx", "22019D0556.tmx", "22019D0391.tmx")
+             for p in _units(name, source, target)[1:12]]
+    assert re.match(r"18\.\s+veebruar 2019", pairs[0].source)
+    assert sum(bool(re.match(r"\d+\.\s+(veebruar|märts)", p.source)) for p in pairs) == 2
+    for style in CUT_STYLES:
+        assert _exact(pairs, style, numbered=False) >= 0.9 * len(pairs), style
+    assert _exact(pairs, "space-kept", numbered=True) == len(pairs)
+
+
+@pytest.mark.parametrize("source", ["lv", "hu"])
+def test_headings_numbered_in_one_language_only_are_not_a_numbering(source: str) -> None:
+    """Latvian and Hungarian number their articles as ordinals ("1. pants", "2. cikk") where
+    Italian writes "Articolo 1": three such headings rising in a dump without numbers were
+    read as its paragraph numbers, and every pair was lost. Paragraph numbers pair up,
+    each written once per language; and "(2019. gada 19. februāris)" is a date."""
+    pairs = _units("22019D0437.tmx", source, "it")
+    assert sum(bool(re.match(r"[123]\.\s+(pants|cikk)$", p.source)) for p in pairs) == 3
+    for style in CUT_STYLES:
+        assert _exact(pairs, style, numbered=False) >= 0.85 * len(pairs), style
+    assert _exact(pairs, "space-kept", numbered=True) == len(pairs)
+
+
+def test_headings_opening_with_rising_dates_between_pairs() -> None:
+    """German writes "18. Februar": three meeting headings with dates one day apart among
+    the agreement's pairs rose like paragraph numbers (18, 19, 20), and the dump was read
+    as numbered: its 15 pairs became three rejects."""
+    _headings_read_back("de", "it", [
+        ("18. Februar 2019: Sitzung des Ausschusses in Brüssel",
+         "18 febbraio 2019: riunione del comitato a Bruxelles"),
+        ("19. Februar 2019: Sitzung des Rates in Brüssel",
+         "19 febbraio 2019: riunione del Consiglio a Bruxelles"),
+        ("20. März 2019: Sitzung des Gemischten Ausschusses",
+         "20 marzo 2019: riunione del comitato misto")])
+
+
 def test_a_name_both_sides_keep_is_split_between_them() -> None:
     """A translation keeps the names of its source as it keeps its numbers ("Union",
     "SOLAS", "Loran"): where the words around them lean little, the split leaves one on

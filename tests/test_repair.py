@@ -4,10 +4,12 @@ from collections import Counter
 from pathlib import Path
 
 from tmx_export.dump.repair import (
+    STYLES,
     Lexicon,
     _clitic,
     build_stream,
     clean_text,
+    decide_break,
     join_evidence,
 )
 
@@ -388,6 +390,34 @@ def test_a_piece_of_a_contraction_alone_after_a_break_joins_the_word_before() ->
     assert join_evidence("in the", "s of", lexicon) < 0
     assert _clitic("s", ("en", "fr")) and _clitic("t", ("en", "fr"))
     assert not _clitic("s", ("en", "cs")) and not _clitic("a", ("en", "fr"))
+
+
+def test_a_letter_the_file_never_writes_alone_ends_the_word_cut_before_it() -> None:
+    """Found in a numbered DE-IT dump of DGT-TM cut inside words (1 pair in 414):
+    "Vorsitzperiode" / "n nach Artikel 1" read "Vorsitzperiode n". The lists count "n" as a
+    frequent word (German "'n", Italian "n." for numero), and "Vorsitzperioden" is in
+    neither list, so the two pieces weighed as two words, surely enough to overrule the
+    file's style. A letter the file never writes alone between spaces, after a long word,
+    is the end of that word."""
+    text = ("136. Ungeachtet des in Absatz 4 genannten Zeitraums beginnt die erste "
+            "Vorsitzperiode am Tag nach der ersten Sitzung des Gemeinsamen Rates und endet am "
+            "31. Dezember desselben Jahres. 136. Nonostante il periodo di cui al paragrafo 4, "
+            "il primo periodo ha inizio il giorno successivo alla prima riunione del "
+            "Consiglio congiunto e termina il 31 dicembre dello stesso anno.\n"
+            "137. Diese Perioden fallen mit den Vorsitzperiode\nn nach Artikel 1 Absätze 4 "
+            "und 6 zusammen. 137. Tali periodi coincidono con le disposizioni relative alla "
+            "presidenza di cui all'articolo 1, paragrafi 4 e 6.\n")
+    lexicon = Lexicon(("de", "it"), text, text.split("\n"))
+    cut_inside_words = {style: float(style == "mid") for style in STYLES}
+    left = "137. Diese Perioden fallen mit den Vorsitzperiode"
+    for right, joined in (("n nach Artikel 1", True),
+                          # a letter the file writes alone is a word ("e", and)
+                          ("e il periodo", False)):
+        lam = join_evidence(left, right, lexicon)
+        assert decide_break(left, right, cut_inside_words, lam, lexicon) == (
+            "" if joined else " ", False), right
+    # after a short word, a letter is a word of its own ("the" | "s" is no "thes")
+    assert join_evidence("in the", "s of", Lexicon(LANGS, "in the", ["in the"])) < 0
 
 
 def test_two_frequent_words_or_one_word_as_the_file_writes_them() -> None:

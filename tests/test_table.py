@@ -76,6 +76,31 @@ def test_columns_headed_by_language_names_or_roles(tmp_path):
     got = read_table(path, source_lang="el", target_lang="de-DE").pairs
     assert [(p.source, p.target) for p in got] == pairs
 
+def test_columns_headed_by_three_letter_codes(tmp_path):
+    """ISO 639-2/3 codes head columns as often as BCP 47 tags ("deu", "ita", "ell",
+    "bul"): a header cell names a language by its standard tag, whatever its spelling."""
+    expected = read_table(DGT_TSV, source_lang="en-GB", target_lang="fr-FR").pairs
+    pairs = [(p.source, p.target) for p in expected]
+    for header in ("f\td\ti\teng\tfra", "f\td\ti\tENG\tfre", "f\td\ti\ten_GB\tFR-fr",
+                   "f\td\ti\tEN-gb\tfra"):
+        path = _renamed(tmp_path, "codes.tsv", header)
+        got = read_table(path, source_lang="en-GB", target_lang="fr-FR").pairs
+        assert [(p.source, p.target) for p in got] == pairs, header
+        again = read_table(path, source_lang="eng", target_lang="fre").pairs
+        assert [(p.source, p.target) for p in again] == pairs, header
+    # the other way round, and two columns of one language told apart by the full tag
+    reverse = read_table(_renamed(tmp_path, "codes.tsv", "f\td\ti\tdeu\tita"),
+                         source_lang="it-IT", target_lang="ger").pairs
+    assert [(p.target, p.source) for p in reverse] == pairs
+    regions = _renamed(tmp_path, "codes.tsv", "f\td\ti\teng-US\ten_GB")
+    got = read_table(regions, source_lang="en-GB", target_lang="en-US").pairs
+    assert [(p.target, p.source) for p in got] == pairs
+    # a code of a language not asked for is still no column for it
+    with pytest.raises(InputError, match="no column for el"):
+        read_table(_renamed(tmp_path, "codes.tsv", "f\td\ti\tbul\tdeu"), source_lang="el",
+                   target_lang="de-DE")
+
+
 def test_semicolon_csv_in_cp1252_with_quoted_multiline_cell(tmp_path):
     path = tmp_path / "glossary.csv"
     path.write_bytes('Note;English;Français\n'

@@ -1436,13 +1436,13 @@ def iter_pairs(
     the rest are still being checked."""
     src, tgt = primary(source_lang), primary(target_lang)
     text = stream.text
-    numbered = _is_numbered(stream)
+    numbered = _is_numbered(stream, (src, tgt))
     triples, source_first = _best_split(stream, numbered, src, tgt)
 
     if numbered:
         # A title or a note before the first numbered paragraph is a reject of its own,
         # not the start of the first pair's source side.
-        head = _first_numbered_line(stream)
+        head = _first_numbered_line(stream, (src, tgt))
         if head and text[:head].strip() and triples and triples[0][0] < head <= triples[0][1]:
             yield Reject(file, stream.line_at(0), "text before the first numbered paragraph",
                          _tidy(text[:head]))
@@ -1451,7 +1451,8 @@ def iter_pairs(
     tag_a, tag_b = (source_lang, target_lang) if source_first else (target_lang, source_lang)
     starts = _paragraph_starts(stream)
     if numbered:
-        triples = _one_per_paragraph(triples, [p for p, _ in _numbered_line_starts(stream)])
+        triples = _one_per_paragraph(
+            triples, [p for p, _ in _numbered_line_starts(stream, (src, tgt))])
     ratio = _length_ratio(triples) if not numbered else 1.0
     for s0, cut, e1 in triples:
         tail = _foreign_tail(text, starts, cut, e1, lang_b, lang_a)
@@ -1591,39 +1592,119 @@ def _foreign_tail(text: str, starts: list[int], cut: int, end: int, own: str,
     return None
 
 
-def _numbered_line_starts(stream: Stream) -> list[tuple[int, int]]:
+# The words that make a number with a full stop before them a date, not a paragraph
+# number, in the languages that write the day (or the year) as an ordinal: "18. Februar
+# 2019", "18. veebruar", "1. tammikuuta", "2019. gada 18. februārī", "1995. aasta",
+# "2019. február 18.". Months inflect: a form ending in "-" is a stem any form of which
+# counts, the others count as written (a short stem would take other words along).
+# Languages that write "18 febbraio", "18 February" put no full stop there.
+_DATE_WORDS = {
+    "de": "januar jänner februar feber märz april mai juni juli august september oktober "
+          "november dezember",
+    "da": "januar februar marts april maj juni juli august september oktober november "
+          "december",
+    "no": "januar februar mars april mai juni juli august september oktober november "
+          "desember",
+    "is": "janúar febrúar mars apríl maí júní júlí ágúst september október nóvember desember",
+    "et": "jaanuar- veebruar- märts- aprill- mai mail maini maist juuni- juuli- august- "
+          "septemb- oktoob- novemb- detsemb- aasta-",
+    "fi": "tammikuu- helmikuu- maaliskuu- huhtikuu- toukokuu- kesäkuu- heinäkuu- elokuu- "
+          "syyskuu- lokakuu- marraskuu- joulukuu-",
+    "lv": "janvār- februār- marts martā marta aprīl- maijs maijā maija jūnij- jūlij- august- "
+          "septembr- oktobr- novembr- decembr- gada gadā",
+    "hu": "január- február- március- április- május- június- július- augusztus- "
+          "szeptember- október- november- december- évi",
+    "hr": "siječ- veljač- ožujak ožujka travanj travnja svibanj svibnja lipanj lipnja "
+          "srpanj srpnja kolovoz- rujan rujna listopad- studen- prosin-",
+    "sl": "januar- februar- marec marca april- maj maja junij- julij- avgust- septemb- "
+          "oktob- novemb- decemb-",
+    "cs": "leden ledna únor února březen března duben dubna květen května červen června "
+          "červenec července srpen srpna září říjen října listopad- prosin-",
+    "sk": "január- február- marec marca apríl- máj mája jún júna júl júla august- "
+          "septemb- októb- novemb- decemb-",
+}
+_DATE_WORDS["nb"] = _DATE_WORDS["nn"] = _DATE_WORDS["no"]
+_FIRST_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=64)
+def _date_words(langs: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The words (lower case) and the stems of :data:`_DATE_WORDS` of ``langs``."""
+    forms = " ".join(_DATE_WORDS.get(lang, "") for lang in langs).split()
+    return (frozenset(f for f in forms if not f.endswith("-")),
+            tuple(f[:-1] for f in forms if f.endswith("-")))
+
+
+def _is_date(text: str, after: int, langs: tuple[str, ...]) -> bool:
+    """Whether the word at ``after``, following a number and its full stop, makes it a
+    date in a language of ``langs`` (:data:`_DATE_WORDS`)."""
+    m = _FIRST_WORD_RE.match(text, after)
+    if m is None:
+        return False
+    words, stems = _date_words(langs)
+    word = m.group().lower()
+    return word in words or word.startswith(stems)
+
+
+def _leading_paragraph_number(text: str, at: int, langs: tuple[str, ...]) -> int | None:
+    """The paragraph number opening ``text`` at ``at``: none where it is a date."""
+    m = LEADING_NUMBER_RE.match(text, at)
+    if m is None or _is_date(text, m.end(), langs):
+        return None
+    return int(m.group(1))
+
+
+def _numbered_line_starts(stream: Stream, langs: tuple[str, ...]) -> list[tuple[int, int]]:
     """(offset, number) of every line, fold continuations aside, that opens with a
-    paragraph number (after at most a short lead-in of punctuation)."""
+    paragraph number (after at most a short lead-in of punctuation), not a date in a
+    language of ``langs`` ("18. Februar 2019: Sitzung ...")."""
     out = []
     text = stream.text
     for start, folded in zip(stream.line_starts, stream.folded, strict=True):
         if folded:
             continue
         lead = len(text[start:start + 4]) - len(text[start:start + 4].lstrip(_OPENERS + " \t"))
-        m = LEADING_NUMBER_RE.match(text, start + lead)
-        if m:
-            out.append((start, int(m.group(1))))
+        number = _leading_paragraph_number(text, start + lead, langs)
+        if number is not None:
+            out.append((start, number))
     return out
 
 
-def _is_numbered(stream: Stream) -> bool:
+# Of the numbers opening lines, at least this share must pair up (each written twice, once
+# per language) for the lines to be numbered paragraphs.
+PAIRED_NUMBERS_MIN = 0.5
+
+
+def _is_numbered(stream: Stream, langs: tuple[str, ...]) -> bool:
     """Whether the dump numbers its paragraphs: it opens with a number, or its numbered
     lines follow each other in sequence (N, N, N+1...) even when a title comes first.
     A sequence goes on at least once: the same year opening three lines ("2003. En peu de
     mots" where cuts fell before it, the same paragraph twice in a dump of 30 unnumbered
-    pairs) is no numbering, and read as one it left nothing but two rejects."""
-    if LEADING_NUMBER_RE.match(stream.text):
+    pairs) is no numbering, and read as one it left nothing but two rejects. Dates in
+    ``langs`` ("18. Februar 2019") are no numbers, and the numbers must pair up: headings
+    that open with a date or an ordinal in one language only ("18. Februar 2019: Sitzung"
+    / "18 febbraio 2019: riunione", "2. Sitzung" / "2a riunione"), three in a rising
+    sequence, made an unnumbered dump numbered and every pair a reject."""
+    if _leading_paragraph_number(stream.text, 0, langs) is not None:
         return True
-    numbers = [n for _, n in _numbered_line_starts(stream)]
+    numbers = [n for _, n in _numbered_line_starts(stream, langs)]
     if len(numbers) < 3:
         return False
     steps = list(zip(numbers, numbers[1:], strict=False))
     in_sequence = sum(b in (a, a + 1) for a, b in steps)
-    return in_sequence >= 0.6 * len(steps) and any(b == a + 1 for a, b in steps)
+    return (in_sequence >= 0.6 * len(steps) and any(b == a + 1 for a, b in steps)
+            and _numbers_pair_up(stream, set(numbers)))
 
 
-def _first_numbered_line(stream: Stream) -> int:
-    found = _numbered_line_starts(stream)
+def _numbers_pair_up(stream: Stream, numbers: set[int]) -> bool:
+    """Whether most of ``numbers`` stand twice or more as paragraph-number candidates."""
+    written = Counter(t.number for t in _number_tokens(stream.text, _pair_line_starts(stream)))
+    paired = sum(written[n] >= 2 for n in numbers)
+    return paired >= PAIRED_NUMBERS_MIN * len(numbers)
+
+
+def _first_numbered_line(stream: Stream, langs: tuple[str, ...]) -> int:
+    found = _numbered_line_starts(stream, langs)
     return found[0][0] if found else 0
 
 

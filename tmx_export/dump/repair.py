@@ -449,6 +449,13 @@ def join_evidence(left: str, right: str, lexicon: Lexicon) -> float:
             # "s'il", written against an apostrophe; alone between two spaces it is no
             # word of these languages, and "its" is one
             right_zipf = _UNKNOWN_PIECE_ZIPF
+        elif (len(rf) == 1 and rf.islower() and right[1:2].isspace()
+              and len(lf) >= _STEM_MIN and not lexicon.writes_alone(rf)):
+            # "Vorsitzperiode" | "n nach": the lists count every letter as a frequent word
+            # (initials, labels, "n." for numero, German "'n"); a letter this file never
+            # writes alone between spaces is no word of it, but the last of a word cut
+            # (after a long word: "the" | "s" is no "thes")
+            right_zipf = _UNKNOWN_PIECE_ZIPF
         else:
             right_zipf = lexicon.zipf(rf)
         score = joined - alone - right_zipf + 9.0 - _BIGRAM_LIFT

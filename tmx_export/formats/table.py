@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..lang import language_of_name, normalise_tag, primary
+from ..lang import language_of_name, normalise_tag, primary, standard_tag
 from ..model import Pair, ReadResult, Reject
 from .text import atomic_output, input_name, read_text, readable_file
 from .xml import check_archive
@@ -213,14 +213,14 @@ def choose_columns(
                              1) from None
 
     def by_language(lang: str, taken: int) -> int:
-        want = normalise_tag(lang)
-        exact = [i for i, c in enumerate(header) if i != taken and normalise_tag(c) == want]
+        want = _tag_key(lang)
+        exact = [i for i, c in enumerate(header) if i != taken and _tag_key(c) == want]
         if exact:
             return exact[0]
         if not same_primary:
             loose = [i for i, c in enumerate(header)
-                     if i != taken and c and primary(c) == primary(lang)
-                     and _looks_like_tag(c)]
+                     if i != taken and c and _looks_like_tag(c)
+                     and primary(_tag_key(c)) == primary(want)]
             if loose:
                 return loose[0]
             named = [i for i, c in enumerate(header)
@@ -246,11 +246,24 @@ def choose_columns(
 
 def _names(cell: str, lang: str) -> bool:
     """Whether a header cell names ``lang``: its tag, its primary subtag or its name."""
-    if normalise_tag(cell) == normalise_tag(lang):
+    if _tag_key(cell) == _tag_key(lang):
         return True
     if _looks_like_tag(cell):
-        return primary(cell) == primary(lang)
+        return primary(_tag_key(cell)) == primary(_tag_key(lang))
     return language_of_name(cell) == primary(lang)
+
+
+def _tag_key(cell: str) -> str:
+    """A header cell or a language as its standard tag, for comparing (``deu``, ``ger``,
+    ``DE_de`` -> ``de``, ``de-de``): tables head their columns with ISO 639-2/3 codes as
+    often as with BCP 47 tags. A cell that is no known tag is only spelled alike
+    (:func:`.lang.normalise_tag`)."""
+    if not _looks_like_tag(cell):
+        return normalise_tag(cell)
+    try:
+        return standard_tag(cell).lower()
+    except ValueError:
+        return normalise_tag(cell)
 
 
 def _looks_like_tag(cell: str) -> bool:
