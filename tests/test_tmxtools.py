@@ -218,15 +218,20 @@ def _lines_of(text: str, needle: str) -> list[int]:
             for found in re.finditer(re.escape(needle), text)]
 
 
-def _lisa_2a_with(tmp_path: Path, *edits: tuple[str, str]) -> tuple[Path, str]:
-    """ImportTest2A (bpt/ept, it, ph, hi; UTF-16) with each (old, new) edit made once."""
-    text = (LISA / "ImportTest2A.tmx").read_text(encoding="utf-16")
+def _edited(source: Path, encoding: str, target: Path, *edits: tuple[str, str]
+            ) -> tuple[Path, str]:
+    """A copy of ``source`` at ``target`` with each (old, new) edit made once."""
+    text = source.read_text(encoding=encoding)
     for old, new in edits:
         assert old in text
         text = text.replace(old, new, 1)
-    path = tmp_path / "2a.tmx"
-    path.write_text(text, encoding="utf-16")
-    return path, text
+    target.write_text(text, encoding=encoding)
+    return target, text
+
+
+def _lisa_2a_with(tmp_path: Path, *edits: tuple[str, str]) -> tuple[Path, str]:
+    """ImportTest2A (bpt/ept, it, ph, hi; UTF-16) with each (old, new) edit made once."""
+    return _edited(LISA / "ImportTest2A.tmx", "utf-16", tmp_path / "2a.tmx", *edits)
 
 
 def test_validate_tmx_elements_the_dtd_does_not_allow_where_they_stand(tmp_path):
@@ -300,13 +305,8 @@ def test_validate_tmx_leaves_repeated_tuids_and_single_language_units_alone(tmp_
 
 
 def _good_basic2_with(tmp_path: Path, *edits: tuple[str, str]) -> tuple[Path, str]:
-    text = (TBX / "Good-Basic2-martif.tbx").read_text(encoding="utf-8")
-    for old, new in edits:
-        assert old in text
-        text = text.replace(old, new, 1)
-    path = tmp_path / "basic2.tbx"
-    path.write_text(text, encoding="utf-8")
-    return path, text
+    """Good-Basic2 (TBX-Basic 2008, valid) with each (old, new) edit made once."""
+    return _edited(TBX / "Good-Basic2-martif.tbx", "utf-8", tmp_path / "basic2.tbx", *edits)
 
 
 def test_validate_tbx_2008_admin_status_ids_and_structure(tmp_path):
