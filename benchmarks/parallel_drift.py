@@ -15,6 +15,15 @@ match, else the plain length model (Gale & Church on paragraph lengths alone,
 were dropped, and how often the error names the line of the first paragraph that lost its
 counterpart.
 
+The other accident, two paragraphs that a translator joined (or one split in two): windows
+of the Europarl sessions alone, one or two pairs of adjacent paragraphs joined on either
+side, at random places, short and long ones alike. Here, and for the dropped paragraphs
+above, the units ``build --align-paragraphs`` writes (sentences) are checked too: a unit
+is right when its source and its target lie in the same paragraph of the original window
+(or in the same two adjacent ones); a unit with text on one side that the other does not
+translate is wrong. "merges kept": the joined paragraphs paired whole with their two
+translations (short: one of the two paragraphs under a quarter of the other's length).
+
     python benchmarks/parallel_drift.py [--windows 300] [--seed 0] [--shared PATH]
 """
 
@@ -27,6 +36,8 @@ from pathlib import Path
 
 from tmx_export.errors import InputError
 from tmx_export.formats.parallel import read_parallel
+from tmx_export.inputs import ParallelInput
+from tmx_export.pipeline import read_units
 from tmx_export.segment.align import align_lengths
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -54,6 +65,79 @@ def documents(shared: Path) -> list[list[tuple[str, str]]]:
     return docs
 
 
+def _spans(text: str, paragraphs: list[str]) -> set[tuple[int, int]]:
+    """The paragraphs (first, last) of the original window that hold ``text``: one, or
+    two adjacent ones joined with a space."""
+    text = " ".join(text.split())
+    spans = {(i, i) for i, p in enumerate(paragraphs) if text in p}
+    return spans or {(i, i + 1) for i in range(len(paragraphs) - 1)
+                     if text in f"{paragraphs[i]} {paragraphs[i + 1]}"}
+
+
+def unit_counts(source: Path, target: Path, window: list[tuple[str, str]]) -> list[int]:
+    """[units, wrong, rejects] of the sentence units build --align-paragraphs writes."""
+    units, rejects = read_units([ParallelInput(str(source), str(target))],
+                                source_lang="en-GB", target_lang="fr-FR",
+                                align_paragraphs=True, segment="sentence", dedupe="none")
+    en, fr = [p[0] for p in window], [p[1] for p in window]
+    wrong = sum(not _spans(u.source, en) & _spans(u.target, fr) for u in units)
+    return [len(units), wrong, len(rejects)]
+
+
+def joined_windows(args: argparse.Namespace, rng: random.Random,
+                   docs: list[list[tuple[str, str]]], source: Path, target: Path) -> None:
+    """Windows of Europarl with adjacent paragraphs joined on one side (the module's
+    documentation); prints the paragraph pairs' and the units' figures."""
+    pairs = [0, 0, 0]  # paragraph pairs, wrong, rejected paragraphs
+    units = [0, 0, 0]
+    kept = {"short": [0, 0], "long": [0, 0]}  # joins kept, joins made
+    for _ in range(args.windows):
+        doc = rng.choice([d for d in docs[:2] if len(d) > WINDOW])  # 21 January: 4
+        start = rng.randrange(max(1, len(doc) - WINDOW))
+        window = doc[start:start + WINDOW]
+        firsts = sorted(rng.sample(range(0, len(window) - 1, 3), rng.randint(1, 2)))
+        sides: list[list[str]] = [[], []]
+        joins = {}
+        i = 0
+        while i < len(window):
+            if i in firsts:
+                side = rng.randrange(2)
+                joins[i] = side
+                sides[side].append(f"{window[i][side]} {window[i + 1][side]}")
+                sides[1 - side] += [window[i][1 - side], window[i + 1][1 - side]]
+                i += 2
+                continue
+            for k in (0, 1):
+                sides[k].append(window[i][k])
+            i += 1
+        source.write_text("".join(t + "\n" for t in sides[0]), "utf-8")
+        target.write_text("".join(t + "\n" for t in sides[1]), "utf-8")
+        result = read_parallel(source, target, source_lang="en-GB", target_lang="fr-FR",
+                               align_paragraphs=True)
+        en, fr = [p[0] for p in window], [p[1] for p in window]
+        got = {(p.source, p.target) for p in result.pairs}
+        pairs[0] += len(result.pairs)
+        pairs[1] += sum(not _spans(p.source, en) & _spans(p.target, fr) for p in result.pairs)
+        pairs[2] += len(result.rejects)
+        for i in joins:
+            short = min(len(window[i][0]), len(window[i + 1][0])) < 0.25 * max(
+                len(window[i][0]), len(window[i + 1][0]))
+            whole = (f"{en[i]} {en[i + 1]}", f"{fr[i]} {fr[i + 1]}")
+            kept["short" if short else "long"][0] += whole in got
+            kept["short" if short else "long"][1] += 1
+        units = [a + b for a, b in zip(units, unit_counts(source, target, window), strict=True)]
+    print(f"\n{args.windows} windows of {WINDOW} Europarl paragraph pairs, 1-2 pairs of "
+          f"adjacent paragraphs joined on one side (seed {args.seed})")
+    _print_counts("paragraph pairs", pairs)
+    _print_counts("units (sentences)", units)
+    print("merges kept: " + ", ".join(f"{name} {k} of {n}" for name, (k, n) in kept.items()))
+
+
+def _print_counts(label: str, counts: list[int]) -> None:
+    units, wrong, rejects = counts
+    print(f"{label:<22} {units:6} {wrong:6} {wrong / max(units, 1):7.2%} {rejects:8}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--windows", type=int, default=300)
@@ -62,7 +146,7 @@ def main() -> int:
     args = parser.parse_args()
     rng = random.Random(args.seed)
     docs = documents(args.shared)
-    counts = {name: [0, 0, 0] for name in ("anchors", "length")}  # units, wrong, rejects
+    counts = {name: [0, 0, 0] for name in ("anchors", "length", "units")}  # units, wrong, rejects
     drift_named = unnoticed = 0
     with tempfile.TemporaryDirectory() as tmp:
         source, target = Path(tmp) / "w.en.txt", Path(tmp) / "w.fr.txt"
@@ -93,6 +177,8 @@ def main() -> int:
             counts["anchors"][1] += sum((p.source, p.target) not in right
                                         for p in result.pairs)
             counts["anchors"][2] += len(result.rejects)
+            counts["units"] = [a + b for a, b in zip(counts["units"], unit_counts(
+                source, target, window), strict=True)]
             before = ([([i], [i]) for i in range(len(en))] if len(en) == len(fr) else
                       align_lengths([len(t) for t in en], [len(t) for t in fr]))
             for s_idx, t_idx in before:
@@ -105,12 +191,14 @@ def main() -> int:
     print(f"{args.windows} windows of {WINDOW} paragraph pairs, 1-3 paragraphs dropped "
           f"(seed {args.seed})")
     print(f"{'aligner':<22} {'units':>6} {'wrong':>6} {'share':>7} {'rejects':>8}")
-    for name, label in (("anchors", "length + anchors"), ("length", "before (peer)")):
-        units, wrong, rejects = counts[name]
-        print(f"{label:<22} {units:6} {wrong:6} {wrong / max(units, 1):7.2%} {rejects:8}")
+    for name, label in (("anchors", "length + anchors"), ("length", "before (peer)"),
+                        ("units", "units (sentences)")):
+        _print_counts(label, counts[name])
     print(f"without --align-paragraphs: {unnoticed} of {args.windows} windows read without "
           f"an error; the error names the first line that lost its counterpart in "
           f"{drift_named}")
+    with tempfile.TemporaryDirectory() as tmp:
+        joined_windows(args, rng, docs, Path(tmp) / "j.en.txt", Path(tmp) / "j.fr.txt")
     return 0
 
 

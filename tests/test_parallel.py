@@ -249,6 +249,7 @@ def _session(name: str) -> tuple[list[str], list[str]]:
     (36, 44, 40),  # paragraphs 37-44 of ep-00-01-17 without 41 ("Is there a member ...")
     (36, 44, 36), (36, 44, 43),  # the first, the last
     (20, 60, 20), (20, 60, 31), (20, 60, 45), (20, 60, 59),  # 40 paragraphs: a longer search
+    (20, 60, 26), (20, 60, 42),  # "Relating to Wednesday:", "Thank you, Mr Poettering."
 ])
 def test_a_deleted_paragraph_leaves_its_counterpart_a_reject(tmp_path, side, first, last,
                                                              deleted):
@@ -286,6 +287,32 @@ def test_a_merge_the_lengths_and_anchors_support_is_kept(tmp_path):
     expected[10:12] = [(f"{en[10]} {en[11]}", merged[10])]
     assert [(p.source, p.target) for p in result.pairs] == expected
     assert [p.align for p in result.pairs] == [None] * 10 + ["2-1"] + [None] * 28
+    assert not result.rejects
+
+
+@pytest.mark.parametrize(("joined", "side"), [
+    (25, "en"),  # "The next item is the verification..." + "Relating to Wednesday:"
+    (41, "fr"),  # "Madam President, I can hear a ripple..." + "Thank you, Mr Poettering."
+    (44, "fr"),  # "Madam President, I would first..." + "We shall proceed to vote on..."
+    (55, "fr"),  # "We shall pay particular attention..." + "(The order of business was adopted...)"
+])
+def test_a_merge_the_sentences_support_is_kept(tmp_path, joined, side):
+    """Two paragraphs of ep-00-01-17 joined into one, in either language, one of them short
+    (a title, a thanks, the order of business adopted): neither the lengths nor the anchors
+    show the short one needed, and it was a reject while the long one paired with the
+    joined paragraph, whose units then held the short one's text untranslated. The
+    sentences of the joined paragraph align with the two's, in order: the merge is kept."""
+    en, fr = (paras[20:60] for paras in _session("ep-00-01-17"))
+    expected = list(zip(en, fr, strict=True))
+    k = joined - 20
+    expected[k:k + 2] = [(f"{en[k]} {en[k + 1]}", f"{fr[k]} {fr[k + 1]}")]
+    paras = en if side == "en" else fr
+    paras[k:k + 2] = [f"{paras[k]} {paras[k + 1]}"]
+    (tmp_path / "j.en.txt").write_text("\n\n".join(en) + "\n", encoding="utf-8")
+    (tmp_path / "j.fr.txt").write_text("\n\n".join(fr) + "\n", encoding="utf-8")
+    result = read(tmp_path / "j.en.txt", tmp_path / "j.fr.txt", align_paragraphs=True)
+    assert [(p.source, p.target) for p in result.pairs] == expected
+    assert [p.align for p in result.pairs if p.align] == ["1-2" if side == "en" else "2-1"]
     assert not result.rejects
 
 

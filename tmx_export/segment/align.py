@@ -36,8 +36,8 @@ from .align_model import (
     _ones_ratio,
 )
 
-__all__ = ["CONJUNCTIONS", "Bead", "Glossary", "align", "align_lengths", "cut_target",
-           "sentence_features"]
+__all__ = ["CONJUNCTIONS", "Bead", "Glossary", "align", "align_lengths", "alignment_cost",
+           "cut_target", "sentence_features"]
 
 _LONG_CELLS = 400  # inputs with more sentence pairs (n * m) take the numpy search
 
@@ -99,6 +99,35 @@ def align(
                                 tuple(priors.items()))
     return [_bead(s0, s1, t0, t1, src_len, tgt_len, src_keys, tgt_keys, ratio)
             for s0, s1, t0, t1 in spans]
+
+
+def alignment_cost(source: Sequence[str], target: Sequence[str], ratio: float, *,
+                   seam: tuple[int, int] = (0, 0)) -> float:
+    """The cost (-log P, in nats) of the best alignment of two sentence lists under the
+    model the search uses: each bead's prior, the length cost of its two sides at the
+    target/source length ``ratio`` (given, so that two alignments of texts from the same
+    files are measured alike), less the anchors' bonus (Dice over the bead's anchors).
+
+    ``seam`` (source, target; 0 for none): the sentence index where two paragraphs were
+    put together on that side. A bead across it is priced as one sentence fewer there:
+    where a translator joined the two, the sentence before the seam (a title without a
+    full stop) often runs into the next on the other side."""
+    src_keys = [_features(s, None, False) for s in source]
+    tgt_keys = [_features(t, None, True) for t in target]
+    total = 0.0
+    for bead in align(source, target):
+        s_span, t_span = slice(bead.src_start, bead.src_end), slice(bead.tgt_start, bead.tgt_end)
+        kind = (bead.src_end - bead.src_start - (bead.src_start < seam[0] < bead.src_end),
+                bead.tgt_end - bead.tgt_start - (bead.tgt_start < seam[1] < bead.tgt_end))
+        total += _PRIORS.get(kind, _PRIORS[(2, 2)])
+        if bead.src_start == bead.src_end or bead.tgt_start == bead.tgt_end:
+            continue
+        total += _length_cost(sum(map(len, source[s_span])), sum(map(len, target[t_span])),
+                              ratio)[0]
+        s_keys, t_keys = frozenset().union(*src_keys[s_span]), frozenset().union(*tgt_keys[t_span])
+        if s_keys or t_keys:
+            total -= _ANCHOR_WEIGHT * 2.0 * len(s_keys & t_keys) / (len(s_keys) + len(t_keys))
+    return total
 
 
 def _search(src_len: list[int], tgt_len: list[int], src_keys: list[frozenset[str]] | None,
