@@ -257,6 +257,24 @@ def test_refusals_come_before_any_work_and_leave_no_file(tmp_path: Path) -> None
     assert not out.exists() and not rejects.exists()
 
 
+def test_memoq_profile_refuses_more_than_two_languages_before_any_work(tmp_path: Path
+                                                                      ) -> None:
+    # memoQ imports two languages per unit: a third would be a tuv it cannot map
+    out, rejects = tmp_path / "out.tmx", tmp_path / "rejects.tsv"
+    runner = CliRunner()
+    refused = runner.invoke(main, ["build", *map(str, DGT), "-o", str(out), "--langs",
+                                   ",".join(LANGS), "--profile", "memoq",
+                                   "--rejects", str(rejects)])
+    assert refused.exit_code == 1 and refused.output.count("\n") == 1
+    assert refused.output.startswith("tmx-export: error: --langs: 3 languages")
+    assert "--langs en-GB,fr-FR and --langs en-GB,de-DE" in refused.output
+    assert not out.exists() and not rejects.exists()
+    two = runner.invoke(main, ["build", *map(str, DGT), "-o", str(out), "--langs",
+                               "en-GB,fr-FR", "--profile", "memoq", "--quiet"])
+    assert two.exit_code == 0, two.output
+    assert {len(unit) for unit in _written(out)} == {2}
+
+
 def test_a_table_without_one_language_is_written_without_it(tmp_path: Path) -> None:
     """Tables in a directory: one holds English, French and German, another only English
     and French. The second one's units are written without German (or rejected with

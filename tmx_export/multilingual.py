@@ -140,6 +140,22 @@ def _read_by_another_run(targets: frozenset[str] | None, target: str) -> bool:
     return targets is not None and bool(targets) and target not in targets
 
 
+def _check_profile(langs: tuple[str, ...], name: str) -> None:
+    """Refuse, before any work, languages the profile cannot spell, or more of them than
+    its tool imports per unit (memoQ maps two of a file's languages to its TM's)."""
+    try:
+        profile = get_profile(name)
+        for tag in langs:
+            lang_code(tag, profile)
+    except ValueError as exc:
+        raise InputError("--langs", str(exc)) from None
+    most = profile.max_languages
+    if most is not None and len(langs) > most:
+        pairs = " and ".join(f"--langs {langs[0]},{tag}" for tag in langs[1:3])
+        raise InputError("--langs", f"{len(langs)} languages, but the {name} profile writes "
+                         f"at most {most} per unit: build one memory per pair ({pairs})")
+
+
 def build_multilingual(
     inputs: Sequence[str | Path | ParallelInput],
     output: str | Path,
@@ -157,12 +173,7 @@ def build_multilingual(
     build = options.build
     if build.segment is None:
         raise ValueError("build writes units: segment must be sentence, clause or paragraph")
-    try:
-        profile = get_profile(build.profile)
-        for tag in langs:
-            lang_code(tag, profile)
-    except ValueError as exc:
-        raise InputError("--langs", str(exc)) from None
+    _check_profile(langs, build.profile)
     source = langs[0]
     outputs = [output, build.rejects_path]  # checked with the first run, before any work
     runs: list[tuple[str, list[Pair]]] = []
