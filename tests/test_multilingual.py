@@ -257,6 +257,44 @@ def test_refusals_come_before_any_work_and_leave_no_file(tmp_path: Path) -> None
     assert not out.exists() and not rejects.exists()
 
 
+def _tu(codes: tuple[str, str, str]) -> str:
+    """A three-language unit whose segments each hold the inline code ``<ph>`` given."""
+    texts = ("Press {}Enter now.", "Appuyez sur {}Entrée maintenant.",
+             "Drücken Sie {}jetzt Eingabe.")
+    segs = [text.format(f'<ph x="1">{code}</ph>') for text, code in zip(texts, codes,
+                                                                          strict=True)]
+    return "<tu>" + "".join(f'<tuv xml:lang="{lang}"><seg>{seg}</seg></tuv>'
+                            for lang, seg in zip(LANGS, segs, strict=True)) + "</tu>\n"
+
+
+def test_units_differing_in_inline_codes_are_kept_and_duplicates_reported(
+        tmp_path: Path) -> None:
+    # as a bilingual build judges them: <b> and <i> around the same words are two units,
+    # and the repeat of a unit is a "duplicate" reject, not dropped without a word
+    bold, italic = ("&lt;b&gt;",) * 3, ("&lt;i&gt;",) * 3
+    path = tmp_path / "codes.tmx"
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">'
+                    '<header srclang="en-GB" segtype="sentence" datatype="plaintext" '
+                    'o-tmf="t" adminlang="en" creationtool="t" creationtoolversion="1"/>'
+                    '<body>\n' + _tu(bold) + _tu(italic) + _tu(bold) + "</body></tmx>\n",
+                    encoding="utf-8")
+    out, rejects = tmp_path / "out.tmx", tmp_path / "rejects.tsv"
+    result = CliRunner().invoke(main, ["build", str(path), "-o", str(out), "--langs",
+                                       ",".join(LANGS), "--rejects", str(rejects)])
+    assert result.exit_code == 0, result.output
+    segs = [etree.tostring(seg, encoding="unicode")
+            for seg in etree.parse(str(out)).iter("seg")]
+    assert len(segs) == 6 and all("<ph" in seg for seg in segs)
+    assert sum("&lt;i&gt;" in seg for seg in segs) == 3
+    reported = read_rejects(rejects)
+    assert [(r.line, r.reason) for r in reported] == [(5, "duplicate")]
+    assert reported[0].text == ("Press Enter now.\tAppuyez sur Entrée maintenant.\t"
+                                "Drücken Sie jetzt Eingabe.")
+    assert "1 duplicate not written again" in result.output
+    bilingual = CliRunner().invoke(main, ["build", str(path), "-o", str(tmp_path / "bi.tmx")])
+    assert "2 units written" in bilingual.output  # the same judgement as one pair
+
+
 def test_memoq_profile_refuses_more_than_two_languages_before_any_work(tmp_path: Path
                                                                       ) -> None:
     # memoQ imports two languages per unit: a third would be a tuv it cannot map

@@ -201,14 +201,14 @@ def build_multilingual(
     written_keys = {(unit.file, unit.line) for unit in groups}
     reported = _reported_rejects(_not_read_by_their_run(rejects, source, read_by),
                                  written_keys)
-    incomplete: list[Reject] = []
+    left_out: list[Reject] = []  # lacking a language (require_all), or duplicates
     kept = list(_kept_units(groups, langs, options.require_all, build.dedupe, summary,
-                            incomplete))
-    if len(kept) + summary.duplicates_skipped + len(incomplete) != summary.groups:
+                            left_out))
+    if len(kept) + len(left_out) != summary.groups:
         raise AccountingError(f"internal error: {summary.groups} units merged but "
-                              f"{len(kept)} written, {summary.duplicates_skipped} "
-                              f"duplicates and {len(incomplete)} rejected")
-    reported.extend(incomplete)
+                              f"{len(kept)} written and {len(left_out)} rejected "
+                              f"({summary.duplicates_skipped} duplicates)")
+    reported.extend(left_out)
     if not kept and not build.allow_empty:
         raise InputError(str(output), "refused: no unit to write (nothing in these "
                          "languages; --allow-empty writes an empty memory)")
@@ -274,10 +274,11 @@ def _kept_units(groups: list[MultiUnit], langs: tuple[str, ...], require_all: bo
                 dedupe: str, summary: MultilingualSummary,
                 rejects: list[Reject]) -> Iterator[MultiUnit]:
     """The merged units to write: those lacking a language rejected when all are required,
-    repeats left out (``dedupe``: all texts the same, exactly or normalised)."""
-    from .clean import normalise
+    repeats rejected as ``duplicate`` (``dedupe``: the same languages with the same texts
+    and inline codes, as a bilingual build judges them: :func:`~tmx_export.clean.texts_key`)."""
+    from .clean import texts_key
 
-    seen: set[tuple[tuple[str, str], ...]] = set()
+    seen: set[tuple[str | None, ...]] = set()
     for unit in groups:
         if require_all and len(unit.texts) < len(langs):
             missing = [lang for lang in langs if lang not in unit.texts]
@@ -285,10 +286,13 @@ def _kept_units(groups: list[MultiUnit], langs: tuple[str, ...], require_all: bo
                                   f"no {', '.join(missing)}: {unit.texts[langs[0]]}"))
             continue
         if dedupe != "none":
-            key = tuple((lang, normalise(text) if dedupe == "normalised" else text)
-                        for lang, text in unit.texts.items())
+            key = (*unit.texts, *texts_key(list(unit.texts.values()),
+                                           [unit.markup.get(lang) for lang in unit.texts],
+                                           dedupe))
             if key in seen:
                 summary.duplicates_skipped += 1
+                rejects.append(Reject(unit.file, unit.line, "duplicate",
+                                      "\t".join(unit.texts.values())))
                 continue
             seen.add(key)
         yield unit
