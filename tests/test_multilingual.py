@@ -257,6 +257,50 @@ def test_refusals_come_before_any_work_and_leave_no_file(tmp_path: Path) -> None
     assert not out.exists() and not rejects.exists()
 
 
+LISA = Path(__file__).parent / "data" / "tmx" / "lisa-tmx-compliance-kit"
+
+
+def test_a_tag_held_exactly_is_never_given_to_another_language_too(tmp_path: Path) -> None:
+    # ImportTest1C: en-US, en-GB, ja-JP, fr-CA, es-ES in every unit. fr-CA and en-GB are
+    # asked: their texts are theirs alone, fr-FR (not in the file) gets none
+    out = tmp_path / "out.tmx"
+    runner = CliRunner()
+    result = runner.invoke(main, ["build", str(LISA / "ImportTest1C.tmx"), "-o", str(out),
+                                  "--langs", "en-US,fr-FR,fr-CA,en-GB", "--no-clean", "all"])
+    assert result.exit_code == 0, result.output
+    units = _written(out)
+    assert [list(unit) for unit in units] == [["en-US", "fr-CA", "en-GB"]] * 3
+    assert all(len(set(unit.values())) == 3 for unit in units)
+    assert "fr-FR: 0 units" in result.output and "read as" not in result.output
+    # fr-FR asked without fr-CA: the fr-CA text is French's, and the summary says it
+    result = runner.invoke(main, ["build", str(LISA / "ImportTest1C.tmx"), "-o", str(out),
+                                  "--langs", "en-US,fr-FR,de-DE", "--no-clean", "all"])
+    assert result.exit_code == 0, result.output
+    assert [unit["fr-FR"] for unit in _written(out)] == [
+        f"{n} entry in French Canadian" for n in ("First", "Second", "Third")]
+    assert "3 fr-CA units read as fr-FR (the language asked)" in result.output
+    # fr-FR and fr-BE asked, fr-CA held: which one it is cannot be known
+    result = runner.invoke(main, ["build", str(LISA / "ImportTest1C.tmx"), "-o", str(out),
+                                  "--langs", "en-US,fr-FR,fr-BE", "--no-clean", "all"])
+    assert result.exit_code == 1 and "3 missing-target-language" in result.output
+
+
+def test_a_source_held_under_another_tag_asked_is_refused_with_true_counts(tmp_path: Path
+                                                                          ) -> None:
+    # ImportTest1A holds en-US and fr-CA: en-GB asked as the source and en-US as a target,
+    # the en-US text is en-US's, not also the source's: no unit has the source
+    out, rejects = tmp_path / "out.tmx", tmp_path / "rejects.tsv"
+    args = ["build", str(LISA / "ImportTest1A.tmx"), "-o", str(out), "--langs",
+            "en-GB,en-US,fr-CA", "--rejects", str(rejects)]
+    runner = CliRunner()
+    refused = runner.invoke(main, args)
+    assert refused.exit_code == 1 and "(2 missing-source-language;" in refused.output
+    assert not out.exists() and not rejects.exists()
+    empty = runner.invoke(main, [*args, "--allow-empty"])
+    assert empty.exit_code == 0 and "0 units written" in empty.output
+    assert [r.reason for r in read_rejects(rejects)] == ["missing-source-language"] * 2
+
+
 def _tu(codes: tuple[str, str, str]) -> str:
     """A three-language unit whose segments each hold the inline code ``<ph>`` given."""
     texts = ("Press {}Enter now.", "Appuyez sur {}Entrée maintenant.",

@@ -55,6 +55,7 @@ if TYPE_CHECKING:
 
 # A bilingual run's reject for a TMX unit without the target language (formats.tmx).
 _MISSING_TARGET = "missing-target-language"
+_MISSING_SOURCE = "missing-source-language"
 # ... and for an XLIFF unit whose <file> is in another pair of languages (formats.ttkstore).
 _OTHER_LANGUAGES = "other-languages"
 
@@ -71,6 +72,8 @@ class MultilingualSummary:
     # units written with each language (the source: all of them)
     per_language: Counter[str] = field(default_factory=Counter)
     groups: int = 0  # units made by the merge, before duplicates and rejects
+    # TMX units whose regional variant was read as the tag asked: (held, asked) -> count
+    relabelled: Counter[tuple[str, str]] = field(default_factory=Counter)
 
     @property
     def rejected(self) -> int:
@@ -179,25 +182,30 @@ def build_multilingual(
     runs: list[tuple[str, list[Pair]]] = []
     read_by: list[tuple[str, set[str]]] = []  # each run's target and the inputs it read
     rejects: list[Reject] = []
+    relabelled: Counter[tuple[str, str]] = Counter()
     segtypes: set[str] = set()
     # directories as their files: a table in one may lack a language the run asks for
     files = gather_inputs(inputs, pair_files=False)
     table_targets = {str(f): _table_targets(f, langs, build) for f in files}
     for target in langs[1:]:
         run_options = replace(build, source_lang=source, target_lang=target, dedupe="none",
-                              rejects_path=None, allow_empty=True)
+                              rejects_path=None, allow_empty=True, claimed_langs=langs)
         chosen = [item for item in inputs_for(files, source, target)
                   if not _read_by_another_run(table_targets.get(str(item)), target)]
         if not chosen:
             continue
         segtypes.add(segtype_of(chosen, run_options, outputs=outputs if not runs else ()))
-        units, run_rejects = read_units(chosen, run_options, progress=progress)
+        run_relabelled: Counter[tuple[str, str]] = Counter()
+        units, run_rejects = read_units(chosen, run_options, progress=progress,
+                                        relabelled=run_relabelled)
+        relabelled |= run_relabelled  # the source's, read by every run, counted once
         runs.append((target, units))
         read_by.append((target, {input_name(item) for item in chosen
                                  if not isinstance(item, ParallelInput)}))
         rejects.extend(run_rejects)
     groups = list(merge_runs(source, runs))
-    summary = MultilingualSummary(str(output), langs, groups=len(groups))
+    summary = MultilingualSummary(str(output), langs, groups=len(groups),
+                                  relabelled=relabelled)
     written_keys = {(unit.file, unit.line) for unit in groups}
     reported = _reported_rejects(_not_read_by_their_run(rejects, source, read_by),
                                  written_keys)
@@ -210,8 +218,11 @@ def build_multilingual(
                               f"({summary.duplicates_skipped} duplicates)")
     reported.extend(left_out)
     if not kept and not build.allow_empty:
-        raise InputError(str(output), "refused: no unit to write (nothing in these "
-                         "languages; --allow-empty writes an empty memory)")
+        reasons = Counter(reject.reason for reject in reported)
+        why = (", ".join(f"{n} {reason}" for reason, n in reasons.most_common())
+               or "nothing in these languages")
+        raise InputError(str(output), f"refused: no unit to write ({why}; --allow-empty "
+                         "writes an empty memory)")
     for reject in reported:
         summary.rejects[reject.reason] += 1
     for number, unit in enumerate(kept, 1):
@@ -258,7 +269,9 @@ def _reported_rejects(rejects: list[Reject], written: set[tuple[str, int]]) -> l
             if (reject.file, reject.line) not in written:
                 missing.setdefault((reject.file, reject.line), []).append(reject)
             continue
-        key = (reject.file, reject.line, reject.reported_reason, reject.text)
+        # a unit without the source is rejected by every run: once, whatever text it shows
+        key = (reject.file, reject.line, reject.reported_reason,
+               "" if reject.reason == _MISSING_SOURCE else reject.text)
         if key not in seen:
             seen.add(key)
             out.append(reject)
