@@ -257,6 +257,106 @@ def test_refusals_come_before_any_work_and_leave_no_file(tmp_path: Path) -> None
     assert not out.exists() and not rejects.exists()
 
 
+LISA = Path(__file__).parent / "data" / "tmx" / "lisa-tmx-compliance-kit"
+
+
+def test_a_tag_held_exactly_is_never_given_to_another_language_too(tmp_path: Path) -> None:
+    # ImportTest1C: en-US, en-GB, ja-JP, fr-CA, es-ES in every unit. fr-CA and en-GB are
+    # asked: their texts are theirs alone, fr-FR (not in the file) gets none
+    out = tmp_path / "out.tmx"
+    runner = CliRunner()
+    result = runner.invoke(main, ["build", str(LISA / "ImportTest1C.tmx"), "-o", str(out),
+                                  "--langs", "en-US,fr-FR,fr-CA,en-GB", "--no-clean", "all"])
+    assert result.exit_code == 0, result.output
+    units = _written(out)
+    assert [list(unit) for unit in units] == [["en-US", "fr-CA", "en-GB"]] * 3
+    assert all(len(set(unit.values())) == 3 for unit in units)
+    assert "fr-FR: 0 units" in result.output and "read as" not in result.output
+    # fr-FR asked without fr-CA: the fr-CA text is French's, and the summary says it
+    result = runner.invoke(main, ["build", str(LISA / "ImportTest1C.tmx"), "-o", str(out),
+                                  "--langs", "en-US,fr-FR,de-DE", "--no-clean", "all"])
+    assert result.exit_code == 0, result.output
+    assert [unit["fr-FR"] for unit in _written(out)] == [
+        f"{n} entry in French Canadian" for n in ("First", "Second", "Third")]
+    assert "3 fr-CA units read as fr-FR (the language asked)" in result.output
+    # fr-FR and fr-BE asked, fr-CA held: which one it is cannot be known
+    result = runner.invoke(main, ["build", str(LISA / "ImportTest1C.tmx"), "-o", str(out),
+                                  "--langs", "en-US,fr-FR,fr-BE", "--no-clean", "all"])
+    assert result.exit_code == 1 and "3 missing-target-language" in result.output
+
+
+def test_a_source_held_under_another_tag_asked_is_refused_with_true_counts(tmp_path: Path
+                                                                          ) -> None:
+    # ImportTest1A holds en-US and fr-CA: en-GB asked as the source and en-US as a target,
+    # the en-US text is en-US's, not also the source's: no unit has the source
+    out, rejects = tmp_path / "out.tmx", tmp_path / "rejects.tsv"
+    args = ["build", str(LISA / "ImportTest1A.tmx"), "-o", str(out), "--langs",
+            "en-GB,en-US,fr-CA", "--rejects", str(rejects)]
+    runner = CliRunner()
+    refused = runner.invoke(main, args)
+    assert refused.exit_code == 1 and "(2 missing-source-language;" in refused.output
+    assert not out.exists() and not rejects.exists()
+    empty = runner.invoke(main, [*args, "--allow-empty"])
+    assert empty.exit_code == 0 and "0 units written" in empty.output
+    assert [r.reason for r in read_rejects(rejects)] == ["missing-source-language"] * 2
+
+
+def _tu(codes: tuple[str, str, str]) -> str:
+    """A three-language unit whose segments each hold the inline code ``<ph>`` given."""
+    texts = ("Press {}Enter now.", "Appuyez sur {}Entrée maintenant.",
+             "Drücken Sie {}jetzt Eingabe.")
+    segs = [text.format(f'<ph x="1">{code}</ph>') for text, code in zip(texts, codes,
+                                                                          strict=True)]
+    return "<tu>" + "".join(f'<tuv xml:lang="{lang}"><seg>{seg}</seg></tuv>'
+                            for lang, seg in zip(LANGS, segs, strict=True)) + "</tu>\n"
+
+
+def test_units_differing_in_inline_codes_are_kept_and_duplicates_reported(
+        tmp_path: Path) -> None:
+    # as a bilingual build judges them: <b> and <i> around the same words are two units,
+    # and the repeat of a unit is a "duplicate" reject, not dropped without a word
+    bold, italic = ("&lt;b&gt;",) * 3, ("&lt;i&gt;",) * 3
+    path = tmp_path / "codes.tmx"
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">'
+                    '<header srclang="en-GB" segtype="sentence" datatype="plaintext" '
+                    'o-tmf="t" adminlang="en" creationtool="t" creationtoolversion="1"/>'
+                    '<body>\n' + _tu(bold) + _tu(italic) + _tu(bold) + "</body></tmx>\n",
+                    encoding="utf-8")
+    out, rejects = tmp_path / "out.tmx", tmp_path / "rejects.tsv"
+    result = CliRunner().invoke(main, ["build", str(path), "-o", str(out), "--langs",
+                                       ",".join(LANGS), "--rejects", str(rejects)])
+    assert result.exit_code == 0, result.output
+    segs = [etree.tostring(seg, encoding="unicode")
+            for seg in etree.parse(str(out)).iter("seg")]
+    assert len(segs) == 6 and all("<ph" in seg for seg in segs)
+    assert sum("&lt;i&gt;" in seg for seg in segs) == 3
+    reported = read_rejects(rejects)
+    assert [(r.line, r.reason) for r in reported] == [(5, "duplicate")]
+    assert reported[0].text == ("Press Enter now.\tAppuyez sur Entrée maintenant.\t"
+                                "Drücken Sie jetzt Eingabe.")
+    assert "1 duplicate not written again" in result.output
+    bilingual = CliRunner().invoke(main, ["build", str(path), "-o", str(tmp_path / "bi.tmx")])
+    assert "2 units written" in bilingual.output  # the same judgement as one pair
+
+
+def test_memoq_profile_refuses_more_than_two_languages_before_any_work(tmp_path: Path
+                                                                      ) -> None:
+    # memoQ imports two languages per unit: a third would be a tuv it cannot map
+    out, rejects = tmp_path / "out.tmx", tmp_path / "rejects.tsv"
+    runner = CliRunner()
+    refused = runner.invoke(main, ["build", *map(str, DGT), "-o", str(out), "--langs",
+                                   ",".join(LANGS), "--profile", "memoq",
+                                   "--rejects", str(rejects)])
+    assert refused.exit_code == 1 and refused.output.count("\n") == 1
+    assert refused.output.startswith("tmx-export: error: --langs: 3 languages")
+    assert "--langs en-GB,fr-FR and --langs en-GB,de-DE" in refused.output
+    assert not out.exists() and not rejects.exists()
+    two = runner.invoke(main, ["build", *map(str, DGT), "-o", str(out), "--langs",
+                               "en-GB,fr-FR", "--profile", "memoq", "--quiet"])
+    assert two.exit_code == 0, two.output
+    assert {len(unit) for unit in _written(out)} == {2}
+
+
 def test_a_table_without_one_language_is_written_without_it(tmp_path: Path) -> None:
     """Tables in a directory: one holds English, French and German, another only English
     and French. The second one's units are written without German (or rejected with

@@ -86,6 +86,26 @@ def test_import_1c_five_languages_per_unit_in_any_order():
         "First entry in French Canadian", "First entry in Spanish")
 
 
+def test_build_says_when_a_regional_variant_is_written_under_the_tag_asked(tmp_path):
+    # ImportTest1C holds French only as fr-CA: with the default fr-FR it is written as
+    # fr-FR, and the summary says so and how to keep the region
+    from click.testing import CliRunner
+
+    from tmx_export.cli import main
+
+    out = tmp_path / "fr.tmx"
+    runner = CliRunner()
+    result = runner.invoke(main, ["build", str(LISA / "ImportTest1C.tmx"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert ("3 fr-CA units read as fr-FR (the language asked); --target-lang fr-CA keeps "
+            "their region") in result.output
+    kept = runner.invoke(main, ["build", str(LISA / "ImportTest1C.tmx"), "-o", str(out),
+                                "--target-lang", "fr-CA"])
+    assert kept.exit_code == 0 and "read as" not in kept.output
+    # English found exactly (en-GB): nothing to say about it
+    assert "en-US units" not in result.output and "en-GB (the" not in result.output
+
+
 ENCODING_TEST = [
     ("à=agrave, é=eacute, æ=aelig",) * 2,
     ("ÿ=U+00FF, ™=U+2122, \u2019=U+2019",) * 2,

@@ -52,7 +52,7 @@ import re
 import unicodedata
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from .formats.xml import XML_ILLEGAL_RE
@@ -315,13 +315,22 @@ class Fingerprints:
             table[slot] = fingerprint
 
 
+def texts_key(texts: Sequence[str], markups: Sequence[str | None], mode: str
+              ) -> tuple[str | None, ...]:
+    """What makes two units with these texts (and inline markup, ``None`` where a text has
+    none) the same under ``mode``: ``exact``, the texts and the markup (units differing only
+    in their inline codes are two units); ``normalised``, the texts normalised."""
+    if mode == "normalised":
+        return tuple(normalise(text) for text in texts)
+    if all(markup is None for markup in markups):
+        return tuple(texts)
+    return (*texts, *markups)
+
+
 def dedupe_key(unit: Pair, mode: str) -> tuple[str | None, ...]:
     """What makes two units the same under ``mode`` (``exact`` or ``normalised``)."""
-    if mode == "normalised":
-        return normalise(unit.source), normalise(unit.target)
-    if unit.source_markup is None and unit.target_markup is None:
-        return unit.source, unit.target
-    return unit.source, unit.target, unit.source_markup, unit.target_markup
+    return texts_key((unit.source, unit.target), (unit.source_markup, unit.target_markup),
+                     mode)
 
 
 class Preparer:

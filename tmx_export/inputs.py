@@ -120,7 +120,8 @@ def _pairs_tsv(path: str, o: BuildOptions) -> ReadResult:
 def _tmx(path: str, o: BuildOptions) -> ReadResult:
     from .formats.tmx import read_tmx
 
-    return read_tmx(path, source_lang=o.source_lang, target_lang=o.target_lang)
+    return read_tmx(path, source_lang=o.source_lang, target_lang=o.target_lang,
+                    claimed=o.claimed_langs)
 
 
 def _ttk(path: str, o: BuildOptions) -> ReadResult:

@@ -230,7 +230,9 @@ class BuildOptions:
     memory, whose ``empty-target`` check reports it. ``languages_from_memory`` (the user
     named no language): the pair the inputs declare, when every input is a memory that
     declares the same one (:func:`tmx_export.inputs.declared_pair`), replaces
-    ``source_lang`` and ``target_lang``.
+    ``source_lang`` and ``target_lang``. ``claimed_langs`` (a run of ``build --langs``: all
+    its languages): where two of them share a language part (``fr-FR`` and ``fr-CA``), a
+    TMX ``tuv`` is taken for them only by its exact tag, never by the language part.
     """
 
     source_lang: str = "en-GB"
@@ -256,6 +258,7 @@ class BuildOptions:
     jobs: int = 1
     untranslated: bool = False
     languages_from_memory: bool = False
+    claimed_langs: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.segment is not None and self.segment not in SEGTYPE_OF:

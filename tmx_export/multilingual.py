@@ -55,6 +55,7 @@ if TYPE_CHECKING:
 
 # A bilingual run's reject for a TMX unit without the target language (formats.tmx).
 _MISSING_TARGET = "missing-target-language"
+_MISSING_SOURCE = "missing-source-language"
 # ... and for an XLIFF unit whose <file> is in another pair of languages (formats.ttkstore).
 _OTHER_LANGUAGES = "other-languages"
 
@@ -71,6 +72,8 @@ class MultilingualSummary:
     # units written with each language (the source: all of them)
     per_language: Counter[str] = field(default_factory=Counter)
     groups: int = 0  # units made by the merge, before duplicates and rejects
+    # TMX units whose regional variant was read as the tag asked: (held, asked) -> count
+    relabelled: Counter[tuple[str, str]] = field(default_factory=Counter)
 
     @property
     def rejected(self) -> int:
@@ -140,6 +143,22 @@ def _read_by_another_run(targets: frozenset[str] | None, target: str) -> bool:
     return targets is not None and bool(targets) and target not in targets
 
 
+def _check_profile(langs: tuple[str, ...], name: str) -> None:
+    """Refuse, before any work, languages the profile cannot spell, or more of them than
+    its tool imports per unit (memoQ maps two of a file's languages to its TM's)."""
+    try:
+        profile = get_profile(name)
+        for tag in langs:
+            lang_code(tag, profile)
+    except ValueError as exc:
+        raise InputError("--langs", str(exc)) from None
+    most = profile.max_languages
+    if most is not None and len(langs) > most:
+        pairs = " and ".join(f"--langs {langs[0]},{tag}" for tag in langs[1:3])
+        raise InputError("--langs", f"{len(langs)} languages, but the {name} profile writes "
+                         f"at most {most} per unit: build one memory per pair ({pairs})")
+
+
 def build_multilingual(
     inputs: Sequence[str | Path | ParallelInput],
     output: str | Path,
@@ -157,50 +176,53 @@ def build_multilingual(
     build = options.build
     if build.segment is None:
         raise ValueError("build writes units: segment must be sentence, clause or paragraph")
-    try:
-        profile = get_profile(build.profile)
-        for tag in langs:
-            lang_code(tag, profile)
-    except ValueError as exc:
-        raise InputError("--langs", str(exc)) from None
+    _check_profile(langs, build.profile)
     source = langs[0]
     outputs = [output, build.rejects_path]  # checked with the first run, before any work
     runs: list[tuple[str, list[Pair]]] = []
     read_by: list[tuple[str, set[str]]] = []  # each run's target and the inputs it read
     rejects: list[Reject] = []
+    relabelled: Counter[tuple[str, str]] = Counter()
     segtypes: set[str] = set()
     # directories as their files: a table in one may lack a language the run asks for
     files = gather_inputs(inputs, pair_files=False)
     table_targets = {str(f): _table_targets(f, langs, build) for f in files}
     for target in langs[1:]:
         run_options = replace(build, source_lang=source, target_lang=target, dedupe="none",
-                              rejects_path=None, allow_empty=True)
+                              rejects_path=None, allow_empty=True, claimed_langs=langs)
         chosen = [item for item in inputs_for(files, source, target)
                   if not _read_by_another_run(table_targets.get(str(item)), target)]
         if not chosen:
             continue
         segtypes.add(segtype_of(chosen, run_options, outputs=outputs if not runs else ()))
-        units, run_rejects = read_units(chosen, run_options, progress=progress)
+        run_relabelled: Counter[tuple[str, str]] = Counter()
+        units, run_rejects = read_units(chosen, run_options, progress=progress,
+                                        relabelled=run_relabelled)
+        relabelled |= run_relabelled  # the source's, read by every run, counted once
         runs.append((target, units))
         read_by.append((target, {input_name(item) for item in chosen
                                  if not isinstance(item, ParallelInput)}))
         rejects.extend(run_rejects)
     groups = list(merge_runs(source, runs))
-    summary = MultilingualSummary(str(output), langs, groups=len(groups))
+    summary = MultilingualSummary(str(output), langs, groups=len(groups),
+                                  relabelled=relabelled)
     written_keys = {(unit.file, unit.line) for unit in groups}
     reported = _reported_rejects(_not_read_by_their_run(rejects, source, read_by),
                                  written_keys)
-    incomplete: list[Reject] = []
+    left_out: list[Reject] = []  # lacking a language (require_all), or duplicates
     kept = list(_kept_units(groups, langs, options.require_all, build.dedupe, summary,
-                            incomplete))
-    if len(kept) + summary.duplicates_skipped + len(incomplete) != summary.groups:
+                            left_out))
+    if len(kept) + len(left_out) != summary.groups:
         raise AccountingError(f"internal error: {summary.groups} units merged but "
-                              f"{len(kept)} written, {summary.duplicates_skipped} "
-                              f"duplicates and {len(incomplete)} rejected")
-    reported.extend(incomplete)
+                              f"{len(kept)} written and {len(left_out)} rejected "
+                              f"({summary.duplicates_skipped} duplicates)")
+    reported.extend(left_out)
     if not kept and not build.allow_empty:
-        raise InputError(str(output), "refused: no unit to write (nothing in these "
-                         "languages; --allow-empty writes an empty memory)")
+        reasons = Counter(reject.reason for reject in reported)
+        why = (", ".join(f"{n} {reason}" for reason, n in reasons.most_common())
+               or "nothing in these languages")
+        raise InputError(str(output), f"refused: no unit to write ({why}; --allow-empty "
+                         "writes an empty memory)")
     for reject in reported:
         summary.rejects[reject.reason] += 1
     for number, unit in enumerate(kept, 1):
@@ -247,7 +269,9 @@ def _reported_rejects(rejects: list[Reject], written: set[tuple[str, int]]) -> l
             if (reject.file, reject.line) not in written:
                 missing.setdefault((reject.file, reject.line), []).append(reject)
             continue
-        key = (reject.file, reject.line, reject.reported_reason, reject.text)
+        # a unit without the source is rejected by every run: once, whatever text it shows
+        key = (reject.file, reject.line, reject.reported_reason,
+               "" if reject.reason == _MISSING_SOURCE else reject.text)
         if key not in seen:
             seen.add(key)
             out.append(reject)
@@ -263,10 +287,11 @@ def _kept_units(groups: list[MultiUnit], langs: tuple[str, ...], require_all: bo
                 dedupe: str, summary: MultilingualSummary,
                 rejects: list[Reject]) -> Iterator[MultiUnit]:
     """The merged units to write: those lacking a language rejected when all are required,
-    repeats left out (``dedupe``: all texts the same, exactly or normalised)."""
-    from .clean import normalise
+    repeats rejected as ``duplicate`` (``dedupe``: the same languages with the same texts
+    and inline codes, as a bilingual build judges them: :func:`~tmx_export.clean.texts_key`)."""
+    from .clean import texts_key
 
-    seen: set[tuple[tuple[str, str], ...]] = set()
+    seen: set[tuple[str | None, ...]] = set()
     for unit in groups:
         if require_all and len(unit.texts) < len(langs):
             missing = [lang for lang in langs if lang not in unit.texts]
@@ -274,10 +299,13 @@ def _kept_units(groups: list[MultiUnit], langs: tuple[str, ...], require_all: bo
                                   f"no {', '.join(missing)}: {unit.texts[langs[0]]}"))
             continue
         if dedupe != "none":
-            key = tuple((lang, normalise(text) if dedupe == "normalised" else text)
-                        for lang, text in unit.texts.items())
+            key = (*unit.texts, *texts_key(list(unit.texts.values()),
+                                           [unit.markup.get(lang) for lang in unit.texts],
+                                           dedupe))
             if key in seen:
                 summary.duplicates_skipped += 1
+                rejects.append(Reject(unit.file, unit.line, "duplicate",
+                                      "\t".join(unit.texts.values())))
                 continue
             seen.add(key)
         yield unit

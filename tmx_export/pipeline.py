@@ -135,6 +135,9 @@ class BuildSummary:
     ignored: list[str] = field(default_factory=list)  # files in directories not of a known type
     # the pair the memories declared, when it was taken from them (languages_from_memory)
     declared: tuple[str, str] | None = None
+    # TMX units whose regional variant was read as the tag asked: (held, asked) -> count
+    relabelled: Counter[tuple[str, str]] = field(default_factory=Counter)
+    source_lang: str = ""  # the source language the run wrote
 
     @property
     def rejected(self) -> int:
@@ -207,6 +210,8 @@ def build(
         accounts=run.accounts,
         ignored=ignored,
         declared=declared,
+        relabelled=run.relabelled,
+        source_lang=options.source_lang,
     )
 
 
@@ -269,6 +274,7 @@ def read_units(
     options: BuildOptions | None = None,
     *,
     progress: ProgressArg = None,
+    relabelled: Counter[tuple[str, str]] | None = None,
     **settings: Any,
 ) -> tuple[list[Pair], list[Reject]]:
     """The units :func:`build` would write with the same options, and the rejects.
@@ -276,13 +282,16 @@ def read_units(
     Each unit's texts are as written to the TMX and its ``tuid`` is its ``tuid`` there,
     so other outputs (a termbase's examples, say) can point into the TMX.
     ``segment=None`` gives the pairs as read, without splitting off paragraph numbers.
-    ``progress`` as for :func:`build`.
+    ``progress`` as for :func:`build`. ``relabelled``, when given, counts the TMX units
+    whose regional variant was read as the language asked (:attr:`BuildSummary.relabelled`).
     """
     options = options_from(options, **settings)
     skipped: list[tuple[str, str]] = []
     options, files, formats = prepare_run(inputs, options, [], skipped=skipped)
     run = _Run(options, progress=progress, explicit=explicit_inputs(inputs), skipped=skipped)
     units = list(run.units(files, formats))
+    if relabelled is not None:
+        relabelled.update(run.relabelled)
     return units, list(run.rejects)
 
 
@@ -341,6 +350,7 @@ class _Run:
         # Written to ``report`` as they come when one is open, else kept for the caller.
         self.rejects = RejectLog(report, keep=keep_rejects)
         self.repairs: Counter[str] = Counter()
+        self.relabelled: Counter[tuple[str, str]] = Counter()  # see _FileCounts
         self.progress = (progress if isinstance(progress, Progress) or progress is None
                          else _CallableProgress(progress))
 
@@ -385,6 +395,7 @@ class _Run:
                 accounts.rejected += 1
             self.pairs_read += counts.pairs_read
             self.repairs.update(counts.repairs)
+            self.relabelled.update(counts.relabelled)
             if self.progress is not None:
                 self.progress.advance(str(path), input_size(path))
             if counts.pairs_read == 0 and len(self.rejects) == rejected_before:
@@ -494,6 +505,8 @@ class _FileCounts:
     pairs_read: int = 0
     repairs: Counter[str] = field(default_factory=Counter)
     done_bytes: int = 0  # of the parts of a large dump read to their end (for progress)
+    # TMX units a side was taken from by its language part: (tag held, tag asked) -> count
+    relabelled: Counter[tuple[str, str]] = field(default_factory=Counter)
 
 
 def _parallel(path: Input, fmt: str) -> bool:
@@ -672,7 +685,8 @@ def _read(path: Input, fmt: str, options: BuildOptions, counts: _FileCounts,
     rejects, as they come (a TMX streamed)."""
     if fmt == "tmx" and not isinstance(path, ParallelInput) and tmx_is_streamed():
         for item in iter_tmx(path, source_lang=options.source_lang,
-                             target_lang=options.target_lang):
+                             target_lang=options.target_lang, claimed=options.claimed_langs,
+                             relabelled=counts.relabelled):
             if not isinstance(item, Reject):
                 counts.pairs_read += 1
             yield item

@@ -7,6 +7,7 @@ to :mod:`tmx_export.pipeline`.
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -233,12 +234,23 @@ def _build_multilingual(sources: list[str | ParallelInput], output: str, quiet: 
     lines = [f"{_count(summary.units_written, 'unit')} written to {summary.output} in "
              f"{len(summary.langs)} languages (source {summary.langs[0]})"]
     lines.extend(f"  {lang}: {summary.per_language[lang]} units" for lang in summary.langs[1:])
+    lines.extend(relabelled_lines(summary.relabelled, lambda held, asked: (
+        f"--langs with {held} for {asked}")))
     if summary.duplicates_skipped:
         lines.append(f"{_count(summary.duplicates_skipped, 'duplicate')} not written again")
     if summary.rejects:
         lines.append(f"{summary.rejected} rejected:")
         lines.extend(f"  {count:>6}  {reason}" for reason, count in summary.rejects.most_common())
     click.echo("\n".join(lines), err="-" in (output, options.build.rejects_path))
+
+
+def relabelled_lines(relabelled: Counter[tuple[str, str]],
+                     option: Callable[[str, str], str]) -> list[str]:
+    """One line per regional variant read as the language asked, and how to keep it:
+    fr-CA written as fr-FR is a label the translator did not choose knowingly."""
+    return [f"{_count(count, f'{held} unit')} read as {asked} (the language asked); "
+            f"{option(held, asked)} keeps their region"
+            for (held, asked), count in sorted(relabelled.items())]
 
 
 def _count(n: int, noun: str) -> str:
@@ -283,6 +295,8 @@ def summary_text(summary: BuildSummary) -> str:
         shown = ", ".join(summary.ignored[:5]) + (" ..." if len(summary.ignored) > 5 else "")
         lines.append(f"not read ({_count(len(summary.ignored), 'file')} of unknown type): "
                      f"{shown}")
+    lines.extend(relabelled_lines(summary.relabelled, lambda held, asked: (
+        f"--{'source' if asked == summary.source_lang else 'target'}-lang {held}")))
     if summary.repairs:
         lines.append("repairs:")
         lines.extend(f"  {count:>6}  {kind}" for kind, count in summary.repairs.most_common())

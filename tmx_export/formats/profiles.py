@@ -34,6 +34,8 @@ class Profile:
     # prop types never to write (the tool gives them a meaning that breaks matching)
     forbidden_props: frozenset[str] = frozenset()
     gzip_ok: bool = False
+    # the most languages a unit may hold for the tool to import it (None: any number)
+    max_languages: int | None = None
     # (choice, reason, verified) for the README
     notes: tuple[tuple[str, str, bool], ...] = ()
 
@@ -106,8 +108,10 @@ PROFILES: dict[str, Profile] = {
         region_required=False,
         header={"datatype": "plaintext", "o-tmf": "tmx-export"},
         forbidden_props=frozenset({"file"}),
+        max_languages=2,
         notes=(
-            ("exactly two languages per unit, codes en-GB / fr-FR",
+            ("exactly two languages per unit (build --langs with more is refused), codes "
+             "en-GB / fr-FR",
              "memoQ reads TMX 1.1 to 1.4b and asks the user to map two of the file's "
              "languages to the TM's; standard codes make its automatic mapping work "
              "(memoQ documentation, not verified here)", False),

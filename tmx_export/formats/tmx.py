@@ -70,7 +70,7 @@ from lxml import etree
 from .._version import __version__
 from ..clean import LINE_BREAK_RE, prepare, sanitise
 from ..errors import InputError
-from ..lang import normalise_tag, primary
+from ..lang import normalise_tag, primary, standard_tag
 from ..model import SEGTYPES, MultiUnit, Pair, ReadResult, Reject
 from .profiles import PROFILES, Profile, get_profile, keep_prop, lang_code
 from .text import atomic_output, check_writable, finish_part, input_name, temp_beside
@@ -783,7 +783,8 @@ def read_tmx_header(path: str | Path) -> dict[str, str]:
 
 
 def iter_tmx(
-    path: str | Path, *, source_lang: str, target_lang: str
+    path: str | Path, *, source_lang: str, target_lang: str, claimed: Iterable[str] = (),
+    relabelled: Counter[tuple[str, str]] | None = None,
 ) -> Iterator[TmxPair | Reject]:
     """The pairs (and rejects) of a TMX file in ``source_lang`` -> ``target_lang``, streamed.
 
@@ -794,9 +795,13 @@ def iter_tmx(
     English source, "variants" in TMX's words) gives a pair for each: the first tuv of
     each side, then the first source with each further target, then each further source
     with the first target. Nothing a translator wrote is left out unsaid.
+
+    ``claimed`` as for :class:`TuvRanker`. ``relabelled`` counts the units whose side was
+    taken by its language part from a regional variant: ``(held, asked)``, ``("fr-CA",
+    "fr-FR")``, so that the summary can say it.
     """
     name = input_name(path)
-    rank = TuvRanker(source_lang, target_lang)
+    rank = TuvRanker(source_lang, target_lang, claimed)
     for tu in iter_elements(path):
         # Hot path: look at the language of every tuv, parse only the chosen ones.
         src = tgt = None
@@ -830,9 +835,12 @@ def iter_tmx(
                 notes.append(child.text or "")
         line = tu.sourceline or 0
         if src is None or tgt is None:
-            yield _missing(name, line, tu, src is None, source_lang, target_lang)
+            yield _missing(name, line, tu, src is None, source_lang, target_lang, rank)
             continue
         s, t = _tuv(src), _tuv(tgt)
+        if relabelled is not None and 1 in (src_rank, tgt_rank):
+            _count_relabelled(relabelled, (s.lang, source_lang, src_rank),
+                              (t.lang, target_lang, tgt_rank))
         sides = [(s, t)]
         if variants:  # the first source with each further target, then the other way
             sides += [(s, _tuv(v)) for is_source, v in variants if not is_source]
@@ -869,13 +877,20 @@ class TuvRanker:
     """How well a tuv's language tag fits each side: 2 exact tag, 1 primary subtag, 0 not.
 
     Cached per distinct tag: a file has few distinct spellings and millions of tuvs.
-    When both sides share a primary subtag (en-US -> en-GB) only exact tags count.
+    When two languages asked share a primary subtag (en-US -> en-GB; or, with ``claimed``,
+    the other languages of a multilingual run, fr-FR and fr-CA) only exact tags count for
+    them: by the language part a text could be given to both, or the one the file holds
+    for one of them to the other.
     """
 
-    def __init__(self, source_lang: str, target_lang: str) -> None:
+    def __init__(self, source_lang: str, target_lang: str,
+                 claimed: Iterable[str] = ()) -> None:
         self.source = (normalise_tag(source_lang), primary(source_lang))
         self.target = (normalise_tag(target_lang), primary(target_lang))
-        self.exact_only = self.source[1] == self.target[1]
+        asked = {normalise_tag(tag) for tag in (source_lang, target_lang, *claimed)}
+        primaries = Counter(primary(tag) for tag in asked)
+        # the primary subtags that only exact tags may fill
+        self.exact_only = frozenset(part for part, count in primaries.items() if count > 1)
         self.cache: dict[str, tuple[int, int]] = {}
 
     def __call__(self, lang: str) -> tuple[int, int]:
@@ -889,15 +904,27 @@ class TuvRanker:
             return 0
         if normalise_tag(lang) == wanted[0]:
             return 2
-        return 1 if not self.exact_only and primary(lang) == wanted[1] else 0
+        return 1 if wanted[1] not in self.exact_only and primary(lang) == wanted[1] else 0
+
+
+def _count_relabelled(relabelled: Counter[tuple[str, str]],
+                      *sides: tuple[str, str, int]) -> None:
+    """Count each side (``(tag held, tag asked, rank)``) taken by its language part from
+    a tag with a region or other subtag: ``fr-CA`` read as ``fr-FR`` (``fr`` is not)."""
+    for held, asked, rank in sides:
+        if rank == 1 and normalise_tag(held) != primary(held):
+            try:
+                shown = standard_tag(held)
+            except ValueError:
+                shown = held
+            relabelled[(shown, asked)] += 1
 
 
 def _missing(name: str, line: int, tu: etree._Element, no_source: bool,
-             source_lang: str, target_lang: str) -> Reject:
+             source_lang: str, target_lang: str, rank: TuvRanker) -> Reject:
     tuvs = [_tuv(child) for child in tu if child.tag == "tuv"]
     present = ", ".join(tuv.lang or "?" for tuv in tuvs) or "none"
     side, missing = ("source", source_lang) if no_source else ("target", target_lang)
-    rank = TuvRanker(source_lang, target_lang)
     found = next((tuv.text for tuv in tuvs if max(rank(tuv.lang)) > 0), "")
     return Reject(name, line, f"missing-{side}-language",
                   f"no {missing} tuv (languages: {present}): {found}",
@@ -932,10 +959,12 @@ def declared_languages(path: str | Path, sample: int = 50) -> tuple[str, str] | 
     return source, next(tag for tag in spellings.values() if tag is not source)
 
 
-def read_tmx(path: str | Path, *, source_lang: str, target_lang: str) -> ReadResult:
+def read_tmx(path: str | Path, *, source_lang: str, target_lang: str,
+             claimed: Iterable[str] = ()) -> ReadResult:
     """All pairs and rejects of a TMX file (see :func:`iter_tmx` for streaming)."""
     result = ReadResult()
-    for item in iter_tmx(path, source_lang=source_lang, target_lang=target_lang):
+    for item in iter_tmx(path, source_lang=source_lang, target_lang=target_lang,
+                         claimed=claimed):
         if isinstance(item, Reject):
             result.rejects.append(item)
         else:
