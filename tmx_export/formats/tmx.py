@@ -244,7 +244,7 @@ def write_units(
     }
     header.update(chosen.header)
     counts = counts if counts is not None else TmxCounts()
-    serialiser = _UnitSerialiser(header["creationdate"], counts, spell, chosen)
+    serialiser = _UnitSerialiser(header["creationdate"], counts, spell, chosen, segtype)
     tus = map(serialiser, stream if first is None else chain((first,), stream))
     with TmxDocument(path, etree.Element("header", header), max_units=max_units) as document:
         document.write_all(tus)
@@ -451,8 +451,10 @@ class _Speller:
 class _UnitSerialiser:
     """Turns each unit into its ``<tu>`` element (a reused template, see :class:`_Templates`)."""
 
-    def __init__(self, date: str, counts: TmxCounts, spell: _Speller, profile: Profile) -> None:
+    def __init__(self, date: str, counts: TmxCounts, spell: _Speller, profile: Profile,
+                 segtype: str = "paragraph") -> None:
         self.counts, self.spell, self.profile = counts, spell, profile
+        self.segtype = segtype  # the header's
         self.templates = _Templates(date)
 
     def __call__(self, pair: Pair | MultiUnit) -> etree._Element:
@@ -472,6 +474,13 @@ class _UnitSerialiser:
             [name for name, _ in props], len(notes), langs,
             tuple(tuple((kind, name) for kind, name, _ in meta) for meta in metas))
         tu.set("tuid", pair.tuid if pair.tuid is not None else str(counts.units))
+        # a unit of another kind than the header says carries its own (TMX 1.4b lets a tu
+        # override the header's segtype); templates are reused, so a stale one goes
+        kind = getattr(pair, "segtype", None)
+        if kind is not None and kind != self.segtype:
+            tu.set("segtype", kind)
+        else:
+            tu.attrib.pop("segtype", None)
         for element, (_, value) in zip(prop_elements, props, strict=True):
             element.text = sanitise(value, repairs)
         for element, value in zip(note_elements, notes, strict=True):
@@ -853,6 +862,7 @@ def iter_tmx(
                 target_meta=t.meta,
                 extra_props=tuple(extra),
                 tuid=tu.get("tuid"),
+                segtype=tu.get("segtype") if tu.get("segtype") in SEGTYPES else None,
             )
 
 
