@@ -583,6 +583,26 @@ def test_max_units_splits_into_numbered_files(tmp_path: Path) -> None:
     assert stdout.exit_code == 2
 
 
+def test_fewer_parts_than_an_earlier_run_leave_none_of_its_parts(tmp_path: Path) -> None:
+    """In a CAT tool's TM folder, the parts of an earlier run left beside the new ones
+    would hold their units twice: they are removed and named; nothing else is touched."""
+    out = tmp_path / "ep.tmx"
+    assert run("build", EUROPARL, "-o", out, "--max-units", "30").exit_code == 0
+    assert len(list(tmp_path.glob("ep-*.tmx"))) == 4
+    others = [tmp_path / name for name in ("ep-01.tmx", "ep-001.tmx.gz", "ep-x01.tmx", "ep.tmx")]
+    for other in others:
+        other.write_bytes(b"not a part of -o ep.tmx")
+    result = run("build", EUROPARL, "-o", out, "--max-units", "60")
+    assert result.exit_code == 0, result.output
+    parts = sorted(p.name for p in tmp_path.glob("ep-[0-9][0-9][0-9].tmx"))
+    assert parts == ["ep-001.tmx", "ep-002.tmx"]
+    assert (f"removed 2 parts of an earlier run of this output:\n"
+            f"  {tmp_path / 'ep-003.tmx'}\n  {tmp_path / 'ep-004.tmx'}\n") in result.stdout
+    assert all(other.read_bytes() == b"not a part of -o ep.tmx" for other in others)
+    assert sum(len(units(p)) for p in tmp_path.glob("ep-[0-9][0-9][0-9].tmx")) == \
+        int(result.stdout.split()[0])
+
+
 def test_no_part_of_a_split_memory_replaces_an_input(tmp_path: Path) -> None:
     """Split again over its own parts, or over a memory named like one, a run would
     replace them: refused before any work."""

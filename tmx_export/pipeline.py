@@ -132,6 +132,7 @@ class BuildSummary:
     repairs: Counter[str] = field(default_factory=Counter)  # characters changed, by kind
     rejects_path: str | None = None
     outputs: list[str] = field(default_factory=list)  # the TMX files written (parts)
+    removed: list[str] = field(default_factory=list)  # an earlier run's parts, not replaced
     formats: Counter[str] = field(default_factory=Counter)  # inputs by format
     # what became of every paragraph (or unit) read: read = in_units + rejected
     accounts: Accounts = field(default_factory=lambda: Accounts())
@@ -206,6 +207,7 @@ def build(
         repairs=run.repairs + counts.repairs,
         rejects_path=options.rejects_path,
         outputs=counts.files,
+        removed=counts.removed,
         formats=Counter(formats.values()),
         accounts=run.accounts,
         ignored=ignored,

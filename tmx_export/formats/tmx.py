@@ -97,6 +97,8 @@ class TmxCounts:
     empty: int = 0  # pairs with a side left empty after cleaning, not written
     repairs: Counter[str] = field(default_factory=Counter)  # characters changed, by kind
     files: list[str] = field(default_factory=list)  # the files written ("-" for stdout)
+    # numbered parts of the same output left by an earlier run, removed (max_units)
+    removed: list[str] = field(default_factory=list)
 
 
 def tmx_timestamp(moment: datetime | None = None) -> str:
@@ -249,6 +251,7 @@ def write_units(
     with TmxDocument(path, etree.Element("header", header), max_units=max_units) as document:
         document.write_all(tus)
     counts.files.extend(document.names)
+    counts.removed.extend(document.removed)
     return counts
 
 
@@ -277,6 +280,11 @@ class TmxDocument:
     def names(self) -> list[str]:
         """The files written ("-" for stdout); known once the block has ended."""
         return self._parts.names if self._parts is not None else self._names
+
+    @property
+    def removed(self) -> list[str]:
+        """Parts of an earlier run this one did not replace, removed (see _AtomicParts)."""
+        return self._parts.removed if self._parts is not None else []
 
     def __enter__(self) -> TmxDocument:
         return self
@@ -405,12 +413,17 @@ class _AtomicParts:
 
     One at a time is open; a failure anywhere removes every temporary file, so either all
     parts of a run exist or none (an earlier run's files are only replaced on success).
+    On success, the parts of an earlier run of the same output that this one did not write
+    (``memory-004.tmx`` after a run of three parts) are removed and listed in
+    :attr:`removed`: left in a CAT tool's TM folder beside the new parts, their units would
+    count twice. Only names of the exact part pattern of ``path`` are touched.
     """
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self.temps: list[str] = []
         self.names: list[str] = []
+        self.removed: list[str] = []
 
     def __enter__(self) -> _AtomicParts:
         check_writable(self.path)
@@ -426,12 +439,24 @@ class _AtomicParts:
             self.names = part_names(self.path, len(self.temps))
             for tmp, final in zip(self.temps, self.names, strict=True):
                 finish_part(tmp, final)
+            self.removed = self._remove_stale()
             return
         for tmp in self.temps:
             try:
                 os.unlink(tmp)
             except OSError:
                 pass
+
+
+    def _remove_stale(self) -> list[str]:
+        written = {Path(name).name for name in self.names}
+        directory = self.path.parent
+        stale = sorted(str(directory / entry.name) for entry in os.scandir(directory)
+                       if entry.name not in written and not entry.is_dir()
+                       and is_part_name(self.path, directory / entry.name))
+        for name in stale:
+            os.unlink(name)
+        return stale
 
 
 class _Speller:
