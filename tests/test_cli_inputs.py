@@ -558,6 +558,40 @@ def test_readme_documents_every_profile() -> None:
     assert readme_section() in readme
 
 
+def test_a_declared_language_a_profile_refuses_is_blamed_on_the_memory(tmp_path: Path) -> None:
+    # no --source-lang was given: the codes came from the memory, and the error says so
+    # and how to choose them
+    memory = DATA / "tmx" / "europarl-extract" / "parallel_en-de.tmx"
+    out = tmp_path / "out.tmx"
+    result = run("build", memory, "-o", out, "--profile", "trados")
+    assert result.exit_code == 1 and not out.exists()
+    assert result.stderr.startswith(f"tmx-export: error: {memory}: the languages were taken "
+                                    "from the memory, which declares en -> de, and the trados "
+                                    "profile needs a region")
+    assert result.stderr.endswith("choose them with --source-lang en-GB --target-lang de-DE\n")
+    chosen = run("build", memory, "-o", out, "--profile", "trados",
+                 "--source-lang", "en-GB", "--target-lang", "de-DE")
+    assert chosen.exit_code == 0, chosen.output
+
+
+def test_a_file_read_as_another_format_says_what_it_is_not(tmp_path: Path) -> None:
+    memory = DGT / "22019D0391.tmx"
+    for given in ("po", "xliff"):
+        result = run("build", memory, "-o", tmp_path / "out.tmx", "--input-format", given)
+        assert result.exit_code == 1
+        assert result.stderr == (f"tmx-export: error: {memory}: not an XLIFF or PO file: an XML "
+                                 "document whose root is <tmx> (XLIFF's is <xliff>; PO files "
+                                 "are plain text)\n")
+    broken = tmp_path / "broken.po"
+    broken.write_text('msgid "Calls on the Commission\nmsgstr "invite la Commission"\n',
+                      encoding="utf-8")
+    result = run("build", broken, "-o", tmp_path / "out.tmx")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"tmx-export: error: {broken}: not a PO file "
+                                    "(translate-toolkit: ")
+    assert not (tmp_path / "out.tmx").exists()
+
+
 def test_max_units_splits_into_numbered_files(tmp_path: Path) -> None:
     out = tmp_path / "ep.tmx"
     result = run("build", EUROPARL, "-o", out, "--max-units", "40")

@@ -83,6 +83,15 @@ def test_merge_writes_a_valid_header_when_the_first_file_lacks_a_required_attrib
     assert not (tmp_path / "b.tmx").exists()
 
 
+def test_merge_says_one_file_and_one_unit_in_the_singular(tmp_path):
+    out = tmp_path / "one.tmx"
+    result = CliRunner().invoke(merge_command, [str(DGT / "22019D0391.tmx"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == f"25 units written to {out} from 1 file (0 duplicates left out)\n"
+    twice = CliRunner().invoke(merge_command, [str(out), str(out), "-o", str(tmp_path / "2.tmx")])
+    assert twice.stderr.endswith("from 2 files (25 duplicates left out)\n")
+
+
 def test_merge_to_gzip_and_of_utf16_dgt(tmp_path):
     out = tmp_path / "dgt.tmx.gz"
     counts = merge([DGT / "22019D0391.tmx", DGT / "22019D0556.tmx"], out)

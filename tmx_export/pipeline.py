@@ -960,7 +960,36 @@ def declared_languages(inputs: Sequence[str | Path | ParallelInput], options: Bu
                              options.target_lang)
     if declared is None:
         return options, None
+    _check_declared_for_profile(inputs, declared, options.profile)
     return replace(options, source_lang=declared[0], target_lang=declared[1]), declared
+
+
+# A region to suggest for a language a profile wants one for (anything else: "XX").
+_USUAL_REGION = {"en": "GB", "fr": "FR", "de": "DE", "it": "IT", "es": "ES", "pt": "PT",
+                 "nl": "NL", "pl": "PL", "sv": "SE", "da": "DK", "fi": "FI", "el": "GR"}
+
+
+def _check_declared_for_profile(inputs: Sequence[str | Path | ParallelInput],
+                                declared: tuple[str, str], profile: str) -> None:
+    """Refuse, naming the memory and the options that choose, a declared language code the
+    profile cannot use: the user gave no --source-lang, so an error about it would puzzle."""
+    try:
+        chosen = get_profile(profile)
+    except ValueError:
+        return  # prepare_run names --profile
+    problems, choices = [], []
+    for option, code in zip(("--source-lang", "--target-lang"), declared, strict=True):
+        try:
+            lang_code(code, chosen)
+        except ValueError as exc:
+            lang = primary(code)
+            problems.append(str(exc))
+            choices.append(f"{option} {lang}-{_USUAL_REGION.get(lang, 'XX')}")
+    if problems:
+        where = input_name(inputs[0]) if len(inputs) == 1 else "the memories"
+        raise InputError(where, f"the languages were taken from the memory, which declares "
+                         f"{declared[0]} -> {declared[1]}, and {problems[0]}; choose them "
+                         f"with {' '.join(choices)}")
 
 
 def prepare_run(inputs: Sequence[str | Path | ParallelInput], options: BuildOptions,
