@@ -558,6 +558,40 @@ def test_readme_documents_every_profile() -> None:
     assert readme_section() in readme
 
 
+def test_a_declared_language_a_profile_refuses_is_blamed_on_the_memory(tmp_path: Path) -> None:
+    # no --source-lang was given: the codes came from the memory, and the error says so
+    # and how to choose them
+    memory = DATA / "tmx" / "europarl-extract" / "parallel_en-de.tmx"
+    out = tmp_path / "out.tmx"
+    result = run("build", memory, "-o", out, "--profile", "trados")
+    assert result.exit_code == 1 and not out.exists()
+    assert result.stderr.startswith(f"tmx-export: error: {memory}: the languages were taken "
+                                    "from the memory, which declares en -> de, and the trados "
+                                    "profile needs a region")
+    assert result.stderr.endswith("choose them with --source-lang en-GB --target-lang de-DE\n")
+    chosen = run("build", memory, "-o", out, "--profile", "trados",
+                 "--source-lang", "en-GB", "--target-lang", "de-DE")
+    assert chosen.exit_code == 0, chosen.output
+
+
+def test_a_file_read_as_another_format_says_what_it_is_not(tmp_path: Path) -> None:
+    memory = DGT / "22019D0391.tmx"
+    for given in ("po", "xliff"):
+        result = run("build", memory, "-o", tmp_path / "out.tmx", "--input-format", given)
+        assert result.exit_code == 1
+        assert result.stderr == (f"tmx-export: error: {memory}: not an XLIFF or PO file: an XML "
+                                 "document whose root is <tmx> (XLIFF's is <xliff>; PO files "
+                                 "are plain text)\n")
+    broken = tmp_path / "broken.po"
+    broken.write_text('msgid "Calls on the Commission\nmsgstr "invite la Commission"\n',
+                      encoding="utf-8")
+    result = run("build", broken, "-o", tmp_path / "out.tmx")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"tmx-export: error: {broken}: not a PO file "
+                                    "(translate-toolkit: ")
+    assert not (tmp_path / "out.tmx").exists()
+
+
 def test_max_units_splits_into_numbered_files(tmp_path: Path) -> None:
     out = tmp_path / "ep.tmx"
     result = run("build", EUROPARL, "-o", out, "--max-units", "40")
@@ -581,6 +615,26 @@ def test_max_units_splits_into_numbered_files(tmp_path: Path) -> None:
     assert not list(tmp_path.glob(".ep*"))
     stdout = run("build", SEED, "-o", "-", "--max-units", "10")
     assert stdout.exit_code == 2
+
+
+def test_fewer_parts_than_an_earlier_run_leave_none_of_its_parts(tmp_path: Path) -> None:
+    """In a CAT tool's TM folder, the parts of an earlier run left beside the new ones
+    would hold their units twice: they are removed and named; nothing else is touched."""
+    out = tmp_path / "ep.tmx"
+    assert run("build", EUROPARL, "-o", out, "--max-units", "30").exit_code == 0
+    assert len(list(tmp_path.glob("ep-*.tmx"))) == 4
+    others = [tmp_path / name for name in ("ep-01.tmx", "ep-001.tmx.gz", "ep-x01.tmx", "ep.tmx")]
+    for other in others:
+        other.write_bytes(b"not a part of -o ep.tmx")
+    result = run("build", EUROPARL, "-o", out, "--max-units", "60")
+    assert result.exit_code == 0, result.output
+    parts = sorted(p.name for p in tmp_path.glob("ep-[0-9][0-9][0-9].tmx"))
+    assert parts == ["ep-001.tmx", "ep-002.tmx"]
+    assert (f"removed 2 parts of an earlier run of this output:\n"
+            f"  {tmp_path / 'ep-003.tmx'}\n  {tmp_path / 'ep-004.tmx'}\n") in result.stdout
+    assert all(other.read_bytes() == b"not a part of -o ep.tmx" for other in others)
+    assert sum(len(units(p)) for p in tmp_path.glob("ep-[0-9][0-9][0-9].tmx")) == \
+        int(result.stdout.split()[0])
 
 
 def test_no_part_of_a_split_memory_replaces_an_input(tmp_path: Path) -> None:

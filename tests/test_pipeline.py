@@ -15,6 +15,7 @@ from tmx_export.model import Pair, ReadResult
 from tmx_export.pipeline import (
     EXTENSIONS,
     READERS,
+    ParallelInput,
     build,
     gather_inputs,
     read_units,
@@ -222,3 +223,79 @@ def test_failed_build_leaves_neither_tmx_nor_report(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="empty.txt: file is empty"):
         build([SEED, empty], out, rejects_path=report)
     assert list(out.parent.iterdir()) == []
+
+
+# --- segtype: the header's when it is true of a unit, else the unit's own --------------------
+
+EUROPARL = ParallelInput(str(DATA / "europarl" / "ep-00-01-17-excerpt.en.txt"),
+                         str(DATA / "europarl" / "ep-00-01-17-excerpt.fr.txt"))
+
+
+def tu_segtypes(path: Path) -> tuple[str, list[tuple[str | None, dict[str, str]]]]:
+    """The header's segtype, and each unit's own segtype (None: none) with its props."""
+    root = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True))
+    units = [(tu.get("segtype"), {p.get("type"): p.text for p in tu.findall("prop")})
+             for tu in root.iter("tu")]
+    return root.find("header").get("segtype"), units
+
+
+def _several_sentences_paragraphs(tmp_path: Path) -> tuple[Path, list[Pair]]:
+    """A paragraph-level TMX of the Europarl excerpt, and its units of several sentences."""
+    paragraphs = tmp_path / "paragraphs.tmx"
+    build([EUROPARL], paragraphs, segment="paragraph")
+    units, _ = read_units([paragraphs], segment=None)
+    return paragraphs, [u for u in units if u.source.count(". ") >= 1 and len(u.source) > 80]
+
+
+def test_paragraph_units_mixed_with_sentences_make_the_header_paragraph(tmp_path: Path) -> None:
+    paragraphs, _ = _several_sentences_paragraphs(tmp_path)
+    out = tmp_path / "mixed.tmx"
+    summary = build([paragraphs, SEED], out)
+    header, units = tu_segtypes(out)
+    # OmegaT re-segments only the units of a paragraph file: the header must say it, and
+    # the seed's sentence units say what they are themselves
+    assert summary.segtype == header == "paragraph"
+    from_paragraphs = [kind for kind, props in units
+                       if props["x-document"] == str(paragraphs)]
+    from_seed = [kind for kind, props in units if props["x-document"] == str(SEED)]
+    assert from_paragraphs and set(from_paragraphs) == {None}
+    assert from_seed and set(from_seed) == {"sentence"}
+
+
+def test_beads_of_several_sentences_say_paragraph(tmp_path: Path) -> None:
+    out = tmp_path / "europarl.tmx"
+    build([EUROPARL], out)
+    header, units = tu_segtypes(out)
+    assert header == "sentence"
+    joined = [props["x-align"] for kind, props in units if kind == "paragraph"]
+    assert "2-1" in joined and "1-2" in joined
+    for kind, props in units:
+        bead = props["x-align"].rsplit(">", 1)[-1]
+        several = "/" not in bead and bead != "1-1"
+        assert kind == ("paragraph" if several else None), props
+
+
+def _xliff(path: Path, pairs: list[tuple[str, str]]) -> Path:
+    units = "".join(f'<trans-unit id="{i}"><source>{s}</source><target>{t}</target>'
+                    "</trans-unit>" for i, (s, t) in enumerate(pairs, 1))
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n'
+                    '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+                    '<file original="doc.html" source-language="en-GB" target-language="fr-FR" '
+                    f'datatype="html"><body>{units}</body></file></xliff>', encoding="utf-8")
+    return path
+
+
+def test_unsegmented_xliff_units_say_paragraph(tmp_path: Path) -> None:
+    _, several = _several_sentences_paragraphs(tmp_path)
+    one = next(u for u in read_units([SEED])[0] if u.source.startswith("Calls on"))
+    xliff = _xliff(tmp_path / "doc.xlf",
+                   [(several[0].source, several[0].target), (one.source, one.target)])
+    generic, omegat = tmp_path / "generic.tmx", tmp_path / "omegat.tmx"
+    build([xliff], generic)
+    assert tu_segtypes(generic)[0] == "sentence"
+    assert [kind for kind, _ in tu_segtypes(generic)[1]] == ["paragraph", None]
+    # for OmegaT the header says paragraph (it reads no tu's segtype): the paragraph is
+    # re-segmented, the sentence used whole
+    build([xliff], omegat, profile="omegat")
+    assert tu_segtypes(omegat)[0] == "paragraph"
+    assert [kind for kind, _ in tu_segtypes(omegat)[1]] == [None, "sentence"]

@@ -83,6 +83,15 @@ def test_merge_writes_a_valid_header_when_the_first_file_lacks_a_required_attrib
     assert not (tmp_path / "b.tmx").exists()
 
 
+def test_merge_says_one_file_and_one_unit_in_the_singular(tmp_path):
+    out = tmp_path / "one.tmx"
+    result = CliRunner().invoke(merge_command, [str(DGT / "22019D0391.tmx"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == f"25 units written to {out} from 1 file (0 duplicates left out)\n"
+    twice = CliRunner().invoke(merge_command, [str(out), str(out), "-o", str(tmp_path / "2.tmx")])
+    assert twice.stderr.endswith("from 2 files (25 duplicates left out)\n")
+
+
 def test_merge_to_gzip_and_of_utf16_dgt(tmp_path):
     out = tmp_path / "dgt.tmx.gz"
     counts = merge([DGT / "22019D0391.tmx", DGT / "22019D0556.tmx"], out)
@@ -690,26 +699,36 @@ def _key_by_definition(tu: etree._Element) -> tuple:
 
 
 def _merge_by_definition(paths: list[Path], output: Path) -> tuple[int, int]:
-    """merge, the slow way: every unit made TMX 1.4, then keyed by the C14N of its segs."""
-    from tmx_export.formats.tmx import TmxDocument, iter_elements
+    """merge, the slow way: every unit made TMX 1.4, then keyed by the C14N of its segs;
+    the header's segtype the one all inputs share, else paragraph if one is, else block,
+    and a unit of another kind says its own."""
+    from tmx_export.formats.tmx import TmxDocument, iter_elements, read_tmx_header
     from tmx_export.tools import _first_header
 
     seen: set[int] = set()
     read = 0
+    kinds = [read_tmx_header(path).get("segtype") for path in paths]
+    kinds = [kind if kind in ("block", "paragraph", "sentence", "phrase") else "block"
+             for kind in kinds]
+    header = _first_header(paths[0])
+    if len(set(kinds)) > 1:
+        header.set("segtype", "paragraph" if "paragraph" in kinds else "block")
 
     def units():
         nonlocal read
-        for path in paths:
+        for path, kind in zip(paths, kinds, strict=True):
             for tu in iter_elements(path):
                 read += 1
                 key = hash(_key_by_definition(tu))
                 if key in seen:
                     continue
                 seen.add(key)
+                if kind != header.get("segtype") and tu.get("segtype") is None:
+                    tu.set("segtype", kind)
                 tu.tail = "\n"
                 yield tu
 
-    with TmxDocument(output, _first_header(paths[0])) as document:
+    with TmxDocument(output, header) as document:
         document.write_all(units())
     return read, len(seen)
 
@@ -897,3 +916,22 @@ def test_merge_reading_ahead_in_a_second_process_writes_the_same(tmp_path, monke
         assert str(shared_error.value) == str(alone_error.value)
         assert str(shared_error.value).startswith(f"{nbsp}:8: ")
         assert not list(tmp_path.glob("out.tmx*")) and not list(tmp_path.glob(".out.tmx*"))
+
+
+def test_merge_of_sentence_and_paragraph_memories_keeps_every_units_segtype_true(tmp_path):
+    # OmegaT re-segments only the units of a paragraph file (it reads no tu's segtype): the
+    # merged header says paragraph, and the sentence file's units say what they are
+    from tmx_export.pipeline import ParallelInput, build
+
+    europarl = ParallelInput(str(DATA / "europarl" / "ep-00-01-17-excerpt.en.txt"),
+                             str(DATA / "europarl" / "ep-00-01-17-excerpt.fr.txt"))
+    sentences, paragraphs = tmp_path / "sentences.tmx", tmp_path / "paragraphs.tmx"
+    written = build([DATA / "ep-industrial-policy-34.txt"], sentences).units_written
+    build([europarl], paragraphs, segment="paragraph")
+    for order in ([sentences, paragraphs], [paragraphs, sentences]):
+        out = tmp_path / "merged.tmx"
+        merge(order, out)
+        root = etree.parse(str(out)).getroot()
+        assert root.find("header").get("segtype") == "paragraph"
+        kinds = [tu.get("segtype") for tu in root.iter("tu")]
+        assert kinds.count("sentence") == written and set(kinds) == {None, "sentence"}, order

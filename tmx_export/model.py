@@ -43,7 +43,9 @@ class Pair:
     ``x-align-score`` and the ``tuid``: ``paragraph`` is the paragraph a unit comes from
     (its printed number, or its position in the document); ``align`` the alignment bead
     ("1-1", "2-1/1"...) and ``align_score`` its score (0..1, two decimals); ``tuid`` the
-    unit's number in the TMX, given by the pipeline.
+    unit's number in the TMX, given by the pipeline. ``segtype`` is the unit's own kind
+    (a TMX ``segtype``) when the pipeline knows it; the writer puts it on the ``tu`` when it
+    differs from the header's.
     """
 
     source: str
@@ -60,6 +62,7 @@ class Pair:
     align: str | None = None
     align_score: float | None = None
     tuid: int | None = None
+    segtype: str | None = None
 
     def key(self) -> tuple[str, str]:
         """What makes two pairs duplicates: the same two texts."""

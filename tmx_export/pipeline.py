@@ -35,6 +35,7 @@ reason names the rule or the reader's finding; the summary counts them by reason
 
 from __future__ import annotations
 
+import re
 from collections import Counter, deque
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack
@@ -95,12 +96,14 @@ from .model import (
     Reject,
 )
 from .segment.align import Glossary
+from .segment.rules import segment_text
 from .segment.units import paragraph_units, segment_pair
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
 
     from .dump.reader import DumpPart, DumpParts
+    from .segment.rules import SrxRules
 
 __all__ = ["EXTENSIONS", "READERS", "AccountingError", "BuildSummary", "ParallelInput", "Progress",
            "build",
@@ -129,6 +132,7 @@ class BuildSummary:
     repairs: Counter[str] = field(default_factory=Counter)  # characters changed, by kind
     rejects_path: str | None = None
     outputs: list[str] = field(default_factory=list)  # the TMX files written (parts)
+    removed: list[str] = field(default_factory=list)  # an earlier run's parts, not replaced
     formats: Counter[str] = field(default_factory=Counter)  # inputs by format
     # what became of every paragraph (or unit) read: read = in_units + rejected
     accounts: Accounts = field(default_factory=lambda: Accounts())
@@ -182,7 +186,7 @@ def build(
     skipped: list[tuple[str, str]] = []
     options, files, formats = prepare_run(inputs, options, [output, options.rejects_path],
                                            ignored, skipped)
-    segtype = _header_segtype(files, formats, options.segment)
+    segtype = _header_segtype(files, formats, options.segment, options.profile)
     with ExitStack() as stack:
         # The report is opened first, so a bad report path fails before any reading, and
         # it is only renamed into place when the TMX was written.
@@ -206,6 +210,7 @@ def build(
         repairs=run.repairs + counts.repairs,
         rejects_path=options.rejects_path,
         outputs=counts.files,
+        removed=counts.removed,
         formats=Counter(formats.values()),
         accounts=run.accounts,
         ignored=ignored,
@@ -362,6 +367,8 @@ class _Run:
         accounts = self.accounts
         for path, fmt, records, counts in self._inputs(files, formats):
             rejected_before = len(self.rejects)
+            declared = (_declared_segtype(path, fmt, self.options.segment)
+                        if self.options.segment is not None else None)
             heard = 0  # bytes of this input the progress has heard of (its parts read)
             for record in records:
                 check_terminated()
@@ -386,6 +393,9 @@ class _Run:
                     self.numbered += 1
                     if self.options.renumber or unit.tuid is None:
                         unit.tuid = str(self.numbered)
+                    if declared is not None:
+                        unit.segtype = unit_segtype(unit, declared, fmt in UNIT_FORMATS,
+                                                    self.options.srx)
                     yield unit
                 if kept:
                     accounts.in_units += 1
@@ -964,7 +974,36 @@ def declared_languages(inputs: Sequence[str | Path | ParallelInput], options: Bu
                              options.target_lang)
     if declared is None:
         return options, None
+    _check_declared_for_profile(inputs, declared, options.profile)
     return replace(options, source_lang=declared[0], target_lang=declared[1]), declared
+
+
+# A region to suggest for a language a profile wants one for (anything else: "XX").
+_USUAL_REGION = {"en": "GB", "fr": "FR", "de": "DE", "it": "IT", "es": "ES", "pt": "PT",
+                 "nl": "NL", "pl": "PL", "sv": "SE", "da": "DK", "fi": "FI", "el": "GR"}
+
+
+def _check_declared_for_profile(inputs: Sequence[str | Path | ParallelInput],
+                                declared: tuple[str, str], profile: str) -> None:
+    """Refuse, naming the memory and the options that choose, a declared language code the
+    profile cannot use: the user gave no --source-lang, so an error about it would puzzle."""
+    try:
+        chosen = get_profile(profile)
+    except ValueError:
+        return  # prepare_run names --profile
+    problems, choices = [], []
+    for option, code in zip(("--source-lang", "--target-lang"), declared, strict=True):
+        try:
+            lang_code(code, chosen)
+        except ValueError as exc:
+            lang = primary(code)
+            problems.append(str(exc))
+            choices.append(f"{option} {lang}-{_USUAL_REGION.get(lang, 'XX')}")
+    if problems:
+        where = input_name(inputs[0]) if len(inputs) == 1 else "the memories"
+        raise InputError(where, f"the languages were taken from the memory, which declares "
+                         f"{declared[0]} -> {declared[1]}, and {problems[0]}; choose them "
+                         f"with {' '.join(choices)}")
 
 
 def prepare_run(inputs: Sequence[str | Path | ParallelInput], options: BuildOptions,
@@ -1024,18 +1063,60 @@ def _refuse_parts_over_inputs(files: list[Input], output: str | Path) -> None:
                                  f"-o {output} with --max-units)")
 
 
-def _header_segtype(files: list[Input], formats: dict[Input, str], segment: str) -> str:
-    """The header's segtype: the unit kind asked for, when any input is segmented here;
-    when every input holds units already, the kind they declare (a TMX's header
-    ``segtype``, ``sentence`` for XLIFF, else ``block``), or ``block`` when they differ."""
-    if any(formats[f] not in UNIT_FORMATS for f in files):
+def _header_segtype(files: list[Input], formats: dict[Input, str], segment: str,
+                    profile: str = "generic") -> str:
+    """The header's segtype: the one kind of unit every input gives (the kind asked for
+    where inputs are segmented here; the kind units read as they are declare, see
+    :func:`_declared_segtype`); ``paragraph`` when one of several kinds is it (OmegaT
+    re-segments the units of a ``paragraph`` file and uses those of any other kind whole,
+    whatever a ``tu`` says), else ``block``. The omegat profile always says ``paragraph``:
+    units the run finds to hold several sentences are then of use too, and a one-sentence
+    unit stays whole. Units of another kind carry their own (:func:`unit_segtype`)."""
+    kinds = {_declared_segtype(f, formats[f], segment) for f in files}
+    if profile == "omegat" or "paragraph" in kinds:
+        return "paragraph"
+    return kinds.pop() if len(kinds) == 1 else "block"
+
+
+def _declared_segtype(path: Input, fmt: str, segment: str) -> str:
+    """The kind of the units of one input: the kind asked for when it is segmented here;
+    for units read as they are, a TMX's header ``segtype``, ``sentence`` for XLIFF, else
+    ``block``."""
+    if fmt not in UNIT_FORMATS:
         return SEGTYPE_OF[segment]
-    declared = set()
-    for f in files:
-        fmt = formats[f]
-        if fmt == "tmx":
-            kind = read_tmx_header(str(f)).get("segtype", "")
-            declared.add(kind if kind in SEGTYPES else "block")
-        else:
-            declared.add("sentence" if fmt == "xliff" else "block")
-    return declared.pop() if len(declared) == 1 else "block"
+    if fmt == "tmx" and str(path) != "-":
+        kind = read_tmx_header(str(path)).get("segtype", "")
+        return kind if kind in SEGTYPES else "block"
+    return "sentence" if fmt == "xliff" else "block"
+
+
+# A sentence end followed by more text: only a unit with one is given to the sentence rules.
+_INNER_SENTENCE_END = re.compile(r"[.!?\u2026\u3002\uff01\uff1f][\W\s]*\s\S|[\u3002\uff01\uff1f]\S")
+
+
+def unit_segtype(unit: Pair, declared: str, as_read: bool, rules: SrxRules | None = None) -> str:
+    """The TMX segtype of one unit of an input whose units are of kind ``declared``:
+    ``paragraph`` for a unit that holds several sentences - a unit read as it is
+    (``as_read``) that the sentence rules would cut, or a sentence bead that joins several
+    sentences of one side ("2-1", "1-2", a paragraph left whole); else ``declared``, or
+    the kind a unit read from a TMX states on its own ``tu``."""
+    if as_read and unit.segtype is not None:
+        declared = unit.segtype
+    if declared == "paragraph":
+        return declared
+    if as_read:
+        several = (_INNER_SENTENCE_END.search(unit.source) is not None
+                   and len(segment_text(unit.source, unit.source_lang, rules=rules)) > 1)
+        return "paragraph" if several else declared
+    return "paragraph" if declared == "sentence" and _joins_sentences(unit.align) else declared
+
+
+def _joins_sentences(align: str | None) -> bool:
+    """Whether a unit's bead ("2-1", "1-1", "2-1/1", "2-1>1-1") holds more than one
+    sentence of a side; a cut piece ("2-1/1") holds one source sentence."""
+    if not align:
+        return False
+    bead = align.rsplit(">", 1)[-1]
+    if "/" in bead:
+        return False
+    return any(count.isdigit() and int(count) > 1 for count in bead.split("-"))

@@ -70,6 +70,7 @@ def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = Tr
         check_file(path)
     check_outputs(paths, [output], writable=True)
     header = _first_header(paths[0])
+    unit_kinds = _merged_segtypes(paths, header)
     _check_same_source_language(paths)
     counts = MergeCounts()
     seen = Fingerprints() if dedupe else None
@@ -79,6 +80,7 @@ def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = Tr
         read = written = 0
         for index, path in enumerate(paths):
             counts.files += 1
+            kind = unit_kinds[index]
             if ahead is not None and index:
                 for batch in ahead.batches():
                     read += len(batch)
@@ -95,6 +97,7 @@ def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = Tr
                     continue
                 if not clean:
                     _to_14(tu)  # a second time changes nothing
+                _own_segtype(tu, kind)
                 tu.tail = "\n"
                 written += 1
                 yield tu
@@ -102,7 +105,7 @@ def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = Tr
 
     # the spool beside the output: the disk that has room for the merged file
     spool = Path(output).parent if str(output) != "-" else None
-    ahead = (_ReadAhead(paths[1:], dedupe, langs, spool)
+    ahead = (_ReadAhead(paths[1:], dedupe, langs, spool, unit_kinds[1:])
              if jobs > 1 and len(paths) > 1 and _ReadAhead.worth_it(paths) else None)
     try:
         with TmxDocument(output, header) as document:
@@ -150,7 +153,7 @@ class _ReadAhead:
                 and sum(p.stat().st_size for p in paths[1:]) >= cls.MIN_BYTES)
 
     def __init__(self, paths: list[Path], dedupe: bool, langs: _TagCache,
-                 directory: Path | None) -> None:
+                 directory: Path | None, kinds: list[str | None]) -> None:
         import multiprocessing
         import tempfile
 
@@ -160,7 +163,7 @@ class _ReadAhead:
         self._conn, child = context.Pipe(duplex=False)
         self._process = context.Process(target=_read_ahead, name="tmx-export merge",
                                         args=(paths, dedupe, langs, self._spool.fileno(),
-                                              child), daemon=True)
+                                              child, kinds), daemon=True)
         self._process.start()
         child.close()
 
@@ -202,7 +205,7 @@ class _ReadAhead:
 
 
 def _read_ahead(paths: list[Path], dedupe: bool, langs: _TagCache, spool: int,
-                conn: object) -> None:
+                conn: object, kinds: list[str | None]) -> None:
     """The second process of a merge (see _ReadAhead): per input, its records spooled,
     then the spool's length sent; an error ends it, sent in place of the rest."""
     import signal
@@ -211,11 +214,12 @@ def _read_ahead(paths: list[Path], dedupe: bool, langs: _TagCache, spool: int,
     record = _ReadAhead._RECORD
     try:
         with os.fdopen(os.dup(spool), "wb", buffering=1 << 20) as out:
-            for path in paths:
+            for path, kind in zip(paths, kinds, strict=True):
                 for tu in iter_elements(path):
                     fingerprint, clean = _prepared(tu, langs, path, dedupe)
                     if not clean:
                         _to_14(tu)
+                    _own_segtype(tu, kind)
                     tu.tail = "\n"
                     data = etree.tostring(tu, encoding="UTF-8")
                     out.write(record.pack(fingerprint, len(data)))
@@ -339,6 +343,32 @@ def _first_header(path: Path) -> etree._Element:
             return header
         break
     raise InputError(str(path), "no <header> before the first unit")
+
+
+def _merged_segtypes(paths: list[Path], header: etree._Element) -> list[str | None]:
+    """Set the merged ``header``'s segtype from every input's (the one they share; else
+    ``paragraph`` when one is, as OmegaT re-segments only the units of a paragraph file;
+    else ``block``) and return, per input, the segtype its units must carry on their
+    ``tu`` to stay true (``None``: the header's)."""
+    kinds = [header.get("segtype")] + [_declared_kind(path) for path in paths[1:]]
+    kinds = [kind if kind in SEGTYPES else "block" for kind in kinds]
+    merged = (kinds[0] if len(set(kinds)) == 1
+              else "paragraph" if "paragraph" in kinds else "block")
+    header.set("segtype", merged)
+    return [None if kind == merged else kind for kind in kinds]
+
+
+def _declared_kind(path: Path) -> str:
+    for elem in iter_elements(path, ("header", "tu")):
+        return elem.get("segtype", "block") if elem.tag == "header" else "block"
+    return "block"
+
+
+def _own_segtype(tu: etree._Element, kind: str | None) -> None:
+    """Give a unit its file's segtype when the merged header's is another (and the unit
+    states none of its own)."""
+    if kind is not None and "segtype" not in tu.attrib:
+        tu.set("segtype", kind)
 
 
 def _header_defaults() -> dict[str, str]:

@@ -275,6 +275,13 @@ def summary_text(summary: BuildSummary) -> str:
     lines.extend(f"  {name}" for name in parts[:8])
     if len(parts) > 8:
         lines.append(f"  ... {parts[-1]}")
+    if summary.removed:
+        # left beside the new parts (in a CAT tool's TM folder), their units would count twice
+        lines.append(f"removed {_count(len(summary.removed), 'part')} of an earlier run "
+                     "of this output:")
+        lines.extend(f"  {name}" for name in summary.removed[:8])
+        if len(summary.removed) > 8:
+            lines.append(f"  ... {summary.removed[-1]}")
     if summary.rejects:
         lines.append(f"{summary.rejected} rejected:")
         lines.extend(f"  {count:>6}  {reason}" for reason, count in summary.rejects.most_common())

@@ -26,8 +26,13 @@ def merge_command(inputs: tuple[str, ...], output: str, keep_duplicates: bool,
     from ..tools import merge
 
     counts = merge(inputs, output, dedupe=not keep_duplicates, jobs=jobs)
-    click.echo(f"{counts.written} units written to {output} from {counts.files} files "
-               f"({counts.duplicates} duplicates left out)", err=True)
+    click.echo(f"{_count(counts.written, 'unit')} written to {output} from "
+               f"{_count(counts.files, 'file')} ({_count(counts.duplicates, 'duplicate')} "
+               "left out)", err=True)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 @click.command("validate", cls=Command)

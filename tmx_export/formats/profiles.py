@@ -74,9 +74,11 @@ PROFILES: dict[str, Profile] = {
             ("no <prop type=\"file\">",
              "OmegaT treats such units as context-bound alternative translations and fills "
              "nothing from them (0 of 6 segments in the conformance run)", True),
-            ("segtype=\"paragraph\" for paragraph units",
-             "OmegaT re-segments paragraph units into sentences and uses other units whole; "
-             "a two-sentence unit labelled 'sentence' never matches", True),
+            ("header segtype=\"paragraph\", each other unit's own kind on its <tu>",
+             "OmegaT 3.6 reads only the header's segtype; it re-segments the units of a "
+             "paragraph file into sentences (whole when the sentences do not pair up) and "
+             "uses those of any other file whole, so a two-sentence unit in a 'sentence' "
+             "file never matches (verified with OmegaT 3.6)", True),
             ("no line break or padding inside <seg>",
              "OmegaT matches literally: a newline inside a segment means 0 matches", True),
             (".tmx.gz allowed", "OmegaT reads *.tmx.gz in tm/ folders", True),

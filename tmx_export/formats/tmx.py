@@ -97,6 +97,8 @@ class TmxCounts:
     empty: int = 0  # pairs with a side left empty after cleaning, not written
     repairs: Counter[str] = field(default_factory=Counter)  # characters changed, by kind
     files: list[str] = field(default_factory=list)  # the files written ("-" for stdout)
+    # numbered parts of the same output left by an earlier run, removed (max_units)
+    removed: list[str] = field(default_factory=list)
 
 
 def tmx_timestamp(moment: datetime | None = None) -> str:
@@ -244,11 +246,12 @@ def write_units(
     }
     header.update(chosen.header)
     counts = counts if counts is not None else TmxCounts()
-    serialiser = _UnitSerialiser(header["creationdate"], counts, spell, chosen)
+    serialiser = _UnitSerialiser(header["creationdate"], counts, spell, chosen, segtype)
     tus = map(serialiser, stream if first is None else chain((first,), stream))
     with TmxDocument(path, etree.Element("header", header), max_units=max_units) as document:
         document.write_all(tus)
     counts.files.extend(document.names)
+    counts.removed.extend(document.removed)
     return counts
 
 
@@ -277,6 +280,11 @@ class TmxDocument:
     def names(self) -> list[str]:
         """The files written ("-" for stdout); known once the block has ended."""
         return self._parts.names if self._parts is not None else self._names
+
+    @property
+    def removed(self) -> list[str]:
+        """Parts of an earlier run this one did not replace, removed (see _AtomicParts)."""
+        return self._parts.removed if self._parts is not None else []
 
     def __enter__(self) -> TmxDocument:
         return self
@@ -405,12 +413,17 @@ class _AtomicParts:
 
     One at a time is open; a failure anywhere removes every temporary file, so either all
     parts of a run exist or none (an earlier run's files are only replaced on success).
+    On success, the parts of an earlier run of the same output that this one did not write
+    (``memory-004.tmx`` after a run of three parts) are removed and listed in
+    :attr:`removed`: left in a CAT tool's TM folder beside the new parts, their units would
+    count twice. Only names of the exact part pattern of ``path`` are touched.
     """
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self.temps: list[str] = []
         self.names: list[str] = []
+        self.removed: list[str] = []
 
     def __enter__(self) -> _AtomicParts:
         check_writable(self.path)
@@ -426,12 +439,24 @@ class _AtomicParts:
             self.names = part_names(self.path, len(self.temps))
             for tmp, final in zip(self.temps, self.names, strict=True):
                 finish_part(tmp, final)
+            self.removed = self._remove_stale()
             return
         for tmp in self.temps:
             try:
                 os.unlink(tmp)
             except OSError:
                 pass
+
+
+    def _remove_stale(self) -> list[str]:
+        written = {Path(name).name for name in self.names}
+        directory = self.path.parent
+        stale = sorted(str(directory / entry.name) for entry in os.scandir(directory)
+                       if entry.name not in written and not entry.is_dir()
+                       and is_part_name(self.path, directory / entry.name))
+        for name in stale:
+            os.unlink(name)
+        return stale
 
 
 class _Speller:
@@ -451,8 +476,10 @@ class _Speller:
 class _UnitSerialiser:
     """Turns each unit into its ``<tu>`` element (a reused template, see :class:`_Templates`)."""
 
-    def __init__(self, date: str, counts: TmxCounts, spell: _Speller, profile: Profile) -> None:
+    def __init__(self, date: str, counts: TmxCounts, spell: _Speller, profile: Profile,
+                 segtype: str = "paragraph") -> None:
         self.counts, self.spell, self.profile = counts, spell, profile
+        self.segtype = segtype  # the header's
         self.templates = _Templates(date)
 
     def __call__(self, pair: Pair | MultiUnit) -> etree._Element:
@@ -472,6 +499,13 @@ class _UnitSerialiser:
             [name for name, _ in props], len(notes), langs,
             tuple(tuple((kind, name) for kind, name, _ in meta) for meta in metas))
         tu.set("tuid", pair.tuid if pair.tuid is not None else str(counts.units))
+        # a unit of another kind than the header says carries its own (TMX 1.4b lets a tu
+        # override the header's segtype); templates are reused, so a stale one goes
+        kind = getattr(pair, "segtype", None)
+        if kind is not None and kind != self.segtype:
+            tu.set("segtype", kind)
+        else:
+            tu.attrib.pop("segtype", None)
         for element, (_, value) in zip(prop_elements, props, strict=True):
             element.text = sanitise(value, repairs)
         for element, value in zip(note_elements, notes, strict=True):
@@ -861,6 +895,7 @@ def iter_tmx(
                 target_meta=t.meta,
                 extra_props=tuple(extra),
                 tuid=tu.get("tuid"),
+                segtype=tu.get("segtype") if tu.get("segtype") in SEGTYPES else None,
             )
 
 

@@ -57,7 +57,7 @@ def read_ttk(
     try:
         store = store_class.parsestring(data)
     except Exception as exc:  # translate-toolkit raises many kinds for bad input
-        raise InputError(name, f"cannot read as XLIFF/PO: {_one_line(exc)}") from None
+        raise InputError(name, _not_readable(store_class, data, exc)) from None
 
     # XLIFF 1.2 may bundle <file>s in several pairs of languages: then each unit goes by
     # its own <file>'s, and the units of a pair other than the one asked for are rejects
@@ -359,6 +359,33 @@ def _po_entry_lines(data: bytes) -> list[int]:
                 lines.append(number)
             previous_ctxt = False
     return lines
+
+
+def _not_readable(store_class: type, data: bytes, exc: Exception) -> str:
+    """Why translate-toolkit could not parse a file, said as what the file is not (its
+    exceptions say little: a TMX given as XLIFF raises a bare StopIteration)."""
+    if store_class.__name__ == "pofile":
+        return f"not a PO file (translate-toolkit: {_one_line(exc)})"
+    root = _root_name(data)
+    if root is not None and root != "xliff":
+        return (f"not an XLIFF or PO file: an XML document whose root is <{root}> "
+                "(XLIFF's is <xliff>; PO files are plain text)")
+    return f"not a readable XLIFF file (translate-toolkit: {_one_line(exc)})"
+
+
+def _root_name(data: bytes) -> str | None:
+    """The local name of an XML document's root element (any encoding), or None."""
+    from io import BytesIO
+
+    from lxml import etree
+
+    try:
+        for _, element in etree.iterparse(BytesIO(data), events=("start",),
+                                          resolve_entities=False, no_network=True):
+            return etree.QName(element).localname
+    except etree.XMLSyntaxError:
+        return None
+    return None
 
 
 def _one_line(exc: Exception) -> str:
