@@ -28,6 +28,13 @@ def merge_command(inputs: tuple[str, ...], output: str, keep_duplicates: bool,
     counts = merge(inputs, output, dedupe=not keep_duplicates, jobs=jobs)
     click.echo(f"{counts.written} units written to {output} from {counts.files} files "
                f"({counts.duplicates} duplicates left out)", err=True)
+    if counts.invalid:
+        # one such unit makes a CAT tool (OmegaT) drop the whole memory
+        click.echo(f"{sum(counts.invalid.values())} invalid units left out (TMX 1.4b does "
+                   "not allow them):", err=True)
+        for reason, count in counts.invalid.most_common():
+            click.echo(f"{count:8d}  {reason} (first at {counts.first_invalid[reason]})",
+                       err=True)
 
 
 @click.command("validate", cls=Command)
