@@ -179,6 +179,50 @@ def test_variants_are_written_by_build_and_accounted_for(tmp_path):
     assert len(written) == 4
 
 
+MALFORMED = """<?xml version="1.0"?>
+<tmx version="1.4"><header srclang="en-GB"/><body>
+<tu><tuv><seg>Hello world again</seg></tuv><tuv xml:lang="fr-FR"><seg>Bonjour le monde</seg
+></tuv></tu>
+<tu><tuv xml:lang="en-GB"><seg>Good morning to you</seg></tuv><tuv xml:lang="fr-FR"></tuv></tu>
+<tu><tuv xml:lang="en-GB"><seg>Thank you very much</seg><seg>extra</seg></tuv
+><tuv xml:lang="fr-FR"><seg>Merci beaucoup</seg></tuv></tu>
+<tu><tuv xml:lang="en-GB"><seg>Good evening</seg></tuv><tuv xml:lang="fr-FR"><seg>Bonsoir</seg
+></tuv><tuv xml:lang="fr-FR"><seg>Bonsoir à tous</seg><seg>Salut</seg></tuv></tu>
+<tu><tuv xml:lang="en-GB"><seg>Good night</seg></tuv><tuv xml:lang="fr-FR"><seg>Bonne nuit</seg
+></tuv><tuv xml:lang="de-DE"><seg>Gute</seg><seg>Nacht</seg></tuv></tu>
+</body></tmx>
+"""
+
+
+def test_malformed_tuvs_are_rejects_with_their_reason_never_a_wrong_pair(tmp_path):
+    # a tuv with two segs gave the pair of its last seg ("extra" / "Merci beaucoup"), a tuv
+    # without a seg an empty side: a unit TMX does not allow is a reject saying why (a
+    # variant's too); a third language's tuv is not read, and does not matter
+    from click.testing import CliRunner
+
+    from tmx_export.cli import main
+    from tmx_export.formats.rejects import read_rejects
+
+    path = tmp_path / "odd.tmx"
+    path.write_text(MALFORMED, encoding="utf-8")
+    result = read_tmx(path, source_lang="en-GB", target_lang="fr-FR")
+    assert [(p.source, p.target) for p in result.pairs] == [("Good night", "Bonne nuit")]
+    assert [(r.line, r.reported_reason) for r in result.rejects] == [
+        (3, "invalid-tuv: tuv without xml:lang"),
+        (5, "invalid-tuv: tuv fr-FR with 0 seg elements (TMX allows one)"),
+        (6, "invalid-tuv: tuv en-GB with 2 seg elements (TMX allows one)"),
+        (8, "invalid-tuv: tuv fr-FR with 2 seg elements (TMX allows one)")]
+    assert result.rejects[2].text == "Thank you very much\textra\tMerci beaucoup"
+
+    out, report = tmp_path / "out.tmx", tmp_path / "rejects.tsv"
+    built = CliRunner().invoke(main, ["build", str(path), "-o", str(out), "--rejects",
+                                      str(report), "--no-clean", "all"])
+    assert built.exit_code == 0, built.output
+    assert "5 paragraphs read = 1 in units + 4 rejected" in built.output
+    assert texts(out, "en-GB", "fr-FR") == [("Good night", "Bonne nuit")]
+    assert [r.reason.split(":")[0] for r in read_rejects(report)] == ["invalid-tuv"] * 4
+
+
 def test_import_1k_unit_srclang_does_not_change_the_requested_direction():
     path = LISA / "ImportTest1K.tmx"
     assert texts(path, "de-DE", "en-GB") == [("First Entry - German", "First Entry - UK English")]

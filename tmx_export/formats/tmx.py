@@ -632,7 +632,7 @@ class Tuv:
     text: str
     markup: str | None
     meta: tuple[Meta, ...] = ()
-    has_seg: bool = True
+    segs: int = 1  # how many <seg> it holds: TMX allows exactly one
 
 
 @dataclass(slots=True)
@@ -751,17 +751,19 @@ def unit_from_element(tu: etree._Element) -> TmxUnit:
 
 def _tuv(tuv: etree._Element) -> Tuv:
     lang = tuv.get(XML_LANG) or tuv.get("lang") or ""
-    text, markup, has_seg = "", None, False
+    text, markup, segs = "", None, 0
     meta: list[Meta] = []
     for child in tuv:
         tag = child.tag
         if tag == "seg":
-            text, markup, has_seg = seg_text(child), seg_markup(child), True
+            if not segs:
+                text, markup = seg_text(child), seg_markup(child)
+            segs += 1
         elif tag == "prop":
             meta.append(("prop", child.get("type", ""), child.text or ""))
         elif tag == "note":
             meta.append(("note", "", child.text or ""))
-    return Tuv(lang, text, markup, tuple(meta), has_seg)
+    return Tuv(lang, text, markup, tuple(meta), segs)
 
 
 def iter_units(path: str | Path) -> Iterator[TmxUnit]:
@@ -802,13 +804,16 @@ def iter_tmx(
         src = tgt = None
         src_rank = tgt_rank = 0
         variants: list[tuple[bool, etree._Element]] | None = None  # (source side?, tuv)
+        unlabelled = False  # a tuv without a language: it may be either side's
         props: dict[str, str] = {}
         extra: list[tuple[str, str]] = []
         notes: list[str] = []
         for child in tu:
             tag = child.tag
             if tag == "tuv":
-                s_rank, t_rank = rank(child.get(XML_LANG) or child.get("lang") or "")
+                lang = child.get(XML_LANG) or child.get("lang") or ""
+                unlabelled = unlabelled or not lang
+                s_rank, t_rank = rank(lang)
                 # The first tuv of the best fit wins each side; a tuv is used once.
                 if s_rank > src_rank:
                     src, src_rank = child, s_rank
@@ -829,6 +834,9 @@ def iter_tmx(
             elif tag == "note":
                 notes.append(child.text or "")
         line = tu.sourceline or 0
+        if unlabelled:
+            yield _invalid(name, line, tu, "tuv without xml:lang")
+            continue
         if src is None or tgt is None:
             yield _missing(name, line, tu, src is None, source_lang, target_lang)
             continue
@@ -837,6 +845,12 @@ def iter_tmx(
         if variants:  # the first source with each further target, then the other way
             sides += [(s, _tuv(v)) for is_source, v in variants if not is_source]
             sides += [(_tuv(v), t) for is_source, v in variants if is_source]
+        malformed = next((tuv for side in sides for tuv in side if tuv.segs != 1), None)
+        if malformed is not None:
+            # an empty tuv is no empty translation; of two segs, neither is sure to be the text
+            yield _invalid(name, line, tu, f"tuv {malformed.lang} with {malformed.segs} seg "
+                                           "elements (TMX allows one)")
+            continue
         for at, (s, t) in enumerate(sides):
             yield TmxPair(
                 source=s.text,
@@ -890,6 +904,12 @@ class TuvRanker:
         if normalise_tag(lang) == wanted[0]:
             return 2
         return 1 if not self.exact_only and primary(lang) == wanted[1] else 0
+
+
+def _invalid(name: str, line: int, tu: etree._Element, why: str) -> Reject:
+    """The reject for a unit TMX does not allow (``why``), with the text of every seg."""
+    texts = (seg_text(seg) for tuv in tu if tuv.tag == "tuv" for seg in tuv if seg.tag == "seg")
+    return Reject(name, line, "invalid-tuv", "\t".join(texts), detail=why)
 
 
 def _missing(name: str, line: int, tu: etree._Element, no_source: bool,
