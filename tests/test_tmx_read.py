@@ -247,6 +247,57 @@ def test_import_1l_2c_props_notes_and_attributes_kept(name):
     assert header["creationtool"] == "myTool" and header["segtype"] == "block"
 
 
+def _attributes(element: etree._Element, *leave_out: str) -> dict[str, str]:
+    return {name: value for name, value in element.items()
+            if name not in leave_out and not name.endswith("}lang") and name != "lang"}
+
+
+def _lang_and_text(tuv: etree._Element) -> tuple[str, bytes]:
+    lang = tuv.get("{http://www.w3.org/XML/1998/namespace}lang") or tuv.get("lang")
+    return lang.lower(), etree.tostring(tuv.find("seg"), method="c14n")
+
+
+@pytest.mark.parametrize(("path", "source", "target"), [
+    (LISA / "ImportTest1L.tmx", "en-US", "fr"), (LISA / "ImportTest2C.tmx", "en-US", "fr"),
+    (OMEGAT / "project_save.tmx", "en", "fr")])
+def test_build_keeps_the_dates_authors_and_usage_of_tmx_units(tmp_path, path, source, target):
+    # CAT tools choose between conflicting matches by change dates and authors: a unit read
+    # from a TMX keeps its tu's and tuvs' attributes as written (and no creationdate of the
+    # run where it had none); its tuid goes to an x-tuid prop as the unit is numbered anew;
+    # the header keeps the datatype of its input (LISA's html: the segs keep its codes)
+    from click.testing import CliRunner
+
+    from tmx_export.cli import main
+    from tmx_export.tools import validate
+
+    out = tmp_path / "out.tmx"
+    result = CliRunner().invoke(main, ["build", str(path), "-o", str(out), "--source-lang",
+                                       source, "--target-lang", target, "--no-clean", "all",
+                                       "--keep-duplicates", "-q"])
+    assert result.exit_code == 0, result.output
+    assert validate([out]) == []
+    read = {tu.sourceline: tu for tu in etree.parse(str(path)).iter("tu")}
+    units = {pair.line: pair for pair in read_tmx(path, source_lang=source,
+                                                  target_lang=target).pairs}
+    written = list(etree.parse(str(out)).iter("tu"))
+    assert len(written) == len(units) > 0
+    for tu, (line, pair) in zip(written, units.items(), strict=True):
+        original = read[line]
+        assert _attributes(tu, "tuid") == _attributes(original, "tuid", "srclang")
+        tuvs = {_lang_and_text(tuv): tuv for tuv in original.iter("tuv")}
+        for tuv in tu.iter("tuv"):
+            assert _attributes(tuv) == _attributes(tuvs[_lang_and_text(tuv)])
+        file_tuid = [prop.text for prop in tu.iter("prop") if prop.get("type") == "x-tuid"]
+        assert file_tuid == ([pair.tuid] if pair.tuid not in (None, tu.get("tuid")) else [])
+    header = read_tmx_header(path)
+    assert etree.parse(str(out)).find("header").get("datatype") == header["datatype"]
+    if "creationid" in _attributes(read[next(iter(units))]):
+        assert written[0].get("creationid") == "ys"
+    else:  # OmegaT: the authors and dates on the translation's tuv
+        assert written[0].find("tuv[2]").get("changeid") == "Hiroshi Miura"
+        assert written[0].get("creationdate") is None
+
+
 def test_import_1l_plain_text():
     assert texts(LISA / "ImportTest1L.tmx", "en-US", "fr") == [
         ("Text of the segment.", "Texte du segment.")

@@ -43,7 +43,7 @@ PROFILES: dict[str, Profile] = {
         name="generic",
         lang_style="bcp47",
         region_required=False,
-        header={"datatype": "plaintext", "o-tmf": "tmx-export"},
+        header={"o-tmf": "tmx-export"},
         forbidden_props=frozenset({"file"}),
         notes=(
             ("language codes as BCP 47 (en-GB)",
@@ -57,7 +57,7 @@ PROFILES: dict[str, Profile] = {
         name="omegat",
         lang_style="bcp47",
         region_required=False,
-        header={"datatype": "plaintext", "o-tmf": "tmx-export"},
+        header={"o-tmf": "tmx-export"},
         forbidden_props=frozenset({"file"}),
         gzip_ok=True,
         notes=(
@@ -104,7 +104,7 @@ PROFILES: dict[str, Profile] = {
         name="memoq",
         lang_style="bcp47",
         region_required=False,
-        header={"datatype": "plaintext", "o-tmf": "tmx-export"},
+        header={"o-tmf": "tmx-export"},
         forbidden_props=frozenset({"file"}),
         notes=(
             ("exactly two languages per unit, codes en-GB / fr-FR",
