@@ -81,6 +81,13 @@ def test_merge_writes_a_valid_header_when_the_first_file_lacks_a_required_attrib
     result = CliRunner().invoke(merge_command, [str(bare), "-o", str(tmp_path / "b.tmx")])
     assert result.exit_code == 1 and "no source language (header srclang)" in result.output
     assert not (tmp_path / "b.tmx").exists()
+    # a segtype TMX does not know is not known either: the merged file stays valid
+    odd = tmp_path / "odd.tmx"
+    odd.write_text(NBSP_TMX.replace('segtype="sentence"', 'segtype="segment"')
+                   .replace("&nbsp;", " "), encoding="utf-8")
+    merge([odd], out)
+    assert etree.parse(str(out)).find("header").get("segtype") == "block"
+    assert validate([out]) == []
 
 
 def test_merge_to_gzip_and_of_utf16_dgt(tmp_path):

@@ -419,6 +419,8 @@ def _first_header(path: Path) -> etree._Element:
             for name, value in _header_defaults().items():
                 if not header.get(name):  # TMX 1.4b requires it: say it is not known
                     header.set(name, value)
+            if header.get("segtype") not in SEGTYPES:  # one TMX does not know: not known
+                header.set("segtype", _header_defaults()["segtype"])
             return header
         break
     raise InputError(str(path), "no <header> before the first unit")
