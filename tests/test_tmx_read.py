@@ -199,6 +199,50 @@ def test_variants_are_written_by_build_and_accounted_for(tmp_path):
     assert len(written) == 4
 
 
+MALFORMED = """<?xml version="1.0"?>
+<tmx version="1.4"><header srclang="en-GB"/><body>
+<tu><tuv><seg>Hello world again</seg></tuv><tuv xml:lang="fr-FR"><seg>Bonjour le monde</seg
+></tuv></tu>
+<tu><tuv xml:lang="en-GB"><seg>Good morning to you</seg></tuv><tuv xml:lang="fr-FR"></tuv></tu>
+<tu><tuv xml:lang="en-GB"><seg>Thank you very much</seg><seg>extra</seg></tuv
+><tuv xml:lang="fr-FR"><seg>Merci beaucoup</seg></tuv></tu>
+<tu><tuv xml:lang="en-GB"><seg>Good evening</seg></tuv><tuv xml:lang="fr-FR"><seg>Bonsoir</seg
+></tuv><tuv xml:lang="fr-FR"><seg>Bonsoir à tous</seg><seg>Salut</seg></tuv></tu>
+<tu><tuv xml:lang="en-GB"><seg>Good night</seg></tuv><tuv xml:lang="fr-FR"><seg>Bonne nuit</seg
+></tuv><tuv xml:lang="de-DE"><seg>Gute</seg><seg>Nacht</seg></tuv></tu>
+</body></tmx>
+"""
+
+
+def test_malformed_tuvs_are_rejects_with_their_reason_never_a_wrong_pair(tmp_path):
+    # a tuv with two segs gave the pair of its last seg ("extra" / "Merci beaucoup"), a tuv
+    # without a seg an empty side: a unit TMX does not allow is a reject saying why (a
+    # variant's too); a third language's tuv is not read, and does not matter
+    from click.testing import CliRunner
+
+    from tmx_export.cli import main
+    from tmx_export.formats.rejects import read_rejects
+
+    path = tmp_path / "odd.tmx"
+    path.write_text(MALFORMED, encoding="utf-8")
+    result = read_tmx(path, source_lang="en-GB", target_lang="fr-FR")
+    assert [(p.source, p.target) for p in result.pairs] == [("Good night", "Bonne nuit")]
+    assert [(r.line, r.reported_reason) for r in result.rejects] == [
+        (3, "invalid-tuv: tuv without xml:lang"),
+        (5, "invalid-tuv: tuv fr-FR with 0 seg elements (TMX allows one)"),
+        (6, "invalid-tuv: tuv en-GB with 2 seg elements (TMX allows one)"),
+        (8, "invalid-tuv: tuv fr-FR with 2 seg elements (TMX allows one)")]
+    assert result.rejects[2].text == "Thank you very much\textra\tMerci beaucoup"
+
+    out, report = tmp_path / "out.tmx", tmp_path / "rejects.tsv"
+    built = CliRunner().invoke(main, ["build", str(path), "-o", str(out), "--rejects",
+                                      str(report), "--no-clean", "all"])
+    assert built.exit_code == 0, built.output
+    assert "5 paragraphs read = 1 in units + 4 rejected" in built.output
+    assert texts(out, "en-GB", "fr-FR") == [("Good night", "Bonne nuit")]
+    assert [r.reason.split(":")[0] for r in read_rejects(report)] == ["invalid-tuv"] * 4
+
+
 def test_import_1k_unit_srclang_does_not_change_the_requested_direction():
     path = LISA / "ImportTest1K.tmx"
     assert texts(path, "de-DE", "en-GB") == [("First Entry - German", "First Entry - UK English")]
@@ -221,6 +265,62 @@ def test_import_1l_2c_props_notes_and_attributes_kept(name):
     assert ("note", "", "Text of tuv fr note 1") in pair.target_meta
     header = read_tmx_header(LISA / f"{name}.tmx")
     assert header["creationtool"] == "myTool" and header["segtype"] == "block"
+
+
+def _attributes(element: etree._Element, *leave_out: str) -> dict[str, str]:
+    return {name: value for name, value in element.items()
+            if name not in leave_out and not name.endswith("}lang") and name != "lang"}
+
+
+def _lang_and_text(tuv: etree._Element) -> tuple[str, bytes]:
+    lang = tuv.get("{http://www.w3.org/XML/1998/namespace}lang") or tuv.get("lang")
+    return lang.lower(), etree.tostring(tuv.find("seg"), method="c14n")
+
+
+@pytest.mark.parametrize(("path", "source", "target"), [
+    (LISA / "ImportTest1L.tmx", "en-US", "fr"), (LISA / "ImportTest2C.tmx", "en-US", "fr"),
+    (OMEGAT / "project_save.tmx", "en", "fr")])
+def test_build_keeps_the_dates_authors_and_usage_of_tmx_units(tmp_path, path, source, target):
+    # CAT tools choose between conflicting matches by change dates and authors: a unit read
+    # from a TMX keeps its tu's and tuvs' attributes as written (and no creationdate of the
+    # run where it had none); its tuid goes to an x-tuid prop as the unit is numbered anew;
+    # the header keeps the datatype of its input (LISA's html: the segs keep its codes)
+    from click.testing import CliRunner
+
+    from tmx_export.cli import main
+    from tmx_export.tools import validate
+
+    out = tmp_path / "out.tmx"
+    result = CliRunner().invoke(main, ["build", str(path), "-o", str(out), "--source-lang",
+                                       source, "--target-lang", target, "--no-clean", "all",
+                                       "--keep-duplicates", "-q"])
+    assert result.exit_code == 0, result.output
+    assert validate([out]) == []
+    read = {tu.sourceline: tu for tu in etree.parse(str(path)).iter("tu")}
+    units = {pair.line: pair for pair in read_tmx(path, source_lang=source,
+                                                  target_lang=target).pairs}
+    written = list(etree.parse(str(out)).iter("tu"))
+    assert len(written) == len(units) > 0
+    header = etree.parse(str(out)).find("header").get("segtype")
+    read_header = etree.parse(str(path)).find("header").get("segtype")
+    for tu, (line, pair) in zip(written, units.items(), strict=True):
+        original = read[line]
+        assert (_attributes(tu, "tuid", "segtype")
+                == _attributes(original, "tuid", "srclang", "segtype"))
+        # the unit's kind is the same, said on the tu or by the header
+        assert (tu.get("segtype") or header) == (original.get("segtype") or read_header)
+        tuvs = {_lang_and_text(tuv): tuv for tuv in original.iter("tuv")}
+        for tuv in tu.iter("tuv"):
+            assert _attributes(tuv) == _attributes(tuvs[_lang_and_text(tuv)])
+        file_tuid = [prop.text for prop in tu.iter("prop") if prop.get("type") == "x-tuid"]
+        assert file_tuid == ([pair.tuid] if pair.tuid not in (None, tu.get("tuid")) else [])
+    header = read_tmx_header(path)
+    assert etree.parse(str(out)).find("header").get("datatype") == header["datatype"]
+    if "creationid" in _attributes(read[next(iter(units))]):
+        assert written[0].get("creationid") == "ys"
+    else:  # OmegaT: the authors and dates on the translation's tuv
+        assert written[0].find("tuv[2]").get("changeid") == "Hiroshi Miura"
+        assert written[0].get("creationdate") is None
 
 
 def test_import_1l_plain_text():

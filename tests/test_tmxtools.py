@@ -46,8 +46,8 @@ def test_merge_keeps_inline_codes_props_and_notes_and_drops_repeats(tmp_path):
     assert "<sub>Start Here!</sub>" in unit_2c.tuvs[0].markup
     omegat = read_tmx(out, source_lang="en", target_lang="fr").pairs[-1]
     assert omegat.target == "Se connecter à un serveur personnalisé au lieu d'apertium.org"
-    # valid but for the OmegaT unit, in "en" while the first file's header says "en-us"
-    assert [p.message for p in validate([out])] == ["tu has no tuv in the header srclang en-us"]
+    # valid: the OmegaT unit is in "en", the language of the first file's header's "en-us"
+    assert validate([out]) == [] and counts.invalid == {}
 
 
 def test_merge_refuses_memories_of_different_source_languages_and_writes_nothing(tmp_path):
@@ -81,6 +81,13 @@ def test_merge_writes_a_valid_header_when_the_first_file_lacks_a_required_attrib
     result = CliRunner().invoke(merge_command, [str(bare), "-o", str(tmp_path / "b.tmx")])
     assert result.exit_code == 1 and "no source language (header srclang)" in result.output
     assert not (tmp_path / "b.tmx").exists()
+    # a segtype TMX does not know is not known either: the merged file stays valid
+    odd = tmp_path / "odd.tmx"
+    odd.write_text(NBSP_TMX.replace('segtype="sentence"', 'segtype="segment"')
+                   .replace("&nbsp;", " "), encoding="utf-8")
+    merge([odd], out)
+    assert etree.parse(str(out)).find("header").get("segtype") == "block"
+    assert validate([out]) == []
 
 
 def test_merge_says_one_file_and_one_unit_in_the_singular(tmp_path):
@@ -122,6 +129,63 @@ NBSP_TMX = """<?xml version="1.0" encoding="UTF-8"?>
 </body>
 </tmx>
 """
+
+
+# one unit of each kind validate reports, between two good ones; the line of each unit
+INVALID_UNITS = {
+    "tuv has no language": '<tuv><seg>No language</seg></tuv><tuv xml:lang="fr"><seg>b</seg></tuv>',
+    "tuv has 0 seg elements, expected 1":
+        '<tuv xml:lang="en-US"><seg>Empty French tuv</seg></tuv><tuv xml:lang="fr"></tuv>',
+    "tuv has 2 seg elements, expected 1": '<tuv xml:lang="en-US"><seg>Thank you</seg>'
+        '<seg>extra</seg></tuv><tuv xml:lang="fr"><seg>Merci beaucoup</seg></tuv>',
+    "empty seg": '<tuv xml:lang="en-US"><seg> </seg></tuv><tuv xml:lang="fr"><seg>c</seg></tuv>',
+    "tu has no tuv in the header srclang en-us":
+        '<tuv xml:lang="en-GB"><seg>e</seg></tuv><tuv xml:lang="fr"><seg>e</seg></tuv>',
+    "<g> is not allowed in <seg>":
+        '<tuv xml:lang="en-US"><seg><g>f</g></seg></tuv><tuv xml:lang="fr"><seg>f</seg></tuv>',
+    '<bpt i="1"> without an <ept i="1"> after it in the same seg':
+        '<tuv xml:lang="en-US"><seg><bpt i="1">{</bpt>g</seg></tuv>'
+        '<tuv xml:lang="fr"><seg>g</seg></tuv>',
+    "<prop> lacks the required attribute type": '<prop>x</prop><tuv xml:lang="en-US">'
+        '<seg>h</seg></tuv><tuv xml:lang="fr"><seg>h</seg></tuv>',
+    "tu without any tuv": '<note>no tuv</note>',
+}
+GOOD_UNIT = '<tuv xml:lang="en-US"><seg>a b</seg></tuv><tuv xml:lang="fr"><seg>c</seg></tuv>'
+
+
+def _invalid_units(tmp_path: Path) -> Path:
+    units = "\n".join(f"<tu>{unit}</tu>" for unit in (GOOD_UNIT, *INVALID_UNITS.values()))
+    path = tmp_path / "invalid.tmx"
+    path.write_text(NBSP_TMX.replace(NBSP_TMX[NBSP_TMX.index("<tu>"):NBSP_TMX.index("</body>")],
+                                     f"{units}\n"), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_merge_leaves_out_each_kind_of_invalid_unit_and_writes_a_valid_file(
+        tmp_path, monkeypatch, jobs):
+    # One tuv without a language and OmegaT drops the whole memory: merge leaves such units
+    # out, counted by reason (with where each was first met), and the result is valid. The
+    # units of the second file are read ahead in another process with jobs=2.
+    from tmx_export import tools
+
+    monkeypatch.setattr(tools._ReadAhead, "MIN_BYTES", 0)
+    invalid = _invalid_units(tmp_path)
+    assert len(validate([invalid])) >= len(INVALID_UNITS)
+    out = tmp_path / "merged.tmx"
+    good = LISA / "ImportTest1A.tmx"
+    counts = merge([good, invalid], out, jobs=jobs)
+    assert counts.invalid == dict.fromkeys(INVALID_UNITS, 1)
+    assert counts.first_invalid["tuv has no language"] == f"{invalid}:8"
+    assert (counts.read, counts.written, counts.duplicates) == (2 + 10, 2 + 1, 0)
+    assert validate([out]) == []
+    assert [u.tuvs[0].text for u in iter_units(out)][-1] == "a b"
+
+    result = CliRunner().invoke(merge_command, [str(good), str(invalid), "-o", str(out)])
+    assert result.exit_code == 0 and "Traceback" not in result.output
+    assert "9 invalid units left out" in result.output
+    assert f"       1  tuv has 2 seg elements, expected 1 (first at {invalid}:10)" in result.output
+    assert CliRunner().invoke(validate_command, [str(out)]).output == "valid\n"
 
 
 def test_merge_reports_an_undefined_entity_as_an_input_error_and_leaves_no_file(tmp_path):
@@ -409,7 +473,11 @@ def test_stats_counts_the_duplicates_merge_leaves_out(tmp_path):
         [DGT / "22019D0391.tmx", DGT / "22019D0556.tmx", DGT / "22019D0391.tmx"]]
     for number, paths in enumerate(cases):
         merged = merge(paths, tmp_path / f"merged{number}.tmx")
-        assert stats(paths).duplicates == merged.duplicates, paths
+        # a repeated invalid unit is left out as invalid, not as a repeat
+        if merged.invalid:
+            assert stats(paths).duplicates >= merged.duplicates, paths
+        else:
+            assert stats(paths).duplicates == merged.duplicates, paths
     # a seg merge cannot compare (an undefined entity) is compared as written: still counted
     nbsp = tmp_path / "nbsp.tmx"
     nbsp.write_text(NBSP_TMX, encoding="utf-8")
@@ -698,10 +766,20 @@ def _key_by_definition(tu: etree._Element) -> tuple:
     return tuple(sorted(parts))
 
 
+def _invalid_by_definition(tu: etree._Element, srclang: str | None) -> bool:
+    """Whether validate reports a unit (made TMX 1.4) under a header of ``srclang``."""
+    from tmx_export.tools import _validate_tu
+
+    problems: list[str] = []
+    _validate_tu(tu, srclang, lambda _line, message: problems.append(message))
+    # a code spelled against the rules (DGT-TM's DA-01) still names the language: kept
+    return any("invalid language code" not in message for message in problems)
+
+
 def _merge_by_definition(paths: list[Path], output: Path) -> tuple[int, int]:
-    """merge, the slow way: every unit made TMX 1.4, then keyed by the C14N of its segs;
-    the header's segtype the one all inputs share, else paragraph if one is, else block,
-    and a unit of another kind says its own."""
+    """merge, the slow way: every unit made TMX 1.4, left out when validate reports it, then
+    keyed by the C14N of its segs; the header's segtype the one all inputs share, else
+    paragraph if one is, else block, and a unit of another kind says its own."""
     from tmx_export.formats.tmx import TmxDocument, iter_elements, read_tmx_header
     from tmx_export.tools import _first_header
 
@@ -713,6 +791,7 @@ def _merge_by_definition(paths: list[Path], output: Path) -> tuple[int, int]:
     header = _first_header(paths[0])
     if len(set(kinds)) > 1:
         header.set("segtype", "paragraph" if "paragraph" in kinds else "block")
+    srclang = header.get("srclang")
 
     def units():
         nonlocal read
@@ -720,6 +799,8 @@ def _merge_by_definition(paths: list[Path], output: Path) -> tuple[int, int]:
             for tu in iter_elements(path):
                 read += 1
                 key = hash(_key_by_definition(tu))
+                if _invalid_by_definition(tu, srclang):
+                    continue
                 if key in seen:
                     continue
                 seen.add(key)
@@ -748,7 +829,7 @@ def test_merge_output_equals_the_definition(tmp_path):
         counts = merge(paths, ours)
         read, written = _merge_by_definition(paths, theirs)
         assert ours.read_bytes() == theirs.read_bytes(), paths
-        assert (counts.read, counts.written, counts.duplicates) == \
+        assert (counts.read, counts.written, counts.duplicates + counts.invalid.total()) == \
             (read, written, read - written)
 
 
@@ -756,9 +837,10 @@ def test_merge_knows_repeats_by_language_and_canonical_seg(tmp_path):
     [awkward, *_] = _awkward(tmp_path)
     out = tmp_path / "merged.tmx"
     counts = merge([awkward], out)
-    # repeats: unit 2 of unit 1 (attribute order inside <ph>, lang= and case of the tags,
-    # indentation), and the unit with its three tuvs in another order
-    assert (counts.read, counts.written, counts.duplicates) == (15, 13, 2)
+    # the repeats (unit 4 of unit 3, both without a seg, and the unit with its three tuvs
+    # in another order, which has a tuv of two segs) are invalid: left out as such
+    assert (counts.read, counts.written, counts.duplicates) == (15, 8, 0)
+    assert counts.invalid.total() == 7
     written = etree.parse(str(out)).getroot()
     first = written.find("body/tu")
     assert first.get("tuid") == "1" and first.text is None
@@ -767,7 +849,7 @@ def test_merge_knows_repeats_by_language_and_canonical_seg(tmp_path):
     # a seg with an attribute, or with a namespace in scope, is not the bare seg
     assert sum(1 for tu in written.iter("tu") if tu.findtext("tuv/seg") == "attr") == 3
     # kept as they are when repeats are asked for
-    assert merge([awkward], tmp_path / "all.tmx", dedupe=False).written == 15
+    assert merge([awkward], tmp_path / "all.tmx", dedupe=False).written == 8
 
 
 def _plain(tmp_path: Path) -> Path:

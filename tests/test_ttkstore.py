@@ -317,6 +317,34 @@ def test_xliff_inline_codes_become_tmx_codes(tmp_path):
     assert list(tag_mismatch(back[0])) == [] and len(list(tag_mismatch(back[1]))) == 1
 
 
+XLIFF_12_SUB = XLIFF_12.replace(
+    "<source>The value chain matters.</source>",
+    '<source>See <ph id="s1">&lt;img alt="<sub>The <g id="2">chain</g></sub>"&gt;</ph> here.'
+    "</source>").replace(
+    '<target state="translated">La chaîne de valeur compte.</target>',
+    '<target state="translated">Voir <ph id="s1">&lt;img alt="<sub>La <g id="2">chaîne</g>'
+    '</sub>"&gt;</ph> ici.</target>')
+
+
+def test_xliff_sub_flow_inside_a_code_stays_a_tmx_sub(tmp_path):
+    # translatable text inside a native code (an image's alt text) is a sub-flow: written as
+    # TMX's <sub> inside the <ph> (the codes in it converted too), never as native code
+    from tmx_export.tools import validate
+
+    pairs = read_ttk(write(tmp_path, "sub.xlf", XLIFF_12_SUB), source_lang="en-GB",
+                     target_lang="fr-FR").pairs
+    assert pairs[0].source_markup == (
+        'See <ph x="1000">&lt;img alt="<sub>The <bpt i="2" x="2">&lt;g id=&quot;2&quot;&gt;'
+        '</bpt>chain<ept i="2">&lt;/g&gt;</ept></sub>"&gt;</ph> here.')
+    assert '<sub>La <bpt i="2" x="2">' in pairs[0].target_markup
+    out = tmp_path / "sub.tmx"
+    write_tmx(pairs, out, segtype="sentence")
+    assert validate([out]) == []
+    back = read_tmx(out, source_lang="en-GB", target_lang="fr-FR").pairs[0]
+    # (lxml writes a quote in text as it is)
+    assert back.source_markup == pairs[0].source_markup.replace("&quot;", '"')
+
+
 def test_xliff_20_inline_codes_and_a_swapped_file(tmp_path):
     xliff = XLIFF_20.replace("<source>Adoption of the Minutes</source>",
                              '<source>Adoption of the <pc id="1">Minutes</pc><ph id="2"/></source>'

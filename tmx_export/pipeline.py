@@ -187,6 +187,7 @@ def build(
     options, files, formats = prepare_run(inputs, options, [output, options.rejects_path],
                                            ignored, skipped)
     segtype = _header_segtype(files, formats, options.segment, options.profile)
+    datatype = _header_datatype(files, formats)
     with ExitStack() as stack:
         # The report is opened first, so a bad report path fails before any reading, and
         # it is only renamed into place when the TMX was written.
@@ -197,7 +198,8 @@ def build(
                    explicit=explicit_inputs(inputs), skipped=skipped)
         counts = write_units(run.units(files, formats), output,
                              srclang=options.source_lang, segtype=segtype,
-                             profile=options.profile, max_units=options.max_units)
+                             datatype=datatype, profile=options.profile,
+                             max_units=options.max_units)
     return BuildSummary(
         output=str(output),
         files=[name for f in files
@@ -1061,6 +1063,15 @@ def _refuse_parts_over_inputs(files: list[Input], output: str | Path) -> None:
             if name != "-" and is_part_name(output, name):
                 raise InputError(name, "output would overwrite an input file (a part of "
                                  f"-o {output} with --max-units)")
+
+
+def _header_datatype(files: list[Input], formats: dict[Input, str]) -> str:
+    """The header's datatype: the one every input declares when all are TMX files (their
+    segs keep the codes of that format, HTML's say), else ``plaintext``."""
+    if any(formats[f] != "tmx" for f in files):
+        return "plaintext"
+    declared = {read_tmx_header(str(f)).get("datatype", "") for f in files}
+    return declared.pop() or "plaintext" if len(declared) == 1 else "plaintext"
 
 
 def _header_segtype(files: list[Input], formats: dict[Input, str], segment: str,

@@ -39,7 +39,7 @@ from .errors import InputError
 from .formats.tmx import XML_LANG, TmxDocument, iter_elements, seg_text
 from .formats.xml import SAFE_PARSER_OPTIONS, check_file, open_xml, parse_xml
 from .inputs import check_outputs
-from .lang import is_valid_tag, normalise_tag
+from .lang import is_valid_tag, normalise_tag, primary
 from .model import SEGTYPES
 
 HEADER_REQUIRED = ("creationtool", "creationtoolversion", "segtype", "o-tmf", "adminlang",
@@ -55,14 +55,26 @@ class MergeCounts:
     read: int = 0
     written: int = 0
     duplicates: int = 0
+    # units TMX 1.4b does not allow, left out, by reason; and where each reason first met
+    invalid: Counter[str] = field(default_factory=Counter)
+    first_invalid: dict[str, str] = field(default_factory=dict)
+
+    def leave_out(self, reason: str, where: str) -> None:
+        """Count an invalid unit (at ``where``, ``FILE:LINE``) left out for ``reason``."""
+        self.invalid[reason] += 1
+        self.first_invalid.setdefault(reason, where)
 
 
 def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = True,
           jobs: int = 1) -> MergeCounts:
     """Merge TMX files into ``output`` (``.gz`` compresses), header from the first input.
 
-    With ``jobs`` above 1 and several inputs, the inputs after the first are read ahead in
-    a second process while this one reads the first (:class:`_ReadAhead`): the same file."""
+    A unit the project's :func:`validate` would report (a ``tuv`` without a language, without
+    its one non-empty ``seg``, a code the DTD does not allow...) is left out and counted in
+    ``invalid`` by reason: one such unit makes OmegaT drop the whole memory, so the merged
+    file is always valid. With ``jobs`` above 1 and several inputs, the inputs after the
+    first are read ahead in a second process while this one reads the first
+    (:class:`_ReadAhead`): the same file."""
     paths = [Path(p) for p in inputs]
     if not paths:
         raise InputError(str(output), "nothing to merge")
@@ -75,6 +87,7 @@ def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = Tr
     counts = MergeCounts()
     seen = Fingerprints() if dedupe else None
     langs = _TagCache()
+    srclang = header.get("srclang")
 
     def units(ahead: _ReadAhead | None) -> Iterator[etree._Element | bytes]:
         read = written = 0
@@ -84,28 +97,34 @@ def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = Tr
             if ahead is not None and index:
                 for batch in ahead.batches():
                     read += len(batch)
-                    kept = [data for fingerprint, data in batch
-                            if seen is None or seen.add(fingerprint)]
+                    kept = []
+                    for fingerprint, data, problem in batch:
+                        if problem:
+                            counts.leave_out(*problem.split("\n", 1))
+                        elif seen is None or seen.add(fingerprint):
+                            kept.append(data)
                     written += len(kept)
                     if kept:
                         yield b"".join(kept)
                 continue
             for tu in iter_elements(path):
                 read += 1
-                fingerprint, clean = _prepared(tu, langs, path, dedupe)
+                fingerprint, problem = _checked(tu, langs, path, dedupe, srclang)
+                if problem is not None:
+                    counts.leave_out(problem, f"{path}:{tu.sourceline}")
+                    continue
                 if seen is not None and not seen.add(fingerprint):
                     continue
-                if not clean:
-                    _to_14(tu)  # a second time changes nothing
                 _own_segtype(tu, kind)
                 tu.tail = "\n"
                 written += 1
                 yield tu
-        counts.read, counts.written, counts.duplicates = read, written, read - written
+        counts.read, counts.written = read, written
+        counts.duplicates = read - written - sum(counts.invalid.values())
 
     # the spool beside the output: the disk that has room for the merged file
     spool = Path(output).parent if str(output) != "-" else None
-    ahead = (_ReadAhead(paths[1:], dedupe, langs, spool, unit_kinds[1:])
+    ahead = (_ReadAhead(paths[1:], dedupe, langs, spool, srclang, unit_kinds[1:])
              if jobs > 1 and len(paths) > 1 and _ReadAhead.worth_it(paths) else None)
     try:
         with TmxDocument(output, header) as document:
@@ -130,6 +149,64 @@ def _prepared(tu: etree._Element, langs: _TagCache, path: Path, dedupe: bool
     return hash(key), clean
 
 
+def _checked(tu: etree._Element, langs: _TagCache, path: Path, dedupe: bool,
+             srclang: str | None) -> tuple[int, str | None]:
+    """The fingerprint of a unit (see :func:`_prepared`), made TMX 1.4, and why it may not be
+    written (``None``: it may). Checked before its fingerprint is kept: a unit left out
+    must not make a valid one of the same segs a repeat."""
+    fingerprint, clean = _prepared(tu, langs, path, dedupe)
+    if not clean:
+        _to_14(tu)  # a second time changes nothing
+    if _surely_valid(tu, langs, srclang):
+        return fingerprint, None
+    return fingerprint, unit_problem(tu, srclang)
+
+
+def _surely_valid(tu: etree._Element, langs: _TagCache, srclang: str | None) -> bool:
+    """Whether a unit made TMX 1.4 is of the usual shape and :func:`unit_problem` finds
+    nothing, at a fifth of its cost: each child a ``tuv`` with a language and one ``seg`` of
+    text, not blank, or a ``note`` or typed ``prop`` without children. ``False`` when not
+    sure: :func:`unit_problem` then decides."""
+    if tu.get("segtype") is not None:
+        return False
+    found = []
+    for child in tu.getchildren():
+        tag = child.tag
+        if tag == "tuv":
+            if len(child) != 1:
+                return False
+            seg = child[0]
+            text = seg.text
+            if seg.tag != "seg" or len(seg) or not text or text.isspace():
+                return False
+            lang = child.get(_XML_LANG_KEY)
+            if not lang:
+                return False
+            found.append(langs[lang])
+        elif len(child) or not (tag == "note" or tag == "prop" and child.get("type") is not None):
+            return False
+    return bool(found) and (not srclang or srclang == "*all*" or _holds_source(found, srclang))
+
+
+def unit_problem(tu: etree._Element, srclang: str | None) -> str | None:
+    """Why :func:`validate` would report a ``tu`` (TMX 1.4: ``xml:lang``) under a header of
+    ``srclang``: the first of its problems, without the explanation in brackets; ``None``
+    when it has none. A language code spelled against the rules is not one: the language
+    is there (DGT-TM's ``DA-01`` on nearly every unit; CAT tools read its language part),
+    and leaving such units out would empty whole memories."""
+    problems: list[str] = []
+    _validate_tu(tu, srclang, lambda _line, message: problems.append(message))
+    problems = [message for message in problems if not message.startswith(_CODE_PROBLEM)]
+    if not problems:
+        return None
+    return _DETAIL.sub("", problems[0])
+
+
+_CODE_PROBLEM = "tuv has an invalid language code"
+# the explanation at the end of a validation message, the same for every unit
+_DETAIL = re.compile(r" \(.*\)$")
+
+
 class _ReadAhead:
     """The inputs of a merge after the first, read in a forked process while this one
     reads the first. For each unit the process spools its fingerprint (the same as here: a
@@ -142,7 +219,9 @@ class _ReadAhead:
     (the one this process would raise) comes back in its place."""
 
     MIN_BYTES = 2_000_000  # below this, a process costs more than it saves
-    _RECORD = struct.Struct("<qI")  # fingerprint, length of the bytes that follow
+    # fingerprint, length of the bytes that follow, and whether they are the unit as written
+    # (0) or, for a unit left out, the reason and "FILE:LINE" on a line of its own (1)
+    _RECORD = struct.Struct("<qIB")
     _READ = 1 << 20
 
     @classmethod
@@ -153,7 +232,8 @@ class _ReadAhead:
                 and sum(p.stat().st_size for p in paths[1:]) >= cls.MIN_BYTES)
 
     def __init__(self, paths: list[Path], dedupe: bool, langs: _TagCache,
-                 directory: Path | None, kinds: list[str | None]) -> None:
+                 directory: Path | None, srclang: str | None,
+                 kinds: list[str | None]) -> None:
         import multiprocessing
         import tempfile
 
@@ -162,13 +242,15 @@ class _ReadAhead:
         context = multiprocessing.get_context("fork")
         self._conn, child = context.Pipe(duplex=False)
         self._process = context.Process(target=_read_ahead, name="tmx-export merge",
-                                        args=(paths, dedupe, langs, self._spool.fileno(),
-                                              child, kinds), daemon=True)
+                                        args=(paths, dedupe, langs, srclang,
+                                              self._spool.fileno(), child, kinds),
+                                        daemon=True)
         self._process.start()
         child.close()
 
-    def batches(self) -> Iterator[list[tuple[int, bytes]]]:
-        """The next input's units, a megabyte of them at a time: (fingerprint, bytes)."""
+    def batches(self) -> Iterator[list[tuple[int, bytes, str]]]:
+        """The next input's units, a megabyte of them at a time: (fingerprint, bytes, why
+        it is left out: "" when it is not; else its reason and FILE:LINE, a line each)."""
         try:
             end = self._conn.recv()
         except EOFError:
@@ -184,10 +266,12 @@ class _ReadAhead:
             self._read_at += len(chunk)
             data, at, batch = pending + chunk, 0, []
             while at + record.size <= len(data):
-                fingerprint, length = record.unpack_from(data, at)
+                fingerprint, length, left_out = record.unpack_from(data, at)
                 if at + record.size + length > len(data):
                     break
-                batch.append((fingerprint, data[at + record.size:at + record.size + length]))
+                body = data[at + record.size:at + record.size + length]
+                batch.append((fingerprint, b"", body.decode()) if left_out
+                             else (fingerprint, body, ""))
                 at += record.size + length
             pending = data[at:]
             yield batch
@@ -204,8 +288,8 @@ class _ReadAhead:
         self._spool.close()
 
 
-def _read_ahead(paths: list[Path], dedupe: bool, langs: _TagCache, spool: int,
-                conn: object, kinds: list[str | None]) -> None:
+def _read_ahead(paths: list[Path], dedupe: bool, langs: _TagCache, srclang: str | None,
+                spool: int, conn: object, kinds: list[str | None]) -> None:
     """The second process of a merge (see _ReadAhead): per input, its records spooled,
     then the spool's length sent; an error ends it, sent in place of the rest."""
     import signal
@@ -216,13 +300,14 @@ def _read_ahead(paths: list[Path], dedupe: bool, langs: _TagCache, spool: int,
         with os.fdopen(os.dup(spool), "wb", buffering=1 << 20) as out:
             for path, kind in zip(paths, kinds, strict=True):
                 for tu in iter_elements(path):
-                    fingerprint, clean = _prepared(tu, langs, path, dedupe)
-                    if not clean:
-                        _to_14(tu)
-                    _own_segtype(tu, kind)
-                    tu.tail = "\n"
-                    data = etree.tostring(tu, encoding="UTF-8")
-                    out.write(record.pack(fingerprint, len(data)))
+                    fingerprint, problem = _checked(tu, langs, path, dedupe, srclang)
+                    if problem is not None:
+                        data = f"{problem}\n{path}:{tu.sourceline}".encode()
+                    else:
+                        _own_segtype(tu, kind)
+                        tu.tail = "\n"
+                        data = etree.tostring(tu, encoding="UTF-8")
+                    out.write(record.pack(fingerprint, len(data), problem is not None))
                     out.write(data)
                 out.flush()
                 conn.send(out.tell())  # type: ignore[attr-defined]
@@ -340,6 +425,8 @@ def _first_header(path: Path) -> etree._Element:
             for name, value in _header_defaults().items():
                 if not header.get(name):  # TMX 1.4b requires it: say it is not known
                     header.set(name, value)
+            if header.get("segtype") not in SEGTYPES:  # one TMX does not know: not known
+                header.set("segtype", _header_defaults()["segtype"])
             return header
         break
     raise InputError(str(path), "no <header> before the first unit")
@@ -585,13 +672,20 @@ def _validate_tu(tu: etree._Element, srclang: str | None, add) -> None:
             add(tuv.sourceline, f"tuv has {len(segs)} seg elements, expected 1")
         elif not seg_text(segs[0]).strip() and len(segs[0]) == 0:
             add(segs[0].sourceline, "empty seg")
-    if srclang and srclang != "*all*" and normalise_tag(srclang) not in langs:
+    if srclang and srclang != "*all*" and not _holds_source(langs, srclang):
         add(tu.sourceline, f"tu has no tuv in the header srclang {srclang}")
     _validate_markup(tu, add)
     _validate_attributes(tu, add)
     for seg in tu.iter("seg"):
         for flow in (seg, *seg.iter("sub")):
             _validate_pairs(flow, add)
+
+
+def _holds_source(langs: list[str], srclang: str) -> bool:
+    """Whether a unit's tuv languages (``normalise_tag``) hold the header's ``srclang``: its
+    tag, or its language alone ("en" under "en-US", as OmegaT writes its memories: a CAT
+    tool matches it as that language), never another region of it ("en-GB")."""
+    return normalise_tag(srclang) in langs or primary(srclang) in langs
 
 
 # What the TMX 1.4b DTD lets each element hold (child elements only), and the attributes it

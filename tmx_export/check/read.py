@@ -98,9 +98,11 @@ def _batches(name: str, source_lang: str, target_lang: str, size: int,
         src = tgt = None
         src_rank = tgt_rank = 0
         variants: list[tuple[bool, Any]] | None = None
+        unlabelled = False
         for child in tu:
             if child.tag == "tuv":
                 lang = child.get(XML_LANG) or child.get("lang") or ""
+                unlabelled = unlabelled or not lang
                 s_rank, t_rank = ranks.get(lang) or rank(lang)
                 if s_rank > src_rank:
                     src, src_rank = child, s_rank
@@ -112,22 +114,24 @@ def _batches(name: str, source_lang: str, target_lang: str, size: int,
                     variants = without_side(variants, False)
                 elif t_rank and t_rank == tgt_rank:
                     variants = (variants or []) + [(False, child)]
-        if src is None or tgt is None:
+        sides = [(src, tgt)]
+        if variants and not unlabelled and src is not None and tgt is not None:
+            sides += [(src, v) for is_source, v in variants if not is_source]  # as iter_tmx
+            sides += [(v, tgt) for is_source, v in variants if is_source]
+        reason = _reader_reject(tu, unlabelled, sides)
+        if reason is not None:
             # a reader's reject: the pairs before it go on first
             if batch or read:
                 yield batch, read, dropped
                 batch, read, dropped = [], 0, 0
             dropped += 1
             if left_out is not None:  # as the pipeline's reject tells it
-                tags = (child.get(XML_LANG) or child.get("lang") for child in tu
-                        if child.tag == "tuv")
-                left_out.reasons[f"missing-{'source' if src is None else 'target'}-language"] += 1
-                left_out.languages.update(tag for tag in tags if tag)
+                left_out.reasons[reason] += 1
+                if reason.startswith("missing-"):
+                    tags = (child.get(XML_LANG) or child.get("lang") for child in tu
+                            if child.tag == "tuv")
+                    left_out.languages.update(tag for tag in tags if tag)
             continue
-        sides = [(src, tgt)]
-        if variants:  # as iter_tmx orders them
-            sides += [(src, v) for is_source, v in variants if not is_source]
-            sides += [(v, tgt) for is_source, v in variants if is_source]
         for src, tgt in sides:
             read += 1
             # _seg, inline for the usual tuv: one seg of plain text (this runs per unit)
@@ -154,6 +158,22 @@ def _batches(name: str, source_lang: str, target_lang: str, size: int,
         yield batch, read, dropped
 
 
+def _reader_reject(tu, unlabelled: bool, sides: list) -> str | None:  # type: ignore[no-untyped-def]
+    """The reason :func:`tmx_export.formats.tmx.iter_tmx` rejects a ``tu`` for, in its
+    order (a tuv without a language, a language missing, a chosen tuv without its one
+    seg), or ``None``."""
+    src, tgt = sides[0]
+    if unlabelled:
+        return "invalid-tuv"
+    if src is None or tgt is None:
+        return f"missing-{'source' if src is None else 'target'}-language"
+    for tuv in (tuv for side in sides for tuv in side):
+        if not (len(tuv) == 1 and tuv[0].tag == "seg") and \
+                sum(child.tag == "seg" for child in tuv) != 1:
+            return "invalid-tuv"
+    return None
+
+
 def _only_seg(child) -> tuple[str, str | None]:  # type: ignore[no-untyped-def]
     """What :func:`_seg` gives for a tuv whose one child is ``child``."""
     if child.tag != "seg":
@@ -166,8 +186,8 @@ def _only_seg(child) -> tuple[str, str | None]:  # type: ignore[no-untyped-def]
 
 
 def _seg(tuv) -> tuple[str, str | None]:  # type: ignore[no-untyped-def]
-    """The text and inline markup of a tuv's ``seg`` (the last, as
-    :func:`tmx_export.formats.tmx.iter_tmx` reads it); ("", None) without one."""
+    """The text and inline markup of a tuv's one ``seg`` (a tuv with another number of
+    them is rejected first, as :func:`tmx_export.formats.tmx.iter_tmx` does)."""
     text, markup = "", None
     for child in tuv:
         if child.tag == "seg":

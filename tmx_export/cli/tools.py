@@ -29,6 +29,13 @@ def merge_command(inputs: tuple[str, ...], output: str, keep_duplicates: bool,
     click.echo(f"{_count(counts.written, 'unit')} written to {output} from "
                f"{_count(counts.files, 'file')} ({_count(counts.duplicates, 'duplicate')} "
                "left out)", err=True)
+    if counts.invalid:
+        # one such unit makes a CAT tool (OmegaT) drop the whole memory
+        click.echo(f"{_count(sum(counts.invalid.values()), 'invalid unit')} left out (TMX "
+                   "1.4b does not allow them):", err=True)
+        for reason, count in counts.invalid.most_common():
+            click.echo(f"{count:8d}  {reason} (first at {counts.first_invalid[reason]})",
+                       err=True)
 
 
 def _count(n: int, noun: str) -> str:

@@ -207,6 +207,7 @@ def write_units(
     profile: str | Profile = "generic",
     max_units: int | None = None,
     counts: TmxCounts | None = None,
+    datatype: str = "plaintext",
 ) -> TmxCounts:
     """Serialise ``units``, as they are, into a TMX 1.4b file; return what was written.
 
@@ -215,7 +216,8 @@ def write_units(
     position). ``path`` is a file name (written atomically: a failed run leaves no file; a
     name ending in ``.gz`` is gzip-compressed), ``"-"`` for standard output, or an open
     binary file. ``srclang`` defaults to the first unit's source language. ``segtype``
-    must say what the units are (``paragraph``, ``sentence``, ``phrase`` for clauses).
+    must say what the units are (``paragraph``, ``sentence``, ``phrase`` for clauses);
+    ``datatype`` what their text is (units read from TMX files of HTML keep its codes).
 
     ``profile`` (a name of :data:`tmx_export.formats.profiles.PROFILES` or a
     :class:`Profile`) sets the spelling of language codes, header attributes and props
@@ -237,7 +239,7 @@ def write_units(
     header = {
         "creationtool": CREATION_TOOL,
         "creationtoolversion": __version__,
-        "datatype": "plaintext",
+        "datatype": datatype,
         "segtype": segtype,
         "o-tmf": CREATION_TOOL,
         "adminlang": adminlang,
@@ -495,10 +497,17 @@ class _UnitSerialiser:
             langs = (spell(pair.source_lang), spell(pair.target_lang))
             texts = [(pair.source, pair.source_markup), (pair.target, pair.target_markup)]
             metas = _tuv_metas(pair, self.profile)
+        attrs = _unit_attributes(pair)
         tu, prop_elements, note_elements, segs, meta_elements = self.templates.get(
             [name for name, _ in props], len(notes), langs,
-            tuple(tuple((kind, name) for kind, name, _ in meta) for meta in metas))
+            tuple(tuple((kind, name) for kind, name, _ in meta) for meta in metas),
+            None if attrs is None else tuple(tuple(name for name, _ in each) for each in attrs))
         tu.set("tuid", pair.tuid if pair.tuid is not None else str(counts.units))
+        if attrs is not None:
+            for element, each in zip((tu, *(seg.getparent() for seg in segs)), attrs,
+                                     strict=False):
+                for name, value in each:
+                    element.set(name, value)
         # a unit of another kind than the header says carries its own (TMX 1.4b lets a tu
         # override the header's segtype); templates are reused, so a stale one goes
         kind = getattr(pair, "segtype", None)
@@ -515,6 +524,15 @@ class _UnitSerialiser:
         for seg, (text, markup) in zip(segs, texts, strict=True):
             _fill(seg, text, markup, repairs)
         return tu
+
+
+def _unit_attributes(pair: Pair | MultiUnit) -> tuple[tuple[tuple[str, str], ...], ...] | None:
+    """The attributes a unit read from a TMX keeps: the tu's, then its source and target
+    tuv's (:data:`TU_ATTRIBUTES`); ``None`` for a unit tmx-export made itself, which gets
+    the run's ``creationdate`` instead."""
+    if not isinstance(pair, TmxPair):
+        return None
+    return pair.attrs, pair.source_attrs, pair.target_attrs
 
 
 def _fill(seg: etree._Element, text: str, markup: str | None, repairs: Counter[str]) -> None:
@@ -545,22 +563,31 @@ class _Templates:
     def get(
         self, prop_names: list[str], notes: int, langs: tuple[str, ...],
         tuv_metas: tuple[tuple[tuple[str, str], ...], ...] = (),
+        attr_names: tuple[tuple[str, ...], ...] | None = None,
     ) -> tuple[etree._Element, list[etree._Element], list[etree._Element],
                list[etree._Element], list[etree._Element]]:
         """A ``tu`` with these props and notes and a ``tuv`` per language of ``langs``
         (in order), its props, notes and ``seg`` elements to fill, and the props and notes
         of its tuvs (``tuv_metas``: per tuv, ``(kind, type)`` of each, in order; none
-        where it ends early), to fill in that order."""
-        key = (*prop_names, notes, langs, tuv_metas)
+        where it ends early), to fill in that order. ``attr_names``: the attributes the
+        caller sets on the tu, then on each tuv (every time: they stay in the template), for
+        a unit read from a TMX, which has no ``creationdate`` but its own; ``None``: the
+        run's ``creationdate``."""
+        key = (*prop_names, notes, langs, tuv_metas, attr_names)
         template = self._cache.get(key)
         if template is None:
             if len(self._cache) > 256:  # pairs with ever-changing prop names
                 self._cache.clear()
-            tu = etree.Element("tu", tuid="0", creationdate=self._date)
+            tu = etree.Element("tu", tuid="0")
+            if attr_names is None:
+                tu.set("creationdate", self._date)
             tu.tail = "\n"
             props = [etree.SubElement(tu, "prop", type=name) for name in prop_names]
             note_elements = [etree.SubElement(tu, "note") for _ in range(notes)]
             tuvs = [etree.SubElement(tu, "tuv", {XML_LANG: lang}) for lang in langs]
+            for element, names in zip((tu, *tuvs), attr_names or (), strict=False):
+                for name in names:  # in the file's order, after tuid and xml:lang
+                    element.set(name, "")
             # TMX 1.4b: a tuv's notes and props come before its seg
             metas = [etree.SubElement(tuv, kind, {"type": name} if kind == "prop" else {})
                      for tuv, meta in zip(tuvs, tuv_metas, strict=False) for kind, name in meta]
@@ -588,6 +615,10 @@ def _props(pair: Pair | MultiUnit,
     if pair.align_score is not None:
         props.append(("x-align-score", f"{pair.align_score:.2f}"))
         written = written | {"x-align-score"}
+    file_tuid = getattr(pair, "file_tuid", None)
+    if file_tuid is not None and file_tuid != pair.tuid and not (own and "x-tuid" in own):
+        # numbered anew (tuids run on from 1): the file's own stays findable
+        props.append(("x-tuid", file_tuid))
     if own:
         for name, value in own.items():
             if name in written:
@@ -634,6 +665,16 @@ def _written_meta(meta: tuple[Meta, ...], profile: Profile) -> tuple[Meta, ...]:
 
 # --- reading ---------------------------------------------------------------------------
 
+# The attributes of a tu and of a tuv (TMX 1.4b DTD) that a unit read from a TMX keeps when
+# written again: CAT tools choose between conflicting matches by change dates and authors.
+# Not the tuid (units are numbered anew; the file's goes to an x-tuid prop), the tu's
+# srclang (the header's, in the direction asked, applies) or the tuv's language.
+_DATES_AND_AUTHORS = frozenset({
+    "o-encoding", "datatype", "usagecount", "lastusagedate", "creationtool",
+    "creationtoolversion", "creationdate", "creationid", "changedate", "changeid", "o-tmf"})
+TU_ATTRIBUTES = _DATES_AND_AUTHORS | {"segtype"}
+TUV_ATTRIBUTES = _DATES_AND_AUTHORS
+
 # Elements inside <seg> (and inside <hi>) whose content is the original document's
 # formatting code, not translatable text. <sub> only occurs inside these.
 INLINE_CODES = frozenset({"bpt", "ept", "it", "ph", "ut"})
@@ -656,6 +697,12 @@ class TmxPair(Pair):
     source_meta: tuple[Meta, ...] = ()
     target_meta: tuple[Meta, ...] = ()
     extra_props: tuple[tuple[str, str], ...] = ()
+    # the tu's and the two tuvs' attributes the writer keeps (:data:`TU_ATTRIBUTES`,
+    # :data:`TUV_ATTRIBUTES`): dates, authors, usage, as the file gave them
+    attrs: tuple[tuple[str, str], ...] = ()
+    source_attrs: tuple[tuple[str, str], ...] = ()
+    target_attrs: tuple[tuple[str, str], ...] = ()
+    file_tuid: str | None = None  # the tu's own tuid, kept when the unit is numbered anew
 
 
 @dataclass(slots=True)
@@ -666,7 +713,8 @@ class Tuv:
     text: str
     markup: str | None
     meta: tuple[Meta, ...] = ()
-    has_seg: bool = True
+    segs: int = 1  # how many <seg> it holds: TMX allows exactly one
+    attrs: tuple[tuple[str, str], ...] = ()  # those of TUV_ATTRIBUTES, in file order
 
 
 @dataclass(slots=True)
@@ -785,17 +833,30 @@ def unit_from_element(tu: etree._Element) -> TmxUnit:
 
 def _tuv(tuv: etree._Element) -> Tuv:
     lang = tuv.get(XML_LANG) or tuv.get("lang") or ""
-    text, markup, has_seg = "", None, False
+    text, markup, segs = "", None, 0
     meta: list[Meta] = []
     for child in tuv:
         tag = child.tag
         if tag == "seg":
-            text, markup, has_seg = seg_text(child), seg_markup(child), True
+            if not segs:
+                text, markup = seg_text(child), seg_markup(child)
+            segs += 1
         elif tag == "prop":
             meta.append(("prop", child.get("type", ""), child.text or ""))
         elif tag == "note":
             meta.append(("note", "", child.text or ""))
-    return Tuv(lang, text, markup, tuple(meta), has_seg)
+    attrs = kept_attributes(tuv, TUV_ATTRIBUTES)
+    return Tuv(lang, text, markup, tuple(meta), segs, attrs)
+
+
+def kept_attributes(element: etree._Element, names: frozenset[str]
+                    ) -> tuple[tuple[str, str], ...]:
+    """The attributes of ``element`` of ``names`` a TMX written again keeps, in file order
+    (a ``segtype`` only when TMX knows it: the file would be invalid)."""
+    if not element.attrib:
+        return ()
+    return tuple((name, value) for name, value in element.items()
+                 if name in names and (name != "segtype" or value in SEGTYPES))
 
 
 def iter_units(path: str | Path) -> Iterator[TmxUnit]:
@@ -841,13 +902,16 @@ def iter_tmx(
         src = tgt = None
         src_rank = tgt_rank = 0
         variants: list[tuple[bool, etree._Element]] | None = None  # (source side?, tuv)
+        unlabelled = False  # a tuv without a language: it may be either side's
         props: dict[str, str] = {}
         extra: list[tuple[str, str]] = []
         notes: list[str] = []
         for child in tu:
             tag = child.tag
             if tag == "tuv":
-                s_rank, t_rank = rank(child.get(XML_LANG) or child.get("lang") or "")
+                lang = child.get(XML_LANG) or child.get("lang") or ""
+                unlabelled = unlabelled or not lang
+                s_rank, t_rank = rank(lang)
                 # The first tuv of the best fit wins each side; a tuv is used once.
                 if s_rank > src_rank:
                     src, src_rank = child, s_rank
@@ -868,6 +932,9 @@ def iter_tmx(
             elif tag == "note":
                 notes.append(child.text or "")
         line = tu.sourceline or 0
+        if unlabelled:
+            yield _invalid(name, line, tu, "tuv without xml:lang")
+            continue
         if src is None or tgt is None:
             yield _missing(name, line, tu, src is None, source_lang, target_lang, rank)
             continue
@@ -875,10 +942,17 @@ def iter_tmx(
         if relabelled is not None and 1 in (src_rank, tgt_rank):
             _count_relabelled(relabelled, (s.lang, source_lang, src_rank),
                               (t.lang, target_lang, tgt_rank))
+        attrs = kept_attributes(tu, TU_ATTRIBUTES)
         sides = [(s, t)]
         if variants:  # the first source with each further target, then the other way
             sides += [(s, _tuv(v)) for is_source, v in variants if not is_source]
             sides += [(_tuv(v), t) for is_source, v in variants if is_source]
+        malformed = next((tuv for side in sides for tuv in side if tuv.segs != 1), None)
+        if malformed is not None:
+            # an empty tuv is no empty translation; of two segs, neither is sure to be the text
+            yield _invalid(name, line, tu, f"tuv {malformed.lang} with {malformed.segs} seg "
+                                           "elements (TMX allows one)")
+            continue
         for at, (s, t) in enumerate(sides):
             yield TmxPair(
                 source=s.text,
@@ -896,6 +970,10 @@ def iter_tmx(
                 extra_props=tuple(extra),
                 tuid=tu.get("tuid"),
                 segtype=tu.get("segtype") if tu.get("segtype") in SEGTYPES else None,
+                attrs=attrs,
+                source_attrs=s.attrs,
+                target_attrs=t.attrs,
+                file_tuid=tu.get("tuid"),
             )
 
 
@@ -953,6 +1031,12 @@ def _count_relabelled(relabelled: Counter[tuple[str, str]],
             except ValueError:
                 shown = held
             relabelled[(shown, asked)] += 1
+
+
+def _invalid(name: str, line: int, tu: etree._Element, why: str) -> Reject:
+    """The reject for a unit TMX does not allow (``why``), with the text of every seg."""
+    texts = (seg_text(seg) for tuv in tu if tuv.tag == "tuv" for seg in tuv if seg.tag == "seg")
+    return Reject(name, line, "invalid-tuv", "\t".join(texts), detail=why)
 
 
 def _missing(name: str, line: int, tu: etree._Element, no_source: bool,

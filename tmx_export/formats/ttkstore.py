@@ -123,8 +123,9 @@ def read_ttk(
 # XLIFF inline elements (1.2 and 2.0, by local name) as TMX 1.4b inline codes, so that a
 # memory built from XLIFF keeps its tags (a CAT tool matches them) and ``check`` can compare
 # them (tag-mismatch): paired codes around text become bpt/ept, standalone ones ph, codes
-# whose partner is elsewhere it; XLIFF 1.2's own bpt/ept/ph/it carry their native code;
-# markers (mrk) and sub-flows (sub) keep only their text.
+# whose partner is elsewhere it; XLIFF 1.2's own bpt/ept/ph/it carry their native code,
+# with its sub-flows (sub: translatable text inside a code, an image's alt text) as TMX's
+# sub, which TMX 1.4b allows there; markers (mrk) keep only their text.
 _PAIRED = frozenset({"g", "pc"})
 _STANDALONE = frozenset({"x", "ph"})
 _BEGIN, _END = frozenset({"bx", "sc"}), frozenset({"ex", "ec"})
@@ -156,6 +157,17 @@ def _markup(element, numbers: dict[str, str]) -> str:  # type: ignore[no-untyped
 
     parts = [escape(element.text or "")]
 
+    def native(code) -> str:  # type: ignore[no-untyped-def]
+        """The native code of a code element, escaped, its sub-flows kept as <sub>."""
+        pieces = [escape(code.text or "")]
+        for child in code:
+            if isinstance(child.tag, str) and child.tag.rsplit("}", 1)[-1] == "sub":
+                pieces.append(f"<sub>{_markup(child, numbers)}</sub>")
+            else:
+                pieces.append(escape("".join(child.itertext())))
+            pieces.append(escape(child.tail or ""))
+        return "".join(pieces)
+
     def walk(parent) -> None:  # type: ignore[no-untyped-def]
         for child in parent:
             if not isinstance(child.tag, str):  # a comment or processing instruction
@@ -167,7 +179,7 @@ def _markup(element, numbers: dict[str, str]) -> str:  # type: ignore[no-untyped
             # the native code a code without its own stands for: the XLIFF tag itself
             tag = escape(f'<{local} id="{code_id}"' if code_id else f"<{local}",
                          {'"': "&quot;"})
-            own = escape("".join(child.itertext()))
+            own = native(child)
             if local in _PAIRED:
                 i = number(code_id)
                 parts.append(f'<bpt i="{i}"{x}>{tag}&gt;</bpt>')
