@@ -300,6 +300,9 @@ def test_a_merge_the_lengths_and_anchors_support_is_kept(tmp_path):
     (41, "fr"),  # "Madam President, I can hear a ripple..." + "Thank you, Mr Poettering."
     (44, "fr"),  # "Madam President, I would first..." + "We shall proceed to vote on..."
     (55, "fr"),  # "We shall pay particular attention..." + "(The order of business was adopted...)"
+    # "My Group believes..." + "(Applause from the PSE Group)": the aligner merges the
+    # applause with the next paragraph; split off, it is checked beside both neighbours
+    (32, "fr"),
 ])
 def test_a_merge_the_sentences_support_is_kept(tmp_path, joined, side):
     """Two paragraphs of ep-00-01-17 joined into one, in either language, one of them short
