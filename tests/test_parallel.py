@@ -244,13 +244,18 @@ def _session(name: str) -> tuple[list[str], list[str]]:
         encoding="utf-8").split("\n\n") if p.strip()] for lang in ("en", "fr"))
 
 
-@pytest.mark.parametrize("side", ["en", "fr"])
-@pytest.mark.parametrize(("first", "last", "deleted"), [
+DELETED = [
     (36, 44, 40),  # paragraphs 37-44 of ep-00-01-17 without 41 ("Is there a member ...")
     (36, 44, 36), (36, 44, 43),  # the first, the last
     (20, 60, 20), (20, 60, 31), (20, 60, 45), (20, 60, 59),  # 40 paragraphs: a longer search
     (20, 60, 26), (20, 60, 42),  # "Relating to Wednesday:", "Thank you, Mr Poettering."
-])
+]
+UNSURE_DELETED = ("en", 36, 44, 40)  # see test_a_deleted_paragraph_the_sentences_..._unsure
+
+
+@pytest.mark.parametrize(("side", "first", "last", "deleted"), [
+    (side, *case) for case in DELETED for side in ("en", "fr")
+    if (side, *case) != UNSURE_DELETED])
 def test_a_deleted_paragraph_leaves_its_counterpart_a_reject(tmp_path, side, first, last,
                                                              deleted):
     """One paragraph of a document deleted, in either language, at the start, in the middle
@@ -295,6 +300,9 @@ def test_a_merge_the_lengths_and_anchors_support_is_kept(tmp_path):
     (41, "fr"),  # "Madam President, I can hear a ripple..." + "Thank you, Mr Poettering."
     (44, "fr"),  # "Madam President, I would first..." + "We shall proceed to vote on..."
     (55, "fr"),  # "We shall pay particular attention..." + "(The order of business was adopted...)"
+    # "My Group believes..." + "(Applause from the PSE Group)": the aligner merges the
+    # applause with the next paragraph; split off, it is checked beside both neighbours
+    (32, "fr"),
 ])
 def test_a_merge_the_sentences_support_is_kept(tmp_path, joined, side):
     """Two paragraphs of ep-00-01-17 joined into one, in either language, one of them short
@@ -316,6 +324,55 @@ def test_a_merge_the_sentences_support_is_kept(tmp_path, joined, side):
     assert not result.rejects
 
 
+def test_a_deleted_paragraph_the_sentences_cannot_tell_from_a_join_is_unsure(tmp_path):
+    """The cost of rejecting unsure joins (MERGE_UNSURE_GAIN): paragraphs 37-44 of
+    ep-00-01-17 without the English of "Y a-t-il un collègue pour prendre la parole... ?".
+    Its sentences fit the next pair ("Madame la Présidente, pour répondre aux rires...")
+    about as well as a title joined to it would, so that pair is a reject too, with the
+    lone paragraph: a correct pair lost, never a wrong one written."""
+    en, fr = (paras[36:44] for paras in _session("ep-00-01-17"))
+    del en[4]
+    (tmp_path / "d.en.txt").write_text("\n\n".join(en) + "\n", encoding="utf-8")
+    (tmp_path / "d.fr.txt").write_text("\n\n".join(fr) + "\n", encoding="utf-8")
+    result = read(tmp_path / "d.en.txt", tmp_path / "d.fr.txt", align_paragraphs=True)
+    assert [(p.source, p.target) for p in result.pairs] == [
+        *zip(en[:4], fr[:4], strict=True), *zip(en[5:], fr[6:], strict=True)]
+    assert [r.text for r in result.rejects] == [
+        f"target paragraph without a sure counterpart: {fr[4]}",
+        f"source paragraph without a sure counterpart: {en[4]}",
+        f"target paragraph without a sure counterpart: {fr[5]}"]
+
+
+@pytest.mark.parametrize(("first", "joined", "side"), [
+    (20, 33, "en"),  # "(Applause from the PSE Group)" + "Madam President, I would like..."
+    (70, 89, "en"), (70, 89, "fr"),  # "Transport of dangerous goods by road" + "The next
+])                                   # item is the report ... on the transport of dangerous goods"
+def test_a_join_the_sentences_cannot_tell_gives_rejects_not_a_wrong_pair(tmp_path, first,
+                                                                        joined, side):
+    """Two paragraphs of ep-00-01-17 joined into one, a short one first (a title, applause):
+    the sentences gain too little from the join to keep it, but too much to tell it from a
+    deleted paragraph's translation. The long paragraph used to pair with the joined one,
+    the title's text then untranslated in its units; now the joined paragraph and both its
+    translations are rejects "without a sure counterpart" (with the neighbouring pair when
+    it fits as well), every other paragraph pairs with its own translation, and every
+    paragraph read is in the pairs or the rejects."""
+    en, fr = (paras[first:first + 40] for paras in _session("ep-00-01-17"))
+    right = set(zip(en, fr, strict=True))
+    k = joined - first
+    paras = en if side == "en" else fr
+    paras[k:k + 2] = [f"{paras[k]} {paras[k + 1]}"]
+    (tmp_path / "j.en.txt").write_text("\n\n".join(en) + "\n", encoding="utf-8")
+    (tmp_path / "j.fr.txt").write_text("\n\n".join(fr) + "\n", encoding="utf-8")
+    result = read(tmp_path / "j.en.txt", tmp_path / "j.fr.txt", align_paragraphs=True)
+    assert all((p.source, p.target) in right for p in result.pairs)
+    rejected = {r.text.split(": ", 1)[1] for r in result.rejects}
+    other = fr if side == "en" else en
+    assert {paras[k], *other[k:k + 2]} <= rejected
+    assert all("without a sure counterpart" in r.text for r in result.rejects)
+    assert len(result.pairs) >= 37  # at most the neighbouring pair lost besides
+    assert 2 * len(result.pairs) + len(result.rejects) == len(en) + len(fr)
+
+
 def test_a_merge_nothing_decides_is_rejected_whole():
     """"(Applause)" beside two "(Applaudissements)": either could be its translation, the
     lengths are the same and neither shares an anchor the other does not. A merge of the
@@ -323,7 +380,11 @@ def test_a_merge_nothing_decides_is_rejected_whole():
     src = [Paragraph("(Applause)", 1)]
     tgt = [Paragraph("(Applaudissements)", 1), Paragraph("(Applaudissements)", 3)]
     assert checked_merges([([0], [0, 1])], src, tgt) == [([0], [0, 1], [True])]
-    # a translation that shares a name is needed; the other is then alone
-    tgt[1] = Paragraph("(Applaudissements pour M. Poettering)", 3)
-    src[0] = Paragraph("(Applause for Mr Poettering)", 1)
-    assert checked_merges([([0], [0, 1])], src, tgt) == [([], [0]), ([0], [1])]
+    # a translation that shares a name is needed; the other is then alone (the length
+    # ratio from the one-to-one pair before: the three alone have only their totals' 1.96,
+    # at which "(Applaudissements)" fits in as well, and all three would be unsure)
+    src = [Paragraph("Thank you, Mr Poettering.", 1), Paragraph("(Applause for Mr Poettering)", 3)]
+    tgt = [Paragraph("Merci Monsieur Poettering.", 1), Paragraph("(Applaudissements)", 3),
+           Paragraph("(Applaudissements pour M. Poettering)", 5)]
+    assert checked_merges([([0], [0]), ([1], [1, 2])], src, tgt) == [
+        ([0], [0]), ([], [1]), ([1], [2])]

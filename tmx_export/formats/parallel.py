@@ -35,7 +35,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import Pair, ReadResult, Reject
 from ..segment.align import align, alignment_cost, sentence_features
-from ..segment.align_model import _length_cost
+from ..segment.align_model import _length_cost, _ones_ratio
 from ..segment.rules import segment_text
 from .text import read_text
 
@@ -316,10 +316,26 @@ MERGE_SPLIT_LENGTH = 0.05
 # those of the two joined, in file order, better by this (nats: the sentence aligner's
 # cost, priors, lengths and anchors) than with the long one's alone. On the session of
 # 17 January 2000 a deleted paragraph's translation never gains this much beside either
-# neighbour (1,072 cases, the best 1.1; 2.2 in a window of 8 paragraphs, whose length
-# ratio the lone paragraph moves), while 56 of 76 short paragraphs joined to a long one
-# (under a quarter of its length) do (``benchmarks/parallel_drift.py``).
+# neighbour (1,072 cases, the best 1.1; 2.2 in a window of 8 paragraphs with the files'
+# length ratio, which the lone paragraph moves, 1.4 with the median ratio), while 56 of
+# 76 short paragraphs joined to a long one (under a quarter of its length) do
+# (``benchmarks/parallel_drift.py``).
 MERGE_SENTENCE_GAIN = 3.0
+
+# Below MERGE_SENTENCE_GAIN but above this, the sentences cannot tell a short paragraph
+# joined to its neighbour (a title repeated in the next paragraph, "(Applause from the PSE
+# Group)") from a deleted paragraph's translation. Kept apart, the long paragraph would
+# pair with the joined one, the short one's text untranslated in it: a wrong unit offered
+# to a translator as a match. So the paragraphs involved are all rejects ("without a sure
+# counterpart"): a lost pair is only a loss, listed with its reason. Lower bounds tried
+# (``benchmarks/parallel_drift.py``, seed 0; joined: wrong pairs / wrong units; dropped:
+# correct pairs lost of 10,416; the ratio the median of the one-to-one pairs'):
+#     none: 12 / 18, 0 lost;  1: 8 / 14, 4;  0.75: 6 / 12, 13;  0.5: 4 / 10, 20;
+#     0: 4 / 10, 61;  -1: 2 / 8, 172;  -2: 2 / 8, 268.
+# 0.5 is the knee: two thirds of the wrong joins gone for 0.2 % of the correct pairs; two
+# more ("Agenda" joined to the next item: gains 0.5, -0.3) would cost eight times that.
+# The upper bound can stay: 2.5 and 3.5 give the same figures, 2 three more wrong pairs.
+MERGE_UNSURE_GAIN = 0.5
 
 
 @dataclass(slots=True)
@@ -331,10 +347,10 @@ class _Files:
     langs: tuple[str, str]
     ratio: float
 
-    def sentences_need(self, lone: int, partner: int, across: int, on_source: bool) -> bool:
-        """Whether paragraph ``lone`` is translated in paragraph ``across`` with its
-        neighbour ``partner`` (MERGE_SENTENCE_GAIN); ``on_source``: ``lone`` and
-        ``partner`` are source paragraphs."""
+    def sentence_gain(self, lone: int, partner: int, across: int, on_source: bool) -> float:
+        """How much cheaper (nats) paragraph ``across`` aligns sentence by sentence with
+        paragraph ``lone`` and its neighbour ``partner`` joined, in file order, than with
+        ``partner`` alone; ``on_source``: ``lone`` and ``partner`` are source paragraphs."""
         two, one = (self.src, self.tgt) if on_source else (self.tgt, self.src)
         two_lang, one_lang = self.langs if on_source else self.langs[::-1]
         alone = segment_text(two[partner].text, two_lang)
@@ -343,24 +359,31 @@ class _Files:
                         else (alone + extra, len(alone)))
         other = segment_text(one[across].text, one_lang)
         if on_source:
-            gain = (alignment_cost(alone, other, self.ratio)
+            return (alignment_cost(alone, other, self.ratio)
                     - alignment_cost(joined, other, self.ratio, seam=(seam, 0)))
-        else:
-            gain = (alignment_cost(other, alone, self.ratio)
-                    - alignment_cost(other, joined, self.ratio, seam=(0, seam)))
-        return gain > MERGE_SENTENCE_GAIN
+        return (alignment_cost(other, alone, self.ratio)
+                - alignment_cost(other, joined, self.ratio, seam=(0, seam)))
+
+
+def _sentences_need(gain: float) -> bool | None:
+    """True when a sentence gain shows a paragraph needed (MERGE_SENTENCE_GAIN), False when
+    it shows it not needed, None when it cannot tell (MERGE_UNSURE_GAIN)."""
+    if gain > MERGE_SENTENCE_GAIN:
+        return True
+    return None if gain > MERGE_UNSURE_GAIN else False
 
 
 def checked_merges(beads: Beads, src: list[Paragraph], tgt: list[Paragraph], *,
                    langs: tuple[str, str] = ("", "")) -> list[tuple[list[int], ...]]:
-    """The beads, with each lone paragraph whose translation the sentences of a
-    neighbouring pair show merged into it, and each merge the texts do not support split
-    into a pair and a lone paragraph, or every paragraph of it unsure (a third element in
-    the bead). ``langs``: the source and target languages, for cutting sentences."""
-    total_s, total_t = sum(len(p.text) for p in src), sum(len(p.text) for p in tgt)
-    files = _Files(src, tgt, langs, total_t / total_s if total_s and total_t else 1.0)
+    """The beads, with each merge the texts do not support split into a pair and a lone
+    paragraph, or every paragraph of it unsure (a third element in the bead); then each
+    lone paragraph whose translation the sentences of a neighbouring pair show merged into
+    it joins that pair, or, when the sentences cannot tell (MERGE_UNSURE_GAIN), it and
+    the pair are unsure. ``langs``: the source and target languages, for cutting
+    sentences."""
+    files = _Files(src, tgt, langs, _pairs_ratio(beads, src, tgt))
     out: list[tuple[list[int], ...]] = []
-    for s_idx, t_idx in _lone_merged(beads, files):
+    for s_idx, t_idx in beads:
         if sorted((len(s_idx), len(t_idx))) != [1, 2]:
             out.append((s_idx, t_idx))
         elif len(s_idx) == 1:
@@ -368,32 +391,54 @@ def checked_merges(beads: Beads, src: list[Paragraph], tgt: list[Paragraph], *,
         else:
             split = _checked_merge(t_idx[0], s_idx, files, on_source=True)
             out.extend((b[1], b[0], *b[2:]) for b in split)
-    return out
+    # after the splits: the aligner may have put a short joined paragraph in the merge
+    # beside the wrong neighbour ("Ordre des travaux" with the paragraph before it)
+    return _lone_merged(out, files)
 
 
-def _lone_merged(beads: Beads, files: _Files) -> Beads:
+def _pairs_ratio(beads: Beads, src: list[Paragraph], tgt: list[Paragraph]) -> float:
+    """The target/source length ratio: the median of the one-to-one pairs', as the aligner
+    estimates it (one lone paragraph moves the whole files' ratio in a short file), or
+    the whole files' when there are no such pairs."""
+    ones = [(s[0], t[0]) for s, t in beads if len(s) == len(t) == 1]
+    ratio = _ones_ratio(ones, [len(p.text) for p in src], [len(p.text) for p in tgt],
+                        median=True) if ones else None
+    if ratio:
+        return ratio
+    total_s, total_t = sum(len(p.text) for p in src), sum(len(p.text) for p in tgt)
+    return total_t / total_s if total_s and total_t else 1.0
+
+
+def _lone_merged(beads: list[tuple[list[int], ...]], files: _Files,
+                 ) -> list[tuple[list[int], ...]]:
     """The beads, each lone paragraph merged into the one-to-one pair beside it whose
-    sentences need it (:meth:`_Files.sentences_need`); left alone when both pairs or none
-    do."""
-    out: list[tuple[list[int], list[int]] | None] = list(beads)
-    for k, (s_idx, t_idx) in enumerate(beads):
-        if len(s_idx) + len(t_idx) != 1:
+    sentences need it (:func:`_sentences_need`); left alone when both pairs or none do,
+    unless the sentences cannot tell for a pair: then it and the lone paragraph are
+    unsure (a third element in the bead)."""
+    out: list[tuple[list[int], ...] | None] = list(beads)
+    for k, (s_idx, t_idx, *marked) in enumerate(beads):
+        if marked or len(s_idx) + len(t_idx) != 1:
             continue
         on_source = bool(s_idx)
         lone = (s_idx or t_idx)[0]
-        fits = []
+        verdicts = {}
         for n in (k - 1, k + 1):
             near = out[n] if 0 <= n < len(out) else None
-            if near is None or len(near[0]) != 1 or len(near[1]) != 1:
+            if near is None or len(near) != 2 or len(near[0]) != 1 or len(near[1]) != 1:
                 continue
             partner, across = near if on_source else near[::-1]
-            if files.sentences_need(lone, partner[0], across[0], on_source):
-                fits.append(n)
+            verdicts[n] = _sentences_need(files.sentence_gain(lone, partner[0], across[0],
+                                                              on_source))
+        fits = [n for n, need in verdicts.items() if need]
+        unsure = [n for n, need in verdicts.items() if need is None]
         if len(fits) == 1:
             s_near, t_near = out[fits[0]]
             out[fits[0]] = ((sorted(s_near + [lone]), t_near) if on_source
                             else (s_near, sorted(t_near + [lone])))
             out[k] = None
+        elif not fits and unsure:
+            for n in [*unsure, k]:
+                out[n] = (*out[n], [True])
     return [bead for bead in out if bead is not None]
 
 
@@ -411,7 +456,8 @@ def _checked_merge(one_index: int, two_indexes: list[int], files: _Files, *,
     parts = [sentence_features(text) for text in two]
     needed = [_length_cost(len(one), len(two[1 - k]), ratio)[1] < MERGE_SPLIT_LENGTH
               or bool(keys & parts[k] - parts[1 - k])
-              or files.sentences_need(two_indexes[k], two_indexes[1 - k], one_index, on_source)
+              or _sentences_need(files.sentence_gain(two_indexes[k], two_indexes[1 - k],
+                                                     one_index, on_source)) is True
               for k in (0, 1)]
     if all(needed):
         return [([one_index], two_indexes)]
