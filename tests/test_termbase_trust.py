@@ -130,6 +130,31 @@ def test_blank_status_leaves_status_and_note_as_they_are(tmp_path):
     assert after["Commission"].status == "rejected"
 
 
+def test_an_older_export_does_not_revert_decisions_or_delete_notes(tmp_path):
+    db = tmp_path / "terms.db"
+    old = Review(tmp_path / "old.xlsx", seed_termbase(db))  # every row says proposed
+    # decided after the export, by another reviewer
+    by_term = stored(db)
+    with Termbase(db) as termbase:
+        termbase.set_status(by_term["cluster"].id, "approved", "IATE agrees")
+        termbase.set_status(by_term["Commission"].id, "rejected", "not a term")
+        termbase.set_status(by_term["policy"].id, "approved", "checked")
+    # the old file brings one explicit new decision, with its note cell left empty
+    old.set("policy", "status", "forbidden")
+    old.set("value chain", "status", "approved")
+    old.save()
+    result = CliRunner().invoke(terms, ["apply", str(old.path), "--termbase", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "2 decided pair(s) left as they are (the review file says proposed: an older " \
+        "export?)" in result.output
+    assert "Commission -> " not in result.output and "cluster -> " not in result.output
+    after = stored(db)
+    assert (after["cluster"].status, after["cluster"].note) == ("approved", "IATE agrees")
+    assert (after["Commission"].status, after["Commission"].note) == ("rejected", "not a term")
+    assert (after["policy"].status, after["policy"].note) == ("forbidden", "checked")
+    assert after["value chain"].status == "approved"
+
+
 def test_an_edited_spelling_of_the_same_term_is_recorded_and_kept(tmp_path):
     db = tmp_path / "terms.db"
     review = Review(tmp_path / "review.xlsx", seed_termbase(db))

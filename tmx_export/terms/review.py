@@ -129,6 +129,8 @@ class ApplySummary:
     changed: int = 0
     unchanged: int = 0
     added: int = 0  # pairs the termbase did not hold yet
+    # decided pairs (status not proposed) the file calls proposed: left alone, not reverted
+    kept_decided: int = 0
     changes: list[tuple[str, str, str]] = field(default_factory=list)  # (source, target, status)
 
 
@@ -155,6 +157,12 @@ def apply_review(path: str | Path, termbase: Termbase) -> ApplySummary:
 
     - ``status`` is one of :data:`~tmx_export.terms.termpair.STATUSES` (any case), or blank:
       then the pair's status and note are left as they are (the ``note`` cell is not read).
+    - ``proposed`` over a pair a reviewer has decided (any other status): the row is left
+      out, terms and note included, and counted in ``kept_decided``. Every row the
+      review file writes says ``proposed``, so an export older than the decision, or a
+      second reviewer's copy, would otherwise revert it: only an explicit decision changes
+      a decided pair.
+    - an empty ``note`` keeps the pair's note (an older export has none to show).
     - ``source term``/``target term`` edited: the new spelling is recorded as the pair's
       citation form (what the TBX, CSV and later review files show) when it is a form of the
       same term, i.e. has the same lemma key under the language's rules ("Clusters" or
@@ -182,6 +190,9 @@ def apply_review(path: str | Path, termbase: Termbase) -> ApplySummary:
                 stored = termbase.get(pair_id)
             else:
                 stored = termbase.get(pair_id)
+                if row.status == "proposed" and stored.status != "proposed":
+                    summary.kept_decided += 1
+                    continue
                 for side, lang, lemma, new, old in (
                     ("source", row.key[0], row.key[2], row.source_term, stored.source_term),
                     ("target", row.key[1], row.key[3], row.target_term, stored.target_term),
@@ -193,7 +204,7 @@ def apply_review(path: str | Path, termbase: Termbase) -> ApplySummary:
                                          row.line)
             changed = termbase.set_terms(pair_id, row.source_term, row.target_term)
             if row.status is not None:
-                changed = termbase.set_status(pair_id, row.status, row.note) or changed
+                changed = termbase.set_status(pair_id, row.status, row.note or None) or changed
             if changed:
                 summary.changed += 1
                 summary.changes.append((row.source_term, row.target_term,

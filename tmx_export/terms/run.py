@@ -91,6 +91,9 @@ def apply_review_file(review_file: str, termbase_path: str, *, say: Say = None) 
     _say(say, f"{summary.changed} pair(s) changed, {summary.unchanged} unchanged"
          + (f", {summary.added} added to the termbase" if summary.added else "")
          + f" ({termbase_path})")
+    if summary.kept_decided:
+        _say(say, f"{summary.kept_decided} decided pair(s) left as they are (the review file "
+                  "says proposed: an older export?)")
     for source, target, status in summary.changes[:20]:
         _say(say, f"  {source} -> {target}: {status}")
 
