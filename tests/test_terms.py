@@ -777,10 +777,62 @@ def test_termbase_keeps_statuses_and_does_not_count_a_document_twice(tmp_path):
     assert (cluster.count, cluster.status, len(cluster.documents)) == (12, "approved", 2)
 
 
+def _counts(csv_path: Path) -> dict[tuple[str, str], str]:
+    with csv_path.open(encoding="utf-8", newline="") as handle:
+        return {(row["source"], row["target"]): row["count"] for row in csv.DictReader(handle)}
+
+
+def test_counts_accumulate_across_runs_as_in_one_run(tmp_path):
+    # two real documents: an EP session and a DGT-TM act; pairs linked once in each
+    session = [str(SESSIONS / f"ep-00-01-17.{lang}.txt") for lang in ("en", "fr")]
+    act = str(DATA / "tmx" / "dgt-tm" / "22019A0315(01).tmx")
+    runner = CliRunner()
+    one = runner.invoke(terms, [*session, act, "--termbase", str(tmp_path / "one.db"),
+                                "--csv", str(tmp_path / "one.csv")])
+    assert one.exit_code == 0, one.output
+    first = runner.invoke(terms, [*session, "--termbase", str(tmp_path / "two.db")])
+    second = runner.invoke(terms, [act, "--termbase", str(tmp_path / "two.db"),
+                                   "--csv", str(tmp_path / "two.csv")])
+    assert first.exit_code == second.exit_code == 0, first.output + second.output
+    in_one, in_two = _counts(tmp_path / "one.csv"), _counts(tmp_path / "two.csv")
+    for pair in (("code of conduct", "code de conduite"), ("Norway", "Norvège")):
+        assert in_one[pair] == in_two[pair] == "2"
+    with Termbase(tmp_path / "one.db") as a, Termbase(tmp_path / "two.db") as b:
+        assert ({(p.key, p.count) for p in a.pairs()} == {(p.key, p.count) for p in b.pairs()})
+    # a pair left out by a high --min-count comes back with a lower one: the documents were
+    # read, and their evidence kept
+    runner.invoke(terms, [*session, "--termbase", str(tmp_path / "high.db"), "--min-count", "5",
+                          "--csv", str(tmp_path / "high.csv")])
+    assert ("Norway", "Norvège") not in _counts(tmp_path / "high.csv")
+    low = runner.invoke(terms, [*session, "--termbase", str(tmp_path / "high.db"),
+                                "--min-count", "1", "--csv", str(tmp_path / "low.csv")])
+    assert "not counted again" in low.output
+    assert _counts(tmp_path / "low.csv")[("Norway", "Norvège")] == "1"
+
+
+def test_a_termbase_of_schema_1_is_migrated_and_keeps_its_counts(tmp_path):
+    from tmx_export.terms.termbase import MIGRATIONS
+
+    db = tmp_path / "old.db"
+    con = sqlite3.connect(db)
+    con.executescript(MIGRATIONS[0] + "PRAGMA user_version = 1;")
+    con.close()
+    # a document counted by a run of schema 1 (no units kept), then migrated
+    summary, stored = _update(db, seed_pair())
+    with Termbase(db) as termbase:
+        assert termbase.version == 2 and termbase.stored_units() == []
+    cluster_before = next(p for p in stored if p.source_lemma == "cluster").count
+    result = CliRunner().invoke(terms, [str(SEED_DUMP), "--termbase", str(db),
+                                        "--csv", str(tmp_path / "g.csv")])
+    assert result.exit_code == 0, result.output
+    # the seed document again under its own name, as units: counted beside the old evidence
+    assert int(_counts(tmp_path / "g.csv")[("cluster", "conglomérat")]) > cluster_before
+
+
 def test_termbase_schema_version_and_refusals(tmp_path):
     db = tmp_path / "t.db"
     with Termbase(db) as termbase:
-        assert termbase.version == 1
+        assert termbase.version == 2
     con = sqlite3.connect(db)
     con.execute("PRAGMA user_version = 99")
     con.commit()

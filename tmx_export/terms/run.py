@@ -13,7 +13,6 @@ import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from pathlib import Path
 
 from ..errors import InputError
 from ..inputs import check_outputs, gather_inputs
@@ -113,13 +112,14 @@ def run_terms(
     """Read the units (``jobs`` processes), extract, and update the termbase; the recorded
     pairs, best first.
 
-    With a termbase, the pairs returned are the termbase's (every run so far, with the
-    review statuses); without, those of this run. ``timings``, when given, receives the
-    seconds spent reading, extracting and in the termbase.
+    With a termbase, the extraction is over the units of every document it holds and
+    those of ``inputs`` (:func:`_terms_with_termbase`), and the pairs returned are the
+    termbase's (every run so far, with the review statuses); without, those of this run.
+    ``timings``, when given, receives the seconds spent reading, extracting and in the termbase.
     """
-    from .associate import extract_terms, give_back_memory
+    from .associate import extract_terms
     from .glossary import read_glossary
-    from .termbase import Document, Termbase
+    from .termbase import Document
     from .units import document_fingerprint
 
     clock = _Clock(timings)
@@ -144,56 +144,79 @@ def run_terms(
     units += repeats
     left_out = len(rejects) - len(repeats)
     clock.lap("read")
-    # A reviewer's decisions steer the pairing of the new documents: what was approved
-    # anchors it, what was rejected is never linked again (under the language tags the
-    # units carry, as the termbase stores them)
-    anchors: list[tuple[str, str]] = []
-    refused: list[tuple[str, str]] = []
-    if units and termbase_path and Path(termbase_path).exists():
-        langs = (units[0].source_lang, units[0].target_lang)
-        with Termbase(termbase_path) as termbase:
-            anchors = termbase.reviewed(*langs, "approved")
-            refused = termbase.reviewed(*langs, "rejected")
     # The units of one input file form a document, fingerprinted by its content.
     by_document: dict[str, list[Pair]] = {}
     for unit in units:
         by_document.setdefault(unit.file, []).append(unit)
     documents = {name: Document(name, document_fingerprint(name, members), len(members))
                  for name, members in by_document.items()}
-    del by_document
-    pairs = extract_terms(units, min_count=min_count, glossary=glossary,
-                          max_contexts=max_contexts, anchors=anchors, refused=refused)
-    clock.lap("extract")
-    _say(say, f"{len(pairs)} term pair(s) recorded from {len(units)} unit(s) in "
-          f"{len(documents)} document(s)"
-          + (f" ({len(repeats)} repeating an earlier unit)" if repeats else "")
-          + (f"; {left_out} reject(s) left out by the reader" if left_out else ""))
-    del units, rejects, repeats
+    read = (f"{len(units)} unit(s) in {len(documents)} document(s)"
+            + (f" ({len(repeats)} repeating an earlier unit)" if repeats else "")
+            + (f"; {left_out} reject(s) left out by the reader" if left_out else ""))
+    del rejects, repeats
+    options = {"min_count": min_count, "glossary": glossary, "max_contexts": max_contexts}
     if termbase_path:
-        with Termbase(termbase_path) as termbase:
-            # a new termbase's pairs come with the update (made from what it wrote)
-            summary, stored = termbase.update_and_read(pairs, documents, min_count=min_count,
-                                                       max_contexts=max_contexts)
-            if summary.known_documents:
-                _say(say, "already in the termbase, not counted again: "
-                      + ", ".join(summary.known_documents))
-            # read back below: the termbase's view replaces this run's (whose pairs refer to
-            # each other as competitors: unlinked, they are freed now, not by the collector)
-            for pair in pairs:
-                pair.competitors = []
-            del pairs
-            give_back_memory()
-            pairs = (stored if stored is not None
-                     else termbase.pairs(min_count=min_count, max_contexts=max_contexts))
-            del stored
-        _say(say, f"termbase {termbase_path}: {summary.new_pairs} new pair(s), "
-              f"{summary.updated_pairs} updated; {len(pairs)} recorded in all")
-        clock.lap("termbase")
+        del units
+        pairs = _terms_with_termbase(termbase_path, by_document, documents, options, read,
+                                     say, clock)
+    else:
+        pairs = extract_terms(units, **options)
+        clock.lap("extract")
+        _say(say, f"{len(pairs)} term pair(s) recorded from {read}")
     for pair in pairs[:10]:
         _say(say, f"  {pair.source_term} -> {pair.target_term} ({pair.count})"
               + ("  [inconsistent]" if pair.inconsistent else ""))
     return pairs
 
+
+def _terms_with_termbase(termbase_path: str, by_document: dict[str, list[Pair]],
+                         documents: dict, options: dict, read: str, say: Say,
+                         clock: _Clock) -> list[TermPair]:
+    """Extract over the units of every document the termbase has read and the new ones of
+    ``by_document``, and record the counts; the termbase's pairs, best first.
+
+    One extraction over all the documents, whatever runs brought them: counts, the
+    association and ``min_count`` are those of the whole, so two runs over two documents
+    give what one run over both gives. It happens inside the termbase's write transaction
+    (another run adding a document meanwhile would be left out of both extractions).
+    """
+    from .associate import extract_terms, give_back_memory
+    from .termbase import Termbase
+
+    with Termbase(termbase_path) as termbase, termbase.transaction():
+        new = termbase.new_documents(documents)
+        known = [name for name in documents if name not in new]
+        if known:
+            _say(say, "already in the termbase, not counted again: " + ", ".join(known))
+        units = termbase.stored_units()
+        units += [unit for name in new for unit in by_document[name]]
+        if not units:  # every document was counted before the termbase kept units
+            return termbase.pairs(options["min_count"], options["max_contexts"])
+        # A reviewer's decisions steer the pairing: what was approved anchors it, what was
+        # rejected is never linked again (under the language tags the units carry, as the
+        # termbase stores them)
+        langs = (units[0].source_lang, units[0].target_lang)
+        pairs = extract_terms(units, anchors=termbase.reviewed(*langs, "approved"),
+                              refused=termbase.reviewed(*langs, "rejected"), **options)
+        clock.lap("extract")
+        _say(say, f"{len(pairs)} term pair(s) recorded over {len(units)} unit(s), every "
+                  f"document of the termbase; this run read {read}")
+        del units
+        summary, stored = termbase.recount(
+            pairs, new, {name: by_document[name] for name in new},
+            min_count=options["min_count"], max_contexts=options["max_contexts"])
+        # read back below: the termbase's view replaces this run's (whose pairs refer to
+        # each other as competitors: unlinked, they are freed now, not by the collector)
+        for pair in pairs:
+            pair.competitors = []
+        del pairs
+        give_back_memory()
+        pairs = (stored if stored is not None
+                 else termbase.pairs(options["min_count"], options["max_contexts"]))
+    _say(say, f"termbase {termbase_path}: {len(summary.added_documents)} document(s) added, "
+              f"{summary.new_pairs} new pair(s); {len(pairs)} pair(s) in all")
+    clock.lap("termbase")
+    return pairs
 
 def repeated_units(units: Sequence[Pair], rejects: Sequence[Reject]) -> list[Pair]:
     """A unit for each ``duplicate`` in ``rejects``: the unit it repeats (its texts and its

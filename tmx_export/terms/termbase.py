@@ -2,8 +2,10 @@
 
 Counts accumulate over documents and runs; a document is identified by a fingerprint of its
 content (:func:`tmx_export.terms.units.document_fingerprint`), so running the same document
-again adds nothing. Review decisions (status, note, date) are never touched by later
-extraction runs.
+again adds nothing. The units of every document are kept (:meth:`Termbase.stored_units`), and
+a ``terms`` run extracts over all of them and replaces their evidence (:meth:`Termbase.recount`):
+what is recorded is what one run over every document would record. Review decisions (status,
+note, date) are never touched by later extraction runs.
 
 Every occurrence is stored per document and surface forms, so counts, document frequency and
 variants are all derived from one table and cannot disagree. Competing renderings are stored as
@@ -31,6 +33,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ..errors import InputError
+from ..model import Pair
 from .termpair import STATUSES, Context, TermPair
 
 MAX_STORED_CONTEXTS = 10
@@ -98,9 +101,25 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX contexts_pair ON contexts (pair_id);
     """,
+    # the units of every document read, so that each run extracts over all of them: a pair
+    # seen once in each of two documents read in two runs counts 2, as in one run
+    """
+    CREATE TABLE units (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        source TEXT NOT NULL,
+        target TEXT NOT NULL,
+        source_lang TEXT NOT NULL,
+        target_lang TEXT NOT NULL,
+        line INTEGER NOT NULL,
+        tuid INTEGER
+    );
+    CREATE INDEX units_document ON units (document_id);
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
-_TABLES = {"documents", "pairs", "occurrences", "contexts"}  # what the current schema has
+_TABLES = {"documents", "pairs", "occurrences", "contexts", "units"}  # what the current schema has
+_TABLES_1 = {"documents", "pairs", "occurrences", "contexts"}  # what schema version 1 has
 
 
 @dataclass(slots=True)
@@ -266,11 +285,12 @@ class Termbase:
                                  "tmx-export")
             if version == SCHEMA_VERSION:
                 return
-            if version == 0:
-                tables = self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-                if tables:
-                    raise InputError(self.path,
-                                     "not a termbase (an SQLite file with other tables)")
+            tables = {name for (name,) in self.db.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+            # a new file is empty; another program's file may carry a user_version too
+            foreign = bool(tables) if version == 0 else not _TABLES_1 <= tables
+            if foreign:
+                raise InputError(self.path, "not a termbase (an SQLite file with other tables)")
             for script in MIGRATIONS[version:]:
                 for statement in script.split(";"):
                     if statement.strip():
@@ -341,6 +361,67 @@ class Termbase:
                     seen.add(key)
                     items.append(item)
         return summary, self._store(items, doc_ids, now, summary)
+
+    def new_documents(self, documents: Mapping[str, Document]) -> dict[str, Document]:
+        """Those of ``documents`` the termbase has not counted yet (by fingerprint)."""
+        known = {fp for (fp,) in self.db.execute("SELECT fingerprint FROM documents")}
+        return {name: doc for name, doc in documents.items() if doc.fingerprint not in known}
+
+    def stored_units(self) -> list[Pair]:
+        """The units kept of the documents counted so far, document by document in the
+        order they were added, each under its document's name. (Documents counted before
+        the termbase kept units have none: their counts stay as those runs recorded them.)"""
+        return [Pair(source, target, sl, tl, file=name, line=line, tuid=tuid)
+                for name, source, target, sl, tl, line, tuid in self.db.execute(
+                    "SELECT d.name, u.source, u.target, u.source_lang, u.target_lang, u.line,"
+                    " u.tuid FROM units u JOIN documents d ON d.id = u.document_id"
+                    " ORDER BY u.id")]
+
+    def recount(self, pairs: Iterable[TermPair], documents: Mapping[str, Document],
+                units: Mapping[str, list[Pair]], *, min_count: int = 2,
+                max_contexts: int = 5) -> tuple[UpdateSummary, list[TermPair] | None]:
+        """Add ``documents`` (new, see :meth:`new_documents`) with their ``units``, and
+        replace the evidence of every document whose units the termbase keeps with that of
+        ``pairs``, extracted from all those units (:meth:`stored_units` and ``units``).
+
+        Call it inside the :meth:`transaction` that read the stored units, so that no other
+        run adds a document in between. As :meth:`update_and_read`, the pairs
+        :meth:`pairs` would read when the termbase held none before, else ``None``.
+        """
+        empty = self.db.execute("SELECT 1 FROM pairs LIMIT 1").fetchone() is None
+        summary = UpdateSummary()
+        now = _now()
+        for name, doc in documents.items():
+            document_id = self.db.execute(
+                "INSERT INTO documents (fingerprint, name, units, added) VALUES (?, ?, ?, ?)",
+                (doc.fingerprint, name, doc.units, now)).lastrowid
+            self.db.executemany(
+                "INSERT INTO units (document_id, source, target, source_lang, target_lang,"
+                " line, tuid) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                ((document_id, u.source, u.target, u.source_lang, u.target_lang, u.line,
+                  u.tuid) for u in units[name]))
+            summary.added_documents.append(name)
+        # the documents extracted from: their evidence is replaced, the others' kept
+        doc_ids = dict(self.db.execute(
+            "SELECT name, id FROM documents WHERE id IN (SELECT document_id FROM units)"
+            " ORDER BY id"))
+        for table in ("occurrences", "contexts"):
+            self.db.execute(f"DELETE FROM {table} WHERE document_id IN"  # noqa: S608
+                            " (SELECT document_id FROM units)")
+        seen: set[tuple[str, str, str, str]] = set()
+        items = []
+        for pair in pairs:
+            for item in (pair, *pair.competitors):
+                if item.key not in seen:
+                    seen.add(item.key)
+                    items.append(item)
+        written = self._store(items, doc_ids, now, summary)
+        if not empty:
+            return summary, None
+        from .associate import without_gc
+
+        with without_gc():
+            return summary, _recorded(written, min_count, max_contexts)
 
     def _store(self, items: list[TermPair], doc_ids: Mapping[str, int], now: str,
                summary: UpdateSummary) -> list[_Written]:
