@@ -1440,3 +1440,15 @@ def test_a_version_1_termbase_is_migrated_with_its_documents_and_counts(tmp_path
     con.close()
     assert occurrences[0] > 0  # the migration dropped no evidence
 
+
+def test_apply_refuses_a_termbase_that_does_not_exist(tmp_path):
+    _terms_run(tmp_path, "t.db", "fr-FR", SEED_DUMP, review="r.xlsx")
+    typo = tmp_path / "typo.db"
+    result = CliRunner().invoke(terms, ["apply", str(tmp_path / "r.xlsx"), "--termbase",
+                                        str(typo)])
+    assert result.exit_code == 1
+    assert result.stderr == f"tmx-export: error: {typo}: no such termbase (name the one " \
+                            "`terms --termbase` wrote)\n"
+    assert not typo.exists()
+    usage = CliRunner().invoke(terms, ["apply", "--help"]).output.splitlines()[0]
+    assert usage == "Usage: terms apply [OPTIONS] REVIEW_FILE"

@@ -81,11 +81,18 @@ def check_paths(inputs: Sequence[str], options: TermsOptions) -> None:
 
 def apply_review_file(review_file: str, termbase_path: str, *, say: Say = None) -> None:
     """Record the statuses and notes of ``review_file`` (an XLSX written by
-    ``terms --review``) in the termbase."""
+    ``terms --review``) in the termbase, which must exist."""
     from .review import apply_review
     from .termbase import Termbase
 
     check_outputs([review_file], [termbase_path], writable=True)
+    if not Path(review_file).is_file():
+        raise InputError(review_file, "no such file")
+    if not Path(termbase_path).is_file():
+        # a typo must not make a new, empty termbase that takes the decisions meant for the
+        # real one
+        raise InputError(termbase_path, "no such termbase (name the one `terms --termbase`"
+                         " wrote)")
     with Termbase(termbase_path) as termbase:
         summary = apply_review(review_file, termbase)
     _say(say, f"{summary.changed} pair(s) changed, {summary.unchanged} unchanged"
