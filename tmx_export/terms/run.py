@@ -81,11 +81,18 @@ def check_paths(inputs: Sequence[str], options: TermsOptions) -> None:
 
 def apply_review_file(review_file: str, termbase_path: str, *, say: Say = None) -> None:
     """Record the statuses and notes of ``review_file`` (an XLSX written by
-    ``terms --review``) in the termbase."""
+    ``terms --review``) in the termbase, which must exist."""
     from .review import apply_review
     from .termbase import Termbase
 
     check_outputs([review_file], [termbase_path], writable=True)
+    if not Path(review_file).is_file():
+        raise InputError(review_file, "no such file")
+    if not Path(termbase_path).is_file():
+        # a typo must not make a new, empty termbase that takes the decisions meant for the
+        # real one
+        raise InputError(termbase_path, "no such termbase (name the one `terms --termbase`"
+                         " wrote)")
     with Termbase(termbase_path) as termbase:
         summary = apply_review(review_file, termbase)
     _say(say, f"{summary.changed} pair(s) changed, {summary.unchanged} unchanged"
@@ -110,9 +117,10 @@ def run_terms(
     """Read the units (``jobs`` processes), extract, and update the termbase; the recorded
     pairs, best first.
 
-    With a termbase, the pairs returned are the termbase's (every run so far, with the
-    review statuses); without, those of this run. ``timings``, when given, receives the
-    seconds spent reading, extracting and in the termbase.
+    With a termbase, the pairs returned are the termbase's of this run's language pair
+    (every run so far, with the review statuses); without, those of this run.
+    ``timings``, when given, receives the seconds spent reading, extracting and in the
+    termbase.
     """
     from .associate import extract_terms, give_back_memory
     from .glossary import read_glossary
@@ -151,11 +159,14 @@ def run_terms(
         with Termbase(termbase_path) as termbase:
             anchors = termbase.reviewed(*langs, "approved")
             refused = termbase.reviewed(*langs, "rejected")
-    # The units of one input file form a document, fingerprinted by its content.
+    # The units of one input file form a document, fingerprinted by its content and
+    # counted once per language pair (a multilingual TMX gives each pair its own terms).
     by_document: dict[str, list[Pair]] = {}
     for unit in units:
         by_document.setdefault(unit.file, []).append(unit)
-    documents = {name: Document(name, document_fingerprint(name, members), len(members))
+    run_langs = {(unit.source_lang, unit.target_lang) for unit in units}
+    documents = {name: Document(name, document_fingerprint(name, members), len(members),
+                                members[0].source_lang, members[0].target_lang)
                  for name, members in by_document.items()}
     del by_document
     pairs = extract_terms(units, min_count=min_count, glossary=glossary,
@@ -180,11 +191,16 @@ def run_terms(
                 pair.competitors = []
             del pairs
             give_back_memory()
+            # the outputs hold this run's language pair only: a termbase holding EN-FR
+            # too must not put French terms in an EN-DE TBX under German
             pairs = (stored if stored is not None
-                     else termbase.pairs(min_count=min_count, max_contexts=max_contexts))
+                     else termbase.pairs(min_count=min_count, max_contexts=max_contexts,
+                                         langs=run_langs))
             del stored
         _say(say, f"termbase {termbase_path}: {summary.new_pairs} new pair(s), "
-              f"{summary.updated_pairs} updated; {len(pairs)} recorded in all")
+              f"{summary.updated_pairs} updated; {len(pairs)} "
+              f"{', '.join('/'.join(langs) for langs in sorted(run_langs))} pair(s) recorded"
+              " in all")
         clock.lap("termbase")
     for pair in pairs[:10]:
         _say(say, f"  {pair.source_term} -> {pair.target_term} ({pair.count})"

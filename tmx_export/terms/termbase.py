@@ -1,8 +1,9 @@
 """The termbase: term pairs, their evidence and review decisions, kept across runs (SQLite).
 
 Counts accumulate over documents and runs; a document is identified by a fingerprint of its
-content (:func:`tmx_export.terms.units.document_fingerprint`), so running the same document
-again adds nothing. Review decisions (status, note, date) are never touched by later
+content (:func:`tmx_export.terms.units.document_fingerprint`) and the language pair it was
+read for, so running the same document again adds nothing, while a multilingual TMX counts
+once for each language pair. Review decisions (status, note, date) are never touched by later
 extraction runs.
 
 Every occurrence is stored per document and surface forms, so counts, document frequency and
@@ -24,7 +25,7 @@ and a damaged file is refused when opened, before anything is written into it.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -98,6 +99,33 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX contexts_pair ON contexts (pair_id);
     """,
+    # 2: a document is counted once per language pair, not once in all: a multilingual TMX
+    # read for EN-DE is new to an EN-FR run. A document already counted takes the language
+    # pair of its occurrences (a run counted it under one pair); one without any ('', '')
+    # gave nothing, so counting it again under its pair loses and doubles nothing. The
+    # table is made anew (SQLite cannot drop a UNIQUE); foreign keys are off meanwhile.
+    """
+    CREATE TABLE documents_new (
+        id INTEGER PRIMARY KEY,
+        fingerprint TEXT NOT NULL,
+        source_lang TEXT NOT NULL,
+        target_lang TEXT NOT NULL,
+        name TEXT NOT NULL,
+        units INTEGER NOT NULL,
+        added TEXT NOT NULL,
+        UNIQUE (fingerprint, source_lang, target_lang)
+    );
+    INSERT INTO documents_new (id, fingerprint, source_lang, target_lang, name, units, added)
+        SELECT d.id, d.fingerprint,
+            coalesce((SELECT p.source_lang FROM occurrences o JOIN pairs p ON p.id = o.pair_id
+                      WHERE o.document_id = d.id LIMIT 1), ''),
+            coalesce((SELECT p.target_lang FROM occurrences o JOIN pairs p ON p.id = o.pair_id
+                      WHERE o.document_id = d.id LIMIT 1), ''),
+            d.name, d.units, d.added
+        FROM documents d;
+    DROP TABLE documents;
+    ALTER TABLE documents_new RENAME TO documents;
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 _TABLES = {"documents", "pairs", "occurrences", "contexts"}  # what the current schema has
@@ -105,11 +133,15 @@ _TABLES = {"documents", "pairs", "occurrences", "contexts"}  # what the current 
 
 @dataclass(slots=True)
 class Document:
-    """An input document as the termbase knows it."""
+    """An input document as the termbase knows it: counted once per language pair (a
+    multilingual TMX read for EN-DE is still new to an EN-FR run), under the tags its units
+    carry, as the pairs are stored."""
 
     name: str
     fingerprint: str
     units: int = 0
+    source_lang: str = ""
+    target_lang: str = ""
 
 
 @dataclass(slots=True)
@@ -145,9 +177,11 @@ class Termbase:
             raise self._error(exc) from None
         try:
             with self._guard():
-                self.db.execute("PRAGMA foreign_keys = ON")
                 self._check()
+                # before foreign keys are on: a migration that makes a table anew drops the
+                # old one, which would cascade to the rows referring to it
                 self._migrate()
+                self.db.execute("PRAGMA foreign_keys = ON")
         except BaseException:
             self.db.close()
             raise
@@ -266,11 +300,11 @@ class Termbase:
                                  "tmx-export")
             if version == SCHEMA_VERSION:
                 return
-            if version == 0:
-                tables = self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-                if tables:
-                    raise InputError(self.path,
-                                     "not a termbase (an SQLite file with other tables)")
+            tables = {name for (name,) in self.db.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+            # version 0 is a new file; an older termbase has the tables of version 1 at least
+            if (tables if version == 0 else not _TABLES <= tables):
+                raise InputError(self.path, "not a termbase (an SQLite file with other tables)")
             for script in MIGRATIONS[version:]:
                 for statement in script.split(";"):
                     if statement.strip():
@@ -321,9 +355,10 @@ class Termbase:
             # Registering is idempotent: a document another run (or another name in this
             # one) already registered is left alone and not counted again.
             cursor = self.db.execute(
-                "INSERT INTO documents (fingerprint, name, units, added) VALUES (?, ?, ?, ?)"
-                " ON CONFLICT (fingerprint) DO NOTHING",
-                (doc.fingerprint, name, doc.units, now),
+                "INSERT INTO documents (fingerprint, source_lang, target_lang, name, units,"
+                " added) VALUES (?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (fingerprint, source_lang, target_lang) DO NOTHING",
+                (doc.fingerprint, doc.source_lang, doc.target_lang, name, doc.units, now),
             )
             if cursor.rowcount == 0:
                 summary.known_documents.append(name)
@@ -484,8 +519,9 @@ class Termbase:
 
     def documents(self) -> list[Document]:
         with self._guard():
-            return [Document(name, fp, units) for name, fp, units in self.db.execute(
-                "SELECT name, fingerprint, units FROM documents ORDER BY id")]
+            return [Document(*row) for row in self.db.execute(
+                "SELECT name, fingerprint, units, source_lang, target_lang FROM documents"
+                " ORDER BY id")]
 
     def reviewed(self, source_lang: str, target_lang: str, status: str
                  ) -> list[tuple[str, str]]:
@@ -514,17 +550,20 @@ class Termbase:
         return TermPair(sl, tl, slem, tlem, sterm, tterm, pos=pos, glossary=bool(glossary),
                         status=status, note=note, status_date=date, id=pair_id)
 
-    def pairs(self, min_count: int = 2, max_contexts: int = 5) -> list[TermPair]:
+    def pairs(self, min_count: int = 2, max_contexts: int = 5,
+              langs: Collection[tuple[str, str]] | None = None) -> list[TermPair]:
         """The recorded pairs, best first: seen ``min_count`` times, from a glossary, or
-        reviewed (any status but ``proposed``); each with its competitors and contexts."""
+        reviewed (any status but ``proposed``); each with its competitors and contexts.
+        ``langs``: only the pairs of these (source, target) languages (default: all)."""
         # one read transaction: the three queries see the same state even while another run
         # writes (an occurrence of a pair committed between two of them would be orphaned)
         from .associate import without_gc
 
         with self.transaction(write=False), without_gc():
-            return self._pairs(min_count, max_contexts)
+            return self._pairs(min_count, max_contexts, langs)
 
-    def _pairs(self, min_count: int, max_contexts: int) -> list[TermPair]:
+    def _pairs(self, min_count: int, max_contexts: int,
+               langs: Collection[tuple[str, str]] | None) -> list[TermPair]:
         every: dict[int, TermPair] = {}
         for row in self.db.execute(
             "SELECT id, source_lang, target_lang, source_lemma, target_lemma, source_term,"
@@ -532,6 +571,8 @@ class Termbase:
         ):
             (pair_id, sl, tl, slem, tlem, sterm, tterm, pos, glossary, dice, llr, status, note,
              date) = row
+            if langs is not None and (sl, tl) not in langs:
+                continue
             every[pair_id] = TermPair(sl, tl, slem, tlem, sterm, tterm, dice=dice, llr=llr,
                                       pos=pos, glossary=bool(glossary), status=status, note=note,
                                       status_date=date, id=pair_id)
@@ -539,8 +580,9 @@ class Termbase:
             "SELECT o.pair_id, d.name, o.source_form, o.target_form, o.count"
             " FROM occurrences o JOIN documents d ON d.id = o.document_id"
         ):
-            forms = every[pair_id].forms
-            forms[(doc, s, t)] = forms.get((doc, s, t), 0) + n
+            pair = every.get(pair_id)
+            if pair is not None:  # (None: a pair of another language pair)
+                pair.forms[(doc, s, t)] = pair.forms.get((doc, s, t), 0) + n
         recorded = [
             p for p in every.values()
             if p.count >= min_count or p.glossary or p.status != "proposed"
