@@ -20,6 +20,7 @@ from tmx_export.errors import InputError
 from tmx_export.inputs import ParallelInput
 from tmx_export.model import Pair
 from tmx_export.pipeline import read_units
+from tmx_export.terms.glossary import write_glossary
 from tmx_export.terms.run import run_terms
 from tmx_export.terms.tbx import read_tbx, write_tbx
 from tmx_export.terms.termbase import Termbase
@@ -395,6 +396,41 @@ def test_a_tbx_without_status_from_another_tool_stays_approved(tmp_path):
                     encoding="utf-8")
     assert TermEntry("value chain", ("chaîne de valeur",), ("filière",)) in \
         load_terms(path, "en", "fr")
+
+
+def test_reviewed_pairs_exported_to_csv_come_back_reviewed(reviewed_termbase, tmp_path,
+                                                          seed_unit):
+    # the CSV `terms --termbase --csv` writes has a status column: it was read as all
+    # approved, so the rejected "supplier" and the proposed "Commission" were required
+    with Termbase(reviewed_termbase) as termbase:
+        pairs = termbase.pairs(min_count=1)
+    glossary = tmp_path / "reviewed.csv"
+    write_glossary(pairs, glossary)
+    assert {"proposed", "rejected"} <= {p.status for p in pairs}
+    entries = load_terms(glossary, "en-GB", "fr-FR")
+    assert sorted(entries, key=lambda e: e.source) == \
+        load_terms(reviewed_termbase, "en-GB", "fr-FR")
+    stripped = replace(seed_unit, target=seed_unit.target.replace("Commission", "Union")
+                       .replace("fournisseurs", "vendeurs"))
+    assert TermChecker(entries, "en", "fr").check(stripped) == []
+    planted = plant(seed_unit, "conglomérats", "grappes", 1)
+    assert [(f.check, f.item) for f in TermChecker(entries, "en", "fr").check(planted)] == [
+        ("term-forbidden", "grappe")]
+
+
+def test_glossary_status_column_refusals(tmp_path):
+    path = tmp_path / "g.tsv"
+    path.write_text("source term\ttarget term\tstatus\nvalue chain\tfilière\trejected\n"
+                    "cluster\tgrappe\tproposed\n", encoding="utf-8")
+    with pytest.raises(InputError, match="no approved or forbidden term pair to check "
+                                         "against: the 2 pairs are proposed or rejected"):
+        load_terms(path, "en", "fr")
+    # a blank or unknown status may be a guess: refused, not taken for approved
+    for status, message in (("", "no status"), ("ok", "unknown status 'ok'")):
+        path.write_text(f"source\ttarget\tstatus\nvalue chain\tchaîne de valeur\tapproved\n"
+                        f"cluster\tconglomérat\t{status}\n", encoding="utf-8")
+        with pytest.raises(InputError, match=rf"g.tsv:3: {message}; expected one of"):
+            load_terms(path, "en", "fr")
 
 
 def test_termbase_refusals(tmp_path):

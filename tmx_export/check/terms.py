@@ -4,7 +4,8 @@
 not name): a termbase written by ``tmx-export terms`` (its ``approved`` and ``forbidden``
 pairs), a TBX file (preferred/admitted terms approved, deprecated/superseded ones
 forbidden; the pairs ``tmx-export terms`` exported unreviewed left out) or a TSV/CSV
-glossary (every pair approved). :class:`TermChecker` then checks
+glossary (by its ``status`` column where it has one, as a termbase; else every pair
+approved). :class:`TermChecker` then checks
 units against them.
 
 Terms are matched by their lemma keys, the same keys ``tmx-export terms`` gives its
@@ -87,11 +88,24 @@ def load_terms(path: str | Path, source_lang: str, target_lang: str) -> list[Ter
         return read_termbase_terms(file, source_lang, target_lang)
     if _looks_like_xml(head):
         return read_tbx_terms(file, source_lang, target_lang)
-    from ..terms.glossary import read_glossary
+    return read_glossary_terms(file, source_lang, target_lang)
 
-    words = _Words(source_lang)
-    return _group(((e.source, e.target, False)
-                   for e in read_glossary(file, source_lang, target_lang)), words)
+
+def read_glossary_terms(path: str | Path, source_lang: str, target_lang: str
+                        ) -> list[TermEntry]:
+    """The terms of a TSV/CSV glossary, read as :func:`~tmx_export.terms.glossary.read_glossary`
+    reads it: with a ``status`` column (``terms --csv``, a review file), ``approved`` pairs
+    are renderings, ``forbidden`` ones forbidden, ``proposed`` and ``rejected`` ones left
+    out, as from a termbase; without one, every pair is approved."""
+    from ..terms.glossary import read_glossary_table
+
+    rows = read_glossary_table(path, source_lang, target_lang)
+    kept = [row for row in rows if row.status in (None, "approved", "forbidden")]
+    if not kept:
+        raise InputError(str(path), f"no approved or forbidden term pair to check against: "
+                         f"the {len(rows)} pairs are proposed or rejected")
+    return _group(((row.source, row.target, row.status == "forbidden") for row in kept),
+                  _Words(source_lang))
 
 
 def _looks_like_xml(head: bytes) -> bool:
