@@ -137,6 +137,39 @@ def test_a_term_inside_a_longer_term_is_left_to_the_longer_one(seed_unit):
     assert check(entries, alone) == [("term-missing", "transfer", "virement")]
 
 
+def test_terms_in_capitals_match_as_lower_case(europarl_units):
+    # a short plural in capitals ("ÉTATS") was read as an acronym and not lemmatised, so a
+    # target written as a heading was reported as lacking "État membre"
+    unit = next(u for u in europarl_units if "EU Member States" in u.source)
+    assert "les États membres" in unit.target
+    member_state = TermEntry("Member State", ("État membre",), ("pays membre",))
+    heading = replace(unit, source=unit.source.upper(), target=unit.target.upper())
+    assert check([member_state], unit) == check([member_state], heading) == []
+    forbidden = plant(heading, "ÉTATS MEMBRES", "PAYS MEMBRES")
+    assert check([member_state], forbidden) == [
+        ("term-missing", "Member State", "État membre"),
+        ("term-forbidden", "pays membre", "État membre")]
+
+
+def test_a_source_term_in_capitals_is_checked():
+    # a DGT-TM heading: "RULES" is "rule", as "rules" is, so the term occurs in it
+    units, _ = read_units([str(DATA / "tmx" / "dgt-tm" / "22019D0437.tmx")])
+    unit = next(u for u in units if u.source == "RULES OF PROCEDURE OF THE JOINT COUNCIL")
+    rules = TermEntry("rules of procedure", ("règlement intérieur",), ("règles de procédure",))
+    assert check([rules], unit) == []
+    assert check([rules], plant(unit, "RÈGLEMENT INTÉRIEUR", "RÈGLES DE PROCÉDURE")) == [
+        ("term-missing", "rules of procedure", "règlement intérieur"),
+        ("term-forbidden", "règles de procédure", "règlement intérieur")]
+
+
+def test_function_words_in_capitals_are_not_lemmatised_into_others():
+    # lower case "us" is the pronoun "we": the acronym "US" must not be read as it
+    entries = [TermEntry("US dollar", ("dollar des États-Unis",))]
+    unit = Pair("We pay in US dollars.", "Nous payons en euros.", "en", "fr")
+    assert check(entries, unit) == [("term-missing", "US dollar", "dollar des États-Unis")]
+    assert check(entries, replace(unit, source="We pay in dollars.")) == []
+
+
 # -- term-forbidden ---------------------------------------------------------------------------
 
 def test_forbidden_grappe_for_cluster_is_found_when_planted(seed_unit):
@@ -504,8 +537,10 @@ def test_few_findings_on_unmodified_europarl(europarl_units):
 
 def _pieces_through_tokens(words, chunk: str) -> tuple:
     """A chunk's pieces as the extractor's tokens give them (how _Words._chunk first made
-    them, before it took the words of one-word chunks straight from Extractor.word)."""
+    them, before it took the words of one-word chunks straight from Extractor.word), a
+    content word in capitals as its lower-case form ("ÉTATS" as "états": "état")."""
     from tmx_export.check.terms import _BREAK
+    from tmx_export.terms.candidates import WORD
 
     tokens = words.extractor.tokens(chunk)
     pieces: list = []
@@ -513,8 +548,11 @@ def _pieces_through_tokens(words, chunk: str) -> tuple:
     for token in tokens:
         if token.start > end:
             pieces.append(_BREAK)
-        if token.piece:
-            pieces.append(token.piece)
+        text = chunk[token.start:token.end]
+        lower = words.extractor.word(text.lower())
+        piece = lower[2] if len(text) > 1 and text.isupper() and lower[1] == WORD else token.piece
+        if piece:
+            pieces.append(piece)
         end = token.end
     if end < len(chunk):
         pieces.append(_BREAK)
@@ -532,7 +570,8 @@ def test_a_chunk_has_the_pieces_of_the_extractors_tokens(lang, europarl_units):
     # other scripts, superscripts, circled numbers, combining accents, underscores, joiners
     chunks |= {"Straße", "x²", "①", "١٢٣", "e\u0301te\u0301", "a_b", "l'Union", "L’accord",
                "know-how", "Parliament's", "(COM(1999)", "34.", "CE", "SME", "qu'aujourd'hui",
-               "«", "...", "œuvre", "Ⅻ", "ǅemal", "\u00ad", "x\u200by"}
+               "«", "...", "œuvre", "Ⅻ", "ǅemal", "\u00ad", "x\u200by", "ÉTATS", "RULES",
+               "US", "(MEMBRES,", "L'UNION"}
     assert len(chunks) > 500
     for chunk in chunks:
         assert words._chunk(chunk) == _pieces_through_tokens(words, chunk), chunk

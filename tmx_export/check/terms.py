@@ -46,7 +46,7 @@ from ..errors import InputError
 from ..formats.xml import parse_xml
 from ..lang import primary
 from ..model import Pair
-from ..terms.candidates import Extractor, split_tokens
+from ..terms.candidates import WORD, Extractor, split_tokens
 from ..terms.tbx import marked_proposed, tbx_layout
 from .model import Finding, TermEntry, finding
 
@@ -360,14 +360,14 @@ class _Words:
         extractor = self.extractor
         if extractor is not None:
             # the pieces Extractor.tokens gives, without making its tokens
-            word = extractor.word
+            piece_of = self._piece
             if chunk.isalnum():
                 # the common chunk: one word (str.isalnum is the tokeniser's [^\W_], so
                 # the chunk is one token, with no apostrophe to split an elision at)
-                piece = word(chunk)[2]
+                piece = piece_of(chunk)
                 return (piece,) if piece else ()
             # "" is the piece of a French article after "de"/"à": skipped, not a break
-            spans = [(a, b, word(chunk[a:b])[2]) for a, b in split_tokens(chunk, self.lang)]
+            spans = [(a, b, piece_of(chunk[a:b])) for a, b in split_tokens(chunk, self.lang)]
         else:
             spans = [(a, b, _fallback_piece(chunk[a:b]))
                      for a, b in split_tokens(chunk, self.lang)]
@@ -382,6 +382,20 @@ class _Words:
         if end < len(chunk):
             pieces.append(_BREAK)
         return tuple(pieces)
+
+    def _piece(self, word: str) -> str:
+        """The extractor's key piece of one token; a word in capitals gets the piece of its
+        lower-case form. The extractor reads a short word in capitals as an acronym, kept as
+        written ("ÉTATS" -> "états"), so a heading's "ÉTATS MEMBRES" would not be "État
+        membre". A function word stays as the extractor reads it: "US" is not "we"."""
+        extractor = self.extractor
+        assert extractor is not None  # (only called where the language has term rules)
+        piece = extractor.word(word)[2]
+        if len(word) > 1 and word.isupper():
+            lower = extractor.word(word.lower())
+            if lower[1] == WORD:
+                return lower[2]
+        return piece
 
     def key(self, term: str) -> tuple[str, ...]:
         """The pieces of a term (read afresh: never _OTHER)."""
