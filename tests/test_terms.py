@@ -1452,3 +1452,25 @@ def test_apply_refuses_a_termbase_that_does_not_exist(tmp_path):
     assert not typo.exists()
     usage = CliRunner().invoke(terms, ["apply", "--help"]).output.splitlines()[0]
     assert usage == "Usage: terms apply [OPTIONS] REVIEW_FILE"
+
+
+def test_cli_glossary_csv_leaves_out_the_pairs_its_status_column_does_not_approve(tmp_path):
+    """The CSV `terms --csv` writes was read back as a glossary of approved pairs, its status
+    column ignored: proposed, rejected and forbidden pairs steered the pairing."""
+    from tmx_export.terms.glossary import write_glossary
+    from tmx_export.terms.run import run_terms
+
+    found = run_terms([str(SEED_DUMP)], min_count=1)
+    assert len(found) > 3 and {p.status for p in found} == {"proposed"}
+    found[0].status, found[1].status, found[2].status = "approved", "rejected", "forbidden"
+    glossary = tmp_path / "terms.csv"
+    write_glossary(found, glossary)
+    result = CliRunner().invoke(terms, [str(SEED_DUMP), "--glossary", str(glossary), "--csv",
+                                        str(tmp_path / "g.csv"), "--min-count", "1"])
+    assert result.exit_code == 0, result.output
+    assert f"glossary: {len(found) - 3} proposed pair(s) left out (not reviewed)" in result.stdout
+    assert "glossary: 1 rejected pair(s) left out" in result.stdout
+    assert "glossary: 1 forbidden pair(s) left out" in result.stdout
+    again = run_terms([str(SEED_DUMP)], min_count=1, glossary_path=str(glossary))
+    assert [(p.source_term, p.target_term) for p in again if p.glossary] == [
+        (found[0].source_term, found[0].target_term)]

@@ -137,6 +137,9 @@ def run_terms(
         if left_out["proposed"]:
             _say(say, f"glossary: {left_out['proposed']} proposed pair(s) left out "
                       "(not reviewed)")
+        for status in ("rejected", "forbidden"):  # a table's other rows no glossary pair
+            if left_out[status]:
+                _say(say, f"glossary: {left_out[status]} {status} pair(s) left out")
     units, rejects = read_term_units(inputs, source_lang=source_lang,
                                      target_lang=target_lang, segment=segment,
                                      progress=progress, jobs=jobs)
