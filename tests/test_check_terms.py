@@ -20,6 +20,7 @@ from tmx_export.errors import InputError
 from tmx_export.inputs import ParallelInput
 from tmx_export.model import Pair
 from tmx_export.pipeline import read_units
+from tmx_export.terms.glossary import write_glossary
 from tmx_export.terms.run import run_terms
 from tmx_export.terms.tbx import read_tbx, write_tbx
 from tmx_export.terms.termbase import Termbase
@@ -134,6 +135,39 @@ def test_a_term_inside_a_longer_term_is_left_to_the_longer_one(seed_unit):
     assert check(entries, seed_unit) == []
     alone = Pair("The transfer failed.", "Le transfert a échoué.", "en-GB", "fr-FR")
     assert check(entries, alone) == [("term-missing", "transfer", "virement")]
+
+
+def test_terms_in_capitals_match_as_lower_case(europarl_units):
+    # a short plural in capitals ("ÉTATS") was read as an acronym and not lemmatised, so a
+    # target written as a heading was reported as lacking "État membre"
+    unit = next(u for u in europarl_units if "EU Member States" in u.source)
+    assert "les États membres" in unit.target
+    member_state = TermEntry("Member State", ("État membre",), ("pays membre",))
+    heading = replace(unit, source=unit.source.upper(), target=unit.target.upper())
+    assert check([member_state], unit) == check([member_state], heading) == []
+    forbidden = plant(heading, "ÉTATS MEMBRES", "PAYS MEMBRES")
+    assert check([member_state], forbidden) == [
+        ("term-missing", "Member State", "État membre"),
+        ("term-forbidden", "pays membre", "État membre")]
+
+
+def test_a_source_term_in_capitals_is_checked():
+    # a DGT-TM heading: "RULES" is "rule", as "rules" is, so the term occurs in it
+    units, _ = read_units([str(DATA / "tmx" / "dgt-tm" / "22019D0437.tmx")])
+    unit = next(u for u in units if u.source == "RULES OF PROCEDURE OF THE JOINT COUNCIL")
+    rules = TermEntry("rules of procedure", ("règlement intérieur",), ("règles de procédure",))
+    assert check([rules], unit) == []
+    assert check([rules], plant(unit, "RÈGLEMENT INTÉRIEUR", "RÈGLES DE PROCÉDURE")) == [
+        ("term-missing", "rules of procedure", "règlement intérieur"),
+        ("term-forbidden", "règles de procédure", "règlement intérieur")]
+
+
+def test_function_words_in_capitals_are_not_lemmatised_into_others():
+    # lower case "us" is the pronoun "we": the acronym "US" must not be read as it
+    entries = [TermEntry("US dollar", ("dollar des États-Unis",))]
+    unit = Pair("We pay in US dollars.", "Nous payons en euros.", "en", "fr")
+    assert check(entries, unit) == [("term-missing", "US dollar", "dollar des États-Unis")]
+    assert check(entries, replace(unit, source="We pay in dollars.")) == []
 
 
 # -- term-forbidden ---------------------------------------------------------------------------
@@ -397,6 +431,41 @@ def test_a_tbx_without_status_from_another_tool_stays_approved(tmp_path):
         load_terms(path, "en", "fr")
 
 
+def test_reviewed_pairs_exported_to_csv_come_back_reviewed(reviewed_termbase, tmp_path,
+                                                          seed_unit):
+    # the CSV `terms --termbase --csv` writes has a status column: it was read as all
+    # approved, so the rejected "supplier" and the proposed "Commission" were required
+    with Termbase(reviewed_termbase) as termbase:
+        pairs = termbase.pairs(min_count=1)
+    glossary = tmp_path / "reviewed.csv"
+    write_glossary(pairs, glossary)
+    assert {"proposed", "rejected"} <= {p.status for p in pairs}
+    entries = load_terms(glossary, "en-GB", "fr-FR")
+    assert sorted(entries, key=lambda e: e.source) == \
+        load_terms(reviewed_termbase, "en-GB", "fr-FR")
+    stripped = replace(seed_unit, target=seed_unit.target.replace("Commission", "Union")
+                       .replace("fournisseurs", "vendeurs"))
+    assert TermChecker(entries, "en", "fr").check(stripped) == []
+    planted = plant(seed_unit, "conglomérats", "grappes", 1)
+    assert [(f.check, f.item) for f in TermChecker(entries, "en", "fr").check(planted)] == [
+        ("term-forbidden", "grappe")]
+
+
+def test_glossary_status_column_refusals(tmp_path):
+    path = tmp_path / "g.tsv"
+    path.write_text("source term\ttarget term\tstatus\nvalue chain\tfilière\trejected\n"
+                    "cluster\tgrappe\tproposed\n", encoding="utf-8")
+    with pytest.raises(InputError, match="no approved or forbidden term pair to check "
+                                         "against: the 2 pairs are proposed or rejected"):
+        load_terms(path, "en", "fr")
+    # a blank or unknown status may be a guess: refused, not taken for approved
+    for status, message in (("", "no status"), ("ok", "unknown status 'ok'")):
+        path.write_text(f"source\ttarget\tstatus\nvalue chain\tchaîne de valeur\tapproved\n"
+                        f"cluster\tconglomérat\t{status}\n", encoding="utf-8")
+        with pytest.raises(InputError, match=rf"g.tsv:3: {message}; expected one of"):
+            load_terms(path, "en", "fr")
+
+
 def test_termbase_refusals(tmp_path):
     missing = tmp_path / "missing.db"
     with pytest.raises(InputError, match="no such file"):
@@ -468,8 +537,10 @@ def test_few_findings_on_unmodified_europarl(europarl_units):
 
 def _pieces_through_tokens(words, chunk: str) -> tuple:
     """A chunk's pieces as the extractor's tokens give them (how _Words._chunk first made
-    them, before it took the words of one-word chunks straight from Extractor.word)."""
+    them, before it took the words of one-word chunks straight from Extractor.word), a
+    content word in capitals as its lower-case form ("ÉTATS" as "états": "état")."""
     from tmx_export.check.terms import _BREAK
+    from tmx_export.terms.candidates import WORD
 
     tokens = words.extractor.tokens(chunk)
     pieces: list = []
@@ -477,8 +548,11 @@ def _pieces_through_tokens(words, chunk: str) -> tuple:
     for token in tokens:
         if token.start > end:
             pieces.append(_BREAK)
-        if token.piece:
-            pieces.append(token.piece)
+        text = chunk[token.start:token.end]
+        lower = words.extractor.word(text.lower())
+        piece = lower[2] if len(text) > 1 and text.isupper() and lower[1] == WORD else token.piece
+        if piece:
+            pieces.append(piece)
         end = token.end
     if end < len(chunk):
         pieces.append(_BREAK)
@@ -496,7 +570,8 @@ def test_a_chunk_has_the_pieces_of_the_extractors_tokens(lang, europarl_units):
     # other scripts, superscripts, circled numbers, combining accents, underscores, joiners
     chunks |= {"Straße", "x²", "①", "١٢٣", "e\u0301te\u0301", "a_b", "l'Union", "L’accord",
                "know-how", "Parliament's", "(COM(1999)", "34.", "CE", "SME", "qu'aujourd'hui",
-               "«", "...", "œuvre", "Ⅻ", "ǅemal", "\u00ad", "x\u200by"}
+               "«", "...", "œuvre", "Ⅻ", "ǅemal", "\u00ad", "x\u200by", "ÉTATS", "RULES",
+               "US", "(MEMBRES,", "L'UNION"}
     assert len(chunks) > 500
     for chunk in chunks:
         assert words._chunk(chunk) == _pieces_through_tokens(words, chunk), chunk

@@ -434,8 +434,10 @@ def test_a_defused_csv_glossary_reads_back_as_written(tmp_path) -> None:
     from tmx_export.terms.glossary import read_glossary, write_glossary
     from tmx_export.terms.termpair import TermPair
 
-    pairs = [TermPair("en-GB", "fr-FR", "x", "y", "-based approach", "=approche"),
-             TermPair("en-GB", "fr-FR", "a", "b", "'quoted", "plain")]
+    # approved: the reader keeps only those of a glossary with a status column
+    pairs = [TermPair("en-GB", "fr-FR", "x", "y", "-based approach", "=approche",
+                      status="approved"),
+             TermPair("en-GB", "fr-FR", "a", "b", "'quoted", "plain", status="approved")]
     path = tmp_path / "g.csv"
     write_glossary(pairs, path)
     assert [(e.source, e.target) for e in read_glossary(path)] == [

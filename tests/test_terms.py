@@ -820,7 +820,7 @@ def test_a_termbase_of_schema_1_is_migrated_and_keeps_its_counts(tmp_path):
     # a document counted by a run of schema 1 (no units kept), then migrated
     summary, stored = _update(db, seed_pair())
     with Termbase(db) as termbase:
-        assert termbase.version == 2 and termbase.stored_units() == []
+        assert termbase.version == 3 and termbase.stored_units(("en-GB", "fr-FR")) == []
     cluster_before = next(p for p in stored if p.source_lemma == "cluster").count
     result = CliRunner().invoke(terms, [str(SEED_DUMP), "--termbase", str(db),
                                         "--csv", str(tmp_path / "g.csv")])
@@ -832,7 +832,7 @@ def test_a_termbase_of_schema_1_is_migrated_and_keeps_its_counts(tmp_path):
 def test_termbase_schema_version_and_refusals(tmp_path):
     db = tmp_path / "t.db"
     with Termbase(db) as termbase:
-        assert termbase.version == 2
+        assert termbase.version == 3
     con = sqlite3.connect(db)
     con.execute("PRAGMA user_version = 99")
     con.commit()
@@ -1388,5 +1388,168 @@ def test_cli_glossary_tbx_leaves_out_the_pairs_nobody_reviewed(tmp_path):
     assert result.exit_code == 0, result.output
     assert f"glossary: {len(found) - 1} proposed pair(s) left out (not reviewed)" in result.stdout
     again = run_terms([str(SEED_DUMP)], min_count=1, glossary_path=str(tbx))
+    assert [(p.source_term, p.target_term) for p in again if p.glossary] == [
+        (found[0].source_term, found[0].target_term)]
+
+
+DGT_TMX = DATA / "tmx" / "dgt-tm"  # DGT-TM files: 24 languages each
+
+
+def _terms_run(tmp_path: Path, db: str, target_lang: str, *inputs: Path, **outputs: str):
+    """A CLI ``terms`` run of ``inputs`` (EN to ``target_lang``) into the termbase ``db``,
+    writing the ``outputs`` given (option name: file name, in ``tmp_path``)."""
+    args = [*map(str, inputs), "--termbase", str(tmp_path / db), "--target-lang", target_lang,
+            "-j", "1"]
+    for option, name in outputs.items():
+        args += [f"--{option}", str(tmp_path / name)]
+    result = CliRunner().invoke(terms, args)
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def _csv_rows(path: Path) -> list[tuple[str, str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [(row["source"], row["target"], row["count"]) for row in csv.DictReader(handle)]
+
+
+def test_a_multilingual_tmx_counts_once_per_language_pair(tmp_path):
+    tmx = DGT_TMX / "22019D0996.tmx"
+    _terms_run(tmp_path, "fresh.db", "fr-FR", tmx, csv="fresh.csv")
+    _terms_run(tmp_path, "ml.db", "de-DE", tmx)
+    fr = _terms_run(tmp_path, "ml.db", "fr-FR", tmx, csv="fr.csv")
+    # read for EN-DE first, the file is still new to EN-FR: its French terms all counted
+    assert "not counted again" not in fr.output
+    assert _csv_rows(tmp_path / "fr.csv") == _csv_rows(tmp_path / "fresh.csv") != []
+    again = _terms_run(tmp_path, "ml.db", "fr-FR", tmx, csv="again.csv")
+    assert "not counted again" in again.output  # and once per pair only
+    assert _csv_rows(tmp_path / "again.csv") == _csv_rows(tmp_path / "fresh.csv")
+    with Termbase(tmp_path / "ml.db") as termbase:
+        assert [(d.source_lang, d.target_lang) for d in termbase.documents()] == [
+            ("en-GB", "de-DE"), ("en-GB", "fr-FR")]
+
+
+def test_runs_of_two_language_pairs_each_count_as_one_run_of_their_own(tmp_path):
+    # two acts read for EN-DE and EN-FR in turns: each pair's counts are those of one run over
+    # both acts of that pair alone (its stored units only), each output of its own pair only
+    first, second = DGT_TMX / "22019D0391.tmx", DGT_TMX / "22019D0556.tmx"
+    for lang in ("de-DE", "fr-FR"):
+        _terms_run(tmp_path, f"one-{lang}.db", lang, first, second)
+    for tmx in (first, second):
+        for lang in ("de-DE", "fr-FR"):
+            _terms_run(tmp_path, "ml.db", lang, tmx, tbx=f"ml-{lang}.tbx")
+
+    def counts(db: str, lang: str) -> set[tuple]:
+        with Termbase(tmp_path / db) as termbase:
+            return {(p.key, p.count) for p in termbase.pairs(langs=[("en-GB", lang)])}
+
+    for lang in ("de-DE", "fr-FR"):
+        # (keys and counts: the citation forms are those of the run that first met a pair)
+        assert counts("ml.db", lang) == counts(f"one-{lang}.db", lang)
+        assert max(count for _, count in counts("ml.db", lang)) > 1
+        assert set(_tbx_terms(tmp_path / f"ml-{lang}.tbx")) == {"en-GB", lang}
+    with Termbase(tmp_path / "ml.db") as termbase:
+        assert ([(d.name, d.target_lang) for d in termbase.documents()]
+                == [(str(tmx), lang) for tmx in (first, second) for lang in ("de-DE", "fr-FR")])
+        assert {u.target_lang for u in termbase.stored_units(("en-GB", "de-DE"))} == {"de-DE"}
+
+
+def _tbx_terms(path: Path) -> dict[str, set[str]]:
+    """The terms of a TBX 2008 file by the language of their ``langSet``."""
+    terms_by_lang: dict[str, set[str]] = {}
+    for lang_set in etree.parse(str(path)).iter("langSet"):
+        lang = lang_set.get("{http://www.w3.org/XML/1998/namespace}lang")
+        terms_by_lang.setdefault(lang, set()).update(t.text for t in lang_set.iter("term"))
+    return terms_by_lang
+
+
+def test_outputs_hold_the_language_pair_of_the_run_only(tmp_path):
+    files = sorted(DGT_TMX.glob("*.tmx"))
+    outputs = {"tbx": "{}.tbx", "review": "{}.xlsx", "csv": "{}.csv", "report": "{}.html"}
+    _terms_run(tmp_path, "de.db", "de-DE", *files,
+               **{k: v.format("de") for k, v in outputs.items()})
+    _terms_run(tmp_path, "both.db", "fr-FR", *files)
+    _terms_run(tmp_path, "both.db", "de-DE", *files,
+               **{k: v.format("both") for k, v in outputs.items()})
+    # the EN-FR pairs of the termbase stay out of an EN-DE run's files: no French term
+    # labelled German, the same rows as from a termbase that never held French
+    assert _tbx_terms(tmp_path / "both.tbx") == _tbx_terms(tmp_path / "de.tbx")
+    assert "Mitgliedstaat" in _tbx_terms(tmp_path / "both.tbx")["de-DE"]
+    assert _csv_rows(tmp_path / "both.csv") == _csv_rows(tmp_path / "de.csv")
+
+    def review_rows(name: str) -> list[tuple]:
+        sheet = load_workbook(tmp_path / name, read_only=True)["review"]
+        return [tuple(row[:2]) for row in sheet.iter_rows(values_only=True)]
+
+    assert review_rows("both.xlsx") == review_rows("de.xlsx")
+
+    def report_pairs(name: str) -> list[tuple[str, str]]:
+        page = (tmp_path / name).read_text(encoding="utf-8")
+        return re.findall(r'data-source="([^"]*)" data-target="([^"]*)"', page)
+
+    assert report_pairs("both.html") == report_pairs("de.html") != []
+
+
+def _as_version_1(db: Path) -> None:
+    """Make ``db`` a termbase as version 1 wrote it: documents known by their bytes only,
+    no units kept."""
+    con = sqlite3.connect(db)
+    con.executescript(
+        "DROP TABLE units;"
+        "CREATE TABLE old (id INTEGER PRIMARY KEY, fingerprint TEXT NOT NULL UNIQUE,"
+        " name TEXT NOT NULL, units INTEGER NOT NULL, added TEXT NOT NULL);"
+        "INSERT INTO old SELECT id, fingerprint, name, units, added FROM documents;"
+        "DROP TABLE documents; ALTER TABLE old RENAME TO documents; PRAGMA user_version = 1;")
+    con.close()
+
+
+def test_a_version_1_termbase_is_migrated_with_its_documents_and_counts(tmp_path):
+    tmx = DGT_TMX / "22019D0996.tmx"
+    _terms_run(tmp_path, "old.db", "de-DE", tmx, csv="before.csv")
+    _as_version_1(tmp_path / "old.db")
+    de = _terms_run(tmp_path, "old.db", "de-DE", tmx, csv="after.csv")
+    assert "not counted again" in de.output  # its document keeps its language pair
+    assert _csv_rows(tmp_path / "after.csv") == _csv_rows(tmp_path / "before.csv")
+    fr = _terms_run(tmp_path, "old.db", "fr-FR", tmx)
+    assert "not counted again" not in fr.output
+    con = sqlite3.connect(tmp_path / "old.db")
+    assert con.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert con.execute("PRAGMA foreign_key_check").fetchall() == []
+    occurrences = con.execute("SELECT count(*) FROM occurrences o JOIN pairs p"
+                              " ON p.id = o.pair_id WHERE p.target_lang = 'de-DE'").fetchone()
+    con.close()
+    assert occurrences[0] > 0  # the migration dropped no evidence
+
+
+def test_apply_refuses_a_termbase_that_does_not_exist(tmp_path):
+    _terms_run(tmp_path, "t.db", "fr-FR", SEED_DUMP, review="r.xlsx")
+    typo = tmp_path / "typo.db"
+    result = CliRunner().invoke(terms, ["apply", str(tmp_path / "r.xlsx"), "--termbase",
+                                        str(typo)])
+    assert result.exit_code == 1
+    assert result.stderr == f"tmx-export: error: {typo}: no such termbase (name the one " \
+                            "`terms --termbase` wrote)\n"
+    assert not typo.exists()
+    usage = CliRunner().invoke(terms, ["apply", "--help"]).output.splitlines()[0]
+    assert usage == "Usage: terms apply [OPTIONS] REVIEW_FILE"
+
+
+def test_cli_glossary_csv_leaves_out_the_pairs_its_status_column_does_not_approve(tmp_path):
+    """The CSV `terms --csv` writes was read back as a glossary of approved pairs, its status
+    column ignored: proposed, rejected and forbidden pairs steered the pairing."""
+    from tmx_export.terms.glossary import write_glossary
+    from tmx_export.terms.run import run_terms
+
+    found = run_terms([str(SEED_DUMP)], min_count=1)
+    assert len(found) > 3 and {p.status for p in found} == {"proposed"}
+    found[0].status, found[1].status, found[2].status = "approved", "rejected", "forbidden"
+    glossary = tmp_path / "terms.csv"
+    write_glossary(found, glossary)
+    result = CliRunner().invoke(terms, [str(SEED_DUMP), "--glossary", str(glossary), "--csv",
+                                        str(tmp_path / "g.csv"), "--min-count", "1"])
+    assert result.exit_code == 0, result.output
+    assert f"glossary: {len(found) - 3} proposed pair(s) left out (not reviewed)" in result.stdout
+    assert "glossary: 1 rejected pair(s) left out" in result.stdout
+    assert "glossary: 1 forbidden pair(s) left out" in result.stdout
+    again = run_terms([str(SEED_DUMP)], min_count=1, glossary_path=str(glossary))
     assert [(p.source_term, p.target_term) for p in again if p.glossary] == [
         (found[0].source_term, found[0].target_term)]

@@ -28,7 +28,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import partial
+from functools import lru_cache, partial
 from itertools import accumulate
 from pathlib import Path
 
@@ -685,7 +685,14 @@ def _holds_source(langs: list[str], srclang: str) -> bool:
     """Whether a unit's tuv languages (``normalise_tag``) hold the header's ``srclang``: its
     tag, or its language alone ("en" under "en-US", as OmegaT writes its memories: a CAT
     tool matches it as that language), never another region of it ("en-GB")."""
-    return normalise_tag(srclang) in langs or primary(srclang) in langs
+    tag, language = _source_forms(srclang)
+    return tag in langs or language in langs
+
+
+@lru_cache(maxsize=64)
+def _source_forms(srclang: str) -> tuple[str, str]:
+    """``srclang`` normalised, and its language alone: asked of every unit of a merge."""
+    return normalise_tag(srclang), primary(srclang)
 
 
 # What the TMX 1.4b DTD lets each element hold (child elements only), and the attributes it

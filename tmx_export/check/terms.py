@@ -4,7 +4,8 @@
 not name): a termbase written by ``tmx-export terms`` (its ``approved`` and ``forbidden``
 pairs), a TBX file (preferred/admitted terms approved, deprecated/superseded ones
 forbidden; the pairs ``tmx-export terms`` exported unreviewed left out) or a TSV/CSV
-glossary (every pair approved). :class:`TermChecker` then checks
+glossary (by its ``status`` column where it has one, as a termbase; else every pair
+approved). :class:`TermChecker` then checks
 units against them.
 
 Terms are matched by their lemma keys, the same keys ``tmx-export terms`` gives its
@@ -45,7 +46,7 @@ from ..errors import InputError
 from ..formats.xml import parse_xml
 from ..lang import primary
 from ..model import Pair
-from ..terms.candidates import Extractor, split_tokens
+from ..terms.candidates import WORD, Extractor, split_tokens
 from ..terms.tbx import marked_proposed, tbx_layout
 from .model import Finding, TermEntry, finding
 
@@ -87,11 +88,24 @@ def load_terms(path: str | Path, source_lang: str, target_lang: str) -> list[Ter
         return read_termbase_terms(file, source_lang, target_lang)
     if _looks_like_xml(head):
         return read_tbx_terms(file, source_lang, target_lang)
-    from ..terms.glossary import read_glossary
+    return read_glossary_terms(file, source_lang, target_lang)
 
-    words = _Words(source_lang)
-    return _group(((e.source, e.target, False)
-                   for e in read_glossary(file, source_lang, target_lang)), words)
+
+def read_glossary_terms(path: str | Path, source_lang: str, target_lang: str
+                        ) -> list[TermEntry]:
+    """The terms of a TSV/CSV glossary, read as :func:`~tmx_export.terms.glossary.read_glossary`
+    reads it: with a ``status`` column (``terms --csv``, a review file), ``approved`` pairs
+    are renderings, ``forbidden`` ones forbidden, ``proposed`` and ``rejected`` ones left
+    out, as from a termbase; without one, every pair is approved."""
+    from ..terms.glossary import read_glossary_table
+
+    rows = read_glossary_table(path, source_lang, target_lang)
+    kept = [row for row in rows if row.status in (None, "approved", "forbidden")]
+    if not kept:
+        raise InputError(str(path), f"no approved or forbidden term pair to check against: "
+                         f"the {len(rows)} pairs are proposed or rejected")
+    return _group(((row.source, row.target, row.status == "forbidden") for row in kept),
+                  _Words(source_lang))
 
 
 def _looks_like_xml(head: bytes) -> bool:
@@ -346,14 +360,14 @@ class _Words:
         extractor = self.extractor
         if extractor is not None:
             # the pieces Extractor.tokens gives, without making its tokens
-            word = extractor.word
+            piece_of = self._piece
             if chunk.isalnum():
                 # the common chunk: one word (str.isalnum is the tokeniser's [^\W_], so
                 # the chunk is one token, with no apostrophe to split an elision at)
-                piece = word(chunk)[2]
+                piece = piece_of(chunk)
                 return (piece,) if piece else ()
             # "" is the piece of a French article after "de"/"à": skipped, not a break
-            spans = [(a, b, word(chunk[a:b])[2]) for a, b in split_tokens(chunk, self.lang)]
+            spans = [(a, b, piece_of(chunk[a:b])) for a, b in split_tokens(chunk, self.lang)]
         else:
             spans = [(a, b, _fallback_piece(chunk[a:b]))
                      for a, b in split_tokens(chunk, self.lang)]
@@ -368,6 +382,20 @@ class _Words:
         if end < len(chunk):
             pieces.append(_BREAK)
         return tuple(pieces)
+
+    def _piece(self, word: str) -> str:
+        """The extractor's key piece of one token; a word in capitals gets the piece of its
+        lower-case form. The extractor reads a short word in capitals as an acronym, kept as
+        written ("ÉTATS" -> "états"), so a heading's "ÉTATS MEMBRES" would not be "État
+        membre". A function word stays as the extractor reads it: "US" is not "we"."""
+        extractor = self.extractor
+        assert extractor is not None  # (only called where the language has term rules)
+        piece = extractor.word(word)[2]
+        if len(word) > 1 and word.isupper():
+            lower = extractor.word(word.lower())
+            if lower[1] == WORD:
+                return lower[2]
+        return piece
 
     def key(self, term: str) -> tuple[str, ...]:
         """The pieces of a term (read afresh: never _OTHER)."""

@@ -40,7 +40,10 @@ class _TermsCommand(Command):
 
     def make_context(self, info_name, args, parent=None, **extra):  # type: ignore[override]
         if args and args[0] == "apply":
-            holder = click.Context(self, info_name=info_name, parent=parent)
+            # the holder stands for `terms` without its INPUTS argument, which click would
+            # otherwise put in apply's usage line ("terms INPUTS... apply")
+            holder = click.Context(click.Command(self.name), info_name=info_name,
+                                   parent=parent)
             return apply_command.make_context("apply", list(args[1:]), parent=holder, **extra)
         return super().make_context(info_name, args, parent=parent, **extra)
 

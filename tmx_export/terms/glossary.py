@@ -2,8 +2,11 @@
 
 Reading accepts what translators keep in spreadsheets: UTF-8/UTF-16/cp1252 text, tab- or
 comma-separated (chosen from the content, not the name), an optional header row naming the
-columns (``source``/``target`` or the language codes), extra columns ignored. ``.tbx`` files are
-handed to :func:`tmx_export.terms.tbx.read_tbx`.
+columns (``source``/``target``, ``source term``/``target term`` or the language codes), extra
+columns ignored. A ``status`` column (what ``terms --csv`` and the review file write) gives
+each pair its review status: only ``approved`` pairs are known pairs then, as from a
+termbase; without one every pair is approved. ``.tbx`` files are handed to
+:func:`tmx_export.terms.tbx.read_tbx`.
 """
 
 from __future__ import annotations
@@ -18,18 +21,36 @@ from ..errors import InputError
 from ..formats.text import atomic_output, neutralise_cell, read_text, restore_cell
 from ..lang import primary
 from .tbx import GlossaryEntry, read_tbx
-from .termpair import TermPair
+from .termpair import STATUSES, TermPair
 
-_HEADER_WORDS = {"source", "target", "term", "src", "tgt", "en", "fr", "english", "french"}
+_HEADER_WORDS = {"source", "target", "term", "src", "tgt", "en", "fr", "english", "french",
+                 "source term", "target term"}
 
 
 def read_glossary(path: str | Path, source_lang: str = "en", target_lang: str = "fr",
                   left_out: Counter[str] | None = None) -> list[GlossaryEntry]:
-    """Known term pairs from a TSV, CSV or TBX file; ``left_out`` counts the pairs of a
-    TBX left out by their status (see :func:`~tmx_export.terms.tbx.read_tbx`)."""
-    name = str(path)
-    if name.lower().endswith(".tbx"):
+    """Known term pairs from a TSV, CSV or TBX file: the approved ones. ``left_out`` counts
+    the pairs left out by their status: a TBX's proposed entries (see
+    :func:`~tmx_export.terms.tbx.read_tbx`), a table's proposed, rejected and forbidden rows
+    (a forbidden rendering is no rendering to steer towards)."""
+    if str(path).lower().endswith(".tbx"):
         return read_tbx(path, source_lang, target_lang, left_out)
+    rows = read_glossary_table(path, source_lang, target_lang)
+    kept = [row for row in rows if row.status in (None, "approved")]
+    if not kept:
+        raise InputError(str(path), f"no approved term pair in the glossary: {_held(rows)}")
+    if left_out is not None:
+        left_out.update(row.status for row in rows if row.status not in (None, "approved"))
+    return kept
+
+
+def read_glossary_table(path: str | Path, source_lang: str = "en", target_lang: str = "fr"
+                        ) -> list[GlossaryEntry]:
+    """Every pair of a TSV or CSV glossary, with its review status when a ``status`` column
+    gives one (lower case, one of :data:`~tmx_export.terms.termpair.STATUSES`), else
+    ``None`` (a plain glossary: every pair approved). A status cell blank or unknown is
+    refused: the pair may be a guess nobody reviewed, and must not pass for approved."""
+    name = str(path)
     text = read_text(path)
     # the delimiter as the table's first line shows it, the comments above it aside
     first = next((line for line in text.split("\n") if line.strip()
@@ -38,6 +59,7 @@ def read_glossary(path: str | Path, source_lang: str = "en", target_lang: str = 
     rows = csv.reader(io.StringIO(text), delimiter=delimiter)
     entries: list[GlossaryEntry] = []
     columns = (0, 1)
+    status_column: int | None = None
     opening = True  # no row read yet: comment lines, then a header row, may come first
     for line, row in enumerate(rows, 1):
         cells = [c.strip() for c in row]
@@ -47,16 +69,37 @@ def read_glossary(path: str | Path, source_lang: str = "en", target_lang: str = 
             continue  # "# Approved pairs of ...": a note above the table, no term pair
         if opening and _is_header(cells, source_lang, target_lang):
             columns = _columns(cells, source_lang, target_lang)
+            status_column = _status_column(cells)
             opening = False
             continue
         opening = False
         if len(cells) <= max(columns) or not cells[columns[0]] or not cells[columns[1]]:
             raise InputError(name, "expected a source term and a target term", line)
         source, target = (restore_cell(cells[c]) for c in columns)
-        entries.append(GlossaryEntry(source, target))
+        status = None if status_column is None else _status(cells, status_column, name, line)
+        entries.append(GlossaryEntry(source, target, status=status))
     if not entries:
         raise InputError(name, "no term pairs in the glossary")
     return entries
+
+
+def _status_column(header: list[str]) -> int | None:
+    lowered = [c.lower() for c in header]
+    return lowered.index("status") if "status" in lowered else None
+
+
+def _status(cells: list[str], column: int, name: str, line: int) -> str:
+    status = restore_cell(cells[column]).lower() if column < len(cells) else ""
+    if status not in STATUSES:
+        found = f"unknown status {status!r}" if status else "no status"
+        raise InputError(name, f"{found}; expected one of {', '.join(STATUSES)}", line)
+    return status
+
+
+def _held(rows: list[GlossaryEntry]) -> str:
+    """What a glossary of no approved pair holds instead: "3 proposed, 1 rejected"."""
+    counts = Counter(row.status for row in rows)
+    return ", ".join(f"{n} {status}" for status, n in counts.most_common())
 
 
 def _is_header(cells: list[str], source_lang: str, target_lang: str) -> bool:
@@ -75,9 +118,9 @@ def _columns(cells: list[str], source_lang: str, target_lang: str) -> tuple[int,
                 return lowered.index(name)
         return default
 
-    source = find("source", source_lang.lower(), primary(source_lang), "src",
+    source = find("source", "source term", source_lang.lower(), primary(source_lang), "src",
                   default=0)
-    target = find("target", target_lang.lower(), primary(target_lang), "tgt",
+    target = find("target", "target term", target_lang.lower(), primary(target_lang), "tgt",
                   default=1 if source != 1 else 0)
     return source, target
 

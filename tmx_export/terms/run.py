@@ -13,12 +13,17 @@ import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ..inputs import check_outputs, gather_inputs
 from ..model import Pair, Reject, TermsOptions
 from ..pipeline import ProgressArg, input_names, nothing_left, read_units
 from .termpair import TermPair
+
+if TYPE_CHECKING:
+    from .termbase import Termbase, UpdateSummary
 
 Say = Callable[[str], None] | None
 
@@ -80,11 +85,18 @@ def check_paths(inputs: Sequence[str], options: TermsOptions) -> None:
 
 def apply_review_file(review_file: str, termbase_path: str, *, say: Say = None) -> None:
     """Record the statuses and notes of ``review_file`` (an XLSX written by
-    ``terms --review``) in the termbase."""
+    ``terms --review``) in the termbase, which must exist."""
     from .review import apply_review
     from .termbase import Termbase
 
     check_outputs([review_file], [termbase_path], writable=True)
+    if not Path(review_file).is_file():
+        raise InputError(review_file, "no such file")
+    if not Path(termbase_path).is_file():
+        # a typo must not make a new, empty termbase that takes the decisions meant for the
+        # real one
+        raise InputError(termbase_path, "no such termbase (name the one `terms --termbase`"
+                         " wrote)")
     with Termbase(termbase_path) as termbase:
         summary = apply_review(review_file, termbase)
     _say(say, f"{summary.changed} pair(s) changed, {summary.unchanged} unchanged"
@@ -112,10 +124,11 @@ def run_terms(
     """Read the units (``jobs`` processes), extract, and update the termbase; the recorded
     pairs, best first.
 
-    With a termbase, the extraction is over the units of every document it holds and
-    those of ``inputs`` (:func:`_terms_with_termbase`), and the pairs returned are the
-    termbase's (every run so far, with the review statuses); without, those of this run.
-    ``timings``, when given, receives the seconds spent reading, extracting and in the termbase.
+    With a termbase, the extraction is over the units of every document it holds of this
+    run's language pair and those of ``inputs`` (:func:`_terms_with_termbase`), and the pairs
+    returned are the termbase's of this run's language pair (every run so far, with the
+    review statuses); without, those of this run. ``timings``, when given, receives the
+    seconds spent reading, extracting and in the termbase.
     """
     from .associate import extract_terms
     from .glossary import read_glossary
@@ -132,6 +145,9 @@ def run_terms(
         if left_out["proposed"]:
             _say(say, f"glossary: {left_out['proposed']} proposed pair(s) left out "
                       "(not reviewed)")
+        for status in ("rejected", "forbidden"):  # a table's other rows no glossary pair
+            if left_out[status]:
+                _say(say, f"glossary: {left_out[status]} {status} pair(s) left out")
     units, rejects = read_term_units(inputs, source_lang=source_lang,
                                      target_lang=target_lang, segment=segment,
                                      progress=progress, jobs=jobs)
@@ -144,11 +160,13 @@ def run_terms(
     units += repeats
     left_out = len(rejects) - len(repeats)
     clock.lap("read")
-    # The units of one input file form a document, fingerprinted by its content.
+    # The units of one input file form a document, fingerprinted by its content and
+    # counted once per language pair (a multilingual TMX gives each pair its own terms).
     by_document: dict[str, list[Pair]] = {}
     for unit in units:
         by_document.setdefault(unit.file, []).append(unit)
-    documents = {name: Document(name, document_fingerprint(name, members), len(members))
+    documents = {name: Document(name, document_fingerprint(name, members), len(members),
+                                members[0].source_lang, members[0].target_lang)
                  for name, members in by_document.items()}
     read = (f"{len(units)} unit(s) in {len(documents)} document(s)"
             + (f" ({len(repeats)} repeating an earlier unit)" if repeats else "")
@@ -172,51 +190,81 @@ def run_terms(
 def _terms_with_termbase(termbase_path: str, by_document: dict[str, list[Pair]],
                          documents: dict, options: dict, read: str, say: Say,
                          clock: _Clock) -> list[TermPair]:
-    """Extract over the units of every document the termbase has read and the new ones of
-    ``by_document``, and record the counts; the termbase's pairs, best first.
+    """Extract over the units of every document the termbase has read of this run's language
+    pair(s) and the new ones of ``by_document``, and record the counts; the termbase's pairs
+    of this run's language pair(s), best first.
 
-    One extraction over all the documents, whatever runs brought them: counts, the
-    association and ``min_count`` are those of the whole, so two runs over two documents
-    give what one run over both gives. It happens inside the termbase's write transaction
-    (another run adding a document meanwhile would be left out of both extractions).
+    One extraction over all the documents of a language pair, whatever runs brought them:
+    counts, the association and ``min_count`` are those of the whole, so two runs over two
+    documents give what one run over both gives. It happens inside the termbase's write
+    transaction (another run adding a document meanwhile would be left out of both
+    extractions).
     """
-    from .associate import extract_terms, give_back_memory
     from .termbase import Termbase
 
+    # the outputs hold this run's language pair only: a termbase holding EN-FR too must not
+    # put French terms in an EN-DE TBX under German
+    run_langs = {(unit.source_lang, unit.target_lang)
+                 for members in by_document.values() for unit in members}
     with Termbase(termbase_path) as termbase, termbase.transaction():
         new = termbase.new_documents(documents)
         known = [name for name in documents if name not in new]
         if known:
             _say(say, "already in the termbase, not counted again: " + ", ".join(known))
-        units = termbase.stored_units()
-        units += [unit for name in new for unit in by_document[name]]
-        if not units:  # every document was counted before the termbase kept units
-            return termbase.pairs(options["min_count"], options["max_contexts"])
-        # A reviewer's decisions steer the pairing: what was approved anchors it, what was
-        # rejected is never linked again (under the language tags the units carry, as the
-        # termbase stores them)
-        langs = (units[0].source_lang, units[0].target_lang)
-        pairs = extract_terms(units, anchors=termbase.reviewed(*langs, "approved"),
-                              refused=termbase.reviewed(*langs, "rejected"), **options)
-        clock.lap("extract")
-        _say(say, f"{len(pairs)} term pair(s) recorded over {len(units)} unit(s), every "
-                  f"document of the termbase; this run read {read}")
-        del units
-        summary, stored = termbase.recount(
-            pairs, new, {name: by_document[name] for name in new},
-            min_count=options["min_count"], max_contexts=options["max_contexts"])
-        # read back below: the termbase's view replaces this run's (whose pairs refer to
-        # each other as competitors: unlinked, they are freed now, not by the collector)
-        for pair in pairs:
-            pair.competitors = []
-        del pairs
-        give_back_memory()
-        pairs = (stored if stored is not None
-                 else termbase.pairs(options["min_count"], options["max_contexts"]))
-    _say(say, f"termbase {termbase_path}: {len(summary.added_documents)} document(s) added, "
-              f"{summary.new_pairs} new pair(s); {len(pairs)} pair(s) in all")
+        added, new_pairs, stored = 0, 0, None
+        # each language pair extracted over its own documents only (a document counts once
+        # per language pair; its EN-FR units must not weigh on EN-DE counts)
+        doc_langs = sorted({(doc.source_lang, doc.target_lang) for doc in documents.values()})
+        for langs in doc_langs:
+            mine = {name: doc for name, doc in new.items()
+                    if (doc.source_lang, doc.target_lang) == langs}
+            summary, stored = _recount(termbase, langs, mine, by_document, options, read,
+                                       say, clock)
+            added += len(summary.added_documents)
+            new_pairs += summary.new_pairs
+        # (stored: the pairs of a new termbase, when it took one language pair only)
+        if stored is None or len(run_langs) > 1 or len(doc_langs) > 1:
+            stored = termbase.pairs(options["min_count"], options["max_contexts"],
+                                    langs=run_langs)
+    _say(say, f"termbase {termbase_path}: {added} document(s) added, {new_pairs} new pair(s);"
+              f" {len(stored)} {', '.join('/'.join(langs) for langs in sorted(run_langs))}"
+              " pair(s) in all")
     clock.lap("termbase")
-    return pairs
+    return stored
+
+
+def _recount(termbase: Termbase, langs: tuple[str, str], new: dict,
+             by_document: dict[str, list[Pair]], options: dict, read: str, say: Say,
+             clock: _Clock) -> tuple[UpdateSummary, list[TermPair] | None]:
+    """Extract over the stored units of ``langs`` and those of the ``new`` documents, and
+    replace the termbase's evidence of ``langs`` (:meth:`Termbase.recount`)."""
+    from .associate import extract_terms, give_back_memory
+    from .termbase import UpdateSummary
+
+    units = termbase.stored_units(langs)
+    units += [unit for name in new for unit in by_document[name]]
+    if not units:  # every document was counted before the termbase kept units
+        return UpdateSummary(), None
+    # A reviewer's decisions steer the pairing: what was approved anchors it, what was
+    # rejected is never linked again (under the language tags the units carry, as the
+    # termbase stores them)
+    pairs = extract_terms(units, anchors=termbase.reviewed(*langs, "approved"),
+                          refused=termbase.reviewed(*langs, "rejected"), **options)
+    clock.lap("extract")
+    _say(say, f"{len(pairs)} {'/'.join(langs)} term pair(s) recorded over {len(units)} unit(s),"
+              f" every document of the termbase; this run read {read}")
+    del units
+    summary, stored = termbase.recount(
+        pairs, new, {name: by_document[name] for name in new}, langs,
+        min_count=options["min_count"], max_contexts=options["max_contexts"])
+    # the termbase's view replaces this run's (whose pairs refer to each other as
+    # competitors: unlinked, they are freed now, not by the collector)
+    for pair in pairs:
+        pair.competitors = []
+    del pairs
+    give_back_memory()
+    return summary, stored
+
 
 def repeated_units(units: Sequence[Pair], rejects: Sequence[Reject]) -> list[Pair]:
     """A unit for each ``duplicate`` in ``rejects``: the unit it repeats (its texts and its

@@ -1,11 +1,13 @@
 """The termbase: term pairs, their evidence and review decisions, kept across runs (SQLite).
 
 Counts accumulate over documents and runs; a document is identified by a fingerprint of its
-content (:func:`tmx_export.terms.units.document_fingerprint`), so running the same document
-again adds nothing. The units of every document are kept (:meth:`Termbase.stored_units`), and
-a ``terms`` run extracts over all of them and replaces their evidence (:meth:`Termbase.recount`):
-what is recorded is what one run over every document would record. Review decisions (status,
-note, date) are never touched by later extraction runs.
+content (:func:`tmx_export.terms.units.document_fingerprint`) and the language pair it was
+read for, so running the same document again adds nothing, while a multilingual TMX counts
+once for each language pair. The units of every document are kept
+(:meth:`Termbase.stored_units`), and a ``terms`` run extracts over all of those of its language
+pair and replaces their evidence (:meth:`Termbase.recount`): what is recorded is what one run
+over every document would record. Review decisions (status, note, date) are never touched by
+later extraction runs.
 
 Every occurrence is stored per document and surface forms, so counts, document frequency and
 variants are all derived from one table and cannot disagree. Competing renderings are stored as
@@ -26,7 +28,7 @@ and a damaged file is refused when opened, before anything is written into it.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -101,8 +103,36 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX contexts_pair ON contexts (pair_id);
     """,
-    # the units of every document read, so that each run extracts over all of them: a pair
-    # seen once in each of two documents read in two runs counts 2, as in one run
+    # 2: a document is counted once per language pair, not once in all: a multilingual TMX
+    # read for EN-DE is new to an EN-FR run. A document already counted takes the language
+    # pair of its occurrences (a run counted it under one pair); one without any ('', '')
+    # gave nothing, so counting it again under its pair loses and doubles nothing. The
+    # table is made anew (SQLite cannot drop a UNIQUE); foreign keys are off meanwhile.
+    """
+    CREATE TABLE documents_new (
+        id INTEGER PRIMARY KEY,
+        fingerprint TEXT NOT NULL,
+        source_lang TEXT NOT NULL,
+        target_lang TEXT NOT NULL,
+        name TEXT NOT NULL,
+        units INTEGER NOT NULL,
+        added TEXT NOT NULL,
+        UNIQUE (fingerprint, source_lang, target_lang)
+    );
+    INSERT INTO documents_new (id, fingerprint, source_lang, target_lang, name, units, added)
+        SELECT d.id, d.fingerprint,
+            coalesce((SELECT p.source_lang FROM occurrences o JOIN pairs p ON p.id = o.pair_id
+                      WHERE o.document_id = d.id LIMIT 1), ''),
+            coalesce((SELECT p.target_lang FROM occurrences o JOIN pairs p ON p.id = o.pair_id
+                      WHERE o.document_id = d.id LIMIT 1), ''),
+            d.name, d.units, d.added
+        FROM documents d;
+    DROP TABLE documents;
+    ALTER TABLE documents_new RENAME TO documents;
+    """,
+    # 3: the units of every document read, so that each run extracts over all those of its
+    # language pair: a pair seen once in each of two documents read in two runs counts 2, as
+    # in one run
     """
     CREATE TABLE units (
         id INTEGER PRIMARY KEY,
@@ -124,11 +154,15 @@ _TABLES_1 = {"documents", "pairs", "occurrences", "contexts"}  # what schema ver
 
 @dataclass(slots=True)
 class Document:
-    """An input document as the termbase knows it."""
+    """An input document as the termbase knows it: counted once per language pair (a
+    multilingual TMX read for EN-DE is still new to an EN-FR run), under the tags its units
+    carry, as the pairs are stored."""
 
     name: str
     fingerprint: str
     units: int = 0
+    source_lang: str = ""
+    target_lang: str = ""
 
 
 @dataclass(slots=True)
@@ -164,9 +198,11 @@ class Termbase:
             raise self._error(exc) from None
         try:
             with self._guard():
-                self.db.execute("PRAGMA foreign_keys = ON")
                 self._check()
+                # before foreign keys are on: a migration that makes a table anew drops the
+                # old one, which would cascade to the rows referring to it
                 self._migrate()
+                self.db.execute("PRAGMA foreign_keys = ON")
         except BaseException:
             self.db.close()
             raise
@@ -287,8 +323,11 @@ class Termbase:
                 return
             tables = {name for (name,) in self.db.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table'")}
-            # a new file is empty; another program's file may carry a user_version too
-            foreign = bool(tables) if version == 0 else not _TABLES_1 <= tables
+            # a new file is empty; an older termbase has the tables of version 1 at least.
+            # A version 2 with units is no termbase that shipped (a branch's schema 2 kept
+            # units, main's counted documents per language pair): refused, not half-migrated.
+            foreign = (bool(tables) if version == 0
+                       else not _TABLES_1 <= tables or "units" in tables)
             if foreign:
                 raise InputError(self.path, "not a termbase (an SQLite file with other tables)")
             for script in MIGRATIONS[version:]:
@@ -341,9 +380,10 @@ class Termbase:
             # Registering is idempotent: a document another run (or another name in this
             # one) already registered is left alone and not counted again.
             cursor = self.db.execute(
-                "INSERT INTO documents (fingerprint, name, units, added) VALUES (?, ?, ?, ?)"
-                " ON CONFLICT (fingerprint) DO NOTHING",
-                (doc.fingerprint, name, doc.units, now),
+                "INSERT INTO documents (fingerprint, source_lang, target_lang, name, units,"
+                " added) VALUES (?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (fingerprint, source_lang, target_lang) DO NOTHING",
+                (doc.fingerprint, doc.source_lang, doc.target_lang, name, doc.units, now),
             )
             if cursor.rowcount == 0:
                 summary.known_documents.append(name)
@@ -363,26 +403,36 @@ class Termbase:
         return summary, self._store(items, doc_ids, now, summary)
 
     def new_documents(self, documents: Mapping[str, Document]) -> dict[str, Document]:
-        """Those of ``documents`` the termbase has not counted yet (by fingerprint)."""
-        known = {fp for (fp,) in self.db.execute("SELECT fingerprint FROM documents")}
-        return {name: doc for name, doc in documents.items() if doc.fingerprint not in known}
+        """Those of ``documents`` the termbase has not counted yet for their language pair
+        (by fingerprint: a multilingual TMX read for EN-DE is still new to an EN-FR run)."""
+        known = set(self.db.execute(
+            "SELECT fingerprint, source_lang, target_lang FROM documents"))
+        new = {}
+        for name, doc in documents.items():
+            key = (doc.fingerprint, doc.source_lang, doc.target_lang)
+            if key not in known:  # (nor the same bytes under another name in this run)
+                known.add(key)
+                new[name] = doc
+        return new
 
-    def stored_units(self) -> list[Pair]:
-        """The units kept of the documents counted so far, document by document in the
-        order they were added, each under its document's name. (Documents counted before
-        the termbase kept units have none: their counts stay as those runs recorded them.)"""
+    def stored_units(self, langs: tuple[str, str]) -> list[Pair]:
+        """The units kept of the documents counted so far for the (source, target) language
+        pair ``langs``, document by document in the order they were added, each under its
+        document's name. (Documents counted before the termbase kept units have none: their
+        counts stay as those runs recorded them.)"""
         return [Pair(source, target, sl, tl, file=name, line=line, tuid=tuid)
                 for name, source, target, sl, tl, line, tuid in self.db.execute(
                     "SELECT d.name, u.source, u.target, u.source_lang, u.target_lang, u.line,"
                     " u.tuid FROM units u JOIN documents d ON d.id = u.document_id"
-                    " ORDER BY u.id")]
+                    " WHERE d.source_lang = ? AND d.target_lang = ? ORDER BY u.id", langs)]
 
     def recount(self, pairs: Iterable[TermPair], documents: Mapping[str, Document],
-                units: Mapping[str, list[Pair]], *, min_count: int = 2,
+                units: Mapping[str, list[Pair]], langs: tuple[str, str], *, min_count: int = 2,
                 max_contexts: int = 5) -> tuple[UpdateSummary, list[TermPair] | None]:
-        """Add ``documents`` (new, see :meth:`new_documents`) with their ``units``, and
-        replace the evidence of every document whose units the termbase keeps with that of
-        ``pairs``, extracted from all those units (:meth:`stored_units` and ``units``).
+        """Add ``documents`` (new, see :meth:`new_documents`, all of the language pair
+        ``langs``) with their ``units``, and replace the evidence of every document of
+        ``langs`` whose units the termbase keeps with that of ``pairs``, extracted from all
+        those units (:meth:`stored_units` and ``units``). Other language pairs are left alone.
 
         Call it inside the :meth:`transaction` that read the stored units, so that no other
         run adds a document in between. As :meth:`update_and_read`, the pairs
@@ -393,21 +443,25 @@ class Termbase:
         now = _now()
         for name, doc in documents.items():
             document_id = self.db.execute(
-                "INSERT INTO documents (fingerprint, name, units, added) VALUES (?, ?, ?, ?)",
-                (doc.fingerprint, name, doc.units, now)).lastrowid
+                "INSERT INTO documents (fingerprint, source_lang, target_lang, name, units,"
+                " added) VALUES (?, ?, ?, ?, ?, ?)",
+                (doc.fingerprint, *langs, name, doc.units, now)).lastrowid
             self.db.executemany(
                 "INSERT INTO units (document_id, source, target, source_lang, target_lang,"
                 " line, tuid) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 ((document_id, u.source, u.target, u.source_lang, u.target_lang, u.line,
                   u.tuid) for u in units[name]))
             summary.added_documents.append(name)
-        # the documents extracted from: their evidence is replaced, the others' kept
-        doc_ids = dict(self.db.execute(
-            "SELECT name, id FROM documents WHERE id IN (SELECT document_id FROM units)"
-            " ORDER BY id"))
+        # the documents extracted from (those of langs with units): their evidence is
+        # replaced, the others' kept
+        extracted = ("SELECT id FROM documents WHERE source_lang = ? AND target_lang = ?"
+                     " AND id IN (SELECT document_id FROM units)")
+        doc_ids = {name: document_id for document_id, name in self.db.execute(
+            f"SELECT id, name FROM documents WHERE id IN ({extracted}) ORDER BY id",  # noqa: S608
+            langs)}
         for table in ("occurrences", "contexts"):
-            self.db.execute(f"DELETE FROM {table} WHERE document_id IN"  # noqa: S608
-                            " (SELECT document_id FROM units)")
+            self.db.execute(f"DELETE FROM {table} WHERE document_id IN ({extracted})",  # noqa: S608
+                            langs)
         seen: set[tuple[str, str, str, str]] = set()
         items = []
         for pair in pairs:
@@ -565,8 +619,9 @@ class Termbase:
 
     def documents(self) -> list[Document]:
         with self._guard():
-            return [Document(name, fp, units) for name, fp, units in self.db.execute(
-                "SELECT name, fingerprint, units FROM documents ORDER BY id")]
+            return [Document(*row) for row in self.db.execute(
+                "SELECT name, fingerprint, units, source_lang, target_lang FROM documents"
+                " ORDER BY id")]
 
     def reviewed(self, source_lang: str, target_lang: str, status: str
                  ) -> list[tuple[str, str]]:
@@ -595,17 +650,20 @@ class Termbase:
         return TermPair(sl, tl, slem, tlem, sterm, tterm, pos=pos, glossary=bool(glossary),
                         status=status, note=note, status_date=date, id=pair_id)
 
-    def pairs(self, min_count: int = 2, max_contexts: int = 5) -> list[TermPair]:
+    def pairs(self, min_count: int = 2, max_contexts: int = 5,
+              langs: Collection[tuple[str, str]] | None = None) -> list[TermPair]:
         """The recorded pairs, best first: seen ``min_count`` times, from a glossary, or
-        reviewed (any status but ``proposed``); each with its competitors and contexts."""
+        reviewed (any status but ``proposed``); each with its competitors and contexts.
+        ``langs``: only the pairs of these (source, target) languages (default: all)."""
         # one read transaction: the three queries see the same state even while another run
         # writes (an occurrence of a pair committed between two of them would be orphaned)
         from .associate import without_gc
 
         with self.transaction(write=False), without_gc():
-            return self._pairs(min_count, max_contexts)
+            return self._pairs(min_count, max_contexts, langs)
 
-    def _pairs(self, min_count: int, max_contexts: int) -> list[TermPair]:
+    def _pairs(self, min_count: int, max_contexts: int,
+               langs: Collection[tuple[str, str]] | None) -> list[TermPair]:
         every: dict[int, TermPair] = {}
         for row in self.db.execute(
             "SELECT id, source_lang, target_lang, source_lemma, target_lemma, source_term,"
@@ -613,6 +671,8 @@ class Termbase:
         ):
             (pair_id, sl, tl, slem, tlem, sterm, tterm, pos, glossary, dice, llr, status, note,
              date) = row
+            if langs is not None and (sl, tl) not in langs:
+                continue
             every[pair_id] = TermPair(sl, tl, slem, tlem, sterm, tterm, dice=dice, llr=llr,
                                       pos=pos, glossary=bool(glossary), status=status, note=note,
                                       status_date=date, id=pair_id)
@@ -620,8 +680,9 @@ class Termbase:
             "SELECT o.pair_id, d.name, o.source_form, o.target_form, o.count"
             " FROM occurrences o JOIN documents d ON d.id = o.document_id"
         ):
-            forms = every[pair_id].forms
-            forms[(doc, s, t)] = forms.get((doc, s, t), 0) + n
+            pair = every.get(pair_id)
+            if pair is not None:  # (None: a pair of another language pair)
+                pair.forms[(doc, s, t)] = pair.forms.get((doc, s, t), 0) + n
         recorded = [
             p for p in every.values()
             if p.count >= min_count or p.glossary or p.status != "proposed"
