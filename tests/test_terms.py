@@ -882,6 +882,30 @@ def test_review_round_trip_changes_statuses(tmp_path):
     assert after["value chain"].status == "proposed"
 
 
+def test_a_note_typed_as_a_date_reads_back_as_the_spreadsheet_shows_it(tmp_path):
+    """A spreadsheet turns a note typed "2024-05-01" into a date; it came back as
+    "2024-05-01 00:00:00" in the termbase and the TBX."""
+    from datetime import datetime
+
+    db = tmp_path / "terms.db"
+    _, stored = _update(db, seed_pair())
+    xlsx = tmp_path / "review.xlsx"
+    write_review(stored, xlsx)
+    book = load_workbook(xlsx)
+    sheet = book["review"]
+    header = [c.value for c in sheet[1]]
+    rows = {sheet.cell(r, 1).value: r for r in range(2, sheet.max_row + 1)}
+    sheet.cell(rows["cluster"], header.index("status") + 1).value = "approved"
+    sheet.cell(rows["cluster"], header.index("note") + 1).value = datetime(2024, 5, 1)
+    sheet.cell(rows["Commission"], header.index("status") + 1).value = "approved"
+    sheet.cell(rows["Commission"], header.index("note") + 1).value = datetime(2024, 5, 1, 9, 30)
+    book.save(xlsx)
+    with Termbase(db) as termbase:
+        apply_review(xlsx, termbase)
+        notes = {p.source_term: p.note for p in termbase.pairs()}
+    assert (notes["cluster"], notes["Commission"]) == ("2024-05-01", "2024-05-01 09:30")
+
+
 def test_review_with_a_bad_status_names_the_row(tmp_path):
     stored = extract_terms([seed_pair()])
     xlsx = tmp_path / "review.xlsx"

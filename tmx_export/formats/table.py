@@ -387,15 +387,21 @@ def _all_rows(ws: Any) -> Iterator[tuple[Any, ...]]:
 
 
 def _cell_text(value: Any, formula: Any) -> str:
-    """A cell as text: as a spreadsheet shows it by default for dates and times (ISO
-    8601, the date alone at midnight: "2020-01-05", "2020-01-05 14:30", "09:05"), an
-    :class:`Uncomputed` formula, or ``str`` of the value."""
-    if value is None:
+    """A cell as text (:func:`cell_text`), or an :class:`Uncomputed` formula."""
+    if value is None and formula is not None:
         # only a formula differs between the two reads: None among the values, the formula
         # (a string, or an array formula's object) among the formulas
-        if formula is not None:
-            return Uncomputed(formula if isinstance(formula, str) else
-                              str(getattr(formula, "text", None) or formula))
+        return Uncomputed(formula if isinstance(formula, str) else
+                          str(getattr(formula, "text", None) or formula))
+    return cell_text(value)
+
+
+def cell_text(value: Any) -> str:
+    """An XLSX cell's value as text, dates and times as a spreadsheet shows them by default
+    (ISO 8601, the date alone at midnight: "2020-01-05", "2020-01-05 14:30", "09:05"),
+    anything else as ``str``; ``""`` for an empty cell. For every workbook read back
+    (tables, review files)."""
+    if value is None:
         return ""
     if isinstance(value, datetime):
         if value.time() == time():

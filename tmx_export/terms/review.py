@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
-from ..formats.table import open_workbook
+from ..formats.table import cell_text, open_workbook
 from ..formats.text import atomic_output
 from . import _sheet_xml
 from .candidates import Extractor
@@ -250,7 +250,7 @@ def _read_rows(path: str | Path) -> list[_Row]:
             def cell(h: str, values=values) -> str:
                 i = col[h]
                 value = values[i] if i < len(values) else None
-                return "" if value is None else str(value).strip()
+                return cell_text(value).strip()
 
             if not any(cell(h) for h in needed):
                 continue
