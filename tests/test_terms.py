@@ -906,6 +906,27 @@ def test_a_note_typed_as_a_date_reads_back_as_the_spreadsheet_shows_it(tmp_path)
     assert (notes["cluster"], notes["Commission"]) == ("2024-05-01", "2024-05-01 09:30")
 
 
+def test_a_form_written_with_a_no_break_space_is_no_second_variant():
+    """Variant lists showed "Member States (84), Member State (8), Member States (3)": the
+    third written with a no-break space. A form is its words, however spaced."""
+    sessions = DATA / "europarl-sessions"
+    en, fr = ((sessions / f"ep-00-01-17.{lang}.txt").read_text("utf-8").split("\n\n")
+              for lang in ("en", "fr"))
+    units = [Pair(e.strip(), f.strip(), "en-GB", "fr-FR", file="ep-00-01-17", line=n)
+             for n, (e, f) in enumerate(zip(en, fr, strict=True), 1)
+             if "Member States" in e and "États membres" in f]
+    assert len(units) >= 10
+    for unit in units[::3]:  # a third of them as a word processor may write them
+        unit.source = unit.source.replace("Member States", "Member\u00a0States")
+        unit.target = unit.target.replace("États membres", "États\u00a0membres")
+    pair = next(p for p in extract_terms(units) if p.source_lemma == "member state")
+    for variants, written in ((pair.source_variants, "Member States"),
+                              (pair.target_variants, "États membres")):
+        assert len({" ".join(form.split()) for form in variants}) == len(variants), variants
+        assert written in variants and "\u00a0" not in "".join(variants)
+    assert "\u00a0" not in pair.source_term + pair.target_term
+
+
 def test_review_with_a_bad_status_names_the_row(tmp_path):
     stored = extract_terms([seed_pair()])
     xlsx = tmp_path / "review.xlsx"

@@ -48,6 +48,7 @@ from __future__ import annotations
 import ctypes
 import gc
 import math
+import re
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -866,6 +867,10 @@ def _pair_forms(units: list[Pair], codes: np.ndarray, unit_of: np.ndarray, spans
     return pairs, firsts
 
 
+# White space other than one plain space between the words of a surface form
+_ODD_SPACE = re.compile(r"[^\S ]| {2,}")
+
+
 def _form_ids(units: list[Pair], unit_of: np.ndarray, spans: np.ndarray, batch: int
               ) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
     """Every link's source form, target form and document as numbers of ``names`` (one
@@ -878,7 +883,9 @@ def _form_ids(units: list[Pair], unit_of: np.ndarray, spans: np.ndarray, batch: 
     names: list[str] = []
 
     def new(text: str) -> int:
-        names.append(text)
+        # a form is its words: "Member\u00a0States" (a no-break space) and "Member States"
+        # are one variant, not two listed side by side that look the same
+        names.append(" ".join(text.split()) if _ODD_SPACE.search(text) else text)
         return len(names) - 1
 
     ids = _Ids(new)
