@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -186,7 +186,8 @@ def build(
     skipped: list[tuple[str, str]] = []
     options, files, formats = prepare_run(inputs, options, [output, options.rejects_path],
                                            ignored, skipped)
-    segtype = _header_segtype(files, formats, options.segment, options.profile)
+    kinds = _declared_kinds(files, formats, options.segment)
+    segtype = _header_segtype(kinds, options.profile)
     datatype = _header_datatype(files, formats)
     with ExitStack() as stack:
         # The report is opened first, so a bad report path fails before any reading, and
@@ -195,7 +196,7 @@ def build(
         if options.rejects_path is not None:
             report = stack.enter_context(rejects_output(options.rejects_path))
         run = _Run(options, report=report, keep_rejects=False, progress=progress,
-                   explicit=explicit_inputs(inputs), skipped=skipped)
+                   explicit=explicit_inputs(inputs), skipped=skipped, unit_kinds=kinds)
         counts = write_units(run.units(files, formats), output,
                              srclang=options.source_lang, segtype=segtype,
                              datatype=datatype, profile=options.profile,
@@ -312,7 +313,7 @@ def segtype_of(inputs: Sequence[str | Path | ParallelInput],
     if options.segment is None:
         raise ValueError("segment must be sentence, clause or paragraph")
     options, files, formats = prepare_run(inputs, options, list(outputs))
-    return _header_segtype(files, formats, options.segment)
+    return _header_segtype(_declared_kinds(files, formats, options.segment))
 
 
 # --- one run -------------------------------------------------------------------------------
@@ -347,8 +348,12 @@ class _Run:
     def __init__(self, options: BuildOptions, *, report: IO[str] | None = None,
                  keep_rejects: bool = True, progress: ProgressArg = None,
                  explicit: frozenset[str] = frozenset(),
-                 skipped: Sequence[tuple[str, str]] = ()) -> None:
+                 skipped: Sequence[tuple[str, str]] = (),
+                 unit_kinds: Mapping[Input, str] | None = None) -> None:
         self.options = options
+        # each input's declared kind of unit, when its units' own kinds are to be written
+        # (build: see unit_segtype); no other run spends the sentence rules on them
+        self.unit_kinds = unit_kinds
         self.explicit = explicit
         self.pairs_read = 0
         self.duplicates = 0
@@ -369,8 +374,7 @@ class _Run:
         accounts = self.accounts
         for path, fmt, records, counts in self._inputs(files, formats):
             rejected_before = len(self.rejects)
-            declared = (_declared_segtype(path, fmt, self.options.segment)
-                        if self.options.segment is not None else None)
+            declared = self.unit_kinds.get(path) if self.unit_kinds is not None else None
             heard = 0  # bytes of this input the progress has heard of (its parts read)
             for record in records:
                 check_terminated()
@@ -1074,8 +1078,13 @@ def _header_datatype(files: list[Input], formats: dict[Input, str]) -> str:
     return declared.pop() or "plaintext" if len(declared) == 1 else "plaintext"
 
 
-def _header_segtype(files: list[Input], formats: dict[Input, str], segment: str,
-                    profile: str = "generic") -> str:
+def _declared_kinds(files: list[Input], formats: dict[Input, str], segment: str
+                    ) -> dict[Input, str]:
+    """Each input's kind of unit (:func:`_declared_segtype`), its header read once."""
+    return {f: _declared_segtype(f, formats[f], segment) for f in files}
+
+
+def _header_segtype(kinds: Mapping[Input, str], profile: str = "generic") -> str:
     """The header's segtype: the one kind of unit every input gives (the kind asked for
     where inputs are segmented here; the kind units read as they are declare, see
     :func:`_declared_segtype`); ``paragraph`` when one of several kinds is it (OmegaT
@@ -1083,10 +1092,10 @@ def _header_segtype(files: list[Input], formats: dict[Input, str], segment: str,
     whatever a ``tu`` says), else ``block``. The omegat profile always says ``paragraph``:
     units the run finds to hold several sentences are then of use too, and a one-sentence
     unit stays whole. Units of another kind carry their own (:func:`unit_segtype`)."""
-    kinds = {_declared_segtype(f, formats[f], segment) for f in files}
-    if profile == "omegat" or "paragraph" in kinds:
+    declared = set(kinds.values())
+    if profile == "omegat" or "paragraph" in declared:
         return "paragraph"
-    return kinds.pop() if len(kinds) == 1 else "block"
+    return declared.pop() if len(declared) == 1 else "block"
 
 
 def _declared_segtype(path: Input, fmt: str, segment: str) -> str:

@@ -36,7 +36,7 @@ from lxml import etree
 
 from .clean import Fingerprints
 from .errors import InputError
-from .formats.tmx import XML_LANG, TmxDocument, iter_elements, seg_text
+from .formats.tmx import XML_LANG, TmxDocument, iter_elements, read_tmx_header, seg_text
 from .formats.xml import SAFE_PARSER_OPTIONS, check_file, open_xml, parse_xml
 from .inputs import check_outputs
 from .lang import is_valid_tag, normalise_tag, primary
@@ -82,8 +82,10 @@ def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = Tr
         check_file(path)
     check_outputs(paths, [output], writable=True)
     header = _first_header(paths[0])
-    unit_kinds = _merged_segtypes(paths, header)
-    _check_same_source_language(paths)
+    others = [read_tmx_header(path) for path in paths[1:]]  # each header read once
+    unit_kinds = _merged_segtypes(header, others)
+    _check_same_source_language(paths, [header.get("srclang", ""),
+                                        *(other.get("srclang", "") for other in others)])
     counts = MergeCounts()
     seen = Fingerprints() if dedupe else None
     langs = _TagCache()
@@ -389,12 +391,13 @@ def _c14n_problem(tu: etree._Element) -> str:
             "--keep-duplicates)")
 
 
-def _check_same_source_language(paths: list[Path]) -> None:
+def _check_same_source_language(paths: list[Path], srclangs: list[str]) -> None:
     """Refuse inputs whose headers name different source languages: the merged file has one
     header, and a unit without a tuv in its ``srclang`` makes the TMX invalid (OmegaT,
     which needs a real ``srclang``, would look up the wrong side). Tags compare as
-    :func:`normalise_tag` spells them (``EN-US`` is ``en-us``)."""
-    declared = [(path, _header_srclang(path)) for path in paths]
+    :func:`normalise_tag` spells them (``EN-US`` is ``en-us``). ``srclangs``: each
+    input's header ``srclang`` ("" for none)."""
+    declared = list(zip(paths, srclangs, strict=True))
     first = normalise_tag(declared[0][1])
     if all(normalise_tag(srclang) == first for _, srclang in declared):
         if not first:  # OmegaT drops a memory without one; nothing here says which it is
@@ -405,13 +408,6 @@ def _check_same_source_language(paths: list[Path]) -> None:
     raise InputError(str(declared[0][0]),
                      f"cannot merge memories whose source languages (header srclang) differ: "
                      f"{listed}; merge the files of each source language apart")
-
-
-def _header_srclang(path: Path) -> str:
-    """The ``srclang`` of a TMX file's header ("" when it has no header or none)."""
-    for elem in iter_elements(path, ("header", "tu")):
-        return elem.get("srclang", "") if elem.tag == "header" else ""
-    return ""
 
 
 def _first_header(path: Path) -> etree._Element:
@@ -432,23 +428,19 @@ def _first_header(path: Path) -> etree._Element:
     raise InputError(str(path), "no <header> before the first unit")
 
 
-def _merged_segtypes(paths: list[Path], header: etree._Element) -> list[str | None]:
+def _merged_segtypes(header: etree._Element, others: list[dict[str, str]]
+                     ) -> list[str | None]:
     """Set the merged ``header``'s segtype from every input's (the one they share; else
     ``paragraph`` when one is, as OmegaT re-segments only the units of a paragraph file;
     else ``block``) and return, per input, the segtype its units must carry on their
-    ``tu`` to stay true (``None``: the header's)."""
-    kinds = [header.get("segtype")] + [_declared_kind(path) for path in paths[1:]]
+    ``tu`` to stay true (``None``: the header's). ``others``: the headers of the inputs
+    after the first (:func:`read_tmx_header`)."""
+    kinds = [header.get("segtype")] + [other.get("segtype", "block") for other in others]
     kinds = [kind if kind in SEGTYPES else "block" for kind in kinds]
     merged = (kinds[0] if len(set(kinds)) == 1
               else "paragraph" if "paragraph" in kinds else "block")
     header.set("segtype", merged)
     return [None if kind == merged else kind for kind in kinds]
-
-
-def _declared_kind(path: Path) -> str:
-    for elem in iter_elements(path, ("header", "tu")):
-        return elem.get("segtype", "block") if elem.tag == "header" else "block"
-    return "block"
 
 
 def _own_segtype(tu: etree._Element, kind: str | None) -> None:

@@ -815,6 +815,8 @@ CODE_MARK = "\ufffc"
 _CODE_SHOWN = "{code}"
 
 
+# punctuation and spacing, and both sides of a unit with double spaces, ask it of one side
+@lru_cache(maxsize=256)
 def with_codes(text: str, markup: str | None) -> str:
     """``text`` (a side of a unit, its codes dropped) with each inline code of ``markup``
     (the side's inner XML) as :data:`CODE_MARK`, ``hi`` text kept, spaced as the markup

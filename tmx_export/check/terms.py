@@ -47,7 +47,7 @@ from ..formats.xml import parse_xml
 from ..lang import primary
 from ..model import Pair
 from ..terms.candidates import WORD, Extractor, split_tokens
-from ..terms.tbx import marked_proposed, tbx_layout
+from ..terms.tbx import proposed_not_reviewed, tbx_layout, unreviewed_entry
 from .model import Finding, TermEntry, finding
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -189,16 +189,14 @@ def read_tbx_terms(path: str | Path, source_lang: str, target_lang: str) -> list
         sources, targets = _tbx_entry_terms(entry, lang_tag, term_tags, want, languages)
         if not (sources and targets):
             continue
-        if not any(status for _, status in sources + targets) and marked_proposed(entry):
+        if unreviewed_entry(entry, [status for _, status in sources + targets]):
             unreviewed += 1  # a candidate tmx-export proposed, not an approved term
             continue
         found.extend((source, target, status in _FORBIDDEN_STATUSES)
                      for source, _ in sources for target, status in targets)
     if not found and unreviewed:
-        raise InputError(name, f"no approved or forbidden term pair to check against: the "
-                         f"{unreviewed} {source_lang} -> {target_lang} pairs are proposed, "
-                         "not reviewed (review them first: terms --review, terms apply, "
-                         "then write the TBX again)")
+        raise InputError(name, "no approved or forbidden term pair to check against: "
+                         + proposed_not_reviewed(unreviewed, source_lang, target_lang))
     if not found:
         held = ", ".join(sorted(lang for lang in languages if lang)) or "none"
         raise InputError(name, f"no term pairs for {source_lang} -> {target_lang} "

@@ -21,6 +21,7 @@ from . import (
     Command,
     clean_options,
     cleaning_options,
+    count_of,
     declared_note,
     language_options,
     languages_named,
@@ -231,13 +232,13 @@ def _build_multilingual(sources: list[str | ParallelInput], output: str, quiet: 
             bar.close()
     if quiet:
         return
-    lines = [f"{_count(summary.units_written, 'unit')} written to {summary.output} in "
+    lines = [f"{count_of(summary.units_written, 'unit')} written to {summary.output} in "
              f"{len(summary.langs)} languages (source {summary.langs[0]})"]
     lines.extend(f"  {lang}: {summary.per_language[lang]} units" for lang in summary.langs[1:])
     lines.extend(relabelled_lines(summary.relabelled, lambda held, asked: (
         f"--langs with {held} for {asked}")))
     if summary.duplicates_skipped:
-        lines.append(f"{_count(summary.duplicates_skipped, 'duplicate')} not written again")
+        lines.append(f"{count_of(summary.duplicates_skipped, 'duplicate')} not written again")
     if summary.rejects:
         lines.append(f"{summary.rejected} rejected:")
         lines.extend(f"  {count:>6}  {reason}" for reason, count in summary.rejects.most_common())
@@ -248,13 +249,9 @@ def relabelled_lines(relabelled: Counter[tuple[str, str]],
                      option: Callable[[str, str], str]) -> list[str]:
     """One line per regional variant read as the language asked, and how to keep it:
     fr-CA written as fr-FR is a label the translator did not choose knowingly."""
-    return [f"{_count(count, f'{held} unit')} read as {asked} (the language asked); "
+    return [f"{count_of(count, f'{held} unit')} read as {asked} (the language asked); "
             f"{option(held, asked)} keeps their region"
             for (held, asked), count in sorted(relabelled.items())]
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def summary_text(summary: BuildSummary) -> str:
@@ -268,16 +265,16 @@ def summary_text(summary: BuildSummary) -> str:
         where = f"{len(parts)} files"
     lines = [declared_note(*summary.declared)] if summary.declared else []
     lines += [
-        f"{_count(summary.units_written, 'unit')} written to {where} "
-        f"(segtype {summary.segtype}) from {_count(summary.pairs_read, 'pair')} "
-        f"in {_count(len(summary.files), 'file')}{formats}",
+        f"{count_of(summary.units_written, 'unit')} written to {where} "
+        f"(segtype {summary.segtype}) from {count_of(summary.pairs_read, 'pair')} "
+        f"in {count_of(len(summary.files), 'file')}{formats}",
     ]
     lines.extend(f"  {name}" for name in parts[:8])
     if len(parts) > 8:
         lines.append(f"  ... {parts[-1]}")
     if summary.removed:
         # left beside the new parts (in a CAT tool's TM folder), their units would count twice
-        lines.append(f"removed {_count(len(summary.removed), 'part')} of an earlier run "
+        lines.append(f"removed {count_of(len(summary.removed), 'part')} of an earlier run "
                      "of this output:")
         lines.extend(f"  {name}" for name in summary.removed[:8])
         if len(summary.removed) > 8:
@@ -294,13 +291,13 @@ def summary_text(summary: BuildSummary) -> str:
     else:
         lines.append("nothing rejected")
     accounts = summary.accounts
-    lines.append(f"{_count(accounts.read, 'paragraph')} read = {accounts.in_units} in units "
+    lines.append(f"{count_of(accounts.read, 'paragraph')} read = {accounts.in_units} in units "
                  f"+ {accounts.rejected} rejected")
     for name, why in accounts.skipped[:8]:
         lines.append(f"skipped {name}: {why}")
     if summary.ignored:
         shown = ", ".join(summary.ignored[:5]) + (" ..." if len(summary.ignored) > 5 else "")
-        lines.append(f"not read ({_count(len(summary.ignored), 'file')} of unknown type): "
+        lines.append(f"not read ({count_of(len(summary.ignored), 'file')} of unknown type): "
                      f"{shown}")
     lines.extend(relabelled_lines(summary.relabelled, lambda held, asked: (
         f"--{'source' if asked == summary.source_lang else 'target'}-lang {held}")))

@@ -8,7 +8,7 @@ import sys
 
 import click
 
-from . import Command
+from . import Command, count_of
 
 
 @click.command("merge", cls=Command)
@@ -26,20 +26,16 @@ def merge_command(inputs: tuple[str, ...], output: str, keep_duplicates: bool,
     from ..tools import merge
 
     counts = merge(inputs, output, dedupe=not keep_duplicates, jobs=jobs)
-    click.echo(f"{_count(counts.written, 'unit')} written to {output} from "
-               f"{_count(counts.files, 'file')} ({_count(counts.duplicates, 'duplicate')} "
+    click.echo(f"{count_of(counts.written, 'unit')} written to {output} from "
+               f"{count_of(counts.files, 'file')} ({count_of(counts.duplicates, 'duplicate')} "
                "left out)", err=True)
     if counts.invalid:
         # one such unit makes a CAT tool (OmegaT) drop the whole memory
-        click.echo(f"{_count(sum(counts.invalid.values()), 'invalid unit')} left out (TMX "
+        click.echo(f"{count_of(sum(counts.invalid.values()), 'invalid unit')} left out (TMX "
                    "1.4b does not allow them):", err=True)
         for reason, count in counts.invalid.most_common():
             click.echo(f"{count:8d}  {reason} (first at {counts.first_invalid[reason]})",
                        err=True)
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 @click.command("validate", cls=Command)

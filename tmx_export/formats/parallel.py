@@ -29,7 +29,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
@@ -340,29 +340,44 @@ MERGE_UNSURE_GAIN = 0.5
 
 @dataclass(slots=True)
 class _Files:
-    """Both files' paragraphs, their languages and their target/source length ratio."""
+    """Both files' paragraphs, their languages and their target/source length ratio; the
+    sentences of each paragraph and the costs of joined paragraphs, worked out once (a
+    merge's two paragraphs, and a lone paragraph beside two pairs, are asked of again)."""
 
     src: list[Paragraph]
     tgt: list[Paragraph]
     langs: tuple[str, str]
     ratio: float
+    memo: dict[tuple[object, ...], object] = field(default_factory=dict)
+
+    def sentences(self, on_source: bool, index: int) -> list[str]:
+        """The sentences of paragraph ``index`` of the source (``on_source``) or target."""
+        key = ("sentences", on_source, index)
+        if key not in self.memo:
+            paragraphs, lang = ((self.src, self.langs[0]) if on_source
+                                else (self.tgt, self.langs[1]))
+            self.memo[key] = segment_text(paragraphs[index].text, lang)
+        return self.memo[key]  # type: ignore[return-value]
+
+    def _cost(self, two: list[str], other: list[str], on_source: bool, seam: int = 0
+              ) -> float:
+        if on_source:
+            return alignment_cost(two, other, self.ratio, seam=(seam, 0))
+        return alignment_cost(other, two, self.ratio, seam=(0, seam))
 
     def sentence_gain(self, lone: int, partner: int, across: int, on_source: bool) -> float:
         """How much cheaper (nats) paragraph ``across`` aligns sentence by sentence with
         paragraph ``lone`` and its neighbour ``partner`` joined, in file order, than with
         ``partner`` alone; ``on_source``: ``lone`` and ``partner`` are source paragraphs."""
-        two, one = (self.src, self.tgt) if on_source else (self.tgt, self.src)
-        two_lang, one_lang = self.langs if on_source else self.langs[::-1]
-        alone = segment_text(two[partner].text, two_lang)
-        extra = segment_text(two[lone].text, two_lang)
-        joined, seam = ((extra + alone, len(extra)) if lone < partner
-                        else (alone + extra, len(alone)))
-        other = segment_text(one[across].text, one_lang)
-        if on_source:
-            return (alignment_cost(alone, other, self.ratio)
-                    - alignment_cost(joined, other, self.ratio, seam=(seam, 0)))
-        return (alignment_cost(other, alone, self.ratio)
-                - alignment_cost(other, joined, self.ratio, seam=(0, seam)))
+        other = self.sentences(not on_source, across)
+        first, second = sorted((lone, partner))
+        key = ("joined", on_source, first, across)
+        if key not in self.memo:
+            head = self.sentences(on_source, first)
+            self.memo[key] = self._cost(head + self.sentences(on_source, second), other,
+                                        on_source, seam=len(head))
+        return self._cost(self.sentences(on_source, partner), other, on_source) \
+            - self.memo[key]  # type: ignore[operator]
 
 
 def _sentences_need(gain: float) -> bool | None:

@@ -336,7 +336,8 @@ def read_tbx(path: str | Path, source_lang: str, target_lang: str,
                 terms[side].append((" ".join("".join(term.itertext()).split()),
                                     notes.get("partOfSpeech"),
                                     notes.get("administrativeStatus")))
-        if _unreviewed(entry, terms):
+        if terms["s"] and terms["t"] and unreviewed_entry(
+                entry, [admin for side in terms.values() for *_, admin in side]):
             unreviewed += 1
             continue
         for source, pos, _ in terms["s"]:
@@ -346,22 +347,24 @@ def read_tbx(path: str | Path, source_lang: str, target_lang: str,
                     continue
                 entries.append(GlossaryEntry(source, target, pos or target_pos, status))
     if not entries and unreviewed:
-        raise InputError(str(path), f"no reviewed term pair: the {unreviewed} {source_lang} -> "
-                         f"{target_lang} pairs are proposed, not reviewed (review them first: "
-                         "terms --review, terms apply, then write the TBX again)")
+        raise InputError(str(path), "no reviewed term pair: " + proposed_not_reviewed(
+            unreviewed, source_lang, target_lang))
     if left_out is not None and unreviewed:
         left_out["proposed"] += unreviewed
     return entries
 
 
-def _unreviewed(entry: etree._Element,
-                terms: dict[str, list[tuple[str, str | None, str | None]]]) -> bool:
-    """Whether ``entry``, holding ``terms`` of both sides, is a pair tmx-export proposed and
-    nobody reviewed: none of its terms has a status, and its note says so."""
-    if not (terms["s"] and terms["t"]):
-        return False
-    statuses = [admin for side in terms.values() for *_, admin in side]
+def unreviewed_entry(entry: etree._Element, statuses: list[str | None]) -> bool:
+    """Whether ``entry``, whose terms (of both sides) have these administrative
+    ``statuses``, is a pair tmx-export proposed and nobody reviewed: none of its terms has
+    a status, and its note says so. For every reader of a TBX (glossaries, ``check``)."""
     return not any(statuses) and marked_proposed(entry)
+
+
+def proposed_not_reviewed(count: int, source_lang: str, target_lang: str) -> str:
+    """Why a TBX of nothing but such entries gives no term pair to use."""
+    return (f"the {count} {source_lang} -> {target_lang} pairs are proposed, not reviewed "
+            "(review them first: terms --review, terms apply, then write the TBX again)")
 
 
 def _first(element: etree._Element, tag: str) -> etree._Element | None:
