@@ -13,8 +13,16 @@ from lxml import etree
 
 from tmx_export.cli.tools import merge_command, stats_command, validate_command
 from tmx_export.errors import InputError
+from tmx_export.formats import tmx as tmx_module
 from tmx_export.formats.profiles import PROFILES, get_profile, keep_prop, lang_code, readme_section
-from tmx_export.formats.tmx import XML_LANG, iter_elements, iter_units, read_tmx, write_tmx
+from tmx_export.formats.tmx import (
+    XML_LANG,
+    iter_elements,
+    iter_units,
+    read_tmx,
+    split_tmx,
+    write_tmx,
+)
 from tmx_export.inputs import detect_format
 from tmx_export.model import Pair
 from tmx_export.tools import format_stats, merge, stats, validate
@@ -482,6 +490,87 @@ def test_stats_counts_the_duplicates_merge_leaves_out(tmp_path):
     nbsp = tmp_path / "nbsp.tmx"
     nbsp.write_text(NBSP_TMX, encoding="utf-8")
     assert (stats([nbsp, nbsp]).units, stats([nbsp, nbsp]).duplicates) == (4, 2)
+
+
+def test_stats_in_parts_counts_what_one_process_counts(tmp_path, monkeypatch):
+    # every real TMX, and the awkward one (namespaces on the root and on a seg, codes,
+    # units of every shape; as UTF-16 and gzipped it is read whole), cut in two and in
+    # three runs of units wherever it can be, each counted in a process of its own
+    monkeypatch.setattr(tmx_module, "SPLIT_MIN_BYTES", 0)
+    paths = [*ALL_REAL, *_awkward(tmp_path)]
+    cut = [path for path in paths if split_tmx(path, 2)]
+    assert len(cut) >= 20 and tmp_path / "awkward.tmx" in cut
+    assert sum(split_tmx(path, 3) is not None for path in cut) >= 10  # small files: 2 parts
+    assert split_tmx(tmp_path / "awkward16.tmx", 2) is None
+    assert split_tmx(tmp_path / "awkward.tmx.gz", 2) is None
+    for path in cut:
+        # the parts hold the file's units, in order, each once
+        whole = [etree.tostring(tu, with_tail=False) for tu in iter_elements(path)]
+        for jobs in (2, 3):
+            parts = split_tmx(path, jobs) or split_tmx(path, 2)
+            assert [etree.tostring(tu, with_tail=False) for part in parts
+                    for tu in iter_elements(path, part=part)] == whole, (path, jobs)
+    for path in paths:
+        expected = stats([path]).as_dict()
+        for jobs in (2, 3):
+            assert stats([path], jobs=jobs).as_dict() == expected, (path, jobs)
+    # the duplicates across parts and across files are counted as by one process
+    twice = [LISA / "ImportTest1C.tmx", tmp_path / "awkward.tmx", tmp_path / "awkward.tmx"]
+    assert stats(twice, jobs=2).as_dict() == stats(twice).as_dict()
+    shown = [CliRunner().invoke(stats_command, ["--jobs", jobs, *map(str, twice)])
+             for jobs in ("1", "2")]
+    assert shown[0].exit_code == 0 and shown[1].output == shown[0].output
+
+
+def _middle_tmx(middle: str) -> str:
+    """A TMX of 40 units with ``middle`` written between the 20th and the 21st."""
+    units = [f'<tu tuid="{n}"><tuv xml:lang="en-GB"><seg>Unit {n % 7} here.</seg></tuv>'
+             f'<tuv xml:lang="fr-FR"><seg>Unité {n % 7} ici.</seg></tuv></tu>'
+             for n in range(40)]
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="en-GB"'
+            ' segtype="sentence" datatype="plaintext" o-tmf="x" adminlang="en" creationtool="x"'
+            ' creationtoolversion="1"/><body>\n' + "\n".join(units[:20]) + middle
+            + "\n".join(units[20:]) + "\n</body></tmx>\n")
+
+
+@pytest.mark.parametrize("middle", [
+    # a unit of an older version kept in a comment, and a seg whose text is a unit, as CDATA
+    '<!-- ' + 'x' * 3000 + ' <tu><tuv xml:lang="en-GB"><seg>Old.</seg></tuv></tu> -->',
+    '<tu><tuv xml:lang="en-GB"><seg><![CDATA[' + 'x' * 3000 + ' </tu> ]]></seg></tuv>'
+    '<tuv xml:lang="fr-FR"><seg>y</seg></tuv></tu>',
+])
+def test_stats_reads_whole_a_file_cut_where_no_unit_ends(tmp_path, monkeypatch, middle):
+    # the first "</tu>" after the file's middle is text, not the end of a unit: the part
+    # before the cut is not well-formed, so the file is read whole, and counted right
+    monkeypatch.setattr(tmx_module, "SPLIT_MIN_BYTES", 0)
+    path = tmp_path / "middle.tmx"
+    path.write_text(_middle_tmx(middle), encoding="utf-8")
+    data = path.read_bytes()
+    parts = split_tmx(path, 2)
+    assert parts is not None
+    cut = parts[1].start
+    assert data.index(b"x" * 3000) < cut < data.index(b"x" * 3000) + 3100  # in the text
+    with pytest.raises(InputError):
+        list(iter_elements(path, part=parts[0]))
+    assert stats([path], jobs=2).as_dict() == stats([path]).as_dict()
+    assert stats([path], jobs=2).units == 40 + middle.startswith("<tu>")
+
+
+def test_stats_in_parts_reports_an_error_as_one_process_does(tmp_path, monkeypatch):
+    # a unit broken in the second half of the file: the error of reading it whole, its line
+    monkeypatch.setattr(tmx_module, "SPLIT_MIN_BYTES", 0)
+    path = tmp_path / "broken.tmx"
+    text = _middle_tmx("")
+    at = text.index('<tu tuid="35">')
+    path.write_text(text[:at] + '<tu tuid="35"><tuv xml:lang="en-GB"><seg>open</tuv></tu>'
+                    + text[at:], encoding="utf-8")
+    assert split_tmx(path, 2) is not None
+    with pytest.raises(InputError) as whole:
+        stats([path])
+    with pytest.raises(InputError) as parted:
+        stats([path], jobs=2)
+    assert str(parted.value) == str(whole.value)
+    assert f"broken.tmx:{text[:at].count(chr(10)) + 1}:" in str(parted.value)
 
 
 # --- click commands -----------------------------------------------------------------------

@@ -36,7 +36,15 @@ from lxml import etree
 
 from .clean import Fingerprints
 from .errors import InputError
-from .formats.tmx import XML_LANG, TmxDocument, iter_elements, read_tmx_header, seg_text
+from .formats.tmx import (
+    XML_LANG,
+    TmxDocument,
+    TmxPart,
+    iter_elements,
+    read_tmx_header,
+    seg_text,
+    split_tmx,
+)
 from .formats.xml import SAFE_PARSER_OPTIONS, check_file, open_xml, parse_xml
 from .inputs import check_outputs
 from .lang import is_valid_tag, normalise_tag, primary
@@ -893,8 +901,11 @@ class TmxStats:
         }
 
 
-def stats(paths: Iterable[str | Path]) -> TmxStats:
-    """Counts over the TMX files ``paths``, streamed.
+def stats(paths: Iterable[str | Path], *, jobs: int = 1) -> TmxStats:
+    """Counts over the TMX files ``paths``, streamed. With ``jobs`` above 1, a large file is
+    cut in that many runs of units (:func:`~tmx_export.formats.tmx.split_tmx`), each
+    counted in a process of its own, and the counts added up in file order: the same
+    counts.
 
     Memory holds, per unit, a fingerprint for the duplicates (8 bytes, see
     :class:`_DistinctCount`) and the length of its segment in each language (4 bytes each)
@@ -910,6 +921,12 @@ def stats(paths: Iterable[str | Path]) -> TmxStats:
     langs = _TagCache()
     for path in paths:
         result.files += 1
+        parts = split_tmx(path, jobs) if jobs > 1 and _can_fork() else None
+        counted = _counted_in_parts(path, parts) if parts else None
+        if counted is not None:
+            for part in counted:
+                tally.absorb(part)
+            continue
         fingerprint = partial(_unit_fingerprint, langs=langs, path=Path(path))
         for tags, rows, fingerprints in _runs(iter_elements(path, ("header", "tu")), result,
                                               langs, fingerprint):
@@ -921,6 +938,56 @@ def stats(paths: Iterable[str | Path]) -> TmxStats:
         language.count()
     _ratios(result, {language.lang: language.lengths for language in languages})
     return result
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+@dataclass(slots=True)
+class _PartCounts:
+    """What :func:`stats` counts in one part of a file (:func:`_part_counts`), to be added
+    to the counts of what came before it (:meth:`_Tally.absorb`): per language, its
+    ``(tag, segments, words, chars, lengths)``, the lengths one a unit of the part."""
+
+    srclang: str
+    units: int
+    languages: list[tuple[str, int, int, int, array]]
+    seen: _DistinctCount
+
+
+def _part_counts(path: str | Path, part: TmxPart) -> _PartCounts | None:
+    """The counts of ``part`` of the TMX file ``path``; ``None`` when the part cannot be
+    read (the file is read whole then: see :func:`~tmx_export.formats.tmx.split_tmx`)."""
+    result = TmxStats()
+    tally = _Tally(result)
+    langs = _TagCache()
+    fingerprint = partial(_unit_fingerprint, langs=langs, path=Path(path))
+    try:
+        for tags, rows, fingerprints in _runs(iter_elements(path, ("header", "tu"), part=part),
+                                              result, langs, fingerprint):
+            tally.add(tags, rows, fingerprints)
+    except InputError:
+        return None
+    return tally.counts()
+
+
+def _counted_in_parts(path: str | Path, parts: list[TmxPart]) -> list[_PartCounts] | None:
+    """The counts of each of ``parts`` of ``path``, the first counted here and the others
+    each in a forked process (a forked process hashes strings with the same secret: the
+    fingerprints of units are the same); ``None`` when a part cannot be read."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=len(parts) - 1, mp_context=context) as pool:
+        others = [pool.submit(_part_counts, path, part) for part in parts[1:]]
+        counted = [_part_counts(path, parts[0]), *(other.result() for other in others)]
+    if any(counts is None for counts in counted):
+        return None
+    return counted  # type: ignore[return-value]
 
 
 # Units read before their counts are taken: enough to make the per-run work vanish,
@@ -1047,6 +1114,32 @@ class _Tally:
             language.lengths.extend(map(_PLUS_ONE, map(len, columns[index])))
         self.seen.add_all(fingerprints)
 
+    def counts(self) -> _PartCounts:
+        """What was counted, to be added to another tally (:meth:`absorb`)."""
+        languages = []
+        for language in self.languages():
+            language.count()
+            language.pad(self.units)
+            entry = language.stats
+            languages.append((language.lang, entry.segments, entry.words, entry.chars,
+                              language.lengths))
+        return _PartCounts(self.result.srclang, self.units, languages, self.seen)
+
+    def absorb(self, part: _PartCounts) -> None:
+        """Add the counts of a part of a file read elsewhere, as if its units came next."""
+        self.result.srclang = self.result.srclang or part.srclang
+        first = self.units
+        self.units += part.units
+        for lang, segments, words, chars, lengths in part.languages:
+            language = self._language(lang)
+            entry = language.stats
+            entry.segments += segments
+            entry.words += words
+            entry.chars += chars
+            language.pad(first)
+            language.lengths.extend(lengths)
+        self.seen.absorb(part.seen)
+
     def languages(self) -> list[_Language]:
         """The counters of each language, in the order the languages were first seen."""
         return list({id(language): language for language in self._spellings.values()}.values())
@@ -1093,6 +1186,11 @@ class _DistinctCount:
             part.extend(values[start:end])
             start = end
         self._parts[-1].extend(values[start:])
+
+    def absorb(self, other: _DistinctCount) -> None:
+        """Add the fingerprints ``other`` holds (kept by the same ranges)."""
+        for part, more in zip(self._parts, other._parts, strict=True):
+            part.extend(more)
 
     def count(self) -> int:
         return sum(len(set(part)) for part in self._parts)

@@ -56,10 +56,14 @@ def validate_command(files: tuple[str, ...]) -> None:
 @click.command("stats", cls=Command)
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
-def stats_command(files: tuple[str, ...], as_json: bool) -> None:
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1,
+              show_default="the number of cores",
+              help="With 2 or more, a large file is cut in that many runs of units, each "
+              "counted in a process of its own (the counts are the same).")
+def stats_command(files: tuple[str, ...], as_json: bool, jobs: int) -> None:
     """Units, languages, words and characters, duplicates, length ratios of TMX files."""
     from ..tools import format_stats, stats
 
-    result = stats(files)
+    result = stats(files, jobs=jobs)
     click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2) if as_json
                else format_stats(result))

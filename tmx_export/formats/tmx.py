@@ -756,8 +756,141 @@ def seg_markup(seg: etree._Element) -> str | None:
 _PRUNE_EVERY = 64
 
 
-def iter_elements(path: str | Path, tags: tuple[str, ...] = ("tu",)) -> Iterator[etree._Element]:
-    """Stream the elements named ``tags`` of a TMX file, freeing each once consumed.
+@dataclass(frozen=True, slots=True)
+class TmxPart:
+    """A run of a TMX file's units that can be read on its own (:func:`split_tmx`): the
+    file's bytes from ``start`` to ``end`` (``None``: to the end of the file), after
+    ``opening`` (for a part after the first: the file's XML declaration and its root and
+    ``body`` start tags) and, for a part before the last, followed by the closing tags of
+    ``body`` and the root."""
+
+    start: int
+    end: int | None
+    opening: bytes = b""
+
+
+# Below this size a file is read whole: a process costs more than reading half of it saves.
+SPLIT_MIN_BYTES = 2_000_000
+# How far past the middle a part may look for the end of a unit to start after.
+_SPLIT_WINDOW = 1 << 20
+# Encodings in which the bytes "</tu>" are those characters wherever they occur.
+_SPLIT_ENCODINGS = re.compile(r"utf-?8|us-ascii|ascii|iso-8859-\d+|latin-?1|windows-125\d",
+                              re.IGNORECASE)
+_UNIT_END = b"</tu>"
+_PART_CLOSE = b"</body></tmx>"
+
+
+def split_tmx(path: str | Path, parts: int) -> list[TmxPart] | None:
+    """``path`` cut into ``parts`` runs of units of about the same size, each read by
+    :func:`iter_elements` on its own (in other processes), together the units of the file
+    in order; ``None`` when the file is too small or cannot be cut safely (compressed, in
+    UTF-16 or UTF-32, no root or ``body`` start tag in its first megabyte).
+
+    A part ends after a ``</tu>``. Whether that end tag closes a unit of ``body`` (not text
+    in a comment or CDATA section, not a nested element) is not known here: the part
+    before the cut is well-formed, with the closing tags after it, only when it does. So a
+    reader of the parts must read the file whole instead when any part fails (the error
+    it then meets, if any, is the file's own, with its true line)."""
+    p = Path(path)
+    if parts < 2 or str(path) == "-" or not p.is_file():
+        return None
+    size = p.stat().st_size
+    if size < SPLIT_MIN_BYTES:
+        return None
+    with open(p, "rb") as handle:
+        head = handle.read(_SPLIT_WINDOW)
+        opening = _part_opening(head)
+        if opening is None:
+            return None
+        cuts = []
+        for k in range(1, parts):
+            handle.seek(size * k // parts)
+            window = handle.read(_SPLIT_WINDOW)
+            at = window.find(_UNIT_END)
+            if at < 0:
+                return None
+            cuts.append(size * k // parts + at + len(_UNIT_END))
+    if cuts != sorted(set(cuts)):
+        return None
+    starts, ends = [0, *cuts], [*cuts, None]
+    return [TmxPart(start, end, opening if start else b"")
+            for start, end in zip(starts, ends, strict=True)]
+
+
+def _part_opening(head: bytes) -> bytes | None:
+    """The XML declaration of a file whose first bytes are ``head`` and its root and
+    ``body`` start tags (namespace declarations and attributes as in the file), what puts
+    a parser where it is at a unit of the file's body; ``None`` when the file is not one
+    that can be cut by its bytes."""
+    if head.startswith(b"\xef\xbb\xbf"):
+        head = head[3:]
+    if not head.lstrip().startswith(b"<"):
+        return None  # UTF-16/32, compressed, or not XML
+    declaration = b""
+    if head.startswith(b"<?xml"):
+        end = head.find(b"?>")
+        if end < 0:
+            return None
+        declaration = head[:end + 2]
+        found = re.search(rb"""encoding\s*=\s*["']([^"']+)""", declaration)
+        if found and not _SPLIT_ENCODINGS.fullmatch(found.group(1).decode("ascii", "replace")):
+            return None
+    root = body = None
+    parser = etree.XMLPullParser(events=("start",), **SAFE_PARSER_OPTIONS)
+    try:
+        # fed a little at a time: what is wrong further on (the file's reader will say)
+        # does not hide the start tags
+        for at in range(0, len(head), 4096):
+            parser.feed(head[at:at + 4096])
+            for _event, elem in parser.read_events():
+                if root is None:
+                    root = elem
+                elif elem.tag == "body" and elem.getparent() is root:
+                    body = elem
+                    break
+            if body is not None:
+                break
+    except etree.XMLSyntaxError:
+        return None  # not well-formed before body: read whole, the reader says why
+    if root is None or body is None or root.tag != "tmx":
+        return None
+    own = {prefix: uri for prefix, uri in body.nsmap.items() if root.nsmap.get(prefix) != uri}
+    tags = [etree.tostring(etree.Element(root.tag, dict(root.attrib), nsmap=root.nsmap)),
+            etree.tostring(etree.Element("body", dict(body.attrib), nsmap=own or None))]
+    # b"<tmx .../>" -> b"<tmx ...>": start tags, serialised in ASCII (character references),
+    # which reads the same in every encoding a file may be cut in
+    return declaration + b"\n" + b"".join(tag[:-2] + b">" for tag in tags)
+
+
+class _PartReader:
+    """The bytes a parser reads for one :class:`TmxPart` of a file."""
+
+    def __init__(self, handle: IO[bytes], part: TmxPart) -> None:
+        self._handle = handle
+        handle.seek(part.start)
+        self._left = None if part.end is None else part.end - part.start
+        self._pending = part.opening
+        self._closing = _PART_CLOSE if part.end is not None else b""
+
+    def read(self, size: int = -1) -> bytes:
+        if self._pending:
+            data, self._pending = self._pending, b""
+            return data
+        want = size if size and size > 0 else 1 << 16
+        if self._left is not None:
+            want = min(want, self._left)
+        data = self._handle.read(want) if want else b""
+        if self._left is not None:
+            self._left -= len(data)
+        if not data:
+            data, self._closing = self._closing, b""
+        return data
+
+
+def iter_elements(path: str | Path, tags: tuple[str, ...] = ("tu",), *,
+                  part: TmxPart | None = None) -> Iterator[etree._Element]:
+    """Stream the elements named ``tags`` of a TMX file (of ``part`` of it, when given:
+    see :func:`split_tmx`), freeing each once consumed.
 
     An element is only valid until the next one is requested. Raises :class:`InputError`
     for refused, missing, non-XML or non-TMX input.
@@ -766,7 +899,8 @@ def iter_elements(path: str | Path, tags: tuple[str, ...] = ("tu",)) -> Iterator
     with open_xml(path) as handle:
         head = handle.read(1 << 20)
         check_prolog(head, name)
-    with open_xml(path) as handle:
+    with open_xml(path) as opened:
+        handle = opened if part is None else _PartReader(opened, part)
         context = etree.iterparse(
             handle,
             events=("end",),
