@@ -431,3 +431,62 @@ def test_xliff_files_in_several_pairs_are_written_not_also_rejected(tmp_path: Pa
         "The committee met today.", "The report was adopted.", "The sitting is closed."]
     assert [(r.line, r.reason) for r in read_rejects(rejects)] == [(13, "other-languages")]
     assert "1 rejected" in result.output and "other-languages" in result.output
+
+
+TRANSLATED = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="en-GB" segtype="sentence" datatype="plaintext"
+ o-tmf="OmegaT TMX" adminlang="EN-US" creationtool="OmegaT" creationtoolversion="4.3.2"/>
+<body>
+<tu tuid="ep-17" creationdate="20190312T101500Z" creationid="MARIE"
+ changedate="20200105T143000Z" changeid="JAN" usagecount="4">
+<prop type="x-project">Industrial policy</prop><prop type="x-domain">EU</prop>
+<prop type="x-domain">Economy</prop><note>Checked against the Official Journal.</note>
+<tuv xml:lang="en-GB" creationid="MARIE"><prop type="reviewed">yes</prop>
+<seg>The Commission adopted the report.</seg></tuv>
+<tuv xml:lang="fr-FR" changedate="20200105T143000Z" changeid="JAN">
+<note>Terminologie validée</note><seg>La Commission a adopté le rapport.</seg></tuv>
+<tuv xml:lang="de-DE" creationid="KLAUS" usagecount="2"><prop type="x-origin">MT</prop>
+<seg>Die Kommission hat den Bericht angenommen.</seg></tuv></tu>
+<tu tuid="ep-18" creationdate="20190312T101600Z" creationid="MARIE" segtype="paragraph">
+<tuv xml:lang="en-GB"><seg>The Council met. It adopted the budget.</seg></tuv>
+<tuv xml:lang="fr-FR"><seg>Le Conseil s'est réuni. Il a adopté le budget.</seg></tuv>
+<tuv xml:lang="de-DE" changeid="KLAUS">
+<seg>Der Rat trat zusammen. Er nahm den Haushalt an.</seg></tuv></tu>
+</body></tmx>
+"""
+
+
+def _c14n(element: etree._Element) -> bytes:
+    return etree.tostring(element, method="c14n")
+
+
+def test_a_translators_metadata_survives_a_multilingual_rebuild(tmp_path: Path) -> None:
+    # each tu as a two-language build of the same TMX writes it: the tu's dates, authors,
+    # usage and segtype, its file tuid (x-tuid), props (a repeated type too) and notes,
+    # and each tuv with its own attributes, props and notes, under its own language
+    path = tmp_path / "translated.tmx"
+    path.write_text(TRANSLATED, encoding="utf-8")
+    runner = CliRunner()
+    multi = tmp_path / "multi.tmx"
+    result = runner.invoke(main, ["build", str(path), "-o", str(multi), "--langs",
+                                  ",".join(LANGS), "-q"])
+    assert result.exit_code == 0, result.output
+    written = list(etree.parse(str(multi)).iter("tu"))
+    assert len(written) == 2
+    for target in LANGS[1:]:
+        pair = tmp_path / f"{target}.tmx"
+        result = runner.invoke(main, ["build", str(path), "-o", str(pair), "--source-lang",
+                                      LANGS[0], "--target-lang", target, "-q"])
+        assert result.exit_code == 0, result.output
+        for tu, two in zip(written, etree.parse(str(pair)).iter("tu"), strict=True):
+            assert dict(tu.attrib) == dict(two.attrib)
+            assert ([_c14n(e) for e in tu if e.tag != "tuv"]
+                    == [_c14n(e) for e in two if e.tag != "tuv"])
+            tuvs = {tuv.get(XML_LANG): _c14n(tuv) for tuv in tu.iter("tuv")}
+            assert [tuvs[tuv.get(XML_LANG)] for tuv in two.iter("tuv")] == [
+                _c14n(tuv) for tuv in two.iter("tuv")]
+    first, second = written
+    assert first.get("creationid") == "MARIE" and first.get("usagecount") == "4"
+    assert first.find("tuv[3]").get("creationid") == "KLAUS"
+    assert first.findtext("note") == "Checked against the Official Journal."
+    assert second.get("segtype") == "paragraph"

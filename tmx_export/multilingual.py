@@ -37,7 +37,7 @@ from .errors import InputError
 from .formats.profiles import get_profile, lang_code
 from .formats.rejects import rejects_output, write_rejects
 from .formats.text import input_name
-from .formats.tmx import write_units
+from .formats.tmx import TmxPair, write_units
 from .inputs import ParallelInput, gather_inputs, name_language
 from .lang import normalise_tag, primary, standard_tag
 from .model import (
@@ -393,5 +393,26 @@ def _unit(source: str, first: Pair, group: dict[str, list[Pair]]) -> MultiUnit:
         texts[lang] = " ".join(u.target for u in units)
         if len(units) == 1 and units[0].target_markup is not None:
             markup[lang] = units[0].target_markup
-    return MultiUnit(texts, file=first.file, line=first.line, paragraph=first.paragraph,
-                     props=dict(first.props), markup=markup)
+    kinds = {u.segtype for units in group.values() for u in units}
+    # several sentences in one language (a "2-1" bead) make the unit a paragraph
+    segtype = "paragraph" if "paragraph" in kinds else kinds.pop() if len(kinds) == 1 else None
+    unit = MultiUnit(texts, file=first.file, line=first.line, paragraph=first.paragraph,
+                     props=dict(first.props), markup=markup, segtype=segtype)
+    tmx_pairs = {lang: units[0] for lang, units in group.items()
+                 if len(units) == 1 and isinstance(units[0], TmxPair)}
+    if len(tmx_pairs) == len(group) and len({(p.file, p.line) for p in tmx_pairs.values()}) == 1:
+        _keep_tmx_metadata(unit, source, tmx_pairs)
+    return unit
+
+
+def _keep_tmx_metadata(unit: MultiUnit, source: str, pairs: dict[str, TmxPair]) -> None:
+    """Give ``unit``, made of one TMX ``tu`` (``pairs``: its pair in each language), what a
+    bilingual build keeps of it: a translator's dates, authors, usage, props and notes
+    must survive a rebuild. The tu and source tuv are the same in every pair."""
+    first = next(iter(pairs.values()))
+    unit.attrs, unit.notes = first.attrs, first.notes
+    unit.extra_props, unit.file_tuid = first.extra_props, first.file_tuid
+    unit.tuv_attrs = {source: first.source_attrs,
+                      **{lang: pair.target_attrs for lang, pair in pairs.items()}}
+    unit.tuv_meta = {source: first.source_meta,
+                     **{lang: pair.target_meta for lang, pair in pairs.items()}}
