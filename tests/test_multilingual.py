@@ -490,3 +490,29 @@ def test_a_translators_metadata_survives_a_multilingual_rebuild(tmp_path: Path) 
     assert first.find("tuv[3]").get("creationid") == "KLAUS"
     assert first.findtext("note") == "Checked against the Official Journal."
     assert second.get("segtype") == "paragraph"
+
+
+def test_max_units_lists_the_parts_and_those_an_earlier_run_left(tmp_path: Path) -> None:
+    # as a two-language build: the parts written are listed, and a part an earlier, larger
+    # run left (its units would count twice in a CAT tool's TM folder) is removed and named
+    out = tmp_path / "dgt.tmx"
+    runner = CliRunner()
+    args = ["-o", str(out), "--langs", ",".join(LANGS), "--max-units", "40"]
+    first = runner.invoke(main, ["build", *map(str, DGT), *args])
+    assert first.exit_code == 0, first.output
+    parts = sorted(tmp_path.glob("dgt-*.tmx"))
+    assert len(parts) > 2 and f"written to {len(parts)} files in 3 languages" in first.output
+    assert all(f"  {part}\n" in first.output for part in parts)
+    assert "removed" not in first.output
+    smaller = runner.invoke(main, ["build", str(DGT[0]), *args])
+    assert smaller.exit_code == 0, smaller.output
+    left = sorted(tmp_path.glob("dgt-*.tmx"))
+    assert len(left) < len(parts)
+    stale = [str(part) for part in parts if part not in left]
+    assert f"removed {len(stale)} parts of an earlier run of this output:\n" in smaller.output
+    assert smaller.output.split("of this output:\n", 1)[1].split("\n")[:len(stale)] == [
+        f"  {name}" for name in stale]
+    to_stdout = runner.invoke(main, ["build", str(DGT[0]), "-o", "-", "--langs",
+                                     ",".join(LANGS), "--max-units", "40"])
+    assert to_stdout.exit_code == 2 and "--max-units needs a file name" in to_stdout.output
+

@@ -74,6 +74,8 @@ class MultilingualSummary:
     groups: int = 0  # units made by the merge, before duplicates and rejects
     # TMX units whose regional variant was read as the tag asked: (held, asked) -> count
     relabelled: Counter[tuple[str, str]] = field(default_factory=Counter)
+    outputs: list[str] = field(default_factory=list)  # the TMX files written (parts)
+    removed: list[str] = field(default_factory=list)  # an earlier run's parts, not replaced
 
     @property
     def rejected(self) -> int:
@@ -238,6 +240,7 @@ def build_multilingual(
         counts = write_units(kept, output, srclang=source, segtype=segtype,
                              profile=build.profile, max_units=build.max_units)
     summary.units_written = counts.units
+    summary.outputs, summary.removed = counts.files, counts.removed
     return summary
 
 
