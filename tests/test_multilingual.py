@@ -516,3 +516,45 @@ def test_max_units_lists_the_parts_and_those_an_earlier_run_left(tmp_path: Path)
                                      ",".join(LANGS), "--max-units", "40"])
     assert to_stdout.exit_code == 2 and "--max-units needs a file name" in to_stdout.output
 
+
+def _kinds(path: Path, target: str) -> dict[tuple[str, str], str]:
+    """Each unit's (source, ``target``) texts and its kind: its tu's segtype, else the
+    header's."""
+    tree = etree.parse(str(path))
+    header = tree.find("header").get("segtype")
+    return {(texts[LANGS[0]], texts[target]): tu.get("segtype") or header
+            for tu, texts in zip(tree.iter("tu"), _written(path), strict=True)
+            if target in texts}
+
+
+@pytest.mark.parametrize("profile", ["omegat", "generic"])
+def test_header_and_unit_segtypes_are_a_two_language_builds(tmp_path: Path,
+                                                            profile: str) -> None:
+    # OmegaT 3.6 reads only the header's segtype: with --profile omegat it is "paragraph"
+    # whatever the inputs declare (DGT-TM: sentence), and units of another kind say their
+    # own on the tu, as a two-language build writes them; a unit of several sentences
+    # says "paragraph" in every profile (the second unit of TRANSLATED, here without a
+    # segtype of its own)
+    translated = tmp_path / "translated.tmx"
+    translated.write_text(TRANSLATED.replace(' segtype="paragraph"', ""), encoding="utf-8")
+    inputs = [str(DGT[0]), str(translated)]
+    runner = CliRunner()
+    multi = tmp_path / "multi.tmx"
+    result = runner.invoke(main, ["build", *inputs, "-o", str(multi), "--profile",
+                                  profile, "-q", "--langs", ",".join(LANGS)])
+    assert result.exit_code == 0, result.output
+    header = etree.parse(str(multi)).find("header").get("segtype")
+    assert header == {"omegat": "paragraph", "generic": "sentence"}[profile]
+    multi_kinds = {}
+    for target in LANGS[1:]:
+        pair = tmp_path / f"{target}.tmx"
+        result = runner.invoke(main, ["build", *inputs, "-o", str(pair), "--profile",
+                                      profile, "-q", "--source-lang", LANGS[0],
+                                      "--target-lang", target, "--keep-duplicates"])
+        assert result.exit_code == 0, result.output
+        assert etree.parse(str(pair)).find("header").get("segtype") == header
+        pair_kinds = _kinds(pair, target)
+        multi_kinds = _kinds(multi, target)
+        assert multi_kinds and all(pair_kinds[texts] == kind
+                                   for texts, kind in multi_kinds.items())
+    assert set(multi_kinds.values()) == {"sentence", "paragraph"}

@@ -172,7 +172,7 @@ def build_multilingual(
     ``output``; the rejects to ``options.build.rejects_path`` when given. Written
     atomically; raises :class:`~tmx_export.errors.InputError` for what cannot be read.
     ``progress`` as for :func:`~tmx_export.pipeline.build`, told of each language's pass."""
-    from .pipeline import read_units, segtype_of
+    from .pipeline import header_segtype, read_units, segtype_of
 
     langs = check_langs(options.langs)
     build = options.build
@@ -199,7 +199,7 @@ def build_multilingual(
         segtypes.add(segtype_of(chosen, run_options, outputs=outputs if not runs else ()))
         run_relabelled: Counter[tuple[str, str]] = Counter()
         units, run_rejects = read_units(chosen, run_options, progress=progress,
-                                        relabelled=run_relabelled)
+                                        relabelled=run_relabelled, unit_segtypes=True)
         relabelled |= run_relabelled  # the source's, read by every run, counted once
         runs.append((target, units))
         read_by.append((target, {input_name(item) for item in chosen
@@ -230,9 +230,11 @@ def build_multilingual(
     for number, unit in enumerate(kept, 1):
         unit.tuid = str(number)
         summary.per_language.update(unit.texts.keys())
-    # what the bilingual runs would each write; "block" when they differ
+    # what the bilingual runs would each write (the profile's, with omegat's); "block"
+    # when they differ
     segtype = segtypes.pop() if len(segtypes) == 1 else (
-        SEGTYPE_OF[build.segment] if not segtypes else "block")
+        header_segtype([SEGTYPE_OF[build.segment]], build.profile) if not segtypes
+        else "block")
     with ExitStack() as stack:
         # as build() does: the report is only renamed into place once the TMX is written
         if build.rejects_path is not None:
