@@ -558,3 +558,94 @@ def test_header_and_unit_segtypes_are_a_two_language_builds(tmp_path: Path,
         assert multi_kinds and all(pair_kinds[texts] == kind
                                    for texts, kind in multi_kinds.items())
     assert set(multi_kinds.values()) == {"sentence", "paragraph"}
+
+
+def test_a_regional_column_or_file_is_only_its_own_language_when_another_shares_it(
+        tmp_path: Path) -> None:
+    # as for a TMX (ImportTest1C above): a table's fr-CA column and an XLIFF in en-GB ->
+    # fr-CA give fr-CA its texts and fr-FR none when both are asked; with fr-FR and fr-BE
+    # asked, which one fr-CA is cannot be known: refused, nothing written
+    from tmx_export.formats.tmx import read_tmx
+
+    pairs = read_tmx(DGT[0], source_lang="en-GB", target_lang="fr-FR").pairs[:3]
+    german = {p.source: p.target for p in read_tmx(DGT[0], source_lang="en-GB",
+                                                   target_lang="de-DE").pairs}
+    table = tmp_path / "canada.tsv"
+    table.write_text("en-GB\tfr-CA\tde-DE\n" + "".join(
+        f"{p.source}\t{p.target}\t{german[p.source]}\n" for p in pairs), encoding="utf-8")
+    xliff = tmp_path / "canada.xlf"
+    xliff.write_text(BUNDLED_XLIFF.split("<file", 2)[0] + "<file"
+                     + BUNDLED_XLIFF.split("<file", 2)[1].replace('"fr-FR"', '"fr-CA"')
+                     + "</xliff>\n", encoding="utf-8")
+    runner = CliRunner()
+    for path, count in ((table, 3), (xliff, 1)):
+        out = tmp_path / f"{path.suffix[1:]}.tmx"
+        result = runner.invoke(main, ["build", str(path), "-o", str(out), "--langs",
+                                      "en-GB,fr-FR,fr-CA,de-DE"])
+        assert result.exit_code == 0, result.output
+        written = _written(out)
+        assert len(written) == count and all("fr-FR" not in unit for unit in written)
+        assert "fr-FR: 0 units" in result.output and f"fr-CA: {count} units" in result.output
+        if path == table:
+            assert [(u["en-GB"], u["fr-CA"], u["de-DE"]) for u in written] == [
+                (p.source, p.target, german[p.source]) for p in pairs]
+        else:
+            assert written == [{"en-GB": "The committee met today.",
+                                "fr-CA": "Le comité s'est réuni aujourd'hui."}]
+        unknown = tmp_path / "unknown.tmx"
+        refused = runner.invoke(main, ["build", str(path), "-o", str(unknown), "--langs",
+                                       "en-GB,fr-FR,fr-BE"])
+        assert refused.exit_code == 1 and refused.output.count("\n") == 1
+        assert "fr-CA" in refused.output and not unknown.exists()
+
+
+def test_an_xliff_in_one_of_the_languages_is_written_without_the_others(
+        tmp_path: Path) -> None:
+    # an XLIFF in en-GB -> de-DE (the one pair most XLIFF files hold) beside a TMX in
+    # English and French: its unit is written in English and German, as a TMX unit
+    # lacking French is, not the whole run refused
+    xliff = tmp_path / "report.xlf"
+    xliff.write_text(BUNDLED_XLIFF.split("<file", 2)[0] + "<file"
+                     + BUNDLED_XLIFF.split("<file", 3)[2] + "</xliff>\n", encoding="utf-8")
+    out = tmp_path / "m.tmx"
+    result = CliRunner().invoke(main, ["build", str(xliff), str(LISA / "ImportTest1A.tmx"),
+                                       "-o", str(out), "--langs", "en-US,fr-CA,de-DE",
+                                       "--no-clean", "all"])
+    assert result.exit_code == 0, result.output
+    written = _written(out)
+    assert {"en-US": "The report was adopted.",
+            "de-DE": "Der Bericht wurde angenommen."} in written
+    assert sum(sorted(unit) == ["en-US", "fr-CA"] for unit in written) == 2
+
+
+def test_a_translation_whose_language_is_unsaid_is_refused_with_several_targets(
+        tmp_path: Path) -> None:
+    # a TMX names each text's language; a table's "Target" column (or one named with
+    # --target-column) and a PO file without a Language header do not: with two targets
+    # their translations would be written as both, so the run is refused, writing nothing
+    roles = tmp_path / "roles.tsv"
+    roles.write_text("Source\tTarget\nThe sitting is closed.\tLa séance est levée.\n",
+                     encoding="utf-8")
+    po = tmp_path / "minutes.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                  'msgid "The sitting is closed."\nmsgstr "La séance est levée."\n',
+                  encoding="utf-8")
+    named = tmp_path / "named.tsv"
+    named.write_text("en-GB\tfr-CA\nThe sitting is closed.\tLa séance est levée.\n",
+                     encoding="utf-8")
+    out = tmp_path / "out.tmx"
+    runner = CliRunner()
+    for path, more in ((roles, []), (po, []), (named, ["--target-column", "fr-CA"])):
+        refused = runner.invoke(main, ["build", str(path), "-o", str(out), "--langs",
+                                       ",".join(LANGS), *more])
+        assert refused.exit_code == 1 and refused.output.count("\n") == 1, refused.output
+        assert refused.output.startswith(f"tmx-export: error: {path}")
+        assert "fr-FR" in refused.output and "de-DE" in refused.output
+        assert not out.exists()
+        # one target: the column or file is that language's, as in a two-language build
+        one = runner.invoke(main, ["build", str(path), "-o", str(out), "--langs",
+                                   "en-GB,fr-FR", *more])
+        assert one.exit_code == 0, one.output
+        assert _written(out) == [{"en-GB": "The sitting is closed.",
+                                  "fr-FR": "La séance est levée."}]
+        out.unlink()
