@@ -431,3 +431,221 @@ def test_xliff_files_in_several_pairs_are_written_not_also_rejected(tmp_path: Pa
         "The committee met today.", "The report was adopted.", "The sitting is closed."]
     assert [(r.line, r.reason) for r in read_rejects(rejects)] == [(13, "other-languages")]
     assert "1 rejected" in result.output and "other-languages" in result.output
+
+
+TRANSLATED = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="en-GB" segtype="sentence" datatype="plaintext"
+ o-tmf="OmegaT TMX" adminlang="EN-US" creationtool="OmegaT" creationtoolversion="4.3.2"/>
+<body>
+<tu tuid="ep-17" creationdate="20190312T101500Z" creationid="MARIE"
+ changedate="20200105T143000Z" changeid="JAN" usagecount="4">
+<prop type="x-project">Industrial policy</prop><prop type="x-domain">EU</prop>
+<prop type="x-domain">Economy</prop><note>Checked against the Official Journal.</note>
+<tuv xml:lang="en-GB" creationid="MARIE"><prop type="reviewed">yes</prop>
+<seg>The Commission adopted the report.</seg></tuv>
+<tuv xml:lang="fr-FR" changedate="20200105T143000Z" changeid="JAN">
+<note>Terminologie validée</note><seg>La Commission a adopté le rapport.</seg></tuv>
+<tuv xml:lang="de-DE" creationid="KLAUS" usagecount="2"><prop type="x-origin">MT</prop>
+<seg>Die Kommission hat den Bericht angenommen.</seg></tuv></tu>
+<tu tuid="ep-18" creationdate="20190312T101600Z" creationid="MARIE" segtype="paragraph">
+<tuv xml:lang="en-GB"><seg>The Council met. It adopted the budget.</seg></tuv>
+<tuv xml:lang="fr-FR"><seg>Le Conseil s'est réuni. Il a adopté le budget.</seg></tuv>
+<tuv xml:lang="de-DE" changeid="KLAUS">
+<seg>Der Rat trat zusammen. Er nahm den Haushalt an.</seg></tuv></tu>
+</body></tmx>
+"""
+
+
+def _c14n(element: etree._Element) -> bytes:
+    return etree.tostring(element, method="c14n")
+
+
+def test_a_translators_metadata_survives_a_multilingual_rebuild(tmp_path: Path) -> None:
+    # each tu as a two-language build of the same TMX writes it: the tu's dates, authors,
+    # usage and segtype, its file tuid (x-tuid), props (a repeated type too) and notes,
+    # and each tuv with its own attributes, props and notes, under its own language
+    path = tmp_path / "translated.tmx"
+    path.write_text(TRANSLATED, encoding="utf-8")
+    runner = CliRunner()
+    multi = tmp_path / "multi.tmx"
+    result = runner.invoke(main, ["build", str(path), "-o", str(multi), "--langs",
+                                  ",".join(LANGS), "-q"])
+    assert result.exit_code == 0, result.output
+    written = list(etree.parse(str(multi)).iter("tu"))
+    assert len(written) == 2
+    for target in LANGS[1:]:
+        pair = tmp_path / f"{target}.tmx"
+        result = runner.invoke(main, ["build", str(path), "-o", str(pair), "--source-lang",
+                                      LANGS[0], "--target-lang", target, "-q"])
+        assert result.exit_code == 0, result.output
+        for tu, two in zip(written, etree.parse(str(pair)).iter("tu"), strict=True):
+            assert dict(tu.attrib) == dict(two.attrib)
+            assert ([_c14n(e) for e in tu if e.tag != "tuv"]
+                    == [_c14n(e) for e in two if e.tag != "tuv"])
+            tuvs = {tuv.get(XML_LANG): _c14n(tuv) for tuv in tu.iter("tuv")}
+            assert [tuvs[tuv.get(XML_LANG)] for tuv in two.iter("tuv")] == [
+                _c14n(tuv) for tuv in two.iter("tuv")]
+    first, second = written
+    assert first.get("creationid") == "MARIE" and first.get("usagecount") == "4"
+    assert first.find("tuv[3]").get("creationid") == "KLAUS"
+    assert first.findtext("note") == "Checked against the Official Journal."
+    assert second.get("segtype") == "paragraph"
+
+
+def test_max_units_lists_the_parts_and_those_an_earlier_run_left(tmp_path: Path) -> None:
+    # as a two-language build: the parts written are listed, and a part an earlier, larger
+    # run left (its units would count twice in a CAT tool's TM folder) is removed and named
+    out = tmp_path / "dgt.tmx"
+    runner = CliRunner()
+    args = ["-o", str(out), "--langs", ",".join(LANGS), "--max-units", "40"]
+    first = runner.invoke(main, ["build", *map(str, DGT), *args])
+    assert first.exit_code == 0, first.output
+    parts = sorted(tmp_path.glob("dgt-*.tmx"))
+    assert len(parts) > 2 and f"written to {len(parts)} files in 3 languages" in first.output
+    assert all(f"  {part}\n" in first.output for part in parts)
+    assert "removed" not in first.output
+    smaller = runner.invoke(main, ["build", str(DGT[0]), *args])
+    assert smaller.exit_code == 0, smaller.output
+    left = sorted(tmp_path.glob("dgt-*.tmx"))
+    assert len(left) < len(parts)
+    stale = [str(part) for part in parts if part not in left]
+    assert f"removed {len(stale)} parts of an earlier run of this output:\n" in smaller.output
+    assert smaller.output.split("of this output:\n", 1)[1].split("\n")[:len(stale)] == [
+        f"  {name}" for name in stale]
+    to_stdout = runner.invoke(main, ["build", str(DGT[0]), "-o", "-", "--langs",
+                                     ",".join(LANGS), "--max-units", "40"])
+    assert to_stdout.exit_code == 2 and "--max-units needs a file name" in to_stdout.output
+
+
+def _kinds(path: Path, target: str) -> dict[tuple[str, str], str]:
+    """Each unit's (source, ``target``) texts and its kind: its tu's segtype, else the
+    header's."""
+    tree = etree.parse(str(path))
+    header = tree.find("header").get("segtype")
+    return {(texts[LANGS[0]], texts[target]): tu.get("segtype") or header
+            for tu, texts in zip(tree.iter("tu"), _written(path), strict=True)
+            if target in texts}
+
+
+@pytest.mark.parametrize("profile", ["omegat", "generic"])
+def test_header_and_unit_segtypes_are_a_two_language_builds(tmp_path: Path,
+                                                            profile: str) -> None:
+    # OmegaT 3.6 reads only the header's segtype: with --profile omegat it is "paragraph"
+    # whatever the inputs declare (DGT-TM: sentence), and units of another kind say their
+    # own on the tu, as a two-language build writes them; a unit of several sentences
+    # says "paragraph" in every profile (the second unit of TRANSLATED, here without a
+    # segtype of its own)
+    translated = tmp_path / "translated.tmx"
+    translated.write_text(TRANSLATED.replace(' segtype="paragraph"', ""), encoding="utf-8")
+    inputs = [str(DGT[0]), str(translated)]
+    runner = CliRunner()
+    multi = tmp_path / "multi.tmx"
+    result = runner.invoke(main, ["build", *inputs, "-o", str(multi), "--profile",
+                                  profile, "-q", "--langs", ",".join(LANGS)])
+    assert result.exit_code == 0, result.output
+    header = etree.parse(str(multi)).find("header").get("segtype")
+    assert header == {"omegat": "paragraph", "generic": "sentence"}[profile]
+    multi_kinds = {}
+    for target in LANGS[1:]:
+        pair = tmp_path / f"{target}.tmx"
+        result = runner.invoke(main, ["build", *inputs, "-o", str(pair), "--profile",
+                                      profile, "-q", "--source-lang", LANGS[0],
+                                      "--target-lang", target, "--keep-duplicates"])
+        assert result.exit_code == 0, result.output
+        assert etree.parse(str(pair)).find("header").get("segtype") == header
+        pair_kinds = _kinds(pair, target)
+        multi_kinds = _kinds(multi, target)
+        assert multi_kinds and all(pair_kinds[texts] == kind
+                                   for texts, kind in multi_kinds.items())
+    assert set(multi_kinds.values()) == {"sentence", "paragraph"}
+
+
+def test_a_regional_column_or_file_is_only_its_own_language_when_another_shares_it(
+        tmp_path: Path) -> None:
+    # as for a TMX (ImportTest1C above): a table's fr-CA column and an XLIFF in en-GB ->
+    # fr-CA give fr-CA its texts and fr-FR none when both are asked; with fr-FR and fr-BE
+    # asked, which one fr-CA is cannot be known: refused, nothing written
+    from tmx_export.formats.tmx import read_tmx
+
+    pairs = read_tmx(DGT[0], source_lang="en-GB", target_lang="fr-FR").pairs[:3]
+    german = {p.source: p.target for p in read_tmx(DGT[0], source_lang="en-GB",
+                                                   target_lang="de-DE").pairs}
+    table = tmp_path / "canada.tsv"
+    table.write_text("en-GB\tfr-CA\tde-DE\n" + "".join(
+        f"{p.source}\t{p.target}\t{german[p.source]}\n" for p in pairs), encoding="utf-8")
+    xliff = tmp_path / "canada.xlf"
+    xliff.write_text(BUNDLED_XLIFF.split("<file", 2)[0] + "<file"
+                     + BUNDLED_XLIFF.split("<file", 2)[1].replace('"fr-FR"', '"fr-CA"')
+                     + "</xliff>\n", encoding="utf-8")
+    runner = CliRunner()
+    for path, count in ((table, 3), (xliff, 1)):
+        out = tmp_path / f"{path.suffix[1:]}.tmx"
+        result = runner.invoke(main, ["build", str(path), "-o", str(out), "--langs",
+                                      "en-GB,fr-FR,fr-CA,de-DE"])
+        assert result.exit_code == 0, result.output
+        written = _written(out)
+        assert len(written) == count and all("fr-FR" not in unit for unit in written)
+        assert "fr-FR: 0 units" in result.output and f"fr-CA: {count} units" in result.output
+        if path == table:
+            assert [(u["en-GB"], u["fr-CA"], u["de-DE"]) for u in written] == [
+                (p.source, p.target, german[p.source]) for p in pairs]
+        else:
+            assert written == [{"en-GB": "The committee met today.",
+                                "fr-CA": "Le comité s'est réuni aujourd'hui."}]
+        unknown = tmp_path / "unknown.tmx"
+        refused = runner.invoke(main, ["build", str(path), "-o", str(unknown), "--langs",
+                                       "en-GB,fr-FR,fr-BE"])
+        assert refused.exit_code == 1 and refused.output.count("\n") == 1
+        assert "fr-CA" in refused.output and not unknown.exists()
+
+
+def test_an_xliff_in_one_of_the_languages_is_written_without_the_others(
+        tmp_path: Path) -> None:
+    # an XLIFF in en-GB -> de-DE (the one pair most XLIFF files hold) beside a TMX in
+    # English and French: its unit is written in English and German, as a TMX unit
+    # lacking French is, not the whole run refused
+    xliff = tmp_path / "report.xlf"
+    xliff.write_text(BUNDLED_XLIFF.split("<file", 2)[0] + "<file"
+                     + BUNDLED_XLIFF.split("<file", 3)[2] + "</xliff>\n", encoding="utf-8")
+    out = tmp_path / "m.tmx"
+    result = CliRunner().invoke(main, ["build", str(xliff), str(LISA / "ImportTest1A.tmx"),
+                                       "-o", str(out), "--langs", "en-US,fr-CA,de-DE",
+                                       "--no-clean", "all"])
+    assert result.exit_code == 0, result.output
+    written = _written(out)
+    assert {"en-US": "The report was adopted.",
+            "de-DE": "Der Bericht wurde angenommen."} in written
+    assert sum(sorted(unit) == ["en-US", "fr-CA"] for unit in written) == 2
+
+
+def test_a_translation_whose_language_is_unsaid_is_refused_with_several_targets(
+        tmp_path: Path) -> None:
+    # a TMX names each text's language; a table's "Target" column (or one named with
+    # --target-column) and a PO file without a Language header do not: with two targets
+    # their translations would be written as both, so the run is refused, writing nothing
+    roles = tmp_path / "roles.tsv"
+    roles.write_text("Source\tTarget\nThe sitting is closed.\tLa séance est levée.\n",
+                     encoding="utf-8")
+    po = tmp_path / "minutes.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                  'msgid "The sitting is closed."\nmsgstr "La séance est levée."\n',
+                  encoding="utf-8")
+    named = tmp_path / "named.tsv"
+    named.write_text("en-GB\tfr-CA\nThe sitting is closed.\tLa séance est levée.\n",
+                     encoding="utf-8")
+    out = tmp_path / "out.tmx"
+    runner = CliRunner()
+    for path, more in ((roles, []), (po, []), (named, ["--target-column", "fr-CA"])):
+        refused = runner.invoke(main, ["build", str(path), "-o", str(out), "--langs",
+                                       ",".join(LANGS), *more])
+        assert refused.exit_code == 1 and refused.output.count("\n") == 1, refused.output
+        assert refused.output.startswith(f"tmx-export: error: {path}")
+        assert "fr-FR" in refused.output and "de-DE" in refused.output
+        assert not out.exists()
+        # one target: the column or file is that language's, as in a two-language build
+        one = runner.invoke(main, ["build", str(path), "-o", str(out), "--langs",
+                                   "en-GB,fr-FR", *more])
+        assert one.exit_code == 0, one.output
+        assert _written(out) == [{"en-GB": "The sitting is closed.",
+                                  "fr-FR": "La séance est levée."}]
+        out.unlink()

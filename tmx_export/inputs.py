@@ -128,7 +128,8 @@ def _ttk(path: str, o: BuildOptions) -> ReadResult:
     from .formats.ttkstore import read_ttk
 
     return read_ttk(path, source_lang=o.source_lang, target_lang=o.target_lang,
-                    include_fuzzy=o.include_fuzzy, untranslated=o.untranslated)
+                    include_fuzzy=o.include_fuzzy, untranslated=o.untranslated,
+                    claimed=o.claimed_langs)
 
 
 def _table(fmt: str) -> OptionsReader:
@@ -137,7 +138,7 @@ def _table(fmt: str) -> OptionsReader:
 
         return read_table(path, source_lang=o.source_lang, target_lang=o.target_lang,
                           source_column=o.source_column, target_column=o.target_column,
-                          sheet=o.sheet, table_format_name=fmt)
+                          sheet=o.sheet, table_format_name=fmt, claimed=o.claimed_langs)
 
     return read
 

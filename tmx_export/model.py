@@ -78,6 +78,13 @@ class MultiUnit:
     language's ``seg`` where it had some (as :attr:`Pair.source_markup`). Provenance and
     ``tuid`` as for :class:`Pair`; ``number``, ``align`` and ``align_score`` stay ``None``
     (each language was aligned to the source on its own: no one bead describes the unit).
+    ``segtype`` as for :class:`Pair`.
+
+    A unit made of one TMX ``tu`` keeps what a bilingual build keeps of it: ``attrs``, the
+    ``tu``'s dates, authors and usage (``None`` for a unit tmx-export made, which gets the
+    run's ``creationdate``), its ``notes``, repeated props (``extra_props``) and own tuid
+    (``file_tuid``); and per language, its ``tuv``'s attributes (``tuv_attrs``) and its
+    props and notes (``tuv_meta``: ``(kind, type, text)`` each, as read).
     """
 
     texts: dict[str, str]
@@ -90,6 +97,13 @@ class MultiUnit:
     number: int | None = None
     align: str | None = None
     align_score: float | None = None
+    segtype: str | None = None
+    attrs: tuple[tuple[str, str], ...] | None = None
+    notes: tuple[str, ...] = ()
+    extra_props: tuple[tuple[str, str], ...] = ()
+    file_tuid: str | None = None
+    tuv_attrs: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    tuv_meta: dict[str, tuple[tuple[str, str, str], ...]] = field(default_factory=dict)
 
     @property
     def source_lang(self) -> str:

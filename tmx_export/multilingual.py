@@ -37,7 +37,7 @@ from .errors import InputError
 from .formats.profiles import get_profile, lang_code
 from .formats.rejects import rejects_output, write_rejects
 from .formats.text import input_name
-from .formats.tmx import write_units
+from .formats.tmx import TmxPair, write_units
 from .inputs import ParallelInput, gather_inputs, name_language
 from .lang import normalise_tag, primary, standard_tag
 from .model import (
@@ -74,6 +74,8 @@ class MultilingualSummary:
     groups: int = 0  # units made by the merge, before duplicates and rejects
     # TMX units whose regional variant was read as the tag asked: (held, asked) -> count
     relabelled: Counter[tuple[str, str]] = field(default_factory=Counter)
+    outputs: list[str] = field(default_factory=list)  # the TMX files written (parts)
+    removed: list[str] = field(default_factory=list)  # an earlier run's parts, not replaced
 
     @property
     def rejected(self) -> int:
@@ -115,31 +117,66 @@ def inputs_for(inputs: Sequence[str | Path | ParallelInput], source: str,
 
 
 _TABLES = ("tsv", "csv", "xlsx")
+_STORES = ("xliff", "po")
 
 
-def _table_targets(item: str | Path | ParallelInput, langs: tuple[str, ...],
+def _input_targets(item: str | Path | ParallelInput, langs: tuple[str, ...],
                    options: BuildOptions) -> frozenset[str] | None:
-    """For a table, the target languages of ``langs`` (the source first) it has columns
-    for beside the source's, its header read once; ``None`` for any other input, or a
-    table whose columns are named (read in every run)."""
-    if isinstance(item, ParallelInput) or options.source_column or options.target_column:
+    """For a table, XLIFF or PO file, the target languages of ``langs`` (the source first)
+    it holds beside the source's, as its runs will read it; ``None`` for any other input
+    (read in every run)."""
+    if isinstance(item, ParallelInput) or str(item) == "-":
         return None
-    from .formats.table import has_columns, table_header
     from .inputs import format_of
 
     fmt = format_of(str(item), options.input_format)
-    if fmt not in _TABLES:
-        return None
+    if fmt in _TABLES:
+        return _table_targets(item, fmt, langs, options)
+    if fmt in _STORES:
+        return _store_targets(item, langs)
+    return None
+
+
+def _table_targets(item: str | Path, fmt: str, langs: tuple[str, ...],
+                   options: BuildOptions) -> frozenset[str]:
+    """The targets a table has columns for, its header read once. A column its runs would
+    read for two languages ("Target", or one named with --target-column) is refused: which
+    language its texts are in cannot be known."""
+    from .formats.table import table_header, target_columns
+
     header = table_header(item, sheet=options.sheet, table_format_name=fmt) or []
-    return frozenset(t for t in langs[1:] if has_columns(header, langs[0], t))
+    columns = target_columns(header, langs, options.source_column, options.target_column)
+    by_column: dict[int, list[str]] = {}
+    for target, column in columns.items():
+        by_column.setdefault(column, []).append(target)
+    shared = next((targets for targets in by_column.values() if len(targets) > 1), None)
+    if shared is not None:
+        raise InputError(input_name(item), f"column {header[columns[shared[0]]]!r} would be "
+                         f"read as {' and '.join(shared)}: head each translation's column "
+                         "with its language (fr-FR), or build one memory per pair", 1)
+    return frozenset(columns)
+
+
+def _store_targets(item: str | Path, langs: tuple[str, ...]) -> frozenset[str]:
+    """The targets an XLIFF or PO file (each ``<file>`` of a bundle) is in, either way
+    round; a language the file leaves unsaid fits every one."""
+    from .formats.ttkstore import file_direction, store_languages
+
+    declared = store_languages(item)
+    if len(langs) > 2 and any(not target for _, target in declared):
+        raise InputError(input_name(item), "the file names no target language: which of "
+                         f"{', '.join(langs[1:])} its translations are in cannot be known "
+                         "(declare it, or build one memory per pair)")
+    return frozenset(t for t in langs[1:] if any(
+        file_direction(src, tgt, langs[0], t, langs) != "other" for src, tgt in declared))
 
 
 def _read_by_another_run(targets: frozenset[str] | None, target: str) -> bool:
-    """Whether a table with columns for ``targets`` (:func:`_table_targets`) is left out of
-    the run to ``target``: it lacks that column but has another target's, so its units are
+    """Whether a table or XLIFF in ``targets`` (:func:`_input_targets`) is left out of the
+    run to ``target``: it lacks that language but has another target, so its units are
     written without ``target`` (they come from that other run), as for a TMX unit without
-    it. A table with none of the targets stays in every run, to be refused as in a
-    bilingual run."""
+    it. One with none of the targets stays in every run, to be refused as in a bilingual
+    run."""
     return targets is not None and bool(targets) and target not in targets
 
 
@@ -170,7 +207,7 @@ def build_multilingual(
     ``output``; the rejects to ``options.build.rejects_path`` when given. Written
     atomically; raises :class:`~tmx_export.errors.InputError` for what cannot be read.
     ``progress`` as for :func:`~tmx_export.pipeline.build`, told of each language's pass."""
-    from .pipeline import read_units, segtype_of
+    from .pipeline import header_segtype, read_units, segtype_of
 
     langs = check_langs(options.langs)
     build = options.build
@@ -186,18 +223,18 @@ def build_multilingual(
     segtypes: set[str] = set()
     # directories as their files: a table in one may lack a language the run asks for
     files = gather_inputs(inputs, pair_files=False)
-    table_targets = {str(f): _table_targets(f, langs, build) for f in files}
+    input_targets = {str(f): _input_targets(f, langs, build) for f in files}
     for target in langs[1:]:
         run_options = replace(build, source_lang=source, target_lang=target, dedupe="none",
                               rejects_path=None, allow_empty=True, claimed_langs=langs)
         chosen = [item for item in inputs_for(files, source, target)
-                  if not _read_by_another_run(table_targets.get(str(item)), target)]
+                  if not _read_by_another_run(input_targets.get(str(item)), target)]
         if not chosen:
             continue
         segtypes.add(segtype_of(chosen, run_options, outputs=outputs if not runs else ()))
         run_relabelled: Counter[tuple[str, str]] = Counter()
         units, run_rejects = read_units(chosen, run_options, progress=progress,
-                                        relabelled=run_relabelled)
+                                        relabelled=run_relabelled, unit_segtypes=True)
         relabelled |= run_relabelled  # the source's, read by every run, counted once
         runs.append((target, units))
         read_by.append((target, {input_name(item) for item in chosen
@@ -207,7 +244,7 @@ def build_multilingual(
     summary = MultilingualSummary(str(output), langs, groups=len(groups),
                                   relabelled=relabelled)
     written_keys = {(unit.file, unit.line) for unit in groups}
-    reported = _reported_rejects(_not_read_by_their_run(rejects, source, read_by),
+    reported = _reported_rejects(_not_read_by_their_run(rejects, langs, read_by),
                                  written_keys)
     left_out: list[Reject] = []  # lacking a language (require_all), or duplicates
     kept = list(_kept_units(groups, langs, options.require_all, build.dedupe, summary,
@@ -228,9 +265,11 @@ def build_multilingual(
     for number, unit in enumerate(kept, 1):
         unit.tuid = str(number)
         summary.per_language.update(unit.texts.keys())
-    # what the bilingual runs would each write; "block" when they differ
+    # what the bilingual runs would each write (the profile's, with omegat's); "block"
+    # when they differ
     segtype = segtypes.pop() if len(segtypes) == 1 else (
-        SEGTYPE_OF[build.segment] if not segtypes else "block")
+        header_segtype([SEGTYPE_OF[build.segment]], build.profile) if not segtypes
+        else "block")
     with ExitStack() as stack:
         # as build() does: the report is only renamed into place once the TMX is written
         if build.rejects_path is not None:
@@ -238,10 +277,11 @@ def build_multilingual(
         counts = write_units(kept, output, srclang=source, segtype=segtype,
                              profile=build.profile, max_units=build.max_units)
     summary.units_written = counts.units
+    summary.outputs, summary.removed = counts.files, counts.removed
     return summary
 
 
-def _not_read_by_their_run(rejects: list[Reject], source: str,
+def _not_read_by_their_run(rejects: list[Reject], langs: tuple[str, ...],
                            read_by: list[tuple[str, set[str]]]) -> list[Reject]:
     """``rejects`` without the "other languages" rejects of units that a run in their own
     languages read from the same input (so that run's units or rejects hold them)."""
@@ -252,7 +292,7 @@ def _not_read_by_their_run(rejects: list[Reject], source: str,
             return False
         file_src, file_tgt = reject.languages
         return any(reject.file in names
-                   and file_direction(file_src, file_tgt, source, target) != "other"
+                   and file_direction(file_src, file_tgt, langs[0], target, langs) != "other"
                    for target, names in read_by)
 
     return [reject for reject in rejects if not read_in_their_languages(reject)]
@@ -393,5 +433,26 @@ def _unit(source: str, first: Pair, group: dict[str, list[Pair]]) -> MultiUnit:
         texts[lang] = " ".join(u.target for u in units)
         if len(units) == 1 and units[0].target_markup is not None:
             markup[lang] = units[0].target_markup
-    return MultiUnit(texts, file=first.file, line=first.line, paragraph=first.paragraph,
-                     props=dict(first.props), markup=markup)
+    kinds = {u.segtype for units in group.values() for u in units}
+    # several sentences in one language (a "2-1" bead) make the unit a paragraph
+    segtype = "paragraph" if "paragraph" in kinds else kinds.pop() if len(kinds) == 1 else None
+    unit = MultiUnit(texts, file=first.file, line=first.line, paragraph=first.paragraph,
+                     props=dict(first.props), markup=markup, segtype=segtype)
+    tmx_pairs = {lang: units[0] for lang, units in group.items()
+                 if len(units) == 1 and isinstance(units[0], TmxPair)}
+    if len(tmx_pairs) == len(group) and len({(p.file, p.line) for p in tmx_pairs.values()}) == 1:
+        _keep_tmx_metadata(unit, source, tmx_pairs)
+    return unit
+
+
+def _keep_tmx_metadata(unit: MultiUnit, source: str, pairs: dict[str, TmxPair]) -> None:
+    """Give ``unit``, made of one TMX ``tu`` (``pairs``: its pair in each language), what a
+    bilingual build keeps of it: a translator's dates, authors, usage, props and notes
+    must survive a rebuild. The tu and source tuv are the same in every pair."""
+    first = next(iter(pairs.values()))
+    unit.attrs, unit.notes = first.attrs, first.notes
+    unit.extra_props, unit.file_tuid = first.extra_props, first.file_tuid
+    unit.tuv_attrs = {source: first.source_attrs,
+                      **{lang: pair.target_attrs for lang, pair in pairs.items()}}
+    unit.tuv_meta = {source: first.source_meta,
+                     **{lang: pair.target_meta for lang, pair in pairs.items()}}

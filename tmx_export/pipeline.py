@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, deque
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -187,7 +187,7 @@ def build(
     options, files, formats = prepare_run(inputs, options, [output, options.rejects_path],
                                            ignored, skipped)
     kinds = _declared_kinds(files, formats, options.segment)
-    segtype = _header_segtype(kinds, options.profile)
+    segtype = header_segtype(kinds.values(), options.profile)
     datatype = _header_datatype(files, formats)
     with ExitStack() as stack:
         # The report is opened first, so a bad report path fails before any reading, and
@@ -283,6 +283,7 @@ def read_units(
     *,
     progress: ProgressArg = None,
     relabelled: Counter[tuple[str, str]] | None = None,
+    unit_segtypes: bool = False,
     **settings: Any,
 ) -> tuple[list[Pair], list[Reject]]:
     """The units :func:`build` would write with the same options, and the rejects.
@@ -292,11 +293,16 @@ def read_units(
     ``segment=None`` gives the pairs as read, without splitting off paragraph numbers.
     ``progress`` as for :func:`build`. ``relabelled``, when given, counts the TMX units
     whose regional variant was read as the language asked (:attr:`BuildSummary.relabelled`).
+    ``unit_segtypes``: each unit's ``segtype`` as :func:`build` writes it (see
+    :func:`unit_segtype`; the sentence rules cost time, so only when asked).
     """
     options = options_from(options, **settings)
     skipped: list[tuple[str, str]] = []
     options, files, formats = prepare_run(inputs, options, [], skipped=skipped)
-    run = _Run(options, progress=progress, explicit=explicit_inputs(inputs), skipped=skipped)
+    kinds = (_declared_kinds(files, formats, options.segment)
+             if unit_segtypes and options.segment is not None else None)
+    run = _Run(options, progress=progress, explicit=explicit_inputs(inputs), skipped=skipped,
+               unit_kinds=kinds)
     units = list(run.units(files, formats))
     if relabelled is not None:
         relabelled.update(run.relabelled)
@@ -307,13 +313,14 @@ def segtype_of(inputs: Sequence[str | Path | ParallelInput],
                options: BuildOptions | None = None, *,
                outputs: Sequence[str | Path | None] = (), **settings: Any) -> str:
     """The ``segtype`` :func:`build` writes in the header for ``inputs`` (see
-    :func:`_header_segtype`), after the checks :func:`build` makes before any work, on
-    ``outputs`` too."""
+    :func:`header_segtype`, for ``options.profile``), after the checks :func:`build` makes
+    before any work, on ``outputs`` too."""
     options = options_from(options, **settings)
     if options.segment is None:
         raise ValueError("segment must be sentence, clause or paragraph")
     options, files, formats = prepare_run(inputs, options, list(outputs))
-    return _header_segtype(_declared_kinds(files, formats, options.segment))
+    return header_segtype(_declared_kinds(files, formats, options.segment).values(),
+                          options.profile)
 
 
 # --- one run -------------------------------------------------------------------------------
@@ -1084,7 +1091,7 @@ def _declared_kinds(files: list[Input], formats: dict[Input, str], segment: str
     return {f: _declared_segtype(f, formats[f], segment) for f in files}
 
 
-def _header_segtype(kinds: Mapping[Input, str], profile: str = "generic") -> str:
+def header_segtype(kinds: Iterable[str], profile: str = "generic") -> str:
     """The header's segtype: the one kind of unit every input gives (the kind asked for
     where inputs are segmented here; the kind units read as they are declare, see
     :func:`_declared_segtype`); ``paragraph`` when one of several kinds is it (OmegaT
@@ -1092,7 +1099,7 @@ def _header_segtype(kinds: Mapping[Input, str], profile: str = "generic") -> str
     whatever a ``tu`` says), else ``block``. The omegat profile always says ``paragraph``:
     units the run finds to hold several sentences are then of use too, and a one-sentence
     unit stays whole. Units of another kind carry their own (:func:`unit_segtype`)."""
-    declared = set(kinds.values())
+    declared = set(kinds)
     if profile == "omegat" or "paragraph" in declared:
         return "paragraph"
     return declared.pop() if len(declared) == 1 else "block"

@@ -195,6 +195,8 @@ def build_command(inputs: tuple[str, ...], output: str, quiet: bool, source_file
     name.en.txt beside name.fr.txt are read as parallel files.
     """
     sources = _inputs(inputs, source_file, target_file)
+    if given.get("max_units") is not None and output == "-":
+        raise click.UsageError("--max-units needs a file name for -o, not '-'")
     if langs is not None:
         _build_multilingual(sources, output, quiet, langs, require_all_langs, given)
         return
@@ -203,8 +205,6 @@ def build_command(inputs: tuple[str, ...], output: str, quiet: bool, source_file
     from ..pipeline import build
 
     options = _options(**given, output=output)
-    if options.max_units is not None and output == "-":
-        raise click.UsageError("--max-units needs a file name for -o, not '-'")
     bar = progress_bar(quiet)
     try:
         summary = build(sources, output, options, progress=bar)
@@ -232,9 +232,12 @@ def _build_multilingual(sources: list[str | ParallelInput], output: str, quiet: 
             bar.close()
     if quiet:
         return
-    lines = [f"{count_of(summary.units_written, 'unit')} written to {summary.output} in "
+    parts = summary.outputs if len(summary.outputs) > 1 else []
+    where = f"{len(parts)} files" if parts else summary.output
+    lines = [f"{count_of(summary.units_written, 'unit')} written to {where} in "
              f"{len(summary.langs)} languages (source {summary.langs[0]})"]
     lines.extend(f"  {lang}: {summary.per_language[lang]} units" for lang in summary.langs[1:])
+    lines.extend(parts_lines(parts, summary.removed))
     lines.extend(relabelled_lines(summary.relabelled, lambda held, asked: (
         f"--langs with {held} for {asked}")))
     if summary.duplicates_skipped:
@@ -254,6 +257,22 @@ def relabelled_lines(relabelled: Counter[tuple[str, str]],
             for (held, asked), count in sorted(relabelled.items())]
 
 
+def parts_lines(parts: list[str], removed: list[str]) -> list[str]:
+    """The summary's list of the parts written (``--max-units``), and of those an earlier
+    run left that this one removed: left beside the new parts (in a CAT tool's TM folder),
+    their units would count twice."""
+    lines = [f"  {name}" for name in parts[:8]]
+    if len(parts) > 8:
+        lines.append(f"  ... {parts[-1]}")
+    if removed:
+        lines.append(f"removed {count_of(len(removed), 'part')} of an earlier run "
+                     "of this output:")
+        lines.extend(f"  {name}" for name in removed[:8])
+        if len(removed) > 8:
+            lines.append(f"  ... {removed[-1]}")
+    return lines
+
+
 def summary_text(summary: BuildSummary) -> str:
     """The run's account on one screen: what was written, what was not and why."""
     formats = ""
@@ -269,16 +288,7 @@ def summary_text(summary: BuildSummary) -> str:
         f"(segtype {summary.segtype}) from {count_of(summary.pairs_read, 'pair')} "
         f"in {count_of(len(summary.files), 'file')}{formats}",
     ]
-    lines.extend(f"  {name}" for name in parts[:8])
-    if len(parts) > 8:
-        lines.append(f"  ... {parts[-1]}")
-    if summary.removed:
-        # left beside the new parts (in a CAT tool's TM folder), their units would count twice
-        lines.append(f"removed {count_of(len(summary.removed), 'part')} of an earlier run "
-                     "of this output:")
-        lines.extend(f"  {name}" for name in summary.removed[:8])
-        if len(summary.removed) > 8:
-            lines.append(f"  ... {summary.removed[-1]}")
+    lines.extend(parts_lines(parts, summary.removed))
     if summary.rejects:
         lines.append(f"{summary.rejected} rejected:")
         lines.extend(f"  {count:>6}  {reason}" for reason, count in summary.rejects.most_common())

@@ -27,6 +27,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, time
 from itertools import repeat, zip_longest
@@ -77,17 +78,19 @@ def read_table(
     target_column: str | None = None,
     sheet: str | None = None,
     table_format_name: str | None = None,
+    claimed: Iterable[str] = (),
 ) -> ReadResult:
     """Pairs from the rows of a table (see the module documentation). A workbook is read
     sheet by sheet (only ``sheet`` when given): each sheet with a column for each
     language gives its pairs (prop ``x-sheet`` when there are several), and one without
-    them is a reject naming it, not ignored."""
+    them is a reject naming it, not ignored. ``claimed`` as for :func:`choose_columns`."""
+    claimed = tuple(claimed)
     name = input_name(path)
     fmt = table_format(path, table_format_name)
     if fmt != "xlsx" or sheet is not None:
         rows = _xlsx_rows(path, sheet) if fmt == "xlsx" else _text_rows(path, fmt)
         return _read_sheet(rows, name, source_lang, target_lang, source_column,
-                           target_column, None)
+                           target_column, None, claimed)
     titles = _sheet_titles(path)
     result = ReadResult()
     skipped: list[tuple[str, InputError]] = []
@@ -95,7 +98,7 @@ def read_table(
         several = title if len(titles) > 1 else None
         try:
             part = _read_sheet(_xlsx_rows(path, title), name, source_lang, target_lang,
-                               source_column, target_column, several)
+                               source_column, target_column, several, claimed)
         except InputError as exc:
             if len(titles) == 1 or not exc.message.startswith(("no column", "no header")):
                 raise
@@ -116,7 +119,7 @@ def read_table(
 
 def _read_sheet(rows: Iterable[tuple[int, list[str]]], name: str, source_lang: str,
                 target_lang: str, source_column: str | None, target_column: str | None,
-                sheet: str | None) -> ReadResult:
+                sheet: str | None, claimed: tuple[str, ...] = ()) -> ReadResult:
     """The pairs of one table (or sheet ``sheet`` of a workbook of several)."""
     result = ReadResult()
     header: list[str] | None = None
@@ -128,7 +131,7 @@ def _read_sheet(rows: Iterable[tuple[int, list[str]]], name: str, source_lang: s
                 continue
             header = [cell.strip() for cell in row]
             s_col, t_col = choose_columns(header, name, source_lang, target_lang,
-                                          source_column, target_column)
+                                          source_column, target_column, claimed)
             continue
         if not any(cell.strip() for cell in row):
             continue
@@ -183,14 +186,18 @@ def declared_languages(path: str | Path, table_format_name: str | None = None
     return (tags[0], tags[1]) if len(tags) == 2 else None
 
 
-def has_columns(header: list[str], source_lang: str, target_lang: str) -> bool:
-    """Whether ``header`` names a column for each language, as :func:`read_table` would
-    choose them."""
-    try:
-        choose_columns(header, "", source_lang, target_lang, None, None)
-    except InputError:
-        return False
-    return True
+def target_columns(header: list[str], langs: Sequence[str], source_column: str | None = None,
+                   target_column: str | None = None) -> dict[str, int]:
+    """For ``langs`` (a ``build --langs`` run's, the source first), the column
+    :func:`read_table` would read for each target it finds one for."""
+    found = {}
+    for target in langs[1:]:
+        try:
+            found[target] = choose_columns(header, "", langs[0], target, source_column,
+                                           target_column, langs)[1]
+        except InputError:
+            continue
+    return found
 
 
 def choose_columns(
@@ -200,10 +207,16 @@ def choose_columns(
     target_lang: str,
     source_column: str | None = None,
     target_column: str | None = None,
+    claimed: Iterable[str] = (),
 ) -> tuple[int, int]:
-    """Indexes of the source and target columns in ``header``."""
+    """Indexes of the source and target columns in ``header``. A column is taken by its
+    language part ("fr-CA" or "French" for fr-FR) only when no other language asked shares
+    it (the source and target, and the ``claimed`` languages of a ``build --langs`` run),
+    as TMX tuvs are (:class:`~tmx_export.formats.tmx.TuvRanker`): else the text of one
+    could be given to another too."""
     lowered = [cell.lower() for cell in header]
-    same_primary = primary(source_lang) == primary(target_lang)
+    asked = {normalise_tag(tag) for tag in (source_lang, target_lang, *claimed)}
+    primaries = Counter(primary(tag) for tag in asked)
 
     def by_name(column: str) -> int:
         try:
@@ -217,7 +230,7 @@ def choose_columns(
         exact = [i for i, c in enumerate(header) if i != taken and _tag_key(c) == want]
         if exact:
             return exact[0]
-        if not same_primary:
+        if primaries[primary(want)] < 2:
             loose = [i for i, c in enumerate(header)
                      if i != taken and c and _looks_like_tag(c)
                      and primary(_tag_key(c)) == primary(want)]

@@ -492,7 +492,7 @@ class _UnitSerialiser:
         if isinstance(pair, MultiUnit):
             langs = tuple(map(spell, pair.texts))
             texts = [(text, pair.markup.get(lang)) for lang, text in pair.texts.items()]
-            metas: tuple[tuple[Meta, ...], ...] = ()
+            metas: tuple[tuple[Meta, ...], ...] = _multi_metas(pair, self.profile)
         else:
             langs = (spell(pair.source_lang), spell(pair.target_lang))
             texts = [(pair.source, pair.source_markup), (pair.target, pair.target_markup)]
@@ -529,7 +529,12 @@ class _UnitSerialiser:
 def _unit_attributes(pair: Pair | MultiUnit) -> tuple[tuple[tuple[str, str], ...], ...] | None:
     """The attributes a unit read from a TMX keeps: the tu's, then its source and target
     tuv's (:data:`TU_ATTRIBUTES`); ``None`` for a unit tmx-export made itself, which gets
-    the run's ``creationdate`` instead."""
+    the run's ``creationdate`` instead. A multilingual unit's: its tu's, then each
+    language's tuv's."""
+    if isinstance(pair, MultiUnit):
+        if pair.attrs is None:
+            return None
+        return pair.attrs, *(pair.tuv_attrs.get(lang, ()) for lang in pair.texts)
     if not isinstance(pair, TmxPair):
         return None
     return pair.attrs, pair.source_attrs, pair.target_attrs
@@ -650,6 +655,14 @@ def _tuv_metas(pair: Pair, profile: Profile) -> tuple[tuple[Meta, ...], ...]:
     if not source and not target:
         return ()
     return _written_meta(source, profile), _written_meta(target, profile)
+
+
+def _multi_metas(unit: MultiUnit, profile: Profile) -> tuple[tuple[Meta, ...], ...]:
+    """:func:`_tuv_metas` for a multilingual unit: each language's, in its order."""
+    metas = [unit.tuv_meta.get(lang, ()) for lang in unit.texts]
+    if not any(metas):
+        return ()
+    return tuple(_written_meta(meta, profile) for meta in metas)
 
 
 def _written_meta(meta: tuple[Meta, ...], profile: Profile) -> tuple[Meta, ...]:

@@ -27,10 +27,12 @@ input.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import InputError
-from ..lang import primary
+from ..lang import normalise_tag, primary
 from ..model import Pair, ReadResult, Reject
 from .text import input_name, readable_file
 from .xml import decode_head, open_xml, read_checked, read_head
@@ -47,10 +49,12 @@ def read_ttk(
     target_lang: str,
     include_fuzzy: bool = False,
     untranslated: bool = False,
+    claimed: Iterable[str] = (),
 ) -> ReadResult:
     """Pairs from an XLIFF or PO file (see the module documentation); with
     ``untranslated``, an entry with a source and no target is a pair with an empty target
-    (for checking), not a reject."""
+    (for checking), not a reject. ``claimed`` as for :func:`file_direction`."""
+    claimed = tuple(claimed)
     name = input_name(path)
     p = readable_file(path)  # standard input too
     store_class, data = _load(p, name)
@@ -64,7 +68,7 @@ def read_ttk(
     files = _xliff_files(store)
     directions: dict[object, str] = {}
     if len(set(files.values())) > 1:
-        directions = {element: file_direction(src, tgt, source_lang, target_lang)
+        directions = {element: file_direction(src, tgt, source_lang, target_lang, claimed)
                       for element, (src, tgt) in files.items()}
         if all(d == "other" for d in directions.values()):
             src, tgt = next(iter(files.values()))
@@ -72,7 +76,7 @@ def read_ttk(
                                    f"not {source_lang} -> {target_lang}")
         swapped = False
     else:
-        swapped = _check_languages(store, name, source_lang, target_lang)
+        swapped = _check_languages(store, name, source_lang, target_lang, claimed)
     po_lines = _po_entry_lines(data) if store_class.__name__ == "pofile" else None
     result = ReadResult()
     entry = 0
@@ -301,26 +305,53 @@ def _file_of(unit) -> object:  # type: ignore[no-untyped-def]
     return None
 
 
-def file_direction(file_src: str, file_tgt: str, source_lang: str, target_lang: str) -> str:
+def file_direction(file_src: str, file_tgt: str, source_lang: str, target_lang: str,
+                   claimed: Iterable[str] = ()) -> str:
     """``same``, ``swapped`` or ``other``: how a file's languages stand to the request
-    (a language a file leaves unsaid fits either side)."""
-    want_src, want_tgt = primary(source_lang), primary(target_lang)
-    if file_src and primary(file_src) == want_tgt and \
-            (not file_tgt or primary(file_tgt) == want_src):
+    (a language a file leaves unsaid fits either side). A language fits by its language
+    part (fr-CA for fr-FR) only when no other language of a ``build --langs`` run
+    (``claimed``) shares it, as a TMX tuv (:class:`~tmx_export.formats.tmx.TuvRanker`):
+    else fr-CA's text could be written as fr-FR's too."""
+    asked = {normalise_tag(tag) for tag in (source_lang, target_lang, *claimed)}
+    shared = {part for part, count in Counter(map(primary, asked)).items() if count > 1}
+
+    def fits(lang: str, wanted: str) -> bool:
+        if not lang:
+            return True
+        if primary(wanted) in shared and primary(source_lang) != primary(target_lang):
+            return normalise_tag(lang) == normalise_tag(wanted)
+        return primary(lang) == primary(wanted)
+
+    if file_src and fits(file_src, target_lang) and fits(file_tgt, source_lang):
         return "swapped"
-    if (file_src and primary(file_src) != want_src) or \
-            (file_tgt and primary(file_tgt) != want_tgt):
+    if not fits(file_src, source_lang) or not fits(file_tgt, target_lang):
         return "other"
     return "same"
 
 
-def _check_languages(store, name: str, source_lang: str, target_lang: str) -> bool:
+def store_languages(path: str | Path) -> list[tuple[str, str]]:
+    """The (source, target) languages an XLIFF or PO file declares: each ``<file>``'s of an
+    XLIFF 1.2 bundle, else the file's ("" for one it leaves unsaid)."""
+    name = input_name(path)
+    store_class, data = _load(readable_file(path), name)
+    try:
+        store = store_class.parsestring(data)
+    except Exception as exc:  # translate-toolkit raises many kinds for bad input
+        raise InputError(name, _not_readable(store_class, data, exc)) from None
+    files = _xliff_files(store)
+    if len(set(files.values())) > 1:
+        return list(files.values())
+    return [(_lang(store, "getsourcelanguage"), _lang(store, "gettargetlanguage"))]
+
+
+def _check_languages(store, name: str, source_lang: str,  # type: ignore[no-untyped-def]
+                     target_lang: str, claimed: tuple[str, ...] = ()) -> bool:
     """Whether the file's sides are swapped relative to the request; error if unrelated."""
     file_src = _lang(store, "getsourcelanguage")
     file_tgt = _lang(store, "gettargetlanguage")
     if primary(source_lang) == primary(target_lang):
         return False
-    direction = file_direction(file_src, file_tgt, source_lang, target_lang)
+    direction = file_direction(file_src, file_tgt, source_lang, target_lang, claimed)
     if direction == "other":
         raise InputError(name, f"the file is in {_languages_said(store, file_src, file_tgt)}, "
                                f"not {source_lang} -> {target_lang}")
