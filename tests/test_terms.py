@@ -229,6 +229,42 @@ def _dgt_excerpt() -> list[Pair]:
             for n, (en, fr) in enumerate(rows, 1)]
 
 
+def _dgt_units() -> list[Pair]:
+    """The DGT-TM EN-GB/FR-FR pairs of tests/data, whose headings are in capitals."""
+    path = DATA / "tmx" / "dgt-tm" / "expected_en-gb_fr-fr.tsv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    return [Pair(row["en_gb"], row["fr_fr"], "en-GB", "fr-FR", file=row["file"], line=n,
+                 tuid=str(n)) for n, row in enumerate(rows, 2)]
+
+
+def test_words_of_a_heading_in_capitals_are_ordinary_words() -> None:
+    all_units = _dgt_units()
+    units = {unit.source: unit for unit in all_units}
+    en, fr = Extractor("en"), Extractor("fr")
+    # "HAS" and "THIS" are no acronyms, "RULES" is the plural of "rule"
+    assert "HAS ADOPTED THIS DECISION:" in units
+    adopted = en.tokens("HAS ADOPTED THIS DECISION:")
+    assert [o.key for o in en.candidates(adopted)] == ["decision"]
+    heading = "RULES OF PROCEDURE OF THE JOINT COUNCIL"
+    assert en.key("Rules of Procedure") == "rule of procedure"
+    assert [o.key for o in en.candidates(en.tokens(heading))][:2] == [
+        "rule", "rule of procedure"]
+    french = units[heading].target  # "RÈGLEMENT INTÉRIEUR DU CONSEIL CONJOINT"
+    assert "règlement intérieur" in [o.key for o in fr.candidates(fr.tokens(french))]
+    # acronyms in ordinary text stay acronyms, whatever their letters
+    text = next(source for source in units if "(‘EU’)" in source)
+    acronyms = {t.lower: t for t in en.tokens(text) if t.lower in ("eu", "sadc", "epa")}
+    assert {(t.kind, t.piece) for t in acronyms.values()} == {
+        ("w", "eu"), ("w", "sadc"), ("w", "epa")}
+    assert [t.piece for t in en.tokens("CHAPTER III")] == ["chapter", "iii"]  # a number
+    assert [t.piece for t in en.tokens("US")] == ["us"]  # alone, short: an acronym still
+    # the heading counts for "Rules of Procedure" in the pairs
+    found = {(p.source_lemma, p.target_lemma): p for p in extract_terms(all_units)}
+    assert found[("rule of procedure", "règlement intérieur")].count == 5
+    assert not {key for key in found if key[0] in ("has", "this")}
+
+
 def _europarl_session() -> list[Pair]:
     folder = DATA / "europarl-sessions"
     en, fr = ([line for line in (folder / f"ep-00-01-17.{lang}.txt").read_text(

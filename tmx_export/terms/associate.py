@@ -233,8 +233,9 @@ class _Scanner:
         return len(self.subs) - 1
 
     def add(self, text: str) -> None:
-        """Record one piece of text."""
-        self.pending.append(text)
+        """Record one piece of text (its words in capitals read as :meth:`Extractor.tokens`
+        reads them: the same length, so the spans are the text's)."""
+        self.pending.append(self.extractor.ordinary_case(text))
         if len(self.pending) >= self.BATCH:
             self._flush()
 
