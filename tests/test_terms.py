@@ -813,6 +813,33 @@ def test_termbase_keeps_statuses_and_does_not_count_a_document_twice(tmp_path):
     assert (cluster.count, cluster.status, len(cluster.documents)) == (12, "approved", 2)
 
 
+def test_an_approved_word_leaves_its_counts_to_the_longer_terms_that_hold_it(tmp_path):
+    # "Parliament" -> "Parlement" approved between two runs: the occurrences inside
+    # "European Parliament" -> "Parlement européen" stay that term's, as in one run without
+    # any review; the word keeps its free occurrences (competitive linking, as ever)
+    runner = CliRunner()
+    first, second = ([str(SESSIONS / f"ep-00-01-{day}.{lang}.txt") for lang in ("en", "fr")]
+                     for day in ("17", "21"))
+    one = runner.invoke(terms, [*first, *second, "--termbase", str(tmp_path / "one.db"),
+                                "--csv", str(tmp_path / "one.csv")])
+    assert one.exit_code == 0, one.output
+    db = tmp_path / "two.db"
+    assert runner.invoke(terms, [*first, "--termbase", str(db)]).exit_code == 0
+    with Termbase(db) as termbase:
+        word = next(p for p in termbase.pairs() if p.source_lemma == "parliament"
+                    and p.target_lemma == "parlement")
+        assert termbase.set_status(word.id, "approved")
+    two = runner.invoke(terms, [*second, "--termbase", str(db), "--csv",
+                                str(tmp_path / "two.csv")])
+    assert two.exit_code == 0, two.output
+    in_one, in_two = _counts(tmp_path / "one.csv"), _counts(tmp_path / "two.csv")
+    assert in_two[("Parliament", "Parlement")] == in_one[("Parliament", "Parlement")]
+    longer = ("European Parliament", "Parlement européen")
+    # (the approved word no longer competes for the two words with the longer term, which
+    # may then take an occurrence a weaker rendering took in the one run)
+    assert int(in_two[longer]) >= int(in_one[longer]) >= 9
+
+
 def _counts(csv_path: Path) -> dict[tuple[str, str], str]:
     with csv_path.open(encoding="utf-8", newline="") as handle:
         return {(row["source"], row["target"]): row["count"] for row in csv.DictReader(handle)}
