@@ -139,6 +139,25 @@ def test_lisa_inline_codes_survive_tmx_build_tmx(tmp_path: Path, name: str, targ
     assert run("validate", out).exit_code == 0
 
 
+def test_a_code_between_two_spaces_leaves_one_in_pairs_and_concordance(tmp_path: Path) -> None:
+    # ImportTest2C: "Click <ph>(an image)</ph> to start."
+    source = LISA / "ImportTest2C.tmx"
+    langs = ("--source-lang", "en-US", "--target-lang", "fr")
+    result = run("pairs", source, *langs)
+    assert result.exit_code == 0, result.output
+    (record,) = map(json.loads, result.stdout.splitlines())
+    assert (record["source"], record["target"]) == ("Click to start.", "Cliquez pour commencer.")
+    result = run("concordance", source, "start", *langs, "--format", "jsonl")
+    assert result.exit_code == 0, result.output
+    (hit,) = map(json.loads, result.stdout.splitlines())
+    assert (hit["source"], hit["target"]) == ("Click to start.", "Cliquez pour commencer.")
+    # the memory written back keeps the image where it was, between its two spaces
+    out = tmp_path / "kit.tmx"
+    assert run("build", source, "-o", out, *langs).exit_code == 0
+    assert chosen_segs(out, "fr") == chosen_segs(source, "fr")
+    assert b"Cliquez <ph" in chosen_segs(out, "fr")[0]
+
+
 @pytest.mark.parametrize("name", ["ImportTest1L", "ImportTest2C"])
 def test_lisa_tuv_props_and_notes_survive_tmx_build_tmx(tmp_path: Path, name: str) -> None:
     out = tmp_path / "kit.tmx"

@@ -742,16 +742,41 @@ class TmxUnit:
 
 
 def seg_text(seg: etree._Element) -> str:
-    """The text of a ``seg`` (or ``hi``) with inline codes removed and ``hi`` text kept."""
+    """The text of a ``seg`` (or ``hi``) with inline codes removed and ``hi`` text kept.
+
+    A code between two spaces ("Click <ph/> here") leaves one of them: the code stood
+    between two words, and two spaces would read as a typing slip. A code glued to a word
+    ("a<ph/>b") adds no space, and spaces of the text itself are all kept."""
     if len(seg) == 0:
         return seg.text or ""
-    parts = [seg.text or ""]
-    for child in seg:
-        if child.tag == "hi":
-            parts.append(seg_text(child))
-        # Anything else is native code (bpt, ept, it, ph, ut, unknown elements): skipped.
-        parts.append(child.tail or "")
+    parts: list[str] = []
+    _append_text(seg, parts, code_before=False)
     return "".join(parts)
+
+
+def _append_text(element: etree._Element, parts: list[str], code_before: bool) -> bool:
+    """Append the text of ``element`` (a ``seg`` or ``hi``) to ``parts``, codes dropped;
+    ``code_before``: whether a code was dropped since the last text. Returns it after."""
+    code_before = _append_piece(element.text or "", parts, code_before)
+    for child in element:
+        if child.tag == "hi":
+            code_before = _append_text(child, parts, code_before)
+        else:  # native code (bpt, ept, it, ph, ut, unknown elements): dropped
+            code_before = True
+        code_before = _append_piece(child.tail or "", parts, code_before)
+    return code_before
+
+
+def _append_piece(piece: str, parts: list[str], code_before: bool) -> bool:
+    """Append ``piece``, less its first space when a dropped code sits between it and a
+    space already there; whether a code is still pending (``piece`` is empty)."""
+    if not piece:
+        return code_before
+    if code_before and piece[0].isspace() and parts and parts[-1][-1:].isspace():
+        piece = piece[1:]
+    if piece:
+        parts.append(piece)
+    return False
 
 
 def seg_markup(seg: etree._Element) -> str | None:

@@ -233,8 +233,9 @@ class _Scanner:
         return len(self.subs) - 1
 
     def add(self, text: str) -> None:
-        """Record one piece of text."""
-        self.pending.append(text)
+        """Record one piece of text (its words in capitals read as :meth:`Extractor.tokens`
+        reads them: the same length, so the spans are the text's)."""
+        self.pending.append(self.extractor.ordinary_case(text))
         if len(self.pending) >= self.BATCH:
             self._flush()
 
@@ -533,7 +534,9 @@ def extract_terms(
     ``glossary`` (source term, target term) are recorded whenever they occur, with inflection.
     ``anchors`` (pairs a terminologist approved in a termbase) are linked and recorded the
     same way, before any pair the corpus suggests, so the words they hold are not paired
-    with anything else there; unlike the glossary's, their pairs are not marked
+    with anything else there (but for a longer term that holds them on both sides, which
+    keeps its occurrences: :func:`.link._lift_holders`); unlike the glossary's, their
+    pairs are not marked
     ``glossary``. ``refused`` pairs (rejected by a reviewer) are never linked, so their
     words are free for other pairs (a glossary pair is linked all the same). Every recorded
     pair keeps up to ``max_contexts`` contexts and its competitors.
@@ -704,7 +707,10 @@ def _after_pass_one(units: list[Pair], src: _Side, tgt: _Side, piece_unit: array
         partner_scores[at] = score + (GLOSSARY_BONUS if code in glossary_codes else 0.0)
 
     # Pass 3: competitive linking, piece by piece.
-    links = _link(src, tgt, partner_codes, partner_scores, width)
+    # an approved pair's bonus (a glossary's pairs are linked whenever they occur)
+    anchors = np.fromiter(glossary_codes - marked_codes, np.int64)
+    bonus = np.where(np.isin(partner_codes, anchors), GLOSSARY_BONUS, 0.0)
+    links = _link(src, tgt, partner_codes, partner_scores, width, bonus)
     del partner_codes, partner_scores
     src.release()
     tgt.release()

@@ -96,6 +96,19 @@ _FR_NOT_VERBS = frozenset({"mise", "oeuvre", "œuvre"})  # "mise en œuvre" is a
 # times on DGT-TM), and "Annex II" -> "annexe II" is a reference, as "Annex 2" is.
 _ROMAN = re.compile(r"(?=[IVXL])(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 
+# A text is written in capitals (a title, a heading: "RULES OF PROCEDURE OF THE JOINT
+# COUNCIL") when its words in capitals hold at least this share of its cased letters; its
+# short words are then no acronyms but ordinary words ("HAS", "THIS", "RULES").
+CAPITALS_SHARE = 2 / 3
+# Up to this many letters, a word in capitals alone in its text is an acronym even when it
+# is a word of the language too ("US", "EU"); a longer known word is a heading ("ANNEX").
+MAX_LONE_ACRONYM = 3
+# A word in capitals: two letters or more, no digit ("CO2" stays a code), no hyphen.
+_CAPITALS_WORD = re.compile(r"\b[^\W\d_]{2,}\b")
+# Two capitals in a row (Latin, Greek, Cyrillic; a few lower-case letters of Latin
+# Extended-A too): what a text in capitals holds, looked for in C before any word is.
+_TWO_CAPITALS = re.compile("[A-ZÀ-ÖØ-ÞĀ-ſΆ-ΫЀ-Я]{2}")
+
 # Token kinds: content word, stop word, number, French connector, French article after a
 # connector.
 WORD, STOPWORD, NUMBER, CONNECTOR, ARTICLE = "w", "s", "x", "c", "a"
@@ -260,10 +273,38 @@ class Extractor:
                 self._words[word] = known
         return known
 
+    def ordinary_case(self, text: str) -> str:
+        """``text`` with its words in capitals written as ordinary words (lower case; a
+        noun's capital in a language that capitalises nouns) when the text is written in
+        capitals (:data:`CAPITALS_SHARE`), else ``text`` itself. Each word keeps its length,
+        so spans found in the result are spans of ``text``."""
+        if not _TWO_CAPITALS.search(text):
+            return text
+        shouted = [m for m in _CAPITALS_WORD.finditer(text) if m.group().isupper()]
+        if not shouted or (len(shouted) == 1 and not _heading_word(
+                shouted[0].group(), self.rules.lemmas)):
+            return text  # no capitals, or one word that may be an acronym ("OLAF", "US")
+        in_capitals = sum(m.end() - m.start() for m in shouted)
+        cased = sum(ch.isupper() or ch.islower() for ch in text)
+        if in_capitals < CAPITALS_SHARE * cased:
+            return text  # acronyms in ordinary text ("the EU and SME policy")
+        parts, at = [], 0
+        for match in shouted:
+            word = match.group()
+            if _ROMAN.fullmatch(word):
+                continue  # "CHAPTER III": a number in any text
+            ordinary = word[0] + word[1:].lower() if self.rules.cased_nouns else word.lower()
+            if len(ordinary) == len(word):  # (a few letters lower-case to two)
+                parts += [text[at:match.start()], ordinary]
+                at = match.end()
+        parts.append(text[at:])
+        return "".join(parts)
+
     def tokens(self, text: str) -> list[Token]:
         tokens: list[Token] = []
         previous_end = 0
         seen = self._words
+        text = self.ordinary_case(text)  # the same spans
         for start, end in split_tokens(text, self.lang):
             word = text[start:end]
             known = seen.get(word)
@@ -308,6 +349,13 @@ class Extractor:
                     j += 1
                 if matched == len(pieces):
                     yield Occurrence(key, i, j, max(words, 1))
+
+
+def _heading_word(word: str, lemmas: str) -> bool:
+    """Whether ``word``, in capitals and alone in its text, is a heading ("ANNEX"), not an
+    acronym: a word of the language's dictionary, longer than "US" or "EU" ("OLAF" and
+    "NATO" are no words)."""
+    return len(word) > MAX_LONE_ACRONYM and is_known(word.lower(), lang=lemmas)
 
 
 def _french_verb_form(lower: str, lemma: str) -> bool:

@@ -24,7 +24,7 @@ LINK_CHUNK = 100_000
 
 
 def _link(src: _Side, tgt: _Side, partner_codes: np.ndarray, partner_scores: np.ndarray,
-          width: int) -> tuple[np.ndarray, ...]:
+          width: int, bonus: np.ndarray | None = None) -> tuple[np.ndarray, ...]:
     """Competitive linking in every piece: the links as (piece, code, source first, last,
     target first, last) arrays, sorted by piece, code and spans.
 
@@ -36,8 +36,13 @@ def _link(src: _Side, tgt: _Side, partner_codes: np.ndarray, partner_scores: np.
     the occurrences of a piece made ten times as many pairs as there are options. This is
     done with numpy, for a slice of the pieces at a time (about :data:`LINK_CHUNK` look-ups).
     The best option of a piece is linked first and its tokens are used up; ties go to the
-    later occurrences. Only that greedy choice runs in Python.
+    later occurrences. Only that greedy choice runs in Python. ``bonus`` (per partner code,
+    in ``partner_scores``): what a reviewer's approval adds to a pair's score, so that it
+    is linked before the corpus's own pairs, but for a longer term that holds it
+    (:func:`_lift_holders`).
     """
+    if bonus is None:
+        bonus = np.zeros(len(partner_codes))
     links: list[tuple[np.ndarray, ...]] = []
     if len(partner_codes):
         partner_source = partner_codes // width
@@ -83,7 +88,7 @@ def _link(src: _Side, tgt: _Side, partner_codes: np.ndarray, partner_scores: np.
             f_at = t_occ[np.repeat(found - (np.cumsum(hits) - hits), hits) + np.arange(m)]
             e_at, where, piece = (np.repeat(a, hits) for a in (e_at, where, piece))
             links.append(_link_slice(src, tgt, partner_codes[where], partner_scores[where],
-                                     e_at, f_at, piece))
+                                     e_at, f_at, piece, bonus[where]))
     if not links:
         empty = np.zeros(0, np.int64)
         return empty, empty, empty, empty, empty, empty
@@ -93,16 +98,22 @@ def _link(src: _Side, tgt: _Side, partner_codes: np.ndarray, partner_scores: np.
 
 
 def _link_slice(src: _Side, tgt: _Side, codes: np.ndarray, scores: np.ndarray,
-                e_at: np.ndarray, f_at: np.ndarray, piece: np.ndarray
-                ) -> tuple[np.ndarray, ...]:
+                e_at: np.ndarray, f_at: np.ndarray, piece: np.ndarray,
+                bonus: np.ndarray | None = None) -> tuple[np.ndarray, ...]:
     """:func:`_link` for the pieces of one slice: the options, source occurrences ``e_at``
     with target occurrences ``f_at`` of the same ``piece``, their pair ``codes`` and
-    ``scores``."""
+    ``scores``, and the ``bonus`` of approval each score holds."""
     sf, sl, tf, tl = src.first[e_at], src.last[e_at], tgt.first[f_at], tgt.last[f_at]
     s_mid = (sf + sl) / (2.0 * (src.tok_base[piece + 1] - src.tok_base[piece]))
     t_mid = (tf + tl) / (2.0 * (tgt.tok_base[piece + 1] - tgt.tok_base[piece]))
-    score = scores * (1.0 - 0.3 * np.abs(s_mid - t_mid))
+    near = 1.0 - 0.3 * np.abs(s_mid - t_mid)
+    score = scores * near
     del scores, s_mid, t_mid
+    if bonus is not None and bonus.any():
+        anchored = np.flatnonzero(bonus)
+        _lift_holders(score, piece, sf, sl, tf, tl, anchored,
+                      score[anchored] - bonus[anchored] * near[anchored])
+    del near
     # multi-word on both sides: may be linked nested in a longer link (:func:`_nested`)
     s_words = src.words[src.ids[e_at]]
     multi = (s_words >= NESTED_WORDS) & (tgt.words[tgt.ids[f_at]] >= NESTED_WORDS)
@@ -206,6 +217,32 @@ def _nested(piece: np.ndarray, sf: np.ndarray, sl: np.ndarray, tf: np.ndarray,
             nested_t |= t_bits
             inside[at] = o_at
     return inside
+
+
+def _lift_holders(score: np.ndarray, piece: np.ndarray, sf: np.ndarray, sl: np.ndarray,
+                  tf: np.ndarray, tl: np.ndarray, anchored: np.ndarray,
+                  unaided: np.ndarray) -> None:
+    """Raise, in ``score``, each option that holds an ``anchored`` option of its piece
+    strictly on both sides, and scores as high as its ``unaided`` score (without the bonus
+    of approval), above it, the longer holders higher: the bonus must not take the
+    occurrences of a longer term ("Parliament" -> "Parlement" those of "European
+    Parliament" -> "Parlement européen"). A single word then keeps its free occurrences,
+    as everywhere; a multi-word one is linked nested as well."""
+    order = np.argsort(piece, kind="stable")  # options of a slice, grouped by piece
+    lo = np.searchsorted(piece[order], piece[anchored], side="left")
+    count = np.searchsorted(piece[order], piece[anchored], side="right") - lo
+    inner = np.repeat(anchored, count)
+    floor = np.repeat(unaided, count)
+    outer = order[np.repeat(lo - _exclusive_cumsum(count)[:-1], count)
+                  + np.arange(int(count.sum()))]
+    holds = ((sf[outer] <= sf[inner]) & (sl[inner] <= sl[outer])
+             & (tf[outer] <= tf[inner]) & (tl[inner] <= tl[outer])
+             & (sl[outer] - sf[outer] > sl[inner] - sf[inner])
+             & (tl[outer] - tf[outer] > tl[inner] - tf[inner])
+             & (score[outer] >= floor))
+    inner, outer = inner[holds], outer[holds]
+    length = (sl[outer] - sf[outer]) + (tl[outer] - tf[outer])
+    np.maximum.at(score, outer, score[inner] + 1.0 + length)
 
 
 def _nested_kept(codes: np.ndarray, within: np.ndarray) -> np.ndarray:
