@@ -441,6 +441,44 @@ def test_xliff_and_po_to_tmx(tmp_path: Path) -> None:
     assert forced.exit_code == 1 and "no column for en-GB" in forced.stderr
 
 
+XLIFF_OWN_TARGETS = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+<file original="a" source-language="en-GB" datatype="plaintext"><body>
+<trans-unit id="1"><source>The Commission shall adopt implementing acts.</source>
+<target xml:lang="hu-HU">A Bizottság végrehajtási jogi aktusokat fogad el.</target></trans-unit>
+</body></file>
+<file original="b" source-language="en-GB" target-language="de-DE" datatype="plaintext"><body>
+<trans-unit id="2"><source>The Commission shall adopt implementing acts.</source>
+<target xml:lang="de-AT">Die Kommission erlässt Durchführungsrechtsakte.</target></trans-unit>
+</body></file></xliff>
+"""
+
+
+def test_xliff_targets_in_their_own_language_are_not_the_pairs(tmp_path: Path) -> None:
+    """A <file> without target-language took the pair's: its Hungarian target was written
+    as de-DE. Now it is an other-languages reject, and de-AT read as de-DE is said."""
+    (tmp_path / "tl.xlf").write_text(XLIFF_OWN_TARGETS, encoding="utf-8")
+    out, report = tmp_path / "tl.tmx", tmp_path / "tl.rej"
+    result = run("build", tmp_path / "tl.xlf", "-o", out, "--rejects", report)
+    assert result.exit_code == 0, result.output
+    assert [segs for _, segs in units(out)] == [
+        {"en-GB": "The Commission shall adopt implementing acts.",
+         "de-DE": "Die Kommission erlässt Durchführungsrechtsakte."}]
+    assert [r.reason for r in read_rejects(report)] == ["other-languages"]
+    assert "1 de-AT unit read as de-DE (the language asked)" in result.output
+
+
+def test_trados_and_memoq_files_in_a_directory_are_xliff(tmp_path: Path) -> None:
+    """.sdlxliff and .mqxliff files are read as XLIFF when named; in a directory they were
+    left out as of unknown type."""
+    for name in ("b.sdlxliff", "c.mqxliff"):
+        (tmp_path / name).write_text(XLIFF, encoding="utf-8")
+    result = run("build", tmp_path, "-o", tmp_path / "o.tmx")
+    assert result.exit_code == 0, result.output
+    assert "in 2 files (2 xliff)" in result.stdout
+    assert "unknown type" not in result.output
+
+
 def test_standard_input_in_every_format(tmp_path: Path) -> None:
     """'-' is any input build reads, told by its content as a file is: a DGT-TM TMX in
     UTF-16, an XLIFF, a PO file, an XLSX workbook; the units are those of the same file

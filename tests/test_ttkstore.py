@@ -358,3 +358,84 @@ def test_xliff_20_inline_codes_and_a_swapped_file(tmp_path):
     (swapped, _) = read_ttk(path, source_lang="fr-FR", target_lang="en-GB").pairs
     assert (swapped.source_markup, swapped.target_markup) == (pair.target_markup,
                                                               pair.source_markup)
+
+
+XLIFF_TARGET_LANGS = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file original="a" source-language="en-GB" datatype="plaintext"><body>
+    <trans-unit id="1"><source>The Commission shall adopt implementing acts.</source>
+      <target xml:lang="hu-HU">A Bizottság végrehajtási jogi aktusokat fogad el.</target>
+    </trans-unit></body></file>
+  <file original="b" source-language="en-GB" target-language="de-DE" datatype="plaintext"><body>
+    <trans-unit id="2"><source>The Commission shall adopt implementing acts.</source>
+      <target xml:lang="de-AT">Die Kommission erlässt Durchführungsrechtsakte.</target>
+    </trans-unit></body></file>
+</xliff>
+"""
+
+
+def test_xliff_target_xml_lang_says_the_units_language(tmp_path):
+    """target-language is optional in XLIFF 1.2: a <file> without it was read in the
+    pair asked, so its Hungarian target was written as German. The target's own xml:lang
+    now says its language (another pair: a reject), and a regional variant read as the
+    language asked (de-AT as de-DE) is counted for the summary, as TMX input's are."""
+    path = write(tmp_path, "targets.xlf", XLIFF_TARGET_LANGS)
+    result = read_ttk(path, source_lang="en-GB", target_lang="de-DE")
+    assert [p.target for p in result.pairs] == ["Die Kommission erlässt Durchführungsrechtsakte."]
+    assert [(r.reason, r.text.split(":")[0]) for r in result.rejects] == [
+        ("other-languages", "en-GB -> hu-HU")]
+    assert result.relabelled == {("de-AT", "de-DE"): 1}
+    hungarian = read_ttk(path, source_lang="en-GB", target_lang="hu-HU")
+    assert [p.target for p in hungarian.pairs] == [
+        "A Bizottság végrehajtási jogi aktusokat fogad el."]
+    assert hungarian.relabelled == {}
+
+
+MQXLIFF = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:mq="MQXliff">
+<file original="a.docx" source-language="en-GB" target-language="sv-SE" datatype="plaintext"><body>
+<trans-unit id="1" mq:status="PartiallyEdited">
+  <source>The committee shall meet twice a year.</source>
+  <target>Kommittén ska sammanträda</target></trans-unit>
+<trans-unit id="2" mq:status="Rejected"><source>The report is adopted.</source>
+  <target>Betänkandet antas.</target></trans-unit>
+<trans-unit id="3" mq:status="ManuallyConfirmed"><source>The sitting is closed.</source>
+  <target>Sammanträdet avslutas.</target></trans-unit>
+</body></file></xliff>
+"""
+
+SDLXLIFF = """<?xml version="1.0" encoding="utf-8"?>
+<xliff xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0" version="1.2" sdl:version="1.0"
+  xmlns="urn:oasis:names:tc:xliff:document:1.2">
+<file original="doc.docx" datatype="x-sdlfilterframework2" source-language="en-GB"
+  target-language="nl-NL"><body>
+<trans-unit id="1"><source>The sitting is closed.</source>
+  <target>De vergadering wordt gesloten.</target>
+  <sdl:seg-defs><sdl:seg id="1" conf="Draft" origin="mt"/></sdl:seg-defs></trans-unit>
+<trans-unit id="2"><source>The report is adopted.</source>
+  <target>Het verslag wordt aangenomen.</target>
+  <sdl:seg-defs><sdl:seg id="2" origin="mt"/></sdl:seg-defs></trans-unit>
+<trans-unit id="3"><source>The vote will take place tomorrow.</source>
+  <target>De stemming vindt morgen plaats.</target>
+  <sdl:seg-defs><sdl:seg id="3" conf="RejectedTranslation"/></sdl:seg-defs></trans-unit>
+<trans-unit id="4"><source>The Minutes are approved.</source>
+  <target>De notulen worden goedgekeurd.</target>
+  <sdl:seg-defs><sdl:seg id="4" conf="ApprovedTranslation" origin="interactive"/></sdl:seg-defs>
+</trans-unit>
+</body></file></xliff>
+"""
+
+
+@pytest.mark.parametrize("name, text, target, finished", [
+    ("a.mqxliff", MQXLIFF, "sv-SE", ["Sammanträdet avslutas."]),
+    ("a.sdlxliff", SDLXLIFF, "nl-NL", ["De notulen worden goedgekeurd."])])
+def test_memoq_and_trados_drafts_are_fuzzy(tmp_path, name, text, target, finished):
+    """memoQ and Trados say a unit's status their own way (mq:status; sdl:seg conf), not
+    in XLIFF's state: a half-translated memoQ unit, a Trados draft or an unconfirmed
+    machine translation went into the memory as finished. Only a confirmed status is."""
+    path = write(tmp_path, name, text)
+    result = read_ttk(path, source_lang="en-GB", target_lang=target)
+    assert [p.target for p in result.pairs] == finished
+    assert [r.reason for r in result.rejects] == ["fuzzy"] * (text.count("<trans-unit") - 1)
+    with_drafts = read_ttk(path, source_lang="en-GB", target_lang=target, include_fuzzy=True)
+    assert len(with_drafts.pairs) == text.count("<trans-unit")

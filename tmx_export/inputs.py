@@ -57,8 +57,8 @@ DEFAULT_FORMAT = "dump"
 PARALLEL = "parallel"  # the format name of a ParallelInput
 
 # What a directory is searched for (hidden files and directories left out).
-INPUT_EXTENSIONS = (".txt", ".tmx", ".tmx.gz", ".xlf", ".xliff", ".po", ".tsv", ".csv", ".xlsx",
-                    ".jsonl")
+INPUT_EXTENSIONS = (".txt", ".tmx", ".tmx.gz", ".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".po",
+                    ".tsv", ".csv", ".xlsx", ".jsonl")
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +147,7 @@ _register("dump", _dump)
 _register("jsonl", _jsonl, [".jsonl"])
 _register("pairs-tsv", _pairs_tsv)  # recognised by its header, see detect_format
 _register("tmx", _tmx, [".tmx", ".tmx.gz"], units=True)
-_register("xliff", _ttk, [".xlf", ".xliff"], units=True)
+_register("xliff", _ttk, [".xlf", ".xliff", ".sdlxliff", ".mqxliff"], units=True)
 _register("po", _ttk, [".po"], units=True)
 for _fmt in ("tsv", "csv", "xlsx"):
     _register(_fmt, _table(_fmt), [f".{_fmt}"], units=True)

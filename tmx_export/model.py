@@ -146,11 +146,15 @@ class ReadResult:
     # Repairs that change characters (removed XML-illegal characters, mojibake fixes...),
     # counted so the summary can say what was done to the text.
     repairs: Counter[str] = field(default_factory=Counter)
+    # Sides read from a regional variant as the tag asked: (held, asked) -> count, as
+    # formats.tmx.iter_tmx counts them, so that the summary can say it.
+    relabelled: Counter[tuple[str, str]] = field(default_factory=Counter)
 
     def extend(self, other: ReadResult) -> None:
         self.pairs.extend(other.pairs)
         self.rejects.extend(other.rejects)
         self.repairs.update(other.repairs)
+        self.relabelled.update(other.relabelled)
 
 
 @dataclass(slots=True)

@@ -728,6 +728,7 @@ def _read(path: Input, fmt: str, options: BuildOptions, counts: _FileCounts,
                                   result.rejects if fmt == "dump" else ())
         counts.pairs_read += len(result.pairs)
         counts.repairs.update(result.repairs)
+        counts.relabelled.update(result.relabelled)
         yield from result.rejects
         # Each pair is let go once handed on: memory stays flat while the file's
         # units are made and written.

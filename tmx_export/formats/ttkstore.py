@@ -16,9 +16,9 @@ states, ``<g>``/``<x/>`` codes); this module only turns its units into pairs:
   each as its own ``<file>`` says, those in other languages rejected (``other-languages``).
 
 The storage class is chosen by content, as :func:`tmx_export.inputs.detect_format` does:
-XML (or a file named ``.xlf``/``.xliff``/``.sdlxliff``) is XLIFF, 1.2 or 2.x as the file
-says (the two share ``.xlf``); anything else is PO. translate-toolkit parses XML itself and
-expands the internal entities of a DTD into unit text, so it is never given the file:
+XML (or a file named ``.xlf``/``.xliff``/``.sdlxliff``/``.mqxliff``) is XLIFF, 1.2 or 2.x as
+the file says (the two share ``.xlf``); anything else is PO. translate-toolkit parses XML
+itself and expands the internal entities of a DTD into unit text, so it is never given the file:
 it gets the bytes :func:`tmx_export.formats.xml.read_checked` read and checked (prolog
 scan, then a full safe parse with no entity declarations), the one safe path of every XML
 input.
@@ -32,14 +32,15 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import InputError
-from ..lang import normalise_tag, primary
+from ..lang import normalise_tag, primary, standard_tag
 from ..model import Pair, ReadResult, Reject
 from .text import input_name, readable_file
 from .xml import decode_head, open_xml, read_checked, read_head
 
 _XLIFF2 = re.compile(r"urn:oasis:names:tc:xliff:document:2\.|<xliff\b[^>]*\bversion\s*=\s*[\"']2\.")
 TTK_FORMATS = ("xliff", "po")
-_XLIFF_SUFFIXES = (".xlf", ".xliff", ".sdlxliff")
+_XLIFF_SUFFIXES = (".xlf", ".xliff", ".sdlxliff", ".mqxliff")
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 def read_ttk(
@@ -63,20 +64,23 @@ def read_ttk(
     except Exception as exc:  # translate-toolkit raises many kinds for bad input
         raise InputError(name, _not_readable(store_class, data, exc)) from None
 
-    # XLIFF 1.2 may bundle <file>s in several pairs of languages: then each unit goes by
-    # its own <file>'s, and the units of a pair other than the one asked for are rejects
+    # XLIFF 1.2 may bundle <file>s in several pairs of languages, and a unit's <target>
+    # may say its own: then each unit goes by its own languages, and the units of a pair
+    # other than the one asked for are rejects
     files = _xliff_files(store)
-    directions: dict[object, str] = {}
-    if len(set(files.values())) > 1:
-        directions = {element: file_direction(src, tgt, source_lang, target_lang, claimed)
-                      for element, (src, tgt) in files.items()}
+    unit_langs = _unit_languages(store, files)
+    said = list(dict.fromkeys(unit_langs.values())) or list(dict.fromkeys(files.values()))
+    directions: dict[tuple[str, str], str] = {}
+    if len(said) > 1:
+        directions = {langs: file_direction(*langs, source_lang, target_lang, claimed)
+                      for langs in said}
         if all(d == "other" for d in directions.values()):
-            src, tgt = next(iter(files.values()))
-            raise InputError(name, f"the file is in {_languages_said(store, src, tgt)}, "
+            raise InputError(name, f"the file is in {_languages_said(store, *said[0])}, "
                                    f"not {source_lang} -> {target_lang}")
         swapped = False
     else:
-        swapped = _check_languages(store, name, source_lang, target_lang, claimed)
+        swapped = _check_languages(store, name, source_lang, target_lang, claimed,
+                                   said[0] if said else None)
     po_lines = _po_entry_lines(data) if store_class.__name__ == "pofile" else None
     result = ReadResult()
     entry = 0
@@ -90,10 +94,11 @@ def read_ttk(
         context = unit.getcontext() if hasattr(unit, "getcontext") else ""
         fuzzy = not include_fuzzy and _is_fuzzy(unit)
         forms = _forms(unit)
-        direction = directions.get(_file_of(unit), "same") if directions else \
+        langs = unit_langs.get(getattr(unit, "xmlelement", None), ("", ""))
+        direction = directions.get(langs, "same") if directions else \
             ("swapped" if swapped else "same")
         if direction == "other":
-            src, tgt = files[_file_of(unit)]
+            src, tgt = langs
             # its languages: a run in several (build --langs) knows it read it in theirs
             result.rejects.append(Reject(name, line, "other-languages",
                                          f"{src} -> {tgt}: " + "\t".join(forms[0]),
@@ -121,7 +126,24 @@ def read_ttk(
             if len(forms) > 1:
                 pair.props["x-plural-form"] = str(form)
             result.pairs.append(pair)
+            _count_variants(result, langs[::-1] if direction == "swapped" else langs,
+                            (source_lang, target_lang))
     return result
+
+
+def _count_variants(result: ReadResult, held: tuple[str, str], asked: tuple[str, str]
+                    ) -> None:
+    """Count each side of a pair read from a regional variant as the tag asked (de-AT as
+    de-DE; a bare de is no variant), as :func:`~tmx_export.formats.tmx.iter_tmx` counts
+    TMX input's, for the summary."""
+    for tag, wanted in zip(held, asked, strict=True):
+        key = normalise_tag(tag) if tag else ""
+        if key and key != normalise_tag(wanted) and key != primary(tag):
+            try:
+                shown = standard_tag(tag)
+            except ValueError:
+                shown = tag  # as the file spells it
+            result.relabelled[(shown, wanted)] += 1
 
 
 # XLIFF inline elements (1.2 and 2.0, by local name) as TMX 1.4b inline codes, so that a
@@ -267,7 +289,8 @@ def _load(p: Path, name: str) -> tuple[type, bytes]:
 
 
 def _is_fuzzy(unit) -> bool:
-    """A draft translation: PO ``#, fuzzy``; XLIFF 1.2 ``needs-*``/``new``; XLIFF 2 ``initial``.
+    """A draft translation: PO ``#, fuzzy``; XLIFF 1.2 ``needs-*``/``new``, or a memoQ or
+    Trados status short of confirmed (:func:`_cat_tool_draft`); XLIFF 2 ``initial``.
 
     translate-toolkit's own ``isfuzzy`` for XLIFF 1.2 means "not approved", which is true of
     most real files (CAT tools write ``state="translated"`` without ``approved="yes"``).
@@ -277,30 +300,80 @@ def _is_fuzzy(unit) -> bool:
         return bool(unit.isfuzzy())
     if element.get("state") is not None:  # XLIFF 2: the state is on <segment>
         return element.get("state") == "initial"
+    if _cat_tool_draft(element):
+        return True
     for child in element:
-        if isinstance(child.tag, str) and child.tag.rsplit("}", 1)[-1] == "target":
+        if isinstance(child.tag, str) and _local(child.tag) == "target":
             state = child.get("state", "")
             return state.startswith("needs-") or state == "new"
     return False
+
+
+# memoQ (.mqxliff) says a unit's status in mq:status, Trados (.sdlxliff) each segment's in
+# <sdl:seg conf> of <sdl:seg-defs>; neither writes XLIFF's own state. Only the statuses of
+# a translation someone confirmed count as finished: the others (memoQ NotStarted,
+# PartiallyEdited, PreTranslated, Rejected...; Trados Draft, RejectedTranslation,
+# RejectedSignOff, and a segment without conf: pre-translated or machine-translated and
+# never confirmed) are drafts.
+_MQ_STATUS = "{MQXliff}status"
+_MQ_CONFIRMED = frozenset({"ManuallyConfirmed", "Reviewer1Confirmed", "Reviewer2Confirmed",
+                           "ConfirmedTranslator", "Proofread"})
+_SDL = "{http://sdl.com/FileTypes/SdlXliff/1.0}"
+_SDL_CONFIRMED = frozenset({"Translated", "ApprovedTranslation", "ApprovedSignOff"})
+
+
+def _cat_tool_draft(element) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a memoQ or Trados XLIFF 1.2 trans-unit is a draft by its tool's status
+    (a Trados unit of several segments when any of them is one)."""
+    status = element.get(_MQ_STATUS)
+    if status is not None and status not in _MQ_CONFIRMED:
+        return True
+    return any(seg.get("conf") not in _SDL_CONFIRMED
+               for defs in element.iterchildren(f"{_SDL}seg-defs")
+               for seg in defs.iterchildren(f"{_SDL}seg"))
 
 
 def _xliff_files(store) -> dict[object, tuple[str, str]]:  # type: ignore[no-untyped-def]
     """The ``<file>`` elements of an XLIFF 1.2 store and their (source, target) languages;
     empty for other stores."""
     document = getattr(store, "document", None)
-    if document is None or not hasattr(store, "namespaced"):
+    if document is None or not hasattr(store, "namespaced") or \
+            document.getroot().get("version", "").startswith("2"):
         return {}
     return {element: (element.get("source-language", ""), element.get("target-language", ""))
             for element in document.getroot().iterchildren(store.namespaced("file"))}
 
 
-def _file_of(unit) -> object:  # type: ignore[no-untyped-def]
-    """The ``<file>`` element holding an XLIFF 1.2 unit (``None`` for others)."""
-    element = getattr(unit, "xmlelement", None)
-    if element is None:
-        return None
+def _unit_languages(store, files: dict[object, tuple[str, str]]  # type: ignore[no-untyped-def]
+                    ) -> dict[object, tuple[str, str]]:
+    """Each XLIFF 1.2 unit's element and its (source, target) languages: those its
+    ``<source>`` and ``<target>`` say (``xml:lang``), else its ``<file>``'s. XLIFF 1.2
+    makes ``target-language`` optional: the target's own tag is then all that says what
+    language it is in (a Hungarian target was written as the pair's German). Empty for
+    other stores."""
+    if not files:
+        return {}
+    languages: dict[object, tuple[str, str]] = {}
+    for unit in store.units:
+        element = getattr(unit, "xmlelement", None)
+        if element is None:
+            continue
+        file_langs = files.get(_file_of(element), ("", ""))
+        own = {_local(child.tag): child.get(_XML_LANG) for child in element
+               if isinstance(child.tag, str)}
+        languages[element] = (own.get("source") or file_langs[0],
+                              own.get("target") or file_langs[1])
+    return languages
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _file_of(element) -> object:  # type: ignore[no-untyped-def]
+    """The ``<file>`` element holding an XLIFF 1.2 unit's element (``None`` if none)."""
     for ancestor in element.iterancestors():
-        if isinstance(ancestor.tag, str) and ancestor.tag.rsplit("}", 1)[-1] == "file":
+        if isinstance(ancestor.tag, str) and _local(ancestor.tag) == "file":
             return ancestor
     return None
 
@@ -345,10 +418,12 @@ def store_languages(path: str | Path) -> list[tuple[str, str]]:
 
 
 def _check_languages(store, name: str, source_lang: str,  # type: ignore[no-untyped-def]
-                     target_lang: str, claimed: tuple[str, ...] = ()) -> bool:
-    """Whether the file's sides are swapped relative to the request; error if unrelated."""
-    file_src = _lang(store, "getsourcelanguage")
-    file_tgt = _lang(store, "gettargetlanguage")
+                     target_lang: str, claimed: tuple[str, ...] = (),
+                     said: tuple[str, str] | None = None) -> bool:
+    """Whether the file's sides are swapped relative to the request; error if unrelated.
+    ``said``: the languages its units are in, when known (XLIFF 1.2), else the store's."""
+    file_src, file_tgt = said or (_lang(store, "getsourcelanguage"),
+                                  _lang(store, "gettargetlanguage"))
     if primary(source_lang) == primary(target_lang):
         return False
     direction = file_direction(file_src, file_tgt, source_lang, target_lang, claimed)
