@@ -459,10 +459,17 @@ def test_build_takes_the_languages_a_memory_declares(tmp_path: Path) -> None:
     pairs = run("pairs", str(EN_DE))
     assert pairs.exit_code == 0 and len(pairs.stdout.splitlines()) == 3
     assert all(json.loads(line)["target_lang"] == "de" for line in pairs.stdout.splitlines())
-    # the default pair, or no memory among the inputs: the options' pair, said nowhere
-    for inputs in ([DATA / "tmx" / "omegat-tests" / "project_save.tmx"], [EN_DE, SEED]):
-        result = run("build", *map(str, inputs), "-o", str(out))
-        assert "declares" not in result.output, result.output
+    # no memory among the inputs: the options' pair, said nowhere
+    result = run("build", str(EN_DE), str(SEED), "-o", str(out))
+    assert "declares" not in result.output, result.output
+    # OmegaT's "en"/"fr": a vaguer spelling of the default pair, written as en-GB/fr-FR,
+    # which was said nowhere (no "read as" line either: "fr" has no region to relabel)
+    result = run("build", str(DATA / "tmx" / "omegat-tests" / "project_save.tmx"),
+                 "-o", str(out))
+    assert result.stdout.startswith("languages as the memory declares them: en -> fr, "
+                                    "written as en-GB -> fr-FR "), result.output
+    assert set(re.findall(rb'<tuv xml:lang="([^"]+)"', out.read_bytes())) == {b"en-GB",
+                                                                              b"fr-FR"}
 
 
 def test_check_takes_the_languages_a_memory_declares(tmp_path: Path) -> None:

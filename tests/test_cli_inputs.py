@@ -24,7 +24,7 @@ from tmx_export.cli import main
 from tmx_export.formats.profiles import readme_section
 from tmx_export.formats.rejects import read_rejects
 from tmx_export.formats.table import read_table, write_table
-from tmx_export.formats.tmx import iter_units, read_tmx
+from tmx_export.formats.tmx import iter_units, read_tmx, read_tmx_header
 from tmx_export.tools import validate
 
 DATA = Path(__file__).parent / "data"
@@ -468,6 +468,19 @@ def test_xliff_targets_in_their_own_language_are_not_the_pairs(tmp_path: Path) -
     assert "1 de-AT unit read as de-DE (the language asked)" in result.output
 
 
+def test_a_dropped_xliff_20_code_point_is_in_the_summary(tmp_path: Path) -> None:
+    """<cp hex="0007"/> was removed without the summary saying so, as it says for a table."""
+    (tmp_path / "cp.xlf").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:'
+        'document:2.0" version="2.0" srcLang="en-GB" trgLang="fr-FR"><file id="f">'
+        '<unit id="u"><segment state="final"><source>The report is adopted.</source>'
+        '<target>Le rapport est adopté<cp hex="0007"/>.</target></segment></unit></file>'
+        "</xliff>\n", encoding="utf-8")
+    result = run("build", tmp_path / "cp.xlf", "-o", tmp_path / "cp.tmx")
+    assert result.exit_code == 0, result.output
+    assert "1  XML-illegal characters removed" in result.output
+
+
 def test_trados_and_memoq_files_in_a_directory_are_xliff(tmp_path: Path) -> None:
     """.sdlxliff and .mqxliff files are read as XLIFF when named; in a directory they were
     left out as of unknown type."""
@@ -511,6 +524,20 @@ def test_standard_input_in_every_format(tmp_path: Path) -> None:
     assert broken.exit_code == 1
     assert broken.stderr.startswith("tmx-export: error: <stdin>:1: not well-formed XML")
     assert not (tmp_path / "b.tmx").exists()
+
+
+def test_a_tmx_on_standard_input_keeps_its_declared_segtype(tmp_path: Path) -> None:
+    """A TMX given as '-' was written with header segtype "block", the same file by name
+    with the segtype it declares ("sentence")."""
+    for given in (LISA / "ImportTest2A.tmx", DGT / "22019D0391.tmx"):
+        by_name, piped = tmp_path / "by-name.tmx", tmp_path / "piped.tmx"
+        assert run("build", given, "-o", by_name).exit_code == 0
+        result = CliRunner().invoke(main, ["build", "-", "-o", str(piped)],
+                                    input=given.read_bytes())
+        assert result.exit_code == 0, result.output
+        declared = read_tmx_header(str(given)).get("segtype")
+        assert parse(by_name).find("header").get("segtype") == declared == "sentence"
+        assert parse(piped).find("header").get("segtype") == declared, given.name
 
 
 def test_standard_input_for_the_memory_tools(tmp_path: Path) -> None:

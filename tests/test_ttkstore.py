@@ -133,13 +133,32 @@ def test_po(tmp_path):
 
 
 def test_po_of_other_languages_refused_naming_what_it_leaves_unsaid(tmp_path):
-    # a PO file declares its msgstr language only: the refusal said "? -> de"
+    # a PO file declares its msgstr language only: the refusal said "? -> de", then the
+    # garbled "the file is in msgid language not declared -> de, not en-GB -> fr-FR"
     german = write(tmp_path, "de.po", PO.replace("Language: fr", "Language: de"))
     with pytest.raises(InputError) as refused:
         read_ttk(german, source_lang="en-GB", target_lang="fr-FR")
-    assert str(refused.value) == (f"{german}: the file is in msgid language not declared "
-                                  "-> de, not en-GB -> fr-FR")
+    assert str(refused.value) == (f"{german}: the PO file does not declare its source "
+                                  "language (its header says only Language: de): give it "
+                                  "with --source-lang, and --target-lang de")
     assert "?" not in refused.value.message
+
+
+def test_po_in_the_legacy_charset_its_header_declares(tmp_path):
+    """A PO declaring charset=ISO-8859-1 (older gettext projects) was refused as "not a PO
+    file": translate-toolkit decoded it as UTF-8 all the same. It is read by its charset."""
+    po = PO.replace('msgstr "Ouvrir le fichier"', 'msgstr "Ouvrir le fichier créé"')
+    latin1 = tmp_path / "l1.po"
+    latin1.write_bytes(po.replace("charset=UTF-8", "charset=ISO-8859-1").encode("latin-1"))
+    result = read_ttk(latin1, source_lang="en-GB", target_lang="fr-FR")
+    utf8 = read_ttk(write(tmp_path, "u.po", po), source_lang="en-GB", target_lang="fr-FR")
+    assert result.pairs[0].target == "Ouvrir le fichier créé"
+    assert [(p.source, p.target, p.line) for p in result.pairs] == \
+        [(p.source, p.target, p.line) for p in utf8.pairs]
+    wrong = tmp_path / "wrong.po"
+    wrong.write_bytes(po.replace("charset=UTF-8", "charset=ASCII").encode("utf-8"))
+    with pytest.raises(InputError, match="does not decode as ASCII, the charset its header"):
+        read_ttk(wrong, source_lang="en-GB", target_lang="fr-FR")
 
 
 def test_xliff_without_a_target_language_refused_naming_it(tmp_path):
@@ -439,3 +458,30 @@ def test_memoq_and_trados_drafts_are_fuzzy(tmp_path, name, text, target, finishe
     assert [r.reason for r in result.rejects] == ["fuzzy"] * (text.count("<trans-unit") - 1)
     with_drafts = read_ttk(path, source_lang="en-GB", target_lang=target, include_fuzzy=True)
     assert len(with_drafts.pairs) == text.count("<trans-unit")
+
+
+XLIFF_20_STATES = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en-GB" trgLang="fr-FR">
+<file id="f1">
+<unit id="u1"><segment><source>The sitting is closed.</source>
+  <target>La séance est levée.</target></segment></unit>
+<unit id="u2"><segment state="initial"><source>The vote will take place tomorrow.</source>
+  <target>Le vote aura lieu demain.</target></segment></unit>
+<unit id="u3"><segment state="translated"><source>The report is adopted.</source>
+  <target>Le rapport est adopté<cp hex="0007"/>.</target></segment></unit>
+</file></xliff>
+"""
+
+
+def test_xliff_20_segment_without_state_is_initial_and_cp_is_counted(tmp_path):
+    """XLIFF 2.0's state defaults to initial: a segment that says none was written while
+    one saying "initial" was a fuzzy reject; both are drafts now. A <cp/> (a character XML
+    cannot hold) was dropped unsaid; it is counted as a removed XML-illegal character."""
+    path = write(tmp_path, "states.xlf", XLIFF_20_STATES)
+    result = read_ttk(path, source_lang="en-GB", target_lang="fr-FR")
+    assert [p.target for p in result.pairs] == ["Le rapport est adopté."]
+    assert [(r.reason, r.text.split("\t")[0]) for r in result.rejects] == [
+        ("fuzzy", "The sitting is closed."), ("fuzzy", "The vote will take place tomorrow.")]
+    assert result.repairs == {"XML-illegal characters removed": 1}
+    drafts = read_ttk(path, source_lang="en-GB", target_lang="fr-FR", include_fuzzy=True)
+    assert len(drafts.pairs) == 3 and drafts.rejects == []

@@ -325,14 +325,15 @@ def format_of(path: Input, input_format: str | None = None) -> str:
 # --- files ---------------------------------------------------------------------------------
 
 def declared_pair(inputs: Sequence[str | Path | ParallelInput], input_format: str | None,
-                  source_lang: str, target_lang: str) -> tuple[str, str] | None:
+                  source_lang: str, target_lang: str, *, vaguer: bool = False
+                  ) -> tuple[str, str] | None:
     """The (source, target) languages every input declares alike, as the first spells them:
     a bilingual TMX (its ``srclang`` and its other language), an XLIFF file (its
     ``<file>``'s) or a table (its two language columns, the first the source). ``None``
     when an input is of another kind or declares none, when they differ, or when the pair
-    is ``source_lang``/``target_lang`` already, or a vaguer spelling of it (``en``/``fr``
-    for ``en-GB``/``fr-FR``). For a command whose user named no language: ``check`` and
-    ``concordance`` then take the memory's pair."""
+    is ``source_lang``/``target_lang`` already, or (unless ``vaguer``) a vaguer spelling of
+    it (``en``/``fr`` for ``en-GB``/``fr-FR``). For a command whose user named no language:
+    ``check`` and ``concordance`` then take the memory's pair."""
     from .formats.table import declared_languages as table_languages
     from .formats.tmx import declared_languages as tmx_languages
     from .formats.ttkstore import declared_languages as xliff_languages
@@ -356,10 +357,11 @@ def declared_pair(inputs: Sequence[str | Path | ParallelInput], input_format: st
             return None
         first = first or found
     asked = (source_lang, target_lang)
-    if first is None or same(first, asked) or all(
-            normalise_tag(tag) == primary(tag) == primary(other)
-            for tag, other in zip(first, asked, strict=True)):
-        return None  # the pair asked for, or a vaguer spelling of it ("en", "fr")
+    if first is None or same(first, asked):
+        return None  # the pair asked for
+    if all(normalise_tag(tag) == primary(tag) == primary(other)
+           for tag, other in zip(first, asked, strict=True)):
+        return first if vaguer else None  # a vaguer spelling of it ("en", "fr")
     try:  # a tag no language is known by ("DA-01") is no pair to take
         standard_tag(first[0]), standard_tag(first[1])
     except ValueError:

@@ -139,6 +139,9 @@ class BuildSummary:
     ignored: list[str] = field(default_factory=list)  # files in directories not of a known type
     # the pair the memories declared, when it was taken from them (languages_from_memory)
     declared: tuple[str, str] | None = None
+    # the pair written instead, when the memories declared a vaguer spelling of it ("en"
+    # for en-GB): the user named no language, so the summary says both
+    written_as: tuple[str, str] | None = None
     # TMX units whose regional variant was read as the tag asked: (held, asked) -> count
     relabelled: Counter[tuple[str, str]] = field(default_factory=Counter)
     source_lang: str = ""  # the source language the run wrote
@@ -218,6 +221,8 @@ def build(
         accounts=run.accounts,
         ignored=ignored,
         declared=declared,
+        written_as=(options.source_lang, options.target_lang)
+        if declared and declared != (options.source_lang, options.target_lang) else None,
         relabelled=run.relabelled,
         source_lang=options.source_lang,
     )
@@ -984,10 +989,15 @@ def declared_languages(inputs: Sequence[str | Path | ParallelInput], options: Bu
     are and ``None``. A translator converting a German-Italian XLIFF need not say so."""
     if not options.languages_from_memory:
         return options, None
-    declared = declared_pair(inputs, options.input_format, options.source_lang,
-                             options.target_lang)
+    asked = (options.source_lang, options.target_lang)
+    declared = declared_pair(inputs, options.input_format, *asked, vaguer=True)
     if declared is None:
         return options, None
+    if all(normalise_tag(tag) == primary(tag) == primary(other)
+           for tag, other in zip(declared, asked, strict=True)):
+        # a vaguer spelling of the default pair ("en"/"fr", as OmegaT writes): written as
+        # en-GB/fr-FR all the same, which the summary says (BuildSummary.written_as)
+        return options, declared
     _check_declared_for_profile(inputs, declared, options.profile)
     return replace(options, source_lang=declared[0], target_lang=declared[1]), declared
 
@@ -1112,7 +1122,7 @@ def _declared_segtype(path: Input, fmt: str, segment: str) -> str:
     ``block``."""
     if fmt not in UNIT_FORMATS:
         return SEGTYPE_OF[segment]
-    if fmt == "tmx" and str(path) != "-":
+    if fmt == "tmx":  # standard input too: its copy is read again as a file is
         kind = read_tmx_header(str(path)).get("segtype", "")
         return kind if kind in SEGTYPES else "block"
     return "sentence" if fmt == "xliff" else "block"

@@ -191,9 +191,12 @@ def count_of(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
-def declared_note(source_lang: str, target_lang: str) -> str:
-    """What a command says when it took the languages the memory declares."""
-    return (f"languages as the memory declares them: {source_lang} -> {target_lang} "
+def declared_note(source_lang: str, target_lang: str,
+                  written_as: tuple[str, str] | None = None) -> str:
+    """What a command says when it took the languages the memory declares (and, when it
+    wrote them with a region, ``written_as``, as it did: "en" as en-GB)."""
+    written = f", written as {written_as[0]} -> {written_as[1]}" if written_as else ""
+    return (f"languages as the memory declares them: {source_lang} -> {target_lang}{written} "
             "(--source-lang and --target-lang choose others)")
 
 

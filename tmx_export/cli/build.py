@@ -282,7 +282,7 @@ def summary_text(summary: BuildSummary) -> str:
     parts = summary.outputs if len(summary.outputs) > 1 else []
     if parts:
         where = f"{len(parts)} files"
-    lines = [declared_note(*summary.declared)] if summary.declared else []
+    lines = [declared_note(*summary.declared, summary.written_as)] if summary.declared else []
     lines += [
         f"{count_of(summary.units_written, 'unit')} written to {where} "
         f"(segtype {summary.segtype}) from {count_of(summary.pairs_read, 'pair')} "

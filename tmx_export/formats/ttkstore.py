@@ -26,6 +26,7 @@ input.
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -121,6 +122,7 @@ def read_ttk(
                 markups = inline_markups(unit)
                 pair.source_markup, pair.target_markup = \
                     markups[::-1] if direction == "swapped" else markups
+                _count_code_points(unit, result)
             if context:
                 pair.props["x-context"] = str(context)
             if len(forms) > 1:
@@ -129,6 +131,18 @@ def read_ttk(
             _count_variants(result, langs[::-1] if direction == "swapped" else langs,
                             (source_lang, target_lang))
     return result
+
+
+def _count_code_points(unit, result: ReadResult) -> None:  # type: ignore[no-untyped-def]
+    """Count XLIFF 2's ``<cp/>`` of a unit as removed XML-illegal characters, as a table's
+    are (the summary says it): ``<cp>`` stands for a character XML cannot hold, and
+    translate-toolkit leaves it out of the text."""
+    for dom in (getattr(unit, "source_dom", None), getattr(unit, "target_dom", None)):
+        if dom is not None:
+            removed = sum(1 for element in dom.iter()
+                          if isinstance(element.tag, str) and _local(element.tag) == "cp")
+            if removed:
+                result.repairs["XML-illegal characters removed"] += removed
 
 
 def _count_variants(result: ReadResult, held: tuple[str, str], asked: tuple[str, str]
@@ -276,7 +290,7 @@ def _load(p: Path, name: str) -> tuple[type, bytes]:
     if not text_head.startswith("<") and not p.name.lower().endswith(_XLIFF_SUFFIXES):
         with open_xml(p) as handle:  # uncompresses .gz as translate-toolkit's factory did
             try:
-                return pofile, handle.read()
+                return pofile, _po_as_utf8(handle.read(), name)
             except (OSError, EOFError) as exc:
                 raise InputError(name, f"cannot read: {exc}") from None
     try:
@@ -286,6 +300,38 @@ def _load(p: Path, name: str) -> tuple[type, bytes]:
             raise  # refused, or unreadable: already the message to show
         raise InputError(name, f"cannot read as XLIFF/PO: {exc.message}", exc.line) from None
     return (Xliff2File if _XLIFF2.search(text_head[:4096]) else Xliff1File), data
+
+
+_PO_CHARSET = re.compile(rb"charset=\s*([A-Za-z0-9_.:-]+)")
+
+
+def _po_as_utf8(data: bytes, name: str) -> bytes:
+    """A PO file's bytes in UTF-8, its header saying so: a PO in the legacy charset its
+    header declares (ISO-8859-1, older gettext projects) decoded by it. translate-toolkit
+    (3.x) restarts its parse on such a header but goes on decoding as UTF-8, and fails."""
+    header = data[:data.find(b"\n\n")] if b"\n\n" in data else data
+    declared = _PO_CHARSET.search(header)
+    if declared is None:
+        return data
+    charset = declared.group(1).decode("ascii")
+    try:
+        codec = codecs.lookup(charset).name
+    except LookupError:
+        if charset == "CHARSET":  # the template's placeholder: no charset said
+            return data
+        raise InputError(name, f"the PO header declares charset {charset}, which is not "
+                               "known") from None
+    if codec == "utf-8":
+        return data
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputError(name, f"does not decode as {charset}, the charset its header "
+                               "declares", line) from None
+    start, end = declared.span(1)
+    return (data[:start].decode(codec) + "UTF-8" + text[len(data[:end].decode(codec)):]
+            ).encode("utf-8")
 
 
 def _is_fuzzy(unit) -> bool:
@@ -298,8 +344,9 @@ def _is_fuzzy(unit) -> bool:
     element = getattr(unit, "xmlelement", None)
     if element is None:
         return bool(unit.isfuzzy())
-    if element.get("state") is not None:  # XLIFF 2: the state is on <segment>
-        return element.get("state") == "initial"
+    if _local(element.tag) == "segment":  # XLIFF 2: the state is on <segment>, and a
+        # segment that says none is "initial" (the spec's default), a draft like one saying so
+        return element.get("state", "initial") == "initial"
     if _cat_tool_draft(element):
         return True
     for child in element:
@@ -427,6 +474,10 @@ def _check_languages(store, name: str, source_lang: str,  # type: ignore[no-unty
     if primary(source_lang) == primary(target_lang):
         return False
     direction = file_direction(file_src, file_tgt, source_lang, target_lang, claimed)
+    if direction == "other" and not file_src and type(store).__name__ == "pofile":
+        raise InputError(name, "the PO file does not declare its source language (its "
+                               f"header says only Language: {file_tgt}): give it with "
+                               f"--source-lang, and --target-lang {file_tgt}")
     if direction == "other":
         raise InputError(name, f"the file is in {_languages_said(store, file_src, file_tgt)}, "
                                f"not {source_lang} -> {target_lang}")
