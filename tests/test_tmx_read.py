@@ -106,6 +106,46 @@ def test_build_says_when_a_regional_variant_is_written_under_the_tag_asked(tmp_p
     assert "en-US units" not in result.output and "en-GB (the" not in result.output
 
 
+REGIONAL = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="x" creationtoolversion="1" segtype="sentence"
+ o-tmf="x" adminlang="en" srclang="en-GB" datatype="plaintext"/><body>
+<tu><tuv xml:lang="en-GB"><seg>The vote will take place tomorrow.</seg></tuv>
+<tuv xml:lang="fr-BE"><seg>Le vote aura lieu demain (BE).</seg></tuv>
+<tuv xml:lang="fr-CH"><seg>Le vote aura lieu demain (CH).</seg></tuv></tu>
+<tu><tuv xml:lang="en-GB"><seg>The sitting is closed.</seg></tuv>
+<tuv xml:lang="fr-CH"><seg>La séance est levée.</seg></tuv></tu>
+</body></tmx>
+"""
+
+
+def test_regional_variants_notice_counts_every_text_and_says_competing_units(tmp_path):
+    """fr-BE and fr-CH in one tu (no fr-FR) give a unit each, as variants do; the notice
+    counted one fr-CH unit of the two written as fr-FR, and the competing units went
+    unsaid."""
+    from collections import Counter
+
+    from click.testing import CliRunner
+
+    from tmx_export.cli import main
+
+    path = tmp_path / "reg.tmx"
+    path.write_text(REGIONAL, encoding="utf-8")
+    relabelled: Counter[tuple[str, str]] = Counter()
+    variants: Counter[str] = Counter()
+    pairs = list(iter_tmx(path, source_lang="en-GB", target_lang="fr-FR",
+                          relabelled=relabelled, variants=variants))
+    assert [p.target for p in pairs] == ["Le vote aura lieu demain (BE).",
+                                         "Le vote aura lieu demain (CH).", "La séance est levée."]
+    assert relabelled == {("fr-BE", "fr-FR"): 1, ("fr-CH", "fr-FR"): 2}
+    assert variants == {"fr-FR": 1}
+    result = CliRunner().invoke(main, ["build", str(path), "-o", str(tmp_path / "o.tmx")])
+    assert result.exit_code == 0, result.output
+    assert "3 units written" in result.output
+    assert "2 fr-CH units read as fr-FR" in result.output
+    assert "1 fr-BE unit read as fr-FR" in result.output
+    assert "1 tu held several fr-FR variants: a unit written for each" in result.output
+
+
 ENCODING_TEST = [
     ("à=agrave, é=eacute, æ=aelig",) * 2,
     ("ÿ=U+00FF, ™=U+2122, \u2019=U+2019",) * 2,

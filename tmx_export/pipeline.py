@@ -144,6 +144,9 @@ class BuildSummary:
     written_as: tuple[str, str] | None = None
     # TMX units whose regional variant was read as the tag asked: (held, asked) -> count
     relabelled: Counter[tuple[str, str]] = field(default_factory=Counter)
+    # TMX tus that gave a unit per variant of a language asked (fr-BE and fr-CH for
+    # fr-FR), by that language: competing units the summary says
+    variants: Counter[str] = field(default_factory=Counter)
     source_lang: str = ""  # the source language the run wrote
 
     @property
@@ -224,6 +227,7 @@ def build(
         written_as=(options.source_lang, options.target_lang)
         if declared and declared != (options.source_lang, options.target_lang) else None,
         relabelled=run.relabelled,
+        variants=run.variants,
         source_lang=options.source_lang,
     )
 
@@ -375,6 +379,7 @@ class _Run:
         self.rejects = RejectLog(report, keep=keep_rejects)
         self.repairs: Counter[str] = Counter()
         self.relabelled: Counter[tuple[str, str]] = Counter()  # see _FileCounts
+        self.variants: Counter[str] = Counter()  # see _FileCounts
         self.progress = (progress if isinstance(progress, Progress) or progress is None
                          else _CallableProgress(progress))
 
@@ -424,6 +429,7 @@ class _Run:
             self.pairs_read += counts.pairs_read
             self.repairs.update(counts.repairs)
             self.relabelled.update(counts.relabelled)
+            self.variants.update(counts.variants)
             if self.progress is not None:
                 self.progress.advance(str(path), input_size(path))
             if counts.pairs_read == 0 and len(self.rejects) == rejected_before:
@@ -535,6 +541,8 @@ class _FileCounts:
     done_bytes: int = 0  # of the parts of a large dump read to their end (for progress)
     # TMX units a side was taken from by its language part: (tag held, tag asked) -> count
     relabelled: Counter[tuple[str, str]] = field(default_factory=Counter)
+    # TMX tus that gave competing pairs (two variants of a language asked), by language
+    variants: Counter[str] = field(default_factory=Counter)
 
 
 def _parallel(path: Input, fmt: str) -> bool:
@@ -714,7 +722,7 @@ def _read(path: Input, fmt: str, options: BuildOptions, counts: _FileCounts,
     if fmt == "tmx" and not isinstance(path, ParallelInput) and tmx_is_streamed():
         for item in iter_tmx(path, source_lang=options.source_lang,
                              target_lang=options.target_lang, claimed=options.claimed_langs,
-                             relabelled=counts.relabelled):
+                             relabelled=counts.relabelled, variants=counts.variants):
             if not isinstance(item, Reject):
                 counts.pairs_read += 1
             yield item

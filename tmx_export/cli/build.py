@@ -311,6 +311,11 @@ def summary_text(summary: BuildSummary) -> str:
                      f"{shown}")
     lines.extend(relabelled_lines(summary.relabelled, lambda held, asked: (
         f"--{'source' if asked == summary.source_lang else 'target'}-lang {held}")))
+    # two regional variants of one language read as the one asked: the memory then offers
+    # two translations of one source, which the user should know of
+    lines.extend(f"{count_of(count, 'tu')} held several {lang} variants: a unit written for "
+                 "each (competing translations of one source)"
+                 for lang, count in sorted(summary.variants.items()))
     if summary.repairs:
         lines.append("repairs:")
         lines.extend(f"  {count:>6}  {kind}" for kind, count in summary.repairs.most_common())

@@ -1052,6 +1052,7 @@ def read_tmx_header(path: str | Path) -> dict[str, str]:
 def iter_tmx(
     path: str | Path, *, source_lang: str, target_lang: str, claimed: Iterable[str] = (),
     relabelled: Counter[tuple[str, str]] | None = None,
+    variants: Counter[str] | None = None,
 ) -> Iterator[TmxPair | Reject]:
     """The pairs (and rejects) of a TMX file in ``source_lang`` -> ``target_lang``, streamed.
 
@@ -1063,9 +1064,11 @@ def iter_tmx(
     each side, then the first source with each further target, then each further source
     with the first target. Nothing a translator wrote is left out unsaid.
 
-    ``claimed`` as for :class:`TuvRanker`. ``relabelled`` counts the units whose side was
-    taken by its language part from a regional variant: ``(held, asked)``, ``("fr-CA",
-    "fr-FR")``, so that the summary can say it.
+    ``claimed`` as for :class:`TuvRanker`. ``relabelled`` counts the texts (each side of
+    each pair given) taken by their language part from a regional variant: ``(held,
+    asked)``, ``("fr-CA", "fr-FR")``, so that the summary can say it. ``variants`` counts,
+    by the language asked, the ``tu``s that gave competing pairs (fr-BE and fr-CH, both
+    read as fr-FR), which the summary says too.
     """
     name = input_name(path)
     rank = TuvRanker(source_lang, target_lang, claimed)
@@ -1073,7 +1076,7 @@ def iter_tmx(
         # Hot path: look at the language of every tuv, parse only the chosen ones.
         src = tgt = None
         src_rank = tgt_rank = 0
-        variants: list[tuple[bool, etree._Element]] | None = None  # (source side?, tuv)
+        alternatives: list[tuple[bool, etree._Element]] | None = None  # (source side?, tuv)
         unlabelled = False  # a tuv without a language: it may be either side's
         props: dict[str, str] = {}
         extra: list[tuple[str, str]] = []
@@ -1087,14 +1090,14 @@ def iter_tmx(
                 # The first tuv of the best fit wins each side; a tuv is used once.
                 if s_rank > src_rank:
                     src, src_rank = child, s_rank
-                    variants = without_side(variants, True)
+                    alternatives = without_side(alternatives, True)
                 elif s_rank and s_rank == src_rank:
-                    variants = (variants or []) + [(True, child)]
+                    alternatives = (alternatives or []) + [(True, child)]
                 elif t_rank > tgt_rank:
                     tgt, tgt_rank = child, t_rank
-                    variants = without_side(variants, False)
+                    alternatives = without_side(alternatives, False)
                 elif t_rank and t_rank == tgt_rank:
-                    variants = (variants or []) + [(False, child)]
+                    alternatives = (alternatives or []) + [(False, child)]
             elif tag == "prop":
                 ptype = child.get("type", "")
                 if ptype in props:
@@ -1111,20 +1114,24 @@ def iter_tmx(
             yield _missing(name, line, tu, src is None, source_lang, target_lang, rank)
             continue
         s, t = _tuv(src), _tuv(tgt)
-        if relabelled is not None and 1 in (src_rank, tgt_rank):
-            _count_relabelled(relabelled, (s.lang, source_lang, src_rank),
-                              (t.lang, target_lang, tgt_rank))
         attrs = kept_attributes(tu, TU_ATTRIBUTES)
         sides = [(s, t)]
-        if variants:  # the first source with each further target, then the other way
-            sides += [(s, _tuv(v)) for is_source, v in variants if not is_source]
-            sides += [(_tuv(v), t) for is_source, v in variants if is_source]
+        if alternatives:  # the first source with each further target, then the other way
+            sides += [(s, _tuv(v)) for is_source, v in alternatives if not is_source]
+            sides += [(_tuv(v), t) for is_source, v in alternatives if is_source]
         malformed = next((tuv for side in sides for tuv in side if tuv.segs != 1), None)
         if malformed is not None:
             # an empty tuv is no empty translation; of two segs, neither is sure to be the text
             yield _invalid(name, line, tu, f"tuv {malformed.lang} with {malformed.segs} seg "
                                            "elements (TMX allows one)")
             continue
+        if relabelled is not None and 1 in (src_rank, tgt_rank):
+            # every text given, a variant's too: the notice counts what is written
+            _count_relabelled(relabelled, *_used_tuvs(sides, (source_lang, src_rank),
+                                                      (target_lang, tgt_rank)))
+        if variants is not None and alternatives:  # per side that has them
+            variants.update({source_lang if is_source else target_lang
+                             for is_source, _ in alternatives})
         for at, (s, t) in enumerate(sides):
             yield TmxPair(
                 source=s.text,
@@ -1190,6 +1197,18 @@ class TuvRanker:
         if normalise_tag(lang) == wanted[0]:
             return 2
         return 1 if wanted[1] not in self.exact_only and primary(lang) == wanted[1] else 0
+
+
+def _used_tuvs(sides: list[tuple[Tuv, Tuv]], source: tuple[str, int], target: tuple[str, int]
+               ) -> Iterator[tuple[str, str, int]]:
+    """The language of each tuv the pairs of a tu use, once, with the tag asked for its
+    side and its rank (as :func:`_count_relabelled` takes them)."""
+    seen: set[int] = set()
+    for s, t in sides:
+        for tuv, (asked, rank) in ((s, source), (t, target)):
+            if id(tuv) not in seen:
+                seen.add(id(tuv))
+                yield tuv.lang, asked, rank
 
 
 def _count_relabelled(relabelled: Counter[tuple[str, str]],
