@@ -364,15 +364,10 @@ class _Scanner:
         if rules.head_first:
             linking = [self.pieces[name] for name in sorted(rules.article_after)
                        if name in self.pieces]
-            first, last, words, head = _french(kind, kw, breaks, local, linking, chains,
-                                               joining)
-            # after an ordinal, as after an article, a candidate is in head position
             ordinal = np.fromiter((is_ordinal(name, self.extractor.lang)
                                    for name in self.names), bool, len(self.names))
-            if ordinal.any():
-                before = np.maximum(first - 1, 0)
-                head |= ((local[first] > 0) & (kind[before] == _W)
-                         & ordinal[kw[before]]).astype(np.int8)
+            first, last, words, head = _french(kind, kw, breaks, local, linking, chains,
+                                               joining, ordinal)
         else:
             links = [self.pieces[name] for name in sorted(rules.complement_links)
                      if name in self.pieces]
