@@ -33,7 +33,8 @@ from .align_model import (
     Bead,
     Priors,
     _length_cost,
-    _ones_ratio,
+    _length_ratio,
+    _ratio_again,
 )
 
 __all__ = ["CONJUNCTIONS", "Bead", "Glossary", "align", "align_lengths", "alignment_cost",
@@ -74,9 +75,7 @@ def align(
         return _align_long(source, target, glossary, band, priors, median_ratio)
     src_len = [len(s) for s in source]
     tgt_len = [len(t) for t in target]
-    total_s, total_t = sum(src_len), sum(tgt_len)
-    ratio = total_t / total_s if total_s and total_t else 1.0
-    ratio = min(max(ratio, 0.5), 2.0)
+    ratio = _length_ratio(sum(src_len), sum(tgt_len))
     src_keys = [_features(s, glossary, False) for s in source]
     tgt_keys = [_features(t, glossary, True) for t in target]
     if n == m:
@@ -85,18 +84,13 @@ def align(
             return diagonal
 
     spans = _search(src_len, tgt_len, src_keys, tgt_keys, ratio, band, tuple(priors.items()))
-    if n != m:
-        # Sentences without a translation distort the paragraph's length ratio, and a
-        # distorted ratio hides them inside 2-1 beads: estimate it again from the 1-1
-        # beads found and search once more when it moved.
+    if n != m:  # sentences without a translation: search again at the 1-1 beads' ratio
         ones = [(s0, t0) for s0, s1, t0, t1 in spans if s1 - s0 == 1 and t1 - t0 == 1]
-        if len(ones) >= 2:
-            better = min(max(_ones_ratio(ones, src_len, tgt_len, median_ratio) or ratio,
-                             0.5), 2.0)
-            if abs(better - ratio) > 0.05 * ratio:
-                ratio = better
-                spans = _search(src_len, tgt_len, src_keys, tgt_keys, ratio, band,
-                                tuple(priors.items()))
+        better = _ratio_again(ones, src_len, tgt_len, ratio, median_ratio)
+        if better is not None:
+            ratio = better
+            spans = _search(src_len, tgt_len, src_keys, tgt_keys, ratio, band,
+                            tuple(priors.items()))
     return [_bead(s0, s1, t0, t1, src_len, tgt_len, src_keys, tgt_keys, ratio)
             for s0, s1, t0, t1 in spans]
 
