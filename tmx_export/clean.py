@@ -55,6 +55,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
+from .formats.text import LINE_SEPARATORS
 from .formats.xml import XML_ILLEGAL_RE
 from .lang import classify_many, mean_score, primary, text_lean, word_list_languages
 from .model import CleanOptions, Pair, Reject
@@ -65,10 +66,9 @@ _MARKUP = re.compile(
 )
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W\d_]+")
-# A line break with the white space around it; inside a segment it becomes one space. A
-# page break, a vertical tab or an information separator is one too: XML cannot carry them,
-# and removed they would glue the words on either side together.
-LINE_BREAK_RE = re.compile(r"\s*[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]\s*")
+# A line break (or a line separator) with the white space around it; inside a segment it
+# becomes one space.
+LINE_BREAK_RE = re.compile(rf"\s*[\n\r\x85{LINE_SEPARATORS}]\s*")
 
 
 # --- the pair rules --------------------------------------------------------------------------

@@ -353,22 +353,12 @@ class Termbase:
                         *, min_count: int = 2, max_contexts: int = 5
                         ) -> tuple[UpdateSummary, list[TermPair] | None]:
         """:meth:`update`; and, when the termbase held no pair before, what :meth:`pairs`
-        would read right after it: the same pairs, in the same order, with the same ids.
-
-        A termbase that held no pair holds exactly what was just written, so those pairs
-        are made from that, in the same transaction, rather than read back (reading back
-        took as long as writing). ``None`` when the termbase held pairs: read them with
-        :meth:`pairs`.
-        """
+        would read right after it: the same pairs, in the same order, with the same ids
+        (:func:`_read_if_new`, as :meth:`recount` gives them), else ``None``."""
         with self.transaction():
-            empty = self.db.execute("SELECT 1 FROM pairs LIMIT 1").fetchone() is None
+            empty = self._holds_no_pair()
             summary, written = self._update(pairs, documents)
-            if not empty:
-                return summary, None
-            from .associate import without_gc
-
-            with without_gc():
-                return summary, _recorded(written, min_count, max_contexts)
+            return summary, _read_if_new(empty, written, min_count, max_contexts)
 
     def _update(self, pairs: Iterable[TermPair], documents: Mapping[str, Document]
                 ) -> tuple[UpdateSummary, list[_Written]]:
@@ -392,15 +382,7 @@ class Termbase:
             summary.added_documents.append(name)
         if not doc_ids:
             return summary, []
-        seen: set[tuple[str, str, str, str]] = set()
-        items = []
-        for pair in pairs:
-            for item in (pair, *pair.competitors):
-                key = item.key
-                if key not in seen:
-                    seen.add(key)
-                    items.append(item)
-        return summary, self._store(items, doc_ids, now, summary)
+        return summary, self._store(_with_competitors(pairs), doc_ids, now, summary)
 
     def new_documents(self, documents: Mapping[str, Document]) -> dict[str, Document]:
         """Those of ``documents`` the termbase has not counted yet for their language pair
@@ -438,7 +420,7 @@ class Termbase:
         run adds a document in between. As :meth:`update_and_read`, the pairs
         :meth:`pairs` would read when the termbase held none before, else ``None``.
         """
-        empty = self.db.execute("SELECT 1 FROM pairs LIMIT 1").fetchone() is None
+        empty = self._holds_no_pair()
         summary = UpdateSummary()
         now = _now()
         for name, doc in documents.items():
@@ -462,20 +444,11 @@ class Termbase:
         for table in ("occurrences", "contexts"):
             self.db.execute(f"DELETE FROM {table} WHERE document_id IN ({extracted})",  # noqa: S608
                             langs)
-        seen: set[tuple[str, str, str, str]] = set()
-        items = []
-        for pair in pairs:
-            for item in (pair, *pair.competitors):
-                if item.key not in seen:
-                    seen.add(item.key)
-                    items.append(item)
-        written = self._store(items, doc_ids, now, summary)
-        if not empty:
-            return summary, None
-        from .associate import without_gc
+        written = self._store(_with_competitors(pairs), doc_ids, now, summary)
+        return summary, _read_if_new(empty, written, min_count, max_contexts)
 
-        with without_gc():
-            return summary, _recorded(written, min_count, max_contexts)
+    def _holds_no_pair(self) -> bool:
+        return self.db.execute("SELECT 1 FROM pairs LIMIT 1").fetchone() is None
 
     def _store(self, items: list[TermPair], doc_ids: Mapping[str, int], now: str,
                summary: UpdateSummary) -> list[_Written]:
@@ -715,6 +688,34 @@ class _Written:
     all_forms: bool
     contexts: list[Context]
     doc_ids: Mapping[str, int]
+
+
+def _with_competitors(pairs: Iterable[TermPair]) -> list[TermPair]:
+    """``pairs`` and their competitors, each pair once, in order of first mention."""
+    seen: set[tuple[str, str, str, str]] = set()
+    items = []
+    for pair in pairs:
+        for item in (pair, *pair.competitors):
+            if item.key not in seen:
+                seen.add(item.key)
+                items.append(item)
+    return items
+
+
+def _read_if_new(was_empty: bool, written: list[_Written], min_count: int,
+                 max_contexts: int) -> list[TermPair] | None:
+    """What :meth:`Termbase.pairs` would read right after ``written`` was stored, when the
+    termbase held no pair before; else ``None`` (read them with :meth:`Termbase.pairs`).
+
+    A termbase that held no pair holds exactly what was just written, so those pairs are
+    made from that, in the same transaction, rather than read back (reading back took as
+    long as writing)."""
+    if not was_empty:
+        return None
+    from .associate import without_gc
+
+    with without_gc():
+        return _recorded(written, min_count, max_contexts)
 
 
 def _recorded(written: list[_Written], min_count: int, max_contexts: int) -> list[TermPair]:
