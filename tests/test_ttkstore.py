@@ -449,3 +449,65 @@ def test_segmented_xliff_12_through_build_is_valid_for_omegat(tmp_path):
     assert "<seg> " not in out.read_text() and " </seg>" not in out.read_text()
     validated = CliRunner().invoke(main, ["validate", str(out)])
     assert validated.exit_code == 0 and validated.stdout == "valid\n"
+
+
+# A reviewed sdlxliff (Trados "track changes"): deletions and insertions marked in the
+# target, beside a comment, a term and a protected mark, whose text is the segment's; the
+# last trans-unit is not segmented.
+TRACKED = """<?xml version="1.0" encoding="utf-8"?>
+<xliff xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0" version="1.2" sdl:version="1.0"
+ xmlns="urn:oasis:names:tc:xliff:document:1.2">
+<file original="C:\\doc.docx" datatype="x-sdlfilterframework2" source-language="en-GB"
+ target-language="nl-NL"><body>
+<trans-unit id="1">
+<source>The Council shall decide by qualified majority. The report is adopted.</source>
+<seg-source><mrk mtype="seg" mid="1">The Council shall decide by qualified majority.</mrk>
+<mrk mtype="seg" mid="2">The <mrk mtype="x-sdl-comment" sdl:cid="c1">report</mrk> is
+<mrk mtype="protected">adopted</mrk>.</mrk></seg-source>
+<target><mrk mtype="seg" mid="1">De Raad besluit met <mrk mtype="x-sdl-deleted"
+ sdl:revid="r1">eenparigheid van stemmen</mrk><mrk mtype="x-sdl-added"
+ sdl:revid="r2">gekwalificeerde meerderheid</mrk>.</mrk>
+<mrk mtype="seg" mid="2">Het <mrk mtype="x-sdl-comment" sdl:cid="c1">verslag</mrk> is
+<mrk mtype="x-sdl-deleted" sdl:revid="r3"><g id="3">niet</g> </mrk><mrk mtype="term">\
+aangenomen</mrk>.</mrk></target>
+</trans-unit>
+<trans-unit id="2">
+<source>The vote takes place today.</source>
+<target>De stemming vindt <mrk mtype="x-sdl-deleted" sdl:revid="r4">morgen</mrk><mrk
+ mtype="x-sdl-added" sdl:revid="r5">vandaag</mrk> plaats.</target>
+</trans-unit>
+</body></file></xliff>
+"""
+
+
+def test_trados_tracked_changes_are_read_accepted(tmp_path):
+    """A reviewed sdlxliff marks deleted text x-sdl-deleted and inserted text x-sdl-added;
+    every mrk kept its text, so the old wording and the new were run together ("eenparigheid
+    van stemmengekwalificeerde meerderheid"). Deletions are now left out, insertions kept
+    (the accepted state), codes inside a deletion too; other marks keep their text."""
+    path = write(tmp_path, "doc.docx.sdlxliff", TRACKED)
+    pairs = read_ttk(path, source_lang="en-GB", target_lang="nl-NL").pairs
+    assert [(p.source, p.target) for p in pairs] == [
+        ("The Council shall decide by qualified majority.",
+         "De Raad besluit met gekwalificeerde meerderheid."),
+        ("The report is adopted.", "Het verslag is aangenomen."),
+        ("The vote takes place today.", "De stemming vindt vandaag plaats.")]
+    assert [p.target_markup for p in pairs] == [
+        "De Raad besluit met gekwalificeerde meerderheid.",
+        "Het verslag is\naangenomen.", "De stemming vindt vandaag plaats."]
+    assert pairs[1].source_markup == "The report is\nadopted."
+    swapped = read_ttk(path, source_lang="nl-NL", target_lang="en-GB").pairs
+    assert swapped[2].source == "De stemming vindt vandaag plaats."
+    # through build, as OmegaT reads it: valid, and the deleted text is nowhere
+    out = tmp_path / "doc.tmx"
+    from click.testing import CliRunner
+
+    from tmx_export.cli import main
+
+    built = CliRunner().invoke(main, ["build", str(path), "-o", str(out), "--profile", "omegat"])
+    assert built.exit_code == 0, built.output
+    assert [p.target for p in read_tmx(out, source_lang="en-GB", target_lang="nl-NL").pairs] == [
+        p.target for p in pairs]
+    assert not {"eenparigheid", "niet", "morgen"} & set(out.read_text().split())
+    validated = CliRunner().invoke(main, ["validate", str(out)])
+    assert validated.exit_code == 0 and validated.stdout == "valid\n"

@@ -12,6 +12,7 @@ states, ``<g>``/``<x/>`` codes); this module only turns its units into pairs:
 - a PO plural entry gives a pair per form (:func:`_forms`, prop ``x-plural-form``);
 - a segmented XLIFF 1.2 trans-unit (``<mrk mtype="seg">``) a pair per segment
   (:func:`_segments`), as an XLIFF 2 unit gives one per ``<segment>``;
+- Trados tracked changes are read accepted: deleted text (``x-sdl-deleted``) left out;
 - XLIFF files that declare the opposite direction (``fr`` -> ``en`` when asked for
   ``en`` -> ``fr``) are read with their sides swapped; a file in other languages is an error;
   an XLIFF 1.2 file bundling ``<file>``s of several pairs of languages is read unit by unit,
@@ -29,6 +30,7 @@ input.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -165,6 +167,10 @@ def _whole(unit) -> list[_Piece]:  # type: ignore[no-untyped-def]
     if len(forms) > 1:  # (a PO entry holds no inline codes)
         return [_Piece(source, target, form=form) for form, (source, target) in enumerate(forms)]
     (source, target), = forms
+    element = getattr(unit, "xmlelement", None)
+    if element is not None and any(_is_deleted(mark) for mark in element.iter()):
+        source, target = (_plain(side) if side is not None else "" for side in
+                          (unit.source_dom, unit.target_dom))  # (translate-toolkit keeps them)
     return [_Piece(source, target, inline_markups(unit))]
 
 
@@ -201,14 +207,13 @@ def _segment(source, target) -> _Piece:  # type: ignore[no-untyped-def]
     if len(source) or len(target):  # inline elements: one numbering of codes for both
         numbers: dict[str, str] = {}
         markups = (_markup(source, numbers).strip(), _markup(target, numbers).strip())
-    return _Piece(_plain(source), _plain(target), markups,
-                  line=source.sourceline)
+    return _Piece(_plain(source), _plain(target), markups, line=source.sourceline)
 
 
 def _plain(element) -> str:  # type: ignore[no-untyped-def]
     """An element's text, as translate-toolkit gives a unit's: its spaces collapsed unless
     ``xml:space="preserve"`` is on it or above it; without the spaces around it."""
-    text = "".join(element.itertext())
+    text = "".join(_accepted_text(element))
     space = "default"
     for ancestor in (element, *element.iterancestors()):
         if ancestor.get(_XML_SPACE) is not None:
@@ -220,6 +225,23 @@ def _plain(element) -> str:  # type: ignore[no-untyped-def]
 
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+# Trados tracked changes: a reviewer's deletion, whose text is left out, as accepting the
+# change would (an insertion, x-sdl-added, keeps its text, as any other mrk)
+_DELETED = "x-sdl-deleted"
+
+
+def _is_deleted(element) -> bool:  # type: ignore[no-untyped-def]
+    return isinstance(element.tag, str) and element.tag.rsplit("}", 1)[-1] == "mrk" \
+        and element.get("mtype") == _DELETED
+
+
+def _accepted_text(element) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """The text in an element, without that of tracked deletions (nor comments)."""
+    yield element.text or ""
+    for child in element:
+        if isinstance(child.tag, str) and not _is_deleted(child):
+            yield from _accepted_text(child)
+        yield child.tail or ""
 
 
 def _xliff_child(element, local: str):  # type: ignore[no-untyped-def]
@@ -246,7 +268,8 @@ def _segment_marks(element) -> list:  # type: ignore[no-untyped-def]
 # them (tag-mismatch): paired codes around text become bpt/ept, standalone ones ph, codes
 # whose partner is elsewhere it; XLIFF 1.2's own bpt/ept/ph/it carry their native code,
 # with its sub-flows (sub: translatable text inside a code, an image's alt text) as TMX's
-# sub, which TMX 1.4b allows there; markers (mrk) keep only their text.
+# sub, which TMX 1.4b allows there; markers (mrk) keep only their text, tracked deletions
+# none.
 _PAIRED = frozenset({"g", "pc"})
 _STANDALONE = frozenset({"x", "ph"})
 _BEGIN, _END = frozenset({"bx", "sc"}), frozenset({"ex", "ec"})
@@ -318,7 +341,7 @@ def _markup(element, numbers: dict[str, str]) -> str:  # type: ignore[no-untyped
             elif local in _NATIVE:
                 i = number(child.get("rid") or code_id)
                 parts.append(f'<{local} i="{i}">{own}</{local}>')
-            else:  # mrk, sub and anything else: its text
+            elif not _is_deleted(child):  # mrk, sub and anything else: its text
                 parts.append(escape(child.text or ""))
                 walk(child)
             parts.append(escape(child.tail or ""))
