@@ -358,3 +358,156 @@ def test_xliff_20_inline_codes_and_a_swapped_file(tmp_path):
     (swapped, _) = read_ttk(path, source_lang="fr-FR", target_lang="en-GB").pairs
     assert (swapped.source_markup, swapped.target_markup) == (pair.target_markup,
                                                               pair.source_markup)
+
+
+# A Trados sdlxliff (and Okapi XLIFF) as the CAT tool writes it: each trans-unit cut into
+# segments, <mrk mtype="seg"> in <seg-source> and <target> matched by mid, spaces between
+# them, a segment inside a paragraph's <g>, one segment left untranslated; then a unit
+# whose target lacks a source segment, and an Okapi unit whose target is not segmented.
+SDLXLIFF = """<?xml version="1.0" encoding="utf-8"?>
+<xliff xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0" version="1.2" sdl:version="1.0"
+ xmlns="urn:oasis:names:tc:xliff:document:1.2">
+<file original="C:\\Projects\\report.docx" datatype="x-sdlfilterframework2"
+ source-language="en-GB" target-language="fr-FR"><body>
+<trans-unit id="a1b2">
+<source>The Council met. It adopted the <g id="7">budget</g>.</source>
+<seg-source><mrk mtype="seg" mid="1">The Council met.</mrk> <mrk mtype="seg" mid="2">It adopted
+ the <g id="7">budget</g>.</mrk></seg-source>
+<target><mrk mtype="seg" mid="1">Le Conseil s'est réuni.</mrk> <mrk mtype="seg" mid="2">Il a
+ adopté le <g id="7">budget</g>.</mrk></target>
+<sdl:seg-defs><sdl:seg id="1" conf="Translated"/><sdl:seg id="2" conf="Translated"/></sdl:seg-defs>
+</trans-unit>
+<trans-unit id="c3d4">
+<source>The sitting is opened. The Minutes are approved.</source>
+<seg-source><g id="9"><mrk mtype="seg" mid="4">The sitting is opened.</mrk> <mrk mtype="seg"
+ mid="5">The Minutes are approved.</mrk></g></seg-source>
+<target><g id="9"><mrk mtype="seg" mid="4">La séance est ouverte.</mrk> <mrk mtype="seg"
+ mid="5"></mrk></g></target>
+</trans-unit>
+<trans-unit id="e5f6">
+<source>Votes. Explanations of vote.</source>
+<seg-source><mrk mtype="seg" mid="6">Votes.</mrk>
+<mrk mtype="seg" mid="7">Explanations of vote.</mrk></seg-source>
+<target><mrk mtype="seg" mid="7">Votes et explications de vote.</mrk></target>
+</trans-unit>
+<trans-unit id="okapi1">
+<source>Agenda. Next sitting.</source>
+<seg-source><mrk mtype="seg" mid="0">Agenda.</mrk>
+<mrk mtype="seg" mid="1">Next sitting.</mrk></seg-source>
+<target>Ordre du jour. Prochaine séance.</target>
+</trans-unit>
+</body></file></xliff>
+"""
+
+
+def test_segmented_xliff_12_gives_a_unit_per_segment(tmp_path):
+    """Trados and Okapi cut a trans-unit into <mrk mtype="seg"> segments. The trans-unit was
+    read whole: a source of two sentences with a target translating one (the other segment
+    left empty) became a unit, its target padded with the space between the segments. Each
+    segment pair (by mid) is now a unit, as XLIFF 2's <segment>s; an empty target segment an
+    ``untranslated`` reject of that segment only; mids that differ, a ``segment-mismatch``
+    reject; a target not cut into segments, the unit whole as before."""
+    result = read_ttk(write(tmp_path, "report.docx.sdlxliff", SDLXLIFF), source_lang="en-GB",
+                      target_lang="fr-FR")
+    assert [(p.source, p.target, p.line) for p in result.pairs] == [
+        ("The Council met.", "Le Conseil s'est réuni.", 8),
+        ("It adopted the budget.", "Il a adopté le budget.", 8),
+        ("The sitting is opened.", "La séance est ouverte.", 16),
+        ("Agenda. Next sitting.", "Ordre du jour. Prochaine séance.", 27)]
+    first, second = result.pairs[:2]
+    assert first.source_markup is None and first.target_markup is None
+    assert second.source_markup == ('It adopted\n the <bpt i="7" x="7">&lt;g id=&quot;7&quot;'
+                                    '&gt;</bpt>budget<ept i="7">&lt;/g&gt;</ept>.')
+    assert second.target_markup.startswith("Il a\n adopté le <bpt i=\"7\" x=\"7\">")
+    assert [(r.reason, r.line, r.text) for r in result.rejects] == [
+        ("untranslated", 17, "The Minutes are approved."),
+        ("segment-mismatch", 21, "source segments mid 6, 7; target segments mid 7: "
+                                 "Votes. Explanations of vote.\tVotes et explications de vote.")]
+
+
+def test_segmented_xliff_12_through_build_is_valid_for_omegat(tmp_path):
+    # the units written are the segments, without the spaces between them; every segment
+    # read is a unit or a reject; the TMX is valid TMX 1.4b with the OmegaT profile
+    from click.testing import CliRunner
+
+    from tmx_export.cli import main
+    from tmx_export.formats.rejects import read_rejects
+
+    out, report = tmp_path / "report.tmx", tmp_path / "report.rej"
+    built = CliRunner().invoke(main, [
+        "build", str(write(tmp_path, "report.sdlxliff", SDLXLIFF)), "-o", str(out),
+        "--rejects", str(report), "--profile", "omegat"])
+    assert built.exit_code == 0, built.output
+    assert "6 paragraphs read = 4 in units + 2 rejected" in built.stdout
+    written = read_tmx(out, source_lang="en-GB", target_lang="fr-FR").pairs
+    assert [(p.source, p.target) for p in written] == [
+        ("The Council met.", "Le Conseil s'est réuni."),
+        ("It adopted the budget.", "Il a adopté le budget."),
+        ("The sitting is opened.", "La séance est ouverte."),
+        ("Agenda. Next sitting.", "Ordre du jour. Prochaine séance.")]
+    assert [r.reason for r in read_rejects(report)] == ["untranslated", "segment-mismatch"]
+    assert "<seg> " not in out.read_text() and " </seg>" not in out.read_text()
+    validated = CliRunner().invoke(main, ["validate", str(out)])
+    assert validated.exit_code == 0 and validated.stdout == "valid\n"
+
+
+# A reviewed sdlxliff (Trados "track changes"): deletions and insertions marked in the
+# target, beside a comment, a term and a protected mark, whose text is the segment's; the
+# last trans-unit is not segmented.
+TRACKED = """<?xml version="1.0" encoding="utf-8"?>
+<xliff xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0" version="1.2" sdl:version="1.0"
+ xmlns="urn:oasis:names:tc:xliff:document:1.2">
+<file original="C:\\doc.docx" datatype="x-sdlfilterframework2" source-language="en-GB"
+ target-language="nl-NL"><body>
+<trans-unit id="1">
+<source>The Council shall decide by qualified majority. The report is adopted.</source>
+<seg-source><mrk mtype="seg" mid="1">The Council shall decide by qualified majority.</mrk>
+<mrk mtype="seg" mid="2">The <mrk mtype="x-sdl-comment" sdl:cid="c1">report</mrk> is
+<mrk mtype="protected">adopted</mrk>.</mrk></seg-source>
+<target><mrk mtype="seg" mid="1">De Raad besluit met <mrk mtype="x-sdl-deleted"
+ sdl:revid="r1">eenparigheid van stemmen</mrk><mrk mtype="x-sdl-added"
+ sdl:revid="r2">gekwalificeerde meerderheid</mrk>.</mrk>
+<mrk mtype="seg" mid="2">Het <mrk mtype="x-sdl-comment" sdl:cid="c1">verslag</mrk> is
+<mrk mtype="x-sdl-deleted" sdl:revid="r3"><g id="3">niet</g> </mrk><mrk mtype="term">\
+aangenomen</mrk>.</mrk></target>
+</trans-unit>
+<trans-unit id="2">
+<source>The vote takes place today.</source>
+<target>De stemming vindt <mrk mtype="x-sdl-deleted" sdl:revid="r4">morgen</mrk><mrk
+ mtype="x-sdl-added" sdl:revid="r5">vandaag</mrk> plaats.</target>
+</trans-unit>
+</body></file></xliff>
+"""
+
+
+def test_trados_tracked_changes_are_read_accepted(tmp_path):
+    """A reviewed sdlxliff marks deleted text x-sdl-deleted and inserted text x-sdl-added;
+    every mrk kept its text, so the old wording and the new were run together ("eenparigheid
+    van stemmengekwalificeerde meerderheid"). Deletions are now left out, insertions kept
+    (the accepted state), codes inside a deletion too; other marks keep their text."""
+    path = write(tmp_path, "doc.docx.sdlxliff", TRACKED)
+    pairs = read_ttk(path, source_lang="en-GB", target_lang="nl-NL").pairs
+    assert [(p.source, p.target) for p in pairs] == [
+        ("The Council shall decide by qualified majority.",
+         "De Raad besluit met gekwalificeerde meerderheid."),
+        ("The report is adopted.", "Het verslag is aangenomen."),
+        ("The vote takes place today.", "De stemming vindt vandaag plaats.")]
+    assert [p.target_markup for p in pairs] == [
+        "De Raad besluit met gekwalificeerde meerderheid.",
+        "Het verslag is\naangenomen.", "De stemming vindt vandaag plaats."]
+    assert pairs[1].source_markup == "The report is\nadopted."
+    swapped = read_ttk(path, source_lang="nl-NL", target_lang="en-GB").pairs
+    assert swapped[2].source == "De stemming vindt vandaag plaats."
+    # through build, as OmegaT reads it: valid, and the deleted text is nowhere
+    out = tmp_path / "doc.tmx"
+    from click.testing import CliRunner
+
+    from tmx_export.cli import main
+
+    built = CliRunner().invoke(main, ["build", str(path), "-o", str(out), "--profile", "omegat"])
+    assert built.exit_code == 0, built.output
+    assert [p.target for p in read_tmx(out, source_lang="en-GB", target_lang="nl-NL").pairs] == [
+        p.target for p in pairs]
+    assert not {"eenparigheid", "niet", "morgen"} & set(out.read_text().split())
+    validated = CliRunner().invoke(main, ["validate", str(out)])
+    assert validated.exit_code == 0 and validated.stdout == "valid\n"

@@ -10,6 +10,9 @@ states, ``<g>``/``<x/>`` codes); this module only turns its units into pairs:
   hold translations someone stands by;
 - the unit's context (PO ``msgctxt``) is kept as the prop ``x-context``;
 - a PO plural entry gives a pair per form (:func:`_forms`, prop ``x-plural-form``);
+- a segmented XLIFF 1.2 trans-unit (``<mrk mtype="seg">``) a pair per segment
+  (:func:`_segments`), as an XLIFF 2 unit gives one per ``<segment>``;
+- Trados tracked changes are read accepted: deleted text (``x-sdl-deleted``) left out;
 - XLIFF files that declare the opposite direction (``fr`` -> ``en`` when asked for
   ``en`` -> ``fr``) are read with their sides swapped; a file in other languages is an error;
   an XLIFF 1.2 file bundling ``<file>``s of several pairs of languages is read unit by unit,
@@ -28,7 +31,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
@@ -88,40 +92,178 @@ def read_ttk(
         if unit.isheader():
             continue
         context = unit.getcontext() if hasattr(unit, "getcontext") else ""
-        fuzzy = not include_fuzzy and _is_fuzzy(unit)
-        forms = _forms(unit)
         direction = directions.get(_file_of(unit), "same") if directions else \
             ("swapped" if swapped else "same")
         if direction == "other":
             src, tgt = files[_file_of(unit)]
             # its languages: a run in several (build --langs) knows it read it in theirs
             result.rejects.append(Reject(name, line, "other-languages",
-                                         f"{src} -> {tgt}: " + "\t".join(forms[0]),
+                                         f"{src} -> {tgt}: " + "\t".join(_forms(unit)[0]),
                                          (src, tgt)))
             continue
-        for form, (source, target) in enumerate(forms):
-            if direction == "swapped":
-                source, target = target, source
-            if not source.strip() and not target.strip():
-                continue
-            if not source.strip() or not (target.strip() or untranslated):
-                result.rejects.append(Reject(name, line, "untranslated", source or target))
-                continue
-            if fuzzy and target.strip():  # (not yet translated, it is no draft)
-                result.rejects.append(Reject(name, line, "fuzzy", f"{source}\t{target}"))
-                continue
-            pair = Pair(source=source, target=target, source_lang=source_lang,
-                        target_lang=target_lang, file=name, line=line)
-            if len(forms) == 1:  # (a PO entry holds no inline codes)
-                markups = inline_markups(unit)
-                pair.source_markup, pair.target_markup = \
-                    markups[::-1] if direction == "swapped" else markups
-            if context:
-                pair.props["x-context"] = str(context)
-            if len(forms) > 1:
-                pair.props["x-plural-form"] = str(form)
-            result.pairs.append(pair)
+        segments = _segments(unit)
+        if isinstance(segments, str):  # segmented on both sides, but not alike: unsure
+            result.rejects.append(Reject(name, line, "segment-mismatch", segments))
+            continue
+        reading = _Reading(name, line, source_lang, target_lang, direction == "swapped",
+                           not include_fuzzy and _is_fuzzy(unit), untranslated, str(context or ""))
+        for piece in segments or _whole(unit):
+            reading.add(piece, result)
     return result
+
+
+@dataclass
+class _Piece:
+    """What one unit is read from: the text of a whole XLIFF/PO unit, of one of its PO
+    plural forms (``form``), or of one of its XLIFF 1.2 segments (``line``: its own)."""
+
+    source: str
+    target: str
+    markups: tuple[str | None, str | None] = (None, None)
+    form: int | None = None
+    line: int | None = None
+
+
+@dataclass
+class _Reading:
+    """How the pieces of one unit are read: where from, in which direction, and whether
+    drafts and untranslated pieces are pairs."""
+
+    name: str
+    line: int
+    source_lang: str
+    target_lang: str
+    swapped: bool
+    fuzzy: bool
+    untranslated: bool
+    context: str
+
+    def add(self, piece: _Piece, result: ReadResult) -> None:
+        """The piece as a pair, or as a reject (untranslated, fuzzy) with its reason."""
+        source, target = piece.source, piece.target
+        source_markup, target_markup = piece.markups
+        if self.swapped:
+            source, target = target, source
+            source_markup, target_markup = target_markup, source_markup
+        line = piece.line or self.line
+        if not source.strip() and not target.strip():
+            return
+        if not source.strip() or not (target.strip() or self.untranslated):
+            result.rejects.append(Reject(self.name, line, "untranslated", source or target))
+            return
+        if self.fuzzy and target.strip():  # (not yet translated, it is no draft)
+            result.rejects.append(Reject(self.name, line, "fuzzy", f"{source}\t{target}"))
+            return
+        pair = Pair(source=source, target=target, source_lang=self.source_lang,
+                    target_lang=self.target_lang, file=self.name, line=line,
+                    source_markup=source_markup, target_markup=target_markup)
+        if self.context:
+            pair.props["x-context"] = self.context
+        if piece.form is not None:
+            pair.props["x-plural-form"] = str(piece.form)
+        result.pairs.append(pair)
+
+
+def _whole(unit) -> list[_Piece]:  # type: ignore[no-untyped-def]
+    """The pieces of a unit read whole: the unit, or each of its PO plural forms."""
+    forms = _forms(unit)
+    if len(forms) > 1:  # (a PO entry holds no inline codes)
+        return [_Piece(source, target, form=form) for form, (source, target) in enumerate(forms)]
+    (source, target), = forms
+    element = getattr(unit, "xmlelement", None)
+    if element is not None and any(_is_deleted(mark) for mark in element.iter()):
+        source, target = (_plain(side) if side is not None else "" for side in
+                          (unit.source_dom, unit.target_dom))  # (translate-toolkit keeps them)
+    return [_Piece(source, target, inline_markups(unit))]
+
+
+# Segmented XLIFF 1.2 (Trados's sdlxliff, Okapi): the CAT tool cut each trans-unit into
+# segments, <mrk mtype="seg" mid="..."> in <seg-source> and in <target>, matched by mid.
+# Its segments are its units (as XLIFF 2's <segment>s, which translate-toolkit gives one by
+# one): the trans-unit whole pairs a source of several sentences with a target that may
+# translate only some of them.
+
+
+def _segments(unit) -> list[_Piece] | str | None:  # type: ignore[no-untyped-def]
+    """The segments of a segmented XLIFF 1.2 trans-unit, in the source's order; ``None``
+    for a unit to read whole (not segmented, or with a target that is not: the CAT tool
+    translated it whole); a message saying why when the two sides' ``mid``s differ."""
+    element = getattr(unit, "xmlelement", None)
+    seg_source = _xliff_child(element, "seg-source") if element is not None else None
+    sources = _segment_marks(seg_source)
+    targets = _segment_marks(_xliff_child(element, "target")) if sources else []
+    if not targets:
+        return None
+    source_mids = [mark.get("mid", "") for mark in sources]
+    target_mids = [mark.get("mid", "") for mark in targets]
+    if sorted(source_mids) != sorted(target_mids) or len(set(source_mids)) < len(sources):
+        return (f"source segments mid {', '.join(source_mids)}; target segments mid "
+                f"{', '.join(target_mids)}: " + "\t".join(_forms(unit)[0]))
+    by_mid = dict(zip(target_mids, targets, strict=True))
+    return [_segment(mark, by_mid[mid]) for mid, mark in zip(source_mids, sources, strict=True)]
+
+
+def _segment(source, target) -> _Piece:  # type: ignore[no-untyped-def]
+    """The piece of one source segment and its target: their text without the spaces
+    around it (written between segments, they belong to neither)."""
+    markups: tuple[str | None, str | None] = (None, None)
+    if len(source) or len(target):  # inline elements: one numbering of codes for both
+        numbers: dict[str, str] = {}
+        markups = (_markup(source, numbers).strip(), _markup(target, numbers).strip())
+    return _Piece(_plain(source), _plain(target), markups, line=source.sourceline)
+
+
+def _plain(element) -> str:  # type: ignore[no-untyped-def]
+    """An element's text, as translate-toolkit gives a unit's: its spaces collapsed unless
+    ``xml:space="preserve"`` is on it or above it; without the spaces around it."""
+    text = "".join(_accepted_text(element))
+    space = "default"
+    for ancestor in (element, *element.iterancestors()):
+        if ancestor.get(_XML_SPACE) is not None:
+            space = ancestor.get(_XML_SPACE)
+            break
+    if space == "preserve":
+        return text.strip()
+    return re.sub(r"[ \t\r\n]+", " ", text).strip(" \t\r\n")
+
+
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+# Trados tracked changes: a reviewer's deletion, whose text is left out, as accepting the
+# change would (an insertion, x-sdl-added, keeps its text, as any other mrk)
+_DELETED = "x-sdl-deleted"
+
+
+def _is_deleted(element) -> bool:  # type: ignore[no-untyped-def]
+    return isinstance(element.tag, str) and element.tag.rsplit("}", 1)[-1] == "mrk" \
+        and element.get("mtype") == _DELETED
+
+
+def _accepted_text(element) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """The text in an element, without that of tracked deletions (nor comments)."""
+    yield element.text or ""
+    for child in element:
+        if isinstance(child.tag, str) and not _is_deleted(child):
+            yield from _accepted_text(child)
+        yield child.tail or ""
+
+
+def _xliff_child(element, local: str):  # type: ignore[no-untyped-def]
+    """The first child element of ``element`` named ``local`` (any namespace), or None."""
+    if element is None:
+        return None
+    for child in element:
+        if isinstance(child.tag, str) and child.tag.rsplit("}", 1)[-1] == local:
+            return child
+    return None
+
+
+def _segment_marks(element) -> list:  # type: ignore[no-untyped-def]
+    """The ``<mrk mtype="seg">`` elements in ``element`` (inside its codes too), in order."""
+    if element is None:
+        return []
+    return [mark for mark in element.iterdescendants()
+            if isinstance(mark.tag, str) and mark.tag.rsplit("}", 1)[-1] == "mrk"
+            and mark.get("mtype") == "seg"]
 
 
 # XLIFF inline elements (1.2 and 2.0, by local name) as TMX 1.4b inline codes, so that a
@@ -129,7 +271,8 @@ def read_ttk(
 # them (tag-mismatch): paired codes around text become bpt/ept, standalone ones ph, codes
 # whose partner is elsewhere it; XLIFF 1.2's own bpt/ept/ph/it carry their native code,
 # with its sub-flows (sub: translatable text inside a code, an image's alt text) as TMX's
-# sub, which TMX 1.4b allows there; markers (mrk) keep only their text.
+# sub, which TMX 1.4b allows there; markers (mrk) keep only their text, tracked deletions
+# none.
 _PAIRED = frozenset({"g", "pc"})
 _STANDALONE = frozenset({"x", "ph"})
 _BEGIN, _END = frozenset({"bx", "sc"}), frozenset({"ex", "ec"})
@@ -201,7 +344,7 @@ def _markup(element, numbers: dict[str, str]) -> str:  # type: ignore[no-untyped
             elif local in _NATIVE:
                 i = number(child.get("rid") or code_id)
                 parts.append(f'<{local} i="{i}">{own}</{local}>')
-            else:  # mrk, sub and anything else: its text
+            elif not _is_deleted(child):  # mrk, sub and anything else: its text
                 parts.append(escape(child.text or ""))
                 walk(child)
             parts.append(escape(child.tail or ""))
