@@ -61,17 +61,47 @@ def test_merge_keeps_inline_codes_props_and_notes_and_drops_repeats(tmp_path):
 def test_merge_refuses_memories_of_different_source_languages_and_writes_nothing(tmp_path):
     # the merged file has one header: its srclang would be wrong for the other files' units
     out = tmp_path / "merged.tmx"
-    inputs = [DGT / "22019D0391.tmx", DATA / "tmx" / "europarl-extract" / "parallel_en-de.tmx",
-              DATA / "tmx" / "omegat-tests" / "test-level2.tmx"]
+    # (two regions of one language are two source languages too)
+    inputs = [DGT / "22019D0391.tmx", LISA / "ImportTest1A.tmx", LISA / "ImportTest1J_many.tmx"]
     result = CliRunner().invoke(merge_command, [*map(str, inputs), "-o", str(out)])
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert result.output.count("\n") == 1
     assert "source languages (header srclang) differ" in result.output
-    assert f"{inputs[0]} EN-GB, {inputs[1]} en, {inputs[2]} en" in result.output
+    assert f"{inputs[0]} EN-GB, {inputs[1]} en-us, {inputs[2]} es-es" in result.output
     assert not list(tmp_path.glob("*merged.tmx*"))
     # one source language spelled two ways (EN-US, en-us) is one: merged, and valid
     same = merge([LISA / "ExportTest1A.tmx", LISA / "ImportTest1A.tmx"], out)
     assert same.written > 0 and validate([out]) == []
+
+
+def test_merge_of_a_region_and_its_language_alone_goes_under_the_language_alone(tmp_path):
+    # OmegaT writes srclang="en", other tools "EN-US" or "EN-GB": one source language, merged
+    # under the less specific tag, which each unit holds (a region under the language alone)
+    omegat = DATA / "tmx" / "omegat-tests"
+    for inputs, listed in (([omegat / "en-fr.tmx", omegat / "project_save.tmx"], "EN-US, en"),
+                           ([omegat / "project_save.tmx", omegat / "en-fr.tmx"], "en, EN-US")):
+        out = tmp_path / "merged.tmx"
+        result = CliRunner().invoke(merge_command, [*map(str, inputs), "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        assert f"source languages {listed} differ by region only: merged under en\n" \
+            in result.stderr
+        assert etree.parse(str(out)).find("header").get("srclang") == "en"
+        assert len(list(iter_units(out))) == 6 and validate([out]) == []
+    # DGT-TM's EN-GB with EuroParlExtract's en: no unit left out for its source language
+    counts = merge([DGT / "22019D0391.tmx", DATA / "tmx" / "europarl-extract" /
+                    "parallel_en-de.tmx"], tmp_path / "dgt.tmx")
+    assert counts.invalid == {} and counts.written == counts.read > 25
+    assert (counts.srclang, counts.srclangs) == ("en", ["EN-GB", "en"])
+
+
+def test_validate_counts_a_region_under_a_header_of_the_language_alone(tmp_path):
+    # Trados's de-DE under OmegaT's srclang="de", as en under en-US: the source language;
+    # another region of it (en-GB under en-US) is not (INVALID_UNITS)
+    trados = tmp_path / "trados.tmx"
+    trados.write_text(NBSP_TMX.replace('srclang="en-US"', 'srclang="en"')
+                      .replace("&nbsp;", "x"), encoding="utf-8")
+    assert validate([trados]) == []
+    assert merge([trados], tmp_path / "t.tmx").written == 2
 
 
 def test_merge_writes_a_valid_header_when_the_first_file_lacks_a_required_attribute(tmp_path):
@@ -105,6 +135,18 @@ def test_merge_says_one_file_and_one_unit_in_the_singular(tmp_path):
     assert result.stderr == f"25 units written to {out} from 1 file (0 duplicates left out)\n"
     twice = CliRunner().invoke(merge_command, [str(out), str(out), "-o", str(tmp_path / "2.tmx")])
     assert twice.stderr.endswith("from 2 files (25 duplicates left out)\n")
+
+
+def test_merged_dgt_memory_fails_validate_only_for_the_codes_merge_keeps_and_says_so(tmp_path):
+    # DGT-TM's DA-01 codes are kept as written (the README says so): validate still reports
+    # each, and each of its messages says merge keeps them; nothing else is reported
+    out = tmp_path / "dgt.tmx"
+    merge(sorted(DGT.glob("*.tmx")), out)
+    problems = validate([out])
+    assert problems and all(
+        re.fullmatch(r"tuv has an invalid language code '[A-Z]{2}-\d\d' \(expected ll or "
+                     r"ll-RR, e\.g\. en-GB; merge keeps such codes as CAT tools wrote them\)",
+                     problem.message) for problem in problems)
 
 
 def test_merge_to_gzip_and_of_utf16_dgt(tmp_path):
@@ -256,7 +298,8 @@ def test_validate_reports_each_rule_with_its_line(tmp_path):
             "e.g. en-GB)"),
         (6, "empty seg"),
         (7, "tuv uses lang= (TMX 1.1); TMX 1.4 needs xml:lang"),
-        (7, "tuv has an invalid language code 'DA-01' (expected ll or ll-RR, e.g. en-GB)"),
+        (7, "tuv has an invalid language code 'DA-01' (expected ll or ll-RR, e.g. en-GB; "
+            "merge keeps such codes as CAT tools wrote them)"),
         (8, "tu segtype 'word' is not one of block, paragraph, phrase, sentence"),
         (8, "tuv has 2 seg elements, expected 1"),
         (8, "tu has no tuv in the header srclang en_GB"),
@@ -268,8 +311,25 @@ def test_validate_real_files_with_known_quirks():
     problems = validate([DGT / "22019D0391.tmx"])
     assert problems[0].line == 10 and "lang= (TMX 1.1)" in problems[0].message
     assert any("'DA-01'" in p.message for p in problems)
-    # ImportTest1K: units whose languages do not include the header srclang en-us
-    assert [p.line for p in validate([LISA / "ImportTest1K.tmx"])] == [7, 11]
+
+
+def test_validate_and_merge_honour_a_units_own_srclang(tmp_path):
+    # TMX 1.4b: tu@srclang overrides the header's (the LISA kit's units in de-de and fr-ca
+    # under a header of en-us): valid, and merged whole
+    kit = [LISA / "ImportTest1K.tmx", LISA / "ImportTest1J_many.tmx"]
+    assert validate(kit) == []
+    counts = merge([kit[0]], tmp_path / "k.tmx")
+    assert counts.invalid == {} and counts.written == counts.read == 2
+    # a unit without a tuv in its own srclang is reported as such, and left out
+    own = tmp_path / "own.tmx"
+    own.write_text(NBSP_TMX.replace("<tu><tuv xml:lang=\"en-US\"><seg>a b", '<tu srclang="de">'
+                                    '<tuv xml:lang="en-US"><seg>a b', 1)
+                   .replace("&nbsp;", " "), encoding="utf-8")
+    assert [(p.line, p.message) for p in validate([own])] == [
+        (7, "tu has no tuv in its srclang de")]
+    counts = merge([own], tmp_path / "o.tmx")
+    assert counts.invalid == {"tu has no tuv in its srclang de": 1}
+    assert counts.written == 1 and counts.duplicates == 0
 
 
 def test_validate_not_well_formed(tmp_path):
@@ -579,9 +639,9 @@ def test_cli_validate_stats_merge(tmp_path):
     runner = CliRunner()
     ok = runner.invoke(validate_command, [str(LISA / "ImportTest2A.tmx")])
     assert ok.exit_code == 0 and ok.output.strip() == "valid"
-    bad = runner.invoke(validate_command, [str(LISA / "ImportTest1K.tmx")])
+    bad = runner.invoke(validate_command, [str(DGT / "22019D0391.tmx")])
     assert bad.exit_code == 1
-    assert f"{LISA / 'ImportTest1K.tmx'}:7: tu has no tuv in the header srclang en-us" in bad.output
+    assert f"{DGT / '22019D0391.tmx'}:10: tuv uses lang= (TMX 1.1)" in bad.output
 
     shown = runner.invoke(stats_command, [str(LISA / "ImportTest1C.tmx")])
     assert shown.exit_code == 0 and "units: 3" in shown.output

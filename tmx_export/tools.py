@@ -66,6 +66,10 @@ class MergeCounts:
     # units TMX 1.4b does not allow, left out, by reason; and where each reason first met
     invalid: Counter[str] = field(default_factory=Counter)
     first_invalid: dict[str, str] = field(default_factory=dict)
+    srclang: str = ""  # the merged header's
+    # the inputs' header srclangs when they differ by region only (merged under the
+    # language alone, ``srclang``), else empty
+    srclangs: list[str] = field(default_factory=list)
 
     def leave_out(self, reason: str, where: str) -> None:
         """Count an invalid unit (at ``where``, ``FILE:LINE``) left out for ``reason``."""
@@ -92,9 +96,13 @@ def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = Tr
     header = _first_header(paths[0])
     others = [read_tmx_header(path) for path in paths[1:]]  # each header read once
     unit_kinds = _merged_segtypes(header, others)
-    _check_same_source_language(paths, [header.get("srclang", ""),
-                                        *(other.get("srclang", "") for other in others)])
+    declared = [header.get("srclang", ""), *(other.get("srclang", "") for other in others)]
     counts = MergeCounts()
+    counts.srclang = _merged_source_language(paths, declared)
+    header.set("srclang", counts.srclang)
+    if len({normalise_tag(tag) for tag in declared}) > 1:
+        counts.srclangs = list({normalise_tag(tag): tag for tag in reversed(declared)}.values())
+        counts.srclangs.reverse()  # each as its first file spells it, in file order
     seen = Fingerprints() if dedupe else None
     langs = _TagCache()
     srclang = header.get("srclang")
@@ -195,6 +203,7 @@ def _surely_valid(tu: etree._Element, langs: _TagCache, srclang: str | None) -> 
             found.append(langs[lang])
         elif len(child) or not (tag == "note" or tag == "prop" and child.get("type") is not None):
             return False
+    srclang = tu.get("srclang") or srclang  # a unit's own overrides the header's
     return bool(found) and (not srclang or srclang == "*all*" or _holds_source(found, srclang))
 
 
@@ -399,19 +408,27 @@ def _c14n_problem(tu: etree._Element) -> str:
             "--keep-duplicates)")
 
 
-def _check_same_source_language(paths: list[Path], srclangs: list[str]) -> None:
-    """Refuse inputs whose headers name different source languages: the merged file has one
-    header, and a unit without a tuv in its ``srclang`` makes the TMX invalid (OmegaT,
-    which needs a real ``srclang``, would look up the wrong side). Tags compare as
-    :func:`normalise_tag` spells them (``EN-US`` is ``en-us``). ``srclangs``: each
-    input's header ``srclang`` ("" for none)."""
+def _merged_source_language(paths: list[Path], srclangs: list[str]) -> str:
+    """The ``srclang`` of the merged header; refuse inputs whose headers name different
+    source languages: the merged file has one header, and a unit without a tuv in its
+    ``srclang`` makes the TMX invalid (OmegaT, which needs a real ``srclang``, would look up
+    the wrong side). Tags compare as :func:`normalise_tag` spells them (``EN-US`` is
+    ``en-us``). Two tags of one language, one less specific than the other (OmegaT's ``de``,
+    Trados's ``de-DE``), give the less specific, as spelled in its file: each unit holds
+    it (:func:`_holds_source`). ``srclangs``: each input's header ``srclang`` ("" for
+    none)."""
     declared = list(zip(paths, srclangs, strict=True))
     first = normalise_tag(declared[0][1])
-    if all(normalise_tag(srclang) == first for _, srclang in declared):
+    tags = {normalise_tag(srclang) for _, srclang in declared}
+    if tags == {first}:
         if not first:  # OmegaT drops a memory without one; nothing here says which it is
             raise InputError(str(paths[0]), "no source language (header srclang) in any "
                                             "file: cannot write the merged header")
-        return
+        return declared[0][1]
+    bare = {primary(tag) for tag in tags}
+    if len(tags) == 2 and len(bare) == 1 and "*all*" not in tags and bare <= tags:
+        # one region of a language and the language alone: the language alone holds both
+        return next(srclang for _, srclang in declared if normalise_tag(srclang) in bare)
     listed = ", ".join(f"{path} {srclang or '(none)'}" for path, srclang in declared)
     raise InputError(str(declared[0][0]),
                      f"cannot merge memories whose source languages (header srclang) differ: "
@@ -603,6 +620,11 @@ def _lang_problem(code: str | None, what: str) -> str | None:
     return None
 
 
+# merge keeps a tuv's code spelled against the rules (unit_problem): the message says so
+_KEPT_CODE = re.compile(r"\)$")
+_KEPT_BY_MERGE = "; merge keeps such codes as CAT tools wrote them)"
+
+
 def _validate_tmx(path: str | Path) -> list[Problem]:
     name = str(path)
     out: list[Problem] = []
@@ -665,15 +687,22 @@ def _validate_tu(tu: etree._Element, srclang: str | None, add) -> None:
             lang = tuv.get("lang")
         problem = _lang_problem(lang, "tuv")
         if problem:
-            add(tuv.sourceline, problem)
+            add(tuv.sourceline, _KEPT_CODE.sub(_KEPT_BY_MERGE, problem))
         langs.append(normalise_tag(lang or ""))
         segs = [child for child in tuv if child.tag == "seg"]
         if len(segs) != 1:
             add(tuv.sourceline, f"tuv has {len(segs)} seg elements, expected 1")
         elif not seg_text(segs[0]).strip() and len(segs[0]) == 0:
             add(segs[0].sourceline, "empty seg")
+    own = tu.get("srclang")  # TMX 1.4b: a unit's own srclang overrides the header's
+    if own and own != "*all*":
+        problem = _lang_problem(own, "tu srclang")
+        if problem:
+            add(tu.sourceline, problem)
+    where = "its srclang" if own else "the header srclang"
+    srclang = own or srclang
     if srclang and srclang != "*all*" and not _holds_source(langs, srclang):
-        add(tu.sourceline, f"tu has no tuv in the header srclang {srclang}")
+        add(tu.sourceline, f"tu has no tuv in {where} {srclang}")
     _validate_markup(tu, add)
     _validate_attributes(tu, add)
     for seg in tu.iter("seg"):
@@ -682,11 +711,14 @@ def _validate_tu(tu: etree._Element, srclang: str | None, add) -> None:
 
 
 def _holds_source(langs: list[str], srclang: str) -> bool:
-    """Whether a unit's tuv languages (``normalise_tag``) hold the header's ``srclang``: its
-    tag, or its language alone ("en" under "en-US", as OmegaT writes its memories: a CAT
-    tool matches it as that language), never another region of it ("en-GB")."""
+    """Whether a unit's tuv languages (``normalise_tag``) hold its ``srclang``: its tag, or
+    one tag less specific or more specific by region ("en" under "en-US", as OmegaT writes
+    its memories; "de-DE" under "de", as Trados writes them: a CAT tool matches either as
+    that language), never another region of it ("en-GB" under "en-US")."""
     tag, language = _source_forms(srclang)
-    return tag in langs or language in langs
+    if tag in langs or language in langs:
+        return True
+    return tag == language and any(primary(lang) == language for lang in langs)
 
 
 @lru_cache(maxsize=64)

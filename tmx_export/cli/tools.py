@@ -29,6 +29,9 @@ def merge_command(inputs: tuple[str, ...], output: str, keep_duplicates: bool,
     click.echo(f"{count_of(counts.written, 'unit')} written to {output} from "
                f"{count_of(counts.files, 'file')} ({count_of(counts.duplicates, 'duplicate')} "
                "left out)", err=True)
+    if counts.srclangs:
+        click.echo(f"source languages {', '.join(counts.srclangs)} differ by region only: "
+                   f"merged under {counts.srclang}", err=True)
     if counts.invalid:
         # one such unit makes a CAT tool (OmegaT) drop the whole memory
         click.echo(f"{count_of(sum(counts.invalid.values()), 'invalid unit')} left out (TMX "
