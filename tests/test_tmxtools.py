@@ -277,6 +277,40 @@ def test_lisa_files_are_valid(name):
     assert validate([LISA / f"{name}.tmx"]) == []
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_merge_leaves_out_an_empty_tuv_and_keeps_the_other_languages(tmp_path, monkeypatch,
+                                                                     jobs):
+    # TMX 1.4b allows an empty seg, but a CAT tool may take it for an empty translation: the
+    # empty Finnish tuv is left out, counted; English, French and German stay. A unit with
+    # nothing but its source left is left out whole (jobs=2: read in the second process)
+    from tmx_export import tools
+
+    monkeypatch.setattr(tools._ReadAhead, "MIN_BYTES", 0)
+    units = ['<tuv xml:lang="en-US"><seg>The sitting is closed.</seg></tuv><tuv xml:lang="fr">'
+             '<seg>La séance est levée.</seg></tuv><tuv xml:lang="de"><seg>Die Sitzung ist '
+             'geschlossen.</seg></tuv><tuv xml:lang="fi"><seg></seg></tuv>',
+             '<tuv xml:lang="en-US"><seg>Only English</seg></tuv><tuv xml:lang="fr"><seg/></tuv>']
+    empty = tmp_path / "empty.tmx"
+    empty.write_text(NBSP_TMX.replace(NBSP_TMX[NBSP_TMX.index("<tu>"):NBSP_TMX.index("</body>")],
+                                      "\n".join(f"<tu>{unit}</tu>" for unit in units) + "\n"),
+                     encoding="utf-8")
+    out = tmp_path / "merged.tmx"
+    counts = merge([LISA / "ImportTest1A.tmx", empty], out, jobs=jobs)
+    assert (counts.read, counts.written, counts.invalid) == (4, 3, {"empty seg": 1})
+    assert (counts.empty_tuvs, counts.first_empty_tuv) == (1, f"{empty}:7")
+    [kept] = [u for u in iter_units(out) if u.tuvs[0].text == "The sitting is closed."]
+    assert [(t.lang, t.text) for t in kept.tuvs] == [
+        ("en-US", "The sitting is closed."), ("fr", "La séance est levée."),
+        ("de", "Die Sitzung ist geschlossen.")]
+    assert validate([out]) == []
+    result = CliRunner().invoke(merge_command, [str(LISA / "ImportTest1A.tmx"), str(empty),
+                                                "-o", str(out), "--jobs", str(jobs)])
+    assert "1 invalid unit left out (validate reports them):" in result.stderr
+    assert f"1 tuv with an empty seg left out of units kept with their other languages (a CAT " \
+        f"tool may take an empty seg for an empty translation; first at {empty}:7)" \
+        in result.stderr
+
+
 def test_validate_reports_each_rule_with_its_line(tmp_path):
     bad = tmp_path / "bad.tmx"
     bad.write_text(
@@ -296,7 +330,8 @@ def test_validate_reports_each_rule_with_its_line(tmp_path):
         (4, "header segtype 'line' is not one of block, paragraph, phrase, sentence"),
         (4, "header srclang has an invalid language code 'en_GB' (expected ll or ll-RR, "
             "e.g. en-GB)"),
-        (6, "empty seg"),
+        (6, "empty seg (TMX 1.4b allows it, but a CAT tool may take it for an empty "
+            "translation)"),
         (7, "tuv uses lang= (TMX 1.1); TMX 1.4 needs xml:lang"),
         (7, "tuv has an invalid language code 'DA-01' (expected ll or ll-RR, e.g. en-GB; "
             "merge keeps such codes as CAT tools wrote them)"),
@@ -1115,9 +1150,9 @@ def test_merge_reading_ahead_in_a_second_process_writes_the_same(tmp_path, monke
     read_ahead = []
     batches = tools._ReadAhead.batches
 
-    def spy(self):  # type: ignore[no-untyped-def]
+    def spy(self, counts):  # type: ignore[no-untyped-def]
         read_ahead.append(1)
-        return batches(self)
+        return batches(self, counts)
 
     monkeypatch.setattr(tools._ReadAhead, "batches", spy)
     awkward, many = _awkward(tmp_path), _many(tmp_path)

@@ -66,6 +66,10 @@ class MergeCounts:
     # units TMX 1.4b does not allow, left out, by reason; and where each reason first met
     invalid: Counter[str] = field(default_factory=Counter)
     first_invalid: dict[str, str] = field(default_factory=dict)
+    # tuvs with an empty seg left out of units kept (a CAT tool may read it as an empty
+    # translation), and where the first was
+    empty_tuvs: int = 0
+    first_empty_tuv: str = ""
     srclang: str = ""  # the merged header's
     # the inputs' header srclangs when they differ by region only (merged under the
     # language alone, ``srclang``), else empty
@@ -75,6 +79,12 @@ class MergeCounts:
         """Count an invalid unit (at ``where``, ``FILE:LINE``) left out for ``reason``."""
         self.invalid[reason] += 1
         self.first_invalid.setdefault(reason, where)
+
+    def leave_out_tuvs(self, count: int, where: str) -> None:
+        """Count ``count`` empty tuvs left out of a unit (the first at ``where``)."""
+        if count:
+            self.empty_tuvs += count
+            self.first_empty_tuv = self.first_empty_tuv or where
 
 
 def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = True,
@@ -113,7 +123,7 @@ def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = Tr
             counts.files += 1
             kind = unit_kinds[index]
             if ahead is not None and index:
-                for batch in ahead.batches():
+                for batch in ahead.batches(counts):
                     read += len(batch)
                     kept = []
                     for fingerprint, data, problem in batch:
@@ -127,10 +137,11 @@ def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = Tr
                 continue
             for tu in iter_elements(path):
                 read += 1
-                fingerprint, problem = _checked(tu, langs, path, dedupe, srclang)
+                fingerprint, problem, emptied = _checked(tu, langs, path, dedupe, srclang)
                 if problem is not None:
                     counts.leave_out(problem, f"{path}:{tu.sourceline}")
                     continue
+                counts.leave_out_tuvs(emptied, f"{path}:{tu.sourceline}")
                 if seen is not None and not seen.add(fingerprint):
                     continue
                 _own_segtype(tu, kind)
@@ -168,16 +179,40 @@ def _prepared(tu: etree._Element, langs: _TagCache, path: Path, dedupe: bool
 
 
 def _checked(tu: etree._Element, langs: _TagCache, path: Path, dedupe: bool,
-             srclang: str | None) -> tuple[int, str | None]:
-    """The fingerprint of a unit (see :func:`_prepared`), made TMX 1.4, and why it may not be
-    written (``None``: it may). Checked before its fingerprint is kept: a unit left out
+             srclang: str | None) -> tuple[int, str | None, int]:
+    """The fingerprint of a unit (see :func:`_prepared`), made TMX 1.4, why it may not be
+    written (``None``: it may), and how many tuvs with an empty seg were taken out of it
+    (:func:`_drop_empty_tuvs`). Checked before its fingerprint is kept: a unit left out
     must not make a valid one of the same segs a repeat."""
     fingerprint, clean = _prepared(tu, langs, path, dedupe)
     if not clean:
         _to_14(tu)  # a second time changes nothing
     if _surely_valid(tu, langs, srclang):
-        return fingerprint, None
-    return fingerprint, unit_problem(tu, srclang)
+        return fingerprint, None, 0
+    emptied = _drop_empty_tuvs(tu, langs, srclang)
+    if emptied:  # the unit as written is what a repeat must match
+        fingerprint, _ = _prepared(tu, langs, path, dedupe)
+    return fingerprint, unit_problem(tu, srclang), emptied
+
+
+def _drop_empty_tuvs(tu: etree._Element, langs: _TagCache, srclang: str | None) -> int:
+    """Take the tuvs whose one seg is empty out of a unit (made TMX 1.4) when the source
+    and another language remain, and say how many. TMX 1.4b allows an empty seg, but a CAT
+    tool may take it for an empty translation; the unit's other languages are worth
+    keeping. Otherwise nothing is taken out (the unit is left out for its empty seg)."""
+    empty, kept = [], []
+    for tuv in tu.iter("tuv"):
+        segs = [child for child in tuv if child.tag == "seg"]
+        is_empty = len(segs) == 1 and not len(segs[0]) and not seg_text(segs[0]).strip()
+        (empty if is_empty else kept).append(tuv)
+    srclang = tu.get("srclang") or srclang
+    kept_langs = [langs[tuv.get(XML_LANG) or ""] for tuv in kept]
+    if not empty or len(kept) < 2 or (srclang and srclang != "*all*"
+                                      and not _holds_source(kept_langs, srclang)):
+        return 0
+    for tuv in empty:
+        tuv.getparent().remove(tuv)
+    return len(empty)
 
 
 def _surely_valid(tu: etree._Element, langs: _TagCache, srclang: str | None) -> bool:
@@ -267,18 +302,21 @@ class _ReadAhead:
         self._process.start()
         child.close()
 
-    def batches(self) -> Iterator[list[tuple[int, bytes, str]]]:
+    def batches(self, counts: MergeCounts) -> Iterator[list[tuple[int, bytes, str]]]:
         """The next input's units, a megabyte of them at a time: (fingerprint, bytes, why
-        it is left out: "" when it is not; else its reason and FILE:LINE, a line each)."""
+        it is left out: "" when it is not; else its reason and FILE:LINE, a line each). The
+        empty tuvs left out of its units are added to ``counts``."""
         try:
-            end = self._conn.recv()
+            sent = self._conn.recv()
         except EOFError:
             from .errors import InternalError
 
             raise InternalError("internal error: the merge's second process ended "
                                 f"(exit status {self._process.exitcode})") from None
-        if isinstance(end, BaseException):
-            raise end
+        if isinstance(sent, BaseException):
+            raise sent
+        end, emptied, where = sent
+        counts.leave_out_tuvs(emptied, where)
         record, fd, pending = self._RECORD, self._spool.fileno(), b""
         while self._read_at < end:
             chunk = os.pread(fd, min(self._READ, end - self._read_at), self._read_at)
@@ -318,18 +356,21 @@ def _read_ahead(paths: list[Path], dedupe: bool, langs: _TagCache, srclang: str 
     try:
         with os.fdopen(os.dup(spool), "wb", buffering=1 << 20) as out:
             for path, kind in zip(paths, kinds, strict=True):
+                empties = MergeCounts()  # the empty tuvs left out of this input's units
                 for tu in iter_elements(path):
-                    fingerprint, problem = _checked(tu, langs, path, dedupe, srclang)
+                    fingerprint, problem, emptied = _checked(tu, langs, path, dedupe, srclang)
                     if problem is not None:
                         data = f"{problem}\n{path}:{tu.sourceline}".encode()
                     else:
+                        empties.leave_out_tuvs(emptied, f"{path}:{tu.sourceline}")
                         _own_segtype(tu, kind)
                         tu.tail = "\n"
                         data = etree.tostring(tu, encoding="UTF-8")
                     out.write(record.pack(fingerprint, len(data), problem is not None))
                     out.write(data)
                 out.flush()
-                conn.send(out.tell())  # type: ignore[attr-defined]
+                conn.send((out.tell(), empties.empty_tuvs,  # type: ignore[attr-defined]
+                           empties.first_empty_tuv))
     except BrokenPipeError:
         pass  # the parent stopped reading: nothing to tell
     except Exception as exc:  # the parent raises it where it would have
@@ -693,7 +734,8 @@ def _validate_tu(tu: etree._Element, srclang: str | None, add) -> None:
         if len(segs) != 1:
             add(tuv.sourceline, f"tuv has {len(segs)} seg elements, expected 1")
         elif not seg_text(segs[0]).strip() and len(segs[0]) == 0:
-            add(segs[0].sourceline, "empty seg")
+            add(segs[0].sourceline, "empty seg (TMX 1.4b allows it, but a CAT tool may take it "
+                                    "for an empty translation)")
     own = tu.get("srclang")  # TMX 1.4b: a unit's own srclang overrides the header's
     if own and own != "*all*":
         problem = _lang_problem(own, "tu srclang")
