@@ -193,9 +193,6 @@ INVALID_UNITS = {
         '<tuv xml:lang="en-GB"><seg>e</seg></tuv><tuv xml:lang="fr"><seg>e</seg></tuv>',
     "<g> is not allowed in <seg>":
         '<tuv xml:lang="en-US"><seg><g>f</g></seg></tuv><tuv xml:lang="fr"><seg>f</seg></tuv>',
-    '<bpt i="1"> without an <ept i="1"> after it in the same seg':
-        '<tuv xml:lang="en-US"><seg><bpt i="1">{</bpt>g</seg></tuv>'
-        '<tuv xml:lang="fr"><seg>g</seg></tuv>',
     "<prop> lacks the required attribute type": '<prop>x</prop><tuv xml:lang="en-US">'
         '<seg>h</seg></tuv><tuv xml:lang="fr"><seg>h</seg></tuv>',
     "tu without any tuv": '<note>no tuv</note>',
@@ -227,13 +224,13 @@ def test_merge_leaves_out_each_kind_of_invalid_unit_and_writes_a_valid_file(
     counts = merge([good, invalid], out, jobs=jobs)
     assert counts.invalid == dict.fromkeys(INVALID_UNITS, 1)
     assert counts.first_invalid["tuv has no language"] == f"{invalid}:8"
-    assert (counts.read, counts.written, counts.duplicates) == (2 + 10, 2 + 1, 0)
+    assert (counts.read, counts.written, counts.duplicates) == (2 + 9, 2 + 1, 0)
     assert validate([out]) == []
     assert [u.tuvs[0].text for u in iter_units(out)][-1] == "a b"
 
     result = CliRunner().invoke(merge_command, [str(good), str(invalid), "-o", str(out)])
     assert result.exit_code == 0 and "Traceback" not in result.output
-    assert "9 invalid units left out" in result.output
+    assert "8 invalid units left out" in result.output
     assert f"       1  tuv has 2 seg elements, expected 1 (first at {invalid}:10)" in result.output
     assert CliRunner().invoke(validate_command, [str(out)]).output == "valid\n"
 
@@ -309,6 +306,68 @@ def test_merge_leaves_out_an_empty_tuv_and_keeps_the_other_languages(tmp_path, m
     assert f"1 tuv with an empty seg left out of units kept with their other languages (a CAT " \
         f"tool may take an empty seg for an empty translation; first at {empty}:7)" \
         in result.stderr
+
+
+DATED_TMX = NBSP_TMX.replace('adminlang="en"', 'adminlang="en" creationdate="2017-11-22T18:25:23'
+                             '.766516"').replace(
+    "<tu><tuv", '<tu creationdate="2017-11-22T18:25:23+02:00" changedate="20200101T000000Z">'
+    '<tuv lastusagedate="yesterday"', 1).replace("&nbsp;", " ")
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_validate_reports_dates_not_in_the_tmx_form_and_merge_rewrites_them(
+        tmp_path, monkeypatch, jobs):
+    # TMX 1.4b: YYYYMMDDThhmmssZ (UTC), the dates CAT tools choose between matches by.
+    # merge rewrites another ISO 8601 form (the header's too: EuroParlExtract writes one)
+    # and leaves out a date it cannot read, counted (jobs=2: the second file read ahead)
+    from tmx_export import tools
+
+    monkeypatch.setattr(tools._ReadAhead, "MIN_BYTES", 0)
+    dated = tmp_path / "dated.tmx"
+    dated.write_text(DATED_TMX, encoding="utf-8")
+    assert [(p.line, p.message) for p in validate([dated])] == [
+        (5, "header creationdate '2017-11-22T18:25:23.766516' is not a TMX date "
+            "(YYYYMMDDThhmmssZ, UTC)"),
+        (7, "tu creationdate '2017-11-22T18:25:23+02:00' is not a TMX date "
+            "(YYYYMMDDThhmmssZ, UTC)"),
+        (7, "tuv lastusagedate 'yesterday' is not a TMX date (YYYYMMDDThhmmssZ, UTC)")]
+    out = tmp_path / "merged.tmx"
+    counts = merge([dated, dated], out, dedupe=False, jobs=jobs)
+    assert counts.repairs == {tools.DATES_REWRITTEN: 3, tools.DATES_DROPPED: 2}
+    assert counts.written == 4 and validate([out]) == []
+    tree = etree.parse(str(out))
+    assert tree.find("header").get("creationdate") == "20171122T182523Z"
+    first = tree.find("body/tu")
+    assert (first.get("creationdate"), first.get("changedate")) == (
+        "20171122T162523Z", "20200101T000000Z")
+    assert first.find("tuv").get("lastusagedate") is None
+    result = CliRunner().invoke(merge_command, [str(dated), "-o", str(out)])
+    assert "dates rewritten in the TMX form YYYYMMDDThhmmssZ: 2\n" in result.stderr
+    assert "dates not readable as ISO 8601, left out: 1\n" in result.stderr
+    # EuroParlExtract's header date, with a fraction of a second
+    extract = DATA / "tmx" / "europarl-extract" / "parallel_en-de.tmx"
+    assert any("header creationdate" in p.message for p in validate([extract]))
+    merge([extract], out)
+    assert etree.parse(str(out)).find("header").get("creationdate") == "20171122T182523Z"
+
+
+def test_merge_writes_a_paired_code_without_its_other_half_as_an_isolated_code(tmp_path):
+    # validate reports a bpt without its ept in the seg; merge writes it as TMX 1.4b's
+    # <it pos="begin"> with its native code (as build does), counted, instead of leaving
+    # the unit out (the translation is there)
+    alone = tmp_path / "alone.tmx"
+    alone.write_text(NBSP_TMX.replace(
+        '<seg>a b</seg>', '<seg><bpt i="1" x="3">{b}</bpt>a b</seg>', 1).replace(
+        '<seg>a&nbsp;b</seg>', '<seg>a b<ept i="2">{/b}</ept></seg>'), encoding="utf-8")
+    assert len(validate([alone])) == 2
+    out = tmp_path / "merged.tmx"
+    counts = merge([alone], out)
+    assert counts.invalid == {} and counts.written == 2
+    assert counts.repairs == {tmx_module.CODES_ISOLATED: 2}
+    segs = [etree.tostring(seg, encoding="unicode") for seg in etree.parse(str(out)).iter("seg")]
+    assert segs[0] == '<seg><it x="3" pos="begin">{b}</it>a b</seg>'
+    assert segs[2] == '<seg>a b<it pos="end">{/b}</it></seg>'
+    assert validate([out]) == []
 
 
 def test_validate_reports_each_rule_with_its_line(tmp_path):
@@ -960,11 +1019,30 @@ def _invalid_by_definition(tu: etree._Element, srclang: str | None) -> bool:
     return any("invalid language code" not in message for message in problems)
 
 
+def _dates_by_definition(element: etree._Element) -> None:
+    """The dates of a header or a unit and its tuvs in the TMX form, the unreadable left out."""
+    from tmx_export.formats.tmx import tmx_date
+
+    for elem in element.iter("header", "tu", "tuv"):
+        for name in ("creationdate", "changedate", "lastusagedate"):
+            if elem.get(name) is not None:
+                written = tmx_date(elem.get(name))
+                if written is None:
+                    del elem.attrib[name]
+                else:
+                    elem.set(name, written)
+
+
 def _merge_by_definition(paths: list[Path], output: Path) -> tuple[int, int]:
     """merge, the slow way: every unit made TMX 1.4, left out when validate reports it, then
     keyed by the C14N of its segs; the header's segtype the one all inputs share, else
     paragraph if one is, else block, and a unit of another kind says its own."""
-    from tmx_export.formats.tmx import TmxDocument, iter_elements, read_tmx_header
+    from tmx_export.formats.tmx import (
+        TmxDocument,
+        isolate_unpaired_codes,
+        iter_elements,
+        read_tmx_header,
+    )
     from tmx_export.tools import _first_header
 
     seen: set[int] = set()
@@ -976,12 +1054,16 @@ def _merge_by_definition(paths: list[Path], output: Path) -> tuple[int, int]:
     if len(set(kinds)) > 1:
         header.set("segtype", "paragraph" if "paragraph" in kinds else "block")
     srclang = header.get("srclang")
+    _dates_by_definition(header)
 
     def units():
         nonlocal read
         for path, kind in zip(paths, kinds, strict=True):
             for tu in iter_elements(path):
                 read += 1
+                _dates_by_definition(tu)
+                for seg in tu.iter("seg"):  # TMX 1.4b's isolated codes
+                    isolate_unpaired_codes(seg)
                 key = hash(_key_by_definition(tu))
                 if _invalid_by_definition(tu, srclang):
                     continue

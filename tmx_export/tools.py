@@ -8,7 +8,8 @@
   requires, a known ``segtype``, language codes of the form ``ll``/``ll-RR``, ``xml:lang``
   (not TMX 1.1's ``lang``) on every ``tuv``, no empty ``seg``, only the elements and with
   the attributes the TMX 1.4b DTD allows (inline codes in a ``seg``, ``sub`` in a code),
-  each ``bpt`` paired with an ``ept`` of the same segment; for TBX (2008 ``martif`` and
+  each ``bpt`` paired with an ``ept`` of the same segment, dates in the TMX form
+  (``YYYYMMDDThhmmssZ``); for TBX (2008 ``martif`` and
   2019 ``tbx``) the entry/language/term structure, unique ids, and TBX-Basic/TBX-Min
   administrative statuses.
 - :func:`stats` counts units, languages, words and characters per language, duplicate
@@ -37,13 +38,20 @@ from lxml import etree
 from .clean import Fingerprints
 from .errors import InputError
 from .formats.tmx import (
+    CODES_ISOLATED,
+    DATE_ATTRIBUTES,
+    DATES_DROPPED,
+    DATES_REWRITTEN,
+    TMX_DATE,
     XML_LANG,
     TmxDocument,
     TmxPart,
+    isolate_unpaired_codes,
     iter_elements,
     read_tmx_header,
     seg_text,
     split_tmx,
+    tmx_date,
 )
 from .formats.xml import SAFE_PARSER_OPTIONS, check_file, open_xml, parse_xml
 from .inputs import check_outputs
@@ -70,6 +78,10 @@ class MergeCounts:
     # translation), and where the first was
     empty_tuvs: int = 0
     first_empty_tuv: str = ""
+    # what was mended in the header and the units kept, by kind: dates rewritten in the
+    # TMX form or left out (formats.tmx.DATES_REWRITTEN, DATES_DROPPED), paired codes
+    # without their other half made <it> (CODES_ISOLATED)
+    repairs: Counter[str] = field(default_factory=Counter)
     srclang: str = ""  # the merged header's
     # the inputs' header srclangs when they differ by region only (merged under the
     # language alone, ``srclang``), else empty
@@ -85,6 +97,12 @@ class MergeCounts:
         if count:
             self.empty_tuvs += count
             self.first_empty_tuv = self.first_empty_tuv or where
+
+    def add_fixes(self, other: MergeCounts) -> None:
+        """Add what ``other`` (the second process's, for one input) changed in units kept:
+        empty tuvs left out, repairs."""
+        self.leave_out_tuvs(other.empty_tuvs, other.first_empty_tuv)
+        self.repairs.update(other.repairs)
 
 
 def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = True,
@@ -108,6 +126,7 @@ def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = Tr
     unit_kinds = _merged_segtypes(header, others)
     declared = [header.get("srclang", ""), *(other.get("srclang", "") for other in others)]
     counts = MergeCounts()
+    counts.repairs.update(_dates_in_tmx_form(header))
     counts.srclang = _merged_source_language(paths, declared)
     header.set("srclang", counts.srclang)
     if len({normalise_tag(tag) for tag in declared}) > 1:
@@ -137,11 +156,10 @@ def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = Tr
                 continue
             for tu in iter_elements(path):
                 read += 1
-                fingerprint, problem, emptied = _checked(tu, langs, path, dedupe, srclang)
+                fingerprint, problem = _checked(tu, langs, path, dedupe, srclang, counts)
                 if problem is not None:
                     counts.leave_out(problem, f"{path}:{tu.sourceline}")
                     continue
-                counts.leave_out_tuvs(emptied, f"{path}:{tu.sourceline}")
                 if seen is not None and not seen.add(fingerprint):
                     continue
                 _own_segtype(tu, kind)
@@ -179,20 +197,59 @@ def _prepared(tu: etree._Element, langs: _TagCache, path: Path, dedupe: bool
 
 
 def _checked(tu: etree._Element, langs: _TagCache, path: Path, dedupe: bool,
-             srclang: str | None) -> tuple[int, str | None, int]:
-    """The fingerprint of a unit (see :func:`_prepared`), made TMX 1.4, why it may not be
-    written (``None``: it may), and how many tuvs with an empty seg were taken out of it
-    (:func:`_drop_empty_tuvs`). Checked before its fingerprint is kept: a unit left out
-    must not make a valid one of the same segs a repeat."""
+             srclang: str | None, fixes: MergeCounts) -> tuple[int, str | None]:
+    """The fingerprint of a unit (see :func:`_prepared`), made TMX 1.4 with its dates in
+    the TMX form and paired codes without their other half made ``<it>``, and why it may
+    not be written (``None``: it may; then the tuvs with an empty seg taken out of it,
+    :func:`_drop_empty_tuvs`, and its repairs are counted in ``fixes``). Checked before
+    its fingerprint is kept: a unit left out must not make a valid one of the same segs a
+    repeat."""
     fingerprint, clean = _prepared(tu, langs, path, dedupe)
     if not clean:
         _to_14(tu)  # a second time changes nothing
+    repairs = _dates_in_tmx_form(tu)
     if _surely_valid(tu, langs, srclang):
-        return fingerprint, None, 0
+        fixes.repairs.update(repairs)
+        return fingerprint, None
+    isolated = sum(isolate_unpaired_codes(seg) for seg in tu.iter("seg"))
+    if isolated:  # TMX 1.4b's isolated codes; the unit as written is what a repeat matches
+        repairs[CODES_ISOLATED] += isolated
+        fingerprint, _ = _prepared(tu, langs, path, dedupe)
     emptied = _drop_empty_tuvs(tu, langs, srclang)
     if emptied:  # the unit as written is what a repeat must match
         fingerprint, _ = _prepared(tu, langs, path, dedupe)
-    return fingerprint, unit_problem(tu, srclang), emptied
+    problem = unit_problem(tu, srclang)
+    if problem is None:
+        fixes.repairs.update(repairs)
+        fixes.leave_out_tuvs(emptied, f"{path}:{tu.sourceline}")
+    return fingerprint, problem
+
+
+def _dates_in_tmx_form(element: etree._Element) -> Counter[str]:
+    """Rewrite the dates of ``element`` (the header, or a unit and its tuvs) in the TMX form,
+    leave out those that cannot be read (:func:`tmx_date`); what was done, counted. Asked
+    of every unit: a tuv with no attribute but its language is passed over at once."""
+    done: Counter[str] = Counter()
+    if element.attrib:
+        _mend_dates(element, done)
+    for child in element:
+        if child.tag == "tuv" and len(child.attrib) > 1:
+            _mend_dates(child, done)
+    return done
+
+
+def _mend_dates(elem: etree._Element, done: Counter[str]) -> None:
+    for name in DATE_ATTRIBUTES:
+        value = elem.get(name)
+        if value is None or TMX_DATE.match(value):
+            continue
+        written = tmx_date(value)
+        if written is None:
+            del elem.attrib[name]
+            done[DATES_DROPPED] += 1
+        else:
+            elem.set(name, written)
+            done[DATES_REWRITTEN] += 1
 
 
 def _drop_empty_tuvs(tu: etree._Element, langs: _TagCache, srclang: str | None) -> int:
@@ -315,8 +372,8 @@ class _ReadAhead:
                                 f"(exit status {self._process.exitcode})") from None
         if isinstance(sent, BaseException):
             raise sent
-        end, emptied, where = sent
-        counts.leave_out_tuvs(emptied, where)
+        end, fixes = sent
+        counts.add_fixes(fixes)
         record, fd, pending = self._RECORD, self._spool.fileno(), b""
         while self._read_at < end:
             chunk = os.pread(fd, min(self._READ, end - self._read_at), self._read_at)
@@ -356,21 +413,19 @@ def _read_ahead(paths: list[Path], dedupe: bool, langs: _TagCache, srclang: str 
     try:
         with os.fdopen(os.dup(spool), "wb", buffering=1 << 20) as out:
             for path, kind in zip(paths, kinds, strict=True):
-                empties = MergeCounts()  # the empty tuvs left out of this input's units
+                fixes = MergeCounts()  # what this input's units kept were changed in
                 for tu in iter_elements(path):
-                    fingerprint, problem, emptied = _checked(tu, langs, path, dedupe, srclang)
+                    fingerprint, problem = _checked(tu, langs, path, dedupe, srclang, fixes)
                     if problem is not None:
                         data = f"{problem}\n{path}:{tu.sourceline}".encode()
                     else:
-                        empties.leave_out_tuvs(emptied, f"{path}:{tu.sourceline}")
                         _own_segtype(tu, kind)
                         tu.tail = "\n"
                         data = etree.tostring(tu, encoding="UTF-8")
                     out.write(record.pack(fingerprint, len(data), problem is not None))
                     out.write(data)
                 out.flush()
-                conn.send((out.tell(), empties.empty_tuvs,  # type: ignore[attr-defined]
-                           empties.first_empty_tuv))
+                conn.send((out.tell(), fixes))  # type: ignore[attr-defined]
     except BrokenPipeError:
         pass  # the parent stopped reading: nothing to tell
     except Exception as exc:  # the parent raises it where it would have
@@ -697,6 +752,7 @@ def _validate_tmx(path: str | Path) -> list[Problem]:
                         add(elem.sourceline, problem)
                 _validate_markup(elem, add)
                 _validate_attributes(elem, add)
+                _validate_dates(elem, add)
                 continue
             units += 1
             if not header_seen:
@@ -747,6 +803,8 @@ def _validate_tu(tu: etree._Element, srclang: str | None, add) -> None:
         add(tu.sourceline, f"tu has no tuv in {where} {srclang}")
     _validate_markup(tu, add)
     _validate_attributes(tu, add)
+    for elem in (tu, *tuvs):
+        _validate_dates(elem, add)
     for seg in tu.iter("seg"):
         for flow in (seg, *seg.iter("sub")):
             _validate_pairs(flow, add)
@@ -838,6 +896,16 @@ def _validate_attributes(top: etree._Element, add) -> None:
                 add(elem.sourceline, f"<{elem.tag}> lacks the required attribute {attr}")
         if elem.tag == "it" and elem.get("pos") not in (None, *_IT_POSITIONS):
             add(elem.sourceline, f"<it pos=\"{elem.get('pos')}\">: pos must be begin or end")
+
+
+def _validate_dates(elem: etree._Element, add) -> None:
+    """The dates of the header, a unit or a tuv: TMX 1.4b has one form for them (CAT tools
+    choose between conflicting matches by them)."""
+    for name in sorted(DATE_ATTRIBUTES):
+        value = elem.get(name)
+        if value is not None and not TMX_DATE.match(value):
+            add(elem.sourceline, f"{elem.tag} {name} {value!r} is not a TMX date "
+                                 "(YYYYMMDDThhmmssZ, UTC)")
 
 
 def _validate_tbx(path: str | Path) -> list[Problem]:

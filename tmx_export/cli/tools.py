@@ -39,6 +39,8 @@ def merge_command(inputs: tuple[str, ...], output: str, keep_duplicates: bool,
         for reason, count in counts.invalid.most_common():
             click.echo(f"{count:8d}  {reason} (first at {counts.first_invalid[reason]})",
                        err=True)
+    for what, count in sorted(counts.repairs.items()):
+        click.echo(f"{what}: {count}", err=True)
     if counts.empty_tuvs:
         click.echo(f"{count_of(counts.empty_tuvs, 'tuv')} with an empty seg left out of "
                    "units kept with their other languages (a CAT tool may take an empty seg "
