@@ -317,6 +317,36 @@ def test_xliff_inline_codes_become_tmx_codes(tmp_path):
     assert list(tag_mismatch(back[0])) == [] and len(list(tag_mismatch(back[1]))) == 1
 
 
+XLIFF_SPLIT_CODE = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+<file original="a" source-language="en-GB" target-language="it-IT" datatype="html"><body>
+<trans-unit id="1"><source>Click <bpt id="1">&lt;b&gt;</bpt>here</source>
+<target>Fare clic <bpt id="1">&lt;b&gt;</bpt>qui</target></trans-unit>
+<trans-unit id="2"><source>to continue<ept id="1">&lt;/b&gt;</ept> now.</source>
+<target>per continuare<ept id="1">&lt;/b&gt;</ept> ora.</target></trans-unit>
+</body></file></xliff>
+"""
+
+
+def test_xliff_code_paired_across_two_units_is_written_as_an_isolated_code(tmp_path):
+    # a bpt in one trans-unit and its ept in the next: each segment holds half a pair, which
+    # TMX 1.4b writes as <it pos="begin|end"> with its native code (a bpt alone is invalid)
+    from tmx_export.tools import validate
+
+    pairs = read_ttk(write(tmp_path, "split.xlf", XLIFF_SPLIT_CODE), source_lang="en-GB",
+                     target_lang="it-IT").pairs
+    out = tmp_path / "split.tmx"
+    counts = write_tmx(pairs, out, segtype="sentence")
+    assert validate([out]) == []
+    assert counts.repairs == {
+        "paired codes without their other half in the segment, written as <it>": 4}
+    back = read_tmx(out, source_lang="en-GB", target_lang="it-IT").pairs
+    assert [(p.source_markup, p.target_markup) for p in back] == [
+        ('Click <it pos="begin">&lt;b&gt;</it>here', 'Fare clic <it pos="begin">&lt;b&gt;</it>qui'),
+        ('to continue<it pos="end">&lt;/b&gt;</it> now.',
+         'per continuare<it pos="end">&lt;/b&gt;</it> ora.')]
+
+
 XLIFF_12_SUB = XLIFF_12.replace(
     "<source>The value chain matters.</source>",
     '<source>See <ph id="s1">&lt;img alt="<sub>The <g id="2">chain</g></sub>"&gt;</ph> here.'
