@@ -125,6 +125,34 @@ def test_short_rows_are_rejected(tmp_path):
     assert (reject.line, reject.reason) == (3, "short-row")
 
 
+def test_long_rows_are_rejected_but_empty_trailing_cells_are_not(tmp_path):
+    """A stray delimiter in a cell (an unquoted comma, a tab) shifts the cells after it: the
+    row must be a reject, never a unit of its first fields with the translation lost."""
+    lines = DGT_TSV.read_text(encoding="utf-8").splitlines()
+    fields = lines[2].split("\t")
+    fields[3] = fields[3].replace(" ", "\t", 1)  # a tab inside the English cell
+    lines[2] = "\t".join(fields)
+    lines[3] += "\t\t"  # empty trailing cells, as spreadsheets export them
+    path = tmp_path / "stray.tsv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = read_table(path, source_lang="en-GB", target_lang="fr-FR")
+    expected = read_table(DGT_TSV, source_lang="en-GB", target_lang="fr-FR").pairs
+    assert [p.line for p in result.pairs] == [p.line for p in expected if p.line != 3]
+    assert result.pairs[1].target == expected[2].target  # the row with empty extra cells
+    [reject] = result.rejects
+    assert (reject.line, reject.reason) == (3, "long-row")
+    assert reject.text.startswith("6 cells, header has 5: ")
+
+
+def test_csv_with_an_unquoted_comma_is_a_long_row(tmp_path):
+    path = tmp_path / "extra.csv"
+    path.write_text('de,en\nDer Rat tagt heute.,The Council meets today.\n'
+                    'Rot, Gelb und Grün,"Red, yellow and green"\n', encoding="utf-8")
+    result = read_table(path, source_lang="de-DE", target_lang="en-GB")
+    assert [p.source for p in result.pairs] == ["Der Rat tagt heute."]
+    assert [(r.line, r.reason) for r in result.rejects] == [(3, "long-row")]
+
+
 PAIRS = [
     Pair("Hello\tworld", "Bonjour\tle monde", "en-GB", "fr-FR"),
     Pair('A "quoted"\nline', "Une ligne « citée »", "en-GB", "fr-FR"),

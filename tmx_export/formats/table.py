@@ -87,7 +87,7 @@ def read_table(
     if fmt != "xlsx" or sheet is not None:
         rows = _xlsx_rows(path, sheet) if fmt == "xlsx" else _text_rows(path, fmt)
         return _read_sheet(rows, name, source_lang, target_lang, source_column,
-                           target_column, None)
+                           target_column, None, delimited=fmt != "xlsx")
     titles = _sheet_titles(path)
     result = ReadResult()
     skipped: list[tuple[str, InputError]] = []
@@ -116,8 +116,10 @@ def read_table(
 
 def _read_sheet(rows: Iterable[tuple[int, list[str]]], name: str, source_lang: str,
                 target_lang: str, source_column: str | None, target_column: str | None,
-                sheet: str | None) -> ReadResult:
-    """The pairs of one table (or sheet ``sheet`` of a workbook of several)."""
+                sheet: str | None, *, delimited: bool = False) -> ReadResult:
+    """The pairs of one table (or sheet ``sheet`` of a workbook of several). In a
+    ``delimited`` table (TSV, CSV) a row with text in more fields than the header has is a
+    reject: a stray delimiter in a cell shifted the cells after it."""
     result = ReadResult()
     header: list[str] | None = None
     s_col = t_col = -1
@@ -137,6 +139,11 @@ def _read_sheet(rows: Iterable[tuple[int, list[str]]], name: str, source_lang: s
                                          f"{where}{len(row)} cells, header has "
                                          f"{len(header)}: " + "\t".join(row)))
             continue
+        if delimited and _extra_text(row, header):
+            result.rejects.append(Reject(name, line, "long-row",
+                                         f"{where}{len(row)} cells, header has "
+                                         f"{len(header)}: " + "\t".join(row)))
+            continue
         if isinstance(row[s_col], Uncomputed) or isinstance(row[t_col], Uncomputed):
             result.rejects.append(Reject(
                 name, line, "formula-without-value",
@@ -151,6 +158,12 @@ def _read_sheet(rows: Iterable[tuple[int, list[str]]], name: str, source_lang: s
     if header is None:
         raise InputError(name, "no header row")
     return result
+
+
+def _extra_text(row: list[str], header: list[str]) -> bool:
+    """Whether ``row`` has text beyond the header's cells. Empty extra cells are no fault:
+    spreadsheets export rows with trailing delimiters ("a,b,,")."""
+    return any(cell.strip() for cell in row[len(header):])
 
 
 def _sheet_titles(path: str | Path) -> list[str]:
