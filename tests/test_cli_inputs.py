@@ -535,6 +535,38 @@ def test_cleaning_rules_dedupe_modes_and_consecutive_tuids(tmp_path: Path) -> No
     assert bad.exit_code == 2 and "spelling" in bad.output
 
 
+@pytest.mark.parametrize("third", ["es-ES", "it-IT"])
+def test_a_third_language_in_a_unit_is_rejected_not_written_as_the_target(
+        tmp_path: Path, third: str) -> None:
+    """DGT-TM's own Spanish or Italian translations pasted into the French column of its
+    table: written as fr-FR before, a `wrong-language` reject now, read from a table and
+    from a TMX alike; every real French unit stays."""
+    memory = DGT / "22019D0437.tmx"
+    french = read_tmx(memory, source_lang="en-GB", target_lang="fr-FR").pairs
+    other = {p.source: p.target for p in
+             read_tmx(memory, source_lang="en-GB", target_lang=third).pairs}
+    # long sentences only: a short side is too little text to judge
+    planted = [p.source for p in french if len(other.get(p.source, "")) >= 100][:5]
+    assert len(planted) == 5
+    table = tmp_path / "mixed.tsv"
+    table.write_text("en\tfr\n" + "".join(
+        f"{p.source}\t{other[p.source] if p.source in planted else p.target}\n"
+        for p in french), encoding="utf-8")
+    mislabelled = tmp_path / "mixed.tmx"
+    assert run("build", table, "-o", mislabelled, "--no-clean", "wrong-language",
+               "--dedupe", "none").exit_code == 0
+    report = tmp_path / "r.tsv"
+    for given in (table, mislabelled):
+        out = tmp_path / "out.tmx"
+        result = run("build", given, "-o", out, "--rejects", report, "--dedupe", "none")
+        assert result.exit_code == 0, result.output
+        rejected = [r.text.split("\t")[0] for r in read_rejects(report)]
+        assert rejected == planted
+        assert [r.reason for r in read_rejects(report)] == ["wrong-language"] * 5
+        written = [segs["en-GB"] for _, segs in units(out)]
+        assert written == [p.source for p in french if p.source not in planted]
+
+
 # --- profiles and outputs ---------------------------------------------------------------------
 
 def test_profiles_spell_codes_and_set_the_header(tmp_path: Path) -> None:

@@ -183,6 +183,9 @@ class CleanOptions:
     max_chars: int = 2000
     langid_min_chars: int = 40
     langid_min_prob: float = 0.9
+    # ``wrong-language`` also rejects a side in a third language (units read as they are:
+    # tables, TMX, XLIFF, PO; a dump's pairing judges that itself)
+    third_language: bool = False
 
     def __post_init__(self) -> None:
         unknown = set(self.rules) - set(RULES)

@@ -569,6 +569,8 @@ def _clean_options(fmt: str, options: BuildOptions) -> CleanOptions:
     rules = options.clean
     if fmt in MARKUP_IS_CONTENT:
         rules = replace(rules, rules=rules.rules - {"leftover-markup"})
+    if fmt in UNIT_FORMATS:  # no pairing stage judged their sides' languages
+        rules = replace(rules, third_language=True)
     return rules
 
 
