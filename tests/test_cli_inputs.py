@@ -348,6 +348,28 @@ def test_a_csv_table_is_told_by_its_content(tmp_path: Path) -> None:
     assert run("build", SEED, "-o", out).exit_code == 0
 
 
+def test_a_table_declares_its_pair_by_names_beside_an_id_column(tmp_path: Path) -> None:
+    """DGT-TM's English and German as a table headed ``ID``, ``English``, ``German`` (and
+    Excel's ``sep=`` line): the pair the table declares is taken; asked for another pair,
+    the error names the table's languages and the options that choose them."""
+    pairs = read_tmx(DGT / "22019D0437.tmx", source_lang="en-GB", target_lang="de-DE").pairs
+    table = tmp_path / "de.csv"
+    with table.open("w", encoding="utf-8", newline="") as handle:
+        handle.write("sep=;\n")
+        writer = csv.writer(handle, delimiter=";")
+        writer.writerow(["ID", "Source (English)", "German"])
+        writer.writerows([i, p.source, p.target] for i, p in enumerate(pairs, 1))
+    out = tmp_path / "o.tmx"
+    result = run("build", table, "-o", out, "--no-clean", "all", "--dedupe", "none")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("languages as the memory declares them: en -> de ")
+    assert [(segs["en"], segs["de"]) for _, segs in units(out)] == [
+        (p.source, p.target) for p in pairs]
+    wrong = run("build", table, "-o", out, "--source-lang", "en-GB", "--target-lang", "fr-FR")
+    assert wrong.exit_code == 1 and "the table's languages: en, de); choose the pair with " \
+        "--source-lang/--target-lang" in wrong.stderr
+
+
 def test_tables_tsv_csv_xlsx_and_columns(tmp_path: Path) -> None:
     pairs = read_table(DGT_TSV, source_lang="en-GB", target_lang="fr-FR").pairs
     xlsx, csv_path = tmp_path / "dgt.xlsx", tmp_path / "dgt.csv"

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
 
 from tmx_export.errors import InputError
-from tmx_export.formats.table import read_table, write_table
+from tmx_export.formats.table import declared_languages, read_table, write_table
 from tmx_export.model import Pair
 
 DGT_TSV = Path(__file__).parent / "data" / "tmx" / "dgt-tm" / "expected_en-gb_fr-fr.tsv"
@@ -35,7 +36,9 @@ def test_dgt_tsv_columns_found_by_language_code():
 def test_missing_column_lists_the_header():
     with pytest.raises(InputError) as err:
         read_table(DGT_TSV, source_lang="en-GB", target_lang="de-DE")
-    assert "no column for de-DE (columns: file, doc_no, tu_index, en_gb, fr_fr)" in str(err.value)
+    assert "no column for de-DE (columns: file, doc_no, tu_index, en_gb, fr_fr; the table's " \
+           "languages: en_gb, fr_fr); choose the pair with --source-lang/--target-lang" \
+           in str(err.value)
 
 
 
@@ -99,6 +102,44 @@ def test_columns_headed_by_three_letter_codes(tmp_path):
     with pytest.raises(InputError, match="no column for el"):
         read_table(_renamed(tmp_path, "codes.tsv", "f\td\ti\tbul\tdeu"), source_lang="el",
                    target_lang="de-DE")
+
+
+def test_the_pair_a_header_declares_beside_other_columns_or_by_name(tmp_path):
+    """Two columns naming languages declare the pair, whatever else the header holds: an
+    ``ID`` column (Indonesian's code, but an identifier beside two languages), language
+    names, a role with its language in brackets."""
+    for header, pair in (("ID\tdoc_no\ttu_index\ten_gb\tfr_fr", ("en_gb", "fr_fr")),
+                         ("file\tdoc_no\ttu_index\tEnglish\tFrench", ("en", "fr")),
+                         ("ID\tdoc\tindex\tSource (English)\tTarget (French)", ("en", "fr")),
+                         ("en\tid\tindex\tdoc\tx", ("en", "id"))):
+        path = _renamed(tmp_path, "t.tsv", header)
+        assert declared_languages(path) == pair, header
+    expected = read_table(DGT_TSV, source_lang="en-GB", target_lang="fr-FR").pairs
+    got = read_table(path := _renamed(tmp_path, "r.tsv", "a\tb\tc\tSource (English)\t"
+                                      "Target (French)"), source_lang="en-GB",
+                     target_lang="fr-FR").pairs
+    assert [(p.source, p.target) for p in got] == [(p.source, p.target) for p in expected]
+
+
+def test_a_header_in_other_languages_says_which_and_how_to_choose(tmp_path):
+    path = _renamed(tmp_path, "t.tsv", "ID\tdoc\tindex\ten\tes")
+    with pytest.raises(InputError) as err:
+        read_table(path, source_lang="en-GB", target_lang="fr-FR")
+    assert "no column for fr-FR (columns: ID, doc, index, en, es; the table's languages: " \
+           "en, es); choose the pair with --source-lang/--target-lang" in str(err.value)
+
+
+def test_excels_sep_line_sets_the_delimiter_and_is_not_the_header(tmp_path):
+    lines = DGT_TSV.read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "sep.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        handle.write("sep=;\n")
+        csv.writer(handle, delimiter=";").writerows(line.split("\t") for line in lines)
+    assert declared_languages(path) == ("en_gb", "fr_fr")
+    got = read_table(path, source_lang="en-GB", target_lang="fr-FR").pairs
+    expected = read_table(DGT_TSV, source_lang="en-GB", target_lang="fr-FR").pairs
+    assert [(p.source, p.target, p.line) for p in got] == [
+        (p.source, p.target, p.line + 1) for p in expected]
 
 
 def test_semicolon_csv_in_cp1252_with_quoted_multiline_cell(tmp_path):
