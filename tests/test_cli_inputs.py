@@ -188,6 +188,38 @@ def test_xlsx_formula_row_is_read_and_rejected_not_lost(tmp_path: Path) -> None:
     assert len(list(iter_units(out))) == 1
 
 
+def test_xlsx_rejects_in_input_order_and_hidden_sheets_skipped_and_said(
+        tmp_path: Path) -> None:
+    """The rejects report keeps the input's order (a reader's own rejects, here a formula
+    without a value, was listed before the cleaning rules' ones); a hidden
+    sheet (old rows put out of sight) is not read, and the summary says so."""
+    from openpyxl import Workbook
+
+    rows = [(en, fr) for _, en, fr in dgt_expected()][:6]
+    book = Workbook()
+    memory = book.active
+    memory.title = "Memory"
+    for row in (["en-GB", "fr-FR"], rows[0], ["2019", "2019"], rows[1], ["=A2", "=B2"],
+                ["Only English"], rows[2]):
+        memory.append(list(row))
+    old = book.create_sheet("Old")
+    for row in (["en-GB", "fr-FR"], *rows[3:]):
+        old.append(list(row))
+    old.sheet_state = "hidden"
+    book.save(tmp_path / "f.xlsx")
+    out, report = tmp_path / "o.tmx", tmp_path / "r.tsv"
+    result = run("build", tmp_path / "f.xlsx", "-o", out, "--rejects", report)
+    assert result.exit_code == 0, result.output
+    assert [(r.line, r.reason) for r in read_rejects(report)] == [
+        (3, "no-letters"), (5, "formula-without-value"), (6, "empty-side")]
+    assert [segs["en-GB"] for _, segs in units(out)] == [en for en, _ in rows[:3]]
+    assert "f.xlsx sheet 'Old': hidden (--sheet 'Old' reads it)" in result.output
+    assert "6 paragraphs read = 3 in units + 3 rejected" in result.output
+    result = run("build", tmp_path / "f.xlsx", "-o", out, "--sheet", "Old")
+    assert result.exit_code == 0, result.output
+    assert [segs["en-GB"] for _, segs in units(out)] == [en for en, _ in rows[3:]]
+
+
 def test_tmx_gz_in_and_out(tmp_path: Path) -> None:
     packed = tmp_path / "kit.tmx.gz"
     packed.write_bytes(gzip.compress((LISA / "ImportTest2A.tmx").read_bytes()))

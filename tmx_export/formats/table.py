@@ -88,11 +88,19 @@ def read_table(
         rows = _xlsx_rows(path, sheet) if fmt == "xlsx" else _text_rows(path, fmt)
         return _read_sheet(rows, name, source_lang, target_lang, source_column,
                            target_column, None, delimited=fmt != "xlsx")
-    titles = _sheet_titles(path)
+    all_titles, hidden = _sheet_titles(path)
+    titles = [title for title in all_titles if title not in hidden]
     result = ReadResult()
+    # A hidden sheet holds what its author put out of sight (old rows, lookups): not read,
+    # and the summary says so.
+    result.skipped.extend((f"{name} sheet {title!r}", f"hidden (--sheet {title!r} reads it)")
+                          for title in hidden)
+    if not titles:
+        raise InputError(name, f"every sheet is hidden ({', '.join(map(repr, hidden))}); "
+                               "--sheet NAME reads one")
     skipped: list[tuple[str, InputError]] = []
     for title in titles:
-        several = title if len(titles) > 1 else None
+        several = title if len(all_titles) > 1 else None
         try:
             part = _read_sheet(_xlsx_rows(path, title), name, source_lang, target_lang,
                                source_column, target_column, several)
@@ -100,17 +108,15 @@ def read_table(
             if len(titles) == 1 or not exc.message.startswith(("no column", "no header")):
                 raise
             skipped.append((title, exc))
+            if not exc.message.startswith("no header"):  # an empty sheet holds nothing
+                result.reject(Reject(name, exc.line or 1, "sheet-without-columns",
+                                     f"sheet {title!r}: {exc.message}"))
             continue
-        result.pairs.extend(part.pairs)
-        result.rejects.extend(part.rejects)
+        result.extend(part)
     if len(skipped) == len(titles):
         title, exc = skipped[0]
         raise InputError(name, f"no sheet with a column for each language (sheet "
                                f"{title!r}: {exc.message})", exc.line)
-    for title, exc in skipped:
-        if not exc.message.startswith("no header"):  # an empty sheet holds nothing
-            result.rejects.append(Reject(name, exc.line or 1, "sheet-without-columns",
-                                         f"sheet {title!r}: {exc.message}"))
     return result
 
 
@@ -135,17 +141,17 @@ def _read_sheet(rows: Iterable[tuple[int, list[str]]], name: str, source_lang: s
         if not any(cell.strip() for cell in row):
             continue
         if len(row) <= max(s_col, t_col):
-            result.rejects.append(Reject(name, line, "short-row",
+            result.reject(Reject(name, line, "short-row",
                                          f"{where}{len(row)} cells, header has "
                                          f"{len(header)}: " + "\t".join(row)))
             continue
         if delimited and _extra_text(row, header):
-            result.rejects.append(Reject(name, line, "long-row",
+            result.reject(Reject(name, line, "long-row",
                                          f"{where}{len(row)} cells, header has "
                                          f"{len(header)}: " + "\t".join(row)))
             continue
         if isinstance(row[s_col], Uncomputed) or isinstance(row[t_col], Uncomputed):
-            result.rejects.append(Reject(
+            result.reject(Reject(
                 name, line, "formula-without-value",
                 f"{where}formula without a computed value (open and save the workbook in a "
                 f"spreadsheet program): {row[s_col]}\t{row[t_col]}"))
@@ -166,10 +172,12 @@ def _extra_text(row: list[str], header: list[str]) -> bool:
     return any(cell.strip() for cell in row[len(header):])
 
 
-def _sheet_titles(path: str | Path) -> list[str]:
+def _sheet_titles(path: str | Path) -> tuple[list[str], list[str]]:
+    """The workbook's sheet titles, and those of its hidden sheets."""
     book = open_workbook(path)
     try:
-        return list(book.sheetnames)
+        return list(book.sheetnames), [ws.title for ws in book.worksheets
+                                       if getattr(ws, "sheet_state", "visible") != "visible"]
     finally:
         book.close()
 
