@@ -419,6 +419,7 @@ class _Run:
             self.pairs_read += counts.pairs_read
             self.repairs.update(counts.repairs)
             self.relabelled.update(counts.relabelled)
+            self.accounts.skipped.extend(counts.skipped)
             if self.progress is not None:
                 self.progress.advance(str(path), input_size(path))
             if counts.pairs_read == 0 and len(self.rejects) == rejected_before:
@@ -530,6 +531,7 @@ class _FileCounts:
     done_bytes: int = 0  # of the parts of a large dump read to their end (for progress)
     # TMX units a side was taken from by its language part: (tag held, tag asked) -> count
     relabelled: Counter[tuple[str, str]] = field(default_factory=Counter)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # parts a reader left out
 
 
 def _parallel(path: Input, fmt: str) -> bool:
@@ -576,6 +578,8 @@ def _clean_options(fmt: str, options: BuildOptions) -> CleanOptions:
     rules = options.clean
     if fmt in MARKUP_IS_CONTENT:
         rules = replace(rules, rules=rules.rules - {"leftover-markup"})
+    if fmt in UNIT_FORMATS:  # no pairing stage judged their sides' languages
+        rules = replace(rules, third_language=True)
     return rules
 
 
@@ -728,13 +732,18 @@ def _read(path: Input, fmt: str, options: BuildOptions, counts: _FileCounts,
                                   result.rejects if fmt == "dump" else ())
         counts.pairs_read += len(result.pairs)
         counts.repairs.update(result.repairs)
-        yield from result.rejects
+        counts.skipped.extend(result.skipped)
+        # the rejects at their places among the pairs: the report keeps the input's order
+        places = deque(zip(result.places(), result.rejects, strict=True))
         # Each pair is let go once handed on: memory stays flat while the file's
         # units are made and written.
         pairs, result = result.pairs, None
         for i, pair in enumerate(pairs):
+            while places and places[0][0] <= i:
+                yield places.popleft()[1]
             pairs[i] = None  # type: ignore[call-overload]
             yield pair
+        yield from (reject for _place, reject in places)
 
 
 def _languages_checked(path: Input, items: Iterator[Pair | Reject], options: BuildOptions,
