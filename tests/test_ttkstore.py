@@ -317,6 +317,30 @@ def test_xliff_inline_codes_become_tmx_codes(tmp_path):
     assert list(tag_mismatch(back[0])) == [] and len(list(tag_mismatch(back[1]))) == 1
 
 
+def test_xliff_native_codes_are_not_text(tmp_path):
+    # XLIFF 1.2's bpt/ept/ph/it hold the original file's markup ("<b>", "<br/>"): the text
+    # a translator, concordance, terms and check read is the words only (translate-toolkit
+    # gives "A <b>bold</b> word<br/> and more."), the codes kept apart in the markup
+    pairs = read_ttk(write(tmp_path, "codes.xlf", XLIFF_12_CODES), source_lang="en-GB",
+                     target_lang="fr-FR").pairs
+    assert (pairs[1].source, pairs[1].target) == ("A bold word and more.", "Un mot gras et plus.")
+    assert "&lt;br/&gt;" in pairs[1].source_markup
+    # the same in a segment of a segmented trans-unit, and in half a pair of codes
+    segmented = XLIFF_12_CODES.replace(
+        "<source>A ", '<seg-source><mrk mtype="seg" mid="1">A ').replace(
+        "more<ex id=\"7\"/>.</source><target>Un", 'more<ex id="7"/>.</mrk></seg-source>'
+        '<target><mrk mtype="seg" mid="1">Un').replace(
+        'plus<ex id="7"/>.</target>', 'plus<ex id="7"/>.</mrk></target>')
+    assert segmented.count('mtype="seg"') == 2
+    pairs = read_ttk(write(tmp_path, "seg.xlf", segmented), source_lang="en-GB",
+                     target_lang="fr-FR").pairs
+    assert (pairs[1].source, pairs[1].target) == ("A bold word and more.", "Un mot gras et plus.")
+    split = read_ttk(write(tmp_path, "split.xlf", XLIFF_SPLIT_CODE), source_lang="en-GB",
+                     target_lang="it-IT").pairs
+    assert [(p.source, p.target) for p in split] == [
+        ("Click here", "Fare clic qui"), ("to continue now.", "per continuare ora.")]
+
+
 XLIFF_SPLIT_CODE = """<?xml version="1.0" encoding="UTF-8"?>
 <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
 <file original="a" source-language="en-GB" target-language="it-IT" datatype="html"><body>

@@ -171,9 +171,12 @@ def _whole(unit) -> list[_Piece]:  # type: ignore[no-untyped-def]
         return [_Piece(source, target, form=form) for form, (source, target) in enumerate(forms)]
     (source, target), = forms
     element = getattr(unit, "xmlelement", None)
-    if element is not None and any(_is_deleted(mark) for mark in element.iter()):
+    if element is not None and any(_is_deleted(mark) or _is_code(mark)
+                                   for mark in element.iter()):
+        # translate-toolkit's text keeps a tracked deletion and a code's native data
+        # ("Click here<br/> now"): the text of a unit is its words, the codes apart
         source, target = (_plain(side) if side is not None else "" for side in
-                          (unit.source_dom, unit.target_dom))  # (translate-toolkit keeps them)
+                          (unit.source_dom, unit.target_dom))
     return [_Piece(source, target, inline_markups(unit))]
 
 
@@ -238,11 +241,23 @@ def _is_deleted(element) -> bool:  # type: ignore[no-untyped-def]
         and element.get("mtype") == _DELETED
 
 
+# XLIFF 1.2 codes that hold native code (the markup of the original file, "<b>"), not
+# text: a unit's plain text leaves them out, as TMX's does its codes (formats.tmx.seg_text)
+_NATIVE_CODES = frozenset({"bpt", "ept", "ph", "it"})
+
+
+def _is_code(element) -> bool:  # type: ignore[no-untyped-def]
+    return isinstance(element.tag, str) and \
+        element.tag.rsplit("}", 1)[-1] in _NATIVE_CODES
+
+
 def _accepted_text(element) -> Iterator[str]:  # type: ignore[no-untyped-def]
-    """The text in an element, without that of tracked deletions (nor comments)."""
+    """The text in an element, without that of tracked deletions and of codes' native data
+    (nor comments). A code between two words stands for no space: the spaces around it
+    are the text's (collapsed by :func:`_plain`)."""
     yield element.text or ""
     for child in element:
-        if isinstance(child.tag, str) and not _is_deleted(child):
+        if isinstance(child.tag, str) and not _is_deleted(child) and not _is_code(child):
             yield from _accepted_text(child)
         yield child.tail or ""
 
