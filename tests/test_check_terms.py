@@ -495,6 +495,43 @@ def test_language_without_term_rules_falls_back_to_words():
         ("term-missing", "Your Highness")]
 
 
+def test_french_adjective_and_noun_terms_match_their_plurals():
+    # Europarl: "petites et moyennes entreprises", "nouvelles technologies" are the approved
+    # singular terms; simplemma keyed "moyenne" as "moyenner", "moyennes" as "moyenne"
+    units, _ = read_units([ParallelInput(
+        str(DATA / "europarl-sessions" / "ep-00-01-17.en.txt"),
+        str(DATA / "europarl-sessions" / "ep-00-01-17.fr.txt"))])
+    entries = [TermEntry("small and medium-sized enterprise", ("petite et moyenne entreprise",)),
+               TermEntry("medium-sized enterprise", ("moyenne entreprise",)),
+               TermEntry("new technology", ("nouvelle technologie",))]
+    holding = [u for u in units if "moyennes entreprises" in u.target
+               or "nouvelles technologies" in u.target]
+    checker = TermChecker(entries, "en-GB", "fr-FR")
+    assert [u.tuid for u in holding if checker.check(replace(u, target="-"))]  # terms occur
+    assert [f.item for u in holding for f in checker.check(u)] == []
+
+
+def test_german_genitives_and_umlaut_plurals_are_the_term():
+    # DGT-TM German: "Beschluss" and "dieses Beschlusses" are one term (simplemma's lemma of
+    # the first was "beschluß", of the second "beschluss"), as are "Ausschuss"/"Ausschüsse"
+    units, _ = read_units([str(DATA / "tmx" / "dgt-tm" / "22019D0437.tmx"),
+                           str(DATA / "tmx" / "dgt-tm" / "22019D0996.tmx")],
+                          source_lang="de-DE", target_lang="en-GB")
+    holding = [u for u in units if "Beschluss" in u.source]
+    assert {"Beschluss", "Beschlusses"} <= {word.strip(".,") for u in holding
+                                           for word in u.source.split()}
+    decision = TermEntry("Beschluss", ("decision",))
+    checker = TermChecker([decision], "de-DE", "en-GB")
+    assert [f for u in holding for f in checker.check(u)] == []
+    wrong = [replace(u, target=u.target.replace("Decision", "Resolution")) for u in holding]
+    assert [f.tuid for u in wrong for f in checker.check(u)] == [u.tuid for u in wrong]
+    committee = TermChecker([TermEntry("Ausschuss", ("committee",))], "de-DE", "en-GB")
+    plural = Pair("Die Ausschüsse tagen.", "The boards meet.", "de-DE", "en-GB")
+    assert [(f.check, f.item) for f in committee.check(plural)] == [
+        ("term-missing", "Ausschuss")]
+    assert committee.check(replace(plural, target="The committees meet.")) == []
+
+
 # -- precision on unmodified real text --------------------------------------------------------
 
 # Terms of EP procedure and policy that occur in the excerpt, with the renderings a Parliament
