@@ -13,9 +13,15 @@ candidates (:class:`tmx_export.terms.candidates.Extractor`): "value chains" hold
 "value chain", "chaînes des valeurs" holds "chaîne de valeur" (French linking words and
 articles normalised), whatever the case; accents count as written. Words may be separated
 by any run of white space, a line break included, but not by punctuation ("value, chain"
-is not the term). Languages without term rules (only English and French have them) fall
-back to lower-cased words with a final "s" dropped: plural-tolerant for most languages
-that use Latin script, but no lemmatisation (German "Ketten" stays apart from "Kette").
+is not the term); a plural mark in brackets is no word ("État(s) membre(s)"). Capitals
+count in a source term where they tell a name from a common phrase
+(:meth:`_Words.capitalised`, :meth:`TermChecker._with_capitals`): "Implementing
+Regulation" is not "implementing Regulation (EC) No 437/2003", and "Regulation" is not
+"regulations" in a glossary that writes other terms in lower case. Languages without term
+rules (:func:`tmx_export.terms.languages.term_language`: English, French, and those
+simplemma and wordfreq know, German among them, have them) fall back to lower-cased words
+with a final "s" dropped: plural-tolerant for most languages that use Latin script, but
+no lemmatisation.
 
 What counts as an occurrence:
 
