@@ -238,3 +238,42 @@ def test_inline_codes_count_as_content_for_spacing(tmp_path: Path, name: str,
     # the spacing around the placeholders is right; the real double space is found
     assert [line.split("\t") for line in result.stdout.splitlines()] == [
         ["3", "spacing", "warning", "Ouvrir  {code}", "one space"]]
+
+
+def test_a_glossary_header_naming_languages_is_read(tmp_path: Path) -> None:
+    # the seed's "value chains" / "chaînes de valeur" and "clusters" / "conglomérats", checked
+    # against made-up renderings: a finding wherever the glossary is read the right way round
+    from tmx_export.pipeline import read_units
+
+    seed, _ = read_units([str(SEED)])
+    assert any("value chains" in u.source for u in seed)
+    assert not any("filière" in u.target for u in seed)
+    units = tmp_path / "fr_en.tsv"
+    with units.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter="\t").writerows(
+            [["fr-FR", "en-GB"]] + [[u.target, u.source] for u in seed])
+    same = tmp_path / "same.tsv"
+    same.write_text("en-GB\tfr-FR\nvalue chain\tfilière\nsupply network\tconglomérat\n",
+                    encoding="utf-8")
+    turned = tmp_path / "turned.tsv"
+    turned.write_text("fr\ten\nfilière\tvalue chain\nconglomérat\tsupply network\n",
+                      encoding="utf-8")
+    for glossary in (same, turned):
+        result = run("check", str(SEED), "--glossary", str(glossary))
+        assert "term-missing\terror\tvalue chain\tfilière" in result.output
+        # the memory declares fr -> en: an en-GB/fr-FR glossary is turned round for it
+        result = run("check", str(units), "--glossary", str(glossary), "--checks",
+                     "term-missing")
+        assert "\tterm-missing\terror\tconglomérat\tsupply network" in result.output
+    assert "turned.tsv: the glossary is fr -> en: read turned round, as en-GB -> fr-FR" in \
+        run("check", str(SEED), "--glossary", str(turned)).stderr
+    other = tmp_path / "de_it.tsv"
+    other.write_text("de\tit\nWertschöpfungskette\tcatena del valore\n", encoding="utf-8")
+    result = run("check", str(SEED), "--glossary", str(other))
+    assert result.exit_code == 1 and "term-missing" not in result.output and result.stderr == (
+        f"tmx-export: error: {other}:1: the glossary is for de -> it, not en-GB -> fr-FR "
+        "(its header row names the languages)\n")
+    # without a language header the columns are source and target, as before
+    plain = tmp_path / "plain.tsv"
+    plain.write_text("value chain\tfilière\n", encoding="utf-8")
+    assert "value chain\tfilière" in run("check", str(SEED), "--glossary", str(plain)).output
