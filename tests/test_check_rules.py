@@ -307,7 +307,7 @@ def test_numbers_written_by_each_convention_match(source, target):
 
 
 @pytest.mark.parametrize("source, target, item, expected", [
-    ("It costs 1.5 million.", "Cela coûte 1,6 million.", "1,6", "1.5"),
+    ("It costs 1.5 million.", "Cela coûte 1,6 million.", "1,6 million", "1.5 million"),
     ("1,000 people", "1,5 personnes", "1,5", "1,000"),
     ("1,000 people", "1 personnes", "1", "1,000"),  # an English 1,000 is a thousand
     ("in 2019", "en 2018", "2018", "2019"),
@@ -365,7 +365,8 @@ def test_decimal_comma_is_read_by_the_language():
     ("We paid 1,000.50 euros.", "Nous avons payé 1,000.50 EUR.", "fr-FR",
      "1,000.50", "1,000.50 (1,000.50 is not a number in fr)"),
     # a point groups thousands in German: "1.500" is never 1.5 there
-    ("It costs 1.5 million.", "Es kostet 1.500 Millionen.", "de-DE", "1.500", "1.5"),
+    ("It costs 1.5 million.", "Es kostet 1.500 Millionen.", "de-DE", "1.500 Millionen",
+     "1.5 million"),
 ])
 def test_a_target_number_is_read_by_the_targets_conventions(source, target, target_lang,
                                                            item, expected):
@@ -386,6 +387,78 @@ def test_a_target_number_is_read_by_the_targets_conventions(source, target, targ
 ])
 def test_a_number_right_in_the_targets_conventions_passes(source, target, target_lang):
     assert found(number_mismatch, pair(source, target, target_lang=target_lang)) == []
+
+
+@pytest.mark.parametrize("source, target, source_lang, target_lang, item, expected", [
+    # a scale word scales: a billion is a French "milliard", a French "billion" a trillion
+    ("The budget is EUR 2 billion.", "Le budget est de 2 millions d'euros.", "en-GB",
+     "fr-FR", "2 millions", "2 billion (2 millions is 2000000 in fr)"),
+    ("1.5 million tonnes were caught.", "1,5 milliard de tonnes ont été pêchées.", "en-GB",
+     "fr-FR", "1,5 milliard", "1.5 million"),
+    ("EUR 3 billion", "3 billions d'euros", "en-GB", "fr-FR", "3 billions",
+     "3 billion (3 billions is 3000000000000 in fr)"),
+    ("EUR 3 billion", "3 Billionen Euro", "en-GB", "de-DE", "3 Billionen",
+     "3 billion (3 Billionen is 3000000000000 in de)"),
+    ("2,5 Mrd. EUR", "EUR 2.5 million", "de-DE", "en-GB", "2.5 million", "2,5 Mrd"),
+    ("EUR 4 million", "4 mld EUR", "en-GB", "pl-PL", "4 mld",
+     "4 million (4 mld is 4000000000 in pl)"),
+])
+def test_a_number_is_compared_with_its_scale_word(source, target, source_lang, target_lang,
+                                                 item, expected):
+    assert found(number_mismatch, pair(source, target, source_lang, target_lang)) == [
+        (item, expected)]
+
+
+@pytest.mark.parametrize("source, target, source_lang, target_lang", [
+    ("The budget is EUR 2 billion.", "Le budget est de 2 milliards d'euros.", "en-GB",
+     "fr-FR"),
+    ("EUR 2 billion", "2 000 millions d'euros", "en-GB", "fr-FR"),
+    ("EUR 2 billion", "2 Mrd. EUR", "en-GB", "de-DE"),
+    ("EUR 2 billion", "2 mil millones de euros", "en-GB", "es-ES"),
+    ("EUR 2 billion", "2.000 millones de euros", "en-GB", "es-ES"),
+    ("EUR 1,5 Billionen", "EUR 1.5 trillion", "de-DE", "en-GB"),
+    ("2.5 million", "2,5 Mio.", "en-GB", "de-DE"),
+    ("5 m long", "5 mètres de long", "en-GB", "fr-FR"),  # "m" is a metre too
+    ("between 2 and 3 million", "entre 2 et 3 millions", "en-GB", "fr-FR"),
+])
+def test_a_scaled_number_matches_its_value_written_otherwise(source, target, source_lang,
+                                                            target_lang):
+    assert found(number_mismatch, pair(source, target, source_lang, target_lang)) == []
+
+
+@pytest.mark.parametrize("source, target, source_lang, target_lang, item, expected", [
+    # a separator copied into a language that writes numbers the other way round
+    ("Er zahlte 1.500 EUR.", "He paid EUR 1.500.", "de-DE", "en-GB", "1.500",
+     "1.500 (1.500 is 1.5 in en)"),
+    ("Er zahlte 2,5 Mio. EUR.", "He paid EUR 2,5 million.", "de-DE", "en-GB",
+     "2,5 million", "2,5 Mio (2,5 million is not a number in en)"),
+    ("Il a payé 1 500,50 euros.", "He paid EUR 1 500,50.", "fr-FR", "en-GB", "1 500,50",
+     "1 500,50 (1 500,50 is not a number in en)"),
+    ("Le taux est de 3,5 %.", "The rate is 3,5 %.", "fr-FR", "en-GB", "3,5",
+     "3,5 (3,5 is not a number in en)"),
+    ("The rate is 3.5%.", "Il tasso è del 3.5%.", "en-GB", "it-IT", "3.5",
+     "3.5 (3.5 is not a number in it)"),
+    ("He paid EUR 1.5 million.", "Il a payé 1.5 million d'euros.", "en-GB", "fr-FR",
+     "1.5 million", "1.5 million (1.5 million is not a number in fr)"),
+])
+def test_a_separator_copied_unchanged_is_found_both_ways(source, target, source_lang,
+                                                        target_lang, item, expected):
+    assert found(number_mismatch, pair(source, target, source_lang, target_lang)) == [
+        (item, expected)]
+
+
+@pytest.mark.parametrize("source, target, source_lang, target_lang", [
+    ("in 2019, point 1.5", "en 2019, point 1.5", "en-GB", "fr-FR"),  # a reference
+    ("section 3.100", "Abschnitt 3.100", "en-GB", "de-DE"),
+    ("We paid EUR 1,500.", "Nous avons payé 1.500 euros.", "en-GB", "fr-FR"),
+    ("We paid EUR 1,500.", "Wir zahlten 1.500 EUR.", "en-GB", "de-DE"),
+    ("Wir zahlten 1.500 EUR.", "We paid EUR 1,500.", "de-DE", "en-GB"),
+    ("1.500 kg", "1.500 kg", "en-GB", "fr-FR"),
+    ("EUR 1,500,000", "EUR 1,500,000", "en-GB", "en-US"),
+])
+def test_a_number_that_reads_the_same_both_ways_passes(source, target, source_lang,
+                                                      target_lang):
+    assert found(number_mismatch, pair(source, target, source_lang, target_lang)) == []
 
 
 def test_a_number_dropped_where_the_source_repeats_it_is_let_pass():

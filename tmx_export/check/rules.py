@@ -25,8 +25,15 @@ Europarl (ep-00-01-17, 786 sentence units):
     no French "1,500" (1.5), a factor of a thousand. The digits are the number: "3rd", "3e",
     "3ème", "1er", "1re" are 3, 3, 3, 1, 1; "50 %" and "50%" are 50; "-5", "−5" (U+2212)
     and "–5" after a space are minus five, and a side that says "below zero" or "moins"
-    may pair 20 with -20. A number followed by "million", "billion", "milliard(s)"...
-    also matches its scaled value ("2 million" = "2 000 000"); English clock times match
+    may pair 20 with -20. A number followed by a scale word of :data:`SCALE_WORDS`
+    ("million", "billion", "milliard(s)", "Mrd.", "mld"...) stands for its scaled value
+    only ("2 million" = "2 000 000", "2 billion" = "2 milliards", but no "2 millions");
+    after "k" or "m" (a metre too) it keeps its own value as well. A target number spelled
+    as a source number, between languages that write numbers differently, is read
+    strictly (:func:`_strict_values`): a comma is no English decimal mark, and in an
+    amount of money, a percentage or a scaled number a point is only a decimal mark in
+    English and none in a decimal-comma language, so a copied "1.500 EUR", "2,5 Mio.",
+    "3.5%" or "1.5 million" is found. English clock times match
     the 24-hour clock ("3 p.m." = "15 h"); "the 1990s" matches "les années 90";
     "2015-19" matches "2015-2019".
     Digits glued to a letter before them ("CO2", "ed1.2", "am1") belong to a code: they
@@ -198,22 +205,67 @@ _RANGE_MARKS = "-–/"
 _NEGATIVE_WORDS_RE = re.compile(
     r"\b(?:minus|below zero|moins|sous zéro|au-dessous de zéro|négatifs?|négatives?"
     r"|negative|unter null|bajo cero|sotto zero|menos)\b", re.IGNORECASE)
-# Words after a number that scale it: "2 million" may be written "2 000 000".
-_SCALE_RE = re.compile(
-    r" ?(thousand|k|million|millions|mio|mn|m|millionen|millón|millones|milione|milioni"
-    r"|billion|billions|bn|milliard|milliards|mrd|milliarde|milliarden|miliardo|miliardi)\b",
-    re.IGNORECASE)
-_SCALES: dict[str, tuple[int, ...]] = {
-    "thousand": (10**3,), "k": (10**3,),
-    # an English billion is a thousand million, a French one a million million
-    "billion": (10**9, 10**12), "billions": (10**9, 10**12), "bn": (10**9,),
+# Words after a number that scale it, by primary language: "2 million" may be written
+# "2 000 000", and a number so scaled pairs only with its scaled value, so that "2 billion"
+# is no "2 millions" (a factor of a thousand). A billion is a thousand million in English,
+# a million million in French and German (their "milliard" is the English billion).
+# "_" joins the words of a scale of two ("mil_millones").
+SCALE_WORDS: dict[str, dict[str, int]] = {
+    lang: {word.replace("_", " "): 10**power for power, words in spec.items()
+           for word in words.split()}
+    for lang, spec in {
+        "en": {3: "thousand thousands", 6: "million millions mn", 9: "billion billions bn",
+               12: "trillion trillions"},
+        "fr": {3: "mille milliers", 6: "million millions", 9: "milliard milliards md mrd",
+               12: "billion billions"},
+        "de": {3: "tausend tsd", 6: "million millionen mio", 9: "milliarde milliarden mrd",
+               12: "billion billionen"},
+        "es": {3: "mil", 6: "millón millon millones", 9: "mil_millones millardo millardos",
+               12: "billón billon billones"},
+        "it": {3: "mila", 6: "milione milioni mln", 9: "miliardo miliardi mld mrd",
+               12: "bilione bilioni"},
+        "pt": {3: "mil", 6: "milhão milhao milhões milhoes",
+               9: "mil_milhões mil_milhoes bilhão bilhões", 12: "bilião biliões"},
+        "nl": {3: "duizend", 6: "miljoen miljoenen mln", 9: "miljard miljarden mld mrd",
+               12: "biljoen biljoenen"},
+        "pl": {3: "tys tysiąc tysiące tysięcy", 6: "mln milion miliony milionów",
+               9: "mld miliard miliardy miliardów", 12: "bilion biliony bilionów"},
+    }.items()
 }
-for _word in ("million", "millions", "mio", "mn", "m", "millionen", "millón", "millones",
-              "milione", "milioni"):
-    _SCALES[_word] = (10**6,)
-for _word in ("milliard", "milliards", "mrd", "milliarde", "milliarden", "miliardo",
-              "miliardi"):
-    _SCALES[_word] = (10**9,)
+# Abbreviations that are often something else ("5 m" is five metres, "10 k" a label): a
+# number before them keeps its own value too.
+_LOOSE_SCALES: dict[str, int] = {"k": 10**3, "m": 10**6}
+# Every reading of a scale word in any language, for the languages without a table.
+_ANY_SCALE: dict[str, frozenset[int]] = {}
+for _table_ in SCALE_WORDS.values():
+    for _word, _factor in _table_.items():
+        _ANY_SCALE[_word] = _ANY_SCALE.get(_word, frozenset()) | {_factor}
+_SCALE_ALTERNATIVES = "|".join(sorted(
+    (re.escape(word).replace(r"\ ", " ") for word in {*_ANY_SCALE, *_LOOSE_SCALES}),
+    key=len, reverse=True))
+_SCALE_RE = re.compile(rf" ?({_SCALE_ALTERNATIVES})\b", re.IGNORECASE)
+# Whether a text may hold a scaled number at all: most do not, and then keep the quick path.
+_SCALED_RE = re.compile(rf"\d ?(?:{_SCALE_ALTERNATIVES})\b", re.IGNORECASE)
+
+
+def _scale_factors(word: str, lang: str) -> tuple[frozenset[int], bool]:
+    """The factors a scale word stands for in ``lang`` and whether the bare number stays a
+    reading too (the loose abbreviations "k", "m")."""
+    word = word.lower()
+    if word in _LOOSE_SCALES:
+        return frozenset({_LOOSE_SCALES[word]}), True
+    table = SCALE_WORDS.get(_primary(lang))
+    if table is not None and word in table:
+        return frozenset({table[word]}), False
+    return _ANY_SCALE[word], False
+
+
+# What makes a number a quantity (an amount of money, a percentage, a scaled number),
+# whose decimal mark must be its language's: "3.5%" is no Italian number, "EUR 2,5
+# million" no English one. A bare "1.5" may be a reference ("point 1.5") and is read both
+# ways as before.
+_QUANTITY_AFTER_RE = re.compile(r" ?(?:%|‰|€|\$|£|(?:EUR|USD|GBP|euros?|Euro)\b)")
+_QUANTITY_BEFORE_RE = re.compile(r"(?:€|\$|£|\b(?:EUR|USD|GBP)) ?$")
 # English clock times: "3 p.m." is "15 h" elsewhere; "12 a.m." is midnight.
 _AM_PM_RE = re.compile(r"[ap]\.? ?m\b", re.IGNORECASE)
 _CLOCK_RE = re.compile(r"(?<![\d.,:])(\d{1,2})(?:[.:](\d{2}))? ?([ap])\.? ?m\b\.?",
@@ -317,6 +369,15 @@ class _Number:
     parts: tuple[Decimal, ...] = ()
     pos: int = 0
     weak: bool = False
+    # the scale word after it, as written ("million", "Mrd"), shown with the number
+    scale: str = ""
+    # its values read strictly by its language's decimal mark (see _strict_values), for a
+    # number spelled as in the other side: None when they are its values
+    strict: frozenset[Decimal] | None = None
+
+    @property
+    def shown(self) -> str:
+        return f"{self.raw} {self.scale}" if self.scale else self.raw
 
 
 def _decimal_mode(lang: str) -> str:
@@ -372,6 +433,31 @@ def _interpretations(body: str, mode: str) -> set[Decimal] | None:
 _GROUPING_ONLY = frozenset({(",", "point"), (".", "comma-dot")})
 
 
+def _strict_values(body: str, mode: str, quantity: bool) -> set[Decimal] | None:
+    """The values of a number body read strictly as a language of ``mode`` writes it,
+    where that differs from :func:`_interpretations` (``None`` where it does not): a copy of
+    the other side's spelling is then wrong when that reading differs. A comma is never
+    an English decimal mark ("2,5"; a comma may still group thousands); in a quantity
+    (:data:`_QUANTITY_AFTER_RE`, a scale word) an English point is a decimal mark only
+    ("EUR 1.500" is 1.5) and a point is no decimal mark in a decimal-comma language ("3.5%",
+    "1.5 million"). Elsewhere a point stays read both ways ("point 1.5", "1.500 kg")."""
+    if mode == "both":
+        return None
+    pieces = _SEPARATOR_RE.split(body)
+    runs, seps = pieces[::2], pieces[1::2]
+    if not seps:
+        return None
+    foreign = "," if mode == "point" else "."
+    if seps[-1] == foreign and (mode == "point" or quantity):
+        # the foreign mark can only group thousands
+        if len(set(seps)) == 1 and _grouped(runs):
+            return {Decimal("".join(runs))}
+        return set()
+    if mode == "point" and quantity and seps == ["."]:
+        return {Decimal(body)}
+    return None
+
+
 def _numbers(text: str, lang: str) -> list[_Number]:
     """The numbers written with digits in ``text`` (NFKC), read as ``lang`` writes them."""
     mode = _decimal_mode(lang)
@@ -416,18 +502,39 @@ def _numbers(text: str, lang: str) -> list[_Number]:
                 and len(previous[0]) == 4:
             values.add(Decimal(previous[0][:2] + body))
         scale = _SCALE_RE.match(text, end)
-        if scale:
-            factors = _SCALES[scale.group(1).lower()]
-            values |= {v * f for v in values for f in factors}
+        factors, loose = _scale_factors(scale.group(1), lang) if scale else ((), True)
+        values = _scaled(values, factors, loose)
         if len(body) == 4 and body.endswith("0") and _DECADE_RE.match(text, end):
             values.add(Decimal(int(body) % 100))
+        strict = None
+        if len(runs) > 1:
+            quantity = scale is not None and not loose or _is_quantity(text, start, end)
+            strict = _strict_values(body, mode, quantity)
+            if strict is not None:
+                strict = _scaled(strict, factors, loose)
         if negative:
             values = {-v for v in values}
+            strict = None if strict is None else {-v for v in strict}
             body = "-" + body
         parts = tuple(Decimal(run) for run in runs) if len(runs) > 1 else ()
-        numbers.append(_Number(body, frozenset(values), parts, start, weak))
+        numbers.append(_Number(body, frozenset(values), parts, start, weak,
+                               scale.group(1) if scale and not loose else "",
+                               None if strict is None else frozenset(strict)))
         previous = (m.group(), end)
     return numbers
+
+
+def _scaled(values: set[Decimal], factors: Iterable[int], loose: bool) -> set[Decimal]:
+    """``values`` times each factor of a scale word; the values themselves too when the
+    word is loose (or there is none)."""
+    scaled = {v * f for v in values for f in factors}
+    return scaled | values if loose else scaled
+
+
+def _is_quantity(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``text[start:end]`` is an amount of money or a percentage."""
+    return _QUANTITY_AFTER_RE.match(text, end) is not None or \
+        _QUANTITY_BEFORE_RE.search(text, max(0, start - 5), start) is not None
 
 
 def _match(left: list[_Number], right: list[_Number]) -> None:
@@ -592,6 +699,16 @@ def _sign_match(left: list[_Number], right: list[_Number], left_text: str,
             side[:] = [n for n in side if id(signed[id(n)]) in unmatched]
 
 
+def _read_copies_strictly(target: list[_Number], source: list[_Number]) -> None:
+    """A target number spelled as a source number, between languages that write numbers
+    differently, takes its strict reading (:func:`_strict_values`): a separator copied
+    unchanged ("1.5 million" left in French, German "1.500" left in English) is wrong."""
+    spelled = {n.raw for n in source}
+    for n in target:
+        if n.strict is not None and n.raw in spelled:
+            n.values = n.strict
+
+
 def _all_values(numbers: list[_Number]) -> frozenset[Decimal]:
     return frozenset(v for n in numbers for v in n.values)
 
@@ -600,7 +717,7 @@ def _read_apart(extra: list[_Number], missing: list[_Number], target_lang: str) 
     """Why a target number spelled as in the source is wrong: what the target's language
     reads in it (" (1,500 is 1.5 in fr)"), else ""."""
     spelled = {n.raw for n in missing}
-    notes = [f"{n.raw} is " + (" or ".join(sorted(_plain_number(v) for v in n.values))
+    notes = [f"{n.shown} is " + (" or ".join(sorted(_plain_number(v) for v in n.values))
                                or "not a number") + f" in {_primary(target_lang)}"
              for n in sorted(extra, key=lambda n: n.pos) if n.raw in spelled]
     return f" ({'; '.join(dict.fromkeys(notes))})" if notes else ""
@@ -626,13 +743,16 @@ def number_mismatch(unit: Pair, *, count_repeats: bool = False) -> Iterator[Find
     # stop here, before any reading; not a comma between languages that read it apart
     spellings = sorted(_SPELLING_RE.findall(source))
     if spellings == sorted(_SPELLING_RE.findall(target)) and not (
-            any("," in spelling for spelling in spellings)
-            and _decimal_mode(unit.source_lang) != _decimal_mode(unit.target_lang)):
+            any("," in spelling or "." in spelling for spelling in spellings)
+            and _decimal_mode(unit.source_lang) != _decimal_mode(unit.target_lang)) \
+            and not (_SCALED_RE.search(source) or _SCALED_RE.search(target)):
         return
     source = unicodedata.normalize("NFKC", source)
     target = unicodedata.normalize("NFKC", target)
     all_missing = _numbers(source, unit.source_lang)
     all_extra = _numbers(target, unit.target_lang)
+    if _decimal_mode(unit.source_lang) != _decimal_mode(unit.target_lang):
+        _read_copies_strictly(all_extra, all_missing)
     missing, extra = list(all_missing), list(all_extra)
     _match(missing, extra)
     if not missing and not extra:
@@ -646,7 +766,7 @@ def number_mismatch(unit: Pair, *, count_repeats: bool = False) -> Iterator[Find
     if not (any(n.weak for n in missing) and any(n.weak for n in extra)):
         missing = [n for n in missing if not n.weak]
         extra = [n for n in extra if not n.weak]
-    shown_missing = "; ".join(n.raw for n in sorted(missing, key=lambda n: n.pos))
+    shown_missing = "; ".join(n.shown for n in sorted(missing, key=lambda n: n.pos))
     # a number only one side repeats; not when both sides have numbers left over, which
     # is a number changed ("Articles 3 and 4 ... 3 September" / "articles 4 et 4 ... 3")
     if not count_repeats and not (missing and extra):
@@ -654,11 +774,11 @@ def number_mismatch(unit: Pair, *, count_repeats: bool = False) -> Iterator[Find
         missing = [n for n in missing if not n.values & in_target]
         extra = [n for n in extra if not n.values & in_source]
     if extra:
-        item = "; ".join(n.raw for n in sorted(extra, key=lambda n: n.pos))
+        item = "; ".join(n.shown for n in sorted(extra, key=lambda n: n.pos))
         expected = (shown_missing + _read_apart(extra, missing, unit.target_lang)
                     or "(not in the source)")
     elif missing:
-        item = "; ".join(n.raw for n in sorted(missing, key=lambda n: n.pos))
+        item = "; ".join(n.shown for n in sorted(missing, key=lambda n: n.pos))
         expected = "(missing from the target)"
     else:
         return
