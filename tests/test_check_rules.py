@@ -461,6 +461,33 @@ def test_a_number_that_reads_the_same_both_ways_passes(source, target, source_la
     assert found(number_mismatch, pair(source, target, source_lang, target_lang)) == []
 
 
+@pytest.mark.parametrize("source, target, item, expected", [
+    ("See Annex II.", "Voir l'annexe III.", "III", "II"),
+    ("Chapter IV applies.", "Le chapitre VI s'applique.", "VI", "IV"),
+    ("Annexes I and II apply.", "Les annexes I et III s'appliquent.", "III", "II"),
+    ("as set out in Annex 2", "tel qu'il figure à l'annexe\u00a0III", "III", "2"),
+    ("Title V of Regulation (EU) No 1308/2013", "titre IV du règlement (UE) no 1308/2013",
+     "IV", "V"),
+])
+def test_roman_numerals_after_reference_words_are_compared(source, target, item, expected):
+    assert found(number_mismatch, pair(source, target)) == [(item, expected)]
+
+
+@pytest.mark.parametrize("source, target, source_lang, target_lang", [
+    ("CHAPTER II", "CHAPITRE II", "en-GB", "fr-FR"),
+    ("as set out in Annex 1", "tel qu'il figure à l'annexe\u00a0I", "en-GB", "fr-FR"),
+    ("Title I", "Titre Ier", "en-GB", "fr-FR"),
+    ("Part II, Chapter 3", "deuxième partie, chapitre 3", "en-GB", "fr-FR"),
+    # "I" after a lower-case word is the pronoun
+    ("In this part I will explain it.", "Dans cette partie, je vais l'expliquer.", "en-GB",
+     "fr-FR"),
+    # a reference word the rules do not know ("liite"): the numeral is left alone
+    ("See Annex I.", "Katso liite I.", "en-GB", "fi-FI"),
+])
+def test_roman_numerals_that_agree_pass(source, target, source_lang, target_lang):
+    assert found(number_mismatch, pair(source, target, source_lang, target_lang)) == []
+
+
 def test_a_number_dropped_where_the_source_repeats_it_is_let_pass():
     # the price of factorised references: a repeated number dropped once is not found
     unit = pair("Articles 3 and 4 shall apply from 3 September 2016.",

@@ -55,6 +55,13 @@ Europarl (ep-00-01-17, 786 sentence units):
     factorises "Article 46(4) ... Article 46(10)" and writes "dudit règlement" for a
     repeated reference. When both sides have numbers left over, they are all reported: a
     number was changed ("Articles 3 and 4 ... 3 September" / "articles 4 et 4 ... 3").
+    Roman numerals after the words that number parts of a text (:data:`_REFERENCE_WORDS`:
+    "Annex II", "annexes I et II", "CHAPITRE IV", "Titre Ier") are numbers of their own, so
+    "Annex II" / "annexe III" is found and "Annex 2" / "annexe II" passes; a lone "I"
+    after a lower-case English word is the pronoun ("for my part I think"). A numeral
+    left over on one side only is not reported (the other side may number the part with
+    a word this module does not know, or as "deuxième partie"), only when both sides
+    have numbers left over.
     So "(a)" (no digits), "COM(1999) 158" and "17 January 2000" / "17 janvier 2000" raise
     nothing, and a changed, added or dropped number is found.
     One finding per unit. ``item`` is the target's numbers that are not in the source
@@ -244,8 +251,22 @@ _SCALE_ALTERNATIVES = "|".join(sorted(
     (re.escape(word).replace(r"\ ", " ") for word in {*_ANY_SCALE, *_LOOSE_SCALES}),
     key=len, reverse=True))
 _SCALE_RE = re.compile(rf" ?({_SCALE_ALTERNATIVES})\b", re.IGNORECASE)
-# Whether a text may hold a scaled number at all: most do not, and then keep the quick path.
-_SCALED_RE = re.compile(rf"\d ?(?:{_SCALE_ALTERNATIVES})\b", re.IGNORECASE)
+# A digit and the word after it: a scaled number when the word is a scale word.
+_WORD_AFTER_DIGIT_RE = re.compile(r"\d ?([^\W\d_]+)")
+
+
+def _has_scale(text: str) -> bool:
+    """Whether ``text`` may hold a scaled number: most do not, and keep the quick path."""
+    return any(m.group(1).casefold() in _ANY_SCALE or m.group(1).casefold() in _LOOSE_SCALES
+               for m in _WORD_AFTER_DIGIT_RE.finditer(text))
+
+
+_QUANTITY_MARK_RE = re.compile(r"[%‰€$£]|\b(?:EUR|USD|GBP|euros?|Euro)\b")
+
+
+def _may_be_quantity(text: str) -> bool:
+    """Whether ``text`` may hold an amount of money or a percentage."""
+    return _QUANTITY_MARK_RE.search(text) is not None
 
 
 def _scale_factors(word: str, lang: str) -> tuple[frozenset[int], bool]:
@@ -282,6 +303,25 @@ _ROMAN_AFTER_RE = re.compile(
     r"|protocol|protocole|protokoll|protocolo|protocollo|phase|stage|level|niveau|stufe"
     r"|type|typ|tipo|category|catégorie|kategorie|categoría|categoria|class|classe|klasse"
     r"|clase|schedule|table|tableau|tabelle|tabla|tabella)s? ([IVX])\b")
+# Roman numerals that number a part of a text are compared as numbers: "Annex II" is no
+# "annexe III". After these words only (in any case: "ANNEX II"), and the list that goes
+# on from them ("Annexes I and II", "titres I à III"); elsewhere "I" is a pronoun.
+_REFERENCE_WORDS = (
+    "annex|annexe|anhang|anhänge|anexo|allegato|appendix|appendice|anlage|bijlage"
+    "|załącznik|article|artikel|artículo|articolo|artigo|title|titre|titel|título|titolo"
+    "|chapter|chapitre|kapitel|capítulo|capitolo|hoofdstuk|rozdział|part|partie|teil"
+    "|parte|deel|część|section|sektion|sección|sezione|secção|afdeling|protocol|protocole"
+    "|protokoll|protocolo|protocollo|protokół|volume|tome|band|book|livre|schedule")
+# The forms of those words, plurals and inflections with them ("annexes", "Anhänge").
+_REFERENCE_FORMS = frozenset(word + ending for word in _REFERENCE_WORDS.split("|")
+                             for ending in ("", "s", "es", "e", "en", "i", "y", "u", "ów"))
+# A candidate: capitals that may be a numeral, after a word and a space. The word before
+# it is then looked up, which costs far less than a regular expression of all the words.
+_ROMAN_CANDIDATE_RE = re.compile(r"(?<=\w )([IVXL]+)(?:er|re|e)?\b")
+_WORD_BEFORE_RE = re.compile(r"(\w+) $")
+_ROMAN_NEXT_RE = re.compile(
+    r"(?:, | and | et | und | y | e | i | en | to | à | a | bis | - | – |-|–)"
+    r"([IVXL]+)(?:er|re|e)?\b")
 _ROMAN_VALID = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 
@@ -369,6 +409,8 @@ class _Number:
     parts: tuple[Decimal, ...] = ()
     pos: int = 0
     weak: bool = False
+    # a Roman numeral after a reference word ("Annex II")
+    roman: bool = False
     # the scale word after it, as written ("million", "Mrd"), shown with the number
     scale: str = ""
     # its values read strictly by its language's decimal mark (see _strict_values), for a
@@ -517,11 +559,52 @@ def _numbers(text: str, lang: str) -> list[_Number]:
             strict = None if strict is None else {-v for v in strict}
             body = "-" + body
         parts = tuple(Decimal(run) for run in runs) if len(runs) > 1 else ()
-        numbers.append(_Number(body, frozenset(values), parts, start, weak,
+        numbers.append(_Number(body, frozenset(values), parts, start, weak, False,
                                scale.group(1) if scale and not loose else "",
                                None if strict is None else frozenset(strict)))
         previous = (m.group(), end)
     return numbers
+
+
+def _roman_references(text: str) -> list[_Number]:
+    """The Roman numerals that number parts of ``text`` ("Annex II", "titres I à III"). A
+    lone "I" after a lower-case English word only where that word is no pronoun's place
+    ("for my part I think")."""
+    found: list[_Number] = []
+    text = _plain_spaces(text)  # "annexe\u00a0I"
+    # most texts have no capital I, V, X or L after a space: "in" tells that at C speed
+    if " I" not in text and " V" not in text and " X" not in text and " L" not in text:
+        return found
+    end = 0
+    for m in _ROMAN_CANDIDATE_RE.finditer(text):
+        if m.start() < end:
+            continue  # a numeral of the list already read
+        before = _WORD_BEFORE_RE.search(text, max(0, m.start() - 16), m.start())
+        if before is None or before.group(1).casefold() not in _REFERENCE_FORMS:
+            continue
+        letters = m.group(1)
+        if letters == "I" and before.group(1).islower() and _before_pronoun(before.group(1)):
+            continue
+        found.extend(_roman_number(letters, m.start(1)))
+        end = m.end()
+        while (more := _ROMAN_NEXT_RE.match(text, end)) is not None:
+            found.extend(_roman_number(more.group(1), more.start(1)))
+            end = more.end()
+    return found
+
+
+def _before_pronoun(word: str) -> bool:
+    """Whether a lower-case reference word may be followed by the English pronoun "I"
+    ("in this part I will", "this article I find")."""
+    return word.rstrip("s") in {"part", "article", "section", "chapter", "book",
+                                        "volume", "title", "annex", "schedule", "protocol",
+                                        "appendix"}
+
+
+def _roman_number(letters: str, pos: int) -> list[_Number]:
+    if not _ROMAN_VALID.fullmatch(letters):
+        return []
+    return [_Number(letters, frozenset({Decimal(_roman(letters))}), pos=pos, roman=True)]
 
 
 def _scaled(values: set[Decimal], factors: Iterable[int], loose: bool) -> set[Decimal]:
@@ -699,6 +782,16 @@ def _sign_match(left: list[_Number], right: list[_Number], left_text: str,
             side[:] = [n for n in side if id(signed[id(n)]) in unmatched]
 
 
+def _read_apart_maybe(spellings: list[str], unit: Pair) -> bool:
+    """Whether the same spellings on both sides may still read apart: a comma between
+    languages that write numbers differently, or a point in a target that may hold a
+    quantity (:func:`_strict_values`)."""
+    if _decimal_mode(unit.source_lang) == _decimal_mode(unit.target_lang):
+        return False
+    return any("," in spelling for spelling in spellings) or (
+        any("." in spelling for spelling in spellings) and _may_be_quantity(unit.target))
+
+
 def _read_copies_strictly(target: list[_Number], source: list[_Number]) -> None:
     """A target number spelled as a source number, between languages that write numbers
     differently, takes its strict reading (:func:`_strict_values`): a separator copied
@@ -737,20 +830,23 @@ def number_mismatch(unit: Pair, *, count_repeats: bool = False) -> Iterator[Find
     paragraphe 10" and writes "dudit règlement" for a repeated "Regulation (EU)
     2017/373"."""
     source, target = unit.source, unit.target
-    if _blank(target) or not (_has_digit(source) or _has_digit(target)):
+    if _blank(target):
+        return
+    romans = [sorted(n.raw for n in _roman_references(source)),
+              sorted(n.raw for n in _roman_references(target))]
+    if not (_has_digit(source) or _has_digit(target)) and romans[0] == romans[1]:
         return
     # the same spellings on both sides (signs included) pair up: most units with numbers
     # stop here, before any reading; not a comma between languages that read it apart
     spellings = sorted(_SPELLING_RE.findall(source))
-    if spellings == sorted(_SPELLING_RE.findall(target)) and not (
-            any("," in spelling or "." in spelling for spelling in spellings)
-            and _decimal_mode(unit.source_lang) != _decimal_mode(unit.target_lang)) \
-            and not (_SCALED_RE.search(source) or _SCALED_RE.search(target)):
+    if spellings == sorted(_SPELLING_RE.findall(target)) and romans[0] == romans[1] \
+            and not _read_apart_maybe(spellings, unit) \
+            and not (_has_scale(source) or _has_scale(target)):
         return
     source = unicodedata.normalize("NFKC", source)
     target = unicodedata.normalize("NFKC", target)
-    all_missing = _numbers(source, unit.source_lang)
-    all_extra = _numbers(target, unit.target_lang)
+    all_missing = _numbers(source, unit.source_lang) + _roman_references(source)
+    all_extra = _numbers(target, unit.target_lang) + _roman_references(target)
     if _decimal_mode(unit.source_lang) != _decimal_mode(unit.target_lang):
         _read_copies_strictly(all_extra, all_missing)
     missing, extra = list(all_missing), list(all_extra)
@@ -766,6 +862,11 @@ def number_mismatch(unit: Pair, *, count_repeats: bool = False) -> Iterator[Find
     if not (any(n.weak for n in missing) and any(n.weak for n in extra)):
         missing = [n for n in missing if not n.weak]
         extra = [n for n in extra if not n.weak]
+    # a Roman numeral left on one side only may be a reference word this module does not
+    # know on the other ("załącznik I" is known, "liite I" is not): a change needs both
+    if not (missing and extra):
+        missing = [n for n in missing if not n.roman]
+        extra = [n for n in extra if not n.roman]
     shown_missing = "; ".join(n.shown for n in sorted(missing, key=lambda n: n.pos))
     # a number only one side repeats; not when both sides have numbers left over, which
     # is a number changed ("Articles 3 and 4 ... 3 September" / "articles 4 et 4 ... 3")
