@@ -243,6 +243,22 @@ def test_planted_code_changes_are_found(lisa):
         "(missing from the target)")]
 
 
+def test_a_native_code_changed_inside_its_code_is_found(lisa):
+    unit = lisa[0]  # The big <bpt i="1" x="1">&lt;b&gt;</bpt>...
+    italic = unit.target_markup.replace("&lt;b&gt;", "&lt;i&gt;", 1) \
+        .replace("&lt;/b&gt;", "&lt;/i&gt;", 1)
+    assert found(tag_mismatch, replace(unit, target_markup=italic)) == [(
+        '<bpt i="1" x="1">&lt;i&gt;</bpt> <ept i="1">&lt;/i&gt;</ept>',
+        '<bpt i="1" x="1">&lt;b&gt;</bpt> <ept i="1">&lt;/b&gt;</ept>')]
+    # the same element with other attributes (a localised link), or in other case: no change
+    link = pair("See here.", "Voir ici.",
+                source_markup='See <bpt i="1">&lt;a href="/en"&gt;</bpt>here'
+                              '<ept i="1">&lt;/a&gt;</ept>.',
+                target_markup='Voir <bpt i="1">&lt;A HREF="/fr"&gt;</bpt>ici'
+                              '<ept i="1">&lt;/A&gt;</ept>.')
+    assert found(tag_mismatch, link) == []
+
+
 def test_unparsable_markup_is_a_finding(lisa):
     unit = lisa[0]
     broken = unit.target_markup.replace("</ept>", "", 1)

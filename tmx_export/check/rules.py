@@ -85,7 +85,12 @@ Europarl (ep-00-01-17, 786 sentence units):
 
 ``tag-mismatch``
     Codes are compared as multisets of (element, ``i``, ``x``) for ``bpt``, ``ept``,
-    ``ph`` and ``it``, including codes inside ``sub`` flows; their order may change.
+    ``ph`` and ``it``, including codes inside ``sub`` flows; their order may change. The
+    native code a code holds is compared too, by its element name where both sides write
+    a markup tag there: bold made italic (``<bpt i="1">&lt;b&gt;</bpt>`` become
+    ``&lt;i&gt;``) is a finding of its own, the codes shown with their native code (white
+    space collapsed, ``sub`` text left out); a localised attribute (``<a href="/fr">``)
+    or a code written otherwise than as a tag (RTF, OmegaT's shortcuts) is not compared.
     ``hi`` (a highlight around text, not a native code) and ``ut`` (deprecated, unpaired
     by nature) are not compared. An ``ept`` before its ``bpt`` in the target, when the
     source has them in order, is a finding too. Markup that does not parse is a finding of
@@ -1000,9 +1005,62 @@ def _ept_first(codes: list[Code]) -> set[str]:
     return early & opened
 
 
+def _contents(markup: str | None) -> list[tuple[Code, str]]:
+    """Each compared code of a ``<seg>``'s inner XML with its native code ("<b>" in
+    ``<bpt i="1">&lt;b&gt;</bpt>``; a ``sub`` flow inside it, translatable text, left out),
+    in document order. Called on markup :func:`_codes` has parsed."""
+    if not markup:
+        return []
+    root = etree.fromstring("<seg>" + markup + "</seg>", _MARKUP_PARSER)
+    return [((el.tag, el.get("i"), el.get("x")),
+             " ".join(((el.text or "") + "".join(child.tail or "" for child in el)).split()))
+            for el in root.iter(*COMPARED_CODES)]
+
+
+# The element a native code opens or closes: "b" in "<b>", "</B>", "<b class='x'>".
+_NATIVE_NAME_RE = re.compile(r"\s*</?\s*([A-Za-z][\w:.-]*)")
+
+
+def _native_name(content: str) -> str:
+    """The element name (lower case) of a native code that is a markup tag, else "": only
+    the name is compared, so a link localised (``<a href="/fr">``) or a code another
+    tool writes its own way (OmegaT's "{\\test internal />}") is no change."""
+    m = _NATIVE_NAME_RE.match(content)
+    return m.group(1).lower() if m else ""
+
+
+def _show_content(code: Code, content: str) -> str:
+    """A code with its native code, as the TMX writes it: ``<bpt i="1">&lt;b&gt;</bpt>``."""
+    escaped = content.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return f"{_show(code)}{escaped}</{code[0]}>"
+
+
+def _changed_contents(source: str | None, target: str | None) -> tuple[str, str] | None:
+    """The codes found on both sides whose native code differs (bold made italic:
+    ``&lt;b&gt;`` became ``&lt;i&gt;``), shown as (target's, source's); ``None`` when none
+    does. Codes are paired in order among those of the same element, ``i`` and ``x``; only
+    native codes that are markup tags on both sides are compared (:func:`_native_name`)."""
+    pending: dict[Code, list[str]] = {}
+    for code, content in _contents(source):
+        pending.setdefault(code, []).append(content)
+    changed: list[tuple[str, str]] = []
+    for code, content in _contents(target):
+        before = pending.get(code)
+        if not before:
+            continue
+        original = before.pop(0)
+        if _native_name(content) != _native_name(original) and \
+                _native_name(content) and _native_name(original):
+            changed.append((_show_content(code, content), _show_content(code, original)))
+    if not changed:
+        return None
+    return " ".join(t for t, _ in changed), " ".join(s for _, s in changed)
+
+
 def tag_mismatch(unit: Pair) -> Iterator[Finding]:
     """The inline codes (bpt/ept/ph/it, with their i and x) of source and target markup
-    differ as multisets, or an ept comes before its bpt in the target only."""
+    differ as multisets, or their native codes differ, or an ept comes before its bpt in
+    the target only."""
     if not unit.source_markup and not unit.target_markup or _blank(unit.target):
         return
     sides: list[list[Code]] = []
@@ -1014,6 +1072,10 @@ def tag_mismatch(unit: Pair) -> Iterator[Finding]:
                           f"well-formed inline codes ({error})")
             return
     source_codes, target_codes = sides
+    changed = _changed_contents(unit.source_markup, unit.target_markup) \
+        if source_codes and target_codes else None
+    if changed is not None:
+        yield finding(unit, "tag-mismatch", *changed)
     missing = Counter(source_codes) - Counter(target_codes)
     extra = Counter(target_codes) - Counter(source_codes)
     if extra:
