@@ -157,6 +157,20 @@ def test_a_termbase_that_is_no_termbase_is_named_for_what_it_is(tmp_path: Path) 
             "goes to --glossary)\n")
 
 
+def test_po_placeholders_are_checked(tmp_path: Path) -> None:
+    po = tmp_path / "e.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Language: fr\\n"\n'
+                  '"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                  'msgid "You have %d new messages"\nmsgstr "Vous avez %s nouveaux messages"\n\n'
+                  'msgid "Delete {name}?"\nmsgstr "Supprimer {nom} ?"\n\n'
+                  'msgid "%(count)d files in {0}"\nmsgstr "%(count)d fichiers dans {0}"\n',
+                  encoding="utf-8")
+    result = run("check", str(po), "--checks", "placeholder")
+    assert result.exit_code == 1, result.output
+    assert [line.split("\t")[1:] for line in result.stdout.splitlines()] == [
+        ["placeholder", "error", "%s", "%d"], ["placeholder", "error", "{nom}", "{name}"]]
+
+
 def test_a_report_never_replaces_what_the_check_reads(tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)

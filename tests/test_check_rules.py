@@ -22,6 +22,7 @@ from tmx_export.check.rules import (
     check_unit,
     empty_target,
     number_mismatch,
+    placeholder,
     punctuation,
     spacing,
     tag_mismatch,
@@ -39,7 +40,7 @@ LISA = DATA / "tmx" / "lisa-tmx-compliance-kit"
 # The LISA files whose units carry inline codes on both sides, codes that agree.
 LISA_MARKUP = ("ExportTest2A.tmx", "ImportTest2A.tmx", "ImportTest2B.tmx", "ImportTest2C.tmx")
 # The checks that should stay (nearly) silent on real, published translations.
-STRICT = ("number-mismatch", "untranslated", "empty-target", "tag-mismatch")
+STRICT = ("number-mismatch", "untranslated", "empty-target", "tag-mismatch", "placeholder")
 
 
 def read_tmx(path: Path) -> list[Pair]:
@@ -87,7 +88,7 @@ def findings_by_check(units: list[Pair], checks=UNIT_CHECKS) -> dict[str, list]:
 
 def test_every_unit_check_is_a_known_check_with_its_severity():
     assert set(UNIT_CHECKS) == {"number-mismatch", "untranslated", "empty-target",
-                                "tag-mismatch", "punctuation", "spacing"}
+                                "tag-mismatch", "placeholder", "punctuation", "spacing"}
     unit = pair("I have 2 cats", "", tuid="7")
     (f,) = check_unit(unit)
     assert (f.check, f.severity, f.tuid, f.file, f.line) == \
@@ -257,6 +258,39 @@ def test_a_native_code_changed_inside_its_code_is_found(lisa):
                 target_markup='Voir <bpt i="1">&lt;A HREF="/fr"&gt;</bpt>ici'
                               '<ept i="1">&lt;/A&gt;</ept>.')
     assert found(tag_mismatch, link) == []
+
+
+# --- placeholders ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("source, target, item, expected", [
+    ("You have %d new messages", "Vous avez %s nouveaux messages", "%s", "%d"),
+    ("Delete {name}?", "Supprimer {nom} ?", "{nom}", "{name}"),
+    ("Hello %(name)s!", "Bonjour %(nom)s !", "%(nom)s", "%(name)s"),
+    ("Error {0}: {1}", "Erreur {0}", "{1}", "(missing from the target)"),
+    ("Saved.", "Enregistré dans %s.", "%s", "(not in the source)"),
+])
+def test_placeholders_that_differ_are_found(source, target, item, expected):
+    assert found(placeholder, pair(source, target)) == [(item, expected)]
+
+
+@pytest.mark.parametrize("source, target", [
+    ("%1$s sent %2$s", "%2$s envoyé par %1$s"),  # reordered
+    ("%d%% done", "%d %% terminé"),  # "%%" is a literal percent
+    ("50% of the votes", "50 % des voix"),  # percent signs, no codes
+    ("a 5 % decrease", "une baisse de 5 %"),
+    ("See http://x.eu/a%20b", "Voir http://x.eu/a%20b"),
+    ("{{literal}} {0}", "{{littéral}} {0}"),
+    ("Price: {0:.2f} EUR", "Prix : {0:.2f} EUR"),
+])
+def test_placeholders_that_agree_or_are_no_placeholders_pass(source, target):
+    assert found(placeholder, pair(source, target)) == []
+
+
+def test_real_omegat_memories_give_their_real_placeholder_differences():
+    units = read_tmx(Path(__file__).parent / "data" / "tmx" / "omegat-tests" /
+                     "project_save.tmx")
+    assert {(f.item, f.expected) for u in units for f in placeholder(u)} == \
+        {("{0}", "(missing from the target)")}
 
 
 def test_unparsable_markup_is_a_finding(lisa):

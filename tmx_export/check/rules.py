@@ -1,5 +1,5 @@
 """Checks of one unit on its own: numbers, untranslated and empty targets, inline codes,
-punctuation and spacing.
+software placeholders, punctuation and spacing.
 
 Each check is a function ``(unit) -> Iterator[Finding]``; :data:`UNIT_CHECKS` maps the
 check names of :data:`~tmx_export.check.model.CHECKS` to them. They run over every unit of
@@ -96,6 +96,15 @@ Europarl (ep-00-01-17, 786 sentence units):
     source has them in order, is a finding too. Markup that does not parse is a finding of
     its own and nothing else is compared for that unit. ``item``/``expected`` as for
     numbers, with the codes shown as ``<bpt i="1" x="1">``.
+
+``placeholder``
+    Software placeholders (:data:`_PLACEHOLDER_RE`: printf "%d", "%1$s", "%.2f", Python
+    "%(name)s", braces "{0}", "{name}", "{0:.2f}") are compared as multisets of their
+    spellings, in any text (a PO file's above all): "%d" made "%s", "{name}" translated
+    "{nom}", a placeholder dropped or added. Only forms that are placeholders beyond doubt:
+    "%%" and "{{" are literal, a "%" right after a letter or a digit is a percent sign or
+    part of a word ("50%d", "a%20b"), and the space flag is not read ("50 % des").
+    ``item``/``expected`` as for numbers.
 
 ``punctuation``
     End marks are compared by class (full stop, ellipsis "…"/"...", ! ? : ;, with the
@@ -1088,6 +1097,59 @@ def tag_mismatch(unit: Pair) -> Iterator[Finding]:
         yield finding(unit, "tag-mismatch", f'<ept i="{i}">', f'after its <bpt i="{i}">')
 
 
+# --- placeholder -----------------------------------------------------------------------------
+
+# Software placeholders, in the forms that are placeholders beyond doubt: printf ("%d",
+# "%1$s", "%-5.2f", "%ld"), Python's "%(name)s", and braces around a number or a name
+# ("{0}", "{name}", "{user.name}", "{0:.2f}", "{!r}"). "%%" and "{{" are literal marks; a
+# "%" right after a letter or a digit is a percent sign or part of a word ("50%d",
+# "a%20b"), and the space flag is not read ("50 % des").
+_PLACEHOLDER_RE = re.compile(
+    r"%%|\{\{|\}\}"
+    r"|(?<![\d%])%\([A-Za-z_]\w*\)[-+#0]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]"
+    r"|(?<![\w%])%(?:\d+\$)?[-+#0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?"
+    r"[diouxXeEfFgGaAcsp@]"
+    r"|\{(?:\d+|[A-Za-z_]\w*)?(?:\.[A-Za-z_]\w*|\[\w+\])*(?:![rsa])?(?::[^{}\s]{0,12})?\}")
+
+
+def _placeholders(text: str) -> Counter[str]:
+    """The placeholders of ``text`` (without the literal "%%", "{{", "}}"; "{}" counts)."""
+    if "%" not in text and "{" not in text:
+        return Counter()
+    return Counter(m.group() for m in _PLACEHOLDER_RE.finditer(text)
+                   if m.group() not in ("%%", "{{", "}}"))
+
+
+def placeholder(unit: Pair) -> Iterator[Finding]:
+    """The software placeholders (printf, Python, braces) of source and target differ as
+    multisets: "%d" made "%s", "{name}" translated "{nom}", one dropped or added. Their
+    order may change ("%1$s ... %2$s")."""
+    if _blank(unit.target):
+        return
+    source, target = _placeholders(unit.source), _placeholders(unit.target)
+    if source == target:
+        return
+    missing, extra = source - target, target - source
+    shown_missing = " ".join(_in_text_order(unit.source, missing))
+    if extra:
+        yield finding(unit, "placeholder", " ".join(_in_text_order(unit.target, extra)),
+                      shown_missing or "(not in the source)")
+    else:
+        yield finding(unit, "placeholder", shown_missing, "(missing from the target)")
+
+
+def _in_text_order(text: str, wanted: Counter[str]) -> list[str]:
+    """The placeholders of ``wanted`` (as many of each as it counts), in their order in
+    ``text``."""
+    left = Counter(wanted)
+    shown = []
+    for m in _PLACEHOLDER_RE.finditer(text):
+        if left[m.group()] > 0:
+            left[m.group()] -= 1
+            shown.append(m.group())
+    return shown
+
+
 # --- inline codes as content (punctuation, spacing) --------------------------------------------
 
 # What stands for an inline code in the text that punctuation and spacing read: a code is
@@ -1371,6 +1433,7 @@ UNIT_CHECKS: dict[str, Callable[[Pair], Iterator[Finding]]] = {
     "untranslated": untranslated,
     "empty-target": empty_target,
     "tag-mismatch": tag_mismatch,
+    "placeholder": placeholder,
     "punctuation": punctuation,
     "spacing": spacing,
 }
@@ -1418,8 +1481,8 @@ def _spacing_without_french_spaces(unit: Pair) -> Iterator[Finding]:
 
 # The checks unit_checker knows: all but empty_target find nothing in a blank target, and
 # empty_target nothing in another; tag_mismatch nothing in a unit without markup.
-_KNOWN = frozenset({number_mismatch, untranslated, empty_target, tag_mismatch, punctuation,
-                    spacing, _spacing_without_french_spaces})
+_KNOWN = frozenset({number_mismatch, untranslated, empty_target, tag_mismatch, placeholder,
+                    punctuation, spacing, _spacing_without_french_spaces})
 
 
 def check_unit(unit: Pair, checks: Mapping[str, Callable[[Pair], Iterator[Finding]]]

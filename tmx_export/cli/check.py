@@ -52,7 +52,7 @@ def check_command(inputs: Sequence[str], source_lang: str, target_lang: str,
                   accept_path: str | None, fail_on: str, french_spaces: bool,
                   input_format: str | None, quiet: bool) -> None:
     """Check a memory: approved and forbidden terms (lemma-aware), numbers, untranslated
-    and empty targets, inline codes, consistency, punctuation and spacing.
+    and empty targets, inline codes, placeholders, consistency, punctuation and spacing.
 
     MEMORY is anything build reads: TMX, XLIFF, PO, tables, dumps, parallel files (for
     these, the units build would write, with their tuids).
