@@ -470,6 +470,8 @@ def test_a_number_is_compared_with_its_scale_word(source, target, source_lang, t
     ("2.5 million", "2,5 Mio.", "en-GB", "de-DE"),
     ("5 m long", "5 mètres de long", "en-GB", "fr-FR"),  # "m" is a metre too
     ("between 2 and 3 million", "entre 2 et 3 millions", "en-GB", "fr-FR"),
+    # a language whose scale words the rules do not know: the bare number still pairs
+    ("EUR 3 billion", "3 miljarder euro", "en-GB", "sv-SE"),
 ])
 def test_a_scaled_number_matches_its_value_written_otherwise(source, target, source_lang,
                                                             target_lang):

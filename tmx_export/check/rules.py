@@ -28,12 +28,13 @@ Europarl (ep-00-01-17, 786 sentence units):
     may pair 20 with -20. A number followed by a scale word of :data:`SCALE_WORDS`
     ("million", "billion", "milliard(s)", "Mrd.", "mld"...) stands for its scaled value
     only ("2 million" = "2 000 000", "2 billion" = "2 milliards", but no "2 millions");
-    after "k" or "m" (a metre too) it keeps its own value as well. A target number spelled
-    as a source number, between languages that write numbers differently, is read
-    strictly (:func:`_strict_values`): a comma is no English decimal mark, and in an
-    amount of money, a percentage or a scaled number a point is only a decimal mark in
-    English and none in a decimal-comma language, so a copied "1.500 EUR", "2,5 Mio.",
-    "3.5%" or "1.5 million" is found. English clock times match
+    after "k" or "m" (a metre too) it keeps its own value as well, and so it does when
+    either language has no table of scale words (Swedish "3 miljarder" is then 3). A
+    target number spelled as a source number, between languages that write numbers
+    differently, is read strictly (:func:`_strict_values`): a comma is no English
+    decimal mark, and in an amount of money, a percentage or a scaled number a point is
+    only a decimal mark in English and none in a decimal-comma language, so a copied
+    "1.500 EUR", "2,5 Mio.", "3.5%" or "1.5 million" is found. English clock times match
     the 24-hour clock ("3 p.m." = "15 h"); "the 1990s" matches "les années 90";
     "2015-19" matches "2015-2019".
     Digits glued to a letter before them ("CO2", "ed1.2", "am1") belong to a code: they
@@ -514,8 +515,10 @@ def _strict_values(body: str, mode: str, quantity: bool) -> set[Decimal] | None:
     return None
 
 
-def _numbers(text: str, lang: str) -> list[_Number]:
-    """The numbers written with digits in ``text`` (NFKC), read as ``lang`` writes them."""
+def _numbers(text: str, lang: str, scales: bool = True) -> list[_Number]:
+    """The numbers written with digits in ``text`` (NFKC), read as ``lang`` writes them.
+    ``scales=False``: a number before a scale word keeps its own value too (the other
+    side's language has no :data:`SCALE_WORDS`, so its scale words are not read)."""
     mode = _decimal_mode(lang)
     numbers: list[_Number] = []
     if _primary(lang) == "en" and _AM_PM_RE.search(text):
@@ -559,6 +562,7 @@ def _numbers(text: str, lang: str) -> list[_Number]:
             values.add(Decimal(previous[0][:2] + body))
         scale = _SCALE_RE.match(text, end)
         factors, loose = _scale_factors(scale.group(1), lang) if scale else ((), True)
+        loose = loose or not scales
         values = _scaled(values, factors, loose)
         if len(body) == 4 and body.endswith("0") and _DECADE_RE.match(text, end):
             values.add(Decimal(int(body) % 100))
@@ -859,8 +863,12 @@ def number_mismatch(unit: Pair, *, count_repeats: bool = False) -> Iterator[Find
         return
     source = unicodedata.normalize("NFKC", source)
     target = unicodedata.normalize("NFKC", target)
-    all_missing = _numbers(source, unit.source_lang) + _roman_references(source)
-    all_extra = _numbers(target, unit.target_lang) + _roman_references(target)
+    # a scale word is only read where both languages' scale words are known: Swedish
+    # "3 miljarder" would otherwise be a bare 3 against "3 billion"
+    scales = _primary(unit.source_lang) in SCALE_WORDS and \
+        _primary(unit.target_lang) in SCALE_WORDS
+    all_missing = _numbers(source, unit.source_lang, scales) + _roman_references(source)
+    all_extra = _numbers(target, unit.target_lang, scales) + _roman_references(target)
     if _decimal_mode(unit.source_lang) != _decimal_mode(unit.target_lang):
         _read_copies_strictly(all_extra, all_missing)
     missing, extra = list(all_missing), list(all_extra)
