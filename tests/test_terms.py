@@ -22,6 +22,7 @@ from tmx_export.terms.citation import citation_form
 from tmx_export.terms.rank import _name_like_terms, _no_noun
 from tmx_export.terms.review import apply_review, write_review
 from tmx_export.terms.run import read_term_units
+from tmx_export.terms.termbase import SCHEMA_VERSION
 from tmx_export.terms.termpair import TermPair
 from tmx_export.terms.units import split_clauses
 
@@ -860,8 +861,11 @@ def test_counts_accumulate_across_runs_as_in_one_run(tmp_path):
     in_one, in_two = _counts(tmp_path / "one.csv"), _counts(tmp_path / "two.csv")
     for pair in (("code of conduct", "code de conduite"), ("Norway", "Norvège")):
         assert in_one[pair] == in_two[pair] == "2"
+    # the same terms too: each pair's citation form is made from all its occurrences, not
+    # kept from the first run that met it ("Agreement"/"accord" then "Accord")
     with Termbase(tmp_path / "one.db") as a, Termbase(tmp_path / "two.db") as b:
-        assert ({(p.key, p.count) for p in a.pairs()} == {(p.key, p.count) for p in b.pairs()})
+        assert ({(p.key, p.count, p.source_term, p.target_term) for p in a.pairs()}
+                == {(p.key, p.count, p.source_term, p.target_term) for p in b.pairs()})
     # a pair left out by a high --min-count comes back with a lower one: the documents were
     # read, and their evidence kept
     runner.invoke(terms, [*session, "--termbase", str(tmp_path / "high.db"), "--min-count", "5",
@@ -871,6 +875,50 @@ def test_counts_accumulate_across_runs_as_in_one_run(tmp_path):
                                 "--min-count", "1", "--csv", str(tmp_path / "low.csv")])
     assert "not counted again" in low.output
     assert _counts(tmp_path / "low.csv")[("Norway", "Norvège")] == "1"
+
+
+def test_later_runs_keep_the_terms_a_reviewer_wrote_and_remake_the_others(tmp_path):
+    first, second = ([str(SESSIONS / f"ep-00-01-{day}.{lang}.txt") for lang in ("en", "fr")]
+                     for day in ("17", "21"))
+    runner = CliRunner()
+    db = tmp_path / "t.db"
+    assert runner.invoke(terms, [*first, "--termbase", str(db)]).exit_code == 0
+    with Termbase(db) as termbase:
+        written = next(p for p in termbase.pairs() if p.source_lemma == "agenda")
+        assert termbase.set_terms(written.id, "Agenda", written.target_term)
+        # what a run of schema 3 left: the terms of its first run, none marked as written
+        termbase.db.execute("UPDATE pairs SET source_term = 'Parliaments' WHERE id IN"
+                            " (SELECT id FROM pairs WHERE source_lemma = 'parliament')")
+    assert runner.invoke(terms, [*second, "--termbase", str(db)]).exit_code == 0
+    with Termbase(db) as termbase:
+        pairs = termbase.pairs()
+        assert termbase.get(written.id).source_term == "Agenda"
+        assert {p.source_term for p in pairs if p.source_lemma == "parliament"} == {
+            "Parliament"}
+
+
+def test_a_termbase_of_schema_3_keeps_the_terms_of_its_decided_pairs(tmp_path):
+    from tmx_export.terms.termbase import MIGRATIONS
+
+    db = tmp_path / "old.db"
+    con = sqlite3.connect(db)
+    con.executescript(";".join(MIGRATIONS[:3]) + "; PRAGMA user_version = 3;")
+    con.executemany(
+        "INSERT INTO pairs (source_lang, target_lang, source_lemma, target_lemma, source_term,"
+        " target_term, status, created, updated) VALUES ('en-GB', 'fr-FR', ?, ?, ?, ?, ?,"
+        " '', '')", [("cluster", "conglomérat", "Clusters", "conglomérats", "approved"),
+                     ("value chain", "chaîne de valeur", "value chains", "chaînes de valeur",
+                      "proposed")])
+    con.commit()
+    con.close()
+    _update(db, seed_pair())
+    with Termbase(db) as termbase:
+        assert termbase.version == SCHEMA_VERSION
+        terms_of = {p.source_lemma: (p.source_term, p.target_term)
+                    for p in termbase.pairs(min_count=1)}
+    # a reviewer decided "cluster" as written then; "value chain" takes its citation form
+    assert terms_of["cluster"] == ("Clusters", "conglomérats")
+    assert terms_of["value chain"] == ("value chain", "chaîne de valeur")
 
 
 def test_a_termbase_of_schema_1_is_migrated_and_keeps_its_counts(tmp_path):
@@ -883,7 +931,8 @@ def test_a_termbase_of_schema_1_is_migrated_and_keeps_its_counts(tmp_path):
     # a document counted by a run of schema 1 (no units kept), then migrated
     summary, stored = _update(db, seed_pair())
     with Termbase(db) as termbase:
-        assert termbase.version == 3 and termbase.stored_units(("en-GB", "fr-FR")) == []
+        assert termbase.version == SCHEMA_VERSION
+        assert termbase.stored_units(("en-GB", "fr-FR")) == []
     cluster_before = next(p for p in stored if p.source_lemma == "cluster").count
     result = CliRunner().invoke(terms, [str(SEED_DUMP), "--termbase", str(db),
                                         "--csv", str(tmp_path / "g.csv")])
@@ -895,7 +944,7 @@ def test_a_termbase_of_schema_1_is_migrated_and_keeps_its_counts(tmp_path):
 def test_termbase_schema_version_and_refusals(tmp_path):
     db = tmp_path / "t.db"
     with Termbase(db) as termbase:
-        assert termbase.version == 3
+        assert termbase.version == SCHEMA_VERSION
     con = sqlite3.connect(db)
     con.execute("PRAGMA user_version = 99")
     con.commit()
@@ -1602,7 +1651,7 @@ def _as_version_1(db: Path) -> None:
     no units kept."""
     con = sqlite3.connect(db)
     con.executescript(
-        "DROP TABLE units;"
+        "DROP TABLE units; ALTER TABLE pairs DROP COLUMN terms_edited;"
         "CREATE TABLE old (id INTEGER PRIMARY KEY, fingerprint TEXT NOT NULL UNIQUE,"
         " name TEXT NOT NULL, units INTEGER NOT NULL, added TEXT NOT NULL);"
         "INSERT INTO old SELECT id, fingerprint, name, units, added FROM documents;"
@@ -1620,7 +1669,7 @@ def test_a_version_1_termbase_is_migrated_with_its_documents_and_counts(tmp_path
     fr = _terms_run(tmp_path, "old.db", "fr-FR", tmx)
     assert "not counted again" not in fr.output
     con = sqlite3.connect(tmp_path / "old.db")
-    assert con.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert con.execute("PRAGMA foreign_key_check").fetchall() == []
     occurrences = con.execute("SELECT count(*) FROM occurrences o JOIN pairs p"
                               " ON p.id = o.pair_id WHERE p.target_lang = 'de-DE'").fetchone()

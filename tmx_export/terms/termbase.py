@@ -146,6 +146,14 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX units_document ON units (document_id);
     """,
+    # 4: whether a reviewer wrote a pair's terms (a review file's spelling, a pair added by
+    # hand): later runs keep those, and give every other pair the citation form of all its
+    # occurrences, not the first run's. Which terms an older termbase's reviewers wrote is
+    # not known: a decided pair keeps its terms, as a reviewer saw them.
+    """
+    ALTER TABLE pairs ADD COLUMN terms_edited INTEGER NOT NULL DEFAULT 0;
+    UPDATE pairs SET terms_edited = 1 WHERE status != 'proposed';
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 _TABLES = {"documents", "pairs", "occurrences", "contexts", "units"}  # what the current schema has
@@ -327,7 +335,7 @@ class Termbase:
             # A version 2 with units is no termbase that shipped (a branch's schema 2 kept
             # units, main's counted documents per language pair): refused, not half-migrated.
             foreign = (bool(tables) if version == 0
-                       else not _TABLES_1 <= tables or "units" in tables)
+                       else not _TABLES_1 <= tables or version == 2 and "units" in tables)
             if foreign:
                 raise InputError(self.path, "not a termbase (an SQLite file with other tables)")
             for script in MIGRATIONS[version:]:
@@ -507,7 +515,7 @@ class Termbase:
             pair_id = known.get(pair.key)
             if pair_id is not None:
                 updates.append((pair.dice, pair.llr, int(pair.glossary), now, pair.pos,
-                                pair_id))
+                                pair.source_term, pair.target_term, pair_id))
             else:
                 pair_id = next_id
                 next_id += 1
@@ -517,8 +525,12 @@ class Termbase:
         summary.updated_pairs += len(updates)
         summary.new_pairs += len(inserts)
         self.db.executemany(
+            # the citation forms of every occurrence so far, unless a reviewer wrote them
             "UPDATE pairs SET dice = ?, llr = ?, glossary = max(glossary, ?), updated = ?,"
-            " pos = coalesce(pos, ?) WHERE id = ?", updates,
+            " pos = coalesce(pos, ?),"
+            " source_term = CASE terms_edited WHEN 0 THEN ? ELSE source_term END,"
+            " target_term = CASE terms_edited WHEN 0 THEN ? ELSE target_term END"
+            " WHERE id = ?", updates,
         )
         self.db.executemany(
             "INSERT INTO pairs (id, source_lang, target_lang, source_lemma, target_lemma,"
@@ -578,7 +590,8 @@ class Termbase:
 
     def set_terms(self, pair_id: int, source_term: str, target_term: str) -> bool:
         """Change the citation forms of a pair (how its terms are written in the outputs);
-        returns whether anything changed. Later extraction runs keep them."""
+        returns whether anything changed. Later extraction runs keep them (``terms_edited``),
+        where they give other pairs the citation forms of all their occurrences."""
         with self.transaction():
             row = self.db.execute(
                 "SELECT source_term, target_term FROM pairs WHERE id = ?", (pair_id,)
@@ -588,7 +601,8 @@ class Termbase:
             if (source_term, target_term) == tuple(row):
                 return False
             self.db.execute(
-                "UPDATE pairs SET source_term = ?, target_term = ?, updated = ? WHERE id = ?",
+                "UPDATE pairs SET source_term = ?, target_term = ?, terms_edited = 1, updated = ?"
+                " WHERE id = ?",
                 (source_term, target_term, _now(), pair_id),
             )
         return True
@@ -609,8 +623,8 @@ class Termbase:
         with self.transaction():
             return self.db.execute(
                 "INSERT INTO pairs (source_lang, target_lang, source_lemma, target_lemma,"
-                " source_term, target_term, pos, glossary, created, updated)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " source_term, target_term, pos, glossary, created, updated, terms_edited)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
                 (*pair.key, pair.source_term, pair.target_term, pair.pos, int(pair.glossary),
                  now, now),
             ).lastrowid
