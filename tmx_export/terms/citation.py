@@ -60,6 +60,8 @@ def citation_form(variants: Mapping[str, int], extractor: Extractor) -> str:
     # (in German every noun is capitalised, a single word is no name; a capitalised
     # adjective makes one: "Vereinte Nationen")
     names = not extractor.rules.cased_nouns or len(form.split()) > 1
+    if known != form and _unseen_agreement(form, known, variants, extractor):
+        return form
     if known != form and (_plural_name(form, known, variants, extractor)
                           or names and any(_plural_only(variant, known, variants)
                                            for variant in variants
@@ -72,6 +74,39 @@ def citation_form(variants: Mapping[str, int], extractor: Extractor) -> str:
 # The languages whose singulars are made here by rules (English and French endings); the
 # others take simplemma's lemma, and their citation forms start from the variant nearest it.
 HAND_MADE_SINGULARS = ("en", "fr")
+
+
+def _unseen_agreement(form: str, known: str, variants: Mapping[str, int],
+                      extractor: Extractor) -> bool:
+    """Whether ``known``, made from ``form`` by lemmas, changes a word that agrees with the
+    head of a term of several words and is written nowhere in the text: an adjective given
+    its lemma's gender or case ("Commissione europea" -> "Commissione europeo", "morze
+    pełne" -> "morze pełny"; issue 9). In a head-first language with its own rules the head
+    alone may change ("catene del valore" -> "catena del valore"); in the fallback languages,
+    whose word order is not known, any word. Such a form is kept only where the text has it."""
+    rules = extractor.rules
+    if extractor.lang in HAND_MADE_SINGULARS or not (rules.head_first or not rules.hand_made):
+        return False
+    seen, written = form.split(), known.split()
+    if len(seen) < 2 or known.lower() in {variant.lower() for variant in variants}:
+        return False
+    if len(seen) != len(written):
+        return True
+    changed = [at for at, (a, b) in enumerate(zip(seen, written, strict=True)) if a != b]
+    return not rules.hand_made or any(
+        at > 0 and not _plural_dropped(seen[at].lower(), written[at].lower(), extractor.lang)
+        for at in changed)
+
+
+def _plural_dropped(seen: str, written: str, lang: str) -> bool:
+    """Whether ``written`` is the word ``seen`` with its plural ending made singular and its
+    gender kept: Spanish and Portuguese "-s"/"-es" dropped ("miembros" -> "miembro",
+    "internacionales" -> "internacional"), Italian "-i" made "-o" or "-e" ("ittici" ->
+    "ittico"). An Italian "-e" made "-o" ("europee" -> "europeo") changes the gender."""
+    if lang == "it":
+        return (len(seen) == len(written) and seen[:-1] == written[:-1]
+                and seen.endswith("i") and written.endswith(("o", "e")))
+    return seen in (written + "s", written + "es")
 
 
 def _base_variant(variants: Mapping[str, int], extractor: Extractor) -> str:
