@@ -776,6 +776,21 @@ def test_names_used_in_the_plural_only_keep_it():
     assert citation_form({"value chains": 2}, en) == "value chain"
 
 
+def test_both_terms_of_a_pair_take_the_singular_by_one_rule():
+    # issue 10: "Member States" kept as a name beside "État membre" made singular
+    from tmx_export.pipeline import read_units
+
+    files = sorted(str(p) for p in (DATA / "tmx" / "dgt-tm").glob("*.tmx"))
+    units, _ = read_units(files, source_lang="en-GB", target_lang="fr-FR")
+    terms = {p.key[2:]: (p.source_term, p.target_term) for p in extract_terms(units)}
+    assert terms[("member state", "état membre")] == ("Member State", "État membre")
+    assert terms[("fish stock", "stock de poisson")] == ("Fish Stock", "stock de poissons")
+    # a name whose translation is written as seen keeps its plural
+    units, _ = read_units(files, source_lang="de-DE", target_lang="en-GB")
+    assert ("Vereinigten Staaten", "United States") in {
+        (p.source_term, p.target_term) for p in extract_terms(units)}
+
+
 def test_unsupported_language_is_a_clear_error():
     # Maltese: simplemma has no lemmas and wordfreq no word list for it
     with pytest.raises(ValueError, match="no term rules for language 'mt'"):

@@ -36,7 +36,30 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def citation_form(variants: Mapping[str, int], extractor: Extractor) -> str:
+def pair_citation_forms(source_variants: Mapping[str, int], target_variants: Mapping[str, int],
+                        source: Extractor, target: Extractor) -> tuple[str, str]:
+    """The citation forms of both terms of a pair, by one rule: a side kept in the plural
+    as a name of several capitalised words ("Member States", never written "Member State")
+    is made singular too when the other
+    side was, from plurals only ("États membres" -> "État membre"; issue 10). A name whose
+    translation is seen as written keeps its plural ("United States" -> "États-Unis")."""
+    forms = [citation_form(source_variants, source), citation_form(target_variants, target)]
+    sides = ((source_variants, source), (target_variants, target))
+    for side, (variants, extractor) in enumerate(sides):
+        other_variants, _ = sides[1 - side]
+        words = forms[side].split()
+        if len(words) < 2 or not all(word[:1].isupper() for word in words):
+            continue  # no name of several words ("Annexes" is no plural of "Annexe")
+        if forms[1 - side].lower() in {v.lower() for v in other_variants}:
+            continue  # the other side is written as seen: nothing to follow
+        singular = citation_form(variants, extractor, plural_names=False)
+        if singular != forms[side]:
+            forms[side] = singular
+    return forms[0], forms[1]
+
+
+def citation_form(variants: Mapping[str, int], extractor: Extractor,
+                  plural_names: bool = True) -> str:
     """The dictionary form of a term from its surface variants: the head in the singular.
 
     The head is the last word in English ("value chains" -> "value chain"), or the word
@@ -44,7 +67,8 @@ def citation_form(variants: Mapping[str, int], extractor: Extractor) -> str:
     ("chaînes de valeur" -> "chaîne de valeur"); French adjectives agreeing with the head
     follow it into the singular ("conglomérats transnationaux" -> "conglomérat
     transnational"). In the other languages, whose singulars are simplemma's lemmas, the
-    starting point is the variant nearest its lemmas (:func:`_base_variant`).
+    starting point is the variant nearest its lemmas (:func:`_base_variant`). ``plural_names``:
+    whether names and plural senses keep their plural ("Minutes", "Rules of Procedure").
     """
     if not variants:
         return ""
@@ -62,6 +86,8 @@ def citation_form(variants: Mapping[str, int], extractor: Extractor) -> str:
     names = not extractor.rules.cased_nouns or len(form.split()) > 1
     if known != form and _unseen_agreement(form, known, variants, extractor):
         return form
+    if not plural_names:
+        return known
     if known != form and (_plural_name(form, known, variants, extractor)
                           or names and any(_plural_only(variant, known, variants)
                                            for variant in variants
