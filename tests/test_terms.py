@@ -936,6 +936,25 @@ def test_a_termbase_of_schema_3_keeps_the_terms_of_its_decided_pairs(tmp_path):
     assert terms_of["value chain"] == ("value chain", "chaîne de valeur")
 
 
+def test_the_termbase_line_says_how_many_recorded_pairs_are_new(tmp_path):
+    # issue 17: "769 new pair(s); 594 en-GB/fr-FR pair(s) in all" on a first run: the new
+    # ones counted the candidates below --min-count, which no output holds
+    act = str(DATA / "tmx" / "dgt-tm" / "22019D0996.tmx")
+    db, table = str(tmp_path / "t.db"), str(tmp_path / "t.csv")
+    first = CliRunner().invoke(terms, [act, "--termbase", db, "--csv", table])
+    assert first.exit_code == 0, first.output
+    recorded = len(_counts(Path(table)))
+    assert f"{recorded} en-GB/fr-FR pair(s) recorded, {recorded} of them new" in first.output
+    below = re.search(r"and (\d+) new candidate pair\(s\) seen fewer than 2 time",
+                      first.output)
+    assert below and int(below.group(1)) > 0
+    other = str(DATA / "tmx" / "dgt-tm" / "22019D0391.tmx")
+    second = CliRunner().invoke(terms, [other, "--termbase", db, "--csv", table])
+    assert second.exit_code == 0, second.output
+    new = int(re.search(r"recorded, (\d+) of them new", second.output).group(1))
+    assert 0 < new < len(_counts(Path(table)))
+
+
 def test_a_termbase_of_schema_1_is_migrated_and_keeps_its_counts(tmp_path):
     from tmx_export.terms.termbase import MIGRATIONS
 
