@@ -214,7 +214,7 @@ def test_a_row_added_by_hand_is_a_new_pair_of_the_files_languages(tmp_path):
     assert summary.added == 1
     added = stored(db)["industrial policies"]
     assert (added.key, added.status) == (
-        ("en-GB", "fr-FR", "industrial policy", "politique industriel"), "approved")
+        ("en", "fr", "industrial policy", "politique industriel"), "approved")
 
 
 def test_a_row_with_part_of_its_key_names_the_row_and_what_is_missing(tmp_path):

@@ -944,7 +944,7 @@ def test_the_termbase_line_says_how_many_recorded_pairs_are_new(tmp_path):
     first = CliRunner().invoke(terms, [act, "--termbase", db, "--csv", table])
     assert first.exit_code == 0, first.output
     recorded = len(_counts(Path(table)))
-    assert f"{recorded} en-GB/fr-FR pair(s) recorded, {recorded} of them new" in first.output
+    assert f"{recorded} en/fr pair(s) recorded, {recorded} of them new" in first.output
     below = re.search(r"and (\d+) new candidate pair\(s\) seen fewer than 2 time",
                       first.output)
     assert below and int(below.group(1)) > 0
@@ -1616,7 +1616,7 @@ def test_a_multilingual_tmx_counts_once_per_language_pair(tmp_path):
     assert _csv_rows(tmp_path / "again.csv") == _csv_rows(tmp_path / "fresh.csv")
     with Termbase(tmp_path / "ml.db") as termbase:
         assert [(d.source_lang, d.target_lang) for d in termbase.documents()] == [
-            ("en-GB", "de-DE"), ("en-GB", "fr-FR")]
+            ("en", "de"), ("en", "fr")]  # keyed by primary language, as check reads them
 
 
 def test_runs_of_two_language_pairs_each_count_as_one_run_of_their_own(tmp_path):
@@ -1631,17 +1631,18 @@ def test_runs_of_two_language_pairs_each_count_as_one_run_of_their_own(tmp_path)
 
     def counts(db: str, lang: str) -> set[tuple]:
         with Termbase(tmp_path / db) as termbase:
-            return {(p.key, p.count) for p in termbase.pairs(langs=[("en-GB", lang)])}
+            return {(p.key, p.count, p.source_term, p.target_term)
+                    for p in termbase.pairs(langs=[("en-GB", lang)])}
 
     for lang in ("de-DE", "fr-FR"):
-        # (keys and counts: the citation forms are those of the run that first met a pair)
+        # keys, counts and citation forms (those of all the occurrences, not the first run's)
         assert counts("ml.db", lang) == counts(f"one-{lang}.db", lang)
-        assert max(count for _, count in counts("ml.db", lang)) > 1
+        assert max(count for _, count, _, _ in counts("ml.db", lang)) > 1
         assert set(_tbx_terms(tmp_path / f"ml-{lang}.tbx")) == {"en-GB", lang}
     with Termbase(tmp_path / "ml.db") as termbase:
         assert ([(d.name, d.target_lang) for d in termbase.documents()]
-                == [(str(tmx), lang) for tmx in (first, second) for lang in ("de-DE", "fr-FR")])
-        assert {u.target_lang for u in termbase.stored_units(("en-GB", "de-DE"))} == {"de-DE"}
+                == [(str(tmx), lang) for tmx in (first, second) for lang in ("de", "fr")])
+        assert {u.target_lang for u in termbase.stored_units(("en-GB", "de-DE"))} == {"de"}
 
 
 def _tbx_terms(path: Path) -> dict[str, set[str]]:
@@ -1706,9 +1707,74 @@ def test_a_version_1_termbase_is_migrated_with_its_documents_and_counts(tmp_path
     assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert con.execute("PRAGMA foreign_key_check").fetchall() == []
     occurrences = con.execute("SELECT count(*) FROM occurrences o JOIN pairs p"
-                              " ON p.id = o.pair_id WHERE p.target_lang = 'de-DE'").fetchone()
+                              " ON p.id = o.pair_id WHERE p.target_lang = 'de'").fetchone()
     con.close()
     assert occurrences[0] > 0  # the migration dropped no evidence
+
+
+def test_en_fr_and_en_gb_fr_fr_are_one_language_pair_of_the_termbase(tmp_path):
+    # issue 11: a document read as en/fr after en-GB/fr-FR was counted again, under a pair
+    # of its own without the approvals, while check reads them as one pair
+    db = str(tmp_path / "t.db")
+    runner = CliRunner()
+    assert runner.invoke(terms, [str(SEED_DUMP), "--termbase", db]).exit_code == 0
+    with Termbase(db) as termbase:
+        cluster = next(p for p in termbase.pairs() if p.source_lemma == "cluster")
+        assert termbase.set_status(cluster.id, "approved")
+    again = runner.invoke(terms, [str(SEED_DUMP), "--termbase", db, "--source-lang", "en",
+                                  "--target-lang", "fr", "--csv", str(tmp_path / "t.csv")])
+    assert again.exit_code == 0, again.output
+    assert "not counted again" in again.output
+    with (tmp_path / "t.csv").open(encoding="utf-8", newline="") as handle:
+        rows = {row["source"]: row for row in csv.DictReader(handle)}
+    assert (rows["cluster"]["count"], rows["cluster"]["status"]) == (str(cluster.count),
+                                                                     "approved")
+
+
+def test_a_termbase_of_schema_4_merges_its_regional_language_pairs(tmp_path):
+    from tmx_export.terms.termbase import MIGRATIONS
+
+    db = tmp_path / "old.db"
+    con = sqlite3.connect(db)
+    con.executescript(";".join(MIGRATIONS[:4]) + "; PRAGMA user_version = 4;")
+    con.executemany(
+        "INSERT INTO documents (id, fingerprint, source_lang, target_lang, name, units, added)"
+        " VALUES (?, ?, ?, ?, ?, 1, '')",
+        [(1, "a", "en-GB", "fr-FR", "a.tsv"), (2, "b", "en", "fr", "b.tsv"),
+         (3, "a", "en", "fr", "a.tsv"), (4, "a", "en-GB", "de-DE", "a.tsv")])
+    con.executemany(
+        "INSERT INTO units (document_id, source, target, source_lang, target_lang, line)"
+        " VALUES (?, 'x', 'y', 'en-GB', 'fr-FR', 1)", [(1,), (2,), (3,), (4,)])
+    con.executemany(
+        "INSERT INTO pairs (id, source_lang, target_lang, source_lemma, target_lemma,"
+        " source_term, target_term, status, status_date, created, updated)"
+        " VALUES (?, ?, ?, 'party', 'partie', 'Party', 'partie', ?, ?, '', '')",
+        [(1, "en-GB", "fr-FR", "approved", "2026-01-01"), (2, "en", "fr", "proposed", None),
+         (3, "en-GB", "de-DE", "rejected", "2026-01-02")])
+    con.executemany(
+        "INSERT INTO occurrences (pair_id, document_id, source_form, target_form, count)"
+        " VALUES (?, ?, 'Party', 'partie', ?)", [(1, 1, 3), (2, 2, 4), (2, 3, 3), (3, 4, 2)])
+    con.executemany(
+        "INSERT INTO contexts (pair_id, document_id, tuid, source, target, source_start,"
+        " source_end, target_start, target_end) VALUES (?, ?, '1', 'x', 'y', 0, 1, 0, 1)",
+        [(1, 1), (2, 2), (2, 3)])
+    con.commit()
+    con.close()
+    with Termbase(db) as termbase:
+        assert termbase.version == SCHEMA_VERSION
+        # a.tsv counted twice for EN-FR is one document; its second counting's evidence goes
+        assert [(d.name, d.source_lang, d.target_lang) for d in termbase.documents()] == [
+            ("a.tsv", "en", "fr"), ("b.tsv", "en", "fr"), ("a.tsv", "en", "de")]
+        party = {p.target_lang: p for p in termbase.pairs(min_count=1)}
+    assert set(party) == {"fr", "de"}
+    # one EN-FR pair: the approval kept, the occurrences of both documents, no double count
+    assert (party["fr"].id, party["fr"].status, party["fr"].count) == (1, "approved", 7)
+    assert len(party["fr"].contexts) == 2
+    assert (party["de"].status, party["de"].count) == ("rejected", 2)
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert con.execute("SELECT count(*) FROM units").fetchone()[0] == 3
+    con.close()
 
 
 def test_apply_refuses_a_termbase_that_does_not_exist(tmp_path):

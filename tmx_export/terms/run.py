@@ -200,11 +200,12 @@ def _terms_with_termbase(termbase_path: str, by_document: dict[str, list[Pair]],
     transaction (another run adding a document meanwhile would be left out of both
     extractions).
     """
-    from .termbase import Termbase
+    from .termbase import Termbase, primary_langs
 
     # the outputs hold this run's language pair only: a termbase holding EN-FR too must not
-    # put French terms in an EN-DE TBX under German
-    run_langs = {(unit.source_lang, unit.target_lang)
+    # put French terms in an EN-DE TBX under German. The termbase keys language pairs by
+    # primary subtags, as check reads them: en/fr and en-GB/fr-FR are one pair.
+    run_langs = {primary_langs((unit.source_lang, unit.target_lang))
                  for members in by_document.values() for unit in members}
     with Termbase(termbase_path) as termbase, termbase.transaction():
         new = termbase.new_documents(documents)
@@ -215,10 +216,11 @@ def _terms_with_termbase(termbase_path: str, by_document: dict[str, list[Pair]],
         added, new_pairs, stored = 0, 0, None
         # each language pair extracted over its own documents only (a document counts once
         # per language pair; its EN-FR units must not weigh on EN-DE counts)
-        doc_langs = sorted({(doc.source_lang, doc.target_lang) for doc in documents.values()})
+        doc_langs = sorted({primary_langs((doc.source_lang, doc.target_lang))
+                            for doc in documents.values()})
         for langs in doc_langs:
             mine = {name: doc for name, doc in new.items()
-                    if (doc.source_lang, doc.target_lang) == langs}
+                    if primary_langs((doc.source_lang, doc.target_lang)) == langs}
             summary, stored = _recount(termbase, langs, mine, by_document, options, read,
                                        say, clock)
             added += len(summary.added_documents)
@@ -259,7 +261,9 @@ def _recount(termbase: Termbase, langs: tuple[str, str], new: dict,
     from .termbase import UpdateSummary
 
     units = termbase.stored_units(langs)
-    units += [unit for name in new for unit in by_document[name]]
+    # one language pair for the extraction, the termbase's (the units keep their own tags)
+    units += [replace(unit, source_lang=langs[0], target_lang=langs[1])
+              for name in new for unit in by_document[name]]
     if not units:  # every document was counted before the termbase kept units
         return UpdateSummary(), None
     # A reviewer's decisions steer the pairing: what was approved anchors it, what was
