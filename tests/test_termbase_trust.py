@@ -204,6 +204,9 @@ def test_a_row_added_by_hand_is_a_new_pair_of_the_files_languages(tmp_path):
     # typed under the others, the hidden key columns left empty
     db = tmp_path / "terms.db"
     review = Review(tmp_path / "review.xlsx", seed_termbase(db))
+    # a row as a termbase of schema 4 wrote it: the same language pair
+    review.set("cluster", "source lang", "en-GB")
+    review.set("cluster", "target lang", "fr-FR")
     row = review.sheet.max_row + 1
     for column, value in (("source term", "industrial policies"),
                           ("target term", "politiques industrielles"), ("status", "approved")):

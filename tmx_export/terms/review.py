@@ -22,7 +22,7 @@ from ..formats.table import cell_text, open_workbook
 from ..formats.text import atomic_output
 from . import _sheet_xml
 from .candidates import Extractor
-from .termbase import Termbase
+from .termbase import Termbase, primary_langs
 from .termpair import STATUSES, TermPair, most_common
 
 COLUMNS = [
@@ -269,7 +269,8 @@ def _read_rows(path: str | Path) -> list[_Row]:
                 added.append(row)  # its key is made once the file's languages are known
                 continue
             rows.append(row)
-        rows += _keyed(added, {row.key[:2] for row in rows}, name)
+        # (by primary language, as the termbase keys pairs: an older file says en-GB/fr-FR)
+        rows += _keyed(added, {primary_langs(row.key[:2]) for row in rows}, name)
         return _without_repeats(rows, name)
     finally:
         book.close()
