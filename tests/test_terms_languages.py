@@ -116,6 +116,33 @@ def test_german_citation_forms_are_the_variants_nearest_the_base_form() -> None:
     assert terms["lebend meeresressource"] == "lebenden Meeresressourcen"
 
 
+def _source_terms(source_lang: str) -> dict[str, str]:
+    """Each source lemma's citation form, from the DGT-TM excerpts read ``source_lang`` to
+    English."""
+    from tmx_export.pipeline import read_units
+    from tmx_export.terms.associate import extract_terms
+
+    files = sorted(str(p) for p in (DATA / "tmx" / "dgt-tm").glob("*.tmx"))
+    units, _ = read_units(files, source_lang=source_lang, target_lang="en-GB")
+    return {p.source_lemma: p.source_term for p in extract_terms(units)}
+
+
+@pytest.mark.parametrize(("lang", "lemma", "written"), [
+    # issue 9: the adjective took its lemma's gender or case ("Unione europeo", "morze pełny")
+    ("it-IT", "unione europeo", "Unione europea"),
+    ("it-IT", "compatibilità elettromagnetico", "compatibilità elettromagnetica"),
+    ("it-IT", "disposizione legislativo", "disposizioni legislative"),  # seen plural only
+    ("it-IT", "stock ittico", "stock ittico"),  # "ittici": "-i" made "-o", gender kept
+    ("es-ES", "compatibilidad electromagnético", "compatibilidad electromagnética"),
+    ("es-ES", "estado miembro", "Estado miembro"),  # "Estados miembros": "-s" dropped
+    ("pl-PL", "morze pełny", "morze pełne"),
+    ("pl-PL", "państwo członkowski", "państw członkowskich"),
+])
+def test_citation_forms_in_other_languages_agree_as_in_the_text(
+        lang: str, lemma: str, written: str) -> None:
+    assert _source_terms(lang)[lemma] == written
+
+
 def test_german_citation_forms_trust_lemmas_only_for_their_endings() -> None:
     from tmx_export.terms.citation import citation_form
 

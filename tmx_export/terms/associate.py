@@ -69,7 +69,7 @@ from .candidates import (
     Extractor,
     split_tokens,
 )
-from .citation import _decapitalise_initials, citation_form
+from .citation import _decapitalise_initials, pair_citation_forms
 from .keys import _Chains, _Trie
 from .link import _link
 from .patterns import _KIND, _S, _W, _ends_locution, _english, _french, _not_fragments
@@ -796,8 +796,8 @@ def _after_pass_one(units: list[Pair], src: _Side, tgt: _Side, piece_unit: array
         pair.llr = _llr(a, s_df[e], t_df[f], n_pieces) if a else 0.0
         pair.glossary = code in marked_codes
         _, source_variants, target_variants = pair.tallies()
-        pair.source_term = citation_form(source_variants, src.extractor)
-        pair.target_term = citation_form(target_variants, tgt.extractor)
+        pair.source_term, pair.target_term = pair_citation_forms(
+            source_variants, target_variants, src.extractor, tgt.extractor)
         if min(s_words[e], t_words[f]) > 1:
             pair.pos = "noun"  # the multi-word patterns are noun phrases
     result = []
