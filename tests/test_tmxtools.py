@@ -1134,9 +1134,16 @@ def test_usual_unit_key_equals_the_plain_key_and_clean_means_to_14_does_nothing(
     unit it calls TMX 1.4 already comes out of _to_14 unchanged."""
     import copy
 
-    from tmx_export.tools import _TagCache, _to_14, _unit_key, _usual_unit_key
+    from tmx_export.tools import (
+        _surely_valid,
+        _TagCache,
+        _to_14,
+        _unit_key,
+        _usual_unit_key,
+        _valid_as_found,
+    )
 
-    usual_units = clean_units = 0
+    usual_units = clean_units = shaped_units = 0
     for path in _merge_cases(tmp_path):
         langs = _TagCache()
         for tu in iter_elements(path):
@@ -1145,14 +1152,23 @@ def test_usual_unit_key_equals_the_plain_key_and_clean_means_to_14_does_nothing(
             if usual is None:
                 continue
             usual_units += 1
-            key, clean = usual
+            key, clean, shaped = usual
             assert key == plain, (path, tu.sourceline)
             if clean:
                 clean_units += 1
                 made = copy.deepcopy(tu)
                 _to_14(made)
                 assert etree.tostring(made) == etree.tostring(tu), (path, tu.sourceline)
-    assert usual_units > 1000 and clean_units > 700  # both ways are exercised
+            # what the pass says of the unit's children: what _surely_valid finds of them
+            found = [part[0] for part in key]
+            for srclang in (None, "en-GB", "fr-FR", "*all*"):
+                if clean and shaped:
+                    assert _valid_as_found(tu, found, srclang) == \
+                        _surely_valid(tu, langs, srclang), (path, tu.sourceline, srclang)
+                elif clean:
+                    assert not _surely_valid(tu, langs, srclang), (path, tu.sourceline)
+            shaped_units += clean and shaped
+    assert usual_units > 1000 and clean_units > 700 and shaped_units > 500  # all exercised
 
 
 def test_stats_runs_equal_the_plain_form(tmp_path):

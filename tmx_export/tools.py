@@ -126,7 +126,7 @@ def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = Tr
     unit_kinds = _merged_segtypes(header, others)
     declared = [header.get("srclang", ""), *(other.get("srclang", "") for other in others)]
     counts = MergeCounts()
-    counts.repairs.update(_dates_in_tmx_form(header))
+    counts.repairs.update(_dates_in_tmx_form(header) or ())
     counts.srclang = _merged_source_language(paths, declared)
     header.set("srclang", counts.srclang)
     if len({normalise_tag(tag) for tag in declared}) > 1:
@@ -183,17 +183,18 @@ def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = Tr
 
 
 def _prepared(tu: etree._Element, langs: _TagCache, path: Path, dedupe: bool
-              ) -> tuple[int, bool]:
-    """The fingerprint of a unit's key (0 without dedupe) and whether it is TMX 1.4 already
-    (:func:`_to_14` would do nothing). A repeat is left as it is: only the units written
-    are made TMX 1.4."""
+              ) -> tuple[int, bool, list[str] | None]:
+    """The fingerprint of a unit's key (0 without dedupe), whether it is TMX 1.4 already
+    (:func:`_to_14` would do nothing) and, for such a unit whose children are all that
+    :func:`_surely_valid` asks, the languages of its tuvs (else ``None``). A repeat is left
+    as it is: only the units written are made TMX 1.4."""
     if not dedupe:
-        return 0, False
+        return 0, False, None
     usual = _usual_unit_key(tu, langs)
     if usual is None:
-        return hash(_other_unit_key(tu, langs, path)), False
-    key, clean = usual
-    return hash(key), clean
+        return hash(_other_unit_key(tu, langs, path)), False, None
+    key, clean, plain = usual
+    return hash(key), clean, [part[0] for part in key] if clean and plain else None
 
 
 def _checked(tu: etree._Element, langs: _TagCache, path: Path, dedupe: bool,
@@ -204,20 +205,21 @@ def _checked(tu: etree._Element, langs: _TagCache, path: Path, dedupe: bool,
     :func:`_drop_empty_tuvs`, and its repairs are counted in ``fixes``). Checked before
     its fingerprint is kept: a unit left out must not make a valid one of the same segs a
     repeat."""
-    fingerprint, clean = _prepared(tu, langs, path, dedupe)
+    fingerprint, clean, found = _prepared(tu, langs, path, dedupe)
     if not clean:
         _to_14(tu)  # a second time changes nothing
-    repairs = _dates_in_tmx_form(tu)
-    if _surely_valid(tu, langs, srclang):
-        fixes.repairs.update(repairs)
+    # (the usual unit's children were looked at with its key: its own attributes remain)
+    if _valid_as_found(tu, found, srclang) if found is not None else \
+            _surely_valid(tu, langs, srclang):
         return fingerprint, None
+    repairs = _dates_in_tmx_form(tu) or Counter()
     isolated = sum(isolate_unpaired_codes(seg) for seg in tu.iter("seg"))
     if isolated:  # TMX 1.4b's isolated codes; the unit as written is what a repeat matches
         repairs[CODES_ISOLATED] += isolated
-        fingerprint, _ = _prepared(tu, langs, path, dedupe)
+        fingerprint = _prepared(tu, langs, path, dedupe)[0]
     emptied = _drop_empty_tuvs(tu, langs, srclang)
     if emptied:  # the unit as written is what a repeat must match
-        fingerprint, _ = _prepared(tu, langs, path, dedupe)
+        fingerprint = _prepared(tu, langs, path, dedupe)[0]
     problem = unit_problem(tu, srclang)
     if problem is None:
         fixes.repairs.update(repairs)
@@ -225,16 +227,19 @@ def _checked(tu: etree._Element, langs: _TagCache, path: Path, dedupe: bool,
     return fingerprint, problem
 
 
-def _dates_in_tmx_form(element: etree._Element) -> Counter[str]:
+def _dates_in_tmx_form(element: etree._Element) -> Counter[str] | None:
     """Rewrite the dates of ``element`` (the header, or a unit and its tuvs) in the TMX form,
-    leave out those that cannot be read (:func:`tmx_date`); what was done, counted. Asked
-    of every unit: a tuv with no attribute but its language is passed over at once."""
-    done: Counter[str] = Counter()
-    if element.attrib:
-        _mend_dates(element, done)
-    for child in element:
-        if child.tag == "tuv" and len(child.attrib) > 1:
-            _mend_dates(child, done)
+    leave out those that cannot be read (:func:`tmx_date`); what was done, counted
+    (``None``: nothing). Asked of every unit, so the usual one costs little: its dates are
+    mended only when one is not in the TMX form, and a tuv with no attribute but its
+    language is passed over at once."""
+    done: Counter[str] | None = None
+    for elem in (element, *(child for child in element.getchildren()
+                            if child.tag == "tuv" and len(child.keys()) > 1)):
+        dates = [value for name, value in elem.items() if name in DATE_ATTRIBUTES]
+        if dates and not all(map(TMX_DATE.match, dates)):
+            done = done if done is not None else Counter()
+            _mend_dates(elem, done)
     return done
 
 
@@ -272,18 +277,21 @@ def _drop_empty_tuvs(tu: etree._Element, langs: _TagCache, srclang: str | None) 
     return len(empty)
 
 
+_DATE_NAMES = tuple(sorted(DATE_ATTRIBUTES))
+
+
 def _surely_valid(tu: etree._Element, langs: _TagCache, srclang: str | None) -> bool:
     """Whether a unit made TMX 1.4 is of the usual shape and :func:`unit_problem` finds
     nothing, at a fifth of its cost: each child a ``tuv`` with a language and one ``seg`` of
     text, not blank, or a ``note`` or typed ``prop`` without children. ``False`` when not
-    sure: :func:`unit_problem` then decides."""
-    if tu.get("segtype") is not None:
-        return False
+    sure: :func:`unit_problem` then decides. Its dates, if any, are in the TMX form (a tuv
+    with attributes besides its language is not the usual shape: its dates are looked at
+    by :func:`_checked`)."""
     found = []
     for child in tu.getchildren():
         tag = child.tag
         if tag == "tuv":
-            if len(child) != 1:
+            if len(child) != 1 or len(child.keys()) != 1:
                 return False
             seg = child[0]
             text = seg.text
@@ -295,8 +303,20 @@ def _surely_valid(tu: etree._Element, langs: _TagCache, srclang: str | None) -> 
             found.append(langs[lang])
         elif len(child) or not (tag == "note" or tag == "prop" and child.get("type") is not None):
             return False
+    return _valid_as_found(tu, found, srclang)
+
+
+def _valid_as_found(tu: etree._Element, found: list[str], srclang: str | None) -> bool:
+    """The rest of :func:`_surely_valid` for a unit whose children are as it asks and whose
+    tuvs are in the languages ``found``: the tu's own attributes and the source language."""
+    if not found or tu.get("segtype") is not None:
+        return False
+    for name in _DATE_NAMES:
+        value = tu.get(name)
+        if value is not None and not TMX_DATE.match(value):
+            return False
     srclang = tu.get("srclang") or srclang  # a unit's own overrides the header's
-    return bool(found) and (not srclang or srclang == "*all*" or _holds_source(found, srclang))
+    return not srclang or srclang == "*all*" or _holds_source(found, srclang)
 
 
 def unit_problem(tu: etree._Element, srclang: str | None) -> str | None:
@@ -445,9 +465,12 @@ def _other_unit_key(tu: etree._Element, langs: _TagCache, path: Path) -> tuple:
     return key
 
 
-def _usual_unit_key(tu: etree._Element, langs: _TagCache) -> tuple[tuple, bool] | None:
-    """:func:`_unit_key` of a unit of the usual shape and whether :func:`_to_14` would leave
-    it as it is, in one pass over its children; ``None`` for any other unit.
+def _usual_unit_key(tu: etree._Element, langs: _TagCache) -> tuple[tuple, bool, bool] | None:
+    """:func:`_unit_key` of a unit of the usual shape, whether :func:`_to_14` would leave
+    it as it is, and whether its children are all that :func:`_surely_valid` asks of them
+    (each tuv with no attribute but its language and a seg of text, not blank; each other
+    child a note or a typed prop), in one pass over its children; ``None`` for any other
+    unit.
 
     The usual shape: each child a ``tuv`` holding nothing but a bare ``seg`` (no children,
     attributes or namespaces), or an element without children (``prop``, ``note``). Then the
@@ -458,27 +481,34 @@ def _usual_unit_key(tu: etree._Element, langs: _TagCache) -> tuple[tuple, bool] 
     (``getchildren``: lxml's iterators cost more than the list).
     """
     parts = []
-    clean = tu.text is None
+    clean = plain = tu.text is None
     for child in tu.getchildren():
-        if child.tag == "tuv":
+        tag = child.tag
+        if tag == "tuv":
             if len(child) != 1:
                 return None
             seg = child[0]
             if seg.tag != "seg" or len(seg) or seg.keys() or seg.nsmap:
                 return None
             lang = child.get(_XML_LANG_KEY)
+            text = seg.text
             if lang is None:
                 lang = child.get("lang", "")
                 clean = False
             elif clean and (child.tail is not None or child.text is not None
                             or seg.tail is not None):
                 clean = False
-            parts.append((langs[lang], 0, seg.text or ""))
+            if plain and (not text or text.isspace() or len(child.keys()) != 1):
+                plain = False
+            parts.append((langs[lang], 0, text or ""))
         elif len(child):
             return None
-        elif clean and (child.tail is not None or "lang" in child.keys()):
-            clean = False
-    return _bare_key(parts), clean
+        else:
+            if clean and (child.tail is not None or "lang" in child.keys()):
+                clean = False
+            if plain and not (tag == "note" or tag == "prop" and child.get("type") is not None):
+                plain = False
+    return _bare_key(parts), clean, plain
 
 
 def _bare_key(parts: list[tuple[str, int, str]]) -> tuple:
