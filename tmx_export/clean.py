@@ -62,6 +62,7 @@ from .formats.xml import XML_ILLEGAL_RE
 from .lang import (
     THIRD_LANGUAGE_PROB,
     classify_many,
+    classify_many_as,
     may_be_third_language,
     mean_score,
     primary,
@@ -127,31 +128,41 @@ def check_many(pairs: list[Pair], options: CleanOptions | None = None) -> list[s
     asked: dict[tuple[str, ...], dict[str, tuple[str, float]]] = {}
     for text, own, other in (side for found in sides.values() for side in found):
         asked.setdefault(_pair_key(own, other), {})[text] = ("", 0.0)
+    # what the identifier says over all its languages, for the third-language judgement:
+    # scored in the same walk of the texts as the pair's own verdicts
+    anyone: dict[str, tuple[str, float]] = {}
     for langs, verdicts in asked.items():
-        found = classify_many(list(verdicts), langs)
+        texts = list(verdicts)
+        found, *every = classify_many_as(
+            texts, [langs, None] if options.third_language else [langs])
         if found is None:  # the identifier does not know the pair: the rule passes
             verdicts.clear()
         else:
             verdicts.update(zip(verdicts, found, strict=True))
+        anyone.update(zip(texts, (every and every[0]) or (), strict=False))
     for i, unclear in sides.items():
         if _short_side_in_other_language(pairs[i], options) or any(
                 _reads_as(asked[_pair_key(own, other)].get(text, ("", 0.0)), other, options)
                 for text, own, other in unclear):
             reasons[i] = "wrong-language"
     if options.third_language:
-        _mark_third_languages(reasons, sides, options)
+        _mark_third_languages(reasons, sides, options, anyone)
     return reasons
 
 
 def _mark_third_languages(reasons: list[str | None],
                           sides: dict[int, list[tuple[str, str, str]]],
-                          options: CleanOptions) -> None:
+                          options: CleanOptions,
+                          known: dict[str, tuple[str, float]] | None = None) -> None:
     """``wrong-language`` for each pair still passing whose unclear side is in a third
-    language (:func:`_in_third_language`), the identifier asked about all at once."""
+    language (:func:`_in_third_language`), the identifier asked about all at once (but
+    for the texts whose verdict over all its languages is ``known``)."""
     pending = {i: unclear for i, unclear in sides.items()
                if reasons[i] is None and unclear and _judged_for_third(unclear[0])}
-    texts = list(dict.fromkeys(text for unclear in pending.values() for text, _, _ in unclear))
-    found = dict(zip(texts, classify_many(texts) or (), strict=False))
+    found = dict(known or {})
+    texts = list(dict.fromkeys(text for unclear in pending.values() for text, _, _ in unclear
+                               if text not in found))
+    found.update(zip(texts, classify_many(texts) or (), strict=False))
     for i, unclear in pending.items():
         if any(text in found and _in_third_language(text, own, other, found[text], options)
                for text, own, other in unclear):

@@ -577,17 +577,24 @@ def classify_many(texts: Sequence[str], languages: tuple[str, ...] | None = None
     float32 in an order of its BLAS's choosing, so a probability may differ from its in the
     fifth decimal (the tests compare both). A text's answer does not depend on the texts
     beside it."""
-    ident = identifier(languages)
-    if ident is None:
-        return None
-    if not texts:
-        return []
+    return classify_many_as(texts, [languages])[0]
+
+
+def classify_many_as(texts: Sequence[str], language_sets: Sequence[tuple[str, ...] | None]
+                     ) -> list[list[tuple[str, float]] | None]:
+    """:func:`classify_many` of ``texts`` for each of ``language_sets`` (``None``: all the
+    identifier's languages), the texts walked through the automaton once: the walk, the
+    slow part, depends on the texts only, not on the languages scored."""
+    idents = [identifier(languages) for languages in language_sets]
+    if not texts or all(ident is None for ident in idents):
+        return [None if ident is None else [] for ident in idents]
     import numpy as np
 
-    encoded = [ident._encode(text) for text in texts]
+    encoded = [_model()._encode(text) for text in texts]
     rows, feats = _walk_many(encoded)
     nbytes = np.fromiter(map(len, encoded), dtype=np.float64, count=len(encoded))
-    return _scores_many(ident, rows, feats, nbytes)
+    return [None if ident is None else _scores_many(ident, rows, feats, nbytes)
+            for ident in idents]
 
 
 # Below this many texts still walking, a numpy step costs more than the Python walk.
