@@ -104,6 +104,73 @@ def test_accepted_findings_are_not_reported_again(tmp_path: Path) -> None:
     assert refused.exit_code == 1 and "bad.tsv:2: unknown decision 'maybe'" in refused.stderr
 
 
+def test_a_csv_report_saved_with_semicolons_is_read_back(tmp_path: Path) -> None:
+    # what a spreadsheet in a French, German or Polish locale saves: ";" and a BOM
+    memory = planted_memory(tmp_path)
+    report = tmp_path / "findings.csv"
+    assert run("check", str(memory), "--report", str(report), "--fail-on", "never"
+               ).exit_code == 0
+    with report.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    rows[0].append("decision")
+    for row in rows[1:]:
+        row.append("false alarm" if row[3] == "number-mismatch" else "")
+    saved = tmp_path / "saved.csv"
+    with saved.open("w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle, delimiter=";").writerows(rows)
+    again = run("check", str(memory), "--accept", str(saved))
+    assert "1 accepted before, not reported" in again.stderr, again.output
+    assert "number-mismatch" not in again.stdout
+
+
+def test_the_xlsx_report_keeps_tuids_and_lines_as_numbers(tmp_path: Path) -> None:
+    table = tmp_path / "m.tsv"
+    table.write_text("en\tfr\n" + "".join(f"Article {n} applies.\tL'article {n + 1} "
+                                            "s'applique.\n" for n in range(1, 12)),
+                     encoding="utf-8")
+    report = tmp_path / "r.xlsx"
+    assert run("check", str(table), "--report", str(report), "-q").exit_code == 1
+    sheet = load_workbook(report).active
+    tuids = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    lines = [row[2] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert tuids == list(range(1, 12)) and lines == list(range(2, 13))
+
+
+def test_term_checks_without_terms_are_a_usage_error() -> None:
+    result = run("check", str(SEED), "--checks", "term-missing,term-forbidden")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "--checks term-forbidden,term-missing needs --termbase or --glossary" \
+        in result.stderr
+    # without --checks the term checks are simply not run
+    assert run("check", str(SEED), "--fail-on", "never").exit_code == 0
+
+
+def test_a_termbase_that_is_no_termbase_is_named_for_what_it_is(tmp_path: Path) -> None:
+    glossary = tmp_path / "g.tsv"
+    glossary.write_text("en\tfr\nvalue chain\tfilière\n", encoding="utf-8")
+    for given, what in ((DGT, "a TMX memory"), (glossary, "a TSV table")):
+        result = run("check", str(SEED), "--termbase", str(given))
+        assert result.exit_code == 1 and result.stdout == ""
+        assert result.stderr == (
+            f"tmx-export: error: {given}: not a termbase: {what}; --termbase takes the "
+            "SQLite file `tmx-export terms --termbase` writes (a TBX, TSV or CSV glossary "
+            "goes to --glossary)\n")
+
+
+def test_po_placeholders_are_checked(tmp_path: Path) -> None:
+    po = tmp_path / "e.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Language: fr\\n"\n'
+                  '"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                  'msgid "You have %d new messages"\nmsgstr "Vous avez %s nouveaux messages"\n\n'
+                  'msgid "Delete {name}?"\nmsgstr "Supprimer {nom} ?"\n\n'
+                  'msgid "%(count)d files in {0}"\nmsgstr "%(count)d fichiers dans {0}"\n',
+                  encoding="utf-8")
+    result = run("check", str(po), "--checks", "placeholder")
+    assert result.exit_code == 1, result.output
+    assert [line.split("\t")[1:] for line in result.stdout.splitlines()] == [
+        ["placeholder", "error", "%s", "%d"], ["placeholder", "error", "{nom}", "{name}"]]
+
+
 def test_a_report_never_replaces_what_the_check_reads(tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
@@ -238,3 +305,42 @@ def test_inline_codes_count_as_content_for_spacing(tmp_path: Path, name: str,
     # the spacing around the placeholders is right; the real double space is found
     assert [line.split("\t") for line in result.stdout.splitlines()] == [
         ["3", "spacing", "warning", "Ouvrir  {code}", "one space"]]
+
+
+def test_a_glossary_header_naming_languages_is_read(tmp_path: Path) -> None:
+    # the seed's "value chains" / "chaînes de valeur" and "clusters" / "conglomérats", checked
+    # against made-up renderings: a finding wherever the glossary is read the right way round
+    from tmx_export.pipeline import read_units
+
+    seed, _ = read_units([str(SEED)])
+    assert any("value chains" in u.source for u in seed)
+    assert not any("filière" in u.target for u in seed)
+    units = tmp_path / "fr_en.tsv"
+    with units.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter="\t").writerows(
+            [["fr-FR", "en-GB"]] + [[u.target, u.source] for u in seed])
+    same = tmp_path / "same.tsv"
+    same.write_text("en-GB\tfr-FR\nvalue chain\tfilière\nsupply network\tconglomérat\n",
+                    encoding="utf-8")
+    turned = tmp_path / "turned.tsv"
+    turned.write_text("fr\ten\nfilière\tvalue chain\nconglomérat\tsupply network\n",
+                      encoding="utf-8")
+    for glossary in (same, turned):
+        result = run("check", str(SEED), "--glossary", str(glossary))
+        assert "term-missing\terror\tvalue chain\tfilière" in result.output
+        # the memory declares fr -> en: an en-GB/fr-FR glossary is turned round for it
+        result = run("check", str(units), "--glossary", str(glossary), "--checks",
+                     "term-missing")
+        assert "\tterm-missing\terror\tconglomérat\tsupply network" in result.output
+    assert "turned.tsv: the glossary is fr -> en: read turned round, as en-GB -> fr-FR" in \
+        run("check", str(SEED), "--glossary", str(turned)).stderr
+    other = tmp_path / "de_it.tsv"
+    other.write_text("de\tit\nWertschöpfungskette\tcatena del valore\n", encoding="utf-8")
+    result = run("check", str(SEED), "--glossary", str(other))
+    assert result.exit_code == 1 and "term-missing" not in result.output and result.stderr == (
+        f"tmx-export: error: {other}:1: the glossary is for de -> it, not en-GB -> fr-FR "
+        "(its header row names the languages)\n")
+    # without a language header the columns are source and target, as before
+    plain = tmp_path / "plain.tsv"
+    plain.write_text("value chain\tfilière\n", encoding="utf-8")
+    assert "value chain\tfilière" in run("check", str(SEED), "--glossary", str(plain)).output

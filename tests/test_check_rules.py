@@ -22,6 +22,7 @@ from tmx_export.check.rules import (
     check_unit,
     empty_target,
     number_mismatch,
+    placeholder,
     punctuation,
     spacing,
     tag_mismatch,
@@ -39,7 +40,7 @@ LISA = DATA / "tmx" / "lisa-tmx-compliance-kit"
 # The LISA files whose units carry inline codes on both sides, codes that agree.
 LISA_MARKUP = ("ExportTest2A.tmx", "ImportTest2A.tmx", "ImportTest2B.tmx", "ImportTest2C.tmx")
 # The checks that should stay (nearly) silent on real, published translations.
-STRICT = ("number-mismatch", "untranslated", "empty-target", "tag-mismatch")
+STRICT = ("number-mismatch", "untranslated", "empty-target", "tag-mismatch", "placeholder")
 
 
 def read_tmx(path: Path) -> list[Pair]:
@@ -87,7 +88,7 @@ def findings_by_check(units: list[Pair], checks=UNIT_CHECKS) -> dict[str, list]:
 
 def test_every_unit_check_is_a_known_check_with_its_severity():
     assert set(UNIT_CHECKS) == {"number-mismatch", "untranslated", "empty-target",
-                                "tag-mismatch", "punctuation", "spacing"}
+                                "tag-mismatch", "placeholder", "punctuation", "spacing"}
     unit = pair("I have 2 cats", "", tuid="7")
     (f,) = check_unit(unit)
     assert (f.check, f.severity, f.tuid, f.file, f.line) == \
@@ -243,6 +244,55 @@ def test_planted_code_changes_are_found(lisa):
         "(missing from the target)")]
 
 
+def test_a_native_code_changed_inside_its_code_is_found(lisa):
+    unit = lisa[0]  # The big <bpt i="1" x="1">&lt;b&gt;</bpt>...
+    italic = unit.target_markup.replace("&lt;b&gt;", "&lt;i&gt;", 1) \
+        .replace("&lt;/b&gt;", "&lt;/i&gt;", 1)
+    assert found(tag_mismatch, replace(unit, target_markup=italic)) == [(
+        '<bpt i="1" x="1">&lt;i&gt;</bpt> <ept i="1">&lt;/i&gt;</ept>',
+        '<bpt i="1" x="1">&lt;b&gt;</bpt> <ept i="1">&lt;/b&gt;</ept>')]
+    # the same element with other attributes (a localised link), or in other case: no change
+    link = pair("See here.", "Voir ici.",
+                source_markup='See <bpt i="1">&lt;a href="/en"&gt;</bpt>here'
+                              '<ept i="1">&lt;/a&gt;</ept>.',
+                target_markup='Voir <bpt i="1">&lt;A HREF="/fr"&gt;</bpt>ici'
+                              '<ept i="1">&lt;/A&gt;</ept>.')
+    assert found(tag_mismatch, link) == []
+
+
+# --- placeholders ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("source, target, item, expected", [
+    ("You have %d new messages", "Vous avez %s nouveaux messages", "%s", "%d"),
+    ("Delete {name}?", "Supprimer {nom} ?", "{nom}", "{name}"),
+    ("Hello %(name)s!", "Bonjour %(nom)s !", "%(nom)s", "%(name)s"),
+    ("Error {0}: {1}", "Erreur {0}", "{1}", "(missing from the target)"),
+    ("Saved.", "Enregistré dans %s.", "%s", "(not in the source)"),
+])
+def test_placeholders_that_differ_are_found(source, target, item, expected):
+    assert found(placeholder, pair(source, target)) == [(item, expected)]
+
+
+@pytest.mark.parametrize("source, target", [
+    ("%1$s sent %2$s", "%2$s envoyé par %1$s"),  # reordered
+    ("%d%% done", "%d %% terminé"),  # "%%" is a literal percent
+    ("50% of the votes", "50 % des voix"),  # percent signs, no codes
+    ("a 5 % decrease", "une baisse de 5 %"),
+    ("See http://x.eu/a%20b", "Voir http://x.eu/a%20b"),
+    ("{{literal}} {0}", "{{littéral}} {0}"),
+    ("Price: {0:.2f} EUR", "Prix : {0:.2f} EUR"),
+])
+def test_placeholders_that_agree_or_are_no_placeholders_pass(source, target):
+    assert found(placeholder, pair(source, target)) == []
+
+
+def test_real_omegat_memories_give_their_real_placeholder_differences():
+    units = read_tmx(Path(__file__).parent / "data" / "tmx" / "omegat-tests" /
+                     "project_save.tmx")
+    assert {(f.item, f.expected) for u in units for f in placeholder(u)} == \
+        {("{0}", "(missing from the target)")}
+
+
 def test_unparsable_markup_is_a_finding(lisa):
     unit = lisa[0]
     broken = unit.target_markup.replace("</ept>", "", 1)
@@ -307,7 +357,7 @@ def test_numbers_written_by_each_convention_match(source, target):
 
 
 @pytest.mark.parametrize("source, target, item, expected", [
-    ("It costs 1.5 million.", "Cela coûte 1,6 million.", "1,6", "1.5"),
+    ("It costs 1.5 million.", "Cela coûte 1,6 million.", "1,6 million", "1.5 million"),
     ("1,000 people", "1,5 personnes", "1,5", "1,000"),
     ("1,000 people", "1 personnes", "1", "1,000"),  # an English 1,000 is a thousand
     ("in 2019", "en 2018", "2018", "2019"),
@@ -365,7 +415,8 @@ def test_decimal_comma_is_read_by_the_language():
     ("We paid 1,000.50 euros.", "Nous avons payé 1,000.50 EUR.", "fr-FR",
      "1,000.50", "1,000.50 (1,000.50 is not a number in fr)"),
     # a point groups thousands in German: "1.500" is never 1.5 there
-    ("It costs 1.5 million.", "Es kostet 1.500 Millionen.", "de-DE", "1.500", "1.5"),
+    ("It costs 1.5 million.", "Es kostet 1.500 Millionen.", "de-DE", "1.500 Millionen",
+     "1.5 million"),
 ])
 def test_a_target_number_is_read_by_the_targets_conventions(source, target, target_lang,
                                                            item, expected):
@@ -386,6 +437,107 @@ def test_a_target_number_is_read_by_the_targets_conventions(source, target, targ
 ])
 def test_a_number_right_in_the_targets_conventions_passes(source, target, target_lang):
     assert found(number_mismatch, pair(source, target, target_lang=target_lang)) == []
+
+
+@pytest.mark.parametrize("source, target, source_lang, target_lang, item, expected", [
+    # a scale word scales: a billion is a French "milliard", a French "billion" a trillion
+    ("The budget is EUR 2 billion.", "Le budget est de 2 millions d'euros.", "en-GB",
+     "fr-FR", "2 millions", "2 billion (2 millions is 2000000 in fr)"),
+    ("1.5 million tonnes were caught.", "1,5 milliard de tonnes ont été pêchées.", "en-GB",
+     "fr-FR", "1,5 milliard", "1.5 million"),
+    ("EUR 3 billion", "3 billions d'euros", "en-GB", "fr-FR", "3 billions",
+     "3 billion (3 billions is 3000000000000 in fr)"),
+    ("EUR 3 billion", "3 Billionen Euro", "en-GB", "de-DE", "3 Billionen",
+     "3 billion (3 Billionen is 3000000000000 in de)"),
+    ("2,5 Mrd. EUR", "EUR 2.5 million", "de-DE", "en-GB", "2.5 million", "2,5 Mrd"),
+    ("EUR 4 million", "4 mld EUR", "en-GB", "pl-PL", "4 mld",
+     "4 million (4 mld is 4000000000 in pl)"),
+])
+def test_a_number_is_compared_with_its_scale_word(source, target, source_lang, target_lang,
+                                                 item, expected):
+    assert found(number_mismatch, pair(source, target, source_lang, target_lang)) == [
+        (item, expected)]
+
+
+@pytest.mark.parametrize("source, target, source_lang, target_lang", [
+    ("The budget is EUR 2 billion.", "Le budget est de 2 milliards d'euros.", "en-GB",
+     "fr-FR"),
+    ("EUR 2 billion", "2 000 millions d'euros", "en-GB", "fr-FR"),
+    ("EUR 2 billion", "2 Mrd. EUR", "en-GB", "de-DE"),
+    ("EUR 2 billion", "2 mil millones de euros", "en-GB", "es-ES"),
+    ("EUR 2 billion", "2.000 millones de euros", "en-GB", "es-ES"),
+    ("EUR 1,5 Billionen", "EUR 1.5 trillion", "de-DE", "en-GB"),
+    ("2.5 million", "2,5 Mio.", "en-GB", "de-DE"),
+    ("5 m long", "5 mètres de long", "en-GB", "fr-FR"),  # "m" is a metre too
+    ("between 2 and 3 million", "entre 2 et 3 millions", "en-GB", "fr-FR"),
+    # a language whose scale words the rules do not know: the bare number still pairs
+    ("EUR 3 billion", "3 miljarder euro", "en-GB", "sv-SE"),
+])
+def test_a_scaled_number_matches_its_value_written_otherwise(source, target, source_lang,
+                                                            target_lang):
+    assert found(number_mismatch, pair(source, target, source_lang, target_lang)) == []
+
+
+@pytest.mark.parametrize("source, target, source_lang, target_lang, item, expected", [
+    # a separator copied into a language that writes numbers the other way round
+    ("Er zahlte 1.500 EUR.", "He paid EUR 1.500.", "de-DE", "en-GB", "1.500",
+     "1.500 (1.500 is 1.5 in en)"),
+    ("Er zahlte 2,5 Mio. EUR.", "He paid EUR 2,5 million.", "de-DE", "en-GB",
+     "2,5 million", "2,5 Mio (2,5 million is not a number in en)"),
+    ("Il a payé 1 500,50 euros.", "He paid EUR 1 500,50.", "fr-FR", "en-GB", "1 500,50",
+     "1 500,50 (1 500,50 is not a number in en)"),
+    ("Le taux est de 3,5 %.", "The rate is 3,5 %.", "fr-FR", "en-GB", "3,5",
+     "3,5 (3,5 is not a number in en)"),
+    ("The rate is 3.5%.", "Il tasso è del 3.5%.", "en-GB", "it-IT", "3.5",
+     "3.5 (3.5 is not a number in it)"),
+    ("He paid EUR 1.5 million.", "Il a payé 1.5 million d'euros.", "en-GB", "fr-FR",
+     "1.5 million", "1.5 million (1.5 million is not a number in fr)"),
+])
+def test_a_separator_copied_unchanged_is_found_both_ways(source, target, source_lang,
+                                                        target_lang, item, expected):
+    assert found(number_mismatch, pair(source, target, source_lang, target_lang)) == [
+        (item, expected)]
+
+
+@pytest.mark.parametrize("source, target, source_lang, target_lang", [
+    ("in 2019, point 1.5", "en 2019, point 1.5", "en-GB", "fr-FR"),  # a reference
+    ("section 3.100", "Abschnitt 3.100", "en-GB", "de-DE"),
+    ("We paid EUR 1,500.", "Nous avons payé 1.500 euros.", "en-GB", "fr-FR"),
+    ("We paid EUR 1,500.", "Wir zahlten 1.500 EUR.", "en-GB", "de-DE"),
+    ("Wir zahlten 1.500 EUR.", "We paid EUR 1,500.", "de-DE", "en-GB"),
+    ("1.500 kg", "1.500 kg", "en-GB", "fr-FR"),
+    ("EUR 1,500,000", "EUR 1,500,000", "en-GB", "en-US"),
+])
+def test_a_number_that_reads_the_same_both_ways_passes(source, target, source_lang,
+                                                      target_lang):
+    assert found(number_mismatch, pair(source, target, source_lang, target_lang)) == []
+
+
+@pytest.mark.parametrize("source, target, item, expected", [
+    ("See Annex II.", "Voir l'annexe III.", "III", "II"),
+    ("Chapter IV applies.", "Le chapitre VI s'applique.", "VI", "IV"),
+    ("Annexes I and II apply.", "Les annexes I et III s'appliquent.", "III", "II"),
+    ("as set out in Annex 2", "tel qu'il figure à l'annexe\u00a0III", "III", "2"),
+    ("Title V of Regulation (EU) No 1308/2013", "titre IV du règlement (UE) no 1308/2013",
+     "IV", "V"),
+])
+def test_roman_numerals_after_reference_words_are_compared(source, target, item, expected):
+    assert found(number_mismatch, pair(source, target)) == [(item, expected)]
+
+
+@pytest.mark.parametrize("source, target, source_lang, target_lang", [
+    ("CHAPTER II", "CHAPITRE II", "en-GB", "fr-FR"),
+    ("as set out in Annex 1", "tel qu'il figure à l'annexe\u00a0I", "en-GB", "fr-FR"),
+    ("Title I", "Titre Ier", "en-GB", "fr-FR"),
+    ("Part II, Chapter 3", "deuxième partie, chapitre 3", "en-GB", "fr-FR"),
+    # "I" after a lower-case word is the pronoun
+    ("In this part I will explain it.", "Dans cette partie, je vais l'expliquer.", "en-GB",
+     "fr-FR"),
+    # a reference word the rules do not know ("liite"): the numeral is left alone
+    ("See Annex I.", "Katso liite I.", "en-GB", "fi-FI"),
+])
+def test_roman_numerals_that_agree_pass(source, target, source_lang, target_lang):
+    assert found(number_mismatch, pair(source, target, source_lang, target_lang)) == []
 
 
 def test_a_number_dropped_where_the_source_repeats_it_is_let_pass():

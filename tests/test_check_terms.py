@@ -170,6 +170,60 @@ def test_function_words_in_capitals_are_not_lemmatised_into_others():
     assert check(entries, replace(unit, source="We pay in dollars.")) == []
 
 
+@pytest.fixture(scope="module")
+def dgt_en_fr() -> list[Pair]:
+    units, _ = read_units([str(DATA / "tmx" / "dgt-tm" / "22019D0996.tmx"),
+                           str(DATA / "tmx" / "dgt-tm" / "22019D0437.tmx")],
+                          source_lang="en-GB", target_lang="fr-FR")
+    return units
+
+
+def test_a_capitalised_word_is_not_its_lower_case_homograph(dgt_en_fr):
+    # DGT-TM: "legislation, regulations and administrative provisions" holds no Regulation
+    # (the act): where the glossary writes other terms in lower case, the capital counts
+    regulations = [u for u in dgt_en_fr if "regulations" in u.source]
+    assert len(regulations) == 4 and all("règlement" not in u.target for u in regulations)
+    regulation = TermEntry("Regulation", ("règlement",))
+    entries = [regulation, TermEntry("rules of procedure", ("règlement intérieur",))]
+    assert [f for u in regulations for f in check(entries, u)] == []
+    act = Pair("Regulation (EU) No 1 applies.", "La directive (UE) no 1 s'applique.", "en", "fr")
+    assert check(entries, act) == [("term-missing", "Regulation", "règlement")]
+    # a glossary that capitalises every entry says nothing by it: case is not asked
+    assert len([f for u in regulations for f in check([regulation], u)]) == 4
+
+
+def test_a_name_matches_with_its_capitals_or_in_lower_case(dgt_en_fr):
+    # DGT-TM: "implementing Regulation (EC) No 437/2003" (the verb) is no "Implementing
+    # Regulation"; "these rules of procedure" are the Rules of Procedure, in lower case
+    implementing = TermEntry("Implementing Regulation", ("règlement d'exécution",))
+    verb = Pair("Commission Regulation (EC) No 1358/2003 of 31 July 2003 implementing "
+                "Regulation (EC) No 437/2003 of the European Parliament and of the Council",
+                "Règlement (CE) no 1358/2003 de la Commission du 31 juillet 2003 concernant la "
+                "mise en œuvre du règlement (CE) no 437/2003 du Parlement européen et du "
+                "Conseil", "en-GB", "fr-FR")
+    assert check([implementing], verb) == []
+    act = replace(verb, source=verb.source.replace("implementing", "Implementing"))
+    assert check([implementing], act) == [
+        ("term-missing", "Implementing Regulation", "règlement d'exécution")]
+    rules = TermEntry("Rules of Procedure", ("règlement intérieur",))
+    lower = [u for u in dgt_en_fr if "these rules of procedure" in u.source]
+    assert lower and [f for u in lower for f in check([rules], u)] == []
+    assert [f.item for u in lower for f in TermChecker([rules], "en-GB", "fr-FR").check(
+        replace(u, target=u.target.replace("règlement intérieur", "règles")))] == [
+        "Rules of Procedure"] * len(lower)
+
+
+def test_a_plural_mark_in_brackets_is_the_term():
+    # DGT-TM: "the terms “Member State(s)” ..." / "les termes “État(s) membre(s)” ..."
+    unit = Pair("the terms “Member State(s)” and “competent authorities” shall be understood",
+                "les termes “État(s) membre(s)” et “autorités compétentes” sont réputés",
+                "en-GB", "fr-FR")
+    member_state = TermEntry("Member State", ("État membre",))
+    assert check([member_state], unit) == []
+    assert check([member_state], replace(unit, target="les termes “pays” et “autorités”")) == [
+        ("term-missing", "Member State", "État membre")]
+
+
 # -- term-forbidden ---------------------------------------------------------------------------
 
 def test_forbidden_grappe_for_cluster_is_found_when_planted(seed_unit):
@@ -389,7 +443,7 @@ def test_termbase_proposed_and_rejected_pairs_are_ignored(reviewed_termbase, see
                        .replace("fournisseurs", "vendeurs"))
     assert TermChecker(entries, "en", "fr").check(stripped) == []
     # and a termbase reviewed for another language pair is named, not silently empty
-    with pytest.raises(InputError, match="holds en-GB -> fr-FR"):
+    with pytest.raises(InputError, match="holds en -> fr"):
         load_terms(reviewed_termbase, "en", "de")
 
 
@@ -493,6 +547,43 @@ def test_language_without_term_rules_falls_back_to_words():
     missing = replace(unit, target="Chegaram, Altezas.")
     assert [(f.check, f.item) for f in checker.check(missing)] == [
         ("term-missing", "Your Highness")]
+
+
+def test_french_adjective_and_noun_terms_match_their_plurals():
+    # Europarl: "petites et moyennes entreprises", "nouvelles technologies" are the approved
+    # singular terms; simplemma keyed "moyenne" as "moyenner", "moyennes" as "moyenne"
+    units, _ = read_units([ParallelInput(
+        str(DATA / "europarl-sessions" / "ep-00-01-17.en.txt"),
+        str(DATA / "europarl-sessions" / "ep-00-01-17.fr.txt"))])
+    entries = [TermEntry("small and medium-sized enterprise", ("petite et moyenne entreprise",)),
+               TermEntry("medium-sized enterprise", ("moyenne entreprise",)),
+               TermEntry("new technology", ("nouvelle technologie",))]
+    holding = [u for u in units if "moyennes entreprises" in u.target
+               or "nouvelles technologies" in u.target]
+    checker = TermChecker(entries, "en-GB", "fr-FR")
+    assert [u.tuid for u in holding if checker.check(replace(u, target="-"))]  # terms occur
+    assert [f.item for u in holding for f in checker.check(u)] == []
+
+
+def test_german_genitives_and_umlaut_plurals_are_the_term():
+    # DGT-TM German: "Beschluss" and "dieses Beschlusses" are one term (simplemma's lemma of
+    # the first was "beschluß", of the second "beschluss"), as are "Ausschuss"/"Ausschüsse"
+    units, _ = read_units([str(DATA / "tmx" / "dgt-tm" / "22019D0437.tmx"),
+                           str(DATA / "tmx" / "dgt-tm" / "22019D0996.tmx")],
+                          source_lang="de-DE", target_lang="en-GB")
+    holding = [u for u in units if "Beschluss" in u.source]
+    assert {"Beschluss", "Beschlusses"} <= {word.strip(".,") for u in holding
+                                           for word in u.source.split()}
+    decision = TermEntry("Beschluss", ("decision",))
+    checker = TermChecker([decision], "de-DE", "en-GB")
+    assert [f for u in holding for f in checker.check(u)] == []
+    wrong = [replace(u, target=u.target.replace("Decision", "Resolution")) for u in holding]
+    assert [f.tuid for u in wrong for f in checker.check(u)] == [u.tuid for u in wrong]
+    committee = TermChecker([TermEntry("Ausschuss", ("committee",))], "de-DE", "en-GB")
+    plural = Pair("Die Ausschüsse tagen.", "The boards meet.", "de-DE", "en-GB")
+    assert [(f.check, f.item) for f in committee.check(plural)] == [
+        ("term-missing", "Ausschuss")]
+    assert committee.check(replace(plural, target="The committees meet.")) == []
 
 
 # -- precision on unmodified real text --------------------------------------------------------

@@ -177,6 +177,33 @@ def test_a_swapped_short_row_is_the_wrong_language_but_a_kept_address_is_not() -
     assert [check(p) for p in kept] == [None] * len(kept)
     assert check_many(kept) == [None] * len(kept)
 
+def test_a_side_in_a_third_language_only_when_asked_and_long_enough() -> None:
+    """Units read as they are (tables, TMX) have no pairing stage to judge a third
+    language: ``third_language`` makes ``wrong-language`` do it, for long sides only
+    (DGT-TM 22019D0437's own Spanish and Italian in place of its French)."""
+    from tmx_export.formats.tmx import read_tmx
+
+    memory = DATA / "tmx" / "dgt-tm" / "22019D0437.tmx"
+    french = {p.source: p.target for p in
+              read_tmx(memory, source_lang="en-GB", target_lang="fr-FR").pairs}
+    on = CleanOptions(third_language=True)
+    for lang in ("es-ES", "it-IT"):
+        other = [p for p in read_tmx(memory, source_lang="en-GB", target_lang=lang).pairs
+                 if p.source in french]
+        long = [Pair(p.source, p.target, "en-GB", "fr-FR") for p in other
+                if len(p.target) >= 100][:5]
+        short = [Pair(p.source, p.target, "en-GB", "fr-FR") for p in other
+                 if len(p.target) < on.langid_min_chars and " " in p.target][:5]
+        assert len(long) == 5 and short
+        assert [check(p, on) for p in long] == ["wrong-language"] * 5
+        assert check_many(long, on) == ["wrong-language"] * 5
+        assert None in [check(p) for p in long]  # off by default (a dump's pairing judges)
+        assert check_many(short, on) == [check(p, on) for p in short]
+        assert "wrong-language" not in check_many(short, on)
+    real = dgt_pairs()
+    assert check_many(real, on) == check_many(real)
+
+
 def test_unknown_rule_or_mode():
     with pytest.raises(ValueError, match="unknown cleaning rule"):
         CleanOptions(rules=frozenset({"spelling"}))

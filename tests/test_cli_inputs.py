@@ -207,6 +207,38 @@ def test_xlsx_formula_row_is_read_and_rejected_not_lost(tmp_path: Path) -> None:
     assert len(list(iter_units(out))) == 1
 
 
+def test_xlsx_rejects_in_input_order_and_hidden_sheets_skipped_and_said(
+        tmp_path: Path) -> None:
+    """The rejects report keeps the input's order (a reader's own rejects, here a formula
+    without a value, was listed before the cleaning rules' ones); a hidden
+    sheet (old rows put out of sight) is not read, and the summary says so."""
+    from openpyxl import Workbook
+
+    rows = [(en, fr) for _, en, fr in dgt_expected()][:6]
+    book = Workbook()
+    memory = book.active
+    memory.title = "Memory"
+    for row in (["en-GB", "fr-FR"], rows[0], ["2019", "2019"], rows[1], ["=A2", "=B2"],
+                ["Only English"], rows[2]):
+        memory.append(list(row))
+    old = book.create_sheet("Old")
+    for row in (["en-GB", "fr-FR"], *rows[3:]):
+        old.append(list(row))
+    old.sheet_state = "hidden"
+    book.save(tmp_path / "f.xlsx")
+    out, report = tmp_path / "o.tmx", tmp_path / "r.tsv"
+    result = run("build", tmp_path / "f.xlsx", "-o", out, "--rejects", report)
+    assert result.exit_code == 0, result.output
+    assert [(r.line, r.reason) for r in read_rejects(report)] == [
+        (3, "no-letters"), (5, "formula-without-value"), (6, "empty-side")]
+    assert [segs["en-GB"] for _, segs in units(out)] == [en for en, _ in rows[:3]]
+    assert "f.xlsx sheet 'Old': hidden (--sheet 'Old' reads it)" in result.output
+    assert "6 paragraphs read = 3 in units + 3 rejected" in result.output
+    result = run("build", tmp_path / "f.xlsx", "-o", out, "--sheet", "Old")
+    assert result.exit_code == 0, result.output
+    assert [segs["en-GB"] for _, segs in units(out)] == [en for en, _ in rows[3:]]
+
+
 def test_tmx_gz_in_and_out(tmp_path: Path) -> None:
     packed = tmp_path / "kit.tmx.gz"
     packed.write_bytes(gzip.compress((LISA / "ImportTest2A.tmx").read_bytes()))
@@ -365,6 +397,28 @@ def test_a_csv_table_is_told_by_its_content(tmp_path: Path) -> None:
     assert [segs for _, segs in units(out)] == expected
     # prose with commas and semicolons stays a dump: no header names two languages
     assert run("build", SEED, "-o", out).exit_code == 0
+
+
+def test_a_table_declares_its_pair_by_names_beside_an_id_column(tmp_path: Path) -> None:
+    """DGT-TM's English and German as a table headed ``ID``, ``English``, ``German`` (and
+    Excel's ``sep=`` line): the pair the table declares is taken; asked for another pair,
+    the error names the table's languages and the options that choose them."""
+    pairs = read_tmx(DGT / "22019D0437.tmx", source_lang="en-GB", target_lang="de-DE").pairs
+    table = tmp_path / "de.csv"
+    with table.open("w", encoding="utf-8", newline="") as handle:
+        handle.write("sep=;\n")
+        writer = csv.writer(handle, delimiter=";")
+        writer.writerow(["ID", "Source (English)", "German"])
+        writer.writerows([i, p.source, p.target] for i, p in enumerate(pairs, 1))
+    out = tmp_path / "o.tmx"
+    result = run("build", table, "-o", out, "--no-clean", "all", "--dedupe", "none")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("languages as the memory declares them: en -> de ")
+    assert [(segs["en"], segs["de"]) for _, segs in units(out)] == [
+        (p.source, p.target) for p in pairs]
+    wrong = run("build", table, "-o", out, "--source-lang", "en-GB", "--target-lang", "fr-FR")
+    assert wrong.exit_code == 1 and "the table's languages: en, de); choose the pair with " \
+        "--source-lang/--target-lang" in wrong.stderr
 
 
 def test_tables_tsv_csv_xlsx_and_columns(tmp_path: Path) -> None:
@@ -617,6 +671,38 @@ def test_cleaning_rules_dedupe_modes_and_consecutive_tuids(tmp_path: Path) -> No
     assert units(out) == [("1", {"en-GB": "value chain", "fr-FR": "chaîne de valeur"})]
     bad = run("build", table, "-o", out, "--no-clean", "spelling")
     assert bad.exit_code == 2 and "spelling" in bad.output
+
+
+@pytest.mark.parametrize("third", ["es-ES", "it-IT"])
+def test_a_third_language_in_a_unit_is_rejected_not_written_as_the_target(
+        tmp_path: Path, third: str) -> None:
+    """DGT-TM's own Spanish or Italian translations pasted into the French column of its
+    table: written as fr-FR before, a `wrong-language` reject now, read from a table and
+    from a TMX alike; every real French unit stays."""
+    memory = DGT / "22019D0437.tmx"
+    french = read_tmx(memory, source_lang="en-GB", target_lang="fr-FR").pairs
+    other = {p.source: p.target for p in
+             read_tmx(memory, source_lang="en-GB", target_lang=third).pairs}
+    # long sentences only: a short side is too little text to judge
+    planted = [p.source for p in french if len(other.get(p.source, "")) >= 100][:5]
+    assert len(planted) == 5
+    table = tmp_path / "mixed.tsv"
+    table.write_text("en\tfr\n" + "".join(
+        f"{p.source}\t{other[p.source] if p.source in planted else p.target}\n"
+        for p in french), encoding="utf-8")
+    mislabelled = tmp_path / "mixed.tmx"
+    assert run("build", table, "-o", mislabelled, "--no-clean", "wrong-language",
+               "--dedupe", "none").exit_code == 0
+    report = tmp_path / "r.tsv"
+    for given in (table, mislabelled):
+        out = tmp_path / "out.tmx"
+        result = run("build", given, "-o", out, "--rejects", report, "--dedupe", "none")
+        assert result.exit_code == 0, result.output
+        rejected = [r.text.split("\t")[0] for r in read_rejects(report)]
+        assert rejected == planted
+        assert [r.reason for r in read_rejects(report)] == ["wrong-language"] * 5
+        written = [segs["en-GB"] for _, segs in units(out)]
+        assert written == [p.source for p in french if p.source not in planted]
 
 
 # --- profiles and outputs ---------------------------------------------------------------------

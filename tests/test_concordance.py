@@ -69,6 +69,22 @@ def test_french_lemmas_match_plurals_and_inflected_connectors() -> None:
         ("7", "target", ["minute de silence"])]
 
 
+def test_french_adjective_and_noun_match_in_either_number(tmp_path: Path) -> None:
+    # simplemma keys "nouvelle" as "nouveau" but "nouvelles" as "nouvelle", "moyenne" as
+    # "moyenner" but "moyennes" as "moyenne": the plural is keyed as its singular is
+    session = DATA / "europarl-sessions" / "ep-00-01-17.en.txt"
+    singular = tmp_path / "singular.tsv"
+    singular.write_text("en\tfr\nA small or medium-sized enterprise needs a new technology."
+                        "\tUne petite ou moyenne entreprise a besoin d'une nouvelle technologie."
+                        "\n", encoding="utf-8")
+    memory = [session, singular]
+    for plural, single in (("nouvelles technologies", "nouvelle technologie"),
+                           ("moyennes entreprises", "moyenne entreprise")):
+        found = hits(memory, plural, side="target", **EP)
+        assert found == hits(memory, single, side="target", **EP)
+        assert {hit.file for hit in found} == {str(session), str(singular)}, plural
+
+
 def test_case_and_accents_are_ignored() -> None:
     for query in ("etats membres", "ÉTATS MEMBRES", "Etats Membres", "état membre"):
         assert summary(hits([DGT], query)) == [
@@ -108,6 +124,20 @@ def test_other_languages_fall_back_to_folded_words(tmp_path: Path) -> None:
     assert [h.matches for h in hits([table], "ubersicht", **options)] == [["Übersicht"]]
     # no lemmas in German: the plural is another word
     assert [h.target for h in hits([table], "strassen", **options)] == ["die Straßen"]
+
+
+def test_an_apostrophe_does_not_shorten_a_query_word(tmp_path: Path) -> None:
+    # "don't" is no form of "do": the Europarl excerpt says "I shall do as Mr Evans has
+    # suggested", and "don't" must not find it (nor "won't" "will")
+    assert hits([EXCERPT], "do", side="source", **EP)
+    assert hits([EXCERPT], "don't", side="source", **EP) == []
+    assert hits([EXCERPT], "won't", side="source", **EP) == []
+    table = tmp_path / "cc.tsv"
+    table.write_text("en\tfr\nI do agree.\tJe suis d'accord.\n"
+                     "I don\u2019t agree.\tJe ne suis pas d'accord.\n", encoding="utf-8")
+    for index in (None, tmp_path / "cc.db"):
+        found = hits([table], "don't", side="source", index=index, **EP)
+        assert summary(found) == [("2", "source", ["don\u2019t"])]
 
 
 def test_side_restricts_the_search() -> None:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
 
 from tmx_export.errors import InputError
-from tmx_export.formats.table import read_table, write_table
+from tmx_export.formats.table import declared_languages, read_table, write_table
 from tmx_export.model import Pair
 
 DGT_TSV = Path(__file__).parent / "data" / "tmx" / "dgt-tm" / "expected_en-gb_fr-fr.tsv"
@@ -35,7 +36,9 @@ def test_dgt_tsv_columns_found_by_language_code():
 def test_missing_column_lists_the_header():
     with pytest.raises(InputError) as err:
         read_table(DGT_TSV, source_lang="en-GB", target_lang="de-DE")
-    assert "no column for de-DE (columns: file, doc_no, tu_index, en_gb, fr_fr)" in str(err.value)
+    assert "no column for de-DE (columns: file, doc_no, tu_index, en_gb, fr_fr; the table's " \
+           "languages: en_gb, fr_fr); choose the pair with --source-lang/--target-lang" \
+           in str(err.value)
 
 
 
@@ -101,6 +104,44 @@ def test_columns_headed_by_three_letter_codes(tmp_path):
                    target_lang="de-DE")
 
 
+def test_the_pair_a_header_declares_beside_other_columns_or_by_name(tmp_path):
+    """Two columns naming languages declare the pair, whatever else the header holds: an
+    ``ID`` column (Indonesian's code, but an identifier beside two languages), language
+    names, a role with its language in brackets."""
+    for header, pair in (("ID\tdoc_no\ttu_index\ten_gb\tfr_fr", ("en_gb", "fr_fr")),
+                         ("file\tdoc_no\ttu_index\tEnglish\tFrench", ("en", "fr")),
+                         ("ID\tdoc\tindex\tSource (English)\tTarget (French)", ("en", "fr")),
+                         ("en\tid\tindex\tdoc\tx", ("en", "id"))):
+        path = _renamed(tmp_path, "t.tsv", header)
+        assert declared_languages(path) == pair, header
+    expected = read_table(DGT_TSV, source_lang="en-GB", target_lang="fr-FR").pairs
+    got = read_table(path := _renamed(tmp_path, "r.tsv", "a\tb\tc\tSource (English)\t"
+                                      "Target (French)"), source_lang="en-GB",
+                     target_lang="fr-FR").pairs
+    assert [(p.source, p.target) for p in got] == [(p.source, p.target) for p in expected]
+
+
+def test_a_header_in_other_languages_says_which_and_how_to_choose(tmp_path):
+    path = _renamed(tmp_path, "t.tsv", "ID\tdoc\tindex\ten\tes")
+    with pytest.raises(InputError) as err:
+        read_table(path, source_lang="en-GB", target_lang="fr-FR")
+    assert "no column for fr-FR (columns: ID, doc, index, en, es; the table's languages: " \
+           "en, es); choose the pair with --source-lang/--target-lang" in str(err.value)
+
+
+def test_excels_sep_line_sets_the_delimiter_and_is_not_the_header(tmp_path):
+    lines = DGT_TSV.read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "sep.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        handle.write("sep=;\n")
+        csv.writer(handle, delimiter=";").writerows(line.split("\t") for line in lines)
+    assert declared_languages(path) == ("en_gb", "fr_fr")
+    got = read_table(path, source_lang="en-GB", target_lang="fr-FR").pairs
+    expected = read_table(DGT_TSV, source_lang="en-GB", target_lang="fr-FR").pairs
+    assert [(p.source, p.target, p.line) for p in got] == [
+        (p.source, p.target, p.line + 1) for p in expected]
+
+
 def test_semicolon_csv_in_cp1252_with_quoted_multiline_cell(tmp_path):
     path = tmp_path / "glossary.csv"
     path.write_bytes('Note;English;Français\n'
@@ -123,6 +164,34 @@ def test_short_rows_are_rejected(tmp_path):
     assert [(p.source, p.target) for p in result.pairs] == [("yes", "oui"), ("no", "non")]
     [reject] = result.rejects
     assert (reject.line, reject.reason) == (3, "short-row")
+
+
+def test_long_rows_are_rejected_but_empty_trailing_cells_are_not(tmp_path):
+    """A stray delimiter in a cell (an unquoted comma, a tab) shifts the cells after it: the
+    row must be a reject, never a unit of its first fields with the translation lost."""
+    lines = DGT_TSV.read_text(encoding="utf-8").splitlines()
+    fields = lines[2].split("\t")
+    fields[3] = fields[3].replace(" ", "\t", 1)  # a tab inside the English cell
+    lines[2] = "\t".join(fields)
+    lines[3] += "\t\t"  # empty trailing cells, as spreadsheets export them
+    path = tmp_path / "stray.tsv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = read_table(path, source_lang="en-GB", target_lang="fr-FR")
+    expected = read_table(DGT_TSV, source_lang="en-GB", target_lang="fr-FR").pairs
+    assert [p.line for p in result.pairs] == [p.line for p in expected if p.line != 3]
+    assert result.pairs[1].target == expected[2].target  # the row with empty extra cells
+    [reject] = result.rejects
+    assert (reject.line, reject.reason) == (3, "long-row")
+    assert reject.text.startswith("6 cells, header has 5: ")
+
+
+def test_csv_with_an_unquoted_comma_is_a_long_row(tmp_path):
+    path = tmp_path / "extra.csv"
+    path.write_text('de,en\nDer Rat tagt heute.,The Council meets today.\n'
+                    'Rot, Gelb und Grün,"Red, yellow and green"\n', encoding="utf-8")
+    result = read_table(path, source_lang="de-DE", target_lang="en-GB")
+    assert [p.source for p in result.pairs] == ["Der Rat tagt heute."]
+    assert [(r.line, r.reason) for r in result.rejects] == [(3, "long-row")]
 
 
 PAIRS = [

@@ -199,6 +199,41 @@ def test_an_edited_term_that_is_another_term_is_refused(tmp_path, column, value,
     assert dump(db) == before
 
 
+def test_a_row_added_by_hand_is_a_new_pair_of_the_files_languages(tmp_path):
+    # issue 17: "row without its key columns (languages, lemmas)" for a row a reviewer
+    # typed under the others, the hidden key columns left empty
+    db = tmp_path / "terms.db"
+    review = Review(tmp_path / "review.xlsx", seed_termbase(db))
+    # a row as a termbase of schema 4 wrote it: the same language pair
+    review.set("cluster", "source lang", "en-GB")
+    review.set("cluster", "target lang", "fr-FR")
+    row = review.sheet.max_row + 1
+    for column, value in (("source term", "industrial policies"),
+                          ("target term", "politiques industrielles"), ("status", "approved")):
+        review.sheet.cell(row, review.header.index(column) + 1).value = value
+    review.save()
+    with Termbase(db) as termbase:
+        summary = apply_review(review.path, termbase)
+    assert summary.added == 1
+    added = stored(db)["industrial policies"]
+    assert (added.key, added.status) == (
+        ("en", "fr", "industrial policy", "politique industriel"), "approved")
+
+
+def test_a_row_with_part_of_its_key_names_the_row_and_what_is_missing(tmp_path):
+    db = tmp_path / "terms.db"
+    review = Review(tmp_path / "review.xlsx", seed_termbase(db))
+    row = review.set("policy", "target lemma", None)
+    review.save()
+    before = dump(db)
+    with Termbase(db) as termbase, pytest.raises(InputError) as info:
+        apply_review(review.path, termbase)
+    assert str(info.value) == (
+        f"{review.path}:{row}: row policy -> politique has no target lemma (hidden columns):"
+        " fill them in as in the other rows, or add the pair with --glossary")
+    assert dump(db) == before
+
+
 def test_the_same_pair_twice_with_different_decisions_is_refused(tmp_path):
     db = tmp_path / "terms.db"
     pairs = seed_termbase(db)

@@ -22,6 +22,7 @@ from tmx_export.terms.citation import citation_form
 from tmx_export.terms.rank import _name_like_terms, _no_noun
 from tmx_export.terms.review import apply_review, write_review
 from tmx_export.terms.run import read_term_units
+from tmx_export.terms.termbase import SCHEMA_VERSION
 from tmx_export.terms.termpair import TermPair
 from tmx_export.terms.units import split_clauses
 
@@ -775,6 +776,21 @@ def test_names_used_in_the_plural_only_keep_it():
     assert citation_form({"value chains": 2}, en) == "value chain"
 
 
+def test_both_terms_of_a_pair_take_the_singular_by_one_rule():
+    # issue 10: "Member States" kept as a name beside "État membre" made singular
+    from tmx_export.pipeline import read_units
+
+    files = sorted(str(p) for p in (DATA / "tmx" / "dgt-tm").glob("*.tmx"))
+    units, _ = read_units(files, source_lang="en-GB", target_lang="fr-FR")
+    terms = {p.key[2:]: (p.source_term, p.target_term) for p in extract_terms(units)}
+    assert terms[("member state", "état membre")] == ("Member State", "État membre")
+    assert terms[("fish stock", "stock de poisson")] == ("Fish Stock", "stock de poissons")
+    # a name whose translation is written as seen keeps its plural
+    units, _ = read_units(files, source_lang="de-DE", target_lang="en-GB")
+    assert ("Vereinigten Staaten", "United States") in {
+        (p.source_term, p.target_term) for p in extract_terms(units)}
+
+
 def test_unsupported_language_is_a_clear_error():
     # Maltese: simplemma has no lemmas and wordfreq no word list for it
     with pytest.raises(ValueError, match="no term rules for language 'mt'"):
@@ -860,8 +876,11 @@ def test_counts_accumulate_across_runs_as_in_one_run(tmp_path):
     in_one, in_two = _counts(tmp_path / "one.csv"), _counts(tmp_path / "two.csv")
     for pair in (("code of conduct", "code de conduite"), ("Norway", "Norvège")):
         assert in_one[pair] == in_two[pair] == "2"
+    # the same terms too: each pair's citation form is made from all its occurrences, not
+    # kept from the first run that met it ("Agreement"/"accord" then "Accord")
     with Termbase(tmp_path / "one.db") as a, Termbase(tmp_path / "two.db") as b:
-        assert ({(p.key, p.count) for p in a.pairs()} == {(p.key, p.count) for p in b.pairs()})
+        assert ({(p.key, p.count, p.source_term, p.target_term) for p in a.pairs()}
+                == {(p.key, p.count, p.source_term, p.target_term) for p in b.pairs()})
     # a pair left out by a high --min-count comes back with a lower one: the documents were
     # read, and their evidence kept
     runner.invoke(terms, [*session, "--termbase", str(tmp_path / "high.db"), "--min-count", "5",
@@ -871,6 +890,69 @@ def test_counts_accumulate_across_runs_as_in_one_run(tmp_path):
                                 "--min-count", "1", "--csv", str(tmp_path / "low.csv")])
     assert "not counted again" in low.output
     assert _counts(tmp_path / "low.csv")[("Norway", "Norvège")] == "1"
+
+
+def test_later_runs_keep_the_terms_a_reviewer_wrote_and_remake_the_others(tmp_path):
+    first, second = ([str(SESSIONS / f"ep-00-01-{day}.{lang}.txt") for lang in ("en", "fr")]
+                     for day in ("17", "21"))
+    runner = CliRunner()
+    db = tmp_path / "t.db"
+    assert runner.invoke(terms, [*first, "--termbase", str(db)]).exit_code == 0
+    with Termbase(db) as termbase:
+        written = next(p for p in termbase.pairs() if p.source_lemma == "agenda")
+        assert termbase.set_terms(written.id, "Agenda", written.target_term)
+        # what a run of schema 3 left: the terms of its first run, none marked as written
+        termbase.db.execute("UPDATE pairs SET source_term = 'Parliaments' WHERE id IN"
+                            " (SELECT id FROM pairs WHERE source_lemma = 'parliament')")
+    assert runner.invoke(terms, [*second, "--termbase", str(db)]).exit_code == 0
+    with Termbase(db) as termbase:
+        pairs = termbase.pairs()
+        assert termbase.get(written.id).source_term == "Agenda"
+        assert {p.source_term for p in pairs if p.source_lemma == "parliament"} == {
+            "Parliament"}
+
+
+def test_a_termbase_of_schema_3_keeps_the_terms_of_its_decided_pairs(tmp_path):
+    from tmx_export.terms.termbase import MIGRATIONS
+
+    db = tmp_path / "old.db"
+    con = sqlite3.connect(db)
+    con.executescript(";".join(MIGRATIONS[:3]) + "; PRAGMA user_version = 3;")
+    con.executemany(
+        "INSERT INTO pairs (source_lang, target_lang, source_lemma, target_lemma, source_term,"
+        " target_term, status, created, updated) VALUES ('en-GB', 'fr-FR', ?, ?, ?, ?, ?,"
+        " '', '')", [("cluster", "conglomérat", "Clusters", "conglomérats", "approved"),
+                     ("value chain", "chaîne de valeur", "value chains", "chaînes de valeur",
+                      "proposed")])
+    con.commit()
+    con.close()
+    _update(db, seed_pair())
+    with Termbase(db) as termbase:
+        assert termbase.version == SCHEMA_VERSION
+        terms_of = {p.source_lemma: (p.source_term, p.target_term)
+                    for p in termbase.pairs(min_count=1)}
+    # a reviewer decided "cluster" as written then; "value chain" takes its citation form
+    assert terms_of["cluster"] == ("Clusters", "conglomérats")
+    assert terms_of["value chain"] == ("value chain", "chaîne de valeur")
+
+
+def test_the_termbase_line_says_how_many_recorded_pairs_are_new(tmp_path):
+    # issue 17: "769 new pair(s); 594 en-GB/fr-FR pair(s) in all" on a first run: the new
+    # ones counted the candidates below --min-count, which no output holds
+    act = str(DATA / "tmx" / "dgt-tm" / "22019D0996.tmx")
+    db, table = str(tmp_path / "t.db"), str(tmp_path / "t.csv")
+    first = CliRunner().invoke(terms, [act, "--termbase", db, "--csv", table])
+    assert first.exit_code == 0, first.output
+    recorded = len(_counts(Path(table)))
+    assert f"{recorded} en/fr pair(s) recorded, {recorded} of them new" in first.output
+    below = re.search(r"and (\d+) new candidate pair\(s\) seen fewer than 2 time",
+                      first.output)
+    assert below and int(below.group(1)) > 0
+    other = str(DATA / "tmx" / "dgt-tm" / "22019D0391.tmx")
+    second = CliRunner().invoke(terms, [other, "--termbase", db, "--csv", table])
+    assert second.exit_code == 0, second.output
+    new = int(re.search(r"recorded, (\d+) of them new", second.output).group(1))
+    assert 0 < new < len(_counts(Path(table)))
 
 
 def test_a_termbase_of_schema_1_is_migrated_and_keeps_its_counts(tmp_path):
@@ -883,7 +965,8 @@ def test_a_termbase_of_schema_1_is_migrated_and_keeps_its_counts(tmp_path):
     # a document counted by a run of schema 1 (no units kept), then migrated
     summary, stored = _update(db, seed_pair())
     with Termbase(db) as termbase:
-        assert termbase.version == 3 and termbase.stored_units(("en-GB", "fr-FR")) == []
+        assert termbase.version == SCHEMA_VERSION
+        assert termbase.stored_units(("en-GB", "fr-FR")) == []
     cluster_before = next(p for p in stored if p.source_lemma == "cluster").count
     result = CliRunner().invoke(terms, [str(SEED_DUMP), "--termbase", str(db),
                                         "--csv", str(tmp_path / "g.csv")])
@@ -895,7 +978,7 @@ def test_a_termbase_of_schema_1_is_migrated_and_keeps_its_counts(tmp_path):
 def test_termbase_schema_version_and_refusals(tmp_path):
     db = tmp_path / "t.db"
     with Termbase(db) as termbase:
-        assert termbase.version == 3
+        assert termbase.version == SCHEMA_VERSION
     con = sqlite3.connect(db)
     con.execute("PRAGMA user_version = 99")
     con.commit()
@@ -1533,7 +1616,7 @@ def test_a_multilingual_tmx_counts_once_per_language_pair(tmp_path):
     assert _csv_rows(tmp_path / "again.csv") == _csv_rows(tmp_path / "fresh.csv")
     with Termbase(tmp_path / "ml.db") as termbase:
         assert [(d.source_lang, d.target_lang) for d in termbase.documents()] == [
-            ("en-GB", "de-DE"), ("en-GB", "fr-FR")]
+            ("en", "de"), ("en", "fr")]  # keyed by primary language, as check reads them
 
 
 def test_runs_of_two_language_pairs_each_count_as_one_run_of_their_own(tmp_path):
@@ -1548,17 +1631,18 @@ def test_runs_of_two_language_pairs_each_count_as_one_run_of_their_own(tmp_path)
 
     def counts(db: str, lang: str) -> set[tuple]:
         with Termbase(tmp_path / db) as termbase:
-            return {(p.key, p.count) for p in termbase.pairs(langs=[("en-GB", lang)])}
+            return {(p.key, p.count, p.source_term, p.target_term)
+                    for p in termbase.pairs(langs=[("en-GB", lang)])}
 
     for lang in ("de-DE", "fr-FR"):
-        # (keys and counts: the citation forms are those of the run that first met a pair)
+        # keys, counts and citation forms (those of all the occurrences, not the first run's)
         assert counts("ml.db", lang) == counts(f"one-{lang}.db", lang)
-        assert max(count for _, count in counts("ml.db", lang)) > 1
+        assert max(count for _, count, _, _ in counts("ml.db", lang)) > 1
         assert set(_tbx_terms(tmp_path / f"ml-{lang}.tbx")) == {"en-GB", lang}
     with Termbase(tmp_path / "ml.db") as termbase:
         assert ([(d.name, d.target_lang) for d in termbase.documents()]
-                == [(str(tmx), lang) for tmx in (first, second) for lang in ("de-DE", "fr-FR")])
-        assert {u.target_lang for u in termbase.stored_units(("en-GB", "de-DE"))} == {"de-DE"}
+                == [(str(tmx), lang) for tmx in (first, second) for lang in ("de", "fr")])
+        assert {u.target_lang for u in termbase.stored_units(("en-GB", "de-DE"))} == {"de"}
 
 
 def _tbx_terms(path: Path) -> dict[str, set[str]]:
@@ -1602,7 +1686,7 @@ def _as_version_1(db: Path) -> None:
     no units kept."""
     con = sqlite3.connect(db)
     con.executescript(
-        "DROP TABLE units;"
+        "DROP TABLE units; ALTER TABLE pairs DROP COLUMN terms_edited;"
         "CREATE TABLE old (id INTEGER PRIMARY KEY, fingerprint TEXT NOT NULL UNIQUE,"
         " name TEXT NOT NULL, units INTEGER NOT NULL, added TEXT NOT NULL);"
         "INSERT INTO old SELECT id, fingerprint, name, units, added FROM documents;"
@@ -1620,12 +1704,77 @@ def test_a_version_1_termbase_is_migrated_with_its_documents_and_counts(tmp_path
     fr = _terms_run(tmp_path, "old.db", "fr-FR", tmx)
     assert "not counted again" not in fr.output
     con = sqlite3.connect(tmp_path / "old.db")
-    assert con.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert con.execute("PRAGMA foreign_key_check").fetchall() == []
     occurrences = con.execute("SELECT count(*) FROM occurrences o JOIN pairs p"
-                              " ON p.id = o.pair_id WHERE p.target_lang = 'de-DE'").fetchone()
+                              " ON p.id = o.pair_id WHERE p.target_lang = 'de'").fetchone()
     con.close()
     assert occurrences[0] > 0  # the migration dropped no evidence
+
+
+def test_en_fr_and_en_gb_fr_fr_are_one_language_pair_of_the_termbase(tmp_path):
+    # issue 11: a document read as en/fr after en-GB/fr-FR was counted again, under a pair
+    # of its own without the approvals, while check reads them as one pair
+    db = str(tmp_path / "t.db")
+    runner = CliRunner()
+    assert runner.invoke(terms, [str(SEED_DUMP), "--termbase", db]).exit_code == 0
+    with Termbase(db) as termbase:
+        cluster = next(p for p in termbase.pairs() if p.source_lemma == "cluster")
+        assert termbase.set_status(cluster.id, "approved")
+    again = runner.invoke(terms, [str(SEED_DUMP), "--termbase", db, "--source-lang", "en",
+                                  "--target-lang", "fr", "--csv", str(tmp_path / "t.csv")])
+    assert again.exit_code == 0, again.output
+    assert "not counted again" in again.output
+    with (tmp_path / "t.csv").open(encoding="utf-8", newline="") as handle:
+        rows = {row["source"]: row for row in csv.DictReader(handle)}
+    assert (rows["cluster"]["count"], rows["cluster"]["status"]) == (str(cluster.count),
+                                                                     "approved")
+
+
+def test_a_termbase_of_schema_4_merges_its_regional_language_pairs(tmp_path):
+    from tmx_export.terms.termbase import MIGRATIONS
+
+    db = tmp_path / "old.db"
+    con = sqlite3.connect(db)
+    con.executescript(";".join(MIGRATIONS[:4]) + "; PRAGMA user_version = 4;")
+    con.executemany(
+        "INSERT INTO documents (id, fingerprint, source_lang, target_lang, name, units, added)"
+        " VALUES (?, ?, ?, ?, ?, 1, '')",
+        [(1, "a", "en-GB", "fr-FR", "a.tsv"), (2, "b", "en", "fr", "b.tsv"),
+         (3, "a", "en", "fr", "a.tsv"), (4, "a", "en-GB", "de-DE", "a.tsv")])
+    con.executemany(
+        "INSERT INTO units (document_id, source, target, source_lang, target_lang, line)"
+        " VALUES (?, 'x', 'y', 'en-GB', 'fr-FR', 1)", [(1,), (2,), (3,), (4,)])
+    con.executemany(
+        "INSERT INTO pairs (id, source_lang, target_lang, source_lemma, target_lemma,"
+        " source_term, target_term, status, status_date, created, updated)"
+        " VALUES (?, ?, ?, 'party', 'partie', 'Party', 'partie', ?, ?, '', '')",
+        [(1, "en-GB", "fr-FR", "approved", "2026-01-01"), (2, "en", "fr", "proposed", None),
+         (3, "en-GB", "de-DE", "rejected", "2026-01-02")])
+    con.executemany(
+        "INSERT INTO occurrences (pair_id, document_id, source_form, target_form, count)"
+        " VALUES (?, ?, 'Party', 'partie', ?)", [(1, 1, 3), (2, 2, 4), (2, 3, 3), (3, 4, 2)])
+    con.executemany(
+        "INSERT INTO contexts (pair_id, document_id, tuid, source, target, source_start,"
+        " source_end, target_start, target_end) VALUES (?, ?, '1', 'x', 'y', 0, 1, 0, 1)",
+        [(1, 1), (2, 2), (2, 3)])
+    con.commit()
+    con.close()
+    with Termbase(db) as termbase:
+        assert termbase.version == SCHEMA_VERSION
+        # a.tsv counted twice for EN-FR is one document; its second counting's evidence goes
+        assert [(d.name, d.source_lang, d.target_lang) for d in termbase.documents()] == [
+            ("a.tsv", "en", "fr"), ("b.tsv", "en", "fr"), ("a.tsv", "en", "de")]
+        party = {p.target_lang: p for p in termbase.pairs(min_count=1)}
+    assert set(party) == {"fr", "de"}
+    # one EN-FR pair: the approval kept, the occurrences of both documents, no double count
+    assert (party["fr"].id, party["fr"].status, party["fr"].count) == (1, "approved", 7)
+    assert len(party["fr"].contexts) == 2
+    assert (party["de"].status, party["de"].count) == ("rejected", 2)
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert con.execute("SELECT count(*) FROM units").fetchone()[0] == 3
+    con.close()
 
 
 def test_apply_refuses_a_termbase_that_does_not_exist(tmp_path):

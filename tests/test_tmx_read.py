@@ -363,6 +363,62 @@ def test_build_keeps_the_dates_authors_and_usage_of_tmx_units(tmp_path, path, so
         assert written[0].get("creationdate") is None
 
 
+def test_build_writes_tmx_dates_in_the_tmx_form_and_leaves_out_those_it_cannot_read(tmp_path):
+    # TMX 1.4b has one form of date, YYYYMMDDThhmmssZ (UTC): another ISO 8601 form is
+    # rewritten (a zone turned into UTC, a fraction dropped), a date not readable left out,
+    # each counted in the summary
+    from click.testing import CliRunner
+
+    from tmx_export.cli import main
+    from tmx_export.tools import validate
+
+    text = (LISA / "ImportTest1L.tmx").read_text(encoding="utf-8-sig")
+    lines = text.split("\n")  # the tu's dates (29-31), then the English tuv's (41-43)
+    lines[28] = lines[28].replace('"20020523T091200Z"', '"2002-05-23T09:12:00.25"')
+    lines[29] = lines[29].replace('"20020523T091200Z"', '"2002-05-23T11:12:00+02:00"')
+    lines[42] = lines[42].replace('"20020523T091200Z"', '"yesterday"')
+    dated = tmp_path / "dated.tmx"
+    dated.write_text("\n".join(lines), encoding="utf-8")
+    out = tmp_path / "out.tmx"
+    result = CliRunner().invoke(main, ["build", str(dated), "-o", str(out), "--source-lang",
+                                       "en-US", "--target-lang", "fr"])
+    assert result.exit_code == 0, result.output
+    assert "2  dates rewritten in the TMX form YYYYMMDDThhmmssZ" in result.output
+    assert "1  dates not readable as ISO 8601, left out" in result.output
+    [tu] = etree.parse(str(out)).iter("tu")
+    assert (tu.get("lastusagedate"), tu.get("creationdate"), tu.get("changedate")) == (
+        "20020523T091200Z", "20020523T091200Z", "20020523T091200Z")
+    english = tu.find("tuv")
+    assert english.get("changedate") is None and english.get("changeid") == "ys"
+    assert validate([out]) == []
+
+
+def test_build_writes_a_code_without_its_other_half_as_an_isolated_code(tmp_path):
+    # TMX to TMX: a bpt whose ept is not in its seg is written as <it pos="begin">, with its
+    # native code, so that the output passes validate
+    from click.testing import CliRunner
+
+    from tmx_export.cli import main
+    from tmx_export.tools import validate
+
+    text = (LISA / "ImportTest1L.tmx").read_text(encoding="utf-8-sig").replace(
+        "<seg>Text of the segment.</seg>", '<seg>Text <bpt i="7" x="1">{b}</bpt>of the '
+        "segment.</seg>", 1)
+    alone = tmp_path / "alone.tmx"
+    alone.write_text(text, encoding="utf-8")
+    assert len(validate([alone])) == 1
+    out = tmp_path / "out.tmx"
+    result = CliRunner().invoke(main, ["build", str(alone), "-o", str(out), "--source-lang",
+                                       "en-US", "--target-lang", "fr"])
+    assert result.exit_code == 0, result.output
+    assert "1  paired codes without their other half in the segment, written as <it>" \
+        in result.output
+    seg = etree.parse(str(out)).find("body/tu/tuv/seg")
+    assert etree.tostring(seg, encoding="unicode") == (
+        '<seg>Text <it x="1" pos="begin">{b}</it>of the segment.</seg>')
+    assert validate([out]) == []
+
+
 def test_import_1l_plain_text():
     assert texts(LISA / "ImportTest1L.tmx", "en-US", "fr") == [
         ("Text of the segment.", "Texte du segment.")

@@ -61,17 +61,47 @@ def test_merge_keeps_inline_codes_props_and_notes_and_drops_repeats(tmp_path):
 def test_merge_refuses_memories_of_different_source_languages_and_writes_nothing(tmp_path):
     # the merged file has one header: its srclang would be wrong for the other files' units
     out = tmp_path / "merged.tmx"
-    inputs = [DGT / "22019D0391.tmx", DATA / "tmx" / "europarl-extract" / "parallel_en-de.tmx",
-              DATA / "tmx" / "omegat-tests" / "test-level2.tmx"]
+    # (two regions of one language are two source languages too)
+    inputs = [DGT / "22019D0391.tmx", LISA / "ImportTest1A.tmx", LISA / "ImportTest1J_many.tmx"]
     result = CliRunner().invoke(merge_command, [*map(str, inputs), "-o", str(out)])
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert result.output.count("\n") == 1
     assert "source languages (header srclang) differ" in result.output
-    assert f"{inputs[0]} EN-GB, {inputs[1]} en, {inputs[2]} en" in result.output
+    assert f"{inputs[0]} EN-GB, {inputs[1]} en-us, {inputs[2]} es-es" in result.output
     assert not list(tmp_path.glob("*merged.tmx*"))
     # one source language spelled two ways (EN-US, en-us) is one: merged, and valid
     same = merge([LISA / "ExportTest1A.tmx", LISA / "ImportTest1A.tmx"], out)
     assert same.written > 0 and validate([out]) == []
+
+
+def test_merge_of_a_region_and_its_language_alone_goes_under_the_language_alone(tmp_path):
+    # OmegaT writes srclang="en", other tools "EN-US" or "EN-GB": one source language, merged
+    # under the less specific tag, which each unit holds (a region under the language alone)
+    omegat = DATA / "tmx" / "omegat-tests"
+    for inputs, listed in (([omegat / "en-fr.tmx", omegat / "project_save.tmx"], "EN-US, en"),
+                           ([omegat / "project_save.tmx", omegat / "en-fr.tmx"], "en, EN-US")):
+        out = tmp_path / "merged.tmx"
+        result = CliRunner().invoke(merge_command, [*map(str, inputs), "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        assert f"source languages {listed} differ by region only: merged under en\n" \
+            in result.stderr
+        assert etree.parse(str(out)).find("header").get("srclang") == "en"
+        assert len(list(iter_units(out))) == 6 and validate([out]) == []
+    # DGT-TM's EN-GB with EuroParlExtract's en: no unit left out for its source language
+    counts = merge([DGT / "22019D0391.tmx", DATA / "tmx" / "europarl-extract" /
+                    "parallel_en-de.tmx"], tmp_path / "dgt.tmx")
+    assert counts.invalid == {} and counts.written == counts.read > 25
+    assert (counts.srclang, counts.srclangs) == ("en", ["EN-GB", "en"])
+
+
+def test_validate_counts_a_region_under_a_header_of_the_language_alone(tmp_path):
+    # Trados's de-DE under OmegaT's srclang="de", as en under en-US: the source language;
+    # another region of it (en-GB under en-US) is not (INVALID_UNITS)
+    trados = tmp_path / "trados.tmx"
+    trados.write_text(NBSP_TMX.replace('srclang="en-US"', 'srclang="en"')
+                      .replace("&nbsp;", "x"), encoding="utf-8")
+    assert validate([trados]) == []
+    assert merge([trados], tmp_path / "t.tmx").written == 2
 
 
 def test_merge_writes_a_valid_header_when_the_first_file_lacks_a_required_attribute(tmp_path):
@@ -105,6 +135,18 @@ def test_merge_says_one_file_and_one_unit_in_the_singular(tmp_path):
     assert result.stderr == f"25 units written to {out} from 1 file (0 duplicates left out)\n"
     twice = CliRunner().invoke(merge_command, [str(out), str(out), "-o", str(tmp_path / "2.tmx")])
     assert twice.stderr.endswith("from 2 files (25 duplicates left out)\n")
+
+
+def test_merged_dgt_memory_fails_validate_only_for_the_codes_merge_keeps_and_says_so(tmp_path):
+    # DGT-TM's DA-01 codes are kept as written (the README says so): validate still reports
+    # each, and each of its messages says merge keeps them; nothing else is reported
+    out = tmp_path / "dgt.tmx"
+    merge(sorted(DGT.glob("*.tmx")), out)
+    problems = validate([out])
+    assert problems and all(
+        re.fullmatch(r"tuv has an invalid language code '[A-Z]{2}-\d\d' \(expected ll or "
+                     r"ll-RR, e\.g\. en-GB; merge keeps such codes as CAT tools wrote them\)",
+                     problem.message) for problem in problems)
 
 
 def test_merge_to_gzip_and_of_utf16_dgt(tmp_path):
@@ -151,9 +193,6 @@ INVALID_UNITS = {
         '<tuv xml:lang="en-GB"><seg>e</seg></tuv><tuv xml:lang="fr"><seg>e</seg></tuv>',
     "<g> is not allowed in <seg>":
         '<tuv xml:lang="en-US"><seg><g>f</g></seg></tuv><tuv xml:lang="fr"><seg>f</seg></tuv>',
-    '<bpt i="1"> without an <ept i="1"> after it in the same seg':
-        '<tuv xml:lang="en-US"><seg><bpt i="1">{</bpt>g</seg></tuv>'
-        '<tuv xml:lang="fr"><seg>g</seg></tuv>',
     "<prop> lacks the required attribute type": '<prop>x</prop><tuv xml:lang="en-US">'
         '<seg>h</seg></tuv><tuv xml:lang="fr"><seg>h</seg></tuv>',
     "tu without any tuv": '<note>no tuv</note>',
@@ -185,13 +224,13 @@ def test_merge_leaves_out_each_kind_of_invalid_unit_and_writes_a_valid_file(
     counts = merge([good, invalid], out, jobs=jobs)
     assert counts.invalid == dict.fromkeys(INVALID_UNITS, 1)
     assert counts.first_invalid["tuv has no language"] == f"{invalid}:8"
-    assert (counts.read, counts.written, counts.duplicates) == (2 + 10, 2 + 1, 0)
+    assert (counts.read, counts.written, counts.duplicates) == (2 + 9, 2 + 1, 0)
     assert validate([out]) == []
     assert [u.tuvs[0].text for u in iter_units(out)][-1] == "a b"
 
     result = CliRunner().invoke(merge_command, [str(good), str(invalid), "-o", str(out)])
     assert result.exit_code == 0 and "Traceback" not in result.output
-    assert "9 invalid units left out" in result.output
+    assert "8 invalid units left out" in result.output
     assert f"       1  tuv has 2 seg elements, expected 1 (first at {invalid}:10)" in result.output
     assert CliRunner().invoke(validate_command, [str(out)]).output == "valid\n"
 
@@ -235,6 +274,102 @@ def test_lisa_files_are_valid(name):
     assert validate([LISA / f"{name}.tmx"]) == []
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_merge_leaves_out_an_empty_tuv_and_keeps_the_other_languages(tmp_path, monkeypatch,
+                                                                     jobs):
+    # TMX 1.4b allows an empty seg, but a CAT tool may take it for an empty translation: the
+    # empty Finnish tuv is left out, counted; English, French and German stay. A unit with
+    # nothing but its source left is left out whole (jobs=2: read in the second process)
+    from tmx_export import tools
+
+    monkeypatch.setattr(tools._ReadAhead, "MIN_BYTES", 0)
+    units = ['<tuv xml:lang="en-US"><seg>The sitting is closed.</seg></tuv><tuv xml:lang="fr">'
+             '<seg>La séance est levée.</seg></tuv><tuv xml:lang="de"><seg>Die Sitzung ist '
+             'geschlossen.</seg></tuv><tuv xml:lang="fi"><seg></seg></tuv>',
+             '<tuv xml:lang="en-US"><seg>Only English</seg></tuv><tuv xml:lang="fr"><seg/></tuv>']
+    empty = tmp_path / "empty.tmx"
+    empty.write_text(NBSP_TMX.replace(NBSP_TMX[NBSP_TMX.index("<tu>"):NBSP_TMX.index("</body>")],
+                                      "\n".join(f"<tu>{unit}</tu>" for unit in units) + "\n"),
+                     encoding="utf-8")
+    out = tmp_path / "merged.tmx"
+    counts = merge([LISA / "ImportTest1A.tmx", empty], out, jobs=jobs)
+    assert (counts.read, counts.written, counts.invalid) == (4, 3, {"empty seg": 1})
+    assert (counts.empty_tuvs, counts.first_empty_tuv) == (1, f"{empty}:7")
+    [kept] = [u for u in iter_units(out) if u.tuvs[0].text == "The sitting is closed."]
+    assert [(t.lang, t.text) for t in kept.tuvs] == [
+        ("en-US", "The sitting is closed."), ("fr", "La séance est levée."),
+        ("de", "Die Sitzung ist geschlossen.")]
+    assert validate([out]) == []
+    result = CliRunner().invoke(merge_command, [str(LISA / "ImportTest1A.tmx"), str(empty),
+                                                "-o", str(out), "--jobs", str(jobs)])
+    assert "1 invalid unit left out (validate reports them):" in result.stderr
+    assert f"1 tuv with an empty seg left out of units kept with their other languages (a CAT " \
+        f"tool may take an empty seg for an empty translation; first at {empty}:7)" \
+        in result.stderr
+
+
+DATED_TMX = NBSP_TMX.replace('adminlang="en"', 'adminlang="en" creationdate="2017-11-22T18:25:23'
+                             '.766516"').replace(
+    "<tu><tuv", '<tu creationdate="2017-11-22T18:25:23+02:00" changedate="20200101T000000Z">'
+    '<tuv lastusagedate="yesterday"', 1).replace("&nbsp;", " ")
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_validate_reports_dates_not_in_the_tmx_form_and_merge_rewrites_them(
+        tmp_path, monkeypatch, jobs):
+    # TMX 1.4b: YYYYMMDDThhmmssZ (UTC), the dates CAT tools choose between matches by.
+    # merge rewrites another ISO 8601 form (the header's too: EuroParlExtract writes one)
+    # and leaves out a date it cannot read, counted (jobs=2: the second file read ahead)
+    from tmx_export import tools
+
+    monkeypatch.setattr(tools._ReadAhead, "MIN_BYTES", 0)
+    dated = tmp_path / "dated.tmx"
+    dated.write_text(DATED_TMX, encoding="utf-8")
+    assert [(p.line, p.message) for p in validate([dated])] == [
+        (5, "header creationdate '2017-11-22T18:25:23.766516' is not a TMX date "
+            "(YYYYMMDDThhmmssZ, UTC)"),
+        (7, "tu creationdate '2017-11-22T18:25:23+02:00' is not a TMX date "
+            "(YYYYMMDDThhmmssZ, UTC)"),
+        (7, "tuv lastusagedate 'yesterday' is not a TMX date (YYYYMMDDThhmmssZ, UTC)")]
+    out = tmp_path / "merged.tmx"
+    counts = merge([dated, dated], out, dedupe=False, jobs=jobs)
+    assert counts.repairs == {tools.DATES_REWRITTEN: 3, tools.DATES_DROPPED: 2}
+    assert counts.written == 4 and validate([out]) == []
+    tree = etree.parse(str(out))
+    assert tree.find("header").get("creationdate") == "20171122T182523Z"
+    first = tree.find("body/tu")
+    assert (first.get("creationdate"), first.get("changedate")) == (
+        "20171122T162523Z", "20200101T000000Z")
+    assert first.find("tuv").get("lastusagedate") is None
+    result = CliRunner().invoke(merge_command, [str(dated), "-o", str(out)])
+    assert "dates rewritten in the TMX form YYYYMMDDThhmmssZ: 2\n" in result.stderr
+    assert "dates not readable as ISO 8601, left out: 1\n" in result.stderr
+    # EuroParlExtract's header date, with a fraction of a second
+    extract = DATA / "tmx" / "europarl-extract" / "parallel_en-de.tmx"
+    assert any("header creationdate" in p.message for p in validate([extract]))
+    merge([extract], out)
+    assert etree.parse(str(out)).find("header").get("creationdate") == "20171122T182523Z"
+
+
+def test_merge_writes_a_paired_code_without_its_other_half_as_an_isolated_code(tmp_path):
+    # validate reports a bpt without its ept in the seg; merge writes it as TMX 1.4b's
+    # <it pos="begin"> with its native code (as build does), counted, instead of leaving
+    # the unit out (the translation is there)
+    alone = tmp_path / "alone.tmx"
+    alone.write_text(NBSP_TMX.replace(
+        '<seg>a b</seg>', '<seg><bpt i="1" x="3">{b}</bpt>a b</seg>', 1).replace(
+        '<seg>a&nbsp;b</seg>', '<seg>a b<ept i="2">{/b}</ept></seg>'), encoding="utf-8")
+    assert len(validate([alone])) == 2
+    out = tmp_path / "merged.tmx"
+    counts = merge([alone], out)
+    assert counts.invalid == {} and counts.written == 2
+    assert counts.repairs == {tmx_module.CODES_ISOLATED: 2}
+    segs = [etree.tostring(seg, encoding="unicode") for seg in etree.parse(str(out)).iter("seg")]
+    assert segs[0] == '<seg><it x="3" pos="begin">{b}</it>a b</seg>'
+    assert segs[2] == '<seg>a b<it pos="end">{/b}</it></seg>'
+    assert validate([out]) == []
+
+
 def test_validate_reports_each_rule_with_its_line(tmp_path):
     bad = tmp_path / "bad.tmx"
     bad.write_text(
@@ -254,9 +389,11 @@ def test_validate_reports_each_rule_with_its_line(tmp_path):
         (4, "header segtype 'line' is not one of block, paragraph, phrase, sentence"),
         (4, "header srclang has an invalid language code 'en_GB' (expected ll or ll-RR, "
             "e.g. en-GB)"),
-        (6, "empty seg"),
+        (6, "empty seg (TMX 1.4b allows it, but a CAT tool may take it for an empty "
+            "translation)"),
         (7, "tuv uses lang= (TMX 1.1); TMX 1.4 needs xml:lang"),
-        (7, "tuv has an invalid language code 'DA-01' (expected ll or ll-RR, e.g. en-GB)"),
+        (7, "tuv has an invalid language code 'DA-01' (expected ll or ll-RR, e.g. en-GB; "
+            "merge keeps such codes as CAT tools wrote them)"),
         (8, "tu segtype 'word' is not one of block, paragraph, phrase, sentence"),
         (8, "tuv has 2 seg elements, expected 1"),
         (8, "tu has no tuv in the header srclang en_GB"),
@@ -268,8 +405,25 @@ def test_validate_real_files_with_known_quirks():
     problems = validate([DGT / "22019D0391.tmx"])
     assert problems[0].line == 10 and "lang= (TMX 1.1)" in problems[0].message
     assert any("'DA-01'" in p.message for p in problems)
-    # ImportTest1K: units whose languages do not include the header srclang en-us
-    assert [p.line for p in validate([LISA / "ImportTest1K.tmx"])] == [7, 11]
+
+
+def test_validate_and_merge_honour_a_units_own_srclang(tmp_path):
+    # TMX 1.4b: tu@srclang overrides the header's (the LISA kit's units in de-de and fr-ca
+    # under a header of en-us): valid, and merged whole
+    kit = [LISA / "ImportTest1K.tmx", LISA / "ImportTest1J_many.tmx"]
+    assert validate(kit) == []
+    counts = merge([kit[0]], tmp_path / "k.tmx")
+    assert counts.invalid == {} and counts.written == counts.read == 2
+    # a unit without a tuv in its own srclang is reported as such, and left out
+    own = tmp_path / "own.tmx"
+    own.write_text(NBSP_TMX.replace("<tu><tuv xml:lang=\"en-US\"><seg>a b", '<tu srclang="de">'
+                                    '<tuv xml:lang="en-US"><seg>a b', 1)
+                   .replace("&nbsp;", " "), encoding="utf-8")
+    assert [(p.line, p.message) for p in validate([own])] == [
+        (7, "tu has no tuv in its srclang de")]
+    counts = merge([own], tmp_path / "o.tmx")
+    assert counts.invalid == {"tu has no tuv in its srclang de": 1}
+    assert counts.written == 1 and counts.duplicates == 0
 
 
 def test_validate_not_well_formed(tmp_path):
@@ -579,9 +733,9 @@ def test_cli_validate_stats_merge(tmp_path):
     runner = CliRunner()
     ok = runner.invoke(validate_command, [str(LISA / "ImportTest2A.tmx")])
     assert ok.exit_code == 0 and ok.output.strip() == "valid"
-    bad = runner.invoke(validate_command, [str(LISA / "ImportTest1K.tmx")])
+    bad = runner.invoke(validate_command, [str(DGT / "22019D0391.tmx")])
     assert bad.exit_code == 1
-    assert f"{LISA / 'ImportTest1K.tmx'}:7: tu has no tuv in the header srclang en-us" in bad.output
+    assert f"{DGT / '22019D0391.tmx'}:10: tuv uses lang= (TMX 1.1)" in bad.output
 
     shown = runner.invoke(stats_command, [str(LISA / "ImportTest1C.tmx")])
     assert shown.exit_code == 0 and "units: 3" in shown.output
@@ -865,11 +1019,30 @@ def _invalid_by_definition(tu: etree._Element, srclang: str | None) -> bool:
     return any("invalid language code" not in message for message in problems)
 
 
+def _dates_by_definition(element: etree._Element) -> None:
+    """The dates of a header or a unit and its tuvs in the TMX form, the unreadable left out."""
+    from tmx_export.formats.tmx import tmx_date
+
+    for elem in element.iter("header", "tu", "tuv"):
+        for name in ("creationdate", "changedate", "lastusagedate"):
+            if elem.get(name) is not None:
+                written = tmx_date(elem.get(name))
+                if written is None:
+                    del elem.attrib[name]
+                else:
+                    elem.set(name, written)
+
+
 def _merge_by_definition(paths: list[Path], output: Path) -> tuple[int, int]:
     """merge, the slow way: every unit made TMX 1.4, left out when validate reports it, then
     keyed by the C14N of its segs; the header's segtype the one all inputs share, else
     paragraph if one is, else block, and a unit of another kind says its own."""
-    from tmx_export.formats.tmx import TmxDocument, iter_elements, read_tmx_header
+    from tmx_export.formats.tmx import (
+        TmxDocument,
+        isolate_unpaired_codes,
+        iter_elements,
+        read_tmx_header,
+    )
     from tmx_export.tools import _first_header
 
     seen: set[int] = set()
@@ -881,12 +1054,16 @@ def _merge_by_definition(paths: list[Path], output: Path) -> tuple[int, int]:
     if len(set(kinds)) > 1:
         header.set("segtype", "paragraph" if "paragraph" in kinds else "block")
     srclang = header.get("srclang")
+    _dates_by_definition(header)
 
     def units():
         nonlocal read
         for path, kind in zip(paths, kinds, strict=True):
             for tu in iter_elements(path):
                 read += 1
+                _dates_by_definition(tu)
+                for seg in tu.iter("seg"):  # TMX 1.4b's isolated codes
+                    isolate_unpaired_codes(seg)
                 key = hash(_key_by_definition(tu))
                 if _invalid_by_definition(tu, srclang):
                     continue
@@ -957,9 +1134,16 @@ def test_usual_unit_key_equals_the_plain_key_and_clean_means_to_14_does_nothing(
     unit it calls TMX 1.4 already comes out of _to_14 unchanged."""
     import copy
 
-    from tmx_export.tools import _TagCache, _to_14, _unit_key, _usual_unit_key
+    from tmx_export.tools import (
+        _surely_valid,
+        _TagCache,
+        _to_14,
+        _unit_key,
+        _usual_unit_key,
+        _valid_as_found,
+    )
 
-    usual_units = clean_units = 0
+    usual_units = clean_units = shaped_units = 0
     for path in _merge_cases(tmp_path):
         langs = _TagCache()
         for tu in iter_elements(path):
@@ -968,14 +1152,23 @@ def test_usual_unit_key_equals_the_plain_key_and_clean_means_to_14_does_nothing(
             if usual is None:
                 continue
             usual_units += 1
-            key, clean = usual
+            key, clean, shaped = usual
             assert key == plain, (path, tu.sourceline)
             if clean:
                 clean_units += 1
                 made = copy.deepcopy(tu)
                 _to_14(made)
                 assert etree.tostring(made) == etree.tostring(tu), (path, tu.sourceline)
-    assert usual_units > 1000 and clean_units > 700  # both ways are exercised
+            # what the pass says of the unit's children: what _surely_valid finds of them
+            found = [part[0] for part in key]
+            for srclang in (None, "en-GB", "fr-FR", "*all*"):
+                if clean and shaped:
+                    assert _valid_as_found(tu, found, srclang) == \
+                        _surely_valid(tu, langs, srclang), (path, tu.sourceline, srclang)
+                elif clean:
+                    assert not _surely_valid(tu, langs, srclang), (path, tu.sourceline)
+            shaped_units += clean and shaped
+    assert usual_units > 1000 and clean_units > 700 and shaped_units > 500  # all exercised
 
 
 def test_stats_runs_equal_the_plain_form(tmp_path):
@@ -1055,9 +1248,9 @@ def test_merge_reading_ahead_in_a_second_process_writes_the_same(tmp_path, monke
     read_ahead = []
     batches = tools._ReadAhead.batches
 
-    def spy(self):  # type: ignore[no-untyped-def]
+    def spy(self, counts):  # type: ignore[no-untyped-def]
         read_ahead.append(1)
-        return batches(self)
+        return batches(self, counts)
 
     monkeypatch.setattr(tools._ReadAhead, "batches", spy)
     awkward, many = _awkward(tmp_path), _many(tmp_path)

@@ -336,6 +336,60 @@ def test_xliff_inline_codes_become_tmx_codes(tmp_path):
     assert list(tag_mismatch(back[0])) == [] and len(list(tag_mismatch(back[1]))) == 1
 
 
+def test_xliff_native_codes_are_not_text(tmp_path):
+    # XLIFF 1.2's bpt/ept/ph/it hold the original file's markup ("<b>", "<br/>"): the text
+    # a translator, concordance, terms and check read is the words only (translate-toolkit
+    # gives "A <b>bold</b> word<br/> and more."), the codes kept apart in the markup
+    pairs = read_ttk(write(tmp_path, "codes.xlf", XLIFF_12_CODES), source_lang="en-GB",
+                     target_lang="fr-FR").pairs
+    assert (pairs[1].source, pairs[1].target) == ("A bold word and more.", "Un mot gras et plus.")
+    assert "&lt;br/&gt;" in pairs[1].source_markup
+    # the same in a segment of a segmented trans-unit, and in half a pair of codes
+    segmented = XLIFF_12_CODES.replace(
+        "<source>A ", '<seg-source><mrk mtype="seg" mid="1">A ').replace(
+        "more<ex id=\"7\"/>.</source><target>Un", 'more<ex id="7"/>.</mrk></seg-source>'
+        '<target><mrk mtype="seg" mid="1">Un').replace(
+        'plus<ex id="7"/>.</target>', 'plus<ex id="7"/>.</mrk></target>')
+    assert segmented.count('mtype="seg"') == 2
+    pairs = read_ttk(write(tmp_path, "seg.xlf", segmented), source_lang="en-GB",
+                     target_lang="fr-FR").pairs
+    assert (pairs[1].source, pairs[1].target) == ("A bold word and more.", "Un mot gras et plus.")
+    split = read_ttk(write(tmp_path, "split.xlf", XLIFF_SPLIT_CODE), source_lang="en-GB",
+                     target_lang="it-IT").pairs
+    assert [(p.source, p.target) for p in split] == [
+        ("Click here", "Fare clic qui"), ("to continue now.", "per continuare ora.")]
+
+
+XLIFF_SPLIT_CODE = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+<file original="a" source-language="en-GB" target-language="it-IT" datatype="html"><body>
+<trans-unit id="1"><source>Click <bpt id="1">&lt;b&gt;</bpt>here</source>
+<target>Fare clic <bpt id="1">&lt;b&gt;</bpt>qui</target></trans-unit>
+<trans-unit id="2"><source>to continue<ept id="1">&lt;/b&gt;</ept> now.</source>
+<target>per continuare<ept id="1">&lt;/b&gt;</ept> ora.</target></trans-unit>
+</body></file></xliff>
+"""
+
+
+def test_xliff_code_paired_across_two_units_is_written_as_an_isolated_code(tmp_path):
+    # a bpt in one trans-unit and its ept in the next: each segment holds half a pair, which
+    # TMX 1.4b writes as <it pos="begin|end"> with its native code (a bpt alone is invalid)
+    from tmx_export.tools import validate
+
+    pairs = read_ttk(write(tmp_path, "split.xlf", XLIFF_SPLIT_CODE), source_lang="en-GB",
+                     target_lang="it-IT").pairs
+    out = tmp_path / "split.tmx"
+    counts = write_tmx(pairs, out, segtype="sentence")
+    assert validate([out]) == []
+    assert counts.repairs == {
+        "paired codes without their other half in the segment, written as <it>": 4}
+    back = read_tmx(out, source_lang="en-GB", target_lang="it-IT").pairs
+    assert [(p.source_markup, p.target_markup) for p in back] == [
+        ('Click <it pos="begin">&lt;b&gt;</it>here', 'Fare clic <it pos="begin">&lt;b&gt;</it>qui'),
+        ('to continue<it pos="end">&lt;/b&gt;</it> now.',
+         'per continuare<it pos="end">&lt;/b&gt;</it> ora.')]
+
+
 XLIFF_12_SUB = XLIFF_12.replace(
     "<source>The value chain matters.</source>",
     '<source>See <ph id="s1">&lt;img alt="<sub>The <g id="2">chain</g></sub>"&gt;</ph> here.'
@@ -423,7 +477,7 @@ MQXLIFF = """<?xml version="1.0" encoding="UTF-8"?>
 </body></file></xliff>
 """
 
-SDLXLIFF = """<?xml version="1.0" encoding="utf-8"?>
+SDLXLIFF_STATUSES = """<?xml version="1.0" encoding="utf-8"?>
 <xliff xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0" version="1.2" sdl:version="1.0"
   xmlns="urn:oasis:names:tc:xliff:document:1.2">
 <file original="doc.docx" datatype="x-sdlfilterframework2" source-language="en-GB"
@@ -445,9 +499,49 @@ SDLXLIFF = """<?xml version="1.0" encoding="utf-8"?>
 """
 
 
+# A Trados sdlxliff (and Okapi XLIFF) as the CAT tool writes it: each trans-unit cut into
+# segments, <mrk mtype="seg"> in <seg-source> and <target> matched by mid, spaces between
+# them, a segment inside a paragraph's <g>, one segment left untranslated; then a unit
+# whose target lacks a source segment, and an Okapi unit whose target is not segmented.
+SDLXLIFF = """<?xml version="1.0" encoding="utf-8"?>
+<xliff xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0" version="1.2" sdl:version="1.0"
+ xmlns="urn:oasis:names:tc:xliff:document:1.2">
+<file original="C:\\Projects\\report.docx" datatype="x-sdlfilterframework2"
+ source-language="en-GB" target-language="fr-FR"><body>
+<trans-unit id="a1b2">
+<source>The Council met. It adopted the <g id="7">budget</g>.</source>
+<seg-source><mrk mtype="seg" mid="1">The Council met.</mrk> <mrk mtype="seg" mid="2">It adopted
+ the <g id="7">budget</g>.</mrk></seg-source>
+<target><mrk mtype="seg" mid="1">Le Conseil s'est réuni.</mrk> <mrk mtype="seg" mid="2">Il a
+ adopté le <g id="7">budget</g>.</mrk></target>
+<sdl:seg-defs><sdl:seg id="1" conf="Translated"/><sdl:seg id="2" conf="Translated"/></sdl:seg-defs>
+</trans-unit>
+<trans-unit id="c3d4">
+<source>The sitting is opened. The Minutes are approved.</source>
+<seg-source><g id="9"><mrk mtype="seg" mid="4">The sitting is opened.</mrk> <mrk mtype="seg"
+ mid="5">The Minutes are approved.</mrk></g></seg-source>
+<target><g id="9"><mrk mtype="seg" mid="4">La séance est ouverte.</mrk> <mrk mtype="seg"
+ mid="5"></mrk></g></target>
+</trans-unit>
+<trans-unit id="e5f6">
+<source>Votes. Explanations of vote.</source>
+<seg-source><mrk mtype="seg" mid="6">Votes.</mrk>
+<mrk mtype="seg" mid="7">Explanations of vote.</mrk></seg-source>
+<target><mrk mtype="seg" mid="7">Votes et explications de vote.</mrk></target>
+</trans-unit>
+<trans-unit id="okapi1">
+<source>Agenda. Next sitting.</source>
+<seg-source><mrk mtype="seg" mid="0">Agenda.</mrk>
+<mrk mtype="seg" mid="1">Next sitting.</mrk></seg-source>
+<target>Ordre du jour. Prochaine séance.</target>
+</trans-unit>
+</body></file></xliff>
+"""
+
+
 @pytest.mark.parametrize("name, text, target, finished", [
     ("a.mqxliff", MQXLIFF, "sv-SE", ["Sammanträdet avslutas."]),
-    ("a.sdlxliff", SDLXLIFF, "nl-NL", ["De notulen worden goedgekeurd."])])
+    ("a.sdlxliff", SDLXLIFF_STATUSES, "nl-NL", ["De notulen worden goedgekeurd."])])
 def test_memoq_and_trados_drafts_are_fuzzy(tmp_path, name, text, target, finished):
     """memoQ and Trados say a unit's status their own way (mq:status; sdl:seg conf), not
     in XLIFF's state: a half-translated memoQ unit, a Trados draft or an unconfirmed
@@ -485,3 +579,167 @@ def test_xliff_20_segment_without_state_is_initial_and_cp_is_counted(tmp_path):
     assert result.repairs == {"XML-illegal characters removed": 1}
     drafts = read_ttk(path, source_lang="en-GB", target_lang="fr-FR", include_fuzzy=True)
     assert len(drafts.pairs) == 3 and drafts.rejects == []
+
+
+def test_segmented_xliff_12_gives_a_unit_per_segment(tmp_path):
+    """Trados and Okapi cut a trans-unit into <mrk mtype="seg"> segments. The trans-unit was
+    read whole: a source of two sentences with a target translating one (the other segment
+    left empty) became a unit, its target padded with the space between the segments. Each
+    segment pair (by mid) is now a unit, as XLIFF 2's <segment>s; an empty target segment an
+    ``untranslated`` reject of that segment only; mids that differ, a ``segment-mismatch``
+    reject; a target not cut into segments, the unit whole as before."""
+    result = read_ttk(write(tmp_path, "report.docx.sdlxliff", SDLXLIFF), source_lang="en-GB",
+                      target_lang="fr-FR")
+    assert [(p.source, p.target, p.line) for p in result.pairs] == [
+        ("The Council met.", "Le Conseil s'est réuni.", 8),
+        ("It adopted the budget.", "Il a adopté le budget.", 8),
+        ("The sitting is opened.", "La séance est ouverte.", 16),
+        ("Agenda. Next sitting.", "Ordre du jour. Prochaine séance.", 27)]
+    first, second = result.pairs[:2]
+    assert first.source_markup is None and first.target_markup is None
+    assert second.source_markup == ('It adopted\n the <bpt i="7" x="7">&lt;g id=&quot;7&quot;'
+                                    '&gt;</bpt>budget<ept i="7">&lt;/g&gt;</ept>.')
+    assert second.target_markup.startswith("Il a\n adopté le <bpt i=\"7\" x=\"7\">")
+    assert [(r.reason, r.line, r.text) for r in result.rejects] == [
+        ("untranslated", 17, "The Minutes are approved."),
+        ("segment-mismatch", 21, "source segments mid 6, 7; target segments mid 7: "
+                                 "Votes. Explanations of vote.\tVotes et explications de vote.")]
+
+
+def test_segmented_xliff_12_through_build_is_valid_for_omegat(tmp_path):
+    # the units written are the segments, without the spaces between them; every segment
+    # read is a unit or a reject; the TMX is valid TMX 1.4b with the OmegaT profile
+    from click.testing import CliRunner
+
+    from tmx_export.cli import main
+    from tmx_export.formats.rejects import read_rejects
+
+    out, report = tmp_path / "report.tmx", tmp_path / "report.rej"
+    built = CliRunner().invoke(main, [
+        "build", str(write(tmp_path, "report.sdlxliff", SDLXLIFF)), "-o", str(out),
+        "--rejects", str(report), "--profile", "omegat"])
+    assert built.exit_code == 0, built.output
+    assert "6 paragraphs read = 4 in units + 2 rejected" in built.stdout
+    written = read_tmx(out, source_lang="en-GB", target_lang="fr-FR").pairs
+    assert [(p.source, p.target) for p in written] == [
+        ("The Council met.", "Le Conseil s'est réuni."),
+        ("It adopted the budget.", "Il a adopté le budget."),
+        ("The sitting is opened.", "La séance est ouverte."),
+        ("Agenda. Next sitting.", "Ordre du jour. Prochaine séance.")]
+    assert [r.reason for r in read_rejects(report)] == ["untranslated", "segment-mismatch"]
+    assert "<seg> " not in out.read_text() and " </seg>" not in out.read_text()
+    validated = CliRunner().invoke(main, ["validate", str(out)])
+    assert validated.exit_code == 0 and validated.stdout == "valid\n"
+
+
+# A reviewed sdlxliff (Trados "track changes"): deletions and insertions marked in the
+# target, beside a comment, a term and a protected mark, whose text is the segment's; the
+# last trans-unit is not segmented.
+TRACKED = """<?xml version="1.0" encoding="utf-8"?>
+<xliff xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0" version="1.2" sdl:version="1.0"
+ xmlns="urn:oasis:names:tc:xliff:document:1.2">
+<file original="C:\\doc.docx" datatype="x-sdlfilterframework2" source-language="en-GB"
+ target-language="nl-NL"><body>
+<trans-unit id="1">
+<source>The Council shall decide by qualified majority. The report is adopted.</source>
+<seg-source><mrk mtype="seg" mid="1">The Council shall decide by qualified majority.</mrk>
+<mrk mtype="seg" mid="2">The <mrk mtype="x-sdl-comment" sdl:cid="c1">report</mrk> is
+<mrk mtype="protected">adopted</mrk>.</mrk></seg-source>
+<target><mrk mtype="seg" mid="1">De Raad besluit met <mrk mtype="x-sdl-deleted"
+ sdl:revid="r1">eenparigheid van stemmen</mrk><mrk mtype="x-sdl-added"
+ sdl:revid="r2">gekwalificeerde meerderheid</mrk>.</mrk>
+<mrk mtype="seg" mid="2">Het <mrk mtype="x-sdl-comment" sdl:cid="c1">verslag</mrk> is
+<mrk mtype="x-sdl-deleted" sdl:revid="r3"><g id="3">niet</g> </mrk><mrk mtype="term">\
+aangenomen</mrk>.</mrk></target>
+</trans-unit>
+<trans-unit id="2">
+<source>The vote takes place today.</source>
+<target>De stemming vindt <mrk mtype="x-sdl-deleted" sdl:revid="r4">morgen</mrk><mrk
+ mtype="x-sdl-added" sdl:revid="r5">vandaag</mrk> plaats.</target>
+</trans-unit>
+</body></file></xliff>
+"""
+
+
+def test_trados_tracked_changes_are_read_accepted(tmp_path):
+    """A reviewed sdlxliff marks deleted text x-sdl-deleted and inserted text x-sdl-added;
+    every mrk kept its text, so the old wording and the new were run together ("eenparigheid
+    van stemmengekwalificeerde meerderheid"). Deletions are now left out, insertions kept
+    (the accepted state), codes inside a deletion too; other marks keep their text."""
+    path = write(tmp_path, "doc.docx.sdlxliff", TRACKED)
+    pairs = read_ttk(path, source_lang="en-GB", target_lang="nl-NL").pairs
+    assert [(p.source, p.target) for p in pairs] == [
+        ("The Council shall decide by qualified majority.",
+         "De Raad besluit met gekwalificeerde meerderheid."),
+        ("The report is adopted.", "Het verslag is aangenomen."),
+        ("The vote takes place today.", "De stemming vindt vandaag plaats.")]
+    assert [p.target_markup for p in pairs] == [
+        "De Raad besluit met gekwalificeerde meerderheid.",
+        "Het verslag is\naangenomen.", "De stemming vindt vandaag plaats."]
+    assert pairs[1].source_markup == "The report is\nadopted."
+    swapped = read_ttk(path, source_lang="nl-NL", target_lang="en-GB").pairs
+    assert swapped[2].source == "De stemming vindt vandaag plaats."
+    # through build, as OmegaT reads it: valid, and the deleted text is nowhere
+    out = tmp_path / "doc.tmx"
+    from click.testing import CliRunner
+
+    from tmx_export.cli import main
+
+    built = CliRunner().invoke(main, ["build", str(path), "-o", str(out), "--profile", "omegat"])
+    assert built.exit_code == 0, built.output
+    assert [p.target for p in read_tmx(out, source_lang="en-GB", target_lang="nl-NL").pairs] == [
+        p.target for p in pairs]
+    assert not {"eenparigheid", "niet", "morgen"} & set(out.read_text().split())
+    validated = CliRunner().invoke(main, ["validate", str(out)])
+    assert validated.exit_code == 0 and validated.stdout == "valid\n"
+
+
+# A Trados trans-unit cut into three segments, each with its own status in <sdl:seg-defs>
+# (the sdl:seg id is the mrk mid): confirmed, a machine-translated draft, approved; then
+# a unit whose seg-defs name none of its segments (it goes by the whole: a draft).
+SEGMENT_STATUSES = """<?xml version="1.0" encoding="utf-8"?>
+<xliff xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0" version="1.2" sdl:version="1.0"
+ xmlns="urn:oasis:names:tc:xliff:document:1.2">
+<file original="doc.docx" datatype="x-sdlfilterframework2" source-language="en-GB"
+ target-language="nl-NL"><body>
+<trans-unit id="1">
+<source>The sitting is opened. The report is adopted. The sitting is closed.</source>
+<seg-source><mrk mtype="seg" mid="11">The sitting is opened.</mrk> <mrk mtype="seg"
+ mid="12">The report is adopted.</mrk> <mrk mtype="seg" mid="13">The sitting is closed.</mrk>\
+</seg-source>
+<target><mrk mtype="seg" mid="11">De vergadering wordt geopend.</mrk> <mrk mtype="seg"
+ mid="12">Het verslag wordt aangenomen.</mrk> <mrk mtype="seg" mid="13">De vergadering wordt\
+ gesloten.</mrk></target>
+<sdl:seg-defs><sdl:seg id="11" conf="Translated"/><sdl:seg id="12" conf="Draft" origin="mt"/>\
+<sdl:seg id="13" conf="ApprovedSignOff"/></sdl:seg-defs>
+</trans-unit>
+<trans-unit id="2">
+<source>Votes. Next sitting.</source>
+<seg-source><mrk mtype="seg" mid="21">Votes.</mrk> <mrk mtype="seg" mid="22">Next sitting.</mrk>\
+</seg-source>
+<target><mrk mtype="seg" mid="21">Stemmingen.</mrk> <mrk mtype="seg" mid="22">Volgende\
+ vergadering.</mrk></target>
+<sdl:seg-defs><sdl:seg id="9" conf="Translated"/><sdl:seg id="10"/></sdl:seg-defs>
+</trans-unit>
+</body></file></xliff>
+"""
+
+
+def test_trados_status_applies_to_its_own_segment(tmp_path):
+    """A segmented Trados trans-unit is read a unit per segment (mrk mid), and each
+    segment's status is its own <sdl:seg id="mid" conf>: a draft segment was taking its
+    confirmed neighbours down with it as fuzzy rejects. Only the draft is one now; a
+    segment no sdl:seg names goes by the trans-unit's (a draft when any of its is)."""
+    path = write(tmp_path, "statuses.sdlxliff", SEGMENT_STATUSES)
+    result = read_ttk(path, source_lang="en-GB", target_lang="nl-NL")
+    assert [(p.source, p.target) for p in result.pairs] == [
+        ("The sitting is opened.", "De vergadering wordt geopend."),
+        ("The sitting is closed.", "De vergadering wordt gesloten.")]
+    assert [(r.reason, r.text) for r in result.rejects] == [
+        ("fuzzy", "The report is adopted.\tHet verslag wordt aangenomen."),
+        ("fuzzy", "Votes.\tStemmingen."), ("fuzzy", "Next sitting.\tVolgende vergadering.")]
+    swapped = read_ttk(path, source_lang="nl-NL", target_lang="en-GB")
+    assert [p.source for p in swapped.pairs] == ["De vergadering wordt geopend.",
+                                                 "De vergadering wordt gesloten."]
+    drafts = read_ttk(path, source_lang="en-GB", target_lang="nl-NL", include_fuzzy=True)
+    assert len(drafts.pairs) == 5 and drafts.rejects == []

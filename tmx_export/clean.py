@@ -30,7 +30,9 @@ Three jobs, each a function the pipeline calls and that returns to it:
                        untranslated sides. A shorter side, too short for the identifier, is
                        judged by its words when the pair is swapped: both sides' words
                        lean clearly to the other language (:data:`CLEAR_LEAN`). Text in a
-                       third language is another question (the pairing stage's).
+                       third language is the pairing stage's question in a dump; for units
+                       read as they are (``third_language``: tables, TMX, XLIFF, PO) this
+                       rule asks it (:func:`_in_third_language`).
 
   Rules are checked in that order, except ``wrong-language``, checked before the two
   length rules (an untranslated side is the cause to name, and is often too long as well);
@@ -55,8 +57,18 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
+from .formats.text import LINE_SEPARATORS
 from .formats.xml import XML_ILLEGAL_RE
-from .lang import classify_many, mean_score, primary, text_lean, word_list_languages
+from .lang import (
+    THIRD_LANGUAGE_PROB,
+    classify_many,
+    classify_many_as,
+    may_be_third_language,
+    mean_score,
+    primary,
+    text_lean,
+    word_list_languages,
+)
 from .model import CleanOptions, Pair, Reject
 
 _MARKUP = re.compile(
@@ -65,10 +77,9 @@ _MARKUP = re.compile(
 )
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W\d_]+")
-# A line break with the white space around it; inside a segment it becomes one space. A
-# page break, a vertical tab or an information separator is one too: XML cannot carry them,
-# and removed they would glue the words on either side together.
-LINE_BREAK_RE = re.compile(r"\s*[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]\s*")
+# A line break (or a line separator) with the white space around it; inside a segment it
+# becomes one space.
+LINE_BREAK_RE = re.compile(rf"\s*[\n\r\x85{LINE_SEPARATORS}]\s*")
 
 
 # --- the pair rules --------------------------------------------------------------------------
@@ -117,18 +128,45 @@ def check_many(pairs: list[Pair], options: CleanOptions | None = None) -> list[s
     asked: dict[tuple[str, ...], dict[str, tuple[str, float]]] = {}
     for text, own, other in (side for found in sides.values() for side in found):
         asked.setdefault(_pair_key(own, other), {})[text] = ("", 0.0)
+    # what the identifier says over all its languages, for the third-language judgement:
+    # scored in the same walk of the texts as the pair's own verdicts
+    anyone: dict[str, tuple[str, float]] = {}
     for langs, verdicts in asked.items():
-        found = classify_many(list(verdicts), langs)
+        texts = list(verdicts)
+        found, *every = classify_many_as(
+            texts, [langs, None] if options.third_language else [langs])
         if found is None:  # the identifier does not know the pair: the rule passes
             verdicts.clear()
         else:
             verdicts.update(zip(verdicts, found, strict=True))
+        anyone.update(zip(texts, (every and every[0]) or (), strict=False))
     for i, unclear in sides.items():
         if _short_side_in_other_language(pairs[i], options) or any(
                 _reads_as(asked[_pair_key(own, other)].get(text, ("", 0.0)), other, options)
                 for text, own, other in unclear):
             reasons[i] = "wrong-language"
+    if options.third_language:
+        _mark_third_languages(reasons, sides, options, anyone)
     return reasons
+
+
+def _mark_third_languages(reasons: list[str | None],
+                          sides: dict[int, list[tuple[str, str, str]]],
+                          options: CleanOptions,
+                          known: dict[str, tuple[str, float]] | None = None) -> None:
+    """``wrong-language`` for each pair still passing whose unclear side is in a third
+    language (:func:`_in_third_language`), the identifier asked about all at once (but
+    for the texts whose verdict over all its languages is ``known``)."""
+    pending = {i: unclear for i, unclear in sides.items()
+               if reasons[i] is None and unclear and _judged_for_third(unclear[0])}
+    found = dict(known or {})
+    texts = list(dict.fromkeys(text for unclear in pending.values() for text, _, _ in unclear
+                               if text not in found))
+    found.update(zip(texts, classify_many(texts) or (), strict=False))
+    for i, unclear in pending.items():
+        if any(text in found and _in_third_language(text, own, other, found[text], options)
+               for text, own, other in unclear):
+            reasons[i] = "wrong-language"
 
 
 def normalise(text: str) -> str:
@@ -163,6 +201,10 @@ def _wrong_language(pair: Pair, options: CleanOptions) -> bool:
             return False
         if _reads_as(found[0], other, options):
             return True
+    if options.third_language:
+        reasons: list[str | None] = [None]
+        _mark_third_languages(reasons, {0: list(_unclear_sides(pair, options))}, options)
+        return reasons[0] is not None
     return False
 
 
@@ -199,6 +241,33 @@ def _short_side_in_other_language(pair: Pair, options: CleanOptions) -> bool:
         if words < 2 or lean > -CLEAR_LEAN:
             return False
     return True
+
+
+def _judged_for_third(side: tuple[str, str, str]) -> bool:
+    """Whether the pair of ``side`` (text, own, other) has word lists for both languages:
+    without them no side can be told from a close third language."""
+    known = word_list_languages()
+    return side[1] in known and side[2] in known
+
+
+def _in_third_language(text: str, own: str, other: str, verdict: tuple[str, float],
+                       options: CleanOptions) -> bool:
+    """Whether a side py3langid reads (over all its languages) as ``verdict`` is in a
+    third language, neither ``own`` nor ``other``: as the dump pairing judges it (the
+    words recognise neither language and the identifier is sure:
+    :func:`~tmx_export.lang.third_language`), or, when the words lean towards a language
+    of the pair, they lean clearly further towards the language found than to their own
+    (Spanish in a French column leans to French against English, but far more to
+    Spanish against French)."""
+    lang, prob = verdict
+    if lang in (own, other):
+        return False
+    if prob >= THIRD_LANGUAGE_PROB and may_be_third_language(text, (own, other)):
+        return True
+    if prob < options.langid_min_prob or lang not in word_list_languages():
+        return False
+    lean = mean_score(text, own, lang)
+    return lean is not None and lean <= -CLEAR_LEAN
 
 
 def _pair_key(own: str, other: str) -> tuple[str, ...]:

@@ -346,21 +346,30 @@ def declared_pair(inputs: Sequence[str | Path | ParallelInput], input_format: st
     def same(one: tuple[str, str], other: tuple[str, str]) -> bool:
         return [normalise_tag(tag) for tag in one] == [normalise_tag(tag) for tag in other]
 
+    def vaguer_than(found: tuple[str, str], asked: tuple[str, str]) -> bool:
+        return all(normalise_tag(tag) == primary(tag) == primary(other)
+                   for tag, other in zip(found, asked, strict=True))
+
     first: tuple[str, str] | None = None
     for path in gather_inputs(inputs, source_lang=source_lang, target_lang=target_lang,
                               pair_files=input_format is None):
-        reader = readers.get(format_of(path, input_format))
+        fmt = format_of(path, input_format)
+        reader = readers.get(fmt)
         if reader is None or isinstance(path, ParallelInput):
             return None
         found = reader(path)
+        if found is not None and fmt in ("tsv", "csv", "xlsx") and vaguer_than(
+                found[::-1], (source_lang, target_lang)):
+            # columns "French", "English" (or "fr", "en"): the pair asked, its columns found
+            # by language whatever their order, rather than bare tags the other way round
+            found = (source_lang, target_lang)
         if found is None or (first is not None and not same(first, found)):
             return None
         first = first or found
     asked = (source_lang, target_lang)
     if first is None or same(first, asked):
         return None  # the pair asked for
-    if all(normalise_tag(tag) == primary(tag) == primary(other)
-           for tag, other in zip(first, asked, strict=True)):
+    if vaguer_than(first, asked):
         return first if vaguer else None  # a vaguer spelling of it ("en", "fr")
     try:  # a tag no language is known by ("DA-01") is no pair to take
         standard_tag(first[0]), standard_tag(first[1])

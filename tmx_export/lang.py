@@ -577,17 +577,24 @@ def classify_many(texts: Sequence[str], languages: tuple[str, ...] | None = None
     float32 in an order of its BLAS's choosing, so a probability may differ from its in the
     fifth decimal (the tests compare both). A text's answer does not depend on the texts
     beside it."""
-    ident = identifier(languages)
-    if ident is None:
-        return None
-    if not texts:
-        return []
+    return classify_many_as(texts, [languages])[0]
+
+
+def classify_many_as(texts: Sequence[str], language_sets: Sequence[tuple[str, ...] | None]
+                     ) -> list[list[tuple[str, float]] | None]:
+    """:func:`classify_many` of ``texts`` for each of ``language_sets`` (``None``: all the
+    identifier's languages), the texts walked through the automaton once: the walk, the
+    slow part, depends on the texts only, not on the languages scored."""
+    idents = [identifier(languages) for languages in language_sets]
+    if not texts or all(ident is None for ident in idents):
+        return [None if ident is None else [] for ident in idents]
     import numpy as np
 
-    encoded = [ident._encode(text) for text in texts]
+    encoded = [_model()._encode(text) for text in texts]
     rows, feats = _walk_many(encoded)
     nbytes = np.fromiter(map(len, encoded), dtype=np.float64, count=len(encoded))
-    return _scores_many(ident, rows, feats, nbytes)
+    return [None if ident is None else _scores_many(ident, rows, feats, nbytes)
+            for ident in idents]
 
 
 # Below this many texts still walking, a numpy step costs more than the Python walk.
@@ -721,22 +728,34 @@ def document_language(texts: Iterable[str], min_chars: int = DOCUMENT_MIN_CHARS
     return str(lang), float(prob)
 
 
+# A text whose words lean less than this towards either language of its pair (mean word
+# score) is not recognised as either by the word lists: py3langid may call it a third one.
+THIRD_LANGUAGE_LEAN = 0.6
+# py3langid's probability above which such a text is in the third language it names.
+THIRD_LANGUAGE_PROB = 0.95
+
+
 def third_language(text: str, expected: tuple[str, str], min_chars: int = 40,
-                   min_prob: float = 0.95) -> str | None:
+                   min_prob: float = THIRD_LANGUAGE_PROB) -> str | None:
     """The language of ``text`` if it is confidently neither of ``expected``, else None.
 
     Short texts are never judged: a heading of three words is too little evidence, and
     the pair's own word scores already placed it.
     """
-    if len(text) < min_chars:
-        return None
-    # langid confuses close languages on EU text full of shared words: only call it a
-    # third language when the word lists do not recognise the text as either language.
-    # Asked first, they spare the identifier almost every side (it is the slow part).
-    lean = mean_score(text, *expected)
-    if lean is None or abs(lean) >= 0.6:
+    if not may_be_third_language(text, expected, min_chars):
         return None
     lang, prob = identifier().classify(text)
     if lang in expected or prob < min_prob:
         return None
     return lang
+
+
+def may_be_third_language(text: str, expected: tuple[str, str], min_chars: int = 40) -> bool:
+    """Whether ``text`` is long enough to judge and its words recognise it as neither of
+    ``expected`` (:data:`THIRD_LANGUAGE_LEAN`). langid confuses close languages on EU text
+    full of shared words: only such a text may be called a third language. Asked first,
+    the word lists spare the identifier almost every side (it is the slow part)."""
+    if len(text) < min_chars:
+        return False
+    lean = mean_score(text, *expected)
+    return lean is not None and abs(lean) < THIRD_LANGUAGE_LEAN

@@ -149,12 +149,32 @@ class ReadResult:
     # Sides read from a regional variant as the tag asked: (held, asked) -> count, as
     # formats.tmx.iter_tmx counts them, so that the summary can say it.
     relabelled: Counter[tuple[str, str]] = field(default_factory=Counter)
+    # For each reject, how many pairs were read before it (see :meth:`reject`), so the
+    # rejects report keeps the input's order; a reader that does not say puts them first.
+    reject_places: list[int] = field(default_factory=list)
+    # What the reader left out on purpose, and why (a hidden sheet): the summary lists it.
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+    def reject(self, reject: Reject) -> None:
+        """Add ``reject`` at its place in the input: after the pairs read so far."""
+        self.reject_places[:] = self.places()
+        self.rejects.append(reject)
+        self.reject_places.append(len(self.pairs))
+
+    def places(self) -> list[int]:
+        """:attr:`reject_places`, or every reject first when the reader did not say."""
+        if len(self.reject_places) == len(self.rejects):
+            return self.reject_places
+        return [0] * len(self.rejects)
 
     def extend(self, other: ReadResult) -> None:
+        self.reject_places[:] = [*self.places(),
+                                 *(len(self.pairs) + place for place in other.places())]
         self.pairs.extend(other.pairs)
         self.rejects.extend(other.rejects)
         self.repairs.update(other.repairs)
         self.relabelled.update(other.relabelled)
+        self.skipped.extend(other.skipped)
 
 
 @dataclass(slots=True)
@@ -201,6 +221,9 @@ class CleanOptions:
     max_chars: int = 2000
     langid_min_chars: int = 40
     langid_min_prob: float = 0.9
+    # ``wrong-language`` also rejects a side in a third language (units read as they are:
+    # tables, TMX, XLIFF, PO; a dump's pairing judges that itself)
+    third_language: bool = False
 
     def __post_init__(self) -> None:
         unknown = set(self.rules) - set(RULES)

@@ -430,6 +430,7 @@ class _Run:
             self.repairs.update(counts.repairs)
             self.relabelled.update(counts.relabelled)
             self.variants.update(counts.variants)
+            self.accounts.skipped.extend(counts.skipped)
             if self.progress is not None:
                 self.progress.advance(str(path), input_size(path))
             if counts.pairs_read == 0 and len(self.rejects) == rejected_before:
@@ -543,6 +544,7 @@ class _FileCounts:
     relabelled: Counter[tuple[str, str]] = field(default_factory=Counter)
     # TMX tus that gave competing pairs (two variants of a language asked), by language
     variants: Counter[str] = field(default_factory=Counter)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # parts a reader left out
 
 
 def _parallel(path: Input, fmt: str) -> bool:
@@ -589,6 +591,8 @@ def _clean_options(fmt: str, options: BuildOptions) -> CleanOptions:
     rules = options.clean
     if fmt in MARKUP_IS_CONTENT:
         rules = replace(rules, rules=rules.rules - {"leftover-markup"})
+    if fmt in UNIT_FORMATS:  # no pairing stage judged their sides' languages
+        rules = replace(rules, third_language=True)
     return rules
 
 
@@ -742,13 +746,18 @@ def _read(path: Input, fmt: str, options: BuildOptions, counts: _FileCounts,
         counts.pairs_read += len(result.pairs)
         counts.repairs.update(result.repairs)
         counts.relabelled.update(result.relabelled)
-        yield from result.rejects
+        counts.skipped.extend(result.skipped)
+        # the rejects at their places among the pairs: the report keeps the input's order
+        places = deque(zip(result.places(), result.rejects, strict=True))
         # Each pair is let go once handed on: memory stays flat while the file's
         # units are made and written.
         pairs, result = result.pairs, None
         for i, pair in enumerate(pairs):
+            while places and places[0][0] <= i:
+                yield places.popleft()[1]
             pairs[i] = None  # type: ignore[call-overload]
             yield pair
+        yield from (reject for _place, reject in places)
 
 
 def _languages_checked(path: Input, items: Iterator[Pair | Reject], options: BuildOptions,

@@ -8,7 +8,8 @@
   requires, a known ``segtype``, language codes of the form ``ll``/``ll-RR``, ``xml:lang``
   (not TMX 1.1's ``lang``) on every ``tuv``, no empty ``seg``, only the elements and with
   the attributes the TMX 1.4b DTD allows (inline codes in a ``seg``, ``sub`` in a code),
-  each ``bpt`` paired with an ``ept`` of the same segment; for TBX (2008 ``martif`` and
+  each ``bpt`` paired with an ``ept`` of the same segment, dates in the TMX form
+  (``YYYYMMDDThhmmssZ``); for TBX (2008 ``martif`` and
   2019 ``tbx``) the entry/language/term structure, unique ids, and TBX-Basic/TBX-Min
   administrative statuses.
 - :func:`stats` counts units, languages, words and characters per language, duplicate
@@ -37,13 +38,20 @@ from lxml import etree
 from .clean import Fingerprints
 from .errors import InputError
 from .formats.tmx import (
+    CODES_ISOLATED,
+    DATE_ATTRIBUTES,
+    DATES_DROPPED,
+    DATES_REWRITTEN,
+    TMX_DATE,
     XML_LANG,
     TmxDocument,
     TmxPart,
+    isolate_unpaired_codes,
     iter_elements,
     read_tmx_header,
     seg_text,
     split_tmx,
+    tmx_date,
 )
 from .formats.xml import SAFE_PARSER_OPTIONS, check_file, open_xml, parse_xml
 from .inputs import check_outputs
@@ -66,11 +74,35 @@ class MergeCounts:
     # units TMX 1.4b does not allow, left out, by reason; and where each reason first met
     invalid: Counter[str] = field(default_factory=Counter)
     first_invalid: dict[str, str] = field(default_factory=dict)
+    # tuvs with an empty seg left out of units kept (a CAT tool may read it as an empty
+    # translation), and where the first was
+    empty_tuvs: int = 0
+    first_empty_tuv: str = ""
+    # what was mended in the header and the units kept, by kind: dates rewritten in the
+    # TMX form or left out (formats.tmx.DATES_REWRITTEN, DATES_DROPPED), paired codes
+    # without their other half made <it> (CODES_ISOLATED)
+    repairs: Counter[str] = field(default_factory=Counter)
+    srclang: str = ""  # the merged header's
+    # the inputs' header srclangs when they differ by region only (merged under the
+    # language alone, ``srclang``), else empty
+    srclangs: list[str] = field(default_factory=list)
 
     def leave_out(self, reason: str, where: str) -> None:
         """Count an invalid unit (at ``where``, ``FILE:LINE``) left out for ``reason``."""
         self.invalid[reason] += 1
         self.first_invalid.setdefault(reason, where)
+
+    def leave_out_tuvs(self, count: int, where: str) -> None:
+        """Count ``count`` empty tuvs left out of a unit (the first at ``where``)."""
+        if count:
+            self.empty_tuvs += count
+            self.first_empty_tuv = self.first_empty_tuv or where
+
+    def add_fixes(self, other: MergeCounts) -> None:
+        """Add what ``other`` (the second process's, for one input) changed in units kept:
+        empty tuvs left out, repairs."""
+        self.leave_out_tuvs(other.empty_tuvs, other.first_empty_tuv)
+        self.repairs.update(other.repairs)
 
 
 def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = True,
@@ -92,9 +124,14 @@ def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = Tr
     header = _first_header(paths[0])
     others = [read_tmx_header(path) for path in paths[1:]]  # each header read once
     unit_kinds = _merged_segtypes(header, others)
-    _check_same_source_language(paths, [header.get("srclang", ""),
-                                        *(other.get("srclang", "") for other in others)])
+    declared = [header.get("srclang", ""), *(other.get("srclang", "") for other in others)]
     counts = MergeCounts()
+    counts.repairs.update(_dates_in_tmx_form(header) or ())
+    counts.srclang = _merged_source_language(paths, declared)
+    header.set("srclang", counts.srclang)
+    if len({normalise_tag(tag) for tag in declared}) > 1:
+        counts.srclangs = list({normalise_tag(tag): tag for tag in reversed(declared)}.values())
+        counts.srclangs.reverse()  # each as its first file spells it, in file order
     seen = Fingerprints() if dedupe else None
     langs = _TagCache()
     srclang = header.get("srclang")
@@ -105,7 +142,7 @@ def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = Tr
             counts.files += 1
             kind = unit_kinds[index]
             if ahead is not None and index:
-                for batch in ahead.batches():
+                for batch in ahead.batches(counts):
                     read += len(batch)
                     kept = []
                     for fingerprint, data, problem in batch:
@@ -119,7 +156,7 @@ def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = Tr
                 continue
             for tu in iter_elements(path):
                 read += 1
-                fingerprint, problem = _checked(tu, langs, path, dedupe, srclang)
+                fingerprint, problem = _checked(tu, langs, path, dedupe, srclang, counts)
                 if problem is not None:
                     counts.leave_out(problem, f"{path}:{tu.sourceline}")
                     continue
@@ -146,44 +183,115 @@ def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = Tr
 
 
 def _prepared(tu: etree._Element, langs: _TagCache, path: Path, dedupe: bool
-              ) -> tuple[int, bool]:
-    """The fingerprint of a unit's key (0 without dedupe) and whether it is TMX 1.4 already
-    (:func:`_to_14` would do nothing). A repeat is left as it is: only the units written
-    are made TMX 1.4."""
+              ) -> tuple[int, bool, list[str] | None]:
+    """The fingerprint of a unit's key (0 without dedupe), whether it is TMX 1.4 already
+    (:func:`_to_14` would do nothing) and, for such a unit whose children are all that
+    :func:`_surely_valid` asks, the languages of its tuvs (else ``None``). A repeat is left
+    as it is: only the units written are made TMX 1.4."""
     if not dedupe:
-        return 0, False
+        return 0, False, None
     usual = _usual_unit_key(tu, langs)
     if usual is None:
-        return hash(_other_unit_key(tu, langs, path)), False
-    key, clean = usual
-    return hash(key), clean
+        return hash(_other_unit_key(tu, langs, path)), False, None
+    key, clean, plain = usual
+    return hash(key), clean, [part[0] for part in key] if clean and plain else None
 
 
 def _checked(tu: etree._Element, langs: _TagCache, path: Path, dedupe: bool,
-             srclang: str | None) -> tuple[int, str | None]:
-    """The fingerprint of a unit (see :func:`_prepared`), made TMX 1.4, and why it may not be
-    written (``None``: it may). Checked before its fingerprint is kept: a unit left out
-    must not make a valid one of the same segs a repeat."""
-    fingerprint, clean = _prepared(tu, langs, path, dedupe)
+             srclang: str | None, fixes: MergeCounts) -> tuple[int, str | None]:
+    """The fingerprint of a unit (see :func:`_prepared`), made TMX 1.4 with its dates in
+    the TMX form and paired codes without their other half made ``<it>``, and why it may
+    not be written (``None``: it may; then the tuvs with an empty seg taken out of it,
+    :func:`_drop_empty_tuvs`, and its repairs are counted in ``fixes``). Checked before
+    its fingerprint is kept: a unit left out must not make a valid one of the same segs a
+    repeat."""
+    fingerprint, clean, found = _prepared(tu, langs, path, dedupe)
     if not clean:
         _to_14(tu)  # a second time changes nothing
-    if _surely_valid(tu, langs, srclang):
+    # (the usual unit's children were looked at with its key: its own attributes remain)
+    if _valid_as_found(tu, found, srclang) if found is not None else \
+            _surely_valid(tu, langs, srclang):
         return fingerprint, None
-    return fingerprint, unit_problem(tu, srclang)
+    repairs = _dates_in_tmx_form(tu) or Counter()
+    isolated = sum(isolate_unpaired_codes(seg) for seg in tu.iter("seg"))
+    if isolated:  # TMX 1.4b's isolated codes; the unit as written is what a repeat matches
+        repairs[CODES_ISOLATED] += isolated
+        fingerprint = _prepared(tu, langs, path, dedupe)[0]
+    emptied = _drop_empty_tuvs(tu, langs, srclang)
+    if emptied:  # the unit as written is what a repeat must match
+        fingerprint = _prepared(tu, langs, path, dedupe)[0]
+    problem = unit_problem(tu, srclang)
+    if problem is None:
+        fixes.repairs.update(repairs)
+        fixes.leave_out_tuvs(emptied, f"{path}:{tu.sourceline}")
+    return fingerprint, problem
+
+
+def _dates_in_tmx_form(element: etree._Element) -> Counter[str] | None:
+    """Rewrite the dates of ``element`` (the header, or a unit and its tuvs) in the TMX form,
+    leave out those that cannot be read (:func:`tmx_date`); what was done, counted
+    (``None``: nothing). Asked of every unit, so the usual one costs little: its dates are
+    mended only when one is not in the TMX form, and a tuv with no attribute but its
+    language is passed over at once."""
+    done: Counter[str] | None = None
+    for elem in (element, *(child for child in element.getchildren()
+                            if child.tag == "tuv" and len(child.keys()) > 1)):
+        dates = [value for name, value in elem.items() if name in DATE_ATTRIBUTES]
+        if dates and not all(map(TMX_DATE.match, dates)):
+            done = done if done is not None else Counter()
+            _mend_dates(elem, done)
+    return done
+
+
+def _mend_dates(elem: etree._Element, done: Counter[str]) -> None:
+    for name in DATE_ATTRIBUTES:
+        value = elem.get(name)
+        if value is None or TMX_DATE.match(value):
+            continue
+        written = tmx_date(value)
+        if written is None:
+            del elem.attrib[name]
+            done[DATES_DROPPED] += 1
+        else:
+            elem.set(name, written)
+            done[DATES_REWRITTEN] += 1
+
+
+def _drop_empty_tuvs(tu: etree._Element, langs: _TagCache, srclang: str | None) -> int:
+    """Take the tuvs whose one seg is empty out of a unit (made TMX 1.4) when the source
+    and another language remain, and say how many. TMX 1.4b allows an empty seg, but a CAT
+    tool may take it for an empty translation; the unit's other languages are worth
+    keeping. Otherwise nothing is taken out (the unit is left out for its empty seg)."""
+    empty, kept = [], []
+    for tuv in tu.iter("tuv"):
+        segs = [child for child in tuv if child.tag == "seg"]
+        is_empty = len(segs) == 1 and not len(segs[0]) and not seg_text(segs[0]).strip()
+        (empty if is_empty else kept).append(tuv)
+    srclang = tu.get("srclang") or srclang
+    kept_langs = [langs[tuv.get(XML_LANG) or ""] for tuv in kept]
+    if not empty or len(kept) < 2 or (srclang and srclang != "*all*"
+                                      and not _holds_source(kept_langs, srclang)):
+        return 0
+    for tuv in empty:
+        tuv.getparent().remove(tuv)
+    return len(empty)
+
+
+_DATE_NAMES = tuple(sorted(DATE_ATTRIBUTES))
 
 
 def _surely_valid(tu: etree._Element, langs: _TagCache, srclang: str | None) -> bool:
     """Whether a unit made TMX 1.4 is of the usual shape and :func:`unit_problem` finds
     nothing, at a fifth of its cost: each child a ``tuv`` with a language and one ``seg`` of
     text, not blank, or a ``note`` or typed ``prop`` without children. ``False`` when not
-    sure: :func:`unit_problem` then decides."""
-    if tu.get("segtype") is not None:
-        return False
+    sure: :func:`unit_problem` then decides. Its dates, if any, are in the TMX form (a tuv
+    with attributes besides its language is not the usual shape: its dates are looked at
+    by :func:`_checked`)."""
     found = []
     for child in tu.getchildren():
         tag = child.tag
         if tag == "tuv":
-            if len(child) != 1:
+            if len(child) != 1 or len(child.keys()) != 1:
                 return False
             seg = child[0]
             text = seg.text
@@ -195,7 +303,20 @@ def _surely_valid(tu: etree._Element, langs: _TagCache, srclang: str | None) -> 
             found.append(langs[lang])
         elif len(child) or not (tag == "note" or tag == "prop" and child.get("type") is not None):
             return False
-    return bool(found) and (not srclang or srclang == "*all*" or _holds_source(found, srclang))
+    return _valid_as_found(tu, found, srclang)
+
+
+def _valid_as_found(tu: etree._Element, found: list[str], srclang: str | None) -> bool:
+    """The rest of :func:`_surely_valid` for a unit whose children are as it asks and whose
+    tuvs are in the languages ``found``: the tu's own attributes and the source language."""
+    if not found or tu.get("segtype") is not None:
+        return False
+    for name in _DATE_NAMES:
+        value = tu.get(name)
+        if value is not None and not TMX_DATE.match(value):
+            return False
+    srclang = tu.get("srclang") or srclang  # a unit's own overrides the header's
+    return not srclang or srclang == "*all*" or _holds_source(found, srclang)
 
 
 def unit_problem(tu: etree._Element, srclang: str | None) -> str | None:
@@ -258,18 +379,21 @@ class _ReadAhead:
         self._process.start()
         child.close()
 
-    def batches(self) -> Iterator[list[tuple[int, bytes, str]]]:
+    def batches(self, counts: MergeCounts) -> Iterator[list[tuple[int, bytes, str]]]:
         """The next input's units, a megabyte of them at a time: (fingerprint, bytes, why
-        it is left out: "" when it is not; else its reason and FILE:LINE, a line each)."""
+        it is left out: "" when it is not; else its reason and FILE:LINE, a line each). The
+        empty tuvs left out of its units are added to ``counts``."""
         try:
-            end = self._conn.recv()
+            sent = self._conn.recv()
         except EOFError:
             from .errors import InternalError
 
             raise InternalError("internal error: the merge's second process ended "
                                 f"(exit status {self._process.exitcode})") from None
-        if isinstance(end, BaseException):
-            raise end
+        if isinstance(sent, BaseException):
+            raise sent
+        end, fixes = sent
+        counts.add_fixes(fixes)
         record, fd, pending = self._RECORD, self._spool.fileno(), b""
         while self._read_at < end:
             chunk = os.pread(fd, min(self._READ, end - self._read_at), self._read_at)
@@ -309,8 +433,9 @@ def _read_ahead(paths: list[Path], dedupe: bool, langs: _TagCache, srclang: str 
     try:
         with os.fdopen(os.dup(spool), "wb", buffering=1 << 20) as out:
             for path, kind in zip(paths, kinds, strict=True):
+                fixes = MergeCounts()  # what this input's units kept were changed in
                 for tu in iter_elements(path):
-                    fingerprint, problem = _checked(tu, langs, path, dedupe, srclang)
+                    fingerprint, problem = _checked(tu, langs, path, dedupe, srclang, fixes)
                     if problem is not None:
                         data = f"{problem}\n{path}:{tu.sourceline}".encode()
                     else:
@@ -320,7 +445,7 @@ def _read_ahead(paths: list[Path], dedupe: bool, langs: _TagCache, srclang: str 
                     out.write(record.pack(fingerprint, len(data), problem is not None))
                     out.write(data)
                 out.flush()
-                conn.send(out.tell())  # type: ignore[attr-defined]
+                conn.send((out.tell(), fixes))  # type: ignore[attr-defined]
     except BrokenPipeError:
         pass  # the parent stopped reading: nothing to tell
     except Exception as exc:  # the parent raises it where it would have
@@ -340,9 +465,12 @@ def _other_unit_key(tu: etree._Element, langs: _TagCache, path: Path) -> tuple:
     return key
 
 
-def _usual_unit_key(tu: etree._Element, langs: _TagCache) -> tuple[tuple, bool] | None:
-    """:func:`_unit_key` of a unit of the usual shape and whether :func:`_to_14` would leave
-    it as it is, in one pass over its children; ``None`` for any other unit.
+def _usual_unit_key(tu: etree._Element, langs: _TagCache) -> tuple[tuple, bool, bool] | None:
+    """:func:`_unit_key` of a unit of the usual shape, whether :func:`_to_14` would leave
+    it as it is, and whether its children are all that :func:`_surely_valid` asks of them
+    (each tuv with no attribute but its language and a seg of text, not blank; each other
+    child a note or a typed prop), in one pass over its children; ``None`` for any other
+    unit.
 
     The usual shape: each child a ``tuv`` holding nothing but a bare ``seg`` (no children,
     attributes or namespaces), or an element without children (``prop``, ``note``). Then the
@@ -353,27 +481,34 @@ def _usual_unit_key(tu: etree._Element, langs: _TagCache) -> tuple[tuple, bool] 
     (``getchildren``: lxml's iterators cost more than the list).
     """
     parts = []
-    clean = tu.text is None
+    clean = plain = tu.text is None
     for child in tu.getchildren():
-        if child.tag == "tuv":
+        tag = child.tag
+        if tag == "tuv":
             if len(child) != 1:
                 return None
             seg = child[0]
             if seg.tag != "seg" or len(seg) or seg.keys() or seg.nsmap:
                 return None
             lang = child.get(_XML_LANG_KEY)
+            text = seg.text
             if lang is None:
                 lang = child.get("lang", "")
                 clean = False
             elif clean and (child.tail is not None or child.text is not None
                             or seg.tail is not None):
                 clean = False
-            parts.append((langs[lang], 0, seg.text or ""))
+            if plain and (not text or text.isspace() or len(child.keys()) != 1):
+                plain = False
+            parts.append((langs[lang], 0, text or ""))
         elif len(child):
             return None
-        elif clean and (child.tail is not None or "lang" in child.keys()):
-            clean = False
-    return _bare_key(parts), clean
+        else:
+            if clean and (child.tail is not None or "lang" in child.keys()):
+                clean = False
+            if plain and not (tag == "note" or tag == "prop" and child.get("type") is not None):
+                plain = False
+    return _bare_key(parts), clean, plain
 
 
 def _bare_key(parts: list[tuple[str, int, str]]) -> tuple:
@@ -399,19 +534,27 @@ def _c14n_problem(tu: etree._Element) -> str:
             "--keep-duplicates)")
 
 
-def _check_same_source_language(paths: list[Path], srclangs: list[str]) -> None:
-    """Refuse inputs whose headers name different source languages: the merged file has one
-    header, and a unit without a tuv in its ``srclang`` makes the TMX invalid (OmegaT,
-    which needs a real ``srclang``, would look up the wrong side). Tags compare as
-    :func:`normalise_tag` spells them (``EN-US`` is ``en-us``). ``srclangs``: each
-    input's header ``srclang`` ("" for none)."""
+def _merged_source_language(paths: list[Path], srclangs: list[str]) -> str:
+    """The ``srclang`` of the merged header; refuse inputs whose headers name different
+    source languages: the merged file has one header, and a unit without a tuv in its
+    ``srclang`` makes the TMX invalid (OmegaT, which needs a real ``srclang``, would look up
+    the wrong side). Tags compare as :func:`normalise_tag` spells them (``EN-US`` is
+    ``en-us``). Two tags of one language, one less specific than the other (OmegaT's ``de``,
+    Trados's ``de-DE``), give the less specific, as spelled in its file: each unit holds
+    it (:func:`_holds_source`). ``srclangs``: each input's header ``srclang`` ("" for
+    none)."""
     declared = list(zip(paths, srclangs, strict=True))
     first = normalise_tag(declared[0][1])
-    if all(normalise_tag(srclang) == first for _, srclang in declared):
+    tags = {normalise_tag(srclang) for _, srclang in declared}
+    if tags == {first}:
         if not first:  # OmegaT drops a memory without one; nothing here says which it is
             raise InputError(str(paths[0]), "no source language (header srclang) in any "
                                             "file: cannot write the merged header")
-        return
+        return declared[0][1]
+    bare = {primary(tag) for tag in tags}
+    if len(tags) == 2 and len(bare) == 1 and "*all*" not in tags and bare <= tags:
+        # one region of a language and the language alone: the language alone holds both
+        return next(srclang for _, srclang in declared if normalise_tag(srclang) in bare)
     listed = ", ".join(f"{path} {srclang or '(none)'}" for path, srclang in declared)
     raise InputError(str(declared[0][0]),
                      f"cannot merge memories whose source languages (header srclang) differ: "
@@ -603,6 +746,11 @@ def _lang_problem(code: str | None, what: str) -> str | None:
     return None
 
 
+# merge keeps a tuv's code spelled against the rules (unit_problem): the message says so
+_KEPT_CODE = re.compile(r"\)$")
+_KEPT_BY_MERGE = "; merge keeps such codes as CAT tools wrote them)"
+
+
 def _validate_tmx(path: str | Path) -> list[Problem]:
     name = str(path)
     out: list[Problem] = []
@@ -634,6 +782,7 @@ def _validate_tmx(path: str | Path) -> list[Problem]:
                         add(elem.sourceline, problem)
                 _validate_markup(elem, add)
                 _validate_attributes(elem, add)
+                _validate_dates(elem, add)
                 continue
             units += 1
             if not header_seen:
@@ -665,28 +814,41 @@ def _validate_tu(tu: etree._Element, srclang: str | None, add) -> None:
             lang = tuv.get("lang")
         problem = _lang_problem(lang, "tuv")
         if problem:
-            add(tuv.sourceline, problem)
+            add(tuv.sourceline, _KEPT_CODE.sub(_KEPT_BY_MERGE, problem))
         langs.append(normalise_tag(lang or ""))
         segs = [child for child in tuv if child.tag == "seg"]
         if len(segs) != 1:
             add(tuv.sourceline, f"tuv has {len(segs)} seg elements, expected 1")
         elif not seg_text(segs[0]).strip() and len(segs[0]) == 0:
-            add(segs[0].sourceline, "empty seg")
+            add(segs[0].sourceline, "empty seg (TMX 1.4b allows it, but a CAT tool may take it "
+                                    "for an empty translation)")
+    own = tu.get("srclang")  # TMX 1.4b: a unit's own srclang overrides the header's
+    if own and own != "*all*":
+        problem = _lang_problem(own, "tu srclang")
+        if problem:
+            add(tu.sourceline, problem)
+    where = "its srclang" if own else "the header srclang"
+    srclang = own or srclang
     if srclang and srclang != "*all*" and not _holds_source(langs, srclang):
-        add(tu.sourceline, f"tu has no tuv in the header srclang {srclang}")
+        add(tu.sourceline, f"tu has no tuv in {where} {srclang}")
     _validate_markup(tu, add)
     _validate_attributes(tu, add)
+    for elem in (tu, *tuvs):
+        _validate_dates(elem, add)
     for seg in tu.iter("seg"):
         for flow in (seg, *seg.iter("sub")):
             _validate_pairs(flow, add)
 
 
 def _holds_source(langs: list[str], srclang: str) -> bool:
-    """Whether a unit's tuv languages (``normalise_tag``) hold the header's ``srclang``: its
-    tag, or its language alone ("en" under "en-US", as OmegaT writes its memories: a CAT
-    tool matches it as that language), never another region of it ("en-GB")."""
+    """Whether a unit's tuv languages (``normalise_tag``) hold its ``srclang``: its tag, or
+    one tag less specific or more specific by region ("en" under "en-US", as OmegaT writes
+    its memories; "de-DE" under "de", as Trados writes them: a CAT tool matches either as
+    that language), never another region of it ("en-GB" under "en-US")."""
     tag, language = _source_forms(srclang)
-    return tag in langs or language in langs
+    if tag in langs or language in langs:
+        return True
+    return tag == language and any(primary(lang) == language for lang in langs)
 
 
 @lru_cache(maxsize=64)
@@ -764,6 +926,16 @@ def _validate_attributes(top: etree._Element, add) -> None:
                 add(elem.sourceline, f"<{elem.tag}> lacks the required attribute {attr}")
         if elem.tag == "it" and elem.get("pos") not in (None, *_IT_POSITIONS):
             add(elem.sourceline, f"<it pos=\"{elem.get('pos')}\">: pos must be begin or end")
+
+
+def _validate_dates(elem: etree._Element, add) -> None:
+    """The dates of the header, a unit or a tuv: TMX 1.4b has one form for them (CAT tools
+    choose between conflicting matches by them)."""
+    for name in sorted(DATE_ATTRIBUTES):
+        value = elem.get(name)
+        if value is not None and not TMX_DATE.match(value):
+            add(elem.sourceline, f"{elem.tag} {name} {value!r} is not a TMX date "
+                                 "(YYYYMMDDThhmmssZ, UTC)")
 
 
 def _validate_tbx(path: str | Path) -> list[Problem]:

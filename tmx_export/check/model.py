@@ -19,6 +19,7 @@ CHECKS: dict[str, str] = {
     "untranslated": ERROR,  # the target is the source (beyond names and codes)
     "empty-target": ERROR,  # nothing in the target
     "tag-mismatch": ERROR,  # inline codes (bpt/ept/ph/it) differ between the sides
+    "placeholder": ERROR,  # printf or brace placeholders (%d, %(name)s, {0}) differ
     "inconsistent-target": WARNING,  # the same source translated differently
     "inconsistent-source": WARNING,  # the same target for different sources
     "punctuation": WARNING,  # end punctuation, unbalanced quotes or brackets

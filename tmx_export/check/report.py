@@ -151,7 +151,8 @@ def render_html(findings: list[Finding], title: str = "") -> str:
 
 def write_xlsx(findings: list[Finding], path: str | Path) -> int:
     """One row per finding and a ``decision`` column with a drop-down; every cell is a
-    string (a text starting with "=" stays text)."""
+    string (a text starting with "=" stays text) but a ``tuid`` or ``line`` that is a
+    number, written as one so that a spreadsheet sorts it as one."""
     import xlsxwriter
 
     with atomic_output(path, "wb") as handle:
@@ -166,9 +167,16 @@ def write_xlsx(findings: list[Finding], path: str | Path) -> int:
         widths = {"source": 60, "target": 60, "item": 24, "expected": 24, "check": 20}
         for col, name in enumerate(columns):
             sheet.set_column(col, col, widths.get(name, 10), wrap if name in widths else None)
+        numeric = {REPORT_COLUMNS.index("tuid"), REPORT_COLUMNS.index("line")}
         for row, item in enumerate(findings, 1):
             for col, cell in enumerate(item.row()):
-                sheet.write_string(row, col, cell)
+                # tuids and lines that are numbers sort as numbers ("2" before "10");
+                # "007" or "a-1" stay as written
+                if col in numeric and cell.isdecimal() and cell.isascii() and \
+                        (cell == "0" or not cell.startswith("0")) and len(cell) < 16:
+                    sheet.write_number(row, col, int(cell))
+                else:
+                    sheet.write_string(row, col, cell)
         if findings:
             sheet.data_validation(1, len(columns) - 1, len(findings), len(columns) - 1,
                                   {"validate": "list", "source": list(DECISIONS)})
@@ -218,11 +226,18 @@ def _rows(path: str | Path) -> Iterator[list[str]]:
         return
     text = read_text(path)
     if suffix == ".csv":
-        for row in csv.reader(text.splitlines()):
+        for row in csv.reader(text.splitlines(), delimiter=_delimiter(text)):
             yield [restore_cell(cell) for cell in row]
         return
     for line in records(text):
         yield [unescape_field(restore_cell(cell)) for cell in line.split("\t")]
+
+
+def _delimiter(text: str) -> str:
+    """The delimiter of a CSV report, told by its header row: a comma as written, but a
+    spreadsheet in most European locales saves it with semicolons (or a tab)."""
+    header = text.split("\n", 1)[0]
+    return max((",", ";", "\t"), key=header.count)
 
 
 def _xlsx_rows(path: str | Path) -> Iterator[list[str]]:

@@ -1,5 +1,5 @@
 """Checks of one unit on its own: numbers, untranslated and empty targets, inline codes,
-punctuation and spacing.
+software placeholders, punctuation and spacing.
 
 Each check is a function ``(unit) -> Iterator[Finding]``; :data:`UNIT_CHECKS` maps the
 check names of :data:`~tmx_export.check.model.CHECKS` to them. They run over every unit of
@@ -25,8 +25,16 @@ Europarl (ep-00-01-17, 786 sentence units):
     no French "1,500" (1.5), a factor of a thousand. The digits are the number: "3rd", "3e",
     "3ème", "1er", "1re" are 3, 3, 3, 1, 1; "50 %" and "50%" are 50; "-5", "−5" (U+2212)
     and "–5" after a space are minus five, and a side that says "below zero" or "moins"
-    may pair 20 with -20. A number followed by "million", "billion", "milliard(s)"...
-    also matches its scaled value ("2 million" = "2 000 000"); English clock times match
+    may pair 20 with -20. A number followed by a scale word of :data:`SCALE_WORDS`
+    ("million", "billion", "milliard(s)", "Mrd.", "mld"...) stands for its scaled value
+    only ("2 million" = "2 000 000", "2 billion" = "2 milliards", but no "2 millions");
+    after "k" or "m" (a metre too) it keeps its own value as well, and so it does when
+    either language has no table of scale words (Swedish "3 miljarder" is then 3). A
+    target number spelled as a source number, between languages that write numbers
+    differently, is read strictly (:func:`_strict_values`): a comma is no English
+    decimal mark, and in an amount of money, a percentage or a scaled number a point is
+    only a decimal mark in English and none in a decimal-comma language, so a copied
+    "1.500 EUR", "2,5 Mio.", "3.5%" or "1.5 million" is found. English clock times match
     the 24-hour clock ("3 p.m." = "15 h"); "the 1990s" matches "les années 90";
     "2015-19" matches "2015-2019".
     Digits glued to a letter before them ("CO2", "ed1.2", "am1") belong to a code: they
@@ -48,6 +56,13 @@ Europarl (ep-00-01-17, 786 sentence units):
     factorises "Article 46(4) ... Article 46(10)" and writes "dudit règlement" for a
     repeated reference. When both sides have numbers left over, they are all reported: a
     number was changed ("Articles 3 and 4 ... 3 September" / "articles 4 et 4 ... 3").
+    Roman numerals after the words that number parts of a text (:data:`_REFERENCE_WORDS`:
+    "Annex II", "annexes I et II", "CHAPITRE IV", "Titre Ier") are numbers of their own, so
+    "Annex II" / "annexe III" is found and "Annex 2" / "annexe II" passes; a lone "I"
+    after a lower-case English word is the pronoun ("for my part I think"). A numeral
+    left over on one side only is not reported (the other side may number the part with
+    a word this module does not know, or as "deuxième partie"), only when both sides
+    have numbers left over.
     So "(a)" (no digits), "COM(1999) 158" and "17 January 2000" / "17 janvier 2000" raise
     nothing, and a changed, added or dropped number is found.
     One finding per unit. ``item`` is the target's numbers that are not in the source
@@ -71,12 +86,26 @@ Europarl (ep-00-01-17, 786 sentence units):
 
 ``tag-mismatch``
     Codes are compared as multisets of (element, ``i``, ``x``) for ``bpt``, ``ept``,
-    ``ph`` and ``it``, including codes inside ``sub`` flows; their order may change.
+    ``ph`` and ``it``, including codes inside ``sub`` flows; their order may change. The
+    native code a code holds is compared too, by its element name where both sides write
+    a markup tag there: bold made italic (``<bpt i="1">&lt;b&gt;</bpt>`` become
+    ``&lt;i&gt;``) is a finding of its own, the codes shown with their native code (white
+    space collapsed, ``sub`` text left out); a localised attribute (``<a href="/fr">``)
+    or a code written otherwise than as a tag (RTF, OmegaT's shortcuts) is not compared.
     ``hi`` (a highlight around text, not a native code) and ``ut`` (deprecated, unpaired
     by nature) are not compared. An ``ept`` before its ``bpt`` in the target, when the
     source has them in order, is a finding too. Markup that does not parse is a finding of
     its own and nothing else is compared for that unit. ``item``/``expected`` as for
     numbers, with the codes shown as ``<bpt i="1" x="1">``.
+
+``placeholder``
+    Software placeholders (:data:`_PLACEHOLDER_RE`: printf "%d", "%1$s", "%.2f", Python
+    "%(name)s", braces "{0}", "{name}", "{0:.2f}") are compared as multisets of their
+    spellings, in any text (a PO file's above all): "%d" made "%s", "{name}" translated
+    "{nom}", a placeholder dropped or added. Only forms that are placeholders beyond doubt:
+    "%%" and "{{" are literal, a "%" right after a letter or a digit is a percent sign or
+    part of a word ("50%d", "a%20b"), and the space flag is not read ("50 % des").
+    ``item``/``expected`` as for numbers.
 
 ``punctuation``
     End marks are compared by class (full stop, ellipsis "…"/"...", ! ? : ;, with the
@@ -198,22 +227,81 @@ _RANGE_MARKS = "-–/"
 _NEGATIVE_WORDS_RE = re.compile(
     r"\b(?:minus|below zero|moins|sous zéro|au-dessous de zéro|négatifs?|négatives?"
     r"|negative|unter null|bajo cero|sotto zero|menos)\b", re.IGNORECASE)
-# Words after a number that scale it: "2 million" may be written "2 000 000".
-_SCALE_RE = re.compile(
-    r" ?(thousand|k|million|millions|mio|mn|m|millionen|millón|millones|milione|milioni"
-    r"|billion|billions|bn|milliard|milliards|mrd|milliarde|milliarden|miliardo|miliardi)\b",
-    re.IGNORECASE)
-_SCALES: dict[str, tuple[int, ...]] = {
-    "thousand": (10**3,), "k": (10**3,),
-    # an English billion is a thousand million, a French one a million million
-    "billion": (10**9, 10**12), "billions": (10**9, 10**12), "bn": (10**9,),
+# Words after a number that scale it, by primary language: "2 million" may be written
+# "2 000 000", and a number so scaled pairs only with its scaled value, so that "2 billion"
+# is no "2 millions" (a factor of a thousand). A billion is a thousand million in English,
+# a million million in French and German (their "milliard" is the English billion).
+# "_" joins the words of a scale of two ("mil_millones").
+SCALE_WORDS: dict[str, dict[str, int]] = {
+    lang: {word.replace("_", " "): 10**power for power, words in spec.items()
+           for word in words.split()}
+    for lang, spec in {
+        "en": {3: "thousand thousands", 6: "million millions mn", 9: "billion billions bn",
+               12: "trillion trillions"},
+        "fr": {3: "mille milliers", 6: "million millions", 9: "milliard milliards md mrd",
+               12: "billion billions"},
+        "de": {3: "tausend tsd", 6: "million millionen mio", 9: "milliarde milliarden mrd",
+               12: "billion billionen"},
+        "es": {3: "mil", 6: "millón millon millones", 9: "mil_millones millardo millardos",
+               12: "billón billon billones"},
+        "it": {3: "mila", 6: "milione milioni mln", 9: "miliardo miliardi mld mrd",
+               12: "bilione bilioni"},
+        "pt": {3: "mil", 6: "milhão milhao milhões milhoes",
+               9: "mil_milhões mil_milhoes bilhão bilhões", 12: "bilião biliões"},
+        "nl": {3: "duizend", 6: "miljoen miljoenen mln", 9: "miljard miljarden mld mrd",
+               12: "biljoen biljoenen"},
+        "pl": {3: "tys tysiąc tysiące tysięcy", 6: "mln milion miliony milionów",
+               9: "mld miliard miliardy miliardów", 12: "bilion biliony bilionów"},
+    }.items()
 }
-for _word in ("million", "millions", "mio", "mn", "m", "millionen", "millón", "millones",
-              "milione", "milioni"):
-    _SCALES[_word] = (10**6,)
-for _word in ("milliard", "milliards", "mrd", "milliarde", "milliarden", "miliardo",
-              "miliardi"):
-    _SCALES[_word] = (10**9,)
+# Abbreviations that are often something else ("5 m" is five metres, "10 k" a label): a
+# number before them keeps its own value too.
+_LOOSE_SCALES: dict[str, int] = {"k": 10**3, "m": 10**6}
+# Every reading of a scale word in any language, for the languages without a table.
+_ANY_SCALE: dict[str, frozenset[int]] = {}
+for _table_ in SCALE_WORDS.values():
+    for _word, _factor in _table_.items():
+        _ANY_SCALE[_word] = _ANY_SCALE.get(_word, frozenset()) | {_factor}
+_SCALE_ALTERNATIVES = "|".join(sorted(
+    (re.escape(word).replace(r"\ ", " ") for word in {*_ANY_SCALE, *_LOOSE_SCALES}),
+    key=len, reverse=True))
+_SCALE_RE = re.compile(rf" ?({_SCALE_ALTERNATIVES})\b", re.IGNORECASE)
+# A digit and the word after it: a scaled number when the word is a scale word.
+_WORD_AFTER_DIGIT_RE = re.compile(r"\d ?([^\W\d_]+)")
+
+
+def _has_scale(text: str) -> bool:
+    """Whether ``text`` may hold a scaled number: most do not, and keep the quick path."""
+    return any(m.group(1).casefold() in _ANY_SCALE or m.group(1).casefold() in _LOOSE_SCALES
+               for m in _WORD_AFTER_DIGIT_RE.finditer(text))
+
+
+_QUANTITY_MARK_RE = re.compile(r"[%‰€$£]|\b(?:EUR|USD|GBP|euros?|Euro)\b")
+
+
+def _may_be_quantity(text: str) -> bool:
+    """Whether ``text`` may hold an amount of money or a percentage."""
+    return _QUANTITY_MARK_RE.search(text) is not None
+
+
+def _scale_factors(word: str, lang: str) -> tuple[frozenset[int], bool]:
+    """The factors a scale word stands for in ``lang`` and whether the bare number stays a
+    reading too (the loose abbreviations "k", "m")."""
+    word = word.lower()
+    if word in _LOOSE_SCALES:
+        return frozenset({_LOOSE_SCALES[word]}), True
+    table = SCALE_WORDS.get(_primary(lang))
+    if table is not None and word in table:
+        return frozenset({table[word]}), False
+    return _ANY_SCALE[word], False
+
+
+# What makes a number a quantity (an amount of money, a percentage, a scaled number),
+# whose decimal mark must be its language's: "3.5%" is no Italian number, "EUR 2,5
+# million" no English one. A bare "1.5" may be a reference ("point 1.5") and is read both
+# ways as before.
+_QUANTITY_AFTER_RE = re.compile(r" ?(?:%|‰|€|\$|£|(?:EUR|USD|GBP|euros?|Euro)\b)")
+_QUANTITY_BEFORE_RE = re.compile(r"(?:€|\$|£|\b(?:EUR|USD|GBP)) ?$")
 # English clock times: "3 p.m." is "15 h" elsewhere; "12 a.m." is midnight.
 _AM_PM_RE = re.compile(r"[ap]\.? ?m\b", re.IGNORECASE)
 _CLOCK_RE = re.compile(r"(?<![\d.,:])(\d{1,2})(?:[.:](\d{2}))? ?([ap])\.? ?m\b\.?",
@@ -230,6 +318,25 @@ _ROMAN_AFTER_RE = re.compile(
     r"|protocol|protocole|protokoll|protocolo|protocollo|phase|stage|level|niveau|stufe"
     r"|type|typ|tipo|category|catégorie|kategorie|categoría|categoria|class|classe|klasse"
     r"|clase|schedule|table|tableau|tabelle|tabla|tabella)s? ([IVX])\b")
+# Roman numerals that number a part of a text are compared as numbers: "Annex II" is no
+# "annexe III". After these words only (in any case: "ANNEX II"), and the list that goes
+# on from them ("Annexes I and II", "titres I à III"); elsewhere "I" is a pronoun.
+_REFERENCE_WORDS = (
+    "annex|annexe|anhang|anhänge|anexo|allegato|appendix|appendice|anlage|bijlage"
+    "|załącznik|article|artikel|artículo|articolo|artigo|title|titre|titel|título|titolo"
+    "|chapter|chapitre|kapitel|capítulo|capitolo|hoofdstuk|rozdział|part|partie|teil"
+    "|parte|deel|część|section|sektion|sección|sezione|secção|afdeling|protocol|protocole"
+    "|protokoll|protocolo|protocollo|protokół|volume|tome|band|book|livre|schedule")
+# The forms of those words, plurals and inflections with them ("annexes", "Anhänge").
+_REFERENCE_FORMS = frozenset(word + ending for word in _REFERENCE_WORDS.split("|")
+                             for ending in ("", "s", "es", "e", "en", "i", "y", "u", "ów"))
+# A candidate: capitals that may be a numeral, after a word and a space. The word before
+# it is then looked up, which costs far less than a regular expression of all the words.
+_ROMAN_CANDIDATE_RE = re.compile(r"(?<=\w )([IVXL]+)(?:er|re|e)?\b")
+_WORD_BEFORE_RE = re.compile(r"(\w+) $")
+_ROMAN_NEXT_RE = re.compile(
+    r"(?:, | and | et | und | y | e | i | en | to | à | a | bis | - | – |-|–)"
+    r"([IVXL]+)(?:er|re|e)?\b")
 _ROMAN_VALID = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 
@@ -317,6 +424,17 @@ class _Number:
     parts: tuple[Decimal, ...] = ()
     pos: int = 0
     weak: bool = False
+    # a Roman numeral after a reference word ("Annex II")
+    roman: bool = False
+    # the scale word after it, as written ("million", "Mrd"), shown with the number
+    scale: str = ""
+    # its values read strictly by its language's decimal mark (see _strict_values), for a
+    # number spelled as in the other side: None when they are its values
+    strict: frozenset[Decimal] | None = None
+
+    @property
+    def shown(self) -> str:
+        return f"{self.raw} {self.scale}" if self.scale else self.raw
 
 
 def _decimal_mode(lang: str) -> str:
@@ -372,8 +490,35 @@ def _interpretations(body: str, mode: str) -> set[Decimal] | None:
 _GROUPING_ONLY = frozenset({(",", "point"), (".", "comma-dot")})
 
 
-def _numbers(text: str, lang: str) -> list[_Number]:
-    """The numbers written with digits in ``text`` (NFKC), read as ``lang`` writes them."""
+def _strict_values(body: str, mode: str, quantity: bool) -> set[Decimal] | None:
+    """The values of a number body read strictly as a language of ``mode`` writes it,
+    where that differs from :func:`_interpretations` (``None`` where it does not): a copy of
+    the other side's spelling is then wrong when that reading differs. A comma is never
+    an English decimal mark ("2,5"; a comma may still group thousands); in a quantity
+    (:data:`_QUANTITY_AFTER_RE`, a scale word) an English point is a decimal mark only
+    ("EUR 1.500" is 1.5) and a point is no decimal mark in a decimal-comma language ("3.5%",
+    "1.5 million"). Elsewhere a point stays read both ways ("point 1.5", "1.500 kg")."""
+    if mode == "both":
+        return None
+    pieces = _SEPARATOR_RE.split(body)
+    runs, seps = pieces[::2], pieces[1::2]
+    if not seps:
+        return None
+    foreign = "," if mode == "point" else "."
+    if seps[-1] == foreign and (mode == "point" or quantity):
+        # the foreign mark can only group thousands
+        if len(set(seps)) == 1 and _grouped(runs):
+            return {Decimal("".join(runs))}
+        return set()
+    if mode == "point" and quantity and seps == ["."]:
+        return {Decimal(body)}
+    return None
+
+
+def _numbers(text: str, lang: str, scales: bool = True) -> list[_Number]:
+    """The numbers written with digits in ``text`` (NFKC), read as ``lang`` writes them.
+    ``scales=False``: a number before a scale word keeps its own value too (the other
+    side's language has no :data:`SCALE_WORDS`, so its scale words are not read)."""
     mode = _decimal_mode(lang)
     numbers: list[_Number] = []
     if _primary(lang) == "en" and _AM_PM_RE.search(text):
@@ -416,18 +561,81 @@ def _numbers(text: str, lang: str) -> list[_Number]:
                 and len(previous[0]) == 4:
             values.add(Decimal(previous[0][:2] + body))
         scale = _SCALE_RE.match(text, end)
-        if scale:
-            factors = _SCALES[scale.group(1).lower()]
-            values |= {v * f for v in values for f in factors}
+        factors, loose = _scale_factors(scale.group(1), lang) if scale else ((), True)
+        loose = loose or not scales
+        values = _scaled(values, factors, loose)
         if len(body) == 4 and body.endswith("0") and _DECADE_RE.match(text, end):
             values.add(Decimal(int(body) % 100))
+        strict = None
+        if len(runs) > 1:
+            quantity = scale is not None and not loose or _is_quantity(text, start, end)
+            strict = _strict_values(body, mode, quantity)
+            if strict is not None:
+                strict = _scaled(strict, factors, loose)
         if negative:
             values = {-v for v in values}
+            strict = None if strict is None else {-v for v in strict}
             body = "-" + body
         parts = tuple(Decimal(run) for run in runs) if len(runs) > 1 else ()
-        numbers.append(_Number(body, frozenset(values), parts, start, weak))
+        numbers.append(_Number(body, frozenset(values), parts, start, weak, False,
+                               scale.group(1) if scale and not loose else "",
+                               None if strict is None else frozenset(strict)))
         previous = (m.group(), end)
     return numbers
+
+
+def _roman_references(text: str) -> list[_Number]:
+    """The Roman numerals that number parts of ``text`` ("Annex II", "titres I à III"). A
+    lone "I" after a lower-case English word only where that word is no pronoun's place
+    ("for my part I think")."""
+    found: list[_Number] = []
+    text = _plain_spaces(text)  # "annexe\u00a0I"
+    # most texts have no capital I, V, X or L after a space: "in" tells that at C speed
+    if " I" not in text and " V" not in text and " X" not in text and " L" not in text:
+        return found
+    end = 0
+    for m in _ROMAN_CANDIDATE_RE.finditer(text):
+        if m.start() < end:
+            continue  # a numeral of the list already read
+        before = _WORD_BEFORE_RE.search(text, max(0, m.start() - 16), m.start())
+        if before is None or before.group(1).casefold() not in _REFERENCE_FORMS:
+            continue
+        letters = m.group(1)
+        if letters == "I" and before.group(1).islower() and _before_pronoun(before.group(1)):
+            continue
+        found.extend(_roman_number(letters, m.start(1)))
+        end = m.end()
+        while (more := _ROMAN_NEXT_RE.match(text, end)) is not None:
+            found.extend(_roman_number(more.group(1), more.start(1)))
+            end = more.end()
+    return found
+
+
+def _before_pronoun(word: str) -> bool:
+    """Whether a lower-case reference word may be followed by the English pronoun "I"
+    ("in this part I will", "this article I find")."""
+    return word.rstrip("s") in {"part", "article", "section", "chapter", "book",
+                                        "volume", "title", "annex", "schedule", "protocol",
+                                        "appendix"}
+
+
+def _roman_number(letters: str, pos: int) -> list[_Number]:
+    if not _ROMAN_VALID.fullmatch(letters):
+        return []
+    return [_Number(letters, frozenset({Decimal(_roman(letters))}), pos=pos, roman=True)]
+
+
+def _scaled(values: set[Decimal], factors: Iterable[int], loose: bool) -> set[Decimal]:
+    """``values`` times each factor of a scale word; the values themselves too when the
+    word is loose (or there is none)."""
+    scaled = {v * f for v in values for f in factors}
+    return scaled | values if loose else scaled
+
+
+def _is_quantity(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``text[start:end]`` is an amount of money or a percentage."""
+    return _QUANTITY_AFTER_RE.match(text, end) is not None or \
+        _QUANTITY_BEFORE_RE.search(text, max(0, start - 5), start) is not None
 
 
 def _match(left: list[_Number], right: list[_Number]) -> None:
@@ -592,6 +800,26 @@ def _sign_match(left: list[_Number], right: list[_Number], left_text: str,
             side[:] = [n for n in side if id(signed[id(n)]) in unmatched]
 
 
+def _read_apart_maybe(spellings: list[str], unit: Pair) -> bool:
+    """Whether the same spellings on both sides may still read apart: a comma between
+    languages that write numbers differently, or a point in a target that may hold a
+    quantity (:func:`_strict_values`)."""
+    if _decimal_mode(unit.source_lang) == _decimal_mode(unit.target_lang):
+        return False
+    return any("," in spelling for spelling in spellings) or (
+        any("." in spelling for spelling in spellings) and _may_be_quantity(unit.target))
+
+
+def _read_copies_strictly(target: list[_Number], source: list[_Number]) -> None:
+    """A target number spelled as a source number, between languages that write numbers
+    differently, takes its strict reading (:func:`_strict_values`): a separator copied
+    unchanged ("1.5 million" left in French, German "1.500" left in English) is wrong."""
+    spelled = {n.raw for n in source}
+    for n in target:
+        if n.strict is not None and n.raw in spelled:
+            n.values = n.strict
+
+
 def _all_values(numbers: list[_Number]) -> frozenset[Decimal]:
     return frozenset(v for n in numbers for v in n.values)
 
@@ -600,7 +828,7 @@ def _read_apart(extra: list[_Number], missing: list[_Number], target_lang: str) 
     """Why a target number spelled as in the source is wrong: what the target's language
     reads in it (" (1,500 is 1.5 in fr)"), else ""."""
     spelled = {n.raw for n in missing}
-    notes = [f"{n.raw} is " + (" or ".join(sorted(_plain_number(v) for v in n.values))
+    notes = [f"{n.shown} is " + (" or ".join(sorted(_plain_number(v) for v in n.values))
                                or "not a number") + f" in {_primary(target_lang)}"
              for n in sorted(extra, key=lambda n: n.pos) if n.raw in spelled]
     return f" ({'; '.join(dict.fromkeys(notes))})" if notes else ""
@@ -620,19 +848,29 @@ def number_mismatch(unit: Pair, *, count_repeats: bool = False) -> Iterator[Find
     paragraphe 10" and writes "dudit règlement" for a repeated "Regulation (EU)
     2017/373"."""
     source, target = unit.source, unit.target
-    if _blank(target) or not (_has_digit(source) or _has_digit(target)):
+    if _blank(target):
+        return
+    romans = [sorted(n.raw for n in _roman_references(source)),
+              sorted(n.raw for n in _roman_references(target))]
+    if not (_has_digit(source) or _has_digit(target)) and romans[0] == romans[1]:
         return
     # the same spellings on both sides (signs included) pair up: most units with numbers
     # stop here, before any reading; not a comma between languages that read it apart
     spellings = sorted(_SPELLING_RE.findall(source))
-    if spellings == sorted(_SPELLING_RE.findall(target)) and not (
-            any("," in spelling for spelling in spellings)
-            and _decimal_mode(unit.source_lang) != _decimal_mode(unit.target_lang)):
+    if spellings == sorted(_SPELLING_RE.findall(target)) and romans[0] == romans[1] \
+            and not _read_apart_maybe(spellings, unit) \
+            and not (_has_scale(source) or _has_scale(target)):
         return
     source = unicodedata.normalize("NFKC", source)
     target = unicodedata.normalize("NFKC", target)
-    all_missing = _numbers(source, unit.source_lang)
-    all_extra = _numbers(target, unit.target_lang)
+    # a scale word is only read where both languages' scale words are known: Swedish
+    # "3 miljarder" would otherwise be a bare 3 against "3 billion"
+    scales = _primary(unit.source_lang) in SCALE_WORDS and \
+        _primary(unit.target_lang) in SCALE_WORDS
+    all_missing = _numbers(source, unit.source_lang, scales) + _roman_references(source)
+    all_extra = _numbers(target, unit.target_lang, scales) + _roman_references(target)
+    if _decimal_mode(unit.source_lang) != _decimal_mode(unit.target_lang):
+        _read_copies_strictly(all_extra, all_missing)
     missing, extra = list(all_missing), list(all_extra)
     _match(missing, extra)
     if not missing and not extra:
@@ -646,7 +884,12 @@ def number_mismatch(unit: Pair, *, count_repeats: bool = False) -> Iterator[Find
     if not (any(n.weak for n in missing) and any(n.weak for n in extra)):
         missing = [n for n in missing if not n.weak]
         extra = [n for n in extra if not n.weak]
-    shown_missing = "; ".join(n.raw for n in sorted(missing, key=lambda n: n.pos))
+    # a Roman numeral left on one side only may be a reference word this module does not
+    # know on the other ("załącznik I" is known, "liite I" is not): a change needs both
+    if not (missing and extra):
+        missing = [n for n in missing if not n.roman]
+        extra = [n for n in extra if not n.roman]
+    shown_missing = "; ".join(n.shown for n in sorted(missing, key=lambda n: n.pos))
     # a number only one side repeats; not when both sides have numbers left over, which
     # is a number changed ("Articles 3 and 4 ... 3 September" / "articles 4 et 4 ... 3")
     if not count_repeats and not (missing and extra):
@@ -654,11 +897,11 @@ def number_mismatch(unit: Pair, *, count_repeats: bool = False) -> Iterator[Find
         missing = [n for n in missing if not n.values & in_target]
         extra = [n for n in extra if not n.values & in_source]
     if extra:
-        item = "; ".join(n.raw for n in sorted(extra, key=lambda n: n.pos))
+        item = "; ".join(n.shown for n in sorted(extra, key=lambda n: n.pos))
         expected = (shown_missing + _read_apart(extra, missing, unit.target_lang)
                     or "(not in the source)")
     elif missing:
-        item = "; ".join(n.raw for n in sorted(missing, key=lambda n: n.pos))
+        item = "; ".join(n.shown for n in sorted(missing, key=lambda n: n.pos))
         expected = "(missing from the target)"
     else:
         return
@@ -779,9 +1022,62 @@ def _ept_first(codes: list[Code]) -> set[str]:
     return early & opened
 
 
+def _contents(markup: str | None) -> list[tuple[Code, str]]:
+    """Each compared code of a ``<seg>``'s inner XML with its native code ("<b>" in
+    ``<bpt i="1">&lt;b&gt;</bpt>``; a ``sub`` flow inside it, translatable text, left out),
+    in document order. Called on markup :func:`_codes` has parsed."""
+    if not markup:
+        return []
+    root = etree.fromstring("<seg>" + markup + "</seg>", _MARKUP_PARSER)
+    return [((el.tag, el.get("i"), el.get("x")),
+             " ".join(((el.text or "") + "".join(child.tail or "" for child in el)).split()))
+            for el in root.iter(*COMPARED_CODES)]
+
+
+# The element a native code opens or closes: "b" in "<b>", "</B>", "<b class='x'>".
+_NATIVE_NAME_RE = re.compile(r"\s*</?\s*([A-Za-z][\w:.-]*)")
+
+
+def _native_name(content: str) -> str:
+    """The element name (lower case) of a native code that is a markup tag, else "": only
+    the name is compared, so a link localised (``<a href="/fr">``) or a code another
+    tool writes its own way (OmegaT's "{\\test internal />}") is no change."""
+    m = _NATIVE_NAME_RE.match(content)
+    return m.group(1).lower() if m else ""
+
+
+def _show_content(code: Code, content: str) -> str:
+    """A code with its native code, as the TMX writes it: ``<bpt i="1">&lt;b&gt;</bpt>``."""
+    escaped = content.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return f"{_show(code)}{escaped}</{code[0]}>"
+
+
+def _changed_contents(source: str | None, target: str | None) -> tuple[str, str] | None:
+    """The codes found on both sides whose native code differs (bold made italic:
+    ``&lt;b&gt;`` became ``&lt;i&gt;``), shown as (target's, source's); ``None`` when none
+    does. Codes are paired in order among those of the same element, ``i`` and ``x``; only
+    native codes that are markup tags on both sides are compared (:func:`_native_name`)."""
+    pending: dict[Code, list[str]] = {}
+    for code, content in _contents(source):
+        pending.setdefault(code, []).append(content)
+    changed: list[tuple[str, str]] = []
+    for code, content in _contents(target):
+        before = pending.get(code)
+        if not before:
+            continue
+        original = before.pop(0)
+        if _native_name(content) != _native_name(original) and \
+                _native_name(content) and _native_name(original):
+            changed.append((_show_content(code, content), _show_content(code, original)))
+    if not changed:
+        return None
+    return " ".join(t for t, _ in changed), " ".join(s for _, s in changed)
+
+
 def tag_mismatch(unit: Pair) -> Iterator[Finding]:
     """The inline codes (bpt/ept/ph/it, with their i and x) of source and target markup
-    differ as multisets, or an ept comes before its bpt in the target only."""
+    differ as multisets, or their native codes differ, or an ept comes before its bpt in
+    the target only."""
     if not unit.source_markup and not unit.target_markup or _blank(unit.target):
         return
     sides: list[list[Code]] = []
@@ -793,6 +1089,10 @@ def tag_mismatch(unit: Pair) -> Iterator[Finding]:
                           f"well-formed inline codes ({error})")
             return
     source_codes, target_codes = sides
+    changed = _changed_contents(unit.source_markup, unit.target_markup) \
+        if source_codes and target_codes else None
+    if changed is not None:
+        yield finding(unit, "tag-mismatch", *changed)
     missing = Counter(source_codes) - Counter(target_codes)
     extra = Counter(target_codes) - Counter(source_codes)
     if extra:
@@ -803,6 +1103,59 @@ def tag_mismatch(unit: Pair) -> Iterator[Finding]:
                       "(missing from the target)")
     for i in sorted(_ept_first(target_codes) - _ept_first(source_codes)):
         yield finding(unit, "tag-mismatch", f'<ept i="{i}">', f'after its <bpt i="{i}">')
+
+
+# --- placeholder -----------------------------------------------------------------------------
+
+# Software placeholders, in the forms that are placeholders beyond doubt: printf ("%d",
+# "%1$s", "%-5.2f", "%ld"), Python's "%(name)s", and braces around a number or a name
+# ("{0}", "{name}", "{user.name}", "{0:.2f}", "{!r}"). "%%" and "{{" are literal marks; a
+# "%" right after a letter or a digit is a percent sign or part of a word ("50%d",
+# "a%20b"), and the space flag is not read ("50 % des").
+_PLACEHOLDER_RE = re.compile(
+    r"%%|\{\{|\}\}"
+    r"|(?<![\d%])%\([A-Za-z_]\w*\)[-+#0]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]"
+    r"|(?<![\w%])%(?:\d+\$)?[-+#0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?"
+    r"[diouxXeEfFgGaAcsp@]"
+    r"|\{(?:\d+|[A-Za-z_]\w*)?(?:\.[A-Za-z_]\w*|\[\w+\])*(?:![rsa])?(?::[^{}\s]{0,12})?\}")
+
+
+def _placeholders(text: str) -> Counter[str]:
+    """The placeholders of ``text`` (without the literal "%%", "{{", "}}"; "{}" counts)."""
+    if "%" not in text and "{" not in text:
+        return Counter()
+    return Counter(m.group() for m in _PLACEHOLDER_RE.finditer(text)
+                   if m.group() not in ("%%", "{{", "}}"))
+
+
+def placeholder(unit: Pair) -> Iterator[Finding]:
+    """The software placeholders (printf, Python, braces) of source and target differ as
+    multisets: "%d" made "%s", "{name}" translated "{nom}", one dropped or added. Their
+    order may change ("%1$s ... %2$s")."""
+    if _blank(unit.target):
+        return
+    source, target = _placeholders(unit.source), _placeholders(unit.target)
+    if source == target:
+        return
+    missing, extra = source - target, target - source
+    shown_missing = " ".join(_in_text_order(unit.source, missing))
+    if extra:
+        yield finding(unit, "placeholder", " ".join(_in_text_order(unit.target, extra)),
+                      shown_missing or "(not in the source)")
+    else:
+        yield finding(unit, "placeholder", shown_missing, "(missing from the target)")
+
+
+def _in_text_order(text: str, wanted: Counter[str]) -> list[str]:
+    """The placeholders of ``wanted`` (as many of each as it counts), in their order in
+    ``text``."""
+    left = Counter(wanted)
+    shown = []
+    for m in _PLACEHOLDER_RE.finditer(text):
+        if left[m.group()] > 0:
+            left[m.group()] -= 1
+            shown.append(m.group())
+    return shown
 
 
 # --- inline codes as content (punctuation, spacing) --------------------------------------------
@@ -1088,6 +1441,7 @@ UNIT_CHECKS: dict[str, Callable[[Pair], Iterator[Finding]]] = {
     "untranslated": untranslated,
     "empty-target": empty_target,
     "tag-mismatch": tag_mismatch,
+    "placeholder": placeholder,
     "punctuation": punctuation,
     "spacing": spacing,
 }
@@ -1135,8 +1489,8 @@ def _spacing_without_french_spaces(unit: Pair) -> Iterator[Finding]:
 
 # The checks unit_checker knows: all but empty_target find nothing in a blank target, and
 # empty_target nothing in another; tag_mismatch nothing in a unit without markup.
-_KNOWN = frozenset({number_mismatch, untranslated, empty_target, tag_mismatch, punctuation,
-                    spacing, _spacing_without_french_spaces})
+_KNOWN = frozenset({number_mismatch, untranslated, empty_target, tag_mismatch, placeholder,
+                    punctuation, spacing, _spacing_without_french_spaces})
 
 
 def check_unit(unit: Pair, checks: Mapping[str, Callable[[Pair], Iterator[Finding]]]

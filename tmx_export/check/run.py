@@ -267,6 +267,46 @@ def _term_checker(options: CheckOptions,
     return TermChecker(entries, options.source_lang, options.target_lang)
 
 
+TERM_CHECKS = frozenset({"term-missing", "term-forbidden"})
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+# How a refusal names what a file given to --termbase is (by tmx_export.inputs.format_of).
+_FORMAT_NAMES = {"tmx": "a TMX memory", "tbx": "a TBX glossary", "tsv": "a TSV table",
+                 "csv": "a CSV table", "xlsx": "an XLSX workbook", "po": "a PO file",
+                 "xliff": "an XLIFF file"}
+
+
+def check_termbase_file(path: str | Path) -> None:
+    """Refuse a ``--termbase`` that is no termbase (an SQLite file ``terms --termbase``
+    writes), saying what it is: a TMX or a glossary given there by mistake would otherwise
+    be read as something else, or refused as "not TBX". A missing file is left to the
+    reader, which says so."""
+    file = Path(path)
+    if not file.is_file():
+        return
+    try:
+        with file.open("rb") as handle:
+            head = handle.read(len(_SQLITE_MAGIC))
+    except OSError:
+        return  # the reader says why
+    if head == _SQLITE_MAGIC:
+        return
+    try:
+        what = _FORMAT_NAMES.get(format_of(str(file)), "a text file")
+    except (InputError, ValueError):
+        what = "not one"
+    raise InputError(str(path), f"not a termbase: {what}; --termbase takes the SQLite file "
+                     "`tmx-export terms --termbase` writes (a TBX, TSV or CSV glossary goes "
+                     "to --glossary)")
+
+
+def check_terms_given(options: CheckOptions, asked: bool) -> None:
+    """Refuse term checks that were asked for (``asked``: named in ``--checks``) with no
+    terms to check against: the run would pass having checked nothing."""
+    wanted = sorted(options.checks & TERM_CHECKS)
+    if asked and wanted and options.terms is None:
+        raise ValueError(f"--checks {','.join(wanted)} needs --termbase or --glossary")
+
+
 def _accepted(path: str | None) -> set[tuple[str, str, str, str]]:
     if path is None:
         return set()
@@ -275,4 +315,5 @@ def _accepted(path: str | None) -> set[tuple[str, str, str, str]]:
     return read_accepted(path)
 
 
-__all__ = ["FAIL_ON", "CheckOptions", "CheckSummary", "check", "check_report_path", "check_units"]
+__all__ = ["FAIL_ON", "TERM_CHECKS", "CheckOptions", "CheckSummary", "check",
+           "check_report_path", "check_termbase_file", "check_terms_given", "check_units"]

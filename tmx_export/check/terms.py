@@ -13,9 +13,15 @@ candidates (:class:`tmx_export.terms.candidates.Extractor`): "value chains" hold
 "value chain", "chaînes des valeurs" holds "chaîne de valeur" (French linking words and
 articles normalised), whatever the case; accents count as written. Words may be separated
 by any run of white space, a line break included, but not by punctuation ("value, chain"
-is not the term). Languages without term rules (only English and French have them) fall
-back to lower-cased words with a final "s" dropped: plural-tolerant for most languages
-that use Latin script, but no lemmatisation (German "Ketten" stays apart from "Kette").
+is not the term); a plural mark in brackets is no word ("État(s) membre(s)"). Capitals
+count in a source term where they tell a name from a common phrase
+(:meth:`_Words.capitalised`, :meth:`TermChecker._with_capitals`): "Implementing
+Regulation" is not "implementing Regulation (EC) No 437/2003", and "Regulation" is not
+"regulations" in a glossary that writes other terms in lower case. Languages without term
+rules (:func:`tmx_export.terms.languages.term_language`: English, French, and those
+simplemma and wordfreq know, German among them, have them) fall back to lower-cased words
+with a final "s" dropped: plural-tolerant for most languages that use Latin script, but
+no lemmatisation.
 
 What counts as an occurrence:
 
@@ -274,6 +280,9 @@ def _group(pairs: Iterable[tuple[str, str, bool]], words: _Words) -> list[TermEn
 # not "is" or "bus"); "ss" is kept (see _fallback_piece).
 _PLURAL_S = re.compile(r"(?<=[^\W\d_]{3})s$")
 
+# A plural mark glued to a word: "État(s) membre(s)", "Member State(s)", "Partei(en)".
+_PLURAL_MARK = re.compile(r"(?<=[^\W\d_])\((?:e?s|x|e|e?n)\)")
+
 # Stands among a text's pieces for punctuation between two words. No key holds it, so a key
 # compared piece by piece never matches across it: a term is not split by punctuation.
 _BREAK = None
@@ -325,6 +334,7 @@ class _Words:
         self._relevant: frozenset[str] | None = None  # see only()
         self._shapes: dict[tuple[str | None, ...], tuple[str | None, ...]] = {}
         self._chunks = _Chunks(self._remembered)
+        self._capitals = _Chunks(self._chunk_capitals)  # type: ignore[arg-type]
 
     def only(self, pieces: Iterable[str]) -> None:
         """From now on, give pieces other than ``pieces`` (those of the keys looked for) as
@@ -355,6 +365,22 @@ class _Words:
     def _chunk(self, chunk: str) -> tuple[str | None, ...]:
         """The pieces of one chunk (no white space in it), with a :data:`_BREAK` for each
         stretch of punctuation in it (one at its end separates it from the next chunk)."""
+        return tuple(piece for piece, _ in self._cased(chunk))
+
+    def capitals(self, text: str) -> list[bool]:
+        """Whether each of the pieces of ``text`` (:meth:`pieces`) is a word written with a
+        capital (breaks: False)."""
+        return list(chain.from_iterable(map(self._capitals.__getitem__, text.split())))
+
+    def _chunk_capitals(self, chunk: str) -> tuple[bool, ...]:
+        return tuple(capital for _, capital in self._cased(chunk))
+
+    def _cased(self, chunk: str) -> list[tuple[str | None, bool]]:
+        """The pieces of one chunk (see :meth:`_chunk`), each with whether its word begins
+        with a capital. A plural mark ("État(s)", "membre(s)") is no word of its own: the
+        word is read without it."""
+        if "(" in chunk:
+            chunk = _PLURAL_MARK.sub("", chunk)
         extractor = self.extractor
         if extractor is not None:
             # the pieces Extractor.tokens gives, without making its tokens
@@ -363,23 +389,23 @@ class _Words:
                 # the common chunk: one word (str.isalnum is the tokeniser's [^\W_], so
                 # the chunk is one token, with no apostrophe to split an elision at)
                 piece = piece_of(chunk)
-                return (piece,) if piece else ()
+                return [(piece, chunk[0].isupper())] if piece else []
             # "" is the piece of a French article after "de"/"à": skipped, not a break
             spans = [(a, b, piece_of(chunk[a:b])) for a, b in split_tokens(chunk, self.lang)]
         else:
             spans = [(a, b, _fallback_piece(chunk[a:b]))
                      for a, b in split_tokens(chunk, self.lang)]
-        pieces: list[str | None] = []
+        pieces: list[tuple[str | None, bool]] = []
         end = 0
         for start, stop, piece in spans:
             if start > end:
-                pieces.append(_BREAK)  # punctuation: within a chunk every gap is
+                pieces.append((_BREAK, False))  # punctuation: within a chunk every gap is
             if piece:
-                pieces.append(piece)
+                pieces.append((piece, chunk[start].isupper()))
             end = stop
         if end < len(chunk):
-            pieces.append(_BREAK)
-        return tuple(pieces)
+            pieces.append((_BREAK, False))
+        return pieces
 
     def _piece(self, word: str) -> str:
         """The extractor's key piece of one token; a word in capitals gets the piece of its
@@ -399,6 +425,19 @@ class _Words:
         """The pieces of a term (read afresh: never _OTHER)."""
         return tuple(piece for chunk in term.split() for piece in self._chunk(chunk)
                      if piece is not _BREAK)
+
+    def capitalised(self, term: str, first: bool) -> tuple[int, ...]:
+        """Which pieces of a term's key (:meth:`key`) are words written with a capital that
+        tell the term from a common phrase: every capitalised word of a name, a term with a
+        capital after its first word ("Implementing Regulation", "Rules of Procedure"); a
+        one-word term's capital ("Regulation") when ``first``; else none ("Value chain")."""
+        capitals = [capital for chunk in term.split() for piece, capital in self._cased(chunk)
+                    if piece is not _BREAK]
+        if len(capitals) == 1:
+            return (0,) if capitals[0] and first else ()
+        if not any(capitals[1:]):
+            return ()
+        return tuple(at for at, capital in enumerate(capitals) if capital)
 
 
 def _fallback_piece(word: str) -> str:
@@ -472,6 +511,9 @@ class _Entry:
     # target key ids to look for in a target when the source term occurs
     expected: str = ""
     wanted: tuple[int, ...] = ()
+    # the pieces of the source key that are words with a capital, which an occurrence must
+    # have too (see TermChecker._with_capitals and _Words.capitalised)
+    capitals: tuple[int, ...] = ()
 
 
 class TermChecker:
@@ -510,16 +552,21 @@ class TermChecker:
                 self._target_terms.append(term)
             return ident
 
+        entries = list(entries)
+        first = _first_capital_counts(entries)
         for entry in entries:
             key = self._source.key(entry.source)
             if not key:
                 continue  # no word in it: nothing a text could be matched against
+            capitals = self._source.capitalised(entry.source, first)
             ident = source_ids.get(key)
             if ident is None:
                 ident = source_ids[key] = len(source_keys)
                 source_keys.append(key)
-                self._entries.append(_Entry(entry.source))
+                self._entries.append(_Entry(entry.source, capitals=capitals))
             compiled = self._entries[ident]
+            # one key written with and without capitals: the capitals both spellings have
+            compiled.capitals = tuple(at for at in compiled.capitals if at in capitals)
             for target in entry.targets:
                 tid = target_id(target)
                 if tid is not None and tid not in compiled.approved:
@@ -552,9 +599,11 @@ class TermChecker:
             return []
         hits = _find(self._source_index, list(chain.from_iterable(
             map(self._source_chunk, unit.source.split()))))
+        entries = self._entries
+        if hits and any(entries[ident].capitals for ident, _, _ in hits):
+            hits = self._with_capitals(hits, unit.source)
         if not hits:
             return []  # most units hold no term: the target is not even tokenised
-        entries = self._entries
         if len(hits) == 1:
             occurring = [hits[0][0]]
             wanted: Iterable[int] = entries[hits[0][0]].wanted
@@ -597,6 +646,30 @@ class TermChecker:
                     reported.add(term)
                     findings.append(finding(unit, "term-forbidden", term, entry.expected))
         return findings
+
+
+    def _with_capitals(self, hits: list[tuple[int, int, int]], source: str
+                       ) -> list[tuple[int, int, int]]:
+        """``hits`` without those whose capitals are not their term's: a one-word term
+        with a capital is not its word in lower case ("regulations" is not "Regulation");
+        a name is written with its capitals or in lower case ("these rules of procedure"),
+        not half with them ("implementing Regulation (EC) No 437/2003")."""
+        capitals = self._source.capitals(source)
+        entries = self._entries
+        kept = []
+        for hit in hits:
+            where = entries[hit[0]].capitals
+            written = [capitals[hit[1] + at] for at in where]
+            if all(written) or (hit[2] - hit[1] > 1 and not any(written)):
+                kept.append(hit)
+        return kept
+
+
+def _first_capital_counts(entries: Sequence[TermEntry]) -> bool:
+    """Whether a capital on a source term's first word is meaningful: unless every term
+    begins with one, as in a glossary that capitalises its entries ("Value chain"), where
+    it says nothing of the concept (a term in lower case never asks for capitals)."""
+    return any(entry.source[:1].islower() for entry in entries)
 
 
 class _Text:

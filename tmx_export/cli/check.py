@@ -52,13 +52,19 @@ def check_command(inputs: Sequence[str], source_lang: str, target_lang: str,
                   accept_path: str | None, fail_on: str, french_spaces: bool,
                   input_format: str | None, quiet: bool) -> None:
     """Check a memory: approved and forbidden terms (lemma-aware), numbers, untranslated
-    and empty targets, inline codes, consistency, punctuation and spacing.
+    and empty targets, inline codes, placeholders, consistency, punctuation and spacing.
 
     MEMORY is anything build reads: TMX, XLIFF, PO, tables, dumps, parallel files (for
     these, the units build would write, with their tuids).
     """
     from ..check.report import ReportWriter, report_format
-    from ..check.run import CheckOptions, check, check_report_path
+    from ..check.run import (
+        CheckOptions,
+        check,
+        check_report_path,
+        check_termbase_file,
+        check_terms_given,
+    )
 
     if termbase_path and glossary_path:
         raise click.UsageError("--termbase and --glossary go one at a time")
@@ -71,8 +77,14 @@ def check_command(inputs: Sequence[str], source_lang: str, target_lang: str,
                                     terms=termbase_path or glossary_path,
                                     accept=accept_path, fail_on=fail_on,
                                     french_spaces=french_spaces)
+    try:
+        check_terms_given(options, asked=bool(only))
+    except ValueError as error:
+        raise click.UsageError(str(error)) from None
     if report_path is not None:
         check_report_path(inputs, options, report_path)
+    if termbase_path is not None:
+        check_termbase_file(termbase_path)
     shown = 0
 
     def show(finding) -> None:  # type: ignore[no-untyped-def]

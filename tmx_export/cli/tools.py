@@ -29,13 +29,22 @@ def merge_command(inputs: tuple[str, ...], output: str, keep_duplicates: bool,
     click.echo(f"{count_of(counts.written, 'unit')} written to {output} from "
                f"{count_of(counts.files, 'file')} ({count_of(counts.duplicates, 'duplicate')} "
                "left out)", err=True)
+    if counts.srclangs:
+        click.echo(f"source languages {', '.join(counts.srclangs)} differ by region only: "
+                   f"merged under {counts.srclang}", err=True)
     if counts.invalid:
         # one such unit makes a CAT tool (OmegaT) drop the whole memory
-        click.echo(f"{count_of(sum(counts.invalid.values()), 'invalid unit')} left out (TMX "
-                   "1.4b does not allow them):", err=True)
+        click.echo(f"{count_of(sum(counts.invalid.values()), 'invalid unit')} left out "
+                   "(validate reports them):", err=True)
         for reason, count in counts.invalid.most_common():
             click.echo(f"{count:8d}  {reason} (first at {counts.first_invalid[reason]})",
                        err=True)
+    for what, count in sorted(counts.repairs.items()):
+        click.echo(f"{what}: {count}", err=True)
+    if counts.empty_tuvs:
+        click.echo(f"{count_of(counts.empty_tuvs, 'tuv')} with an empty seg left out of "
+                   "units kept with their other languages (a CAT tool may take an empty seg "
+                   f"for an empty translation; first at {counts.first_empty_tuv})", err=True)
 
 
 @click.command("validate", cls=Command)

@@ -83,15 +83,16 @@ def _number_tokens(text: str, starts: set[int]) -> list[_Token]:
     return [_Token(p, 0.0, number) for p, number in sorted(found.items())]
 
 
-def _word_tokens(stream: Stream, first: str, second: str) -> tuple[np.ndarray, np.ndarray]:
+def _word_tokens(stream: Stream, first: str, second: str, candidates: list[_Token]
+                 ) -> tuple[np.ndarray, np.ndarray]:
     """Unnumbered dumps: the start offset and score (> 0 for ``first``) of every word and
-    paragraph-number candidate (scored 0), in order, as two arrays: a file has a token
-    every six characters, too many to hold as objects."""
+    paragraph-number candidate (``candidates``, of :func:`_number_tokens`; scored 0), in
+    order, as two arrays: a file has a token every six characters, too many to hold as
+    objects."""
     import numpy as np
 
     text = stream.text
-    numbers = np.fromiter((t.start for t in _number_tokens(text, _pair_line_starts(stream))),
-                          dtype=np.int64)
+    numbers = np.fromiter((t.start for t in candidates), dtype=np.int64)
     score = word_scores(first, second, unlisted=True).__getitem__
     lower_i = _lower_i_score(first, second)
     suffix_lean = ((first in INFLECTED_ACRONYMS) - (second in INFLECTED_ACRONYMS)) * SUFFIX_LEAN
@@ -245,13 +246,12 @@ def _text_blocks(text: str, size: int = 1 << 18) -> Iterator[tuple[int, str]]:
         start = end
 
 
-def _numbered_tokens(stream: Stream, first: str, second: str) -> list[_Token]:
-    """Numbered dumps need only the number candidates, each carrying the summed scores of
-    the words up to the next: sides can only switch there, so the search is exact and far
-    shorter than over every word."""
-    text = stream.text
-    starts = _pair_line_starts(stream)
-    tokens = _number_tokens(text, starts)
+def _numbered_tokens(text: str, starts: set[int], tokens: list[_Token], first: str,
+                     second: str) -> list[_Token]:
+    """Numbered dumps need only the number candidates (``tokens``, of :func:`_number_tokens`
+    with the line ``starts``, filled in here), each carrying the summed scores of the words
+    up to the next: sides can only switch there, so the search is exact and far shorter
+    than over every word."""
     # A line start counts for a number only when nothing but a short lead-in precedes it.
     for tok in tokens:
         for s in range(tok.start, max(-1, tok.start - 4), -1):
@@ -1436,13 +1436,17 @@ def iter_pairs(
     the rest are still being checked."""
     src, tgt = primary(source_lang), primary(target_lang)
     text = stream.text
-    numbered = _is_numbered(stream, (src, tgt))
-    triples, source_first = _best_split(stream, numbered, src, tgt)
+    # the dump's paragraph-number candidates and numbered lines, found once for every step
+    line_starts = _pair_line_starts(stream)
+    candidates = _number_tokens(text, line_starts)
+    numbered_lines = _numbered_line_starts(stream, (src, tgt))
+    numbered = _is_numbered(stream, (src, tgt), numbered_lines, candidates)
+    triples, source_first = _best_split(stream, numbered, src, tgt, line_starts, candidates)
 
     if numbered:
         # A title or a note before the first numbered paragraph is a reject of its own,
         # not the start of the first pair's source side.
-        head = _first_numbered_line(stream, (src, tgt))
+        head = numbered_lines[0][0] if numbered_lines else 0
         if head and text[:head].strip() and triples and triples[0][0] < head <= triples[0][1]:
             yield Reject(file, stream.line_at(0), "text before the first numbered paragraph",
                          _tidy(text[:head]))
@@ -1451,8 +1455,7 @@ def iter_pairs(
     tag_a, tag_b = (source_lang, target_lang) if source_first else (target_lang, source_lang)
     starts = _paragraph_starts(stream)
     if numbered:
-        triples = _one_per_paragraph(
-            triples, [p for p, _ in _numbered_line_starts(stream, (src, tgt))])
+        triples = _one_per_paragraph(triples, [p for p, _ in numbered_lines])
     ratio = _length_ratio(triples) if not numbered else 1.0
     for s0, cut, e1 in triples:
         tail = _foreign_tail(text, starts, cut, e1, lang_b, lang_a)
@@ -1483,21 +1486,23 @@ def iter_pairs(
             yield reject
 
 
-def _best_split(stream: Stream, numbered: bool, src: str, tgt: str
-                ) -> tuple[list[tuple[int, int, int]], bool]:
+def _best_split(stream: Stream, numbered: bool, src: str, tgt: str, line_starts: set[int],
+                candidates: list[_Token]) -> tuple[list[tuple[int, int, int]], bool]:
     """The pairs as (start, switch, end) offsets, and whether the source language comes
-    first in them: the better scoring of the two language orders."""
+    first in them: the better scoring of the two language orders. ``line_starts`` and
+    ``candidates``: :func:`_pair_line_starts` and :func:`_number_tokens` of the dump."""
     text = stream.text
     runs: list[tuple[float, list[tuple[int, int, int]], bool]] = []
     if numbered:
-        tokens = _numbered_tokens(stream, src, tgt)
+        tokens = _numbered_tokens(text, line_starts, candidates, src, tgt)
         for sign in (1.0, -1.0):
             score, states = _viterbi(tokens, sign)
             triples = _split_orphans(text, tokens, _triples(text, tokens, states))
             runs.append((score, triples, sign > 0))
     else:
         runs = [(score, triples, sign > 0) for sign, score, triples
-                in _segmental(stream, _word_tokens(stream, src, tgt), langs=(src, tgt))]
+                in _segmental(stream, _word_tokens(stream, src, tgt, candidates),
+                              langs=(src, tgt))]
     # the source-first order wins a tie
     best = runs[0] if runs[0][0] >= runs[1][0] else runs[1]
     return best[1], best[2]
@@ -1675,7 +1680,8 @@ def _numbered_line_starts(stream: Stream, langs: tuple[str, ...]) -> list[tuple[
 PAIRED_NUMBERS_MIN = 0.5
 
 
-def _is_numbered(stream: Stream, langs: tuple[str, ...]) -> bool:
+def _is_numbered(stream: Stream, langs: tuple[str, ...], lines: list[tuple[int, int]],
+                 candidates: list[_Token]) -> bool:
     """Whether the dump numbers its paragraphs: it opens with a number, or its numbered
     lines follow each other in sequence (N, N, N+1...) even when a title comes first.
     A sequence goes on at least once: the same year opening three lines ("2003. En peu de
@@ -1684,28 +1690,26 @@ def _is_numbered(stream: Stream, langs: tuple[str, ...]) -> bool:
     ``langs`` ("18. Februar 2019") are no numbers, and the numbers must pair up: headings
     that open with a date or an ordinal in one language only ("18. Februar 2019: Sitzung"
     / "18 febbraio 2019: riunione", "2. Sitzung" / "2a riunione"), three in a rising
-    sequence, made an unnumbered dump numbered and every pair a reject."""
+    sequence, made an unnumbered dump numbered and every pair a reject. ``lines``: the
+    numbered lines (:func:`_numbered_line_starts`); ``candidates``: the paragraph-number
+    candidates (:func:`_number_tokens`)."""
     if _leading_paragraph_number(stream.text, 0, langs) is not None:
         return True
-    numbers = [n for _, n in _numbered_line_starts(stream, langs)]
+    numbers = [n for _, n in lines]
     if len(numbers) < 3:
         return False
     steps = list(zip(numbers, numbers[1:], strict=False))
     in_sequence = sum(b in (a, a + 1) for a, b in steps)
     return (in_sequence >= 0.6 * len(steps) and any(b == a + 1 for a, b in steps)
-            and _numbers_pair_up(stream, set(numbers)))
+            and _numbers_pair_up(candidates, set(numbers)))
 
 
-def _numbers_pair_up(stream: Stream, numbers: set[int]) -> bool:
-    """Whether most of ``numbers`` stand twice or more as paragraph-number candidates."""
-    written = Counter(t.number for t in _number_tokens(stream.text, _pair_line_starts(stream)))
+def _numbers_pair_up(candidates: list[_Token], numbers: set[int]) -> bool:
+    """Whether most of ``numbers`` stand twice or more among the paragraph-number
+    ``candidates``."""
+    written = Counter(t.number for t in candidates)
     paired = sum(written[n] >= 2 for n in numbers)
     return paired >= PAIRED_NUMBERS_MIN * len(numbers)
-
-
-def _first_numbered_line(stream: Stream, langs: tuple[str, ...]) -> int:
-    found = _numbered_line_starts(stream, langs)
-    return found[0][0] if found else 0
 
 
 def _triples(text: str, tokens: list[_Token], states: list[int]) -> list[tuple[int, int, int]]:

@@ -36,6 +36,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..formats.text import LINE_SEPARATORS
 from ..formats.xml import XML_ILLEGAL_RE
 from ..frequencies import zipf
 from ..lang import elisions, joined_to_apostrophe
@@ -114,12 +115,10 @@ def clean_text(text: str, repairs: Counter[str]) -> str:
     return unicodedata.normalize("NFC", "\n".join(out))
 
 
-# What ends a line as a line break does, but for the file's line count: a page break
-# (pdftotext writes a form feed at each), a vertical tab, the information separators and
-# Unicode's line and paragraph separators. Most are characters XML cannot carry, which
-# :func:`clean_text` would remove, gluing the words on either side. NEL is read as one only
-# after the mojibake repair: "Ã\x85" is a mojibake "Å".
-LINE_SEPARATOR_RE = re.compile("[\x0b\x0c\x1c-\x1e\u2028\u2029]")
+# A line separator ends a line as a line break does, but for the file's line count;
+# :func:`clean_text` would remove most of them, gluing the words on either side. NEL is read
+# as one only after the mojibake repair: "Ã\x85" is a mojibake "Å".
+LINE_SEPARATOR_RE = re.compile(f"[{LINE_SEPARATORS}]")
 NEL_RE = re.compile("\x85")
 
 

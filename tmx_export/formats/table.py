@@ -90,12 +90,20 @@ def read_table(
     if fmt != "xlsx" or sheet is not None:
         rows = _xlsx_rows(path, sheet) if fmt == "xlsx" else _text_rows(path, fmt)
         return _read_sheet(rows, name, source_lang, target_lang, source_column,
-                           target_column, None, claimed)
-    titles = _sheet_titles(path)
+                           target_column, None, claimed, delimited=fmt != "xlsx")
+    all_titles, hidden = _sheet_titles(path)
+    titles = [title for title in all_titles if title not in hidden]
     result = ReadResult()
+    # A hidden sheet holds what its author put out of sight (old rows, lookups): not read,
+    # and the summary says so.
+    result.skipped.extend((f"{name} sheet {title!r}", f"hidden (--sheet {title!r} reads it)")
+                          for title in hidden)
+    if not titles:
+        raise InputError(name, f"every sheet is hidden ({', '.join(map(repr, hidden))}); "
+                               "--sheet NAME reads one")
     skipped: list[tuple[str, InputError]] = []
     for title in titles:
-        several = title if len(titles) > 1 else None
+        several = title if len(all_titles) > 1 else None
         try:
             part = _read_sheet(_xlsx_rows(path, title), name, source_lang, target_lang,
                                source_column, target_column, several, claimed)
@@ -103,24 +111,25 @@ def read_table(
             if len(titles) == 1 or not exc.message.startswith(("no column", "no header")):
                 raise
             skipped.append((title, exc))
+            if not exc.message.startswith("no header"):  # an empty sheet holds nothing
+                result.reject(Reject(name, exc.line or 1, "sheet-without-columns",
+                                     f"sheet {title!r}: {exc.message}"))
             continue
-        result.pairs.extend(part.pairs)
-        result.rejects.extend(part.rejects)
+        result.extend(part)
     if len(skipped) == len(titles):
         title, exc = skipped[0]
         raise InputError(name, f"no sheet with a column for each language (sheet "
                                f"{title!r}: {exc.message})", exc.line)
-    for title, exc in skipped:
-        if not exc.message.startswith("no header"):  # an empty sheet holds nothing
-            result.rejects.append(Reject(name, exc.line or 1, "sheet-without-columns",
-                                         f"sheet {title!r}: {exc.message}"))
     return result
 
 
 def _read_sheet(rows: Iterable[tuple[int, list[str]]], name: str, source_lang: str,
                 target_lang: str, source_column: str | None, target_column: str | None,
-                sheet: str | None, claimed: tuple[str, ...] = ()) -> ReadResult:
-    """The pairs of one table (or sheet ``sheet`` of a workbook of several)."""
+                sheet: str | None, claimed: tuple[str, ...] = (), *,
+                delimited: bool = False) -> ReadResult:
+    """The pairs of one table (or sheet ``sheet`` of a workbook of several). In a
+    ``delimited`` table (TSV, CSV) a row with text in more fields than the header has is a
+    reject: a stray delimiter in a cell shifted the cells after it."""
     result = ReadResult()
     header: list[str] | None = None
     s_col = t_col = -1
@@ -136,12 +145,17 @@ def _read_sheet(rows: Iterable[tuple[int, list[str]]], name: str, source_lang: s
         if not any(cell.strip() for cell in row):
             continue
         if len(row) <= max(s_col, t_col):
-            result.rejects.append(Reject(name, line, "short-row",
+            result.reject(Reject(name, line, "short-row",
+                                         f"{where}{len(row)} cells, header has "
+                                         f"{len(header)}: " + "\t".join(row)))
+            continue
+        if delimited and _extra_text(row, header):
+            result.reject(Reject(name, line, "long-row",
                                          f"{where}{len(row)} cells, header has "
                                          f"{len(header)}: " + "\t".join(row)))
             continue
         if isinstance(row[s_col], Uncomputed) or isinstance(row[t_col], Uncomputed):
-            result.rejects.append(Reject(
+            result.reject(Reject(
                 name, line, "formula-without-value",
                 f"{where}formula without a computed value (open and save the workbook in a "
                 f"spreadsheet program): {row[s_col]}\t{row[t_col]}"))
@@ -156,10 +170,18 @@ def _read_sheet(rows: Iterable[tuple[int, list[str]]], name: str, source_lang: s
     return result
 
 
-def _sheet_titles(path: str | Path) -> list[str]:
+def _extra_text(row: list[str], header: list[str]) -> bool:
+    """Whether ``row`` has text beyond the header's cells. Empty extra cells are no fault:
+    spreadsheets export rows with trailing delimiters ("a,b,,")."""
+    return any(cell.strip() for cell in row[len(header):])
+
+
+def _sheet_titles(path: str | Path) -> tuple[list[str], list[str]]:
+    """The workbook's sheet titles, and those of its hidden sheets."""
     book = open_workbook(path)
     try:
-        return list(book.sheetnames)
+        return list(book.sheetnames), [ws.title for ws in book.worksheets
+                                       if getattr(ws, "sheet_state", "visible") != "visible"]
     finally:
         book.close()
 
@@ -178,12 +200,54 @@ def table_header(path: str | Path, *, sheet: str | None = None,
 
 def declared_languages(path: str | Path, table_format_name: str | None = None
                        ) -> tuple[str, str] | None:
-    """The (source, target) a table's header names with language tags ("en-GB", "de"):
-    its two tag columns, the first the source; ``None`` with more or fewer. The format as
-    for :func:`table_format`."""
-    header = table_header(path, table_format_name=table_format_name)
-    tags = [cell for cell in header or () if _looks_like_tag(cell)]
-    return (tags[0], tags[1]) if len(tags) == 2 else None
+    """The (source, target) a table's header names: its two columns that name a language
+    (:func:`_header_languages`), the first the source; ``None`` with more or fewer. The
+    format as for :func:`table_format`."""
+    languages = _header_languages(table_header(path, table_format_name=table_format_name)
+                                  or [])
+    return (languages[0], languages[1]) if len(languages) == 2 else None
+
+
+# Column titles that are also language codes (Indonesian, Norwegian): with more than two
+# columns naming languages, these head an identifier or a number column.
+_AMBIGUOUS_TITLES = frozenset({"id", "no"})
+
+
+def _header_languages(header: Sequence[str]) -> list[str]:
+    """The languages the header's cells name, in order: a tag as written ("en-GB",
+    "deu"), or the primary subtag a name spells ("English", "Source (English)"). An
+    ``ID`` column beside two languages is no third language (:data:`_AMBIGUOUS_TITLES`)."""
+    named = [(cell, lang) for cell in header if (lang := _cell_language(cell)) is not None]
+    if len(named) > 2:
+        named = [(cell, lang) for cell, lang in named
+                 if cell.lower() not in _AMBIGUOUS_TITLES]
+    return [lang for _cell, lang in named]
+
+
+def _cell_language(cell: str) -> str | None:
+    """The language a header cell names (see :func:`_header_languages`), or ``None``."""
+    if _looks_like_tag(cell):
+        try:
+            tag = standard_tag(cell)
+        except ValueError:
+            return None  # "tu_index": spelled like a tag, no language's
+        # A three-letter code only for a language with a two-letter one ("eng", "deu"):
+        # rare languages' codes spell column titles ("doc", "src", "tgt", "key").
+        return cell if len(primary(tag)) == 2 else None
+    return _named_language(cell)
+
+
+# "Source (English)", "Target text (Français)": a role with its language in brackets.
+_ROLE_WITH_LANGUAGE = re.compile(r"(?i)^(?:source|target)\b[^()]*\(([^()]+)\)\s*$")
+
+
+def _named_language(cell: str) -> str | None:
+    """The primary subtag of the language a header cell spells by name ("English",
+    "French (France)", "Source (English)"), or ``None``."""
+    named = language_of_name(cell)
+    if named is None and (role := _ROLE_WITH_LANGUAGE.match(cell.strip())):
+        named = language_of_name(role.group(1))
+    return named
 
 
 def target_columns(header: list[str], langs: Sequence[str], source_column: str | None = None,
@@ -238,7 +302,7 @@ def choose_columns(
                 return loose[0]
             named = [i for i, c in enumerate(header)
                      if i != taken and not _looks_like_tag(c)
-                     and language_of_name(c) == primary(lang)]
+                     and _named_language(c) == primary(lang)]
             if named:
                 return named[0]
         # "Source" / "Target": the roles, when no column names either language
@@ -247,8 +311,7 @@ def choose_columns(
                 _names(cell, language) for cell in header
                 for language in (source_lang, target_lang)):
             return lowered.index(role)
-        raise InputError(name, f"no column for {lang} (columns: {', '.join(header)}); "
-                               "name the columns with --source-column/--target-column", 1)
+        raise InputError(name, _no_column(lang, header), 1)
 
     s = by_name(source_column) if source_column else by_language(source_lang, -1)
     t = by_name(target_column) if target_column else by_language(target_lang, s)
@@ -257,13 +320,26 @@ def choose_columns(
     return s, t
 
 
+def _no_column(lang: str, header: Sequence[str]) -> str:
+    """The error for a header without a column for ``lang``: when its columns name
+    languages, which (the pair is chosen with the language options); else how to name
+    the columns."""
+    columns = ", ".join(header)
+    languages = _header_languages(header)
+    if len(languages) >= 2:
+        return (f"no column for {lang} (columns: {columns}; the table's languages: "
+                f"{', '.join(languages)}); choose the pair with --source-lang/--target-lang")
+    return (f"no column for {lang} (columns: {columns}); name the columns with "
+            "--source-column/--target-column")
+
+
 def _names(cell: str, lang: str) -> bool:
     """Whether a header cell names ``lang``: its tag, its primary subtag or its name."""
     if _tag_key(cell) == _tag_key(lang):
         return True
     if _looks_like_tag(cell):
         return primary(_tag_key(cell)) == primary(_tag_key(lang))
-    return language_of_name(cell) == primary(lang)
+    return _named_language(cell) == primary(lang)
 
 
 def _tag_key(cell: str) -> str:
@@ -285,8 +361,17 @@ def _looks_like_tag(cell: str) -> bool:
     return 2 <= len(parts[0]) <= 3 and parts[0].isalpha() and all(p.isalnum() for p in parts)
 
 
+# Excel's first line naming the delimiter ("sep=;"): it precedes the header.
+_SEP_LINE = re.compile(r"sep=([^\r\n])\r?\n")
+
+
 def _text_rows(path: str | Path, fmt: str) -> Iterator[tuple[int, list[str]]]:
     text = read_text(path)
+    lines_before = 0
+    delimiter: dict[str, str] = {}
+    if sep_line := _SEP_LINE.match(text):
+        delimiter["delimiter"] = sep_line.group(1)
+        text, lines_before = text[sep_line.end():], 1
     if fmt == "tsv":
         dialect: type[csv.Dialect] | csv.Dialect = csv.excel_tab
     else:
@@ -294,12 +379,12 @@ def _text_rows(path: str | Path, fmt: str) -> Iterator[tuple[int, list[str]]]:
             dialect = csv.Sniffer().sniff(text[:8192], delimiters=",;\t")
         except csv.Error:
             dialect = csv.excel
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
-    start = 1
+    reader = csv.reader(io.StringIO(text, newline=""), dialect, **delimiter)
+    start = 1 + lines_before
     try:
         for row in reader:
             yield start, row
-            start = reader.line_num + 1
+            start = reader.line_num + 1 + lines_before
     except csv.Error as exc:
         raise InputError(str(path), f"not valid {fmt.upper()}: {exc}", start) from None
 

@@ -25,6 +25,12 @@ from ..errors import InputError
 
 STDIN_NAME = "<stdin>"
 
+# What ends a line as a line break does, besides LF, CR and NEL: a page break (pdftotext
+# writes a form feed at each), a vertical tab, the information separators and Unicode's line
+# and paragraph separators. Most are characters XML cannot carry: removed, they would glue
+# the words on either side together. (Characters to put in a regex character class.)
+LINE_SEPARATORS = "\x0b\x0c\x1c\x1d\x1e\u2028\u2029"
+
 # cp1252 leaves five bytes undefined; a file using them is not cp1252 text.
 _CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
 

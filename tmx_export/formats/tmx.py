@@ -121,6 +121,48 @@ INLINE_ELEMENTS = frozenset({"bpt", "ept", "it", "ph", "hi", "ut", "sub"})
 _MARKUP_PARSER = etree.XMLParser(**SAFE_PARSER_OPTIONS)
 
 
+# TMX 1.4b's one form of a date (creationdate, changedate, lastusagedate): UTC, ISO 8601 basic
+DATE_ATTRIBUTES = frozenset({"creationdate", "changedate", "lastusagedate"})
+TMX_DATE = re.compile(r"\d{8}T\d{6}Z\Z")
+DATES_REWRITTEN = "dates rewritten in the TMX form YYYYMMDDThhmmssZ"
+DATES_DROPPED = "dates not readable as ISO 8601, left out"
+
+
+def tmx_date(value: str) -> str | None:
+    """A date attribute's value in the TMX form ``YYYYMMDDThhmmssZ``: itself when it is in
+    that form; an ISO 8601 date and time another way (``2017-11-22T18:25:23.766516``, with
+    or without a fraction or a time zone) rewritten, a time without zone read as UTC (as
+    TMX dates are) and a fraction of a second dropped; ``None`` when it cannot be read."""
+    if TMX_DATE.match(value):
+        return value
+    if not re.match(r"\d{4}-?\d\d-?\d\d", value.strip()):
+        return None  # fromisoformat also reads week dates and the like
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC)
+    return moment.strftime("%Y%m%dT%H%M%SZ")
+
+
+def dates_in_tmx_form(attrs: tuple[tuple[str, str], ...], repairs: Counter[str]
+                      ) -> tuple[tuple[str, str], ...]:
+    """``attrs`` (name, value) with each date in the TMX form (:func:`tmx_date`), one that
+    cannot be read left out, counted in ``repairs``."""
+    if all(name not in DATE_ATTRIBUTES or TMX_DATE.match(value) for name, value in attrs):
+        return attrs
+    kept = []
+    for name, value in attrs:
+        if name in DATE_ATTRIBUTES and not TMX_DATE.match(value):
+            value = tmx_date(value)  # type: ignore[assignment]
+            repairs[DATES_REWRITTEN if value is not None else DATES_DROPPED] += 1
+            if value is None:
+                continue
+        kept.append((name, value))
+    return tuple(kept)
+
+
 def markup_seg(markup: str, repairs: Counter[str]) -> etree._Element | None:
     """The ``<seg>`` element for the inner XML ``markup``, or ``None`` to write plain text.
 
@@ -147,7 +189,55 @@ def markup_seg(markup: str, repairs: Counter[str]) -> etree._Element | None:
         seg.text = seg.text.lstrip() or None
     if len(seg) and seg[-1].tail:
         seg[-1].tail = seg[-1].tail.rstrip() or None
+    isolated = isolate_unpaired_codes(seg)
+    if isolated:
+        repairs[CODES_ISOLATED] += isolated
     return seg
+
+
+CODES_ISOLATED = "paired codes without their other half in the segment, written as <it>"
+
+
+def isolate_unpaired_codes(seg: etree._Element) -> int:
+    """Make each ``bpt`` without a later ``ept`` of its ``i`` in the same segment (or
+    ``sub``), and each ``ept`` without an earlier ``bpt``, an ``<it pos="begin|end">``
+    with its native code: TMX 1.4b's isolated code (an XLIFF code paired across two
+    trans-units, say). How many were changed."""
+    changed = 0
+    for flow in (seg, *seg.iter("sub")):
+        open_codes: dict[str, etree._Element] = {}
+        for code in _paired_codes_of(flow):
+            i = code.get("i")
+            if i is None:
+                continue  # not a code TMX allows: not this function's to mend
+            if code.tag == "bpt":
+                if i in open_codes:  # a second begin of the same i: the first is alone
+                    changed += _isolate(open_codes[i], "begin")
+                open_codes[i] = code
+            elif open_codes.pop(i, None) is None:
+                changed += _isolate(code, "end")
+        for code in open_codes.values():
+            changed += _isolate(code, "begin")
+    return changed
+
+
+def _paired_codes_of(flow: etree._Element) -> list[etree._Element]:
+    """The ``bpt`` and ``ept`` of ``flow`` in order, through ``hi`` but not into ``sub``."""
+    codes = []
+    for child in flow:
+        if child.tag in ("bpt", "ept"):
+            codes.append(child)
+        elif child.tag == "hi":
+            codes.extend(_paired_codes_of(child))
+    return codes
+
+
+def _isolate(code: etree._Element, pos: str) -> int:
+    """``code`` as an ``<it>``: ``pos`` instead of ``i`` (``x`` and ``type`` as they were)."""
+    code.tag = "it"
+    del code.attrib["i"]
+    code.set("pos", pos)
+    return 1
 
 
 def write_tmx(
@@ -497,7 +587,7 @@ class _UnitSerialiser:
             langs = (spell(pair.source_lang), spell(pair.target_lang))
             texts = [(pair.source, pair.source_markup), (pair.target, pair.target_markup)]
             metas = _tuv_metas(pair, self.profile)
-        attrs = _unit_attributes(pair)
+        attrs = _unit_attributes(pair, repairs)
         tu, prop_elements, note_elements, segs, meta_elements = self.templates.get(
             [name for name, _ in props], len(notes), langs,
             tuple(tuple((kind, name) for kind, name, _ in meta) for meta in metas),
@@ -526,18 +616,22 @@ class _UnitSerialiser:
         return tu
 
 
-def _unit_attributes(pair: Pair | MultiUnit) -> tuple[tuple[tuple[str, str], ...], ...] | None:
+def _unit_attributes(pair: Pair | MultiUnit, repairs: Counter[str]
+                     ) -> tuple[tuple[tuple[str, str], ...], ...] | None:
     """The attributes a unit read from a TMX keeps: the tu's, then its source and target
-    tuv's (:data:`TU_ATTRIBUTES`); ``None`` for a unit tmx-export made itself, which gets
-    the run's ``creationdate`` instead. A multilingual unit's: its tu's, then each
-    language's tuv's."""
+    tuv's (:data:`TU_ATTRIBUTES`), dates in the TMX form (:func:`dates_in_tmx_form`);
+    ``None`` for a unit tmx-export made itself, which gets the run's ``creationdate``
+    instead. A multilingual unit's: its tu's, then each language's tuv's."""
     if isinstance(pair, MultiUnit):
         if pair.attrs is None:
             return None
-        return pair.attrs, *(pair.tuv_attrs.get(lang, ()) for lang in pair.texts)
+        return tuple(dates_in_tmx_form(attrs, repairs)
+                     for attrs in (pair.attrs, *(pair.tuv_attrs.get(lang, ())
+                                                 for lang in pair.texts)))
     if not isinstance(pair, TmxPair):
         return None
-    return pair.attrs, pair.source_attrs, pair.target_attrs
+    return tuple(dates_in_tmx_form(attrs, repairs)
+                 for attrs in (pair.attrs, pair.source_attrs, pair.target_attrs))
 
 
 def _fill(seg: etree._Element, text: str, markup: str | None, repairs: Counter[str]) -> None:

@@ -10,6 +10,9 @@ states, ``<g>``/``<x/>`` codes); this module only turns its units into pairs:
   hold translations someone stands by;
 - the unit's context (PO ``msgctxt``) is kept as the prop ``x-context``;
 - a PO plural entry gives a pair per form (:func:`_forms`, prop ``x-plural-form``);
+- a segmented XLIFF 1.2 trans-unit (``<mrk mtype="seg">``) a pair per segment
+  (:func:`_segments`), as an XLIFF 2 unit gives one per ``<segment>``;
+- Trados tracked changes are read accepted: deleted text (``x-sdl-deleted``) left out;
 - XLIFF files that declare the opposite direction (``fr`` -> ``en`` when asked for
   ``en`` -> ``fr``) are read with their sides swapped; a file in other languages is an error;
   an XLIFF 1.2 file bundling ``<file>``s of several pairs of languages is read unit by unit,
@@ -29,7 +32,8 @@ from __future__ import annotations
 import codecs
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
@@ -93,8 +97,6 @@ def read_ttk(
         if unit.isheader():
             continue
         context = unit.getcontext() if hasattr(unit, "getcontext") else ""
-        fuzzy = not include_fuzzy and _is_fuzzy(unit)
-        forms = _forms(unit)
         langs = unit_langs.get(getattr(unit, "xmlelement", None), ("", ""))
         direction = directions.get(langs, "same") if directions else \
             ("swapped" if swapped else "same")
@@ -102,32 +104,24 @@ def read_ttk(
             src, tgt = langs
             # its languages: a run in several (build --langs) knows it read it in theirs
             result.rejects.append(Reject(name, line, "other-languages",
-                                         f"{src} -> {tgt}: " + "\t".join(forms[0]),
+                                         f"{src} -> {tgt}: " + "\t".join(_forms(unit)[0]),
                                          (src, tgt)))
             continue
-        for form, (source, target) in enumerate(forms):
-            if direction == "swapped":
-                source, target = target, source
-            if not source.strip() and not target.strip():
+        segments = _segments(unit)
+        if isinstance(segments, str):  # segmented on both sides, but not alike: unsure
+            result.rejects.append(Reject(name, line, "segment-mismatch", segments))
+            continue
+        reading = _Reading(name, line, source_lang, target_lang, direction == "swapped",
+                           untranslated, str(context or ""))
+        # a draft by the unit's status, or (a Trados segment) by its segment's own
+        unit_fuzzy = not include_fuzzy and _is_fuzzy(unit)
+        for piece in segments or _whole(unit):
+            fuzzy = unit_fuzzy if piece.mid is None else \
+                not include_fuzzy and _is_fuzzy(unit, piece.mid)
+            if not reading.add(piece, result, fuzzy):
                 continue
-            if not source.strip() or not (target.strip() or untranslated):
-                result.rejects.append(Reject(name, line, "untranslated", source or target))
-                continue
-            if fuzzy and target.strip():  # (not yet translated, it is no draft)
-                result.rejects.append(Reject(name, line, "fuzzy", f"{source}\t{target}"))
-                continue
-            pair = Pair(source=source, target=target, source_lang=source_lang,
-                        target_lang=target_lang, file=name, line=line)
-            if len(forms) == 1:  # (a PO entry holds no inline codes)
-                markups = inline_markups(unit)
-                pair.source_markup, pair.target_markup = \
-                    markups[::-1] if direction == "swapped" else markups
+            if segments is None and piece.form is None:
                 _count_code_points(unit, result)
-            if context:
-                pair.props["x-context"] = str(context)
-            if len(forms) > 1:
-                pair.props["x-plural-form"] = str(form)
-            result.pairs.append(pair)
             _count_variants(result, langs[::-1] if direction == "swapped" else langs,
                             (source_lang, target_lang))
     return result
@@ -160,12 +154,187 @@ def _count_variants(result: ReadResult, held: tuple[str, str], asked: tuple[str,
             result.relabelled[(shown, wanted)] += 1
 
 
+@dataclass
+class _Piece:
+    """What one unit is read from: the text of a whole XLIFF/PO unit, of one of its PO
+    plural forms (``form``), or of one of its XLIFF 1.2 segments (``line``: its own;
+    ``mid``: its ``<mrk mid>``, which a Trados ``<sdl:seg id>`` gives its status by)."""
+
+    source: str
+    target: str
+    markups: tuple[str | None, str | None] = (None, None)
+    form: int | None = None
+    line: int | None = None
+    mid: str | None = None
+
+
+@dataclass
+class _Reading:
+    """How the pieces of one unit are read: where from, in which direction, and whether
+    untranslated pieces are pairs (whether a piece is a draft to reject is the piece's:
+    a Trados segment has its own status)."""
+
+    name: str
+    line: int
+    source_lang: str
+    target_lang: str
+    swapped: bool
+    untranslated: bool
+    context: str
+
+    def add(self, piece: _Piece, result: ReadResult, fuzzy: bool) -> bool:
+        """The piece as a pair, or as a reject (untranslated, ``fuzzy``: a draft to reject)
+        with its reason; whether it made a pair."""
+        source, target = piece.source, piece.target
+        source_markup, target_markup = piece.markups
+        if self.swapped:
+            source, target = target, source
+            source_markup, target_markup = target_markup, source_markup
+        line = piece.line or self.line
+        if not source.strip() and not target.strip():
+            return False
+        if not source.strip() or not (target.strip() or self.untranslated):
+            result.rejects.append(Reject(self.name, line, "untranslated", source or target))
+            return False
+        if fuzzy and target.strip():  # (not yet translated, it is no draft)
+            result.rejects.append(Reject(self.name, line, "fuzzy", f"{source}\t{target}"))
+            return False
+        pair = Pair(source=source, target=target, source_lang=self.source_lang,
+                    target_lang=self.target_lang, file=self.name, line=line,
+                    source_markup=source_markup, target_markup=target_markup)
+        if self.context:
+            pair.props["x-context"] = self.context
+        if piece.form is not None:
+            pair.props["x-plural-form"] = str(piece.form)
+        result.pairs.append(pair)
+        return True
+
+
+def _whole(unit) -> list[_Piece]:  # type: ignore[no-untyped-def]
+    """The pieces of a unit read whole: the unit, or each of its PO plural forms."""
+    forms = _forms(unit)
+    if len(forms) > 1:  # (a PO entry holds no inline codes)
+        return [_Piece(source, target, form=form) for form, (source, target) in enumerate(forms)]
+    (source, target), = forms
+    element = getattr(unit, "xmlelement", None)
+    if element is not None and any(_is_deleted(mark) or _is_code(mark)
+                                   for mark in element.iter()):
+        # translate-toolkit's text keeps a tracked deletion and a code's native data
+        # ("Click here<br/> now"): the text of a unit is its words, the codes apart
+        source, target = (_plain(side) if side is not None else "" for side in
+                          (unit.source_dom, unit.target_dom))
+    return [_Piece(source, target, inline_markups(unit))]
+
+
+# Segmented XLIFF 1.2 (Trados's sdlxliff, Okapi): the CAT tool cut each trans-unit into
+# segments, <mrk mtype="seg" mid="..."> in <seg-source> and in <target>, matched by mid.
+# Its segments are its units (as XLIFF 2's <segment>s, which translate-toolkit gives one by
+# one): the trans-unit whole pairs a source of several sentences with a target that may
+# translate only some of them.
+
+
+def _segments(unit) -> list[_Piece] | str | None:  # type: ignore[no-untyped-def]
+    """The segments of a segmented XLIFF 1.2 trans-unit, in the source's order; ``None``
+    for a unit to read whole (not segmented, or with a target that is not: the CAT tool
+    translated it whole); a message saying why when the two sides' ``mid``s differ."""
+    element = getattr(unit, "xmlelement", None)
+    seg_source = _xliff_child(element, "seg-source") if element is not None else None
+    sources = _segment_marks(seg_source)
+    targets = _segment_marks(_xliff_child(element, "target")) if sources else []
+    if not targets:
+        return None
+    source_mids = [mark.get("mid", "") for mark in sources]
+    target_mids = [mark.get("mid", "") for mark in targets]
+    if sorted(source_mids) != sorted(target_mids) or len(set(source_mids)) < len(sources):
+        return (f"source segments mid {', '.join(source_mids)}; target segments mid "
+                f"{', '.join(target_mids)}: " + "\t".join(_forms(unit)[0]))
+    by_mid = dict(zip(target_mids, targets, strict=True))
+    return [_segment(mark, by_mid[mid]) for mid, mark in zip(source_mids, sources, strict=True)]
+
+
+def _segment(source, target) -> _Piece:  # type: ignore[no-untyped-def]
+    """The piece of one source segment and its target: their text without the spaces
+    around it (written between segments, they belong to neither)."""
+    markups: tuple[str | None, str | None] = (None, None)
+    if len(source) or len(target):  # inline elements: one numbering of codes for both
+        numbers: dict[str, str] = {}
+        markups = (_markup(source, numbers).strip(), _markup(target, numbers).strip())
+    return _Piece(_plain(source), _plain(target), markups, line=source.sourceline,
+                  mid=source.get("mid", ""))
+
+
+def _plain(element) -> str:  # type: ignore[no-untyped-def]
+    """An element's text, as translate-toolkit gives a unit's: its spaces collapsed unless
+    ``xml:space="preserve"`` is on it or above it; without the spaces around it."""
+    text = "".join(_accepted_text(element))
+    space = "default"
+    for ancestor in (element, *element.iterancestors()):
+        if ancestor.get(_XML_SPACE) is not None:
+            space = ancestor.get(_XML_SPACE)
+            break
+    if space == "preserve":
+        return text.strip()
+    return re.sub(r"[ \t\r\n]+", " ", text).strip(" \t\r\n")
+
+
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+# Trados tracked changes: a reviewer's deletion, whose text is left out, as accepting the
+# change would (an insertion, x-sdl-added, keeps its text, as any other mrk)
+_DELETED = "x-sdl-deleted"
+
+
+def _is_deleted(element) -> bool:  # type: ignore[no-untyped-def]
+    return isinstance(element.tag, str) and element.tag.rsplit("}", 1)[-1] == "mrk" \
+        and element.get("mtype") == _DELETED
+
+
+# XLIFF 1.2 codes that hold native code (the markup of the original file, "<b>"), not
+# text: a unit's plain text leaves them out, as TMX's does its codes (formats.tmx.seg_text)
+_NATIVE_CODES = frozenset({"bpt", "ept", "ph", "it"})
+
+
+def _is_code(element) -> bool:  # type: ignore[no-untyped-def]
+    return isinstance(element.tag, str) and \
+        element.tag.rsplit("}", 1)[-1] in _NATIVE_CODES
+
+
+def _accepted_text(element) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """The text in an element, without that of tracked deletions and of codes' native data
+    (nor comments). A code between two words stands for no space: the spaces around it
+    are the text's (collapsed by :func:`_plain`)."""
+    yield element.text or ""
+    for child in element:
+        if isinstance(child.tag, str) and not _is_deleted(child) and not _is_code(child):
+            yield from _accepted_text(child)
+        yield child.tail or ""
+
+
+def _xliff_child(element, local: str):  # type: ignore[no-untyped-def]
+    """The first child element of ``element`` named ``local`` (any namespace), or None."""
+    if element is None:
+        return None
+    for child in element:
+        if isinstance(child.tag, str) and child.tag.rsplit("}", 1)[-1] == local:
+            return child
+    return None
+
+
+def _segment_marks(element) -> list:  # type: ignore[no-untyped-def]
+    """The ``<mrk mtype="seg">`` elements in ``element`` (inside its codes too), in order."""
+    if element is None:
+        return []
+    return [mark for mark in element.iterdescendants()
+            if isinstance(mark.tag, str) and mark.tag.rsplit("}", 1)[-1] == "mrk"
+            and mark.get("mtype") == "seg"]
+
+
 # XLIFF inline elements (1.2 and 2.0, by local name) as TMX 1.4b inline codes, so that a
 # memory built from XLIFF keeps its tags (a CAT tool matches them) and ``check`` can compare
 # them (tag-mismatch): paired codes around text become bpt/ept, standalone ones ph, codes
 # whose partner is elsewhere it; XLIFF 1.2's own bpt/ept/ph/it carry their native code,
 # with its sub-flows (sub: translatable text inside a code, an image's alt text) as TMX's
-# sub, which TMX 1.4b allows there; markers (mrk) keep only their text.
+# sub, which TMX 1.4b allows there; markers (mrk) keep only their text, tracked deletions
+# none.
 _PAIRED = frozenset({"g", "pc"})
 _STANDALONE = frozenset({"x", "ph"})
 _BEGIN, _END = frozenset({"bx", "sc"}), frozenset({"ex", "ec"})
@@ -237,7 +406,7 @@ def _markup(element, numbers: dict[str, str]) -> str:  # type: ignore[no-untyped
             elif local in _NATIVE:
                 i = number(child.get("rid") or code_id)
                 parts.append(f'<{local} i="{i}">{own}</{local}>')
-            else:  # mrk, sub and anything else: its text
+            elif not _is_deleted(child):  # mrk, sub and anything else: its text
                 parts.append(escape(child.text or ""))
                 walk(child)
             parts.append(escape(child.tail or ""))
@@ -334,9 +503,11 @@ def _po_as_utf8(data: bytes, name: str) -> bytes:
             ).encode("utf-8")
 
 
-def _is_fuzzy(unit) -> bool:
+def _is_fuzzy(unit, mid: str | None = None) -> bool:  # type: ignore[no-untyped-def]
     """A draft translation: PO ``#, fuzzy``; XLIFF 1.2 ``needs-*``/``new``, or a memoQ or
     Trados status short of confirmed (:func:`_cat_tool_draft`); XLIFF 2 ``initial``.
+    ``mid``: that segment of a segmented XLIFF 1.2 trans-unit, read as a unit of its own
+    (Trados says each segment's status).
 
     translate-toolkit's own ``isfuzzy`` for XLIFF 1.2 means "not approved", which is true of
     most real files (CAT tools write ``state="translated"`` without ``approved="yes"``).
@@ -347,7 +518,7 @@ def _is_fuzzy(unit) -> bool:
     if _local(element.tag) == "segment":  # XLIFF 2: the state is on <segment>, and a
         # segment that says none is "initial" (the spec's default), a draft like one saying so
         return element.get("state", "initial") == "initial"
-    if _cat_tool_draft(element):
+    if _cat_tool_draft(element, mid):
         return True
     for child in element:
         if isinstance(child.tag, str) and _local(child.tag) == "target":
@@ -369,15 +540,18 @@ _SDL = "{http://sdl.com/FileTypes/SdlXliff/1.0}"
 _SDL_CONFIRMED = frozenset({"Translated", "ApprovedTranslation", "ApprovedSignOff"})
 
 
-def _cat_tool_draft(element) -> bool:  # type: ignore[no-untyped-def]
-    """Whether a memoQ or Trados XLIFF 1.2 trans-unit is a draft by its tool's status
-    (a Trados unit of several segments when any of them is one)."""
+def _cat_tool_draft(element, mid: str | None = None) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a memoQ or Trados XLIFF 1.2 trans-unit is a draft by its tool's status. A
+    Trados trans-unit read whole is one when any of its segments is; its segment ``mid``
+    (read as a unit of its own, :func:`_segments`) when its own ``<sdl:seg id>`` is, the
+    ids being the ``<mrk mid>``s (a segment no ``sdl:seg`` names goes by the whole)."""
     status = element.get(_MQ_STATUS)
     if status is not None and status not in _MQ_CONFIRMED:
         return True
-    return any(seg.get("conf") not in _SDL_CONFIRMED
-               for defs in element.iterchildren(f"{_SDL}seg-defs")
-               for seg in defs.iterchildren(f"{_SDL}seg"))
+    segs = [seg for defs in element.iterchildren(f"{_SDL}seg-defs")
+            for seg in defs.iterchildren(f"{_SDL}seg")]
+    own = [seg for seg in segs if seg.get("id") == mid] if mid is not None else []
+    return any(seg.get("conf") not in _SDL_CONFIRMED for seg in own or segs)
 
 
 def _xliff_files(store) -> dict[object, tuple[str, str]]:  # type: ignore[no-untyped-def]

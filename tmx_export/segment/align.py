@@ -33,7 +33,8 @@ from .align_model import (
     Bead,
     Priors,
     _length_cost,
-    _ones_ratio,
+    _length_ratio,
+    _ratio_again,
 )
 
 __all__ = ["CONJUNCTIONS", "Bead", "Glossary", "align", "align_lengths", "alignment_cost",
@@ -63,7 +64,16 @@ def align(
     with ``median_ratio`` the median of their ratios (paragraphs, whose lengths vary so
     much that one wrong 1-1 bead moves the totals' ratio, and with it the path).
     """
-    priors = _PRIORS if priors is None else priors
+    return _align(source, target, glossary, band, _PRIORS if priors is None else priors,
+                  median_ratio)
+
+
+def _align(source: Sequence[str], target: Sequence[str], glossary: Glossary | None,
+           band: int | None, priors: Priors, median_ratio: bool,
+           keys: tuple[list[frozenset[str]], list[frozenset[str]]] | None = None
+           ) -> list[Bead]:
+    """:func:`align`; ``keys``: the anchors of every source and target sentence
+    (:func:`_features` with ``glossary``), when the caller has read them already."""
     n, m = len(source), len(target)
     if n == 0 or m == 0:
         return ([Bead(i, i + 1, 0, 0, 0.0) for i in range(n)]
@@ -74,29 +84,22 @@ def align(
         return _align_long(source, target, glossary, band, priors, median_ratio)
     src_len = [len(s) for s in source]
     tgt_len = [len(t) for t in target]
-    total_s, total_t = sum(src_len), sum(tgt_len)
-    ratio = total_t / total_s if total_s and total_t else 1.0
-    ratio = min(max(ratio, 0.5), 2.0)
-    src_keys = [_features(s, glossary, False) for s in source]
-    tgt_keys = [_features(t, glossary, True) for t in target]
+    ratio = _length_ratio(sum(src_len), sum(tgt_len))
+    src_keys, tgt_keys = keys or ([_features(s, glossary, False) for s in source],
+                                  [_features(t, glossary, True) for t in target])
     if n == m:
         diagonal = _confident_diagonal(src_len, tgt_len, src_keys, tgt_keys, ratio)
         if diagonal is not None:
             return diagonal
 
     spans = _search(src_len, tgt_len, src_keys, tgt_keys, ratio, band, tuple(priors.items()))
-    if n != m:
-        # Sentences without a translation distort the paragraph's length ratio, and a
-        # distorted ratio hides them inside 2-1 beads: estimate it again from the 1-1
-        # beads found and search once more when it moved.
+    if n != m:  # sentences without a translation: search again at the 1-1 beads' ratio
         ones = [(s0, t0) for s0, s1, t0, t1 in spans if s1 - s0 == 1 and t1 - t0 == 1]
-        if len(ones) >= 2:
-            better = min(max(_ones_ratio(ones, src_len, tgt_len, median_ratio) or ratio,
-                             0.5), 2.0)
-            if abs(better - ratio) > 0.05 * ratio:
-                ratio = better
-                spans = _search(src_len, tgt_len, src_keys, tgt_keys, ratio, band,
-                                tuple(priors.items()))
+        better = _ratio_again(ones, src_len, tgt_len, ratio, median_ratio)
+        if better is not None:
+            ratio = better
+            spans = _search(src_len, tgt_len, src_keys, tgt_keys, ratio, band,
+                            tuple(priors.items()))
     return [_bead(s0, s1, t0, t1, src_len, tgt_len, src_keys, tgt_keys, ratio)
             for s0, s1, t0, t1 in spans]
 
@@ -115,7 +118,7 @@ def alignment_cost(source: Sequence[str], target: Sequence[str], ratio: float, *
     src_keys = [_features(s, None, False) for s in source]
     tgt_keys = [_features(t, None, True) for t in target]
     total = 0.0
-    for bead in align(source, target):
+    for bead in _align(source, target, None, None, _PRIORS, False, (src_keys, tgt_keys)):
         s_span, t_span = slice(bead.src_start, bead.src_end), slice(bead.tgt_start, bead.tgt_end)
         kind = (bead.src_end - bead.src_start - (bead.src_start < seam[0] < bead.src_end),
                 bead.tgt_end - bead.tgt_start - (bead.tgt_start < seam[1] < bead.tgt_end))

@@ -22,7 +22,8 @@ from .align_model import (
     _VARIANCE,
     Bead,
     Priors,
-    _ones_ratio,
+    _length_ratio,
+    _ratio_again,
 )
 
 
@@ -34,8 +35,7 @@ def _align_long(source: Sequence[str], target: Sequence[str], glossary: Glossary
     src_len = np.fromiter(map(len, source), np.int64, n)
     tgt_len = np.fromiter(map(len, target), np.int64, m)
     total_s, total_t = int(src_len.sum()), int(tgt_len.sum())
-    ratio = total_t / total_s if total_s and total_t else 1.0
-    ratio = min(max(ratio, 0.5), 2.0)
+    ratio = _length_ratio(total_s, total_t)
     index = _AnchorIndex.of(source, target, glossary)
     src_cum = np.concatenate(([0], np.cumsum(src_len)))
     tgt_cum = np.concatenate(([0], np.cumsum(tgt_len)))
@@ -54,19 +54,15 @@ def _align_long(source: Sequence[str], target: Sequence[str], glossary: Glossary
     width = band if band is not None else _LONG_BAND
     spans = _search_long(src_len, tgt_len, index, ratio, (np.maximum(after - 1, 0), after),
                          width, wide=band is None, priors=priors)
-    if n != m:
-        # as in align(): estimate the ratio again from the 1-1 beads found
+    if n != m:  # as in align(): search again at the 1-1 beads' ratio
         s0, s1, t0, t1 = spans
         ones = (s1 - s0 == 1) & (t1 - t0 == 1)
-        if ones.sum() >= 2:
-            ones_at = list(zip(s0[ones].tolist(), t0[ones].tolist(), strict=True))
-            better = min(max(_ones_ratio(ones_at, src_len.tolist(), tgt_len.tolist(),
-                                         median_ratio) or ratio, 0.5), 2.0)
-            if abs(better - ratio) > 0.05 * ratio:
-                ratio = better
-                spans = _search_long(src_len, tgt_len, index, ratio,
-                                     _path_guide(spans, n, m), width, wide=False,
-                                     priors=priors)
+        better = _ratio_again(list(zip(s0[ones].tolist(), t0[ones].tolist(), strict=True)),
+                              src_len.tolist(), tgt_len.tolist(), ratio, median_ratio)
+        if better is not None:
+            ratio = better
+            spans = _search_long(src_len, tgt_len, index, ratio, _path_guide(spans, n, m),
+                                 width, wide=False, priors=priors)
     return _beads_long(spans, src_cum, tgt_cum, index, ratio)
 
 

@@ -67,6 +67,26 @@ def _length_cost(src_len: int, tgt_len: int, ratio: float) -> tuple[float, float
     return -math.log(p), p
 
 
+def _length_ratio(total_s: int, total_t: int) -> float:
+    """The target/source length ratio of two totals, kept between 0.5 and 2 (1 when a
+    side is empty)."""
+    return min(max(total_t / total_s, 0.5), 2.0) if total_s and total_t else 1.0
+
+
+def _ratio_again(ones: list[tuple[int, int]], src_len: list[int], tgt_len: list[int],
+                 ratio: float, median: bool) -> float | None:
+    """The length ratio estimated again from the 1-1 beads ``ones`` a search found at
+    ``ratio`` (:func:`_ones_ratio`, kept between 0.5 and 2), when there are two or more and
+    it moved by more than 5%; else None.
+
+    Sentences without a translation distort the text's length ratio, and a distorted ratio
+    hides them inside 2-1 beads: searching again at the ratio of the 1-1 beads finds them."""
+    if len(ones) < 2:
+        return None
+    better = min(max(_ones_ratio(ones, src_len, tgt_len, median) or ratio, 0.5), 2.0)
+    return better if abs(better - ratio) > 0.05 * ratio else None
+
+
 def _ones_ratio(ones: list[tuple[int, int]], src_len: list[int], tgt_len: list[int],
                 median: bool) -> float | None:
     """The target/source length ratio of the 1-1 beads ``ones`` (source, target index):

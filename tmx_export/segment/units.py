@@ -13,6 +13,7 @@ from dataclasses import replace
 from ..clean import below_min_score
 from ..model import Pair, Reject
 from .align import Bead, Glossary, align, cut_target
+from .align_model import _length_ratio
 from .rules import LINE_BREAK_RE, MODES, SrxRules, omegat_splits_number, segment_text
 
 
@@ -124,8 +125,7 @@ def segment_pair(
         source = [prefix + source[0], *source[1:]] if source else [prefix.strip()]
         target = [prefix + target[0], *target[1:]] if target else [prefix.strip()]
     beads = align(source, target, glossary=glossary)
-    total_s, total_t = sum(map(len, source)), sum(map(len, target))
-    ratio = min(max(total_t / total_s, 0.5), 2.0) if total_s and total_t else 1.0
+    ratio = _length_ratio(sum(map(len, source)), sum(map(len, target)))
     cutter = _Cutter(source, target, pair.target_lang, ratio, glossary)
 
     paired = [b for b in beads if b.src_start < b.src_end and b.tgt_start < b.tgt_end]

@@ -69,7 +69,7 @@ from .candidates import (
     Extractor,
     split_tokens,
 )
-from .citation import _decapitalise_initials, citation_form
+from .citation import _decapitalise_initials, pair_citation_forms
 from .keys import _Chains, _Trie
 from .link import _link
 from .patterns import _KIND, _S, _W, _ends_locution, _english, _french, _not_fragments
@@ -158,17 +158,17 @@ class _Side:
 
     def texts_df(self, texts: np.ndarray) -> np.ndarray:
         """Per id, the pieces holding it among those ``texts`` marks (per piece)."""
+        _, ids = self.distinct(np.ones(len(self.keys), bool), texts)
+        return np.bincount(ids, minlength=len(self.keys))
+
+    def distinct(self, ok: np.ndarray,
+                 texts: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """(piece, id) of every id ``ok`` marks in every piece (of those ``texts`` marks, when
+        given), once, sorted by piece."""
         n = max(len(self.keys), 1)
         piece_of = self.piece_of()
-        keep = texts[piece_of]
-        distinct = _distinct(piece_of[keep] * n + self.ids[keep])
-        return np.bincount(distinct % n, minlength=len(self.keys))
-
-    def distinct(self, ok: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """(piece, id) of every eligible id in every piece, once, sorted by piece."""
-        n = max(len(self.keys), 1)
-        keep = ok[self.ids]
-        both = _distinct(self.piece_of()[keep] * n + self.ids[keep])
+        keep = ok[self.ids] if texts is None else ok[self.ids] & texts[piece_of]
+        both = _distinct(piece_of[keep] * n + self.ids[keep])
         return both // n, (both % n).astype(np.int32)
 
 
@@ -365,15 +365,10 @@ class _Scanner:
         if rules.head_first:
             linking = [self.pieces[name] for name in sorted(rules.article_after)
                        if name in self.pieces]
-            first, last, words, head = _french(kind, kw, breaks, local, linking, chains,
-                                               joining)
-            # after an ordinal, as after an article, a candidate is in head position
             ordinal = np.fromiter((is_ordinal(name, self.extractor.lang)
                                    for name in self.names), bool, len(self.names))
-            if ordinal.any():
-                before = np.maximum(first - 1, 0)
-                head |= ((local[first] > 0) & (kind[before] == _W)
-                         & ordinal[kw[before]]).astype(np.int8)
+            first, last, words, head = _french(kind, kw, breaks, local, linking, chains,
+                                               joining, ordinal)
         else:
             links = [self.pieces[name] for name in sorted(rules.complement_links)
                      if name in self.pieces]
@@ -801,8 +796,8 @@ def _after_pass_one(units: list[Pair], src: _Side, tgt: _Side, piece_unit: array
         pair.llr = _llr(a, s_df[e], t_df[f], n_pieces) if a else 0.0
         pair.glossary = code in marked_codes
         _, source_variants, target_variants = pair.tallies()
-        pair.source_term = citation_form(source_variants, src.extractor)
-        pair.target_term = citation_form(target_variants, tgt.extractor)
+        pair.source_term, pair.target_term = pair_citation_forms(
+            source_variants, target_variants, src.extractor, tgt.extractor)
         if min(s_words[e], t_words[f]) > 1:
             pair.pos = "noun"  # the multi-word patterns are noun phrases
     result = []
@@ -939,13 +934,8 @@ def _cooccurrences(src: _Side, tgt: _Side, s_ok: np.ndarray, t_ok: np.ndarray, w
     only the pairs that may be linked are kept. A dict of every pair met once would not fit
     in memory at 100k units.
     """
-    s_piece, s_id = src.distinct(s_ok)
-    t_piece, t_id = tgt.distinct(t_ok)
-    if texts is not None:
-        keep = texts[s_piece]
-        s_piece, s_id = s_piece[keep], s_id[keep]
-        keep = texts[t_piece]
-        t_piece, t_id = t_piece[keep], t_id[keep]
+    s_piece, s_id = src.distinct(s_ok, texts)
+    t_piece, t_id = tgt.distinct(t_ok, texts)
     if not len(s_id) or not len(t_id):
         return {}
     n_pieces = len(src.starts) - 1

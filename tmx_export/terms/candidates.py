@@ -233,6 +233,10 @@ class Extractor:
                 # a compound the dictionary does not know ("hochseegewässern"): taken apart
                 # (only then: greedy would make the noun "Verkehr" the verb "verkehren")
                 lemma = lemmatize(lower, lang=rules.lemmas, greedy=True).lower()
+            if self.lang == "en" and "'" in lower:
+                # a contraction keeps its spelling as its key: simplemma reads "don't" as
+                # "do" and "won't" as "will", so a search for one would find its opposite
+                lemma = lower
             if (
                 len(lower) < 2
                 or lower in self.stop
@@ -244,9 +248,24 @@ class Extractor:
                 result = (STOPWORD, lemma)
             else:
                 result = (WORD, lemma)
+            if self.lang == "fr" and lemma == lower[:-1] and lower[-1] in "sx":
+                result = (result[0], self._singular_piece(lemma, result[1]))
+        if self.lang == "de" and "ß" in result[1]:
+            # simplemma's German lemmas keep the old spelling of some words ("Beschluss" ->
+            # "beschluß") but not of their other forms ("Beschlusses" -> "beschluss"): the
+            # spelling of today's reform, one key for every form
+            result = (result[0], result[1].replace("ß", "ss"))
         if len(self._cache) < 500_000:  # bounded: a corpus of nonsense must not eat memory
             self._cache[cache_key] = result
         return result
+
+    def _singular_piece(self, singular: str, piece: str) -> str:
+        """The key piece of a French plural whose lemma is its singular as written
+        ("moyennes" -> "moyenne", "nouvelles" -> "nouvelle"): that singular's own piece
+        ("moyenner", "nouveau"), which simplemma gives the singular alone, so that the
+        singular and the plural of a term have one key."""
+        kind, single = self._classify(singular)
+        return single if kind in (WORD, STOPWORD) else piece
 
     def word(self, word: str) -> tuple[str, str, str]:
         """Lower-cased form, kind and key piece of one token as written."""

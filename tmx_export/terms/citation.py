@@ -36,7 +36,30 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def citation_form(variants: Mapping[str, int], extractor: Extractor) -> str:
+def pair_citation_forms(source_variants: Mapping[str, int], target_variants: Mapping[str, int],
+                        source: Extractor, target: Extractor) -> tuple[str, str]:
+    """The citation forms of both terms of a pair, by one rule: a side kept in the plural
+    as a name of several capitalised words ("Member States", never written "Member State")
+    is made singular too when the other
+    side was, from plurals only ("États membres" -> "État membre"; issue 10). A name whose
+    translation is seen as written keeps its plural ("United States" -> "États-Unis")."""
+    forms = [citation_form(source_variants, source), citation_form(target_variants, target)]
+    sides = ((source_variants, source), (target_variants, target))
+    for side, (variants, extractor) in enumerate(sides):
+        other_variants, _ = sides[1 - side]
+        words = forms[side].split()
+        if len(words) < 2 or not all(word[:1].isupper() for word in words):
+            continue  # no name of several words ("Annexes" is no plural of "Annexe")
+        if forms[1 - side].lower() in {v.lower() for v in other_variants}:
+            continue  # the other side is written as seen: nothing to follow
+        singular = citation_form(variants, extractor, plural_names=False)
+        if singular != forms[side]:
+            forms[side] = singular
+    return forms[0], forms[1]
+
+
+def citation_form(variants: Mapping[str, int], extractor: Extractor,
+                  plural_names: bool = True) -> str:
     """The dictionary form of a term from its surface variants: the head in the singular.
 
     The head is the last word in English ("value chains" -> "value chain"), or the word
@@ -44,7 +67,8 @@ def citation_form(variants: Mapping[str, int], extractor: Extractor) -> str:
     ("chaînes de valeur" -> "chaîne de valeur"); French adjectives agreeing with the head
     follow it into the singular ("conglomérats transnationaux" -> "conglomérat
     transnational"). In the other languages, whose singulars are simplemma's lemmas, the
-    starting point is the variant nearest its lemmas (:func:`_base_variant`).
+    starting point is the variant nearest its lemmas (:func:`_base_variant`). ``plural_names``:
+    whether names and plural senses keep their plural ("Minutes", "Rules of Procedure").
     """
     if not variants:
         return ""
@@ -60,6 +84,10 @@ def citation_form(variants: Mapping[str, int], extractor: Extractor) -> str:
     # (in German every noun is capitalised, a single word is no name; a capitalised
     # adjective makes one: "Vereinte Nationen")
     names = not extractor.rules.cased_nouns or len(form.split()) > 1
+    if known != form and _unseen_agreement(form, known, variants, extractor):
+        return form
+    if not plural_names:
+        return known
     if known != form and (_plural_name(form, known, variants, extractor)
                           or names and any(_plural_only(variant, known, variants)
                                            for variant in variants
@@ -72,6 +100,39 @@ def citation_form(variants: Mapping[str, int], extractor: Extractor) -> str:
 # The languages whose singulars are made here by rules (English and French endings); the
 # others take simplemma's lemma, and their citation forms start from the variant nearest it.
 HAND_MADE_SINGULARS = ("en", "fr")
+
+
+def _unseen_agreement(form: str, known: str, variants: Mapping[str, int],
+                      extractor: Extractor) -> bool:
+    """Whether ``known``, made from ``form`` by lemmas, changes a word that agrees with the
+    head of a term of several words and is written nowhere in the text: an adjective given
+    its lemma's gender or case ("Commissione europea" -> "Commissione europeo", "morze
+    pełne" -> "morze pełny"; issue 9). In a head-first language with its own rules the head
+    alone may change ("catene del valore" -> "catena del valore"); in the fallback languages,
+    whose word order is not known, any word. Such a form is kept only where the text has it."""
+    rules = extractor.rules
+    if extractor.lang in HAND_MADE_SINGULARS or not (rules.head_first or not rules.hand_made):
+        return False
+    seen, written = form.split(), known.split()
+    if len(seen) < 2 or known.lower() in {variant.lower() for variant in variants}:
+        return False
+    if len(seen) != len(written):
+        return True
+    changed = [at for at, (a, b) in enumerate(zip(seen, written, strict=True)) if a != b]
+    return not rules.hand_made or any(
+        at > 0 and not _plural_dropped(seen[at].lower(), written[at].lower(), extractor.lang)
+        for at in changed)
+
+
+def _plural_dropped(seen: str, written: str, lang: str) -> bool:
+    """Whether ``written`` is the word ``seen`` with its plural ending made singular and its
+    gender kept: Spanish and Portuguese "-s"/"-es" dropped ("miembros" -> "miembro",
+    "internacionales" -> "internacional"), Italian "-i" made "-o" or "-e" ("ittici" ->
+    "ittico"). An Italian "-e" made "-o" ("europee" -> "europeo") changes the gender."""
+    if lang == "it":
+        return (len(seen) == len(written) and seen[:-1] == written[:-1]
+                and seen.endswith("i") and written.endswith(("o", "e")))
+    return seen in (written + "s", written + "es")
 
 
 def _base_variant(variants: Mapping[str, int], extractor: Extractor) -> str:

@@ -13,16 +13,20 @@ from __future__ import annotations
 
 import csv
 import io
+import sys
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import InputError
 from ..formats.text import atomic_output, neutralise_cell, read_text, restore_cell
-from ..lang import primary
+from ..lang import parse_tag, primary, standard_tag
 from .tbx import GlossaryEntry, read_tbx
 from .termpair import STATUSES, TermPair
 
+# Words of a header row that are no language even when they spell a tag ("src" is one).
+_COLUMN_WORDS = {"source", "target", "term", "src", "tgt", "source term", "target term",
+                 "status", "count", "termhood", "note", "notes", "comment", "domain"}
 _HEADER_WORDS = {"source", "target", "term", "src", "tgt", "en", "fr", "english", "french",
                  "source term", "target term"}
 
@@ -67,6 +71,12 @@ def read_glossary_table(path: str | Path, source_lang: str = "en", target_lang: 
             continue
         if opening and cells[0].startswith("#"):
             continue  # "# Approved pairs of ...": a note above the table, no term pair
+        languages = _header_languages(cells) if opening else {}
+        if languages:
+            columns = _language_columns(languages, source_lang, target_lang, name, line)
+            status_column = _status_column(cells)
+            opening = False
+            continue
         if opening and _is_header(cells, source_lang, target_lang):
             columns = _columns(cells, source_lang, target_lang)
             status_column = _status_column(cells)
@@ -81,6 +91,43 @@ def read_glossary_table(path: str | Path, source_lang: str = "en", target_lang: 
     if not entries:
         raise InputError(name, "no term pairs in the glossary")
     return entries
+
+
+def _header_languages(cells: list[str]) -> dict[int, str]:
+    """The language columns of a header row that names two or more ("en-GB", "fr"): column
+    -> primary subtag; else {}. A cell is a language when it is a known tag whose language
+    has two letters, or that has a region or script ("en", "fr-FR", "deu-DE"): a term of
+    three letters ("the", "tax") is not read as one."""
+    found = {}
+    for at, cell in enumerate(cells):
+        tag = parse_tag(cell) if cell.lower() not in _COLUMN_WORDS else None
+        if tag is None or tag.private or not (len(tag.language) == 2 or tag.region
+                                               or tag.script):
+            continue
+        try:
+            found[at] = primary(standard_tag(cell))
+        except ValueError:
+            continue
+    return found if len(found) >= 2 else {}
+
+
+def _language_columns(languages: dict[int, str], source_lang: str, target_lang: str,
+                      name: str, line: int) -> tuple[int, int]:
+    """The (source, target) columns of a glossary whose header names its languages: those
+    of the pair checked or built (by primary subtag), in either order (a glossary turned
+    round is said on stderr); a glossary of other languages is refused, never read as if
+    it were of these."""
+    wanted = primary(source_lang), primary(target_lang)
+    where = {lang: at for at, lang in sorted(languages.items(), reverse=True)}
+    if wanted[0] not in where or wanted[1] not in where or wanted[0] == wanted[1]:
+        held = " -> ".join(languages.values())
+        raise InputError(name, f"the glossary is for {held}, not {source_lang} -> "
+                         f"{target_lang} (its header row names the languages)", line)
+    source, target = where[wanted[0]], where[wanted[1]]
+    if source > target:
+        print(f"{name}: the glossary is {languages[target]} -> {languages[source]}: "
+              f"read turned round, as {source_lang} -> {target_lang}", file=sys.stderr)
+    return source, target
 
 
 def _status_column(header: list[str]) -> int | None:

@@ -320,14 +320,16 @@ def _joined(one: tuple | None, other: tuple | None) -> tuple | None:
 
 def _french(kind: np.ndarray, kw: np.ndarray, breaks: np.ndarray, local: np.ndarray,
             linking: list[int], chains: _Chains,
-            joining: tuple[int, np.ndarray] | None = None) -> tuple[np.ndarray, ...]:
+            joining: tuple[int, np.ndarray] | None = None,
+            ordinal: np.ndarray | None = None) -> tuple[np.ndarray, ...]:
     """French candidates (:func:`.candidates._french`): a head noun, then up to three
     steps, each an adjective or noun, or a connector (+ "la"/"l'" after "de"/"à") and a
     noun. A step depends only on where the candidate ends, so each content word's next
     step is found once for all. ``linking``: the piece ids of "de" and "à". ``joining``
     (the piece id of "et", and which pieces are adjectives): an adjective reached from the
     word before it may take a last step, "et" and an adjective ("cohésion économique et
-    sociale"), unless the candidate starts with it.
+    sociale"), unless the candidate starts with it. ``ordinal``: which pieces are ordinals
+    (:func:`.stopwords.is_ordinal`).
 
     Returns what :func:`_english` returns.
     """
@@ -366,8 +368,13 @@ def _french(kind: np.ndarray, kw: np.ndarray, breaks: np.ndarray, local: np.ndar
         del a, j, k, jc, kc, ok
 
     m = len(words_at)
-    head = ((local[words_at] == 0) | breaks[words_at]
-            | (kind[np.maximum(words_at - 1, 0)] != _W)).astype(np.int8)
+    before = np.maximum(words_at - 1, 0)
+    head = (local[words_at] == 0) | breaks[words_at] | (kind[before] != _W)
+    if ordinal is not None:
+        # after an ordinal, as after an article, a candidate is in head position
+        head |= (local[words_at] > 0) & (kind[before] == _W) & ordinal[kw[before]]
+    head = head.astype(np.int8)
+    del before
     # the steps each candidate takes: (chains, next content word, through a connector)
     steps: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
     rows = np.arange(m)

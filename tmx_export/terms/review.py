@@ -22,7 +22,7 @@ from ..formats.table import cell_text, open_workbook
 from ..formats.text import atomic_output
 from . import _sheet_xml
 from .candidates import Extractor
-from .termbase import Termbase
+from .termbase import Termbase, primary_langs
 from .termpair import STATUSES, TermPair, most_common
 
 COLUMNS = [
@@ -170,7 +170,9 @@ def apply_review(path: str | Path, termbase: Termbase) -> ApplySummary:
       term, so a different pair, and is refused rather than silently renaming the pair; so
       is an empty term.
     - a pair the termbase does not hold is added with the row's terms and status (a row with
-      a blank status brings no decision, so adds nothing).
+      a blank status brings no decision, so adds nothing); a row a reviewer typed, without
+      the hidden key columns, names the pair of its terms' lemmas under the file's language
+      pair (:func:`_keyed`).
     - two rows for the same pair (key columns) that say different things are refused.
     """
     rows = _read_rows(path)
@@ -245,7 +247,7 @@ def _read_rows(path: str | Path) -> list[_Row]:
             raise InputError(name, f"not a review file: missing column(s) {', '.join(missing)}", 1)
         col = {h: header.index(h) for h in needed}
         rows: list[_Row] = []
-        by_key: dict[tuple[str, str, str, str], _Row] = {}
+        added: list[_Row] = []  # rows a reviewer added, without the hidden key columns
         for line, values in enumerate(cells, 2):
             def cell(h: str, values=values) -> str:
                 i = col[h]
@@ -258,23 +260,63 @@ def _read_rows(path: str | Path) -> list[_Row]:
             if status and status not in STATUSES:
                 raise InputError(name, f"unknown status {cell('status')!r}; expected one of "
                                  f"{', '.join(STATUSES)} (or blank: unchanged)", line)
-            key = tuple(cell(h) for h in KEY_COLUMNS)
-            if not all(key):
-                raise InputError(name, "row without its key columns (languages, lemmas)", line)
             for side in ("source term", "target term"):
                 if not cell(side):
                     raise InputError(name, f"the {side} is empty", line)
-            row = _Row(line, key, cell("source term"), cell("target term"), status or None,
-                       cell("note"))
-            earlier = by_key.setdefault(key, row)
-            if earlier is not row:
-                if (earlier.source_term, earlier.target_term, earlier.status, earlier.note) != (
-                        row.source_term, row.target_term, row.status, row.note):
-                    raise InputError(name, f"the same pair as row {earlier.line} "
-                                     f"({row.source_term} -> {row.target_term}), with a "
-                                     "different decision", line)
+            row = _Row(line, tuple(cell(h) for h in KEY_COLUMNS), cell("source term"),
+                       cell("target term"), status or None, cell("note"))
+            if not all(row.key):
+                added.append(row)  # its key is made once the file's languages are known
                 continue
             rows.append(row)
-        return rows
+        # (by primary language, as the termbase keys pairs: an older file says en-GB/fr-FR)
+        rows += _keyed(added, {primary_langs(row.key[:2]) for row in rows}, name)
+        return _without_repeats(rows, name)
     finally:
         book.close()
+
+
+def _keyed(added: list[_Row], langs: set[tuple[str, str]], name: str) -> list[_Row]:
+    """The rows a reviewer added by hand (no hidden key columns), given the key of the
+    pair they name: the file's language pair, and the lemmas of their terms. A row whose
+    key cannot be made (a file of several language pairs, or of none; a language without
+    term rules; a key column partly filled) is refused, naming the row."""
+    keyed = []
+    for row in added:
+        missing = [h for h, v in zip(KEY_COLUMNS, row.key, strict=True) if not v]
+        if any(row.key) or len(langs) != 1:
+            why = ("" if any(row.key) else f"; its languages cannot be told from the file, "
+                   f"which holds {len(langs)} language pairs")
+            raise InputError(name, f"row {row.source_term} -> {row.target_term} has no "
+                             f"{', '.join(missing)} (hidden columns){why}: fill them in as "
+                             "in the other rows, or add the pair with --glossary", row.line)
+        (source_lang, target_lang), = langs
+        try:
+            lemmas = (Extractor(source_lang).key(row.source_term),
+                      Extractor(target_lang).key(row.target_term))
+        except ValueError as exc:
+            raise InputError(name, f"row {row.source_term} -> {row.target_term}: {exc}",
+                             row.line) from None
+        if not all(lemmas):
+            raise InputError(name, f"row {row.source_term} -> {row.target_term}: a term "
+                             "without a word to match", row.line)
+        keyed.append(_Row(row.line, (source_lang, target_lang, *lemmas), row.source_term,
+                          row.target_term, row.status, row.note))
+    return keyed
+
+
+def _without_repeats(rows: list[_Row], name: str) -> list[_Row]:
+    """``rows`` with a pair named twice alike once; named twice differently: refused."""
+    by_key: dict[tuple[str, str, str, str], _Row] = {}
+    kept = []
+    for row in rows:
+        earlier = by_key.setdefault(row.key, row)
+        if earlier is not row:
+            if (earlier.source_term, earlier.target_term, earlier.status, earlier.note) != (
+                    row.source_term, row.target_term, row.status, row.note):
+                raise InputError(name, f"the same pair as row {earlier.line} "
+                                 f"({row.source_term} -> {row.target_term}), with a "
+                                 "different decision", row.line)
+            continue
+        kept.append(row)
+    return kept

@@ -200,24 +200,27 @@ def _terms_with_termbase(termbase_path: str, by_document: dict[str, list[Pair]],
     transaction (another run adding a document meanwhile would be left out of both
     extractions).
     """
-    from .termbase import Termbase
+    from .termbase import Termbase, primary_langs
 
     # the outputs hold this run's language pair only: a termbase holding EN-FR too must not
-    # put French terms in an EN-DE TBX under German
-    run_langs = {(unit.source_lang, unit.target_lang)
+    # put French terms in an EN-DE TBX under German. The termbase keys language pairs by
+    # primary subtags, as check reads them: en/fr and en-GB/fr-FR are one pair.
+    run_langs = {primary_langs((unit.source_lang, unit.target_lang))
                  for members in by_document.values() for unit in members}
     with Termbase(termbase_path) as termbase, termbase.transaction():
         new = termbase.new_documents(documents)
+        last_id = termbase.db.execute("SELECT coalesce(max(id), 0) FROM pairs").fetchone()[0]
         known = [name for name in documents if name not in new]
         if known:
             _say(say, "already in the termbase, not counted again: " + ", ".join(known))
         added, new_pairs, stored = 0, 0, None
         # each language pair extracted over its own documents only (a document counts once
         # per language pair; its EN-FR units must not weigh on EN-DE counts)
-        doc_langs = sorted({(doc.source_lang, doc.target_lang) for doc in documents.values()})
+        doc_langs = sorted({primary_langs((doc.source_lang, doc.target_lang))
+                            for doc in documents.values()})
         for langs in doc_langs:
             mine = {name: doc for name, doc in new.items()
-                    if (doc.source_lang, doc.target_lang) == langs}
+                    if primary_langs((doc.source_lang, doc.target_lang)) == langs}
             summary, stored = _recount(termbase, langs, mine, by_document, options, read,
                                        say, clock)
             added += len(summary.added_documents)
@@ -226,11 +229,27 @@ def _terms_with_termbase(termbase_path: str, by_document: dict[str, list[Pair]],
         if stored is None or len(run_langs) > 1 or len(doc_langs) > 1:
             stored = termbase.pairs(options["min_count"], options["max_contexts"],
                                     langs=run_langs)
-    _say(say, f"termbase {termbase_path}: {added} document(s) added, {new_pairs} new pair(s);"
-              f" {len(stored)} {', '.join('/'.join(langs) for langs in sorted(run_langs))}"
-              " pair(s) in all")
+    _say(say, _termbase_summary(termbase_path, added, stored, last_id, new_pairs,
+                                run_langs, options["min_count"]))
     clock.lap("termbase")
     return stored
+
+
+def _termbase_summary(termbase_path: str, added: int, stored: list[TermPair], last_id: int,
+                      new_pairs: int, run_langs: set[tuple[str, str]], min_count: int) -> str:
+    """The run's line about the termbase: the pairs recorded (what the outputs hold), how
+    many of them are new, and apart the new candidates recorded by no output yet (seen
+    fewer than ``min_count`` times: kept, a later document may bring them up). One "new"
+    count of both once read as more new pairs than there were pairs in all."""
+    new_recorded = sum(1 for pair in stored if pair.id is not None and pair.id > last_id)
+    langs = ", ".join("/".join(pair) for pair in sorted(run_langs))
+    line = (f"termbase {termbase_path}: {added} document(s) added; {len(stored)} {langs}"
+            f" pair(s) recorded, {new_recorded} of them new")
+    below = new_pairs - new_recorded
+    if below > 0:
+        line += (f" (and {below} new candidate pair(s) seen fewer than {min_count} time(s),"
+                 " kept for later runs)")
+    return line
 
 
 def _recount(termbase: Termbase, langs: tuple[str, str], new: dict,
@@ -242,7 +261,9 @@ def _recount(termbase: Termbase, langs: tuple[str, str], new: dict,
     from .termbase import UpdateSummary
 
     units = termbase.stored_units(langs)
-    units += [unit for name in new for unit in by_document[name]]
+    # one language pair for the extraction, the termbase's (the units keep their own tags)
+    units += [replace(unit, source_lang=langs[0], target_lang=langs[1])
+              for name in new for unit in by_document[name]]
     if not units:  # every document was counted before the termbase kept units
         return UpdateSummary(), None
     # A reviewer's decisions steer the pairing: what was approved anchors it, what was

@@ -35,6 +35,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ..errors import InputError
+from ..lang import primary
 from ..model import Pair
 from .termpair import STATUSES, Context, TermPair
 
@@ -146,6 +147,52 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX units_document ON units (document_id);
     """,
+    # 4: whether a reviewer wrote a pair's terms (a review file's spelling, a pair added by
+    # hand): later runs keep those, and give every other pair the citation form of all its
+    # occurrences, not the first run's. Which terms an older termbase's reviewers wrote is
+    # not known: a decided pair keeps its terms, as a reviewer saw them.
+    """
+    ALTER TABLE pairs ADD COLUMN terms_edited INTEGER NOT NULL DEFAULT 0;
+    UPDATE pairs SET terms_edited = 1 WHERE status != 'proposed';
+    """,
+    # 5: documents and pairs keyed by primary language, as check reads them: en/fr and
+    # en-GB/fr-FR are one language pair. A document counted under both keeps its first
+    # counting (the other's evidence was the same bytes counted twice); the pairs of one
+    # key merge into the decided one (the latest decision, if several), with every
+    # occurrence and context.
+    """
+    CREATE TEMP TABLE document_keep AS SELECT id, first_value(id) OVER (PARTITION BY
+        fingerprint, primary_lang(source_lang), primary_lang(target_lang) ORDER BY id) AS keep
+        FROM documents;
+    DELETE FROM occurrences WHERE document_id IN (SELECT id FROM document_keep WHERE id != keep);
+    DELETE FROM contexts WHERE document_id IN (SELECT id FROM document_keep WHERE id != keep);
+    DELETE FROM units WHERE document_id IN (SELECT id FROM document_keep WHERE id != keep);
+    DELETE FROM documents WHERE id IN (SELECT id FROM document_keep WHERE id != keep);
+    UPDATE documents SET source_lang = primary_lang(source_lang),
+        target_lang = primary_lang(target_lang);
+    CREATE TEMP TABLE pair_keep AS SELECT id, first_value(id) OVER (PARTITION BY
+        primary_lang(source_lang), primary_lang(target_lang), source_lemma, target_lemma
+        ORDER BY status != 'proposed' DESC, coalesce(status_date, '') DESC, id) AS keep
+        FROM pairs;
+    INSERT INTO occurrences (pair_id, document_id, source_form, target_form, count)
+        SELECT k.keep, o.document_id, o.source_form, o.target_form, o.count
+        FROM occurrences o JOIN pair_keep k ON k.id = o.pair_id WHERE k.id != k.keep
+        ON CONFLICT DO UPDATE SET count = count + excluded.count;
+    DELETE FROM occurrences WHERE pair_id IN (SELECT id FROM pair_keep WHERE id != keep);
+    UPDATE contexts SET pair_id = (SELECT keep FROM pair_keep WHERE pair_keep.id = contexts.pair_id)
+        WHERE pair_id IN (SELECT id FROM pair_keep WHERE id != keep);
+    UPDATE pairs SET
+        glossary = (SELECT max(q.glossary) FROM pairs q JOIN pair_keep k ON k.id = q.id
+                    WHERE k.keep = pairs.id),
+        terms_edited = (SELECT max(q.terms_edited) FROM pairs q JOIN pair_keep k ON k.id = q.id
+                        WHERE k.keep = pairs.id)
+        WHERE id IN (SELECT keep FROM pair_keep WHERE id != keep);
+    DELETE FROM pairs WHERE id IN (SELECT id FROM pair_keep WHERE id != keep);
+    UPDATE pairs SET source_lang = primary_lang(source_lang),
+        target_lang = primary_lang(target_lang);
+    DROP TABLE pair_keep;
+    DROP TABLE document_keep
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 _TABLES = {"documents", "pairs", "occurrences", "contexts", "units"}  # what the current schema has
@@ -173,6 +220,12 @@ class UpdateSummary:
     updated_pairs: int = 0
 
 
+def primary_langs(langs: tuple[str, str]) -> tuple[str, str]:
+    """The (source, target) pair the termbase keys documents and pairs by: primary language
+    subtags, as ``check`` reads them ("en-GB", "fr-FR" -> "en", "fr")."""
+    return primary(langs[0]), primary(langs[1])
+
+
 def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -194,6 +247,8 @@ class Termbase:
             # itself, because Python's implicit BEGIN comes only at the first INSERT or UPDATE,
             # after the look-ups it should have covered (see transaction())
             self.db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
+            # (the migration to schema 5 keys the language pairs by it)
+            self.db.create_function("primary_lang", 1, primary, deterministic=True)
         except sqlite3.Error as exc:
             raise self._error(exc) from None
         try:
@@ -327,7 +382,7 @@ class Termbase:
             # A version 2 with units is no termbase that shipped (a branch's schema 2 kept
             # units, main's counted documents per language pair): refused, not half-migrated.
             foreign = (bool(tables) if version == 0
-                       else not _TABLES_1 <= tables or "units" in tables)
+                       else not _TABLES_1 <= tables or version == 2 and "units" in tables)
             if foreign:
                 raise InputError(self.path, "not a termbase (an SQLite file with other tables)")
             for script in MIGRATIONS[version:]:
@@ -353,22 +408,12 @@ class Termbase:
                         *, min_count: int = 2, max_contexts: int = 5
                         ) -> tuple[UpdateSummary, list[TermPair] | None]:
         """:meth:`update`; and, when the termbase held no pair before, what :meth:`pairs`
-        would read right after it: the same pairs, in the same order, with the same ids.
-
-        A termbase that held no pair holds exactly what was just written, so those pairs
-        are made from that, in the same transaction, rather than read back (reading back
-        took as long as writing). ``None`` when the termbase held pairs: read them with
-        :meth:`pairs`.
-        """
+        would read right after it: the same pairs, in the same order, with the same ids
+        (:func:`_read_if_new`, as :meth:`recount` gives them), else ``None``."""
         with self.transaction():
-            empty = self.db.execute("SELECT 1 FROM pairs LIMIT 1").fetchone() is None
+            empty = self._holds_no_pair()
             summary, written = self._update(pairs, documents)
-            if not empty:
-                return summary, None
-            from .associate import without_gc
-
-            with without_gc():
-                return summary, _recorded(written, min_count, max_contexts)
+            return summary, _read_if_new(empty, written, min_count, max_contexts)
 
     def _update(self, pairs: Iterable[TermPair], documents: Mapping[str, Document]
                 ) -> tuple[UpdateSummary, list[_Written]]:
@@ -383,7 +428,8 @@ class Termbase:
                 "INSERT INTO documents (fingerprint, source_lang, target_lang, name, units,"
                 " added) VALUES (?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT (fingerprint, source_lang, target_lang) DO NOTHING",
-                (doc.fingerprint, doc.source_lang, doc.target_lang, name, doc.units, now),
+                (doc.fingerprint, *primary_langs((doc.source_lang, doc.target_lang)), name,
+                 doc.units, now),
             )
             if cursor.rowcount == 0:
                 summary.known_documents.append(name)
@@ -392,15 +438,7 @@ class Termbase:
             summary.added_documents.append(name)
         if not doc_ids:
             return summary, []
-        seen: set[tuple[str, str, str, str]] = set()
-        items = []
-        for pair in pairs:
-            for item in (pair, *pair.competitors):
-                key = item.key
-                if key not in seen:
-                    seen.add(key)
-                    items.append(item)
-        return summary, self._store(items, doc_ids, now, summary)
+        return summary, self._store(_with_competitors(pairs), doc_ids, now, summary)
 
     def new_documents(self, documents: Mapping[str, Document]) -> dict[str, Document]:
         """Those of ``documents`` the termbase has not counted yet for their language pair
@@ -409,7 +447,7 @@ class Termbase:
             "SELECT fingerprint, source_lang, target_lang FROM documents"))
         new = {}
         for name, doc in documents.items():
-            key = (doc.fingerprint, doc.source_lang, doc.target_lang)
+            key = (doc.fingerprint, *primary_langs((doc.source_lang, doc.target_lang)))
             if key not in known:  # (nor the same bytes under another name in this run)
                 known.add(key)
                 new[name] = doc
@@ -418,11 +456,13 @@ class Termbase:
     def stored_units(self, langs: tuple[str, str]) -> list[Pair]:
         """The units kept of the documents counted so far for the (source, target) language
         pair ``langs``, document by document in the order they were added, each under its
-        document's name. (Documents counted before the termbase kept units have none: their
-        counts stay as those runs recorded them.)"""
-        return [Pair(source, target, sl, tl, file=name, line=line, tuid=tuid)
-                for name, source, target, sl, tl, line, tuid in self.db.execute(
-                    "SELECT d.name, u.source, u.target, u.source_lang, u.target_lang, u.line,"
+        document's name and the primary language subtags of ``langs`` (an en/fr document and
+        an en-GB/fr-FR one are one language pair). (Documents counted before the termbase
+        kept units have none: their counts stay as those runs recorded them.)"""
+        langs = primary_langs(langs)
+        return [Pair(source, target, *langs, file=name, line=line, tuid=tuid)
+                for name, source, target, line, tuid in self.db.execute(
+                    "SELECT d.name, u.source, u.target, u.line,"
                     " u.tuid FROM units u JOIN documents d ON d.id = u.document_id"
                     " WHERE d.source_lang = ? AND d.target_lang = ? ORDER BY u.id", langs)]
 
@@ -438,9 +478,10 @@ class Termbase:
         run adds a document in between. As :meth:`update_and_read`, the pairs
         :meth:`pairs` would read when the termbase held none before, else ``None``.
         """
-        empty = self.db.execute("SELECT 1 FROM pairs LIMIT 1").fetchone() is None
+        empty = self._holds_no_pair()
         summary = UpdateSummary()
         now = _now()
+        langs = primary_langs(langs)
         for name, doc in documents.items():
             document_id = self.db.execute(
                 "INSERT INTO documents (fingerprint, source_lang, target_lang, name, units,"
@@ -462,20 +503,11 @@ class Termbase:
         for table in ("occurrences", "contexts"):
             self.db.execute(f"DELETE FROM {table} WHERE document_id IN ({extracted})",  # noqa: S608
                             langs)
-        seen: set[tuple[str, str, str, str]] = set()
-        items = []
-        for pair in pairs:
-            for item in (pair, *pair.competitors):
-                if item.key not in seen:
-                    seen.add(item.key)
-                    items.append(item)
-        written = self._store(items, doc_ids, now, summary)
-        if not empty:
-            return summary, None
-        from .associate import without_gc
+        written = self._store(_with_competitors(pairs), doc_ids, now, summary)
+        return summary, _read_if_new(empty, written, min_count, max_contexts)
 
-        with without_gc():
-            return summary, _recorded(written, min_count, max_contexts)
+    def _holds_no_pair(self) -> bool:
+        return self.db.execute("SELECT 1 FROM pairs LIMIT 1").fetchone() is None
 
     def _store(self, items: list[TermPair], doc_ids: Mapping[str, int], now: str,
                summary: UpdateSummary) -> list[_Written]:
@@ -507,7 +539,7 @@ class Termbase:
             pair_id = known.get(pair.key)
             if pair_id is not None:
                 updates.append((pair.dice, pair.llr, int(pair.glossary), now, pair.pos,
-                                pair_id))
+                                pair.source_term, pair.target_term, pair_id))
             else:
                 pair_id = next_id
                 next_id += 1
@@ -517,8 +549,12 @@ class Termbase:
         summary.updated_pairs += len(updates)
         summary.new_pairs += len(inserts)
         self.db.executemany(
+            # the citation forms of every occurrence so far, unless a reviewer wrote them
             "UPDATE pairs SET dice = ?, llr = ?, glossary = max(glossary, ?), updated = ?,"
-            " pos = coalesce(pos, ?) WHERE id = ?", updates,
+            " pos = coalesce(pos, ?),"
+            " source_term = CASE terms_edited WHEN 0 THEN ? ELSE source_term END,"
+            " target_term = CASE terms_edited WHEN 0 THEN ? ELSE target_term END"
+            " WHERE id = ?", updates,
         )
         self.db.executemany(
             "INSERT INTO pairs (id, source_lang, target_lang, source_lemma, target_lemma,"
@@ -578,7 +614,8 @@ class Termbase:
 
     def set_terms(self, pair_id: int, source_term: str, target_term: str) -> bool:
         """Change the citation forms of a pair (how its terms are written in the outputs);
-        returns whether anything changed. Later extraction runs keep them."""
+        returns whether anything changed. Later extraction runs keep them (``terms_edited``),
+        where they give other pairs the citation forms of all their occurrences."""
         with self.transaction():
             row = self.db.execute(
                 "SELECT source_term, target_term FROM pairs WHERE id = ?", (pair_id,)
@@ -588,13 +625,15 @@ class Termbase:
             if (source_term, target_term) == tuple(row):
                 return False
             self.db.execute(
-                "UPDATE pairs SET source_term = ?, target_term = ?, updated = ? WHERE id = ?",
+                "UPDATE pairs SET source_term = ?, target_term = ?, terms_edited = 1, updated = ?"
+                " WHERE id = ?",
                 (source_term, target_term, _now(), pair_id),
             )
         return True
 
     def find(self, source_lang: str, target_lang: str, source_lemma: str,
              target_lemma: str) -> int | None:
+        source_lang, target_lang = primary_langs((source_lang, target_lang))
         with self._guard():
             row = self.db.execute(
                 "SELECT id FROM pairs WHERE source_lang = ? AND target_lang = ?"
@@ -606,11 +645,12 @@ class Termbase:
     def add_pair(self, pair: TermPair) -> int:
         """Insert a pair known only from a review file or glossary (no occurrences yet)."""
         now = _now()
+        pair.source_lang, pair.target_lang = primary_langs((pair.source_lang, pair.target_lang))
         with self.transaction():
             return self.db.execute(
                 "INSERT INTO pairs (source_lang, target_lang, source_lemma, target_lemma,"
-                " source_term, target_term, pos, glossary, created, updated)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " source_term, target_term, pos, glossary, created, updated, terms_edited)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
                 (*pair.key, pair.source_term, pair.target_term, pair.pos, int(pair.glossary),
                  now, now),
             ).lastrowid
@@ -629,6 +669,7 @@ class Termbase:
         gave ``status``, as the termbase writes them, in the order they were added."""
         if status not in STATUSES:
             raise ValueError(f"unknown status {status!r}; expected one of {', '.join(STATUSES)}")
+        source_lang, target_lang = primary_langs((source_lang, target_lang))
         with self._guard():
             return [(source, target) for source, target in self.db.execute(
                 "SELECT source_term, target_term FROM pairs WHERE source_lang = ? AND"
@@ -654,7 +695,10 @@ class Termbase:
               langs: Collection[tuple[str, str]] | None = None) -> list[TermPair]:
         """The recorded pairs, best first: seen ``min_count`` times, from a glossary, or
         reviewed (any status but ``proposed``); each with its competitors and contexts.
-        ``langs``: only the pairs of these (source, target) languages (default: all)."""
+        ``langs``: only the pairs of these (source, target) languages (default: all), by
+        their primary subtags."""
+        if langs is not None:
+            langs = {primary_langs(pair) for pair in langs}
         # one read transaction: the three queries see the same state even while another run
         # writes (an occurrence of a pair committed between two of them would be orphaned)
         from .associate import without_gc
@@ -715,6 +759,37 @@ class _Written:
     all_forms: bool
     contexts: list[Context]
     doc_ids: Mapping[str, int]
+
+
+def _with_competitors(pairs: Iterable[TermPair]) -> list[TermPair]:
+    """``pairs`` and their competitors, each pair once, in order of first mention, their
+    languages made primary subtags (en-GB/fr-FR is the termbase's en/fr)."""
+    seen: set[tuple[str, str, str, str]] = set()
+    items = []
+    for pair in pairs:
+        for item in (pair, *pair.competitors):
+            item.source_lang, item.target_lang = primary_langs(
+                (item.source_lang, item.target_lang))
+            if item.key not in seen:
+                seen.add(item.key)
+                items.append(item)
+    return items
+
+
+def _read_if_new(was_empty: bool, written: list[_Written], min_count: int,
+                 max_contexts: int) -> list[TermPair] | None:
+    """What :meth:`Termbase.pairs` would read right after ``written`` was stored, when the
+    termbase held no pair before; else ``None`` (read them with :meth:`Termbase.pairs`).
+
+    A termbase that held no pair holds exactly what was just written, so those pairs are
+    made from that, in the same transaction, rather than read back (reading back took as
+    long as writing)."""
+    if not was_empty:
+        return None
+    from .associate import without_gc
+
+    with without_gc():
+        return _recorded(written, min_count, max_contexts)
 
 
 def _recorded(written: list[_Written], min_count: int, max_contexts: int) -> list[TermPair]:
