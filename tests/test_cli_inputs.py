@@ -376,6 +376,40 @@ def test_units_of_merged_paragraphs_say_so(tmp_path: Path) -> None:
 
 # --- tables, XLIFF, PO, format choice ----------------------------------------------------------
 
+def test_a_table_of_the_default_languages_the_other_way_round_keeps_its_direction(
+        tmp_path: Path) -> None:
+    """A table headed "fr", "en" (or "French", "English") with no language named: its first
+    language column is the source, as the README says, written in the default tags
+    (fr-FR -> en-GB). It was turned round to the defaults' en-GB -> fr-FR, silently."""
+    rows = "La séance est levée.\tThe sitting is closed.\nLe vote a lieu.\tThe vote is held.\n"
+    for header in ("fr\ten", "French\tEnglish"):
+        table, out = tmp_path / "t.tsv", tmp_path / "t.tmx"
+        table.write_text(f"{header}\n{rows}", encoding="utf-8")
+        done = run("build", table, "-o", out)
+        assert done.exit_code == 0, done.output
+        assert 'srclang="fr-FR"' in out.read_text(encoding="utf-8"), header
+        first = etree.parse(str(out)).find(".//tu/tuv")
+        assert (first.get(XML_LANG), first.findtext("seg")) == ("fr-FR", "La séance est levée.")
+
+
+def test_a_memory_of_drafts_only_says_how_to_write_them(tmp_path: Path) -> None:
+    """Every segment a draft (XLIFF 2.0 state="initial"): the refusal names --include-fuzzy,
+    which writes them, not only --allow-empty; a segment that says no state is written."""
+    segments = ('<unit id="u1"><segment{state}><source>The sitting is closed.</source>'
+                '<target>La séance est levée.</target></segment></unit>')
+    xliff = ('<?xml version="1.0" encoding="UTF-8"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:'
+             'document:2.0" version="2.0" srcLang="en-GB" trgLang="fr-FR"><file id="f">'
+             '{units}</file></xliff>\n')
+    drafts, plain = tmp_path / "drafts.xlf", tmp_path / "plain.xlf"
+    drafts.write_text(xliff.format(units=segments.format(state=' state="initial"')), "utf-8")
+    plain.write_text(xliff.format(units=segments.format(state="")), "utf-8")
+    refused = run("build", drafts, "-o", tmp_path / "d.tmx")
+    assert refused.exit_code == 1 and "--include-fuzzy" in refused.output
+    assert not (tmp_path / "d.tmx").exists()
+    assert run("build", drafts, "-o", tmp_path / "d.tmx", "--include-fuzzy").exit_code == 0
+    assert run("build", plain, "-o", tmp_path / "p.tmx").exit_code == 0
+
+
 def test_a_csv_table_is_told_by_its_content(tmp_path: Path) -> None:
     """A semicolon CSV (European Excel) saved as .txt, or piped in, was read as a dump and
     cut into nonsense: "English" -> "French;", "tapis.;The cat sleeps on the mat." -> "Le

@@ -567,15 +567,16 @@ XLIFF_20_STATES = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
-def test_xliff_20_segment_without_state_is_initial_and_cp_is_counted(tmp_path):
-    """XLIFF 2.0's state defaults to initial: a segment that says none was written while
-    one saying "initial" was a fuzzy reject; both are drafts now. A <cp/> (a character XML
-    cannot hold) was dropped unsaid; it is counted as a removed XML-illegal character."""
+def test_xliff_20_segment_marked_initial_is_a_draft_and_cp_is_counted(tmp_path):
+    """An XLIFF 2.0 segment marked state="initial" is a draft (a fuzzy reject); one that
+    says no state, with a target, is a translation (tools that keep no states leave it out
+    of finished work). A <cp/> (a character XML cannot hold) was dropped unsaid; it is
+    counted as a removed XML-illegal character."""
     path = write(tmp_path, "states.xlf", XLIFF_20_STATES)
     result = read_ttk(path, source_lang="en-GB", target_lang="fr-FR")
-    assert [p.target for p in result.pairs] == ["Le rapport est adopté."]
+    assert [p.target for p in result.pairs] == ["La séance est levée.", "Le rapport est adopté."]
     assert [(r.reason, r.text.split("\t")[0]) for r in result.rejects] == [
-        ("fuzzy", "The sitting is closed."), ("fuzzy", "The vote will take place tomorrow.")]
+        ("fuzzy", "The vote will take place tomorrow.")]
     assert result.repairs == {"XML-illegal characters removed": 1}
     drafts = read_ttk(path, source_lang="en-GB", target_lang="fr-FR", include_fuzzy=True)
     assert len(drafts.pairs) == 3 and drafts.rejects == []

@@ -360,9 +360,9 @@ def declared_pair(inputs: Sequence[str | Path | ParallelInput], input_format: st
         found = reader(path)
         if found is not None and fmt in ("tsv", "csv", "xlsx") and vaguer_than(
                 found[::-1], (source_lang, target_lang)):
-            # columns "French", "English" (or "fr", "en"): the pair asked, its columns found
-            # by language whatever their order, rather than bare tags the other way round
-            found = (source_lang, target_lang)
+            # columns "French", "English" (or "fr", "en"): the table's direction (its first
+            # language column is the source), in the tags asked ("fr-FR", "en-GB")
+            found = (target_lang, source_lang)
         if found is None or (first is not None and not same(first, found)):
             return None
         first = first or found

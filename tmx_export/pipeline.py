@@ -450,9 +450,11 @@ class _Run:
         self.accounts.skipped.append((str(path), why))
 
     def _empty_reason(self) -> str:
+        drafts = ("; --include-fuzzy writes the drafts (fuzzy) too"
+                  if self.rejects.counts["fuzzy"] else "")
         return (nothing_left("no translation unit to write", self.accounts.read,
                              self.rejects.counts, self.rejects.languages)
-                + "; use --allow-empty to write an empty file anyway")
+                + drafts + "; use --allow-empty to write an empty file anyway")
 
     def _inputs(self, files: list[Input], formats: dict[Input, str]
                 ) -> Iterator[tuple[Input, str, Iterator[Record], _FileCounts]]:

@@ -515,9 +515,11 @@ def _is_fuzzy(unit, mid: str | None = None) -> bool:  # type: ignore[no-untyped-
     element = getattr(unit, "xmlelement", None)
     if element is None:
         return bool(unit.isfuzzy())
-    if _local(element.tag) == "segment":  # XLIFF 2: the state is on <segment>, and a
-        # segment that says none is "initial" (the spec's default), a draft like one saying so
-        return element.get("state", "initial") == "initial"
+    if _local(element.tag) == "segment":  # XLIFF 2: the state is on <segment>. One that
+        # says none is "initial" by the spec, but tools that keep no states (Angular's,
+        # many converters) leave it out of finished translations: only a segment marked
+        # "initial" is a draft (one without a target is untranslated either way)
+        return element.get("state") == "initial"
     if _cat_tool_draft(element, mid):
         return True
     for child in element:
