@@ -455,3 +455,23 @@ def test_an_elided_article_is_no_word_before_a_break() -> None:
     written = Lexicon(LANGS, text + "The letter l is used alone here.\n")
     assert written.writes_alone("l")
     assert join_evidence("efforts to create new jobs in l", "and, in particular", written) < 0
+
+
+def test_a_break_between_letters_in_a_file_cut_anywhere_is_inside_a_word() -> None:
+    """DGT-TM, a numbered FI-SV dump cut anywhere: "irtisanomis" | "ilmoituksensa" was read
+    as two words (the lists lack the whole word, and know both pieces), a space inserted
+    where the file's style says a break between letters is a cut inside a word. Where the
+    language turns ("osapuoli" | "lägger fram", a pair that opens with a small letter in an
+    unnumbered dump) the lists' evidence stands."""
+    text = ("3. Jos jokin osapuoli haluaa irtisanoa tämän sopimuksen, sen on annettava "
+            "kirjallinen ilmoitus toiselle osapuolelle. 3. Om en part önskar säga upp "
+            "detta avtal ska den lämna ett meddelande till den andra parten.\n")
+    lexicon = Lexicon(("fi", "sv"), text, text.split("\n"))
+    cut_anywhere = {style: float(style == "mid") for style in STYLES}
+    for left, right, joined in (
+            ("sen on annettava irtisanomis", "ilmoituksensa toiselle osapuolelle.", True),
+            ("a) jokin osapuoli", "lägger fram en begäran", False)):
+        lam = join_evidence(left, right, lexicon)
+        assert lam < -3.0, (left, right)  # the lists alone: two words
+        assert decide_break(left, right, cut_anywhere, lam, lexicon) == (
+            "" if joined else " ", False), right

@@ -39,7 +39,7 @@ from functools import lru_cache
 from ..formats.text import LINE_SEPARATORS
 from ..formats.xml import XML_ILLEGAL_RE
 from ..frequencies import zipf
-from ..lang import elisions, joined_to_apostrophe
+from ..lang import WORD_RE, elisions, joined_to_apostrophe, word_scores
 
 # What starts a continuation line of a dump: nothing is missing at a fold.
 FOLD_MARKER = "...[+++]"
@@ -641,8 +641,9 @@ _P_JOIN = {"mid": 1 - _DEVIATION, "pdf": _DEVIATION, "kept": 0.5, "mid-stripped"
 
 
 def decide_break(left: str, right: str, post: dict[str, float], lam: float,
-                 lexicon: Lexicon) -> tuple[str, bool]:
-    """What replaces one line break: (separator, drop the hyphen ending ``left``)."""
+                 lexicon: Lexicon, before: str = "") -> tuple[str, bool]:
+    """What replaces one line break: (separator, drop the hyphen ending ``left``);
+    ``before``: the running text before ``left``, whose language a short line may need."""
     if left[-1:].isspace() or right[:1].isspace():
         return "", False
     if left[-1:] in _SENTENCE_END and _may_open_pair(right) and not _opening_quote(left):
@@ -668,7 +669,39 @@ def decide_break(left: str, right: str, post: dict[str, float], lam: float,
             if lexicon.zipf(joined) > lexicon.zipf(hyphened) + 0.5:
                 return "", True
         return "", False
+    if (lam < _IN_WORD_FLOOR and left[-1:].isalpha() and right[:1].islower()
+            and post["mid"] > _MID_SURE
+            and _one_language(before + left, right, lexicon.langs)):
+        # A file cut anywhere that keeps its spaces cuts words at any letter: a break
+        # between two letters is inside a word, whatever the lists say of the pieces (they
+        # lack most inflected and compound words of Hungarian, Finnish, Polish...:
+        # "dokumentumok" | "ból" weighed as two words). Only where both sides read as one
+        # language: where it turns, a pair may open with a small letter ("osapuoli" |
+        # "lägger fram").
+        lam = _IN_WORD_FLOOR
     return _ordinary_break(post, lam), False
+
+
+# Under a sure ``mid`` style, the evidence of two words at a break between letters counts
+# at most this much (log10 odds): the file's style then joins them.
+_IN_WORD_FLOOR = -3.0
+_MID_SURE = 0.5
+_CONTEXT_WORDS = 6  # words on each side of a break that tell its language
+_SAME_MARGIN = 1.0  # summed word scores each side must lean by, the same way
+_CLAUSE_RE = re.compile(r"[.;:!?]")
+
+
+def _one_language(left: str, right: str, langs: tuple[str, ...]) -> bool:
+    """Whether the clause ending ``left`` and the one opening ``right`` both lean clearly
+    to the same language of the pair (two languages): no pair boundary between them."""
+    if len(langs) != 2:
+        return False
+    tail = _CLAUSE_RE.split(left[-_WORD_REACH * 2:])[-1]
+    head = _CLAUSE_RE.split(right[:_WORD_REACH * 2], maxsplit=1)[0]
+    scores = word_scores(*langs)
+    before = sum(map(scores.__getitem__, WORD_RE.findall(tail)[-_CONTEXT_WORDS:]))
+    after = sum(map(scores.__getitem__, WORD_RE.findall(head)[:_CONTEXT_WORDS]))
+    return before * after > 0 and min(abs(before), abs(after)) >= _SAME_MARGIN
 
 
 def _ordinary_break(post: dict[str, float], lam: float) -> str:
@@ -697,10 +730,11 @@ _PAIR_OPENING_RE = re.compile(r"^(?:\d+\.\s|[(\[«“‘„‚”»’\"'¿¡]*[
 
 
 def _opening_quote(left: str) -> bool:
-    """Whether ``left`` ends with an ASCII double quote that opens a quotation: after a
-    space or at the start of the line (``FEOGA "`` / ``Orientation"``), where a closing
-    one follows its last word."""
-    return left.endswith('"') and (len(left) == 1 or left[-2].isspace())
+    """Whether ``left`` ends with an ASCII double quote, or a ”, that opens a quotation:
+    after a space or at the start of the line (``FEOGA "`` / ``Orientation"``), where a
+    closing one follows its last word (Finnish and Swedish open with ” too: "kolumnen ”" /
+    "EG:s tillträde")."""
+    return left.endswith(('"', '”')) and (len(left) == 1 or left[-2].isspace())
 
 
 def _may_open_pair(line: str) -> bool:
@@ -766,8 +800,8 @@ def build_stream(text: str, langs: tuple[str, ...], first_line: int = 1) -> Stre
     for i, (number, body, folded) in enumerate(lines):
         if i:
             left = parts[-1]
-            sep, drop_hyphen = decide_break(left, body, post,
-                                            evidence[i - 1], lexicon)
+            sep, drop_hyphen = decide_break(left, body, post, evidence[i - 1], lexicon,
+                                            "".join(parts[-5:-1]))
             if drop_hyphen:
                 parts[-1] = left[:-1]
                 offset -= 1
