@@ -367,8 +367,7 @@ def test_cut_candidates_follow_clause_boundaries() -> None:
     found = [(text[:o].split()[-1], text[o:].split()[0], kind)
              for o, kind in _cut_candidates(text, "fr-FR")]
     assert found == [
-        ("texte", "et", "bare"),       # "et" joining two nouns: the weakest kind
-        ("contenu,", "et", "conj"),    # ", et"
+        ("contenu,", "et", "conj"),    # ", et" (not "texte et le": "et" joining two nouns)
         ("enfin,", "mais", "conj"),    # ", mais"
         ("fini.", "M.", "sentence"),
         ("là", "et", "conj"),          # "et" opening a clause with its subject
@@ -387,6 +386,12 @@ def test_cut_target_one_piece_per_sentence() -> None:
     assert all(0.0 < s <= 1.0 for _, s in pieces)
     # more sentences than places to cut, or no place that fits: no cut
     assert cut_target(en + ["Thank you."], "Merci, Monsieur Cox.", lang="fr") is None
+    # (DGT-TM, the source cut at "ds." by a segmenter that took it for a sentence end) an
+    # "and" joining two words is no clause boundary: no "Komitet ds." = "The Trade" unit
+    assert cut_target(["Komitet ds.",
+                       "Handlu i Rozwoju może podejmować decyzje w drodze procedury pisemnej."],
+                      "The Trade and Development Committee may adopt decisions by written "
+                      "procedure.", lang="en") is None
     assert cut_target(["Yes.", "I agree with you entirely on this point."],
                       "Oui je suis entièrement d'accord avec vous sur ce point précis.",
                       lang="fr") is None

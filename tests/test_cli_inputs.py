@@ -433,6 +433,32 @@ def test_a_csv_table_is_told_by_its_content(tmp_path: Path) -> None:
     assert run("build", SEED, "-o", out).exit_code == 0
 
 
+def test_a_tab_in_the_first_line_of_a_dump_does_not_make_it_a_table(tmp_path: Path) -> None:
+    """Text copied from Word or a PDF often holds a tab: a dump whose first line had one was
+    read as a table and refused ("no column for en-GB"). Without a header naming languages
+    or rows with the same tabs, it is a dump."""
+    dump = ('1. The "Commission"\tshall adopt measures; see "Annex I". 1. La « Commission » '
+            'adopte des mesures ; voir l\'"annexe I".\n'
+            '2. Member States shall inform the Commission. 2. Les États membres informent la '
+            'Commission.\n')
+    text, out = tmp_path / "q.txt", tmp_path / "q.tmx"
+    text.write_text(dump, encoding="utf-8")
+    result = run("build", text, "-o", out, "--segment", "paragraph")
+    assert result.exit_code == 0, result.output
+    assert [segs for _, segs in units(out)][1::2] == [
+        {"en-GB": 'The "Commission" shall adopt measures; see "Annex I".',
+         "fr-FR": "La « Commission » adopte des mesures ; voir l'\"annexe I\"."},
+        {"en-GB": "Member States shall inform the Commission.",
+         "fr-FR": "Les États membres informent la Commission."}]
+    # two lines with the same tabs are still a table, whatever the header
+    text.write_text("Source\tTarget\nThe cat sleeps.\tLe chat dort.\n", encoding="utf-8")
+    result = run("build", text, "-o", out, "--segment", "paragraph",
+                 "--source-column", "Source", "--target-column", "Target")
+    assert result.exit_code == 0, result.output
+    assert [segs for _, segs in units(out)] == [{"en-GB": "The cat sleeps.",
+                                                 "fr-FR": "Le chat dort."}]
+
+
 def test_a_table_declares_its_pair_by_names_beside_an_id_column(tmp_path: Path) -> None:
     """DGT-TM's English and German as a table headed ``ID``, ``English``, ``German`` (and
     Excel's ``sep=`` line): the pair the table declares is taken; asked for another pair,

@@ -61,6 +61,21 @@ def test_missing_side_is_rejected_and_the_rest_kept() -> None:
     assert EN1 in result.rejects[0].text
 
 
+def test_a_reject_shows_the_text_as_the_file_has_it() -> None:
+    # French first, the dump opening with the tail of an English paragraph (DGT-TM): the
+    # reject once showed its halves swapped ("effect. by giving ... takes")
+    tail = ("by giving the depositary written notice of withdrawal through diplomatic "
+            "channels, specifying the date on which the withdrawal takes effect.")
+    result = read(f"{tail}\n"
+                  "Le présent accord reste en vigueur pendant une période initiale de 16 ans à "
+                  "compter de son entrée en vigueur. This Agreement shall remain in force for "
+                  "an initial period of 16 years following its entry into force.\n"
+                  "Le vote aura lieu demain à midi. The vote will take place tomorrow at 12 "
+                  "p.m.\nLe débat est clos. The debate is closed.\n")
+    assert [(r.line, r.text) for r in result.rejects] == [(1, tail)]
+    assert [p.source for p in result.pairs][-1] == "The debate is closed."
+
+
 def test_empty_side_is_rejected() -> None:
     result = read(f"34. 34. {FR1}\n")
     assert result.pairs == []

@@ -256,12 +256,19 @@ def detect_format(path: str | Path) -> str:
 
 
 def _looks_tabular(text: str) -> bool:
-    """Consistent tab-separated columns in the first lines (a header and rows)."""
+    """Consistent tab-separated columns in the first lines: a header naming two languages,
+    or at least two lines with the first line's tabs and most lines so. A tab in one line
+    of prose (text copied from Word or a PDF) does not make a dump a table."""
     lines = [line for line in text.splitlines()[:50] if line.strip()]
-    if len(lines) < 2:
+    if len(lines) < 2 or "\t" not in lines[0]:
         return False
-    counts = [line.count("\t") for line in lines[:-1]]  # the last line may be cut off
-    return counts[0] >= 1 and sum(c == counts[0] for c in counts) >= 0.9 * len(counts)
+    if sum(map(_names_a_language, lines[0].split("\t"))) >= 2:
+        return True
+    counts = [line.count("\t") for line in lines]
+    # the last line may be cut off by the head read: it may only count for the table
+    alike = sum(c == counts[0] for c in counts)
+    return alike >= 2 and alike >= 0.9 * (len(counts) - 1)
+
 
 def _looks_delimited(text: str) -> bool:
     """A CSV table by its content, whatever its name (``.txt``, standard input): a header

@@ -1479,7 +1479,7 @@ def iter_pairs(
         a_text, b_text = text[s0:cut], text[cut:e1]
         source, target = (a_text, b_text) if source_first else (b_text, a_text)
         pair, reject = _check_pair(source, target, numbered, file, stream.line_at(s0),
-                                   source_lang, target_lang, (src, tgt))
+                                   source_lang, target_lang, (src, tgt), shown=text[s0:e1])
         if pair:
             yield pair
         if reject:
@@ -1941,15 +1941,17 @@ def _one_language(source: str, target: str, langs: tuple[str, str]) -> int | Non
 
 def _check_pair(
     source: str, target: str, numbered: bool, file: str, line: int,
-    source_lang: str, target_lang: str, langs: tuple[str, str],
+    source_lang: str, target_lang: str, langs: tuple[str, str], *, shown: str,
 ) -> tuple[Pair | None, Reject | None]:
+    """The pair of ``source`` and ``target``, or the reject saying why not; a reject shows
+    ``shown``, the text as the file has it (its halves in the file's order)."""
     src_no, src_text = _split_number(source) if numbered else (None, source)
     tgt_no, tgt_text = _split_number(target) if numbered else (None, target)
     src_text, tgt_text = _tidy(src_text), _tidy(tgt_text)
 
     def reject(reason: str, detail: str = "",
                languages: tuple[str, ...] = ()) -> tuple[None, Reject]:
-        return None, Reject(file, line, reason, _tidy(f"{source} {target}"), languages,
+        return None, Reject(file, line, reason, _tidy(shown), languages,
                             detail=detail)
 
     if not src_text and not tgt_text:

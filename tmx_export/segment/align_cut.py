@@ -27,12 +27,14 @@ __all__ = ["CONJUNCTIONS", "cut_target"]
 #   strong    ";", ":" or a dash between spaces
 #   conj      a comma then a coordinating conjunction (", et", ", mais", ", and", ", but")
 #   comma     any other comma
-#   bare      a coordinating conjunction with no comma before it (" et je", " and we")
-# A weaker kind pays a higher price and needs a better length fit to be taken at all, so a
-# bare "et" is only cut when the lengths of both halves say so clearly.
-_CUT_KINDS = ("sentence", "strong", "conj", "comma", "bare")
-_CUT_PRICE = {"sentence": 0.0, "strong": 1.0, "conj": 2.0, "comma": 3.0, "bare": 3.5}
-_CUT_LENGTH = {"sentence": 0.05, "strong": 0.1, "conj": 0.25, "comma": 0.4, "bare": 0.5}
+# A weaker kind pays a higher price and needs a better length fit to be taken at all.
+# A conjunction with neither a comma before it nor a subject after it ("The Trade and
+# Development Committee", "le texte et le contenu") mostly joins two words, not two
+# clauses: cutting there pairs a fragment ("The Trade") with a whole sentence, so it is
+# never a candidate (the bead then stays one unit).
+_CUT_KINDS = ("sentence", "strong", "conj", "comma")
+_CUT_PRICE = {"sentence": 0.0, "strong": 1.0, "conj": 2.0, "comma": 3.0}
+_CUT_LENGTH = {"sentence": 0.05, "strong": 0.1, "conj": 0.25, "comma": 0.4}
 _CUT_ANCHOR_WEIGHT = 3.0  # nats for a full anchor match (Dice = 1) between a piece and its source
 _CUT_WORK = 200_000  # the search is k * n^2 for k sentences and n candidates: a bound
 _CUT_ANCHOR_RELIEF = 0.5  # at most this share of the length need is waived by shared anchors
@@ -104,8 +106,6 @@ def _cut_candidates(target: str, lang: str | None) -> list[tuple[int, str]]:
                 add(m.start() + 1, "conj")
             elif m.group(2):
                 add(m.start(), "conj")  # "et je", "and we": a clause without a comma
-            else:
-                add(m.start(), "bare")
     for m in _COMMA_CUT.finditer(target):
         add(m.end(), "comma")
     if "(" in target or "[" in target:

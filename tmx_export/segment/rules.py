@@ -180,8 +180,12 @@ _MORE_ABBREVIATIONS: dict[str, tuple[list[str], list[str]]] = {
            ["čl.", "odst.", "písm.", "č.", "bod.", "s.", "příl."]),
     "sk": (["tzv.", "napr.", "t. j.", "resp.", "Ing.", "prof.", "doc.", "Mgr.", "JUDr.",
             "MUDr."], ["čl.", "ods.", "písm.", "č.", "bod.", "s.", "príl."]),
-    "pl": (["np.", "tzw.", "tj.", "m.in.", "dr.", "inż.", "prof.", "hab.", "doc.", "Dz.U.",
-            "Dz."], ["art.", "ust.", "pkt.", "nr.", "lit.", "poz.", "str.", "s."]),
+    # "ds." ("do spraw") is in the name of every EU committee and of the High Representative:
+    # "Komitet ds. Handlu i Rozwoju", "KOMITET DS. HANDLU"; "wyd. 1.0" an edition of a standard
+    "pl": (["np.", "tzw.", "tj.", "tzn.", "m.in.", "dr.", "inż.", "prof.", "hab.", "doc.",
+            "Dz.U.", "Dz.", "ds.", "Ds.", "DS.", "ul."],
+           ["art.", "Art.", "ART.", "ust.", "pkt.", "nr.", "lit.", "poz.", "str.", "s.",
+            "wyd."]),
     "sl": (["npr.", "t. i.", "prof.", "dr.", "mag.", "g.", "ga."],
            ["str.", "čl.", "odst.", "št.", "tč."]),
     "hr": (["npr.", "tj.", "prof.", "dr.", "mr.", "g.", "gđa.", "sc."],
