@@ -235,6 +235,27 @@ def test_merge_leaves_out_each_kind_of_invalid_unit_and_writes_a_valid_file(
     assert CliRunner().invoke(validate_command, [str(out)]).output == "valid\n"
 
 
+@pytest.mark.parametrize(("dedupe", "jobs"), [(True, 1), (True, 2), (False, 1)])
+def test_merge_leaves_out_a_tuv_of_an_empty_language_with_or_without_dedupe(
+        tmp_path, monkeypatch, dedupe, jobs):
+    # xml:lang="" is no language: the unit is left out whether repeats are looked for or not
+    # (the usual unit's shortcut once took the attribute being there for a language)
+    from tmx_export import tools
+
+    monkeypatch.setattr(tools._ReadAhead, "MIN_BYTES", 0)
+    unit = '<tuv xml:lang="en-US"><seg>Hello</seg></tuv><tuv xml:lang=""><seg>Bonjour</seg></tuv>'
+    empty_lang = tmp_path / "empty-lang.tmx"
+    empty_lang.write_text(NBSP_TMX.replace(
+        NBSP_TMX[NBSP_TMX.index("<tu>"):NBSP_TMX.index("</body>")],
+        f"<tu>{GOOD_UNIT}</tu>\n<tu>{unit}</tu>\n"), encoding="utf-8")
+    out = tmp_path / "merged.tmx"
+    counts = merge([LISA / "ImportTest1A.tmx", empty_lang], out, dedupe=dedupe, jobs=jobs)
+    assert counts.invalid == {"tuv has no language": 1}
+    assert (counts.read, counts.written) == (4, 3)
+    assert validate([out]) == []
+    assert "Bonjour" not in out.read_text(encoding="utf-8")
+
+
 def test_merge_reports_an_undefined_entity_as_an_input_error_and_leaves_no_file(tmp_path):
     # libxml2 keeps &nbsp; (declared nowhere) as an entity reference, which C14N refuses
     nbsp = tmp_path / "nbsp.tmx"

@@ -468,9 +468,9 @@ def _other_unit_key(tu: etree._Element, langs: _TagCache, path: Path) -> tuple:
 def _usual_unit_key(tu: etree._Element, langs: _TagCache) -> tuple[tuple, bool, bool] | None:
     """:func:`_unit_key` of a unit of the usual shape, whether :func:`_to_14` would leave
     it as it is, and whether its children are all that :func:`_surely_valid` asks of them
-    (each tuv with no attribute but its language and a seg of text, not blank; each other
-    child a note or a typed prop), in one pass over its children; ``None`` for any other
-    unit.
+    (each tuv with no attribute but its language, not empty, and a seg of text, not blank;
+    each other child a note or a typed prop), in one pass over its children; ``None`` for
+    any other unit.
 
     The usual shape: each child a ``tuv`` holding nothing but a bare ``seg`` (no children,
     attributes or namespaces), or an element without children (``prop``, ``note``). Then the
@@ -498,7 +498,8 @@ def _usual_unit_key(tu: etree._Element, langs: _TagCache) -> tuple[tuple, bool, 
             elif clean and (child.tail is not None or child.text is not None
                             or seg.tail is not None):
                 clean = False
-            if plain and (not text or text.isspace() or len(child.keys()) != 1):
+            # an empty language is no language (unit_problem then leaves the unit out)
+            if plain and (not lang or not text or text.isspace() or len(child.keys()) != 1):
                 plain = False
             parts.append((langs[lang], 0, text or ""))
         elif len(child):
