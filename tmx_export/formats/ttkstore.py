@@ -612,7 +612,8 @@ def file_direction(file_src: str, file_tgt: str, source_lang: str, target_lang: 
     def fits(lang: str, wanted: str) -> bool:
         if not lang:
             return True
-        if primary(wanted) in shared and primary(source_lang) != primary(target_lang):
+        # en-GB -> en-US: both sides fit loosely, so only the whole tag tells the direction
+        if primary(wanted) in shared or primary(source_lang) == primary(target_lang):
             return normalise_tag(lang) == normalise_tag(wanted)
         return primary(lang) == primary(wanted)
 
