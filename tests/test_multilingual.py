@@ -618,6 +618,28 @@ def test_an_xliff_in_one_of_the_languages_is_written_without_the_others(
     assert sum(sorted(unit) == ["en-US", "fr-CA"] for unit in written) == 2
 
 
+def test_an_xliff_whose_targets_say_their_language_is_read_by_that_run(
+        tmp_path: Path) -> None:
+    # target-language is optional in XLIFF 1.2: the targets' own xml:lang says what they
+    # are in (read_ttk reads it), but --langs looked only at <file> and refused the file as
+    # naming no target language. The unit without a target needs none.
+    xliff = tmp_path / "hu.xlf"
+    xliff.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="urn:oasis:names:'
+        'tc:xliff:document:1.2">\n<file original="a" source-language="en-GB" datatype="x">'
+        '<body>\n<trans-unit id="1"><source>The sitting is closed.</source>\n<target '
+        'xml:lang="hu-HU">Az ülést berekesztem.</target></trans-unit>\n<trans-unit id="2">'
+        '<source>Not yet translated.</source></trans-unit>\n</body></file></xliff>\n',
+        encoding="utf-8")
+    out, rejects = tmp_path / "m.tmx", tmp_path / "r.tsv"
+    result = CliRunner().invoke(main, ["build", str(xliff), "-o", str(out), "--langs",
+                                       "en-GB,de-DE,hu-HU", "--rejects", str(rejects)])
+    assert result.exit_code == 0, result.output
+    assert _written(out) == [{"en-GB": "The sitting is closed.",
+                              "hu-HU": "Az ülést berekesztem."}]
+    assert [(r.line, r.reason) for r in read_rejects(rejects)] == [(6, "untranslated")]
+
+
 def test_a_translation_whose_language_is_unsaid_is_refused_with_several_targets(
         tmp_path: Path) -> None:
     # a TMX names each text's language; a table's "Target" column (or one named with

@@ -61,13 +61,7 @@ def read_ttk(
     ``untranslated``, an entry with a source and no target is a pair with an empty target
     (for checking), not a reject. ``claimed`` as for :func:`file_direction`."""
     claimed = tuple(claimed)
-    name = input_name(path)
-    p = readable_file(path)  # standard input too
-    store_class, data = _load(p, name)
-    try:
-        store = store_class.parsestring(data)
-    except Exception as exc:  # translate-toolkit raises many kinds for bad input
-        raise InputError(name, _not_readable(store_class, data, exc)) from None
+    name, store, store_class, data = _parse(path)
 
     # XLIFF 1.2 may bundle <file>s in several pairs of languages, and a unit's <target>
     # may say its own: then each unit goes by its own languages, and the units of a pair
@@ -624,16 +618,30 @@ def file_direction(file_src: str, file_tgt: str, source_lang: str, target_lang: 
     return "same"
 
 
-def store_languages(path: str | Path) -> list[tuple[str, str]]:
-    """The (source, target) languages an XLIFF or PO file declares: each ``<file>``'s of an
-    XLIFF 1.2 bundle, else the file's ("" for one it leaves unsaid)."""
+def _parse(path: str | Path) -> tuple[str, object, type, bytes]:
+    """The name of an XLIFF or PO file (standard input too), its translate-toolkit store,
+    the store's class and the bytes it was parsed from; an input error if unreadable."""
     name = input_name(path)
     store_class, data = _load(readable_file(path), name)
     try:
         store = store_class.parsestring(data)
     except Exception as exc:  # translate-toolkit raises many kinds for bad input
         raise InputError(name, _not_readable(store_class, data, exc)) from None
+    return name, store, store_class, data
+
+
+def store_languages(path: str | Path) -> list[tuple[str, str]]:
+    """The (source, target) languages of an XLIFF or PO file's translations, as
+    :func:`read_ttk` reads them: those of each XLIFF 1.2 unit holding a ``<target>`` (its
+    own ``xml:lang``, else its ``<file>``'s), else each ``<file>``'s of a bundle, else the
+    file's ("" for one it leaves unsaid). A unit without a target has no language to say."""
+    store = _parse(path)[1]
     files = _xliff_files(store)
+    translated = [langs for element, langs in _unit_languages(store, files).items()
+                  if any(isinstance(child.tag, str) and _local(child.tag) == "target"
+                         for child in element)]  # type: ignore[attr-defined]
+    if translated:
+        return list(dict.fromkeys(translated))
     if len(set(files.values())) > 1:
         return list(files.values())
     return [(_lang(store, "getsourcelanguage"), _lang(store, "gettargetlanguage"))]
