@@ -98,6 +98,8 @@ def test_xliff_12(tmp_path):
         ("Research centres & universities", "Centres de recherche & universités", 9),
     ]
     assert [(r.reason, r.line) for r in result.rejects] == [("untranslated", 13), ("fuzzy", 16)]
+    # each after the pairs above it, so the rejects report keeps the input's order
+    assert result.places() == [2, 2]
     with_fuzzy = read_ttk(tmp_path / "a.xlf", source_lang="en", target_lang="fr",
                           include_fuzzy=True)
     assert with_fuzzy.pairs[-1].target == "Transfert de savoir-faire"

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
-from ..lang import normalise_tag, primary, standard_tag
+from ..lang import count_relabelled, normalise_tag, primary
 from ..model import Pair, ReadResult, Reject
 from .text import input_name, readable_file
 from .xml import decode_head, open_xml, read_checked, read_head
@@ -97,13 +97,12 @@ def read_ttk(
         if direction == "other":
             src, tgt = langs
             # its languages: a run in several (build --langs) knows it read it in theirs
-            result.rejects.append(Reject(name, line, "other-languages",
-                                         f"{src} -> {tgt}: " + "\t".join(_forms(unit)[0]),
-                                         (src, tgt)))
+            result.reject(Reject(name, line, "other-languages",
+                                 f"{src} -> {tgt}: " + "\t".join(_forms(unit)[0]), (src, tgt)))
             continue
         segments = _segments(unit)
         if isinstance(segments, str):  # segmented on both sides, but not alike: unsure
-            result.rejects.append(Reject(name, line, "segment-mismatch", segments))
+            result.reject(Reject(name, line, "segment-mismatch", segments))
             continue
         reading = _Reading(name, line, source_lang, target_lang, direction == "swapped",
                            untranslated, str(context or ""))
@@ -139,13 +138,8 @@ def _count_variants(result: ReadResult, held: tuple[str, str], asked: tuple[str,
     de-DE; a bare de is no variant), as :func:`~tmx_export.formats.tmx.iter_tmx` counts
     TMX input's, for the summary."""
     for tag, wanted in zip(held, asked, strict=True):
-        key = normalise_tag(tag) if tag else ""
-        if key and key != normalise_tag(wanted) and key != primary(tag):
-            try:
-                shown = standard_tag(tag)
-            except ValueError:
-                shown = tag  # as the file spells it
-            result.relabelled[(shown, wanted)] += 1
+        if tag and normalise_tag(tag) != normalise_tag(wanted):  # taken by its language part
+            count_relabelled(result.relabelled, tag, wanted)
 
 
 @dataclass
@@ -188,10 +182,10 @@ class _Reading:
         if not source.strip() and not target.strip():
             return False
         if not source.strip() or not (target.strip() or self.untranslated):
-            result.rejects.append(Reject(self.name, line, "untranslated", source or target))
+            result.reject(Reject(self.name, line, "untranslated", source or target))
             return False
         if fuzzy and target.strip():  # (not yet translated, it is no draft)
-            result.rejects.append(Reject(self.name, line, "fuzzy", f"{source}\t{target}"))
+            result.reject(Reject(self.name, line, "fuzzy", f"{source}\t{target}"))
             return False
         pair = Pair(source=source, target=target, source_lang=self.source_lang,
                     target_lang=self.target_lang, file=self.name, line=line,
