@@ -618,6 +618,55 @@ def test_an_xliff_in_one_of_the_languages_is_written_without_the_others(
     assert sum(sorted(unit) == ["en-US", "fr-CA"] for unit in written) == 2
 
 
+def test_an_xliff_whose_targets_say_their_language_is_read_by_that_run(
+        tmp_path: Path) -> None:
+    # target-language is optional in XLIFF 1.2: the targets' own xml:lang says what they
+    # are in (read_ttk reads it), but --langs looked only at <file> and refused the file as
+    # naming no target language. The unit without a target needs none.
+    xliff = tmp_path / "hu.xlf"
+    xliff.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="urn:oasis:names:'
+        'tc:xliff:document:1.2">\n<file original="a" source-language="en-GB" datatype="x">'
+        '<body>\n<trans-unit id="1"><source>The sitting is closed.</source>\n<target '
+        'xml:lang="hu-HU">Az ülést berekesztem.</target></trans-unit>\n<trans-unit id="2">'
+        '<source>Not yet translated.</source></trans-unit>\n</body></file></xliff>\n',
+        encoding="utf-8")
+    out, rejects = tmp_path / "m.tmx", tmp_path / "r.tsv"
+    result = CliRunner().invoke(main, ["build", str(xliff), "-o", str(out), "--langs",
+                                       "en-GB,de-DE,hu-HU", "--rejects", str(rejects)])
+    assert result.exit_code == 0, result.output
+    assert _written(out) == [{"en-GB": "The sitting is closed.",
+                              "hu-HU": "Az ülést berekesztem."}]
+    assert [(r.line, r.reason) for r in read_rejects(rejects)] == [(6, "untranslated")]
+
+
+def _xliff_12(source_lang: str, target_lang: str, *pairs: tuple[str, str]) -> str:
+    units = "".join(f'<trans-unit id="{n}"><source>{source}</source><target>{target}</target>'
+                    "</trans-unit>\n" for n, (source, target) in enumerate(pairs, 1))
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="urn:oasis:'
+            f'names:tc:xliff:document:1.2">\n<file original="a.txt" source-language='
+            f'"{source_lang}" target-language="{target_lang}" datatype="plaintext"><body>\n'
+            f"{units}</body></file></xliff>\n")
+
+
+def test_variants_read_by_different_runs_are_all_counted(tmp_path: Path) -> None:
+    # two XLIFF files in en-US, one to German read by the de-DE run and one to French read
+    # by the fr-FR run: each run's en-US units are others, so they add up (the runs' counts
+    # were merged as for a TMX that every run reads, giving the larger of the two)
+    german, french = tmp_path / "de.xlf", tmp_path / "fr.xlf"
+    german.write_text(_xliff_12("en-US", "de-DE", (
+        "The report was adopted.", "Der Bericht wurde angenommen."), (
+        "The sitting is closed.", "Die Sitzung ist geschlossen.")), encoding="utf-8")
+    french.write_text(_xliff_12("en-US", "fr-FR", (
+        "The committee met today.", "Le comité s'est réuni aujourd'hui.")), encoding="utf-8")
+    out = tmp_path / "m.tmx"
+    result = CliRunner().invoke(main, ["build", str(german), str(french), "-o", str(out),
+                                       "--langs", "en-GB,de-DE,fr-FR", "--no-clean", "all"])
+    assert result.exit_code == 0, result.output
+    assert len(_written(out)) == 3
+    assert "3 en-US units read as en-GB (the language asked)" in result.output
+
+
 def test_a_translation_whose_language_is_unsaid_is_refused_with_several_targets(
         tmp_path: Path) -> None:
     # a TMX names each text's language; a table's "Target" column (or one named with

@@ -235,6 +235,27 @@ def test_merge_leaves_out_each_kind_of_invalid_unit_and_writes_a_valid_file(
     assert CliRunner().invoke(validate_command, [str(out)]).output == "valid\n"
 
 
+@pytest.mark.parametrize(("dedupe", "jobs"), [(True, 1), (True, 2), (False, 1)])
+def test_merge_leaves_out_a_tuv_of_an_empty_language_with_or_without_dedupe(
+        tmp_path, monkeypatch, dedupe, jobs):
+    # xml:lang="" is no language: the unit is left out whether repeats are looked for or not
+    # (the usual unit's shortcut once took the attribute being there for a language)
+    from tmx_export import tools
+
+    monkeypatch.setattr(tools._ReadAhead, "MIN_BYTES", 0)
+    unit = '<tuv xml:lang="en-US"><seg>Hello</seg></tuv><tuv xml:lang=""><seg>Bonjour</seg></tuv>'
+    empty_lang = tmp_path / "empty-lang.tmx"
+    empty_lang.write_text(NBSP_TMX.replace(
+        NBSP_TMX[NBSP_TMX.index("<tu>"):NBSP_TMX.index("</body>")],
+        f"<tu>{GOOD_UNIT}</tu>\n<tu>{unit}</tu>\n"), encoding="utf-8")
+    out = tmp_path / "merged.tmx"
+    counts = merge([LISA / "ImportTest1A.tmx", empty_lang], out, dedupe=dedupe, jobs=jobs)
+    assert counts.invalid == {"tuv has no language": 1}
+    assert (counts.read, counts.written) == (4, 3)
+    assert validate([out]) == []
+    assert "Bonjour" not in out.read_text(encoding="utf-8")
+
+
 def test_merge_reports_an_undefined_entity_as_an_input_error_and_leaves_no_file(tmp_path):
     # libxml2 keeps &nbsp; (declared nowhere) as an entity reference, which C14N refuses
     nbsp = tmp_path / "nbsp.tmx"
@@ -335,6 +356,10 @@ def test_validate_reports_dates_not_in_the_tmx_form_and_merge_rewrites_them(
     counts = merge([dated, dated], out, dedupe=False, jobs=jobs)
     assert counts.repairs == {tools.DATES_REWRITTEN: 3, tools.DATES_DROPPED: 2}
     assert counts.written == 4 and validate([out]) == []
+    # the repeats are left out: only the dates of the units written are counted as mended
+    repeats = merge([dated, dated], tmp_path / "once.tmx", jobs=jobs)
+    assert (repeats.written, repeats.duplicates) == (1, 3)  # (its two units are alike)
+    assert repeats.repairs == {tools.DATES_REWRITTEN: 2, tools.DATES_DROPPED: 1}
     tree = etree.parse(str(out))
     assert tree.find("header").get("creationdate") == "20171122T182523Z"
     first = tree.find("body/tu")
@@ -1248,9 +1273,9 @@ def test_merge_reading_ahead_in_a_second_process_writes_the_same(tmp_path, monke
     read_ahead = []
     batches = tools._ReadAhead.batches
 
-    def spy(self, counts):  # type: ignore[no-untyped-def]
+    def spy(self):  # type: ignore[no-untyped-def]
         read_ahead.append(1)
-        return batches(self, counts)
+        return batches(self)
 
     monkeypatch.setattr(tools._ReadAhead, "batches", spy)
     awkward, many = _awkward(tmp_path), _many(tmp_path)

@@ -98,6 +98,8 @@ def test_xliff_12(tmp_path):
         ("Research centres & universities", "Centres de recherche & universités", 9),
     ]
     assert [(r.reason, r.line) for r in result.rejects] == [("untranslated", 13), ("fuzzy", 16)]
+    # each after the pairs above it, so the rejects report keeps the input's order
+    assert result.places() == [2, 2]
     with_fuzzy = read_ttk(tmp_path / "a.xlf", source_lang="en", target_lang="fr",
                           include_fuzzy=True)
     assert with_fuzzy.pairs[-1].target == "Transfert de savoir-faire"
@@ -462,6 +464,30 @@ def test_xliff_target_xml_lang_says_the_units_language(tmp_path):
     assert [p.target for p in hungarian.pairs] == [
         "A Bizottság végrehajtási jogi aktusokat fogad el."]
     assert hungarian.relabelled == {}
+
+
+XLIFF_GB_US = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+<file original="a" source-language="en-GB" datatype="plaintext"><body>
+<trans-unit id="1"><source>colour</source><target xml:lang="en-US">color</target></trans-unit>
+<trans-unit id="2"><source>favourite</source></trans-unit>
+</body></file>
+<file original="b" source-language="en-US" target-language="en-GB" datatype="plaintext"><body>
+<trans-unit id="3"><source>center</source><target>centre</target></trans-unit>
+</body></file></xliff>
+"""
+
+
+def test_xliff_of_two_variants_of_one_language_is_read_the_way_each_unit_says(tmp_path):
+    """en-GB -> en-US: both sides fit either language by their language part, so units
+    that say their own languages were all taken for the other way round and written
+    swapped. The whole tag now tells: the first file is en-GB -> en-US, the second
+    en-US -> en-GB (swapped)."""
+    path = write(tmp_path, "gb-us.xlf", XLIFF_GB_US)
+    result = read_ttk(path, source_lang="en-GB", target_lang="en-US")
+    assert [(p.source, p.target) for p in result.pairs] == [
+        ("colour", "color"), ("centre", "center")]
+    assert [(r.reason, r.text) for r in result.rejects] == [("untranslated", "favourite")]
 
 
 MQXLIFF = """<?xml version="1.0" encoding="UTF-8"?>

@@ -24,6 +24,7 @@ import copy
 import math
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -167,6 +168,20 @@ def standard_tag(code: str) -> str:
         known[text] = tag
         _remember_tags(known)
     return tag
+
+
+def count_relabelled(counter: Counter[tuple[str, str]], held: str, asked: str) -> None:
+    """Count a text in ``held`` (fr-CA) read as the tag ``asked`` (fr-FR) in ``counter``,
+    for the summary's notice: ``held`` as the standard spells it (else as the file does).
+    A bare language (fr) is no regional variant: not counted. Whether the text was taken
+    by its language part is the caller's to know."""
+    if not held or normalise_tag(held) == primary(held):
+        return
+    try:
+        shown = standard_tag(held)
+    except ValueError:
+        shown = held
+    counter[(shown, asked)] += 1
 
 
 # One "tag as given<TAB>standard tag" a line: plain text, so a build need not load json.

@@ -157,7 +157,8 @@ class ReadResult:
 
     def reject(self, reject: Reject) -> None:
         """Add ``reject`` at its place in the input: after the pairs read so far."""
-        self.reject_places[:] = self.places()
+        if len(self.reject_places) != len(self.rejects):  # rejects added without a place
+            self.reject_places[:] = self.places()
         self.rejects.append(reject)
         self.reject_places.append(len(self.pairs))
 

@@ -219,7 +219,7 @@ def build_multilingual(
     runs: list[tuple[str, list[Pair]]] = []
     read_by: list[tuple[str, set[str]]] = []  # each run's target and the inputs it read
     rejects: list[Reject] = []
-    relabelled: Counter[tuple[str, str]] = Counter()
+    relabelled_by_input: dict[str, Counter[tuple[str, str]]] = {}
     segtypes: set[str] = set()
     # directories as their files: a table in one may lack a language the run asks for
     files = gather_inputs(inputs, pair_files=False)
@@ -232,17 +232,21 @@ def build_multilingual(
         if not chosen:
             continue
         segtypes.add(segtype_of(chosen, run_options, outputs=outputs if not runs else ()))
-        run_relabelled: Counter[tuple[str, str]] = Counter()
+        run_relabelled: dict[str, Counter[tuple[str, str]]] = {}
         units, run_rejects = read_units(chosen, run_options, progress=progress,
-                                        relabelled=run_relabelled, unit_segtypes=True)
-        relabelled |= run_relabelled  # the source's, read by every run, counted once
+                                        relabelled_by_input=run_relabelled,
+                                        unit_segtypes=True)
+        # an input read by several runs (a TMX) has its source's counted once: the most
+        # any run counted; inputs read by one run each (an XLIFF, a table) add up
+        for name, counted in run_relabelled.items():
+            relabelled_by_input[name] = relabelled_by_input.get(name, Counter()) | counted
         runs.append((target, units))
         read_by.append((target, {input_name(item) for item in chosen
                                  if not isinstance(item, ParallelInput)}))
         rejects.extend(run_rejects)
     groups = list(merge_runs(source, runs))
     summary = MultilingualSummary(str(output), langs, groups=len(groups),
-                                  relabelled=relabelled)
+                                  relabelled=sum(relabelled_by_input.values(), Counter()))
     written_keys = {(unit.file, unit.line) for unit in groups}
     reported = _reported_rejects(_not_read_by_their_run(rejects, langs, read_by),
                                  written_keys)

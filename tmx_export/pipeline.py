@@ -292,6 +292,7 @@ def read_units(
     *,
     progress: ProgressArg = None,
     relabelled: Counter[tuple[str, str]] | None = None,
+    relabelled_by_input: dict[str, Counter[tuple[str, str]]] | None = None,
     unit_segtypes: bool = False,
     **settings: Any,
 ) -> tuple[list[Pair], list[Reject]]:
@@ -301,7 +302,8 @@ def read_units(
     so other outputs (a termbase's examples, say) can point into the TMX.
     ``segment=None`` gives the pairs as read, without splitting off paragraph numbers.
     ``progress`` as for :func:`build`. ``relabelled``, when given, counts the TMX units
-    whose regional variant was read as the language asked (:attr:`BuildSummary.relabelled`).
+    whose regional variant was read as the language asked (:attr:`BuildSummary.relabelled`);
+    ``relabelled_by_input``, when given, the same for each input (by ``str`` of it).
     ``unit_segtypes``: each unit's ``segtype`` as :func:`build` writes it (see
     :func:`unit_segtype`; the sentence rules cost time, so only when asked).
     """
@@ -315,6 +317,9 @@ def read_units(
     units = list(run.units(files, formats))
     if relabelled is not None:
         relabelled.update(run.relabelled)
+    if relabelled_by_input is not None:
+        for name, counted in run.relabelled_by_input.items():
+            relabelled_by_input.setdefault(name, Counter()).update(counted)
     return units, list(run.rejects)
 
 
@@ -379,6 +384,7 @@ class _Run:
         self.rejects = RejectLog(report, keep=keep_rejects)
         self.repairs: Counter[str] = Counter()
         self.relabelled: Counter[tuple[str, str]] = Counter()  # see _FileCounts
+        self.relabelled_by_input: dict[str, Counter[tuple[str, str]]] = {}  # the same, per input
         self.variants: Counter[str] = Counter()  # see _FileCounts
         self.progress = (progress if isinstance(progress, Progress) or progress is None
                          else _CallableProgress(progress))
@@ -429,6 +435,7 @@ class _Run:
             self.pairs_read += counts.pairs_read
             self.repairs.update(counts.repairs)
             self.relabelled.update(counts.relabelled)
+            self.relabelled_by_input.setdefault(str(path), Counter()).update(counts.relabelled)
             self.variants.update(counts.variants)
             self.accounts.skipped.extend(counts.skipped)
             if self.progress is not None:

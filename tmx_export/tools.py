@@ -22,6 +22,7 @@ from __future__ import annotations
 import codecs
 import copy
 import os
+import pickle
 import re
 import struct
 from array import array
@@ -78,7 +79,7 @@ class MergeCounts:
     # translation), and where the first was
     empty_tuvs: int = 0
     first_empty_tuv: str = ""
-    # what was mended in the header and the units kept, by kind: dates rewritten in the
+    # what was mended in the header and the units written, by kind: dates rewritten in the
     # TMX form or left out (formats.tmx.DATES_REWRITTEN, DATES_DROPPED), paired codes
     # without their other half made <it> (CODES_ISOLATED)
     repairs: Counter[str] = field(default_factory=Counter)
@@ -98,9 +99,11 @@ class MergeCounts:
             self.empty_tuvs += count
             self.first_empty_tuv = self.first_empty_tuv or where
 
-    def add_fixes(self, other: MergeCounts) -> None:
-        """Add what ``other`` (the second process's, for one input) changed in units kept:
-        empty tuvs left out, repairs."""
+    def add_fixes(self, other: MergeCounts | None) -> None:
+        """Add what ``other`` (:func:`_checked`'s, for one unit written) changed: empty tuvs
+        left out, repairs (``None``: nothing)."""
+        if other is None:
+            return
         self.leave_out_tuvs(other.empty_tuvs, other.first_empty_tuv)
         self.repairs.update(other.repairs)
 
@@ -142,26 +145,28 @@ def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = Tr
             counts.files += 1
             kind = unit_kinds[index]
             if ahead is not None and index:
-                for batch in ahead.batches(counts):
+                for batch in ahead.batches():
                     read += len(batch)
                     kept = []
-                    for fingerprint, data, problem in batch:
+                    for fingerprint, data, problem, fixes in batch:
                         if problem:
                             counts.leave_out(*problem.split("\n", 1))
                         elif seen is None or seen.add(fingerprint):
                             kept.append(data)
+                            counts.add_fixes(fixes)
                     written += len(kept)
                     if kept:
                         yield b"".join(kept)
                 continue
             for tu in iter_elements(path):
                 read += 1
-                fingerprint, problem = _checked(tu, langs, path, dedupe, srclang, counts)
+                fingerprint, problem, fixes = _checked(tu, langs, path, dedupe, srclang)
                 if problem is not None:
                     counts.leave_out(problem, f"{path}:{tu.sourceline}")
                     continue
                 if seen is not None and not seen.add(fingerprint):
-                    continue
+                    continue  # a repeat: what was mended in it is not in the output
+                counts.add_fixes(fixes)
                 _own_segtype(tu, kind)
                 tu.tail = "\n"
                 written += 1
@@ -198,20 +203,20 @@ def _prepared(tu: etree._Element, langs: _TagCache, path: Path, dedupe: bool
 
 
 def _checked(tu: etree._Element, langs: _TagCache, path: Path, dedupe: bool,
-             srclang: str | None, fixes: MergeCounts) -> tuple[int, str | None]:
+             srclang: str | None) -> tuple[int, str | None, MergeCounts | None]:
     """The fingerprint of a unit (see :func:`_prepared`), made TMX 1.4 with its dates in
-    the TMX form and paired codes without their other half made ``<it>``, and why it may
-    not be written (``None``: it may; then the tuvs with an empty seg taken out of it,
-    :func:`_drop_empty_tuvs`, and its repairs are counted in ``fixes``). Checked before
-    its fingerprint is kept: a unit left out must not make a valid one of the same segs a
-    repeat."""
+    the TMX form and paired codes without their other half made ``<it>``, why it may not
+    be written (``None``: it may; then the tuvs with an empty seg are taken out of it,
+    :func:`_drop_empty_tuvs`), and what was mended in it (``None``: nothing), to be
+    counted only if it is written, not a repeat. Checked before its fingerprint is kept:
+    a unit left out must not make a valid one of the same segs a repeat."""
     fingerprint, clean, found = _prepared(tu, langs, path, dedupe)
     if not clean:
         _to_14(tu)  # a second time changes nothing
     # (the usual unit's children were looked at with its key: its own attributes remain)
     if _valid_as_found(tu, found, srclang) if found is not None else \
             _surely_valid(tu, langs, srclang):
-        return fingerprint, None
+        return fingerprint, None, None
     repairs = _dates_in_tmx_form(tu) or Counter()
     isolated = sum(isolate_unpaired_codes(seg) for seg in tu.iter("seg"))
     if isolated:  # TMX 1.4b's isolated codes; the unit as written is what a repeat matches
@@ -221,10 +226,11 @@ def _checked(tu: etree._Element, langs: _TagCache, path: Path, dedupe: bool,
     if emptied:  # the unit as written is what a repeat must match
         fingerprint = _prepared(tu, langs, path, dedupe)[0]
     problem = unit_problem(tu, srclang)
-    if problem is None:
-        fixes.repairs.update(repairs)
-        fixes.leave_out_tuvs(emptied, f"{path}:{tu.sourceline}")
-    return fingerprint, problem
+    if problem is not None or not (repairs or emptied):
+        return fingerprint, problem, None
+    fixes = MergeCounts(repairs=repairs)
+    fixes.leave_out_tuvs(emptied, f"{path}:{tu.sourceline}")
+    return fingerprint, None, fixes
 
 
 def _dates_in_tmx_form(element: etree._Element) -> Counter[str] | None:
@@ -351,8 +357,10 @@ class _ReadAhead:
 
     MIN_BYTES = 2_000_000  # below this, a process costs more than it saves
     # fingerprint, length of the bytes that follow, and whether they are the unit as written
-    # (0) or, for a unit left out, the reason and "FILE:LINE" on a line of its own (1)
+    # (0), for a unit left out, the reason and "FILE:LINE" on a line of its own (1), or what
+    # was mended in the unit that follows (2, _FIXES): counted only if that one is written
     _RECORD = struct.Struct("<qIB")
+    _FIXES = 2
     _READ = 1 << 20
 
     @classmethod
@@ -379,10 +387,10 @@ class _ReadAhead:
         self._process.start()
         child.close()
 
-    def batches(self, counts: MergeCounts) -> Iterator[list[tuple[int, bytes, str]]]:
+    def batches(self) -> Iterator[list[tuple[int, bytes, str, MergeCounts | None]]]:
         """The next input's units, a megabyte of them at a time: (fingerprint, bytes, why
-        it is left out: "" when it is not; else its reason and FILE:LINE, a line each). The
-        empty tuvs left out of its units are added to ``counts``."""
+        it is left out: "" when it is not; else its reason and FILE:LINE, a line each; what
+        was mended in it, as :func:`_checked` says)."""
         try:
             sent = self._conn.recv()
         except EOFError:
@@ -392,9 +400,9 @@ class _ReadAhead:
                                 f"(exit status {self._process.exitcode})") from None
         if isinstance(sent, BaseException):
             raise sent
-        end, fixes = sent
-        counts.add_fixes(fixes)
+        end = sent
         record, fd, pending = self._RECORD, self._spool.fileno(), b""
+        fixes: MergeCounts | None = None  # of the unit whose record comes next
         while self._read_at < end:
             chunk = os.pread(fd, min(self._READ, end - self._read_at), self._read_at)
             self._read_at += len(chunk)
@@ -404,9 +412,13 @@ class _ReadAhead:
                 if at + record.size + length > len(data):
                     break
                 body = data[at + record.size:at + record.size + length]
-                batch.append((fingerprint, b"", body.decode()) if left_out
-                             else (fingerprint, body, ""))
                 at += record.size + length
+                if left_out == self._FIXES:
+                    fixes = pickle.loads(body)
+                    continue
+                batch.append((fingerprint, b"", body.decode(), None) if left_out
+                             else (fingerprint, body, "", fixes))
+                fixes = None
             pending = data[at:]
             yield batch
         if pending:
@@ -433,9 +445,12 @@ def _read_ahead(paths: list[Path], dedupe: bool, langs: _TagCache, srclang: str 
     try:
         with os.fdopen(os.dup(spool), "wb", buffering=1 << 20) as out:
             for path, kind in zip(paths, kinds, strict=True):
-                fixes = MergeCounts()  # what this input's units kept were changed in
                 for tu in iter_elements(path):
-                    fingerprint, problem = _checked(tu, langs, path, dedupe, srclang, fixes)
+                    fingerprint, problem, fixes = _checked(tu, langs, path, dedupe, srclang)
+                    if fixes is not None:  # the parent counts them if it writes the unit
+                        mended = pickle.dumps(fixes)
+                        out.write(record.pack(0, len(mended), _ReadAhead._FIXES))
+                        out.write(mended)
                     if problem is not None:
                         data = f"{problem}\n{path}:{tu.sourceline}".encode()
                     else:
@@ -445,7 +460,7 @@ def _read_ahead(paths: list[Path], dedupe: bool, langs: _TagCache, srclang: str 
                     out.write(record.pack(fingerprint, len(data), problem is not None))
                     out.write(data)
                 out.flush()
-                conn.send((out.tell(), fixes))  # type: ignore[attr-defined]
+                conn.send(out.tell())  # type: ignore[attr-defined]
     except BrokenPipeError:
         pass  # the parent stopped reading: nothing to tell
     except Exception as exc:  # the parent raises it where it would have
@@ -468,9 +483,9 @@ def _other_unit_key(tu: etree._Element, langs: _TagCache, path: Path) -> tuple:
 def _usual_unit_key(tu: etree._Element, langs: _TagCache) -> tuple[tuple, bool, bool] | None:
     """:func:`_unit_key` of a unit of the usual shape, whether :func:`_to_14` would leave
     it as it is, and whether its children are all that :func:`_surely_valid` asks of them
-    (each tuv with no attribute but its language and a seg of text, not blank; each other
-    child a note or a typed prop), in one pass over its children; ``None`` for any other
-    unit.
+    (each tuv with no attribute but its language, not empty, and a seg of text, not blank;
+    each other child a note or a typed prop), in one pass over its children; ``None`` for
+    any other unit.
 
     The usual shape: each child a ``tuv`` holding nothing but a bare ``seg`` (no children,
     attributes or namespaces), or an element without children (``prop``, ``note``). Then the
@@ -498,7 +513,8 @@ def _usual_unit_key(tu: etree._Element, langs: _TagCache) -> tuple[tuple, bool, 
             elif clean and (child.tail is not None or child.text is not None
                             or seg.tail is not None):
                 clean = False
-            if plain and (not text or text.isspace() or len(child.keys()) != 1):
+            # an empty language is no language (unit_problem then leaves the unit out)
+            if plain and (not lang or not text or text.isspace() or len(child.keys()) != 1):
                 plain = False
             parts.append((langs[lang], 0, text or ""))
         elif len(child):

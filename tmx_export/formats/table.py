@@ -82,7 +82,8 @@ def read_table(
 ) -> ReadResult:
     """Pairs from the rows of a table (see the module documentation). A workbook is read
     sheet by sheet (only ``sheet`` when given): each sheet with a column for each
-    language gives its pairs (prop ``x-sheet`` when there are several), and one without
+    language gives its pairs (prop ``x-sheet`` when the workbook has several sheets, hidden
+    ones included: its units keep saying which sheet they are from), and one without
     them is a reject naming it, not ignored. ``claimed`` as for :func:`choose_columns`."""
     claimed = tuple(claimed)
     name = input_name(path)

@@ -70,7 +70,7 @@ from lxml import etree
 from .._version import __version__
 from ..clean import LINE_BREAK_RE, prepare, sanitise
 from ..errors import InputError
-from ..lang import normalise_tag, primary, standard_tag
+from ..lang import count_relabelled, normalise_tag, primary
 from ..model import SEGTYPES, MultiUnit, Pair, ReadResult, Reject
 from .profiles import PROFILES, Profile, get_profile, keep_prop, lang_code
 from .text import atomic_output, check_writable, finish_part, input_name, temp_beside
@@ -1310,12 +1310,8 @@ def _count_relabelled(relabelled: Counter[tuple[str, str]],
     """Count each side (``(tag held, tag asked, rank)``) taken by its language part from
     a tag with a region or other subtag: ``fr-CA`` read as ``fr-FR`` (``fr`` is not)."""
     for held, asked, rank in sides:
-        if rank == 1 and normalise_tag(held) != primary(held):
-            try:
-                shown = standard_tag(held)
-            except ValueError:
-                shown = held
-            relabelled[(shown, asked)] += 1
+        if rank == 1:
+            count_relabelled(relabelled, held, asked)
 
 
 def _invalid(name: str, line: int, tu: etree._Element, why: str) -> Reject:

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
-from ..lang import normalise_tag, primary, standard_tag
+from ..lang import count_relabelled, normalise_tag, primary
 from ..model import Pair, ReadResult, Reject
 from .text import input_name, readable_file
 from .xml import decode_head, open_xml, read_checked, read_head
@@ -61,13 +61,7 @@ def read_ttk(
     ``untranslated``, an entry with a source and no target is a pair with an empty target
     (for checking), not a reject. ``claimed`` as for :func:`file_direction`."""
     claimed = tuple(claimed)
-    name = input_name(path)
-    p = readable_file(path)  # standard input too
-    store_class, data = _load(p, name)
-    try:
-        store = store_class.parsestring(data)
-    except Exception as exc:  # translate-toolkit raises many kinds for bad input
-        raise InputError(name, _not_readable(store_class, data, exc)) from None
+    name, store, store_class, data = _parse(path)
 
     # XLIFF 1.2 may bundle <file>s in several pairs of languages, and a unit's <target>
     # may say its own: then each unit goes by its own languages, and the units of a pair
@@ -103,13 +97,12 @@ def read_ttk(
         if direction == "other":
             src, tgt = langs
             # its languages: a run in several (build --langs) knows it read it in theirs
-            result.rejects.append(Reject(name, line, "other-languages",
-                                         f"{src} -> {tgt}: " + "\t".join(_forms(unit)[0]),
-                                         (src, tgt)))
+            result.reject(Reject(name, line, "other-languages",
+                                 f"{src} -> {tgt}: " + "\t".join(_forms(unit)[0]), (src, tgt)))
             continue
         segments = _segments(unit)
         if isinstance(segments, str):  # segmented on both sides, but not alike: unsure
-            result.rejects.append(Reject(name, line, "segment-mismatch", segments))
+            result.reject(Reject(name, line, "segment-mismatch", segments))
             continue
         reading = _Reading(name, line, source_lang, target_lang, direction == "swapped",
                            untranslated, str(context or ""))
@@ -145,13 +138,8 @@ def _count_variants(result: ReadResult, held: tuple[str, str], asked: tuple[str,
     de-DE; a bare de is no variant), as :func:`~tmx_export.formats.tmx.iter_tmx` counts
     TMX input's, for the summary."""
     for tag, wanted in zip(held, asked, strict=True):
-        key = normalise_tag(tag) if tag else ""
-        if key and key != normalise_tag(wanted) and key != primary(tag):
-            try:
-                shown = standard_tag(tag)
-            except ValueError:
-                shown = tag  # as the file spells it
-            result.relabelled[(shown, wanted)] += 1
+        if tag and normalise_tag(tag) != normalise_tag(wanted):  # taken by its language part
+            count_relabelled(result.relabelled, tag, wanted)
 
 
 @dataclass
@@ -194,10 +182,10 @@ class _Reading:
         if not source.strip() and not target.strip():
             return False
         if not source.strip() or not (target.strip() or self.untranslated):
-            result.rejects.append(Reject(self.name, line, "untranslated", source or target))
+            result.reject(Reject(self.name, line, "untranslated", source or target))
             return False
         if fuzzy and target.strip():  # (not yet translated, it is no draft)
-            result.rejects.append(Reject(self.name, line, "fuzzy", f"{source}\t{target}"))
+            result.reject(Reject(self.name, line, "fuzzy", f"{source}\t{target}"))
             return False
         pair = Pair(source=source, target=target, source_lang=self.source_lang,
                     target_lang=self.target_lang, file=self.name, line=line,
@@ -614,7 +602,8 @@ def file_direction(file_src: str, file_tgt: str, source_lang: str, target_lang: 
     def fits(lang: str, wanted: str) -> bool:
         if not lang:
             return True
-        if primary(wanted) in shared and primary(source_lang) != primary(target_lang):
+        # en-GB -> en-US: both sides fit loosely, so only the whole tag tells the direction
+        if primary(wanted) in shared or primary(source_lang) == primary(target_lang):
             return normalise_tag(lang) == normalise_tag(wanted)
         return primary(lang) == primary(wanted)
 
@@ -625,16 +614,30 @@ def file_direction(file_src: str, file_tgt: str, source_lang: str, target_lang: 
     return "same"
 
 
-def store_languages(path: str | Path) -> list[tuple[str, str]]:
-    """The (source, target) languages an XLIFF or PO file declares: each ``<file>``'s of an
-    XLIFF 1.2 bundle, else the file's ("" for one it leaves unsaid)."""
+def _parse(path: str | Path) -> tuple[str, object, type, bytes]:
+    """The name of an XLIFF or PO file (standard input too), its translate-toolkit store,
+    the store's class and the bytes it was parsed from; an input error if unreadable."""
     name = input_name(path)
     store_class, data = _load(readable_file(path), name)
     try:
         store = store_class.parsestring(data)
     except Exception as exc:  # translate-toolkit raises many kinds for bad input
         raise InputError(name, _not_readable(store_class, data, exc)) from None
+    return name, store, store_class, data
+
+
+def store_languages(path: str | Path) -> list[tuple[str, str]]:
+    """The (source, target) languages of an XLIFF or PO file's translations, as
+    :func:`read_ttk` reads them: those of each XLIFF 1.2 unit holding a ``<target>`` (its
+    own ``xml:lang``, else its ``<file>``'s), else each ``<file>``'s of a bundle, else the
+    file's ("" for one it leaves unsaid). A unit without a target has no language to say."""
+    store = _parse(path)[1]
     files = _xliff_files(store)
+    translated = [langs for element, langs in _unit_languages(store, files).items()
+                  if any(isinstance(child.tag, str) and _local(child.tag) == "target"
+                         for child in element)]  # type: ignore[attr-defined]
+    if translated:
+        return list(dict.fromkeys(translated))
     if len(set(files.values())) > 1:
         return list(files.values())
     return [(_lang(store, "getsourcelanguage"), _lang(store, "gettargetlanguage"))]
