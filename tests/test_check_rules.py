@@ -472,6 +472,13 @@ def test_a_number_is_compared_with_its_scale_word(source, target, source_lang, t
     ("between 2 and 3 million", "entre 2 et 3 millions", "en-GB", "fr-FR"),
     # a language whose scale words the rules do not know: the bare number still pairs
     ("EUR 3 billion", "3 miljarder euro", "en-GB", "sv-SE"),
+    # a year before a plural noun: English writes "2 million", never "2 millions"
+    ("In 2008 millions of people lost their jobs.",
+     "En 2008, des millions de personnes ont perdu leur emploi.", "en-GB", "fr-FR"),
+    ("In 2015 thousands of refugees arrived.",
+     "En 2015, des milliers de réfugiés sont arrivés.", "en-GB", "fr-FR"),
+    ("In 2008 millions of people lost their jobs.",
+     "2008 verloren Millionen Menschen ihre Arbeit.", "en-GB", "de-DE"),
 ])
 def test_a_scaled_number_matches_its_value_written_otherwise(source, target, source_lang,
                                                             target_lang):

@@ -257,6 +257,13 @@ SCALE_WORDS: dict[str, dict[str, int]] = {
 # Abbreviations that are often something else ("5 m" is five metres, "10 k" a label): a
 # number before them keeps its own value too.
 _LOOSE_SCALES: dict[str, int] = {"k": 10**3, "m": 10**6}
+# Scale words that, in a language, follow no numeral: English writes "2 million", never
+# "2 millions", so "In 2008 millions of people" is a year before a plural noun.
+_LOOSE_BY_LANG: dict[str, frozenset[str]] = {
+    "en": frozenset({"thousands", "millions", "billions", "trillions"}),
+}
+# A bare four-digit number in 1900-2099 is most often a year ("2008 Millionen Menschen").
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
 # Every reading of a scale word in any language, for the languages without a table.
 _ANY_SCALE: dict[str, frozenset[int]] = {}
 for _table_ in SCALE_WORDS.values():
@@ -286,13 +293,13 @@ def _may_be_quantity(text: str) -> bool:
 
 def _scale_factors(word: str, lang: str) -> tuple[frozenset[int], bool]:
     """The factors a scale word stands for in ``lang`` and whether the bare number stays a
-    reading too (the loose abbreviations "k", "m")."""
+    reading too (the loose abbreviations "k", "m", the English plurals "millions")."""
     word = word.lower()
     if word in _LOOSE_SCALES:
         return frozenset({_LOOSE_SCALES[word]}), True
     table = SCALE_WORDS.get(_primary(lang))
     if table is not None and word in table:
-        return frozenset({table[word]}), False
+        return frozenset({table[word]}), word in _LOOSE_BY_LANG.get(_primary(lang), ())
     return _ANY_SCALE[word], False
 
 
@@ -562,7 +569,7 @@ def _numbers(text: str, lang: str, scales: bool = True) -> list[_Number]:
             values.add(Decimal(previous[0][:2] + body))
         scale = _SCALE_RE.match(text, end)
         factors, loose = _scale_factors(scale.group(1), lang) if scale else ((), True)
-        loose = loose or not scales
+        loose = loose or not scales or (len(runs) == 1 and _YEAR_RE.fullmatch(body) is not None)
         values = _scaled(values, factors, loose)
         if len(body) == 4 and body.endswith("0") and _DECADE_RE.match(text, end):
             values.add(Decimal(int(body) % 100))
