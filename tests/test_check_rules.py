@@ -260,6 +260,25 @@ def test_a_native_code_changed_inside_its_code_is_found(lisa):
     assert found(tag_mismatch, link) == []
 
 
+def test_codes_without_i_that_change_order_are_no_changed_native_code():
+    # ph and it codes have no i to pair them by: a line break and an image moved past
+    # each other, or two isolated codes swapped with their words, are the same codes
+    moved = pair("A B", "B A",
+                 source_markup='<ph>&lt;br/&gt;</ph>A<ph>&lt;img src="x"/&gt;</ph>B',
+                 target_markup='<ph>&lt;img src="x"/&gt;</ph>B<ph>&lt;br/&gt;</ph>A')
+    assert found(tag_mismatch, moved) == []
+    isolated = pair("A B", "B A",
+                    source_markup='<it pos="begin">&lt;b&gt;</it>A <it pos="begin">&lt;i&gt;'
+                                  '</it>B',
+                    target_markup='<it pos="begin">&lt;i&gt;</it>B <it pos="begin">&lt;b&gt;'
+                                  '</it>A')
+    assert found(tag_mismatch, isolated) == []
+    # one of them changed is still found, and only that one is shown
+    changed = replace(moved, target_markup=moved.target_markup.replace("br/", "hr/"))
+    assert found(tag_mismatch, changed) == [
+        ("<ph>&lt;hr/&gt;</ph>", "<ph>&lt;br/&gt;</ph>")]
+
+
 # --- placeholders ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("source, target, item, expected", [

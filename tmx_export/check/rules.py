@@ -146,7 +146,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -1062,23 +1062,48 @@ def _show_content(code: Code, content: str) -> str:
 def _changed_contents(source: str | None, target: str | None) -> tuple[str, str] | None:
     """The codes found on both sides whose native code differs (bold made italic:
     ``&lt;b&gt;`` became ``&lt;i&gt;``), shown as (target's, source's); ``None`` when none
-    does. Codes are paired in order among those of the same element, ``i`` and ``x``; only
-    native codes that are markup tags on both sides are compared (:func:`_native_name`)."""
-    pending: dict[Code, list[str]] = {}
-    for code, content in _contents(source):
-        pending.setdefault(code, []).append(content)
-    changed: list[tuple[str, str]] = []
-    for code, content in _contents(target):
-        before = pending.get(code)
-        if not before:
-            continue
-        original = before.pop(0)
-        if _native_name(content) != _native_name(original) and \
-                _native_name(content) and _native_name(original):
-            changed.append((_show_content(code, content), _show_content(code, original)))
-    if not changed:
+    does. Among the codes of the same element, ``i`` and ``x`` the native names are compared
+    as multisets, since codes without ``i`` (``ph``, ``it``) may change order; only native
+    codes that are markup tags are compared (:func:`_native_name`)."""
+    source_named = _named_contents(source)
+    target_named = _named_contents(target)
+    source_names = _name_counts(source_named)
+    target_names = _name_counts(target_named)
+    gone: dict[Code, Counter[str]] = {}
+    new: dict[Code, Counter[str]] = {}
+    for code in source_names.keys() & target_names.keys():
+        lost, added = source_names[code] - target_names[code], \
+            target_names[code] - source_names[code]
+        if lost and added:  # a code only dropped or added is a count difference
+            gone[code], new[code] = lost, added
+    if not new:
         return None
-    return " ".join(t for t, _ in changed), " ".join(s for _, s in changed)
+    return _shown_left(target_named, new), _shown_left(source_named, gone)
+
+
+def _named_contents(markup: str | None) -> list[tuple[Code, str, str]]:
+    """Each code of :func:`_contents` with its native content and that content's name,
+    the codes whose native code is no markup tag left out."""
+    named = ((code, content, _native_name(content)) for code, content in _contents(markup))
+    return [item for item in named if item[2]]
+
+
+def _name_counts(named: list[tuple[Code, str, str]]) -> dict[Code, Counter[str]]:
+    counts: dict[Code, Counter[str]] = defaultdict(Counter)
+    for code, _content, name in named:
+        counts[code][name] += 1
+    return counts
+
+
+def _shown_left(named: list[tuple[Code, str, str]], left: dict[Code, Counter[str]]) -> str:
+    """The codes whose native name ``left`` counts (as many of each), in document order."""
+    wanted = {code: Counter(names) for code, names in left.items()}
+    shown = []
+    for code, content, name in named:
+        if wanted.get(code, Counter())[name] > 0:
+            wanted[code][name] -= 1
+            shown.append(_show_content(code, content))
+    return " ".join(shown)
 
 
 def tag_mismatch(unit: Pair) -> Iterator[Finding]:
