@@ -297,6 +297,8 @@ def test_placeholders_that_differ_are_found(source, target, item, expected):
     ("%d%% done", "%d %% terminé"),  # "%%" is a literal percent
     ("50% of the votes", "50 % des voix"),  # percent signs, no codes
     ("a 5 % decrease", "une baisse de 5 %"),
+    ("a 5% increase", "eine 5 %ige Erhöhung"),  # a German adjective, no "%i"
+    ("a 5% increase", "eine 5\u00a0%ige Erhöhung"),
     ("See http://x.eu/a%20b", "Voir http://x.eu/a%20b"),
     ("{{literal}} {0}", "{{littéral}} {0}"),
     ("Price: {0:.2f} EUR", "Prix : {0:.2f} EUR"),

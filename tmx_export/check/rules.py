@@ -1143,11 +1143,13 @@ def tag_mismatch(unit: Pair) -> Iterator[Finding]:
 # "%1$s", "%-5.2f", "%ld"), Python's "%(name)s", and braces around a number or a name
 # ("{0}", "{name}", "{user.name}", "{0:.2f}", "{!r}"). "%%" and "{{" are literal marks; a
 # "%" right after a letter or a digit is a percent sign or part of a word ("50%d",
-# "a%20b"), and the space flag is not read ("50 % des").
+# "a%20b"), and the space flag is not read ("50 % des"), nor a "%" after a number and a
+# space (the German "5 %ige").
 _PLACEHOLDER_RE = re.compile(
     r"%%|\{\{|\}\}"
     r"|(?<![\d%])%\([A-Za-z_]\w*\)[-+#0]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]"
-    r"|(?<![\w%])%(?:\d+\$)?[-+#0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?"
+    r"|(?<![\w%])(?<!\d[ \u00a0\u202f])"
+    r"%(?:\d+\$)?[-+#0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?"
     r"[diouxXeEfFgGaAcsp@]"
     r"|\{(?:\d+|[A-Za-z_]\w*)?(?:\.[A-Za-z_]\w*|\[\w+\])*(?:![rsa])?(?::[^{}\s]{0,12})?\}")
 
