@@ -568,6 +568,17 @@ def test_roman_numerals_that_agree_pass(source, target, source_lang, target_lang
     assert found(number_mismatch, pair(source, target, source_lang, target_lang)) == []
 
 
+@pytest.mark.parametrize("source", [
+    "The party I represent tabled 5 amendments.",  # "party" is no "part" + "y"
+    "In the annexes I have read 5 tables.",  # a plural
+    "The band I saw played 5 songs.",
+])
+def test_the_pronoun_i_after_a_reference_like_word_is_no_numeral(source):
+    # the numbers left over on both sides show what was read as a number: no "I" (1)
+    unit = pair(source, "Le texte cite 6 points, 3 rejetés.")
+    assert found(number_mismatch, unit) == [("6; 3", "5")]
+
+
 def test_a_number_dropped_where_the_source_repeats_it_is_let_pass():
     # the price of factorised references: a repeated number dropped once is not found
     unit = pair("Articles 3 and 4 shall apply from 3 September 2016.",

@@ -334,9 +334,17 @@ _REFERENCE_WORDS = (
     "|chapter|chapitre|kapitel|capítulo|capitolo|hoofdstuk|rozdział|part|partie|teil"
     "|parte|deel|część|section|sektion|sección|sezione|secção|afdeling|protocol|protocole"
     "|protokoll|protocolo|protocollo|protokół|volume|tome|band|book|livre|schedule")
-# The forms of those words, plurals and inflections with them ("annexes", "Anhänge").
+# The forms of those words, plurals and inflections with them ("annexes", "Anhänge"),
+# less the words the endings make that are other words ("party", "parti", "bande").
 _REFERENCE_FORMS = frozenset(word + ending for word in _REFERENCE_WORDS.split("|")
-                             for ending in ("", "s", "es", "e", "en", "i", "y", "u", "ów"))
+                             for ending in ("", "s", "es", "e", "en", "i", "y", "u", "ów")) \
+    - {"party", "parti", "bande"}
+# The English reference words, and their plurals, that the pronoun "I" may follow when
+# written in lower case ("in this part I will", "the annexes I have read").
+_PRONOUN_PLACES = frozenset(
+    "part parts article articles section sections chapter chapters book books volume volumes"
+    " title titles annex annexes schedule schedules protocol protocols appendix appendixes"
+    " appendices band bands".split())
 # A candidate: capitals that may be a numeral, after a word and a space. The word before
 # it is then looked up, which costs far less than a regular expression of all the words.
 _ROMAN_CANDIDATE_RE = re.compile(r"(?<=\w )([IVXL]+)(?:er|re|e)?\b")
@@ -591,10 +599,11 @@ def _numbers(text: str, lang: str, scales: bool = True) -> list[_Number]:
     return numbers
 
 
-def _roman_references(text: str) -> list[_Number]:
-    """The Roman numerals that number parts of ``text`` ("Annex II", "titres I à III"). A
-    lone "I" after a lower-case English word only where that word is no pronoun's place
-    ("for my part I think")."""
+def _roman_references(text: str, lang: str) -> list[_Number]:
+    """The Roman numerals that number parts of ``text`` ("Annex II", "titres I à III"). In
+    English, a lone "I" after a lower-case word only where that word is no pronoun's place
+    ("for my part I think"); French "les annexes I et II" has no such pronoun."""
+    english = _primary(lang) == "en"
     found: list[_Number] = []
     text = _plain_spaces(text)  # "annexe\u00a0I"
     # most texts have no capital I, V, X or L after a space: "in" tells that at C speed
@@ -608,7 +617,7 @@ def _roman_references(text: str) -> list[_Number]:
         if before is None or before.group(1).casefold() not in _REFERENCE_FORMS:
             continue
         letters = m.group(1)
-        if letters == "I" and before.group(1).islower() and _before_pronoun(before.group(1)):
+        if letters == "I" and english and before.group(1) in _PRONOUN_PLACES:
             continue
         found.extend(_roman_number(letters, m.start(1)))
         end = m.end()
@@ -616,14 +625,6 @@ def _roman_references(text: str) -> list[_Number]:
             found.extend(_roman_number(more.group(1), more.start(1)))
             end = more.end()
     return found
-
-
-def _before_pronoun(word: str) -> bool:
-    """Whether a lower-case reference word may be followed by the English pronoun "I"
-    ("in this part I will", "this article I find")."""
-    return word.rstrip("s") in {"part", "article", "section", "chapter", "book",
-                                        "volume", "title", "annex", "schedule", "protocol",
-                                        "appendix"}
 
 
 def _roman_number(letters: str, pos: int) -> list[_Number]:
@@ -857,8 +858,8 @@ def number_mismatch(unit: Pair, *, count_repeats: bool = False) -> Iterator[Find
     source, target = unit.source, unit.target
     if _blank(target):
         return
-    romans = [sorted(n.raw for n in _roman_references(source)),
-              sorted(n.raw for n in _roman_references(target))]
+    romans = [sorted(n.raw for n in _roman_references(source, unit.source_lang)),
+              sorted(n.raw for n in _roman_references(target, unit.target_lang))]
     if not (_has_digit(source) or _has_digit(target)) and romans[0] == romans[1]:
         return
     # the same spellings on both sides (signs included) pair up: most units with numbers
@@ -874,8 +875,10 @@ def number_mismatch(unit: Pair, *, count_repeats: bool = False) -> Iterator[Find
     # "3 miljarder" would otherwise be a bare 3 against "3 billion"
     scales = _primary(unit.source_lang) in SCALE_WORDS and \
         _primary(unit.target_lang) in SCALE_WORDS
-    all_missing = _numbers(source, unit.source_lang, scales) + _roman_references(source)
-    all_extra = _numbers(target, unit.target_lang, scales) + _roman_references(target)
+    all_missing = _numbers(source, unit.source_lang, scales) + \
+        _roman_references(source, unit.source_lang)
+    all_extra = _numbers(target, unit.target_lang, scales) + \
+        _roman_references(target, unit.target_lang)
     if _decimal_mode(unit.source_lang) != _decimal_mode(unit.target_lang):
         _read_copies_strictly(all_extra, all_missing)
     missing, extra = list(all_missing), list(all_extra)
