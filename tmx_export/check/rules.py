@@ -273,17 +273,23 @@ _SCALE_ALTERNATIVES = "|".join(sorted(
     (re.escape(word).replace(r"\ ", " ") for word in {*_ANY_SCALE, *_LOOSE_SCALES}),
     key=len, reverse=True))
 _SCALE_RE = re.compile(rf" ?({_SCALE_ALTERNATIVES})\b", re.IGNORECASE)
-# A digit and the word after it: a scaled number when the word is a scale word.
-_WORD_AFTER_DIGIT_RE = re.compile(r"\d ?([^\W\d_]+)")
+# A digit and a scale word after it: a scaled number.
+_SCALE_AFTER_DIGIT_RE = re.compile(rf"\d ?(?:{_SCALE_ALTERNATIVES})(?![^\W\d_])",
+                                   re.IGNORECASE)
 
 
 def _has_scale(text: str) -> bool:
     """Whether ``text`` may hold a scaled number: most do not, and keep the quick path."""
-    return any(m.group(1).casefold() in _ANY_SCALE or m.group(1).casefold() in _LOOSE_SCALES
-               for m in _WORD_AFTER_DIGIT_RE.finditer(text))
+    return _SCALE_AFTER_DIGIT_RE.search(text) is not None
 
 
-_QUANTITY_MARK_RE = re.compile(r"[%‰€$£]|\b(?:EUR|USD|GBP|euros?|Euro)\b")
+# The marks of an amount of money or a percentage, for the three expressions below.
+_PERCENT_SIGNS = "%‰"
+_CURRENCY_SIGNS = "€$£"
+_CURRENCY_CODES = "EUR|USD|GBP"
+_CURRENCY_WORDS = "euros?|Euro"
+_QUANTITY_MARK_RE = re.compile(
+    rf"[{_PERCENT_SIGNS}{_CURRENCY_SIGNS}]|\b(?:{_CURRENCY_CODES}|{_CURRENCY_WORDS})\b")
 
 
 def _may_be_quantity(text: str) -> bool:
@@ -307,8 +313,9 @@ def _scale_factors(word: str, lang: str) -> tuple[frozenset[int], bool]:
 # whose decimal mark must be its language's: "3.5%" is no Italian number, "EUR 2,5
 # million" no English one. A bare "1.5" may be a reference ("point 1.5") and is read both
 # ways as before.
-_QUANTITY_AFTER_RE = re.compile(r" ?(?:%|‰|€|\$|£|(?:EUR|USD|GBP|euros?|Euro)\b)")
-_QUANTITY_BEFORE_RE = re.compile(r"(?:€|\$|£|\b(?:EUR|USD|GBP)) ?$")
+_QUANTITY_AFTER_RE = re.compile(
+    rf" ?(?:[{_PERCENT_SIGNS}{_CURRENCY_SIGNS}]|(?:{_CURRENCY_CODES}|{_CURRENCY_WORDS})\b)")
+_QUANTITY_BEFORE_RE = re.compile(rf"(?:[{_CURRENCY_SIGNS}]|\b(?:{_CURRENCY_CODES})) ?$")
 # English clock times: "3 p.m." is "15 h" elsewhere; "12 a.m." is midnight.
 _AM_PM_RE = re.compile(r"[ap]\.? ?m\b", re.IGNORECASE)
 _CLOCK_RE = re.compile(r"(?<![\d.,:])(\d{1,2})(?:[.:](\d{2}))? ?([ap])\.? ?m\b\.?",
@@ -858,8 +865,9 @@ def number_mismatch(unit: Pair, *, count_repeats: bool = False) -> Iterator[Find
     source, target = unit.source, unit.target
     if _blank(target):
         return
-    romans = [sorted(n.raw for n in _roman_references(source, unit.source_lang)),
-              sorted(n.raw for n in _roman_references(target, unit.target_lang))]
+    source_romans = _roman_references(source, unit.source_lang)
+    target_romans = _roman_references(target, unit.target_lang)
+    romans = [sorted(n.raw for n in source_romans), sorted(n.raw for n in target_romans)]
     if not (_has_digit(source) or _has_digit(target)) and romans[0] == romans[1]:
         return
     # the same spellings on both sides (signs included) pair up: most units with numbers
@@ -869,16 +877,19 @@ def number_mismatch(unit: Pair, *, count_repeats: bool = False) -> Iterator[Find
             and not _read_apart_maybe(spellings, unit) \
             and not (_has_scale(source) or _has_scale(target)):
         return
-    source = unicodedata.normalize("NFKC", source)
-    target = unicodedata.normalize("NFKC", target)
+    # the numerals are read again only from a text that NFKC changes (most are NFKC)
+    if not unicodedata.is_normalized("NFKC", source):
+        source = unicodedata.normalize("NFKC", source)
+        source_romans = _roman_references(source, unit.source_lang)
+    if not unicodedata.is_normalized("NFKC", target):
+        target = unicodedata.normalize("NFKC", target)
+        target_romans = _roman_references(target, unit.target_lang)
     # a scale word is only read where both languages' scale words are known: Swedish
     # "3 miljarder" would otherwise be a bare 3 against "3 billion"
     scales = _primary(unit.source_lang) in SCALE_WORDS and \
         _primary(unit.target_lang) in SCALE_WORDS
-    all_missing = _numbers(source, unit.source_lang, scales) + \
-        _roman_references(source, unit.source_lang)
-    all_extra = _numbers(target, unit.target_lang, scales) + \
-        _roman_references(target, unit.target_lang)
+    all_missing = _numbers(source, unit.source_lang, scales) + source_romans
+    all_extra = _numbers(target, unit.target_lang, scales) + target_romans
     if _decimal_mode(unit.source_lang) != _decimal_mode(unit.target_lang):
         _read_copies_strictly(all_extra, all_missing)
     missing, extra = list(all_missing), list(all_extra)
@@ -991,15 +1002,20 @@ class _Unparsable(ValueError):
     pass
 
 
-def _codes(markup: str | None) -> list[Code]:
-    """The inline codes of a ``<seg>``'s inner XML, in document order."""
+def _code_elements(markup: str | None) -> list[etree._Element]:
+    """The inline code elements of a ``<seg>``'s inner XML, in document order: parsed once
+    for their codes (:func:`_code`) and, where both sides have some, their native codes."""
     if not markup:
         return []
     try:
         root = etree.fromstring("<seg>" + markup + "</seg>", _MARKUP_PARSER)
     except etree.XMLSyntaxError as error:
         raise _Unparsable(str(error)) from None
-    return [(el.tag, el.get("i"), el.get("x")) for el in root.iter(*COMPARED_CODES)]
+    return list(root.iter(*COMPARED_CODES))
+
+
+def _code(element: etree._Element) -> Code:
+    return element.tag, element.get("i"), element.get("x")
 
 
 def _show(code: Code) -> str:
@@ -1032,16 +1048,13 @@ def _ept_first(codes: list[Code]) -> set[str]:
     return early & opened
 
 
-def _contents(markup: str | None) -> list[tuple[Code, str]]:
-    """Each compared code of a ``<seg>``'s inner XML with its native code ("<b>" in
+def _contents(elements: list[etree._Element]) -> list[tuple[Code, str]]:
+    """Each code of ``elements`` with its native code ("<b>" in
     ``<bpt i="1">&lt;b&gt;</bpt>``; a ``sub`` flow inside it, translatable text, left out),
-    in document order. Called on markup :func:`_codes` has parsed."""
-    if not markup:
-        return []
-    root = etree.fromstring("<seg>" + markup + "</seg>", _MARKUP_PARSER)
-    return [((el.tag, el.get("i"), el.get("x")),
+    in document order."""
+    return [(_code(el),
              " ".join(((el.text or "") + "".join(child.tail or "" for child in el)).split()))
-            for el in root.iter(*COMPARED_CODES)]
+            for el in elements]
 
 
 # The element a native code opens or closes: "b" in "<b>", "</B>", "<b class='x'>".
@@ -1062,7 +1075,8 @@ def _show_content(code: Code, content: str) -> str:
     return f"{_show(code)}{escaped}</{code[0]}>"
 
 
-def _changed_contents(source: str | None, target: str | None) -> tuple[str, str] | None:
+def _changed_contents(source: list[etree._Element], target: list[etree._Element]
+                      ) -> tuple[str, str] | None:
     """The codes found on both sides whose native code differs (bold made italic:
     ``&lt;b&gt;`` became ``&lt;i&gt;``), shown as (target's, source's); ``None`` when none
     does. Among the codes of the same element, ``i`` and ``x`` the native names are compared
@@ -1084,10 +1098,10 @@ def _changed_contents(source: str | None, target: str | None) -> tuple[str, str]
     return _shown_left(target_named, new), _shown_left(source_named, gone)
 
 
-def _named_contents(markup: str | None) -> list[tuple[Code, str, str]]:
+def _named_contents(elements: list[etree._Element]) -> list[tuple[Code, str, str]]:
     """Each code of :func:`_contents` with its native content and that content's name,
     the codes whose native code is no markup tag left out."""
-    named = ((code, content, _native_name(content)) for code, content in _contents(markup))
+    named = ((code, content, _native_name(content)) for code, content in _contents(elements))
     return [item for item in named if item[2]]
 
 
@@ -1115,17 +1129,17 @@ def tag_mismatch(unit: Pair) -> Iterator[Finding]:
     the target only."""
     if not unit.source_markup and not unit.target_markup or _blank(unit.target):
         return
-    sides: list[list[Code]] = []
+    sides: list[list[etree._Element]] = []
     for name, markup in (("source", unit.source_markup), ("target", unit.target_markup)):
         try:
-            sides.append(_codes(markup))
+            sides.append(_code_elements(markup))
         except _Unparsable as error:
             yield finding(unit, "tag-mismatch", f"unparsable {name} markup",
                           f"well-formed inline codes ({error})")
             return
-    source_codes, target_codes = sides
-    changed = _changed_contents(unit.source_markup, unit.target_markup) \
-        if source_codes and target_codes else None
+    source_codes = [_code(el) for el in sides[0]]
+    target_codes = [_code(el) for el in sides[1]]
+    changed = _changed_contents(*sides) if source_codes and target_codes else None
     if changed is not None:
         yield finding(unit, "tag-mismatch", *changed)
     missing = Counter(source_codes) - Counter(target_codes)
