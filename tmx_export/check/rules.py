@@ -323,15 +323,6 @@ _CLOCK_RE = re.compile(r"(?<![\d.,:])(\d{1,2})(?:[.:](\d{2}))? ?([ap])\.? ?m\b\.
 # "the 1990s" / "les années 90".
 _DECADE_RE = re.compile(r"'?s\b")
 _ROMAN_RE = re.compile(r"\b([IVXLCDM]+)(er|re|e|ème|eme|st|nd|rd|th)?\b")
-# A lone I, V or X is a numeral after the words that number parts of a text ("Annex I",
-# "annexes I et II", "Titre V"); elsewhere it is a pronoun or an initial.
-_ROMAN_AFTER_RE = re.compile(
-    r"\b(?i:annex|annexe|anhang|anexo|allegato|appendix|appendice|anlage|article|artikel"
-    r"|title|titre|titel|título|titolo|chapter|chapitre|kapitel|capítulo|capitolo|part"
-    r"|partie|teil|parte|section|sektion|sección|sezione|volume|tome|band|book|livre"
-    r"|protocol|protocole|protokoll|protocolo|protocollo|phase|stage|level|niveau|stufe"
-    r"|type|typ|tipo|category|catégorie|kategorie|categoría|categoria|class|classe|klasse"
-    r"|clase|schedule|table|tableau|tabelle|tabla|tabella)s? ([IVX])\b")
 # Roman numerals that number a part of a text are compared as numbers: "Annex II" is no
 # "annexe III". After these words only (in any case: "ANNEX II"), and the list that goes
 # on from them ("Annexes I and II", "titres I à III"); elsewhere "I" is a pronoun.
@@ -341,6 +332,13 @@ _REFERENCE_WORDS = (
     "|chapter|chapitre|kapitel|capítulo|capitolo|hoofdstuk|rozdział|part|partie|teil"
     "|parte|deel|część|section|sektion|sección|sezione|secção|afdeling|protocol|protocole"
     "|protokoll|protocolo|protocollo|protokół|volume|tome|band|book|livre|schedule")
+# A lone I, V or X is a numeral after the words that number parts of a text ("Annex I",
+# "annexes I et II", "Titre V"), and after a few that number kinds ("Type II", "phase I");
+# elsewhere it is a pronoun or an initial.
+_KIND_WORDS = (
+    "phase|stage|level|niveau|stufe|type|typ|tipo|category|catégorie|kategorie|categoría"
+    "|categoria|class|classe|klasse|clase|table|tableau|tabelle|tabla|tabella")
+_ROMAN_AFTER_RE = re.compile(rf"\b(?i:{_REFERENCE_WORDS}|{_KIND_WORDS})s? ([IVX])\b")
 # The forms of those words, plurals and inflections with them ("annexes", "Anhänge"),
 # less the words the endings make that are other words ("party", "parti", "bande").
 _REFERENCE_FORMS = frozenset(word + ending for word in _REFERENCE_WORDS.split("|")
