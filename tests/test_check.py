@@ -148,7 +148,9 @@ def test_term_checks_without_terms_are_a_usage_error() -> None:
 def test_a_termbase_that_is_no_termbase_is_named_for_what_it_is(tmp_path: Path) -> None:
     glossary = tmp_path / "g.tsv"
     glossary.write_text("en\tfr\nvalue chain\tfilière\n", encoding="utf-8")
-    for given, what in ((DGT, "a TMX memory"), (glossary, "a TSV table")):
+    tbx = DATA / "tbx" / "sampleTBXfile.tbx"  # the likeliest wrong file to give there
+    for given, what in ((DGT, "a TMX memory"), (glossary, "a TSV table"),
+                        (tbx, "a TBX glossary")):
         result = run("check", str(SEED), "--termbase", str(given))
         assert result.exit_code == 1 and result.stdout == ""
         assert result.stderr == (

@@ -260,6 +260,25 @@ def test_a_native_code_changed_inside_its_code_is_found(lisa):
     assert found(tag_mismatch, link) == []
 
 
+def test_codes_without_i_that_change_order_are_no_changed_native_code():
+    # ph and it codes have no i to pair them by: a line break and an image moved past
+    # each other, or two isolated codes swapped with their words, are the same codes
+    moved = pair("A B", "B A",
+                 source_markup='<ph>&lt;br/&gt;</ph>A<ph>&lt;img src="x"/&gt;</ph>B',
+                 target_markup='<ph>&lt;img src="x"/&gt;</ph>B<ph>&lt;br/&gt;</ph>A')
+    assert found(tag_mismatch, moved) == []
+    isolated = pair("A B", "B A",
+                    source_markup='<it pos="begin">&lt;b&gt;</it>A <it pos="begin">&lt;i&gt;'
+                                  '</it>B',
+                    target_markup='<it pos="begin">&lt;i&gt;</it>B <it pos="begin">&lt;b&gt;'
+                                  '</it>A')
+    assert found(tag_mismatch, isolated) == []
+    # one of them changed is still found, and only that one is shown
+    changed = replace(moved, target_markup=moved.target_markup.replace("br/", "hr/"))
+    assert found(tag_mismatch, changed) == [
+        ("<ph>&lt;hr/&gt;</ph>", "<ph>&lt;br/&gt;</ph>")]
+
+
 # --- placeholders ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("source, target, item, expected", [
@@ -278,6 +297,8 @@ def test_placeholders_that_differ_are_found(source, target, item, expected):
     ("%d%% done", "%d %% terminé"),  # "%%" is a literal percent
     ("50% of the votes", "50 % des voix"),  # percent signs, no codes
     ("a 5 % decrease", "une baisse de 5 %"),
+    ("a 5% increase", "eine 5 %ige Erhöhung"),  # a German adjective, no "%i"
+    ("a 5% increase", "eine 5\u00a0%ige Erhöhung"),
     ("See http://x.eu/a%20b", "Voir http://x.eu/a%20b"),
     ("{{literal}} {0}", "{{littéral}} {0}"),
     ("Price: {0:.2f} EUR", "Prix : {0:.2f} EUR"),
@@ -472,6 +493,13 @@ def test_a_number_is_compared_with_its_scale_word(source, target, source_lang, t
     ("between 2 and 3 million", "entre 2 et 3 millions", "en-GB", "fr-FR"),
     # a language whose scale words the rules do not know: the bare number still pairs
     ("EUR 3 billion", "3 miljarder euro", "en-GB", "sv-SE"),
+    # a year before a plural noun: English writes "2 million", never "2 millions"
+    ("In 2008 millions of people lost their jobs.",
+     "En 2008, des millions de personnes ont perdu leur emploi.", "en-GB", "fr-FR"),
+    ("In 2015 thousands of refugees arrived.",
+     "En 2015, des milliers de réfugiés sont arrivés.", "en-GB", "fr-FR"),
+    ("In 2008 millions of people lost their jobs.",
+     "2008 verloren Millionen Menschen ihre Arbeit.", "en-GB", "de-DE"),
 ])
 def test_a_scaled_number_matches_its_value_written_otherwise(source, target, source_lang,
                                                             target_lang):
@@ -538,6 +566,17 @@ def test_roman_numerals_after_reference_words_are_compared(source, target, item,
 ])
 def test_roman_numerals_that_agree_pass(source, target, source_lang, target_lang):
     assert found(number_mismatch, pair(source, target, source_lang, target_lang)) == []
+
+
+@pytest.mark.parametrize("source", [
+    "The party I represent tabled 5 amendments.",  # "party" is no "part" + "y"
+    "In the annexes I have read 5 tables.",  # a plural
+    "The band I saw played 5 songs.",
+])
+def test_the_pronoun_i_after_a_reference_like_word_is_no_numeral(source):
+    # the numbers left over on both sides show what was read as a number: no "I" (1)
+    unit = pair(source, "Le texte cite 6 points, 3 rejetés.")
+    assert found(number_mismatch, unit) == [("6; 3", "5")]
 
 
 def test_a_number_dropped_where_the_source_repeats_it_is_let_pass():

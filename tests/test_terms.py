@@ -1777,6 +1777,60 @@ def test_a_termbase_of_schema_4_merges_its_regional_language_pairs(tmp_path):
     con.close()
 
 
+def test_a_termbase_of_schema_5_takes_todays_lemma_keys_and_merges_their_pairs(tmp_path):
+    """German ß is ss and a French plural takes its singular's key today: a termbase of
+    schema 5 kept its pairs under the old keys, so a run added each pair again beside it."""
+    from tmx_export.terms.termbase import MIGRATIONS
+
+    db = tmp_path / "old.db"
+    con = sqlite3.connect(db)
+    con.create_function("primary_lang", 1, lambda tag: tag.split("-")[0])  # for schema 5
+    con.executescript(";".join(MIGRATIONS[:5]) + "; PRAGMA user_version = 5;")
+    con.executemany(
+        "INSERT INTO documents (id, fingerprint, source_lang, target_lang, name, units, added)"
+        " VALUES (?, ?, ?, ?, ?, 1, '')", [(1, "a", "en", "de", "a.tsv"),
+                                           (2, "b", "en", "fr", "b.tsv")])
+    pairs = [  # (id, langs, lemmas as schema 5 stored them, terms, status, occurrence forms)
+        (1, "en", "de", "decision", "beschluß", "decision", "Beschluss", "approved",
+         "decision", "Beschluss", 3),
+        (2, "en", "de", "decision", "beschluss", "decision", "Beschluss", "proposed",
+         "decisions", "Beschlusses", 2),
+        (3, "en", "fr", "average", "moyenne", "averages", "moyennes", "rejected",
+         "averages", "moyennes", 4),
+        (4, "en", "fr", "average", "moyenner", "average", "moyenne", "proposed",
+         "average", "moyenne", 1),
+        # a term made a citation form keyed otherwise: its key is that of what was read
+        (5, "en", "fr", "commissioner wulf-mathies", "commissaire wulf-mathies",
+         "Commissioner Wulf-Mathies", "commissaire Wulf-Mathie", "proposed",
+         "Commissioner Wulf-Mathies", "commissaire Wulf-Mathies", 2),
+    ]
+    con.executemany(
+        "INSERT INTO pairs (id, source_lang, target_lang, source_lemma, target_lemma,"
+        " source_term, target_term, status, status_date, created, updated)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, '2026-01-01', '', '')", [p[:8] for p in pairs])
+    con.executemany(
+        "INSERT INTO occurrences (pair_id, document_id, source_form, target_form, count)"
+        " VALUES (?, ?, ?, ?, ?)",
+        [(p[0], 1 if p[2] == "de" else 2, *p[8:]) for p in pairs])
+    con.commit()
+    con.close()
+    with Termbase(db) as termbase:
+        assert termbase.version == SCHEMA_VERSION
+        stored = {p.id: p for p in termbase.pairs(min_count=1)}
+    # one pair per key today, the decided one kept with the evidence of both
+    assert sorted(stored) == [1, 3, 5]
+    beschluss, moyenne, commissioner = stored[1], stored[3], stored[5]
+    assert (beschluss.status, beschluss.count, beschluss.target_term) == ("approved", 5,
+                                                                          "Beschluss")
+    assert beschluss.target_lemma == Extractor("de").key("Beschluss")
+    assert (moyenne.status, moyenne.count, moyenne.target_lemma) == (
+        "rejected", 5, Extractor("fr").key("moyennes"))
+    assert commissioner.target_lemma == "commissaire wulf-mathies"
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA foreign_key_check").fetchall() == []
+    con.close()
+
+
 def test_apply_refuses_a_termbase_that_does_not_exist(tmp_path):
     _terms_run(tmp_path, "t.db", "fr-FR", SEED_DUMP, review="r.xlsx")
     typo = tmp_path / "typo.db"

@@ -146,7 +146,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -257,6 +257,13 @@ SCALE_WORDS: dict[str, dict[str, int]] = {
 # Abbreviations that are often something else ("5 m" is five metres, "10 k" a label): a
 # number before them keeps its own value too.
 _LOOSE_SCALES: dict[str, int] = {"k": 10**3, "m": 10**6}
+# Scale words that, in a language, follow no numeral: English writes "2 million", never
+# "2 millions", so "In 2008 millions of people" is a year before a plural noun.
+_LOOSE_BY_LANG: dict[str, frozenset[str]] = {
+    "en": frozenset({"thousands", "millions", "billions", "trillions"}),
+}
+# A bare four-digit number in 1900-2099 is most often a year ("2008 Millionen Menschen").
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
 # Every reading of a scale word in any language, for the languages without a table.
 _ANY_SCALE: dict[str, frozenset[int]] = {}
 for _table_ in SCALE_WORDS.values():
@@ -266,17 +273,23 @@ _SCALE_ALTERNATIVES = "|".join(sorted(
     (re.escape(word).replace(r"\ ", " ") for word in {*_ANY_SCALE, *_LOOSE_SCALES}),
     key=len, reverse=True))
 _SCALE_RE = re.compile(rf" ?({_SCALE_ALTERNATIVES})\b", re.IGNORECASE)
-# A digit and the word after it: a scaled number when the word is a scale word.
-_WORD_AFTER_DIGIT_RE = re.compile(r"\d ?([^\W\d_]+)")
+# A digit and a scale word after it: a scaled number.
+_SCALE_AFTER_DIGIT_RE = re.compile(rf"\d ?(?:{_SCALE_ALTERNATIVES})(?![^\W\d_])",
+                                   re.IGNORECASE)
 
 
 def _has_scale(text: str) -> bool:
     """Whether ``text`` may hold a scaled number: most do not, and keep the quick path."""
-    return any(m.group(1).casefold() in _ANY_SCALE or m.group(1).casefold() in _LOOSE_SCALES
-               for m in _WORD_AFTER_DIGIT_RE.finditer(text))
+    return _SCALE_AFTER_DIGIT_RE.search(text) is not None
 
 
-_QUANTITY_MARK_RE = re.compile(r"[%‰€$£]|\b(?:EUR|USD|GBP|euros?|Euro)\b")
+# The marks of an amount of money or a percentage, for the three expressions below.
+_PERCENT_SIGNS = "%‰"
+_CURRENCY_SIGNS = "€$£"
+_CURRENCY_CODES = "EUR|USD|GBP"
+_CURRENCY_WORDS = "euros?|Euro"
+_QUANTITY_MARK_RE = re.compile(
+    rf"[{_PERCENT_SIGNS}{_CURRENCY_SIGNS}]|\b(?:{_CURRENCY_CODES}|{_CURRENCY_WORDS})\b")
 
 
 def _may_be_quantity(text: str) -> bool:
@@ -286,13 +299,13 @@ def _may_be_quantity(text: str) -> bool:
 
 def _scale_factors(word: str, lang: str) -> tuple[frozenset[int], bool]:
     """The factors a scale word stands for in ``lang`` and whether the bare number stays a
-    reading too (the loose abbreviations "k", "m")."""
+    reading too (the loose abbreviations "k", "m", the English plurals "millions")."""
     word = word.lower()
     if word in _LOOSE_SCALES:
         return frozenset({_LOOSE_SCALES[word]}), True
     table = SCALE_WORDS.get(_primary(lang))
     if table is not None and word in table:
-        return frozenset({table[word]}), False
+        return frozenset({table[word]}), word in _LOOSE_BY_LANG.get(_primary(lang), ())
     return _ANY_SCALE[word], False
 
 
@@ -300,8 +313,9 @@ def _scale_factors(word: str, lang: str) -> tuple[frozenset[int], bool]:
 # whose decimal mark must be its language's: "3.5%" is no Italian number, "EUR 2,5
 # million" no English one. A bare "1.5" may be a reference ("point 1.5") and is read both
 # ways as before.
-_QUANTITY_AFTER_RE = re.compile(r" ?(?:%|‰|€|\$|£|(?:EUR|USD|GBP|euros?|Euro)\b)")
-_QUANTITY_BEFORE_RE = re.compile(r"(?:€|\$|£|\b(?:EUR|USD|GBP)) ?$")
+_QUANTITY_AFTER_RE = re.compile(
+    rf" ?(?:[{_PERCENT_SIGNS}{_CURRENCY_SIGNS}]|(?:{_CURRENCY_CODES}|{_CURRENCY_WORDS})\b)")
+_QUANTITY_BEFORE_RE = re.compile(rf"(?:[{_CURRENCY_SIGNS}]|\b(?:{_CURRENCY_CODES})) ?$")
 # English clock times: "3 p.m." is "15 h" elsewhere; "12 a.m." is midnight.
 _AM_PM_RE = re.compile(r"[ap]\.? ?m\b", re.IGNORECASE)
 _CLOCK_RE = re.compile(r"(?<![\d.,:])(\d{1,2})(?:[.:](\d{2}))? ?([ap])\.? ?m\b\.?",
@@ -309,15 +323,6 @@ _CLOCK_RE = re.compile(r"(?<![\d.,:])(\d{1,2})(?:[.:](\d{2}))? ?([ap])\.? ?m\b\.
 # "the 1990s" / "les années 90".
 _DECADE_RE = re.compile(r"'?s\b")
 _ROMAN_RE = re.compile(r"\b([IVXLCDM]+)(er|re|e|ème|eme|st|nd|rd|th)?\b")
-# A lone I, V or X is a numeral after the words that number parts of a text ("Annex I",
-# "annexes I et II", "Titre V"); elsewhere it is a pronoun or an initial.
-_ROMAN_AFTER_RE = re.compile(
-    r"\b(?i:annex|annexe|anhang|anexo|allegato|appendix|appendice|anlage|article|artikel"
-    r"|title|titre|titel|título|titolo|chapter|chapitre|kapitel|capítulo|capitolo|part"
-    r"|partie|teil|parte|section|sektion|sección|sezione|volume|tome|band|book|livre"
-    r"|protocol|protocole|protokoll|protocolo|protocollo|phase|stage|level|niveau|stufe"
-    r"|type|typ|tipo|category|catégorie|kategorie|categoría|categoria|class|classe|klasse"
-    r"|clase|schedule|table|tableau|tabelle|tabla|tabella)s? ([IVX])\b")
 # Roman numerals that number a part of a text are compared as numbers: "Annex II" is no
 # "annexe III". After these words only (in any case: "ANNEX II"), and the list that goes
 # on from them ("Annexes I and II", "titres I à III"); elsewhere "I" is a pronoun.
@@ -327,9 +332,24 @@ _REFERENCE_WORDS = (
     "|chapter|chapitre|kapitel|capítulo|capitolo|hoofdstuk|rozdział|part|partie|teil"
     "|parte|deel|część|section|sektion|sección|sezione|secção|afdeling|protocol|protocole"
     "|protokoll|protocolo|protocollo|protokół|volume|tome|band|book|livre|schedule")
-# The forms of those words, plurals and inflections with them ("annexes", "Anhänge").
+# A lone I, V or X is a numeral after the words that number parts of a text ("Annex I",
+# "annexes I et II", "Titre V"), and after a few that number kinds ("Type II", "phase I");
+# elsewhere it is a pronoun or an initial.
+_KIND_WORDS = (
+    "phase|stage|level|niveau|stufe|type|typ|tipo|category|catégorie|kategorie|categoría"
+    "|categoria|class|classe|klasse|clase|table|tableau|tabelle|tabla|tabella")
+_ROMAN_AFTER_RE = re.compile(rf"\b(?i:{_REFERENCE_WORDS}|{_KIND_WORDS})s? ([IVX])\b")
+# The forms of those words, plurals and inflections with them ("annexes", "Anhänge"),
+# less the words the endings make that are other words ("party", "parti", "bande").
 _REFERENCE_FORMS = frozenset(word + ending for word in _REFERENCE_WORDS.split("|")
-                             for ending in ("", "s", "es", "e", "en", "i", "y", "u", "ów"))
+                             for ending in ("", "s", "es", "e", "en", "i", "y", "u", "ów")) \
+    - {"party", "parti", "bande"}
+# The English reference words, and their plurals, that the pronoun "I" may follow when
+# written in lower case ("in this part I will", "the annexes I have read").
+_PRONOUN_PLACES = frozenset(
+    "part parts article articles section sections chapter chapters book books volume volumes"
+    " title titles annex annexes schedule schedules protocol protocols appendix appendixes"
+    " appendices band bands".split())
 # A candidate: capitals that may be a numeral, after a word and a space. The word before
 # it is then looked up, which costs far less than a regular expression of all the words.
 _ROMAN_CANDIDATE_RE = re.compile(r"(?<=\w )([IVXL]+)(?:er|re|e)?\b")
@@ -562,7 +582,7 @@ def _numbers(text: str, lang: str, scales: bool = True) -> list[_Number]:
             values.add(Decimal(previous[0][:2] + body))
         scale = _SCALE_RE.match(text, end)
         factors, loose = _scale_factors(scale.group(1), lang) if scale else ((), True)
-        loose = loose or not scales
+        loose = loose or not scales or (len(runs) == 1 and _YEAR_RE.fullmatch(body) is not None)
         values = _scaled(values, factors, loose)
         if len(body) == 4 and body.endswith("0") and _DECADE_RE.match(text, end):
             values.add(Decimal(int(body) % 100))
@@ -584,10 +604,11 @@ def _numbers(text: str, lang: str, scales: bool = True) -> list[_Number]:
     return numbers
 
 
-def _roman_references(text: str) -> list[_Number]:
-    """The Roman numerals that number parts of ``text`` ("Annex II", "titres I à III"). A
-    lone "I" after a lower-case English word only where that word is no pronoun's place
-    ("for my part I think")."""
+def _roman_references(text: str, lang: str) -> list[_Number]:
+    """The Roman numerals that number parts of ``text`` ("Annex II", "titres I à III"). In
+    English, a lone "I" after a lower-case word only where that word is no pronoun's place
+    ("for my part I think"); French "les annexes I et II" has no such pronoun."""
+    english = _primary(lang) == "en"
     found: list[_Number] = []
     text = _plain_spaces(text)  # "annexe\u00a0I"
     # most texts have no capital I, V, X or L after a space: "in" tells that at C speed
@@ -601,7 +622,7 @@ def _roman_references(text: str) -> list[_Number]:
         if before is None or before.group(1).casefold() not in _REFERENCE_FORMS:
             continue
         letters = m.group(1)
-        if letters == "I" and before.group(1).islower() and _before_pronoun(before.group(1)):
+        if letters == "I" and english and before.group(1) in _PRONOUN_PLACES:
             continue
         found.extend(_roman_number(letters, m.start(1)))
         end = m.end()
@@ -609,14 +630,6 @@ def _roman_references(text: str) -> list[_Number]:
             found.extend(_roman_number(more.group(1), more.start(1)))
             end = more.end()
     return found
-
-
-def _before_pronoun(word: str) -> bool:
-    """Whether a lower-case reference word may be followed by the English pronoun "I"
-    ("in this part I will", "this article I find")."""
-    return word.rstrip("s") in {"part", "article", "section", "chapter", "book",
-                                        "volume", "title", "annex", "schedule", "protocol",
-                                        "appendix"}
 
 
 def _roman_number(letters: str, pos: int) -> list[_Number]:
@@ -850,8 +863,9 @@ def number_mismatch(unit: Pair, *, count_repeats: bool = False) -> Iterator[Find
     source, target = unit.source, unit.target
     if _blank(target):
         return
-    romans = [sorted(n.raw for n in _roman_references(source)),
-              sorted(n.raw for n in _roman_references(target))]
+    source_romans = _roman_references(source, unit.source_lang)
+    target_romans = _roman_references(target, unit.target_lang)
+    romans = [sorted(n.raw for n in source_romans), sorted(n.raw for n in target_romans)]
     if not (_has_digit(source) or _has_digit(target)) and romans[0] == romans[1]:
         return
     # the same spellings on both sides (signs included) pair up: most units with numbers
@@ -861,14 +875,19 @@ def number_mismatch(unit: Pair, *, count_repeats: bool = False) -> Iterator[Find
             and not _read_apart_maybe(spellings, unit) \
             and not (_has_scale(source) or _has_scale(target)):
         return
-    source = unicodedata.normalize("NFKC", source)
-    target = unicodedata.normalize("NFKC", target)
+    # the numerals are read again only from a text that NFKC changes (most are NFKC)
+    if not unicodedata.is_normalized("NFKC", source):
+        source = unicodedata.normalize("NFKC", source)
+        source_romans = _roman_references(source, unit.source_lang)
+    if not unicodedata.is_normalized("NFKC", target):
+        target = unicodedata.normalize("NFKC", target)
+        target_romans = _roman_references(target, unit.target_lang)
     # a scale word is only read where both languages' scale words are known: Swedish
     # "3 miljarder" would otherwise be a bare 3 against "3 billion"
     scales = _primary(unit.source_lang) in SCALE_WORDS and \
         _primary(unit.target_lang) in SCALE_WORDS
-    all_missing = _numbers(source, unit.source_lang, scales) + _roman_references(source)
-    all_extra = _numbers(target, unit.target_lang, scales) + _roman_references(target)
+    all_missing = _numbers(source, unit.source_lang, scales) + source_romans
+    all_extra = _numbers(target, unit.target_lang, scales) + target_romans
     if _decimal_mode(unit.source_lang) != _decimal_mode(unit.target_lang):
         _read_copies_strictly(all_extra, all_missing)
     missing, extra = list(all_missing), list(all_extra)
@@ -981,15 +1000,20 @@ class _Unparsable(ValueError):
     pass
 
 
-def _codes(markup: str | None) -> list[Code]:
-    """The inline codes of a ``<seg>``'s inner XML, in document order."""
+def _code_elements(markup: str | None) -> list[etree._Element]:
+    """The inline code elements of a ``<seg>``'s inner XML, in document order: parsed once
+    for their codes (:func:`_code`) and, where both sides have some, their native codes."""
     if not markup:
         return []
     try:
         root = etree.fromstring("<seg>" + markup + "</seg>", _MARKUP_PARSER)
     except etree.XMLSyntaxError as error:
         raise _Unparsable(str(error)) from None
-    return [(el.tag, el.get("i"), el.get("x")) for el in root.iter(*COMPARED_CODES)]
+    return list(root.iter(*COMPARED_CODES))
+
+
+def _code(element: etree._Element) -> Code:
+    return element.tag, element.get("i"), element.get("x")
 
 
 def _show(code: Code) -> str:
@@ -1022,16 +1046,13 @@ def _ept_first(codes: list[Code]) -> set[str]:
     return early & opened
 
 
-def _contents(markup: str | None) -> list[tuple[Code, str]]:
-    """Each compared code of a ``<seg>``'s inner XML with its native code ("<b>" in
+def _contents(elements: list[etree._Element]) -> list[tuple[Code, str]]:
+    """Each code of ``elements`` with its native code ("<b>" in
     ``<bpt i="1">&lt;b&gt;</bpt>``; a ``sub`` flow inside it, translatable text, left out),
-    in document order. Called on markup :func:`_codes` has parsed."""
-    if not markup:
-        return []
-    root = etree.fromstring("<seg>" + markup + "</seg>", _MARKUP_PARSER)
-    return [((el.tag, el.get("i"), el.get("x")),
+    in document order."""
+    return [(_code(el),
              " ".join(((el.text or "") + "".join(child.tail or "" for child in el)).split()))
-            for el in root.iter(*COMPARED_CODES)]
+            for el in elements]
 
 
 # The element a native code opens or closes: "b" in "<b>", "</B>", "<b class='x'>".
@@ -1052,26 +1073,52 @@ def _show_content(code: Code, content: str) -> str:
     return f"{_show(code)}{escaped}</{code[0]}>"
 
 
-def _changed_contents(source: str | None, target: str | None) -> tuple[str, str] | None:
+def _changed_contents(source: list[etree._Element], target: list[etree._Element]
+                      ) -> tuple[str, str] | None:
     """The codes found on both sides whose native code differs (bold made italic:
     ``&lt;b&gt;`` became ``&lt;i&gt;``), shown as (target's, source's); ``None`` when none
-    does. Codes are paired in order among those of the same element, ``i`` and ``x``; only
-    native codes that are markup tags on both sides are compared (:func:`_native_name`)."""
-    pending: dict[Code, list[str]] = {}
-    for code, content in _contents(source):
-        pending.setdefault(code, []).append(content)
-    changed: list[tuple[str, str]] = []
-    for code, content in _contents(target):
-        before = pending.get(code)
-        if not before:
-            continue
-        original = before.pop(0)
-        if _native_name(content) != _native_name(original) and \
-                _native_name(content) and _native_name(original):
-            changed.append((_show_content(code, content), _show_content(code, original)))
-    if not changed:
+    does. Among the codes of the same element, ``i`` and ``x`` the native names are compared
+    as multisets, since codes without ``i`` (``ph``, ``it``) may change order; only native
+    codes that are markup tags are compared (:func:`_native_name`)."""
+    source_named = _named_contents(source)
+    target_named = _named_contents(target)
+    source_names = _name_counts(source_named)
+    target_names = _name_counts(target_named)
+    gone: dict[Code, Counter[str]] = {}
+    new: dict[Code, Counter[str]] = {}
+    for code in source_names.keys() & target_names.keys():
+        lost, added = source_names[code] - target_names[code], \
+            target_names[code] - source_names[code]
+        if lost and added:  # a code only dropped or added is a count difference
+            gone[code], new[code] = lost, added
+    if not new:
         return None
-    return " ".join(t for t, _ in changed), " ".join(s for _, s in changed)
+    return _shown_left(target_named, new), _shown_left(source_named, gone)
+
+
+def _named_contents(elements: list[etree._Element]) -> list[tuple[Code, str, str]]:
+    """Each code of :func:`_contents` with its native content and that content's name,
+    the codes whose native code is no markup tag left out."""
+    named = ((code, content, _native_name(content)) for code, content in _contents(elements))
+    return [item for item in named if item[2]]
+
+
+def _name_counts(named: list[tuple[Code, str, str]]) -> dict[Code, Counter[str]]:
+    counts: dict[Code, Counter[str]] = defaultdict(Counter)
+    for code, _content, name in named:
+        counts[code][name] += 1
+    return counts
+
+
+def _shown_left(named: list[tuple[Code, str, str]], left: dict[Code, Counter[str]]) -> str:
+    """The codes whose native name ``left`` counts (as many of each), in document order."""
+    wanted = {code: Counter(names) for code, names in left.items()}
+    shown = []
+    for code, content, name in named:
+        if wanted.get(code, Counter())[name] > 0:
+            wanted[code][name] -= 1
+            shown.append(_show_content(code, content))
+    return " ".join(shown)
 
 
 def tag_mismatch(unit: Pair) -> Iterator[Finding]:
@@ -1080,17 +1127,17 @@ def tag_mismatch(unit: Pair) -> Iterator[Finding]:
     the target only."""
     if not unit.source_markup and not unit.target_markup or _blank(unit.target):
         return
-    sides: list[list[Code]] = []
+    sides: list[list[etree._Element]] = []
     for name, markup in (("source", unit.source_markup), ("target", unit.target_markup)):
         try:
-            sides.append(_codes(markup))
+            sides.append(_code_elements(markup))
         except _Unparsable as error:
             yield finding(unit, "tag-mismatch", f"unparsable {name} markup",
                           f"well-formed inline codes ({error})")
             return
-    source_codes, target_codes = sides
-    changed = _changed_contents(unit.source_markup, unit.target_markup) \
-        if source_codes and target_codes else None
+    source_codes = [_code(el) for el in sides[0]]
+    target_codes = [_code(el) for el in sides[1]]
+    changed = _changed_contents(*sides) if source_codes and target_codes else None
     if changed is not None:
         yield finding(unit, "tag-mismatch", *changed)
     missing = Counter(source_codes) - Counter(target_codes)
@@ -1111,11 +1158,13 @@ def tag_mismatch(unit: Pair) -> Iterator[Finding]:
 # "%1$s", "%-5.2f", "%ld"), Python's "%(name)s", and braces around a number or a name
 # ("{0}", "{name}", "{user.name}", "{0:.2f}", "{!r}"). "%%" and "{{" are literal marks; a
 # "%" right after a letter or a digit is a percent sign or part of a word ("50%d",
-# "a%20b"), and the space flag is not read ("50 % des").
+# "a%20b"), and the space flag is not read ("50 % des"), nor a "%" after a number and a
+# space (the German "5 %ige").
 _PLACEHOLDER_RE = re.compile(
     r"%%|\{\{|\}\}"
     r"|(?<![\d%])%\([A-Za-z_]\w*\)[-+#0]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]"
-    r"|(?<![\w%])%(?:\d+\$)?[-+#0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?"
+    r"|(?<![\w%])(?<!\d[ \u00a0\u202f])"
+    r"%(?:\d+\$)?[-+#0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?"
     r"[diouxXeEfFgGaAcsp@]"
     r"|\{(?:\d+|[A-Za-z_]\w*)?(?:\.[A-Za-z_]\w*|\[\w+\])*(?:![rsa])?(?::[^{}\s]{0,12})?\}")
 

@@ -26,6 +26,7 @@ from ..inputs import (
     ParallelInput,
     check_outputs,
     declared_pair,
+    detect_format,
     format_of,
     gather_inputs,
 )
@@ -253,7 +254,7 @@ def _memories_only(inputs: Sequence[str | Path | ParallelInput],
 
 def _term_checker(options: CheckOptions,
                   entries: list[TermEntry] | None):  # type: ignore[no-untyped-def]
-    if not options.checks & {"term-missing", "term-forbidden"}:
+    if not options.checks & TERM_CHECKS:
         return None
     if entries is None and options.terms is None:
         return None
@@ -268,11 +269,10 @@ def _term_checker(options: CheckOptions,
 
 
 TERM_CHECKS = frozenset({"term-missing", "term-forbidden"})
-_SQLITE_MAGIC = b"SQLite format 3\x00"
-# How a refusal names what a file given to --termbase is (by tmx_export.inputs.format_of).
+# How a refusal names what a file given to --termbase is (see _format_by_content).
 _FORMAT_NAMES = {"tmx": "a TMX memory", "tbx": "a TBX glossary", "tsv": "a TSV table",
-                 "csv": "a CSV table", "xlsx": "an XLSX workbook", "po": "a PO file",
-                 "xliff": "an XLIFF file"}
+                 "pairs-tsv": "a TSV table", "csv": "a CSV table", "xlsx": "an XLSX workbook",
+                 "po": "a PO file", "xliff": "an XLIFF file", "dump": "a text file"}
 
 
 def check_termbase_file(path: str | Path) -> None:
@@ -280,6 +280,8 @@ def check_termbase_file(path: str | Path) -> None:
     writes), saying what it is: a TMX or a glossary given there by mistake would otherwise
     be read as something else, or refused as "not TBX". A missing file is left to the
     reader, which says so."""
+    from .terms import _SQLITE_MAGIC
+
     file = Path(path)
     if not file.is_file():
         return
@@ -290,13 +292,22 @@ def check_termbase_file(path: str | Path) -> None:
         return  # the reader says why
     if head == _SQLITE_MAGIC:
         return
-    try:
-        what = _FORMAT_NAMES.get(format_of(str(file)), "a text file")
-    except (InputError, ValueError):
-        what = "not one"
+    what = _FORMAT_NAMES.get(_format_by_content(file), "a file of no format it reads")
     raise InputError(str(path), f"not a termbase: {what}; --termbase takes the SQLite file "
                      "`tmx-export terms --termbase` writes (a TBX, TSV or CSV glossary goes "
                      "to --glossary)")
+
+
+def _format_by_content(file: Path) -> str:
+    """The format of ``file`` as the readers see it, "tbx" for a TBX (which they refuse),
+    else its name's ending ("tbx" for an empty "g.tbx"; "" when that says nothing either)."""
+    try:
+        if detect_format(file) == "tbx":
+            return "tbx"
+        return format_of(str(file))
+    except (InputError, OSError, ValueError):
+        # an empty or unreadable file: its name may still tell what it was meant to be
+        return file.suffix.lower().lstrip(".")
 
 
 def check_terms_given(options: CheckOptions, asked: bool) -> None:

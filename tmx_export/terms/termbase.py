@@ -33,11 +33,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ..lang import primary
 from ..model import Pair
 from .termpair import STATUSES, Context, TermPair
+
+if TYPE_CHECKING:
+    from .candidates import Extractor
 
 MAX_STORED_CONTEXTS = 10
 
@@ -193,8 +197,40 @@ MIGRATIONS: list[str] = [
     DROP TABLE pair_keep;
     DROP TABLE document_keep
     """,
+    # 6: the lemma keys of today's rules (English contractions keep their spelling, German
+    # ß is ss, a French plural takes its singular's key): each pair's keys made anew by
+    # _rekey_pairs into pair_rekey, and the pairs that now share a key merged as in 5. The
+    # keys go through unique placeholders, as one pair may take a key another gives up.
+    """
+    CREATE TEMP TABLE pair_keep AS SELECT p.id, first_value(p.id) OVER (PARTITION BY
+        p.source_lang, p.target_lang, r.source_lemma, r.target_lemma
+        ORDER BY p.status != 'proposed' DESC, coalesce(p.status_date, '') DESC, p.id) AS keep
+        FROM pairs p JOIN pair_rekey r ON r.id = p.id;
+    INSERT INTO occurrences (pair_id, document_id, source_form, target_form, count)
+        SELECT k.keep, o.document_id, o.source_form, o.target_form, o.count
+        FROM occurrences o JOIN pair_keep k ON k.id = o.pair_id WHERE k.id != k.keep
+        ON CONFLICT DO UPDATE SET count = count + excluded.count;
+    DELETE FROM occurrences WHERE pair_id IN (SELECT id FROM pair_keep WHERE id != keep);
+    UPDATE contexts SET pair_id = (SELECT keep FROM pair_keep WHERE pair_keep.id = contexts.pair_id)
+        WHERE pair_id IN (SELECT id FROM pair_keep WHERE id != keep);
+    UPDATE pairs SET
+        glossary = (SELECT max(q.glossary) FROM pairs q JOIN pair_keep k ON k.id = q.id
+                    WHERE k.keep = pairs.id),
+        terms_edited = (SELECT max(q.terms_edited) FROM pairs q JOIN pair_keep k ON k.id = q.id
+                        WHERE k.keep = pairs.id)
+        WHERE id IN (SELECT keep FROM pair_keep WHERE id != keep);
+    DELETE FROM pairs WHERE id IN (SELECT id FROM pair_keep WHERE id != keep);
+    UPDATE pairs SET source_lemma = char(0) || id, target_lemma = char(0) || id;
+    UPDATE pairs SET
+        source_lemma = (SELECT r.source_lemma FROM pair_rekey r WHERE r.id = pairs.id),
+        target_lemma = (SELECT r.target_lemma FROM pair_rekey r WHERE r.id = pairs.id);
+    DROP TABLE pair_keep;
+    DROP TABLE pair_rekey
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
+# The migration (by index) that reads the pairs' lemma keys made anew in Python first.
+_REKEY_MIGRATION = 5
 _TABLES = {"documents", "pairs", "occurrences", "contexts", "units"}  # what the current schema has
 _TABLES_1 = {"documents", "pairs", "occurrences", "contexts"}  # what schema version 1 has
 
@@ -224,6 +260,44 @@ def primary_langs(langs: tuple[str, str]) -> tuple[str, str]:
     """The (source, target) pair the termbase keys documents and pairs by: primary language
     subtags, as ``check`` reads them ("en-GB", "fr-FR" -> "en", "fr")."""
     return primary(langs[0]), primary(langs[1])
+
+
+def _rekey_pairs(db: sqlite3.Connection) -> None:
+    """Fill the temporary table ``pair_rekey`` with each pair's lemma keys as today's
+    rules make them, for migration 6 to merge by. A side's key is that of the form its
+    occurrences write most (the text the key was made from; a term may be a citation form
+    keyed otherwise), else of its term; a language without term rules keeps its keys."""
+    db.execute("CREATE TEMP TABLE pair_rekey (id INTEGER PRIMARY KEY, source_lemma TEXT,"
+               " target_lemma TEXT)")
+    extractors: dict[str, Extractor | None] = {}
+    rows = db.execute(
+        "SELECT p.id, p.source_lang, p.target_lang, p.source_lemma, p.target_lemma,"
+        " coalesce((SELECT o.source_form FROM occurrences o WHERE o.pair_id = p.id"
+        "  GROUP BY o.source_form ORDER BY sum(o.count) DESC, o.source_form LIMIT 1),"
+        "  p.source_term),"
+        " coalesce((SELECT o.target_form FROM occurrences o WHERE o.pair_id = p.id"
+        "  GROUP BY o.target_form ORDER BY sum(o.count) DESC, o.target_form LIMIT 1),"
+        "  p.target_term)"
+        " FROM pairs p").fetchall()
+    db.executemany("INSERT INTO pair_rekey VALUES (?, ?, ?)", [
+        (pair_id, _key_today(extractors, source_lang, source_lemma, source_form),
+         _key_today(extractors, target_lang, target_lemma, target_form))
+        for pair_id, source_lang, target_lang, source_lemma, target_lemma, source_form,
+        target_form in rows])
+
+
+def _key_today(extractors: dict[str, Extractor | None], lang: str, lemma: str, form: str) -> str:
+    """The lemma key of ``form`` in ``lang`` by today's rules; ``lemma`` (the stored key)
+    when the language has no term rules or the form gives no key."""
+    if lang not in extractors:
+        from .candidates import Extractor
+
+        try:
+            extractors[lang] = Extractor(lang)
+        except ValueError:  # no term rules for it: no key changed
+            extractors[lang] = None
+    extractor = extractors[lang]
+    return (extractor.key(form) if extractor is not None else "") or lemma
 
 
 def _now() -> str:
@@ -385,7 +459,9 @@ class Termbase:
                        else not _TABLES_1 <= tables or version == 2 and "units" in tables)
             if foreign:
                 raise InputError(self.path, "not a termbase (an SQLite file with other tables)")
-            for script in MIGRATIONS[version:]:
+            for index, script in enumerate(MIGRATIONS[version:], version):
+                if index == _REKEY_MIGRATION:
+                    _rekey_pairs(self.db)
                 for statement in script.split(";"):
                     if statement.strip():
                         self.db.execute(statement)
