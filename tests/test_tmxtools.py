@@ -761,6 +761,14 @@ def test_cli_validate_stats_merge(tmp_path):
     bad = runner.invoke(validate_command, [str(DGT / "22019D0391.tmx")])
     assert bad.exit_code == 1
     assert f"{DGT / '22019D0391.tmx'}:10: tuv uses lang= (TMX 1.1)" in bad.output
+    one = tmp_path / "one.tmx"  # one problem: said in the singular ("1 problems" before)
+    one.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header '
+                   'creationtool="x" creationtoolversion="1" segtype="sentence" o-tmf="x" '
+                   'adminlang="en" srclang="en-GB" datatype="plaintext"/><body><tu><tuv '
+                   'xml:lang="en-GB"><seg>Closed.</seg></tuv><tuv xml:lang="fr-FR"><seg/>'
+                   '</tuv></tu></body></tmx>\n', encoding="utf-8")
+    single = runner.invoke(validate_command, [str(one)])
+    assert single.exit_code == 1 and "invalid: 1 problem\n" in single.output
 
     shown = runner.invoke(stats_command, [str(LISA / "ImportTest1C.tmx")])
     assert shown.exit_code == 0 and "units: 3" in shown.output

@@ -57,7 +57,7 @@ def validate_command(files: tuple[str, ...]) -> None:
     for problem in problems:
         click.echo(str(problem))
     if problems:
-        click.echo(f"invalid: {len(problems)} problems", err=True)
+        click.echo(f"invalid: {count_of(len(problems), 'problem')}", err=True)
         sys.exit(1)
     click.echo("valid")
 
