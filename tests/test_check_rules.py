@@ -579,6 +579,26 @@ def test_the_pronoun_i_after_a_reference_like_word_is_no_numeral(source):
     assert found(number_mismatch, unit) == [("6; 3", "5")]
 
 
+def test_the_days_exceptions_keep_what_they_must_find():
+    """Exceptions added today for false alarms (the pronoun "I", a year before "millions",
+    "5 %ige") must not hide the errors around them: a list of numerals after a plural,
+    Italian "parti" (parts), a sum of money in a year's digits, a placeholder after a
+    number and a space."""
+    assert found(number_mismatch, pair("in annexes I and II", "aux annexes I et III")) == \
+        [("III", "II")]
+    assert found(number_mismatch, pair("le parti I e II", "Parts I and III", "it-IT",
+                                       "en-GB")) == [("III", "II")]
+    assert found(number_mismatch, pair("EUR 2000 million", "2000 euros"))[0][0] == "2000"
+    assert found(number_mismatch, pair("EUR 1999 million", "1999 EUR", "en-GB", "de-DE"))
+    assert found(placeholder, pair("Version 2 %s", "Version 2", "en-GB", "de-DE")) == \
+        [("%s", "(missing from the target)")]
+    # and the false alarms stay away
+    assert found(number_mismatch, pair("In 2008 millions of people were poor.",
+                                       "En 2008, des millions de personnes étaient pauvres.")) \
+        == []
+    assert found(placeholder, pair("a 5 %ige rate", "eine 5 %ige Rate", "de-DE", "de-DE")) == []
+
+
 def test_a_number_dropped_where_the_source_repeats_it_is_let_pass():
     # the price of factorised references: a repeated number dropped once is not found
     unit = pair("Articles 3 and 4 shall apply from 3 September 2016.",

@@ -340,10 +340,11 @@ _KIND_WORDS = (
     "|categoria|class|classe|klasse|clase|table|tableau|tabelle|tabla|tabella")
 _ROMAN_AFTER_RE = re.compile(rf"\b(?i:{_REFERENCE_WORDS}|{_KIND_WORDS})s? ([IVX])\b")
 # The forms of those words, plurals and inflections with them ("annexes", "Anhänge"),
-# less the words the endings make that are other words ("party", "parti", "bande").
+# less the words the endings make that are other words ("party", "bande"; the Italian
+# "parti" is the plural of "parte", and the pronoun rule below is English only).
 _REFERENCE_FORMS = frozenset(word + ending for word in _REFERENCE_WORDS.split("|")
                              for ending in ("", "s", "es", "e", "en", "i", "y", "u", "ów")) \
-    - {"party", "parti", "bande"}
+    - {"party", "bande"}
 # The English reference words, and their plurals, that the pronoun "I" may follow when
 # written in lower case ("in this part I will", "the annexes I have read").
 _PRONOUN_PLACES = frozenset(
@@ -582,7 +583,12 @@ def _numbers(text: str, lang: str, scales: bool = True) -> list[_Number]:
             values.add(Decimal(previous[0][:2] + body))
         scale = _SCALE_RE.match(text, end)
         factors, loose = _scale_factors(scale.group(1), lang) if scale else ((), True)
-        loose = loose or not scales or (len(runs) == 1 and _YEAR_RE.fullmatch(body) is not None)
+        # a year before a plural scale word ("In 2008 millions of people") is the year too;
+        # not a sum of money ("EUR 2000 million"): that is the amount this check is for
+        year = (len(runs) == 1 and _YEAR_RE.fullmatch(body) is not None
+                and _QUANTITY_BEFORE_RE.search(text, max(0, start - 6), start) is None
+                and not (scale and _QUANTITY_AFTER_RE.match(text, scale.end())))
+        loose = loose or not scales or year
         values = _scaled(values, factors, loose)
         if len(body) == 4 and body.endswith("0") and _DECADE_RE.match(text, end):
             values.add(Decimal(int(body) % 100))
@@ -622,7 +628,9 @@ def _roman_references(text: str, lang: str) -> list[_Number]:
         if before is None or before.group(1).casefold() not in _REFERENCE_FORMS:
             continue
         letters = m.group(1)
-        if letters == "I" and english and before.group(1) in _PRONOUN_PLACES:
+        # "the annexes I have read": the pronoun; "annexes I and II": a list of numerals
+        if letters == "I" and english and before.group(1) in _PRONOUN_PLACES \
+                and _ROMAN_NEXT_RE.match(text, m.end()) is None:
             continue
         found.extend(_roman_number(letters, m.start(1)))
         end = m.end()
@@ -1159,11 +1167,11 @@ def tag_mismatch(unit: Pair) -> Iterator[Finding]:
 # ("{0}", "{name}", "{user.name}", "{0:.2f}", "{!r}"). "%%" and "{{" are literal marks; a
 # "%" right after a letter or a digit is a percent sign or part of a word ("50%d",
 # "a%20b"), and the space flag is not read ("50 % des"), nor a "%" after a number and a
-# space (the German "5 %ige").
+# space that begins a word ending (the German "5 %ige"; "Version 2 %s" is a placeholder).
 _PLACEHOLDER_RE = re.compile(
     r"%%|\{\{|\}\}"
     r"|(?<![\d%])%\([A-Za-z_]\w*\)[-+#0]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]"
-    r"|(?<![\w%])(?<!\d[ \u00a0\u202f])"
+    r"|(?<![\w%])(?!(?<=\d[ \u00a0\u202f])%[A-Za-z]{2})"
     r"%(?:\d+\$)?[-+#0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?"
     r"[diouxXeEfFgGaAcsp@]"
     r"|\{(?:\d+|[A-Za-z_]\w*)?(?:\.[A-Za-z_]\w*|\[\w+\])*(?:![rsa])?(?::[^{}\s]{0,12})?\}")
