@@ -75,7 +75,7 @@ class MergeCounts:
     # units TMX 1.4b does not allow, left out, by reason; and where each reason first met
     invalid: Counter[str] = field(default_factory=Counter)
     first_invalid: dict[str, str] = field(default_factory=dict)
-    # tuvs with an empty seg left out of units kept (a CAT tool may read it as an empty
+    # tuvs with an empty seg left out of units written (a CAT tool may read it as an empty
     # translation), and where the first was
     empty_tuvs: int = 0
     first_empty_tuv: str = ""
