@@ -291,7 +291,6 @@ def read_units(
     options: BuildOptions | None = None,
     *,
     progress: ProgressArg = None,
-    relabelled: Counter[tuple[str, str]] | None = None,
     relabelled_by_input: dict[str, Counter[tuple[str, str]]] | None = None,
     unit_segtypes: bool = False,
     **settings: Any,
@@ -301,9 +300,9 @@ def read_units(
     Each unit's texts are as written to the TMX and its ``tuid`` is its ``tuid`` there,
     so other outputs (a termbase's examples, say) can point into the TMX.
     ``segment=None`` gives the pairs as read, without splitting off paragraph numbers.
-    ``progress`` as for :func:`build`. ``relabelled``, when given, counts the TMX units
-    whose regional variant was read as the language asked (:attr:`BuildSummary.relabelled`);
-    ``relabelled_by_input``, when given, the same for each input (by ``str`` of it).
+    ``progress`` as for :func:`build`. ``relabelled_by_input``, when given, counts for each
+    input (by ``str`` of it) the units whose regional variant was read as the language
+    asked (:attr:`BuildSummary.relabelled`).
     ``unit_segtypes``: each unit's ``segtype`` as :func:`build` writes it (see
     :func:`unit_segtype`; the sentence rules cost time, so only when asked).
     """
@@ -315,8 +314,6 @@ def read_units(
     run = _Run(options, progress=progress, explicit=explicit_inputs(inputs), skipped=skipped,
                unit_kinds=kinds)
     units = list(run.units(files, formats))
-    if relabelled is not None:
-        relabelled.update(run.relabelled)
     if relabelled_by_input is not None:
         for name, counted in run.relabelled_by_input.items():
             relabelled_by_input.setdefault(name, Counter()).update(counted)
