@@ -206,6 +206,23 @@ def test_cli_langs_and_its_refusals(tmp_path: Path) -> None:
     assert alone.exit_code == 2 and not out.exists()
 
 
+def test_a_dump_is_refused_in_more_than_two_languages(tmp_path: Path) -> None:
+    """Every language's run reads a dump: an EN-FR dump read as EN-DE was refused as "the
+    target text reads as fr, not de-DE", naming no cause. It is refused before any work,
+    naming --langs; in two languages it is read."""
+    dump = Path(__file__).parent / "data" / "ep-industrial-policy-34.txt"
+    out = tmp_path / "out.tmx"
+    runner = CliRunner()
+    result = runner.invoke(main, ["build", str(dump), str(DGT[0]), "-o", str(out), "--langs",
+                                  "en-GB,fr-FR,de-DE"])
+    assert result.exit_code == 1 and result.output.count("\n") == 1, result.output
+    assert "ep-industrial-policy-34.txt: a dump holds two languages" in result.output
+    assert "--langs en-GB,fr-FR,de-DE" in result.output and not out.exists()
+    two = runner.invoke(main, ["build", str(dump), "-o", str(out), "--langs", "en-GB,fr-FR",
+                               "--quiet"])
+    assert two.exit_code == 0 and _written(out), two.output
+
+
 def test_no_unit_in_the_languages_is_refused(tmp_path: Path) -> None:
     out = tmp_path / "out.tmx"
     with pytest.raises(InputError, match="no unit to write"):

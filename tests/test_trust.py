@@ -324,6 +324,21 @@ def test_a_language_absent_from_the_text_is_refused(tmp_path: Path, option: str,
     assert not out.exists()
 
 
+def test_a_dump_in_other_languages_is_refused_saying_what_was_found(tmp_path: Path) -> None:
+    """A numbered DE-EN dump (30 real DGT-TM pairs) read as EN-FR: its paragraphs are
+    rejected as German and the few short "pairs" left are too short to tell. The refusal
+    said "text found: too little text -> de", as if the file were too short; it says how
+    many pairs were read and what the rest was rejected as."""
+    rows = _dgt_rows("DE-DE", "EN-GB", name="22019A0315(01).tmx")
+    pairs = [Pair(de, en, "de-DE", "en-GB", number=n) for n, (de, en) in enumerate(rows, 1)]
+    dump = tmp_path / "de-en.txt"
+    dump.write_text(format_dump(pairs, seed=2), encoding="utf-8")
+    out = tmp_path / "o.tmx"
+    line = assert_refused(run("build", str(dump), "-o", str(out)), "de-en.txt",
+                          "not fr-FR", "pairs read", "holding de text", "check --target-lang")
+    assert "too little text" not in line and not out.exists()
+
+
 def _dgt_rows(*langs: str, name: str = "22019D0391.tmx") -> list[tuple[str, ...]]:
     """The paragraphs of a real DGT-TM document in ``langs`` ("DE-DE", "IT-IT"), one
     tuple per unit holding them all."""

@@ -180,6 +180,27 @@ def _read_by_another_run(targets: frozenset[str] | None, target: str) -> bool:
     return targets is not None and bool(targets) and target not in targets
 
 
+def _refuse_dumps(files: Sequence[str | Path | ParallelInput], langs: tuple[str, ...],
+                  options: BuildOptions) -> None:
+    """Refuse, before any work, a dump in a memory of more than two languages: a dump holds
+    two, and every language's run would read it (an EN-FR dump read as EN-DE was refused
+    as "the target text reads as fr, not de-DE", naming no cause)."""
+    if len(langs) <= 2:
+        return
+    from .inputs import DEFAULT_FORMAT, format_of
+
+    for item in files:
+        if isinstance(item, ParallelInput) or str(item) == "-" \
+                or name_language(Path(item)) is not None:
+            continue  # NAME.de.txt: one language of parallel files; stdin is read once
+        if format_of(str(item), options.input_format) == DEFAULT_FORMAT:
+            raise InputError(input_name(item), "a dump holds two languages and cannot be "
+                             f"read into a memory in {len(langs)} (--langs "
+                             f"{','.join(langs)}): build one memory per pair (--langs "
+                             f"{langs[0]},{langs[1]}), or give parallel files (NAME.en.txt, "
+                             "NAME.fr.txt, NAME.de.txt), tables, TMX or XLIFF")
+
+
 def _check_profile(langs: tuple[str, ...], name: str) -> None:
     """Refuse, before any work, languages the profile cannot spell, or more of them than
     its tool imports per unit (memoQ maps two of a file's languages to its TM's)."""
@@ -223,6 +244,7 @@ def build_multilingual(
     segtypes: set[str] = set()
     # directories as their files: a table in one may lack a language the run asks for
     files = gather_inputs(inputs, pair_files=False)
+    _refuse_dumps(files, langs, build)
     input_targets = {str(f): _input_targets(f, langs, build) for f in files}
     for target in langs[1:]:
         run_options = replace(build, source_lang=source, target_lang=target, dedupe="none",

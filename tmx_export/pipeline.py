@@ -813,9 +813,8 @@ def _check_document_languages(path: Input, pairs: list[Pair], options: BuildOpti
     if wrong:
         side, got, tag = wrong[0]
         option = "--source-lang" if side == "source" else "--target-lang"
-        text_found = " -> ".join(f[0] if f else "too little text" for f in found)
         raise InputError(str(path), f"the {side} text reads as {got}, not {tag} "
-                         f"(text found: {text_found}); check {option}")
+                         f"({_what_was_found(found, pairs, rejected)}); check {option}")
     if found[0] is None or found[1] is None:
         # Too little text on a side for the identifier. The whole document, both sides and
         # what was rejected, may still read as a language asked for on neither side: a
@@ -833,6 +832,24 @@ def _check_document_languages(path: Input, pairs: list[Pair], options: BuildOpti
             lean_target = text_score(" ".join(p.target for p in pairs), *want)
             if lean_source < -SWAP_LEAN and lean_target > SWAP_LEAN:
                 raise InputError(str(path), _swapped(source, target))
+
+
+def _what_was_found(found: tuple[tuple[str, float] | None, tuple[str, float] | None],
+                    pairs: list[Pair], rejected: Sequence[Reject]) -> str:
+    """The languages found, in a refusal's words. A side too short to tell is said with
+    what it was judged on: a DE-EN dump read as EN-FR keeps 2 short "pairs" of its 62
+    paragraphs and rejects the rest as German, and "too little text" alone read as if the
+    file were too short."""
+    if found[0] is not None and found[1] is not None:
+        return f"text found: {found[0][0]} -> {found[1][0]}"
+    sides = " -> ".join(f[0] if f else "too short to tell" for f in found)
+    words = f"text found in the {len(pairs)} pairs read: {sides}"
+    if rejected:
+        langs = Counter(lang for reject in rejected for lang in reject.languages)
+        held = "".join(f", {count} of them holding {lang} text"
+                       for lang, count in langs.most_common(1))
+        words += f"; {len(rejected)} rejected, not read as pairs{held}"
+    return words
 
 
 def _side_language(texts: list[str]) -> tuple[str, float] | None:
