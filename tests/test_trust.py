@@ -515,6 +515,44 @@ def test_a_stray_line_never_hides_the_next_paragraph_number(tmp_path: Path) -> N
     assert all(u.source == p.source for u, p in zip(units, pairs, strict=True))
 
 
+def test_a_paragraph_number_cut_at_a_line_break_is_read_whole(tmp_path: Path) -> None:
+    """Real DGT-TM rows, the number of pair 28's French cut at a line break ("2" | "8."):
+    the line's own "8." was taken for a number, and pairs 27 and 28 went to the rejects
+    as "paragraph number mismatch: 27 vs 8" with the text run together ("199828.")."""
+    fr_28 = "Radeaux de sauvetage rigides à redressement automatique (radeaux rigides uniquement)"
+    dump = tmp_path / "cut.txt"
+    dump.write_text(
+        "27. Rigid liferaft, Coast Guard Review Checklist, 27 July 1998 27. Rigid liferaft, "
+        "Coast Guard Review Checklist, 27 juillet 1998\n"
+        "28. Automatically self-righting liferafts (rigid liferafts only) 2\n"
+        f"8. {fr_28}\n"
+        "29. Canopied reversible liferafts (rigid liferafts only) 29. Radeaux de sauvetage "
+        "réversibles munis d'une tente (radeaux rigides uniquement)\n", encoding="utf-8")
+    units, rejects = read_units([dump], segment=None)
+    assert [(u.number, u.target) for u in units][:1] == [(28, fr_28)]
+    assert [u.number for u in units] == [28, 29]
+    # pair 27, whose "French" is its English title, is rejected as such, its text as written
+    assert [(r.line, r.text) for r in rejects] == [
+        (1, "27. Rigid liferaft, Coast Guard Review Checklist, 27 July 1998 27. Rigid "
+            "liferaft, Coast Guard Review Checklist, 27 juillet 1998")]
+    assert "mismatch" not in rejects[0].reason
+
+
+def test_a_number_after_digits_at_a_line_start_stays_a_number(tmp_path: Path) -> None:
+    """The other way round: "8." opening a line after "article 2" is paragraph 8, for "28."
+    is not the number of a pair there."""
+    pairs = _numbered(1, 12)
+    pairs[6] = Pair(pairs[6].source, pairs[6].target + " Voir l'article 2", "en-GB",
+                    "fr-FR", number=7)
+    dump = tmp_path / "article.txt"
+    # the line break after "article 2" is joined without a space: "article 28. The ..."
+    dump.write_text("".join(f"{p.number}. {p.source} {p.number}. {p.target}\n"
+                            for p in pairs), encoding="utf-8")
+    units, rejects = read_units([dump], segment=None)
+    assert [u.number for u in units] == list(range(1, 13)) and rejects == []
+    assert units[6].target.endswith("Voir l'article 2")
+
+
 @pytest.mark.parametrize("alone", ["en", "fr"])
 def test_paragraphs_without_translation_are_one_reject_each(tmp_path: Path, alone: str) -> None:
     pairs = _numbered(1, 12)

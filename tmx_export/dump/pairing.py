@@ -80,7 +80,31 @@ def _number_tokens(text: str, starts: set[int]) -> list[_Token]:
             m = NUMBER_RE.match(text, p)
             if m:
                 found[p] = int(m.group(1))
+    for p in _cut_number_pieces(text, found, starts):
+        del found[p]
     return [_Token(p, 0.0, number) for p, number in sorted(found.items())]
+
+
+def _cut_number_pieces(text: str, found: dict[int, int], starts: set[int]) -> list[int]:
+    """The line starts in ``found`` that are the end of a paragraph number cut at the line
+    break ("only) 2" | "8. Radeaux", joined as "28."): the whole number is a candidate too,
+    and it is the one before it or the next in sequence, the piece neither. Left in, the
+    piece "8." paired with "27." sent pairs 27 and 28 to the rejects."""
+    pieces = []
+    ordered = sorted(found)
+    for i, p in enumerate(ordered):
+        if p not in starts or not text[p - 1:p].isdigit():
+            continue
+        whole = p - 1
+        while whole > 0 and text[whole - 1].isdigit():
+            whole -= 1
+        if i < 2 or ordered[i - 1] != whole:
+            continue
+        before = found[ordered[i - 2]]  # the number the whole one follows
+        expected = (before, before + 1)
+        if found[whole] in expected and found[p] not in expected:
+            pieces.append(p)
+    return pieces
 
 
 def _word_tokens(stream: Stream, first: str, second: str, candidates: list[_Token]
