@@ -6,11 +6,13 @@ Makes a synthetic memory of N units (``../shared/bench/gen_pairs.py``, written a
 whole processes alternating A B A B: ``tmx-export check MEMORY --glossary G -q`` and
 translate-toolkit's ``tmxfile`` parsing the same file. Prints medians, the ratio and peak
 memory (``/usr/bin/time``), and the same for a memory of a tenth of the size, to show
-whether memory stays flat in the memory's size. ``check CPU`` is the processor time
-(user + system, the worker process that a large memory's check forks included): on a
-machine whose cores are busy with other work the wall-clock ratio leans towards the CPU
-one. ``load`` is the machine's load average (1 minute) as each size starts: figures
-taken at a load above the number of cores are not comparable with others.
+whether memory stays flat in the memory's size. The peer runs twice: ``ttk parse`` only
+parses the file into units; ``ttk text`` also reads each unit's source and target.
+``check CPU`` is the processor time (user + system, the worker process that a large
+memory's check forks included): on a machine whose cores are busy with other work the
+wall-clock ratio leans towards the CPU one. ``load`` is the machine's load average (1
+minute) as each size starts: figures taken at a load above the number of cores are not
+comparable with others.
 
     python benchmarks/check_speed.py [--units 100000] [--terms 1000] [--runs 3]
 """
@@ -30,8 +32,14 @@ from tmx_export.formats.tmx import write_tmx
 from tmx_export.model import Pair
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
+# The peers: translate-toolkit parsing the memory into its units, and parsing it and
+# reading every unit's source and target text, which is what a check needs of a memory
+# before it checks anything (BASELINES.md's "read TMX" figure is this one).
 PEER = ("import sys; from translate.storage.tmx import tmxfile; "
         "store = tmxfile.parsefile(sys.argv[1]); print(len(store.units))")
+PEER_TEXT = ("import sys; from translate.storage.tmx import tmxfile; "
+             "store = tmxfile.parsefile(sys.argv[1]); "
+             "print(sum(len(u.source) + len(u.target) for u in store.units))")
 
 
 def timed(command: list[str]) -> tuple[float, int, float]:
@@ -68,14 +76,16 @@ def main() -> int:
     parser.add_argument("--shared", type=Path, default=SHARED)
     args = parser.parse_args()
     tool = [sys.executable, "-c", "from tmx_export.cli import main; main()"]
-    print(f"{'units':>8} {'check':>9} {'ttk read':>9} {'ratio':>6} {'check RSS':>10} "
-          f"{'ttk RSS':>8} {'check CPU':>10} {'ttk CPU':>8} {'CPU ratio':>9} {'load':>5}")
+    print(f"{'units':>8} {'check':>9} {'ttk parse':>9} {'ratio':>6} {'ttk text':>9} "
+          f"{'ratio':>6} {'check RSS':>10} {'ttk RSS':>8} {'check CPU':>10} {'ttk CPU':>8} "
+          f"{'CPU ratio':>9} {'load':>5}")
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         for units in (args.units // 10, args.units):
             memory, glossary = make(work, units, args.terms, args.shared)
             load = os.getloadavg()[0]
             ours, theirs, our_rss, their_rss, our_cpu, their_cpu = [], [], [], [], [], []
+            with_text = []
             for _ in range(args.runs):
                 seconds, rss, cpu = timed([*tool, "check", str(memory), "--glossary",
                                            str(glossary), "-q", "--fail-on", "never"])
@@ -86,9 +96,11 @@ def main() -> int:
                 theirs.append(seconds)
                 their_rss.append(rss)
                 their_cpu.append(cpu)
+                with_text.append(timed([sys.executable, "-c", PEER_TEXT, str(memory)])[0])
             a, b = statistics.median(ours), statistics.median(theirs)
+            t = statistics.median(with_text)
             c, d = statistics.median(our_cpu), statistics.median(their_cpu)
-            print(f"{units:>8} {a:>8.1f}s {b:>8.1f}s {a / b:>6.2f} "
+            print(f"{units:>8} {a:>8.1f}s {b:>8.1f}s {a / b:>6.2f} {t:>8.1f}s {a / t:>6.2f} "
                   f"{max(our_rss) / 1024:>8.0f}MB {max(their_rss) / 1024:>6.0f}MB "
                   f"{c:>9.1f}s {d:>7.1f}s {c / d:>9.2f} {load:>5.1f}")
     return 0

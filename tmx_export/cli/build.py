@@ -74,7 +74,9 @@ def segment_options(default: str | None) -> Callable[[F], F]:
         )(command)
         command = click.option(
             "--min-score", type=click.FloatRange(0.0, 1.0), metavar="SCORE",
-            help="Send aligned units scoring below SCORE (0-1) to the rejects report.",
+            help="Send aligned units scoring below SCORE (0-1: length agreement and shared "
+                 "anchors; right but short or free translations score low) to the rejects "
+                 "report.",
         )(command)
         command = click.option(
             "--srx", "srx_path", type=click.Path(dir_okay=False), metavar="FILE",
