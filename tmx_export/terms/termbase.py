@@ -55,6 +55,27 @@ _BUSY, _LOCKED, _CORRUPT, _NOTADB = 5, 6, 11, 26
 _CANTOPEN, _READONLY, _FULL, _IOERR, _PERM = 14, 8, 13, 10, 3
 
 # MIGRATIONS[n] brings a termbase from version n to n + 1. Append, never edit.
+# Migrations 5 and 6: each pair of temp table pair_keep (id -> the pair it merges into,
+# keep) hands its occurrences, contexts, glossary mark and reviewer's spelling to the pair
+# it keeps, and is deleted.
+_MERGE_KEPT_PAIRS = """
+    INSERT INTO occurrences (pair_id, document_id, source_form, target_form, count)
+        SELECT k.keep, o.document_id, o.source_form, o.target_form, o.count
+        FROM occurrences o JOIN pair_keep k ON k.id = o.pair_id WHERE k.id != k.keep
+        ON CONFLICT DO UPDATE SET count = count + excluded.count;
+    DELETE FROM occurrences WHERE pair_id IN (SELECT id FROM pair_keep WHERE id != keep);
+    UPDATE contexts SET pair_id = (SELECT keep FROM pair_keep WHERE pair_keep.id = contexts.pair_id)
+        WHERE pair_id IN (SELECT id FROM pair_keep WHERE id != keep);
+    UPDATE pairs SET
+        glossary = (SELECT max(q.glossary) FROM pairs q JOIN pair_keep k ON k.id = q.id
+                    WHERE k.keep = pairs.id),
+        terms_edited = (SELECT max(q.terms_edited) FROM pairs q JOIN pair_keep k ON k.id = q.id
+                        WHERE k.keep = pairs.id)
+        WHERE id IN (SELECT keep FROM pair_keep WHERE id != keep);
+    DELETE FROM pairs WHERE id IN (SELECT id FROM pair_keep WHERE id != keep);
+"""
+
+
 MIGRATIONS: list[str] = [
     f"""
     CREATE TABLE documents (
@@ -178,20 +199,7 @@ MIGRATIONS: list[str] = [
         primary_lang(source_lang), primary_lang(target_lang), source_lemma, target_lemma
         ORDER BY status != 'proposed' DESC, coalesce(status_date, '') DESC, id) AS keep
         FROM pairs;
-    INSERT INTO occurrences (pair_id, document_id, source_form, target_form, count)
-        SELECT k.keep, o.document_id, o.source_form, o.target_form, o.count
-        FROM occurrences o JOIN pair_keep k ON k.id = o.pair_id WHERE k.id != k.keep
-        ON CONFLICT DO UPDATE SET count = count + excluded.count;
-    DELETE FROM occurrences WHERE pair_id IN (SELECT id FROM pair_keep WHERE id != keep);
-    UPDATE contexts SET pair_id = (SELECT keep FROM pair_keep WHERE pair_keep.id = contexts.pair_id)
-        WHERE pair_id IN (SELECT id FROM pair_keep WHERE id != keep);
-    UPDATE pairs SET
-        glossary = (SELECT max(q.glossary) FROM pairs q JOIN pair_keep k ON k.id = q.id
-                    WHERE k.keep = pairs.id),
-        terms_edited = (SELECT max(q.terms_edited) FROM pairs q JOIN pair_keep k ON k.id = q.id
-                        WHERE k.keep = pairs.id)
-        WHERE id IN (SELECT keep FROM pair_keep WHERE id != keep);
-    DELETE FROM pairs WHERE id IN (SELECT id FROM pair_keep WHERE id != keep);
+    """ + _MERGE_KEPT_PAIRS + """
     UPDATE pairs SET source_lang = primary_lang(source_lang),
         target_lang = primary_lang(target_lang);
     DROP TABLE pair_keep;
@@ -206,20 +214,7 @@ MIGRATIONS: list[str] = [
         p.source_lang, p.target_lang, r.source_lemma, r.target_lemma
         ORDER BY p.status != 'proposed' DESC, coalesce(p.status_date, '') DESC, p.id) AS keep
         FROM pairs p JOIN pair_rekey r ON r.id = p.id;
-    INSERT INTO occurrences (pair_id, document_id, source_form, target_form, count)
-        SELECT k.keep, o.document_id, o.source_form, o.target_form, o.count
-        FROM occurrences o JOIN pair_keep k ON k.id = o.pair_id WHERE k.id != k.keep
-        ON CONFLICT DO UPDATE SET count = count + excluded.count;
-    DELETE FROM occurrences WHERE pair_id IN (SELECT id FROM pair_keep WHERE id != keep);
-    UPDATE contexts SET pair_id = (SELECT keep FROM pair_keep WHERE pair_keep.id = contexts.pair_id)
-        WHERE pair_id IN (SELECT id FROM pair_keep WHERE id != keep);
-    UPDATE pairs SET
-        glossary = (SELECT max(q.glossary) FROM pairs q JOIN pair_keep k ON k.id = q.id
-                    WHERE k.keep = pairs.id),
-        terms_edited = (SELECT max(q.terms_edited) FROM pairs q JOIN pair_keep k ON k.id = q.id
-                        WHERE k.keep = pairs.id)
-        WHERE id IN (SELECT keep FROM pair_keep WHERE id != keep);
-    DELETE FROM pairs WHERE id IN (SELECT id FROM pair_keep WHERE id != keep);
+    """ + _MERGE_KEPT_PAIRS + """
     UPDATE pairs SET source_lemma = char(0) || id, target_lemma = char(0) || id;
     UPDATE pairs SET
         source_lemma = (SELECT r.source_lemma FROM pair_rekey r WHERE r.id = pairs.id),
