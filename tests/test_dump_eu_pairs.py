@@ -922,3 +922,25 @@ def test_long_inflected_words_cut_anywhere_are_joined(source: str, target: str,
     got = {(_norm(p.source), _norm(p.target)) for p in result.pairs}
     missed = [p.number for p in pairs if (_norm(p.source), _norm(p.target)) not in got]
     assert not missed and not result.rejects
+
+
+@pytest.mark.parametrize(("lang", "last_word", "next_b"), [
+    ("pl", "lub", "nie prześle depozytariuszowi"),
+    ("mt", "jew", "tibgħat oġġezzjoni formali"),
+])
+def test_a_side_ending_with_or_takes_no_english_of_the_next_pair(lang: str, last_word: str,
+                                                                 next_b: str) -> None:
+    """A side ending with "lub" / "jew" ("or") on one line, the next pair's English
+    "sends a formal objection ..." on the next (tests/data/dump_or_before_next_pair_*.txt,
+    unnumbered, cut anywhere): the file's style joined the break ("lubsends"), the side
+    took in the next pair whole and the unit offered English text as its source. The
+    clauses and the pieces on either side lean to different languages and joined they
+    make no word: the break is a pair start."""
+    path = Path(__file__).parent / "data" / f"dump_or_before_next_pair_{lang}.txt"
+    result = read_dump("or.txt", source_lang=lang, target_lang="en",
+                       text=path.read_text(encoding="utf-8"))
+    got = {(_norm(p.source), _norm(p.target)) for p in result.pairs}
+    assert not [s for s, _ in got if "sends" in s]
+    assert any(s.endswith(f"; {last_word}") and t.endswith("; or") for s, t in got)
+    assert any(s.startswith(next_b) and t.startswith("sends a formal objection")
+               and t.endswith("of the respective period.") for s, t in got)

@@ -669,6 +669,13 @@ def decide_break(left: str, right: str, post: dict[str, float], lam: float,
             if lexicon.zipf(joined) > lexicon.zipf(hyphened) + 0.5:
                 return "", True
         return "", False
+    if (left[-1:].isalpha() and right[:1].isalpha()
+            and _language_turns(before + left, right, lexicon)):
+        # "...przedłużenia; lub" / "sends a formal objection...": the clause before reads
+        # as one language, the one after as the other, each piece is a word of its own
+        # side's language and the joined "lubsends" a word of neither: a pair starts on
+        # this line, whatever the file's cut style would make of the break.
+        return " ", False
     if (lam < _IN_WORD_FLOOR and left[-1:].isalpha() and right[:1].islower()
             and post["mid"] > _MID_SURE
             and _one_language(before + left, right, lexicon.langs)):
@@ -688,20 +695,49 @@ _IN_WORD_FLOOR = -3.0
 _MID_SURE = 0.5
 _CONTEXT_WORDS = 6  # words on each side of a break that tell its language
 _SAME_MARGIN = 1.0  # summed word scores each side must lean by, the same way
+_PIECE_MARGIN = 1.0  # the score a piece at a break must lean by, to read as a word
 _CLAUSE_RE = re.compile(r"[.;:!?]")
 
 
 def _one_language(left: str, right: str, langs: tuple[str, ...]) -> bool:
     """Whether the clause ending ``left`` and the one opening ``right`` both lean clearly
     to the same language of the pair (two languages): no pair boundary between them."""
-    if len(langs) != 2:
+    before, after = _clause_leans(left, right, langs)
+    return before * after > 0 and min(abs(before), abs(after)) >= _SAME_MARGIN
+
+
+def _language_turns(left: str, right: str, lexicon: Lexicon) -> bool:
+    """Whether the break between ``left`` and ``right`` (letters at both edges) is where
+    the language turns between two words: the clauses on either side lean clearly to
+    different languages, so do the two pieces at the break, each a word on its own, and
+    joined they make a word neither the lists nor the file know ("lub" | "sends")."""
+    before, after = _clause_leans(left, right, lexicon.langs)
+    if before * after >= 0 or min(abs(before), abs(after)) < _SAME_MARGIN:
         return False
+    piece_left = trailing_word(left)
+    piece_right = _LEADING_WORD_RE.search(right)
+    if piece_left is None or piece_right is None:
+        return False
+    lf, rf = piece_left.group(0), piece_right.group(0)
+    scores = word_scores(*lexicon.langs)
+    # each piece leans its own clause's way, by a word's worth (a fragment leans little)
+    return (scores[lf] * before >= _PIECE_MARGIN * abs(before)
+            and scores[rf] * after >= _PIECE_MARGIN * abs(after)
+            and not lexicon.known(lf + rf))
+
+
+def _clause_leans(left: str, right: str, langs: tuple[str, ...]) -> tuple[float, float]:
+    """The summed word scores of the clause ending ``left`` and of the one opening
+    ``right`` (their last and first few words), towards the first of ``langs``; (0, 0)
+    unless the pair has two languages."""
+    if len(langs) != 2:
+        return 0.0, 0.0
     tail = _CLAUSE_RE.split(left[-_WORD_REACH * 2:])[-1]
     head = _CLAUSE_RE.split(right[:_WORD_REACH * 2], maxsplit=1)[0]
     scores = word_scores(*langs)
     before = sum(map(scores.__getitem__, WORD_RE.findall(tail)[-_CONTEXT_WORDS:]))
     after = sum(map(scores.__getitem__, WORD_RE.findall(head)[:_CONTEXT_WORDS]))
-    return before * after > 0 and min(abs(before), abs(after)) >= _SAME_MARGIN
+    return before, after
 
 
 def _ordinary_break(post: dict[str, float], lam: float) -> str:
