@@ -559,6 +559,8 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
             start_prior[j] = -2.0  # "M. / Evans l'a suggéré"
         elif last in _SPLIT_PUNCT or last in "'’\"" and before[:1] in _SPLIT_PUNCT:
             start_prior[j] = 1.0
+        elif _OPENING_MARK_END_RE.search(text, max(0, starts[j] - 8), starts[j]):
+            start_prior[j] = -np.inf  # a quotation opens: 'would speak of a «' / 'coup ...'
         elif not last.isalnum():
             start_prior[j] = -2.0
         elif ((last_word := _last_word(text, starts[j])).lower() in never_last
@@ -736,18 +738,26 @@ def _same_language(text: str, pos: np.ndarray, score: np.ndarray, at: int) -> bo
 # A quotation a few words long, opened before a line break and closed after it: the pair
 # goes on through it (a phrase quoted in the other language, 'would speak of a "coup' /
 # 'de chapeau" : in other words', French first).
-_OPENS = "\"\u201c\u201e\u00ab"  # " “ „ «
-_CLOSES = "\"\u201d\u00bb"  # " ” »
-_QUOTE_OPEN_RE = re.compile(f"(?:^|\\s)[{_OPENS}][^\\W\\d_][^{_OPENS}{_CLOSES}\\n]{{0,40}}$")
-_QUOTE_CLOSE_RE = re.compile(f"[^{_OPENS}{_CLOSES}\\n]{{0,40}}[^\\W\\d_][{_CLOSES}]"
-                             r"(?=[\s,.;:!?)]|$)")
+_OPENS = "\"\u201c\u201e\u00ab\u2018'"  # " “ „ « ‘ '
+_CLOSES = "\"\u201d\u00bb\u2019'"  # " ” » ’ '
+# French sets its guillemets apart from the words: « coup de chapeau »
+_QUOTE_SPACE = "[ \u00a0\u202f]?"
+_QUOTE_OPEN_RE = re.compile(f"(?:^|\\s)[{_OPENS}]{_QUOTE_SPACE}[^\\W\\d_]"
+                            f"[^{_OPENS}{_CLOSES}\\n]{{0,40}}$")
+_QUOTE_CLOSE_RE = re.compile(f"[^{_OPENS}{_CLOSES}\\n]{{0,40}}[^\\W\\d_]{_QUOTE_SPACE}"
+                             f"[{_CLOSES}]" r"(?=[\s,.;:!?)]|$)")
 
 
 # A line opening with a quoted phrase, at most two words before it: 'a "coup de chapeau"',
 # 'of a "coup de chapeau"'.
-_QUOTED_OPENING_RE = re.compile(f"(?:[^\\W\\d_]+[ \\t]+){{0,2}}[{_OPENS}][^\\W\\d_]"
-                                f"[^{_OPENS}{_CLOSES}\\n]{{0,40}}[^\\W\\d_][{_CLOSES}]"
-                                r"(?=[\s,.;:!?)]|$)")
+_QUOTED_OPENING_RE = re.compile(f"(?:[^\\W\\d_]+[ \\t]+){{0,2}}[{_OPENS}]{_QUOTE_SPACE}"
+                                f"[^\\W\\d_][^{_OPENS}{_CLOSES}\\n]{{0,40}}[^\\W\\d_]"
+                                f"{_QUOTE_SPACE}[{_CLOSES}]" r"(?=[\s,.;:!?)]|$)")
+
+
+# A mark that opens a quotation or a bracket, set apart from the word before it, at the end
+# of a line (closing marks follow their word): the paragraph goes on after the break.
+_OPENING_MARK_END_RE = re.compile(f"(?:^|\\s)[{_OPENS}(\\[]\\s*$")
 
 
 def _quoted_opening(text: str, start: int) -> bool:
