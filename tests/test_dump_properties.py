@@ -407,6 +407,64 @@ def test_french_words_opening_a_line_of_english_after_an_article() -> None:
 
 
 
+# The tester's reproduction (black-box report 3, item 1): French first, the English side
+# cut after "speak of", the next line opening with the French phrase it quotes.
+QUOTED_AT_LINE_START = (
+    "À cet égard, on peut, pour utiliser une expression bien française, dire franchement"
+    ' "Chapeau !" à l\' Union européenne. In this connection, French speakers would speak of \n'
+    'a "coup de chapeau" : in other words, I take my hat off to the EU.\n'
+    "L' Union européenne mérite un coup de chapeau, mais les disparités entre les régions"
+    " riches et les régions pauvres restent trop grandes. The EU really deserves such a"
+    " gesture, but differences between rich and poor areas within countries are still too"
+    " great.\n"
+    "Le vote aura lieu demain à midi. The vote will take place tomorrow at 12 p.m.\n")
+
+
+@pytest.mark.parametrize("kept", ["", " "])
+def test_a_line_opening_with_a_quoted_phrase_goes_on_with_the_sentence(kept: str) -> None:
+    """Black-box report 3, item 1, French first: '... French speakers would speak of' /
+    'a "coup de chapeau" : in other words, I take my hat off to the EU.' was read as two
+    pairs, the French phrase taken for the French side of a pair of its own: two wrong
+    units, nothing rejected. A line opening lower case with a phrase it quotes, after a
+    line that ends no sentence, goes on with that sentence."""
+    result = read_bytes(QUOTED_AT_LINE_START.replace("of \n", "of" + kept + "\n").encode())
+    assert [p.source for p in result.pairs] == [
+        'In this connection, French speakers would speak of a "coup de chapeau" : in other'
+        " words, I take my hat off to the EU.",
+        "The EU really deserves such a gesture, but differences between rich and poor areas"
+        " within countries are still too great.",
+        "The vote will take place tomorrow at 12 p.m."]
+    assert result.pairs[0].target.startswith("À cet égard")
+    assert result.rejects == []
+
+
+@pytest.mark.parametrize("kept", ["", " "])
+@pytest.mark.parametrize("quotes", ['""', "‘’", "''", "«»", "« »"], ids=repr)
+def test_a_phrase_quoted_across_a_line_break_opens_no_pair(quotes: str, kept: str) -> None:
+    """The same, cut at every space around the quoted phrase and in the ways English and
+    French quote it: double quotes, single ones, guillemets set apart from the words
+    ('... of a ‘coup' / 'de chapeau’ : ...' and '... of a «' / 'coup de chapeau » : ...'
+    were read as pairs of their own)."""
+    opening, closing = quotes[0] + quotes[1:-1], quotes[1:-1] + quotes[-1]
+    with (DATA / "dump_foreign_phrases.tsv").open(encoding="utf-8", newline="") as handle:
+        pairs = [(row["en"].replace('"coup de chapeau"', f"{opening}coup de chapeau{closing}"),
+                  row["fr"]) for row in csv.DictReader(handle, delimiter="\t",
+                                                       quoting=csv.QUOTE_NONE)]
+    stretch = f"would speak of a {opening}coup de chapeau{closing} : in other words"
+    assert sum(stretch in en for en, _ in pairs) == 1
+    # (at each space before a word, and before the quote with the space kept: a break
+    # with no space before the French ":", before a quote or after a guillemet may be read
+    # as a cut inside a chunk, the space lost, whatever the pairing)
+    before_quote = f"(?={quotes[0]})" if kept else "(?!)"
+    for space in [m.start() for m in re.finditer(f"(?<!«) (?:(?=\\w)|{before_quote})",
+                                                 stretch)]:
+        cut = stretch[:space] + kept + "\n" + stretch[space + 1:]
+        text = "".join(f"{fr} {en.replace(stretch, cut)}\n" for en, fr in pairs)
+        result = read_bytes(text.encode("utf-8"))
+        assert_texts(pairs, result)
+        assert result.rejects == [], cut
+
+
 @pytest.mark.parametrize("cut", ["would speak\nof a \"coup de chapeau\"",
                                  "would speak of a \"coup\nde chapeau\""])
 @pytest.mark.parametrize("kept", ["", " "])

@@ -559,12 +559,18 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
             start_prior[j] = -2.0  # "M. / Evans l'a suggéré"
         elif last in _SPLIT_PUNCT or last in "'’\"" and before[:1] in _SPLIT_PUNCT:
             start_prior[j] = 1.0
+        elif _OPENING_MARK_END_RE.search(text, max(0, starts[j] - 8), starts[j]):
+            start_prior[j] = -np.inf  # a quotation opens: 'would speak of a «' / 'coup ...'
         elif not last.isalnum():
             start_prior[j] = -2.0
         elif ((last_word := _last_word(text, starts[j])).lower() in never_last
               and not (len(last_word) == 1 and last_word.isupper())):
             # (a capital alone is a label, not the article: "ATTACHMENT A ANNEXE A")
             start_prior[j] = -3.0
+            if not capital[j] and _quoted_opening(text, starts[j]):
+                # the sentence goes on over the break into a phrase it quotes ("... would
+                # speak of" / 'a "coup de chapeau" : in other words', French first)
+                start_prior[j] = -np.inf
             if not capital[j] and last_word.lower() in _ARTICLES:
                 # an article wants its noun: the line goes on with it, however foreign
                 # the words there ("... speak of a" / '"coup de chapeau" : in other
@@ -585,7 +591,8 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
                     and join_odds[j] > TWO_WORDS_ODDS):
                 start_prior[j] = -np.inf  # repair joined the two lines in one word: "o|f"
             elif unpunctuated_end[j] and (_same_language(text, pos, score, int(tok_index[j]))
-                                          or _inside_quotation(text, starts[j])):
+                                          or _inside_quotation(text, starts[j])
+                                          or _quoted_opening(text, starts[j])):
                 # a line that goes on in the language of the words before it, where no
                 # pair begins ("... French speakers would speak" / 'of a "coup de
                 # chapeau" : in other words', French first), or inside a quotation
@@ -731,11 +738,35 @@ def _same_language(text: str, pos: np.ndarray, score: np.ndarray, at: int) -> bo
 # A quotation a few words long, opened before a line break and closed after it: the pair
 # goes on through it (a phrase quoted in the other language, 'would speak of a "coup' /
 # 'de chapeau" : in other words', French first).
-_OPENS = "\"\u201c\u201e\u00ab"  # " “ „ «
-_CLOSES = "\"\u201d\u00bb"  # " ” »
-_QUOTE_OPEN_RE = re.compile(f"(?:^|\\s)[{_OPENS}][^\\W\\d_][^{_OPENS}{_CLOSES}\\n]{{0,40}}$")
-_QUOTE_CLOSE_RE = re.compile(f"[^{_OPENS}{_CLOSES}\\n]{{0,40}}[^\\W\\d_][{_CLOSES}]"
-                             r"(?=[\s,.;:!?)]|$)")
+_OPENS = "\"\u201c\u201e\u00ab\u2018'"  # " “ „ « ‘ '
+_CLOSES = "\"\u201d\u00bb\u2019'"  # " ” » ’ '
+# French sets its guillemets apart from the words: « coup de chapeau »
+_QUOTE_SPACE = "[ \u00a0\u202f]?"
+_QUOTE_OPEN_RE = re.compile(f"(?:^|\\s)[{_OPENS}]{_QUOTE_SPACE}[^\\W\\d_]"
+                            f"[^{_OPENS}{_CLOSES}\\n]{{0,40}}$")
+_QUOTE_CLOSE_RE = re.compile(f"[^{_OPENS}{_CLOSES}\\n]{{0,40}}[^\\W\\d_]{_QUOTE_SPACE}"
+                             f"[{_CLOSES}]" r"(?=[\s,.;:!?)]|$)")
+
+
+# A line opening with a quoted phrase, at most two words before it: 'a "coup de chapeau"',
+# 'of a "coup de chapeau"'.
+_QUOTED_OPENING_RE = re.compile(f"(?:[^\\W\\d_]+[ \\t]+){{0,2}}[{_OPENS}]{_QUOTE_SPACE}"
+                                f"[^\\W\\d_][^{_OPENS}{_CLOSES}\\n]{{0,40}}[^\\W\\d_]"
+                                f"{_QUOTE_SPACE}[{_CLOSES}]" r"(?=[\s,.;:!?)]|$)")
+
+
+# A mark that opens a quotation or a bracket, set apart from the word before it, at the end
+# of a line (closing marks follow their word): the paragraph goes on after the break.
+_OPENING_MARK_END_RE = re.compile(f"(?:^|\\s)[{_OPENS}(\\[]\\s*$")
+
+
+def _quoted_opening(text: str, start: int) -> bool:
+    """Whether the line starting at ``start`` opens with a short quotation (a few words
+    quoted, at most two words before them). Opening lower case after a line that ends
+    no sentence, such a line goes on with the sentence before the break: a phrase quoted
+    in the other language is no paragraph side of its own, and taken for one it cut the
+    sentence into two wrong pairs."""
+    return bool(_QUOTED_OPENING_RE.match(text, start))
 
 
 def _inside_quotation(text: str, start: int) -> bool:
