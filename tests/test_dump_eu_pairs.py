@@ -45,11 +45,12 @@ def _exact(pairs: list[Pair], style: str, numbered: bool) -> int:
     return sum((_norm(p.source), _norm(p.target)) in got for p in pairs)
 
 
-# Finnish-Swedish is weaker: the word lists tell those clauses apart less surely, and one
-# Swedish side is repaired differently from the text (a known miss, numbered or not).
+# Finnish-Swedish is weaker: the word lists tell those clauses apart less surely. (One
+# Swedish word cut anywhere was written with a space, numbered or not, while the dump was
+# read as stripped of its lines' trailing spaces.)
 @pytest.mark.parametrize(("source", "target", "share", "numbered_misses"), [
     ("en", "de", 0.9, 0), ("de", "fr", 0.9, 0), ("es", "it", 0.9, 0), ("pl", "en", 0.9, 0),
-    ("el", "en", 0.9, 0), ("fi", "sv", 0.6, 1),
+    ("el", "en", 0.9, 0), ("fi", "sv", 0.6, 0),
     # no wordfreq list: Croatian read with the Serbo-Croatian one, Estonian and Maltese
     # with py3langid's n-grams
     ("hr", "en", 0.85, 0), ("et", "en", 0.9, 0), ("en", "mt", 0.9, 0)])
@@ -924,6 +925,7 @@ def test_long_inflected_words_cut_anywhere_are_joined(source: str, target: str,
     assert not missed and not result.rejects
 
 
+<<<<<<< HEAD
 @pytest.mark.parametrize(("lang", "last_word", "next_b"), [
     ("pl", "lub", "nie prześle depozytariuszowi"),
     ("mt", "jew", "tibgħat oġġezzjoni formali"),
@@ -944,3 +946,26 @@ def test_a_side_ending_with_or_takes_no_english_of_the_next_pair(lang: str, last
     assert any(s.endswith(f"; {last_word}") and t.endswith("; or") for s, t in got)
     assert any(s.startswith(next_b) and t.startswith("sends a formal objection")
                and t.endswith("of the respective period.") for s, t in got)
+=======
+def test_a_word_cut_anywhere_in_a_short_dump_is_joined() -> None:
+    """Two pairs cut anywhere, two lines ending with the space they kept: the one break
+    whose pieces the lists know as words ("dokumentumok" | "ból") outweighed those spaces,
+    the file was taken for one whose trailing spaces were stripped, and the word was
+    written "dokumentumok ból". A stripped file has no line ending with a space."""
+    text = "\n".join([
+        "1. A jegyzőkönyvet a felek képviselői jóváhagyást követően két példányban aláírják, "
+        "és a felek mindegyike kap egy eredeti példányt ezekből a hiteles dokumentumok",
+        "ból. 1. După aprobare, reprezentantul părților semnează două exemplare ale "
+        "procesului-verbal și fiecare dintre părți primește un ",
+        "exemplar original al acestor documente autentice.",
+        "2. Ez a határozat a mellékletben felsorolt termékekre vonatkozik, és a ",
+        "megfelelőségértékelő testületek jegyzékét a vegyes bizottság fogadja el. 2. Prezenta "
+        "decizie se aplică produselor enumerate în an",
+        "exă, iar lista organismelor de evaluare a conformității este adoptată de comitetul mi",
+        "xt."]) + "\n"
+    result = read_dump("hu2.txt", source_lang="hu", target_lang="ro", text=text)
+    assert [(p.source.split()[-2:], p.target.split()[-2:]) for p in result.pairs] == [
+        (["hiteles", "dokumentumokból."], ["documente", "autentice."]),
+        (["fogadja", "el."], ["comitetul", "mixt."])]
+    assert not result.rejects
+>>>>>>> fix-r

@@ -489,6 +489,38 @@ def test_a_title_before_the_first_number_is_a_reject_of_its_own(tmp_path: Path) 
          "Texts adopted at the sitting of Thursday 17 January")]
 
 
+# A copy that opens with the end of a Polish paragraph, then clean EN-PL pairs (DGT-TM).
+POLISH_TAIL = ("w każdym momencie, przesyłając depozytariuszowi kanałami dyplomatycznymi "
+               "pisemne powiadomienie o odstąpieniu, wskazując datę, z którą odstąpienie "
+               "staje się skuteczne.")
+EN_PL = [("This Agreement shall remain in force for an initial period of 16 years following "
+          "its entry into force.", "Niniejsza umowa pozostaje w mocy przez początkowy okres "
+          "16 lat od jej wejścia w życie."),
+         ("The vote will take place tomorrow at 12 p.m.",
+          "Głosowanie odbędzie się jutro o godzinie 12.00."),
+         ("The debate is closed.", "Zamykam debatę.")]
+
+
+@pytest.mark.parametrize("langs", [("en-GB", "pl-PL"), ("pl-PL", "en-GB")])
+@pytest.mark.parametrize("tail", [POLISH_TAIL, POLISH_TAIL[len("w każdym mome"):]])
+def test_a_tail_in_side_b_language_before_the_first_pair_is_a_reject_of_its_own(
+        tmp_path: Path, langs: tuple[str, str], tail: str) -> None:
+    """The tail was glued to the first pair's English side: the run was refused ("the
+    source text reads as pl"), or, with a shorter tail, that pair was lost as length-ratio."""
+    dump = tmp_path / "head.txt"
+    dump.write_text("\n".join([tail] + [f"{en} {pl}" for en, pl in EN_PL]) + "\n",
+                    encoding="utf-8")
+    out, report = tmp_path / "head.tmx", tmp_path / "head.rej"
+    result = run("build", str(dump), "-o", str(out), "--rejects", str(report), "-q",
+                 "--source-lang", langs[0], "--target-lang", langs[1])
+    assert result.exit_code == 0, result.output
+    units = read_units([out], segment=None, source_lang=langs[0], target_lang=langs[1])[0]
+    by_lang = [dict(zip(langs, (u.source, u.target), strict=True)) for u in units]
+    assert [(u["en-GB"], u["pl-PL"]) for u in by_lang] == EN_PL
+    assert report.read_text("utf-8").splitlines()[1:] == [
+        f"{dump}\t1\ttext before the first pair (pl-PL only)\t{tail}"]
+
+
 def test_a_trailing_paragraph_without_translation_is_not_glued_to_a_pair(
         tmp_path: Path) -> None:
     dump = tmp_path / "closing.txt"

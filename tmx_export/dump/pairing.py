@@ -1512,6 +1512,14 @@ def iter_pairs(
     if numbered:
         triples = _one_per_paragraph(triples, [p for p, _ in numbered_lines])
     ratio = _length_ratio(triples) if not numbered else 1.0
+    if triples and not numbered:
+        head = _foreign_head(text, starts, *triples[0][:2], lang_a, lang_b)
+        if head is not None:
+            # A copy that starts inside side B's last paragraph: that tail has no
+            # translation here, and glued to the first pair's side A it costs that pair.
+            yield Reject(file, stream.line_at(0), f"text before the first pair ({tag_b} only)",
+                         _tidy(text[:head]))
+            triples[0] = (head, *triples[0][1:])
     for s0, cut, e1 in triples:
         tail = _foreign_tail(text, starts, cut, e1, lang_b, lang_a)
         if tail is not None:
@@ -1650,6 +1658,28 @@ def _foreign_tail(text: str, starts: list[int], cut: int, end: int, own: str,
             not _in_other_language(text[cut:tail], own, other):
         return tail
     return None
+
+
+def _foreign_head(text: str, starts: list[int], start: int, cut: int, own: str,
+                  other: str) -> int | None:
+    """Where side A of the first pair truly starts, when the text before it is the end of
+    a paragraph in side B's language (a copy that opens mid-paragraph): the paragraph start
+    inside side A with the text before it leaning clearly to side B's language and the text
+    after it to side A's; of several, the one with the most evidence (the two stretches'
+    leans weighed by their words). ``None`` when no paragraph start is so."""
+    best: tuple[float, int] | None = None
+    for at in starts[bisect_right(starts, start):bisect_left(starts, cut)]:
+        head_lean, head_words = text_lean(text[start:at], other, own)
+        rest_lean, rest_words = text_lean(text[at:cut], own, other)
+        # (the rest need only lean its own way: a heading in capitals leans less,
+        # "LIST OF ARBITRATORS PROVIDED FOR IN ARTICLE 94 OF THE AGREEMENT" 0.47)
+        if min(head_words, rest_words) < OTHER_LANGUAGE_MIN_WORDS \
+                or head_lean < OTHER_LANGUAGE_LEAN or rest_lean <= 0:
+            continue
+        weight = head_lean * head_words + rest_lean * rest_words
+        if best is None or weight > best[0]:
+            best = (weight, at)
+    return None if best is None else best[1]
 
 
 # The words that make a number with a full stop before them a date, not a paragraph

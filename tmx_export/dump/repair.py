@@ -641,9 +641,11 @@ _P_JOIN = {"mid": 1 - _DEVIATION, "pdf": _DEVIATION, "kept": 0.5, "mid-stripped"
 
 
 def decide_break(left: str, right: str, post: dict[str, float], lam: float,
-                 lexicon: Lexicon, before: str = "") -> tuple[str, bool]:
+                 lexicon: Lexicon, before: str = "", unstripped: bool = False
+                 ) -> tuple[str, bool]:
     """What replaces one line break: (separator, drop the hyphen ending ``left``);
-    ``before``: the running text before ``left``, whose language a short line may need."""
+    ``before``: the running text before ``left``, whose language a short line may need;
+    ``unstripped``: the file's lines end with the spaces they kept (:func:`_unstripped`)."""
     if left[-1:].isspace() or right[:1].isspace():
         return "", False
     if left[-1:] in _SENTENCE_END and _may_open_pair(right) and not _opening_quote(left):
@@ -669,6 +671,7 @@ def decide_break(left: str, right: str, post: dict[str, float], lam: float,
             if lexicon.zipf(joined) > lexicon.zipf(hyphened) + 0.5:
                 return "", True
         return "", False
+<<<<<<< HEAD
     if (left[-1:].isalpha() and right[:1].isalpha()
             and _language_turns(before + left, right, lexicon)):
         # "...przedłużenia; lub" / "sends a formal objection...": the clause before reads
@@ -678,6 +681,19 @@ def decide_break(left: str, right: str, post: dict[str, float], lam: float,
         return " ", False
     if (lam < _IN_WORD_FLOOR and left[-1:].isalpha() and right[:1].islower()
             and post["mid"] > _MID_SURE
+=======
+    in_word, floor = post, _IN_WORD_FLOOR
+    if unstripped and post["mid-stripped"] > 0.0:
+        # Lines that end with the spaces they kept: the file was never stripped, whatever
+        # its few breaks say. A short one was read as stripped (the lists take "dokumentumok"
+        # | "ból" for two words) and the word written with a space. Only for a break inside
+        # a word: the stripped reading keeps spaces where a pair opens with a small letter
+        # after a line without punctuation ("... 8" | "rezolucja IMO ..."), which no break
+        # tells.
+        in_word, floor = _stripped_as_kept(post), 0.0
+    if (lam < floor and left[-1:].isalpha() and right[:1].islower()
+            and in_word["mid"] > _MID_SURE
+>>>>>>> fix-r
             and _one_language(before + left, right, lexicon.langs)):
         # A file cut anywhere that keeps its spaces cuts words at any letter: a break
         # between two letters is inside a word, whatever the lists say of the pieces (they
@@ -685,8 +701,32 @@ def decide_break(left: str, right: str, post: dict[str, float], lam: float,
         # "dokumentumok" | "ból" weighed as two words). Only where both sides read as one
         # language: where it turns, a pair may open with a small letter ("osapuoli" |
         # "lägger fram").
-        lam = _IN_WORD_FLOOR
+        return _ordinary_break(in_word, max(lam, _IN_WORD_FLOOR)), False
     return _ordinary_break(post, lam), False
+
+
+def _stripped_as_kept(post: dict[str, float]) -> dict[str, float]:
+    """The style posterior ``post`` with each stripped style's share given to its style
+    with spaces kept."""
+    return {"mid": post["mid"] + post["mid-stripped"],
+            "kept": post["kept"] + post["kept-stripped"], "pdf": post["pdf"],
+            "mid-stripped": 0.0, "kept-stripped": 0.0}
+
+
+# This many lines ending with a space tell a file was not stripped (one may be a slip of an
+# editor's hand).
+_KEPT_SPACES_SEEN = 2
+
+
+def _unstripped(lines: list[tuple[int, str, bool]]) -> bool:
+    """Whether ``lines`` (all but the last) end with a space at least
+    :data:`_KEPT_SPACES_SEEN` times: no stripped file does."""
+    seen = 0
+    for _, body, _ in lines[:-1]:
+        seen += body[-1:].isspace()
+        if seen >= _KEPT_SPACES_SEEN:
+            return True
+    return False
 
 
 # Under a sure ``mid`` style, the evidence of two words at a break between letters counts
@@ -829,6 +869,7 @@ def build_stream(text: str, langs: tuple[str, ...], first_line: int = 1) -> Stre
                             in zip(spaced_at, evidence, lines[1:], strict=True)
                             if folded or not _may_open_pair(body)])
     del spaced_at
+    unstripped = _unstripped(lines)
 
     parts: list[str] = []
     stream = Stream(text="", repairs=repairs)
@@ -837,7 +878,7 @@ def build_stream(text: str, langs: tuple[str, ...], first_line: int = 1) -> Stre
         if i:
             left = parts[-1]
             sep, drop_hyphen = decide_break(left, body, post, evidence[i - 1], lexicon,
-                                            "".join(parts[-5:-1]))
+                                            "".join(parts[-5:-1]), unstripped)
             if drop_hyphen:
                 parts[-1] = left[:-1]
                 offset -= 1
