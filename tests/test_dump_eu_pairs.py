@@ -925,7 +925,6 @@ def test_long_inflected_words_cut_anywhere_are_joined(source: str, target: str,
     assert not missed and not result.rejects
 
 
-<<<<<<< HEAD
 @pytest.mark.parametrize(("lang", "last_word", "next_b"), [
     ("pl", "lub", "nie prześle depozytariuszowi"),
     ("mt", "jew", "tibgħat oġġezzjoni formali"),
@@ -946,7 +945,8 @@ def test_a_side_ending_with_or_takes_no_english_of_the_next_pair(lang: str, last
     assert any(s.endswith(f"; {last_word}") and t.endswith("; or") for s, t in got)
     assert any(s.startswith(next_b) and t.startswith("sends a formal objection")
                and t.endswith("of the respective period.") for s, t in got)
-=======
+
+
 def test_a_word_cut_anywhere_in_a_short_dump_is_joined() -> None:
     """Two pairs cut anywhere, two lines ending with the space they kept: the one break
     whose pieces the lists know as words ("dokumentumok" | "ból") outweighed those spaces,
@@ -968,4 +968,3 @@ def test_a_word_cut_anywhere_in_a_short_dump_is_joined() -> None:
         (["hiteles", "dokumentumokból."], ["documente", "autentice."]),
         (["fogadja", "el."], ["comitetul", "mixt."])]
     assert not result.rejects
->>>>>>> fix-r

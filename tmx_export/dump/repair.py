@@ -671,7 +671,6 @@ def decide_break(left: str, right: str, post: dict[str, float], lam: float,
             if lexicon.zipf(joined) > lexicon.zipf(hyphened) + 0.5:
                 return "", True
         return "", False
-<<<<<<< HEAD
     if (left[-1:].isalpha() and right[:1].isalpha()
             and _language_turns(before + left, right, lexicon)):
         # "...przedłużenia; lub" / "sends a formal objection...": the clause before reads
@@ -679,9 +678,6 @@ def decide_break(left: str, right: str, post: dict[str, float], lam: float,
         # side's language and the joined "lubsends" a word of neither: a pair starts on
         # this line, whatever the file's cut style would make of the break.
         return " ", False
-    if (lam < _IN_WORD_FLOOR and left[-1:].isalpha() and right[:1].islower()
-            and post["mid"] > _MID_SURE
-=======
     in_word, floor = post, _IN_WORD_FLOOR
     if unstripped and post["mid-stripped"] > 0.0:
         # Lines that end with the spaces they kept: the file was never stripped, whatever
@@ -693,7 +689,6 @@ def decide_break(left: str, right: str, post: dict[str, float], lam: float,
         in_word, floor = _stripped_as_kept(post), 0.0
     if (lam < floor and left[-1:].isalpha() and right[:1].islower()
             and in_word["mid"] > _MID_SURE
->>>>>>> fix-r
             and _one_language(before + left, right, lexicon.langs)):
         # A file cut anywhere that keeps its spaces cuts words at any letter: a break
         # between two letters is inside a word, whatever the lists say of the pieces (they
