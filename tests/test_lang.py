@@ -56,6 +56,15 @@ def test_tags_are_standardised(code: str, tag: str) -> None:
     assert lang.standard_tag(code) == tag
 
 
+@pytest.mark.parametrize(("code", "shown"), [
+    ("EN-GB", "en-GB"), ("en_gb", "en-GB"), ("zh-hant-tw", "zh-Hant-TW"), (" fr ", "fr"),
+    ("DE-de-1996", "de-DE-1996"), ("DA-01", "DA-01"), ("*all*", "*all*"), ("X-Foo", "x-foo")])
+def test_tags_are_shown_in_their_standard_case(code: str, shown: str) -> None:
+    # how stats prints a memory's tags: cased as BCP 47 writes them, looked up nowhere
+    # (DGT-TM's DA-01 is no tag: as written)
+    assert lang.cased_tag(code) == shown
+
+
 @pytest.mark.parametrize("code", ["xx-YY", "qq", "und", ""])
 def test_unknown_tags_are_refused(code: str) -> None:
     with pytest.raises(ValueError, match="not a known language tag"):

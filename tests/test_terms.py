@@ -806,6 +806,24 @@ def _update(db: Path, pair: Pair) -> tuple:
         return summary, termbase.pairs()
 
 
+def test_storing_pairs_leaves_the_callers_language_tags_alone(tmp_path):
+    # the termbase keys pairs by en/fr; the pairs a run extracted (and later writes to its
+    # TBX and review file) keep en-GB/fr-FR, competitors too
+    pair = seed_pair()
+    found = extract_terms([pair])
+    extracted = [found[0], *found[0].competitors, *found[1:]]
+    assert {(p.source_lang, p.target_lang) for p in extracted} == {("en-GB", "fr-FR")}
+    with Termbase(tmp_path / "terms.db") as termbase:
+        termbase.update(found, {pair.file: Document(pair.file, fingerprint([pair]), 1)})
+        added = TermPair("en-GB", "fr-FR", "agenda", "ordre du jour", "agenda", "ordre du jour")
+        added_id = termbase.add_pair(added)
+        stored = termbase.pairs(min_count=0)
+    assert {(p.source_lang, p.target_lang) for p in extracted} == {("en-GB", "fr-FR")}
+    assert (added.source_lang, added.target_lang) == ("en-GB", "fr-FR")
+    assert {(p.source_lang, p.target_lang) for p in stored} == {("en", "fr")}
+    assert added_id in {p.id for p in stored}
+
+
 def test_termbase_keeps_statuses_and_does_not_count_a_document_twice(tmp_path):
     db = tmp_path / "terms.db"
     summary, stored = _update(db, seed_pair())
@@ -827,6 +845,26 @@ def test_termbase_keeps_statuses_and_does_not_count_a_document_twice(tmp_path):
     assert summary.added_documents == ["ep-35.txt"]
     cluster = next(p for p in stored if p.source_lemma == "cluster")
     assert (cluster.count, cluster.status, len(cluster.documents)) == (12, "approved", 2)
+
+
+def test_outputs_through_a_termbase_name_the_runs_languages(tmp_path):
+    # the termbase keys en-GB/fr-FR as en/fr; the review file and the report of a run
+    # through it (new, then known) name the languages as a run without one does
+    runner = CliRunner()
+    memory = str(DATA / "tmx" / "dgt-tm" / "22019D0437.tmx")
+    db = str(tmp_path / "terms.db")
+    shown = {}
+    for run, extra in (("alone", []), ("new", ["--termbase", db]), ("known", ["--termbase", db])):
+        review, report = tmp_path / f"{run}.xlsx", tmp_path / f"{run}.html"
+        result = runner.invoke(terms, [memory, *extra, "--review", str(review),
+                                       "--report", str(report)])
+        assert result.exit_code == 0, result.output
+        rows = list(load_workbook(review).active.iter_rows(values_only=True))
+        columns = [rows[0].index("source lang"), rows[0].index("target lang")]
+        shown[run] = ({tuple(row[i] for i in columns) for row in rows[1:]},
+                      sorted(re.findall(r">(\w\w(?:-\w\w)?)<", report.read_text("utf-8"))))
+    assert shown["alone"][0] == {("en-GB", "fr-FR")}
+    assert shown["new"] == shown["known"] == shown["alone"]
 
 
 def test_an_approved_word_leaves_its_counts_to_the_longer_terms_that_hold_it(tmp_path):

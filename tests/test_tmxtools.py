@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 import re
 import shutil
 from pathlib import Path
@@ -628,22 +629,59 @@ def test_project_writer_output_is_valid(tmp_path):
 
 def test_stats_on_lisa_1c_and_dgt():
     result = stats([LISA / "ImportTest1C.tmx"])
-    assert (result.units, result.duplicates, result.srclang) == (3, 0, "en-us")
-    assert set(result.languages) == {"en-us", "en-gb", "ja-jp", "fr-ca", "es-es"}
-    en = result.languages["en-us"]
+    assert (result.units, result.duplicates, result.srclang) == (3, 0, "en-US")
+    assert set(result.languages) == {"en-US", "en-GB", "ja-JP", "fr-CA", "es-ES"}
+    en = result.languages["en-US"]
     # "First entry in US English" + "Second ..." + "Third ...": 5 words each
     assert (en.segments, en.words, en.chars) == (3, 15, 25 + 26 + 25)
 
     dgt = stats([DGT / "22019D0391.tmx"])
-    assert dgt.units == 25 and dgt.languages["en-gb"].segments == 25
-    assert dgt.languages["fr-fr"].segments == 19
-    assert dgt.ratio_pair is not None and dgt.ratio_pair[0] == "en-gb"
+    assert dgt.units == 25 and dgt.languages["en-GB"].segments == 25
+    assert dgt.languages["fr-FR"].segments == 19
+    assert dgt.ratio_pair is not None and dgt.ratio_pair[0] == "en-GB"
     assert 0.8 < dgt.ratio_quantiles["median"] < 1.6
     # a memory in 24 languages: a length ratio for each against the source
-    assert len(dgt.ratios) == 22 and "en-gb" not in dgt.ratios
+    assert len(dgt.ratios) == 22 and "en-GB" not in dgt.ratios
     assert dgt.ratios[dgt.ratio_pair[1]] == (dgt.ratio_quantiles, dgt.ratio_outside)
     assert all(0.7 < quantiles["median"] < 1.6 for quantiles, _ in dgt.ratios.values())
     assert format_stats(dgt).count("length ratio ") == 22
+
+
+def test_stats_shows_language_tags_in_their_standard_case_in_text_and_json():
+    # DGT-TM writes lang="EN-GB"; LISA 1C writes en-us, en-GB: each shown as BCP 47 cases
+    # it (a code that is no tag, DGT-TM's DA-01, as written), alike in both forms
+    paths = [str(DGT / "22019D0391.tmx"), str(LISA / "ImportTest1C.tmx")]
+    text = CliRunner().invoke(stats_command, paths)
+    as_json = CliRunner().invoke(stats_command, ["--json", *paths])
+    assert text.exit_code == 0 and as_json.exit_code == 0, text.output + as_json.output
+    counted = json.loads(as_json.output)
+    assert counted["srclang"] == "en-GB"
+    assert {"en-GB", "fr-FR", "DA-01", "en-US", "ja-JP", "fr-CA"} <= set(counted["languages"])
+    assert counted["ratio_pair"][0] == "en-GB" and "fr-FR" in counted["ratios"]
+    shown = re.findall(r"^  (\S+) +\d+ segments", text.output, re.M)
+    assert sorted(shown) == sorted(counted["languages"])
+    assert "length ratio fr-FR/en-GB: " in text.output
+    assert not re.search(r"\b(en-gb|fr-fr|en-us)\b", text.output + as_json.output)
+
+
+def test_stats_reports_every_source_language_declared():
+    # a header's srclang per file, and units of LISA 1K that carry their own (de-DE, fr-CA):
+    # each source language with the files whose header declares it and its units
+    paths = [str(LISA / "ImportTest1K.tmx"), str(DGT / "22019D0391.tmx"),
+             str(LISA / "ImportTest1C.tmx")]
+    as_json = CliRunner().invoke(stats_command, ["--json", *paths])
+    assert as_json.exit_code == 0, as_json.output
+    counted = json.loads(as_json.output)
+    assert counted["srclang"] == "en-US"  # the first file's header's, as before
+    assert counted["srclangs"] == {"en-US": {"files": 2, "units": 3},
+                                   "de-DE": {"files": 0, "units": 1},
+                                   "fr-CA": {"files": 0, "units": 1},
+                                   "en-GB": {"files": 1, "units": 25}}
+    assert sum(entry["units"] for entry in counted["srclangs"].values()) == counted["units"]
+    text = CliRunner().invoke(stats_command, paths).output
+    listed = text.split("source languages (srclang):\n")[1].split("languages:")[0]
+    assert re.findall(r"^  (\S+) +(\d+) files +(\d+) units$", listed, re.M) == [
+        ("en-US", "2", "3"), ("de-DE", "0", "1"), ("fr-CA", "0", "1"), ("en-GB", "1", "25")]
 
 
 def test_stats_counts_duplicates_across_files():
@@ -955,19 +993,31 @@ def _stats_by_definition(paths: list[Path]) -> dict:
     import statistics
 
     from tmx_export.formats.tmx import XML_LANG, iter_elements, seg_text
-    from tmx_export.lang import normalise_tag
-    from tmx_export.tools import LanguageStats, TmxStats
+    from tmx_export.lang import cased_tag, normalise_tag
+    from tmx_export.tools import LanguageStats, SourceLanguage, TmxStats
 
     result = TmxStats()
     seen: set[int] = set()
     lengths: list[dict[str, int]] = []
+    spelled: dict[str, str] = {}  # each language's first spelling
+    sources: dict[str, SourceLanguage] = {}
     for path in paths:
         result.files += 1
+        header = ""
         for elem in iter_elements(path, ("header", "tu")):
             if elem.tag == "header":
-                result.srclang = result.srclang or normalise_tag(elem.get("srclang", ""))
+                header = elem.get("srclang", "").strip()
+                result.srclang = result.srclang or normalise_tag(header)
+                if header:
+                    sources.setdefault(normalise_tag(header), SourceLanguage()).files += 1
                 continue
             result.units += 1
+            source = elem.get("srclang") or header
+            if source:
+                sources.setdefault(normalise_tag(source), SourceLanguage()).units += 1
+            for tuv in elem.iter("tuv"):
+                tag = tuv.get(XML_LANG) or tuv.get("lang") or "?"
+                spelled.setdefault(normalise_tag(tag), cased_tag(tag))
             unit_lengths: dict[str, int] = {}
             key = _key_by_definition(elem)
             for tuv in elem.iter("tuv"):
@@ -1003,6 +1053,14 @@ def _stats_by_definition(paths: list[Path]) -> dict:
                 "max": ratios[-1]}, outside)
     if others and others[0] in result.ratios:
         result.ratio_quantiles, result.ratio_outside = result.ratios[others[0]]
+    # every tag shown in its standard case, as first spelled
+    shown = {**{tag: cased_tag(tag) for tag in sources}, **spelled}
+    result.srclang = shown.get(result.srclang, result.srclang)
+    result.srclangs = {shown[tag]: entry for tag, entry in sources.items()}
+    result.languages = {shown[tag]: entry for tag, entry in result.languages.items()}
+    if result.ratio_pair:
+        result.ratio_pair = (shown[result.ratio_pair[0]], shown[result.ratio_pair[1]])
+    result.ratios = {shown[tag]: found for tag, found in result.ratios.items()}
     return result.as_dict()
 
 
@@ -1017,7 +1075,7 @@ def test_stats_equal_the_definition_on_real_and_awkward_files(tmp_path):
     counted = stats([many])
     # units 300 apart are the same pair (same text, same target language)
     assert (counted.units, counted.duplicates) == (700, 400)
-    assert set(counted.languages) == {"en-gb", "fr-fr", "de-de", "el-gr"}
+    assert set(counted.languages) == {"en-GB", "fr-FR", "de-DE", "el-GR"}
 
 
 def _key_by_definition(tu: etree._Element) -> tuple:
@@ -1207,11 +1265,11 @@ def test_usual_unit_key_equals_the_plain_key_and_clean_means_to_14_does_nothing(
 def test_stats_runs_equal_the_plain_form(tmp_path):
     """The texts stats counts, read in line, against each tuv's first seg's seg_text."""
     from tmx_export.formats.tmx import seg_text
-    from tmx_export.tools import TmxStats, _runs, _TagCache
+    from tmx_export.tools import _Declared, _runs, _TagCache
 
     for path in _merge_cases(tmp_path):
         rows = [(tags, row) for tags, run, _ in _runs(iter_elements(path, ("header", "tu")),
-                                                       TmxStats(), _TagCache(), len)
+                                                       _Declared(), _TagCache(), len)
                 for row in run]
         plain = []
         for tu in iter_elements(path):

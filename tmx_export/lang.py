@@ -128,6 +128,20 @@ def parse_tag(code: str) -> Tag | None:
                region.upper() if region else None, m.group("variants") or "")
 
 
+def cased_tag(code: str) -> str:
+    """``code`` in the case BCP 47 writes it, without looking it up: ``EN-GB`` and
+    ``en_gb`` -> ``en-GB``, ``zh-hant-tw`` -> ``zh-Hant-TW``; a code that is no language tag
+    (DGT-TM's ``DA-01``, ``*all*``) as written. For showing a tag, not comparing it
+    (:func:`normalise_tag`)."""
+    tag = parse_tag(code)
+    if tag is None:
+        return code.strip()
+    if tag.private:
+        return tag.language
+    subtags = [part for part in (tag.language, tag.script, tag.region) if part]
+    return "-".join(subtags) + tag.variants.replace("_", "-").lower()
+
+
 # wordfreq's word lists that work without extra tokenizers (Chinese needs jieba, Japanese
 # and Korean need MeCab, none of which ship with it): the languages a dump can be read in,
 # since repairing and pairing a dump score every word in both languages.

@@ -56,7 +56,7 @@ from .formats.tmx import (
 )
 from .formats.xml import SAFE_PARSER_OPTIONS, check_file, open_xml, parse_xml
 from .inputs import check_outputs
-from .lang import is_valid_tag, normalise_tag, primary
+from .lang import cased_tag, is_valid_tag, normalise_tag, primary
 from .model import SEGTYPES
 
 HEADER_REQUIRED = ("creationtool", "creationtoolversion", "segtype", "o-tmf", "adminlang",
@@ -1061,13 +1061,26 @@ class LanguageStats:
 
 
 @dataclass(slots=True)
+class SourceLanguage:
+    """A source language (``srclang``) the files declare: the files whose header names it
+    and the units it is the source language of (their own ``srclang``, else the header's)."""
+
+    files: int = 0
+    units: int = 0
+
+
+@dataclass(slots=True)
 class TmxStats:
-    """What :func:`stats` found; ``ratio_*`` describe target/source length in characters."""
+    """What :func:`stats` found; ``ratio_*`` describe target/source length in characters.
+    Language tags are shown in their standard case (:func:`~tmx_export.lang.cased_tag`)."""
 
     files: int = 0
     units: int = 0
     duplicates: int = 0
-    srclang: str = ""
+    srclang: str = ""  # the first file's header srclang
+    # every source language declared, in the order first seen (merging memories of two
+    # source languages needs to know them all)
+    srclangs: dict[str, SourceLanguage] = field(default_factory=dict)
     languages: dict[str, LanguageStats] = field(default_factory=dict)
     ratio_pair: tuple[str, str] | None = None
     ratio_quantiles: dict[str, float] = field(default_factory=dict)
@@ -1080,6 +1093,8 @@ class TmxStats:
         return {
             "files": self.files, "units": self.units, "duplicates": self.duplicates,
             "srclang": self.srclang,
+            "srclangs": {tag: {"files": declared.files, "units": declared.units}
+                         for tag, declared in self.srclangs.items()},
             "languages": {k: {"segments": v.segments, "words": v.words, "chars": v.chars}
                           for k, v in self.languages.items()},
             "ratio_pair": list(self.ratio_pair) if self.ratio_pair else None,
@@ -1109,23 +1124,77 @@ def stats(paths: Iterable[str | Path], *, jobs: int = 1) -> TmxStats:
     langs = _TagCache()
     for path in paths:
         result.files += 1
+        first_unit = tally.units
+        declared = _Declared()
         parts = split_tmx(path, jobs) if jobs > 1 and _can_fork() else None
         counted = _counted_in_parts(path, parts) if parts else None
         if counted is not None:
             for part in counted:
                 tally.absorb(part)
-            continue
-        fingerprint = partial(_unit_fingerprint, langs=langs, path=Path(path))
-        for tags, rows, fingerprints in _runs(iter_elements(path, ("header", "tu")), result,
-                                              langs, fingerprint):
-            tally.add(tags, rows, fingerprints)
+                declared.absorb(part.declared)
+        else:
+            fingerprint = partial(_unit_fingerprint, langs=langs, path=Path(path))
+            for tags, rows, fingerprints in _runs(iter_elements(path, ("header", "tu")),
+                                                  declared, langs, fingerprint):
+                tally.add(tags, rows, fingerprints)
+        declared.count_into(result, tally.units - first_unit)
     result.units = tally.units
     result.duplicates = tally.units - tally.seen.count()
     languages = tally.languages()
     for language in languages:
         language.count()
     _ratios(result, {language.lang: language.lengths for language in languages})
+    _show_tags(result, {language.lang: language.shown for language in languages})
     return result
+
+
+@dataclass(slots=True)
+class _Declared:
+    """The source languages one file declares: its header's ``srclang`` (``None`` before
+    the header is read) and the units' own ``srclang`` (spelling -> units)."""
+
+    header: str | None = None
+    own: Counter[str] = field(default_factory=Counter)
+
+    def absorb(self, other: _Declared) -> None:
+        """Add what a part of the same file declares (only the first part holds the header)."""
+        if self.header is None:
+            self.header = other.header
+        self.own.update(other.own)
+
+    def count_into(self, result: TmxStats, units: int) -> None:
+        """Count the file, of ``units`` units, in ``result.srclangs`` (keyed by
+        :func:`normalise_tag` until :func:`_show_tags`); the first file's header gives
+        ``result.srclang``."""
+        header = (self.header or "").strip()
+        if result.files == 1:
+            result.srclang = normalise_tag(header)
+        if header:
+            entry = _source_entry(result, header)
+            entry.files += 1
+            entry.units += units - self.own.total()  # the units that declare none
+        for tag, count in self.own.items():
+            _source_entry(result, tag).units += count
+
+
+def _source_entry(result: TmxStats, tag: str) -> SourceLanguage:
+    return result.srclangs.setdefault(normalise_tag(tag), SourceLanguage())
+
+
+def _show_tags(result: TmxStats, shown: dict[str, str]) -> None:
+    """Key ``result`` by the tags as :func:`~tmx_export.lang.cased_tag` shows them
+    (``en-GB``), not as they were compared (``en-gb``): ``shown`` holds, per language
+    counted, its first spelling so shown; a source language no tuv has is shown from its
+    own normalised spelling."""
+    def show(tag: str) -> str:
+        return shown.get(tag) or cased_tag(tag)
+
+    result.srclang = show(result.srclang) if result.srclang else ""
+    result.srclangs = {show(tag): entry for tag, entry in result.srclangs.items()}
+    result.languages = {show(tag): entry for tag, entry in result.languages.items()}
+    if result.ratio_pair:
+        result.ratio_pair = (show(result.ratio_pair[0]), show(result.ratio_pair[1]))
+    result.ratios = {show(tag): found for tag, found in result.ratios.items()}
 
 
 def _can_fork() -> bool:
@@ -1140,7 +1209,7 @@ class _PartCounts:
     to the counts of what came before it (:meth:`_Tally.absorb`): per language, its
     ``(tag, segments, words, chars, lengths)``, the lengths one a unit of the part."""
 
-    srclang: str
+    declared: _Declared
     units: int
     languages: list[tuple[str, int, int, int, array]]
     seen: _DistinctCount
@@ -1149,17 +1218,17 @@ class _PartCounts:
 def _part_counts(path: str | Path, part: TmxPart) -> _PartCounts | None:
     """The counts of ``part`` of the TMX file ``path``; ``None`` when the part cannot be
     read (the file is read whole then: see :func:`~tmx_export.formats.tmx.split_tmx`)."""
-    result = TmxStats()
-    tally = _Tally(result)
+    tally = _Tally(TmxStats())
     langs = _TagCache()
+    declared = _Declared()
     fingerprint = partial(_unit_fingerprint, langs=langs, path=Path(path))
     try:
         for tags, rows, fingerprints in _runs(iter_elements(path, ("header", "tu"), part=part),
-                                              result, langs, fingerprint):
+                                              declared, langs, fingerprint):
             tally.add(tags, rows, fingerprints)
     except InputError:
         return None
-    return tally.counts()
+    return tally.counts(declared)
 
 
 def _counted_in_parts(path: str | Path, parts: list[TmxPart]) -> list[_PartCounts] | None:
@@ -1183,21 +1252,24 @@ def _counted_in_parts(path: str | Path, parts: list[TmxPart]) -> list[_PartCount
 _RUN = 128
 
 
-def _runs(elements: Iterable[etree._Element], result: TmxStats, langs: _TagCache,
+def _runs(elements: Iterable[etree._Element], declared: _Declared, langs: _TagCache,
           fingerprint: Callable[[etree._Element], int]
           ) -> Iterator[tuple[list[str], list[list[str]], list[int]]]:
     """Runs of consecutive units whose ``tuv`` elements carry the same language tags in the
     same order (nearly always the whole file): the tags as spelled, per unit the text of
     each ``tuv``'s segment, and each unit's fingerprint (merge's: :func:`_bare_key` of a
-    unit of bare segs, worked out in the same pass, else ``fingerprint``). A ``header`` on
-    the way gives the source language."""
+    unit of bare segs, worked out in the same pass, else ``fingerprint``). The header's
+    and the units' own ``srclang`` go to ``declared``."""
     run: list[str] = []
     rows: list[list[str]] = []
     fingerprints: list[int] = []
     for elem in elements:
         if elem.tag == "header":
-            result.srclang = result.srclang or normalise_tag(elem.get("srclang", ""))
+            declared.header = elem.get("srclang", "")
             continue
+        own_srclang = elem.get("srclang")
+        if own_srclang:
+            declared.own[own_srclang] += 1
         tags = []
         texts = []
         parts: list[tuple[str, int, str]] | None = []  # the key's, while the segs are bare
@@ -1302,20 +1374,22 @@ class _Tally:
             language.lengths.extend(map(_PLUS_ONE, map(len, columns[index])))
         self.seen.add_all(fingerprints)
 
-    def counts(self) -> _PartCounts:
-        """What was counted, to be added to another tally (:meth:`absorb`)."""
+    def counts(self, declared: _Declared) -> _PartCounts:
+        """What was counted, with the source languages ``declared``, to be added to another
+        tally (:meth:`absorb`)."""
         languages = []
         for language in self.languages():
             language.count()
             language.pad(self.units)
             entry = language.stats
-            languages.append((language.lang, entry.segments, entry.words, entry.chars,
+            # its spelling, so that the tally absorbing it shows the same one
+            languages.append((language.shown, entry.segments, entry.words, entry.chars,
                               language.lengths))
-        return _PartCounts(self.result.srclang, self.units, languages, self.seen)
+        return _PartCounts(declared, self.units, languages, self.seen)
 
     def absorb(self, part: _PartCounts) -> None:
-        """Add the counts of a part of a file read elsewhere, as if its units came next."""
-        self.result.srclang = self.result.srclang or part.srclang
+        """Add the counts of a part of a file read elsewhere, as if its units came next
+        (its source languages are the caller's to add: :meth:`_Declared.absorb`)."""
         first = self.units
         self.units += part.units
         for lang, segments, words, chars, lengths in part.languages:
@@ -1351,6 +1425,7 @@ class _Tally:
             if language is None:
                 language = _Language(lang, self.result.languages.setdefault(lang,
                                                                             LanguageStats()))
+                language.shown = cased_tag(tag)  # the first spelling, in standard case
             self._spellings[tag] = language
         return language
 
@@ -1395,10 +1470,11 @@ _BATCH = 128
 class _Language:
     """What :func:`stats` gathers for one language while it reads."""
 
-    __slots__ = ("lang", "stats", "texts", "lengths")
+    __slots__ = ("lang", "shown", "stats", "texts", "lengths")
 
     def __init__(self, lang: str, stats: LanguageStats) -> None:
         self.lang, self.stats = lang, stats
+        self.shown = lang  # how the output writes it (:func:`~tmx_export.lang.cased_tag`)
         self.texts: list[str] = []  # not counted yet
         # per unit, 1 + the length of its first segment in this language, 0 if it has none;
         # 4 bytes a unit (libxml2's limits keep a seg far below 4 G characters)
@@ -1541,7 +1617,10 @@ def format_stats(result: TmxStats) -> str:
     """A short human-readable report of :func:`stats`."""
     lines = [f"files: {result.files}", f"units: {result.units}",
              f"duplicate units: {result.duplicates}",
-             f"header srclang: {result.srclang or '-'}", "languages:"]
+             f"source languages (srclang):{'' if result.srclangs else ' -'}"]
+    for tag, declared in result.srclangs.items():
+        lines.append(f"  {tag:<8} {declared.files:>9} files {declared.units:>14} units")
+    lines.append("languages:")
     for lang, s in sorted(result.languages.items(), key=lambda kv: -kv[1].segments):
         lines.append(f"  {lang:<8} {s.segments:>9} segments {s.words:>11} words "
                      f"{s.chars:>12} characters")

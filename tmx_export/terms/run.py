@@ -232,6 +232,23 @@ def _terms_with_termbase(termbase_path: str, by_document: dict[str, list[Pair]],
     _say(say, _termbase_summary(termbase_path, added, stored, last_id, new_pairs,
                                 run_langs, options["min_count"]))
     clock.lap("termbase")
+    return _in_run_tags(stored, by_document)
+
+
+def _in_run_tags(stored: list[TermPair], by_document: dict[str, list[Pair]]) -> list[TermPair]:
+    """``stored``, read from the termbase under primary subtags (en/fr), under the tags this
+    run's units carry (en-GB/fr-FR), the first of each language pair: the outputs (review
+    file, report, CSV) name the languages as a run without a termbase does."""
+    from .termbase import primary_langs
+
+    tags: dict[tuple[str, str], tuple[str, str]] = {}
+    for members in by_document.values():
+        for unit in members:
+            langs = (unit.source_lang, unit.target_lang)
+            tags.setdefault(primary_langs(langs), langs)
+    for pair in stored:  # the termbase's own read: no caller holds these objects
+        pair.source_lang, pair.target_lang = tags.get(
+            (pair.source_lang, pair.target_lang), (pair.source_lang, pair.target_lang))
     return stored
 
 

@@ -30,7 +30,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -716,7 +716,7 @@ class Termbase:
     def add_pair(self, pair: TermPair) -> int:
         """Insert a pair known only from a review file or glossary (no occurrences yet)."""
         now = _now()
-        pair.source_lang, pair.target_lang = primary_langs((pair.source_lang, pair.target_lang))
+        pair = _keyed_by_primary(pair)  # a copy: the caller's pair keeps its tags
         with self.transaction():
             return self.db.execute(
                 "INSERT INTO pairs (source_lang, target_lang, source_lemma, target_lemma,"
@@ -832,15 +832,20 @@ class _Written:
     doc_ids: Mapping[str, int]
 
 
+def _keyed_by_primary(pair: TermPair) -> TermPair:
+    """A copy of ``pair`` under the primary subtags of its languages (en-GB/fr-FR is the
+    termbase's en/fr); ``pair`` itself is left as the caller made it."""
+    return replace(pair, source_lang=primary(pair.source_lang),
+                   target_lang=primary(pair.target_lang))
+
+
 def _with_competitors(pairs: Iterable[TermPair]) -> list[TermPair]:
-    """``pairs`` and their competitors, each pair once, in order of first mention, their
-    languages made primary subtags (en-GB/fr-FR is the termbase's en/fr)."""
+    """``pairs`` and their competitors, each pair once, in order of first mention, as
+    copies keyed by the primary subtags of their languages (:func:`_keyed_by_primary`)."""
     seen: set[tuple[str, str, str, str]] = set()
     items = []
     for pair in pairs:
-        for item in (pair, *pair.competitors):
-            item.source_lang, item.target_lang = primary_langs(
-                (item.source_lang, item.target_lang))
+        for item in map(_keyed_by_primary, (pair, *pair.competitors)):
             if item.key not in seen:
                 seen.add(item.key)
                 items.append(item)
