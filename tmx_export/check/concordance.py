@@ -12,7 +12,10 @@ A query is matched word by word against the words of each side, in that side's l
   "etats membres" finds "États membres" and "etat membre" finds it too; a capitalised
   French word of the text written without accents ("Etats", "ETATS", as typesetting drops
   them on capitals) is lemmatised as its accented spelling;
-* other languages: folded words, without lemmas.
+* other languages: folded words, without lemmas;
+* in every language, an acronym's plural ("SMEs": capitals and "s") is keyed as the
+  acronym, and a word written with combining accents (NFD) is read composed, its span
+  covering its marks.
 
 A query word matches a word of the text when the text word's folded lemma is one of the
 query word's keys: its own folded lemma, its folded spelling, or the folded lemma of an
@@ -68,7 +71,7 @@ FORMATS = ("text", "tsv", "jsonl")
 TSV_COLUMNS = ("tuid", "file", "line", "source", "target", "side", "match")
 
 INDEX_FORMAT = "tmx-export concordance index"
-INDEX_VERSION = "2"  # raised whenever the keys of words change (an old index is rebuilt)
+INDEX_VERSION = "3"  # raised whenever the keys of words change (an old index is rebuilt)
 BATCH = 5000  # units per executemany: large enough to amortise, small enough to stay flat
 # Phrases an FTS5 query may list (the product of the alternatives of the query's words);
 # past this the index is asked for units holding every word somewhere (a superset the
@@ -130,6 +133,33 @@ def _spellings(folded: str, budget: int = SPELLING_BUDGET) -> Iterator[str]:
                     tried += 1
                     if tried >= budget:
                         return
+
+
+def _acronym(written: str) -> str | None:
+    """The acronym of which ``written`` is the plural ("SMEs", "NGOs", "MP3s": capitals,
+    then "s"), keyed as its singular: the lemmatiser knows neither ("SMEs" stays "SMEs")."""
+    stem = written[:-1]
+    if len(stem) >= 2 and written[-1] == "s" and stem.isupper() and stem.isalnum():
+        return stem
+    return None
+
+
+def _composed(run: str) -> tuple[str, list[int]]:
+    """``run`` composed (NFC), each base character with the combining marks after it, and
+    for each offset of the composed text (its end too) the offset in ``run``: a word
+    composed ends where its last mark ends in ``run``."""
+    pieces: list[str] = []
+    origin: list[int] = []
+    start = 0
+    for at in range(1, len(run) + 1):
+        if at == len(run) or not unicodedata.combining(run[at]):
+            piece = unicodedata.normalize("NFC", run[start:at])
+            pieces.append(piece)
+            # a mark that does not compose stays a character of its own, at its place
+            origin.extend(min(start + k, at - 1) if k else start for k in range(len(piece)))
+            start = at
+    origin.append(len(run))
+    return "".join(pieces), origin
 
 
 class _Chunk(NamedTuple):
@@ -197,7 +227,7 @@ class Analyser:
         """The key of a word of a text, as written (its piece is a function of it)."""
         key = self._keys.get(written)
         if key is None:
-            key = fold(piece)
+            key = fold(_acronym(written) or piece)
             if self._restores and written.isascii() and written.lower() != written:
                 key = self._restored(written.lower(), key)
             self._remember(self._keys, written, key)
@@ -238,6 +268,25 @@ class Analyser:
         chunk = self._runs.get(run)
         if chunk is not None:
             return chunk
+        if not unicodedata.is_normalized("NFC", run):
+            chunk = self._decomposed_chunk(run)
+            self._remember(self._runs, run, chunk)
+            return chunk
+        tokens = self._tokens(run)
+        chunk = self._chunk_of(tokens, len(run))
+        self._remember(self._runs, run, chunk)
+        return chunk
+
+    def _decomposed_chunk(self, run: str) -> _Chunk:
+        """The chunk of a run written with combining marks ("Cafe" + U+0301, as macOS
+        writes "Café"): its composed form tokenised, the offsets taken back to ``run``, so
+        a word and its span keep their accents (the tokeniser stops at a combining mark)."""
+        composed, origin = _composed(run)
+        tokens = [(origin[start], origin[end], key, breaks)
+                  for start, end, key, breaks in self._tokens(composed)]
+        return self._chunk_of(tokens, len(run))
+
+    def _tokens(self, run: str) -> list[tuple[int, int, str | None, bool]]:
         tokens: list[tuple[int, int, str | None, bool]] = []
         if self.extractor is None:
             previous = 0
@@ -251,8 +300,13 @@ class Analyser:
                 written = run[token.start:token.end]
                 key = self._key(written, token.piece) if token.piece else None
                 tokens.append((token.start, token.end, key, token.breaks))
+        return tokens
+
+    @staticmethod
+    def _chunk_of(tokens: list[tuple[int, int, str | None, bool]], length: int) -> _Chunk:
+        """The chunk of a run of ``length`` characters whose tokens are ``tokens``."""
         lead = not tokens or tokens[0][0] > 0
-        trail = not tokens or tokens[-1][1] < len(run)
+        trail = not tokens or tokens[-1][1] < length
         emitted: list[tuple[int, int, str, bool]] = []
         pending = lead
         for start, end, key, inner in tokens:
@@ -260,9 +314,7 @@ class Analyser:
             if key is not None:
                 emitted.append((start, end - start, fts_token(key), pending))
                 pending = False
-        chunk = _Chunk(tuple(tokens), lead, trail, tuple(emitted), pending or trail)
-        self._remember(self._runs, run, chunk)
-        return chunk
+        return _Chunk(tuple(tokens), lead, trail, tuple(emitted), pending or trail)
 
     def words(self, text: str) -> list[Word]:
         """The words of ``text`` in order (French articles left out). A word ``breaks``
