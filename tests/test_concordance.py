@@ -221,7 +221,9 @@ def test_text_output_is_plain_off_a_terminal() -> None:
     assert header == f"5  {DGT}:290"
     assert source.startswith("  en-GB  Having regard to the Economic Partnership Agreement")
     assert target.startswith("  fr-FR  vu l'accord") and "ses États membres," in target
-    assert result.stderr == ""
+    # no hit count off a terminal; only what was not searched (6 units have no French)
+    assert result.stderr == ("tmx-export: 6 units of the memory left out, not searched "
+                             "(6 missing-target-language)\n")
 
 
 def test_matches_are_highlighted_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -472,3 +474,26 @@ def test_decomposed_accents_are_inside_the_match(tmp_path: Path) -> None:
             unicodedata.normalize("NFD", "café résumé")]
         result = run(str(table), "prêt", "--format", "tsv", *extra)
         assert result.stdout.splitlines()[1].split("\t")[-1] == target[-6:-1]
+
+
+def test_units_without_the_target_language_are_counted_not_hidden(tmp_path: Path) -> None:
+    # 6 of the 25 units of this DGT-TM file have no French: the English "of a list of
+    # arbitrators [2019/391]" of one of them was never shown, and nothing said so
+    from tmx_export.cli import main
+
+    note = ("tmx-export: 6 units of the memory left out, not searched "
+            "(6 missing-target-language)")
+    for extra in ([], ["--index", str(tmp_path / "i.db")]):
+        result = CliRunner().invoke(main, ["concordance", str(DGT), "list of arbitrators",
+                                           "--target-lang", "fr-FR", "--format", "tsv",
+                                           "--side", "source", *extra])
+        assert result.exit_code == 0, result.output
+        assert len(result.stdout.splitlines()) == 1 + 3  # the header and the 3 with French
+        assert result.stderr.splitlines()[-1] == note, extra
+    # the library says it too, once the memory is read to its end
+    found = concordance([DGT], "arbitrators", source_lang="en-GB", target_lang="fr-FR")
+    assert found.left_out is None
+    assert len(list(found)) >= 3 and found.left_out == {"missing-target-language": 6}
+    # a memory in which every unit has the pair says nothing
+    result = run(str(SEED), "value chain")
+    assert "left out" not in result.stderr

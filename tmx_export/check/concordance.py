@@ -51,6 +51,7 @@ import sqlite3
 import sys
 import unicodedata
 from array import array
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -539,15 +540,17 @@ def _hit(tuid: str, file: str, line: int, source: str, target: str,
 # --- searching ------------------------------------------------------------------------------
 
 def _stream(inputs: Sequence[Input], settings: dict[str, Any], progress: Any = None,
-            ) -> Iterator[Any]:
+            left_out: Any = None) -> Iterator[Any]:
     """Every unit as the memory holds it: no cleaning, no deduplication, tuids kept, so a
     hit names the unit a CAT tool or the TMX shows. A memory with no unit in the pair is
     refused once read, naming the languages its units hold: a search of nothing would
-    find nothing, and say nothing."""
+    find nothing, and say nothing. The units not searched (lacking one of the pair) are
+    counted by reason in ``left_out`` (a :class:`~tmx_export.check.model.LeftOut`)."""
     from ..pipeline import no_unit_in_pair, stream_units
     from .model import LeftOut
 
-    left_out = LeftOut()
+    if left_out is None:
+        left_out = LeftOut()
     count = 0
     for unit in stream_units(list(inputs), source_lang=settings["source_lang"],
                              target_lang=settings["target_lang"],
@@ -564,13 +567,15 @@ def _stream(inputs: Sequence[Input], settings: dict[str, Any], progress: Any = N
 
 def search_scan(inputs: Sequence[Input], query: Query, *, side: str = "both",
                 source_lang: str = "en-GB", target_lang: str = "fr-FR",
-                input_format: str | None = None, segment: str = "sentence") -> Iterator[Hit]:
-    """The hits of ``query`` in the memory ``inputs``, read from start to end."""
+                input_format: str | None = None, segment: str = "sentence",
+                left_out: Any = None) -> Iterator[Hit]:
+    """The hits of ``query`` in the memory ``inputs``, read from start to end; the units
+    not searched are counted in ``left_out`` (a ``LeftOut``) by the end."""
     settings = _settings(source_lang, target_lang, input_format, segment)
     analysers = {"source": Analyser(settings["source_lang"]),
                  "target": Analyser(settings["target_lang"])}
     patterns = query.patterns(side)
-    for unit in _stream(inputs, settings):
+    for unit in _stream(inputs, settings, left_out=left_out):
         texts = {"source": unit.source, "target": unit.target}
         hit = _hit(str(unit.tuid or ""), unit.file, unit.line, unit.source, unit.target,
                    {name: pattern.find(analysers[name].words(texts[name]))
@@ -607,12 +612,16 @@ def search_index(path: str | Path, query: Query, *, side: str = "both") -> Itera
 class Hits:
     """The hits of a search, in the memory's order (an iterator), with the languages it
     searched in, standardised, and whether they are the ones the memory declares
-    (``declared``: the user named none)."""
+    (``declared``: the user named none). ``left_out`` counts by reason the units of the
+    memory not searched (a ``tu`` without the target language): known from the index at
+    once, from a scan once every hit has been taken (``None`` until then, and after a
+    ``limit`` that stopped the scan early)."""
 
     def __init__(self, hits: Iterator[Hit], source_lang: str, target_lang: str,
                  declared: bool) -> None:
         self._hits = hits
         self.source_lang, self.target_lang, self.declared = source_lang, target_lang, declared
+        self.left_out: Counter[str] | None = None
 
     def __iter__(self) -> Hits:
         return self
@@ -659,19 +668,32 @@ def concordance(
     settings = _settings(source_lang, target_lang, input_format, segment)
     compiled = Query.compile(query, Analyser(settings["source_lang"]),
                              Analyser(settings["target_lang"]), side)
+    result = Hits(iter(()), settings["source_lang"], settings["target_lang"],
+                  declared is not None)
     if index is not None:
         ensure_index(inputs, index, source_lang=source_lang, target_lang=target_lang,
                      input_format=input_format, segment=segment, on_build=on_build,
                      progress=progress)
+        result.left_out = Counter(json.loads(_read_meta(Path(index))["left_out"]))
         hits = search_index(index, compiled, side=side)
     else:
+        from .model import LeftOut
+
         gather_inputs(inputs, source_lang=settings["source_lang"],  # fail now, not later
                       target_lang=settings["target_lang"], pair_files=input_format is None)
-        hits = search_scan(inputs, compiled, side=side, source_lang=source_lang,
-                           target_lang=target_lang, input_format=input_format,
-                           segment=segment)
-    return Hits(itertools.islice(hits, limit), settings["source_lang"],
-                settings["target_lang"], declared is not None)
+        left_out = LeftOut()
+        hits = _then(search_scan(inputs, compiled, side=side, source_lang=source_lang,
+                                 target_lang=target_lang, input_format=input_format,
+                                 segment=segment, left_out=left_out),
+                     lambda: setattr(result, "left_out", left_out.reasons))
+    result._hits = itertools.islice(hits, limit)
+    return result
+
+
+def _then(hits: Iterator[Hit], done: Callable[[], None]) -> Iterator[Hit]:
+    """``hits``, then ``done()`` once they are all taken (the memory read to its end)."""
+    yield from hits
+    done()
 
 
 # --- the index ------------------------------------------------------------------------------
@@ -829,8 +851,13 @@ def build_index(inputs: Sequence[Input], path: str | Path, *, source_lang: str =
             con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
                               "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;")
             con.executescript(_SCHEMA)
-            count = _fill(con, _stream(inputs, settings, progress), settings)
+            from .model import LeftOut
+
+            left_out = LeftOut()
+            count = _fill(con, _stream(inputs, settings, progress, left_out), settings)
             meta["units"] = str(count)
+            # what was not searched, said at each search as a scan says it
+            meta["left_out"] = json.dumps(dict(left_out.reasons))
             con.executemany("INSERT INTO meta(key, value) VALUES (?, ?)", meta.items())
             # One FTS segment instead of several: fewer b-trees to probe per query.
             con.execute("INSERT INTO words(words) VALUES ('optimize')")
