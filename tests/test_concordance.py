@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -220,7 +221,9 @@ def test_text_output_is_plain_off_a_terminal() -> None:
     assert header == f"5  {DGT}:290"
     assert source.startswith("  en-GB  Having regard to the Economic Partnership Agreement")
     assert target.startswith("  fr-FR  vu l'accord") and "ses États membres," in target
-    assert result.stderr == ""
+    # no hit count off a terminal; only what was not searched (6 units have no French)
+    assert result.stderr == ("tmx-export: 6 units of the memory left out, not searched "
+                             "(6 missing-target-language)\n")
 
 
 def test_matches_are_highlighted_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -435,3 +438,62 @@ def test_a_memory_without_the_pair_is_refused_not_searched_in_silence(tmp_path: 
     assert found.exit_code == 0, found.output
     assert "languages as the memory declares them: en -> de" in found.stderr
     assert "Minutes" in found.stdout and "Protokoll" in found.stdout
+
+
+def test_an_acronym_matches_its_plural_both_ways(tmp_path: Path) -> None:
+    # "SME" missed "SMEs" and "SMEs" missed "SME" (the lemmatiser knows neither), with or
+    # without the index; the plural of an acronym is its capitals and an "s"
+    singular = tmp_path / "singular.tsv"
+    singular.write_text("en\tfr\nEach SME shall report to the NGO.\tChaque PME fait rapport "
+                        "à l'ONG.\n", encoding="utf-8")
+    memory = [SEED, singular]
+    for options in ({}, {"index": tmp_path / "i.db"}):
+        for query in ("SME", "SMEs", "sme"):
+            found = hits(memory, query, source_lang="en-GB", target_lang="fr-FR", **options)
+            assert {m for h in found for m in h.matches} == {"SMEs", "SME"}, (query, options)
+            assert len(found) >= 2
+        found = hits(memory, "NGOs", source_lang="en-GB", target_lang="fr-FR", **options)
+        assert [h.matches for h in found] == [["NGO"]]
+    # capitals and "s" only: "AIDS", "Ms" and "IDs" keep their own readings
+    assert hits([singular], "Ms", source_lang="en-GB", target_lang="fr-FR") == []
+
+
+def test_decomposed_accents_are_inside_the_match(tmp_path: Path) -> None:
+    # "Café" written with a combining accent (NFD, as macOS tools write it): the span
+    # stopped before the accent, and a phrase after such a word did not match at all
+    table = tmp_path / "nfd.tsv"
+    source = unicodedata.normalize("NFD", "The café résumé is ready.")
+    target = unicodedata.normalize("NFD", "Le résumé du café est prêt.")
+    table.write_text(f"en\tfr\n{source}\t{target}\n", encoding="utf-8")
+    for extra in ([], ["--index", str(tmp_path / "i.db")]):
+        result = run(str(table), "cafe resume", "--format", "jsonl", *extra)
+        assert result.exit_code == 0, result.output
+        record = json.loads(result.stdout)
+        assert record["source"] == source  # as written, not recomposed
+        assert [source[s:e] for s, e in record["source_spans"]] == record["match"] == [
+            unicodedata.normalize("NFD", "café résumé")]
+        result = run(str(table), "prêt", "--format", "tsv", *extra)
+        assert result.stdout.splitlines()[1].split("\t")[-1] == target[-6:-1]
+
+
+def test_units_without_the_target_language_are_counted_not_hidden(tmp_path: Path) -> None:
+    # 6 of the 25 units of this DGT-TM file have no French: the English "of a list of
+    # arbitrators [2019/391]" of one of them was never shown, and nothing said so
+    from tmx_export.cli import main
+
+    note = ("tmx-export: 6 units of the memory left out, not searched "
+            "(6 missing-target-language)")
+    for extra in ([], ["--index", str(tmp_path / "i.db")]):
+        result = CliRunner().invoke(main, ["concordance", str(DGT), "list of arbitrators",
+                                           "--target-lang", "fr-FR", "--format", "tsv",
+                                           "--side", "source", *extra])
+        assert result.exit_code == 0, result.output
+        assert len(result.stdout.splitlines()) == 1 + 3  # the header and the 3 with French
+        assert result.stderr.splitlines()[-1] == note, extra
+    # the library says it too, once the memory is read to its end
+    found = concordance([DGT], "arbitrators", source_lang="en-GB", target_lang="fr-FR")
+    assert found.left_out is None
+    assert len(list(found)) >= 3 and found.left_out == {"missing-target-language": 6}
+    # a memory in which every unit has the pair says nothing
+    result = run(str(SEED), "value chain")
+    assert "left out" not in result.stderr

@@ -1026,7 +1026,7 @@ def _stats_by_definition(paths: list[Path]) -> dict:
                 text = seg_text(seg) if seg is not None else ""
                 entry = result.languages.setdefault(lang, LanguageStats())
                 entry.segments += 1
-                entry.words += len(re.findall(r"\w+", text))
+                entry.words += len(re.findall(WORD_BY_DEFINITION, text))
                 entry.chars += len(text)
                 unit_lengths.setdefault(lang, len(text))
             fingerprint = hash(key)
@@ -1279,6 +1279,34 @@ def test_stats_runs_equal_the_plain_form(tmp_path):
         assert rows == plain, path
 
 
+# A word as stats counts it: a Chinese or Japanese character (ideograph, kana) alone, as CAT
+# tools count them, else a run of \w
+_CJK_WORD = r"[\u3005-\u3007\u3021-\u3029\u3031-\u3035\u3041-\u309f\u30a1-\u30fa\u30fc-\u30ff" \
+    r"\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f]"
+WORD_BY_DEFINITION = re.compile(rf"(?=\w){_CJK_WORD}|(?:(?!{_CJK_WORD})\w)+")
+
+
+def test_stats_counts_each_chinese_or_japanese_character_as_a_word(tmp_path):
+    # a whole sentence was one word (a run of \w); Trados and memoQ count each ideograph
+    # and kana, punctuation ("。", "・") aside, and words of other scripts beside them
+    memory = tmp_path / "ja.tmx"
+    memory.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="t" '
+        'creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="en-US" '
+        'datatype="plaintext"/><body><tu><tuv xml:lang="en-US"><seg>The Member States shall '
+        'comply with this Directive.</seg></tuv><tuv xml:lang="ja-JP"><seg>加盟国はこの指令に'
+        '従わなければならない。</seg></tuv><tuv xml:lang="zh-CN"><seg>成员国应遵守本指令。'
+        '</seg></tuv></tu><tu><tuv xml:lang="en-US"><seg>EU budget 2019</seg></tuv>'
+        '<tuv xml:lang="ja-JP"><seg>EU予算・2019年</seg></tuv><tuv xml:lang="zh-CN">'
+        '<seg>2019年欧盟预算</seg></tuv></tu></body></tmx>\n', encoding="utf-8")
+    result = stats([memory])
+    assert result.languages["en-us"].words == 8 + 3
+    assert result.languages["ja-jp"].words == 19 + 5  # EU, 予, 算, 2019, 年
+    assert result.languages["zh-cn"].words == 9 + 6
+    out = CliRunner().invoke(stats_command, [str(memory)]).output
+    assert "ja-jp" in out and " 24 words" in out
+
+
 def test_count_words_equals_the_regular_expression():
     import random
 
@@ -1292,9 +1320,10 @@ def test_count_words_equals_the_regular_expression():
     texts += ["", " ", "œ", "l’œuvre", "Ωμέγα λέξεις", "日本語のテキスト", "plain ascii words"]
     for start in range(0, len(texts), 97):
         batch = texts[start:start + 97]
-        assert count_words(batch) == sum(len(re.findall(r"\w+", t)) for t in batch)
+        assert count_words(batch) == sum(len(re.findall(WORD_BY_DEFINITION, t)) for t in batch)
     greek_first = ["Ελληνικά κείμενα"] + texts[:50]
-    assert count_words(greek_first) == sum(len(re.findall(r"\w+", t)) for t in greek_first)
+    assert count_words(greek_first) == sum(len(re.findall(WORD_BY_DEFINITION, t))
+                                           for t in greek_first)
     assert count_words([]) == 0
 
 

@@ -12,7 +12,10 @@ A query is matched word by word against the words of each side, in that side's l
   "etats membres" finds "États membres" and "etat membre" finds it too; a capitalised
   French word of the text written without accents ("Etats", "ETATS", as typesetting drops
   them on capitals) is lemmatised as its accented spelling;
-* other languages: folded words, without lemmas.
+* other languages: folded words, without lemmas;
+* in every language, an acronym's plural ("SMEs": capitals and "s") is keyed as the
+  acronym, and a word written with combining accents (NFD) is read composed, its span
+  covering its marks.
 
 A query word matches a word of the text when the text word's folded lemma is one of the
 query word's keys: its own folded lemma, its folded spelling, or the folded lemma of an
@@ -48,6 +51,7 @@ import sqlite3
 import sys
 import unicodedata
 from array import array
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,7 +72,7 @@ FORMATS = ("text", "tsv", "jsonl")
 TSV_COLUMNS = ("tuid", "file", "line", "source", "target", "side", "match")
 
 INDEX_FORMAT = "tmx-export concordance index"
-INDEX_VERSION = "2"  # raised whenever the keys of words change (an old index is rebuilt)
+INDEX_VERSION = "3"  # raised whenever the keys of words change (an old index is rebuilt)
 BATCH = 5000  # units per executemany: large enough to amortise, small enough to stay flat
 # Phrases an FTS5 query may list (the product of the alternatives of the query's words);
 # past this the index is asked for units holding every word somewhere (a superset the
@@ -130,6 +134,33 @@ def _spellings(folded: str, budget: int = SPELLING_BUDGET) -> Iterator[str]:
                     tried += 1
                     if tried >= budget:
                         return
+
+
+def _acronym(written: str) -> str | None:
+    """The acronym of which ``written`` is the plural ("SMEs", "NGOs", "MP3s": capitals,
+    then "s"), keyed as its singular: the lemmatiser knows neither ("SMEs" stays "SMEs")."""
+    stem = written[:-1]
+    if len(stem) >= 2 and written[-1] == "s" and stem.isupper() and stem.isalnum():
+        return stem
+    return None
+
+
+def _composed(run: str) -> tuple[str, list[int]]:
+    """``run`` composed (NFC), each base character with the combining marks after it, and
+    for each offset of the composed text (its end too) the offset in ``run``: a word
+    composed ends where its last mark ends in ``run``."""
+    pieces: list[str] = []
+    origin: list[int] = []
+    start = 0
+    for at in range(1, len(run) + 1):
+        if at == len(run) or not unicodedata.combining(run[at]):
+            piece = unicodedata.normalize("NFC", run[start:at])
+            pieces.append(piece)
+            # a mark that does not compose stays a character of its own, at its place
+            origin.extend(min(start + k, at - 1) if k else start for k in range(len(piece)))
+            start = at
+    origin.append(len(run))
+    return "".join(pieces), origin
 
 
 class _Chunk(NamedTuple):
@@ -197,7 +228,7 @@ class Analyser:
         """The key of a word of a text, as written (its piece is a function of it)."""
         key = self._keys.get(written)
         if key is None:
-            key = fold(piece)
+            key = fold(_acronym(written) or piece)
             if self._restores and written.isascii() and written.lower() != written:
                 key = self._restored(written.lower(), key)
             self._remember(self._keys, written, key)
@@ -238,6 +269,25 @@ class Analyser:
         chunk = self._runs.get(run)
         if chunk is not None:
             return chunk
+        if not unicodedata.is_normalized("NFC", run):
+            chunk = self._decomposed_chunk(run)
+            self._remember(self._runs, run, chunk)
+            return chunk
+        tokens = self._tokens(run)
+        chunk = self._chunk_of(tokens, len(run))
+        self._remember(self._runs, run, chunk)
+        return chunk
+
+    def _decomposed_chunk(self, run: str) -> _Chunk:
+        """The chunk of a run written with combining marks ("Cafe" + U+0301, as macOS
+        writes "Café"): its composed form tokenised, the offsets taken back to ``run``, so
+        a word and its span keep their accents (the tokeniser stops at a combining mark)."""
+        composed, origin = _composed(run)
+        tokens = [(origin[start], origin[end], key, breaks)
+                  for start, end, key, breaks in self._tokens(composed)]
+        return self._chunk_of(tokens, len(run))
+
+    def _tokens(self, run: str) -> list[tuple[int, int, str | None, bool]]:
         tokens: list[tuple[int, int, str | None, bool]] = []
         if self.extractor is None:
             previous = 0
@@ -251,8 +301,13 @@ class Analyser:
                 written = run[token.start:token.end]
                 key = self._key(written, token.piece) if token.piece else None
                 tokens.append((token.start, token.end, key, token.breaks))
+        return tokens
+
+    @staticmethod
+    def _chunk_of(tokens: list[tuple[int, int, str | None, bool]], length: int) -> _Chunk:
+        """The chunk of a run of ``length`` characters whose tokens are ``tokens``."""
         lead = not tokens or tokens[0][0] > 0
-        trail = not tokens or tokens[-1][1] < len(run)
+        trail = not tokens or tokens[-1][1] < length
         emitted: list[tuple[int, int, str, bool]] = []
         pending = lead
         for start, end, key, inner in tokens:
@@ -260,9 +315,7 @@ class Analyser:
             if key is not None:
                 emitted.append((start, end - start, fts_token(key), pending))
                 pending = False
-        chunk = _Chunk(tuple(tokens), lead, trail, tuple(emitted), pending or trail)
-        self._remember(self._runs, run, chunk)
-        return chunk
+        return _Chunk(tuple(tokens), lead, trail, tuple(emitted), pending or trail)
 
     def words(self, text: str) -> list[Word]:
         """The words of ``text`` in order (French articles left out). A word ``breaks``
@@ -487,15 +540,17 @@ def _hit(tuid: str, file: str, line: int, source: str, target: str,
 # --- searching ------------------------------------------------------------------------------
 
 def _stream(inputs: Sequence[Input], settings: dict[str, Any], progress: Any = None,
-            ) -> Iterator[Any]:
+            left_out: Any = None) -> Iterator[Any]:
     """Every unit as the memory holds it: no cleaning, no deduplication, tuids kept, so a
     hit names the unit a CAT tool or the TMX shows. A memory with no unit in the pair is
     refused once read, naming the languages its units hold: a search of nothing would
-    find nothing, and say nothing."""
+    find nothing, and say nothing. The units not searched (lacking one of the pair) are
+    counted by reason in ``left_out`` (a :class:`~tmx_export.check.model.LeftOut`)."""
     from ..pipeline import no_unit_in_pair, stream_units
     from .model import LeftOut
 
-    left_out = LeftOut()
+    if left_out is None:
+        left_out = LeftOut()
     count = 0
     for unit in stream_units(list(inputs), source_lang=settings["source_lang"],
                              target_lang=settings["target_lang"],
@@ -512,13 +567,15 @@ def _stream(inputs: Sequence[Input], settings: dict[str, Any], progress: Any = N
 
 def search_scan(inputs: Sequence[Input], query: Query, *, side: str = "both",
                 source_lang: str = "en-GB", target_lang: str = "fr-FR",
-                input_format: str | None = None, segment: str = "sentence") -> Iterator[Hit]:
-    """The hits of ``query`` in the memory ``inputs``, read from start to end."""
+                input_format: str | None = None, segment: str = "sentence",
+                left_out: Any = None) -> Iterator[Hit]:
+    """The hits of ``query`` in the memory ``inputs``, read from start to end; the units
+    not searched are counted in ``left_out`` (a ``LeftOut``) by the end."""
     settings = _settings(source_lang, target_lang, input_format, segment)
     analysers = {"source": Analyser(settings["source_lang"]),
                  "target": Analyser(settings["target_lang"])}
     patterns = query.patterns(side)
-    for unit in _stream(inputs, settings):
+    for unit in _stream(inputs, settings, left_out=left_out):
         texts = {"source": unit.source, "target": unit.target}
         hit = _hit(str(unit.tuid or ""), unit.file, unit.line, unit.source, unit.target,
                    {name: pattern.find(analysers[name].words(texts[name]))
@@ -555,12 +612,16 @@ def search_index(path: str | Path, query: Query, *, side: str = "both") -> Itera
 class Hits:
     """The hits of a search, in the memory's order (an iterator), with the languages it
     searched in, standardised, and whether they are the ones the memory declares
-    (``declared``: the user named none)."""
+    (``declared``: the user named none). ``left_out`` counts by reason the units of the
+    memory not searched (a ``tu`` without the target language): known from the index at
+    once, from a scan once every hit has been taken (``None`` until then, and after a
+    ``limit`` that stopped the scan early)."""
 
     def __init__(self, hits: Iterator[Hit], source_lang: str, target_lang: str,
                  declared: bool) -> None:
         self._hits = hits
         self.source_lang, self.target_lang, self.declared = source_lang, target_lang, declared
+        self.left_out: Counter[str] | None = None
 
     def __iter__(self) -> Hits:
         return self
@@ -607,19 +668,32 @@ def concordance(
     settings = _settings(source_lang, target_lang, input_format, segment)
     compiled = Query.compile(query, Analyser(settings["source_lang"]),
                              Analyser(settings["target_lang"]), side)
+    result = Hits(iter(()), settings["source_lang"], settings["target_lang"],
+                  declared is not None)
     if index is not None:
         ensure_index(inputs, index, source_lang=source_lang, target_lang=target_lang,
                      input_format=input_format, segment=segment, on_build=on_build,
                      progress=progress)
+        result.left_out = Counter(json.loads(_read_meta(Path(index))["left_out"]))
         hits = search_index(index, compiled, side=side)
     else:
+        from .model import LeftOut
+
         gather_inputs(inputs, source_lang=settings["source_lang"],  # fail now, not later
                       target_lang=settings["target_lang"], pair_files=input_format is None)
-        hits = search_scan(inputs, compiled, side=side, source_lang=source_lang,
-                           target_lang=target_lang, input_format=input_format,
-                           segment=segment)
-    return Hits(itertools.islice(hits, limit), settings["source_lang"],
-                settings["target_lang"], declared is not None)
+        left_out = LeftOut()
+        hits = _then(search_scan(inputs, compiled, side=side, source_lang=source_lang,
+                                 target_lang=target_lang, input_format=input_format,
+                                 segment=segment, left_out=left_out),
+                     lambda: setattr(result, "left_out", left_out.reasons))
+    result._hits = itertools.islice(hits, limit)
+    return result
+
+
+def _then(hits: Iterator[Hit], done: Callable[[], None]) -> Iterator[Hit]:
+    """``hits``, then ``done()`` once they are all taken (the memory read to its end)."""
+    yield from hits
+    done()
 
 
 # --- the index ------------------------------------------------------------------------------
@@ -777,8 +851,13 @@ def build_index(inputs: Sequence[Input], path: str | Path, *, source_lang: str =
             con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
                               "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;")
             con.executescript(_SCHEMA)
-            count = _fill(con, _stream(inputs, settings, progress), settings)
+            from .model import LeftOut
+
+            left_out = LeftOut()
+            count = _fill(con, _stream(inputs, settings, progress, left_out), settings)
             meta["units"] = str(count)
+            # what was not searched, said at each search as a scan says it
+            meta["left_out"] = json.dumps(dict(left_out.reasons))
             con.executemany("INSERT INTO meta(key, value) VALUES (?, ?)", meta.items())
             # One FTS segment instead of several: fewer b-trees to probe per query.
             con.execute("INSERT INTO words(words) VALUES ('optimize')")

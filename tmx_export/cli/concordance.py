@@ -97,3 +97,8 @@ def concordance_command(memory_and_query: tuple[str, ...], source_lang: str, tar
         count += 1
     if colour:
         click.echo(f"{count} hit{'s' if count != 1 else ''}", err=True)
+    if hits.left_out:  # as check accounts for what it read: never a silent omission
+        reasons = ", ".join(f"{n} {reason}" for reason, n in hits.left_out.most_common())
+        total = hits.left_out.total()
+        click.echo(f"{PROG}: {total} unit{'s' if total != 1 else ''} of the memory left out, "
+                   f"not searched ({reasons})", err=True)
