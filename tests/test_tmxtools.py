@@ -1300,11 +1300,11 @@ def test_stats_counts_each_chinese_or_japanese_character_as_a_word(tmp_path):
         '<tuv xml:lang="ja-JP"><seg>EU予算・2019年</seg></tuv><tuv xml:lang="zh-CN">'
         '<seg>2019年欧盟预算</seg></tuv></tu></body></tmx>\n', encoding="utf-8")
     result = stats([memory])
-    assert result.languages["en-us"].words == 8 + 3
-    assert result.languages["ja-jp"].words == 19 + 5  # EU, 予, 算, 2019, 年
-    assert result.languages["zh-cn"].words == 9 + 6
+    assert result.languages["en-US"].words == 8 + 3
+    assert result.languages["ja-JP"].words == 19 + 5  # EU, 予, 算, 2019, 年
+    assert result.languages["zh-CN"].words == 9 + 6
     out = CliRunner().invoke(stats_command, [str(memory)]).output
-    assert "ja-jp" in out and " 24 words" in out
+    assert "ja-JP" in out and " 24 words" in out
 
 
 def test_count_words_equals_the_regular_expression():
