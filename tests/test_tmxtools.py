@@ -1280,10 +1280,12 @@ def test_stats_runs_equal_the_plain_form(tmp_path):
 
 
 # A word as stats counts it: a Chinese or Japanese character (ideograph, kana) alone, as CAT
-# tools count them, else a run of \w
+# tools count them, else a run of \w and combining marks (an accent written apart belongs to
+# its letter)
 _CJK_WORD = r"[\u3005-\u3007\u3021-\u3029\u3031-\u3035\u3041-\u309f\u30a1-\u30fa\u30fc-\u30ff" \
     r"\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f]"
-WORD_BY_DEFINITION = re.compile(rf"(?=\w){_CJK_WORD}|(?:(?!{_CJK_WORD})\w)+")
+_MARK = r"\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+WORD_BY_DEFINITION = re.compile(rf"(?=\w){_CJK_WORD}|(?:(?!{_CJK_WORD})[\w{_MARK}])+")
 
 
 def test_stats_counts_each_chinese_or_japanese_character_as_a_word(tmp_path):
@@ -1318,6 +1320,9 @@ def test_count_words_equals_the_regular_expression():
     texts = ["".join(rng.choice(pool) for _ in range(rng.randrange(0, 40)))
              for _ in range(2000)]
     texts += ["", " ", "œ", "l’œuvre", "Ωμέγα λέξεις", "日本語のテキスト", "plain ascii words"]
+    # decomposed accents: one word each, as composed
+    assert count_words(["e\u0301te\u0301 re\u0301sume\u0301", "Cafe\u0301 au lait"]) == 5
+    assert count_words(["Ελληνικα\u0301 e\u0301te\u0301"]) == 2
     for start in range(0, len(texts), 97):
         batch = texts[start:start + 97]
         assert count_words(batch) == sum(len(re.findall(WORD_BY_DEFINITION, t)) for t in batch)

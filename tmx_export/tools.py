@@ -67,7 +67,10 @@ CJK_CHARS = ("\u3005-\u3007\u3021-\u3029\u3031-\u3035\u3040-\u309f\u30a0-\u30ff"
              "\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
              "\U00020000-\U0003134f")
 _CJK = re.compile(f"(?=\\w)[{CJK_CHARS}]")  # "・" and "゠" are punctuation, not words
-_WORD = re.compile(f"{_CJK.pattern}|(?:(?!{_CJK.pattern})\\w)+")
+# Combining marks are no \w, but they belong to the letter they follow: "e" + U+0301 (an
+# accent written apart, as decomposed text has it) is "é", and "été" one word, not two.
+COMBINING_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_WORD = re.compile(f"{_CJK.pattern}|(?:(?!{_CJK.pattern})[\\w{COMBINING_MARKS}])+")
 
 
 # --- merge -------------------------------------------------------------------------------
@@ -1510,7 +1513,7 @@ class _Language:
 # \w for each Latin-1 character: word characters become "a", the others a space.
 _WORD_CHAR = re.compile(r"\w")
 _LATIN1_WORDS = bytes(0x61 if _WORD_CHAR.match(chr(code)) else 0x20 for code in range(256))
-_NON_WORD_CHAR = re.compile(r"\W")
+_NON_WORD_CHAR = re.compile(f"[^\\w{COMBINING_MARKS}]")
 _SHAPES: dict[str, str] = {}  # runs of non-Latin-1 characters seen, with their shape
 
 
