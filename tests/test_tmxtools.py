@@ -727,6 +727,30 @@ def test_validate_tbx_2019_admin_status_ids_and_structure(tmp_path):
     ])
 
 
+def test_validate_tbx_one_term_per_tig_termgrp_and_termsec_and_concept_ids(tmp_path):
+    # a tig, a termGrp (of an ntig) and a termSec hold one term each: a synonym is a
+    # container of its own (OmegaT's martif binding refuses a second term); TBX 2019 gives
+    # every conceptEntry an id
+    martif, text = _good_basic2_with(
+        tmp_path, ("<term>peace</term>", "<term>peace</term><term>calm</term>"))
+    assert [(p.line, p.message) for p in validate([martif])] == [
+        (_line_of(text, "<term>calm"),
+         "a second <term> in one <tig> (one term each: a synonym is a <tig> of its own)")]
+    ntig, text = _edited(TBX / "Unknown_Dialect2-martif.tbx", "utf-8", tmp_path / "ntig.tbx",
+                         ("<term>branch</term>", "<term>branch</term><term>twig</term>"))
+    assert [(p.line, p.message) for p in validate([ntig])] == [
+        (_line_of(text, "<term>twig"), "a second <term> in one <termGrp> (one term each: a "
+                                       "synonym is a <termGrp> of its own)")]
+    concept, text = _edited(
+        TBX / "Example_Astronomy_DCA_VALID.tbx", "utf-8", tmp_path / "astronomy.tbx",
+        ("<term>open cluster</term>", "<term>open cluster</term><term>galactic cluster</term>"),
+        ('<conceptEntry id="c2">', "<conceptEntry>"))
+    assert [(p.line, p.message) for p in validate([concept])] == [
+        (_line_of(text, "<term>galactic"), "a second <term> in one <termSec> (one term each: a "
+                                           "synonym is a <termSec> of its own)"),
+        (_line_of(text, "<conceptEntry>"), "conceptEntry without an id (TBX 2019 requires one)")]
+
+
 @pytest.mark.parametrize("name", ["sampleTBXfile.tbx", "Unknown_Dialect2-martif.tbx",
                                   "Good-Basic2-martif.tbx", "Example_Astronomy_DCA_VALID.tbx"])
 def test_tbx_files_schema_valid_are_valid(name):

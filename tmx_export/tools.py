@@ -11,7 +11,8 @@
   in its order (one header; notes and props before the ``tuv``s and the ``seg``; no text
   between them), each ``bpt`` paired with an ``ept`` of the same segment, dates in the TMX
   form (``YYYYMMDDThhmmssZ``) that exist; for TBX (2008 ``martif`` and
-  2019 ``tbx``) the entry/language/term structure, unique ids, and TBX-Basic/TBX-Min
+  2019 ``tbx``) the entry/language/term structure (one term per ``tig``, ``termGrp``,
+  ``termSec``; an id on each ``conceptEntry``), unique ids, and TBX-Basic/TBX-Min
   administrative statuses.
 - :func:`stats` counts units, languages, words and characters per language, duplicate
   units (the ones :func:`merge` leaves out), and the distribution of the target/source
@@ -1093,6 +1094,9 @@ def _validate_tbx_entries(name: str, root: etree._Element) -> list[Problem]:
     if not entries:
         out.append(Problem(name, bodies[0].sourceline or 0, f"no <{entry_tag}>"))
     for entry in entries:
+        if not v2 and not entry.get("id"):
+            out.append(Problem(name, entry.sourceline or 0,
+                               "conceptEntry without an id (TBX 2019 requires one)"))
         lang_sets = children(entry, lang_tag)
         if not lang_sets:
             out.append(Problem(name, entry.sourceline or 0, f"{entry_tag} without {lang_tag}"))
@@ -1117,6 +1121,8 @@ _TBX_PARENTS = {
     "tbx": {"conceptEntry": ("body",), "langSec": ("conceptEntry",), "termSec": ("langSec",),
             "term": ("termSec",)},
 }
+# the containers of one term each (TBX 2008 tig and ntig/termGrp, TBX 2019 termSec)
+_ONE_TERM = frozenset({"tig", "termGrp", "termSec"})
 # TBX-Basic and TBX-Min (2008 and 2019) allow these administrative statuses and no other.
 ADMIN_STATUSES = ("preferredTerm-admn-sts", "admittedTerm-admn-sts", "deprecatedTerm-admn-sts",
                   "supersededTerm-admn-sts")
@@ -1136,6 +1142,8 @@ def _tbx_rule_problems(root: etree._Element) -> Iterator[tuple[int | None, str]]
         if tag in parents and parent not in parents[tag]:
             yield elem.sourceline, (f"<{tag}> outside a <{' or '.join(parents[tag])}> "
                                     f"(it is in <{parent}>)")
+        if tag in _ONE_TERM:
+            yield from _term_count_problems(elem, tag)
         ident = elem.get("id")
         if ident is not None:
             if ident in first_line_of_id:
@@ -1148,6 +1156,17 @@ def _tbx_rule_problems(root: etree._Element) -> Iterator[tuple[int | None, str]]
             if value not in ADMIN_STATUSES:
                 yield elem.sourceline, (f"administrative status {value!r} is not one of "
                                         f"{', '.join(ADMIN_STATUSES)}")
+
+
+def _term_count_problems(holder: etree._Element, tag: str) -> Iterator[tuple[int | None, str]]:
+    """A ``tig``, ``termGrp`` or ``termSec`` holds exactly one ``term``: a synonym is a
+    container of its own (OmegaT's martif binding refuses a second term)."""
+    terms = [child for child in holder if _local(child) == "term"]
+    if not terms:
+        yield holder.sourceline, f"<{tag}> without a <term>"
+    for extra in terms[1:]:
+        yield extra.sourceline, (f"a second <term> in one <{tag}> (one term each: a synonym "
+                                 f"is a <{tag}> of its own)")
 
 
 def _is_admin_status(elem: etree._Element, tag: str) -> bool:
