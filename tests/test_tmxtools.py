@@ -551,6 +551,123 @@ def test_validate_tmx_attributes_the_dtd_requires(tmp_path):
     ]
 
 
+def test_validate_tmx_content_models_and_attributes_the_dtd_refuses(tmp_path):
+    # tu is ((note|prop)*, tuv+), tuv ((note|prop)*, seg), header (note|prop|ude)*: no text
+    # but indentation, notes and props first; one header; only the attributes declared
+    path, text = _lisa_2a_with(
+        tmp_path,
+        ("</header>", '</header>\n <header creationtool="t" creationtoolversion="1" '
+                      'segtype="sentence" o-tmf="t" adminlang="en" srclang="en-us" '
+                      'datatype="html"/>'),
+        ('<tu tuid="1">', '<tu tuid="1">stray text'),
+        ("sleeps.</seg>", "sleeps.</seg><note>checked</note>"),
+        ('</tuv>\n   <tuv xml:lang="fr-ca">\n    <seg>Test pour',
+         '</tuv><prop type="x-domain">law</prop>\n   <tuv xml:lang="fr-ca">\n    <seg>Test pour'),
+        ('<tu tuid="3">', '<tu tuid="3" x-client="acme">'),
+        ('<seg>First ', '<seg xml:space="preserve">First '),
+        ('<bpt i="2" x="2" type="ulined">', '<bpt i="2" x="2" type="ulined" pos="begin">'))
+    elements_only = "(TMX 1.4b allows only elements there)"
+    assert [(p.line, p.message) for p in validate([path])] == [
+        (_line_of(text, '<header creationtool="t"'),
+         "a second <header> (TMX 1.4b has one, before <body>)"),
+        (_line_of(text, "stray text"), f"text directly in <tu> {elements_only}"),
+        (_line_of(text, "<note>checked"),
+         "<note> after a <seg> in <tuv> (TMX 1.4b puts notes and props before the seg)"),
+        (_line_of(text, '<bpt i="2" x="2" type="ulined" pos'),
+         "<bpt> has the attribute pos, which TMX 1.4b does not allow there"),
+        (_line_of(text, '<prop type="x-domain">'),
+         "<prop> after a <tuv> in <tu> (TMX 1.4b puts notes and props before the tuv)"),
+        (_line_of(text, "x-client"),
+         "<tu> has the attribute x-client, which TMX 1.4b does not allow there"),
+        (_line_of(text, "xml:space"),
+         "<seg> has the attribute xml:space, which TMX 1.4b does not allow there"),
+    ]
+
+
+IMPOSSIBLE_DATES = NBSP_TMX.replace(
+    "<tu><tuv", '<tu creationdate="20190229T101010Z" changedate="20191301T000000Z"><tuv '
+    'lastusagedate="20200229T235959Z"', 1).replace("&nbsp;", "-")
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_validate_reports_dates_that_do_not_exist_and_merge_leaves_them_out(
+        tmp_path, monkeypatch, jobs):
+    # the TMX form alone lets 29 February 2019 and month 13 through; a strict date parser
+    # refuses them, and merge leaves them out as it leaves out a date it cannot read
+    from tmx_export import tools
+
+    monkeypatch.setattr(tools._ReadAhead, "MIN_BYTES", 0)
+    dated = tmp_path / "dated.tmx"
+    dated.write_text(IMPOSSIBLE_DATES, encoding="utf-8")
+    no_such = "is not a real date and time (no such day, month or hour)"
+    assert [(p.line, p.message) for p in validate([dated])] == [
+        (7, f"tu changedate '20191301T000000Z' {no_such}"),
+        (7, f"tu creationdate '20190229T101010Z' {no_such}")]  # 2020 is a leap year
+    out = tmp_path / "merged.tmx"
+    counts = merge([LISA / "ImportTest1A.tmx", dated], out, jobs=jobs)
+    assert counts.repairs == {tools.DATES_DROPPED: 2} and counts.written == 2 + 2
+    assert validate([out]) == []
+    first = etree.parse(str(out)).findall("body/tu")[2]
+    assert (first.get("creationdate"), first.get("changedate")) == (None, None)
+    assert first.find("tuv").get("lastusagedate") == "20200229T235959Z"
+
+
+# units the DTD refuses around their segs, of the usual shape (merge's shortcut) or not
+MISPLACED_UNITS = {
+    "text directly in <tu>": f"stray{GOOD_UNIT}",
+    "<note> after a <seg> in <tuv>": '<tuv xml:lang="en-US"><seg>note</seg><note>n</note>'
+                                     '</tuv><tuv xml:lang="fr"><seg>note</seg></tuv>',
+    "<prop> after a <tuv> in <tu>": '<tuv xml:lang="en-US"><seg>prop</seg></tuv><prop '
+                                    'type="x">p</prop><tuv xml:lang="fr"><seg>prop</seg></tuv>',
+    "<note> after a <tuv> in <tu>": '<tuv xml:lang="en-US"><seg>end</seg></tuv><tuv '
+                                    'xml:lang="fr"><seg>fin</seg></tuv><note>n</note>',
+    "text directly in <tuv>": '<tuv xml:lang="en-US"><seg>tail</seg>x</tuv><tuv '
+                              'xml:lang="fr"><seg>queue</seg></tuv>',
+    "<prop> has the attribute x-by, which TMX 1.4b does not allow there":
+        f'<prop type="x" x-by="me">p</prop>{GOOD_UNIT.replace("a b", "by")}',
+}
+
+
+@pytest.mark.parametrize(("dedupe", "jobs"), [(True, 1), (True, 2), (False, 1)])
+def test_merge_leaves_out_units_the_dtd_refuses_around_their_segs(
+        tmp_path, monkeypatch, dedupe, jobs):
+    # misplaced notes and props, stray text and undeclared attributes: left out, counted
+    # by reason, as every unit validate reports (what the stray text or attribute holds is
+    # not the merge's to drop or to move), and the merged file is valid
+    from tmx_export import tools
+
+    monkeypatch.setattr(tools._ReadAhead, "MIN_BYTES", 0)
+    units = [f"<tu>{unit}</tu>" for unit in MISPLACED_UNITS.values()]
+    units.append(f'<tu x-client="acme">{GOOD_UNIT.replace("a b", "client")}</tu>')
+    misplaced = tmp_path / "misplaced.tmx"
+    misplaced.write_text(NBSP_TMX.replace(
+        NBSP_TMX[NBSP_TMX.index("<tu>"):NBSP_TMX.index("</body>")],
+        "\n".join((f"<tu>{GOOD_UNIT}</tu>", *units, ""))), encoding="utf-8")
+    assert len(validate([misplaced])) == len(units)
+    out = tmp_path / "merged.tmx"
+    counts = merge([LISA / "ImportTest1A.tmx", misplaced], out, dedupe=dedupe, jobs=jobs)
+    assert counts.invalid == {
+        **dict.fromkeys(MISPLACED_UNITS, 1),
+        "<tu> has the attribute x-client, which TMX 1.4b does not allow there": 1}
+    assert (counts.read, counts.written) == (2 + 1 + len(units), 2 + 1)
+    assert validate([out]) == []
+
+
+def test_merge_refuses_a_first_header_the_dtd_refuses_and_writes_nothing(tmp_path):
+    # the merged file takes the first file's header: one with text or an undeclared
+    # attribute would make it invalid, and what it holds is not the merge's to drop
+    header = tmp_path / "header.tmx"
+    header.write_text(NBSP_TMX.replace('datatype="plaintext"/>',
+                                       'datatype="plaintext" x-team="a"/>'), encoding="utf-8")
+    out = tmp_path / "merged.tmx"
+    result = CliRunner().invoke(merge_command, [str(header), "-o", str(out)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.stderr == (f"tmx-export: error: {header}:5: <header> has the attribute "
+                             "x-team, which TMX 1.4b does not allow there: the merged file's "
+                             "header would be invalid\n")
+    assert not out.exists()
+
+
 def test_validate_tmx_leaves_repeated_tuids_and_single_language_units_alone(tmp_path):
     # tuid is CDATA, not an ID, and TMX 1.4b leaves its value to the tool; a tu needs one
     # tuv or more (tuv+), two only to be useful
@@ -609,6 +726,30 @@ def test_validate_tbx_2019_admin_status_ids_and_structure(tmp_path):
          "administrative status 'admitted' is not one of preferredTerm-admn-sts, "
          "admittedTerm-admn-sts, deprecatedTerm-admn-sts, supersededTerm-admn-sts"),
     ])
+
+
+def test_validate_tbx_one_term_per_tig_termgrp_and_termsec_and_concept_ids(tmp_path):
+    # a tig, a termGrp (of an ntig) and a termSec hold one term each: a synonym is a
+    # container of its own (OmegaT's martif binding refuses a second term); TBX 2019 gives
+    # every conceptEntry an id
+    martif, text = _good_basic2_with(
+        tmp_path, ("<term>peace</term>", "<term>peace</term><term>calm</term>"))
+    assert [(p.line, p.message) for p in validate([martif])] == [
+        (_line_of(text, "<term>calm"),
+         "a second <term> in one <tig> (one term each: a synonym is a <tig> of its own)")]
+    ntig, text = _edited(TBX / "Unknown_Dialect2-martif.tbx", "utf-8", tmp_path / "ntig.tbx",
+                         ("<term>branch</term>", "<term>branch</term><term>twig</term>"))
+    assert [(p.line, p.message) for p in validate([ntig])] == [
+        (_line_of(text, "<term>twig"), "a second <term> in one <termGrp> (one term each: a "
+                                       "synonym is a <termGrp> of its own)")]
+    concept, text = _edited(
+        TBX / "Example_Astronomy_DCA_VALID.tbx", "utf-8", tmp_path / "astronomy.tbx",
+        ("<term>open cluster</term>", "<term>open cluster</term><term>galactic cluster</term>"),
+        ('<conceptEntry id="c2">', "<conceptEntry>"))
+    assert [(p.line, p.message) for p in validate([concept])] == [
+        (_line_of(text, "<term>galactic"), "a second <term> in one <termSec> (one term each: a "
+                                           "synonym is a <termSec> of its own)"),
+        (_line_of(text, "<conceptEntry>"), "conceptEntry without an id (TBX 2019 requires one)")]
 
 
 @pytest.mark.parametrize("name", ["sampleTBXfile.tbx", "Unknown_Dialect2-martif.tbx",
@@ -1195,18 +1336,19 @@ def test_merge_knows_repeats_by_language_and_canonical_seg(tmp_path):
     out = tmp_path / "merged.tmx"
     counts = merge([awkward], out)
     # the repeats (unit 4 of unit 3, both without a seg, and the unit with its three tuvs
-    # in another order, which has a tuv of two segs) are invalid: left out as such
-    assert (counts.read, counts.written, counts.duplicates) == (15, 8, 0)
-    assert counts.invalid.total() == 7
+    # in another order, which has a tuv of two segs) are invalid: left out as such, as is
+    # the seg with an attribute the DTD does not declare
+    assert (counts.read, counts.written, counts.duplicates) == (15, 7, 0)
+    assert counts.invalid.total() == 8
     written = etree.parse(str(out)).getroot()
     first = written.find("body/tu")
     assert first.get("tuid") == "1" and first.text is None
     assert [tuv.get(XML_LANG) for tuv in first.iter("tuv")] == ["EN_gb", "fr-FR"]
     assert first.find("prop").get(XML_LANG) == "EN" and first.find("note").get(XML_LANG) == "fr"
-    # a seg with an attribute, or with a namespace in scope, is not the bare seg
-    assert sum(1 for tu in written.iter("tu") if tu.findtext("tuv/seg") == "attr") == 3
+    # a seg with a namespace in scope is not the bare seg
+    assert sum(1 for tu in written.iter("tu") if tu.findtext("tuv/seg") == "attr") == 2
     # kept as they are when repeats are asked for
-    assert merge([awkward], tmp_path / "all.tmx", dedupe=False).written == 8
+    assert merge([awkward], tmp_path / "all.tmx", dedupe=False).written == 7
 
 
 def _plain(tmp_path: Path) -> Path:

@@ -8,9 +8,11 @@
   requires, a known ``segtype``, language codes of the form ``ll``/``ll-RR``, ``xml:lang``
   (not TMX 1.1's ``lang``) on every ``tuv``, no empty ``seg``, only the elements and with
   the attributes the TMX 1.4b DTD allows (inline codes in a ``seg``, ``sub`` in a code),
-  each ``bpt`` paired with an ``ept`` of the same segment, dates in the TMX form
-  (``YYYYMMDDThhmmssZ``); for TBX (2008 ``martif`` and
-  2019 ``tbx``) the entry/language/term structure, unique ids, and TBX-Basic/TBX-Min
+  in its order (one header; notes and props before the ``tuv``s and the ``seg``; no text
+  between them), each ``bpt`` paired with an ``ept`` of the same segment, dates in the TMX
+  form (``YYYYMMDDThhmmssZ``) that exist; for TBX (2008 ``martif`` and
+  2019 ``tbx``) the entry/language/term structure (one term per ``tig``, ``termGrp``,
+  ``termSec``; an id on each ``conceptEntry``), unique ids, and TBX-Basic/TBX-Min
   administrative statuses.
 - :func:`stats` counts units, languages, words and characters per language, duplicate
   units (the ones :func:`merge` leaves out), and the distribution of the target/source
@@ -47,6 +49,7 @@ from .formats.tmx import (
     XML_LANG,
     TmxDocument,
     TmxPart,
+    is_tmx_date,
     isolate_unpaired_codes,
     iter_elements,
     read_tmx_header,
@@ -252,7 +255,7 @@ def _dates_in_tmx_form(element: etree._Element) -> Counter[str] | None:
     for elem in (element, *(child for child in element.getchildren()
                             if child.tag == "tuv" and len(child.keys()) > 1)):
         dates = [value for name, value in elem.items() if name in DATE_ATTRIBUTES]
-        if dates and not all(map(TMX_DATE.match, dates)):
+        if dates and not all(map(is_tmx_date, dates)):
             done = done if done is not None else Counter()
             _mend_dates(elem, done)
     return done
@@ -261,7 +264,7 @@ def _dates_in_tmx_form(element: etree._Element) -> Counter[str] | None:
 def _mend_dates(elem: etree._Element, done: Counter[str]) -> None:
     for name in DATE_ATTRIBUTES:
         value = elem.get(name)
-        if value is None or TMX_DATE.match(value):
+        if value is None or is_tmx_date(value):
             continue
         written = tmx_date(value)
         if written is None:
@@ -298,11 +301,14 @@ _DATE_NAMES = tuple(sorted(DATE_ATTRIBUTES))
 def _surely_valid(tu: etree._Element, langs: _TagCache, srclang: str | None) -> bool:
     """Whether a unit made TMX 1.4 is of the usual shape and :func:`unit_problem` finds
     nothing, at a fifth of its cost: each child a ``tuv`` with a language and one ``seg`` of
-    text, not blank, or a ``note`` or typed ``prop`` without children. ``False`` when not
+    text, not blank, without attributes, or a ``note`` or typed ``prop`` without children
+    before the tuvs; no text between them. ``False`` when not
     sure: :func:`unit_problem` then decides. Its dates, if any, are in the TMX form (a tuv
     with attributes besides its language is not the usual shape: its dates are looked at
     by :func:`_checked`)."""
     found = []
+    if not _blank(tu.text):
+        return False
     for child in tu.getchildren():
         tag = child.tag
         if tag == "tuv":
@@ -310,13 +316,14 @@ def _surely_valid(tu: etree._Element, langs: _TagCache, srclang: str | None) -> 
                 return False
             seg = child[0]
             text = seg.text
-            if seg.tag != "seg" or len(seg) or not text or text.isspace():
+            if seg.tag != "seg" or len(seg) or seg.keys() or not text or text.isspace() \
+                    or not _blank(child.text, child.tail, seg.tail):
                 return False
             lang = child.get(_XML_LANG_KEY)
             if not lang:
                 return False
             found.append(langs[lang])
-        elif len(child) or not (tag == "note" or tag == "prop" and child.get("type") is not None):
+        elif len(child) or not _plain_annotation(child, after_tuv=bool(found)):
             return False
     return _valid_as_found(tu, found, srclang)
 
@@ -324,11 +331,12 @@ def _surely_valid(tu: etree._Element, langs: _TagCache, srclang: str | None) -> 
 def _valid_as_found(tu: etree._Element, found: list[str], srclang: str | None) -> bool:
     """The rest of :func:`_surely_valid` for a unit whose children are as it asks and whose
     tuvs are in the languages ``found``: the tu's own attributes and the source language."""
-    if not found or tu.get("segtype") is not None:
+    if not found or tu.get("segtype") is not None \
+            or not _ATTRIBUTES["tu"].issuperset(tu.keys()):
         return False
     for name in _DATE_NAMES:
         value = tu.get(name)
-        if value is not None and not TMX_DATE.match(value):
+        if value is not None and not is_tmx_date(value):
             return False
     srclang = tu.get("srclang") or srclang  # a unit's own overrides the header's
     return not srclang or srclang == "*all*" or _holds_source(found, srclang)
@@ -523,7 +531,8 @@ def _usual_unit_key(tu: etree._Element, langs: _TagCache) -> tuple[tuple, bool, 
                             or seg.tail is not None):
                 clean = False
             # an empty language is no language (unit_problem then leaves the unit out)
-            if plain and (not lang or not text or text.isspace() or len(child.keys()) != 1):
+            if plain and (not lang or not text or text.isspace() or len(child.keys()) != 1
+                          or not _blank(child.text, child.tail, seg.tail)):
                 plain = False
             parts.append((langs[lang], 0, text or ""))
         elif len(child):
@@ -531,9 +540,22 @@ def _usual_unit_key(tu: etree._Element, langs: _TagCache) -> tuple[tuple, bool, 
         else:
             if clean and (child.tail is not None or "lang" in child.keys()):
                 clean = False
-            if plain and not (tag == "note" or tag == "prop" and child.get("type") is not None):
+            if plain and not _plain_annotation(child, after_tuv=bool(parts)):
                 plain = False
     return _bare_key(parts), clean, plain
+
+
+def _blank(*texts: str | None) -> bool:
+    """Whether the text and tails between a unit's elements are indentation at most."""
+    return all(text is None or text.isspace() for text in texts)
+
+
+def _plain_annotation(child: etree._Element, after_tuv: bool) -> bool:
+    """Whether a childless element of a unit other than a tuv is a note or a typed prop in
+    its place (before the tuvs), with the attributes TMX 1.4b allows it and no text after."""
+    tag = child.tag
+    return (tag == "note" or tag == "prop" and child.get("type") is not None) \
+        and not after_tuv and _blank(child.tail) and _ATTRIBUTES[tag].issuperset(child.keys())
 
 
 def _bare_key(parts: list[tuple[str, int, str]]) -> tuple:
@@ -599,9 +621,28 @@ def _first_header(path: Path) -> etree._Element:
                     header.set(name, value)
             if header.get("segtype") not in SEGTYPES:  # one TMX does not know: not known
                 header.set("segtype", _header_defaults()["segtype"])
+            _refuse_invalid_header(header, path)
             return header
         break
     raise InputError(str(path), "no <header> before the first unit")
+
+
+def _refuse_invalid_header(header: etree._Element, path: Path) -> None:
+    """Refuse a first header the merged file would copy against the DTD (text, an element
+    or an attribute TMX 1.4b does not allow there): it is the merged file's header, and
+    what is in it is not the merge's to drop."""
+    problems: list[tuple[int | None, str]] = []
+
+    def add(line: int | None, message: str) -> None:
+        problems.append((line, message))
+
+    _validate_content_order(header, None, add)
+    _validate_markup(header, add)
+    _validate_attributes(header, add)
+    if problems:
+        line, message = problems[0]
+        raise InputError(str(path), f"{message}: the merged file's header would be invalid",
+                         line)
 
 
 def _merged_segtypes(header: etree._Element, others: list[dict[str, str]]
@@ -784,15 +825,22 @@ def _validate_tmx(path: str | Path) -> list[Problem]:
         out.append(Problem(name, line or 0, message))
 
     header_seen = False
+    headers = 0
     srclang = None
     units = 0
     try:
         for elem in iter_elements(path, ("header", "tu")):
             if elem.tag == "header":
+                headers += 1
+                if headers > 1:
+                    add(elem.sourceline, "a second <header> (TMX 1.4b has one, before <body>)")
                 header_seen = True
                 root = elem.getroottree().getroot()
                 if root.get("version") not in ("1.4", "1.4b"):
                     add(root.sourceline, f"TMX version {root.get('version')!r}, expected 1.4")
+                if headers == 1:
+                    _validate_own_attributes(root, add)
+                _validate_content_order(elem, None, add)
                 for attr in HEADER_REQUIRED:
                     if not elem.get(attr):
                         add(elem.sourceline, f"header lacks the required attribute {attr}")
@@ -856,6 +904,9 @@ def _validate_tu(tu: etree._Element, srclang: str | None, add) -> None:
     srclang = own or srclang
     if srclang and srclang != "*all*" and not _holds_source(langs, srclang):
         add(tu.sourceline, f"tu has no tuv in {where} {srclang}")
+    _validate_content_order(tu, "tuv", add)
+    for tuv in tuvs:
+        _validate_content_order(tuv, "seg", add)
     _validate_markup(tu, add)
     _validate_attributes(tu, add)
     for elem in (tu, *tuvs):
@@ -895,6 +946,25 @@ _CHILDREN = {
 _REQUIRED_ATTRIBUTES = {"bpt": ("i",), "ept": ("i",), "it": ("pos",), "prop": ("type",),
                         "ude": ("name",), "map": ("unicode",)}
 _IT_POSITIONS = ("begin", "end")
+# The attributes the TMX 1.4b DTD declares for each element (no other is allowed)
+_XML_NS = "{http://www.w3.org/XML/1998/namespace}"
+_UNIT_ATTRIBUTES = ("o-encoding", "datatype", "usagecount", "lastusagedate", "creationtool",
+                    "creationtoolversion", "creationdate", "creationid", "changedate",
+                    "changeid", "o-tmf")
+_ATTRIBUTES = {
+    "tmx": frozenset({"version"}),
+    "header": frozenset({*HEADER_REQUIRED, "o-encoding", "creationdate", "creationid",
+                         "changedate", "changeid"}),
+    "note": frozenset({"o-encoding", XML_LANG, "lang"}),
+    "prop": frozenset({"type", XML_LANG, "o-encoding", "lang"}),
+    "ude": frozenset({"name", "base"}), "map": frozenset({"unicode", "code", "ent", "subst"}),
+    "tu": frozenset({*_UNIT_ATTRIBUTES, "tuid", "segtype", "srclang"}),
+    "tuv": frozenset({*_UNIT_ATTRIBUTES, XML_LANG, "lang"}),
+    "seg": frozenset(), "bpt": frozenset({"i", "x", "type"}), "ept": frozenset({"i"}),
+    "sub": frozenset({"datatype", "type"}), "it": frozenset({"pos", "x", "type"}),
+    "ph": frozenset({"x", "assoc", "type"}), "hi": frozenset({"x", "type"}),
+    "ut": frozenset({"x"}),
+}
 
 
 def _validate_markup(elem: etree._Element, add) -> None:
@@ -944,13 +1014,44 @@ def _codes_of(flow: etree._Element) -> Iterator[etree._Element]:
 
 
 def _validate_attributes(top: etree._Element, add) -> None:
-    """The attributes the DTD requires of the elements of a unit or of the header."""
-    for elem in top.iter(*_REQUIRED_ATTRIBUTES):
-        for attr in _REQUIRED_ATTRIBUTES[elem.tag]:
+    """The attributes the DTD requires of the elements of a unit or of the header, and
+    those it does not declare there (a validating importer refuses the file for them)."""
+    for elem in top.iter(*_ATTRIBUTES):
+        _validate_own_attributes(elem, add)
+        for attr in _REQUIRED_ATTRIBUTES.get(elem.tag, ()):
             if elem.get(attr) is None:
                 add(elem.sourceline, f"<{elem.tag}> lacks the required attribute {attr}")
         if elem.tag == "it" and elem.get("pos") not in (None, *_IT_POSITIONS):
             add(elem.sourceline, f"<it pos=\"{elem.get('pos')}\">: pos must be begin or end")
+
+
+def _validate_own_attributes(elem: etree._Element, add) -> None:
+    """Each attribute of ``elem`` (a TMX element) that the TMX 1.4b DTD does not declare."""
+    allowed = _ATTRIBUTES[elem.tag]
+    for name in elem.keys():
+        if name not in allowed:
+            shown = name.replace(_XML_NS, "xml:")
+            add(elem.sourceline, f"<{elem.tag}> has the attribute {shown}, which TMX 1.4b "
+                                 "does not allow there")
+
+
+def _validate_content_order(elem: etree._Element, main: str | None, add) -> None:
+    """TMX 1.4b's content models ``tu`` ((note|prop)*, tuv+), ``tuv`` ((note|prop)*, seg)
+    and ``header`` ((note|prop|ude)*): elements only, no text but indentation, and the notes
+    and props before the ``main`` children (``None``: in any order)."""
+    texts = [(elem.sourceline, elem.text)]
+    main_seen = False
+    for child in elem:
+        texts.append((child.sourceline, child.tail))
+        if child.tag == main:
+            main_seen = True
+        elif main_seen and child.tag in ("note", "prop"):
+            add(child.sourceline, f"<{child.tag}> after a <{main}> in <{elem.tag}> (TMX 1.4b "
+                                  f"puts notes and props before the {main})")
+    for line, text in texts:
+        if text is not None and text.strip():
+            add(line, f"text directly in <{elem.tag}> (TMX 1.4b allows only elements there)")
+            return  # once per element: the rest of it says nothing new
 
 
 def _validate_dates(elem: etree._Element, add) -> None:
@@ -958,7 +1059,12 @@ def _validate_dates(elem: etree._Element, add) -> None:
     choose between conflicting matches by them)."""
     for name in sorted(DATE_ATTRIBUTES):
         value = elem.get(name)
-        if value is not None and not TMX_DATE.match(value):
+        if value is None or is_tmx_date(value):
+            continue
+        if TMX_DATE.match(value):  # the form is right, the moment does not exist
+            add(elem.sourceline, f"{elem.tag} {name} {value!r} is not a real date and time "
+                                 "(no such day, month or hour)")
+        else:
             add(elem.sourceline, f"{elem.tag} {name} {value!r} is not a TMX date "
                                  "(YYYYMMDDThhmmssZ, UTC)")
 
@@ -997,6 +1103,9 @@ def _validate_tbx_entries(name: str, root: etree._Element) -> list[Problem]:
     if not entries:
         out.append(Problem(name, bodies[0].sourceline or 0, f"no <{entry_tag}>"))
     for entry in entries:
+        if not v2 and not entry.get("id"):
+            out.append(Problem(name, entry.sourceline or 0,
+                               "conceptEntry without an id (TBX 2019 requires one)"))
         lang_sets = children(entry, lang_tag)
         if not lang_sets:
             out.append(Problem(name, entry.sourceline or 0, f"{entry_tag} without {lang_tag}"))
@@ -1021,6 +1130,8 @@ _TBX_PARENTS = {
     "tbx": {"conceptEntry": ("body",), "langSec": ("conceptEntry",), "termSec": ("langSec",),
             "term": ("termSec",)},
 }
+# the containers of one term each (TBX 2008 tig and ntig/termGrp, TBX 2019 termSec)
+_ONE_TERM = frozenset({"tig", "termGrp", "termSec"})
 # TBX-Basic and TBX-Min (2008 and 2019) allow these administrative statuses and no other.
 ADMIN_STATUSES = ("preferredTerm-admn-sts", "admittedTerm-admn-sts", "deprecatedTerm-admn-sts",
                   "supersededTerm-admn-sts")
@@ -1040,6 +1151,8 @@ def _tbx_rule_problems(root: etree._Element) -> Iterator[tuple[int | None, str]]
         if tag in parents and parent not in parents[tag]:
             yield elem.sourceline, (f"<{tag}> outside a <{' or '.join(parents[tag])}> "
                                     f"(it is in <{parent}>)")
+        if tag in _ONE_TERM:
+            yield from _term_count_problems(elem, tag)
         ident = elem.get("id")
         if ident is not None:
             if ident in first_line_of_id:
@@ -1052,6 +1165,17 @@ def _tbx_rule_problems(root: etree._Element) -> Iterator[tuple[int | None, str]]
             if value not in ADMIN_STATUSES:
                 yield elem.sourceline, (f"administrative status {value!r} is not one of "
                                         f"{', '.join(ADMIN_STATUSES)}")
+
+
+def _term_count_problems(holder: etree._Element, tag: str) -> Iterator[tuple[int | None, str]]:
+    """A ``tig``, ``termGrp`` or ``termSec`` holds exactly one ``term``: a synonym is a
+    container of its own (OmegaT's martif binding refuses a second term)."""
+    terms = [child for child in holder if _local(child) == "term"]
+    if not terms:
+        yield holder.sourceline, f"<{tag}> without a <term>"
+    for extra in terms[1:]:
+        yield extra.sourceline, (f"a second <term> in one <{tag}> (one term each: a synonym "
+                                 f"is a <{tag}> of its own)")
 
 
 def _is_admin_status(elem: etree._Element, tag: str) -> bool:

@@ -128,13 +128,25 @@ DATES_REWRITTEN = "dates rewritten in the TMX form YYYYMMDDThhmmssZ"
 DATES_DROPPED = "dates not readable as ISO 8601, left out"
 
 
+def is_tmx_date(value: str) -> bool:
+    """Whether ``value`` is a date in the TMX form that is a real moment: the form alone lets
+    ``20190229T101010Z`` or a month 13 through, which a strict date parser refuses."""
+    if not TMX_DATE.match(value):
+        return False
+    try:
+        datetime.strptime(value, "%Y%m%dT%H%M%SZ")
+    except ValueError:
+        return False
+    return True
+
+
 def tmx_date(value: str) -> str | None:
     """A date attribute's value in the TMX form ``YYYYMMDDThhmmssZ``: itself when it is in
     that form; an ISO 8601 date and time another way (``2017-11-22T18:25:23.766516``, with
     or without a fraction or a time zone) rewritten, a time without zone read as UTC (as
     TMX dates are) and a fraction of a second dropped; ``None`` when it cannot be read."""
     if TMX_DATE.match(value):
-        return value
+        return value if is_tmx_date(value) else None
     if not re.match(r"\d{4}-?\d\d-?\d\d", value.strip()):
         return None  # fromisoformat also reads week dates and the like
     try:
@@ -150,11 +162,11 @@ def dates_in_tmx_form(attrs: tuple[tuple[str, str], ...], repairs: Counter[str]
                       ) -> tuple[tuple[str, str], ...]:
     """``attrs`` (name, value) with each date in the TMX form (:func:`tmx_date`), one that
     cannot be read left out, counted in ``repairs``."""
-    if all(name not in DATE_ATTRIBUTES or TMX_DATE.match(value) for name, value in attrs):
+    if all(name not in DATE_ATTRIBUTES or is_tmx_date(value) for name, value in attrs):
         return attrs
     kept = []
     for name, value in attrs:
-        if name in DATE_ATTRIBUTES and not TMX_DATE.match(value):
+        if name in DATE_ATTRIBUTES and not is_tmx_date(value):
             value = tmx_date(value)  # type: ignore[assignment]
             repairs[DATES_REWRITTEN if value is not None else DATES_DROPPED] += 1
             if value is None:
