@@ -25,7 +25,7 @@ from tmx_export.formats.tmx import (
 )
 from tmx_export.inputs import detect_format
 from tmx_export.model import Pair
-from tmx_export.tools import format_stats, merge, stats, validate
+from tmx_export.tools import CONTEXT_PROPS, format_stats, merge, stats, validate
 
 DATA = Path(__file__).parent / "data"
 LISA = DATA / "tmx" / "lisa-tmx-compliance-kit"
@@ -137,6 +137,39 @@ def test_merge_says_one_file_and_one_unit_in_the_singular(tmp_path):
     assert twice.stderr.endswith("from 2 files (25 duplicates left out)\n")
 
 
+def _omegat_alternatives(tmp_path: Path) -> tuple[Path, str]:
+    """OmegaT's real project_save.tmx with two alternative translations of its first
+    default one (same segs, each tied to a place by its file and id props), and the text
+    of that default's source."""
+    real = DATA / "tmx" / "omegat-tests" / "project_save.tmx"
+    text = real.read_text(encoding="utf-8")
+    first = text[text.index("<tu>"):text.index("</tu>") + len("</tu>")]
+    alternatives = "".join(
+        first.replace("<tu>", f'<tu><prop type="file">{name}</prop>'
+                              f'<prop type="id">{key}</prop>')
+        for name, key in (("ui/menu.properties", "menu.save"),
+                          ("ui/dialog.properties", "dialog.save")))
+    path = tmp_path / "project_save.tmx"
+    path.write_text(text.replace("</body>", alternatives + "</body>"), encoding="utf-8")
+    return path, etree.fromstring(first).findtext("tuv/seg").strip()
+
+
+def test_merge_and_stats_keep_alternatives_of_other_context_apart(tmp_path):
+    path, source = _omegat_alternatives(tmp_path)
+    out = tmp_path / "merged.tmx"
+    result = CliRunner().invoke(merge_command, [str(path), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.endswith("(0 duplicates left out)\n")
+    kept = [tu for tu in etree.parse(str(out)).iter("tu") if tu.findtext("tuv/seg") == source]
+    assert [tu.findtext("prop[@type='id']") for tu in kept] == [None, "menu.save",
+                                                                "dialog.save"]
+    assert stats([path]).duplicates == 0
+    # the same alternative twice is a repeat, as before
+    twice = merge([path, path], tmp_path / "twice.tmx")
+    assert (twice.written, twice.duplicates) == (7, 7) == (stats([path, path]).units / 2,
+                                                           stats([path, path]).duplicates)
+
+
 def test_merged_dgt_memory_fails_validate_only_for_the_codes_merge_keeps_and_says_so(tmp_path):
     # DGT-TM's DA-01 codes are kept as written (the README says so): validate still reports
     # each, and each of its messages says merge keeps them; nothing else is reported
@@ -233,6 +266,44 @@ def test_merge_leaves_out_each_kind_of_invalid_unit_and_writes_a_valid_file(
     assert "8 invalid units left out" in result.output
     assert f"       1  tuv has 2 seg elements, expected 1 (first at {invalid}:10)" in result.output
     assert CliRunner().invoke(validate_command, [str(out)]).output == "valid\n"
+
+
+def test_merge_refuses_to_write_no_unit_and_keeps_the_old_output(tmp_path):
+    # every unit left out (an empty translation): build refuses this, merge wrote an empty
+    # memory over the old one and passed
+    empty = tmp_path / "empty-target.tmx"
+    empty.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="en-GB"'
+        ' segtype="sentence" datatype="plaintext" o-tmf="x" adminlang="en" creationtool="x"'
+        ' creationtoolversion="1"/><body>\n\n\n\n<tu><tuv xml:lang="en-GB"><seg>One</seg>'
+        '</tuv><tuv xml:lang="fr-FR"><seg></seg></tuv></tu></body></tmx>\n', "utf-8")
+    out = tmp_path / "merged.tmx"
+    out.write_bytes((DGT / "22019D0391.tmx").read_bytes())
+    for jobs in ("1", "2"):
+        result = CliRunner().invoke(merge_command, [str(empty), "-o", str(out), "-j", jobs])
+        assert result.exit_code == 1 and "Traceback" not in result.output
+        assert result.stderr == (
+            f"tmx-export: error: {empty}: no unit to write: 1 read, all left out: 1 empty seg "
+            f"(first at {empty}:6); use --allow-empty to write an empty memory anyway\n")
+        assert out.read_bytes() == (DGT / "22019D0391.tmx").read_bytes()
+    written = CliRunner().invoke(merge_command, [str(empty), "-o", str(out), "--allow-empty"])
+    assert written.exit_code == 0 and list(iter_elements(out)) == []
+
+
+@pytest.mark.parametrize("min_bytes", [None, 0], ids=["small", "read-ahead"])
+def test_merge_reads_standard_input_after_a_file_with_jobs(tmp_path, monkeypatch, min_bytes):
+    # "-" after the first input: with --jobs 2 it was looked up as a file named "-"
+    from tmx_export import tools
+
+    if min_bytes is not None:
+        monkeypatch.setattr(tools._ReadAhead, "MIN_BYTES", min_bytes)
+    out = tmp_path / "merged.tmx"
+    first, piped = DGT / "22019D0391.tmx", DGT / "22019D0556.tmx"
+    result = CliRunner().invoke(merge_command, [str(first), "-", "-o", str(out), "--jobs", "2"],
+                                input=piped.read_bytes())
+    assert result.exit_code == 0, result.output
+    alone = merge([first, piped], tmp_path / "alone.tmx", jobs=1)
+    assert out.read_bytes() == (tmp_path / "alone.tmx").read_bytes() and alone.written > 25
 
 
 @pytest.mark.parametrize(("dedupe", "jobs"), [(True, 1), (True, 2), (False, 1)])
@@ -1039,7 +1110,10 @@ def _key_by_definition(tu: etree._Element) -> tuple:
         seg = tuv.find("seg")
         body = etree.tostring(seg, method="c14n") if seg is not None else b""
         parts.append((normalise_tag(tuv.get(XML_LANG, "")), body))
-    return tuple(sorted(parts))
+    # a unit's place in the source files (OmegaT's file and id...) is part of what it is
+    context = sorted((prop.get("type"), prop.text or "") for prop in tu.findall("prop")
+                     if prop.get("type") in CONTEXT_PROPS)
+    return tuple(sorted(parts)) + tuple(context)
 
 
 def _invalid_by_definition(tu: etree._Element, srclang: str | None) -> bool:

@@ -1,7 +1,8 @@
 """Working on finished memories: merge several TMX files, validate TMX/TBX, count what is in them.
 
 - :func:`merge` streams every ``tu`` of the inputs into one TMX 1.4b file, each distinct
-  unit once (same languages and same ``seg`` content, inline codes included), with the
+  unit once (same languages, same ``seg`` content, inline codes included, same context
+  props: :data:`CONTEXT_PROPS`), with the
   header of the first input. Units are copied whole: props, notes and inline codes stay.
 - :func:`validate` checks the project's own rules, the ones CAT tools trip over, and
   reports each problem with its line: well-formed XML, the header attributes TMX 1.4b
@@ -38,6 +39,7 @@ from lxml import etree
 
 from .clean import Fingerprints
 from .errors import InputError
+from .formats.text import input_name, readable_file
 from .formats.tmx import (
     CODES_ISOLATED,
     DATE_ATTRIBUTES,
@@ -109,7 +111,7 @@ class MergeCounts:
 
 
 def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = True,
-          jobs: int = 1) -> MergeCounts:
+          jobs: int = 1, allow_empty: bool = False) -> MergeCounts:
     """Merge TMX files into ``output`` (``.gz`` compresses), header from the first input.
 
     A unit the project's :func:`validate` would report (a ``tuv`` without a language, without
@@ -117,7 +119,9 @@ def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = Tr
     ``invalid`` by reason: one such unit makes OmegaT drop the whole memory, so the merged
     file is always valid. With ``jobs`` above 1 and several inputs, the inputs after the
     first are read ahead in a second process while this one reads the first
-    (:class:`_ReadAhead`): the same file."""
+    (:class:`_ReadAhead`): the same file. A merge that would write no unit is refused,
+    nothing written (as ``build``): a scripted merge must not replace a memory with an
+    empty one and pass; ``allow_empty`` writes it."""
     paths = [Path(p) for p in inputs]
     if not paths:
         raise InputError(str(output), "nothing to merge")
@@ -173,6 +177,9 @@ def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = Tr
                 yield tu
         counts.read, counts.written = read, written
         counts.duplicates = read - written - sum(counts.invalid.values())
+        if not written and not allow_empty:  # raised before the output is in place
+            raise InputError(input_name(paths[0]) if len(paths) == 1
+                             else f"{len(paths)} inputs", _nothing_to_write(counts))
 
     # the spool beside the output: the disk that has room for the merged file
     spool = Path(output).parent if str(output) != "-" else None
@@ -187,6 +194,17 @@ def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = Tr
     return counts
 
 
+def _nothing_to_write(counts: MergeCounts) -> str:
+    """Why a merge has no unit to write: the units read and why each kind was left out."""
+    reasons = ", ".join(f"{n} {reason} (first at {counts.first_invalid[reason]})"
+                        for reason, n in counts.invalid.most_common(3))
+    if not counts.read:
+        return "no unit to write: the inputs hold none; use --allow-empty to write one anyway"
+    return (f"no unit to write: {counts.read} read, all left out"
+            + (f": {reasons}" if reasons else "")
+            + "; use --allow-empty to write an empty memory anyway")
+
+
 def _prepared(tu: etree._Element, langs: _TagCache, path: Path, dedupe: bool
               ) -> tuple[int, bool, list[str] | None]:
     """The fingerprint of a unit's key (0 without dedupe), whether it is TMX 1.4 already
@@ -199,7 +217,8 @@ def _prepared(tu: etree._Element, langs: _TagCache, path: Path, dedupe: bool
     if usual is None:
         return hash(_other_unit_key(tu, langs, path)), False, None
     key, clean, plain = usual
-    return hash(key), clean, [part[0] for part in key] if clean and plain else None
+    return hash(key), clean, ([part[0] for part in key if part[1] != _CONTEXT_KIND]
+                              if clean and plain else None)
 
 
 def _checked(tu: etree._Element, langs: _TagCache, path: Path, dedupe: bool,
@@ -368,7 +387,8 @@ class _ReadAhead:
         import multiprocessing
 
         return ("fork" in multiprocessing.get_all_start_methods()
-                and sum(p.stat().st_size for p in paths[1:]) >= cls.MIN_BYTES)
+                and sum(readable_file(p).stat().st_size  # "-": the copy of stdin
+                        for p in paths[1:]) >= cls.MIN_BYTES)
 
     def __init__(self, paths: list[Path], dedupe: bool, langs: _TagCache,
                  directory: Path | None, srclang: str | None,
@@ -496,6 +516,7 @@ def _usual_unit_key(tu: etree._Element, langs: _TagCache) -> tuple[tuple, bool, 
     (``getchildren``: lxml's iterators cost more than the list).
     """
     parts = []
+    context: list[tuple[str, str]] = []
     clean = plain = tu.text is None
     for child in tu.getchildren():
         tag = child.tag
@@ -524,7 +545,26 @@ def _usual_unit_key(tu: etree._Element, langs: _TagCache) -> tuple[tuple, bool, 
                 clean = False
             if plain and not (tag == "note" or tag == "prop" and child.get("type") is not None):
                 plain = False
-    return _bare_key(parts), clean, plain
+            if tag == "prop" and child.get("type") in CONTEXT_PROPS:
+                context.append((child.get("type"), child.text or ""))
+    return _bare_key(parts) + _context_part(context), clean, plain
+
+
+# Props that tie a unit to one place in the source files: two units of the same segs but
+# another context are not repeats (OmegaT's alternative translations, by file and id or by
+# the segments around; Trados's and memoQ's context). Leaving one out changes the
+# translation a CAT tool gives at that place.
+CONTEXT_PROPS = frozenset({"file", "id", "prev", "next", "path",  # OmegaT
+                           "x-Context", "x-StructureContext",  # Trados
+                           "x-context-pre", "x-context-post"})  # memoQ
+_CONTEXT_KIND = 3  # the kind of the key's part that holds the context (segs: 0, 1, 2)
+
+
+def _context_part(context: list[tuple[str, str]]) -> tuple:
+    """The part of a unit's key for its context props (none: nothing, as before)."""
+    if not context:
+        return ()
+    return (("", _CONTEXT_KIND, tuple(sorted(context))),)
 
 
 def _bare_key(parts: list[tuple[str, int, str]]) -> tuple:
@@ -567,6 +607,9 @@ def _merged_source_language(paths: list[Path], srclangs: list[str]) -> str:
             raise InputError(str(paths[0]), "no source language (header srclang) in any "
                                             "file: cannot write the merged header")
         return declared[0][1]
+    if "*all*" in tags and len(tags - {"*all*"}) == 1:
+        # TMX 1.4b's "any language may be the source": it holds the other's units too
+        return next(srclang for _, srclang in declared if normalise_tag(srclang) == "*all*")
     bare = {primary(tag) for tag in tags}
     if len(tags) == 2 and len(bare) == 1 and "*all*" not in tags and bare <= tags:
         # one region of a language and the language alone: the language alone holds both
@@ -691,7 +734,9 @@ def _unit_key(tu: etree._Element, langs: _TagCache, *, canonical: bool = False) 
         else:
             return None
     parts.sort()
-    return tuple(parts)
+    context = [(prop.get("type"), prop.text or "") for prop in tu.iterchildren("prop")
+               if prop.get("type") in CONTEXT_PROPS]
+    return tuple(parts) + _context_part(context)
 
 
 def _first_seg(tuv: etree._Element) -> etree._Element | None:
@@ -1206,6 +1251,8 @@ def _runs(elements: Iterable[etree._Element], result: TmxStats, langs: _TagCache
         for child in elem.getchildren():  # one call: lxml's iterators cost more
             if child.tag != "tuv":
                 if not len(child):
+                    if child.tag == "prop" and child.get("type") in CONTEXT_PROPS:
+                        parts = None  # part of the key: merge's general way knows how
                     continue
             elif len(child) == 1:
                 seg = child[0]
@@ -1248,7 +1295,9 @@ def _unit_fingerprint(tu: etree._Element, langs: _TagCache, path: Path) -> int:
         return hash(tuple(sorted(
             (langs[tuv.get(_XML_LANG_KEY) or tuv.get("lang", "")],
              b"" if (seg := _first_seg(tuv)) is None else etree.tostring(seg, with_tail=False))
-            for tuv in tu.iter("tuv"))))
+            for tuv in tu.iter("tuv"))) + _context_part(
+                [(prop.get("type"), prop.text or "") for prop in tu.iterchildren("prop")
+                 if prop.get("type") in CONTEXT_PROPS]))
 
 
 def _tuv_texts(tu: etree._Element) -> tuple[list[str], list[str]]:

@@ -20,12 +20,15 @@ from . import Command, count_of
               show_default="the number of cores",
               help="With 2 or more, the files after the first are read in a second process "
               "while the first is read (the TMX is the same).")
+@click.option("--allow-empty", is_flag=True,
+              help="Write an empty memory when every unit is left out (else refused).")
 def merge_command(inputs: tuple[str, ...], output: str, keep_duplicates: bool,
-                  jobs: int) -> None:
+                  jobs: int, allow_empty: bool) -> None:
     """Merge TMX files into one: every distinct unit once, header from the first file."""
     from ..tools import merge
 
-    counts = merge(inputs, output, dedupe=not keep_duplicates, jobs=jobs)
+    counts = merge(inputs, output, dedupe=not keep_duplicates, jobs=jobs,
+                   allow_empty=allow_empty)
     click.echo(f"{count_of(counts.written, 'unit')} written to {output} from "
                f"{count_of(counts.files, 'file')} ({count_of(counts.duplicates, 'duplicate')} "
                "left out)", err=True)
