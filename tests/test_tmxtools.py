@@ -94,6 +94,37 @@ def test_merge_of_a_region_and_its_language_alone_goes_under_the_language_alone(
     assert (counts.srclang, counts.srclangs) == ("en", ["EN-GB", "en"])
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_merge_of_any_source_and_one_source_goes_under_any_source(tmp_path, monkeypatch, jobs):
+    # srclang="*all*" (TMX 1.4b: any language may be the source) holds every unit of a memory
+    # of one source language, which keeps its source language as its own srclang
+    from tmx_export import tools
+
+    monkeypatch.setattr(tools._ReadAhead, "MIN_BYTES", 0)
+    any_source = _any_source(LISA / "ImportTest1J.tmx", tmp_path)
+    europarl = tmp_path / "parallel_en-de.tmx"  # a unit without its source left out, as alone
+    europarl.write_text((DATA / "tmx" / "europarl-extract" / "parallel_en-de.tmx").read_text(
+        encoding="utf-8").replace("</body>", '<tu><tuv xml:lang="de"><seg>Nur deutsch.</seg>'
+                                              '</tuv><tuv xml:lang="fr"><seg>Seulement français.'
+                                              '</seg></tuv></tu></body>'), encoding="utf-8")
+    for inputs in ([any_source, europarl], [europarl, any_source]):
+        out = tmp_path / "merged.tmx"
+        result = CliRunner().invoke(merge_command, [*map(str, inputs), "-o", str(out),
+                                                    "-j", str(jobs)])
+        assert result.exit_code == 0, result.output
+        assert "merged under *all*, each unit of a file that names one keeping it" \
+            in result.stderr and "1 invalid unit left out" in result.stderr
+        assert etree.parse(str(out)).find("header").get("srclang") == "*all*"
+        units = list(etree.parse(str(out)).iter("tu"))
+        own = [tu.get("srclang") for tu in units]
+        assert own.count("en") == 3 and set(own) == {"en", None}
+        assert len(units) == 3 + len(list(iter_elements(any_source))) and validate([out]) == []
+    # a third source language: refused, as before
+    third = CliRunner().invoke(merge_command, [str(any_source), str(europarl),
+                                               str(DGT / "22019D0391.tmx"), "-o", str(out)])
+    assert third.exit_code == 1 and "source languages (header srclang) differ" in third.output
+
+
 def test_validate_counts_a_region_under_a_header_of_the_language_alone(tmp_path):
     # Trados's de-DE under OmegaT's srclang="de", as en under en-US: the source language;
     # another region of it (en-GB under en-US) is not (INVALID_UNITS)

@@ -136,6 +136,7 @@ def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = Tr
     counts.repairs.update(_dates_in_tmx_form(header) or ())
     counts.srclang = _merged_source_language(paths, declared)
     header.set("srclang", counts.srclang)
+    unit_attributes = _own_attributes_by_file(unit_kinds, declared, counts.srclang)
     if len({normalise_tag(tag) for tag in declared}) > 1:
         counts.srclangs = list({normalise_tag(tag): tag for tag in reversed(declared)}.values())
         counts.srclangs.reverse()  # each as its first file spells it, in file order
@@ -147,7 +148,7 @@ def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = Tr
         read = written = 0
         for index, path in enumerate(paths):
             counts.files += 1
-            kind = unit_kinds[index]
+            kind = unit_attributes[index]
             if ahead is not None and index:
                 for batch in ahead.batches():
                     read += len(batch)
@@ -164,14 +165,15 @@ def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = Tr
                 continue
             for tu in iter_elements(path):
                 read += 1
-                fingerprint, problem, fixes = _checked(tu, langs, path, dedupe, srclang)
+                fingerprint, problem, fixes = _checked(tu, langs, path, dedupe,
+                                                   kind.get("srclang", srclang))
                 if problem is not None:
                     counts.leave_out(problem, f"{path}:{tu.sourceline}")
                     continue
                 if seen is not None and not seen.add(fingerprint):
                     continue  # a repeat: what was mended in it is not in the output
                 counts.add_fixes(fixes)
-                _own_segtype(tu, kind)
+                _own_attributes(tu, kind)
                 tu.tail = "\n"
                 written += 1
                 yield tu
@@ -183,7 +185,7 @@ def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = Tr
 
     # the spool beside the output: the disk that has room for the merged file
     spool = Path(output).parent if str(output) != "-" else None
-    ahead = (_ReadAhead(paths[1:], dedupe, langs, spool, srclang, unit_kinds[1:])
+    ahead = (_ReadAhead(paths[1:], dedupe, langs, spool, srclang, unit_attributes[1:])
              if jobs > 1 and len(paths) > 1 and _ReadAhead.worth_it(paths) else None)
     try:
         with TmxDocument(output, header) as document:
@@ -392,7 +394,7 @@ class _ReadAhead:
 
     def __init__(self, paths: list[Path], dedupe: bool, langs: _TagCache,
                  directory: Path | None, srclang: str | None,
-                 kinds: list[str | None]) -> None:
+                 kinds: list[dict[str, str]]) -> None:
         import multiprocessing
         import tempfile
 
@@ -455,7 +457,7 @@ class _ReadAhead:
 
 
 def _read_ahead(paths: list[Path], dedupe: bool, langs: _TagCache, srclang: str | None,
-                spool: int, conn: object, kinds: list[str | None]) -> None:
+                spool: int, conn: object, kinds: list[dict[str, str]]) -> None:
     """The second process of a merge (see _ReadAhead): per input, its records spooled,
     then the spool's length sent; an error ends it, sent in place of the rest."""
     import signal
@@ -466,7 +468,8 @@ def _read_ahead(paths: list[Path], dedupe: bool, langs: _TagCache, srclang: str 
         with os.fdopen(os.dup(spool), "wb", buffering=1 << 20) as out:
             for path, kind in zip(paths, kinds, strict=True):
                 for tu in iter_elements(path):
-                    fingerprint, problem, fixes = _checked(tu, langs, path, dedupe, srclang)
+                    fingerprint, problem, fixes = _checked(tu, langs, path, dedupe,
+                                                           kind.get("srclang", srclang))
                     if fixes is not None:  # the parent counts them if it writes the unit
                         mended = pickle.dumps(fixes)
                         out.write(record.pack(0, len(mended), _ReadAhead._FIXES))
@@ -474,7 +477,7 @@ def _read_ahead(paths: list[Path], dedupe: bool, langs: _TagCache, srclang: str 
                     if problem is not None:
                         data = f"{problem}\n{path}:{tu.sourceline}".encode()
                     else:
-                        _own_segtype(tu, kind)
+                        _own_attributes(tu, kind)
                         tu.tail = "\n"
                         data = etree.tostring(tu, encoding="UTF-8")
                     out.write(record.pack(fingerprint, len(data), problem is not None))
@@ -610,6 +613,10 @@ def _merged_source_language(paths: list[Path], srclangs: list[str]) -> str:
     if "*all*" in tags and len(tags - {"*all*"}) == 1:
         # TMX 1.4b's "any language may be the source": it holds the other's units too
         return next(srclang for _, srclang in declared if normalise_tag(srclang) == "*all*")
+    if "*all*" in tags and len(tags - {"*all*"}) == 1:
+        # TMX 1.4b's "any language may be the source" holds the other's units too (each
+        # keeps its file's as its own srclang: _own_attributes_by_file)
+        return next(srclang for _, srclang in declared if normalise_tag(srclang) == "*all*")
     bare = {primary(tag) for tag in tags}
     if len(tags) == 2 and len(bare) == 1 and "*all*" not in tags and bare <= tags:
         # one region of a language and the language alone: the language alone holds both
@@ -653,11 +660,24 @@ def _merged_segtypes(header: etree._Element, others: list[dict[str, str]]
     return [None if kind == merged else kind for kind in kinds]
 
 
-def _own_segtype(tu: etree._Element, kind: str | None) -> None:
-    """Give a unit its file's segtype when the merged header's is another (and the unit
-    states none of its own)."""
-    if kind is not None and "segtype" not in tu.attrib:
-        tu.set("segtype", kind)
+def _own_attributes_by_file(kinds: list[str | None], srclangs: list[str], merged: str
+                            ) -> list[dict[str, str]]:
+    """Per input, what its units must carry on their ``tu`` to stay true under the merged
+    header: its segtype when the header's is another (``kinds``, :func:`_merged_segtypes`),
+    its source language when the header says ``*all*`` and the file named one (TMX 1.4b
+    lets a unit's ``srclang`` override the header's)."""
+    all_merged = normalise_tag(merged) == "*all*"
+    return [({"segtype": kind} if kind is not None else {})
+            | ({"srclang": srclang} if all_merged and normalise_tag(srclang) != "*all*" else {})
+            for kind, srclang in zip(kinds, srclangs, strict=True)]
+
+
+def _own_attributes(tu: etree._Element, attributes: dict[str, str]) -> None:
+    """Give a unit its file's ``attributes`` (:func:`_own_attributes_by_file`) that it
+    does not state itself."""
+    for name, value in attributes.items():
+        if name not in tu.attrib:
+            tu.set(name, value)
 
 
 def _header_defaults() -> dict[str, str]:

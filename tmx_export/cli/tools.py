@@ -32,7 +32,10 @@ def merge_command(inputs: tuple[str, ...], output: str, keep_duplicates: bool,
     click.echo(f"{count_of(counts.written, 'unit')} written to {output} from "
                f"{count_of(counts.files, 'file')} ({count_of(counts.duplicates, 'duplicate')} "
                "left out)", err=True)
-    if counts.srclangs:
+    if counts.srclangs and counts.srclang == "*all*":
+        click.echo(f"source languages {', '.join(counts.srclangs)}: merged under *all*, each "
+                   "unit of a file that names one keeping it as its srclang", err=True)
+    elif counts.srclangs:
         click.echo(f"source languages {', '.join(counts.srclangs)} differ by region only: "
                    f"merged under {counts.srclang}", err=True)
     if counts.invalid:
