@@ -201,6 +201,34 @@ def test_merge_and_stats_keep_alternatives_of_other_context_apart(tmp_path):
                                                            stats([path, path]).duplicates)
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_merge_keeps_the_most_recently_changed_copy_of_a_repeat(tmp_path, monkeypatch, jobs):
+    # a TM maintainer expects the newest copy (CAT tools keep it on import): its note,
+    # props, dates and usage count, not the first file's older ones
+    from tmx_export import tools
+
+    monkeypatch.setattr(tools._ReadAhead, "MIN_BYTES", 0)
+    real = DATA / "tmx" / "omegat-tests" / "project_save.tmx"
+    text = real.read_text(encoding="utf-8")
+    first = text[text.index("<tu>"):text.index("</tu>")]
+    old_date = re.search(r'changedate="(\w+)"', first).group(1)
+    reviewed = first.replace("<tu>", "<tu><note>Checked by the reviewer</note>").replace(
+        old_date, "20300101T000000Z")
+    newer = tmp_path / "reviewed.tmx"
+    newer.write_text(text.replace(first, reviewed), encoding="utf-8")
+    for inputs, replaced in (([real, newer], 1), ([newer, real], 0)):
+        out = tmp_path / "merged.tmx"
+        result = CliRunner().invoke(merge_command, [*map(str, inputs), "-o", str(out),
+                                                    "-j", str(jobs)])
+        assert result.exit_code == 0, result.output
+        units = list(etree.parse(str(out)).iter("tu"))
+        assert len(units) == 5 and [tu.findtext("note") for tu in units].count(
+            "Checked by the reviewer") == 1
+        assert old_date not in out.read_text(encoding="utf-8")
+        assert ("for 1 repeated unit the most recently changed copy kept, not the first"
+                in result.stderr) == bool(replaced)
+
+
 def test_merged_dgt_memory_fails_validate_only_for_the_codes_merge_keeps_and_says_so(tmp_path):
     # DGT-TM's DA-01 codes are kept as written (the README says so): validate still reports
     # each, and each of its messages says merge keeps them; nothing else is reported

@@ -3,7 +3,8 @@
 - :func:`merge` streams every ``tu`` of the inputs into one TMX 1.4b file, each distinct
   unit once (same languages, same ``seg`` content, inline codes included, same context
   props: :data:`CONTEXT_PROPS`), with the
-  header of the first input. Units are copied whole: props, notes and inline codes stay.
+  header of the first input. Units are copied whole: props, notes and inline codes stay;
+  of repeats, the most recently changed copy.
 - :func:`validate` checks the project's own rules, the ones CAT tools trip over, and
   reports each problem with its line: well-formed XML, the header attributes TMX 1.4b
   requires, a known ``segtype``, language codes of the form ``ll``/``ll-RR``, ``xml:lang``
@@ -89,6 +90,8 @@ class MergeCounts:
     # the inputs' header srclangs when they differ by region only (merged under the
     # language alone, ``srclang``), else empty
     srclangs: list[str] = field(default_factory=list)
+    # repeated units whose copy kept is a later one, more recently changed than the first
+    newer: int = 0
 
     def leave_out(self, reason: str, where: str) -> None:
         """Count an invalid unit (at ``where``, ``FILE:LINE``) left out for ``reason``."""
@@ -140,9 +143,11 @@ def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = Tr
     if len({normalise_tag(tag) for tag in declared}) > 1:
         counts.srclangs = list({normalise_tag(tag): tag for tag in reversed(declared)}.values())
         counts.srclangs.reverse()  # each as its first file spells it, in file order
-    seen = Fingerprints() if dedupe else None
     langs = _TagCache()
     srclang = header.get("srclang")
+    file_srclangs = [attributes.get("srclang", srclang) for attributes in unit_attributes]
+    seen = _Repeats(_newest_repeats(paths, langs, file_srclangs)) if dedupe else None
+    counts.newer = len(seen.newest) if seen is not None else 0
 
     def units(ahead: _ReadAhead | None) -> Iterator[etree._Element | bytes]:
         read = written = 0
@@ -156,7 +161,7 @@ def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = Tr
                     for fingerprint, data, problem, fixes in batch:
                         if problem:
                             counts.leave_out(*problem.split("\n", 1))
-                        elif seen is None or seen.add(fingerprint):
+                        elif seen is None or seen.keep(fingerprint):
                             kept.append(data)
                             counts.add_fixes(fixes)
                     written += len(kept)
@@ -166,11 +171,11 @@ def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = Tr
             for tu in iter_elements(path):
                 read += 1
                 fingerprint, problem, fixes = _checked(tu, langs, path, dedupe,
-                                                   kind.get("srclang", srclang))
+                                                       file_srclangs[index])
                 if problem is not None:
                     counts.leave_out(problem, f"{path}:{tu.sourceline}")
                     continue
-                if seen is not None and not seen.add(fingerprint):
+                if seen is not None and not seen.keep(fingerprint):
                     continue  # a repeat: what was mended in it is not in the output
                 counts.add_fixes(fixes)
                 _own_attributes(tu, kind)
@@ -194,6 +199,56 @@ def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = Tr
         if ahead is not None:
             ahead.close()
     return counts
+
+
+class _Repeats:
+    """Which copy of a repeated unit merge writes: the one :func:`_newest_repeats` names,
+    else the first. Asked of each unit that may be written, in order."""
+
+    def __init__(self, newest: dict[int, int]) -> None:
+        self.seen = Fingerprints()
+        self.newest = newest  # fingerprint -> the number of its copy to keep, when not the first
+        self.number = -1  # of the unit asked about
+
+    def keep(self, fingerprint: int) -> bool:
+        """Whether the next unit, of ``fingerprint``, is the copy to write."""
+        self.number += 1
+        wanted = self.newest.get(fingerprint)
+        return self.seen.add(fingerprint) if wanted is None else wanted == self.number
+
+
+def _newest_repeats(paths: list[Path], langs: _TagCache, srclangs: list[str | None]
+                    ) -> dict[int, int]:
+    """For each repeated unit whose most recently changed copy is not its first, that
+    copy's number among the units that may be written (in input order). The copy a TM
+    maintainer expects is the newest, as CAT tools keep on import: its note, props, dates
+    and usage count are the current ones. Dated by :func:`_unit_date`; a copy with a date
+    is newer than one without; of equal dates, the first. A first pass over the inputs,
+    each unit checked as the writing pass checks it (``srclangs``: each input's)."""
+    seen = Fingerprints()
+    newest: dict[int, tuple[str, int, bool]] = {}  # fingerprint -> date, number, first?
+    number = -1
+    for path, srclang in zip(paths, srclangs, strict=True):
+        for tu in iter_elements(path):
+            fingerprint, problem, _ = _checked(tu, langs, path, True, srclang)
+            if problem is not None:
+                continue
+            number += 1
+            first = seen.add(fingerprint)
+            date = _unit_date(tu)
+            held = newest.get(fingerprint)
+            if date and (first or held is None or date > held[0]):
+                newest[fingerprint] = (date, number, first)
+    return {fingerprint: number for fingerprint, (_, number, first) in newest.items()
+            if not first}
+
+
+def _unit_date(tu: etree._Element) -> str:
+    """When a unit (its dates in the TMX form, which sort as time) was last changed: the
+    latest ``changedate``, else ``creationdate``, of it and its tuvs (OmegaT dates the
+    translation's tuv); "" when none says."""
+    return max((elem.get("changedate") or elem.get("creationdate") or ""
+                for elem in (tu, *tu.iterchildren("tuv"))), default="")
 
 
 def _nothing_to_write(counts: MergeCounts) -> str:

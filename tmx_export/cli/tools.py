@@ -31,7 +31,9 @@ def merge_command(inputs: tuple[str, ...], output: str, keep_duplicates: bool,
                    allow_empty=allow_empty)
     click.echo(f"{count_of(counts.written, 'unit')} written to {output} from "
                f"{count_of(counts.files, 'file')} ({count_of(counts.duplicates, 'duplicate')} "
-               "left out)", err=True)
+               "left out" + (f"; for {count_of(counts.newer, 'repeated unit')} the most "
+                             "recently changed copy kept, not the first" if counts.newer
+                             else "") + ")", err=True)
     if counts.srclangs and counts.srclang == "*all*":
         click.echo(f"source languages {', '.join(counts.srclangs)}: merged under *all*, each "
                    "unit of a file that names one keeping it as its srclang", err=True)
