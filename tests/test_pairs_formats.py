@@ -32,6 +32,10 @@ def awkward_pairs() -> list[Pair]:
              {"x-paragraph": "34", "x-align-score": "0.93"}),
         Pair("back\\slash\\", "\\t literal", "en-GB", "fr-FR", 0, "", 0),
         Pair("para\u2028sep\x85nel", "saut\x0cde page\x1c", "en-GB", "fr-FR", 1, "f.txt", 2),
+        # an OmegaT alternative's props, named as fields (and one as the prefix they get)
+        Pair("Save", "Enregistrer", "en", "fr", None, "project_save.tmx", 6,
+             {"file": "ui/menu.properties", "id": "menu.save", "line": "12",
+              "prop:x": "y"}),
     ]
 
 
@@ -113,6 +117,22 @@ def test_bad_jsonl_is_one_clear_error(tmp_path: Path, content: str, message: str
     path.write_text(content, encoding="utf-8")
     with pytest.raises(InputError, match=message):
         read_pairs_jsonl(path)
+
+
+@pytest.mark.parametrize("write", [write_pairs_jsonl, write_pairs_tsv], ids=["jsonl", "tsv"])
+def test_props_named_as_fields_are_kept_under_their_prefix(tmp_path: Path, write) -> None:
+    path = tmp_path / "pairs.out"
+    write(awkward_pairs()[-1:], path)
+    text = path.read_text(encoding="utf-8")
+    if write is write_pairs_jsonl:
+        written = json.loads(text)
+    else:
+        header, row = (line.split("\t") for line in text.splitlines())
+        written = dict(zip(header, row, strict=True))
+    assert (written["file"], str(written["line"])) == ("project_save.tmx", "6")
+    assert (written["prop:file"], written["prop:line"], written["id"]) == \
+        ("ui/menu.properties", "12", "menu.save")
+    assert written["prop:prop:x"] == "y"
 
 
 def test_jsonl_defaults_languages_and_keeps_extra_keys_as_props(tmp_path: Path) -> None:

@@ -26,7 +26,7 @@ from tmx_export.formats.tmx import (
 )
 from tmx_export.inputs import detect_format
 from tmx_export.model import Pair
-from tmx_export.tools import format_stats, merge, stats, validate
+from tmx_export.tools import CONTEXT_PROPS, format_stats, merge, stats, validate
 
 DATA = Path(__file__).parent / "data"
 LISA = DATA / "tmx" / "lisa-tmx-compliance-kit"
@@ -95,6 +95,37 @@ def test_merge_of_a_region_and_its_language_alone_goes_under_the_language_alone(
     assert (counts.srclang, counts.srclangs) == ("en", ["EN-GB", "en"])
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_merge_of_any_source_and_one_source_goes_under_any_source(tmp_path, monkeypatch, jobs):
+    # srclang="*all*" (TMX 1.4b: any language may be the source) holds every unit of a memory
+    # of one source language, which keeps its source language as its own srclang
+    from tmx_export import tools
+
+    monkeypatch.setattr(tools._ReadAhead, "MIN_BYTES", 0)
+    any_source = _any_source(LISA / "ImportTest1J.tmx", tmp_path)
+    europarl = tmp_path / "parallel_en-de.tmx"  # a unit without its source left out, as alone
+    europarl.write_text((DATA / "tmx" / "europarl-extract" / "parallel_en-de.tmx").read_text(
+        encoding="utf-8").replace("</body>", '<tu><tuv xml:lang="de"><seg>Nur deutsch.</seg>'
+                                              '</tuv><tuv xml:lang="fr"><seg>Seulement français.'
+                                              '</seg></tuv></tu></body>'), encoding="utf-8")
+    for inputs in ([any_source, europarl], [europarl, any_source]):
+        out = tmp_path / "merged.tmx"
+        result = CliRunner().invoke(merge_command, [*map(str, inputs), "-o", str(out),
+                                                    "-j", str(jobs)])
+        assert result.exit_code == 0, result.output
+        assert "merged under *all*, each unit of a file that names one keeping it" \
+            in result.stderr and "1 invalid unit left out" in result.stderr
+        assert etree.parse(str(out)).find("header").get("srclang") == "*all*"
+        units = list(etree.parse(str(out)).iter("tu"))
+        own = [tu.get("srclang") for tu in units]
+        assert own.count("en") == 3 and set(own) == {"en", None}
+        assert len(units) == 3 + len(list(iter_elements(any_source))) and validate([out]) == []
+    # a third source language: refused, as before
+    third = CliRunner().invoke(merge_command, [str(any_source), str(europarl),
+                                               str(DGT / "22019D0391.tmx"), "-o", str(out)])
+    assert third.exit_code == 1 and "source languages (header srclang) differ" in third.output
+
+
 def test_validate_counts_a_region_under_a_header_of_the_language_alone(tmp_path):
     # Trados's de-DE under OmegaT's srclang="de", as en under en-US: the source language;
     # another region of it (en-GB under en-US) is not (INVALID_UNITS)
@@ -136,6 +167,67 @@ def test_merge_says_one_file_and_one_unit_in_the_singular(tmp_path):
     assert result.stderr == f"25 units written to {out} from 1 file (0 duplicates left out)\n"
     twice = CliRunner().invoke(merge_command, [str(out), str(out), "-o", str(tmp_path / "2.tmx")])
     assert twice.stderr.endswith("from 2 files (25 duplicates left out)\n")
+
+
+def _omegat_alternatives(tmp_path: Path) -> tuple[Path, str]:
+    """OmegaT's real project_save.tmx with two alternative translations of its first
+    default one (same segs, each tied to a place by its file and id props), and the text
+    of that default's source."""
+    real = DATA / "tmx" / "omegat-tests" / "project_save.tmx"
+    text = real.read_text(encoding="utf-8")
+    first = text[text.index("<tu>"):text.index("</tu>") + len("</tu>")]
+    alternatives = "".join(
+        first.replace("<tu>", f'<tu><prop type="file">{name}</prop>'
+                              f'<prop type="id">{key}</prop>')
+        for name, key in (("ui/menu.properties", "menu.save"),
+                          ("ui/dialog.properties", "dialog.save")))
+    path = tmp_path / "project_save.tmx"
+    path.write_text(text.replace("</body>", alternatives + "</body>"), encoding="utf-8")
+    return path, etree.fromstring(first).findtext("tuv/seg").strip()
+
+
+def test_merge_and_stats_keep_alternatives_of_other_context_apart(tmp_path):
+    path, source = _omegat_alternatives(tmp_path)
+    out = tmp_path / "merged.tmx"
+    result = CliRunner().invoke(merge_command, [str(path), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.endswith("(0 duplicates left out)\n")
+    kept = [tu for tu in etree.parse(str(out)).iter("tu") if tu.findtext("tuv/seg") == source]
+    assert [tu.findtext("prop[@type='id']") for tu in kept] == [None, "menu.save",
+                                                                "dialog.save"]
+    assert stats([path]).duplicates == 0
+    # the same alternative twice is a repeat, as before
+    twice = merge([path, path], tmp_path / "twice.tmx")
+    assert (twice.written, twice.duplicates) == (7, 7) == (stats([path, path]).units / 2,
+                                                           stats([path, path]).duplicates)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_merge_keeps_the_most_recently_changed_copy_of_a_repeat(tmp_path, monkeypatch, jobs):
+    # a TM maintainer expects the newest copy (CAT tools keep it on import): its note,
+    # props, dates and usage count, not the first file's older ones
+    from tmx_export import tools
+
+    monkeypatch.setattr(tools._ReadAhead, "MIN_BYTES", 0)
+    real = DATA / "tmx" / "omegat-tests" / "project_save.tmx"
+    text = real.read_text(encoding="utf-8")
+    first = text[text.index("<tu>"):text.index("</tu>")]
+    old_date = re.search(r'changedate="(\w+)"', first).group(1)
+    reviewed = first.replace("<tu>", "<tu><note>Checked by the reviewer</note>").replace(
+        old_date, "20300101T000000Z")
+    newer = tmp_path / "reviewed.tmx"
+    newer.write_text(text.replace(first, reviewed), encoding="utf-8")
+    for inputs, replaced in (([real, newer], 1), ([newer, real], 0)):
+        out = tmp_path / "merged.tmx"
+        result = CliRunner().invoke(merge_command, [*map(str, inputs), "-o", str(out),
+                                                    "-j", str(jobs)])
+        assert result.exit_code == 0, result.output
+        units = list(etree.parse(str(out)).iter("tu"))
+        assert len(units) == 5 and [tu.findtext("note") for tu in units].count(
+            "Checked by the reviewer") == 1
+        assert old_date not in out.read_text(encoding="utf-8")
+        assert ("for 1 repeated unit the most recently changed copy kept, not the first"
+                in result.stderr) == bool(replaced)
 
 
 def test_merged_dgt_memory_fails_validate_only_for_the_codes_merge_keeps_and_says_so(tmp_path):
@@ -234,6 +326,44 @@ def test_merge_leaves_out_each_kind_of_invalid_unit_and_writes_a_valid_file(
     assert "8 invalid units left out" in result.output
     assert f"       1  tuv has 2 seg elements, expected 1 (first at {invalid}:10)" in result.output
     assert CliRunner().invoke(validate_command, [str(out)]).output == "valid\n"
+
+
+def test_merge_refuses_to_write_no_unit_and_keeps_the_old_output(tmp_path):
+    # every unit left out (an empty translation): build refuses this, merge wrote an empty
+    # memory over the old one and passed
+    empty = tmp_path / "empty-target.tmx"
+    empty.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="en-GB"'
+        ' segtype="sentence" datatype="plaintext" o-tmf="x" adminlang="en" creationtool="x"'
+        ' creationtoolversion="1"/><body>\n\n\n\n<tu><tuv xml:lang="en-GB"><seg>One</seg>'
+        '</tuv><tuv xml:lang="fr-FR"><seg></seg></tuv></tu></body></tmx>\n', "utf-8")
+    out = tmp_path / "merged.tmx"
+    out.write_bytes((DGT / "22019D0391.tmx").read_bytes())
+    for jobs in ("1", "2"):
+        result = CliRunner().invoke(merge_command, [str(empty), "-o", str(out), "-j", jobs])
+        assert result.exit_code == 1 and "Traceback" not in result.output
+        assert result.stderr == (
+            f"tmx-export: error: {empty}: no unit to write: 1 read, all left out: 1 empty seg "
+            f"(first at {empty}:6); use --allow-empty to write an empty memory anyway\n")
+        assert out.read_bytes() == (DGT / "22019D0391.tmx").read_bytes()
+    written = CliRunner().invoke(merge_command, [str(empty), "-o", str(out), "--allow-empty"])
+    assert written.exit_code == 0 and list(iter_elements(out)) == []
+
+
+@pytest.mark.parametrize("min_bytes", [None, 0], ids=["small", "read-ahead"])
+def test_merge_reads_standard_input_after_a_file_with_jobs(tmp_path, monkeypatch, min_bytes):
+    # "-" after the first input: with --jobs 2 it was looked up as a file named "-"
+    from tmx_export import tools
+
+    if min_bytes is not None:
+        monkeypatch.setattr(tools._ReadAhead, "MIN_BYTES", min_bytes)
+    out = tmp_path / "merged.tmx"
+    first, piped = DGT / "22019D0391.tmx", DGT / "22019D0556.tmx"
+    result = CliRunner().invoke(merge_command, [str(first), "-", "-o", str(out), "--jobs", "2"],
+                                input=piped.read_bytes())
+    assert result.exit_code == 0, result.output
+    alone = merge([first, piped], tmp_path / "alone.tmx", jobs=1)
+    assert out.read_bytes() == (tmp_path / "alone.tmx").read_bytes() and alone.written > 25
 
 
 @pytest.mark.parametrize(("dedupe", "jobs"), [(True, 1), (True, 2), (False, 1)])
@@ -1238,7 +1368,10 @@ def _key_by_definition(tu: etree._Element) -> tuple:
         seg = tuv.find("seg")
         body = etree.tostring(seg, method="c14n") if seg is not None else b""
         parts.append((normalise_tag(tuv.get(XML_LANG, "")), body))
-    return tuple(sorted(parts))
+    # a unit's place in the source files (OmegaT's file and id...) is part of what it is
+    context = sorted((prop.get("type"), prop.text or "") for prop in tu.findall("prop")
+                     if prop.get("type") in CONTEXT_PROPS)
+    return tuple(sorted(parts)) + tuple(context)
 
 
 def _invalid_by_definition(tu: etree._Element, srclang: str | None) -> bool:

@@ -1,8 +1,10 @@
 """Working on finished memories: merge several TMX files, validate TMX/TBX, count what is in them.
 
 - :func:`merge` streams every ``tu`` of the inputs into one TMX 1.4b file, each distinct
-  unit once (same languages and same ``seg`` content, inline codes included), with the
-  header of the first input. Units are copied whole: props, notes and inline codes stay.
+  unit once (same languages, same ``seg`` content, inline codes included, same context
+  props: :data:`CONTEXT_PROPS`), with the
+  header of the first input. Units are copied whole: props, notes and inline codes stay;
+  of repeats, the most recently changed copy.
 - :func:`validate` checks the project's own rules, the ones CAT tools trip over, and
   reports each problem with its line: well-formed XML, the header attributes TMX 1.4b
   requires, a known ``segtype``, language codes of the form ``ll``/``ll-RR``, ``xml:lang``
@@ -40,6 +42,7 @@ from lxml import etree
 
 from .clean import Fingerprints
 from .errors import InputError
+from .formats.text import input_name, readable_file
 from .formats.tmx import (
     CODES_ISOLATED,
     DATE_ATTRIBUTES,
@@ -99,6 +102,8 @@ class MergeCounts:
     # the inputs' header srclangs when they differ by region only (merged under the
     # language alone, ``srclang``), else empty
     srclangs: list[str] = field(default_factory=list)
+    # repeated units whose copy kept is a later one, more recently changed than the first
+    newer: int = 0
 
     def leave_out(self, reason: str, where: str) -> None:
         """Count an invalid unit (at ``where``, ``FILE:LINE``) left out for ``reason``."""
@@ -121,7 +126,7 @@ class MergeCounts:
 
 
 def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = True,
-          jobs: int = 1) -> MergeCounts:
+          jobs: int = 1, allow_empty: bool = False) -> MergeCounts:
     """Merge TMX files into ``output`` (``.gz`` compresses), header from the first input.
 
     A unit the project's :func:`validate` would report (a ``tuv`` without a language, without
@@ -129,7 +134,9 @@ def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = Tr
     ``invalid`` by reason: one such unit makes OmegaT drop the whole memory, so the merged
     file is always valid. With ``jobs`` above 1 and several inputs, the inputs after the
     first are read ahead in a second process while this one reads the first
-    (:class:`_ReadAhead`): the same file."""
+    (:class:`_ReadAhead`): the same file. A merge that would write no unit is refused,
+    nothing written (as ``build``): a scripted merge must not replace a memory with an
+    empty one and pass; ``allow_empty`` writes it."""
     paths = [Path(p) for p in inputs]
     if not paths:
         raise InputError(str(output), "nothing to merge")
@@ -144,18 +151,21 @@ def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = Tr
     counts.repairs.update(_dates_in_tmx_form(header) or ())
     counts.srclang = _merged_source_language(paths, declared)
     header.set("srclang", counts.srclang)
+    unit_attributes = _own_attributes_by_file(unit_kinds, declared, counts.srclang)
     if len({normalise_tag(tag) for tag in declared}) > 1:
         counts.srclangs = list({normalise_tag(tag): tag for tag in reversed(declared)}.values())
         counts.srclangs.reverse()  # each as its first file spells it, in file order
-    seen = Fingerprints() if dedupe else None
     langs = _TagCache()
     srclang = header.get("srclang")
+    file_srclangs = [attributes.get("srclang", srclang) for attributes in unit_attributes]
+    seen = _Repeats(_newest_repeats(paths, langs, file_srclangs)) if dedupe else None
+    counts.newer = len(seen.newest) if seen is not None else 0
 
     def units(ahead: _ReadAhead | None) -> Iterator[etree._Element | bytes]:
         read = written = 0
         for index, path in enumerate(paths):
             counts.files += 1
-            kind = unit_kinds[index]
+            kind = unit_attributes[index]
             if ahead is not None and index:
                 for batch in ahead.batches():
                     read += len(batch)
@@ -163,7 +173,7 @@ def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = Tr
                     for fingerprint, data, problem, fixes in batch:
                         if problem:
                             counts.leave_out(*problem.split("\n", 1))
-                        elif seen is None or seen.add(fingerprint):
+                        elif seen is None or seen.keep(fingerprint):
                             kept.append(data)
                             counts.add_fixes(fixes)
                     written += len(kept)
@@ -172,23 +182,27 @@ def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = Tr
                 continue
             for tu in iter_elements(path):
                 read += 1
-                fingerprint, problem, fixes = _checked(tu, langs, path, dedupe, srclang)
+                fingerprint, problem, fixes = _checked(tu, langs, path, dedupe,
+                                                       file_srclangs[index])
                 if problem is not None:
                     counts.leave_out(problem, f"{path}:{tu.sourceline}")
                     continue
-                if seen is not None and not seen.add(fingerprint):
+                if seen is not None and not seen.keep(fingerprint):
                     continue  # a repeat: what was mended in it is not in the output
                 counts.add_fixes(fixes)
-                _own_segtype(tu, kind)
+                _own_attributes(tu, kind)
                 tu.tail = "\n"
                 written += 1
                 yield tu
         counts.read, counts.written = read, written
         counts.duplicates = read - written - sum(counts.invalid.values())
+        if not written and not allow_empty:  # raised before the output is in place
+            raise InputError(input_name(paths[0]) if len(paths) == 1
+                             else f"{len(paths)} inputs", _nothing_to_write(counts))
 
     # the spool beside the output: the disk that has room for the merged file
     spool = Path(output).parent if str(output) != "-" else None
-    ahead = (_ReadAhead(paths[1:], dedupe, langs, spool, srclang, unit_kinds[1:])
+    ahead = (_ReadAhead(paths[1:], dedupe, langs, spool, srclang, unit_attributes[1:])
              if jobs > 1 and len(paths) > 1 and _ReadAhead.worth_it(paths) else None)
     try:
         with TmxDocument(output, header) as document:
@@ -197,6 +211,67 @@ def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = Tr
         if ahead is not None:
             ahead.close()
     return counts
+
+
+class _Repeats:
+    """Which copy of a repeated unit merge writes: the one :func:`_newest_repeats` names,
+    else the first. Asked of each unit that may be written, in order."""
+
+    def __init__(self, newest: dict[int, int]) -> None:
+        self.seen = Fingerprints()
+        self.newest = newest  # fingerprint -> the number of its copy to keep, when not the first
+        self.number = -1  # of the unit asked about
+
+    def keep(self, fingerprint: int) -> bool:
+        """Whether the next unit, of ``fingerprint``, is the copy to write."""
+        self.number += 1
+        wanted = self.newest.get(fingerprint)
+        return self.seen.add(fingerprint) if wanted is None else wanted == self.number
+
+
+def _newest_repeats(paths: list[Path], langs: _TagCache, srclangs: list[str | None]
+                    ) -> dict[int, int]:
+    """For each repeated unit whose most recently changed copy is not its first, that
+    copy's number among the units that may be written (in input order). The copy a TM
+    maintainer expects is the newest, as CAT tools keep on import: its note, props, dates
+    and usage count are the current ones. Dated by :func:`_unit_date`; a copy with a date
+    is newer than one without; of equal dates, the first. A first pass over the inputs,
+    each unit checked as the writing pass checks it (``srclangs``: each input's)."""
+    seen = Fingerprints()
+    newest: dict[int, tuple[str, int, bool]] = {}  # fingerprint -> date, number, first?
+    number = -1
+    for path, srclang in zip(paths, srclangs, strict=True):
+        for tu in iter_elements(path):
+            fingerprint, problem, _ = _checked(tu, langs, path, True, srclang)
+            if problem is not None:
+                continue
+            number += 1
+            first = seen.add(fingerprint)
+            date = _unit_date(tu)
+            held = newest.get(fingerprint)
+            if date and (first or held is None or date > held[0]):
+                newest[fingerprint] = (date, number, first)
+    return {fingerprint: number for fingerprint, (_, number, first) in newest.items()
+            if not first}
+
+
+def _unit_date(tu: etree._Element) -> str:
+    """When a unit (its dates in the TMX form, which sort as time) was last changed: the
+    latest ``changedate``, else ``creationdate``, of it and its tuvs (OmegaT dates the
+    translation's tuv); "" when none says."""
+    return max((elem.get("changedate") or elem.get("creationdate") or ""
+                for elem in (tu, *tu.iterchildren("tuv"))), default="")
+
+
+def _nothing_to_write(counts: MergeCounts) -> str:
+    """Why a merge has no unit to write: the units read and why each kind was left out."""
+    reasons = ", ".join(f"{n} {reason} (first at {counts.first_invalid[reason]})"
+                        for reason, n in counts.invalid.most_common(3))
+    if not counts.read:
+        return "no unit to write: the inputs hold none; use --allow-empty to write one anyway"
+    return (f"no unit to write: {counts.read} read, all left out"
+            + (f": {reasons}" if reasons else "")
+            + "; use --allow-empty to write an empty memory anyway")
 
 
 def _prepared(tu: etree._Element, langs: _TagCache, path: Path, dedupe: bool
@@ -211,7 +286,8 @@ def _prepared(tu: etree._Element, langs: _TagCache, path: Path, dedupe: bool
     if usual is None:
         return hash(_other_unit_key(tu, langs, path)), False, None
     key, clean, plain = usual
-    return hash(key), clean, [part[0] for part in key] if clean and plain else None
+    return hash(key), clean, ([part[0] for part in key if part[1] != _CONTEXT_KIND]
+                              if clean and plain else None)
 
 
 def _checked(tu: etree._Element, langs: _TagCache, path: Path, dedupe: bool,
@@ -385,11 +461,12 @@ class _ReadAhead:
         import multiprocessing
 
         return ("fork" in multiprocessing.get_all_start_methods()
-                and sum(p.stat().st_size for p in paths[1:]) >= cls.MIN_BYTES)
+                and sum(readable_file(p).stat().st_size  # "-": the copy of stdin
+                        for p in paths[1:]) >= cls.MIN_BYTES)
 
     def __init__(self, paths: list[Path], dedupe: bool, langs: _TagCache,
                  directory: Path | None, srclang: str | None,
-                 kinds: list[str | None]) -> None:
+                 kinds: list[dict[str, str]]) -> None:
         import multiprocessing
         import tempfile
 
@@ -452,7 +529,7 @@ class _ReadAhead:
 
 
 def _read_ahead(paths: list[Path], dedupe: bool, langs: _TagCache, srclang: str | None,
-                spool: int, conn: object, kinds: list[str | None]) -> None:
+                spool: int, conn: object, kinds: list[dict[str, str]]) -> None:
     """The second process of a merge (see _ReadAhead): per input, its records spooled,
     then the spool's length sent; an error ends it, sent in place of the rest."""
     import signal
@@ -463,7 +540,8 @@ def _read_ahead(paths: list[Path], dedupe: bool, langs: _TagCache, srclang: str 
         with os.fdopen(os.dup(spool), "wb", buffering=1 << 20) as out:
             for path, kind in zip(paths, kinds, strict=True):
                 for tu in iter_elements(path):
-                    fingerprint, problem, fixes = _checked(tu, langs, path, dedupe, srclang)
+                    fingerprint, problem, fixes = _checked(tu, langs, path, dedupe,
+                                                           kind.get("srclang", srclang))
                     if fixes is not None:  # the parent counts them if it writes the unit
                         mended = pickle.dumps(fixes)
                         out.write(record.pack(0, len(mended), _ReadAhead._FIXES))
@@ -471,7 +549,7 @@ def _read_ahead(paths: list[Path], dedupe: bool, langs: _TagCache, srclang: str 
                     if problem is not None:
                         data = f"{problem}\n{path}:{tu.sourceline}".encode()
                     else:
-                        _own_segtype(tu, kind)
+                        _own_attributes(tu, kind)
                         tu.tail = "\n"
                         data = etree.tostring(tu, encoding="UTF-8")
                     out.write(record.pack(fingerprint, len(data), problem is not None))
@@ -513,6 +591,7 @@ def _usual_unit_key(tu: etree._Element, langs: _TagCache) -> tuple[tuple, bool, 
     (``getchildren``: lxml's iterators cost more than the list).
     """
     parts = []
+    context: list[tuple[str, str]] = []
     clean = plain = tu.text is None
     for child in tu.getchildren():
         tag = child.tag
@@ -542,7 +621,26 @@ def _usual_unit_key(tu: etree._Element, langs: _TagCache) -> tuple[tuple, bool, 
                 clean = False
             if plain and not _plain_annotation(child, after_tuv=bool(parts)):
                 plain = False
-    return _bare_key(parts), clean, plain
+            if tag == "prop" and child.get("type") in CONTEXT_PROPS:
+                context.append((child.get("type"), child.text or ""))
+    return _bare_key(parts) + _context_part(context), clean, plain
+
+
+# Props that tie a unit to one place in the source files: two units of the same segs but
+# another context are not repeats (OmegaT's alternative translations, by file and id or by
+# the segments around; Trados's and memoQ's context). Leaving one out changes the
+# translation a CAT tool gives at that place.
+CONTEXT_PROPS = frozenset({"file", "id", "prev", "next", "path",  # OmegaT
+                           "x-Context", "x-StructureContext",  # Trados
+                           "x-context-pre", "x-context-post"})  # memoQ
+_CONTEXT_KIND = 3  # the kind of the key's part that holds the context (segs: 0, 1, 2)
+
+
+def _context_part(context: list[tuple[str, str]]) -> tuple:
+    """The part of a unit's key for its context props (none: nothing, as before)."""
+    if not context:
+        return ()
+    return (("", _CONTEXT_KIND, tuple(sorted(context))),)
 
 
 def _blank(*texts: str | None) -> bool:
@@ -598,6 +696,13 @@ def _merged_source_language(paths: list[Path], srclangs: list[str]) -> str:
             raise InputError(str(paths[0]), "no source language (header srclang) in any "
                                             "file: cannot write the merged header")
         return declared[0][1]
+    if "*all*" in tags and len(tags - {"*all*"}) == 1:
+        # TMX 1.4b's "any language may be the source": it holds the other's units too
+        return next(srclang for _, srclang in declared if normalise_tag(srclang) == "*all*")
+    if "*all*" in tags and len(tags - {"*all*"}) == 1:
+        # TMX 1.4b's "any language may be the source" holds the other's units too (each
+        # keeps its file's as its own srclang: _own_attributes_by_file)
+        return next(srclang for _, srclang in declared if normalise_tag(srclang) == "*all*")
     bare = {primary(tag) for tag in tags}
     if len(tags) == 2 and len(bare) == 1 and "*all*" not in tags and bare <= tags:
         # one region of a language and the language alone: the language alone holds both
@@ -660,11 +765,24 @@ def _merged_segtypes(header: etree._Element, others: list[dict[str, str]]
     return [None if kind == merged else kind for kind in kinds]
 
 
-def _own_segtype(tu: etree._Element, kind: str | None) -> None:
-    """Give a unit its file's segtype when the merged header's is another (and the unit
-    states none of its own)."""
-    if kind is not None and "segtype" not in tu.attrib:
-        tu.set("segtype", kind)
+def _own_attributes_by_file(kinds: list[str | None], srclangs: list[str], merged: str
+                            ) -> list[dict[str, str]]:
+    """Per input, what its units must carry on their ``tu`` to stay true under the merged
+    header: its segtype when the header's is another (``kinds``, :func:`_merged_segtypes`),
+    its source language when the header says ``*all*`` and the file named one (TMX 1.4b
+    lets a unit's ``srclang`` override the header's)."""
+    all_merged = normalise_tag(merged) == "*all*"
+    return [({"segtype": kind} if kind is not None else {})
+            | ({"srclang": srclang} if all_merged and normalise_tag(srclang) != "*all*" else {})
+            for kind, srclang in zip(kinds, srclangs, strict=True)]
+
+
+def _own_attributes(tu: etree._Element, attributes: dict[str, str]) -> None:
+    """Give a unit its file's ``attributes`` (:func:`_own_attributes_by_file`) that it
+    does not state itself."""
+    for name, value in attributes.items():
+        if name not in tu.attrib:
+            tu.set(name, value)
 
 
 def _header_defaults() -> dict[str, str]:
@@ -741,7 +859,9 @@ def _unit_key(tu: etree._Element, langs: _TagCache, *, canonical: bool = False) 
         else:
             return None
     parts.sort()
-    return tuple(parts)
+    context = [(prop.get("type"), prop.text or "") for prop in tu.iterchildren("prop")
+               if prop.get("type") in CONTEXT_PROPS]
+    return tuple(parts) + _context_part(context)
 
 
 def _first_seg(tuv: etree._Element) -> etree._Element | None:
@@ -1411,6 +1531,8 @@ def _runs(elements: Iterable[etree._Element], declared: _Declared, langs: _TagCa
         for child in elem.getchildren():  # one call: lxml's iterators cost more
             if child.tag != "tuv":
                 if not len(child):
+                    if child.tag == "prop" and child.get("type") in CONTEXT_PROPS:
+                        parts = None  # part of the key: merge's general way knows how
                     continue
             elif len(child) == 1:
                 seg = child[0]
@@ -1453,7 +1575,9 @@ def _unit_fingerprint(tu: etree._Element, langs: _TagCache, path: Path) -> int:
         return hash(tuple(sorted(
             (langs[tuv.get(_XML_LANG_KEY) or tuv.get("lang", "")],
              b"" if (seg := _first_seg(tuv)) is None else etree.tostring(seg, with_tail=False))
-            for tuv in tu.iter("tuv"))))
+            for tuv in tu.iter("tuv"))) + _context_part(
+                [(prop.get("type"), prop.text or "") for prop in tu.iterchildren("prop")
+                 if prop.get("type") in CONTEXT_PROPS]))
 
 
 def _tuv_texts(tu: etree._Element) -> tuple[list[str], list[str]]:

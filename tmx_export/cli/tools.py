@@ -20,16 +20,24 @@ from . import Command, count_of
               show_default="the number of cores",
               help="With 2 or more, the files after the first are read in a second process "
               "while the first is read (the TMX is the same).")
+@click.option("--allow-empty", is_flag=True,
+              help="Write an empty memory when every unit is left out (else refused).")
 def merge_command(inputs: tuple[str, ...], output: str, keep_duplicates: bool,
-                  jobs: int) -> None:
+                  jobs: int, allow_empty: bool) -> None:
     """Merge TMX files into one: every distinct unit once, header from the first file."""
     from ..tools import merge
 
-    counts = merge(inputs, output, dedupe=not keep_duplicates, jobs=jobs)
+    counts = merge(inputs, output, dedupe=not keep_duplicates, jobs=jobs,
+                   allow_empty=allow_empty)
     click.echo(f"{count_of(counts.written, 'unit')} written to {output} from "
                f"{count_of(counts.files, 'file')} ({count_of(counts.duplicates, 'duplicate')} "
-               "left out)", err=True)
-    if counts.srclangs:
+               "left out" + (f"; for {count_of(counts.newer, 'repeated unit')} the most "
+                             "recently changed copy kept, not the first" if counts.newer
+                             else "") + ")", err=True)
+    if counts.srclangs and counts.srclang == "*all*":
+        click.echo(f"source languages {', '.join(counts.srclangs)}: merged under *all*, each "
+                   "unit of a file that names one keeping it as its srclang", err=True)
+    elif counts.srclangs:
         click.echo(f"source languages {', '.join(counts.srclangs)} differ by region only: "
                    f"merged under {counts.srclang}", err=True)
     if counts.invalid:

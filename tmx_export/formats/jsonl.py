@@ -16,7 +16,7 @@ from typing import IO, Any
 from ..errors import InputError
 from ..model import Pair, ReadResult
 from .text import input_name, read_text
-from .tsv import PAIR_COLUMNS, records, text_output, written_props
+from .tsv import PAIR_COLUMNS, prop_name, records, text_output, written_props
 
 # Characters that some line readers (Python's str.splitlines, JavaScript) take for line
 # ends; JSON may carry them raw, but escaped they keep one object on one line for everyone.
@@ -94,7 +94,7 @@ def _pair_from_record(
         file=str(record.get("file") or ""),
         line=at,
         props={
-            k: v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)
+            prop_name(k): v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)
             for k, v in record.items()
             if k not in PAIR_COLUMNS
         },

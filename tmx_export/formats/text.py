@@ -113,8 +113,8 @@ def _line_of(data: bytes, offset: int) -> int:
 
 
 # Standard input, copied once into a private temporary file (see stdin_copy): the stream
-# copied and its copy
-_stdin: tuple[object, Path] | None = None
+# copied, its copy and the process that copied it
+_stdin: tuple[object, Path, int] | None = None
 
 
 def stdin_copy() -> Path:
@@ -125,7 +125,9 @@ def stdin_copy() -> Path:
     A new standard input (a program that replaced ``sys.stdin``) is copied anew."""
     global _stdin
     stream = sys.stdin.buffer
-    if _stdin is None or _stdin[0] is not stream:
+    # a forked worker reads its parent's copy: multiprocessing gives it /dev/null as stdin
+    copied_here = _stdin is not None and _stdin[2] == os.getpid()
+    if _stdin is None or (copied_here and _stdin[0] is not stream):
         import atexit
         import shutil
         import tempfile
@@ -137,7 +139,7 @@ def stdin_copy() -> Path:
         copy = Path(directory) / "stdin"
         with copy.open("wb") as out:
             shutil.copyfileobj(stream, out, 1 << 20)
-        _stdin = (stream, copy)
+        _stdin = (stream, copy, maker)
     return _stdin[1]
 
 

@@ -62,8 +62,24 @@ def written_props(pair: Pair) -> dict[str, str]:
     if pair.align_score is not None:
         props["x-align-score"] = f"{pair.align_score:.2f}"
     for name, value in pair.props.items():
-        props.setdefault(name, value)
+        props.setdefault(prop_column(name), value)
     return props
+
+
+# A prop named as a field (OmegaT's ``file``) or as a kept one is written under this prefix:
+# under its own name it would be lost behind the field. Read back, the prefix goes.
+PROP_PREFIX = "prop:"
+
+
+def prop_column(name: str) -> str:
+    """The key or column of a pair's prop ``name`` in a pairs file: the name itself, or
+    behind :data:`PROP_PREFIX` when it is a field's name or starts with the prefix."""
+    return PROP_PREFIX + name if name in PAIR_COLUMNS or name.startswith(PROP_PREFIX) else name
+
+
+def prop_name(column: str) -> str:
+    """The prop a key or column of a pairs file holds (:func:`prop_column` undone)."""
+    return column.removeprefix(PROP_PREFIX)
 
 
 def records(text: str) -> list[str]:
@@ -169,5 +185,5 @@ def _pair_from_fields(
         number=int(paragraph) if paragraph else None,
         file=row.get("file", ""),
         line=int(at) if at else 0,
-        props={k: v for k, v in row.items() if k not in PAIR_COLUMNS and v},
+        props={prop_name(k): v for k, v in row.items() if k not in PAIR_COLUMNS and v},
     )
