@@ -204,8 +204,8 @@ def test_merge_and_stats_keep_alternatives_of_other_context_apart(tmp_path):
 
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_merge_keeps_the_most_recently_changed_copy_of_a_repeat(tmp_path, monkeypatch, jobs):
-    # a TM maintainer expects the newest copy (CAT tools keep it on import): its note,
-    # props, dates and usage count, not the first file's older ones
+    # with --newest, the newest copy (as CAT tools can keep it on import): its note, props,
+    # dates and usage count, not the first file's older ones
     from tmx_export import tools
 
     monkeypatch.setattr(tools._ReadAhead, "MIN_BYTES", 0)
@@ -220,12 +220,18 @@ def test_merge_keeps_the_most_recently_changed_copy_of_a_repeat(tmp_path, monkey
     for inputs, replaced in (([real, newer], 1), ([newer, real], 0)):
         out = tmp_path / "merged.tmx"
         result = CliRunner().invoke(merge_command, [*map(str, inputs), "-o", str(out),
-                                                    "-j", str(jobs)])
+                                                    "-j", str(jobs), "--newest"])
         assert result.exit_code == 0, result.output
         units = list(etree.parse(str(out)).iter("tu"))
         assert len(units) == 5 and [tu.findtext("note") for tu in units].count(
             "Checked by the reviewer") == 1
         assert old_date not in out.read_text(encoding="utf-8")
+        # without --newest, the first copy is written (one pass, the default's speed)
+        plain = CliRunner().invoke(merge_command, [*map(str, inputs), "-o", str(out),
+                                                   "-j", str(jobs)])
+        assert plain.exit_code == 0, plain.output
+        assert (old_date in out.read_text(encoding="utf-8")) == bool(replaced)
+        assert "most recently changed" not in plain.stderr
         assert ("for 1 repeated unit the most recently changed copy kept, not the first"
                 in result.stderr) == bool(replaced)
 

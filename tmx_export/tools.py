@@ -126,7 +126,7 @@ class MergeCounts:
 
 
 def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = True,
-          jobs: int = 1, allow_empty: bool = False) -> MergeCounts:
+          jobs: int = 1, allow_empty: bool = False, newest: bool = False) -> MergeCounts:
     """Merge TMX files into ``output`` (``.gz`` compresses), header from the first input.
 
     A unit the project's :func:`validate` would report (a ``tuv`` without a language, without
@@ -136,7 +136,9 @@ def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = Tr
     first are read ahead in a second process while this one reads the first
     (:class:`_ReadAhead`): the same file. A merge that would write no unit is refused,
     nothing written (as ``build``): a scripted merge must not replace a memory with an
-    empty one and pass; ``allow_empty`` writes it."""
+    empty one and pass; ``allow_empty`` writes it. Of repeated units the first copy is
+    written; with ``newest``, the most recently changed (:func:`_newest_repeats`: a first
+    pass over the inputs, which about doubles the time)."""
     paths = [Path(p) for p in inputs]
     if not paths:
         raise InputError(str(output), "nothing to merge")
@@ -158,7 +160,8 @@ def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = Tr
     langs = _TagCache()
     srclang = header.get("srclang")
     file_srclangs = [attributes.get("srclang", srclang) for attributes in unit_attributes]
-    seen = _Repeats(_newest_repeats(paths, langs, file_srclangs)) if dedupe else None
+    seen = (_Repeats(_newest_repeats(paths, langs, file_srclangs) if newest else {})
+            if dedupe else None)
     counts.newer = len(seen.newest) if seen is not None else 0
 
     def units(ahead: _ReadAhead | None) -> Iterator[etree._Element | bytes]:

@@ -22,13 +22,17 @@ from . import Command, count_of
               "while the first is read (the TMX is the same).")
 @click.option("--allow-empty", is_flag=True,
               help="Write an empty memory when every unit is left out (else refused).")
+@click.option("--newest", is_flag=True,
+              help="Of repeated units, write the most recently changed copy (changedate, else "
+              "creationdate), with its note, props and usage count, not the first: a first "
+              "pass over the inputs, about twice the time.")
 def merge_command(inputs: tuple[str, ...], output: str, keep_duplicates: bool,
-                  jobs: int, allow_empty: bool) -> None:
+                  jobs: int, allow_empty: bool, newest: bool) -> None:
     """Merge TMX files into one: every distinct unit once, header from the first file."""
     from ..tools import merge
 
     counts = merge(inputs, output, dedupe=not keep_duplicates, jobs=jobs,
-                   allow_empty=allow_empty)
+                   allow_empty=allow_empty, newest=newest)
     click.echo(f"{count_of(counts.written, 'unit')} written to {output} from "
                f"{count_of(counts.files, 'file')} ({count_of(counts.duplicates, 'duplicate')} "
                "left out" + (f"; for {count_of(counts.newer, 'repeated unit')} the most "

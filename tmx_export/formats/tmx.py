@@ -61,6 +61,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from functools import lru_cache
 from itertools import chain, islice
 from pathlib import Path
 from typing import IO
@@ -128,13 +129,17 @@ DATES_REWRITTEN = "dates rewritten in the TMX form YYYYMMDDThhmmssZ"
 DATES_DROPPED = "dates not readable as ISO 8601, left out"
 
 
+@lru_cache(maxsize=4096)
 def is_tmx_date(value: str) -> bool:
     """Whether ``value`` is a date in the TMX form that is a real moment: the form alone lets
-    ``20190229T101010Z`` or a month 13 through, which a strict date parser refuses."""
+    ``20190229T101010Z`` or a month 13 through, which the calendar refuses. (Built by
+    ``datetime`` itself, not ``strptime``: merge asks this of every date, and ``strptime``
+    took a tenth of its time; a memory repeats its dates, hence the cache.)"""
     if not TMX_DATE.match(value):
         return False
     try:
-        datetime.strptime(value, "%Y%m%dT%H%M%SZ")
+        datetime(int(value[:4]), int(value[4:6]), int(value[6:8]), int(value[9:11]),
+                 int(value[11:13]), min(int(value[13:15]), 59))  # :60, a leap second
     except ValueError:
         return False
     return True
