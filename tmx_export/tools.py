@@ -613,8 +613,9 @@ def _usual_unit_key(tu: etree._Element, langs: _TagCache) -> tuple[tuple, bool, 
                             or seg.tail is not None):
                 clean = False
             # an empty language is no language (unit_problem then leaves the unit out)
+            # (clean: no text or tail here, so nothing to look at)
             if plain and (not lang or not text or text.isspace() or len(child.keys()) != 1
-                          or not _blank(child.text, child.tail, seg.tail)):
+                          or not (clean or _blank(child.text, child.tail, seg.tail))):
                 plain = False
             parts.append((langs[lang], 0, text or ""))
         elif len(child):
@@ -626,7 +627,8 @@ def _usual_unit_key(tu: etree._Element, langs: _TagCache) -> tuple[tuple, bool, 
                 plain = False
             if tag == "prop" and child.get("type") in CONTEXT_PROPS:
                 context.append((child.get("type"), child.text or ""))
-    return _bare_key(parts) + _context_part(context), clean, plain
+    key = _bare_key(parts)
+    return (key + _context_part(context) if context else key), clean, plain
 
 
 # Props that tie a unit to one place in the source files: two units of the same segs but
