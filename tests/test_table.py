@@ -157,6 +157,38 @@ def test_semicolon_csv_in_cp1252_with_quoted_multiline_cell(tmp_path):
     ]
 
 
+def test_a_stray_quote_opening_a_tsv_cell_swallows_no_rows(tmp_path):
+    """A TSV is not CSV: a cell opening with an unbalanced quote once started a quoted field
+    running to the end of the file, every row after it one short-row reject."""
+    lines = DGT_TSV.read_text(encoding="utf-8").splitlines()
+    fields = lines[2].split("\t")
+    fields[3] = '"' + fields[3]  # a quotation never closed
+    lines[2] = "\t".join(fields)
+    path = tmp_path / "stray-quote.tsv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = read_table(path, source_lang="en-GB", target_lang="fr-FR")
+    expected = read_table(DGT_TSV, source_lang="en-GB", target_lang="fr-FR").pairs
+    assert not result.rejects
+    assert [(p.line, p.target) for p in result.pairs] == [(p.line, p.target) for p in expected]
+    assert result.pairs[1].source == '"' + expected[1].source
+
+
+@pytest.mark.parametrize(("name", "delimiter"), [("q.tsv", "\t"), ("q.csv", ";")])
+def test_quotes_opening_a_cell_are_text_unless_they_quote_the_whole_cell(tmp_path, name,
+                                                                        delimiter):
+    path = tmp_path / name
+    path.write_text(delimiter.join(["en", "fr"]) + "\n"
+                    + delimiter.join(['"Green Deal" measures are adopted.',
+                                      "Les mesures du « pacte vert » sont adoptées."]) + "\n"
+                    + delimiter.join(['"""Green Deal"" measures."', '"Mesures ""vertes""."'])
+                    + "\n", encoding="utf-8")
+    result = read_table(path, source_lang="en", target_lang="fr")
+    assert [(p.source, p.target) for p in result.pairs] == [
+        ('"Green Deal" measures are adopted.', "Les mesures du « pacte vert » sont adoptées."),
+        ('"Green Deal" measures.', 'Mesures "vertes".'),  # CSV quoting, as write_table writes
+    ]
+
+
 def test_short_rows_are_rejected(tmp_path):
     path = tmp_path / "t.tsv"
     path.write_text("en\tfr\nyes\toui\nonly English\n\nno\tnon\n", encoding="utf-8")

@@ -369,25 +369,67 @@ _SEP_LINE = re.compile(r"sep=([^\r\n])\r?\n")
 def _text_rows(path: str | Path, fmt: str) -> Iterator[tuple[int, list[str]]]:
     text = read_text(path)
     lines_before = 0
-    delimiter: dict[str, str] = {}
+    delimiter = "\t"
+    quote, skip_spaces = '"', False
     if sep_line := _SEP_LINE.match(text):
-        delimiter["delimiter"] = sep_line.group(1)
+        delimiter = sep_line.group(1)
         text, lines_before = text[sep_line.end():], 1
-    if fmt == "tsv":
-        dialect: type[csv.Dialect] | csv.Dialect = csv.excel_tab
-    else:
+    elif fmt != "tsv":
         try:
             dialect = csv.Sniffer().sniff(text[:8192], delimiters=",;\t")
+            delimiter, quote = dialect.delimiter, dialect.quotechar or '"'
+            skip_spaces = dialect.skipinitialspace
         except csv.Error:
-            dialect = csv.excel
-    reader = csv.reader(io.StringIO(text, newline=""), dialect, **delimiter)
-    start = 1 + lines_before
-    try:
-        for row in reader:
-            yield start, row
-            start = reader.line_num + 1 + lines_before
-    except csv.Error as exc:
-        raise InputError(str(path), f"not valid {fmt.upper()}: {exc}", start) from None
+            delimiter = ","
+    for line, cells in delimited_rows(text, delimiter, quote, skip_spaces=skip_spaces):
+        yield line + lines_before, cells
+
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def delimited_rows(text: str, delimiter: str, quote: str = '"', *,
+                   skip_spaces: bool = False) -> Iterator[tuple[int, list[str]]]:
+    """The rows of a TSV or CSV text, each with the number of the line it starts on.
+
+    Quotes are text, except around a whole cell: a cell that opens with ``quote``, closes
+    with it right before a delimiter or the end of a line, and doubles every quote inside
+    (CSV quoting, which may hold delimiters and line breaks) is read unquoted. Anything else
+    is read as written: ``"Green Deal" measures`` keeps its quotes, and a quote never
+    closed stays in its cell instead of swallowing the rows after it. In a TSV (tab
+    delimiter), a quoted cell running over lines that hold tabs is taken as a stray quote
+    too: it would swallow whole rows."""
+    quoted = re.compile(f"{re.escape(quote)}([^{re.escape(quote)}]*"
+                        f"(?:{re.escape(quote * 2)}[^{re.escape(quote)}]*)*){re.escape(quote)}"
+                        f"(?={re.escape(delimiter)}|\r|\n|\\Z)")
+    plain = re.compile(f"[^{re.escape(delimiter)}\r\n]*")
+    pos, line = 0, 1
+    while pos < len(text):
+        first_line, cells = line, []
+        while True:
+            if skip_spaces:
+                while text.startswith(" ", pos):
+                    pos += 1
+            match = quoted.match(text, pos)
+            if match and _one_cell(match.group(1), delimiter):
+                cells.append(match.group(1).replace(quote * 2, quote))
+                line += len(_LINE_END.findall(match.group(1)))
+            else:
+                match = plain.match(text, pos)
+                cells.append(match.group())
+            pos = match.end()
+            if not text.startswith(delimiter, pos):
+                break
+            pos += len(delimiter)
+        end = _LINE_END.match(text, pos)
+        pos, line = (end.end(), line + 1) if end else (len(text), line)
+        yield first_line, cells
+
+
+def _one_cell(content: str, delimiter: str) -> bool:
+    """Whether the text between two quotes can be one cell: in a TSV, a cell over several
+    lines holding tabs is rows swallowed by a stray quote (TSV exports seldom quote)."""
+    return delimiter != "\t" or not ("\t" in content and _LINE_END.search(content))
 
 
 def open_workbook(path: str | Path, what: str = "XLSX workbook", *,
