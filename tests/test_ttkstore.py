@@ -163,6 +163,21 @@ def test_po_in_the_legacy_charset_its_header_declares(tmp_path):
         read_ttk(wrong, source_lang="en-GB", target_lang="fr-FR")
 
 
+def test_po_in_utf8_under_a_latin1_header_is_read_as_utf8_and_said(tmp_path):
+    """A UTF-8 file under a copied ISO-8859-1 header was decoded by the header: every
+    accented letter written as mojibake ("crÃ©Ã©"), silently."""
+    po = PO.replace('msgstr "Ouvrir le fichier"', 'msgstr "Ouvrir le fichier créé"')
+    slip = write(tmp_path, "slip.po", po.replace("charset=UTF-8", "charset=ISO-8859-1"))
+    result = read_ttk(slip, source_lang="en-GB", target_lang="fr-FR")
+    utf8 = read_ttk(write(tmp_path, "u.po", po), source_lang="en-GB", target_lang="fr-FR")
+    assert [(p.source, p.target, p.line) for p in result.pairs] == \
+        [(p.source, p.target, p.line) for p in utf8.pairs]
+    assert result.pairs[0].target == "Ouvrir le fichier créé"
+    assert result.repairs == {"PO files read as UTF-8, not the ISO-8859-1 their header "
+                              "declares": 1}
+    assert not utf8.repairs
+
+
 def test_xliff_without_a_target_language_refused_naming_it(tmp_path):
     xliff = XLIFF_12.replace(' target-language="fr-FR"', "")
     with pytest.raises(InputError, match="the file is in en-GB -> target-language not "

@@ -61,7 +61,8 @@ def read_ttk(
     ``untranslated``, an entry with a source and no target is a pair with an empty target
     (for checking), not a reject. ``claimed`` as for :func:`file_direction`."""
     claimed = tuple(claimed)
-    name, store, store_class, data = _parse(path)
+    result = ReadResult()
+    name, store, store_class, data = _parse(path, result.repairs)
 
     # XLIFF 1.2 may bundle <file>s in several pairs of languages, and a unit's <target>
     # may say its own: then each unit goes by its own languages, and the units of a pair
@@ -81,7 +82,6 @@ def read_ttk(
         swapped = _check_languages(store, name, source_lang, target_lang, claimed,
                                    said[0] if said else None)
     po_lines = _po_entry_lines(data) if store_class.__name__ == "pofile" else None
-    result = ReadResult()
     entry = 0
     for unit in store.units:
         if getattr(unit, "isobsolete", lambda: False)():
@@ -435,7 +435,7 @@ def _forms(unit) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
     return [(sources[0], targets[0]), *((plural, form) for form in targets[1:] or [""])]
 
 
-def _load(p: Path, name: str) -> tuple[type, bytes]:
+def _load(p: Path, name: str, repairs: Counter[str]) -> tuple[type, bytes]:
     """The translate-toolkit class for the file at ``p`` and the bytes to give it (XML only
     once :func:`read_checked` has checked them)."""
     # imported here: translate-toolkit is slow to import and rarely needed
@@ -447,7 +447,7 @@ def _load(p: Path, name: str) -> tuple[type, bytes]:
     if not text_head.startswith("<") and not p.name.lower().endswith(_XLIFF_SUFFIXES):
         with open_xml(p) as handle:  # uncompresses .gz as translate-toolkit's factory did
             try:
-                return pofile, _po_as_utf8(handle.read(), name)
+                return pofile, _po_as_utf8(handle.read(), name, repairs)
             except (OSError, EOFError) as exc:
                 raise InputError(name, f"cannot read: {exc}") from None
     try:
@@ -462,10 +462,14 @@ def _load(p: Path, name: str) -> tuple[type, bytes]:
 _PO_CHARSET = re.compile(rb"charset=\s*([A-Za-z0-9_.:-]+)")
 
 
-def _po_as_utf8(data: bytes, name: str) -> bytes:
+def _po_as_utf8(data: bytes, name: str, repairs: Counter[str]) -> bytes:
     """A PO file's bytes in UTF-8, its header saying so: a PO in the legacy charset its
     header declares (ISO-8859-1, older gettext projects) decoded by it. translate-toolkit
-    (3.x) restarts its parse on such a header but goes on decoding as UTF-8, and fails."""
+    (3.x) restarts its parse on such a header but goes on decoding as UTF-8, and fails.
+    A file that is UTF-8 with letters beyond ASCII is read as UTF-8 even when its header's
+    charset would decode it too (counted in ``repairs``, so the summary says it): a copied
+    template header is a common slip, and legacy text is practically never valid UTF-8, so
+    decoding it by the header would only write mojibake ("dÃ©cision")."""
     header = data[:data.find(b"\n\n")] if b"\n\n" in data else data
     declared = _PO_CHARSET.search(header)
     if declared is None:
@@ -487,8 +491,22 @@ def _po_as_utf8(data: bytes, name: str) -> bytes:
         raise InputError(name, f"does not decode as {charset}, the charset its header "
                                "declares", line) from None
     start, end = declared.span(1)
+    if _utf8_beyond_ascii(data):
+        repairs[f"PO files read as UTF-8, not the {charset} their header declares"] += 1
+        return data[:start] + b"UTF-8" + data[end:]
     return (data[:start].decode(codec) + "UTF-8" + text[len(data[:end].decode(codec)):]
             ).encode("utf-8")
+
+
+def _utf8_beyond_ascii(data: bytes) -> bool:
+    """Whether ``data`` is valid UTF-8 holding characters beyond ASCII."""
+    if data.isascii():
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _is_fuzzy(unit, mid: str | None = None) -> bool:  # type: ignore[no-untyped-def]
@@ -614,11 +632,14 @@ def file_direction(file_src: str, file_tgt: str, source_lang: str, target_lang: 
     return "same"
 
 
-def _parse(path: str | Path) -> tuple[str, object, type, bytes]:
+def _parse(path: str | Path, repairs: Counter[str] | None = None
+           ) -> tuple[str, object, type, bytes]:
     """The name of an XLIFF or PO file (standard input too), its translate-toolkit store,
-    the store's class and the bytes it was parsed from; an input error if unreadable."""
+    the store's class and the bytes it was parsed from; an input error if unreadable.
+    ``repairs`` counts what reading changed (a PO read as UTF-8 against its header)."""
     name = input_name(path)
-    store_class, data = _load(readable_file(path), name)
+    store_class, data = _load(readable_file(path), name,
+                              Counter() if repairs is None else repairs)
     try:
         store = store_class.parsestring(data)
     except Exception as exc:  # translate-toolkit raises many kinds for bad input
