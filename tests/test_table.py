@@ -10,6 +10,7 @@ from openpyxl import Workbook, load_workbook
 
 from tmx_export.errors import InputError
 from tmx_export.formats.table import declared_languages, read_table, write_table
+from tmx_export.formats.tmx import read_tmx
 from tmx_export.model import Pair
 
 DGT_TSV = Path(__file__).parent / "data" / "tmx" / "dgt-tm" / "expected_en-gb_fr-fr.tsv"
@@ -187,6 +188,20 @@ def test_quotes_opening_a_cell_are_text_unless_they_quote_the_whole_cell(tmp_pat
         ('"Green Deal" measures are adopted.', "Les mesures du « pacte vert » sont adoptées."),
         ('"Green Deal" measures.', 'Mesures "vertes".'),  # CSV quoting, as write_table writes
     ]
+
+
+@pytest.mark.parametrize(("source", "target"), [("de-DE", "pl-PL"), ("cs-CZ", "hu-HU")])
+def test_a_central_european_windows_table_is_read_as_cp1250(tmp_path, source, target):
+    """Excel's "Text (Tab delimited)" on Polish, Czech or Hungarian Windows is cp1250: it
+    was read as cp1252, every unit mojibake ("siê", "egyrészrõl"), without a word."""
+    dgt = read_tmx(DGT_TSV.parent / "22019D0391.tmx", source_lang=source, target_lang=target)
+    utf8 = tmp_path / "utf8.tsv"
+    write_table(dgt.pairs, utf8)
+    windows = tmp_path / "cp1250.tsv"
+    windows.write_bytes(utf8.read_text(encoding="utf-8").encode("cp1250"))
+    result = read_table(windows, source_lang=source, target_lang=target)
+    assert [(p.source, p.target) for p in result.pairs] == \
+        [(p.source, p.target) for p in dgt.pairs]
 
 
 def test_short_rows_are_rejected(tmp_path):

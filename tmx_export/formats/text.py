@@ -1,8 +1,10 @@
 """Bytes in, text out; text in, files out -- safely.
 
 Decoding follows what real bilingual dumps arrive in: UTF-8 with or without a BOM, UTF-16
-with a BOM (Windows exports), and cp1252 (old Word/Excel copies). Anything else is refused
-with one line naming the file, rather than guessed into garbage.
+with a BOM (Windows exports), and the Windows code pages of old Word/Excel copies (cp1252,
+or cp1250, cp1251, cp1253, cp1257 when their decoding gives the words of their languages,
+:func:`legacy_codepage`). Anything else is refused with one line naming the file, rather
+than guessed into garbage.
 
 Output goes through :func:`atomic_output`: a temporary file beside the target, renamed over
 it only when writing succeeded, so a failed run never leaves a partial file.
@@ -31,12 +33,31 @@ STDIN_NAME = "<stdin>"
 # the words on either side together. (Characters to put in a regex character class.)
 LINE_SEPARATORS = "\x0b\x0c\x1c\x1d\x1e\u2028\u2029"
 
-# cp1252 leaves five bytes undefined; a file using them is not cp1252 text.
-_CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
+# The Windows code pages a file that is not UTF-8 may be in (Excel's "Text (Tab
+# delimited)", Notepad), each with languages written in it that have word lists. cp1252,
+# first, is taken unless another reads clearly more words of its languages.
+LEGACY_CODEPAGES = {
+    "cp1252": ("en", "fr", "de", "es", "it", "pt", "nl", "da", "sv", "nb", "fi"),
+    "cp1250": ("pl", "cs", "sk", "hu", "sl", "hr", "ro"),
+    "cp1257": ("lt", "lv"),
+    "cp1251": ("ru", "uk", "bg", "mk"),
+    "cp1253": ("el",),
+}
+_CODEPAGE_NAMES = {"cp1252": "Western European", "cp1250": "Central European",
+                   "cp1257": "Baltic", "cp1251": "Cyrillic", "cp1253": "Greek"}
+# What the code pages are told apart by: the distinct words beyond ASCII of the file's
+# first 64 KiB, at most this many of them.
+_SAMPLE_BYTES = 1 << 16
+_SAMPLE_WORDS = 500
+_WORD = re.compile(r"[^\W\d_]+")
+# A code page other than cp1252 is taken when it reads at least this many times as many
+# known words as any other: else the file is refused, as it cannot be told.
+CODEPAGE_MARGIN = 2
 
 
 def decode_bytes(data: bytes, name: str) -> str:
-    """Decode ``data`` (the content of file ``name``) by BOM, then UTF-8, then cp1252."""
+    """Decode ``data`` (the content of file ``name``) by BOM, then UTF-8, then the Windows
+    code page :func:`legacy_codepage` finds."""
     if not data.strip():
         raise InputError(name, "file is empty")
     for bom, codec in (
@@ -61,14 +82,64 @@ def decode_bytes(data: bytes, name: str) -> str:
         return _checked_text(data.decode("utf-8"), name)
     except UnicodeDecodeError as exc:
         utf8_error = exc
-    bad = next((i for i, b in enumerate(data) if b in _CP1252_UNDEFINED), None)
-    if bad is not None:
+    codec = legacy_codepage(data[:_SAMPLE_BYTES], name)
+    if codec is None:
         raise InputError(
             name,
             f"undecodable bytes (neither UTF-8 nor cp1252): {utf8_error.reason}",
             _line_of(data, utf8_error.start),
         )
-    return _checked_text(data.decode("cp1252"), name)
+    try:
+        return _checked_text(data.decode(codec), name)
+    except UnicodeDecodeError as exc:
+        raise InputError(name, f"undecodable bytes (neither UTF-8 nor {codec}, which the "
+                               "start of the file reads as)", _line_of(data, exc.start)
+                         ) from None
+
+
+def legacy_codepage(sample: bytes, name: str) -> str | None:
+    """The Windows code page (:data:`LEGACY_CODEPAGES`) ``sample``, the start of a file
+    that is not UTF-8, is in: the one whose decoding holds the most words of its languages'
+    word lists, cp1252 on a tie; ``None`` when none decodes it. Read as cp1252, Polish
+    "się" was written as "siê" in every unit. A code page other than cp1252 that reads
+    fewer than :data:`CODEPAGE_MARGIN` times the words of the next is an input error (which
+    one it is cannot be told)."""
+    decodings = {}
+    for codec in LEGACY_CODEPAGES:
+        try:
+            decodings[codec] = sample.decode(codec)
+        except UnicodeDecodeError:
+            continue  # a byte the code page leaves undefined: not in it
+    if not decodings:
+        return None
+    known = {codec: _known_words(text, LEGACY_CODEPAGES[codec])
+             for codec, text in decodings.items()}
+    ranked = sorted(known, key=known.__getitem__, reverse=True)  # stable: cp1252 first
+    best = ranked[0]
+    if best == "cp1252" or not known[best]:
+        return "cp1252" if "cp1252" in decodings else None
+    runner_up = known[ranked[1]] if len(ranked) > 1 else 0
+    if known[best] < CODEPAGE_MARGIN * runner_up:
+        readings = " or ".join(f"{codec} ({_CODEPAGE_NAMES[codec]})" for codec in ranked[:2])
+        raise InputError(name, f"not UTF-8, and its encoding cannot be told: it reads as "
+                               f"{readings}; save it as UTF-8")
+    return best
+
+
+def _known_words(text: str, languages: tuple[str, ...]) -> int:
+    """How many of the distinct words beyond ASCII of ``text`` (up to
+    :data:`_SAMPLE_WORDS`) are in the word list of one of ``languages``: only they differ
+    between the code pages' readings."""
+    from ..frequencies import zipf  # imported here: only files not in UTF-8 need it
+
+    words: dict[str, None] = {}
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if not word.isascii():
+            words.setdefault(word.lower())
+            if len(words) >= _SAMPLE_WORDS:
+                break
+    return sum(1 for word in words if any(zipf(word, lang) > 0 for lang in languages))
 
 
 # UTF-16 text of the Latin scripts has a NUL in one byte of nearly every character (the
