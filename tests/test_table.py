@@ -165,6 +165,9 @@ def test_a_stray_quote_opening_a_tsv_cell_swallows_no_rows(tmp_path):
     fields = lines[2].split("\t")
     fields[3] = '"' + fields[3]  # a quotation never closed
     lines[2] = "\t".join(fields)
+    fields = lines[5].split("\t")
+    fields[3] += ' 12"'  # a quote before a tab, rows later: it closes no quoted cell
+    lines[5] = "\t".join(fields)
     path = tmp_path / "stray-quote.tsv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = read_table(path, source_lang="en-GB", target_lang="fr-FR")
@@ -172,6 +175,7 @@ def test_a_stray_quote_opening_a_tsv_cell_swallows_no_rows(tmp_path):
     assert not result.rejects
     assert [(p.line, p.target) for p in result.pairs] == [(p.line, p.target) for p in expected]
     assert result.pairs[1].source == '"' + expected[1].source
+    assert result.pairs[4].source == expected[4].source + ' 12"'
 
 
 @pytest.mark.parametrize(("name", "delimiter"), [("q.tsv", "\t"), ("q.csv", ";")])
@@ -202,6 +206,15 @@ def test_a_central_european_windows_table_is_read_as_cp1250(tmp_path, source, ta
     result = read_table(windows, source_lang=source, target_lang=target)
     assert [(p.source, p.target) for p in result.pairs] == \
         [(p.source, p.target) for p in dgt.pairs]
+
+
+def test_a_windows_table_whose_code_page_cannot_be_told_is_refused(tmp_path):
+    # "između" read as cp1250 is a Croatian word, and read as cp1257 a word too
+    path = tmp_path / "one-word.tsv"
+    path.write_bytes("hr\tsl\nizmeđu\tmed\n".encode("cp1250"))
+    with pytest.raises(InputError, match="not UTF-8, and its encoding cannot be told: it "
+                                         r"reads as cp1250 \(Central European\) or cp1257"):
+        read_table(path, source_lang="hr", target_lang="sl")
 
 
 def test_short_rows_are_rejected(tmp_path):
