@@ -871,6 +871,25 @@ def test_fewer_parts_than_an_earlier_run_leave_none_of_its_parts(tmp_path: Path)
         int(result.stdout.split()[0])
 
 
+def test_a_plain_run_after_a_split_one_leaves_none_of_its_parts(tmp_path: Path) -> None:
+    """One file is a run of one part: the parts of an earlier --max-units run of the same
+    output go, named, or a CAT tool's TM folder holds every unit twice."""
+    out = tmp_path / "ep.tmx"
+    assert run("build", EUROPARL, "-o", out, "--max-units", "40").exit_code == 0
+    other = tmp_path / "ep-01.tmx"  # not of the exact pattern: not a part
+    other.write_bytes(b"not a part of -o ep.tmx")
+    result = run("build", EUROPARL, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ep-01.tmx", "ep.tmx"]
+    assert "removed 3 parts of an earlier run of this output:\n" in result.stdout
+    failed = run("build", EUROPARL, "-o", tmp_path / "ep2.tmx", "--max-units", "40")
+    assert failed.exit_code == 0
+    (tmp_path / "empty.txt").write_bytes(b"")
+    refused = run("build", EUROPARL, tmp_path / "empty.txt", "-o", tmp_path / "ep2.tmx")
+    assert refused.exit_code == 1  # a failed run removes nothing
+    assert len(list(tmp_path.glob("ep2-*.tmx"))) == 3
+
+
 def test_no_part_of_a_split_memory_replaces_an_input(tmp_path: Path) -> None:
     """Split again over its own parts, or over a memory named like one, a run would
     replace them: refused before any work."""

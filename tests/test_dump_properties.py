@@ -488,3 +488,27 @@ def test_no_pair_opens_where_the_language_goes_on_or_inside_a_quotation(cut: str
     result = read_bytes(text.encode("utf-8"))
     assert_texts(pairs, result)
     assert result.rejects == []
+
+
+def test_a_line_of_letters_without_a_break_costs_no_memory_by_the_character(tmp_path: Path
+                                                                            ) -> None:
+    """A 300,000-letter run (a line of "AAAA...", no word of any language) is scored as no
+    evidence, not by its n-grams: those took some 850 bytes a character (a 5 MB line, 4 GB)
+    before the side was rejected as too long anyway."""
+    import tracemalloc
+
+    seed = SEED_SAMPLE.read_text(encoding="utf-8")
+    warm = tmp_path / "warm.txt"  # the word lists and n-gram tables loaded before measuring
+    warm.write_text("Schiffsidentifizierungssysteme\n\n" + seed, encoding="utf-8")
+    read_dump(warm, source_lang=EN, target_lang=FR)
+    dump = tmp_path / "long.txt"
+    dump.write_text("A" * 300_000 + "\n\n" + seed, encoding="utf-8")
+    tracemalloc.start()
+    try:
+        result = read_dump(dump, source_lang=EN, target_lang=FR)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 60_000_000, f"{peak / 1e6:.0f} MB"
+    texts = [t for pair in result.pairs for t in (pair.source, pair.target)]
+    assert any("A" * 300_000 in text for text in texts + [r.text for r in result.rejects])

@@ -267,6 +267,24 @@ def test_merge_refuses_hostile_input_and_leaves_no_file(tmp_path):
     assert not list(tmp_path.glob("out.tmx*")) and not list(tmp_path.glob(".out.tmx*"))
 
 
+@pytest.mark.parametrize("damage", ["truncated", "corrupt"])
+@pytest.mark.parametrize("command", [stats_command, merge_command, validate_command])
+def test_a_damaged_tmx_gz_is_one_line_naming_it_for_every_command(tmp_path, command, damage):
+    packed = bytearray(gzip.compress((DGT / "22019D0391.tmx").read_bytes()))
+    if damage == "truncated":  # an interrupted download
+        packed = packed[:len(packed) // 2]
+    else:  # bytes overwritten mid-stream
+        packed[len(packed) // 2:len(packed) // 2 + 64] = b"\xff" * 64
+    bad = tmp_path / "cut.tmx.gz"
+    bad.write_bytes(bytes(packed))
+    args = [str(bad), "-o", str(tmp_path / "out.tmx")] if command is merge_command else [str(bad)]
+    result = CliRunner().invoke(command, args)
+    assert result.exit_code == 1
+    assert f"{bad}: cannot read: " in result.output
+    assert "Aborted" not in result.output
+    assert not (tmp_path / "out.tmx").exists()
+
+
 NBSP_TMX = """<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE tmx SYSTEM "tmx14.dtd">
 <tmx version="1.4">

@@ -221,6 +221,120 @@ def test_disk_full_names_the_output(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert list(tmp_path.iterdir()) == []
 
 
+DGT_WITH_REJECTS = DATA / "tmx" / "dgt-tm" / "22019D0391.tmx"  # 19 units, 6 rejects
+
+
+def test_a_failed_rejects_report_leaves_no_new_memory(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Exit 1 means nothing was written: the TMX waits for the report before it goes in."""
+    import tmx_export.formats.text as text
+
+    out, report = tmp_path / "o.tmx", tmp_path / "r.tsv"
+    out.write_bytes(b"an earlier memory")
+    real_fsync = text.os.fsync
+
+    def full_for_the_report(fd: int) -> None:
+        if os.readlink(f"/proc/self/fd/{fd}").startswith(str(tmp_path / ".r.tsv.")):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real_fsync(fd)
+
+    monkeypatch.setattr(text.os, "fsync", full_for_the_report)
+    result = run("build", str(DGT_WITH_REJECTS), "-o", str(out), "--rejects", str(report))
+    assert result.exit_code == 1
+    assert f"{report}: cannot write: No space left on device" in result.stderr
+    assert out.read_bytes() == b"an earlier memory"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["o.tmx"]
+    pairs = run("pairs", str(DGT_WITH_REJECTS), "-o", str(tmp_path / "p.jsonl"),
+                "--rejects", str(report))
+    assert pairs.exit_code == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["o.tmx"]
+
+
+def test_a_full_disk_under_the_report_names_the_report(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """The report is written while the TMX is: its failure is still the report's."""
+    import builtins
+
+    import tmx_export.formats.text as text
+
+    class FullAfterHeader:
+        def __init__(self, handle) -> None:  # type: ignore[no-untyped-def]
+            self.handle, self.writes = handle, 0
+
+        def write(self, data):  # type: ignore[no-untyped-def]
+            self.writes += 1
+            if self.writes > 1:  # the header went; a reject does not
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            return self.handle.write(data)
+
+        def __enter__(self):  # type: ignore[no-untyped-def]
+            return self
+
+        def __exit__(self, *exc) -> None:  # type: ignore[no-untyped-def]
+            self.handle.close()
+
+        def __getattr__(self, name):  # type: ignore[no-untyped-def]
+            return getattr(self.handle, name)
+
+    def opened(name, mode="r", **kwargs):  # type: ignore[no-untyped-def]
+        handle = builtins.open(name, mode, **kwargs)
+        is_report = Path(str(name)).name.startswith(".r.tsv.")
+        return FullAfterHeader(handle) if is_report else handle
+
+    monkeypatch.setattr(text, "open", opened, raising=False)
+    out, report = tmp_path / "o.tmx", tmp_path / "r.tsv"
+    with pytest.raises(InputError, match=r"r\.tsv: cannot write: No space left on device"):
+        build([DGT_WITH_REJECTS], out, rejects_path=report)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_output_to_a_fifo_is_written_into_it(tmp_path: Path) -> None:
+    """A reader waiting on a pipe gets the memory; the pipe is not replaced by a file."""
+    import threading
+
+    fifo = tmp_path / "out.tmx"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    result = run("build", str(SEED), "-o", str(fifo), "-q")
+    reader.join(timeout=20)
+    assert result.exit_code == 0, result.output
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert got and len(etree.fromstring(got[0]).findall(".//tu")) > 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.tmx"]
+
+
+def test_output_through_a_symlink_replaces_its_target(tmp_path: Path) -> None:
+    """A memory in a CAT project's tm/ folder linked to a shared one stays linked."""
+    shared, link = tmp_path / "shared.tmx", tmp_path / "tm" / "link.tmx"
+    shared.write_text("old", encoding="utf-8")
+    link.parent.mkdir()
+    link.symlink_to(shared)
+    result = run("build", str(SEED), "-o", str(link), "--rejects", str(link.parent / "r.tsv"))
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink() and link.resolve() == shared
+    assert len(etree.parse(str(shared)).findall(".//tu")) > 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["shared.tmx", "tm"]
+
+
+def test_a_device_is_written_in_place_never_renamed_over(monkeypatch: pytest.MonkeyPatch) -> None:
+    """/dev/null as -o and --rejects (a run for its summary): as root, a rename would put a
+    regular file in place of the system's /dev/null. Here no rename may even be tried."""
+    import tmx_export.formats.text as text
+
+    assert text.output_target(os.devnull) == (True, Path(os.devnull))
+
+    def no_rename(*args: object) -> None:
+        raise AssertionError(f"renamed over {args}")
+
+    monkeypatch.setattr(text.os, "replace", no_rename)
+    monkeypatch.setattr(text.os, "open", no_rename)  # nor a temporary file beside it
+    summary = build([DGT_WITH_REJECTS], os.devnull, rejects_path=os.devnull)
+    assert summary.units_written == 19 and sum(summary.rejects.values()) == 6
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+
+
 def test_replacing_a_file_keeps_its_mode(tmp_path: Path) -> None:
     out = tmp_path / "o.tmx"
     build([SEED], out)

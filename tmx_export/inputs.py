@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -533,6 +534,8 @@ def check_outputs(files: Sequence[Input | Path], outputs: Sequence[str | Path | 
                          "name a file for one of them")
     written: set[object] = set()
     named = [output for output in outputs if output is not None and str(output) != "-"]
+    # /dev/null takes any number of outputs (a run for its summary, or its rejects alone)
+    named = [output for output in named if Path(output).resolve() != Path(os.devnull)]
     for output in named:
         keys = _file_keys(output)
         if keys & read:

@@ -349,6 +349,11 @@ class WordScores(dict[str, float]):
         self.scripts = scripts if scripts[0] != scripts[1] else None
 
     def __missing__(self, word: str) -> float:
+        if len(word) > LONGEST_WORD:
+            # no language's word: a run of letters without a break (a line of "AAAA...",
+            # a hash), whose n-grams would cost memory by the character (a 5 MB one, GBs)
+            self[word] = 0.0
+            return 0.0
         if self.scripts is not None and (script := _script(word)) != "LATIN":
             if script in self.scripts:
                 score = MAX_WORD_SCORE if script == self.scripts[0] else -MAX_WORD_SCORE
@@ -432,6 +437,8 @@ LISTED_ONLY_ZIPF = 4.0
 # Letters of a word that neither word list holds from which its n-grams score it: shorter
 # unlisted words are mostly names and codes, which lean to no language.
 LONG_UNLISTED = 10
+# Longer than any word of a language (German compounds of 60-odd letters included): scored 0.
+LONGEST_WORD = 100
 
 
 # Languages wordfreq has no list for (Estonian, Irish, Maltese): a word leans by

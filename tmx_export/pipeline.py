@@ -49,7 +49,7 @@ from .clean import CLEAR_LEAN, Preparer, below_min_score, check_many
 from .errors import InputError, check_terminated
 from .formats.profiles import get_profile, lang_code
 from .formats.rejects import RejectLog, rejects_output
-from .formats.text import input_name
+from .formats.text import input_name, outputs_together
 from .formats.tmx import is_part_name, iter_tmx, read_tmx_header, write_units
 from .formats.tsv import write_pairs_tsv
 from .inputs import (
@@ -195,7 +195,7 @@ def build(
     kinds = _declared_kinds(files, formats, options.segment)
     segtype = header_segtype(kinds.values(), options.profile)
     datatype = _header_datatype(files, formats)
-    with ExitStack() as stack:
+    with outputs_together(), ExitStack() as stack:  # all outputs in place, or none
         # The report is opened first, so a bad report path fails before any reading, and
         # it is only renamed into place when the TMX was written.
         report = None
@@ -255,7 +255,7 @@ def export_pairs(
     skipped: list[tuple[str, str]] = []
     options, files, formats = prepare_run(inputs, options, [output, options.rejects_path],
                                            skipped=skipped)
-    with ExitStack() as stack:
+    with outputs_together(), ExitStack() as stack:  # all outputs in place, or none
         # Opened first so that a bad report path fails before any work (see build()).
         report = None
         if options.rejects_path is not None:

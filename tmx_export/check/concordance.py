@@ -843,7 +843,7 @@ def build_index(inputs: Sequence[Input], path: str | Path, *, source_lang: str =
     target = Path(path)
     settings = _settings(source_lang, target_lang, input_format, segment)
     meta = _expected_meta(inputs, target, settings)  # before reading: a later change shows
-    with atomic_path(path) as tmp:
+    with atomic_path(path, together=False) as tmp:  # searched at once, in this run
         con = sqlite3.connect(tmp)
         try:
             # The file is private until renamed: no journal, no syncs while writing (one

@@ -24,6 +24,7 @@ import click
 
 from .._version import __version__
 from ..errors import InputError, InternalError, Terminated, terminate
+from ..formats.text import outputs_together
 from ..model import DEDUPE_MODES, RULES, CleanOptions, Progress
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -59,7 +60,10 @@ class Command(click.Command):
         if _large(ctx.params.get("inputs") or ()):
             _steady_heap()
         try:
-            return super().invoke(ctx)
+            # a run's outputs are put in place together, or none; an exit status the
+            # command chose (check: 1 on findings) is no failure to write
+            with outputs_together(ends=(SystemExit, click.exceptions.Exit)):
+                return super().invoke(ctx)
         except InputError as exc:
             fail(str(exc))
         except ValueError as exc:  # a setting the library refuses (a language, a mode...)

@@ -18,10 +18,10 @@ import os
 import re
 import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from ..errors import InputError
 
@@ -253,27 +253,52 @@ _WRITE_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, e
 def check_writable(path: str | Path) -> Path:
     """The directory ``path`` will be written in, or the one-line error saying why it
     cannot be: checked before any work, so a typo in ``-o`` costs nothing."""
-    target = Path(path)
+    # Path() drops a final "/": "newdir/" would be written as the file "newdir"
+    if str(path).endswith(("/", os.sep)) and not Path(path).is_dir():
+        raise InputError(str(path), "cannot write: a directory name (ends in '/'), "
+                         "not a file name")
+    in_place, target = output_target(path)
+    if in_place:  # a device or a pipe: opened for writing, never created or renamed over
+        if not os.access(target, os.W_OK):
+            raise InputError(str(path), "cannot write: permission denied")
+        return target.parent
     directory = target.parent if str(target.parent) else Path(".")
     if not directory.is_dir():
         raise InputError(str(path), "cannot write: the directory does not exist")
     if target.is_dir():
         raise InputError(str(path), "cannot write: is a directory")
-    # Path() drops a final "/": "newdir/" would be written as the file "newdir"
-    if str(path).endswith(("/", os.sep)):
-        raise InputError(str(path), "cannot write: a directory name (ends in '/'), "
-                         "not a file name")
     if not os.access(directory, os.W_OK | os.X_OK):
         raise InputError(str(path), "cannot write: permission denied")
     return directory
+
+
+def output_target(path: str | Path) -> tuple[bool, Path]:
+    """Where an output named ``path`` goes, and whether it is written in place.
+
+    A device or FIFO (``/dev/null``, a pipe a reader waits on) is written in place: a
+    rename over it would replace the device node (as root, /dev/null itself) with a
+    regular file, or leave the reader waiting. A symlink (a CAT project's link to a shared
+    memory) is followed: its target is the file replaced, so the link keeps pointing at
+    the new content. Anything else is ``path`` itself, written beside and renamed over.
+    """
+    given = Path(path)
+    try:
+        kind = os.stat(given).st_mode  # through any symlink
+    except OSError:
+        kind = None
+    if kind is not None and not stat.S_ISREG(kind) and not stat.S_ISDIR(kind):
+        return True, given
+    if given.is_symlink():
+        return False, Path(os.path.realpath(given))
+    return False, given
 
 
 def temp_beside(path: str | Path) -> tuple[int, str]:
     """A new temporary file in ``path``'s directory, named ``.NAME.PID.XXXX.part``: the
     process id lets a later run tell the parts of a killed run (removed by
     :func:`remove_stale_parts`) from those of a run still going."""
-    target = Path(path)
     directory = check_writable(path)
+    target = output_target(path)[1]
     remove_stale_parts(target)
     # Made here rather than by tempfile.mkstemp (the same O_EXCL, the same rw------- mode):
     # importing tempfile costs a one-paragraph run a twentieth of its time.
@@ -336,13 +361,75 @@ def write_error(path: str | Path, exc: OSError) -> InputError | None:
     return None
 
 
+# The groups of outputs open (see outputs_together): each a list of (commit, discard).
+_GROUPS: list[list[tuple[Callable[[], None], Callable[[], None]]]] = []
+
+
 @contextmanager
-def atomic_path(path: str | Path) -> Iterator[str]:
+def outputs_together(ends: tuple[type[BaseException], ...] = ()) -> Iterator[None]:
+    """Put every output finished inside the block in place together, when it ends without
+    error; on any failure discard them all. A run that fails on its rejects report (a full
+    disk) then leaves no new TMX either: all its outputs, or none. A group inside another
+    hands its outputs to the outer one. ``ends``: exceptions that end the block as it
+    should (an exit status the command chose, as ``check`` ends 1 on findings)."""
+    group: list[tuple[Callable[[], None], Callable[[], None]]] = []
+    _GROUPS.append(group)
+    try:
+        yield
+    except BaseException as exc:
+        _GROUPS.remove(group)
+        if not isinstance(exc, ends):
+            for _, discard in group:
+                discard()
+            raise
+        _commit(group)
+        raise
+    _GROUPS.remove(group)
+    _commit(group)
+
+
+def _commit(group: list[tuple[Callable[[], None], Callable[[], None]]]) -> None:
+    """Hand ``group`` to the group around it, or put its outputs in place."""
+    if _GROUPS:
+        _GROUPS[-1].extend(group)
+        return
+    for at, (commit, _) in enumerate(group):
+        try:
+            commit()
+        except BaseException:
+            for _, discard in group[at + 1:]:
+                discard()
+            raise
+
+
+def when_committed(commit: Callable[[], None], discard: Callable[[], None]) -> None:
+    """Run ``commit`` now, or with an output group open (:func:`outputs_together`) when
+    the group ends well (``discard`` when it does not)."""
+    if _GROUPS:
+        _GROUPS[-1].append((commit, discard))
+    else:
+        commit()
+
+
+def _unlink_quietly(name: str) -> None:
+    try:
+        os.unlink(name)
+    except OSError:
+        pass
+
+
+@contextmanager
+def atomic_path(path: str | Path, together: bool = True) -> Iterator[str]:
     """The name of a temporary file beside ``path``, for writers that need a name rather
     than a handle (SQLite); on success it is synced and put in place of ``path`` (the
-    replaced file's mode kept), on any failure removed."""
+    replaced file's mode kept; with an output group open and ``together``, when the group
+    ends: not for a file the run reads back), on any failure removed. ``path`` may not be
+    a device or a pipe (nothing to rename)."""
+    if output_target(path)[0]:
+        raise InputError(str(path), "cannot write: not a regular file (a device or a pipe)")
     fd, tmp = temp_beside(path)
     os.close(fd)
+    target = output_target(path)[1]
     try:
         try:
             yield tmp
@@ -353,23 +440,77 @@ def atomic_path(path: str | Path) -> Iterator[str]:
             if error is None:
                 raise
             raise error from None
-        finish_part(tmp, path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        _unlink_quietly(tmp)
         raise
+    if not together:
+        try:
+            finish_part(tmp, target)
+        except BaseException:
+            _unlink_quietly(tmp)
+            raise
+        return
+    when_committed(lambda: finish_part(tmp, target), lambda: _unlink_quietly(tmp))
 
 
 @contextmanager
 def atomic_output(path: str | Path, mode: str = "wb") -> Iterator[IO]:
     """Open a temporary file beside ``path``; put it in place of ``path`` only on success
     (synced to disk, the replaced file's mode kept), remove it on any failure, SIGTERM and
-    Ctrl-C included (the command line turns both into exceptions)."""
-    with atomic_path(path) as tmp, \
-            open(tmp, mode, **({} if "b" in mode else {"encoding": "utf-8"})) as handle:
-        yield handle
+    Ctrl-C included (the command line turns both into exceptions). A device or a pipe is
+    written in place (see :func:`output_target`). A failed write is the one-line error
+    naming ``path`` wherever it comes out (a report flushed while the TMX is written)."""
+    binary = "b" in mode
+    encoding = {} if binary else {"encoding": "utf-8"}
+    # A text output (report, TSV) may be written to while another output is (the rejects
+    # with the TMX): its handle names it. A binary handle goes as it is to libraries that
+    # want a real file (xlsxwriter); its errors come out in its own block.
+    named: Callable[[IO], IO] = (lambda handle: handle) if binary else _NamedWrites.of(path)
+    if output_target(path)[0]:
+        check_writable(path)
+        with _written_as(path), open(path, mode, **encoding) as handle:
+            yield named(handle)
+        return
+    with atomic_path(path) as tmp, _written_as(path), open(tmp, mode, **encoding) as handle:
+        yield named(handle)
+
+
+@contextmanager
+def _written_as(path: str | Path) -> Iterator[None]:
+    """A write error (a full disk) inside the block as the one-line error naming ``path``."""
+    try:
+        yield
+    except OSError as exc:
+        error = write_error(path, exc)
+        if error is None:
+            raise
+        raise error from None
+
+
+class _NamedWrites:
+    """A file handle whose failed writes name its output (see :func:`atomic_output`)."""
+
+    def __init__(self, handle: IO, path: str | Path) -> None:
+        self._handle, self._path = handle, path
+
+    @classmethod
+    def of(cls, path: str | Path) -> Callable[[IO], IO]:
+        """The wrapper of a handle to ``path``."""
+        return lambda handle: cls(handle, path)  # type: ignore[return-value]
+
+    def write(self, data: Any) -> int:
+        with _written_as(self._path):
+            return self._handle.write(data)
+
+    def flush(self) -> None:
+        with _written_as(self._path):
+            self._handle.flush()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._handle, name)
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._handle)
 
 
 # --- cells a spreadsheet opens ----------------------------------------------------------------

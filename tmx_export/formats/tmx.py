@@ -74,7 +74,14 @@ from ..errors import InputError
 from ..lang import count_relabelled, normalise_tag, primary
 from ..model import SEGTYPES, MultiUnit, Pair, ReadResult, Reject
 from .profiles import PROFILES, Profile, get_profile, keep_prop, lang_code
-from .text import atomic_output, check_writable, finish_part, input_name, temp_beside
+from .text import (
+    atomic_output,
+    check_writable,
+    finish_part,
+    input_name,
+    temp_beside,
+    when_committed,
+)
 from .xml import SAFE_PARSER_OPTIONS, check_prolog, has_entity_declarations, open_xml
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -382,6 +389,7 @@ class TmxDocument:
             raise ValueError("max_units needs a file name, not standard output")
         self.path, self.header, self.max_units = path, header, max_units
         self._names: list[str] = []
+        self._removed: list[str] = []
         self._parts: _AtomicParts | None = None
         self._stack = ExitStack()
 
@@ -393,7 +401,16 @@ class TmxDocument:
     @property
     def removed(self) -> list[str]:
         """Parts of an earlier run this one did not replace, removed (see _AtomicParts)."""
-        return self._parts.removed if self._parts is not None else []
+        return self._parts.removed if self._parts is not None else self._removed
+
+    def _remove_parts(self, kind, value, traceback) -> None:  # type: ignore[no-untyped-def]
+        """Once the output is written (the stack unwinds without error), its stale parts go
+        with it (see :func:`when_committed`)."""
+        stale = self._removed
+        if kind is not None:
+            stale.clear()
+            return
+        when_committed(lambda: _unlink_all(stale), lambda: stale.clear())
 
     def __enter__(self) -> TmxDocument:
         return self
@@ -414,6 +431,10 @@ class TmxDocument:
             sys.stdout.buffer.flush()
             self._names.append(name)
         elif self.max_units is None:
+            # A plain run is a run of one part: an earlier --max-units run's parts of this
+            # output would count twice beside it (see _AtomicParts), so they go with it.
+            self._removed = stale_parts(Path(path), [])
+            self._stack.push(self._remove_parts)
             handle = self._stack.enter_context(atomic_output(path, "wb"))
             self._write_file(tus, handle, name)
             self._names.append(name)
@@ -546,9 +567,9 @@ class _AtomicParts:
     def __exit__(self, kind, value, traceback) -> None:  # type: ignore[no-untyped-def]
         if kind is None:
             self.names = part_names(self.path, len(self.temps))
-            for tmp, final in zip(self.temps, self.names, strict=True):
-                finish_part(tmp, final)
-            self.removed = self._remove_stale()
+            self.removed = self._stale()
+            # with the other outputs of the run (see outputs_together), parts and all
+            when_committed(self._commit, self._discard)
             return
         for tmp in self.temps:
             try:
@@ -557,15 +578,40 @@ class _AtomicParts:
                 pass
 
 
-    def _remove_stale(self) -> list[str]:
-        written = {Path(name).name for name in self.names}
-        directory = self.path.parent
-        stale = sorted(str(directory / entry.name) for entry in os.scandir(directory)
-                       if entry.name not in written and not entry.is_dir()
-                       and is_part_name(self.path, directory / entry.name))
-        for name in stale:
+    def _commit(self) -> None:
+        for tmp, final in zip(self.temps, self.names, strict=True):
+            finish_part(tmp, final)
+        _unlink_all(self.removed)
+
+    def _discard(self) -> None:
+        for tmp in self.temps:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+        self.removed = []
+
+    def _stale(self) -> list[str]:
+        """The parts of an earlier run of this output that this run does not replace."""
+        return stale_parts(self.path, self.names)
+
+
+def _unlink_all(names: list[str]) -> None:
+    for name in names:
+        try:
             os.unlink(name)
-        return stale
+        except FileNotFoundError:  # gone meanwhile: what was wanted
+            pass
+
+
+def stale_parts(path: Path, written: list[str]) -> list[str]:
+    """The numbered parts of ``path`` (:func:`part_names`) in its directory, other than
+    ``written``: an earlier run's, to go once this run's output is in place."""
+    kept = {Path(name).name for name in written}
+    directory = path.parent
+    return sorted(str(directory / entry.name) for entry in os.scandir(directory)
+                  if entry.name not in kept and not entry.is_dir()
+                  and is_part_name(path, directory / entry.name))
 
 
 class _Speller:

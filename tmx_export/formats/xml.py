@@ -24,8 +24,9 @@ from __future__ import annotations
 import codecs
 import io
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from lxml import etree
 
@@ -89,9 +90,7 @@ def open_xml(path: str | Path) -> IO[bytes]:
         handle = open(p, "rb")  # noqa: SIM115 - returned to the caller
         if handle.read(2) == _GZIP_MAGIC:
             handle.close()
-            import gzip  # imported when needed: a run that reads no .gz starts sooner
-
-            handle = gzip.open(p, "rb")
+            handle = _gzip_reader(p, input_name(path))
         handle.seek(0)
         start = handle.read(4)
         for bom, encoding in _UTF32_BOMS:
@@ -104,6 +103,37 @@ def open_xml(path: str | Path) -> IO[bytes]:
             handle.close()
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
         raise InputError(input_name(path), f"cannot read: {reason}") from None
+
+
+def _gzip_reader(path: Path, name: str) -> IO[bytes]:
+    """``path`` uncompressed as it is read; a stream cut short or corrupt is the one-line
+    error naming ``name`` wherever it is met, not only where the callers catch it (an
+    ``EOFError`` escaping to click is its bare "Aborted!")."""
+    import gzip  # imported when needed: a run that reads no .gz starts sooner
+    import zlib
+
+    class NamedGzip(gzip.GzipFile):
+        def read(self, size: int | None = -1) -> bytes:
+            return self._named(super().read, size)
+
+        def read1(self, size: int = -1) -> bytes:
+            return self._named(super().read1, size)
+
+        def peek(self, n: int) -> bytes:
+            return self._named(super().peek, n)
+
+        def readline(self, size: int | None = -1) -> bytes:
+            return self._named(super().readline, size)
+
+        @staticmethod
+        def _named(read: Callable[[Any], bytes], size: Any) -> bytes:
+            try:
+                return read(size)
+            except (OSError, EOFError, zlib.error) as exc:
+                reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+                raise InputError(name, f"cannot read: {reason}") from None
+
+    return NamedGzip(path, "rb")
 
 
 class _Utf8FromUtf32(io.RawIOBase):
