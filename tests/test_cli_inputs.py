@@ -878,9 +878,12 @@ def test_a_plain_run_after_a_split_one_leaves_none_of_its_parts(tmp_path: Path) 
     assert run("build", EUROPARL, "-o", out, "--max-units", "40").exit_code == 0
     other = tmp_path / "ep-01.tmx"  # not of the exact pattern: not a part
     other.write_bytes(b"not a part of -o ep.tmx")
+    # of the pattern, but a memory another tool wrote: the user's own, never removed
+    theirs = tmp_path / "ep-099.tmx"
+    theirs.write_bytes((DATA / "tmx" / "omegat-tests" / "project_save.tmx").read_bytes())
     result = run("build", EUROPARL, "-o", out)
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["ep-01.tmx", "ep.tmx"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ep-01.tmx", "ep-099.tmx", "ep.tmx"]
     assert "removed 3 parts of an earlier run of this output:\n" in result.stdout
     failed = run("build", EUROPARL, "-o", tmp_path / "ep2.tmx", "--max-units", "40")
     assert failed.exit_code == 0

@@ -611,7 +611,21 @@ def stale_parts(path: Path, written: list[str]) -> list[str]:
     directory = path.parent
     return sorted(str(directory / entry.name) for entry in os.scandir(directory)
                   if entry.name not in kept and not entry.is_dir()
-                  and is_part_name(path, directory / entry.name))
+                  and is_part_name(path, directory / entry.name)
+                  and _written_here(directory / entry.name))
+
+
+def _written_here(file: Path) -> bool:
+    """Whether ``file`` is a TMX this tool wrote (its header names it the creation tool):
+    only such a part is removed; a user's own ``memory-001.tmx`` beside ``memory.tmx`` is
+    no part of ours, whatever its name."""
+    try:
+        with (gzip.open(file, "rb") if file.name.lower().endswith(".gz")
+              else open(file, "rb")) as stream:
+            head = stream.read(4096)
+    except (OSError, EOFError):
+        return False
+    return f'creationtool="{CREATION_TOOL}"'.encode() in head
 
 
 class _Speller:
