@@ -815,6 +815,25 @@ def _may_open_pair(line: str) -> bool:
 
 _WORD_REACH = 64  # characters of a line kept to complete the word the next line ends
 
+# Invisible format characters that spell nothing at a line's edge: a BOM left where Windows
+# files were joined ("cat a.txt b.txt"), a zero-width space, joiner or direction mark copied
+# from a web page. A line opening with one still opens a pair ("\ufeff2. The Parliament"),
+# so they are removed there. U+FEFF is removed inside lines too: there it is only ever a
+# joined file's BOM (the zero-width no-break space is U+2060 since Unicode 3.2). The others
+# inside a line are kept as written.
+EDGE_INVISIBLE = "\ufeff\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069"
+_EDGE_INVISIBLE_RE = re.compile(f"^[{EDGE_INVISIBLE}]+|[{EDGE_INVISIBLE}]+$|\ufeff",
+                                re.MULTILINE)
+
+
+def strip_invisible_edges(text: str, repairs: Counter[str]) -> str:
+    """``text`` without the invisible characters at its lines' edges, nor any BOM
+    (:data:`EDGE_INVISIBLE`), the removals counted in ``repairs``."""
+    text, removed = _EDGE_INVISIBLE_RE.subn("", text)
+    if removed:
+        repairs["invisible characters removed (BOM, zero-width, direction marks)"] += removed
+    return text
+
 
 def build_stream(text: str, langs: tuple[str, ...], first_line: int = 1) -> Stream:
     """Clean ``text`` and join its lines into one :class:`Stream`; its first line is line
@@ -825,6 +844,7 @@ def build_stream(text: str, langs: tuple[str, ...], first_line: int = 1) -> Stre
         first_line, repairs)
     text = clean_text(text, repairs)
     text, numbers = separators_as_breaks(NEL_RE, text, numbers, first_line, repairs)
+    text = strip_invisible_edges(text, repairs)
     lines: list[tuple[int, str, bool]] = []
     raw_lines = text.split("\n")
     numbered = (zip(numbers, raw_lines, strict=True) if numbers is not None
