@@ -72,6 +72,27 @@ def test_pdf_hyphenation_is_undone() -> None:
     assert "Member States in the field" in text
 
 
+def test_a_soft_hyphen_at_a_pdf_break_is_hyphenation_undone() -> None:
+    """A soft hyphen (U+00AD, from PDFs and Word) at a break in a file whose cuts swallow
+    the space was kept and a space added after it: "environ\u00ad mental". It is a
+    hyphenation point: the word is joined and the soft hyphen dropped, as a hyphen is."""
+    pdf = ("1. The Commission has adopted a proposal on the\nenviron\u00ad\nmental impact of "
+           "the project, which must be\nassessed before approval by the competent\n"
+           "authorities. 1. La Commission a adopté une proposition\nsur l'incidence "
+           "environne\u00ad\nmentale du projet, qui doit être évaluée\navant l'approbation "
+           "par les autorités compétentes.\n")
+    stream = build_stream(pdf, LANGS)
+    assert "on the environmental impact of the project, which must be assessed" in stream.text
+    assert "l'incidence environnementale du projet" in stream.text
+    assert "\u00ad" not in stream.text
+    assert stream.repairs["hyphenation undone"] == 2
+    # a file cut anywhere cut after a soft hyphen of its own text: kept, as its others
+    mid = ("The Commission has adopted a proposal on the environ\u00ad\nmental impact of th"
+           "\ne project; it must be assessed before appro\nval by the compe\u00adtent "
+           "authori\nties.\n")
+    assert "environ\u00admental impact of the project" in build_stream(mid, LANGS).text
+
+
 def test_fold_marker_inside_a_word() -> None:
     stream = build_stream("la chaîne de valeur industrielle europ\n...[+++]éenne, sur\n", LANGS)
     assert "européenne, sur" in stream.text

@@ -653,6 +653,12 @@ def decide_break(left: str, right: str, post: dict[str, float], lam: float,
         # the next capital (a cut there keeps or eats the space between them); this is a
         # paragraph boundary, and paragraphs are separated by a space.
         return " ", False
+    if left.endswith(SOFT_HYPHEN) and len(left) > 1 and left[-2].isalpha() \
+            and right[:1].isalpha():
+        # A soft hyphen marks where a word may be hyphenated: at a break it is the PDF's
+        # hyphenation ("environ\u00ad" / "mental"), never a space. A file cut anywhere
+        # cut after one of its own soft hyphens, kept as its others are.
+        return "", post["mid"] + post["mid-stripped"] < 0.5
     if left.endswith("-") and len(left) > 1 and left[-2].isalpha() and right[:1].isalpha():
         # A hyphen at the break: a compound ("know-how") keeps it; PDF hyphenation
         # ("inter-" / "national") is undone when the file's style allows it and the
@@ -793,6 +799,8 @@ and or nor und oder bzw sowie et ou y e o u ed od en of og eller och ja tai sek�
 illetve i oraz lub albo a nebo alebo in ali ili и или και ή și şi sau ir ar un vai jew agus nó
 """.split())
 
+
+SOFT_HYPHEN = "\u00ad"
 
 # What ends a sentence, as the last character of a line (tested on the character: a
 # regular expression anchored at the end would scan the whole line).
