@@ -496,3 +496,24 @@ def test_a_break_between_letters_in_a_file_cut_anywhere_is_inside_a_word() -> No
         assert lam < -3.0, (left, right)  # the lists alone: two words
         assert decide_break(left, right, cut_anywhere, lam, lexicon) == (
             "" if joined else " ", False), right
+
+
+def test_a_one_letter_word_opening_a_pdf_line_keeps_its_space() -> None:
+    """Czech typesetting keeps a one-letter preposition with the next word, so a PDF breaks
+    the line before it: "se schází" / "v pravidelných" read "scházív pravidelných", "Přizvek
+    účasti", "odborníkyz členských", since a short file writes "v", "k", "z" nowhere else
+    between spaces. A letter the lists know as a word of the language, after a word the
+    lists know, keeps its space; a letter that is no word ("Vorsitzperiode" | "n nach",
+    above) or that makes a likelier word with the piece before still joins."""
+    text = ("1. Der Gemischte Ausschuss tritt regelmäßig einmal jährlich und auf Antrag einer "
+            "Vertragspartei zu außerordentlichen Sitzungen zusammen.\n"
+            "1. Smíšený výbor se schází\nv pravidelných intervalech jednou ročně a na žádost "
+            "jedné ze stran na mimořádných zasedáních. Přizve\nk účasti odborníky\n"
+            "z členských států.\n")
+    stream = build_stream(text, ("de", "cs"))
+    assert ("se schází v pravidelných intervalech" in stream.text
+            and "Přizve k účasti odborníky z členských států." in stream.text), stream.text
+    lexicon = Lexicon(("de", "cs"), text, text.split("\n"))
+    assert join_evidence("Smíšený výbor se schází", "v pravidelných", lexicon) < 0
+    assert join_evidence("und endet am Tag der Vorsitzperiode", "n nach Artikel 1",
+                         lexicon) > 0
