@@ -1,5 +1,7 @@
 """Pairing: sides found by language and numbers; what does not pair is rejected."""
 
+from pathlib import Path
+
 from tmx_export.dump import read_dump
 
 EN1 = ("Calls on the Commission to propose a cluster policy and cluster networks in the form "
@@ -229,3 +231,32 @@ def test_rewritten_patterns_find_what_the_plain_ones_found() -> None:
             assert [m.span() for m in lower.finditer(sample.lower())] == [
                 m.span() for m in any_case.finditer(sample)]
     assert any(value == "XIV" for _, value in pairing._numbers(text + " XIV "))
+
+
+def test_an_invisible_character_opening_a_line_hides_no_pair() -> None:
+    """Windows files joined ("cat a.txt b.txt") leave a BOM at the start of each; text from
+    a web page may open a line with a zero-width space or a direction mark. The line after
+    was read as part of the pair before: "lundi.\\ufeff2. The Parliament ..." went into the
+    French side and a pair was lost, nothing rejected. They are removed at line edges (a
+    BOM anywhere); the others inside a line are kept as written."""
+    for mark in ("\ufeff", "\u200b", "\u200e", "\u200f\u2060"):
+        result = read(f"{mark}34. {EN1} 34. {FR1}\n{mark}35. {EN2} 35. {FR2}{mark}\n")
+        assert [(p.number, p.source, p.target) for p in result.pairs] == [
+            (34, EN1, FR1), (35, EN2, FR2)], repr(mark)
+        assert result.rejects == []
+        assert sum(result.repairs.values()) >= 3
+    inside = "Stresses the impor\u200btance of clusters;"
+    kept = read(f"34. {inside} 34. {FR2}\n").pairs[0].source
+    assert kept == inside
+
+
+def test_a_file_joined_to_a_real_dump_after_its_bom_keeps_its_pairs() -> None:
+    """Real Europarl paragraphs (the sample dump) with a second file, BOM and all,
+    appended: its pairs were taken into the French side of the last paragraph."""
+    sample = Path(__file__).resolve().parents[1] / "samples" / "ep-2000-01-17-numbered.txt"
+    head = "".join(sample.read_text("utf-8").splitlines(keepends=True)[:40])
+    alone = read(head)
+    joined = read(head + f"\ufeff58. {EN1} 58. {FR1}\n59. {EN2} 59. {FR2}\n")
+    assert [(p.source, p.target) for p in joined.pairs] == [
+        (p.source, p.target) for p in alone.pairs] + [(EN1, FR1), (EN2, FR2)]
+    assert len(joined.rejects) == len(alone.rejects)

@@ -72,6 +72,27 @@ def test_pdf_hyphenation_is_undone() -> None:
     assert "Member States in the field" in text
 
 
+def test_a_soft_hyphen_at_a_pdf_break_is_hyphenation_undone() -> None:
+    """A soft hyphen (U+00AD, from PDFs and Word) at a break in a file whose cuts swallow
+    the space was kept and a space added after it: "environ\u00ad mental". It is a
+    hyphenation point: the word is joined and the soft hyphen dropped, as a hyphen is."""
+    pdf = ("1. The Commission has adopted a proposal on the\nenviron\u00ad\nmental impact of "
+           "the project, which must be\nassessed before approval by the competent\n"
+           "authorities. 1. La Commission a adopté une proposition\nsur l'incidence "
+           "environne\u00ad\nmentale du projet, qui doit être évaluée\navant l'approbation "
+           "par les autorités compétentes.\n")
+    stream = build_stream(pdf, LANGS)
+    assert "on the environmental impact of the project, which must be assessed" in stream.text
+    assert "l'incidence environnementale du projet" in stream.text
+    assert "\u00ad" not in stream.text
+    assert stream.repairs["hyphenation undone"] == 2
+    # a file cut anywhere cut after a soft hyphen of its own text: kept, as its others
+    mid = ("The Commission has adopted a proposal on the environ\u00ad\nmental impact of th"
+           "\ne project; it must be assessed before appro\nval by the compe\u00adtent "
+           "authori\nties.\n")
+    assert "environ\u00admental impact of the project" in build_stream(mid, LANGS).text
+
+
 def test_fold_marker_inside_a_word() -> None:
     stream = build_stream("la chaîne de valeur industrielle europ\n...[+++]éenne, sur\n", LANGS)
     assert "européenne, sur" in stream.text
@@ -475,3 +496,24 @@ def test_a_break_between_letters_in_a_file_cut_anywhere_is_inside_a_word() -> No
         assert lam < -3.0, (left, right)  # the lists alone: two words
         assert decide_break(left, right, cut_anywhere, lam, lexicon) == (
             "" if joined else " ", False), right
+
+
+def test_a_one_letter_word_opening_a_pdf_line_keeps_its_space() -> None:
+    """Czech typesetting keeps a one-letter preposition with the next word, so a PDF breaks
+    the line before it: "se schází" / "v pravidelných" read "scházív pravidelných", "Přizvek
+    účasti", "odborníkyz členských", since a short file writes "v", "k", "z" nowhere else
+    between spaces. A letter the lists know as a word of the language, after a word the
+    lists know, keeps its space; a letter that is no word ("Vorsitzperiode" | "n nach",
+    above) or that makes a likelier word with the piece before still joins."""
+    text = ("1. Der Gemischte Ausschuss tritt regelmäßig einmal jährlich und auf Antrag einer "
+            "Vertragspartei zu außerordentlichen Sitzungen zusammen.\n"
+            "1. Smíšený výbor se schází\nv pravidelných intervalech jednou ročně a na žádost "
+            "jedné ze stran na mimořádných zasedáních. Přizve\nk účasti odborníky\n"
+            "z členských států.\n")
+    stream = build_stream(text, ("de", "cs"))
+    assert ("se schází v pravidelných intervalech" in stream.text
+            and "Přizve k účasti odborníky z členských států." in stream.text), stream.text
+    lexicon = Lexicon(("de", "cs"), text, text.split("\n"))
+    assert join_evidence("Smíšený výbor se schází", "v pravidelných", lexicon) < 0
+    assert join_evidence("und endet am Tag der Vorsitzperiode", "n nach Artikel 1",
+                         lexicon) > 0

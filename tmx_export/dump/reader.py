@@ -26,7 +26,7 @@ from ..formats.text import input_name, read_text, too_many_controls
 from ..lang import primary
 from ..model import ReadResult, ReadStream, Reject
 from .pairing import iter_pairs
-from .repair import build_stream
+from .repair import EDGE_INVISIBLE, build_stream
 
 # A dump is cut into parts of at least this many characters (about 6,000 pairs of
 # Europarl and DGT-TM text): each part repairs its line breaks from tens of thousands of
@@ -35,8 +35,9 @@ from .repair import build_stream
 # words, both clear well before this).
 PART_CHARS = 2_000_000
 
-# A line that opens with a paragraph number: where a numbered pair may start.
-_NUMBERED_LINE_RE = re.compile(r"^(\d+)\.[ \t]", re.MULTILINE)
+# A line that opens with a paragraph number (after any invisible character the repair
+# removes there, :data:`.repair.EDGE_INVISIBLE`): where a numbered pair may start.
+_NUMBERED_LINE_RE = re.compile(f"^[{EDGE_INVISIBLE}]*" + r"(\d+)\.[ \t]", re.MULTILINE)
 # How the paragraph before a cut ends: a sentence end, maybe closed by a quote or bracket.
 _PARAGRAPH_END_RE = re.compile(r"[.;:!?][\"'’”»)\]]*[ \t\r]*$")
 

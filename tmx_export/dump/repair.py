@@ -449,7 +449,8 @@ def join_evidence(left: str, right: str, lexicon: Lexicon) -> float:
             # word of these languages, and "its" is one
             right_zipf = _UNKNOWN_PIECE_ZIPF
         elif (len(rf) == 1 and rf.islower() and right[1:2].isspace()
-              and len(lf) >= _STEM_MIN and not lexicon.writes_alone(rf)):
+              and len(lf) >= _STEM_MIN and not lexicon.writes_alone(rf)
+              and not _word_then_letter_word(lf, rf, lexicon)):
             # "Vorsitzperiode" | "n nach": the lists count every letter as a frequent word
             # (initials, labels, "n." for numero, German "'n"); a letter this file never
             # writes alone between spaces is no word of it, but the last of a word cut
@@ -495,6 +496,29 @@ def join_evidence(left: str, right: str, lexicon: Lexicon) -> float:
     odds = lexicon.spacing_odds(a, b, prior)
     word = _LEADING_WORD_RE.search(right) if a.isdigit() and b.isalpha() else None
     return odds if word is None else _after_number(odds, word.group(0).lower(), lexicon)
+
+
+def _word_then_letter_word(word: str, letter: str, lexicon: Lexicon) -> bool:
+    """Whether ``word`` is a word the lists know, ``letter`` one a language of the file
+    writes alone (:func:`_letter_word`), and ``word`` + ``letter`` no likelier word: a PDF
+    breaks a line before a one-letter preposition ("schází" | "v pravidelných"), which a
+    short file may write nowhere else between spaces."""
+    return (any(_letter_word(letter, lang) for lang in lexicon.langs)
+            and wordfreq_best(word.lower(), lexicon.langs) > 0
+            and lexicon.zipf(word + letter) < lexicon.zipf(word))
+
+
+@lru_cache(maxsize=1024)
+def _letter_word(letter: str, lang: str) -> bool:
+    """Whether ``letter`` is a word of ``lang``: the lists count every letter as a word
+    (initials, labels, units), the real ones ("v", "z", "a", "è", "y", "i") far more often
+    (a Zipf value of 5.95 at least; Slovene "k" 5.97, Danish "a" 5.9); an elided word
+    ("l'", "d'") is none."""
+    return (wordfreq_best(letter, (lang,)) >= _LETTER_WORD_ZIPF
+            and letter not in elisions(lang))
+
+
+_LETTER_WORD_ZIPF = 5.95
 
 
 def _elided_only(piece: str, lexicon: Lexicon) -> bool:
@@ -653,6 +677,12 @@ def decide_break(left: str, right: str, post: dict[str, float], lam: float,
         # the next capital (a cut there keeps or eats the space between them); this is a
         # paragraph boundary, and paragraphs are separated by a space.
         return " ", False
+    if left.endswith(SOFT_HYPHEN) and len(left) > 1 and left[-2].isalpha() \
+            and right[:1].isalpha():
+        # A soft hyphen marks where a word may be hyphenated: at a break it is the PDF's
+        # hyphenation ("environ\u00ad" / "mental"), never a space. A file cut anywhere
+        # cut after one of its own soft hyphens, kept as its others are.
+        return "", post["mid"] + post["mid-stripped"] < 0.5
     if left.endswith("-") and len(left) > 1 and left[-2].isalpha() and right[:1].isalpha():
         # A hyphen at the break: a compound ("know-how") keeps it; PDF hyphenation
         # ("inter-" / "national") is undone when the file's style allows it and the
@@ -794,6 +824,8 @@ illetve i oraz lub albo a nebo alebo in ali ili и или και ή și şi sau 
 """.split())
 
 
+SOFT_HYPHEN = "\u00ad"
+
 # What ends a sentence, as the last character of a line (tested on the character: a
 # regular expression anchored at the end would scan the whole line).
 _SENTENCE_END = frozenset('.!?;:)]»”"')
@@ -815,6 +847,25 @@ def _may_open_pair(line: str) -> bool:
 
 _WORD_REACH = 64  # characters of a line kept to complete the word the next line ends
 
+# Invisible format characters that spell nothing at a line's edge: a BOM left where Windows
+# files were joined ("cat a.txt b.txt"), a zero-width space, joiner or direction mark copied
+# from a web page. A line opening with one still opens a pair ("\ufeff2. The Parliament"),
+# so they are removed there. U+FEFF is removed inside lines too: there it is only ever a
+# joined file's BOM (the zero-width no-break space is U+2060 since Unicode 3.2). The others
+# inside a line are kept as written.
+EDGE_INVISIBLE = "\ufeff\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069"
+_EDGE_INVISIBLE_RE = re.compile(f"^[{EDGE_INVISIBLE}]+|[{EDGE_INVISIBLE}]+$|\ufeff",
+                                re.MULTILINE)
+
+
+def strip_invisible_edges(text: str, repairs: Counter[str]) -> str:
+    """``text`` without the invisible characters at its lines' edges, nor any BOM
+    (:data:`EDGE_INVISIBLE`), the removals counted in ``repairs``."""
+    text, removed = _EDGE_INVISIBLE_RE.subn("", text)
+    if removed:
+        repairs["invisible characters removed (BOM, zero-width, direction marks)"] += removed
+    return text
+
 
 def build_stream(text: str, langs: tuple[str, ...], first_line: int = 1) -> Stream:
     """Clean ``text`` and join its lines into one :class:`Stream`; its first line is line
@@ -825,6 +876,7 @@ def build_stream(text: str, langs: tuple[str, ...], first_line: int = 1) -> Stre
         first_line, repairs)
     text = clean_text(text, repairs)
     text, numbers = separators_as_breaks(NEL_RE, text, numbers, first_line, repairs)
+    text = strip_invisible_edges(text, repairs)
     lines: list[tuple[int, str, bool]] = []
     raw_lines = text.split("\n")
     numbered = (zip(numbers, raw_lines, strict=True) if numbers is not None
