@@ -19,6 +19,10 @@ from ..lang import primary
 class SrxRules(Protocol):
     """What segmenting needs of rules read from an SRX file (:class:`.srx.SrxRules`)."""
 
+    source: str
+
+    def covers(self, lang: str) -> bool: ...
+
     def segment(self, text: str, lang: str) -> list[str]: ...
 
 # -- paragraph numbers ------------------------------------------------------------------------
