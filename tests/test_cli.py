@@ -382,6 +382,26 @@ def test_build_with_srx_rules_and_min_score(tmp_path: Path) -> None:
     assert bad.exit_code == 2 and "min-score" in bad.output
 
 
+@pytest.mark.parametrize("pattern, missing", [("de.*", "en-GB"), ("en.*", "fr-FR")])
+def test_build_refuses_srx_without_a_rule_for_a_language(tmp_path: Path, pattern: str,
+                                                         missing: str) -> None:
+    # A German-only SRX (or one mapping en only) would leave that side uncut under a
+    # header saying segtype="sentence": refused before any output is written.
+    srx = tmp_path / "other.srx"
+    srx.write_text(
+        '<?xml version="1.0"?><srx xmlns="http://www.lisa.org/srx20" version="2.0">'
+        '<header segmentsubflows="yes" cascade="yes"/><body><languagerules>'
+        '<languagerule languagerulename="one"><rule break="yes"><beforebreak>\\.</beforebreak>'
+        '<afterbreak>\\s</afterbreak></rule></languagerule></languagerules><maprules>'
+        f'<languagemap languagepattern="{pattern}" languagerulename="one"/></maprules></body>'
+        '</srx>', encoding="utf-8")
+    out = tmp_path / "o.tmx"
+    result = run("build", str(SEED), "-o", str(out), "--srx", str(srx))
+    assert result.exit_code == 1
+    assert f"other.srx: the SRX file has no language rule matching {missing}" in result.output
+    assert not out.exists()
+
+
 def test_terms_is_a_command_of_the_group(tmp_path: Path) -> None:
     csv_out, db = tmp_path / "glossary.csv", tmp_path / "terms.db"
     result = run("terms", str(SEED), "--csv", str(csv_out), "--termbase", str(db))

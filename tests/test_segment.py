@@ -134,6 +134,25 @@ def test_numbers(lang: str, text: str, expected: list[str]) -> None:
     assert segment_text(text, lang) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # OmegaT 3.6's numbered-heading rule (checked with OmegaT: 10 of 10 segments filled)
+    ("1.2 Scope of the programme", ["1.2", "Scope of the programme"]),
+    ("4) Funding of the projects", ["4)", "Funding of the projects"]),
+    ("10.4.2 Monitoring and evaluation", ["10.4.2", "Monitoring and evaluation"]),
+    ("12 Member States agreed on it.", ["12", "Member States agreed on it."]),
+    ("3.1. Objectives of the action", ["3.1.", "Objectives of the action"]),
+    # one digit, a lower-case word, or a number not at the start: no heading
+    ("4 Funding of the projects", ["4 Funding of the projects"]),
+    ("1.2 scope of the programme", ["1.2 scope of the programme"]),
+    ("See 1.2 Scope of the programme", ["See 1.2 Scope of the programme"]),
+])
+@pytest.mark.parametrize("lang", ["en-GB", "fr-FR", "de-DE"])
+def test_numbered_headings_are_cut_where_omegat_cuts_them(lang: str, text: str,
+                                                          expected: list[str]) -> None:
+    assert segment_text(text, lang) == expected
+    assert segment_text(text, lang, "clause") == expected
+
+
 def test_french_typographic_spaces() -> None:
     text = "Pourquoi\u00a0? Parce que\u202f! « Bonjour. » Il reste 20\u00a0000 euros\u00a0; voilà."
     assert segment_text(text, "fr-FR") == [

@@ -283,6 +283,41 @@ def test_malformed_tuvs_are_rejects_with_their_reason_never_a_wrong_pair(tmp_pat
     assert [r.reason.split(":")[0] for r in read_rejects(report)] == ["invalid-tuv"] * 4
 
 
+def test_build_leaves_omegat_alternatives_out_and_keeps_the_default(tmp_path):
+    # OmegaT's real project_save.tmx plus two alternatives of its first default translation
+    # (tied to a place by file+id, by file+prev+next, or by file alone, which OmegaT 3.6
+    # also takes for an alternative): written as plain units (x-file, x-id) they competed
+    # with the default, and OmegaT filled the segment with one of them
+    from click.testing import CliRunner
+
+    from tmx_export.cli import main
+    from tmx_export.formats.rejects import read_rejects
+
+    text = (OMEGAT / "project_save.tmx").read_text(encoding="utf-8")
+    first = text[text.index("<tu>"):text.index("</tu>") + len("</tu>")]
+    contexts = ('<prop type="file">ui/menu.properties</prop><prop type="id">menu.save</prop>',
+                '<prop type="file">ui/a.txt</prop><prop type="prev">Save</prop>'
+                '<prop type="next">Close</prop>', '<prop type="file">ui/b.txt</prop>')
+    cut = first.rindex("</seg>")  # each alternative's target: the default's, changed
+    alternatives = "".join(f"{first[:cut]} ({n}){first[cut:]}".replace("<tu>", f"<tu>{props}")
+                           for n, props in enumerate(contexts))
+    path = tmp_path / "project_save.tmx"
+    path.write_text(text.replace("</body>", alternatives + "</body>"), encoding="utf-8")
+    defaults = read_tmx(OMEGAT / "project_save.tmx", source_lang="en", target_lang="fr").pairs
+
+    out, report = tmp_path / "out.tmx", tmp_path / "rejects.tsv"
+    built = CliRunner().invoke(main, ["build", str(path), "-o", str(out), "--rejects",
+                                      str(report), "--profile", "omegat", "--no-clean", "all"])
+    assert built.exit_code == 0, built.output
+    assert texts(out, "en-GB", "fr-FR") == [(p.source, p.target) for p in defaults]
+    reasons = [r.reason for r in read_rejects(report)]
+    assert len(reasons) == 3
+    assert all(r.startswith("omegat-alternative: OmegaT alternative translation") for r in reasons)
+    assert "id=menu.save" in reasons[0] and "prev=Save" in reasons[1]
+    assert "(file=ui/b.txt)" in reasons[2]
+    assert b"x-file" not in out.read_bytes()
+
+
 def test_import_1k_unit_srclang_does_not_change_the_requested_direction():
     path = LISA / "ImportTest1K.tmx"
     assert texts(path, "de-DE", "en-GB") == [("First Entry - German", "First Entry - UK English")]

@@ -114,6 +114,25 @@ def test_xliff_12_opposite_direction_is_swapped_and_other_languages_refused(tmp_
         read_ttk(path, source_lang="de", target_lang="fr")
 
 
+@pytest.mark.parametrize("source, target", [("eng", "fra"), ("eng-GB", "fre-FR")])
+def test_xliff_in_three_letter_codes_is_read_as_the_standard_tags(tmp_path, source, target):
+    # memoQ writes ISO 639-2 codes: "eng" is en, as --source-lang and table headers read it
+    # (it was refused as "the file is in eng -> fra, not en -> fr")
+    from tmx_export.formats.ttkstore import declared_languages
+
+    xliff = XLIFF_12.replace('"en-GB"', f'"{source}"').replace('"fr-FR"', f'"{target}"')
+    path = write(tmp_path, "a.mqxliff", xliff)
+    result = read_ttk(path, source_lang="en-GB", target_lang="fr-FR")
+    assert [p.target for p in result.pairs] == ["La chaîne de valeur compte.",
+                                                "Centres de recherche & universités"]
+    assert read_ttk(path, source_lang="fr", target_lang="en").pairs[0].target == \
+        "The value chain matters."
+    assert declared_languages(path) == ({"eng": "en"}.get(source, "en-GB"),
+                                        {"fra": "fr"}.get(target, "fr-FR"))
+    with pytest.raises(InputError, match="the file is in en(-GB)? -> fr(-FR)?, not de -> fr"):
+        read_ttk(path, source_lang="de", target_lang="fr")
+
+
 def test_xliff_20_segments(tmp_path):
     result = read_ttk(write(tmp_path, "b.xlf", XLIFF_20), source_lang="en-GB", target_lang="fr-FR")
     assert [(p.source, p.target) for p in result.pairs] == [

@@ -1092,6 +1092,7 @@ def prepare_run(inputs: Sequence[str | Path | ParallelInput], options: BuildOpti
         raise InputError("--target-lang", f"source and target are both {source}: a memory "
                          "needs two languages (or two regions, such as en-US -> en-GB)")
     options = replace(options, source_lang=source, target_lang=target)
+    _refuse_srx_without_rule(options)
     try:
         chosen = get_profile(options.profile)
     except ValueError as exc:
@@ -1115,6 +1116,20 @@ def prepare_run(inputs: Sequence[str | Path | ParallelInput], options: BuildOpti
                          f"{', '.join(unreadable)}: its words cannot be scored; dumps can be "
                          f"read in {', '.join(sorted(word_list_languages()))}")
     return options, files, formats
+
+
+def _refuse_srx_without_rule(options: BuildOptions) -> None:
+    """An SRX file none of whose language maps applies to a language of the run would
+    leave that side uncut, under a header saying segtype="sentence": refused up front."""
+    rules = options.srx
+    if rules is None or options.segment == "paragraph":
+        return
+    for lang in (options.source_lang, options.target_lang):
+        if not rules.covers(lang):
+            raise InputError(rules.source or "--srx",
+                             f"the SRX file has no language rule matching {lang}: no "
+                             "<languagemap> languagepattern applies to it, so nothing "
+                             "would be segmented (add one, or use --segment paragraph)")
 
 
 def _refuse_parts_over_inputs(files: list[Input], output: str | Path) -> None:

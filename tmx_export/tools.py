@@ -48,6 +48,7 @@ from .formats.tmx import (
     DATE_ATTRIBUTES,
     DATES_DROPPED,
     DATES_REWRITTEN,
+    OMEGAT_CONTEXT_PROPS,
     TMX_DATE,
     XML_LANG,
     TmxDocument,
@@ -635,7 +636,7 @@ def _usual_unit_key(tu: etree._Element, langs: _TagCache) -> tuple[tuple, bool, 
 # another context are not repeats (OmegaT's alternative translations, by file and id or by
 # the segments around; Trados's and memoQ's context). Leaving one out changes the
 # translation a CAT tool gives at that place.
-CONTEXT_PROPS = frozenset({"file", "id", "prev", "next", "path",  # OmegaT
+CONTEXT_PROPS = OMEGAT_CONTEXT_PROPS | frozenset({
                            "x-Context", "x-StructureContext",  # Trados
                            "x-context-pre", "x-context-post"})  # memoQ
 _CONTEXT_KIND = 3  # the kind of the key's part that holds the context (segs: 0, 1, 2)

@@ -1278,6 +1278,9 @@ def iter_tmx(
             elif tag == "note":
                 notes.append(child.text or "")
         line = tu.sourceline or 0
+        if _omegat_alternative(props):
+            yield _alternative(name, line, tu, props)
+            continue
         if unlabelled:
             yield _invalid(name, line, tu, "tuv without xml:lang")
             continue
@@ -1395,6 +1398,28 @@ def _invalid(name: str, line: int, tu: etree._Element, why: str) -> Reject:
     """The reject for a unit TMX does not allow (``why``), with the text of every seg."""
     texts = (seg_text(seg) for tuv in tu if tuv.tag == "tuv" for seg in tuv if seg.tag == "seg")
     return Reject(name, line, "invalid-tuv", "\t".join(texts), detail=why)
+
+
+# The props by which OmegaT ties a translation to one place of one source file. OmegaT 3.6
+# takes a tu with a "file" prop for an alternative translation, used only at that place
+# (ImportFromAutoTMX.isAltTranslation; the others only narrow the place). As a plain unit
+# (its props renamed x-file, x-id, ...: no profile can write "file") it would compete with
+# the default translation, and OmegaT would fill the segment with it.
+OMEGAT_CONTEXT_PROPS = frozenset({"file", "id", "prev", "next", "path"})
+
+
+def _omegat_alternative(props: dict[str, str]) -> bool:
+    return "file" in props
+
+
+def _alternative(name: str, line: int, tu: etree._Element, props: dict[str, str]) -> Reject:
+    """The reject for an OmegaT alternative translation, naming its context."""
+    texts = (seg_text(seg) for tuv in tu if tuv.tag == "tuv" for seg in tuv if seg.tag == "seg")
+    context = ", ".join(f"{key}={props[key]}"
+                        for key in sorted(OMEGAT_CONTEXT_PROPS & props.keys()))
+    return Reject(name, line, "omegat-alternative", "\t".join(texts),
+                  detail=f"OmegaT alternative translation, bound to one context ({context}); "
+                  "written as a plain unit it would replace the default translation")
 
 
 def _missing(name: str, line: int, tu: etree._Element, no_source: bool,

@@ -34,10 +34,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from ..errors import InputError
-from ..lang import count_relabelled, normalise_tag, primary
+from ..lang import count_relabelled, normalise_tag, primary, standard_tag
 from ..model import Pair, ReadResult, Reject
 from .text import input_name, readable_file
 from .xml import decode_head, open_xml, read_checked, read_head
@@ -417,7 +418,8 @@ def declared_languages(path: str | Path) -> tuple[str, str] | None:
     for tag in _DECLARING.finditer(head):
         found = [pattern.search(tag.group()) for pattern in _DECLARED]
         if all(found):
-            return found[0].group(1), found[1].group(1)  # type: ignore[union-attr]
+            return (_standard(found[0].group(1)),  # type: ignore[union-attr]
+                    _standard(found[1].group(1)))  # type: ignore[union-attr]
     return None
 
 
@@ -569,7 +571,8 @@ def _xliff_files(store) -> dict[object, tuple[str, str]]:  # type: ignore[no-unt
     if document is None or not hasattr(store, "namespaced") or \
             document.getroot().get("version", "").startswith("2"):
         return {}
-    return {element: (element.get("source-language", ""), element.get("target-language", ""))
+    return {element: (_standard(element.get("source-language", "")),
+                      _standard(element.get("target-language", "")))
             for element in document.getroot().iterchildren(store.namespaced("file"))}
 
 
@@ -590,8 +593,8 @@ def _unit_languages(store, files: dict[object, tuple[str, str]]  # type: ignore[
         file_langs = files.get(_file_of(element), ("", ""))
         own = {_local(child.tag): child.get(_XML_LANG) for child in element
                if isinstance(child.tag, str)}
-        languages[element] = (own.get("source") or file_langs[0],
-                              own.get("target") or file_langs[1])
+        languages[element] = (_standard(own.get("source") or "") or file_langs[0],
+                              _standard(own.get("target") or "") or file_langs[1])
     return languages
 
 
@@ -702,7 +705,20 @@ def _lang(store, method: str) -> str:
     except Exception:  # some stores raise when the header lacks the field
         return ""
     # PO stores answer "en" for the source by default, which says nothing.
-    return "" if value is None else str(value)
+    return "" if value is None else _standard(str(value))
+
+
+@lru_cache(maxsize=256)
+def _standard(lang: str) -> str:
+    """A file's language code as the standard tag it stands for (memoQ's ``eng``/``fra``,
+    ``fre-FR``: ``en``/``fr``, ``fr-FR``), as --source-lang and table headers are read, so
+    that it is compared as the language it is; a code that is no known tag as written."""
+    if not lang.strip():
+        return lang
+    try:
+        return standard_tag(lang)
+    except ValueError:
+        return lang
 
 
 def _unit_line(unit, po_lines: list[int] | None, entry: int) -> int:

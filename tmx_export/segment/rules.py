@@ -19,6 +19,10 @@ from ..lang import primary
 class SrxRules(Protocol):
     """What segmenting needs of rules read from an SRX file (:class:`.srx.SrxRules`)."""
 
+    source: str
+
+    def covers(self, lang: str) -> bool: ...
+
     def segment(self, text: str, lang: str) -> list[str]: ...
 
 # -- paragraph numbers ------------------------------------------------------------------------
@@ -244,14 +248,31 @@ def _cjk_breaks(line: str) -> list[int]:
     return [m.end() for m in _CJK_END.finditer(line) if line[m.end():].strip()]
 
 
+# OmegaT's numbered-heading rule (its Default rules, so every language): a line opening
+# with a number of two characters or more ("1.2", "4)", "10.4.2", "3.1.", "34.") and white
+# space is cut there before an upper-case letter: "1.2 | Scope of the programme". Java's
+# "\s" is ASCII white space, and the rule's "^" the start of the line.
+_NUMBERED_HEADING = re.compile(r"[ \t\n\x0b\f\r]*\d+[\d.)\]]+[ \t\n\x0b\f\r]+")
+
+
+def _heading_break(line: str) -> list[int]:
+    m = _NUMBERED_HEADING.match(line)
+    if m is None or m.end() == len(line) or unicodedata.category(line[m.end()]) != "Lu":
+        return []
+    return [m.end()]
+
+
 def _breaks(line: str, lang: str, clause: bool) -> list[int]:
     """Break offsets in one line of text (no line breaks inside)."""
     abbreviations = _abbreviations(lang)
     language = primary(lang)
+    breaks = _western_breaks(line, language, clause, abbreviations)
     if language in _CJK_LANGUAGES:
-        return sorted(set(_cjk_breaks(line)) | set(_western_breaks(line, language, clause,
-                                                                   abbreviations)))
-    return _western_breaks(line, language, clause, abbreviations)
+        breaks = sorted(set(_cjk_breaks(line)) | set(breaks))
+    heading = _heading_break(line)
+    if heading and heading[0] not in breaks:
+        breaks = sorted(set(heading) | set(breaks))
+    return breaks
 
 
 def _western_breaks(line: str, language: str, clause: bool,

@@ -337,6 +337,10 @@ class SrxRules:
             self._cache[lang] = rules
         return rules
 
+    def covers(self, lang: str) -> bool:
+        """Whether any language map of the file applies to ``lang`` (else nothing is cut)."""
+        return any(pattern.fullmatch(lang) for pattern, _ in self.maprules)
+
     def segment(self, text: str, lang: str) -> list[str]:
         """Cut ``text``; segments are stripped of white space and never empty."""
         decided: dict[int, bool] = {}
