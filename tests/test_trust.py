@@ -299,6 +299,21 @@ def test_a_short_swapped_table_is_caught_by_the_word_lists(tmp_path: Path) -> No
     assert_refused(run("build", str(table), "-o", str(tmp_path / "o.tmx")), "t.tsv", "swapped")
 
 
+def test_a_memory_with_its_language_labels_swapped_is_refused_as_a_table_is(tmp_path: Path
+                                                                           ) -> None:
+    """A real DGT-TM memory with EN-GB and FR-FR swapped: its long units were rejected as the
+    wrong language, but its short ones (headings) were written swapped, French as en-GB."""
+    text = (DATA / "tmx" / "dgt-tm" / "22019D0391.tmx").read_text("utf-16")
+    swapped = (text.replace('lang="EN-GB"', 'lang="@@"').replace('lang="FR-FR"', 'lang="EN-GB"')
+               .replace('lang="@@"', 'lang="FR-FR"'))
+    memory, out = tmp_path / "swapped.tmx", tmp_path / "o.tmx"
+    memory.write_text(swapped, encoding="utf-16")
+    line = assert_refused(run("build", str(memory), "-o", str(out), "--source-lang", "en-GB",
+                              "--target-lang", "fr-FR"), "swapped.tmx", "labels look swapped")
+    assert "the source text reads as fr and the target text as en" in line
+    assert not out.exists()
+
+
 @pytest.mark.parametrize(("option", "tag"), [("--source-lang", "de-DE"),
                                               ("--target-lang", "es-ES")])
 def test_a_language_absent_from_the_text_is_refused(tmp_path: Path, option: str,
