@@ -81,6 +81,8 @@ from .lang import (
     primary,
     standard_tag,
     text_score,
+    third_language_by_words,
+    unconfirmed,
     unreadable_in_dumps,
     word_list_languages,
 )
@@ -836,6 +838,31 @@ def _check_document_languages(path: Input, pairs: list[Pair], options: BuildOpti
             lean_target = text_score(" ".join(p.target for p in pairs), *want)
             if lean_source < -SWAP_LEAN and lean_target > SWAP_LEAN:
                 raise InputError(str(path), _swapped(source, target, memory))
+        _check_short_sides(path, pairs, options, found)
+
+
+def _check_short_sides(path: Input, pairs: list[Pair], options: BuildOptions,
+                       found: tuple[tuple[str, float] | None, tuple[str, float] | None]
+                       ) -> None:
+    """Refuse a document side too short for the identifier (``found`` ``None``) whose words
+    say it is not in its language: they read as a third one ("Muchas gracias. Se levanta la
+    sesión." as fr-FR, "Guten Tag allerseits." as en-GB), or mostly as no language of the
+    pair. Each pair of such a document is too short for any test of its own, so its text
+    was written under a language nothing confirmed."""
+    tags = options.source_lang, options.target_lang
+    for side, (tag, other, lang_found) in enumerate(zip(tags, tags[::-1], found, strict=True)):
+        if lang_found is not None:
+            continue
+        name, option = ("source", "--source-lang") if side == 0 else ("target", "--target-lang")
+        text = document_sample(p.target if side else p.source for p in pairs)
+        third = third_language_by_words(text, primary(tag), primary(other))
+        if third is not None:
+            raise InputError(str(path), f"the {name} text reads as {third} by its words, not "
+                             f"{tag} (too short for the identifier); check {option}")
+        if unconfirmed(text, primary(tag), primary(other)):
+            raise InputError(str(path), f"the {name} text is too short for the identifier and "
+                             f"most of its words are neither {primary(tag)} nor "
+                             f"{primary(other)}: nothing says it is {tag}; check {option}")
 
 
 def _what_was_found(found: tuple[tuple[str, float] | None, tuple[str, float] | None],
