@@ -413,6 +413,74 @@ def test_a_short_swapped_table_is_caught_by_the_word_lists(tmp_path: Path) -> No
     assert_refused(run("build", str(table), "-o", str(tmp_path / "o.tmx")), "t.tsv", "swapped")
 
 
+def test_a_memory_with_its_language_labels_swapped_is_refused_as_a_table_is(tmp_path: Path
+                                                                           ) -> None:
+    """A real DGT-TM memory with EN-GB and FR-FR swapped: its long units were rejected as the
+    wrong language, but its short ones (headings) were written swapped, French as en-GB."""
+    text = (DATA / "tmx" / "dgt-tm" / "22019D0391.tmx").read_text("utf-16")
+    swapped = (text.replace('lang="EN-GB"', 'lang="@@"').replace('lang="FR-FR"', 'lang="EN-GB"')
+               .replace('lang="@@"', 'lang="FR-FR"'))
+    memory, out = tmp_path / "swapped.tmx", tmp_path / "o.tmx"
+    memory.write_text(swapped, encoding="utf-16")
+    line = assert_refused(run("build", str(memory), "-o", str(out), "--source-lang", "en-GB",
+                              "--target-lang", "fr-FR"), "swapped.tmx", "labels look swapped")
+    assert "the source text reads as fr and the target text as en" in line
+    assert not out.exists()
+
+
+def _dgt_short_units(*langs: str) -> dict[str, list[str]]:
+    """The texts, by language, of four short units of a real DGT-TM memory (the signature
+    block: "Done at Cape Town, ...", "For the Joint Council", ...): each side is too short
+    for the identifier."""
+    memory = etree.parse(str(DATA / "tmx" / "dgt-tm" / "22019D0437.tmx")).getroot()
+    units = memory.findall(".//tu")[13:17]
+    return {lang: [tu.findtext(f"tuv[@lang='{lang}']/seg") for tu in units] for lang in langs}
+
+
+@pytest.mark.parametrize(("source", "target", "refusal"), [
+    ("EN-GB", "ES-ES", "the target text reads as es by its words, not fr-FR"),
+    ("DE-DE", "FR-FR", "the source text reads as de by its words, not en-GB"),
+])
+def test_short_parallel_files_in_a_third_language_are_refused(tmp_path: Path, source: str,
+                                                              target: str, refusal: str) -> None:
+    """Spanish in the French file (or German in the English one), too short for the
+    identifier, was written as fr-FR (en-GB): the words of the side say which it is."""
+    texts = _dgt_short_units(source, target)
+    en, fr, out = tmp_path / "doc.en.txt", tmp_path / "doc.fr.txt", tmp_path / "o.tmx"
+    en.write_text("\n\n".join(texts[source]) + "\n", encoding="utf-8")
+    fr.write_text("\n\n".join(texts[target]) + "\n", encoding="utf-8")
+    line = assert_refused(run("build", "--source", str(en), "--target", str(fr), "-o", str(out)),
+                          refusal)
+    assert "check --" in line and not out.exists()
+
+
+def test_short_parallel_files_in_their_languages_are_still_written(tmp_path: Path) -> None:
+    texts = _dgt_short_units("EN-GB", "FR-FR")
+    en, fr, out = tmp_path / "doc.en.txt", tmp_path / "doc.fr.txt", tmp_path / "o.tmx"
+    en.write_text("\n\n".join(texts["EN-GB"]) + "\n", encoding="utf-8")
+    fr.write_text("\n\n".join(texts["FR-FR"]) + "\n", encoding="utf-8")
+    result = run("build", "--source", str(en), "--target", str(fr), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert "Pour le conseil conjoint" in out.read_text("utf-8")
+
+
+@pytest.mark.parametrize(("dump", "refusal"), [
+    ("1. Thank you very much. 1. Muchas gracias.\n2. The sitting is closed. 2. Se levanta la "
+     "sesión.\n3. Good morning everyone. 3. Buenos días a todos.\n",
+     "the target text reads as es by its words, not fr-FR"),
+    ("1. Guten Tag allerseits. 1. Bonjour à tous.\n2. Vielen Dank. 2. Merci beaucoup.\n",
+     "the source text reads as de by its words, not en-GB"),
+])
+def test_a_short_dump_with_a_side_in_a_third_language_is_refused(tmp_path: Path, dump: str,
+                                                                 refusal: str) -> None:
+    """Parliamentary formulae, each pair too short for any test of its own: the Spanish was
+    written as fr-FR, the German as en-GB."""
+    path, out = tmp_path / "dump.txt", tmp_path / "o.tmx"
+    path.write_text(dump, encoding="utf-8")
+    assert_refused(run("build", str(path), "-o", str(out)), "dump.txt", refusal)
+    assert not out.exists()
+
+
 @pytest.mark.parametrize(("option", "tag"), [("--source-lang", "de-DE"),
                                               ("--target-lang", "es-ES")])
 def test_a_language_absent_from_the_text_is_refused(tmp_path: Path, option: str,

@@ -81,6 +81,8 @@ from .lang import (
     primary,
     standard_tag,
     text_score,
+    third_language_by_words,
+    unconfirmed,
     unreadable_in_dumps,
     word_list_languages,
 )
@@ -730,12 +732,12 @@ def _read(path: Input, fmt: str, options: BuildOptions, counts: _FileCounts,
     """The pairs of one input (of ``parts`` of a dump, when given) and the reader's
     rejects, as they come (a TMX streamed)."""
     if fmt == "tmx" and not isinstance(path, ParallelInput) and tmx_is_streamed():
-        for item in iter_tmx(path, source_lang=options.source_lang,
-                             target_lang=options.target_lang, claimed=options.claimed_langs,
-                             relabelled=counts.relabelled, variants=counts.variants):
-            if not isinstance(item, Reject):
-                counts.pairs_read += 1
-            yield item
+        units = iter_tmx(path, source_lang=options.source_lang,
+                         target_lang=options.target_lang, claimed=options.claimed_langs,
+                         relabelled=counts.relabelled, variants=counts.variants)
+        # a memory whose declared languages are swapped as a whole is refused as a table is:
+        # its short units ("TRADUZIONE" as German) are too short for any test of one unit
+        yield from _languages_checked(path, units, options, counts, memory=True)
     elif (streams := open_input(path, fmt, options, parts)) is not None:
         # each part of a large dump on its own, its languages judged on its own sample, as
         # when the parts are read in other processes (_parted_records)
@@ -748,7 +750,7 @@ def _read(path: Input, fmt: str, options: BuildOptions, counts: _FileCounts,
         # what a dump rejected as another language tells its language too (not a memory:
         # its units declare theirs)
         _check_document_languages(path, result.pairs, options,
-                                  result.rejects if fmt == "dump" else ())
+                                  result.rejects if fmt == "dump" else (), fmt == "tmx")
         counts.pairs_read += len(result.pairs)
         counts.repairs.update(result.repairs)
         counts.relabelled.update(result.relabelled)
@@ -767,9 +769,11 @@ def _read(path: Input, fmt: str, options: BuildOptions, counts: _FileCounts,
 
 
 def _languages_checked(path: Input, items: Iterator[Pair | Reject], options: BuildOptions,
-                       counts: _FileCounts) -> Iterator[Pair | Reject]:
+                       counts: _FileCounts, memory: bool = False
+                       ) -> Iterator[Pair | Reject]:
     """A streamed input's pairs and rejects, once the document's languages are judged on
-    the pairs that make its sample (read ahead, then given on with the rest)."""
+    the pairs that make its sample (read ahead, then given on with the rest); with the
+    texts rejected too, unless a ``memory`` (its units declare their languages)."""
     head: list[Pair | Reject] = []
     sample = [0, 0]  # characters of each side, as document_sample counts them
     for item in items:
@@ -780,7 +784,8 @@ def _languages_checked(path: Input, items: Iterator[Pair | Reject], options: Bui
             if min(sample) >= DOCUMENT_SAMPLE_CHARS:
                 break
     _check_document_languages(path, [p for p in head if not isinstance(p, Reject)], options,
-                              [r for r in head if isinstance(r, Reject)])
+                              [r for r in head if isinstance(r, Reject) and not memory],
+                              memory)
     for item in chain(head, items):
         if not isinstance(item, Reject):
             counts.pairs_read += 1
@@ -788,11 +793,12 @@ def _languages_checked(path: Input, items: Iterator[Pair | Reject], options: Bui
 
 
 def _check_document_languages(path: Input, pairs: list[Pair], options: BuildOptions,
-                              rejected: Sequence[Reject] = ()) -> None:
+                              rejected: Sequence[Reject] = (), memory: bool = False) -> None:
     """Refuse a document whose sides are not in the languages asked for, judged over the
     whole document (short sides slip past any per-pair test): swapped files, or a language
     that is not there at all (judged with the ``rejected`` texts too when the sides are
-    short). A TMX says its languages itself."""
+    short). A ``memory`` (TMX) is refused when swapped: its labels, not the options, are
+    wrong."""
     source, target = options.source_lang, options.target_lang
     want = primary(source), primary(target)
     if want[0] == want[1] or not pairs:
@@ -805,7 +811,7 @@ def _check_document_languages(path: Input, pairs: list[Pair], options: BuildOpti
         (got_source, p_source), (got_target, p_target) = found
         sure = p_source >= LANGUAGE_SURE and p_target >= LANGUAGE_SURE
         if sure and (got_source, got_target) == (want[1], want[0]):
-            raise InputError(str(path), _swapped(source, target))
+            raise InputError(str(path), _swapped(source, target, memory))
     wrong = [(side, lang_found[0], tag) for side, lang_found, tag in
              (("source", found[0], source), ("target", found[1], target))
              if lang_found is not None and lang_found[0] != primary(tag)
@@ -831,7 +837,32 @@ def _check_document_languages(path: Input, pairs: list[Pair], options: BuildOpti
             lean_source = text_score(" ".join(p.source for p in pairs), *want)
             lean_target = text_score(" ".join(p.target for p in pairs), *want)
             if lean_source < -SWAP_LEAN and lean_target > SWAP_LEAN:
-                raise InputError(str(path), _swapped(source, target))
+                raise InputError(str(path), _swapped(source, target, memory))
+        _check_short_sides(path, pairs, options, found)
+
+
+def _check_short_sides(path: Input, pairs: list[Pair], options: BuildOptions,
+                       found: tuple[tuple[str, float] | None, tuple[str, float] | None]
+                       ) -> None:
+    """Refuse a document side too short for the identifier (``found`` ``None``) whose words
+    say it is not in its language: they read as a third one ("Muchas gracias. Se levanta la
+    sesión." as fr-FR, "Guten Tag allerseits." as en-GB), or mostly as no language of the
+    pair. Each pair of such a document is too short for any test of its own, so its text
+    was written under a language nothing confirmed."""
+    tags = options.source_lang, options.target_lang
+    for side, (tag, other, lang_found) in enumerate(zip(tags, tags[::-1], found, strict=True)):
+        if lang_found is not None:
+            continue
+        name, option = ("source", "--source-lang") if side == 0 else ("target", "--target-lang")
+        text = document_sample(p.target if side else p.source for p in pairs)
+        third = third_language_by_words(text, primary(tag), primary(other))
+        if third is not None:
+            raise InputError(str(path), f"the {name} text reads as {third} by its words, not "
+                             f"{tag} (too short for the identifier); check {option}")
+        if unconfirmed(text, primary(tag), primary(other)):
+            raise InputError(str(path), f"the {name} text is too short for the identifier and "
+                             f"most of its words are neither {primary(tag)} nor "
+                             f"{primary(other)}: nothing says it is {tag}; check {option}")
 
 
 def _what_was_found(found: tuple[tuple[str, float] | None, tuple[str, float] | None],
@@ -967,9 +998,11 @@ SHORT_SIDE_MIN_CHARS = 60
 SHORT_SIDE_SURE = 0.98
 
 
-def _swapped(source: str, target: str) -> str:
-    return (f"the source text reads as {primary(target)} and the target text as "
-            f"{primary(source)}: the sides look swapped (swap --source and --target, or "
+def _swapped(source: str, target: str, memory: bool = False) -> str:
+    read = f"the source text reads as {primary(target)} and the target text as {primary(source)}"
+    if memory:  # the options choose tuvs by their labels: the labels themselves are wrong
+        return f"{read}: the memory's language labels look swapped ({source} <-> {target})"
+    return (f"{read}: the sides look swapped (swap --source and --target, or "
             "--source-lang and --target-lang)")
 
 
