@@ -67,6 +67,14 @@ def test_three_letter_codes_are_written_as_bcp47(tmp_path: Path) -> None:
     (["--target-lang", "qq"], ["--target-lang", "not a known language"]),
     (["--target-lang", "zh-CN"], ["cannot read a bilingual dump in zh-CN", "fr", "de"]),
     (["--source-lang", "ja-JP"], ["ja-JP", "dumps can be read in"]),
+    # Chinese in every tag: py3langid's n-grams for Cantonese and Wu let them through
+    (["--target-lang", "yue"], ["cannot read a bilingual dump in yue"]),
+    (["--target-lang", "zh-yue"], ["cannot read a bilingual dump in yue"]),
+    (["--target-lang", "wuu"], ["cannot read a bilingual dump in wuu"]),
+    (["--target-lang", "th"], ["cannot read a bilingual dump in th"]),
+    # a dump's sides are told apart by their language: two regions of one cannot be
+    (["--source-lang", "en-GB", "--target-lang", "en-US"],
+     ["en-GB and en-US cannot be told apart in a dump", "parallel files"]),
     (["--source-lang", "fr-FR", "--target-lang", "fr_FR"], ["both fr-FR"]),
 ])
 def test_languages_that_cannot_be_handled_are_refused_before_any_work(
@@ -82,6 +90,19 @@ def test_two_regions_of_one_language_are_a_pair(tmp_path: Path) -> None:
                      encoding="utf-8")
     summary = build([table], tmp_path / "o.tmx", source_lang="en-US", target_lang="en-GB")
     assert summary.units_written == 1
+
+
+def test_two_regions_of_one_language_are_refused_in_a_dump(tmp_path: Path) -> None:
+    """German paragraphs read as a de-DE -> de-AT dump were cut into "pairs" of German
+    halves and of neighbouring paragraphs, with nothing rejected."""
+    dump = tmp_path / "bericht.txt"
+    dump.write_text("Der Gemischte Ausschuss tritt mindestens einmal jährlich zusammen.\n\n"
+                    "Die Vertragsparteien stellen sicher, dass die Maßnahmen eingehalten "
+                    "werden.\n", encoding="utf-8")
+    out = tmp_path / "o.tmx"
+    assert_refused(run("build", str(dump), "-o", str(out), "--source-lang", "de-DE",
+                       "--target-lang", "de-AT"), "bericht.txt", "cannot be told apart")
+    assert not out.exists()
 
 
 # --- nothing bilingual, nothing written ---------------------------------------------------------

@@ -146,6 +146,16 @@ def cased_tag(code: str) -> str:
 # and Korean need MeCab, none of which ship with it): the languages a dump can be read in,
 # since repairing and pairing a dump score every word in both languages.
 _NEEDS_TOKENIZER = frozenset({"zh", "ja", "ko"})
+# Languages whose words a dump's reader cannot score at all, whatever a model says of them:
+# Chinese in every tag (the macrolanguage zh, its members and Literary Chinese: py3langid
+# has n-grams for yue and wuu, but their words, unspaced, are whole sentences to it) and
+# the other languages written without spaces between words, where no line break can be
+# placed between two words.
+_UNSPACED = frozenset({
+    "zh", "cdo", "cjy", "cmn", "cnp", "cpx", "csp", "czh", "czo", "gan", "hak", "hsn",
+    "lzh", "mnp", "nan", "wuu", "yue",  # Chinese
+    "ja", "ko", "th", "lo", "km", "my", "bo", "dz",
+})
 
 
 @lru_cache(maxsize=1)
@@ -251,13 +261,13 @@ def _remember_tags(known: dict[str, str]) -> None:
 
 def unreadable_in_dumps(*tags: str) -> list[str]:
     """Those of ``tags`` whose words cannot be scored, so no dump can be read in them: no
-    word list, and not a language py3langid scores by n-grams either (or one needing a
-    tokenizer, as Chinese)."""
-    known = word_list_languages()
+    word list, and not a language py3langid scores by n-grams either; or a language
+    written without spaces between words (Chinese in every tag: zh, yue, wuu, lzh...)."""
+    known = word_list_languages() - _UNSPACED
     unlisted = [tag for tag in tags if primary(tag) not in known]
     if not unlisted:
         return []
-    by_ngrams = ngram_languages() - _NEEDS_TOKENIZER
+    by_ngrams = ngram_languages() - _UNSPACED
     return [tag for tag in unlisted if primary(tag) not in by_ngrams]
 
 

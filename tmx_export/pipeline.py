@@ -1114,6 +1114,12 @@ def prepare_run(inputs: Sequence[str | Path | ParallelInput], options: BuildOpti
         raise InputError(str(dumps[0]), f"cannot read a bilingual dump in "
                          f"{', '.join(unreadable)}: its words cannot be scored; dumps can be "
                          f"read in {', '.join(sorted(word_list_languages()))}")
+    if dumps and primary(source) == primary(target):
+        # a dump's sides are told apart by their words: two regions of one language have
+        # the same ones, so every paragraph would be cut into a "source" and a "translation"
+        raise InputError(str(dumps[0]), f"{source} and {target} cannot be told apart in a "
+                         "dump (its sides are found by their language): give parallel files "
+                         f"(NAME.{source}.txt, NAME.{target}.txt), a table, TMX or XLIFF")
     return options, files, formats
 
 
