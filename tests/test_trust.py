@@ -105,6 +105,55 @@ def test_two_regions_of_one_language_are_refused_in_a_dump(tmp_path: Path) -> No
     assert not out.exists()
 
 
+def _dgt_parallel(folder: Path, target: str) -> tuple[Path, Path]:
+    """DGT-TM 22019D0437's German and ``target`` texts as parallel files, a unit a
+    paragraph."""
+    from tmx_export.formats.tmx import read_tmx
+
+    pairs = read_tmx(DATA / "tmx" / "dgt-tm" / "22019D0437.tmx", source_lang="de-DE",
+                     target_lang=target).pairs
+    german, other = folder / f"doc-{target}.de.txt", folder / f"doc-{target}.xx.txt"
+    german.write_text("\n\n".join(p.source for p in pairs) + "\n", encoding="utf-8")
+    other.write_text("\n\n".join(p.target for p in pairs) + "\n", encoding="utf-8")
+    return german, other
+
+
+@pytest.mark.parametrize(("written", "declared"), [
+    ("es-ES", "pt-PT"), ("sk-SK", "cs-CZ"), ("hr-HR", "sl-SI"), ("pt-PT", "es-ES")])
+def test_a_document_in_a_close_language_is_refused(tmp_path: Path, written: str,
+                                                   declared: str) -> None:
+    """Spanish labelled pt-PT, Slovak labelled cs-CZ, Croatian labelled sl-SI were written
+    (60 units, nothing rejected): they lean to the language declared against German.
+    The same files labelled with their own language are read."""
+    german, other = _dgt_parallel(tmp_path, written)
+    out = tmp_path / "o.tmx"
+    assert_refused(run("build", "--source", str(german), "--target", str(other), "-o",
+                       str(out), "--source-lang", "de-DE", "--target-lang", declared),
+                   f"the target text reads as {written[:2]}, not {declared}")
+    assert not out.exists()
+    result = run("build", "--source", str(german), "--target", str(other), "-o", str(out),
+                 "--source-lang", "de-DE", "--target-lang", written, "-q")
+    assert result.exit_code == 0, result.output
+
+
+def test_a_paragraph_in_a_close_language_is_rejected_from_a_dump(tmp_path: Path) -> None:
+    """A Spanish paragraph among Italian ones in a numbered dump was written as it-IT."""
+    dump = tmp_path / "beschluss.txt"
+    dump.write_text(
+        "1. Der Gemischte Ausschuss tritt mindestens einmal jährlich zusammen. 1. Il comitato "
+        "misto si riunisce almeno una volta all'anno.\n2. Die Sitzungen werden abwechselnd in "
+        "Brüssel und in der Hauptstadt des anderen Vertragspartners abgehalten. 2. Las "
+        "reuniones se celebrarán alternativamente en Bruselas y en la capital de la otra "
+        "Parte.\n3. Der Vorsitz wird abwechselnd von einem Vertreter jeder Vertragspartei "
+        "geführt. 3. La presidenza è esercitata a turno da un rappresentante di ciascuna "
+        "parte.\n", encoding="utf-8")
+    units, rejects = read_units([dump], source_lang="de-DE", target_lang="it-IT")
+    assert [r.reason for r in rejects] == ["wrong-language"]
+    assert "Las reuniones" in rejects[0].text
+    assert not any("reuniones" in u.target for u in units)
+    assert len({u.paragraph for u in units}) == 2  # its two Italian paragraphs, numbered
+
+
 # --- nothing bilingual, nothing written ---------------------------------------------------------
 
 def test_long_english_text_without_french_says_so(tmp_path: Path) -> None:

@@ -524,6 +524,44 @@ def _text_lean(text: str, first: str, second: str) -> tuple[float, int]:
     return sum(map(word_scores(first, second).__getitem__, words)) / len(words), len(words)
 
 
+# --- close languages ---------------------------------------------------------------------------
+
+# Close languages the word lists tell apart, where the pair's own test cannot: Spanish
+# labelled pt leans clearly to Portuguese against German, so only Portuguese against
+# Spanish shows it. Each language (the tag declared) with those its text is checked
+# against. Measured on the DGT-TM memories (5 documents): every document side leans to its
+# own language by 0.45 (Danish against nb) to 2 (mean word score), every unit of 8 words
+# or more by more than -0.6; text in the close language leans the other way. Only the
+# languages measured are checked: no Catalan, Norwegian, Galician or Bosnian text was at
+# hand, and Croatian, Bosnian and Serbo-Croatian share one word list.
+_CLOSE = {
+    "es": ("pt", "ca", "it"), "pt": ("es", "ca"), "it": ("es",),
+    "cs": ("sk", "pl"), "sk": ("cs", "pl"), "pl": ("cs", "sk"),
+    "hr": ("sl",), "sl": ("hr",), "da": ("sv", "nb"), "sv": ("da", "nb"),
+}
+# A document side leaning this far to a close language (mean word score) is in it.
+CLOSE_DOCUMENT_LEAN = 0.3
+# A unit's side of this many words or more leaning this far to one is in it (no unit of
+# the DGT-TM memories in its own language does; 85 % to 99 % of those in a close one do).
+CLOSE_UNIT_WORDS = 8
+CLOSE_UNIT_LEAN = 0.8
+
+
+def close_language(text: str, lang: str, lean: float = CLOSE_UNIT_LEAN,
+                   min_words: int = CLOSE_UNIT_WORDS) -> str | None:
+    """The language close to ``lang`` (a primary subtag) that the words of ``text`` lean
+    to by ``lean`` or more on average rather than to ``lang``, or ``None``: Slovak text
+    labelled cs, Spanish labelled pt."""
+    known = word_list_languages()
+    if lang not in known:
+        return None
+    leans = {other: text_lean(text, lang, other) for other in _CLOSE.get(lang, ())
+             if other in known}
+    found = [(mean, other) for other, (mean, count) in leans.items()
+             if count >= min_words and mean <= -lean]
+    return min(found)[1] if found else None  # Slovak labelled pl leans to cs too: to sk most
+
+
 # --- whole-text identification ---------------------------------------------------------------
 
 @lru_cache(maxsize=1)

@@ -71,8 +71,10 @@ from .inputs import (
     tmx_is_streamed,
 )
 from .lang import (
+    CLOSE_DOCUMENT_LEAN,
     DOCUMENT_MIN_CHARS,
     DOCUMENT_SAMPLE_CHARS,
+    close_language,
     document_language,
     document_sample,
     identifier,
@@ -797,6 +799,7 @@ def _check_document_languages(path: Input, pairs: list[Pair], options: BuildOpti
     want = primary(source), primary(target)
     if want[0] == want[1] or not pairs:
         return
+    _refuse_close_languages(path, pairs, (source, target))
     if _clearly_as_asked(pairs, want):
         return
     found = (_side_language([p.source for p in pairs]),
@@ -832,6 +835,24 @@ def _check_document_languages(path: Input, pairs: list[Pair], options: BuildOpti
             lean_target = text_score(" ".join(p.target for p in pairs), *want)
             if lean_source < -SWAP_LEAN and lean_target > SWAP_LEAN:
                 raise InputError(str(path), _swapped(source, target))
+
+
+def _refuse_close_languages(path: Input, pairs: list[Pair], tags: tuple[str, str]) -> None:
+    """Refuse a document side whose words lean clearly to a language close to its tag's
+    (:func:`~tmx_export.lang.close_language`): Spanish labelled pt-PT leans to Portuguese
+    against German, so the test of the pair's two languages passed it."""
+    samples = (document_sample(p.source for p in pairs),
+               document_sample(p.target for p in pairs))
+    found = [close_language(sample, primary(tag), CLOSE_DOCUMENT_LEAN, 1)
+             if len(sample) >= DOCUMENT_MIN_CHARS else None
+             for sample, tag in zip(samples, tags, strict=True)]
+    if found == [primary(tags[1]), primary(tags[0])]:
+        raise InputError(str(path), _swapped(*tags))
+    for side, option, got, tag in zip(("source", "target"), ("--source-lang", "--target-lang"),
+                                      found, tags, strict=True):
+        if got is not None:
+            raise InputError(str(path), f"the {side} text reads as {got}, not {tag} (its "
+                             f"words are {got}'s rather than {primary(tag)}'s); check {option}")
 
 
 def _what_was_found(found: tuple[tuple[str, float] | None, tuple[str, float] | None],
