@@ -154,6 +154,32 @@ def test_a_paragraph_in_a_close_language_is_rejected_from_a_dump(tmp_path: Path)
     assert len({u.paragraph for u in units}) == 2  # its two Italian paragraphs, numbered
 
 
+CHINESE = "委員會每年至少舉行一次會議。\n\n委員會應通過其議事規則。\n"
+JAPANESE = ("欧州連合理事会は、少なくとも毎年一回定期会合を開催する。\n\n"
+            "同委員会は、その手続規則を採択する。\n")  # 28 kanji, kana between them
+ENGLISH = "The Committee shall meet at least once a year.\n\nIt shall adopt its rules.\n"
+
+
+@pytest.mark.parametrize(("text", "declared", "found"), [
+    (CHINESE, "ko-KR", "zh"), (CHINESE, "ja-JP", "zh")])
+def test_cjk_text_in_the_script_of_another_language_is_refused(
+        tmp_path: Path, text: str, declared: str, found: str) -> None:
+    """Chinese (Han, no Hangul, no kana) labelled ko or ja was written as Korean or
+    Japanese: no word list, and too little text for the identifier."""
+    english, other = tmp_path / "p.en.txt", tmp_path / "p.xx.txt"
+    english.write_text(ENGLISH, encoding="utf-8")
+    other.write_text(text, encoding="utf-8")
+    out = tmp_path / "o.tmx"
+    args = ["build", "--source", str(english), "--target", str(other), "--source-lang",
+            "en-GB", "-o", str(out)]
+    assert_refused(run(*args, "--target-lang", declared),
+                   f"the target text reads as {found}, not {declared}", "script")
+    assert not out.exists()
+    assert run(*args, "--target-lang", "zh-TW", "-q").exit_code == 0
+    other.write_text(JAPANESE, encoding="utf-8")
+    assert run(*args, "--target-lang", "ja-JP", "-q").exit_code == 0
+
+
 # --- nothing bilingual, nothing written ---------------------------------------------------------
 
 def test_long_english_text_without_french_says_so(tmp_path: Path) -> None:

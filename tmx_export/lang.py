@@ -151,11 +151,9 @@ _NEEDS_TOKENIZER = frozenset({"zh", "ja", "ko"})
 # has n-grams for yue and wuu, but their words, unspaced, are whole sentences to it) and
 # the other languages written without spaces between words, where no line break can be
 # placed between two words.
-_UNSPACED = frozenset({
-    "zh", "cdo", "cjy", "cmn", "cnp", "cpx", "csp", "czh", "czo", "gan", "hak", "hsn",
-    "lzh", "mnp", "nan", "wuu", "yue",  # Chinese
-    "ja", "ko", "th", "lo", "km", "my", "bo", "dz",
-})
+_CHINESE = frozenset({"zh", "cdo", "cjy", "cmn", "cnp", "cpx", "csp", "czh", "czo", "gan",
+                      "hak", "hsn", "lzh", "mnp", "nan", "wuu", "yue"})
+_UNSPACED = _CHINESE | {"ja", "ko", "th", "lo", "km", "my", "bo", "dz"}
 
 
 @lru_cache(maxsize=1)
@@ -560,6 +558,28 @@ def close_language(text: str, lang: str, lean: float = CLOSE_UNIT_LEAN,
     found = [(mean, other) for other, (mean, count) in leans.items()
              if count >= min_words and mean <= -lean]
     return min(found)[1] if found else None  # Slovak labelled pl leans to cs too: to sk most
+
+
+# Chinese, Japanese and Korean share the Han characters; running Japanese writes kana
+# between them and Korean Hangul, Chinese neither. A side of this many Han characters or
+# more says its language by the others it holds: Chinese labelled ko was written as Korean.
+SCRIPT_MIN_HAN = 20
+
+
+def script_language(text: str, lang: str) -> str | None:
+    """The CJK language the script of ``text`` shows when it cannot be ``lang`` (a primary
+    subtag): Han with neither kana nor Hangul is Chinese, not ja or ko; kana is Japanese,
+    Hangul Korean, not Chinese. ``None`` when the script fits, or there is too little."""
+    if lang not in ("ja", "ko") and lang not in _CHINESE:
+        return None
+    counts = Counter(_script(ch) for ch in text if "\u1100" <= ch <= "\ufaff")
+    han = counts["CJK"]
+    kana, hangul = counts["HIRAGANA"] + counts["KATAKANA"], counts["HANGUL"]
+    if han < SCRIPT_MIN_HAN:
+        return None
+    shown = "ja" if kana else "ko" if hangul else "zh"
+    fits = {"ja": kana > 0, "ko": hangul > 0}.get(lang, not kana and not hangul)
+    return None if fits else shown
 
 
 # --- whole-text identification ---------------------------------------------------------------

@@ -81,6 +81,7 @@ from .lang import (
     mean_score,
     normalise_tag,
     primary,
+    script_language,
     standard_tag,
     text_score,
     unreadable_in_dumps,
@@ -840,19 +841,24 @@ def _check_document_languages(path: Input, pairs: list[Pair], options: BuildOpti
 def _refuse_close_languages(path: Input, pairs: list[Pair], tags: tuple[str, str]) -> None:
     """Refuse a document side whose words lean clearly to a language close to its tag's
     (:func:`~tmx_export.lang.close_language`): Spanish labelled pt-PT leans to Portuguese
-    against German, so the test of the pair's two languages passed it."""
+    against German, so the test of the pair's two languages passed it. So is a side whose
+    script is another CJK language's (:func:`~tmx_export.lang.script_language`)."""
     samples = (document_sample(p.source for p in pairs),
                document_sample(p.target for p in pairs))
-    found = [close_language(sample, primary(tag), CLOSE_DOCUMENT_LEAN, 1)
-             if len(sample) >= DOCUMENT_MIN_CHARS else None
-             for sample, tag in zip(samples, tags, strict=True)]
+    scripts = [script_language(sample, primary(tag)) for sample, tag in zip(samples, tags,
+                                                                            strict=True)]
+    found = [script or (close_language(sample, primary(tag), CLOSE_DOCUMENT_LEAN, 1)
+                        if len(sample) >= DOCUMENT_MIN_CHARS else None)
+             for script, sample, tag in zip(scripts, samples, tags, strict=True)]
     if found == [primary(tags[1]), primary(tags[0])]:
         raise InputError(str(path), _swapped(*tags))
-    for side, option, got, tag in zip(("source", "target"), ("--source-lang", "--target-lang"),
-                                      found, tags, strict=True):
+    for side, option, got, script, tag in zip(("source", "target"),
+                                              ("--source-lang", "--target-lang"), found,
+                                              scripts, tags, strict=True):
         if got is not None:
+            what = "script is" if script else "words are"
             raise InputError(str(path), f"the {side} text reads as {got}, not {tag} (its "
-                             f"words are {got}'s rather than {primary(tag)}'s); check {option}")
+                             f"{what} {got}'s rather than {primary(tag)}'s); check {option}")
 
 
 def _what_was_found(found: tuple[tuple[str, float] | None, tuple[str, float] | None],
