@@ -118,6 +118,45 @@ def test_parallel_files_are_aligned_through_the_source(tmp_path: Path) -> None:
         assert " ".join(u[tag] for u in units) == " ".join(paragraphs[lang])
 
 
+ITALIAN_REPORT = {
+    "en": ["The Commission adopted the report on industrial policy.",
+           "The Parliament approved the resolution by a large majority."],
+    "it": ["La Commissione ha adottato la relazione sulla politica industriale.",
+           "Il Parlamento ha approvato la risoluzione a larga maggioranza."],
+}
+
+
+@pytest.mark.parametrize("langs", ["en-GB,it-IT,it-CH", "en-GB,it-IT,it"])
+def test_a_file_named_with_a_language_two_tags_share_is_refused(tmp_path: Path,
+                                                                langs: str) -> None:
+    """report.it.txt with --langs en-GB,it-IT,it-CH was written as both, the same Italian
+    text under each tag, as tables refuse to."""
+    files = [_write(tmp_path / f"report.{lang}.txt", texts)
+             for lang, texts in ITALIAN_REPORT.items()]
+    out = tmp_path / "report.tmx"
+    result = CliRunner().invoke(main, ["build", *map(str, files), "-o", str(out),
+                                       "--langs", langs])
+    assert result.exit_code == 1 and result.output.count("\n") == 1, result.output
+    assert "report.it.txt: the name says it" in result.output
+    assert "cannot be known" in result.output and not out.exists()
+
+
+def test_files_named_with_whole_regional_tags_are_each_their_own(tmp_path: Path) -> None:
+    swiss = [text.replace("Commissione", "Commissione svizzera")
+             for text in ITALIAN_REPORT["it"]]
+    files = [_write(tmp_path / "report.en.txt", ITALIAN_REPORT["en"]),
+             _write(tmp_path / "report.it-IT.txt", ITALIAN_REPORT["it"]),
+             _write(tmp_path / "report.it-CH.txt", swiss)]
+    out = tmp_path / "report.tmx"
+    rejects = tmp_path / "rejects.tsv"
+    build_multilingual(files, out, MultilingualOptions(
+        ("en-GB", "it-IT", "it-CH"), build=BuildOptions(rejects_path=str(rejects))))
+    units = _written(out)
+    assert [u["it-IT"] for u in units] == ITALIAN_REPORT["it"]
+    assert [u["it-CH"] for u in units] == swiss
+    assert list(read_rejects(rejects)) == []  # neither file is read as the other's
+
+
 def _unit(source: str, target: str, lang: str, paragraph: int = 1) -> Pair:
     return Pair(source, target, "en-GB", lang, file="report.en.txt", line=1,
                 paragraph=paragraph)

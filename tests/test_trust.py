@@ -67,6 +67,14 @@ def test_three_letter_codes_are_written_as_bcp47(tmp_path: Path) -> None:
     (["--target-lang", "qq"], ["--target-lang", "not a known language"]),
     (["--target-lang", "zh-CN"], ["cannot read a bilingual dump in zh-CN", "fr", "de"]),
     (["--source-lang", "ja-JP"], ["ja-JP", "dumps can be read in"]),
+    # Chinese in every tag: py3langid's n-grams for Cantonese and Wu let them through
+    (["--target-lang", "yue"], ["cannot read a bilingual dump in yue"]),
+    (["--target-lang", "zh-yue"], ["cannot read a bilingual dump in yue"]),
+    (["--target-lang", "wuu"], ["cannot read a bilingual dump in wuu"]),
+    (["--target-lang", "th"], ["cannot read a bilingual dump in th"]),
+    # a dump's sides are told apart by their language: two regions of one cannot be
+    (["--source-lang", "en-GB", "--target-lang", "en-US"],
+     ["en-GB and en-US cannot be told apart in a dump", "parallel files"]),
     (["--source-lang", "fr-FR", "--target-lang", "fr_FR"], ["both fr-FR"]),
 ])
 def test_languages_that_cannot_be_handled_are_refused_before_any_work(
@@ -82,6 +90,94 @@ def test_two_regions_of_one_language_are_a_pair(tmp_path: Path) -> None:
                      encoding="utf-8")
     summary = build([table], tmp_path / "o.tmx", source_lang="en-US", target_lang="en-GB")
     assert summary.units_written == 1
+
+
+def test_two_regions_of_one_language_are_refused_in_a_dump(tmp_path: Path) -> None:
+    """German paragraphs read as a de-DE -> de-AT dump were cut into "pairs" of German
+    halves and of neighbouring paragraphs, with nothing rejected."""
+    dump = tmp_path / "bericht.txt"
+    dump.write_text("Der Gemischte Ausschuss tritt mindestens einmal jährlich zusammen.\n\n"
+                    "Die Vertragsparteien stellen sicher, dass die Maßnahmen eingehalten "
+                    "werden.\n", encoding="utf-8")
+    out = tmp_path / "o.tmx"
+    assert_refused(run("build", str(dump), "-o", str(out), "--source-lang", "de-DE",
+                       "--target-lang", "de-AT"), "bericht.txt", "cannot be told apart")
+    assert not out.exists()
+
+
+def _dgt_parallel(folder: Path, target: str) -> tuple[Path, Path]:
+    """DGT-TM 22019D0437's German and ``target`` texts as parallel files, a unit a
+    paragraph."""
+    from tmx_export.formats.tmx import read_tmx
+
+    pairs = read_tmx(DATA / "tmx" / "dgt-tm" / "22019D0437.tmx", source_lang="de-DE",
+                     target_lang=target).pairs
+    german, other = folder / f"doc-{target}.de.txt", folder / f"doc-{target}.xx.txt"
+    german.write_text("\n\n".join(p.source for p in pairs) + "\n", encoding="utf-8")
+    other.write_text("\n\n".join(p.target for p in pairs) + "\n", encoding="utf-8")
+    return german, other
+
+
+@pytest.mark.parametrize(("written", "declared"), [
+    ("es-ES", "pt-PT"), ("sk-SK", "cs-CZ"), ("hr-HR", "sl-SI"), ("pt-PT", "es-ES")])
+def test_a_document_in_a_close_language_is_refused(tmp_path: Path, written: str,
+                                                   declared: str) -> None:
+    """Spanish labelled pt-PT, Slovak labelled cs-CZ, Croatian labelled sl-SI were written
+    (60 units, nothing rejected): they lean to the language declared against German.
+    The same files labelled with their own language are read."""
+    german, other = _dgt_parallel(tmp_path, written)
+    out = tmp_path / "o.tmx"
+    assert_refused(run("build", "--source", str(german), "--target", str(other), "-o",
+                       str(out), "--source-lang", "de-DE", "--target-lang", declared),
+                   f"the target text reads as {written[:2]}, not {declared}")
+    assert not out.exists()
+    result = run("build", "--source", str(german), "--target", str(other), "-o", str(out),
+                 "--source-lang", "de-DE", "--target-lang", written, "-q")
+    assert result.exit_code == 0, result.output
+
+
+def test_a_paragraph_in_a_close_language_is_rejected_from_a_dump(tmp_path: Path) -> None:
+    """A Spanish paragraph among Italian ones in a numbered dump was written as it-IT."""
+    dump = tmp_path / "beschluss.txt"
+    dump.write_text(
+        "1. Der Gemischte Ausschuss tritt mindestens einmal jährlich zusammen. 1. Il comitato "
+        "misto si riunisce almeno una volta all'anno.\n2. Die Sitzungen werden abwechselnd in "
+        "Brüssel und in der Hauptstadt des anderen Vertragspartners abgehalten. 2. Las "
+        "reuniones se celebrarán alternativamente en Bruselas y en la capital de la otra "
+        "Parte.\n3. Der Vorsitz wird abwechselnd von einem Vertreter jeder Vertragspartei "
+        "geführt. 3. La presidenza è esercitata a turno da un rappresentante di ciascuna "
+        "parte.\n", encoding="utf-8")
+    units, rejects = read_units([dump], source_lang="de-DE", target_lang="it-IT")
+    assert [r.reason for r in rejects] == ["wrong-language"]
+    assert "Las reuniones" in rejects[0].text
+    assert not any("reuniones" in u.target for u in units)
+    assert len({u.paragraph for u in units}) == 2  # its two Italian paragraphs, numbered
+
+
+CHINESE = "委員會每年至少舉行一次會議。\n\n委員會應通過其議事規則。\n"
+JAPANESE = ("欧州連合理事会は、少なくとも毎年一回定期会合を開催する。\n\n"
+            "同委員会は、その手続規則を採択する。\n")  # 28 kanji, kana between them
+ENGLISH = "The Committee shall meet at least once a year.\n\nIt shall adopt its rules.\n"
+
+
+@pytest.mark.parametrize(("text", "declared", "found"), [
+    (CHINESE, "ko-KR", "zh"), (CHINESE, "ja-JP", "zh")])
+def test_cjk_text_in_the_script_of_another_language_is_refused(
+        tmp_path: Path, text: str, declared: str, found: str) -> None:
+    """Chinese (Han, no Hangul, no kana) labelled ko or ja was written as Korean or
+    Japanese: no word list, and too little text for the identifier."""
+    english, other = tmp_path / "p.en.txt", tmp_path / "p.xx.txt"
+    english.write_text(ENGLISH, encoding="utf-8")
+    other.write_text(text, encoding="utf-8")
+    out = tmp_path / "o.tmx"
+    args = ["build", "--source", str(english), "--target", str(other), "--source-lang",
+            "en-GB", "-o", str(out)]
+    assert_refused(run(*args, "--target-lang", declared),
+                   f"the target text reads as {found}, not {declared}", "script")
+    assert not out.exists()
+    assert run(*args, "--target-lang", "zh-TW", "-q").exit_code == 0
+    other.write_text(JAPANESE, encoding="utf-8")
+    assert run(*args, "--target-lang", "ja-JP", "-q").exit_code == 0
 
 
 # --- nothing bilingual, nothing written ---------------------------------------------------------

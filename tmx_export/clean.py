@@ -32,7 +32,10 @@ Three jobs, each a function the pipeline calls and that returns to it:
                        lean clearly to the other language (:data:`CLEAR_LEAN`). Text in a
                        third language is the pairing stage's question in a dump; for units
                        read as they are (``third_language``: tables, TMX, XLIFF, PO) this
-                       rule asks it (:func:`_in_third_language`).
+                       rule asks it (:func:`_in_third_language`). In every input, a side
+                       of 8 words or more whose words lean clearly to a language close to
+                       its own (Spanish labelled pt, Slovak labelled cs:
+                       :func:`~tmx_export.lang.close_language`).
 
   Rules are checked in that order, except ``wrong-language``, checked before the two
   length rules (an untranslated side is the cause to name, and is often too long as well);
@@ -63,6 +66,7 @@ from .lang import (
     THIRD_LANGUAGE_PROB,
     classify_many,
     classify_many_as,
+    close_language,
     may_be_third_language,
     mean_score,
     primary,
@@ -141,7 +145,8 @@ def check_many(pairs: list[Pair], options: CleanOptions | None = None) -> list[s
             verdicts.update(zip(verdicts, found, strict=True))
         anyone.update(zip(texts, (every and every[0]) or (), strict=False))
     for i, unclear in sides.items():
-        if _short_side_in_other_language(pairs[i], options) or any(
+        if _in_close_language(pairs[i]) or _short_side_in_other_language(pairs[i], options) \
+                or any(
                 _reads_as(asked[_pair_key(own, other)].get(text, ("", 0.0)), other, options)
                 for text, own, other in unclear):
             reasons[i] = "wrong-language"
@@ -191,7 +196,7 @@ def _same_text(a: str, b: str) -> bool:
 
 
 def _wrong_language(pair: Pair, options: CleanOptions) -> bool:
-    if _short_side_in_other_language(pair, options):
+    if _in_close_language(pair) or _short_side_in_other_language(pair, options):
         return True
     for text, own, other in _unclear_sides(pair, options):
         # the identifier is loaded only now: most sides are clear from their words alone;
@@ -219,6 +224,16 @@ def _unclear_sides(pair: Pair, options: CleanOptions) -> Iterator[tuple[str, str
     for text, own, other in ((pair.source, src_lang, tgt_lang), (pair.target, tgt_lang, src_lang)):
         if len(text) >= options.langid_min_chars and not _clearly(text, own, other):
             yield (text.lower() if text.isupper() else text), own, other
+
+
+def _in_close_language(pair: Pair) -> bool:
+    """Whether a side's words lean clearly to a language close to its own
+    (:func:`~tmx_export.lang.close_language`): a Spanish paragraph in an Italian file, or
+    Slovak in a Czech column, leans to its own language against the pair's other one, so
+    no test of the pair's two languages sees it."""
+    return any(close_language(text, primary(lang)) is not None
+               for text, lang in ((pair.source, pair.source_lang),
+                                  (pair.target, pair.target_lang)))
 
 
 def _short_side_in_other_language(pair: Pair, options: CleanOptions) -> bool:

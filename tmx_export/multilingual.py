@@ -102,18 +102,42 @@ def check_langs(langs: Sequence[str]) -> tuple[str, ...]:
 
 
 def inputs_for(inputs: Sequence[str | Path | ParallelInput], source: str,
-               target: str) -> list[str | Path | ParallelInput]:
+               target: str, langs: Sequence[str] = ()) -> list[str | Path | ParallelInput]:
     """The inputs a run ``source`` -> ``target`` reads: all but the files whose name says
-    they are in another language (``NAME.de.txt`` is not read by the English-French run)."""
-    keep = {primary(source), primary(target)}
+    they are in another language (``NAME.de.txt`` is not read by the English-French run,
+    nor ``NAME.fr-CA.txt`` by the run to fr-FR when fr-CA is one of ``langs``)."""
     chosen: list[str | Path | ParallelInput] = []
     for item in inputs:
         if not isinstance(item, ParallelInput):
             lang = name_language(Path(item))
-            if lang is not None and primary(lang) not in keep:
+            if lang is not None and not {source, target} & set(named_as(lang, langs or
+                                                                        (source, target))):
                 continue
         chosen.append(item)
     return chosen
+
+
+def named_as(name_tag: str, langs: Sequence[str]) -> list[str]:
+    """The tags of ``langs`` a file named ``NAME.<name_tag>.txt`` is in: the one a regional
+    name (it-CH) names whole, else every one of its language (``NAME.it.txt`` is it-IT, it-CH
+    and it: each run finds it by the language alone)."""
+    whole = [lang for lang in langs if normalise_tag(lang) == normalise_tag(name_tag)]
+    if whole and normalise_tag(name_tag) != primary(name_tag):
+        return whole
+    return [lang for lang in langs if primary(lang) == primary(name_tag)]
+
+
+def _refuse_shared_names(files: Sequence[str | Path | ParallelInput],
+                         langs: tuple[str, ...]) -> None:
+    """Refuse, before any work, a file whose name fits two of ``langs``: ``NAME.it.txt``
+    with it-IT and it-CH was written as both, the same Italian text under each tag."""
+    for item in files:
+        lang = None if isinstance(item, ParallelInput) else name_language(Path(item))
+        fits = named_as(lang, langs) if lang is not None else []
+        if len(fits) > 1:
+            raise InputError(input_name(item), f"the name says {lang}, which would be read "
+                             f"as {' and '.join(fits)}: which one it is cannot be known; "
+                             f"name each file with its whole tag (NAME.{fits[0]}.txt)")
 
 
 _TABLES = ("tsv", "csv", "xlsx")
@@ -245,11 +269,12 @@ def build_multilingual(
     # directories as their files: a table in one may lack a language the run asks for
     files = gather_inputs(inputs, pair_files=False)
     _refuse_dumps(files, langs, build)
+    _refuse_shared_names(files, langs)
     input_targets = {str(f): _input_targets(f, langs, build) for f in files}
     for target in langs[1:]:
         run_options = replace(build, source_lang=source, target_lang=target, dedupe="none",
                               rejects_path=None, allow_empty=True, claimed_langs=langs)
-        chosen = [item for item in inputs_for(files, source, target)
+        chosen = [item for item in inputs_for(files, source, target, langs)
                   if not _read_by_another_run(input_targets.get(str(item)), target)]
         if not chosen:
             continue

@@ -71,14 +71,17 @@ from .inputs import (
     tmx_is_streamed,
 )
 from .lang import (
+    CLOSE_DOCUMENT_LEAN,
     DOCUMENT_MIN_CHARS,
     DOCUMENT_SAMPLE_CHARS,
+    close_language,
     document_language,
     document_sample,
     identifier,
     mean_score,
     normalise_tag,
     primary,
+    script_language,
     standard_tag,
     text_score,
     third_language_by_words,
@@ -803,6 +806,7 @@ def _check_document_languages(path: Input, pairs: list[Pair], options: BuildOpti
     want = primary(source), primary(target)
     if want[0] == want[1] or not pairs:
         return
+    _refuse_close_languages(path, pairs, (source, target))
     if _clearly_as_asked(pairs, want):
         return
     found = (_side_language([p.source for p in pairs]),
@@ -863,6 +867,29 @@ def _check_short_sides(path: Input, pairs: list[Pair], options: BuildOptions,
             raise InputError(str(path), f"the {name} text is too short for the identifier and "
                              f"most of its words are neither {primary(tag)} nor "
                              f"{primary(other)}: nothing says it is {tag}; check {option}")
+
+
+def _refuse_close_languages(path: Input, pairs: list[Pair], tags: tuple[str, str]) -> None:
+    """Refuse a document side whose words lean clearly to a language close to its tag's
+    (:func:`~tmx_export.lang.close_language`): Spanish labelled pt-PT leans to Portuguese
+    against German, so the test of the pair's two languages passed it. So is a side whose
+    script is another CJK language's (:func:`~tmx_export.lang.script_language`)."""
+    samples = (document_sample(p.source for p in pairs),
+               document_sample(p.target for p in pairs))
+    scripts = [script_language(sample, primary(tag)) for sample, tag in zip(samples, tags,
+                                                                            strict=True)]
+    found = [script or (close_language(sample, primary(tag), CLOSE_DOCUMENT_LEAN, 1)
+                        if len(sample) >= DOCUMENT_MIN_CHARS else None)
+             for script, sample, tag in zip(scripts, samples, tags, strict=True)]
+    if found == [primary(tags[1]), primary(tags[0])]:
+        raise InputError(str(path), _swapped(*tags))
+    for side, option, got, script, tag in zip(("source", "target"),
+                                              ("--source-lang", "--target-lang"), found,
+                                              scripts, tags, strict=True):
+        if got is not None:
+            what = "script is" if script else "words are"
+            raise InputError(str(path), f"the {side} text reads as {got}, not {tag} (its "
+                             f"{what} {got}'s rather than {primary(tag)}'s); check {option}")
 
 
 def _what_was_found(found: tuple[tuple[str, float] | None, tuple[str, float] | None],
@@ -1148,6 +1175,12 @@ def prepare_run(inputs: Sequence[str | Path | ParallelInput], options: BuildOpti
         raise InputError(str(dumps[0]), f"cannot read a bilingual dump in "
                          f"{', '.join(unreadable)}: its words cannot be scored; dumps can be "
                          f"read in {', '.join(sorted(word_list_languages()))}")
+    if dumps and primary(source) == primary(target):
+        # a dump's sides are told apart by their words: two regions of one language have
+        # the same ones, so every paragraph would be cut into a "source" and a "translation"
+        raise InputError(str(dumps[0]), f"{source} and {target} cannot be told apart in a "
+                         "dump (its sides are found by their language): give parallel files "
+                         f"(NAME.{source}.txt, NAME.{target}.txt), a table, TMX or XLIFF")
     return options, files, formats
 
 
