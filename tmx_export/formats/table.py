@@ -200,6 +200,21 @@ def table_header(path: str | Path, *, sheet: str | None = None,
     return None
 
 
+def table_headers(path: str | Path, *, sheet: str | None = None,
+                  table_format_name: str | None = None) -> list[list[str]]:
+    """The header row of each table :func:`read_table` reads in ``path``: every visible
+    sheet of a workbook (unless ``sheet`` names one), or the one table; without the tables
+    that have none."""
+    fmt = table_format(path, table_format_name)
+    if fmt != "xlsx" or sheet is not None:
+        titles: list[str | None] = [sheet]
+    else:
+        all_titles, hidden = _sheet_titles(path)
+        titles = [title for title in all_titles if title not in hidden]
+    headers = (table_header(path, sheet=title, table_format_name=fmt) for title in titles)
+    return [header for header in headers if header is not None]
+
+
 def declared_languages(path: str | Path, table_format_name: str | None = None
                        ) -> tuple[str, str] | None:
     """The (source, target) a table's header names: its two columns that name a language
