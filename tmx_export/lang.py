@@ -218,6 +218,11 @@ def word_list_languages() -> frozenset[str]:
     return listed_languages() - _NEEDS_TOKENIZER
 
 
+# Valid BCP 47 codes that name no language a text is in: units under them would match
+# nothing, and no language check could be made.
+_NO_LANGUAGE = {"mul": "mul: several languages", "zxx": "zxx: no linguistic content"}
+
+
 def standard_tag(code: str) -> str:
     """``code`` as a standard BCP 47 tag (``eng`` -> ``en``, ``fr_FR`` -> ``fr-FR``,
     ``EN-gb`` -> ``en-GB``), by :mod:`langcodes`; ``ValueError`` naming the tag when it is
@@ -227,6 +232,9 @@ def standard_tag(code: str) -> str:
     a fifth of a one-paragraph run: its answers for the tags a user gives are kept in the
     cache (:mod:`.cache`), per langcodes release, and it is imported only for a new tag."""
     text = code.strip().replace("_", "-")
+    if primary(text) in _NO_LANGUAGE:
+        raise ValueError(f"{code!r} names no language ({_NO_LANGUAGE[primary(text)]}): "
+                         "give the language the text is in (BCP 47, e.g. en-GB, fr-FR)")
     known = _known_tags()
     if text in known:
         return known[text]
