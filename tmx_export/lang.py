@@ -327,8 +327,15 @@ def unreadable_in_dumps(*tags: str) -> list[str]:
     unlisted = [tag for tag in tags if primary(tag) not in known]
     if not unlisted:
         return []
-    by_ngrams = ngram_languages() - _NEEDS_TOKENIZER
-    return [tag for tag in unlisted if primary(tag) not in by_ngrams]
+    readable = dump_languages()
+    return [tag for tag in unlisted if primary(tag) not in readable]
+
+
+def dump_languages() -> frozenset[str]:
+    """The primary subtags a dump can be read in: those with a word list, and those
+    py3langid scores by n-grams (Estonian, Irish, Maltese), but for those needing a
+    tokenizer. What the refusal of :func:`unreadable_in_dumps` lists."""
+    return (word_list_languages() | (ngram_languages() - _NEEDS_TOKENIZER)) - set(_NO_LANGUAGE)
 
 
 def is_valid_tag(code: str) -> bool:
