@@ -110,7 +110,7 @@ def variant(**changes) -> Pair:
     (variant(target="   "), "empty-side"),
     (variant(source="1997", target="1997"), "no-letters"),
     (variant(source="12.5 % (3.)", target="12,5 % (3.)"), "no-letters"),
-    (variant(target="The Commission has  adopted the proposal for a Directive."), "identical"),
+    (variant(target="The Commission has  adopted the proposal\tfor a directive. "), "identical"),
     (variant(source="The <b>Commission</b> has adopted the proposal."), "leftover-markup"),
     (variant(target="La Commission &amp; le Conseil ont adopté la proposition."),
      "leftover-markup"),
@@ -139,6 +139,14 @@ def test_an_untranslated_side_is_named_before_the_length_rules():
     assert check(untranslated, CleanOptions(rules=frozenset(RULES) - {"wrong-language"})) == \
         "length-ratio"
     assert check(untranslated) == "wrong-language"
+
+
+def test_sides_differing_only_in_case_are_a_translation_not_a_copy():
+    """Lithuanian writes "rez." where Latvian writes "Rez." (34 such DGT-TM units were
+    rejected as identical): only text equal but for its spacing is an untranslated copy."""
+    assert check(Pair("IMO rez. A.658(16)", "IMO Rez. A.658(16)", "lt", "lv")) is None
+    assert check(Pair("rez. IMO MSC.86(70)", "Rez. IMO MSC.86(70)", "cs", "hr")) is None
+    assert check(Pair("IMO rez.  A.658(16)", "IMO rez. A.658(16) ", "lt", "lv")) == "identical"
 
 
 def test_rules_that_must_not_fire():

@@ -71,6 +71,13 @@ def test_unknown_tags_are_refused(code: str) -> None:
         lang.standard_tag(code)
 
 
+@pytest.mark.parametrize("code", ["mul", "zxx", "MUL", "zxx-Latn"])
+def test_codes_naming_no_language_are_refused(code: str) -> None:
+    # valid BCP 47, but no language a text is in: the run failed later, on the text
+    with pytest.raises(ValueError, match="names no language"):
+        lang.standard_tag(code)
+
+
 def _europarl_sides() -> list[str]:
     rows = (Path(__file__).parent / "data" / "europarl_pairs.tsv").read_text("utf-8")
     return [side for line in rows.splitlines()[1:] for side in line.split("\t")[1:]]

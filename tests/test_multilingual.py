@@ -455,6 +455,41 @@ def test_a_table_without_one_language_is_written_without_it(tmp_path: Path) -> N
     assert refused.output.startswith(f"tmx-export: error: {folder / 'b.tsv'}:1: no column")
 
 
+def test_a_workbooks_later_sheet_gives_its_languages_beside_a_first_with_fewer(
+        tmp_path: Path) -> None:
+    """A workbook's first sheet in English and French, its second in English, French and
+    German: the German texts were lost (only the first sheet's header was asked which
+    languages the workbook holds), and the second sheet's row 2 was merged with the
+    first's row 2, then rejected as its duplicate."""
+    import openpyxl
+
+    from tmx_export.formats.tmx import read_tmx
+
+    pairs = read_tmx(DGT[0], source_lang="en-GB", target_lang="fr-FR").pairs
+    german = {p.source: p.target for p in read_tmx(DGT[0], source_lang="en-GB",
+                                                   target_lang="de-DE").pairs}
+    rows = [(p.source, p.target, german[p.source]) for p in pairs if p.source in german][:3]
+    book = openpyxl.Workbook()
+    first = book.active
+    first.title = "EN-FR"
+    first.append(["en-GB", "fr-FR"])
+    first.append(list(rows[0][:2]))
+    both = book.create_sheet("ALL")
+    both.append(["en-GB", "fr-FR", "de-DE"])
+    for row in rows:
+        both.append(list(row))
+    book.save(tmp_path / "two.xlsx")
+    out, rejects = tmp_path / "m.tmx", tmp_path / "r.tsv"
+    result = CliRunner().invoke(main, ["build", str(tmp_path / "two.xlsx"), "-o", str(out),
+                                       "--langs", "en-GB,fr-FR,de-DE",
+                                       "--rejects", str(rejects)])
+    assert result.exit_code == 0, result.output
+    written = [(u["en-GB"], u["fr-FR"], u.get("de-DE")) for u in _written(out)]
+    assert written == [(*rows[0][:2], None), *rows]
+    # the first sheet lacks German, but the French run read it: no reject says otherwise
+    assert read_rejects(rejects) == []
+
+
 BUNDLED_XLIFF = """<?xml version="1.0" encoding="UTF-8"?>
 <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
 <file original="a.txt" source-language="en-GB" target-language="fr-FR" datatype="plaintext">

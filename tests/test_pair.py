@@ -260,3 +260,22 @@ def test_a_file_joined_to_a_real_dump_after_its_bom_keeps_its_pairs() -> None:
     assert [(p.source, p.target) for p in joined.pairs] == [
         (p.source, p.target) for p in alone.pairs] + [(EN1, FR1), (EN2, FR2)]
     assert len(joined.rejects) == len(alone.rejects)
+
+
+def test_a_side_in_a_third_language_is_named_not_read_as_the_pairs_other() -> None:
+    """Finnish in the Italian side of a German-Italian dump (DGT-TM's text): judged between
+    German and Italian only it leaned to German, and the reject said "it side is in de"."""
+    from tmx_export.formats.tmx import read_tmx
+
+    agreement = Path(__file__).parent / "data" / "tmx" / "dgt-tm" / "22019A0315(01).tmx"
+    italian = {p.source: p.target for p in read_tmx(agreement, source_lang="de-DE",
+                                                    target_lang="it-IT").pairs}
+    finnish = {p.source: p.target for p in read_tmx(agreement, source_lang="de-DE",
+                                                    target_lang="fi-FI").pairs}
+    german = [de for de in italian if de.startswith("IN ANERKENNUNG")][:3]
+    assert german[0].startswith("IN ANERKENNUNG der entscheidenden Rolle gesunder")
+    lines = [f"{n}. {de} {n}. {finnish[de] if n == 1 else italian[de]}"
+             for n, de in enumerate(german, 1)]
+    result = read("\n".join(lines) + "\n", source_lang="de", target_lang="it")
+    assert [p.number for p in result.pairs] == [2, 3]
+    assert [r.reason for r in result.rejects] == ["it side is in another language (fi)"]

@@ -70,6 +70,19 @@ def test_find_parallel_side_by_side(tmp_path):
         (tmp_path / "report.EN-GB.txt", tmp_path / "report.fr-FR.txt")]
 
 
+def test_three_letter_codes_in_file_names_make_a_pair(tmp_path):
+    """``NAME.eng.txt`` / ``NAME.fre.txt`` (ISO 639-2, as tables' headers are read) are a
+    pair; each was read alone as a dump."""
+    shutil.copy(DATA / "ep-00-01-21.en.txt", tmp_path / "report.eng.txt")
+    shutil.copy(DATA / "ep-00-01-21.fr.txt", tmp_path / "report.fra.txt")
+    assert find_parallel(tmp_path / "report.fra.txt", source_lang="en-GB",
+                         target_lang="fr-FR") == [
+        (tmp_path / "report.eng.txt", tmp_path / "report.fra.txt")]
+    (tmp_path / "report.fra.txt").rename(tmp_path / "report.fre.txt")
+    assert find_parallel(tmp_path, source_lang="en", target_lang="fr") == [
+        (tmp_path / "report.eng.txt", tmp_path / "report.fre.txt")]
+
+
 def europarl_markup(paragraphs: list[str], speakers: list[tuple[int, str]]) -> str:
     """Europarl's original layout: markup lines, one paragraph per line, no blank lines."""
     lines = ["<CHAPTER ID=1>", paragraphs[0]]

@@ -517,3 +517,17 @@ def test_a_one_letter_word_opening_a_pdf_line_keeps_its_space() -> None:
     assert join_evidence("Smíšený výbor se schází", "v pravidelných", lexicon) < 0
     assert join_evidence("und endet am Tag der Vorsitzperiode", "n nach Artikel 1",
                          lexicon) > 0
+
+
+def test_nfc_keeps_characters_it_would_replace() -> None:
+    """A dump's Greek ano teleia (U+0387) and question mark (U+037E) became "·" and ";"
+    (parallel files, tables and TMX keep them, and so must a dump: a CAT tool's exact
+    match would miss). Accents that come apart are still composed, on a line ftfy
+    repairs too."""
+    greek = "στο συμβούλιο\u0387 τι προβλέπει η συμφωνία\u037e Ε\u0301να \uf900"
+    assert clean_text(greek, Counter()) == \
+        "στο συμβούλιο\u0387 τι προβλέπει η συμφωνία\u037e Ένα \uf900"
+    repairs: Counter[str] = Counter()
+    mixed = clean_text("europÃ©enne e\u0301tats\u0387", repairs)
+    assert mixed == "européenne états\u0387"
+    assert repairs["mojibake repaired (lines)"] == 1

@@ -80,6 +80,29 @@ def test_columns_headed_by_language_names_or_roles(tmp_path):
     got = read_table(path, source_lang="el", target_lang="de-DE").pairs
     assert [(p.source, p.target) for p in got] == pairs
 
+def test_a_name_keeps_the_region_or_script_its_brackets_give(tmp_path):
+    """"Portuguese (Brazil)" was read as pt and "Serbian (Latin)" as sr, mixing pt-BR into
+    pt-PT memories; "Chinese" and "Norwegian Bokmål" were no names at all."""
+    expected = read_table(DGT_TSV, source_lang="en-GB", target_lang="fr-FR").pairs
+    pairs = [(p.source, p.target) for p in expected]
+    for name, tag in (("Portuguese (Brazil)", "pt-BR"), ("Serbian (Latin)", "sr-Latn"),
+                      ("German (Austria)", "de-AT"), ("Chinese", "zh"),
+                      ("Chinese (Simplified)", "zh-Hans"), ("Norwegian Bokmål", "nb"),
+                      ("Norwegian (Bokmål)", "nb")):
+        path = _renamed(tmp_path, "named.tsv", f"f\td\ti\tEnglish (UK)\t{name}")
+        assert declared_languages(path) == ("en-GB", tag), name
+        got = read_table(path, source_lang="en-GB", target_lang=tag).pairs
+        assert [(p.source, p.target) for p in got] == pairs, name
+    # two regions of one language, each column found by its own
+    path = _renamed(tmp_path, "named.tsv", "f\td\ti\tFrench (Canada)\tFrench (France)")
+    got = read_table(path, source_lang="fr-FR", target_lang="fr-CA").pairs
+    assert [(p.target, p.source) for p in got] == pairs
+    # brackets that say what is not known: no language, rather than one without its region
+    with pytest.raises(InputError, match="no column for pt-BR"):
+        read_table(_renamed(tmp_path, "named.tsv", "f\td\ti\tEnglish\tPortuguese (BRA)"),
+                   source_lang="en-GB", target_lang="pt-BR")
+
+
 def test_columns_headed_by_three_letter_codes(tmp_path):
     """ISO 639-2/3 codes head columns as often as BCP 47 tags ("deu", "ita", "ell",
     "bul"): a header cell names a language by its standard tag, whatever its spelling."""

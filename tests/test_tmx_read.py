@@ -102,6 +102,14 @@ def test_build_says_when_a_regional_variant_is_written_under_the_tag_asked(tmp_p
     kept = runner.invoke(main, ["build", str(LISA / "ImportTest1C.tmx"), "-o", str(out),
                                 "--target-lang", "fr-CA"])
     assert kept.exit_code == 0 and "read as" not in kept.output
+    # DGT-TM's CS-01 is no tag: advising --target-lang CS-01 named a tag then refused
+    dgt = Path(__file__).parent / "data" / "tmx" / "dgt-tm" / "22019D0391.tmx"
+    relabelled = runner.invoke(main, ["build", str(dgt), "-o", str(out), "--source-lang",
+                                      "pl", "--target-lang", "cs"])
+    assert relabelled.exit_code == 0, relabelled.output
+    assert "19 CS-01 units read as cs (the language asked) (CS-01 is no language tag: " \
+        "no region to keep)" in relabelled.output
+    assert "--target-lang CS-01" not in relabelled.output
     # English found exactly (en-GB): nothing to say about it
     assert "en-US units" not in result.output and "en-GB (the" not in result.output
 

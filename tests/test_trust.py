@@ -75,6 +75,9 @@ def test_three_letter_codes_are_written_as_bcp47(tmp_path: Path) -> None:
     # a dump's sides are told apart by their language: two regions of one cannot be
     (["--source-lang", "en-GB", "--target-lang", "en-US"],
      ["en-GB and en-US cannot be told apart in a dump", "parallel files"]),
+    # the list names every language a dump is read in: Estonian, Irish and Maltese by
+    # their n-grams (left out, though such dumps were read)
+    (["--source-lang", "ko"], ["dumps can be read in", " et, ", " ga, ", " mt, "]),
     (["--source-lang", "fr-FR", "--target-lang", "fr_FR"], ["both fr-FR"]),
 ])
 def test_languages_that_cannot_be_handled_are_refused_before_any_work(
@@ -500,6 +503,27 @@ def test_swapped_parallel_files_are_refused_with_a_hint(tmp_path: Path) -> None:
     assert "reads as fr" in line
     assert not out.exists()
     assert run("build", "--source", str(en), "--target", str(fr), "-o", str(out)).exit_code == 0
+
+
+def test_swapped_files_of_close_languages_are_called_swapped(tmp_path: Path) -> None:
+    """Slovene and Croatian files given the wrong way round (DGT-TM's texts): the
+    identifier, over all its languages, reads the Croatian as Bosnian, and the refusal said
+    "the source text reads as sl, not hr (text found: sl -> bs)" instead of swapped."""
+    from tmx_export.formats.tmx import read_tmx
+
+    agreement = DATA / "tmx" / "dgt-tm" / "22019A0315(01).tmx"
+    pairs = [p for p in read_tmx(agreement, source_lang="hr-HR", target_lang="sl-SI").pairs
+             if len(p.source) > 80][:40]
+    hr, sl = tmp_path / "a.hr.txt", tmp_path / "a.sl.txt"
+    hr.write_text("\n\n".join(p.source for p in pairs) + "\n", encoding="utf-8")
+    sl.write_text("\n\n".join(p.target for p in pairs) + "\n", encoding="utf-8")
+    out = tmp_path / "o.tmx"
+    assert_refused(run("build", "--source", str(sl), "--target", str(hr), "--source-lang",
+                       "hr", "--target-lang", "sl", "-o", str(out)),
+                   "the sides look swapped")
+    assert not out.exists()
+    assert run("build", "--source", str(hr), "--target", str(sl), "--source-lang", "hr",
+               "--target-lang", "sl", "-o", str(out)).exit_code == 0
 
 
 def test_a_short_swapped_table_is_caught_by_the_word_lists(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ Three jobs, each a function the pipeline calls and that returns to it:
   ``empty-side``       a side is empty or only white space: nothing to match or to reuse.
   ``no-letters``       a side has no letter at all (numbers, punctuation, symbols): a CAT
                        tool handles "1997" or "(a)" by itself, and such units only add noise.
-  ``identical``        source and target are the same text (ignoring case and spacing) of at
+  ``identical``        source and target are exactly the same text (spacing aside) of at
                        least ``identical_min_words`` words: an untranslated copy. Shorter
                        identical units ("Article 2", names, codes) are normal in both
                        languages and stay. Not applied when both languages share a primary
@@ -186,13 +186,13 @@ def _has_letter(text: str) -> bool:
 
 
 def _same_text(a: str, b: str) -> bool:
-    # Most pairs differ in their first word: compared first, it spares the whole texts'
-    # folding (case folding maps no letter to white space, so the first words of the
-    # folded texts are the folded first words).
+    # Exactly the same text once spacing is normalised: a side differing only in case
+    # (LT "IMO rez." / LV "IMO Rez.") is a translation, not a copy. Most pairs differ in
+    # their first word: compared first, it spares normalising the whole texts.
     first_a, first_b = a.split(None, 1), b.split(None, 1)
-    if first_a and first_b and first_a[0].casefold() != first_b[0].casefold():
+    if first_a and first_b and first_a[0] != first_b[0]:
         return False
-    return _SPACE.sub(" ", a).strip().casefold() == _SPACE.sub(" ", b).strip().casefold()
+    return _SPACE.sub(" ", a).strip() == _SPACE.sub(" ", b).strip()
 
 
 def _wrong_language(pair: Pair, options: CleanOptions) -> bool:

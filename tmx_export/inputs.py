@@ -609,7 +609,21 @@ def _split_name(file: Path) -> tuple[str, str | None]:
     parts = file.name.rsplit(".", 2)
     if len(parts) != 3 or parts[2].lower() != "txt":
         return file.name, None
-    return parts[0], parts[1].lower().replace("_", "-")
+    return parts[0], _name_tag(parts[1])
+
+
+def _name_tag(part: str) -> str:
+    """A file name's language part as its tag: an ISO 639-2/3 code of a language with a
+    two-letter one as that (``deu``, ``ger`` -> ``de``), as a table's header reads it."""
+    tag = part.lower().replace("_", "-")
+    if len(primary(tag)) == 3 and is_valid_tag(tag):
+        try:
+            standard = standard_tag(tag).lower()
+        except ValueError:
+            return tag
+        if len(primary(standard)) == 2:
+            return standard
+    return tag
 
 
 def _partner(directory: Path, stem: str, tags: set[str]) -> Path | None:

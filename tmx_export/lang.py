@@ -86,7 +86,6 @@ _EU_LANGUAGE_NAMES = {
     "sk": ("Slovak", "slovenčina"), "sl": ("Slovenian", "Slovene", "slovenščina"),
     "sv": ("Swedish", "svenska"),
 }
-_PARENTHESIS = re.compile(r"\s*\([^()]*\)\s*$")
 
 
 def unaccented(text: str) -> str:
@@ -95,25 +94,88 @@ def unaccented(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def _name_key(name: str) -> str:
-    return unaccented(_PARENTHESIS.sub("", name).strip())
-
-
 @lru_cache(maxsize=1)
 def _language_names() -> dict[str, str]:
+    """Language names, case- and accent-folded, to their tags: translate-toolkit's
+    (each of "Bokmål, Norwegian; Norwegian Bokmål"), its regional ones whole ("Portuguese
+    (Brazil)" -> ``pt-BR``), and the EU's in English and their own."""
     from translate.lang.data import languages  # only when a header names no tag
 
-    names = {_name_key(entry[0]): code for code, entry in languages.items()
-             if "_" not in code and "@" not in code}
+    names = {}
+    for code, entry in languages.items():
+        if "@" in code:
+            continue
+        tag = code.replace("_", "-")
+        for spelled in entry[0].split(";"):
+            names.setdefault(unaccented(spelled).strip(), tag)
+    names["chinese"] = "zh"  # listed only by country (zh_CN, zh_TW)
     for code, spelled in _EU_LANGUAGE_NAMES.items():
-        names.update((_name_key(name), code) for name in spelled)
+        names.update((unaccented(name), code) for name in spelled)
     return names
 
 
 def language_of_name(name: str) -> str | None:
     """The primary subtag of the language a name spells ("English", "Français", "French
     (France)", "ελληνικά"), or ``None``."""
-    return _language_names().get(_name_key(name)) if name.strip() else None
+    tag = tag_of_name(name)
+    return primary(tag) if tag is not None else None
+
+
+# What a name's brackets may say beside the language: its script, or its country (by the
+# names translate-toolkit's regional languages give, and these), or a role.
+_SCRIPT_NAMES = {"latin": "Latn", "cyrillic": "Cyrl", "simplified": "Hans",
+                 "traditional": "Hant", "greek": "Grek", "arabic": "Arab"}
+_COUNTRY_NAMES = {
+    "austria": "AT", "belgium": "BE", "brazil": "BR", "canada": "CA", "cyprus": "CY",
+    "france": "FR", "germany": "DE", "greece": "GR", "ireland": "IE", "italy": "IT",
+    "luxembourg": "LU", "malta": "MT", "mexico": "MX", "netherlands": "NL",
+    "portugal": "PT", "spain": "ES", "switzerland": "CH", "uk": "GB",
+    "united kingdom": "GB", "great britain": "GB", "us": "US", "usa": "US",
+    "united states": "US", "australia": "AU", "finland": "FI", "sweden": "SE",
+}
+_ROLE_WORDS = frozenset({"source", "target", "original", "translation"})
+_BRACKETED = re.compile(r"^(?P<name>[^()]*?)\s*\((?P<inner>[^()]*)\)\s*$")
+
+
+def tag_of_name(name: str) -> str | None:
+    """The tag a language name spells, with the script or country its brackets give:
+    "Portuguese (Brazil)" -> ``pt-BR``, "Serbian (Latin)" -> ``sr-Latn``, "Chinese
+    (Simplified)" -> ``zh-Hans``, "Norwegian (Bokmål)" -> ``nb``, "English" -> ``en``.
+    ``None`` when the name is no language's, or its brackets say what is not known: a
+    region dropped would mix pt-BR and pt-PT memories."""
+    if not name.strip():
+        return None
+    names = _language_names()
+    whole = names.get(unaccented(name).strip())
+    bracketed = _BRACKETED.match(name.strip())
+    if whole is not None or bracketed is None:
+        return whole
+    base, inner = bracketed.group("name"), unaccented(bracketed.group("inner")).strip()
+    language = names.get(unaccented(base).strip())
+    # "Norwegian (Bokmål)": the brackets and the name together name the language
+    joined = names.get(f"{unaccented(base).strip()} {inner}")
+    if joined is not None or language is None:
+        return joined
+    if inner in _ROLE_WORDS:
+        return language
+    if inner in _SCRIPT_NAMES:
+        return f"{language}-{_SCRIPT_NAMES[inner]}"
+    region = _COUNTRY_NAMES.get(inner) or _regions().get(inner)
+    return f"{language}-{region}" if region else None
+
+
+@lru_cache(maxsize=1)
+def _regions() -> dict[str, str]:
+    """Country names to their codes, from translate-toolkit's regional languages
+    ("Portuguese (Brazil)", code ``pt_BR``)."""
+    from translate.lang.data import languages
+
+    found = {}
+    for code, entry in languages.items():
+        bracketed = _BRACKETED.match(entry[0])
+        if "_" in code and bracketed and len(code.split("_")[1]) == 2:
+            found[unaccented(bracketed.group("inner")).strip()] = code.split("_")[1].upper()
+    return found
 
 
 def parse_tag(code: str) -> Tag | None:
@@ -164,6 +226,11 @@ def word_list_languages() -> frozenset[str]:
     return listed_languages() - _NEEDS_TOKENIZER
 
 
+# Valid BCP 47 codes that name no language a text is in: units under them would match
+# nothing, and no language check could be made.
+_NO_LANGUAGE = {"mul": "mul: several languages", "zxx": "zxx: no linguistic content"}
+
+
 def standard_tag(code: str) -> str:
     """``code`` as a standard BCP 47 tag (``eng`` -> ``en``, ``fr_FR`` -> ``fr-FR``,
     ``EN-gb`` -> ``en-GB``), by :mod:`langcodes`; ``ValueError`` naming the tag when it is
@@ -173,6 +240,9 @@ def standard_tag(code: str) -> str:
     a fifth of a one-paragraph run: its answers for the tags a user gives are kept in the
     cache (:mod:`.cache`), per langcodes release, and it is imported only for a new tag."""
     text = code.strip().replace("_", "-")
+    if primary(text) in _NO_LANGUAGE:
+        raise ValueError(f"{code!r} names no language ({_NO_LANGUAGE[primary(text)]}): "
+                         "give the language the text is in (BCP 47, e.g. en-GB, fr-FR)")
     known = _known_tags()
     if text in known:
         return known[text]
@@ -265,8 +335,15 @@ def unreadable_in_dumps(*tags: str) -> list[str]:
     unlisted = [tag for tag in tags if primary(tag) not in known]
     if not unlisted:
         return []
-    by_ngrams = ngram_languages() - _UNSPACED
-    return [tag for tag in unlisted if primary(tag) not in by_ngrams]
+    readable = dump_languages()
+    return [tag for tag in unlisted if primary(tag) not in readable]
+
+
+def dump_languages() -> frozenset[str]:
+    """The primary subtags a dump can be read in: those with a word list, and those
+    py3langid scores by n-grams (Estonian, Irish, Maltese), but for those written without
+    spaces between words. What the refusal of :func:`unreadable_in_dumps` lists."""
+    return (word_list_languages() | ngram_languages()) - _UNSPACED - set(_NO_LANGUAGE)
 
 
 def is_valid_tag(code: str) -> bool:

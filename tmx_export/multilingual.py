@@ -58,6 +58,8 @@ _MISSING_TARGET = "missing-target-language"
 _MISSING_SOURCE = "missing-source-language"
 # ... and for an XLIFF unit whose <file> is in another pair of languages (formats.ttkstore).
 _OTHER_LANGUAGES = "other-languages"
+# ... and for a workbook's sheet without a column for the run's languages (formats.table).
+_NO_SHEET_COLUMNS = "sheet-without-columns"
 
 
 @dataclass(slots=True)
@@ -166,19 +168,23 @@ def _table_targets(item: str | Path, fmt: str, langs: tuple[str, ...],
     """The targets a table has columns for, its header read once. A column its runs would
     read for two languages ("Target", or one named with --target-column) is refused: which
     language its texts are in cannot be known."""
-    from .formats.table import table_header, target_columns
+    from .formats.table import table_headers, target_columns
 
-    header = table_header(item, sheet=options.sheet, table_format_name=fmt) or []
-    columns = target_columns(header, langs, options.source_column, options.target_column)
-    by_column: dict[int, list[str]] = {}
-    for target, column in columns.items():
-        by_column.setdefault(column, []).append(target)
-    shared = next((targets for targets in by_column.values() if len(targets) > 1), None)
-    if shared is not None:
-        raise InputError(input_name(item), f"column {header[columns[shared[0]]]!r} would be "
-                         f"read as {' and '.join(shared)}: head each translation's column "
-                         "with its language (fr-FR), or build one memory per pair", 1)
-    return frozenset(columns)
+    targets: set[str] = set()
+    # every sheet of a workbook: a later sheet may hold languages the first lacks
+    for header in table_headers(item, sheet=options.sheet, table_format_name=fmt) or [[]]:
+        columns = target_columns(header, langs, options.source_column, options.target_column)
+        by_column: dict[int, list[str]] = {}
+        for target, column in columns.items():
+            by_column.setdefault(column, []).append(target)
+        shared = next((readers for readers in by_column.values() if len(readers) > 1), None)
+        if shared is not None:
+            raise InputError(input_name(item), f"column {header[columns[shared[0]]]!r} would "
+                             f"be read as {' and '.join(shared)}: head each translation's "
+                             "column with its language (fr-FR), or build one memory per "
+                             "pair", 1)
+        targets.update(columns)
+    return frozenset(targets)
 
 
 def _store_targets(item: str | Path, langs: tuple[str, ...]) -> frozenset[str]:
@@ -295,7 +301,8 @@ def build_multilingual(
     summary = MultilingualSummary(str(output), langs, groups=len(groups),
                                   relabelled=sum(relabelled_by_input.values(), Counter()))
     written_keys = {(unit.file, unit.line) for unit in groups}
-    reported = _reported_rejects(_not_read_by_their_run(rejects, langs, read_by),
+    reported = _reported_rejects(_not_read_by_their_run(_sheets_no_run_read(rejects, read_by),
+                                                        langs, read_by),
                                  written_keys)
     left_out: list[Reject] = []  # lacking a language (require_all), or duplicates
     kept = list(_kept_units(groups, langs, options.require_all, build.dedupe, summary,
@@ -347,6 +354,21 @@ def _not_read_by_their_run(rejects: list[Reject], langs: tuple[str, ...],
                    for target, names in read_by)
 
     return [reject for reject in rejects if not read_in_their_languages(reject)]
+
+
+def _sheets_no_run_read(rejects: list[Reject], read_by: list[tuple[str, set[str]]]
+                        ) -> list[Reject]:
+    """``rejects`` without a sheet's "no column for" reject when another run read that
+    sheet (a DE-IT sheet beside a DE-IT-PL one lacks pl: its rows come from the it run);
+    kept when every run that read the workbook gave it (no run read that sheet)."""
+    runs_reading = Counter(name for _target, names in read_by for name in names)
+    missed: Counter[tuple[str, str]] = Counter()
+    for reject in rejects:
+        if reject.reason == _NO_SHEET_COLUMNS:
+            missed[(reject.file, reject.text.split(":", 1)[0])] += 1
+    return [reject for reject in rejects if reject.reason != _NO_SHEET_COLUMNS
+            or missed[(reject.file, reject.text.split(":", 1)[0])]
+            >= runs_reading[reject.file]]
 
 
 def _reported_rejects(rejects: list[Reject], written: set[tuple[str, int]]) -> list[Reject]:
@@ -405,10 +427,13 @@ def _kept_units(groups: list[MultiUnit], langs: tuple[str, ...], require_all: bo
 def merge_runs(source: str, runs: list[tuple[str, list[Pair]]]) -> Iterator[MultiUnit]:
     """The units of the bilingual runs (``(target language, units)`` each, the source
     ``source``), merged paragraph by paragraph in the order they were first met."""
-    by_paragraph: dict[tuple[str, int], dict[str, list[Pair]]] = {}
+    by_paragraph: dict[tuple[str, str, int], dict[str, list[Pair]]] = {}
     for target, units in runs:
         for unit in units:
-            key = (unit.file, unit.paragraph if unit.paragraph is not None else unit.line)
+            # a workbook's sheets number their rows each from 1: row 2 of two sheets is
+            # two paragraphs
+            key = (unit.file, unit.props.get("x-sheet", ""),
+                   unit.paragraph if unit.paragraph is not None else unit.line)
             by_paragraph.setdefault(key, {}).setdefault(target, []).append(unit)
     for per_language in by_paragraph.values():
         yield from _merge_paragraph(source, per_language)

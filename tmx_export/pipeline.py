@@ -77,6 +77,7 @@ from .lang import (
     close_language,
     document_language,
     document_sample,
+    dump_languages,
     identifier,
     mean_score,
     normalise_tag,
@@ -820,6 +821,10 @@ def _check_document_languages(path: Input, pairs: list[Pair], options: BuildOpti
              (("source", found[0], source), ("target", found[1], target))
              if lang_found is not None and lang_found[0] != primary(tag)
              and lang_found[1] >= LANGUAGE_SURE]
+    if wrong and _swapped_by_words(pairs, want):
+        # the identifier, over all its languages, read Croatian as Bosnian ("sl -> bs"):
+        # between the two asked, the word lists tell the sides are swapped
+        raise InputError(str(path), _swapped(source, target, memory))
     if wrong:
         side, got, tag = wrong[0]
         option = "--source-lang" if side == "source" else "--target-lang"
@@ -837,11 +842,8 @@ def _check_document_languages(path: Input, pairs: list[Pair], options: BuildOpti
             raise InputError(str(path), f"the text reads as {third}, neither {source} nor "
                              f"{target}; check --source-lang and --target-lang")
         # the word lists still tell swapped sides
-        if want[0] in word_list_languages() and want[1] in word_list_languages():
-            lean_source = text_score(" ".join(p.source for p in pairs), *want)
-            lean_target = text_score(" ".join(p.target for p in pairs), *want)
-            if lean_source < -SWAP_LEAN and lean_target > SWAP_LEAN:
-                raise InputError(str(path), _swapped(source, target, memory))
+        if _swapped_by_words(pairs, want):
+            raise InputError(str(path), _swapped(source, target, memory))
         _check_short_sides(path, pairs, options, found)
 
 
@@ -890,6 +892,15 @@ def _refuse_close_languages(path: Input, pairs: list[Pair], tags: tuple[str, str
             what = "script is" if script else "words are"
             raise InputError(str(path), f"the {side} text reads as {got}, not {tag} (its "
                              f"{what} {got}'s rather than {primary(tag)}'s); check {option}")
+
+
+def _swapped_by_words(pairs: list[Pair], want: tuple[str, str]) -> bool:
+    """Whether the word lists of the two languages asked say each side is in the other."""
+    if want[0] not in word_list_languages() or want[1] not in word_list_languages():
+        return False
+    lean_source = text_score(" ".join(p.source for p in pairs), *want)
+    lean_target = text_score(" ".join(p.target for p in pairs), *want)
+    return lean_source < -SWAP_LEAN and lean_target > SWAP_LEAN
 
 
 def _what_was_found(found: tuple[tuple[str, float] | None, tuple[str, float] | None],
@@ -1174,7 +1185,7 @@ def prepare_run(inputs: Sequence[str | Path | ParallelInput], options: BuildOpti
     if unreadable:
         raise InputError(str(dumps[0]), f"cannot read a bilingual dump in "
                          f"{', '.join(unreadable)}: its words cannot be scored; dumps can be "
-                         f"read in {', '.join(sorted(word_list_languages()))}")
+                         f"read in {', '.join(sorted(dump_languages()))}")
     if dumps and primary(source) == primary(target):
         # a dump's sides are told apart by their words: two regions of one language have
         # the same ones, so every paragraph would be cut into a "source" and a "translation"

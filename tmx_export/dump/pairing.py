@@ -2060,14 +2060,16 @@ def _check_pair(
     # n-grams read them as other characters
     for text, lang, own, other_lang in ((_plain(src_text), source_lang, langs[0], target_lang),
                                         (_plain(tgt_text), target_lang, langs[1], source_lang)):
-        if _in_other_language(text, own, langs[1] if own == langs[0] else langs[0]):
-            # both sides in one language: a text without its translation, split in two
-            return reject(f"{lang} side is in {other_lang}: no translation to pair")
+        # a third language first: judged between the pair's two only, Finnish read as
+        # German, and the reject said "it side is in de"
         other = third_language(text, langs)
         if other:
             # what the paragraph holds: the document's check and a run left without units
             # name it (a German dump labelled Dutch)
             return reject(f"{lang} side is in another language ({other})", languages=(other,))
+        if _in_other_language(text, own, langs[1] if own == langs[0] else langs[0]):
+            # both sides in one language: a text without its translation, split in two
+            return reject(f"{lang} side is in {other_lang}: no translation to pair")
     alone = None if numbered else _one_language(src_text, tgt_text, langs)
     if alone is not None:
         lang = source_lang if alone == 0 else target_lang

@@ -100,19 +100,42 @@ def clean_text(text: str, repairs: Counter[str]) -> str:
     if removed:
         repairs["characters XML cannot carry (removed)"] += removed
     if not MOJIBAKE_HINT_RE.search(text):  # the usual file: no line to look at
-        return unicodedata.normalize("NFC", text)
+        return composed(text)
     out = []
     for line in text.split("\n"):
         if MOJIBAKE_HINT_RE.search(line):
             import ftfy  # a tenth of a second to import, for the rare file that needs it
 
             fixed = ftfy.fix_text(line, uncurl_quotes=False, fix_line_breaks=False,
-                                  normalization="NFC")
+                                  normalization=None)
             if fixed != line:
                 repairs["mojibake repaired (lines)"] += 1
                 line = fixed
         out.append(line)
-    return unicodedata.normalize("NFC", "\n".join(out))
+    return composed("\n".join(out))
+
+
+def composed(text: str) -> str:
+    """``text`` in NFC, but for the characters NFC would replace by another (Greek's ano
+    teleia U+0387 and question mark U+037E by "·" and ";", CJK compatibility ideographs,
+    the Ohm sign): those are kept as written, as parallel files, tables and TMX keep
+    them. Composing accents that come apart is what word scores need; changing a
+    character the text spells is not (a CAT tool's exact match would miss)."""
+    if unicodedata.is_normalized("NFC", text):
+        return text
+    pieces = _singletons().split(text)
+    # the split keeps the singletons at odd indexes
+    return "".join(piece if i % 2 else unicodedata.normalize("NFC", piece)
+                   for i, piece in enumerate(pieces))
+
+
+@lru_cache(maxsize=1)
+def _singletons() -> re.Pattern[str]:
+    """The characters whose canonical decomposition is one other character."""
+    found = [chr(code) for code in range(0x80, 0x30000)
+             if (form := unicodedata.decomposition(chr(code)))
+             and not form.startswith("<") and " " not in form]
+    return re.compile("([" + "".join(map(re.escape, found)) + "])")
 
 
 # A line separator ends a line as a line break does, but for the file's line count;

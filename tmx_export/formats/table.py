@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..lang import language_of_name, normalise_tag, primary, standard_tag
+from ..lang import normalise_tag, primary, standard_tag, tag_of_name
 from ..model import Pair, ReadResult, Reject
 from .text import atomic_output, input_name, read_text, readable_file
 from .xml import check_archive
@@ -200,6 +200,21 @@ def table_header(path: str | Path, *, sheet: str | None = None,
     return None
 
 
+def table_headers(path: str | Path, *, sheet: str | None = None,
+                  table_format_name: str | None = None) -> list[list[str]]:
+    """The header row of each table :func:`read_table` reads in ``path``: every visible
+    sheet of a workbook (unless ``sheet`` names one), or the one table; without the tables
+    that have none."""
+    fmt = table_format(path, table_format_name)
+    if fmt != "xlsx" or sheet is not None:
+        titles: list[str | None] = [sheet]
+    else:
+        all_titles, hidden = _sheet_titles(path)
+        titles = [title for title in all_titles if title not in hidden]
+    headers = (table_header(path, sheet=title, table_format_name=fmt) for title in titles)
+    return [header for header in headers if header is not None]
+
+
 def declared_languages(path: str | Path, table_format_name: str | None = None
                        ) -> tuple[str, str] | None:
     """The (source, target) a table's header names: its two columns that name a language
@@ -244,12 +259,18 @@ _ROLE_WITH_LANGUAGE = re.compile(r"(?i)^(?:source|target)\b[^()]*\(([^()]+)\)\s*
 
 
 def _named_language(cell: str) -> str | None:
-    """The primary subtag of the language a header cell spells by name ("English",
-    "French (France)", "Source (English)"), or ``None``."""
-    named = language_of_name(cell)
+    """The tag of the language a header cell spells by name ("English" -> ``en``,
+    "Portuguese (Brazil)" -> ``pt-BR``, "Source (English)"), or ``None``."""
+    named = tag_of_name(cell)
     if named is None and (role := _ROLE_WITH_LANGUAGE.match(cell.strip())):
-        named = language_of_name(role.group(1))
+        named = tag_of_name(role.group(1))
     return named
+
+
+def _named_primary(cell: str) -> str | None:
+    """The primary subtag of :func:`_named_language`."""
+    named = _named_language(cell)
+    return primary(named) if named is not None else None
 
 
 def target_columns(header: list[str], langs: Sequence[str], source_column: str | None = None,
@@ -293,7 +314,7 @@ def choose_columns(
 
     def by_language(lang: str, taken: int) -> int:
         want = _tag_key(lang)
-        exact = [i for i, c in enumerate(header) if i != taken and _tag_key(c) == want]
+        exact = [i for i, c in enumerate(header) if i != taken and _cell_key(c) == want]
         if exact:
             return exact[0]
         if primaries[primary(want)] < 2:
@@ -304,7 +325,7 @@ def choose_columns(
                 return loose[0]
             named = [i for i, c in enumerate(header)
                      if i != taken and not _looks_like_tag(c)
-                     and _named_language(c) == primary(lang)]
+                     and _named_primary(c) == primary(lang)]
             if named:
                 return named[0]
         # "Source" / "Target": the roles, when no column names either language
@@ -341,7 +362,7 @@ def _names(cell: str, lang: str) -> bool:
         return True
     if _looks_like_tag(cell):
         return primary(_tag_key(cell)) == primary(_tag_key(lang))
-    return _named_language(cell) == primary(lang)
+    return _named_primary(cell) == primary(lang)
 
 
 def _tag_key(cell: str) -> str:
@@ -355,6 +376,14 @@ def _tag_key(cell: str) -> str:
         return standard_tag(cell).lower()
     except ValueError:
         return normalise_tag(cell)
+
+
+def _cell_key(cell: str) -> str:
+    """A header cell as :func:`_tag_key` compares it, a language name as its tag
+    ("Portuguese (Brazil)" -> ``pt-br``)."""
+    if not _looks_like_tag(cell) and (named := _named_language(cell)) is not None:
+        return named.lower()
+    return _tag_key(cell)
 
 
 def _looks_like_tag(cell: str) -> bool:
