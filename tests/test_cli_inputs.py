@@ -821,7 +821,7 @@ def test_a_file_read_as_another_format_says_what_it_is_not(tmp_path: Path) -> No
                       encoding="utf-8")
     result = run("build", broken, "-o", tmp_path / "out.tmx")
     assert result.exit_code == 1
-    assert result.stderr.startswith(f"tmx-export: error: {broken}: not a PO file "
+    assert result.stderr.startswith(f"tmx-export: error: {broken}:1: not a PO file "
                                     "(translate-toolkit: ")
     assert not (tmp_path / "out.tmx").exists()
 

@@ -234,6 +234,22 @@ def test_garbage_is_an_input_error(tmp_path):
         read_ttk(tmp_path / "none.po", source_lang="en", target_lang="fr")
 
 
+def test_po_errors_name_their_line_in_the_file_line_form(tmp_path):
+    """translate-toolkit says "on line 9" inside its message, or a byte offset into a piece
+    of the file: the error named no line in the FILE:LINE: form."""
+    line = PO.splitlines().index('msgstr "Fermer"') + 1
+    cut = write(tmp_path, "cut.po", PO.replace('msgstr "Fermer"', 'msgstr "Fermer'))
+    with pytest.raises(InputError, match="not a PO file") as unterminated:
+        read_ttk(cut, source_lang="en-GB", target_lang="fr-FR")
+    assert unterminated.value.line == line
+    assert str(unterminated.value).startswith(f"{cut}:{line}: ")
+    stray = tmp_path / "stray.po"
+    stray.write_bytes(PO.encode("utf-8").replace(b"Fermer", b"Ferm\xe9"))
+    with pytest.raises(InputError, match="not a PO file") as undecodable:
+        read_ttk(stray, source_lang="en-GB", target_lang="fr-FR")
+    assert str(undecodable.value).startswith(f"{stray}:{line}: ")
+
+
 PO_PLURALS = r'''msgid ""
 msgstr ""
 "Content-Type: text/plain; charset=UTF-8\n"

@@ -81,6 +81,7 @@ from .text import (
     input_name,
     temp_beside,
     when_committed,
+    writing_stdout,
 )
 from .xml import SAFE_PARSER_OPTIONS, check_prolog, has_entity_declarations, open_xml
 
@@ -427,8 +428,9 @@ class TmxDocument:
             return
         name = str(path)
         if name == "-":
-            self._write(tus, sys.stdout.buffer)
-            sys.stdout.buffer.flush()
+            with writing_stdout():
+                self._write(tus, sys.stdout.buffer)
+                sys.stdout.buffer.flush()
             self._names.append(name)
         elif self.max_units is None:
             # A plain run is a run of one part: an earlier --max-units run's parts of this

@@ -646,8 +646,28 @@ def _parse(path: str | Path, repairs: Counter[str] | None = None
     try:
         store = store_class.parsestring(data)
     except Exception as exc:  # translate-toolkit raises many kinds for bad input
-        raise InputError(name, _not_readable(store_class, data, exc)) from None
+        raise InputError(name, _not_readable(store_class, data, exc),
+                         _error_line(data, exc)) from None
     return name, store, store_class, data
+
+
+_ON_LINE = re.compile(r"\bon line (\d+)")
+
+
+def _error_line(data: bytes, exc: Exception) -> int | None:
+    """The line of ``data`` where translate-toolkit's parsing failed, when it tells (its
+    PO parser says "on line N" in the message; a byte it cannot decode is found again in
+    the whole file, as its error shows only a piece), for the ``FILE:LINE:`` form."""
+    if isinstance(exc, UnicodeDecodeError):
+        try:
+            data.decode(exc.encoding)
+        except UnicodeDecodeError as whole:
+            return data.count(b"\n", 0, whole.start) + 1
+        except LookupError:
+            return None
+        return None
+    said = _ON_LINE.search(str(exc))
+    return int(said.group(1)) if said else None
 
 
 def store_languages(path: str | Path) -> list[tuple[str, str]]:
