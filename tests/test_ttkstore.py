@@ -234,6 +234,20 @@ def test_garbage_is_an_input_error(tmp_path):
         read_ttk(tmp_path / "none.po", source_lang="en", target_lang="fr")
 
 
+@pytest.mark.parametrize("qualifier", ["mt-suggestion", "leveraged-mt"])
+def test_machine_translation_is_a_draft_whatever_its_state(tmp_path, qualifier):
+    """A target marked translated but qualified as machine translation was taken as a human
+    translation: it is a draft, rejected as fuzzy unless include_fuzzy."""
+    xliff = XLIFF_12.replace('<target state="translated">',
+                             f'<target state="translated" state-qualifier="{qualifier}">')
+    path = write(tmp_path, "mt.xlf", xliff)
+    result = read_ttk(path, source_lang="en-GB", target_lang="fr-FR")
+    assert [p.source for p in result.pairs] == ["Research centres & universities"]
+    assert [r.reason for r in result.rejects].count("fuzzy") == 2
+    kept = read_ttk(path, source_lang="en-GB", target_lang="fr-FR", include_fuzzy=True)
+    assert "The value chain matters." in [p.source for p in kept.pairs]
+
+
 def test_po_errors_name_their_line_in_the_file_line_form(tmp_path):
     """translate-toolkit says "on line 9" inside its message, or a byte offset into a piece
     of the file: the error named no line in the FILE:LINE: form."""
@@ -696,7 +710,7 @@ def test_segmented_xliff_12_through_build_is_valid_for_omegat(tmp_path):
         "build", str(write(tmp_path, "report.sdlxliff", SDLXLIFF)), "-o", str(out),
         "--rejects", str(report), "--profile", "omegat"])
     assert built.exit_code == 0, built.output
-    assert "6 paragraphs read = 4 in units + 2 rejected" in built.stdout
+    assert "6 units read = 4 in units + 2 rejected" in built.stdout
     written = read_tmx(out, source_lang="en-GB", target_lang="fr-FR").pairs
     assert [(p.source, p.target) for p in written] == [
         ("The Council met.", "Le Conseil s'est réuni."),

@@ -109,6 +109,20 @@ class TmxCounts:
     # numbered parts of the same output left by an earlier run, removed (max_units)
     removed: list[str] = field(default_factory=list)
 
+# The header datatypes TMX 1.4b recommends, spelled as it spells them (DGT-TM writes
+# "PlainText"): see :func:`tmx_datatype`.
+DATATYPES = frozenset({
+    "unknown", "alptext", "cdf", "cmx", "cpp", "hptag", "html", "interleaf", "ipf", "java",
+    "javascript", "lisp", "mif", "opentag", "pascal", "plaintext", "pm", "rtf", "sgml",
+    "stf-f", "stf-i", "transit", "vbscript", "winres", "xml", "xptag"})
+
+
+def tmx_datatype(declared: str) -> str:
+    """``declared``, a datatype read from a header, as TMX 1.4b spells it when it is one of
+    its recommended values in another case (``PlainText``: ``plaintext``); else as it is
+    (a tool's own value)."""
+    return declared.lower() if declared.lower() in DATATYPES else declared
+
 
 def tmx_timestamp(moment: datetime | None = None) -> str:
     """``moment`` (default: now, or ``SOURCE_DATE_EPOCH`` for reproducible builds) in TMX form.

@@ -513,7 +513,8 @@ def _utf8_beyond_ascii(data: bytes) -> bool:
 
 def _is_fuzzy(unit, mid: str | None = None) -> bool:  # type: ignore[no-untyped-def]
     """A draft translation: PO ``#, fuzzy``; XLIFF 1.2 ``needs-*``/``new``, or a memoQ or
-    Trados status short of confirmed (:func:`_cat_tool_draft`); XLIFF 2 ``initial``.
+    Trados status short of confirmed (:func:`_cat_tool_draft`), or a machine translation
+    (``state-qualifier`` ``mt-suggestion``/``leveraged-mt``); XLIFF 2 ``initial``.
     ``mid``: that segment of a segmented XLIFF 1.2 trans-unit, read as a unit of its own
     (Trados says each segment's status).
 
@@ -533,8 +534,14 @@ def _is_fuzzy(unit, mid: str | None = None) -> bool:  # type: ignore[no-untyped-
     for child in element:
         if isinstance(child.tag, str) and _local(child.tag) == "target":
             state = child.get("state", "")
-            return state.startswith("needs-") or state == "new"
+            return state.startswith("needs-") or state == "new" or \
+                child.get("state-qualifier") in _MT_QUALIFIERS
     return False
+
+
+# XLIFF 1.2 state-qualifiers of a target that a machine wrote: whatever its state says, no
+# one stands by it yet, and a memory is offered as human translation; a draft.
+_MT_QUALIFIERS = frozenset({"mt-suggestion", "leveraged-mt"})
 
 
 # memoQ (.mqxliff) says a unit's status in mq:status, Trados (.sdlxliff) each segment's in
