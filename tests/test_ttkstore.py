@@ -672,6 +672,30 @@ def test_xliff_20_segment_marked_initial_is_a_draft_and_cp_is_counted(tmp_path):
     assert len(drafts.pairs) == 3 and drafts.rejects == []
 
 
+def test_a_cp_between_two_spaces_leaves_one(tmp_path):
+    """A <cp/> left out of the TMX's markup kept the spaces on both sides of it."""
+    xliff = XLIFF_20_STATES.replace("adopté<cp hex=\"0007\"/>.", "adopté <cp hex=\"0007\"/> ici.")
+    result = read_ttk(write(tmp_path, "cp.xlf", xliff), source_lang="en-GB", target_lang="fr-FR")
+    assert result.pairs[-1].target == "Le rapport est adopté ici."
+    assert result.pairs[-1].target_markup == "Le rapport est adopté ici."
+    assert result.repairs == {"XML-illegal characters removed": 1}
+
+
+def test_tabs_and_carriage_returns_read_as_spaces_are_counted(tmp_path):
+    """Without xml:space="preserve" an XLIFF tab or &#13; becomes a space (the same text
+    from PO or TMX keeps it): that went unsaid. With preserve, the text keeps them."""
+    xliff = XLIFF_12.replace("The value chain matters.", "The value&#9;chain&#13;matters.")
+    result = read_ttk(write(tmp_path, "ws.xlf", xliff), source_lang="en-GB", target_lang="fr-FR")
+    assert result.pairs[0].source == "The value chain matters."
+    assert result.repairs == {'tabs and carriage returns in XLIFF text read as spaces '
+                              '(no xml:space="preserve")': 2}
+    kept = xliff.replace('<trans-unit id="1">', '<trans-unit id="1" xml:space="preserve">')
+    preserved = read_ttk(write(tmp_path, "kept.xlf", kept), source_lang="en-GB",
+                         target_lang="fr-FR")
+    assert preserved.pairs[0].source == "The value\tchain\rmatters."
+    assert not preserved.repairs
+
+
 def test_segmented_xliff_12_gives_a_unit_per_segment(tmp_path):
     """Trados and Okapi cut a trans-unit into <mrk mtype="seg"> segments. The trans-unit was
     read whole: a source of two sentences with a target translating one (the other segment

@@ -116,6 +116,7 @@ def read_ttk(
                 continue
             if segments is None and piece.form is None:
                 _count_code_points(unit, result)
+                _count_collapsed_spaces(unit, result)
             _count_variants(result, langs[::-1] if direction == "swapped" else langs,
                             (source_lang, target_lang))
     return result
@@ -256,14 +257,35 @@ def _plain(element) -> str:  # type: ignore[no-untyped-def]
     """An element's text, as translate-toolkit gives a unit's: its spaces collapsed unless
     ``xml:space="preserve"`` is on it or above it; without the spaces around it."""
     text = "".join(_accepted_text(element))
-    space = "default"
-    for ancestor in (element, *element.iterancestors()):
-        if ancestor.get(_XML_SPACE) is not None:
-            space = ancestor.get(_XML_SPACE)
-            break
-    if space == "preserve":
+    if _space_of(element) == "preserve":
         return text.strip()
     return re.sub(r"[ \t\r\n]+", " ", text).strip(" \t\r\n")
+
+
+def _space_of(element) -> str:  # type: ignore[no-untyped-def]
+    """The ``xml:space`` an element's text is in: its own, or the nearest ancestor's."""
+    for ancestor in (element, *element.iterancestors()):
+        if ancestor.get(_XML_SPACE) is not None:
+            return str(ancestor.get(_XML_SPACE))
+    return "default"
+
+
+SPACES_COLLAPSED = ('tabs and carriage returns in XLIFF text read as spaces '
+                    '(no xml:space="preserve")')
+
+
+def _count_collapsed_spaces(unit, result: ReadResult) -> None:  # type: ignore[no-untyped-def]
+    """Count the tabs and carriage returns (``&#13;``: a file's own line ends are read as
+    LF) inside an XLIFF unit's text that its white space rule turned into spaces: the same
+    text from PO or TMX keeps them, so the summary says it (the line breaks of a pretty-
+    printed file are no one's text, and go unsaid)."""
+    for dom in (getattr(unit, "source_dom", None), getattr(unit, "target_dom", None)):
+        if dom is None or _space_of(dom) == "preserve":
+            continue
+        inner = "".join(_accepted_text(dom)).strip(" \t\r\n")
+        collapsed = inner.count("\t") + inner.count("\r")
+        if collapsed:
+            result.repairs[SPACES_COLLAPSED] += collapsed
 
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -395,6 +417,12 @@ def _markup(element, numbers: dict[str, str]) -> str:  # type: ignore[no-untyped
             elif local in _NATIVE:
                 i = number(child.get("rid") or code_id)
                 parts.append(f'<{local} i="{i}">{own}</{local}>')
+            elif local == "cp":  # a character XML cannot hold: left out (and counted),
+                # with one of the spaces around it ("Bell <cp/> and": "Bell and")
+                tail = child.tail or ""
+                parts.append(escape(tail[1:] if tail.startswith(" ") and
+                                    _ends_with_space(parts) else tail))
+                continue
             elif not _is_deleted(child):  # mrk, sub and anything else: its text
                 parts.append(escape(child.text or ""))
                 walk(child)
@@ -402,6 +430,12 @@ def _markup(element, numbers: dict[str, str]) -> str:  # type: ignore[no-untyped
 
     walk(element)
     return "".join(parts)
+
+
+def _ends_with_space(parts: list[str]) -> bool:
+    """Whether the text written so far (``parts``) ends with a space."""
+    last = next((part for part in reversed(parts) if part), "")
+    return last.endswith(" ")
 
 
 # The tag that declares an XLIFF file's languages: 1.2's first <file>, 2.x's <xliff>.
