@@ -310,3 +310,17 @@ def test_binary_parts_are_not_taken_for_xml(tmp_path: Path) -> None:
         archive.writestr("xl/media/image1.png", b"\x89PNG\r\n<!DOCTYPE x [<!ENTITY a 'b'>]>")
     pairs = read_table(book, source_lang="en-GB", target_lang="fr-FR").pairs
     assert [(p.source, p.target) for p in pairs] == ROWS
+
+
+def test_a_workbook_refused_from_standard_input_is_named_stdin(tmp_path: Path) -> None:
+    """The refusals named the private copy of standard input, a temporary path."""
+    book = make_xlsx(tmp_path / "ent.xlsx")
+    rewrite(book, declare_entities)
+    bomb = make_bomb(tmp_path / "bomb.xlsx", 32 << 20)
+    for workbook, why in ((book, "declares entities"), (bomb, "zip bomb")):
+        result = CliRunner().invoke(main, ["build", "-", "--input-format", "xlsx",
+                                           "-o", str(tmp_path / "out.tmx")],
+                                    input=workbook.read_bytes())
+        assert result.exit_code == 1, result.output
+        line, = result.output.strip().splitlines()
+        assert line.startswith("tmx-export: error: <stdin>: ") and why in line
