@@ -201,7 +201,7 @@ def test_xlsx_formula_row_is_read_and_rejected_not_lost(tmp_path: Path) -> None:
     out, rejects = tmp_path / "o.tmx", tmp_path / "r.tsv"
     result = run("build", tmp_path / "f.xlsx", "-o", out, "--rejects", rejects)
     assert result.exit_code == 0, result.output
-    assert "2 paragraphs read = 1 in units + 1 rejected" in result.output
+    assert "2 rows read = 1 in units + 1 rejected" in result.output
     [reject] = read_rejects(rejects)
     assert reject.reason == "formula-without-value" and reject.line == 3
     assert len(list(iter_units(out))) == 1
@@ -233,7 +233,7 @@ def test_xlsx_rejects_in_input_order_and_hidden_sheets_skipped_and_said(
         (3, "no-letters"), (5, "formula-without-value"), (6, "empty-side")]
     assert [segs["en-GB"] for _, segs in units(out)] == [en for en, _ in rows[:3]]
     assert "f.xlsx sheet 'Old': hidden (--sheet 'Old' reads it)" in result.output
-    assert "6 paragraphs read = 3 in units + 3 rejected" in result.output
+    assert "6 rows read = 3 in units + 3 rejected" in result.output
     result = run("build", tmp_path / "f.xlsx", "-o", out, "--sheet", "Old")
     assert result.exit_code == 0, result.output
     assert [segs["en-GB"] for _, segs in units(out)] == [en for en, _ in rows[3:]]
@@ -821,7 +821,7 @@ def test_a_file_read_as_another_format_says_what_it_is_not(tmp_path: Path) -> No
                       encoding="utf-8")
     result = run("build", broken, "-o", tmp_path / "out.tmx")
     assert result.exit_code == 1
-    assert result.stderr.startswith(f"tmx-export: error: {broken}: not a PO file "
+    assert result.stderr.startswith(f"tmx-export: error: {broken}:1: not a PO file "
                                     "(translate-toolkit: ")
     assert not (tmp_path / "out.tmx").exists()
 

@@ -330,7 +330,7 @@ def test_sample_reads_back_exactly(gold: Path) -> None:
 
 
 @pytest.mark.parametrize("sample", sorted(SAMPLES.glob("*.txt")), ids=lambda p: p.stem)
-@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "cp1252"])
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-32", "cp1252"])
 @pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["LF", "CRLF"])
 def test_encoding_and_line_ends_change_nothing(sample: Path, encoding: str,
                                                newline: str) -> None:

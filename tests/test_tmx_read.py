@@ -286,7 +286,7 @@ def test_malformed_tuvs_are_rejects_with_their_reason_never_a_wrong_pair(tmp_pat
     built = CliRunner().invoke(main, ["build", str(path), "-o", str(out), "--rejects",
                                       str(report), "--no-clean", "all"])
     assert built.exit_code == 0, built.output
-    assert "5 paragraphs read = 1 in units + 4 rejected" in built.output
+    assert "5 units read = 1 in units + 4 rejected" in built.output
     assert texts(out, "en-GB", "fr-FR") == [("Good night", "Bonne nuit")]
     assert [r.reason.split(":")[0] for r in read_rejects(report)] == ["invalid-tuv"] * 4
 

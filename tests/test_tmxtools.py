@@ -1117,6 +1117,38 @@ def test_cli_validate_stats_merge(tmp_path):
     assert missing.exit_code == 1 and "no such file" in missing.output
 
 
+def test_a_documented_datatype_is_written_as_tmx_spells_it(tmp_path):
+    """DGT-TM's header says datatype="PlainText": build and merge copied it as it was,
+    where TMX 1.4b spells its values in lower case."""
+    from tmx_export.cli import main
+
+    memory = DGT / "22019D0391.tmx"
+    assert 'datatype="PlainText"' in memory.read_text(encoding="utf-16")
+    built, merged = tmp_path / "b.tmx", tmp_path / "m.tmx"
+    runner = CliRunner()
+    assert runner.invoke(main, ["build", str(memory), "-o", str(built)]).exit_code == 0
+    assert runner.invoke(merge_command, [str(memory), "-o", str(merged)]).exit_code == 0
+    for out in (built, merged):
+        header = next(iter_elements(out, ("header",)))
+        assert header.get("datatype") == "plaintext"
+
+
+def test_a_directory_given_to_merge_stats_or_validate_is_one_line_exit_1(tmp_path):
+    """Not click's three-line usage error with exit 2, as before: the file named, exit 1."""
+    folder = tmp_path / "memories"
+    folder.mkdir()
+    out = tmp_path / "m.tmx"
+    memory = str(LISA / "ImportTest1J.tmx")
+    for command, args in ((merge_command, [memory, str(folder), "-o", str(out)]),
+                          (stats_command, [memory, str(folder)]),
+                          (validate_command, [memory, str(folder)])):
+        result = CliRunner().invoke(command, args)
+        assert result.exit_code == 1, result.output
+        assert f"{folder}: is a directory, expected a file" in result.output
+        assert "Usage:" not in result.output
+    assert not out.exists()
+
+
 def test_merge_refuses_an_output_over_an_input_or_named_as_a_directory(tmp_path):
     memory = tmp_path / "m.tmx"
     shutil.copy(LISA / "ImportTest1J.tmx", memory)

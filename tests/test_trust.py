@@ -1075,3 +1075,22 @@ def test_a_lost_sigterm_is_obeyed_at_the_next_paragraph(tmp_path: Path,
     with pytest.raises(errors.Terminated):
         build([SEED], out, rejects_path=tmp_path / "r.tsv")
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("command", [
+    ["build", str(SEED), "-o", "-"],
+    ["pairs", str(SEED), "-o", "-"],
+    ["build", str(SEED), "-o", "{tmp}/o.tmx", "--rejects", "-"],
+])
+def test_a_full_standard_output_is_named(tmp_path: Path, command: list[str]) -> None:
+    """A full disk behind standard output (the TMX, pairs or rejects of "-") said "No space
+    left on device" without naming what it could not write."""
+    args = [arg.replace("{tmp}", str(tmp_path)) for arg in command]
+    with open("/dev/full", "wb") as full:
+        process = subprocess.run(
+            [sys.executable, "-c", "from tmx_export.cli import main; main()", *args],
+            stdout=full, stderr=subprocess.PIPE, timeout=120, check=False)
+    assert process.returncode == 1
+    assert process.stderr.decode().splitlines()[-1] == (
+        "tmx-export: error: <stdout>: cannot write: No space left on device")

@@ -234,6 +234,36 @@ def test_garbage_is_an_input_error(tmp_path):
         read_ttk(tmp_path / "none.po", source_lang="en", target_lang="fr")
 
 
+@pytest.mark.parametrize("qualifier", ["mt-suggestion", "leveraged-mt"])
+def test_machine_translation_is_a_draft_whatever_its_state(tmp_path, qualifier):
+    """A target marked translated but qualified as machine translation was taken as a human
+    translation: it is a draft, rejected as fuzzy unless include_fuzzy."""
+    xliff = XLIFF_12.replace('<target state="translated">',
+                             f'<target state="translated" state-qualifier="{qualifier}">')
+    path = write(tmp_path, "mt.xlf", xliff)
+    result = read_ttk(path, source_lang="en-GB", target_lang="fr-FR")
+    assert [p.source for p in result.pairs] == ["Research centres & universities"]
+    assert [r.reason for r in result.rejects].count("fuzzy") == 2
+    kept = read_ttk(path, source_lang="en-GB", target_lang="fr-FR", include_fuzzy=True)
+    assert "The value chain matters." in [p.source for p in kept.pairs]
+
+
+def test_po_errors_name_their_line_in_the_file_line_form(tmp_path):
+    """translate-toolkit says "on line 9" inside its message, or a byte offset into a piece
+    of the file: the error named no line in the FILE:LINE: form."""
+    line = PO.splitlines().index('msgstr "Fermer"') + 1
+    cut = write(tmp_path, "cut.po", PO.replace('msgstr "Fermer"', 'msgstr "Fermer'))
+    with pytest.raises(InputError, match="not a PO file") as unterminated:
+        read_ttk(cut, source_lang="en-GB", target_lang="fr-FR")
+    assert unterminated.value.line == line
+    assert str(unterminated.value).startswith(f"{cut}:{line}: ")
+    stray = tmp_path / "stray.po"
+    stray.write_bytes(PO.encode("utf-8").replace(b"Fermer", b"Ferm\xe9"))
+    with pytest.raises(InputError, match="not a PO file") as undecodable:
+        read_ttk(stray, source_lang="en-GB", target_lang="fr-FR")
+    assert str(undecodable.value).startswith(f"{stray}:{line}: ")
+
+
 PO_PLURALS = r'''msgid ""
 msgstr ""
 "Content-Type: text/plain; charset=UTF-8\n"
@@ -642,6 +672,30 @@ def test_xliff_20_segment_marked_initial_is_a_draft_and_cp_is_counted(tmp_path):
     assert len(drafts.pairs) == 3 and drafts.rejects == []
 
 
+def test_a_cp_between_two_spaces_leaves_one(tmp_path):
+    """A <cp/> left out of the TMX's markup kept the spaces on both sides of it."""
+    xliff = XLIFF_20_STATES.replace("adopté<cp hex=\"0007\"/>.", "adopté <cp hex=\"0007\"/> ici.")
+    result = read_ttk(write(tmp_path, "cp.xlf", xliff), source_lang="en-GB", target_lang="fr-FR")
+    assert result.pairs[-1].target == "Le rapport est adopté ici."
+    assert result.pairs[-1].target_markup == "Le rapport est adopté ici."
+    assert result.repairs == {"XML-illegal characters removed": 1}
+
+
+def test_tabs_and_carriage_returns_read_as_spaces_are_counted(tmp_path):
+    """Without xml:space="preserve" an XLIFF tab or &#13; becomes a space (the same text
+    from PO or TMX keeps it): that went unsaid. With preserve, the text keeps them."""
+    xliff = XLIFF_12.replace("The value chain matters.", "The value&#9;chain&#13;matters.")
+    result = read_ttk(write(tmp_path, "ws.xlf", xliff), source_lang="en-GB", target_lang="fr-FR")
+    assert result.pairs[0].source == "The value chain matters."
+    assert result.repairs == {'tabs and carriage returns in XLIFF text read as spaces '
+                              '(no xml:space="preserve")': 2}
+    kept = xliff.replace('<trans-unit id="1">', '<trans-unit id="1" xml:space="preserve">')
+    preserved = read_ttk(write(tmp_path, "kept.xlf", kept), source_lang="en-GB",
+                         target_lang="fr-FR")
+    assert preserved.pairs[0].source == "The value\tchain\rmatters."
+    assert not preserved.repairs
+
+
 def test_segmented_xliff_12_gives_a_unit_per_segment(tmp_path):
     """Trados and Okapi cut a trans-unit into <mrk mtype="seg"> segments. The trans-unit was
     read whole: a source of two sentences with a target translating one (the other segment
@@ -680,7 +734,7 @@ def test_segmented_xliff_12_through_build_is_valid_for_omegat(tmp_path):
         "build", str(write(tmp_path, "report.sdlxliff", SDLXLIFF)), "-o", str(out),
         "--rejects", str(report), "--profile", "omegat"])
     assert built.exit_code == 0, built.output
-    assert "6 paragraphs read = 4 in units + 2 rejected" in built.stdout
+    assert "6 units read = 4 in units + 2 rejected" in built.stdout
     written = read_tmx(out, source_lang="en-GB", target_lang="fr-FR").pairs
     assert [(p.source, p.target) for p in written] == [
         ("The Council met.", "Le Conseil s'est réuni."),

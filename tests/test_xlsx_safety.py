@@ -261,3 +261,66 @@ def test_a_forged_zip_version_is_one_line(tmp_path: Path) -> None:
     bad.write_bytes(bytes(data))
     with pytest.raises(InputError, match=r"bad\.xlsx: not a readable XLSX workbook"):
         read_table(bad, source_lang="en-GB", target_lang="fr-FR")
+
+
+# --- entities in the XML parts ---------------------------------------------------------------
+
+ENTITIES = (b'<!DOCTYPE worksheet [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">'
+            b'<!ENTITY x SYSTEM "file:///etc/hostname">]>')
+
+
+def declare_entities(name: str, data: bytes) -> bytes:
+    """The sheet part with a DOCTYPE declaring entities after its XML declaration, and one
+    of them used in the first cell."""
+    if name != SHEET:
+        return data
+    declaration_end = data.index(b"?>") + 2 if data.startswith(b"<?xml") else 0
+    data = data[:declaration_end] + ENTITIES + data[declaration_end:]
+    return data.replace(b"Sentence 1.", b"Sentence &b;.", 1)
+
+
+def test_entities_in_a_sheet_are_refused_not_expanded(tmp_path: Path) -> None:
+    book = make_xlsx(tmp_path / "ent.xlsx")
+    rewrite(book, declare_entities)
+    with pytest.raises(InputError, match="declares entities") as err:
+        read_table(book, source_lang="en-GB", target_lang="fr-FR")
+    assert SHEET in assert_one_line_naming(err, book)
+
+
+def test_cli_refuses_entities_in_a_workbook_in_one_line_and_writes_nothing(
+        tmp_path: Path) -> None:
+    book = make_xlsx(tmp_path / "ent.xlsx")
+    rewrite(book, lambda name, data: declare_entities(name, data).replace(
+        b"<worksheet", b"\n<worksheet"))  # the root on line 2: the DOCTYPE is still refused
+    out = tmp_path / "out.tmx"
+    result = CliRunner().invoke(main, ["build", str(book), "-o", str(out),
+                                       "--source-lang", "en-GB", "--target-lang", "fr-FR"])
+    assert result.exit_code == 1, result.output
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and str(book) in lines[0] and "declares entities" in lines[0]
+    assert "haha" not in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ent.xlsx"]
+
+
+def test_binary_parts_are_not_taken_for_xml(tmp_path: Path) -> None:
+    """An image or other binary part is never parsed as XML: bytes in it that spell an
+    entity declaration refuse nothing."""
+    book = make_xlsx(tmp_path / "image.xlsx")
+    with zipfile.ZipFile(book, "a") as archive:
+        archive.writestr("xl/media/image1.png", b"\x89PNG\r\n<!DOCTYPE x [<!ENTITY a 'b'>]>")
+    pairs = read_table(book, source_lang="en-GB", target_lang="fr-FR").pairs
+    assert [(p.source, p.target) for p in pairs] == ROWS
+
+
+def test_a_workbook_refused_from_standard_input_is_named_stdin(tmp_path: Path) -> None:
+    """The refusals named the private copy of standard input, a temporary path."""
+    book = make_xlsx(tmp_path / "ent.xlsx")
+    rewrite(book, declare_entities)
+    bomb = make_bomb(tmp_path / "bomb.xlsx", 32 << 20)
+    for workbook, why in ((book, "declares entities"), (bomb, "zip bomb")):
+        result = CliRunner().invoke(main, ["build", "-", "--input-format", "xlsx",
+                                           "-o", str(tmp_path / "out.tmx")],
+                                    input=workbook.read_bytes())
+        assert result.exit_code == 1, result.output
+        line, = result.output.strip().splitlines()
+        assert line.startswith("tmx-export: error: <stdin>: ") and why in line

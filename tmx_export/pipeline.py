@@ -50,7 +50,7 @@ from .errors import InputError, check_terminated
 from .formats.profiles import get_profile, lang_code
 from .formats.rejects import RejectLog, rejects_output
 from .formats.text import input_name, outputs_together
-from .formats.tmx import is_part_name, iter_tmx, read_tmx_header, write_units
+from .formats.tmx import is_part_name, iter_tmx, read_tmx_header, tmx_datatype, write_units
 from .formats.tsv import write_pairs_tsv
 from .inputs import (
     EXTENSIONS,
@@ -1224,7 +1224,7 @@ def _header_datatype(files: list[Input], formats: dict[Input, str]) -> str:
     segs keep the codes of that format, HTML's say), else ``plaintext``."""
     if any(formats[f] != "tmx" for f in files):
         return "plaintext"
-    declared = {read_tmx_header(str(f)).get("datatype", "") for f in files}
+    declared = {tmx_datatype(read_tmx_header(str(f)).get("datatype", "")) for f in files}
     return declared.pop() or "plaintext" if len(declared) == 1 else "plaintext"
 
 

@@ -59,6 +59,7 @@ from .formats.tmx import (
     read_tmx_header,
     seg_text,
     split_tmx,
+    tmx_datatype,
     tmx_date,
 )
 from .formats.xml import SAFE_PARSER_OPTIONS, check_file, open_xml, parse_xml
@@ -730,6 +731,7 @@ def _first_header(path: Path) -> etree._Element:
             for name, value in _header_defaults().items():
                 if not header.get(name):  # TMX 1.4b requires it: say it is not known
                     header.set(name, value)
+            header.set("datatype", tmx_datatype(header.get("datatype", "")))
             if header.get("segtype") not in SEGTYPES:  # one TMX does not know: not known
                 header.set("segtype", _header_defaults()["segtype"])
             _refuse_invalid_header(header, path)

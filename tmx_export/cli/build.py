@@ -288,6 +288,19 @@ def parts_lines(parts: list[str], removed: list[str]) -> list[str]:
     return lines
 
 
+# What one item read is, by input format: a dump or parallel file is read by paragraph, a
+# memory (TMX, XLIFF, PO, JSON lines) by unit, a table by row.
+_ITEM_OF_FORMAT = {"tmx": "unit", "xliff": "unit", "po": "unit", "jsonl": "unit",
+                   "tsv": "row", "csv": "row", "xlsx": "row", "pairs-tsv": "row"}
+
+
+def read_as(formats: Counter[str]) -> str:
+    """What the run's account counts as read: paragraphs, units or rows, as the inputs'
+    formats all say; "item" for a mix of kinds."""
+    items = {_ITEM_OF_FORMAT.get(fmt, "paragraph") for fmt in formats} or {"paragraph"}
+    return items.pop() if len(items) == 1 else "item"
+
+
 def summary_text(summary: BuildSummary) -> str:
     """The run's account on one screen: what was written, what was not and why."""
     formats = ""
@@ -316,7 +329,8 @@ def summary_text(summary: BuildSummary) -> str:
     else:
         lines.append("nothing rejected")
     accounts = summary.accounts
-    lines.append(f"{count_of(accounts.read, 'paragraph')} read = {accounts.in_units} in units "
+    lines.append(f"{count_of(accounts.read, read_as(summary.formats))} read = "
+                 f"{accounts.in_units} in units "
                  f"+ {accounts.rejected} rejected")
     for name, why in accounts.skipped[:8]:
         lines.append(f"skipped {name}: {why}")

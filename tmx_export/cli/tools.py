@@ -12,7 +12,7 @@ from . import Command, count_of
 
 
 @click.command("merge", cls=Command)
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("inputs", nargs=-1, required=True, type=click.Path())
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
               help="Merged TMX file (.tmx.gz compresses).")
 @click.option("--keep-duplicates", is_flag=True, help="Write repeated units again.")
@@ -60,7 +60,7 @@ def merge_command(inputs: tuple[str, ...], output: str, keep_duplicates: bool,
 
 
 @click.command("validate", cls=Command)
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path())
 def validate_command(files: tuple[str, ...]) -> None:
     """Check TMX 1.4b and TBX files; print each problem as FILE:LINE: what, exit 1 if any."""
     from ..tools import validate
@@ -75,7 +75,7 @@ def validate_command(files: tuple[str, ...]) -> None:
 
 
 @click.command("stats", cls=Command)
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1,
               show_default="the number of cores",

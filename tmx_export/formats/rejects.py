@@ -22,7 +22,7 @@ from typing import IO
 
 from ..errors import InputError
 from ..model import Reject
-from .text import atomic_output, neutralise_cell, read_text, restore_cell
+from .text import atomic_output, neutralise_cell, read_text, restore_cell, writing_stdout
 from .tsv import escape_field, records, text_output, unescape_field
 
 REJECT_COLUMNS = ("file", "line", "reason", "text")
@@ -61,8 +61,9 @@ def rejects_output(path: str | Path) -> Iterator[IO[str]]:
     with tempfile.TemporaryFile("w+", encoding="utf-8") as held:
         yield held
         held.seek(0)
-        shutil.copyfileobj(held, sys.stdout)
-        sys.stdout.flush()
+        with writing_stdout():
+            shutil.copyfileobj(held, sys.stdout)
+            sys.stdout.flush()
 
 
 class RejectLog:

@@ -39,7 +39,7 @@ from ..errors import InputError
 from ..lang import normalise_tag, primary, standard_tag, tag_of_name
 from ..model import Pair, ReadResult, Reject
 from .text import atomic_output, input_name, read_text, readable_file
-from .xml import check_archive
+from .xml import check_archive, check_archive_parts
 
 TABLE_FORMATS = ("tsv", "csv", "xlsx")
 # Excel's limit on the characters of one cell.
@@ -472,7 +472,11 @@ def open_workbook(path: str | Path, what: str = "XLSX workbook", *,
 
     p = readable_file(path)  # standard input too
     # Module globals read at call time, so the bounds can be changed in one place.
-    check_archive(p, max_inflated=XLSX_MAX_INFLATED, max_ratio=XLSX_MAX_RATIO, what=what)
+    # (given ``path``, not its copy ``p``, they name standard input as "<stdin>")
+    check_archive(path, max_inflated=XLSX_MAX_INFLATED, max_ratio=XLSX_MAX_RATIO, what=what)
+    # openpyxl parses with the standard library, which expands entities: refused here, as
+    # in every other XML input
+    check_archive_parts(path, what)
     try:
         # openpyxl goes by the name's ending: standard input's copy has none, so its bytes
         return load_workbook(io.BytesIO(p.read_bytes()) if str(path) == "-" else p,

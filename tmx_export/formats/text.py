@@ -19,13 +19,15 @@ import re
 import stat
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import IO, Any
 
 from ..errors import InputError
 
 STDIN_NAME = "<stdin>"
+# How standard output is named in an error (a full disk behind "-o -").
+STDOUT_NAME = "<stdout>"
 
 # What ends a line as a line break does, besides LF, CR and NEL: a page break (pdftotext
 # writes a form feed at each), a vertical tab, the information separators and Unicode's line
@@ -62,6 +64,9 @@ def decode_bytes(data: bytes, name: str) -> str:
         raise InputError(name, "file is empty")
     for bom, codec in (
         (codecs.BOM_UTF8, "utf-8-sig"),
+        # UTF-32 before UTF-16: its little-endian BOM begins with UTF-16's
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
         (codecs.BOM_UTF16_LE, "utf-16"),
         (codecs.BOM_UTF16_BE, "utf-16"),
     ):
@@ -473,6 +478,12 @@ def atomic_output(path: str | Path, mode: str = "wb") -> Iterator[IO]:
         return
     with atomic_path(path) as tmp, _written_as(path), open(tmp, mode, **encoding) as handle:
         yield named(handle)
+
+
+def writing_stdout() -> AbstractContextManager[None]:
+    """A block writing to standard output, whose write errors (a full disk) are the one-line
+    error naming ``<stdout>``."""
+    return _written_as(STDOUT_NAME)
 
 
 @contextmanager

@@ -81,6 +81,7 @@ from .text import (
     input_name,
     temp_beside,
     when_committed,
+    writing_stdout,
 )
 from .xml import SAFE_PARSER_OPTIONS, check_prolog, has_entity_declarations, open_xml
 
@@ -107,6 +108,20 @@ class TmxCounts:
     files: list[str] = field(default_factory=list)  # the files written ("-" for stdout)
     # numbered parts of the same output left by an earlier run, removed (max_units)
     removed: list[str] = field(default_factory=list)
+
+# The header datatypes TMX 1.4b recommends, spelled as it spells them (DGT-TM writes
+# "PlainText"): see :func:`tmx_datatype`.
+DATATYPES = frozenset({
+    "unknown", "alptext", "cdf", "cmx", "cpp", "hptag", "html", "interleaf", "ipf", "java",
+    "javascript", "lisp", "mif", "opentag", "pascal", "plaintext", "pm", "rtf", "sgml",
+    "stf-f", "stf-i", "transit", "vbscript", "winres", "xml", "xptag"})
+
+
+def tmx_datatype(declared: str) -> str:
+    """``declared``, a datatype read from a header, as TMX 1.4b spells it when it is one of
+    its recommended values in another case (``PlainText``: ``plaintext``); else as it is
+    (a tool's own value)."""
+    return declared.lower() if declared.lower() in DATATYPES else declared
 
 
 def tmx_timestamp(moment: datetime | None = None) -> str:
@@ -427,8 +442,9 @@ class TmxDocument:
             return
         name = str(path)
         if name == "-":
-            self._write(tus, sys.stdout.buffer)
-            sys.stdout.buffer.flush()
+            with writing_stdout():
+                self._write(tus, sys.stdout.buffer)
+                sys.stdout.buffer.flush()
             self._names.append(name)
         elif self.max_units is None:
             # A plain run is a run of one part: an earlier --max-units run's parts of this

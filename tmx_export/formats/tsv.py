@@ -21,7 +21,14 @@ from typing import IO
 
 from ..errors import InputError
 from ..model import Pair, ReadResult
-from .text import atomic_output, input_name, neutralise_cell, read_text, restore_cell
+from .text import (
+    atomic_output,
+    input_name,
+    neutralise_cell,
+    read_text,
+    restore_cell,
+    writing_stdout,
+)
 
 PAIR_COLUMNS = ("source", "target", "source_lang", "target_lang", "number", "file", "line")
 
@@ -99,8 +106,9 @@ def text_output(target: str | Path | IO[str]) -> Iterator[IO[str]]:
     """A text handle for ``target``: a path (written atomically), ``"-"`` (stdout) or a handle."""
     if isinstance(target, str | Path):
         if str(target) == "-":
-            yield sys.stdout
-            sys.stdout.flush()
+            with writing_stdout():
+                yield sys.stdout
+                sys.stdout.flush()
         else:
             with atomic_output(target, "w") as handle:
                 yield handle

@@ -116,6 +116,7 @@ def read_ttk(
                 continue
             if segments is None and piece.form is None:
                 _count_code_points(unit, result)
+                _count_collapsed_spaces(unit, result)
             _count_variants(result, langs[::-1] if direction == "swapped" else langs,
                             (source_lang, target_lang))
     return result
@@ -256,14 +257,35 @@ def _plain(element) -> str:  # type: ignore[no-untyped-def]
     """An element's text, as translate-toolkit gives a unit's: its spaces collapsed unless
     ``xml:space="preserve"`` is on it or above it; without the spaces around it."""
     text = "".join(_accepted_text(element))
-    space = "default"
-    for ancestor in (element, *element.iterancestors()):
-        if ancestor.get(_XML_SPACE) is not None:
-            space = ancestor.get(_XML_SPACE)
-            break
-    if space == "preserve":
+    if _space_of(element) == "preserve":
         return text.strip()
     return re.sub(r"[ \t\r\n]+", " ", text).strip(" \t\r\n")
+
+
+def _space_of(element) -> str:  # type: ignore[no-untyped-def]
+    """The ``xml:space`` an element's text is in: its own, or the nearest ancestor's."""
+    for ancestor in (element, *element.iterancestors()):
+        if ancestor.get(_XML_SPACE) is not None:
+            return str(ancestor.get(_XML_SPACE))
+    return "default"
+
+
+SPACES_COLLAPSED = ('tabs and carriage returns in XLIFF text read as spaces '
+                    '(no xml:space="preserve")')
+
+
+def _count_collapsed_spaces(unit, result: ReadResult) -> None:  # type: ignore[no-untyped-def]
+    """Count the tabs and carriage returns (``&#13;``: a file's own line ends are read as
+    LF) inside an XLIFF unit's text that its white space rule turned into spaces: the same
+    text from PO or TMX keeps them, so the summary says it (the line breaks of a pretty-
+    printed file are no one's text, and go unsaid)."""
+    for dom in (getattr(unit, "source_dom", None), getattr(unit, "target_dom", None)):
+        if dom is None or _space_of(dom) == "preserve":
+            continue
+        inner = "".join(_accepted_text(dom)).strip(" \t\r\n")
+        collapsed = inner.count("\t") + inner.count("\r")
+        if collapsed:
+            result.repairs[SPACES_COLLAPSED] += collapsed
 
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -395,6 +417,12 @@ def _markup(element, numbers: dict[str, str]) -> str:  # type: ignore[no-untyped
             elif local in _NATIVE:
                 i = number(child.get("rid") or code_id)
                 parts.append(f'<{local} i="{i}">{own}</{local}>')
+            elif local == "cp":  # a character XML cannot hold: left out (and counted),
+                # with one of the spaces around it ("Bell <cp/> and": "Bell and")
+                tail = child.tail or ""
+                parts.append(escape(tail[1:] if tail.startswith(" ") and
+                                    _ends_with_space(parts) else tail))
+                continue
             elif not _is_deleted(child):  # mrk, sub and anything else: its text
                 parts.append(escape(child.text or ""))
                 walk(child)
@@ -402,6 +430,12 @@ def _markup(element, numbers: dict[str, str]) -> str:  # type: ignore[no-untyped
 
     walk(element)
     return "".join(parts)
+
+
+def _ends_with_space(parts: list[str]) -> bool:
+    """Whether the text written so far (``parts``) ends with a space."""
+    last = next((part for part in reversed(parts) if part), "")
+    return last.endswith(" ")
 
 
 # The tag that declares an XLIFF file's languages: 1.2's first <file>, 2.x's <xliff>.
@@ -513,7 +547,8 @@ def _utf8_beyond_ascii(data: bytes) -> bool:
 
 def _is_fuzzy(unit, mid: str | None = None) -> bool:  # type: ignore[no-untyped-def]
     """A draft translation: PO ``#, fuzzy``; XLIFF 1.2 ``needs-*``/``new``, or a memoQ or
-    Trados status short of confirmed (:func:`_cat_tool_draft`); XLIFF 2 ``initial``.
+    Trados status short of confirmed (:func:`_cat_tool_draft`), or a machine translation
+    (``state-qualifier`` ``mt-suggestion``/``leveraged-mt``); XLIFF 2 ``initial``.
     ``mid``: that segment of a segmented XLIFF 1.2 trans-unit, read as a unit of its own
     (Trados says each segment's status).
 
@@ -533,8 +568,14 @@ def _is_fuzzy(unit, mid: str | None = None) -> bool:  # type: ignore[no-untyped-
     for child in element:
         if isinstance(child.tag, str) and _local(child.tag) == "target":
             state = child.get("state", "")
-            return state.startswith("needs-") or state == "new"
+            return state.startswith("needs-") or state == "new" or \
+                child.get("state-qualifier") in _MT_QUALIFIERS
     return False
+
+
+# XLIFF 1.2 state-qualifiers of a target that a machine wrote: whatever its state says, no
+# one stands by it yet, and a memory is offered as human translation; a draft.
+_MT_QUALIFIERS = frozenset({"mt-suggestion", "leveraged-mt"})
 
 
 # memoQ (.mqxliff) says a unit's status in mq:status, Trados (.sdlxliff) each segment's in
@@ -646,8 +687,28 @@ def _parse(path: str | Path, repairs: Counter[str] | None = None
     try:
         store = store_class.parsestring(data)
     except Exception as exc:  # translate-toolkit raises many kinds for bad input
-        raise InputError(name, _not_readable(store_class, data, exc)) from None
+        raise InputError(name, _not_readable(store_class, data, exc),
+                         _error_line(data, exc)) from None
     return name, store, store_class, data
+
+
+_ON_LINE = re.compile(r"\bon line (\d+)")
+
+
+def _error_line(data: bytes, exc: Exception) -> int | None:
+    """The line of ``data`` where translate-toolkit's parsing failed, when it tells (its
+    PO parser says "on line N" in the message; a byte it cannot decode is found again in
+    the whole file, as its error shows only a piece), for the ``FILE:LINE:`` form."""
+    if isinstance(exc, UnicodeDecodeError):
+        try:
+            data.decode(exc.encoding)
+        except UnicodeDecodeError as whole:
+            return data.count(b"\n", 0, whole.start) + 1
+        except LookupError:
+            return None
+        return None
+    said = _ON_LINE.search(str(exc))
+    return int(said.group(1)) if said else None
 
 
 def store_languages(path: str | Path) -> list[tuple[str, str]]:

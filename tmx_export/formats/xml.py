@@ -16,7 +16,9 @@ parses XML itself (translate-toolkit, for XLIFF) is handed the bytes :func:`read
 checked, never the file.
 
 XML also arrives zipped (XLSX is a ZIP of XML parts). :func:`check_archive` refuses a
-"zip bomb" from the archive's central directory alone, before anything is inflated.
+"zip bomb" from the archive's central directory alone, before anything is inflated, and
+:func:`check_archive_parts` gives every XML part :func:`check_prolog` before a library that
+parses the parts itself (openpyxl, whose parser would expand entities) opens the archive.
 """
 
 from __future__ import annotations
@@ -413,6 +415,51 @@ def check_archive(
                 f"refused: {what} would inflate to more than {_size(max_inflated)} "
                 f"(the limit); this looks like a zip bomb",
             )
+
+
+def check_archive_parts(path: str | Path, what: str = "ZIP archive") -> None:
+    """Refuse the ZIP archive at ``path`` (bounded by :func:`check_archive` first) if one of
+    its XML parts declares entities, by :func:`check_prolog` on each part's head.
+
+    A part is XML if its head, decoded as a parser would, starts with ``<`` (after blanks):
+    whatever its name, as the archive's own content types may call any part XML; images and
+    other binary parts never do, and no parser reads them as XML.
+    """
+    import zipfile
+    import zlib
+
+    name = input_name(path)
+    with zipfile.ZipFile(readable_file(path)) as archive:
+        for member in archive.infolist():
+            try:
+                with archive.open(member) as part:
+                    head = _read_prolog(part)
+            except (OSError, EOFError, zlib.error, zipfile.BadZipFile,
+                    NotImplementedError) as exc:
+                raise InputError(name, f"not a readable {what} ({exc})") from None
+            if not decode_head(head).lstrip().startswith("<"):
+                continue
+            try:
+                check_prolog(head, name)
+            except InputError as exc:
+                at = f" (line {exc.line})" if exc.line else ""
+                raise InputError(name, f"{what} part {member.filename!r}{at}: {exc.message}"
+                                 ) from None
+
+
+def _read_prolog(handle: IO[bytes], limit: int = PROLOG_LIMIT) -> bytes:
+    """The start of the document ``handle`` reads, up to its root element (a few bytes more)
+    or ``limit`` bytes: read in growing pieces, so the rest of a large part is not inflated
+    (nor, in a damaged archive, its CRC failure met before the reading that says where)."""
+    head, size = b"", 4096
+    while len(head) < limit and (piece := handle.read(min(size, limit - len(head)))):
+        head += piece
+        # the root is found only where the bytes after its "<" are read too: a piece that
+        # ends at "<" may go on as "<!DOCTYPE"
+        if _prolog(decode_head(head[:-16]))[1]:
+            break
+        size *= 2
+    return head
 
 
 def _size(count: int) -> str:
