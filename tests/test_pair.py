@@ -260,3 +260,20 @@ def test_a_file_joined_to_a_real_dump_after_its_bom_keeps_its_pairs() -> None:
     assert [(p.source, p.target) for p in joined.pairs] == [
         (p.source, p.target) for p in alone.pairs] + [(EN1, FR1), (EN2, FR2)]
     assert len(joined.rejects) == len(alone.rejects)
+
+
+def test_a_numbered_pair_run_into_the_line_before_is_a_pair_of_its_own() -> None:
+    """"2. DE 2. PL 3. DE 3. PL": pair 3, missing from the number sequence, starts at its
+    first number, not inside the Polish side of pair 2 (German text written as Polish)."""
+    de = ["Der Gemischte Ausschuss tritt mindestens einmal jährlich zusammen.",
+          "Der Vorsitz wechselt jährlich zwischen den Vertragsparteien.",
+          "Die Sitzungen sind nicht öffentlich."]
+    pl = ["Wspólny Komitet zbiera się co najmniej raz w roku.",
+          "Przewodnictwo zmienia się corocznie między Stronami.",
+          "Posiedzenia nie są jawne."]
+    text = (f"1. {de[0]} 1. {pl[0]}\n2. {de[1]} 2. {pl[1]} 3. Die\n"
+            f"{de[2][4:]} 3. {pl[2]}\n")
+    result = read(text, source_lang="de-DE", target_lang="pl-PL")
+    assert [(p.number, p.source, p.target) for p in result.pairs] == [
+        (n + 1, de[n], pl[n]) for n in range(3)]
+    assert result.rejects == []
