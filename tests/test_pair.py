@@ -279,3 +279,20 @@ def test_a_side_in_a_third_language_is_named_not_read_as_the_pairs_other() -> No
     result = read("\n".join(lines) + "\n", source_lang="de", target_lang="it")
     assert [p.number for p in result.pairs] == [2, 3]
     assert [r.reason for r in result.rejects] == ["it side is in another language (fi)"]
+
+
+def test_a_numbered_pair_run_into_the_line_before_is_a_pair_of_its_own() -> None:
+    """"2. DE 2. PL 3. DE 3. PL": pair 3, missing from the number sequence, starts at its
+    first number, not inside the Polish side of pair 2 (German text written as Polish)."""
+    de = ["Der Gemischte Ausschuss tritt mindestens einmal jährlich zusammen.",
+          "Der Vorsitz wechselt jährlich zwischen den Vertragsparteien.",
+          "Die Sitzungen sind nicht öffentlich."]
+    pl = ["Wspólny Komitet zbiera się co najmniej raz w roku.",
+          "Przewodnictwo zmienia się corocznie między Stronami.",
+          "Posiedzenia nie są jawne."]
+    text = (f"1. {de[0]} 1. {pl[0]}\n2. {de[1]} 2. {pl[1]} 3. Die\n"
+            f"{de[2][4:]} 3. {pl[2]}\n")
+    result = read(text, source_lang="de-DE", target_lang="pl-PL")
+    assert [(p.number, p.source, p.target) for p in result.pairs] == [
+        (n + 1, de[n], pl[n]) for n in range(3)]
+    assert result.rejects == []

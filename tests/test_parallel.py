@@ -401,3 +401,44 @@ def test_a_merge_nothing_decides_is_rejected_whole():
            Paragraph("(Applaudissements pour M. Poettering)", 5)]
     assert checked_merges([([0], [0]), ([1], [1, 2])], src, tgt) == [
         ([0], [0]), ([], [1]), ([1], [2])]
+
+
+# DGT-TM 22019A0315(01): Bulgarian and Italian split the title in two paragraphs, the second
+# opening with a lower-case word; Greek and German keep it whole
+SPLIT_TITLES = {
+    "el": ["ΜΕΤΑΦΡΑΣΗ", "Συμφωνία για την αποτροπή της άναρχης αλιείας ανοικτής θάλασσας στον "
+           "κεντρικό Αρκτικό Ωκεανό", "Τα συμβαλλόμενα μέρη της παρούσας συμφωνίας,"],
+    "bg": ["ПРЕВОД", "Споразумение", "за предотвратяване на нерегулирания риболов в открито "
+           "море в централната част на Северния ледовит океан",
+           "Страните по настоящото споразумение,"],
+    "de": ["ÜBERSETZUNG", "Übereinkommen zur Verhinderung der unregulierten Hochseefischerei "
+           "im zentralen Nordpolarmeer", "Die Vertragsparteien dieses Übereinkommens,"],
+    "it": ["TRADUZIONE", "Accordo", "volto a impedire la pesca non regolamentata d'alto mare "
+           "nel Mar glaciale artico centrale", "Le parti del presente accordo,"],
+}
+
+
+@pytest.mark.parametrize(("source", "target", "kept"), [
+    ("el", "bg", [(2, 3)]),  # the aligner had "ΜΕΤΑΦΡΑΣΗ" / "Споразумение"
+    ("de", "it", [(0, 0), (2, 3)]),  # ... and "Übereinkommen ..." / "volto a impedire ..."
+])
+def test_a_title_split_in_two_on_one_side_leaves_rejects_not_wrong_units(
+        tmp_path, source, target, kept):
+    """A title split in two on one side, beside a heading without its translation: the
+    aligner placed the short half by its length alone, and wrote a heading with the first
+    half of the title (EL-BG), or the long half without the short one (DE-IT). A 2-1 merge
+    is as likely there as a title without translation: the units around it are rejects.
+    Without --align-paragraphs, the error names the split title, not the pair on line 1."""
+    for lang in (source, target):
+        (tmp_path / f"t.{lang}.txt").write_text("\n\n".join(SPLIT_TITLES[lang]) + "\n",
+                                                encoding="utf-8")
+    paths = tmp_path / f"t.{source}.txt", tmp_path / f"t.{target}.txt"
+    result = read_parallel(*paths, source_lang=source, target_lang=target,
+                           align_paragraphs=True)
+    src, tgt = SPLIT_TITLES[source], SPLIT_TITLES[target]
+    assert [(p.source, p.target) for p in result.pairs] == [(src[i], tgt[j]) for i, j in kept]
+    assert len(result.pairs) + len(result.rejects) == len(src) + len(tgt) - len(kept)
+    assert {r.reason for r in result.rejects} == {"unaligned-paragraph"}
+    with pytest.raises(InputError) as err:
+        read_parallel(*paths, source_lang=source, target_lang=target)
+    assert "near source line 3 / target line 3" in str(err.value)

@@ -66,7 +66,8 @@ def test_unnumbered_pair_is_returned_unchanged() -> None:
     ("Dr. Who came. He left.", ["Dr. Who came.", "He left."]),
     ("See No. 5 below. It is short.", ["See No. 5 below.", "It is short."]),
     ("Is it? No. The answer is no.", ["Is it?", "No.", "The answer is no."]),
-    ("Under Art. 5 of the Treaty. Next.", ["Under Art. 5 of the Treaty.", "Next."]),
+    # OmegaT 3.6's English rules know no "Art.": it cuts there, and so must a unit
+    ("Under Art. 5 of the Treaty. Next.", ["Under Art.", "5 of the Treaty.", "Next."]),
     ("Some rules, e.g. The Hague Rules, apply.", ["Some rules, e.g. The Hague Rules, apply."]),
     ("One rule, i.e. The first, applies.", ["One rule, i.e. The first, applies."]),
     ("Cars, vans etc. and lorries.", ["Cars, vans etc. and lorries."]),
@@ -154,15 +155,43 @@ def test_numbered_headings_are_cut_where_omegat_cuts_them(lang: str, text: str,
 
 
 def test_french_typographic_spaces() -> None:
+    # "« Bonjour. » Il": OmegaT's French rules cut neither before "»" nor after it
     text = "Pourquoi\u00a0? Parce que\u202f! « Bonjour. » Il reste 20\u00a0000 euros\u00a0; voilà."
     assert segment_text(text, "fr-FR") == [
-        "Pourquoi\u00a0?", "Parce que\u202f!", "« Bonjour. »",
-        "Il reste 20\u00a0000 euros\u00a0; voilà."]
+        "Pourquoi\u00a0?", "Parce que\u202f!",
+        "« Bonjour. » Il reste 20\u00a0000 euros\u00a0; voilà."]
 
 
-def test_closing_quotes_and_brackets_end_the_sentence() -> None:
+def test_closing_quotes_brackets_and_ellipses_end_no_segment() -> None:
+    """Where OmegaT 3.6's default rules cut (t6): after ".", "?" or "!" right before white
+    space only; German also after an ASCII closing quote."""
     assert segment_text('He said "Stop." Then (he left.) Then it ended.', "en") == [
-        'He said "Stop."', "Then (he left.)", "Then it ended."]
+        'He said "Stop." Then (he left.) Then it ended.']
+    assert segment_text('He said: "The vote is closed." Then the sitting was suspended.',
+                        "en-GB") == ['He said: "The vote is closed." Then the sitting was '
+                                     'suspended.']
+    assert segment_text("They waited… Nothing happened.", "en") == [
+        "They waited… Nothing happened."]
+    assert segment_text("Il a déclaré : « Nous voterons contre. » Le groupe a suivi.",
+                        "fr-FR") == ["Il a déclaré : « Nous voterons contre. » Le groupe a suivi."]
+    assert segment_text('Er sagte: "Gut." Dann ging er.', "de") == [
+        'Er sagte: "Gut."', "Dann ging er."]
+
+
+def test_a_question_ends_a_segment_before_lower_case() -> None:
+    # OmegaT cuts after "?" and "!" whatever follows; only "." has lower-case exceptions
+    assert segment_text("Is this acceptable? we do not think so.", "en-GB") == [
+        "Is this acceptable?", "we do not think so."]
+    assert segment_text("Est-ce acceptable ? nous ne le pensons pas.", "fr") == [
+        "Est-ce acceptable ?", "nous ne le pensons pas."]
+    assert segment_text("Cars, vans etc. and lorries.", "en") == ["Cars, vans etc. and lorries."]
+
+
+@pytest.mark.parametrize("text", ["Voir le chap. 3 du rapport.",
+                                  "Il coûte 20 millions d'euros env. Cette somme reste."])
+def test_french_cuts_after_chap_and_env_as_omegat_does(text: str) -> None:
+    # not in OmegaT 3.6's French exceptions: "Voir le chap." | "3 du rapport."
+    assert len(segment_text(text, "fr-FR")) == 2
 
 
 def test_clause_mode_breaks_before_lower_case_after_semicolon() -> None:
@@ -414,9 +443,10 @@ def test_german_italian_paragraph_gives_one_unit_per_sentence() -> None:
     assert [(u.source, u.target) for u in units] == [
         ("Es gilt die Richtlinie 96/98/EG (ABl. L 46 vom 17.2.1997, S. 25).",
          "Si applica la direttiva 96/98/CE (GU L 46 del 17.2.1997, pag. 25)."),
-        ("Der Ausschuss sagte: „Die Frist ist zu kurz.“",
-         "Il comitato ha detto: «Il termine è troppo breve.»"),
-        ("Die Kommission prüft z. B. die Kosten.", "La Commissione esamina ad esempio i costi."),
+        # no cut after a closing quote (OmegaT's rules): one unit, on both sides
+        ("Der Ausschuss sagte: „Die Frist ist zu kurz.“ Die Kommission prüft z. B. die Kosten.",
+         "Il comitato ha detto: «Il termine è troppo breve.» La Commissione esamina ad esempio "
+         "i costi."),
         ("Die Frist endet im Jahr 2020.", "Il termine scade nel 2020."),
         ("Danach gilt Artikel 5.", "Successivamente si applica l'articolo 5."),
     ]

@@ -46,22 +46,18 @@ def test_chinese_and_japanese_end_sentences_without_a_space() -> None:
     assert segment_text("Le mot « 。» reste. Fin.", "fr") == ["Le mot « 。» reste.", "Fin."]
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), [
-    # German and Czech close „…“ with U+201C; German also writes »…«
-    ("de", "Er sagte: „Das ist gut.“ Dann ging er.",
-     ["Er sagte: „Das ist gut.“", "Dann ging er."]),
-    ("de", "Er sagte: »Das ist gut.« Dann ging er.",
-     ["Er sagte: »Das ist gut.«", "Dann ging er."]),
-    ("cs", "Výbor uvedl: „Lhůta je příliš krátká.“ Komise to zváží.",
-     ["Výbor uvedl: „Lhůta je příliš krátká.“", "Komise to zváží."]),
-    ("sk", "Výbor uviedol: „Lehota je krátka.“ Komisia to zváži.",
-     ["Výbor uviedol: „Lehota je krátka.“", "Komisia to zváži."]),
-    ("bg", "Комитетът каза: „Срокът е кратък.“ Комисията ще прецени.",
-     ["Комитетът каза: „Срокът е кратък.“", "Комисията ще прецени."]),
+@pytest.mark.parametrize(("lang", "text"), [
+    # German and Czech close „…“ with U+201C; German also writes »…«. OmegaT 3.6 cuts
+    # neither there (its rules cut after ".?!" right before white space, German also after
+    # an ASCII quote), so neither does a unit meant to match its segments.
+    ("de", "Er sagte: „Das ist gut.“ Dann ging er."),
+    ("de", "Er sagte: »Das ist gut.« Dann ging er."),
+    ("cs", "Výbor uvedl: „Lhůta je příliš krátká.“ Komise to zváží."),
+    ("sk", "Výbor uviedol: „Lehota je krátka.“ Komisia to zváži."),
+    ("bg", "Комитетът каза: „Срокът е кратък.“ Комисията ще прецени."),
 ])
-def test_closing_quotes_of_low_opening_quotes_end_the_sentence(
-        lang: str, text: str, expected: list[str]) -> None:
-    assert segment_text(text, lang) == expected
+def test_closing_quotes_of_low_opening_quotes_end_no_segment(lang: str, text: str) -> None:
+    assert segment_text(text, lang) == [text]
 
 
 # The Official Journal citation that nearly every EU act holds, as each language writes it:

@@ -1511,6 +1511,7 @@ def iter_pairs(
     starts = _paragraph_starts(stream)
     if numbered:
         triples = _one_per_paragraph(triples, [p for p, _ in numbered_lines])
+        triples = _split_run_in(text, triples, (src, tgt))
     ratio = _length_ratio(triples) if not numbered else 1.0
     if triples and not numbered:
         head = _foreign_head(text, starts, *triples[0][:2], lang_a, lang_b)
@@ -1587,6 +1588,33 @@ def _one_per_paragraph(triples: list[tuple[int, int, int]], numbered: list[int]
         bounds = [s0, *inner, e1]
         for a, b in zip(bounds, bounds[1:], strict=False):
             out.append((a, b, b) if cut == e1 else (a, a, b))
+    return out
+
+
+# "N. " inside a line after a sentence end: where a numbered pair run into the line of the
+# pair before it starts (each side of it opens with its number)
+_RUN_IN_NUMBER_RE = re.compile(r"(?<=[.;:!?\"'’”»)\]])\s+(\d+)\.\s+(?=\S)")
+
+
+def _split_run_in(text: str, triples: list[tuple[int, int, int]], langs: tuple[str, str]
+                  ) -> list[tuple[int, int, int]]:
+    """Numbered dumps: the pairs that started inside the line of the pair before them.
+
+    A pair starts on a new line, so "2. DE 2. PL 3. DE 3. PL" on one line read as pair 2
+    with "PL 3. DE 3. PL" as its side B: German text written as Polish, and pair 3 lost
+    from the account. Where no pair opens with N+1 and side B of pair N holds "N+1." twice,
+    each after a sentence end, pair N+1 starts at the first and turns at the second."""
+    opening = {_leading_number(text, s0, e1) for s0, _, e1 in triples}
+    out: list[tuple[int, int, int]] = []
+    for s0, cut, e1 in triples:
+        number = _leading_number(text, cut, e1) if cut < e1 else None
+        run_in = [] if number is None or number + 1 in opening else [
+            m.start(1) for m in _RUN_IN_NUMBER_RE.finditer(text, cut, e1)
+            if int(m.group(1)) == number + 1 and not _is_date(text, m.end(), langs)]
+        if len(run_in) == 2:
+            out += [(s0, cut, run_in[0]), (run_in[0], run_in[1], e1)]
+        else:
+            out.append((s0, cut, e1))
     return out
 
 

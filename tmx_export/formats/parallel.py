@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -119,8 +119,7 @@ def read_parallel(
     elif not align_paragraphs:
         raise _drift_error(src, tgt, source_name, target_name)
     else:
-        beads = checked_merges(align_by_sections(src, tgt), src, tgt,
-                               langs=(source_lang, target_lang))
+        beads = _continuations_aligned(src, tgt, (source_lang, target_lang))
     for s_idx, t_idx, *unsure in beads:
         if not s_idx or not t_idx or unsure:
             _reject_bead(result, (s_idx, src, source_name), (t_idx, tgt, target_name), unsure)
@@ -138,6 +137,115 @@ def read_parallel(
             pair.align = f"{len(s_idx)}-{len(t_idx)}"
         result.pairs.append(pair)
     return result
+
+
+def _continues(before: Paragraph, after: Paragraph) -> bool:
+    """Whether ``after`` is the rest of ``before``, one paragraph split in two: ``before``
+    ends with a letter (no punctuation: a title, a sentence cut) and ``after`` opens with a
+    lower-case letter, in the same section ("Accordo" / "volto a impedire la pesca ...",
+    where the other language has the title in one paragraph)."""
+    return (before.section_line == after.section_line and before.text[-1:].isalpha()
+            and after.text[:1].islower())
+
+
+def _one_sided_continuations(beads: list[tuple[list[int], ...]], src: list[Paragraph],
+                             tgt: list[Paragraph], bead_of: tuple[dict[int, int], ...] = ()
+                             ) -> tuple[set[int], set[int]]:
+    """The source and target paragraphs that :func:`_continues` the one before them on
+    their side only: the beads put the two halves apart, the second half paired one to one
+    with a paragraph that opens as a whole one does (not in lower case). Split the same way
+    on both sides, as DGT-TM writes "Agreement" / "to prevent ..." and "Accord" / "visant
+    à ...", the halves pair one to one and stay so; and where the other side lost its first
+    half, its second ("visant à ...") pairs with the second half here, not with both."""
+    found: tuple[set[int], set[int]] = (set(), set())
+    bead_of = bead_of or ({i: k for k, b in enumerate(beads) for i in b[0]},
+                          {j: k for k, b in enumerate(beads) for j in b[1]})
+    for side, (paras, across) in enumerate(((src, tgt), (tgt, src))):
+        for i in range(1, len(paras)):
+            k = bead_of[side].get(i)
+            if k is None or not _continues(paras[i - 1], paras[i]) \
+                    or bead_of[side].get(i - 1) == k:
+                continue
+            bead = beads[k]
+            partner = bead[1 - side]
+            if len(bead) == 2 and len(bead[side]) == len(partner) == 1 \
+                    and not across[partner[0]].text[:1].islower():
+                found[side].add(i)
+    return found
+
+
+def _groups(count: int, continuing: set[int]) -> list[list[int]]:
+    """Paragraph indexes ``0 .. count - 1`` in groups, each of ``continuing`` in the
+    group of the paragraph before it."""
+    groups: list[list[int]] = []
+    for i in range(count):
+        if groups and i in continuing:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    return groups
+
+
+def _joined(paras: list[Paragraph], groups: list[list[int]]) -> list[Paragraph]:
+    first = [paras[g[0]] for g in groups]
+    return [Paragraph(" ".join(paras[i].text for i in g), p.line, p.section, p.section_line)
+            for g, p in zip(groups, first, strict=True)]
+
+
+def _regrouped(beads: list[tuple[list[int], ...]], src: list[Paragraph],
+               tgt: list[Paragraph], align_joined: Callable[..., list[tuple[list[int], ...]]]
+               ) -> list[tuple[list[int], ...]]:
+    """``beads`` again, by ``align_joined`` (source and target paragraph lists -> beads),
+    with each paragraph split in two on one side only
+    (:func:`_one_sided_continuations`) aligned as one paragraph; ``beads`` when there is
+    none. Apart, the aligner has only the lengths of short titles to place them by: with a
+    title split on one side it paired a heading with the first half of the title
+    ("ΜΕΤΑΦΡΑΣΗ" / "Споразумение"), or wrote the long half alone, a word short, nothing of
+    the sentences telling it to merge the two."""
+    s_cont, t_cont = _one_sided_continuations(beads, src, tgt)
+    if not s_cont and not t_cont:
+        return beads
+    s_groups, t_groups = _groups(len(src), s_cont), _groups(len(tgt), t_cont)
+    joined = align_joined(_joined(src, s_groups), _joined(tgt, t_groups))
+    return [([i for k in s_idx for i in s_groups[k]], [j for k in t_idx for j in t_groups[k]],
+             *unsure) for s_idx, t_idx, *unsure in joined]
+
+
+def _continuations_aligned(src: list[Paragraph], tgt: list[Paragraph],
+                           langs: tuple[str, str]) -> list[tuple[list[int], ...]]:
+    """The checked beads (:func:`checked_merges`) of files that drift apart, with the
+    beads around a paragraph split in two on one side unsure (:func:`_unsure_splits`)."""
+    beads = checked_merges(align_by_sections(src, tgt), src, tgt, langs=langs)
+    unsure = _unsure_splits(beads, src, tgt)
+    return [(*bead[:2], [True]) if k in unsure and len(bead) == 2 else bead
+            for k, bead in enumerate(beads)]
+
+
+def _one_to_one(bead: tuple[list[int], ...]) -> bool:
+    return len(bead) == 2 and len(bead[0]) == len(bead[1]) == 1
+
+
+def _unsure_splits(beads: list[tuple[list[int], ...]], src: list[Paragraph],
+                   tgt: list[Paragraph]) -> set[int]:
+    """The beads (indexes) that a paragraph split in two on one side only
+    (:func:`_one_sided_continuations`) makes unsure: where its halves lie in two beads
+    beside a paragraph without counterpart or a merge, the aligner placed a short title
+    by its length alone ("ΜΕΤΑΦΡΑΣΗ" / "Споразумение", the first half of the Bulgarian
+    title, beside "ПРЕВОД" alone; "Accordo" alone and "volto a impedire ..." paired with
+    the whole German title). A 2-1 merge of the halves is as likely as a title without
+    its translation there, and nothing in the texts tells them apart: the halves' beads
+    and those beside them are rejects, not a wrong or truncated unit."""
+    unsure: set[int] = set()
+    bead_of = ({i: k for k, b in enumerate(beads) for i in b[0]},
+               {j: k for k, b in enumerate(beads) for j in b[1]})
+    for side, continuing in enumerate(_one_sided_continuations(beads, src, tgt, bead_of)):
+        for i in continuing:
+            halves = sorted({bead_of[side][i - 1], bead_of[side][i]})
+            near = range(max(0, halves[0] - 1), min(len(beads), halves[-1] + 2))
+            odd = [k for k in near if not _one_to_one(beads[k])]
+            if odd:
+                unsure.update(halves, odd)
+    return unsure
 
 
 def _reject_bead(result: ReadResult, source: tuple[list[int], list[Paragraph], str],
@@ -240,10 +348,14 @@ def _first_section_difference(src, tgt):
 
 def _first_break(src: list[Paragraph], tgt: list[Paragraph]) -> tuple[int, int]:
     """Indexes of the first source and target paragraphs that are not aligned one to one
-    (files with as many paragraphs aligned by windows, as they are checked)."""
-    beads = _checked_windows(src, tgt) if len(src) == len(tgt) else _aligned(src, tgt)
+    (files with as many paragraphs aligned by windows, as they are checked), a paragraph
+    split in two (:func:`_continues`) aligned as one: apart, the aligner left the title
+    before it alone, and the message named the one pair that was right."""
+    def beads_of(s: list[Paragraph], t: list[Paragraph]) -> list[tuple[list[int], ...]]:
+        return list(_checked_windows(s, t)) if len(s) == len(t) else _aligned(s, t)
+
     s_pos = t_pos = 0
-    for s_idx, t_idx in beads:
+    for s_idx, t_idx, *_ in _regrouped(beads_of(src, tgt), src, tgt, beads_of):
         if len(s_idx) != len(t_idx):
             return (s_idx[0] if s_idx else s_pos), (t_idx[0] if t_idx else t_pos)
         s_pos, t_pos = s_idx[-1] + 1, t_idx[-1] + 1

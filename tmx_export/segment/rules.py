@@ -71,12 +71,13 @@ MODES = ("sentence", "paragraph", "clause")
 # »Gut.«; after sentence punctuation and before white space none of them opens a quote, so
 # every language takes them.
 _CLOSERS = "[\"'”’“‘«‹)\\]]*"
-_CANDIDATE = re.compile(
-    r"[.?!…]+"  # the sentence-final punctuation
-    r"(?:[ \u00a0\u202f\u2009]?[»›])?"  # French closing guillemet, after a (thin) space
-    + _CLOSERS +  # closing quotes and brackets
-    r"(?=\s)"
-)
+# Sentence mode cuts where OmegaT 3.6's default rules cut (its ".?!" rule, the rule of
+# every language): after ".", "?" or "!" right before white space. So not after "…", nor
+# after a closing quote or bracket ("He said: "The vote is closed." Then", "contre. » Le"):
+# OmegaT keeps those in one segment, and a unit cut there matched nothing. German's own
+# rules also cut after "." "?" "!" and an ASCII double quote.
+_CANDIDATE = re.compile(r"[.?!]+(?=\s)")
+_GERMAN_CANDIDATE = re.compile(r"[.?!]+\"?(?=\s)")
 # Greek writes its question mark as ";" (U+037E, which NFC makes U+003B): a sentence end
 # there, and never the clause break of the other languages.
 _GREEK_CANDIDATE = re.compile(
@@ -119,7 +120,7 @@ ABBREVIATIONS: dict[str, dict[str, str]] = {
         **dict.fromkeys(
             ["M.", "MM.", "Mme.", "Mmes.", "Mlle.", "Mlles.", "Me.", "Dr.", "Pr.", "Prof.",
              "St.", "Ste.", "Mgr.", "art.", "Art.", "cf.", "Cf.", "réf.", "Réf.", "vol.",
-             "Vol.", "chap.", "éd.", "env.", "p.", "pp.", "ex.", "i.e.", "c.-à-d.", "av.",
+             "Vol.", "éd.", "p.", "pp.", "ex.", "i.e.", "c.-à-d.", "av.",
              "apr.", "J.-C.", "ann.", "coll.", "Rés."],
             ALWAYS),
         **dict.fromkeys(["n.", "no.", "No.", "nos.", "Nos.", "al.", "par.", "Rév.", "Corr."],
@@ -226,6 +227,10 @@ def _with_more(lang: str) -> dict[str, str]:
 
 
 ABBREVIATIONS.update({lang: _with_more(lang) for lang in _MORE_ABBREVIATIONS})
+# OmegaT's English rules know no "Art.": "Under Art." | "5 of the Treaty" (the other
+# languages keep it from the English list, as they did)
+for _art in ("Art.", "art.", "Arts."):
+    del ABBREVIATIONS["en"][_art]
 
 
 def _abbreviations(lang: str) -> dict[str, str]:
@@ -281,8 +286,10 @@ def _western_breaks(line: str, language: str, clause: bool,
     ``language`` (a primary subtag)."""
     if language == "el":
         candidate = _GREEK_CANDIDATE
+    elif clause:
+        candidate = _CLAUSE_CANDIDATE
     else:
-        candidate = _CLAUSE_CANDIDATE if clause else _CANDIDATE
+        candidate = _GERMAN_CANDIDATE if language == "de" else _CANDIDATE
     breaks: list[int] = []
     for m in candidate.finditer(line):
         follower = _FOLLOWER.match(line, m.end())
@@ -297,8 +304,12 @@ def _western_breaks(line: str, language: str, clause: bool,
             if nxt.islower():
                 breaks.append(m.end())
             continue
-        if nxt.islower():
-            continue  # "etc. and", "approx. two", "34. invite": not a sentence end
+        if nxt in "»›" and not clause:
+            continue  # "contre. » Le": the quotation goes on (OmegaT's French rule)
+        if nxt.islower() and (clause or punct[0] not in "?!"):
+            # "etc. and", "approx. two", "34. invite": not a sentence end; after "?" and
+            # "!" OmegaT cuts whatever follows ("Is this acceptable? we do not")
+            continue
         if punct[0] == "." and (len(punct) == 1 or punct[1] != ".") and not _dot_ends_sentence(
                 line, m.start() + 1, follower, language, abbreviations):
             continue
