@@ -51,7 +51,7 @@ ORDER = [
     "terms.review", "terms.report", "terms.run", "terms",
     # checking a memory (it reads units through the pipeline, terms through terms/)
     "check", "check.model", "check.rules", "check.consistency", "check.terms",
-    "check.report", "check.concordance", "check.read", "check.worker", "check.run",
+    "check.report", "check.concordance", "check.read", "check.parts", "check.worker", "check.run",
     # the command line
     "cli", "cli.build", "cli.tools", "cli.terms", "cli.check", "cli.concordance",
 ]

@@ -64,6 +64,9 @@ _WORD_RE = re.compile(r"[^\W\d_]+")
 # Two words (runs of letters) or more: one search where _words_at_least makes two.
 _TWO_WORDS_RE = re.compile(r"[^\W\d_][\W\d_]+[^\W\d_]")
 _MASK = (1 << 64) - 1
+# What consistency compares of a unit: the hashes of its normalised source and target,
+# and whether each has the words to be compared (see Consistency.key)
+Key = tuple[int, int, bool, bool]
 _SIZE = struct.Struct("<Q")
 
 
@@ -218,17 +221,28 @@ class Consistency:
         self._reported: set[tuple[str, int, int]] = set()
         self._details = _Details()
 
-    def add(self, unit: Pair) -> list[Finding]:
-        """Remember ``unit`` and return its findings against the units added before it."""
+    def key(self, unit: Pair) -> Key | None:
+        """What :meth:`add` compares of ``unit`` (``None``: nothing), which needs no other
+        unit: so a process that reads a part of a memory works it out (see .parts)."""
         if not unit.target.strip():
-            return []
+            return None
         source, target = normalised(unit.source), normalised(unit.target)
         if source == target:
+            return None
+        return (_hash(source), _hash(target), _words_at_least(source, self.min_words),
+                _words_at_least(target, self.min_words))
+
+    def add(self, unit: Pair, key: Key | None | bool = True) -> list[Finding]:
+        """Remember ``unit`` and return its findings against the units added before it;
+        ``key``, when given, is :meth:`key` of it."""
+        if key is True:
+            key = self.key(unit)
+        if key is None or key is False:
             return []
+        source_hash, target_hash, source_compared, target_compared = key
         found: list[Finding] = []
-        source_hash, target_hash = _hash(source), _hash(target)
         place = -1  # where this unit's details went, once put aside
-        if _words_at_least(source, self.min_words):
+        if source_compared:
             table = self._targets
             at = table.slot(source_hash)
             if not table.keys[at]:
@@ -239,7 +253,7 @@ class Consistency:
                 tuid, _, first_target = self._details.get(table.places[at])
                 found.append(finding(unit, "inconsistent-target", first_target,
                                      f"the translation of tuid {tuid}"))
-        if _words_at_least(target, self.min_words):
+        if target_compared:
             table = self._sources
             at = table.slot(target_hash)
             if not table.keys[at]:

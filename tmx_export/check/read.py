@@ -17,26 +17,33 @@ files (dumps, parallel files, tables, XLIFF, PO, standard input) go through stre
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, check_terminated
 from ..inputs import ParallelInput, input_size
 from ..model import BuildOptions, Pair, Progress
 from .model import LeftOut
 
+if TYPE_CHECKING:
+    from ..formats.tmx import TmxPart
+    from .parts import InParts, Prechecked
+
 
 def memory_units(inputs: Sequence[str | Path | ParallelInput], options: BuildOptions,
-                 progress: Progress | None = None,
-                 left_out: LeftOut | None = None) -> Iterator[Pair]:
+                 progress: Progress | None = None, left_out: LeftOut | None = None,
+                 in_parts: InParts | None = None) -> Iterator[Pair | Prechecked]:
     """The units :func:`~tmx_export.pipeline.stream_units` gives for ``inputs`` and
     ``options`` (which must ask for no cleaning, no dedupe and no renumbering), read
     directly when every input is a TMX file. Lazy, as ``stream_units`` is: nothing is
     checked or read before the first unit is asked for. ``left_out`` hears of the units
-    left out (:class:`LeftOut`)."""
+    left out (:class:`LeftOut`). With ``in_parts`` (:class:`~.parts.InParts`), large TMX
+    files are read in parts, in processes of their own, when every one of them can be cut
+    (:func:`_cuts`)."""
     from ..inputs import tmx_is_streamed
-    from ..pipeline import CHUNK_PAIRS, explicit_inputs, prepare_run, stream_units
+    from ..pipeline import explicit_inputs, prepare_run, stream_units
 
     prepared, files, formats = prepare_run(inputs, options, [])
     direct = ((progress is None or isinstance(progress, Progress))
@@ -51,22 +58,16 @@ def memory_units(inputs: Sequence[str | Path | ParallelInput], options: BuildOpt
     if progress is not None:
         progress.start(sum(input_size(f) for f in files))
     explicit = explicit_inputs(inputs)
-    numbered = 0  # units given so far, over all the files: the tuid of one without its own
+    cuts = _cuts(files, in_parts)
+    reading = _Reading(prepared.source_lang, prepared.target_lang, options.untranslated,
+                       left_out)
     for path in files:
         name = str(path)
-        pairs = rejected = 0
-        # the pairs the pipeline reads ahead before it hands their units on: a file that
-        # turns out broken further on fails at the same point, after the same findings
-        for batch, read, dropped in _batches(name, prepared.source_lang,
-                                             prepared.target_lang, CHUNK_PAIRS, left_out,
-                                             options.untranslated):
-            pairs += read
-            rejected += dropped
-            for unit in batch:
-                numbered += 1
-                if unit.tuid is None:
-                    unit.tuid = str(numbered)  # type: ignore[assignment]
-            yield from batch
+        parts = cuts.get(path)
+        if parts and in_parts is not None:
+            pairs, rejected = yield from in_parts.units(reading, name, parts)
+        else:
+            pairs, rejected = yield from reading.units(name)
         if progress is not None:
             progress.advance(name, input_size(path))
         if pairs == 0 and rejected == 0 and name in explicit:
@@ -75,14 +76,81 @@ def memory_units(inputs: Sequence[str | Path | ParallelInput], options: BuildOpt
                              f"{prepared.target_lang} text found (read as tmx)")
 
 
+def _cuts(files: Sequence[str | Path], in_parts: InParts | None
+          ) -> dict[str | Path, list[TmxPart]]:
+    """The parts each large file is cut into, when every file large enough to be cut can
+    be (one that cannot, in UTF-16 or compressed, leaves the run to the checks' own second
+    process: see run.check_units); empty when ``in_parts`` is not given or has one job."""
+    from ..formats.tmx import SPLIT_MIN_BYTES, split_tmx
+
+    if in_parts is None or in_parts.jobs < 2:
+        return {}
+    cuts = {}
+    for path in files:
+        if input_size(path) < SPLIT_MIN_BYTES:
+            continue
+        parts = split_tmx(path, in_parts.jobs, in_parts.first_share)
+        if parts is None:
+            return {}
+        cuts[path] = parts
+    in_parts.used = bool(cuts)
+    return cuts
+
+
+@dataclass(slots=True)
+class _Reading:
+    """What reading the units of a run's TMX files needs and keeps: the pair of languages,
+    whether empty targets are given (``untranslated``), who hears of the units left out,
+    and how many units were given so far over all the files (``numbered``: the tuid of a
+    unit without its own is its number)."""
+
+    source_lang: str
+    target_lang: str
+    untranslated: bool
+    left_out: LeftOut | None
+    numbered: int = 0
+
+    def units(self, name: str, skip: int = 0) -> Generator[Pair, None, tuple[int, int]]:
+        """The units of the file ``name`` but its first ``skip`` ones (given before:
+        they are numbered, not given again); returns the pairs read and left out."""
+        from ..pipeline import CHUNK_PAIRS
+
+        pairs = rejected = 0
+        # the pairs the pipeline reads ahead before it hands their units on: a file that
+        # turns out broken further on fails at the same point, after the same findings
+        for batch, read, dropped in _batches(name, self.source_lang, self.target_lang,
+                                             CHUNK_PAIRS, self.left_out, self.untranslated):
+            pairs += read
+            rejected += dropped
+            for unit in batch:
+                self.numbered += 1
+                if unit.tuid is None:
+                    unit.tuid = str(self.numbered)  # type: ignore[assignment]
+            if skip >= len(batch):
+                skip -= len(batch)
+                continue
+            yield from batch[skip:]
+            skip = 0
+        return pairs, rejected
+
+    def number(self, unit: Pair) -> None:
+        """Give ``unit`` (read in a part) the next number, its tuid when it has none."""
+        self.numbered += 1
+        if unit.tuid is None:
+            unit.tuid = str(self.numbered)  # type: ignore[assignment]
+
+
 def _batches(name: str, source_lang: str, target_lang: str, size: int,
-             left_out: LeftOut | None = None, untranslated: bool = False
+             left_out: LeftOut | None = None, untranslated: bool = False,
+             part: TmxPart | None = None, lines_before: int = 0
              ) -> Iterator[tuple[list[Pair], int, int]]:
     """The units of one TMX file in batches: (units, pairs read, pairs left out). A batch
     ends after ``size`` pairs, before a ``tu`` that lacks a language, and at the end of the
     file, as the pipeline hands its records on. ``left_out`` hears of the ``tu`` elements
     that lack one of the pair and of the units with an empty side; with ``untranslated``,
-    a unit whose target is empty is given (as the pipeline's Preparer gives it)."""
+    a unit whose target is empty is given (as the pipeline's Preparer gives it). With a
+    ``part`` (:func:`~tmx_export.formats.tmx.split_tmx`), only its units, their lines
+    those of the file: ``lines_before`` is the number of line breaks before the part."""
     from ..clean import is_clean, sanitise
     from ..formats.tmx import XML_LANG, TuvRanker, iter_elements, without_side
 
@@ -91,7 +159,10 @@ def _batches(name: str, source_lang: str, target_lang: str, size: int,
     repairs: Counter[str] = Counter()  # the pipeline counts them; a check does not say
     batch: list[Pair] = []
     read = dropped = 0
-    for tu in iter_elements(name):
+    # what to add to a line of the part to make it the file's: the part's reader puts its
+    # opening (the XML declaration, a line break, the start tags) before its first byte
+    line_shift = lines_before - part.opening.count(b"\n") if part is not None else 0
+    for tu in iter_elements(name, part=part):
         check_terminated()
         # as iter_tmx: the first tuv of the best fit wins each side; a tuv is used once;
         # further tuvs of the best fit are variants, each a unit of its own
@@ -148,7 +219,8 @@ def _batches(name: str, source_lang: str, target_lang: str, size: int,
                     left_out.reasons["empty-side"] += 1
             else:
                 batch.append(Pair(source, target, source_lang, target_lang, file=name,
-                                  line=tu.sourceline or 0, source_markup=source_markup,
+                                  line=tu.sourceline + line_shift if tu.sourceline else 0,
+                                  source_markup=source_markup,
                                   target_markup=target_markup,
                                   tuid=tu.get("tuid")))  # type: ignore[arg-type]
             if read >= size:

@@ -15,10 +15,12 @@ others (:func:`.worker.checked_in_two`), with the same findings in the same orde
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError
 from ..inputs import (
@@ -32,6 +34,7 @@ from ..inputs import (
 )
 from ..model import NO_CLEANING, BuildOptions, Pair, Progress
 from .model import CHECKS, SEVERITIES, Finding, LeftOut, TermEntry
+from .parts import InParts, Prechecked, Prechecks, rows
 from .read import memory_units
 from .worker import can_fork, checked_in_two
 
@@ -50,7 +53,9 @@ class CheckOptions:
     (French typography; some clients and DGT-TM write none); ``languages_from_memory``
     (the user named no language): the languages the memories declare, when they all
     declare the same pair (:func:`tmx_export.inputs.declared_pair`), rather than
-    ``source_lang`` and ``target_lang``.
+    ``source_lang`` and ``target_lang``. ``jobs``: the processes a check may use (a large
+    TMX file is read in that many parts at once, see :mod:`.parts`; else one more process
+    takes half the checks); 1 checks in this process alone.
     """
 
     source_lang: str = "en-GB"
@@ -62,6 +67,7 @@ class CheckOptions:
     accept: str | None = None
     fail_on: str = "error"
     french_spaces: bool = True
+    jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
 
     def __post_init__(self) -> None:
         unknown = set(self.checks) - set(CHECKS)
@@ -114,18 +120,17 @@ class CheckSummary:
         return any(self.by_severity[s] for s in SEVERITIES[: worst + 1])
 
 
-def check_units(units: Iterator[Pair], options: CheckOptions,
+def check_units(units: Iterator[Pair | Prechecked], options: CheckOptions,
                 emit: Callable[[Finding], None], *,
-                term_entries: list[TermEntry] | None = None) -> CheckSummary:
+                term_entries: list[TermEntry] | None = None,
+                checkers: Checkers | None = None) -> CheckSummary:
     """Run the checks over ``units``; each finding not accepted goes to ``emit``. The term
-    checks use ``term_entries`` when given, else the file ``options.terms`` names."""
-    from .consistency import Consistency
-    from .rules import unit_checker
-
-    unit_checks = unit_checker(options.checks, french_spaces=options.french_spaces)
-    consistency = Consistency() if options.checks & {"inconsistent-target",
-                                                     "inconsistent-source"} else None
-    terms = _term_checker(options, term_entries)
+    checks use ``term_entries`` when given, else the file ``options.terms`` names; or
+    ``checkers``, made before (:func:`make_checkers`). A :class:`~.parts.Prechecked` unit
+    only needs the consistency checks (the others ran where it was read)."""
+    if checkers is None:
+        checkers = make_checkers(options, term_entries)
+    unit_checks, consistency, terms = checkers.units, checkers.consistency, checkers.terms
     accepted = _accepted(options.accept)
     summary = CheckSummary(fail_on=options.fail_on)
 
@@ -136,22 +141,35 @@ def check_units(units: Iterator[Pair], options: CheckOptions,
     local_consistency = consistency if terms is not None else None
     remote_consistency = consistency if terms is None else None
 
-    def local(unit: Pair) -> list[Finding]:
+    def local(unit: Pair | Prechecked) -> list[Finding]:
         """The findings of the checks of one unit (and of consistency, with terms)."""
+        if type(unit) is Prechecked:
+            found = unit.local
+            if consistency is not None:
+                found.extend(consistency.add(unit.unit, unit.key))
+            found.extend(unit.terms)
+            return found
         found = unit_checks(unit)
         if local_consistency is not None:
             found.extend(local_consistency.add(unit))
         return found
 
-    def remote(unit: Pair) -> list[Finding]:
+    def remote(unit: Pair | Prechecked) -> list[Finding]:
         """The term findings, else the consistency ones (which a worker process may give)."""
+        if type(unit) is Prechecked:
+            return []
         if remote_consistency is not None:
             return remote_consistency.add(unit)
         return terms.check(unit) if terms is not None else []
 
+    def parallel() -> bool:
+        # not while a file is read in parts: those already keep every core busy
+        parted = checkers.in_parts is not None and checkers.in_parts.used
+        return (terms is not None or consistency is not None) and not parted and \
+            options.jobs > 1
+
     try:
-        for _unit, found in _checked(iter(units), local, remote,
-                                     parallel=terms is not None or consistency is not None):
+        for _unit, found in _checked(iter(units), local, remote, parallel=parallel):
             summary.units += 1
             for item in found:
                 if item.check not in options.checks:
@@ -168,26 +186,58 @@ def check_units(units: Iterator[Pair], options: CheckOptions,
     return summary
 
 
+@dataclass(slots=True)
+class Checkers:
+    """The checks of a run, made once: those of one unit, consistency (``None`` when not
+    asked for), the term checks (``None`` without terms). ``in_parts``: whether the memory
+    may be read in parts (:class:`~.read.InParts`), each checked where it is read."""
+
+    units: Callable[[Pair], list[Finding]]
+    consistency: Any
+    terms: Any
+    in_parts: InParts | None = None
+
+    def precheck(self, unit: Pair) -> Prechecks:
+        """The findings of the checks that need no other unit, as a part's worker gives
+        them (see :mod:`.parts`)."""
+        terms = self.terms.check(unit) if self.terms is not None else []
+        key = self.consistency.key(unit) if self.consistency is not None else None
+        return rows(self.units(unit)), rows(terms), key
+
+
+def make_checkers(options: CheckOptions, term_entries: list[TermEntry] | None = None
+                  ) -> Checkers:
+    """The checks ``options`` ask for, the term checks from ``term_entries`` when given,
+    else from the file ``options.terms`` names."""
+    from .consistency import Consistency
+    from .rules import unit_checker
+
+    unit_checks = unit_checker(options.checks, french_spaces=options.french_spaces)
+    consistency = Consistency() if options.checks & {"inconsistent-target",
+                                                     "inconsistent-source"} else None
+    return Checkers(unit_checks, consistency, _term_checker(options, term_entries))
+
+
 # Units checked in one process before a worker process takes half the checks of the
 # rest (see checked_in_two): a small memory is done before a process would have started.
 PARALLEL_AFTER = 2_000
 
 
-def _checked(units: Iterator[Pair], local: Callable[[Pair], list[Finding]],
-             remote: Callable[[Pair], list[Finding]], *, parallel: bool
-             ) -> Iterator[tuple[Pair, list[Finding]]]:
-    """Each unit with its findings in order: ``local(unit)``, then ``remote(unit)``. With
-    ``parallel``, after :data:`PARALLEL_AFTER` units ``remote`` runs in a worker process
-    on the rest (:func:`checked_in_two`), where processes can be forked."""
+def _checked(units: Iterator[Any], local: Callable[[Any], list[Finding]],
+             remote: Callable[[Any], list[Finding]], *, parallel: Callable[[], bool]
+             ) -> Iterator[tuple[Any, list[Finding]]]:
+    """Each unit with its findings in order: ``local(unit)``, then ``remote(unit)``. When
+    ``parallel()`` says so after :data:`PARALLEL_AFTER` units, ``remote`` runs in a worker
+    process on the rest (:func:`checked_in_two`), where processes can be forked."""
     for count, unit in enumerate(units, 1):
         found = local(unit)
         found.extend(remote(unit))
         yield unit, found
-        if parallel and count >= PARALLEL_AFTER:
+        if count >= PARALLEL_AFTER:
             break
     else:
         return
-    if can_fork():
+    if parallel() and can_fork():
         yield from checked_in_two(units, local, remote)
         return
     for unit in units:
@@ -209,6 +259,7 @@ def check(inputs: Sequence[str | Path | ParallelInput], options: CheckOptions,
     if declared is not None:
         options = replace(options, source_lang=declared[0], target_lang=declared[1])
     left_out = LeftOut()
+    checkers = make_checkers(options)
     build_options = BuildOptions(source_lang=options.source_lang,
                                  target_lang=options.target_lang,
                                  input_format=options.input_format, allow_empty=True)
@@ -220,10 +271,13 @@ def check(inputs: Sequence[str | Path | ParallelInput], options: CheckOptions,
                                      input_format=options.input_format, allow_empty=True,
                                      clean=NO_CLEANING, dedupe="none", renumber=False,
                                      untranslated=True, include_fuzzy=True)
-        units = memory_units(inputs, build_options, progress, left_out)
+        if options.jobs > 1 and can_fork():
+            checkers.in_parts = InParts(options.jobs, checkers.precheck)
+        units: Iterator[Pair | Prechecked] = memory_units(
+            inputs, build_options, progress, left_out, checkers.in_parts)
     else:
         units = stream_units(inputs, build_options, progress=progress, rejects=left_out.add)
-    summary = check_units(units, options, emit)
+    summary = check_units(units, options, emit, checkers=checkers)
     summary.declared = declared
     summary.left_out = left_out.reasons
     if summary.units == 0:

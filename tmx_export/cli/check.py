@@ -7,6 +7,7 @@ Options are parsed into :class:`~tmx_export.check.run.CheckOptions`; one call to
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 
@@ -45,12 +46,16 @@ from . import (
               help="French targets need no space before ; : ! ? nor inside « » (the "
               "house style of some clients, and of DGT-TM).")
 @click.option("--input-format", help="Read every MEMORY in this format (as for build).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1,
+              show_default="the number of cores",
+              help="Processes to check in: a large TMX file is read in that many parts at "
+              "once (the findings are the same, in the same order).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors and the exit status.")
 def check_command(inputs: Sequence[str], source_lang: str, target_lang: str,
                   termbase_path: str | None, glossary_path: str | None,
                   report_path: str | None, only: tuple[str, ...], skip: tuple[str, ...],
                   accept_path: str | None, fail_on: str, french_spaces: bool,
-                  input_format: str | None, quiet: bool) -> None:
+                  input_format: str | None, jobs: int, quiet: bool) -> None:
     """Check a memory: approved and forbidden terms (lemma-aware), numbers, untranslated
     and empty targets, inline codes, placeholders, consistency, punctuation and spacing.
 
@@ -76,7 +81,7 @@ def check_command(inputs: Sequence[str], source_lang: str, target_lang: str,
                                     languages_from_memory=not languages_named(),
                                     terms=termbase_path or glossary_path,
                                     accept=accept_path, fail_on=fail_on,
-                                    french_spaces=french_spaces)
+                                    french_spaces=french_spaces, jobs=jobs)
     try:
         check_terms_given(options, asked=bool(only))
     except ValueError as error:

@@ -1005,8 +1005,10 @@ _UNIT_END = b"</tu>"
 _PART_CLOSE = b"</body></tmx>"
 
 
-def split_tmx(path: str | Path, parts: int) -> list[TmxPart] | None:
-    """``path`` cut into ``parts`` runs of units of about the same size, each read by
+def split_tmx(path: str | Path, parts: int, first_share: float | None = None
+              ) -> list[TmxPart] | None:
+    """``path`` cut into ``parts`` runs of units of about the same size (the first about
+    ``first_share`` of the file when given, the others the same size), each read by
     :func:`iter_elements` on its own (in other processes), together the units of the file
     in order; ``None`` when the file is too small or cannot be cut safely (compressed, in
     UTF-16 or UTF-32, no root or ``body`` start tag in its first megabyte).
@@ -1027,19 +1029,38 @@ def split_tmx(path: str | Path, parts: int) -> list[TmxPart] | None:
         opening = _part_opening(head)
         if opening is None:
             return None
+        first = 1 / parts if first_share is None else first_share
         cuts = []
         for k in range(1, parts):
-            handle.seek(size * k // parts)
+            near = int(size * (first + (1 - first) * (k - 1) / (parts - 1)))
+            handle.seek(near)
             window = handle.read(_SPLIT_WINDOW)
             at = window.find(_UNIT_END)
             if at < 0:
                 return None
-            cuts.append(size * k // parts + at + len(_UNIT_END))
+            cuts.append(near + at + len(_UNIT_END))
     if cuts != sorted(set(cuts)):
         return None
     starts, ends = [0, *cuts], [*cuts, None]
     return [TmxPart(start, end, opening if start else b"")
             for start, end in zip(starts, ends, strict=True)]
+
+
+def part_lines_before(path: str | Path, parts: list[TmxPart]) -> list[int]:
+    """The number of line breaks in ``path`` before each of ``parts`` begins (what makes a
+    line of a part a line of the file)."""
+    counts = []
+    with open(path, "rb") as handle:
+        seen = at = 0
+        for part in parts:
+            while at < part.start:
+                data = handle.read(min(1 << 20, part.start - at))
+                if not data:
+                    break
+                seen += data.count(b"\n")
+                at += len(data)
+            counts.append(seen)
+    return counts
 
 
 def _part_opening(head: bytes) -> bytes | None:
