@@ -12,7 +12,8 @@ parses the file into units; ``ttk text`` also reads each unit's source and targe
 memory's check forks included): on a machine whose cores are busy with other work the
 wall-clock ratio leans towards the CPU one. ``load`` is the machine's load average (1
 minute) as each size starts: figures taken at a load above the number of cores are not
-comparable with others.
+comparable with others. ``-j 1`` is the same check in one process (``--jobs 1``), and
+``speedup`` its time over the default's (``--jobs``: the cores).
 
     python benchmarks/check_speed.py [--units 100000] [--terms 1000] [--runs 3]
 """
@@ -78,17 +79,18 @@ def main() -> int:
     tool = [sys.executable, "-c", "from tmx_export.cli import main; main()"]
     print(f"{'units':>8} {'check':>9} {'ttk parse':>9} {'ratio':>6} {'ttk text':>9} "
           f"{'ratio':>6} {'check RSS':>10} {'ttk RSS':>8} {'check CPU':>10} {'ttk CPU':>8} "
-          f"{'CPU ratio':>9} {'load':>5}")
+          f"{'CPU ratio':>9} {'-j 1':>8} {'speedup':>7} {'load':>5}")
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         for units in (args.units // 10, args.units):
             memory, glossary = make(work, units, args.terms, args.shared)
             load = os.getloadavg()[0]
             ours, theirs, our_rss, their_rss, our_cpu, their_cpu = [], [], [], [], [], []
-            with_text = []
+            with_text, alone = [], []
+            command = [*tool, "check", str(memory), "--glossary", str(glossary), "-q",
+                       "--fail-on", "never"]
             for _ in range(args.runs):
-                seconds, rss, cpu = timed([*tool, "check", str(memory), "--glossary",
-                                           str(glossary), "-q", "--fail-on", "never"])
+                seconds, rss, cpu = timed(command)
                 ours.append(seconds)
                 our_rss.append(rss)
                 our_cpu.append(cpu)
@@ -97,12 +99,15 @@ def main() -> int:
                 their_rss.append(rss)
                 their_cpu.append(cpu)
                 with_text.append(timed([sys.executable, "-c", PEER_TEXT, str(memory)])[0])
+                alone.append(timed([*command, "--jobs", "1"])[0])
             a, b = statistics.median(ours), statistics.median(theirs)
             t = statistics.median(with_text)
             c, d = statistics.median(our_cpu), statistics.median(their_cpu)
-            print(f"{units:>8} {a:>8.1f}s {b:>8.1f}s {a / b:>6.2f} {t:>8.1f}s {a / t:>6.2f} "
+            one = statistics.median(alone)
+            print(f"{units:>8} {a:>8.2f}s {b:>8.2f}s {a / b:>6.2f} {t:>8.2f}s {a / t:>6.2f} "
                   f"{max(our_rss) / 1024:>8.0f}MB {max(their_rss) / 1024:>6.0f}MB "
-                  f"{c:>9.1f}s {d:>7.1f}s {c / d:>9.2f} {load:>5.1f}")
+                  f"{c:>9.1f}s {d:>7.1f}s {c / d:>9.2f} {one:>7.2f}s {one / a:>7.2f} "
+                  f"{load:>5.1f}")
     return 0
 
 
