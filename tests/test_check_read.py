@@ -66,6 +66,13 @@ TRICKY = [
     "<seg>Rien en face</seg></tuv></tu>",
     '<tu tuid="o2"><tuv xml:lang="en-GB"><seg>A <ph x="1"/>code</seg></tuv><tuv '
     'xml:lang="fr-FR"><seg>Un <ph x="1"/>code</seg></tuv></tu>',
+    # two plain tuvs (the reader's quick way): the target first; two of the source's
+    # language (no target: left out); a language of neither side beside the source
+    _tu("Le français d'abord.", "The French first.", "q1", "fr-FR", "en-GB"),
+    _tu("British English.", "American English.", "q2", "en-GB", "en-US"),
+    _tu("English here.", "Deutsch hier.", "q3", "en-GB", "de-DE"),
+    '<tu tuid="q4"><tuv lang="en-GB"><seg>Old lang attribute.</seg></tuv><tuv xml:lang="fr">'
+    "<seg>Ancien attribut.</seg></tuv></tu>",
 ]
 
 

@@ -27,6 +27,9 @@ from ..inputs import ParallelInput, input_size
 from ..model import BuildOptions, Pair, Progress
 from .model import LeftOut
 
+# formats.tmx's XML_LANG, here to be looked up per unit without importing it (lxml) early
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
 if TYPE_CHECKING:
     from ..formats.tmx import TmxPart
     from .parts import InParts, Prechecked
@@ -152,7 +155,7 @@ def _batches(name: str, source_lang: str, target_lang: str, size: int,
     ``part`` (:func:`~tmx_export.formats.tmx.split_tmx`), only its units, their lines
     those of the file: ``lines_before`` is the number of line breaks before the part."""
     from ..clean import is_clean, sanitise
-    from ..formats.tmx import XML_LANG, TuvRanker, iter_elements, without_side
+    from ..formats.tmx import TuvRanker, iter_elements
 
     rank = TuvRanker(source_lang, target_lang)
     ranks = rank.cache  # tag -> ranks, filled by rank(): looked up inline, per tuv
@@ -164,50 +167,26 @@ def _batches(name: str, source_lang: str, target_lang: str, size: int,
     line_shift = lines_before - part.opening.count(b"\n") if part is not None else 0
     for tu in iter_elements(name, part=part):
         check_terminated()
-        # as iter_tmx: the first tuv of the best fit wins each side; a tuv is used once;
-        # further tuvs of the best fit are variants, each a unit of its own
-        src = tgt = None
-        src_rank = tgt_rank = 0
-        variants: list[tuple[bool, Any]] | None = None
-        unlabelled = False
-        for child in tu:
-            if child.tag == "tuv":
-                lang = child.get(XML_LANG) or child.get("lang") or ""
-                unlabelled = unlabelled or not lang
-                s_rank, t_rank = ranks.get(lang) or rank(lang)
-                if s_rank > src_rank:
-                    src, src_rank = child, s_rank
-                    variants = without_side(variants, True)
-                elif s_rank and s_rank == src_rank:
-                    variants = (variants or []) + [(True, child)]
-                elif t_rank > tgt_rank:
-                    tgt, tgt_rank = child, t_rank
-                    variants = without_side(variants, False)
-                elif t_rank and t_rank == tgt_rank:
-                    variants = (variants or []) + [(False, child)]
-        sides = [(src, tgt)]
-        if variants and not unlabelled and src is not None and tgt is not None:
-            sides += [(src, v) for is_source, v in variants if not is_source]  # as iter_tmx
-            sides += [(v, tgt) for is_source, v in variants if is_source]
-        reason = _reader_reject(tu, unlabelled, sides)
-        if reason is not None:
-            # a reader's reject: the pairs before it go on first
-            if batch or read:
-                yield batch, read, dropped
-                batch, read, dropped = [], 0, 0
-            dropped += 1
-            if left_out is not None:  # as the pipeline's reject tells it
-                left_out.reasons[reason] += 1
-                if reason.startswith("missing-"):
-                    tags = (child.get(XML_LANG) or child.get("lang") for child in tu
-                            if child.tag == "tuv")
-                    left_out.languages.update(tag for tag in tags if tag)
-            continue
-        for src, tgt in sides:
+        plain = _plain_texts(tu, ranks, rank)
+        if plain is not None:
+            texts = [plain]
+        else:
+            texts, reason = _tu_texts(tu, ranks, rank)
+            if reason is not None:
+                # a reader's reject: the pairs before it go on first
+                if batch or read:
+                    yield batch, read, dropped
+                    batch, read, dropped = [], 0, 0
+                dropped += 1
+                if left_out is not None:  # as the pipeline's reject tells it
+                    left_out.reasons[reason] += 1
+                    if reason.startswith("missing-"):
+                        tags = (child.get(XML_LANG) or child.get("lang") for child in tu
+                                if child.tag == "tuv")
+                        left_out.languages.update(tag for tag in tags if tag)
+                continue
+        for source, source_markup, target, target_markup in texts:
             read += 1
-            # _seg, inline for the usual tuv: one seg of plain text (this runs per unit)
-            source, source_markup = _seg(src) if len(src) != 1 else _only_seg(src[0])
-            target, target_markup = _seg(tgt) if len(tgt) != 1 else _only_seg(tgt[0])
             # as the pipeline prepares a unit (tmx_export.clean.Preparer, dedupe none)
             if not is_clean(source):
                 source = sanitise(source, repairs)
@@ -228,6 +207,79 @@ def _batches(name: str, source_lang: str, target_lang: str, size: int,
                 batch, read, dropped = [], 0, 0
     if batch or read or dropped:
         yield batch, read, dropped
+
+
+# A unit's texts as read: (source, its markup, target, its markup); markup None for text
+_Texts = tuple[str, "str | None", str, "str | None"]
+
+
+def _plain_texts(tu, ranks: dict, rank) -> _Texts | None:  # type: ignore[no-untyped-def]
+    """The texts of the usual ``tu``: two ``tuv`` elements, one in each language of the
+    pair (and in no other of its ranks), each holding one ``seg`` of plain text; ``None``
+    for any other, which :func:`_tu_texts` reads (this runs per unit: a few look-ups
+    where the general way walks every child twice)."""
+    children = tu.getchildren()  # one call: lxml's iterators cost more
+    if len(children) != 2:
+        return None
+    first, second = children
+    if first.tag != "tuv" or second.tag != "tuv" or len(first) != 1 or len(second) != 1:
+        return None
+    first_seg, second_seg = first[0], second[0]
+    if first_seg.tag != "seg" or second_seg.tag != "seg" or len(first_seg) or \
+            len(second_seg):
+        return None
+    first_lang = first.get(XML_LANG) or first.get("lang")
+    second_lang = second.get(XML_LANG) or second.get("lang")
+    if not first_lang or not second_lang:
+        return None
+    first_ranks = ranks.get(first_lang) or rank(first_lang)
+    second_ranks = ranks.get(second_lang) or rank(second_lang)
+    if first_ranks[0] and not first_ranks[1] and second_ranks[1] and not second_ranks[0]:
+        return first_seg.text or "", None, second_seg.text or "", None
+    if second_ranks[0] and not second_ranks[1] and first_ranks[1] and not first_ranks[0]:
+        return second_seg.text or "", None, first_seg.text or "", None
+    return None
+
+
+def _tu_texts(tu, ranks: dict, rank) -> tuple[list[_Texts], str | None]:  # type: ignore[no-untyped-def]
+    """The units of any ``tu`` as :func:`tmx_export.formats.tmx.iter_tmx` reads it: the
+    first ``tuv`` of the best fit wins each side; a ``tuv`` is used once; further ``tuv``
+    elements of the best fit are variants, each a unit of its own. With the reason the
+    reader rejects it for, if it does (then no units)."""
+    from ..formats.tmx import without_side
+
+    src = tgt = None
+    src_rank = tgt_rank = 0
+    variants: list[tuple[bool, Any]] | None = None
+    unlabelled = False
+    for child in tu:
+        if child.tag == "tuv":
+            lang = child.get(XML_LANG) or child.get("lang") or ""
+            unlabelled = unlabelled or not lang
+            s_rank, t_rank = ranks.get(lang) or rank(lang)
+            if s_rank > src_rank:
+                src, src_rank = child, s_rank
+                variants = without_side(variants, True)
+            elif s_rank and s_rank == src_rank:
+                variants = (variants or []) + [(True, child)]
+            elif t_rank > tgt_rank:
+                tgt, tgt_rank = child, t_rank
+                variants = without_side(variants, False)
+            elif t_rank and t_rank == tgt_rank:
+                variants = (variants or []) + [(False, child)]
+    sides = [(src, tgt)]
+    if variants and not unlabelled and src is not None and tgt is not None:
+        sides += [(src, v) for is_source, v in variants if not is_source]  # as iter_tmx
+        sides += [(v, tgt) for is_source, v in variants if is_source]
+    reason = _reader_reject(tu, unlabelled, sides)
+    if reason is not None:
+        return [], reason
+    return [(*_side(source), *_side(target)) for source, target in sides], None
+
+
+def _side(tuv) -> tuple[str, str | None]:  # type: ignore[no-untyped-def]
+    """The text and markup of a chosen ``tuv`` (which holds one ``seg``)."""
+    return _seg(tuv) if len(tuv) != 1 else _only_seg(tuv[0])
 
 
 def _reader_reject(tu, unlabelled: bool, sides: list) -> str | None:  # type: ignore[no-untyped-def]
