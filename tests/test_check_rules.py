@@ -956,3 +956,42 @@ def test_an_unknown_unit_check_runs_on_every_unit(monkeypatch, dgt):
     for unit in dgt:
         run(unit)
     assert seen == [u.tuid for u in dgt]
+
+
+# --- the quick paths: the cases each must leave to the full check -----------------------------
+
+def test_a_copy_is_untranslated_whatever_the_case_of_its_first_letter():
+    # units starting with different letters are told apart at once; the same letter in
+    # another case, or a letter NFKC changes ("ﬁ" is "fi"), is compared whole
+    text = "final report of the Committee on Budgets"
+    assert found(untranslated, pair(text.capitalize(), text)) == [
+        (text, "a translation into fr-FR")]
+    assert found(untranslated, pair("F" + text[1:], "\ufb01" + text[2:])) == [
+        ("\ufb01" + text[2:], "a translation into fr-FR")]
+    assert found(untranslated, pair("1 " + text, "1 " + text)) != []
+    assert found(untranslated, pair(text, "rapport final de la commission des budgets")) == []
+
+
+def test_a_numeral_after_a_no_break_space_is_compared():
+    # no digit and no " I"/" V"/" X"/" L": the quick way out, but for the no-break spaces
+    assert found(number_mismatch, pair("See Annex\u00a0II.", "Voir l'annexe\u00a0III.")) == [
+        ("III", "II")]
+    assert found(number_mismatch, pair("See Annex\u202fII.", "Voir l'annexe\u202fII.")) == []
+
+
+@pytest.mark.parametrize("source, target, expected", [
+    ("It costs 534.32 euros.", "Il coûte 534,32 euros.", []),
+    ("It costs 534.32 euros and 3 cents.", "Il coûte 3 centimes et 534,32 euros.", []),
+    ("It costs 534.32 euros.", "Il coûte 534,23 euros.", [("534,23", "534.32")]),
+    # a sign is read by what comes before it: "10-2.5" is a range, "10 -2,5" a negative
+    ("Between 10-2.5 points.", "Entre 10 -2,5 points.", [("-2,5", "2.5")]),
+    ("It fell 10 -2.5 points.", "Il a baissé 10-2,5 points.", [("2,5", "-2.5")]),
+])
+def test_decimals_written_each_in_its_language(source, target, expected):
+    assert found(number_mismatch, pair(source, target)) == expected
+
+
+def test_a_mark_without_its_space_is_found_beside_marks_with_theirs():
+    # the counts tell most French targets apart: here one "!" of two has its space
+    assert found(spacing, pair("x", "Quoi ? Oui ! Non!")) == [("Non!", "a space before !")]
+    assert found(spacing, pair("x", "Quoi ? Oui ! Non !")) == []
