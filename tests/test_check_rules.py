@@ -986,6 +986,8 @@ def test_a_numeral_after_a_no_break_space_is_compared():
     # a sign is read by what comes before it: "10-2.5" is a range, "10 -2,5" a negative
     ("Between 10-2.5 points.", "Entre 10 -2,5 points.", [("-2,5", "2.5")]),
     ("It fell 10 -2.5 points.", "Il a baissé 10-2,5 points.", [("2,5", "-2.5")]),
+    # an English clock time is two numbers: 3 (or 15) and 00
+    ("The vote is at 3.00 p.m.", "Le vote a lieu à 3,00.", [("00", "(missing from the target)")]),
 ])
 def test_decimals_written_each_in_its_language(source, target, expected):
     assert found(number_mismatch, pair(source, target)) == expected

@@ -856,7 +856,7 @@ def _plain_decimals_alike(source: list[str], target: list[str], unit: Pair) -> b
             or sorted(source_points) != sorted(target_points):
         return False
     return all(unicodedata.is_normalized("NFKC", text) and not (
-        _primary(lang) == "en" and _AM_PM_RE.search(text))
+        _primary(lang) == "en" and _AM_PM_RE.search(text) and _CLOCK_RE.search(text))
         for text, lang in ((unit.source, unit.source_lang), (unit.target, unit.target_lang)))
 
 
@@ -916,10 +916,14 @@ def number_mismatch(unit: Pair, *, count_repeats: bool = False) -> Iterator[Find
 
 def _may_hold_roman(text: str) -> bool:
     """Whether :func:`_roman_references` may find a numeral in ``text``: most texts have no
-    capital I, V, X or L after a space, which ``in`` tells at C speed."""
+    capital I, V, X or L after a space, which ``in`` tells at C speed (fastest for one
+    character, so the capital is looked for first)."""
     if "\u00a0" in text or "\u202f" in text:
         return True  # "annexe\u00a0I": _roman_references reads it as a space
-    return " I" in text or " V" in text or " X" in text or " L" in text
+    for capital in "IVXL":
+        if capital in text and " " + capital in text:
+            return True
+    return False
 
 
 def _number_mismatch(unit: Pair, count_repeats: bool = False) -> Iterator[Finding]:
