@@ -841,6 +841,16 @@ def test_short_identical_and_empty_units_are_left_out():
         ("3", "inconsistent-target", "Titre", "the translation of tuid 2")]
 
 
+def test_a_word_beside_a_number_is_one_word_for_consistency():
+    # a letter, a space and a letter tell most texts of two words at once; these have none
+    units = units_of(("Article 34", "L'article 34"), ("Article 34", "Article 34 du traité"),
+                     ("34 Members", "34 membres"), ("34 Members", "34 députés"))
+    assert consistency_findings(units) == []
+    assert consistency_findings(units, min_words=1) == [
+        ("2", "inconsistent-target", "L'article 34", "the translation of tuid 1"),
+        ("4", "inconsistent-target", "34 membres", "the translation of tuid 3")]
+
+
 def test_consistency_on_real_europarl(europarl):
     # the excerpt says "Madam President" to several targets, each in a longer sentence: no
     # two units share a source, so nothing is inconsistent
