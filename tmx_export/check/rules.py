@@ -4,8 +4,11 @@ software placeholders, punctuation and spacing.
 Each check is a function ``(unit) -> Iterator[Finding]``; :data:`UNIT_CHECKS` maps the
 check names of :data:`~tmx_export.check.model.CHECKS` to them. They run over every unit of
 a memory (100k units and more), so they work on precompiled regular expressions and bail
-out early: a unit without digits costs ``number-mismatch`` one regex search, a unit
-without markup costs ``tag-mismatch`` nothing.
+out early: a unit without digits or numerals costs ``number-mismatch`` a few ``in`` tests
+(and a side with numbers spelled alike, "534.32" / "534,32" included, no reading), a unit
+without markup costs ``tag-mismatch`` nothing, a target that starts with another letter
+than its source costs ``untranslated`` nothing more. :func:`unit_checker` runs them
+together, testing a blank target once for all.
 
 An empty target is reported once, by ``empty-target``: the other checks skip it rather
 than repeat the news in their own words (missing numbers, missing end punctuation...).
