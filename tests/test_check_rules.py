@@ -841,6 +841,16 @@ def test_short_identical_and_empty_units_are_left_out():
         ("3", "inconsistent-target", "Titre", "the translation of tuid 2")]
 
 
+def test_a_word_beside_a_number_is_one_word_for_consistency():
+    # a letter, a space and a letter tell most texts of two words at once; these have none
+    units = units_of(("Article 34", "L'article 34"), ("Article 34", "Article 34 du traité"),
+                     ("34 Members", "34 membres"), ("34 Members", "34 députés"))
+    assert consistency_findings(units) == []
+    assert consistency_findings(units, min_words=1) == [
+        ("2", "inconsistent-target", "L'article 34", "the translation of tuid 1"),
+        ("4", "inconsistent-target", "34 membres", "the translation of tuid 3")]
+
+
 def test_consistency_on_real_europarl(europarl):
     # the excerpt says "Madam President" to several targets, each in a longer sentence: no
     # two units share a source, so nothing is inconsistent
@@ -956,3 +966,44 @@ def test_an_unknown_unit_check_runs_on_every_unit(monkeypatch, dgt):
     for unit in dgt:
         run(unit)
     assert seen == [u.tuid for u in dgt]
+
+
+# --- the quick paths: the cases each must leave to the full check -----------------------------
+
+def test_a_copy_is_untranslated_whatever_the_case_of_its_first_letter():
+    # units starting with different letters are told apart at once; the same letter in
+    # another case, or a letter NFKC changes ("ﬁ" is "fi"), is compared whole
+    text = "final report of the Committee on Budgets"
+    assert found(untranslated, pair(text.capitalize(), text)) == [
+        (text, "a translation into fr-FR")]
+    assert found(untranslated, pair("F" + text[1:], "\ufb01" + text[2:])) == [
+        ("\ufb01" + text[2:], "a translation into fr-FR")]
+    assert found(untranslated, pair("1 " + text, "1 " + text)) != []
+    assert found(untranslated, pair(text, "rapport final de la commission des budgets")) == []
+
+
+def test_a_numeral_after_a_no_break_space_is_compared():
+    # no digit and no " I"/" V"/" X"/" L": the quick way out, but for the no-break spaces
+    assert found(number_mismatch, pair("See Annex\u00a0II.", "Voir l'annexe\u00a0III.")) == [
+        ("III", "II")]
+    assert found(number_mismatch, pair("See Annex\u202fII.", "Voir l'annexe\u202fII.")) == []
+
+
+@pytest.mark.parametrize("source, target, expected", [
+    ("It costs 534.32 euros.", "Il coûte 534,32 euros.", []),
+    ("It costs 534.32 euros and 3 cents.", "Il coûte 3 centimes et 534,32 euros.", []),
+    ("It costs 534.32 euros.", "Il coûte 534,23 euros.", [("534,23", "534.32")]),
+    # a sign is read by what comes before it: "10-2.5" is a range, "10 -2,5" a negative
+    ("Between 10-2.5 points.", "Entre 10 -2,5 points.", [("-2,5", "2.5")]),
+    ("It fell 10 -2.5 points.", "Il a baissé 10-2,5 points.", [("2,5", "-2.5")]),
+    # an English clock time is two numbers: 3 (or 15) and 00
+    ("The vote is at 3.00 p.m.", "Le vote a lieu à 3,00.", [("00", "(missing from the target)")]),
+])
+def test_decimals_written_each_in_its_language(source, target, expected):
+    assert found(number_mismatch, pair(source, target)) == expected
+
+
+def test_a_mark_without_its_space_is_found_beside_marks_with_theirs():
+    # the counts tell most French targets apart: here one "!" of two has its space
+    assert found(spacing, pair("x", "Quoi ? Oui ! Non!")) == [("Non!", "a space before !")]
+    assert found(spacing, pair("x", "Quoi ? Oui ! Non !")) == []

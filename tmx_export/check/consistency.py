@@ -81,6 +81,10 @@ def normalised(text: str) -> str:
 def _words_at_least(text: str, count: int) -> bool:
     """Whether ``text`` has ``count`` words or more (stops counting there)."""
     if count == 2:
+        # most texts start with a word, a space and a word: no need to search them
+        space = text.find(" ")
+        if space > 0 and text[space - 1].isalpha() and text[space + 1:space + 2].isalpha():
+            return True
         return _TWO_WORDS_RE.search(text) is not None
     end = 0
     for _ in range(count):

@@ -4,8 +4,11 @@ software placeholders, punctuation and spacing.
 Each check is a function ``(unit) -> Iterator[Finding]``; :data:`UNIT_CHECKS` maps the
 check names of :data:`~tmx_export.check.model.CHECKS` to them. They run over every unit of
 a memory (100k units and more), so they work on precompiled regular expressions and bail
-out early: a unit without digits costs ``number-mismatch`` one regex search, a unit
-without markup costs ``tag-mismatch`` nothing.
+out early: a unit without digits or numerals costs ``number-mismatch`` a few ``in`` tests
+(and a side with numbers spelled alike, "534.32" / "534,32" included, no reading), a unit
+without markup costs ``tag-mismatch`` nothing, a target that starts with another letter
+than its source costs ``untranslated`` nothing more. :func:`unit_checker` runs them
+together, testing a blank target once for all.
 
 An empty target is reported once, by ``empty-target``: the other checks skip it rather
 than repeat the news in their own words (missing numbers, missing end punctuation...).
@@ -215,7 +218,11 @@ DOT_GROUPING = frozenset({"de", "es", "it", "pt", "nl", "da", "el", "tr", "ro", 
 # (so "17 2000" stays two numbers). NFKC has already made U+00A0 and U+202F spaces.
 _NUMBER_RE = re.compile(r"\d+(?:[.,'’]\d+| \d{3}(?!\d))*")
 _SEPARATOR_RE = re.compile(r"([.,'’ ])")
-_SPELLING_RE = re.compile(r"[-−–\u2012\u00ad]?\d+(?:[.,'’\s]\d+)*")
+# An optional sign and digits: written as one character of either, then the sign checked
+# (it must come before a digit), since a pattern that starts with an optional part is
+# tried at every position of a text, one that starts with a class only where it matches.
+_SPELLING_RE = re.compile(r"[-−–\u2012\u00ad\d](?<=[-−–\u2012\u00ad](?=\d)|\d)\d*"
+                          r"(?:[.,'’\s]\d+)*")
 # Minus signs: hyphen-minus, U+2212, en dash, figure dash, and the soft hyphen that some
 # Europarl texts carry for a dash. A sign only after a space or an opening bracket:
 # "2000-2006" is a range.
@@ -274,8 +281,9 @@ _SCALE_ALTERNATIVES = "|".join(sorted(
     key=len, reverse=True))
 _SCALE_RE = re.compile(rf" ?({_SCALE_ALTERNATIVES})\b", re.IGNORECASE)
 # A digit and a scale word after it: a scaled number.
-_SCALE_AFTER_DIGIT_RE = re.compile(rf"\d ?(?:{_SCALE_ALTERNATIVES})(?![^\W\d_])",
-                                   re.IGNORECASE)
+# (a letter first: most digits are followed by another, ruled out before the words are tried)
+_SCALE_AFTER_DIGIT_RE = re.compile(
+    rf"\d ?(?=[^\W\d_])(?:{_SCALE_ALTERNATIVES})(?![^\W\d_])", re.IGNORECASE)
 
 
 def _has_scale(text: str) -> bool:
@@ -831,6 +839,43 @@ def _read_apart_maybe(spellings: list[str], unit: Pair) -> bool:
         any("." in spelling for spelling in spellings) and _may_be_quantity(unit.target))
 
 
+# A spelling every language reads one way: digits, or digits with one decimal mark and one,
+# two or four and more decimals ("1,500" may be 1500 or 1.5; "534,32" is 534.32).
+_PLAIN_DECIMAL_RE = re.compile(r"\d+(?:([.,])(?:\d{1,2}|\d{4,}))?")
+
+
+def _plain_decimals_alike(source: list[str], target: list[str], unit: Pair) -> bool:
+    """Whether the spellings (sorted) of a unit whose sides write the decimal mark apart
+    ("534.32" / "534,32", the commonest difference) are the same numbers, each a plain
+    integer or decimal written with its side's mark: every reading then pairs them up, as
+    the same spellings do. Not when a side's text is not NFKC (its numbers are read from
+    its NFKC form) or holds an English clock time ("3.30 p.m." is 3 and 30)."""
+    source_mode, target_mode = _decimal_mode(unit.source_lang), _decimal_mode(unit.target_lang)
+    if source_mode == target_mode or "both" in (source_mode, target_mode) \
+            or len(source) != len(target):
+        return False
+    source_points, target_points = _as_point(source, source_mode), _as_point(target, target_mode)
+    if source_points is None or target_points is None \
+            or sorted(source_points) != sorted(target_points):
+        return False
+    return all(unicodedata.is_normalized("NFKC", text) and not (
+        _primary(lang) == "en" and _AM_PM_RE.search(text) and _CLOCK_RE.search(text))
+        for text, lang in ((unit.source, unit.source_lang), (unit.target, unit.target_lang)))
+
+
+def _as_point(spellings: list[str], mode: str) -> list[str] | None:
+    """The plain spellings with their decimal mark (the point or the comma, by ``mode``)
+    as a point; ``None`` when one is no plain integer or decimal of ``mode``."""
+    mark = "." if mode == "point" else ","
+    shown = []
+    for spelling in spellings:
+        m = _PLAIN_DECIMAL_RE.fullmatch(spelling)
+        if m is None or m.group(1) not in (None, mark):
+            return None
+        shown.append(spelling.replace(mark, "."))
+    return shown
+
+
 def _read_copies_strictly(target: list[_Number], source: list[_Number]) -> None:
     """A target number spelled as a source number, between languages that write numbers
     differently, takes its strict reading (:func:`_strict_values`): a separator copied
@@ -868,8 +913,28 @@ def number_mismatch(unit: Pair, *, count_repeats: bool = False) -> Iterator[Find
     factorises "Article 46(4) ... Article 46(10)" into "article 46, paragraphe 4, ...
     paragraphe 10" and writes "dudit règlement" for a repeated "Regulation (EU)
     2017/373"."""
+    if not _blank(unit.target):
+        yield from _number_mismatch(unit, count_repeats)
+
+
+def _may_hold_roman(text: str) -> bool:
+    """Whether :func:`_roman_references` may find a numeral in ``text``: most texts have no
+    capital I, V, X or L after a space, which ``in`` tells at C speed (fastest for one
+    character, so the capital is looked for first)."""
+    if "\u00a0" in text or "\u202f" in text:
+        return True  # "annexe\u00a0I": _roman_references reads it as a space
+    for capital in "IVXL":
+        if capital in text and " " + capital in text:
+            return True
+    return False
+
+
+def _number_mismatch(unit: Pair, count_repeats: bool = False) -> Iterator[Finding]:
+    """:func:`number_mismatch` of a unit whose target is not blank."""
     source, target = unit.source, unit.target
-    if _blank(target):
+    # most units hold neither a digit nor a numeral: they are done before any list is made
+    if not (_has_digit(source) or _has_digit(target)
+            or _may_hold_roman(source) or _may_hold_roman(target)):
         return
     source_romans = _roman_references(source, unit.source_lang)
     target_romans = _roman_references(target, unit.target_lang)
@@ -879,9 +944,10 @@ def number_mismatch(unit: Pair, *, count_repeats: bool = False) -> Iterator[Find
     # the same spellings on both sides (signs included) pair up: most units with numbers
     # stop here, before any reading; not a comma between languages that read it apart
     spellings = sorted(_SPELLING_RE.findall(source))
-    if spellings == sorted(_SPELLING_RE.findall(target)) and romans[0] == romans[1] \
-            and not _read_apart_maybe(spellings, unit) \
-            and not (_has_scale(source) or _has_scale(target)):
+    target_spellings = sorted(_SPELLING_RE.findall(target))
+    alike = spellings == target_spellings and not _read_apart_maybe(spellings, unit) \
+        or _plain_decimals_alike(spellings, target_spellings, unit)
+    if alike and romans[0] == romans[1] and not (_has_scale(source) or _has_scale(target)):
         return
     # the numerals are read again only from a text that NFKC changes (most are NFKC)
     if not unicodedata.is_normalized("NFKC", source):
@@ -968,8 +1034,27 @@ def _name_or_code(token: str) -> bool:
 def untranslated(unit: Pair) -> Iterator[Finding]:
     """The target is the source (ignoring case and spacing), and the text is more than a
     name, a code, a number, a URL, an e-mail or a few words."""
+    if not _blank(unit.target):
+        yield from _untranslated(unit)
+
+
+def _first_letters_differ(source: str, target: str) -> bool:
+    """Whether the texts start with different ASCII letters or digits, ignoring case: then
+    they differ after NFKC, case folding and collapsing white space too, since such a
+    character has no decomposition, is no space, and NFKC can only compose it with the
+    combining marks after it into a character whose decomposition starts with it. Most
+    translations are told from their source so, at a fraction of the cost of comparing
+    them whole."""
+    first, other = source[:1], target[:1]
+    return first.isascii() and other.isascii() and first.isalnum() and other.isalnum() \
+        and first.lower() != other.lower()
+
+
+def _untranslated(unit: Pair) -> Iterator[Finding]:
+    """:func:`untranslated` of a unit whose target is not blank."""
     source, target = unit.source, unit.target
-    if _blank(target) or _primary(unit.source_lang) == _primary(unit.target_lang):
+    if _first_letters_differ(source, target) or \
+            _primary(unit.source_lang) == _primary(unit.target_lang):
         return
     # cheap first: most targets differ from their source at once
     a, b = collapse_spaces(source).casefold(), collapse_spaces(target).casefold()
@@ -1189,7 +1274,15 @@ def placeholder(unit: Pair) -> Iterator[Finding]:
     """The software placeholders (printf, Python, braces) of source and target differ as
     multisets: "%d" made "%s", "{name}" translated "{nom}", one dropped or added. Their
     order may change ("%1$s ... %2$s")."""
-    if _blank(unit.target):
+    if not _blank(unit.target):
+        yield from _placeholder(unit)
+
+
+def _placeholder(unit: Pair) -> Iterator[Finding]:
+    """:func:`placeholder` of a unit whose target is not blank."""
+    # most units have no "%" or "{" at all, told at C speed
+    if "%" not in unit.source and "{" not in unit.source and "%" not in unit.target \
+            and "{" not in unit.target:
         return
     source, target = _placeholders(unit.source), _placeholders(unit.target)
     if source == target:
@@ -1243,6 +1336,11 @@ def with_codes(text: str, markup: str | None) -> str:
     if marked.replace(CODE_MARK, " ").split() != text.split():
         return text
     return marked
+
+
+def _with_codes(text: str, markup: str | None) -> str:
+    """:func:`with_codes`, without a look in its cache for the many sides without markup."""
+    return with_codes(text, markup) if markup else text
 
 
 def _marked_text(element: etree._Element) -> str:
@@ -1332,10 +1430,14 @@ def _imbalance(text: str, lang: str) -> dict[str, tuple[int, str, str]]:
 def punctuation(unit: Pair) -> Iterator[Finding]:
     """End punctuation of a different class on the two sides; brackets or quotes that the
     source balances and the target does not."""
-    if _blank(unit.target):
-        return
-    source = with_codes(unit.source, unit.source_markup)
-    target = with_codes(unit.target, unit.target_markup)
+    if not _blank(unit.target):
+        yield from _punctuation(unit)
+
+
+def _punctuation(unit: Pair) -> Iterator[Finding]:
+    """:func:`punctuation` of a unit whose target is not blank."""
+    source = _with_codes(unit.source, unit.source_markup)
+    target = _with_codes(unit.target, unit.target_markup)
     src_end, tgt_end = _ending(source), _ending(target)
     src_classes = _GREEK_END_CLASS if _primary(unit.source_lang) == "el" else _END_CLASS
     tgt_classes = _GREEK_END_CLASS if _primary(unit.target_lang) == "el" else _END_CLASS
@@ -1426,6 +1528,33 @@ def _spacing_patterns(rule: SpacingRule) -> tuple[_SpacingPattern, ...]:
     return tuple(patterns)
 
 
+# The patterns of each rule met, by the rule's id: looking a frozen dataclass up in a cache
+# hashes its fields in Python, once for every unit. The rule is kept, so its id stays its.
+_PATTERNS_BY_ID: dict[int, tuple[SpacingRule, tuple[_SpacingPattern, ...]]] = {}
+
+
+def _patterns_of(rule: SpacingRule) -> tuple[_SpacingPattern, ...]:
+    """:func:`_spacing_patterns`, looked up by the rule's identity."""
+    known = _PATTERNS_BY_ID.get(id(rule))
+    if known is None or known[0] is not rule:
+        if len(_PATTERNS_BY_ID) >= 64:  # rules made on the fly: keep no more than a few
+            _PATTERNS_BY_ID.clear()
+        known = _PATTERNS_BY_ID[id(rule)] = (rule, _spacing_patterns(rule))
+    return known[1]
+
+
+def _may_match(kind: str, needles: tuple[str, ...], plain: str) -> bool:
+    """Whether a spacing pattern of ``kind`` may match a target, ``plain`` its spaces as
+    U+0020 (see :class:`_SpacingPattern`). A mark that wants a space before it matches
+    only where it has none: when every such mark has one (as in most French targets), the
+    counts tell it without the regular expression."""
+    for needle in needles:  # a loop, not any(): cheaper for a handful
+        if needle in plain and (kind != "before"
+                                or plain.count(needle) > plain.count(" " + needle)):
+            return True
+    return False
+
+
 def _plain_spaces(text: str) -> str:
     """``text`` with the spaces of :data:`_SPACES` all U+0020."""
     if "\u00a0" in text or "\u202f" in text:
@@ -1451,9 +1580,14 @@ def spacing(unit: Pair, *, french_spaces: bool | None = None,
     wants them (:data:`SPACING_RULES`, or ``rules``). ``french_spaces=False`` (default:
     :data:`FRENCH_SPACES`) stops asking French targets for a space before ; : ! ? » and
     after «."""
-    if _blank(unit.target):
-        return
-    target = with_codes(unit.target, unit.target_markup)
+    if not _blank(unit.target):
+        yield from _spacing(unit, french_spaces, rules)
+
+
+def _spacing(unit: Pair, french_spaces: bool | None = None,
+             rules: Mapping[str, SpacingRule] | None = None) -> Iterator[Finding]:
+    """:func:`spacing` of a unit whose target is not blank."""
+    target = _with_codes(unit.target, unit.target_markup)
     if french_spaces is None:
         french_spaces = FRENCH_SPACES
     found: dict[tuple[str, str], list[str]] = {}
@@ -1463,27 +1597,23 @@ def spacing(unit: Pair, *, french_spaces: bool | None = None,
         doubles = [_excerpt(target, m.start(), m.end())
                    for m in _DOUBLE_SPACE_RE.finditer(target)]
         # spaces the source doubles as often are meant (alignment, a removed code's place)
-        source = with_codes(unit.source, unit.source_markup)
+        source = _with_codes(unit.source, unit.source_markup)
         if len(doubles) > len(_DOUBLE_SPACE_RE.findall(source)):
             found[("double", "")] = doubles
     code = _primary(unit.target_lang)
     rule = (rules if rules is not None else SPACING_RULES).get(code)
     if rule is FRENCH and not french_spaces:
         rule = FRENCH_WITHOUT_SPACES
-    if rule is not None:
-        for kind, pattern, _expected, needles in _spacing_patterns(rule):
-            for needle in needles:  # a loop, not any(): cheaper for a handful
-                if needle in plain:
-                    break
-            else:
-                continue
-            for m in pattern.finditer(target):
-                found.setdefault((kind, m.group(1)), []).append(
-                    _excerpt(target, m.start(), m.end()))
+    patterns = _patterns_of(rule) if rule is not None else ()
+    for kind, pattern, _expected, needles in patterns:
+        if not _may_match(kind, needles, plain):
+            continue
+        for m in pattern.finditer(target):
+            found.setdefault((kind, m.group(1)), []).append(
+                _excerpt(target, m.start(), m.end()))
     if not found:
         return
-    messages = {p.kind: p.expected for p in _spacing_patterns(rule)} if rule \
-        else {}
+    messages = {p.kind: p.expected for p in patterns}
     for (kind, mark), places in found.items():
         expected = "one space" if kind == "double" else messages[kind].format(mark=mark)
         if len(places) > 1:
@@ -1516,7 +1646,7 @@ def unit_checker(names: Iterable[str], *, french_spaces: bool | None = None
     wanted = set(names)
     checks = [_spacing_without_french_spaces if check is spacing and french_spaces is False
               else check for name, check in UNIT_CHECKS.items() if name in wanted]
-    if not all(check in _KNOWN for check in checks):
+    if not all(check in _BODIES for check in checks):
         # a check this module does not know (UNIT_CHECKS changed): each runs on every unit
         def every(unit: Pair) -> list[Finding]:
             found: list[Finding] = []
@@ -1526,15 +1656,16 @@ def unit_checker(names: Iterable[str], *, french_spaces: bool | None = None
 
         return every
     empty = empty_target if empty_target in checks else None
-    rest = [check for check in checks if check is not empty_target]
+    # the bodies, which skip the test of a blank target that run has made once for all
+    bodies = [_BODIES[check] for check in checks if check is not empty_target]
 
     def run(unit: Pair) -> list[Finding]:
         if _blank(unit.target):
             return list(empty(unit)) if empty is not None else []
         found: list[Finding] = []
-        for check in rest:
-            if check is not tag_mismatch or unit.source_markup or unit.target_markup:
-                found.extend(check(unit))
+        for body in bodies:
+            if body is not tag_mismatch or unit.source_markup or unit.target_markup:
+                found.extend(body(unit))
         return found
 
     return run
@@ -1544,10 +1675,19 @@ def _spacing_without_french_spaces(unit: Pair) -> Iterator[Finding]:
     return spacing(unit, french_spaces=False)
 
 
-# The checks unit_checker knows: all but empty_target find nothing in a blank target, and
-# empty_target nothing in another; tag_mismatch nothing in a unit without markup.
-_KNOWN = frozenset({number_mismatch, untranslated, empty_target, tag_mismatch, placeholder,
-                    punctuation, spacing, _spacing_without_french_spaces})
+def _spacing_body_without_french_spaces(unit: Pair) -> Iterator[Finding]:
+    return _spacing(unit, french_spaces=False)
+
+
+# The checks unit_checker knows, each with its body for a target that is not blank: all but
+# empty_target find nothing in a blank target, and empty_target nothing in another;
+# tag_mismatch nothing in a unit without markup.
+_BODIES: dict[Callable[[Pair], Iterator[Finding]], Callable[[Pair], Iterator[Finding]]] = {
+    number_mismatch: _number_mismatch, untranslated: _untranslated,
+    empty_target: empty_target, tag_mismatch: tag_mismatch, placeholder: _placeholder,
+    punctuation: _punctuation, spacing: _spacing,
+    _spacing_without_french_spaces: _spacing_body_without_french_spaces,
+}
 
 
 def check_unit(unit: Pair, checks: Mapping[str, Callable[[Pair], Iterator[Finding]]]
