@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from tmx_export.check import parts, run, worker
 from tmx_export.check.run import CheckOptions, check
 from tmx_export.cli import main
-from tmx_export.errors import InputError
+from tmx_export.errors import InputError, InternalError
 from tmx_export.formats import tmx
 from tmx_export.model import NO_CLEANING, BuildOptions
 from tmx_export.pipeline import stream_units
@@ -184,3 +184,29 @@ def test_jobs_on_the_command_line(tmp_path: Path, small_parts: list[int]) -> Non
         reports.append(report.read_text(encoding="utf-8"))
     assert reports[0] == reports[1] and reports[0].count("\n") > 50
     assert len(small_parts) == 1
+
+
+def test_a_worker_killed_midway_is_an_error_after_the_units_it_put_aside(
+        tmp_path: Path, small_parts: list[int], monkeypatch) -> None:
+    """A worker that ends without its last word (killed: out of memory, a signal) is the
+    one-line internal error with its exit status, not a hang and not a silent end."""
+    import os
+
+    real = run.Checkers.precheck
+    done: list[int] = []
+
+    def dying(self, unit):  # type: ignore[no-untyped-def]
+        done.append(1)
+        if len(done) > 30:  # in the worker: its own copy of ``done``
+            os._exit(9)
+        return real(self, unit)
+
+    monkeypatch.setattr(run.Checkers, "precheck", dying)
+    memory = _memory(tmp_path / "memory.tmx")
+    found: list[tuple] = []
+    with pytest.raises(InternalError, match=r"^internal error: the checks' worker process "
+                       r"ended \(exit status 9\)$"):
+        check([str(memory)], CheckOptions(jobs=2), lambda item: found.append(item.row()))
+    assert small_parts
+    alone = _events(memory, 1)
+    assert found == alone[:len(found)]  # the findings before it, in order

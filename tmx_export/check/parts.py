@@ -4,11 +4,12 @@ A TMX file large enough (:data:`~tmx_export.formats.tmx.SPLIT_MIN_BYTES`) is cut
 two units (:func:`~tmx_export.formats.tmx.split_tmx`), one part per job. This process
 reads the first part and gives its units one by one, as from a file read whole; meanwhile
 a forked worker per other part reads that part and runs on each of its units the checks
-that need no other unit (the unit checks and the term checks: ``precheck``), and puts the
-units with their findings aside in a temporary file. Once the first part is done, the
-units of each other part come in file order from that file, as :class:`Prechecked`, and
-only the memory-wide consistency checks are left to run on them (run.check_units): the
-same findings in the same order as from one process. The first part is the smaller
+that need no other unit (the unit checks, the term checks and what consistency compares
+of a unit: ``precheck``), and puts the units with their findings aside in a temporary
+file, a record at a time. Once the first part is done, the units of each other part come
+in file order from that file, as :class:`Prechecked`, taken as soon as they are written,
+and only the memory-wide consistency checks are left to run on them (run.check_units):
+the same findings in the same order as from one process. The first part is the smaller
 (:data:`FIRST_SHARE`): this process also runs the consistency checks of every part.
 Memory stays flat: a part waiting for its turn is on disk, not in memory.
 
@@ -20,7 +21,9 @@ is its own, at its true line, after the findings of the units before it.
 
 from __future__ import annotations
 
+import os
 import pickle
+import struct
 import sys
 import tempfile
 from collections import Counter
@@ -109,17 +112,17 @@ def units_in_parts(reading: _Reading, name: str, parts: list[TmxPart],
         except InputError:
             return (yield from _again(reading, name, start, given))
         for worker in workers:
-            done = worker.result()
-            if done is None:
-                return (yield from _again(reading, name, start, given))
-            for (source, target, line, tuid), local, terms, key in done.units():
+            # its units as it puts them aside: those before a failure are units of the
+            # file (the parts before it were read, so it starts between two units)
+            for (source, target, line, tuid), local, terms, key in worker.units():
                 unit = Pair(source, target, reading.source_lang, reading.target_lang,
                             file=name, line=line, tuid=tuid)  # type: ignore[arg-type]
                 reading.number(unit)
                 given += 1
                 yield Prechecked(unit, [finding(unit, c, i, e, s) for c, s, i, e in local],
                                  [finding(unit, c, i, e, s) for c, s, i, e in terms], key)
-            done.add_to(own, counts)
+            if not worker.read_all(own, counts):
+                return (yield from _again(reading, name, start, given))
     finally:
         for worker in workers:
             worker.close()
@@ -151,32 +154,10 @@ def _again(reading: _Reading, name: str, start: int, given: int
     return (yield from reading.units(name, skip=given))
 
 
-class _Done:
-    """What a worker put aside for its part: batches of units with their prechecks, then
-    its counts (pairs read, left out, and why)."""
-
-    def __init__(self, spool: IO[bytes]) -> None:
-        self._spool = spool
-
-    def units(self) -> Generator[tuple[_Unit, list[Row], list[Row], Key | None], None, None]:
-        self._spool.seek(0)
-        while True:
-            batch = pickle.load(self._spool)
-            if batch is None:
-                return
-            yield from batch
-
-    def add_to(self, left_out: LeftOut, counts: list[int]) -> None:
-        read, dropped, reasons, languages = pickle.load(self._spool)
-        counts[0] += read
-        counts[1] += dropped
-        left_out.reasons.update(reasons)
-        left_out.languages.update(languages)
-
-
 class _Worker:
-    """A forked process that reads one part and prechecks its units into a temporary
-    file; :meth:`result` waits for it (``None`` when the part could not be read)."""
+    """A forked process that reads one part and prechecks its units, putting them aside
+    in a temporary file as it goes, record after record (:func:`_put`), where this process
+    takes them (:meth:`units`) as soon as they are there."""
 
     def __init__(self, name: str, part: TmxPart, lines_before: int, reading: _Reading,
                  precheck: Precheck) -> None:
@@ -194,22 +175,38 @@ class _Worker:
                   reading.untranslated, precheck, self.spool, told))
         self.process.start()
         told.close()
+        self._at = 0  # where the next record begins in the spool
+        self._word: str | None = None
+        self._counts: tuple[int, int, Counter[str], Counter[str]] | None = None
 
-    def result(self) -> _Done | None:
-        """What the worker put aside; ``None`` when its part could not be read (the file
-        is then read whole). A failure of the worker itself (a bug) is an error."""
-        try:
-            word = self.said.recv()  # its one word, at its end
-        except EOFError:  # it ended without a word: killed
-            self.process.join()
-            raise InternalError("internal error: the checks' worker process ended (exit "
-                                f"status {self.process.exitcode})") from None
-        self.process.join()
+    def units(self) -> Generator[tuple[_Unit, list[Row], list[Row], Key | None], None, None]:
+        """The units the worker put aside, with their prechecks, in order, until its
+        counts (it read its part) or its end without them."""
+        while True:
+            record = self._record()
+            if record is None:
+                return
+            kind, content = record
+            if kind == "counts":
+                self._counts = content
+                return
+            yield from content
+
+    def read_all(self, left_out: LeftOut, counts: list[int]) -> bool:
+        """Whether the worker read its whole part (its counts then go to ``left_out`` and
+        ``counts``); ``False`` when the part could not be read. A failure of the worker
+        itself (a bug) is an error."""
+        word = self._last_word()
         if word == _UNREADABLE:
-            return None
-        if word != _DONE:
+            return False
+        if word != _DONE or self._counts is None:
             raise InternalError(f"internal error in the checks' worker process: {word}")
-        return _Done(self.spool)
+        read, dropped, reasons, languages = self._counts
+        counts[0] += read
+        counts[1] += dropped
+        left_out.reasons.update(reasons)
+        left_out.languages.update(languages)
+        return True
 
     def close(self) -> None:
         if self.process.is_alive():
@@ -218,10 +215,67 @@ class _Worker:
         self.said.close()
         self.spool.close()
 
+    def _record(self) -> Any:
+        """The next record, once the worker has written it whole; ``None`` when the
+        worker ended without writing another."""
+        size = self._bytes(_SIZE.size)
+        if size is None:
+            return None
+        data = self._bytes(_SIZE.unpack(size)[0])
+        if data is None:
+            return None
+        return pickle.loads(data)
+
+    def _bytes(self, count: int) -> bytes | None:
+        """The next ``count`` bytes of the spool, waiting until the worker has written
+        them; ``None`` when it ended first. Read at their place (``os.pread``): the
+        spool's file position is the worker's, which writes it."""
+        fd = self.spool.fileno()
+        while True:
+            data = os.pread(fd, count, self._at)
+            if len(data) == count:
+                self._at += count
+                return data
+            if self._word is not None or self.said.poll(_WAIT_SECONDS):
+                # it said its last word after writing all it wrote: read once more
+                self._last_word()
+                data = os.pread(fd, count, self._at)
+                if len(data) == count:
+                    self._at += count
+                    return data
+                return None
+
+    def _last_word(self) -> str:
+        """What the worker said at its end (waiting for it)."""
+        if self._word is None:
+            try:
+                self._word = self.said.recv()
+            except EOFError:  # it ended without a word: killed
+                self.process.join()
+                raise InternalError("internal error: the checks' worker process ended (exit "
+                                    f"status {self.process.exitcode})") from None
+            self.process.join()
+        return self._word
+
 
 # A worker's last word: its part read and prechecked, or its part not readable (a cut
 # that was not between two units, or a file broken there); else the error it met.
 _DONE, _UNREADABLE = "done", "unreadable"
+# How long this process waits for more of a worker's records before it looks again.
+_WAIT_SECONDS = 0.01
+# The size of a record in the spool, before it: 8 bytes, little-endian
+_SIZE = struct.Struct("<Q")
+
+
+def _put(spool: IO[bytes], record: object) -> None:
+    """Write one record to ``spool`` whole (its size, then its pickle) and flush it: the
+    reader takes a record once all of its bytes are there."""
+    data = pickle.dumps(record, pickle.HIGHEST_PROTOCOL)
+    spool.write(_SIZE.pack(len(data)))
+    spool.write(data)
+    spool.flush()
+
+
 # Units a worker pickles at a time: few enough to keep both processes' memory flat.
 _BATCH = 500
 
@@ -253,13 +307,11 @@ def _serve(name: str, part: TmxPart, lines_before: int, source_lang: str,
                 pending.append(((unit.source, unit.target, unit.line, unit.tuid), local,
                                 terms, key))
             if len(pending) >= _BATCH:
-                pickle.dump(pending, spool, pickle.HIGHEST_PROTOCOL)
+                _put(spool, ("units", pending))
                 pending = []
-        pickle.dump(pending, spool, pickle.HIGHEST_PROTOCOL)
-        pickle.dump(None, spool)
-        pickle.dump((read, dropped, Counter(left_out.reasons), Counter(left_out.languages)),
-                    spool, pickle.HIGHEST_PROTOCOL)
-        spool.flush()
+        _put(spool, ("units", pending))
+        _put(spool, ("counts", (read, dropped, Counter(left_out.reasons),
+                                Counter(left_out.languages))))
     except InputError:
         told.send(_UNREADABLE)
     except Exception as exc:  # told to the parent, which raises it
