@@ -711,6 +711,27 @@ def test_a_chunk_has_the_pieces_of_the_extractors_tokens(lang, europarl_units):
         assert words._chunk(chunk) == _pieces_through_tokens(words, chunk), chunk
 
 
+def test_a_rendering_met_before_is_found_as_a_word_of_the_target_only():
+    # once "accord" is met as a chunk, a target holding " accord " needs no tokenising
+    # (TermChecker._written); "désaccord" holds its letters, not the word, and a rendering
+    # after a line break, or in a form not met yet, is found by tokenising the target
+    checker = TermChecker([TermEntry("agreement", ("accord",))], "en-GB", "fr-FR")
+
+    def found(source: str, target: str) -> list[tuple[str, str]]:
+        return [(f.check, f.item)
+                for f in checker.check(Pair(source, target, "en-GB", "fr-FR"))]
+
+    assert found("The agreement holds.", "Un accord tient.") == []
+    assert checker._target.forms["accord"] == [" accord "]
+    assert found("The agreement holds.", "Un désaccord tient.") == [
+        ("term-missing", "agreement")]
+    assert found("The agreement holds.", "Un\naccord tient.") == []
+    assert found("Agreements hold.", "Des accords, enfin.") == []
+    assert checker._target.forms["accord"] == [" accord ", " accords, "]
+    assert found("Agreements hold.", "Des désaccords, enfin.") == [
+        ("term-missing", "agreement")]
+
+
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_a_chunk_is_remembered_with_its_pieces(lang, europarl_units):
     # a chunk of one word, maybe with a mark after it, skips the tokeniser

@@ -296,6 +296,9 @@ _JUST_OTHER = (_OTHER,)
 _OTHER_BREAK = (_OTHER, _BREAK)
 # A text as match keys: its lemma pieces in order, with a break where punctuation is.
 _Pieces = list[str | None]
+# Written forms remembered per piece of a key (_Words.forms): the first met are the common
+# ones, and a text holding none of them is tokenised.
+_MAX_FORMS = 6
 # Chunks remembered per language: a memory repeats its words, so most chunks are looked up
 # rather than tokenised; bounded, so a corpus of nonsense cannot eat memory.
 _MAX_CHUNKS = 500_000
@@ -337,12 +340,17 @@ class _Words:
         self._shapes: dict[tuple[str | None, ...], tuple[str | None, ...]] = {}
         self._chunks = _Chunks(self._remembered)
         self._capitals = _Chunks(self._chunk_capitals)  # type: ignore[arg-type]
+        # piece of a key -> the first chunks met that hold it, each between two spaces:
+        # " chaînes " in " ... des chaînes de ... " is a chunk of that text, which then
+        # holds the piece (a chunk's pieces depend on the chunk alone; see written())
+        self.forms: dict[str, list[str]] = {}
 
     def only(self, pieces: Iterable[str]) -> None:
         """From now on, give pieces other than ``pieces`` (those of the keys looked for) as
         :data:`_OTHER`: keys match as before, and the chunks remembered take less memory."""
         self._relevant = frozenset(pieces)
         self._chunks.clear()
+        self.forms.clear()
 
     def pieces(self, text: str) -> _Pieces:
         """The pieces of ``text``, with :data:`_BREAK` where punctuation separates two."""
@@ -356,7 +364,7 @@ class _Words:
             if chunk.isalnum():
                 return self._one_word(chunk, False, relevant)
             if chunk[:-1].isalnum():
-                return self._one_word(chunk[:-1], True, relevant)
+                return self._one_word(chunk, True, relevant)
         pieces = self._chunk(chunk)
         if relevant is not None and len(pieces) == 1:
             # the common chunk, one word: most are of no key
@@ -367,19 +375,29 @@ class _Words:
                            for piece in pieces)
             if len(self._shapes) < _MAX_CHUNKS:
                 pieces = self._shapes.setdefault(pieces, pieces)
+            for piece in filter(None, pieces):  # (the pieces of keys)
+                self._learn(piece, chunk)
         return pieces
 
-    def _one_word(self, word: str, mark: bool, relevant: frozenset[str]
+    def _learn(self, piece: str, chunk: str) -> None:
+        """Remember ``chunk`` as a written form of ``piece``, a piece of a key: the first
+        few forms met, which are the common ones."""
+        forms = self.forms.setdefault(piece, [])
+        if len(forms) < _MAX_FORMS and f" {chunk} " not in forms:
+            forms.append(f" {chunk} ")
+
+    def _one_word(self, chunk: str, mark: bool, relevant: frozenset[str]
                   ) -> tuple[str | None, ...]:
         """:meth:`_remembered` of the common chunks, one word and maybe a punctuation mark
         after it ("chains", "chains,"), without making the tokens of the general case: the
         word is one token (str.isalnum is the tokeniser's [^\\W_], see :meth:`_cased`),
         and the mark, which no token can begin or end with, a break."""
-        piece = self._piece(word)
+        piece = self._piece(chunk[:-1] if mark else chunk)
         if not piece:  # (a French article after "de"/"a": skipped, see _cased)
             return (_BREAK,) if mark else ()
         if piece not in relevant:
             return _OTHER_BREAK if mark else _JUST_OTHER
+        self._learn(piece, chunk)
         pieces = (piece, _BREAK) if mark else (piece,)
         if len(self._shapes) < _MAX_CHUNKS:
             pieces = self._shapes.setdefault(pieces, pieces)
@@ -633,6 +651,10 @@ class TermChecker:
         # these, the target's one-piece keys tell every finding (_missing)
         self._simple = frozenset(ident for ident, entry in enumerate(self._entries)
                                  if not entry.forbidden and not self._wanted_longer[ident])
+        # entry id -> the pieces of its approved one-piece target keys (_written)
+        self._approved_pieces = [tuple(target_keys[tid][0] for tid in entry.approved
+                                       if len(target_keys[tid]) == 1)
+                                 for entry in self._entries]
         # target key id -> the entries it is an approved rendering of
         satisfied_by: list[list[int]] = [[] for _ in target_keys]
         for ident, entry in enumerate(self._entries):
@@ -654,19 +676,35 @@ class TermChecker:
         occurring, checked = self._occurring(unit.source)
         if not any(map(self._wanted.__getitem__, occurring)):
             return []  # no term occurs, or none with a target term: the target is not read
+        simple = self._simple.issuperset(occurring)
+        if simple and self._written(occurring, checked, unit.target):
+            return []  # every term has a rendering in it, found without tokenising it
         # the set of the target's pieces is all most units need (one-piece keys, and keys
         # a piece of which it lacks): the pieces in order only for the rest
         present = set(chain.from_iterable(map(self._target_chunk, unit.target.split())))
         # the one-piece target keys in it, found by look-ups in C: all a simple entry needs
         one_piece = self._target_one_piece
         in_target = set(map(one_piece.__getitem__, filter(one_piece.__contains__, present)))
-        if self._simple.issuperset(occurring):
+        if simple:
             return self._missing(unit, occurring, checked, in_target)
         target = _Text(None, present, unit.target, self._target_chunk)
         keys = self._target_keys
         in_target.update(tid for ident in occurring for tid in self._wanted_longer[ident]
                          if target.holds(keys[tid]))
         return self._findings(unit, occurring, checked, target, in_target)
+
+    def _written(self, occurring: Iterable[int], checked: Container[int], target: str) -> bool:
+        """Whether ``target`` holds an approved rendering of each of the ``occurring``
+        simple entries that needs one (``checked``, with approved terms), written in a form
+        met before (_Words.forms: " chaînes " in f" {target} " is a chunk of the target,
+        which then holds its pieces). False says nothing: the target is then tokenised."""
+        padded = f" {target} "
+        forms, approved = self._target.forms, self._approved_pieces
+        for ident in occurring:
+            if approved[ident] and ident in checked and not any(
+                    form in padded for piece in approved[ident] for form in forms.get(piece, ())):
+                return False
+        return True
 
     def _missing(self, unit: Pair, occurring: Iterable[int], checked: Container[int],
                  in_target: set[int]) -> list[Finding]:
