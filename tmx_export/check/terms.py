@@ -342,7 +342,7 @@ class _Words:
         self._capitals = _Chunks(self._chunk_capitals)  # type: ignore[arg-type]
         # piece of a key -> the first chunks met that hold it, each between two spaces:
         # " chaînes " in " ... des chaînes de ... " is a chunk of that text, which then
-        # holds the piece (a chunk's pieces depend on the chunk alone; see written())
+        # holds the piece (a chunk's pieces depend on the chunk alone); set by only()
         self.forms: dict[str, list[str]] = {}
 
     def only(self, pieces: Iterable[str]) -> None:
@@ -350,7 +350,7 @@ class _Words:
         :data:`_OTHER`: keys match as before, and the chunks remembered take less memory."""
         self._relevant = frozenset(pieces)
         self._chunks.clear()
-        self.forms.clear()
+        self.forms = {piece: [] for piece in self._relevant}
 
     def pieces(self, text: str) -> _Pieces:
         """The pieces of ``text``, with :data:`_BREAK` where punctuation separates two."""
@@ -382,7 +382,7 @@ class _Words:
     def _learn(self, piece: str, chunk: str) -> None:
         """Remember ``chunk`` as a written form of ``piece``, a piece of a key: the first
         few forms met, which are the common ones."""
-        forms = self.forms.setdefault(piece, [])
+        forms = self.forms[piece]
         if len(forms) < _MAX_FORMS and f" {chunk} " not in forms:
             forms.append(f" {chunk} ")
 
@@ -567,7 +567,8 @@ class TermChecker:
     their first lemma piece, and each side of a unit is tokenised once, so a check costs
     about the length of the unit whatever the number of entries. A target is tokenised
     only when a source term occurs, and only the target terms of the source terms that
-    occur are looked for in it.
+    occur are looked for in it; not even then when each of those terms has a rendering
+    written in it in a form met before (:meth:`_written`), as in most units.
     """
 
     def __init__(self, entries: Iterable[TermEntry], source_lang: str,
@@ -699,10 +700,10 @@ class TermChecker:
         met before (_Words.forms: " chaînes " in f" {target} " is a chunk of the target,
         which then holds its pieces). False says nothing: the target is then tokenised."""
         padded = f" {target} "
-        forms, approved = self._target.forms, self._approved_pieces
+        forms_of, approved = self._target.forms.__getitem__, self._approved_pieces
         for ident in occurring:
-            if approved[ident] and ident in checked and not any(
-                    form in padded for piece in approved[ident] for form in forms.get(piece, ())):
+            if approved[ident] and ident in checked and not any(map(
+                    padded.__contains__, chain.from_iterable(map(forms_of, approved[ident])))):
                 return False
         return True
 
