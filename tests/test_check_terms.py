@@ -626,6 +626,49 @@ def test_few_findings_on_unmodified_europarl(europarl_units):
                 for f in checker.check(unit)]
 
 
+# One-word terms, some also inside EP_GLOSSARY's longer ones ("stability" in "relative
+# stability", "embargo" in "arms embargo"), some with capitals, some with forbidden terms.
+EP_WORDS = [
+    TermEntry("order", ("ordre",)),
+    TermEntry("embargo", ("embargo",)),
+    TermEntry("stability", ("stabilité",)),
+    TermEntry("debate", ("débat",)),
+    TermEntry("question", ("question",)),
+    TermEntry("procedure", ("procédure",)),
+    TermEntry("Commission", ("Commission",)),
+    TermEntry("House", ("Assemblée",)),
+    TermEntry("vote", ("vote",), ("scrutin",)),
+    TermEntry("report", ("rapport",), ("compte rendu",)),
+]
+
+
+def test_the_shortcuts_find_what_the_full_path_finds(europarl_units):
+    # check() takes shortcuts where only one-piece keys can occur in the source
+    # (TermChecker._occurring) and where the terms that occur have only one-piece target
+    # keys and no forbidden one (_missing); a checker made to take none reports the same
+    class FullPath(TermChecker):
+        def _occurring(self, source: str) -> tuple:
+            return self._found(self._source.pieces(source), source)  # every source
+
+    checker = TermChecker(EP_GLOSSARY + EP_WORDS, "en-GB", "fr-FR")
+    full = FullPath(EP_GLOSSARY + EP_WORDS, "en-GB", "fr-FR")
+    full._simple = frozenset()  # every unit through _findings
+    # (source word, its replacement, target word, its replacement): a lower-case
+    # "commission" is not the term "Commission", and needs no rendering
+    planted = [("", "", "débat", "discussion"), ("", "", "vote", "scrutin"),
+               ("Commission", "commission", "Commission", "Exécutif"),
+               ("", "", "ordre", "agenda"), ("", "", "rapport", "compte rendu")]
+    units = list(europarl_units) + [replace(u, target="-") for u in europarl_units] + [
+        replace(u, source=u.source.replace(old, new) if old else u.source,
+                target=u.target.replace(target_old, target_new))
+        for old, new, target_old, target_new in planted for u in europarl_units
+        if target_old in u.target]
+    expected = [f for u in units for f in full.check(u)]
+    assert {f.check for f in expected} == {"term-missing", "term-forbidden"}
+    assert len(expected) > 100
+    assert [f for u in units for f in checker.check(u)] == expected
+
+
 def _pieces_through_tokens(words, chunk: str) -> tuple:
     """A chunk's pieces as the extractor's tokens give them (how _Words._chunk first made
     them, before it took the words of one-word chunks straight from Extractor.word), a
@@ -666,6 +709,56 @@ def test_a_chunk_has_the_pieces_of_the_extractors_tokens(lang, europarl_units):
     assert len(chunks) > 500
     for chunk in chunks:
         assert words._chunk(chunk) == _pieces_through_tokens(words, chunk), chunk
+
+
+def test_a_rendering_met_before_is_found_as_a_word_of_the_target_only():
+    # once "accord" is met as a chunk, a target holding " accord " needs no tokenising
+    # (TermChecker._written); "désaccord" holds its letters, not the word, and a rendering
+    # after a line break, or in a form not met yet, is found by tokenising the target
+    checker = TermChecker([TermEntry("agreement", ("accord",))], "en-GB", "fr-FR")
+
+    def found(source: str, target: str) -> list[tuple[str, str]]:
+        return [(f.check, f.item)
+                for f in checker.check(Pair(source, target, "en-GB", "fr-FR"))]
+
+    assert found("The agreement holds.", "Un accord tient.") == []
+    assert checker._target.forms["accord"] == [" accord "]
+    assert found("The agreement holds.", "Un désaccord tient.") == [
+        ("term-missing", "agreement")]
+    assert found("The agreement holds.", "Un\naccord tient.") == []
+    assert found("Agreements hold.", "Des accords, enfin.") == []
+    assert checker._target.forms["accord"] == [" accord ", " accords, "]
+    assert found("Agreements hold.", "Des désaccords, enfin.") == [
+        ("term-missing", "agreement")]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_chunk_is_remembered_with_its_pieces(lang, europarl_units):
+    # a chunk of one word, maybe with a mark after it, skips the tokeniser
+    # (_Words._one_word): the same pieces as the long way (_Words._chunk), those of no key
+    # as _OTHER; an article after "de" gives no piece, a mark a break
+    from tmx_export.check.terms import _BREAK, _OTHER, _Words
+
+    words = _Words(lang)
+    texts = [u.source if lang == "en" else u.target for u in europarl_units]
+    chunks = {chunk for text in texts for chunk in text.split()}
+    chunks |= {"la", "la,", "les.", "de", "d'", "l'", "x²,", "①.", "ÉTATS,", "US.", "CE,",
+               "État(s)", "membre(", "value-", "chain'", "Parliament's,", "II.", "«", "a",
+               "a.", "l'Union,", "(COM(1999)", "...", "-", "34.", "valeur»", "clusters,"}
+    relevant = {"value", "chain", "valeur", "chaîne", "état", "membre", "union", "cluster",
+                "parliament", "parlement", "commission", "president", "président"}
+    words.only(relevant)
+    assert len(chunks) > 500
+    for chunk in chunks:
+        expected = tuple(piece if piece is _BREAK or piece in relevant else _OTHER
+                         for piece in words._chunk(chunk))
+        assert words._remembered(chunk) == expected, chunk
+    if lang == "en":
+        assert words._remembered("chains,") == ("chain", _BREAK)
+        assert words._remembered("la,") == (_OTHER, _BREAK)
+    else:
+        assert words._remembered("chaînes,") == ("chaîne", _BREAK)
+        assert words._remembered("la,") == (_BREAK,)
 
 
 def test_a_target_tokenised_when_needed_gives_the_spans_of_its_pieces(europarl_units):

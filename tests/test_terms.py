@@ -538,6 +538,20 @@ def test_roman_numerals_are_numbers_not_terms():
         NUMBER, NUMBER, NUMBER, WORD, WORD, WORD]
 
 
+def test_digits_numerals_and_contractions_pass_the_quick_tests():
+    # Extractor.word rules words out cheaply before its costly tests (a word of letters
+    # holds no digit, a numeral begins with I, V, X or L, an alphanumeric word is no
+    # contraction): what they do not rule out must reach the costly ones
+    from tmx_export.terms.candidates import NUMBER, STOPWORD, WORD, Extractor
+
+    en, fr = Extractor("en"), Extractor("fr")
+    assert [en.word(w)[1] for w in ("x²", "①", "١٢٣", "2019", "VI", "XL", "Ivy", "Vat")] == [
+        NUMBER, NUMBER, NUMBER, NUMBER, NUMBER, NUMBER, WORD, WORD]
+    assert [en.word(w)[1:] for w in ("don't", "don\u2019t", "Parliament")] == [
+        (STOPWORD, "don't"), (STOPWORD, "don't"), (WORD, "parliament")]
+    assert [fr.word(w)[1] for w in ("x²", "IV", "Vie")] == [NUMBER, NUMBER, WORD]
+
+
 @pytest.mark.parametrize("text, head", [
     ("le sixième rapport périodique", True),  # after an ordinal, as after an article
     ("son rapport périodique", True),

@@ -40,9 +40,9 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import chain, compress, count
+from itertools import chain, compress, count, filterfalse
 from pathlib import Path
 from typing import NamedTuple
 
@@ -292,8 +292,13 @@ _BREAK = None
 _OTHER = ""
 # The pieces of a one-word chunk of no key.
 _JUST_OTHER = (_OTHER,)
+# ... and of such a word followed by punctuation ("and,").
+_OTHER_BREAK = (_OTHER, _BREAK)
 # A text as match keys: its lemma pieces in order, with a break where punctuation is.
 _Pieces = list[str | None]
+# Written forms remembered per piece of a key (_Words.forms): the first met are the common
+# ones, and a text holding none of them is tokenised.
+_MAX_FORMS = 6
 # Chunks remembered per language: a memory repeats its words, so most chunks are looked up
 # rather than tokenised; bounded, so a corpus of nonsense cannot eat memory.
 _MAX_CHUNKS = 500_000
@@ -335,12 +340,17 @@ class _Words:
         self._shapes: dict[tuple[str | None, ...], tuple[str | None, ...]] = {}
         self._chunks = _Chunks(self._remembered)
         self._capitals = _Chunks(self._chunk_capitals)  # type: ignore[arg-type]
+        # piece of a key -> the first chunks met that hold it, each between two spaces:
+        # " chaînes " in " ... des chaînes de ... " is a chunk of that text, which then
+        # holds the piece (a chunk's pieces depend on the chunk alone); set by only()
+        self.forms: dict[str, list[str]] = {}
 
     def only(self, pieces: Iterable[str]) -> None:
         """From now on, give pieces other than ``pieces`` (those of the keys looked for) as
         :data:`_OTHER`: keys match as before, and the chunks remembered take less memory."""
         self._relevant = frozenset(pieces)
         self._chunks.clear()
+        self.forms = {piece: [] for piece in self._relevant}
 
     def pieces(self, text: str) -> _Pieces:
         """The pieces of ``text``, with :data:`_BREAK` where punctuation separates two."""
@@ -349,8 +359,13 @@ class _Words:
     def _remembered(self, chunk: str) -> tuple[str | None, ...]:
         """What the cache remembers of a chunk: its pieces, those of no key as _OTHER, as
         a tuple shared by every chunk of the same shape ("(the", "(of" -> (BREAK, OTHER))."""
-        pieces = self._chunk(chunk)
         relevant = self._relevant
+        if relevant is not None and self.extractor is not None:
+            if chunk.isalnum():
+                return self._one_word(chunk, False, relevant)
+            if chunk[:-1].isalnum():
+                return self._one_word(chunk, True, relevant)
+        pieces = self._chunk(chunk)
         if relevant is not None and len(pieces) == 1:
             # the common chunk, one word: most are of no key
             if pieces[0] not in relevant and pieces[0] is not _BREAK:
@@ -360,6 +375,32 @@ class _Words:
                            for piece in pieces)
             if len(self._shapes) < _MAX_CHUNKS:
                 pieces = self._shapes.setdefault(pieces, pieces)
+            for piece in filter(None, pieces):  # (the pieces of keys)
+                self._learn(piece, chunk)
+        return pieces
+
+    def _learn(self, piece: str, chunk: str) -> None:
+        """Remember ``chunk`` as a written form of ``piece``, a piece of a key: the first
+        few forms met, which are the common ones."""
+        forms = self.forms[piece]
+        if len(forms) < _MAX_FORMS and f" {chunk} " not in forms:
+            forms.append(f" {chunk} ")
+
+    def _one_word(self, chunk: str, mark: bool, relevant: frozenset[str]
+                  ) -> tuple[str | None, ...]:
+        """:meth:`_remembered` of the common chunks, one word and maybe a punctuation mark
+        after it ("chains", "chains,"), without making the tokens of the general case: the
+        word is one token (str.isalnum is the tokeniser's [^\\W_], see :meth:`_cased`),
+        and the mark, which no token can begin or end with, a break."""
+        piece = self._piece(chunk[:-1] if mark else chunk)
+        if not piece:  # (a French article after "de"/"a": skipped, see _cased)
+            return (_BREAK,) if mark else ()
+        if piece not in relevant:
+            return _OTHER_BREAK if mark else _JUST_OTHER
+        self._learn(piece, chunk)
+        pieces = (piece, _BREAK) if mark else (piece,)
+        if len(self._shapes) < _MAX_CHUNKS:
+            pieces = self._shapes.setdefault(pieces, pieces)
         return pieces
 
     def _chunk(self, chunk: str) -> tuple[str | None, ...]:
@@ -526,7 +567,8 @@ class TermChecker:
     their first lemma piece, and each side of a unit is tokenised once, so a check costs
     about the length of the unit whatever the number of entries. A target is tokenised
     only when a source term occurs, and only the target terms of the source terms that
-    occur are looked for in it.
+    occur are looked for in it; not even then when each of those terms has a rendering
+    written in it in a form met before (:meth:`_written`), as in most units.
     """
 
     def __init__(self, entries: Iterable[TermEntry], source_lang: str,
@@ -585,6 +627,41 @@ class TermChecker:
         # Words.pieces, inline in check(): a chunk's pieces, tokenised on first sight
         self._source_chunk = self._source._chunks.__getitem__
         self._target_chunk = self._target._chunks.__getitem__
+        self._shortcuts(source_keys, target_keys)
+
+    def _shortcuts(self, source_keys: list[tuple[str, ...]],
+                   target_keys: list[tuple[str, ...]]) -> None:
+        """The tables of check()'s common case, where every key that can occur is one piece
+        long: such a key is found by its piece alone, by dict look-ups that run in C."""
+        # piece -> id of the one-piece key of that piece (keys are unique: one at most)
+        self._one_piece = {key[0]: ident for ident, key in enumerate(source_keys)
+                           if len(key) == 1}
+        self._target_one_piece = {key[0]: tid for tid, key in enumerate(target_keys)
+                                  if len(key) == 1}
+        # the first two pieces of the longer keys: a unit where two of them follow each
+        # other goes to _find, which finds longer keys
+        self._longer_start = frozenset(key[:2] for key in source_keys if len(key) > 1)
+        # entries whose occurrences must have capitals (_with_capitals)
+        self._with_capital = frozenset(ident for ident, entry in enumerate(self._entries)
+                                       if entry.capitals)
+        self._wanted = [entry.wanted for entry in self._entries]
+        # entry id -> its wanted target keys longer than one piece, found by their spans
+        self._wanted_longer = [tuple(tid for tid in entry.wanted if len(target_keys[tid]) > 1)
+                               for entry in self._entries]
+        # entries with neither a forbidden term nor a longer target key: in a unit of only
+        # these, the target's one-piece keys tell every finding (_missing)
+        self._simple = frozenset(ident for ident, entry in enumerate(self._entries)
+                                 if not entry.forbidden and not self._wanted_longer[ident])
+        # entry id -> the pieces of its approved one-piece target keys (_written)
+        self._approved_pieces = [tuple(target_keys[tid][0] for tid in entry.approved
+                                       if len(target_keys[tid]) == 1)
+                                 for entry in self._entries]
+        # target key id -> the entries it is an approved rendering of
+        satisfied_by: list[list[int]] = [[] for _ in target_keys]
+        for ident, entry in enumerate(self._entries):
+            for tid in entry.approved:
+                satisfied_by[tid].append(ident)
+        self._satisfied_by = [tuple(entries) for entries in satisfied_by]
 
     def __len__(self) -> int:
         """The number of source terms checked."""
@@ -597,33 +674,56 @@ class TermChecker:
         which ``empty-target`` reports alone."""
         if not unit.target or unit.target.isspace():
             return []
-        hits = _find(self._source_index, list(chain.from_iterable(
-            map(self._source_chunk, unit.source.split()))))
-        entries = self._entries
-        if hits and any(entries[ident].capitals for ident, _, _ in hits):
-            hits = self._with_capitals(hits, unit.source)
-        if not hits:
-            return []  # most units hold no term: the target is not even tokenised
-        if len(hits) == 1:
-            occurring = [hits[0][0]]
-            wanted: Iterable[int] = entries[hits[0][0]].wanted
-        else:
-            occurring = list(dict.fromkeys([ident for ident, _, _ in hits]))
-            wanted = (entries[occurring[0]].wanted if len(occurring) == 1 else
-                      dict.fromkeys(chain.from_iterable(entries[i].wanted for i in occurring)))
-        if not wanted:
-            return []  # no approved or forbidden target term to look for
+        occurring, checked = self._occurring(unit.source)
+        if not any(map(self._wanted.__getitem__, occurring)):
+            return []  # no term occurs, or none with a target term: the target is not read
+        simple = self._simple.issuperset(occurring)
+        if simple and self._written(occurring, checked, unit.target):
+            return []  # every term has a rendering in it, found without tokenising it
         # the set of the target's pieces is all most units need (one-piece keys, and keys
         # a piece of which it lacks): the pieces in order only for the rest
         present = set(chain.from_iterable(map(self._target_chunk, unit.target.split())))
+        # the one-piece target keys in it, found by look-ups in C: all a simple entry needs
+        one_piece = self._target_one_piece
+        in_target = set(map(one_piece.__getitem__, filter(one_piece.__contains__, present)))
+        if simple:
+            return self._missing(unit, occurring, checked, in_target)
         target = _Text(None, present, unit.target, self._target_chunk)
         keys = self._target_keys
-        # a key a piece of which the target lacks is refused by one set comparison, and a
-        # one-piece key then needs nothing else (_Text.holds, inline: most keys are one)
-        in_target = {tid for tid in wanted
-                     if keys[tid].needed <= present
-                     and (len(keys[tid].pieces) == 1 or target.spans(keys[tid]))}
-        checked = {ident for ident, _, _ in _outermost(hits)}
+        in_target.update(tid for ident in occurring for tid in self._wanted_longer[ident]
+                         if target.holds(keys[tid]))
+        return self._findings(unit, occurring, checked, target, in_target)
+
+    def _written(self, occurring: Iterable[int], checked: Container[int], target: str) -> bool:
+        """Whether ``target`` holds an approved rendering of each of the ``occurring``
+        simple entries that needs one (``checked``, with approved terms), written in a form
+        met before (_Words.forms: " chaînes " in f" {target} " is a chunk of the target,
+        which then holds its pieces). False says nothing: the target is then tokenised."""
+        padded = f" {target} "
+        forms_of, approved = self._target.forms.__getitem__, self._approved_pieces
+        for ident in occurring:
+            if approved[ident] and ident in checked and not any(map(
+                    padded.__contains__, chain.from_iterable(map(forms_of, approved[ident])))):
+                return False
+        return True
+
+    def _missing(self, unit: Pair, occurring: Iterable[int], checked: Container[int],
+                 in_target: set[int]) -> list[Finding]:
+        """The findings of a unit whose occurring entries are all simple (no forbidden
+        term, no target term longer than one piece): ``term-missing`` for those that no
+        target key of ``in_target`` satisfies."""
+        satisfied = set(chain.from_iterable(map(self._satisfied_by.__getitem__, in_target)))
+        entries = self._entries
+        return [finding(unit, "term-missing", entries[ident].source, entries[ident].expected)
+                for ident in filterfalse(satisfied.__contains__, occurring)
+                if ident in checked and entries[ident].approved]
+
+    def _findings(self, unit: Pair, occurring: Iterable[int], checked: Container[int],
+                  target: _Text, in_target: set[int]) -> list[Finding]:
+        """The findings of a unit, given the source terms that occur in it (``occurring``,
+        in order; ``checked`` for ``term-missing``) and the target keys that do (all the
+        approved and forbidden ones of those terms that occur, and maybe others)."""
+        entries, keys = self._entries, self._target_keys
         findings: list[Finding] = []
         reported: set[str] = set()
         approved_spans: list[tuple[int, int]] | None = None  # only a forbidden term needs them
@@ -647,6 +747,30 @@ class TermChecker:
                     findings.append(finding(unit, "term-forbidden", term, entry.expected))
         return findings
 
+    def _occurring(self, source: str) -> tuple[dict[int, None], Container[int]]:
+        """The ids of the source terms that occur in ``source``, in the order of the text
+        (a dict, for its order), and those of them checked for ``term-missing``: not only
+        inside a longer term's occurrence."""
+        pieces = list(chain.from_iterable(map(self._source_chunk, source.split())))
+        if self._longer_start.isdisjoint(zip(pieces, pieces[1:], strict=False)):
+            # the common case: only one-piece keys can occur, and no hit of one can lie
+            # inside a longer hit, so every hit is checked; found by look-ups in C
+            one_piece = self._one_piece
+            ids = list(map(one_piece.__getitem__, filter(one_piece.__contains__, pieces)))
+            if self._with_capital.isdisjoint(ids):
+                occurring = dict.fromkeys(ids)
+                return occurring, occurring
+        return self._found(pieces, source)
+
+    def _found(self, pieces: _Pieces, source: str) -> tuple[dict[int, None], set[int]]:
+        """:meth:`_occurring` the long way, for any key: the occurrences of the keys in
+        ``pieces`` (those of ``source``), those without the capitals of their term left
+        out, and those inside a longer occurrence not checked."""
+        hits = _find(self._source_index, pieces)
+        if not self._with_capital.isdisjoint([ident for ident, _, _ in hits]):
+            hits = self._with_capitals(hits, source)
+        return (dict.fromkeys([ident for ident, _, _ in hits]),
+                {ident for ident, _, _ in _outermost(hits)})
 
     def _with_capitals(self, hits: list[tuple[int, int, int]], source: str
                        ) -> list[tuple[int, int, int]]:

@@ -210,7 +210,8 @@ class Extractor:
             return known
         rules = self.rules
         connector = rules.connector_key(lower)
-        if any(ch.isdigit() for ch in lower):
+        # (a word of letters alone, the common one, holds no digit: no letter is one)
+        if not lower.isalpha() and any(ch.isdigit() for ch in lower):
             result = (NUMBER, lower)
         elif connector is not None:
             result = (CONNECTOR, connector)
@@ -241,7 +242,8 @@ class Extractor:
                 len(lower) < 2
                 or lower in self.stop
                 or (lemma in self.stop and lower not in NOT_STOP)
-                or (self.lang == "en" and any(a in lower for a in _APOSTROPHES))
+                or (self.lang == "en" and not lower.isalnum()
+                    and any(a in lower for a in _APOSTROPHES))
                 or (self.lang == "en" and lower.endswith(_EN_ADVERB_ENDINGS))
                 or (self.lang == "fr" and _french_verb_form(lower, lemma))
             ):
@@ -272,7 +274,8 @@ class Extractor:
         known = self._words.get(word)
         if known is None:
             lower = word.lower().replace("\u2019", "'")
-            if len(word) > 1 and _ROMAN.fullmatch(word):  # (one letter: a stop word already)
+            # (one letter: a stop word already; a numeral begins with one of its letters)
+            if len(word) > 1 and word[0] in "IVXL" and _ROMAN.fullmatch(word):
                 known = (lower, NUMBER, lower)
             elif (2 <= len(word) <= 5 and word.isupper() and word.isalnum()
                     and lower not in HEADING_WORDS
