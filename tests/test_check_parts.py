@@ -210,3 +210,15 @@ def test_a_worker_killed_midway_is_an_error_after_the_units_it_put_aside(
     assert small_parts
     alone = _events(memory, 1)
     assert found == alone[:len(found)]  # the findings before it, in order
+
+
+def test_a_file_is_cut_in_no_more_parts_than_its_size_allows(
+        tmp_path: Path, small_parts: list[int], monkeypatch) -> None:
+    """Many cores do not make a small file many processes: no part under half the least
+    size that is cut."""
+    memory = _memory(tmp_path / "memory.tmx")
+    size = memory.stat().st_size
+    monkeypatch.setattr(tmx, "SPLIT_MIN_BYTES", size // 2)  # room for 4 parts, no more
+    alone = _events(memory, 1)
+    assert _events(memory, 16) == alone
+    assert len(small_parts) == 3  # 4 parts: the first here, 3 workers

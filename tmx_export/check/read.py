@@ -90,9 +90,13 @@ def _cuts(files: Sequence[str | Path], in_parts: InParts | None
         return {}
     cuts = {}
     for path in files:
-        if input_size(path) < SPLIT_MIN_BYTES:
+        size = input_size(path)
+        if size < SPLIT_MIN_BYTES:
             continue
-        parts = split_tmx(path, in_parts.jobs, in_parts.first_share)
+        # no part under half the least size cut: a process costs more than it saves there
+        # (64 cores do not make a 2 MB file 64 processes)
+        jobs = min(in_parts.jobs, 2 * size // SPLIT_MIN_BYTES)
+        parts = split_tmx(path, jobs, in_parts.first_share)
         if parts is None:
             return {}
         cuts[path] = parts
