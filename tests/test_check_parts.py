@@ -222,3 +222,16 @@ def test_a_file_is_cut_in_no_more_parts_than_its_size_allows(
     alone = _events(memory, 1)
     assert _events(memory, 16) == alone
     assert len(small_parts) == 3  # 4 parts: the first here, 3 workers
+
+
+def test_a_worker_that_cannot_put_its_units_aside_leaves_the_file_to_be_read_whole(
+        tmp_path: Path, small_parts: list[int], monkeypatch) -> None:
+    """A full disk under the temporary file: the file is read whole in this process, with
+    the findings of one process, not an internal error."""
+    def full(spool, record):  # type: ignore[no-untyped-def]
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(parts, "_put", full)  # only workers put records aside
+    memory, glossary = _memory(tmp_path / "memory.tmx"), _glossary(tmp_path / "g.tsv")
+    assert _events(memory, 2, terms=str(glossary)) == _events(memory, 1, terms=str(glossary))
+    assert small_parts

@@ -312,7 +312,9 @@ def _serve(name: str, part: TmxPart, lines_before: int, source_lang: str,
         _put(spool, ("units", pending))
         _put(spool, ("counts", (read, dropped, Counter(left_out.reasons),
                                 Counter(left_out.languages))))
-    except InputError:
+    except (InputError, OSError):
+        # its part could not be read, or put aside (a full disk): this process reads the
+        # file whole instead, and meets any error of the file itself
         told.send(_UNREADABLE)
     except Exception as exc:  # told to the parent, which raises it
         told.send(f"{type(exc).__name__}: {exc}")
