@@ -104,6 +104,56 @@ def test_accepted_findings_are_not_reported_again(tmp_path: Path) -> None:
     assert refused.exit_code == 1 and "bad.tsv:2: unknown decision 'maybe'" in refused.stderr
 
 
+def test_a_finding_marked_fix_is_reported_though_its_twin_was_marked_ok(
+        tmp_path: Path) -> None:
+    """A unit repeated in the memory gives the same finding twice, which the report's key
+    does not tell apart: one row marked ok does not hide the one marked fix (the gate
+    would open on an error the reviewer asked to fix)."""
+    tu = ('<tu tuid="{}"><tuv xml:lang="en-GB"><seg>The fee is 12 euros.</seg></tuv><tuv '
+          'xml:lang="fr-FR"><seg>La redevance est de 13 euros.</seg></tuv></tu>')
+    memory = tmp_path / "twice.tmx"
+    memory.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header '
+                      'srclang="en-GB" segtype="sentence" o-tmf="x" adminlang="en" '
+                      'datatype="plaintext" creationtool="x" creationtoolversion="1"/><body>'
+                      + tu.format(1) + tu.format(2) + "</body></tmx>\n", encoding="utf-8")
+    report = tmp_path / "review.tsv"
+    assert run("check", str(memory), "--report", str(report)).exit_code == 1
+    rows = report.read_text(encoding="utf-8").splitlines()
+    assert [row.split("\t")[3] for row in rows[1:]] == ["number-mismatch"] * 2
+    for decisions, status, shown in ((("ok", "fix"), 1, 1), (("ok", "ok"), 0, 0),
+                                     (("false alarm", ""), 0, 0)):
+        reviewed = tmp_path / "reviewed.tsv"
+        reviewed.write_text("\n".join([rows[0] + "\tdecision"] + [
+            f"{row}\t{decision}" for row, decision in zip(rows[1:], decisions, strict=True)])
+            + "\n", encoding="utf-8")
+        again = run("check", str(memory), "--accept", str(reviewed))
+        assert again.exit_code == status, (decisions, again.output)
+        assert again.stdout.count("number-mismatch") == shown * 2, decisions
+
+
+def test_a_full_temporary_directory_is_named_not_the_report(tmp_path: Path,
+                                                            monkeypatch) -> None:
+    """The consistency checks put texts aside in a temporary file: when it cannot be
+    written, the error names the temporary directory, whose disk is full, not the report
+    (whose disk may have room)."""
+    import tempfile
+
+    from tmx_export.check import consistency
+
+    def full(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(consistency, "SPILL_AFTER", 10)
+    monkeypatch.setattr(consistency.tempfile, "TemporaryFile", full)
+    report = tmp_path / "findings.tsv"
+    result = run("check", str(DGT), "--report", str(report), "--jobs", "1")
+    assert result.exit_code == 1
+    assert result.stderr == (f"tmx-export: error: {tempfile.gettempdir()}: cannot write a "
+                             "temporary file: No space left on device (set TMPDIR to a "
+                             "directory with room)\n")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_a_csv_report_saved_with_semicolons_is_read_back(tmp_path: Path) -> None:
     # what a spreadsheet in a French, German or Polish locale saves: ";" and a BOM
     memory = planted_memory(tmp_path)

@@ -453,7 +453,11 @@ def test_stale_parts_of_a_killed_run_are_removed(tmp_path: Path) -> None:
     assert not dead.exists() and alive.exists() and other.exists()
 
 
-def test_sigterm_leaves_no_temporary_file(tmp_path: Path) -> None:
+@pytest.mark.parametrize("signum", [signal.SIGTERM, getattr(signal, "SIGHUP", None)])
+def test_sigterm_leaves_no_temporary_file(tmp_path: Path, signum: int | None) -> None:
+    """SIGTERM, and SIGHUP (the terminal closed), end the run with no file left behind."""
+    if signum is None:
+        pytest.skip("no SIGHUP here")
     # large enough that the run is still writing when the signal comes
     pairs = [Pair(f"The Commission presented report number {n} on the internal market today.",
                   f"La Commission a présenté aujourd'hui le rapport numéro {n} sur le marché "
@@ -473,9 +477,9 @@ def test_sigterm_leaves_no_temporary_file(tmp_path: Path) -> None:
             and time.monotonic() < deadline:
         time.sleep(0.05)
     assert process.poll() is None, "the run ended before it could be interrupted"
-    process.send_signal(signal.SIGTERM)
+    process.send_signal(signum)
     _, stderr = process.communicate(timeout=60)
-    assert process.returncode == 143, stderr
+    assert process.returncode == 128 + signum, stderr
     assert stderr.decode().strip() == "tmx-export: error: terminated"
     assert list(out_dir.iterdir()) == []
 

@@ -28,25 +28,40 @@ class InternalError(RuntimeError):
 
 
 class Terminated(BaseException):
-    """SIGTERM, raised where the program is, so every temporary file is removed on the way
-    out as for Ctrl-C (a ``BaseException``: no ``except Exception`` stops it)."""
+    """SIGTERM (or SIGHUP: the terminal closed), raised where the program is, so every
+    temporary file is removed on the way out as for Ctrl-C (a ``BaseException``: no
+    ``except Exception`` stops it). ``signum`` is the signal's number."""
+
+    def __init__(self, signum: int = 15) -> None:
+        super().__init__(signum)
+        self.signum = signum
 
 
 # Set by :func:`terminate`. A signal handler's exception is lost when the handler runs
 # inside C code that does not pass errors on (a SIGTERM while Python compiled a module on
 # a first run was: the run went on to the end); the pipeline looks at this flag between
 # paragraphs (:func:`check_terminated`), so the signal is obeyed then.
-_terminated = False
+_terminated = 0  # the number of the signal that came, 0 when none did
 
 
-def terminate() -> None:
-    """What SIGTERM does: remember it, and raise :class:`Terminated`."""
+def terminate(signum: int = 15) -> None:
+    """What SIGTERM (SIGHUP) does: remember it, and raise :class:`Terminated`."""
     global _terminated
-    _terminated = True
-    raise Terminated
+    _terminated = signum
+    raise Terminated(signum)
 
 
 def check_terminated() -> None:
     """Raise :class:`Terminated` if SIGTERM came and its exception was lost."""
     if _terminated:
-        raise Terminated
+        raise Terminated(_terminated)
+
+
+def temporary_file_error(exc: OSError) -> InputError:
+    """The one-line error for a temporary file that cannot be written (a full disk under
+    the temporary directory): it names that directory, not an output of the run, whose
+    disk may have room (``TMPDIR`` says where temporary files go)."""
+    import tempfile
+
+    return InputError(tempfile.gettempdir(), "cannot write a temporary file: "
+                      f"{exc.strerror or exc} (set TMPDIR to a directory with room)")

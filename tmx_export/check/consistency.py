@@ -46,6 +46,7 @@ import unicodedata
 from array import array
 from typing import Any
 
+from ..errors import temporary_file_error
 from ..model import Pair
 from .model import Finding, finding
 from .rules import collapse_spaces
@@ -148,16 +149,22 @@ class _Details:
 
     def _opened(self) -> Any:
         if self._file is None:
-            self._file = tempfile.TemporaryFile(prefix="tmx-export-check-")
+            try:
+                self._file = tempfile.TemporaryFile(prefix="tmx-export-check-")
+            except OSError as exc:
+                raise temporary_file_error(exc) from None
         return self._file
 
     def _spill(self) -> None:
         # seek and write, not os.pwrite (POSIX only): one process at a time uses the file
         # (a forked worker takes these checks over whole, see run.check_units)
         file = self._opened()
-        file.seek(self._written)
-        file.write(self._pending)
-        file.flush()  # nothing left in a buffer that a forked worker would copy
+        try:
+            file.seek(self._written)
+            file.write(self._pending)
+            file.flush()  # nothing left in a buffer that a forked worker would copy
+        except OSError as exc:
+            raise temporary_file_error(exc) from None
         self._written += len(self._pending)
         self._pending.clear()
 

@@ -31,7 +31,7 @@ from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
-from ..errors import InputError, InternalError
+from ..errors import InputError, InternalError, temporary_file_error
 from ..model import Pair
 from .model import Finding, LeftOut, finding
 
@@ -98,13 +98,14 @@ def units_in_parts(reading: _Reading, name: str, parts: list[TmxPart],
     from ..formats.tmx import part_lines_before
 
     lines = part_lines_before(name, parts)
-    workers = [_Worker(name, part, lines_before, reading, precheck)
-               for part, lines_before in zip(parts[1:], lines[1:], strict=True)]
+    workers: list[_Worker] = []
     start = reading.numbered
     given = 0  # units of the file given so far
     own = LeftOut()  # what the parts left out, told once every part was read
     counts = [0, 0]  # pairs read and left out in the parts
     try:
+        workers.extend(_Worker(name, part, lines_before, reading, precheck)
+                       for part, lines_before in zip(parts[1:], lines[1:], strict=True))
         try:
             for unit in _first_part(reading, name, parts[0], own, counts):
                 given += 1
@@ -163,7 +164,10 @@ class _Worker:
                  precheck: Precheck) -> None:
         import multiprocessing
 
-        self.spool = tempfile.TemporaryFile(prefix="tmx-export-check-")
+        try:
+            self.spool = tempfile.TemporaryFile(prefix="tmx-export-check-")
+        except OSError as exc:
+            raise temporary_file_error(exc) from None
         # what this process has buffered would be written twice by the fork
         sys.stdout.flush()
         sys.stderr.flush()

@@ -189,7 +189,10 @@ def write_xlsx(findings: list[Finding], path: str | Path) -> int:
 
 def read_accepted(path: str | Path) -> set[tuple[str, str, str, str]]:
     """The keys (check, source, target, item) of the findings a reviewer marked ``ok`` or
-    ``false alarm`` in a report (XLSX, TSV or CSV with a ``decision`` column)."""
+    ``false alarm`` in a report (XLSX, TSV or CSV with a ``decision`` column), but for a
+    key a row of which is marked ``fix``: the same finding in two units (a unit repeated
+    in the memory), one marked ``ok`` and one ``fix``, is still to be fixed, and the key
+    does not tell them apart."""
     name = str(path)
     rows = _rows(path)
     header = next(rows, None)
@@ -203,6 +206,7 @@ def read_accepted(path: str | Path) -> set[tuple[str, str, str, str]]:
                          f"{', '.join(missing)}", 1)
     at = {column: lowered.index(column) for column in needed}
     accepted: set[tuple[str, str, str, str]] = set()
+    to_fix: set[tuple[str, str, str, str]] = set()
     for line, row in enumerate(rows, 2):
         def cell(column: str, row: list[str] = row) -> str:
             i = at[column]
@@ -214,9 +218,9 @@ def read_accepted(path: str | Path) -> set[tuple[str, str, str, str]]:
         if decision not in DECISIONS:
             raise InputError(name, f"unknown decision {decision!r}; expected one of "
                              f"{', '.join(DECISIONS)}", line)
-        if decision in ACCEPTED:
-            accepted.add((cell("check"), cell("source"), cell("target"), cell("item")))
-    return accepted
+        key = (cell("check"), cell("source"), cell("target"), cell("item"))
+        (accepted if decision in ACCEPTED else to_fix).add(key)
+    return accepted - to_fix
 
 
 def _rows(path: str | Path) -> Iterator[list[str]]:

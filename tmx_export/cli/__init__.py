@@ -48,7 +48,7 @@ def refuse_stdout(**outputs: str | None) -> None:
 
 
 def _terminate(signum: int, frame: Any) -> None:
-    terminate()
+    terminate(signum)
 
 
 class Command(click.Command):
@@ -57,6 +57,8 @@ class Command(click.Command):
     def invoke(self, ctx: click.Context) -> Any:
         if threading.current_thread() is threading.main_thread():
             signal.signal(signal.SIGTERM, _terminate)
+            if hasattr(signal, "SIGHUP"):  # the terminal closed (POSIX): the same way out
+                signal.signal(signal.SIGHUP, _terminate)
         if _large(ctx.params.get("inputs") or ()):
             _steady_heap()
         try:
@@ -77,8 +79,8 @@ class Command(click.Command):
             fail(f"{where}{exc.strerror or exc}")
         except KeyboardInterrupt:
             fail("interrupted", status=130)
-        except Terminated:
-            fail("terminated", status=143)
+        except Terminated as exc:
+            fail("terminated", status=128 + exc.signum)
         except InternalError as exc:  # a bug: say so, never pass it off as a result
             fail(f"{exc} (please report this)")
 
