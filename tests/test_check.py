@@ -154,6 +154,31 @@ def test_a_full_temporary_directory_is_named_not_the_report(tmp_path: Path,
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_unit_without_a_tuid_is_named_by_its_place_not_as_another_units_tuid(
+        tmp_path: Path) -> None:
+    """Memories merged from several tools mix units with and without a tuid: one without
+    is named "#N" (its place), which the real tuid "N" of another unit cannot be taken
+    for; the consistency finding on it names the other unit."""
+    def tu(source: str, target: str, tuid: str | None) -> str:
+        attrs = f' tuid="{tuid}"' if tuid else ""
+        return (f'<tu{attrs}><tuv xml:lang="en-GB"><seg>{source}</seg></tuv><tuv '
+                f'xml:lang="fr-FR"><seg>{target}</seg></tuv></tu>')
+
+    memory = tmp_path / "mixed.tmx"
+    memory.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header '
+                      'srclang="en-GB" segtype="sentence" o-tmf="x" adminlang="en" '
+                      'datatype="plaintext" creationtool="x" creationtoolversion="1"/><body>'
+                      + tu("The Committee shall meet.", "Le comité se réunit.", "3")
+                      + tu("The fee is 12 euros.", "La redevance est de 13 euros.", "2")
+                      + tu("The Committee shall meet.", "Le comité se réunira.", None)
+                      + "</body></tmx>\n", encoding="utf-8")
+    result = run("check", str(memory), "--fail-on", "never")
+    rows = [line.split("\t") for line in result.stdout.splitlines()]
+    assert [(row[0], row[1]) for row in rows] == [("2", "number-mismatch"),
+                                                  ("#3", "inconsistent-target")]
+    assert rows[1][-1] == "the translation of tuid 3"
+
+
 def test_a_csv_report_saved_with_semicolons_is_read_back(tmp_path: Path) -> None:
     # what a spreadsheet in a French, German or Polish locale saves: ";" and a BOM
     memory = planted_memory(tmp_path)

@@ -109,7 +109,8 @@ def test_a_memory_checked_in_parts_gives_the_findings_of_one_process(
     # (no tuid of their own) in the last part too
     last = [row for row in alone[:-1] if row[0].startswith("r")]
     assert any(row[3] == "inconsistent-target" for row in last)
-    assert any(row[0].isdigit() and int(row[0]) > alone[-1][1] // 2 for row in alone[:-1])
+    assert any(row[0].startswith("#") and int(row[0][1:]) > alone[-1][1] // 2
+               for row in alone[:-1])
     for jobs in (2, 3):
         assert _events(memory, jobs, terms=str(glossary)) == alone
     assert len(small_parts) == 1 + 2  # the parts after the first, each in a worker

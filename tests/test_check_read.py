@@ -167,7 +167,7 @@ def test_tricky_units_are_read_as_the_pipeline_reads_them(tmp_path: Path) -> Non
     assert by_tuid["w1"][:2] == ("Line break  and\ttab", "Saut de ligne  et tab")
     assert by_tuid["c1"][0] == "Click here now value chain."  # the ph leaves one space
     assert '<bpt i="1" x="1">' in by_tuid["c1"][6]
-    assert by_tuid["2"][:2] == ("No tuid, value chain.", "Pas de tuid , chaîne .")
+    assert by_tuid["#2"][:2] == ("No tuid, value chain.", "Pas de tuid , chaîne .")
     # a unit without a tuid is numbered by its place among the units given; a tuv with two
     # segs (neither sure to be the text) gives none (invalid-tuv), nor does one without
     assert not any(unit[0] == "The second seg wins" for unit in units) and "5" not in by_tuid

@@ -89,11 +89,11 @@ def test_french_adjective_and_noun_match_in_either_number(tmp_path: Path) -> Non
 def test_case_and_accents_are_ignored() -> None:
     for query in ("etats membres", "ÉTATS MEMBRES", "Etats Membres", "état membre"):
         assert summary(hits([DGT], query)) == [
-            ("1", "target", ["États membres"]), ("5", "target", ["États membres"])], query
+            ("#1", "target", ["États membres"]), ("#5", "target", ["États membres"])], query
     # an upper-case, accented heading is found from a plain lower-case query
     found = hits([DGT], "comite")
     assert [(h.tuid, h.matches) for h in found] == [
-        ("1", ["comité"]), ("4", ["COMITÉ"]), ("12", ["comité"])]
+        ("#1", ["comité"]), ("#4", ["COMITÉ"]), ("#12", ["comité"])]
     assert hits([SEED], "Etats membres")[0].matches == ["États membres"]
 
 
@@ -218,7 +218,7 @@ def test_text_output_is_plain_off_a_terminal() -> None:
     blocks = result.stdout.strip().split("\n\n")
     assert len(blocks) == 2
     header, source, target = blocks[1].splitlines()
-    assert header == f"5  {DGT}:290"
+    assert header == f"#5  {DGT}:290"
     assert source.startswith("  en-GB  Having regard to the Economic Partnership Agreement")
     assert target.startswith("  fr-FR  vu l'accord") and "ses États membres," in target
     # no hit count off a terminal; only what was not searched (6 units have no French)
@@ -353,7 +353,7 @@ def test_a_stale_index_is_rebuilt(tmp_path: Path) -> None:
     index = tmp_path / "memory.db"
     assert index_status([memory], index) == "missing"
     assert [h.tuid for h in hits([memory], "arbitres", index=index)] == [
-        "3", "8", "16", "17", "18", "19"]
+        "#3", "#8", "#16", "#17", "#18", "#19"]
     assert index_status([memory], index) is None
     # the memory changes: one more unit with the word, and a new modification time
     text = memory.read_text(encoding="utf-16")

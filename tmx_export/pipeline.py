@@ -116,6 +116,13 @@ __all__ = ["EXTENSIONS", "READERS", "AccountingError", "BuildSummary", "Parallel
            "export_pairs", "gather_inputs", "read_units", "register_reader"]
 
 
+
+def unnumbered_tuid(place: int) -> str:
+    """What names a unit of a TMX that has no ``tuid`` of its own when the memory's tuids
+    are kept (``renumber`` off: checking, searching): its place in the memory, as ``#12``,
+    which cannot be taken for the number another unit carries as its real tuid."""
+    return f"#{place}"
+
 class _CallableProgress(Progress):
     def __init__(self, call: Callable[[str, int], None]) -> None:
         self.advance = call  # type: ignore[method-assign]
@@ -423,8 +430,13 @@ class _Run:
                         continue
                     kept += 1
                     self.numbered += 1
-                    if self.options.renumber or unit.tuid is None:
+                    if self.options.renumber:
                         unit.tuid = str(self.numbered)
+                    elif unit.tuid is None:
+                        # in a TMX, beside units' own tuids, a place cannot pass for
+                        # one; elsewhere no unit has one: the tuids build would give
+                        unit.tuid = (unnumbered_tuid(self.numbered) if fmt == "tmx"
+                                     else str(self.numbered))
                     if declared is not None:
                         unit.segtype = unit_segtype(unit, declared, fmt in UNIT_FORMATS,
                                                     self.options.srx)

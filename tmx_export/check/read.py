@@ -132,7 +132,7 @@ class _Reading:
             for unit in batch:
                 self.numbered += 1
                 if unit.tuid is None:
-                    unit.tuid = str(self.numbered)  # type: ignore[assignment]
+                    unit.tuid = _unnumbered(self.numbered)  # type: ignore[assignment]
             if skip >= len(batch):
                 skip -= len(batch)
                 continue
@@ -144,7 +144,13 @@ class _Reading:
         """Give ``unit`` (read in a part) the next number, its tuid when it has none."""
         self.numbered += 1
         if unit.tuid is None:
-            unit.tuid = str(self.numbered)  # type: ignore[assignment]
+            unit.tuid = _unnumbered(self.numbered)  # type: ignore[assignment]
+
+
+def _unnumbered(place: int) -> str:
+    from ..pipeline import unnumbered_tuid  # (the pipeline is loaded by then)
+
+    return unnumbered_tuid(place)
 
 
 def _batches(name: str, source_lang: str, target_lang: str, size: int,
