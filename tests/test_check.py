@@ -179,6 +179,27 @@ def test_a_unit_without_a_tuid_is_named_by_its_place_not_as_another_units_tuid(
     assert rows[1][-1] == "the translation of tuid 3"
 
 
+def test_a_named_pipe_is_refused_with_the_way_to_read_it(tmp_path: Path) -> None:
+    """A pipe (a process substitution, a FIFO) can be read once, where the inputs are read
+    more than once: refused, saying to give it as standard input, which works."""
+    import os
+
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes here")
+    fifo = tmp_path / "memory.tmx"
+    os.mkfifo(fifo)
+    result = run("check", str(fifo))
+    assert result.exit_code == 1
+    assert result.stderr == (f"tmx-export: error: {fifo}: not a regular file: a pipe or a "
+                             "device can be read only once; give it as standard input "
+                             "('-')\n")
+    from tmx_export.cli import main
+
+    piped = CliRunner().invoke(main, ["check", "-", "--fail-on", "never"],
+                               input=SEED.read_bytes())
+    assert piped.exit_code == 0 and "units checked" in piped.stderr
+
+
 def test_a_csv_report_saved_with_semicolons_is_read_back(tmp_path: Path) -> None:
     # what a spreadsheet in a French, German or Polish locale saves: ";" and a BOM
     memory = planted_memory(tmp_path)

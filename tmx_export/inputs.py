@@ -463,7 +463,8 @@ def _check_file(name: str) -> None:
     if path.is_file():
         return
     if path.exists():
-        raise InputError(name, "not a regular file")
+        raise InputError(name, "not a regular file: a pipe or a device can be read "
+                         "only once; give it as standard input ('-')")
     raise InputError(name, "no such file or directory")
 
 

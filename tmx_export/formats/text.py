@@ -235,7 +235,8 @@ def readable_file(path: str | Path) -> Path:
     if p.is_dir():
         raise InputError(str(path), "is a directory, expected a file")
     if not p.is_file():
-        raise InputError(str(path), "not a regular file")
+        raise InputError(str(path), "not a regular file: a pipe or a device can be "
+                         "read only once; give it as standard input ('-')")
     return p
 
 
