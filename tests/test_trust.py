@@ -1086,6 +1086,7 @@ def test_a_lost_sigterm_is_obeyed_at_the_next_paragraph(tmp_path: Path,
     ["build", str(SEED), "-o", "-"],
     ["pairs", str(SEED), "-o", "-"],
     ["build", str(SEED), "-o", "{tmp}/o.tmx", "--rejects", "-"],
+    ["check", str(SEED)],  # the findings, one a line
 ])
 def test_a_full_standard_output_is_named(tmp_path: Path, command: list[str]) -> None:
     """A full disk behind standard output (the TMX, pairs or rejects of "-") said "No space

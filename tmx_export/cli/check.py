@@ -70,6 +70,7 @@ def check_command(inputs: Sequence[str], source_lang: str, target_lang: str,
         check_termbase_file,
         check_terms_given,
     )
+    from ..formats.text import writing_stdout
 
     if termbase_path and glossary_path:
         raise click.UsageError("--termbase and --glossary go one at a time")
@@ -98,8 +99,9 @@ def check_command(inputs: Sequence[str], source_lang: str, target_lang: str,
         if not quiet and report_path is None:
             where = finding.tuid or f"{finding.file}:{finding.line}"
             # one finding a line, tab-separated: tuid, check, severity, item, expected
-            click.echo(f"{where}\t{finding.check}\t{finding.severity}\t{finding.item}\t"
-                       f"{finding.expected}")
+            with writing_stdout():  # a full disk under it is named
+                click.echo(f"{where}\t{finding.check}\t{finding.severity}\t"
+                           f"{finding.item}\t{finding.expected}")
 
     bar = progress_bar(quiet)
     try:
