@@ -434,9 +434,11 @@ def atomic_path(path: str | Path, together: bool = True) -> Iterator[str]:
     if output_target(path)[0]:
         raise InputError(str(path), "cannot write: not a regular file (a device or a pipe)")
     fd, tmp = temp_beside(path)
-    os.close(fd)
-    target = output_target(path)[1]
     try:
+        # at once in the block that removes it: a SIGTERM that comes as the file is made
+        # (a test sends it then) would leave it
+        os.close(fd)
+        target = output_target(path)[1]
         try:
             yield tmp
             with open(tmp, "rb+") as handle:
