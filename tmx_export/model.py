@@ -374,3 +374,10 @@ class Progress:
 class AccountingError(InternalError):
     """A run's counts disagree: a paragraph went neither into a unit nor into the rejects.
     A bug, never bad input: reported as an internal error."""
+
+
+def unnumbered_tuid(place: int) -> str:
+    """What names a unit of a TMX that has no ``tuid`` of its own when the memory's tuids
+    are kept (``renumber`` off: checking, searching): its place in the memory, as ``#12``,
+    which cannot be taken for the number another unit carries as its real tuid."""
+    return f"#{place}"

@@ -100,6 +100,7 @@ from .model import (
     Pair,
     Progress,
     Reject,
+    unnumbered_tuid,
 )
 from .segment.align import Glossary
 from .segment.rules import segment_text
@@ -115,13 +116,6 @@ __all__ = ["EXTENSIONS", "READERS", "AccountingError", "BuildSummary", "Parallel
            "build",
            "export_pairs", "gather_inputs", "read_units", "register_reader"]
 
-
-
-def unnumbered_tuid(place: int) -> str:
-    """What names a unit of a TMX that has no ``tuid`` of its own when the memory's tuids
-    are kept (``renumber`` off: checking, searching): its place in the memory, as ``#12``,
-    which cannot be taken for the number another unit carries as its real tuid."""
-    return f"#{place}"
 
 class _CallableProgress(Progress):
     def __init__(self, call: Callable[[str, int], None]) -> None:

@@ -245,10 +245,10 @@ class Consistency:
 
     def add(self, unit: Pair, key: Key | None | bool = True) -> list[Finding]:
         """Remember ``unit`` and return its findings against the units added before it;
-        ``key``, when given, is :meth:`key` of it."""
+        ``key``, when given (not ``True``), is :meth:`key` of it."""
         if key is True:
             key = self.key(unit)
-        if key is None or key is False:
+        if key is None:
             return []
         source_hash, target_hash, source_compared, target_compared = key
         found: list[Finding] = []

@@ -95,21 +95,21 @@ def units_in_parts(reading: _Reading, name: str, parts: list[TmxPart],
     """The units of the file ``name`` cut into ``parts``: those of the first as they are
     read here, those of the others with their prechecks; returns the pairs read and left
     out, as :meth:`_Reading.units` does."""
-    from ..formats.tmx import part_lines_before
-
-    lines = part_lines_before(name, parts)
     workers: list[_Worker] = []
     start = reading.numbered
     given = 0  # units of the file given so far
     own = LeftOut()  # what the parts left out, told once every part was read
     counts = [0, 0]  # pairs read and left out in the parts
     try:
-        workers.extend(_Worker(name, part, lines_before, reading, precheck)
-                       for part, lines_before in zip(parts[1:], lines[1:], strict=True))
+        workers.extend(_Worker(name, part, reading, precheck) for part in parts[1:])
         try:
-            for unit in _first_part(reading, name, parts[0], own, counts):
+            first = reading.units(name, part=parts[0], left_out=own)
+            while True:
+                unit = next(first)
                 given += 1
                 yield unit
+        except StopIteration as done:
+            counts[0], counts[1] = done.value
         except InputError:
             return (yield from _again(reading, name, start, given))
         for worker in workers:
@@ -133,21 +133,6 @@ def units_in_parts(reading: _Reading, name: str, parts: list[TmxPart],
     return counts[0], counts[1]
 
 
-def _first_part(reading: _Reading, name: str, part: TmxPart, left_out: LeftOut,
-                counts: list[int]) -> Generator[Pair, None, None]:
-    from ..pipeline import CHUNK_PAIRS
-    from .read import _batches
-
-    for batch, read, dropped in _batches(name, reading.source_lang, reading.target_lang,
-                                         CHUNK_PAIRS, left_out, reading.untranslated,
-                                         part=part):
-        counts[0] += read
-        counts[1] += dropped
-        for unit in batch:
-            reading.number(unit)
-            yield unit
-
-
 def _again(reading: _Reading, name: str, start: int, given: int
            ) -> Generator[Pair, None, tuple[int, int]]:
     """The file read whole from its start, but for the ``given`` units given already."""
@@ -160,7 +145,7 @@ class _Worker:
     in a temporary file as it goes, record after record (:func:`_put`), where this process
     takes them (:meth:`units`) as soon as they are there."""
 
-    def __init__(self, name: str, part: TmxPart, lines_before: int, reading: _Reading,
+    def __init__(self, name: str, part: TmxPart, reading: _Reading,
                  precheck: Precheck) -> None:
         import multiprocessing
 
@@ -175,7 +160,7 @@ class _Worker:
         self.said, told = context.Pipe(duplex=False)
         self.process = context.Process(
             target=_serve, daemon=True, name="tmx-export check",
-            args=(name, part, lines_before, reading.source_lang, reading.target_lang,
+            args=(name, part, reading.source_lang, reading.target_lang,
                   reading.untranslated, precheck, self.spool, told))
         self.process.start()
         told.close()
@@ -284,13 +269,14 @@ def _put(spool: IO[bytes], record: object) -> None:
 _BATCH = 500
 
 
-def _serve(name: str, part: TmxPart, lines_before: int, source_lang: str,
+def _serve(name: str, part: TmxPart, source_lang: str,
            target_lang: str, untranslated: bool, precheck: Precheck,
            spool: IO[bytes], told: Any) -> None:
     """The worker: the units of ``part`` with their prechecks into ``spool``, then its
     counts; its last word to ``told`` says how it went."""
     import signal
 
+    from ..formats.tmx import lines_before_offset
     from .read import _batches
 
     # Ctrl-C is the parent's to handle (it ends this process when it stops); SIGTERM ends
@@ -299,6 +285,9 @@ def _serve(name: str, part: TmxPart, lines_before: int, source_lang: str,
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     left_out = LeftOut()
     read = dropped = 0
+    # the lines of the file before the part (what makes its lines the file's): counted
+    # here, beside the reading of the first part rather than before it
+    lines_before = lines_before_offset(name, part.start)
     pending: list[tuple[_Unit, list[Row], list[Row], Key | None]] = []
     try:
         for batch, batch_read, batch_dropped in _batches(

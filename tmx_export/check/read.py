@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, check_terminated
 from ..inputs import ParallelInput, input_size
-from ..model import BuildOptions, Pair, Progress
+from ..model import BuildOptions, Pair, Progress, unnumbered_tuid
 from .model import LeftOut
 
 # formats.tmx's XML_LANG, here to be looked up per unit without importing it (lxml) early
@@ -117,22 +117,24 @@ class _Reading:
     left_out: LeftOut | None
     numbered: int = 0
 
-    def units(self, name: str, skip: int = 0) -> Generator[Pair, None, tuple[int, int]]:
-        """The units of the file ``name`` but its first ``skip`` ones (given before:
-        they are numbered, not given again); returns the pairs read and left out."""
+    def units(self, name: str, skip: int = 0, part: TmxPart | None = None,
+              left_out: LeftOut | None = None) -> Generator[Pair, None, tuple[int, int]]:
+        """The units of the file ``name`` (of its first ``part``, when given) but its
+        first ``skip`` ones (given before: they are numbered, not given again); returns
+        the pairs read and left out. What is left out goes to ``left_out`` when given,
+        else to the run's."""
         from ..pipeline import CHUNK_PAIRS
 
         pairs = rejected = 0
         # the pairs the pipeline reads ahead before it hands their units on: a file that
         # turns out broken further on fails at the same point, after the same findings
         for batch, read, dropped in _batches(name, self.source_lang, self.target_lang,
-                                             CHUNK_PAIRS, self.left_out, self.untranslated):
+                                             CHUNK_PAIRS, left_out or self.left_out,
+                                             self.untranslated, part=part):
             pairs += read
             rejected += dropped
             for unit in batch:
-                self.numbered += 1
-                if unit.tuid is None:
-                    unit.tuid = _unnumbered(self.numbered)  # type: ignore[assignment]
+                self.number(unit)
             if skip >= len(batch):
                 skip -= len(batch)
                 continue
@@ -141,16 +143,10 @@ class _Reading:
         return pairs, rejected
 
     def number(self, unit: Pair) -> None:
-        """Give ``unit`` (read in a part) the next number, its tuid when it has none."""
+        """Give ``unit`` the next number, its tuid when it has none."""
         self.numbered += 1
         if unit.tuid is None:
-            unit.tuid = _unnumbered(self.numbered)  # type: ignore[assignment]
-
-
-def _unnumbered(place: int) -> str:
-    from ..pipeline import unnumbered_tuid  # (the pipeline is loaded by then)
-
-    return unnumbered_tuid(place)
+            unit.tuid = unnumbered_tuid(self.numbered)  # type: ignore[assignment]
 
 
 def _batches(name: str, source_lang: str, target_lang: str, size: int,

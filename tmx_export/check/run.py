@@ -8,9 +8,11 @@ own ``tuid``; from dumps and parallel files, the units ``build`` would write, wi
 same units without the pipeline's work). Each unit goes through the checks of one unit
 (:mod:`.rules`), the memory-wide consistency checks (:mod:`.consistency`) and, with a
 termbase or glossary, the term checks (:mod:`.terms`); findings a reviewer accepted before
-(``accept``) are left out; the rest go to the report as they come. On a large memory the
-term checks (without terms: the consistency checks) run in a second process beside the
-others (:func:`.worker.checked_in_two`), with the same findings in the same order.
+(``accept``) are left out; the rest go to the report as they come. A large TMX file is
+read in parts, each but the first checked in a process of its own (:mod:`.parts`); on
+another large memory the term checks (without terms: the consistency checks) run in a
+second process beside the others (:func:`.worker.checked_in_two`). Either way, the same
+findings in the same order.
 """
 
 from __future__ import annotations
@@ -190,7 +192,7 @@ def check_units(units: Iterator[Pair | Prechecked], options: CheckOptions,
 class Checkers:
     """The checks of a run, made once: those of one unit, consistency (``None`` when not
     asked for), the term checks (``None`` without terms). ``in_parts``: whether the memory
-    may be read in parts (:class:`~.read.InParts`), each checked where it is read."""
+    may be read in parts (:class:`~.parts.InParts`), each checked where it is read."""
 
     units: Callable[[Pair], list[Finding]]
     consistency: Any

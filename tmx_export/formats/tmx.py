@@ -1046,21 +1046,18 @@ def split_tmx(path: str | Path, parts: int, first_share: float | None = None
             for start, end in zip(starts, ends, strict=True)]
 
 
-def part_lines_before(path: str | Path, parts: list[TmxPart]) -> list[int]:
-    """The number of line breaks in ``path`` before each of ``parts`` begins (what makes a
-    line of a part a line of the file)."""
-    counts = []
+def lines_before_offset(path: str | Path, offset: int) -> int:
+    """The number of line breaks in the first ``offset`` bytes of ``path`` (what makes a
+    line of a part of the file, :func:`split_tmx`, a line of the file)."""
+    seen = at = 0
     with open(path, "rb") as handle:
-        seen = at = 0
-        for part in parts:
-            while at < part.start:
-                data = handle.read(min(1 << 20, part.start - at))
-                if not data:
-                    break
-                seen += data.count(b"\n")
-                at += len(data)
-            counts.append(seen)
-    return counts
+        while at < offset:
+            data = handle.read(min(1 << 20, offset - at))
+            if not data:
+                break
+            seen += data.count(b"\n")
+            at += len(data)
+    return seen
 
 
 def _part_opening(head: bytes) -> bytes | None:
