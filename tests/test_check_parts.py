@@ -127,6 +127,24 @@ def test_the_lines_of_findings_in_later_parts_are_those_of_the_file(
         assert lines[int(row[2]) - 1].startswith(f'<tu tuid="{row[0]}"')
 
 
+def test_a_memory_in_the_tmx_namespace_is_checked_in_parts(
+        tmp_path: Path, small_parts: list[int]) -> None:
+    # a root declaring TMX's namespace as its default: cut into parts all the same, the
+    # later parts opened without it, and every finding and line as in the plain file
+    plain = _memory(tmp_path / "memory.tmx")
+    namespaced = tmp_path / "ns.tmx"
+    namespaced.write_text(plain.read_text(encoding="utf-8").replace(
+        '<tmx version="1.4">', '<tmx xmlns="http://www.lisa.org/tmx14" version="1.4">'),
+        encoding="utf-8")
+    assert b"xmlns" not in tmx.split_tmx(namespaced, 2)[1].opening  # type: ignore[index]
+    expected = [tuple(str(namespaced) if cell == str(plain) else cell for cell in row)
+                for row in _events(plain, 1)]
+    assert len(expected) > 10
+    started = len(small_parts)
+    assert _events(namespaced, 2) == expected
+    assert len(small_parts) == started + 1
+
+
 def test_a_cut_inside_a_comment_reads_the_file_whole(
         tmp_path: Path, small_parts: list[int]) -> None:
     """A ``</tu>`` in a comment is no end of a unit: the part before such a cut cannot

@@ -723,3 +723,52 @@ def test_binary_garbage_is_an_input_error(tmp_path):
     junk.write_bytes(bytes(range(256)) * 4)
     with pytest.raises(InputError):
         read_tmx(junk, source_lang="en", target_lang="fr")
+
+
+# --- the TMX namespace as the root's default (TMX 1.4b section 1.1) ----------------------
+
+def _namespaced(data: bytes, encoding: str, declaration: str) -> bytes:
+    """``data`` (a TMX file in ``encoding``) with the root declaring ``declaration`` on a
+    line of its own: one line more before each unit."""
+    root = '<tmx version="1.4">'.encode(encoding)
+    assert data.count(root) == 1
+    return data.replace(root, f'<tmx version="1.4"\n     {declaration}>'.encode(encoding))
+
+
+@pytest.mark.parametrize("declaration", ['xmlns="http://www.lisa.org/tmx14"',
+                                         "xmlns = 'http://www.lisa.org/tmx14'"])
+def test_tmx_namespace_as_default_is_read_as_tmx(tmp_path, declaration):
+    # a real DGT-TM export (UTF-16LE, BOM, CRLF) as a tool that declares the namespace
+    # writes it: the same units, each one line further down
+    plain = DGT / "22019D0391.tmx"
+    namespaced = tmp_path / "ns.tmx"
+    namespaced.write_bytes(_namespaced(plain.read_bytes(), "utf-16-le", declaration))
+    before = read_tmx(plain, source_lang="en-GB", target_lang="fr-FR")
+    after = read_tmx(namespaced, source_lang="en-GB", target_lang="fr-FR")
+    assert [(p.source, p.target) for p in after.pairs] == \
+        [(p.source, p.target) for p in before.pairs]
+    assert [p.line for p in after.pairs] == [p.line + 1 for p in before.pairs]
+    assert len(after.rejects) == len(before.rejects) == 6
+    assert read_tmx_header(namespaced)["srclang"] == "EN-GB"
+
+
+def test_tmx_namespace_inline_codes_keep_no_namespace(tmp_path):
+    # the inline codes of a unit come out as TMX markup, not with the namespace declared
+    plain = LISA / "ImportTest2A.tmx"
+    data = plain.read_bytes()
+    namespaced = tmp_path / "ns.tmx"
+    namespaced.write_bytes(_namespaced(data, "utf-16-le", 'xmlns="http://www.lisa.org/tmx14"'))
+    assert texts(namespaced, "en-US", "fr-CA") == IMPORT_2A
+    markup = [p.source_markup for p in read_tmx(namespaced, source_lang="en-US",
+                                                target_lang="fr-CA").pairs]
+    assert markup == [p.source_markup for p in read_tmx(plain, source_lang="en-US",
+                                                        target_lang="fr-CA").pairs]
+    assert any(markup) and not any("xmlns" in m for m in markup if m)
+
+
+def test_other_namespace_is_not_tmx(tmp_path):
+    other = tmp_path / "other.tmx"
+    other.write_text('<tmx xmlns="urn:example:not-tmx" version="1.4"><header/><body>'
+                     '<tu><tuv xml:lang="en"><seg>a</seg></tuv></tu></body></tmx>')
+    with pytest.raises(InputError, match=r"not a TMX file \(root element <\{urn:example"):
+        read_tmx(other, source_lang="en", target_lang="fr")

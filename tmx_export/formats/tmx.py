@@ -83,7 +83,14 @@ from .text import (
     when_committed,
     writing_stdout,
 )
-from .xml import SAFE_PARSER_OPTIONS, check_prolog, has_entity_declarations, open_xml
+from .xml import (
+    SAFE_PARSER_OPTIONS,
+    BlankedReader,
+    check_prolog,
+    has_entity_declarations,
+    open_xml,
+    root_default_namespace,
+)
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 CREATION_TOOL = "tmx-export"
@@ -1065,6 +1072,10 @@ def _part_opening(head: bytes) -> bytes | None:
     ``body`` start tags (namespace declarations and attributes as in the file), what puts
     a parser where it is at a unit of the file's body; ``None`` when the file is not one
     that can be cut by its bytes."""
+    blank = tmx_namespace_blank(head)
+    if blank is not None:  # the parts are read without it, as the file is (iter_elements)
+        at, spaces = blank
+        head = head[:at] + spaces + head[at + len(spaces):]
     if head.startswith(b"\xef\xbb\xbf"):
         head = head[3:]
     if not head.lstrip().startswith(b"<"):
@@ -1136,14 +1147,17 @@ def iter_elements(path: str | Path, tags: tuple[str, ...] = ("tu",), *,
     see :func:`split_tmx`), freeing each once consumed.
 
     An element is only valid until the next one is requested. Raises :class:`InputError`
-    for refused, missing, non-XML or non-TMX input.
+    for refused, missing, non-XML or non-TMX input. A root that declares the TMX namespace
+    as its default (:func:`tmx_namespace_blank`) is read as the TMX it is.
     """
     name = input_name(path)
     with open_xml(path) as handle:
         head = handle.read(1 << 20)
         check_prolog(head, name)
+    blank = tmx_namespace_blank(head)
     with open_xml(path) as opened:
-        handle = opened if part is None else _PartReader(opened, part)
+        source: IO[bytes] = opened if blank is None else BlankedReader(opened, *blank)  # type: ignore[assignment]
+        handle = source if part is None else _PartReader(source, part)
         context = etree.iterparse(
             handle,
             events=("end",),
@@ -1181,6 +1195,26 @@ def iter_elements(path: str | Path, tags: tuple[str, ...] = ("tu",), *,
             if root is None:
                 raise InputError(name, "empty file, not TMX")
             _check_root(root, name)
+
+
+# The namespace TMX 1.4b names (its section 1.1: "http://www.lisa.org/tmx14"), and those
+# of earlier versions: some tools declare it as the root's default namespace.
+_TMX_NAMESPACE = re.compile(r"http://www\.lisa\.org/tmx\d*/?")
+
+
+def tmx_namespace_blank(head: bytes) -> tuple[int, bytes] | None:
+    """Where the declaration of the TMX namespace as the default one is in a file that
+    begins with ``head``, and the spaces that blank it out; ``None`` when it has none.
+
+    TMX 1.4b names a namespace for TMX but its DTD declares none, and CAT tools write and
+    read TMX without one, as this module does: the elements of a file that declares it
+    (`<tmx xmlns="http://www.lisa.org/tmx14">`, as some tools write) are read as TMX's own
+    by reading the file with that declaration blanked out, every line and byte offset kept.
+    """
+    found = root_default_namespace(head)
+    if found is None or not _TMX_NAMESPACE.fullmatch(found[0]):
+        return None
+    return found[1], found[2]
 
 
 def _check_root(root: etree._Element, name: str) -> None:

@@ -247,9 +247,10 @@ def _declaration_end(text: str, pos: int) -> int:
     return len(text)
 
 
-def _prolog(text: str) -> tuple[str, bool]:
+def _prolog(text: str) -> tuple[str, int]:
     """The prolog of ``text`` (all before the root element) with its comments and processing
-    instructions blanked out, their line breaks kept; and whether the root element was found.
+    instructions blanked out, their line breaks kept; and where the root element's ``<`` is
+    in ``text`` (-1: not found).
 
     The scan follows the grammar of a prolog rather than searching for something that looks
     like a start tag: ``<?`` opens a PI up to ``?>``, ``<!--`` a comment up to ``-->``, any
@@ -270,10 +271,10 @@ def _prolog(text: str) -> tuple[str, bool]:
             parts.append(text[start:pos])
             continue
         else:
-            return "".join(parts), True
+            return "".join(parts), start
         parts.append("\n" * text.count("\n", start, pos))
     parts.append(text[pos:])
-    return "".join(parts), False
+    return "".join(parts), -1
 
 
 def check_prolog(head: bytes, name: str, limit: int = PROLOG_LIMIT) -> None:
@@ -285,7 +286,7 @@ def check_prolog(head: bytes, name: str, limit: int = PROLOG_LIMIT) -> None:
     bytes in which the root element is not found is refused: its prolog may go on.
     """
     for text in _readings(head):
-        prolog, found_root = _prolog(text)
+        prolog, root_at = _prolog(text)
         at = prolog.find("<!ENTITY")
         if at >= 0:
             raise InputError(
@@ -294,13 +295,73 @@ def check_prolog(head: bytes, name: str, limit: int = PROLOG_LIMIT) -> None:
                 "entities are a known attack; translation memories never need them)",
                 prolog.count("\n", 0, at) + 1,
             )
-        if not found_root and len(head) >= limit:
+        if root_at < 0 and len(head) >= limit:
             raise InputError(name, f"refused: no root element in the first {limit} bytes")
 
 
 def check_file(path: str | Path) -> None:
     """:func:`check_prolog` for the file at ``path``."""
     check_prolog(read_head(path), str(path))
+
+
+# The root's start tag, and a default namespace declaration among its attributes
+_START_TAG = re.compile(r"""<([\w.:-]+)((?:\s+[\w.:-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*/?>""")
+_DEFAULT_NAMESPACE = re.compile(r"""\s(xmlns\s*=\s*(["'])([^"'<>]*)\2)""")
+
+
+def root_default_namespace(head: bytes) -> tuple[str, int, bytes] | None:
+    """The default namespace the root element of the document beginning with ``head``
+    declares (``xmlns="..."`` on an unprefixed root), with where that declaration's bytes
+    begin in the document and as many bytes of spaces in its encoding: what blanks it out
+    (:class:`BlankedReader`) without moving a byte or a line. ``None`` when the root
+    declares none, or the declaration's bytes are not found where its text is."""
+    text = decode_head(head)
+    at = _prolog(text)[1]
+    tag = _START_TAG.match(text, at) if at >= 0 else None
+    declared = _DEFAULT_NAMESPACE.search(tag.group(2)) if tag is not None else None
+    if tag is None or declared is None or ":" in tag.group(1):
+        return None
+    # the encoding decode_head read the text in, and the byte order mark it dropped
+    encoding, skipped = "latin-1", 3 if head.startswith(codecs.BOM_UTF8) else 0
+    for signature, name, width in _SIGNATURES:
+        if head.startswith(signature):
+            bom = head[:width].decode(name, "replace") == "\ufeff"
+            encoding, skipped = name, width if bom else 0
+            break
+    start = tag.start(2) + declared.start(1)
+    offset = skipped + len(text[:start].encode(encoding, "surrogatepass"))
+    declaration = declared.group(1).encode(encoding)
+    if head[offset:offset + len(declaration)] != declaration:
+        return None  # a decoding that does not map back byte for byte: left as it is
+    return declared.group(3), offset, (" " * len(declared.group(1))).encode(encoding)
+
+
+class BlankedReader:
+    """A binary stream whose bytes from ``start`` read as ``blank`` (as many bytes): what
+    lets a parser read a document without one of its declarations, every other byte, and
+    so every line and offset, where it is. Reads and absolute seeks only, as parsers and
+    :func:`~.tmx.iter_elements` use them."""
+
+    def __init__(self, handle: IO[bytes], start: int, blank: bytes) -> None:
+        self._handle = handle
+        self._start, self._blank = start, blank
+        self._at = 0
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._handle.read(size)
+        at, self._at = self._at, self._at + len(data)
+        end = self._start + len(self._blank)
+        if data and at < end and self._at > self._start:
+            low, high = max(at, self._start), min(self._at, end)
+            data = (data[:low - at] + self._blank[low - self._start:high - self._start]
+                    + data[high - at:])
+        return data
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        if whence != 0:
+            raise ValueError("BlankedReader seeks from the start only")
+        self._at = self._handle.seek(offset)
+        return self._at
 
 
 def has_entity_declarations(tree_root) -> bool:
@@ -456,7 +517,7 @@ def _read_prolog(handle: IO[bytes], limit: int = PROLOG_LIMIT) -> bytes:
         head += piece
         # the root is found only where the bytes after its "<" are read too: a piece that
         # ends at "<" may go on as "<!DOCTYPE"
-        if _prolog(decode_head(head[:-16]))[1]:
+        if _prolog(decode_head(head[:-16]))[1] >= 0:
             break
         size *= 2
     return head
