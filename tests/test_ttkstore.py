@@ -499,6 +499,52 @@ def test_xliff_20_inline_codes_and_a_swapped_file(tmp_path):
                                                               pair.source_markup)
 
 
+# XLIFF 2.0 as a converter writes a Word paragraph: the native codes in <originalData>,
+# named by the codes in the text (the XLIFF 2.0 specification's own layout)
+XLIFF_20_ORIGINAL_DATA = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en-GB" trgLang="fr-FR">
+  <file id="f1" original="report.docx">
+    <unit id="u1">
+      <originalData>
+        <data id="d1">&lt;w:r&gt;&lt;w:rPr&gt;&lt;w:b/&gt;&lt;/w:rPr&gt;&lt;w:t&gt;</data>
+        <data id="d2">&lt;/w:t&gt;&lt;/w:r&gt;</data>
+        <data id="d3">&lt;w:br/&gt;</data>
+        <data id="d4">&lt;w:hyperlink r:id="rId5"&gt;</data>
+      </originalData>
+      <segment state="translated">
+        <source>Calls on the <pc id="1" dataRefStart="d1"
+          dataRefEnd="d2">Commission</pc> to act;<ph id="2" dataRef="d3"
+          /> see <sc id="3" dataRef="d4"/>the report</source>
+        <target>Invite la <pc id="1" dataRefStart="d1"
+          dataRefEnd="d2">Commission</pc> à agir ;<ph id="2" dataRef="d3"
+          /> voir <sc id="3" dataRef="d4"/>le rapport</target>
+      </segment>
+    </unit>
+  </file>
+</xliff>
+"""
+
+
+def test_xliff_20_codes_carry_their_original_data(tmp_path):
+    # a TMX code holds the native code it stands for (what a CAT tool shows and matches),
+    # here the Word markup of <originalData>, not the XLIFF tag that names it
+    path = write(tmp_path, "word.xlf", XLIFF_20_ORIGINAL_DATA)
+    (pair,) = read_ttk(path, source_lang="en-GB", target_lang="fr-FR").pairs
+    assert pair.source == "Calls on the Commission to act; see the report"
+    assert pair.source_markup == (
+        'Calls on the <bpt i="1" x="1">&lt;w:r&gt;&lt;w:rPr&gt;&lt;w:b/&gt;&lt;/w:rPr&gt;'
+        '&lt;w:t&gt;</bpt>Commission<ept i="1">&lt;/w:t&gt;&lt;/w:r&gt;</ept> to act;'
+        '<ph x="2">&lt;w:br/&gt;</ph> see <it pos="begin" x="3">&lt;w:hyperlink '
+        'r:id="rId5"&gt;</it>the report')
+    assert pair.target_markup.startswith(
+        'Invite la <bpt i="1" x="1">&lt;w:r&gt;&lt;w:rPr&gt;&lt;w:b/&gt;')
+    out = tmp_path / "word.tmx"
+    write_tmx([pair], out, segtype="sentence")
+    back = read_tmx(out, source_lang="en-GB", target_lang="fr-FR").pairs[0]
+    assert (back.source, back.target) == (pair.source, pair.target)
+    assert back.source_markup == pair.source_markup
+
+
 XLIFF_TARGET_LANGS = """<?xml version="1.0" encoding="UTF-8"?>
 <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
   <file original="a" source-language="en-GB" datatype="plaintext"><body>

@@ -360,11 +360,28 @@ def inline_markups(unit) -> tuple[str | None, str | None]:  # type: ignore[no-un
     if (source is None or not len(source)) and (target is None or not len(target)):
         return None, None
     numbers: dict[str, str] = {}
-    return (_markup(source, numbers) if source is not None else None,
-            _markup(target, numbers) if target is not None else None)
+    data = _original_data(source if source is not None else target)
+    return (_markup(source, numbers, data) if source is not None else None,
+            _markup(target, numbers, data) if target is not None else None)
 
 
-def _markup(element, numbers: dict[str, str]) -> str:  # type: ignore[no-untyped-def]
+def _original_data(side) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """XLIFF 2's native codes of the unit a ``source`` or ``target`` is in: the text of
+    each ``<data>`` of its ``<originalData>`` by id ("d1": "<b>"), which its codes name
+    (``dataRef``, ``dataRefStart``, ``dataRefEnd``). Empty for XLIFF 1.2 and for a unit
+    without them. A ``<cp hex="..."/>`` in them stands for a character XML cannot hold:
+    left out, as in the text."""
+    segment = side.getparent()
+    unit = segment.getparent() if segment is not None else None
+    original = _xliff_child(unit, "originalData")
+    if original is None:
+        return {}
+    return {data.get("id", ""): "".join(data.itertext()) for data in original
+            if isinstance(data.tag, str) and data.tag.rsplit("}", 1)[-1] == "data"}
+
+
+def _markup(element, numbers: dict[str, str],  # type: ignore[no-untyped-def]
+            data: dict[str, str] | None = None) -> str:
     from xml.sax.saxutils import escape
 
     def number(code_id: str | None) -> str:
@@ -377,12 +394,18 @@ def _markup(element, numbers: dict[str, str]) -> str:  # type: ignore[no-untyped
 
     parts = [escape(element.text or "")]
 
+    def original(code, attribute: str) -> str | None:  # type: ignore[no-untyped-def]
+        """The escaped original data the code's ``attribute`` names, if the unit has it."""
+        ref = code.get(attribute)
+        found = data.get(ref) if data and ref is not None else None
+        return escape(found) if found else None
+
     def native(code) -> str:  # type: ignore[no-untyped-def]
         """The native code of a code element, escaped, its sub-flows kept as <sub>."""
         pieces = [escape(code.text or "")]
         for child in code:
             if isinstance(child.tag, str) and child.tag.rsplit("}", 1)[-1] == "sub":
-                pieces.append(f"<sub>{_markup(child, numbers)}</sub>")
+                pieces.append(f"<sub>{_markup(child, numbers, data)}</sub>")
             else:
                 pieces.append(escape("".join(child.itertext())))
             pieces.append(escape(child.tail or ""))
@@ -396,21 +419,26 @@ def _markup(element, numbers: dict[str, str]) -> str:  # type: ignore[no-untyped
             local = child.tag.rsplit("}", 1)[-1]
             code_id = child.get("id") or child.get("startRef")  # (XLIFF 2's <ec>: its <sc>)
             x = f' x="{number(code_id)}"' if code_id else ""
-            # the native code a code without its own stands for: the XLIFF tag itself
+            # the native code a code without its own stands for: XLIFF 2's original data
+            # it names, else the XLIFF tag itself
             tag = escape(f'<{local} id="{code_id}"' if code_id else f"<{local}",
                          {'"': "&quot;"})
             own = native(child)
             if local in _PAIRED:
                 i = number(code_id)
-                parts.append(f'<bpt i="{i}"{x}>{tag}&gt;</bpt>')
+                start, end = original(child, "dataRefStart"), original(child, "dataRefEnd")
+                parts.append(f'<bpt i="{i}"{x}>{tag + "&gt;" if start is None else start}</bpt>')
                 parts.append(escape(child.text or ""))
                 walk(child)
-                parts.append(f'<ept i="{i}">{escape(f"</{local}>")}</ept>')
+                closing = escape(f"</{local}>") if end is None else end
+                parts.append(f'<ept i="{i}">{closing}</ept>')
             elif local in _STANDALONE:
-                parts.append(f"<ph{x}>{own or tag + '/&gt;'}</ph>")
+                code = original(child, "dataRef")
+                parts.append(f"<ph{x}>{own or (tag + '/&gt;' if code is None else code)}</ph>")
             elif local in _BEGIN or local in _END:
                 pos = "begin" if local in _BEGIN else "end"
-                parts.append(f'<it pos="{pos}"{x}>{tag}/&gt;</it>')
+                code = original(child, "dataRef")
+                parts.append(f'<it pos="{pos}"{x}>{tag + "/&gt;" if code is None else code}</it>')
             elif local == "it":  # XLIFF 1.2: pos "open" or "close"
                 pos = "end" if child.get("pos") == "close" else "begin"
                 parts.append(f'<it pos="{pos}"{x}>{own}</it>')
