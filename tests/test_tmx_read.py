@@ -772,3 +772,18 @@ def test_other_namespace_is_not_tmx(tmp_path):
                      '<tu><tuv xml:lang="en"><seg>a</seg></tuv></tu></body></tmx>')
     with pytest.raises(InputError, match=r"not a TMX file \(root element <\{urn:example"):
         read_tmx(other, source_lang="en", target_lang="fr")
+
+
+def test_tmx_namespace_below_the_root_is_refused_not_left_unread(tmp_path):
+    # declared on <body> only, the units are elements of another name than <tu>: refused
+    # with the line of the first, where they went unread (no units, and "valid")
+    body = tmp_path / "body.tmx"
+    body.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n'
+                    '<header srclang="en-GB"/>\n<body xmlns="http://www.lisa.org/tmx14">\n'
+                    '<tu><tuv xml:lang="en-GB"><seg>The Commission</seg></tuv>'
+                    '<tuv xml:lang="fr-FR"><seg>La Commission</seg></tuv></tu>\n'
+                    '</body>\n</tmx>\n', encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        read_tmx(body, source_lang="en-GB", target_lang="fr-FR")
+    assert err.value.line == 5 and "<tu> in the namespace http://www.lisa.org/tmx14" in \
+        err.value.message

@@ -1158,10 +1158,12 @@ def iter_elements(path: str | Path, tags: tuple[str, ...] = ("tu",), *,
     with open_xml(path) as opened:
         source: IO[bytes] = opened if blank is None else BlankedReader(opened, *blank)  # type: ignore[assignment]
         handle = source if part is None else _PartReader(source, part)
+        # TMX's elements in its namespace below a root without it (declared on <body> or a
+        # <tu>) are found too, to be refused rather than left unread (_check_namespace)
         context = etree.iterparse(
             handle,
             events=("end",),
-            tag=tags,
+            tag=(*tags, *(f"{{{_TMX_NS}}}{tag}" for tag in tags)),
             remove_comments=True,
             remove_pis=True,
             **SAFE_PARSER_OPTIONS,
@@ -1174,6 +1176,8 @@ def iter_elements(path: str | Path, tags: tuple[str, ...] = ("tu",), *,
                 if not checked:
                     _check_root(elem.getroottree().getroot(), name)
                     checked = True
+                if elem.tag[0] == "{":
+                    _refuse_namespaced(elem, name)
                 yield elem
                 # Free what was read: the element's content at once, the emptied elements
                 # before it (and anything else there) a batch at a time, which costs less
@@ -1199,7 +1203,16 @@ def iter_elements(path: str | Path, tags: tuple[str, ...] = ("tu",), *,
 
 # The namespace TMX 1.4b names (its section 1.1: "http://www.lisa.org/tmx14"), and those
 # of earlier versions: some tools declare it as the root's default namespace.
+_TMX_NS = "http://www.lisa.org/tmx14"
 _TMX_NAMESPACE = re.compile(r"http://www\.lisa\.org/tmx\d*/?")
+
+
+def _refuse_namespaced(elem: etree._Element, name: str) -> None:
+    """Refuse a TMX element in TMX's namespace below a root without it: its units would
+    otherwise go unread, unnoticed (0 units, "valid")."""
+    uri, local = elem.tag[1:].split("}", 1)
+    raise InputError(name, f"<{local}> in the namespace {uri} below a <tmx> without it: "
+                     "declare it on the root <tmx> or nowhere", elem.sourceline)
 
 
 def tmx_namespace_blank(head: bytes) -> tuple[int, bytes] | None:
