@@ -524,3 +524,28 @@ def test_check_takes_the_languages_a_memory_declares(tmp_path: Path) -> None:
                      "Rechtsakte erlassen.\n", encoding="utf-8")
     result = run("check", str(table), "--fail-on", "never")
     assert "en-GB -> de-DE" in result.stderr and "number-mismatch" in result.stdout
+
+
+@pytest.mark.parametrize("command", ["build", "merge"])
+def test_a_reader_that_left_keeps_the_outputs_the_summary_tells_of(tmp_path, command):
+    # `tmx-export ... 2>&1 | head -1`: the summary's reader is gone before it is printed;
+    # the TMX it tells of was written whole and stays (it was discarded, exit status 1)
+    import os
+    import subprocess
+    import sys
+
+    lisa = DATA / "tmx" / "lisa-tmx-compliance-kit"
+    out = tmp_path / "out.tmx"
+    args = ([command, str(SEED), "-o", str(out)] if command == "build" else
+            [command, str(lisa / "ImportTest2A.tmx"), str(lisa / "ExportTest1A.tmx"),
+             "-o", str(out), "--jobs", "2"])
+    reading, writing = os.pipe()
+    os.close(reading)  # no reader: every write to the pipe fails
+    try:
+        done = subprocess.run([sys.executable, "-c", "from tmx_export.cli import main; main()",
+                               *args], stdout=writing, stderr=writing, timeout=120)
+    finally:
+        os.close(writing)
+    assert done.returncode == 0
+    assert len(tmxfile.parsefile(str(out)).units) >= 2
+    assert not list(tmp_path.glob("*.part*"))

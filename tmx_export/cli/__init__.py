@@ -38,6 +38,18 @@ def fail(message: str, status: int = 1) -> None:
     sys.exit(status)
 
 
+def tell(message: str, err: bool = False) -> None:
+    """Print a summary line of work that is done. A reader that has left (`| head -1`,
+    `| grep -q`) is no reason to undo it: the outputs the line tells of are kept, the
+    stream is silenced and the run ends as it would have (a summary printed with
+    ``click.echo`` would end it on a broken pipe, its outputs discarded)."""
+    try:
+        click.echo(message, err=err)
+    except BrokenPipeError:
+        stream = sys.stderr if err else sys.stdout
+        os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
+
+
 def refuse_stdout(**outputs: str | None) -> None:
     """Refuse ``-`` for an output written only as a file (it would make a file named ``-``):
     ``refuse_stdout(csv=csv_path)`` checks ``--csv``."""

@@ -26,6 +26,7 @@ from . import (
     language_options,
     languages_named,
     progress_bar,
+    tell,
 )
 
 if TYPE_CHECKING:
@@ -214,7 +215,7 @@ def build_command(inputs: tuple[str, ...], output: str, quiet: bool, source_file
         if bar is not None:
             bar.close()
     if not quiet:  # on stderr when stdout takes the TMX or the rejects
-        click.echo(summary_text(summary), err="-" in (output, options.rejects_path))
+        tell(summary_text(summary), err="-" in (output, options.rejects_path))
 
 
 def _build_multilingual(sources: list[str | ParallelInput], output: str, quiet: bool,
@@ -247,7 +248,7 @@ def _build_multilingual(sources: list[str | ParallelInput], output: str, quiet: 
     if summary.rejects:
         lines.append(f"{summary.rejected} rejected:")
         lines.extend(f"  {count:>6}  {reason}" for reason, count in summary.rejects.most_common())
-    click.echo("\n".join(lines), err="-" in (output, options.build.rejects_path))
+    tell("\n".join(lines), err="-" in (output, options.build.rejects_path))
 
 
 def relabelled_lines(relabelled: Counter[tuple[str, str]],
@@ -381,7 +382,7 @@ def pairs_command(inputs: tuple[str, ...], output_format: str, output: str,
     rejects = export_pairs(_inputs(inputs, source_file, target_file), output, options,
                            output_format=output_format)
     if options.rejects_path is None and rejects:
-        click.echo(
+        tell(
             f"{PROG}: {sum(rejects.values())} rejected (use --rejects FILE to see them)",
             err=True,
         )

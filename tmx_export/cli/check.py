@@ -21,6 +21,7 @@ from . import (
     languages_named,
     progress_bar,
     refuse_stdout,
+    tell,
 )
 
 
@@ -119,10 +120,10 @@ def check_command(inputs: Sequence[str], source_lang: str, target_lang: str,
             bar.close()
     if not quiet:
         if summary.declared is not None:
-            click.echo(declared_note(*summary.declared), err=True)
+            tell(declared_note(*summary.declared), err=True)
         counts = ", ".join(f"{n} {name}" for name, n in summary.by_check.most_common())
         left = ", ".join(f"{n} {reason}" for reason, n in summary.left_out.most_common())
-        click.echo(f"{summary.units} units checked: {summary.findings} findings"
+        tell(f"{summary.units} units checked: {summary.findings} findings"
                    + (f" ({counts})" if counts else "")
                    + (f"; {summary.left_out.total()} left out, not checked ({left})"
                       if left else "")

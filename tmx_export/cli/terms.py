@@ -15,11 +15,11 @@ from collections.abc import Callable, Sequence
 import click
 
 from ..model import TERM_SEGMENTS, TermsOptions
-from . import Command, progress_bar, refuse_stdout
+from . import Command, progress_bar, refuse_stdout, tell
 
 
 def _say(quiet: bool) -> Callable[[str], None] | None:
-    return None if quiet else click.echo
+    return None if quiet else tell
 
 
 @click.command("apply", cls=Command,

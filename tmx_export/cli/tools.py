@@ -8,7 +8,7 @@ import sys
 
 import click
 
-from . import Command, count_of
+from . import Command, count_of, tell
 
 
 @click.command("merge", cls=Command)
@@ -33,28 +33,28 @@ def merge_command(inputs: tuple[str, ...], output: str, keep_duplicates: bool,
 
     counts = merge(inputs, output, dedupe=not keep_duplicates, jobs=jobs,
                    allow_empty=allow_empty, newest=newest)
-    click.echo(f"{count_of(counts.written, 'unit')} written to {output} from "
+    tell(f"{count_of(counts.written, 'unit')} written to {output} from "
                f"{count_of(counts.files, 'file')} ({count_of(counts.duplicates, 'duplicate')} "
                "left out" + (f"; for {count_of(counts.newer, 'repeated unit')} the most "
                              "recently changed copy kept, not the first" if counts.newer
                              else "") + ")", err=True)
     if counts.srclangs and counts.srclang == "*all*":
-        click.echo(f"source languages {', '.join(counts.srclangs)}: merged under *all*, each "
+        tell(f"source languages {', '.join(counts.srclangs)}: merged under *all*, each "
                    "unit of a file that names one keeping it as its srclang", err=True)
     elif counts.srclangs:
-        click.echo(f"source languages {', '.join(counts.srclangs)} differ by region only: "
+        tell(f"source languages {', '.join(counts.srclangs)} differ by region only: "
                    f"merged under {counts.srclang}", err=True)
     if counts.invalid:
         # one such unit makes a CAT tool (OmegaT) drop the whole memory
-        click.echo(f"{count_of(sum(counts.invalid.values()), 'invalid unit')} left out "
+        tell(f"{count_of(sum(counts.invalid.values()), 'invalid unit')} left out "
                    "(validate reports them):", err=True)
         for reason, count in counts.invalid.most_common():
-            click.echo(f"{count:8d}  {reason} (first at {counts.first_invalid[reason]})",
+            tell(f"{count:8d}  {reason} (first at {counts.first_invalid[reason]})",
                        err=True)
     for what, count in sorted(counts.repairs.items()):
-        click.echo(f"{what}: {count}", err=True)
+        tell(f"{what}: {count}", err=True)
     if counts.empty_tuvs:
-        click.echo(f"{count_of(counts.empty_tuvs, 'tuv')} with an empty seg left out of "
+        tell(f"{count_of(counts.empty_tuvs, 'tuv')} with an empty seg left out of "
                    "units kept with their other languages (a CAT tool may take an empty seg "
                    f"for an empty translation; first at {counts.first_empty_tuv})", err=True)
 
