@@ -59,6 +59,34 @@ def test_merge_keeps_inline_codes_props_and_notes_and_drops_repeats(tmp_path):
     assert validate([out]) == [] and counts.invalid == {}
 
 
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_namespaces_declared_on_the_root_stay_out_of_what_is_written(tmp_path, jobs):
+    # a root declaring namespaces it does not use in its units (xmlns:xsi, as a tool that
+    # names a schema writes): merged, each unit and code was written with them
+    # (attributes the DTD does not declare), and the same unit in a file without them
+    # was not a repeat
+    plain = LISA / "ImportTest2A.tmx"
+    root = '<tmx version="1.4">'.encode("utf-16-le")
+    declared = tmp_path / "declared.tmx"
+    data = plain.read_bytes()
+    assert data.count(root) == 1
+    declared.write_bytes(data.replace(root, (
+        '<tmx version="1.4" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+        'xmlns:x="urn:example:other">').encode("utf-16-le")))
+    out = tmp_path / "merged.tmx"
+    counts = merge([declared, plain], out, jobs=jobs)
+    assert (counts.written, counts.duplicates) == (7, 7)
+    assert b"xmlns" not in out.read_bytes() and validate([out]) == []
+    merged = read_tmx(out, source_lang="en-US", target_lang="fr-CA").pairs
+    original = read_tmx(plain, source_lang="en-US", target_lang="fr-CA").pairs
+    assert [p.source_markup for p in merged] == [p.source_markup for p in original]
+    # read straight from the file, the codes are as clean
+    assert [p.source_markup for p in read_tmx(declared, source_lang="en-US",
+                                              target_lang="fr-CA").pairs] == \
+        [p.source_markup for p in original]
+
+
 def test_merge_refuses_memories_of_different_source_languages_and_writes_nothing(tmp_path):
     # the merged file has one header: its srclang would be wrong for the other files' units
     out = tmp_path / "merged.tmx"
@@ -1422,7 +1450,8 @@ def _key_by_definition(tu: etree._Element) -> tuple:
     parts = []
     for tuv in tu.iter("tuv"):
         seg = tuv.find("seg")
-        body = etree.tostring(seg, method="c14n") if seg is not None else b""
+        # exclusive C14N: the namespaces declared around a seg are not its text
+        body = etree.tostring(seg, method="c14n", exclusive=True) if seg is not None else b""
         parts.append((normalise_tag(tuv.get(XML_LANG, "")), body))
     # a unit's place in the source files (OmegaT's file and id...) is part of what it is
     context = sorted((prop.get("type"), prop.text or "") for prop in tu.findall("prop")
@@ -1526,16 +1555,17 @@ def test_merge_knows_repeats_by_language_and_canonical_seg(tmp_path):
     counts = merge([awkward], out)
     # the repeats (unit 4 of unit 3, both without a seg, and the unit with its three tuvs
     # in another order, which has a tuv of two segs) are invalid: left out as such, as is
-    # the seg with an attribute the DTD does not declare
-    assert (counts.read, counts.written, counts.duplicates) == (15, 7, 0)
+    # the seg with an attribute the DTD does not declare; the seg that declares a
+    # namespace is a repeat of the bare one (the same text)
+    assert (counts.read, counts.written, counts.duplicates) == (15, 6, 1)
     assert counts.invalid.total() == 8
     written = etree.parse(str(out)).getroot()
     first = written.find("body/tu")
     assert first.get("tuid") == "1" and first.text is None
     assert [tuv.get(XML_LANG) for tuv in first.iter("tuv")] == ["EN_gb", "fr-FR"]
     assert first.find("prop").get(XML_LANG) == "EN" and first.find("note").get(XML_LANG) == "fr"
-    # a seg with a namespace in scope is not the bare seg
-    assert sum(1 for tu in written.iter("tu") if tu.findtext("tuv/seg") == "attr") == 2
+    # a seg with a namespace in scope is the bare seg: written once
+    assert sum(1 for tu in written.iter("tu") if tu.findtext("tuv/seg") == "attr") == 1
     # kept as they are when repeats are asked for
     assert merge([awkward], tmp_path / "all.tmx", dedupe=False).written == 7
 
@@ -1580,7 +1610,9 @@ def test_usual_unit_key_equals_the_plain_key_and_clean_means_to_14_does_nothing(
                 clean_units += 1
                 made = copy.deepcopy(tu)
                 _to_14(made)
-                assert etree.tostring(made) == etree.tostring(tu), (path, tu.sourceline)
+                # (both copies: a copy drops the namespaces declared around the unit)
+                assert etree.tostring(made) == etree.tostring(copy.deepcopy(tu)), \
+                    (path, tu.sourceline)
             # what the pass says of the unit's children: what _surely_valid finds of them
             found = [part[0] for part in key]
             for srclang in (None, "en-GB", "fr-FR", "*all*"):

@@ -61,6 +61,7 @@ from .formats.tmx import (
     split_tmx,
     tmx_datatype,
     tmx_date,
+    without_outer_namespaces,
 )
 from .formats.xml import SAFE_PARSER_OPTIONS, check_file, open_xml, parse_xml
 from .inputs import check_outputs
@@ -556,7 +557,7 @@ def _read_ahead(paths: list[Path], dedupe: bool, langs: _TagCache, srclang: str 
                     else:
                         _own_attributes(tu, kind)
                         tu.tail = "\n"
-                        data = etree.tostring(tu, encoding="UTF-8")
+                        data = etree.tostring(without_outer_namespaces(tu), encoding="UTF-8")
                     out.write(record.pack(fingerprint, len(data), problem is not None))
                     out.write(data)
                 out.flush()
@@ -604,7 +605,7 @@ def _usual_unit_key(tu: etree._Element, langs: _TagCache) -> tuple[tuple, bool, 
             if len(child) != 1:
                 return None
             seg = child[0]
-            if seg.tag != "seg" or len(seg) or seg.keys() or seg.nsmap:
+            if seg.tag != "seg" or len(seg) or seg.keys():
                 return None
             lang = child.get(_XML_LANG_KEY)
             text = seg.text
@@ -860,10 +861,12 @@ def _unit_key(tu: etree._Element, langs: _TagCache, *, canonical: bool = False) 
         seg = _first_seg(tuv)
         if seg is None:
             parts.append((lang, 2, b""))
-        elif not len(seg) and not seg.keys() and not seg.nsmap:
+        elif not len(seg) and not seg.keys():
             parts.append((lang, 0, seg.text or ""))
         elif canonical:
-            parts.append((lang, 1, etree.tostring(seg, method="c14n")))
+            # exclusive: without the namespaces declared around the seg (a root's
+            # xmlns:xsi), so the same unit in two files is the same (merge dedupes it)
+            parts.append((lang, 1, etree.tostring(seg, method="c14n", exclusive=True)))
         else:
             return None
     parts.sort()

@@ -493,7 +493,7 @@ class TmxDocument:
             xf.write_doctype(DOCTYPE)
             with xf.element("tmx", version="1.4"):
                 xf.write("\n")
-                xf.write(self.header)
+                xf.write(without_outer_namespaces(self.header))
                 xf.write("\n")
                 with xf.element("body"):
                     xf.write("\n")
@@ -503,7 +503,7 @@ class TmxDocument:
                                 xf.flush()  # what lxml holds goes first
                                 guarded.write(tu)
                             else:
-                                xf.write(tu)
+                                xf.write(without_outer_namespaces(tu))
                     except BaseException:
                         # lxml closes the open elements on the way out: a failed run on
                         # standard output must not end like a complete memory
@@ -980,8 +980,24 @@ def seg_markup(seg: etree._Element) -> str | None:
     # text escaped as lxml serialises it (& < >); xml.sax.saxutils would pull in urllib
     text = (seg.text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     parts = [text]
-    parts.extend(etree.tostring(child, encoding="unicode", with_tail=True) for child in seg)
+    parts.extend(etree.tostring(without_outer_namespaces(child), encoding="unicode",
+                                with_tail=True) for child in seg)
     return "".join(parts)
+
+
+def without_outer_namespaces(element: etree._Element) -> etree._Element:
+    """``element`` to serialise on its own, without the namespaces declared around it.
+
+    lxml writes an element with every namespace its ancestors declare (a root's
+    ``xmlns:xsi``, ``xmlns:x``...), used or not: each ``tu`` of a merged memory, each code of
+    a segment would carry them, attributes the TMX DTD does not declare. A copy keeps
+    only the declarations its own names use (``element`` itself when none is in scope:
+    the usual TMX, at no cost)."""
+    if not element.nsmap:
+        return element
+    import copy
+
+    return copy.deepcopy(element)
 
 
 # Emptied elements left in the tree before they are deleted together (a few kilobytes).
