@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import csv
 import gzip
+import re
 from pathlib import Path
 
 import pytest
@@ -774,16 +775,57 @@ def test_other_namespace_is_not_tmx(tmp_path):
         read_tmx(other, source_lang="en", target_lang="fr")
 
 
-def test_tmx_namespace_below_the_root_is_refused_not_left_unread(tmp_path):
-    # declared on <body> only, the units are elements of another name than <tu>: refused
-    # with the line of the first, where they went unread (no units, and "valid")
-    body = tmp_path / "body.tmx"
-    body.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n'
-                    '<header srclang="en-GB"/>\n<body xmlns="http://www.lisa.org/tmx14">\n'
-                    '<tu><tuv xml:lang="en-GB"><seg>The Commission</seg></tuv>'
-                    '<tuv xml:lang="fr-FR"><seg>La Commission</seg></tuv></tu>\n'
-                    '</body>\n</tmx>\n', encoding="utf-8")
+UNIT = ('<tu tuid="a2"><tuv xml:lang="en-GB"><seg>Click <bpt i="1">&lt;b&gt;</bpt>here'
+        '<ept i="1">&lt;/b&gt;</ept> to continue.</seg></tuv><tuv xml:lang="fr-FR"><seg>'
+        'Cliquez <bpt i="1">&lt;b&gt;</bpt>ici<ept i="1">&lt;/b&gt;</ept> pour continuer.'
+        '</seg></tuv></tu>')
+TMX_NS = 'xmlns="http://www.lisa.org/tmx14"'
+
+
+def _one_unit(tmp_path, root: str, unit: str, body: str = "<body>") -> list:
+    path = tmp_path / "one.tmx"
+    path.write_text(f'<?xml version="1.0" encoding="UTF-8"?>\n{root}\n'
+                    f'<header srclang="en-GB"/>\n{body}\n{unit}\n</body>\n</tmx>\n'
+                    .replace("</body>\n</tmx>", "</t:body>\n</t:tmx>" if "<t:" in root
+                             else "</body>\n</tmx>"), encoding="utf-8")
+    return [(p.source_markup, p.target_markup, p.line)
+            for p in read_tmx(path, source_lang="en-GB", target_lang="fr-FR").pairs]
+
+
+@pytest.mark.parametrize("where", ["body", "tu", "tuv", "seg", "bpt"])
+def test_tmx_namespace_declared_again_inside_is_read_as_tmx(tmp_path, where):
+    # TMX's namespace declared on the root and again on an element inside (on <body> only,
+    # or on every element of a kind, as some writers do): the same unit, codes and all
+    expected = _one_unit(tmp_path, '<tmx version="1.4">', UNIT)
+    assert expected and expected[0][0].count("<bpt") == 1
+    if where == "body":
+        assert _one_unit(tmp_path, '<tmx version="1.4">', UNIT, f"<body {TMX_NS}>") == expected
+        return
+    unit = re.sub(rf"<{where}\b", f"<{where} {TMX_NS}", UNIT)
+    assert unit != UNIT
+    assert _one_unit(tmp_path, f'<tmx {TMX_NS} version="1.4">', unit) == expected
+
+
+def test_tmx_namespace_with_a_prefix_is_read_as_tmx(tmp_path):
+    expected = _one_unit(tmp_path, '<tmx version="1.4">', UNIT)
+    prefixed = re.sub(r"<(/?)(tu|tuv|seg|bpt|ept)\b", r"<\1t:\2", UNIT)
+    root = '<t:tmx xmlns:t="http://www.lisa.org/tmx14" version="1.4">'
+    path = tmp_path / "prefixed.tmx"
+    path.write_text(f'<?xml version="1.0" encoding="UTF-8"?>\n{root}\n'
+                    f'<t:header srclang="en-GB"/>\n<t:body>\n{prefixed}\n</t:body>\n'
+                    '</t:tmx>\n', encoding="utf-8")
+    pairs = read_tmx(path, source_lang="en-GB", target_lang="fr-FR").pairs
+    assert [(p.source_markup, p.target_markup, p.line) for p in pairs] == expected
+    assert read_tmx_header(path)["srclang"] == "en-GB"
+
+
+def test_a_unit_in_another_namespace_is_refused_at_its_line(tmp_path):
+    # not TMX's: no unit of the memory, and left unread it was dropped unnoticed
+    path = tmp_path / "foreign.tmx"
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n'
+                    '<header srclang="en-GB"/>\n<body>\n' + UNIT + "\n"
+                    + UNIT.replace("<tu ", '<tu xmlns="urn:example:x" ') + "\n</body>\n</tmx>\n",
+                    encoding="utf-8")
     with pytest.raises(InputError) as err:
-        read_tmx(body, source_lang="en-GB", target_lang="fr-FR")
-    assert err.value.line == 5 and "<tu> in the namespace http://www.lisa.org/tmx14" in \
-        err.value.message
+        read_tmx(path, source_lang="en-GB", target_lang="fr-FR")
+    assert err.value.line == 6 and "<tu> in the namespace urn:example:x" in err.value.message

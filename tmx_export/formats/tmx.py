@@ -1174,26 +1174,30 @@ def iter_elements(path: str | Path, tags: tuple[str, ...] = ("tu",), *,
     with open_xml(path) as opened:
         source: IO[bytes] = opened if blank is None else BlankedReader(opened, *blank)  # type: ignore[assignment]
         handle = source if part is None else _PartReader(source, part)
-        # TMX's elements in its namespace below a root without it (declared on <body> or a
-        # <tu>) are found too, to be refused rather than left unread (_check_namespace)
+        # in any namespace: TMX's (declared on a <body> or <tu>, or a prefixed root) is read
+        # as TMX; another is refused rather than left unread (_as_tmx)
         context = etree.iterparse(
             handle,
             events=("end",),
-            tag=(*tags, *(f"{{{_TMX_NS}}}{tag}" for tag in tags)),
+            tag=tuple(f"{{*}}{tag}" for tag in tags),
             remove_comments=True,
             remove_pis=True,
             **SAFE_PARSER_OPTIONS,
         )
-        checked = False
+        checked = in_namespace = False
         emptied = 0  # elements emptied under ``parent`` since it was last pruned
         parent = None
         try:
             for _event, elem in context:
                 if not checked:
-                    _check_root(elem.getroottree().getroot(), name)
+                    root = elem.getroottree().getroot()
+                    _check_root(root, name)
+                    # a file in TMX's namespace may declare it again inside (on a tuv, a
+                    # code): its units are looked through (others cost nothing more)
+                    in_namespace = blank is not None or root.tag != "tmx"
                     checked = True
-                if elem.tag[0] == "{":
-                    _refuse_namespaced(elem, name)
+                if in_namespace or elem.tag[0] == "{":
+                    _as_tmx(elem, name)
                 yield elem
                 # Free what was read: the element's content at once, the emptied elements
                 # before it (and anything else there) a batch at a time, which costs less
@@ -1219,16 +1223,29 @@ def iter_elements(path: str | Path, tags: tuple[str, ...] = ("tu",), *,
 
 # The namespace TMX 1.4b names (its section 1.1: "http://www.lisa.org/tmx14"), and those
 # of earlier versions: some tools declare it as the root's default namespace.
-_TMX_NS = "http://www.lisa.org/tmx14"
 _TMX_NAMESPACE = re.compile(r"http://www\.lisa\.org/tmx\d*/?")
 
 
-def _refuse_namespaced(elem: etree._Element, name: str) -> None:
-    """Refuse a TMX element in TMX's namespace below a root without it: its units would
-    otherwise go unread, unnoticed (0 units, "valid")."""
-    uri, local = elem.tag[1:].split("}", 1)
-    raise InputError(name, f"<{local}> in the namespace {uri} below a <tmx> without it: "
-                     "declare it on the root <tmx> or nowhere", elem.sourceline)
+def _as_tmx(elem: etree._Element, name: str) -> None:
+    """``elem`` (a ``tu`` or ``header``) with the elements in it that are in TMX's
+    namespace named as TMX's own, the declarations left unused dropped: what the readers,
+    which know TMX's names, read. A ``tu`` or ``header`` in another namespace is refused:
+    no TMX unit, and left unread it would be dropped unnoticed (0 units, "valid")."""
+    tag = elem.tag
+    if tag[0] == "{" and not _TMX_NAMESPACE.fullmatch(tag[1:tag.index("}")]):
+        uri, local = tag[1:].split("}", 1)
+        raise InputError(name, f"<{local}> in the namespace {uri}, not TMX's: not a TMX "
+                         f"{'unit' if local == 'tu' else 'element'}", elem.sourceline)
+    renamed = False
+    for inner in elem.iter():
+        tag = inner.tag
+        if isinstance(tag, str) and tag[0] == "{":
+            uri, local = tag[1:].split("}", 1)
+            if _TMX_NAMESPACE.fullmatch(uri):
+                inner.tag = local
+                renamed = True
+    if renamed:
+        etree.cleanup_namespaces(elem)
 
 
 def tmx_namespace_blank(head: bytes) -> tuple[int, bytes] | None:
@@ -1249,7 +1266,8 @@ def tmx_namespace_blank(head: bytes) -> tuple[int, bytes] | None:
 def _check_root(root: etree._Element, name: str) -> None:
     if has_entity_declarations(root):
         raise InputError(name, "refused: the DOCTYPE declares entities")
-    if root.tag != "tmx":
+    if root.tag != "tmx" and not (root.tag[0] == "{" and root.tag.endswith("}tmx")
+                                  and _TMX_NAMESPACE.fullmatch(root.tag[1:-4])):
         raise InputError(name, f"not a TMX file (root element <{root.tag}>)", root.sourceline)
 
 
