@@ -545,6 +545,29 @@ def test_xliff_20_codes_carry_their_original_data(tmp_path):
     assert back.source_markup == pair.source_markup
 
 
+
+def test_xliff_split_codes_with_both_halves_in_a_segment_are_a_tmx_pair(tmp_path):
+    # XLIFF 2's sc/ec (XLIFF 1.2's bx/ex) in one segment are TMX's bpt/ept, as a pc on the
+    # other side is: the same codes on both sides (no tag-mismatch); halves in two
+    # segments stay it, which TMX keeps for codes whose other half is elsewhere
+    xliff = XLIFF_20_ORIGINAL_DATA.replace(
+        '<target>Invite la <pc id="1" dataRefStart="d1"\n          dataRefEnd="d2">'
+        'Commission</pc>',
+        '<target>Invite la <sc id="1" dataRef="d1"/>Commission<ec startRef="1"\n'
+        '          dataRef="d2"/>')
+    assert xliff != XLIFF_20_ORIGINAL_DATA
+    path = write(tmp_path, "split.xlf", xliff)
+    (pair,) = read_ttk(path, source_lang="en-GB", target_lang="fr-FR").pairs
+    assert pair.target_markup.startswith(
+        'Invite la <bpt i="1" x="1">&lt;w:r&gt;&lt;w:rPr&gt;&lt;w:b/&gt;&lt;/w:rPr&gt;'
+        '&lt;w:t&gt;</bpt>Commission<ept i="1">&lt;/w:t&gt;&lt;/w:r&gt;</ept> à agir')
+    # the hyperlink's sc has no ec in the segment: still an it
+    assert '<it pos="begin" x="3">' in pair.target_markup
+    from tmx_export.check.rules import tag_mismatch
+
+    assert list(tag_mismatch(pair)) == []
+
+
 XLIFF_TARGET_LANGS = """<?xml version="1.0" encoding="UTF-8"?>
 <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
   <file original="a" source-language="en-GB" datatype="plaintext"><body>

@@ -436,9 +436,16 @@ def _markup(element, numbers: dict[str, str],  # type: ignore[no-untyped-def]
                 code = original(child, "dataRef")
                 parts.append(f"<ph{x}>{own or (tag + '/&gt;' if code is None else code)}</ph>")
             elif local in _BEGIN or local in _END:
-                pos = "begin" if local in _BEGIN else "end"
                 code = original(child, "dataRef")
-                parts.append(f'<it pos="{pos}"{x}>{tag + "/&gt;" if code is None else code}</it>')
+                content = tag + "/&gt;" if code is None else code
+                key = _pair_key(child, local)
+                if key is not None and key in paired:  # both halves here: a TMX pair
+                    i = number(key)
+                    parts.append(f'<bpt i="{i}"{x}>{content}</bpt>' if local in _BEGIN
+                                 else f'<ept i="{i}">{content}</ept>')
+                else:
+                    pos = "begin" if local in _BEGIN else "end"
+                    parts.append(f'<it pos="{pos}"{x}>{content}</it>')
             elif local == "it":  # XLIFF 1.2: pos "open" or "close"
                 pos = "end" if child.get("pos") == "close" else "begin"
                 parts.append(f'<it pos="{pos}"{x}>{own}</it>')
@@ -456,8 +463,33 @@ def _markup(element, numbers: dict[str, str],  # type: ignore[no-untyped-def]
                 walk(child)
             parts.append(escape(child.tail or ""))
 
+    paired = _paired_here(element)
     walk(element)
     return "".join(parts)
+
+
+def _pair_key(code, local: str) -> str | None:  # type: ignore[no-untyped-def]
+    """What ties the two halves of a split code: XLIFF 2's ``sc`` id and its ``ec``'s
+    ``startRef``, XLIFF 1.2's ``rid`` on ``bx`` and ``ex``."""
+    if local == "sc":
+        return code.get("id")
+    if local == "ec":
+        return code.get("startRef")
+    return code.get("rid")
+
+
+def _paired_here(element) -> set[str]:  # type: ignore[no-untyped-def]
+    """The keys (:func:`_pair_key`) of the split codes whose two halves are both in
+    ``element``: TMX's ``bpt``/``ept``, where a half without its other is an ``it``."""
+    begun: set[str] = set()
+    ended: set[str] = set()
+    for code in element.iter():
+        local = code.tag.rsplit("}", 1)[-1] if isinstance(code.tag, str) else ""
+        if local in _BEGIN or local in _END:
+            key = _pair_key(code, local)
+            if key is not None:
+                (begun if local in _BEGIN else ended).add(key)
+    return begun & ended
 
 
 def _ends_with_space(parts: list[str]) -> bool:
