@@ -250,22 +250,18 @@ class Consistency:
             key = self.key(unit)
         if key is None:
             return []
-        source_hash, target_hash, source_compared, target_compared = key
-        found = self.compare(source_hash, target_hash,
-                             source_compared | target_compared << 1, _tuid(unit),
-                             unit.source, unit.target)
+        found = self.compare(key, _tuid(unit), unit.source, unit.target)
         return [finding(unit, *row) for row in found] if found else []
 
-    def compare(self, source_hash: int, target_hash: int, compared: int, tuid: str,
-                source: str, target: str) -> list[tuple[str, str, str]] | None:
-        """:meth:`add` of a unit given by its key's hashes, which sides of it are compared
-        (``compared``: 1 the source, 2 the target, 3 both) and its tuid and texts, which a
-        unit read in a part of its own is (see .parts: no unit needs to be made for the
-        many that disagree with nothing); its findings as (check, item, expected), or
-        ``None``."""
+    def compare(self, key: Key, tuid: str, source: str, target: str
+                ) -> list[tuple[str, str, str]] | None:
+        """:meth:`add` of a unit given by its key, tuid and texts, as a unit read in a part
+        of its own comes (see .parts: no unit is made for the many that disagree with
+        nothing); its findings as (check, item, expected), or ``None``."""
+        source_hash, target_hash, source_compared, target_compared = key
         found: list[tuple[str, str, str]] | None = None
         place = -1  # where this unit's details went, once put aside
-        if compared & 1:
+        if source_compared:
             table = self._targets
             at = table.slot(source_hash)
             if not table.keys[at]:
@@ -276,7 +272,7 @@ class Consistency:
                 first_tuid, _, first_target = self._details.get(table.places[at])
                 found = [("inconsistent-target", first_target,
                           f"the translation of tuid {first_tuid}")]
-        if compared & 2:
+        if target_compared:
             table = self._sources
             at = table.slot(target_hash)
             if not table.keys[at]:

@@ -10,7 +10,7 @@ file, a batch of units at a time. Once the first part is done, the units of each
 come in file order from that file, in batches (:class:`Prechecked`), taken as soon as they
 are written, and only the memory-wide consistency checks are left to run on them
 (run.check_units): the same findings in the same order as from one process. A batch holds
-its units as columns (texts, lines, tuids, consistency's hashes) and the findings of the
+its units as columns (texts, lines, tuids, consistency's keys) and the findings of the
 few units that have any, so that a unit with nothing to report costs almost nothing to
 hand over: no unit is made here but for a finding. The first part is the smaller
 (:data:`FIRST_SHARE`): this process also runs the consistency checks of every part.
@@ -29,7 +29,6 @@ import pickle
 import struct
 import sys
 import tempfile
-from array import array
 from collections import Counter
 from collections.abc import Callable, Generator
 from dataclasses import dataclass
@@ -59,20 +58,17 @@ Precheck = Callable[[Pair], Prechecks]
 
 class Prechecked:
     """Units read in a part of their own, a batch of them in file order, as columns: their
-    texts, lines and tuids, what consistency compares of each (``hashes``: the hashes of
-    its normalised source and target, in turn; ``compared``: 1 when its source is
-    compared, 2 its target, 3 both, 0 neither, see :meth:`.consistency.Consistency.key`),
-    and the findings of its unit checks and term checks for the units that have any
-    (``found``: index -> (unit rows, term rows))."""
+    texts, lines and tuids, what consistency compares of each (``keys``, see
+    :meth:`.consistency.Consistency.key`), and the findings of its unit checks and term
+    checks for the units that have any (``found``: index -> (unit rows, term rows))."""
 
     __slots__ = ("file", "source_lang", "target_lang", "sources", "targets", "lines", "tuids",
-                 "hashes", "compared", "found")
+                 "keys", "found")
 
     def __init__(self, file: str, source_lang: str, target_lang: str, columns: _Columns
                  ) -> None:
         self.file, self.source_lang, self.target_lang = file, source_lang, target_lang
-        (self.sources, self.targets, self.lines, self.tuids, self.hashes, self.compared,
-         self.found) = columns
+        self.sources, self.targets, self.lines, self.tuids, self.keys, self.found = columns
 
     def __len__(self) -> int:
         return len(self.sources)
@@ -87,20 +83,19 @@ class Prechecked:
         """The findings of the batch's units, unit after unit, each unit's in the order one
         process gives them: its unit checks', consistency's (run here, on every unit in
         turn), its term checks'."""
-        found, hashes, compared = self.found, self.hashes, self.compared
+        found, keys = self.found, self.keys
         if consistency is None:
             at = sorted(found)
         else:
             # the units that consistency compares (most) or that have findings
-            at = [index for index, sides in enumerate(compared) if sides or index in found]
+            at = [index for index, key in enumerate(keys) if key is not None or index in found]
             compare = consistency.compare
             sources, targets, tuids = self.sources, self.targets, self.tuids
         findings: list[Finding] = []
         for index in at:
             differ = None
-            if consistency is not None and compared[index]:
-                differ = compare(hashes[2 * index], hashes[2 * index + 1], compared[index],
-                                 tuids[index], sources[index], targets[index])
+            if consistency is not None and keys[index] is not None:
+                differ = compare(keys[index], tuids[index], sources[index], targets[index])
             rows = found.get(index)
             if rows is None and differ is None:
                 continue
@@ -115,8 +110,8 @@ class Prechecked:
 
 
 # A batch of prechecked units as a worker puts it aside (see Prechecked): sources,
-# targets, lines, tuids (None: the unit has none, numbered here), hashes, compared, found
-_Columns = tuple[list[str], list[str], "array[int]", "list[str | None]", "array[int]", bytes,
+# targets, lines, tuids (None: the unit has none, numbered here), keys, found
+_Columns = tuple[list[str], list[str], list[int], "list[str | None]", "list[Key | None]",
                  "dict[int, tuple[list[Row], list[Row]]]"]
 
 
@@ -340,20 +335,21 @@ def _serve(name: str, part: TmxPart, source_lang: str,
     # the lines of the file before the part (what makes its lines the file's): counted
     # here, beside the reading of the first part rather than before it
     lines_before = lines_before_offset(name, part.start)
-    pending = _Pending()
+    units: list[Pair] = []
+    checked: list[Prechecks] = []
     try:
         for batch, batch_read, batch_dropped in _batches(
                 name, source_lang, target_lang, _BATCH, left_out, untranslated, part=part,
                 lines_before=lines_before):
             read += batch_read
             dropped += batch_dropped
-            for unit in batch:
-                pending.add(unit, *precheck(unit))
-            if len(pending.sources) >= _BATCH:
-                _put(spool, ("units", pending.columns()))
-                pending = _Pending()
-        if pending.sources:
-            _put(spool, ("units", pending.columns()))
+            units += batch
+            checked += map(precheck, batch)
+            if len(units) >= _BATCH:
+                _put(spool, ("units", _columns(units, checked)))
+                units, checked = [], []
+        if units:
+            _put(spool, ("units", _columns(units, checked)))
         _put(spool, ("counts", (read, dropped, Counter(left_out.reasons),
                                 Counter(left_out.languages))))
     except (InputError, OSError):
@@ -367,34 +363,11 @@ def _serve(name: str, part: TmxPart, source_lang: str,
 
 
 
-class _Pending:
-    """The columns of a batch of prechecked units a worker has not yet put aside."""
 
-    __slots__ = ("sources", "targets", "lines", "tuids", "hashes", "compared", "found")
-
-    def __init__(self) -> None:
-        self.sources: list[str] = []
-        self.targets: list[str] = []
-        self.lines = array("q")
-        self.tuids: list[str | None] = []
-        self.hashes = array("Q")
-        self.compared = bytearray()
-        self.found: dict[int, tuple[list[Row], list[Row]]] = {}
-
-    def add(self, unit: Pair, local: list[Row], terms: list[Row], key: Key | None) -> None:
-        if local or terms:
-            self.found[len(self.sources)] = (local, terms)
-        self.sources.append(unit.source)
-        self.targets.append(unit.target)
-        self.lines.append(unit.line)
-        self.tuids.append(unit.tuid)  # type: ignore[arg-type]
-        if key is None:
-            self.hashes.extend((0, 0))
-            self.compared.append(0)
-        else:
-            self.hashes.extend(key[:2])
-            self.compared.append(key[2] | key[3] << 1)
-
-    def columns(self) -> _Columns:
-        return (self.sources, self.targets, self.lines, self.tuids, self.hashes,
-                bytes(self.compared), self.found)
+def _columns(units: list[Pair], checked: list[Prechecks]) -> _Columns:
+    """A batch of prechecked units as the worker puts it aside."""
+    return ([unit.source for unit in units], [unit.target for unit in units],
+            [unit.line for unit in units], [unit.tuid for unit in units],  # type: ignore[misc]
+            [prechecks[2] for prechecks in checked],
+            {index: (local, terms) for index, (local, terms, _) in enumerate(checked)
+             if local or terms})
