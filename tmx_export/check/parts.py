@@ -118,8 +118,8 @@ _Columns = tuple[list[str], list[str], list[int], "list[str | None]", "list[Key 
 @dataclass(slots=True)
 class InParts:
     """How a check may read a large TMX file: cut into ``jobs`` parts, the first
-    ``first_share`` of it, the units of each part but the first given as
-    :class:`Prechecked`, with the findings of ``precheck`` worked out in a process of its
+    ``first_share`` of it, the units of each part but the first given in
+    :class:`Prechecked` batches, with the findings of ``precheck`` worked out in a process of its
     own. :func:`~.read.memory_units` sets ``used`` when it cuts the files so (else every
     unit comes unchecked)."""
 
