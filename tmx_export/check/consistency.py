@@ -250,32 +250,43 @@ class Consistency:
             key = self.key(unit)
         if key is None:
             return []
+        found = self.compare(key, _tuid(unit), unit.source, unit.target)
+        return [finding(unit, *row) for row in found] if found else []
+
+    def compare(self, key: Key, tuid: str, source: str, target: str
+                ) -> list[tuple[str, str, str]] | None:
+        """:meth:`add` of a unit given by its key, tuid and texts, as a unit read in a part
+        of its own comes (see .parts: no unit is made for the many that disagree with
+        nothing); its findings as (check, item, expected), or ``None``."""
         source_hash, target_hash, source_compared, target_compared = key
-        found: list[Finding] = []
+        found: list[tuple[str, str, str]] | None = None
         place = -1  # where this unit's details went, once put aside
         if source_compared:
             table = self._targets
             at = table.slot(source_hash)
             if not table.keys[at]:
-                place = self._details.put(_tuid(unit), unit.source, unit.target)
+                place = self._details.put(tuid, source, target)
                 table.put(at, source_hash, target_hash, place)
             elif table.firsts[at] != target_hash and \
                     self._first_report("inconsistent-target", source_hash, target_hash):
-                tuid, _, first_target = self._details.get(table.places[at])
-                found.append(finding(unit, "inconsistent-target", first_target,
-                                     f"the translation of tuid {tuid}"))
+                first_tuid, _, first_target = self._details.get(table.places[at])
+                found = [("inconsistent-target", first_target,
+                          f"the translation of tuid {first_tuid}")]
         if target_compared:
             table = self._sources
             at = table.slot(target_hash)
             if not table.keys[at]:
                 if place < 0:
-                    place = self._details.put(_tuid(unit), unit.source, unit.target)
+                    place = self._details.put(tuid, source, target)
                 table.put(at, target_hash, source_hash, place)
             elif table.firsts[at] != source_hash and \
                     self._first_report("inconsistent-source", target_hash, source_hash):
-                tuid, first_source, _ = self._details.get(table.places[at])
-                found.append(finding(unit, "inconsistent-source", first_source,
-                                     f"the source of tuid {tuid}"))
+                first_tuid, first_source, _ = self._details.get(table.places[at])
+                row = ("inconsistent-source", first_source, f"the source of tuid {first_tuid}")
+                if found is None:
+                    found = [row]
+                else:
+                    found.append(row)
         return found
 
     def close(self) -> None:

@@ -6,10 +6,13 @@ reads the first part and gives its units one by one, as from a file read whole; 
 a forked worker per other part reads that part and runs on each of its units the checks
 that need no other unit (the unit checks, the term checks and what consistency compares
 of a unit: ``precheck``), and puts the units with their findings aside in a temporary
-file, a record at a time. Once the first part is done, the units of each other part come
-in file order from that file, as :class:`Prechecked`, taken as soon as they are written,
-and only the memory-wide consistency checks are left to run on them (run.check_units):
-the same findings in the same order as from one process. The first part is the smaller
+file, a batch of units at a time. Once the first part is done, the units of each other part
+come in file order from that file, in batches (:class:`Prechecked`), taken as soon as they
+are written, and only the memory-wide consistency checks are left to run on them
+(run.check_units): the same findings in the same order as from one process. A batch holds
+its units as columns (texts, lines, tuids, consistency's keys) and the findings of the
+few units that have any, so that a unit with nothing to report costs almost nothing to
+hand over: no unit is made here but for a finding. The first part is the smaller
 (:data:`FIRST_SHARE`): this process also runs the consistency checks of every part.
 Memory stays flat: a part waiting for its turn is on disk, not in memory.
 
@@ -29,7 +32,7 @@ import tempfile
 from collections import Counter
 from collections.abc import Callable, Generator
 from dataclasses import dataclass
-from typing import IO, TYPE_CHECKING, Any, NamedTuple
+from typing import IO, TYPE_CHECKING, Any
 
 from ..errors import InputError, InternalError, temporary_file_error
 from ..model import Pair
@@ -37,7 +40,7 @@ from .model import Finding, LeftOut, finding
 
 if TYPE_CHECKING:
     from ..formats.tmx import TmxPart
-    from .consistency import Key
+    from .consistency import Consistency, Key
     from .read import _Reading
 
 # The share of the file the first part (read here) gets: this process also runs the
@@ -51,26 +54,72 @@ Row = tuple[str, str, str, str]
 # between them), and what consistency compares of it (Consistency.key)
 Prechecks = tuple[list[Row], list[Row], "Key | None"]
 Precheck = Callable[[Pair], Prechecks]
-# What consistency and a finding need of a unit read in a part: (source, target, line,
-# tuid); its file and languages are the run's, its markup no check of the whole file needs
-_Unit = tuple[str, str, int, "str | None"]
 
 
-class Prechecked(NamedTuple):
-    """A unit read in a part of its own, with the findings of its unit checks (``local``)
-    and of its term checks (``terms``), and its consistency ``key``, worked out there."""
+class Prechecked:
+    """Units read in a part of their own, a batch of them in file order, as columns: their
+    texts, lines and tuids, what consistency compares of each (``keys``, see
+    :meth:`.consistency.Consistency.key`), and the findings of its unit checks and term
+    checks for the units that have any (``found``: index -> (unit rows, term rows))."""
 
-    unit: Pair
-    local: list[Finding]
-    terms: list[Finding]
-    key: Key | None
+    __slots__ = ("file", "source_lang", "target_lang", "sources", "targets", "lines", "tuids",
+                 "keys", "found")
+
+    def __init__(self, file: str, source_lang: str, target_lang: str, columns: _Columns
+                 ) -> None:
+        self.file, self.source_lang, self.target_lang = file, source_lang, target_lang
+        self.sources, self.targets, self.lines, self.tuids, self.keys, self.found = columns
+
+    def __len__(self) -> int:
+        return len(self.sources)
+
+    def unit(self, index: int) -> Pair:
+        """The unit at ``index``, as a finding names it (no markup: no finding needs it)."""
+        return Pair(self.sources[index], self.targets[index], self.source_lang,
+                    self.target_lang, file=self.file, line=self.lines[index],
+                    tuid=self.tuids[index])
+
+    def findings(self, consistency: Consistency | None) -> list[Finding]:
+        """The findings of the batch's units, unit after unit, each unit's in the order one
+        process gives them: its unit checks', consistency's (run here, on every unit in
+        turn), its term checks'."""
+        found, keys = self.found, self.keys
+        if consistency is None:
+            at = sorted(found)
+        else:
+            # the units that consistency compares (most) or that have findings
+            at = [index for index, key in enumerate(keys) if key is not None or index in found]
+            compare = consistency.compare
+            sources, targets, tuids = self.sources, self.targets, self.tuids
+        findings: list[Finding] = []
+        for index in at:
+            differ = None
+            if consistency is not None and keys[index] is not None:
+                differ = compare(keys[index], tuids[index], sources[index], targets[index])
+            rows = found.get(index)
+            if rows is None and differ is None:
+                continue
+            unit = self.unit(index)
+            if rows is not None:
+                findings += [finding(unit, c, i, e, s) for c, s, i, e in rows[0]]
+            if differ is not None:
+                findings += [finding(unit, *row) for row in differ]
+            if rows is not None:
+                findings += [finding(unit, c, i, e, s) for c, s, i, e in rows[1]]
+        return findings
+
+
+# A batch of prechecked units as a worker puts it aside (see Prechecked): sources,
+# targets, lines, tuids (None: the unit has none, numbered here), keys, found
+_Columns = tuple[list[str], list[str], list[int], "list[str | None]", "list[Key | None]",
+                 "dict[int, tuple[list[Row], list[Row]]]"]
 
 
 @dataclass(slots=True)
 class InParts:
     """How a check may read a large TMX file: cut into ``jobs`` parts, the first
-    ``first_share`` of it, the units of each part but the first given as
-    :class:`Prechecked`, with the findings of ``precheck`` worked out in a process of its
+    ``first_share`` of it, the units of each part but the first given in
+    :class:`Prechecked` batches, with the findings of ``precheck`` worked out in a process of its
     own. :func:`~.read.memory_units` sets ``used`` when it cuts the files so (else every
     unit comes unchecked)."""
 
@@ -93,8 +142,8 @@ def rows(findings: list[Finding]) -> list[Row]:
 def units_in_parts(reading: _Reading, name: str, parts: list[TmxPart],
                    precheck: Precheck) -> Generator[Pair | Prechecked, None, tuple[int, int]]:
     """The units of the file ``name`` cut into ``parts``: those of the first as they are
-    read here, those of the others with their prechecks; returns the pairs read and left
-    out, as :meth:`_Reading.units` does."""
+    read here, those of the others in batches with their prechecks; returns the pairs read
+    and left out, as :meth:`_Reading.units` does."""
     workers: list[_Worker] = []
     start = reading.numbered
     given = 0  # units of the file given so far
@@ -115,13 +164,11 @@ def units_in_parts(reading: _Reading, name: str, parts: list[TmxPart],
         for worker in workers:
             # its units as it puts them aside: those before a failure are units of the
             # file (the parts before it were read, so it starts between two units)
-            for (source, target, line, tuid), local, terms, key in worker.units():
-                unit = Pair(source, target, reading.source_lang, reading.target_lang,
-                            file=name, line=line, tuid=tuid)  # type: ignore[arg-type]
-                reading.number(unit)
-                given += 1
-                yield Prechecked(unit, [finding(unit, c, i, e, s) for c, s, i, e in local],
-                                 [finding(unit, c, i, e, s) for c, s, i, e in terms], key)
+            for columns in worker.units():
+                batch = Prechecked(name, reading.source_lang, reading.target_lang, columns)
+                reading.number_all(batch.tuids)
+                given += len(batch)
+                yield batch
             if not worker.read_all(own, counts):
                 return (yield from _again(reading, name, start, given))
     finally:
@@ -168,9 +215,9 @@ class _Worker:
         self._word: str | None = None
         self._counts: tuple[int, int, Counter[str], Counter[str]] | None = None
 
-    def units(self) -> Generator[tuple[_Unit, list[Row], list[Row], Key | None], None, None]:
-        """The units the worker put aside, with their prechecks, in order, until its
-        counts (it read its part) or its end without them."""
+    def units(self) -> Generator[_Columns, None, None]:
+        """The batches of units the worker put aside, with their prechecks, in order,
+        until its counts (it read its part) or its end without them."""
         while True:
             record = self._record()
             if record is None:
@@ -179,7 +226,7 @@ class _Worker:
             if kind == "counts":
                 self._counts = content
                 return
-            yield from content
+            yield content
 
     def read_all(self, left_out: LeftOut, counts: list[int]) -> bool:
         """Whether the worker read its whole part (its counts then go to ``left_out`` and
@@ -288,21 +335,21 @@ def _serve(name: str, part: TmxPart, source_lang: str,
     # the lines of the file before the part (what makes its lines the file's): counted
     # here, beside the reading of the first part rather than before it
     lines_before = lines_before_offset(name, part.start)
-    pending: list[tuple[_Unit, list[Row], list[Row], Key | None]] = []
+    units: list[Pair] = []
+    checked: list[Prechecks] = []
     try:
         for batch, batch_read, batch_dropped in _batches(
                 name, source_lang, target_lang, _BATCH, left_out, untranslated, part=part,
                 lines_before=lines_before):
             read += batch_read
             dropped += batch_dropped
-            for unit in batch:
-                local, terms, key = precheck(unit)
-                pending.append(((unit.source, unit.target, unit.line, unit.tuid), local,
-                                terms, key))
-            if len(pending) >= _BATCH:
-                _put(spool, ("units", pending))
-                pending = []
-        _put(spool, ("units", pending))
+            units += batch
+            checked += map(precheck, batch)
+            if len(units) >= _BATCH:
+                _put(spool, ("units", _columns(units, checked)))
+                units, checked = [], []
+        if units:
+            _put(spool, ("units", _columns(units, checked)))
         _put(spool, ("counts", (read, dropped, Counter(left_out.reasons),
                                 Counter(left_out.languages))))
     except (InputError, OSError):
@@ -314,3 +361,13 @@ def _serve(name: str, part: TmxPart, source_lang: str,
     else:
         told.send(_DONE)
 
+
+
+
+def _columns(units: list[Pair], checked: list[Prechecks]) -> _Columns:
+    """A batch of prechecked units as the worker puts it aside."""
+    return ([unit.source for unit in units], [unit.target for unit in units],
+            [unit.line for unit in units], [unit.tuid for unit in units],  # type: ignore[misc]
+            [prechecks[2] for prechecks in checked],
+            {index: (local, terms) for index, (local, terms, _) in enumerate(checked)
+             if local or terms})

@@ -148,6 +148,15 @@ class _Reading:
         if unit.tuid is None:
             unit.tuid = unnumbered_tuid(self.numbered)  # type: ignore[assignment]
 
+    def number_all(self, tuids: list[str | None]) -> None:
+        """:meth:`number` of the next units, given by their ``tuids`` (filled in place)."""
+        start = self.numbered
+        self.numbered += len(tuids)
+        if None in tuids:
+            for index, tuid in enumerate(tuids):
+                if tuid is None:
+                    tuids[index] = unnumbered_tuid(start + index + 1)
+
 
 def _batches(name: str, source_lang: str, target_lang: str, size: int,
              left_out: LeftOut | None = None, untranslated: bool = False,

@@ -128,8 +128,8 @@ def check_units(units: Iterator[Pair | Prechecked], options: CheckOptions,
                 checkers: Checkers | None = None) -> CheckSummary:
     """Run the checks over ``units``; each finding not accepted goes to ``emit``. The term
     checks use ``term_entries`` when given, else the file ``options.terms`` names; or
-    ``checkers``, made before (:func:`make_checkers`). A :class:`~.parts.Prechecked` unit
-    only needs the consistency checks (the others ran where it was read)."""
+    ``checkers``, made before (:func:`make_checkers`). A :class:`~.parts.Prechecked` batch
+    of units only needs the consistency checks (the others ran where it was read)."""
     if checkers is None:
         checkers = make_checkers(options, term_entries)
     unit_checks, consistency, terms = checkers.units, checkers.consistency, checkers.terms
@@ -146,11 +146,7 @@ def check_units(units: Iterator[Pair | Prechecked], options: CheckOptions,
     def local(unit: Pair | Prechecked) -> list[Finding]:
         """The findings of the checks of one unit (and of consistency, with terms)."""
         if type(unit) is Prechecked:
-            found = unit.local
-            if consistency is not None:
-                found.extend(consistency.add(unit.unit, unit.key))
-            found.extend(unit.terms)
-            return found
+            return unit.findings(consistency)
         found = unit_checks(unit)
         if local_consistency is not None:
             found.extend(local_consistency.add(unit))
@@ -171,8 +167,8 @@ def check_units(units: Iterator[Pair | Prechecked], options: CheckOptions,
             options.jobs > 1
 
     try:
-        for _unit, found in _checked(iter(units), local, remote, parallel=parallel):
-            summary.units += 1
+        for unit, found in _checked(iter(units), local, remote, parallel=parallel):
+            summary.units += len(unit) if type(unit) is Prechecked else 1
             for item in found:
                 if item.check not in options.checks:
                     continue
