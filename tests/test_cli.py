@@ -351,6 +351,25 @@ def test_a_command_loads_only_its_own_module(tmp_path: Path) -> None:
         "build", "pairs", "merge", "validate", "stats", "terms", "check", "concordance"}
 
 
+def test_a_dump_build_loads_no_other_format_reader(tmp_path: Path) -> None:
+    """A dump's build reads no table, XLIFF or PO: neither their readers nor
+    translate-toolkit (whose language names only a table's header needs) are loaded."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "seed.tmx"
+    code = ("import sys; from tmx_export.cli import main\n"
+            "try:\n    main()\nexcept SystemExit:\n"
+            "    print(sorted(m for m in sys.modules if m.split('.')[0] == 'translate'\n"
+            "                 or m.startswith(('tmx_export.formats.table',\n"
+            "                                  'tmx_export.formats.ttkstore'))))\n"
+            "    raise")
+    done = subprocess.run([sys.executable, "-c", code, "build", str(SEED), "-o", str(out),
+                           "--quiet"], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines() == ["[]"]
+    assert out.exists()
+
+
 def test_pairs_segment_shows_sentence_units_with_alignment() -> None:
     result = run("pairs", str(SEED), "--segment", "clause")
     assert result.exit_code == 0, result.output
