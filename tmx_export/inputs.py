@@ -22,6 +22,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from ._lazy import lazy_pattern
 from .errors import InputError
 from .formats.text import STDIN_NAME, check_writable, input_name, readable_file
 from .formats.tsv import PAIR_COLUMNS
@@ -209,8 +210,8 @@ FORMATS = ("tmx", "tbx", "xliff", "po", "xlsx", "pairs-tsv", "tsv", "csv", "text
 # The header `tmx-export pairs --format tsv` writes: such a file reads back as pairs.
 _PAIRS_TSV_HEADER = "\t".join(PAIR_COLUMNS)
 
-_MARKUP_NOISE = re.compile(r"<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(\[.*?\])?\s*>", re.S)
-_ROOT = re.compile(r"<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
+_MARKUP_NOISE = lazy_pattern(r"<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(\[.*?\])?\s*>", re.S)
+_ROOT = lazy_pattern(r"<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
 _XML_ROOTS = {"tmx": "tmx", "martif": "tbx", "tbx": "tbx", "xliff": "xliff"}
 _PO_ENTRY = re.compile(r'^msgid\s+"', re.M)
 # Document formats that decode as text often enough to be mistaken for a dump.
