@@ -370,6 +370,24 @@ def test_a_dump_build_loads_no_other_format_reader(tmp_path: Path) -> None:
     assert out.exists()
 
 
+def test_the_garbage_collector_is_off_in_start_up_and_on_for_the_command(
+        tmp_path: Path) -> None:
+    """Start-up runs without the collector; the command runs with it, start-up's objects
+    (modules, classes) left out of its passes."""
+    import subprocess
+    import sys
+
+    code = ("import gc; from tmx_export.cli import main\n"
+            "print(gc.isenabled())\n"
+            "try:\n    main()\nexcept SystemExit:\n"
+            "    print(gc.isenabled(), gc.get_freeze_count() > 0)\n"
+            "    raise")
+    done = subprocess.run([sys.executable, "-c", code, "build", str(SEED), "-o",
+                           str(tmp_path / "seed.tmx"), "--quiet"],
+                          capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines() == ["False", "True True"]
+
+
 def test_pairs_segment_shows_sentence_units_with_alignment() -> None:
     result = run("pairs", str(SEED), "--segment", "clause")
     assert result.exit_code == 0, result.output
