@@ -10,17 +10,17 @@ the user needs to know which file to fix, not where in our code we noticed. Mist
 command line itself are click's usage errors (exit status 2).
 """
 
-# ruff: noqa: E402 - the garbage collector is turned off before the imports (see below)
+# ruff: noqa: E402 - the garbage collector is turned off for the imports (see below)
 
 from __future__ import annotations
 
 import gc
 
-# Start-up (click, this package's modules, the command's) allocates tens of thousands of
-# objects that live as long as the process: the collector's passes over them are pure cost.
-# It is off while they are made; when the command starts (_startup_over), they are put out
-# of its sight and it is back on, so that neither its passes during the run nor the one at
-# exit go over them again (a tenth of a one-paragraph build).
+# Importing click and this package's modules allocates tens of thousands of objects that
+# live as long as the process: the collector's passes over them while they are made are
+# pure cost, so it is off for the imports below (and as it was after them). When the
+# command starts, what start-up made is put out of its sight (_startup_over): neither the
+# passes of the run nor the one at exit go over it again.
 _COLLECTING = gc.isenabled()
 gc.disable()
 
@@ -38,6 +38,9 @@ from .._version import __version__
 from ..errors import InputError, InternalError, Terminated, terminate
 from ..formats.text import outputs_together
 from ..model import DEDUPE_MODES, RULES, CleanOptions, Progress
+
+if _COLLECTING:
+    gc.enable()
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -63,14 +66,16 @@ def _terminate(signum: int, frame: Any) -> None:
     terminate(signum)
 
 
+_FROZEN = False
+
+
 def _startup_over() -> None:
-    """The garbage collector back on, once, if it was on when this module was imported,
-    with the objects start-up made (modules, classes, functions) left out of its passes."""
-    global _COLLECTING
-    if _COLLECTING:
-        _COLLECTING = False
+    """When the first command starts: the objects start-up made (modules, classes,
+    functions, click's) left out of the garbage collector's passes from now on."""
+    global _FROZEN
+    if not _FROZEN:
+        _FROZEN = True
         gc.freeze()
-        gc.enable()
 
 
 class Command(click.Command):
