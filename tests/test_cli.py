@@ -351,6 +351,48 @@ def test_a_command_loads_only_its_own_module(tmp_path: Path) -> None:
         "build", "pairs", "merge", "validate", "stats", "terms", "check", "concordance"}
 
 
+def test_a_dump_build_loads_no_other_format_reader(tmp_path: Path) -> None:
+    """A dump's build reads no table, XLIFF or PO: neither their readers nor
+    translate-toolkit (whose language names only a table's header needs) are loaded."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "seed.tmx"
+    code = ("import sys; from tmx_export.cli import main\n"
+            "try:\n    main()\nexcept SystemExit:\n"
+            "    print(sorted(m for m in sys.modules if m.split('.')[0] == 'translate'\n"
+            "                 or m.startswith(('tmx_export.formats.table',\n"
+            "                                  'tmx_export.formats.ttkstore'))))\n"
+            "    raise")
+    done = subprocess.run([sys.executable, "-c", code, "build", str(SEED), "-o", str(out),
+                           "--quiet"], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines() == ["[]"]
+    assert out.exists()
+
+
+def test_the_command_runs_with_start_up_frozen_out_of_the_garbage_collector(
+        tmp_path: Path) -> None:
+    """The collector is on after the command line's import, as it was, and when the command
+    runs; start-up's objects (modules, classes) are left out of its passes."""
+    import subprocess
+    import sys
+
+    code = ("import gc; from tmx_export.cli import main\n"
+            "print(gc.isenabled(), gc.get_freeze_count() > 0)\n"
+            "try:\n    main()\nexcept SystemExit:\n"
+            "    print(gc.isenabled(), gc.get_freeze_count() > 0)\n"
+            "    raise")
+    done = subprocess.run([sys.executable, "-c", code, "build", str(SEED), "-o",
+                           str(tmp_path / "seed.tmx"), "--quiet"],
+                          capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines() == ["True False", "True True"]
+    # a host that turned the collector off finds it off after the import
+    done = subprocess.run([sys.executable, "-c", "import gc; gc.disable()\n"
+                           "import tmx_export.cli\nprint(gc.isenabled())"],
+                          capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False"]
+
+
 def test_pairs_segment_shows_sentence_units_with_alignment() -> None:
     result = run("pairs", str(SEED), "--segment", "clause")
     assert result.exit_code == 0, result.output

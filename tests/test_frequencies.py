@@ -122,3 +122,21 @@ def test_wordfreqs_lists_are_never_loaded() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True)
     assert done.stdout.split() == ["0", "True"]  # the tokenizer is used, never a list
+
+
+def test_a_table_cut_inside_a_bucket_is_not_trusted(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    # the buckets are memory-mapped: a file of an odd size is built again, never misread
+    monkeypatch.setenv("TMX_EXPORT_CACHE", str(tmp_path))
+    frequencies._table.cache_clear()
+    try:
+        frequencies.zipf("og", "da")
+        (table,) = tmp_path.glob("wordfreq-buckets-da-*/buckets.bin")
+        table.write_bytes(table.read_bytes()[:1001])
+        frequencies._table.cache_clear()
+        assert frequencies.zipf("og", "da") == wordfreq.zipf_frequency("og", "da")
+        table.write_bytes(b"")
+        frequencies._table.cache_clear()
+        assert frequencies.zipf("og", "da") == wordfreq.zipf_frequency("og", "da")
+    finally:
+        frequencies._table.cache_clear()

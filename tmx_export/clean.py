@@ -60,6 +60,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
+from ._lazy import lazy_pattern
 from .formats.text import LINE_SEPARATORS
 from .formats.xml import XML_ILLEGAL_RE
 from .lang import (
@@ -75,11 +76,11 @@ from .lang import (
 )
 from .model import CleanOptions, Pair, Reject
 
-_MARKUP = re.compile(
+_MARKUP = lazy_pattern(
     r"</?[A-Za-z][A-Za-z0-9:_.-]*(?:\s+[^<>]*)?/?>"  # tags, with or without attributes
     r"|&(?:[A-Za-z][A-Za-z0-9]{1,30}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"  # entities
 )
-_SPACE = re.compile(r"\s+")
+_SPACE = lazy_pattern(r"\s+")
 _WORD = re.compile(r"[^\W\d_]+")
 # A line break (or a line separator) with the white space around it; inside a segment it
 # becomes one space.

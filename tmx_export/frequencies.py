@@ -144,7 +144,7 @@ def _data_folder() -> Path | None:
 
 
 @lru_cache(maxsize=64)
-def _table(lang: str) -> tuple[Any, array[int]] | None:
+def _table(lang: str) -> tuple[Any, array[int] | memoryview] | None:
     """The trie of ``lang``'s listed words and their frequency buckets, by the trie's key
     ids; ``None`` for a language not served from a table."""
     if lang not in TABLE_LANGUAGES:
@@ -160,13 +160,27 @@ def _table(lang: str) -> tuple[Any, array[int]] | None:
             fill_atomically(folder, lambda work: _write_table(lang, work))
         trie = marisa_trie.Trie()
         trie.mmap(str(folder / "words.marisa"))
-        buckets = array("H")
-        buckets.frombytes((folder / "buckets.bin").read_bytes())
+        buckets = _mapped_buckets(folder / "buckets.bin")
     except (OSError, ValueError):
         return _build_table(lang)  # no writable cache: built in memory, for this run
     if len(buckets) != len(trie):
         return _build_table(lang)
     return trie, buckets
+
+
+def _mapped_buckets(path: Path) -> memoryview:
+    """The buckets of a table file, memory-mapped like its trie: a run loads the pages it
+    reads, not the whole file (a one-paragraph run reads a few of its 640 KB a language).
+    The cache's files are only ever put in place whole, never rewritten. ``ValueError``
+    for an empty file or one cut inside a bucket."""
+    import mmap
+
+    with path.open("rb") as handle:
+        mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    if len(mapped) % array("H").itemsize:
+        mapped.close()
+        raise ValueError(f"{path}: not a whole number of buckets")
+    return memoryview(mapped).cast("H")
 
 
 def _build_table(lang: str) -> tuple[Any, array[int]]:

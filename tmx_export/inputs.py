@@ -22,6 +22,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from ._lazy import lazy_pattern
 from .errors import InputError
 from .formats.text import STDIN_NAME, check_writable, input_name, readable_file
 from .formats.tsv import PAIR_COLUMNS
@@ -209,8 +210,8 @@ FORMATS = ("tmx", "tbx", "xliff", "po", "xlsx", "pairs-tsv", "tsv", "csv", "text
 # The header `tmx-export pairs --format tsv` writes: such a file reads back as pairs.
 _PAIRS_TSV_HEADER = "\t".join(PAIR_COLUMNS)
 
-_MARKUP_NOISE = re.compile(r"<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(\[.*?\])?\s*>", re.S)
-_ROOT = re.compile(r"<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
+_MARKUP_NOISE = lazy_pattern(r"<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(\[.*?\])?\s*>", re.S)
+_ROOT = lazy_pattern(r"<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
 _XML_ROOTS = {"tmx": "tmx", "martif": "tbx", "tbx": "tbx", "xliff": "xliff"}
 _PO_ENTRY = re.compile(r'^msgid\s+"', re.M)
 # Document formats that decode as text often enough to be mistaken for a dump.
@@ -284,11 +285,12 @@ def _looks_delimited(text: str) -> bool:
         return False
     for delimiter in ";,":
         header = next(csv.reader([lines[0]], delimiter=delimiter))
-        if sum(map(_names_a_language, header)) < 2:
-            continue
         rows = list(csv.reader(io.StringIO("\n".join(lines[1:-1] or lines[1:])),
                                delimiter=delimiter))
-        if rows and sum(len(row) == len(header) for row in rows) >= 0.9 * len(rows):
+        # the rows first: prose rarely has them alike, and then the language names (whose
+        # table loads translate-toolkit's) need not be looked up
+        if rows and sum(len(row) == len(header) for row in rows) >= 0.9 * len(rows) \
+                and sum(map(_names_a_language, header)) >= 2:
             return True
     return False
 
@@ -342,10 +344,23 @@ def declared_pair(inputs: Sequence[str | Path | ParallelInput], input_format: st
     is ``source_lang``/``target_lang`` already, or (unless ``vaguer``) a vaguer spelling of
     it (``en``/``fr`` for ``en-GB``/``fr-FR``). For a command whose user named no language:
     ``check`` and ``concordance`` then take the memory's pair."""
-    from .formats.table import declared_languages as table_languages
-    from .formats.tmx import declared_languages as tmx_languages
-    from .formats.ttkstore import declared_languages as xliff_languages
+    def tmx_languages(path: str | Path) -> tuple[str, str] | None:
+        from .formats.tmx import declared_languages
 
+        return declared_languages(path)
+
+    def xliff_languages(path: str | Path) -> tuple[str, str] | None:
+        from .formats.ttkstore import declared_languages
+
+        return declared_languages(path)
+
+    def table_languages(path: str | Path, table_format_name: str) -> tuple[str, str] | None:
+        from .formats.table import declared_languages
+
+        return declared_languages(path, table_format_name=table_format_name)
+
+    # each format's module imported only for an input of that format: a dump's run loads
+    # neither translate-toolkit nor the table readers
     readers = {"tmx": tmx_languages, "xliff": xliff_languages,
                # a table's format as told (by --input-format or its content), not its name's
                **{fmt: partial(table_languages, table_format_name=fmt)

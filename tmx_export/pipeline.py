@@ -35,7 +35,6 @@ reason names the rule or the reader's finding; the summary counts them by reason
 
 from __future__ import annotations
 
-import re
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import ExitStack
@@ -45,6 +44,7 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from ._lazy import lazy_pattern
 from .clean import CLEAR_LEAN, Preparer, below_min_score, check_many
 from .errors import InputError, check_terminated
 from .formats.profiles import get_profile, lang_code
@@ -1267,7 +1267,8 @@ def _declared_segtype(path: Input, fmt: str, segment: str) -> str:
 
 
 # A sentence end followed by more text: only a unit with one is given to the sentence rules.
-_INNER_SENTENCE_END = re.compile(r"[.!?\u2026\u3002\uff01\uff1f][\W\s]*\s\S|[\u3002\uff01\uff1f]\S")
+_INNER_SENTENCE_END = lazy_pattern(
+    r"[.!?\u2026\u3002\uff01\uff1f][\W\s]*\s\S|[\u3002\uff01\uff1f]\S")
 
 
 def unit_segtype(unit: Pair, declared: str, as_read: bool, rules: SrxRules | None = None) -> str:

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from .._lazy import lazy_pattern
 from ..lang import (
     CAPITALS_WEIGHT,
     MAX_WORD_SCORE,
@@ -42,8 +43,8 @@ if TYPE_CHECKING:
     import numpy as np
 
 # Paragraph numbers: digits (any number of them) and a full stop ("34."), alone before a space.
-NUMBER_RE = re.compile(r"(\d+)\.(?=\s|$)")
-LEADING_NUMBER_RE = re.compile(r"\s*(\d+)\.(?:\s+|$)")  # used with .match()
+NUMBER_RE = lazy_pattern(r"(\d+)\.(?=\s|$)")
+LEADING_NUMBER_RE = lazy_pattern(r"\s*(\d+)\.(?:\s+|$)")  # used with .match()
 
 NUMBER_MATCH_BONUS = 3.0  # A -> B at the number the pair started with; N+1 after N
 OUT_OF_SEQUENCE_COST = 2.0  # a pair starting at a number that does not follow the last
@@ -151,7 +152,7 @@ def _word_tokens(stream: Stream, first: str, second: str, candidates: list[_Toke
 # ending "a" as the English article.
 INFLECTED_ACRONYMS = frozenset({"hr", "sr", "bs", "sl", "pl", "hu", "et"})
 SUFFIX_LEAN = 2.0
-_ACRONYM_SUFFIX_RE = re.compile(r"(?<![\w-])([^\W\d_]{2,6})-([^\W\d_]{1,3})(?![\w-])")
+_ACRONYM_SUFFIX_RE = lazy_pattern(r"(?<![\w-])([^\W\d_]{2,6})-([^\W\d_]{1,3})(?![\w-])")
 
 
 def _score_acronym_suffixes(block: str, at: np.ndarray, values: np.ndarray,
@@ -182,7 +183,7 @@ def _lower_i_score(first: str, second: str) -> float | None:
     return -MAX_WORD_SCORE if first == "en" else MAX_WORD_SCORE
 
 
-_LOWER_I_RE = re.compile(r"(?<![^\W\d_])i(?![^\W\d_]|\.)")  # not "i.e.", which is English
+_LOWER_I_RE = lazy_pattern(r"(?<![^\W\d_])i(?![^\W\d_]|\.)")  # not "i.e.", which is English
 
 
 def _score_lower_i(block: str, starts: np.ndarray, values: np.ndarray, lower_i: float
@@ -199,7 +200,8 @@ def _score_lower_i(block: str, starts: np.ndarray, values: np.ndarray, lower_i: 
 # One letter between quotes or brackets is a label, not a word: "type ’A’", "«A»", "(b)".
 # Scored as the word it spells, "A" leans to French ("a", has) or English, and takes the
 # split with it ("Trennflächen vom Typ | ’A’, cloisonnements de type «A»").
-_QUOTED_LETTER_RE = re.compile(r"[(\[«“‘„‚”»’\"'][^\W\d_][)\]«“‘„‚”»’\"']")
+_QUOTED_LETTER = r"[(\[«“‘„‚”»’\"'][^\W\d_][)\]«“‘„‚”»’\"']"
+_QUOTED_LETTER_RE = lazy_pattern(_QUOTED_LETTER)
 
 
 def _score_quoted_letters(block: str, starts: np.ndarray, values: np.ndarray) -> None:
@@ -355,7 +357,7 @@ _MAY_END = {"cs": {"a", "to", "on"}, "sk": {"a", "to", "on"}, "pl": {"a", "to", 
             "hr": {"a", "to", "on"}, "sl": {"a", "to", "on", "in"}, "de": {"an"}}
 
 
-_CODE_START_RE = re.compile(r"[(\[]*[A-Z]+[\d(/-]")
+_CODE_START_RE = lazy_pattern(r"[(\[]*[A-Z]+[\d(/-]")
 
 
 def _last_word(text: str, end: int) -> str:
@@ -367,7 +369,7 @@ def _last_word(text: str, end: int) -> str:
 # references ("Art. 5", "p. 3") and an initial.
 _TITLES = (r"(?:[A-Z]|Mr|Mrs|Ms|Mme|Mmes|Mlle|MM|Dr|Prof|St|No|Nos|n°|Art|art|p|pp|cf|"
            r"e\.g|i\.e|vs)\.")
-_ABBREVIATION_END_RE = re.compile(r"(?:^|[\s(])" + _TITLES + "$")
+_ABBREVIATION_END_RE = lazy_pattern(r"(?:^|[\s(])" + _TITLES + "$")
 _SPLIT_PUNCT = frozenset(".!?:;)]\"»”…")
 # Finnish and Swedish open a quote with ” (and close it so), Danish and German with »
 _OPENERS = "([«“‘„‚”»’\"'¿¡"
@@ -404,15 +406,15 @@ def _pair_start_candidates(stream: Stream) -> tuple[list[int], list[bool], list[
 
 
 _OPENERS_RE = r"[(\[«“‘„‚”»’\"'¿¡]*"
-_SENTENCE_END_RE = re.compile(r"[.!?:;)\]\"»”…]['’\"”»]*[ \t]+" + _OPENERS_RE)
-_TITLE_END_RE = re.compile(r"(?:^|(?<=[\s(]))" + _TITLES + r"['’\"”»]*[ \t]+" + _OPENERS_RE)
+_SENTENCE_END_RE = lazy_pattern(r"[.!?:;)\]\"»”…]['’\"”»]*[ \t]+" + _OPENERS_RE)
+_TITLE_END_RE = lazy_pattern(r"(?:^|(?<=[\s(]))" + _TITLES + r"['’\"”»]*[ \t]+" + _OPENERS_RE)
 # the apostrophe first, then the letter before it: a lookbehind at the front of a pattern is
 # tried at every character of the text
-_ELISION_RE = re.compile(r"['’](?<=[^\W\d_]['’])(?=[^\W\d_])")
+_ELISION_RE = lazy_pattern(r"['’](?<=[^\W\d_]['’])(?=[^\W\d_])")
 # A capital and one to three lower-case letters before a full stop, then a number or a
 # code: an abbreviation in any language ("Res. A.382(X)", "Ris. MSC.74", "Art. 5",
 # "Nr. 3"), where a name ending a sentence ("Mr Koch. I would") is followed by a word.
-_SHORT_ABBREVIATION_RE = re.compile(
+_SHORT_ABBREVIATION_RE = lazy_pattern(
     r"[A-Z](?<![\w.][A-Z])[a-z]{1,3}\.[ \t]+(?=\d|[A-Z]+[.\d(/-]|[A-Z]{2,}\b)")
 
 
@@ -431,7 +433,7 @@ def _capital_label_re(never: frozenset[str]) -> re.Pattern[str] | None:
     return re.compile(letter + r"(?<=[^\W\d_][ \t\xa0]" + letter + r")[ \t]+" + _OPENERS_RE)
 
 
-_LIST_ITEM_END_RE = re.compile(r"[;,][ \t]+(?:and|or|et|ou)[ \t]+" + _OPENERS_RE)
+_LIST_ITEM_END_RE = lazy_pattern(r"[;,][ \t]+(?:and|or|et|ou)[ \t]+" + _OPENERS_RE)
 
 
 @lru_cache(maxsize=64)
@@ -447,7 +449,7 @@ def _never_last(langs: tuple[str, ...]) -> tuple[frozenset[str], re.Pattern[str]
     return words, re.compile("(?i)" + pattern), re.compile(pattern)
 
 
-_FOLDS_APART_RE = re.compile("[İıſ]")
+_FOLDS_APART_RE = lazy_pattern("[İıſ]")
 
 
 _INSIDE_CHUNK = frozenset("-/")  # what joins a capital to the chunk before it
@@ -742,22 +744,22 @@ _OPENS = "\"\u201c\u201e\u00ab\u2018'"  # " “ „ « ‘ '
 _CLOSES = "\"\u201d\u00bb\u2019'"  # " ” » ’ '
 # French sets its guillemets apart from the words: « coup de chapeau »
 _QUOTE_SPACE = "[ \u00a0\u202f]?"
-_QUOTE_OPEN_RE = re.compile(f"(?:^|\\s)[{_OPENS}]{_QUOTE_SPACE}[^\\W\\d_]"
+_QUOTE_OPEN_RE = lazy_pattern(f"(?:^|\\s)[{_OPENS}]{_QUOTE_SPACE}[^\\W\\d_]"
                             f"[^{_OPENS}{_CLOSES}\\n]{{0,40}}$")
-_QUOTE_CLOSE_RE = re.compile(f"[^{_OPENS}{_CLOSES}\\n]{{0,40}}[^\\W\\d_]{_QUOTE_SPACE}"
+_QUOTE_CLOSE_RE = lazy_pattern(f"[^{_OPENS}{_CLOSES}\\n]{{0,40}}[^\\W\\d_]{_QUOTE_SPACE}"
                              f"[{_CLOSES}]" r"(?=[\s,.;:!?)]|$)")
 
 
 # A line opening with a quoted phrase, at most two words before it: 'a "coup de chapeau"',
 # 'of a "coup de chapeau"'.
-_QUOTED_OPENING_RE = re.compile(f"(?:[^\\W\\d_]+[ \\t]+){{0,2}}[{_OPENS}]{_QUOTE_SPACE}"
+_QUOTED_OPENING_RE = lazy_pattern(f"(?:[^\\W\\d_]+[ \\t]+){{0,2}}[{_OPENS}]{_QUOTE_SPACE}"
                                 f"[^\\W\\d_][^{_OPENS}{_CLOSES}\\n]{{0,40}}[^\\W\\d_]"
                                 f"{_QUOTE_SPACE}[{_CLOSES}]" r"(?=[\s,.;:!?)]|$)")
 
 
 # A mark that opens a quotation or a bracket, set apart from the word before it, at the end
 # of a line (closing marks follow their word): the paragraph goes on after the break.
-_OPENING_MARK_END_RE = re.compile(f"(?:^|\\s)[{_OPENS}(\\[]\\s*$")
+_OPENING_MARK_END_RE = lazy_pattern(f"(?:^|\\s)[{_OPENS}(\\[]\\s*$")
 
 
 def _quoted_opening(text: str, start: int) -> bool:
@@ -1020,8 +1022,8 @@ def _all_listed(text: str, pos: np.ndarray, prefix: np.ndarray, begin: int, end:
                          for t in range(a, b))
 
 
-_MOVED_BLOCKED_RE = re.compile(r"[\d()\[\]]|" + _QUOTED_LETTER_RE.pattern)
-_SHORT_WORD_STOP_RE = re.compile(r"(?<![\w.-])([^\W\d_]{1,3})\.\s*$")
+_MOVED_BLOCKED_RE = lazy_pattern(r"[\d()\[\]]|" + _QUOTED_LETTER)
+_SHORT_WORD_STOP_RE = lazy_pattern(r"(?<![\w.-])([^\W\d_]{1,3})\.\s*$")
 
 
 def _after_mark(text: str, at: int) -> bool:
@@ -1073,9 +1075,9 @@ END_SENTENCE_WORDS = 3
 # What those words may lean to side B's language, at most (summed word scores): a name,
 # a code or a cognate ("Côte d'Ivoire", "A", "Communiqué"), not a heading of side B's own.
 END_SENTENCE_LEAN = 3.0
-_SIDE_END_RE = re.compile(r"[.!?][\"'”’»)\]]*\s*$")
-_SENTENCE_CORE_RE = re.compile(r"\w.*\w")  # its words, without the punctuation around
-_FIRST_SENTENCE_RE = re.compile(r"[^.!?]{1,40}?[.!?][\"'”’»)\]]*\s+(?=\S)")
+_SIDE_END_RE = lazy_pattern(r"[.!?][\"'”’»)\]]*\s*$")
+_SENTENCE_CORE_RE = lazy_pattern(r"\w.*\w")  # its words, without the punctuation around
+_FIRST_SENTENCE_RE = lazy_pattern(r"[^.!?]{1,40}?[.!?][\"'”’»)\]]*\s+(?=\S)")
 
 
 def _sentence_end_to_a(parts: _SegmentalParts, prefix: np.ndarray, split: int,
@@ -1130,16 +1132,16 @@ def _shared_last_word(text: str, start: int, split: int, end: int) -> int:
     return after.start()
 
 
-_FIRST_WORD_RE = re.compile(r"[^\W\d_][\w-]*")
-_LAST_WORD_RE = re.compile(r"[^\W\d_][\w-]*(?=[\W_]*$)")
-_NEXT_WORD_RE = re.compile(r"(?<=\s)\S")
+_FIRST_WORD_RE = lazy_pattern(r"[^\W\d_][\w-]*")
+_LAST_WORD_RE = lazy_pattern(r"[^\W\d_][\w-]*(?=[\W_]*$)")
+_NEXT_WORD_RE = lazy_pattern(r"(?<=\s)\S")
 
 
 NUMBER_IMBALANCE_COST = 1.5  # per number on one side and not the other
 # numbers, Roman ones too (well formed: "IV", "XII", not the Italian article "IL")
-_DIGITS_RE = re.compile(r"\d+")
-_ROMAN_RE = re.compile(r"(?<![\w-])(?=[IVXL]{2})(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?![\w-])")
-_ROMAN_RUN_RE = re.compile(r"[IVXL]{2,}")  # where a Roman number may start: a run's start
+_DIGITS_RE = lazy_pattern(r"\d+")
+_ROMAN_RE = lazy_pattern(r"(?<![\w-])(?=[IVXL]{2})(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?![\w-])")
+_ROMAN_RUN_RE = lazy_pattern(r"[IVXL]{2,}")  # where a Roman number may start: a run's start
 
 
 def _numbers(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, str]]:
@@ -1160,7 +1162,7 @@ def _numbers(text: str, start: int = 0, end: int | None = None) -> list[tuple[in
 REPEAT_BONUS = 4.0  # side B opening with the words (or only codes) side A opened with,
 # or side A ending with the codes or numbers side B ends with
 REPEAT_MIN_CHARS = 12
-_CHUNK_RE = re.compile(r"\S+")
+_CHUNK_RE = lazy_pattern(r"\S+")
 
 
 def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
@@ -1351,7 +1353,7 @@ def _repeats(text: str, start: int, end: int, opening: str, pos: np.ndarray,
 
 _QUOTES = "\"'‘’‚“”„«»‹›"
 # A word in quotes, as a chunk: "‘assistant’", "«assistant»".
-_QUOTED_TERM_RE = re.compile(f"[{_QUOTES}]+[^\\W\\d_][\\w-]*[{_QUOTES}]+$")
+_QUOTED_TERM_RE = lazy_pattern(f"[{_QUOTES}]+[^\\W\\d_][\\w-]*[{_QUOTES}]+$")
 
 
 def _opening_re(opening: str) -> str:
@@ -1424,12 +1426,12 @@ def _neutral_edges(text: str, start: int, end: int, pos: np.ndarray, prefix: np.
     return opening, closing
 
 
-_COGNATE_RE = re.compile(r"[^\W\d_]{2,}")  # two letters or more
+_COGNATE_RE = lazy_pattern(r"[^\W\d_]{2,}")  # two letters or more
 COGNATE_LEAN = 1.0
 
 _CLOSERS = frozenset(")]»”’\"'“")
-_ALNUM_EDGES_RE = re.compile(r"^[\W_]+|[\W_]+$")
-_TRAILING_RE = re.compile(r"[\W_]+$")
+_ALNUM_EDGES_RE = lazy_pattern(r"^[\W_]+|[\W_]+$")
+_TRAILING_RE = lazy_pattern(r"[\W_]+$")
 
 
 def _ends_with(text: str, start: int, end: int, closing: str) -> bool:
@@ -1593,7 +1595,7 @@ def _one_per_paragraph(triples: list[tuple[int, int, int]], numbered: list[int]
 
 # "N. " inside a line after a sentence end: where a numbered pair run into the line of the
 # pair before it starts (each side of it opens with its number)
-_RUN_IN_NUMBER_RE = re.compile(r"(?<=[.;:!?\"'’”»)\]])\s+(\d+)\.\s+(?=\S)")
+_RUN_IN_NUMBER_RE = lazy_pattern(r"(?<=[.;:!?\"'’”»)\]])\s+(\d+)\.\s+(?=\S)")
 
 
 def _split_run_in(text: str, triples: list[tuple[int, int, int]], langs: tuple[str, str]
@@ -1742,7 +1744,7 @@ _DATE_WORDS = {
           "septemb- októb- novemb- decemb-",
 }
 _DATE_WORDS["nb"] = _DATE_WORDS["nn"] = _DATE_WORDS["no"]
-_FIRST_WORD_RE = re.compile(r"[^\W\d_]+")
+_FIRST_WORD_RE = lazy_pattern(r"[^\W\d_]+")
 
 
 @lru_cache(maxsize=64)
@@ -1981,7 +1983,7 @@ def _split_number(side: str) -> tuple[int | None, str]:
 # left of line breaks is one space. No-break spaces ("10\u00a0000", "déclare\u202f:") and
 # the other typographic spaces are written on purpose and CAT tools match on them: they
 # stay as the input has them (str.split would make each of them a space).
-_COLLAPSED_SPACE_RE = re.compile("[ \t\n\r\x0b\x0c\x1c-\x1f\x85\u2028\u2029]+")
+_COLLAPSED_SPACE_RE = lazy_pattern("[ \t\n\r\x0b\x0c\x1c-\x1f\x85\u2028\u2029]+")
 
 
 def _tidy(text: str) -> str:

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .._lazy import lazy_pattern
 from ..errors import InputError
 from ..formats.text import input_name, read_text, too_many_controls
 from ..lang import primary
@@ -37,9 +38,9 @@ PART_CHARS = 2_000_000
 
 # A line that opens with a paragraph number (after any invisible character the repair
 # removes there, :data:`.repair.EDGE_INVISIBLE`): where a numbered pair may start.
-_NUMBERED_LINE_RE = re.compile(f"^[{EDGE_INVISIBLE}]*" + r"(\d+)\.[ \t]", re.MULTILINE)
+_NUMBERED_LINE_RE = lazy_pattern(f"^[{EDGE_INVISIBLE}]*" + r"(\d+)\.[ \t]", re.MULTILINE)
 # How the paragraph before a cut ends: a sentence end, maybe closed by a quote or bracket.
-_PARAGRAPH_END_RE = re.compile(r"[.;:!?][\"'’”»)\]]*[ \t\r]*$")
+_PARAGRAPH_END_RE = lazy_pattern(r"[.;:!?][\"'’”»)\]]*[ \t\r]*$")
 
 
 @dataclass(slots=True)
@@ -139,7 +140,7 @@ _LEAN_WINDOW, _CUT_LEAN = 300, 1.5
 _NEAR_WINDOW, _NEAR_LEAN = 120, 0.5
 _TURN_VOTES = 30  # clear turns read to tell the file's order...
 _TURN_MAJORITY = 5  # ... which must outnumber the other way this many times
-_CAPITAL_OPENING_RE = re.compile(r"[(\[«“‘„‚\"'¿¡]*([^\W\d_])")
+_CAPITAL_OPENING_RE = lazy_pattern(r"[(\[«“‘„‚\"'¿¡]*([^\W\d_])")
 
 
 def _language_cuts(text: _Stretch, size: int, langs: tuple[str, ...]) -> list[int]:

@@ -23,6 +23,7 @@ from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import IO, Any
 
+from .._lazy import lazy_pattern
 from ..errors import InputError
 
 STDIN_NAME = "<stdin>"
@@ -540,7 +541,7 @@ class _NamedWrites:
 # back loses its first "'" only if what follows is again such a field. The leading
 # quotes in the pattern make that so: "'=x" is written "''=x" and read back "'=x", while a
 # text of one's own starting with "'" but no formula ("'tis") is left alone both ways.
-FORMULA_START = re.compile(r"'*\s*[=+\-@\"\x00]")
+FORMULA_START = lazy_pattern(r"'*\s*[=+\-@\"\x00]")
 
 
 def neutralise_cell(field: str) -> str:

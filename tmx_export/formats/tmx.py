@@ -68,6 +68,7 @@ from typing import IO
 
 from lxml import etree
 
+from .._lazy import lazy_pattern
 from .._version import __version__
 from ..clean import LINE_BREAK_RE, prepare, sanitise
 from ..errors import InputError
@@ -1022,7 +1023,7 @@ SPLIT_MIN_BYTES = 2_000_000
 # How far past the middle a part may look for the end of a unit to start after.
 _SPLIT_WINDOW = 1 << 20
 # Encodings in which the bytes "</tu>" are those characters wherever they occur.
-_SPLIT_ENCODINGS = re.compile(r"utf-?8|us-ascii|ascii|iso-8859-\d+|latin-?1|windows-125\d",
+_SPLIT_ENCODINGS = lazy_pattern(r"utf-?8|us-ascii|ascii|iso-8859-\d+|latin-?1|windows-125\d",
                               re.IGNORECASE)
 _UNIT_END = b"</tu>"
 _PART_CLOSE = b"</body></tmx>"

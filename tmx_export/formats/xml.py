@@ -32,6 +32,7 @@ from typing import IO, Any
 
 from lxml import etree
 
+from .._lazy import lazy_pattern
 from ..errors import InputError
 from .text import input_name, readable_file
 
@@ -66,10 +67,10 @@ _SIGNATURES = (
     (b"\x00<", "utf-16-be", 2),
 )
 _UTF32_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"))
-_DECLARED_ENCODING = re.compile(r"""<\?xml\s[^>]*?\bencoding\s*=\s*["']([A-Za-z][\w.:-]*)""")
+_DECLARED_ENCODING = lazy_pattern(r"""<\?xml\s[^>]*?\bencoding\s*=\s*["']([A-Za-z][\w.:-]*)""")
 # Inside a markup declaration (<!DOCTYPE ...>), what may hide a ">" or a "<" from a
 # search: quoted literals, and the comments and PIs of an internal subset.
-_DECLARATION_TOKEN = re.compile(r"""["'\[\]>]|<!--|<\?""")
+_DECLARATION_TOKEN = lazy_pattern(r"""["'\[\]>]|<!--|<\?""")
 _GZIP_MAGIC = b"\x1f\x8b"
 
 # Members smaller than this are not judged by their compression ratio: a few megabytes

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from .._lazy import lazy_pattern
 from ..lang import primary
 from .align_features import Glossary, _features
 from .align_model import _length_cost
@@ -49,9 +50,9 @@ CONJUNCTIONS: dict[str, tuple[str, ...]] = {
     "pt": ("e", "mas", "porque", "enquanto"),
     "nl": ("en", "maar", "want", "terwijl"),
 }
-_SENTENCE_CUT = re.compile(r"[.?!…]+[\"'”’»)\]]*(?=\s)")
-_STRONG_CUT = re.compile(r"[;:](?=\s)|\s[-–—\u00ad](?=\s)")
-_COMMA_CUT = re.compile(r",(?=\s)")
+_SENTENCE_CUT = lazy_pattern(r"[.?!…]+[\"'”’»)\]]*(?=\s)")
+_STRONG_CUT = lazy_pattern(r"[;:](?=\s)|\s[-–—\u00ad](?=\s)")
+_COMMA_CUT = lazy_pattern(r",(?=\s)")
 
 
 # Subject pronouns that make "et"/"and" without a comma open a clause ("et je demanderais",
@@ -65,7 +66,7 @@ _SUBJECTS: dict[str, tuple[str, ...]] = {
 }
 # A period after these is an abbreviation or an initial, not a sentence end: "M.", "MM.",
 # "Mme.", "Dr.", "p.", "n." (a capital and up to three letters, or one or two small ones).
-_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-Z][a-z]{0,3}|MM|[a-z]{1,2})\.$")
+_ABBREVIATION = lazy_pattern(r"(?:^|[\s(])(?:[A-Z][a-z]{0,3}|MM|[a-z]{1,2})\.$")
 
 
 @lru_cache(maxsize=32)

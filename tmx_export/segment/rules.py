@@ -13,6 +13,7 @@ import re
 import unicodedata
 from typing import Protocol
 
+from .._lazy import lazy_pattern
 from ..lang import primary
 
 
@@ -76,19 +77,19 @@ _CLOSERS = "[\"'”’“‘«‹)\\]]*"
 # after a closing quote or bracket ("He said: "The vote is closed." Then", "contre. » Le"):
 # OmegaT keeps those in one segment, and a unit cut there matched nothing. German's own
 # rules also cut after "." "?" "!" and an ASCII double quote.
-_CANDIDATE = re.compile(r"[.?!]+(?=\s)")
-_GERMAN_CANDIDATE = re.compile(r"[.?!]+\"?(?=\s)")
+_CANDIDATE = lazy_pattern(r"[.?!]+(?=\s)")
+_GERMAN_CANDIDATE = lazy_pattern(r"[.?!]+\"?(?=\s)")
 # Greek writes its question mark as ";" (U+037E, which NFC makes U+003B): a sentence end
 # there, and never the clause break of the other languages.
-_GREEK_CANDIDATE = re.compile(
+_GREEK_CANDIDATE = lazy_pattern(
     r"(?:[.?!…;\u037e]+)(?:[ \u00a0\u202f\u2009]?[»›])?" + _CLOSERS + r"(?=\s)")
 # clause mode: also "; " before a lower-case word (the clauses of EU resolutions)
-_CLAUSE_CANDIDATE = re.compile(
+_CLAUSE_CANDIDATE = lazy_pattern(
     r"(?:[.?!…]+(?:[ \u00a0\u202f\u2009]?[»›])?|;)" + _CLOSERS + r"(?=\s)")
 # what follows a candidate: white space, opening quotes/brackets, then the first character
-_FOLLOWER = re.compile(r"\s+((?:[\"'“‘«‹(\[¿¡]\s*)*)(\S?)")
+_FOLLOWER = lazy_pattern(r"\s+((?:[\"'“‘«‹(\[¿¡]\s*)*)(\S?)")
 LINE_BREAK_RE = re.compile(r"[ \t\u00a0\u202f]*(?:\r\n|[\n\r\u2028\u2029\x0b\x0c\x85])\s*")
-_HAS_LINE_BREAK = re.compile(r"[\n\r\u2028\u2029\x0b\x0c\x85]")
+_HAS_LINE_BREAK = lazy_pattern(r"[\n\r\u2028\u2029\x0b\x0c\x85]")
 # A token is an abbreviation candidate without its opening punctuation: "(Art." -> "Art."
 _OPENERS = "\"'“‘«‹([¿¡"
 
@@ -129,7 +130,7 @@ ABBREVIATIONS: dict[str, dict[str, str]] = {
     },
 }
 # Initials ("J. Smith") and dotted acronyms ("U.K.", "C.E.E.") in every language.
-_INITIALS = re.compile(r"(?:[A-Z]\.)+|(?:[A-Z]\.-)+[A-Z]\.")
+_INITIALS = lazy_pattern(r"(?:[A-Z]\.)+|(?:[A-Z]\.-)+[A-Z]\.")
 
 
 # Languages that write ordinal numbers with a dot ("3. März", "3. března", "3. maaliskuuta"):
@@ -246,7 +247,7 @@ def is_abbreviation(token: str, lang: str) -> bool:
 # Chinese and Japanese end a sentence with a full-width mark and no space after it
 # (closing brackets and quotes stay with the sentence).
 _CJK_LANGUAGES = frozenset({"zh", "ja"})
-_CJK_END = re.compile(r"[。！？]+[」』”’）》〉】]*")
+_CJK_END = lazy_pattern(r"[。！？]+[」』”’）》〉】]*")
 
 
 def _cjk_breaks(line: str) -> list[int]:
@@ -257,7 +258,7 @@ def _cjk_breaks(line: str) -> list[int]:
 # with a number of two characters or more ("1.2", "4)", "10.4.2", "3.1.", "34.") and white
 # space is cut there before an upper-case letter: "1.2 | Scope of the programme". Java's
 # "\s" is ASCII white space, and the rule's "^" the start of the line.
-_NUMBERED_HEADING = re.compile(r"[ \t\n\x0b\f\r]*\d+[\d.)\]]+[ \t\n\x0b\f\r]+")
+_NUMBERED_HEADING = lazy_pattern(r"[ \t\n\x0b\f\r]*\d+[\d.)\]]+[ \t\n\x0b\f\r]+")
 
 
 def _heading_break(line: str) -> list[int]:
