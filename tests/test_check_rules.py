@@ -307,6 +307,25 @@ def test_placeholders_that_agree_or_are_no_placeholders_pass(source, target):
     assert found(placeholder, pair(source, target)) == []
 
 
+
+def test_placeholders_in_native_codes_are_compared():
+    # a variable protected as a code (XLIFF's original data, a CAT tool's tag): swapped or
+    # retyped in the target's code, as surely an error as in the text
+    source = pair("Hello , you have  messages.", "Bonjour , vous avez  messages.",
+                  source_markup='Hello <ph x="1">{0}</ph>, you have <ph x="2">%d</ph> '
+                                'messages.',
+                  target_markup='Bonjour <ph x="1">{1}</ph>, vous avez <ph x="2">%s</ph> '
+                                'messages.')
+    assert found(placeholder, source) == [("{1} %s", "{0} %d")]
+    same = replace(source, target_markup=source.source_markup.replace("Hello", "Bonjour"))
+    assert found(placeholder, same) == []
+    # a code that holds markup, not a placeholder, is tag-mismatch's
+    bold = replace(source, source_markup='<bpt i="1">&lt;b x="{a}"&gt;</bpt>Hello<ept i="1">'
+                   '&lt;/b&gt;</ept>', target_markup='<bpt i="1">&lt;b x="{a}"&gt;</bpt>'
+                   'Bonjour<ept i="1">&lt;/b&gt;</ept>')
+    assert found(placeholder, bold) == []
+
+
 def test_real_omegat_memories_give_their_real_placeholder_differences():
     units = read_tmx(Path(__file__).parent / "data" / "tmx" / "omegat-tests" /
                      "project_save.tmx")

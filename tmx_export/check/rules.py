@@ -1279,21 +1279,39 @@ def placeholder(unit: Pair) -> Iterator[Finding]:
 
 
 def _placeholder(unit: Pair) -> Iterator[Finding]:
-    """:func:`placeholder` of a unit whose target is not blank."""
+    """:func:`placeholder` of a unit whose target is not blank. The placeholders of the
+    native codes count too: a ``<ph>`` holding "{0}" (XLIFF's original data, a CAT tool's
+    protected variable) made "{1}" is a variable swapped as surely as in the text."""
+    source_text, target_text = unit.source, unit.target
+    if unit.source_markup or unit.target_markup:
+        source_text = _with_native_codes(source_text, unit.source_markup)
+        target_text = _with_native_codes(target_text, unit.target_markup)
     # most units have no "%" or "{" at all, told at C speed
-    if "%" not in unit.source and "{" not in unit.source and "%" not in unit.target \
-            and "{" not in unit.target:
+    if "%" not in source_text and "{" not in source_text and "%" not in target_text \
+            and "{" not in target_text:
         return
-    source, target = _placeholders(unit.source), _placeholders(unit.target)
+    source, target = _placeholders(source_text), _placeholders(target_text)
     if source == target:
         return
     missing, extra = source - target, target - source
-    shown_missing = " ".join(_in_text_order(unit.source, missing))
+    shown_missing = " ".join(_in_text_order(source_text, missing))
     if extra:
-        yield finding(unit, "placeholder", " ".join(_in_text_order(unit.target, extra)),
+        yield finding(unit, "placeholder", " ".join(_in_text_order(target_text, extra)),
                       shown_missing or "(not in the source)")
     else:
         yield finding(unit, "placeholder", shown_missing, "(missing from the target)")
+
+
+def _with_native_codes(text: str, markup: str | None) -> str:
+    """``text`` followed by the native codes of its inline codes (each after a line break,
+    so none runs into the text), when they may hold a placeholder; else ``text``."""
+    if not markup or ("%" not in markup and "{" not in markup):
+        return text
+    try:
+        contents = [content for _code_, content in _contents(_code_elements(markup))]
+    except _Unparsable:
+        return text  # tag-mismatch reports it
+    return "\n".join([text, *contents])
 
 
 def _in_text_order(text: str, wanted: Counter[str]) -> list[str]:
