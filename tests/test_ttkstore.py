@@ -568,6 +568,26 @@ def test_xliff_split_codes_with_both_halves_in_a_segment_are_a_tmx_pair(tmp_path
     assert list(tag_mismatch(pair)) == []
 
 
+
+def test_xliff_20_target_in_another_language_is_a_reject(tmp_path):
+    # XLIFF 2 wants a target's xml:lang to repeat trgLang; one that says another language
+    # is that language's text (as in XLIFF 1.2), not French: rejected, not written as fr
+    german = XLIFF_20.replace("<target>Adoption du procès-verbal</target>",
+                              '<target xml:lang="de">Genehmigung des Protokolls</target>')
+    assert german != XLIFF_20
+    result = read_ttk(write(tmp_path, "de.xlf", german), source_lang="en", target_lang="fr")
+    assert [p.target for p in result.pairs] == ["Le procès-verbal est adopté."]
+    assert [(r.reason, r.text.split(":")[0]) for r in result.rejects
+            if r.reason == "other-languages"] == [("other-languages", "en -> de")]
+    # saying trgLang again changes nothing
+    same = XLIFF_20.replace("<target>Adoption du procès-verbal</target>",
+                            '<target xml:lang="fr">Adoption du procès-verbal</target>')
+    assert [p.target for p in read_ttk(write(tmp_path, "fr.xlf", same), source_lang="en",
+                                       target_lang="fr").pairs] == \
+        [p.target for p in read_ttk(write(tmp_path, "plain.xlf", XLIFF_20), source_lang="en",
+                                    target_lang="fr").pairs]
+
+
 XLIFF_TARGET_LANGS = """<?xml version="1.0" encoding="UTF-8"?>
 <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
   <file original="a" source-language="en-GB" datatype="plaintext"><body>

@@ -666,24 +666,30 @@ def _cat_tool_draft(element, mid: str | None = None) -> bool:  # type: ignore[no
 
 
 def _xliff_files(store) -> dict[object, tuple[str, str]]:  # type: ignore[no-untyped-def]
-    """The ``<file>`` elements of an XLIFF 1.2 store and their (source, target) languages;
-    empty for other stores."""
+    """The ``<file>`` elements of an XLIFF store and their (source, target) languages (XLIFF
+    2's are its root's ``srcLang``/``trgLang``); empty for other stores."""
     document = getattr(store, "document", None)
-    if document is None or not hasattr(store, "namespaced") or \
-            document.getroot().get("version", "").startswith("2"):
+    if document is None or not hasattr(store, "namespaced"):
         return {}
+    root = document.getroot()
+    if root.get("version", "").startswith("2"):
+        # XLIFF 2 declares its languages once; a <target xml:lang> must repeat trgLang,
+        # and one that does not says its own (read as XLIFF 1.2's, _unit_languages)
+        langs = (_standard(root.get("srcLang", "")), _standard(root.get("trgLang", "")))
+        return {element: langs for element in root
+                if isinstance(element.tag, str) and _local(element.tag) == "file"}
     return {element: (_standard(element.get("source-language", "")),
                       _standard(element.get("target-language", "")))
-            for element in document.getroot().iterchildren(store.namespaced("file"))}
+            for element in root.iterchildren(store.namespaced("file"))}
 
 
 def _unit_languages(store, files: dict[object, tuple[str, str]]  # type: ignore[no-untyped-def]
                     ) -> dict[object, tuple[str, str]]:
-    """Each XLIFF 1.2 unit's element and its (source, target) languages: those its
-    ``<source>`` and ``<target>`` say (``xml:lang``), else its ``<file>``'s. XLIFF 1.2
-    makes ``target-language`` optional: the target's own tag is then all that says what
-    language it is in (a Hungarian target was written as the pair's German). Empty for
-    other stores."""
+    """Each XLIFF unit's element (XLIFF 2: each segment's) and its (source, target)
+    languages: those its ``<source>`` and ``<target>`` say (``xml:lang``), else its
+    ``<file>``'s. XLIFF 1.2 makes ``target-language`` optional: the target's own tag is
+    then all that says what language it is in (a Hungarian target was written as the
+    pair's German). Empty for other stores."""
     if not files:
         return {}
     languages: dict[object, tuple[str, str]] = {}
