@@ -296,3 +296,14 @@ def test_a_numbered_pair_run_into_the_line_before_is_a_pair_of_its_own() -> None
     assert [(p.number, p.source, p.target) for p in result.pairs] == [
         (n + 1, de[n], pl[n]) for n in range(3)]
     assert result.rejects == []
+
+
+def test_a_shared_last_word_with_a_hyphen_is_kept_on_side_a():
+    # a short pair ending with a name both languages share ("Loran-C"): side B does not
+    # open with it; a date word's pattern (letters only) once took the name of the one
+    # that keeps hyphens, and "Loran" was compared with "Loran-C"
+    from tmx_export.dump.pairing import _shared_last_word
+
+    text = "Navigation system Loran-C Système de navigation Loran-C"
+    split = text.index("Loran-C")
+    assert _shared_last_word(text, 0, split, len(text)) == text.index("Système")

@@ -1744,7 +1744,9 @@ _DATE_WORDS = {
           "septemb- októb- novemb- decemb-",
 }
 _DATE_WORDS["nb"] = _DATE_WORDS["nn"] = _DATE_WORDS["no"]
-_FIRST_WORD_RE = lazy_pattern(r"[^\W\d_]+")
+# (a name of its own: as _FIRST_WORD_RE it replaced _shared_last_word's, which keeps
+# hyphens and digits, "Loran-C")
+_DATE_WORD_RE = lazy_pattern(r"[^\W\d_]+")
 
 
 @lru_cache(maxsize=64)
@@ -1758,7 +1760,7 @@ def _date_words(langs: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]
 def _is_date(text: str, after: int, langs: tuple[str, ...]) -> bool:
     """Whether the word at ``after``, following a number and its full stop, makes it a
     date in a language of ``langs`` (:data:`_DATE_WORDS`)."""
-    m = _FIRST_WORD_RE.match(text, after)
+    m = _DATE_WORD_RE.match(text, after)
     if m is None:
         return False
     words, stems = _date_words(langs)
