@@ -1916,3 +1916,22 @@ def test_cli_glossary_csv_leaves_out_the_pairs_its_status_column_does_not_approv
     again = run_terms([str(SEED_DUMP)], min_count=1, glossary_path=str(glossary))
     assert [(p.source_term, p.target_term) for p in again if p.glossary] == [
         (found[0].source_term, found[0].target_term)]
+
+
+def test_a_file_named_twice_is_read_once(tmp_path):
+    # `terms seed seed` (or a folder and a file in it): every count doubled, and kept so in
+    # the termbase, where a later run reads the file once
+    from tmx_export.terms.run import run_terms
+
+    seed = str(Path(__file__).parent / "data" / "ep-industrial-policy-34.txt")
+    once = [(p.source_term, p.target_term, p.count) for p in run_terms([seed])]
+    assert once[0][:2] == ("cluster", "conglomérat")
+    assert [(p.source_term, p.target_term, p.count) for p in run_terms([seed, seed])] == once
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "seed.txt").write_text(Path(seed).read_text(encoding="utf-8"), encoding="utf-8")
+    termbase = str(tmp_path / "t.db")
+    both = run_terms([str(folder), str(folder / "seed.txt")], termbase_path=termbase)
+    assert [(p.source_term, p.target_term, p.count) for p in both] == once
+    assert [(p.source_term, p.count) for p in run_terms([str(folder)], termbase_path=termbase)
+            ] == [(term, count) for term, _, count in once]

@@ -543,7 +543,7 @@ def check_outputs(files: Sequence[Input | Path], outputs: Sequence[str | Path | 
     for f in files:
         for name in (f.source, f.target) if isinstance(f, ParallelInput) else (f,):
             if str(name) != "-":
-                read |= _file_keys(name)
+                read |= file_keys(name)
     if sum(str(output) == "-" for output in outputs if output is not None) > 1:
         # both would interleave on one stream
         raise InputError("-", "standard output named for two outputs (-o and --rejects?): "
@@ -553,7 +553,7 @@ def check_outputs(files: Sequence[Input | Path], outputs: Sequence[str | Path | 
     # /dev/null takes any number of outputs (a run for its summary, or its rejects alone)
     named = [output for output in named if Path(output).resolve() != Path(os.devnull)]
     for output in named:
-        keys = _file_keys(output)
+        keys = file_keys(output)
         if keys & read:
             raise InputError(str(output), "output would overwrite an input file")
         if keys & written:
@@ -563,7 +563,7 @@ def check_outputs(files: Sequence[Input | Path], outputs: Sequence[str | Path | 
         check_writable(output)
 
 
-def _file_keys(name: str | Path) -> set[object]:
+def file_keys(name: str | Path) -> set[object]:
     """What tells one file from another: its resolved path, and its device and inode when
     it exists (two names of one file by a hard link)."""
     path = Path(name)

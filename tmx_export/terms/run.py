@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import InputError
-from ..inputs import check_outputs, gather_inputs
+from ..inputs import ParallelInput, check_outputs, file_keys, gather_inputs
 from ..model import Pair, Reject, TermsOptions
 from ..pipeline import ProgressArg, input_names, nothing_left, read_units
 from .termpair import TermPair
@@ -35,8 +35,27 @@ def read_term_units(
     """The units of ``inputs`` as ``tmx-export build --segment SEGMENT`` writes them, each
     with its ``tuid`` in that TMX (:func:`tmx_export.pipeline.read_units`), read by ``jobs``
     processes; none when every paragraph was rejected (:func:`run_terms` then says why)."""
-    return read_units(inputs, source_lang=source_lang, target_lang=target_lang,
+    return read_units(distinct_inputs(inputs, source_lang, target_lang),
+                      source_lang=source_lang, target_lang=target_lang,
                       segment=segment, progress=progress, jobs=jobs, allow_empty=True)
+
+
+def distinct_inputs(inputs: Sequence[str], source_lang: str, target_lang: str
+                    ) -> Sequence[str]:
+    """``inputs``, or the files they name each once when one is named twice (``terms a.txt
+    a.txt``, a folder and a file in it): a file read twice in a run would count each of
+    its terms twice, in the termbase too, where a later run reads it once."""
+    gathered = gather_inputs(inputs, source_lang=source_lang, target_lang=target_lang)
+    seen: set[object] = set()
+    once = []
+    for given in gathered:
+        names = (given.source, given.target) if isinstance(given, ParallelInput) else (given,)
+        keys = set().union(*(file_keys(name) for name in names if str(name) != "-"))
+        if keys & seen:
+            continue
+        seen |= keys
+        once.append(given)
+    return inputs if len(once) == len(gathered) else once  # type: ignore[return-value]
 
 
 class _Clock:
