@@ -1935,3 +1935,15 @@ def test_a_file_named_twice_is_read_once(tmp_path):
     assert [(p.source_term, p.target_term, p.count) for p in both] == once
     assert [(p.source_term, p.count) for p in run_terms([str(folder)], termbase_path=termbase)
             ] == [(term, count) for term, _, count in once]
+
+
+def test_a_tbx_without_entries_is_refused(tmp_path):
+    # TBX wants an entry: an empty one was written, exit 0, and validate then refused it
+    table = tmp_path / "short.tsv"
+    table.write_text("en-GB\tfr-FR\nYes.\tOui.\nThank you.\tMerci.\n", encoding="utf-8")
+    out = tmp_path / "out.tbx"
+    result = CliRunner().invoke(terms, [str(table), "--tbx", str(out), "--csv",
+                                        str(tmp_path / "out.csv")])
+    assert result.exit_code == 1
+    assert "no term pair to write: a TBX needs an entry" in result.output
+    assert list(tmp_path.iterdir()) == [table]

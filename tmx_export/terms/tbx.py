@@ -82,11 +82,15 @@ def write_tbx(
 ) -> int:
     """Write ``pairs`` as TBX ``version`` 3 (TBX-Basic 2019 DCA) or 2 (TBX 2008 martif).
 
-    Returns the number of entries written (rejected pairs are left out).
+    Returns the number of entries written (rejected pairs are left out). Refuses to write
+    none: TBX wants an entry (a termbase a CAT tool or ``validate`` would reject).
     """
     if version not in (2, 3):
         raise ValueError(f"TBX version must be 2 or 3, not {version!r}")
     pairs = [p for p in pairs if p.status != "rejected"]
+    if not pairs:
+        raise InputError(str(path), "no term pair to write: a TBX needs an entry (nothing "
+                         "was recorded, or every pair is rejected)")
     if pairs:
         source_lang = source_lang or pairs[0].source_lang
         target_lang = target_lang or pairs[0].target_lang
