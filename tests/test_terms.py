@@ -1947,3 +1947,26 @@ def test_a_tbx_without_entries_is_refused(tmp_path):
     assert result.exit_code == 1
     assert "no term pair to write: a TBX needs an entry" in result.output
     assert list(tmp_path.iterdir()) == [table]
+
+
+def test_a_review_file_stopped_midway_leaves_no_temporary_file(tmp_path, monkeypatch):
+    # stopped while the XLSX is written (SIGTERM, Ctrl-C): XlsxWriter's temporary files
+    # were left in the output's folder, and a traceback printed at exit
+    from tmx_export.terms import review
+    from tmx_export.terms.run import run_terms
+
+    pairs = run_terms([str(Path(__file__).parent / "data" / "ep-industrial-policy-34.txt")])
+    out = tmp_path / "out"
+    out.mkdir()
+
+    def stopped(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(review, "_write_cells", stopped)
+    monkeypatch.setattr(review._sheet_xml, "write_rows", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        write_review(pairs, out / "review.xlsx")
+    assert list(out.iterdir()) == []
+    monkeypatch.undo()
+    assert write_review(pairs, out / "review.xlsx") == len(pairs)
+    assert [p.name for p in out.iterdir()] == ["review.xlsx"]

@@ -22,7 +22,13 @@ from markupsafe import Markup, escape
 
 from .._version import __version__
 from ..errors import InputError
-from ..formats.text import atomic_output, neutralise_cell, read_text, restore_cell
+from ..formats.text import (
+    atomic_output,
+    neutralise_cell,
+    read_text,
+    restore_cell,
+    xlsx_workbook,
+)
 from ..formats.tsv import escape_field, records, unescape_field
 from .model import CHECKS, REPORT_COLUMNS, Finding
 
@@ -153,11 +159,9 @@ def write_xlsx(findings: list[Finding], path: str | Path) -> int:
     """One row per finding and a ``decision`` column with a drop-down; every cell is a
     string (a text starting with "=" stays text) but a ``tuid`` or ``line`` that is a
     number, written as one so that a spreadsheet sorts it as one."""
-    import xlsxwriter
 
-    with atomic_output(path, "wb") as handle:
-        book = xlsxwriter.Workbook(handle, {"constant_memory": True, "strings_to_urls": False,
-                                            "strings_to_formulas": False})
+    with xlsx_workbook(path, {"constant_memory": True, "strings_to_urls": False,
+                              "strings_to_formulas": False}) as book:
         sheet = book.add_worksheet("findings")
         bold = book.add_format({"bold": True})
         wrap = book.add_format({"text_wrap": True, "valign": "top"})

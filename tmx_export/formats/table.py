@@ -38,7 +38,7 @@ from typing import Any
 from ..errors import InputError
 from ..lang import normalise_tag, primary, standard_tag, tag_of_name
 from ..model import Pair, ReadResult, Reject
-from .text import atomic_output, input_name, read_text, readable_file
+from .text import atomic_output, input_name, read_text, readable_file, xlsx_workbook
 from .xml import check_archive, check_archive_parts
 
 TABLE_FORMATS = ("tsv", "csv", "xlsx")
@@ -635,11 +635,9 @@ def write_table(
 
 
 def _write_xlsx(pairs: Iterable[Pair], path: str | Path, src: str, tgt: str) -> int:
-    import xlsxwriter
 
     count = 0
-    with atomic_output(path, "wb") as handle:
-        book = xlsxwriter.Workbook(handle, {"constant_memory": True, "strings_to_urls": False})
+    with xlsx_workbook(path, {"constant_memory": True, "strings_to_urls": False}) as book:
         sheet = book.add_worksheet("pairs")
         bold = book.add_format({"bold": True})
         sheet.write_string(0, 0, src, bold)

@@ -553,3 +553,30 @@ def neutralise_cell(field: str) -> str:
 def restore_cell(field: str) -> str:
     """The inverse of :func:`neutralise_cell`: the ``'`` it added, and only that, removed."""
     return field[1:] if field.startswith("'") and FORMULA_START.match(field, 1) else field
+
+
+@contextmanager
+def xlsx_workbook(path: str | Path, options: dict[str, Any]) -> Iterator[Any]:
+    """An XlsxWriter workbook written to ``path`` through :func:`atomic_output`, its
+    temporary files (``constant_memory`` rows, the archive's parts) in a hidden folder
+    beside ``path`` that goes with the block, whatever ends it: a run stopped while the
+    book is written (SIGTERM, a full disk) left them in the output's folder. The caller
+    closes the book (``book.close()``) at the end of the block."""
+    import tempfile
+
+    import xlsxwriter
+
+    folder = tempfile.TemporaryDirectory(prefix=".tmx-export-", dir=Path(path).parent or ".")
+    try:
+        with atomic_output(path, "wb") as handle:
+            try:
+                yield xlsxwriter.Workbook(handle, {**options, "tmpdir": folder.name})
+            except BaseException as exc:
+                # a half-written archive, collected later, would write to the closed file
+                # ("Exception ignored ... seek of closed file"): collected now
+                import traceback
+
+                traceback.clear_frames(exc.__traceback__)
+                raise
+    finally:
+        folder.cleanup()

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..formats.table import cell_text, open_workbook
-from ..formats.text import atomic_output
+from ..formats.text import xlsx_workbook
 from . import _sheet_xml
 from .candidates import Extractor
 from .termbase import Termbase, primary_langs
@@ -78,14 +78,10 @@ _STATUS_COLUMN = [h for h, _ in COLUMNS].index("status")
 
 def write_review(pairs: Iterable[TermPair], path: str | Path) -> int:
     """Write the review spreadsheet; returns the number of rows."""
-    import xlsxwriter
-
     pairs = list(pairs)
-    with atomic_output(path, "wb") as handle:
-        # constant_memory: rows go to a temporary file as they are written, so 30,000 pairs
-        # take a few MB, not hundreds (the rows are written in order, as it requires)
-        book = xlsxwriter.Workbook(handle, {"constant_memory": True,
-                                            "tmpdir": str(Path(path).parent or ".")})
+    # constant_memory: rows go to a temporary file as they are written, so 30,000 pairs
+    # take a few MB, not hundreds (the rows are written in order, as it requires)
+    with xlsx_workbook(path, {"constant_memory": True}) as book:
         sheet = book.add_worksheet("review")
         styles = _Styles(book)
         for col, (header, width) in enumerate(COLUMNS):
