@@ -442,3 +442,28 @@ def test_a_glossary_header_naming_languages_is_read(tmp_path: Path) -> None:
     plain = tmp_path / "plain.tsv"
     plain.write_text("value chain\tfilière\n", encoding="utf-8")
     assert "value chain\tfilière" in run("check", str(SEED), "--glossary", str(plain)).output
+
+
+def test_accepting_one_of_two_findings_on_the_same_item_keeps_the_other(
+        tmp_path: Path) -> None:
+    # two spacing findings on one item ("«oui»."): a space before » and one after «; the
+    # reviewer accepts one, and the other is still reported (both were hidden)
+    memory = tmp_path / "q.tsv"
+    memory.write_text('en-GB\tfr-FR\nHe said "yes".\tIl a dit «oui».\n', "utf-8")
+    report = tmp_path / "q.xlsx"
+    assert run("check", str(memory), "--report", str(report), "--fail-on", "never"
+               ).exit_code == 0
+    book = load_workbook(report)
+    sheet = book.active
+    header = [cell.value for cell in sheet[1]]
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=2)]
+    spacing = [row for row in rows if row[header.index("check")] == "spacing"]
+    assert len(spacing) == 2 and len({row[header.index("item")] for row in spacing}) == 1
+    first = rows.index(spacing[0]) + 2
+    sheet.cell(first, header.index("decision") + 1).value = "ok"
+    book.save(report)
+    again = run("check", str(memory), "--accept", str(report), "--fail-on", "never")
+    shown = [line.split("\t") for line in again.stdout.splitlines()]
+    assert [line[-1] for line in shown if line[1] == "spacing"] == \
+        [spacing[1][header.index("expected")]]
+    assert "1 accepted before" in again.stderr

@@ -46,15 +46,37 @@ class Finding:
     item: str
     expected: str
 
-    def key(self) -> tuple[str, str, str, str]:
+    def key(self) -> AcceptKey:
         """What identifies a finding across runs (for accepted findings): not its tuid or
-        line, which change when the memory is rebuilt."""
-        return (self.check, self.source, self.target, self.item)
+        line, which change when the memory is rebuilt (:func:`accept_key`)."""
+        return accept_key(self.check, self.source, self.target, self.item, self.expected)
 
     def row(self) -> tuple[str, ...]:
         """The finding's cells, in :data:`REPORT_COLUMNS` order."""
         return (self.tuid, self.file, str(self.line), self.check, self.severity, self.source,
                 self.target, self.item, self.expected)
+
+
+# What tells a finding from another across runs: check, source, target, item, expected
+AcceptKey = tuple[str, str, str, str, str]
+# The expected of an accepted finding read from a table without that column: any
+ANY_EXPECTED = "\x00any"
+# Checks whose "expected" names another unit by its tuid, which a rebuilt memory changes
+_EXPECTED_NAMES_A_UNIT = frozenset({"inconsistent-target", "inconsistent-source"})
+
+
+def accept_key(check: str, source: str, target: str, item: str, expected: str) -> AcceptKey:
+    """The key of a finding for ``--accept``: its check, texts and item, and what was
+    expected, which tells two findings of one unit apart ("a space before »" and "a space
+    after «", both on "«oui»."); not for a check whose expected names another unit's tuid
+    (inconsistent-*), which a rebuilt memory numbers anew."""
+    return (check, source, target, item, "" if check in _EXPECTED_NAMES_A_UNIT else expected)
+
+
+def is_accepted(key: AcceptKey, accepted: set[AcceptKey]) -> bool:
+    """Whether the finding of ``key`` is among ``accepted`` (:func:`accept_key`; a key
+    read without its expected, :data:`ANY_EXPECTED`, accepts any)."""
+    return key in accepted or (*key[:4], ANY_EXPECTED) in accepted
 
 
 def finding(unit: Pair, check: str, item: str, expected: str,

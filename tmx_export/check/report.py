@@ -30,7 +30,7 @@ from ..formats.text import (
     xlsx_workbook,
 )
 from ..formats.tsv import escape_field, records, unescape_field
-from .model import CHECKS, REPORT_COLUMNS, Finding
+from .model import ANY_EXPECTED, CHECKS, REPORT_COLUMNS, AcceptKey, Finding, accept_key
 
 REPORT_FORMATS = (".tsv", ".csv", ".html", ".xlsx")
 DECISIONS = ("ok", "fix", "false alarm")
@@ -191,8 +191,8 @@ def write_xlsx(findings: list[Finding], path: str | Path) -> int:
 
 # --- accepted findings ------------------------------------------------------------------------
 
-def read_accepted(path: str | Path) -> set[tuple[str, str, str, str]]:
-    """The keys (check, source, target, item) of the findings a reviewer marked ``ok`` or
+def read_accepted(path: str | Path) -> set[AcceptKey]:
+    """The keys (:func:`~.model.accept_key`) of the findings a reviewer marked ``ok`` or
     ``false alarm`` in a report (XLSX, TSV or CSV with a ``decision`` column), but for a
     key a row of which is marked ``fix``: the same finding in two units (a unit repeated
     in the memory), one marked ``ok`` and one ``fix``, is still to be fixed, and the key
@@ -209,11 +209,15 @@ def read_accepted(path: str | Path) -> set[tuple[str, str, str, str]]:
         raise InputError(name, f"not a reviewed findings report: no column "
                          f"{', '.join(missing)}", 1)
     at = {column: lowered.index(column) for column in needed}
-    accepted: set[tuple[str, str, str, str]] = set()
-    to_fix: set[tuple[str, str, str, str]] = set()
+    # a table without it (made by hand) accepts the finding whatever was expected
+    at["expected"] = lowered.index("expected") if "expected" in lowered else -1
+    accepted: set[AcceptKey] = set()
+    to_fix: set[AcceptKey] = set()
     for line, row in enumerate(rows, 2):
         def cell(column: str, row: list[str] = row) -> str:
             i = at[column]
+            if i < 0:
+                return ANY_EXPECTED
             return str(row[i]) if i < len(row) and row[i] is not None else ""
 
         decision = cell("decision").strip().lower()
@@ -222,7 +226,8 @@ def read_accepted(path: str | Path) -> set[tuple[str, str, str, str]]:
         if decision not in DECISIONS:
             raise InputError(name, f"unknown decision {decision!r}; expected one of "
                              f"{', '.join(DECISIONS)}", line)
-        key = (cell("check"), cell("source"), cell("target"), cell("item"))
+        key = accept_key(cell("check"), cell("source"), cell("target"), cell("item"),
+                         cell("expected"))
         (accepted if decision in ACCEPTED else to_fix).add(key)
     return accepted - to_fix
 

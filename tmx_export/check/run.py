@@ -35,7 +35,7 @@ from ..inputs import (
     gather_inputs,
 )
 from ..model import NO_CLEANING, BuildOptions, Pair, Progress
-from .model import CHECKS, SEVERITIES, Finding, LeftOut, TermEntry
+from .model import CHECKS, SEVERITIES, AcceptKey, Finding, LeftOut, TermEntry, is_accepted
 from .parts import InParts, Prechecked, Prechecks, rows
 from .read import memory_units
 from .worker import can_fork, checked_in_two
@@ -172,7 +172,7 @@ def check_units(units: Iterator[Pair | Prechecked], options: CheckOptions,
             for item in found:
                 if item.check not in options.checks:
                     continue
-                if item.key() in accepted:
+                if is_accepted(item.key(), accepted):
                     summary.accepted += 1
                     continue
                 summary.by_check[item.check] += 1
@@ -370,7 +370,7 @@ def check_terms_given(options: CheckOptions, asked: bool) -> None:
         raise ValueError(f"--checks {','.join(wanted)} needs --termbase or --glossary")
 
 
-def _accepted(path: str | None) -> set[tuple[str, str, str, str]]:
+def _accepted(path: str | None) -> set[AcceptKey]:
     if path is None:
         return set()
     from .report import read_accepted
