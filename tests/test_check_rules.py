@@ -1026,3 +1026,14 @@ def test_a_mark_without_its_space_is_found_beside_marks_with_theirs():
     # the counts tell most French targets apart: here one "!" of two has its space
     assert found(spacing, pair("x", "Quoi ? Oui ! Non!")) == [("Non!", "a space before !")]
     assert found(spacing, pair("x", "Quoi ? Oui ! Non !")) == []
+
+
+def test_canadian_french_spaces_the_colon_not_the_question_mark():
+    # Quebec's typography puts no space (or a thin one) before ; ! ? but one before the
+    # colon: fr-CA targets were held to France's rule and flagged on every question
+    assert found(spacing, pair("Is it true? Yes; no!", "Est-ce vrai? Oui; non!",
+                               target_lang="fr-CA")) == []
+    assert found(spacing, pair("Is it true?", "Est-ce vrai\u202f?", target_lang="fr-CA")) == []
+    assert found(spacing, pair("Note: this.", "Note: ceci.", target_lang="fr-CA")) == \
+        [("Note:", "a space before :")]
+    assert len(found(spacing, pair("Is it true? Yes; no!", "Est-ce vrai? Oui; non!"))) == 3

@@ -1494,10 +1494,14 @@ FRENCH = SpacingRule(space_before=";:!?»", space_after="«", no_space_before=".
 # but none may come before . and , either.
 FRENCH_WITHOUT_SPACES = SpacingRule(no_space_before=".,")
 NO_SPACE_BEFORE = SpacingRule(no_space_before=";:!?.,")
-# By primary language of the target; other languages get the double-space check only.
-# (Canadian French spaces only the colon: give "fr" another rule for such a memory.)
+# Canadian French (the Office québécois de la langue française) spaces the colon and the
+# guillemets; before ; ! ? it puts no space or a thin one: neither is asked nor refused.
+CANADIAN_FRENCH = SpacingRule(space_before=":»", space_after="«", no_space_before=".,")
+# By the target's language tag (lower case), else its primary language; other languages
+# get the double-space check only.
 SPACING_RULES: dict[str, SpacingRule] = {
     "fr": FRENCH,
+    "fr-ca": CANADIAN_FRENCH,
     **{lang: NO_SPACE_BEFORE for lang in ("en", "de", "es", "it", "nl", "pt")},
 }
 # Whether French targets must have their spaces before ; : ! ? » and after «. Read at each
@@ -1618,9 +1622,9 @@ def _spacing(unit: Pair, french_spaces: bool | None = None,
         source = _with_codes(unit.source, unit.source_markup)
         if len(doubles) > len(_DOUBLE_SPACE_RE.findall(source)):
             found[("double", "")] = doubles
-    code = _primary(unit.target_lang)
-    rule = (rules if rules is not None else SPACING_RULES).get(code)
-    if rule is FRENCH and not french_spaces:
+    table = rules if rules is not None else SPACING_RULES
+    rule = table.get(unit.target_lang.lower()) or table.get(_primary(unit.target_lang))
+    if (rule is FRENCH or rule is CANADIAN_FRENCH) and not french_spaces:
         rule = FRENCH_WITHOUT_SPACES
     patterns = _patterns_of(rule) if rule is not None else ()
     for kind, pattern, _expected, needles in patterns:
