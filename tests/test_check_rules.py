@@ -1037,3 +1037,14 @@ def test_canadian_french_spaces_the_colon_not_the_question_mark():
     assert found(spacing, pair("Note: this.", "Note: ceci.", target_lang="fr-CA")) == \
         [("Note:", "a space before :")]
     assert len(found(spacing, pair("Is it true? Yes; no!", "Est-ce vrai? Oui; non!"))) == 3
+
+
+@pytest.mark.parametrize("source, target, found_", [
+    ('He said "yes".', 'Il a dit "oui.', [('"', 'a closing "')]),
+    ('He said "yes" twice.', 'Il a dit "oui deux fois.', [('"', 'a closing "')]),
+    ('He said "yes".', 'Il a dit "oui".', []),
+    ('He said "yes".', "Il a dit « oui ».", []),
+    ('A 12" pipe.', 'Un tuyau de 12".', []),  # an inch mark, odd on both sides
+])
+def test_a_straight_double_quote_left_open_is_found(source, target, found_):
+    assert found(punctuation, pair(source, target)) == found_

@@ -1403,7 +1403,10 @@ _QUOTES: dict[str, tuple[tuple[str, str], ...]] = {
     **{lang: (("”", "”"), ("»", "»"), ("’", "’")) for lang in ("sv", "fi")},
 }
 _DEFAULT_QUOTES = (("«", "»"), ("“", "”"), ("‘", "’"))
-_PAIRED_RE = re.compile("[][()«»“”‘’„‚]")
+# The straight double quote opens and closes alike: counted for an odd number, in every
+# language ("Il a dit "oui." leaves it open). (The straight single one is an apostrophe.)
+_STRAIGHT = (('"', '"'),)
+_PAIRED_RE = re.compile("[][()«»“”‘’„‚\"]")
 # An apostrophe, not a closing quote: "l’accord", "Commission’s", "Members’ rights".
 _APOSTROPHE_RE = re.compile(r"(?<=\w)’(?=\w)|(?<=s)’(?=[\s,.;:]|$)")
 # List markers whose bracket has no partner: English "(a)" is French "a)". A letter (or a
@@ -1430,7 +1433,7 @@ def _imbalance(text: str, lang: str) -> dict[str, tuple[int, str, str]]:
     if not _PAIRED_RE.search(text):
         return {}
     text = _LIST_MARKER_RE.sub(" ", _APOSTROPHE_RE.sub("", text))
-    kinds = {**_BRACKETS, "quotes": _QUOTES.get(_primary(lang), _DEFAULT_QUOTES)}
+    kinds = {**_BRACKETS, "quotes": _QUOTES.get(_primary(lang), _DEFAULT_QUOTES) + _STRAIGHT}
     found = {}
     for kind, pairs in kinds.items():
         net, shown = 0, None
