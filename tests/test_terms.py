@@ -1892,6 +1892,13 @@ def test_apply_refuses_a_termbase_that_does_not_exist(tmp_path):
     assert result.stderr == f"tmx-export: error: {typo}: no such termbase (name the one " \
                             "`terms --termbase` wrote)\n"
     assert not typo.exists()
+    # an empty file (`: > t.db`) is no termbase either: SQLite would make one of it
+    empty = tmp_path / "empty.db"
+    empty.write_bytes(b"")
+    result = CliRunner().invoke(terms, ["apply", str(tmp_path / "r.xlsx"), "--termbase",
+                                        str(empty)])
+    assert result.exit_code == 1 and "empty.db: not a termbase (an empty file" in result.stderr
+    assert empty.read_bytes() == b""
     usage = CliRunner().invoke(terms, ["apply", "--help"]).output.splitlines()[0]
     assert usage == "Usage: terms apply [OPTIONS] REVIEW_FILE"
 

@@ -116,6 +116,11 @@ def apply_review_file(review_file: str, termbase_path: str, *, say: Say = None) 
         # real one
         raise InputError(termbase_path, "no such termbase (name the one `terms --termbase`"
                          " wrote)")
+    if Path(termbase_path).stat().st_size == 0:
+        # SQLite takes an empty file for a new database: the decisions would go to a
+        # termbase of nothing but them
+        raise InputError(termbase_path, "not a termbase (an empty file; name the one "
+                         "`terms --termbase` wrote)")
     with Termbase(termbase_path) as termbase:
         summary = apply_review(review_file, termbase)
     _say(say, f"{summary.changed} pair(s) changed, {summary.unchanged} unchanged"
