@@ -1977,3 +1977,22 @@ def test_a_review_file_stopped_midway_leaves_no_temporary_file(tmp_path, monkeyp
     monkeypatch.undo()
     assert write_review(pairs, out / "review.xlsx") == len(pairs)
     assert [p.name for p in out.iterdir()] == ["review.xlsx"]
+
+
+def test_a_review_row_in_a_language_no_run_extracts_is_refused(tmp_path):
+    # the hidden "source lang" edited to xx-YY: a phantom pair was added under "xx" and the
+    # real pair left proposed
+    db = tmp_path / "terms.db"
+    _, stored = _update(db, seed_pair())
+    xlsx = tmp_path / "review.xlsx"
+    write_review(stored, xlsx)
+    book = load_workbook(xlsx)
+    sheet = book["review"]
+    header = [c.value for c in sheet[1]]
+    sheet.cell(2, header.index("source lang") + 1).value = "xx-YY"
+    sheet.cell(2, header.index("status") + 1).value = "approved"
+    book.save(xlsx)
+    with Termbase(str(db)) as termbase, pytest.raises(InputError) as err:
+        apply_review(xlsx, termbase)
+    assert err.value.line == 2 and "'xx-YY', a language terms are not extracted in" in \
+        err.value.message

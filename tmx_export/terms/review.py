@@ -20,8 +20,10 @@ from pathlib import Path
 from ..errors import InputError
 from ..formats.table import cell_text, open_workbook
 from ..formats.text import xlsx_workbook
+from ..lang import primary
 from . import _sheet_xml
 from .candidates import Extractor
+from .languages import term_language
 from .termbase import Termbase, primary_langs
 from .termpair import STATUSES, TermPair, most_common
 
@@ -261,6 +263,13 @@ def _read_rows(path: str | Path) -> list[_Row]:
                     raise InputError(name, f"the {side} is empty", line)
             row = _Row(line, tuple(cell(h) for h in KEY_COLUMNS), cell("source term"),
                        cell("target term"), status or None, cell("note"))
+            for side, lang in zip(("source lang", "target lang"), row.key[:2], strict=True):
+                # a hidden key column edited by hand would make a pair of its own in a
+                # language no run extracts terms in
+                if lang and term_language(primary(lang)) is None:
+                    raise InputError(name, f"the {side} column says {lang!r}, a language "
+                                     "terms are not extracted in (the hidden key columns "
+                                     "are the file's own: leave them as written)", line)
             if not all(row.key):
                 added.append(row)  # its key is made once the file's languages are known
                 continue
