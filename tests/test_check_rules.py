@@ -1048,3 +1048,13 @@ def test_canadian_french_spaces_the_colon_not_the_question_mark():
 ])
 def test_a_straight_double_quote_left_open_is_found(source, target, found_):
     assert found(punctuation, pair(source, target)) == found_
+
+
+def test_the_digits_of_a_placeholder_are_no_number():
+    # "%.2f" made "%.3f" is placeholder's finding; number-mismatch also reported "3" / "2"
+    assert found(number_mismatch, pair("Value %.2f here.", "Valeur %.3f ici.")) == []
+    assert found(placeholder, pair("Value %.2f here.", "Valeur %.3f ici.")) == \
+        [("%.3f", "%.2f")]
+    # the numbers beside them are still compared
+    assert found(number_mismatch, pair("Error {0} at 5 places.", "Erreur {0} à 6 endroits.")
+                 ) == [("6", "5")]

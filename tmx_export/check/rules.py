@@ -932,6 +932,9 @@ def _may_hold_roman(text: str) -> bool:
 def _number_mismatch(unit: Pair, count_repeats: bool = False) -> Iterator[Finding]:
     """:func:`number_mismatch` of a unit whose target is not blank."""
     source, target = unit.source, unit.target
+    if "%" in source or "{" in source or "%" in target or "{" in target:
+        # the digits of a placeholder ("%.2f", "{0}") are no number: ``placeholder``'s
+        source, target = _without_placeholders(source), _without_placeholders(target)
     # most units hold neither a digit nor a numeral: they are done before any list is made
     if not (_has_digit(source) or _has_digit(target)
             or _may_hold_roman(source) or _may_hold_roman(target)):
@@ -1268,6 +1271,14 @@ def _placeholders(text: str) -> Counter[str]:
         return Counter()
     return Counter(m.group() for m in _PLACEHOLDER_RE.finditer(text)
                    if m.group() not in ("%%", "{{", "}}"))
+
+
+def _without_placeholders(text: str) -> str:
+    """``text`` with its placeholders (:data:`_PLACEHOLDER_RE`) made spaces."""
+    if "%" not in text and "{" not in text:
+        return text
+    return _PLACEHOLDER_RE.sub(
+        lambda m: m.group() if m.group() in ("%%", "{{", "}}") else " ", text)
 
 
 def placeholder(unit: Pair) -> Iterator[Finding]:
