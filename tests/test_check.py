@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from lxml import etree
 from openpyxl import load_workbook
 
-from tmx_export.check.model import REPORT_COLUMNS
+from tmx_export.check.model import CHECKS, REPORT_COLUMNS
 from tmx_export.check.run import CheckOptions
 
 DATA = Path(__file__).parent / "data"
@@ -467,3 +467,14 @@ def test_accepting_one_of_two_findings_on_the_same_item_keeps_the_other(
     assert [line[-1] for line in shown if line[1] == "spacing"] == \
         [spacing[1][header.index("expected")]]
     assert "1 accepted before" in again.stderr
+
+
+def test_a_choice_that_leaves_no_check_is_refused(tmp_path: Path) -> None:
+    # the gate checked nothing and passed: `--checks spacing --skip spacing`, `--checks ""`
+    memory = tmp_path / "q.tsv"
+    memory.write_text('en-GB\tfr-FR\nHe said "yes".\tIl a dit «oui».\n', "utf-8")
+    for options in (["--checks", "spacing", "--skip", "spacing"], ["--checks", ""],
+                    ["--skip", ",".join(CHECKS)]):
+        result = run("check", str(memory), *options)
+        assert result.exit_code == 1, options
+        assert "error: --checks" in result.stderr

@@ -87,11 +87,16 @@ class CheckOptions:
         def names(values: Sequence[str]) -> set[str]:
             return {n.strip() for v in values for n in v.split(",") if n.strip()}
 
+        if only and not names(only):  # --checks "" names none: not "all"
+            raise ValueError("--checks names no check; known: " + ", ".join(CHECKS))
         chosen = names(only) or set(CHECKS)
         unknown = (chosen | names(skip)) - set(CHECKS)
         if unknown:
             raise ValueError(f"unknown check(s) {', '.join(sorted(unknown))}; known: "
                              f"{', '.join(CHECKS)}")
+        if not chosen - names(skip):
+            # a gate that checks nothing would pass every memory
+            raise ValueError("--checks and --skip leave no check to run")
         return cls(checks=frozenset(chosen - names(skip)), **fields)  # type: ignore[arg-type]
 
 
