@@ -373,6 +373,28 @@ def test_a_stale_index_is_rebuilt(tmp_path: Path) -> None:
         "it was built for other languages"
 
 
+def test_a_memory_changed_with_its_size_and_time_kept_is_indexed_again(tmp_path: Path
+                                                                       ) -> None:
+    # rewritten to the same size with its modification time set back (`touch -d`, what
+    # `cp -p` and `rsync -a` keep): the index answered with a unit no longer there
+    import os
+
+    memory = tmp_path / "memory.tmx"
+    shutil.copy(DGT, memory)
+    index = tmp_path / "memory.db"
+    assert len(hits([memory], "arbitres", index=index)) == 6
+    before = memory.stat()
+    data = memory.read_bytes()
+    word, other = "arbitres".encode("utf-16-le"), "zzzzzzzz".encode("utf-16-le")
+    assert word in data
+    memory.write_bytes(data.replace(word, other))
+    os.utime(memory, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert memory.stat().st_size == before.st_size
+    assert index_status([memory], index) == "the memory changed"
+    fresh = hits([memory], "arbitres")
+    assert len(fresh) < 6 and hits([memory], "arbitres", index=index) == fresh
+
+
 def test_the_index_never_replaces_another_file(tmp_path: Path) -> None:
     notes = tmp_path / "notes.db"
     notes.write_text("my notes\n", encoding="utf-8")

@@ -732,7 +732,10 @@ def _expected_meta(inputs: Sequence[Input], path: Path, settings: dict[str, Any]
     memory = []
     for name in names:
         stat = os.stat(name)
-        memory.append([str(Path(name).resolve()), stat.st_size, stat.st_mtime_ns])
+        # the change time and file number too: a memory rewritten with its size and its
+        # modification time kept (`cp -p`, `touch -d`, `rsync -a`) still changed them
+        memory.append([str(Path(name).resolve()), stat.st_size, stat.st_mtime_ns,
+                       stat.st_ctime_ns, stat.st_ino])
     return {"format": INDEX_FORMAT, "version": INDEX_VERSION, "lemmatiser": _lemmatiser(),
             "byteorder": sys.byteorder,
             "source_lang": settings["source_lang"], "target_lang": settings["target_lang"],
