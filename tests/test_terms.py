@@ -1918,7 +1918,10 @@ def test_cli_glossary_csv_leaves_out_the_pairs_its_status_column_does_not_approv
                                         str(tmp_path / "g.csv"), "--min-count", "1"])
     assert result.exit_code == 0, result.output
     assert f"glossary: {len(found) - 3} proposed pair(s) left out (not reviewed)" in result.stdout
-    assert "glossary: 1 rejected pair(s) left out" in result.stdout
+    # a rejected pair is not written to the CSV at all (no glossary offers it)
+    assert ",rejected" not in glossary.read_text(encoding="utf-8")
+    assert found[1].source_term not in [line.split(",")[0] for line in
+                                        glossary.read_text(encoding="utf-8").splitlines()]
     assert "glossary: 1 forbidden pair(s) left out" in result.stdout
     again = run_terms([str(SEED_DUMP)], min_count=1, glossary_path=str(glossary))
     assert [(p.source_term, p.target_term) for p in again if p.glossary] == [

@@ -72,7 +72,8 @@ class _TermsCommand(Command):
 @click.option("--report", "report_path", type=click.Path(dir_okay=False),
               help="Write a self-contained HTML report.")
 @click.option("--csv", "csv_path", type=click.Path(dir_okay=False),
-              help="Write a plain CSV glossary (source, target, count, status).")
+              help="Write a plain CSV glossary (source, target, count, termhood, status; "
+              "rejected pairs left out).")
 @click.option("--glossary", "glossary_path", type=click.Path(dir_okay=False),
               help="Known pairs (TSV, CSV or TBX): always recorded, even when seen once.")
 @click.option("--min-count", type=click.IntRange(min=1), default=2, show_default=True,

@@ -175,7 +175,9 @@ def _columns(cells: list[str], source_lang: str, target_lang: str) -> tuple[int,
 # What makes a spreadsheet read a CSV cell as a formula (OWASP, "CSV Injection"): "=", "+",
 # "-", "@", and tab or carriage return, behind which a formula can hide.
 def write_glossary(pairs: Iterable[TermPair], path: str | Path) -> int:
-    """A plain CSV glossary: source, target, count, termhood, status (one row per pair).
+    """A plain CSV glossary: source, target, count, termhood, status (one row per pair but
+    the rejected ones, which no glossary offers, as no TBX does: a tool that reads the first
+    two columns would offer them as translations).
 
     A spreadsheet opens it, so a text cell starting like a formula gets a ``'`` before it
     (:func:`~tmx_export.formats.text.neutralise_cell`); every other cell is written as it is.
@@ -189,6 +191,8 @@ def write_glossary(pairs: Iterable[TermPair], path: str | Path) -> int:
         quoted = csv.writer(handle, lineterminator="\n", quoting=csv.QUOTE_ALL)
         writer.writerow(["source", "target", "count", "termhood", "status"])
         for pair in pairs:
+            if pair.status == "rejected":
+                continue
             row = [neutralise_cell(pair.source_term), neutralise_cell(pair.target_term), pair.count,
                    f"{pair.termhood:.2f}", neutralise_cell(pair.status)]
             (quoted if any("\r" in str(cell) for cell in row) else writer).writerow(row)
