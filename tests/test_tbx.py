@@ -239,6 +239,9 @@ def test_review_statuses_become_the_right_administrative_statuses(tmp_path, seed
             # the glossary comment a CAT tool shows: short, no scores
             assert not any("Dice" in n or "log-likelihood" in n for n in notes)
             assert ("proposed (not reviewed)" in notes) == (pair.status == "proposed")
+            # a forbidden rendering says so where a CAT tool shows it (its comment)
+            assert ("forbidden: do not use this translation" in notes) == \
+                (pair.status == "forbidden")
         else:
             assert any(n.startswith("Occurrences:") for n in notes)
 

@@ -10,7 +10,8 @@ Two flavours, because the clients disagree:
 
 One concept entry per pair: the two terms, part of speech where known, a context sentence per
 language, the administrative status mapped from the review status (approved: preferred;
-forbidden: the target term deprecated; proposed: none, and a note says it is unreviewed),
+forbidden: the target term deprecated, and in version 2 a note says not to use it;
+proposed: none, and a note says it is unreviewed),
 the source documents and the date of the last review decision. Version 3 also carries the
 counts and association scores in a note; version 2, read by CAT tools that show the notes
 as the glossary comment, keeps that comment short. Rejected pairs are not exported.
@@ -56,6 +57,10 @@ _V3_MODELS = (
 # counts note, "review status: proposed"): what marks an entry without administrative
 # status as proposed, which `check` tells from a reviewed term (see marked_proposed).
 PROPOSED_NOTE = "proposed (not reviewed)"
+# The entry note of a forbidden pair (TBX 2008): its target term's deprecated status is all
+# a TBX-Basic reader needs, but a CAT tool's glossary (OmegaT) or translate-toolkit shows
+# the entry as any other, the note as its comment: the rendering must say it is not one.
+FORBIDDEN_NOTE = "forbidden: do not use this translation"
 _PROPOSED_COUNTS_RE = re.compile(r"(?:^|; )review status: proposed(?:;|$)")
 _MARKER = "\ue000entries\ue000"  # where the streamed entries go in the serialised root
 
@@ -172,6 +177,8 @@ def _entry(sub, body: etree._Element, n: int, pair: TermPair, v3: bool, source_l
         # a CAT tool shows the notes as the glossary comment: short, and saying that
         # nobody reviewed the pair yet
         sub(entry, "note", PROPOSED_NOTE)
+    elif pair.status == "forbidden":
+        sub(entry, "note", FORBIDDEN_NOTE)
     if pair.note:
         sub(entry, "note", pair.note)
     for lang, term, variants, side in (
@@ -229,6 +236,8 @@ def _entry_text(n: int, pair: TermPair, v3: bool, source_lang: str, target_lang:
         children.append(f"<note>{_text(_counts_note(pair, len(documents)))}</note>")
     elif pair.status == "proposed":
         children.append(f"<note>{PROPOSED_NOTE}</note>")
+    elif pair.status == "forbidden":
+        children.append(f"<note>{FORBIDDEN_NOTE}</note>")
     if pair.note:
         children.append(f"<note>{_text(pair.note)}</note>")
     lang_tag, term_tag = ("langSec", "termSec") if v3 else ("langSet", "tig")
