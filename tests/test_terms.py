@@ -1999,3 +1999,24 @@ def test_a_review_row_in_a_language_no_run_extracts_is_refused(tmp_path):
         apply_review(xlsx, termbase)
     assert err.value.line == 2 and "'xx-YY', a language terms are not extracted in" in \
         err.value.message
+
+
+def test_a_glossary_naming_a_rejected_pair_is_told(tmp_path):
+    # the glossary links a pair the termbase rejected: it was linked again silently
+    from tmx_export.terms.run import run_terms
+
+    seed = str(Path(__file__).parent / "data" / "ep-industrial-policy-34.txt")
+    db = str(tmp_path / "t.db")
+    first = run_terms([seed], termbase_path=db)
+    with Termbase(db) as termbase:
+        assert termbase.set_status(first[0].id, "rejected")
+    glossary = tmp_path / "g.tsv"
+    glossary.write_text(f"source\ttarget\n{first[0].source_term}\t{first[0].target_term}\n",
+                        encoding="utf-8")
+    said: list[str] = []
+    again = run_terms([seed], termbase_path=db, glossary_path=str(glossary), say=said.append)
+    pair = next(p for p in again if p.source_term == first[0].source_term
+                and p.target_term == first[0].target_term)
+    assert pair.status == "rejected"
+    assert any(line.startswith("glossary: 1 pair(s) the termbase has rejected linked again")
+               for line in said)

@@ -208,6 +208,13 @@ def run_terms(
     for pair in pairs[:10]:
         _say(say, f"  {pair.source_term} -> {pair.target_term} ({pair.count})"
               + ("  [inconsistent]" if pair.inconsistent else ""))
+    relinked = [p for p in pairs if p.glossary and p.status == "rejected" and p.count]
+    if relinked:
+        # the glossary names a pair a review rejected: linked as the glossary asks, still
+        # rejected (not exported); the two decisions disagree, which a terminologist settles
+        _say(say, f"glossary: {len(relinked)} pair(s) the termbase has rejected linked again "
+                  "(still rejected, not exported): "
+                  + ", ".join(f"{p.source_term} -> {p.target_term}" for p in relinked[:5]))
     return pairs
 
 
