@@ -478,3 +478,17 @@ def test_a_choice_that_leaves_no_check_is_refused(tmp_path: Path) -> None:
         result = run("check", str(memory), *options)
         assert result.exit_code == 1, options
         assert "error: --checks" in result.stderr
+
+
+def test_a_memory_whose_units_were_all_left_out_says_why(tmp_path: Path) -> None:
+    # "the input holds none" was said of a file of two en-GB/fr-FR pairs, both left out
+    memory = tmp_path / "j.jsonl"
+    memory.write_text(
+        '{"source": "The vote will take place tomorrow.", "target": "The vote will take '
+        'place tomorrow.", "source_lang": "en-GB", "target_lang": "fr-FR"}\n'
+        '{"source": "Hello there all.", "target": "", "source_lang": "en-GB", '
+        '"target_lang": "fr-FR"}\n', "utf-8")
+    result = run("check", str(memory))
+    assert result.exit_code == 1
+    assert "no en-GB/fr-FR unit to check; 2 read, all left out (1 identical, 1 empty-side)" \
+        in result.stderr

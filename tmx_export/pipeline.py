@@ -1060,12 +1060,17 @@ def nothing_left(what: str, read: int, reasons: Counter[str], languages: Counter
 
 
 def no_unit_in_pair(inputs: Sequence[Input], what: str, source_lang: str, target_lang: str,
-                    languages: Counter[str]) -> InputError:
+                    languages: Counter[str], reasons: Counter[str] | None = None
+                    ) -> InputError:
     """The error of a command that read ``inputs`` and found no unit in the pair to
     ``what`` (check, search): a run of nothing must not pass for a run that found
-    nothing."""
+    nothing. ``reasons``: why the units read were left out, when they were."""
+    held = languages_held(languages)
+    if not held and reasons:
+        common = ", ".join(f"{n} {reason}" for reason, n in reasons.most_common(3))
+        held = f"{reasons.total()} read, all left out ({common})"
     return InputError(input_names(inputs), f"no {source_lang}/{target_lang} unit to {what}; "
-                      f"{languages_held(languages) or 'the input holds none'}")
+                      f"{held or 'the input holds none'}")
 
 
 def languages_held(languages: Counter[str]) -> str:

@@ -563,7 +563,7 @@ def _stream(inputs: Sequence[Input], settings: dict[str, Any], progress: Any = N
         yield unit
     if count == 0:
         raise no_unit_in_pair(inputs, "search", settings["source_lang"],
-                              settings["target_lang"], left_out.languages)
+                              settings["target_lang"], left_out.languages, left_out.reasons)
 
 
 def search_scan(inputs: Sequence[Input], query: Query, *, side: str = "both",

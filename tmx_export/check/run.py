@@ -286,7 +286,7 @@ def check(inputs: Sequence[str | Path | ParallelInput], options: CheckOptions,
     if summary.units == 0:
         # a check of nothing would pass: as a gate, it must not open without a word
         raise no_unit_in_pair(inputs, "check", options.source_lang, options.target_lang,
-                              left_out.languages)
+                              left_out.languages, left_out.reasons)
     return summary
 
 
