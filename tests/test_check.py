@@ -75,6 +75,9 @@ def test_reports_in_every_format(tmp_path: Path) -> None:
     assert table[0] == list(REPORT_COLUMNS) and len(table) == len(rows)
     page = (tmp_path / "findings.html").read_text("utf-8")
     assert "<h2 id=\"number-mismatch\">" in page and "<mark>2018</mark>" in page
+    # each row says where its unit is, not its tuid alone (two memories may share tuids)
+    first = rows[1].split("\t")
+    assert f'{first[0]}<br><span class="at">{memory}:{first[2]}</span>' in page
     sheet = load_workbook(tmp_path / "findings.xlsx").active
     header = [cell.value for cell in next(sheet.iter_rows(max_row=1))]
     assert header == [*REPORT_COLUMNS, "decision"] and sheet.max_row == len(rows)

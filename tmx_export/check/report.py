@@ -96,6 +96,7 @@ h1 { font-size: 1.5em; } h2 { font-size: 1.2em; margin-top: 2em; border-bottom: 
 h3 { font-size: 1em; margin: 1.2em 0 .3em; } .count { color: #777; font-weight: normal; }
 table { border-collapse: collapse; width: 100%; } td { border-top: 1px solid #eee;
   padding: .3em .5em; vertical-align: top; } td.tuid { color: #777; white-space: nowrap; }
+  span.at { font-size: .8em; }
 mark { background: #ffe28a; } .error { color: #a40000; } .warning { color: #8a5a00; }
 .expected { color: #2d6a2d; }
 """
@@ -142,7 +143,10 @@ def render_html(findings: list[Finding], title: str = "") -> str:
                           Markup(' <span class="expected">expected: %s</span>') % expected
                           if expected else ""))
             for row in rows:
-                where = row.tuid or f"{row.file}:{row.line}"
+                # the tuid, and where the unit is: the same tuid in two memories of a run
+                where = (Markup('%s<br><span class="at">%s:%s</span>')
+                         % (row.tuid, row.file, row.line) if row.tuid
+                         else f"{row.file}:{row.line}")
                 marked = item if check != "term-missing" else ""
                 out.append(Markup('<tr><td class="tuid">%s</td><td>%s</td><td>%s</td></tr>')
                            % (where, _highlight(row.source, item if check == "term-missing"
