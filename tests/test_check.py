@@ -495,3 +495,21 @@ def test_a_memory_whose_units_were_all_left_out_says_why(tmp_path: Path) -> None
     assert result.exit_code == 1
     assert "no en-GB/fr-FR unit to check; 2 read, all left out (1 identical, 1 empty-side)" \
         in result.stderr
+
+
+def test_a_term_typed_without_its_letter_is_the_term(tmp_path: Path) -> None:
+    # "Aussengrenze" for an approved "Außengrenze" (Swiss German, a keyboard without ß),
+    # "oeuvres" for "œuvre": the lemmatiser knew neither and read them by its rules, so the
+    # approved term was reported missing
+    glossary = tmp_path / "g.tsv"
+    glossary.write_text("source\ttarget\nexternal border\tAußengrenze\nwork\tœuvre\n", "utf-8")
+    german = tmp_path / "de.tsv"
+    german.write_text("en-GB\tde-DE\nThe external border is closed.\t"
+                      "Die Aussengrenze ist geschlossen.\n", "utf-8")
+    french = tmp_path / "fr.tsv"
+    french.write_text("en-GB\tfr-FR\nHis works are known.\tSes oeuvres sont connues.\n",
+                      "utf-8")
+    for memory in (german, french):
+        result = run("check", str(memory), "--glossary", str(glossary), "--checks",
+                     "term-missing")
+        assert result.exit_code == 0 and "term-missing" not in result.stdout, result.output

@@ -160,6 +160,35 @@ def split_tokens(text: str, lang: str) -> list[tuple[int, int]]:
     return spans
 
 
+# Spellings a dictionary knows only in their other form: German "ss" for "ß" (Swiss
+# German, and text typed without the letter), French "oe"/"ae" for "œ"/"æ" (typed
+# without the ligature). The lemmatiser does not know "strasse" and reads it by its rules
+# ("strass"): the same term must have one key however it was typed.
+_RESPELLINGS = {"de": (("ss", "ß"),), "fr": (("oe", "œ"), ("ae", "æ"))}
+
+
+def _dictionary_spelling(lower: str, lang: str, lemmas: object) -> str | None:
+    """The spelling of the word ``lower`` the lemmatiser's dictionary knows, when it does
+    not know ``lower`` itself but knows it with the letters of :data:`_RESPELLINGS` (each
+    pair once, then all of them); else ``None``."""
+    pairs = _RESPELLINGS.get(lang)
+    if not pairs or not any(typed in lower for typed, _ in pairs):
+        return None
+    if is_known(lower, lang=lemmas):  # type: ignore[arg-type]
+        return None
+    for typed, letter in pairs:
+        at = lower.find(typed)
+        while at >= 0:
+            candidate = lower[:at] + letter + lower[at + len(typed):]
+            if is_known(candidate, lang=lemmas):  # type: ignore[arg-type]
+                return candidate
+            at = lower.find(typed, at + 1)
+        every = lower.replace(typed, letter)
+        if every != lower and is_known(every, lang=lemmas):  # type: ignore[arg-type]
+            return every
+    return None
+
+
 class Extractor:
     """Finds candidate terms in texts of one language.
 
@@ -218,6 +247,9 @@ class Extractor:
         elif lower in rules.articles:
             result = (ARTICLE, "")
         else:
+            spelt = _dictionary_spelling(lower, self.lang, rules.lemmas)
+            if spelt is not None:  # "strasse" as "straße", "oeuvre" as "œuvre"
+                lower, written = spelt, (spelt[0].upper() + spelt[1:] if written else None)
             lemma = lemmatize(lower, lang=rules.lemmas).lower()
             if written:
                 # As written, a noun is read as a noun ("Verkehr", not the verb "verkehren");
