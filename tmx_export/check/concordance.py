@@ -72,8 +72,9 @@ FORMATS = ("text", "tsv", "jsonl")
 TSV_COLUMNS = ("tuid", "file", "line", "source", "target", "side", "match")
 
 INDEX_FORMAT = "tmx-export concordance index"
-INDEX_VERSION = "4"  # raised whenever the keys of words or the tuids change (an old index is
-# rebuilt): 4, a TMX unit without a tuid named "#N"
+INDEX_VERSION = "5"  # raised whenever the keys of words or the tuids change (an old index is
+# rebuilt): 4, a TMX unit without a tuid named "#N"; 5, words typed without ß/œ/æ keyed as
+# the dictionary spells them
 BATCH = 5000  # units per executemany: large enough to amortise, small enough to stay flat
 # Phrases an FTS5 query may list (the product of the alternatives of the query's words);
 # past this the index is asked for units holding every word somewhere (a superset the
