@@ -894,8 +894,8 @@ class _PlainConsistency:
     checker keeps hashes and puts the texts aside; its findings must be these."""
 
     def __init__(self) -> None:
-        self.targets: dict[str, tuple[str, str, str]] = {}
-        self.sources: dict[str, tuple[str, str, str]] = {}
+        self.targets: dict[str, tuple[str, str, str, str | None]] = {}
+        self.sources: dict[str, tuple[str, str, str, str | None]] = {}
         self.reported: set[tuple[str, str, str]] = set()
 
     def add(self, unit: Pair) -> list[tuple[str, str, str]]:
@@ -913,10 +913,12 @@ class _PlainConsistency:
                  "the source of")):
             if len(re.findall(r"[^\W\d_]+", key)) < 2:
                 continue
-            earlier = table.setdefault(key, (other, tuid, text))
+            earlier = table.setdefault(key, (other, tuid, text, unit.file))
             if earlier[0] != other and (check, key, other) not in self.reported:
                 self.reported.add((check, key, other))
-                found.append((check, earlier[2], f"{says} tuid {earlier[1]}"))
+                # the earlier unit's file too when it is another memory's
+                where = "" if earlier[3] == unit.file else f" in {earlier[3]}"
+                found.append((check, earlier[2], f"{says} tuid {earlier[1]}{where}"))
         return found
 
 

@@ -4,7 +4,8 @@
 on the later unit of each pair that disagrees with an earlier one:
 
 * ``inconsistent-target``: its source was seen before with another target; ``item`` is
-  the earlier target, ``expected`` names the earlier unit ("the translation of tuid 12").
+  the earlier target, ``expected`` names the earlier unit ("the translation of tuid 12";
+  "... tuid 12 in other.tmx" when it is in another memory of the run).
 * ``inconsistent-source``: its target was seen before as the translation of another
   source; ``item`` is the earlier source.
 
@@ -101,6 +102,15 @@ def _hash(text: str) -> int:
     # are only compared within one run, in one process, and it is cached in the str, where
     # a digest of the encoded text cost a tenth of the consistency checks
     return hash(text) & _MASK or 1  # 0 marks a free slot of a _Table
+
+
+_FILE_MARK = "\x1f"  # between a unit's tuid and its file in the details put aside
+
+
+def _named(stored: str, file: str) -> str:
+    """The earlier unit as a finding names it: its tuid, and its file when not ``file``."""
+    tuid, _, first_file = stored.partition(_FILE_MARK)
+    return tuid if first_file == file else f"{tuid} in {first_file}"
 
 
 def _tuid(unit: Pair) -> str:
@@ -250,14 +260,18 @@ class Consistency:
             key = self.key(unit)
         if key is None:
             return []
-        found = self.compare(key, _tuid(unit), unit.source, unit.target)
+        found = self.compare(key, _tuid(unit), unit.source, unit.target, unit.file or "")
         return [finding(unit, *row) for row in found] if found else []
 
-    def compare(self, key: Key, tuid: str, source: str, target: str
+    def compare(self, key: Key, tuid: str, source: str, target: str, file: str = ""
                 ) -> list[tuple[str, str, str]] | None:
-        """:meth:`add` of a unit given by its key, tuid and texts, as a unit read in a part
-        of its own comes (see .parts: no unit is made for the many that disagree with
-        nothing); its findings as (check, item, expected), or ``None``."""
+        """:meth:`add` of a unit given by its key, tuid, texts and file, as a unit read in a
+        part of its own comes (see .parts: no unit is made for the many that disagree with
+        nothing); its findings as (check, item, expected), or ``None``. The earlier unit
+        is named by its tuid, and its file when that is another (two memories of a run
+        may hold the same tuids)."""
+        # the file goes with the tuid, after a separator no tuid holds
+        tuid = f"{tuid}{_FILE_MARK}{file}"
         source_hash, target_hash, source_compared, target_compared = key
         found: list[tuple[str, str, str]] | None = None
         place = -1  # where this unit's details went, once put aside
@@ -271,7 +285,7 @@ class Consistency:
                     self._first_report("inconsistent-target", source_hash, target_hash):
                 first_tuid, _, first_target = self._details.get(table.places[at])
                 found = [("inconsistent-target", first_target,
-                          f"the translation of tuid {first_tuid}")]
+                          f"the translation of tuid {_named(first_tuid, file)}")]
         if target_compared:
             table = self._sources
             at = table.slot(target_hash)
@@ -282,7 +296,8 @@ class Consistency:
             elif table.firsts[at] != source_hash and \
                     self._first_report("inconsistent-source", target_hash, source_hash):
                 first_tuid, first_source, _ = self._details.get(table.places[at])
-                row = ("inconsistent-source", first_source, f"the source of tuid {first_tuid}")
+                row = ("inconsistent-source", first_source,
+                       f"the source of tuid {_named(first_tuid, file)}")
                 if found is None:
                     found = [row]
                 else:

@@ -95,7 +95,8 @@ class Prechecked:
         for index in at:
             differ = None
             if consistency is not None and keys[index] is not None:
-                differ = compare(keys[index], tuids[index], sources[index], targets[index])
+                differ = compare(keys[index], tuids[index], sources[index], targets[index],
+                                 self.file)
             rows = found.get(index)
             if rows is None and differ is None:
                 continue
