@@ -104,7 +104,9 @@ def _hash(text: str) -> int:
     return hash(text) & _MASK or 1  # 0 marks a free slot of a _Table
 
 
-_FILE_MARK = "\x1f"  # between a unit's tuid and its file in the details put aside
+# Between a unit's tuid and its file in the details put aside (a first unit's only: the
+# many units compared are not given one more string each); no tuid holds it
+_FILE_MARK = "\x1f"
 
 
 def _named(stored: str, file: str) -> str:
@@ -270,8 +272,6 @@ class Consistency:
         nothing); its findings as (check, item, expected), or ``None``. The earlier unit
         is named by its tuid, and its file when that is another (two memories of a run
         may hold the same tuids)."""
-        # the file goes with the tuid, after a separator no tuid holds
-        tuid = f"{tuid}{_FILE_MARK}{file}"
         source_hash, target_hash, source_compared, target_compared = key
         found: list[tuple[str, str, str]] | None = None
         place = -1  # where this unit's details went, once put aside
@@ -279,7 +279,7 @@ class Consistency:
             table = self._targets
             at = table.slot(source_hash)
             if not table.keys[at]:
-                place = self._details.put(tuid, source, target)
+                place = self._details.put(f"{tuid}{_FILE_MARK}{file}", source, target)
                 table.put(at, source_hash, target_hash, place)
             elif table.firsts[at] != target_hash and \
                     self._first_report("inconsistent-target", source_hash, target_hash):
@@ -291,7 +291,7 @@ class Consistency:
             at = table.slot(target_hash)
             if not table.keys[at]:
                 if place < 0:
-                    place = self._details.put(tuid, source, target)
+                    place = self._details.put(f"{tuid}{_FILE_MARK}{file}", source, target)
                 table.put(at, target_hash, source_hash, place)
             elif table.firsts[at] != source_hash and \
                     self._first_report("inconsistent-source", target_hash, source_hash):

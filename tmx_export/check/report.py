@@ -163,7 +163,6 @@ def write_xlsx(findings: list[Finding], path: str | Path) -> int:
     """One row per finding and a ``decision`` column with a drop-down; every cell is a
     string (a text starting with "=" stays text) but a ``tuid`` or ``line`` that is a
     number, written as one so that a spreadsheet sorts it as one."""
-
     with xlsx_workbook(path, {"constant_memory": True, "strings_to_urls": False,
                               "strings_to_formulas": False}) as book:
         sheet = book.add_worksheet("findings")

@@ -377,7 +377,7 @@ def _original_data(side) -> dict[str, str]:  # type: ignore[no-untyped-def]
     if original is None:
         return {}
     return {data.get("id", ""): "".join(data.itertext()) for data in original
-            if isinstance(data.tag, str) and data.tag.rsplit("}", 1)[-1] == "data"}
+            if isinstance(data.tag, str) and _local(data.tag) == "data"}
 
 
 def _markup(element, numbers: dict[str, str],  # type: ignore[no-untyped-def]
