@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -259,3 +260,27 @@ def test_the_default_tbx_loads_in_translate_toolkit(tmp_path) -> None:
     assert etree.parse(str(path)).getroot().tag == "martif"
     pairs = [(u.source, u.target) for u in tbxfile.parsefile(str(path)).units]
     assert pairs[:2] == [("cluster", "conglomérat"), ("value chain", "chaîne de valeur")]
+
+
+@pytest.mark.parametrize("version", [2, 3])
+def test_entry_ids_follow_the_pair_not_its_rank(tmp_path, seed_terms, version):
+    # a second run that ranks the same pairs differently (more text, a reviewed status)
+    # gives each pair the id it had: a termbase updating entries by id, or a diff of the two
+    # files, sees the same concepts; ids stay unique and valid XML names
+    def ids(pairs, name):
+        write_tbx(pairs, tmp_path / name, version=version)
+        root = etree.parse(str(tmp_path / name)).getroot()
+        return {tuple(t.text for t in entry.iter("{*}term")): entry.get("id")
+                for entry in root.iter("{*}conceptEntry", "{*}termEntry")}
+
+    first = ids(seed_terms, "first.tbx")
+    again = ids(list(reversed(seed_terms)), "again.tbx")
+    assert first == again
+    assert len(set(first.values())) == len(first) >= 3
+    assert all(re.fullmatch(r"c[0-9a-f]{10}", i) for i in first.values())
+    # the same keys twice in one file (two termbases written together) still get two ids
+    twice = ids([seed_terms[0], seed_terms[0]], "twice.tbx")
+    assert len(twice) == 1  # both entries hold the same terms: one key of the dict
+    root = etree.parse(str(tmp_path / "twice.tbx")).getroot()
+    both = [e.get("id") for e in root.iter("{*}conceptEntry", "{*}termEntry")]
+    assert both[1] == both[0] + "-2"

@@ -12,13 +12,17 @@ One concept entry per pair: the two terms, part of speech where known, a context
 language, the administrative status mapped from the review status (approved: preferred;
 forbidden: the target term deprecated, and in version 2 a note says not to use it;
 proposed: none, and a note says it is unreviewed),
-the source documents and the date of the last review decision. Version 3 also carries the
+the source documents and the date of the last review decision. An entry's ``id`` is made from
+the pair's languages and lemma keys (:func:`entry_id`), so the same pair keeps its id from one
+run to the next, whatever its rank: termbases that update entries by id, and a ``diff`` of two
+runs' files, see the same concept. Version 3 also carries the
 counts and association scores in a note; version 2, read by CAT tools that show the notes
 as the glossary comment, keeps that comment short. Rejected pairs are not exported.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -143,7 +147,9 @@ def write_tbx(
         handle.write(head.encode("utf-8"))
         if body is not None:
             handle.write(b"\n")
-        for n, pair in enumerate(pairs, 1):
+        taken: set[str] = set()
+        for pair in pairs:
+            n = entry_id(pair, taken)
             data = _entry_text(n, pair, v3, source_lang, target_lang)
             if data is None:
                 entry = _entry(sub, holder, n, pair, v3, source_lang, target_lang)
@@ -159,10 +165,24 @@ def write_tbx(
     return len(pairs)
 
 
-def _entry(sub, body: etree._Element, n: int, pair: TermPair, v3: bool, source_lang: str,
+def entry_id(pair: TermPair, taken: set[str]) -> str:
+    """A concept entry's id, the same for the same pair in every run: ``c`` and 10 hex
+    digits of a hash of the pair's languages and lemma keys (an XML ID starts with a
+    letter). ``taken`` holds the ids already given in the file; a pair whose id is taken (two
+    entries with the same keys, or a hash collision) gets ``-2``, ``-3``... after it."""
+    digest = hashlib.blake2b("\x1f".join(pair.key).encode("utf-8"), digest_size=5).hexdigest()
+    name, n = f"c{digest}", 1
+    while name in taken:
+        n += 1
+        name = f"c{digest}-{n}"
+    taken.add(name)
+    return name
+
+
+def _entry(sub, body: etree._Element, n: str, pair: TermPair, v3: bool, source_lang: str,
            target_lang: str) -> etree._Element:
     """One concept entry (v3 ``conceptEntry``, v2 ``termEntry``) for ``pair``."""
-    entry = sub(body, "conceptEntry" if v3 else "termEntry", id=f"c{n}")
+    entry = sub(body, "conceptEntry" if v3 else "termEntry", id=n)
     if pair.status_date:
         group = sub(entry, "transacGrp")
         sub(group, "transac", "modification", type="transactionType")
@@ -219,7 +239,7 @@ def _plain(data: str) -> bool:
     return data.isprintable() or _NOT_PLAIN.search(data) is None
 
 
-def _entry_text(n: int, pair: TermPair, v3: bool, source_lang: str, target_lang: str
+def _entry_text(n: str, pair: TermPair, v3: bool, source_lang: str, target_lang: str
                 ) -> str | None:
     """The entry :func:`_entry` builds, serialised and indented as lxml does, written as
     text: building a tree of 10-20 elements per pair took most of the time of a large
@@ -266,7 +286,7 @@ def _entry_text(n: int, pair: TermPair, v3: bool, source_lang: str, target_lang:
                         + "".join(f"\n            {x}" for x in inner)
                         + f"\n          </{term_tag}>\n        </{lang_tag}>")
     tag = "conceptEntry" if v3 else "termEntry"
-    data = (f'<{tag} id="c{n}">' + "".join(f"\n        {c}" for c in children)
+    data = (f'<{tag} id="{n}">' + "".join(f"\n        {c}" for c in children)
             + f"\n      </{tag}>")
     return data if _plain(data.replace("\n", "")) else None
 
