@@ -565,6 +565,37 @@ def test_french_adjective_and_noun_terms_match_their_plurals():
     assert [f.item for u in holding for f in checker.check(u)] == []
 
 
+def test_a_term_two_coordinated_phrases_share_is_the_term():
+    # Europarl: "the Structural and Cohesion Funds" -> "des fonds structurels et de
+    # cohésion", "urban and rural development" -> "développement urbain et rural": the
+    # target holds the approved term, its head shared by two phrases (coordination ellipsis)
+    units, _ = read_units([ParallelInput(
+        str(DATA / "europarl-sessions" / "ep-00-01-17.en.txt"),
+        str(DATA / "europarl-sessions" / "ep-00-01-17.fr.txt"))])
+    entries = [TermEntry("Cohesion Fund", ("Fonds de cohésion",)),
+               TermEntry("rural development", ("développement rural",))]
+    holding = [u for u in units if "fonds structurels et de cohésion" in u.target.lower()
+               or "développement urbain et rural" in u.target]
+    assert len(holding) >= 3
+    checker = TermChecker(entries, "en-GB", "fr-FR")
+    assert [f.item for u in holding for f in checker.check(u)] == []
+    # the target without the term: still missing, however the words stand around "et"
+    for target in ("Les fonds régionaux et la politique de cohésion.",  # two words between
+                   "Le développement urbain, et rural.",  # punctuation between
+                   "Le développement et rural.",  # a conjunction alone
+                   "Le développement urbain ou agricole."):  # no word of the term after it
+        unit = Pair("The Cohesion Fund and rural development.", target, "en-GB", "fr-FR")
+        assert [f.item for f in checker.check(unit)] == ["Cohesion Fund", "rural development"]
+    # English targets: the shared head after the conjunction; "of" is no conjunction
+    back = TermChecker([TermEntry("développement rural", ("rural development",))],
+                       "fr-FR", "en-GB")
+    shared = Pair("Le développement rural et urbain.", "Rural and urban development.",
+                  "fr-FR", "en-GB")
+    assert back.check(shared) == []
+    other = replace(shared, target="Rural areas of development.")
+    assert [f.item for f in back.check(other)] == ["développement rural"]
+
+
 def test_german_genitives_and_umlaut_plurals_are_the_term():
     # DGT-TM German: "Beschluss" and "dieses Beschlusses" are one term (simplemma's lemma of
     # the first was "beschluß", of the second "beschluss"), as are "Ausschuss"/"Ausschüsse"

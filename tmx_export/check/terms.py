@@ -33,7 +33,13 @@ What counts as an occurrence:
   right elsewhere ("grappe de raisin"). A forbidden occurrence inside an approved target
   term of the unit ("politique" forbidden, "politique industrielle" approved) is not one;
 * the check is presence, not counts: one approved rendering anywhere in the target
-  satisfies every occurrence of the source term in the unit.
+  satisfies every occurrence of the source term in the unit;
+* a target term shared by two coordinated phrases counts (coordination ellipsis): "fonds
+  structurels et de cohésion" holds "Fonds de cohésion", "développement urbain et rural"
+  holds "développement rural", "rural and urban development" holds "rural development".
+  One word and the language's "and"/"or" (:data:`COORDINATORS`) may stand between two
+  words of the term, nothing else (no punctuation, no second word): "fonds régionaux et
+  politique de cohésion" does not hold "fonds de cohésion".
 """
 
 from __future__ import annotations
@@ -282,6 +288,21 @@ _PLURAL_S = re.compile(r"(?<=[^\W\d_]{3})s$")
 
 # A plural mark glued to a word: "État(s) membre(s)", "Member State(s)", "Partei(en)".
 _PLURAL_MARK = re.compile(r"(?<=[^\W\d_])\((?:e?s|x|e|e?n)\)")
+
+# The coordinating conjunctions ("and", "or") of the EU's languages, by language: in a
+# target, one word and one of these may stand between two words of a term whose head or
+# modifier two phrases share (TermChecker._elided). By language, not one set for all:
+# "a", "i", "in", "of", "en", "e" are conjunctions in some languages and prepositions or
+# articles in others, where they would let "development of a policy" hold "development
+# policy".
+COORDINATORS: dict[str, tuple[str, ...]] = {
+    "bg": ("и", "или"), "cs": ("a", "nebo"), "da": ("og", "eller"), "de": ("und", "oder"),
+    "el": ("και", "ή"), "en": ("and", "or"), "es": ("y", "e", "o", "u"), "et": ("ja", "või"),
+    "fi": ("ja", "tai"), "fr": ("et", "ou"), "ga": ("agus", "nó"), "hr": ("i", "ili"),
+    "hu": ("és", "vagy"), "it": ("e", "ed", "o"), "lt": ("ir", "arba"), "lv": ("un", "vai"),
+    "mt": ("u", "jew"), "nl": ("en", "of"), "pl": ("i", "oraz", "lub"), "pt": ("e", "ou"),
+    "ro": ("și", "şi", "sau"), "sk": ("a", "alebo"), "sl": ("in", "ali"), "sv": ("och", "eller"),
+}
 
 # Stands among a text's pieces for punctuation between two words. No key holds it, so a key
 # compared piece by piece never matches across it: a term is not split by punctuation.
@@ -623,7 +644,13 @@ class TermChecker:
         self._source_index = _index(source_keys)
         self._target_keys = [_key(key) for key in target_keys]
         self._source.only(piece for key in source_keys for piece in key)
-        self._target.only(piece for key in target_keys for piece in key)
+        # the target's conjunctions as pieces (as its tokeniser gives them), kept apart from
+        # the pieces of no key so that _elided can see them
+        self._conjunctions = frozenset(
+            piece for word in COORDINATORS.get(primary(target_lang), ())
+            for piece in self._target._chunk(word) if piece)
+        self._target.only(chain((piece for key in target_keys for piece in key),
+                                self._conjunctions))
         # Words.pieces, inline in check(): a chunk's pieces, tokenised on first sight
         self._source_chunk = self._source._chunks.__getitem__
         self._target_chunk = self._target._chunks.__getitem__
@@ -716,7 +743,8 @@ class TermChecker:
         entries = self._entries
         return [finding(unit, "term-missing", entries[ident].source, entries[ident].expected)
                 for ident in filterfalse(satisfied.__contains__, occurring)
-                if ident in checked and entries[ident].approved]
+                if ident in checked and entries[ident].approved
+                and not self._elided(ident, self._target.pieces(unit.target))]
 
     def _findings(self, unit: Pair, occurring: Iterable[int], checked: Container[int],
                   target: _Text, in_target: set[int]) -> list[Finding]:
@@ -729,7 +757,8 @@ class TermChecker:
         approved_spans: list[tuple[int, int]] | None = None  # only a forbidden term needs them
         for ident in occurring:
             entry = entries[ident]
-            if ident in checked and entry.approved and in_target.isdisjoint(entry.approved):
+            if (ident in checked and entry.approved and in_target.isdisjoint(entry.approved)
+                    and not self._elided(ident, target.pieces)):
                 findings.append(finding(unit, "term-missing", entry.source, entry.expected))
             for tid in entry.forbidden:
                 term = self._target_terms[tid]
@@ -746,6 +775,23 @@ class TermChecker:
                     reported.add(term)
                     findings.append(finding(unit, "term-forbidden", term, entry.expected))
         return findings
+
+    def _elided(self, ident: int, pieces: _Pieces) -> bool:
+        """Whether ``pieces`` (a target's) hold an approved rendering of entry ``ident``
+        shared by two coordinated phrases: its words in order with, between two of them,
+        one word and a conjunction in either order ("fonds [structurels et] de cohésion",
+        "rural [and urban] development"). Asked only of a term found missing."""
+        conjunctions = self._conjunctions
+        if not conjunctions or conjunctions.isdisjoint(pieces):
+            return False
+        keys = self._target_keys
+        for tid in self._entries[ident].approved:
+            words = keys[tid].pieces
+            if len(words) > 1 and keys[tid].needed <= set(pieces) and any(
+                    _coordinated(pieces, at, words, conjunctions)
+                    for at in _positions(pieces, words[0])):
+                return True
+        return False
 
     def _occurring(self, source: str) -> tuple[dict[int, None], Container[int]]:
         """The ids of the source terms that occur in ``source``, in the order of the text
@@ -787,6 +833,26 @@ class TermChecker:
             if all(written) or (hit[2] - hit[1] > 1 and not any(written)):
                 kept.append(hit)
         return kept
+
+
+def _coordinated(pieces: _Pieces, at: int, words: list[str],
+                 conjunctions: frozenset[str]) -> bool:
+    """Whether ``words`` occur from ``pieces[at]`` on with, between two of them and once,
+    a word and one of ``conjunctions`` (either order): see TermChecker._elided."""
+    position, gap = at + 1, False
+    for word in words[1:]:
+        if position < len(pieces) and pieces[position] == word:
+            position += 1
+            continue
+        inserted = pieces[position:position + 2]
+        if gap or len(inserted) < 2 or pieces[position + 2:position + 3] != [word]:
+            return False
+        first, second = inserted
+        if first is _BREAK or second is _BREAK or (first in conjunctions) == (
+                second in conjunctions):
+            return False  # punctuation, or not one word and one conjunction
+        position, gap = position + 3, True
+    return gap
 
 
 def _first_capital_counts(entries: Sequence[TermEntry]) -> bool:
