@@ -646,9 +646,10 @@ class TermChecker:
         self._source.only(piece for key in source_keys for piece in key)
         # the target's conjunctions as pieces (as its tokeniser gives them), kept apart from
         # the pieces of no key so that _elided can see them
-        self._conjunctions = frozenset(
-            piece for word in COORDINATORS.get(primary(target_lang), ())
-            for piece in self._target._chunk(word) if piece)
+        coordinators = COORDINATORS.get(primary(target_lang), ())
+        self._conjunctions = frozenset(piece for word in coordinators
+                                       for piece in self._target._chunk(word) if piece)
+        self._conjunction_marks = tuple(f" {word} " for word in coordinators)
         self._target.only(chain((piece for key in target_keys for piece in key),
                                 self._conjunctions))
         # Words.pieces, inline in check(): a chunk's pieces, tokenised on first sight
@@ -741,10 +742,13 @@ class TermChecker:
         target key of ``in_target`` satisfies."""
         satisfied = set(chain.from_iterable(map(self._satisfied_by.__getitem__, in_target)))
         entries = self._entries
+        missing = [ident for ident in filterfalse(satisfied.__contains__, occurring)
+                   if ident in checked and entries[ident].approved]
+        if missing and self._coordinated_in(unit.target):
+            pieces = self._target.pieces(unit.target)  # once for the unit
+            missing = [ident for ident in missing if not self._elided(ident, pieces)]
         return [finding(unit, "term-missing", entries[ident].source, entries[ident].expected)
-                for ident in filterfalse(satisfied.__contains__, occurring)
-                if ident in checked and entries[ident].approved
-                and not self._elided(ident, self._target.pieces(unit.target))]
+                for ident in missing]
 
     def _findings(self, unit: Pair, occurring: Iterable[int], checked: Container[int],
                   target: _Text, in_target: set[int]) -> list[Finding]:
@@ -758,7 +762,8 @@ class TermChecker:
         for ident in occurring:
             entry = entries[ident]
             if (ident in checked and entry.approved and in_target.isdisjoint(entry.approved)
-                    and not self._elided(ident, target.pieces)):
+                    and not (self._coordinated_in(unit.target)
+                             and self._elided(ident, target.pieces))):
                 findings.append(finding(unit, "term-missing", entry.source, entry.expected))
             for tid in entry.forbidden:
                 term = self._target_terms[tid]
@@ -776,13 +781,20 @@ class TermChecker:
                     findings.append(finding(unit, "term-forbidden", term, entry.expected))
         return findings
 
+    def _coordinated_in(self, target: str) -> bool:
+        """Whether ``target`` may hold a coordination (:meth:`_elided`): a conjunction
+        written between two spaces, found by substring searches in C. One next to
+        punctuation ("urbain, et") or at the start cannot stand inside a term."""
+        padded = f" {target} "
+        return any(map(padded.__contains__, self._conjunction_marks))
+
     def _elided(self, ident: int, pieces: _Pieces) -> bool:
         """Whether ``pieces`` (a target's) hold an approved rendering of entry ``ident``
         shared by two coordinated phrases: its words in order with, between two of them,
         one word and a conjunction in either order ("fonds [structurels et] de cohésion",
         "rural [and urban] development"). Asked only of a term found missing."""
         conjunctions = self._conjunctions
-        if not conjunctions or conjunctions.isdisjoint(pieces):
+        if conjunctions.isdisjoint(pieces):
             return False
         keys = self._target_keys
         for tid in self._entries[ident].approved:
