@@ -583,6 +583,7 @@ def test_a_term_two_coordinated_phrases_share_is_the_term():
     for target in ("Les fonds régionaux et la politique de cohésion.",  # two words between
                    "Le développement urbain, et rural.",  # punctuation between
                    "Le développement et rural.",  # a conjunction alone
+                   "Le développement de et rural.",  # a function word is no phrase
                    "Le développement urbain ou agricole."):  # no word of the term after it
         unit = Pair("The Cohesion Fund and rural development.", target, "en-GB", "fr-FR")
         assert [f.item for f in checker.check(unit)] == ["Cohesion Fund", "rural development"]

@@ -59,6 +59,7 @@ from ..formats.xml import parse_xml
 from ..lang import primary
 from ..model import Pair
 from ..terms.candidates import WORD, Extractor, split_tokens
+from ..terms.stopwords import FR_CONNECTORS, STOP
 from ..terms.tbx import proposed_not_reviewed, tbx_layout, unreviewed_entry
 from .model import Finding, TermEntry, finding
 
@@ -650,6 +651,10 @@ class TermChecker:
         self._conjunctions = frozenset(piece for word in coordinators
                                        for piece in self._target._chunk(word) if piece)
         self._conjunction_marks = tuple(f" {word} " for word in coordinators)
+        # function words, which cannot be the word a coordination adds ("de et"): those of
+        # the keys (the others are _OTHER among a text's pieces, and never reach _elided)
+        self._function = (STOP.get(primary(target_lang), frozenset()) | FR_CONNECTORS
+                          | {"of"}) - self._conjunctions
         self._target.only(chain((piece for key in target_keys for piece in key),
                                 self._conjunctions))
         # Words.pieces, inline in check(): a chunk's pieces, tokenised on first sight
@@ -800,7 +805,7 @@ class TermChecker:
         for tid in self._entries[ident].approved:
             words = keys[tid].pieces
             if len(words) > 1 and keys[tid].needed <= set(pieces) and any(
-                    _coordinated(pieces, at, words, conjunctions)
+                    _coordinated(pieces, at, words, conjunctions, self._function)
                     for at in _positions(pieces, words[0])):
                 return True
         return False
@@ -847,10 +852,11 @@ class TermChecker:
         return kept
 
 
-def _coordinated(pieces: _Pieces, at: int, words: list[str],
-                 conjunctions: frozenset[str]) -> bool:
+def _coordinated(pieces: _Pieces, at: int, words: list[str], conjunctions: frozenset[str],
+                 function: Container[str | None]) -> bool:
     """Whether ``words`` occur from ``pieces[at]`` on with, between two of them and once,
-    a word and one of ``conjunctions`` (either order): see TermChecker._elided."""
+    a word (not a ``function`` word) and one of ``conjunctions`` (either order): see
+    TermChecker._elided."""
     position, gap = at + 1, False
     for word in words[1:]:
         if position < len(pieces) and pieces[position] == word:
@@ -861,8 +867,8 @@ def _coordinated(pieces: _Pieces, at: int, words: list[str],
             return False
         first, second = inserted
         if first is _BREAK or second is _BREAK or (first in conjunctions) == (
-                second in conjunctions):
-            return False  # punctuation, or not one word and one conjunction
+                second in conjunctions) or first in function or second in function:
+            return False  # punctuation, not one word and one conjunction, or "de et"
         position, gap = position + 3, True
     return gap
 
