@@ -45,6 +45,56 @@ def test_progress_bar_only_on_a_terminal(tmp_path: Path, monkeypatch: pytest.Mon
     assert result.output == ""
 
 
+def _on_a_terminal(*args: str, cwd: Path) -> list[str]:
+    """The lines a terminal shows after running the command with stdout and stderr on it
+    (a pseudo-terminal): each line is what is left after its last carriage return, without
+    the escape sequences (a line written after the bar's text, with no return between,
+    shows both)."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    leader, follower = pty.openpty()
+    env = dict(os.environ, COLUMNS="100")
+    process = subprocess.Popen(
+        [sys.executable, "-c", "import sys; sys.argv[0] = 'tmx-export'; "
+         "from tmx_export.cli import main; main()", *args],
+        stdin=subprocess.DEVNULL, stdout=follower, stderr=follower, cwd=cwd, env=env)
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal closed with the process (EIO)
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    assert process.wait() in (0, 1)
+    text = b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+    return [re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", line.rsplit("\r", 1)[-1])
+            for line in text.split("\n")]
+
+
+def test_lines_printed_while_the_bar_shows_stand_on_their_own(tmp_path: Path) -> None:
+    # check prints its findings as they come, terms its summary before the bar closed:
+    # on a terminal each must be a line of its own, not the bar's text and then the line
+    table = tmp_path / "units.tsv"
+    table.write_text("en\tfr\nThe budget is 2 billion euro.\tLe budget est de deux "
+                     "milliards d'euros.\nArticle 3 applies.\tL'article 4 s'applique.\n",
+                     encoding="utf-8")
+    lines = _on_a_terminal("check", "units.tsv", cwd=tmp_path)
+    findings = [line for line in lines if "number-mismatch\t" in line]
+    assert [line.split("\t")[0] for line in findings] == ["1", "2"]
+    assert any(line.startswith("Reading") for line in lines)  # the bar was shown
+    lines = _on_a_terminal("terms", str(SEED), "--csv", "g.csv", cwd=tmp_path)
+    summary = [line for line in lines if "term pair(s) recorded" in line]
+    assert summary and summary[0].startswith("5 term pair(s) recorded"), lines
+    assert any(line.startswith("Reading") for line in lines)
+
+
 def test_output_never_overwrites_an_input(tmp_path: Path) -> None:
     dump = tmp_path / "dump.txt"
     dump.write_bytes(SEED.read_bytes())

@@ -211,17 +211,46 @@ class ProgressBar(Progress):
         self.bar.__enter__()
 
     def partly(self, name: str, size: int) -> None:
-        self.bar.update(size, name)
+        if self.bar is not None:  # (None once a message has ended it: see say_after)
+            self.bar.update(size, name)
         self.shown += size
 
     def advance(self, name: str, size: int) -> None:
-        self.bar.update(max(size - self.shown, 0) or 1, name)
+        if self.bar is not None:
+            self.bar.update(max(size - self.shown, 0) or 1, name)
         self.shown = 0
 
     def close(self) -> None:
         if self.bar is not None:
             self.bar.__exit__(None, None, None)
             self.bar = None
+
+    def echo(self, line: str) -> None:
+        """Print ``line`` on stdout while the bar shows, as its own line: on a terminal
+        that shows both, the bar's line is cleared first and the bar drawn again below
+        (else the line would follow the bar's text: "Reading [--] 0%6  number-mismatch")."""
+        bar = self.bar
+        if bar is None or not sys.stdout.isatty():
+            click.echo(line)
+            return
+        bar.file.write("\r\033[K")  # back to the line's start, and erase it
+        bar.file.flush()
+        click.echo(line)
+        bar._last_line = None  # click draws the bar only when its line changed: it has
+        bar.render_progress()
+
+    def say_after(self, say: Callable[[str], None] | None) -> Callable[[str], None] | None:
+        """``say``, ending the bar first: a run's messages (a summary at the end of the
+        reading) start on a line of their own, after the bar's. A bar ended by a message
+        shows no more of that pass."""
+        if say is None:
+            return None
+
+        def after(message: str) -> None:
+            self.close()
+            say(message)
+
+        return after
 
 
 def languages_named() -> bool:

@@ -100,9 +100,13 @@ def check_command(inputs: Sequence[str], source_lang: str, target_lang: str,
         if not quiet and report_path is None:
             where = finding.tuid or f"{finding.file}:{finding.line}"
             # one finding a line, tab-separated: tuid, check, severity, item, expected
+            line = (f"{where}\t{finding.check}\t{finding.severity}\t"
+                    f"{finding.item}\t{finding.expected}")
             with writing_stdout():  # a full disk under it is named
-                click.echo(f"{where}\t{finding.check}\t{finding.severity}\t"
-                           f"{finding.item}\t{finding.expected}")
+                if bar is None:
+                    click.echo(line)
+                else:
+                    bar.echo(line)  # on its own line, not after the bar's
 
     bar = progress_bar(quiet)
     try:

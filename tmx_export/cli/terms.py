@@ -113,7 +113,8 @@ def terms_command(inputs: Sequence[str], termbase_path: str | None, tbx_path: st
     )
     bar = progress_bar(quiet)
     try:
-        terms(inputs, options, say=_say(quiet), progress=bar)
+        say = _say(quiet)
+        terms(inputs, options, say=say if bar is None else bar.say_after(say), progress=bar)
     finally:
         if bar is not None:
             bar.close()
