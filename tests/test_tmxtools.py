@@ -850,6 +850,31 @@ def test_merge_refuses_a_first_header_the_dtd_refuses_and_writes_nothing(tmp_pat
     assert not out.exists()
 
 
+@pytest.mark.parametrize(("edit", "message"), [
+    (("<map unicode=\"#xF8FF\" code=\"#xF0\" ent=\"AppleLogo\" subst=\"[Apple]\"/>", ""),
+     "<ude> without any <map> (TMX 1.4b requires one or more)"),
+    (("subst=\"[Apple]\"/>", "subst=\"[Apple]\">[Apple]</map>"),
+     "text directly in <map> (TMX 1.4b declares it empty)"),
+    (("base=\"Macintosh\">", "base=\"Macintosh\">Mac"),
+     "text directly in <ude> (TMX 1.4b allows only elements there)"),
+])
+def test_validate_and_merge_hold_a_header_ude_to_the_dtd(tmp_path, edit, message):
+    # <ude> is (map+) and <map> EMPTY: validate called such a header valid, and merge
+    # copied it into a merged file a validating CAT tool refuses
+    path, text = _edited(LISA / "ImportTest1L.tmx", "utf-8-sig", tmp_path / "1l.tmx", edit)
+    line = _line_of(text, "<map " if message.startswith("text directly in <map>") else "<ude ")
+    assert [(p.line, p.message) for p in validate([path])] == [(line, message)]
+    out = tmp_path / "merged.tmx"
+    result = CliRunner().invoke(merge_command, [str(path), "-o", str(out)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.stderr == (f"tmx-export: error: {path}:{line}: {message}: the merged "
+                             "file's header would be invalid\n")
+    assert not out.exists()
+    # the kit's own header, with its ude, is valid and merged as it is
+    assert validate([LISA / "ImportTest1L.tmx"]) == []
+    assert merge([LISA / "ImportTest1L.tmx"], out).written == 1 and validate([out]) == []
+
+
 def test_validate_tmx_leaves_repeated_tuids_and_single_language_units_alone(tmp_path):
     # tuid is CDATA, not an ID, and TMX 1.4b leaves its value to the tool; a tu needs one
     # tuv or more (tuv+), two only to be useful

@@ -1077,6 +1077,8 @@ _CHILDREN = {
 _REQUIRED_ATTRIBUTES = {"bpt": ("i",), "ept": ("i",), "it": ("pos",), "prop": ("type",),
                         "ude": ("name",), "map": ("unicode",)}
 _IT_POSITIONS = ("begin", "end")
+# ude is (map+) and map EMPTY: no text in either (header, tu and tuv: _validate_content_order)
+_EMPTY_OR_ELEMENTS = ("ude", "map")
 # The attributes the TMX 1.4b DTD declares for each element (no other is allowed)
 _XML_NS = "{http://www.w3.org/XML/1998/namespace}"
 _UNIT_ATTRIBUTES = ("o-encoding", "datatype", "usagecount", "lastusagedate", "creationtool",
@@ -1111,6 +1113,21 @@ def _validate_markup(elem: etree._Element, add) -> None:
                 "TMX 1.4b allows only text there"
             add(child.sourceline, f"<{child.tag}> is not allowed in <{elem.tag}> ({where})")
         _validate_markup(child, add)
+    if elem.tag in _EMPTY_OR_ELEMENTS:
+        _validate_no_text(elem, add)
+    if elem.tag == "ude" and not any(child.tag == "map" for child in elem):
+        # (map+): a header with an empty <ude> is copied by merge into an invalid file
+        add(elem.sourceline, "<ude> without any <map> (TMX 1.4b requires one or more)")
+
+
+def _validate_no_text(elem: etree._Element, add) -> None:
+    """Text in a ``ude`` (elements only: indentation aside) or a ``map`` (EMPTY: not even
+    white space), where the DTD allows none."""
+    texts = [elem.text, *(child.tail for child in elem)]
+    if any(text and (elem.tag == "map" or text.strip()) for text in texts):
+        what = "TMX 1.4b declares it empty" if elem.tag == "map" else \
+            "TMX 1.4b allows only elements there"
+        add(elem.sourceline, f"text directly in <{elem.tag}> ({what})")
 
 
 def _validate_pairs(flow: etree._Element, add) -> None:
