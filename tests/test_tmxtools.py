@@ -766,6 +766,37 @@ def test_validate_tmx_content_models_and_attributes_the_dtd_refuses(tmp_path):
     ]
 
 
+def test_validate_tmx_units_outside_the_one_body_and_what_else_stands_there(tmp_path):
+    # tmx is (header, body) and body (tu*): a unit after </body>, a second body, a note or
+    # text among the units and an attribute on body make a validating importer refuse
+    # the file; validate called it valid (merge and stats read such units all the same)
+    unit = ('<tu tuid="9"><tuv xml:lang="en-us"><seg>Late.</seg></tuv>'
+            '<tuv xml:lang="fr-ca"><seg>Tard.</seg></tuv></tu>')
+    path, text = _lisa_2a_with(
+        tmp_path,
+        (" <body>", ' <body id="memory">\n  stray text'),
+        ('  <tu tuid="3">', '  <note>between units</note>\n  <tu tuid="3">'),
+        (" </body>", "  <prop type=\"x-end\">after the last unit</prop>\n </body>\n "
+                     f"{unit}\n <body>\n {unit}\n </body>"))
+    found = [(p.line, p.message) for p in validate([path])]
+    assert found == [
+        (_line_of(text, "<body id"), "<body> has the attribute id, which TMX 1.4b does not "
+                                     "allow there"),
+        (_line_of(text, "<body id"), "text directly in <body> (TMX 1.4b allows only tu there)"),
+        (_line_of(text, "<note>between"), "<note> is not allowed in <body> (TMX 1.4b allows "
+                                          "only tu there)"),
+        (_line_of(text, "<prop type=\"x-end\">"), "<prop> is not allowed in <body> (TMX 1.4b "
+                                                   "allows only tu there)"),
+        (_lines_of(text, unit)[0], "<tu> outside <body> (TMX 1.4b puts every unit in its one "
+                                   "<body>)"),
+        (_lines_of(text, " <body>")[-1], "a second <body> (TMX 1.4b has one, after <header>)"),
+    ]
+    # the kit's file as it is, and a merged memory, have nothing of the kind
+    assert validate([LISA / "ImportTest2A.tmx"]) == []
+    out = tmp_path / "merged.tmx"
+    assert merge([path], out).written == 7 + 1 and validate([out]) == []
+
+
 IMPOSSIBLE_DATES = NBSP_TMX.replace(
     "<tu><tuv", '<tu creationdate="20190229T101010Z" changedate="20191301T000000Z"><tuv '
     'lastusagedate="20200229T235959Z"', 1).replace("&nbsp;", "-")

@@ -959,8 +959,13 @@ def _validate_tmx(path: str | Path) -> list[Problem]:
     headers = 0
     srclang = None
     units = 0
+    bodies: list[etree._Element] = []
     try:
-        for elem in iter_elements(path, ("header", "tu")):
+        for elem in iter_elements(path, ("header", "tu", "body")):
+            if _local(elem) == "body":  # at its end: what follows its last unit
+                if elem.getparent() is elem.getroottree().getroot():  # (else not TMX's)
+                    _validate_body_end(elem, bodies, add)
+                continue
             if elem.tag == "header":
                 headers += 1
                 if headers > 1:
@@ -992,6 +997,7 @@ def _validate_tmx(path: str | Path) -> list[Problem]:
             if not header_seen:
                 add(elem.sourceline, "unit before any <header>")
                 header_seen = True
+            _validate_place(elem, bodies, add)
             _validate_tu(elem, srclang, add)
     except InputError as exc:
         add(exc.line, exc.message)
@@ -1000,6 +1006,57 @@ def _validate_tmx(path: str | Path) -> list[Problem]:
         add(1, "no <header>")
     # in file order: the rules of a unit run one after the other over its elements
     return sorted(out, key=lambda problem: problem.line)
+
+
+def _validate_place(tu: etree._Element, bodies: list[etree._Element], add) -> None:
+    """Where a unit stands: TMX 1.4b's ``tmx`` is (header, body) and ``body`` (tu*), so a
+    unit outside the one ``body``, or anything but units beside it there, makes a
+    validating CAT tool refuse the file (``bodies``: those met so far). A unit in another
+    element is reported by that element's own check."""
+    parent = tu.getparent()
+    where = _local(parent) if parent is not None else ""
+    if where == "tmx":
+        add(tu.sourceline, "<tu> outside <body> (TMX 1.4b puts every unit in its one <body>)")
+        return
+    if where != "body":
+        return
+    _validate_body(parent, bodies, add)
+    # what stands between this unit and the one before (units are freed once read, the
+    # rest of the body stays until the next unit is read)
+    before = tu.getprevious()
+    while before is not None and _local(before) != "tu":
+        _validate_in_body(before, add)
+        before = before.getprevious()
+
+
+def _validate_body(body: etree._Element, bodies: list[etree._Element], add) -> None:
+    """A ``body`` met for the first time (``bodies``: those met before): a second one, its
+    attributes (the DTD declares none) and text before its first unit."""
+    if bodies and body is bodies[-1]:
+        return
+    bodies.append(body)
+    if len(bodies) == 2:  # once, however many there are
+        add(body.sourceline, "a second <body> (TMX 1.4b has one, after <header>)")
+    _validate_own_attributes(body, add)
+    if body.text is not None and body.text.strip():
+        add(body.sourceline, "text directly in <body> (TMX 1.4b allows only tu there)")
+
+
+def _validate_body_end(body: etree._Element, bodies: list[etree._Element], add) -> None:
+    """A ``body`` at its end: what stands after its last unit (the units before were
+    looked at as they were read, :func:`_validate_place`), or the whole of a body
+    without units."""
+    _validate_body(body, bodies, add)
+    for child in body.iterchildren(reversed=True):
+        if _local(child) == "tu":
+            break
+        _validate_in_body(child, add)
+
+
+def _validate_in_body(elem: etree._Element, add) -> None:
+    if isinstance(elem.tag, str):
+        add(elem.sourceline, f"<{_local(elem)}> is not allowed in <body> (TMX 1.4b allows only "
+                             "tu there)")
 
 
 def _validate_tu(tu: etree._Element, srclang: str | None, add) -> None:
@@ -1085,7 +1142,7 @@ _UNIT_ATTRIBUTES = ("o-encoding", "datatype", "usagecount", "lastusagedate", "cr
                     "creationtoolversion", "creationdate", "creationid", "changedate",
                     "changeid", "o-tmf")
 _ATTRIBUTES = {
-    "tmx": frozenset({"version"}),
+    "tmx": frozenset({"version"}), "body": frozenset(),
     "header": frozenset({*HEADER_REQUIRED, "o-encoding", "creationdate", "creationid",
                          "changedate", "changeid"}),
     "note": frozenset({"o-encoding", XML_LANG, "lang"}),
