@@ -797,6 +797,28 @@ def test_validate_tmx_units_outside_the_one_body_and_what_else_stands_there(tmp_
     assert merge([path], out).written == 7 + 1 and validate([out]) == []
 
 
+def test_validate_reads_a_tmx_whose_root_has_the_tmx_namespace_prefix(tmp_path):
+    # <t:tmx xmlns:t="http://www.lisa.org/tmx14">: read as TMX by merge and stats, but
+    # validate stopped with a traceback (KeyError) on the root's name
+    plain = ('<tmx version="1.4"><header creationtool="x" creationtoolversion="1" '
+             'segtype="sentence" o-tmf="x" adminlang="en" srclang="en-GB" datatype="plaintext"/>'
+             '<body><tu><tuv xml:lang="en-GB"><seg>Hello.</seg></tuv><tuv xml:lang="fr-FR">'
+             '<seg>Bonjour.</seg></tuv></tu></body></tmx>')
+    prefixed = re.sub(r"<(/?)(tmx|header|body|tu|tuv|seg)\b", r"<\1t:\2", plain).replace(
+        "<t:tmx ", '<t:tmx xmlns:t="http://www.lisa.org/tmx14" ', 1)
+    path = tmp_path / "prefixed.tmx"
+    path.write_text(f'<?xml version="1.0" encoding="UTF-8"?>\n{prefixed}\n', encoding="utf-8")
+    assert validate([path]) == []
+    result = CliRunner().invoke(validate_command, [str(path)])
+    assert (result.exit_code, result.output) == (0, "valid\n")
+    assert stats([path]).units == 1
+    # and what the DTD does not allow on it is reported under the element's own name
+    team = prefixed.replace("<t:tmx ", '<t:tmx x-team="a" ')
+    path.write_text(f'<?xml version="1.0" encoding="UTF-8"?>\n{team}\n', encoding="utf-8")
+    assert [(p.line, p.message) for p in validate([path])] == [
+        (2, "<tmx> has the attribute x-team, which TMX 1.4b does not allow there")]
+
+
 IMPOSSIBLE_DATES = NBSP_TMX.replace(
     "<tu><tuv", '<tu creationdate="20190229T101010Z" changedate="20191301T000000Z"><tuv '
     'lastusagedate="20200229T235959Z"', 1).replace("&nbsp;", "-")

@@ -1231,12 +1231,15 @@ def _validate_attributes(top: etree._Element, add) -> None:
 
 
 def _validate_own_attributes(elem: etree._Element, add) -> None:
-    """Each attribute of ``elem`` (a TMX element) that the TMX 1.4b DTD does not declare."""
-    allowed = _ATTRIBUTES[elem.tag]
+    """Each attribute of ``elem`` (a TMX element) that the TMX 1.4b DTD does not declare.
+    By its local name: a root in TMX's namespace (``<t:tmx xmlns:t=...>``) is read as the
+    TMX it is, its name left as written."""
+    tag = _local(elem)
+    allowed = _ATTRIBUTES[tag]
     for name in elem.keys():
         if name not in allowed:
             shown = name.replace(_XML_NS, "xml:")
-            add(elem.sourceline, f"<{elem.tag}> has the attribute {shown}, which TMX 1.4b "
+            add(elem.sourceline, f"<{tag}> has the attribute {shown}, which TMX 1.4b "
                                  "does not allow there")
 
 
