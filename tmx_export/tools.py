@@ -63,7 +63,7 @@ from .formats.tmx import (
     tmx_date,
     without_outer_namespaces,
 )
-from .formats.xml import SAFE_PARSER_OPTIONS, check_file, open_xml, parse_xml
+from .formats.xml import SAFE_PARSER_OPTIONS, check_file, open_xml, parse_xml, syntax_message
 from .inputs import check_outputs
 from .lang import cased_tag, is_valid_tag, normalise_tag, primary
 from .model import SEGTYPES
@@ -931,7 +931,7 @@ def _root_tag(path: str | Path) -> str:
             for _event, elem in etree.iterparse(handle, events=("start",), **SAFE_PARSER_OPTIONS):
                 return etree.QName(elem).localname
         except etree.XMLSyntaxError as exc:
-            raise InputError(str(path), f"not well-formed XML: {exc.msg}", exc.lineno) from None
+            raise InputError(str(path), syntax_message(exc), exc.lineno) from None
     raise InputError(str(path), "empty file")
 
 
