@@ -766,6 +766,59 @@ def test_validate_tmx_content_models_and_attributes_the_dtd_refuses(tmp_path):
     ]
 
 
+def test_validate_tmx_units_outside_the_one_body_and_what_else_stands_there(tmp_path):
+    # tmx is (header, body) and body (tu*): a unit after </body>, a second body, a note or
+    # text among the units and an attribute on body make a validating importer refuse
+    # the file; validate called it valid (merge and stats read such units all the same)
+    unit = ('<tu tuid="9"><tuv xml:lang="en-us"><seg>Late.</seg></tuv>'
+            '<tuv xml:lang="fr-ca"><seg>Tard.</seg></tuv></tu>')
+    path, text = _lisa_2a_with(
+        tmp_path,
+        (" <body>", ' <body id="memory">\n  stray text'),
+        ('  <tu tuid="3">', '  <note>between units</note>\n  <tu tuid="3">'),
+        (" </body>", "  <prop type=\"x-end\">after the last unit</prop>\n </body>\n "
+                     f"{unit}\n <body>\n {unit}\n </body>"))
+    found = [(p.line, p.message) for p in validate([path])]
+    assert found == [
+        (_line_of(text, "<body id"), "<body> has the attribute id, which TMX 1.4b does not "
+                                     "allow there"),
+        (_line_of(text, "<body id"), "text directly in <body> (TMX 1.4b allows only tu there)"),
+        (_line_of(text, "<note>between"), "<note> is not allowed in <body> (TMX 1.4b allows "
+                                          "only tu there)"),
+        (_line_of(text, "<prop type=\"x-end\">"), "<prop> is not allowed in <body> (TMX 1.4b "
+                                                   "allows only tu there)"),
+        (_lines_of(text, unit)[0], "<tu> outside <body> (TMX 1.4b puts every unit in its one "
+                                   "<body>)"),
+        (_lines_of(text, " <body>")[-1], "a second <body> (TMX 1.4b has one, after <header>)"),
+    ]
+    # the kit's file as it is, and a merged memory, have nothing of the kind
+    assert validate([LISA / "ImportTest2A.tmx"]) == []
+    out = tmp_path / "merged.tmx"
+    assert merge([path], out).written == 7 + 1 and validate([out]) == []
+
+
+def test_validate_reads_a_tmx_whose_root_has_the_tmx_namespace_prefix(tmp_path):
+    # <t:tmx xmlns:t="http://www.lisa.org/tmx14">: read as TMX by merge and stats, but
+    # validate stopped with a traceback (KeyError) on the root's name
+    plain = ('<tmx version="1.4"><header creationtool="x" creationtoolversion="1" '
+             'segtype="sentence" o-tmf="x" adminlang="en" srclang="en-GB" datatype="plaintext"/>'
+             '<body><tu><tuv xml:lang="en-GB"><seg>Hello.</seg></tuv><tuv xml:lang="fr-FR">'
+             '<seg>Bonjour.</seg></tuv></tu></body></tmx>')
+    prefixed = re.sub(r"<(/?)(tmx|header|body|tu|tuv|seg)\b", r"<\1t:\2", plain).replace(
+        "<t:tmx ", '<t:tmx xmlns:t="http://www.lisa.org/tmx14" ', 1)
+    path = tmp_path / "prefixed.tmx"
+    path.write_text(f'<?xml version="1.0" encoding="UTF-8"?>\n{prefixed}\n', encoding="utf-8")
+    assert validate([path]) == []
+    result = CliRunner().invoke(validate_command, [str(path)])
+    assert (result.exit_code, result.output) == (0, "valid\n")
+    assert stats([path]).units == 1
+    # and what the DTD does not allow on it is reported under the element's own name
+    team = prefixed.replace("<t:tmx ", '<t:tmx x-team="a" ')
+    path.write_text(f'<?xml version="1.0" encoding="UTF-8"?>\n{team}\n', encoding="utf-8")
+    assert [(p.line, p.message) for p in validate([path])] == [
+        (2, "<tmx> has the attribute x-team, which TMX 1.4b does not allow there")]
+
+
 IMPOSSIBLE_DATES = NBSP_TMX.replace(
     "<tu><tuv", '<tu creationdate="20190229T101010Z" changedate="20191301T000000Z"><tuv '
     'lastusagedate="20200229T235959Z"', 1).replace("&nbsp;", "-")
@@ -848,6 +901,31 @@ def test_merge_refuses_a_first_header_the_dtd_refuses_and_writes_nothing(tmp_pat
                              "x-team, which TMX 1.4b does not allow there: the merged file's "
                              "header would be invalid\n")
     assert not out.exists()
+
+
+@pytest.mark.parametrize(("edit", "message"), [
+    (("<map unicode=\"#xF8FF\" code=\"#xF0\" ent=\"AppleLogo\" subst=\"[Apple]\"/>", ""),
+     "<ude> without any <map> (TMX 1.4b requires one or more)"),
+    (("subst=\"[Apple]\"/>", "subst=\"[Apple]\">[Apple]</map>"),
+     "text directly in <map> (TMX 1.4b declares it empty)"),
+    (("base=\"Macintosh\">", "base=\"Macintosh\">Mac"),
+     "text directly in <ude> (TMX 1.4b allows only elements there)"),
+])
+def test_validate_and_merge_hold_a_header_ude_to_the_dtd(tmp_path, edit, message):
+    # <ude> is (map+) and <map> EMPTY: validate called such a header valid, and merge
+    # copied it into a merged file a validating CAT tool refuses
+    path, text = _edited(LISA / "ImportTest1L.tmx", "utf-8-sig", tmp_path / "1l.tmx", edit)
+    line = _line_of(text, "<map " if message.startswith("text directly in <map>") else "<ude ")
+    assert [(p.line, p.message) for p in validate([path])] == [(line, message)]
+    out = tmp_path / "merged.tmx"
+    result = CliRunner().invoke(merge_command, [str(path), "-o", str(out)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.stderr == (f"tmx-export: error: {path}:{line}: {message}: the merged "
+                             "file's header would be invalid\n")
+    assert not out.exists()
+    # the kit's own header, with its ude, is valid and merged as it is
+    assert validate([LISA / "ImportTest1L.tmx"]) == []
+    assert merge([LISA / "ImportTest1L.tmx"], out).written == 1 and validate([out]) == []
 
 
 def test_validate_tmx_leaves_repeated_tuids_and_single_language_units_alone(tmp_path):

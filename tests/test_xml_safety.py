@@ -168,3 +168,29 @@ def test_no_network_for_external_dtd_or_entity(tmp_path, listener):
     refused(entity)
     time.sleep(0.05)
     assert connections(listener) == 0
+
+
+@pytest.mark.parametrize(("src", "what"), [
+    ("x" * 10_000_001, "a text or an attribute value of more than 10 MB"),
+    ("<hi>" * 300 + "x" + "</hi>" * 300, "elements nested more than 256 deep"),
+])
+def test_a_file_past_the_parsers_limits_is_too_large_not_ill_formed(tmp_path, src, what):
+    # libxml2's limits stay on against hostile files; a file past them is well-formed, and
+    # the error said "not well-formed XML: Resource limit exceeded: ... try XML_PARSE_HUGE",
+    # an lxml flag the user cannot set
+    from click.testing import CliRunner
+
+    from tmx_export.cli.tools import merge_command, validate_command
+
+    path = tmp_path / "big.tmx"
+    path.write_text(tmx("", src=src), encoding="utf-8")
+    expected = f"{path}:3: too large to read safely: {what} (a limit kept against hostile files)"
+    with pytest.raises(InputError) as err:
+        read_tmx(path, source_lang="en", target_lang="fr")
+    assert str(err.value) == expected
+    out = tmp_path / "merged.tmx"
+    merged = CliRunner().invoke(merge_command, [str(path), "-o", str(out)])
+    assert (merged.exit_code, merged.stderr) == (1, f"tmx-export: error: {expected}\n")
+    assert not out.exists()
+    checked = CliRunner().invoke(validate_command, [str(path)])
+    assert checked.exit_code == 1 and expected in checked.stdout.splitlines()

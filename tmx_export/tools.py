@@ -63,7 +63,7 @@ from .formats.tmx import (
     tmx_date,
     without_outer_namespaces,
 )
-from .formats.xml import SAFE_PARSER_OPTIONS, check_file, open_xml, parse_xml
+from .formats.xml import SAFE_PARSER_OPTIONS, check_file, open_xml, parse_xml, syntax_message
 from .inputs import check_outputs
 from .lang import cased_tag, is_valid_tag, normalise_tag, primary
 from .model import SEGTYPES
@@ -931,7 +931,7 @@ def _root_tag(path: str | Path) -> str:
             for _event, elem in etree.iterparse(handle, events=("start",), **SAFE_PARSER_OPTIONS):
                 return etree.QName(elem).localname
         except etree.XMLSyntaxError as exc:
-            raise InputError(str(path), f"not well-formed XML: {exc.msg}", exc.lineno) from None
+            raise InputError(str(path), syntax_message(exc), exc.lineno) from None
     raise InputError(str(path), "empty file")
 
 
@@ -959,8 +959,13 @@ def _validate_tmx(path: str | Path) -> list[Problem]:
     headers = 0
     srclang = None
     units = 0
+    bodies: list[etree._Element] = []
     try:
-        for elem in iter_elements(path, ("header", "tu")):
+        for elem in iter_elements(path, ("header", "tu", "body")):
+            if _local(elem) == "body":  # at its end: what follows its last unit
+                if elem.getparent() is elem.getroottree().getroot():  # (else not TMX's)
+                    _validate_body_end(elem, bodies, add)
+                continue
             if elem.tag == "header":
                 headers += 1
                 if headers > 1:
@@ -992,6 +997,7 @@ def _validate_tmx(path: str | Path) -> list[Problem]:
             if not header_seen:
                 add(elem.sourceline, "unit before any <header>")
                 header_seen = True
+            _validate_place(elem, bodies, add)
             _validate_tu(elem, srclang, add)
     except InputError as exc:
         add(exc.line, exc.message)
@@ -1000,6 +1006,57 @@ def _validate_tmx(path: str | Path) -> list[Problem]:
         add(1, "no <header>")
     # in file order: the rules of a unit run one after the other over its elements
     return sorted(out, key=lambda problem: problem.line)
+
+
+def _validate_place(tu: etree._Element, bodies: list[etree._Element], add) -> None:
+    """Where a unit stands: TMX 1.4b's ``tmx`` is (header, body) and ``body`` (tu*), so a
+    unit outside the one ``body``, or anything but units beside it there, makes a
+    validating CAT tool refuse the file (``bodies``: those met so far). A unit in another
+    element is reported by that element's own check."""
+    parent = tu.getparent()
+    where = _local(parent) if parent is not None else ""
+    if where == "tmx":
+        add(tu.sourceline, "<tu> outside <body> (TMX 1.4b puts every unit in its one <body>)")
+        return
+    if where != "body":
+        return
+    _validate_body(parent, bodies, add)
+    # what stands between this unit and the one before (units are freed once read, the
+    # rest of the body stays until the next unit is read)
+    before = tu.getprevious()
+    while before is not None and _local(before) != "tu":
+        _validate_in_body(before, add)
+        before = before.getprevious()
+
+
+def _validate_body(body: etree._Element, bodies: list[etree._Element], add) -> None:
+    """A ``body`` met for the first time (``bodies``: those met before): a second one, its
+    attributes (the DTD declares none) and text before its first unit."""
+    if bodies and body is bodies[-1]:
+        return
+    bodies.append(body)
+    if len(bodies) == 2:  # once, however many there are
+        add(body.sourceline, "a second <body> (TMX 1.4b has one, after <header>)")
+    _validate_own_attributes(body, add)
+    if body.text is not None and body.text.strip():
+        add(body.sourceline, "text directly in <body> (TMX 1.4b allows only tu there)")
+
+
+def _validate_body_end(body: etree._Element, bodies: list[etree._Element], add) -> None:
+    """A ``body`` at its end: what stands after its last unit (the units before were
+    looked at as they were read, :func:`_validate_place`), or the whole of a body
+    without units."""
+    _validate_body(body, bodies, add)
+    for child in body.iterchildren(reversed=True):
+        if _local(child) == "tu":
+            break
+        _validate_in_body(child, add)
+
+
+def _validate_in_body(elem: etree._Element, add) -> None:
+    if isinstance(elem.tag, str):
+        add(elem.sourceline, f"<{_local(elem)}> is not allowed in <body> (TMX 1.4b allows only "
+                             "tu there)")
 
 
 def _validate_tu(tu: etree._Element, srclang: str | None, add) -> None:
@@ -1077,13 +1134,15 @@ _CHILDREN = {
 _REQUIRED_ATTRIBUTES = {"bpt": ("i",), "ept": ("i",), "it": ("pos",), "prop": ("type",),
                         "ude": ("name",), "map": ("unicode",)}
 _IT_POSITIONS = ("begin", "end")
+# ude is (map+) and map EMPTY: no text in either (header, tu and tuv: _validate_content_order)
+_EMPTY_OR_ELEMENTS = ("ude", "map")
 # The attributes the TMX 1.4b DTD declares for each element (no other is allowed)
 _XML_NS = "{http://www.w3.org/XML/1998/namespace}"
 _UNIT_ATTRIBUTES = ("o-encoding", "datatype", "usagecount", "lastusagedate", "creationtool",
                     "creationtoolversion", "creationdate", "creationid", "changedate",
                     "changeid", "o-tmf")
 _ATTRIBUTES = {
-    "tmx": frozenset({"version"}),
+    "tmx": frozenset({"version"}), "body": frozenset(),
     "header": frozenset({*HEADER_REQUIRED, "o-encoding", "creationdate", "creationid",
                          "changedate", "changeid"}),
     "note": frozenset({"o-encoding", XML_LANG, "lang"}),
@@ -1111,6 +1170,21 @@ def _validate_markup(elem: etree._Element, add) -> None:
                 "TMX 1.4b allows only text there"
             add(child.sourceline, f"<{child.tag}> is not allowed in <{elem.tag}> ({where})")
         _validate_markup(child, add)
+    if elem.tag in _EMPTY_OR_ELEMENTS:
+        _validate_no_text(elem, add)
+    if elem.tag == "ude" and not any(child.tag == "map" for child in elem):
+        # (map+): a header with an empty <ude> is copied by merge into an invalid file
+        add(elem.sourceline, "<ude> without any <map> (TMX 1.4b requires one or more)")
+
+
+def _validate_no_text(elem: etree._Element, add) -> None:
+    """Text in a ``ude`` (elements only: indentation aside) or a ``map`` (EMPTY: not even
+    white space), where the DTD allows none."""
+    texts = [elem.text, *(child.tail for child in elem)]
+    if any(text and (elem.tag == "map" or text.strip()) for text in texts):
+        what = "TMX 1.4b declares it empty" if elem.tag == "map" else \
+            "TMX 1.4b allows only elements there"
+        add(elem.sourceline, f"text directly in <{elem.tag}> ({what})")
 
 
 def _validate_pairs(flow: etree._Element, add) -> None:
@@ -1157,12 +1231,15 @@ def _validate_attributes(top: etree._Element, add) -> None:
 
 
 def _validate_own_attributes(elem: etree._Element, add) -> None:
-    """Each attribute of ``elem`` (a TMX element) that the TMX 1.4b DTD does not declare."""
-    allowed = _ATTRIBUTES[elem.tag]
+    """Each attribute of ``elem`` (a TMX element) that the TMX 1.4b DTD does not declare.
+    By its local name: a root in TMX's namespace (``<t:tmx xmlns:t=...>``) is read as the
+    TMX it is, its name left as written."""
+    tag = _local(elem)
+    allowed = _ATTRIBUTES[tag]
     for name in elem.keys():
         if name not in allowed:
             shown = name.replace(_XML_NS, "xml:")
-            add(elem.sourceline, f"<{elem.tag}> has the attribute {shown}, which TMX 1.4b "
+            add(elem.sourceline, f"<{tag}> has the attribute {shown}, which TMX 1.4b "
                                  "does not allow there")
 
 

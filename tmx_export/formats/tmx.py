@@ -91,6 +91,7 @@ from .xml import (
     has_entity_declarations,
     open_xml,
     root_default_namespace,
+    syntax_message,
 )
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -1211,8 +1212,7 @@ def iter_elements(path: str | Path, tags: tuple[str, ...] = ("tu",), *,
                         del here[:here.index(elem)]
                     parent, emptied = here, 0
         except etree.XMLSyntaxError as exc:
-            raise InputError(name, f"not well-formed XML: {_syntax_message(exc)}",
-                             exc.lineno or None) from None
+            raise InputError(name, syntax_message(exc), exc.lineno or None) from None
         except (OSError, EOFError) as exc:
             raise InputError(name, f"cannot read: {exc}") from None
         if not checked:
@@ -1270,10 +1270,6 @@ def _check_root(root: etree._Element, name: str) -> None:
     if root.tag != "tmx" and not (root.tag[0] == "{" and root.tag.endswith("}tmx")
                                   and _TMX_NAMESPACE.fullmatch(root.tag[1:-4])):
         raise InputError(name, f"not a TMX file (root element <{root.tag}>)", root.sourceline)
-
-
-def _syntax_message(exc: etree.XMLSyntaxError) -> str:
-    return re.sub(r",? ?\(?line \d+,? column \d+\)?$", "", str(exc.msg or exc)).strip()
 
 
 def unit_from_element(tu: etree._Element) -> TmxUnit:

@@ -403,13 +403,31 @@ def read_checked(path: str | Path) -> bytes:
     return data
 
 
+# lxml's hint when one of libxml2's limits (kept on: SAFE_PARSER_OPTIONS) stops a parse
+_LIMIT_HINT = re.compile(r",?\s*(try|use) XML_PARSE_HUGE( option)?\s*")
+
+
+def syntax_message(exc: etree.XMLSyntaxError) -> str:
+    """Why lxml could not parse a document, for a one-line error (its position left to the
+    error's line). A document that is well-formed but past one of libxml2's limits (a
+    text or attribute of more than 10 MB, elements nested more than 256 deep), which stay
+    on against hostile files, is said to be too large: not ill-formed XML, and the hint
+    lxml gives (XML_PARSE_HUGE) is no option of this tool."""
+    message = re.sub(r",? ?\(?line \d+,? column \d+\)?$", "", str(exc.msg or exc)).strip()
+    if not _LIMIT_HINT.search(message):
+        return f"not well-formed XML: {message}"
+    what = ("elements nested more than 256 deep" if "depth" in message
+            else "a text or an attribute value of more than 10 MB")
+    return f"too large to read safely: {what} (a limit kept against hostile files)"
+
+
 def _parse(source: IO[bytes], name: str, parser: etree.XMLParser) -> etree._ElementTree:
     """``source`` parsed with ``parser`` (made with :data:`SAFE_PARSER_OPTIONS`), refused if
     its DTD declares entities all the same; :class:`InputError` for anything wrong."""
     try:
         tree = etree.parse(source, parser)
     except etree.XMLSyntaxError as exc:
-        raise InputError(name, f"not well-formed XML: {exc.msg}", exc.lineno) from None
+        raise InputError(name, syntax_message(exc), exc.lineno) from None
     except (OSError, EOFError) as exc:
         raise InputError(name, f"cannot read: {exc}") from None
     if has_entity_declarations(tree.getroot()):
