@@ -1865,3 +1865,37 @@ def test_merge_of_sentence_and_paragraph_memories_keeps_every_units_segtype_true
         assert root.find("header").get("segtype") == "paragraph"
         kinds = [tu.get("segtype") for tu in root.iter("tu")]
         assert kinds.count("sentence") == written and set(kinds) == {None, "sentence"}, order
+
+
+def test_merge_of_html_and_plain_text_memories_keeps_every_units_datatype_true(tmp_path):
+    # the header's datatype tells a CAT tool how to read the units' codes: a merge of an
+    # HTML memory and a plain-text one says "unknown", each unit keeping its file's
+    from tmx_export.pipeline import build
+
+    plain, html = tmp_path / "plain.tmx", tmp_path / "html.tmx"
+    written = build([DATA / "ep-industrial-policy-34.txt"], plain).units_written
+    text = plain.read_text(encoding="utf-8")
+    assert 'datatype="plaintext"' in text
+    html.write_text(text.replace('datatype="plaintext"', 'datatype="HTML"', 1)
+                    .replace("<seg>", "<seg>Page: ", 1), encoding="utf-8")
+    out = tmp_path / "merged.tmx"
+    merge([plain, html], out)
+    root = etree.parse(str(out)).getroot()
+    assert root.find("header").get("datatype") == "unknown"
+    kinds = [tu.get("datatype") for tu in root.iter("tu")]
+    assert kinds[:written] == ["plaintext"] * written
+    assert kinds[written:] == ["html"]  # the one unit of html.tmx that is no repeat
+    assert validate([out]) == []
+    merge([html, html], out)  # one datatype: the header's, no unit says it again
+    root = etree.parse(str(out)).getroot()
+    assert root.find("header").get("datatype") == "html"
+    assert {tu.get("datatype") for tu in root.iter("tu")} == {None}
+
+
+def test_merge_newest_with_keep_duplicates_is_a_usage_error(tmp_path):
+    memory = DATA / "tmx" / "lisa-tmx-compliance-kit" / "ImportTest1L.tmx"
+    result = CliRunner().invoke(merge_command, [str(memory), "-o", str(tmp_path / "m.tmx"),
+                                                "--keep-duplicates", "--newest"])
+    assert result.exit_code == 2
+    assert "--newest chooses among repeated units" in result.output
+    assert not (tmp_path / "m.tmx").exists()

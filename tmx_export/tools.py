@@ -151,12 +151,15 @@ def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = Tr
     header = _first_header(paths[0])
     others = [read_tmx_header(path) for path in paths[1:]]  # each header read once
     unit_kinds = _merged_segtypes(header, others)
+    unit_datatypes = _merged_datatypes(header, others)
     declared = [header.get("srclang", ""), *(other.get("srclang", "") for other in others)]
     counts = MergeCounts()
     counts.repairs.update(_dates_in_tmx_form(header) or ())
     counts.srclang = _merged_source_language(paths, declared)
     header.set("srclang", counts.srclang)
-    unit_attributes = _own_attributes_by_file(unit_kinds, declared, counts.srclang)
+    unit_attributes = [datatype | own for datatype, own in zip(
+        unit_datatypes, _own_attributes_by_file(unit_kinds, declared, counts.srclang),
+        strict=True)]
     if len({normalise_tag(tag) for tag in declared}) > 1:
         counts.srclangs = list({normalise_tag(tag): tag for tag in reversed(declared)}.values())
         counts.srclangs.reverse()  # each as its first file spells it, in file order
@@ -772,6 +775,19 @@ def _merged_segtypes(header: etree._Element, others: list[dict[str, str]]
               else "paragraph" if "paragraph" in kinds else "block")
     header.set("segtype", merged)
     return [None if kind == merged else kind for kind in kinds]
+
+
+def _merged_datatypes(header: etree._Element, others: list[dict[str, str]]
+                      ) -> list[dict[str, str]]:
+    """Set the merged ``header``'s datatype from every input's (the one they share; else
+    ``unknown``) and return, per input, the ``datatype`` its units must carry when the
+    merged header's is another (an HTML memory merged with a plain-text one: its units
+    stay HTML, which tells a CAT tool how to read their codes)."""
+    kinds = [header.get("datatype") or "unknown"] + [
+        tmx_datatype(other.get("datatype") or "unknown") for other in others]
+    merged = kinds[0] if len(set(kinds)) == 1 else "unknown"
+    header.set("datatype", merged)
+    return [{} if kind == merged else {"datatype": kind} for kind in kinds]
 
 
 def _own_attributes_by_file(kinds: list[str | None], srclangs: list[str], merged: str

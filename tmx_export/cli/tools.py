@@ -31,6 +31,9 @@ def merge_command(inputs: tuple[str, ...], output: str, keep_duplicates: bool,
     """Merge TMX files into one: every distinct unit once, header from the first file."""
     from ..tools import merge
 
+    if keep_duplicates and newest:  # no copy is chosen when every copy is written
+        raise click.UsageError("--newest chooses among repeated units: not with "
+                               "--keep-duplicates, which writes them all")
     counts = merge(inputs, output, dedupe=not keep_duplicates, jobs=jobs,
                    allow_empty=allow_empty, newest=newest)
     tell(f"{count_of(counts.written, 'unit')} written to {output} from "
