@@ -42,9 +42,12 @@ def test_merge_keeps_inline_codes_props_and_notes_and_drops_repeats(tmp_path):
               DATA / "tmx" / "omegat-tests" / "en-fr.tmx"]
     counts = merge(inputs, out)
     assert (counts.files, counts.read, counts.written, counts.duplicates) == (4, 16, 9, 7)
-    # header from the first file
+    # header from the first file, but for its datatype: the HTML files' and OmegaT's
+    # plain text differ, so the header says unknown and each unit keeps its file's
     header = etree.parse(str(out)).find("header")
-    assert header.get("creationtool") == "XYZTool" and header.get("datatype") == "html"
+    assert header.get("creationtool") == "XYZTool" and header.get("datatype") == "unknown"
+    kinds = [u.attrs.get("datatype") for u in iter_units(out)]
+    assert kinds[:7] == ["html"] * 7 and kinds[-1] == "plaintext"
     # every unit as it was: inline markup, props and notes (1.1's lang= became xml:lang)
     original = read_tmx(LISA / "ImportTest2A.tmx", source_lang="en-US", target_lang="fr-CA").pairs
     merged = read_tmx(out, source_lang="en-US", target_lang="fr-CA").pairs
@@ -1564,7 +1567,8 @@ def _dates_by_definition(element: etree._Element) -> None:
 def _merge_by_definition(paths: list[Path], output: Path) -> tuple[int, int]:
     """merge, the slow way: every unit made TMX 1.4, left out when validate reports it, then
     keyed by the C14N of its segs; the header's segtype the one all inputs share, else
-    paragraph if one is, else block, and a unit of another kind says its own."""
+    paragraph if one is, else block, and a unit of another kind says its own; so with the
+    datatype, else unknown."""
     from tmx_export.formats.tmx import (
         TmxDocument,
         isolate_unpaired_codes,
@@ -1581,12 +1585,17 @@ def _merge_by_definition(paths: list[Path], output: Path) -> tuple[int, int]:
     header = _first_header(paths[0])
     if len(set(kinds)) > 1:
         header.set("segtype", "paragraph" if "paragraph" in kinds else "block")
+    datatypes = [(read_tmx_header(path).get("datatype") or "unknown") for path in paths]
+    datatypes = [kind.lower() if kind.lower() in ("plaintext", "html", "xml") else kind
+                 for kind in datatypes]
+    if len(set(datatypes)) > 1:
+        header.set("datatype", "unknown")
     srclang = header.get("srclang")
     _dates_by_definition(header)
 
     def units():
         nonlocal read
-        for path, kind in zip(paths, kinds, strict=True):
+        for path, kind, datatype in zip(paths, kinds, datatypes, strict=True):
             for tu in iter_elements(path):
                 read += 1
                 _dates_by_definition(tu)
@@ -1600,6 +1609,8 @@ def _merge_by_definition(paths: list[Path], output: Path) -> tuple[int, int]:
                 seen.add(key)
                 if kind != header.get("segtype") and tu.get("segtype") is None:
                     tu.set("segtype", kind)
+                if datatype != header.get("datatype") and tu.get("datatype") is None:
+                    tu.set("datatype", datatype)
                 tu.tail = "\n"
                 yield tu
 

@@ -157,7 +157,7 @@ def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = Tr
     counts.repairs.update(_dates_in_tmx_form(header) or ())
     counts.srclang = _merged_source_language(paths, declared)
     header.set("srclang", counts.srclang)
-    unit_attributes = [datatype | own for datatype, own in zip(
+    unit_attributes = [own | datatype for datatype, own in zip(
         unit_datatypes, _own_attributes_by_file(unit_kinds, declared, counts.srclang),
         strict=True)]
     if len({normalise_tag(tag) for tag in declared}) > 1:
