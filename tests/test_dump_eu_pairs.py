@@ -968,3 +968,22 @@ def test_a_word_cut_anywhere_in_a_short_dump_is_joined() -> None:
         (["hiteles", "dokumentumokból."], ["documente", "autentice."]),
         (["fogadja", "el."], ["comitetul", "mixt."])]
     assert not result.rejects
+
+
+def test_a_title_quoted_on_both_sides_stays_on_both() -> None:
+    """DGT-TM 22019D0996, FI-SV (tests/data/dump_quoted_title_fi_sv.txt, unnumbered, cut
+    at spaces): the Finnish side ends with an English title in quotes ("... asiakirjaan
+    ”Adoption of performance standards for bridge alert management”.") that the Swedish
+    quotes again. Its English words lean a few tenths to Swedish, and side B started at
+    the Finnish side's quotation: the unit offered the Swedish translation with the title
+    twice. A translation quotes what its source quotes: one quotation on each side."""
+    path = Path(__file__).parent / "data" / "dump_quoted_title_fi_sv.txt"
+    result = read_dump("quoted.txt", source_lang="fi", target_lang="sv",
+                       text=path.read_text(encoding="utf-8"))
+    assert not result.rejects
+    assert len(result.pairs) == 4
+    last = result.pairs[-1]
+    title = "”Adoption of performance standards for bridge alert management”."
+    assert _norm(last.source).endswith("koskevaan asiakirjaan " + title)
+    assert _norm(last.target).startswith("Resolution A.1021(26) och resolution MSC.302(87)")
+    assert _norm(last.target).endswith("respektive " + title)
