@@ -987,3 +987,26 @@ def test_a_title_quoted_on_both_sides_stays_on_both() -> None:
     assert _norm(last.source).endswith("koskevaan asiakirjaan " + title)
     assert _norm(last.target).startswith("Resolution A.1021(26) och resolution MSC.302(87)")
     assert _norm(last.target).endswith("respektive " + title)
+
+
+def test_a_side_of_labels_the_other_side_lacks_is_rejected() -> None:
+    """DGT-TM 22019D0996, EN-DE (tests/data/dump_labels_line_start_en_de.txt, unnumbered,
+    cut at spaces that the cut swallowed): a list of references whose rows end with the
+    chapters they cite ("(LSA Code) I"), one row's German half cut before "(LSA-Code) I".
+    A pair started at that line: "(LSA-Code)" / "I", a unit offering the label "I" as the
+    translation of a code. A side of numbers or labels alone is written alike in both
+    languages ("8" / "8"): one whose label the other side lacks is rejected with the
+    reason, and the rows around it are read as before."""
+    path = Path(__file__).parent / "data" / "dump_labels_line_start_en_de.txt"
+    result = read_dump("labels.txt", source_lang="en", target_lang="de",
+                       text=path.read_text(encoding="utf-8"))
+    got = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
+    assert ("(LSA-Code)", "I") not in got
+    assert ("IMO Res. A.658(16)", "IMO-Entschließung A.658(16)") in got
+    assert ("Primary decks covering", "Unterboden-Dünnschichtbeläge für Decks") in got
+    [reject] = [r for r in result.rejects if r.reason.startswith("pair boundaries unsure")]
+    assert reject.reported_reason == ("pair boundaries unsure: the de side holds only numbers "
+                                      "or labels, one of which the en side lacks: I")
+    assert _norm(reject.text) == "(LSA-Code) I"
+    assert reject.line == 6
+    assert len(result.pairs) + len(result.rejects) == 8

@@ -1983,6 +1983,29 @@ def _run_together(source: str, target: str) -> tuple[str, int] | None:
     return None
 
 
+_ALNUM_RE = lazy_pattern(r"[^\W_]+")
+
+
+def _bare_side_apart(source: str, target: str) -> tuple[str, int] | None:
+    """A side that holds no word, only numbers or labels (digits, a letter alone, Roman
+    numbers), one of which the other side lacks: that label, and the side (0 source, 1
+    target); None when there is none.
+
+    A translation keeps its numbers and labels, and a side of them alone is written alike
+    in both languages ("8" / "8"). In a list of references cut where a line opens with the
+    labels that close a row ("Απόφ. IMO MSC.48(66)- (Κώδικας LSA) I, IV IMO Res.MSC.48(66)-
+    (LSA Code)" / "I, IV", DGT-TM, unnumbered), a pair started at them: "I," / "IV" is no
+    pair, and its unit would offer "IV" as the translation of "I"."""
+    tokens = [_ALNUM_RE.findall(text) for text in (source, target)]
+    for side in (0, 1):
+        if not all(t.isdigit() or len(t) == 1 or _ROMAN_RE.fullmatch(t) for t in tokens[side]):
+            continue
+        missing = [t for t in tokens[side] if t not in tokens[1 - side]]
+        if missing:
+            return missing[0], side
+    return None
+
+
 # A label that starts both sides of a pair ("a =", "No", "Fő u."): one or two tokens of at
 # most this many characters.
 LABEL_MAX_CHARS = 6
@@ -2150,4 +2173,11 @@ def _check_pair(
                             (target_lang, source_lang))
             return reject(f"pair boundaries unsure: a number twice on the {twice} side and "
                           f"not on the {never} side (two pairs run together?)", number)
+        bare = _bare_side_apart(src_text, tgt_text)
+        if bare is not None:
+            label, side = bare
+            bare_lang, other_lang = ((source_lang, target_lang) if side == 0 else
+                                     (target_lang, source_lang))
+            return reject(f"pair boundaries unsure: the {bare_lang} side holds only numbers "
+                          f"or labels, one of which the {other_lang} side lacks", label)
     return Pair(src_text, tgt_text, source_lang, target_lang, src_no, file, line), None
