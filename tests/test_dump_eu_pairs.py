@@ -1010,3 +1010,23 @@ def test_a_side_of_labels_the_other_side_lacks_is_rejected() -> None:
     assert _norm(reject.text) == "(LSA-Code) I"
     assert reject.line == 6
     assert len(result.pairs) + len(result.rejects) == 8
+
+
+def test_a_word_both_languages_write_goes_where_the_lengths_say() -> None:
+    """DGT-TM 22019A0315(01) and 22019D0996, ES-IT (tests/data/dump_shared_word_es_it.txt,
+    unnumbered, cut at spaces): two short headings whose Spanish side ends with a word
+    Italian writes alike ("Estados que no son Parte" / "Parti non contraenti",
+    "... RECONOCIMIENTO MUTUO" / "PRODOTTI ..."). The word leans a hair to Italian and went
+    to the Italian side: "Estados que no son" / "Parte Parti non contraenti", a unit whose
+    translation holds a word of the source. Across such words the lengths decide."""
+    path = Path(__file__).parent / "data" / "dump_shared_word_es_it.txt"
+    result = read_dump("shared.txt", source_lang="es", target_lang="it",
+                       text=path.read_text(encoding="utf-8"))
+    assert not result.rejects
+    got = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
+    assert len(got) == 5
+    assert got[0] == ("Estados que no son Parte", "Parti non contraenti")
+    assert got[3] == ("PRODUCTOS CUBIERTOS POR EL RECONOCIMIENTO MUTUO",
+                      "PRODOTTI OGGETTO DI RICONOSCIMENTO RECIPROCO")
+    assert got[1][0].startswith("Las Partes animarán a los Estados que no son Parte en")
+    assert got[1][1].startswith("Le parti incoraggiano le parti non contraenti")

@@ -918,6 +918,7 @@ def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, i
         split = _refine_split(parts, prefix, i, j, k)
         split = _shared_last_word(parts.text, starts[i], split, e_off)
         split = _sentence_end_to_a(parts, prefix, split, e_off)
+        split = _balanced_split(parts, prefix, i, j, split)
         split = _ending_match(parts, prefix, i, j, split)
         out.append((starts[i], _opening_marks_to_b(parts.text, starts[i], split), e_off))
     return out
@@ -982,6 +983,59 @@ def _ending_match(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
     if agree[best] <= agree[cuts.index(split)]:
         best = cuts.index(split)
     return cuts[best]
+
+
+# A word leaning less than this either way (clipped log10 frequency ratio), but some, is
+# one both languages' lists hold ("Parte", "MUTUO" in Spanish and Italian): no evidence of
+# the split. (A word scored 0, an acronym or a heading's "LIST", is no word both write.)
+HAIR_LEAN = 0.3
+
+
+def _balanced_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
+                    split: int) -> int:
+    """``split``, or, in a short pair, a cut a few chunks away, across words that lean a
+    hair either way only, where the two sides' lengths are nearer: such a word went to the
+    side its hair of a lean said ("PRODUCTOS CUBIERTOS POR EL RECONOCIMIENTO | MUTUO
+    PRODOTTI OGGETTO DI RICONOSCIMENTO RECIPROCO", "Estados que no son | Parte Parti non
+    contraenti"), where a translation about as long as its source says otherwise."""
+    text, pos = parts.text, parts.pos
+    s_off = parts.starts[i]
+    e_off = parts.starts[j] if j < len(parts.starts) else len(text)
+    if e_off - s_off > SHORT_PAIR:
+        return split
+    cuts = _cuts_near(text, s_off, split, e_off, pos, prefix)
+    if len(cuts) < 2:
+        return split
+    at = int(pos.searchsorted(split))
+    prior, here = parts.prior, min(at, len(parts.prior) - 1)
+    words = Counter(w.lower() for w in WORD_RE.findall(text, s_off, e_off))
+
+    def movable(cut: int) -> bool:
+        if cut == split:
+            return True
+        lo, hi = min(cut, split), max(cut, split)
+        token = int(pos.searchsorted(cut))
+        first = _FIRST_WORD_RE.search(text, cut, e_off)
+        a, b = sorted((token, at))
+        # words alone, not across a mark ("LAGAR OCH ANDRA FÖRFATTNINGAR | LOVE, ..."),
+        # each written once (a word the pair writes twice is a name or a cognate kept, one
+        # on each side: "Transport of dangerous goods by road | Transport de ..."); not
+        # where side B opens less like a side (a small letter: "För gemensamma rådet På |
+        # vegne af"), nor where a side would end with an article or a preposition, or side
+        # B open with one ("LISTA ... UMOWY LIST | OF ARBITRATORS ...")
+        return (all(0 < abs(prefix[t + 1] - prefix[t]) < HAIR_LEAN for t in range(a, b))
+                and all(c.isalpha() or c.isspace() for c in text[lo:hi])
+                and all(words[w.lower()] == 1 for w in WORD_RE.findall(text, lo, hi))
+                and token < len(prior) and prior[token] >= prior[here]
+                and _last_word(text, cut).lower() not in _NEVER_LAST
+                and (first is None or first.group().lower() not in _NEVER_LAST))
+
+    def imbalance(cut: int) -> int:
+        return abs(len(_tidy(text[s_off:cut])) - len(_tidy(text[cut:e_off])))
+
+    best = min(filter(movable, cuts), key=lambda c: (imbalance(c), c != split))
+    # a clear gain only: the lengths of a short pair say little
+    return best if 2 * imbalance(best) <= imbalance(split) else split
 
 
 def _cuts_near(text: str, start: int, split: int, end: int, pos: np.ndarray,
