@@ -1030,3 +1030,21 @@ def test_a_word_both_languages_write_goes_where_the_lengths_say() -> None:
                       "PRODOTTI OGGETTO DI RICONOSCIMENTO RECIPROCO")
     assert got[1][0].startswith("Las Partes animarán a los Estados que no son Parte en")
     assert got[1][1].startswith("Le parti incoraggiano le parti non contraenti")
+
+
+def test_a_dump_ending_with_a_number_after_an_abbreviation_is_read() -> None:
+    """DGT-TM 22019D0996, ES-IT, every unit (tests/data/dump_last_pair_abbreviation_es_it.txt,
+    the last six lines of an unnumbered dump cut anywhere): the last pair is an address
+    written alike in both languages, "Fő u. 44-50" / "Fő u. 44-50.". The abbreviation's
+    full stop was taken for a sentence end, side B put after it ("44-50.", no word after
+    it), and scoring that cut read past the end of the word arrays: the reader stopped
+    with an IndexError (a traceback from `build`). The dump is now read, every pair."""
+    path = Path(__file__).parent / "data" / "dump_last_pair_abbreviation_es_it.txt"
+    result = read_dump("address.txt", source_lang="es", target_lang="it",
+                       text=path.read_text(encoding="utf-8"))
+    assert not result.rejects
+    got = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
+    assert got[0] == ("Circular sobre navegación e inspección de buques NVIC 2-92",
+                      "NVIC 2— 92")
+    assert got[-1] == ("Fő u. 44-50", "Fő u. 44-50.")
+    assert len(got) == 6

@@ -959,6 +959,11 @@ def _ending_match(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
         return split
     ti, tj = int(parts.tok_index[i]), int(parts.tok_index[j])
     tokens = pos.searchsorted(cuts)
+    if tokens[-1] >= len(parts.prior):
+        # a cut after the file's last word (the last pair's side B a number alone, where
+        # an abbreviation's full stop was taken for a sentence end: "Fő u. 44-50 Fő u. |
+        # 44-50."): no word after it to weigh, and scoring it read past the arrays
+        return split
     vals = _split_scores(prefix, parts.prior, tokens, ti, tj, s_off, e_off, np.asarray(cuts))
     # what the prior counted for an abbreviation's full stop ("rez.") as a sentence end
     vals -= SENTENCE_END_PRIOR * np.asarray([_after_abbreviation(text, s_off, c)
