@@ -968,3 +968,83 @@ def test_a_word_cut_anywhere_in_a_short_dump_is_joined() -> None:
         (["hiteles", "dokumentumokból."], ["documente", "autentice."]),
         (["fogadja", "el."], ["comitetul", "mixt."])]
     assert not result.rejects
+
+
+def test_a_title_quoted_on_both_sides_stays_on_both() -> None:
+    """DGT-TM 22019D0996, FI-SV (tests/data/dump_quoted_title_fi_sv.txt, unnumbered, cut
+    at spaces): the Finnish side ends with an English title in quotes ("... asiakirjaan
+    ”Adoption of performance standards for bridge alert management”.") that the Swedish
+    quotes again. Its English words lean a few tenths to Swedish, and side B started at
+    the Finnish side's quotation: the unit offered the Swedish translation with the title
+    twice. A translation quotes what its source quotes: one quotation on each side."""
+    path = Path(__file__).parent / "data" / "dump_quoted_title_fi_sv.txt"
+    result = read_dump("quoted.txt", source_lang="fi", target_lang="sv",
+                       text=path.read_text(encoding="utf-8"))
+    assert not result.rejects
+    assert len(result.pairs) == 4
+    last = result.pairs[-1]
+    title = "”Adoption of performance standards for bridge alert management”."
+    assert _norm(last.source).endswith("koskevaan asiakirjaan " + title)
+    assert _norm(last.target).startswith("Resolution A.1021(26) och resolution MSC.302(87)")
+    assert _norm(last.target).endswith("respektive " + title)
+
+
+def test_a_side_of_labels_the_other_side_lacks_is_rejected() -> None:
+    """DGT-TM 22019D0996, EN-DE (tests/data/dump_labels_line_start_en_de.txt, unnumbered,
+    cut at spaces that the cut swallowed): a list of references whose rows end with the
+    chapters they cite ("(LSA Code) I"), one row's German half cut before "(LSA-Code) I".
+    A pair started at that line: "(LSA-Code)" / "I", a unit offering the label "I" as the
+    translation of a code. A side of numbers or labels alone is written alike in both
+    languages ("8" / "8"): one whose label the other side lacks is rejected with the
+    reason, and the rows around it are read as before."""
+    path = Path(__file__).parent / "data" / "dump_labels_line_start_en_de.txt"
+    result = read_dump("labels.txt", source_lang="en", target_lang="de",
+                       text=path.read_text(encoding="utf-8"))
+    got = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
+    assert ("(LSA-Code)", "I") not in got
+    assert ("IMO Res. A.658(16)", "IMO-Entschließung A.658(16)") in got
+    assert ("Primary decks covering", "Unterboden-Dünnschichtbeläge für Decks") in got
+    [reject] = [r for r in result.rejects if r.reason.startswith("pair boundaries unsure")]
+    assert reject.reported_reason == ("pair boundaries unsure: the de side holds only numbers "
+                                      "or labels, one of which the en side lacks: I")
+    assert _norm(reject.text) == "(LSA-Code) I"
+    assert reject.line == 6
+    assert len(result.pairs) + len(result.rejects) == 8
+
+
+def test_a_word_both_languages_write_goes_where_the_lengths_say() -> None:
+    """DGT-TM 22019A0315(01) and 22019D0996, ES-IT (tests/data/dump_shared_word_es_it.txt,
+    unnumbered, cut at spaces): two short headings whose Spanish side ends with a word
+    Italian writes alike ("Estados que no son Parte" / "Parti non contraenti",
+    "... RECONOCIMIENTO MUTUO" / "PRODOTTI ..."). The word leans a hair to Italian and went
+    to the Italian side: "Estados que no son" / "Parte Parti non contraenti", a unit whose
+    translation holds a word of the source. Across such words the lengths decide."""
+    path = Path(__file__).parent / "data" / "dump_shared_word_es_it.txt"
+    result = read_dump("shared.txt", source_lang="es", target_lang="it",
+                       text=path.read_text(encoding="utf-8"))
+    assert not result.rejects
+    got = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
+    assert len(got) == 5
+    assert got[0] == ("Estados que no son Parte", "Parti non contraenti")
+    assert got[3] == ("PRODUCTOS CUBIERTOS POR EL RECONOCIMIENTO MUTUO",
+                      "PRODOTTI OGGETTO DI RICONOSCIMENTO RECIPROCO")
+    assert got[1][0].startswith("Las Partes animarán a los Estados que no son Parte en")
+    assert got[1][1].startswith("Le parti incoraggiano le parti non contraenti")
+
+
+def test_a_dump_ending_with_a_number_after_an_abbreviation_is_read() -> None:
+    """DGT-TM 22019D0996, ES-IT, every unit (tests/data/dump_last_pair_abbreviation_es_it.txt,
+    the last six lines of an unnumbered dump cut anywhere): the last pair is an address
+    written alike in both languages, "Fő u. 44-50" / "Fő u. 44-50.". The abbreviation's
+    full stop was taken for a sentence end, side B put after it ("44-50.", no word after
+    it), and scoring that cut read past the end of the word arrays: the reader stopped
+    with an IndexError (a traceback from `build`). The dump is now read, every pair."""
+    path = Path(__file__).parent / "data" / "dump_last_pair_abbreviation_es_it.txt"
+    result = read_dump("address.txt", source_lang="es", target_lang="it",
+                       text=path.read_text(encoding="utf-8"))
+    assert not result.rejects
+    got = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
+    assert got[0] == ("Circular sobre navegación e inspección de buques NVIC 2-92",
+                      "NVIC 2— 92")
+    assert got[-1] == ("Fő u. 44-50", "Fő u. 44-50.")
+    assert len(got) == 6

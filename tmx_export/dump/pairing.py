@@ -918,6 +918,7 @@ def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, i
         split = _refine_split(parts, prefix, i, j, k)
         split = _shared_last_word(parts.text, starts[i], split, e_off)
         split = _sentence_end_to_a(parts, prefix, split, e_off)
+        split = _balanced_split(parts, prefix, i, j, split)
         split = _ending_match(parts, prefix, i, j, split)
         out.append((starts[i], _opening_marks_to_b(parts.text, starts[i], split), e_off))
     return out
@@ -958,6 +959,11 @@ def _ending_match(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
         return split
     ti, tj = int(parts.tok_index[i]), int(parts.tok_index[j])
     tokens = pos.searchsorted(cuts)
+    if tokens[-1] >= len(parts.prior):
+        # a cut after the file's last word (the last pair's side B a number alone, where
+        # an abbreviation's full stop was taken for a sentence end: "Fő u. 44-50 Fő u. |
+        # 44-50."): no word after it to weigh, and scoring it read past the arrays
+        return split
     vals = _split_scores(prefix, parts.prior, tokens, ti, tj, s_off, e_off, np.asarray(cuts))
     # what the prior counted for an abbreviation's full stop ("rez.") as a sentence end
     vals -= SENTENCE_END_PRIOR * np.asarray([_after_abbreviation(text, s_off, c)
@@ -982,6 +988,59 @@ def _ending_match(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
     if agree[best] <= agree[cuts.index(split)]:
         best = cuts.index(split)
     return cuts[best]
+
+
+# A word leaning less than this either way (clipped log10 frequency ratio), but some, is
+# one both languages' lists hold ("Parte", "MUTUO" in Spanish and Italian): no evidence of
+# the split. (A word scored 0, an acronym or a heading's "LIST", is no word both write.)
+HAIR_LEAN = 0.3
+
+
+def _balanced_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
+                    split: int) -> int:
+    """``split``, or, in a short pair, a cut a few chunks away, across words that lean a
+    hair either way only, where the two sides' lengths are nearer: such a word went to the
+    side its hair of a lean said ("PRODUCTOS CUBIERTOS POR EL RECONOCIMIENTO | MUTUO
+    PRODOTTI OGGETTO DI RICONOSCIMENTO RECIPROCO", "Estados que no son | Parte Parti non
+    contraenti"), where a translation about as long as its source says otherwise."""
+    text, pos = parts.text, parts.pos
+    s_off = parts.starts[i]
+    e_off = parts.starts[j] if j < len(parts.starts) else len(text)
+    if e_off - s_off > SHORT_PAIR:
+        return split
+    cuts = _cuts_near(text, s_off, split, e_off, pos, prefix)
+    if len(cuts) < 2:
+        return split
+    at = int(pos.searchsorted(split))
+    prior, here = parts.prior, min(at, len(parts.prior) - 1)
+    words = Counter(w.lower() for w in WORD_RE.findall(text, s_off, e_off))
+
+    def movable(cut: int) -> bool:
+        if cut == split:
+            return True
+        lo, hi = min(cut, split), max(cut, split)
+        token = int(pos.searchsorted(cut))
+        first = _FIRST_WORD_RE.search(text, cut, e_off)
+        a, b = sorted((token, at))
+        # words alone, not across a mark ("LAGAR OCH ANDRA FÖRFATTNINGAR | LOVE, ..."),
+        # each written once (a word the pair writes twice is a name or a cognate kept, one
+        # on each side: "Transport of dangerous goods by road | Transport de ..."); not
+        # where side B opens less like a side (a small letter: "För gemensamma rådet På |
+        # vegne af"), nor where a side would end with an article or a preposition, or side
+        # B open with one ("LISTA ... UMOWY LIST | OF ARBITRATORS ...")
+        return (all(0 < abs(prefix[t + 1] - prefix[t]) < HAIR_LEAN for t in range(a, b))
+                and all(c.isalpha() or c.isspace() for c in text[lo:hi])
+                and all(words[w.lower()] == 1 for w in WORD_RE.findall(text, lo, hi))
+                and token < len(prior) and prior[token] >= prior[here]
+                and _last_word(text, cut).lower() not in _NEVER_LAST
+                and (first is None or first.group().lower() not in _NEVER_LAST))
+
+    def imbalance(cut: int) -> int:
+        return abs(len(_tidy(text[s_off:cut])) - len(_tidy(text[cut:e_off])))
+
+    best = min(filter(movable, cuts), key=lambda c: (imbalance(c), c != split))
+    # a clear gain only: the lengths of a short pair say little
+    return best if 2 * imbalance(best) <= imbalance(split) else split
 
 
 def _cuts_near(text: str, start: int, split: int, end: int, pos: np.ndarray,
@@ -1196,6 +1255,7 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
     lo, hi = np.searchsorted(parts.plausible, [ti + 1, tj])
     ks = parts.plausible[lo:hi]
     names = _shared_names(text, pos, prefix, ti, tj) if e_off - s_off <= NAMES_PAIR else []
+    names += _shared_quotations(text, pos, prefix, s_off, e_off)
     # a short pair is chosen again at white space, not at word starts: an opening quote
     # counts for the side it opens ("... κλάσεως «A», | ‘A’ class divisions,")
     if (len(found) < 2 and not opening and not closing and not long_opening
@@ -1285,6 +1345,41 @@ def _shared_names(text: str, pos: np.ndarray, prefix: np.ndarray, ti: int, tj: i
     # kept names interleave ("Union ... Loran | Union ... Loran").
     return [(a, b) for a, b in twice
             if not any(d < a or b < c for c, d in twice if (c, d) != (a, b))]
+
+
+# A quotation in any quotes ("”Code on alerts and indicators, 2009”", "‘EC access to the
+# US market’"): what is inside, found by its quotes; at most 200 characters, so that a
+# quote never closed costs no more than that.
+_QUOTATION_RE = lazy_pattern(
+    r"(?:^|(?<=[\s(]))[\"“”„«»‘‚]\s?([^\W\d_][^\"“”„«»‘’‚‹›\n]{0,200}?\w)"
+    r"\s?[\"“”»’](?![^\W\d_])")
+
+
+def _shared_quotations(text: str, pos: np.ndarray, prefix: np.ndarray, start: int,
+                       end: int) -> list[tuple[int, int]]:
+    """The quotations of two words or more that the pair between offsets ``start`` and
+    ``end`` holds exactly twice, written alike, whose words lean little to either language,
+    as the offsets of the two: a title the translation quotes as its source does, in the
+    original ("... koskevaan asiakirjaan ”Adoption of performance standards for bridge
+    alert management”. | Resolution ... respektive ”Adoption of performance standards for
+    bridge alert management”."). Like a name kept, one is on each side; English words
+    lean a few tenths to Swedish, and the cut fell before the Finnish side's quotation."""
+    seen: dict[str, list[tuple[int, int]]] = {}
+    for m in _QUOTATION_RE.finditer(text, start, end):
+        words = m.group(1).split()
+        if len(words) >= 2:  # a word alone in quotes is a term each language quotes its own
+            seen.setdefault(" ".join(words), []).append(m.span(1))
+    out = []
+    for spans in seen.values():
+        if len(spans) != 2:
+            continue
+        for begin, stop in spans:
+            a, b = int(pos.searchsorted(begin)), int(pos.searchsorted(stop))
+            if b == a or any(abs(prefix[t + 1] - prefix[t]) >= NAME_LEAN for t in range(a, b)):
+                break
+        else:
+            out.append((spans[0][0], spans[1][0]))
+    return out
 
 
 BARE_CHUNKS = 4  # chunks without letters (numbers, codes) side B may open with
@@ -1947,6 +2042,29 @@ def _run_together(source: str, target: str) -> tuple[str, int] | None:
     return None
 
 
+_ALNUM_RE = lazy_pattern(r"[^\W_]+")
+
+
+def _bare_side_apart(source: str, target: str) -> tuple[str, int] | None:
+    """A side that holds no word, only numbers or labels (digits, a letter alone, Roman
+    numbers), one of which the other side lacks: that label, and the side (0 source, 1
+    target); None when there is none.
+
+    A translation keeps its numbers and labels, and a side of them alone is written alike
+    in both languages ("8" / "8"). In a list of references cut where a line opens with the
+    labels that close a row ("Απόφ. IMO MSC.48(66)- (Κώδικας LSA) I, IV IMO Res.MSC.48(66)-
+    (LSA Code)" / "I, IV", DGT-TM, unnumbered), a pair started at them: "I," / "IV" is no
+    pair, and its unit would offer "IV" as the translation of "I"."""
+    tokens = [_ALNUM_RE.findall(text) for text in (source, target)]
+    for side in (0, 1):
+        if not all(t.isdigit() or len(t) == 1 or _ROMAN_RE.fullmatch(t) for t in tokens[side]):
+            continue
+        missing = [t for t in tokens[side] if t not in tokens[1 - side]]
+        if missing:
+            return missing[0], side
+    return None
+
+
 # A label that starts both sides of a pair ("a =", "No", "Fő u."): one or two tokens of at
 # most this many characters.
 LABEL_MAX_CHARS = 6
@@ -2114,4 +2232,11 @@ def _check_pair(
                             (target_lang, source_lang))
             return reject(f"pair boundaries unsure: a number twice on the {twice} side and "
                           f"not on the {never} side (two pairs run together?)", number)
+        bare = _bare_side_apart(src_text, tgt_text)
+        if bare is not None:
+            label, side = bare
+            bare_lang, other_lang = ((source_lang, target_lang) if side == 0 else
+                                     (target_lang, source_lang))
+            return reject(f"pair boundaries unsure: the {bare_lang} side holds only numbers "
+                          f"or labels, one of which the {other_lang} side lacks", label)
     return Pair(src_text, tgt_text, source_lang, target_lang, src_no, file, line), None
