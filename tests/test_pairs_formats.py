@@ -216,3 +216,26 @@ def test_pairs_tsv_cells_never_start_a_formula(tmp_path: Path) -> None:
     back = read_pairs_tsv(path).pairs
     assert [(p.source, p.target, p.file) for p in back] == [
         (p.source, p.target, p.file) for p in pairs]
+
+
+def _build_cli(*args: str):
+    from click.testing import CliRunner
+
+    from tmx_export.cli import main
+
+    return CliRunner().invoke(main, ["build", *args, "-j", "1"])
+
+
+def test_hand_made_jsonl_rejects_name_the_file_and_line(tmp_path: Path) -> None:
+    # JSON Lines from another tool say no file or line: the rejects said neither ("\t0").
+    first, second = real_pairs()[:2]
+    lines = [{"source": first.source, "target": first.target},
+             {"source": second.source, "target": ""},
+             {"source": first.source, "target": first.target}]
+    pairs = tmp_path / "hand.jsonl"
+    pairs.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    rejects = tmp_path / "rejects.tsv"
+    result = _build_cli(str(pairs), "-o", str(tmp_path / "out.tmx"), "--rejects", str(rejects))
+    assert result.exit_code == 0, result.output
+    assert [(r.file, r.line, r.reason) for r in read_rejects(rejects)] == [
+        (str(pairs), 2, "empty-side"), (str(pairs), 3, "duplicate")]

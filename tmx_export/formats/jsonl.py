@@ -56,7 +56,8 @@ def read_pairs_jsonl(
     """Read pairs written by :func:`write_pairs_jsonl` (``"-"`` reads standard input).
 
     ``source`` and ``target`` are required; missing languages take ``source_lang`` and
-    ``target_lang``; keys other than the fixed fields become props (as strings).
+    ``target_lang``, a missing ``file`` and ``line`` this file and the object's line; keys
+    other than the fixed fields become props (as strings).
     """
     name = input_name(path)
     result = ReadResult()
@@ -85,6 +86,11 @@ def _pair_from_record(
     at = record.get("line", 0)
     if type(at) is not int or at < 0:
         raise InputError(name, f"'line' must be a whole number, not {at!r}", line)
+    # without the keys saying where the pair came from (JSON Lines made by another tool),
+    # this object is where: rejects then name it
+    if "file" not in record and "line" not in record:
+        record = {**record, "file": name, "line": line}
+        at = line
     return Pair(
         source=record["source"],
         target=record["target"],

@@ -152,7 +152,8 @@ def read_pairs_tsv(
     """Read pairs written by :func:`write_pairs_tsv` (``"-"`` reads standard input).
 
     Only ``source`` and ``target`` columns are required; missing language columns take
-    ``source_lang`` / ``target_lang``. Empty prop fields are left out of ``props``.
+    ``source_lang`` / ``target_lang``, missing ``file`` and ``line`` columns this file and
+    the row's line. Empty prop fields are left out of ``props``.
     """
     name = input_name(path)
     lines = records(read_text(path))
@@ -185,13 +186,16 @@ def _pair_from_fields(
     at = row.get("line", "")
     if at and not at.isdigit():
         raise InputError(name, f"line must be a whole number, not {at!r}", line)
+    # without the columns saying where the pair came from (a table made by hand), this
+    # row is where: rejects then name it
+    where = "file" in row or "line" in row
     return Pair(
         source=row["source"],
         target=row["target"],
         source_lang=row.get("source_lang") or source_lang,
         target_lang=row.get("target_lang") or target_lang,
         number=int(paragraph) if paragraph else None,
-        file=row.get("file", ""),
-        line=int(at) if at else 0,
+        file=row.get("file", "") if where else name,
+        line=(int(at) if at else 0) if where else line,
         props={prop_name(k): v for k, v in row.items() if k not in PAIR_COLUMNS and v},
     )
