@@ -216,3 +216,73 @@ def test_pairs_tsv_cells_never_start_a_formula(tmp_path: Path) -> None:
     back = read_pairs_tsv(path).pairs
     assert [(p.source, p.target, p.file) for p in back] == [
         (p.source, p.target, p.file) for p in pairs]
+
+
+def _build_cli(*args: str):
+    from click.testing import CliRunner
+
+    from tmx_export.cli import main
+
+    return CliRunner().invoke(main, ["build", *args, "-j", "1"])
+
+
+def _tuvs(path: Path) -> list[list[tuple[str, str]]]:
+    lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    root = etree.parse(str(path)).getroot()
+    return [[(tuv.get(lang), "".join(tuv.find("seg").itertext())) for tuv in tu.iter("tuv")]
+            for tu in root.iter("tu")]
+
+
+@pytest.mark.parametrize("write", [write_pairs_jsonl, write_pairs_tsv], ids=["jsonl", "tsv"])
+def test_pairs_files_are_written_in_the_runs_languages(tmp_path: Path, write) -> None:
+    # Real pairs as another run wrote them: bare "en"/"fr", one the other way round, one
+    # in German -> Polish. Each was written under its own tags: "en" units under an
+    # "en-GB" header, the French text first, a German unit in an English-French memory.
+    en_fr = real_pairs()[:3]
+    en_fr[0].source_lang, en_fr[0].target_lang = "en", "fr"
+    turned = en_fr[2]
+    turned.source, turned.target = turned.target, turned.source
+    turned.source_lang, turned.target_lang = "fr-FR", "en-GB"
+    other = Pair("Die Kommission erlässt Durchführungsrechtsakte.",
+                 "Komisja przyjmuje akty wykonawcze.", "de-DE", "pl-PL", None, "dgt.txt", 9)
+    pairs = tmp_path / ("pairs.jsonl" if write is write_pairs_jsonl else "pairs.tsv")
+    write([*en_fr, other], pairs)
+    out, rejects = tmp_path / "out.tmx", tmp_path / "rejects.tsv"
+    result = _build_cli(str(pairs), "-o", str(out), "--rejects", str(rejects),
+                        "--segment", "paragraph")
+    assert result.exit_code == 0, result.output
+    units = _tuvs(out)
+    assert {tuple(lang for lang, _text in unit) for unit in units} == {("en-GB", "fr-FR")}
+    # each paragraph whole, the right way round (a paragraph number is a unit of its own)
+    texts = [tuple(text for _lang, text in unit) for unit in units]
+    assert [text for text in texts if not text[0][:-1].isdigit()] == [
+        (p.source, p.target) for p in real_pairs()[:3]]
+    (reject,) = read_rejects(rejects)
+    line = 5 if write is write_pairs_tsv else 4  # the TSV's header is its line 1
+    assert (reject.file, reject.line, reject.reason) == (str(pairs), line, "other-languages")
+    assert reject.text.startswith("de-DE -> pl-PL: Die Kommission")
+
+
+def test_a_pairs_file_in_another_pair_is_refused_naming_its_languages(tmp_path: Path) -> None:
+    pairs = tmp_path / "de-pl.jsonl"
+    write_pairs_jsonl([Pair("Die Kommission erlässt Durchführungsrechtsakte.",
+                            "Komisja przyjmuje akty wykonawcze.", "de", "pl")], pairs)
+    out = tmp_path / "out.tmx"
+    result = _build_cli(str(pairs), "-o", str(out))
+    assert result.exit_code == 1 and not out.exists()
+    assert f"{pairs}: its pairs are in de -> pl, not en-GB -> fr-FR" in result.output
+
+
+def test_hand_made_jsonl_rejects_name_the_file_and_line(tmp_path: Path) -> None:
+    # JSON Lines from another tool say no file or line: the rejects said neither ("\t0").
+    first, second = real_pairs()[:2]
+    lines = [{"source": first.source, "target": first.target},
+             {"source": second.source, "target": ""},
+             {"source": first.source, "target": first.target}]
+    pairs = tmp_path / "hand.jsonl"
+    pairs.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    rejects = tmp_path / "rejects.tsv"
+    result = _build_cli(str(pairs), "-o", str(tmp_path / "out.tmx"), "--rejects", str(rejects))
+    assert result.exit_code == 0, result.output
+    assert [(r.file, r.line, r.reason) for r in read_rejects(rejects)] == [
+        (str(pairs), 2, "empty-side"), (str(pairs), 3, "duplicate")]

@@ -205,6 +205,57 @@ def test_blank_line_paragraphs_join_wrapped_lines(tmp_path):
     assert [p.text for p in split_paragraphs("a\nb\n\nc\n", "line")] == ["a", "b", "c"]
 
 
+def _excerpt_paragraphs(lang: str) -> list[str]:
+    text = (DATA / f"ep-00-01-17-excerpt.{lang}.txt").read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip()]
+
+
+def test_paragraph_per_line_with_section_blank_lines_is_not_joined(tmp_path):
+    # A word processor's text export: a paragraph a line, an empty paragraph between some
+    # sections. Joining each section into one paragraph glued the heading "Resumption of
+    # the session" to the President's first sentence, and units were written so.
+    paths = []
+    for lang in ("en", "fr"):
+        paras = _excerpt_paragraphs(lang)
+        sections = ["\n".join(paras[i:i + 10]) for i in range(0, len(paras), 10)]
+        paths.append(tmp_path / f"s.{lang}.txt")
+        paths[-1].write_text("\n\n".join(sections) + "\n", encoding="utf-8")
+    result = read(*paths)
+    assert [p.source for p in result.pairs] == _excerpt_paragraphs("en")
+    assert [p.target for p in result.pairs] == _excerpt_paragraphs("fr")
+    assert result.pairs[0].source == "Resumption of the session"
+    assert not result.rejects
+
+
+def test_hard_wrapped_paragraphs_are_still_joined(tmp_path):
+    import textwrap
+
+    paths = []
+    for lang in ("en", "fr"):
+        wrapped = [textwrap.fill(p, 60, break_on_hyphens=False)
+                   for p in _excerpt_paragraphs(lang)]
+        paths.append(tmp_path / f"w.{lang}.txt")
+        paths[-1].write_text("\n\n".join(wrapped) + "\n", encoding="utf-8")
+    result = read(*paths)
+    assert [p.source for p in result.pairs] == _excerpt_paragraphs("en")
+    assert [p.target for p in result.pairs] == _excerpt_paragraphs("fr")
+
+
+def test_sentence_per_line_paragraphs_are_still_joined(tmp_path):
+    # a sentence a line, a blank line between paragraphs: the two languages have
+    # different sentence counts, the same paragraphs
+    from tmx_export.segment.rules import segment_text
+
+    paths = []
+    for lang, tag in (("en", "en-GB"), ("fr", "fr-FR")):
+        cut = ["\n".join(segment_text(p, tag)) for p in _excerpt_paragraphs(lang)]
+        paths.append(tmp_path / f"l.{lang}.txt")
+        paths[-1].write_text("\n\n".join(cut) + "\n", encoding="utf-8")
+    result = read(*paths)
+    assert len(result.pairs) == len(_excerpt_paragraphs("en"))
+    assert result.pairs[2].source == _excerpt_paragraphs("en")[2]
+
+
 def test_align_lengths_recovers_a_merge():
     # target paragraph 2 is source paragraphs 2+3 run together
     src = [100, 40, 45, 300, 80]

@@ -452,3 +452,36 @@ def test_bad_xlsx_and_unknown_extension(tmp_path):
         read_table(bad, source_lang="en", target_lang="fr")
     with pytest.raises(InputError, match="cannot tell the table format"):
         read_table(tmp_path / "x.ods", source_lang="en", target_lang="fr")
+
+
+def test_header_below_a_title_is_found(tmp_path):
+    """A glossary opens with its title (merged over the columns) and a blank row above
+    the header: read as the header, the title named no column, so a one-sheet workbook
+    was refused and a sheet of several left out as one reject. The header is the first
+    row of two cells; the title is a reject of its own."""
+    rows = list(csv.reader(DGT_TSV.open(encoding="utf-8"), delimiter="\t"))[1:6]
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Glossary"
+    sheet.append(["DGT-TM 2019: Trade and Development Committee"])
+    sheet.merge_cells("A1:B1")
+    sheet.append([])
+    sheet.append(["English", "French"])
+    for row in rows:
+        sheet.append([row[3], row[4]])
+    path = tmp_path / "glossary.xlsx"
+    book.save(path)
+    result = read_table(path, source_lang="en-GB", target_lang="fr-FR")
+    assert [(p.source, p.target, p.line) for p in result.pairs] == [
+        (row[3], row[4], line) for line, row in enumerate(rows, 4)]
+    assert [(r.line, r.reason, r.text) for r in result.rejects] == [
+        (1, "title-row", "DGT-TM 2019: Trade and Development Committee")]
+    assert declared_languages(path) == ("en", "fr")
+    # a CSV alike; a header below a title that names no column is refused at its line
+    text = "Glossary\n\nen,fr\n" + "".join(f'"{r[3]}","{r[4]}"\n' for r in rows)
+    (tmp_path / "g.csv").write_text(text, encoding="utf-8")
+    assert len(read_table(tmp_path / "g.csv", source_lang="en-GB",
+                          target_lang="fr-FR").pairs) == len(rows)
+    (tmp_path / "bad.csv").write_text(text.replace("en,fr", "term,translation"), "utf-8")
+    with pytest.raises(InputError, match=r"bad\.csv:3: no column for en-GB"):
+        read_table(tmp_path / "bad.csv", source_lang="en-GB", target_lang="fr-FR")

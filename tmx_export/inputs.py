@@ -110,13 +110,15 @@ def _dump(path: str, o: BuildOptions) -> ReadResult:
 def _jsonl(path: str, o: BuildOptions) -> ReadResult:
     from .formats.jsonl import read_pairs_jsonl
 
-    return read_pairs_jsonl(path, source_lang=o.source_lang, target_lang=o.target_lang)
+    return read_pairs_jsonl(path, source_lang=o.source_lang, target_lang=o.target_lang,
+                            claimed=o.claimed_langs)
 
 
 def _pairs_tsv(path: str, o: BuildOptions) -> ReadResult:
     from .formats.tsv import read_pairs_tsv
 
-    return read_pairs_tsv(path, source_lang=o.source_lang, target_lang=o.target_lang)
+    return read_pairs_tsv(path, source_lang=o.source_lang, target_lang=o.target_lang,
+                          claimed=o.claimed_langs)
 
 
 def _tmx(path: str, o: BuildOptions) -> ReadResult:

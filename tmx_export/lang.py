@@ -276,6 +276,31 @@ def count_relabelled(counter: Counter[tuple[str, str]], held: str, asked: str) -
     counter[(shown, asked)] += 1
 
 
+def file_direction(file_src: str, file_tgt: str, source_lang: str, target_lang: str,
+                   claimed: Iterable[str] = ()) -> str:
+    """``same``, ``swapped`` or ``other``: how a file's languages stand to the request
+    (a language a file leaves unsaid fits either side). A language fits by its language
+    part (fr-CA for fr-FR) only when no other language of a ``build --langs`` run
+    (``claimed``) shares it, as a TMX tuv (:class:`~tmx_export.formats.tmx.TuvRanker`):
+    else fr-CA's text could be written as fr-FR's too."""
+    asked = {normalise_tag(tag) for tag in (source_lang, target_lang, *claimed)}
+    shared = {part for part, count in Counter(map(primary, asked)).items() if count > 1}
+
+    def fits(lang: str, wanted: str) -> bool:
+        if not lang:
+            return True
+        # en-GB -> en-US: both sides fit loosely, so only the whole tag tells the direction
+        if primary(wanted) in shared or primary(source_lang) == primary(target_lang):
+            return normalise_tag(lang) == normalise_tag(wanted)
+        return primary(lang) == primary(wanted)
+
+    if file_src and fits(file_src, target_lang) and fits(file_tgt, source_lang):
+        return "swapped"
+    if not fits(file_src, source_lang) or not fits(file_tgt, target_lang):
+        return "other"
+    return "same"
+
+
 # One "tag as given<TAB>standard tag" a line: plain text, so a build need not load json.
 _TAGS_FILE = "tags.tsv"
 

@@ -39,7 +39,7 @@ from .formats.rejects import rejects_output, write_rejects
 from .formats.text import input_name
 from .formats.tmx import TmxPair, write_units
 from .inputs import ParallelInput, gather_inputs, name_language
-from .lang import normalise_tag, primary, standard_tag
+from .lang import file_direction, normalise_tag, primary, standard_tag
 from .model import (
     SEGTYPE_OF,
     AccountingError,
@@ -190,7 +190,7 @@ def _table_targets(item: str | Path, fmt: str, langs: tuple[str, ...],
 def _store_targets(item: str | Path, langs: tuple[str, ...]) -> frozenset[str]:
     """The targets an XLIFF or PO file (each ``<file>`` of a bundle) is in, either way
     round; a language the file leaves unsaid fits every one."""
-    from .formats.ttkstore import file_direction, store_languages
+    from .formats.ttkstore import store_languages
 
     declared = store_languages(item)
     if len(langs) > 2 and any(not target for _, target in declared):
@@ -343,8 +343,6 @@ def _not_read_by_their_run(rejects: list[Reject], langs: tuple[str, ...],
                            read_by: list[tuple[str, set[str]]]) -> list[Reject]:
     """``rejects`` without the "other languages" rejects of units that a run in their own
     languages read from the same input (so that run's units or rejects hold them)."""
-    from .formats.ttkstore import file_direction
-
     def read_in_their_languages(reject: Reject) -> bool:
         if reject.reason != _OTHER_LANGUAGES or len(reject.languages) != 2:
             return False

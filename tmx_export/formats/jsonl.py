@@ -16,7 +16,15 @@ from typing import IO, Any
 from ..errors import InputError
 from ..model import Pair, ReadResult
 from .text import input_name, read_text
-from .tsv import PAIR_COLUMNS, prop_name, records, text_output, written_props
+from .tsv import (
+    PAIR_COLUMNS,
+    add_in_languages,
+    check_some_in_languages,
+    prop_name,
+    records,
+    text_output,
+    written_props,
+)
 
 # Characters that some line readers (Python's str.splitlines, JavaScript) take for line
 # ends; JSON may carry them raw, but escaped they keep one object on one line for everyone.
@@ -51,12 +59,16 @@ def write_pairs_jsonl(pairs: Iterable[Pair], target: str | Path | IO[str]) -> in
 
 
 def read_pairs_jsonl(
-    path: str | Path, *, source_lang: str = "en-GB", target_lang: str = "fr-FR"
+    path: str | Path, *, source_lang: str = "en-GB", target_lang: str = "fr-FR",
+    claimed: Iterable[str] | None = None,
 ) -> ReadResult:
     """Read pairs written by :func:`write_pairs_jsonl` (``"-"`` reads standard input).
 
     ``source`` and ``target`` are required; missing languages take ``source_lang`` and
-    ``target_lang``; keys other than the fixed fields become props (as strings).
+    ``target_lang``, a missing ``file`` and ``line`` this file and the object's line; keys
+    other than the fixed fields become props (as strings). With ``claimed`` (a run's other
+    languages, ``()`` for a bilingual run), the pairs are read in the run's languages
+    (:func:`~tmx_export.formats.tsv.add_in_languages`).
     """
     name = input_name(path)
     result = ReadResult()
@@ -69,7 +81,13 @@ def read_pairs_jsonl(
             raise InputError(name, f"not JSON: {exc.msg}", number) from None
         if not isinstance(record, dict):
             raise InputError(name, "expected a JSON object", number)
-        result.pairs.append(_pair_from_record(record, name, number, source_lang, target_lang))
+        pair = _pair_from_record(record, name, number, source_lang, target_lang)
+        if claimed is None:
+            result.pairs.append(pair)
+        else:
+            add_in_languages(result, pair, name, number, source_lang, target_lang, claimed)
+    if claimed is not None:
+        check_some_in_languages(result, name, source_lang, target_lang)
     return result
 
 
@@ -85,6 +103,11 @@ def _pair_from_record(
     at = record.get("line", 0)
     if type(at) is not int or at < 0:
         raise InputError(name, f"'line' must be a whole number, not {at!r}", line)
+    # without the keys saying where the pair came from (JSON Lines made by another tool),
+    # this object is where: rejects then name it
+    if "file" not in record and "line" not in record:
+        record = {**record, "file": name, "line": line}
+        at = line
     return Pair(
         source=record["source"],
         target=record["target"],

@@ -57,9 +57,9 @@ class Paragraph:
 def split_paragraphs(text: str, layout: str = "auto") -> list[Paragraph]:
     """The paragraphs of ``text``; ``layout`` is ``"line"``, ``"blank"`` or ``"auto"``.
 
-    ``auto`` chooses ``blank`` when the text has blank lines *and* some block of several
-    lines between them (wrapped paragraphs), else ``line``: for text with one paragraph per
-    line and a blank line between paragraphs both readings agree.
+    ``auto`` chooses ``blank`` when the text has blank lines *and* its blocks of several
+    lines between them are wrapped paragraphs (:func:`_wrapped`), else ``line``: for text
+    with one paragraph per line and a blank line between paragraphs both readings agree.
     """
     if layout not in ("auto", "line", "blank"):
         raise ValueError(f"unknown paragraph layout {layout!r}")
@@ -85,7 +85,7 @@ def split_paragraphs(text: str, layout: str = "auto") -> list[Paragraph]:
         blocks.append(current)
         sections.append(section)
     if layout == "auto":
-        layout = "blank" if has_blank and any(len(b) > 1 for b in blocks) else "line"
+        layout = "blank" if has_blank and _wrapped(blocks) else "line"
     paragraphs: list[Paragraph] = []
     for block, (label, label_line) in zip(blocks, sections, strict=True):
         if layout == "blank":
@@ -94,6 +94,31 @@ def split_paragraphs(text: str, layout: str = "auto") -> list[Paragraph]:
         else:
             paragraphs.extend(Paragraph(t, n, label, label_line) for n, t in block)
     return paragraphs
+
+
+# What ends a line that ends a paragraph: a sentence's end (closing quotes and brackets
+# after it too), a list item's ";" or ":", in Latin and CJK punctuation.
+_PARAGRAPH_END = re.compile(r"[.!?:;…。！？；：]['’\"”»)\]）」』]*$")
+
+
+def _wrapped(blocks: list[list[tuple[int, str]]]) -> bool:
+    """Whether the lines of each block between blank lines are to be joined: a paragraph
+    wrapped over lines, or its sentences one a line; not paragraphs one a line with a
+    blank line here and there (a word processor's text export, empty paragraphs spacing
+    the sections), which joined would glue a heading to the sentence after it ("Article 1
+    Subject matter This Regulation ..."). Joined when a quarter of the line breaks inside
+    blocks fall within a sentence (after no sentence end, before a word not capitalised: a
+    wrapped line mostly opens so, fewer in German, whose nouns are capitalised; a new
+    paragraph seldom does), or when every line but a block's last ends a sentence (joined,
+    the sentences are cut again as they were); not when a line without a sentence end (a
+    heading, a title) is followed by a new sentence."""
+    joins = [(line, after) for block in blocks
+             for (_, line), (_, after) in zip(block, block[1:], strict=False)]
+    if not joins:
+        return False
+    open_ends = [after for line, after in joins if not _PARAGRAPH_END.search(line)]
+    within = sum(1 for after in open_ends if after[:1].isalpha() and not after[:1].isupper())
+    return 4 * within >= len(joins) or not open_ends
 
 
 def read_parallel(

@@ -133,17 +133,21 @@ def _read_sheet(rows: Iterable[tuple[int, list[str]]], name: str, source_lang: s
     ``delimited`` table (TSV, CSV) a row with text in more fields than the header has is a
     reject: a stray delimiter in a cell shifted the cells after it."""
     result = ReadResult()
-    header: list[str] | None = None
-    s_col = t_col = -1
     where = f"sheet {sheet!r}: " if sheet is not None else ""
+    rows = iter(rows)
+    found, titles = _header_row(rows)
+    if found is None:
+        raise InputError(name, "no header row")
+    header_line, header = found[0], [cell.strip() for cell in found[1]]
+    try:
+        s_col, t_col = choose_columns(header, name, source_lang, target_lang,
+                                      source_column, target_column, claimed)
+    except InputError as exc:  # at the header's line, below a title
+        raise InputError(exc.file, exc.message, header_line) from None
+    for line, row in titles:
+        result.reject(Reject(name, line, "title-row", where + "\t".join(
+            cell for cell in row if cell.strip())))
     for line, row in rows:
-        if header is None:
-            if not any(cell.strip() for cell in row):
-                continue
-            header = [cell.strip() for cell in row]
-            s_col, t_col = choose_columns(header, name, source_lang, target_lang,
-                                          source_column, target_column, claimed)
-            continue
         if not any(cell.strip() for cell in row):
             continue
         if len(row) <= max(s_col, t_col):
@@ -167,9 +171,33 @@ def _read_sheet(rows: Iterable[tuple[int, list[str]]], name: str, source_lang: s
         if sheet is not None:
             pair.props["x-sheet"] = sheet
         result.pairs.append(pair)
-    if header is None:
-        raise InputError(name, "no header row")
     return result
+
+
+# Rows of one cell a title may take above a table's header ("Fisheries glossary 2019", a
+# date, a note), at most.
+TITLE_ROWS = 5
+
+
+def _header_row(rows: Iterator[tuple[int, list[str]]]
+                ) -> tuple[tuple[int, list[str]] | None, list[tuple[int, list[str]]]]:
+    """The header row of a table (its line and cells) and the title rows above it, taken
+    from ``rows``: the first row of two cells or more (a header names two columns), after
+    at most :data:`TITLE_ROWS` rows of one cell. Spreadsheets often open with a title
+    above the table; read as the header, it named no column and the sheet was refused or
+    left out. More rows of one cell are no title: the first is the header (and its error
+    names it). ``None`` without a row of text."""
+    titles: list[tuple[int, list[str]]] = []
+    for line, row in rows:
+        filled = sum(1 for cell in row if cell.strip())
+        if not filled:
+            continue
+        if filled > 1:
+            return (line, row), titles
+        titles.append((line, row))
+        if len(titles) > TITLE_ROWS:
+            break
+    return (titles[0] if titles else None), []
 
 
 def _extra_text(row: list[str], header: list[str]) -> bool:
@@ -190,14 +218,12 @@ def _sheet_titles(path: str | Path) -> tuple[list[str], list[str]]:
 
 def table_header(path: str | Path, *, sheet: str | None = None,
                  table_format_name: str | None = None) -> list[str] | None:
-    """The table's header row (its first row with a cell), read without the rows after it;
-    ``None`` without one."""
+    """The table's header row (below its title rows: :func:`_header_row`), read without
+    the rows after it; ``None`` without one."""
     fmt = table_format(path, table_format_name)
     rows = _xlsx_rows(path, sheet) if fmt == "xlsx" else _text_rows(path, fmt)
-    for _line, row in rows:
-        if any(cell.strip() for cell in row):
-            return [cell.strip() for cell in row]
-    return None
+    found, _titles = _header_row(iter(rows))
+    return [cell.strip() for cell in found[1]] if found is not None else None
 
 
 def table_headers(path: str | Path, *, sheet: str | None = None,

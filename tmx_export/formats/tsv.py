@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import IO
 
 from ..errors import InputError
-from ..model import Pair, ReadResult
+from ..lang import count_relabelled, file_direction, normalise_tag
+from ..model import Pair, ReadResult, Reject
 from .text import (
     atomic_output,
     input_name,
@@ -147,12 +148,16 @@ def write_pairs_tsv(pairs: Iterable[Pair], target: str | Path | IO[str]) -> int:
 
 
 def read_pairs_tsv(
-    path: str | Path, *, source_lang: str = "en-GB", target_lang: str = "fr-FR"
+    path: str | Path, *, source_lang: str = "en-GB", target_lang: str = "fr-FR",
+    claimed: Iterable[str] | None = None,
 ) -> ReadResult:
     """Read pairs written by :func:`write_pairs_tsv` (``"-"`` reads standard input).
 
     Only ``source`` and ``target`` columns are required; missing language columns take
-    ``source_lang`` / ``target_lang``. Empty prop fields are left out of ``props``.
+    ``source_lang`` / ``target_lang``, missing ``file`` and ``line`` columns this file and
+    the row's line. Empty prop fields are left out of ``props``. With ``claimed`` (a run's
+    other languages, ``()`` for a bilingual run), the pairs are read in the run's
+    languages (:func:`add_in_languages`).
     """
     name = input_name(path)
     lines = records(read_text(path))
@@ -170,10 +175,53 @@ def read_pairs_tsv(
                 name, f"expected {len(header)} tab-separated fields, found {len(fields)}", number
             )
         row = dict(zip(header, (unescape_field(restore_cell(f)) for f in fields), strict=True))
-        result.pairs.append(
-            _pair_from_fields(row, name, number, source_lang, target_lang)
-        )
+        pair = _pair_from_fields(row, name, number, source_lang, target_lang)
+        if claimed is None:
+            result.pairs.append(pair)
+        else:
+            add_in_languages(result, pair, name, number, source_lang, target_lang, claimed)
+    if claimed is not None:
+        check_some_in_languages(result, name, source_lang, target_lang)
     return result
+
+
+def add_in_languages(result: ReadResult, pair: Pair, name: str, line: int, source_lang: str,
+                     target_lang: str, claimed: Iterable[str] = ()) -> None:
+    """Add ``pair``, read at ``line`` of the pairs file ``name``, to ``result`` in a run's
+    languages ``source_lang`` -> ``target_lang``: a pair in them (by the language part too,
+    as an XLIFF file's, :func:`~tmx_export.lang.file_direction`) takes the
+    run's tags, as every unit of the memory must (its header names them; "en" under an
+    "en-GB" header is not what a CAT project asks for); one in them the other way round is
+    turned round; one in other languages is an ``other-languages`` reject, not written in
+    a memory of another pair."""
+    held = (pair.source_lang, pair.target_lang)
+    direction = file_direction(*held, source_lang, target_lang, tuple(claimed))
+    if direction == "other":
+        # its languages, as XLIFF's rejects say them: a build --langs run in them reads it
+        result.reject(Reject(name, line, "other-languages",
+                             f"{held[0]} -> {held[1]}: {pair.source}\t{pair.target}", held))
+        return
+    if direction == "swapped":
+        pair.source, pair.target = pair.target, pair.source
+        held = held[::-1]
+    for tag, asked in zip(held, (source_lang, target_lang), strict=True):
+        if normalise_tag(tag) != normalise_tag(asked):
+            count_relabelled(result.relabelled, tag, asked)
+    pair.source_lang, pair.target_lang = source_lang, target_lang
+    result.pairs.append(pair)
+
+
+def check_some_in_languages(result: ReadResult, name: str, source_lang: str,
+                            target_lang: str) -> None:
+    """Refuse a pairs file none of whose pairs is in the run's languages
+    (:func:`add_in_languages` rejected them all), naming the languages it holds: the
+    languages asked for are the mistake, as for an XLIFF file in another pair."""
+    if result.pairs or not result.rejects or any(
+            reject.reason != "other-languages" for reject in result.rejects):
+        return
+    held = dict.fromkeys(" -> ".join(reject.languages) for reject in result.rejects)
+    raise InputError(name, f"its pairs are in {', '.join(held)}, not {source_lang} -> "
+                           f"{target_lang}: choose the pair with --source-lang/--target-lang")
 
 
 def _pair_from_fields(
@@ -185,13 +233,16 @@ def _pair_from_fields(
     at = row.get("line", "")
     if at and not at.isdigit():
         raise InputError(name, f"line must be a whole number, not {at!r}", line)
+    # without the columns saying where the pair came from (a table made by hand), this
+    # row is where: rejects then name it
+    where = "file" in row or "line" in row
     return Pair(
         source=row["source"],
         target=row["target"],
         source_lang=row.get("source_lang") or source_lang,
         target_lang=row.get("target_lang") or target_lang,
         number=int(paragraph) if paragraph else None,
-        file=row.get("file", ""),
-        line=int(at) if at else 0,
+        file=row.get("file", "") if where else name,
+        line=(int(at) if at else 0) if where else line,
         props={prop_name(k): v for k, v in row.items() if k not in PAIR_COLUMNS and v},
     )
