@@ -513,3 +513,18 @@ def test_a_term_typed_without_its_letter_is_the_term(tmp_path: Path) -> None:
         result = run("check", str(memory), "--glossary", str(glossary), "--checks",
                      "term-missing")
         assert result.exit_code == 0 and "term-missing" not in result.stdout, result.output
+
+
+def test_summary_and_report_say_one_finding_in_the_singular(tmp_path: Path) -> None:
+    # one unit with one double space: the summary said "1 units checked: 1 findings" and
+    # the HTML report "1 findings"
+    table = tmp_path / "one.tsv"
+    table.write_text("en\tfr\nThe Commission adopted the report on industrial policy.\t"
+                     "La Commission a adopté  le rapport sur la politique industrielle.\n",
+                     encoding="utf-8")
+    report = tmp_path / "findings.html"
+    result = run("check", str(table), "--source-lang", "en-GB", "--target-lang", "fr-FR",
+                 "--report", str(report), "--fail-on", "never")
+    assert result.exit_code == 0, result.output
+    assert "1 unit checked: 1 finding (1 spacing)" in result.stderr
+    assert "<p>1 finding, tmx-export" in report.read_text(encoding="utf-8")

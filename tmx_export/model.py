@@ -381,3 +381,10 @@ def unnumbered_tuid(place: int) -> str:
     are kept (``renumber`` off: checking, searching): its place in the memory, as ``#12``,
     which cannot be taken for the number another unit carries as its real tuid."""
     return f"#{place}"
+
+
+def count_of(n: int, noun: str, plural: str | None = None) -> str:
+    """``n`` and ``noun``, plural unless ``n`` is 1: "1 unit", "3 files", "2 entries" (with
+    ``plural`` for a noun not made plural by an "s"). Every count a user reads goes through
+    it, so that none says "1 findings"."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"

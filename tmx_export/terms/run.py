@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ..inputs import ParallelInput, check_outputs, file_keys, gather_inputs
-from ..model import Pair, Reject, TermsOptions
+from ..model import Pair, Reject, TermsOptions, count_of
 from ..pipeline import ProgressArg, input_names, nothing_left, read_units
 from .termpair import TermPair
 
@@ -379,16 +379,16 @@ def write_outputs(pairs: list[TermPair], *, tbx_path: str | None = None, tbx_ver
         n = write_tbx(pairs, tbx_path, version=tbx_version, source_lang=source_lang,
                       target_lang=target_lang)
         _say(say, f"TBX {'2019 (TBX-Basic)' if tbx_version == 3 else '2008 (martif)'}: "
-              f"{n} entries -> {tbx_path}")
+              f"{count_of(n, 'entry', 'entries')} -> {tbx_path}")
     if review_path:
         from .review import write_review
 
-        _say(say, f"review: {write_review(pairs, review_path)} rows -> {review_path}")
+        _say(say, f"review: {count_of(write_review(pairs, review_path), 'row')} -> {review_path}")
     if report_path:
         from .report import write_report
 
-        _say(say, f"report: {write_report(pairs, report_path)} pairs -> {report_path}")
+        _say(say, f"report: {count_of(write_report(pairs, report_path), 'pair')} -> {report_path}")
     if csv_path:
         from .glossary import write_glossary
 
-        _say(say, f"CSV: {write_glossary(pairs, csv_path)} pairs -> {csv_path}")
+        _say(say, f"CSV: {count_of(write_glossary(pairs, csv_path), 'pair')} -> {csv_path}")
