@@ -528,3 +528,26 @@ def test_summary_and_report_say_one_finding_in_the_singular(tmp_path: Path) -> N
     assert result.exit_code == 0, result.output
     assert "1 unit checked: 1 finding (1 spacing)" in result.stderr
     assert "<p>1 finding, tmx-export" in report.read_text(encoding="utf-8")
+
+
+def test_an_xliff_file_with_lone_cr_line_ends_has_its_findings_at_their_lines(
+        tmp_path: Path) -> None:
+    # lines ended by a CR alone (old Mac tools) were all "line 1" to the XML parser
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">',
+             '<file source-language="en-GB" target-language="fr-FR" datatype="plaintext" '
+             'original="minutes.txt">', "<body>",
+             '<trans-unit id="1">', "<source>The sitting is open.</source>",
+             "<target>La séance est ouverte.</target>", "</trans-unit>",
+             '<trans-unit id="2">', "<source>Agenda for 2000.</source>",
+             "<target>Ordre du jour pour 2001.</target>", "</trans-unit>",
+             "</body>", "</file>", "</xliff>"]
+    memory = tmp_path / "minutes.xlf"
+    memory.write_bytes("\r".join(lines).encode("utf-8") + b"\r")
+    report = tmp_path / "findings.tsv"
+    result = run("check", str(memory), "--report", str(report), "--fail-on", "never")
+    assert result.exit_code == 0, result.output
+    with report.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    # the line of the second trans-unit, as an editor shows it
+    assert [(row["check"], row["line"]) for row in rows] == [("number-mismatch", "9")]

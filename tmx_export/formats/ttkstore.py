@@ -541,7 +541,7 @@ def _load(p: Path, name: str, repairs: Counter[str]) -> tuple[type, bytes]:
 
     text_head = decode_head(read_head(p)).lstrip("\ufeff \t\r\n")
     if not text_head.startswith("<") and not p.name.lower().endswith(_XLIFF_SUFFIXES):
-        with open_xml(p) as handle:  # uncompresses .gz as translate-toolkit's factory did
+        with open_xml(p, lines=False) as handle:  # uncompresses .gz as ttk's factory did
             try:
                 return pofile, _po_as_utf8(handle.read(), name, repairs)
             except (OSError, EOFError) as exc:
