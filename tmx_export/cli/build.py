@@ -145,6 +145,7 @@ def _options(
         clean=clean_options(no_clean), dedupe="none" if keep_duplicates else dedupe,
         profile=profile, max_units=max_units, rejects_path=rejects_path,
         allow_empty=allow_empty, jobs=jobs, languages_from_memory=not languages_named(),
+        column_options=True,
     )
 
 
