@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import InputError
-from ..inputs import ParallelInput, check_outputs, file_keys, gather_inputs
+from ..inputs import ParallelInput, check_outputs, file_keys, gather_inputs, one_listing
 from ..model import Pair, Reject, TermsOptions, count_of
 from ..pipeline import ProgressArg, input_names, nothing_left, read_units
 from .termpair import TermPair
@@ -75,14 +75,16 @@ class _Clock:
 def terms(inputs: Sequence[str], options: TermsOptions, *, say: Say = None,
           progress: ProgressArg = None) -> list[TermPair]:
     """The whole ``terms`` job: :func:`run_terms`, then :func:`write_outputs`, the outputs
-    checked first (:func:`check_paths`)."""
-    check_paths(inputs, options)
-    pairs = run_terms(
-        inputs, termbase_path=options.termbase_path, glossary_path=options.glossary_path,
-        min_count=options.min_count, max_contexts=options.max_contexts,
-        segment=options.segment, source_lang=options.source_lang,
-        target_lang=options.target_lang, say=say, progress=progress, jobs=options.jobs,
-    )
+    checked first (:func:`check_paths`). A folder given is walked once, though its files
+    are gathered three times (outputs, files named twice, reading)."""
+    with one_listing():
+        check_paths(inputs, options)
+        pairs = run_terms(
+            inputs, termbase_path=options.termbase_path, glossary_path=options.glossary_path,
+            min_count=options.min_count, max_contexts=options.max_contexts,
+            segment=options.segment, source_lang=options.source_lang,
+            target_lang=options.target_lang, say=say, progress=progress, jobs=options.jobs,
+        )
     write_outputs(pairs, tbx_path=options.tbx_path, tbx_version=options.tbx_version,
                   review_path=options.review_path, report_path=options.report_path,
                   csv_path=options.csv_path, source_lang=options.source_lang,
