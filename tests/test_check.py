@@ -513,3 +513,41 @@ def test_a_term_typed_without_its_letter_is_the_term(tmp_path: Path) -> None:
         result = run("check", str(memory), "--glossary", str(glossary), "--checks",
                      "term-missing")
         assert result.exit_code == 0 and "term-missing" not in result.stdout, result.output
+
+
+def test_summary_and_report_say_one_finding_in_the_singular(tmp_path: Path) -> None:
+    # one unit with one double space: the summary said "1 units checked: 1 findings" and
+    # the HTML report "1 findings"
+    table = tmp_path / "one.tsv"
+    table.write_text("en\tfr\nThe Commission adopted the report on industrial policy.\t"
+                     "La Commission a adopté  le rapport sur la politique industrielle.\n",
+                     encoding="utf-8")
+    report = tmp_path / "findings.html"
+    result = run("check", str(table), "--source-lang", "en-GB", "--target-lang", "fr-FR",
+                 "--report", str(report), "--fail-on", "never")
+    assert result.exit_code == 0, result.output
+    assert "1 unit checked: 1 finding (1 spacing)" in result.stderr
+    assert "<p>1 finding, tmx-export" in report.read_text(encoding="utf-8")
+
+
+def test_an_xliff_file_with_lone_cr_line_ends_has_its_findings_at_their_lines(
+        tmp_path: Path) -> None:
+    # lines ended by a CR alone (old Mac tools) were all "line 1" to the XML parser
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">',
+             '<file source-language="en-GB" target-language="fr-FR" datatype="plaintext" '
+             'original="minutes.txt">', "<body>",
+             '<trans-unit id="1">', "<source>The sitting is open.</source>",
+             "<target>La séance est ouverte.</target>", "</trans-unit>",
+             '<trans-unit id="2">', "<source>Agenda for 2000.</source>",
+             "<target>Ordre du jour pour 2001.</target>", "</trans-unit>",
+             "</body>", "</file>", "</xliff>"]
+    memory = tmp_path / "minutes.xlf"
+    memory.write_bytes("\r".join(lines).encode("utf-8") + b"\r")
+    report = tmp_path / "findings.tsv"
+    result = run("check", str(memory), "--report", str(report), "--fail-on", "never")
+    assert result.exit_code == 0, result.output
+    with report.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    # the line of the second trans-unit, as an editor shows it
+    assert [(row["check"], row["line"]) for row in rows] == [("number-mismatch", "9")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -116,6 +117,33 @@ def test_a_phrase_does_not_match_words_apart_or_across_punctuation(tmp_path: Pat
     assert len(hits([table], "value")) == 3
 
 
+def test_words_joined_by_hyphens_match_them_written_apart(tmp_path: Path) -> None:
+    # "Etats Unis" found no "États-Unis", and "value chain" no "value-chain" (nor the
+    # other way): a hyphenated word was one word, its spelling with a space two
+    table = tmp_path / "hyphens.tsv"
+    table.write_text(
+        "en\tfr\n"
+        "Relations with the United States.\tLes relations avec les États-Unis.\n"
+        "The value-chain of industry.\tLa chaîne de valeur de l'industrie.\n"
+        "The value chain is global.\tLa chaîne de valeur est mondiale.\n"
+        "A true work of art.\tUne véritable œuvre d'art.\n"
+        "The Straße was closed.\tLa Straße était fermée.\n"
+        "Sent by e-mail.\tEnvoyé par courriel.\n"
+        "The value. Chain stores.\tLa valeur.\n", encoding="utf-8")
+    index = tmp_path / "hyphens.db"
+    expected = {"Etats Unis": [["États-Unis"]], "etats-unis": [["États-Unis"]],
+                "value chain": [["value-chain"], ["value chain"]],
+                "value-chain": [["value-chain"], ["value chain"]],
+                "oeuvre": [["œuvre"]], "Strasse": [["Straße"]],
+                "email": [["e-mail"]], "e-mail": [["e-mail"]]}
+    for query, matches in expected.items():
+        for options in ({}, {"index": index}):
+            assert [h.matches for h in hits([table], query, **options)] == matches, \
+                (query, options)
+    # the hyphen is no punctuation, but a full stop between the words still is
+    assert all("Chain stores" not in h.source for h in hits([table], "value-chain"))
+
+
 def test_other_languages_fall_back_to_folded_words(tmp_path: Path) -> None:
     table = tmp_path / "de.tsv"
     table.write_text("en\tde\nthe street\tdie STRASSE\nthe overview\tdie Übersicht\n"
@@ -165,14 +193,33 @@ def test_limit_and_a_query_without_words() -> None:
 # --- the words the index stores are the words a scan reads -------------------------------
 
 def _reference(extractor: Extractor, analyser: Analyser, text: str) -> list[tuple]:
-    """The words straight from the term extractor's tokens of the whole text."""
+    """The words straight from the term extractor's tokens of the whole text; a word joined
+    by hyphens that its key keeps, the extractor's tokens of each part, the hyphens no
+    punctuation."""
     words: list[tuple] = []
     pending = False
     for token in extractor.tokens(text):
         if not token.piece:
             pending = pending or token.breaks
             continue
-        key = analyser._key(text[token.start:token.end], token.piece)
+        written = text[token.start:token.end]
+        key = analyser._key(written, token.piece)
+        parts = re.split("[-\u2010\u2011]", written)
+        if len(parts) > 1 and re.search("[-\u2010\u2011]", key) and all(
+                p and p[0].isalnum() and p[-1].isalnum() for p in parts):
+            at = token.start
+            for n, part in enumerate(parts):
+                for k, sub in enumerate(extractor.tokens(part)):
+                    # a hyphen is no punctuation: only what is inside a part breaks
+                    pending = pending or (token.breaks if n == 0 else False) if k == 0 \
+                        else pending or sub.breaks
+                    if sub.piece:
+                        words.append((at + sub.start, at + sub.end,
+                                      analyser._key(part[sub.start:sub.end], sub.piece),
+                                      pending if words else None))
+                        pending = False
+                at += len(part) + 1
+            continue
         words.append((token.start, token.end, key, (token.breaks or pending) if words else None))
         pending = False
     return words

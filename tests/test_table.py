@@ -430,7 +430,8 @@ def test_every_sheet_of_a_workbook_is_read_and_none_ignored(tmp_path):
         ("cluster", "conglomérat", "Regions", 2), ("cohesion", "", "Regions", 3)]
     assert [(r.reason, r.text) for r in result.rejects] == [
         ("sheet-without-columns", "sheet 'Notes': no column for en-GB (columns: Comment, "
-         "Who); name the columns with --source-column/--target-column")]
+         "Who); the first row is read as the header: give the table a header row naming "
+         "the columns' languages (en-GB, fr-FR)")]
     one = read_table(path, source_lang="en-GB", target_lang="fr-FR", sheet="Regions")
     assert [p.source for p in one.pairs] == ["cluster", "cohesion"]
     assert all("x-sheet" not in p.props for p in one.pairs)
@@ -485,3 +486,33 @@ def test_header_below_a_title_is_found(tmp_path):
     (tmp_path / "bad.csv").write_text(text.replace("en,fr", "term,translation"), "utf-8")
     with pytest.raises(InputError, match=r"bad\.csv:3: no column for en-GB"):
         read_table(tmp_path / "bad.csv", source_lang="en-GB", target_lang="fr-FR")
+
+
+@pytest.mark.parametrize("command", [["check", "{table}"], ["concordance", "{table}", "sitting"],
+                                     ["terms", "{table}", "--csv", "{dir}/terms.csv"],
+                                     ["build", "{table}", "-o", "{dir}/out.tmx"],
+                                     ["pairs", "{table}"]])
+def test_a_table_without_a_header_row_is_refused_with_a_hint_the_command_can_follow(
+        tmp_path, command):
+    # check, concordance and terms were told to use --source-column/--target-column, which
+    # only build and pairs have
+    import re
+
+    from click.testing import CliRunner
+
+    from tmx_export.cli import main
+
+    table = tmp_path / "minutes.tsv"
+    table.write_text("The sitting is open.\tLa séance est ouverte.\n"
+                     "Approval of the Minutes\tApprobation du procès-verbal\n", encoding="utf-8")
+    args = [arg.format(table=table, dir=tmp_path) for arg in command]
+    runner = CliRunner()
+    result = runner.invoke(main, args)
+    assert result.exit_code == 1, result.output
+    assert "no column for en-GB" in result.output
+    assert "give the table a header row naming the columns' languages (en-GB, fr-FR)" in \
+        result.output
+    suggested = set(re.findall(r"--[a-z][a-z-]+", result.output))
+    offered = runner.invoke(main, [args[0], "--help"]).output
+    assert {option for option in suggested if option not in offered} == set()
+    assert bool(suggested) == (args[0] in ("build", "pairs"))

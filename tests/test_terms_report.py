@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import re
 import shutil
 import subprocess
@@ -143,3 +144,33 @@ def test_report_runs_in_headless_chromium_offline(tmp_path, seed_terms):
     assert sorted(body.get("data-visible").split("|")) == sorted(expected)
     assert f"{len(expected)} of {len(seed_terms)} shown" in dom
     assert body.get("data-opened") == "true"
+
+
+def test_the_search_finds_hyphenated_words_ligatures_and_sharp_s_either_way(tmp_path):
+    # "value chain" found no "value-chain" (nor "etats unis" "États-Unis" the other way),
+    # "oeuvre" no "œuvre", "strasse" no "Straße": the page folded neither ligatures nor ß,
+    # and a query word with a hyphen was looked for as it was typed
+    units = [Pair("The value-chain of United States industrial policy and the Strasse.",
+                  "La chaîne de valeur de la politique industrielle des États-Unis, l'œuvre "
+                  "et la Straße.", "en-GB", "fr-FR", file="a", tuid=str(n)) for n in (1, 2)]
+    found = extract_terms(units, glossary=[("industrial policy", "politique industrielle")])
+    path = tmp_path / "report.html"
+    write_report(found, path)
+    html = path.read_text(encoding="utf-8")
+    contexts = re.findall(r'data-contexts="([^"]*)"', html)
+    assert contexts and all("etats unis" in c and "oeuvre" in c and "strasse" in c
+                            and "value chain" in c for c in contexts)
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("no Node.js to run the page's search")
+    script = re.search(r"function fold\(text\) \{.*?\n  \}", html, re.S)
+    assert script is not None
+    queries = ["value chain", "value-chain", "Etats-Unis", "etats unis", "OEUVRE", "œuvre",
+               "Strasse", "STRAẞE"]
+    program = (script.group(0) + "\nconsole.log(JSON.stringify("
+               + json.dumps(queries) + ".map(function (q) { return fold(q); })));")
+    folded = json.loads(subprocess.run([node, "-e", program], capture_output=True, text=True,
+                                       check=True, timeout=60).stdout)
+    for query, words in zip(queries, folded, strict=True):
+        # the page shows an entry when every word of the query is in its text
+        assert all(word in contexts[0] for word in words.split()), (query, words)

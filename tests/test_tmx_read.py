@@ -693,6 +693,30 @@ def test_not_well_formed_names_file_and_line(tmp_path):
     assert str(err.value).startswith(f"{bad}:5: not well-formed XML")
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-8", "utf-32-le"])
+def test_lines_ending_in_a_lone_cr_are_the_lines_an_editor_shows(tmp_path, encoding):
+    # old Mac tools end lines with a CR alone, which libxml2 does not count: every unit and
+    # every error of such a file was on line 1
+    original = DGT / "22019D0996.tmx"  # UTF-16LE, CRLF, 300 KB: read in many chunks
+    with open(original, encoding="utf-16", newline="") as handle:
+        text = handle.read().replace('encoding="UTF-16LE"', f'encoding="{encoding[:6].upper()}"')
+    mac = tmp_path / "mac.tmx"
+    mac.write_bytes(("\ufeff" + text.replace("\r\n", "\r")).encode(encoding))
+    lines = [unit.line for unit in iter_units(original)]
+    assert [unit.line for unit in iter_units(mac)] == lines and lines[-1] > 1000
+    pairs = [[(p.source, p.target, p.line) for p in read_tmx(
+        path, source_lang="en-GB", target_lang="fr-FR").pairs] for path in (mac, original)]
+    assert pairs[0] == pairs[1]
+    # a seg broken in the middle of the file is named at its line
+    at = text.index("</seg>", len(text) // 2)
+    broken = text[:at] + "</sg>" + text[at + len("</seg>"):]
+    mac.write_bytes(("\ufeff" + broken.replace("\r\n", "\r")).encode(encoding))
+    expected = text[:at].count("\n") + 1
+    with pytest.raises(InputError) as err:
+        read_tmx(mac, source_lang="en-GB", target_lang="fr-FR")
+    assert err.value.line == expected and expected > 100
+
+
 def test_undefined_entity_is_an_input_error(tmp_path):
     bad = tmp_path / "nbsp.tmx"
     bad.write_text('<tmx version="1.4"><header/><body><tu><tuv xml:lang="en"><seg>a&nbsp;b'

@@ -546,6 +546,28 @@ def test_xliff_20_codes_carry_their_original_data(tmp_path):
 
 
 
+def test_xliff_20_empty_original_data_is_an_empty_code_and_missing_data_a_reject(tmp_path):
+    # <data id="d3"/> is an empty native code (XLIFF 2 allows a <data> without content); a
+    # dataRef naming no <data> of its unit breaks a MUST of XLIFF 2: which code stood there
+    # cannot be known. Both were written with the XLIFF tag as if it were the native code
+    # ('<ph id="2"/>'), which a CAT tool offers as the document's own code.
+    empty = XLIFF_20_ORIGINAL_DATA.replace(
+        '<data id="d3">&lt;w:br/&gt;</data>', '<data id="d3"/>')
+    (pair,) = read_ttk(write(tmp_path, "empty.xlf", empty), source_lang="en-GB",
+                       target_lang="fr-FR").pairs
+    assert "to act;<ph x=\"2\"></ph> see" in pair.source_markup
+    assert "à agir ;<ph x=\"2\"></ph> voir" in pair.target_markup
+    for attribute, ref in (("dataRef", "d3"), ("dataRefEnd", "d2")):
+        lost = XLIFF_20_ORIGINAL_DATA.replace(f'<data id="{ref}">', '<data id="d9">')
+        result = read_ttk(write(tmp_path, "lost.xlf", lost), source_lang="en-GB",
+                          target_lang="fr-FR")
+        assert result.pairs == []
+        (reject,) = result.rejects
+        assert reject.reason == "missing-original-data"
+        assert reject.detail == f"{attribute} {ref} names no <data> of the unit's <originalData>"
+        assert reject.text.startswith("Calls on the Commission to act; see the report\t")
+
+
 def test_xliff_split_codes_with_both_halves_in_a_segment_are_a_tmx_pair(tmp_path):
     # XLIFF 2's sc/ec (XLIFF 1.2's bx/ex) in one segment are TMX's bpt/ept, as a pc on the
     # other side is: the same codes on both sides (no tag-mismatch); halves in two

@@ -17,6 +17,8 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -142,7 +144,8 @@ def _table(fmt: str) -> OptionsReader:
 
         return read_table(path, source_lang=o.source_lang, target_lang=o.target_lang,
                           source_column=o.source_column, target_column=o.target_column,
-                          sheet=o.sheet, table_format_name=fmt, claimed=o.claimed_langs)
+                          sheet=o.sheet, table_format_name=fmt, claimed=o.claimed_langs,
+                          column_options=o.column_options)
 
     return read
 
@@ -442,16 +445,14 @@ def gather_inputs(
         if name == "-":
             files.append(name)
         elif path.is_dir():
-            below = sorted(p for p in path.rglob("*")
-                           if p.is_file() and not _hidden(p.relative_to(path)))
-            found = [p for p in below if p.name.lower().endswith(INPUT_EXTENSIONS)]
+            below, found, empty = _listing(path)
             if ignored is not None:
                 ignored.extend(str(p) for p in below if p not in found)
             if not found:
                 raise InputError(name, "directory holds no input file ("
                                  + ", ".join(f"*{e}" for e in INPUT_EXTENSIONS) + ")")
             for p in found:
-                if _blank(p):
+                if p in empty:
                     blank.append((str(p), "file is empty"))
                 else:
                     files.append(str(p))
@@ -465,6 +466,40 @@ def gather_inputs(
     if skipped is not None:
         skipped.extend(blank)
     return files
+
+
+# A run that gathers its inputs more than once (``terms``: to check its outputs, to read
+# each file once, to read them) walks each directory once: within :func:`one_listing`, what
+# was found below a directory is remembered (walking a large folder tree, and opening each
+# file to see whether it is empty, is the slow part of gathering).
+_LISTINGS: ContextVar[dict[Path, tuple[list[Path], list[Path], frozenset[Path]]] | None] = \
+    ContextVar("tmx_export_listings", default=None)
+
+
+@contextmanager
+def one_listing() -> Iterator[None]:
+    """Within this context, :func:`gather_inputs` walks each directory once."""
+    token = _LISTINGS.set({})
+    try:
+        yield
+    finally:
+        _LISTINGS.reset(token)
+
+
+def _listing(path: Path) -> tuple[list[Path], list[Path], frozenset[Path]]:
+    """Every file below directory ``path`` (hidden ones left out), sorted; those with a
+    known input ending; and those of them that are empty."""
+    listings = _LISTINGS.get()
+    key = path.absolute()
+    if listings is not None and key in listings:
+        return listings[key]
+    below = sorted(p for p in path.rglob("*")
+                   if p.is_file() and not _hidden(p.relative_to(path)))
+    found = [p for p in below if p.name.lower().endswith(INPUT_EXTENSIONS)]
+    listing = below, found, frozenset(p for p in found if _blank(p))
+    if listings is not None:
+        listings[key] = listing
+    return listing
 
 
 def _blank(path: Path) -> bool:

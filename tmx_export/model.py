@@ -256,7 +256,9 @@ class BuildOptions:
     Reading: ``source_lang``/``target_lang`` (BCP 47), ``input_format`` (``None``: from each
     file's content), ``pair_files`` (``name.en.txt`` + ``name.fr.txt`` read together),
     ``align_paragraphs`` (parallel files that drift apart), ``source_column``,
-    ``target_column`` and ``sheet`` (tables), ``include_fuzzy`` (XLIFF/PO drafts).
+    ``target_column`` and ``sheet`` (tables), ``include_fuzzy`` (XLIFF/PO drafts);
+    ``column_options``: the command takes ``--source-column``/``--target-column`` (an error
+    for a table without the columns suggests them then only).
 
     Units: ``segment`` is ``sentence``, ``clause``, ``paragraph`` or ``None`` (the pairs as
     read); ``srx`` segmentation rules read from an SRX file
@@ -289,6 +291,7 @@ class BuildOptions:
     target_column: str | None = None
     sheet: str | None = None
     include_fuzzy: bool = False
+    column_options: bool = False
     segment: str | None = "sentence"
     srx: SrxRules | None = None
     glossary: tuple[tuple[str, str], ...] = ()
@@ -381,3 +384,10 @@ def unnumbered_tuid(place: int) -> str:
     are kept (``renumber`` off: checking, searching): its place in the memory, as ``#12``,
     which cannot be taken for the number another unit carries as its real tuid."""
     return f"#{place}"
+
+
+def count_of(n: int, noun: str, plural: str | None = None) -> str:
+    """``n`` and ``noun``, plural unless ``n`` is 1: "1 unit", "3 files", "2 entries" (with
+    ``plural`` for a noun not made plural by an "s"). Every count a user reads goes through
+    it, so that none says "1 findings"."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"

@@ -57,6 +57,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from .._lazy import lazy_pattern
 from ..errors import InputError
 from ..inputs import ParallelInput, check_outputs, declared_pair, gather_inputs
 from ..lang import primary, standard_tag
@@ -72,9 +73,9 @@ FORMATS = ("text", "tsv", "jsonl")
 TSV_COLUMNS = ("tuid", "file", "line", "source", "target", "side", "match")
 
 INDEX_FORMAT = "tmx-export concordance index"
-INDEX_VERSION = "5"  # raised whenever the keys of words or the tuids change (an old index is
+INDEX_VERSION = "6"  # raised whenever the keys of words or the tuids change (an old index is
 # rebuilt): 4, a TMX unit without a tuid named "#N"; 5, words typed without ß/œ/æ keyed as
-# the dictionary spells them
+# the dictionary spells them; 6, a word joined by hyphens keyed as the words it joins
 BATCH = 5000  # units per executemany: large enough to amortise, small enough to stay flat
 # Phrases an FTS5 query may list (the product of the alternatives of the query's words);
 # past this the index is asked for units holding every word somewhere (a superset the
@@ -114,6 +115,15 @@ def fts_token(key: str) -> str:
         return key
     return "_" + key.encode("utf-8").hex()
 
+
+# A word joined by hyphens ("value-chain", "États-Unis", "Nord-Süd") is the words it joins:
+# a translator types it with a space as often as with a hyphen, and one spelling is no
+# other term than the other. Each part is keyed as the word it is alone, and the hyphen is
+# no punctuation between them, so "value chain" and "value-chain" find each other (a
+# query is read as the text is). A word with a hyphen not between two letters or digits
+# ("-x", "x--y") stays whole, and so does one the lemmatiser knows as one word written
+# without it ("e-mail", keyed "email": found by either spelling, as before).
+_HYPHEN = lazy_pattern("[-\u2010\u2011]")
 
 # Accented letters a folded letter may stand for (French; English borrows the same).
 _ACCENTED = {"a": "àâ", "e": "éèêë", "i": "îï", "o": "ô", "u": "ùûü", "c": "ç"}
@@ -290,6 +300,28 @@ class Analyser:
         return self._chunk_of(tokens, len(run))
 
     def _tokens(self, run: str) -> list[tuple[int, int, str | None, bool]]:
+        """The tokens of ``run``, a word joined by hyphens as the words it joins (see
+        :data:`_HYPHEN`)."""
+        tokens = self._run_tokens(run)
+        if not _HYPHEN.search(run):
+            return tokens
+        split: list[tuple[int, int, str | None, bool]] = []
+        for start, end, key, breaks in tokens:
+            parts = _HYPHEN.split(run[start:end])
+            if key is None or not _HYPHEN.search(key) or len(parts) < 2 or not all(
+                    part and part[0].isalnum() and part[-1].isalnum() for part in parts):
+                split.append((start, end, key, breaks))
+                continue
+            at = start
+            for n, part in enumerate(parts):
+                # keyed as the word it is alone; the hyphen before it is no punctuation
+                for k, (s, e, part_key, part_breaks) in enumerate(self._run_tokens(part)):
+                    split.append((at + s, at + e, part_key,
+                                  (breaks if n == 0 else False) if k == 0 else part_breaks))
+                at += len(part) + 1
+        return split
+
+    def _run_tokens(self, run: str) -> list[tuple[int, int, str | None, bool]]:
         tokens: list[tuple[int, int, str | None, bool]] = []
         if self.extractor is None:
             previous = 0

@@ -30,6 +30,7 @@ from ..formats.text import (
     xlsx_workbook,
 )
 from ..formats.tsv import escape_field, records, unescape_field
+from ..model import count_of
 from .model import ANY_EXPECTED, CHECKS, REPORT_COLUMNS, AcceptKey, Finding, accept_key
 
 REPORT_FORMATS = (".tsv", ".csv", ".html", ".xlsx")
@@ -128,8 +129,8 @@ def render_html(findings: list[Finding], title: str = "") -> str:
     out = [Markup("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"),
            Markup("<title>%s</title><style>%s</style></head><body>")
            % (title or "tmx-export check", Markup(_STYLE)),
-           Markup("<h1>%s</h1><p>%d findings, tmx-export %s</p>")
-           % (title or "Findings", len(findings), __version__)]
+           Markup("<h1>%s</h1><p>%s, tmx-export %s</p>")
+           % (title or "Findings", count_of(len(findings), "finding"), __version__)]
     for check in (c for c in CHECKS if c in grouped):
         items = grouped[check]
         total = sum(len(v) for v in items.values())

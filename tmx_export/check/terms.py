@@ -57,7 +57,7 @@ from lxml import etree
 from ..errors import InputError
 from ..formats.xml import parse_xml
 from ..lang import primary
-from ..model import Pair
+from ..model import Pair, count_of
 from ..terms.candidates import WORD, Extractor, split_tokens
 from ..terms.stopwords import FR_CONNECTORS, STOP
 from ..terms.tbx import proposed_not_reviewed, tbx_layout, unreviewed_entry
@@ -116,7 +116,8 @@ def read_glossary_terms(path: str | Path, source_lang: str, target_lang: str
     kept = [row for row in rows if row.status in (None, "approved", "forbidden")]
     if not kept:
         raise InputError(str(path), f"no approved or forbidden term pair to check against: "
-                         f"the {len(rows)} pairs are proposed or rejected")
+                         f"the {count_of(len(rows), 'pair')} "
+                         f"{'is' if len(rows) == 1 else 'are'} proposed or rejected")
     return _group(((row.source, row.target, row.status == "forbidden") for row in kept),
                   _Words(source_lang))
 

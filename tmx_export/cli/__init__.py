@@ -261,11 +261,6 @@ def languages_named() -> bool:
                for name in ("source_lang", "target_lang"))
 
 
-def count_of(n: int, noun: str) -> str:
-    """``n`` and ``noun``, plural unless ``n`` is 1: "1 unit", "3 files"."""
-    return f"{n} {noun}{'' if n == 1 else 's'}"
-
-
 def declared_note(source_lang: str, target_lang: str,
                   written_as: tuple[str, str] | None = None) -> str:
     """What a command says when it took the languages the memory declares (and, when it

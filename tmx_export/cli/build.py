@@ -15,13 +15,12 @@ import click
 
 from ..formats.profiles import PROFILES
 from ..inputs import READERS, ParallelInput, check_outputs
-from ..model import BuildOptions
+from ..model import BuildOptions, count_of
 from . import (
     PROG,
     Command,
     clean_options,
     cleaning_options,
-    count_of,
     declared_note,
     language_options,
     languages_named,
@@ -146,6 +145,7 @@ def _options(
         clean=clean_options(no_clean), dedupe="none" if keep_duplicates else dedupe,
         profile=profile, max_units=max_units, rejects_path=rejects_path,
         allow_empty=allow_empty, jobs=jobs, languages_from_memory=not languages_named(),
+        column_options=True,
     )
 
 
@@ -238,8 +238,9 @@ def _build_multilingual(sources: list[str | ParallelInput], output: str, quiet: 
     parts = summary.outputs if len(summary.outputs) > 1 else []
     where = f"{len(parts)} files" if parts else summary.output
     lines = [f"{count_of(summary.units_written, 'unit')} written to {where} in "
-             f"{len(summary.langs)} languages (source {summary.langs[0]})"]
-    lines.extend(f"  {lang}: {summary.per_language[lang]} units" for lang in summary.langs[1:])
+             f"{count_of(len(summary.langs), 'language')} (source {summary.langs[0]})"]
+    lines.extend(f"  {lang}: {count_of(summary.per_language[lang], 'unit')}"
+                 for lang in summary.langs[1:])
     lines.extend(parts_lines(parts, summary.removed))
     lines.extend(relabelled_lines(summary.relabelled, lambda held, asked: (
         f"--langs with {held} for {asked}")))

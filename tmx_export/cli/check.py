@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import click
 
 from ..check.model import CHECKS
+from ..model import count_of
 from . import (
     Command,
     declared_note,
@@ -127,7 +128,8 @@ def check_command(inputs: Sequence[str], source_lang: str, target_lang: str,
             tell(declared_note(*summary.declared), err=True)
         counts = ", ".join(f"{n} {name}" for name, n in summary.by_check.most_common())
         left = ", ".join(f"{n} {reason}" for reason, n in summary.left_out.most_common())
-        tell(f"{summary.units} units checked: {summary.findings} findings"
+        tell(f"{count_of(summary.units, 'unit')} checked: "
+             f"{count_of(summary.findings, 'finding')}"
                    + (f" ({counts})" if counts else "")
                    + (f"; {summary.left_out.total()} left out, not checked ({left})"
                       if left else "")

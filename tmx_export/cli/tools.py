@@ -8,7 +8,8 @@ import sys
 
 import click
 
-from . import Command, count_of, tell
+from ..model import count_of
+from . import Command, tell
 
 
 @click.command("merge", cls=Command)

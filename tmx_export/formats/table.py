@@ -80,19 +80,22 @@ def read_table(
     sheet: str | None = None,
     table_format_name: str | None = None,
     claimed: Iterable[str] = (),
+    column_options: bool = False,
 ) -> ReadResult:
     """Pairs from the rows of a table (see the module documentation). A workbook is read
     sheet by sheet (only ``sheet`` when given): each sheet with a column for each
     language gives its pairs (prop ``x-sheet`` when the workbook has several sheets, hidden
     ones included: its units keep saying which sheet they are from), and one without
-    them is a reject naming it, not ignored. ``claimed`` as for :func:`choose_columns`."""
+    them is a reject naming it, not ignored. ``claimed`` and ``column_options`` as for
+    :func:`choose_columns`."""
     claimed = tuple(claimed)
     name = input_name(path)
     fmt = table_format(path, table_format_name)
     if fmt != "xlsx" or sheet is not None:
         rows = _xlsx_rows(path, sheet) if fmt == "xlsx" else _text_rows(path, fmt)
         return _read_sheet(rows, name, source_lang, target_lang, source_column,
-                           target_column, None, claimed, delimited=fmt != "xlsx")
+                           target_column, None, claimed, delimited=fmt != "xlsx",
+                           column_options=column_options)
     all_titles, hidden = _sheet_titles(path)
     titles = [title for title in all_titles if title not in hidden]
     result = ReadResult()
@@ -108,7 +111,8 @@ def read_table(
         several = title if len(all_titles) > 1 else None
         try:
             part = _read_sheet(_xlsx_rows(path, title), name, source_lang, target_lang,
-                               source_column, target_column, several, claimed)
+                               source_column, target_column, several, claimed,
+                               column_options=column_options)
         except InputError as exc:
             if len(titles) == 1 or not exc.message.startswith(("no column", "no header")):
                 raise
@@ -128,7 +132,7 @@ def read_table(
 def _read_sheet(rows: Iterable[tuple[int, list[str]]], name: str, source_lang: str,
                 target_lang: str, source_column: str | None, target_column: str | None,
                 sheet: str | None, claimed: tuple[str, ...] = (), *,
-                delimited: bool = False) -> ReadResult:
+                delimited: bool = False, column_options: bool = False) -> ReadResult:
     """The pairs of one table (or sheet ``sheet`` of a workbook of several). In a
     ``delimited`` table (TSV, CSV) a row with text in more fields than the header has is a
     reject: a stray delimiter in a cell shifted the cells after it."""
@@ -141,7 +145,7 @@ def _read_sheet(rows: Iterable[tuple[int, list[str]]], name: str, source_lang: s
     header_line, header = found[0], [cell.strip() for cell in found[1]]
     try:
         s_col, t_col = choose_columns(header, name, source_lang, target_lang,
-                                      source_column, target_column, claimed)
+                                      source_column, target_column, claimed, column_options)
     except InputError as exc:  # at the header's line, below a title
         raise InputError(exc.file, exc.message, header_line) from None
     for line, row in titles:
@@ -321,12 +325,15 @@ def choose_columns(
     source_column: str | None = None,
     target_column: str | None = None,
     claimed: Iterable[str] = (),
+    column_options: bool = False,
 ) -> tuple[int, int]:
     """Indexes of the source and target columns in ``header``. A column is taken by its
     language part ("fr-CA" or "French" for fr-FR) only when no other language asked shares
     it (the source and target, and the ``claimed`` languages of a ``build --langs`` run),
     as TMX tuvs are (:class:`~tmx_export.formats.tmx.TuvRanker`): else the text of one
-    could be given to another too."""
+    could be given to another too. ``column_options``: the command takes
+    ``--source-column``/``--target-column``, which the error for a header without the
+    columns then suggests (``check`` and ``concordance`` do not)."""
     lowered = [cell.lower() for cell in header]
     asked = {normalise_tag(tag) for tag in (source_lang, target_lang, *claimed)}
     primaries = Counter(primary(tag) for tag in asked)
@@ -360,7 +367,8 @@ def choose_columns(
                 _names(cell, language) for cell in header
                 for language in (source_lang, target_lang)):
             return lowered.index(role)
-        raise InputError(name, _no_column(lang, header), 1)
+        raise InputError(name, _no_column(lang, header, (source_lang, target_lang),
+                                          column_options), 1)
 
     s = by_name(source_column) if source_column else by_language(source_lang, -1)
     t = by_name(target_column) if target_column else by_language(target_lang, s)
@@ -369,17 +377,21 @@ def choose_columns(
     return s, t
 
 
-def _no_column(lang: str, header: Sequence[str]) -> str:
+def _no_column(lang: str, header: Sequence[str], pair: tuple[str, str],
+               column_options: bool) -> str:
     """The error for a header without a column for ``lang``: when its columns name
     languages, which (the pair is chosen with the language options); else how to name
-    the columns."""
+    the columns: in a header row (a table without one has its first row of text read as
+    its header), or with the options when the command has them."""
     columns = ", ".join(header)
     languages = _header_languages(header)
     if len(languages) >= 2:
         return (f"no column for {lang} (columns: {columns}; the table's languages: "
                 f"{', '.join(languages)}); choose the pair with --source-lang/--target-lang")
-    return (f"no column for {lang} (columns: {columns}); name the columns with "
-            "--source-column/--target-column")
+    options = ", or choose them with --source-column/--target-column" if column_options else ""
+    return (f"no column for {lang} (columns: {columns}); the first row is read as the "
+            f"header: give the table a header row naming the columns' languages ({pair[0]}, "
+            f"{pair[1]}){options}")
 
 
 def _names(cell: str, lang: str) -> bool:

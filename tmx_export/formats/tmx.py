@@ -1073,9 +1073,10 @@ def split_tmx(path: str | Path, parts: int, first_share: float | None = None
 
 def lines_before_offset(path: str | Path, offset: int) -> int:
     """The number of line breaks in the first ``offset`` bytes of ``path`` (what makes a
-    line of a part of the file, :func:`split_tmx`, a line of the file)."""
+    line of a part of the file, :func:`split_tmx`, a line of the file): opened as the parts
+    are read, so that a lone CR counts as the line end it is there."""
     seen = at = 0
-    with open(path, "rb") as handle:
+    with open_xml(path) as handle:
         while at < offset:
             data = handle.read(min(1 << 20, offset - at))
             if not data:

@@ -107,9 +107,15 @@ def read_ttk(
             continue
         reading = _Reading(name, line, source_lang, target_lang, direction == "swapped",
                            untranslated, str(context or ""))
+        try:
+            pieces = segments or _whole(unit)
+        except MissingData as exc:
+            result.reject(Reject(name, line, "missing-original-data",
+                                 "\t".join(_forms(unit)[0]), detail=str(exc)))
+            continue
         # a draft by the unit's status, or (a Trados segment) by its segment's own
         unit_fuzzy = not include_fuzzy and _is_fuzzy(unit)
-        for piece in segments or _whole(unit):
+        for piece in pieces:
             fuzzy = unit_fuzzy if piece.mid is None else \
                 not include_fuzzy and _is_fuzzy(unit, piece.mid)
             if not reading.add(piece, result, fuzzy):
@@ -365,6 +371,10 @@ def inline_markups(unit) -> tuple[str | None, str | None]:  # type: ignore[no-un
             _markup(target, numbers, data) if target is not None else None)
 
 
+class MissingData(ValueError):
+    """An XLIFF 2 code names original data its unit does not have (the message says which)."""
+
+
 def _original_data(side) -> dict[str, str]:  # type: ignore[no-untyped-def]
     """XLIFF 2's native codes of the unit a ``source`` or ``target`` is in: the text of
     each ``<data>`` of its ``<originalData>`` by id ("d1": "<b>"), which its codes name
@@ -395,10 +405,17 @@ def _markup(element, numbers: dict[str, str],  # type: ignore[no-untyped-def]
     parts = [escape(element.text or "")]
 
     def original(code, attribute: str) -> str | None:  # type: ignore[no-untyped-def]
-        """The escaped original data the code's ``attribute`` names, if the unit has it."""
+        """The escaped original data the code's ``attribute`` names; ``None`` when it names
+        none (the code has no original data). An empty ``<data/>`` is an empty native code,
+        as XLIFF 2 allows; a name the unit has no ``<data>`` for breaks a MUST of XLIFF 2:
+        which code it was cannot be known, and the XLIFF tag put in its place would be
+        offered to the translator as the document's own code (:class:`MissingData`)."""
         ref = code.get(attribute)
-        found = data.get(ref) if data and ref is not None else None
-        return escape(found) if found else None
+        if ref is None:
+            return None
+        if data is None or ref not in data:
+            raise MissingData(f"{attribute} {ref} names no <data> of the unit's <originalData>")
+        return escape(data[ref])
 
     def native(code) -> str:  # type: ignore[no-untyped-def]
         """The native code of a code element, escaped, its sub-flows kept as <sub>."""
@@ -541,7 +558,7 @@ def _load(p: Path, name: str, repairs: Counter[str]) -> tuple[type, bytes]:
 
     text_head = decode_head(read_head(p)).lstrip("\ufeff \t\r\n")
     if not text_head.startswith("<") and not p.name.lower().endswith(_XLIFF_SUFFIXES):
-        with open_xml(p) as handle:  # uncompresses .gz as translate-toolkit's factory did
+        with open_xml(p, lines=False) as handle:  # uncompresses .gz as ttk's factory did
             try:
                 return pofile, _po_as_utf8(handle.read(), name, repairs)
             except (OSError, EOFError) as exc:

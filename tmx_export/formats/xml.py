@@ -80,12 +80,14 @@ ARCHIVE_RATIO_FLOOR = 16 << 20
 
 
 
-def open_xml(path: str | Path) -> IO[bytes]:
+def open_xml(path: str | Path, *, lines: bool = True) -> IO[bytes]:
     """Open ``path`` for reading as bytes, uncompressing ``.gz`` files transparently.
 
     UTF-32 with a byte order mark comes out as UTF-8 behind a UTF-8 BOM (which makes the
     parser ignore the ``encoding="UTF-32"`` of the declaration): libxml2 knows UTF-32 only
     by a BOM-less start, and its push parser, which ``iterparse`` uses, stops at the BOM.
+    A file whose lines end in a CR alone is read with LFs (:class:`_LoneCrAsLf`) unless
+    ``lines`` is false (a PO file, which is not XML, is read as it is).
     """
     p = readable_file(path)
     handle: IO[bytes] | None = None
@@ -98,9 +100,17 @@ def open_xml(path: str | Path) -> IO[bytes]:
         start = handle.read(4)
         for bom, encoding in _UTF32_BOMS:
             if start == bom:
-                return io.BufferedReader(_Utf8FromUtf32(handle, encoding, input_name(path)))
+                # its lone CRs looked for in the file's own code units: the stream read as
+                # UTF-8 cannot go back to its start once looked at
+                head = handle.read(_LINE_END_WINDOW)
+                handle.seek(len(bom))
+                found = _LONE_CR.search(head[:len(head) // 4 * 4].decode(encoding, "replace")[:-1])
+                utf8 = io.BufferedReader(_Utf8FromUtf32(handle, encoding, input_name(path)))
+                if lines and found:
+                    return io.BufferedReader(_LoneCrAsLf(utf8, "latin-1"))
+                return utf8
         handle.seek(0)
-        return handle
+        return _line_ends_read(handle) if lines else handle
     except (OSError, EOFError) as exc:
         if handle is not None:
             handle.close()
@@ -165,6 +175,92 @@ class _Utf8FromUtf32(io.RawIOBase):
             except UnicodeDecodeError as exc:
                 raise InputError(self._name, f"not valid UTF-32: {exc.reason}") from None
             self._out, self._at = text.encode("utf-8"), 0
+        count = min(len(buffer), len(self._out) - self._at)
+        buffer[:count] = self._out[self._at:self._at + count]
+        self._at += count
+        return count
+
+    def close(self) -> None:
+        self._raw.close()
+        super().close()
+
+
+# Old Mac tools end lines with a CR alone. XML reads it as a line end (XML 1.0, section
+# 2.11), but libxml2 counts lines by LF only: every unit, finding and error of such a file
+# was on "line 1". Read with each lone CR as an LF, the document is the same (the parser
+# makes both an LF), as long byte for byte (offsets, the parts of a file, stay where they
+# are), and its lines are those an editor shows. Only a file whose start has a lone CR
+# is read so: the others cost nothing more.
+_LONE_CR = lazy_pattern("\r(?!\n)")
+_LINE_END_WINDOW = 1 << 16
+
+
+def _lone_cr_encoding(head: bytes) -> str | None:
+    """The encoding to find the CRs of a document beginning with ``head`` in, as code units
+    (Latin-1 for every encoding in which byte 13 is a CR: UTF-8 and the 8-bit ones), when
+    a line of it ends in a CR alone; ``None`` otherwise (UTF-32 without a BOM too)."""
+    if b"\r" not in head:
+        return None
+    encoding = "latin-1"
+    for signature, name, width in _SIGNATURES:
+        if head.startswith(signature):
+            if width != 2:
+                return None
+            encoding, head = name, head[:len(head) // 2 * 2]
+            break
+    # the last character left out: the LF after a CR may be beyond the head
+    found = _LONE_CR.search(head.decode(encoding, "surrogatepass")[:-1])
+    return encoding if found else None
+
+
+def _line_ends_read(handle: IO[bytes]) -> IO[bytes]:
+    """``handle`` (at its start), read with its lone CRs as LFs when it has any."""
+    encoding = _lone_cr_encoding(handle.read(_LINE_END_WINDOW))
+    handle.seek(0)
+    if encoding is None:
+        return handle
+    return io.BufferedReader(_LoneCrAsLf(handle, encoding))
+
+
+class _LoneCrAsLf(io.RawIOBase):
+    """A stream of code units in ``encoding`` whose lone CRs read as LFs (see above). A CR
+    that ends a chunk is held back until the next tells whether an LF follows it."""
+
+    def __init__(self, raw: IO[bytes], encoding: str) -> None:
+        super().__init__()
+        self._raw = raw
+        self._encoding = encoding
+        self._cr = "\r".encode(encoding)
+        self._reset()
+
+    def _reset(self) -> None:
+        self._out, self._at, self._held, self._ended = b"", 0, b"", False
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return self._raw.seekable()
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        self._reset()
+        return self._raw.seek(offset, whence)
+
+    def tell(self) -> int:
+        return self._raw.tell() - len(self._held) - (len(self._out) - self._at)
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        width = len(self._cr)
+        while self._at == len(self._out) and not self._ended:
+            chunk = self._raw.read(1 << 16)
+            self._ended = not chunk
+            data = self._held + chunk
+            keep = 0 if self._ended else len(data) % width  # a code unit cut in two
+            if not self._ended and data[:len(data) - keep].endswith(self._cr):
+                keep += width
+            data, self._held = data[:len(data) - keep], data[len(data) - keep:]
+            text = _LONE_CR.sub("\n", data.decode(self._encoding, "surrogatepass"))
+            self._out, self._at = text.encode(self._encoding, "surrogatepass"), 0
         count = min(len(buffer), len(self._out) - self._at)
         buffer[:count] = self._out[self._at:self._at + count]
         self._at += count

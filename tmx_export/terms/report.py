@@ -115,10 +115,18 @@ def _entry(rank: int, pair: TermPair, folded: Callable[[str], str]) -> str:
     )
 
 
+# What the page's search reads as the letters they stand for, as a user types them: "oe"
+# for "œ", "ss" for "ß"; and hyphens as spaces, so that "value chain" finds "value-chain"
+# and "value-chain" "value chain" (its words are looked for one by one).
+_SPELLED_OUT = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "-": " ", "\u2010": " ",
+                              "\u2011": " "})
+
+
 def fold(text: str) -> str:
-    """``text`` lower-cased, accents removed: "États" -> "etats" (the page's search folds
+    """``text`` lower-cased, accents removed, ligatures and ß spelled out, hyphens as
+    spaces: "Œuvres des États-Unis" -> "oeuvres des etats unis" (the page's search folds
     the query the same way)."""
-    lowered = text.lower()
+    lowered = text.lower().translate(_SPELLED_OUT)
     if lowered.isascii():  # nothing to decompose
         return lowered
     # Decomposing never looks across a space (an ASCII character: a starter, never
@@ -143,6 +151,7 @@ class _Folded(dict):
             decomposed = unicodedata.normalize("NFKD", word)
             folded = "".join([char for char in decomposed
                               if char < "\u0300" or not unicodedata.combining(char)])
+            folded = folded.translate(_SPELLED_OUT)  # ("ǽ" is "æ" and a mark)
         self[word] = folded
         return folded
 

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import InputError
-from ..inputs import ParallelInput, check_outputs, file_keys, gather_inputs
-from ..model import Pair, Reject, TermsOptions
+from ..inputs import ParallelInput, check_outputs, file_keys, gather_inputs, one_listing
+from ..model import Pair, Reject, TermsOptions, count_of
 from ..pipeline import ProgressArg, input_names, nothing_left, read_units
 from .termpair import TermPair
 
@@ -75,14 +75,16 @@ class _Clock:
 def terms(inputs: Sequence[str], options: TermsOptions, *, say: Say = None,
           progress: ProgressArg = None) -> list[TermPair]:
     """The whole ``terms`` job: :func:`run_terms`, then :func:`write_outputs`, the outputs
-    checked first (:func:`check_paths`)."""
-    check_paths(inputs, options)
-    pairs = run_terms(
-        inputs, termbase_path=options.termbase_path, glossary_path=options.glossary_path,
-        min_count=options.min_count, max_contexts=options.max_contexts,
-        segment=options.segment, source_lang=options.source_lang,
-        target_lang=options.target_lang, say=say, progress=progress, jobs=options.jobs,
-    )
+    checked first (:func:`check_paths`). A folder given is walked once, though its files
+    are gathered three times (outputs, files named twice, reading)."""
+    with one_listing():
+        check_paths(inputs, options)
+        pairs = run_terms(
+            inputs, termbase_path=options.termbase_path, glossary_path=options.glossary_path,
+            min_count=options.min_count, max_contexts=options.max_contexts,
+            segment=options.segment, source_lang=options.source_lang,
+            target_lang=options.target_lang, say=say, progress=progress, jobs=options.jobs,
+        )
     write_outputs(pairs, tbx_path=options.tbx_path, tbx_version=options.tbx_version,
                   review_path=options.review_path, report_path=options.report_path,
                   csv_path=options.csv_path, source_lang=options.source_lang,
@@ -379,16 +381,16 @@ def write_outputs(pairs: list[TermPair], *, tbx_path: str | None = None, tbx_ver
         n = write_tbx(pairs, tbx_path, version=tbx_version, source_lang=source_lang,
                       target_lang=target_lang)
         _say(say, f"TBX {'2019 (TBX-Basic)' if tbx_version == 3 else '2008 (martif)'}: "
-              f"{n} entries -> {tbx_path}")
+              f"{count_of(n, 'entry', 'entries')} -> {tbx_path}")
     if review_path:
         from .review import write_review
 
-        _say(say, f"review: {write_review(pairs, review_path)} rows -> {review_path}")
+        _say(say, f"review: {count_of(write_review(pairs, review_path), 'row')} -> {review_path}")
     if report_path:
         from .report import write_report
 
-        _say(say, f"report: {write_report(pairs, report_path)} pairs -> {report_path}")
+        _say(say, f"report: {count_of(write_report(pairs, report_path), 'pair')} -> {report_path}")
     if csv_path:
         from .glossary import write_glossary
 
-        _say(say, f"CSV: {write_glossary(pairs, csv_path)} pairs -> {csv_path}")
+        _say(say, f"CSV: {count_of(write_glossary(pairs, csv_path), 'pair')} -> {csv_path}")

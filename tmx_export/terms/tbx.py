@@ -35,6 +35,7 @@ from ..errors import InputError
 from ..formats.text import atomic_output
 from ..formats.xml import parse_xml
 from ..lang import primary
+from ..model import count_of
 from .termpair import TermPair, most_common
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
@@ -396,7 +397,9 @@ def unreviewed_entry(entry: etree._Element, statuses: list[str | None]) -> bool:
 
 def proposed_not_reviewed(count: int, source_lang: str, target_lang: str) -> str:
     """Why a TBX of nothing but such entries gives no term pair to use."""
-    return (f"the {count} {source_lang} -> {target_lang} pairs are proposed, not reviewed "
+    are = "is" if count == 1 else "are"
+    return (f"the {count_of(count, f'{source_lang} -> {target_lang} pair')} {are} proposed, "
+            "not reviewed "
             "(review them first: terms --review, terms apply, then write the TBX again)")
 
 
