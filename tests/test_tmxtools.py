@@ -443,7 +443,8 @@ def test_merge_leaves_out_a_tuv_of_an_empty_language_with_or_without_dedupe(
 
 
 def test_merge_reports_an_undefined_entity_as_an_input_error_and_leaves_no_file(tmp_path):
-    # libxml2 keeps &nbsp; (declared nowhere) as an entity reference, which C14N refuses
+    # &nbsp; (declared nowhere: the DTD the file names is never read) is the error it is in
+    # a file without a DOCTYPE, at its line
     nbsp = tmp_path / "nbsp.tmx"
     nbsp.write_text(NBSP_TMX, encoding="utf-8")
     out = tmp_path / "out.tmx"
@@ -456,9 +457,11 @@ def test_merge_reports_an_undefined_entity_as_an_input_error_and_leaves_no_file(
     assert result.exit_code == 1 and not out.exists()
     assert result.output.count("\n") == 1 and "Traceback" not in result.output
     assert result.output.startswith(f"tmx-export: error: {nbsp}:8: ")
-    # copied as it is when repeats are kept: nothing is compared
+    # refused when repeats are kept too: the reference was copied as it was, into a file
+    # that no parser reads without the DTD it names and nobody has
     kept = CliRunner().invoke(merge_command, ["--keep-duplicates", str(nbsp), "-o", str(out)])
-    assert kept.exit_code == 0 and b"<seg>a&nbsp;b</seg>" in out.read_bytes()
+    assert kept.exit_code == 1 and not out.exists()
+    assert kept.output.startswith(f"tmx-export: error: {nbsp}:8: undefined entity &nbsp;")
 
 
 def test_iter_elements_keeps_only_a_few_read_units_in_the_tree(tmp_path):
@@ -1107,10 +1110,12 @@ def test_stats_counts_the_duplicates_merge_leaves_out(tmp_path):
             assert stats(paths).duplicates >= merged.duplicates, paths
         else:
             assert stats(paths).duplicates == merged.duplicates, paths
-    # a seg merge cannot compare (an undefined entity) is compared as written: still counted
+    # a seg with an undefined entity (whose text nobody can know) is refused, as merge
+    # refuses it: at its line
     nbsp = tmp_path / "nbsp.tmx"
     nbsp.write_text(NBSP_TMX, encoding="utf-8")
-    assert (stats([nbsp, nbsp]).units, stats([nbsp, nbsp]).duplicates) == (4, 2)
+    with pytest.raises(InputError, match=r"nbsp\.tmx:8: undefined entity &nbsp;"):
+        stats([nbsp, nbsp])
 
 
 def test_stats_in_parts_counts_what_one_process_counts(tmp_path, monkeypatch):

@@ -194,3 +194,74 @@ def test_a_file_past_the_parsers_limits_is_too_large_not_ill_formed(tmp_path, sr
     assert not out.exists()
     checked = CliRunner().invoke(validate_command, [str(path)])
     assert checked.exit_code == 1 and expected in checked.stdout.splitlines()
+
+
+NBSP_UNITS = ('<tu><tuv xml:lang="en-GB"><seg>The sitting is open.</seg></tuv>'
+              '<tuv xml:lang="fr-FR"><seg>La séance est ouverte.</seg></tuv></tu>\n'
+              '<tu><tuv xml:lang="en-GB"><seg>Article&nbsp;5 applies.</seg></tuv>'
+              '<tuv xml:lang="fr-FR"><seg>L&rsquo;article 5 s’applique.</seg></tuv></tu>\n')
+
+
+@pytest.mark.parametrize("doctype", ['<!DOCTYPE tmx SYSTEM "tmx14.dtd">',
+                                     "<!DOCTYPE tmx\r\nPUBLIC '-//LISA//DTD TMX 1.4//EN'\r\n"
+                                     "  'tmx14.dtd'>", ""])
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_an_undefined_entity_is_refused_at_its_line_whatever_the_doctype(tmp_path, doctype,
+                                                                       encoding):
+    # a DOCTYPE naming a DTD (DGT-TM's, OmegaT's and the LISA kit's files all have one) let
+    # "&nbsp;" through as a reference the text then lost: "Article5 applies." was written,
+    # counted as a repair; without a DOCTYPE the same unit stopped the run with "no element
+    # found" and no line. Now both are the entity, at its line, and nothing is written.
+    from click.testing import CliRunner
+
+    from tmx_export.cli import main
+
+    text = (f'<?xml version="1.0" encoding="{encoding.upper()}"?>\n{doctype}\n<tmx version="1.4">\n'
+            '<header creationtool="x" creationtoolversion="1" segtype="sentence" o-tmf="x" '
+            'adminlang="en" srclang="en-GB" datatype="plaintext"/>\n<body>\n'
+            f"{NBSP_UNITS}</body>\n</tmx>\n")
+    path = tmp_path / "memory.tmx"
+    path.write_bytes(text.encode(encoding))
+    line = text[:text.index("&nbsp;")].count("\n") + 1
+    expected = f"{path}:{line}: undefined entity &nbsp; "
+    with pytest.raises(InputError) as raised:
+        read_tmx(path, source_lang="en-GB", target_lang="fr-FR")
+    assert str(raised.value).startswith(expected)
+    for command in (["build", str(path), "-o", str(tmp_path / "out.tmx")],
+                    ["check", str(path)], ["stats", str(path)], ["validate", str(path)]):
+        result = CliRunner().invoke(main, command)
+        assert result.exit_code == 1, command
+        assert expected in result.output and "Traceback" not in result.output, command
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["memory.tmx"]
+    # the same file with the characters themselves reads, the DOCTYPE kept
+    path.write_bytes(text.replace("&nbsp;", "\u00a0").replace("&rsquo;", "’").encode(encoding))
+    pairs = read_tmx(path, source_lang="en-GB", target_lang="fr-FR").pairs
+    assert [p.source for p in pairs] == ["The sitting is open.", "Article\u00a05 applies."]
+
+
+def test_an_undefined_entity_in_a_tbx_or_xliff_naming_a_dtd_is_refused(tmp_path):
+    from tmx_export.formats.ttkstore import read_ttk
+    from tmx_export.terms.tbx import read_tbx
+
+    tbx = tmp_path / "glossary.tbx"
+    tbx.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd">\n'
+        '<martif type="TBX" xml:lang="en"><martifHeader><fileDesc><sourceDesc><p>x</p>'
+        "</sourceDesc></fileDesc></martifHeader><text><body>\n"
+        '<termEntry id="c1"><langSet xml:lang="en"><tig><term>value chain</term></tig></langSet>'
+        '<langSet xml:lang="fr"><tig><term>chaîne&nbsp;de valeur</term></tig></langSet>'
+        "</termEntry>\n</body></text></martif>\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"glossary\.tbx:4: undefined entity &nbsp;"):
+        read_tbx(tbx, "en", "fr")
+    xliff = tmp_path / "doc.xlf"
+    xliff.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<!DOCTYPE xliff PUBLIC "-//XLIFF//DTD XLIFF//EN" "xliff.dtd">\n'
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n'
+        '<file original="a" source-language="en" target-language="fr" datatype="plaintext">'
+        "<body>\n"
+        '<trans-unit id="1"><source>Article 5</source><target>Article&nbsp;5</target>'
+        "</trans-unit>\n</body></file></xliff>\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"doc\.xlf:5: undefined entity &nbsp;"):
+        read_ttk(xliff, source_lang="en", target_lang="fr")

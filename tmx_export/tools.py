@@ -63,7 +63,7 @@ from .formats.tmx import (
     tmx_date,
     without_outer_namespaces,
 )
-from .formats.xml import SAFE_PARSER_OPTIONS, check_file, open_xml, parse_xml, syntax_message
+from .formats.xml import SAFE_PARSER_OPTIONS, check_file, open_xml, parse_xml, syntax_error
 from .inputs import check_outputs
 from .lang import cased_tag, is_valid_tag, normalise_tag, primary
 from .model import SEGTYPES
@@ -947,7 +947,7 @@ def _root_tag(path: str | Path) -> str:
             for _event, elem in etree.iterparse(handle, events=("start",), **SAFE_PARSER_OPTIONS):
                 return etree.QName(elem).localname
         except etree.XMLSyntaxError as exc:
-            raise InputError(str(path), syntax_message(exc), exc.lineno) from None
+            raise syntax_error(str(path), exc) from None
     raise InputError(str(path), "empty file")
 
 

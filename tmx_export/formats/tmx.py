@@ -88,10 +88,11 @@ from .xml import (
     SAFE_PARSER_OPTIONS,
     BlankedReader,
     check_prolog,
+    doctype_external_id,
     has_entity_declarations,
     open_xml,
     root_default_namespace,
-    syntax_message,
+    syntax_error,
 )
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -1174,8 +1175,14 @@ def iter_elements(path: str | Path, tags: tuple[str, ...] = ("tu",), *,
         head = handle.read(1 << 20)
         check_prolog(head, name)
     blank = tmx_namespace_blank(head)
+    # a DOCTYPE naming a DTD (never read) would let an undefined entity through as a
+    # reference node, which every reader of the text drops: blanked, it is the parse error
+    # at its line it is in a file without one (doctype_external_id)
+    external = doctype_external_id(head)
     with open_xml(path) as opened:
         source: IO[bytes] = opened if blank is None else BlankedReader(opened, *blank)  # type: ignore[assignment]
+        if external is not None:
+            source = BlankedReader(source, *external)  # type: ignore[assignment]
         handle = source if part is None else _PartReader(source, part)
         # in any namespace: TMX's (declared on a <body> or <tu>, or a prefixed root) is read
         # as TMX; another is refused rather than left unread (_as_tmx)
@@ -1188,6 +1195,7 @@ def iter_elements(path: str | Path, tags: tuple[str, ...] = ("tu",), *,
             **SAFE_PARSER_OPTIONS,
         )
         checked = in_namespace = False
+        etree.clear_error_log()  # what syntax_error reads is this parse's
         emptied = 0  # elements emptied under ``parent`` since it was last pruned
         parent = None
         try:
@@ -1213,7 +1221,7 @@ def iter_elements(path: str | Path, tags: tuple[str, ...] = ("tu",), *,
                         del here[:here.index(elem)]
                     parent, emptied = here, 0
         except etree.XMLSyntaxError as exc:
-            raise InputError(name, syntax_message(exc), exc.lineno or None) from None
+            raise syntax_error(name, exc) from None
         except (OSError, EOFError) as exc:
             raise InputError(name, f"cannot read: {exc}") from None
         if not checked:

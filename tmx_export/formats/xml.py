@@ -406,6 +406,70 @@ _START_TAG = re.compile(r"""<([\w.:-]+)((?:\s+[\w.:-]+\s*=\s*(?:"[^"]*"|'[^']*')
 _DEFAULT_NAMESPACE = re.compile(r"""\s(xmlns\s*=\s*(["'])([^"'<>]*)\2)""")
 
 
+def _blank_span(head: bytes, text: str, start: int, end: int) -> tuple[int, bytes] | None:
+    """Where the characters ``text[start:end]`` of the document beginning with ``head``
+    (``text``: :func:`decode_head` of it) begin in its bytes, and as many bytes of spaces in
+    its encoding, its line breaks kept (every later line keeps its number); ``None`` when
+    those bytes are not found where the text is."""
+    # the encoding decode_head read the text in, and the byte order mark it dropped
+    encoding, skipped = "latin-1", 3 if head.startswith(codecs.BOM_UTF8) else 0
+    for signature, name, width in _SIGNATURES:
+        if head.startswith(signature):
+            bom = head[:width].decode(name, "replace") == "\ufeff"
+            encoding, skipped = name, width if bom else 0
+            break
+    offset = skipped + len(text[:start].encode(encoding, "surrogatepass"))
+    original = text[start:end].encode(encoding, "surrogatepass")
+    if head[offset:offset + len(original)] != original:
+        return None  # a decoding that does not map back byte for byte: left as it is
+    return offset, re.sub(r"[^\r\n]", " ", text[start:end]).encode(encoding)
+
+
+# The external identifier of a DOCTYPE: `SYSTEM "tmx14.dtd"`, `PUBLIC "-//..." "....dtd"`.
+_EXTERNAL_ID = re.compile(r"""<!DOCTYPE\s+[^\s\[>]+\s+((?:SYSTEM|PUBLIC\s*(?:"[^"]*"|'[^']*'))"""
+                          r"""\s*(?:"[^"]*"|'[^']*'))""")
+
+
+def doctype_external_id(head: bytes) -> tuple[int, bytes] | None:
+    """Where the external identifier of the DOCTYPE of the document beginning with
+    ``head`` is (``SYSTEM "tmx14.dtd"``), and the spaces that blank it out; ``None`` when
+    its DOCTYPE names none (or it has no DOCTYPE).
+
+    No DTD is ever read (:data:`SAFE_PARSER_OPTIONS`), but one that is named leaves the
+    parser unable to tell an undefined entity from one the DTD might define: it keeps
+    ``&nbsp;`` as a reference node, which every text read from the element then drops
+    ("Article&nbsp;5" read as "Article5"). Read with the identifier blanked out
+    (:class:`BlankedReader`), such a document is what it is without its DTD, and an
+    undefined entity the error at its line that it is in any file without a DOCTYPE."""
+    text = decode_head(head)
+    pos = 0
+    while (start := text.find("<", pos)) >= 0:
+        if text.startswith("<?", start):
+            pos = _skip_past(text, "?>", start + 2)
+        elif text.startswith("<!--", start):
+            pos = _skip_past(text, "-->", start + 4)
+        elif text.startswith("<!DOCTYPE", start):
+            found = _EXTERNAL_ID.match(text, start)
+            if found is None:
+                return None
+            return _blank_span(head, text, found.start(1), found.end(1))
+        elif text.startswith("<!", start):
+            pos = _declaration_end(text, start + 2)
+        else:
+            return None  # the root element: no DOCTYPE
+    return None
+
+
+def without_external_id(data: bytes) -> bytes:
+    """``data``, a whole document, with its DOCTYPE's external identifier blanked out
+    (:func:`doctype_external_id`)."""
+    blank = doctype_external_id(data[:PROLOG_LIMIT])
+    if blank is None:
+        return data
+    at, spaces = blank
+    return data[:at] + spaces + data[at + len(spaces):]
+
+
 def root_default_namespace(head: bytes) -> tuple[str, int, bytes] | None:
     """The default namespace the root element of the document beginning with ``head``
     declares (``xmlns="..."`` on an unprefixed root), with where that declaration's bytes
@@ -418,19 +482,9 @@ def root_default_namespace(head: bytes) -> tuple[str, int, bytes] | None:
     declared = _DEFAULT_NAMESPACE.search(tag.group(2)) if tag is not None else None
     if tag is None or declared is None or ":" in tag.group(1):
         return None
-    # the encoding decode_head read the text in, and the byte order mark it dropped
-    encoding, skipped = "latin-1", 3 if head.startswith(codecs.BOM_UTF8) else 0
-    for signature, name, width in _SIGNATURES:
-        if head.startswith(signature):
-            bom = head[:width].decode(name, "replace") == "\ufeff"
-            encoding, skipped = name, width if bom else 0
-            break
     start = tag.start(2) + declared.start(1)
-    offset = skipped + len(text[:start].encode(encoding, "surrogatepass"))
-    declaration = declared.group(1).encode(encoding)
-    if head[offset:offset + len(declaration)] != declaration:
-        return None  # a decoding that does not map back byte for byte: left as it is
-    return declared.group(3), offset, (" " * len(declared.group(1))).encode(encoding)
+    blank = _blank_span(head, text, start, start + len(declared.group(1)))
+    return None if blank is None else (declared.group(3), *blank)
 
 
 class BlankedReader:
@@ -472,11 +526,14 @@ def parse_xml(path: str | Path, *, remove_pis: bool = False) -> etree._ElementTr
     expanded, no DTD, no network; comments dropped). :class:`InputError` for a file that
     cannot be read or is not well-formed."""
     name = input_name(path)
-    check_prolog(read_head(path), name)
+    head = read_head(path)
+    check_prolog(head, name)
+    blank = doctype_external_id(head)  # an undefined entity an error, not dropped text
     parser = etree.XMLParser(remove_comments=True, remove_pis=remove_pis,
                              **SAFE_PARSER_OPTIONS)
     with open_xml(path) as handle:
-        return _parse(handle, name, parser)
+        source = handle if blank is None else BlankedReader(handle, *blank)
+        return _parse(source, name, parser)  # type: ignore[arg-type]
 
 
 def read_checked(path: str | Path) -> bytes:
@@ -495,21 +552,42 @@ def read_checked(path: str | Path) -> bytes:
         except (OSError, EOFError) as exc:
             raise InputError(name, f"cannot read: {exc}") from None
     check_prolog(data[:PROLOG_LIMIT], name)
+    data = without_external_id(data)  # an undefined entity an error, not dropped text
     _parse(io.BytesIO(data), name, etree.XMLParser(**SAFE_PARSER_OPTIONS))
     return data
 
+
+# libxml2's message for a reference to an entity the document does not declare
+_UNDEFINED_ENTITY = re.compile(r"Entity '([^']+)' not defined")
 
 # lxml's hint when one of libxml2's limits (kept on: SAFE_PARSER_OPTIONS) stops a parse
 _LIMIT_HINT = re.compile(r",?\s*(try|use) XML_PARSE_HUGE( option)?\s*")
 
 
-def syntax_message(exc: etree.XMLSyntaxError) -> str:
+def syntax_error(name: str, exc: etree.XMLSyntaxError) -> InputError:
+    """The one-line error for a document lxml could not parse, worded by
+    :func:`syntax_message`. An undefined entity stops iterparse with "no element found" at
+    line 0: the error libxml2 logged for it, with its line, is the one told (the last one
+    logged with a line: the log may still hold a parse's before, see clear_error_log)."""
+    logged = [entry for entry in exc.error_log
+              if entry.level >= etree.ErrorLevels.ERROR and entry.line]
+    if logged and _UNDEFINED_ENTITY.search(logged[-1].message):
+        return InputError(name, syntax_message(exc, logged[-1].message), logged[-1].line)
+    return InputError(name, syntax_message(exc), exc.lineno or None)
+
+
+def syntax_message(exc: etree.XMLSyntaxError, logged: str | None = None) -> str:
     """Why lxml could not parse a document, for a one-line error (its position left to the
     error's line). A document that is well-formed but past one of libxml2's limits (a
     text or attribute of more than 10 MB, elements nested more than 256 deep), which stay
     on against hostile files, is said to be too large: not ill-formed XML, and the hint
     lxml gives (XML_PARSE_HUGE) is no option of this tool."""
-    message = re.sub(r",? ?\(?line \d+,? column \d+\)?$", "", str(exc.msg or exc)).strip()
+    message = re.sub(r",? ?\(?line \d+,? column \d+\)?$", "",
+                     logged or str(exc.msg or exc)).strip()
+    entity = _UNDEFINED_ENTITY.search(message)
+    if entity is not None:
+        return (f"undefined entity &{entity.group(1)}; (XML defines &amp; &lt; &gt; &quot; "
+                "&apos; alone, and no DTD is read): write the character itself")
     if not _LIMIT_HINT.search(message):
         return f"not well-formed XML: {message}"
     what = ("elements nested more than 256 deep" if "depth" in message
@@ -520,10 +598,11 @@ def syntax_message(exc: etree.XMLSyntaxError) -> str:
 def _parse(source: IO[bytes], name: str, parser: etree.XMLParser) -> etree._ElementTree:
     """``source`` parsed with ``parser`` (made with :data:`SAFE_PARSER_OPTIONS`), refused if
     its DTD declares entities all the same; :class:`InputError` for anything wrong."""
+    etree.clear_error_log()  # what syntax_error reads is this parse's
     try:
         tree = etree.parse(source, parser)
     except etree.XMLSyntaxError as exc:
-        raise InputError(name, syntax_message(exc), exc.lineno) from None
+        raise syntax_error(name, exc) from None
     except (OSError, EOFError) as exc:
         raise InputError(name, f"cannot read: {exc}") from None
     if has_entity_declarations(tree.getroot()):
