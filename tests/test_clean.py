@@ -185,6 +185,22 @@ def test_a_swapped_short_row_is_the_wrong_language_but_a_kept_address_is_not() -
     assert [check(p) for p in kept] == [None] * len(kept)
     assert check_many(kept) == [None] * len(kept)
 
+
+def test_a_swapped_short_term_whose_words_both_languages_write_is_the_wrong_language() -> None:
+    # a glossary row "écosystème marin / marine ecosystem" under en/fr was written as a unit:
+    # "marine" is French too, so the English side leans to English only a little (-0.87)
+    # while the French one leans far (-2.0); on average as far as a side must lean to be
+    # clear. Term pairs from the DGT-TM units (tests/data/terms_multiword_gold_en_fr.tsv)
+    gold = (DATA / "terms_multiword_gold_en_fr.tsv").read_text("utf-8").splitlines()
+    rows = [line.split("\t")[:2] for line in gold if line and not line.startswith("#")][1:]
+    assert ["marine ecosystem", "écosystème marin"] in rows
+    for en, fr in rows:
+        assert check(Pair(en, fr, "en-GB", "fr-FR")) is None, (en, fr)
+    swapped = [check(Pair(fr, en, "en-GB", "fr-FR")) for en, fr in rows]
+    assert swapped[rows.index(["marine ecosystem", "écosystème marin"])] == "wrong-language"
+    assert swapped.count("wrong-language") >= 0.8 * len(rows)
+
+
 def test_a_side_in_a_third_language_only_when_asked_and_long_enough() -> None:
     """Units read as they are (tables, TMX) have no pairing stage to judge a third
     language: ``third_language`` makes ``wrong-language`` do it, for long sides only

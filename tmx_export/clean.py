@@ -239,11 +239,16 @@ def _in_close_language(pair: Pair) -> bool:
 
 def _short_side_in_other_language(pair: Pair, options: CleanOptions) -> bool:
     """A pair with a side too short for the identifier, swapped: the words of each side
-    (two or more) lean on average as far to the other language as a side must lean to its
-    own to be clear (``CLEAR_LEAN``). A swapped table row ("«jour» : un jour calendrier;"
-    as the English of "‘day’ means a calendar day;") was written as a unit. One side alone
-    is not enough: names and addresses are kept in their own language ("Rue de la
-    Loi/Wetstraat 200" in German, "Nowy Świat 6/12" in English, DGT-TM)."""
+    (two or more) lean to the other language, each side by half as far as a side must lean
+    to its own to be clear (``CLEAR_LEAN``) and the two by that much on average. A swapped
+    table row ("«jour» : un jour calendrier;" as the English of "‘day’ means a calendar
+    day;", "écosystème marin" as the English of "marine ecosystem", whose words are French
+    too) was written as a unit. One side alone is not enough: names and addresses are kept
+    in their own language ("Rue de la Loi/Wetstraat 200" in German, "Nowy Świat 6/12" in
+    English, DGT-TM). Measured on the DGT-TM units of ten language pairs with a side under
+    the identifier's length (EN-FR 2,132 of them, with the Europarl dev sessions'): none
+    taken for swapped; swapped, those of two words or more a side, 57 % (hr-sl) to 85 %
+    (el-en) caught, EN-FR 78 % (each side by CLEAR_LEAN: 47 % to 78 %, EN-FR 72 %)."""
     src_lang, tgt_lang = primary(pair.source_lang), primary(pair.target_lang)
     if src_lang == tgt_lang or min(len(pair.source), len(pair.target)) >= \
             options.langid_min_chars:
@@ -251,12 +256,14 @@ def _short_side_in_other_language(pair: Pair, options: CleanOptions) -> bool:
     known = word_list_languages()
     if src_lang not in known or tgt_lang not in known:
         return False
+    total = 0.0
     for text, own, other in ((pair.source, src_lang, tgt_lang),
                              (pair.target, tgt_lang, src_lang)):
         lean, words = text_lean(text, own, other)
-        if words < 2 or lean > -CLEAR_LEAN:
+        if words < 2 or lean > -CLEAR_LEAN / 2:
             return False
-    return True
+        total += lean
+    return total <= -2 * CLEAR_LEAN
 
 
 def _judged_for_third(side: tuple[str, str, str]) -> bool:
