@@ -150,7 +150,23 @@ def test_po(tmp_path):
         ("Line one\nline two", "Ligne un\nligne deux", 22),
     ]
     assert result.pairs[1].props == {"x-context": "verb"}
-    assert [(r.reason, r.line) for r in result.rejects] == [("fuzzy", 16), ("untranslated", 19)]
+    assert [(r.reason, r.line) for r in result.rejects] == [("fuzzy", 16), ("untranslated", 19),
+                                                            ("obsolete", 27)]
+
+
+def test_po_obsolete_entries_are_rejects_at_their_lines(tmp_path):
+    # "#~" entries were skipped without a word: in neither the output, the rejects nor the
+    # units read
+    obsolete = PO + ('\n#~ msgid "The sitting is closed."\n#~ msgstr "La séance est levée."\n'
+                     '\n#~ msgctxt "menu"\n#~ msgid "Save"\n#~ msgstr "Enregistrer"\n')
+    path = write(tmp_path, "fr.po", obsolete)
+    result = read_ttk(path, source_lang="en-GB", target_lang="fr-FR")
+    assert len(result.pairs) == 3
+    first = obsolete.splitlines().index('#~ msgid "The sitting is closed."') + 1
+    assert [(r.reason, r.line, r.text) for r in result.rejects][2:] == [
+        ("obsolete", 27, "Old entry\tAncienne entrée"),
+        ("obsolete", first, "The sitting is closed.\tLa séance est levée."),
+        ("obsolete", first + 3, "Save\tEnregistrer")]
 
 
 def test_po_of_other_languages_refused_naming_what_it_leaves_unsaid(tmp_path):

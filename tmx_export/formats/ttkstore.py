@@ -3,7 +3,9 @@
 translate-toolkit knows these formats and their quirks (PO plurals and escapes, XLIFF
 states, ``<g>``/``<x/>`` codes); this module only turns its units into pairs:
 
-- header units (the PO header) and obsolete PO entries are skipped;
+- header units (the PO header) are skipped; obsolete PO entries (``#~``), whose source
+  text is gone from the program, are rejected as ``obsolete`` (counted, not written: what
+  a memory offers should match a text still in use);
 - a unit without a translation is rejected as ``untranslated`` (for ``check``, with
   ``untranslated``, it is a pair with an empty target); a fuzzy one (PO
   ``#, fuzzy``, XLIFF ``needs-*`` states) as ``fuzzy`` unless ``include_fuzzy``: a TM should
@@ -83,9 +85,13 @@ def read_ttk(
         swapped = _check_languages(store, name, source_lang, target_lang, claimed,
                                    said[0] if said else None)
     po_lines = _po_entry_lines(data) if store_class.__name__ == "pofile" else None
-    entry = 0
+    obsolete_lines = _po_entry_lines(data, b"#~ ") if po_lines is not None else None
+    entry = obsolete = 0
     for unit in store.units:
         if getattr(unit, "isobsolete", lambda: False)():
+            line = _unit_line(unit, obsolete_lines, obsolete)
+            obsolete += 1
+            result.reject(Reject(name, line, "obsolete", "\t".join(_forms(unit)[0])))
             continue
         line = _unit_line(unit, po_lines, entry)
         entry += 1
@@ -849,16 +855,17 @@ def _unit_line(unit, po_lines: list[int] | None, entry: int) -> int:
     return 0
 
 
-def _po_entry_lines(data: bytes) -> list[int]:
+def _po_entry_lines(data: bytes, mark: bytes = b"") -> list[int]:
     """Line of each non-obsolete entry of a PO file's ``data`` (its first
-    ``msgctxt``/``msgid`` line)."""
+    ``msgctxt``/``msgid`` line); with ``mark`` ``#~ ``, of each obsolete one."""
     lines: list[int] = []
     previous_ctxt = False
+    ctxt, msgid = mark + b"msgctxt", mark + b"msgid "
     for number, line in enumerate(data.splitlines(), 1):
-        if line.startswith(b"msgctxt"):
+        if line.startswith(ctxt):
             lines.append(number)
             previous_ctxt = True
-        elif line.startswith(b"msgid "):
+        elif line.startswith(msgid):
             if not previous_ctxt:
                 lines.append(number)
             previous_ctxt = False
