@@ -641,3 +641,32 @@ def test_a_reader_that_left_keeps_the_outputs_the_summary_tells_of(tmp_path, com
     assert done.returncode == 0
     assert len(tmxfile.parsefile(str(out)).units) >= 2
     assert not list(tmp_path.glob("*.part*"))
+
+
+@pytest.mark.parametrize("command", [["build", "{folder}", "-o", "{tmp}/out.tmx", "-j", "1"],
+                                     ["pairs", "{folder}"], ["check", "{folder}", "-j", "1"],
+                                     ["concordance", "{folder}", "Commission"],
+                                     ["concordance", "{folder}", "Commission", "--index",
+                                      "{tmp}/index.db"]])
+def test_a_folder_among_the_inputs_is_walked_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                  command: list[str]) -> None:
+    # build and pairs walked an input folder twice, check and concordance three or four
+    # times (checking outputs, telling the languages the memories declare, reading), each
+    # time opening every file below it to see whether it is empty
+    folder = tmp_path / "sessions"
+    (folder / "january").mkdir(parents=True)
+    for lang in ("en", "fr"):
+        source = DATA / "europarl" / f"ep-00-01-17-excerpt.{lang}.txt"
+        (folder / "january" / source.name).write_bytes(source.read_bytes())
+    walks: list[Path] = []
+    rglob = Path.rglob
+
+    def counted(self, pattern, *args, **kwargs):  # type: ignore[no-untyped-def]
+        walks.append(self)
+        return rglob(self, pattern, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "rglob", counted)
+    result = run(*[arg.format(folder=folder, tmp=tmp_path) for arg in command])
+    assert result.exit_code in (0, 1) and "tmx-export: error" not in result.output, result.output
+    assert "Commission" in result.output or command[0] in ("build", "check")
+    assert walks == [folder]

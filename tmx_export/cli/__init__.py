@@ -14,6 +14,7 @@ command line itself are click's usage errors (exit status 2).
 
 from __future__ import annotations
 
+import functools
 import gc
 
 # Importing click and this package's modules allocates tens of thousands of objects that
@@ -251,6 +252,21 @@ class ProgressBar(Progress):
             say(message)
 
         return after
+
+
+def one_walk(callback: F) -> F:
+    """A command's callback run with each folder among its inputs walked once, however
+    many times the run gathers its inputs (to check its outputs, to tell the languages the
+    memories declare, to read them): walking a large tree and opening each file in it to see
+    whether it is empty is the slow part of gathering (:func:`tmx_export.inputs.one_listing`)."""
+    @functools.wraps(callback)
+    def walked(*args: Any, **kwargs: Any) -> Any:
+        from ..inputs import one_listing
+
+        with one_listing():
+            return callback(*args, **kwargs)
+
+    return walked  # type: ignore[return-value]
 
 
 def languages_named() -> bool:

@@ -24,6 +24,7 @@ from . import (
     declared_note,
     language_options,
     languages_named,
+    one_walk,
     progress_bar,
     tell,
 )
@@ -188,6 +189,7 @@ def _options(
               "parts of a large dump (about 2 MB each), or the units of a large input in "
               "chunks (the TMX is the same whatever the number).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+@one_walk
 def build_command(inputs: tuple[str, ...], output: str, quiet: bool, source_file: str | None,
                   target_file: str | None, langs: str | None, require_all_langs: bool,
                   **given: Any) -> None:
@@ -370,6 +372,7 @@ def summary_text(summary: BuildSummary) -> str:
     "--rejects", "rejects_path", metavar="FILE", help="Write what did not pair to FILE (TSV)."
 )
 @allow_empty_option
+@one_walk
 def pairs_command(inputs: tuple[str, ...], output_format: str, output: str,
                   source_file: str | None, target_file: str | None, **given: Any) -> None:
     """Print the pairs found in the inputs, one per line (with --segment, the units).

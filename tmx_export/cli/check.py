@@ -20,6 +20,7 @@ from . import (
     declared_note,
     language_options,
     languages_named,
+    one_walk,
     progress_bar,
     refuse_stdout,
     tell,
@@ -53,6 +54,7 @@ from . import (
               help="Processes to check in: a large TMX file is read in that many parts at "
               "once (the findings are the same, in the same order).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors and the exit status.")
+@one_walk
 def check_command(inputs: Sequence[str], source_lang: str, target_lang: str,
                   termbase_path: str | None, glossary_path: str | None,
                   report_path: str | None, only: tuple[str, ...], skip: tuple[str, ...],

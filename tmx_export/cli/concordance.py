@@ -9,7 +9,15 @@ import click
 
 from ..inputs import READERS
 from ..model import SEGMENT_MODES
-from . import PROG, Command, declared_note, language_options, languages_named, progress_bar
+from . import (
+    PROG,
+    Command,
+    declared_note,
+    language_options,
+    languages_named,
+    one_walk,
+    progress_bar,
+)
 
 # Repeated here rather than imported: the library is only loaded when the command runs.
 SIDES = ("both", "source", "target")
@@ -40,6 +48,7 @@ def stdout_is_terminal() -> bool:
 @click.option("--segment", type=click.Choice(SEGMENT_MODES), default="sentence",
               show_default=True,
               help="Units of dumps and parallel files (TMX, XLIFF, PO and tables keep theirs).")
+@one_walk
 def concordance_command(memory_and_query: tuple[str, ...], source_lang: str, target_lang: str,
                         side: str, output_format: str, limit: int | None,
                         index_path: str | None, input_format: str | None,
