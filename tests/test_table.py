@@ -516,3 +516,23 @@ def test_a_table_without_a_header_row_is_refused_with_a_hint_the_command_can_fol
     offered = runner.invoke(main, [args[0], "--help"]).output
     assert {option for option in suggested if option not in offered} == set()
     assert bool(suggested) == (args[0] in ("build", "pairs"))
+
+
+def test_two_regional_columns_of_the_language_asked_are_refused_not_one_taken(tmp_path):
+    # a table with fr-BE and fr-CH columns, read for fr-FR, gave the fr-BE column as fr-FR
+    # without a word, and fr-CH never (either could be the one meant)
+    rows = list(csv.reader(DGT_TSV.open(encoding="utf-8"), delimiter="\t"))[1:4]
+    path = tmp_path / "regions.tsv"
+    path.write_text("en-GB\tfr-BE\tfr-CH\n" + "".join(
+        f"{r[3]}\t{r[4]}\t{r[4]} (CH)\n" for r in rows), encoding="utf-8")
+    with pytest.raises(InputError, match=r"regions\.tsv:1: 2 columns could be fr-FR "
+                                         r"\(fr-BE, fr-CH\), none is fr-FR itself: choose one "
+                                         r"\(--target-lang fr-BE\)"):
+        read_table(path, source_lang="en-GB", target_lang="fr-FR")
+    chosen = read_table(path, source_lang="en-GB", target_lang="fr-CH")
+    assert [p.target for p in chosen.pairs] == [f"{r[4]} (CH)" for r in rows]
+    # one regional column is the language's, as before
+    single = tmp_path / "one.tsv"
+    single.write_text("en-GB\tfr-BE\n" + "".join(f"{r[3]}\t{r[4]}\n" for r in rows), "utf-8")
+    assert [p.target for p in read_table(single, source_lang="en-GB",
+                                         target_lang="fr-FR").pairs] == [r[4] for r in rows]

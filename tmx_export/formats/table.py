@@ -354,13 +354,15 @@ def choose_columns(
             loose = [i for i, c in enumerate(header)
                      if i != taken and c and _looks_like_tag(c)
                      and primary(_tag_key(c)) == primary(want)]
-            if loose:
-                return loose[0]
             named = [i for i, c in enumerate(header)
                      if i != taken and not _looks_like_tag(c)
                      and _named_primary(c) == primary(lang)]
-            if named:
-                return named[0]
+            for found in (loose, named):
+                if len(found) > 1:  # fr-BE and fr-CH for fr-FR: either could be meant
+                    raise InputError(name, _columns_alike(lang, [header[i] for i in found],
+                                                          taken < 0, column_options), 1)
+                if found:
+                    return found[0]
         # "Source" / "Target": the roles, when no column names either language
         role = "source" if taken < 0 else "target"
         if role in lowered and lowered.index(role) != taken and not any(
@@ -375,6 +377,19 @@ def choose_columns(
     if s == t:
         raise InputError(name, f"source and target are the same column {header[s]!r}", 1)
     return s, t
+
+
+def _columns_alike(lang: str, cells: list[str], source: bool, column_options: bool) -> str:
+    """Why a header with several columns of ``lang``'s language and none of ``lang`` itself
+    is refused, and what chooses one."""
+    ways = []
+    if _looks_like_tag(cells[0]):  # a tag the language options take
+        ways.append(f"{'--source-lang' if source else '--target-lang'} {cells[0]}")
+    if column_options:
+        ways.append(f"{'--source-column' if source else '--target-column'} {cells[0]!r}")
+    choose = " or ".join(ways) or "a header naming each column's language by its tag"
+    return (f"{len(cells)} columns could be {lang} ({', '.join(cells)}), none is {lang} "
+            f"itself: choose one ({choose})")
 
 
 def _no_column(lang: str, header: Sequence[str], pair: tuple[str, str],
