@@ -201,6 +201,27 @@ def test_a_swapped_short_term_whose_words_both_languages_write_is_the_wrong_lang
     assert swapped.count("wrong-language") >= 0.8 * len(rows)
 
 
+def test_a_side_of_common_words_in_the_other_language_is_the_wrong_language(tmp_path) -> None:
+    # an unquoted comma pushed a CSV row's cells along: "Member States" / "third countries"
+    # was written as an EN-FR unit. A side of common words (no capital: no name) leaning
+    # clearly to the other language, beside one in its own, is no translation
+    from tmx_export.pipeline import read_units
+
+    table = tmp_path / "glossary.csv"
+    table.write_text("en,fr,note\nregional policy,politique régionale,\n"
+                     "Member States, third countries,États membres\n"
+                     "third countries,pays tiers,\n", encoding="utf-8")
+    units, rejects = read_units([str(table)])
+    assert [(u.source, u.target) for u in units] == [
+        ("regional policy", "politique régionale"), ("third countries", "pays tiers")]
+    assert [(r.line, r.reason) for r in rejects] == [(3, "wrong-language")]
+    # names keep their language whatever their case, a side of one word too
+    kept = [Pair("third countries", "Third Countries Unit", "en-GB", "fr-FR"),
+            Pair("the software", "le software", "en-GB", "fr-FR"),
+            Pair("policy", "policy", "en-GB", "fr-FR")]
+    assert [check(p) for p in kept] == [None, None, None]
+
+
 def test_a_side_in_a_third_language_only_when_asked_and_long_enough() -> None:
     """Units read as they are (tables, TMX) have no pairing stage to judge a third
     language: ``third_language`` makes ``wrong-language`` do it, for long sides only
