@@ -149,19 +149,17 @@ def _gzip_reader(path: Path, name: str) -> IO[bytes]:
     return NamedGzip(path, "rb")
 
 
-class _Utf8FromUtf32(io.RawIOBase):
-    """The rest of a UTF-32 stream (its BOM read) as UTF-8 after a UTF-8 BOM, decoded as it
-    is read. Bytes that are not UTF-32 are an :class:`InputError` at once: raised from
-    within a parser's read, it comes out of the parser as it is."""
+class _Recoded(io.RawIOBase):
+    """A stream read from ``raw`` a chunk at a time, each chunk's bytes as :meth:`_recode`
+    gives them (told when the stream ``_ended``: the last call, with an empty chunk)."""
 
-    def __init__(self, raw: IO[bytes], encoding: str, name: str) -> None:
+    def __init__(self, raw: IO[bytes]) -> None:
         super().__init__()
         self._raw = raw
-        self._name = name
-        self._decoder = codecs.getincrementaldecoder(encoding)()
-        self._out = codecs.BOM_UTF8
-        self._at = 0
-        self._ended = False
+        self._out, self._at, self._ended = b"", 0, False
+
+    def _recode(self, chunk: bytes) -> bytes:
+        raise NotImplementedError
 
     def readable(self) -> bool:
         return True
@@ -170,11 +168,7 @@ class _Utf8FromUtf32(io.RawIOBase):
         while self._at == len(self._out) and not self._ended:
             chunk = self._raw.read(1 << 16)
             self._ended = not chunk
-            try:
-                text = self._decoder.decode(chunk, final=self._ended)
-            except UnicodeDecodeError as exc:
-                raise InputError(self._name, f"not valid UTF-32: {exc.reason}") from None
-            self._out, self._at = text.encode("utf-8"), 0
+            self._out, self._at = self._recode(chunk), 0
         count = min(len(buffer), len(self._out) - self._at)
         buffer[:count] = self._out[self._at:self._at + count]
         self._at += count
@@ -183,6 +177,25 @@ class _Utf8FromUtf32(io.RawIOBase):
     def close(self) -> None:
         self._raw.close()
         super().close()
+
+
+class _Utf8FromUtf32(_Recoded):
+    """The rest of a UTF-32 stream (its BOM read) as UTF-8 after a UTF-8 BOM, decoded as it
+    is read. Bytes that are not UTF-32 are an :class:`InputError` at once: raised from
+    within a parser's read, it comes out of the parser as it is."""
+
+    def __init__(self, raw: IO[bytes], encoding: str, name: str) -> None:
+        super().__init__(raw)
+        self._name = name
+        self._decoder = codecs.getincrementaldecoder(encoding)()
+        self._out = codecs.BOM_UTF8
+
+    def _recode(self, chunk: bytes) -> bytes:
+        try:
+            text = self._decoder.decode(chunk, final=self._ended)
+        except UnicodeDecodeError as exc:
+            raise InputError(self._name, f"not valid UTF-32: {exc.reason}") from None
+        return text.encode("utf-8")
 
 
 # Old Mac tools end lines with a CR alone. XML reads it as a line end (XML 1.0, section
@@ -222,53 +235,35 @@ def _line_ends_read(handle: IO[bytes]) -> IO[bytes]:
     return io.BufferedReader(_LoneCrAsLf(handle, encoding))
 
 
-class _LoneCrAsLf(io.RawIOBase):
+class _LoneCrAsLf(_Recoded):
     """A stream of code units in ``encoding`` whose lone CRs read as LFs (see above). A CR
     that ends a chunk is held back until the next tells whether an LF follows it."""
 
     def __init__(self, raw: IO[bytes], encoding: str) -> None:
-        super().__init__()
-        self._raw = raw
+        super().__init__(raw)
         self._encoding = encoding
         self._cr = "\r".encode(encoding)
-        self._reset()
-
-    def _reset(self) -> None:
-        self._out, self._at, self._held, self._ended = b"", 0, b"", False
-
-    def readable(self) -> bool:
-        return True
+        self._held = b""
 
     def seekable(self) -> bool:
         return self._raw.seekable()
 
     def seek(self, offset: int, whence: int = 0) -> int:
-        self._reset()
+        self._out, self._at, self._held, self._ended = b"", 0, b"", False
         return self._raw.seek(offset, whence)
 
     def tell(self) -> int:
         return self._raw.tell() - len(self._held) - (len(self._out) - self._at)
 
-    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+    def _recode(self, chunk: bytes) -> bytes:
         width = len(self._cr)
-        while self._at == len(self._out) and not self._ended:
-            chunk = self._raw.read(1 << 16)
-            self._ended = not chunk
-            data = self._held + chunk
-            keep = 0 if self._ended else len(data) % width  # a code unit cut in two
-            if not self._ended and data[:len(data) - keep].endswith(self._cr):
-                keep += width
-            data, self._held = data[:len(data) - keep], data[len(data) - keep:]
-            text = _LONE_CR.sub("\n", data.decode(self._encoding, "surrogatepass"))
-            self._out, self._at = text.encode(self._encoding, "surrogatepass"), 0
-        count = min(len(buffer), len(self._out) - self._at)
-        buffer[:count] = self._out[self._at:self._at + count]
-        self._at += count
-        return count
-
-    def close(self) -> None:
-        self._raw.close()
-        super().close()
+        data = self._held + chunk
+        keep = 0 if self._ended else len(data) % width  # a code unit cut in two
+        if not self._ended and data[:len(data) - keep].endswith(self._cr):
+            keep += width
+        data, self._held = data[:len(data) - keep], data[len(data) - keep:]
+        text = _LONE_CR.sub("\n", data.decode(self._encoding, "surrogatepass"))
+        return text.encode(self._encoding, "surrogatepass")
 
 
 def read_head(path: str | Path, limit: int = PROLOG_LIMIT) -> bytes:
