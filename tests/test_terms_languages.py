@@ -180,3 +180,39 @@ def test_a_compound_pairs_with_a_two_word_term() -> None:
     assert _with_ending("sadc-wpa-staat", "sadc-wpa-staaten", "SADC-WPA-Staaten") == \
         "SADC-WPA-Staat"
     assert _with_ending("fischbestand", "fischbestände", "Fischbestände") == "Fischbestand"
+
+
+def _pairs(source_lang: str, target_lang: str) -> list:
+    from tmx_export.pipeline import read_units
+    from tmx_export.terms.associate import extract_terms
+
+    files = sorted(str(p) for p in (DATA / "tmx" / "dgt-tm").glob("*.tmx"))
+    units, _ = read_units(files, source_lang=source_lang, target_lang=target_lang)
+    return extract_terms(units)
+
+
+@pytest.mark.parametrize(("source_lang", "target_lang", "no_terms", "terms"), [
+    # legal prose's linking words: "mukaisesti" (in accordance with) was paired with
+    # "enlighet" (of "i enlighet med"), "osalta" (as regards) with "avseende", "puolesta"
+    # (on behalf of) with "vägnar"
+    ("fi-FI", "sv-SE", {"mukaisesti", "osalta", "puolesta", "nojalla", "jäljempänä",
+                        "enlighet", "avseende", "vägnar"}, {"sopimus", "avtal"}),
+    # "presente Acuerdo" (this Agreement) was a term; the pronoun "él" (with "lo", whose
+    # lemma it is), "obstante" (of "no obstante"), "podrán" too
+    ("es-ES", "it-IT", {"presente", "él", "obstante", "podrán", "entro", "decorrere"},
+     {"acuerdo", "accordo"}),
+    # "Komitet ds. Handlu" (committee for trade): "Komitet ds" paired with "Development
+    # Committee"; "zgodnie" (in accordance)
+    ("pl-PL", "en-GB", {"ds", "zgodnie", "zarówno"}, {"komitet", "committee"}),
+    ("de-DE", "fr-FR", {"einerseits", "andererseits", "nichts", "falls"}, {"beschluss"}),
+])
+def test_linking_words_of_legal_prose_are_no_terms(source_lang: str, target_lang: str,
+                                                   no_terms: set[str],
+                                                   terms: set[str]) -> None:
+    pairs = _pairs(source_lang, target_lang)
+    words = {word for p in pairs for lemma in (p.source_lemma, p.target_lemma)
+             for word in lemma.split()}
+    written = {word.lower() for p in pairs for term in (p.source_term, p.target_term)
+               for word in term.split()}
+    assert not no_terms & (words | written)
+    assert terms <= words
