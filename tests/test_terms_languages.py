@@ -137,10 +137,38 @@ def _source_terms(source_lang: str) -> dict[str, str]:
     ("es-ES", "estado miembro", "Estado miembro"),  # "Estados miembros": "-s" dropped
     ("pl-PL", "morze pełny", "morze pełne"),
     ("pl-PL", "państwo członkowski", "państw członkowskich"),
+    # the first word is an adjective, whose lemma has another gender ("primero reunión",
+    # "alto mar", "Áfrico do Sul" were written)
+    ("es-ES", "primero reunión de consejo", "primera reunión del Consejo"),
+    ("es-ES", "alto mar", "alta mar"),
+    ("pt-PT", "áfrico de sul", "África do Sul"),
+    # a head whose singular is not sure keeps its adjective plural ("disposiciones legal")
+    ("es-ES", "disposición legal", "disposiciones legales"),
+    ("es-ES", "reglamentación técnica", "Reglamentaciones técnicas"),
 ])
 def test_citation_forms_in_other_languages_agree_as_in_the_text(
         lang: str, lemma: str, written: str) -> None:
     assert _source_terms(lang)[lemma] == written
+
+
+def test_romance_citation_forms_keep_a_plural_the_head_agrees_with() -> None:
+    from tmx_export.terms.citation import citation_form
+
+    es, it = Extractor("es"), Extractor("it")
+    # DGT-TM 2019 variants: a word after the complement agrees with the plural head, which
+    # made singular alone gave "equipo de radar utilizados", "zattera di salvataggio rigide"
+    assert citation_form({"equipos de radar utilizados": 3}, es) == \
+        "equipos de radar utilizados"
+    assert citation_form({"ámbitos de competencia respectivos": 2}, es) == \
+        "ámbitos de competencia respectivos"
+    assert citation_form({"zattere di salvataggio rigide": 2}, it) == \
+        "zattere di salvataggio rigide"
+    # ... but a plural complement of its own does not keep the head plural
+    assert citation_form({"Redes de comunicación de series de datos": 4}, es) == \
+        "Red de comunicación de series de datos"
+    assert citation_form({"medidas provisionales de conservación": 3}, es) == \
+        "medida provisional de conservación"
+    assert citation_form({"catene del valore": 2}, it) == "catena del valore"
 
 
 def test_german_citation_forms_trust_lemmas_only_for_their_endings() -> None:
