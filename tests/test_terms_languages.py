@@ -233,6 +233,10 @@ def _pairs(source_lang: str, target_lang: str) -> list:
     # Committee"; "zgodnie" (in accordance)
     ("pl-PL", "en-GB", {"ds", "zgodnie", "zarówno"}, {"komitet", "committee"}),
     ("de-DE", "fr-FR", {"einerseits", "andererseits", "nichts", "falls"}, {"beschluss"}),
+    # Greek verbs (lemmas in "-ω": "αφορώ" -> "Parties", "θίγω" -> "prejudice") and
+    # pronouns beyond the 200 most frequent words ("ως", "αυτούς")
+    ("el-GR", "en-GB", {"αφορώ", "επανεξετάζω", "θίγω", "ως", "αυτός", "αυτούς"},
+     {"συμφωνία", "agreement"}),
 ])
 def test_linking_words_of_legal_prose_are_no_terms(source_lang: str, target_lang: str,
                                                    no_terms: set[str],
