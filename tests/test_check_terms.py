@@ -224,6 +224,41 @@ def test_a_plural_mark_in_brackets_is_the_term():
         ("term-missing", "Member State", "État membre")]
 
 
+DGT_TMX = sorted(str(p) for p in (DATA / "tmx" / "dgt-tm").glob("*.tmx"))
+
+
+@pytest.mark.parametrize(("source_lang", "target_lang", "term", "rendering", "source_form",
+                          "target_form"), [
+    # the lemmatiser reads "Estado" as the verb "estar", "Estados" as "estado"
+    ("en-GB", "es-ES", "Member State", "Estado miembro", "Member States", "Estados miembros"),
+    ("es-ES", "en-GB", "Estado miembro", "Member State", "Estados miembros", "Member States"),
+    # ... and reads a word with hyphens by its last part: "estados-membro", "estado-membro"
+    ("en-GB", "pt-PT", "Member State", "Estado-Membro", "Member States", "Estados-Membros"),
+    ("pt-PT", "en-GB", "Estado-Membro", "Member State", "Estados-Membros", "Member States"),
+    # "allegato" -> "allegare", "allegati" -> "allegato"
+    ("en-GB", "it-IT", "Annex", "allegato", "Annexes", "allegati"),
+    # "meeting" -> "meet", "meetings" -> "meeting"
+    ("el-GR", "en-GB", "συνεδρίαση", "meeting", "συνεδριάσεων", "meetings"),
+    # "Annex" -> "annex", "Annexes" -> "annexe"
+    ("pl-PL", "en-GB", "załącznik", "Annex", "załączniki", "Annexes"),
+])
+def test_a_term_in_the_singular_is_found_in_the_plural(source_lang, target_lang, term,
+                                                       rendering, source_form, target_form):
+    # DGT-TM: a glossary names its terms in the singular; a term whose singular the
+    # lemmatiser reads as another word must still be found in its plural, or every unit
+    # of the memory that translates it in the plural is reported as missing it
+    units, _ = read_units(DGT_TMX, source_lang=source_lang, target_lang=target_lang)
+    both = [u for u in units if source_form in u.source and target_form in u.target]
+    assert both
+    checker = TermChecker([TermEntry(term, (rendering,))], source_lang, target_lang)
+    assert [f for u in both for f in checker.check(u)] == []
+    # the term is still missing where the translation lacks it
+    replaced = [replace(u, target=u.target.replace(target_form, "xyz").replace(rendering, "xyz"))
+                for u in both]
+    assert [(f.check, f.item) for u in replaced for f in checker.check(u)] == [
+        ("term-missing", term)] * len(both)
+
+
 # -- term-forbidden ---------------------------------------------------------------------------
 
 def test_forbidden_grappe_for_cluster_is_found_when_planted(seed_unit):
@@ -704,9 +739,17 @@ def test_the_shortcuts_find_what_the_full_path_finds(europarl_units):
 def _pieces_through_tokens(words, chunk: str) -> tuple:
     """A chunk's pieces as the extractor's tokens give them (how _Words._chunk first made
     them, before it took the words of one-word chunks straight from Extractor.word), a
-    content word in capitals as its lower-case form ("ÉTATS" as "états": "état")."""
+    content word in capitals as its lower-case form ("ÉTATS" as "états": "état"), a word
+    with hyphens part by part ("États-Unis": "état-unir")."""
     from tmx_export.check.terms import _BREAK
     from tmx_export.terms.candidates import WORD
+
+    def piece_of(text: str, piece: str) -> str:
+        if "-" in text:
+            return "-".join(piece_of(part, words.extractor.word(part)[2]) or part.lower()
+                            for part in text.split("-"))
+        lower = words.extractor.word(text.lower())
+        return lower[2] if len(text) > 1 and text.isupper() and lower[1] == WORD else piece
 
     tokens = words.extractor.tokens(chunk)
     pieces: list = []
@@ -715,8 +758,7 @@ def _pieces_through_tokens(words, chunk: str) -> tuple:
         if token.start > end:
             pieces.append(_BREAK)
         text = chunk[token.start:token.end]
-        lower = words.extractor.word(text.lower())
-        piece = lower[2] if len(text) > 1 and text.isupper() and lower[1] == WORD else token.piece
+        piece = piece_of(text, token.piece)
         if piece:
             pieces.append(piece)
         end = token.end

@@ -811,6 +811,21 @@ def test_unsupported_language_is_a_clear_error():
         extract_terms([Pair("a b", "c d", "mt", "fr")])
 
 
+@pytest.mark.parametrize("langs", [("et-EE", "en-GB"), ("en-GB", "mt-MT")])
+def test_unsupported_language_is_refused_before_any_work(tmp_path, langs):
+    # DGT-TM holds Estonian and Maltese units: they were all read (minutes for a large
+    # memory), the termbase created, and only then the language refused
+    memory = str(DATA / "tmx" / "dgt-tm" / "22019D0391.tmx")
+    db, tbx = tmp_path / "terms.db", tmp_path / "terms.tbx"
+    result = CliRunner().invoke(terms, [memory, "--source-lang", langs[0], "--target-lang",
+                                        langs[1], "--termbase", str(db), "--tbx", str(tbx)])
+    assert result.exit_code == 1
+    assert not db.exists() and not tbx.exists()
+    unsupported = next(lang for lang in langs if not lang.startswith("en"))
+    assert f"error: no term rules for language '{unsupported}'" in result.output
+    assert "Traceback" not in result.output and len(result.output.splitlines()) == 1
+
+
 # -- termbase --------------------------------------------------------------------------------
 
 def _update(db: Path, pair: Pair) -> tuple:

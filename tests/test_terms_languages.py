@@ -137,10 +137,38 @@ def _source_terms(source_lang: str) -> dict[str, str]:
     ("es-ES", "estado miembro", "Estado miembro"),  # "Estados miembros": "-s" dropped
     ("pl-PL", "morze pełny", "morze pełne"),
     ("pl-PL", "państwo członkowski", "państw członkowskich"),
+    # the first word is an adjective, whose lemma has another gender ("primero reunión",
+    # "alto mar", "Áfrico do Sul" were written)
+    ("es-ES", "primero reunión de consejo", "primera reunión del Consejo"),
+    ("es-ES", "alto mar", "alta mar"),
+    ("pt-PT", "áfrico de sul", "África do Sul"),
+    # a head whose singular is not sure keeps its adjective plural ("disposiciones legal")
+    ("es-ES", "disposición legal", "disposiciones legales"),
+    ("es-ES", "reglamentación técnica", "Reglamentaciones técnicas"),
 ])
 def test_citation_forms_in_other_languages_agree_as_in_the_text(
         lang: str, lemma: str, written: str) -> None:
     assert _source_terms(lang)[lemma] == written
+
+
+def test_romance_citation_forms_keep_a_plural_the_head_agrees_with() -> None:
+    from tmx_export.terms.citation import citation_form
+
+    es, it = Extractor("es"), Extractor("it")
+    # DGT-TM 2019 variants: a word after the complement agrees with the plural head, which
+    # made singular alone gave "equipo de radar utilizados", "zattera di salvataggio rigide"
+    assert citation_form({"equipos de radar utilizados": 3}, es) == \
+        "equipos de radar utilizados"
+    assert citation_form({"ámbitos de competencia respectivos": 2}, es) == \
+        "ámbitos de competencia respectivos"
+    assert citation_form({"zattere di salvataggio rigide": 2}, it) == \
+        "zattere di salvataggio rigide"
+    # ... but a plural complement of its own does not keep the head plural
+    assert citation_form({"Redes de comunicación de series de datos": 4}, es) == \
+        "Red de comunicación de series de datos"
+    assert citation_form({"medidas provisionales de conservación": 3}, es) == \
+        "medida provisional de conservación"
+    assert citation_form({"catene del valore": 2}, it) == "catena del valore"
 
 
 def test_german_citation_forms_trust_lemmas_only_for_their_endings() -> None:
@@ -180,3 +208,43 @@ def test_a_compound_pairs_with_a_two_word_term() -> None:
     assert _with_ending("sadc-wpa-staat", "sadc-wpa-staaten", "SADC-WPA-Staaten") == \
         "SADC-WPA-Staat"
     assert _with_ending("fischbestand", "fischbestände", "Fischbestände") == "Fischbestand"
+
+
+def _pairs(source_lang: str, target_lang: str) -> list:
+    from tmx_export.pipeline import read_units
+    from tmx_export.terms.associate import extract_terms
+
+    files = sorted(str(p) for p in (DATA / "tmx" / "dgt-tm").glob("*.tmx"))
+    units, _ = read_units(files, source_lang=source_lang, target_lang=target_lang)
+    return extract_terms(units)
+
+
+@pytest.mark.parametrize(("source_lang", "target_lang", "no_terms", "terms"), [
+    # legal prose's linking words: "mukaisesti" (in accordance with) was paired with
+    # "enlighet" (of "i enlighet med"), "osalta" (as regards) with "avseende", "puolesta"
+    # (on behalf of) with "vägnar"
+    ("fi-FI", "sv-SE", {"mukaisesti", "osalta", "puolesta", "nojalla", "jäljempänä",
+                        "enlighet", "avseende", "vägnar"}, {"sopimus", "avtal"}),
+    # "presente Acuerdo" (this Agreement) was a term; the pronoun "él" (with "lo", whose
+    # lemma it is), "obstante" (of "no obstante"), "podrán" too
+    ("es-ES", "it-IT", {"presente", "él", "obstante", "podrán", "entro", "decorrere"},
+     {"acuerdo", "accordo"}),
+    # "Komitet ds. Handlu" (committee for trade): "Komitet ds" paired with "Development
+    # Committee"; "zgodnie" (in accordance)
+    ("pl-PL", "en-GB", {"ds", "zgodnie", "zarówno"}, {"komitet", "committee"}),
+    ("de-DE", "fr-FR", {"einerseits", "andererseits", "nichts", "falls"}, {"beschluss"}),
+    # Greek verbs (lemmas in "-ω": "αφορώ" -> "Parties", "θίγω" -> "prejudice") and
+    # pronouns beyond the 200 most frequent words ("ως", "αυτούς")
+    ("el-GR", "en-GB", {"αφορώ", "επανεξετάζω", "θίγω", "ως", "αυτός", "αυτούς"},
+     {"συμφωνία", "agreement"}),
+])
+def test_linking_words_of_legal_prose_are_no_terms(source_lang: str, target_lang: str,
+                                                   no_terms: set[str],
+                                                   terms: set[str]) -> None:
+    pairs = _pairs(source_lang, target_lang)
+    words = {word for p in pairs for lemma in (p.source_lemma, p.target_lemma)
+             for word in lemma.split()}
+    written = {word.lower() for p in pairs for term in (p.source_term, p.target_term)
+               for word in term.split()}
+    assert not no_terms & (words | written)
+    assert terms <= words

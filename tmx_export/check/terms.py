@@ -13,7 +13,10 @@ candidates (:class:`tmx_export.terms.candidates.Extractor`): "value chains" hold
 "value chain", "chaînes des valeurs" holds "chaîne de valeur" (French linking words and
 articles normalised), whatever the case; accents count as written. Words may be separated
 by any run of white space, a line break included, but not by punctuation ("value, chain"
-is not the term); a plural mark in brackets is no word ("État(s) membre(s)"). Capitals
+is not the term); a plural mark in brackets is no word ("État(s) membre(s)"). A term's
+word is also matched as a lemma in its own right, and a word with hyphens part by part
+(:meth:`_Words.keys`): the lemmatiser reads some singulars as another word ("Estado" ->
+"estar", "Estados" -> "estado"), and a term is named in the singular. Capitals
 count in a source term where they tell a name from a common phrase
 (:meth:`_Words.capitalised`, :meth:`TermChecker._with_capitals`): "Implementing
 Regulation" is not "implementing Regulation (EC) No 437/2003", and "Regulation" is not
@@ -48,7 +51,7 @@ import re
 import sqlite3
 from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import chain, compress, count, filterfalse
+from itertools import chain, compress, count, filterfalse, product
 from pathlib import Path
 from typing import NamedTuple
 
@@ -58,7 +61,8 @@ from ..errors import InputError
 from ..formats.xml import parse_xml
 from ..lang import primary
 from ..model import Pair, count_of
-from ..terms.candidates import WORD, Extractor, split_tokens
+from ..terms.candidates import STOPWORD, WORD, Extractor, split_tokens
+from ..terms.lemmas import is_known
 from ..terms.stopwords import FR_CONNECTORS, STOP
 from ..terms.tbx import proposed_not_reviewed, tbx_layout, unreviewed_entry
 from .model import Finding, TermEntry, finding
@@ -288,6 +292,9 @@ def _group(pairs: Iterable[tuple[str, str, bool]], words: _Words) -> list[TermEn
 # not "is" or "bus"); "ss" is kept (see _fallback_piece).
 _PLURAL_S = re.compile(r"(?<=[^\W\d_]{3})s$")
 
+# The hyphens that join the parts of a compound inside a token (candidates._TOKEN).
+_HYPHENS = re.compile("[-\u2010\u2011]")
+
 # A plural mark glued to a word: "État(s) membre(s)", "Member State(s)", "Partei(en)".
 _PLURAL_MARK = re.compile(r"(?<=[^\W\d_])\((?:e?s|x|e|e?n)\)")
 
@@ -478,6 +485,13 @@ class _Words:
         membre". A function word stays as the extractor reads it: "US" is not "we"."""
         extractor = self.extractor
         assert extractor is not None  # (only called where the language has term rules)
+        if "-" in word or "\u2010" in word or "\u2011" in word:
+            # a compound written with hyphens, part by part: the lemmatiser reads such a
+            # word by its last part, and keeps the others as written ("Estados-Membros" ->
+            # "estados-membro", "Estado-Membro" -> "estado-membro"), so that a singular
+            # term would never match its plural
+            return "-".join(self._piece(part) or part.lower()
+                            for part in _HYPHENS.split(word))
         piece = extractor.word(word)[2]
         if len(word) > 1 and word.isupper():
             lower = extractor.word(word.lower())
@@ -489,6 +503,58 @@ class _Words:
         """The pieces of a term (read afresh: never _OTHER)."""
         return tuple(piece for chunk in term.split() for piece in self._chunk(chunk)
                      if piece is not _BREAK)
+
+    def keys(self, term: str) -> list[tuple[str, ...]]:
+        """The key of a term (:meth:`key`) first, then its other readings: each word whose
+        lemma is not the word may be read as a lemma in its own right, as the forms of
+        that word are. The lemmatiser reads some singulars as another word, a verb, and
+        their plurals as the noun: "Estado" -> "estar" but "Estados" -> "estado" (Spanish,
+        Portuguese), "meeting" -> "meet" but "meetings" -> "meeting", "allegato" ->
+        "allegare" but "allegati" -> "allegato"; a term written in the singular is matched
+        in the plural too. Every key has as many pieces as the first."""
+        if self.extractor is None:
+            key = self.key(term)
+            return [key] if key else []
+        options = [readings for chunk in term.split() for readings in self._options(chunk)]
+        return [key for key in product(*options)] if options else []
+
+    def _options(self, chunk: str) -> list[tuple[str, ...]]:
+        """Per piece of ``chunk`` (those :meth:`_chunk` gives, without breaks), its
+        readings: its piece first."""
+        if "(" in chunk:
+            chunk = _PLURAL_MARK.sub("", chunk)
+        options = []
+        for start, stop in split_tokens(chunk, self.lang):
+            word = chunk[start:stop]
+            piece = self._piece(word)
+            if piece:
+                options.append(self._readings(word, piece))
+        return options
+
+    def _readings(self, word: str, piece: str) -> tuple[str, ...]:
+        """The pieces ``word`` (whose piece is ``piece``) may match: its piece, and the word
+        itself where it is a word of the language that is not its own lemma; a compound
+        written with hyphens, every combination of its parts' readings."""
+        parts = _HYPHENS.split(word)
+        if len(parts) > 1:
+            return tuple(dict.fromkeys("-".join(combination) for combination in product(
+                *(self._readings(part, self._piece(part) or part.lower())
+                  for part in parts))))
+        extractor = self.extractor
+        assert extractor is not None  # (see keys)
+        lower, kind, _ = extractor.word(word.lower() if word.isupper() else word)
+        if kind not in (WORD, STOPWORD):
+            return (piece,)
+        if self.lang == "de":
+            lower = lower.replace("ß", "ss")  # as the German pieces are written
+        readings = [piece, lower]
+        if self.lang == "en" and lower.isalpha():
+            # the piece of the regular plural, which the lemmatiser may read as another
+            # spelling: "Annexes" -> "annexe", "Annex" -> "annex"
+            plural = _english_plural(lower)
+            if is_known(plural, "en"):
+                readings.append(extractor.word(plural)[2])
+        return tuple(dict.fromkeys(readings))
 
     def capitalised(self, term: str, first: bool) -> tuple[int, ...]:
         """Which pieces of a term's key (:meth:`key`) are words written with a capital that
@@ -502,6 +568,16 @@ class _Words:
         if not any(capitals[1:]):
             return ()
         return tuple(at for at, capital in enumerate(capitals) if capital)
+
+
+def _english_plural(word: str) -> str:
+    """The regular plural of an English noun ("annex" -> "annexes", "policy" -> "policies",
+    "chain" -> "chains")."""
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and word[-2:-1] not in ("", "a", "e", "i", "o", "u"):
+        return word[:-1] + "ies"
+    return word + "s"
 
 
 def _fallback_piece(word: str) -> str:
@@ -527,11 +603,14 @@ def _key(pieces: tuple[str, ...]) -> _Key:
 _Index = dict[str, list[tuple[int, list[str], int]]]
 
 
-def _index(keys: Sequence[tuple[str, ...]]) -> _Index:
+def _index(keys: Sequence[tuple[int, tuple[str, ...]]]) -> _Index:
+    """``keys`` ((id, key); an id may have several keys) by their first piece."""
     index: _Index = {}
-    for ident, key in enumerate(keys):
+    for ident, key in keys:
         if key:
             index.setdefault(key[0], []).append((ident, list(key), len(key)))
+    for found in index.values():
+        found.sort(key=lambda hit: hit[0])
     return index
 
 
@@ -606,10 +685,7 @@ class TermChecker:
         self._target_terms: list[str] = []  # target key id -> the term as first written
         target_keys: list[tuple[str, ...]] = []
 
-        def target_id(term: str) -> int | None:
-            key = self._target.key(term)
-            if not key:
-                return None
+        def target_id(key: tuple[str, ...], term: str) -> int:
             ident = target_ids.get(key)
             if ident is None:
                 ident = target_ids[key] = len(target_keys)
@@ -619,33 +695,43 @@ class TermChecker:
 
         entries = list(entries)
         first = _first_capital_counts(entries)
+        # the other readings of the source terms (_Words.keys): (key, entry id)
+        other_readings: list[tuple[tuple[str, ...], int]] = []
         for entry in entries:
-            key = self._source.key(entry.source)
-            if not key:
+            readings = self._source.keys(entry.source)
+            if not readings:
                 continue  # no word in it: nothing a text could be matched against
+            key = readings[0]
             capitals = self._source.capitalised(entry.source, first)
             ident = source_ids.get(key)
             if ident is None:
                 ident = source_ids[key] = len(source_keys)
                 source_keys.append(key)
                 self._entries.append(_Entry(entry.source, capitals=capitals))
+            other_readings.extend((reading, ident) for reading in readings[1:])
             compiled = self._entries[ident]
             # one key written with and without capitals: the capitals both spellings have
             compiled.capitals = tuple(at for at in compiled.capitals if at in capitals)
-            for target in entry.targets:
-                tid = target_id(target)
-                if tid is not None and tid not in compiled.approved:
-                    compiled.approved.append(tid)
-            for target in entry.forbidden:
-                tid = target_id(target)
-                if tid is not None and tid not in compiled.forbidden:
-                    compiled.forbidden.append(tid)
+            for terms, into in ((entry.targets, compiled.approved),
+                                (entry.forbidden, compiled.forbidden)):
+                for target in terms:
+                    # a target term is found by any of its readings, named as written
+                    for tid in (target_id(k, target) for k in self._target.keys(target)):
+                        if tid not in into:
+                            into.append(tid)
         for compiled in self._entries:
-            compiled.expected = " | ".join(self._target_terms[t] for t in compiled.approved)
+            compiled.expected = " | ".join(dict.fromkeys(
+                self._target_terms[t] for t in compiled.approved))
             compiled.wanted = tuple(dict.fromkeys(compiled.approved + compiled.forbidden))
-        self._source_index = _index(source_keys)
+        # the key of a source term takes precedence over another term's other reading
+        indexed = list(enumerate(source_keys))
+        for reading, ident in other_readings:
+            if reading not in source_ids:
+                source_ids[reading] = ident
+                indexed.append((ident, reading))
+        self._source_index = _index(indexed)
         self._target_keys = [_key(key) for key in target_keys]
-        self._source.only(piece for key in source_keys for piece in key)
+        self._source.only(piece for _, key in indexed for piece in key)
         # the target's conjunctions as pieces (as its tokeniser gives them), kept apart from
         # the pieces of no key so that _elided can see them
         coordinators = COORDINATORS.get(primary(target_lang), ())
@@ -661,20 +747,21 @@ class TermChecker:
         # Words.pieces, inline in check(): a chunk's pieces, tokenised on first sight
         self._source_chunk = self._source._chunks.__getitem__
         self._target_chunk = self._target._chunks.__getitem__
-        self._shortcuts(source_keys, target_keys)
+        self._shortcuts(indexed, target_keys)
 
-    def _shortcuts(self, source_keys: list[tuple[str, ...]],
+    def _shortcuts(self, source_keys: list[tuple[int, tuple[str, ...]]],
                    target_keys: list[tuple[str, ...]]) -> None:
         """The tables of check()'s common case, where every key that can occur is one piece
-        long: such a key is found by its piece alone, by dict look-ups that run in C."""
-        # piece -> id of the one-piece key of that piece (keys are unique: one at most)
-        self._one_piece = {key[0]: ident for ident, key in enumerate(source_keys)
-                           if len(key) == 1}
+        long: such a key is found by its piece alone, by dict look-ups that run in C.
+        ``source_keys``: (entry id, key), an entry's other readings included."""
+        # piece -> id of the entry of the one-piece key of that piece (keys are unique: one
+        # at most)
+        self._one_piece = {key[0]: ident for ident, key in source_keys if len(key) == 1}
         self._target_one_piece = {key[0]: tid for tid, key in enumerate(target_keys)
                                   if len(key) == 1}
         # the first two pieces of the longer keys: a unit where two of them follow each
         # other goes to _find, which finds longer keys
-        self._longer_start = frozenset(key[:2] for key in source_keys if len(key) > 1)
+        self._longer_start = frozenset(key[:2] for _, key in source_keys if len(key) > 1)
         # entries whose occurrences must have capitals (_with_capitals)
         self._with_capital = frozenset(ident for ident, entry in enumerate(self._entries)
                                        if entry.capitals)

@@ -189,6 +189,19 @@ def _dictionary_spelling(lower: str, lang: str, lemmas: object) -> str | None:
     return None
 
 
+def require_term_language(lang: str) -> TermLanguage:
+    """The term rules of ``lang`` (a tag); a :class:`ValueError` saying why there are none
+    (:func:`.languages.term_language`)."""
+    rules = term_language(primary(lang))
+    if rules is None:
+        raise ValueError(
+            f"no term rules for language {lang!r}: terms need simplemma's lemmas and "
+            f"wordfreq's word list of the language (rules made by hand: "
+            f"{', '.join(SUPPORTED_LANGS)})"
+        )
+    return rules
+
+
 class Extractor:
     """Finds candidate terms in texts of one language.
 
@@ -199,15 +212,8 @@ class Extractor:
 
     def __init__(self, lang: str, glossary: Iterable[str] = ()) -> None:
         self.lang = primary(lang)
-        rules = term_language(self.lang)
-        if rules is None:
-            raise ValueError(
-                f"no term rules for language {lang!r}: terms need simplemma's lemmas and "
-                f"wordfreq's word list of the language (rules made by hand: "
-                f"{', '.join(SUPPORTED_LANGS)})"
-            )
-        self.rules: TermLanguage = rules
-        self.stop = rules.stop
+        self.rules: TermLanguage = require_term_language(lang)
+        self.stop = self.rules.stop
         self._cache: dict[str, tuple[str, str]] = {}
         self._words: dict[str, tuple[str, str, str]] = {}  # word as written -> lower, kind, piece
         self._keys: dict[str, str] = {}  # term -> key (the same terms are keyed again and again)

@@ -4,6 +4,7 @@ word written in lower case where the corpus writes it so."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from collections.abc import Mapping
 
@@ -108,8 +109,12 @@ def _unseen_agreement(form: str, known: str, variants: Mapping[str, int],
     head of a term of several words and is written nowhere in the text: an adjective given
     its lemma's gender or case ("Commissione europea" -> "Commissione europeo", "morze
     pełne" -> "morze pełny"; issue 9). In a head-first language with its own rules the head
-    alone may change ("catene del valore" -> "catena del valore"); in the fallback languages,
-    whose word order is not known, any word. Such a form is kept only where the text has it."""
+    alone may change ("catene del valore" -> "catena del valore"), and only by a plural
+    ending where it may be an adjective before the head ("primera reunión" is no "primero
+    reunión"); a word after the head may not be made singular when the head is not
+    ("disposiciones legal"), nor the head when a plural word follows its complement
+    ("equipo de radar utilizados"). In the fallback languages, whose word order is not
+    known, no word may change. Such a form is kept only where the text has it."""
     rules = extractor.rules
     if extractor.lang in HAND_MADE_SINGULARS or not (rules.head_first or not rules.hand_made):
         return False
@@ -119,9 +124,71 @@ def _unseen_agreement(form: str, known: str, variants: Mapping[str, int],
     if len(seen) != len(written):
         return True
     changed = [at for at, (a, b) in enumerate(zip(seen, written, strict=True)) if a != b]
-    return not rules.hand_made or any(
-        at > 0 and not _plural_dropped(seen[at].lower(), written[at].lower(), extractor.lang)
-        for at in changed)
+    if not rules.hand_made:
+        return True
+    lang = extractor.lang
+    if any(at > 0 and not _plural_dropped(seen[at].lower(), written[at].lower(), lang)
+           for at in changed):
+        return True
+    if not changed:
+        return False
+    if 0 in changed:
+        # The first word may be an adjective before the head ("primera reunión", "alta
+        # mar"), whose lemma has another gender: only a plural made singular is sure.
+        return not _singular_of(seen[0].lower(), written[0].lower(), lang) \
+            or _plural_after_complement(form, extractor)
+    # a word after the head made singular, the head itself not ("disposiciones legales"
+    # -> "disposiciones legal"): the head's singular was not sure, so neither is theirs
+    head = extractor.tokens(seen[0])
+    return bool(head) and head[0].lower != head[0].piece
+
+
+def _singular_of(seen: str, written: str, lang: str) -> bool:
+    """Whether ``written`` is the word ``seen`` in the singular, its gender kept: Spanish
+    and Portuguese "-s", "-es" dropped, an accent gained or lost with them ("reuniones" ->
+    "reunión", "nacionais" -> "nacional"); Italian "-i" and "-e" made "-o", "-e", "-a"
+    ("catene" -> "catena", "accordi" -> "accordo"). Not "primera" -> "primero"."""
+    if _plural_dropped(seen, written, lang):
+        return True
+    if lang == "it":
+        return (len(seen) == len(written) and seen[:-1] == written[:-1]
+                and (seen.endswith("i") or (seen.endswith("e") and written.endswith("a"))))
+    bare_seen, bare_written = _no_accents(seen), _no_accents(written)
+    return (bare_seen in (bare_written + "s", bare_written + "es")
+            or (bare_seen.endswith("ces") and bare_written == bare_seen[:-3] + "z")
+            or (lang == "pt" and (bare_seen.endswith("oes") and bare_written.endswith("ao")
+                                  or bare_seen.endswith("is")
+                                  and bare_written == bare_seen[:-2] + "l")))
+
+
+def _no_accents(word: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFD", word)
+                   if not unicodedata.combining(ch))
+
+
+def _plural_after_complement(form: str, extractor: Extractor) -> bool:
+    """Whether a word after the complement of a head-first term is written in the plural
+    ("ámbitos de competencia respectivos", "equipos de radar utilizados"): it agrees with
+    the head, left plural, or with a plural complement; either way, a singular head would
+    not agree with it. Only the head and the words before the first linking word are made
+    singular (:func:`_citation`)."""
+    tokens = extractor.tokens(form)
+    at = next((i for i, token in enumerate(tokens) if token.kind == CONNECTOR), None)
+    if at is None:
+        return False
+    # the words after the complement's noun, up to the next linking word (whose own noun
+    # may be plural: "red de comunicación de series de datos")
+    words = []
+    for token in tokens[at + 1:]:
+        if token.kind == CONNECTOR:
+            break
+        if token.kind in (WORD, STOPWORD):
+            words.append(token)
+    # a plural ending on a word that is not its own lemma (the lemma of a participle is
+    # its verb's: "utilizados" -> "utilizar")
+    endings = ("i", "e") if extractor.lang == "it" else ("s",)
+    return any(token.lower != token.piece and token.lower.endswith(endings)
+               for token in words[1:])
 
 
 def _plural_dropped(seen: str, written: str, lang: str) -> bool:

@@ -95,6 +95,11 @@ damit darin darauf davon dazu hierbei etwa bzw usw ggf sehr mehr weniger viel vi
 einige mehrere beide sowohl weder hier dort dann nun jetzt heute immer nie auch ebenso
 folgende folgenden folgender folgendes genannte genannten betreffend betreffenden
 jeweilige jeweiligen entsprechend entsprechenden
+mal wieder ganz also einfach selbst wo nichts nicht wer warum weiter wirklich wohl
+vielleicht einmal genau gar natürlich gleich fast eigentlich ja zwei drei vier fünf
+einerseits andererseits ungeachtet falls abwechselnd hinsichtlich bezüglich mittels anhand
+zufolge infolge vorliegend vorliegenden nachstehend vorstehend daher deshalb somit hierfür
+ebenfalls zudem außerdem lediglich ausschließlich unverzüglich
 """
 
 _ES = """
@@ -106,6 +111,14 @@ ya también así solo sólo es son ser está están estar ha han haber hay sido 
 serán sea sean puede pueden podrá deberá debe deben todo toda todos todas otro otra otros
 otras cada dicho dicha dichos dichas mismo misma mismos mismas dicho siguiente siguientes
 cualquier ninguno ninguna algún alguna algunos algunas ambos ambas
+él ella ellos ellas yo tú usted ustedes nosotros nosotras vosotros nuestro nuestra
+nuestros nuestras pero porque aunque sino pues mientras entonces además aquí allí ahí
+luego hoy siempre nunca nada algo alguien nadie tan tanto mucho muchos mucha muchas poco
+bien mal mejor peor ahora antes después casi dentro fuera aún todavía qué cómo cuál dónde
+cuándo uno dos tres cuatro cinco seis siete ocho nueve diez tal presente obstante salvo
+conforme respecto hecho hacer decir ir dar ver creer parecer tener tiene tienen tendrá
+tendrán tenga tengan hará harán haga hagan podrán podría podrían pueda puedan deberán
+debería deberían deba deban
 """
 
 _IT = """
@@ -116,6 +129,13 @@ anche già solo ogni tutto tutti tutta tutte altro altri altra altre questo ques
 queste quello quella quelli quelle suo sua suoi sue loro si ci vi ne è sono essere stato
 stata stati state hanno ha avere può possono deve devono dovrà sarà saranno qualsiasi
 ciascun ciascuno ciascuna entrambi seguente seguenti medesimo cui quale quali
+io tu lui lei noi voi egli ella esso essa essi esse mio mia tuo tua nostro nostra vostro
+ma però perché quando dove così poi ancora molto poco sempre mai ora qui quindi inoltre
+tuttavia nonché presente fatto nonostante salvo conforme entro decorrere alcuno alcuni
+alcune nessuno nessuna qualcuno niente nulla stesso stessa tale tali verso durante
+mediante circa oltre sotto sopra dentro fuori uno due tre quattro cinque dieci fare
+dire andare vedere potrà potranno possa possano potrebbe potrebbero dovranno dovrebbe
+dovrebbero debba debbano
 """
 
 _PT = """
@@ -125,6 +145,11 @@ também se seu sua seus suas este esta estes estas esse essa esses essas isto is
 aquela aqueles aquelas qual quais como quando onde é são ser foi foram será serão seja
 sejam está estão estar ter tem têm há pode podem deve devem todo toda todos todas outro
 outra outros outras cada mesmo mesma mesmos mesmas seguinte seguintes qualquer ambos
+ele ela eles elas eu você nós vós nosso nossa nossos nossas mas porque embora enquanto
+então além aqui ali lá hoje sempre nunca nada algo alguém ninguém tão tanto muito muitos
+muita muitas pouco bem mal melhor agora antes depois quase dentro fora ainda presente
+obstante salvo conforme feito fazer dizer ir dar ver um dois três quatro cinco poderá
+poderão possa possam poderia poderiam deverá deverão deva devam deveria deveriam
 """
 
 _NL = """
@@ -164,6 +189,37 @@ _HAND_MADE = {
 # general verbs and nouns).
 FALLBACK_STOP_WORDS = 200
 
+# ... and, for some fallback languages, the linking words of legal prose that are rarer than
+# that but never terms: postpositions and adverbs ("mukaisesti", in accordance with;
+# "osalta", as regards), the words of fixed phrases ("i enlighet med", "å ... vägnar", "i
+# synnerhet", "μεταξύ άλλων", "λαμβάνοντας υπόψη") and abbreviations of them ("ds." for
+# "do spraw" in "Komitet ds. Handlu", paired as "Komitet ds" with "Committee"). Found in
+# the terms of the DGT-TM units (FI-SV, PL-EN, EL-EN), where they were paired as terms.
+_FALLBACK_EXTRA = {
+    "fi": """
+mukaisesti mukainen mukaan osalta varten nojalla perusteella jäljempänä edellä puolesta
+muassa vuoksi erityisesti lukien kanssa koskien koskeva koskevat tarkoitettu välillä
+aikana kuluessa jälkeen ennen mennessä sijaan lisäksi kuitenkin ainoastaan esimerkiksi
+siten tällöin tarvittaessa viipymättä mahdollisimman yhteydessä johdosta takia kautta
+avulla ohella asti saakka huolimatta sekä
+""",
+    "sv": """
+enlighet avseende vägnar synnerhet bland därför beträffande angående gällande enligt
+genom mellan inom utan trots efter före sedan dock även också endast samt respektive
+såsom ovan nedan härmed därmed varvid emellertid särskilt eventuellt nämligen
+""",
+    "pl": """
+ds zgodnie zgodny zarówno niezależnie wyłącznie odpowiednio dotyczący dotycząca dotyczące
+dotyczącej dotyczących odnoszące odnośnie również także jednak jednakże oraz lub albo
+bądź przez między wobec podczas według wraz względem poprzez
+""",
+    "el": """
+σύμφωνα σχετικά εν λαμβάνοντας υπόψη άλλων μεταξύ καθώς επίσης ωστόσο εντός εκτός κατά
+μέσω βάσει δυνάμει ιδίως αντίστοιχα ανωτέρω κατωτέρω εξής ως αυτός όλος κανένας οποίος
+ίδιος άλλος ένας πολύς λίγος αφενός αφετέρου διαφορετικά τριάντα
+""",
+}
+
 
 @lru_cache(maxsize=32)
 def term_language(lang: str) -> TermLanguage | None:
@@ -186,9 +242,17 @@ def term_language(lang: str) -> TermLanguage | None:
                                                              FALLBACK_STOP_WORDS))
     except LookupError:
         return None
+    stop |= frozenset(_FALLBACK_EXTRA.get(code, "").split())
     return TermLanguage(code, stop, hand_made=False,
                         lemma_lang=lemma_lang if lemma_lang != code else "",
-                        compounds=code in _COMPOUNDING)
+                        compounds=code in _COMPOUNDING,
+                        verb_lemma_endings=_VERB_LEMMA_ENDINGS.get(code, ()))
+
+
+# Fallback languages whose verbs have lemmas of their own ending, which nouns lack: Greek
+# verbs are cited in the first person ("υπογράφω", "αφορώ"). On the DGT-TM units 59 of
+# 482 EL-EN pairs were verbs ("αφορώ" -> "Parties", "υπογράφω" -> "sign").
+_VERB_LEMMA_ENDINGS = {"el": ("ω", "ώ")}
 
 
 # Other languages that write compounds as one word.

@@ -79,6 +79,7 @@ def terms(inputs: Sequence[str], options: TermsOptions, *, say: Say = None,
     are gathered three times (outputs, files named twice, reading)."""
     with one_listing():
         check_paths(inputs, options)
+        check_languages(options.source_lang, options.target_lang)
         pairs = run_terms(
             inputs, termbase_path=options.termbase_path, glossary_path=options.glossary_path,
             min_count=options.min_count, max_contexts=options.max_contexts,
@@ -90,6 +91,16 @@ def terms(inputs: Sequence[str], options: TermsOptions, *, say: Say = None,
                   csv_path=options.csv_path, source_lang=options.source_lang,
                   target_lang=options.target_lang, say=say)
     return pairs
+
+
+def check_languages(source_lang: str, target_lang: str) -> None:
+    """Refuse a language terms cannot be extracted in (Estonian, Irish, Maltese: no word
+    list; Chinese, Japanese, Korean: no lemmas) before any work: before the inputs are read,
+    which may take minutes, and before a termbase is created."""
+    from .candidates import require_term_language
+
+    for lang in (source_lang, target_lang):
+        require_term_language(lang)
 
 
 def check_paths(inputs: Sequence[str], options: TermsOptions) -> None:
@@ -161,6 +172,7 @@ def run_terms(
     from .termbase import Document
     from .units import document_fingerprint
 
+    check_languages(source_lang, target_lang)
     clock = _Clock(timings)
 
     glossary = []
