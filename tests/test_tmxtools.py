@@ -1054,6 +1054,24 @@ def test_stats_on_lisa_1c_and_dgt():
     assert format_stats(dgt).count("length ratio ") == 22
 
 
+def test_stats_columns_line_up_with_long_language_tags(tmp_path):
+    # a tag of 9 characters or more (Serbian in Latin script, a private-use tag) widened
+    # its row only: the counts of each table must stand one under the other
+    path = tmp_path / "long-tags.tmx"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="sr-Latn-RS" '
+        'segtype="sentence" datatype="plaintext" o-tmf="x" adminlang="en" creationtool="x" '
+        'creationtoolversion="1"/><body>\n<tu><tuv xml:lang="sr-Latn-RS"><seg>Dobar dan.</seg>'
+        '</tuv><tuv xml:lang="x-klingon"><seg>nuqneH.</seg></tuv><tuv xml:lang="fr">'
+        '<seg>Bonjour.</seg></tuv></tu>\n</body></tmx>\n', encoding="utf-8")
+    text = CliRunner().invoke(stats_command, [str(path)]).output
+    rows = [line for line in text.splitlines() if line.endswith(" characters")]
+    assert [row.split()[0] for row in rows] == ["sr-Latn-RS", "x-klingon", "fr"]
+    for word in ("segments", "words", "characters"):
+        assert len({row.index(word) for row in rows}) == 1, (word, rows)
+    assert "  sr-Latn-RS " in text.split("languages:")[0]
+
+
 def test_stats_shows_language_tags_in_their_standard_case_in_text_and_json():
     # DGT-TM writes lang="EN-GB"; LISA 1C writes en-us, en-GB: each shown as BCP 47 cases
     # it (a code that is no tag, DGT-TM's DA-01, as written), alike in both forms

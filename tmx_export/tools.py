@@ -2041,15 +2041,18 @@ class _SortedCounts:
 
 def format_stats(result: TmxStats) -> str:
     """A short human-readable report of :func:`stats`."""
+    # the tags' column as wide as the longest (x-klingon, sr-Latn-RS), so the counts line up
+    width = max(map(len, [*result.srclangs, *result.languages]), default=0)
+    width = max(width, 8)
     lines = [f"files: {result.files}", f"units: {result.units}",
              f"duplicate units: {result.duplicates}",
              f"invalid units (merge leaves them out): {result.invalid}",
              f"source languages (srclang):{'' if result.srclangs else ' -'}"]
     for tag, declared in result.srclangs.items():
-        lines.append(f"  {tag:<8} {declared.files:>9} files {declared.units:>14} units")
+        lines.append(f"  {tag:<{width}} {declared.files:>9} files {declared.units:>14} units")
     lines.append("languages:")
     for lang, s in sorted(result.languages.items(), key=lambda kv: -kv[1].segments):
-        lines.append(f"  {lang:<8} {s.segments:>9} segments {s.words:>11} words "
+        lines.append(f"  {lang:<{width}} {s.segments:>9} segments {s.words:>11} words "
                      f"{s.chars:>12} characters")
     if result.ratio_pair:
         src = result.ratio_pair[0]
