@@ -803,6 +803,38 @@ def test_validate_tmx_units_outside_the_one_body_and_what_else_stands_there(tmp_
     assert merge([path], out).written == 7 + 1 and validate([out]) == []
 
 
+def test_validate_tmx_text_among_the_units_and_anything_beside_header_and_body(tmp_path):
+    # body is (tu*) and tmx (header, body): text between two units or after the last one
+    # (freed with the units as they were read), and text or an element before the header,
+    # between it and the body or after </body> went unreported, as did a file without body
+    path, text = _lisa_2a_with(
+        tmp_path,
+        ("<tmx version=\"1.4\">", "<tmx version=\"1.4\">\n words before"),
+        (" </header>", " </header>\n words between"),
+        ("  <tu tuid=\"3\">", "  stray words\n  <tu tuid=\"3\">"),
+        (" </body>", "  more stray words\n </body>\n <note>after the body</note>\n last words"))
+    only_tu = "(TMX 1.4b allows only tu there)"
+    only_root = "(TMX 1.4b allows only header and body there)"
+    assert [(p.line, p.message) for p in validate([path])] == [
+        (_line_of(text, "<header "), f"text directly in <tmx> before <header> {only_root}"),
+        (_line_of(text, "<body>"), f"text directly in <tmx> after <header> {only_root}"),
+        (_line_of(text, "<tu tuid=\"3\">"), f"text directly in <body> {only_tu}"),
+        # (lxml knows where elements start: the last unit's line)
+        (_lines_of(text, "<tu>")[-1], f"text directly in <body> {only_tu}"),
+        (_line_of(text, "<note>after"), f"<note> is not allowed in <tmx> {only_root}"),
+        (_line_of(text, "<note>after"), f"text directly in <tmx> after <note> {only_root}"),
+    ]
+    # a header without a body
+    kit = (LISA / "ImportTest2A.tmx").read_text(encoding="utf-16")
+    path, text = _lisa_2a_with(tmp_path, (kit[kit.index(" <body>"):kit.index("</tmx>")], ""))
+    assert [(p.line, p.message) for p in validate([path])] == [
+        (1, "no <body> (TMX 1.4b requires one, after <header>)")]
+    # TMX 1.4b's DTD fixes the root's version to "1.4", but many tools write "1.4b", and
+    # the readers read such files: accepted, as the README says
+    path, text = _lisa_2a_with(tmp_path, ("<tmx version=\"1.4\">", "<tmx version=\"1.4b\">"))
+    assert validate([path]) == []
+
+
 def test_validate_reads_a_tmx_whose_root_has_the_tmx_namespace_prefix(tmp_path):
     # <t:tmx xmlns:t="http://www.lisa.org/tmx14">: read as TMX by merge and stats, but
     # validate stopped with a traceback (KeyError) on the root's name

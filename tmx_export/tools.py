@@ -10,12 +10,12 @@
   requires, a known ``segtype``, language codes of the form ``ll``/``ll-RR``, ``xml:lang``
   (not TMX 1.1's ``lang``) on every ``tuv``, no empty ``seg``, only the elements and with
   the attributes the TMX 1.4b DTD allows (inline codes in a ``seg``, ``sub`` in a code),
-  in its order (one header; notes and props before the ``tuv``s and the ``seg``; no text
-  between them), each ``bpt`` paired with an ``ept`` of the same segment, dates in the TMX
-  form (``YYYYMMDDThhmmssZ``) that exist; for TBX (2008 ``martif`` and
-  2019 ``tbx``) the entry/language/term structure (one term per ``tig``, ``termGrp``,
-  ``termSec``; an id on each ``conceptEntry``), unique ids, and TBX-Basic/TBX-Min
-  administrative statuses.
+  in its order (one header, then one body, nothing else in the root; notes and props before
+  the ``tuv``s and the ``seg``; no text between them, nor between the units), each ``bpt``
+  paired with an ``ept`` of the same segment, dates in the TMX form (``YYYYMMDDThhmmssZ``)
+  that exist; for TBX (2008 ``martif`` and 2019 ``tbx``) the entry/language/term
+  structure (one term per ``tig``, ``termGrp``, ``termSec``; an id on each
+  ``conceptEntry``), unique ids, and TBX-Basic/TBX-Min administrative statuses.
 - :func:`stats` counts units, languages, words and characters per language, duplicate
   units (the ones :func:`merge` leaves out), and the distribution of the target/source
   length ratio.
@@ -989,10 +989,16 @@ def _validate_tmx(path: str | Path) -> list[Problem]:
     units = 0
     bodies: list[etree._Element] = []
     try:
-        for elem in iter_elements(path, ("header", "tu", "body")):
-            if _local(elem) == "body":  # at its end: what follows its last unit
+        # the tails kept: the text between units, or after the body, is no unit's
+        for elem in iter_elements(path, ("header", "tu", "body", "tmx"), keep_tails=True):
+            local = _local(elem)
+            if local == "body":  # at its end: what follows its last unit
                 if elem.getparent() is elem.getroottree().getroot():  # (else not TMX's)
                     _validate_body_end(elem, bodies, add)
+                continue
+            if local == "tmx":  # the root at its end (another is not TMX's)
+                if elem.getparent() is None:
+                    _validate_root_end(elem, add)
                 continue
             if elem.tag == "header":
                 headers += 1
@@ -1000,6 +1006,10 @@ def _validate_tmx(path: str | Path) -> list[Problem]:
                     add(elem.sourceline, "a second <header> (TMX 1.4b has one, before <body>)")
                 header_seen = True
                 root = elem.getroottree().getroot()
+                if headers == 1 and elem.getparent() is root:
+                    _validate_in_root(elem.getprevious(), None, root, add)
+                # the DTD fixes "1.4", but many tools write the spec's name "1.4b", and
+                # the readers read such a file: only another version is reported
                 if root.get("version") not in ("1.4", "1.4b"):
                     add(root.sourceline, f"TMX version {root.get('version')!r}, expected 1.4")
                 if headers == 1:
@@ -1032,6 +1042,8 @@ def _validate_tmx(path: str | Path) -> list[Problem]:
         return out
     if not header_seen:
         add(1, "no <header>")
+    elif not bodies:  # tmx is (header, body): a body, even empty, is required
+        add(1, "no <body> (TMX 1.4b requires one, after <header>)")
     # in file order: the rules of a unit run one after the other over its elements
     return sorted(out, key=lambda problem: problem.line)
 
@@ -1049,12 +1061,15 @@ def _validate_place(tu: etree._Element, bodies: list[etree._Element], add) -> No
     if where != "body":
         return
     _validate_body(parent, bodies, add)
-    # what stands between this unit and the one before (units are freed once read, the
-    # rest of the body stays until the next unit is read)
+    # what stands between this unit and the one before (units are freed once read, their
+    # tails kept; the rest of the body stays until the next unit is read)
     before = tu.getprevious()
     while before is not None and _local(before) != "tu":
         _validate_in_body(before, add)
+        _validate_body_text(before.tail, tu, add)
         before = before.getprevious()
+    if before is not None:
+        _validate_body_text(before.tail, tu, add)
 
 
 def _validate_body(body: etree._Element, bodies: list[etree._Element], add) -> None:
@@ -1065,9 +1080,11 @@ def _validate_body(body: etree._Element, bodies: list[etree._Element], add) -> N
     bodies.append(body)
     if len(bodies) == 2:  # once, however many there are
         add(body.sourceline, "a second <body> (TMX 1.4b has one, after <header>)")
+    else:  # what stands between the header and the body (gone once the body is read)
+        root = body.getparent()
+        _validate_in_root(body.getprevious(), "header", root, add)
     _validate_own_attributes(body, add)
-    if body.text is not None and body.text.strip():
-        add(body.sourceline, "text directly in <body> (TMX 1.4b allows only tu there)")
+    _validate_body_text(body.text, body, add)
 
 
 def _validate_body_end(body: etree._Element, bodies: list[etree._Element], add) -> None:
@@ -1076,9 +1093,50 @@ def _validate_body_end(body: etree._Element, bodies: list[etree._Element], add) 
     without units."""
     _validate_body(body, bodies, add)
     for child in body.iterchildren(reversed=True):
+        _validate_body_text(child.tail, child, add)
         if _local(child) == "tu":
             break
         _validate_in_body(child, add)
+
+
+def _validate_body_text(text: str | None, near: etree._Element, add) -> None:
+    """Text in a ``body`` beside its units (``near``: the element it is next to)."""
+    if text is not None and text.strip():
+        add(near.sourceline, "text directly in <body> (TMX 1.4b allows only tu there)")
+
+
+def _validate_root_end(root: etree._Element, add) -> None:
+    """The TMX root at its end: what stands after its last ``body`` (what came before was
+    looked at as it was read, and freed since). TMX 1.4b's ``tmx`` is (header, body):
+    a validating CAT tool refuses a file with text or another element there."""
+    _validate_in_root(root[-1] if len(root) else None, "body", root, add)
+
+
+def _validate_in_root(last: etree._Element | None, stop: str | None, root: etree._Element,
+                      add) -> None:
+    """Text and elements directly in the TMX root, from ``last`` back to the first
+    ``header`` or ``body`` (``stop``: only to that one, else to the first child; the root's
+    own text then too). A ``header``, ``body`` or ``tu`` is reported where it is read."""
+    elem = last
+    while elem is not None:
+        local = _local(elem) if isinstance(elem.tag, str) else ""
+        if local and local not in ("header", "body", "tu"):
+            add(elem.sourceline, f"<{local}> is not allowed in <tmx> {_ONLY_IN_ROOT}")
+        if elem.tail is not None and elem.tail.strip():
+            # lxml knows where elements start only: the next one's line, else this one's
+            after = elem.getnext()
+            add((after if after is not None else elem).sourceline,
+                f"text directly in <tmx> after <{local}> {_ONLY_IN_ROOT}")
+        if local in ("header", "body") and (stop is None or local == stop):
+            return
+        elem = elem.getprevious()
+    if stop is None and root.text is not None and root.text.strip():
+        first = root[0] if len(root) else root
+        add(first.sourceline, f"text directly in <tmx> before <{_local(first)}> "
+                              f"{_ONLY_IN_ROOT}")
+
+
+_ONLY_IN_ROOT = "(TMX 1.4b allows only header and body there)"
 
 
 def _validate_in_body(elem: etree._Element, add) -> None:
