@@ -803,6 +803,38 @@ def test_validate_tmx_units_outside_the_one_body_and_what_else_stands_there(tmp_
     assert merge([path], out).written == 7 + 1 and validate([out]) == []
 
 
+def test_validate_tmx_text_among_the_units_and_anything_beside_header_and_body(tmp_path):
+    # body is (tu*) and tmx (header, body): text between two units or after the last one
+    # (freed with the units as they were read), and text or an element before the header,
+    # between it and the body or after </body> went unreported, as did a file without body
+    path, text = _lisa_2a_with(
+        tmp_path,
+        ("<tmx version=\"1.4\">", "<tmx version=\"1.4\">\n words before"),
+        (" </header>", " </header>\n words between"),
+        ("  <tu tuid=\"3\">", "  stray words\n  <tu tuid=\"3\">"),
+        (" </body>", "  more stray words\n </body>\n <note>after the body</note>\n last words"))
+    only_tu = "(TMX 1.4b allows only tu there)"
+    only_root = "(TMX 1.4b allows only header and body there)"
+    assert [(p.line, p.message) for p in validate([path])] == [
+        (_line_of(text, "<header "), f"text directly in <tmx> before <header> {only_root}"),
+        (_line_of(text, "<body>"), f"text directly in <tmx> after <header> {only_root}"),
+        (_line_of(text, "<tu tuid=\"3\">"), f"text directly in <body> {only_tu}"),
+        # (lxml knows where elements start: the last unit's line)
+        (_lines_of(text, "<tu>")[-1], f"text directly in <body> {only_tu}"),
+        (_line_of(text, "<note>after"), f"<note> is not allowed in <tmx> {only_root}"),
+        (_line_of(text, "<note>after"), f"text directly in <tmx> after <note> {only_root}"),
+    ]
+    # a header without a body
+    kit = (LISA / "ImportTest2A.tmx").read_text(encoding="utf-16")
+    path, text = _lisa_2a_with(tmp_path, (kit[kit.index(" <body>"):kit.index("</tmx>")], ""))
+    assert [(p.line, p.message) for p in validate([path])] == [
+        (1, "no <body> (TMX 1.4b requires one, after <header>)")]
+    # TMX 1.4b's DTD fixes the root's version to "1.4", but many tools write "1.4b", and
+    # the readers read such files: accepted, as the README says
+    path, text = _lisa_2a_with(tmp_path, ("<tmx version=\"1.4\">", "<tmx version=\"1.4b\">"))
+    assert validate([path]) == []
+
+
 def test_validate_reads_a_tmx_whose_root_has_the_tmx_namespace_prefix(tmp_path):
     # <t:tmx xmlns:t="http://www.lisa.org/tmx14">: read as TMX by merge and stats, but
     # validate stopped with a traceback (KeyError) on the root's name
@@ -1054,6 +1086,24 @@ def test_stats_on_lisa_1c_and_dgt():
     assert format_stats(dgt).count("length ratio ") == 22
 
 
+def test_stats_columns_line_up_with_long_language_tags(tmp_path):
+    # a tag of 9 characters or more (Serbian in Latin script, a private-use tag) widened
+    # its row only: the counts of each table must stand one under the other
+    path = tmp_path / "long-tags.tmx"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="sr-Latn-RS" '
+        'segtype="sentence" datatype="plaintext" o-tmf="x" adminlang="en" creationtool="x" '
+        'creationtoolversion="1"/><body>\n<tu><tuv xml:lang="sr-Latn-RS"><seg>Dobar dan.</seg>'
+        '</tuv><tuv xml:lang="x-klingon"><seg>nuqneH.</seg></tuv><tuv xml:lang="fr">'
+        '<seg>Bonjour.</seg></tuv></tu>\n</body></tmx>\n', encoding="utf-8")
+    text = CliRunner().invoke(stats_command, [str(path)]).output
+    rows = [line for line in text.splitlines() if line.endswith(" characters")]
+    assert [row.split()[0] for row in rows] == ["sr-Latn-RS", "x-klingon", "fr"]
+    for word in ("segments", "words", "characters"):
+        assert len({row.index(word) for row in rows}) == 1, (word, rows)
+    assert "  sr-Latn-RS " in text.split("languages:")[0]
+
+
 def test_stats_shows_language_tags_in_their_standard_case_in_text_and_json():
     # DGT-TM writes lang="EN-GB"; LISA 1C writes en-us, en-GB: each shown as BCP 47 cases
     # it (a code that is no tag, DGT-TM's DA-01, as written), alike in both forms
@@ -1106,16 +1156,61 @@ def test_stats_counts_the_duplicates_merge_leaves_out(tmp_path):
     for number, paths in enumerate(cases):
         merged = merge(paths, tmp_path / f"merged{number}.tmx")
         # a repeated invalid unit is left out as invalid, not as a repeat
-        if merged.invalid:
-            assert stats(paths).duplicates >= merged.duplicates, paths
-        else:
-            assert stats(paths).duplicates == merged.duplicates, paths
+        counted = stats(paths)
+        assert (counted.duplicates, counted.invalid) == (merged.duplicates,
+                                                         merged.invalid.total()), paths
     # a seg with an undefined entity (whose text nobody can know) is refused, as merge
     # refuses it: at its line
     nbsp = tmp_path / "nbsp.tmx"
     nbsp.write_text(NBSP_TMX, encoding="utf-8")
     with pytest.raises(InputError, match=r"nbsp\.tmx:8: undefined entity &nbsp;"):
         stats([nbsp, nbsp])
+
+
+REPEATS_AS_WRITTEN = [
+    # a unit, then the same with an empty tuv merge leaves out, with a bpt without its ept
+    # (written as <it>), with that <it>, and again: merge writes the first and the <it> one
+    '<tu><tuv xml:lang="en-GB"><seg>Hello.</seg></tuv><tuv xml:lang="fr-FR"><seg>Bonjour.'
+    '</seg></tuv></tu>',
+    '<tu><tuv xml:lang="en-GB"><seg>Hello.</seg></tuv><tuv xml:lang="fr-FR"><seg>Bonjour.'
+    '</seg></tuv><tuv xml:lang="de-DE"><seg></seg></tuv></tu>',
+    '<tu><tuv xml:lang="en-GB"><seg><bpt i="1">&lt;b></bpt>Hello.</seg></tuv>'
+    '<tuv xml:lang="fr-FR"><seg><bpt i="1">&lt;b></bpt>Bonjour.</seg></tuv></tu>',
+    '<tu><tuv xml:lang="en-GB"><seg><it pos="begin">&lt;b></it>Hello.</seg></tuv>'
+    '<tuv xml:lang="fr-FR"><seg><it pos="begin">&lt;b></it>Bonjour.</seg></tuv></tu>',
+    '<tu><tuv xml:lang="en-GB"><seg>Hello.</seg></tuv><tuv xml:lang="fr-FR"><seg>Bonjour.'
+    '</seg></tuv></tu>',
+    # twice a unit without the source language: invalid, left out as such, not a repeat
+    '<tu><tuv xml:lang="fr-FR"><seg>Salut.</seg></tuv><tuv xml:lang="de-DE"><seg>Hallo.'
+    '</seg></tuv></tu>',
+    '<tu><tuv xml:lang="fr-FR"><seg>Salut.</seg></tuv><tuv xml:lang="de-DE"><seg>Hallo.'
+    '</seg></tuv></tu>',
+]
+
+
+def test_stats_counts_repeats_of_units_as_merge_writes_them(tmp_path, monkeypatch):
+    path = tmp_path / "repeats.tmx"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="en-GB" '
+        'segtype="sentence" datatype="plaintext" o-tmf="x" adminlang="en" creationtool="x" '
+        'creationtoolversion="1"/><body>\n' + "\n".join(REPEATS_AS_WRITTEN)
+        + "\n</body></tmx>\n", encoding="utf-8")
+    merged = merge([path], tmp_path / "merged.tmx")
+    assert (merged.read, merged.written, merged.duplicates, merged.invalid.total()) == \
+        (7, 2, 3, 2)
+    counted = stats([path])
+    assert (counted.units, counted.duplicates) == (7, 3)
+    assert counted.invalid == 2
+    # what stats counts per language is what the file holds, not what merge writes
+    assert counted.languages["de-DE"].segments == 3
+    shown = CliRunner().invoke(stats_command, [str(path)]).output
+    assert "duplicate units: 3\ninvalid units (merge leaves them out): 2\n" in shown
+    # the same counts when the file is cut in parts: a part after the first checks its
+    # units against the header's source language too (the invalid ones are in the last)
+    monkeypatch.setattr(tmx_module, "SPLIT_MIN_BYTES", 0)
+    parts = split_tmx(path, 3)
+    assert parts is not None and len(parts) == 3
+    assert stats([path], jobs=3).as_dict() == counted.as_dict()
 
 
 def test_stats_in_parts_counts_what_one_process_counts(tmp_path, monkeypatch):
@@ -1444,10 +1539,11 @@ def _stats_by_definition(paths: list[Path]) -> dict:
     sources: dict[str, SourceLanguage] = {}
     for path in paths:
         result.files += 1
-        header = ""
+        header = declared = ""
         for elem in iter_elements(path, ("header", "tu")):
             if elem.tag == "header":
-                header = elem.get("srclang", "").strip()
+                declared = elem.get("srclang", "")
+                header = declared.strip()
                 result.srclang = result.srclang or normalise_tag(header)
                 if header:
                     sources.setdefault(normalise_tag(header), SourceLanguage()).files += 1
@@ -1460,7 +1556,6 @@ def _stats_by_definition(paths: list[Path]) -> dict:
                 tag = tuv.get(XML_LANG) or tuv.get("lang") or "?"
                 spelled.setdefault(normalise_tag(tag), cased_tag(tag))
             unit_lengths: dict[str, int] = {}
-            key = _key_by_definition(elem)
             for tuv in elem.iter("tuv"):
                 lang = normalise_tag(tuv.get(XML_LANG) or tuv.get("lang") or "?")
                 seg = tuv.find("seg")
@@ -1470,10 +1565,13 @@ def _stats_by_definition(paths: list[Path]) -> dict:
                 entry.words += len(re.findall(WORD_BY_DEFINITION, text))
                 entry.chars += len(text)
                 unit_lengths.setdefault(lang, len(text))
-            fingerprint = hash(key)
+            lengths.append(unit_lengths)
+            fingerprint = _repeat_by_definition(elem, declared)  # last: it changes the unit
+            if fingerprint is None:
+                result.invalid += 1
+                continue
             result.duplicates += fingerprint in seen
             seen.add(fingerprint)
-            lengths.append(unit_lengths)
     by_count = sorted(result.languages, key=lambda k: -result.languages[k].segments)
     source = result.srclang if result.srclang in result.languages else by_count[0]
     others = [lang for lang in by_count if lang != source]
@@ -1543,6 +1641,29 @@ def _key_by_definition(tu: etree._Element) -> tuple:
     context = sorted((prop.get("type"), prop.text or "") for prop in tu.findall("prop")
                      if prop.get("type") in CONTEXT_PROPS)
     return tuple(sorted(parts)) + tuple(context)
+
+
+def _repeat_by_definition(tu: etree._Element, srclang: str | None) -> int | None:
+    """What merge knows a unit by under a header of ``srclang``: the key of the unit as it
+    writes it (unpaired codes made <it>, tuvs with an empty seg left out when the source and
+    another language remain); ``None`` when it leaves the unit out as invalid."""
+    from tmx_export.formats.tmx import isolate_unpaired_codes, seg_text
+    from tmx_export.lang import normalise_tag
+    from tmx_export.tools import _holds_source
+
+    for seg in tu.iter("seg"):
+        isolate_unpaired_codes(seg)
+    key = _key_by_definition(tu)  # made TMX 1.4 by the way
+    empty = [tuv for tuv in tu.iter("tuv") if len(segs := tuv.findall("seg")) == 1
+             and not len(segs[0]) and not seg_text(segs[0]).strip()]
+    kept = [normalise_tag(tuv.get(XML_LANG, "")) for tuv in tu.iter("tuv") if tuv not in empty]
+    source = tu.get("srclang") or srclang
+    if empty and len(kept) >= 2 and (not source or source == "*all*"
+                                     or _holds_source(kept, source)):
+        for tuv in empty:
+            tu.remove(tuv)
+        key = _key_by_definition(tu)
+    return None if _invalid_by_definition(tu, srclang) else hash(key)
 
 
 def _invalid_by_definition(tu: etree._Element, srclang: str | None) -> bool:
@@ -1726,7 +1847,8 @@ def test_stats_runs_equal_the_plain_form(tmp_path):
 
     for path in _merge_cases(tmp_path):
         rows = [(tags, row) for tags, run, _ in _runs(iter_elements(path, ("header", "tu")),
-                                                       _Declared(), _TagCache(), len)
+                                                       _Declared(), _TagCache(),
+                                                       lambda tu, srclang: 0)
                 for row in run]
         plain = []
         for tu in iter_elements(path):

@@ -10,12 +10,12 @@
   requires, a known ``segtype``, language codes of the form ``ll``/``ll-RR``, ``xml:lang``
   (not TMX 1.1's ``lang``) on every ``tuv``, no empty ``seg``, only the elements and with
   the attributes the TMX 1.4b DTD allows (inline codes in a ``seg``, ``sub`` in a code),
-  in its order (one header; notes and props before the ``tuv``s and the ``seg``; no text
-  between them), each ``bpt`` paired with an ``ept`` of the same segment, dates in the TMX
-  form (``YYYYMMDDThhmmssZ``) that exist; for TBX (2008 ``martif`` and
-  2019 ``tbx``) the entry/language/term structure (one term per ``tig``, ``termGrp``,
-  ``termSec``; an id on each ``conceptEntry``), unique ids, and TBX-Basic/TBX-Min
-  administrative statuses.
+  in its order (one header, then one body, nothing else in the root; notes and props before
+  the ``tuv``s and the ``seg``; no text between them, nor between the units), each ``bpt``
+  paired with an ``ept`` of the same segment, dates in the TMX form (``YYYYMMDDThhmmssZ``)
+  that exist; for TBX (2008 ``martif`` and 2019 ``tbx``) the entry/language/term
+  structure (one term per ``tig``, ``termGrp``, ``termSec``; an id on each
+  ``conceptEntry``), unique ids, and TBX-Basic/TBX-Min administrative statuses.
 - :func:`stats` counts units, languages, words and characters per language, duplicate
   units (the ones :func:`merge` leaves out), and the distribution of the target/source
   length ratio.
@@ -380,9 +380,6 @@ def _drop_empty_tuvs(tu: etree._Element, langs: _TagCache, srclang: str | None) 
     return len(empty)
 
 
-_DATE_NAMES = tuple(sorted(DATE_ATTRIBUTES))
-
-
 def _surely_valid(tu: etree._Element, langs: _TagCache, srclang: str | None) -> bool:
     """Whether a unit made TMX 1.4 is of the usual shape and :func:`unit_problem` finds
     nothing, at a fifth of its cost: each child a ``tuv`` with a language and one ``seg`` of
@@ -408,7 +405,8 @@ def _surely_valid(tu: etree._Element, langs: _TagCache, srclang: str | None) -> 
             if not lang:
                 return False
             found.append(langs[lang])
-        elif len(child) or not _plain_annotation(child, after_tuv=bool(found)):
+        elif len(child) or not _plain_annotation(
+                child, bool(found), child.get("type") if tag == "prop" else None):
             return False
     return _valid_as_found(tu, found, srclang)
 
@@ -416,14 +414,24 @@ def _surely_valid(tu: etree._Element, langs: _TagCache, srclang: str | None) -> 
 def _valid_as_found(tu: etree._Element, found: list[str], srclang: str | None) -> bool:
     """The rest of :func:`_surely_valid` for a unit whose children are as it asks and whose
     tuvs are in the languages ``found``: the tu's own attributes and the source language."""
-    if not found or tu.get("segtype") is not None \
-            or not _ATTRIBUTES["tu"].issuperset(tu.keys()):
+    return _valid_attributes(tu.items(), found, srclang)
+
+
+def _valid_attributes(attributes: list[tuple[str, str]], found: list[str], srclang: str | None
+                      ) -> bool:
+    """:func:`_valid_as_found` of a unit of ``attributes`` (its ``items()``: stats has them
+    already, and lxml's attributes cost more than the rest of the check)."""
+    if not found:
         return False
-    for name in _DATE_NAMES:
-        value = tu.get(name)
-        if value is not None and not is_tmx_date(value):
+    allowed = _ATTRIBUTES["tu"]
+    for name, value in attributes:  # asked of every unit: one pass over them
+        if name in DATE_ATTRIBUTES:
+            if not is_tmx_date(value):
+                return False
+        elif name == "srclang":
+            srclang = value or srclang  # a unit's own overrides the header's
+        elif name == "segtype" or name not in allowed:
             return False
-    srclang = tu.get("srclang") or srclang  # a unit's own overrides the header's
     return not srclang or srclang == "*all*" or _holds_source(found, srclang)
 
 
@@ -629,10 +637,11 @@ def _usual_unit_key(tu: etree._Element, langs: _TagCache) -> tuple[tuple, bool, 
         else:
             if clean and (child.tail is not None or "lang" in child.keys()):
                 clean = False
-            if plain and not _plain_annotation(child, after_tuv=bool(parts)):
+            kind = child.get("type") if tag == "prop" else None
+            if plain and not _plain_annotation(child, bool(parts), kind):
                 plain = False
-            if tag == "prop" and child.get("type") in CONTEXT_PROPS:
-                context.append((child.get("type"), child.text or ""))
+            if kind in CONTEXT_PROPS:
+                context.append((kind, child.text or ""))
     key = _bare_key(parts)
     return (key + _context_part(context) if context else key), clean, plain
 
@@ -659,12 +668,15 @@ def _blank(*texts: str | None) -> bool:
     return all(text is None or text.isspace() for text in texts)
 
 
-def _plain_annotation(child: etree._Element, after_tuv: bool) -> bool:
+def _plain_annotation(child: etree._Element, after_tuv: bool, kind: str | None) -> bool:
     """Whether a childless element of a unit other than a tuv is a note or a typed prop in
-    its place (before the tuvs), with the attributes TMX 1.4b allows it and no text after."""
+    its place (before the tuvs), with the attributes TMX 1.4b allows it and no text after
+    (``kind``: the ``type`` of a prop, which its callers look at too, else ``None``)."""
     tag = child.tag
-    return (tag == "note" or tag == "prop" and child.get("type") is not None) \
-        and not after_tuv and _blank(child.tail) and _ATTRIBUTES[tag].issuperset(child.keys())
+    tail = child.tail
+    return (tag == "note" or tag == "prop" and kind is not None) \
+        and not after_tuv and (tail is None or tail.isspace()) \
+        and _ATTRIBUTES[tag].issuperset(child.keys())
 
 
 def _bare_key(parts: list[tuple[str, int, str]]) -> tuple:
@@ -977,10 +989,16 @@ def _validate_tmx(path: str | Path) -> list[Problem]:
     units = 0
     bodies: list[etree._Element] = []
     try:
-        for elem in iter_elements(path, ("header", "tu", "body")):
-            if _local(elem) == "body":  # at its end: what follows its last unit
+        # the tails kept: the text between units, or after the body, is no unit's
+        for elem in iter_elements(path, ("header", "tu", "body", "tmx"), keep_tails=True):
+            local = _local(elem)
+            if local == "body":  # at its end: what follows its last unit
                 if elem.getparent() is elem.getroottree().getroot():  # (else not TMX's)
                     _validate_body_end(elem, bodies, add)
+                continue
+            if local == "tmx":  # the root at its end (another is not TMX's)
+                if elem.getparent() is None:
+                    _validate_root_end(elem, add)
                 continue
             if elem.tag == "header":
                 headers += 1
@@ -988,6 +1006,10 @@ def _validate_tmx(path: str | Path) -> list[Problem]:
                     add(elem.sourceline, "a second <header> (TMX 1.4b has one, before <body>)")
                 header_seen = True
                 root = elem.getroottree().getroot()
+                if headers == 1 and elem.getparent() is root:
+                    _validate_in_root(elem.getprevious(), None, root, add)
+                # the DTD fixes "1.4", but many tools write the spec's name "1.4b", and
+                # the readers read such a file: only another version is reported
                 if root.get("version") not in ("1.4", "1.4b"):
                     add(root.sourceline, f"TMX version {root.get('version')!r}, expected 1.4")
                 if headers == 1:
@@ -1020,6 +1042,8 @@ def _validate_tmx(path: str | Path) -> list[Problem]:
         return out
     if not header_seen:
         add(1, "no <header>")
+    elif not bodies:  # tmx is (header, body): a body, even empty, is required
+        add(1, "no <body> (TMX 1.4b requires one, after <header>)")
     # in file order: the rules of a unit run one after the other over its elements
     return sorted(out, key=lambda problem: problem.line)
 
@@ -1037,12 +1061,15 @@ def _validate_place(tu: etree._Element, bodies: list[etree._Element], add) -> No
     if where != "body":
         return
     _validate_body(parent, bodies, add)
-    # what stands between this unit and the one before (units are freed once read, the
-    # rest of the body stays until the next unit is read)
+    # what stands between this unit and the one before (units are freed once read, their
+    # tails kept; the rest of the body stays until the next unit is read)
     before = tu.getprevious()
     while before is not None and _local(before) != "tu":
         _validate_in_body(before, add)
+        _validate_body_text(before.tail, tu, add)
         before = before.getprevious()
+    if before is not None:
+        _validate_body_text(before.tail, tu, add)
 
 
 def _validate_body(body: etree._Element, bodies: list[etree._Element], add) -> None:
@@ -1053,9 +1080,11 @@ def _validate_body(body: etree._Element, bodies: list[etree._Element], add) -> N
     bodies.append(body)
     if len(bodies) == 2:  # once, however many there are
         add(body.sourceline, "a second <body> (TMX 1.4b has one, after <header>)")
+    else:  # what stands between the header and the body (gone once the body is read)
+        root = body.getparent()
+        _validate_in_root(body.getprevious(), "header", root, add)
     _validate_own_attributes(body, add)
-    if body.text is not None and body.text.strip():
-        add(body.sourceline, "text directly in <body> (TMX 1.4b allows only tu there)")
+    _validate_body_text(body.text, body, add)
 
 
 def _validate_body_end(body: etree._Element, bodies: list[etree._Element], add) -> None:
@@ -1064,9 +1093,50 @@ def _validate_body_end(body: etree._Element, bodies: list[etree._Element], add) 
     without units."""
     _validate_body(body, bodies, add)
     for child in body.iterchildren(reversed=True):
+        _validate_body_text(child.tail, child, add)
         if _local(child) == "tu":
             break
         _validate_in_body(child, add)
+
+
+def _validate_body_text(text: str | None, near: etree._Element, add) -> None:
+    """Text in a ``body`` beside its units (``near``: the element it is next to)."""
+    if text is not None and text.strip():
+        add(near.sourceline, "text directly in <body> (TMX 1.4b allows only tu there)")
+
+
+def _validate_root_end(root: etree._Element, add) -> None:
+    """The TMX root at its end: what stands after its last ``body`` (what came before was
+    looked at as it was read, and freed since). TMX 1.4b's ``tmx`` is (header, body):
+    a validating CAT tool refuses a file with text or another element there."""
+    _validate_in_root(root[-1] if len(root) else None, "body", root, add)
+
+
+def _validate_in_root(last: etree._Element | None, stop: str | None, root: etree._Element,
+                      add) -> None:
+    """Text and elements directly in the TMX root, from ``last`` back to the first
+    ``header`` or ``body`` (``stop``: only to that one, else to the first child; the root's
+    own text then too). A ``header``, ``body`` or ``tu`` is reported where it is read."""
+    elem = last
+    while elem is not None:
+        local = _local(elem) if isinstance(elem.tag, str) else ""
+        if local and local not in ("header", "body", "tu"):
+            add(elem.sourceline, f"<{local}> is not allowed in <tmx> {_ONLY_IN_ROOT}")
+        if elem.tail is not None and elem.tail.strip():
+            # lxml knows where elements start only: the next one's line, else this one's
+            after = elem.getnext()
+            add((after if after is not None else elem).sourceline,
+                f"text directly in <tmx> after <{local}> {_ONLY_IN_ROOT}")
+        if local in ("header", "body") and (stop is None or local == stop):
+            return
+        elem = elem.getprevious()
+    if stop is None and root.text is not None and root.text.strip():
+        first = root[0] if len(root) else root
+        add(first.sourceline, f"text directly in <tmx> before <{_local(first)}> "
+                              f"{_ONLY_IN_ROOT}")
+
+
+_ONLY_IN_ROOT = "(TMX 1.4b allows only header and body there)"
 
 
 def _validate_in_body(elem: etree._Element, add) -> None:
@@ -1434,6 +1504,9 @@ class TmxStats:
     files: int = 0
     units: int = 0
     duplicates: int = 0
+    # units merge leaves out as invalid (validate reports them): neither repeats nor
+    # repeated by a later unit, as in merge's count
+    invalid: int = 0
     srclang: str = ""  # the first file's header srclang
     # every source language declared, in the order first seen (merging memories of two
     # source languages needs to know them all)
@@ -1449,7 +1522,7 @@ class TmxStats:
     def as_dict(self) -> dict:
         return {
             "files": self.files, "units": self.units, "duplicates": self.duplicates,
-            "srclang": self.srclang,
+            "invalid": self.invalid, "srclang": self.srclang,
             "srclangs": {tag: {"files": declared.files, "units": declared.units}
                          for tag, declared in self.srclangs.items()},
             "languages": {k: {"segments": v.segments, "words": v.words, "chars": v.chars}
@@ -1473,8 +1546,8 @@ def stats(paths: Iterable[str | Path], *, jobs: int = 1) -> TmxStats:
 
     Per unit, only each ``tuv``'s language tag and segment text are read (:func:`_runs`),
     and the fingerprint merge knows repeats by (:func:`_unit_fingerprint`: inline codes
-    count); everything else is worked out a run of units at a time (:class:`_Tally`), by
-    column.
+    count, as merge writes the unit; ``None`` for a unit merge leaves out as invalid);
+    everything else is worked out a run of units at a time (:class:`_Tally`), by column.
     """
     result = TmxStats()
     tally = _Tally(result)
@@ -1484,7 +1557,9 @@ def stats(paths: Iterable[str | Path], *, jobs: int = 1) -> TmxStats:
         first_unit = tally.units
         declared = _Declared()
         parts = split_tmx(path, jobs) if jobs > 1 and _can_fork() else None
-        counted = _counted_in_parts(path, parts) if parts else None
+        # the parts after the first hold no header: merge checks their units against its
+        counted = (_counted_in_parts(path, parts, read_tmx_header(path).get("srclang"))
+                   if parts else None)
         if counted is not None:
             for part in counted:
                 tally.absorb(part)
@@ -1496,7 +1571,8 @@ def stats(paths: Iterable[str | Path], *, jobs: int = 1) -> TmxStats:
                 tally.add(tags, rows, fingerprints)
         declared.count_into(result, tally.units - first_unit)
     result.units = tally.units
-    result.duplicates = tally.units - tally.seen.count()
+    result.invalid = tally.invalid
+    result.duplicates = tally.units - tally.invalid - tally.seen.count()
     languages = tally.languages()
     for language in languages:
         language.count()
@@ -1568,37 +1644,42 @@ class _PartCounts:
 
     declared: _Declared
     units: int
+    invalid: int
     languages: list[tuple[str, int, int, int, array]]
     seen: _DistinctCount
 
 
-def _part_counts(path: str | Path, part: TmxPart) -> _PartCounts | None:
-    """The counts of ``part`` of the TMX file ``path``; ``None`` when the part cannot be
-    read (the file is read whole then: see :func:`~tmx_export.formats.tmx.split_tmx`)."""
+def _part_counts(path: str | Path, part: TmxPart, srclang: str | None) -> _PartCounts | None:
+    """The counts of ``part`` of the TMX file ``path`` whose header says ``srclang``;
+    ``None`` when the part cannot be read (the file is read whole then: see
+    :func:`~tmx_export.formats.tmx.split_tmx`)."""
     tally = _Tally(TmxStats())
     langs = _TagCache()
     declared = _Declared()
     fingerprint = partial(_unit_fingerprint, langs=langs, path=Path(path))
     try:
         for tags, rows, fingerprints in _runs(iter_elements(path, ("header", "tu"), part=part),
-                                              declared, langs, fingerprint):
+                                              declared, langs, fingerprint, srclang):
             tally.add(tags, rows, fingerprints)
     except InputError:
         return None
     return tally.counts(declared)
 
 
-def _counted_in_parts(path: str | Path, parts: list[TmxPart]) -> list[_PartCounts] | None:
-    """The counts of each of ``parts`` of ``path``, the first counted here and the others
-    each in a forked process (a forked process hashes strings with the same secret: the
-    fingerprints of units are the same); ``None`` when a part cannot be read."""
+def _counted_in_parts(path: str | Path, parts: list[TmxPart], srclang: str | None
+                      ) -> list[_PartCounts] | None:
+    """The counts of each of ``parts`` of ``path`` (whose header says ``srclang``), the
+    first counted here and the others each in a forked process (a forked process hashes
+    strings with the same secret: the fingerprints of units are the same); ``None`` when a
+    part cannot be read."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=len(parts) - 1, mp_context=context) as pool:
-        others = [pool.submit(_part_counts, path, part) for part in parts[1:]]
-        counted = [_part_counts(path, parts[0]), *(other.result() for other in others)]
+        others = [pool.submit(_part_counts, path, part, srclang) for part in parts[1:]]
+        counted = [_part_counts(path, parts[0], srclang),
+                   *(other.result() for other in others)]
     if any(counts is None for counts in counted):
         return None
     return counted  # type: ignore[return-value]
@@ -1610,33 +1691,43 @@ _RUN = 128
 
 
 def _runs(elements: Iterable[etree._Element], declared: _Declared, langs: _TagCache,
-          fingerprint: Callable[[etree._Element], int]
-          ) -> Iterator[tuple[list[str], list[list[str]], list[int]]]:
+          fingerprint: Callable[[etree._Element, str | None], int | None],
+          srclang: str | None = None
+          ) -> Iterator[tuple[list[str], list[list[str]], list[int | None]]]:
     """Runs of consecutive units whose ``tuv`` elements carry the same language tags in the
     same order (nearly always the whole file): the tags as spelled, per unit the text of
-    each ``tuv``'s segment, and each unit's fingerprint (merge's: :func:`_bare_key` of a
-    unit of bare segs, worked out in the same pass, else ``fingerprint``). The header's
-    and the units' own ``srclang`` go to ``declared``."""
+    each ``tuv``'s segment, and each unit's fingerprint as merge knows repeats by, ``None``
+    for a unit merge leaves out as invalid (:func:`_unit_fingerprint`). A unit of bare segs
+    that :func:`_valid_attributes` takes is worked out in the same pass, as merge's
+    :func:`_checked` does: :func:`_bare_key`. The header's and the units' own ``srclang``
+    go to ``declared``; ``srclang``: the header's, for a part of a file without it."""
     run: list[str] = []
     rows: list[list[str]] = []
-    fingerprints: list[int] = []
+    fingerprints: list[int | None] = []
     for elem in elements:
         if elem.tag == "header":
-            declared.header = elem.get("srclang", "")
+            srclang = declared.header = elem.get("srclang", "")
             continue
-        own_srclang = elem.get("srclang")
-        if own_srclang:
-            declared.own[own_srclang] += 1
+        attributes = elem.items()  # once: for the units' srclang and merge's checks
+        for name, value in attributes:
+            if name == "srclang" and value:
+                declared.own[value] += 1
         tags = []
         texts = []
         parts: list[tuple[str, int, str]] | None = []  # the key's, while the segs are bare
+        found = []  # their languages
+        # whether merge takes the unit as it is (_surely_valid's shape): nothing to mend
+        plain = elem.text is None or _blank(elem.text)
         # In line, the usual unit: each child a tuv holding one childless seg, or an
         # element without children; then the tuv children are all of elem.iter("tuv").
         for child in elem.getchildren():  # one call: lxml's iterators cost more
             if child.tag != "tuv":
                 if not len(child):
-                    if child.tag == "prop" and child.get("type") in CONTEXT_PROPS:
+                    kind = child.get("type") if child.tag == "prop" else None
+                    if kind in CONTEXT_PROPS:
                         parts = None  # part of the key: merge's general way knows how
+                    elif plain and not _plain_annotation(child, bool(tags), kind):
+                        plain = False
                     continue
             elif len(child) == 1:
                 seg = child[0]
@@ -1645,14 +1736,25 @@ def _runs(elements: Iterable[etree._Element], declared: _Declared, langs: _TagCa
                     lang = child.get(_XML_LANG_KEY)
                     if lang is None:  # merge's rule for the key, stats' for the counts
                         lang = child.get("lang", "")
+                        plain = False  # TMX 1.1: merge's general way makes it TMX 1.4
                     tags.append(lang or child.get("lang") or "?")
                     texts.append(text)
                     if parts is not None:
-                        # as merge: a seg with attributes or namespaces is not bare text
-                        if seg.keys() or seg.nsmap:
+                        # as merge (_usual_unit_key): a seg with attributes is not bare
+                        # text; one with namespaces in scope is (exclusive C14N)
+                        if seg.keys():
                             parts = None
                         else:
-                            parts.append((langs[lang], 0, text))
+                            found.append(langs[lang])
+                            parts.append((found[-1], 0, text))
+                            # as _surely_valid asks of a tuv (no text around: at once)
+                            if plain and (not lang or not text or text.isspace()
+                                          or len(child.attrib) != 1
+                                          or not (child.text is None and child.tail is None
+                                                  and seg.tail is None
+                                                  or _blank(child.text, child.tail,
+                                                            seg.tail))):
+                                plain = False
                     continue
             tags, texts = _tuv_texts(elem)  # any other unit
             parts = None
@@ -1662,26 +1764,36 @@ def _runs(elements: Iterable[etree._Element], declared: _Declared, langs: _TagCa
                 yield run, rows, fingerprints
             run, rows, fingerprints = tags, [], []
         rows.append(texts)
-        # last: the general way may make the unit TMX 1.4
-        fingerprints.append(hash(_bare_key(parts)) if parts is not None else fingerprint(elem))
+        # last: the general way may change the unit as merge writes it
+        fingerprints.append(
+            hash(_bare_key(parts)) if parts is not None and plain
+            and _valid_attributes(attributes, found, srclang)
+            else fingerprint(elem, srclang))
     if rows:
         yield run, rows, fingerprints
 
 
-def _unit_fingerprint(tu: etree._Element, langs: _TagCache, path: Path) -> int:
+def _unit_fingerprint(tu: etree._Element, srclang: str | None, langs: _TagCache, path: Path
+                      ) -> int | None:
     """The fingerprint of what makes two units repeats, as merge leaves them out (each
-    tuv's language and its seg, inline codes included): stats counts the same duplicates.
-    A seg that has no C14N (an undefined entity, which merge refuses to compare) is
-    compared as written rather than stop the count."""
+    tuv's language and its seg, inline codes included, of the unit as merge writes it:
+    tuvs with an empty seg left out, paired codes without their other half made ``<it>``,
+    :func:`_checked`): stats counts the same duplicates. ``None`` for a unit merge leaves
+    out as invalid under a header of ``srclang``. A seg that has no C14N (an undefined
+    entity, which merge refuses to compare) is compared as written rather than stop the
+    count."""
     try:
-        return _prepared(tu, langs, path, True)[0]
+        fingerprint, problem, _ = _checked(tu, langs, path, True, srclang)
     except InputError:
+        if unit_problem(tu, srclang) is not None:
+            return None
         return hash(tuple(sorted(
             (langs[tuv.get(_XML_LANG_KEY) or tuv.get("lang", "")],
              b"" if (seg := _first_seg(tuv)) is None else etree.tostring(seg, with_tail=False))
             for tuv in tu.iter("tuv"))) + _context_part(
                 [(prop.get("type"), prop.text or "") for prop in tu.iterchildren("prop")
                  if prop.get("type") in CONTEXT_PROPS]))
+    return None if problem is not None else fingerprint
 
 
 def _tuv_texts(tu: etree._Element) -> tuple[list[str], list[str]]:
@@ -1717,13 +1829,15 @@ class _Tally:
     def __init__(self, result: TmxStats) -> None:
         self.result = result
         self.units = 0
-        self.seen = _DistinctCount()  # each unit's fingerprint
+        self.invalid = 0  # units merge leaves out as invalid: no fingerprint
+        self.seen = _DistinctCount()  # each other unit's fingerprint
         self._spellings: dict[str, _Language] = {}  # tag as spelled -> its language
         self._shapes: dict[tuple[str, ...], _Shape] = {}
 
-    def add(self, tags: list[str], rows: list[list[str]], fingerprints: list[int]) -> None:
+    def add(self, tags: list[str], rows: list[list[str]], fingerprints: list[int | None]
+            ) -> None:
         """Count ``rows``, units whose tuvs have the language tags ``tags``, and their
-        ``fingerprints`` (:func:`_unit_fingerprint`)."""
+        ``fingerprints`` (:func:`_unit_fingerprint`; ``None``: invalid)."""
         shape = self._shape(tags)
         first = self.units
         self.units += len(rows)
@@ -1733,7 +1847,9 @@ class _Tally:
         for index, language in shape.firsts:
             language.pad(first)
             language.lengths.extend(map(_PLUS_ONE, map(len, columns[index])))
-        self.seen.add_all(fingerprints)
+        valid = [fingerprint for fingerprint in fingerprints if fingerprint is not None]
+        self.invalid += len(fingerprints) - len(valid)
+        self.seen.add_all(valid)
 
     def counts(self, declared: _Declared) -> _PartCounts:
         """What was counted, with the source languages ``declared``, to be added to another
@@ -1746,13 +1862,14 @@ class _Tally:
             # its spelling, so that the tally absorbing it shows the same one
             languages.append((language.shown, entry.segments, entry.words, entry.chars,
                               language.lengths))
-        return _PartCounts(declared, self.units, languages, self.seen)
+        return _PartCounts(declared, self.units, self.invalid, languages, self.seen)
 
     def absorb(self, part: _PartCounts) -> None:
         """Add the counts of a part of a file read elsewhere, as if its units came next
         (its source languages are the caller's to add: :meth:`_Declared.absorb`)."""
         first = self.units
         self.units += part.units
+        self.invalid += part.invalid
         for lang, segments, words, chars, lengths in part.languages:
             language = self._language(lang)
             entry = language.stats
@@ -1982,14 +2099,18 @@ class _SortedCounts:
 
 def format_stats(result: TmxStats) -> str:
     """A short human-readable report of :func:`stats`."""
+    # the tags' column as wide as the longest (x-klingon, sr-Latn-RS), so the counts line up
+    width = max(map(len, [*result.srclangs, *result.languages]), default=0)
+    width = max(width, 8)
     lines = [f"files: {result.files}", f"units: {result.units}",
              f"duplicate units: {result.duplicates}",
+             f"invalid units (merge leaves them out): {result.invalid}",
              f"source languages (srclang):{'' if result.srclangs else ' -'}"]
     for tag, declared in result.srclangs.items():
-        lines.append(f"  {tag:<8} {declared.files:>9} files {declared.units:>14} units")
+        lines.append(f"  {tag:<{width}} {declared.files:>9} files {declared.units:>14} units")
     lines.append("languages:")
     for lang, s in sorted(result.languages.items(), key=lambda kv: -kv[1].segments):
-        lines.append(f"  {lang:<8} {s.segments:>9} segments {s.words:>11} words "
+        lines.append(f"  {lang:<{width}} {s.segments:>9} segments {s.words:>11} words "
                      f"{s.chars:>12} characters")
     if result.ratio_pair:
         src = result.ratio_pair[0]

@@ -1162,11 +1162,14 @@ class _PartReader:
 
 
 def iter_elements(path: str | Path, tags: tuple[str, ...] = ("tu",), *,
-                  part: TmxPart | None = None) -> Iterator[etree._Element]:
+                  part: TmxPart | None = None, keep_tails: bool = False
+                  ) -> Iterator[etree._Element]:
     """Stream the elements named ``tags`` of a TMX file (of ``part`` of it, when given:
     see :func:`split_tmx`), freeing each once consumed.
 
-    An element is only valid until the next one is requested. Raises :class:`InputError`
+    An element is only valid until the next one is requested. With ``keep_tails``, the text
+    after an element freed stays until the elements before the current one are: what
+    ``validate`` reads to find text between two units. Raises :class:`InputError`
     for refused, missing, non-XML or non-TMX input. A root that declares the TMX namespace
     as its default (:func:`tmx_namespace_blank`) is read as the TMX it is.
     """
@@ -1213,7 +1216,7 @@ def iter_elements(path: str | Path, tags: tuple[str, ...] = ("tu",), *,
                 # Free what was read: the element's content at once, the emptied elements
                 # before it (and anything else there) a batch at a time, which costs less
                 # than a deletion for each.
-                elem.clear(keep_tail=False)
+                elem.clear(keep_tail=keep_tails)
                 emptied += 1
                 here = elem.getparent()
                 if here is not parent or emptied == _PRUNE_EVERY:
