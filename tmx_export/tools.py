@@ -690,14 +690,9 @@ def _bare_key(parts: list[tuple[str, int, str]]) -> tuple:
 
 
 def _c14n_problem(tu: etree._Element) -> str:
-    """Why the segs of a unit have no C14N to compare it by (libxml2 refuses an entity
-    reference, which the parser leaves in the tree as TMX files declare no entities)."""
-    names = sorted({entity.text for tuv in tu.iter("tuv") if (seg := _first_seg(tuv)) is not None
-                    for entity in seg.iter(etree.Entity)})
-    if names:
-        return (f"a seg uses the undefined entity {', '.join(names)}: the unit cannot be "
-                "compared with others (write the character itself, or merge with "
-                "--keep-duplicates)")
+    """Why the segs of a unit have no C14N to compare it by. (An entity reference, which
+    libxml2's C14N refuses, never gets this far: an undefined entity is refused when the
+    file is read, see :func:`~tmx_export.formats.xml.doctype_external_id`.)"""
     return ("a seg has no canonical form (C14N) to compare its unit with others (merge with "
             "--keep-duplicates)")
 
@@ -1779,9 +1774,8 @@ def _unit_fingerprint(tu: etree._Element, srclang: str | None, langs: _TagCache,
     tuv's language and its seg, inline codes included, of the unit as merge writes it:
     tuvs with an empty seg left out, paired codes without their other half made ``<it>``,
     :func:`_checked`): stats counts the same duplicates. ``None`` for a unit merge leaves
-    out as invalid under a header of ``srclang``. A seg that has no C14N (an undefined
-    entity, which merge refuses to compare) is compared as written rather than stop the
-    count."""
+    out as invalid under a header of ``srclang``. A seg that has no C14N (which merge
+    refuses to compare) is compared as written rather than stop the count."""
     try:
         fingerprint, problem, _ = _checked(tu, langs, path, True, srclang)
     except InputError:
