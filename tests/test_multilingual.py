@@ -118,6 +118,44 @@ def test_parallel_files_are_aligned_through_the_source(tmp_path: Path) -> None:
         assert " ".join(u[tag] for u in units) == " ".join(paragraphs[lang])
 
 
+def _dgt_paragraphs(langs: tuple[str, ...]) -> list[dict[str, str]]:
+    """The units of the DGT-TM exports that have every one of ``langs``, as {tag: text}."""
+    return [{lang: texts[primary(lang)] for lang in langs} for texts in _originals()
+            if all(primary(lang) in texts for lang in langs)]
+
+
+def test_a_paragraph_missing_in_one_language_leaves_the_others_merged(tmp_path: Path) -> None:
+    """With --align-paragraphs, a French paragraph left out (and a German one further on)
+    made every later paragraph's units one language at a time: the languages' paragraph
+    numbers counted the pairs, so they no longer met (412 units for 133 paragraphs)."""
+    # sentences of some length, each once, before D0996's untranslated titles: no cleaning
+    # rule or duplicate takes one out
+    paragraphs = list({p["en-GB"]: p for p in _dgt_paragraphs(LANGS)
+                       if len(p["en-GB"]) >= 40}.values())[:75]
+    assert len(paragraphs) == 75
+    dropped = {"fr-FR": 29, "de-DE": 59}
+    files = []
+    for lang in LANGS:
+        lines = [p[lang] for i, p in enumerate(paragraphs) if dropped.get(lang) != i]
+        path = tmp_path / f"d.{primary(lang)}.txt"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        files.append(path)
+    out = tmp_path / "d.tmx"
+    rejects = tmp_path / "rejects.tsv"
+    summary = build_multilingual(files, out, MultilingualOptions(
+        LANGS, build=BuildOptions(align_paragraphs=True, segment="paragraph",
+                                  rejects_path=str(rejects))))
+    units = _written(out)
+    assert len(units) == summary.units_written == len(paragraphs)
+    # each language's own text, all in one unit, but for the two paragraphs dropped
+    by_source = {unit["en-GB"]: unit for unit in units}
+    for i, paragraph in enumerate(paragraphs):
+        assert by_source[paragraph["en-GB"]] == {
+            lang: paragraph[lang] for lang in LANGS if dropped.get(lang) != i}
+    assert sorted((r.line, r.reason) for r in read_rejects(rejects)) == [
+        (30, "unaligned-paragraph"), (60, "unaligned-paragraph")]
+
+
 ITALIAN_REPORT = {
     "en": ["The Commission adopted the report on industrial policy.",
            "The Parliament approved the resolution by a large majority."],

@@ -157,6 +157,10 @@ def read_parallel(
             target_lang=target_lang,
             file=source_name,
             line=first.line,
+            # its position among the source's paragraphs, not among the pairs: with a
+            # paragraph left without counterpart the two differ, and --langs lines up
+            # each language's units by it
+            paragraph=s_idx[0] + 1,
         )
         if len(s_idx) != 1 or len(t_idx) != 1:
             pair.align = f"{len(s_idx)}-{len(t_idx)}"
