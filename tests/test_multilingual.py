@@ -827,3 +827,24 @@ def test_a_translation_whose_language_is_unsaid_is_refused_with_several_targets(
         assert _written(out) == [{"en-GB": "The sitting is closed.",
                                   "fr-FR": "La séance est levée."}]
         out.unlink()
+
+
+def test_omegat_profile_writes_no_unit_lacking_a_language(tmp_path: Path) -> None:
+    """OmegaT fills a French project's segment from a unit without French with the unit's
+    German text (verified with OmegaT 3.6): --profile omegat wrote D0996's units without
+    French as they were, so they filled French segments with German."""
+    out = tmp_path / "omegat.tmx"
+    rejects = tmp_path / "rejects.tsv"
+    result = CliRunner().invoke(main, ["build", *map(str, DGT), "-o", str(out), "--langs",
+                                       ",".join(LANGS), "--profile", "omegat",
+                                       "--rejects", str(rejects)])
+    assert result.exit_code == 0, result.output
+    units = _written(out)
+    assert units and all(list(u) == list(LANGS) for u in units)
+    lacking = [r for r in read_rejects(rejects) if r.reason == "missing-languages"]
+    assert lacking and all(r.text.startswith("no fr-FR: ") for r in lacking)
+    assert "OmegaT would fill that language's segments with another's text" in result.output
+    # the same memory without the profile: those units written without French
+    generic = tmp_path / "generic.tmx"
+    build_multilingual(DGT, generic, MultilingualOptions(LANGS))
+    assert sum(len(u) < 3 for u in _written(generic)) == len(lacking)

@@ -305,8 +305,10 @@ def build_multilingual(
                                                         langs, read_by),
                                  written_keys)
     left_out: list[Reject] = []  # lacking a language (require_all), or duplicates
-    kept = list(_kept_units(groups, langs, options.require_all, build.dedupe, summary,
-                            left_out))
+    # OmegaT fills a segment from a unit lacking its project's target language with the
+    # unit's other languages (German in a French project): its profile writes none such
+    require_all = options.require_all or get_profile(build.profile).all_languages
+    kept = list(_kept_units(groups, langs, require_all, build.dedupe, summary, left_out))
     if len(kept) + len(left_out) != summary.groups:
         raise AccountingError(f"internal error: {summary.groups} units merged but "
                               f"{len(kept)} written and {len(left_out)} rejected "

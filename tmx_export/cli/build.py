@@ -251,6 +251,10 @@ def _build_multilingual(sources: list[str | ParallelInput], output: str, quiet: 
     if summary.rejects:
         lines.append(f"{summary.rejected} rejected:")
         lines.extend(f"  {count:>6}  {reason}" for reason, count in summary.rejects.most_common())
+    if summary.rejects["missing-languages"] and not require_all:
+        # not asked for: say why units in some of the languages were not written
+        lines.append(f"(--profile {options.build.profile}: a unit lacking a language is "
+                     "rejected; OmegaT would fill that language's segments with another's text)")
     tell("\n".join(lines), err="-" in (output, options.build.rejects_path))
 
 

@@ -36,6 +36,8 @@ class Profile:
     gzip_ok: bool = False
     # the most languages a unit may hold for the tool to import it (None: any number)
     max_languages: int | None = None
+    # whether a unit of build --langs must hold every language asked for (else rejected)
+    all_languages: bool = False
     # (choice, reason, verified) for the README
     notes: tuple[tuple[str, str, bool], ...] = ()
 
@@ -62,6 +64,7 @@ PROFILES: dict[str, Profile] = {
         header={"o-tmf": "tmx-export"},
         forbidden_props=frozenset({"file"}),
         gzip_ok=True,
+        all_languages=True,
         notes=(
             ("language codes en-GB / fr-FR, never en_GB or eng/fra",
              "OmegaT matches the part before the first non-word character against the "
@@ -82,6 +85,11 @@ PROFILES: dict[str, Profile] = {
             ("no line break or padding inside <seg>",
              "OmegaT matches literally: a newline inside a segment means 0 matches", True),
             (".tmx.gz allowed", "OmegaT reads *.tmx.gz in tm/ folders", True),
+            ("build --langs: every language in every unit (one lacking a language is a "
+             "missing-languages reject, as with --require-all-langs)",
+             "from a unit without the project's target language OmegaT takes the unit's "
+             "other languages as translations: a German text filled a French segment "
+             "(verified with OmegaT 3.6)", True),
         ),
     ),
     "trados": Profile(
