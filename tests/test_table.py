@@ -536,3 +536,15 @@ def test_two_regional_columns_of_the_language_asked_are_refused_not_one_taken(tm
     single.write_text("en-GB\tfr-BE\n" + "".join(f"{r[3]}\t{r[4]}\n" for r in rows), "utf-8")
     assert [p.target for p in read_table(single, source_lang="en-GB",
                                          target_lang="fr-FR").pairs] == [r[4] for r in rows]
+
+
+def test_a_column_of_another_region_is_counted_as_read_as_the_tag_asked(tmp_path):
+    """A pt-BR column read as pt-PT (by its language part) was written under pt-PT without a
+    word, where a TMX or XLIFF read so is said in the summary: the texts are counted."""
+    result = read_table(DGT_TSV, source_lang="en-GB", target_lang="fr-CA")
+    assert result.relabelled == {("fr-FR", "fr-CA"): len(result.pairs)}
+    # the exact tags, or a column naming the language alone ("English" for en-GB): nothing
+    assert not read_table(DGT_TSV, source_lang="en-GB", target_lang="fr-FR").relabelled
+    path = _renamed(tmp_path, "named.tsv", "f\td\ti\tEnglish\tPortuguese (Brazil)")
+    result = read_table(path, source_lang="en-GB", target_lang="pt-PT")
+    assert result.relabelled == {("pt-BR", "pt-PT"): len(result.pairs)}

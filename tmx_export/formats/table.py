@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..lang import normalise_tag, primary, standard_tag, tag_of_name
+from ..lang import count_relabelled, normalise_tag, primary, standard_tag, tag_of_name
 from ..model import Pair, ReadResult, Reject
 from .text import atomic_output, input_name, read_text, readable_file, xlsx_workbook
 from .xml import check_archive, check_archive_parts
@@ -148,6 +148,10 @@ def _read_sheet(rows: Iterable[tuple[int, list[str]]], name: str, source_lang: s
                                       source_column, target_column, claimed, column_options)
     except InputError as exc:  # at the header's line, below a title
         raise InputError(exc.file, exc.message, header_line) from None
+    # A column of another region taken by its language part (pt-BR for pt-PT) gives its
+    # texts the tag asked: the summary says so, as for TMX and XLIFF
+    held = [(_column_tag(header[col]), asked)
+            for col, asked in ((s_col, source_lang), (t_col, target_lang))]
     for line, row in titles:
         result.reject(Reject(name, line, "title-row", where + "\t".join(
             cell for cell in row if cell.strip())))
@@ -174,8 +178,22 @@ def _read_sheet(rows: Iterable[tuple[int, list[str]]], name: str, source_lang: s
                     source_lang=source_lang, target_lang=target_lang, file=name, line=line)
         if sheet is not None:
             pair.props["x-sheet"] = sheet
+        for tag, asked in held:
+            if tag is not None and _tag_key(tag) != _tag_key(asked):
+                count_relabelled(result.relabelled, tag, asked)
         result.pairs.append(pair)
     return result
+
+
+def _column_tag(cell: str) -> str | None:
+    """The tag a header cell names, region included ("pt_BR", "Portuguese (Brazil)" ->
+    ``pt-BR``), or ``None`` (a "Source" column, a name that is no tag)."""
+    if not _looks_like_tag(cell):
+        return _named_language(cell)
+    try:
+        return standard_tag(cell)
+    except ValueError:
+        return None
 
 
 # Rows of one cell a title may take above a table's header ("Fisheries glossary 2019", a
