@@ -848,3 +848,28 @@ def test_omegat_profile_writes_no_unit_lacking_a_language(tmp_path: Path) -> Non
     generic = tmp_path / "generic.tmx"
     build_multilingual(DGT, generic, MultilingualOptions(LANGS))
     assert sum(len(u) < 3 for u in _written(generic)) == len(lacking)
+
+
+def test_a_source_file_without_one_languages_file_is_not_read_as_a_dump(tmp_path: Path
+                                                                         ) -> None:
+    """report.en.txt and report.fr.txt with --langs en-GB,fr-FR,de-DE: the German run read
+    report.en.txt, which has no report.de.txt, as an English-German dump, and reported
+    every English paragraph as an "unpaired paragraph" reject though it was written with
+    its French."""
+    session = Path(__file__).parent / "data" / "europarl"
+    en = sorted(session.glob("*.en.txt"))[0]
+    files = []
+    for lang in ("en", "fr"):
+        source = en.with_name(en.name.replace(".en.", f".{lang}."))
+        path = tmp_path / f"session.{lang}.txt"
+        path.write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+        files.append(path)
+    out = tmp_path / "session.tmx"
+    rejects = tmp_path / "rejects.tsv"
+    summary = build_multilingual(files, out, MultilingualOptions(
+        LANGS, build=BuildOptions(rejects_path=str(rejects))))
+    units = _written(out)
+    assert units and all(list(u) == ["en-GB", "fr-FR"] for u in units)
+    assert summary.per_language["de-DE"] == 0
+    # what the bilingual build of the two files rejects, nothing more
+    assert {r.reason for r in read_rejects(rejects)} <= {"duplicate", "length-ratio"}

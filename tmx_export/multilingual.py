@@ -38,7 +38,7 @@ from .formats.profiles import get_profile, lang_code
 from .formats.rejects import rejects_output, write_rejects
 from .formats.text import input_name
 from .formats.tmx import TmxPair, write_units
-from .inputs import ParallelInput, gather_inputs, name_language
+from .inputs import ParallelInput, gather_inputs, name_language, parallel_partner
 from .lang import file_direction, normalise_tag, primary, standard_tag
 from .model import (
     SEGTYPE_OF,
@@ -107,16 +107,31 @@ def inputs_for(inputs: Sequence[str | Path | ParallelInput], source: str,
                target: str, langs: Sequence[str] = ()) -> list[str | Path | ParallelInput]:
     """The inputs a run ``source`` -> ``target`` reads: all but the files whose name says
     they are in another language (``NAME.de.txt`` is not read by the English-French run,
-    nor ``NAME.fr-CA.txt`` by the run to fr-FR when fr-CA is one of ``langs``)."""
+    nor ``NAME.fr-CA.txt`` by the run to fr-FR when fr-CA is one of ``langs``), and the
+    source's ``NAME.en.txt`` in a run without its ``NAME.de.txt`` when another run has its
+    partner: it is that run's parallel file, not an English-German dump (read as one, its
+    English paragraphs were all "unpaired paragraph" rejects, though written in French)."""
     chosen: list[str | Path | ParallelInput] = []
     for item in inputs:
         if not isinstance(item, ParallelInput):
             lang = name_language(Path(item))
-            if lang is not None and not {source, target} & set(named_as(lang, langs or
-                                                                        (source, target))):
+            tags = named_as(lang, langs or (source, target)) if lang is not None else []
+            if lang is not None and not {source, target} & set(tags):
+                continue
+            if target not in tags and _partner_of_another_run(item, source, target, langs):
                 continue
         chosen.append(item)
     return chosen
+
+
+def _partner_of_another_run(item: str | Path, source: str, target: str,
+                            langs: Sequence[str]) -> bool:
+    """Whether ``item`` has no parallel file in ``target`` but has one in another of
+    ``langs`` (each run pairs ``NAME.<source>.txt`` with its own language's file)."""
+    if parallel_partner(item, source_lang=source, target_lang=target) is not None:
+        return False
+    return any(parallel_partner(item, source_lang=source, target_lang=other) is not None
+               for other in langs[1:] if other != target)
 
 
 def named_as(name_tag: str, langs: Sequence[str]) -> list[str]:
