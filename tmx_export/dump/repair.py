@@ -43,7 +43,9 @@ from ..lang import WORD_RE, elisions, joined_to_apostrophe, word_scores
 
 # What starts a continuation line of a dump: nothing is missing at a fold.
 FOLD_MARKER = "...[+++]"
-FOLD_MARKER_RE = re.compile(r"^[ \t]*" + re.escape(FOLD_MARKER))
+# A run of markers is one fold: a line folded again by a second tool (or a paste of a
+# folded line) opens with two, and the second is no text of the paragraph.
+FOLD_MARKER_RE = re.compile(r"^[ \t]*(?:" + re.escape(FOLD_MARKER) + ")+")
 
 # Typical mojibake (UTF-8 read as cp1252/latin-1): only lines showing it go through ftfy,
 # which is slow on clean text and has nothing to do there.
