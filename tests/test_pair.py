@@ -307,3 +307,31 @@ def test_a_shared_last_word_with_a_hyphen_is_kept_on_side_a():
     text = "Navigation system Loran-C Système de navigation Loran-C"
     split = text.index("Loran-C")
     assert _shared_last_word(text, 0, split, len(text)) == text.index("Système")
+
+
+def test_a_paragraph_numbered_31a_is_not_read_as_french() -> None:
+    """A report numbers a paragraph inserted by amendment "31a." (or "33 bis."): the reader
+    knows no such number, and the pair ran on into the next numbered paragraph, the
+    English and the French of paragraph 31a written as the French of paragraph 31. That
+    pair is refused with the reason; the pairs around it are read as before."""
+    import csv
+    import random
+
+    from tmx_export.dump.writer import cut_lines
+
+    with open(Path(__file__).parent / "data" / "europarl_pairs.tsv", encoding="utf-8",
+              newline="") as handle:
+        rows = [r for r in csv.DictReader(handle, delimiter="\t") if len(r["en"]) > 100]
+    labels = ["30.", "31.", "31a.", "32.", "32 bis.", "33."]
+    rng = random.Random(4)
+    lines: list[str] = []
+    for label, row in zip(labels, rows, strict=False):
+        lines += cut_lines(f"{label} {row['en']} {label} {row['fr']}", rng, max_width=300)
+    result = read("\n".join(lines) + "\n")
+    gold = {(r["en"], r["fr"]) for r in rows[:len(labels)]}
+    assert all((p.source, p.target) in gold for p in result.pairs)
+    assert [p.number for p in result.pairs] == [30, 33]
+    assert [r.reason for r in result.rejects] == [
+        "pair boundaries unsure: the fr-FR side holds a sentence in en-GB (a paragraph "
+        "without a number of its own?)"] * 2
+    assert rows[2]["en"] in " ".join(result.rejects[0].text.split())

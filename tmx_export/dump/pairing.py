@@ -2174,6 +2174,29 @@ def _one_language(source: str, target: str, langs: tuple[str, str]) -> int | Non
     return 1 if lean <= ONE_LANGUAGE_SIDE else None
 
 
+# A numbered side's sentences: cut after a sentence end before a capital or a digit, with
+# or without a space (a line joined after "difficile." to "31a. Yes").
+_NUMBERED_SENTENCE_CUT_RE = lazy_pattern(r"(?<=[.!?])[\"'’”»)\]]*\s*(?=[(\[«“‘\"']*[^\W_a-z])")
+# A sentence of a numbered side is taken for the other language when it has this many
+# words (a name, a title or a short quotation in the other language has fewer) and leans
+# that way as :func:`_in_other_language` asks.
+FOREIGN_SENTENCE_MIN_WORDS = 8
+
+
+def _foreign_sentence(text: str, own: str, other: str) -> str | None:
+    """The first sentence of a numbered side that reads as the other language, if any.
+
+    In a numbered dump a side runs to the next paragraph number the reader knows, so a
+    paragraph labelled as it does not know ("31a.", "33 bis.") was read as part of side B
+    of the pair before it, English and French together: the unit offered that English
+    as French. A side of a real pair holds no whole sentence of the other language."""
+    for sentence in _NUMBERED_SENTENCE_CUT_RE.split(text):
+        lean, count = text_lean(sentence, other, own)
+        if count >= FOREIGN_SENTENCE_MIN_WORDS and lean >= OTHER_LANGUAGE_LEAN:
+            return sentence
+    return None
+
+
 def _check_pair(
     source: str, target: str, numbered: bool, file: str, line: int,
     source_lang: str, target_lang: str, langs: tuple[str, str], *, shown: str,
@@ -2220,6 +2243,16 @@ def _check_pair(
         if _in_other_language(text, own, langs[1] if own == langs[0] else langs[0]):
             # both sides in one language: a text without its translation, split in two
             return reject(f"{lang} side is in {other_lang}: no translation to pair")
+    if numbered:
+        for text, lang, own, other, other_lang in (
+                (src_text, source_lang, langs[0], langs[1], target_lang),
+                (tgt_text, target_lang, langs[1], langs[0], source_lang)):
+            foreign = _foreign_sentence(_plain(text), own, other)
+            if foreign is not None:
+                return reject(f"pair boundaries unsure: the {lang} side holds a sentence in "
+                              f"{other_lang} (a paragraph without a number of its own?)",
+                              # its opening words: the report's line says where
+                              " ".join(foreign.split()[:6]) + " ...")
     alone = None if numbered else _one_language(src_text, tgt_text, langs)
     if alone is not None:
         lang = source_lang if alone == 0 else target_lang
