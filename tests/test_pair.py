@@ -335,3 +335,33 @@ def test_a_paragraph_numbered_31a_is_not_read_as_french() -> None:
         "pair boundaries unsure: the fr-FR side holds a sentence in en-GB (a paragraph "
         "without a number of its own?)"] * 2
     assert rows[2]["en"] in " ".join(result.rejects[0].text.split())
+
+
+def test_headings_and_page_lines_between_numbered_paragraphs_are_no_translation() -> None:
+    """A report copied from a PDF repeats its page header and footer between numbered
+    paragraphs, and a heading or a row of figures stands between two of them: each was
+    written as the end of the French of the paragraph before ("... difficile. PE
+    123.456v01-00"). Each is now a reject of its own, and the pairs are the paragraphs."""
+    import csv
+    import random
+
+    from tmx_export.dump.writer import cut_lines
+
+    with open(Path(__file__).parent / "data" / "europarl_pairs.tsv", encoding="utf-8",
+              newline="") as handle:
+        rows = [r for r in csv.DictReader(handle, delimiter="\t") if len(r["en"]) > 100][:5]
+    between = {1: ["PE 123.456v01-00", "RR\\1234567EN.doc"],
+               2: ["Industrial policy", "Politique industrielle"],
+               3: ["2018 2019 2020", "12.5 % 13.1 % 14.0 %"]}
+    rng = random.Random(2)
+    lines: list[str] = []
+    for number, row in enumerate(rows, 30):
+        lines += between.get(number - 30, [])
+        lines += cut_lines(f"{number}. {row['en']} {number}. {row['fr']}", rng,
+                           style="space-kept", max_width=300)
+    result = read("\n".join(lines) + "\n")
+    assert [(p.number, p.source, p.target) for p in result.pairs] == [
+        (n, r["en"], r["fr"]) for n, r in enumerate(rows, 30)]
+    assert [r.reason for r in result.rejects] == ["text between numbered paragraphs"] * 3
+    assert [r.text[:14] for r in result.rejects] == [
+        "PE 123.456v01-", "Industrial pol", "2018 2019 2020"]

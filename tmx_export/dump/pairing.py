@@ -1619,6 +1619,14 @@ def iter_pairs(
                          _tidy(text[:head]))
             triples[0] = (head, *triples[0][1:])
     for s0, cut, e1 in triples:
+        loose = _loose_tail(text, starts, s0, cut, e1) if numbered else None
+        if loose is not None:
+            # A heading, a page's header or footer, a row of figures between two numbered
+            # paragraphs: no part of side B's paragraph, whose unit would offer it as
+            # translated text.
+            yield Reject(file, stream.line_at(loose), "text between numbered paragraphs",
+                         _tidy(text[loose:e1]))
+            e1 = loose
         tail = _foreign_tail(text, starts, cut, e1, lang_b, lang_a)
         if tail is not None:
             # A paragraph in side A's language after side B: a paragraph without its
@@ -1782,6 +1790,31 @@ def _foreign_tail(text: str, starts: list[int], cut: int, end: int, own: str,
     if _in_other_language(text[tail:end], own, other) and \
             not _in_other_language(text[cut:tail], own, other):
         return tail
+    return None
+
+
+# A sentence end: what a paragraph's text closes with ("difficile.", "ce jeudi;", "(...)").
+_SENTENCE_CLOSE_RE = lazy_pattern(r"[.!?:;…][\"'’”»)\]]*(?=\s|$)|[)\]](?=\s*$)")
+# A side that ends a sentence: its last mark, maybe closed by a quote or bracket.
+_SIDE_CLOSE_RE = lazy_pattern(r"[.!?:;…][\"'’”»)\]]*\s*$")
+
+
+def _loose_tail(text: str, starts: list[int], start: int, cut: int, end: int) -> int | None:
+    """Numbered dumps: where the lines after side B's paragraph start, when side A ends a
+    sentence and what follows side B's last sentence end up to the next numbered paragraph
+    holds no sentence end of its own ("... difficile." / "Industrial policy" / "Politique
+    industrielle", "PE 123.456v01-00", "2018 2019 2020"): a translation ends as its
+    original does, and a line opening after a sentence end that holds none to the next
+    number is a heading, a page header or footer, or a table between the two numbered
+    paragraphs. The earliest such line start. (Side A must end a sentence: rows of a
+    memory such as DGT-TM's addresses and names end with none, in both languages.)"""
+    if not _SIDE_CLOSE_RE.search(text[max(start, cut - 16):cut]):
+        return None  # (not a bracket alone: "IMO-Entschließung A.278(VIII)")
+    for at in starts[bisect_right(starts, cut):bisect_left(starts, end)]:
+        # (side B's number alone before the line is no paragraph: "9." / "Förenta ...,")
+        if _split_number(text[cut:at])[1].strip() and \
+                not _SENTENCE_CLOSE_RE.search(text, at, end):
+            return at
     return None
 
 
