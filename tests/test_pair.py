@@ -365,3 +365,26 @@ def test_headings_and_page_lines_between_numbered_paragraphs_are_no_translation(
     assert [r.reason for r in result.rejects] == ["text between numbered paragraphs"] * 3
     assert [r.text[:14] for r in result.rejects] == [
         "PE 123.456v01-", "Industrial pol", "2018 2019 2020"]
+
+
+def test_one_numbered_pair_in_the_other_order_is_read_by_its_languages() -> None:
+    """A numbered dump written English first with one paragraph French first ("34. FR 34.
+    EN", pasted from another copy): the pair was rejected as "no en-GB side: both halves
+    of a paragraph read as fr-FR", though its second half is English."""
+    import csv
+    import random
+
+    from tmx_export.dump.writer import cut_lines
+
+    with open(Path(__file__).parent / "data" / "europarl_pairs.tsv", encoding="utf-8",
+              newline="") as handle:
+        rows = [r for r in csv.DictReader(handle, delimiter="\t") if len(r["en"]) > 100][:5]
+    rng = random.Random(1)
+    lines: list[str] = []
+    for number, row in enumerate(rows, 32):
+        first, second = (row["fr"], row["en"]) if number == 34 else (row["en"], row["fr"])
+        lines += cut_lines(f"{number}. {first} {number}. {second}", rng, max_width=300)
+    result = read("\n".join(lines) + "\n")
+    assert [(p.number, p.source, p.target) for p in result.pairs] == [
+        (n, r["en"], r["fr"]) for n, r in enumerate(rows, 32)]
+    assert result.rejects == []

@@ -2230,6 +2230,17 @@ def _foreign_sentence(text: str, own: str, other: str) -> str | None:
     return None
 
 
+def _by_language(first: str, second: str, langs: tuple[str, str]) -> tuple[str, str] | None:
+    """``first`` and ``second`` as (source, target) when each reads clearly as one of the
+    two languages and they differ (as :func:`_in_other_language` judges a side); else
+    ``None``."""
+    leans = [text_lean(half, *langs) for half in (first, second)]
+    if any(count < OTHER_LANGUAGE_MIN_WORDS or abs(lean) < OTHER_LANGUAGE_LEAN
+           for lean, count in leans) or (leans[0][0] > 0) == (leans[1][0] > 0):
+        return None
+    return (first, second) if leans[0][0] > 0 else (second, first)
+
+
 def _check_pair(
     source: str, target: str, numbered: bool, file: str, line: int,
     source_lang: str, target_lang: str, langs: tuple[str, str], *, shown: str,
@@ -2251,7 +2262,15 @@ def _check_pair(
         text, number, lang, missing = ((tgt_text, tgt_no, target_lang, source_lang)
                                        if not src_text else
                                        (src_text, src_no, source_lang, target_lang))
-        if number is not None and re.search(rf"(?:^|\s){number}\.\s", text):
+        second = re.search(rf"(?:^|\s){number}\.\s", text) if number is not None else None
+        if second is not None:
+            halves = _by_language(text[:second.start()], text[second.end():], langs)
+            if halves is not None:
+                # "34. FR 34. EN" in a dump written English first: the one pair of the
+                # file in the other order, read as one side; its halves tell their languages
+                return _check_pair(f"{number}. {halves[0]}", f"{number}. {halves[1]}",
+                                   numbered, file, line, source_lang, target_lang, langs,
+                                   shown=shown)
             # the paragraph's number twice on the one side: both halves in one language
             # ("1329. 200, rue de la Loi 1329. Rue de la Loi 200", DGT-TM)
             return reject(f"no {missing} side: both halves of a paragraph read as {lang}",
