@@ -388,3 +388,29 @@ def test_one_numbered_pair_in_the_other_order_is_read_by_its_languages() -> None
     assert [(p.number, p.source, p.target) for p in result.pairs] == [
         (n, r["en"], r["fr"]) for n, r in enumerate(rows, 32)]
     assert result.rejects == []
+
+
+def test_a_fold_marker_before_a_paragraph_number_still_starts_the_pair() -> None:
+    """A dump folded where a numbered paragraph starts ("...[+++]31. Although" after a line
+    ending "vacances."): the marker made the line a continuation, pairs 30 and 31 were read
+    as one and rejected ("paragraph number mismatch: 30 vs 31")."""
+    import csv
+    import random
+
+    from tmx_export.dump.writer import cut_lines
+
+    with open(Path(__file__).parent / "data" / "europarl_pairs.tsv", encoding="utf-8",
+              newline="") as handle:
+        rows = [r for r in csv.DictReader(handle, delimiter="\t") if len(r["en"]) > 100][:4]
+    rng = random.Random(3)
+    lines: list[str] = []
+    for number, row in enumerate(rows, 30):
+        pair_lines = cut_lines(f"{number}. {row['en']} {number}. {row['fr']}", rng,
+                               max_width=300)
+        if number % 2:
+            pair_lines[0] = "...[+++]" + pair_lines[0]
+        lines += pair_lines
+    result = read("\n".join(lines) + "\n")
+    assert [(p.number, p.source, p.target) for p in result.pairs] == [
+        (n, r["en"], r["fr"]) for n, r in enumerate(rows, 30)]
+    assert result.rejects == []
