@@ -309,11 +309,11 @@ def test_a_shared_last_word_with_a_hyphen_is_kept_on_side_a():
     assert _shared_last_word(text, 0, split, len(text)) == text.index("Système")
 
 
-def test_a_paragraph_numbered_31a_is_not_read_as_french() -> None:
-    """A report numbers a paragraph inserted by amendment "31a." (or "33 bis."): the reader
-    knows no such number, and the pair ran on into the next numbered paragraph, the
-    English and the French of paragraph 31a written as the French of paragraph 31. That
-    pair is refused with the reason; the pairs around it are read as before."""
+def test_a_paragraph_with_a_label_not_known_is_not_read_as_french() -> None:
+    """A report labels a paragraph inserted by amendment in a way the reader does not know
+    ("31 a)"): the pair ran on into the next numbered paragraph, the English and the
+    French of paragraph 31 a) written as the French of paragraph 31. That pair is refused
+    with the reason; the pairs around it are read as before."""
     import csv
     import random
 
@@ -322,7 +322,7 @@ def test_a_paragraph_numbered_31a_is_not_read_as_french() -> None:
     with open(Path(__file__).parent / "data" / "europarl_pairs.tsv", encoding="utf-8",
               newline="") as handle:
         rows = [r for r in csv.DictReader(handle, delimiter="\t") if len(r["en"]) > 100]
-    labels = ["30.", "31.", "31a.", "32.", "32 bis.", "33."]
+    labels = ["30.", "31.", "31 a)", "32.", "32 b)", "33."]
     rng = random.Random(4)
     lines: list[str] = []
     for label, row in zip(labels, rows, strict=False):
@@ -414,3 +414,30 @@ def test_a_fold_marker_before_a_paragraph_number_still_starts_the_pair() -> None
     assert [(p.number, p.source, p.target) for p in result.pairs] == [
         (n, r["en"], r["fr"]) for n, r in enumerate(rows, 30)]
     assert result.rejects == []
+
+
+def test_paragraphs_labelled_31a_or_32_bis_are_pairs_of_their_own() -> None:
+    """"31a." and "32 bis." (paragraphs inserted by amendment) after the paragraph of
+    their number: each label written twice in a row makes a pair, numbered as the
+    paragraph it follows; their English and French were written as that paragraph's
+    French, or the pair refused."""
+    import csv
+    import random
+
+    from tmx_export.dump.writer import cut_lines
+
+    with open(Path(__file__).parent / "data" / "europarl_pairs.tsv", encoding="utf-8",
+              newline="") as handle:
+        rows = [r for r in csv.DictReader(handle, delimiter="\t") if len(r["en"]) > 100]
+    labels = ["30.", "30a.", "31.", "31a.", "31b.", "32.", "32 bis.", "33."]
+    for style in ("mid-word", "space-kept", "space-consumed"):
+        rng = random.Random(4)
+        lines: list[str] = []
+        for label, row in zip(labels, rows, strict=False):
+            lines += cut_lines(f"{label} {row['en']} {label} {row['fr']}", rng, style,
+                               max_width=300)
+        result = read("\n".join(lines) + "\n")
+        assert [(p.number, p.source, p.target) for p in result.pairs] == [
+            (int(label.split(".")[0].split()[0].rstrip("ab")), r["en"], r["fr"])
+            for label, r in zip(labels, rows, strict=False)], style
+        assert result.rejects == [], style

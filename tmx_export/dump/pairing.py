@@ -1701,6 +1701,14 @@ def _one_per_paragraph(triples: list[tuple[int, int, int]], numbered: list[int]
 _RUN_IN_NUMBER_RE = lazy_pattern(r"(?<=[.;:!?\"'’”»)\]])\s+(\d+)\.\s+(?=\S)")
 
 
+# "31a. ", "31 bis. " after a sentence end (the line break before it maybe joined with
+# nothing: "difficile.31a."): a paragraph's label, its number and a letter or a Latin ordinal
+_LABEL_SUFFIX = r"(?:[a-z]|[ \u00a0](?:bis|ter|quater|quinquies|sexies))\."
+_RUN_IN_LABEL_RE = lazy_pattern(r"(?<=[.;:!?\"'’”»)\]])\s*(\d+)" + _LABEL_SUFFIX + r"\s+(?=\S)")
+# a side opening with such a label (used with .match())
+_LEADING_LABEL_RE = lazy_pattern(r"\s*(\d+)" + _LABEL_SUFFIX + r"(?:\s+|$)")
+
+
 def _split_run_in(text: str, triples: list[tuple[int, int, int]], langs: tuple[str, str]
                   ) -> list[tuple[int, int, int]]:
     """Numbered dumps: the pairs that started inside the line of the pair before them.
@@ -1718,6 +1726,19 @@ def _split_run_in(text: str, triples: list[tuple[int, int, int]], langs: tuple[s
             if int(m.group(1)) == number + 1 and not _is_date(text, m.end(), langs)]
         if len(run_in) == 2:
             out += [(s0, cut, run_in[0]), (run_in[0], run_in[1], e1)]
+            continue
+        # "31a. EN 31a. FR" after side B of pair 31: a paragraph inserted under a label
+        # the number sequence does not know, run on into the pair before it; each label
+        # written twice in a row after sentence ends makes a pair of its own
+        labels = [] if number is None else [
+            (m.group(0).strip(), m.start(1)) for m in _RUN_IN_LABEL_RE.finditer(text, cut, e1)
+            if int(m.group(1)) == number]
+        if labels and len(labels) % 2 == 0 and all(
+                a[0] == b[0] for a, b in zip(labels[::2], labels[1::2], strict=True)):
+            ends = [at for _, at in labels[2::2]] + [e1]
+            out.append((s0, cut, labels[0][1]))
+            out += [(a[1], b[1], end)
+                    for a, b, end in zip(labels[::2], labels[1::2], ends, strict=True)]
         else:
             out.append((s0, cut, e1))
     return out
@@ -2126,7 +2147,7 @@ def _late_label(text: str, s0: int, cut: int, e1: int) -> int:
 
 
 def _split_number(side: str) -> tuple[int | None, str]:
-    m = LEADING_NUMBER_RE.match(side)
+    m = LEADING_NUMBER_RE.match(side) or _LEADING_LABEL_RE.match(side)
     if m:
         return int(m.group(1)), side[m.end():]
     return None, side
