@@ -307,3 +307,137 @@ def test_a_shared_last_word_with_a_hyphen_is_kept_on_side_a():
     text = "Navigation system Loran-C Système de navigation Loran-C"
     split = text.index("Loran-C")
     assert _shared_last_word(text, 0, split, len(text)) == text.index("Système")
+
+
+def test_a_paragraph_with_a_label_not_known_is_not_read_as_french() -> None:
+    """A report labels a paragraph inserted by amendment in a way the reader does not know
+    ("31 a)"): the pair ran on into the next numbered paragraph, the English and the
+    French of paragraph 31 a) written as the French of paragraph 31. That pair is refused
+    with the reason; the pairs around it are read as before."""
+    import csv
+    import random
+
+    from tmx_export.dump.writer import cut_lines
+
+    with open(Path(__file__).parent / "data" / "europarl_pairs.tsv", encoding="utf-8",
+              newline="") as handle:
+        rows = [r for r in csv.DictReader(handle, delimiter="\t") if len(r["en"]) > 100]
+    labels = ["30.", "31.", "31 a)", "32.", "32 b)", "33."]
+    rng = random.Random(4)
+    lines: list[str] = []
+    for label, row in zip(labels, rows, strict=False):
+        lines += cut_lines(f"{label} {row['en']} {label} {row['fr']}", rng, max_width=300)
+    result = read("\n".join(lines) + "\n")
+    gold = {(r["en"], r["fr"]) for r in rows[:len(labels)]}
+    assert all((p.source, p.target) in gold for p in result.pairs)
+    assert [p.number for p in result.pairs] == [30, 33]
+    assert [r.reason for r in result.rejects] == [
+        "pair boundaries unsure: the fr-FR side holds a sentence in en-GB (a paragraph "
+        "without a number of its own?)"] * 2
+    assert rows[2]["en"] in " ".join(result.rejects[0].text.split())
+
+
+def test_headings_and_page_lines_between_numbered_paragraphs_are_no_translation() -> None:
+    """A report copied from a PDF repeats its page header and footer between numbered
+    paragraphs, and a heading or a row of figures stands between two of them: each was
+    written as the end of the French of the paragraph before ("... difficile. PE
+    123.456v01-00"). Each is now a reject of its own, and the pairs are the paragraphs."""
+    import csv
+    import random
+
+    from tmx_export.dump.writer import cut_lines
+
+    with open(Path(__file__).parent / "data" / "europarl_pairs.tsv", encoding="utf-8",
+              newline="") as handle:
+        rows = [r for r in csv.DictReader(handle, delimiter="\t") if len(r["en"]) > 100][:5]
+    between = {1: ["PE 123.456v01-00", "RR\\1234567EN.doc"],
+               2: ["Industrial policy", "Politique industrielle"],
+               3: ["2018 2019 2020", "12.5 % 13.1 % 14.0 %"]}
+    rng = random.Random(2)
+    lines: list[str] = []
+    for number, row in enumerate(rows, 30):
+        lines += between.get(number - 30, [])
+        lines += cut_lines(f"{number}. {row['en']} {number}. {row['fr']}", rng,
+                           style="space-kept", max_width=300)
+    result = read("\n".join(lines) + "\n")
+    assert [(p.number, p.source, p.target) for p in result.pairs] == [
+        (n, r["en"], r["fr"]) for n, r in enumerate(rows, 30)]
+    assert [r.reason for r in result.rejects] == ["text between numbered paragraphs"] * 3
+    assert [r.text[:14] for r in result.rejects] == [
+        "PE 123.456v01-", "Industrial pol", "2018 2019 2020"]
+
+
+def test_one_numbered_pair_in_the_other_order_is_read_by_its_languages() -> None:
+    """A numbered dump written English first with one paragraph French first ("34. FR 34.
+    EN", pasted from another copy): the pair was rejected as "no en-GB side: both halves
+    of a paragraph read as fr-FR", though its second half is English."""
+    import csv
+    import random
+
+    from tmx_export.dump.writer import cut_lines
+
+    with open(Path(__file__).parent / "data" / "europarl_pairs.tsv", encoding="utf-8",
+              newline="") as handle:
+        rows = [r for r in csv.DictReader(handle, delimiter="\t") if len(r["en"]) > 100][:5]
+    rng = random.Random(1)
+    lines: list[str] = []
+    for number, row in enumerate(rows, 32):
+        first, second = (row["fr"], row["en"]) if number == 34 else (row["en"], row["fr"])
+        lines += cut_lines(f"{number}. {first} {number}. {second}", rng, max_width=300)
+    result = read("\n".join(lines) + "\n")
+    assert [(p.number, p.source, p.target) for p in result.pairs] == [
+        (n, r["en"], r["fr"]) for n, r in enumerate(rows, 32)]
+    assert result.rejects == []
+
+
+def test_a_fold_marker_before_a_paragraph_number_still_starts_the_pair() -> None:
+    """A dump folded where a numbered paragraph starts ("...[+++]31. Although" after a line
+    ending "vacances."): the marker made the line a continuation, pairs 30 and 31 were read
+    as one and rejected ("paragraph number mismatch: 30 vs 31")."""
+    import csv
+    import random
+
+    from tmx_export.dump.writer import cut_lines
+
+    with open(Path(__file__).parent / "data" / "europarl_pairs.tsv", encoding="utf-8",
+              newline="") as handle:
+        rows = [r for r in csv.DictReader(handle, delimiter="\t") if len(r["en"]) > 100][:4]
+    rng = random.Random(3)
+    lines: list[str] = []
+    for number, row in enumerate(rows, 30):
+        pair_lines = cut_lines(f"{number}. {row['en']} {number}. {row['fr']}", rng,
+                               max_width=300)
+        if number % 2:
+            pair_lines[0] = "...[+++]" + pair_lines[0]
+        lines += pair_lines
+    result = read("\n".join(lines) + "\n")
+    assert [(p.number, p.source, p.target) for p in result.pairs] == [
+        (n, r["en"], r["fr"]) for n, r in enumerate(rows, 30)]
+    assert result.rejects == []
+
+
+def test_paragraphs_labelled_31a_or_32_bis_are_pairs_of_their_own() -> None:
+    """"31a." and "32 bis." (paragraphs inserted by amendment) after the paragraph of
+    their number: each label written twice in a row makes a pair, numbered as the
+    paragraph it follows; their English and French were written as that paragraph's
+    French, or the pair refused."""
+    import csv
+    import random
+
+    from tmx_export.dump.writer import cut_lines
+
+    with open(Path(__file__).parent / "data" / "europarl_pairs.tsv", encoding="utf-8",
+              newline="") as handle:
+        rows = [r for r in csv.DictReader(handle, delimiter="\t") if len(r["en"]) > 100]
+    labels = ["30.", "30a.", "31.", "31a.", "31b.", "32.", "32 bis.", "33."]
+    for style in ("mid-word", "space-kept", "space-consumed"):
+        rng = random.Random(4)
+        lines: list[str] = []
+        for label, row in zip(labels, rows, strict=False):
+            lines += cut_lines(f"{label} {row['en']} {label} {row['fr']}", rng, style,
+                               max_width=300)
+        result = read("\n".join(lines) + "\n")
+        assert [(p.number, p.source, p.target) for p in result.pairs] == [
+            (int(label.split(".")[0].split()[0].rstrip("ab")), r["en"], r["fr"])
+            for label, r in zip(labels, rows, strict=False)], style
+        assert result.rejects == [], style

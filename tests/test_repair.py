@@ -100,6 +100,17 @@ def test_fold_marker_inside_a_word() -> None:
     assert stream.repairs["fold markers removed"] == 1
 
 
+def test_a_doubled_fold_marker_is_removed_whole() -> None:
+    # A line folded twice (a dump folded again by a second tool) opens with two markers:
+    # the second was left in the paragraph, and a translator was offered "numb...[+++]er".
+    dump = ("You will be aware from the press and television that there have been a numb\n"
+            "...[+++]...[+++]er of bomb explosions and killings in Sri Lanka.\n")
+    stream = build_stream(dump, LANGS)
+    assert "there have been a number of bomb explosions" in stream.text
+    assert "[+++]" not in stream.text
+    assert list(stream.folded) == [False, True]
+
+
 def test_line_starts_map_back_to_input_lines() -> None:
     stream = build_stream("first line of text\n\nsecond line here\n", LANGS)
     assert list(stream.line_numbers) == [1, 3]

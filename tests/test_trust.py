@@ -849,8 +849,12 @@ def test_a_stray_line_never_hides_the_next_paragraph_number(tmp_path: Path) -> N
     dump = tmp_path / "footer.txt"
     dump.write_text("\n".join(lines), encoding="utf-8")
     units, rejects = read_units([dump], segment=None)
-    assert [u.number for u in units] == list(range(75, 87)) and rejects == []
+    assert [u.number for u in units] == list(range(75, 87))
     assert all(u.source == p.source for u, p in zip(units, pairs, strict=True))
+    # and the footer is no part of pair 80's translation: a reject of its own
+    assert all(u.target == p.target for u, p in zip(units, pairs, strict=True))
+    assert [(r.reason, r.text) for r in rejects] == [
+        ("text between numbered paragraphs", "Page 3 of 12 - PE 123.456")]
 
 
 def test_a_paragraph_number_cut_at_a_line_break_is_read_whole(tmp_path: Path) -> None:

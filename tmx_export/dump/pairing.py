@@ -1619,6 +1619,14 @@ def iter_pairs(
                          _tidy(text[:head]))
             triples[0] = (head, *triples[0][1:])
     for s0, cut, e1 in triples:
+        loose = _loose_tail(text, starts, s0, cut, e1) if numbered else None
+        if loose is not None:
+            # A heading, a page's header or footer, a row of figures between two numbered
+            # paragraphs: no part of side B's paragraph, whose unit would offer it as
+            # translated text.
+            yield Reject(file, stream.line_at(loose), "text between numbered paragraphs",
+                         _tidy(text[loose:e1]))
+            e1 = loose
         tail = _foreign_tail(text, starts, cut, e1, lang_b, lang_a)
         if tail is not None:
             # A paragraph in side A's language after side B: a paragraph without its
@@ -1693,6 +1701,14 @@ def _one_per_paragraph(triples: list[tuple[int, int, int]], numbered: list[int]
 _RUN_IN_NUMBER_RE = lazy_pattern(r"(?<=[.;:!?\"'’”»)\]])\s+(\d+)\.\s+(?=\S)")
 
 
+# "31a. ", "31 bis. " after a sentence end (the line break before it maybe joined with
+# nothing: "difficile.31a."): a paragraph's label, its number and a letter or a Latin ordinal
+_LABEL_SUFFIX = r"(?:[a-z]|[ \u00a0](?:bis|ter|quater|quinquies|sexies))\."
+_RUN_IN_LABEL_RE = lazy_pattern(r"(?<=[.;:!?\"'’”»)\]])\s*(\d+)" + _LABEL_SUFFIX + r"\s+(?=\S)")
+# a side opening with such a label (used with .match())
+_LEADING_LABEL_RE = lazy_pattern(r"\s*(\d+)" + _LABEL_SUFFIX + r"(?:\s+|$)")
+
+
 def _split_run_in(text: str, triples: list[tuple[int, int, int]], langs: tuple[str, str]
                   ) -> list[tuple[int, int, int]]:
     """Numbered dumps: the pairs that started inside the line of the pair before them.
@@ -1710,6 +1726,19 @@ def _split_run_in(text: str, triples: list[tuple[int, int, int]], langs: tuple[s
             if int(m.group(1)) == number + 1 and not _is_date(text, m.end(), langs)]
         if len(run_in) == 2:
             out += [(s0, cut, run_in[0]), (run_in[0], run_in[1], e1)]
+            continue
+        # "31a. EN 31a. FR" after side B of pair 31: a paragraph inserted under a label
+        # the number sequence does not know, run on into the pair before it; each label
+        # written twice in a row after sentence ends makes a pair of its own
+        labels = [] if number is None else [
+            (m.group(0).strip(), m.start(1)) for m in _RUN_IN_LABEL_RE.finditer(text, cut, e1)
+            if int(m.group(1)) == number]
+        if labels and len(labels) % 2 == 0 and all(
+                a[0] == b[0] for a, b in zip(labels[::2], labels[1::2], strict=True)):
+            ends = [at for _, at in labels[2::2]] + [e1]
+            out.append((s0, cut, labels[0][1]))
+            out += [(a[1], b[1], end)
+                    for a, b, end in zip(labels[::2], labels[1::2], ends, strict=True)]
         else:
             out.append((s0, cut, e1))
     return out
@@ -1782,6 +1811,31 @@ def _foreign_tail(text: str, starts: list[int], cut: int, end: int, own: str,
     if _in_other_language(text[tail:end], own, other) and \
             not _in_other_language(text[cut:tail], own, other):
         return tail
+    return None
+
+
+# A sentence end: what a paragraph's text closes with ("difficile.", "ce jeudi;", "(...)").
+_SENTENCE_CLOSE_RE = lazy_pattern(r"[.!?:;…][\"'’”»)\]]*(?=\s|$)|[)\]](?=\s*$)")
+# A side that ends a sentence: its last mark, maybe closed by a quote or bracket.
+_SIDE_CLOSE_RE = lazy_pattern(r"[.!?:;…][\"'’”»)\]]*\s*$")
+
+
+def _loose_tail(text: str, starts: list[int], start: int, cut: int, end: int) -> int | None:
+    """Numbered dumps: where the lines after side B's paragraph start, when side A ends a
+    sentence and what follows side B's last sentence end up to the next numbered paragraph
+    holds no sentence end of its own ("... difficile." / "Industrial policy" / "Politique
+    industrielle", "PE 123.456v01-00", "2018 2019 2020"): a translation ends as its
+    original does, and a line opening after a sentence end that holds none to the next
+    number is a heading, a page header or footer, or a table between the two numbered
+    paragraphs. The earliest such line start. (Side A must end a sentence: rows of a
+    memory such as DGT-TM's addresses and names end with none, in both languages.)"""
+    if not _SIDE_CLOSE_RE.search(text[max(start, cut - 16):cut]):
+        return None  # (not a bracket alone: "IMO-Entschließung A.278(VIII)")
+    for at in starts[bisect_right(starts, cut):bisect_left(starts, end)]:
+        # (side B's number alone before the line is no paragraph: "9." / "Förenta ...,")
+        if _split_number(text[cut:at])[1].strip() and \
+                not _SENTENCE_CLOSE_RE.search(text, at, end):
+            return at
     return None
 
 
@@ -2093,7 +2147,7 @@ def _late_label(text: str, s0: int, cut: int, e1: int) -> int:
 
 
 def _split_number(side: str) -> tuple[int | None, str]:
-    m = LEADING_NUMBER_RE.match(side)
+    m = LEADING_NUMBER_RE.match(side) or _LEADING_LABEL_RE.match(side)
     if m:
         return int(m.group(1)), side[m.end():]
     return None, side
@@ -2174,6 +2228,40 @@ def _one_language(source: str, target: str, langs: tuple[str, str]) -> int | Non
     return 1 if lean <= ONE_LANGUAGE_SIDE else None
 
 
+# A numbered side's sentences: cut after a sentence end before a capital or a digit, with
+# or without a space (a line joined after "difficile." to "31a. Yes").
+_NUMBERED_SENTENCE_CUT_RE = lazy_pattern(r"(?<=[.!?])[\"'’”»)\]]*\s*(?=[(\[«“‘\"']*[^\W_a-z])")
+# A sentence of a numbered side is taken for the other language when it has this many
+# words (a name, a title or a short quotation in the other language has fewer) and leans
+# that way as :func:`_in_other_language` asks.
+FOREIGN_SENTENCE_MIN_WORDS = 8
+
+
+def _foreign_sentence(text: str, own: str, other: str) -> str | None:
+    """The first sentence of a numbered side that reads as the other language, if any.
+
+    In a numbered dump a side runs to the next paragraph number the reader knows, so a
+    paragraph labelled as it does not know ("31a.", "33 bis.") was read as part of side B
+    of the pair before it, English and French together: the unit offered that English
+    as French. A side of a real pair holds no whole sentence of the other language."""
+    for sentence in _NUMBERED_SENTENCE_CUT_RE.split(text):
+        lean, count = text_lean(sentence, other, own)
+        if count >= FOREIGN_SENTENCE_MIN_WORDS and lean >= OTHER_LANGUAGE_LEAN:
+            return sentence
+    return None
+
+
+def _by_language(first: str, second: str, langs: tuple[str, str]) -> tuple[str, str] | None:
+    """``first`` and ``second`` as (source, target) when each reads clearly as one of the
+    two languages and they differ (as :func:`_in_other_language` judges a side); else
+    ``None``."""
+    leans = [text_lean(half, *langs) for half in (first, second)]
+    if any(count < OTHER_LANGUAGE_MIN_WORDS or abs(lean) < OTHER_LANGUAGE_LEAN
+           for lean, count in leans) or (leans[0][0] > 0) == (leans[1][0] > 0):
+        return None
+    return (first, second) if leans[0][0] > 0 else (second, first)
+
+
 def _check_pair(
     source: str, target: str, numbered: bool, file: str, line: int,
     source_lang: str, target_lang: str, langs: tuple[str, str], *, shown: str,
@@ -2195,7 +2283,15 @@ def _check_pair(
         text, number, lang, missing = ((tgt_text, tgt_no, target_lang, source_lang)
                                        if not src_text else
                                        (src_text, src_no, source_lang, target_lang))
-        if number is not None and re.search(rf"(?:^|\s){number}\.\s", text):
+        second = re.search(rf"(?:^|\s){number}\.\s", text) if number is not None else None
+        if second is not None:
+            halves = _by_language(text[:second.start()], text[second.end():], langs)
+            if halves is not None:
+                # "34. FR 34. EN" in a dump written English first: the one pair of the
+                # file in the other order, read as one side; its halves tell their languages
+                return _check_pair(f"{number}. {halves[0]}", f"{number}. {halves[1]}",
+                                   numbered, file, line, source_lang, target_lang, langs,
+                                   shown=shown)
             # the paragraph's number twice on the one side: both halves in one language
             # ("1329. 200, rue de la Loi 1329. Rue de la Loi 200", DGT-TM)
             return reject(f"no {missing} side: both halves of a paragraph read as {lang}",
@@ -2220,6 +2316,16 @@ def _check_pair(
         if _in_other_language(text, own, langs[1] if own == langs[0] else langs[0]):
             # both sides in one language: a text without its translation, split in two
             return reject(f"{lang} side is in {other_lang}: no translation to pair")
+    if numbered:
+        for text, lang, own, other, other_lang in (
+                (src_text, source_lang, langs[0], langs[1], target_lang),
+                (tgt_text, target_lang, langs[1], langs[0], source_lang)):
+            foreign = _foreign_sentence(_plain(text), own, other)
+            if foreign is not None:
+                return reject(f"pair boundaries unsure: the {lang} side holds a sentence in "
+                              f"{other_lang} (a paragraph without a number of its own?)",
+                              # its opening words: the report's line says where
+                              " ".join(foreign.split()[:6]) + " ...")
     alone = None if numbered else _one_language(src_text, tgt_text, langs)
     if alone is not None:
         lang = source_lang if alone == 0 else target_lang

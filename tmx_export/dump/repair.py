@@ -43,7 +43,9 @@ from ..lang import WORD_RE, elisions, joined_to_apostrophe, word_scores
 
 # What starts a continuation line of a dump: nothing is missing at a fold.
 FOLD_MARKER = "...[+++]"
-FOLD_MARKER_RE = re.compile(r"^[ \t]*" + re.escape(FOLD_MARKER))
+# A run of markers is one fold: a line folded again by a second tool (or a paste of a
+# folded line) opens with two, and the second is no text of the paragraph.
+FOLD_MARKER_RE = re.compile(r"^[ \t]*(?:" + re.escape(FOLD_MARKER) + ")+")
 
 # Typical mojibake (UTF-8 read as cp1252/latin-1): only lines showing it go through ftfy,
 # which is slow on clean text and has nothing to do there.
@@ -852,6 +854,7 @@ SOFT_HYPHEN = "\u00ad"
 # What ends a sentence, as the last character of a line (tested on the character: a
 # regular expression anchored at the end would scan the whole line).
 _SENTENCE_END = frozenset('.!?;:)]»”"')
+_NUMBER_OPENING_RE = re.compile(r"\d+\.\s")  # a paragraph number opening a line
 _PAIR_OPENING_RE = re.compile(r"^(?:\d+\.\s|[(\[«“‘„‚”»’\"'¿¡]*[^\W\d_])")
 
 
@@ -909,6 +912,12 @@ def build_stream(text: str, langs: tuple[str, ...], first_line: int = 1) -> Stre
         body = FOLD_MARKER_RE.sub("", raw, count=1) if folded else raw
         if folded:
             repairs["fold markers removed"] += 1
+            if _NUMBER_OPENING_RE.match(body) and lines \
+                    and lines[-1][1].rstrip()[-1:] in _SENTENCE_END:
+                # "...[+++]31. Although" after a line ending "vacances.": a dump folded
+                # where a numbered paragraph starts; the marker hid the pair's start and
+                # two pairs were read as one
+                folded = False
         if body.strip():
             lines.append((number, body, folded))
     lexicon = Lexicon(langs, text, raw_lines)
