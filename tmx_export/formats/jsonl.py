@@ -82,10 +82,7 @@ def read_pairs_jsonl(
         if not isinstance(record, dict):
             raise InputError(name, "expected a JSON object", number)
         pair = _pair_from_record(record, name, number, source_lang, target_lang)
-        if claimed is None:
-            result.pairs.append(pair)
-        else:
-            add_in_languages(result, pair, name, number, source_lang, target_lang, claimed)
+        add_in_languages(result, pair, name, number, source_lang, target_lang, claimed)
     if claimed is not None:
         check_some_in_languages(result, name, source_lang, target_lang)
     return result

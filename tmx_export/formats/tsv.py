@@ -176,24 +176,25 @@ def read_pairs_tsv(
             )
         row = dict(zip(header, (unescape_field(restore_cell(f)) for f in fields), strict=True))
         pair = _pair_from_fields(row, name, number, source_lang, target_lang)
-        if claimed is None:
-            result.pairs.append(pair)
-        else:
-            add_in_languages(result, pair, name, number, source_lang, target_lang, claimed)
+        add_in_languages(result, pair, name, number, source_lang, target_lang, claimed)
     if claimed is not None:
         check_some_in_languages(result, name, source_lang, target_lang)
     return result
 
 
 def add_in_languages(result: ReadResult, pair: Pair, name: str, line: int, source_lang: str,
-                     target_lang: str, claimed: Iterable[str] = ()) -> None:
-    """Add ``pair``, read at ``line`` of the pairs file ``name``, to ``result`` in a run's
+                     target_lang: str, claimed: Iterable[str] | None = ()) -> None:
+    """Add ``pair``, read at ``line`` of the pairs file ``name``, to ``result`` (as it was
+    read when ``claimed`` is None: a caller that keeps each pair's own languages) in a run's
     languages ``source_lang`` -> ``target_lang``: a pair in them (by the language part too,
     as an XLIFF file's, :func:`~tmx_export.lang.file_direction`) takes the
     run's tags, as every unit of the memory must (its header names them; "en" under an
     "en-GB" header is not what a CAT project asks for); one in them the other way round is
     turned round; one in other languages is an ``other-languages`` reject, not written in
     a memory of another pair."""
+    if claimed is None:
+        result.pairs.append(pair)
+        return
     held = (pair.source_lang, pair.target_lang)
     direction = file_direction(*held, source_lang, target_lang, tuple(claimed))
     if direction == "other":
