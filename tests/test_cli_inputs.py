@@ -989,3 +989,30 @@ def test_europarl_sessions_as_parallel_files_give_one_pair_per_paragraph() -> No
     assert len(pairs) == len(paragraphs["en"]) == len(paragraphs["fr"]) == 274
     assert [(p["source"], p["target"]) for p in pairs] == list(
         zip(paragraphs["en"], paragraphs["fr"], strict=True))
+
+
+def test_another_languages_version_beside_a_pair_in_a_folder_is_skipped(tmp_path: Path) -> None:
+    # a folder of report.en.txt, report.fr.txt and report.de.txt, built en -> fr: the German
+    # file was read alone as a dump and stopped the run ("the source text reads as de, not
+    # en-GB"); it is another language's version of the pair read, left out and said
+    units = [u for u in iter_units(DATA / "tmx" / "dgt-tm" / "22019D0437.tmx")]
+    texts = {lang: [] for lang in ("en", "fr", "de")}
+    for unit in units:
+        by_lang = {tuv.lang[:2].lower(): tuv.text for tuv in unit.tuvs}
+        if all(by_lang.get(lang, "").strip() for lang in texts):
+            for lang in texts:
+                texts[lang].append(" ".join(by_lang[lang].split()))
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for lang, lines in texts.items():
+        (folder / f"report.{lang}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "report.tmx"
+    result = run("build", folder, "-o", out, "--source-lang", "en-GB", "--target-lang", "fr-FR")
+    assert result.exit_code == 0, result.output
+    german = folder / "report.de.txt"
+    assert (f"skipped {german}: in de, another language's version of "
+            f"{folder / 'report.en.txt'} + {folder / 'report.fr.txt'}") in result.output
+    assert {tuv.lang for unit in iter_units(out) for tuv in unit.tuvs} == {"en-GB", "fr-FR"}
+    # named on its own, it is still read as what it is asked to be
+    alone = run("build", german, "-o", tmp_path / "de.tmx")
+    assert alone.exit_code == 1 and "reads as de" in alone.output

@@ -434,6 +434,7 @@ def gather_inputs(
         raise InputError("tmx-export", "no input given")
     files: list[Input] = []
     blank: list[tuple[str, str]] = []  # empty files found in directories, and why
+    found_below: set[str] = set()  # the files found in directories (not named)
     for given in inputs:
         if isinstance(given, ParallelInput):
             for side in (given.source, given.target):
@@ -456,6 +457,7 @@ def gather_inputs(
                     blank.append((str(p), "file is empty"))
                 else:
                     files.append(str(p))
+                    found_below.add(str(p))
         else:
             _check_file(name)
             files.append(name)
@@ -463,6 +465,7 @@ def gather_inputs(
         raise InputError(STDIN_NAME, "standard input given more than once")
     if pair_files:
         files = _pair_side_by_side(files, source_lang, target_lang, blank)
+        files = _without_other_translations(files, found_below, blank)
     if skipped is not None:
         skipped.extend(blank)
     return files
@@ -552,6 +555,34 @@ def _pair_side_by_side(files: list[Input], source_lang: str, target_lang: str,
         taken.update((Path(source_name).resolve(), Path(target_name).resolve()))
         out.append(ParallelInput(source_name, target_name))
     return out
+
+
+def _without_other_translations(files: list[Input], found_below: set[str],
+                                blank: list[tuple[str, str]]) -> list[Input]:
+    """``files`` without those found in a directory that are another language's version of
+    a pair read (``report.de.txt`` beside ``report.en.txt`` and ``report.fr.txt``, for
+    en -> fr): read alone, a translation would be taken for a dump in the wrong language
+    and stop the run. Each is added to ``blank`` with why it was left out (``--langs``
+    reads every language's)."""
+    paired: dict[tuple[Path, str], ParallelInput] = {}
+    for item in files:
+        if isinstance(item, ParallelInput):
+            source = Path(item.source)
+            paired[(source.resolve().parent, _split_name(source)[0])] = item
+    if not paired:
+        return files
+    kept: list[Input] = []
+    for item in files:
+        if isinstance(item, str) and item in found_below:
+            file = Path(item)
+            stem, tag = _split_name(file)
+            pair = paired.get((file.resolve().parent, stem)) if tag is not None else None
+            if pair is not None and is_valid_tag(tag):
+                blank.append((item, f"in {tag}, another language's version of "
+                                    f"{pair.source} + {pair.target} (--langs reads it)"))
+                continue
+        kept.append(item)
+    return kept
 
 
 def _hidden(relative: Path) -> bool:
