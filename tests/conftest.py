@@ -4,7 +4,9 @@ import atexit
 import os
 import shutil
 import tempfile
+from pathlib import Path
 
+import pytest
 from hypothesis import settings
 
 # Property tests explore a fixed, reproducible set of examples: a run on CI and a run on a
@@ -20,3 +22,18 @@ settings.load_profile("default")
 if "TMX_EXPORT_CACHE" not in os.environ:
     os.environ["TMX_EXPORT_CACHE"] = _cache = tempfile.mkdtemp(prefix="tmx-export-test-cache-")
     atexit.register(shutil.rmtree, _cache, ignore_errors=True)
+
+
+@pytest.fixture
+def folder_walks(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The folders a test's run walks (``Path.rglob``), in order: gathering inputs walks
+    each folder once per run (:func:`tmx_export.inputs.one_listing`)."""
+    walks: list[Path] = []
+    rglob = Path.rglob
+
+    def counted(self, pattern, *args, **kwargs):  # type: ignore[no-untyped-def]
+        walks.append(self)
+        return rglob(self, pattern, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "rglob", counted)
+    return walks

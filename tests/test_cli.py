@@ -648,7 +648,7 @@ def test_a_reader_that_left_keeps_the_outputs_the_summary_tells_of(tmp_path, com
                                      ["concordance", "{folder}", "Commission"],
                                      ["concordance", "{folder}", "Commission", "--index",
                                       "{tmp}/index.db"]])
-def test_a_folder_among_the_inputs_is_walked_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+def test_a_folder_among_the_inputs_is_walked_once(tmp_path: Path, folder_walks: list[Path],
                                                   command: list[str]) -> None:
     # build and pairs walked an input folder twice, check and concordance three or four
     # times (checking outputs, telling the languages the memories declare, reading), each
@@ -658,15 +658,7 @@ def test_a_folder_among_the_inputs_is_walked_once(tmp_path: Path, monkeypatch: p
     for lang in ("en", "fr"):
         source = DATA / "europarl" / f"ep-00-01-17-excerpt.{lang}.txt"
         (folder / "january" / source.name).write_bytes(source.read_bytes())
-    walks: list[Path] = []
-    rglob = Path.rglob
-
-    def counted(self, pattern, *args, **kwargs):  # type: ignore[no-untyped-def]
-        walks.append(self)
-        return rglob(self, pattern, *args, **kwargs)
-
-    monkeypatch.setattr(Path, "rglob", counted)
     result = run(*[arg.format(folder=folder, tmp=tmp_path) for arg in command])
     assert result.exit_code in (0, 1) and "tmx-export: error" not in result.output, result.output
     assert "Commission" in result.output or command[0] in ("build", "check")
-    assert walks == [folder]
+    assert folder_walks == [folder]

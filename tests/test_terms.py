@@ -1962,7 +1962,7 @@ def test_a_file_named_twice_is_read_once(tmp_path):
             ] == [(term, count) for term, _, count in once]
 
 
-def test_a_folder_is_walked_once(tmp_path, monkeypatch):
+def test_a_folder_is_walked_once(tmp_path, folder_walks):
     # terms gathered a folder's files three times (to check its outputs, to read a file
     # named twice once, to read them), walking the whole tree and opening every file each
     # time: once is enough
@@ -1973,19 +1973,11 @@ def test_a_folder_is_walked_once(tmp_path, monkeypatch):
         (folder / "january" / source.name).write_text(source.read_text(encoding="utf-8"),
                                                       encoding="utf-8")
     (folder / "notes.txt").write_text("", encoding="utf-8")  # empty: left out
-    walks: list[Path] = []
-    rglob = Path.rglob
-
-    def counted(self, pattern, *args, **kwargs):  # type: ignore[no-untyped-def]
-        walks.append(self)
-        return rglob(self, pattern, *args, **kwargs)
-
-    monkeypatch.setattr(Path, "rglob", counted)
     out = tmp_path / "terms.csv"
     result = CliRunner().invoke(terms, [str(folder), "--csv", str(out), "--source-lang", "en",
                                         "--target-lang", "fr", "--jobs", "1"])
     assert result.exit_code == 0, result.output
-    assert walks == [folder]
+    assert folder_walks == [folder]
     with out.open(encoding="utf-8", newline="") as handle:
         assert len(list(csv.reader(handle))) > 10
 
