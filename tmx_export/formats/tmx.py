@@ -1236,7 +1236,7 @@ def iter_elements(path: str | Path, tags: tuple[str, ...] = ("tu",), *,
 
 # The namespace TMX 1.4b names (its section 1.1: "http://www.lisa.org/tmx14"), and those
 # of earlier versions: some tools declare it as the root's default namespace.
-_TMX_NAMESPACE = re.compile(r"http://www\.lisa\.org/tmx\d*/?")
+_TMX_NAMESPACE = lazy_pattern(r"http://www\.lisa\.org/tmx\d*/?")
 
 
 def _as_tmx(elem: etree._Element, name: str) -> None:

@@ -397,8 +397,8 @@ def check_file(path: str | Path) -> None:
 
 
 # The root's start tag, and a default namespace declaration among its attributes
-_START_TAG = re.compile(r"""<([\w.:-]+)((?:\s+[\w.:-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*/?>""")
-_DEFAULT_NAMESPACE = re.compile(r"""\s(xmlns\s*=\s*(["'])([^"'<>]*)\2)""")
+_START_TAG = lazy_pattern(r"""<([\w.:-]+)((?:\s+[\w.:-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*/?>""")
+_DEFAULT_NAMESPACE = lazy_pattern(r"""\s(xmlns\s*=\s*(["'])([^"'<>]*)\2)""")
 
 
 def _blank_span(head: bytes, text: str, start: int, end: int) -> tuple[int, bytes] | None:
@@ -421,8 +421,8 @@ def _blank_span(head: bytes, text: str, start: int, end: int) -> tuple[int, byte
 
 
 # The external identifier of a DOCTYPE: `SYSTEM "tmx14.dtd"`, `PUBLIC "-//..." "....dtd"`.
-_EXTERNAL_ID = re.compile(r"""<!DOCTYPE\s+[^\s\[>]+\s+((?:SYSTEM|PUBLIC\s*(?:"[^"]*"|'[^']*'))"""
-                          r"""\s*(?:"[^"]*"|'[^']*'))""")
+_EXTERNAL_ID = lazy_pattern(r"""<!DOCTYPE\s+[^\s\[>]+\s+((?:SYSTEM|PUBLIC\s*(?:"[^"]*"|'[^']*'))"""
+                             r"""\s*(?:"[^"]*"|'[^']*'))""")
 
 
 def doctype_external_id(head: bytes) -> tuple[int, bytes] | None:
@@ -553,10 +553,10 @@ def read_checked(path: str | Path) -> bytes:
 
 
 # libxml2's message for a reference to an entity the document does not declare
-_UNDEFINED_ENTITY = re.compile(r"Entity '([^']+)' not defined")
+_UNDEFINED_ENTITY = lazy_pattern(r"Entity '([^']+)' not defined")
 
 # lxml's hint when one of libxml2's limits (kept on: SAFE_PARSER_OPTIONS) stops a parse
-_LIMIT_HINT = re.compile(r",?\s*(try|use) XML_PARSE_HUGE( option)?\s*")
+_LIMIT_HINT = lazy_pattern(r",?\s*(try|use) XML_PARSE_HUGE( option)?\s*")
 
 
 def syntax_error(name: str, exc: etree.XMLSyntaxError) -> InputError:
