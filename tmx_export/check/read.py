@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..errors import InputError, check_terminated
 from ..inputs import ParallelInput, input_size
@@ -186,7 +186,7 @@ def _batches(name: str, source_lang: str, target_lang: str, size: int,
         if plain is not None:
             texts = [plain]
         else:
-            texts, reason = _tu_texts(tu, ranks, rank)
+            texts, reason = _tu_texts(tu, rank)
             if reason is not None:
                 # a reader's reject: the pairs before it go on first
                 if batch or read:
@@ -256,32 +256,14 @@ def _plain_texts(tu, ranks: dict, rank) -> _Texts | None:  # type: ignore[no-unt
     return None
 
 
-def _tu_texts(tu, ranks: dict, rank) -> tuple[list[_Texts], str | None]:  # type: ignore[no-untyped-def]
+def _tu_texts(tu, rank) -> tuple[list[_Texts], str | None]:  # type: ignore[no-untyped-def]
     """The units of any ``tu`` as :func:`tmx_export.formats.tmx.iter_tmx` reads it: the
     first ``tuv`` of the best fit wins each side; a ``tuv`` is used once; further ``tuv``
     elements of the best fit are variants, each a unit of its own. With the reason the
     reader rejects it for, if it does (then no units)."""
-    from ..formats.tmx import without_side
+    from ..formats.tmx import choose_tuvs
 
-    src = tgt = None
-    src_rank = tgt_rank = 0
-    variants: list[tuple[bool, Any]] | None = None
-    unlabelled = False
-    for child in tu:
-        if child.tag == "tuv":
-            lang = child.get(XML_LANG) or child.get("lang") or ""
-            unlabelled = unlabelled or not lang
-            s_rank, t_rank = ranks.get(lang) or rank(lang)
-            if s_rank > src_rank:
-                src, src_rank = child, s_rank
-                variants = without_side(variants, True)
-            elif s_rank and s_rank == src_rank:
-                variants = (variants or []) + [(True, child)]
-            elif t_rank > tgt_rank:
-                tgt, tgt_rank = child, t_rank
-                variants = without_side(variants, False)
-            elif t_rank and t_rank == tgt_rank:
-                variants = (variants or []) + [(False, child)]
+    src, _, tgt, _, variants, unlabelled = choose_tuvs(tu.iterchildren("tuv"), rank)
     sides = [(src, tgt)]
     if variants and not unlabelled and src is not None and tgt is not None:
         sides += [(src, v) for is_source, v in variants if not is_source]  # as iter_tmx

@@ -64,7 +64,7 @@ from datetime import UTC, datetime
 from functools import lru_cache
 from itertools import chain, islice
 from pathlib import Path
-from typing import IO
+from typing import IO, NamedTuple
 
 from lxml import etree
 
@@ -1369,30 +1369,14 @@ def iter_tmx(
     rank = TuvRanker(source_lang, target_lang, claimed)
     for tu in iter_elements(path):
         # Hot path: look at the language of every tuv, parse only the chosen ones.
-        src = tgt = None
-        src_rank = tgt_rank = 0
-        alternatives: list[tuple[bool, etree._Element]] | None = None  # (source side?, tuv)
-        unlabelled = False  # a tuv without a language: it may be either side's
         props: dict[str, str] = {}
         extra: list[tuple[str, str]] = []
         notes: list[str] = []
+        tuvs: list[etree._Element] = []
         for child in tu:
             tag = child.tag
             if tag == "tuv":
-                lang = child.get(XML_LANG) or child.get("lang") or ""
-                unlabelled = unlabelled or not lang
-                s_rank, t_rank = rank(lang)
-                # The first tuv of the best fit wins each side; a tuv is used once.
-                if s_rank > src_rank:
-                    src, src_rank = child, s_rank
-                    alternatives = without_side(alternatives, True)
-                elif s_rank and s_rank == src_rank:
-                    alternatives = (alternatives or []) + [(True, child)]
-                elif t_rank > tgt_rank:
-                    tgt, tgt_rank = child, t_rank
-                    alternatives = without_side(alternatives, False)
-                elif t_rank and t_rank == tgt_rank:
-                    alternatives = (alternatives or []) + [(False, child)]
+                tuvs.append(child)
             elif tag == "prop":
                 ptype = child.get("type", "")
                 if ptype in props:
@@ -1401,6 +1385,7 @@ def iter_tmx(
                     props[ptype] = child.text or ""
             elif tag == "note":
                 notes.append(child.text or "")
+        src, src_rank, tgt, tgt_rank, alternatives, unlabelled = choose_tuvs(tuvs, rank)
         line = tu.sourceline or 0
         if _omegat_alternative(props):
             yield _alternative(name, line, tu, props)
@@ -1452,6 +1437,45 @@ def iter_tmx(
                 target_attrs=t.attrs,
                 file_tuid=tu.get("tuid"),
             )
+
+
+class ChosenTuvs(NamedTuple):
+    """The tuvs of one ``tu`` chosen for a language pair (:func:`choose_tuvs`)."""
+
+    source: etree._Element | None
+    source_rank: int
+    target: etree._Element | None
+    target_rank: int
+    variants: list[tuple[bool, etree._Element]] | None  # (source side?, tuv), in file order
+    unlabelled: bool  # a tuv without a language: it may be either side's
+
+
+def choose_tuvs(tuvs: Iterable[etree._Element], rank: Callable[[str], tuple[int, int]]
+                ) -> ChosenTuvs:
+    """Which of a ``tu``'s ``tuvs`` is each side's, by ``rank`` (a :class:`TuvRanker`):
+    the first tuv of the best fit wins each side, a tuv is used once, and the further
+    tuvs of a side's best fit are its variants (each a pair of its own, see
+    :func:`iter_tmx`). The one choice every reader of TMX units makes (the check's
+    reader too), so that they all give the same units."""
+    src = tgt = None
+    src_rank = tgt_rank = 0
+    variants: list[tuple[bool, etree._Element]] | None = None
+    unlabelled = False
+    for tuv in tuvs:
+        lang = tuv.get(XML_LANG) or tuv.get("lang") or ""
+        unlabelled = unlabelled or not lang
+        s_rank, t_rank = rank(lang)
+        if s_rank > src_rank:
+            src, src_rank = tuv, s_rank
+            variants = without_side(variants, True)
+        elif s_rank and s_rank == src_rank:
+            variants = (variants or []) + [(True, tuv)]
+        elif t_rank > tgt_rank:
+            tgt, tgt_rank = tuv, t_rank
+            variants = without_side(variants, False)
+        elif t_rank and t_rank == tgt_rank:
+            variants = (variants or []) + [(False, tuv)]
+    return ChosenTuvs(src, src_rank, tgt, tgt_rank, variants, unlabelled)
 
 
 def without_side(variants: list[tuple[bool, etree._Element]] | None, source: bool
