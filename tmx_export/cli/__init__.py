@@ -30,7 +30,8 @@ import signal
 import stat
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 import click
@@ -286,9 +287,16 @@ def declared_note(source_lang: str, target_lang: str,
             "(--source-lang and --target-lang choose others)")
 
 
-def progress_bar(quiet: bool) -> ProgressBar | None:
-    """A progress bar for a run, or ``None`` when quiet or nobody watches."""
-    return None if quiet or not interactive() else ProgressBar()
+@contextmanager
+def progress_bar(quiet: bool) -> Iterator[ProgressBar | None]:
+    """A progress bar for a run, or ``None`` when quiet or nobody watches; closed (its
+    line cleared) however the run ends, so that an error is not written after it."""
+    bar = None if quiet or not interactive() else ProgressBar()
+    try:
+        yield bar
+    finally:
+        if bar is not None:
+            bar.close()
 
 
 # --- option groups shared by several commands --------------------------------------------------

@@ -210,12 +210,8 @@ def build_command(inputs: tuple[str, ...], output: str, quiet: bool, source_file
     from ..pipeline import build
 
     options = _options(**given, output=output)
-    bar = progress_bar(quiet)
-    try:
+    with progress_bar(quiet) as bar:
         summary = build(sources, output, options, progress=bar)
-    finally:
-        if bar is not None:
-            bar.close()
     if not quiet:  # on stderr when stdout takes the TMX or the rejects
         tell(summary_text(summary), err="-" in (output, options.rejects_path))
 
@@ -229,12 +225,8 @@ def _build_multilingual(sources: list[str | ParallelInput], output: str, quiet: 
     tags = check_langs([code for code in langs.split(",") if code.strip()])
     given = {**given, "source_lang": tags[0], "target_lang": tags[1]}
     options = MultilingualOptions(tags, require_all, _options(**given, output=output))
-    bar = progress_bar(quiet)
-    try:
+    with progress_bar(quiet) as bar:
         summary = build_multilingual(sources, output, options, progress=bar)
-    finally:
-        if bar is not None:
-            bar.close()
     if quiet:
         return
     parts = summary.outputs if len(summary.outputs) > 1 else []

@@ -111,8 +111,7 @@ def check_command(inputs: Sequence[str], source_lang: str, target_lang: str,
                 else:
                     bar.echo(line)  # on its own line, not after the bar's
 
-    bar = progress_bar(quiet)
-    try:
+    with progress_bar(quiet) as bar:
         if report_path is not None:
             with ReportWriter(report_path, title="tmx-export check") as report:
                 def emit(finding) -> None:  # type: ignore[no-untyped-def]
@@ -122,9 +121,6 @@ def check_command(inputs: Sequence[str], source_lang: str, target_lang: str,
                 summary = check(list(inputs), options, emit, progress=bar)
         else:
             summary = check(list(inputs), options, show, progress=bar)
-    finally:
-        if bar is not None:
-            bar.close()
     if not quiet:
         if summary.declared is not None:
             tell(declared_note(*summary.declared), err=True)

@@ -71,20 +71,15 @@ def concordance_command(memory_and_query: tuple[str, ...], source_lang: str, tar
         hit_to_tsv,
     )
 
-    bar = progress_bar(False) if index_path is not None else None
-
     def building(reason: str) -> None:
         why = "" if reason == "missing" else f" ({reason})"
         click.echo(f"{PROG}: building the index {index_path}{why}...", err=True)
 
-    try:
+    with progress_bar(index_path is None) as bar:  # only building an index takes long
         hits = concordance(memory, query, source_lang=source_lang, target_lang=target_lang,
                            side=side, limit=limit, index=index_path,
                            input_format=input_format, segment=segment, on_build=building,
                            progress=bar, languages_from_memory=not languages_named())
-    finally:
-        if bar is not None:
-            bar.close()
     if hits.declared:
         click.echo(f"{PROG}: {declared_note(hits.source_lang, hits.target_lang)}", err=True)
     # The tags as the library standardised them (it has refused bad ones by now).

@@ -111,10 +111,6 @@ def terms_command(inputs: Sequence[str], termbase_path: str | None, tbx_path: st
         target_lang=target_lang, tbx_path=tbx_path, tbx_version=int(tbx_version),
         review_path=review_path, report_path=report_path, csv_path=csv_path, jobs=jobs,
     )
-    bar = progress_bar(quiet)
-    try:
+    with progress_bar(quiet) as bar:
         say = _say(quiet)
         terms(inputs, options, say=say if bar is None else bar.say_after(say), progress=bar)
-    finally:
-        if bar is not None:
-            bar.close()
