@@ -873,3 +873,28 @@ def test_a_source_file_without_one_languages_file_is_not_read_as_a_dump(tmp_path
     assert summary.per_language["de-DE"] == 0
     # what the bilingual build of the two files rejects, nothing more
     assert {r.reason for r in read_rejects(rejects)} <= {"duplicate", "length-ratio"}
+
+
+def test_refusals_in_a_langs_run_point_to_langs(tmp_path: Path) -> None:
+    """A --langs run gives no --source-lang or --target-lang, yet its refusals said "check
+    --target-lang" (a file named French holding German) and "choose one (--target-lang
+    fr-FR ...)" (a table with two French columns): they point to --langs now, as a plain
+    run's still point to its options."""
+    rows = _dgt_paragraphs(("en-GB", "fr-FR", "de-DE"))[:12]
+    en = _write(tmp_path / "act.en.txt", [row["en-GB"] for row in rows])
+    fr = _write(tmp_path / "act.fr.txt", [row["de-DE"] for row in rows])  # German, misnamed
+    out = tmp_path / "out.tmx"
+    runner = CliRunner()
+    langs = runner.invoke(main, ["build", str(en), str(fr), "-o", str(out),
+                                 "--langs", "en-GB,fr-FR"])
+    assert langs.exit_code == 1 and langs.output.count("\n") == 1, langs.output
+    assert "reads as de" in langs.output and langs.output.rstrip().endswith("check --langs")
+    plain = runner.invoke(main, ["build", str(en), str(fr), "-o", str(out)])
+    assert plain.exit_code == 1 and plain.output.rstrip().endswith("check --target-lang")
+    table = tmp_path / "act.tsv"
+    table.write_text("en-GB\tfr-FR\tfr-BE\n" + "".join(
+        f"{row['en-GB']}\t{row['fr-FR']}\t{row['fr-FR']}\n" for row in rows), encoding="utf-8")
+    alike = runner.invoke(main, ["build", str(table), "-o", str(out), "--langs", "en-GB,fr"])
+    assert alike.exit_code == 1 and "2 columns could be fr (fr-FR, fr-BE)" in alike.output
+    assert "--langs with fr-FR for fr" in alike.output and "--target-lang" not in alike.output
+    assert not out.exists()

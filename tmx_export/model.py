@@ -320,6 +320,21 @@ class BuildOptions:
         if self.jobs < 1:
             raise ValueError("jobs must be at least 1")
 
+    def language_option(self, side: int | None = None) -> str:
+        """The option an error about a side's language points to (:func:`language_option`)."""
+        return language_option(side, langs_run=bool(self.claimed_langs))
+
+
+def language_option(side: int | None = None, *, langs_run: bool = False) -> str:
+    """The option that chose the language of a side (0 the source, 1 the target, ``None``
+    both), for an error to point to: ``--langs`` in a run of ``build --langs``
+    (``langs_run``), where the user gave no --source-lang or --target-lang."""
+    if langs_run:
+        return "--langs"
+    if side is None:
+        return "--source-lang and --target-lang"
+    return "--target-lang" if side else "--source-lang"
+
 
 @dataclass(frozen=True, slots=True)
 class MultilingualOptions:

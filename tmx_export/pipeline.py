@@ -813,7 +813,7 @@ def _check_document_languages(path: Input, pairs: list[Pair], options: BuildOpti
     want = primary(source), primary(target)
     if want[0] == want[1] or not pairs:
         return
-    _refuse_close_languages(path, pairs, (source, target))
+    _refuse_close_languages(path, pairs, options)
     if _clearly_as_asked(pairs, want):
         return
     found = (_side_language([p.source for p in pairs]),
@@ -822,7 +822,7 @@ def _check_document_languages(path: Input, pairs: list[Pair], options: BuildOpti
         (got_source, p_source), (got_target, p_target) = found
         sure = p_source >= LANGUAGE_SURE and p_target >= LANGUAGE_SURE
         if sure and (got_source, got_target) == (want[1], want[0]):
-            raise InputError(str(path), _swapped(source, target, memory))
+            raise InputError(str(path), _swapped(options, memory))
     wrong = [(side, lang_found[0], tag) for side, lang_found, tag in
              (("source", found[0], source), ("target", found[1], target))
              if lang_found is not None and lang_found[0] != primary(tag)
@@ -830,10 +830,10 @@ def _check_document_languages(path: Input, pairs: list[Pair], options: BuildOpti
     if wrong and _swapped_by_words(pairs, want):
         # the identifier, over all its languages, read Croatian as Bosnian ("sl -> bs"):
         # between the two asked, the word lists tell the sides are swapped
-        raise InputError(str(path), _swapped(source, target, memory))
+        raise InputError(str(path), _swapped(options, memory))
     if wrong:
         side, got, tag = wrong[0]
-        option = "--source-lang" if side == "source" else "--target-lang"
+        option = options.language_option(side == "target")
         raise InputError(str(path), f"the {side} text reads as {got}, not {tag} "
                          f"({_what_was_found(found, pairs, rejected)}); check {option}")
     if found[0] is None or found[1] is None:
@@ -846,10 +846,10 @@ def _check_document_languages(path: Input, pairs: list[Pair], options: BuildOpti
                                                                                want)
         if third is not None:
             raise InputError(str(path), f"the text reads as {third}, neither {source} nor "
-                             f"{target}; check --source-lang and --target-lang")
+                             f"{target}; check {options.language_option()}")
         # the word lists still tell swapped sides
         if _swapped_by_words(pairs, want):
-            raise InputError(str(path), _swapped(source, target, memory))
+            raise InputError(str(path), _swapped(options, memory))
         _check_short_sides(path, pairs, options, found)
 
 
@@ -865,7 +865,7 @@ def _check_short_sides(path: Input, pairs: list[Pair], options: BuildOptions,
     for side, (tag, other, lang_found) in enumerate(zip(tags, tags[::-1], found, strict=True)):
         if lang_found is not None:
             continue
-        name, option = ("source", "--source-lang") if side == 0 else ("target", "--target-lang")
+        name, option = "target" if side else "source", options.language_option(side)
         text = document_sample(p.target if side else p.source for p in pairs)
         third = third_language_by_words(text, primary(tag), primary(other))
         if third is not None:
@@ -877,11 +877,12 @@ def _check_short_sides(path: Input, pairs: list[Pair], options: BuildOptions,
                              f"{primary(other)}: nothing says it is {tag}; check {option}")
 
 
-def _refuse_close_languages(path: Input, pairs: list[Pair], tags: tuple[str, str]) -> None:
+def _refuse_close_languages(path: Input, pairs: list[Pair], options: BuildOptions) -> None:
     """Refuse a document side whose words lean clearly to a language close to its tag's
     (:func:`~tmx_export.lang.close_language`): Spanish labelled pt-PT leans to Portuguese
     against German, so the test of the pair's two languages passed it. So is a side whose
     script is another CJK language's (:func:`~tmx_export.lang.script_language`)."""
+    tags = options.source_lang, options.target_lang
     samples = (document_sample(p.source for p in pairs),
                document_sample(p.target for p in pairs))
     scripts = [script_language(sample, primary(tag)) for sample, tag in zip(samples, tags,
@@ -890,9 +891,9 @@ def _refuse_close_languages(path: Input, pairs: list[Pair], tags: tuple[str, str
                         if len(sample) >= DOCUMENT_MIN_CHARS else None)
              for script, sample, tag in zip(scripts, samples, tags, strict=True)]
     if found == [primary(tags[1]), primary(tags[0])]:
-        raise InputError(str(path), _swapped(*tags))
+        raise InputError(str(path), _swapped(options))
     for side, option, got, script, tag in zip(("source", "target"),
-                                              ("--source-lang", "--target-lang"), found,
+                                              map(options.language_option, (0, 1)), found,
                                               scripts, tags, strict=True):
         if got is not None:
             what = "script is" if script else "words are"
@@ -1042,10 +1043,13 @@ SHORT_SIDE_MIN_CHARS = 60
 SHORT_SIDE_SURE = 0.98
 
 
-def _swapped(source: str, target: str, memory: bool = False) -> str:
+def _swapped(options: BuildOptions, memory: bool = False) -> str:
+    source, target = options.source_lang, options.target_lang
     read = f"the source text reads as {primary(target)} and the target text as {primary(source)}"
     if memory:  # the options choose tuvs by their labels: the labels themselves are wrong
         return f"{read}: the memory's language labels look swapped ({source} <-> {target})"
+    if options.claimed_langs:  # each input was chosen for its languages by --langs
+        return f"{read}: the sides look swapped (check --langs and the inputs' languages)"
     return (f"{read}: the sides look swapped (swap --source and --target, or "
             "--source-lang and --target-lang)")
 

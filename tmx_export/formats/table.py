@@ -37,7 +37,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..lang import count_relabelled, normalise_tag, primary, standard_tag, tag_of_name
-from ..model import Pair, ReadResult, Reject
+from ..model import Pair, ReadResult, Reject, language_option
 from .text import atomic_output, input_name, read_text, readable_file, xlsx_workbook
 from .xml import check_archive, check_archive_parts
 
@@ -378,7 +378,8 @@ def choose_columns(
             for found in (loose, named):
                 if len(found) > 1:  # fr-BE and fr-CH for fr-FR: either could be meant
                     raise InputError(name, _columns_alike(lang, [header[i] for i in found],
-                                                          taken < 0, column_options), 1)
+                                                          taken < 0, column_options,
+                                                          bool(claimed)), 1)
                 if found:
                     return found[0]
         # "Source" / "Target": the roles, when no column names either language
@@ -388,7 +389,7 @@ def choose_columns(
                 for language in (source_lang, target_lang)):
             return lowered.index(role)
         raise InputError(name, _no_column(lang, header, (source_lang, target_lang),
-                                          column_options), 1)
+                                          column_options, bool(claimed)), 1)
 
     s = by_name(source_column) if source_column else by_language(source_lang, -1)
     t = by_name(target_column) if target_column else by_language(target_lang, s)
@@ -397,12 +398,14 @@ def choose_columns(
     return s, t
 
 
-def _columns_alike(lang: str, cells: list[str], source: bool, column_options: bool) -> str:
+def _columns_alike(lang: str, cells: list[str], source: bool, column_options: bool,
+                   langs_run: bool) -> str:
     """Why a header with several columns of ``lang``'s language and none of ``lang`` itself
-    is refused, and what chooses one."""
+    is refused, and what chooses one (``langs_run``: a run of ``build --langs``)."""
     ways = []
     if _looks_like_tag(cells[0]):  # a tag the language options take
-        ways.append(f"{'--source-lang' if source else '--target-lang'} {cells[0]}")
+        ways.append(f"--langs with {cells[0]} for {lang}" if langs_run else
+                    f"{language_option(0 if source else 1)} {cells[0]}")
     if column_options:
         ways.append(f"{'--source-column' if source else '--target-column'} {cells[0]!r}")
     choose = " or ".join(ways) or "a header naming each column's language by its tag"
@@ -411,7 +414,7 @@ def _columns_alike(lang: str, cells: list[str], source: bool, column_options: bo
 
 
 def _no_column(lang: str, header: Sequence[str], pair: tuple[str, str],
-               column_options: bool) -> str:
+               column_options: bool, langs_run: bool) -> str:
     """The error for a header without a column for ``lang``: when its columns name
     languages, which (the pair is chosen with the language options); else how to name
     the columns: in a header row (a table without one has its first row of text read as
@@ -420,7 +423,9 @@ def _no_column(lang: str, header: Sequence[str], pair: tuple[str, str],
     languages = _header_languages(header)
     if len(languages) >= 2:
         return (f"no column for {lang} (columns: {columns}; the table's languages: "
-                f"{', '.join(languages)}); choose the pair with --source-lang/--target-lang")
+                f"{', '.join(languages)}); choose "
+                + ("them with --langs" if langs_run else
+                   "the pair with --source-lang/--target-lang"))
     options = ", or choose them with --source-column/--target-column" if column_options else ""
     return (f"no column for {lang} (columns: {columns}); the first row is read as the "
             f"header: give the table a header row naming the columns' languages ({pair[0]}, "
