@@ -362,9 +362,53 @@ def test_headings_and_page_lines_between_numbered_paragraphs_are_no_translation(
     result = read("\n".join(lines) + "\n")
     assert [(p.number, p.source, p.target) for p in result.pairs] == [
         (n, r["en"], r["fr"]) for n, r in enumerate(rows, 30)]
-    assert [r.reason for r in result.rejects] == ["text between numbered paragraphs"] * 3
+    # the page's lines are set apart as such (see the test below), the others by place
+    assert [r.reason for r in result.rejects] == ["page header or footer"] * 2 + [
+        "text between numbered paragraphs"] * 2
     assert [r.text[:14] for r in result.rejects] == [
-        "PE 123.456v01-", "Industrial pol", "2018 2019 2020"]
+        "PE 123.456v01-", "RR\\1234567EN.d", "Industrial pol", "2018 2019 2020"]
+
+
+def test_page_headers_and_footers_anywhere_are_set_apart() -> None:
+    """A report copied from a PDF holds its pages' headers and footers ("PE
+    287.123v01-00", "RR\\401234EN.doc") wherever a page broke: inside a paragraph, between
+    the two sides of a pair, between pairs. In an unnumbered dump each was written as text
+    ("... est également PE 287.123v01-00 espagnole.") or as a pair of its own ("PE" ->
+    "287.123v01-00"), and inside a numbered paragraph too. Each is now a reject of its own
+    and the pairs are those of the dump without them, the lines around joined as before."""
+    import csv
+    import random
+
+    from tmx_export.dump.writer import cut_lines
+
+    with open(Path(__file__).parent / "data" / "europarl_pairs.tsv", encoding="utf-8",
+              newline="") as handle:
+        rows = [r for r in csv.DictReader(handle, delimiter="\t") if len(r["en"]) > 200][:8]
+    page = ["PE 287.123v01-00", "RR\\401234EN.doc", "PE287.123v02-00 EN", "3/15 PE 287.123"]
+    for numbered in (False, True):
+        rng = random.Random(4)
+        lines: list[str] = []
+        for number, row in enumerate(rows, 1):
+            label = f"{number}. " if numbered else ""
+            lines += cut_lines(f"{label}{row['en']} {label}{row['fr']}", rng,
+                               style="space-kept", max_width=200)
+        plain = read("\n".join(lines) + "\n")
+        assert [(p.source, p.target) for p in plain.pairs] == [
+            (r["en"], r["fr"]) for r in rows] and plain.rejects == []
+        at = sorted(rng.sample(range(1, len(lines)), len(page)))
+        paged = list(lines)
+        for inserted, (where, text) in enumerate(zip(at, page, strict=True)):
+            paged.insert(where + inserted, text)
+        result = read("\n".join(paged) + "\n")
+        assert [(p.source, p.target) for p in result.pairs] == [
+            (p.source, p.target) for p in plain.pairs]
+        assert [(r.reason, r.text, r.line) for r in result.rejects] == [
+            ("page header or footer", text, where + inserted + 1)
+            for inserted, (where, text) in enumerate(zip(at, page, strict=True))]
+    # a reference inside a paragraph's line is its text
+    quoted = read(f"{rows[0]['en']} See PE 287.123v01-00.\n{rows[0]['fr']} Voir PE "
+                  "287.123v01-00.\n")
+    assert quoted.rejects == [] and quoted.pairs[0].source.endswith("See PE 287.123v01-00.")
 
 
 def test_one_numbered_pair_in_the_other_order_is_read_by_its_languages() -> None:

@@ -1585,7 +1585,23 @@ def iter_pairs(
 ) -> Iterator[Pair | Reject]:
     """:func:`find_pairs` one by one, in the order of the file: each pair is checked only
     when it is asked for, so the stages after pairing can start on the first pairs while
-    the rest are still being checked."""
+    the rest are still being checked. The page headers and footers the repair set apart
+    (:attr:`~.repair.Stream.page_lines`) are rejects among them, in the order of lines."""
+    page_lines = iter(stream.page_lines)
+    waiting = next(page_lines, None)
+    for item in _stream_pairs(stream, file, source_lang, target_lang):
+        while waiting is not None and waiting[0] < item.line:
+            yield Reject(file, waiting[0], "page header or footer", waiting[1])
+            waiting = next(page_lines, None)
+        yield item
+    while waiting is not None:
+        yield Reject(file, waiting[0], "page header or footer", waiting[1])
+        waiting = next(page_lines, None)
+
+
+def _stream_pairs(stream: Stream, file: str, source_lang: str, target_lang: str
+                  ) -> Iterator[Pair | Reject]:
+    """The pairs and rejects of :func:`iter_pairs` found in the stream's text."""
     src, tgt = primary(source_lang), primary(target_lang)
     text = stream.text
     # the dump's paragraph-number candidates and numbered lines, found once for every step

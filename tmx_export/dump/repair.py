@@ -36,6 +36,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .._lazy import lazy_pattern
 from ..formats.text import LINE_SEPARATORS
 from ..formats.xml import XML_ILLEGAL_RE
 from ..frequencies import zipf
@@ -46,6 +47,16 @@ FOLD_MARKER = "...[+++]"
 # A run of markers is one fold: a line folded again by a second tool (or a paste of a
 # folded line) opens with two, and the second is no text of the paragraph.
 FOLD_MARKER_RE = re.compile(r"^[ \t]*(?:" + re.escape(FOLD_MARKER) + ")+")
+
+# The references the European Parliament prints in its documents' page headers and
+# footers: "PE 287.123v01-00", "RR\401234EN.doc" (a document's number, language and file).
+_EP_REFERENCE = r"(?:PE ?\d{3}\.\d{3}(?:v\d{2}-\d{2})?|(?:[A-Z]{2})?\\\d{5,7}[A-Z]{2}\.docx?)"
+# A line of nothing but such references, maybe with a language code ("EN") or a page
+# count ("3/15") beside them: a page's header or footer copied with the text from a PDF,
+# found between two paragraphs or inside one, and no text of either (see build_stream).
+PAGE_LINE_RE = lazy_pattern(rf"[ \t]*(?:(?:{_EP_REFERENCE}|[A-Z]{{2}}|\d+/\d+)[ \t]+)*"
+                            rf"{_EP_REFERENCE}(?:[ \t]+(?:{_EP_REFERENCE}|[A-Z]{{2}}|\d+/\d+))*"
+                            r"[ \t]*$")
 
 # Typical mojibake (UTF-8 read as cp1252/latin-1): only lines showing it go through ftfy,
 # which is slow on clean text and has nothing to do there.
@@ -85,6 +96,8 @@ class Stream:
     # 0.0 for the first line and after a space at the break)
     join_odds: array[float] = field(default_factory=lambda: array("d"))
     repairs: Counter[str] = field(default_factory=Counter)
+    # the page headers and footers taken out of the text (PAGE_LINE_RE): (line, text)
+    page_lines: list[tuple[int, str]] = field(default_factory=list)
 
     def line_at(self, offset: int) -> int:
         """The input line number holding stream ``offset``."""
@@ -904,6 +917,7 @@ def build_stream(text: str, langs: tuple[str, ...], first_line: int = 1) -> Stre
     text, numbers = separators_as_breaks(NEL_RE, text, numbers, first_line, repairs)
     text = strip_invisible_edges(text, repairs)
     lines: list[tuple[int, str, bool]] = []
+    page_lines: list[tuple[int, str]] = []
     raw_lines = text.split("\n")
     numbered = (zip(numbers, raw_lines, strict=True) if numbers is not None
                 else enumerate(raw_lines, first_line))
@@ -918,7 +932,13 @@ def build_stream(text: str, langs: tuple[str, ...], first_line: int = 1) -> Stre
                 # where a numbered paragraph starts; the marker hid the pair's start and
                 # two pairs were read as one
                 folded = False
-        if body.strip():
+        if not folded and PAGE_LINE_RE.match(body):
+            # A page's header or footer: set apart (a reject of its own), so that the lines
+            # around it join as if the page had not broken there. Left in, it was glued to
+            # a paragraph's text ("... est également PE 287.123v01-00 espagnole.") or
+            # written as a pair of its own ("PE" -> "287.123v01-00").
+            page_lines.append((number, body.strip()))
+        elif body.strip():
             lines.append((number, body, folded))
     lexicon = Lexicon(langs, text, raw_lines)
     del text, raw_lines  # the lines hold it all now: not kept while they are joined
@@ -951,7 +971,7 @@ def build_stream(text: str, langs: tuple[str, ...], first_line: int = 1) -> Stre
     unstripped = _unstripped(lines)
 
     parts: list[str] = []
-    stream = Stream(text="", repairs=repairs)
+    stream = Stream(text="", repairs=repairs, page_lines=page_lines)
     offset = 0
     for i, (number, body, folded) in enumerate(lines):
         if i:
