@@ -898,3 +898,42 @@ def test_refusals_in_a_langs_run_point_to_langs(tmp_path: Path) -> None:
     assert alike.exit_code == 1 and "2 columns could be fr (fr-FR, fr-BE)" in alike.output
     assert "--langs with fr-FR for fr" in alike.output and "--target-lang" not in alike.output
     assert not out.exists()
+
+
+def _xliff(path: Path, target: str, rows: list[dict[str, str]]) -> Path:
+    """An XLIFF 1.2 file of ``rows`` (en-GB -> ``target``), one trans-unit a line, as a CAT
+    tool exports one language of a project."""
+    from xml.sax.saxutils import escape
+
+    units = "".join(f'<trans-unit id="{n}"><source>{escape(row["en-GB"])}</source>'
+                    f'<target>{escape(row[target])}</target></trans-unit>\n'
+                    for n, row in enumerate(rows, 1))
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns='
+                    f'"urn:oasis:names:tc:xliff:document:1.2">\n<file source-language="en-GB" '
+                    f'target-language="{target}" datatype="plaintext" original="act.txt">'
+                    f"<body>\n{units}</body></file></xliff>\n", encoding="utf-8")
+    return path
+
+
+def test_per_language_files_of_one_document_are_merged_by_source(tmp_path: Path) -> None:
+    """A project's XLIFF files, one per language (act.fr-FR.xlf, act.de-DE.xlf), share no
+    paragraph: each unit was written in its own language only, two units per source
+    segment, and --profile omegat (every language in every unit) refused them all. The
+    units with the same source text are one unit now; a unit of one language alone stays
+    as it was, and the k-th of a repeated source joins the k-th."""
+    some = _dgt_paragraphs(LANGS)[:19]
+    rows = some[:18] + [some[2], some[18]]  # a segment repeated, as titles are
+    fr = _xliff(tmp_path / "act.fr-FR.xlf", "fr-FR", rows)
+    de = _xliff(tmp_path / "act.de-DE.xlf", "de-DE", rows[:-1])  # the last not translated
+    out = tmp_path / "act.tmx"
+    build_multilingual([fr, de], out, MultilingualOptions(LANGS))
+    units = _written(out)
+    # (the repeated segment's second unit is a duplicate of its first, in all languages)
+    assert units == [{lang: _norm(row[lang]) for lang in LANGS} for row in rows[:18]] + [
+        {"en-GB": _norm(rows[-1]["en-GB"]), "fr-FR": _norm(rows[-1]["fr-FR"])}]
+    omegat = tmp_path / "omegat.tmx"
+    runner = CliRunner()
+    result = runner.invoke(main, ["build", str(fr), str(de), "-o", str(omegat), "--langs",
+                                  ",".join(LANGS), "--profile", "omegat", "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert _written(omegat) == [{tag: _norm(row[tag]) for tag in LANGS} for row in rows[:18]]

@@ -12,6 +12,8 @@ merged by source:
   source text.
 * A language with no unit for a paragraph (a TMX unit without it, a pair its cleaning
   rejected) is left out of that paragraph's units; ``require_all`` rejects them instead.
+* Units of files in one language each (per-language XLIFF or PO files of one document),
+  which share no paragraph, are joined by their source text (:func:`_joined_by_source`).
 * When the languages do not agree on a paragraph's source text (which only cleaning that
   removed a unit in one of them causes), nothing is guessed: each language's units are
   written on their own, source and that language.
@@ -450,8 +452,41 @@ def merge_runs(source: str, runs: list[tuple[str, list[Pair]]]) -> Iterator[Mult
             key = (unit.file, unit.props.get("x-sheet", ""),
                    unit.paragraph if unit.paragraph is not None else unit.line)
             by_paragraph.setdefault(key, {}).setdefault(target, []).append(unit)
-    for per_language in by_paragraph.values():
+    for per_language in _joined_by_source(list(by_paragraph.values())):
         yield from _merge_paragraph(source, per_language)
+
+
+def _joined_by_source(groups: list[dict[str, list[Pair]]]) -> list[dict[str, list[Pair]]]:
+    """``groups`` (per paragraph: each language's units) with those of one language each
+    joined across languages by their source: per-language files of one document
+    (``doc.fr.xlf`` and ``doc.de.xlf``, ``fr.po`` and ``de.po``, a table per language)
+    share no paragraph, yet their units translate the same source texts, and a memory in
+    several languages is one unit per source segment (OmegaT fills a French segment from a
+    unit without French with its other language). The k-th unit of a language with a
+    source text (and PO context) joins the k-th of each other language with the same;
+    the rest stay as they were. TMX units are not joined: each keeps its own ``tu``'s
+    dates, authors and props, which a unit made of two ``tu`` could not."""
+    joined: list[dict[str, list[Pair]]] = []
+    by_source: dict[tuple[str, str, int], dict[str, list[Pair]]] = {}
+    met: Counter[tuple[str, str, str]] = Counter()  # (language, source, context): so far
+    for group in groups:
+        if len(group) != 1:
+            joined.append(group)
+            continue
+        ((lang, units),) = group.items()
+        if any(isinstance(unit, TmxPair) for unit in units):
+            joined.append(group)
+            continue
+        # each unit on its own: one language's units of a paragraph are written one by one
+        for unit in units:
+            text, context = " ".join(unit.source.split()), unit.props.get("x-context", "")
+            key = (text, context, met[(lang, text, context)])
+            met[(lang, text, context)] += 1
+            if key not in by_source:
+                by_source[key] = {}
+                joined.append(by_source[key])
+            by_source[key][lang] = [unit]
+    return joined
 
 
 def _joined_source(units: list[Pair]) -> str:
