@@ -530,9 +530,42 @@ def test_import_2c_sub_flow_inside_a_code_is_not_segment_text():
     # the text's own double space stays (check reports it)
     ('<seg>Click  <ph x="1"/> here</seg>', "Click  here"),
     ('<seg>Click <hi>to</hi> start</seg>', "Click to start"),
+    # elements TMX does not know (XLIFF's, written into a TMX) keep the words they wrap;
+    # an empty one is a code
+    ('<seg>Press <g id="1">the button</g> now</seg>', "Press the button now"),
+    ('<seg>A <mrk mtype="term">term</mrk> here</seg>', "A term here"),
+    ('<seg>An <x id="2"/> placeholder</seg>', "An placeholder"),
+    ('<seg>Press <g id="1"><ph x="1"/>the</g> button</seg>', "Press the button"),
 ])
 def test_a_removed_code_leaves_one_space_between_words(seg, text):
     assert seg_text(etree.fromstring(seg)) == text
+
+
+def test_build_keeps_the_words_inside_codes_tmx_does_not_know(tmp_path):
+    # A memory whose segments carry XLIFF's <g> and <mrk>: written as plain text (they are
+    # not TMX 1.4b's codes), the words they wrap were lost ("Press to continue."), a
+    # wrong unit a CAT tool would offer as a match
+    from click.testing import CliRunner
+
+    from tmx_export.cli import main
+
+    text = (LISA / "ImportTest1L.tmx").read_text(encoding="utf-8-sig")
+    text = text.replace("<seg>Text of the segment.</seg>",
+                        '<seg>Press <g id="1">the button</g> to see the '
+                        '<mrk mtype="term">segment</mrk>.</seg>', 1)
+    text = text.replace("<seg>Texte du segment.</seg>",
+                        '<seg>Appuyez sur <g id="1">le bouton</g> pour voir le '
+                        '<mrk mtype="term">segment</mrk>.</seg>', 1)
+    memory = tmp_path / "xliff-codes.tmx"
+    memory.write_text(text, encoding="utf-8")
+    out = tmp_path / "out.tmx"
+    result = CliRunner().invoke(main, ["build", str(memory), "-o", str(out), "--source-lang",
+                                       "en-US", "--target-lang", "fr"])
+    assert result.exit_code == 0, result.output
+    assert "2  inline codes not TMX 1.4b, written as plain text" in result.output
+    segs = [seg.text for seg in etree.parse(str(out)).iter("seg")]
+    assert segs == ["Press the button to see the segment.",
+                    "Appuyez sur le bouton pour voir le segment."]
 
 
 def test_export_2a_isolated_tags():

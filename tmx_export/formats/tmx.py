@@ -938,12 +938,20 @@ class TmxUnit:
     attrs: dict[str, str] = field(default_factory=dict)
 
 
+# TMX 1.4b's native codes: what they hold is the original's formatting (and sub-flows),
+# never the segment's text.
+NATIVE_CODES = frozenset({"bpt", "ept", "it", "ph", "ut"})
+
+
 def seg_text(seg: etree._Element) -> str:
     """The text of a ``seg`` (or ``hi``) with inline codes removed and ``hi`` text kept.
 
     A code between two spaces ("Click <ph/> here") leaves one of them: the code stood
     between two words, and two spaces would read as a typing slip. A code glued to a word
-    ("a<ph/>b") adds no space, and spaces of the text itself are all kept."""
+    ("a<ph/>b") adds no space, and spaces of the text itself are all kept. An element
+    TMX 1.4b does not know keeps its text as ``hi`` does: XLIFF's ``<g>`` or ``<mrk>``
+    written into a TMX wraps words of the segment ("Press <g>the button</g>"), and the
+    unit written without them must not lose those words; an empty one is a code."""
     if len(seg) == 0:
         return seg.text or ""
     parts: list[str] = []
@@ -956,10 +964,12 @@ def _append_text(element: etree._Element, parts: list[str], code_before: bool) -
     ``code_before``: whether a code was dropped since the last text. Returns it after."""
     code_before = _append_piece(element.text or "", parts, code_before)
     for child in element:
-        if child.tag == "hi":
+        tag = child.tag
+        if tag in NATIVE_CODES or not isinstance(tag, str) \
+                or (tag != "hi" and not child.text and not len(child)):
+            code_before = True  # a native code, or an empty element in its place: dropped
+        else:  # hi, or an element TMX does not know wrapping text: the text is the segment's
             code_before = _append_text(child, parts, code_before)
-        else:  # native code (bpt, ept, it, ph, ut, unknown elements): dropped
-            code_before = True
         code_before = _append_piece(child.tail or "", parts, code_before)
     return code_before
 
