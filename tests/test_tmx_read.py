@@ -463,6 +463,40 @@ def test_build_writes_a_code_without_its_other_half_as_an_isolated_code(tmp_path
     assert validate([out]) == []
 
 
+@pytest.mark.parametrize(("english", "french"), [
+    # a required attribute missing: i of a bpt/ept, pos of an it
+    ('<bpt x="1">{b}</bpt>Text<ept>{/b}</ept> of the segment.',
+     '<bpt x="1">{b}</bpt>Texte<ept>{/b}</ept> du segment.'),
+    ('<it x="1">{b}</it>Text of the segment.', '<it x="1">{b}</it>Texte du segment.'),
+    # an attribute the DTD does not declare on a code
+    ('Text <ph id="5" x="1">{1}</ph>of the segment.', 'Texte <ph id="5" x="1">{1}</ph>du segment.'),
+    # a sub-flow right in the segment, not in a code
+    ('Text <sub>of the</sub> segment.', 'Texte <sub>du</sub> segment.'),
+])
+def test_build_writes_codes_tmx_does_not_allow_as_plain_text(tmp_path, english, french):
+    # the codes were copied as they were: the written memory failed the DTD (and validate),
+    # and an importer that validates refuses such a file whole
+    from click.testing import CliRunner
+
+    from tmx_export.cli import main
+    from tmx_export.tools import validate
+
+    text = (LISA / "ImportTest1L.tmx").read_text(encoding="utf-8-sig")
+    text = text.replace("<seg>Text of the segment.</seg>", f"<seg>{english}</seg>", 1)
+    text = text.replace("<seg>Texte du segment.</seg>", f"<seg>{french}</seg>", 1)
+    memory = tmp_path / "bad-codes.tmx"
+    memory.write_text(text, encoding="utf-8")
+    out = tmp_path / "out.tmx"
+    result = CliRunner().invoke(main, ["build", str(memory), "-o", str(out), "--source-lang",
+                                       "en-US", "--target-lang", "fr"])
+    assert result.exit_code == 0, result.output
+    assert "2  inline codes not TMX 1.4b, written as plain text" in result.output
+    segs = [seg for seg in etree.parse(str(out)).iter("seg")]
+    assert [(len(seg), seg.text) for seg in segs] == [
+        (0, "Text of the segment."), (0, "Texte du segment.")]
+    assert validate([out]) == []
+
+
 def test_import_1l_plain_text():
     assert texts(LISA / "ImportTest1L.tmx", "en-US", "fr") == [
         ("Text of the segment.", "Texte du segment.")

@@ -147,11 +147,26 @@ def tmx_timestamp(moment: datetime | None = None) -> str:
     return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
-# The elements TMX 1.4b allows inside <seg> (and, for sub, inside them): markup with
-# anything else (TMX 1.1's <ut> is still 1.4b; <g>/<x> from XLIFF are not) is written as
-# plain text rather than as a file the DTD refuses.
-INLINE_ELEMENTS = frozenset({"bpt", "ept", "it", "ph", "hi", "ut", "sub"})
 _MARKUP_PARSER = etree.XMLParser(**SAFE_PARSER_OPTIONS)
+# What the TMX 1.4b DTD lets a seg and its inline elements hold (child elements only: text
+# anywhere), the attributes it declares for each and those it requires. A seg holds text
+# and inline codes; a code holds native code and sub-flows (<sub>), which hold inline codes
+# again. Markup the DTD does not allow as it is (TMX 1.1's <ut> is still 1.4b; <g>/<x> from
+# XLIFF are not) is written as plain text rather than as a file the DTD refuses; validate
+# (tools) reports against the same tables.
+_CODES = ("bpt", "ept", "it", "ph", "hi", "ut")
+INLINE_CHILDREN: dict[str, tuple[str, ...]] = {
+    "seg": _CODES, "hi": _CODES, "sub": _CODES,
+    "bpt": ("sub",), "ept": ("sub",), "it": ("sub",), "ph": ("sub",), "ut": ("sub",),
+}
+INLINE_ATTRIBUTES: dict[str, frozenset[str]] = {
+    "seg": frozenset(), "bpt": frozenset({"i", "x", "type"}), "ept": frozenset({"i"}),
+    "sub": frozenset({"datatype", "type"}), "it": frozenset({"pos", "x", "type"}),
+    "ph": frozenset({"x", "assoc", "type"}), "hi": frozenset({"x", "type"}),
+    "ut": frozenset({"x"}),
+}
+INLINE_REQUIRED: dict[str, tuple[str, ...]] = {"bpt": ("i",), "ept": ("i",), "it": ("pos",)}
+IT_POSITIONS = ("begin", "end")
 
 
 # TMX 1.4b's one form of a date (creationdate, changedate, lastusagedate): UTC, ISO 8601 basic
@@ -224,9 +239,8 @@ def markup_seg(markup: str, repairs: Counter[str]) -> etree._Element | None:
     except etree.XMLSyntaxError:
         repairs["inline codes not well-formed, written as plain text"] += 1
         return None
-    if any(not isinstance(el.tag, str) or el.tag not in INLINE_ELEMENTS
-           for el in seg.iterdescendants()):
-        repairs["inline codes not TMX 1.4b, written as plain text"] += 1
+    if not dtd_allows_markup(seg):
+        repairs[CODES_NOT_TMX] += 1
         return None
     for element in (seg, *seg.iter("hi")):
         if element.text and not element.text.isprintable():
@@ -244,6 +258,28 @@ def markup_seg(markup: str, repairs: Counter[str]) -> etree._Element | None:
     return seg
 
 
+CODES_NOT_TMX = "inline codes not TMX 1.4b, written as plain text"
+
+
+def dtd_allows_markup(seg: etree._Element) -> bool:
+    """Whether the TMX 1.4b DTD allows the inline markup of ``seg`` as it is: only its
+    elements, each where it stands (no ``sub`` right in the segment), with the attributes
+    the DTD requires (``i`` of a ``bpt``, ``pos`` begin or end of an ``it``) and no other
+    (``<ph id=...>``). One code that breaks these makes the whole memory invalid, and an
+    importer that validates it refuses every unit. (A ``bpt`` or ``ept`` without its other
+    half is allowed here: :func:`isolate_unpaired_codes` makes it an ``<it>``.)"""
+    for element in seg.iter():
+        tag = element.tag
+        allowed = INLINE_CHILDREN.get(tag) if isinstance(tag, str) else None
+        if allowed is None or not INLINE_ATTRIBUTES[tag].issuperset(element.keys()):
+            return False
+        if any(child.tag not in allowed for child in element):
+            return False
+        if any(element.get(name) is None for name in INLINE_REQUIRED.get(tag, ())):
+            return False
+        if tag == "it" and element.get("pos") not in IT_POSITIONS:
+            return False
+    return True
 CODES_ISOLATED = "paired codes without their other half in the segment, written as <it>"
 
 
