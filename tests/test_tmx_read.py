@@ -27,6 +27,7 @@ from tmx_export.formats.tmx import (
 )
 
 DATA = Path(__file__).parent / "data" / "tmx"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 LISA = DATA / "lisa-tmx-compliance-kit"
 OMEGAT = DATA / "omegat-tests"
 DGT = DATA / "dgt-tm"
@@ -495,6 +496,29 @@ def test_build_writes_codes_tmx_does_not_allow_as_plain_text(tmp_path, english, 
     assert [(len(seg), seg.text) for seg in segs] == [
         (0, "Text of the segment."), (0, "Texte du segment.")]
     assert validate([out]) == []
+
+
+def test_three_letter_language_codes_of_a_tmx_are_their_languages(tmp_path):
+    # tuvs labelled with ISO 639-2 codes (eng, fre-CA), as some tools write them: no unit
+    # was found for any pair, --source-lang eng (read as en) included, and the memory was
+    # refused whole ("all rejected (7 missing-source-language)")
+    from click.testing import CliRunner
+
+    from tmx_export.cli import main
+
+    text = (LISA / "ImportTest2A.tmx").read_text(encoding="utf-16")
+    text = re.sub(r'xml:lang="en-us"', 'xml:lang="eng"', text, flags=re.IGNORECASE)
+    text = re.sub(r'xml:lang="fr-ca"', 'xml:lang="fre-CA"', text, flags=re.IGNORECASE)
+    memory = tmp_path / "iso639-2.tmx"
+    memory.write_text(text, encoding="utf-8")
+    assert texts(memory, "en-US", "fr-CA") == IMPORT_2A
+    out = tmp_path / "out.tmx"
+    result = CliRunner().invoke(main, ["build", str(memory), "-o", str(out), "--source-lang",
+                                       "eng", "--target-lang", "fra-CA"])
+    assert result.exit_code == 0, result.output
+    assert "7 units read = 7 in units + 0 rejected" in result.output
+    langs = [tuv.get(XML_LANG) for tuv in etree.parse(str(out)).iter("tuv")]
+    assert langs == ["en", "fr-CA"] * 7
 
 
 def test_import_1l_plain_text():

@@ -72,7 +72,7 @@ from .._lazy import lazy_pattern
 from .._version import __version__
 from ..clean import LINE_BREAK_RE, prepare, sanitise
 from ..errors import InputError
-from ..lang import count_relabelled, normalise_tag, primary
+from ..lang import count_relabelled, normalise_tag, primary, standard_tag
 from ..model import SEGTYPES, MultiUnit, Pair, ReadResult, Reject
 from .profiles import PROFILES, Profile, get_profile, keep_prop, lang_code
 from .text import (
@@ -1538,9 +1538,25 @@ class TuvRanker:
     def _fit(self, lang: str, wanted: tuple[str, str]) -> int:
         if not lang:
             return 0
-        if normalise_tag(lang) == wanted[0]:
+        tag = comparable_tag(lang)
+        if tag == wanted[0]:
             return 2
-        return 1 if wanted[1] not in self.exact_only and primary(lang) == wanted[1] else 0
+        return 1 if wanted[1] not in self.exact_only and primary(tag) == wanted[1] else 0
+
+
+def comparable_tag(lang: str) -> str:
+    """A tuv's language as :func:`normalise_tag` spells it for comparing, a three-letter code
+    of a language that has a two-letter one in its standard form first (``eng``, ``fre-FR``,
+    ``deu``: ``en``, ``fr-fr``, ``de``), as ``--source-lang`` and XLIFF files' codes are
+    read: tools that write such codes into a TMX mean the language, and no unit of theirs
+    would be found otherwise, whatever the options. A code that is no known tag as written."""
+    tag = normalise_tag(lang)
+    if len(primary(tag)) == 3:
+        try:
+            tag = normalise_tag(standard_tag(tag))
+        except ValueError:
+            pass
+    return tag
 
 
 def _used_tuvs(sides: list[tuple[Tuv, Tuv]], source: tuple[str, int], target: tuple[str, int]
