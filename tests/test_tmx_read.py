@@ -27,6 +27,7 @@ from tmx_export.formats.tmx import (
 )
 
 DATA = Path(__file__).parent / "data" / "tmx"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 LISA = DATA / "lisa-tmx-compliance-kit"
 OMEGAT = DATA / "omegat-tests"
 DGT = DATA / "dgt-tm"
@@ -463,6 +464,63 @@ def test_build_writes_a_code_without_its_other_half_as_an_isolated_code(tmp_path
     assert validate([out]) == []
 
 
+@pytest.mark.parametrize(("english", "french"), [
+    # a required attribute missing: i of a bpt/ept, pos of an it
+    ('<bpt x="1">{b}</bpt>Text<ept>{/b}</ept> of the segment.',
+     '<bpt x="1">{b}</bpt>Texte<ept>{/b}</ept> du segment.'),
+    ('<it x="1">{b}</it>Text of the segment.', '<it x="1">{b}</it>Texte du segment.'),
+    # an attribute the DTD does not declare on a code
+    ('Text <ph id="5" x="1">{1}</ph>of the segment.', 'Texte <ph id="5" x="1">{1}</ph>du segment.'),
+    # a sub-flow right in the segment, not in a code
+    ('Text <sub>of the</sub> segment.', 'Texte <sub>du</sub> segment.'),
+])
+def test_build_writes_codes_tmx_does_not_allow_as_plain_text(tmp_path, english, french):
+    # the codes were copied as they were: the written memory failed the DTD (and validate),
+    # and an importer that validates refuses such a file whole
+    from click.testing import CliRunner
+
+    from tmx_export.cli import main
+    from tmx_export.tools import validate
+
+    text = (LISA / "ImportTest1L.tmx").read_text(encoding="utf-8-sig")
+    text = text.replace("<seg>Text of the segment.</seg>", f"<seg>{english}</seg>", 1)
+    text = text.replace("<seg>Texte du segment.</seg>", f"<seg>{french}</seg>", 1)
+    memory = tmp_path / "bad-codes.tmx"
+    memory.write_text(text, encoding="utf-8")
+    out = tmp_path / "out.tmx"
+    result = CliRunner().invoke(main, ["build", str(memory), "-o", str(out), "--source-lang",
+                                       "en-US", "--target-lang", "fr"])
+    assert result.exit_code == 0, result.output
+    assert "2  inline codes not TMX 1.4b, written as plain text" in result.output
+    segs = [seg for seg in etree.parse(str(out)).iter("seg")]
+    assert [(len(seg), seg.text) for seg in segs] == [
+        (0, "Text of the segment."), (0, "Texte du segment.")]
+    assert validate([out]) == []
+
+
+def test_three_letter_language_codes_of_a_tmx_are_their_languages(tmp_path):
+    # tuvs labelled with ISO 639-2 codes (eng, fre-CA), as some tools write them: no unit
+    # was found for any pair, --source-lang eng (read as en) included, and the memory was
+    # refused whole ("all rejected (7 missing-source-language)")
+    from click.testing import CliRunner
+
+    from tmx_export.cli import main
+
+    text = (LISA / "ImportTest2A.tmx").read_text(encoding="utf-16")
+    text = re.sub(r'xml:lang="en-us"', 'xml:lang="eng"', text, flags=re.IGNORECASE)
+    text = re.sub(r'xml:lang="fr-ca"', 'xml:lang="fre-CA"', text, flags=re.IGNORECASE)
+    memory = tmp_path / "iso639-2.tmx"
+    memory.write_text(text, encoding="utf-8")
+    assert texts(memory, "en-US", "fr-CA") == IMPORT_2A
+    out = tmp_path / "out.tmx"
+    result = CliRunner().invoke(main, ["build", str(memory), "-o", str(out), "--source-lang",
+                                       "eng", "--target-lang", "fra-CA"])
+    assert result.exit_code == 0, result.output
+    assert "7 units read = 7 in units + 0 rejected" in result.output
+    langs = [tuv.get(XML_LANG) for tuv in etree.parse(str(out)).iter("tuv")]
+    assert langs == ["en", "fr-CA"] * 7
+
+
 def test_import_1l_plain_text():
     assert texts(LISA / "ImportTest1L.tmx", "en-US", "fr") == [
         ("Text of the segment.", "Texte du segment.")
@@ -530,9 +588,42 @@ def test_import_2c_sub_flow_inside_a_code_is_not_segment_text():
     # the text's own double space stays (check reports it)
     ('<seg>Click  <ph x="1"/> here</seg>', "Click  here"),
     ('<seg>Click <hi>to</hi> start</seg>', "Click to start"),
+    # elements TMX does not know (XLIFF's, written into a TMX) keep the words they wrap;
+    # an empty one is a code
+    ('<seg>Press <g id="1">the button</g> now</seg>', "Press the button now"),
+    ('<seg>A <mrk mtype="term">term</mrk> here</seg>', "A term here"),
+    ('<seg>An <x id="2"/> placeholder</seg>', "An placeholder"),
+    ('<seg>Press <g id="1"><ph x="1"/>the</g> button</seg>', "Press the button"),
 ])
 def test_a_removed_code_leaves_one_space_between_words(seg, text):
     assert seg_text(etree.fromstring(seg)) == text
+
+
+def test_build_keeps_the_words_inside_codes_tmx_does_not_know(tmp_path):
+    # A memory whose segments carry XLIFF's <g> and <mrk>: written as plain text (they are
+    # not TMX 1.4b's codes), the words they wrap were lost ("Press to continue."), a
+    # wrong unit a CAT tool would offer as a match
+    from click.testing import CliRunner
+
+    from tmx_export.cli import main
+
+    text = (LISA / "ImportTest1L.tmx").read_text(encoding="utf-8-sig")
+    text = text.replace("<seg>Text of the segment.</seg>",
+                        '<seg>Press <g id="1">the button</g> to see the '
+                        '<mrk mtype="term">segment</mrk>.</seg>', 1)
+    text = text.replace("<seg>Texte du segment.</seg>",
+                        '<seg>Appuyez sur <g id="1">le bouton</g> pour voir le '
+                        '<mrk mtype="term">segment</mrk>.</seg>', 1)
+    memory = tmp_path / "xliff-codes.tmx"
+    memory.write_text(text, encoding="utf-8")
+    out = tmp_path / "out.tmx"
+    result = CliRunner().invoke(main, ["build", str(memory), "-o", str(out), "--source-lang",
+                                       "en-US", "--target-lang", "fr"])
+    assert result.exit_code == 0, result.output
+    assert "2  inline codes not TMX 1.4b, written as plain text" in result.output
+    segs = [seg.text for seg in etree.parse(str(out)).iter("seg")]
+    assert segs == ["Press the button to see the segment.",
+                    "Appuyez sur le bouton pour voir le segment."]
 
 
 def test_export_2a_isolated_tags():

@@ -265,3 +265,26 @@ def test_an_undefined_entity_in_a_tbx_or_xliff_naming_a_dtd_is_refused(tmp_path)
         "</trans-unit>\n</body></file></xliff>\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"doc\.xlf:5: undefined entity &nbsp;"):
         read_ttk(xliff, source_lang="en", target_lang="fr")
+
+
+def test_a_utf16_memory_saved_again_as_utf8_with_its_declaration_is_refused_saying_so(
+        tmp_path):
+    # DGT-TM's UTF-16 export, saved as UTF-8 by an editor that kept encoding="UTF-16LE":
+    # libxml2 read the rest as UTF-16 and stopped with "line 1: not well-formed XML: Blank
+    # needed here", which says nothing of the cause
+    from tmx_export.tools import validate
+
+    original = Path(__file__).parent / "data" / "tmx" / "dgt-tm" / "22019D0391.tmx"
+    text = original.read_bytes().decode("utf-16")
+    assert text.startswith('<?xml version="1.0" encoding="UTF-16LE"?>')
+    resaved = tmp_path / "resaved.tmx"
+    resaved.write_bytes(text.encode("utf-8"))
+    with pytest.raises(InputError) as caught:
+        read_tmx(resaved, source_lang="en-GB", target_lang="fr-FR")
+    assert caught.value.line == 1
+    assert 'declares encoding="UTF-16LE" but is written a byte a character' in str(caught.value)
+    [problem] = validate([resaved])
+    assert "declares encoding" in problem.message
+    # after a UTF-8 byte order mark the declaration is not followed: the file is read
+    resaved.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    assert len(read_tmx(resaved, source_lang="en-GB", target_lang="fr-FR").pairs) == 19

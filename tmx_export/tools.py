@@ -48,6 +48,10 @@ from .formats.tmx import (
     DATE_ATTRIBUTES,
     DATES_DROPPED,
     DATES_REWRITTEN,
+    INLINE_ATTRIBUTES,
+    INLINE_CHILDREN,
+    INLINE_REQUIRED,
+    IT_POSITIONS,
     OMEGAT_CONTEXT_PROPS,
     TMX_DATE,
     XML_LANG,
@@ -1204,17 +1208,14 @@ def _source_forms(srclang: str) -> tuple[str, str]:
 
 # What the TMX 1.4b DTD lets each element hold (child elements only), and the attributes it
 # requires: a seg holds text and inline codes; a code holds native code and sub-flows
-# (<sub>), which hold inline codes again. <ut> is deprecated but still in the DTD.
-_INLINE = ("bpt", "ept", "it", "ph", "hi", "ut")
+# (<sub>), which hold inline codes again (the inline elements' tables are the writer's,
+# formats.tmx). <ut> is deprecated but still in the DTD.
 _CHILDREN = {
-    "tu": ("note", "prop", "tuv"), "tuv": ("note", "prop", "seg"),
-    "seg": _INLINE, "hi": _INLINE, "sub": _INLINE,
-    "bpt": ("sub",), "ept": ("sub",), "it": ("sub",), "ph": ("sub",), "ut": ("sub",),
+    "tu": ("note", "prop", "tuv"), "tuv": ("note", "prop", "seg"), **INLINE_CHILDREN,
     "note": (), "prop": (), "header": ("note", "prop", "ude"), "ude": ("map",), "map": (),
 }
-_REQUIRED_ATTRIBUTES = {"bpt": ("i",), "ept": ("i",), "it": ("pos",), "prop": ("type",),
-                        "ude": ("name",), "map": ("unicode",)}
-_IT_POSITIONS = ("begin", "end")
+_REQUIRED_ATTRIBUTES = {**INLINE_REQUIRED, "prop": ("type",), "ude": ("name",),
+                        "map": ("unicode",)}
 # ude is (map+) and map EMPTY: no text in either (header, tu and tuv: _validate_content_order)
 _EMPTY_OR_ELEMENTS = ("ude", "map")
 # The attributes the TMX 1.4b DTD declares for each element (no other is allowed)
@@ -1231,10 +1232,7 @@ _ATTRIBUTES = {
     "ude": frozenset({"name", "base"}), "map": frozenset({"unicode", "code", "ent", "subst"}),
     "tu": frozenset({*_UNIT_ATTRIBUTES, "tuid", "segtype", "srclang"}),
     "tuv": frozenset({*_UNIT_ATTRIBUTES, XML_LANG, "lang"}),
-    "seg": frozenset(), "bpt": frozenset({"i", "x", "type"}), "ept": frozenset({"i"}),
-    "sub": frozenset({"datatype", "type"}), "it": frozenset({"pos", "x", "type"}),
-    "ph": frozenset({"x", "assoc", "type"}), "hi": frozenset({"x", "type"}),
-    "ut": frozenset({"x"}),
+    **INLINE_ATTRIBUTES,
 }
 
 
@@ -1307,7 +1305,7 @@ def _validate_attributes(top: etree._Element, add) -> None:
         for attr in _REQUIRED_ATTRIBUTES.get(elem.tag, ()):
             if elem.get(attr) is None:
                 add(elem.sourceline, f"<{elem.tag}> lacks the required attribute {attr}")
-        if elem.tag == "it" and elem.get("pos") not in (None, *_IT_POSITIONS):
+        if elem.tag == "it" and elem.get("pos") not in (None, *IT_POSITIONS):
             add(elem.sourceline, f"<it pos=\"{elem.get('pos')}\">: pos must be begin or end")
 
 

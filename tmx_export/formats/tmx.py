@@ -72,7 +72,7 @@ from .._lazy import lazy_pattern
 from .._version import __version__
 from ..clean import LINE_BREAK_RE, prepare, sanitise
 from ..errors import InputError
-from ..lang import count_relabelled, normalise_tag, primary
+from ..lang import count_relabelled, normalise_tag, primary, standard_tag
 from ..model import SEGTYPES, MultiUnit, Pair, ReadResult, Reject
 from .profiles import PROFILES, Profile, get_profile, keep_prop, lang_code
 from .text import (
@@ -147,11 +147,26 @@ def tmx_timestamp(moment: datetime | None = None) -> str:
     return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
-# The elements TMX 1.4b allows inside <seg> (and, for sub, inside them): markup with
-# anything else (TMX 1.1's <ut> is still 1.4b; <g>/<x> from XLIFF are not) is written as
-# plain text rather than as a file the DTD refuses.
-INLINE_ELEMENTS = frozenset({"bpt", "ept", "it", "ph", "hi", "ut", "sub"})
 _MARKUP_PARSER = etree.XMLParser(**SAFE_PARSER_OPTIONS)
+# What the TMX 1.4b DTD lets a seg and its inline elements hold (child elements only: text
+# anywhere), the attributes it declares for each and those it requires. A seg holds text
+# and inline codes; a code holds native code and sub-flows (<sub>), which hold inline codes
+# again. Markup the DTD does not allow as it is (TMX 1.1's <ut> is still 1.4b; <g>/<x> from
+# XLIFF are not) is written as plain text rather than as a file the DTD refuses; validate
+# (tools) reports against the same tables.
+_CODES = ("bpt", "ept", "it", "ph", "hi", "ut")
+INLINE_CHILDREN: dict[str, tuple[str, ...]] = {
+    "seg": _CODES, "hi": _CODES, "sub": _CODES,
+    "bpt": ("sub",), "ept": ("sub",), "it": ("sub",), "ph": ("sub",), "ut": ("sub",),
+}
+INLINE_ATTRIBUTES: dict[str, frozenset[str]] = {
+    "seg": frozenset(), "bpt": frozenset({"i", "x", "type"}), "ept": frozenset({"i"}),
+    "sub": frozenset({"datatype", "type"}), "it": frozenset({"pos", "x", "type"}),
+    "ph": frozenset({"x", "assoc", "type"}), "hi": frozenset({"x", "type"}),
+    "ut": frozenset({"x"}),
+}
+INLINE_REQUIRED: dict[str, tuple[str, ...]] = {"bpt": ("i",), "ept": ("i",), "it": ("pos",)}
+IT_POSITIONS = ("begin", "end")
 
 
 # TMX 1.4b's one form of a date (creationdate, changedate, lastusagedate): UTC, ISO 8601 basic
@@ -224,9 +239,8 @@ def markup_seg(markup: str, repairs: Counter[str]) -> etree._Element | None:
     except etree.XMLSyntaxError:
         repairs["inline codes not well-formed, written as plain text"] += 1
         return None
-    if any(not isinstance(el.tag, str) or el.tag not in INLINE_ELEMENTS
-           for el in seg.iterdescendants()):
-        repairs["inline codes not TMX 1.4b, written as plain text"] += 1
+    if not dtd_allows_markup(seg):
+        repairs[CODES_NOT_TMX] += 1
         return None
     for element in (seg, *seg.iter("hi")):
         if element.text and not element.text.isprintable():
@@ -244,6 +258,28 @@ def markup_seg(markup: str, repairs: Counter[str]) -> etree._Element | None:
     return seg
 
 
+CODES_NOT_TMX = "inline codes not TMX 1.4b, written as plain text"
+
+
+def dtd_allows_markup(seg: etree._Element) -> bool:
+    """Whether the TMX 1.4b DTD allows the inline markup of ``seg`` as it is: only its
+    elements, each where it stands (no ``sub`` right in the segment), with the attributes
+    the DTD requires (``i`` of a ``bpt``, ``pos`` begin or end of an ``it``) and no other
+    (``<ph id=...>``). One code that breaks these makes the whole memory invalid, and an
+    importer that validates it refuses every unit. (A ``bpt`` or ``ept`` without its other
+    half is allowed here: :func:`isolate_unpaired_codes` makes it an ``<it>``.)"""
+    for element in seg.iter():
+        tag = element.tag
+        allowed = INLINE_CHILDREN.get(tag) if isinstance(tag, str) else None
+        if allowed is None or not INLINE_ATTRIBUTES[tag].issuperset(element.keys()):
+            return False
+        if any(child.tag not in allowed for child in element):
+            return False
+        if any(element.get(name) is None for name in INLINE_REQUIRED.get(tag, ())):
+            return False
+        if tag == "it" and element.get("pos") not in IT_POSITIONS:
+            return False
+    return True
 CODES_ISOLATED = "paired codes without their other half in the segment, written as <it>"
 
 
@@ -938,12 +974,20 @@ class TmxUnit:
     attrs: dict[str, str] = field(default_factory=dict)
 
 
+# TMX 1.4b's native codes: what they hold is the original's formatting (and sub-flows),
+# never the segment's text.
+NATIVE_CODES = frozenset({"bpt", "ept", "it", "ph", "ut"})
+
+
 def seg_text(seg: etree._Element) -> str:
     """The text of a ``seg`` (or ``hi``) with inline codes removed and ``hi`` text kept.
 
     A code between two spaces ("Click <ph/> here") leaves one of them: the code stood
     between two words, and two spaces would read as a typing slip. A code glued to a word
-    ("a<ph/>b") adds no space, and spaces of the text itself are all kept."""
+    ("a<ph/>b") adds no space, and spaces of the text itself are all kept. An element
+    TMX 1.4b does not know keeps its text as ``hi`` does: XLIFF's ``<g>`` or ``<mrk>``
+    written into a TMX wraps words of the segment ("Press <g>the button</g>"), and the
+    unit written without them must not lose those words; an empty one is a code."""
     if len(seg) == 0:
         return seg.text or ""
     parts: list[str] = []
@@ -956,10 +1000,12 @@ def _append_text(element: etree._Element, parts: list[str], code_before: bool) -
     ``code_before``: whether a code was dropped since the last text. Returns it after."""
     code_before = _append_piece(element.text or "", parts, code_before)
     for child in element:
-        if child.tag == "hi":
+        tag = child.tag
+        if tag in NATIVE_CODES or not isinstance(tag, str) \
+                or (tag != "hi" and not child.text and not len(child)):
+            code_before = True  # a native code, or an empty element in its place: dropped
+        else:  # hi, or an element TMX does not know wrapping text: the text is the segment's
             code_before = _append_text(child, parts, code_before)
-        else:  # native code (bpt, ept, it, ph, ut, unknown elements): dropped
-            code_before = True
         code_before = _append_piece(child.tail or "", parts, code_before)
     return code_before
 
@@ -1516,9 +1562,25 @@ class TuvRanker:
     def _fit(self, lang: str, wanted: tuple[str, str]) -> int:
         if not lang:
             return 0
-        if normalise_tag(lang) == wanted[0]:
+        tag = comparable_tag(lang)
+        if tag == wanted[0]:
             return 2
-        return 1 if wanted[1] not in self.exact_only and primary(lang) == wanted[1] else 0
+        return 1 if wanted[1] not in self.exact_only and primary(tag) == wanted[1] else 0
+
+
+def comparable_tag(lang: str) -> str:
+    """A tuv's language as :func:`normalise_tag` spells it for comparing, a three-letter code
+    of a language that has a two-letter one in its standard form first (``eng``, ``fre-FR``,
+    ``deu``: ``en``, ``fr-fr``, ``de``), as ``--source-lang`` and XLIFF files' codes are
+    read: tools that write such codes into a TMX mean the language, and no unit of theirs
+    would be found otherwise, whatever the options. A code that is no known tag as written."""
+    tag = normalise_tag(lang)
+    if len(primary(tag)) == 3:
+        try:
+            tag = normalise_tag(standard_tag(tag))
+        except ValueError:
+            pass
+    return tag
 
 
 def _used_tuvs(sides: list[tuple[Tuv, Tuv]], source: tuple[str, int], target: tuple[str, int]

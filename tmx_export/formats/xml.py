@@ -369,6 +369,10 @@ def _prolog(text: str) -> tuple[str, int]:
     return "".join(parts), -1
 
 
+# Encodings of two or four bytes a character, as an XML declaration may name them
+_WIDE_ENCODING = lazy_pattern(r"(?:utf-?(?:16|32)|ucs-?[24])(?:-?[lb]e)?", re.IGNORECASE)
+
+
 def check_prolog(head: bytes, name: str, limit: int = PROLOG_LIMIT) -> None:
     """Refuse a document whose prolog declares entities, before any parser sees it.
 
@@ -376,7 +380,10 @@ def check_prolog(head: bytes, name: str, limit: int = PROLOG_LIMIT) -> None:
     quoted literal too (no real file has it there, and a scan that errs must err towards
     refusing), in each way the head may be decoded (:func:`_readings`). A head of ``limit``
     bytes in which the root element is not found is refused: its prolog may go on.
+    So is a document whose declaration names UTF-16 or UTF-32 while it is written a byte
+    a character (:func:`_check_declared_width`).
     """
+    _check_declared_width(head, name)
     for text in _readings(head):
         prolog, root_at = _prolog(text)
         at = prolog.find("<!ENTITY")
@@ -389,6 +396,22 @@ def check_prolog(head: bytes, name: str, limit: int = PROLOG_LIMIT) -> None:
             )
         if root_at < 0 and len(head) >= limit:
             raise InputError(name, f"refused: no root element in the first {limit} bytes")
+
+
+def _check_declared_width(head: bytes, name: str) -> None:
+    """Refuse a document without a byte order mark whose XML declaration names UTF-16 or
+    UTF-32 (or UCS-2/4) while its declaration is written a byte a character: a UTF-16
+    memory (DGT-TM's, Trados's) saved again as UTF-8 by an editor that kept the declaration.
+    libxml2 reads the rest as UTF-16 and stops at line 1 with "Blank needed here", which
+    says nothing of the cause. (After a UTF-8 byte order mark the declaration is not
+    followed, and such a file is read.)"""
+    if head.startswith(codecs.BOM_UTF8) or any(head.startswith(sig) for sig, _, _ in _SIGNATURES):
+        return
+    declared = _DECLARED_ENCODING.match(decode_head(head))
+    if declared is not None and _WIDE_ENCODING.fullmatch(declared.group(1)):
+        raise InputError(name, f'declares encoding="{declared.group(1)}" but is written a '
+                         "byte a character (UTF-8?), without a byte order mark: save it in "
+                         "the encoding it declares, or correct its XML declaration", 1)
 
 
 def check_file(path: str | Path) -> None:
