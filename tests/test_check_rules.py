@@ -4,6 +4,7 @@ and each convention and rule on a pair made to show it."""
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -1060,3 +1061,27 @@ def test_the_digits_of_a_placeholder_are_no_number():
     # the numbers beside them are still compared
     assert found(number_mismatch, pair("Error {0} at 5 places.", "Erreur {0} à 6 endroits.")
                  ) == [("6", "5")]
+
+
+# --- conventions of other EU languages, on real DGT-TM units -----------------------------------
+
+def conventions(name: str) -> list[Pair]:
+    """The units of ``tests/data/check_conventions_dgt.tsv`` showing convention ``name``."""
+    with open(DATA / "check_conventions_dgt.tsv", encoding="utf-8", newline="") as f:
+        rows = [row for row in csv.DictReader(f, delimiter="\t") if row["convention"] == name]
+    assert rows, name
+    return [pair(row["source"], row["target"], row["source_lang"], row["target_lang"],
+                 tuid=row["origin"]) for row in rows]
+
+
+def test_a_paragraph_written_with_its_article_again_is_no_number_mismatch():
+    # Swedish writes "Article 1(4) and (6)" as "artikel 1.4 och 1.6": the article number
+    # repeated, as French leaves one out ("article 46, paragraphes 4 et 10")
+    units = conventions("paragraph-reference")
+    assert [found(number_mismatch, unit) for unit in units] == [[], []]
+    # counted, the repeat is still a difference; a paragraph changed is found
+    assert found(number_mismatch, units[0], count_repeats=True) == [("1.6", "6")]
+    changed = replace(units[1], target=units[1].target.replace("35.3", "35.4"))
+    assert found(number_mismatch, changed) == [("35.4", "3")]
+    changed = replace(units[1], target=units[1].target.replace("35.3", "36.3"))
+    assert found(number_mismatch, changed) == [("36.3", "3")]

@@ -722,20 +722,29 @@ def _same_reading(common: Counter[str], left: list[_Number],
                     if readings[raw][0] & readings[raw][1]})
 
 
-def _split_match(left: list[_Number], right: list[_Number]) -> None:
+def _split_match(left: list[_Number], right: list[_Number], repeats: bool = True) -> None:
     """Try the numbers still unmatched as the integers between their separators:
-    "10.30" against "10 h 30". A number pairs this way only when all its parts do."""
+    "10.30" against "10 h 30". A number pairs this way only when all its parts do.
+    ``repeats``: a part before the last may be a number an earlier split already took,
+    as Swedish repeats the article of "Article 1(4) and (6)": "artikel 1.4 och 1.6"."""
     for side, other in ((left, right), (right, left)):
+        taken: list[frozenset[Decimal]] = []
         for n in [n for n in side if n.parts]:
             pool = list(other)
-            for part in n.parts:
+            took = []
+            for i, part in enumerate(n.parts):
                 j = next((k for k, o in enumerate(pool) if part in o.values), None)
                 if j is None:
+                    if repeats and i < len(n.parts) - 1 \
+                            and any(part in values for values in taken):
+                        continue
                     break
+                took.append(pool[j].values)
                 del pool[j]
             else:
                 side[:] = [m for m in side if m is not n]
                 other[:] = pool
+                taken.extend(took)
 
 
 def _word_values(text: str, lang: str) -> Counter[Decimal]:
@@ -971,7 +980,7 @@ def _number_mismatch(unit: Pair, count_repeats: bool = False) -> Iterator[Findin
     _match(missing, extra)
     if not missing and not extra:
         return
-    _split_match(missing, extra)
+    _split_match(missing, extra, repeats=not count_repeats)
     _sign_match(missing, extra, source, target)
     _excuse(missing, source, unit.source_lang, target, unit.target_lang)
     _excuse(extra, target, unit.target_lang, source, unit.source_lang)
