@@ -1085,3 +1085,18 @@ def test_a_paragraph_written_with_its_article_again_is_no_number_mismatch():
     assert found(number_mismatch, changed) == [("35.4", "3")]
     changed = replace(units[1], target=units[1].target.replace("35.3", "36.3"))
     assert found(number_mismatch, changed) == [("36.3", "3")]
+
+
+def test_a_quotation_closed_after_an_s_is_no_apostrophe():
+    # "‘consensus’ means", Finnish "jäljempänä ’sopimus’, ja": the "’" after the "s"
+    # closes the quotation; it was taken for a plural's apostrophe ("the Members’ rights")
+    units = conventions("closing-quote-after-s")
+    assert [found(punctuation, unit) for unit in units] == [[], [], []]
+    # the quotation left open is still found, and a plural's apostrophe is no quote
+    opened = [replace(u, target=u.target.replace("s’", "s", 1)) for u in units]
+    assert [found(punctuation, unit) for unit in opened] == [
+        [("‘", "a closing ’")], [("‘", "a closing ’")], [("’", "a closing ’")]]
+    assert found(punctuation, pair("the Members’ rights.", "les droits des membres.",
+                                   "fr-FR", "en-GB")) == []
+    assert found(punctuation, pair("les droits des membres.", "the Members’ rights.",
+                                   "fr-FR", "en-GB")) == []

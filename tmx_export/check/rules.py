@@ -1427,8 +1427,11 @@ _DEFAULT_QUOTES = (("«", "»"), ("“", "”"), ("‘", "’"))
 # language ("Il a dit "oui." leaves it open). (The straight single one is an apostrophe.)
 _STRAIGHT = (('"', '"'),)
 _PAIRED_RE = re.compile("[][()«»“”‘’„‚\"]")
-# An apostrophe, not a closing quote: "l’accord", "Commission’s", "Members’ rights".
-_APOSTROPHE_RE = re.compile(r"(?<=\w)’(?=\w)|(?<=s)’(?=[\s,.;:]|$)")
+# An apostrophe, not a closing quote: "l’accord", "Commission’s"; and "Members’ rights",
+# unless it closes a quotation ("‘the Parties’ means", Finnish "’sopimus’"): see
+# _without_apostrophes.
+_APOSTROPHE_RE = re.compile(r"(?<=\w)’(?=\w)")
+_PLURAL_APOSTROPHE_RE = re.compile(r"(?<=s)’(?=[\s,.;:]|$)")
 # List markers whose bracket has no partner: English "(a)" is French "a)". A letter (or a
 # lower-case Roman numeral) after a space, as in French "point a)"; a number only where a
 # list item starts, since "(articles 1er à 8)" ends with one. "(a)" is balanced as it is.
@@ -1452,8 +1455,9 @@ def _imbalance(text: str, lang: str) -> dict[str, tuple[int, str, str]]:
     opening: (openings minus closings, the opening and the closing character concerned)."""
     if not _PAIRED_RE.search(text):
         return {}
-    text = _LIST_MARKER_RE.sub(" ", _APOSTROPHE_RE.sub("", text))
-    kinds = {**_BRACKETS, "quotes": _QUOTES.get(_primary(lang), _DEFAULT_QUOTES) + _STRAIGHT}
+    quotes = _QUOTES.get(_primary(lang), _DEFAULT_QUOTES)
+    text = _LIST_MARKER_RE.sub(" ", _without_apostrophes(text, quotes))
+    kinds = {**_BRACKETS, "quotes": quotes + _STRAIGHT}
     found = {}
     for kind, pairs in kinds.items():
         net, shown = 0, None
@@ -1466,6 +1470,31 @@ def _imbalance(text: str, lang: str) -> dict[str, tuple[int, str, str]]:
         if net and shown:
             found[kind] = (net, *shown)
     return found
+
+
+def _without_apostrophes(text: str, quotes: tuple[tuple[str, str], ...]) -> str:
+    """``text`` without its apostrophes. A "’" after an "s" and before a space or a mark is
+    the apostrophe of a plural ("the Members’ rights") where no quotation that "’" closes
+    in ``quotes`` is open before it, and closes the quotation where one is: "‘the
+    Parties’ means", Finnish and Swedish "’sopimus’,", which a ’ opens after a space."""
+    text = _APOSTROPHE_RE.sub("", text)
+    opening = next((o for o, c in quotes if c == "’"), None)
+    if "’" not in text or opening is None:
+        return _PLURAL_APOSTROPHE_RE.sub("", text)
+    dropped: list[int] = []
+    depth = 0
+    for i, char in enumerate(text):
+        if char == opening and (opening != "’" or i == 0 or text[i - 1].isspace()
+                                or text[i - 1] in "([{"):
+            depth += 1
+        elif char == "’":
+            if not depth and _PLURAL_APOSTROPHE_RE.match(text, i):
+                dropped.append(i)
+            else:
+                depth = max(0, depth - 1)
+    for i in reversed(dropped):
+        text = text[:i] + text[i + 1:]
+    return text
 
 
 def punctuation(unit: Pair) -> Iterator[Finding]:
