@@ -1100,3 +1100,22 @@ def test_a_quotation_closed_after_an_s_is_no_apostrophe():
                                    "fr-FR", "en-GB")) == []
     assert found(punctuation, pair("les droits des membres.", "the Members’ rights.",
                                    "fr-FR", "en-GB")) == []
+
+
+def test_quotes_in_another_style_of_the_language_are_balanced():
+    # Dutch „…” and Latvian “…” (DGT-TM's styles) were counted as German „…“ and English
+    # “…”: "”" closed nothing Dutch opened, "“" closed a Latvian „ never opened
+    units = conventions("quote-style")
+    assert [found(punctuation, unit) for unit in units] == [[], [], []]
+    # each style's quotation left open or closed without opening is still found
+    dutch, latvian = units[0], units[1]
+    assert found(punctuation, replace(dutch, target=dutch.target.replace("”", ""))) == \
+        [("„", "a closing ”")]
+    assert found(punctuation, replace(dutch, target=dutch.target.replace("„", ""))) == \
+        [("”", "an opening “")]
+    assert found(punctuation, replace(latvian, target=latvian.target.replace("“", ""))) == \
+        [("”", "an opening “")]
+    assert found(punctuation, replace(latvian, target=latvian.target.replace(
+        "“konvencija”", "„konvencija"))) == [("„", "a closing “")]
+    assert found(punctuation, replace(latvian, target=latvian.target.replace(
+        "“konvencija”", "„konvencija“"))) == []

@@ -1423,6 +1423,13 @@ _QUOTES: dict[str, tuple[tuple[str, str], ...]] = {
     **{lang: (("”", "”"), ("»", "»"), ("’", "’")) for lang in ("sv", "fi")},
 }
 _DEFAULT_QUOTES = (("«", "»"), ("“", "”"), ("‘", "’"))
+# Languages whose texts quote in another style too, which the counts of the first would
+# read as unbalanced: Dutch „…” (DGT-TM's) beside “…”, Latvian “…” (DGT-TM's) beside „…“.
+# A text balanced in one of its language's styles is balanced.
+_OTHER_QUOTES: dict[str, tuple[tuple[tuple[str, str], ...], ...]] = {
+    "nl": ((("„", "”"), ("‚", "’")),),
+    "lv": (_DEFAULT_QUOTES,),
+}
 # The straight double quote opens and closes alike: counted for an odd number, in every
 # language ("Il a dit "oui." leaves it open). (The straight single one is an apostrophe.)
 _STRAIGHT = (('"', '"'),)
@@ -1455,21 +1462,40 @@ def _imbalance(text: str, lang: str) -> dict[str, tuple[int, str, str]]:
     opening: (openings minus closings, the opening and the closing character concerned)."""
     if not _PAIRED_RE.search(text):
         return {}
-    quotes = _QUOTES.get(_primary(lang), _DEFAULT_QUOTES)
-    text = _LIST_MARKER_RE.sub(" ", _without_apostrophes(text, quotes))
-    kinds = {**_BRACKETS, "quotes": quotes + _STRAIGHT}
+    code = _primary(lang)
+    quotes = _QUOTES.get(code, _DEFAULT_QUOTES)
+    marked = _LIST_MARKER_RE.sub(" ", _without_apostrophes(text, quotes))
     found = {}
-    for kind, pairs in kinds.items():
-        net, shown = 0, None
-        for opening, closing in pairs:
-            diff = text.count(opening) % 2 if opening == closing else \
-                text.count(opening) - text.count(closing)
-            if diff and shown is None:
-                shown = (opening, closing)
-            net += diff
-        if net and shown:
-            found[kind] = (net, *shown)
+    for kind, pairs in _BRACKETS.items():
+        if (counted := _net(marked, pairs)) is not None:
+            found[kind] = counted
+    styles = (quotes, *_OTHER_QUOTES[code]) if code in _OTHER_QUOTES else (quotes,)
+    counts = [_net(marked, quotes + _STRAIGHT)]
+    if len(styles) > 1:
+        # the styles that hold every quote the text writes ("„verdrag)" is Dutch „…”, open
+        # though “…” counts no „); balanced in one of them, the text is balanced
+        written = {c for style in styles for pair in style for c in pair if c in text}
+        counts = [counts[0] if style is quotes else
+                  _net(_without_apostrophes(text, style), style + _STRAIGHT)
+                  for style in styles if written <= {c for pair in style for c in pair}
+                  ] or counts
+    counted = None if None in counts else counts[0]
+    if counted is not None:
+        found["quotes"] = counted
     return found
+
+
+def _net(text: str, pairs: tuple[tuple[str, str], ...]) -> tuple[int, str, str] | None:
+    """Openings minus closings of ``pairs`` in ``text``, with the first pair that differs;
+    None when they balance."""
+    net, shown = 0, None
+    for opening, closing in pairs:
+        diff = text.count(opening) % 2 if opening == closing else \
+            text.count(opening) - text.count(closing)
+        if diff and shown is None:
+            shown = (opening, closing)
+        net += diff
+    return (net, *shown) if net and shown else None
 
 
 def _without_apostrophes(text: str, quotes: tuple[tuple[str, str], ...]) -> str:
