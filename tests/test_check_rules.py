@@ -1119,3 +1119,16 @@ def test_quotes_in_another_style_of_the_language_are_balanced():
         "“konvencija”", "„konvencija"))) == [("„", "a closing “")]
     assert found(punctuation, replace(latvian, target=latvian.target.replace(
         "“konvencija”", "„konvencija“"))) == []
+
+
+def test_greek_and_bulgarian_list_letters_are_no_brackets():
+    # "1(c)(ii)" is Bulgarian "1, буква в), подточка ii)", Greek "1 στοιχείο γ) σημείο ii)",
+    # "50(2)(f)" Greek "2 στοιχείο στ)": a list marker in the language's own letters
+    units = conventions("list-letter")
+    assert [found(punctuation, unit) for unit in units] == [[], [], []]
+    # a bracket really left open or closed is still found
+    bulgarian = units[0]
+    assert found(punctuation, replace(bulgarian, target=bulgarian.target.replace(
+        "управление,", "управление (виж", 1))) == [("(", "a closing )")]
+    assert found(punctuation, pair("See point 1.", "Вж. точка 1).", "en-GB", "bg-BG")) == \
+        [(")", "an opening (")]

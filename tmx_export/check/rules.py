@@ -1442,7 +1442,9 @@ _PLURAL_APOSTROPHE_RE = re.compile(r"(?<=s)’(?=[\s,.;:]|$)")
 # List markers whose bracket has no partner: English "(a)" is French "a)". A letter (or a
 # lower-case Roman numeral) after a space, as in French "point a)"; a number only where a
 # list item starts, since "(articles 1er à 8)" ends with one. "(a)" is balanced as it is.
-_LIST_MARKER_RE = re.compile(r"(?:(?<=\s)|^)(?:[a-z]{1,2}|[ivxlcdm]{1,6})\)"
+# Greek and Bulgarian letter their points in their own alphabets: "στοιχείο γ)", "στ)",
+# "буква в)".
+_LIST_MARKER_RE = re.compile(r"(?:(?<=\s)|^)(?:[a-zα-ωа-я]{1,2}|[ivxlcdm]{1,6})\)"
                              r"|(?:(?<=[;:]\s)|^)\d{1,3}\)")
 
 
