@@ -1132,3 +1132,18 @@ def test_greek_and_bulgarian_list_letters_are_no_brackets():
         "управление,", "управление (виж", 1))) == [("(", "a closing )")]
     assert found(punctuation, pair("See point 1.", "Вж. точка 1).", "en-GB", "bg-BG")) == \
         [(")", "an opening (")]
+
+
+def test_an_ordinal_ending_a_croatian_or_hungarian_text_is_no_full_stop():
+    # "Article 1" / "Članak 1.", "ANNEX I" / "PRILOG I.", "of 18 February 2019" / "od 18.
+    # veljače 2019." / "(2019. február 18.)": the dot is the ordinal's, either side
+    units = conventions("ordinal-end")
+    assert [found(punctuation, unit) for unit in units] == [[], [], [], [], []]
+    # a full stop after a word, or against another mark, is still a difference
+    heading = units[0]
+    assert found(punctuation, replace(heading, target="Članak prvi.")) == \
+        [(".", "(no end punctuation)")]
+    assert found(punctuation, replace(heading, source="Article 1:")) == [(".", ":")]
+    # German, Danish, Slovak ordinals end no text: "März 2005." ends a sentence
+    assert found(punctuation, pair("Appliances, March 2005", "Geräte, März 2005.", "en-GB",
+                                   "de-DE")) == [(".", "(no end punctuation)")]

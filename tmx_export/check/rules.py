@@ -1448,6 +1448,22 @@ _LIST_MARKER_RE = re.compile(r"(?:(?<=\s)|^)(?:[a-zα-ωа-я]{1,2}|[ivxlcdm]{1,
                              r"|(?:(?<=[;:]\s)|^)\d{1,3}\)")
 
 
+# A number or a Roman numeral and a dot, ending a text: in the languages whose texts end
+# with an ordinal and its dot, the ordinal's own, no full stop: Croatian (and Serbian,
+# Bosnian) headings and years, "Članak 1." for "Article 1", "PRILOG I." for "ANNEX I",
+# "od 18. veljače 2019."; Hungarian dates, "(2019. február 18.)". (German, Danish or
+# Slovak write ordinals with a dot too, but never end a text with one: "März 2005.", "165."
+# end a sentence.)
+_ORDINAL_END_LANGUAGES = frozenset({"hr", "sr", "bs", "hu"})
+_ORDINAL_END_RE = re.compile(r"(?:^|[\s(\[])(?:\d{1,4}|[IVXLC]{1,6})\.$")
+
+
+def _ordinal_end(text: str, lang: str) -> bool:
+    """Whether ``text`` (whose last mark is a dot) ends with an ordinal written with it."""
+    return _primary(lang) in _ORDINAL_END_LANGUAGES and \
+        _ORDINAL_END_RE.search(text.rstrip(_CLOSERS)) is not None
+
+
 def _ending(text: str) -> str:
     """The last mark of ``text`` once closing quotes, brackets and spaces are dropped
     ("" when the text ends with a letter or a digit); "..." is an ellipsis."""
@@ -1537,6 +1553,11 @@ def _punctuation(unit: Pair) -> Iterator[Finding]:
     source = _with_codes(unit.source, unit.source_markup)
     target = _with_codes(unit.target, unit.target_markup)
     src_end, tgt_end = _ending(source), _ending(target)
+    # an ordinal's dot against no mark: "Article 1" / "Članak 1."
+    if src_end == "." and not tgt_end and _ordinal_end(source, unit.source_lang):
+        src_end = ""
+    elif tgt_end == "." and not src_end and _ordinal_end(target, unit.target_lang):
+        tgt_end = ""
     src_classes = _GREEK_END_CLASS if _primary(unit.source_lang) == "el" else _END_CLASS
     tgt_classes = _GREEK_END_CLASS if _primary(unit.target_lang) == "el" else _END_CLASS
     src_class, tgt_class = src_classes.get(src_end), tgt_classes.get(tgt_end)
