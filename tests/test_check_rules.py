@@ -1147,3 +1147,24 @@ def test_an_ordinal_ending_a_croatian_or_hungarian_text_is_no_full_stop():
     # German, Danish, Slovak ordinals end no text: "März 2005." ends a sentence
     assert found(punctuation, pair("Appliances, March 2005", "Geräte, März 2005.", "en-GB",
                                    "de-DE")) == [(".", "(no end punctuation)")]
+
+
+def test_a_number_written_as_words_of_its_language_is_excused():
+    # a treaty's closing formula writes its year in words: German "zweitausendachtzehn" (one
+    # word), Spanish "dos mil dieciocho", and "dieciséis" / "sedici" for "16"
+    units = conventions("number-words")
+    assert [found(number_mismatch, unit) for unit in units] == [[], [], [], []]
+    assert found(number_mismatch, pair("Done on 3 October 2018.", "Done on the third day of "
+                                       "October two thousand and eighteen.", "en-GB",
+                                       "en-US")) == []
+    # another year in words, or the year in digits changed, is still found
+    german, spanish = units[0], units[1]
+    assert found(number_mismatch, replace(german, target=german.target.replace(
+        "zweitausendachtzehn", "zweitausendneunzehn"))) == [("2018", "(missing from the target)")]
+    assert found(number_mismatch, replace(spanish, target=spanish.target.replace(
+        "dieciocho", "diecinueve"))) == [("2018", "(missing from the target)")]
+    assert found(number_mismatch, replace(units[2], target=units[2].target.replace(
+        "dieciséis", "17"))) == [("17", "16")]
+    # a word made of number words and others is no number ("Zweifel", "Achtung")
+    assert found(number_mismatch, pair("2 doubts", "Zweifel", "en-GB", "de-DE")) == \
+        [("2", "(missing from the target)")]

@@ -53,7 +53,8 @@ Europarl (ep-00-01-17, 786 sentence units):
     "Annexes 1 and 2") more often than its own side does: "Appendix I" on both sides
     excuses nothing, "vingt et un (01)" does not excuse the 1, and an indefinite article
     ("un", "une", "ein") is no "one". Word lists exist for English, French, German,
-    Spanish and Italian (:data:`NUMBER_WORDS`); other languages use all of them.
+    Spanish and Italian (:data:`NUMBER_WORDS`); other languages use all of them. A word
+    made of number words is one number ("zweitausendachtzehn" / "2018").
     A number one side only writes more often than the other is not reported when that is
     all that differs (see ``count_repeats`` of :func:`number_mismatch`): EU French
     factorises "Article 46(4) ... Article 46(10)" and writes "dudit règlement" for a
@@ -405,17 +406,24 @@ NUMBER_WORDS: dict[str, dict[str, int]] = {
         "null 0 ein 1 eine 1 eins 1 zwei 2 drei 3 vier 4 fünf 5 sechs 6 sieben 7 acht 8 "
         "neun 9 zehn 10 elf 11 zwölf 12 zwanzig 20 dreißig 30 vierzig 40 fünfzig 50 "
         "hundert 100 tausend 1000 erste 1 ersten 1 erster 1 zweite 2 zweiten 2 dritte 3 "
-        "dritten 3 vierte 4 fünfte 5 zehnte 10 doppelt 2 hälfte 50"),
+        "dritten 3 vierte 4 fünfte 5 zehnte 10 doppelt 2 hälfte 50 "
+        "sechzehn 16 siebzehn 17 sechzig 60 siebzig 70 achtzig 80 neunzig 90"),
     "es": _table(
         "cero 0 uno 1 una 1 un 1 dos 2 tres 3 cuatro 4 cinco 5 seis 6 siete 7 ocho 8 "
         "nueve 9 diez 10 once 11 doce 12 veinte 20 treinta 30 cuarenta 40 cincuenta 50 "
         "cien 100 ciento 100 mil 1000 primero 1 primera 1 primer 1 segundo 2 segunda 2 "
-        "tercero 3 tercera 3 tercer 3 cuarto 4 quinto 5 décimo 10 mitad 50"),
+        "tercero 3 tercera 3 tercer 3 cuarto 4 quinto 5 décimo 10 mitad 50 "
+        "trece 13 catorce 14 quince 15 dieciséis 16 diecisiete 17 dieciocho 18 "
+        "diecinueve 19 veintiuno 21 veintidós 22 veintitrés 23 veinticuatro 24 "
+        "veinticinco 25 veintiséis 26 veintisiete 27 veintiocho 28 veintinueve 29 "
+        "sesenta 60 setenta 70 ochenta 80 noventa 90"),
     "it": _table(
         "zero 0 uno 1 una 1 un 1 due 2 tre 3 quattro 4 cinque 5 sei 6 sette 7 otto 8 "
         "nove 9 dieci 10 undici 11 dodici 12 venti 20 trenta 30 quaranta 40 cinquanta 50 "
         "cento 100 mille 1000 primo 1 prima 1 secondo 2 seconda 2 terzo 3 terza 3 "
-        "quarto 4 quinto 5 decimo 10 metà 50"),
+        "quarto 4 quinto 5 decimo 10 metà 50 tredici 13 quattordici 14 quindici 15 "
+        "sedici 16 diciassette 17 diciotto 18 diciannove 19 ventuno 21 ventotto 28 "
+        "sessanta 60 settanta 70 ottanta 80 novanta 90 mila 1000"),
 }
 MONTH_WORDS: dict[str, dict[str, int]] = {
     lang: {name: n for n, names in enumerate(spec.split("|"), 1) for name in names.split()}
@@ -434,7 +442,8 @@ MONTH_WORDS: dict[str, dict[str, int]] = {
 }
 _ALL_NUMBER_WORDS = {w: v for table in NUMBER_WORDS.values() for w, v in table.items()}
 _ALL_MONTH_WORDS = {w: v for table in MONTH_WORDS.values() for w, v in table.items()}
-# Words that join the parts of a number written out ("one hundred and five", "vingt et un").
+# Words that join the parts of a number written out ("one hundred and five", "vingt et un",
+# "two thousand and eighteen"), or of a German one written as one word ("einundzwanzig").
 _NUMBER_JOINERS = frozenset({"and", "et", "und", "y"})
 # Indefinite articles: "one" only inside a number ("vingt et un"), never on their own.
 _ARTICLES = frozenset({"un", "une", "ein", "eine", "una"})
@@ -763,9 +772,14 @@ def _word_values(text: str, lang: str) -> Counter[Decimal]:
     for m in _WORD_RE.finditer(folded):
         word = m.group()
         value = None if m.end() == len(folded) else table.get(word)
-        if value is None:
-            # "vingt et un", "one hundred and five"; not "first and second"
-            if words and word in _NUMBER_JOINERS and current >= 20 and current % 10 == 0:
+        # a number written as one word of number words: German "zweitausendachtzehn",
+        # Italian "duemiladiciotto" (the year of a treaty's closing formula)
+        parts = (value,) if value is not None else _number_parts(word, code)
+        if parts is None:
+            # "vingt et un", "one hundred and five", "two thousand and eighteen"; not
+            # "first and second"
+            if words and word in _NUMBER_JOINERS and (
+                    current >= 20 and current % 10 == 0 or not current and total):
                 continue
             if words and not (words == 1 and first in _ARTICLES):
                 found[total + current] += 1
@@ -777,16 +791,17 @@ def _word_values(text: str, lang: str) -> Counter[Decimal]:
         if not words:
             first = word
         words += 1
-        if value >= 1000:
-            total += max(current, 1) * value
-            current = 0
-        elif value == 100:
-            current = max(current, 1) * 100
-        elif value == 20 and previous == 4:
-            current += 76  # quatre-vingt: 4 x 20
-        else:
-            current += value
-        previous = value
+        for value in parts:
+            if value >= 1000:
+                total += max(current, 1) * value
+                current = 0
+            elif value == 100:
+                current = max(current, 1) * 100
+            elif value == 20 and previous == 4 and word.startswith("vingt"):
+                current += 76  # quatre-vingt: 4 x 20
+            else:
+                current += value
+            previous = value
     for m in _ROMAN_RE.finditer(text):
         letters, suffix = m.groups()
         # one letter only with an ordinal ending other than "e" ("Ier"): "Le", "De", "Ce"
@@ -795,6 +810,30 @@ def _word_values(text: str, lang: str) -> Counter[Decimal]:
             found[_roman(letters)] += 1
     found.update(_ROMAN_DIGITS[m.group(1)] for m in _ROMAN_AFTER_RE.finditer(text))
     return Counter({Decimal(v): n for v, n in found.items()})
+
+
+@lru_cache(maxsize=4096)
+def _number_parts(word: str, code: str) -> tuple[int, ...] | None:
+    """The values of the number words ``word`` is made of, two at least, joiners left out
+    ("zweitausendachtzehn": 2, 1000, 8, 10; "einundzwanzig": 1, 20); None when it is no
+    such word. Only words made wholly of number words count, none under two letters."""
+    if len(word) < 6 or len(word) > 40 or word.isdigit():
+        return None
+    table = NUMBER_WORDS.get(code, _ALL_NUMBER_WORDS)
+
+    def split(start: int) -> list[int] | None:
+        if start == len(word):
+            return []
+        for end in range(len(word), start + 1, -1):  # the longest word first
+            part = word[start:end]
+            if part in table or part in _NUMBER_JOINERS:
+                rest = split(end)
+                if rest is not None:
+                    return ([table[part]] if part in table else []) + rest
+        return None
+
+    parts = split(0)
+    return tuple(parts) if parts is not None and len(parts) >= 2 else None
 
 
 def _roman(letters: str) -> int:
