@@ -1168,3 +1168,20 @@ def test_a_number_written_as_words_of_its_language_is_excused():
     # a word made of number words and others is no number ("Zweifel", "Achtung")
     assert found(number_mismatch, pair("2 doubts", "Zweifel", "en-GB", "de-DE")) == \
         [("2", "(missing from the target)")]
+
+
+def test_numbers_written_as_dutch_portuguese_swedish_danish_and_greek_words_are_read():
+    # "tweeduizend achttien", "dois mil e dezoito", "tjugohundraarton", "δύο χιλιάδες
+    # δεκαοκτώ" for "2018", "twaalf maanden" for "12 months"
+    *units, danish = conventions("number-words-more")
+    assert [found(number_mismatch, unit) for unit in units] == [[], [], [], [], []]
+    # the Danish translation really gives another year: "to tusind og nitten" is 2019
+    assert "to tusind og nitten" in danish.target
+    assert found(number_mismatch, danish) == [("2018", "(missing from the target)")]
+    assert found(number_mismatch, replace(danish, target=danish.target.replace(
+        "nitten", "atten"))) == []
+    # an indefinite article is no "one"; a language without a list reads no Danish "to"
+    assert found(number_mismatch, pair("1 original", "een origineel", "en-GB", "nl-NL")) == \
+        [("1", "(missing from the target)")]
+    assert found(number_mismatch, pair("Article 2", "to jest artykuł", "en-GB", "pl-PL")) == \
+        [("2", "(missing from the target)")]

@@ -53,8 +53,9 @@ Europarl (ep-00-01-17, 786 sentence units):
     "Annexes 1 and 2") more often than its own side does: "Appendix I" on both sides
     excuses nothing, "vingt et un (01)" does not excuse the 1, and an indefinite article
     ("un", "une", "ein") is no "one". Word lists exist for English, French, German,
-    Spanish and Italian (:data:`NUMBER_WORDS`); other languages use all of them. A word
-    made of number words is one number ("zweitausendachtzehn" / "2018").
+    Spanish, Italian, Dutch, Portuguese, Swedish, Danish and Greek (:data:`NUMBER_WORDS`);
+    other languages use the first five's. A word made of number words is one number
+    ("zweitausendachtzehn", "tjugohundraarton" / "2018").
     A number one side only writes more often than the other is not reported when that is
     all that differs (see ``count_repeats`` of :func:`number_mismatch`): EU French
     factorises "Article 46(4) ... Article 46(10)" and writes "dudit règlement" for a
@@ -373,7 +374,9 @@ _ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000
 
 def _table(spec: str) -> dict[str, int]:
     words = spec.split()
-    return {word: int(value) for word, value in zip(words[::2], words[1::2], strict=True)}
+    # as the text is read: casefolded ("dreißig" is "dreissig", Greek "τρεις" "τρεισ")
+    return {word.casefold(): int(value)
+            for word, value in zip(words[::2], words[1::2], strict=True)}
 
 
 # Numbers written as words, by primary language (cardinals, ordinals, a few collectives).
@@ -424,6 +427,37 @@ NUMBER_WORDS: dict[str, dict[str, int]] = {
         "quarto 4 quinto 5 decimo 10 metà 50 tredici 13 quattordici 14 quindici 15 "
         "sedici 16 diciassette 17 diciotto 18 diciannove 19 ventuno 21 ventotto 28 "
         "sessanta 60 settanta 70 ottanta 80 novanta 90 mila 1000"),
+    "nl": _table(
+        "nul 0 een 1 één 1 twee 2 drie 3 vier 4 vijf 5 zes 6 zeven 7 acht 8 negen 9 tien 10 "
+        "elf 11 twaalf 12 dertien 13 veertien 14 vijftien 15 zestien 16 zeventien 17 "
+        "achttien 18 negentien 19 twintig 20 dertig 30 veertig 40 vijftig 50 zestig 60 "
+        "zeventig 70 tachtig 80 negentig 90 honderd 100 duizend 1000 eerste 1 tweede 2 "
+        "derde 3 vierde 4 vijfde 5 tiende 10 helft 50"),
+    "pt": _table(
+        "zero 0 um 1 uma 1 dois 2 duas 2 três 3 quatro 4 cinco 5 seis 6 sete 7 oito 8 "
+        "nove 9 dez 10 onze 11 doze 12 treze 13 catorze 14 quinze 15 dezasseis 16 "
+        "dezesseis 16 dezassete 17 dezessete 17 dezoito 18 dezanove 19 dezenove 19 "
+        "vinte 20 trinta 30 quarenta 40 cinquenta 50 sessenta 60 setenta 70 oitenta 80 "
+        "noventa 90 cem 100 cento 100 mil 1000 primeiro 1 primeira 1 segundo 2 segunda 2 "
+        "terceiro 3 terceira 3 metade 50"),
+    # not Swedish "andra" nor Danish "anden", "andet": "second", but "other" far more often
+    "sv": _table(
+        "noll 0 en 1 ett 1 två 2 tre 3 fyra 4 fem 5 sex 6 sju 7 åtta 8 nio 9 tio 10 elva 11 "
+        "tolv 12 tretton 13 fjorton 14 femton 15 sexton 16 sjutton 17 arton 18 nitton 19 "
+        "tjugo 20 trettio 30 fyrtio 40 femtio 50 sextio 60 sjuttio 70 åttio 80 nittio 90 "
+        "hundra 100 tusen 1000 första 1 tredje 3 fjärde 4 femte 5 tionde 10"),
+    "da": _table(
+        "nul 0 en 1 et 1 to 2 tre 3 fire 4 fem 5 seks 6 syv 7 otte 8 ni 9 ti 10 elleve 11 "
+        "tolv 12 tretten 13 fjorten 14 femten 15 seksten 16 sytten 17 atten 18 nitten 19 "
+        "tyve 20 tredive 30 fyrre 40 halvtreds 50 tres 60 halvfjerds 70 firs 80 "
+        "halvfems 90 hundrede 100 tusind 1000 første 1 tredje 3 fjerde 4 femte 5 tiende 10"),
+    "el": _table(
+        "μηδέν 0 ένα 1 μία 1 μια 1 δύο 2 τρία 3 τρεις 3 τέσσερα 4 τέσσερις 4 πέντε 5 έξι 6 "
+        "επτά 7 εφτά 7 οκτώ 8 οχτώ 8 εννέα 9 εννιά 9 δέκα 10 έντεκα 11 δώδεκα 12 "
+        "δεκατρία 13 δεκατέσσερα 14 δεκαπέντε 15 δεκαέξι 16 δεκαεπτά 17 δεκαοκτώ 18 "
+        "δεκαεννέα 19 είκοσι 20 τριάντα 30 σαράντα 40 πενήντα 50 εξήντα 60 εβδομήντα 70 "
+        "ογδόντα 80 ενενήντα 90 εκατό 100 χίλια 1000 χιλιάδες 1000 πρώτος 1 πρώτη 1 "
+        "δεύτερος 2 δεύτερη 2 τρίτος 3 τρίτη 3"),
 }
 MONTH_WORDS: dict[str, dict[str, int]] = {
     lang: {name: n for n, names in enumerate(spec.split("|"), 1) for name in names.split()}
@@ -440,13 +474,17 @@ MONTH_WORDS: dict[str, dict[str, int]] = {
               "|novembre|dicembre",
     }.items()
 }
-_ALL_NUMBER_WORDS = {w: v for table in NUMBER_WORDS.values() for w, v in table.items()}
+# A language without a list reads those of the first five: the others' short words are
+# words of other languages too (Danish "to" is Polish "this", Swedish "en" a preposition).
+_ALL_NUMBER_WORDS = {w: v for code in ("en", "fr", "de", "es", "it")
+                     for w, v in NUMBER_WORDS[code].items()}
 _ALL_MONTH_WORDS = {w: v for table in MONTH_WORDS.values() for w, v in table.items()}
 # Words that join the parts of a number written out ("one hundred and five", "vingt et un",
 # "two thousand and eighteen"), or of a German one written as one word ("einundzwanzig").
-_NUMBER_JOINERS = frozenset({"and", "et", "und", "y"})
+_NUMBER_JOINERS = frozenset({"and", "et", "und", "y", "e", "en", "och", "og", "και"})
 # Indefinite articles: "one" only inside a number ("vingt et un"), never on their own.
-_ARTICLES = frozenset({"un", "une", "ein", "eine", "una"})
+_ARTICLES = frozenset({"un", "une", "ein", "eine", "una", "een", "um", "uma", "en", "ett",
+                       "et", "ένα", "μία", "μια"})
 
 
 @dataclass(slots=True)
