@@ -1185,3 +1185,22 @@ def test_numbers_written_as_dutch_portuguese_swedish_danish_and_greek_words_are_
         [("1", "(missing from the target)")]
     assert found(number_mismatch, pair("Article 2", "to jest artykuł", "en-GB", "pl-PL")) == \
         [("2", "(missing from the target)")]
+
+
+def test_a_date_ending_with_its_abbreviation_is_no_full_stop():
+    # "of 18 February 2019" / "z dnia 18 lutego 2019 r." (roku), "2019 m. vasario 18 d."
+    # (diena), "11 март 1999 г." (година): the dot is the abbreviation's, either side
+    polish, lithuanian, bulgarian, month = conventions("date-end")
+    for unit in (polish, lithuanian, bulgarian):
+        assert found(punctuation, unit) == []
+        assert found(punctuation, replace(unit, source=unit.target, target=unit.source,
+                                          source_lang=unit.target_lang,
+                                          target_lang=unit.source_lang)) == []
+    # "March 2005." / "2005 m. kovo mėn." agree; without the source's full stop, too
+    assert found(punctuation, month) == []
+    assert found(punctuation, replace(month, source=month.source.rstrip("."))) == []
+    # a full stop after a word, or in another language, is still a difference
+    assert found(punctuation, replace(polish, target=polish.target + " w Brukseli.")) == \
+        [(".", "(no end punctuation)")]
+    assert found(punctuation, pair("of 18 February 2019", "vom 18. Februar 2019 r.",
+                                   "en-GB", "de-DE")) == [(".", "(no end punctuation)")]

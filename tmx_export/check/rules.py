@@ -1535,10 +1535,24 @@ _ORDINAL_END_LANGUAGES = frozenset({"hr", "sr", "bs", "hu"})
 _ORDINAL_END_RE = re.compile(r"(?:^|[\s(\[])(?:\d{1,4}|[IVXLC]{1,6})\.$")
 
 
+# The abbreviation a date ends with, whose dot is no full stop either: Polish "18 lutego
+# 2019 r." (roku), Bulgarian "11 март 1999 г." (година), Lithuanian "2019 m. vasario 18 d."
+# (diena), "2005 m. kovo mėn." (mėnuo).
+_DATE_END_RE = {
+    "pl": re.compile(r"\d\sr\.$"),
+    "bg": re.compile(r"\d\sг\.$"),
+    "lt": re.compile(r"\d\sd\.$|\sm\.\s\w+\smėn\.$"),
+}
+
+
 def _ordinal_end(text: str, lang: str) -> bool:
-    """Whether ``text`` (whose last mark is a dot) ends with an ordinal written with it."""
-    return _primary(lang) in _ORDINAL_END_LANGUAGES and \
-        _ORDINAL_END_RE.search(text.rstrip(_CLOSERS)) is not None
+    """Whether ``text`` (whose last mark is a dot) ends with an ordinal written with it, or
+    with a date's abbreviation."""
+    code = _primary(lang)
+    text = text.rstrip(_CLOSERS)
+    if code in _DATE_END_RE:
+        return _DATE_END_RE[code].search(text) is not None
+    return code in _ORDINAL_END_LANGUAGES and _ORDINAL_END_RE.search(text) is not None
 
 
 def _ending(text: str) -> str:
@@ -1630,7 +1644,8 @@ def _punctuation(unit: Pair) -> Iterator[Finding]:
     source = _with_codes(unit.source, unit.source_markup)
     target = _with_codes(unit.target, unit.target_markup)
     src_end, tgt_end = _ending(source), _ending(target)
-    # an ordinal's dot against no mark: "Article 1" / "Članak 1."
+    # an ordinal's or a date's dot against no mark: "Article 1" / "Članak 1.", "of 18
+    # February 2019" / "z dnia 18 lutego 2019 r."
     if src_end == "." and not tgt_end and _ordinal_end(source, unit.source_lang):
         src_end = ""
     elif tgt_end == "." and not src_end and _ordinal_end(target, unit.target_lang):
