@@ -4,6 +4,7 @@ and each convention and rule on a pair made to show it."""
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -1060,3 +1061,146 @@ def test_the_digits_of_a_placeholder_are_no_number():
     # the numbers beside them are still compared
     assert found(number_mismatch, pair("Error {0} at 5 places.", "Erreur {0} à 6 endroits.")
                  ) == [("6", "5")]
+
+
+# --- conventions of other EU languages, on real DGT-TM units -----------------------------------
+
+def conventions(name: str) -> list[Pair]:
+    """The units of ``tests/data/check_conventions_dgt.tsv`` showing convention ``name``."""
+    with open(DATA / "check_conventions_dgt.tsv", encoding="utf-8", newline="") as f:
+        rows = [row for row in csv.DictReader(f, delimiter="\t") if row["convention"] == name]
+    assert rows, name
+    return [pair(row["source"], row["target"], row["source_lang"], row["target_lang"],
+                 tuid=row["origin"]) for row in rows]
+
+
+def test_a_paragraph_written_with_its_article_again_is_no_number_mismatch():
+    # Swedish writes "Article 1(4) and (6)" as "artikel 1.4 och 1.6": the article number
+    # repeated, as French leaves one out ("article 46, paragraphes 4 et 10")
+    units = conventions("paragraph-reference")
+    assert [found(number_mismatch, unit) for unit in units] == [[], []]
+    # counted, the repeat is still a difference; a paragraph changed is found
+    assert found(number_mismatch, units[0], count_repeats=True) == [("1.6", "6")]
+    changed = replace(units[1], target=units[1].target.replace("35.3", "35.4"))
+    assert found(number_mismatch, changed) == [("35.4", "3")]
+    changed = replace(units[1], target=units[1].target.replace("35.3", "36.3"))
+    assert found(number_mismatch, changed) == [("36.3", "3")]
+
+
+def test_a_quotation_closed_after_an_s_is_no_apostrophe():
+    # "‘consensus’ means", Finnish "jäljempänä ’sopimus’, ja": the "’" after the "s"
+    # closes the quotation; it was taken for a plural's apostrophe ("the Members’ rights")
+    units = conventions("closing-quote-after-s")
+    assert [found(punctuation, unit) for unit in units] == [[], [], []]
+    # the quotation left open is still found, and a plural's apostrophe is no quote
+    opened = [replace(u, target=u.target.replace("s’", "s", 1)) for u in units]
+    assert [found(punctuation, unit) for unit in opened] == [
+        [("‘", "a closing ’")], [("‘", "a closing ’")], [("’", "a closing ’")]]
+    assert found(punctuation, pair("the Members’ rights.", "les droits des membres.",
+                                   "fr-FR", "en-GB")) == []
+    assert found(punctuation, pair("les droits des membres.", "the Members’ rights.",
+                                   "fr-FR", "en-GB")) == []
+
+
+def test_quotes_in_another_style_of_the_language_are_balanced():
+    # Dutch „…” and Latvian “…” (DGT-TM's styles) were counted as German „…“ and English
+    # “…”: "”" closed nothing Dutch opened, "“" closed a Latvian „ never opened
+    units = conventions("quote-style")
+    assert [found(punctuation, unit) for unit in units] == [[], [], []]
+    # each style's quotation left open or closed without opening is still found
+    dutch, latvian = units[0], units[1]
+    assert found(punctuation, replace(dutch, target=dutch.target.replace("”", ""))) == \
+        [("„", "a closing ”")]
+    assert found(punctuation, replace(dutch, target=dutch.target.replace("„", ""))) == \
+        [("”", "an opening “")]
+    assert found(punctuation, replace(latvian, target=latvian.target.replace("“", ""))) == \
+        [("”", "an opening “")]
+    assert found(punctuation, replace(latvian, target=latvian.target.replace(
+        "“konvencija”", "„konvencija"))) == [("„", "a closing “")]
+    assert found(punctuation, replace(latvian, target=latvian.target.replace(
+        "“konvencija”", "„konvencija“"))) == []
+
+
+def test_greek_and_bulgarian_list_letters_are_no_brackets():
+    # "1(c)(ii)" is Bulgarian "1, буква в), подточка ii)", Greek "1 στοιχείο γ) σημείο ii)",
+    # "50(2)(f)" Greek "2 στοιχείο στ)": a list marker in the language's own letters
+    units = conventions("list-letter")
+    assert [found(punctuation, unit) for unit in units] == [[], [], []]
+    # a bracket really left open or closed is still found
+    bulgarian = units[0]
+    assert found(punctuation, replace(bulgarian, target=bulgarian.target.replace(
+        "управление,", "управление (виж", 1))) == [("(", "a closing )")]
+    assert found(punctuation, pair("See point 1.", "Вж. точка 1).", "en-GB", "bg-BG")) == \
+        [(")", "an opening (")]
+
+
+def test_an_ordinal_ending_a_croatian_or_hungarian_text_is_no_full_stop():
+    # "Article 1" / "Članak 1.", "ANNEX I" / "PRILOG I.", "of 18 February 2019" / "od 18.
+    # veljače 2019." / "(2019. február 18.)": the dot is the ordinal's, either side
+    units = conventions("ordinal-end")
+    assert [found(punctuation, unit) for unit in units] == [[], [], [], [], []]
+    # a full stop after a word, or against another mark, is still a difference
+    heading = units[0]
+    assert found(punctuation, replace(heading, target="Članak prvi.")) == \
+        [(".", "(no end punctuation)")]
+    assert found(punctuation, replace(heading, source="Article 1:")) == [(".", ":")]
+    # German, Danish, Slovak ordinals end no text: "März 2005." ends a sentence
+    assert found(punctuation, pair("Appliances, March 2005", "Geräte, März 2005.", "en-GB",
+                                   "de-DE")) == [(".", "(no end punctuation)")]
+
+
+def test_a_number_written_as_words_of_its_language_is_excused():
+    # a treaty's closing formula writes its year in words: German "zweitausendachtzehn" (one
+    # word), Spanish "dos mil dieciocho", and "dieciséis" / "sedici" for "16"
+    units = conventions("number-words")
+    assert [found(number_mismatch, unit) for unit in units] == [[], [], [], []]
+    assert found(number_mismatch, pair("Done on 3 October 2018.", "Done on the third day of "
+                                       "October two thousand and eighteen.", "en-GB",
+                                       "en-US")) == []
+    # another year in words, or the year in digits changed, is still found
+    german, spanish = units[0], units[1]
+    assert found(number_mismatch, replace(german, target=german.target.replace(
+        "zweitausendachtzehn", "zweitausendneunzehn"))) == [("2018", "(missing from the target)")]
+    assert found(number_mismatch, replace(spanish, target=spanish.target.replace(
+        "dieciocho", "diecinueve"))) == [("2018", "(missing from the target)")]
+    assert found(number_mismatch, replace(units[2], target=units[2].target.replace(
+        "dieciséis", "17"))) == [("17", "16")]
+    # a word made of number words and others is no number ("Zweifel", "Achtung")
+    assert found(number_mismatch, pair("2 doubts", "Zweifel", "en-GB", "de-DE")) == \
+        [("2", "(missing from the target)")]
+
+
+def test_numbers_written_as_dutch_portuguese_swedish_danish_and_greek_words_are_read():
+    # "tweeduizend achttien", "dois mil e dezoito", "tjugohundraarton", "δύο χιλιάδες
+    # δεκαοκτώ" for "2018", "twaalf maanden" for "12 months"
+    *units, danish = conventions("number-words-more")
+    assert [found(number_mismatch, unit) for unit in units] == [[], [], [], [], []]
+    # the Danish translation really gives another year: "to tusind og nitten" is 2019
+    assert "to tusind og nitten" in danish.target
+    assert found(number_mismatch, danish) == [("2018", "(missing from the target)")]
+    assert found(number_mismatch, replace(danish, target=danish.target.replace(
+        "nitten", "atten"))) == []
+    # an indefinite article is no "one"; a language without a list reads no Danish "to"
+    assert found(number_mismatch, pair("1 original", "een origineel", "en-GB", "nl-NL")) == \
+        [("1", "(missing from the target)")]
+    assert found(number_mismatch, pair("Article 2", "to jest artykuł", "en-GB", "pl-PL")) == \
+        [("2", "(missing from the target)")]
+
+
+def test_a_date_ending_with_its_abbreviation_is_no_full_stop():
+    # "of 18 February 2019" / "z dnia 18 lutego 2019 r." (roku), "2019 m. vasario 18 d."
+    # (diena), "11 март 1999 г." (година): the dot is the abbreviation's, either side
+    polish, lithuanian, bulgarian, month = conventions("date-end")
+    for unit in (polish, lithuanian, bulgarian):
+        assert found(punctuation, unit) == []
+        assert found(punctuation, replace(unit, source=unit.target, target=unit.source,
+                                          source_lang=unit.target_lang,
+                                          target_lang=unit.source_lang)) == []
+    # "March 2005." / "2005 m. kovo mėn." agree; without the source's full stop, too
+    assert found(punctuation, month) == []
+    assert found(punctuation, replace(month, source=month.source.rstrip("."))) == []
+    # a full stop after a word, or in another language, is still a difference
+    assert found(punctuation, replace(polish, target=polish.target + " w Brukseli.")) == \
+        [(".", "(no end punctuation)")]
+    assert found(punctuation, pair("of 18 February 2019", "vom 18. Februar 2019 r.",
+                                   "en-GB", "de-DE")) == [(".", "(no end punctuation)")]

@@ -53,7 +53,9 @@ Europarl (ep-00-01-17, 786 sentence units):
     "Annexes 1 and 2") more often than its own side does: "Appendix I" on both sides
     excuses nothing, "vingt et un (01)" does not excuse the 1, and an indefinite article
     ("un", "une", "ein") is no "one". Word lists exist for English, French, German,
-    Spanish and Italian (:data:`NUMBER_WORDS`); other languages use all of them.
+    Spanish, Italian, Dutch, Portuguese, Swedish, Danish and Greek (:data:`NUMBER_WORDS`);
+    other languages use the first five's. A word made of number words is one number
+    ("zweitausendachtzehn", "tjugohundraarton" / "2018").
     A number one side only writes more often than the other is not reported when that is
     all that differs (see ``count_repeats`` of :func:`number_mismatch`): EU French
     factorises "Article 46(4) ... Article 46(10)" and writes "dudit règlement" for a
@@ -372,7 +374,9 @@ _ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000
 
 def _table(spec: str) -> dict[str, int]:
     words = spec.split()
-    return {word: int(value) for word, value in zip(words[::2], words[1::2], strict=True)}
+    # as the text is read: casefolded ("dreißig" is "dreissig", Greek "τρεις" "τρεισ")
+    return {word.casefold(): int(value)
+            for word, value in zip(words[::2], words[1::2], strict=True)}
 
 
 # Numbers written as words, by primary language (cardinals, ordinals, a few collectives).
@@ -405,17 +409,55 @@ NUMBER_WORDS: dict[str, dict[str, int]] = {
         "null 0 ein 1 eine 1 eins 1 zwei 2 drei 3 vier 4 fünf 5 sechs 6 sieben 7 acht 8 "
         "neun 9 zehn 10 elf 11 zwölf 12 zwanzig 20 dreißig 30 vierzig 40 fünfzig 50 "
         "hundert 100 tausend 1000 erste 1 ersten 1 erster 1 zweite 2 zweiten 2 dritte 3 "
-        "dritten 3 vierte 4 fünfte 5 zehnte 10 doppelt 2 hälfte 50"),
+        "dritten 3 vierte 4 fünfte 5 zehnte 10 doppelt 2 hälfte 50 "
+        "sechzehn 16 siebzehn 17 sechzig 60 siebzig 70 achtzig 80 neunzig 90"),
     "es": _table(
         "cero 0 uno 1 una 1 un 1 dos 2 tres 3 cuatro 4 cinco 5 seis 6 siete 7 ocho 8 "
         "nueve 9 diez 10 once 11 doce 12 veinte 20 treinta 30 cuarenta 40 cincuenta 50 "
         "cien 100 ciento 100 mil 1000 primero 1 primera 1 primer 1 segundo 2 segunda 2 "
-        "tercero 3 tercera 3 tercer 3 cuarto 4 quinto 5 décimo 10 mitad 50"),
+        "tercero 3 tercera 3 tercer 3 cuarto 4 quinto 5 décimo 10 mitad 50 "
+        "trece 13 catorce 14 quince 15 dieciséis 16 diecisiete 17 dieciocho 18 "
+        "diecinueve 19 veintiuno 21 veintidós 22 veintitrés 23 veinticuatro 24 "
+        "veinticinco 25 veintiséis 26 veintisiete 27 veintiocho 28 veintinueve 29 "
+        "sesenta 60 setenta 70 ochenta 80 noventa 90"),
     "it": _table(
         "zero 0 uno 1 una 1 un 1 due 2 tre 3 quattro 4 cinque 5 sei 6 sette 7 otto 8 "
         "nove 9 dieci 10 undici 11 dodici 12 venti 20 trenta 30 quaranta 40 cinquanta 50 "
         "cento 100 mille 1000 primo 1 prima 1 secondo 2 seconda 2 terzo 3 terza 3 "
-        "quarto 4 quinto 5 decimo 10 metà 50"),
+        "quarto 4 quinto 5 decimo 10 metà 50 tredici 13 quattordici 14 quindici 15 "
+        "sedici 16 diciassette 17 diciotto 18 diciannove 19 ventuno 21 ventotto 28 "
+        "sessanta 60 settanta 70 ottanta 80 novanta 90 mila 1000"),
+    "nl": _table(
+        "nul 0 een 1 één 1 twee 2 drie 3 vier 4 vijf 5 zes 6 zeven 7 acht 8 negen 9 tien 10 "
+        "elf 11 twaalf 12 dertien 13 veertien 14 vijftien 15 zestien 16 zeventien 17 "
+        "achttien 18 negentien 19 twintig 20 dertig 30 veertig 40 vijftig 50 zestig 60 "
+        "zeventig 70 tachtig 80 negentig 90 honderd 100 duizend 1000 eerste 1 tweede 2 "
+        "derde 3 vierde 4 vijfde 5 tiende 10 helft 50"),
+    "pt": _table(
+        "zero 0 um 1 uma 1 dois 2 duas 2 três 3 quatro 4 cinco 5 seis 6 sete 7 oito 8 "
+        "nove 9 dez 10 onze 11 doze 12 treze 13 catorze 14 quinze 15 dezasseis 16 "
+        "dezesseis 16 dezassete 17 dezessete 17 dezoito 18 dezanove 19 dezenove 19 "
+        "vinte 20 trinta 30 quarenta 40 cinquenta 50 sessenta 60 setenta 70 oitenta 80 "
+        "noventa 90 cem 100 cento 100 mil 1000 primeiro 1 primeira 1 segundo 2 segunda 2 "
+        "terceiro 3 terceira 3 metade 50"),
+    # not Swedish "andra" nor Danish "anden", "andet": "second", but "other" far more often
+    "sv": _table(
+        "noll 0 en 1 ett 1 två 2 tre 3 fyra 4 fem 5 sex 6 sju 7 åtta 8 nio 9 tio 10 elva 11 "
+        "tolv 12 tretton 13 fjorton 14 femton 15 sexton 16 sjutton 17 arton 18 nitton 19 "
+        "tjugo 20 trettio 30 fyrtio 40 femtio 50 sextio 60 sjuttio 70 åttio 80 nittio 90 "
+        "hundra 100 tusen 1000 första 1 tredje 3 fjärde 4 femte 5 tionde 10"),
+    "da": _table(
+        "nul 0 en 1 et 1 to 2 tre 3 fire 4 fem 5 seks 6 syv 7 otte 8 ni 9 ti 10 elleve 11 "
+        "tolv 12 tretten 13 fjorten 14 femten 15 seksten 16 sytten 17 atten 18 nitten 19 "
+        "tyve 20 tredive 30 fyrre 40 halvtreds 50 tres 60 halvfjerds 70 firs 80 "
+        "halvfems 90 hundrede 100 tusind 1000 første 1 tredje 3 fjerde 4 femte 5 tiende 10"),
+    "el": _table(
+        "μηδέν 0 ένα 1 μία 1 μια 1 δύο 2 τρία 3 τρεις 3 τέσσερα 4 τέσσερις 4 πέντε 5 έξι 6 "
+        "επτά 7 εφτά 7 οκτώ 8 οχτώ 8 εννέα 9 εννιά 9 δέκα 10 έντεκα 11 δώδεκα 12 "
+        "δεκατρία 13 δεκατέσσερα 14 δεκαπέντε 15 δεκαέξι 16 δεκαεπτά 17 δεκαοκτώ 18 "
+        "δεκαεννέα 19 είκοσι 20 τριάντα 30 σαράντα 40 πενήντα 50 εξήντα 60 εβδομήντα 70 "
+        "ογδόντα 80 ενενήντα 90 εκατό 100 χίλια 1000 χιλιάδες 1000 πρώτος 1 πρώτη 1 "
+        "δεύτερος 2 δεύτερη 2 τρίτος 3 τρίτη 3"),
 }
 MONTH_WORDS: dict[str, dict[str, int]] = {
     lang: {name: n for n, names in enumerate(spec.split("|"), 1) for name in names.split()}
@@ -432,12 +474,17 @@ MONTH_WORDS: dict[str, dict[str, int]] = {
               "|novembre|dicembre",
     }.items()
 }
-_ALL_NUMBER_WORDS = {w: v for table in NUMBER_WORDS.values() for w, v in table.items()}
+# A language without a list reads those of the first five: the others' short words are
+# words of other languages too (Danish "to" is Polish "this", Swedish "en" a preposition).
+_ALL_NUMBER_WORDS = {w: v for code in ("en", "fr", "de", "es", "it")
+                     for w, v in NUMBER_WORDS[code].items()}
 _ALL_MONTH_WORDS = {w: v for table in MONTH_WORDS.values() for w, v in table.items()}
-# Words that join the parts of a number written out ("one hundred and five", "vingt et un").
-_NUMBER_JOINERS = frozenset({"and", "et", "und", "y"})
+# Words that join the parts of a number written out ("one hundred and five", "vingt et un",
+# "two thousand and eighteen"), or of a German one written as one word ("einundzwanzig").
+_NUMBER_JOINERS = frozenset({"and", "et", "und", "y", "e", "en", "och", "og", "και"})
 # Indefinite articles: "one" only inside a number ("vingt et un"), never on their own.
-_ARTICLES = frozenset({"un", "une", "ein", "eine", "una"})
+_ARTICLES = frozenset({"un", "une", "ein", "eine", "una", "een", "um", "uma", "en", "ett",
+                       "et", "ένα", "μία", "μια"})
 
 
 @dataclass(slots=True)
@@ -722,20 +769,29 @@ def _same_reading(common: Counter[str], left: list[_Number],
                     if readings[raw][0] & readings[raw][1]})
 
 
-def _split_match(left: list[_Number], right: list[_Number]) -> None:
+def _split_match(left: list[_Number], right: list[_Number], repeats: bool = True) -> None:
     """Try the numbers still unmatched as the integers between their separators:
-    "10.30" against "10 h 30". A number pairs this way only when all its parts do."""
+    "10.30" against "10 h 30". A number pairs this way only when all its parts do.
+    ``repeats``: a part before the last may be a number an earlier split already took,
+    as Swedish repeats the article of "Article 1(4) and (6)": "artikel 1.4 och 1.6"."""
     for side, other in ((left, right), (right, left)):
+        taken: list[frozenset[Decimal]] = []
         for n in [n for n in side if n.parts]:
             pool = list(other)
-            for part in n.parts:
+            took = []
+            for i, part in enumerate(n.parts):
                 j = next((k for k, o in enumerate(pool) if part in o.values), None)
                 if j is None:
+                    if repeats and i < len(n.parts) - 1 \
+                            and any(part in values for values in taken):
+                        continue
                     break
+                took.append(pool[j].values)
                 del pool[j]
             else:
                 side[:] = [m for m in side if m is not n]
                 other[:] = pool
+                taken.extend(took)
 
 
 def _word_values(text: str, lang: str) -> Counter[Decimal]:
@@ -754,9 +810,14 @@ def _word_values(text: str, lang: str) -> Counter[Decimal]:
     for m in _WORD_RE.finditer(folded):
         word = m.group()
         value = None if m.end() == len(folded) else table.get(word)
-        if value is None:
-            # "vingt et un", "one hundred and five"; not "first and second"
-            if words and word in _NUMBER_JOINERS and current >= 20 and current % 10 == 0:
+        # a number written as one word of number words: German "zweitausendachtzehn",
+        # Italian "duemiladiciotto" (the year of a treaty's closing formula)
+        parts = (value,) if value is not None else _number_parts(word, code)
+        if parts is None:
+            # "vingt et un", "one hundred and five", "two thousand and eighteen"; not
+            # "first and second"
+            if words and word in _NUMBER_JOINERS and (
+                    current >= 20 and current % 10 == 0 or not current and total):
                 continue
             if words and not (words == 1 and first in _ARTICLES):
                 found[total + current] += 1
@@ -768,16 +829,17 @@ def _word_values(text: str, lang: str) -> Counter[Decimal]:
         if not words:
             first = word
         words += 1
-        if value >= 1000:
-            total += max(current, 1) * value
-            current = 0
-        elif value == 100:
-            current = max(current, 1) * 100
-        elif value == 20 and previous == 4:
-            current += 76  # quatre-vingt: 4 x 20
-        else:
-            current += value
-        previous = value
+        for value in parts:
+            if value >= 1000:
+                total += max(current, 1) * value
+                current = 0
+            elif value == 100:
+                current = max(current, 1) * 100
+            elif value == 20 and previous == 4 and word.startswith("vingt"):
+                current += 76  # quatre-vingt: 4 x 20
+            else:
+                current += value
+            previous = value
     for m in _ROMAN_RE.finditer(text):
         letters, suffix = m.groups()
         # one letter only with an ordinal ending other than "e" ("Ier"): "Le", "De", "Ce"
@@ -786,6 +848,30 @@ def _word_values(text: str, lang: str) -> Counter[Decimal]:
             found[_roman(letters)] += 1
     found.update(_ROMAN_DIGITS[m.group(1)] for m in _ROMAN_AFTER_RE.finditer(text))
     return Counter({Decimal(v): n for v, n in found.items()})
+
+
+@lru_cache(maxsize=4096)
+def _number_parts(word: str, code: str) -> tuple[int, ...] | None:
+    """The values of the number words ``word`` is made of, two at least, joiners left out
+    ("zweitausendachtzehn": 2, 1000, 8, 10; "einundzwanzig": 1, 20); None when it is no
+    such word. Only words made wholly of number words count, none under two letters."""
+    if len(word) < 6 or len(word) > 40 or word.isdigit():
+        return None
+    table = NUMBER_WORDS.get(code, _ALL_NUMBER_WORDS)
+
+    def split(start: int) -> list[int] | None:
+        if start == len(word):
+            return []
+        for end in range(len(word), start + 1, -1):  # the longest word first
+            part = word[start:end]
+            if part in table or part in _NUMBER_JOINERS:
+                rest = split(end)
+                if rest is not None:
+                    return ([table[part]] if part in table else []) + rest
+        return None
+
+    parts = split(0)
+    return tuple(parts) if parts is not None and len(parts) >= 2 else None
 
 
 def _roman(letters: str) -> int:
@@ -971,7 +1057,7 @@ def _number_mismatch(unit: Pair, count_repeats: bool = False) -> Iterator[Findin
     _match(missing, extra)
     if not missing and not extra:
         return
-    _split_match(missing, extra)
+    _split_match(missing, extra, repeats=not count_repeats)
     _sign_match(missing, extra, source, target)
     _excuse(missing, source, unit.source_lang, target, unit.target_lang)
     _excuse(extra, target, unit.target_lang, source, unit.source_lang)
@@ -1414,17 +1500,59 @@ _QUOTES: dict[str, tuple[tuple[str, str], ...]] = {
     **{lang: (("”", "”"), ("»", "»"), ("’", "’")) for lang in ("sv", "fi")},
 }
 _DEFAULT_QUOTES = (("«", "»"), ("“", "”"), ("‘", "’"))
+# Languages whose texts quote in another style too, which the counts of the first would
+# read as unbalanced: Dutch „…” (DGT-TM's) beside “…”, Latvian “…” (DGT-TM's) beside „…“.
+# A text balanced in one of its language's styles is balanced.
+_OTHER_QUOTES: dict[str, tuple[tuple[tuple[str, str], ...], ...]] = {
+    "nl": ((("„", "”"), ("‚", "’")),),
+    "lv": (_DEFAULT_QUOTES,),
+}
 # The straight double quote opens and closes alike: counted for an odd number, in every
 # language ("Il a dit "oui." leaves it open). (The straight single one is an apostrophe.)
 _STRAIGHT = (('"', '"'),)
 _PAIRED_RE = re.compile("[][()«»“”‘’„‚\"]")
-# An apostrophe, not a closing quote: "l’accord", "Commission’s", "Members’ rights".
-_APOSTROPHE_RE = re.compile(r"(?<=\w)’(?=\w)|(?<=s)’(?=[\s,.;:]|$)")
+# An apostrophe, not a closing quote: "l’accord", "Commission’s"; and "Members’ rights",
+# unless it closes a quotation ("‘the Parties’ means", Finnish "’sopimus’"): see
+# _without_apostrophes.
+_APOSTROPHE_RE = re.compile(r"(?<=\w)’(?=\w)")
+_PLURAL_APOSTROPHE_RE = re.compile(r"(?<=s)’(?=[\s,.;:]|$)")
 # List markers whose bracket has no partner: English "(a)" is French "a)". A letter (or a
 # lower-case Roman numeral) after a space, as in French "point a)"; a number only where a
 # list item starts, since "(articles 1er à 8)" ends with one. "(a)" is balanced as it is.
-_LIST_MARKER_RE = re.compile(r"(?:(?<=\s)|^)(?:[a-z]{1,2}|[ivxlcdm]{1,6})\)"
+# Greek and Bulgarian letter their points in their own alphabets: "στοιχείο γ)", "στ)",
+# "буква в)".
+_LIST_MARKER_RE = re.compile(r"(?:(?<=\s)|^)(?:[a-zα-ωа-я]{1,2}|[ivxlcdm]{1,6})\)"
                              r"|(?:(?<=[;:]\s)|^)\d{1,3}\)")
+
+
+# A number or a Roman numeral and a dot, ending a text: in the languages whose texts end
+# with an ordinal and its dot, the ordinal's own, no full stop: Croatian (and Serbian,
+# Bosnian) headings and years, "Članak 1." for "Article 1", "PRILOG I." for "ANNEX I",
+# "od 18. veljače 2019."; Hungarian dates, "(2019. február 18.)". (German, Danish or
+# Slovak write ordinals with a dot too, but never end a text with one: "März 2005.", "165."
+# end a sentence.)
+_ORDINAL_END_LANGUAGES = frozenset({"hr", "sr", "bs", "hu"})
+_ORDINAL_END_RE = re.compile(r"(?:^|[\s(\[])(?:\d{1,4}|[IVXLC]{1,6})\.$")
+
+
+# The abbreviation a date ends with, whose dot is no full stop either: Polish "18 lutego
+# 2019 r." (roku), Bulgarian "11 март 1999 г." (година), Lithuanian "2019 m. vasario 18 d."
+# (diena), "2005 m. kovo mėn." (mėnuo).
+_DATE_END_RE = {
+    "pl": re.compile(r"\d\sr\.$"),
+    "bg": re.compile(r"\d\sг\.$"),
+    "lt": re.compile(r"\d\sd\.$|\sm\.\s\w+\smėn\.$"),
+}
+
+
+def _ordinal_end(text: str, lang: str) -> bool:
+    """Whether ``text`` (whose last mark is a dot) ends with an ordinal written with it, or
+    with a date's abbreviation."""
+    code = _primary(lang)
+    text = text.rstrip(_CLOSERS)
+    if code in _DATE_END_RE:
+        return _DATE_END_RE[code].search(text) is not None
+    return code in _ORDINAL_END_LANGUAGES and _ORDINAL_END_RE.search(text) is not None
 
 
 def _ending(text: str) -> str:
@@ -1443,20 +1571,65 @@ def _imbalance(text: str, lang: str) -> dict[str, tuple[int, str, str]]:
     opening: (openings minus closings, the opening and the closing character concerned)."""
     if not _PAIRED_RE.search(text):
         return {}
-    text = _LIST_MARKER_RE.sub(" ", _APOSTROPHE_RE.sub("", text))
-    kinds = {**_BRACKETS, "quotes": _QUOTES.get(_primary(lang), _DEFAULT_QUOTES) + _STRAIGHT}
+    code = _primary(lang)
+    quotes = _QUOTES.get(code, _DEFAULT_QUOTES)
+    marked = _LIST_MARKER_RE.sub(" ", _without_apostrophes(text, quotes))
     found = {}
-    for kind, pairs in kinds.items():
-        net, shown = 0, None
-        for opening, closing in pairs:
-            diff = text.count(opening) % 2 if opening == closing else \
-                text.count(opening) - text.count(closing)
-            if diff and shown is None:
-                shown = (opening, closing)
-            net += diff
-        if net and shown:
-            found[kind] = (net, *shown)
+    for kind, pairs in _BRACKETS.items():
+        if (counted := _net(marked, pairs)) is not None:
+            found[kind] = counted
+    styles = (quotes, *_OTHER_QUOTES[code]) if code in _OTHER_QUOTES else (quotes,)
+    counts = [_net(marked, quotes + _STRAIGHT)]
+    if len(styles) > 1:
+        # the styles that hold every quote the text writes ("„verdrag)" is Dutch „…”, open
+        # though “…” counts no „); balanced in one of them, the text is balanced
+        written = {c for style in styles for pair in style for c in pair if c in text}
+        counts = [counts[0] if style is quotes else
+                  _net(_without_apostrophes(text, style), style + _STRAIGHT)
+                  for style in styles if written <= {c for pair in style for c in pair}
+                  ] or counts
+    counted = None if None in counts else counts[0]
+    if counted is not None:
+        found["quotes"] = counted
     return found
+
+
+def _net(text: str, pairs: tuple[tuple[str, str], ...]) -> tuple[int, str, str] | None:
+    """Openings minus closings of ``pairs`` in ``text``, with the first pair that differs;
+    None when they balance."""
+    net, shown = 0, None
+    for opening, closing in pairs:
+        diff = text.count(opening) % 2 if opening == closing else \
+            text.count(opening) - text.count(closing)
+        if diff and shown is None:
+            shown = (opening, closing)
+        net += diff
+    return (net, *shown) if net and shown else None
+
+
+def _without_apostrophes(text: str, quotes: tuple[tuple[str, str], ...]) -> str:
+    """``text`` without its apostrophes. A "’" after an "s" and before a space or a mark is
+    the apostrophe of a plural ("the Members’ rights") where no quotation that "’" closes
+    in ``quotes`` is open before it, and closes the quotation where one is: "‘the
+    Parties’ means", Finnish and Swedish "’sopimus’,", which a ’ opens after a space."""
+    text = _APOSTROPHE_RE.sub("", text)
+    opening = next((o for o, c in quotes if c == "’"), None)
+    if "’" not in text or opening is None:
+        return _PLURAL_APOSTROPHE_RE.sub("", text)
+    dropped: list[int] = []
+    depth = 0
+    for i, char in enumerate(text):
+        if char == opening and (opening != "’" or i == 0 or text[i - 1].isspace()
+                                or text[i - 1] in "([{"):
+            depth += 1
+        elif char == "’":
+            if not depth and _PLURAL_APOSTROPHE_RE.match(text, i):
+                dropped.append(i)
+            else:
+                depth = max(0, depth - 1)
+    for i in reversed(dropped):
+        text = text[:i] + text[i + 1:]
+    return text
 
 
 def punctuation(unit: Pair) -> Iterator[Finding]:
@@ -1471,6 +1644,12 @@ def _punctuation(unit: Pair) -> Iterator[Finding]:
     source = _with_codes(unit.source, unit.source_markup)
     target = _with_codes(unit.target, unit.target_markup)
     src_end, tgt_end = _ending(source), _ending(target)
+    # an ordinal's or a date's dot against no mark: "Article 1" / "Članak 1.", "of 18
+    # February 2019" / "z dnia 18 lutego 2019 r."
+    if src_end == "." and not tgt_end and _ordinal_end(source, unit.source_lang):
+        src_end = ""
+    elif tgt_end == "." and not src_end and _ordinal_end(target, unit.target_lang):
+        tgt_end = ""
     src_classes = _GREEK_END_CLASS if _primary(unit.source_lang) == "el" else _END_CLASS
     tgt_classes = _GREEK_END_CLASS if _primary(unit.target_lang) == "el" else _END_CLASS
     src_class, tgt_class = src_classes.get(src_end), tgt_classes.get(tgt_end)
