@@ -64,7 +64,13 @@ from ..model import Pair, count_of
 from ..terms.candidates import STOPWORD, WORD, Extractor, split_tokens
 from ..terms.lemmas import is_known
 from ..terms.stopwords import FR_CONNECTORS, STOP
-from ..terms.tbx import proposed_not_reviewed, tbx_layout, unreviewed_entry
+from ..terms.tbx import (
+    FORBIDDEN_STATUSES,
+    proposed_not_reviewed,
+    tbx_layout,
+    term_status,
+    unreviewed_entry,
+)
 from .model import Finding, TermEntry, finding
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -73,11 +79,6 @@ _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 # lock for one transaction; reading needs no more than that to end).
 _BUSY_TIMEOUT = 30.0
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-# TBX administrative statuses (TBX-Basic ``-admn-sts`` values, TBX-Default's
-# ``normativeAuthorization`` values without the suffix) that forbid a term; any other
-# status, or none, makes a target term an approved rendering.
-_FORBIDDEN_STATUSES = frozenset({"deprecatedTerm", "supersededTerm"})
-_STATUS_TYPES = frozenset({"administrativeStatus", "normativeAuthorization"})
 
 
 # --- loading ---------------------------------------------------------------------------------
@@ -210,7 +211,7 @@ def read_tbx_terms(path: str | Path, source_lang: str, target_lang: str) -> list
         if unreviewed_entry(entry, [status for _, status in sources + targets]):
             unreviewed += 1  # a candidate tmx-export proposed, not an approved term
             continue
-        found.extend((source, target, status in _FORBIDDEN_STATUSES)
+        found.extend((source, target, status in FORBIDDEN_STATUSES)
                      for source, _ in sources for target, status in targets)
     if not found and unreviewed:
         raise InputError(name, "no approved or forbidden term pair to check against: "
@@ -236,27 +237,13 @@ def _tbx_entry_terms(entry: etree._Element, lang_tag: str, term_tags: tuple[str,
         for holder in lang_sec.iter(*[f"{{*}}{t}" for t in term_tags], *term_tags):
             term = _tbx_term(holder)
             if term:
-                sides[want.index(lang)].append((term, _tbx_status(holder)))
+                sides[want.index(lang)].append((term, term_status(holder)))
     return sides
 
 
 def _tbx_term(holder: etree._Element) -> str:
     for term in holder.iter("{*}term", "term"):
         return " ".join("".join(term.itertext()).split())
-    return ""
-
-
-def _tbx_status(holder: etree._Element) -> str:
-    """A term's administrative status, without TBX-Basic's ``-admn-sts`` suffix: from a
-    ``termNote type="administrativeStatus"`` (DCA style, TBX 2008) or an element named
-    ``administrativeStatus`` (DCT style, any namespace)."""
-    for element in holder.iter():
-        if not isinstance(element.tag, str):
-            continue  # comments and processing instructions
-        local = etree.QName(element).localname
-        if (local == "termNote" and element.get("type") in _STATUS_TYPES) \
-                or local in _STATUS_TYPES:
-            return "".join(element.itertext()).strip().removesuffix("-admn-sts")
     return ""
 
 

@@ -50,6 +50,12 @@ STATUS_OF_ADMIN = {
     "deprecatedTerm-admn-sts": "forbidden",
     "supersededTerm-admn-sts": "forbidden",
 }
+# TBX administrative statuses (TBX-Basic ``-admn-sts`` values, TBX-Default's
+# ``normativeAuthorization`` values without the suffix) that forbid a term; any other
+# status, or none, makes a target term a usable rendering.
+FORBIDDEN_STATUSES = frozenset({"deprecatedTerm", "supersededTerm"})
+# Where a term's status is written: TBX-Basic's data category, or TBX-Default's.
+_STATUS_TYPES = frozenset({"administrativeStatus", "normativeAuthorization"})
 _V3_MODELS = (
     '<?xml-model href="https://raw.githubusercontent.com/LTAC-Global/TBX_Core_RNG/master/'
     'TBXcoreStructV03.rng" type="application/xml" '
@@ -367,18 +373,19 @@ def read_tbx(path: str | Path, source_lang: str, target_lang: str,
                     continue
                 notes = {n.get("type"): "".join(n.itertext()).strip()
                          for n in holder.iter("{*}termNote", "termNote")}
+                # the status as check reads it (DCT elements and TBX-Default's values too):
+                # a term check reports as forbidden must not be a glossary pair here
                 terms[side].append((" ".join("".join(term.itertext()).split()),
-                                    notes.get("partOfSpeech"),
-                                    notes.get("administrativeStatus")))
+                                    notes.get("partOfSpeech"), term_status(holder)))
         if terms["s"] and terms["t"] and unreviewed_entry(
                 entry, [admin for side in terms.values() for *_, admin in side]):
             unreviewed += 1
             continue
         for source, pos, _ in terms["s"]:
             for target, target_pos, admin in terms["t"]:
-                status = STATUS_OF_ADMIN.get(admin or "")
-                if status == "forbidden":
+                if admin in FORBIDDEN_STATUSES:
                     continue
+                status = STATUS_OF_ADMIN.get(f"{admin}-admn-sts") if admin else None
                 entries.append(GlossaryEntry(source, target, pos or target_pos, status))
     if not entries and unreviewed:
         raise InputError(str(path), "no reviewed term pair: " + proposed_not_reviewed(
@@ -386,6 +393,21 @@ def read_tbx(path: str | Path, source_lang: str, target_lang: str,
     if left_out is not None and unreviewed:
         left_out["proposed"] += unreviewed
     return entries
+
+
+def term_status(holder: etree._Element) -> str:
+    """A term's administrative status, without TBX-Basic's ``-admn-sts`` suffix (``""``
+    when it has none): from a ``termNote type="administrativeStatus"`` (DCA style, TBX
+    2008), TBX-Default's ``normativeAuthorization``, or an element of either name (DCT
+    style, any namespace). For every reader of a TBX (glossaries, ``check``)."""
+    for element in holder.iter():
+        if not isinstance(element.tag, str):
+            continue  # comments and processing instructions
+        local = etree.QName(element).localname
+        if (local == "termNote" and element.get("type") in _STATUS_TYPES) \
+                or local in _STATUS_TYPES:
+            return "".join(element.itertext()).strip().removesuffix("-admn-sts")
+    return ""
 
 
 def unreviewed_entry(entry: etree._Element, statuses: list[str | None]) -> bool:
