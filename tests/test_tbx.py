@@ -141,7 +141,8 @@ def test_read_tbx_both_versions_round_trip(tmp_path, seed_terms):
         assert got == expected
         assert entries[0].status == "approved"
         proposed = sum(p.status == "proposed" for p in seed_terms)
-        assert proposed and left_out == {"proposed": proposed}
+        forbidden = sum(p.status == "forbidden" for p in seed_terms)
+        assert proposed and left_out == {"proposed": proposed, "forbidden": forbidden}
         assert [(e.source, e.target) for e in read_glossary(path, "en", "fr")] == expected
 
 
@@ -361,3 +362,33 @@ def test_a_deprecated_rendering_is_no_glossary_pair_in_any_tbx_style(tmp_path, t
     assert [(e.source, e.targets, e.forbidden) for e in checked] == [
         ("Member State", ("État membre",), ("pays membre",)),
         ("value chain", ("chaîne de valeur",), ("filière",))]
+
+
+@pytest.mark.parametrize("command", ["terms", "build"])
+def test_a_tbx_glossary_of_other_languages_is_refused_not_ignored(tmp_path, command):
+    """LTAC's astronomy termbase (EN/ES/ZU) given to an EN-FR run: the glossary gave no
+    pair and the run went on as if it had one (`check` refused it)."""
+    from click.testing import CliRunner
+
+    from tmx_export.cli import main
+
+    glossary = DATA / "tbx" / "Example_Astronomy_DCA_VALID.tbx"
+    output = tmp_path / ("out.csv" if command == "terms" else "out.tmx")
+    args = [command, str(DATA / "terms_seed_dump.txt"), "--glossary", str(glossary), "-j", "1"]
+    args += ["--csv", str(output)] if command == "terms" else ["-o", str(output)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1
+    assert [line for line in result.stderr.splitlines() if line.strip()] == [
+        f"tmx-export: error: {glossary}: no term pairs for en-GB -> fr-FR (languages in the "
+        "file: en, es, zu)"]
+    assert not output.exists()
+    # the same file read for its own languages is a glossary
+    assert read_glossary(glossary, "en-US", "es-ES")
+
+
+def test_a_tbx_glossary_of_forbidden_renderings_only_is_refused(tmp_path, seed_terms):
+    path = tmp_path / "forbidden.tbx"
+    write_tbx([p for p in seed_terms if p.status == "forbidden"], path, version=2)
+    with pytest.raises(InputError, match="no term pair to use: the 1 en-GB -> fr-FR pair is "
+                                         r"forbidden \(deprecated\)"):
+        read_glossary(path, "en-GB", "fr-FR")

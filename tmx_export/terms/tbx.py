@@ -350,20 +350,24 @@ def read_tbx(path: str | Path, source_lang: str, target_lang: str,
     per source term and usable target term; deprecated target terms are left out (a glossary
     names what to use), and so are the entries ``tmx-export terms`` wrote for pairs nobody
     reviewed (no status, and the note :func:`marked_proposed` finds), as ``check`` leaves
-    them out: a glossary steers the pairing, and a guess must not. Their number is added to
-    ``left_out["proposed"]``; a TBX of nothing else is refused, saying so. Raises
-    :class:`InputError` for files that are not TBX.
+    them out: a glossary steers the pairing, and a guess must not. Their numbers are added to
+    ``left_out["proposed"]`` and ``left_out["forbidden"]``. A TBX that gives no pair is
+    refused, saying why (its pairs unreviewed or forbidden, or none in the language pair):
+    the run would otherwise go on as if it had a glossary. Raises :class:`InputError` for
+    files that are not TBX.
     """
     root = parse_xml(path).getroot()
     entry_tag, lang_tag, term_tags = tbx_layout(root, str(path))
     want_source = primary(source_lang)
     want_target = primary(target_lang)
     entries: list[GlossaryEntry] = []
-    unreviewed = 0
+    unreviewed = forbidden = 0
+    languages: set[str] = set()
     for entry in root.iter(f"{{*}}{entry_tag}", entry_tag):
         terms: dict[str, list[tuple[str, str | None, str | None]]] = {"s": [], "t": []}
         for lang_sec in entry.iter(f"{{*}}{lang_tag}", lang_tag):
             lang = primary(lang_sec.get(XML_LANG) or lang_sec.get("lang") or "")
+            languages.add(lang)
             side = "s" if lang == want_source else "t" if lang == want_target else None
             if side is None:
                 continue
@@ -384,14 +388,28 @@ def read_tbx(path: str | Path, source_lang: str, target_lang: str,
         for source, pos, _ in terms["s"]:
             for target, target_pos, admin in terms["t"]:
                 if admin in FORBIDDEN_STATUSES:
+                    forbidden += 1
                     continue
                 status = STATUS_OF_ADMIN.get(f"{admin}-admn-sts") if admin else None
                 entries.append(GlossaryEntry(source, target, pos or target_pos, status))
     if not entries and unreviewed:
         raise InputError(str(path), "no reviewed term pair: " + proposed_not_reviewed(
             unreviewed, source_lang, target_lang))
-    if left_out is not None and unreviewed:
-        left_out["proposed"] += unreviewed
+    if not entries and forbidden:
+        are = "is" if forbidden == 1 else "are"
+        raise InputError(str(path), "no term pair to use: the "
+                         f"{count_of(forbidden, f'{source_lang} -> {target_lang} pair')} "
+                         f"{are} forbidden (deprecated)")
+    if not entries:
+        # a TBX of other languages (en-es given to an en-fr run) gave no glossary at all,
+        # and the run went on without one, as check refuses it
+        held = ", ".join(sorted(lang for lang in languages if lang)) or "none"
+        raise InputError(str(path), f"no term pairs for {source_lang} -> {target_lang} "
+                         f"(languages in the file: {held})")
+    if left_out is not None:
+        for status, count in (("proposed", unreviewed), ("forbidden", forbidden)):
+            if count:
+                left_out[status] += count
     return entries
 
 
