@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
-from test_terms import seed_pair
+from test_terms import _europarl_session, seed_pair
 
 from tmx_export.cli.terms import terms_command as terms
 from tmx_export.errors import InputError
@@ -218,6 +218,40 @@ def test_a_row_added_by_hand_is_a_new_pair_of_the_files_languages(tmp_path):
     added = stored(db)["industrial policies"]
     assert (added.key, added.status) == (
         ("en", "fr", "industrial policy", "politique industriel"), "approved")
+
+
+def test_a_review_file_of_another_termbase_is_refused_naming_the_row(tmp_path):
+    """A review file written from the termbase of a Europarl session, applied to the seed
+    document's: its proposed rows became pairs of this termbase and the citation forms of
+    the session were recorded over this termbase's as a reviewer's spellings, exit 0."""
+    db = tmp_path / "seed.db"
+    seed = seed_termbase(db)
+    units = _europarl_session()
+    with Termbase(tmp_path / "session.db") as other:
+        other.update(extract_terms(units),
+                     {"ep-00-01-17": Document("ep-00-01-17", fingerprint(units), len(units))})
+        session = other.pairs()
+    review = Review(tmp_path / "review.xlsx", session)
+    review.set("Member State", "status", "approved")
+    review.save()
+    known = {(p.source_lemma, p.target_lemma) for p in seed}
+    strangers = [n for n, p in enumerate(session, 2)
+                 if (p.source_lemma, p.target_lemma) not in known]
+    assert 0 < len(strangers) < len(session)  # the two termbases share some pairs
+    first = session[strangers[0] - 2]
+    before = dump(db)
+    with Termbase(db) as termbase, pytest.raises(InputError) as info:
+        apply_review(review.path, termbase)
+    assert str(info.value) == (
+        f"{review.path}:{strangers[0]}: the termbase holds no pair {first.source_term} -> "
+        f"{first.target_term} (nor the pairs of {len(strangers) - 1} other rows): the review "
+        "file was written from another termbase; nothing recorded (to add a pair, type its "
+        "row without the hidden key columns, or give it with --glossary)")
+    assert dump(db) == before
+    result = CliRunner().invoke(terms, ["apply", str(review.path), "--termbase", str(db)])
+    assert result.exit_code == 1
+    assert error_lines(result) == [f"tmx-export: error: {info.value}"]
+    assert dump(db) == before
 
 
 def test_a_row_with_part_of_its_key_names_the_row_and_what_is_missing(tmp_path):

@@ -21,6 +21,7 @@ from ..errors import InputError
 from ..formats.table import cell_text, open_workbook
 from ..formats.text import xlsx_workbook
 from ..lang import primary
+from ..model import count_of
 from . import _sheet_xml
 from .candidates import Extractor
 from .languages import term_language
@@ -142,6 +143,7 @@ class _Row:
     target_term: str
     status: str | None  # None: left blank, the pair's status and note stay as they are
     note: str
+    typed: bool = False  # typed by a reviewer: no hidden key columns, its key made here
 
 
 def apply_review(path: str | Path, termbase: Termbase) -> ApplySummary:
@@ -168,9 +170,14 @@ def apply_review(path: str | Path, termbase: Termbase) -> ApplySummary:
       term, so a different pair, and is refused rather than silently renaming the pair; so
       is an empty term.
     - a pair the termbase does not hold is added with the row's terms and status (a row with
-      a blank status brings no decision, so adds nothing); a row a reviewer typed, without
-      the hidden key columns, names the pair of its terms' lemmas under the file's language
-      pair (:func:`_keyed`).
+      a blank status brings no decision, so adds nothing) when a reviewer typed the row,
+      without the hidden key columns (it names the pair of its terms' lemmas under the
+      file's language pair: :func:`_keyed`), or when the termbase holds no pair of the
+      file's languages yet (a file written by a run without a termbase). A row with its key
+      columns naming a pair a termbase of those languages does not hold was written from
+      another termbase (pairs are never deleted from one): the file is refused, naming the
+      row (:func:`_refuse_strangers`), rather than its proposed rows added as pairs and its
+      spellings, another corpus's citation forms, recorded over this termbase's.
     - two rows for the same pair (key columns) that say different things are refused.
     """
     rows = _read_rows(path)
@@ -178,8 +185,10 @@ def apply_review(path: str | Path, termbase: Termbase) -> ApplySummary:
     summary = ApplySummary()
     extractors: dict[str, Extractor | None] = {}
     with termbase.transaction():
-        for row in rows:
-            pair_id = termbase.find(*row.key)
+        found = [termbase.find(*row.key) for row in rows]
+        _refuse_strangers([row for row, pair_id in zip(rows, found, strict=True)
+                           if pair_id is None and not row.typed], termbase, name)
+        for row, pair_id in zip(rows, found, strict=True):
             if pair_id is None:
                 if row.status is None:
                     summary.unchanged += 1
@@ -212,6 +221,29 @@ def apply_review(path: str | Path, termbase: Termbase) -> ApplySummary:
             else:
                 summary.unchanged += 1
     return summary
+
+
+def _refuse_strangers(rows: list[_Row], termbase: Termbase, name: str) -> None:
+    """Refuse a review file whose key columns name pairs the termbase does not hold, in
+    languages it holds pairs of: the file was written from another termbase (or over other
+    documents). ``rows`` are the file's rows, key columns filled, whose pair was not found."""
+    holds: dict[tuple[str, str], bool] = {}
+    strangers = []
+    for row in rows:
+        langs = primary_langs(row.key[:2])
+        if langs not in holds:
+            holds[langs] = termbase.holds_pairs(*langs)
+        if holds[langs]:
+            strangers.append(row)
+    if not strangers:
+        return
+    first = strangers[0]
+    others = (f" (nor the pairs of {count_of(len(strangers) - 1, 'other row')})"
+              if len(strangers) > 1 else "")
+    raise InputError(name, f"the termbase holds no pair {first.source_term} -> "
+                     f"{first.target_term}{others}: the review file was written from another "
+                     "termbase; nothing recorded (to add a pair, type its row without the "
+                     "hidden key columns, or give it with --glossary)", first.line)
 
 
 def _same_term(extractors: dict[str, Extractor | None], lang: str, lemma: str, new: str,
@@ -306,7 +338,7 @@ def _keyed(added: list[_Row], langs: set[tuple[str, str]], name: str) -> list[_R
             raise InputError(name, f"row {row.source_term} -> {row.target_term}: a term "
                              "without a word to match", row.line)
         keyed.append(_Row(row.line, (source_lang, target_lang, *lemmas), row.source_term,
-                          row.target_term, row.status, row.note))
+                          row.target_term, row.status, row.note, typed=True))
     return keyed
 
 
