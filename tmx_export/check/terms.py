@@ -180,10 +180,8 @@ def read_termbase_terms(path: str | Path, source_lang: str, target_lang: str
     # grouped by the lemma the termbase itself keyed the pairs with
     groups: dict[str, _Group] = {}
     for _, _, lemma, source_term, target_term, status in wanted:
-        group = groups.setdefault(lemma, _Group(source_term))
-        if status == "approved" and not group.targets:
-            group.source = source_term  # an approved pair's citation form names the entry
-        group.add(target_term, status == "forbidden")
+        groups.setdefault(lemma, _Group(source_term)).add(source_term, target_term,
+                                                         status == "forbidden")
     return [group.entry() for group in groups.values()]
 
 
@@ -254,8 +252,19 @@ class _Group:
     source: str
     targets: list[str] = field(default_factory=list)
     forbidden: list[str] = field(default_factory=list)
+    rank: tuple[bool, int] | None = None  # how the name was chosen (see add)
 
-    def add(self, target: str, forbidden: bool) -> None:
+    def add(self, source: str, target: str, forbidden: bool) -> None:
+        """``source`` -> ``target``, a pair of the group's source lemma. The entry is named
+        by an approved pair's source term before a forbidden one's, and of those by the one
+        with the fewest capitals, whatever order the pairs come in (a termbase's, a TBX's, a
+        glossary's): the name's capitals decide where the entry matches, and a term in lower
+        case matches any case. Named by the first pair, a glossary listing "Committee" ->
+        "commission" before "committee" -> "comité" checked no "committee" in lower case,
+        and the termbase and the TBX written from it told a unit apart."""
+        rank = (forbidden, sum(map(str.isupper, source)))
+        if self.rank is None or rank < self.rank:
+            self.source, self.rank = source, rank
         into = self.forbidden if forbidden else self.targets
         if target not in into:
             into.append(target)
@@ -269,7 +278,7 @@ def _group(pairs: Iterable[tuple[str, str, bool]], words: _Words) -> list[TermEn
     groups: dict[tuple[str, ...], _Group] = {}
     for source, target, forbidden in pairs:
         key = words.key(source) or (source.lower(),)
-        groups.setdefault(key, _Group(source)).add(target, forbidden)
+        groups.setdefault(key, _Group(source)).add(source, target, forbidden)
     return [group.entry() for group in groups.values()]
 
 
