@@ -254,6 +254,29 @@ def test_a_review_file_of_another_termbase_is_refused_naming_the_row(tmp_path):
     assert dump(db) == before
 
 
+def test_a_decision_written_as_a_formula_without_its_value_is_refused(tmp_path):
+    """openpyxl (a script bulk-deciding rows) saves a formula without computing it: the
+    status read as blank, the decision left out, and the run said "0 pair(s) changed"."""
+    db = tmp_path / "terms.db"
+    review = Review(tmp_path / "review.xlsx", seed_termbase(db))
+    review.set("cluster", "status", "approved")
+    row = review.set("value chain", "status", '=IF(E3>1,"approved","rejected")')
+    review.save()
+    before = dump(db)
+    with Termbase(db) as termbase, pytest.raises(InputError) as info:
+        apply_review(review.path, termbase)
+    assert str(info.value) == (
+        f"{review.path}:{row}: the status cell is a formula without a computed value "
+        '(=IF(E3>1,"approved","rejected")): open and save the file in a spreadsheet '
+        "program, or type the value")
+    assert dump(db) == before
+    # typed as a value, it is recorded
+    review.set("value chain", "status", "approved")
+    review.save()
+    with Termbase(db) as termbase:
+        assert apply_review(review.path, termbase).changed == 2
+
+
 def test_a_row_with_part_of_its_key_names_the_row_and_what_is_missing(tmp_path):
     db = tmp_path / "terms.db"
     review = Review(tmp_path / "review.xlsx", seed_termbase(db))

@@ -14,11 +14,12 @@ Every text cell is written as a string cell, never as a formula, whatever it sta
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
-from ..formats.table import cell_text, open_workbook
+from ..formats.table import Uncomputed, workbook_rows
 from ..formats.text import xlsx_workbook
 from ..lang import primary
 from ..model import count_of
@@ -263,14 +264,10 @@ def _same_term(extractors: dict[str, Extractor | None], lang: str, lemma: str, n
 def _read_rows(path: str | Path) -> list[_Row]:
     """The rows of a review file, checked on their own (statuses, keys, repeated pairs)."""
     name = str(path)
-    book = open_workbook(path, "XLSX review file")
-    try:
-        sheet = book["review"] if "review" in book.sheetnames else book.worksheets[0]
-        # read every row the sheet holds, not just as many as its <dimension> claims (a
-        # tool that wrote a stale one would otherwise have the last rows ignored, silently)
-        sheet.reset_dimensions()
-        cells = sheet.iter_rows(values_only=True)
-        header = [str(c).strip().lower() if c is not None else "" for c in next(cells, ())]
+    # every row the sheet holds, not just as many as its <dimension> claims (a tool that
+    # wrote a stale one would otherwise have the last rows ignored, silently)
+    with closing(workbook_rows(path, prefer="review", what="XLSX review file")) as cells:
+        header = [c.strip().lower() for c in next(cells, (1, []))[1]]
         needed = ("source term", "target term", "status", "note", *KEY_COLUMNS)
         missing = [h for h in needed if h not in header]
         if missing:
@@ -278,11 +275,17 @@ def _read_rows(path: str | Path) -> list[_Row]:
         col = {h: header.index(h) for h in needed}
         rows: list[_Row] = []
         added: list[_Row] = []  # rows a reviewer added, without the hidden key columns
-        for line, values in enumerate(cells, 2):
-            def cell(h: str, values=values) -> str:
+        for line, values in cells:
+            def cell(h: str, values=values, line=line) -> str:
                 i = col[h]
-                value = values[i] if i < len(values) else None
-                return cell_text(value).strip()
+                value = values[i] if i < len(values) else ""
+                if isinstance(value, Uncomputed):
+                    # a status or term set by a formula that a script (openpyxl, pandas)
+                    # saved without computing it: read as blank, the decision was lost
+                    raise InputError(name, f"the {h} cell is a formula without a computed "
+                                     f"value ({value}): open and save the file in a "
+                                     "spreadsheet program, or type the value", line)
+                return value.strip()
 
             if not any(cell(h) for h in needed):
                 continue
@@ -306,11 +309,9 @@ def _read_rows(path: str | Path) -> list[_Row]:
                 added.append(row)  # its key is made once the file's languages are known
                 continue
             rows.append(row)
-        # (by primary language, as the termbase keys pairs: an older file says en-GB/fr-FR)
-        rows += _keyed(added, {primary_langs(row.key[:2]) for row in rows}, name)
-        return _without_repeats(rows, name)
-    finally:
-        book.close()
+    # (by primary language, as the termbase keys pairs: an older file says en-GB/fr-FR)
+    rows += _keyed(added, {primary_langs(row.key[:2]) for row in rows}, name)
+    return _without_repeats(rows, name)
 
 
 def _keyed(added: list[_Row], langs: set[tuple[str, str]], name: str) -> list[_Row]:
