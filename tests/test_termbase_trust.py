@@ -130,6 +130,28 @@ def test_blank_status_leaves_status_and_note_as_they_are(tmp_path):
     assert after["Commission"].status == "rejected"
 
 
+def test_what_a_blank_status_leaves_out_is_said(tmp_path):
+    """A note typed beside a blank status, and a pair typed under the others without a
+    status, were left out with nothing said but "unchanged"."""
+    db = tmp_path / "terms.db"
+    review = Review(tmp_path / "review.xlsx", seed_termbase(db))
+    review.set("cluster", "status", None)
+    review.set("cluster", "note", "IATE 1234")
+    row = review.sheet.max_row + 1
+    for column, value in (("source term", "industrial policies"),
+                          ("target term", "politiques industrielles")):
+        review.sheet.cell(row, review.header.index(column) + 1).value = value
+    review.save()
+    before = dump(db)
+    result = CliRunner().invoke(terms, ["apply", str(review.path), "--termbase", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "1 note(s) not recorded: the row's status is blank (choose a status to record " \
+        "a note)" in result.stdout
+    assert "1 row(s) of a pair the termbase does not hold left out: the status is blank " \
+        "(choose a status to add the pair)" in result.stdout
+    assert dump(db) == before
+
+
 def test_an_older_export_does_not_revert_decisions_or_delete_notes(tmp_path):
     db = tmp_path / "terms.db"
     old = Review(tmp_path / "old.xlsx", seed_termbase(db))  # every row says proposed

@@ -131,6 +131,10 @@ class ApplySummary:
     added: int = 0  # pairs the termbase did not hold yet
     # decided pairs (status not proposed) the file calls proposed: left alone, not reverted
     kept_decided: int = 0
+    # rows whose status is blank, so left out, though they bring something: a note that
+    # differs from the pair's, or a pair the termbase does not hold (a row typed by hand)
+    notes_left: int = 0
+    not_added: int = 0
     changes: list[tuple[str, str, str]] = field(default_factory=list)  # (source, target, status)
 
 
@@ -193,6 +197,7 @@ def apply_review(path: str | Path, termbase: Termbase) -> ApplySummary:
             if pair_id is None:
                 if row.status is None:
                     summary.unchanged += 1
+                    summary.not_added += 1
                     continue
                 pair_id = termbase.add_pair(TermPair(*row.key, source_term=row.source_term,
                                                      target_term=row.target_term))
@@ -200,6 +205,8 @@ def apply_review(path: str | Path, termbase: Termbase) -> ApplySummary:
                 stored = termbase.get(pair_id)
             else:
                 stored = termbase.get(pair_id)
+                if row.status is None and row.note and row.note != stored.note:
+                    summary.notes_left += 1  # said by the run, not silently dropped
                 if row.status == "proposed" and stored.status != "proposed":
                     summary.kept_decided += 1
                     continue
