@@ -392,3 +392,21 @@ def test_a_tbx_glossary_of_forbidden_renderings_only_is_refused(tmp_path, seed_t
     with pytest.raises(InputError, match="no term pair to use: the 1 en-GB -> fr-FR pair is "
                                          r"forbidden \(deprecated\)"):
         read_glossary(path, "en-GB", "fr-FR")
+
+
+def test_a_review_workbook_given_as_a_glossary_is_refused_saying_what_to_do(tmp_path,
+                                                                            seed_terms):
+    """The terminologist's review file given to --glossary was refused as "binary file
+    (NUL bytes), not text", which said nothing of what to give instead."""
+    from tmx_export.check.terms import load_terms
+    from tmx_export.terms.review import write_review
+
+    review = tmp_path / "review.xlsx"
+    write_review(seed_terms, review)
+    message = (f"{review}: an XLSX workbook (a ZIP archive), not a TSV or CSV glossary: save "
+               "its sheet as CSV, or record a review file's decisions with `terms apply` and "
+               "use the termbase")
+    for read in (read_glossary, load_terms):
+        with pytest.raises(InputError) as info:
+            read(review, "en-GB", "fr-FR")
+        assert str(info.value) == message
