@@ -299,6 +299,16 @@ def test_a_decision_written_as_a_formula_without_its_value_is_refused(tmp_path):
         assert apply_review(review.path, termbase).changed == 2
 
 
+def test_pairs_a_review_file_adds_are_counted_changed(tmp_path):
+    """A review file written by a run without a termbase (every row proposed), applied to
+    a new termbase: "0 pair(s) changed, 5 unchanged, 5 added"."""
+    pairs = extract_terms([seed_pair()])
+    review = Review(tmp_path / "review.xlsx", pairs)
+    with Termbase(tmp_path / "t.db") as termbase:
+        summary = apply_review(review.path, termbase)
+    assert (summary.changed, summary.unchanged, summary.added) == (len(pairs), 0, len(pairs))
+
+
 def test_a_row_with_part_of_its_key_names_the_row_and_what_is_missing(tmp_path):
     db = tmp_path / "terms.db"
     review = Review(tmp_path / "review.xlsx", seed_termbase(db))

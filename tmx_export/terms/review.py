@@ -194,6 +194,7 @@ def apply_review(path: str | Path, termbase: Termbase) -> ApplySummary:
         _refuse_strangers([row for row, pair_id in zip(rows, found, strict=True)
                            if pair_id is None and not row.typed], termbase, name)
         for row, pair_id in zip(rows, found, strict=True):
+            added = pair_id is None  # a pair added is a change, never "unchanged"
             if pair_id is None:
                 if row.status is None:
                     summary.unchanged += 1
@@ -219,7 +220,7 @@ def apply_review(path: str | Path, termbase: Termbase) -> ApplySummary:
                                          f"{old!r}: a review file can correct how a term is "
                                          "written, not replace it (reject the pair instead)",
                                          row.line)
-            changed = termbase.set_terms(pair_id, row.source_term, row.target_term)
+            changed = termbase.set_terms(pair_id, row.source_term, row.target_term) or added
             if row.status is not None:
                 changed = termbase.set_status(pair_id, row.status, row.note or None) or changed
             if changed:
