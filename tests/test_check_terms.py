@@ -20,6 +20,7 @@ from tmx_export.errors import InputError
 from tmx_export.inputs import ParallelInput
 from tmx_export.model import Pair
 from tmx_export.pipeline import read_units
+from tmx_export.terms.candidates import Extractor
 from tmx_export.terms.glossary import write_glossary
 from tmx_export.terms.run import run_terms
 from tmx_export.terms.tbx import read_tbx, write_tbx
@@ -382,9 +383,8 @@ def test_tbx_with_deprecated_terms_as_a_source(tmp_path, seed_unit, text):
     entries = load_terms(path, "en-GB", "fr-FR")
     assert entries == [TermEntry("cluster", ("conglomérat",), ("grappe",)),
                        TermEntry("value chain", ("chaîne de valeur",), ("filière",))]
-    if text is not TBX_DCT:  # (the glossary reader knows DCA-style statuses only)
-        # it leaves deprecated terms out: that is why the check reads TBX itself
-        assert "grappe" not in {e.target for e in read_tbx(path, "en-GB", "fr-FR")}
+    # the glossary reader leaves deprecated terms out, in every style (the check keeps them)
+    assert "grappe" not in {e.target for e in read_tbx(path, "en-GB", "fr-FR")}
     checker = TermChecker(entries, "en-GB", "fr-FR")
     assert checker.check(seed_unit) == []
     planted = plant(plant(seed_unit, "conglomérats", "grappes", 1), "chaîne de valeur",
@@ -851,3 +851,50 @@ def test_a_target_tokenised_when_needed_gives_the_spans_of_its_pieces(europarl_u
             assert lazy.holds(key) == plain.holds(key)
             assert lazy.spans(key) == plain.spans(key)
         assert lazy.pieces == pieces
+
+
+def _committee_unit() -> Pair:
+    """A Europarl paragraph where "a committee of experts" is "un comité d'experts"."""
+    folder = DATA / "europarl-sessions"
+    en, fr = ([line for line in (folder / f"ep-00-01-17.{lang}.txt").read_text(
+        encoding="utf-8").split("\n") if line.strip()] for lang in ("en", "fr"))
+    n = next(n for n, text in enumerate(en) if "a committee of experts" in text)
+    assert "un comité d'experts" in fr[n]
+    return Pair(en[n], fr[n], "en-GB", "fr-FR", tuid=str(n + 1))
+
+
+# Two approved renderings of the lemma "committee": an EP committee is a "commission",
+# other committees "comités"; a third term in lower case (the capital rule then holds).
+COMMITTEE_PAIRS = [("Committee", "commission"), ("committee", "comité"),
+                   ("transport of dangerous goods", "transport de marchandises dangereuses")]
+
+
+@pytest.mark.parametrize("order", [1, -1], ids=["capitalised-first", "lower-case-first"])
+def test_a_lower_case_term_matches_any_case_whatever_comes_first(tmp_path, order):
+    """The entry of a lemma was named by its first pair: with "Committee" -> "commission"
+    first, the approved "committee" -> "comité" no longer matched "committee" in lower
+    case, so a glossary's row order, or a termbase against the TBX written from it, gave
+    different findings."""
+    # the Commission named otherwise (its "commission" would be the rendering found), then
+    # the committee of experts become a "groupe"
+    unit = plant(_committee_unit(), "Commission", "Exécutif")
+    planted = plant(unit, "un comité d'experts", "un groupe d'experts")
+    glossary = tmp_path / "glossary.tsv"
+    glossary.write_text("source\ttarget\n" + "".join(
+        f"{s}\t{t}\n" for s, t in COMMITTEE_PAIRS[:2][::order] + COMMITTEE_PAIRS[2:]),
+        encoding="utf-8")
+    db = tmp_path / "terms.db"
+    english, french = Extractor("en-GB"), Extractor("fr-FR")
+    with Termbase(db) as termbase:
+        for source, target in COMMITTEE_PAIRS[:2][::order] + COMMITTEE_PAIRS[2:]:
+            pair = TermPair("en-GB", "fr-FR", english.key(source), french.key(target), source,
+                            target)
+            termbase.set_status(termbase.add_pair(pair), "approved")
+        pairs = termbase.pairs()
+    tbx = tmp_path / "terms.tbx"
+    write_tbx(pairs, tbx, version=2)
+    for source in (glossary, db, tbx):
+        checker = TermChecker(load_terms(source, "en-GB", "fr-FR"), "en-GB", "fr-FR")
+        assert checker.check(unit) == [], source
+        assert [(f.check, f.item) for f in checker.check(planted)] == [
+            ("term-missing", "committee")], source

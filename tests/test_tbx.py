@@ -141,7 +141,8 @@ def test_read_tbx_both_versions_round_trip(tmp_path, seed_terms):
         assert got == expected
         assert entries[0].status == "approved"
         proposed = sum(p.status == "proposed" for p in seed_terms)
-        assert proposed and left_out == {"proposed": proposed}
+        forbidden = sum(p.status == "forbidden" for p in seed_terms)
+        assert proposed and left_out == {"proposed": proposed, "forbidden": forbidden}
         assert [(e.source, e.target) for e in read_glossary(path, "en", "fr")] == expected
 
 
@@ -284,3 +285,128 @@ def test_entry_ids_follow_the_pair_not_its_rank(tmp_path, seed_terms, version):
     root = etree.parse(str(tmp_path / "twice.tbx")).getroot()
     both = [e.get("id") for e in root.iter("{*}conceptEntry", "{*}termEntry")]
     assert both[1] == both[0] + "-2"
+
+
+# Renderings deprecated as TBX-Basic 2019 in DCT style writes it (an element of the TBX-Basic
+# namespace) and as TBX-Default 2008 does (normativeAuthorization, no "-admn-sts").
+DEPRECATED_DCT = """<?xml version="1.0" encoding="UTF-8"?>
+<tbx type="TBX-Basic" style="dct" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2"
+     xmlns:basic="http://www.tbxinfo.net/ns/basic">
+  <tbxHeader><fileDesc><sourceDesc><p>EP terms</p></sourceDesc></fileDesc></tbxHeader>
+  <text><body>
+    <conceptEntry id="c1">
+      <langSec xml:lang="en"><termSec><term>Member State</term></termSec></langSec>
+      <langSec xml:lang="fr">
+        <termSec><term>État membre</term>
+          <basic:administrativeStatus>preferredTerm-admn-sts</basic:administrativeStatus>
+        </termSec>
+        <termSec><term>pays membre</term>
+          <basic:administrativeStatus>deprecatedTerm-admn-sts</basic:administrativeStatus>
+        </termSec>
+      </langSec>
+    </conceptEntry>
+    <conceptEntry id="c2">
+      <langSec xml:lang="en"><termSec><term>value chain</term></termSec></langSec>
+      <langSec xml:lang="fr">
+        <termSec><term>chaîne de valeur</term></termSec>
+        <termSec><term>filière</term>
+          <basic:administrativeStatus>supersededTerm-admn-sts</basic:administrativeStatus>
+        </termSec>
+      </langSec>
+    </conceptEntry>
+  </body></text>
+</tbx>
+"""
+DEPRECATED_DEFAULT_2008 = """<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX-Default" xml:lang="en">
+  <martifHeader><fileDesc><sourceDesc><p>EP terms</p></sourceDesc></fileDesc></martifHeader>
+  <text><body>
+    <termEntry id="c1">
+      <langSet xml:lang="en"><tig><term>Member State</term></tig></langSet>
+      <langSet xml:lang="fr">
+        <tig><term>État membre</term>
+          <termNote type="normativeAuthorization">preferredTerm</termNote></tig>
+        <tig><term>pays membre</term>
+          <termNote type="normativeAuthorization">deprecatedTerm</termNote></tig>
+      </langSet>
+    </termEntry>
+    <termEntry id="c2">
+      <langSet xml:lang="en"><tig><term>value chain</term></tig></langSet>
+      <langSet xml:lang="fr">
+        <tig><term>chaîne de valeur</term></tig>
+        <tig><term>filière</term>
+          <termNote type="normativeAuthorization">supersededTerm</termNote></tig>
+      </langSet>
+    </termEntry>
+  </body></text>
+</martif>
+"""
+
+
+@pytest.mark.parametrize("text", [DEPRECATED_DCT, DEPRECATED_DEFAULT_2008],
+                         ids=["2019-dct", "2008-default"])
+def test_a_deprecated_rendering_is_no_glossary_pair_in_any_tbx_style(tmp_path, text):
+    """`check` read these renderings as forbidden, while `terms --glossary` and `build
+    --glossary` read them as pairs to record and link first: "pays membre" anchored as the
+    translation of "Member State"."""
+    from tmx_export.check.terms import load_terms
+
+    path = tmp_path / "glossary.tbx"
+    path.write_text(text, encoding="utf-8")
+    entries = read_glossary(path, "en-GB", "fr-FR")
+    assert [(e.source, e.target) for e in entries] == [
+        ("Member State", "État membre"), ("value chain", "chaîne de valeur")]
+    assert [e.status for e in entries] == ["approved", None]
+    # what the check forbids is exactly what the glossary left out
+    checked = load_terms(path, "en-GB", "fr-FR")
+    assert [(e.source, e.targets, e.forbidden) for e in checked] == [
+        ("Member State", ("État membre",), ("pays membre",)),
+        ("value chain", ("chaîne de valeur",), ("filière",))]
+
+
+@pytest.mark.parametrize("command", ["terms", "build"])
+def test_a_tbx_glossary_of_other_languages_is_refused_not_ignored(tmp_path, command):
+    """LTAC's astronomy termbase (EN/ES/ZU) given to an EN-FR run: the glossary gave no
+    pair and the run went on as if it had one (`check` refused it)."""
+    from click.testing import CliRunner
+
+    from tmx_export.cli import main
+
+    glossary = DATA / "tbx" / "Example_Astronomy_DCA_VALID.tbx"
+    output = tmp_path / ("out.csv" if command == "terms" else "out.tmx")
+    args = [command, str(DATA / "terms_seed_dump.txt"), "--glossary", str(glossary), "-j", "1"]
+    args += ["--csv", str(output)] if command == "terms" else ["-o", str(output)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1
+    assert [line for line in result.stderr.splitlines() if line.strip()] == [
+        f"tmx-export: error: {glossary}: no term pairs for en-GB -> fr-FR (languages in the "
+        "file: en, es, zu)"]
+    assert not output.exists()
+    # the same file read for its own languages is a glossary
+    assert read_glossary(glossary, "en-US", "es-ES")
+
+
+def test_a_tbx_glossary_of_forbidden_renderings_only_is_refused(tmp_path, seed_terms):
+    path = tmp_path / "forbidden.tbx"
+    write_tbx([p for p in seed_terms if p.status == "forbidden"], path, version=2)
+    with pytest.raises(InputError, match="no term pair to use: the 1 en-GB -> fr-FR pair is "
+                                         r"forbidden \(deprecated\)"):
+        read_glossary(path, "en-GB", "fr-FR")
+
+
+def test_a_review_workbook_given_as_a_glossary_is_refused_saying_what_to_do(tmp_path,
+                                                                            seed_terms):
+    """The terminologist's review file given to --glossary was refused as "binary file
+    (NUL bytes), not text", which said nothing of what to give instead."""
+    from tmx_export.check.terms import load_terms
+    from tmx_export.terms.review import write_review
+
+    review = tmp_path / "review.xlsx"
+    write_review(seed_terms, review)
+    message = (f"{review}: an XLSX workbook (a ZIP archive), not a TSV or CSV glossary: save "
+               "its sheet as CSV, or record a review file's decisions with `terms apply` and "
+               "use the termbase")
+    for read in (read_glossary, load_terms):
+        with pytest.raises(InputError) as info:
+            read(review, "en-GB", "fr-FR")
+        assert str(info.value) == message

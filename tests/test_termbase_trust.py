@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
-from test_terms import seed_pair
+from test_terms import _europarl_session, seed_pair
 
 from tmx_export.cli.terms import terms_command as terms
 from tmx_export.errors import InputError
@@ -130,6 +130,28 @@ def test_blank_status_leaves_status_and_note_as_they_are(tmp_path):
     assert after["Commission"].status == "rejected"
 
 
+def test_what_a_blank_status_leaves_out_is_said(tmp_path):
+    """A note typed beside a blank status, and a pair typed under the others without a
+    status, were left out with nothing said but "unchanged"."""
+    db = tmp_path / "terms.db"
+    review = Review(tmp_path / "review.xlsx", seed_termbase(db))
+    review.set("cluster", "status", None)
+    review.set("cluster", "note", "IATE 1234")
+    row = review.sheet.max_row + 1
+    for column, value in (("source term", "industrial policies"),
+                          ("target term", "politiques industrielles")):
+        review.sheet.cell(row, review.header.index(column) + 1).value = value
+    review.save()
+    before = dump(db)
+    result = CliRunner().invoke(terms, ["apply", str(review.path), "--termbase", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "1 note(s) not recorded: the row's status is blank (choose a status to record " \
+        "a note)" in result.stdout
+    assert "1 row(s) of a pair the termbase does not hold left out: the status is blank " \
+        "(choose a status to add the pair)" in result.stdout
+    assert dump(db) == before
+
+
 def test_an_older_export_does_not_revert_decisions_or_delete_notes(tmp_path):
     db = tmp_path / "terms.db"
     old = Review(tmp_path / "old.xlsx", seed_termbase(db))  # every row says proposed
@@ -218,6 +240,73 @@ def test_a_row_added_by_hand_is_a_new_pair_of_the_files_languages(tmp_path):
     added = stored(db)["industrial policies"]
     assert (added.key, added.status) == (
         ("en", "fr", "industrial policy", "politique industriel"), "approved")
+
+
+def test_a_review_file_of_another_termbase_is_refused_naming_the_row(tmp_path):
+    """A review file written from the termbase of a Europarl session, applied to the seed
+    document's: its proposed rows became pairs of this termbase and the citation forms of
+    the session were recorded over this termbase's as a reviewer's spellings, exit 0."""
+    db = tmp_path / "seed.db"
+    seed = seed_termbase(db)
+    units = _europarl_session()
+    with Termbase(tmp_path / "session.db") as other:
+        other.update(extract_terms(units),
+                     {"ep-00-01-17": Document("ep-00-01-17", fingerprint(units), len(units))})
+        session = other.pairs()
+    review = Review(tmp_path / "review.xlsx", session)
+    review.set("Member State", "status", "approved")
+    review.save()
+    known = {(p.source_lemma, p.target_lemma) for p in seed}
+    strangers = [n for n, p in enumerate(session, 2)
+                 if (p.source_lemma, p.target_lemma) not in known]
+    assert 0 < len(strangers) < len(session)  # the two termbases share some pairs
+    first = session[strangers[0] - 2]
+    before = dump(db)
+    with Termbase(db) as termbase, pytest.raises(InputError) as info:
+        apply_review(review.path, termbase)
+    assert str(info.value) == (
+        f"{review.path}:{strangers[0]}: the termbase holds no pair {first.source_term} -> "
+        f"{first.target_term} (nor the pairs of {len(strangers) - 1} other rows): the review "
+        "file was written from another termbase; nothing recorded (to add a pair, type its "
+        "row without the hidden key columns, or give it with --glossary)")
+    assert dump(db) == before
+    result = CliRunner().invoke(terms, ["apply", str(review.path), "--termbase", str(db)])
+    assert result.exit_code == 1
+    assert error_lines(result) == [f"tmx-export: error: {info.value}"]
+    assert dump(db) == before
+
+
+def test_a_decision_written_as_a_formula_without_its_value_is_refused(tmp_path):
+    """openpyxl (a script bulk-deciding rows) saves a formula without computing it: the
+    status read as blank, the decision left out, and the run said "0 pair(s) changed"."""
+    db = tmp_path / "terms.db"
+    review = Review(tmp_path / "review.xlsx", seed_termbase(db))
+    review.set("cluster", "status", "approved")
+    row = review.set("value chain", "status", '=IF(E3>1,"approved","rejected")')
+    review.save()
+    before = dump(db)
+    with Termbase(db) as termbase, pytest.raises(InputError) as info:
+        apply_review(review.path, termbase)
+    assert str(info.value) == (
+        f"{review.path}:{row}: the status cell is a formula without a computed value "
+        '(=IF(E3>1,"approved","rejected")): open and save the file in a spreadsheet '
+        "program, or type the value")
+    assert dump(db) == before
+    # typed as a value, it is recorded
+    review.set("value chain", "status", "approved")
+    review.save()
+    with Termbase(db) as termbase:
+        assert apply_review(review.path, termbase).changed == 2
+
+
+def test_pairs_a_review_file_adds_are_counted_changed(tmp_path):
+    """A review file written by a run without a termbase (every row proposed), applied to
+    a new termbase: "0 pair(s) changed, 5 unchanged, 5 added"."""
+    pairs = extract_terms([seed_pair()])
+    review = Review(tmp_path / "review.xlsx", pairs)
+    with Termbase(tmp_path / "t.db") as termbase:
+        summary = apply_review(review.path, termbase)
+    assert (summary.changed, summary.unchanged, summary.added) == (len(pairs), 0, len(pairs))
 
 
 def test_a_row_with_part_of_its_key_names_the_row_and_what_is_missing(tmp_path):

@@ -64,7 +64,13 @@ from ..model import Pair, count_of
 from ..terms.candidates import STOPWORD, WORD, Extractor, split_tokens
 from ..terms.lemmas import is_known
 from ..terms.stopwords import FR_CONNECTORS, STOP
-from ..terms.tbx import proposed_not_reviewed, tbx_layout, unreviewed_entry
+from ..terms.tbx import (
+    FORBIDDEN_STATUSES,
+    proposed_not_reviewed,
+    tbx_layout,
+    term_status,
+    unreviewed_entry,
+)
 from .model import Finding, TermEntry, finding
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -73,11 +79,6 @@ _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 # lock for one transaction; reading needs no more than that to end).
 _BUSY_TIMEOUT = 30.0
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-# TBX administrative statuses (TBX-Basic ``-admn-sts`` values, TBX-Default's
-# ``normativeAuthorization`` values without the suffix) that forbid a term; any other
-# status, or none, makes a target term an approved rendering.
-_FORBIDDEN_STATUSES = frozenset({"deprecatedTerm", "supersededTerm"})
-_STATUS_TYPES = frozenset({"administrativeStatus", "normativeAuthorization"})
 
 
 # --- loading ---------------------------------------------------------------------------------
@@ -179,10 +180,8 @@ def read_termbase_terms(path: str | Path, source_lang: str, target_lang: str
     # grouped by the lemma the termbase itself keyed the pairs with
     groups: dict[str, _Group] = {}
     for _, _, lemma, source_term, target_term, status in wanted:
-        group = groups.setdefault(lemma, _Group(source_term))
-        if status == "approved" and not group.targets:
-            group.source = source_term  # an approved pair's citation form names the entry
-        group.add(target_term, status == "forbidden")
+        groups.setdefault(lemma, _Group(source_term)).add(source_term, target_term,
+                                                         status == "forbidden")
     return [group.entry() for group in groups.values()]
 
 
@@ -210,7 +209,7 @@ def read_tbx_terms(path: str | Path, source_lang: str, target_lang: str) -> list
         if unreviewed_entry(entry, [status for _, status in sources + targets]):
             unreviewed += 1  # a candidate tmx-export proposed, not an approved term
             continue
-        found.extend((source, target, status in _FORBIDDEN_STATUSES)
+        found.extend((source, target, status in FORBIDDEN_STATUSES)
                      for source, _ in sources for target, status in targets)
     if not found and unreviewed:
         raise InputError(name, "no approved or forbidden term pair to check against: "
@@ -236,27 +235,13 @@ def _tbx_entry_terms(entry: etree._Element, lang_tag: str, term_tags: tuple[str,
         for holder in lang_sec.iter(*[f"{{*}}{t}" for t in term_tags], *term_tags):
             term = _tbx_term(holder)
             if term:
-                sides[want.index(lang)].append((term, _tbx_status(holder)))
+                sides[want.index(lang)].append((term, term_status(holder)))
     return sides
 
 
 def _tbx_term(holder: etree._Element) -> str:
     for term in holder.iter("{*}term", "term"):
         return " ".join("".join(term.itertext()).split())
-    return ""
-
-
-def _tbx_status(holder: etree._Element) -> str:
-    """A term's administrative status, without TBX-Basic's ``-admn-sts`` suffix: from a
-    ``termNote type="administrativeStatus"`` (DCA style, TBX 2008) or an element named
-    ``administrativeStatus`` (DCT style, any namespace)."""
-    for element in holder.iter():
-        if not isinstance(element.tag, str):
-            continue  # comments and processing instructions
-        local = etree.QName(element).localname
-        if (local == "termNote" and element.get("type") in _STATUS_TYPES) \
-                or local in _STATUS_TYPES:
-            return "".join(element.itertext()).strip().removesuffix("-admn-sts")
     return ""
 
 
@@ -267,8 +252,19 @@ class _Group:
     source: str
     targets: list[str] = field(default_factory=list)
     forbidden: list[str] = field(default_factory=list)
+    rank: tuple[bool, int] | None = None  # how the name was chosen (see add)
 
-    def add(self, target: str, forbidden: bool) -> None:
+    def add(self, source: str, target: str, forbidden: bool) -> None:
+        """``source`` -> ``target``, a pair of the group's source lemma. The entry is named
+        by an approved pair's source term before a forbidden one's, and of those by the one
+        with the fewest capitals, whatever order the pairs come in (a termbase's, a TBX's, a
+        glossary's): the name's capitals decide where the entry matches, and a term in lower
+        case matches any case. Named by the first pair, a glossary listing "Committee" ->
+        "commission" before "committee" -> "comité" checked no "committee" in lower case,
+        and the termbase and the TBX written from it told a unit apart."""
+        rank = (forbidden, sum(map(str.isupper, source)))
+        if self.rank is None or rank < self.rank:
+            self.source, self.rank = source, rank
         into = self.forbidden if forbidden else self.targets
         if target not in into:
             into.append(target)
@@ -282,7 +278,7 @@ def _group(pairs: Iterable[tuple[str, str, bool]], words: _Words) -> list[TermEn
     groups: dict[tuple[str, ...], _Group] = {}
     for source, target, forbidden in pairs:
         key = words.key(source) or (source.lower(),)
-        groups.setdefault(key, _Group(source)).add(target, forbidden)
+        groups.setdefault(key, _Group(source)).add(source, target, forbidden)
     return [group.entry() for group in groups.values()]
 
 

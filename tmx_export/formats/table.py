@@ -568,14 +568,27 @@ class Uncomputed(str):
     formula. Never a segment: its row is a reject."""
 
 
-def _xlsx_rows(path: str | Path, sheet: str | None) -> Iterator[tuple[int, list[str]]]:
-    book = open_workbook(path)
+def workbook_rows(path: str | Path, *, prefer: str,
+                  what: str = "XLSX workbook") -> Iterator[tuple[int, list[str]]]:
+    """The rows of a workbook's sheet ``prefer`` (its first sheet when it has none of that
+    name), numbered from 1, each cell as text (:func:`cell_text`) or, a formula saved
+    without its value, :class:`Uncomputed`: the files read back whole, as review files
+    are, must refuse such a cell rather than read it as empty. ``what`` names the kind of
+    file in the one-line errors."""
+    return _xlsx_rows(path, prefer, what=what, fallback=True)
+
+
+def _xlsx_rows(path: str | Path, sheet: str | None, *, what: str = "XLSX workbook",
+               fallback: bool = False) -> Iterator[tuple[int, list[str]]]:
+    book = open_workbook(path, what)
     formula_book = None
     number = 0
     try:
         if sheet is not None and sheet not in book.sheetnames:
-            raise InputError(str(path),
-                             f"no sheet {sheet!r} (sheets: {', '.join(book.sheetnames)})")
+            if not fallback:
+                raise InputError(str(path),
+                                 f"no sheet {sheet!r} (sheets: {', '.join(book.sheetnames)})")
+            sheet = None
         ws = book[sheet] if sheet is not None else book.worksheets[0]
         values = _all_rows(ws)
         formulas: Iterator[tuple[Any, ...]] = repeat(())
@@ -597,7 +610,7 @@ def _xlsx_rows(path: str | Path, sheet: str | None) -> Iterator[tuple[int, list[
     except InputError:
         raise
     except Exception as exc:  # a damaged part shows only when streamed: CRC, XML, values
-        raise InputError(str(path), f"not a readable XLSX workbook ({_one_line(exc)})",
+        raise InputError(str(path), f"not a readable {what} ({_one_line(exc)})",
                          number + 1) from None
     finally:
         book.close()

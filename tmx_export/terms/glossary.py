@@ -55,6 +55,12 @@ def read_glossary_table(path: str | Path, source_lang: str = "en", target_lang: 
     ``None`` (a plain glossary: every pair approved). A status cell blank or unknown is
     refused: the pair may be a guess nobody reviewed, and must not pass for approved."""
     name = str(path)
+    if _is_zip(path):
+        # the review file is the terminologist's table: "binary file (NUL bytes)" said
+        # nothing of what to give instead
+        raise InputError(name, "an XLSX workbook (a ZIP archive), not a TSV or CSV glossary: "
+                         "save its sheet as CSV, or record a review file's decisions with "
+                         "`terms apply` and use the termbase")
     text = read_text(path)
     # the delimiter as the table's first line shows it, the comments above it aside
     first = next((line for line in text.split("\n") if line.strip()
@@ -91,6 +97,18 @@ def read_glossary_table(path: str | Path, source_lang: str = "en", target_lang: 
     if not entries:
         raise InputError(name, "no term pairs in the glossary")
     return entries
+
+
+def _is_zip(path: str | Path) -> bool:
+    """Whether ``path`` starts as a ZIP archive (an XLSX workbook) does; ``False`` when it
+    cannot be read (the text reader says why)."""
+    if str(path) == "-":
+        return False
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(4) == b"PK\x03\x04"
+    except OSError:
+        return False
 
 
 def _header_languages(cells: list[str]) -> dict[int, str]:

@@ -14,13 +14,15 @@ Every text cell is written as a string cell, never as a formula, whatever it sta
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
-from ..formats.table import cell_text, open_workbook
+from ..formats.table import Uncomputed, workbook_rows
 from ..formats.text import xlsx_workbook
 from ..lang import primary
+from ..model import count_of
 from . import _sheet_xml
 from .candidates import Extractor
 from .languages import term_language
@@ -129,6 +131,10 @@ class ApplySummary:
     added: int = 0  # pairs the termbase did not hold yet
     # decided pairs (status not proposed) the file calls proposed: left alone, not reverted
     kept_decided: int = 0
+    # rows whose status is blank, so left out, though they bring something: a note that
+    # differs from the pair's, or a pair the termbase does not hold (a row typed by hand)
+    notes_left: int = 0
+    not_added: int = 0
     changes: list[tuple[str, str, str]] = field(default_factory=list)  # (source, target, status)
 
 
@@ -142,6 +148,7 @@ class _Row:
     target_term: str
     status: str | None  # None: left blank, the pair's status and note stay as they are
     note: str
+    typed: bool = False  # typed by a reviewer: no hidden key columns, its key made here
 
 
 def apply_review(path: str | Path, termbase: Termbase) -> ApplySummary:
@@ -168,9 +175,14 @@ def apply_review(path: str | Path, termbase: Termbase) -> ApplySummary:
       term, so a different pair, and is refused rather than silently renaming the pair; so
       is an empty term.
     - a pair the termbase does not hold is added with the row's terms and status (a row with
-      a blank status brings no decision, so adds nothing); a row a reviewer typed, without
-      the hidden key columns, names the pair of its terms' lemmas under the file's language
-      pair (:func:`_keyed`).
+      a blank status brings no decision, so adds nothing) when a reviewer typed the row,
+      without the hidden key columns (it names the pair of its terms' lemmas under the
+      file's language pair: :func:`_keyed`), or when the termbase holds no pair of the
+      file's languages yet (a file written by a run without a termbase). A row with its key
+      columns naming a pair a termbase of those languages does not hold was written from
+      another termbase (pairs are never deleted from one): the file is refused, naming the
+      row (:func:`_refuse_strangers`), rather than its proposed rows added as pairs and its
+      spellings, another corpus's citation forms, recorded over this termbase's.
     - two rows for the same pair (key columns) that say different things are refused.
     """
     rows = _read_rows(path)
@@ -178,11 +190,15 @@ def apply_review(path: str | Path, termbase: Termbase) -> ApplySummary:
     summary = ApplySummary()
     extractors: dict[str, Extractor | None] = {}
     with termbase.transaction():
-        for row in rows:
-            pair_id = termbase.find(*row.key)
+        found = [termbase.find(*row.key) for row in rows]
+        _refuse_strangers([row for row, pair_id in zip(rows, found, strict=True)
+                           if pair_id is None and not row.typed], termbase, name)
+        for row, pair_id in zip(rows, found, strict=True):
+            added = pair_id is None  # a pair added is a change, never "unchanged"
             if pair_id is None:
                 if row.status is None:
                     summary.unchanged += 1
+                    summary.not_added += 1
                     continue
                 pair_id = termbase.add_pair(TermPair(*row.key, source_term=row.source_term,
                                                      target_term=row.target_term))
@@ -190,6 +206,8 @@ def apply_review(path: str | Path, termbase: Termbase) -> ApplySummary:
                 stored = termbase.get(pair_id)
             else:
                 stored = termbase.get(pair_id)
+                if row.status is None and row.note and row.note != stored.note:
+                    summary.notes_left += 1  # said by the run, not silently dropped
                 if row.status == "proposed" and stored.status != "proposed":
                     summary.kept_decided += 1
                     continue
@@ -202,7 +220,7 @@ def apply_review(path: str | Path, termbase: Termbase) -> ApplySummary:
                                          f"{old!r}: a review file can correct how a term is "
                                          "written, not replace it (reject the pair instead)",
                                          row.line)
-            changed = termbase.set_terms(pair_id, row.source_term, row.target_term)
+            changed = termbase.set_terms(pair_id, row.source_term, row.target_term) or added
             if row.status is not None:
                 changed = termbase.set_status(pair_id, row.status, row.note or None) or changed
             if changed:
@@ -212,6 +230,29 @@ def apply_review(path: str | Path, termbase: Termbase) -> ApplySummary:
             else:
                 summary.unchanged += 1
     return summary
+
+
+def _refuse_strangers(rows: list[_Row], termbase: Termbase, name: str) -> None:
+    """Refuse a review file whose key columns name pairs the termbase does not hold, in
+    languages it holds pairs of: the file was written from another termbase (or over other
+    documents). ``rows`` are the file's rows, key columns filled, whose pair was not found."""
+    holds: dict[tuple[str, str], bool] = {}
+    strangers = []
+    for row in rows:
+        langs = primary_langs(row.key[:2])
+        if langs not in holds:
+            holds[langs] = termbase.holds_pairs(*langs)
+        if holds[langs]:
+            strangers.append(row)
+    if not strangers:
+        return
+    first = strangers[0]
+    others = (f" (nor the pairs of {count_of(len(strangers) - 1, 'other row')})"
+              if len(strangers) > 1 else "")
+    raise InputError(name, f"the termbase holds no pair {first.source_term} -> "
+                     f"{first.target_term}{others}: the review file was written from another "
+                     "termbase; nothing recorded (to add a pair, type its row without the "
+                     "hidden key columns, or give it with --glossary)", first.line)
 
 
 def _same_term(extractors: dict[str, Extractor | None], lang: str, lemma: str, new: str,
@@ -231,14 +272,10 @@ def _same_term(extractors: dict[str, Extractor | None], lang: str, lemma: str, n
 def _read_rows(path: str | Path) -> list[_Row]:
     """The rows of a review file, checked on their own (statuses, keys, repeated pairs)."""
     name = str(path)
-    book = open_workbook(path, "XLSX review file")
-    try:
-        sheet = book["review"] if "review" in book.sheetnames else book.worksheets[0]
-        # read every row the sheet holds, not just as many as its <dimension> claims (a
-        # tool that wrote a stale one would otherwise have the last rows ignored, silently)
-        sheet.reset_dimensions()
-        cells = sheet.iter_rows(values_only=True)
-        header = [str(c).strip().lower() if c is not None else "" for c in next(cells, ())]
+    # every row the sheet holds, not just as many as its <dimension> claims (a tool that
+    # wrote a stale one would otherwise have the last rows ignored, silently)
+    with closing(workbook_rows(path, prefer="review", what="XLSX review file")) as cells:
+        header = [c.strip().lower() for c in next(cells, (1, []))[1]]
         needed = ("source term", "target term", "status", "note", *KEY_COLUMNS)
         missing = [h for h in needed if h not in header]
         if missing:
@@ -246,11 +283,17 @@ def _read_rows(path: str | Path) -> list[_Row]:
         col = {h: header.index(h) for h in needed}
         rows: list[_Row] = []
         added: list[_Row] = []  # rows a reviewer added, without the hidden key columns
-        for line, values in enumerate(cells, 2):
-            def cell(h: str, values=values) -> str:
+        for line, values in cells:
+            def cell(h: str, values=values, line=line) -> str:
                 i = col[h]
-                value = values[i] if i < len(values) else None
-                return cell_text(value).strip()
+                value = values[i] if i < len(values) else ""
+                if isinstance(value, Uncomputed):
+                    # a status or term set by a formula that a script (openpyxl, pandas)
+                    # saved without computing it: read as blank, the decision was lost
+                    raise InputError(name, f"the {h} cell is a formula without a computed "
+                                     f"value ({value}): open and save the file in a "
+                                     "spreadsheet program, or type the value", line)
+                return value.strip()
 
             if not any(cell(h) for h in needed):
                 continue
@@ -274,11 +317,9 @@ def _read_rows(path: str | Path) -> list[_Row]:
                 added.append(row)  # its key is made once the file's languages are known
                 continue
             rows.append(row)
-        # (by primary language, as the termbase keys pairs: an older file says en-GB/fr-FR)
-        rows += _keyed(added, {primary_langs(row.key[:2]) for row in rows}, name)
-        return _without_repeats(rows, name)
-    finally:
-        book.close()
+    # (by primary language, as the termbase keys pairs: an older file says en-GB/fr-FR)
+    rows += _keyed(added, {primary_langs(row.key[:2]) for row in rows}, name)
+    return _without_repeats(rows, name)
 
 
 def _keyed(added: list[_Row], langs: set[tuple[str, str]], name: str) -> list[_Row]:
@@ -306,7 +347,7 @@ def _keyed(added: list[_Row], langs: set[tuple[str, str]], name: str) -> list[_R
             raise InputError(name, f"row {row.source_term} -> {row.target_term}: a term "
                              "without a word to match", row.line)
         keyed.append(_Row(row.line, (source_lang, target_lang, *lemmas), row.source_term,
-                          row.target_term, row.status, row.note))
+                          row.target_term, row.status, row.note, typed=True))
     return keyed
 
 

@@ -142,6 +142,12 @@ def apply_review_file(review_file: str, termbase_path: str, *, say: Say = None) 
     if summary.kept_decided:
         _say(say, f"{summary.kept_decided} decided pair(s) left as they are (the review file "
                   "says proposed: an older export?)")
+    if summary.notes_left:
+        _say(say, f"{summary.notes_left} note(s) not recorded: the row's status is blank "
+                  "(choose a status to record a note)")
+    if summary.not_added:
+        _say(say, f"{summary.not_added} row(s) of a pair the termbase does not hold left "
+                  "out: the status is blank (choose a status to add the pair)")
     for source, target, status in summary.changes[:20]:
         _say(say, f"  {source} -> {target}: {status}")
 

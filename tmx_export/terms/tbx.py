@@ -50,6 +50,12 @@ STATUS_OF_ADMIN = {
     "deprecatedTerm-admn-sts": "forbidden",
     "supersededTerm-admn-sts": "forbidden",
 }
+# TBX administrative statuses (TBX-Basic ``-admn-sts`` values, TBX-Default's
+# ``normativeAuthorization`` values without the suffix) that forbid a term; any other
+# status, or none, makes a target term a usable rendering.
+FORBIDDEN_STATUSES = frozenset({"deprecatedTerm", "supersededTerm"})
+# Where a term's status is written: TBX-Basic's data category, or TBX-Default's.
+_STATUS_TYPES = frozenset({"administrativeStatus", "normativeAuthorization"})
 _V3_MODELS = (
     '<?xml-model href="https://raw.githubusercontent.com/LTAC-Global/TBX_Core_RNG/master/'
     'TBXcoreStructV03.rng" type="application/xml" '
@@ -344,20 +350,24 @@ def read_tbx(path: str | Path, source_lang: str, target_lang: str,
     per source term and usable target term; deprecated target terms are left out (a glossary
     names what to use), and so are the entries ``tmx-export terms`` wrote for pairs nobody
     reviewed (no status, and the note :func:`marked_proposed` finds), as ``check`` leaves
-    them out: a glossary steers the pairing, and a guess must not. Their number is added to
-    ``left_out["proposed"]``; a TBX of nothing else is refused, saying so. Raises
-    :class:`InputError` for files that are not TBX.
+    them out: a glossary steers the pairing, and a guess must not. Their numbers are added to
+    ``left_out["proposed"]`` and ``left_out["forbidden"]``. A TBX that gives no pair is
+    refused, saying why (its pairs unreviewed or forbidden, or none in the language pair):
+    the run would otherwise go on as if it had a glossary. Raises :class:`InputError` for
+    files that are not TBX.
     """
     root = parse_xml(path).getroot()
     entry_tag, lang_tag, term_tags = tbx_layout(root, str(path))
     want_source = primary(source_lang)
     want_target = primary(target_lang)
     entries: list[GlossaryEntry] = []
-    unreviewed = 0
+    unreviewed = forbidden = 0
+    languages: set[str] = set()
     for entry in root.iter(f"{{*}}{entry_tag}", entry_tag):
         terms: dict[str, list[tuple[str, str | None, str | None]]] = {"s": [], "t": []}
         for lang_sec in entry.iter(f"{{*}}{lang_tag}", lang_tag):
             lang = primary(lang_sec.get(XML_LANG) or lang_sec.get("lang") or "")
+            languages.add(lang)
             side = "s" if lang == want_source else "t" if lang == want_target else None
             if side is None:
                 continue
@@ -367,25 +377,55 @@ def read_tbx(path: str | Path, source_lang: str, target_lang: str,
                     continue
                 notes = {n.get("type"): "".join(n.itertext()).strip()
                          for n in holder.iter("{*}termNote", "termNote")}
+                # the status as check reads it (DCT elements and TBX-Default's values too):
+                # a term check reports as forbidden must not be a glossary pair here
                 terms[side].append((" ".join("".join(term.itertext()).split()),
-                                    notes.get("partOfSpeech"),
-                                    notes.get("administrativeStatus")))
+                                    notes.get("partOfSpeech"), term_status(holder)))
         if terms["s"] and terms["t"] and unreviewed_entry(
                 entry, [admin for side in terms.values() for *_, admin in side]):
             unreviewed += 1
             continue
         for source, pos, _ in terms["s"]:
             for target, target_pos, admin in terms["t"]:
-                status = STATUS_OF_ADMIN.get(admin or "")
-                if status == "forbidden":
+                if admin in FORBIDDEN_STATUSES:
+                    forbidden += 1
                     continue
+                status = STATUS_OF_ADMIN.get(f"{admin}-admn-sts") if admin else None
                 entries.append(GlossaryEntry(source, target, pos or target_pos, status))
     if not entries and unreviewed:
         raise InputError(str(path), "no reviewed term pair: " + proposed_not_reviewed(
             unreviewed, source_lang, target_lang))
-    if left_out is not None and unreviewed:
-        left_out["proposed"] += unreviewed
+    if not entries and forbidden:
+        are = "is" if forbidden == 1 else "are"
+        raise InputError(str(path), "no term pair to use: the "
+                         f"{count_of(forbidden, f'{source_lang} -> {target_lang} pair')} "
+                         f"{are} forbidden (deprecated)")
+    if not entries:
+        # a TBX of other languages (en-es given to an en-fr run) gave no glossary at all,
+        # and the run went on without one, as check refuses it
+        held = ", ".join(sorted(lang for lang in languages if lang)) or "none"
+        raise InputError(str(path), f"no term pairs for {source_lang} -> {target_lang} "
+                         f"(languages in the file: {held})")
+    if left_out is not None:
+        for status, count in (("proposed", unreviewed), ("forbidden", forbidden)):
+            if count:
+                left_out[status] += count
     return entries
+
+
+def term_status(holder: etree._Element) -> str:
+    """A term's administrative status, without TBX-Basic's ``-admn-sts`` suffix (``""``
+    when it has none): from a ``termNote type="administrativeStatus"`` (DCA style, TBX
+    2008), TBX-Default's ``normativeAuthorization``, or an element of either name (DCT
+    style, any namespace). For every reader of a TBX (glossaries, ``check``)."""
+    for element in holder.iter():
+        if not isinstance(element.tag, str):
+            continue  # comments and processing instructions
+        local = etree.QName(element).localname
+        if (local == "termNote" and element.get("type") in _STATUS_TYPES) \
+                or local in _STATUS_TYPES:
+            return "".join(element.itertext()).strip().removesuffix("-admn-sts")
+    return ""
 
 
 def unreviewed_entry(entry: etree._Element, statuses: list[str | None]) -> bool:

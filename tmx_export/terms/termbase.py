@@ -713,6 +713,15 @@ class Termbase:
             ).fetchone()
         return row[0] if row else None
 
+    def holds_pairs(self, source_lang: str, target_lang: str) -> bool:
+        """Whether the termbase holds any pair of this language pair (by primary language)."""
+        source_lang, target_lang = primary_langs((source_lang, target_lang))
+        with self._guard():
+            return self.db.execute(
+                "SELECT 1 FROM pairs WHERE source_lang = ? AND target_lang = ? LIMIT 1",
+                (source_lang, target_lang),
+            ).fetchone() is not None
+
     def add_pair(self, pair: TermPair) -> int:
         """Insert a pair known only from a review file or glossary (no occurrences yet)."""
         now = _now()
