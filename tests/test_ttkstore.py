@@ -320,6 +320,66 @@ def test_po_plural_forms_are_each_a_unit(tmp_path):
     assert len({r.line for r in result.rejects}) == 1
 
 
+PO_PLURAL_SINGULAR_NOT_FIRST = r'''msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\n"
+"Language: sl\n"
+"Plural-Forms: nplurals=4; plural=(n%100==1 ? 1 : n%100==2 ? 2 : n%100==3 || "
+"n%100==4 ? 3 : 0);\n"
+
+msgid "%d Member State has replied."
+msgid_plural "%d Member States have replied."
+msgstr[0] "Odgovorilo je %d držav članic."
+msgstr[1] "Odgovorila je %d država članica."
+msgstr[2] "Odgovorili sta %d državi članici."
+msgstr[3] "Odgovorile so %d države članice."
+'''
+
+
+def test_po_plural_singular_is_the_form_plural_forms_gives_one(tmp_path):
+    """GNOME's Slovenian files put the form of 5 and more first (``plural=(n%100==1 ? 1
+    ...: 0)``): ``msgstr[1]`` translates the singular. The English singular was paired with
+    "%d držav članic" (of five and more), offered to a translator as the translation of
+    "1 Member State"; the form of n = 1 goes with ``msgid``, the others with the plural."""
+    po = write(tmp_path, "sl.po", PO_PLURAL_SINGULAR_NOT_FIRST)
+    result = read_ttk(po, source_lang="en-GB", target_lang="sl-SI")
+    assert [(p.source, p.target, p.props["x-plural-form"]) for p in result.pairs] == [
+        ("%d Member States have replied.", "Odgovorilo je %d držav članic.", "0"),
+        ("%d Member State has replied.", "Odgovorila je %d država članica.", "1"),
+        ("%d Member States have replied.", "Odgovorili sta %d državi članici.", "2"),
+        ("%d Member States have replied.", "Odgovorile so %d države članice.", "3")]
+    assert not result.rejects
+
+
+PO_ONE_PLURAL_FORM = r'''msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\n"
+"Language: ja\n"
+"Plural-Forms: nplurals=1; plural=0;\n"
+
+msgid "%d Member State has replied."
+msgid_plural "%d Member States have replied."
+msgstr[0] "%d 加盟国が回答した。"
+'''
+
+
+@pytest.mark.parametrize("untranslated", [False, True])
+def test_po_plural_of_a_language_of_one_form_is_one_translated_pair(tmp_path, untranslated):
+    """A language of one plural form (``nplurals=1``: Japanese, Chinese, Vietnamese...)
+    says everything in ``msgstr[0]``: the complete entry was read as a pair and an
+    ``untranslated`` plural form, and ``check`` reported an empty-target error on it."""
+    po = write(tmp_path, "ja.po", PO_ONE_PLURAL_FORM)
+    result = read_ttk(po, source_lang="en-GB", target_lang="ja-JP", untranslated=untranslated)
+    assert [(p.source, p.target) for p in result.pairs] == [
+        ("%d Member State has replied.", "%d 加盟国が回答した。")]
+    assert not result.rejects
+    # more forms than the header says: each is read, none dropped
+    po.write_text(PO_ONE_PLURAL_FORM + 'msgstr[1] "%d 加盟国が回答しました。"\n', encoding="utf-8")
+    result = read_ttk(po, source_lang="en-GB", target_lang="ja-JP", untranslated=untranslated)
+    assert [p.target for p in result.pairs] == ["%d 加盟国が回答した。",
+                                                "%d 加盟国が回答しました。"]
+
+
 XLIFF_BUNDLE = """<?xml version="1.0" encoding="UTF-8"?>
 <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
   <file original="a.docx" source-language="en-GB" target-language="fr-FR" datatype="plaintext">

@@ -85,6 +85,7 @@ def read_ttk(
         swapped = _check_languages(store, name, source_lang, target_lang, claimed,
                                    said[0] if said else None)
     po_lines = _po_entry_lines(data) if store_class.__name__ == "pofile" else None
+    plurals = _plural_rule(store) if po_lines is not None else _Plurals()
     obsolete_lines = _po_entry_lines(data, b"#~ ") if po_lines is not None else None
     entry = obsolete = 0
     for unit in store.units:
@@ -114,7 +115,7 @@ def read_ttk(
         reading = _Reading(name, line, source_lang, target_lang, direction == "swapped",
                            untranslated, str(context or ""))
         try:
-            pieces = segments or _whole(unit)
+            pieces = segments or _whole(unit, plurals)
         except MissingData as exc:
             result.reject(Reject(name, line, "missing-original-data",
                                  "\t".join(_forms(unit)[0]), detail=str(exc)))
@@ -212,9 +213,9 @@ class _Reading:
         return True
 
 
-def _whole(unit) -> list[_Piece]:  # type: ignore[no-untyped-def]
+def _whole(unit, plurals: _Plurals) -> list[_Piece]:  # type: ignore[no-untyped-def]
     """The pieces of a unit read whole: the unit, or each of its PO plural forms."""
-    forms = _forms(unit)
+    forms = _forms(unit, plurals)
     if len(forms) > 1:  # (a PO entry holds no inline codes)
         return [_Piece(source, target, form=form) for form, (source, target) in enumerate(forms)]
     (source, target), = forms
@@ -540,18 +541,63 @@ def declared_languages(path: str | Path) -> tuple[str, str] | None:
     return None
 
 
-def _forms(unit) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
-    """(source, target) of each form of a unit: one, or for a PO plural entry the singular
-    (``msgid`` / ``msgstr[0]``) and each plural form of the target language with the
-    source's plural (``msgid_plural`` / ``msgstr[1]``, ``msgstr[2]``...). A unit's
-    ``source`` and ``target`` are its first forms only, so the plural ones were lost."""
+@dataclass(frozen=True)
+class _Plurals:
+    """What a PO file's ``Plural-Forms`` header says of its ``msgstr[n]``: which one is the
+    singular's (``msgstr[plural(1)]``), and how many forms the language has (``None``:
+    unsaid)."""
+
+    singular: int = 0
+    count: int | None = None
+
+
+def _plural_rule(store) -> _Plurals:  # type: ignore[no-untyped-def]
+    """The :class:`_Plurals` of a PO store. The singular's form is not always the first:
+    GNOME's Slovenian files say ``plural=(n%100==1 ? 1 : ... : 0)``, their ``msgstr[0]``
+    the form of 5 and more, and Arabic's ``msgstr[0]`` is the form of 0. An expression
+    that cannot be read (gettext's own refuse it) leaves the convention: the first."""
+    import gettext
+
+    try:
+        count, expression = store.getheaderplural()
+    except Exception:  # a header translate-toolkit cannot make sense of: nothing said
+        return _Plurals()
+    try:
+        forms = int(count) if count is not None else None
+    except ValueError:
+        forms = None
+    singular = 0
+    if expression:
+        try:
+            # gettext's own reader of the C expression: tokens checked, nothing else run
+            singular = int(gettext.c2py(str(expression).strip().rstrip(";"))(1))
+        except (ValueError, SyntaxError, TypeError, ZeroDivisionError, RecursionError):
+            singular = 0
+    return _Plurals(singular if forms is None or 0 <= singular < forms else 0, forms)
+
+
+def _forms(unit, plurals: _Plurals = _Plurals()  # type: ignore[no-untyped-def]
+           ) -> list[tuple[str, str]]:
+    """(source, target) of each form of a unit: one, or for a PO plural entry each form of
+    the target language (``msgstr[n]``, in order), the singular's (``plurals.singular``)
+    with the source's singular (``msgid``) and the others with its plural
+    (``msgid_plural``). A unit's ``source`` and ``target`` are its first forms only, so
+    the plural ones were lost. A language of one form (``nplurals=1``: Japanese, Chinese,
+    Vietnamese...) says everything in ``msgstr[0]``: the entry is one pair, not a pair and
+    an untranslated plural."""
     source, target = unit.source, unit.target
     if not unit.hasplural():
         return [(str(source or ""), str(target or ""))]
     sources = [str(s) for s in getattr(source, "strings", [source])]
     targets = [str(t) for t in getattr(target, "strings", [target])] if target else [""]
     plural = sources[1] if len(sources) > 1 else sources[0]
-    return [(sources[0], targets[0]), *((plural, form) for form in targets[1:] or [""])]
+    if plurals.count == 1 and len(targets) == 1:  # (more forms than the header says:
+        return [(sources[0], targets[0])]          # each is read, none lost)
+    if len(targets) < 2:
+        targets.append("")  # the plural form missing: an untranslated form
+    singular = plurals.singular if plurals.singular < len(targets) else 0
+    return [(sources[0] if form == singular else plural, text)
+            for form, text in enumerate(targets)]
 
 
 def _load(p: Path, name: str, repairs: Counter[str]) -> tuple[type, bytes]:
