@@ -380,6 +380,41 @@ def test_po_plural_of_a_language_of_one_form_is_one_translated_pair(tmp_path, un
                                                 "%d 加盟国が回答しました。"]
 
 
+XLIFF_SIMPLIFIED_CHINESE = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file original="a.docx" source-language="en-GB" target-language="zh-Hans" datatype="plaintext">
+    <body>
+      <trans-unit id="1"><source>The Member States shall comply with this Directive.</source>
+        <target state="translated">成员国应遵守本指令。</target></trans-unit>
+    </body>
+  </file>
+</xliff>
+"""
+
+
+@pytest.mark.parametrize("target_lang", ["zh-Hant", "zh-TW"])
+def test_xliff_in_another_script_of_the_language_asked_is_refused(tmp_path, target_lang):
+    """A zh-Hans file asked for zh-Hant (or zh-TW) was read as a regional variant, its
+    Simplified characters written as Traditional Chinese: another writing, refused."""
+    xlf = write(tmp_path, "zh.xlf", XLIFF_SIMPLIFIED_CHINESE)
+    with pytest.raises(InputError, match="zh-Hans"):
+        read_ttk(xlf, source_lang="en-GB", target_lang=target_lang)
+    result = read_ttk(xlf, source_lang="en-GB", target_lang="zh-CN")
+    assert [p.target for p in result.pairs] == ["成员国应遵守本指令。"]
+
+
+def test_po_of_gettext_latin_serbian_is_not_read_as_cyrillic(tmp_path):
+    """gettext names Latin-script Serbian ``sr@latin``: such a file was written as the
+    sr-Cyrl asked."""
+    po = write(tmp_path, "sr.po", 'msgid ""\nmsgstr ""\n"Language: sr@latin\\n"\n'
+               '"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+               'msgid "Open file"\nmsgstr "Otvori datoteku"\n')
+    with pytest.raises(InputError, match="sr@latin"):
+        read_ttk(po, source_lang="en-GB", target_lang="sr-Cyrl")
+    result = read_ttk(po, source_lang="en-GB", target_lang="sr-Latn")
+    assert [p.target for p in result.pairs] == ["Otvori datoteku"]
+
+
 XLIFF_BUNDLE = """<?xml version="1.0" encoding="UTF-8"?>
 <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
   <file original="a.docx" source-language="en-GB" target-language="fr-FR" datatype="plaintext">

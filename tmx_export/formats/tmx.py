@@ -72,7 +72,7 @@ from .._lazy import lazy_pattern
 from .._version import __version__
 from ..clean import LINE_BREAK_RE, prepare, sanitise
 from ..errors import InputError
-from ..lang import count_relabelled, normalise_tag, primary
+from ..lang import count_relabelled, normalise_tag, primary, scripts_differ
 from ..model import SEGTYPES, MultiUnit, Pair, ReadResult, Reject
 from .profiles import PROFILES, Profile, get_profile, keep_prop, lang_code
 from .text import (
@@ -1494,7 +1494,9 @@ class TuvRanker:
             return 0
         if normalise_tag(lang) == wanted[0]:
             return 2
-        return 1 if wanted[1] not in self.exact_only and primary(lang) == wanted[1] else 0
+        # by the language part, but not across scripts (zh-Hans text is no zh-Hant text)
+        return 1 if wanted[1] not in self.exact_only and primary(lang) == wanted[1] \
+            and not scripts_differ(lang, wanted[0]) else 0
 
 
 def _used_tuvs(sides: list[tuple[Tuv, Tuv]], source: tuple[str, int], target: tuple[str, int]
