@@ -175,10 +175,22 @@ def test_po_of_other_languages_refused_naming_what_it_leaves_unsaid(tmp_path):
     german = write(tmp_path, "de.po", PO.replace("Language: fr", "Language: de"))
     with pytest.raises(InputError) as refused:
         read_ttk(german, source_lang="en-GB", target_lang="fr-FR")
-    assert str(refused.value) == (f"{german}: the PO file does not declare its source "
-                                  "language (its header says only Language: de): give it "
-                                  "with --source-lang, and --target-lang de")
+    assert str(refused.value) == (f"{german}: the PO file's Language header says de, not "
+                                  "fr-FR: give --target-lang de (and --source-lang, the "
+                                  "language of its msgids, which a PO file does not declare)")
     assert "?" not in refused.value.message
+
+
+def test_po_of_another_language_than_the_target_asked_names_the_header(tmp_path):
+    """With --source-lang and --target-lang given, a PO whose Language header names
+    another language was refused as one that "does not declare its source language",
+    telling the user to give the --source-lang they had given; the header is the cause,
+    and the tag to give is one the option takes (gettext's sr@latin is sr-Latn)."""
+    serbian = write(tmp_path, "sr.po", PO.replace("Language: fr", "Language: sr@latin"))
+    with pytest.raises(InputError) as refused:
+        read_ttk(serbian, source_lang="en-GB", target_lang="pl-PL")
+    assert refused.value.message.startswith(
+        "the PO file's Language header says sr@latin, not pl-PL: give --target-lang sr-Latn ")
 
 
 def test_po_in_the_legacy_charset_its_header_declares(tmp_path):

@@ -40,7 +40,14 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import InputError
-from ..lang import count_relabelled, file_direction, normalise_tag, primary, standard_tag
+from ..lang import (
+    count_relabelled,
+    file_direction,
+    normalise_tag,
+    primary,
+    standard_tag,
+    tag_script,
+)
 from ..model import Pair, ReadResult, Reject
 from .text import input_name, readable_file
 from .xml import decode_head, open_xml, read_checked, read_head
@@ -849,13 +856,26 @@ def _check_languages(store, name: str, source_lang: str,  # type: ignore[no-unty
         return False
     direction = file_direction(file_src, file_tgt, source_lang, target_lang, claimed)
     if direction == "other" and not file_src and type(store).__name__ == "pofile":
-        raise InputError(name, "the PO file does not declare its source language (its "
-                               f"header says only Language: {file_tgt}): give it with "
-                               f"--source-lang, and --target-lang {file_tgt}")
+        # a msgid language unsaid fits any: only the Language header can disagree, and
+        # naming the source as the cause sent a user who had given --source-lang astray
+        raise InputError(name, f"the PO file's Language header says {file_tgt}, not "
+                               f"{target_lang}: give --target-lang {_as_option(file_tgt)} "
+                               "(and --source-lang, the language of its msgids, which a PO "
+                               "file does not declare)")
     if direction == "other":
         raise InputError(name, f"the file is in {_languages_said(store, file_src, file_tgt)}, "
                                f"not {source_lang} -> {target_lang}")
     return direction == "swapped"
+
+
+def _as_option(lang: str) -> str:
+    """A file's language as an option takes it: gettext's locale forms (``sr@latin``,
+    ``fr_FR.UTF-8``) as the tag they stand for (``sr-Latn``, ``fr-FR``)."""
+    script = tag_script(lang)
+    code = _standard(lang.split("@", 1)[0].split(".", 1)[0])
+    if script is not None and "@" in lang:
+        code = f"{primary(code)}-{script}"
+    return code
 
 
 def _languages_said(store, source: str, target: str) -> str:  # type: ignore[no-untyped-def]
