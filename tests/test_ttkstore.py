@@ -473,6 +473,28 @@ def test_an_xliff_bundle_of_several_language_pairs_goes_by_each_file(tmp_path):
         read_ttk(path, source_lang="en-GB", target_lang="it-IT")
 
 
+def test_a_bundled_file_leaving_its_target_language_unsaid_is_not_guessed(tmp_path):
+    """XLIFF 1.2 makes ``target-language`` optional. A <file> without it in a bundle of
+    French and German files was read as the French asked ("Der Vertrag tritt in Kraft."
+    written as fr-FR); its language is unknown there, a reject saying so. Beside French
+    files only, French is all it can be."""
+    unsaid = ('  <file original="d.docx" source-language="en-GB" datatype="plaintext">\n'
+              '    <body>\n      <trans-unit id="1"><source>The Treaty enters into force.'
+              '</source>\n        <target state="translated">Der Vertrag tritt in Kraft.'
+              '</target></trans-unit>\n    </body>\n  </file>\n</xliff>\n')
+    path = write(tmp_path, "bundle.xlf", XLIFF_BUNDLE.replace("</xliff>\n", unsaid))
+    result = read_ttk(path, source_lang="en-GB", target_lang="fr-FR")
+    assert "Der Vertrag tritt in Kraft." not in [p.target for p in result.pairs]
+    assert [(r.reason, r.line, r.detail) for r in result.rejects][-1] == (
+        "other-languages", 23, "its <file> leaves a language unsaid, in a bundle of de-DE, "
+                               "en-GB, fr-FR")
+    french_only = XLIFF_BUNDLE.replace('target-language="de-DE"', 'target-language="fr-FR"')
+    french_unsaid = unsaid.replace("Der Vertrag tritt in Kraft.", "Le traité entre en vigueur.")
+    path = write(tmp_path, "french.xlf", french_only.replace("</xliff>\n", french_unsaid))
+    result = read_ttk(path, source_lang="en-GB", target_lang="fr-FR")
+    assert "Le traité entre en vigueur." in [p.target for p in result.pairs]
+
+
 _CODES = [  # (source, target) of each trans-unit, as CAT tools write their tags
     ('Click <g id="1">here</g> to read <x id="2"/> the <g id="3"><g id="4">value</g> '
      "chain</g>.",

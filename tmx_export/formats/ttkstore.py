@@ -82,7 +82,8 @@ def read_ttk(
     said = list(dict.fromkeys(unit_langs.values())) or list(dict.fromkeys(files.values()))
     directions: dict[tuple[str, str], str] = {}
     if len(said) > 1:
-        directions = {langs: file_direction(*langs, source_lang, target_lang, claimed)
+        directions = {langs: "unsaid" if _unsure_in_bundle(langs, said) else
+                      file_direction(*langs, source_lang, target_lang, claimed)
                       for langs in said}
         if all(d == "other" for d in directions.values()):
             raise InputError(name, f"the file is in {_languages_said(store, *said[0])}, "
@@ -115,6 +116,15 @@ def read_ttk(
             result.reject(Reject(name, line, "other-languages",
                                  f"{src} -> {tgt}: " + "\t".join(_forms(unit)[0]), (src, tgt)))
             continue
+        if direction == "unsaid":
+            src, tgt = langs
+            result.reject(Reject(
+                name, line, "other-languages",
+                f"{src or 'source-language not declared'} -> "
+                f"{tgt or 'target-language not declared'}: " + "\t".join(_forms(unit)[0]),
+                detail="its <file> leaves a language unsaid, in a bundle of "
+                       + ", ".join(sorted({t for pair in said for t in pair if t}))))
+            continue
         segments = _segments(unit)
         if isinstance(segments, str):  # segmented on both sides, but not alike: unsure
             result.reject(Reject(name, line, "segment-mismatch", segments))
@@ -140,6 +150,18 @@ def read_ttk(
             _count_variants(result, langs[::-1] if direction == "swapped" else langs,
                             (source_lang, target_lang))
     return result
+
+
+def _unsure_in_bundle(langs: tuple[str, str], said: list[tuple[str, str]]) -> bool:
+    """Whether a unit of an XLIFF bundle whose ``<file>`` leaves a side's language unsaid
+    (XLIFF 1.2 makes ``target-language`` optional) cannot be placed: the languages the
+    bundle names (``said``), but the unit's own, leave that side more than one. A German
+    file without ``target-language`` beside a French and a German one was read as the
+    French asked; beside French ones only, French is all it can be."""
+    if all(langs):
+        return False
+    named = {primary(tag) for pair in said for tag in pair if tag}
+    return len(named - {primary(tag) for tag in langs if tag}) > 1
 
 
 def _count_code_points(unit, result: ReadResult) -> None:  # type: ignore[no-untyped-def]
