@@ -298,6 +298,26 @@ def test_po_contexts_and_plural_forms_are_not_inconsistent(tmp_path: Path) -> No
         ["inconsistent-target", "warning", "Zapisz plik", "the translation of tuid 6"]]
 
 
+def test_xliff_units_not_to_translate_are_left_out(tmp_path: Path) -> None:
+    """A translate="no" unit, its target the source copied or absent, failed the check
+    (``untranslated``, ``empty-target`` errors); it is left out, counted."""
+    xlf = tmp_path / "protected.xlf"
+    xlf.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" '
+        'xmlns="urn:oasis:names:tc:xliff:document:1.2">\n<file original="a.html" '
+        'source-language="en-GB" target-language="fr-FR" datatype="html"><body>\n'
+        '<trans-unit id="1"><source>The Parties have agreed as follows.</source><target '
+        'state="translated">Les Parties sont convenues de ce qui suit.</target></trans-unit>\n'
+        '<trans-unit id="2" translate="no"><source>This quoted passage stays in English.'
+        '</source><target>This quoted passage stays in English.</target></trans-unit>\n'
+        '<trans-unit id="3" translate="no"><source>Copyright European Union.</source>'
+        '</trans-unit>\n</body></file></xliff>\n', encoding="utf-8")
+    result = run("check", str(xlf))
+    assert result.exit_code == 0 and result.stdout == ""
+    assert "1 unit checked: 0 findings; 2 left out, not checked (2 not-translatable)" in \
+        result.stderr
+
+
 def test_a_report_never_replaces_what_the_check_reads(tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)

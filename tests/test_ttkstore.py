@@ -495,6 +495,41 @@ def test_a_bundled_file_leaving_its_target_language_unsaid_is_not_guessed(tmp_pa
     assert "Le traité entre en vigueur." in [p.target for p in result.pairs]
 
 
+XLIFF_NOT_TRANSLATABLE = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file original="a.html" source-language="en-GB" target-language="fr-FR" datatype="html">
+    <body>
+      <trans-unit id="1"><source>The Parties have agreed as follows.</source>
+        <target state="translated">Les Parties sont convenues de ce qui suit.</target>
+      </trans-unit>
+      <trans-unit id="2" translate="no"><source>This quoted passage stays in English.</source>
+        <target>This quoted passage stays in English.</target></trans-unit>
+      <group id="g" translate="no">
+        <trans-unit id="3"><source>Copyright European Union, all rights reserved.</source>
+        </trans-unit>
+      </group>
+    </body>
+  </file>
+</xliff>
+"""
+
+
+@pytest.mark.parametrize("untranslated", [False, True])
+def test_xliff_units_not_to_translate_are_rejected_as_such(tmp_path, untranslated):
+    """A unit marked translate="no" (itself, or its group) holds no translation: its
+    target, when there is one, is the source copied. ``check`` reported the copy as an
+    ``untranslated`` error and the missing target as an ``empty-target`` one, so a file
+    from a CAT tool with protected text always failed; ``build`` called them
+    ``identical`` and ``untranslated``. Both are now ``not-translatable`` rejects."""
+    xlf = write(tmp_path, "protected.xlf", XLIFF_NOT_TRANSLATABLE)
+    result = read_ttk(xlf, source_lang="en-GB", target_lang="fr-FR", untranslated=untranslated)
+    assert [p.target for p in result.pairs] == ["Les Parties sont convenues de ce qui suit."]
+    assert [(r.reason, r.line, r.text) for r in result.rejects] == [
+        ("not-translatable", 8, "This quoted passage stays in English.\t"
+                                "This quoted passage stays in English."),
+        ("not-translatable", 11, "Copyright European Union, all rights reserved.")]
+
+
 _CODES = [  # (source, target) of each trans-unit, as CAT tools write their tags
     ('Click <g id="1">here</g> to read <x id="2"/> the <g id="3"><g id="4">value</g> '
      "chain</g>.",

@@ -10,6 +10,8 @@ states, ``<g>``/``<x/>`` codes); this module only turns its units into pairs:
   ``untranslated``, it is a pair with an empty target); a fuzzy one (PO
   ``#, fuzzy``, XLIFF ``needs-*`` states) as ``fuzzy`` unless ``include_fuzzy``: a TM should
   hold translations someone stands by;
+- an XLIFF unit marked ``translate="no"`` (or in a group or file so marked) is rejected as
+  ``not-translatable``: a target it has is the source copied;
 - the unit's context (PO ``msgctxt``) is kept as the prop ``x-context``;
 - a PO plural entry gives a pair per form (:func:`_forms`, prop ``x-plural-form``);
 - a segmented XLIFF 1.2 trans-unit (``<mrk mtype="seg">``) a pair per segment
@@ -125,6 +127,13 @@ def read_ttk(
                 detail="its <file> leaves a language unsaid, in a bundle of "
                        + ", ".join(sorted({t for pair in said for t in pair if t}))))
             continue
+        if _not_translatable(unit):
+            # its target, when it has one, is the source copied: no one's translation, and
+            # check would report it as untranslated (or its absence as an empty target)
+            source, target = _forms(unit)[0]
+            result.reject(Reject(name, line, "not-translatable",
+                                 f"{source}\t{target}" if target else source))
+            continue
         segments = _segments(unit)
         if isinstance(segments, str):  # segmented on both sides, but not alike: unsure
             result.reject(Reject(name, line, "segment-mismatch", segments))
@@ -150,6 +159,20 @@ def read_ttk(
             _count_variants(result, langs[::-1] if direction == "swapped" else langs,
                             (source_lang, target_lang))
     return result
+
+
+def _not_translatable(unit) -> bool:  # type: ignore[no-untyped-def]
+    """Whether an XLIFF unit is marked not to be translated: ``translate="no"`` on its
+    ``trans-unit`` (XLIFF 1.2) or ``unit`` (2.x), or inherited from the nearest
+    ``group`` or ``file`` that says it."""
+    element = getattr(unit, "xmlelement", None)
+    if element is None:
+        return False
+    for ancestor in (element, *element.iterancestors()):
+        said = ancestor.get("translate")
+        if said is not None:
+            return said.strip() == "no"
+    return False
 
 
 def _unsure_in_bundle(langs: tuple[str, str], said: list[tuple[str, str]]) -> bool:
