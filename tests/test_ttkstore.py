@@ -363,6 +363,23 @@ def test_po_plural_singular_is_the_form_plural_forms_gives_one(tmp_path):
     assert not result.rejects
 
 
+def test_xliff_po2xliff_made_of_a_po_file_pairs_its_plural_forms_alike(tmp_path):
+    """po2xliff keeps the PO header and each plural entry as a group of forms: the XLIFF
+    of a GNOME Slovenian file paired "%d Member State" with the form of five and more."""
+    from io import BytesIO
+
+    from translate.convert.po2xliff import convertpo
+
+    xliff = BytesIO()
+    convertpo(BytesIO(PO_PLURAL_SINGULAR_NOT_FIRST.encode("utf-8")), xliff, None)
+    xlf = tmp_path / "sl.xlf"
+    xlf.write_bytes(xliff.getvalue())
+    result = read_ttk(xlf, source_lang="en-GB", target_lang="sl-SI")
+    assert [(p.source, p.target) for p in result.pairs][:2] == [
+        ("%d Member States have replied.", "Odgovorilo je %d držav članic."),
+        ("%d Member State has replied.", "Odgovorila je %d država članica.")]
+
+
 PO_ONE_PLURAL_FORM = r'''msgid ""
 msgstr ""
 "Content-Type: text/plain; charset=UTF-8\n"

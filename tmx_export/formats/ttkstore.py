@@ -95,7 +95,8 @@ def read_ttk(
         swapped = _check_languages(store, name, source_lang, target_lang, claimed,
                                    said[0] if said else None)
     po_lines = _po_entry_lines(data) if store_class.__name__ == "pofile" else None
-    plurals = _plural_rule(store) if po_lines is not None else _Plurals()
+    # (an XLIFF file po2xliff wrote keeps the PO header, and its plural groups)
+    plurals = _plural_rule(store)
     obsolete_lines = _po_entry_lines(data, b"#~ ") if po_lines is not None else None
     entry = obsolete = 0
     for unit in store.units:
@@ -604,12 +605,15 @@ class _Plurals:
 
 
 def _plural_rule(store) -> _Plurals:  # type: ignore[no-untyped-def]
-    """The :class:`_Plurals` of a PO store. The singular's form is not always the first:
+    """The :class:`_Plurals` of a PO store (or of the XLIFF po2xliff makes of a PO file,
+    which keeps its header). The singular's form is not always the first:
     GNOME's Slovenian files say ``plural=(n%100==1 ? 1 : ... : 0)``, their ``msgstr[0]``
     the form of 5 and more, and Arabic's ``msgstr[0]`` is the form of 0. An expression
     that cannot be read (gettext's own refuse it) leaves the convention: the first."""
     import gettext
 
+    if not hasattr(store, "getheaderplural"):  # XLIFF but po2xliff's: no PO header
+        return _Plurals()
     try:
         count, expression = store.getheaderplural()
     except Exception:  # a header translate-toolkit cannot make sense of: nothing said
