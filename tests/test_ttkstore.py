@@ -547,6 +547,27 @@ def test_xliff_units_not_to_translate_are_rejected_as_such(tmp_path, untranslate
         ("not-translatable", 11, "Copyright European Union, all rights reserved.")]
 
 
+def test_xliff_units_without_text_are_counted_rejects(tmp_path):
+    """A trans-unit of inline codes alone (a Word run's line break) or of spaces was
+    neither a pair nor a reject: the run's account left it out ("1 unit read" of four).
+    It is an ``empty-side`` reject, as a TMX tu of empty segs is."""
+    units = ['<source>The Parties have agreed as follows.</source><target state="translated">'
+             'Les Parties sont convenues de ce qui suit.</target>',
+             '<source><x id="1"/></source><target state="translated"><x id="1"/></target>',
+             '<source> </source><target state="translated"> </target>',
+             '<source><bpt id="1">&lt;b&gt;</bpt><ept id="1">&lt;/b&gt;</ept></source>']
+    xlf = write(tmp_path, "codes.xlf", (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" '
+        'xmlns="urn:oasis:names:tc:xliff:document:1.2">\n<file original="a.docx" '
+        'source-language="en-GB" target-language="fr-FR" datatype="x-docx"><body>\n'
+        + "".join(f'<trans-unit id="{n}">{unit}</trans-unit>\n' for n, unit in enumerate(units))
+        + "</body></file></xliff>\n"))
+    result = read_ttk(xlf, source_lang="en-GB", target_lang="fr-FR")
+    assert len(result.pairs) == 1
+    assert [(r.reason, r.line) for r in result.rejects] == [("empty-side", line)
+                                                            for line in (5, 6, 7)]
+
+
 _CODES = [  # (source, target) of each trans-unit, as CAT tools write their tags
     ('Click <g id="1">here</g> to read <x id="2"/> the <g id="3"><g id="4">value</g> '
      "chain</g>.",

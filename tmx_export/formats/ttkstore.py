@@ -248,6 +248,9 @@ class _Reading:
             source_markup, target_markup = target_markup, source_markup
         line = piece.line or self.line
         if not source.strip() and not target.strip():
+            # a unit of inline codes alone (a Word run's <x/>) or of spaces: no text to
+            # match, but a unit read, as a TMX tu of empty segs is (the run's account)
+            result.reject(Reject(self.name, line, "empty-side", f"{source}\t{target}"))
             return False
         if not source.strip() or not (target.strip() or self.untranslated):
             result.reject(Reject(self.name, line, "untranslated", source or target))
