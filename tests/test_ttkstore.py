@@ -193,6 +193,18 @@ def test_po_of_another_language_than_the_target_asked_names_the_header(tmp_path)
         "the PO file's Language header says sr@latin, not pl-PL: give --target-lang sr-Latn ")
 
 
+def test_po_of_a_regional_variant_read_as_the_tag_asked_is_said(tmp_path):
+    """A PO file's fr_BE msgstrs were written as the fr-FR asked without a word, where an
+    XLIFF file's fr-BE is counted for the summary; a PO file's are now too (gettext's
+    locale forms read as the tags they stand for: fr_FR.UTF-8 is fr-FR itself)."""
+    belgian = write(tmp_path, "be.po", PO.replace("Language: fr", "Language: fr_BE"))
+    result = read_ttk(belgian, source_lang="en-GB", target_lang="fr-FR")
+    assert result.pairs and result.relabelled == {("fr-BE", "fr-FR"): len(result.pairs)}
+    for same in ("fr_FR.UTF-8", "fr"):
+        po = write(tmp_path, "same.po", PO.replace("Language: fr", f"Language: {same}"))
+        assert read_ttk(po, source_lang="en-GB", target_lang="fr-FR").relabelled == {}
+
+
 def test_po_in_the_legacy_charset_its_header_declares(tmp_path):
     """A PO declaring charset=ISO-8859-1 (older gettext projects) was refused as "not a PO
     file": translate-toolkit decoded it as UTF-8 all the same. It is read by its charset."""

@@ -98,6 +98,10 @@ def read_ttk(
     # (an XLIFF file po2xliff wrote keeps the PO header, and its plural groups)
     plurals = _plural_rule(store)
     obsolete_lines = _po_entry_lines(data, b"#~ ") if po_lines is not None else None
+    # a PO file's msgstr language (its Language header, gettext's fr_BE read as fr-BE), so
+    # that a regional variant read as the tag asked is said, as an XLIFF file's is
+    po_langs = ("", _as_option(_lang(store, "gettargetlanguage")) if po_lines is not None
+                else "")
     entry = obsolete = 0
     for unit in store.units:
         if getattr(unit, "isobsolete", lambda: False)():
@@ -110,7 +114,7 @@ def read_ttk(
         if unit.isheader():
             continue
         context = unit.getcontext() if hasattr(unit, "getcontext") else ""
-        langs = unit_langs.get(getattr(unit, "xmlelement", None), ("", ""))
+        langs = unit_langs.get(getattr(unit, "xmlelement", None), po_langs)
         direction = directions.get(langs, "same") if directions else \
             ("swapped" if swapped else "same")
         if direction == "other":
