@@ -272,6 +272,52 @@ def test_po_placeholders_are_checked(tmp_path: Path) -> None:
         ["placeholder", "error", "%s", "%d"], ["placeholder", "error", "{nom}", "{name}"]]
 
 
+def test_po_contexts_and_plural_forms_are_not_inconsistent(tmp_path: Path) -> None:
+    """A PO file translates one msgid apart in each context (msgctxt) and its plural in
+    each form of the target language: "Open file" in a menu and a tooltip, and Polish's
+    "państwa" (2-4) and "państw" (5+) under one msgid_plural were each reported as
+    inconsistent-target. The same msgid in one context still is."""
+    po = tmp_path / "pl.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Language: pl\\n"\n'
+                  '"Content-Type: text/plain; charset=UTF-8\\n"\n'
+                  '"Plural-Forms: nplurals=3; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && '
+                  '(n%100<10 || n%100>=20) ? 1 : 2);\\n"\n\n'
+                  'msgctxt "File menu"\nmsgid "Open file"\nmsgstr "Otwórz plik"\n\n'
+                  'msgctxt "Toolbar tooltip"\nmsgid "Open file"\nmsgstr "Otwiera plik"\n\n'
+                  'msgid "%d Member State has replied"\n'
+                  'msgid_plural "%d Member States have replied"\n'
+                  'msgstr[0] "Odpowiedziało %d państwo członkowskie"\n'
+                  'msgstr[1] "Odpowiedziały %d państwa członkowskie"\n'
+                  'msgstr[2] "Odpowiedziało %d państw członkowskich"\n\n'
+                  'msgctxt "File menu"\nmsgid "Save file"\nmsgstr "Zapisz plik"\n\n'
+                  'msgctxt "File menu"\nmsgid "Save file"\nmsgstr "Zachowaj plik"\n',
+                  encoding="utf-8")
+    result = run("check", str(po), "--source-lang", "en-GB", "--target-lang", "pl-PL",
+                 "--checks", "inconsistent-target,inconsistent-source")
+    assert [line.split("\t")[1:] for line in result.stdout.splitlines()] == [
+        ["inconsistent-target", "warning", "Zapisz plik", "the translation of tuid 6"]]
+
+
+def test_xliff_units_not_to_translate_are_left_out(tmp_path: Path) -> None:
+    """A translate="no" unit, its target the source copied or absent, failed the check
+    (``untranslated``, ``empty-target`` errors); it is left out, counted."""
+    xlf = tmp_path / "protected.xlf"
+    xlf.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" '
+        'xmlns="urn:oasis:names:tc:xliff:document:1.2">\n<file original="a.html" '
+        'source-language="en-GB" target-language="fr-FR" datatype="html"><body>\n'
+        '<trans-unit id="1"><source>The Parties have agreed as follows.</source><target '
+        'state="translated">Les Parties sont convenues de ce qui suit.</target></trans-unit>\n'
+        '<trans-unit id="2" translate="no"><source>This quoted passage stays in English.'
+        '</source><target>This quoted passage stays in English.</target></trans-unit>\n'
+        '<trans-unit id="3" translate="no"><source>Copyright European Union.</source>'
+        '</trans-unit>\n</body></file></xliff>\n', encoding="utf-8")
+    result = run("check", str(xlf))
+    assert result.exit_code == 0 and result.stdout == ""
+    assert "1 unit checked: 0 findings; 2 left out, not checked (2 not-translatable)" in \
+        result.stderr
+
+
 def test_a_report_never_replaces_what_the_check_reads(tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)

@@ -137,3 +137,17 @@ def test_a_long_word_no_list_holds_leans_by_its_n_grams() -> None:
     assert polish["radionawigacyjnego"] >= 1.0
     assert lang.word_scores("es", "it", True)["Näringsdepartementet"] == 0.0  # Swedish
     assert german["Kenewendo"] == 0.0  # shorter than LONG_UNLISTED: a name
+
+
+@pytest.mark.parametrize(("first", "second", "differ"), [
+    ("zh-Hans", "zh-Hant", True), ("zh-Hans", "zh-TW", True), ("zh-CN", "zh-HK", True),
+    ("zh-Hant-TW", "zh-TW", False), ("zh", "zh-Hant", False),
+    ("sr@latin", "sr-Cyrl", True), ("sr_RS@latin", "sr-Latn", False), ("sr", "sr-Latn", False),
+    ("de-AT", "de-DE", False), ("fr_FR.UTF-8", "fr-CA", False), ("fr_FR@euro", "fr-FR", False),
+])
+def test_scripts_a_tag_says(first: str, second: str, differ: bool) -> None:
+    """Two tags of one language in different scripts are two writings, not a regional
+    variant: Simplified Chinese was read as the zh-Hant asked, gettext's Latin Serbian
+    (sr@latin) as sr-Cyrl. A tag that says no script differs from none."""
+    assert lang.scripts_differ(first, second) is differ
+    assert lang.file_direction("en-GB", first, "en-GB", second) == ("other" if differ else "same")

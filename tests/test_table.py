@@ -548,3 +548,18 @@ def test_a_column_of_another_region_is_counted_as_read_as_the_tag_asked(tmp_path
     path = _renamed(tmp_path, "named.tsv", "f\td\ti\tEnglish\tPortuguese (Brazil)")
     result = read_table(path, source_lang="en-GB", target_lang="pt-PT")
     assert result.relabelled == {("pt-BR", "pt-PT"): len(result.pairs)}
+
+
+@pytest.mark.parametrize("header", ["en-GB\tzh-Hans", "English\tChinese (Simplified)"])
+def test_a_column_in_another_script_of_the_language_asked_is_not_taken(tmp_path: Path,
+                                                                       header: str) -> None:
+    """A zh-Hans (or "Chinese (Simplified)") column was taken for the zh-Hant asked, as a
+    regional variant, its Simplified characters written as Traditional Chinese."""
+    table = tmp_path / "zh.tsv"
+    table.write_text(f"{header}\nThe Member States shall comply with this Directive.\t"
+                     "成员国应遵守本指令。\n", encoding="utf-8")
+    for other_script in ("zh-Hant", "zh-TW"):
+        with pytest.raises(InputError, match=f"no column for {other_script}"):
+            read_table(table, source_lang="en-GB", target_lang=other_script)
+    result = read_table(table, source_lang="en-GB", target_lang="zh-CN")
+    assert [p.target for p in result.pairs] == ["成员国应遵守本指令。"]

@@ -944,3 +944,18 @@ def test_a_unit_in_another_namespace_is_refused_at_its_line(tmp_path):
     with pytest.raises(InputError) as err:
         read_tmx(path, source_lang="en-GB", target_lang="fr-FR")
     assert err.value.line == 6 and "<tu> in the namespace urn:example:x" in err.value.message
+
+
+def test_tuvs_in_another_script_of_the_language_asked_are_not_taken(tmp_path):
+    """A zh-Hans tuv was taken for the zh-Hant asked, as a regional variant, and its
+    Simplified characters written as Traditional Chinese: the unit lacks the language."""
+    tmx = tmp_path / "zh.tmx"
+    tmx.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="x" '
+        'creationtoolversion="1" datatype="plaintext" segtype="sentence" o-tmf="x" '
+        'adminlang="en" srclang="en-GB"/><body>\n<tu><tuv xml:lang="en-GB"><seg>The Member '
+        'States shall comply with this Directive.</seg></tuv><tuv xml:lang="zh-Hans"><seg>'
+        '成员国应遵守本指令。</seg></tuv></tu>\n</body></tmx>\n', encoding="utf-8")
+    assert texts(tmx, "en-GB", "zh-Hant") == []
+    assert texts(tmx, "en-GB", "zh-CN") == [
+        ("The Member States shall comply with this Directive.", "成员国应遵守本指令。")]

@@ -2037,3 +2037,25 @@ def test_merge_newest_with_keep_duplicates_is_a_usage_error(tmp_path):
     assert result.exit_code == 2
     assert "--newest chooses among repeated units" in result.output
     assert not (tmp_path / "m.tmx").exists()
+
+
+def test_merge_and_stats_name_an_xliff_or_po_file_given_them(tmp_path: Path) -> None:
+    """merge and stats read TMX alone: a PO file was refused as ill-formed XML ("Start tag
+    expected, '<' not found"), an XLIFF file by its namespaced root only. Both now say what
+    the file is and how to make a TMX of it."""
+    po = tmp_path / "fr.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Language: fr\\n"\n\nmsgid "The Parties agree."\n'
+                  'msgstr "Les Parties conviennent."\n', encoding="utf-8")
+    xlf = tmp_path / "fr.xlf"
+    xlf.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" '
+                   'xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a" '
+                   'source-language="en" target-language="fr" datatype="plaintext"><body>'
+                   '<trans-unit id="1"><source>The Parties agree.</source><target>Les Parties '
+                   'conviennent.</target></trans-unit></body></file></xliff>\n', encoding="utf-8")
+    said = "`tmx-export build` turns it into a TMX"
+    result = CliRunner().invoke(stats_command, [str(po)])
+    assert result.exit_code == 1
+    assert f"{po}: not a TMX file: a PO file; {said}" in result.output
+    result = CliRunner().invoke(merge_command, [str(xlf), "-o", str(tmp_path / "m.tmx")])
+    assert result.exit_code == 1 and f": an XLIFF file; {said}" in result.output
+    assert not (tmp_path / "m.tmx").exists()

@@ -175,10 +175,34 @@ def test_po_of_other_languages_refused_naming_what_it_leaves_unsaid(tmp_path):
     german = write(tmp_path, "de.po", PO.replace("Language: fr", "Language: de"))
     with pytest.raises(InputError) as refused:
         read_ttk(german, source_lang="en-GB", target_lang="fr-FR")
-    assert str(refused.value) == (f"{german}: the PO file does not declare its source "
-                                  "language (its header says only Language: de): give it "
-                                  "with --source-lang, and --target-lang de")
+    assert str(refused.value) == (f"{german}: the PO file's Language header says de, not "
+                                  "fr-FR: give --target-lang de (and --source-lang, the "
+                                  "language of its msgids, which a PO file does not declare)")
     assert "?" not in refused.value.message
+
+
+def test_po_of_another_language_than_the_target_asked_names_the_header(tmp_path):
+    """With --source-lang and --target-lang given, a PO whose Language header names
+    another language was refused as one that "does not declare its source language",
+    telling the user to give the --source-lang they had given; the header is the cause,
+    and the tag to give is one the option takes (gettext's sr@latin is sr-Latn)."""
+    serbian = write(tmp_path, "sr.po", PO.replace("Language: fr", "Language: sr@latin"))
+    with pytest.raises(InputError) as refused:
+        read_ttk(serbian, source_lang="en-GB", target_lang="pl-PL")
+    assert refused.value.message.startswith(
+        "the PO file's Language header says sr@latin, not pl-PL: give --target-lang sr-Latn ")
+
+
+def test_po_of_a_regional_variant_read_as_the_tag_asked_is_said(tmp_path):
+    """A PO file's fr_BE msgstrs were written as the fr-FR asked without a word, where an
+    XLIFF file's fr-BE is counted for the summary; a PO file's are now too (gettext's
+    locale forms read as the tags they stand for: fr_FR.UTF-8 is fr-FR itself)."""
+    belgian = write(tmp_path, "be.po", PO.replace("Language: fr", "Language: fr_BE"))
+    result = read_ttk(belgian, source_lang="en-GB", target_lang="fr-FR")
+    assert result.pairs and result.relabelled == {("fr-BE", "fr-FR"): len(result.pairs)}
+    for same in ("fr_FR.UTF-8", "fr"):
+        po = write(tmp_path, "same.po", PO.replace("Language: fr", f"Language: {same}"))
+        assert read_ttk(po, source_lang="en-GB", target_lang="fr-FR").relabelled == {}
 
 
 def test_po_in_the_legacy_charset_its_header_declares(tmp_path):
@@ -320,6 +344,118 @@ def test_po_plural_forms_are_each_a_unit(tmp_path):
     assert len({r.line for r in result.rejects}) == 1
 
 
+PO_PLURAL_SINGULAR_NOT_FIRST = r'''msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\n"
+"Language: sl\n"
+"Plural-Forms: nplurals=4; plural=(n%100==1 ? 1 : n%100==2 ? 2 : n%100==3 || "
+"n%100==4 ? 3 : 0);\n"
+
+msgid "%d Member State has replied."
+msgid_plural "%d Member States have replied."
+msgstr[0] "Odgovorilo je %d držav članic."
+msgstr[1] "Odgovorila je %d država članica."
+msgstr[2] "Odgovorili sta %d državi članici."
+msgstr[3] "Odgovorile so %d države članice."
+'''
+
+
+def test_po_plural_singular_is_the_form_plural_forms_gives_one(tmp_path):
+    """GNOME's Slovenian files put the form of 5 and more first (``plural=(n%100==1 ? 1
+    ...: 0)``): ``msgstr[1]`` translates the singular. The English singular was paired with
+    "%d držav članic" (of five and more), offered to a translator as the translation of
+    "1 Member State"; the form of n = 1 goes with ``msgid``, the others with the plural."""
+    po = write(tmp_path, "sl.po", PO_PLURAL_SINGULAR_NOT_FIRST)
+    result = read_ttk(po, source_lang="en-GB", target_lang="sl-SI")
+    assert [(p.source, p.target, p.props["x-plural-form"]) for p in result.pairs] == [
+        ("%d Member States have replied.", "Odgovorilo je %d držav članic.", "0"),
+        ("%d Member State has replied.", "Odgovorila je %d država članica.", "1"),
+        ("%d Member States have replied.", "Odgovorili sta %d državi članici.", "2"),
+        ("%d Member States have replied.", "Odgovorile so %d države članice.", "3")]
+    assert not result.rejects
+
+
+def test_xliff_po2xliff_made_of_a_po_file_pairs_its_plural_forms_alike(tmp_path):
+    """po2xliff keeps the PO header and each plural entry as a group of forms: the XLIFF
+    of a GNOME Slovenian file paired "%d Member State" with the form of five and more."""
+    from io import BytesIO
+
+    from translate.convert.po2xliff import convertpo
+
+    xliff = BytesIO()
+    convertpo(BytesIO(PO_PLURAL_SINGULAR_NOT_FIRST.encode("utf-8")), xliff, None)
+    xlf = tmp_path / "sl.xlf"
+    xlf.write_bytes(xliff.getvalue())
+    result = read_ttk(xlf, source_lang="en-GB", target_lang="sl-SI")
+    assert [(p.source, p.target) for p in result.pairs][:2] == [
+        ("%d Member States have replied.", "Odgovorilo je %d držav članic."),
+        ("%d Member State has replied.", "Odgovorila je %d država članica.")]
+
+
+PO_ONE_PLURAL_FORM = r'''msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\n"
+"Language: ja\n"
+"Plural-Forms: nplurals=1; plural=0;\n"
+
+msgid "%d Member State has replied."
+msgid_plural "%d Member States have replied."
+msgstr[0] "%d 加盟国が回答した。"
+'''
+
+
+@pytest.mark.parametrize("untranslated", [False, True])
+def test_po_plural_of_a_language_of_one_form_is_one_translated_pair(tmp_path, untranslated):
+    """A language of one plural form (``nplurals=1``: Japanese, Chinese, Vietnamese...)
+    says everything in ``msgstr[0]``: the complete entry was read as a pair and an
+    ``untranslated`` plural form, and ``check`` reported an empty-target error on it."""
+    po = write(tmp_path, "ja.po", PO_ONE_PLURAL_FORM)
+    result = read_ttk(po, source_lang="en-GB", target_lang="ja-JP", untranslated=untranslated)
+    assert [(p.source, p.target) for p in result.pairs] == [
+        ("%d Member State has replied.", "%d 加盟国が回答した。")]
+    assert not result.rejects
+    # more forms than the header says: each is read, none dropped
+    po.write_text(PO_ONE_PLURAL_FORM + 'msgstr[1] "%d 加盟国が回答しました。"\n', encoding="utf-8")
+    result = read_ttk(po, source_lang="en-GB", target_lang="ja-JP", untranslated=untranslated)
+    assert [p.target for p in result.pairs] == ["%d 加盟国が回答した。",
+                                                "%d 加盟国が回答しました。"]
+
+
+XLIFF_SIMPLIFIED_CHINESE = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file original="a.docx" source-language="en-GB" target-language="zh-Hans" datatype="plaintext">
+    <body>
+      <trans-unit id="1"><source>The Member States shall comply with this Directive.</source>
+        <target state="translated">成员国应遵守本指令。</target></trans-unit>
+    </body>
+  </file>
+</xliff>
+"""
+
+
+@pytest.mark.parametrize("target_lang", ["zh-Hant", "zh-TW"])
+def test_xliff_in_another_script_of_the_language_asked_is_refused(tmp_path, target_lang):
+    """A zh-Hans file asked for zh-Hant (or zh-TW) was read as a regional variant, its
+    Simplified characters written as Traditional Chinese: another writing, refused."""
+    xlf = write(tmp_path, "zh.xlf", XLIFF_SIMPLIFIED_CHINESE)
+    with pytest.raises(InputError, match="zh-Hans"):
+        read_ttk(xlf, source_lang="en-GB", target_lang=target_lang)
+    result = read_ttk(xlf, source_lang="en-GB", target_lang="zh-CN")
+    assert [p.target for p in result.pairs] == ["成员国应遵守本指令。"]
+
+
+def test_po_of_gettext_latin_serbian_is_not_read_as_cyrillic(tmp_path):
+    """gettext names Latin-script Serbian ``sr@latin``: such a file was written as the
+    sr-Cyrl asked."""
+    po = write(tmp_path, "sr.po", 'msgid ""\nmsgstr ""\n"Language: sr@latin\\n"\n'
+               '"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+               'msgid "Open file"\nmsgstr "Otvori datoteku"\n')
+    with pytest.raises(InputError, match="sr@latin"):
+        read_ttk(po, source_lang="en-GB", target_lang="sr-Cyrl")
+    result = read_ttk(po, source_lang="en-GB", target_lang="sr-Latn")
+    assert [p.target for p in result.pairs] == ["Otvori datoteku"]
+
+
 XLIFF_BUNDLE = """<?xml version="1.0" encoding="UTF-8"?>
 <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
   <file original="a.docx" source-language="en-GB" target-language="fr-FR" datatype="plaintext">
@@ -364,6 +500,84 @@ def test_an_xliff_bundle_of_several_language_pairs_goes_by_each_file(tmp_path):
     assert [r.reason for r in german.rejects] == ["other-languages", "other-languages"]
     with pytest.raises(InputError, match="the file is in en-GB -> fr-FR, not en-GB -> it-IT"):
         read_ttk(path, source_lang="en-GB", target_lang="it-IT")
+
+
+def test_a_bundled_file_leaving_its_target_language_unsaid_is_not_guessed(tmp_path):
+    """XLIFF 1.2 makes ``target-language`` optional. A <file> without it in a bundle of
+    French and German files was read as the French asked ("Der Vertrag tritt in Kraft."
+    written as fr-FR); its language is unknown there, a reject saying so. Beside French
+    files only, French is all it can be."""
+    unsaid = ('  <file original="d.docx" source-language="en-GB" datatype="plaintext">\n'
+              '    <body>\n      <trans-unit id="1"><source>The Treaty enters into force.'
+              '</source>\n        <target state="translated">Der Vertrag tritt in Kraft.'
+              '</target></trans-unit>\n    </body>\n  </file>\n</xliff>\n')
+    path = write(tmp_path, "bundle.xlf", XLIFF_BUNDLE.replace("</xliff>\n", unsaid))
+    result = read_ttk(path, source_lang="en-GB", target_lang="fr-FR")
+    assert "Der Vertrag tritt in Kraft." not in [p.target for p in result.pairs]
+    assert [(r.reason, r.line, r.detail) for r in result.rejects][-1] == (
+        "other-languages", 23, "its <file> leaves a language unsaid, in a bundle of de-DE, "
+                               "en-GB, fr-FR")
+    french_only = XLIFF_BUNDLE.replace('target-language="de-DE"', 'target-language="fr-FR"')
+    french_unsaid = unsaid.replace("Der Vertrag tritt in Kraft.", "Le traité entre en vigueur.")
+    path = write(tmp_path, "french.xlf", french_only.replace("</xliff>\n", french_unsaid))
+    result = read_ttk(path, source_lang="en-GB", target_lang="fr-FR")
+    assert "Le traité entre en vigueur." in [p.target for p in result.pairs]
+
+
+XLIFF_NOT_TRANSLATABLE = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file original="a.html" source-language="en-GB" target-language="fr-FR" datatype="html">
+    <body>
+      <trans-unit id="1"><source>The Parties have agreed as follows.</source>
+        <target state="translated">Les Parties sont convenues de ce qui suit.</target>
+      </trans-unit>
+      <trans-unit id="2" translate="no"><source>This quoted passage stays in English.</source>
+        <target>This quoted passage stays in English.</target></trans-unit>
+      <group id="g" translate="no">
+        <trans-unit id="3"><source>Copyright European Union, all rights reserved.</source>
+        </trans-unit>
+      </group>
+    </body>
+  </file>
+</xliff>
+"""
+
+
+@pytest.mark.parametrize("untranslated", [False, True])
+def test_xliff_units_not_to_translate_are_rejected_as_such(tmp_path, untranslated):
+    """A unit marked translate="no" (itself, or its group) holds no translation: its
+    target, when there is one, is the source copied. ``check`` reported the copy as an
+    ``untranslated`` error and the missing target as an ``empty-target`` one, so a file
+    from a CAT tool with protected text always failed; ``build`` called them
+    ``identical`` and ``untranslated``. Both are now ``not-translatable`` rejects."""
+    xlf = write(tmp_path, "protected.xlf", XLIFF_NOT_TRANSLATABLE)
+    result = read_ttk(xlf, source_lang="en-GB", target_lang="fr-FR", untranslated=untranslated)
+    assert [p.target for p in result.pairs] == ["Les Parties sont convenues de ce qui suit."]
+    assert [(r.reason, r.line, r.text) for r in result.rejects] == [
+        ("not-translatable", 8, "This quoted passage stays in English.\t"
+                                "This quoted passage stays in English."),
+        ("not-translatable", 11, "Copyright European Union, all rights reserved.")]
+
+
+def test_xliff_units_without_text_are_counted_rejects(tmp_path):
+    """A trans-unit of inline codes alone (a Word run's line break) or of spaces was
+    neither a pair nor a reject: the run's account left it out ("1 unit read" of four).
+    It is an ``empty-side`` reject, as a TMX tu of empty segs is."""
+    units = ['<source>The Parties have agreed as follows.</source><target state="translated">'
+             'Les Parties sont convenues de ce qui suit.</target>',
+             '<source><x id="1"/></source><target state="translated"><x id="1"/></target>',
+             '<source> </source><target state="translated"> </target>',
+             '<source><bpt id="1">&lt;b&gt;</bpt><ept id="1">&lt;/b&gt;</ept></source>']
+    xlf = write(tmp_path, "codes.xlf", (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" '
+        'xmlns="urn:oasis:names:tc:xliff:document:1.2">\n<file original="a.docx" '
+        'source-language="en-GB" target-language="fr-FR" datatype="x-docx"><body>\n'
+        + "".join(f'<trans-unit id="{n}">{unit}</trans-unit>\n' for n, unit in enumerate(units))
+        + "</body></file></xliff>\n"))
+    result = read_ttk(xlf, source_lang="en-GB", target_lang="fr-FR")
+    assert len(result.pairs) == 1
+    assert [(r.reason, r.line) for r in result.rejects] == [("empty-side", line)
+                                                            for line in (5, 6, 7)]
 
 
 _CODES = [  # (source, target) of each trans-unit, as CAT tools write their tags

@@ -276,19 +276,55 @@ def count_relabelled(counter: Counter[tuple[str, str]], held: str, asked: str) -
     counter[(shown, asked)] += 1
 
 
+# Chinese regions and the characters they write, for a tag that names a region and no script
+_CHINESE_REGION_SCRIPTS = {"TW": "Hant", "HK": "Hant", "MO": "Hant",
+                           "CN": "Hans", "SG": "Hans", "MY": "Hans"}
+
+
+def tag_script(code: str) -> str | None:
+    """The script a tag says its text is in, when it says one: its script subtag
+    (``sr-Latn``), a POSIX locale's modifier as gettext writes it (``sr@latin``,
+    ``uz@cyrillic``), or a Chinese region's characters (``zh-TW`` Traditional, ``zh-CN``
+    Simplified); ``None`` when it says none (``sr``, ``de-AT``)."""
+    text, _, modifier = code.strip().partition("@")
+    if modifier:
+        return _SCRIPT_NAMES.get(modifier.strip().lower())
+    tag = parse_tag(text.split(".", 1)[0])  # (fr_FR.UTF-8: a locale's charset)
+    if tag is None or tag.private:
+        return None
+    if tag.script:
+        return tag.script
+    if tag.language in _CHINESE and tag.region:
+        return _CHINESE_REGION_SCRIPTS.get(tag.region)
+    return None
+
+
+def scripts_differ(first: str, second: str) -> bool:
+    """Whether two tags say their texts are in different scripts (``zh-Hans`` and
+    ``zh-TW``, ``sr@latin`` and ``sr-Cyrl``): then no text of the one may be labelled as
+    the other, though they share their language part."""
+    one, other = tag_script(first), tag_script(second)
+    return one is not None and other is not None and one != other
+
+
 def file_direction(file_src: str, file_tgt: str, source_lang: str, target_lang: str,
                    claimed: Iterable[str] = ()) -> str:
     """``same``, ``swapped`` or ``other``: how a file's languages stand to the request
     (a language a file leaves unsaid fits either side). A language fits by its language
     part (fr-CA for fr-FR) only when no other language of a ``build --langs`` run
     (``claimed``) shares it, as a TMX tuv (:class:`~tmx_export.formats.tmx.TuvRanker`):
-    else fr-CA's text could be written as fr-FR's too."""
+    else fr-CA's text could be written as fr-FR's too; and never when the two tags say
+    different scripts (:func:`scripts_differ`)."""
     asked = {normalise_tag(tag) for tag in (source_lang, target_lang, *claimed)}
     shared = {part for part, count in Counter(map(primary, asked)).items() if count > 1}
 
     def fits(lang: str, wanted: str) -> bool:
         if not lang:
             return True
+        # Simplified Chinese labelled zh-Hant, Latin Serbian sr-Cyrl: another writing, no
+        # regional variant to read as the tag asked
+        if scripts_differ(lang, wanted):
+            return False
         # en-GB -> en-US: both sides fit loosely, so only the whole tag tells the direction
         if primary(wanted) in shared or primary(source_lang) == primary(target_lang):
             return normalise_tag(lang) == normalise_tag(wanted)

@@ -68,7 +68,7 @@ from .formats.tmx import (
     without_outer_namespaces,
 )
 from .formats.xml import SAFE_PARSER_OPTIONS, check_file, open_xml, parse_xml, syntax_error
-from .inputs import check_outputs
+from .inputs import check_outputs, detect_format
 from .lang import cased_tag, is_valid_tag, normalise_tag, primary
 from .model import SEGTYPES
 
@@ -132,6 +132,28 @@ class MergeCounts:
         self.repairs.update(other.repairs)
 
 
+# The inputs build reads that merge and stats do not, as their refusal names them
+_OTHER_INPUTS = {"xliff": "an XLIFF file", "po": "a PO file", "tbx": "a TBX termbase",
+                 "xlsx": "an XLSX table", "tsv": "a TSV table", "csv": "a CSV table",
+                 "pairs-tsv": "a TSV of pairs"}
+
+
+def _tmx_only(path: str | Path) -> None:
+    """Refuse an input of ``build`` that is no TMX, saying what it is: merge and stats read
+    TMX alone, and a PO file given them was refused as ill-formed XML ("Start tag expected,
+    '<' not found"), an XLIFF file by its namespaced root. Standard input is read once,
+    not sniffed; what is none of these is left to the TMX reader's own error."""
+    if str(path) == "-":
+        return
+    try:
+        kind = detect_format(path)
+    except InputError:
+        return
+    if kind in _OTHER_INPUTS:
+        raise InputError(input_name(path), f"not a TMX file: {_OTHER_INPUTS[kind]}; "
+                                           "`tmx-export build` turns it into a TMX")
+
+
 def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = True,
           jobs: int = 1, allow_empty: bool = False, newest: bool = False) -> MergeCounts:
     """Merge TMX files into ``output`` (``.gz`` compresses), header from the first input.
@@ -151,6 +173,7 @@ def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = Tr
         raise InputError(str(output), "nothing to merge")
     for path in paths:
         check_file(path)
+        _tmx_only(path)
     check_outputs(paths, [output], writable=True)
     header = _first_header(paths[0])
     others = [read_tmx_header(path) for path in paths[1:]]  # each header read once
@@ -1546,6 +1569,7 @@ def stats(paths: Iterable[str | Path], *, jobs: int = 1) -> TmxStats:
     tally = _Tally(result)
     langs = _TagCache()
     for path in paths:
+        _tmx_only(path)
         result.files += 1
         first_unit = tally.units
         declared = _Declared()

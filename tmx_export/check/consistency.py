@@ -33,6 +33,7 @@ What is left out, so that the report is not flooded:
   text that ``untranslated`` reports; they are neither remembered nor reported;
 * texts of fewer than :data:`MIN_WORDS` words (2) on the side compared: a number, "34.",
   "Article 5", a one-word heading ("Title", "Note") are legitimately rendered by context;
+* units of different PO contexts (``msgctxt``) or plural forms: gettext's messages apart;
 * repeats of a pair already reported: each distinct (source, target) variant that
   disagrees with the first is reported once, on its first occurrence, however many times
   the memory repeats it.
@@ -66,6 +67,8 @@ _WORD_RE = re.compile(r"[^\W\d_]+")
 # Two words (runs of letters) or more: one search where _words_at_least makes two.
 _TWO_WORDS_RE = re.compile(r"[^\W\d_][\W\d_]+[^\W\d_]")
 _MASK = (1 << 64) - 1
+# The props of a unit read from a PO entry that make it a message of its own (formats.ttkstore)
+_CONTEXT, _PLURAL_FORM = "x-context", "x-plural-form"
 # What consistency compares of a unit: the hashes of its normalised source and target,
 # and whether each has the words to be compared (see Consistency.key)
 Key = tuple[int, int, bool, bool]
@@ -252,8 +255,15 @@ class Consistency:
         source, target = normalised(unit.source), normalised(unit.target)
         if source == target:
             return None
-        return (_hash(source), _hash(target), _words_at_least(source, self.min_words),
-                _words_at_least(target, self.min_words))
+        words = (_words_at_least(source, self.min_words),
+                 _words_at_least(target, self.min_words))
+        if unit.props and (_CONTEXT in unit.props or _PLURAL_FORM in unit.props):
+            # a PO entry's context and plural form make it a message of its own: gettext
+            # has "Open file" translated apart in a menu and a tooltip, and a msgid_plural
+            # by each of the target language's forms ("państwa", "państw")
+            apart = f"\x00{unit.props.get(_CONTEXT, '')}\x00{unit.props.get(_PLURAL_FORM, '')}"
+            source, target = source + apart, target + apart
+        return (_hash(source), _hash(target), *words)
 
     def add(self, unit: Pair, key: Key | None | bool = True) -> list[Finding]:
         """Remember ``unit`` and return its findings against the units added before it;

@@ -36,7 +36,14 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..lang import count_relabelled, normalise_tag, primary, standard_tag, tag_of_name
+from ..lang import (
+    count_relabelled,
+    normalise_tag,
+    primary,
+    scripts_differ,
+    standard_tag,
+    tag_of_name,
+)
 from ..model import Pair, ReadResult, Reject, language_option
 from .text import atomic_output, input_name, read_text, readable_file, xlsx_workbook
 from .xml import check_archive, check_archive_parts
@@ -369,12 +376,16 @@ def choose_columns(
         if exact:
             return exact[0]
         if primaries[primary(want)] < 2:
+            # by the language part, never across scripts: a zh-Hans or "Chinese
+            # (Simplified)" column is no zh-Hant text (as for TMX and XLIFF)
             loose = [i for i, c in enumerate(header)
                      if i != taken and c and _looks_like_tag(c)
-                     and primary(_tag_key(c)) == primary(want)]
+                     and primary(_tag_key(c)) == primary(want)
+                     and not scripts_differ(_tag_key(c), want)]
             named = [i for i, c in enumerate(header)
                      if i != taken and not _looks_like_tag(c)
-                     and _named_primary(c) == primary(lang)]
+                     and _named_primary(c) == primary(lang)
+                     and not scripts_differ(tag_of_name(c) or "", want)]
             for found in (loose, named):
                 if len(found) > 1:  # fr-BE and fr-CH for fr-FR: either could be meant
                     raise InputError(name, _columns_alike(lang, [header[i] for i in found],

@@ -72,7 +72,7 @@ from .._lazy import lazy_pattern
 from .._version import __version__
 from ..clean import LINE_BREAK_RE, prepare, sanitise
 from ..errors import InputError
-from ..lang import count_relabelled, normalise_tag, primary, standard_tag
+from ..lang import count_relabelled, normalise_tag, primary, scripts_differ, standard_tag
 from ..model import SEGTYPES, MultiUnit, Pair, ReadResult, Reject
 from .profiles import PROFILES, Profile, get_profile, keep_prop, lang_code
 from .text import (
@@ -1565,7 +1565,9 @@ class TuvRanker:
         tag = comparable_tag(lang)
         if tag == wanted[0]:
             return 2
-        return 1 if wanted[1] not in self.exact_only and primary(tag) == wanted[1] else 0
+        # by the language part, but not across scripts (zh-Hans text is no zh-Hant text)
+        return 1 if wanted[1] not in self.exact_only and primary(tag) == wanted[1] \
+            and not scripts_differ(lang, wanted[0]) else 0
 
 
 def comparable_tag(lang: str) -> str:

@@ -10,6 +10,8 @@ states, ``<g>``/``<x/>`` codes); this module only turns its units into pairs:
   ``untranslated``, it is a pair with an empty target); a fuzzy one (PO
   ``#, fuzzy``, XLIFF ``needs-*`` states) as ``fuzzy`` unless ``include_fuzzy``: a TM should
   hold translations someone stands by;
+- an XLIFF unit marked ``translate="no"`` (or in a group or file so marked) is rejected as
+  ``not-translatable``: a target it has is the source copied;
 - the unit's context (PO ``msgctxt``) is kept as the prop ``x-context``;
 - a PO plural entry gives a pair per form (:func:`_forms`, prop ``x-plural-form``);
 - a segmented XLIFF 1.2 trans-unit (``<mrk mtype="seg">``) a pair per segment
@@ -40,7 +42,14 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import InputError
-from ..lang import count_relabelled, file_direction, normalise_tag, primary, standard_tag
+from ..lang import (
+    count_relabelled,
+    file_direction,
+    normalise_tag,
+    primary,
+    standard_tag,
+    tag_script,
+)
 from ..model import Pair, ReadResult, Reject
 from .text import input_name, readable_file
 from .xml import decode_head, open_xml, read_checked, read_head
@@ -75,7 +84,8 @@ def read_ttk(
     said = list(dict.fromkeys(unit_langs.values())) or list(dict.fromkeys(files.values()))
     directions: dict[tuple[str, str], str] = {}
     if len(said) > 1:
-        directions = {langs: file_direction(*langs, source_lang, target_lang, claimed)
+        directions = {langs: "unsaid" if _unsure_in_bundle(langs, said) else
+                      file_direction(*langs, source_lang, target_lang, claimed)
                       for langs in said}
         if all(d == "other" for d in directions.values()):
             raise InputError(name, f"the file is in {_languages_said(store, *said[0])}, "
@@ -85,7 +95,13 @@ def read_ttk(
         swapped = _check_languages(store, name, source_lang, target_lang, claimed,
                                    said[0] if said else None)
     po_lines = _po_entry_lines(data) if store_class.__name__ == "pofile" else None
+    # (an XLIFF file po2xliff wrote keeps the PO header, and its plural groups)
+    plurals = _plural_rule(store)
     obsolete_lines = _po_entry_lines(data, b"#~ ") if po_lines is not None else None
+    # a PO file's msgstr language (its Language header, gettext's fr_BE read as fr-BE), so
+    # that a regional variant read as the tag asked is said, as an XLIFF file's is
+    po_langs = ("", _as_option(_lang(store, "gettargetlanguage")) if po_lines is not None
+                else "")
     entry = obsolete = 0
     for unit in store.units:
         if getattr(unit, "isobsolete", lambda: False)():
@@ -98,7 +114,7 @@ def read_ttk(
         if unit.isheader():
             continue
         context = unit.getcontext() if hasattr(unit, "getcontext") else ""
-        langs = unit_langs.get(getattr(unit, "xmlelement", None), ("", ""))
+        langs = unit_langs.get(getattr(unit, "xmlelement", None), po_langs)
         direction = directions.get(langs, "same") if directions else \
             ("swapped" if swapped else "same")
         if direction == "other":
@@ -107,6 +123,22 @@ def read_ttk(
             result.reject(Reject(name, line, "other-languages",
                                  f"{src} -> {tgt}: " + "\t".join(_forms(unit)[0]), (src, tgt)))
             continue
+        if direction == "unsaid":
+            src, tgt = langs
+            result.reject(Reject(
+                name, line, "other-languages",
+                f"{src or 'source-language not declared'} -> "
+                f"{tgt or 'target-language not declared'}: " + "\t".join(_forms(unit)[0]),
+                detail="its <file> leaves a language unsaid, in a bundle of "
+                       + ", ".join(sorted({t for pair in said for t in pair if t}))))
+            continue
+        if _not_translatable(unit):
+            # its target, when it has one, is the source copied: no one's translation, and
+            # check would report it as untranslated (or its absence as an empty target)
+            source, target = _forms(unit)[0]
+            result.reject(Reject(name, line, "not-translatable",
+                                 f"{source}\t{target}" if target else source))
+            continue
         segments = _segments(unit)
         if isinstance(segments, str):  # segmented on both sides, but not alike: unsure
             result.reject(Reject(name, line, "segment-mismatch", segments))
@@ -114,7 +146,7 @@ def read_ttk(
         reading = _Reading(name, line, source_lang, target_lang, direction == "swapped",
                            untranslated, str(context or ""))
         try:
-            pieces = segments or _whole(unit)
+            pieces = segments or _whole(unit, plurals)
         except MissingData as exc:
             result.reject(Reject(name, line, "missing-original-data",
                                  "\t".join(_forms(unit)[0]), detail=str(exc)))
@@ -132,6 +164,32 @@ def read_ttk(
             _count_variants(result, langs[::-1] if direction == "swapped" else langs,
                             (source_lang, target_lang))
     return result
+
+
+def _not_translatable(unit) -> bool:  # type: ignore[no-untyped-def]
+    """Whether an XLIFF unit is marked not to be translated: ``translate="no"`` on its
+    ``trans-unit`` (XLIFF 1.2) or ``unit`` (2.x), or inherited from the nearest
+    ``group`` or ``file`` that says it."""
+    element = getattr(unit, "xmlelement", None)
+    if element is None:
+        return False
+    for ancestor in (element, *element.iterancestors()):
+        said = ancestor.get("translate")
+        if said is not None:
+            return said.strip() == "no"
+    return False
+
+
+def _unsure_in_bundle(langs: tuple[str, str], said: list[tuple[str, str]]) -> bool:
+    """Whether a unit of an XLIFF bundle whose ``<file>`` leaves a side's language unsaid
+    (XLIFF 1.2 makes ``target-language`` optional) cannot be placed: the languages the
+    bundle names (``said``), but the unit's own, leave that side more than one. A German
+    file without ``target-language`` beside a French and a German one was read as the
+    French asked; beside French ones only, French is all it can be."""
+    if all(langs):
+        return False
+    named = {primary(tag) for pair in said for tag in pair if tag}
+    return len(named - {primary(tag) for tag in langs if tag}) > 1
 
 
 def _count_code_points(unit, result: ReadResult) -> None:  # type: ignore[no-untyped-def]
@@ -194,6 +252,9 @@ class _Reading:
             source_markup, target_markup = target_markup, source_markup
         line = piece.line or self.line
         if not source.strip() and not target.strip():
+            # a unit of inline codes alone (a Word run's <x/>) or of spaces: no text to
+            # match, but a unit read, as a TMX tu of empty segs is (the run's account)
+            result.reject(Reject(self.name, line, "empty-side", f"{source}\t{target}"))
             return False
         if not source.strip() or not (target.strip() or self.untranslated):
             result.reject(Reject(self.name, line, "untranslated", source or target))
@@ -212,9 +273,9 @@ class _Reading:
         return True
 
 
-def _whole(unit) -> list[_Piece]:  # type: ignore[no-untyped-def]
+def _whole(unit, plurals: _Plurals) -> list[_Piece]:  # type: ignore[no-untyped-def]
     """The pieces of a unit read whole: the unit, or each of its PO plural forms."""
-    forms = _forms(unit)
+    forms = _forms(unit, plurals)
     if len(forms) > 1:  # (a PO entry holds no inline codes)
         return [_Piece(source, target, form=form) for form, (source, target) in enumerate(forms)]
     (source, target), = forms
@@ -540,18 +601,66 @@ def declared_languages(path: str | Path) -> tuple[str, str] | None:
     return None
 
 
-def _forms(unit) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
-    """(source, target) of each form of a unit: one, or for a PO plural entry the singular
-    (``msgid`` / ``msgstr[0]``) and each plural form of the target language with the
-    source's plural (``msgid_plural`` / ``msgstr[1]``, ``msgstr[2]``...). A unit's
-    ``source`` and ``target`` are its first forms only, so the plural ones were lost."""
+@dataclass(frozen=True)
+class _Plurals:
+    """What a PO file's ``Plural-Forms`` header says of its ``msgstr[n]``: which one is the
+    singular's (``msgstr[plural(1)]``), and how many forms the language has (``None``:
+    unsaid)."""
+
+    singular: int = 0
+    count: int | None = None
+
+
+def _plural_rule(store) -> _Plurals:  # type: ignore[no-untyped-def]
+    """The :class:`_Plurals` of a PO store (or of the XLIFF po2xliff makes of a PO file,
+    which keeps its header). The singular's form is not always the first:
+    GNOME's Slovenian files say ``plural=(n%100==1 ? 1 : ... : 0)``, their ``msgstr[0]``
+    the form of 5 and more, and Arabic's ``msgstr[0]`` is the form of 0. An expression
+    that cannot be read (gettext's own refuse it) leaves the convention: the first."""
+    import gettext
+
+    if not hasattr(store, "getheaderplural"):  # XLIFF but po2xliff's: no PO header
+        return _Plurals()
+    try:
+        count, expression = store.getheaderplural()
+    except Exception:  # a header translate-toolkit cannot make sense of: nothing said
+        return _Plurals()
+    try:
+        forms = int(count) if count is not None else None
+    except ValueError:
+        forms = None
+    singular = 0
+    if expression:
+        try:
+            # gettext's own reader of the C expression: tokens checked, nothing else run
+            singular = int(gettext.c2py(str(expression).strip().rstrip(";"))(1))
+        except (ValueError, SyntaxError, TypeError, ZeroDivisionError, RecursionError):
+            singular = 0
+    return _Plurals(singular if forms is None or 0 <= singular < forms else 0, forms)
+
+
+def _forms(unit, plurals: _Plurals = _Plurals()  # type: ignore[no-untyped-def]
+           ) -> list[tuple[str, str]]:
+    """(source, target) of each form of a unit: one, or for a PO plural entry each form of
+    the target language (``msgstr[n]``, in order), the singular's (``plurals.singular``)
+    with the source's singular (``msgid``) and the others with its plural
+    (``msgid_plural``). A unit's ``source`` and ``target`` are its first forms only, so
+    the plural ones were lost. A language of one form (``nplurals=1``: Japanese, Chinese,
+    Vietnamese...) says everything in ``msgstr[0]``: the entry is one pair, not a pair and
+    an untranslated plural."""
     source, target = unit.source, unit.target
     if not unit.hasplural():
         return [(str(source or ""), str(target or ""))]
     sources = [str(s) for s in getattr(source, "strings", [source])]
     targets = [str(t) for t in getattr(target, "strings", [target])] if target else [""]
     plural = sources[1] if len(sources) > 1 else sources[0]
-    return [(sources[0], targets[0]), *((plural, form) for form in targets[1:] or [""])]
+    if plurals.count == 1 and len(targets) == 1:  # (more forms than the header says:
+        return [(sources[0], targets[0])]          # each is read, none lost)
+    if len(targets) < 2:
+        targets.append("")  # the plural form missing: an untranslated form
+    singular = plurals.singular if plurals.singular < len(targets) else 0
+    return [(sources[0] if form == singular else plural, text)
+            for form, text in enumerate(targets)]
 
 
 def _load(p: Path, name: str, repairs: Counter[str]) -> tuple[type, bytes]:
@@ -803,13 +912,26 @@ def _check_languages(store, name: str, source_lang: str,  # type: ignore[no-unty
         return False
     direction = file_direction(file_src, file_tgt, source_lang, target_lang, claimed)
     if direction == "other" and not file_src and type(store).__name__ == "pofile":
-        raise InputError(name, "the PO file does not declare its source language (its "
-                               f"header says only Language: {file_tgt}): give it with "
-                               f"--source-lang, and --target-lang {file_tgt}")
+        # a msgid language unsaid fits any: only the Language header can disagree, and
+        # naming the source as the cause sent a user who had given --source-lang astray
+        raise InputError(name, f"the PO file's Language header says {file_tgt}, not "
+                               f"{target_lang}: give --target-lang {_as_option(file_tgt)} "
+                               "(and --source-lang, the language of its msgids, which a PO "
+                               "file does not declare)")
     if direction == "other":
         raise InputError(name, f"the file is in {_languages_said(store, file_src, file_tgt)}, "
                                f"not {source_lang} -> {target_lang}")
     return direction == "swapped"
+
+
+def _as_option(lang: str) -> str:
+    """A file's language as an option takes it: gettext's locale forms (``sr@latin``,
+    ``fr_FR.UTF-8``) as the tag they stand for (``sr-Latn``, ``fr-FR``)."""
+    script = tag_script(lang)
+    code = _standard(lang.split("@", 1)[0].split(".", 1)[0])
+    if script is not None and "@" in lang:
+        code = f"{primary(code)}-{script}"
+    return code
 
 
 def _languages_said(store, source: str, target: str) -> str:  # type: ignore[no-untyped-def]
