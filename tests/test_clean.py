@@ -302,3 +302,32 @@ def test_a_side_in_a_close_language_is_the_wrong_language(declared: str, written
     assert len(caught) >= 0.85 * len(long) and len(long) >= 50, (len(caught), len(long))
     pairs = [Pair(p.source, p.target, "en-GB", declared) for p in caught[:3]]
     assert [check(p) for p in pairs] == check_many(pairs) == ["wrong-language"] * 3
+
+
+# EU press sentences and their Chinese, Japanese and Korean translations: a Chinese
+# character stands for about four English letters, so every such pair was a length-ratio
+# reject (0.2-0.3 against a floor of 0.4) and a memory into these languages all but empty.
+CJK_PAIRS = [
+    ("The European Commission adopted a proposal to strengthen the single market for "
+     "digital services today.", "zh-CN", "欧盟委员会今天通过了一项加强数字服务单一市场的提案。"),
+    ("Member States shall ensure that the competent authorities have adequate resources "
+     "to carry out their tasks.", "zh-CN", "成员国应确保主管当局拥有执行其任务的充足资源。"),
+    ("This Regulation shall enter into force on the twentieth day following that of its "
+     "publication in the Official Journal of the European Union.", "zh-TW",
+     "本規則自其在歐洲聯盟公報上公布後第二十日起生效。"),
+    ("The European Commission adopted a proposal to strengthen the single market for "
+     "digital services today.", "ja-JP",
+     "欧州委員会は本日、デジタルサービスの単一市場を強化する提案を採択した。"),
+    ("Member States shall ensure that the competent authorities have adequate resources "
+     "to carry out their tasks.", "ko-KR",
+     "회원국은 관할 당국이 그 임무를 수행하기 위한 충분한 자원을 갖추도록 보장해야 한다."),
+]
+
+
+@pytest.mark.parametrize(("source", "lang", "target"), CJK_PAIRS)
+def test_a_chinese_japanese_or_korean_translation_is_no_length_ratio_reject(
+        source: str, lang: str, target: str) -> None:
+    assert check(Pair(source, target, "en-GB", lang)) is None
+    assert check(Pair(target, source, lang, "en-GB")) is None  # and the other way
+    # a misalignment is still one: a sentence against a title of a few characters
+    assert check(Pair(source, target[:6], "en-GB", lang)) == "length-ratio"
