@@ -254,3 +254,44 @@ def test_a_worker_that_cannot_put_its_units_aside_leaves_the_file_to_be_read_who
     memory, glossary = _memory(tmp_path / "memory.tmx"), _glossary(tmp_path / "g.tsv")
     assert _events(memory, 2, terms=str(glossary)) == _events(memory, 1, terms=str(glossary))
     assert small_parts
+
+
+def test_a_regional_variant_checked_as_the_one_asked_is_said(
+        tmp_path: Path, small_parts: list[int]) -> None:
+    """`check --target-lang fr-CA` on a memory of fr-FR units checked them by the Canadian
+    rules without a word, where build says "N fr-FR units read as fr-CA (the language
+    asked)". check says it now, with the same count, in one process or in parts, from
+    the DGT-TM exports (UTF-16, EN-GB/FR-FR labels) as from a UTF-8 memory."""
+    memory = _memory(tmp_path / "memory.tmx")
+    runner = CliRunner()
+    for path in (memory, next(p for p in DGT if p.name == "22019D0996.tmx")):
+        built = runner.invoke(main, ["build", str(path), "--source-lang", "en-GB",
+                                     "--target-lang", "fr-CA", "--segment", "paragraph",
+                                     "--no-clean", "wrong-language", "--no-clean",
+                                     "length-ratio", "-o", str(tmp_path / "o.tmx")])
+        notice = [line for line in built.output.splitlines()
+                  if "(the language asked)" in line]
+        assert len(notice) == 1 and "fr-FR unit" in notice[0], built.output
+        for jobs in ("1", "2"):
+            checked = runner.invoke(main, ["check", str(path), "--source-lang", "en-GB",
+                                           "--target-lang", "fr-CA", "--fail-on", "never",
+                                           "--jobs", jobs])
+            assert checked.exit_code == 0, checked.output
+            said = [line for line in checked.output.splitlines()
+                    if "(the language asked)" in line]
+            assert said == notice, (path.name, jobs, checked.output)
+        exact = runner.invoke(main, ["check", str(path), "--source-lang", "en-GB",
+                                     "--target-lang", "fr-FR", "--fail-on", "never"])
+        assert "(the language asked)" not in exact.output
+    assert len(small_parts) >= 1  # the UTF-8 memory's later parts, each in a worker
+
+
+def test_a_regional_variant_of_a_table_checked_as_the_one_asked_is_said(
+        tmp_path: Path) -> None:
+    table = tmp_path / "t.tsv"
+    table.write_text("en-GB\tfr-FR\nThe Commission adopted the report on Monday.\t"
+                     "La Commission a adopté le rapport lundi.\n", encoding="utf-8")
+    checked = CliRunner().invoke(main, ["check", str(table), "--source-lang", "en-GB",
+                                        "--target-lang", "fr-CA"])
+    assert "1 fr-FR unit read as fr-CA (the language asked); --target-lang fr-FR keeps " \
+           "their region" in checked.output, checked.output

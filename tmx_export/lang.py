@@ -262,18 +262,19 @@ def standard_tag(code: str) -> str:
     return tag
 
 
-def count_relabelled(counter: Counter[tuple[str, str]], held: str, asked: str) -> None:
-    """Count a text in ``held`` (fr-CA) read as the tag ``asked`` (fr-FR) in ``counter``,
-    for the summary's notice: ``held`` as the standard spells it (else as the file does).
-    A bare language (fr) is no regional variant: not counted. Whether the text was taken
-    by its language part is the caller's to know."""
+def count_relabelled(counter: Counter[tuple[str, str]], held: str, asked: str,
+                     count: int = 1) -> None:
+    """Count ``count`` texts in ``held`` (fr-CA) read as the tag ``asked`` (fr-FR) in
+    ``counter``, for the summary's notice: ``held`` as the standard spells it (else as the
+    file does). A bare language (fr) is no regional variant: not counted. Whether the text
+    was taken by its language part is the caller's to know."""
     if not held or normalise_tag(held) == primary(held):
         return
     try:
         shown = standard_tag(held)
     except ValueError:
         shown = held
-    counter[(shown, asked)] += 1
+    counter[(shown, asked)] += count
 
 
 # Chinese regions and the characters they write, for a tag that names a region and no script

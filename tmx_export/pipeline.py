@@ -279,10 +279,12 @@ def stream_units(
     *,
     progress: ProgressArg = None,
     rejects: Callable[[Reject], None] | None = None,
+    relabelled: Counter[tuple[str, str]] | None = None,
     **settings: Any,
 ) -> Iterator[Pair]:
     """:func:`read_units`, streamed: the units one by one, for work on memories too large
-    to hold (checking, concordance). ``rejects`` hears of each reject."""
+    to hold (checking, concordance). ``rejects`` hears of each reject; ``relabelled``
+    counts the texts read by their language part (:attr:`BuildSummary.relabelled`)."""
     options = options_from(options, **settings)
     skipped: list[tuple[str, str]] = []
     options, files, formats = prepare_run(inputs, options, [], skipped=skipped)
@@ -290,6 +292,8 @@ def stream_units(
                skipped=skipped)
     if rejects is not None:
         run.rejects.listener = rejects
+    if relabelled is not None:
+        run.relabelled = relabelled  # counted into as the files are read
     yield from run.units(files, formats)
 
 

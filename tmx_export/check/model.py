@@ -104,7 +104,16 @@ class LeftOut:
 
     reasons: Counter[str] = field(default_factory=Counter)
     languages: Counter[str] = field(default_factory=Counter)
+    # the texts read by their language part, as the language asked: (tag held, tag asked)
+    # -> how many ("fr-FR" read as "fr-CA"), for the summary to say, as build's does
+    relabelled: Counter[tuple[str, str]] = field(default_factory=Counter)
 
     def add(self, reject: Reject) -> None:
         self.reasons[reject.reason] += 1
         self.languages.update(reject.languages)
+
+    def update(self, other: LeftOut) -> None:
+        """Add what ``other`` (a part of the run's reading) counted."""
+        self.reasons.update(other.reasons)
+        self.languages.update(other.languages)
+        self.relabelled.update(other.relabelled)

@@ -29,7 +29,6 @@ import pickle
 import struct
 import sys
 import tempfile
-from collections import Counter
 from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any
@@ -176,8 +175,7 @@ def units_in_parts(reading: _Reading, name: str, parts: list[TmxPart],
         for worker in workers:
             worker.close()
     if reading.left_out is not None:
-        reading.left_out.reasons.update(own.reasons)
-        reading.left_out.languages.update(own.languages)
+        reading.left_out.update(own)
     return counts[0], counts[1]
 
 
@@ -214,7 +212,7 @@ class _Worker:
         told.close()
         self._at = 0  # where the next record begins in the spool
         self._word: str | None = None
-        self._counts: tuple[int, int, Counter[str], Counter[str]] | None = None
+        self._counts: tuple[int, int, LeftOut] | None = None
 
     def units(self) -> Generator[_Columns, None, None]:
         """The batches of units the worker put aside, with their prechecks, in order,
@@ -238,11 +236,10 @@ class _Worker:
             return False
         if word != _DONE or self._counts is None:
             raise InternalError(f"internal error in the checks' worker process: {word}")
-        read, dropped, reasons, languages = self._counts
+        read, dropped, told = self._counts
         counts[0] += read
         counts[1] += dropped
-        left_out.reasons.update(reasons)
-        left_out.languages.update(languages)
+        left_out.update(told)
         return True
 
     def close(self) -> None:
@@ -351,8 +348,7 @@ def _serve(name: str, part: TmxPart, source_lang: str,
                 units, checked = [], []
         if units:
             _put(spool, ("units", _columns(units, checked)))
-        _put(spool, ("counts", (read, dropped, Counter(left_out.reasons),
-                                Counter(left_out.languages))))
+        _put(spool, ("counts", (read, dropped, left_out)))
     except (InputError, OSError):
         # its part could not be read, or put aside (a full disk): this process reads the
         # file whole instead, and meets any error of the file itself

@@ -31,7 +31,7 @@ from .model import LeftOut
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 if TYPE_CHECKING:
-    from ..formats.tmx import TmxPart
+    from ..formats.tmx import TmxPart, TuvRanker
     from .parts import InParts, Prechecked
 
 
@@ -56,7 +56,8 @@ def memory_units(inputs: Sequence[str | Path | ParallelInput], options: BuildOpt
                       for f in files))
     if not direct:
         yield from stream_units(inputs, options, progress=progress,
-                                rejects=None if left_out is None else left_out.add)
+                                rejects=None if left_out is None else left_out.add,
+                                relabelled=None if left_out is None else left_out.relabelled)
         return
     if progress is not None:
         progress.start(sum(input_size(f) for f in files))
@@ -177,16 +178,19 @@ def _batches(name: str, source_lang: str, target_lang: str, size: int,
     repairs: Counter[str] = Counter()  # the pipeline counts them; a check does not say
     batch: list[Pair] = []
     read = dropped = 0
+    # (source tag, target tag) -> units given with them: the tags read by their language
+    # part are counted once the file is read (_count_relabelled), not per unit
+    unit_tags: Counter[tuple[str, str]] = Counter()
     # what to add to a line of the part to make it the file's: the part's reader puts its
     # opening (the XML declaration, a line break, the start tags) before its first byte
     line_shift = lines_before - part.opening.count(b"\n") if part is not None else 0
     for tu in iter_elements(name, part=part):
         check_terminated()
-        plain = _plain_texts(tu, ranks, rank)
+        plain = _plain_texts(tu, ranks, rank, unit_tags)
         if plain is not None:
             texts = [plain]
         else:
-            texts, reason = _tu_texts(tu, rank)
+            texts, reason = _tu_texts(tu, rank, unit_tags)
             if reason is not None:
                 # a reader's reject: the pairs before it go on first
                 if batch or read:
@@ -220,19 +224,35 @@ def _batches(name: str, source_lang: str, target_lang: str, size: int,
             if read >= size:
                 yield batch, read, dropped
                 batch, read, dropped = [], 0, 0
+    if left_out is not None:
+        _count_relabelled(left_out.relabelled, unit_tags, rank, source_lang, target_lang)
     if batch or read or dropped:
         yield batch, read, dropped
+
+
+def _count_relabelled(relabelled: Counter[tuple[str, str]], tags: Counter[tuple[str, str]],
+                      rank: TuvRanker, source_lang: str, target_lang: str) -> None:
+    """Count in ``relabelled`` the texts of the units given (``tags``: their tuvs' tags)
+    that were taken by their language part (rank 1: fr-FR for fr-CA), as the pipeline's
+    TMX reader counts them for build's summary."""
+    from ..lang import count_relabelled
+
+    for (source, target), count in tags.items():
+        if rank(source)[0] == 1:
+            count_relabelled(relabelled, source, source_lang, count)
+        if rank(target)[1] == 1:
+            count_relabelled(relabelled, target, target_lang, count)
 
 
 # A unit's texts as read: (source, its markup, target, its markup); markup None for text
 _Texts = tuple[str, "str | None", str, "str | None"]
 
 
-def _plain_texts(tu, ranks: dict, rank) -> _Texts | None:  # type: ignore[no-untyped-def]
+def _plain_texts(tu, ranks: dict, rank, tags: Counter) -> _Texts | None:  # type: ignore[no-untyped-def]
     """The texts of the usual ``tu``: two ``tuv`` elements, one in each language of the
     pair (and in no other of its ranks), each holding one ``seg`` of plain text; ``None``
     for any other, which :func:`_tu_texts` reads (this runs per unit: a few look-ups
-    where the general way walks every child twice)."""
+    where the general way walks every child twice). ``tags`` counts the unit's tags."""
     children = tu.getchildren()  # one call: lxml's iterators cost more
     if len(children) != 2:
         return None
@@ -250,17 +270,19 @@ def _plain_texts(tu, ranks: dict, rank) -> _Texts | None:  # type: ignore[no-unt
     first_ranks = ranks.get(first_lang) or rank(first_lang)
     second_ranks = ranks.get(second_lang) or rank(second_lang)
     if first_ranks[0] and not first_ranks[1] and second_ranks[1] and not second_ranks[0]:
+        tags[first_lang, second_lang] += 1
         return first_seg.text or "", None, second_seg.text or "", None
     if second_ranks[0] and not second_ranks[1] and first_ranks[1] and not first_ranks[0]:
+        tags[second_lang, first_lang] += 1
         return second_seg.text or "", None, first_seg.text or "", None
     return None
 
 
-def _tu_texts(tu, rank) -> tuple[list[_Texts], str | None]:  # type: ignore[no-untyped-def]
+def _tu_texts(tu, rank, tags: Counter) -> tuple[list[_Texts], str | None]:  # type: ignore[no-untyped-def]
     """The units of any ``tu`` as :func:`tmx_export.formats.tmx.iter_tmx` reads it: the
     first ``tuv`` of the best fit wins each side; a ``tuv`` is used once; further ``tuv``
     elements of the best fit are variants, each a unit of its own. With the reason the
-    reader rejects it for, if it does (then no units)."""
+    reader rejects it for, if it does (then no units). ``tags`` counts each unit's tags."""
     from ..formats.tmx import choose_tuvs
 
     src, _, tgt, _, variants, unlabelled = choose_tuvs(tu.iterchildren("tuv"), rank)
@@ -271,7 +293,12 @@ def _tu_texts(tu, rank) -> tuple[list[_Texts], str | None]:  # type: ignore[no-u
     reason = _reader_reject(tu, unlabelled, sides)
     if reason is not None:
         return [], reason
+    tags.update((_tag(source), _tag(target)) for source, target in sides)
     return [(*_side(source), *_side(target)) for source, target in sides], None
+
+
+def _tag(tuv) -> str:  # type: ignore[no-untyped-def]
+    return tuv.get(XML_LANG) or tuv.get("lang") or ""
 
 
 def _side(tuv) -> tuple[str, str | None]:  # type: ignore[no-untyped-def]

@@ -114,6 +114,8 @@ class CheckSummary:
     declared: tuple[str, str] | None = None
     # units read but not checked, by the reason the reader gives (a tu without the pair)
     left_out: Counter[str] = field(default_factory=Counter)
+    # texts read by their language part as the language asked: (held, asked) -> count
+    relabelled: Counter[tuple[str, str]] = field(default_factory=Counter)
 
     @property
     def findings(self) -> int:
@@ -279,10 +281,12 @@ def check(inputs: Sequence[str | Path | ParallelInput], options: CheckOptions,
         units: Iterator[Pair | Prechecked] = memory_units(
             inputs, build_options, progress, left_out, checkers.in_parts)
     else:
-        units = stream_units(inputs, build_options, progress=progress, rejects=left_out.add)
+        units = stream_units(inputs, build_options, progress=progress, rejects=left_out.add,
+                             relabelled=left_out.relabelled)
     summary = check_units(units, options, emit, checkers=checkers)
     summary.declared = declared
     summary.left_out = left_out.reasons
+    summary.relabelled = left_out.relabelled
     if summary.units == 0:
         # a check of nothing would pass: as a gate, it must not open without a word
         raise no_unit_in_pair(inputs, "check", options.source_lang, options.target_lang,

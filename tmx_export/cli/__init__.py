@@ -30,6 +30,7 @@ import signal
 import stat
 import sys
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -39,7 +40,7 @@ import click
 from .._version import __version__
 from ..errors import InputError, InternalError, Terminated, terminate
 from ..formats.text import outputs_together
-from ..model import DEDUPE_MODES, RULES, CleanOptions, Progress
+from ..model import DEDUPE_MODES, RULES, CleanOptions, Progress, count_of
 
 if _COLLECTING:
     gc.enable()
@@ -297,6 +298,28 @@ def progress_bar(quiet: bool) -> Iterator[ProgressBar | None]:
     finally:
         if bar is not None:
             bar.close()
+
+
+def relabelled_lines(relabelled: Counter[tuple[str, str]],
+                     option: Callable[[str, str], str]) -> list[str]:
+    """One line per regional variant read as the language asked, and how to keep it:
+    fr-CA written as fr-FR is a label the translator did not choose knowingly."""
+    return [f"{count_of(count, f'{held} unit')} read as {asked} (the language asked)"
+            + (f"; {option(held, asked)} keeps their region" if is_a_tag(held)
+               else f" ({held} is no language tag: no region to keep)")
+            for (held, asked), count in sorted(relabelled.items())]
+
+
+def is_a_tag(code: str) -> bool:
+    """Whether ``code`` is a tag the language options take: DGT-TM's ``CS-01`` is not,
+    so advising it would name a tag that is then refused."""
+    from ..lang import standard_tag
+
+    try:
+        standard_tag(code)
+    except ValueError:
+        return False
+    return True
 
 
 # --- option groups shared by several commands --------------------------------------------------

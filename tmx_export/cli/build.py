@@ -26,6 +26,7 @@ from . import (
     languages_named,
     one_walk,
     progress_bar,
+    relabelled_lines,
     tell,
 )
 
@@ -248,28 +249,6 @@ def _build_multilingual(sources: list[str | ParallelInput], output: str, quiet: 
         lines.append(f"(--profile {options.build.profile}: a unit lacking a language is "
                      "rejected; OmegaT would fill that language's segments with another's text)")
     tell("\n".join(lines), err="-" in (output, options.build.rejects_path))
-
-
-def relabelled_lines(relabelled: Counter[tuple[str, str]],
-                     option: Callable[[str, str], str]) -> list[str]:
-    """One line per regional variant read as the language asked, and how to keep it:
-    fr-CA written as fr-FR is a label the translator did not choose knowingly."""
-    return [f"{count_of(count, f'{held} unit')} read as {asked} (the language asked)"
-            + (f"; {option(held, asked)} keeps their region" if _is_a_tag(held)
-               else f" ({held} is no language tag: no region to keep)")
-            for (held, asked), count in sorted(relabelled.items())]
-
-
-def _is_a_tag(code: str) -> bool:
-    """Whether ``code`` is a tag the language options take: DGT-TM's ``CS-01`` is not,
-    so advising it would name a tag that is then refused."""
-    from ..lang import standard_tag
-
-    try:
-        standard_tag(code)
-    except ValueError:
-        return False
-    return True
 
 
 def parts_lines(parts: list[str], removed: list[str]) -> list[str]:

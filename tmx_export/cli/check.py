@@ -23,6 +23,7 @@ from . import (
     one_walk,
     progress_bar,
     refuse_stdout,
+    relabelled_lines,
     tell,
 )
 
@@ -124,6 +125,11 @@ def check_command(inputs: Sequence[str], source_lang: str, target_lang: str,
     if not quiet:
         if summary.declared is not None:
             tell(declared_note(*summary.declared), err=True)
+        # a regional variant checked as the one asked (fr-FR by the fr-CA rules): said, as
+        # build says it
+        for line in relabelled_lines(summary.relabelled, lambda held, asked: (
+                f"--{'source' if asked == options.source_lang else 'target'}-lang {held}")):
+            tell(line, err=True)
         counts = ", ".join(f"{n} {name}" for name, n in summary.by_check.most_common())
         left = ", ".join(f"{n} {reason}" for reason, n in summary.left_out.most_common())
         tell(f"{count_of(summary.units, 'unit')} checked: "
