@@ -1204,3 +1204,17 @@ def test_a_date_ending_with_its_abbreviation_is_no_full_stop():
         [(".", "(no end punctuation)")]
     assert found(punctuation, pair("of 18 February 2019", "vom 18. Februar 2019 r.",
                                    "en-GB", "de-DE")) == [(".", "(no end punctuation)")]
+
+
+def test_a_postcode_written_in_two_groups_is_no_number_mismatch():
+    # a Greek or Lithuanian address writes "185 10" where English writes "18510": two
+    # numbers against one, a number-mismatch error on each such address of DGT-TM
+    units = conventions("spaced-postcode")
+    assert [found(number_mismatch, unit) for unit in units] == [[], []]
+    reverse = [pair(u.target, u.source, u.target_lang, u.source_lang) for u in units]
+    assert [found(number_mismatch, unit) for unit in reverse] == [[], []]
+    # other digits, or the groups apart by more than a space, are still found
+    assert found(number_mismatch, replace(units[0], target="185 11 Piraeus")) == [
+        ("185; 11", "18510")]
+    assert found(number_mismatch, pair("Articles 185 and 10.", "Articles 18510.")) == [
+        ("18510", "185; 10")]

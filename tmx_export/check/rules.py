@@ -794,6 +794,31 @@ def _split_match(left: list[_Number], right: list[_Number], repeats: bool = True
                 taken.extend(took)
 
 
+def _spaced_match(left: list[_Number], right: list[_Number], left_text: str,
+                  right_text: str) -> None:
+    """Pair a number written in groups of digits apart by a space with the same digits
+    written together: the postcodes of addresses, "185 38" in Greek or Czech "110 00"
+    against "18538" and "11000" (groups of three are thousands, read before; these are
+    not). Two or three plain integers in a row, one space between them, whose digits are
+    those of an unmatched integer of the other side."""
+    for side, other, text in ((left, right, left_text), (right, left, right_text)):
+        if len(side) < 2 or not other:
+            continue
+        plain = sorted((n for n in side if n.raw.isdigit()), key=lambda n: n.pos)
+        for size in (3, 2):
+            for at in range(len(plain) - size + 1):
+                run = plain[at:at + size]
+                if any(n not in side for n in run) or not all(
+                        text[a.pos + len(a.raw):b.pos] in (" ", "\u00a0", "\u202f")
+                        for a, b in zip(run, run[1:], strict=False)):
+                    continue
+                joined = "".join(n.raw for n in run)
+                partner = next((o for o in other if o.raw == joined), None)
+                if partner is not None:
+                    side[:] = [n for n in side if n not in run]
+                    other.remove(partner)
+
+
 def _word_values(text: str, lang: str) -> Counter[Decimal]:
     """The numbers ``text`` writes as words (and Roman numerals), one for each run of
     number words ("quatre-vingt-dix-neuf" 99, "one hundred and five" 105, "twenty-first"
@@ -1058,6 +1083,7 @@ def _number_mismatch(unit: Pair, count_repeats: bool = False) -> Iterator[Findin
     if not missing and not extra:
         return
     _split_match(missing, extra, repeats=not count_repeats)
+    _spaced_match(missing, extra, source, target)
     _sign_match(missing, extra, source, target)
     _excuse(missing, source, unit.source_lang, target, unit.target_lang)
     _excuse(extra, target, unit.target_lang, source, unit.source_lang)
