@@ -255,8 +255,8 @@ def test_paragraph_units_mixed_with_sentences_make_the_header_paragraph(tmp_path
     # OmegaT re-segments only the units of a paragraph file: the header must say it, and
     # the seed's sentence units say what they are themselves
     assert summary.segtype == header == "paragraph"
-    from_paragraphs = [kind for kind, props in units
-                       if props["x-document"] == str(paragraphs)]
+    # (the paragraph memory's units name the Europarl file they were read from)
+    from_paragraphs = [kind for kind, props in units if props["x-document"] != str(SEED)]
     from_seed = [kind for kind, props in units if props["x-document"] == str(SEED)]
     assert from_paragraphs and set(from_paragraphs) == {None}
     assert from_seed and set(from_seed) == {"sentence"}
@@ -299,3 +299,21 @@ def test_unsegmented_xliff_units_say_paragraph(tmp_path: Path) -> None:
     build([xliff], omegat, profile="omegat")
     assert tu_segtypes(omegat)[0] == "paragraph"
     assert [kind for kind, _ in tu_segtypes(omegat)[1]] == [None, "sentence"]
+
+
+def test_a_memory_rebuilt_keeps_the_document_its_units_came_from(tmp_path: Path) -> None:
+    """A memory built from the Europarl sessions, built again (cleaned, re-segmented): its
+    units said x-document "memory.tmx" beside the x-paragraph of the session they were read
+    from, a paragraph number of another file. They keep the session's name now."""
+    sessions = [DATA / "europarl" / f"ep-00-01-21.{lang}.txt" for lang in ("en", "fr")]
+    first = tmp_path / "memory.tmx"
+    build(sessions, first)
+    again = tmp_path / "again.tmx"
+    build([first], again)
+    before = {(en, fr): props for _, en, fr, props in tmx_units(first)}
+    after = tmx_units(again)
+    assert len(after) >= len(before) - 5
+    for _, en, fr, props in after:
+        if (en, fr) in before:
+            assert props["x-document"] == before[en, fr]["x-document"] == str(sessions[0])
+            assert props["x-paragraph"] == before[en, fr]["x-paragraph"]

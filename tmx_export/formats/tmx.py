@@ -838,8 +838,11 @@ def _props(pair: Pair | MultiUnit,
            profile: Profile = PROFILES["generic"]) -> list[tuple[str, str]]:
     """The ``<prop>``s of a unit: where it comes from, what the stages found (paragraph,
     alignment), then the pair's own props."""
-    props = [("x-document", pair.file)] if pair.file else []
     own = pair.props
+    # a unit read from a memory that names its document (one this tool wrote) keeps it, as
+    # it keeps its x-paragraph: the paragraph is that document's, not the memory's
+    document = (own.get("x-document") if own else None) or pair.file
+    props = [("x-document", document)] if document else []
     if pair.paragraph is not None:
         props.append(("x-paragraph", str(pair.paragraph)))
     elif own and "x-paragraph" in own:
