@@ -21,7 +21,7 @@ from tmx_export.inputs import ParallelInput
 from tmx_export.model import Pair
 from tmx_export.pipeline import read_units
 from tmx_export.terms.candidates import Extractor
-from tmx_export.terms.glossary import write_glossary
+from tmx_export.terms.glossary import read_glossary_table, write_glossary
 from tmx_export.terms.run import run_terms
 from tmx_export.terms.tbx import read_tbx, write_tbx
 from tmx_export.terms.termbase import Termbase
@@ -898,3 +898,24 @@ def test_a_lower_case_term_matches_any_case_whatever_comes_first(tmp_path, order
         assert checker.check(unit) == [], source
         assert [(f.check, f.item) for f in checker.check(planted)] == [
             ("term-missing", "committee")], source
+
+
+def test_a_glossary_in_another_language_pair_without_named_columns_is_refused(tmp_path):
+    """`terms --csv` writes `source,target`, naming no language: an EN -> DE glossary (the
+    terms of the DGT-TM exports, as terms extracted them) given to an EN -> FR check had
+    every German term reported missing from the French text, and anchored nothing in a
+    build. Its terms' words tell the language: refused, as a header naming it is."""
+    dgt = sorted((DATA / "tmx" / "dgt-tm").glob("*.tmx"))
+    german = tmp_path / "en-de.csv"
+    write_glossary(run_terms([str(path) for path in dgt], source_lang="en-GB",
+                             target_lang="de-DE"), german)
+    assert german.read_text(encoding="utf-8").startswith("source,target,")
+    with pytest.raises(InputError, match=r"the glossary's target terms read as de, not fr-FR "
+                                         r"\(its header names no language"):
+        load_terms(german, "en-GB", "fr-FR")
+    assert read_glossary_table(german, "en-GB", "de-DE")  # in its own pair it is read
+    french = tmp_path / "en-fr.csv"
+    write_glossary(run_terms([str(path) for path in dgt]), french)
+    assert read_glossary_table(french, "en-GB", "fr-FR")
+    with pytest.raises(InputError, match="target terms read as fr, not de-DE"):
+        read_glossary_table(french, "en-GB", "de-DE")

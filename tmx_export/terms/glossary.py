@@ -71,6 +71,7 @@ def read_glossary_table(path: str | Path, source_lang: str = "en", target_lang: 
     columns = (0, 1)
     status_column: int | None = None
     opening = True  # no row read yet: comment lines, then a header row, may come first
+    named = False  # a header row named the columns' languages
     for line, row in enumerate(rows, 1):
         cells = [c.strip() for c in row]
         if not any(cells):
@@ -81,7 +82,7 @@ def read_glossary_table(path: str | Path, source_lang: str = "en", target_lang: 
         if languages:
             columns = _language_columns(languages, source_lang, target_lang, name, line)
             status_column = _status_column(cells)
-            opening = False
+            opening, named = False, True
             continue
         if opening and _is_header(cells, source_lang, target_lang):
             columns = _columns(cells, source_lang, target_lang)
@@ -96,7 +97,28 @@ def read_glossary_table(path: str | Path, source_lang: str = "en", target_lang: 
         entries.append(GlossaryEntry(source, target, status=status))
     if not entries:
         raise InputError(name, "no term pairs in the glossary")
+    if not named:
+        _check_unnamed_languages(entries, source_lang, target_lang, name)
     return entries
+
+
+def _check_unnamed_languages(entries: list[GlossaryEntry], source_lang: str,
+                             target_lang: str, name: str) -> None:
+    """Refuse a glossary whose header names no language (``source,target``, as ``terms
+    --csv`` writes it, or none) when the words of its terms of one side are clearly in a
+    third language: an EN -> DE glossary given to an EN -> FR check had every German
+    term reported missing from the French, and anchored nothing in a build."""
+    from ..lang import third_language_by_words
+
+    for side, lang, other in (("target", target_lang, source_lang),
+                              ("source", source_lang, target_lang)):
+        terms = " ".join(entry.target if side == "target" else entry.source
+                         for entry in entries[:2000])
+        third = third_language_by_words(terms, primary(lang), primary(other))
+        if third is not None:
+            raise InputError(name, f"the glossary's {side} terms read as {third}, not "
+                             f"{lang} (its header names no language: name the columns "
+                             f"with their languages, e.g. {source_lang},{target_lang})")
 
 
 def _is_zip(path: str | Path) -> bool:
