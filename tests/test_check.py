@@ -551,3 +551,24 @@ def test_an_xliff_file_with_lone_cr_line_ends_has_its_findings_at_their_lines(
         rows = list(csv.DictReader(handle, delimiter="\t"))
     # the line of the second trans-unit, as an editor shows it
     assert [(row["check"], row["line"]) for row in rows] == [("number-mismatch", "9")]
+
+
+def test_the_html_report_heads_each_group_with_what_its_findings_expected(
+        tmp_path: Path) -> None:
+    # findings were grouped by item alone under the first one's expected: «oui» missing a
+    # space after « and one before » showed one group "expected: a space after «" of two
+    # rows, and a "." where one unit had ":" and another ";" claimed ":" for both
+    table = tmp_path / "minutes.tsv"
+    table.write_text("en-GB\tfr-FR\n"
+                     'He said "yes".\tIl a dit «oui».\n'
+                     "The agenda is as follows:\tL'ordre du jour est le suivant.\n"
+                     "The sitting is suspended;\tLa séance est suspendue.\n", "utf-8")
+    report = tmp_path / "findings.html"
+    result = run("check", str(table), "--report", str(report), "--fail-on", "never",
+                 "--checks", "spacing,punctuation")
+    assert result.exit_code == 0, result.output
+    page = report.read_text("utf-8")
+    headings = [h.split("<table>")[0] for h in page.split("<h3>")[1:]]
+    expected = sorted(h.split('"expected">expected: ')[1].split("<")[0] for h in headings)
+    assert expected == [":", ";", "a space after «", "a space before »"], headings
+    assert all('<span class="count">(1)</span>' in h for h in headings), headings

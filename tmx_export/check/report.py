@@ -122,10 +122,13 @@ def _highlight(text: str, item: str) -> Markup:
 
 
 def render_html(findings: list[Finding], title: str = "") -> str:
-    """One self-contained page: findings grouped by check, then by item."""
-    grouped: dict[str, dict[str, list[Finding]]] = defaultdict(lambda: defaultdict(list))
+    """One self-contained page: findings grouped by check, then by item and expected."""
+    # by item and what was expected, which the group's heading shows: one item may expect
+    # different things ("." where ":" or ";" was, «oui» a space after « and one before »)
+    grouped: dict[str, dict[tuple[str, str], list[Finding]]] = defaultdict(
+        lambda: defaultdict(list))
     for item in findings:
-        grouped[item.check][item.item].append(item)
+        grouped[item.check][item.item, item.expected].append(item)
     out = [Markup("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"),
            Markup("<title>%s</title><style>%s</style></head><body>")
            % (title or "tmx-export check", Markup(_STYLE)),
@@ -137,8 +140,8 @@ def render_html(findings: list[Finding], title: str = "") -> str:
         severity = CHECKS[check]
         out.append(Markup('<h2 id="%s">%s <span class="count">(%d, <span class="%s">%s'
                           "</span>)</span></h2>") % (check, check, total, severity, severity))
-        for item, rows in sorted(items.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-            expected = rows[0].expected
+        for (item, expected), rows in sorted(items.items(),
+                                             key=lambda kv: (-len(kv[1]), kv[0])):
             out.append(Markup('<h3>%s <span class="count">(%d)</span>%s</h3><table>')
                        % (item or "-", len(rows),
                           Markup(' <span class="expected">expected: %s</span>') % expected
