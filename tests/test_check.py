@@ -572,3 +572,46 @@ def test_the_html_report_heads_each_group_with_what_its_findings_expected(
     expected = sorted(h.split('"expected">expected: ')[1].split("<")[0] for h in headings)
     assert expected == [":", ";", "a space after «", "a space before »"], headings
     assert all('<span class="count">(1)</span>' in h for h in headings), headings
+
+
+def _one_tmx(path: Path, pairs: list[tuple[str, str]]) -> Path:
+    from xml.sax.saxutils import escape
+
+    units = "".join(f'<tu tuid="{n}"><tuv xml:lang="en-GB"><seg>{escape(source)}</seg></tuv>'
+                    f'<tuv xml:lang="fr-FR"><seg>{escape(target)}</seg></tuv></tu>'
+                    for n, (source, target) in enumerate(pairs, 1))
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header '
+                    'srclang="en-GB" segtype="paragraph" o-tmf="x" adminlang="en" '
+                    'datatype="plaintext" creationtool="x" creationtoolversion="1"/><body>'
+                    + units + "</body></tmx>\n", encoding="utf-8")
+    return path
+
+
+def test_a_segment_too_long_for_a_cell_is_cut_visibly_and_its_finding_can_be_accepted(
+        tmp_path: Path) -> None:
+    # XlsxWriter cut a text at Excel's 32,767 characters without a word: the reviewer saw
+    # part of the segment as if it were all of it, and marking the finding "ok" did not
+    # accept it (the cut text was not the finding's)
+    english = ("The Commission has adopted a communication on industrial policy in an "
+               "enlarged Europe. ") * 450
+    french = ("La Commission a adopté une communication sur la politique industrielle "
+              "dans une Europe élargie. ") * 450
+    memory = _one_tmx(tmp_path / "long.tmx", [
+        (english + "The fee is 12 euros.", french + "La redevance est de 13 euros."),
+        ("The fee is 14 euros.", "La redevance est de 15 euros.")])
+    report = tmp_path / "review.xlsx"
+    assert run("check", str(memory), "--checks", "number-mismatch", "--report", str(report)
+               ).exit_code == 1
+    book = load_workbook(report)
+    sheet = book["findings"]
+    header = [cell.value for cell in sheet[1]]
+    source = sheet.cell(2, header.index("source") + 1).value
+    whole = len(english) + len("The fee is 12 euros.")
+    assert whole > 32767 and len(source) <= 32767
+    assert source.startswith(english[:1000])
+    assert source.endswith(f"[cut to fit the cell: {whole} characters in all]")
+    sheet.cell(2, header.index("decision") + 1).value = "ok"
+    book.save(report)
+    again = run("check", str(memory), "--checks", "number-mismatch", "--accept", str(report))
+    assert "1 accepted before, not reported" in again.stderr, again.output
+    assert again.stdout.splitlines() == ["2\tnumber-mismatch\terror\t15\t14"]

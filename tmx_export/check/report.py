@@ -12,6 +12,7 @@ spreadsheet opens starts a formula.
 from __future__ import annotations
 
 import csv
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import ExitStack
@@ -22,6 +23,7 @@ from markupsafe import Markup, escape
 
 from .._version import __version__
 from ..errors import InputError
+from ..formats.table import XLSX_CELL_LIMIT
 from ..formats.text import (
     atomic_output,
     neutralise_cell,
@@ -31,7 +33,15 @@ from ..formats.text import (
 )
 from ..formats.tsv import escape_field, records, unescape_field
 from ..model import count_of
-from .model import ANY_EXPECTED, CHECKS, REPORT_COLUMNS, AcceptKey, Finding, accept_key
+from .model import (
+    ANY_EXPECTED,
+    CHECKS,
+    KEPT_OF_LONG_TEXT,
+    REPORT_COLUMNS,
+    AcceptKey,
+    Finding,
+    accept_key,
+)
 
 REPORT_FORMATS = (".tsv", ".csv", ".html", ".xlsx")
 DECISIONS = ("ok", "fix", "false alarm")
@@ -187,13 +197,39 @@ def write_xlsx(findings: list[Finding], path: str | Path) -> int:
                         (cell == "0" or not cell.startswith("0")) and len(cell) < 16:
                     sheet.write_number(row, col, int(cell))
                 else:
-                    sheet.write_string(row, col, cell)
+                    sheet.write_string(row, col, fit_cell(cell))
         if findings:
             sheet.data_validation(1, len(columns) - 1, len(findings), len(columns) - 1,
                                   {"validate": "list", "source": list(DECISIONS)})
         sheet.freeze_panes(1, 0)
         book.close()
     return len(findings)
+
+
+# What ends a text cut to fit a cell, with the length of the whole text
+_CUT_MARK = " \u2026 [cut to fit the cell: {} characters in all]"
+_CUT_AT_END = re.compile(re.escape(_CUT_MARK).replace(r"\{\}", r"([0-9]+)") + r"\Z")
+
+
+def fit_cell(text: str) -> str:
+    """``text``, or when a cell cannot hold it (XlsxWriter would cut it at Excel's limit
+    without a word: a reviewer would read part of a segment as the whole, and the finding
+    would never be accepted) its first :data:`~.model.KEPT_OF_LONG_TEXT` characters and a
+    note saying it was cut, which :func:`read_accepted` reads back as the finding's key."""
+    if len(text) <= XLSX_CELL_LIMIT:
+        return text
+    return text[:KEPT_OF_LONG_TEXT] + _CUT_MARK.format(len(text))
+
+
+def _uncut(cell: str) -> str:
+    """A cell :func:`fit_cell` cut, as a text of the whole length with the characters the
+    cell kept (what :func:`~.model.accept_key` keys a long text by); another cell as it is."""
+    found = _CUT_AT_END.search(cell, KEPT_OF_LONG_TEXT)
+    if found is None or found.start() != KEPT_OF_LONG_TEXT:
+        return cell
+    whole = int(found.group(1))
+    kept = cell[:KEPT_OF_LONG_TEXT]
+    return kept + "\x00" * (whole - len(kept)) if whole > XLSX_CELL_LIMIT else cell
 
 
 # --- accepted findings ------------------------------------------------------------------------
@@ -225,7 +261,7 @@ def read_accepted(path: str | Path) -> set[AcceptKey]:
             i = at[column]
             if i < 0:
                 return ANY_EXPECTED
-            return str(row[i]) if i < len(row) and row[i] is not None else ""
+            return _uncut(str(row[i])) if i < len(row) and row[i] is not None else ""
 
         decision = cell("decision").strip().lower()
         if not decision:
