@@ -304,6 +304,9 @@ def _xlsx_rows(path: str | Path) -> Iterator[list[str]]:
         sheet = book["findings"] if "findings" in book.sheetnames else book.worksheets[0]
         sheet.reset_dimensions()
         for row in sheet.iter_rows(values_only=True):
-            yield ["" if cell is None else str(cell) for cell in row]
+            # A text holding "_x0041_" is written "_x005F_x0041_" (OOXML's escape of "_",
+            # which Excel and LibreOffice undo), but openpyxl undoes it only in shared
+            # strings, not in the inline strings of this report: undone here as it does.
+            yield ["" if cell is None else str(cell).replace("_x005F_", "_") for cell in row]
     finally:
         book.close()
