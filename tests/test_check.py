@@ -634,3 +634,26 @@ def test_a_text_holding_what_looks_like_an_xlsx_escape_is_accepted_from_the_xlsx
     again = run("check", str(memory), "--checks", "number-mismatch", "--accept", str(report))
     assert again.exit_code == 0, again.output
     assert "1 accepted before, not reported" in again.stderr
+
+
+def test_more_findings_than_an_xlsx_sheet_holds_are_refused_not_cut(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # XlsxWriter leaves out the rows past Excel's last without a word: a report of more
+    # findings lost the rest (the bound lowered here, as a million findings take long)
+    from tmx_export.check import report as reports
+
+    monkeypatch.setattr(reports, "XLSX_MAX_FINDINGS", 2, raising=False)
+    memory = _one_tmx(tmp_path / "fees.tmx", [
+        (f"The fee is {n} euros.", f"La redevance est de {n + 1} euros.") for n in (12, 14, 16)])
+    report = tmp_path / "review.xlsx"
+    result = run("check", str(memory), "--checks", "number-mismatch", "--report", str(report))
+    assert result.exit_code == 1
+    assert f"{report}: more findings than an XLSX sheet holds (2)" in result.stderr
+    assert "Traceback" not in result.output and not report.exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["fees.tmx"]
+    # as many as it holds are written
+    memory = _one_tmx(tmp_path / "fees.tmx", [
+        (f"The fee is {n} euros.", f"La redevance est de {n + 1} euros.") for n in (12, 14)])
+    assert run("check", str(memory), "--checks", "number-mismatch", "--report", str(report)
+               ).exit_code == 1
+    assert load_workbook(report)["findings"].max_row == 3

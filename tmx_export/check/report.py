@@ -44,6 +44,9 @@ from .model import (
 )
 
 REPORT_FORMATS = (".tsv", ".csv", ".html", ".xlsx")
+# The findings an XLSX sheet holds: Excel's 1,048,576 rows, the header one of them
+# (XlsxWriter leaves out a row past them without a word)
+XLSX_MAX_FINDINGS = 1_048_575
 DECISIONS = ("ok", "fix", "false alarm")
 # Decisions that say a finding is not a problem: not reported again.
 ACCEPTED = frozenset({"ok", "false alarm"})
@@ -86,6 +89,10 @@ class ReportWriter:
             self._handle.write("\t".join(neutralise_cell(escape_field(cell))
                                          for cell in finding.row()) + "\n")
         else:
+            if self.format == ".xlsx" and len(self._kept) >= XLSX_MAX_FINDINGS:
+                raise InputError(str(self.path), f"more findings than an XLSX sheet holds "
+                                 f"({XLSX_MAX_FINDINGS:,}): write the report as .tsv or "
+                                 ".csv, or choose fewer checks (--checks, --skip)")
             self._kept.append(finding)
 
     def __exit__(self, kind, value, traceback) -> None:  # type: ignore[no-untyped-def]
