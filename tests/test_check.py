@@ -657,3 +657,17 @@ def test_more_findings_than_an_xlsx_sheet_holds_are_refused_not_cut(
     assert run("check", str(memory), "--checks", "number-mismatch", "--report", str(report)
                ).exit_code == 1
     assert load_workbook(report)["findings"].max_row == 3
+
+
+def test_the_html_report_marks_the_item_where_it_is_after_a_dotted_capital_i(
+        tmp_path: Path) -> None:
+    # the item was looked for in the lower-case text, two characters longer here ("İ"
+    # lowered is "i" and a combining dot), so the mark fell two characters off: " é"
+    memory = _one_tmx(tmp_path / "visit.tmx", [
+        ("The delegation visited İstanbul and İzmir on 12 occasions.",
+         "La délégation s'est rendue à İstanbul et à İzmir à 13 reprises.")])
+    report = tmp_path / "findings.html"
+    assert run("check", str(memory), "--checks", "number-mismatch", "--report", str(report)
+               ).exit_code == 1
+    page = report.read_text("utf-8")
+    assert "İzmir à <mark>13</mark> reprises." in page

@@ -124,17 +124,15 @@ def _highlight(text: str, item: str) -> Markup:
     """``text`` with each occurrence of ``item`` (case-insensitive) in ``<mark>``."""
     if not item:
         return escape(text)
-    lower, needle = text.lower(), item.lower()
+    # found in the text itself: the places of its lower-case copy are not the text's when
+    # lowering changes a length ("İ" is two characters lowered), which marked the wrong ones
     parts: list[Markup] = []
     start = 0
-    while True:
-        at = lower.find(needle, start)
-        if at < 0 or not needle:
-            parts.append(escape(text[start:]))
-            break
-        parts.append(escape(text[start:at]))
-        parts.append(Markup("<mark>%s</mark>") % text[at:at + len(item)])
-        start = at + len(item)
+    for found in re.finditer(re.escape(item), text, re.IGNORECASE):
+        parts.append(escape(text[start:found.start()]))
+        parts.append(Markup("<mark>%s</mark>") % found.group())
+        start = found.end()
+    parts.append(escape(text[start:]))
     return Markup("").join(parts)
 
 
