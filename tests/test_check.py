@@ -4,6 +4,7 @@ choosing checks, and the exit status that gates a pipeline."""
 from __future__ import annotations
 
 import csv
+import re
 import shutil
 from pathlib import Path
 
@@ -569,7 +570,8 @@ def test_the_html_report_heads_each_group_with_what_its_findings_expected(
     assert result.exit_code == 0, result.output
     page = report.read_text("utf-8")
     headings = [h.split("<table>")[0] for h in page.split("<h3>")[1:]]
-    expected = sorted(h.split('"expected">expected: ')[1].split("<")[0] for h in headings)
+    expected = sorted(re.search(r"expected: (?:<bdi>)?([^<]*)", h).group(1)  # type: ignore
+                      for h in headings)
     assert expected == [":", ";", "a space after «", "a space before »"], headings
     assert all('<span class="count">(1)</span>' in h for h in headings), headings
 
@@ -671,3 +673,17 @@ def test_the_html_report_marks_the_item_where_it_is_after_a_dotted_capital_i(
                ).exit_code == 1
     page = report.read_text("utf-8")
     assert "İzmir à <mark>13</mark> reprises." in page
+
+
+def test_the_html_report_shows_a_right_to_left_side_in_its_own_direction(
+        tmp_path: Path) -> None:
+    # the page is left to right: an Arabic target was laid out so, its full stop at its
+    # start for a reader of Arabic, and an Arabic item ran into the count beside it
+    table = tmp_path / "notice.tsv"
+    table.write_text("en-GB\tar\nThe meeting is on 12 May.\tالاجتماع في 13 مايو.\n", "utf-8")
+    report = tmp_path / "findings.html"
+    assert run("check", str(table), "--checks", "number-mismatch", "--report", str(report)
+               ).exit_code == 1
+    page = report.read_text("utf-8")
+    assert '<td dir="auto">الاجتماع في <mark>13</mark> مايو.</td>' in page
+    assert '<h3><bdi>13</bdi> <span class="count">(1)</span>' in page

@@ -157,9 +157,13 @@ def render_html(findings: list[Finding], title: str = "") -> str:
                           "</span>)</span></h2>") % (check, check, total, severity, severity))
         for (item, expected), rows in sorted(items.items(),
                                              key=lambda kv: (-len(kv[1]), kv[0])):
-            out.append(Markup('<h3>%s <span class="count">(%d)</span>%s</h3><table>')
+            # each text in the direction of its own script (an Arabic or Hebrew side reads
+            # right to left, its full stop at its end), isolated from what is around it
+            out.append(Markup('<h3><bdi>%s</bdi> <span class="count">(%d)</span>%s</h3>'
+                              "<table>")
                        % (item or "-", len(rows),
-                          Markup(' <span class="expected">expected: %s</span>') % expected
+                          Markup(' <span class="expected">expected: <bdi>%s</bdi></span>')
+                          % expected
                           if expected else ""))
             for row in rows:
                 # the tuid, and where the unit is: the same tuid in two memories of a run
@@ -167,7 +171,8 @@ def render_html(findings: list[Finding], title: str = "") -> str:
                          % (row.tuid, row.file, row.line) if row.tuid
                          else f"{row.file}:{row.line}")
                 marked = item if check != "term-missing" else ""
-                out.append(Markup('<tr><td class="tuid">%s</td><td>%s</td><td>%s</td></tr>')
+                out.append(Markup('<tr><td class="tuid">%s</td><td dir="auto">%s</td>'
+                                  '<td dir="auto">%s</td></tr>')
                            % (where, _highlight(row.source, item if check == "term-missing"
                                                  else marked),
                               _highlight(row.target, marked)))
