@@ -687,3 +687,34 @@ def test_the_html_report_shows_a_right_to_left_side_in_its_own_direction(
     page = report.read_text("utf-8")
     assert '<td dir="auto">الاجتماع في <mark>13</mark> مايو.</td>' in page
     assert '<h3><bdi>13</bdi> <span class="count">(1)</span>' in page
+
+
+def test_an_accepted_inconsistency_stays_accepted_when_the_memory_is_reordered(
+        tmp_path: Path) -> None:
+    # an inconsistency is reported on the later of the two units, its item the earlier
+    # unit's text: with the units the other way round, the same two translations were a
+    # finding of another key, and reported again though the reviewer had accepted them
+    pairs = [("EU representative", "Représentant de l'Union européenne"),
+             ("EU representative", "Représentante de l'Union européenne"),
+             ("The President", "Le président"), ("The Chair", "Le président")]
+    memory = _one_tmx(tmp_path / "acts.tmx", pairs)
+    report = tmp_path / "review.tsv"
+    checks = ("--checks", "inconsistent-target,inconsistent-source")
+    assert run("check", str(memory), *checks, "--report", str(report)).exit_code == 0
+    rows = report.read_text("utf-8").splitlines()
+    assert [row.split("\t")[3] for row in rows[1:]] == ["inconsistent-target",
+                                                        "inconsistent-source"]
+    reviewed = tmp_path / "reviewed.tsv"
+    reviewed.write_text("\n".join([rows[0] + "\tdecision"]
+                                  + [row + "\tok" for row in rows[1:]]) + "\n", "utf-8")
+    rebuilt = _one_tmx(tmp_path / "rebuilt.tmx", pairs[::-1])
+    again = run("check", str(rebuilt), *checks, "--accept", str(reviewed))
+    assert again.stdout == "", again.output
+    assert "2 accepted before, not reported" in again.stderr
+    # a third translation is a new finding
+    changed = _one_tmx(tmp_path / "changed.tmx", [
+        *pairs, ("EU representative", "Représentant de l'UE")])
+    again = run("check", str(changed), *checks, "--accept", str(reviewed))
+    assert again.stdout.splitlines() == [
+        "5\tinconsistent-target\twarning\tReprésentant de l'Union européenne\t"
+        "the translation of tuid 1"]

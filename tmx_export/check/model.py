@@ -81,7 +81,15 @@ def accept_key(check: str, source: str, target: str, item: str, expected: str) -
     expected, which tells two findings of one unit apart ("a space before »" and "a space
     after «", both on "«oui»."); not for a check whose expected names another unit's tuid
     (inconsistent-*), which a rebuilt memory numbers anew. A text of more than
-    :data:`KEPT_OF_LONG_TEXT` characters is known by those and its length."""
+    :data:`KEPT_OF_LONG_TEXT` characters is known by those and its length.
+
+    An inconsistency is known by the two texts that disagree, in either order: its item
+    is the earlier unit's text, so a memory rebuilt in another order, which reports the
+    same two translations of a source on the other unit, gives the same key."""
+    if check == "inconsistent-target":
+        target, item = sorted((target, item))
+    elif check == "inconsistent-source":
+        source, item = sorted((source, item))
     return (check, _text_key(source), _text_key(target), _text_key(item),
             "" if check in _EXPECTED_NAMES_A_UNIT else _text_key(expected))
 
