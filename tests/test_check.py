@@ -718,3 +718,24 @@ def test_an_accepted_inconsistency_stays_accepted_when_the_memory_is_reordered(
     assert again.stdout.splitlines() == [
         "5\tinconsistent-target\twarning\tReprésentant de l'Union européenne\t"
         "the translation of tuid 1"]
+
+
+def test_a_tsv_report_saved_again_by_a_spreadsheet_is_read_with_its_quotes(
+        tmp_path: Path) -> None:
+    # a spreadsheet saving the reviewed TSV quotes the cells holding a quote; those cells
+    # were read with the quotes, so their findings marked ok were reported again
+    memory = _one_tmx(tmp_path / "quotes.tmx", [
+        ('He said "yes" 14 times.', 'Il a dit "oui" 15 fois.'),
+        ("The fee is 12 euros.", "La redevance est de 13 euros.")])
+    report = tmp_path / "review.tsv"
+    assert run("check", str(memory), "--checks", "number-mismatch", "--report", str(report)
+               ).exit_code == 1
+    rows = [line.split("\t") for line in report.read_text("utf-8").splitlines()]
+    with (tmp_path / "saved.tsv").open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter="\t", lineterminator="\r\n").writerows(
+            [rows[0] + ["decision"]] + [row + ["ok"] for row in rows[1:]])
+    assert '"He said ""yes"" 14 times."' in (tmp_path / "saved.tsv").read_text("utf-8")
+    again = run("check", str(memory), "--checks", "number-mismatch", "--accept",
+                str(tmp_path / "saved.tsv"))
+    assert again.exit_code == 0, again.output
+    assert "2 accepted before, not reported" in again.stderr

@@ -23,7 +23,7 @@ from markupsafe import Markup, escape
 
 from .._version import __version__
 from ..errors import InputError
-from ..formats.table import XLSX_CELL_LIMIT
+from ..formats.table import XLSX_CELL_LIMIT, delimited_rows
 from ..formats.text import (
     atomic_output,
     neutralise_cell,
@@ -31,7 +31,7 @@ from ..formats.text import (
     restore_cell,
     xlsx_workbook,
 )
-from ..formats.tsv import escape_field, records, unescape_field
+from ..formats.tsv import escape_field, unescape_field
 from ..model import count_of
 from .model import (
     ANY_EXPECTED,
@@ -295,8 +295,11 @@ def _rows(path: str | Path) -> Iterator[list[str]]:
         for row in csv.reader(text.splitlines(), delimiter=_delimiter(text)):
             yield [restore_cell(cell) for cell in row]
         return
-    for line in records(text):
-        yield [unescape_field(restore_cell(cell)) for cell in line.split("\t")]
+    # A spreadsheet saving the reviewed report as TSV puts a cell holding a quote in quotes
+    # ("He said ""yes"" 14 times."), which the table reader unquotes; no cell of the
+    # report itself starts with one (written '" by neutralise_cell)
+    for _, cells in delimited_rows(text, "\t"):
+        yield [unescape_field(restore_cell(cell)) for cell in cells]
 
 
 def _delimiter(text: str) -> str:
