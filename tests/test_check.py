@@ -739,3 +739,31 @@ def test_a_tsv_report_saved_again_by_a_spreadsheet_is_read_with_its_quotes(
                 str(tmp_path / "saved.tsv"))
     assert again.exit_code == 0, again.output
     assert "2 accepted before, not reported" in again.stderr
+
+
+def test_a_csv_report_with_a_segment_longer_than_the_csv_module_reads_is_accepted(
+        tmp_path: Path) -> None:
+    # a cell of more than 131,072 characters stopped the reading of a CSV report given to
+    # --accept with the csv module's "field larger than field limit" and a traceback
+    english = ("The Commission has adopted a communication on industrial policy in an "
+               "enlarged Europe. ") * 1600
+    french = ("La Commission a adopté une communication sur la politique industrielle "
+              "dans une Europe élargie. ") * 1600
+    memory = _one_tmx(tmp_path / "long.tmx", [
+        (english + "The fee is 12 euros.", french + "La redevance est de 13 euros.")])
+    report = tmp_path / "review.csv"
+    assert run("check", str(memory), "--checks", "number-mismatch", "--report", str(report)
+               ).exit_code == 1
+    with report.open(encoding="utf-8", newline="") as handle:
+        csv.field_size_limit(1 << 24)
+        try:
+            rows = list(csv.reader(handle))
+        finally:
+            csv.field_size_limit(131072)
+    assert len(rows[1][5]) > 131072
+    with (tmp_path / "reviewed.csv").open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter=";").writerows([rows[0] + ["decision"], rows[1] + ["ok"]])
+    again = run("check", str(memory), "--checks", "number-mismatch", "--accept",
+                str(tmp_path / "reviewed.csv"))
+    assert again.exit_code == 0, again.output
+    assert "1 accepted before, not reported" in again.stderr

@@ -292,8 +292,10 @@ def _rows(path: str | Path) -> Iterator[list[str]]:
         return
     text = read_text(path)
     if suffix == ".csv":
-        for row in csv.reader(text.splitlines(), delimiter=_delimiter(text)):
-            yield [restore_cell(cell) for cell in row]
+        # the table reader's: the csv module stops at a cell of more than 131,072
+        # characters (a segment as long is a whole document left as one unit)
+        for _, cells in delimited_rows(text, _delimiter(text)):
+            yield [restore_cell(cell) for cell in cells]
         return
     # A spreadsheet saving the reviewed report as TSV puts a cell holding a quote in quotes
     # ("He said ""yes"" 14 times."), which the table reader unquotes; no cell of the
