@@ -4,6 +4,7 @@ choosing checks, and the exit status that gates a pipeline."""
 from __future__ import annotations
 
 import csv
+import re
 import shutil
 from pathlib import Path
 
@@ -597,3 +598,218 @@ def test_an_xliff_file_with_lone_cr_line_ends_has_its_findings_at_their_lines(
         rows = list(csv.DictReader(handle, delimiter="\t"))
     # the line of the second trans-unit, as an editor shows it
     assert [(row["check"], row["line"]) for row in rows] == [("number-mismatch", "9")]
+
+
+def test_the_html_report_heads_each_group_with_what_its_findings_expected(
+        tmp_path: Path) -> None:
+    # findings were grouped by item alone under the first one's expected: «oui» missing a
+    # space after « and one before » showed one group "expected: a space after «" of two
+    # rows, and a "." where one unit had ":" and another ";" claimed ":" for both
+    table = tmp_path / "minutes.tsv"
+    table.write_text("en-GB\tfr-FR\n"
+                     'He said "yes".\tIl a dit «oui».\n'
+                     "The agenda is as follows:\tL'ordre du jour est le suivant.\n"
+                     "The sitting is suspended;\tLa séance est suspendue.\n", "utf-8")
+    report = tmp_path / "findings.html"
+    result = run("check", str(table), "--report", str(report), "--fail-on", "never",
+                 "--checks", "spacing,punctuation")
+    assert result.exit_code == 0, result.output
+    page = report.read_text("utf-8")
+    headings = [h.split("<table>")[0] for h in page.split("<h3>")[1:]]
+    expected = sorted(re.search(r"expected: (?:<bdi>)?([^<]*)", h).group(1)  # type: ignore
+                      for h in headings)
+    assert expected == [":", ";", "a space after «", "a space before »"], headings
+    assert all('<span class="count">(1)</span>' in h for h in headings), headings
+
+
+def _one_tmx(path: Path, pairs: list[tuple[str, str]]) -> Path:
+    from xml.sax.saxutils import escape
+
+    units = "".join(f'<tu tuid="{n}"><tuv xml:lang="en-GB"><seg>{escape(source)}</seg></tuv>'
+                    f'<tuv xml:lang="fr-FR"><seg>{escape(target)}</seg></tuv></tu>'
+                    for n, (source, target) in enumerate(pairs, 1))
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header '
+                    'srclang="en-GB" segtype="paragraph" o-tmf="x" adminlang="en" '
+                    'datatype="plaintext" creationtool="x" creationtoolversion="1"/><body>'
+                    + units + "</body></tmx>\n", encoding="utf-8")
+    return path
+
+
+def test_a_segment_too_long_for_a_cell_is_cut_visibly_and_its_finding_can_be_accepted(
+        tmp_path: Path) -> None:
+    # XlsxWriter cut a text at Excel's 32,767 characters without a word: the reviewer saw
+    # part of the segment as if it were all of it, and marking the finding "ok" did not
+    # accept it (the cut text was not the finding's)
+    english = ("The Commission has adopted a communication on industrial policy in an "
+               "enlarged Europe. ") * 450
+    french = ("La Commission a adopté une communication sur la politique industrielle "
+              "dans une Europe élargie. ") * 450
+    memory = _one_tmx(tmp_path / "long.tmx", [
+        (english + "The fee is 12 euros.", french + "La redevance est de 13 euros."),
+        ("The fee is 14 euros.", "La redevance est de 15 euros.")])
+    report = tmp_path / "review.xlsx"
+    assert run("check", str(memory), "--checks", "number-mismatch", "--report", str(report)
+               ).exit_code == 1
+    book = load_workbook(report)
+    sheet = book["findings"]
+    header = [cell.value for cell in sheet[1]]
+    source = sheet.cell(2, header.index("source") + 1).value
+    whole = len(english) + len("The fee is 12 euros.")
+    assert whole > 32767 and len(source) <= 32767
+    assert source.startswith(english[:1000])
+    assert source.endswith(f"[cut to fit the cell: {whole} characters in all]")
+    sheet.cell(2, header.index("decision") + 1).value = "ok"
+    book.save(report)
+    again = run("check", str(memory), "--checks", "number-mismatch", "--accept", str(report))
+    assert "1 accepted before, not reported" in again.stderr, again.output
+    assert again.stdout.splitlines() == ["2\tnumber-mismatch\terror\t15\t14"]
+
+
+def test_a_text_holding_what_looks_like_an_xlsx_escape_is_accepted_from_the_xlsx(
+        tmp_path: Path) -> None:
+    # "_x0041_" is written "_x005F_x0041_" in the sheet, as the format wants, but openpyxl
+    # reads that back as it stands from the report's cells: the finding marked ok was
+    # reported again
+    memory = _one_tmx(tmp_path / "codes.tmx", [
+        ("Field _x0041_ holds 12 entries.", "Le champ _x0041_ contient 13 entrées.")])
+    report = tmp_path / "review.xlsx"
+    assert run("check", str(memory), "--checks", "number-mismatch", "--report", str(report)
+               ).exit_code == 1
+    book = load_workbook(report)
+    sheet = book["findings"]
+    sheet.cell(2, len(REPORT_COLUMNS) + 1).value = "false alarm"
+    book.save(report)
+    again = run("check", str(memory), "--checks", "number-mismatch", "--accept", str(report))
+    assert again.exit_code == 0, again.output
+    assert "1 accepted before, not reported" in again.stderr
+
+
+def test_more_findings_than_an_xlsx_sheet_holds_are_refused_not_cut(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # XlsxWriter leaves out the rows past Excel's last without a word: a report of more
+    # findings lost the rest (the bound lowered here, as a million findings take long)
+    from tmx_export.check import report as reports
+
+    monkeypatch.setattr(reports, "XLSX_MAX_FINDINGS", 2, raising=False)
+    memory = _one_tmx(tmp_path / "fees.tmx", [
+        (f"The fee is {n} euros.", f"La redevance est de {n + 1} euros.") for n in (12, 14, 16)])
+    report = tmp_path / "review.xlsx"
+    result = run("check", str(memory), "--checks", "number-mismatch", "--report", str(report))
+    assert result.exit_code == 1
+    assert f"{report}: more findings than an XLSX sheet holds (2)" in result.stderr
+    assert "Traceback" not in result.output and not report.exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["fees.tmx"]
+    # as many as it holds are written
+    memory = _one_tmx(tmp_path / "fees.tmx", [
+        (f"The fee is {n} euros.", f"La redevance est de {n + 1} euros.") for n in (12, 14)])
+    assert run("check", str(memory), "--checks", "number-mismatch", "--report", str(report)
+               ).exit_code == 1
+    assert load_workbook(report)["findings"].max_row == 3
+
+
+def test_the_html_report_marks_the_item_where_it_is_after_a_dotted_capital_i(
+        tmp_path: Path) -> None:
+    # the item was looked for in the lower-case text, two characters longer here ("İ"
+    # lowered is "i" and a combining dot), so the mark fell two characters off: " é"
+    memory = _one_tmx(tmp_path / "visit.tmx", [
+        ("The delegation visited İstanbul and İzmir on 12 occasions.",
+         "La délégation s'est rendue à İstanbul et à İzmir à 13 reprises.")])
+    report = tmp_path / "findings.html"
+    assert run("check", str(memory), "--checks", "number-mismatch", "--report", str(report)
+               ).exit_code == 1
+    page = report.read_text("utf-8")
+    assert "İzmir à <mark>13</mark> reprises." in page
+
+
+def test_the_html_report_shows_a_right_to_left_side_in_its_own_direction(
+        tmp_path: Path) -> None:
+    # the page is left to right: an Arabic target was laid out so, its full stop at its
+    # start for a reader of Arabic, and an Arabic item ran into the count beside it
+    table = tmp_path / "notice.tsv"
+    table.write_text("en-GB\tar\nThe meeting is on 12 May.\tالاجتماع في 13 مايو.\n", "utf-8")
+    report = tmp_path / "findings.html"
+    assert run("check", str(table), "--checks", "number-mismatch", "--report", str(report)
+               ).exit_code == 1
+    page = report.read_text("utf-8")
+    assert '<td dir="auto">الاجتماع في <mark>13</mark> مايو.</td>' in page
+    assert '<h3><bdi>13</bdi> <span class="count">(1)</span>' in page
+
+
+def test_an_accepted_inconsistency_stays_accepted_when_the_memory_is_reordered(
+        tmp_path: Path) -> None:
+    # an inconsistency is reported on the later of the two units, its item the earlier
+    # unit's text: with the units the other way round, the same two translations were a
+    # finding of another key, and reported again though the reviewer had accepted them
+    pairs = [("EU representative", "Représentant de l'Union européenne"),
+             ("EU representative", "Représentante de l'Union européenne"),
+             ("The President", "Le président"), ("The Chair", "Le président")]
+    memory = _one_tmx(tmp_path / "acts.tmx", pairs)
+    report = tmp_path / "review.tsv"
+    checks = ("--checks", "inconsistent-target,inconsistent-source")
+    assert run("check", str(memory), *checks, "--report", str(report)).exit_code == 0
+    rows = report.read_text("utf-8").splitlines()
+    assert [row.split("\t")[3] for row in rows[1:]] == ["inconsistent-target",
+                                                        "inconsistent-source"]
+    reviewed = tmp_path / "reviewed.tsv"
+    reviewed.write_text("\n".join([rows[0] + "\tdecision"]
+                                  + [row + "\tok" for row in rows[1:]]) + "\n", "utf-8")
+    rebuilt = _one_tmx(tmp_path / "rebuilt.tmx", pairs[::-1])
+    again = run("check", str(rebuilt), *checks, "--accept", str(reviewed))
+    assert again.stdout == "", again.output
+    assert "2 accepted before, not reported" in again.stderr
+    # a third translation is a new finding
+    changed = _one_tmx(tmp_path / "changed.tmx", [
+        *pairs, ("EU representative", "Représentant de l'UE")])
+    again = run("check", str(changed), *checks, "--accept", str(reviewed))
+    assert again.stdout.splitlines() == [
+        "5\tinconsistent-target\twarning\tReprésentant de l'Union européenne\t"
+        "the translation of tuid 1"]
+
+
+def test_a_tsv_report_saved_again_by_a_spreadsheet_is_read_with_its_quotes(
+        tmp_path: Path) -> None:
+    # a spreadsheet saving the reviewed TSV quotes the cells holding a quote; those cells
+    # were read with the quotes, so their findings marked ok were reported again
+    memory = _one_tmx(tmp_path / "quotes.tmx", [
+        ('He said "yes" 14 times.', 'Il a dit "oui" 15 fois.'),
+        ("The fee is 12 euros.", "La redevance est de 13 euros.")])
+    report = tmp_path / "review.tsv"
+    assert run("check", str(memory), "--checks", "number-mismatch", "--report", str(report)
+               ).exit_code == 1
+    rows = [line.split("\t") for line in report.read_text("utf-8").splitlines()]
+    with (tmp_path / "saved.tsv").open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter="\t", lineterminator="\r\n").writerows(
+            [rows[0] + ["decision"]] + [row + ["ok"] for row in rows[1:]])
+    assert '"He said ""yes"" 14 times."' in (tmp_path / "saved.tsv").read_text("utf-8")
+    again = run("check", str(memory), "--checks", "number-mismatch", "--accept",
+                str(tmp_path / "saved.tsv"))
+    assert again.exit_code == 0, again.output
+    assert "2 accepted before, not reported" in again.stderr
+
+
+def test_a_csv_report_with_a_segment_longer_than_the_csv_module_reads_is_accepted(
+        tmp_path: Path) -> None:
+    # a cell of more than 131,072 characters stopped the reading of a CSV report given to
+    # --accept with the csv module's "field larger than field limit" and a traceback
+    english = ("The Commission has adopted a communication on industrial policy in an "
+               "enlarged Europe. ") * 1600
+    french = ("La Commission a adopté une communication sur la politique industrielle "
+              "dans une Europe élargie. ") * 1600
+    memory = _one_tmx(tmp_path / "long.tmx", [
+        (english + "The fee is 12 euros.", french + "La redevance est de 13 euros.")])
+    report = tmp_path / "review.csv"
+    assert run("check", str(memory), "--checks", "number-mismatch", "--report", str(report)
+               ).exit_code == 1
+    with report.open(encoding="utf-8", newline="") as handle:
+        csv.field_size_limit(1 << 24)
+        try:
+            rows = list(csv.reader(handle))
+        finally:
+            csv.field_size_limit(131072)
+    assert len(rows[1][5]) > 131072
+    with (tmp_path / "reviewed.csv").open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter=";").writerows([rows[0] + ["decision"], rows[1] + ["ok"]])
+    again = run("check", str(memory), "--checks", "number-mismatch", "--accept",
+                str(tmp_path / "reviewed.csv"))
+    assert again.exit_code == 0, again.output
+    assert "1 accepted before, not reported" in again.stderr

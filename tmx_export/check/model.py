@@ -65,12 +65,33 @@ ANY_EXPECTED = "\x00any"
 _EXPECTED_NAMES_A_UNIT = frozenset({"inconsistent-target", "inconsistent-source"})
 
 
+# What an XLSX report keeps of a text too long for a cell (Excel holds 32,767 characters):
+# the text is cut there, and the key of a long text is its first KEPT_OF_LONG_TEXT
+# characters and its length, which the cut cell still tells (see report.fit_cell)
+KEPT_OF_LONG_TEXT = 32_000
+
+
+def _text_key(text: str) -> str:
+    return text if len(text) <= KEPT_OF_LONG_TEXT else \
+        f"{text[:KEPT_OF_LONG_TEXT]}\x00{len(text)}"
+
+
 def accept_key(check: str, source: str, target: str, item: str, expected: str) -> AcceptKey:
     """The key of a finding for ``--accept``: its check, texts and item, and what was
     expected, which tells two findings of one unit apart ("a space before »" and "a space
     after «", both on "«oui»."); not for a check whose expected names another unit's tuid
-    (inconsistent-*), which a rebuilt memory numbers anew."""
-    return (check, source, target, item, "" if check in _EXPECTED_NAMES_A_UNIT else expected)
+    (inconsistent-*), which a rebuilt memory numbers anew. A text of more than
+    :data:`KEPT_OF_LONG_TEXT` characters is known by those and its length.
+
+    An inconsistency is known by the two texts that disagree, in either order: its item
+    is the earlier unit's text, so a memory rebuilt in another order, which reports the
+    same two translations of a source on the other unit, gives the same key."""
+    if check == "inconsistent-target":
+        target, item = sorted((target, item))
+    elif check == "inconsistent-source":
+        source, item = sorted((source, item))
+    return (check, _text_key(source), _text_key(target), _text_key(item),
+            "" if check in _EXPECTED_NAMES_A_UNIT else _text_key(expected))
 
 
 def is_accepted(key: AcceptKey, accepted: set[AcceptKey]) -> bool:

@@ -12,6 +12,7 @@ spreadsheet opens starts a formula.
 from __future__ import annotations
 
 import csv
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import ExitStack
@@ -22,6 +23,7 @@ from markupsafe import Markup, escape
 
 from .._version import __version__
 from ..errors import InputError
+from ..formats.table import XLSX_CELL_LIMIT, delimited_rows
 from ..formats.text import (
     atomic_output,
     neutralise_cell,
@@ -29,11 +31,22 @@ from ..formats.text import (
     restore_cell,
     xlsx_workbook,
 )
-from ..formats.tsv import escape_field, records, unescape_field
+from ..formats.tsv import escape_field, unescape_field
 from ..model import count_of
-from .model import ANY_EXPECTED, CHECKS, REPORT_COLUMNS, AcceptKey, Finding, accept_key
+from .model import (
+    ANY_EXPECTED,
+    CHECKS,
+    KEPT_OF_LONG_TEXT,
+    REPORT_COLUMNS,
+    AcceptKey,
+    Finding,
+    accept_key,
+)
 
 REPORT_FORMATS = (".tsv", ".csv", ".html", ".xlsx")
+# The findings an XLSX sheet holds: Excel's 1,048,576 rows, the header one of them
+# (XlsxWriter leaves out a row past them without a word)
+XLSX_MAX_FINDINGS = 1_048_575
 DECISIONS = ("ok", "fix", "false alarm")
 # Decisions that say a finding is not a problem: not reported again.
 ACCEPTED = frozenset({"ok", "false alarm"})
@@ -76,6 +89,10 @@ class ReportWriter:
             self._handle.write("\t".join(neutralise_cell(escape_field(cell))
                                          for cell in finding.row()) + "\n")
         else:
+            if self.format == ".xlsx" and len(self._kept) >= XLSX_MAX_FINDINGS:
+                raise InputError(str(self.path), f"more findings than an XLSX sheet holds "
+                                 f"({XLSX_MAX_FINDINGS:,}): write the report as .tsv or "
+                                 ".csv, or choose fewer checks (--checks, --skip)")
             self._kept.append(finding)
 
     def __exit__(self, kind, value, traceback) -> None:  # type: ignore[no-untyped-def]
@@ -107,25 +124,26 @@ def _highlight(text: str, item: str) -> Markup:
     """``text`` with each occurrence of ``item`` (case-insensitive) in ``<mark>``."""
     if not item:
         return escape(text)
-    lower, needle = text.lower(), item.lower()
+    # found in the text itself: the places of its lower-case copy are not the text's when
+    # lowering changes a length ("İ" is two characters lowered), which marked the wrong ones
     parts: list[Markup] = []
     start = 0
-    while True:
-        at = lower.find(needle, start)
-        if at < 0 or not needle:
-            parts.append(escape(text[start:]))
-            break
-        parts.append(escape(text[start:at]))
-        parts.append(Markup("<mark>%s</mark>") % text[at:at + len(item)])
-        start = at + len(item)
+    for found in re.finditer(re.escape(item), text, re.IGNORECASE):
+        parts.append(escape(text[start:found.start()]))
+        parts.append(Markup("<mark>%s</mark>") % found.group())
+        start = found.end()
+    parts.append(escape(text[start:]))
     return Markup("").join(parts)
 
 
 def render_html(findings: list[Finding], title: str = "") -> str:
-    """One self-contained page: findings grouped by check, then by item."""
-    grouped: dict[str, dict[str, list[Finding]]] = defaultdict(lambda: defaultdict(list))
+    """One self-contained page: findings grouped by check, then by item and expected."""
+    # by item and what was expected, which the group's heading shows: one item may expect
+    # different things ("." where ":" or ";" was, «oui» a space after « and one before »)
+    grouped: dict[str, dict[tuple[str, str], list[Finding]]] = defaultdict(
+        lambda: defaultdict(list))
     for item in findings:
-        grouped[item.check][item.item].append(item)
+        grouped[item.check][item.item, item.expected].append(item)
     out = [Markup("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"),
            Markup("<title>%s</title><style>%s</style></head><body>")
            % (title or "tmx-export check", Markup(_STYLE)),
@@ -137,11 +155,15 @@ def render_html(findings: list[Finding], title: str = "") -> str:
         severity = CHECKS[check]
         out.append(Markup('<h2 id="%s">%s <span class="count">(%d, <span class="%s">%s'
                           "</span>)</span></h2>") % (check, check, total, severity, severity))
-        for item, rows in sorted(items.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-            expected = rows[0].expected
-            out.append(Markup('<h3>%s <span class="count">(%d)</span>%s</h3><table>')
+        for (item, expected), rows in sorted(items.items(),
+                                             key=lambda kv: (-len(kv[1]), kv[0])):
+            # each text in the direction of its own script (an Arabic or Hebrew side reads
+            # right to left, its full stop at its end), isolated from what is around it
+            out.append(Markup('<h3><bdi>%s</bdi> <span class="count">(%d)</span>%s</h3>'
+                              "<table>")
                        % (item or "-", len(rows),
-                          Markup(' <span class="expected">expected: %s</span>') % expected
+                          Markup(' <span class="expected">expected: <bdi>%s</bdi></span>')
+                          % expected
                           if expected else ""))
             for row in rows:
                 # the tuid, and where the unit is: the same tuid in two memories of a run
@@ -149,7 +171,8 @@ def render_html(findings: list[Finding], title: str = "") -> str:
                          % (row.tuid, row.file, row.line) if row.tuid
                          else f"{row.file}:{row.line}")
                 marked = item if check != "term-missing" else ""
-                out.append(Markup('<tr><td class="tuid">%s</td><td>%s</td><td>%s</td></tr>')
+                out.append(Markup('<tr><td class="tuid">%s</td><td dir="auto">%s</td>'
+                                  '<td dir="auto">%s</td></tr>')
                            % (where, _highlight(row.source, item if check == "term-missing"
                                                  else marked),
                               _highlight(row.target, marked)))
@@ -184,13 +207,39 @@ def write_xlsx(findings: list[Finding], path: str | Path) -> int:
                         (cell == "0" or not cell.startswith("0")) and len(cell) < 16:
                     sheet.write_number(row, col, int(cell))
                 else:
-                    sheet.write_string(row, col, cell)
+                    sheet.write_string(row, col, fit_cell(cell))
         if findings:
             sheet.data_validation(1, len(columns) - 1, len(findings), len(columns) - 1,
                                   {"validate": "list", "source": list(DECISIONS)})
         sheet.freeze_panes(1, 0)
         book.close()
     return len(findings)
+
+
+# What ends a text cut to fit a cell, with the length of the whole text
+_CUT_MARK = " \u2026 [cut to fit the cell: {} characters in all]"
+_CUT_AT_END = re.compile(re.escape(_CUT_MARK).replace(r"\{\}", r"([0-9]+)") + r"\Z")
+
+
+def fit_cell(text: str) -> str:
+    """``text``, or when a cell cannot hold it (XlsxWriter would cut it at Excel's limit
+    without a word: a reviewer would read part of a segment as the whole, and the finding
+    would never be accepted) its first :data:`~.model.KEPT_OF_LONG_TEXT` characters and a
+    note saying it was cut, which :func:`read_accepted` reads back as the finding's key."""
+    if len(text) <= XLSX_CELL_LIMIT:
+        return text
+    return text[:KEPT_OF_LONG_TEXT] + _CUT_MARK.format(len(text))
+
+
+def _uncut(cell: str) -> str:
+    """A cell :func:`fit_cell` cut, as a text of the whole length with the characters the
+    cell kept (what :func:`~.model.accept_key` keys a long text by); another cell as it is."""
+    found = _CUT_AT_END.search(cell, KEPT_OF_LONG_TEXT)
+    if found is None or found.start() != KEPT_OF_LONG_TEXT:
+        return cell
+    whole = int(found.group(1))
+    kept = cell[:KEPT_OF_LONG_TEXT]
+    return kept + "\x00" * (whole - len(kept)) if whole > XLSX_CELL_LIMIT else cell
 
 
 # --- accepted findings ------------------------------------------------------------------------
@@ -222,7 +271,7 @@ def read_accepted(path: str | Path) -> set[AcceptKey]:
             i = at[column]
             if i < 0:
                 return ANY_EXPECTED
-            return str(row[i]) if i < len(row) and row[i] is not None else ""
+            return _uncut(str(row[i])) if i < len(row) and row[i] is not None else ""
 
         decision = cell("decision").strip().lower()
         if not decision:
@@ -243,11 +292,16 @@ def _rows(path: str | Path) -> Iterator[list[str]]:
         return
     text = read_text(path)
     if suffix == ".csv":
-        for row in csv.reader(text.splitlines(), delimiter=_delimiter(text)):
-            yield [restore_cell(cell) for cell in row]
+        # the table reader's: the csv module stops at a cell of more than 131,072
+        # characters (a segment as long is a whole document left as one unit)
+        for _, cells in delimited_rows(text, _delimiter(text)):
+            yield [restore_cell(cell) for cell in cells]
         return
-    for line in records(text):
-        yield [unescape_field(restore_cell(cell)) for cell in line.split("\t")]
+    # A spreadsheet saving the reviewed report as TSV puts a cell holding a quote in quotes
+    # ("He said ""yes"" 14 times."), which the table reader unquotes; no cell of the
+    # report itself starts with one (written '" by neutralise_cell)
+    for _, cells in delimited_rows(text, "\t"):
+        yield [unescape_field(restore_cell(cell)) for cell in cells]
 
 
 def _delimiter(text: str) -> str:
@@ -265,6 +319,9 @@ def _xlsx_rows(path: str | Path) -> Iterator[list[str]]:
         sheet = book["findings"] if "findings" in book.sheetnames else book.worksheets[0]
         sheet.reset_dimensions()
         for row in sheet.iter_rows(values_only=True):
-            yield ["" if cell is None else str(cell) for cell in row]
+            # A text holding "_x0041_" is written "_x005F_x0041_" (OOXML's escape of "_",
+            # which Excel and LibreOffice undo), but openpyxl undoes it only in shared
+            # strings, not in the inline strings of this report: undone here as it does.
+            yield ["" if cell is None else str(cell).replace("_x005F_", "_") for cell in row]
     finally:
         book.close()
