@@ -109,6 +109,8 @@ class CheckSummary:
     by_check: Counter[str] = field(default_factory=Counter)
     by_severity: Counter[str] = field(default_factory=Counter)
     accepted: int = 0
+    # the findings the reviewer accepted in the --accept file (ok, false alarm), matched or not
+    decisions: int = 0
     fail_on: str = "error"
     # the pair the memories declared, when it was taken from them (languages_from_memory)
     declared: tuple[str, str] | None = None
@@ -141,7 +143,7 @@ def check_units(units: Iterator[Pair | Prechecked], options: CheckOptions,
         checkers = make_checkers(options, term_entries)
     unit_checks, consistency, terms = checkers.units, checkers.consistency, checkers.terms
     accepted = _accepted(options.accept)
-    summary = CheckSummary(fail_on=options.fail_on)
+    summary = CheckSummary(fail_on=options.fail_on, decisions=len(accepted))
 
     # What a worker process takes (see _checked): the term checks when there are terms,
     # which cost about as much as reading the memory, its unit checks and its consistency

@@ -139,6 +139,16 @@ def check_command(inputs: Sequence[str], source_lang: str, target_lang: str,
                       if left else "")
                    + (f"; {summary.accepted} accepted before, not reported"
                       if summary.accepted else "")
+                   + (f"; {_none_matched(summary.decisions, accept_path)}"
+                      if summary.decisions and not summary.accepted else "")
                    + (f"; report: {report_path}" if report_path else ""), err=True)
     if summary.failed:
         sys.exit(1)
+
+
+def _none_matched(decisions: int, path: str | None) -> str:
+    """The summary's word for an --accept file none of whose accepted findings this run
+    gave: a report of another memory matches nothing, and was silent."""
+    what = ("the finding accepted in {} is not" if decisions == 1 else
+            f"none of the {decisions} findings accepted in {{}} is")
+    return what.format(path) + " one of this run's (a report of another memory?)"
