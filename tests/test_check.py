@@ -359,8 +359,12 @@ def test_choosing_checks_and_the_exit_status() -> None:
     assert options.checks == {"number-mismatch"}
     with pytest.raises(ValueError, match="unknown check"):
         CheckOptions.choosing(["spelling"])
+    # a usage error (exit 2), as an option without what it needs is ("--checks
+    # term-missing" without terms) and as click's own bad values are; it was exit 1
     result = run("check", str(SEED), "--checks", "spelling")
-    assert result.exit_code == 1 and "unknown check(s) spelling" in result.stderr
+    assert result.exit_code == 2 and "Error: unknown check(s) spelling" in result.stderr
+    skipped = run("check", str(SEED), "--skip", "spelling")
+    assert skipped.exit_code == 2 and "Error: unknown check(s) spelling" in skipped.stderr
 
 
 def test_a_dump_is_checked_as_the_units_build_writes(tmp_path: Path) -> None:

@@ -82,12 +82,15 @@ def check_command(inputs: Sequence[str], source_lang: str, target_lang: str,
     refuse_stdout(report=report_path)
     if report_path is not None:
         report_format(report_path)  # a bad name fails before any work
-    options = CheckOptions.choosing(only, skip, source_lang=source_lang,
-                                    target_lang=target_lang, input_format=input_format,
-                                    languages_from_memory=not languages_named(),
-                                    terms=termbase_path or glossary_path,
-                                    accept=accept_path, fail_on=fail_on,
-                                    french_spaces=french_spaces, jobs=jobs)
+    try:
+        options = CheckOptions.choosing(only, skip, source_lang=source_lang,
+                                        target_lang=target_lang, input_format=input_format,
+                                        languages_from_memory=not languages_named(),
+                                        terms=termbase_path or glossary_path,
+                                        accept=accept_path, fail_on=fail_on,
+                                        french_spaces=french_spaces, jobs=jobs)
+    except ValueError as error:  # an unknown check's name: a usage error, as a bad value is
+        raise click.UsageError(str(error)) from None
     try:
         check_terms_given(options, asked=bool(only))
     except ValueError as error:
