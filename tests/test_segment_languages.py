@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from tmx_export.model import Pair
+from tmx_export.segment import segment_pair
 from tmx_export.segment.rules import segment_text
 
 
@@ -165,3 +167,41 @@ def test_abbreviations_glued_or_in_compounds_still_end_nothing_else() -> None:
 ])
 def test_number_before_a_sentence_start(lang: str, text: str, expected: list[str]) -> None:
     assert segment_text(text, lang) == expected
+
+
+# Lithuanian, Latvian, Estonian and Irish had no list of their own: "Nr. 1/2019" was cut
+# before its number, so a unit held "... sprendimas Nr." and another "1/2019" (DGT-TM).
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("lt", "Jungtinės tarybos sprendimas Nr. 1/2019 priimtas. Pasirašyta Briuselyje.",
+     ["Jungtinės tarybos sprendimas Nr. 1/2019 priimtas.", "Pasirašyta Briuselyje."]),
+    ("lt", "PRIMINDAMOS 2007 m. Jungtinių Tautų deklaraciją dėl čiabuvių tautų teisių. Taip.",
+     ["PRIMINDAMOS 2007 m. Jungtinių Tautų deklaraciją dėl čiabuvių tautų teisių.", "Taip."]),
+    ("lt", "Taikomas IEC 61108–1 2.0 leid. (2003) standartas. Taip.",
+     ["Taikomas IEC 61108–1 2.0 leid. (2003) standartas.", "Taip."]),
+    ("lv", "Apvienotās padomes Lēmums Nr. 1/2019 stājas spēkā. Beigas.",
+     ["Apvienotās padomes Lēmums Nr. 1/2019 stājas spēkā.", "Beigas."]),
+    ("lv", "Piemēro IEC 62288 izd. 2.0 (2014- 07) standartu. Beigas.",
+     ["Piemēro IEC 62288 izd. 2.0 (2014- 07) standartu.", "Beigas."]),
+    ("et", "Kohaldatakse määruse art. 5 lõiget 2, vt. lk. 25. Komisjon otsustas.",
+     ["Kohaldatakse määruse art. 5 lõiget 2, vt. lk. 25.", "Komisjon otsustas."]),
+    ("ga", "Féach Airt. 5 agus Uimh. 3 ar lch. 25. An Coimisiún.",
+     ["Féach Airt. 5 agus Uimh. 3 ar lch. 25.", "An Coimisiún."]),
+])
+def test_languages_without_a_list_before(lang: str, text: str, expected: list[str]) -> None:
+    assert segment_text(text, lang) == expected
+
+
+def test_lithuanian_decision_number_stays_with_its_decision() -> None:
+    # DGT-TM 22019D0437: "... sprendimas Nr." and "1/2019." were two sentences, aligned
+    # 1-2 (a unit of several sentences, which fills no sentence segment) or, where the
+    # number ended a row, "1/2019" went to the rejects as a sentence without source
+    en = ("Decision No 1/2019 of the Trade and Development Committee established under the "
+          "Economic Partnership Agreement. Done at Cape Town.")
+    lt = ("Europos Sąjungos bei jos valstybių narių ir PAVB EPS valstybių ekonominės "
+          "partnerystės susitarimu įsteigto Prekybos ir vystymosi komiteto sprendimas "
+          "Nr. 1/2019. Priimta Keiptaune.")
+    units, rejects = segment_pair(Pair(en, lt, "en-GB", "lt-LT"))
+    assert rejects == []
+    assert [(u.source, u.target, u.align) for u in units] == [
+        (en.split(" Done")[0], lt.split(" Priimta")[0], "1-1"),
+        ("Done at Cape Town.", "Priimta Keiptaune.", "1-1")]

@@ -209,6 +209,15 @@ _MORE_ABBREVIATIONS: dict[str, tuple[list[str], list[str]]] = {
            ["art.", "n.", "pag.", "par.", "co."]),
     "pt": (["Sr.", "Sra.", "Dr.", "Dra."], ["art.", "n.º", "pág."]),
     "nl": (["dhr.", "mevr.", "bijv.", "o.a.", "m.b.t."], ["art.", "nr.", "blz.", "lid."]),
+    # Lithuanian writes its years "2019 m." before a month or a name ("1995 m. Jungtinių
+    # Tautų"), an edition after its number ("2.0 leid. (2003)"); "Nr. 1/2019" numbers every act
+    "lt": (["pvz.", "t. y.", "žr.", "Žr.", "m.", "mln.", "mlrd.", "leid."],
+           ["Nr.", "nr.", "str.", "psl."]),
+    "lv": (["piem.", "sk.", "t.i.", "milj.", "mljrd."], ["Nr.", "nr.", "lpp.", "izd."]),
+    # Estonian: "art. 5", "lk. 5" (page), "nt." (for example), "vt." (see)
+    "et": (["nt.", "vt.", "Vt.", "vrd.", "Vrd."], ["art.", "nr.", "lk.", "lg."]),
+    # Irish: "Airt. 5" (Article), "Uimh. 5" (Number), "lch. 5" (page), "m.sh." (for example)
+    "ga": (["m.sh.", "srl."], ["Airt.", "airt.", "Uimh.", "uimh.", "lch."]),
 }
 
 # What may be glued in front of an abbreviation: Italian elided articles and prepositions
