@@ -205,3 +205,47 @@ def test_lithuanian_decision_number_stays_with_its_decision() -> None:
     assert [(u.source, u.target, u.align) for u in units] == [
         (en.split(" Done")[0], lt.split(" Priimta")[0], "1-1"),
         ("Done at Cape Town.", "Priimta Keiptaune.", "1-1")]
+
+
+# How each language abbreviates the references of EU acts to international ones (DGT-TM
+# 22019D0996: "IMO Res. A.224(VII)", "MSC/Circ. 1120", "Ed. 2.0", "Corr. 1"): each of
+# these cut a row in two, and a unit paired "Απόφ." with the English row before it.
+@pytest.mark.parametrize(("lang", "row"), [
+    ("el", "Εξοπλισμός ηχοβολισμού Απόφ. IMO A.224(VII) Απόφ. IMO MSC.74(69) παράρτημα 4"),
+    ("el", "IEC 61162-3 έκδ. 1.0 (2008-05) Μέρος 3"),
+    ("bg", "Ехолоти Рез. A.224 (VII) на ММО, Рез. MSC.74 (69) на ММО, приложение 4,"),
+    ("bg", "IEC 61108- 2, изд. 1.0 (1998)"),
+    ("cs", "Naloďovací žebříky rez. IMO MSC.36(63)-(předpis HSC 1994)"),
+    ("cs", "IMO MSC oběž. 1006"),
+    ("sk", "Ozvenový hĺbkomer rez. IMO A.224(VII)"),
+    ("hr", "Pokazivač otklona kormila Rez. IMO A.694(17)"),
+    ("hr", "IEC 60945 (2002) uklj. IEC 60945 Ispravak 1 (2008)"),
+    ("ro", "Sondă acustică Rez. A.224(VII) a OMI"),
+    ("it", "Materiali catarifrangenti Ris. A.658(16) dell'IMO"),
+    ("it", "Superfici Circ. 1120 dell'IMO"),
+    ("mt", "Tagħmir DGPS Riż. MSC.112(73) tal-OMI"),
+    ("lt", "DGPS įranga IMO rez. MSC.112(73)"),
+    ("lv", "Eholote IMO Rez. A.224(VII) ar 1. groz. (2016)"),
+    ("lv", "IMO Rez. MSC.1 Cirk. 1456"),
+    ("fi", "Huom. Rajoitetut B-luokan ovet eivät kuulu tämän sopimuksen soveltamisalaan."),
+    ("fi", "IEC 60945 (2002) ml. IEC 60945 Corr. 1 (2008)"),
+    ("de", "ISO 20672 (2007) einschl. Berichtigung 1 (2008)"),
+    ("de", "Bergungsboote (max. 30 Knoten)"),
+    ("sv", "IEC 60945 (2002) inkl. IEC 60945 rättelse 1 (2008)"),
+    ("es", "Aprobación de la USCG en los EE. UU. por el Acuerdo"),
+    ("es", "ISO 20672 (2007), incluida la corr. 1 (2008)"),
+    ("en", "Note: The use of ISO 11606:2000 Cor. 1:2005 is required"),
+])
+def test_references_to_international_acts_end_no_sentence(lang: str, row: str) -> None:
+    sentence = row if row.endswith(".") else f"{row}."
+    assert segment_text(f"{sentence} Next.", lang) == [sentence, "Next."]
+
+
+def test_greek_resolution_row_is_one_unit() -> None:
+    # a row of DGT-TM 22019D0996: "Απόφ." was a sentence of its own, so the unit paired the
+    # English row with the Greek heading and "Απόφ.", and the rest went to the rejects
+    en = "Echo — sounding equipment IMO Res. A.224(VII) IMO Res. MSC.74(69) Annex 4"
+    el = "Εξοπλισμός ηχοβολισμού Απόφ. IMO A.224(VII) Απόφ. IMO MSC.74(69) παράρτημα 4"
+    units, rejects = segment_pair(Pair(en, el, "en-GB", "el-GR"))
+    assert rejects == []
+    assert [(u.source, u.target, u.align) for u in units] == [(en, el, "1-1")]

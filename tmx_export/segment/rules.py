@@ -112,8 +112,9 @@ ABBREVIATIONS: dict[str, dict[str, str]] = {
         **dict.fromkeys(
             ["No.", "Nos.", "no.", "nos.", "Art.", "art.", "Arts.", "p.", "pp.", "para.",
              "paras.", "Para.", "vol.", "Vol.", "ch.", "Ch.", "sec.", "Sec.", "tel.", "Tel.",
-             # editions and corrigenda of standards: "IEC 62288 Ed. 2.0", "Corr. 1"
-             "Ed.", "ed.", "Corr."],
+             # editions and corrigenda of standards: "IEC 62288 Ed. 2.0", "Corr. 1",
+             # "ISO 11606:2000/Cor. 1:2005"; IMO circulars "MSC/Circ. 1120"
+             "Ed.", "ed.", "Corr.", "Cor.", "Circ."],
             BEFORE_DIGIT),
         "etc.": UNLESS_UPPER,
     },
@@ -174,46 +175,65 @@ _SENTENCE_STARTERS = {lang: frozenset(words.split()) for lang, words in _STARTER
 # and its page.
 _MORE_ABBREVIATIONS: dict[str, tuple[list[str], list[str]]] = {
     # language: (never a sentence end, not before a digit)
+    # The references of EU acts to international ones are abbreviated in every language, as
+    # English writes "IMO Res. A.224(VII)", "MSC/Circ. 1120", "Ed. 2.0", "Corr. 1": a
+    # resolution ("Απόφ.", "Рез.", "rez.", "Ris.", "Riż."; before a letter as often as a
+    # digit), a circular ("Rundschr. 1419", "oběž."), an edition ("έκδ. 1.0", "изд."), a
+    # corrigendum ("Ber. 1", "Opr."). Each cut a DGT-TM row in two.
     "de": (["Hr.", "Fr.", "Dr.", "Prof.", "z.B.", "d.h.", "u.a.", "bzw.", "usw.", "vgl.",
             "ggf.", "ca.", "sog.", "gem.", "ABl.", "z.", "u.", "u. a.", "z. B.", "d. h.",
-            "u. U.", "z. T.", "o. Ä.", "s. o.", "s. u.", "v. a.", "Mio.", "Mrd.", "inkl."],
-           ["Abs.", "Nr.", "S.", "Ziff.", "Bd.", "Anh.", "Unterabs.", "Kap.", "Str."]),
-    "el": (["κ.", "κα.", "π.χ.", "βλ.", "δηλ."],
-           ["άρθ.", "άρθρ.", "παρ.", "σελ.", "σ.", "αριθ.", "στοιχ.", "εδ.", "κεφ."]),
-    "bg": (["т.е.", "напр.", "проф.", "ул.", "бул."], ["чл.", "ал.", "стр.", "т.", "бр."]),
+            "u. U.", "z. T.", "o. Ä.", "s. o.", "s. u.", "v. a.", "Mio.", "Mrd.", "inkl.",
+            "einschl."],
+           ["Abs.", "Nr.", "S.", "Ziff.", "Bd.", "Anh.", "Unterabs.", "Kap.", "Str.",
+            "Rundschr.", "Ber.", "max."]),
+    "el": (["κ.", "κα.", "π.χ.", "βλ.", "δηλ.", "Απόφ."],
+           ["άρθ.", "άρθρ.", "παρ.", "σελ.", "σ.", "αριθ.", "στοιχ.", "εδ.", "κεφ.", "έκδ.",
+            "Έκδ.", "Εγκύκλ.", "τροπ.", "Κατ.", "Τ.Κ."]),
+    "bg": (["т.е.", "напр.", "проф.", "ул.", "бул.", "Рез."],
+           ["чл.", "ал.", "стр.", "т.", "бр.", "изд.", "Изд.", "Цирк."]),
     "cs": (["tzv.", "např.", "tj.", "resp.", "Úř.", "věst.", "Ing.", "prof.", "Prof.", "doc.",
-            "Mgr.", "Bc.", "JUDr.", "MUDr.", "PhDr.", "RNDr."],
-           ["čl.", "odst.", "písm.", "č.", "bod.", "s.", "příl."]),
+            "Mgr.", "Bc.", "JUDr.", "MUDr.", "PhDr.", "RNDr.", "rez.", "mil.", "mld."],
+           ["čl.", "odst.", "písm.", "č.", "bod.", "s.", "příl.", "oběž.", "Opr.", "opr."]),
     "sk": (["tzv.", "napr.", "t. j.", "resp.", "Ing.", "prof.", "doc.", "Mgr.", "JUDr.",
-            "MUDr."], ["čl.", "ods.", "písm.", "č.", "bod.", "s.", "príl."]),
+            "MUDr.", "rez.", "mil.", "mld."],
+           ["čl.", "ods.", "písm.", "č.", "bod.", "s.", "príl.", "obež.", "kor.", "dod."]),
     # "ds." ("do spraw") is in the name of every EU committee and of the High Representative:
     # "Komitet ds. Handlu i Rozwoju", "KOMITET DS. HANDLU"; "wyd. 1.0" an edition of a standard
     "pl": (["np.", "tzw.", "tj.", "tzn.", "m.in.", "dr.", "inż.", "prof.", "hab.", "doc.",
             "Dz.U.", "Dz.", "ds.", "Ds.", "DS.", "ul."],
            ["art.", "Art.", "ART.", "ust.", "pkt.", "nr.", "lit.", "poz.", "str.", "s.",
             "wyd."]),
-    "sl": (["npr.", "t. i.", "prof.", "dr.", "mag.", "g.", "ga."],
-           ["str.", "čl.", "odst.", "št.", "tč."]),
-    "hr": (["npr.", "tj.", "prof.", "dr.", "mr.", "g.", "gđa.", "sc."],
+    "sl": (["npr.", "t. i.", "prof.", "dr.", "mag.", "g.", "ga.", "mio.", "mrd."],
+           ["str.", "čl.", "odst.", "št.", "tč.", "Okr."]),
+    "hr": (["npr.", "tj.", "prof.", "dr.", "mr.", "g.", "gđa.", "sc.", "Rez.", "uklj.", "ul.",
+            "Ul.", "mil."],
            ["str.", "čl.", "st.", "br.", "toč."]),
-    "fi": (["esim.", "ns.", "ks.", "mm."], ["s."]),
-    "sv": (["t.ex.", "t. ex.", "bl.a.", "bl. a.", "dvs.", "s.k.", "jfr."], ["s.", "nr."]),
-    "da": (["f.eks.", "f. eks.", "jf.", "bl.a.", "dvs.", "evt."], ["s.", "nr.", "stk.", "pkt."]),
+    # "Huom." (note) opens a remark as "Note:" does; "ml." (including) "IEC 60945 Corr."
+    "fi": (["esim.", "ns.", "ks.", "mm.", "Huom.", "ml."], ["s."]),
+    "sv": (["t.ex.", "t. ex.", "bl.a.", "bl. a.", "dvs.", "s.k.", "jfr.", "inkl."],
+           ["s.", "nr."]),
+    "da": (["f.eks.", "f. eks.", "jf.", "bl.a.", "dvs.", "evt.", "inkl."],
+           ["s.", "nr.", "stk.", "pkt."]),
     "hu": (["pl.", "ill.", "dr.", "ifj.", "kb.", "ún."], ["u.", "sz.", "bek."]),
-    "ro": (["Dl.", "Dna.", "dl.", "dna.", "prof.", "ing.", "Ing."],
+    "ro": (["Dl.", "Dna.", "dl.", "dna.", "prof.", "ing.", "Ing.", "Rez."],
            ["alin.", "pct.", "nr.", "pag."]),
-    "mt": (["eż.", "Dr.", "Prof."], []),
-    "es": (["Sr.", "Sra.", "Srta.", "D.", "Dña.", "p.ej."], ["art.", "núm.", "apdo.", "pág."]),
+    "mt": (["eż.", "Dr.", "Prof.", "Riż."], ["Nru.", "nru."]),
+    # "EE. UU." (Estados Unidos)
+    "es": (["Sr.", "Sra.", "Srta.", "D.", "Dña.", "p.ej.", "EE."],
+           ["art.", "núm.", "apdo.", "pág.", "corr."]),
     "it": (["Sig.", "Sigg.", "Sig.ra", "sig.", "sigg.", "sig.ra", "dott.", "Dott.", "dott.ssa",
-            "prof.", "Prof.", "avv.", "Avv.", "ing.", "Ing.", "on.", "On.", "ecc.", "es."],
+            "prof.", "Prof.", "avv.", "Avv.", "ing.", "Ing.", "on.", "On.", "ecc.", "es.",
+            "Ris."],
            ["art.", "n.", "pag.", "par.", "co."]),
     "pt": (["Sr.", "Sra.", "Dr.", "Dra."], ["art.", "n.º", "pág."]),
     "nl": (["dhr.", "mevr.", "bijv.", "o.a.", "m.b.t."], ["art.", "nr.", "blz.", "lid."]),
     # Lithuanian writes its years "2019 m." before a month or a name ("1995 m. Jungtinių
     # Tautų"), an edition after its number ("2.0 leid. (2003)"); "Nr. 1/2019" numbers every act
-    "lt": (["pvz.", "t. y.", "žr.", "Žr.", "m.", "mln.", "mlrd.", "leid."],
+    "lt": (["pvz.", "t. y.", "žr.", "Žr.", "m.", "mln.", "mlrd.", "leid.", "rez."],
            ["Nr.", "nr.", "str.", "psl."]),
-    "lv": (["piem.", "sk.", "t.i.", "milj.", "mljrd."], ["Nr.", "nr.", "lpp.", "izd."]),
+    # "ar 1. groz. (2016)": an amendment, before its date as often as its number
+    "lv": (["piem.", "sk.", "t.i.", "milj.", "mljrd.", "Rez.", "groz."],
+           ["Nr.", "nr.", "lpp.", "izd.", "Cirk.", "Kor."]),
     # Estonian: "art. 5", "lk. 5" (page), "nt." (for example), "vt." (see)
     "et": (["nt.", "vt.", "Vt.", "vrd.", "Vrd."], ["art.", "nr.", "lk.", "lg."]),
     # Irish: "Airt. 5" (Article), "Uimh. 5" (Number), "lch. 5" (page), "m.sh." (for example)
