@@ -249,3 +249,18 @@ def test_greek_resolution_row_is_one_unit() -> None:
     units, rejects = segment_pair(Pair(en, el, "en-GB", "el-GR"))
     assert rejects == []
     assert [(u.source, u.target, u.align) for u in units] == [(en, el, "1-1")]
+
+
+# An abbreviation that opens a sentence is written with a capital: it was no abbreviation
+# then, and "Vgl." or "Проф." was a unit of its own.
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("de", "Die Frist gilt. Vgl. Kap. 3 der Richtlinie. Ende.",
+     ["Die Frist gilt.", "Vgl. Kap. 3 der Richtlinie.", "Ende."]),
+    ("bg", "Г-н Иванов говори. Проф. Петров също.", ["Г-н Иванов говори.", "Проф. Петров също."]),
+    ("nl", "Dhr. Jansen sprak. Zie blz. 5.", ["Dhr. Jansen sprak.", "Zie blz. 5."]),
+    ("hu", "Pl. Magyarország is így dönt. Vége.", ["Pl. Magyarország is így dönt.", "Vége."]),
+    # an initial is no lower-case abbreviation ("S." is Czech "s." only in lower case)
+    ("cs", "Hudbu napsal J. S. Bach. Konec.", ["Hudbu napsal J. S. Bach.", "Konec."]),
+])
+def test_abbreviation_opening_a_sentence(lang: str, text: str, expected: list[str]) -> None:
+    assert segment_text(text, lang) == expected

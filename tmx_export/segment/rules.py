@@ -395,6 +395,10 @@ def _abbreviation_rule(words: list[str], language: str,
             rule = suffix_rule
     if rule is None and _INITIALS.fullmatch(token):
         rule = ALWAYS
+    if rule is None and len(token) > 2 and token[0].isupper():
+        # an abbreviation opening a sentence takes a capital: "Vgl. Kap. 3", "Проф. Петров",
+        # "Dhr. Jansen", "Sk. Nr. 5" (after the initials: "S." stays an initial)
+        rule = abbreviations.get(token[0].lower() + token[1:])
     return rule
 
 
