@@ -264,3 +264,23 @@ def test_greek_resolution_row_is_one_unit() -> None:
 ])
 def test_abbreviation_opening_a_sentence(lang: str, text: str, expected: list[str]) -> None:
     assert segment_text(text, lang) == expected
+
+
+# The abbreviation that ends a code ("MSC.1/oběž.", "IMO-MSC.1-Rundschr.") was looked up
+# with the code and not found: DGT-TM's "IMO MSC.1/oběž. 1474" was two units, "... oběž."
+# and "1474". Italian writes the circular before its committee.
+@pytest.mark.parametrize(("lang", "row"), [
+    ("cs", "Signalizace selhání (BNWAS) MSC.1/oběž. 1474"),
+    ("sk", "IMO MSC.1/obež. 1285"),
+    ("sl", "IMO MSC/Okr. 1006"),
+    ("bg", "MSC.1/Цирк. 1349 на ММО"),
+    ("lv", "IMO MSC.1/Cirk. 1319"),
+    ("de", "IMO-MSC.1-Rundschr. 1419"),
+    ("de", "Die Norm ISO 11606:2000/Ber. 1:2005 ist erforderlich"),
+    ("es", "IMO MSC/Circ. 1120 de la OMI"),
+    ("pt", "a norma ISO 11606:2000/ret. 1:2005 para a aceitação"),
+    ("it", "Circ. MSC.1 1276 dell'IMO"),
+    ("nl", "IEC 60945 (2002) m.i.v. IEC 60945 Corr. 1 (2008)"),
+])
+def test_abbreviation_ending_a_code(lang: str, row: str) -> None:
+    assert segment_text(f"{row}. Next.", lang) == [f"{row}.", "Next."]

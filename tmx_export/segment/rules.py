@@ -106,15 +106,16 @@ ABBREVIATIONS: dict[str, dict[str, str]] = {
              "e.g.", "E.g.", "i.e.", "I.e.", "cf.", "Cf.", "vs.", "v.", "approx.", "Approx.",
              "fig.", "Fig.", "resp.", "ca.", "viz.", "al.",
              # "IMO Res. MSC.36(63)" (a resolution: DGT-TM cites them by the dozen),
-             # "IEC 62616(2010) incl. Corr. 1"
-             "Res.", "incl."],
+             # "IEC 62616(2010) incl. Corr. 1"; a circular before its number or its
+             # committee ("MSC/Circ. 1120", Italian "Circ. MSC.1 1276")
+             "Res.", "incl.", "Circ."],
             ALWAYS),
         **dict.fromkeys(
             ["No.", "Nos.", "no.", "nos.", "Art.", "art.", "Arts.", "p.", "pp.", "para.",
              "paras.", "Para.", "vol.", "Vol.", "ch.", "Ch.", "sec.", "Sec.", "tel.", "Tel.",
              # editions and corrigenda of standards: "IEC 62288 Ed. 2.0", "Corr. 1",
-             # "ISO 11606:2000/Cor. 1:2005"; IMO circulars "MSC/Circ. 1120"
-             "Ed.", "ed.", "Corr.", "Cor.", "Circ."],
+             # "ISO 11606:2000/Cor. 1:2005"
+             "Ed.", "ed.", "Corr.", "Cor."],
             BEFORE_DIGIT),
         "etc.": UNLESS_UPPER,
     },
@@ -225,8 +226,9 @@ _MORE_ABBREVIATIONS: dict[str, tuple[list[str], list[str]]] = {
             "prof.", "Prof.", "avv.", "Avv.", "ing.", "Ing.", "on.", "On.", "ecc.", "es.",
             "Ris."],
            ["art.", "n.", "pag.", "par.", "co."]),
-    "pt": (["Sr.", "Sra.", "Dr.", "Dra."], ["art.", "n.º", "pág."]),
-    "nl": (["dhr.", "mevr.", "bijv.", "o.a.", "m.b.t."], ["art.", "nr.", "blz.", "lid."]),
+    "pt": (["Sr.", "Sra.", "Dr.", "Dra."], ["art.", "n.º", "pág.", "ret."]),
+    "nl": (["dhr.", "mevr.", "bijv.", "o.a.", "m.b.t.", "m.i.v."],
+           ["art.", "nr.", "blz.", "lid."]),
     # Lithuanian writes its years "2019 m." before a month or a name ("1995 m. Jungtinių
     # Tautų"), an edition after its number ("2.0 leid. (2003)"); "Nr. 1/2019" numbers every act
     "lt": (["pvz.", "t. y.", "žr.", "Žr.", "m.", "mln.", "mlrd.", "leid.", "rez."],
@@ -246,6 +248,8 @@ _GLUED_PREFIX: dict[str, re.Pattern[str]] = {
     "it": re.compile(r"^\w+['’]"),
     "mt": re.compile(r"^\w+-"),
 }
+# What joins the parts of a code: "MSC.1/Circ.", "IMO-MSC-Rundschr."
+_CODE_PART = re.compile(r"[/-]")
 # Abbreviations that end compounds: German street names ("Hauptstr. 5").
 _ABBREVIATION_SUFFIXES: dict[str, dict[str, str]] = {"de": {"str.": BEFORE_DIGIT}}
 
@@ -393,6 +397,12 @@ def _abbreviation_rule(words: list[str], language: str,
     for suffix, suffix_rule in _ABBREVIATION_SUFFIXES.get(language, {}).items():
         if rule is None and token.endswith(suffix):
             rule = suffix_rule
+    if rule is None:
+        # the last part of a code: "MSC/Circ. 1120", "MSC.1/oběž. 1474", "IMO-MSC.1-Rundschr.
+        # 1419", "ISO 11606:2000/Ber. 1:2005" (the code and its number are one reference)
+        tail = _CODE_PART.split(token)[-1]
+        if tail != token:
+            rule = abbreviations.get(tail)
     if rule is None and _INITIALS.fullmatch(token):
         rule = ALWAYS
     if rule is None and len(token) > 2 and token[0].isupper():
