@@ -284,3 +284,17 @@ def test_abbreviation_opening_a_sentence(lang: str, text: str, expected: list[st
 ])
 def test_abbreviation_ending_a_code(lang: str, row: str) -> None:
     assert segment_text(f"{row}. Next.", lang) == [f"{row}.", "Next."]
+
+
+def test_french_elided_article_before_an_abbreviation() -> None:
+    # "l'art. 5" was cut after "l'art.", so the French "Conformément à l'art." went into a
+    # unit of its own; the noun "art" still ends a sentence
+    en = "Under Article 5 of the Regulation, the Council shall decide. The vote is closed."
+    fr = "Conformément à l'art. 5 du règlement, le Conseil décide. Le vote est clos."
+    units, rejects = segment_pair(Pair(en, fr, "en-GB", "fr-FR"))
+    assert rejects == []
+    assert [(u.target, u.align) for u in units] == [
+        ("Conformément à l'art. 5 du règlement, le Conseil décide.", "1-1"),
+        ("Le vote est clos.", "1-1")]
+    assert segment_text("Il aime l’art. Le vote est clos.", "fr") == [
+        "Il aime l’art.", "Le vote est clos."]

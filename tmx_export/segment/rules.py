@@ -242,10 +242,12 @@ _MORE_ABBREVIATIONS: dict[str, tuple[list[str], list[str]]] = {
     "ga": (["m.sh.", "srl."], ["Airt.", "airt.", "Uimh.", "uimh.", "lch."]),
 }
 
-# What may be glued in front of an abbreviation: Italian elided articles and prepositions
-# ("dell'art. 5", "l'art."), Maltese articles ("l-Art. 5", "tal-Art.").
+# What may be glued in front of an abbreviation: Italian and French elided articles and
+# prepositions ("dell'art. 5", "l'art.", "de l'art. 5", "jusqu'au n. 3"), Maltese articles
+# ("l-Art. 5", "tal-Art.").
 _GLUED_PREFIX: dict[str, re.Pattern[str]] = {
     "it": re.compile(r"^\w+['’]"),
+    "fr": re.compile(r"^\w+['’]"),
     "mt": re.compile(r"^\w+-"),
 }
 # What joins the parts of a code: "MSC.1/Circ.", "IMO-MSC-Rundschr."
@@ -394,6 +396,9 @@ def _abbreviation_rule(words: list[str], language: str,
     prefix = _GLUED_PREFIX.get(language)
     if rule is None and prefix is not None:
         rule = abbreviations.get(prefix.sub("", token, count=1))
+        if rule is not None and language == "fr":
+            # "l'art. 5", but also the noun ending a sentence: "Il aime l'art. Le vote"
+            rule = BEFORE_DIGIT
     for suffix, suffix_rule in _ABBREVIATION_SUFFIXES.get(language, {}).items():
         if rule is None and token.endswith(suffix):
             rule = suffix_rule
