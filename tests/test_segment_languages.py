@@ -298,3 +298,22 @@ def test_french_elided_article_before_an_abbreviation() -> None:
         ("Le vote est clos.", "1-1")]
     assert segment_text("Il aime l’art. Le vote est clos.", "fr") == [
         "Il aime l’art.", "Le vote est clos."]
+
+
+def test_roman_ordinal_ends_no_sentence() -> None:
+    # DGT-TM 22019D0996 (EN-HU): "III." was cut off "III. MELLÉKLET" and joined to the
+    # sentence before it, so a unit paired that English sentence with "... utal. III."
+    en = ("‘Recommendation on Testing’ refers to the IMO recommendation on Testing of "
+          "Life-Saving Appliances adopted on 6 November 1991 (IMO Resolution A.689(17)) as "
+          "amended on 11 December 1998 (IMO Resolution MSC.81(70). ANNEX III")
+    hu = ("„Vizsgálati ajánlás”: az 1991. november 6-án elfogadott (IMO Resolution "
+          "A.689(17)), 1998. december 11-én módosított (IMO Resolution MSC.81(70), az "
+          "életmentő eszközök vizsgálatáról szóló IMO-ajánlásra utal. III. MELLÉKLET")
+    units, rejects = segment_pair(Pair(en, hu, "en-GB", "hu-HU"))
+    assert rejects == []
+    assert [(u.source[-9:], u.target[-14:], u.align) for u in units] == [
+        ("C.81(70).", "jánlásra utal.", "1-1"), ("ANNEX III", "III. MELLÉKLET", "1-1")]
+    # Croatian "u dijelu VIII. Sporazuma" (in Part VIII of the Agreement)
+    text = ("Postupci rješavanja sporova utvrđeni u dijelu VIII. Sporazuma iz 1995. "
+            "primjenjuju se. Kraj.")
+    assert segment_text(text, "hr") == [text[:-6], "Kraj."]

@@ -141,6 +141,10 @@ _INITIALS = lazy_pattern(r"(?:[A-Z]\.)+|(?:[A-Z]\.-)+[A-Z]\.")
 # ordinal) and the next word is not one that starts sentences (below).
 _ORDINAL_DOT_LANGUAGES = frozenset("de cs da et fi hr hu lv no nb sk sl".split())
 
+# Roman numbers are ordinals there too ("dijelu VIII. Sporazuma", "III. MELLÉKLET"): two
+# letters or more (one is an initial, "V. Orbán", which ends no sentence anyway).
+_ROMAN = re.compile(r"(?=[IVXL]{2})L?X{0,3}(?:IX|IV|V?I{0,3})")
+
 # Words that start a sentence but never follow an ordinal ("Artikel 12. Die Kommission",
 # "taulukko 3. Se on"): articles, pronouns, conjunctions, prepositions, sentence adverbs.
 # An ordinal is followed by a noun, a month or an adjective; German capitalises its nouns,
@@ -371,8 +375,9 @@ def _dot_ends_sentence(line: str, end: int, follower: re.Match[str], language: s
 
 
 def _is_ordinal(token: str, language: str) -> bool:
-    return (language in _ORDINAL_DOT_LANGUAGES and token[:-1].isdigit()
-            and len(token) <= 4)
+    return (language in _ORDINAL_DOT_LANGUAGES
+            and ((token[:-1].isdigit() and len(token) <= 4) or _ROMAN.fullmatch(token[:-1])
+                 is not None))
 
 
 def _starts_sentence(line: str, follower: re.Match[str], language: str) -> bool:
