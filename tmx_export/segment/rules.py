@@ -374,6 +374,25 @@ def _dot_ends_sentence(line: str, end: int, follower: re.Match[str], language: s
     return not (rule is UNLESS_UPPER and not nxt.isupper())
 
 
+def abbreviation_before(text: str, end: int, lang: str) -> bool:
+    """Whether the "." just before offset ``end`` of ``text``, white space after it, closes
+    an abbreviation of ``lang`` that ends no sentence before what follows ("Rez. IMO",
+    "MSC/Okr. 1120"), or an ordinal before a lower-case word ("2019. gada 19. februārī"),
+    whatever the case of that. For the cutter of merged translations, which cuts at
+    sentence ends before lower-case words too; an ordinal's dot before a capital stays a
+    place to cut there ("Ispravak 1. IEC 60945"), the ordinal rule being a guess."""
+    follower = _FOLLOWER.match(text, end)
+    if follower is None:
+        return False
+    language = primary(lang)
+    words = [word.lstrip(_OPENERS) for word in text[max(0, end - 40) : end].split()]
+    nxt = follower.group(2)
+    if words and _is_ordinal(words[-1], language) and nxt.islower():
+        return True
+    rule = _abbreviation_rule(words, language, _abbreviations(lang))
+    return rule is ALWAYS or (rule is BEFORE_DIGIT and nxt.isdigit() and not follower.group(1))
+
+
 def _is_ordinal(token: str, language: str) -> bool:
     return (language in _ORDINAL_DOT_LANGUAGES
             and ((token[:-1].isdigit() and len(token) <= 4) or _ROMAN.fullmatch(token[:-1])
