@@ -374,6 +374,50 @@ def test_cut_candidates_follow_clause_boundaries() -> None:
     ]  # nothing inside the brackets, nothing after "M."
 
 
+@pytest.mark.parametrize(("en", "target", "lang"), [
+    # DGT-TM 22019D0996 rows, a heading and the circular it cites (the English heading ends
+    # a sentence, the translation has no full stop): the cut went after the language's
+    # abbreviation, giving "... MSC.1/Cirk." for the heading and "1319" for the circular
+    ("Note: Restricted ‘B’ Class doors are not covered by this agreement. IMO "
+     "MSC.1/Circ.1319",
+     "Piezīme: nolīgums neattiecas uz ierobežotām B klases durvīm IMO MSC.1/Cirk. 1319",
+     "lv-LV"),
+    ("electric cable transits. MSC.1/Circ 1488",
+     "elektrisko kabeļu kanālos MSC.1/Cirk. 1488", "lv-LV"),
+    ("decorative veneers. IMO MSC Circ.1120 paint systems.",
+     "okrasni furnirji IMO MSC/Okr. 1120 barvni sistemi", "sl-SI"),
+    # nor after an ordinal before a lower-case word: "... 19." | "februārī ..."
+    ("Done at Cape Town, on 19 February 2019. For the Joint Council",
+     "Keiptaunā, 2019. gada 19. februārī Apvienotās padomes vārdā –", "lv-LV"),
+])
+def test_merged_translation_not_cut_at_an_abbreviation(en: str, target: str,
+                                                       lang: str) -> None:
+    from tmx_export.model import Pair
+    from tmx_export.segment import segment_pair
+
+    units, rejects = segment_pair(Pair(en, target, "en-GB", lang))
+    assert rejects == []
+    assert [(u.source, u.target, u.align) for u in units] == [(en, target, "2-1")]
+
+
+def test_merged_translation_still_cut_after_an_ordinal_before_a_capital() -> None:
+    from tmx_export.model import Pair
+    from tmx_export.segment import segment_pair
+
+    # Croatian "Ispravak 1. IEC" is no sentence end for the segmenter (an ordinal, as far
+    # as it can tell), but it is where the translator joined the sentences
+    en = ("ISO 20672 (2007) including Corr. IEC 60945 (2002) incl. IEC 60945 Corr. "
+          "IEC 62616(2010) incl. IEC 62616 Corr.")
+    hr = ("ISO 20672 (2007) uklj. Ispravak 1. IEC 60945 (2002) uklj. IEC 60945 Ispravak 1. "
+          "IEC 62616 (2010) uklj. IEC 62616 Ispravak 1.")
+    units, rejects = segment_pair(Pair(en, hr, "en-GB", "hr-HR"))
+    assert rejects == []
+    assert [(u.target, u.align) for u in units] == [
+        ("ISO 20672 (2007) uklj. Ispravak 1.", "3-1/1"),
+        ("IEC 60945 (2002) uklj. IEC 60945 Ispravak 1.", "3-1/2"),
+        ("IEC 62616 (2010) uklj. IEC 62616 Ispravak 1.", "3-1/3")]
+
+
 def test_cut_target_one_piece_per_sentence() -> None:
     from tmx_export.segment.align import cut_target
 

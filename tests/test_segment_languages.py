@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from tmx_export.model import Pair
+from tmx_export.segment import segment_pair
 from tmx_export.segment.rules import segment_text
 
 
@@ -165,3 +167,153 @@ def test_abbreviations_glued_or_in_compounds_still_end_nothing_else() -> None:
 ])
 def test_number_before_a_sentence_start(lang: str, text: str, expected: list[str]) -> None:
     assert segment_text(text, lang) == expected
+
+
+# Lithuanian, Latvian, Estonian and Irish had no list of their own: "Nr. 1/2019" was cut
+# before its number, so a unit held "... sprendimas Nr." and another "1/2019" (DGT-TM).
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("lt", "Jungtinės tarybos sprendimas Nr. 1/2019 priimtas. Pasirašyta Briuselyje.",
+     ["Jungtinės tarybos sprendimas Nr. 1/2019 priimtas.", "Pasirašyta Briuselyje."]),
+    ("lt", "PRIMINDAMOS 2007 m. Jungtinių Tautų deklaraciją dėl čiabuvių tautų teisių. Taip.",
+     ["PRIMINDAMOS 2007 m. Jungtinių Tautų deklaraciją dėl čiabuvių tautų teisių.", "Taip."]),
+    ("lt", "Taikomas IEC 61108–1 2.0 leid. (2003) standartas. Taip.",
+     ["Taikomas IEC 61108–1 2.0 leid. (2003) standartas.", "Taip."]),
+    ("lv", "Apvienotās padomes Lēmums Nr. 1/2019 stājas spēkā. Beigas.",
+     ["Apvienotās padomes Lēmums Nr. 1/2019 stājas spēkā.", "Beigas."]),
+    ("lv", "Piemēro IEC 62288 izd. 2.0 (2014- 07) standartu. Beigas.",
+     ["Piemēro IEC 62288 izd. 2.0 (2014- 07) standartu.", "Beigas."]),
+    ("et", "Kohaldatakse määruse art. 5 lõiget 2, vt. lk. 25. Komisjon otsustas.",
+     ["Kohaldatakse määruse art. 5 lõiget 2, vt. lk. 25.", "Komisjon otsustas."]),
+    ("ga", "Féach Airt. 5 agus Uimh. 3 ar lch. 25. An Coimisiún.",
+     ["Féach Airt. 5 agus Uimh. 3 ar lch. 25.", "An Coimisiún."]),
+])
+def test_languages_without_a_list_before(lang: str, text: str, expected: list[str]) -> None:
+    assert segment_text(text, lang) == expected
+
+
+def test_lithuanian_decision_number_stays_with_its_decision() -> None:
+    # DGT-TM 22019D0437: "... sprendimas Nr." and "1/2019." were two sentences, aligned
+    # 1-2 (a unit of several sentences, which fills no sentence segment) or, where the
+    # number ended a row, "1/2019" went to the rejects as a sentence without source
+    en = ("Decision No 1/2019 of the Trade and Development Committee established under the "
+          "Economic Partnership Agreement. Done at Cape Town.")
+    lt = ("Europos Sąjungos bei jos valstybių narių ir PAVB EPS valstybių ekonominės "
+          "partnerystės susitarimu įsteigto Prekybos ir vystymosi komiteto sprendimas "
+          "Nr. 1/2019. Priimta Keiptaune.")
+    units, rejects = segment_pair(Pair(en, lt, "en-GB", "lt-LT"))
+    assert rejects == []
+    assert [(u.source, u.target, u.align) for u in units] == [
+        (en.split(" Done")[0], lt.split(" Priimta")[0], "1-1"),
+        ("Done at Cape Town.", "Priimta Keiptaune.", "1-1")]
+
+
+# How each language abbreviates the references of EU acts to international ones (DGT-TM
+# 22019D0996: "IMO Res. A.224(VII)", "MSC/Circ. 1120", "Ed. 2.0", "Corr. 1"): each of
+# these cut a row in two, and a unit paired "Απόφ." with the English row before it.
+@pytest.mark.parametrize(("lang", "row"), [
+    ("el", "Εξοπλισμός ηχοβολισμού Απόφ. IMO A.224(VII) Απόφ. IMO MSC.74(69) παράρτημα 4"),
+    ("el", "IEC 61162-3 έκδ. 1.0 (2008-05) Μέρος 3"),
+    ("bg", "Ехолоти Рез. A.224 (VII) на ММО, Рез. MSC.74 (69) на ММО, приложение 4,"),
+    ("bg", "IEC 61108- 2, изд. 1.0 (1998)"),
+    ("cs", "Naloďovací žebříky rez. IMO MSC.36(63)-(předpis HSC 1994)"),
+    ("cs", "IMO MSC oběž. 1006"),
+    ("sk", "Ozvenový hĺbkomer rez. IMO A.224(VII)"),
+    ("hr", "Pokazivač otklona kormila Rez. IMO A.694(17)"),
+    ("hr", "IEC 60945 (2002) uklj. IEC 60945 Ispravak 1 (2008)"),
+    ("ro", "Sondă acustică Rez. A.224(VII) a OMI"),
+    ("it", "Materiali catarifrangenti Ris. A.658(16) dell'IMO"),
+    ("it", "Superfici Circ. 1120 dell'IMO"),
+    ("mt", "Tagħmir DGPS Riż. MSC.112(73) tal-OMI"),
+    ("lt", "DGPS įranga IMO rez. MSC.112(73)"),
+    ("lv", "Eholote IMO Rez. A.224(VII) ar 1. groz. (2016)"),
+    ("lv", "IMO Rez. MSC.1 Cirk. 1456"),
+    ("fi", "Huom. Rajoitetut B-luokan ovet eivät kuulu tämän sopimuksen soveltamisalaan."),
+    ("fi", "IEC 60945 (2002) ml. IEC 60945 Corr. 1 (2008)"),
+    ("de", "ISO 20672 (2007) einschl. Berichtigung 1 (2008)"),
+    ("de", "Bergungsboote (max. 30 Knoten)"),
+    ("sv", "IEC 60945 (2002) inkl. IEC 60945 rättelse 1 (2008)"),
+    ("es", "Aprobación de la USCG en los EE. UU. por el Acuerdo"),
+    ("es", "ISO 20672 (2007), incluida la corr. 1 (2008)"),
+    ("en", "Note: The use of ISO 11606:2000 Cor. 1:2005 is required"),
+])
+def test_references_to_international_acts_end_no_sentence(lang: str, row: str) -> None:
+    sentence = row if row.endswith(".") else f"{row}."
+    assert segment_text(f"{sentence} Next.", lang) == [sentence, "Next."]
+
+
+def test_greek_resolution_row_is_one_unit() -> None:
+    # a row of DGT-TM 22019D0996: "Απόφ." was a sentence of its own, so the unit paired the
+    # English row with the Greek heading and "Απόφ.", and the rest went to the rejects
+    en = "Echo — sounding equipment IMO Res. A.224(VII) IMO Res. MSC.74(69) Annex 4"
+    el = "Εξοπλισμός ηχοβολισμού Απόφ. IMO A.224(VII) Απόφ. IMO MSC.74(69) παράρτημα 4"
+    units, rejects = segment_pair(Pair(en, el, "en-GB", "el-GR"))
+    assert rejects == []
+    assert [(u.source, u.target, u.align) for u in units] == [(en, el, "1-1")]
+
+
+# An abbreviation that opens a sentence is written with a capital: it was no abbreviation
+# then, and "Vgl." or "Проф." was a unit of its own.
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("de", "Die Frist gilt. Vgl. Kap. 3 der Richtlinie. Ende.",
+     ["Die Frist gilt.", "Vgl. Kap. 3 der Richtlinie.", "Ende."]),
+    ("bg", "Г-н Иванов говори. Проф. Петров също.", ["Г-н Иванов говори.", "Проф. Петров също."]),
+    ("nl", "Dhr. Jansen sprak. Zie blz. 5.", ["Dhr. Jansen sprak.", "Zie blz. 5."]),
+    ("hu", "Pl. Magyarország is így dönt. Vége.", ["Pl. Magyarország is így dönt.", "Vége."]),
+    # an initial is no lower-case abbreviation ("S." is Czech "s." only in lower case)
+    ("cs", "Hudbu napsal J. S. Bach. Konec.", ["Hudbu napsal J. S. Bach.", "Konec."]),
+])
+def test_abbreviation_opening_a_sentence(lang: str, text: str, expected: list[str]) -> None:
+    assert segment_text(text, lang) == expected
+
+
+# The abbreviation that ends a code ("MSC.1/oběž.", "IMO-MSC.1-Rundschr.") was looked up
+# with the code and not found: DGT-TM's "IMO MSC.1/oběž. 1474" was two units, "... oběž."
+# and "1474". Italian writes the circular before its committee.
+@pytest.mark.parametrize(("lang", "row"), [
+    ("cs", "Signalizace selhání (BNWAS) MSC.1/oběž. 1474"),
+    ("sk", "IMO MSC.1/obež. 1285"),
+    ("sl", "IMO MSC/Okr. 1006"),
+    ("bg", "MSC.1/Цирк. 1349 на ММО"),
+    ("lv", "IMO MSC.1/Cirk. 1319"),
+    ("de", "IMO-MSC.1-Rundschr. 1419"),
+    ("de", "Die Norm ISO 11606:2000/Ber. 1:2005 ist erforderlich"),
+    ("es", "IMO MSC/Circ. 1120 de la OMI"),
+    ("pt", "a norma ISO 11606:2000/ret. 1:2005 para a aceitação"),
+    ("it", "Circ. MSC.1 1276 dell'IMO"),
+    ("nl", "IEC 60945 (2002) m.i.v. IEC 60945 Corr. 1 (2008)"),
+])
+def test_abbreviation_ending_a_code(lang: str, row: str) -> None:
+    assert segment_text(f"{row}. Next.", lang) == [f"{row}.", "Next."]
+
+
+def test_french_elided_article_before_an_abbreviation() -> None:
+    # "l'art. 5" was cut after "l'art.", so the French "Conformément à l'art." went into a
+    # unit of its own; the noun "art" still ends a sentence
+    en = "Under Article 5 of the Regulation, the Council shall decide. The vote is closed."
+    fr = "Conformément à l'art. 5 du règlement, le Conseil décide. Le vote est clos."
+    units, rejects = segment_pair(Pair(en, fr, "en-GB", "fr-FR"))
+    assert rejects == []
+    assert [(u.target, u.align) for u in units] == [
+        ("Conformément à l'art. 5 du règlement, le Conseil décide.", "1-1"),
+        ("Le vote est clos.", "1-1")]
+    assert segment_text("Il aime l’art. Le vote est clos.", "fr") == [
+        "Il aime l’art.", "Le vote est clos."]
+
+
+def test_roman_ordinal_ends_no_sentence() -> None:
+    # DGT-TM 22019D0996 (EN-HU): "III." was cut off "III. MELLÉKLET" and joined to the
+    # sentence before it, so a unit paired that English sentence with "... utal. III."
+    en = ("‘Recommendation on Testing’ refers to the IMO recommendation on Testing of "
+          "Life-Saving Appliances adopted on 6 November 1991 (IMO Resolution A.689(17)) as "
+          "amended on 11 December 1998 (IMO Resolution MSC.81(70). ANNEX III")
+    hu = ("„Vizsgálati ajánlás”: az 1991. november 6-án elfogadott (IMO Resolution "
+          "A.689(17)), 1998. december 11-én módosított (IMO Resolution MSC.81(70), az "
+          "életmentő eszközök vizsgálatáról szóló IMO-ajánlásra utal. III. MELLÉKLET")
+    units, rejects = segment_pair(Pair(en, hu, "en-GB", "hu-HU"))
+    assert rejects == []
+    assert [(u.source[-9:], u.target[-14:], u.align) for u in units] == [
+        ("C.81(70).", "jánlásra utal.", "1-1"), ("ANNEX III", "III. MELLÉKLET", "1-1")]
+    # Croatian "u dijelu VIII. Sporazuma" (in Part VIII of the Agreement)
+    text = ("Postupci rješavanja sporova utvrđeni u dijelu VIII. Sporazuma iz 1995. "
+            "primjenjuju se. Kraj.")
+    assert segment_text(text, "hr") == [text[:-6], "Kraj."]

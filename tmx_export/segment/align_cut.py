@@ -16,6 +16,7 @@ from .._lazy import lazy_pattern
 from ..lang import primary
 from .align_features import Glossary, _features
 from .align_model import _length_cost
+from .rules import abbreviation_before
 
 __all__ = ["CONJUNCTIONS", "cut_target"]
 
@@ -96,8 +97,13 @@ def _cut_candidates(target: str, lang: str | None) -> list[tuple[int, str]]:
             found[offset] = kind
 
     for m in _SENTENCE_CUT.finditer(target):
-        if not _ABBREVIATION.search(target, max(0, m.start() - 6), m.start() + 1):
-            add(m.end(), "sentence")
+        if _ABBREVIATION.search(target, max(0, m.start() - 6), m.start() + 1):
+            continue
+        if lang and m.group() == "." and abbreviation_before(target, m.end(), lang):
+            # the language's own abbreviations: cut after "MSC/Okr." the piece ends with
+            # it and the next one opens with its number ("1120")
+            continue
+        add(m.end(), "sentence")
     for m in _STRONG_CUT.finditer(target):
         add(m.end() if target[m.start()] in ";:" else m.start(), "strong")
     conj = _conjunction_pattern(lang) if lang else None

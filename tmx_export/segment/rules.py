@@ -106,14 +106,16 @@ ABBREVIATIONS: dict[str, dict[str, str]] = {
              "e.g.", "E.g.", "i.e.", "I.e.", "cf.", "Cf.", "vs.", "v.", "approx.", "Approx.",
              "fig.", "Fig.", "resp.", "ca.", "viz.", "al.",
              # "IMO Res. MSC.36(63)" (a resolution: DGT-TM cites them by the dozen),
-             # "IEC 62616(2010) incl. Corr. 1"
-             "Res.", "incl."],
+             # "IEC 62616(2010) incl. Corr. 1"; a circular before its number or its
+             # committee ("MSC/Circ. 1120", Italian "Circ. MSC.1 1276")
+             "Res.", "incl.", "Circ."],
             ALWAYS),
         **dict.fromkeys(
             ["No.", "Nos.", "no.", "nos.", "Art.", "art.", "Arts.", "p.", "pp.", "para.",
              "paras.", "Para.", "vol.", "Vol.", "ch.", "Ch.", "sec.", "Sec.", "tel.", "Tel.",
-             # editions and corrigenda of standards: "IEC 62288 Ed. 2.0", "Corr. 1"
-             "Ed.", "ed.", "Corr."],
+             # editions and corrigenda of standards: "IEC 62288 Ed. 2.0", "Corr. 1",
+             # "ISO 11606:2000/Cor. 1:2005"
+             "Ed.", "ed.", "Corr.", "Cor."],
             BEFORE_DIGIT),
         "etc.": UNLESS_UPPER,
     },
@@ -138,6 +140,10 @@ _INITIALS = lazy_pattern(r"(?:[A-Z]\.)+|(?:[A-Z]\.-)+[A-Z]\.")
 # (a year ending a sentence, "im Jahr 2020. Danach", is far likelier than a four-digit
 # ordinal) and the next word is not one that starts sentences (below).
 _ORDINAL_DOT_LANGUAGES = frozenset("de cs da et fi hr hu lv no nb sk sl".split())
+
+# Roman numbers are ordinals there too ("dijelu VIII. Sporazuma", "III. MELLÉKLET"): two
+# letters or more (one is an initial, "V. Orbán", which ends no sentence anyway).
+_ROMAN = re.compile(r"(?=[IVXL]{2})L?X{0,3}(?:IX|IV|V?I{0,3})")
 
 # Words that start a sentence but never follow an ordinal ("Artikel 12. Die Kommission",
 # "taulukko 3. Se on"): articles, pronouns, conjunctions, prepositions, sentence adverbs.
@@ -174,49 +180,82 @@ _SENTENCE_STARTERS = {lang: frozenset(words.split()) for lang, words in _STARTER
 # and its page.
 _MORE_ABBREVIATIONS: dict[str, tuple[list[str], list[str]]] = {
     # language: (never a sentence end, not before a digit)
+    # The references of EU acts to international ones are abbreviated in every language, as
+    # English writes "IMO Res. A.224(VII)", "MSC/Circ. 1120", "Ed. 2.0", "Corr. 1": a
+    # resolution ("Απόφ.", "Рез.", "rez.", "Ris.", "Riż."; before a letter as often as a
+    # digit), a circular ("Rundschr. 1419", "oběž."), an edition ("έκδ. 1.0", "изд."), a
+    # corrigendum ("Ber. 1", "Opr."). Each cut a DGT-TM row in two.
     "de": (["Hr.", "Fr.", "Dr.", "Prof.", "z.B.", "d.h.", "u.a.", "bzw.", "usw.", "vgl.",
             "ggf.", "ca.", "sog.", "gem.", "ABl.", "z.", "u.", "u. a.", "z. B.", "d. h.",
-            "u. U.", "z. T.", "o. Ä.", "s. o.", "s. u.", "v. a.", "Mio.", "Mrd.", "inkl."],
-           ["Abs.", "Nr.", "S.", "Ziff.", "Bd.", "Anh.", "Unterabs.", "Kap.", "Str."]),
-    "el": (["κ.", "κα.", "π.χ.", "βλ.", "δηλ."],
-           ["άρθ.", "άρθρ.", "παρ.", "σελ.", "σ.", "αριθ.", "στοιχ.", "εδ.", "κεφ."]),
-    "bg": (["т.е.", "напр.", "проф.", "ул.", "бул."], ["чл.", "ал.", "стр.", "т.", "бр."]),
+            "u. U.", "z. T.", "o. Ä.", "s. o.", "s. u.", "v. a.", "Mio.", "Mrd.", "inkl.",
+            "einschl."],
+           ["Abs.", "Nr.", "S.", "Ziff.", "Bd.", "Anh.", "Unterabs.", "Kap.", "Str.",
+            "Rundschr.", "Ber.", "max."]),
+    "el": (["κ.", "κα.", "π.χ.", "βλ.", "δηλ.", "Απόφ."],
+           ["άρθ.", "άρθρ.", "παρ.", "σελ.", "σ.", "αριθ.", "στοιχ.", "εδ.", "κεφ.", "έκδ.",
+            "Έκδ.", "Εγκύκλ.", "τροπ.", "Κατ.", "Τ.Κ."]),
+    "bg": (["т.е.", "напр.", "проф.", "ул.", "бул.", "Рез."],
+           ["чл.", "ал.", "стр.", "т.", "бр.", "изд.", "Изд.", "Цирк."]),
     "cs": (["tzv.", "např.", "tj.", "resp.", "Úř.", "věst.", "Ing.", "prof.", "Prof.", "doc.",
-            "Mgr.", "Bc.", "JUDr.", "MUDr.", "PhDr.", "RNDr."],
-           ["čl.", "odst.", "písm.", "č.", "bod.", "s.", "příl."]),
+            "Mgr.", "Bc.", "JUDr.", "MUDr.", "PhDr.", "RNDr.", "rez.", "mil.", "mld."],
+           ["čl.", "odst.", "písm.", "č.", "bod.", "s.", "příl.", "oběž.", "Opr.", "opr."]),
     "sk": (["tzv.", "napr.", "t. j.", "resp.", "Ing.", "prof.", "doc.", "Mgr.", "JUDr.",
-            "MUDr."], ["čl.", "ods.", "písm.", "č.", "bod.", "s.", "príl."]),
+            "MUDr.", "rez.", "mil.", "mld."],
+           ["čl.", "ods.", "písm.", "č.", "bod.", "s.", "príl.", "obež.", "kor.", "dod."]),
     # "ds." ("do spraw") is in the name of every EU committee and of the High Representative:
     # "Komitet ds. Handlu i Rozwoju", "KOMITET DS. HANDLU"; "wyd. 1.0" an edition of a standard
     "pl": (["np.", "tzw.", "tj.", "tzn.", "m.in.", "dr.", "inż.", "prof.", "hab.", "doc.",
             "Dz.U.", "Dz.", "ds.", "Ds.", "DS.", "ul."],
            ["art.", "Art.", "ART.", "ust.", "pkt.", "nr.", "lit.", "poz.", "str.", "s.",
             "wyd."]),
-    "sl": (["npr.", "t. i.", "prof.", "dr.", "mag.", "g.", "ga."],
-           ["str.", "čl.", "odst.", "št.", "tč."]),
-    "hr": (["npr.", "tj.", "prof.", "dr.", "mr.", "g.", "gđa.", "sc."],
+    "sl": (["npr.", "t. i.", "prof.", "dr.", "mag.", "g.", "ga.", "mio.", "mrd."],
+           ["str.", "čl.", "odst.", "št.", "tč.", "Okr."]),
+    "hr": (["npr.", "tj.", "prof.", "dr.", "mr.", "g.", "gđa.", "sc.", "Rez.", "uklj.", "ul.",
+            "Ul.", "mil."],
            ["str.", "čl.", "st.", "br.", "toč."]),
-    "fi": (["esim.", "ns.", "ks.", "mm."], ["s."]),
-    "sv": (["t.ex.", "t. ex.", "bl.a.", "bl. a.", "dvs.", "s.k.", "jfr."], ["s.", "nr."]),
-    "da": (["f.eks.", "f. eks.", "jf.", "bl.a.", "dvs.", "evt."], ["s.", "nr.", "stk.", "pkt."]),
+    # "Huom." (note) opens a remark as "Note:" does; "ml." (including) "IEC 60945 Corr."
+    "fi": (["esim.", "ns.", "ks.", "mm.", "Huom.", "ml."], ["s."]),
+    "sv": (["t.ex.", "t. ex.", "bl.a.", "bl. a.", "dvs.", "s.k.", "jfr.", "inkl."],
+           ["s.", "nr."]),
+    "da": (["f.eks.", "f. eks.", "jf.", "bl.a.", "dvs.", "evt.", "inkl."],
+           ["s.", "nr.", "stk.", "pkt."]),
     "hu": (["pl.", "ill.", "dr.", "ifj.", "kb.", "ún."], ["u.", "sz.", "bek."]),
-    "ro": (["Dl.", "Dna.", "dl.", "dna.", "prof.", "ing.", "Ing."],
+    "ro": (["Dl.", "Dna.", "dl.", "dna.", "prof.", "ing.", "Ing.", "Rez."],
            ["alin.", "pct.", "nr.", "pag."]),
-    "mt": (["eż.", "Dr.", "Prof."], []),
-    "es": (["Sr.", "Sra.", "Srta.", "D.", "Dña.", "p.ej."], ["art.", "núm.", "apdo.", "pág."]),
+    "mt": (["eż.", "Dr.", "Prof.", "Riż."], ["Nru.", "nru."]),
+    # "EE. UU." (Estados Unidos)
+    "es": (["Sr.", "Sra.", "Srta.", "D.", "Dña.", "p.ej.", "EE."],
+           ["art.", "núm.", "apdo.", "pág.", "corr."]),
     "it": (["Sig.", "Sigg.", "Sig.ra", "sig.", "sigg.", "sig.ra", "dott.", "Dott.", "dott.ssa",
-            "prof.", "Prof.", "avv.", "Avv.", "ing.", "Ing.", "on.", "On.", "ecc.", "es."],
+            "prof.", "Prof.", "avv.", "Avv.", "ing.", "Ing.", "on.", "On.", "ecc.", "es.",
+            "Ris."],
            ["art.", "n.", "pag.", "par.", "co."]),
-    "pt": (["Sr.", "Sra.", "Dr.", "Dra."], ["art.", "n.º", "pág."]),
-    "nl": (["dhr.", "mevr.", "bijv.", "o.a.", "m.b.t."], ["art.", "nr.", "blz.", "lid."]),
+    "pt": (["Sr.", "Sra.", "Dr.", "Dra."], ["art.", "n.º", "pág.", "ret."]),
+    "nl": (["dhr.", "mevr.", "bijv.", "o.a.", "m.b.t.", "m.i.v."],
+           ["art.", "nr.", "blz.", "lid."]),
+    # Lithuanian writes its years "2019 m." before a month or a name ("1995 m. Jungtinių
+    # Tautų"), an edition after its number ("2.0 leid. (2003)"); "Nr. 1/2019" numbers every act
+    "lt": (["pvz.", "t. y.", "žr.", "Žr.", "m.", "mln.", "mlrd.", "leid.", "rez."],
+           ["Nr.", "nr.", "str.", "psl."]),
+    # "ar 1. groz. (2016)": an amendment, before its date as often as its number
+    "lv": (["piem.", "sk.", "t.i.", "milj.", "mljrd.", "Rez.", "groz."],
+           ["Nr.", "nr.", "lpp.", "izd.", "Cirk.", "Kor."]),
+    # Estonian: "art. 5", "lk. 5" (page), "nt." (for example), "vt." (see)
+    "et": (["nt.", "vt.", "Vt.", "vrd.", "Vrd."], ["art.", "nr.", "lk.", "lg."]),
+    # Irish: "Airt. 5" (Article), "Uimh. 5" (Number), "lch. 5" (page), "m.sh." (for example)
+    "ga": (["m.sh.", "srl."], ["Airt.", "airt.", "Uimh.", "uimh.", "lch."]),
 }
 
-# What may be glued in front of an abbreviation: Italian elided articles and prepositions
-# ("dell'art. 5", "l'art."), Maltese articles ("l-Art. 5", "tal-Art.").
+# What may be glued in front of an abbreviation: Italian and French elided articles and
+# prepositions ("dell'art. 5", "l'art.", "de l'art. 5", "jusqu'au n. 3"), Maltese articles
+# ("l-Art. 5", "tal-Art.").
 _GLUED_PREFIX: dict[str, re.Pattern[str]] = {
     "it": re.compile(r"^\w+['’]"),
+    "fr": re.compile(r"^\w+['’]"),
     "mt": re.compile(r"^\w+-"),
 }
+# What joins the parts of a code: "MSC.1/Circ.", "IMO-MSC-Rundschr."
+_CODE_PART = re.compile(r"[/-]")
 # Abbreviations that end compounds: German street names ("Hauptstr. 5").
 _ABBREVIATION_SUFFIXES: dict[str, dict[str, str]] = {"de": {"str.": BEFORE_DIGIT}}
 
@@ -335,9 +374,29 @@ def _dot_ends_sentence(line: str, end: int, follower: re.Match[str], language: s
     return not (rule is UNLESS_UPPER and not nxt.isupper())
 
 
+def abbreviation_before(text: str, end: int, lang: str) -> bool:
+    """Whether the "." just before offset ``end`` of ``text``, white space after it, closes
+    an abbreviation of ``lang`` that ends no sentence before what follows ("Rez. IMO",
+    "MSC/Okr. 1120"), or an ordinal before a lower-case word ("2019. gada 19. februārī"),
+    whatever the case of that. For the cutter of merged translations, which cuts at
+    sentence ends before lower-case words too; an ordinal's dot before a capital stays a
+    place to cut there ("Ispravak 1. IEC 60945"), the ordinal rule being a guess."""
+    follower = _FOLLOWER.match(text, end)
+    if follower is None:
+        return False
+    language = primary(lang)
+    words = [word.lstrip(_OPENERS) for word in text[max(0, end - 40) : end].split()]
+    nxt = follower.group(2)
+    if words and _is_ordinal(words[-1], language) and nxt.islower():
+        return True
+    rule = _abbreviation_rule(words, language, _abbreviations(lang))
+    return rule is ALWAYS or (rule is BEFORE_DIGIT and nxt.isdigit() and not follower.group(1))
+
+
 def _is_ordinal(token: str, language: str) -> bool:
-    return (language in _ORDINAL_DOT_LANGUAGES and token[:-1].isdigit()
-            and len(token) <= 4)
+    return (language in _ORDINAL_DOT_LANGUAGES
+            and ((token[:-1].isdigit() and len(token) <= 4) or _ROMAN.fullmatch(token[:-1])
+                 is not None))
 
 
 def _starts_sentence(line: str, follower: re.Match[str], language: str) -> bool:
@@ -361,11 +420,24 @@ def _abbreviation_rule(words: list[str], language: str,
     prefix = _GLUED_PREFIX.get(language)
     if rule is None and prefix is not None:
         rule = abbreviations.get(prefix.sub("", token, count=1))
+        if rule is not None and language == "fr":
+            # "l'art. 5", but also the noun ending a sentence: "Il aime l'art. Le vote"
+            rule = BEFORE_DIGIT
     for suffix, suffix_rule in _ABBREVIATION_SUFFIXES.get(language, {}).items():
         if rule is None and token.endswith(suffix):
             rule = suffix_rule
+    if rule is None:
+        # the last part of a code: "MSC/Circ. 1120", "MSC.1/oběž. 1474", "IMO-MSC.1-Rundschr.
+        # 1419", "ISO 11606:2000/Ber. 1:2005" (the code and its number are one reference)
+        tail = _CODE_PART.split(token)[-1]
+        if tail != token:
+            rule = abbreviations.get(tail)
     if rule is None and _INITIALS.fullmatch(token):
         rule = ALWAYS
+    if rule is None and len(token) > 2 and token[0].isupper():
+        # an abbreviation opening a sentence takes a capital: "Vgl. Kap. 3", "Проф. Петров",
+        # "Dhr. Jansen", "Sk. Nr. 5" (after the initials: "S." stays an initial)
+        rule = abbreviations.get(token[0].lower() + token[1:])
     return rule
 
 
