@@ -1218,3 +1218,16 @@ def test_a_postcode_written_in_two_groups_is_no_number_mismatch():
         ("185; 11", "18510")]
     assert found(number_mismatch, pair("Articles 185 and 10.", "Articles 18510.")) == [
         ("18510", "185; 10")]
+
+
+def test_a_list_closed_by_its_languages_etc_has_no_end_punctuation_of_its_own():
+    # "pipe, duct, trunk, etc. penetrations" in fifteen languages of DGT-TM: the dot of
+    # "usw.", "osv.", "κ.λπ.", "itd.", "atď.", "и др." ends the translation as the list's
+    # abbreviation, no full stop; it was a punctuation finding against a source with none
+    units = conventions("list-closing-etc")
+    assert len(units) == 15
+    assert [found(punctuation, unit) for unit in units] == [[]] * 15
+    # a full stop after the list's last word is still one
+    stopped = [replace(u, target=u.target.rsplit(" ", 1)[0].rstrip(",") + ".") for u in units]
+    assert [found(punctuation, unit) for unit in stopped] == [
+        [(".", "(no end punctuation)")]] * 15

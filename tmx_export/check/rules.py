@@ -1581,6 +1581,37 @@ def _ordinal_end(text: str, lang: str) -> bool:
     return code in _ORDINAL_END_LANGUAGES and _ORDINAL_END_RE.search(text) is not None
 
 
+# Each language's "etc.", which closes a list and so may end a text, its dot its own: the
+# sentence rules do not list them (after one a sentence often does end), so they are here.
+_ETC = {
+    "bg": ("т.н.", "др."), "cs": ("apod.", "atd.", "aj."), "da": ("osv.", "m.m."),
+    "de": ("usw.", "etc.", "u.a."), "el": ("κ.λπ.", "κ.ά.", "κλπ."), "en": ("etc.",),
+    "es": ("etc.",), "et": ("jne.", "jms."), "fi": ("jne.", "ym.", "yms."),
+    "fr": ("etc.",), "ga": ("srl.",), "hr": ("itd.", "sl.", "i sl."), "hu": ("stb.",),
+    "it": ("ecc.", "etc."), "lt": ("t.t.", "kt.", "t. t."), "lv": ("utt.", "u.c."),
+    "mt": ("eċċ.",), "nl": ("enz.", "e.d.", "etc."), "pl": ("itd.", "itp.", "etc."),
+    "pt": ("etc.",), "ro": ("etc.", "ș.a.m.d.", "ş.a.m.d."), "sk": ("atď.", "a pod.", "pod."),
+    "sl": ("itd.", "ipd.", "idr."), "sv": ("osv.", "m.m.", "etc."),
+}
+
+
+def _dot_of_its_own(text: str, lang: str) -> bool:
+    """Whether the dot ending ``text`` is its last word's own, no full stop: an ordinal's or
+    a date's (:func:`_ordinal_end`), or an abbreviation's of its language (the sentence
+    rules' list, and :data:`_ETC`): "statki, łodzie, tratwy itd." for "ships, boats, rafts,
+    etc" ends with no more a full stop than its source."""
+    from ..segment.rules import is_abbreviation
+
+    if _ordinal_end(text, lang):
+        return True
+    text = text.rstrip(_CLOSERS)
+    words = text.split()
+    if not words:
+        return False
+    return is_abbreviation(words[-1], lang) or text.endswith(
+        tuple(f" {etc}" for etc in _ETC.get(_primary(lang), ())))
+
+
 def _ending(text: str) -> str:
     """The last mark of ``text`` once closing quotes, brackets and spaces are dropped
     ("" when the text ends with a letter or a digit); "..." is an ellipsis."""
@@ -1672,9 +1703,9 @@ def _punctuation(unit: Pair) -> Iterator[Finding]:
     src_end, tgt_end = _ending(source), _ending(target)
     # an ordinal's or a date's dot against no mark: "Article 1" / "Članak 1.", "of 18
     # February 2019" / "z dnia 18 lutego 2019 r."
-    if src_end == "." and not tgt_end and _ordinal_end(source, unit.source_lang):
+    if src_end == "." and not tgt_end and _dot_of_its_own(source, unit.source_lang):
         src_end = ""
-    elif tgt_end == "." and not src_end and _ordinal_end(target, unit.target_lang):
+    elif tgt_end == "." and not src_end and _dot_of_its_own(target, unit.target_lang):
         tgt_end = ""
     src_classes = _GREEK_END_CLASS if _primary(unit.source_lang) == "el" else _END_CLASS
     tgt_classes = _GREEK_END_CLASS if _primary(unit.target_lang) == "el" else _END_CLASS
