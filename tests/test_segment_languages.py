@@ -317,3 +317,35 @@ def test_roman_ordinal_ends_no_sentence() -> None:
     text = ("Postupci rješavanja sporova utvrđeni u dijelu VIII. Sporazuma iz 1995. "
             "primjenjuju se. Kraj.")
     assert segment_text(text, "hr") == [text[:-6], "Kraj."]
+
+
+# Lithuanian dates ("2014 m. liepos 23 d.": year, month in the genitive, day) cite acts by
+# them: the day's "d." before the act's name was a sentence end, so each citation of DGT-TM
+# was cut in two, "2014 m. liepos 23 d." a unit's whole Lithuanian side.
+@pytest.mark.parametrize("text", [
+    "1982 m. gruodžio 10 d. Jungtinių Tautų jūrų teisės konvenciją (toliau – Konvencija),",
+    "2014 m. liepos 23 d. Europos Parlamento ir Tarybos direktyva 2014/90/ES dėl laivų "
+    "įrenginių, kuria panaikinama Tarybos direktyva 96/98/EB (OL L 257, 2014 8 28, p. 146).",
+])
+def test_a_lithuanian_date_citing_an_act_ends_no_sentence(text: str) -> None:
+    assert segment_text(text, "lt") == [text]
+
+
+def test_a_lithuanian_date_still_ends_a_sentence_before_a_sentence_starter() -> None:
+    assert segment_text("Sprendimas įsigalioja 2019 m. vasario 18 d. Jis taikomas nuo tada.",
+                        "lt") == ["Sprendimas įsigalioja 2019 m. vasario 18 d.",
+                                  "Jis taikomas nuo tada."]
+    # a day without its month is no date: as before
+    assert segment_text("Terminas – 18 d. Jungtinės tarybos sprendimas.", "lt") == [
+        "Terminas – 18 d.", "Jungtinės tarybos sprendimas."]
+
+
+def test_a_lithuanian_citation_is_one_unit_with_its_english() -> None:
+    en = ("Directive 2014/90/EU of the European Parliament and of the Council of 23 July "
+          "2014 on marine equipment and repealing Council Directive 96/98/EC (OJ L 257, "
+          "28.8.2014, p. 146).")
+    lt = ("2014 m. liepos 23 d. Europos Parlamento ir Tarybos direktyva 2014/90/ES dėl laivų "
+          "įrenginių, kuria panaikinama Tarybos direktyva 96/98/EB (OL L 257, 2014 8 28, "
+          "p. 146).")
+    units, rejects = segment_pair(Pair(en, lt, "en-GB", "lt-LT"))
+    assert rejects == [] and [(u.source, u.target) for u in units] == [(en, lt)]

@@ -170,7 +170,18 @@ _STARTER_WORDS = {
     "sk": "Ten Tá To Tento Táto Toto Tieto Preto Ak Keď Ale Je Sú Nie Ďalej Tiež Okrem "
           "Podľa Pozri Komisia Rada",
 }
+_STARTER_WORDS["lt"] = ("Tai Šis Ši Šie Šios Tas Ta Tie Jis Ji Jie Jos Mes Aš Todėl Taip "
+                        "Tačiau Be Kai Jei Jeigu Nors Taigi Pagal Žr. Visos "
+                        "Visi Komisija Taryba")
 _SENTENCE_STARTERS = {lang: frozenset(words.split()) for lang, words in _STARTER_WORDS.items()}
+
+# Lithuanian dates: "2014 m. liepos 23 d." ("year, of July, day"): the day's "d." ends no
+# sentence before the name of what happened that day, an act cited by its date ("1982 m.
+# gruodžio 10 d. Jungtinių Tautų jūrų teisės konvencija", "d. Tarybos direktyva"), unless a
+# word that starts sentences follows. The months in the genitive a date writes them in.
+_LITHUANIAN_MONTHS = frozenset(
+    "sausio vasario kovo balandžio gegužės birželio liepos rugpjūčio rugsėjo spalio "
+    "lapkričio gruodžio".split())
 
 
 # Other EU languages: their own titles and references, on top of the English list (whose
@@ -365,6 +376,10 @@ def _dot_ends_sentence(line: str, end: int, follower: re.Match[str], language: s
     token = words[-1] if words else ""
     if _is_ordinal(token, language) and not _starts_sentence(line, follower, language):
         return False  # "am 3. März", "der 2. Absatz": an ordinal, not a sentence end
+    if language == "lt" and token == "d." and len(words) >= 3 and words[-2].isdigit() \
+            and words[-3].lower() in _LITHUANIAN_MONTHS \
+            and not _starts_sentence(line, follower, language):
+        return False  # "1982 m. gruodžio 10 d. Jungtinių Tautų ...": a date citing an act
     rule = _abbreviation_rule(words, language, abbreviations)
     if rule is ALWAYS:
         return False
