@@ -349,3 +349,22 @@ def test_a_lithuanian_citation_is_one_unit_with_its_english() -> None:
           "p. 146).")
     units, rejects = segment_pair(Pair(en, lt, "en-GB", "lt-LT"))
     assert rejects == [] and [(u.source, u.target) for u in units] == [(en, lt)]
+
+
+# German "usw." and Italian "ecc." were listed as never ending a sentence, unlike English
+# "etc.": a list closing a sentence joined it to the next one in a unit.
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("de", "Sie gilt für Schiffe, Boote, Flöße usw. Die Kommission prüft ihre Anwendung.",
+     ["Sie gilt für Schiffe, Boote, Flöße usw.", "Die Kommission prüft ihre Anwendung."]),
+    ("de", "Sie gilt für Schiffe, Boote usw. sowie für ihre Ausrüstung.",
+     ["Sie gilt für Schiffe, Boote usw. sowie für ihre Ausrüstung."]),
+    ("it", "Si applica a navi, imbarcazioni, zattere ecc. La Commissione ne verifica "
+           "l'applicazione.",
+     ["Si applica a navi, imbarcazioni, zattere ecc.",
+      "La Commissione ne verifica l'applicazione."]),
+    ("it", "Si applica a navi, imbarcazioni ecc. e alle loro dotazioni.",
+     ["Si applica a navi, imbarcazioni ecc. e alle loro dotazioni."]),
+])
+def test_a_list_closed_by_etc_ends_a_sentence_before_a_capital(lang: str, text: str,
+                                                              expected: list[str]) -> None:
+    assert segment_text(text, lang) == expected

@@ -278,6 +278,11 @@ def _with_more(lang: str) -> dict[str, str]:
 
 
 ABBREVIATIONS.update({lang: _with_more(lang) for lang in _MORE_ABBREVIATIONS})
+# Each language's "etc." closes a list, and often a sentence: as English "etc.", it ends
+# one before a capital ("Busse usw. Die Kommission", "navi ecc. La Commissione"); listed as
+# never ending one, they joined two sentences into a unit.
+for _lang, _etc in (("de", "usw."), ("it", "ecc.")):
+    ABBREVIATIONS[_lang][_etc] = UNLESS_UPPER
 # OmegaT's English rules know no "Art.": "Under Art." | "5 of the Treaty" (the other
 # languages keep it from the English list, as they did)
 for _art in ("Art.", "art.", "Arts."):
