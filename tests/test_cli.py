@@ -662,3 +662,28 @@ def test_a_folder_among_the_inputs_is_walked_once(tmp_path: Path, folder_walks: 
     assert result.exit_code in (0, 1) and "tmx-export: error" not in result.output, result.output
     assert "Commission" in result.output or command[0] in ("build", "check")
     assert folder_walks == [folder]
+
+
+def test_variants_of_the_source_language_are_competing_sources(tmp_path: Path) -> None:
+    """A tu with two regional variants of the source language (en-US and en-IE for en-GB)
+    gives a unit for each, which the summary called "competing translations of one
+    source": they are two sources of one translation."""
+    head = ('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="en-US" '
+            'segtype="sentence" o-tmf="x" adminlang="en" datatype="plaintext" creationtool="x" '
+            'creationtoolversion="1"/><body>\n')
+    memory = tmp_path / "m.tmx"
+    memory.write_text(
+        head + '<tu><tuv xml:lang="en-US"><seg>The program was approved.</seg></tuv>'
+        '<tuv xml:lang="en-IE"><seg>The programme was approved.</seg></tuv>'
+        '<tuv xml:lang="fr-FR"><seg>Le programme a été approuvé.</seg></tuv></tu>\n'
+        '<tu><tuv xml:lang="en-US"><seg>The report was adopted.</seg></tuv>'
+        '<tuv xml:lang="fr-FR"><seg>Le rapport a été adopté.</seg></tuv>'
+        '<tuv xml:lang="fr-BE"><seg>Le rapport fut adopté.</seg></tuv></tu>\n</body></tmx>\n',
+        encoding="utf-8")
+    result = run("build", str(memory), "--source-lang", "en-GB", "--target-lang", "fr",
+                 "-o", str(tmp_path / "o.tmx"))
+    assert result.exit_code == 0, result.output
+    assert ("1 tu held several en-GB variants: a unit written for each (competing sources of "
+            "one translation)") in result.output
+    assert ("1 tu held several fr variants: a unit written for each (competing translations "
+            "of one source)") in result.output

@@ -322,7 +322,8 @@ def summary_text(summary: BuildSummary) -> str:
     # two regional variants of one language read as the one asked: the memory then offers
     # two translations of one source, which the user should know of
     lines.extend(f"{count_of(count, 'tu')} held several {lang} variants: a unit written for "
-                 "each (competing translations of one source)"
+                 "each (competing " + ("sources of one translation)" if lang ==
+                                       summary.source_lang else "translations of one source)")
                  for lang, count in sorted(summary.variants.items()))
     if summary.repairs:
         lines.append("repairs:")
