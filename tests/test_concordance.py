@@ -155,6 +155,27 @@ def test_other_languages_fall_back_to_folded_words(tmp_path: Path) -> None:
     assert [h.target for h in hits([table], "strassen", **options)] == ["die Straßen"]
 
 
+def test_letters_with_a_stroke_match_typed_without_it(tmp_path: Path) -> None:
+    # ł, ø, đ, ħ have no decomposition: "panstwa czlonkowskie", typed on a keyboard without
+    # Polish letters, found nothing while "panstwa" alone found "państwa" (DGT-TM)
+    memory = [DATA / "tmx" / "dgt-tm" / "22019D0437.tmx"]
+    for options in ({}, {"index": tmp_path / "i.db"}):
+        for lang, query, written in (("pl", "panstwa czlonkowskie", "państwa członkowskie"),
+                                     ("pl", "PAŃSTWA CZŁONKOWSKIE", "państwa członkowskie"),
+                                     ("da", "afgorelse", "AFGØRELSE"),
+                                     ("hr", "izmedu", "između"),
+                                     ("mt", "maghmul", "Magħmul")):
+            found = hits(memory, query, source_lang="en-GB", target_lang=lang, side="target",
+                         **options)
+            assert written in {m for h in found for m in h.matches}, (query, options)
+    # Turkish: the capitals of "ışık" are "IŞIK", and either finds the other
+    table = tmp_path / "tr.tsv"
+    table.write_text("en\ttr\nthe light\tışık\nLIGHT\tIŞIK\n", encoding="utf-8")
+    for query in ("ışık", "IŞIK", "isik"):
+        found = hits([table], query, source_lang="en", target_lang="tr", side="target")
+        assert [h.matches for h in found] == [["ışık"], ["IŞIK"]], query
+
+
 def test_an_apostrophe_does_not_shorten_a_query_word(tmp_path: Path) -> None:
     # "don't" is no form of "do": the Europarl excerpt says "I shall do as Mr Evans has
     # suggested", and "don't" must not find it (nor "won't" "will")

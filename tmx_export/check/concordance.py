@@ -73,9 +73,10 @@ FORMATS = ("text", "tsv", "jsonl")
 TSV_COLUMNS = ("tuid", "file", "line", "source", "target", "side", "match")
 
 INDEX_FORMAT = "tmx-export concordance index"
-INDEX_VERSION = "6"  # raised whenever the keys of words or the tuids change (an old index is
+INDEX_VERSION = "7"  # raised whenever the keys of words or the tuids change (an old index is
 # rebuilt): 4, a TMX unit without a tuid named "#N"; 5, words typed without ß/œ/æ keyed as
-# the dictionary spells them; 6, a word joined by hyphens keyed as the words it joins
+# the dictionary spells them; 6, a word joined by hyphens keyed as the words it joins;
+# 7, ł, ø, đ, ħ and ı folded to l, o, d, h and i
 BATCH = 5000  # units per executemany: large enough to amortise, small enough to stay flat
 # Phrases an FTS5 query may list (the product of the alternatives of the query's words);
 # past this the index is asked for units holding every word somewhere (a superset the
@@ -90,7 +91,14 @@ Input = str | Path | ParallelInput
 
 # --- folding and words ----------------------------------------------------------------------
 
-_LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss"})
+# Letters Unicode does not decompose into a base letter and an accent, written without
+# their stroke by anyone whose keyboard lacks them: "czlonkowskie" for "członkowskie",
+# "Sostrom" for "Søstrøm", "Dordevic" for "Đorđević", "hajja" for "ħajja"; the dotless
+# "ı" as "i", which also makes Turkish capitals fold as their lower case (the capital of
+# "ışık" is "IŞIK", which case folding makes "isik", not "ısık").
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss",
+                            "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d",
+                            "ħ": "h", "Ħ": "h", "ı": "i"})
 
 
 def fold(text: str) -> str:
