@@ -7,6 +7,7 @@ import json
 import os
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 import unicodedata
@@ -483,6 +484,34 @@ def test_the_index_never_replaces_another_file(tmp_path: Path) -> None:
         assert result.exit_code == 1
         assert result.stderr == f"tmx-export: error: {given}: cannot write: {why}\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["memory.tmx", "notes.db"]
+
+
+def test_a_damaged_index_is_one_error_line(tmp_path: Path) -> None:
+    # an index whose meta table reads well but whose units' pages are broken (a disk
+    # error, a copy cut short) ended the search in a traceback
+    from tmx_export.cli import main
+
+    index = tmp_path / "i.db"
+    assert build_index([DGT], index) == 19
+    con = sqlite3.connect(index)
+    page_size = con.execute("PRAGMA page_size").fetchone()[0]
+    root = con.execute("SELECT rootpage FROM sqlite_master WHERE name = 'units'").fetchone()[0]
+    con.close()
+    with index.open("r+b") as handle:  # the units table's first page: no b-tree page now
+        handle.seek((root - 1) * page_size)
+        handle.write(b"\xff" * page_size)
+    assert index_status([DGT], index) is None  # nothing to see before a search reads it
+    result = CliRunner().invoke(main, ["concordance", str(DGT), "comité", "--index",
+                                       str(index)])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output and result.exception.__class__ is SystemExit
+    assert result.stderr.splitlines() == [
+        f"tmx-export: error: {index}: the index is damaged (database disk image is "
+        "malformed); remove it, and the next search with --index builds it again"]
+    index.unlink()
+    result = CliRunner().invoke(main, ["concordance", str(DGT), "comité", "--index",
+                                       str(index), "--format", "tsv"])
+    assert result.exit_code == 0 and "comité" in result.stdout
 
 
 def test_standard_input_cannot_be_indexed(tmp_path: Path) -> None:

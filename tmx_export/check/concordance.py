@@ -647,6 +647,13 @@ def search_index(path: str | Path, query: Query, *, side: str = "both") -> Itera
                         for name, pattern in patterns})
             if hit is not None:
                 yield hit
+    except sqlite3.DatabaseError as exc:
+        # An index whose meta table reads well may still be damaged further in (a disk
+        # error, a copy cut short): SQLite only finds out on the pages a query reads. It
+        # is our cache, but it is not removed behind the user's back: they are told how
+        # to have it rebuilt.
+        raise InputError(str(path), f"the index is damaged ({exc}); remove it, and the "
+                         "next search with --index builds it again") from None
     finally:
         con.close()
 
