@@ -99,6 +99,21 @@ def test_case_and_accents_are_ignored() -> None:
     assert hits([SEED], "Etats membres")[0].matches == ["États membres"]
 
 
+def test_a_query_in_capitals_finds_the_text_in_lower_case(tmp_path: Path) -> None:
+    # its short words alone were read as acronyms ("IS" keyed "is" where the text's "is"
+    # is keyed "be"): "THAT IS PRECISELY" found nothing, as "that is precisely" did
+    for options in ({}, {"index": tmp_path / "i.db"}):
+        for query, found in (("THAT IS PRECISELY", ["That is precisely"]),
+                             ("THIS HOUSE HAS ALWAYS", ["this House has always"]),
+                             ("CE QUI EST", ["ce qui est"])):
+            assert [h.matches for h in hits([EXCERPT], query, **EP, **options)] == [found], \
+                (query, options)
+        assert (summary(hits([EXCERPT], "IL EST", **EP, **options))
+                == summary(hits([EXCERPT], "il est", **EP, **options)) != [])
+    # an acronym alone is still itself: "US" is not the "us" (nor "we") of the excerpt
+    assert hits([EXCERPT], "us", **EP) and hits([EXCERPT], "US", **EP) == []
+
+
 def test_french_capitals_written_without_accents_are_lemmatised(tmp_path: Path) -> None:
     table = tmp_path / "caps.tsv"
     table.write_text("en\tfr\nthe Member States\tles ETATS MEMBRES\n"

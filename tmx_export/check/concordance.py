@@ -425,6 +425,14 @@ class Analyser:
             packed = array("I", marks)
         return " ".join(keys), packed.typecode.encode() + packed.tobytes()
 
+    def ordinary_case(self, text: str) -> str:
+        """``text`` with its words in capitals in lower case when it is written in
+        capitals, as the term extractor reads a heading (English and French; other
+        languages are keyed by their folded spelling, which case does not change)."""
+        if self.extractor is None:
+            return text
+        return self.extractor.ordinary_case(text)
+
     def keys(self, text: str, word: Word) -> frozenset[str]:
         """The keys query word ``word`` (of query ``text``) matches: its folded lemma, its
         folded spelling, and the folded lemmas of the accented spellings the lemmatiser
@@ -528,8 +536,18 @@ class Query:
         patterns: list[Pattern | None] = []
         for name, analyser in (("source", source), ("target", target)):
             words = analyser.words(text) if side in ("both", name) else []
-            patterns.append(Pattern.of([analyser.keys(text, w) for w in words],
-                                       [w.breaks for w in words]) if words else None)
+            keys = [analyser.keys(text, w) for w in words]
+            ordinary = analyser.ordinary_case(text) if words else text
+            if ordinary != text:
+                # A query typed in capitals ("THAT THERE IS"): its short words read alone
+                # are acronyms, "IS" keyed "is" where the text's "is" is keyed "be", and
+                # the query missed the text in lower case. Each word also matches what it
+                # matches in lower case (same spans: ordinary_case keeps every length).
+                lowered = analyser.words(ordinary)
+                if [w[:2] for w in lowered] == [w[:2] for w in words]:
+                    keys = [k | analyser.keys(ordinary, w) for k, w in zip(keys, lowered,
+                                                                           strict=True)]
+            patterns.append(Pattern.of(keys, [w.breaks for w in words]) if words else None)
         if patterns[0] is None and patterns[1] is None:
             raise InputError("QUERY", f"{text!r} has no word to search for"
                              + ("" if side == "both" else f" in the {side} language"))
