@@ -17,10 +17,12 @@ import pytest
 from click.testing import CliRunner
 
 from tmx_export.check.concordance import (
+    PREFIXES,
     Analyser,
     Hit,
     build_index,
     concordance,
+    fold,
     fts_token,
     index_status,
     stored_words,
@@ -28,6 +30,7 @@ from tmx_export.check.concordance import (
 from tmx_export.errors import InputError
 from tmx_export.pipeline import stream_units
 from tmx_export.terms.candidates import Extractor
+from tmx_export.terms.lemmas import is_known
 
 DATA = Path(__file__).parent / "data"
 SEED = DATA / "ep-industrial-policy-34.txt"
@@ -160,6 +163,38 @@ def test_words_joined_by_hyphens_match_them_written_apart(tmp_path: Path) -> Non
     assert all("Chain stores" not in h.source for h in hits([table], "value-chain"))
 
 
+def test_a_prefix_with_or_without_its_hyphen_is_one_word(tmp_path: Path) -> None:
+    # "co-operation" was keyed "co" + "operation", so "cooperation" (the lemmatiser's
+    # word) missed the British spelling of Europarl and the other way round
+    table = tmp_path / "coop.tsv"
+    table.write_text(
+        "en\tfr\n"
+        "We need closer co-operation between the Member States.\t"
+        "Il faut une coopération plus étroite entre les États membres.\n"
+        "Cooperation between customs authorities is essential.\t"
+        "La co-opération entre les autorités douanières est essentielle.\n"
+        "The first sub-paragraphs of Article 3 apply.\tLes premiers alinéas de l'article 3 "
+        "s'appliquent.\n"
+        "It is a long-term programme.\tC'est un programme à long terme.\n", encoding="utf-8")
+    for options in ({}, {"index": tmp_path / "i.db"}):
+        for query in ("cooperation", "coopération"):
+            found = hits([table], query, **EP, **options)
+            assert [h.matches for h in found] == [["co-operation", "coopération"],
+                                                  ["Cooperation", "co-opération"]], query
+        for query in ("co-operation", "Co-operations"):
+            found = hits([table], query, side="source", **EP, **options)
+            assert [h.matches for h in found] == [["co-operation"], ["Cooperation"]], query
+        assert [h.matches for h in hits([table], "subparagraph", **EP, **options)] == [
+            ["sub-paragraphs"]]
+        # the Europarl session: "re-establish" and "re-establishes", found as one word
+        found = hits([EUROPARL / ".." / "europarl-sessions" / "ep-00-01-17.en.txt"],
+                     "reestablish", side="source", **EP, **options)
+        assert [h.matches for h in found] == [["re-establish"], ["re-establishes"]]
+        # not after any word: "long-term" is still "long" and "term"
+        assert [h.matches for h in hits([table], "long term", **EP, **options)] == [
+            ["long-term"]]
+
+
 def test_other_languages_fall_back_to_folded_words(tmp_path: Path) -> None:
     table = tmp_path / "de.tsv"
     table.write_text("en\tde\nthe street\tdie STRASSE\nthe overview\tdie Übersicht\n"
@@ -244,6 +279,15 @@ def _reference(extractor: Extractor, analyser: Analyser, text: str) -> list[tupl
         parts = re.split("[-\u2010\u2011]", written)
         if len(parts) > 1 and re.search("[-\u2010\u2011]", key) and all(
                 p and p[0].isalnum() and p[-1].isalnum() for p in parts):
+            joined = extractor.tokens(parts[0] + parts[1]) if len(parts) == 2 and fold(
+                parts[0]) in PREFIXES.get(analyser.lang, ()) and is_known(
+                    (parts[0] + parts[1]).lower(), lang=analyser.lang) else []
+            if len(joined) == 1 and joined[0].piece:  # a prefix and its word: one word
+                words.append((token.start, token.end,
+                              analyser._key(parts[0] + parts[1], joined[0].piece),
+                              (token.breaks or pending) if words else None))
+                pending = False
+                continue
             at = token.start
             for n, part in enumerate(parts):
                 for k, sub in enumerate(extractor.tokens(part)):

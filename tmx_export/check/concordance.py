@@ -73,10 +73,11 @@ FORMATS = ("text", "tsv", "jsonl")
 TSV_COLUMNS = ("tuid", "file", "line", "source", "target", "side", "match")
 
 INDEX_FORMAT = "tmx-export concordance index"
-INDEX_VERSION = "7"  # raised whenever the keys of words or the tuids change (an old index is
+INDEX_VERSION = "8"  # raised whenever the keys of words or the tuids change (an old index is
 # rebuilt): 4, a TMX unit without a tuid named "#N"; 5, words typed without ß/œ/æ keyed as
 # the dictionary spells them; 6, a word joined by hyphens keyed as the words it joins;
-# 7, ł, ø, đ, ħ and ı folded to l, o, d, h and i
+# 7, ł, ø, đ, ħ and ı folded to l, o, d, h and i; 8, a prefix and its word joined by a
+# hyphen keyed as one word
 BATCH = 5000  # units per executemany: large enough to amortise, small enough to stay flat
 # Phrases an FTS5 query may list (the product of the alternatives of the query's words);
 # past this the index is asked for units holding every word somewhere (a superset the
@@ -132,6 +133,18 @@ def fts_token(key: str) -> str:
 # ("-x", "x--y") stays whole, and so does one the lemmatiser knows as one word written
 # without it ("e-mail", keyed "email": found by either spelling, as before).
 _HYPHEN = lazy_pattern("[-\u2010\u2011]")
+
+# Prefixes written with a hyphen as often as without it ("co-operation" and "cooperation",
+# "sub-paragraph", "re-establish", in EU texts of one house or another): such a word of two
+# parts that the lemmatiser knows written without the hyphen is that one word, so either
+# spelling finds the other, in any of its forms (a space between them is two words, as
+# nobody writes "co operation"). Only after these prefixes: "long-term" stays "long term",
+# though the lemmatiser knows "longterm". By language (folded), where words have lemmas.
+PREFIXES = {
+    "en": frozenset("co re pre non anti multi inter intra sub socio micro macro eco post "
+                    "semi over under cyber bio mid".split()),
+    "fr": frozenset("co re pre anti multi inter intra micro macro socio eco bio".split()),
+}
 
 # Accented letters a folded letter may stand for (French; English borrows the same).
 _ACCENTED = {"a": "àâ", "e": "éèêë", "i": "îï", "o": "ô", "u": "ùûü", "c": "ç"}
@@ -234,6 +247,7 @@ class Analyser:
         # words, and in capitalised words of the text, which French typesetting writes
         # without them.
         self._restores = self.lang == "fr" and self.extractor is not None
+        self._prefixes = PREFIXES.get(self.lang, frozenset())
         self._known_words: Callable[[str], bool] | None = None
 
     @staticmethod
@@ -320,6 +334,14 @@ class Analyser:
                     part and part[0].isalnum() and part[-1].isalnum() for part in parts):
                 split.append((start, end, key, breaks))
                 continue
+            if (len(parts) == 2 and fold(parts[0]) in self._prefixes
+                    and self._known()((parts[0] + parts[1]).lower())):
+                # a prefix and its word, which the lemmatiser knows written without the
+                # hyphen: one word either way, inflected as the word it knows
+                joined = self._run_tokens(parts[0] + parts[1])
+                if len(joined) == 1 and joined[0][2] is not None:
+                    split.append((start, end, joined[0][2], breaks))
+                    continue
             at = start
             for n, part in enumerate(parts):
                 # keyed as the word it is alone; the hyphen before it is no punctuation
