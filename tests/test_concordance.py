@@ -126,6 +126,31 @@ def test_french_capitals_written_without_accents_are_lemmatised(tmp_path: Path) 
         ["ETATS"], ["Etat"]]
 
 
+def test_a_french_function_word_is_no_word_without_its_accents(tmp_path: Path) -> None:
+    # "Du" and "DU" were read as "dû" written without its accent, keyed by its lemma
+    # "devoir": "Du point de vue" (copied from the start of a sentence) found nothing,
+    # and "du" and "doit" found each other
+    session = EUROPARL / ".." / "europarl-sessions" / "ep-00-01-17.en.txt"
+    table = tmp_path / "du.tsv"
+    table.write_text("en\tfr\nRULES OF PROCEDURE OF THE JOINT COUNCIL\t"
+                     "RÈGLEMENT INTÉRIEUR DU CONSEIL CONJOINT\n"
+                     "The Council must decide.\tLe Conseil doit statuer.\n", encoding="utf-8")
+    for options in ({}, {"index": tmp_path / "i.db"}):
+        lower = hits([session], "du point de vue", side="target", **EP, **options)
+        assert len(lower) == 3
+        assert summary(hits([session], "Du point de vue", side="target", **EP,
+                            **options)) == summary(lower)
+        found = hits([session], "du", side="target", **EP, **options)
+        assert not {m for h in found for m in h.matches} & {"doit", "doivent", "dû"}
+        assert [h.matches for h in hits([table], "doit", side="target", **EP,
+                                         **options)] == [["doit"]]
+        assert [h.matches for h in hits([table], "Du conseil", side="target", **EP,
+                                         **options)] == [["DU CONSEIL"]]
+    # a content word in capitals without its accents is still read with them
+    assert [h.matches for h in hits([table], "réglement intérieur", side="target",
+                                    **EP)] == [["RÈGLEMENT INTÉRIEUR"]]
+
+
 def test_a_phrase_does_not_match_words_apart_or_across_punctuation(tmp_path: Path) -> None:
     table = tmp_path / "punct.tsv"
     table.write_text("en\tfr\n"

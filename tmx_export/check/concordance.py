@@ -61,7 +61,7 @@ from .._lazy import lazy_pattern
 from ..errors import InputError
 from ..inputs import ParallelInput, check_outputs, declared_pair, gather_inputs
 from ..lang import primary, standard_tag
-from ..terms.candidates import Extractor, split_tokens
+from ..terms.candidates import WORD, Extractor, split_tokens
 
 __all__ = ["FORMATS", "SIDES", "TSV_COLUMNS", "Analyser", "Hit", "Pattern", "Query",
            "build_index", "concordance", "ensure_index", "fold", "format_hit",
@@ -73,11 +73,12 @@ FORMATS = ("text", "tsv", "jsonl")
 TSV_COLUMNS = ("tuid", "file", "line", "source", "target", "side", "match")
 
 INDEX_FORMAT = "tmx-export concordance index"
-INDEX_VERSION = "8"  # raised whenever the keys of words or the tuids change (an old index is
+INDEX_VERSION = "9"  # raised whenever the keys of words or the tuids change (an old index is
 # rebuilt): 4, a TMX unit without a tuid named "#N"; 5, words typed without ß/œ/æ keyed as
 # the dictionary spells them; 6, a word joined by hyphens keyed as the words it joins;
 # 7, ł, ø, đ, ħ and ı folded to l, o, d, h and i; 8, a prefix and its word joined by a
-# hyphen keyed as one word
+# hyphen keyed as one word; 9, a French function word in capitals ("DU") keyed as itself,
+# not as an accented word ("dû")
 BATCH = 5000  # units per executemany: large enough to amortise, small enough to stay flat
 # Phrases an FTS5 query may list (the product of the alternatives of the query's words);
 # past this the index is asked for units holding every word somewhere (a superset the
@@ -273,7 +274,7 @@ class Analyser:
         French typesetting drops them on capitals) that the lemmatiser does not know: the
         folded lemma of its first accented spelling it knows ("états" -> "etat")."""
         known = self._known()
-        if known(lower):
+        if known(lower) or self._function_word(lower):
             return key
         for spelling in _spellings(lower, budget=64):
             if spelling != lower and known(spelling):
@@ -281,6 +282,14 @@ class Analyser:
                 pieces = [t.piece for t in self.extractor.tokens(spelling) if t.piece]
                 return fold(pieces[0]) if len(pieces) == 1 else key
         return key
+
+    def _function_word(self, lower: str) -> bool:
+        """Whether the extractor reads ``lower`` as a function word (a connector, an
+        article, a stop word), which the dictionary may not hold ("du", "au", "aux"): such
+        a word is no word written without its accents ("du" is not "dû", whose lemma is
+        "devoir": "Du point de vue" found nothing, and "du fait" found "devons faire")."""
+        assert self.extractor is not None
+        return self.extractor.word(lower)[1] != WORD
 
     def _known(self) -> Callable[[str], bool]:
         """Whether the lemmatiser knows a lower-case word: its dictionary asked directly
@@ -461,7 +470,7 @@ class Analyser:
         knows (accent-insensitive, yet lemma-aware: "etats" -> "etat")."""
         spelled = fold(text[word.start:word.end]).replace("\u2019", "'")
         keys = {word.key, spelled}
-        if self._restores:
+        if self._restores and not self._function_word(spelled):
             assert self.extractor is not None
             known = self._known()
             for spelling in _spellings(spelled):
