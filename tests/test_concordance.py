@@ -151,6 +151,32 @@ def test_a_french_function_word_is_no_word_without_its_accents(tmp_path: Path) -
                                     **EP)] == [["RÈGLEMENT INTÉRIEUR"]]
 
 
+def test_the_symbols_of_a_figure_or_code_are_part_of_the_query(tmp_path: Path) -> None:
+    # "%", "(", "/"... are no words: "10 %" found every "10" (a date, a page), "(a)" every
+    # "a", "à", "ont" and "avoir" of the memory, "1/2019" the date "10.1.2019"
+    session = EUROPARL / ".." / "europarl-sessions" / "ep-00-01-17.en.txt"
+    dgt = sorted((DATA / "tmx" / "dgt-tm").glob("*.tmx"))
+    options_ = {"source_lang": "en-GB", "target_lang": "fr-FR"}
+    for options in ({}, {"index": tmp_path / "i.db"}):
+        assert len(hits([session], "5", **options_, **options)) == 2
+        found = hits([session], "5 %", **options_, **options)
+        assert [h.matches for h in found] == [["5%", "5 %"]]  # the symbol highlighted too
+        assert hits([session], "5%", **options_, **options) == found
+        assert hits(dgt, "10 %", **options_, **options) == []
+        found = hits(dgt, "(a)", **options_, **options)
+        assert {m for h in found for m in h.matches} == {"(a)"}
+        assert {m for h in hits(dgt, "No 1/2019", **options_, **options)
+                for m in h.matches} == {"No 1/2019", "no\xa01/2019"}
+    table = tmp_path / "codes.tsv"
+    table.write_text("en\tfr\nOJ L 10, 10.1.2019, p. 1.\tJO L 10 du 10.1.2019, p. 1.\n"
+                     "Decision No 1/2019\tDécision no 1/2019\n", encoding="utf-8")
+    assert [h.matches for h in hits([table], "1/2019", **EP)] == [["1/2019"]]
+    # sentence punctuation stays as free as before: "Union, and" finds "Union and"; and a
+    # star, the wildcard of other tools, is no symbol to find
+    assert hits([EXCERPT], "Parliament, and", **EP) == hits([EXCERPT], "Parliament and", **EP)
+    assert hits([EXCERPT], "Parliament*", **EP) == hits([EXCERPT], "Parliament", **EP)
+
+
 def test_a_phrase_does_not_match_words_apart_or_across_punctuation(tmp_path: Path) -> None:
     table = tmp_path / "punct.tsv"
     table.write_text("en\tfr\n"

@@ -21,6 +21,8 @@ A query word matches a word of the text when the text word's folded lemma is one
 query word's keys: its own folded lemma, its folded spelling, or the folded lemma of an
 accented spelling of it. The words must follow each other in the text (French articles
 between them aside), and a match does not run across punctuation the query does not have.
+The symbols of a figure or a code the query writes ("10 %", "§ 3", "(a)", "2019/391")
+must be in the text where the query has them, and are highlighted with the words.
 The semantics depend on the query and the lemmatiser only, never on the memory, so a search
 through the index gives exactly what a scan of the memory gives.
 
@@ -503,37 +505,71 @@ def stored_words(keys: str, marks: bytes) -> list[Word]:
 class Pattern:
     """A query as read in one language: the keys each of its words matches (and the same
     as FTS tokens, to check the index's words), and where the query itself has
-    punctuation between words (a match may have it there too)."""
+    punctuation between words (a match may have it there too); and the symbols of a code
+    or a figure the query writes around or inside its words (:func:`_symbols`), which the
+    text must write there too."""
 
     keys: tuple[frozenset[str], ...]
     breaks: tuple[bool, ...]
     tokens: tuple[frozenset[str], ...]
+    # (k, gap): the text between words k - 1 and k must be ``gap``, as the query writes it
+    gaps: tuple[tuple[int, str], ...] = ()
+    lead: str = ""  # symbols the text must have right before the first word ("§", "(")
+    trail: str = ""  # and right after the last ("%", ")")
 
     @classmethod
-    def of(cls, keys: Sequence[frozenset[str]], breaks: Sequence[bool]) -> Pattern:
+    def of(cls, keys: Sequence[frozenset[str]], breaks: Sequence[bool],
+           gaps: Sequence[tuple[int, str]] = (), lead: str = "", trail: str = "") -> Pattern:
         """The pattern of words matching ``keys``, with punctuation before them where
-        ``breaks`` says."""
+        ``breaks`` says, and the symbols ``gaps``, ``lead`` and ``trail`` required."""
         return cls(tuple(keys), tuple(breaks),
-                   tuple(frozenset(fts_token(k) for k in alternatives) for alternatives in keys))
+                   tuple(frozenset(fts_token(k) for k in alternatives) for alternatives in keys),
+                   tuple(gaps), lead, trail)
 
-    def find(self, words: Sequence[Word], *, stored: bool = False) -> list[tuple[int, int]]:
+    def find(self, words: Sequence[Word], *, stored: bool = False,
+             text: str = "") -> list[tuple[int, int]]:
         """The character spans of the non-overlapping matches in ``words`` (read from the
-        index, keyed by FTS tokens, when ``stored``), in order."""
+        index, keyed by FTS tokens, when ``stored``) of ``text``, in order."""
         keys, breaks = (self.tokens if stored else self.keys), self.breaks
         n = len(keys)
         first = keys[0]
         spans: list[tuple[int, int]] = []
         i, last = 0, len(words) - n
+        symbols = bool(self.gaps or self.lead or self.trail)
         while i <= last:
             if words[i].key in first and all(
                 words[i + k].key in keys[k] and (breaks[k] or not words[i + k].breaks)
                 for k in range(1, n)
             ):
-                spans.append((words[i].start, words[i + n - 1].end))
-                i += n
-            else:
-                i += 1
+                span = (self._with_symbols(words, i, text) if symbols
+                        else (words[i].start, words[i + n - 1].end))
+                if span is not None:
+                    spans.append(span)
+                    i += n
+                    continue
+            i += 1
         return spans
+
+    def _with_symbols(self, words: Sequence[Word], i: int,
+                      text: str) -> tuple[int, int] | None:
+        """The span of the match of the words from ``words[i]`` with the symbols the
+        query requires around them, or ``None`` when ``text`` lacks one."""
+        for k, gap in self.gaps:
+            if text[words[i + k - 1].end:words[i + k].start] != gap:
+                return None
+        start, end = words[i].start, words[i + len(self.keys) - 1].end
+        if self.lead:
+            before = text[:start].rstrip()
+            if not before.endswith(self.lead):
+                return None
+            start = len(before) - len(self.lead)
+        if self.trail:
+            after = text[end:]
+            spaced = len(after) - len(after.lstrip())
+            if not after.startswith(self.trail, spaced):
+                return None
+            end += spaced + len(self.trail)
+        return start, end
 
     def fts(self) -> str:
         """The FTS5 expression (without column filter) that finds every unit this pattern
@@ -548,6 +584,37 @@ class Pattern:
             return " OR ".join(f'"{phrase}"' for phrase in phrases)
         return " AND ".join("(" + " OR ".join(f'"{t}"' for t in alternatives) + ")"
                             for alternatives in tokens)
+
+
+# Punctuation of sentences, which a query may write where the text does not ("Union, and"
+# finds "Union and"), and the joiners of words; any other character that is no letter,
+# digit or space is a symbol of a code or a figure ("10 %", "§ 3", "2019/391", "(a)",
+# "MSC.48(66)"), which the text must write where the query does: "10 %" found every "10"
+# of the memory, dates and page numbers, and "1/2019" found "10.1.2019". A star is free too:
+# it is the wildcard of other tools' searches ("value chain*"), and a footnote's mark.
+_SENTENCE_MARKS = frozenset(",;:!?.…\"'«»“”„‘’‚‹›-‐‑–—*")
+
+
+def _symbol(ch: str) -> bool:
+    return not (ch.isalnum() or ch.isspace() or ch in _SENTENCE_MARKS)
+
+
+def _symbols(text: str, words: Sequence[Word]) -> tuple[list[tuple[int, str]], str, str]:
+    """The symbols query ``text`` writes with its ``words``, as :class:`Pattern` requires
+    them: the gaps between two words written together with a symbol between them
+    ("2019/391", "3(1"), and the symbols right before the first word and right after
+    the last (space between them and the word aside: "§ 3", "10 %")."""
+    gaps = []
+    for k in range(1, len(words)):
+        gap = text[words[k - 1].end:words[k].start]
+        if gap and not any(ch.isspace() for ch in gap) and any(_symbol(ch) for ch in gap):
+            gaps.append((k, gap))
+    before = text[:words[0].start].rstrip()
+    lead = before[len(before) - next((n for n, ch in enumerate(reversed(before))
+                                      if not _symbol(ch)), len(before)):]
+    after = text[words[-1].end:].lstrip()
+    trail = after[:next((n for n, ch in enumerate(after) if not _symbol(ch)), len(after))]
+    return gaps, lead, trail
 
 
 @dataclass(frozen=True, slots=True)
@@ -578,7 +645,8 @@ class Query:
                 if [w[:2] for w in lowered] == [w[:2] for w in words]:
                     keys = [k | analyser.keys(ordinary, w) for k, w in zip(keys, lowered,
                                                                            strict=True)]
-            patterns.append(Pattern.of(keys, [w.breaks for w in words]) if words else None)
+            patterns.append(Pattern.of(keys, [w.breaks for w in words], *_symbols(text, words))
+                            if words else None)
         if patterns[0] is None and patterns[1] is None:
             raise InputError("QUERY", f"{text!r} has no word to search for"
                              + ("" if side == "both" else f" in the {side} language"))
@@ -669,7 +737,7 @@ def search_scan(inputs: Sequence[Input], query: Query, *, side: str = "both",
     for unit in _stream(inputs, settings, left_out=left_out):
         texts = {"source": unit.source, "target": unit.target}
         hit = _hit(str(unit.tuid or ""), unit.file, unit.line, unit.source, unit.target,
-                   {name: pattern.find(analysers[name].words(texts[name]))
+                   {name: pattern.find(analysers[name].words(texts[name]), text=texts[name])
                     for name, pattern in patterns})
         if hit is not None:
             yield hit
@@ -691,8 +759,10 @@ def search_index(path: str | Path, query: Query, *, side: str = "both") -> Itera
             "WHERE words MATCH ? ORDER BY words.rowid", (expression,))
         for tuid, file, line, source, target, *stored in rows:
             sides = {"source": stored[0:2], "target": stored[2:4]}
+            texts = {"source": source, "target": target}
             hit = _hit(tuid, file, line, source, target,
-                       {name: pattern.find(stored_words(*sides[name]), stored=True)
+                       {name: pattern.find(stored_words(*sides[name]), stored=True,
+                                           text=texts[name])
                         for name, pattern in patterns})
             if hit is not None:
                 yield hit
