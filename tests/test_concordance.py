@@ -458,6 +458,13 @@ def test_tsv_output() -> None:
     assert [(row[0], row[1], row[2], row[5], row[6]) for row in rows] == [
         ("5", str(EXCERPT), "5", "both", "silence"), ("6", str(EXCERPT), "5", "both", "silence")]
     assert "minute' s silence" in rows[0][3] and "minute de silence" in rows[0][4]
+    # the limit is said (on stderr: the rows stay the rows), and only when it was reached
+    assert result.stderr == ("tmx-export: stopped at --limit 2; the memory may hold more "
+                             "hits\n")
+    result = run(str(EXCERPT), "silence", "--source-lang", "en", "--target-lang", "fr",
+                 "--format", "tsv", "--limit", "20")
+    assert result.exit_code == 0 and len(result.stdout.splitlines()) < 21
+    assert "--limit" not in result.stderr
 
 
 def test_jsonl_output_spans_point_at_the_matches() -> None:
