@@ -7,6 +7,7 @@ import json
 import os
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 import unicodedata
@@ -16,10 +17,12 @@ import pytest
 from click.testing import CliRunner
 
 from tmx_export.check.concordance import (
+    PREFIXES,
     Analyser,
     Hit,
     build_index,
     concordance,
+    fold,
     fts_token,
     index_status,
     stored_words,
@@ -27,6 +30,7 @@ from tmx_export.check.concordance import (
 from tmx_export.errors import InputError
 from tmx_export.pipeline import stream_units
 from tmx_export.terms.candidates import Extractor
+from tmx_export.terms.lemmas import is_known
 
 DATA = Path(__file__).parent / "data"
 SEED = DATA / "ep-industrial-policy-34.txt"
@@ -98,6 +102,21 @@ def test_case_and_accents_are_ignored() -> None:
     assert hits([SEED], "Etats membres")[0].matches == ["États membres"]
 
 
+def test_a_query_in_capitals_finds_the_text_in_lower_case(tmp_path: Path) -> None:
+    # its short words alone were read as acronyms ("IS" keyed "is" where the text's "is"
+    # is keyed "be"): "THAT IS PRECISELY" found nothing, as "that is precisely" did
+    for options in ({}, {"index": tmp_path / "i.db"}):
+        for query, found in (("THAT IS PRECISELY", ["That is precisely"]),
+                             ("THIS HOUSE HAS ALWAYS", ["this House has always"]),
+                             ("CE QUI EST", ["ce qui est"])):
+            assert [h.matches for h in hits([EXCERPT], query, **EP, **options)] == [found], \
+                (query, options)
+        assert (summary(hits([EXCERPT], "IL EST", **EP, **options))
+                == summary(hits([EXCERPT], "il est", **EP, **options)) != [])
+    # an acronym alone is still itself: "US" is not the "us" (nor "we") of the excerpt
+    assert hits([EXCERPT], "us", **EP) and hits([EXCERPT], "US", **EP) == []
+
+
 def test_french_capitals_written_without_accents_are_lemmatised(tmp_path: Path) -> None:
     table = tmp_path / "caps.tsv"
     table.write_text("en\tfr\nthe Member States\tles ETATS MEMBRES\n"
@@ -105,6 +124,57 @@ def test_french_capitals_written_without_accents_are_lemmatised(tmp_path: Path) 
     assert [h.matches for h in hits([table], "état membre")] == [["ETATS MEMBRES"]]
     assert [h.matches for h in hits([table], "états", side="target")] == [
         ["ETATS"], ["Etat"]]
+
+
+def test_a_french_function_word_is_no_word_without_its_accents(tmp_path: Path) -> None:
+    # "Du" and "DU" were read as "dû" written without its accent, keyed by its lemma
+    # "devoir": "Du point de vue" (copied from the start of a sentence) found nothing,
+    # and "du" and "doit" found each other
+    session = EUROPARL / ".." / "europarl-sessions" / "ep-00-01-17.en.txt"
+    table = tmp_path / "du.tsv"
+    table.write_text("en\tfr\nRULES OF PROCEDURE OF THE JOINT COUNCIL\t"
+                     "RÈGLEMENT INTÉRIEUR DU CONSEIL CONJOINT\n"
+                     "The Council must decide.\tLe Conseil doit statuer.\n", encoding="utf-8")
+    for options in ({}, {"index": tmp_path / "i.db"}):
+        lower = hits([session], "du point de vue", side="target", **EP, **options)
+        assert len(lower) == 3
+        assert summary(hits([session], "Du point de vue", side="target", **EP,
+                            **options)) == summary(lower)
+        found = hits([session], "du", side="target", **EP, **options)
+        assert not {m for h in found for m in h.matches} & {"doit", "doivent", "dû"}
+        assert [h.matches for h in hits([table], "doit", side="target", **EP,
+                                         **options)] == [["doit"]]
+        assert [h.matches for h in hits([table], "Du conseil", side="target", **EP,
+                                         **options)] == [["DU CONSEIL"]]
+    # a content word in capitals without its accents is still read with them
+    assert [h.matches for h in hits([table], "réglement intérieur", side="target",
+                                    **EP)] == [["RÈGLEMENT INTÉRIEUR"]]
+
+
+def test_the_symbols_of_a_figure_or_code_are_part_of_the_query(tmp_path: Path) -> None:
+    # "%", "(", "/"... are no words: "10 %" found every "10" (a date, a page), "(a)" every
+    # "a", "à", "ont" and "avoir" of the memory, "1/2019" the date "10.1.2019"
+    session = EUROPARL / ".." / "europarl-sessions" / "ep-00-01-17.en.txt"
+    dgt = sorted((DATA / "tmx" / "dgt-tm").glob("*.tmx"))
+    options_ = {"source_lang": "en-GB", "target_lang": "fr-FR"}
+    for options in ({}, {"index": tmp_path / "i.db"}):
+        assert len(hits([session], "5", **options_, **options)) == 2
+        found = hits([session], "5 %", **options_, **options)
+        assert [h.matches for h in found] == [["5%", "5 %"]]  # the symbol highlighted too
+        assert hits([session], "5%", **options_, **options) == found
+        assert hits(dgt, "10 %", **options_, **options) == []
+        found = hits(dgt, "(a)", **options_, **options)
+        assert {m for h in found for m in h.matches} == {"(a)"}
+        assert {m for h in hits(dgt, "No 1/2019", **options_, **options)
+                for m in h.matches} == {"No 1/2019", "no\xa01/2019"}
+    table = tmp_path / "codes.tsv"
+    table.write_text("en\tfr\nOJ L 10, 10.1.2019, p. 1.\tJO L 10 du 10.1.2019, p. 1.\n"
+                     "Decision No 1/2019\tDécision no 1/2019\n", encoding="utf-8")
+    assert [h.matches for h in hits([table], "1/2019", **EP)] == [["1/2019"]]
+    # sentence punctuation stays as free as before: "Union, and" finds "Union and"; and a
+    # star, the wildcard of other tools, is no symbol to find
+    assert hits([EXCERPT], "Parliament, and", **EP) == hits([EXCERPT], "Parliament and", **EP)
+    assert hits([EXCERPT], "Parliament*", **EP) == hits([EXCERPT], "Parliament", **EP)
 
 
 def test_a_phrase_does_not_match_words_apart_or_across_punctuation(tmp_path: Path) -> None:
@@ -144,6 +214,38 @@ def test_words_joined_by_hyphens_match_them_written_apart(tmp_path: Path) -> Non
     assert all("Chain stores" not in h.source for h in hits([table], "value-chain"))
 
 
+def test_a_prefix_with_or_without_its_hyphen_is_one_word(tmp_path: Path) -> None:
+    # "co-operation" was keyed "co" + "operation", so "cooperation" (the lemmatiser's
+    # word) missed the British spelling of Europarl and the other way round
+    table = tmp_path / "coop.tsv"
+    table.write_text(
+        "en\tfr\n"
+        "We need closer co-operation between the Member States.\t"
+        "Il faut une coopération plus étroite entre les États membres.\n"
+        "Cooperation between customs authorities is essential.\t"
+        "La co-opération entre les autorités douanières est essentielle.\n"
+        "The first sub-paragraphs of Article 3 apply.\tLes premiers alinéas de l'article 3 "
+        "s'appliquent.\n"
+        "It is a long-term programme.\tC'est un programme à long terme.\n", encoding="utf-8")
+    for options in ({}, {"index": tmp_path / "i.db"}):
+        for query in ("cooperation", "coopération"):
+            found = hits([table], query, **EP, **options)
+            assert [h.matches for h in found] == [["co-operation", "coopération"],
+                                                  ["Cooperation", "co-opération"]], query
+        for query in ("co-operation", "Co-operations"):
+            found = hits([table], query, side="source", **EP, **options)
+            assert [h.matches for h in found] == [["co-operation"], ["Cooperation"]], query
+        assert [h.matches for h in hits([table], "subparagraph", **EP, **options)] == [
+            ["sub-paragraphs"]]
+        # the Europarl session: "re-establish" and "re-establishes", found as one word
+        found = hits([EUROPARL / ".." / "europarl-sessions" / "ep-00-01-17.en.txt"],
+                     "reestablish", side="source", **EP, **options)
+        assert [h.matches for h in found] == [["re-establish"], ["re-establishes"]]
+        # not after any word: "long-term" is still "long" and "term"
+        assert [h.matches for h in hits([table], "long term", **EP, **options)] == [
+            ["long-term"]]
+
+
 def test_other_languages_fall_back_to_folded_words(tmp_path: Path) -> None:
     table = tmp_path / "de.tsv"
     table.write_text("en\tde\nthe street\tdie STRASSE\nthe overview\tdie Übersicht\n"
@@ -153,6 +255,27 @@ def test_other_languages_fall_back_to_folded_words(tmp_path: Path) -> None:
     assert [h.matches for h in hits([table], "ubersicht", **options)] == [["Übersicht"]]
     # no lemmas in German: the plural is another word
     assert [h.target for h in hits([table], "strassen", **options)] == ["die Straßen"]
+
+
+def test_letters_with_a_stroke_match_typed_without_it(tmp_path: Path) -> None:
+    # ł, ø, đ, ħ have no decomposition: "panstwa czlonkowskie", typed on a keyboard without
+    # Polish letters, found nothing while "panstwa" alone found "państwa" (DGT-TM)
+    memory = [DATA / "tmx" / "dgt-tm" / "22019D0437.tmx"]
+    for options in ({}, {"index": tmp_path / "i.db"}):
+        for lang, query, written in (("pl", "panstwa czlonkowskie", "państwa członkowskie"),
+                                     ("pl", "PAŃSTWA CZŁONKOWSKIE", "państwa członkowskie"),
+                                     ("da", "afgorelse", "AFGØRELSE"),
+                                     ("hr", "izmedu", "između"),
+                                     ("mt", "maghmul", "Magħmul")):
+            found = hits(memory, query, source_lang="en-GB", target_lang=lang, side="target",
+                         **options)
+            assert written in {m for h in found for m in h.matches}, (query, options)
+    # Turkish: the capitals of "ışık" are "IŞIK", and either finds the other
+    table = tmp_path / "tr.tsv"
+    table.write_text("en\ttr\nthe light\tışık\nLIGHT\tIŞIK\n", encoding="utf-8")
+    for query in ("ışık", "IŞIK", "isik"):
+        found = hits([table], query, source_lang="en", target_lang="tr", side="target")
+        assert [h.matches for h in found] == [["ışık"], ["IŞIK"]], query
 
 
 def test_an_apostrophe_does_not_shorten_a_query_word(tmp_path: Path) -> None:
@@ -207,6 +330,15 @@ def _reference(extractor: Extractor, analyser: Analyser, text: str) -> list[tupl
         parts = re.split("[-\u2010\u2011]", written)
         if len(parts) > 1 and re.search("[-\u2010\u2011]", key) and all(
                 p and p[0].isalnum() and p[-1].isalnum() for p in parts):
+            joined = extractor.tokens(parts[0] + parts[1]) if len(parts) == 2 and fold(
+                parts[0]) in PREFIXES.get(analyser.lang, ()) and is_known(
+                    (parts[0] + parts[1]).lower(), lang=analyser.lang) else []
+            if len(joined) == 1 and joined[0].piece:  # a prefix and its word: one word
+                words.append((token.start, token.end,
+                              analyser._key(parts[0] + parts[1], joined[0].piece),
+                              (token.breaks or pending) if words else None))
+                pending = False
+                continue
             at = token.start
             for n, part in enumerate(parts):
                 for k, sub in enumerate(extractor.tokens(part)):
@@ -326,6 +458,13 @@ def test_tsv_output() -> None:
     assert [(row[0], row[1], row[2], row[5], row[6]) for row in rows] == [
         ("5", str(EXCERPT), "5", "both", "silence"), ("6", str(EXCERPT), "5", "both", "silence")]
     assert "minute' s silence" in rows[0][3] and "minute de silence" in rows[0][4]
+    # the limit is said (on stderr: the rows stay the rows), and only when it was reached
+    assert result.stderr == ("tmx-export: stopped at --limit 2; the memory may hold more "
+                             "hits\n")
+    result = run(str(EXCERPT), "silence", "--source-lang", "en", "--target-lang", "fr",
+                 "--format", "tsv", "--limit", "20")
+    assert result.exit_code == 0 and len(result.stdout.splitlines()) < 21
+    assert "--limit" not in result.stderr
 
 
 def test_jsonl_output_spans_point_at_the_matches() -> None:
@@ -462,6 +601,34 @@ def test_the_index_never_replaces_another_file(tmp_path: Path) -> None:
         assert result.exit_code == 1
         assert result.stderr == f"tmx-export: error: {given}: cannot write: {why}\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["memory.tmx", "notes.db"]
+
+
+def test_a_damaged_index_is_one_error_line(tmp_path: Path) -> None:
+    # an index whose meta table reads well but whose units' pages are broken (a disk
+    # error, a copy cut short) ended the search in a traceback
+    from tmx_export.cli import main
+
+    index = tmp_path / "i.db"
+    assert build_index([DGT], index) == 19
+    con = sqlite3.connect(index)
+    page_size = con.execute("PRAGMA page_size").fetchone()[0]
+    root = con.execute("SELECT rootpage FROM sqlite_master WHERE name = 'units'").fetchone()[0]
+    con.close()
+    with index.open("r+b") as handle:  # the units table's first page: no b-tree page now
+        handle.seek((root - 1) * page_size)
+        handle.write(b"\xff" * page_size)
+    assert index_status([DGT], index) is None  # nothing to see before a search reads it
+    result = CliRunner().invoke(main, ["concordance", str(DGT), "comité", "--index",
+                                       str(index)])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output and result.exception.__class__ is SystemExit
+    assert result.stderr.splitlines() == [
+        f"tmx-export: error: {index}: the index is damaged (database disk image is "
+        "malformed); remove it, and the next search with --index builds it again"]
+    index.unlink()
+    result = CliRunner().invoke(main, ["concordance", str(DGT), "comité", "--index",
+                                       str(index), "--format", "tsv"])
+    assert result.exit_code == 0 and "comité" in result.stdout
 
 
 def test_standard_input_cannot_be_indexed(tmp_path: Path) -> None:

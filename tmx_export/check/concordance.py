@@ -21,6 +21,8 @@ A query word matches a word of the text when the text word's folded lemma is one
 query word's keys: its own folded lemma, its folded spelling, or the folded lemma of an
 accented spelling of it. The words must follow each other in the text (French articles
 between them aside), and a match does not run across punctuation the query does not have.
+The symbols of a figure or a code the query writes ("10 %", "§ 3", "(a)", "2019/391")
+must be in the text where the query has them, and are highlighted with the words.
 The semantics depend on the query and the lemmatiser only, never on the memory, so a search
 through the index gives exactly what a scan of the memory gives.
 
@@ -61,7 +63,7 @@ from .._lazy import lazy_pattern
 from ..errors import InputError
 from ..inputs import ParallelInput, check_outputs, declared_pair, gather_inputs
 from ..lang import primary, standard_tag
-from ..terms.candidates import Extractor, split_tokens
+from ..terms.candidates import WORD, Extractor, split_tokens
 
 __all__ = ["FORMATS", "SIDES", "TSV_COLUMNS", "Analyser", "Hit", "Pattern", "Query",
            "build_index", "concordance", "ensure_index", "fold", "format_hit",
@@ -73,9 +75,12 @@ FORMATS = ("text", "tsv", "jsonl")
 TSV_COLUMNS = ("tuid", "file", "line", "source", "target", "side", "match")
 
 INDEX_FORMAT = "tmx-export concordance index"
-INDEX_VERSION = "6"  # raised whenever the keys of words or the tuids change (an old index is
+INDEX_VERSION = "9"  # raised whenever the keys of words or the tuids change (an old index is
 # rebuilt): 4, a TMX unit without a tuid named "#N"; 5, words typed without ß/œ/æ keyed as
-# the dictionary spells them; 6, a word joined by hyphens keyed as the words it joins
+# the dictionary spells them; 6, a word joined by hyphens keyed as the words it joins;
+# 7, ł, ø, đ, ħ and ı folded to l, o, d, h and i; 8, a prefix and its word joined by a
+# hyphen keyed as one word; 9, a French function word in capitals ("DU") keyed as itself,
+# not as an accented word ("dû")
 BATCH = 5000  # units per executemany: large enough to amortise, small enough to stay flat
 # Phrases an FTS5 query may list (the product of the alternatives of the query's words);
 # past this the index is asked for units holding every word somewhere (a superset the
@@ -90,7 +95,14 @@ Input = str | Path | ParallelInput
 
 # --- folding and words ----------------------------------------------------------------------
 
-_LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss"})
+# Letters Unicode does not decompose into a base letter and an accent, written without
+# their stroke by anyone whose keyboard lacks them: "czlonkowskie" for "członkowskie",
+# "Sostrom" for "Søstrøm", "Dordevic" for "Đorđević", "hajja" for "ħajja"; the dotless
+# "ı" as "i", which also makes Turkish capitals fold as their lower case (the capital of
+# "ışık" is "IŞIK", which case folding makes "isik", not "ısık").
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss",
+                            "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d",
+                            "ħ": "h", "Ħ": "h", "ı": "i"})
 
 
 def fold(text: str) -> str:
@@ -124,6 +136,18 @@ def fts_token(key: str) -> str:
 # ("-x", "x--y") stays whole, and so does one the lemmatiser knows as one word written
 # without it ("e-mail", keyed "email": found by either spelling, as before).
 _HYPHEN = lazy_pattern("[-\u2010\u2011]")
+
+# Prefixes written with a hyphen as often as without it ("co-operation" and "cooperation",
+# "sub-paragraph", "re-establish", in EU texts of one house or another): such a word of two
+# parts that the lemmatiser knows written without the hyphen is that one word, so either
+# spelling finds the other, in any of its forms (a space between them is two words, as
+# nobody writes "co operation"). Only after these prefixes: "long-term" stays "long term",
+# though the lemmatiser knows "longterm". By language (folded), where words have lemmas.
+PREFIXES = {
+    "en": frozenset("co re pre non anti multi inter intra sub socio micro macro eco post "
+                    "semi over under cyber bio mid".split()),
+    "fr": frozenset("co re pre anti multi inter intra micro macro socio eco bio".split()),
+}
 
 # Accented letters a folded letter may stand for (French; English borrows the same).
 _ACCENTED = {"a": "àâ", "e": "éèêë", "i": "îï", "o": "ô", "u": "ùûü", "c": "ç"}
@@ -226,6 +250,7 @@ class Analyser:
         # words, and in capitalised words of the text, which French typesetting writes
         # without them.
         self._restores = self.lang == "fr" and self.extractor is not None
+        self._prefixes = PREFIXES.get(self.lang, frozenset())
         self._known_words: Callable[[str], bool] | None = None
 
     @staticmethod
@@ -251,7 +276,7 @@ class Analyser:
         French typesetting drops them on capitals) that the lemmatiser does not know: the
         folded lemma of its first accented spelling it knows ("états" -> "etat")."""
         known = self._known()
-        if known(lower):
+        if known(lower) or self._function_word(lower):
             return key
         for spelling in _spellings(lower, budget=64):
             if spelling != lower and known(spelling):
@@ -259,6 +284,14 @@ class Analyser:
                 pieces = [t.piece for t in self.extractor.tokens(spelling) if t.piece]
                 return fold(pieces[0]) if len(pieces) == 1 else key
         return key
+
+    def _function_word(self, lower: str) -> bool:
+        """Whether the extractor reads ``lower`` as a function word (a connector, an
+        article, a stop word), which the dictionary may not hold ("du", "au", "aux"): such
+        a word is no word written without its accents ("du" is not "dû", whose lemma is
+        "devoir": "Du point de vue" found nothing, and "du fait" found "devons faire")."""
+        assert self.extractor is not None
+        return self.extractor.word(lower)[1] != WORD
 
     def _known(self) -> Callable[[str], bool]:
         """Whether the lemmatiser knows a lower-case word: its dictionary asked directly
@@ -312,6 +345,14 @@ class Analyser:
                     part and part[0].isalnum() and part[-1].isalnum() for part in parts):
                 split.append((start, end, key, breaks))
                 continue
+            if (len(parts) == 2 and fold(parts[0]) in self._prefixes
+                    and self._known()((parts[0] + parts[1]).lower())):
+                # a prefix and its word, which the lemmatiser knows written without the
+                # hyphen: one word either way, inflected as the word it knows
+                joined = self._run_tokens(parts[0] + parts[1])
+                if len(joined) == 1 and joined[0][2] is not None:
+                    split.append((start, end, joined[0][2], breaks))
+                    continue
             at = start
             for n, part in enumerate(parts):
                 # keyed as the word it is alone; the hyphen before it is no punctuation
@@ -417,13 +458,21 @@ class Analyser:
             packed = array("I", marks)
         return " ".join(keys), packed.typecode.encode() + packed.tobytes()
 
+    def ordinary_case(self, text: str) -> str:
+        """``text`` with its words in capitals in lower case when it is written in
+        capitals, as the term extractor reads a heading (English and French; other
+        languages are keyed by their folded spelling, which case does not change)."""
+        if self.extractor is None:
+            return text
+        return self.extractor.ordinary_case(text)
+
     def keys(self, text: str, word: Word) -> frozenset[str]:
         """The keys query word ``word`` (of query ``text``) matches: its folded lemma, its
         folded spelling, and the folded lemmas of the accented spellings the lemmatiser
         knows (accent-insensitive, yet lemma-aware: "etats" -> "etat")."""
         spelled = fold(text[word.start:word.end]).replace("\u2019", "'")
         keys = {word.key, spelled}
-        if self._restores:
+        if self._restores and not self._function_word(spelled):
             assert self.extractor is not None
             known = self._known()
             for spelling in _spellings(spelled):
@@ -456,37 +505,71 @@ def stored_words(keys: str, marks: bytes) -> list[Word]:
 class Pattern:
     """A query as read in one language: the keys each of its words matches (and the same
     as FTS tokens, to check the index's words), and where the query itself has
-    punctuation between words (a match may have it there too)."""
+    punctuation between words (a match may have it there too); and the symbols of a code
+    or a figure the query writes around or inside its words (:func:`_symbols`), which the
+    text must write there too."""
 
     keys: tuple[frozenset[str], ...]
     breaks: tuple[bool, ...]
     tokens: tuple[frozenset[str], ...]
+    # (k, gap): the text between words k - 1 and k must be ``gap``, as the query writes it
+    gaps: tuple[tuple[int, str], ...] = ()
+    lead: str = ""  # symbols the text must have right before the first word ("§", "(")
+    trail: str = ""  # and right after the last ("%", ")")
 
     @classmethod
-    def of(cls, keys: Sequence[frozenset[str]], breaks: Sequence[bool]) -> Pattern:
+    def of(cls, keys: Sequence[frozenset[str]], breaks: Sequence[bool],
+           gaps: Sequence[tuple[int, str]] = (), lead: str = "", trail: str = "") -> Pattern:
         """The pattern of words matching ``keys``, with punctuation before them where
-        ``breaks`` says."""
+        ``breaks`` says, and the symbols ``gaps``, ``lead`` and ``trail`` required."""
         return cls(tuple(keys), tuple(breaks),
-                   tuple(frozenset(fts_token(k) for k in alternatives) for alternatives in keys))
+                   tuple(frozenset(fts_token(k) for k in alternatives) for alternatives in keys),
+                   tuple(gaps), lead, trail)
 
-    def find(self, words: Sequence[Word], *, stored: bool = False) -> list[tuple[int, int]]:
+    def find(self, words: Sequence[Word], *, stored: bool = False,
+             text: str = "") -> list[tuple[int, int]]:
         """The character spans of the non-overlapping matches in ``words`` (read from the
-        index, keyed by FTS tokens, when ``stored``), in order."""
+        index, keyed by FTS tokens, when ``stored``) of ``text``, in order."""
         keys, breaks = (self.tokens if stored else self.keys), self.breaks
         n = len(keys)
         first = keys[0]
         spans: list[tuple[int, int]] = []
         i, last = 0, len(words) - n
+        symbols = bool(self.gaps or self.lead or self.trail)
         while i <= last:
             if words[i].key in first and all(
                 words[i + k].key in keys[k] and (breaks[k] or not words[i + k].breaks)
                 for k in range(1, n)
             ):
-                spans.append((words[i].start, words[i + n - 1].end))
-                i += n
-            else:
-                i += 1
+                span = (self._with_symbols(words, i, text) if symbols
+                        else (words[i].start, words[i + n - 1].end))
+                if span is not None:
+                    spans.append(span)
+                    i += n
+                    continue
+            i += 1
         return spans
+
+    def _with_symbols(self, words: Sequence[Word], i: int,
+                      text: str) -> tuple[int, int] | None:
+        """The span of the match of the words from ``words[i]`` with the symbols the
+        query requires around them, or ``None`` when ``text`` lacks one."""
+        for k, gap in self.gaps:
+            if text[words[i + k - 1].end:words[i + k].start] != gap:
+                return None
+        start, end = words[i].start, words[i + len(self.keys) - 1].end
+        if self.lead:
+            before = text[:start].rstrip()
+            if not before.endswith(self.lead):
+                return None
+            start = len(before) - len(self.lead)
+        if self.trail:
+            after = text[end:]
+            spaced = len(after) - len(after.lstrip())
+            if not after.startswith(self.trail, spaced):
+                return None
+            end += spaced + len(self.trail)
+        return start, end
 
     def fts(self) -> str:
         """The FTS5 expression (without column filter) that finds every unit this pattern
@@ -501,6 +584,37 @@ class Pattern:
             return " OR ".join(f'"{phrase}"' for phrase in phrases)
         return " AND ".join("(" + " OR ".join(f'"{t}"' for t in alternatives) + ")"
                             for alternatives in tokens)
+
+
+# Punctuation of sentences, which a query may write where the text does not ("Union, and"
+# finds "Union and"), and the joiners of words; any other character that is no letter,
+# digit or space is a symbol of a code or a figure ("10 %", "§ 3", "2019/391", "(a)",
+# "MSC.48(66)"), which the text must write where the query does: "10 %" found every "10"
+# of the memory, dates and page numbers, and "1/2019" found "10.1.2019". A star is free too:
+# it is the wildcard of other tools' searches ("value chain*"), and a footnote's mark.
+_SENTENCE_MARKS = frozenset(",;:!?.…\"'«»“”„‘’‚‹›-‐‑–—*")
+
+
+def _symbol(ch: str) -> bool:
+    return not (ch.isalnum() or ch.isspace() or ch in _SENTENCE_MARKS)
+
+
+def _symbols(text: str, words: Sequence[Word]) -> tuple[list[tuple[int, str]], str, str]:
+    """The symbols query ``text`` writes with its ``words``, as :class:`Pattern` requires
+    them: the gaps between two words written together with a symbol between them
+    ("2019/391", "3(1"), and the symbols right before the first word and right after
+    the last (space between them and the word aside: "§ 3", "10 %")."""
+    gaps = []
+    for k in range(1, len(words)):
+        gap = text[words[k - 1].end:words[k].start]
+        if gap and not any(ch.isspace() for ch in gap) and any(_symbol(ch) for ch in gap):
+            gaps.append((k, gap))
+    before = text[:words[0].start].rstrip()
+    lead = before[len(before) - next((n for n, ch in enumerate(reversed(before))
+                                      if not _symbol(ch)), len(before)):]
+    after = text[words[-1].end:].lstrip()
+    trail = after[:next((n for n, ch in enumerate(after) if not _symbol(ch)), len(after))]
+    return gaps, lead, trail
 
 
 @dataclass(frozen=True, slots=True)
@@ -520,8 +634,19 @@ class Query:
         patterns: list[Pattern | None] = []
         for name, analyser in (("source", source), ("target", target)):
             words = analyser.words(text) if side in ("both", name) else []
-            patterns.append(Pattern.of([analyser.keys(text, w) for w in words],
-                                       [w.breaks for w in words]) if words else None)
+            keys = [analyser.keys(text, w) for w in words]
+            ordinary = analyser.ordinary_case(text) if words else text
+            if ordinary != text:
+                # A query typed in capitals ("THAT THERE IS"): its short words read alone
+                # are acronyms, "IS" keyed "is" where the text's "is" is keyed "be", and
+                # the query missed the text in lower case. Each word also matches what it
+                # matches in lower case (same spans: ordinary_case keeps every length).
+                lowered = analyser.words(ordinary)
+                if [w[:2] for w in lowered] == [w[:2] for w in words]:
+                    keys = [k | analyser.keys(ordinary, w) for k, w in zip(keys, lowered,
+                                                                           strict=True)]
+            patterns.append(Pattern.of(keys, [w.breaks for w in words], *_symbols(text, words))
+                            if words else None)
         if patterns[0] is None and patterns[1] is None:
             raise InputError("QUERY", f"{text!r} has no word to search for"
                              + ("" if side == "both" else f" in the {side} language"))
@@ -612,7 +737,7 @@ def search_scan(inputs: Sequence[Input], query: Query, *, side: str = "both",
     for unit in _stream(inputs, settings, left_out=left_out):
         texts = {"source": unit.source, "target": unit.target}
         hit = _hit(str(unit.tuid or ""), unit.file, unit.line, unit.source, unit.target,
-                   {name: pattern.find(analysers[name].words(texts[name]))
+                   {name: pattern.find(analysers[name].words(texts[name]), text=texts[name])
                     for name, pattern in patterns})
         if hit is not None:
             yield hit
@@ -634,11 +759,20 @@ def search_index(path: str | Path, query: Query, *, side: str = "both") -> Itera
             "WHERE words MATCH ? ORDER BY words.rowid", (expression,))
         for tuid, file, line, source, target, *stored in rows:
             sides = {"source": stored[0:2], "target": stored[2:4]}
+            texts = {"source": source, "target": target}
             hit = _hit(tuid, file, line, source, target,
-                       {name: pattern.find(stored_words(*sides[name]), stored=True)
+                       {name: pattern.find(stored_words(*sides[name]), stored=True,
+                                           text=texts[name])
                         for name, pattern in patterns})
             if hit is not None:
                 yield hit
+    except sqlite3.DatabaseError as exc:
+        # An index whose meta table reads well may still be damaged further in (a disk
+        # error, a copy cut short): SQLite only finds out on the pages a query reads. It
+        # is our cache, but it is not removed behind the user's back: they are told how
+        # to have it rebuilt.
+        raise InputError(str(path), f"the index is damaged ({exc}); remove it, and the "
+                         "next search with --index builds it again") from None
     finally:
         con.close()
 

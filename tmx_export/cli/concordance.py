@@ -101,6 +101,10 @@ def concordance_command(memory_and_query: tuple[str, ...], source_lang: str, tar
         count += 1
     if colour:
         click.echo(f"{count} hit{'s' if count != 1 else ''}", err=True)
+    if limit is not None and count == limit:
+        # the search stopped there: the count is not the memory's, and must not read as such
+        click.echo(f"{PROG}: stopped at --limit {limit}; the memory may hold more hits",
+                   err=True)
     if hits.left_out:  # as check accounts for what it read: never a silent omission
         reasons = ", ".join(f"{n} {reason}" for reason, n in hits.left_out.most_common())
         total = hits.left_out.total()
