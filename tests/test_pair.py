@@ -369,6 +369,49 @@ def test_headings_and_page_lines_between_numbered_paragraphs_are_no_translation(
         "PE 123.456v01-", "RR\\1234567EN.d", "Industrial pol", "2018 2019 2020"]
 
 
+# An EP resolution's paragraphs with footnote calls, and the footnotes printed after them.
+EP_FOOTNOTED = [
+    (3, "Recalls its position on Regulation (EU) No 1291/2013\u2074 establishing Horizon 2020 "
+        "and stresses the need for continued funding of industrial research;",
+     "rappelle sa position sur le règlement (UE) n° 1291/2013\u2074 portant établissement du "
+     "programme Horizon 2020 et souligne la nécessité de continuer à financer la recherche "
+     "industrielle;"),
+    (4, "Recalls its resolution of 15 January 2014 on reindustrialising Europe to promote "
+        "competitiveness and sustainability\u2075;",
+     "rappelle sa résolution du 15 janvier 2014 sur la réindustrialisation de l'Europe en vue "
+     "de promouvoir la compétitivité et le développement durable\u2075;"),
+    (5, "Instructs its President to forward this resolution to the Council and the "
+        "Commission, and to the governments and parliaments of the Member States.",
+     "charge son Président de transmettre la présente résolution au Conseil et à la "
+     "Commission ainsi qu'aux gouvernements et aux parlements des États membres."),
+]
+EP_FOOTNOTES = {3: "\u2074 OJ L 347, 20.12.2013, p. 104. \u2074 JO L 347 du 20.12.2013, p. 104.",
+                4: "\u2075 Texts adopted, P7_TA(2014)0032. \u2075 Textes adoptés, "
+                   "P7_TA(2014)0032."}
+
+
+def test_a_footnote_after_a_numbered_paragraph_is_no_part_of_its_translation() -> None:
+    """A whole resolution prints its footnotes ("⁴ OJ L 347, 20.12.2013, p. 104.") after
+    the paragraph that calls them: they ended the paragraph's French ("... industrielle;
+    ⁴ OJ L 347, ... ⁴ JO L 347 ..."), English note and all, and the unit offered them as
+    its translation. Each is now a reject of its own, in every cut style."""
+    import random
+
+    from tmx_export.dump.writer import CUT_STYLES, cut_lines
+
+    for style in CUT_STYLES:
+        rng = random.Random(4)
+        lines: list[str] = []
+        for number, en, fr in EP_FOOTNOTED:
+            lines += cut_lines(f"{number}. {en} {number}. {fr}", rng, style=style)
+            if number in EP_FOOTNOTES:
+                lines.append(EP_FOOTNOTES[number])
+        result = read("\n".join(lines) + "\n")
+        assert [(p.number, p.source, p.target) for p in result.pairs] == EP_FOOTNOTED, style
+        assert [(r.reason, r.text) for r in result.rejects] == [
+            ("footnote", EP_FOOTNOTES[3]), ("footnote", EP_FOOTNOTES[4])], style
+
+
 def test_page_headers_and_footers_anywhere_are_set_apart() -> None:
     """A report copied from a PDF holds its pages' headers and footers ("PE
     287.123v01-00", "RR\\401234EN.doc") wherever a page broke: inside a paragraph, between

@@ -1640,8 +1640,9 @@ def _stream_pairs(stream: Stream, file: str, source_lang: str, target_lang: str
             # A heading, a page's header or footer, a row of figures between two numbered
             # paragraphs: no part of side B's paragraph, whose unit would offer it as
             # translated text.
-            yield Reject(file, stream.line_at(loose), "text between numbered paragraphs",
-                         _tidy(text[loose:e1]))
+            reason = "footnote" if _footnote_at(text, loose) else \
+                "text between numbered paragraphs"
+            yield Reject(file, stream.line_at(loose), reason, _tidy(text[loose:e1]))
             e1 = loose
         tail = _foreign_tail(text, starts, cut, e1, lang_b, lang_a)
         if tail is not None:
@@ -1836,6 +1837,25 @@ _SENTENCE_CLOSE_RE = lazy_pattern(r"[.!?:;…][\"'’”»)\]]*(?=\s|$)|[)\]](?=
 _SIDE_CLOSE_RE = lazy_pattern(r"[.!?:;…][\"'’”»)\]]*\s*$")
 
 
+# Footnote marks: superscript digits ("sustainability¹,", "1291/2013⁴").
+_FOOTNOTE_MARKS = "\u00b9\u00b2\u00b3\u2070\u2074-\u2079"
+# A footnote's text: a line opening with its mark and a space ("¹ OJ C 482, 23.12.2016,
+# p. 89.").
+_FOOTNOTE_RE = lazy_pattern(f"([{_FOOTNOTE_MARKS}]+)[ \u00a0]+\\S")
+
+
+def _footnote_at(text: str, at: int) -> bool:
+    """Whether a footnote's text opens at ``at``: its mark and a space, the same mark
+    glued to a word or number before it, as the note's call (not a mark a cut set at a line's
+    start, "10 m" / "² of")."""
+    m = _FOOTNOTE_RE.match(text, at)
+    if m is None:
+        return False
+    call = re.compile(f"[^\\s{_FOOTNOTE_MARKS}]" + re.escape(m.group(1))
+                      + f"(?![{_FOOTNOTE_MARKS}])")
+    return call.search(text, 0, at) is not None
+
+
 def _loose_tail(text: str, starts: list[int], start: int, cut: int, end: int) -> int | None:
     """Numbered dumps: where the lines after side B's paragraph start, when side A ends a
     sentence and what follows side B's last sentence end up to the next numbered paragraph
@@ -1844,12 +1864,17 @@ def _loose_tail(text: str, starts: list[int], start: int, cut: int, end: int) ->
     original does, and a line opening after a sentence end that holds none to the next
     number is a heading, a page header or footer, or a table between the two numbered
     paragraphs. The earliest such line start. (Side A must end a sentence: rows of a
-    memory such as DGT-TM's addresses and names end with none, in both languages.)"""
-    if not _SIDE_CLOSE_RE.search(text[max(start, cut - 16):cut]):
-        return None  # (not a bracket alone: "IMO-Entschließung A.278(VIII)")
+    memory such as DGT-TM's addresses and names end with none, in both languages.)
+    A footnote's text after side B (:func:`_footnote_at`) is loose too, sentence ends and
+    all: it is no part of the paragraph, whose unit would offer it (in both languages) as
+    the translation."""
+    a_closes = _SIDE_CLOSE_RE.search(text[max(start, cut - 16):cut]) is not None
+    # (not a bracket alone: "IMO-Entschließung A.278(VIII)")
     for at in starts[bisect_right(starts, cut):bisect_left(starts, end)]:
+        if _footnote_at(text, at):
+            return at
         # (side B's number alone before the line is no paragraph: "9." / "Förenta ...,")
-        if _split_number(text[cut:at])[1].strip() and \
+        if a_closes and _split_number(text[cut:at])[1].strip() and \
                 not _SENTENCE_CLOSE_RE.search(text, at, end):
             return at
     return None
