@@ -412,6 +412,86 @@ def test_a_footnote_after_a_numbered_paragraph_is_no_part_of_its_translation() -
             ("footnote", EP_FOOTNOTES[3]), ("footnote", EP_FOOTNOTES[4])], style
 
 
+# The parts of an EP resolution before its numbered paragraphs (its official French).
+EP_TITLE = [
+    ("European Parliament resolution of 5 July 2017 on building an ambitious EU industrial "
+     "strategy as a strategic priority for growth, employment and innovation in Europe "
+     "(2017/2732(RSP))",
+     "Résolution du Parlement européen du 5 juillet 2017 sur l'élaboration d'une stratégie "
+     "industrielle européenne ambitieuse en tant que priorité stratégique pour la croissance, "
+     "l'emploi et l'innovation en Europe (2017/2732(RSP))"),
+    ("The European Parliament,", "Le Parlement européen,"),
+]
+EP_CITATIONS = [
+    ("– having regard to Article 173 of the Treaty on the Functioning of the European Union "
+     "(TFEU), which deals with the industrial policy of the EU and refers, inter alia, to the "
+     "competitiveness of the Union's industry,",
+     "– vu l'article 173 du traité sur le fonctionnement de l'Union européenne (traité FUE), "
+     "qui concerne la politique industrielle de l'Union et fait notamment référence à la "
+     "compétitivité de l'industrie de l'Union,"),
+    ("– having regard to Articles 9, 151, 152, 153(1)(b) and 153(2) TFEU,",
+     "– vu l'article 9, l'article 151, l'article 152, l'article 153, paragraphe 1, point b), "
+     "et l'article 153, paragraphe 2, du traité FUE,"),
+    ("– having regard to the Commission communication of 22 January 2014 entitled ‘For a "
+     "European Industrial Renaissance’ (COM(2014)0014),",
+     "– vu la communication de la Commission du 22 janvier 2014 intitulée «Pour une "
+     "renaissance industrielle européenne» (COM(2014)0014),"),
+    ("– having regard to the Paris Agreement of December 2015 (COP21),",
+     "– vu l'accord de Paris de décembre 2015 (COP 21),"),
+    ("– having regard to Rule 128(5) and Rule 123(2) of its Rules of Procedure,",
+     "– vu l'article 128, paragraphe 5, et l'article 123, paragraphe 2, de son règlement "
+     "intérieur,"),
+]
+EP_RECITALS = [
+    ("A. whereas industry is one of the pillars of the European economy, accounting for "
+     "about 15 % of the Union's GDP and for more than 32 million jobs;",
+     "A. considérant que l'industrie est l'un des piliers de l'économie européenne, qu'elle "
+     "représente environ 15 % du PIB de l'Union et plus de 32 millions d'emplois;"),
+    ("B. whereas the EU has set itself the target of increasing the share of industry in "
+     "GDP to 20 % by 2020;",
+     "B. considérant que l'Union s'est fixé pour objectif de porter la part de l'industrie "
+     "dans le PIB à 20 % d'ici à 2020;"),
+    ("C. whereas employment in the steel industry has fallen by 20 % since 2008, while "
+     "investment in research and innovation in that sector has not recovered;",
+     "C. considérant que l'emploi dans la sidérurgie a diminué de 20 % depuis 2008, tandis "
+     "que l'investissement dans la recherche et l'innovation dans ce secteur ne s'est pas "
+     "redressé;"),
+]
+
+
+def _resolution(head: list[tuple[str, str]], style: str, french_first: bool) -> str:
+    """A dump of ``head`` (no numbers) and paragraphs 3 to 5 of :data:`EP_FOOTNOTED`
+    (without the footnotes), cut in ``style``."""
+    import random
+
+    from tmx_export.dump.writer import cut_lines
+
+    rng = random.Random(7)
+    lines: list[str] = []
+    for en, fr in head:
+        lines += cut_lines(f"{fr} {en}" if french_first else f"{en} {fr}", rng, style=style)
+    for number, en, fr in EP_FOOTNOTED:
+        a, b = (fr, en) if french_first else (en, fr)
+        lines += cut_lines(f"{number}. {a} {number}. {b}", rng, style=style)
+    return "\n".join(lines) + "\n"
+
+
+def test_a_resolution_s_title_and_recitals_before_paragraph_1_are_pairs() -> None:
+    """A whole resolution opens with its title, "The European Parliament," and recitals
+    "A. whereas ...;" without paragraph numbers: read with the numbered paragraphs, they
+    were one reject, all of them ("paragraph number missing on the en-GB side" when
+    English came first). They are now read as the pairs of an unnumbered dump."""
+    from tmx_export.dump.writer import CUT_STYLES
+
+    head = EP_TITLE + EP_RECITALS
+    for style in CUT_STYLES:
+        for french_first in (False, True):
+            result = read(_resolution(head, style, french_first))
+            assert [(p.number, p.source, p.target) for p in result.pairs] == [
+                (None, en, fr) for en, fr in head] + EP_FOOTNOTED, (style, french_first)
+            assert result.rejects == []
+
+
 def test_page_headers_and_footers_anywhere_are_set_apart() -> None:
     """A report copied from a PDF holds its pages' headers and footers ("PE
     287.123v01-00", "RR\\401234EN.doc") wherever a page broke: inside a paragraph, between

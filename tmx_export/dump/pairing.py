@@ -1599,16 +1599,27 @@ def iter_pairs(
         waiting = next(page_lines, None)
 
 
-def _stream_pairs(stream: Stream, file: str, source_lang: str, target_lang: str
-                  ) -> Iterator[Pair | Reject]:
-    """The pairs and rejects of :func:`iter_pairs` found in the stream's text."""
+def _stream_pairs(stream: Stream, file: str, source_lang: str, target_lang: str,
+                  numbered: bool | None = None) -> Iterator[Pair | Reject]:
+    """The pairs and rejects of :func:`iter_pairs` found in the stream's text; ``numbered``
+    says whether it is numbered, found from the text when ``None``."""
     src, tgt = primary(source_lang), primary(target_lang)
     text = stream.text
     # the dump's paragraph-number candidates and numbered lines, found once for every step
     line_starts = _pair_line_starts(stream)
     candidates = _number_tokens(text, line_starts)
     numbered_lines = _numbered_line_starts(stream, (src, tgt))
-    numbered = _is_numbered(stream, (src, tgt), numbered_lines, candidates)
+    if numbered is None:
+        numbered = _is_numbered(stream, (src, tgt), numbered_lines, candidates)
+        head = numbered_lines[0][0] if numbered and numbered_lines else 0
+        if head and text[:head].strip():
+            # A resolution's title, "The European Parliament,", its citations and recitals
+            # come before paragraph 1 without numbers: pairs of an unnumbered dump. Read
+            # with the numbered ones, they were one pair or one reject.
+            yield from _head_pairs(stream.part(0, head), file, source_lang, target_lang)
+            yield from _stream_pairs(stream.part(head, len(text)), file, source_lang,
+                                     target_lang, numbered=True)
+            return
     triples, source_first = _best_split(stream, numbered, src, tgt, line_starts, candidates)
 
     if numbered:
@@ -1670,6 +1681,18 @@ def _stream_pairs(stream: Stream, file: str, source_lang: str, target_lang: str
             yield pair
         if reject:
             yield reject
+
+
+def _head_pairs(head: Stream, file: str, source_lang: str, target_lang: str
+                ) -> Iterator[Pair | Reject]:
+    """The text before a numbered dump's first numbered paragraph read as an unnumbered
+    dump; where it gives no pair (a title in one language, a note), one reject."""
+    items = list(_stream_pairs(head, file, source_lang, target_lang, numbered=False))
+    if any(isinstance(item, Pair) for item in items):
+        yield from items
+    else:
+        yield Reject(file, head.line_at(0), "text before the first numbered paragraph",
+                     _tidy(head.text))
 
 
 def _best_split(stream: Stream, numbered: bool, src: str, tgt: str, line_starts: set[int],
