@@ -492,6 +492,27 @@ def test_a_resolution_s_title_and_recitals_before_paragraph_1_are_pairs() -> Non
             assert result.rejects == []
 
 
+def test_a_resolution_s_citations_are_pairs_of_their_own() -> None:
+    """The citations of a resolution ("– having regard to Article 173 ...," / "– vu
+    l'article 173 ...,") open with a dash: no line so opened could start a pair, and they
+    ran together, rejected as "a number twice on the fr-FR side" with the title before
+    them. Each is now a pair, its dash on both sides ("TFEU," ends the English, where the
+    split fell after it)."""
+    from tmx_export.dump.writer import CUT_STYLES
+
+    head = EP_TITLE + EP_CITATIONS + EP_RECITALS
+    for style in CUT_STYLES:
+        for french_first in (False, True):
+            text = _resolution(head, style, french_first)
+            result = read(text)
+            assert [(p.number, p.source, p.target) for p in result.pairs] == [
+                (None, en, fr) for en, fr in head] + EP_FOOTNOTED, (style, french_first)
+            assert result.rejects == []
+            # and without the numbered paragraphs: an unnumbered dump
+            unnumbered = text[:text.index("3. ")]
+            assert [(p.source, p.target) for p in read(unnumbered).pairs] == head
+
+
 def test_page_headers_and_footers_anywhere_are_set_apart() -> None:
     """A report copied from a PDF holds its pages' headers and footers ("PE
     287.123v01-00", "RR\\401234EN.doc") wherever a page broke: inside a paragraph, between

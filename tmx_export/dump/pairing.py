@@ -385,6 +385,9 @@ LOWER_START_COST = 3.0
 TWO_WORDS_ODDS = -2.0
 
 
+_DASH_LEAD_RE = lazy_pattern("[\u2013\u2014-] ")
+
+
 def _pair_start_candidates(stream: Stream) -> tuple[list[int], list[bool], list[float]]:
     """Line starts where a pair may begin (not a fold, not opening with a space, which
     continues a line), whether each opens like a paragraph (a capital, or an opening
@@ -396,6 +399,10 @@ def _pair_start_candidates(stream: Stream) -> tuple[list[int], list[bool], list[
         if folded or s == 0:
             continue
         lead = text[s:s + 4].lstrip(_OPENERS)  # a line opening with a space continues
+        if _DASH_LEAD_RE.match(text, s):
+            # a dash-led line: a resolution's citation ("– having regard to ..." / "– vu
+            # ..."), an indent of a list
+            lead = text[s + 2:s + 6]
         if lead[:1].isalnum() or (lead[:1] in ",;" and lead != text[s:s + 4]):
             # (a quote before a comma opens the words an amendment inserts: "‘, as
             # amended by:" / "«, modifiée par:")
@@ -920,6 +927,7 @@ def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, i
         split = _sentence_end_to_a(parts, prefix, split, e_off)
         split = _balanced_split(parts, prefix, i, j, split)
         split = _ending_match(parts, prefix, i, j, split)
+        split = _dash_opening_to_b(parts.text, starts[i], split, e_off)
         out.append((starts[i], _opening_marks_to_b(parts.text, starts[i], split), e_off))
     return out
 
@@ -1115,6 +1123,27 @@ def _word_imbalance(text: str, start: int, cut: int, repeated: dict[str, int]) -
 
 
 _OPENING_MARKS = "«“„‘‚‹([¿¡"
+
+
+# A dash opening a list item after the one before it: "..., – vu", "...; – invest".
+_DASH_ITEM_RE = lazy_pattern(r"[,;:]\s+([\u2013\u2014-] )")
+# How many chunks a split may move to a dash opening side B.
+DASH_ITEM_CHUNKS = 2
+
+
+def _dash_opening_to_b(text: str, start: int, split: int, end: int) -> int:
+    """``split``, or the dash of a list item near it when side A opens with a dash and
+    side B would not: a resolution's citations open with one in both languages ("– having
+    regard to Article 9 TFEU, | – vu l'article 9 du traité FUE,"), where a code no list
+    holds ("TFEU", "FUE") beside the dash leans no way and the split fell on its other
+    side. At most :data:`DASH_ITEM_CHUNKS` chunks away, after a comma or semicolon."""
+    if not _DASH_LEAD_RE.match(text, start) or _DASH_LEAD_RE.match(text, split):
+        return split
+    near = [m.start(1) for m in _DASH_ITEM_RE.finditer(text, max(start + 2, split - 40),
+                                                        min(end, split + 40))]
+    near = [at for at in near
+            if len(text[min(at, split):max(at, split)].split()) <= DASH_ITEM_CHUNKS]
+    return min(near, key=lambda at: abs(at - split)) if near else split
 
 
 def _opening_marks_to_b(text: str, start: int, split: int) -> int:
