@@ -513,6 +513,38 @@ def test_a_resolution_s_citations_are_pairs_of_their_own() -> None:
             assert [(p.source, p.target) for p in read(unnumbered).pairs] == head
 
 
+EP_POINTS = [
+    ("Stresses that such a strategy should:", "souligne qu'une telle stratégie devrait:"),
+    ("(a) set a target of 20 % of GDP for industry by 2030;",
+     "a) fixer pour l'industrie un objectif de 20 % du PIB d'ici à 2030;"),
+    ("(b) strengthen the single market for industrial goods and services across all the "
+     "Member States;",
+     "b) renforcer le marché unique des biens et services industriels dans l'ensemble des "
+     "États membres;"),
+    ("(c) ensure a level playing field in international trade with third countries;",
+     "c) garantir des conditions de concurrence équitables dans le commerce international "
+     "avec les pays tiers;"),
+    ("Calls on the Member States to:", "invite les États membres à:"),
+    ("– invest in digital infrastructure in rural and remote areas;",
+     "– investir dans les infrastructures numériques dans les zones rurales et isolées;"),
+    ("– support SMEs in accessing finance and public procurement markets;",
+     "– aider les PME à accéder au financement et aux marchés publics;"),
+]
+
+
+def test_a_point_s_label_opens_both_sides() -> None:
+    """A resolution's points, each a paragraph of its own ("(b) strengthen ...;" / "b)
+    renforcer ...;"): the French label was written at the end of the English, "(b)
+    strengthen ... Member States; b)", and the unit offered "renforcer ..." unlabelled."""
+    from tmx_export.dump.writer import CUT_STYLES
+
+    for style in CUT_STYLES:
+        for french_first in (False, True):
+            result = read(_resolution(EP_TITLE + EP_POINTS, style, french_first))
+            assert [(p.source, p.target) for p in result.pairs][:len(EP_TITLE + EP_POINTS)] \
+                == EP_TITLE + EP_POINTS, (style, french_first)
+
+
 def test_page_headers_and_footers_anywhere_are_set_apart() -> None:
     """A report copied from a PDF holds its pages' headers and footers ("PE
     287.123v01-00", "RR\\401234EN.doc") wherever a page broke: inside a paragraph, between

@@ -927,7 +927,7 @@ def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, i
         split = _sentence_end_to_a(parts, prefix, split, e_off)
         split = _balanced_split(parts, prefix, i, j, split)
         split = _ending_match(parts, prefix, i, j, split)
-        split = _dash_opening_to_b(parts.text, starts[i], split, e_off)
+        split = _item_opening_to_b(parts.text, starts[i], split, e_off)
         out.append((starts[i], _opening_marks_to_b(parts.text, starts[i], split), e_off))
     return out
 
@@ -1125,24 +1125,35 @@ def _word_imbalance(text: str, start: int, cut: int, repeated: dict[str, int]) -
 _OPENING_MARKS = "«“„‘‚‹([¿¡"
 
 
-# A dash opening a list item after the one before it: "..., – vu", "...; – invest".
-_DASH_ITEM_RE = lazy_pattern(r"[,;:]\s+([\u2013\u2014-] )")
-# How many chunks a split may move to a dash opening side B.
-DASH_ITEM_CHUNKS = 2
+# What opens a list item: a dash, or a label, each language writing its own brackets
+# ("(b)" / "b)", "(iv)" / "iv)"); the label's letters are group 2.
+_ITEM_MARK = r"(?:[\u2013\u2014-]|\(?([a-z]{1,2}|[ivx]{1,5})\)) "
+_ITEM_LEAD_RE = lazy_pattern(_ITEM_MARK)
+# A list item's mark after the item before it: "..., – vu", "...; b) renforcer".
+_ITEM_RE = lazy_pattern(r"[,;:]\s+(" + _ITEM_MARK + ")")
+# How many chunks a split may move to the mark opening side B.
+ITEM_MARK_CHUNKS = 2
 
 
-def _dash_opening_to_b(text: str, start: int, split: int, end: int) -> int:
-    """``split``, or the dash of a list item near it when side A opens with a dash and
-    side B would not: a resolution's citations open with one in both languages ("– having
-    regard to Article 9 TFEU, | – vu l'article 9 du traité FUE,"), where a code no list
-    holds ("TFEU", "FUE") beside the dash leans no way and the split fell on its other
-    side. At most :data:`DASH_ITEM_CHUNKS` chunks away, after a comma or semicolon."""
-    if not _DASH_LEAD_RE.match(text, start) or _DASH_LEAD_RE.match(text, split):
+def _item_opening_to_b(text: str, start: int, split: int, end: int) -> int:
+    """``split``, or the mark of a list item near it when side A opens with one (a dash,
+    or a label) and side B would not open with the same: a resolution's citations open
+    with a dash in both languages ("– having regard to Article 9 TFEU, | – vu l'article 9
+    du traité FUE,"), its points with their label ("(b) strengthen ...; | b) renforcer
+    ..."), where a code no list holds beside the mark ("TFEU", "FUE") or the label itself
+    leans no way and the split fell on its other side. At most :data:`ITEM_MARK_CHUNKS`
+    chunks away, after a comma, semicolon or colon."""
+    lead = _ITEM_LEAD_RE.match(text, start)
+    if lead is None:
         return split
-    near = [m.start(1) for m in _DASH_ITEM_RE.finditer(text, max(start + 2, split - 40),
-                                                        min(end, split + 40))]
+    at_split = _ITEM_LEAD_RE.match(text, split)
+    if at_split is not None and at_split.group(1) == lead.group(1):
+        return split
+    near = [m.start(1) for m in _ITEM_RE.finditer(text, max(start + 2, split - 40),
+                                                  min(end, split + 40))
+            if m.group(2) == lead.group(1)]
     near = [at for at in near
-            if len(text[min(at, split):max(at, split)].split()) <= DASH_ITEM_CHUNKS]
+            if len(text[min(at, split):max(at, split)].split()) <= ITEM_MARK_CHUNKS]
     return min(near, key=lambda at: abs(at - split)) if near else split
 
 
