@@ -545,6 +545,33 @@ def test_a_point_s_label_opens_both_sides() -> None:
                 == EP_TITLE + EP_POINTS, (style, french_first)
 
 
+def test_points_after_a_numbered_paragraph_are_pairs_of_their_own() -> None:
+    """"2. Stresses that such a strategy should:" then its points on lines of their own,
+    no number ("(a) ...;" / "a) ...;", "– ...;"): the points were read as the end of
+    paragraph 2's second side, and the pair, points and all, a "length-ratio" reject.
+    Each point is now a pair, after its paragraph's."""
+    import random
+
+    from tmx_export.dump.writer import CUT_STYLES, cut_lines
+
+    intro_2, points_2 = EP_POINTS[0], EP_POINTS[1:4]
+    intro_3, points_3 = EP_POINTS[4], EP_POINTS[5:]
+    expected = [(1, *EP_FOOTNOTED[0][1:]), (2, *intro_2), *[(None, *p) for p in points_2],
+                (3, *intro_3), *[(None, *p) for p in points_3], (4, *EP_FOOTNOTED[2][1:])]
+    for style in CUT_STYLES:
+        for french_first in (False, True):
+            rng = random.Random(3)
+            lines: list[str] = []
+            for number, en, fr in expected:
+                a, b = (fr, en) if french_first else (en, fr)
+                stream = f"{a} {b}" if number is None else f"{number}. {a} {number}. {b}"
+                lines += cut_lines(stream, rng, style=style)
+            result = read("\n".join(lines) + "\n")
+            assert [(p.number, p.source, p.target) for p in result.pairs] == expected, (
+                style, french_first)
+            assert result.rejects == []
+
+
 def test_page_headers_and_footers_anywhere_are_set_apart() -> None:
     """A report copied from a PDF holds its pages' headers and footers ("PE
     287.123v01-00", "RR\\401234EN.doc") wherever a page broke: inside a paragraph, between

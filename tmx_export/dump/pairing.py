@@ -1686,6 +1686,15 @@ def _stream_pairs(stream: Stream, file: str, source_lang: str, target_lang: str,
                          _tidy(text[:head]))
             triples[0] = (head, *triples[0][1:])
     for s0, cut, e1 in triples:
+        points = _points_tail(stream, s0, cut, e1) if numbered else None
+        after: list[Pair | Reject] = []
+        if points is not None:
+            # A paragraph introducing points ("... should:" / "... devrait:"), each a
+            # paragraph of its own without a number ("(a) ...;" / "a) ...;"): pairs of an
+            # unnumbered dump, no part of side B, written after this pair.
+            after = list(_head_pairs(stream.part(points, e1), file, source_lang,
+                                     target_lang, "points without a paragraph number"))
+            e1 = points
         loose = _loose_tail(text, starts, s0, cut, e1) if numbered else None
         if loose is not None:
             # A heading, a page's header or footer, a row of figures between two numbered
@@ -1721,18 +1730,38 @@ def _stream_pairs(stream: Stream, file: str, source_lang: str, target_lang: str,
             yield pair
         if reject:
             yield reject
+        yield from after
 
 
-def _head_pairs(head: Stream, file: str, source_lang: str, target_lang: str
+def _head_pairs(head: Stream, file: str, source_lang: str, target_lang: str,
+                reason: str = "text before the first numbered paragraph"
                 ) -> Iterator[Pair | Reject]:
-    """The text before a numbered dump's first numbered paragraph read as an unnumbered
-    dump; where it gives no pair (a title in one language, a note), one reject."""
+    """Text of a numbered dump without numbers of its own (before its first numbered
+    paragraph, the points after one) read as an unnumbered dump; where it gives no pair (a
+    title in one language, a note), one reject for ``reason``."""
     items = list(_stream_pairs(head, file, source_lang, target_lang, numbered=False))
     if any(isinstance(item, Pair) for item in items):
         yield from items
     else:
-        yield Reject(file, head.line_at(0), "text before the first numbered paragraph",
-                     _tidy(head.text))
+        yield Reject(file, head.line_at(0), reason, _tidy(head.text))
+
+
+def _points_tail(stream: Stream, start: int, cut: int, end: int) -> int | None:
+    """Numbered dumps: where the points a paragraph introduces start after its side B,
+    each a paragraph of its own without a number: side A ends with a colon ("... should:")
+    and a line inside side B opens with a point's mark ("(a) ", "a) ", "– ") after a
+    colon ("... devrait:"). ``None`` when the pair is not so."""
+    text = stream.text
+    if not text[start:cut].rstrip().endswith(":"):
+        return None
+    first = bisect_right(stream.line_starts, cut)
+    for at, folded in zip(stream.line_starts[first:], stream.folded[first:], strict=True):
+        if at >= end:
+            break
+        if not folded and _ITEM_LEAD_RE.match(text, at) and \
+                text[cut:at].rstrip().endswith(":"):
+            return at
+    return None
 
 
 def _best_split(stream: Stream, numbered: bool, src: str, tgt: str, line_starts: set[int],
