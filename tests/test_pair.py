@@ -688,3 +688,35 @@ def test_paragraphs_labelled_31a_or_32_bis_are_pairs_of_their_own() -> None:
             (int(label.split(".")[0].split()[0].rstrip("ab")), r["en"], r["fr"])
             for label, r in zip(labels, rows, strict=False)], style
         assert result.rejects == [], style
+
+
+def test_a_paragraph_labelled_31a_in_english_and_31_bis_in_french_is_a_pair() -> None:
+    """The Parliament labels a paragraph inserted after 31 "31a." in English and "31 bis."
+    in French: the two labels were not taken for one paragraph's, and 31a ran on into
+    paragraph 31, a "length-ratio" reject when English came first and, French first,
+    a unit whose English held "31 bis. demande une stratégie ..." in French."""
+    import random
+
+    from tmx_export.dump.writer import CUT_STYLES, cut_lines
+
+    en_31a = ("Calls for a European strategy for raw materials that secures access to "
+              "critical raw materials at fair prices;")
+    fr_31a = ("demande une stratégie européenne pour les matières premières qui garantisse "
+              "l'accès aux matières premières critiques à des prix équitables;")
+    for style in CUT_STYLES:
+        for french_first in (False, True):
+            rng = random.Random(5)
+            lines: list[str] = []
+            for number, en, fr in EP_FOOTNOTED[:2]:
+                a, b = (fr, en) if french_first else (en, fr)
+                lines += cut_lines(f"{number}. {a} {number}. {b}", rng, style=style)
+            a, b = (f"4 bis. {fr_31a}", f"4a. {en_31a}") if french_first else (
+                f"4a. {en_31a}", f"4 bis. {fr_31a}")
+            lines += cut_lines(f"{a} {b}", rng, style=style)
+            number, en, fr = EP_FOOTNOTED[2]
+            a, b = (fr, en) if french_first else (en, fr)
+            lines += cut_lines(f"{number}. {a} {number}. {b}", rng, style=style)
+            result = read("\n".join(lines) + "\n")
+            assert [(p.number, p.source, p.target) for p in result.pairs] == [
+                *EP_FOOTNOTED[:2], (4, en_31a, fr_31a), EP_FOOTNOTED[2]], (style, french_first)
+            assert result.rejects == []

@@ -1816,6 +1816,18 @@ _LABEL_SUFFIX = r"(?:[a-z]|[ \u00a0](?:bis|ter|quater|quinquies|sexies))\."
 _RUN_IN_LABEL_RE = lazy_pattern(r"(?<=[.;:!?\"'’”»)\]])\s*(\d+)" + _LABEL_SUFFIX + r"\s+(?=\S)")
 # a side opening with such a label (used with .match())
 _LEADING_LABEL_RE = lazy_pattern(r"\s*(\d+)" + _LABEL_SUFFIX + r"(?:\s+|$)")
+# The Latin suffixes in order: "31 bis." is the paragraph English labels "31a.", "31 ter."
+# its "31b." (the European Parliament's texts so).
+_LATIN_SUFFIXES = ("bis", "ter", "quater", "quinquies", "sexies")
+
+
+def _label_rank(label: str) -> tuple[str, int]:
+    """A label's number and its place after it, however the language writes it: "31a."
+    and "31 bis." are both ("31", 0)."""
+    number = label[:len(label) - len(label.lstrip("0123456789"))]
+    suffix = label[len(number):].strip(" \u00a0.")
+    rank = _LATIN_SUFFIXES.index(suffix) if suffix in _LATIN_SUFFIXES else ord(suffix) - 97
+    return number, rank
 
 
 def _split_run_in(text: str, triples: list[tuple[int, int, int]], langs: tuple[str, str]
@@ -1838,10 +1850,11 @@ def _split_run_in(text: str, triples: list[tuple[int, int, int]], langs: tuple[s
             continue
         # "31a. EN 31a. FR" after side B of pair 31: a paragraph inserted under a label
         # the number sequence does not know, run on into the pair before it; each label
-        # written twice in a row after sentence ends makes a pair of its own
+        # written twice in a row after sentence ends makes a pair of its own (in either
+        # form in each language: "31a. EN 31 bis. FR", as the Parliament writes them)
         labels = [] if number is None else [
-            (m.group(0).strip(), m.start(1)) for m in _RUN_IN_LABEL_RE.finditer(text, cut, e1)
-            if int(m.group(1)) == number]
+            (_label_rank(m.group(0).strip()), m.start(1))
+            for m in _RUN_IN_LABEL_RE.finditer(text, cut, e1) if int(m.group(1)) == number]
         if labels and len(labels) % 2 == 0 and all(
                 a[0] == b[0] for a, b in zip(labels[::2], labels[1::2], strict=True)):
             ends = [at for _, at in labels[2::2]] + [e1]
