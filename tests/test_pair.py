@@ -690,6 +690,36 @@ def test_paragraphs_labelled_31a_or_32_bis_are_pairs_of_their_own() -> None:
         assert result.rejects == [], style
 
 
+def test_a_paragraph_under_an_unknown_label_ending_with_a_semicolon_is_refused() -> None:
+    """A resolution's paragraph is one sentence of clauses ending with a semicolon: one
+    under a label the reader does not know ("4 a)") ran on into paragraph 4's second side,
+    and the check that a side holds no sentence of the other language saw one sentence,
+    English and French together. The unit offered "4 a) demande une stratégie ..." as
+    English. Clauses are now checked each: the pair goes to the rejects."""
+    import random
+
+    from tmx_export.dump.writer import CUT_STYLES, cut_lines
+
+    en_4a = ("Calls for a European strategy for raw materials that secures access to "
+             "critical raw materials at fair prices;")
+    fr_4a = ("demande une stratégie européenne pour les matières premières qui garantisse "
+             "l'accès aux matières premières critiques à des prix équitables;")
+    for style in CUT_STYLES:
+        rng = random.Random(5)
+        lines: list[str] = []
+        for number, en, fr in EP_FOOTNOTED[:2]:
+            lines += cut_lines(f"{number}. {fr} {number}. {en}", rng, style=style)
+        lines += cut_lines(f"4 a) {fr_4a} 4 a) {en_4a}", rng, style=style)
+        number, en, fr = EP_FOOTNOTED[2]
+        lines += cut_lines(f"{number}. {fr} {number}. {en}", rng, style=style)
+        result = read("\n".join(lines) + "\n")
+        assert [(p.number, p.source, p.target) for p in result.pairs] == [
+            EP_FOOTNOTED[0], EP_FOOTNOTED[2]], style
+        assert [r.reason for r in result.rejects] == [
+            "pair boundaries unsure: the en-GB side holds a sentence in fr-FR (a paragraph "
+            "without a number of its own?)"], style
+
+
 def test_a_paragraph_labelled_31a_in_english_and_31_bis_in_french_is_a_pair() -> None:
     """The Parliament labels a paragraph inserted after 31 "31a." in English and "31 bis."
     in French: the two labels were not taken for one paragraph's, and 31a ran on into

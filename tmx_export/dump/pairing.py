@@ -2375,8 +2375,11 @@ def _one_language(source: str, target: str, langs: tuple[str, str]) -> int | Non
 
 
 # A numbered side's sentences: cut after a sentence end before a capital or a digit, with
-# or without a space (a line joined after "difficile." to "31a. Yes").
-_NUMBERED_SENTENCE_CUT_RE = lazy_pattern(r"(?<=[.!?])[\"'’”»)\]]*\s*(?=[(\[«“‘\"']*[^\W_a-z])")
+# or without a space (a line joined after "difficile." to "31a. Yes"), and its clauses
+# after a semicolon: a resolution's paragraph is one sentence of clauses ("...; stresses
+# ...;"), and one under a label the reader does not know ("31 a)") ends with a semicolon.
+_NUMBERED_SENTENCE_CUT_RE = lazy_pattern(
+    r"(?<=[.!?])[\"'’”»)\]]*\s*(?=[(\[«“‘\"']*[^\W_a-z])|(?<=;)\s+")
 # A sentence of a numbered side is taken for the other language when it has this many
 # words (a name, a title or a short quotation in the other language has fewer) and leans
 # that way as :func:`_in_other_language` asks.
