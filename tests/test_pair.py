@@ -492,6 +492,23 @@ def test_a_resolution_s_title_and_recitals_before_paragraph_1_are_pairs() -> Non
             assert result.rejects == []
 
 
+def test_a_number_cut_off_a_footnote_before_paragraph_1_is_no_paragraph_number() -> None:
+    """A recital's footnote "³ OJ C 353 E, 3.12.2013, p. 10." before paragraph 1, cut
+    before its last "10.": the line "10." was taken for the first numbered paragraph, the
+    text before it read without that "10.", and the footnote's unit written as
+    "10. ³ OJ C 353 E, 3.12.2013, p." / "³ JO C 353 E du 3.12.2013, p."."""
+    footnote = ("³ OJ C 353 E, 3.12.2013, p. 10.", "³ JO C 353 E du 3.12.2013, p. 10.")
+    for french_first in (False, True):
+        a, b = (footnote[1], footnote[0]) if french_first else footnote
+        text = _resolution(EP_TITLE + EP_RECITALS, "space-kept", french_first)
+        first = text.index("3. ")
+        text = text[:first] + f"{a} {b[:-3]}\n10.\n" + text[first:]
+        result = read(text)
+        assert [(p.number, p.source, p.target) for p in result.pairs] == [
+            (None, en, fr) for en, fr in EP_TITLE + EP_RECITALS + [footnote]] + EP_FOOTNOTED
+        assert result.rejects == []
+
+
 def test_a_resolution_s_citations_are_pairs_of_their_own() -> None:
     """The citations of a resolution ("– having regard to Article 173 ...," / "– vu
     l'article 173 ...,") open with a dash: no line so opened could start a pair, and they

@@ -1651,7 +1651,7 @@ def _stream_pairs(stream: Stream, file: str, source_lang: str, target_lang: str,
     numbered_lines = _numbered_line_starts(stream, (src, tgt))
     if numbered is None:
         numbered = _is_numbered(stream, (src, tgt), numbered_lines, candidates)
-        head = numbered_lines[0][0] if numbered and numbered_lines else 0
+        head = _sequence_start(numbered_lines) if numbered else 0
         if head and text[:head].strip():
             # A resolution's title, "The European Parliament,", its citations and recitals
             # come before paragraph 1 without numbers: pairs of an unnumbered dump. Read
@@ -1731,6 +1731,20 @@ def _stream_pairs(stream: Stream, file: str, source_lang: str, target_lang: str,
         if reject:
             yield reject
         yield from after
+
+
+def _sequence_start(numbered_lines: list[tuple[int, int]]) -> int:
+    """Where a numbered dump's numbered paragraphs start: the first numbered line that
+    the next two do not both go back from, not a number a cut set at a line's start
+    before them ("... p." / "10." of a footnote's "p. 10." before paragraphs 1 and 2). A
+    dump that opens with a number starts there, whatever a cut put at a line's start
+    after it ("116." / "1." of "Article 1." / "117."); an excerpt's gap forward ("5." then
+    "9.") goes on."""
+    for index, (at, number) in enumerate(numbered_lines):
+        after = [following for _, following in numbered_lines[index + 1:index + 3]]
+        if at == 0 or not after or any(following >= number for following in after):
+            return at
+    return 0
 
 
 def _head_pairs(head: Stream, file: str, source_lang: str, target_lang: str,
