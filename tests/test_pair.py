@@ -589,6 +589,38 @@ def test_points_after_a_numbered_paragraph_are_pairs_of_their_own() -> None:
             assert result.rejects == []
 
 
+def test_a_citation_starts_its_pair_at_its_dash_not_at_a_word_cut_off_the_one_before(
+        ) -> None:
+    """A line holding only the last word of a citation's French ("durable¹,"), then the
+    next citation's dash-led line: the pair started at "durable¹,", as likely there as at
+    the dash (both lower case), and was written "durable¹, – having regard to the Paris
+    Agreement ... (COP21), –" / "vu l'accord de Paris ...". A dash-led line now opens a
+    pair as a capital does."""
+    citations = [
+        *EP_CITATIONS[:3],
+        ("– having regard to its resolution of 15 January 2014 on reindustrialising Europe "
+         "to promote competitiveness and sustainability¹,",
+         "– vu sa résolution du 15 janvier 2014 sur la réindustrialisation de l'Europe en vue "
+         "de promouvoir la compétitivité et le développement durable¹,"),
+        EP_CITATIONS[3],
+        ("– having regard to Regulation (EU) 2016/679 of the European Parliament and of the "
+         "Council of 27 April 2016²,",
+         "– vu le règlement (UE) 2016/679 du Parlement européen et du Conseil du 27 avril "
+         "2016²,"),
+        ("– having regard to the question to the Commission on building an ambitious EU "
+         "industrial strategy as a strategic priority for growth, employment and innovation "
+         "in Europe (O-000040/2017 – B8‑0224/2017),",
+         "– vu la question à la Commission sur l'élaboration d'une stratégie industrielle "
+         "européenne ambitieuse en tant que priorité stratégique pour la croissance, l'emploi "
+         "et l'innovation en Europe (O-000040/2017 – B8‑0224/2017),"),
+        EP_CITATIONS[4]]
+    text = (Path(__file__).parent / "data" / "ep-resolution-citations.txt").read_text("utf-8")
+    assert "\ndurable¹,\n" in text
+    result = read(text)
+    assert [(p.source, p.target) for p in result.pairs] == EP_TITLE + citations
+    assert result.rejects == []
+
+
 def test_page_headers_and_footers_anywhere_are_set_apart() -> None:
     """A report copied from a PDF holds its pages' headers and footers ("PE
     287.123v01-00", "RR\\401234EN.doc") wherever a page broke: inside a paragraph, between

@@ -399,15 +399,16 @@ def _pair_start_candidates(stream: Stream) -> tuple[list[int], list[bool], list[
         if folded or s == 0:
             continue
         lead = text[s:s + 4].lstrip(_OPENERS)  # a line opening with a space continues
-        if _DASH_LEAD_RE.match(text, s):
+        dash = _DASH_LEAD_RE.match(text, s) is not None
+        if dash:
             # a dash-led line: a resolution's citation ("– having regard to ..." / "– vu
-            # ..."), an indent of a list
+            # ..."), an indent of a list, which opens like a paragraph whatever its case
             lead = text[s + 2:s + 6]
         if lead[:1].isalnum() or (lead[:1] in ",;" and lead != text[s:s + 4]):
             # (a quote before a comma opens the words an amendment inserts: "‘, as
             # amended by:" / "«, modifiée par:")
             out.append(s)
-            capital.append(lead[:1].isupper())
+            capital.append(dash or lead[:1].isupper())
             join_odds.append(odds)
     return out, capital, join_odds
 
