@@ -621,6 +621,20 @@ def test_a_citation_starts_its_pair_at_its_dash_not_at_a_word_cut_off_the_one_be
     assert result.rejects == []
 
 
+def test_a_citation_after_a_comma_starts_its_pair_at_its_dash() -> None:
+    """French first, a line holding only the end of a citation's English ("TFEU,") after
+    a line ending "153(2)", then the next citation "– vu la communication ...": the pair
+    started at "TFEU," (a capital after a bracket), not at the dash after its comma, and
+    both units were wrong ("... 153(2)" / "... du traité FUE,", then "... (COM(2014)0014),
+    –"). A dash-led line after a comma is now the start of a list's next item."""
+    text = (Path(__file__).parent / "data" / "ep-resolution-citations-fr-first.txt"
+            ).read_text("utf-8")
+    assert "\nTFEU,\n– vu la communication" in text
+    result = read(text)
+    assert [(p.source, p.target) for p in result.pairs] == EP_TITLE + EP_CITATIONS[:3]
+    assert result.rejects == []
+
+
 def test_page_headers_and_footers_anywhere_are_set_apart() -> None:
     """A report copied from a PDF holds its pages' headers and footers ("PE
     287.123v01-00", "RR\\401234EN.doc") wherever a page broke: inside a paragraph, between

@@ -569,6 +569,10 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
             start_prior[j] = -2.0  # "M. / Evans l'a suggéré"
         elif last in _SPLIT_PUNCT or last in "'’\"" and before[:1] in _SPLIT_PUNCT:
             start_prior[j] = 1.0
+        elif last in ",;" and _DASH_LEAD_RE.match(text, starts[j]):
+            # a list's next item: a resolution's citations end with a comma ("... FUE," /
+            # "– having regard to ...")
+            start_prior[j] = 1.0
         elif _OPENING_MARK_END_RE.search(text, max(0, starts[j] - 8), starts[j]):
             start_prior[j] = -np.inf  # a quotation opens: 'would speak of a «' / 'coup ...'
         elif not last.isalnum():
