@@ -635,6 +635,43 @@ def test_a_citation_after_a_comma_starts_its_pair_at_its_dash() -> None:
     assert result.rejects == []
 
 
+EP_EXPLANATORY = [
+    ("EXPLANATORY STATEMENT", "EXPOSÉ DES MOTIFS"),
+    ("Industry is the backbone of the European economy and remains essential for growth "
+     "and jobs in all the regions of the Union.",
+     "L'industrie est l'épine dorsale de l'économie européenne et demeure essentielle pour "
+     "la croissance et l'emploi dans toutes les régions de l'Union."),
+    ("The rapporteur therefore believes that the Union needs a coherent industrial "
+     "strategy with clear targets and a timetable.",
+     "Le rapporteur estime dès lors que l'Union a besoin d'une stratégie industrielle "
+     "cohérente assortie d'objectifs clairs et d'un calendrier."),
+]
+
+
+def test_a_report_s_explanatory_statement_after_its_last_paragraph_is_pairs() -> None:
+    """A report: the resolution's numbered paragraphs, then its explanatory statement
+    without numbers. The statement was read as the end of the last paragraph's second
+    side, and that paragraph ("Instructs its President ...") went to the rejects with it
+    ("pair boundaries unsure"). The statement's pairs are now read as an unnumbered
+    dump's, after the last paragraph's."""
+    import random
+
+    from tmx_export.dump.writer import CUT_STYLES, cut_lines
+
+    for style in CUT_STYLES:
+        for french_first in (False, True):
+            text = _resolution(EP_TITLE, style, french_first)
+            rng = random.Random(8)
+            for en, fr in EP_EXPLANATORY:
+                text += "\n".join(cut_lines(f"{fr} {en}" if french_first else f"{en} {fr}",
+                                             rng, style=style)) + "\n"
+            result = read(text)
+            assert [(p.number, p.source, p.target) for p in result.pairs] == [
+                (None, en, fr) for en, fr in EP_TITLE] + EP_FOOTNOTED + [
+                (None, en, fr) for en, fr in EP_EXPLANATORY], (style, french_first)
+            assert result.rejects == []
+
+
 def test_page_headers_and_footers_anywhere_are_set_apart() -> None:
     """A report copied from a PDF holds its pages' headers and footers ("PE
     287.123v01-00", "RR\\401234EN.doc") wherever a page broke: inside a paragraph, between

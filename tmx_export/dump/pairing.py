@@ -1690,7 +1690,7 @@ def _stream_pairs(stream: Stream, file: str, source_lang: str, target_lang: str,
             yield Reject(file, stream.line_at(0), f"text before the first pair ({tag_b} only)",
                          _tidy(text[:head]))
             triples[0] = (head, *triples[0][1:])
-    for s0, cut, e1 in triples:
+    for index, (s0, cut, e1) in enumerate(triples):
         points = _points_tail(stream, s0, cut, e1) if numbered else None
         after: list[Pair | Reject] = []
         if points is not None:
@@ -1700,6 +1700,15 @@ def _stream_pairs(stream: Stream, file: str, source_lang: str, target_lang: str,
             after = list(_head_pairs(stream.part(points, e1), file, source_lang,
                                      target_lang, "points without a paragraph number"))
             e1 = points
+        elif numbered and index == len(triples) - 1:
+            trailing = _trailing_text(text, starts, cut, e1, lang_b, lang_a)
+            found = None if trailing is None else _unnumbered_pairs(
+                stream.part(trailing, e1), file, source_lang, target_lang)
+            if found is not None:
+                # A report's explanatory statement after its resolution's last paragraph,
+                # in both languages: pairs of an unnumbered dump, no part of side B (a
+                # paragraph in side A's language alone is a reject, below).
+                after, e1 = found, trailing
         loose = _loose_tail(text, starts, s0, cut, e1) if numbered else None
         if loose is not None:
             # A heading, a page's header or footer, a row of figures between two numbered
@@ -1758,11 +1767,32 @@ def _head_pairs(head: Stream, file: str, source_lang: str, target_lang: str,
     """Text of a numbered dump without numbers of its own (before its first numbered
     paragraph, the points after one) read as an unnumbered dump; where it gives no pair (a
     title in one language, a note), one reject for ``reason``."""
-    items = list(_stream_pairs(head, file, source_lang, target_lang, numbered=False))
-    if any(isinstance(item, Pair) for item in items):
+    items = _unnumbered_pairs(head, file, source_lang, target_lang)
+    if items is not None:
         yield from items
     else:
         yield Reject(file, head.line_at(0), reason, _tidy(head.text))
+
+
+def _unnumbered_pairs(part: Stream, file: str, source_lang: str, target_lang: str
+                      ) -> list[Pair | Reject] | None:
+    """What ``part`` gives read as an unnumbered dump, ``None`` when it gives no pair."""
+    items = list(_stream_pairs(part, file, source_lang, target_lang, numbered=False))
+    return items if any(isinstance(item, Pair) for item in items) else None
+
+
+def _trailing_text(text: str, starts: list[int], cut: int, end: int, own: str,
+                   other: str) -> int | None:
+    """Numbered dumps, the last pair: where text in side A's language starts after side
+    B's paragraph (the first paragraph start whose first sentence is in the other
+    language, what comes before it in side B's own): a report's explanatory statement
+    after its resolution, its pairs run together on their lines, or a paragraph without
+    its translation."""
+    for at in starts[bisect_right(starts, cut):bisect_left(starts, end)]:
+        first = _NUMBERED_SENTENCE_CUT_RE.split(text[at:end], maxsplit=1)[0]
+        if _in_other_language(first, own, other):
+            return None if _in_other_language(text[cut:at], own, other) else at
+    return None
 
 
 def _points_tail(stream: Stream, start: int, cut: int, end: int) -> int | None:
