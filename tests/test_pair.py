@@ -369,6 +369,309 @@ def test_headings_and_page_lines_between_numbered_paragraphs_are_no_translation(
         "PE 123.456v01-", "RR\\1234567EN.d", "Industrial pol", "2018 2019 2020"]
 
 
+# An EP resolution's paragraphs with footnote calls, and the footnotes printed after them.
+EP_FOOTNOTED = [
+    (3, "Recalls its position on Regulation (EU) No 1291/2013\u2074 establishing Horizon 2020 "
+        "and stresses the need for continued funding of industrial research;",
+     "rappelle sa position sur le règlement (UE) n° 1291/2013\u2074 portant établissement du "
+     "programme Horizon 2020 et souligne la nécessité de continuer à financer la recherche "
+     "industrielle;"),
+    (4, "Recalls its resolution of 15 January 2014 on reindustrialising Europe to promote "
+        "competitiveness and sustainability\u2075;",
+     "rappelle sa résolution du 15 janvier 2014 sur la réindustrialisation de l'Europe en vue "
+     "de promouvoir la compétitivité et le développement durable\u2075;"),
+    (5, "Instructs its President to forward this resolution to the Council and the "
+        "Commission, and to the governments and parliaments of the Member States.",
+     "charge son Président de transmettre la présente résolution au Conseil et à la "
+     "Commission ainsi qu'aux gouvernements et aux parlements des États membres."),
+]
+EP_FOOTNOTES = {3: "\u2074 OJ L 347, 20.12.2013, p. 104. \u2074 JO L 347 du 20.12.2013, p. 104.",
+                4: "\u2075 Texts adopted, P7_TA(2014)0032. \u2075 Textes adoptés, "
+                   "P7_TA(2014)0032."}
+
+
+def test_a_footnote_after_a_numbered_paragraph_is_no_part_of_its_translation() -> None:
+    """A whole resolution prints its footnotes ("⁴ OJ L 347, 20.12.2013, p. 104.") after
+    the paragraph that calls them: they ended the paragraph's French ("... industrielle;
+    ⁴ OJ L 347, ... ⁴ JO L 347 ..."), English note and all, and the unit offered them as
+    its translation. Each is now a reject of its own, in every cut style."""
+    import random
+
+    from tmx_export.dump.writer import CUT_STYLES, cut_lines
+
+    for style in CUT_STYLES:
+        rng = random.Random(4)
+        lines: list[str] = []
+        for number, en, fr in EP_FOOTNOTED:
+            lines += cut_lines(f"{number}. {en} {number}. {fr}", rng, style=style)
+            if number in EP_FOOTNOTES:
+                lines.append(EP_FOOTNOTES[number])
+        result = read("\n".join(lines) + "\n")
+        assert [(p.number, p.source, p.target) for p in result.pairs] == EP_FOOTNOTED, style
+        assert [(r.reason, r.text) for r in result.rejects] == [
+            ("footnote", EP_FOOTNOTES[3]), ("footnote", EP_FOOTNOTES[4])], style
+
+
+# The parts of an EP resolution before its numbered paragraphs (its official French).
+EP_TITLE = [
+    ("European Parliament resolution of 5 July 2017 on building an ambitious EU industrial "
+     "strategy as a strategic priority for growth, employment and innovation in Europe "
+     "(2017/2732(RSP))",
+     "Résolution du Parlement européen du 5 juillet 2017 sur l'élaboration d'une stratégie "
+     "industrielle européenne ambitieuse en tant que priorité stratégique pour la croissance, "
+     "l'emploi et l'innovation en Europe (2017/2732(RSP))"),
+    ("The European Parliament,", "Le Parlement européen,"),
+]
+EP_CITATIONS = [
+    ("– having regard to Article 173 of the Treaty on the Functioning of the European Union "
+     "(TFEU), which deals with the industrial policy of the EU and refers, inter alia, to the "
+     "competitiveness of the Union's industry,",
+     "– vu l'article 173 du traité sur le fonctionnement de l'Union européenne (traité FUE), "
+     "qui concerne la politique industrielle de l'Union et fait notamment référence à la "
+     "compétitivité de l'industrie de l'Union,"),
+    ("– having regard to Articles 9, 151, 152, 153(1)(b) and 153(2) TFEU,",
+     "– vu l'article 9, l'article 151, l'article 152, l'article 153, paragraphe 1, point b), "
+     "et l'article 153, paragraphe 2, du traité FUE,"),
+    ("– having regard to the Commission communication of 22 January 2014 entitled ‘For a "
+     "European Industrial Renaissance’ (COM(2014)0014),",
+     "– vu la communication de la Commission du 22 janvier 2014 intitulée «Pour une "
+     "renaissance industrielle européenne» (COM(2014)0014),"),
+    ("– having regard to the Paris Agreement of December 2015 (COP21),",
+     "– vu l'accord de Paris de décembre 2015 (COP 21),"),
+    ("– having regard to Rule 128(5) and Rule 123(2) of its Rules of Procedure,",
+     "– vu l'article 128, paragraphe 5, et l'article 123, paragraphe 2, de son règlement "
+     "intérieur,"),
+]
+EP_RECITALS = [
+    ("A. whereas industry is one of the pillars of the European economy, accounting for "
+     "about 15 % of the Union's GDP and for more than 32 million jobs;",
+     "A. considérant que l'industrie est l'un des piliers de l'économie européenne, qu'elle "
+     "représente environ 15 % du PIB de l'Union et plus de 32 millions d'emplois;"),
+    ("B. whereas the EU has set itself the target of increasing the share of industry in "
+     "GDP to 20 % by 2020;",
+     "B. considérant que l'Union s'est fixé pour objectif de porter la part de l'industrie "
+     "dans le PIB à 20 % d'ici à 2020;"),
+    ("C. whereas employment in the steel industry has fallen by 20 % since 2008, while "
+     "investment in research and innovation in that sector has not recovered;",
+     "C. considérant que l'emploi dans la sidérurgie a diminué de 20 % depuis 2008, tandis "
+     "que l'investissement dans la recherche et l'innovation dans ce secteur ne s'est pas "
+     "redressé;"),
+]
+
+
+def _resolution(head: list[tuple[str, str]], style: str, french_first: bool) -> str:
+    """A dump of ``head`` (no numbers) and paragraphs 3 to 5 of :data:`EP_FOOTNOTED`
+    (without the footnotes), cut in ``style``."""
+    import random
+
+    from tmx_export.dump.writer import cut_lines
+
+    rng = random.Random(7)
+    lines: list[str] = []
+    for en, fr in head:
+        lines += cut_lines(f"{fr} {en}" if french_first else f"{en} {fr}", rng, style=style)
+    for number, en, fr in EP_FOOTNOTED:
+        a, b = (fr, en) if french_first else (en, fr)
+        lines += cut_lines(f"{number}. {a} {number}. {b}", rng, style=style)
+    return "\n".join(lines) + "\n"
+
+
+def test_a_resolution_s_title_and_recitals_before_paragraph_1_are_pairs() -> None:
+    """A whole resolution opens with its title, "The European Parliament," and recitals
+    "A. whereas ...;" without paragraph numbers: read with the numbered paragraphs, they
+    were one reject, all of them ("paragraph number missing on the en-GB side" when
+    English came first). They are now read as the pairs of an unnumbered dump."""
+    from tmx_export.dump.writer import CUT_STYLES
+
+    head = EP_TITLE + EP_RECITALS
+    for style in CUT_STYLES:
+        for french_first in (False, True):
+            result = read(_resolution(head, style, french_first))
+            assert [(p.number, p.source, p.target) for p in result.pairs] == [
+                (None, en, fr) for en, fr in head] + EP_FOOTNOTED, (style, french_first)
+            assert result.rejects == []
+
+
+def test_a_number_cut_off_a_footnote_before_paragraph_1_is_no_paragraph_number() -> None:
+    """A recital's footnote "³ OJ C 353 E, 3.12.2013, p. 10." before paragraph 1, cut
+    before its last "10.": the line "10." was taken for the first numbered paragraph, the
+    text before it read without that "10.", and the footnote's unit written as
+    "10. ³ OJ C 353 E, 3.12.2013, p." / "³ JO C 353 E du 3.12.2013, p."."""
+    footnote = ("³ OJ C 353 E, 3.12.2013, p. 10.", "³ JO C 353 E du 3.12.2013, p. 10.")
+    for french_first in (False, True):
+        a, b = (footnote[1], footnote[0]) if french_first else footnote
+        text = _resolution(EP_TITLE + EP_RECITALS, "space-kept", french_first)
+        first = text.index("3. ")
+        text = text[:first] + f"{a} {b[:-3]}\n10.\n" + text[first:]
+        result = read(text)
+        assert [(p.number, p.source, p.target) for p in result.pairs] == [
+            (None, en, fr) for en, fr in EP_TITLE + EP_RECITALS + [footnote]] + EP_FOOTNOTED
+        assert result.rejects == []
+
+
+def test_a_resolution_s_citations_are_pairs_of_their_own() -> None:
+    """The citations of a resolution ("– having regard to Article 173 ...," / "– vu
+    l'article 173 ...,") open with a dash: no line so opened could start a pair, and they
+    ran together, rejected as "a number twice on the fr-FR side" with the title before
+    them. Each is now a pair, its dash on both sides ("TFEU," ends the English, where the
+    split fell after it)."""
+    from tmx_export.dump.writer import CUT_STYLES
+
+    head = EP_TITLE + EP_CITATIONS + EP_RECITALS
+    for style in CUT_STYLES:
+        for french_first in (False, True):
+            text = _resolution(head, style, french_first)
+            result = read(text)
+            assert [(p.number, p.source, p.target) for p in result.pairs] == [
+                (None, en, fr) for en, fr in head] + EP_FOOTNOTED, (style, french_first)
+            assert result.rejects == []
+            # and without the numbered paragraphs: an unnumbered dump
+            unnumbered = text[:text.index("3. ")]
+            assert [(p.source, p.target) for p in read(unnumbered).pairs] == head
+
+
+EP_POINTS = [
+    ("Stresses that such a strategy should:", "souligne qu'une telle stratégie devrait:"),
+    ("(a) set a target of 20 % of GDP for industry by 2030;",
+     "a) fixer pour l'industrie un objectif de 20 % du PIB d'ici à 2030;"),
+    ("(b) strengthen the single market for industrial goods and services across all the "
+     "Member States;",
+     "b) renforcer le marché unique des biens et services industriels dans l'ensemble des "
+     "États membres;"),
+    ("(c) ensure a level playing field in international trade with third countries;",
+     "c) garantir des conditions de concurrence équitables dans le commerce international "
+     "avec les pays tiers;"),
+    ("Calls on the Member States to:", "invite les États membres à:"),
+    ("– invest in digital infrastructure in rural and remote areas;",
+     "– investir dans les infrastructures numériques dans les zones rurales et isolées;"),
+    ("– support SMEs in accessing finance and public procurement markets;",
+     "– aider les PME à accéder au financement et aux marchés publics;"),
+]
+
+
+def test_a_point_s_label_opens_both_sides() -> None:
+    """A resolution's points, each a paragraph of its own ("(b) strengthen ...;" / "b)
+    renforcer ...;"): the French label was written at the end of the English, "(b)
+    strengthen ... Member States; b)", and the unit offered "renforcer ..." unlabelled."""
+    from tmx_export.dump.writer import CUT_STYLES
+
+    for style in CUT_STYLES:
+        for french_first in (False, True):
+            result = read(_resolution(EP_TITLE + EP_POINTS, style, french_first))
+            assert [(p.source, p.target) for p in result.pairs][:len(EP_TITLE + EP_POINTS)] \
+                == EP_TITLE + EP_POINTS, (style, french_first)
+
+
+def test_points_after_a_numbered_paragraph_are_pairs_of_their_own() -> None:
+    """"2. Stresses that such a strategy should:" then its points on lines of their own,
+    no number ("(a) ...;" / "a) ...;", "– ...;"): the points were read as the end of
+    paragraph 2's second side, and the pair, points and all, a "length-ratio" reject.
+    Each point is now a pair, after its paragraph's."""
+    import random
+
+    from tmx_export.dump.writer import CUT_STYLES, cut_lines
+
+    intro_2, points_2 = EP_POINTS[0], EP_POINTS[1:4]
+    intro_3, points_3 = EP_POINTS[4], EP_POINTS[5:]
+    expected = [(1, *EP_FOOTNOTED[0][1:]), (2, *intro_2), *[(None, *p) for p in points_2],
+                (3, *intro_3), *[(None, *p) for p in points_3], (4, *EP_FOOTNOTED[2][1:])]
+    for style in CUT_STYLES:
+        for french_first in (False, True):
+            rng = random.Random(3)
+            lines: list[str] = []
+            for number, en, fr in expected:
+                a, b = (fr, en) if french_first else (en, fr)
+                stream = f"{a} {b}" if number is None else f"{number}. {a} {number}. {b}"
+                lines += cut_lines(stream, rng, style=style)
+            result = read("\n".join(lines) + "\n")
+            assert [(p.number, p.source, p.target) for p in result.pairs] == expected, (
+                style, french_first)
+            assert result.rejects == []
+
+
+def test_a_citation_starts_its_pair_at_its_dash_not_at_a_word_cut_off_the_one_before(
+        ) -> None:
+    """A line holding only the last word of a citation's French ("durable¹,"), then the
+    next citation's dash-led line: the pair started at "durable¹,", as likely there as at
+    the dash (both lower case), and was written "durable¹, – having regard to the Paris
+    Agreement ... (COP21), –" / "vu l'accord de Paris ...". A dash-led line now opens a
+    pair as a capital does."""
+    citations = [
+        *EP_CITATIONS[:3],
+        ("– having regard to its resolution of 15 January 2014 on reindustrialising Europe "
+         "to promote competitiveness and sustainability¹,",
+         "– vu sa résolution du 15 janvier 2014 sur la réindustrialisation de l'Europe en vue "
+         "de promouvoir la compétitivité et le développement durable¹,"),
+        EP_CITATIONS[3],
+        ("– having regard to Regulation (EU) 2016/679 of the European Parliament and of the "
+         "Council of 27 April 2016²,",
+         "– vu le règlement (UE) 2016/679 du Parlement européen et du Conseil du 27 avril "
+         "2016²,"),
+        ("– having regard to the question to the Commission on building an ambitious EU "
+         "industrial strategy as a strategic priority for growth, employment and innovation "
+         "in Europe (O-000040/2017 – B8‑0224/2017),",
+         "– vu la question à la Commission sur l'élaboration d'une stratégie industrielle "
+         "européenne ambitieuse en tant que priorité stratégique pour la croissance, l'emploi "
+         "et l'innovation en Europe (O-000040/2017 – B8‑0224/2017),"),
+        EP_CITATIONS[4]]
+    text = (Path(__file__).parent / "data" / "ep-resolution-citations.txt").read_text("utf-8")
+    assert "\ndurable¹,\n" in text
+    result = read(text)
+    assert [(p.source, p.target) for p in result.pairs] == EP_TITLE + citations
+    assert result.rejects == []
+
+
+def test_a_citation_after_a_comma_starts_its_pair_at_its_dash() -> None:
+    """French first, a line holding only the end of a citation's English ("TFEU,") after
+    a line ending "153(2)", then the next citation "– vu la communication ...": the pair
+    started at "TFEU," (a capital after a bracket), not at the dash after its comma, and
+    both units were wrong ("... 153(2)" / "... du traité FUE,", then "... (COM(2014)0014),
+    –"). A dash-led line after a comma is now the start of a list's next item."""
+    text = (Path(__file__).parent / "data" / "ep-resolution-citations-fr-first.txt"
+            ).read_text("utf-8")
+    assert "\nTFEU,\n– vu la communication" in text
+    result = read(text)
+    assert [(p.source, p.target) for p in result.pairs] == EP_TITLE + EP_CITATIONS[:3]
+    assert result.rejects == []
+
+
+EP_EXPLANATORY = [
+    ("EXPLANATORY STATEMENT", "EXPOSÉ DES MOTIFS"),
+    ("Industry is the backbone of the European economy and remains essential for growth "
+     "and jobs in all the regions of the Union.",
+     "L'industrie est l'épine dorsale de l'économie européenne et demeure essentielle pour "
+     "la croissance et l'emploi dans toutes les régions de l'Union."),
+    ("The rapporteur therefore believes that the Union needs a coherent industrial "
+     "strategy with clear targets and a timetable.",
+     "Le rapporteur estime dès lors que l'Union a besoin d'une stratégie industrielle "
+     "cohérente assortie d'objectifs clairs et d'un calendrier."),
+]
+
+
+def test_a_report_s_explanatory_statement_after_its_last_paragraph_is_pairs() -> None:
+    """A report: the resolution's numbered paragraphs, then its explanatory statement
+    without numbers. The statement was read as the end of the last paragraph's second
+    side, and that paragraph ("Instructs its President ...") went to the rejects with it
+    ("pair boundaries unsure"). The statement's pairs are now read as an unnumbered
+    dump's, after the last paragraph's."""
+    import random
+
+    from tmx_export.dump.writer import CUT_STYLES, cut_lines
+
+    for style in CUT_STYLES:
+        for french_first in (False, True):
+            text = _resolution(EP_TITLE, style, french_first)
+            rng = random.Random(8)
+            for en, fr in EP_EXPLANATORY:
+                text += "\n".join(cut_lines(f"{fr} {en}" if french_first else f"{en} {fr}",
+                                             rng, style=style)) + "\n"
+            result = read(text)
+            assert [(p.number, p.source, p.target) for p in result.pairs] == [
+                (None, en, fr) for en, fr in EP_TITLE] + EP_FOOTNOTED + [
+                (None, en, fr) for en, fr in EP_EXPLANATORY], (style, french_first)
+            assert result.rejects == []
+
+
 def test_page_headers_and_footers_anywhere_are_set_apart() -> None:
     """A report copied from a PDF holds its pages' headers and footers ("PE
     287.123v01-00", "RR\\401234EN.doc") wherever a page broke: inside a paragraph, between
@@ -485,3 +788,65 @@ def test_paragraphs_labelled_31a_or_32_bis_are_pairs_of_their_own() -> None:
             (int(label.split(".")[0].split()[0].rstrip("ab")), r["en"], r["fr"])
             for label, r in zip(labels, rows, strict=False)], style
         assert result.rejects == [], style
+
+
+def test_a_paragraph_under_an_unknown_label_ending_with_a_semicolon_is_refused() -> None:
+    """A resolution's paragraph is one sentence of clauses ending with a semicolon: one
+    under a label the reader does not know ("4 a)") ran on into paragraph 4's second side,
+    and the check that a side holds no sentence of the other language saw one sentence,
+    English and French together. The unit offered "4 a) demande une stratégie ..." as
+    English. Clauses are now checked each: the pair goes to the rejects."""
+    import random
+
+    from tmx_export.dump.writer import CUT_STYLES, cut_lines
+
+    en_4a = ("Calls for a European strategy for raw materials that secures access to "
+             "critical raw materials at fair prices;")
+    fr_4a = ("demande une stratégie européenne pour les matières premières qui garantisse "
+             "l'accès aux matières premières critiques à des prix équitables;")
+    for style in CUT_STYLES:
+        rng = random.Random(5)
+        lines: list[str] = []
+        for number, en, fr in EP_FOOTNOTED[:2]:
+            lines += cut_lines(f"{number}. {fr} {number}. {en}", rng, style=style)
+        lines += cut_lines(f"4 a) {fr_4a} 4 a) {en_4a}", rng, style=style)
+        number, en, fr = EP_FOOTNOTED[2]
+        lines += cut_lines(f"{number}. {fr} {number}. {en}", rng, style=style)
+        result = read("\n".join(lines) + "\n")
+        assert [(p.number, p.source, p.target) for p in result.pairs] == [
+            EP_FOOTNOTED[0], EP_FOOTNOTED[2]], style
+        assert [r.reason for r in result.rejects] == [
+            "pair boundaries unsure: the en-GB side holds a sentence in fr-FR (a paragraph "
+            "without a number of its own?)"], style
+
+
+def test_a_paragraph_labelled_31a_in_english_and_31_bis_in_french_is_a_pair() -> None:
+    """The Parliament labels a paragraph inserted after 31 "31a." in English and "31 bis."
+    in French: the two labels were not taken for one paragraph's, and 31a ran on into
+    paragraph 31, a "length-ratio" reject when English came first and, French first,
+    a unit whose English held "31 bis. demande une stratégie ..." in French."""
+    import random
+
+    from tmx_export.dump.writer import CUT_STYLES, cut_lines
+
+    en_31a = ("Calls for a European strategy for raw materials that secures access to "
+              "critical raw materials at fair prices;")
+    fr_31a = ("demande une stratégie européenne pour les matières premières qui garantisse "
+              "l'accès aux matières premières critiques à des prix équitables;")
+    for style in CUT_STYLES:
+        for french_first in (False, True):
+            rng = random.Random(5)
+            lines: list[str] = []
+            for number, en, fr in EP_FOOTNOTED[:2]:
+                a, b = (fr, en) if french_first else (en, fr)
+                lines += cut_lines(f"{number}. {a} {number}. {b}", rng, style=style)
+            a, b = (f"4 bis. {fr_31a}", f"4a. {en_31a}") if french_first else (
+                f"4a. {en_31a}", f"4 bis. {fr_31a}")
+            lines += cut_lines(f"{a} {b}", rng, style=style)
+            number, en, fr = EP_FOOTNOTED[2]
+            a, b = (fr, en) if french_first else (en, fr)
+            lines += cut_lines(f"{number}. {a} {number}. {b}", rng, style=style)
+            result = read("\n".join(lines) + "\n")
+            assert [(p.number, p.source, p.target) for p in result.pairs] == [
+                *EP_FOOTNOTED[:2], (4, en_31a, fr_31a), EP_FOOTNOTED[2]], (style, french_first)
+            assert result.rejects == []

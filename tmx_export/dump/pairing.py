@@ -385,6 +385,9 @@ LOWER_START_COST = 3.0
 TWO_WORDS_ODDS = -2.0
 
 
+_DASH_LEAD_RE = lazy_pattern("[\u2013\u2014-] ")
+
+
 def _pair_start_candidates(stream: Stream) -> tuple[list[int], list[bool], list[float]]:
     """Line starts where a pair may begin (not a fold, not opening with a space, which
     continues a line), whether each opens like a paragraph (a capital, or an opening
@@ -396,11 +399,16 @@ def _pair_start_candidates(stream: Stream) -> tuple[list[int], list[bool], list[
         if folded or s == 0:
             continue
         lead = text[s:s + 4].lstrip(_OPENERS)  # a line opening with a space continues
+        dash = _DASH_LEAD_RE.match(text, s) is not None
+        if dash:
+            # a dash-led line: a resolution's citation ("– having regard to ..." / "– vu
+            # ..."), an indent of a list, which opens like a paragraph whatever its case
+            lead = text[s + 2:s + 6]
         if lead[:1].isalnum() or (lead[:1] in ",;" and lead != text[s:s + 4]):
             # (a quote before a comma opens the words an amendment inserts: "‘, as
             # amended by:" / "«, modifiée par:")
             out.append(s)
-            capital.append(lead[:1].isupper())
+            capital.append(dash or lead[:1].isupper())
             join_odds.append(odds)
     return out, capital, join_odds
 
@@ -560,6 +568,10 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
         if _ABBREVIATION_END_RE.search(text[max(0, starts[j] - 8):starts[j]].rstrip()):
             start_prior[j] = -2.0  # "M. / Evans l'a suggéré"
         elif last in _SPLIT_PUNCT or last in "'’\"" and before[:1] in _SPLIT_PUNCT:
+            start_prior[j] = 1.0
+        elif last in ",;" and _DASH_LEAD_RE.match(text, starts[j]):
+            # a list's next item: a resolution's citations end with a comma ("... FUE," /
+            # "– having regard to ...")
             start_prior[j] = 1.0
         elif _OPENING_MARK_END_RE.search(text, max(0, starts[j] - 8), starts[j]):
             start_prior[j] = -np.inf  # a quotation opens: 'would speak of a «' / 'coup ...'
@@ -920,6 +932,7 @@ def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, i
         split = _sentence_end_to_a(parts, prefix, split, e_off)
         split = _balanced_split(parts, prefix, i, j, split)
         split = _ending_match(parts, prefix, i, j, split)
+        split = _item_opening_to_b(parts.text, starts[i], split, e_off)
         out.append((starts[i], _opening_marks_to_b(parts.text, starts[i], split), e_off))
     return out
 
@@ -1115,6 +1128,38 @@ def _word_imbalance(text: str, start: int, cut: int, repeated: dict[str, int]) -
 
 
 _OPENING_MARKS = "«“„‘‚‹([¿¡"
+
+
+# What opens a list item: a dash, or a label, each language writing its own brackets
+# ("(b)" / "b)", "(iv)" / "iv)"); the label's letters are group 2.
+_ITEM_MARK = r"(?:[\u2013\u2014-]|\(?([a-z]{1,2}|[ivx]{1,5})\)) "
+_ITEM_LEAD_RE = lazy_pattern(_ITEM_MARK)
+# A list item's mark after the item before it: "..., – vu", "...; b) renforcer".
+_ITEM_RE = lazy_pattern(r"[,;:]\s+(" + _ITEM_MARK + ")")
+# How many chunks a split may move to the mark opening side B.
+ITEM_MARK_CHUNKS = 2
+
+
+def _item_opening_to_b(text: str, start: int, split: int, end: int) -> int:
+    """``split``, or the mark of a list item near it when side A opens with one (a dash,
+    or a label) and side B would not open with the same: a resolution's citations open
+    with a dash in both languages ("– having regard to Article 9 TFEU, | – vu l'article 9
+    du traité FUE,"), its points with their label ("(b) strengthen ...; | b) renforcer
+    ..."), where a code no list holds beside the mark ("TFEU", "FUE") or the label itself
+    leans no way and the split fell on its other side. At most :data:`ITEM_MARK_CHUNKS`
+    chunks away, after a comma, semicolon or colon."""
+    lead = _ITEM_LEAD_RE.match(text, start)
+    if lead is None:
+        return split
+    at_split = _ITEM_LEAD_RE.match(text, split)
+    if at_split is not None and at_split.group(1) == lead.group(1):
+        return split
+    near = [m.start(1) for m in _ITEM_RE.finditer(text, max(start + 2, split - 40),
+                                                  min(end, split + 40))
+            if m.group(2) == lead.group(1)]
+    near = [at for at in near
+            if len(text[min(at, split):max(at, split)].split()) <= ITEM_MARK_CHUNKS]
+    return min(near, key=lambda at: abs(at - split)) if near else split
 
 
 def _opening_marks_to_b(text: str, start: int, split: int) -> int:
@@ -1599,16 +1644,27 @@ def iter_pairs(
         waiting = next(page_lines, None)
 
 
-def _stream_pairs(stream: Stream, file: str, source_lang: str, target_lang: str
-                  ) -> Iterator[Pair | Reject]:
-    """The pairs and rejects of :func:`iter_pairs` found in the stream's text."""
+def _stream_pairs(stream: Stream, file: str, source_lang: str, target_lang: str,
+                  numbered: bool | None = None) -> Iterator[Pair | Reject]:
+    """The pairs and rejects of :func:`iter_pairs` found in the stream's text; ``numbered``
+    says whether it is numbered, found from the text when ``None``."""
     src, tgt = primary(source_lang), primary(target_lang)
     text = stream.text
     # the dump's paragraph-number candidates and numbered lines, found once for every step
     line_starts = _pair_line_starts(stream)
     candidates = _number_tokens(text, line_starts)
     numbered_lines = _numbered_line_starts(stream, (src, tgt))
-    numbered = _is_numbered(stream, (src, tgt), numbered_lines, candidates)
+    if numbered is None:
+        numbered = _is_numbered(stream, (src, tgt), numbered_lines, candidates)
+        head = _sequence_start(numbered_lines) if numbered else 0
+        if head and text[:head].strip():
+            # A resolution's title, "The European Parliament,", its citations and recitals
+            # come before paragraph 1 without numbers: pairs of an unnumbered dump. Read
+            # with the numbered ones, they were one pair or one reject.
+            yield from _head_pairs(stream.part(0, head), file, source_lang, target_lang)
+            yield from _stream_pairs(stream.part(head, len(text)), file, source_lang,
+                                     target_lang, numbered=True)
+            return
     triples, source_first = _best_split(stream, numbered, src, tgt, line_starts, candidates)
 
     if numbered:
@@ -1634,14 +1690,33 @@ def _stream_pairs(stream: Stream, file: str, source_lang: str, target_lang: str
             yield Reject(file, stream.line_at(0), f"text before the first pair ({tag_b} only)",
                          _tidy(text[:head]))
             triples[0] = (head, *triples[0][1:])
-    for s0, cut, e1 in triples:
+    for index, (s0, cut, e1) in enumerate(triples):
+        points = _points_tail(stream, s0, cut, e1) if numbered else None
+        after: list[Pair | Reject] = []
+        if points is not None:
+            # A paragraph introducing points ("... should:" / "... devrait:"), each a
+            # paragraph of its own without a number ("(a) ...;" / "a) ...;"): pairs of an
+            # unnumbered dump, no part of side B, written after this pair.
+            after = list(_head_pairs(stream.part(points, e1), file, source_lang,
+                                     target_lang, "points without a paragraph number"))
+            e1 = points
+        elif numbered and index == len(triples) - 1:
+            trailing = _trailing_text(text, starts, cut, e1, lang_b, lang_a)
+            found = None if trailing is None else _unnumbered_pairs(
+                stream.part(trailing, e1), file, source_lang, target_lang)
+            if found is not None:
+                # A report's explanatory statement after its resolution's last paragraph,
+                # in both languages: pairs of an unnumbered dump, no part of side B (a
+                # paragraph in side A's language alone is a reject, below).
+                after, e1 = found, trailing
         loose = _loose_tail(text, starts, s0, cut, e1) if numbered else None
         if loose is not None:
             # A heading, a page's header or footer, a row of figures between two numbered
             # paragraphs: no part of side B's paragraph, whose unit would offer it as
             # translated text.
-            yield Reject(file, stream.line_at(loose), "text between numbered paragraphs",
-                         _tidy(text[loose:e1]))
+            reason = "footnote" if _footnote_at(text, loose) else \
+                "text between numbered paragraphs"
+            yield Reject(file, stream.line_at(loose), reason, _tidy(text[loose:e1]))
             e1 = loose
         tail = _foreign_tail(text, starts, cut, e1, lang_b, lang_a)
         if tail is not None:
@@ -1669,6 +1744,73 @@ def _stream_pairs(stream: Stream, file: str, source_lang: str, target_lang: str
             yield pair
         if reject:
             yield reject
+        yield from after
+
+
+def _sequence_start(numbered_lines: list[tuple[int, int]]) -> int:
+    """Where a numbered dump's numbered paragraphs start: the first numbered line that
+    the next two do not both go back from, not a number a cut set at a line's start
+    before them ("... p." / "10." of a footnote's "p. 10." before paragraphs 1 and 2). A
+    dump that opens with a number starts there, whatever a cut put at a line's start
+    after it ("116." / "1." of "Article 1." / "117."); an excerpt's gap forward ("5." then
+    "9.") goes on."""
+    for index, (at, number) in enumerate(numbered_lines):
+        after = [following for _, following in numbered_lines[index + 1:index + 3]]
+        if at == 0 or not after or any(following >= number for following in after):
+            return at
+    return 0
+
+
+def _head_pairs(head: Stream, file: str, source_lang: str, target_lang: str,
+                reason: str = "text before the first numbered paragraph"
+                ) -> Iterator[Pair | Reject]:
+    """Text of a numbered dump without numbers of its own (before its first numbered
+    paragraph, the points after one) read as an unnumbered dump; where it gives no pair (a
+    title in one language, a note), one reject for ``reason``."""
+    items = _unnumbered_pairs(head, file, source_lang, target_lang)
+    if items is not None:
+        yield from items
+    else:
+        yield Reject(file, head.line_at(0), reason, _tidy(head.text))
+
+
+def _unnumbered_pairs(part: Stream, file: str, source_lang: str, target_lang: str
+                      ) -> list[Pair | Reject] | None:
+    """What ``part`` gives read as an unnumbered dump, ``None`` when it gives no pair."""
+    items = list(_stream_pairs(part, file, source_lang, target_lang, numbered=False))
+    return items if any(isinstance(item, Pair) for item in items) else None
+
+
+def _trailing_text(text: str, starts: list[int], cut: int, end: int, own: str,
+                   other: str) -> int | None:
+    """Numbered dumps, the last pair: where text in side A's language starts after side
+    B's paragraph (the first paragraph start whose first sentence is in the other
+    language, what comes before it in side B's own): a report's explanatory statement
+    after its resolution, its pairs run together on their lines, or a paragraph without
+    its translation."""
+    for at in starts[bisect_right(starts, cut):bisect_left(starts, end)]:
+        first = _NUMBERED_SENTENCE_CUT_RE.split(text[at:end], maxsplit=1)[0]
+        if _in_other_language(first, own, other):
+            return None if _in_other_language(text[cut:at], own, other) else at
+    return None
+
+
+def _points_tail(stream: Stream, start: int, cut: int, end: int) -> int | None:
+    """Numbered dumps: where the points a paragraph introduces start after its side B,
+    each a paragraph of its own without a number: side A ends with a colon ("... should:")
+    and a line inside side B opens with a point's mark ("(a) ", "a) ", "– ") after a
+    colon ("... devrait:"). ``None`` when the pair is not so."""
+    text = stream.text
+    if not text[start:cut].rstrip().endswith(":"):
+        return None
+    first = bisect_right(stream.line_starts, cut)
+    for at, folded in zip(stream.line_starts[first:], stream.folded[first:], strict=True):
+        if at >= end:
+            break
+        if not folded and _ITEM_LEAD_RE.match(text, at) and \
+                text[cut:at].rstrip().endswith(":"):
+            return at
+    return None
 
 
 def _best_split(stream: Stream, numbered: bool, src: str, tgt: str, line_starts: set[int],
@@ -1723,6 +1865,18 @@ _LABEL_SUFFIX = r"(?:[a-z]|[ \u00a0](?:bis|ter|quater|quinquies|sexies))\."
 _RUN_IN_LABEL_RE = lazy_pattern(r"(?<=[.;:!?\"'’”»)\]])\s*(\d+)" + _LABEL_SUFFIX + r"\s+(?=\S)")
 # a side opening with such a label (used with .match())
 _LEADING_LABEL_RE = lazy_pattern(r"\s*(\d+)" + _LABEL_SUFFIX + r"(?:\s+|$)")
+# The Latin suffixes in order: "31 bis." is the paragraph English labels "31a.", "31 ter."
+# its "31b." (the European Parliament's texts so).
+_LATIN_SUFFIXES = ("bis", "ter", "quater", "quinquies", "sexies")
+
+
+def _label_rank(label: str) -> tuple[str, int]:
+    """A label's number and its place after it, however the language writes it: "31a."
+    and "31 bis." are both ("31", 0)."""
+    number = label[:len(label) - len(label.lstrip("0123456789"))]
+    suffix = label[len(number):].strip(" \u00a0.")
+    rank = _LATIN_SUFFIXES.index(suffix) if suffix in _LATIN_SUFFIXES else ord(suffix) - 97
+    return number, rank
 
 
 def _split_run_in(text: str, triples: list[tuple[int, int, int]], langs: tuple[str, str]
@@ -1745,10 +1899,11 @@ def _split_run_in(text: str, triples: list[tuple[int, int, int]], langs: tuple[s
             continue
         # "31a. EN 31a. FR" after side B of pair 31: a paragraph inserted under a label
         # the number sequence does not know, run on into the pair before it; each label
-        # written twice in a row after sentence ends makes a pair of its own
+        # written twice in a row after sentence ends makes a pair of its own (in either
+        # form in each language: "31a. EN 31 bis. FR", as the Parliament writes them)
         labels = [] if number is None else [
-            (m.group(0).strip(), m.start(1)) for m in _RUN_IN_LABEL_RE.finditer(text, cut, e1)
-            if int(m.group(1)) == number]
+            (_label_rank(m.group(0).strip()), m.start(1))
+            for m in _RUN_IN_LABEL_RE.finditer(text, cut, e1) if int(m.group(1)) == number]
         if labels and len(labels) % 2 == 0 and all(
                 a[0] == b[0] for a, b in zip(labels[::2], labels[1::2], strict=True)):
             ends = [at for _, at in labels[2::2]] + [e1]
@@ -1836,6 +1991,25 @@ _SENTENCE_CLOSE_RE = lazy_pattern(r"[.!?:;…][\"'’”»)\]]*(?=\s|$)|[)\]](?=
 _SIDE_CLOSE_RE = lazy_pattern(r"[.!?:;…][\"'’”»)\]]*\s*$")
 
 
+# Footnote marks: superscript digits ("sustainability¹,", "1291/2013⁴").
+_FOOTNOTE_MARKS = "\u00b9\u00b2\u00b3\u2070\u2074-\u2079"
+# A footnote's text: a line opening with its mark and a space ("¹ OJ C 482, 23.12.2016,
+# p. 89.").
+_FOOTNOTE_RE = lazy_pattern(f"([{_FOOTNOTE_MARKS}]+)[ \u00a0]+\\S")
+
+
+def _footnote_at(text: str, at: int) -> bool:
+    """Whether a footnote's text opens at ``at``: its mark and a space, the same mark
+    glued to a word or number before it, as the note's call (not a mark a cut set at a line's
+    start, "10 m" / "² of")."""
+    m = _FOOTNOTE_RE.match(text, at)
+    if m is None:
+        return False
+    call = re.compile(f"[^\\s{_FOOTNOTE_MARKS}]" + re.escape(m.group(1))
+                      + f"(?![{_FOOTNOTE_MARKS}])")
+    return call.search(text, 0, at) is not None
+
+
 def _loose_tail(text: str, starts: list[int], start: int, cut: int, end: int) -> int | None:
     """Numbered dumps: where the lines after side B's paragraph start, when side A ends a
     sentence and what follows side B's last sentence end up to the next numbered paragraph
@@ -1844,12 +2018,17 @@ def _loose_tail(text: str, starts: list[int], start: int, cut: int, end: int) ->
     original does, and a line opening after a sentence end that holds none to the next
     number is a heading, a page header or footer, or a table between the two numbered
     paragraphs. The earliest such line start. (Side A must end a sentence: rows of a
-    memory such as DGT-TM's addresses and names end with none, in both languages.)"""
-    if not _SIDE_CLOSE_RE.search(text[max(start, cut - 16):cut]):
-        return None  # (not a bracket alone: "IMO-Entschließung A.278(VIII)")
+    memory such as DGT-TM's addresses and names end with none, in both languages.)
+    A footnote's text after side B (:func:`_footnote_at`) is loose too, sentence ends and
+    all: it is no part of the paragraph, whose unit would offer it (in both languages) as
+    the translation."""
+    a_closes = _SIDE_CLOSE_RE.search(text[max(start, cut - 16):cut]) is not None
+    # (not a bracket alone: "IMO-Entschließung A.278(VIII)")
     for at in starts[bisect_right(starts, cut):bisect_left(starts, end)]:
+        if _footnote_at(text, at):
+            return at
         # (side B's number alone before the line is no paragraph: "9." / "Förenta ...,")
-        if _split_number(text[cut:at])[1].strip() and \
+        if a_closes and _split_number(text[cut:at])[1].strip() and \
                 not _SENTENCE_CLOSE_RE.search(text, at, end):
             return at
     return None
@@ -2245,8 +2424,11 @@ def _one_language(source: str, target: str, langs: tuple[str, str]) -> int | Non
 
 
 # A numbered side's sentences: cut after a sentence end before a capital or a digit, with
-# or without a space (a line joined after "difficile." to "31a. Yes").
-_NUMBERED_SENTENCE_CUT_RE = lazy_pattern(r"(?<=[.!?])[\"'’”»)\]]*\s*(?=[(\[«“‘\"']*[^\W_a-z])")
+# or without a space (a line joined after "difficile." to "31a. Yes"), and its clauses
+# after a semicolon: a resolution's paragraph is one sentence of clauses ("...; stresses
+# ...;"), and one under a label the reader does not know ("31 a)") ends with a semicolon.
+_NUMBERED_SENTENCE_CUT_RE = lazy_pattern(
+    r"(?<=[.!?])[\"'’”»)\]]*\s*(?=[(\[«“‘\"']*[^\W_a-z])|(?<=;)\s+")
 # A sentence of a numbered side is taken for the other language when it has this many
 # words (a name, a title or a short quotation in the other language has fewer) and leans
 # that way as :func:`_in_other_language` asks.

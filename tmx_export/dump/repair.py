@@ -106,6 +106,21 @@ class Stream:
         i = bisect_right(self.line_starts, offset) - 1
         return self.line_numbers[max(i, 0)] if self.line_numbers else 1
 
+    def part(self, begin: int, end: int) -> Stream:
+        """The lines from offset ``begin`` (a line start) to ``end`` as a stream of their
+        own, keeping their line numbers; no repairs and no page lines (the whole
+        stream's)."""
+        first = bisect_left(self.line_starts, begin)
+        last = bisect_left(self.line_starts, end)
+        part = Stream(self.text[begin:end])
+        part.line_starts = array("q", (s - begin for s in self.line_starts[first:last]))
+        part.line_numbers = self.line_numbers[first:last]
+        part.folded = self.folded[first:last]
+        # the first line's break is no break of this text
+        part.join_odds = array("d", [0.0]) + self.join_odds[first + 1:last] \
+            if last > first else array("d")
+        return part
+
 
 def clean_text(text: str, repairs: Counter[str]) -> str:
     """Removal of XML-illegal characters, mojibake repair and NFC, counted in ``repairs``."""
