@@ -1136,6 +1136,12 @@ def test_a_lost_sigterm_is_obeyed_at_the_next_paragraph(tmp_path: Path,
     ["pairs", str(SEED), "-o", "-"],
     ["build", str(SEED), "-o", "{tmp}/o.tmx", "--rejects", "-"],
     ["check", str(SEED)],  # the findings, one a line
+    # the summary, the counts, the problems, the hits: a bare "No space left on device"
+    ["build", str(SEED), "-o", "{tmp}/o.tmx"],
+    ["stats", str(DATA / "tmx" / "dgt-tm" / "22019D0391.tmx")],
+    ["validate", str(DATA / "tmx" / "dgt-tm" / "22019D0391.tmx")],
+    ["concordance", str(DATA / "tmx" / "dgt-tm" / "22019D0437.tmx"), "Commission",
+     "--source-lang", "en-GB", "--target-lang", "fr-FR"],
 ])
 def test_a_full_standard_output_is_named(tmp_path: Path, command: list[str]) -> None:
     """A full disk behind standard output (the TMX, pairs or rejects of "-") said "No space
