@@ -16,12 +16,31 @@ class InputError(Exception):
         self.file = file
         self.line = line
         self.message = message
-        where = f"{file}:{line}" if line else file
+        shown = shown_name(file)
+        where = f"{shown}:{line}" if line else shown
         super().__init__(f"{where}: {message}")
 
     def __reduce__(self):  # type: ignore[no-untyped-def]
         # raised in a worker process, it must arrive whole in the parent
         return (InputError, (self.file, self.message, self.line))
+
+
+def shown_name(name: str) -> str:
+    """A file's name as a message shows it: a character that is not printable escaped
+    (``\\n``, ``\\t``; a byte of a name that is not UTF-8, which Python keeps as a lone
+    surrogate, as ``\\xe9``), so the one-line error stays one line and names the file as
+    ``ls -b`` does. A usual name is shown as it is."""
+    if name.isprintable():
+        return name
+    shown = []
+    for ch in name:
+        if ch.isprintable():
+            shown.append(ch)
+        elif "\udc80" <= ch <= "\udcff":  # an undecodable byte (surrogateescape)
+            shown.append(f"\\x{ord(ch) - 0xDC00:02x}")
+        else:
+            shown.append(ch.encode("unicode_escape").decode("ascii"))
+    return "".join(shown)
 
 
 class InternalError(RuntimeError):
