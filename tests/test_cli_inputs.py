@@ -1016,3 +1016,21 @@ def test_another_languages_version_beside_a_pair_in_a_folder_is_skipped(tmp_path
     # named on its own, it is still read as what it is asked to be
     alone = run("build", german, "-o", tmp_path / "de.tmx")
     assert alone.exit_code == 1 and "reads as de" in alone.output
+
+
+@pytest.mark.parametrize("name, shown", [
+    ("notes\nscan.txt", "notes\\nscan.txt"),  # a line break: the error was two lines
+    ("tab\there.txt", "tab\\there.txt"),
+    (b"r\xe9sum\xe9.txt".decode("utf-8", "surrogateescape"), "r\\xe9sum\\xe9.txt"),  # Latin-1
+    ("résumé du débat.txt", "résumé du débat.txt"),  # a usual name, as it is
+])
+def test_an_error_names_a_strange_file_name_on_one_line(tmp_path: Path, name: str,
+                                                        shown: str) -> None:
+    try:
+        (tmp_path / name).write_bytes(b"")
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("the file system does not take this name")
+    result = run("build", tmp_path / name, "-o", tmp_path / "o.tmx")
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [f"tmx-export: error: {tmp_path / shown}: file is empty"]
+    assert not (tmp_path / "o.tmx").exists()

@@ -733,3 +733,28 @@ def test_units_without_the_target_language_are_counted_not_hidden(tmp_path: Path
     # a memory in which every unit has the pair says nothing
     result = run(str(SEED), "value chain")
     assert "left out" not in result.stderr
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a file size limit (ulimit -f)")
+def test_an_index_the_disk_cannot_hold_is_the_one_line_error(tmp_path: Path) -> None:
+    """A full disk (here a file size limit) while the index was written ended in SQLite's
+    "disk I/O error" with a traceback; it is the one-line error naming the index, and no
+    index nor temporary file is left."""
+    import resource
+
+    def small_files() -> None:  # in the child: files of at most 16 KB
+        resource.setrlimit(resource.RLIMIT_FSIZE, (16_384, 16_384))
+
+    memory = DATA / "tmx" / "dgt-tm" / "22019D0437.tmx"
+    out = tmp_path / "out"
+    out.mkdir()
+    process = subprocess.run(
+        [sys.executable, "-c", "from tmx_export.cli import main; main()", "concordance",
+         str(memory), "Commission", "--source-lang", "en-GB", "--target-lang", "fr-FR",
+         "--index", str(out / "i.db")],
+        capture_output=True, preexec_fn=small_files, timeout=120, check=False)
+    assert process.returncode == 1
+    assert "Traceback" not in process.stderr.decode()
+    assert process.stderr.decode().splitlines()[-1] == (
+        f"tmx-export: error: {out / 'i.db'}: cannot write the index (disk I/O error)")
+    assert list(out.iterdir()) == []

@@ -484,6 +484,51 @@ def test_sigterm_leaves_no_temporary_file(tmp_path: Path, signum: int | None) ->
     assert list(out_dir.iterdir()) == []
 
 
+def _signal_self_then_answer(signum: int) -> str:
+    """A piece of pool work the signal reaches half-way: its answer is more than a pipe
+    holds, written in several goes."""
+    os.kill(os.getpid(), signum)
+    return "x" * 1_000_000
+
+
+@pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP", "SIGINT"])
+def test_a_pool_worker_signalled_at_work_sends_its_work_back_whole(name: str) -> None:
+    """Ctrl-C, and SIGTERM to the process group (``timeout``, a service manager), reach the
+    workers of ``--jobs`` too. Each raised where it was, by the handler it inherited from
+    the command, or died half-way through writing its answer: tracebacks on the terminal,
+    and a run that hung for good, the pool waiting for the rest of a message. A signalled
+    worker now sends back the piece of work under way whole, stops at the next one (the
+    parent, signalled with it, is stopping the pool), and a second SIGTERM ends it."""
+    signum = getattr(signal, name, None)
+    if signum is None:
+        pytest.skip(f"no {name} here")
+    from concurrent.futures.process import BrokenProcessPool
+
+    from tmx_export.cli import _terminate
+    from tmx_export.errors import Terminated
+    from tmx_export.model import BuildOptions
+    from tmx_export.pipeline import _chunk_work, _LazyPool
+
+    # the handlers the command sets (and Python's own for Ctrl-C), which a worker inherits
+    handlers = {s: signal.signal(s, _terminate) for s in (signal.SIGTERM,
+                                                          getattr(signal, "SIGHUP", None)) if s}
+    handlers[signal.SIGINT] = signal.signal(signal.SIGINT, signal.default_int_handler)
+    pool = _LazyPool(1)
+    try:
+        assert pool.submit(_signal_self_then_answer, signum).result(timeout=60) == "x" * 1_000_000
+        pair = Pair("The Commission presented its report.", "La Commission a présenté son "
+                    "rapport.", "en-GB", "fr-FR", number=1)
+        with pytest.raises(Terminated):
+            pool.submit(_chunk_work, [(1, pair)], "dump", BuildOptions()).result(timeout=60)
+        if signum != signal.SIGINT:  # Ctrl-C is the parent's to act on
+            with pytest.raises(BrokenProcessPool):
+                pool.submit(_signal_self_then_answer, signum).result(timeout=60)
+    finally:
+        pool.shutdown()
+        for s, handler in handlers.items():
+            signal.signal(s, handler)
+
+
 def test_read_units_refuses_nothing_to_read_too(tmp_path: Path) -> None:
     english = tmp_path / "english.txt"
     english.write_text(ENGLISH_ONLY, encoding="utf-8")
@@ -1091,6 +1136,12 @@ def test_a_lost_sigterm_is_obeyed_at_the_next_paragraph(tmp_path: Path,
     ["pairs", str(SEED), "-o", "-"],
     ["build", str(SEED), "-o", "{tmp}/o.tmx", "--rejects", "-"],
     ["check", str(SEED)],  # the findings, one a line
+    # the summary, the counts, the problems, the hits: a bare "No space left on device"
+    ["build", str(SEED), "-o", "{tmp}/o.tmx"],
+    ["stats", str(DATA / "tmx" / "dgt-tm" / "22019D0391.tmx")],
+    ["validate", str(DATA / "tmx" / "dgt-tm" / "22019D0391.tmx")],
+    ["concordance", str(DATA / "tmx" / "dgt-tm" / "22019D0437.tmx"), "Commission",
+     "--source-lang", "en-GB", "--target-lang", "fr-FR"],
 ])
 def test_a_full_standard_output_is_named(tmp_path: Path, command: list[str]) -> None:
     """A full disk behind standard output (the TMX, pairs or rejects of "-") said "No space

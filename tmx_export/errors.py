@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class InputError(Exception):
     """Input that cannot be processed; ``str()`` is the one-line message for the user.
@@ -14,12 +16,31 @@ class InputError(Exception):
         self.file = file
         self.line = line
         self.message = message
-        where = f"{file}:{line}" if line else file
+        shown = shown_name(file)
+        where = f"{shown}:{line}" if line else shown
         super().__init__(f"{where}: {message}")
 
     def __reduce__(self):  # type: ignore[no-untyped-def]
         # raised in a worker process, it must arrive whole in the parent
         return (InputError, (self.file, self.message, self.line))
+
+
+def shown_name(name: str) -> str:
+    """A file's name as a message shows it: a character that is not printable escaped
+    (``\\n``, ``\\t``; a byte of a name that is not UTF-8, which Python keeps as a lone
+    surrogate, as ``\\xe9``), so the one-line error stays one line and names the file as
+    ``ls -b`` does. A usual name is shown as it is."""
+    if name.isprintable():
+        return name
+    shown = []
+    for ch in name:
+        if ch.isprintable():
+            shown.append(ch)
+        elif "\udc80" <= ch <= "\udcff":  # an undecodable byte (surrogateescape)
+            shown.append(f"\\x{ord(ch) - 0xDC00:02x}")
+        else:
+            shown.append(ch.encode("unicode_escape").decode("ascii"))
+    return "".join(shown)
 
 
 class InternalError(RuntimeError):
@@ -55,6 +76,43 @@ def check_terminated() -> None:
     """Raise :class:`Terminated` if SIGTERM came and its exception was lost."""
     if _terminated:
         raise Terminated(_terminated)
+
+
+def worker_signals() -> None:
+    """Set the signals of a forked worker process that its parent ends itself (merge's
+    reader, check's workers). A forked process inherits the command's handlers, which
+    raise :class:`Terminated` or ``KeyboardInterrupt`` wherever it is: it died with a
+    traceback on the terminal. Ctrl-C is the parent's to handle (it ends its workers as
+    it stops); SIGTERM and SIGHUP end the worker at once."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "SIGHUP"):  # POSIX
+        signal.signal(signal.SIGHUP, signal.SIG_DFL)
+
+
+def pool_worker_signals() -> None:
+    """Set the signals of a worker of a process pool (its ``initializer``). Such a worker
+    must neither raise where it is nor die at once: killed while it writes a result, it
+    leaves half a message in the pool's pipe, and the pool, reading the rest, waits for
+    ever (the run hung, SIGTERM to the process group as ``timeout`` or a service manager
+    sends it); raising, it died with a traceback or wrote its error into a pipe no one
+    read any more (hung too). So Ctrl-C, SIGTERM and SIGHUP are only noted: the piece of
+    work under way stops at its next :func:`check_terminated`, its error sent back whole,
+    while the parent, signalled with it, stops the pool. A second SIGTERM or SIGHUP ends
+    the worker at once (a worker whose parent was killed)."""
+    import signal
+
+    def noted(signum: int, frame: Any) -> None:
+        global _terminated
+        _terminated = signum
+        if signum != signal.SIGINT:
+            signal.signal(signum, signal.SIG_DFL)
+
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):  # (no SIGHUP but on POSIX)
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), noted)
 
 
 def temporary_file_error(exc: OSError) -> InputError:

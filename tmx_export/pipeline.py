@@ -46,7 +46,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from ._lazy import lazy_pattern
 from .clean import CLEAR_LEAN, Preparer, below_min_score, check_many
-from .errors import InputError, check_terminated
+from .errors import InputError, check_terminated, pool_worker_signals
 from .formats.profiles import get_profile, lang_code
 from .formats.rejects import RejectLog, rejects_output
 from .formats.text import input_name, outputs_together
@@ -542,7 +542,7 @@ class _LazyPool:
         if self.pool is None:
             from concurrent.futures import ProcessPoolExecutor
 
-            self.pool = ProcessPoolExecutor(max_workers=self.jobs)
+            self.pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=pool_worker_signals)
         return self.pool.submit(fn, *args)
 
     def shutdown(self) -> None:
@@ -620,6 +620,8 @@ def _clean_options(fmt: str, options: BuildOptions) -> CleanOptions:
 
 def _records(chunk: list[tuple[int, Pair]], reasons: list[str | None], fmt: str,
              options: BuildOptions) -> list[Record]:
+    # in a worker, where a signal is only noted (pool_worker_signals): obeyed here
+    check_terminated()
     return [(pair, *_units_of(pair, fmt, position, options, reason))
             for (position, pair), reason in zip(chunk, reasons, strict=True)]
 

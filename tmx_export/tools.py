@@ -41,7 +41,7 @@ from pathlib import Path
 from lxml import etree
 
 from .clean import Fingerprints
-from .errors import InputError
+from .errors import InputError, pool_worker_signals, worker_signals
 from .formats.text import input_name, readable_file
 from .formats.tmx import (
     CODES_ISOLATED,
@@ -576,9 +576,7 @@ def _read_ahead(paths: list[Path], dedupe: bool, langs: _TagCache, srclang: str 
                 spool: int, conn: object, kinds: list[dict[str, str]]) -> None:
     """The second process of a merge (see _ReadAhead): per input, its records spooled,
     then the spool's length sent; an error ends it, sent in place of the rest."""
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    worker_signals()
     record = _ReadAhead._RECORD
     try:
         with os.fdopen(os.dup(spool), "wb", buffering=1 << 20) as out:
@@ -1693,7 +1691,8 @@ def _counted_in_parts(path: str | Path, parts: list[TmxPart], srclang: str | Non
     from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=len(parts) - 1, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=len(parts) - 1, mp_context=context,
+                             initializer=pool_worker_signals) as pool:
         others = [pool.submit(_part_counts, path, part, srclang) for part in parts[1:]]
         counted = [_part_counts(path, parts[0], srclang),
                    *(other.result() for other in others)]

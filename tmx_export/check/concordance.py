@@ -1033,9 +1033,20 @@ def build_index(inputs: Sequence[Input], path: str | Path, *, source_lang: str =
             # One FTS segment instead of several: fewer b-trees to probe per query.
             con.execute("INSERT INTO words(words) VALUES ('optimize')")
             con.commit()
+        except sqlite3.Error as exc:
+            # the disk full, a file size limit (ulimit -f): SQLite says "disk I/O error",
+            # which is the index's to name, not a traceback
+            if (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF not in _WRITE_FAILURES:
+                raise
+            raise InputError(str(path), f"cannot write the index ({exc})") from None
         finally:
             con.close()
     return count
+
+
+# SQLite's primary result codes of a write the file system refused: SQLITE_IOERR, SQLITE_FULL,
+# SQLITE_READONLY, SQLITE_CANTOPEN (the termbase reports the same, terms/termbase.py)
+_WRITE_FAILURES = frozenset({10, 13, 8, 14})
 
 
 def _fill(con: sqlite3.Connection, units: Iterator[Any], settings: dict[str, Any]) -> int:

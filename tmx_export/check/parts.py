@@ -33,7 +33,7 @@ from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any
 
-from ..errors import InputError, InternalError, temporary_file_error
+from ..errors import InputError, InternalError, temporary_file_error, worker_signals
 from ..model import Pair
 from .model import Finding, LeftOut, finding
 
@@ -319,15 +319,10 @@ def _serve(name: str, part: TmxPart, source_lang: str,
            spool: IO[bytes], told: Any) -> None:
     """The worker: the units of ``part`` with their prechecks into ``spool``, then its
     counts; its last word to ``told`` says how it went."""
-    import signal
-
     from ..formats.tmx import lines_before_offset
     from .read import _batches
 
-    # Ctrl-C is the parent's to handle (it ends this process when it stops); SIGTERM ends
-    # this one at once
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    worker_signals()
     left_out = LeftOut()
     read = dropped = 0
     # the lines of the file before the part (what makes its lines the file's): counted

@@ -24,7 +24,7 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from ..errors import InternalError
+from ..errors import InternalError, worker_signals
 from ..model import Pair
 from .model import Finding, finding
 
@@ -150,12 +150,7 @@ class _Worker:
 def _serve(remote: _Checks, jobs: Any, parents_end: Any, results: Any) -> None:
     """The worker: batches of units in, their ``remote`` findings out, until ``None``
     comes (or the pipe ends: the parent is gone, and nothing would read the findings)."""
-    import signal
-
-    # Ctrl-C is the parent's to handle (it ends this process when it stops); SIGTERM ends
-    # this one at once
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    worker_signals()
     parents_end.close()
     try:
         while True:

@@ -39,7 +39,7 @@ import click
 
 from .._version import __version__
 from ..errors import InputError, InternalError, Terminated, terminate
-from ..formats.text import outputs_together
+from ..formats.text import outputs_together, writing_stdout
 from ..model import DEDUPE_MODES, RULES, CleanOptions, Progress, count_of
 
 if _COLLECTING:
@@ -62,10 +62,21 @@ def tell(message: str, err: bool = False) -> None:
     stream is silenced and the run ends as it would have (a summary printed with
     ``click.echo`` would end it on a broken pipe, its outputs discarded)."""
     try:
-        click.echo(message, err=err)
+        if err:
+            click.echo(message, err=True)
+        else:
+            echo_out(message)
     except BrokenPipeError:
         stream = sys.stderr if err else sys.stdout
         os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
+
+
+def echo_out(message: str, **kwargs: Any) -> None:
+    """Print ``message`` on standard output (``click.echo``'s options); a write error (a
+    full disk, ``> /dev/full``) is the one-line error naming ``<stdout>``, as every other
+    output names its file, not a bare "No space left on device"."""
+    with writing_stdout():
+        click.echo(message, **kwargs)
 
 
 def refuse_stdout(**outputs: str | None) -> None:

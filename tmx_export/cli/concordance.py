@@ -13,6 +13,7 @@ from . import (
     PROG,
     Command,
     declared_note,
+    echo_out,
     language_options,
     languages_named,
     one_walk,
@@ -86,18 +87,18 @@ def concordance_command(memory_and_query: tuple[str, ...], source_lang: str, tar
     labels = {"source_lang": hits.source_lang, "target_lang": hits.target_lang}
     colour = output_format == "text" and stdout_is_terminal()
     if output_format == "tsv":
-        click.echo("\t".join(TSV_COLUMNS))
+        echo_out("\t".join(TSV_COLUMNS))
     count = 0
     for hit in hits:
         if output_format == "tsv":
-            click.echo(hit_to_tsv(hit))
+            echo_out(hit_to_tsv(hit))
         elif output_format == "jsonl":
-            click.echo(hit_to_json(hit))
+            echo_out(hit_to_json(hit))
         else:
             if count:
-                click.echo("")
+                echo_out("")
             # color=True: the styles are only there when stdout is a terminal anyway.
-            click.echo(format_hit(hit, **labels, colour=colour), color=colour or None)
+            echo_out(format_hit(hit, **labels, colour=colour), color=colour or None)
         count += 1
     if colour:
         click.echo(f"{count} hit{'s' if count != 1 else ''}", err=True)

@@ -9,7 +9,7 @@ import sys
 import click
 
 from ..model import count_of
-from . import Command, tell
+from . import Command, echo_out, tell
 
 
 @click.command("merge", cls=Command)
@@ -71,11 +71,11 @@ def validate_command(files: tuple[str, ...]) -> None:
 
     problems = validate(files)
     for problem in problems:
-        click.echo(str(problem))
+        echo_out(str(problem))
     if problems:
         click.echo(f"invalid: {count_of(len(problems), 'problem')}", err=True)
         sys.exit(1)
-    click.echo("valid")
+    echo_out("valid")
 
 
 @click.command("stats", cls=Command)
@@ -90,5 +90,5 @@ def stats_command(files: tuple[str, ...], as_json: bool, jobs: int) -> None:
     from ..tools import format_stats, stats
 
     result = stats(files, jobs=jobs)
-    click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2) if as_json
-               else format_stats(result))
+    echo_out(json.dumps(result.as_dict(), ensure_ascii=False, indent=2) if as_json
+             else format_stats(result))
