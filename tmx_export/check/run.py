@@ -181,7 +181,7 @@ def check_units(units: Iterator[Pair | Prechecked], options: CheckOptions,
             for item in found:
                 if item.check not in options.checks:
                     continue
-                if is_accepted(item.key(), accepted):
+                if accepted and is_accepted(item.key(), accepted):  # (no key made without)
                     summary.accepted += 1
                     continue
                 summary.by_check[item.check] += 1
