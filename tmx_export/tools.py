@@ -41,7 +41,7 @@ from pathlib import Path
 from lxml import etree
 
 from .clean import Fingerprints
-from .errors import InputError, pool_worker_signals, worker_signals
+from .errors import InputError, check_terminated, pool_worker_signals, worker_signals
 from .formats.text import input_name, readable_file
 from .formats.tmx import (
     CODES_ISOLATED,
@@ -1720,7 +1720,11 @@ def _runs(elements: Iterable[etree._Element], declared: _Declared, langs: _TagCa
     run: list[str] = []
     rows: list[list[str]] = []
     fingerprints: list[int | None] = []
-    for elem in elements:
+    for seen, elem in enumerate(elements):
+        if not seen & 1023:
+            # a stats worker signalled stops here, its answer sent whole (the parent waited
+            # for it to count its whole part: seconds on a large file)
+            check_terminated()
         if elem.tag == "header":
             srclang = declared.header = elem.get("srclang", "")
             continue
