@@ -368,3 +368,22 @@ def test_a_lithuanian_citation_is_one_unit_with_its_english() -> None:
 def test_a_list_closed_by_etc_ends_a_sentence_before_a_capital(lang: str, text: str,
                                                               expected: list[str]) -> None:
     assert segment_text(text, lang) == expected
+
+
+# Croatian writes a date's year with the ordinal's dot ("10. prosinca 1982."): before the
+# reference the date belongs to, in brackets or quotes, it ended a sentence, and DGT-TM's
+# Croatian definitions were cut in two ("... 1996." | "(Rezolucija IMO-a MSC.48 (66)).").
+@pytest.mark.parametrize("text", [
+    "Konvenciji Ujedinjenih naroda o pravu mora od 10. prosinca 1982. („Konvencija”);",
+    "„Oznaka LSA” odnosi se na Međunarodna pravila o sredstvima za spašavanje donesena "
+    "4. lipnja 1996. (Rezolucija IMO-a MSC.48 (66)).",
+])
+def test_a_croatian_date_before_its_reference_ends_no_sentence(text: str) -> None:
+    assert segment_text(text, "hr") == [text]
+
+
+def test_a_year_still_ends_a_sentence_before_a_capital_or_in_german() -> None:
+    assert segment_text("Konvencija je donesena 1982. Rezolucija je kasnije.", "hr") == [
+        "Konvencija je donesena 1982.", "Rezolucija je kasnije."]
+    assert segment_text("Das Abkommen gilt seit 1982. (Siehe Anhang.)", "de") == [
+        "Das Abkommen gilt seit 1982.", "(Siehe Anhang.)"]

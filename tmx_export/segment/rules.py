@@ -175,6 +175,11 @@ _STARTER_WORDS["lt"] = ("Tai Šis Ši Šie Šios Tas Ta Tie Jis Ji Jie Jos Mes A
                         "Visi Komisija Taryba")
 _SENTENCE_STARTERS = {lang: frozenset(words.split()) for lang, words in _STARTER_WORDS.items()}
 
+# Croatian, Serbian and Bosnian write a date's year with the ordinal's dot ("10. prosinca
+# 1982."): a year before an opening bracket or quote is a date followed by what it names
+# ("1996. (Rezolucija IMO-a MSC.48 (66))", "1982. („Konvencija”)"), no sentence end.
+_YEAR_DOT_LANGUAGES = frozenset({"hr", "sr", "bs"})
+
 # Lithuanian dates: "2014 m. liepos 23 d." ("year, of July, day"): the day's "d." ends no
 # sentence before the name of what happened that day, an act cited by its date ("1982 m.
 # gruodžio 10 d. Jungtinių Tautų jūrų teisės konvencija", "d. Tarybos direktyva"), unless a
@@ -381,6 +386,9 @@ def _dot_ends_sentence(line: str, end: int, follower: re.Match[str], language: s
     token = words[-1] if words else ""
     if _is_ordinal(token, language) and not _starts_sentence(line, follower, language):
         return False  # "am 3. März", "der 2. Absatz": an ordinal, not a sentence end
+    if language in _YEAR_DOT_LANGUAGES and len(token) == 5 and token[:4].isdigit() \
+            and follower.group(1):
+        return False  # "donesena 4. lipnja 1996. (Rezolucija ...)": a date, then its reference
     if language == "lt" and token == "d." and len(words) >= 3 and words[-2].isdigit() \
             and words[-3].lower() in _LITHUANIAN_MONTHS \
             and not _starts_sentence(line, follower, language):
