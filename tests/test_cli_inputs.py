@@ -1034,3 +1034,23 @@ def test_an_error_names_a_strange_file_name_on_one_line(tmp_path: Path, name: st
     assert result.exit_code == 1
     assert result.output.splitlines() == [f"tmx-export: error: {tmp_path / shown}: file is empty"]
     assert not (tmp_path / "o.tmx").exists()
+
+
+@pytest.mark.parametrize("content", [b"\xef\xbb\xbf", b"\xef\xbb\xbf\r\n \r\n",
+                                     b"\xff\xfe \x00\n\x00", b"\xfe\xff\x00\n"])
+def test_a_file_of_a_byte_order_mark_alone_is_empty(tmp_path: Path, content: bytes) -> None:
+    """An editor saves an empty document in UTF-8 or UTF-16 as its byte order mark: such a
+    file was "1 read, all rejected (1 empty pair)" where one of no bytes is "file is
+    empty"; in a directory it stopped the run where an empty file is skipped."""
+    empty = tmp_path / "notes.txt"
+    empty.write_bytes(content)
+    result = run("build", empty, "-o", tmp_path / "o.tmx")
+    assert result.exit_code == 1 and not (tmp_path / "o.tmx").exists()
+    assert result.output.splitlines() == [f"tmx-export: error: {empty}: file is empty"]
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    shutil.copy(empty, folder / "notes.txt")
+    shutil.copy(Path(__file__).parent / "data" / "ep-industrial-policy-34.txt", folder)
+    result = run("build", folder, "-o", tmp_path / "o.tmx")
+    assert result.exit_code == 0, result.output
+    assert f"skipped {folder / 'notes.txt'}: file is empty" in result.output

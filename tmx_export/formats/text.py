@@ -58,10 +58,25 @@ _WORD = re.compile(r"[^\W\d_]+")
 CODEPAGE_MARGIN = 2
 
 
+def is_blank(data: bytes) -> bool:
+    """Whether ``data`` (a file's content or its head) holds nothing but white space, a
+    byte order mark aside: a file of a BOM alone, as an editor saves an empty document in
+    UTF-8 or UTF-16, is as empty as one of no bytes."""
+    if not data.strip():
+        return True
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
+                       (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
+                       (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            # (a head cut inside a character: only what decodes counts)
+            return not data.decode(codec, "ignore").strip()
+    return False
+
+
 def decode_bytes(data: bytes, name: str) -> str:
     """Decode ``data`` (the content of file ``name``) by BOM, then UTF-8, then the Windows
     code page :func:`legacy_codepage` finds."""
-    if not data.strip():
+    if is_blank(data):
         raise InputError(name, "file is empty")
     for bom, codec in (
         (codecs.BOM_UTF8, "utf-8-sig"),
