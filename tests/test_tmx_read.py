@@ -422,19 +422,25 @@ def test_build_writes_tmx_dates_in_the_tmx_form_and_leaves_out_those_it_cannot_r
     lines[28] = lines[28].replace('"20020523T091200Z"', '"2002-05-23T09:12:00.25"')
     lines[29] = lines[29].replace('"20020523T091200Z"', '"2002-05-23T11:12:00+02:00"')
     lines[42] = lines[42].replace('"20020523T091200Z"', '"yesterday"')
+    # the TMX form in lower case, as some tools write it, was left out as unreadable
+    lines[41] = lines[41].replace('"20020523T091200Z"', '"20020523t091200z"')
+    assert "20020523t091200z" in lines[41]
     dated = tmp_path / "dated.tmx"
     dated.write_text("\n".join(lines), encoding="utf-8")
     out = tmp_path / "out.tmx"
     result = CliRunner().invoke(main, ["build", str(dated), "-o", str(out), "--source-lang",
                                        "en-US", "--target-lang", "fr"])
     assert result.exit_code == 0, result.output
-    assert "2  dates rewritten in the TMX form YYYYMMDDThhmmssZ" in result.output
+    assert "3  dates rewritten in the TMX form YYYYMMDDThhmmssZ" in result.output
     assert "1  dates not readable as ISO 8601, left out" in result.output
     [tu] = etree.parse(str(out)).iter("tu")
     assert (tu.get("lastusagedate"), tu.get("creationdate"), tu.get("changedate")) == (
         "20020523T091200Z", "20020523T091200Z", "20020523T091200Z")
     english = tu.find("tuv")
     assert english.get("changedate") is None and english.get("changeid") == "ys"
+    assert "20020523t091200z" not in out.read_text(encoding="utf-8")
+    assert sum(value == "20020523T091200Z" for element in (tu, english)
+               for value in element.attrib.values()) == 5  # the tu's three, the tuv's two
     assert validate([out]) == []
 
 

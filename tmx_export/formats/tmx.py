@@ -199,6 +199,10 @@ def tmx_date(value: str) -> str | None:
     TMX dates are) and a fraction of a second dropped; ``None`` when it cannot be read."""
     if TMX_DATE.match(value):
         return value if is_tmx_date(value) else None
+    if TMX_DATE.match(value.strip().upper()):
+        # the form in lower case ("20070110t123456z", as some tools write it): the date
+        value = value.strip().upper()
+        return value if is_tmx_date(value) else None
     if not re.match(r"\d{4}-?\d\d-?\d\d", value.strip()):
         return None  # fromisoformat also reads week dates and the like
     try:
