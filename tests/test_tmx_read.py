@@ -965,3 +965,25 @@ def test_tuvs_in_another_script_of_the_language_asked_are_not_taken(tmp_path):
     assert texts(tmx, "en-GB", "zh-Hant") == []
     assert texts(tmx, "en-GB", "zh-CN") == [
         ("The Member States shall comply with this Directive.", "成员国应遵守本指令。")]
+
+
+def test_a_segtype_in_capitals_is_read_as_its_kind(tmp_path):
+    """A header's segtype="Sentence" (a tool's spelling) was no known kind: the memory
+    built from it said segtype="block", and a tu's own "Paragraph" was lost."""
+    from click.testing import CliRunner
+
+    from tmx_export.cli import main
+
+    source = Path(__file__).parent / "data" / "tmx" / "europarl-extract" / "parallel_en-de.tmx"
+    text = source.read_text(encoding="utf-8").replace('segtype="sentence"', 'segtype="Sentence"')
+    text = text.replace("<tu>", '<tu segtype="Paragraph">', 1)
+    assert 'segtype="Sentence"' in text and 'segtype="Paragraph"' in text
+    memory = tmp_path / "capitals.tmx"
+    memory.write_text(text, encoding="utf-8")
+    out = tmp_path / "out.tmx"
+    result = CliRunner().invoke(main, ["build", str(memory), "-o", str(out), "--source-lang",
+                                       "en", "--target-lang", "de", "--segment", "sentence"])
+    assert result.exit_code == 0, result.output
+    root = etree.parse(str(out)).getroot()
+    assert root.find("header").get("segtype") == "sentence"
+    assert [tu.get("segtype") for tu in root.iter("tu")][0] == "paragraph"

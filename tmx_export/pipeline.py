@@ -1276,7 +1276,8 @@ def _declared_segtype(path: Input, fmt: str, segment: str) -> str:
     if fmt not in UNIT_FORMATS:
         return SEGTYPE_OF[segment]
     if fmt == "tmx":  # standard input too: its copy is read again as a file is
-        kind = read_tmx_header(str(path)).get("segtype", "")
+        # in any case: a tool writing segtype="Sentence" means a sentence memory
+        kind = read_tmx_header(str(path)).get("segtype", "").strip().lower()
         return kind if kind in SEGTYPES else "block"
     return "sentence" if fmt == "xliff" else "block"
 

@@ -1484,12 +1484,21 @@ def iter_tmx(
                 target_meta=t.meta,
                 extra_props=tuple(extra),
                 tuid=tu.get("tuid"),
-                segtype=tu.get("segtype") if tu.get("segtype") in SEGTYPES else None,
+                segtype=_segtype_of(tu),
                 attrs=attrs,
                 source_attrs=s.attrs,
                 target_attrs=t.attrs,
                 file_tuid=tu.get("tuid"),
             )
+
+
+def _segtype_of(tu: etree._Element) -> str | None:
+    """A ``tu``'s own segtype, read in any case ("Sentence"); ``None`` without a known one."""
+    kind = tu.get("segtype")
+    if kind is None or kind in SEGTYPES:
+        return kind
+    kind = kind.strip().lower()
+    return kind if kind in SEGTYPES else None
 
 
 class ChosenTuvs(NamedTuple):
