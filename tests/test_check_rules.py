@@ -1231,3 +1231,15 @@ def test_a_list_closed_by_its_languages_etc_has_no_end_punctuation_of_its_own():
     stopped = [replace(u, target=u.target.rsplit(" ", 1)[0].rstrip(",") + ".") for u in units]
     assert [found(punctuation, unit) for unit in stopped] == [
         [(".", "(no end punctuation)")]] * 15
+
+
+def test_the_dash_of_a_postcode_after_its_country_letters_is_no_minus():
+    # DGT-TM's "SI –1535 Ljubjana" (a space typed between the country and its dash) was
+    # read as minus 1535 against "SI-1535" and "1535": a number-mismatch error
+    units = conventions("postcode-dash")
+    assert [found(number_mismatch, unit) for unit in units] == [[], [], []]
+    # a minus after a space stays one ("fell by –2 %"), and so does a changed postcode
+    assert found(number_mismatch, pair("The rate fell by –2 %.", "Le taux a baissé de 2 %.")
+                 ) == [("2", "-2")]
+    assert found(number_mismatch, replace(units[0], target="SI-1536 Ljubjana")) == [
+        ("1536", "1535")]

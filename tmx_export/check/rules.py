@@ -230,6 +230,9 @@ _SPELLING_RE = re.compile(r"[-−–\u2012\u00ad\d](?<=[-−–\u2012\u00ad](?=\
 # "2000-2006" is a range.
 _SIGNS = "-−–\u2012\u00ad"
 _BEFORE_SIGN = " ([/=:;"
+# A country's letters before the dash of a postcode, a space typed between them ("SI
+# –1535 Ljubljana", "D -80331 München", DGT-TM's addresses): the dash is no minus there.
+_POSTCODE_PREFIX_RE = re.compile(r"(?:^|(?<=\s))[A-Z]{1,3} \Z")
 # "2015-19" is "2015-2019".
 _RANGE_MARKS = "-–/"
 # A side that says "minus", "below zero"... may write the minus as a word.
@@ -619,7 +622,8 @@ def _numbers(text: str, lang: str, scales: bool = True) -> list[_Number]:
         # ... and "00", the minutes of "12 h 00" where the other side writes "12.00"
         weak = before.isalpha() and not (before == "h" and start > 1
                                          and text[start - 2].isdigit()) or body == "00"
-        negative = before in _SIGNS and (start == 1 or text[start - 2] in _BEFORE_SIGN)
+        negative = before in _SIGNS and (start == 1 or text[start - 2] in _BEFORE_SIGN) \
+            and not _POSTCODE_PREFIX_RE.search(text, max(0, start - 6), start - 1)
         values = _interpretations(body, mode)
         if values is None:
             # a number in another language's conventions pairs with nothing
