@@ -2428,7 +2428,9 @@ def _one_language(source: str, target: str, langs: tuple[str, str]) -> int | Non
 # after a semicolon: a resolution's paragraph is one sentence of clauses ("...; stresses
 # ...;"), and one under a label the reader does not know ("31 a)") ends with a semicolon.
 _NUMBERED_SENTENCE_CUT_RE = lazy_pattern(
-    r"(?<=[.!?])[\"'’”»)\]]*\s*(?=[(\[«“‘\"']*[^\W_a-z])|(?<=;)\s+")
+    # (the mark is part of the cut, not looked behind for: a look-behind opening a pattern
+    # is tried at every character; the pieces are only weighed by their words)
+    r"[.!?][\"'’”»)\]]*\s*(?=[(\[«“‘\"']*[^\W_a-z])|;\s+")
 # A sentence of a numbered side is taken for the other language when it has this many
 # words (a name, a title or a short quotation in the other language has fewer) and leans
 # that way as :func:`_in_other_language` asks.
