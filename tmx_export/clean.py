@@ -60,6 +60,7 @@ from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from ._lazy import lazy_pattern
 from .formats.text import LINE_SEPARATORS
@@ -91,6 +92,11 @@ _WORD = re.compile(r"[^\W\d_]+")
 _CJK = lazy_pattern("[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf"
                     "\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff01-\uff60]")
 CJK_WEIGHT = 3
+
+
+@lru_cache(maxsize=64)
+def _writes_cjk(lang: str) -> bool:
+    return primary(lang) in ("zh", "ja", "ko")
 
 
 def text_length(text: str) -> int:
@@ -129,7 +135,10 @@ def check(pair: Pair, options: CleanOptions | None = None) -> str | None:
         return "too-long"
     if "length-ratio" in rules:
         k = options.ratio_smoothing
-        ratio = (text_length(tgt) + k) / (text_length(src) + k or 1)
+        # (a CJK character is weighed only where a language of the pair writes them)
+        measure = text_length if _writes_cjk(pair.source_lang) or \
+            _writes_cjk(pair.target_lang) else len
+        ratio = (measure(tgt) + k) / (measure(src) + k or 1)
         if not options.min_ratio <= ratio <= options.max_ratio:
             return "length-ratio"
     return None
