@@ -171,7 +171,7 @@ def _batches(name: str, source_lang: str, target_lang: str, size: int,
     ``part`` (:func:`~tmx_export.formats.tmx.split_tmx`), only its units, their lines
     those of the file: ``lines_before`` is the number of line breaks before the part."""
     from ..clean import is_clean, sanitise
-    from ..formats.tmx import TuvRanker, iter_elements
+    from ..formats.tmx import TuvRanker, iter_elements, tuv_lang
 
     rank = TuvRanker(source_lang, target_lang)
     ranks = rank.cache  # tag -> ranks, filled by rank(): looked up inline, per tuv
@@ -200,8 +200,7 @@ def _batches(name: str, source_lang: str, target_lang: str, size: int,
                 if left_out is not None:  # as the pipeline's reject tells it
                     left_out.reasons[reason] += 1
                     if reason.startswith("missing-"):
-                        tags = (child.get(XML_LANG) or child.get("lang") for child in tu
-                                if child.tag == "tuv")
+                        tags = map(tuv_lang, tu.iterchildren("tuv"))
                         left_out.languages.update(tag for tag in tags if tag)
                 continue
         for source, source_markup, target, target_markup in texts:
@@ -283,7 +282,7 @@ def _tu_texts(tu, rank, tags: Counter) -> tuple[list[_Texts], str | None]:  # ty
     first ``tuv`` of the best fit wins each side; a ``tuv`` is used once; further ``tuv``
     elements of the best fit are variants, each a unit of its own. With the reason the
     reader rejects it for, if it does (then no units). ``tags`` counts each unit's tags."""
-    from ..formats.tmx import choose_tuvs
+    from ..formats.tmx import choose_tuvs, tuv_lang
 
     src, _, tgt, _, variants, unlabelled = choose_tuvs(tu.iterchildren("tuv"), rank)
     sides = [(src, tgt)]
@@ -293,12 +292,9 @@ def _tu_texts(tu, rank, tags: Counter) -> tuple[list[_Texts], str | None]:  # ty
     reason = _reader_reject(tu, unlabelled, sides)
     if reason is not None:
         return [], reason
-    tags.update((_tag(source), _tag(target)) for source, target in sides)
+    tags.update((tuv_lang(source), tuv_lang(target)) for source, target in sides)
     return [(*_side(source), *_side(target)) for source, target in sides], None
 
-
-def _tag(tuv) -> str:  # type: ignore[no-untyped-def]
-    return tuv.get(XML_LANG) or tuv.get("lang") or ""
 
 
 def _side(tuv) -> tuple[str, str | None]:  # type: ignore[no-untyped-def]

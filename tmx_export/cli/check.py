@@ -152,6 +152,6 @@ def check_command(inputs: Sequence[str], source_lang: str, target_lang: str,
 def _none_matched(decisions: int, path: str | None) -> str:
     """The summary's word for an --accept file none of whose accepted findings this run
     gave: a report of another memory matches nothing, and was silent."""
-    what = ("the finding accepted in {} is not" if decisions == 1 else
-            f"none of the {decisions} findings accepted in {{}} is")
-    return what.format(path) + " one of this run's (a report of another memory?)"
+    what = (f"the finding accepted in {path} is not" if decisions == 1 else
+            f"none of the {decisions} findings accepted in {path} is")
+    return f"{what} one of this run's (a report of another memory?)"

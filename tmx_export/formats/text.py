@@ -58,15 +58,20 @@ _WORD = re.compile(r"[^\W\d_]+")
 CODEPAGE_MARGIN = 2
 
 
+# The byte order marks a text file may open with, and the codec each says (UTF-32 before
+# UTF-16: its little-endian BOM begins with UTF-16's).
+_BOM_CODECS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
+               (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
+               (codecs.BOM_UTF16_BE, "utf-16"))
+
+
 def is_blank(data: bytes) -> bool:
     """Whether ``data`` (a file's content or its head) holds nothing but white space, a
     byte order mark aside: a file of a BOM alone, as an editor saves an empty document in
     UTF-8 or UTF-16, is as empty as one of no bytes."""
     if not data.strip():
         return True
-    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
-                       (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
-                       (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, codec in _BOM_CODECS:
         if data.startswith(bom):
             # (a head cut inside a character: only what decodes counts)
             return not data.decode(codec, "ignore").strip()
@@ -78,14 +83,7 @@ def decode_bytes(data: bytes, name: str) -> str:
     code page :func:`legacy_codepage` finds."""
     if is_blank(data):
         raise InputError(name, "file is empty")
-    for bom, codec in (
-        (codecs.BOM_UTF8, "utf-8-sig"),
-        # UTF-32 before UTF-16: its little-endian BOM begins with UTF-16's
-        (codecs.BOM_UTF32_LE, "utf-32"),
-        (codecs.BOM_UTF32_BE, "utf-32"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
+    for bom, codec in _BOM_CODECS:
         if data.startswith(bom):
             try:
                 text = data.decode(codec)

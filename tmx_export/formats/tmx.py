@@ -1352,7 +1352,7 @@ def unit_from_element(tu: etree._Element) -> TmxUnit:
 
 
 def _tuv(tuv: etree._Element) -> Tuv:
-    lang = tuv.get(XML_LANG) or tuv.get("lang") or ""
+    lang = tuv.get(XML_LANG) or tuv.get("lang") or ""  # (tuv_lang, inline: per tuv)
     text, markup, segs = "", None, 0
     meta: list[Meta] = []
     for child in tuv:
@@ -1468,6 +1468,9 @@ def iter_tmx(
         if variants is not None and alternatives:  # per side that has them
             variants.update({source_lang if is_source else target_lang
                              for is_source, _ in alternatives})
+        segtype = tu.get("segtype")
+        if segtype is not None and segtype not in SEGTYPES:
+            segtype = _segtype_of(segtype)
         for at, (s, t) in enumerate(sides):
             yield TmxPair(
                 source=s.text,
@@ -1484,7 +1487,7 @@ def iter_tmx(
                 target_meta=t.meta,
                 extra_props=tuple(extra),
                 tuid=tu.get("tuid"),
-                segtype=_segtype_of(tu),
+                segtype=segtype,
                 attrs=attrs,
                 source_attrs=s.attrs,
                 target_attrs=t.attrs,
@@ -1492,13 +1495,16 @@ def iter_tmx(
             )
 
 
-def _segtype_of(tu: etree._Element) -> str | None:
-    """A ``tu``'s own segtype, read in any case ("Sentence"); ``None`` without a known one."""
-    kind = tu.get("segtype")
-    if kind is None or kind in SEGTYPES:
-        return kind
-    kind = kind.strip().lower()
+def _segtype_of(written: str) -> str | None:
+    """A ``tu``'s own segtype written otherwise than TMX spells it, read in any case
+    ("Sentence"); ``None`` for no known kind."""
+    kind = written.strip().lower()
     return kind if kind in SEGTYPES else None
+
+
+def tuv_lang(tuv: etree._Element) -> str:
+    """A ``tuv``'s language as written: ``xml:lang``, else TMX 1.1's ``lang``; "" without."""
+    return tuv.get(XML_LANG) or tuv.get("lang") or ""
 
 
 class ChosenTuvs(NamedTuple):
@@ -1524,7 +1530,7 @@ def choose_tuvs(tuvs: Iterable[etree._Element], rank: Callable[[str], tuple[int,
     variants: list[tuple[bool, etree._Element]] | None = None
     unlabelled = False
     for tuv in tuvs:
-        lang = tuv.get(XML_LANG) or tuv.get("lang") or ""
+        lang = tuv.get(XML_LANG) or tuv.get("lang") or ""  # (tuv_lang, inline: per tuv)
         unlabelled = unlabelled or not lang
         s_rank, t_rank = rank(lang)
         if s_rank > src_rank:

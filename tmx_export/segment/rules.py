@@ -169,10 +169,9 @@ _STARTER_WORDS = {
           "Dále Rovněž Také Však Navíc Kromě Podle Viz Komise Rada",
     "sk": "Ten Tá To Tento Táto Toto Tieto Preto Ak Keď Ale Je Sú Nie Ďalej Tiež Okrem "
           "Podľa Pozri Komisia Rada",
+    "lt": "Tai Šis Ši Šie Šios Tas Ta Tie Jis Ji Jie Jos Mes Aš Todėl Taip Tačiau Be Kai "
+          "Jei Jeigu Nors Taigi Pagal Žr. Visos Visi Komisija Taryba",
 }
-_STARTER_WORDS["lt"] = ("Tai Šis Ši Šie Šios Tas Ta Tie Jis Ji Jie Jos Mes Aš Todėl Taip "
-                        "Tačiau Be Kai Jei Jeigu Nors Taigi Pagal Žr. Visos "
-                        "Visi Komisija Taryba")
 _SENTENCE_STARTERS = {lang: frozenset(words.split()) for lang, words in _STARTER_WORDS.items()}
 
 # Croatian, Serbian and Bosnian write a date's year with the ordinal's dot ("10. prosinca
