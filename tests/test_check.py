@@ -141,6 +141,58 @@ def test_a_finding_marked_fix_is_reported_though_its_twin_was_marked_ok(
         assert again.stdout.count("number-mismatch") == shown * 2, decisions
 
 
+def test_a_finding_marked_fix_keeps_its_mark_in_the_next_report(tmp_path: Path) -> None:
+    """The reviewer's "fix" is carried into the report of the next run while the finding is
+    still there (it was a blank cell: the marks were lost at every round), and the summary
+    says how many; an accepted finding stays out, a fixed one is gone."""
+    memory = planted_memory(tmp_path)
+    first = tmp_path / "review1.xlsx"
+    assert run("check", str(memory), "--report", str(first), "--fail-on", "never"
+               ).exit_code == 0
+    book = load_workbook(first)
+    sheet = book.active
+    header = [cell.value for cell in sheet[1]]
+    decision, check = header.index("decision") + 1, header.index("check") + 1
+    marked = {}
+    for row in range(2, sheet.max_row + 1):
+        name = sheet.cell(row, check).value
+        if name in ("number-mismatch", "untranslated") and name not in marked:
+            sheet.cell(row, decision).value = "fix"
+            marked[name] = row
+        elif name not in ("number-mismatch", "untranslated"):
+            sheet.cell(row, decision).value = "ok"
+    book.save(first)
+    assert set(marked) == {"number-mismatch", "untranslated"}
+    second = tmp_path / "review2.xlsx"
+    again = run("check", str(memory), "--accept", str(first), "--report", str(second))
+    assert again.exit_code == 1, again.output
+    assert "2 marked fix before, still there" in again.stderr, again.stderr
+    rows = list(load_workbook(second).active.iter_rows(values_only=True))
+    assert rows[0] == tuple(header)
+    kept = {row[check - 1]: row[decision - 1] for row in rows[1:]}
+    assert kept == {"number-mismatch": "fix", "untranslated": "fix"}, rows
+    # one of them fixed in the memory: the other keeps its mark, nothing else comes back
+    tree = etree.parse(str(memory))
+    for tu in tree.iter("tu"):
+        segs = {tuv.get("lang", "").upper(): tuv.find("seg") for tuv in tu.iter("tuv")}
+        en, fr = segs.get("EN-GB"), segs.get("FR-FR")
+        if en is not None and fr is not None and "2018" in (fr.text or "") \
+                and "2018" not in (en.text or ""):
+            fr.text = fr.text.replace("2018", "2019")
+    fixed = tmp_path / "fixed.tmx"
+    tree.write(str(fixed), encoding="UTF-16")
+    third = tmp_path / "review3.xlsx"
+    after = run("check", str(fixed), "--accept", str(first), "--report", str(third))
+    assert "1 marked fix before, still there" in after.stderr, after.stderr
+    rows = list(load_workbook(third).active.iter_rows(values_only=True))
+    marks = [(row[check - 1], row[decision - 1]) for row in rows[1:]]
+    assert ("untranslated", "fix") in marks and "number-mismatch" not in dict(marks)
+    # the changed unit's other findings are new ones (its target changed): undecided
+    others = [row for row in rows[1:] if row[check - 1] != "untranslated"]
+    assert others and all(row[decision - 1] is None and "1/2019" in row[header.index("target")]
+                          for row in others), others
+
+
 def test_a_full_temporary_directory_is_named_not_the_report(tmp_path: Path,
                                                             monkeypatch) -> None:
     """The consistency checks put texts aside in a temporary file: when it cannot be

@@ -45,6 +45,9 @@ class Finding:
     target: str
     item: str
     expected: str
+    # what a reviewer decided of this finding before ("fix", from the --accept file): the
+    # XLSX report writes it again, so a finding still to fix keeps its mark in the new one
+    decision: str = ""
 
     def key(self) -> AcceptKey:
         """What identifies a finding across runs (for accepted findings): not its tuid or

@@ -4,9 +4,9 @@ The format follows the file name's ending. TSV and CSV have a header row with th
 of :data:`~tmx_export.check.model.REPORT_COLUMNS` and are written as findings come; the
 HTML page groups findings by check and by term or number, both sides shown with the item
 highlighted; the XLSX has one row per finding and a ``decision`` column (``ok``, ``fix``,
-``false alarm``) that ``check --accept FILE`` reads back (:func:`read_accepted`), so
-accepted findings are not reported again. Every file is written atomically, and no cell a
-spreadsheet opens starts a formula.
+``false alarm``) that ``check --accept FILE`` reads back (:func:`read_decisions`), so
+accepted findings are not reported again and those marked ``fix`` keep their mark. Every
+file is written atomically, and no cell a spreadsheet opens starts a formula.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import ExitStack
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
@@ -184,7 +185,8 @@ def render_html(findings: list[Finding], title: str = "") -> str:
 # --- XLSX -------------------------------------------------------------------------------------
 
 def write_xlsx(findings: list[Finding], path: str | Path) -> int:
-    """One row per finding and a ``decision`` column with a drop-down; every cell is a
+    """One row per finding and a ``decision`` column with a drop-down (holding the
+    decision of the ``--accept`` file for a finding marked ``fix`` there); every cell is a
     string (a text starting with "=" stays text) but a ``tuid`` or ``line`` that is a
     number, written as one so that a spreadsheet sorts it as one."""
     with xlsx_workbook(path, {"constant_memory": True, "strings_to_urls": False,
@@ -208,6 +210,8 @@ def write_xlsx(findings: list[Finding], path: str | Path) -> int:
                     sheet.write_number(row, col, int(cell))
                 else:
                     sheet.write_string(row, col, fit_cell(cell))
+            if item.decision:
+                sheet.write_string(row, len(columns) - 1, item.decision)
         if findings:
             sheet.data_validation(1, len(columns) - 1, len(findings), len(columns) - 1,
                                   {"validate": "list", "source": list(DECISIONS)})
@@ -225,7 +229,7 @@ def fit_cell(text: str) -> str:
     """``text``, or when a cell cannot hold it (XlsxWriter would cut it at Excel's limit
     without a word: a reviewer would read part of a segment as the whole, and the finding
     would never be accepted) its first :data:`~.model.KEPT_OF_LONG_TEXT` characters and a
-    note saying it was cut, which :func:`read_accepted` reads back as the finding's key."""
+    note saying it was cut, which :func:`read_decisions` reads back as the finding's key."""
     if len(text) <= XLSX_CELL_LIMIT:
         return text
     return text[:KEPT_OF_LONG_TEXT] + _CUT_MARK.format(len(text))
@@ -244,12 +248,20 @@ def _uncut(cell: str) -> str:
 
 # --- accepted findings ------------------------------------------------------------------------
 
-def read_accepted(path: str | Path) -> set[AcceptKey]:
-    """The keys (:func:`~.model.accept_key`) of the findings a reviewer marked ``ok`` or
-    ``false alarm`` in a report (XLSX, TSV or CSV with a ``decision`` column), but for a
-    key a row of which is marked ``fix``: the same finding in two units (a unit repeated
-    in the memory), one marked ``ok`` and one ``fix``, is still to be fixed, and the key
-    does not tell them apart."""
+@dataclass(frozen=True, slots=True)
+class Decisions:
+    """A reviewed report's decisions: the keys (:func:`~.model.accept_key`) of the findings
+    marked ``ok`` or ``false alarm`` (``accepted``), and of those marked ``fix``."""
+
+    accepted: frozenset[AcceptKey] = frozenset()
+    to_fix: frozenset[AcceptKey] = frozenset()
+
+
+def read_decisions(path: str | Path) -> Decisions:
+    """The decisions of a reviewed report (XLSX, TSV or CSV with a ``decision`` column).
+    A key a row of which is marked ``fix`` is not accepted: the same finding in two units
+    (a unit repeated in the memory), one marked ``ok`` and one ``fix``, is still to be
+    fixed, and the key does not tell them apart."""
     name = str(path)
     rows = _rows(path)
     header = next(rows, None)
@@ -282,7 +294,7 @@ def read_accepted(path: str | Path) -> set[AcceptKey]:
         key = accept_key(cell("check"), cell("source"), cell("target"), cell("item"),
                          cell("expected"))
         (accepted if decision in ACCEPTED else to_fix).add(key)
-    return accepted - to_fix
+    return Decisions(frozenset(accepted - to_fix), frozenset(to_fix))
 
 
 def _rows(path: str | Path) -> Iterator[list[str]]:

@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from ..inputs import (
@@ -35,10 +35,13 @@ from ..inputs import (
     gather_inputs,
 )
 from ..model import NO_CLEANING, BuildOptions, Pair, Progress
-from .model import CHECKS, SEVERITIES, AcceptKey, Finding, LeftOut, TermEntry, is_accepted
+from .model import CHECKS, SEVERITIES, Finding, LeftOut, TermEntry, is_accepted
 from .parts import InParts, Prechecked, Prechecks, rows
 from .read import memory_units
 from .worker import can_fork, checked_in_two
+
+if TYPE_CHECKING:  # the report module (and its HTML templating) only when a run reads one
+    from .report import Decisions
 
 FAIL_ON = ("error", "warning", "never")
 
@@ -111,6 +114,8 @@ class CheckSummary:
     accepted: int = 0
     # the findings the reviewer accepted in the --accept file (ok, false alarm), matched or not
     decisions: int = 0
+    # findings the --accept file marks "fix" that this run found again (not fixed yet)
+    still_to_fix: int = 0
     fail_on: str = "error"
     # the pair the memories declared, when it was taken from them (languages_from_memory)
     declared: tuple[str, str] | None = None
@@ -142,7 +147,8 @@ def check_units(units: Iterator[Pair | Prechecked], options: CheckOptions,
     if checkers is None:
         checkers = make_checkers(options, term_entries)
     unit_checks, consistency, terms = checkers.units, checkers.consistency, checkers.terms
-    accepted = _accepted(options.accept)
+    decisions = _decisions(options.accept)
+    accepted, to_fix = decisions.accepted, decisions.to_fix
     summary = CheckSummary(fail_on=options.fail_on, decisions=len(accepted))
 
     # What a worker process takes (see _checked): the term checks when there are terms,
@@ -181,9 +187,15 @@ def check_units(units: Iterator[Pair | Prechecked], options: CheckOptions,
             for item in found:
                 if item.check not in options.checks:
                     continue
-                if accepted and is_accepted(item.key(), accepted):  # (no key made without)
-                    summary.accepted += 1
-                    continue
+                if accepted or to_fix:  # (no key made without)
+                    key = item.key()
+                    if is_accepted(key, accepted):
+                        summary.accepted += 1
+                        continue
+                    if is_accepted(key, to_fix):
+                        # still there: the new report keeps the reviewer's mark
+                        item = replace(item, decision="fix")
+                        summary.still_to_fix += 1
                 summary.by_check[item.check] += 1
                 summary.by_severity[item.severity] += 1
                 emit(item)
@@ -381,12 +393,10 @@ def check_terms_given(options: CheckOptions, asked: bool) -> None:
         raise ValueError(f"--checks {','.join(wanted)} needs --termbase or --glossary")
 
 
-def _accepted(path: str | None) -> set[AcceptKey]:
-    if path is None:
-        return set()
-    from .report import read_accepted
+def _decisions(path: str | None) -> Decisions:
+    from .report import Decisions, read_decisions
 
-    return read_accepted(path)
+    return Decisions() if path is None else read_decisions(path)
 
 
 __all__ = ["FAIL_ON", "TERM_CHECKS", "CheckOptions", "CheckSummary", "check",

@@ -142,6 +142,8 @@ def check_command(inputs: Sequence[str], source_lang: str, target_lang: str,
                       if left else "")
                    + (f"; {summary.accepted} accepted before, not reported"
                       if summary.accepted else "")
+                   + (f"; {summary.still_to_fix} marked fix before, still there"
+                      if summary.still_to_fix else "")
                    + (f"; {_none_matched(summary.decisions, accept_path)}"
                       if summary.decisions and not summary.accepted else "")
                    + (f"; report: {report_path}" if report_path else ""), err=True)
