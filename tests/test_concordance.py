@@ -91,6 +91,29 @@ def test_french_adjective_and_noun_match_in_either_number(tmp_path: Path) -> Non
         assert {hit.file for hit in found} == {str(session), str(singular)}, plural
 
 
+def test_a_verb_query_finds_the_forms_read_as_nouns(tmp_path: Path) -> None:
+    """The lemmatiser takes "demande", "estime", "invite" for nouns and "funding" for one:
+    "demander" missed "Je vous demande" and "Le groupe socialiste demande", the commonest
+    verb of a European Parliament text; now every form of the verb is found (the noun
+    too, as a concordance shows rather than hides)."""
+    found = hits([EUROPARL], "demander", side="target", **EP)
+    words = {word.lower() for hit in found for word in hit.matches}
+    assert {"demande", "demandé"} <= words, words
+    assert {21, 41, 55} <= {hit.line for hit in found}
+    memory = tmp_path / "ep.tsv"
+    memory.write_text(
+        "en\tfr\nConsiders that the funding is not enough.\tEstime que le financement ne "
+        "suffit pas.\nInvites the Commission to act.\tInvite la Commission à agir.\n",
+        encoding="utf-8")
+    for query, matched in (("estimer", ["Estime"]), ("inviter", ["Invite"]),
+                           ("fund", ["funding"]), ("invite", ["Invites", "Invite"])):
+        for index in (None, tmp_path / "ep.db"):
+            assert [m for hit in hits([memory], query, index=index, **EP)
+                    for m in hit.matches] == matched, (query, index)
+    # a word of the other language is no verb of this one: "demande" finds no "demand"
+    assert not hits([memory, EUROPARL], "demande", side="source", **EP)
+
+
 def test_case_and_accents_are_ignored() -> None:
     for query in ("etats membres", "ÉTATS MEMBRES", "Etats Membres", "état membre"):
         assert summary(hits([DGT], query)) == [

@@ -480,7 +480,61 @@ class Analyser:
                     pieces = [t.piece for t in self.extractor.tokens(spelling) if t.piece]
                     if len(pieces) == 1:
                         keys.add(fold(pieces[0]))
+        keys.update(self._forms_read_apart(text[word.start:word.end]))
         return frozenset(keys)
+
+    def _forms_read_apart(self, written: str) -> set[str]:
+        """The keys of the regular forms of query word ``written`` as a verb that the
+        lemmatiser reads as another word: it gives one lemma a form, and takes "demande",
+        "estime", "note", "invite" for the nouns and "funding", "building" for nouns too,
+        so "demander" missed "demande à la Commission", the commonest verb of a European
+        Parliament resolution. Each form the lemmatiser knows is keyed as the text's word
+        is; the query then finds the noun as well, which a concordance shows rather than
+        hide the verb."""
+        if self.extractor is None or self.lang not in _VERB_ENDINGS:
+            return set()
+        pieces = [t.piece for t in self.extractor.tokens(written.lower()) if t.piece]
+        if len(pieces) != 1 or " " in pieces[0]:
+            return set()
+        lemma = pieces[0].lower()
+        known = self._known()
+        if not known(lemma):  # no word of the language ("demande" read as English)
+            return set()
+        found: set[str] = set()
+        for form in _verb_forms(lemma, self.lang):
+            if form != written.lower() and known(form):
+                keyed = self.words(form)
+                if len(keyed) == 1:
+                    found.add(keyed[0].key)
+        return found
+
+
+# The regular verb endings a query word is tried with (see Analyser._forms_read_apart):
+# French verbs in -er (present, past participle), English verbs (-s, -ed, -ing).
+_VERB_ENDINGS = {
+    "fr": ("e", "es", "ent", "é", "ée", "és", "ées"),
+    "en": ("s", "es", "ed", "ing"),
+}
+
+
+def _verb_forms(lemma: str, lang: str) -> Iterator[str]:
+    """The regular forms of ``lemma`` read as a verb of ``lang`` (some are no word: the
+    caller keeps those the lemmatiser knows)."""
+    if not lemma.isalpha():
+        return
+    if lang == "fr":
+        if lemma.endswith("er") and len(lemma) > 4:
+            yield from (lemma[:-2] + ending for ending in _VERB_ENDINGS["fr"])
+        return
+    if len(lemma) < 3:
+        return
+    stems = [lemma]
+    if lemma.endswith("e"):  # "base" -> "based", "basing"
+        stems.append(lemma[:-1])
+    elif lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+        stems.append(lemma + lemma[-1])  # "plan" -> "planned", "planning"
+    for stem in stems:
+        yield from (stem + ending for ending in _VERB_ENDINGS["en"])
 
 
 def stored_words(keys: str, marks: bytes) -> list[Word]:
