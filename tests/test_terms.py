@@ -1095,6 +1095,79 @@ def test_review_round_trip_changes_statuses(tmp_path):
     assert after["value chain"].status == "proposed"
 
 
+def _review_copy(stored, path: Path, edits: dict[str, dict[str, str]]) -> Path:
+    """A review file of ``stored`` with the cells of ``edits`` (source term -> column ->
+    value) typed in, as a reviewer would."""
+    write_review(stored, path)
+    book = load_workbook(path)
+    sheet = book["review"]
+    header = [c.value for c in sheet[1]]
+    rows = {sheet.cell(r, 1).value: r for r in range(2, sheet.max_row + 1)}
+    for term, cells in edits.items():
+        for column, value in cells.items():
+            sheet.cell(rows[term], header.index(column) + 1).value = value
+    book.save(path)
+    return path
+
+
+def test_an_older_review_file_does_not_put_back_what_it_showed(tmp_path):
+    """A review file applied after the termbase changed (a second reviewer's copy, last
+    month's export) put back the spellings and statuses it showed: cells its reviewer left
+    alone now leave the termbase's newer ones, cells changed are recorded, and a cell
+    changed over a pair changed since, to something else, is refused (nothing recorded)."""
+    db = tmp_path / "terms.db"
+    _, stored = _update(db, seed_pair())
+    with Termbase(db) as termbase:
+        apply_review(_review_copy(stored, tmp_path / "first.xlsx",
+                                  {"cluster": {"status": "approved"}}), termbase)
+        stored = termbase.pairs()
+    old = _review_copy(stored, tmp_path / "old.xlsx", {})  # cluster approved in it
+    mine = _review_copy(stored, tmp_path / "mine.xlsx",
+                        {"Commission": {"status": "rejected"}})
+    newer = _review_copy(stored, tmp_path / "newer.xlsx", {
+        "cluster": {"status": "forbidden", "note": "use grappe"},
+        "value chain": {"source term": "value chains"}})
+    with Termbase(db) as termbase:
+        apply_review(newer, termbase)
+        summary = apply_review(old, termbase)  # changes nothing: every cell as written
+        assert (summary.changed, summary.newer_kept) == (0, 2), summary
+        summary = apply_review(mine, termbase)  # its own decision only
+        assert summary.changed == 1 and summary.changes == [
+            ("Commission", "Commission", "rejected")], summary
+        after = {p.source_lemma: p for p in termbase.pairs()}
+    assert (after["cluster"].status, after["cluster"].note) == ("forbidden", "use grappe")
+    assert after["value chain"].source_term == "value chains"
+    assert after["commission"].status == "rejected"
+    # the same decision twice is no news; a note typed alone is recorded
+    same = _review_copy(stored, tmp_path / "same.xlsx", {
+        "cluster": {"status": "forbidden"}, "value chain": {"note": "see IATE"}})
+    with Termbase(db) as termbase:
+        summary = apply_review(same, termbase)
+        after = {p.source_lemma: p for p in termbase.pairs()}
+    assert after["cluster"].status == "forbidden" and not summary.redecided
+    assert (after["value chain"].status, after["value chain"].note) == ("proposed", "see IATE")
+    # a decision over one made since: the later act is recorded, and said
+    clash = _review_copy(stored, tmp_path / "clash.xlsx", {"cluster": {"status": "rejected"}})
+    result = CliRunner().invoke(terms, ["apply", str(clash), "--termbase", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "cluster -> conglomérat: status 'forbidden' in the termbase, changed since the " \
+        "review file was written; the file's 'rejected' recorded over it" in result.output
+    with Termbase(db) as termbase:
+        assert {p.source_lemma: p.status for p in termbase.pairs()}["cluster"] == "rejected"
+    # a file of an older version (no such columns) is read as before: "proposed" over a
+    # decided pair is left out (Commission), the rest recorded
+    book = load_workbook(old)
+    sheet = book["review"]
+    header = [c.value for c in sheet[1]]
+    first = header.index("status as written") + 1
+    sheet.delete_cols(first, len(header) - first + 1)
+    book.save(old)
+    with Termbase(db) as termbase:
+        summary = apply_review(old, termbase)
+        assert summary.kept_decided == 1 and summary.newer_kept == 0, summary
+        assert {p.source_lemma: p.status for p in termbase.pairs()}["commission"] == "rejected"
+
+
 def test_a_note_typed_as_a_date_reads_back_as_the_spreadsheet_shows_it(tmp_path):
     """A spreadsheet turns a note typed "2024-05-01" into a date; it came back as
     "2024-05-01 00:00:00" in the termbase and the TBX."""

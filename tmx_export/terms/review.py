@@ -37,8 +37,16 @@ COLUMNS = [
     ("source context 1", 50), ("target context 1", 50),
     ("source context 2", 50), ("target context 2", 50),
     ("source lang", 8), ("target lang", 8), ("source lemma", 20), ("target lemma", 20),
+    ("status as written", 11), ("source term as written", 24),
+    ("target term as written", 24), ("note as written", 30),
 ]
 KEY_COLUMNS = ("source lang", "target lang", "source lemma", "target lemma")
+# What the file said of each pair when it was written (hidden, as the key columns): a cell
+# the reviewer left as it was is no decision, so a file older than the termbase's last
+# change (a second reviewer's copy, an export kept from last month) does not put back the
+# status, spelling or note it showed then; a cell the reviewer changed is recorded.
+WRITTEN_COLUMNS = ("status as written", "source term as written", "target term as written",
+                   "note as written")
 
 
 def _variants(counts: dict[str, int]) -> str:
@@ -60,6 +68,7 @@ def _row_values(pair: TermPair) -> list[str | int | float]:
         shown = contexts[n] if n < len(contexts) else None
         values += [shown.source, shown.target] if shown else ["", ""]
     values += [pair.source_lang, pair.target_lang, pair.source_lemma, pair.target_lemma]
+    values += [pair.status, pair.source_term, pair.target_term, pair.note]
     return values
 
 
@@ -90,7 +99,7 @@ def write_review(pairs: Iterable[TermPair], path: str | Path) -> int:
         styles = _Styles(book)
         for col, (header, width) in enumerate(COLUMNS):
             sheet.write(0, col, header, styles.bold)
-            hidden = header in KEY_COLUMNS
+            hidden = header in KEY_COLUMNS or header in WRITTEN_COLUMNS
             sheet.set_column(col, col, width, styles.columns[col], {"hidden": hidden})
         rows = map(_row_values, pairs)
         if pairs and _sheet_xml.usable(sheet):
@@ -135,6 +144,12 @@ class ApplySummary:
     # differs from the pair's, or a pair the termbase does not hold (a row typed by hand)
     notes_left: int = 0
     not_added: int = 0
+    # rows the reviewer left as written whose pair the termbase has changed since (another
+    # review, a later run's spelling): the termbase's kept
+    newer_kept: int = 0
+    # cells the reviewer changed over a pair changed since the file was written, to a third
+    # value: (source term, target term, what, the termbase's, the file's), recorded
+    redecided: list[tuple[str, str, str, str, str]] = field(default_factory=list)
     changes: list[tuple[str, str, str]] = field(default_factory=list)  # (source, target, status)
 
 
@@ -149,6 +164,9 @@ class _Row:
     status: str | None  # None: left blank, the pair's status and note stay as they are
     note: str
     typed: bool = False  # typed by a reviewer: no hidden key columns, its key made here
+    # the row's status, source term, target term and note when the file was written
+    # (WRITTEN_COLUMNS); None in a file without them (older) or a row typed by hand
+    written: tuple[str, str, str, str] | None = None
 
 
 def apply_review(path: str | Path, termbase: Termbase) -> ApplySummary:
@@ -168,6 +186,11 @@ def apply_review(path: str | Path, termbase: Termbase) -> ApplySummary:
       second reviewer's copy, would otherwise revert it: only an explicit decision changes
       a decided pair.
     - an empty ``note`` keeps the pair's note (an older export has none to show).
+    - in a file with the hidden :data:`WRITTEN_COLUMNS` (every file this version writes),
+      a cell left as the file wrote it is no decision: the termbase's status, spelling or
+      note stays, though it changed since the file was written (counted in
+      ``newer_kept``); a note typed alone is recorded; a cell changed over a pair changed
+      since, to a third value, is recorded and listed in ``redecided`` (:func:`_edited`).
     - ``source term``/``target term`` edited: the new spelling is recorded as the pair's
       citation form (what the TBX, CSV and later review files show) when it is a form of the
       same term, i.e. has the same lemma key under the language's rules ("Clusters" or
@@ -206,6 +229,8 @@ def apply_review(path: str | Path, termbase: Termbase) -> ApplySummary:
                 stored = termbase.get(pair_id)
             else:
                 stored = termbase.get(pair_id)
+                if row.written is not None:
+                    row = _edited(row, stored, summary)
                 if row.status is None and row.note and row.note != stored.note:
                     summary.notes_left += 1  # said by the run, not silently dropped
                 if row.status == "proposed" and stored.status != "proposed":
@@ -230,6 +255,38 @@ def apply_review(path: str | Path, termbase: Termbase) -> ApplySummary:
             else:
                 summary.unchanged += 1
     return summary
+
+
+def _edited(row: _Row, stored: TermPair, summary: ApplySummary) -> _Row:
+    """``row`` with the cells its reviewer left as the file wrote them replaced by what
+    the termbase holds now (no decision: a file older than the pair's last change must
+    not put back what it showed). A cell the reviewer changed is a decision, recorded even
+    over a pair changed since (the later act; listed in ``redecided``). A blank status
+    stays blank (no decision, the note not recorded, as in any file)."""
+    assert row.written is not None
+    now = (stored.status, stored.source_term, stored.target_term, stored.note)
+    cells = (row.written[0] if row.status is None else row.status, row.source_term,
+             row.target_term, row.note)
+    kept = []
+    for field_name, cell, then, current in zip(("status", "source term", "target term",
+                                                "note"), cells, row.written, now,
+                                               strict=True):
+        if cell == then:
+            kept.append(current)
+            continue
+        if current not in (then, cell) and (field_name != "note" or row.status is not None):
+            # decided twice: the file's is the later act, so it is recorded, and said
+            summary.redecided.append((row.source_term, row.target_term, field_name,
+                                      current, cell))
+        kept.append(cell)
+    if any(cell == then != current for cell, then, current in
+           zip(cells, row.written, now, strict=True)):
+        summary.newer_kept += 1
+    status, source_term, target_term, note = kept
+    if row.status is None or (status == stored.status and note == stored.note):
+        status = None  # no decision in the row (its spelling may still be one)
+    return _Row(row.line, row.key, source_term, target_term, status, note, row.typed,
+                row.written)
 
 
 def _refuse_strangers(rows: list[_Row], termbase: Termbase, name: str) -> None:
@@ -281,6 +338,9 @@ def _read_rows(path: str | Path) -> list[_Row]:
         if missing:
             raise InputError(name, f"not a review file: missing column(s) {', '.join(missing)}", 1)
         col = {h: header.index(h) for h in needed}
+        # a file written before these columns, or with them deleted, reads as it always did
+        has_written = all(h in header for h in WRITTEN_COLUMNS)
+        col.update({h: header.index(h) for h in WRITTEN_COLUMNS if has_written})
         rows: list[_Row] = []
         added: list[_Row] = []  # rows a reviewer added, without the hidden key columns
         for line, values in cells:
@@ -304,8 +364,14 @@ def _read_rows(path: str | Path) -> list[_Row]:
             for side in ("source term", "target term"):
                 if not cell(side):
                     raise InputError(name, f"the {side} is empty", line)
+            written = tuple(cell(h) for h in WRITTEN_COLUMNS) if has_written else None
+            if written is not None and not all(written[1:3]):
+                written = None  # a row typed by hand: nothing was written in it
+            elif written is not None:
+                written = (written[0].lower(), *written[1:])
             row = _Row(line, tuple(cell(h) for h in KEY_COLUMNS), cell("source term"),
-                       cell("target term"), status or None, cell("note"))
+                       cell("target term"), status or None, cell("note"),
+                       written=written)  # type: ignore[arg-type]
             for side, lang in zip(("source lang", "target lang"), row.key[:2], strict=True):
                 # a hidden key column edited by hand would make a pair of its own in a
                 # language no run extracts terms in
