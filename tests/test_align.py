@@ -117,6 +117,20 @@ def test_numbers_grouped_by_spaces_anchor_as_their_other_spellings(space: str) -
     assert spans(align(en, fr)) == [(0, 1, 0, 1), (1, 3, 1, 2)]
 
 
+def test_greek_question_mark_anchors_with_the_question_mark() -> None:
+    # Greek asks with ";" (U+037E, which NFC makes ";"): the "?" of its translation
+    assert "?" in sentence_features("Ποια είναι η θέση της Επιτροπής;")
+    assert "?" in sentence_features("Ποια είναι η θέση της Επιτροπής\u037e")
+    assert "?" not in sentence_features("the Council; the Commission")  # a semicolon
+    en = ["The Council met today.", "Has it decided anything?", "The vote is tomorrow."]
+    el = ["Το Συμβούλιο συνεδρίασε σήμερα. Αποφάσισε κάτι;",
+          "Η ψηφοφορία θα γίνει αύριο το πρωί."]
+    assert spans(align(en, el)) == [(0, 2, 0, 1), (2, 3, 1, 2)]
+    el = ["Το Συμβούλιο συνεδρίασε σήμερα το πρωί.",
+          "Αποφάσισε κάτι; Η ψηφοφορία είναι αύριο."]
+    assert spans(align(en, el)) == [(0, 1, 0, 1), (1, 3, 1, 2)]
+
+
 def test_glossary_anchors_decide_where_lengths_hesitate() -> None:
     en = ["The cat sleeps.", "The dog barks.", "The bird sings."]
     fr = ["Le chat dort et le chien aboie.", "L'oiseau chante très fort ici."]
@@ -297,6 +311,7 @@ ANCHOR_TEXTS = [
     "", "12", "a", "?!",
     "cat and dog; the Cat sat on the mat, chatter.",
     "Le budget : 1 250 000 EUR, 12\u202f500 et 3\u00a0400,5 ; en 2019 1 500 ; 12 34 567 1234 567",
+    "Ποια είναι η θέση της Επιτροπής; Και της Ένωσης\u037e",
     "1 000 0000 1 2345 678 3,141 592 1.000 000 \u0661 \u0660\u0660\u0660 \u06631 000 7 000\n000",
 ]
 
@@ -325,6 +340,8 @@ def test_anchor_index_matches_sentence_features(extra: str) -> None:
 def _anchor_reference(text: str) -> frozenset[str]:
     """The anchors as align_features defines them: _ANCHOR over the normalised text."""
     normalised = align_features._join_groups(text.lower().translate(align_features._NORMALISE))
+    if align_features._greek_question(text):
+        normalised += " ?"
     return frozenset(align_features._ANCHOR.findall(normalised))
 
 

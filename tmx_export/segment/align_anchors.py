@@ -22,6 +22,7 @@ from .align_features import (
     GROUP_SPACES,
     Glossary,
     _features,
+    _greek_question,
 )
 
 
@@ -157,6 +158,11 @@ def _anchor_keys(texts: Sequence[str], glossary: Glossary | None,
     starts = np.cumsum(lengths + 1) - lengths - 1
     sent = np.concatenate([_text_of(starts, p) for p in (pos, number_pos, punct_pos)])
     key = np.concatenate((word_keys, number_keys, punct_keys))
+    if ";" in joined and not joined.isascii():  # Greek's question mark (see _greek_question): "?"
+        greek = [index for index, text in enumerate(texts) if _greek_question(text)]
+        if greek:
+            sent = np.concatenate((sent, greek))
+            key = np.concatenate((key, [word_space - 1 + _PUNCT_KEYS["?"]] * len(greek)))
     if glossary is not None:
         first_target = len(texts) - targets
         extra = [(index, anchor) for index, text in enumerate(texts)

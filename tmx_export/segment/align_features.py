@@ -23,9 +23,18 @@ _GROUPED_NUMBER = re.compile(r"(?<![0-9])[0-9]{1,3}(?:[" + GROUP_SPACES + r"][0-
 _GROUP_HINT = re.compile(r"[0-9][" + GROUP_SPACES + r"][0-9]")  # (a faster test first)
 _GROUP_POINTS = str.maketrans(GROUP_SPACES, "." * len(GROUP_SPACES))
 _NORMALISE = str.maketrans(
-    "àáâãäåçèéêëìíîïñòóôõöùúûüýÿœæ«»“”,",
-    "aaaaaaceeeeiiiinooooouuuuyyoa\"\"\"\".",
+    "àáâãäåçèéêëìíîïñòóôõöùúûüýÿœæ«»“”,\u037e",
+    "aaaaaaceeeeiiiinooooouuuuyyoa\"\"\"\".?",
 )
+# Greek writes its question mark as ";" (U+037E, which NFC makes U+003B; its semicolon is
+# the raised point "·"): a ";" in a sentence in Greek letters is the "?" of its translation.
+_GREEK_LETTER = re.compile(r"[\u0386-\u03ff\u1f00-\u1fff]")
+
+
+def _greek_question(text: str) -> bool:
+    """Does ``text`` ask a question the Greek way, with ";"?"""
+    # (isascii() is a flag of the string, read at once: most texts are done with there)
+    return ";" in text and not text.isascii() and _GREEK_LETTER.search(text) is not None
 
 
 def _join_groups(text: str) -> str:
@@ -75,8 +84,8 @@ def sentence_features(text: str, glossary: Glossary | None = None, *,
     """The anchors of one sentence: keys that a translation is likely to share."""
     # What _ANCHOR finds in the text lower-cased, with accents removed, quotes unified and
     # decimal commas and the spaces of grouped numbers made points: numbers ("1.5",
-    # "1.000" for "1,000" and "1 000"), "?", "!", '"', and the first four letters
-    # of longer words, which catch names and cognates ("parliament"/"parlement",
+    # "1.000" for "1,000" and "1 000"), "?" (and Greek's ";"), "!", '"', and the first four
+    # letters of longer words, which catch names and cognates ("parliament"/"parlement",
     # "industrial"/"industrielle"). _read_anchors finds them faster.
     keys = _read_anchors(text)
     if glossary is not None:
@@ -128,6 +137,8 @@ def _read_anchors(text: str) -> set[str]:
         keys.add("!")
     if '"' in low:
         keys.add('"')
+    if _greek_question(low):
+        keys.add("?")
     return keys
 
 
