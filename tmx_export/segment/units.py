@@ -13,6 +13,7 @@ from dataclasses import replace
 from ..clean import below_min_score
 from ..model import Pair, Reject
 from .align import Bead, Glossary, align, cut_target
+from .align_cut import piece_fit
 from .align_model import _length_ratio
 from .rules import LINE_BREAK_RE, MODES, SrxRules, omegat_splits_number, segment_text
 
@@ -207,10 +208,28 @@ class _Cutter:
         if cut_target(self.target[bead.tgt_start:bead.tgt_end], source,
                       ratio=1.0 / self.ratio, lang=self.source_lang) is None:
             return None
-        whole = cut_target([source], " ".join(self.target[bead.tgt_start:bead.tgt_end]),
+        return self.scored(bead)
+
+    def scored(self, bead: Bead) -> Bead:
+        """``bead`` (one source sentence) with the score of its unit."""
+        whole = cut_target(self.source[bead.src_start:bead.src_end],
+                           " ".join(self.target[bead.tgt_start:bead.tgt_end]),
                            ratio=self.ratio, glossary=self.glossary, lang=self.lang)
         assert whole is not None  # (one source sentence: never cut, always scored)
         return replace(bead, score=whole[0][1])
+
+    def units_fit(self, bead: Bead, pieces: list[tuple[str, float]] | None) -> float:
+        """How well the units of ``bead`` fit, one per source sentence with its ``pieces``
+        of the translation, or one for the whole bead: :func:`.align_cut.piece_fit` summed.
+        """
+        if pieces is None:
+            sources = [" ".join(self.source[bead.src_start:bead.src_end])]
+            targets = [" ".join(self.target[bead.tgt_start:bead.tgt_end])]
+        else:
+            sources = self.source[bead.src_start:bead.src_end]
+            targets = [text for text, _ in pieces]
+        return sum(piece_fit(s, t, ratio=self.ratio, glossary=self.glossary)
+                   for s, t in zip(sources, targets, strict=True))
 
 
 def _paired(bead: Bead) -> bool:
@@ -273,4 +292,58 @@ def _cut_beads(beads: list[Bead], cutter: _Cutter
                     continue
         out.append((bead, cutter.cut(bead)))
         i += 1
+    _move_out_of_two_two(out, cutter)
     return out
+
+
+def _move_out_of_two_two(out: list[tuple[Bead, list[tuple[str, float]] | None]],
+                         cutter: _Cutter) -> None:
+    """Give the first (last) sentence of a 2-2 bead, on either side, to the unit before
+    (after) it when the units then fit better, in place.
+
+    The search weighs a 2-2 bead against a 1-2 and a 2-1 by Gale & Church's priors, which
+    favour 1-1 + 2-2 five to one over 1-2 + 2-1; a short sentence the translator split off
+    ("... présidents. | Or, il fait la même chose." for "... and now he is doing just the
+    same.") then opens the 2-2 bead, and its first unit holds it with a clause of the next
+    sentence. Once the beads are cut, the two readings are the same units but for that
+    sentence: the lengths and anchors of the units decide where it belongs.
+    """
+    for k, (bead, pieces) in enumerate(out):
+        if bead.kind != "2-2" or pieces is None:
+            continue
+        best, gain = None, 0.0
+        for at in (k - 1, k + 1):
+            if not 0 <= at < len(out) or out[at][1] is not None:
+                continue
+            other = out[at][0]
+            if other.src_end - other.src_start != 1 or other.tgt_start == other.tgt_end:
+                continue  # (only a unit of one source sentence and its translation)
+            now = cutter.units_fit(bead, pieces) + cutter.units_fit(other, None)
+            for side in ("source", "target"):
+                moved = _move_one(bead, other, side)
+                grown_pieces = cutter.cut(moved[0])
+                rest_pieces = cutter.cut(moved[1])
+                if any(cut is None and new.src_end - new.src_start > 1
+                       for new, cut in zip(moved, (grown_pieces, rest_pieces), strict=True)):
+                    continue  # a bead of several source sentences that cannot be cut
+                then = (cutter.units_fit(moved[0], grown_pieces)
+                        + cutter.units_fit(moved[1], rest_pieces))
+                if then - now > gain:
+                    best, gain = (at, moved, grown_pieces, rest_pieces), then - now
+        if best is not None:
+            at, (grown, rest), grown_pieces, rest_pieces = best
+            out[at] = (grown if grown_pieces else cutter.scored(grown), grown_pieces)
+            out[k] = (rest if rest_pieces else cutter.scored(rest), rest_pieces)
+
+
+def _move_one(bead: Bead, other: Bead, side: str) -> tuple[Bead, Bead]:
+    """(``other`` grown by the sentence of ``bead`` next to it on ``side``, ``bead`` without
+    it); ``other`` is the bead just before or just after ``bead``."""
+    before = other.src_end == bead.src_start
+    src, tgt = side == "source", side == "target"
+    if before:
+        return (Bead(other.src_start, other.src_end + src, other.tgt_start, other.tgt_end + tgt,
+                     0.0),
+                Bead(bead.src_start + src, bead.src_end, bead.tgt_start + tgt, bead.tgt_end, 0.0))
+    return (Bead(other.src_start - src, other.src_end, other.tgt_start - tgt, other.tgt_end, 0.0),
+            Bead(bead.src_start, bead.src_end - src, bead.tgt_start, bead.tgt_end - tgt, 0.0))
