@@ -96,6 +96,41 @@ def test_anchors() -> None:
         "1.5", "?", '"', "parl", "euro"}
 
 
+@pytest.mark.parametrize("space", [" ", "\u00a0", "\u202f", "\u2009"])
+def test_numbers_grouped_by_spaces_anchor_as_their_other_spellings(space: str) -> None:
+    # "1 000 000" (French and SI style, with a space, a no-break space or a narrow one) is
+    # the number "1,000,000" and "1.000.000" of other languages: one anchor for all three
+    grouped = sentence_features(f"Le Fonds a versé 1{space}250{space}000 euros.")
+    assert "1.250.000" in grouped
+    assert "1.250.000" in sentence_features("The Fund paid EUR 1,250,000.")
+    assert "1.250.000" in sentence_features("Der Fonds zahlte 1.250.000 EUR.")
+    # a year before a grouped number stays a number of its own; "3 2" is no group
+    assert {"2019", "1.500"} <= sentence_features(f"en 2019 1{space}500 personnes")
+    assert {"3", "2"} <= sentence_features(f"article 3{space}2")
+    # lengths hesitate between the two readings: the figures decide
+    en = ["First they paid 1,250,000.", "Then they paid 3,400,000.", "Lastly they paid 820,000."]
+    fr = [f"Ils ont payé 1{space}250{space}000 puis 3{space}400{space}000.",
+          f"Et enfin, ils ont payé 820{space}000 en tout."]
+    assert spans(align(en, fr)) == [(0, 2, 0, 1), (2, 3, 1, 2)]
+    fr = [f"Ils ont d'abord payé 1{space}250{space}000 en tout.",
+          f"Ils ont payé 3{space}400{space}000 puis 820{space}000."]
+    assert spans(align(en, fr)) == [(0, 1, 0, 1), (1, 3, 1, 2)]
+
+
+def test_greek_question_mark_anchors_with_the_question_mark() -> None:
+    # Greek asks with ";" (U+037E, which NFC makes ";"): the "?" of its translation
+    assert "?" in sentence_features("Ποια είναι η θέση της Επιτροπής;")
+    assert "?" in sentence_features("Ποια είναι η θέση της Επιτροπής\u037e")
+    assert "?" not in sentence_features("the Council; the Commission")  # a semicolon
+    en = ["The Council met today.", "Has it decided anything?", "The vote is tomorrow."]
+    el = ["Το Συμβούλιο συνεδρίασε σήμερα. Αποφάσισε κάτι;",
+          "Η ψηφοφορία θα γίνει αύριο το πρωί."]
+    assert spans(align(en, el)) == [(0, 2, 0, 1), (2, 3, 1, 2)]
+    el = ["Το Συμβούλιο συνεδρίασε σήμερα το πρωί.",
+          "Αποφάσισε κάτι; Η ψηφοφορία είναι αύριο."]
+    assert spans(align(en, el)) == [(0, 1, 0, 1), (1, 3, 1, 2)]
+
+
 def test_glossary_anchors_decide_where_lengths_hesitate() -> None:
     en = ["The cat sleeps.", "The dog barks.", "The bird sings."]
     fr = ["Le chat dort et le chien aboie.", "L'oiseau chante très fort ici."]
@@ -275,6 +310,9 @@ ANCHOR_TEXTS = [
     "Œuvres complètes, “citations” et l’ÆTHER: Straße, façade, naïve.",
     "", "12", "a", "?!",
     "cat and dog; the Cat sat on the mat, chatter.",
+    "Le budget : 1 250 000 EUR, 12\u202f500 et 3\u00a0400,5 ; en 2019 1 500 ; 12 34 567 1234 567",
+    "Ποια είναι η θέση της Επιτροπής; Και της Ένωσης\u037e",
+    "1 000 0000 1 2345 678 3,141 592 1.000 000 \u0661 \u0660\u0660\u0660 \u06631 000 7 000\n000",
 ]
 
 
@@ -301,7 +339,9 @@ def test_anchor_index_matches_sentence_features(extra: str) -> None:
 
 def _anchor_reference(text: str) -> frozenset[str]:
     """The anchors as align_features defines them: _ANCHOR over the normalised text."""
-    normalised = text.lower().translate(align_features._NORMALISE)
+    normalised = align_features._join_groups(text.lower().translate(align_features._NORMALISE))
+    if align_features._greek_question(text):
+        normalised += " ?"
     return frozenset(align_features._ANCHOR.findall(normalised))
 
 

@@ -411,6 +411,64 @@ def test_sentence_left_untranslated_joins_its_neighbour_when_it_is_a_clause_ther
                             "et enfin les aspects transfrontaliers.")
 
 
+@pytest.mark.parametrize(("line", "kinds"), [(261, ["1-3", "1-1"]),
+                                             (215, ["1-3", "1-1", "1-1"])])
+def test_translated_sentence_without_source_joins_its_neighbour_when_a_clause_there(
+        line: int, kinds: list[str]) -> None:
+    # The same paragraphs the other way round, French to English: the English sentences
+    # "And finally, there are the cross-border aspects." and "I am very pleased with the
+    # level of support..." have no French sentence of their own; each is the last clause of
+    # the French sentence before it ("; et enfin ...", "- je suis très heureux du
+    # soutien..."). They were rejects, and the unit of that French sentence lacked them.
+    english = _session_paragraph(line)
+    pair = Pair(english.target, english.source, "fr-FR", "en-GB", file="f", line=line)
+    units, rejects = segment_pair(pair)
+    assert rejects == []
+    assert [u.align for u in units] == kinds
+    assert " ".join(u.target for u in units) == " ".join(segment_text(pair.target, "en-GB"))
+    assert " ".join(u.source for u in units) == " ".join(segment_text(pair.source, "fr-FR"))
+    assert units[0].source.endswith(("et enfin les aspects transfrontaliers.",
+                                     "pour la préparation de leurs propres programmes."))
+
+
+def test_translated_sentence_without_source_stays_a_reject_when_no_clause_matches() -> None:
+    # an English sentence the French does not translate at all is no clause of it
+    pair = Pair("Le vote aura lieu demain à 12 heures. Le débat est clos.",
+                "The vote will take place tomorrow at 12 noon. The debate is closed. "
+                "Thank you all for your patience during this long sitting today.",
+                "fr-FR", "en-GB", file="f.txt", line=9)
+    units, rejects = segment_pair(pair)
+    assert [u.align for u in units] == ["1-1", "1-1"]
+    assert [(r.reason, r.text) for r in rejects] == [
+        ("target sentence without source (0-1)",
+         "Thank you all for your patience during this long sitting today.")]
+
+
+def test_sentence_split_off_goes_with_its_own_sentence_not_into_a_two_to_two_bead() -> None:
+    # "... and now he is doing just the same." is two French sentences ("... présidents.
+    # Or, il fait la même chose."). The aligner took 1-1 + 2-2 over 1-2 + 2-1, and the
+    # 2-2 unit gave "We discussed that matter..." the French "Or, il fait la même chose.
+    # Nous avons discuté..."; the English sentence before it lost its end.
+    units = _cut(45)
+    assert [kind for kind, *_ in units] == ["1-1", "1-2", "2-1/1", "2-1/2", "1-1", "1-1"]
+    assert units[1][2].endswith("en Conférence des présidents. Or, il fait la même chose.")
+    assert units[2][1:] == (
+        "We discussed that matter and we were unanimous, with the exception of the PPE and "
+        "ELDR Groups.",
+        "Nous avons discuté, nous étions unanimes sauf le groupe PPE et le groupe libéral")
+    # French to English: the French sentence is the one without its own English sentence
+    english = _session_paragraph(45)
+    pair = Pair(english.target, english.source, "fr-FR", "en-GB", file="f", line=45)
+    units_fr, rejects = segment_pair(pair)
+    assert rejects == []
+    assert [u.align for u in units_fr] == ["1-1", "2-1/1", "2-1/2", "1-2", "1-1", "1-1"]
+    assert (units_fr[2].source, units_fr[2].target) == (
+        "Or, il fait la même chose.", "and now he is doing just the same.")
+    assert units_fr[3].target.startswith("We discussed that matter and we were unanimous")
+    # a 2-2 bead whose sentences do belong together keeps them (paragraph 206)
+    assert [kind for kind, *_ in _cut(206)] == ["1-1", "2-2/1", "2-2/2"]
+
+
 def test_unsure_paragraph_is_cut_as_a_whole_rather_than_kept_whole() -> None:
     # Weak anchors put the beads under the confidence mark, but the translation has a
     # sentence end (". à cet égard" keeps a lower-case letter) for every English sentence.

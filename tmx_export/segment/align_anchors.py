@@ -15,7 +15,15 @@ from functools import lru_cache
 
 import numpy as np
 
-from .align_features import _FUNCTION_PREFIXES, _NORMALISE, Glossary, _features
+from .align_features import (
+    _FUNCTION_PREFIXES,
+    _GROUP_POINTS,
+    _NORMALISE,
+    GROUP_SPACES,
+    Glossary,
+    _features,
+    _greek_question,
+)
 
 
 def _unique(values: np.ndarray, runs: bool = False) -> np.ndarray:
@@ -65,8 +73,9 @@ def _ranges(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
 # What reading anchors needs of a character (see _ANCHOR), as of its normalised form: its
 # classes in the low byte (the punctuation key of "?", "!", '"' in bits 5-6) and the number
 # of its letter in the high byte (0 for none), or _UNSEEN (not met yet) or _CONTEXT (its
-# lower case depends on its neighbours, or too many letters to number in a byte).
-_WORD, _LETTER, _DIGIT, _DOT, _PUNCT = 1, 2, 4, 8, 16
+# lower case depends on its neighbours, or too many letters to number in a byte). _SPACE:
+# a space that may group the digits of a number ("1 000").
+_WORD, _LETTER, _DIGIT, _DOT, _PUNCT, _SPACE = 1, 2, 4, 8, 16, 128
 _PUNCT_SHIFT = 5
 _PUNCT_KEYS = {"?": 1, "!": 2, '"': 3}
 _UNSEEN, _CONTEXT = 0xFFFF, 0xFFFE
@@ -85,7 +94,8 @@ def _char_info(code: int) -> int:
     flags = ((_WORD if re.match(r"\w", norm) else 0)
              | (_DIGIT if re.match(r"\d", norm) else 0)
              | (_DOT if norm == "." else 0)
-             | (_PUNCT | _PUNCT_KEYS[norm] << _PUNCT_SHIFT if norm in _PUNCT_KEYS else 0))
+             | (_PUNCT | _PUNCT_KEYS[norm] << _PUNCT_SHIFT if norm in _PUNCT_KEYS else 0)
+             | (_SPACE if norm in GROUP_SPACES else 0))
     if not re.match(r"[^\W\d_]", norm):
         return flags
     letter = _LETTERS.setdefault(norm, len(_LETTERS) + 1)
@@ -139,7 +149,7 @@ def _anchor_keys(texts: Sequence[str], glossary: Glossary | None,
     letters = (infos >> _LETTER_BYTE).astype(np.uint8)
     pos, word_keys = _word_keys(cls, letters)
     word_space = 1 << 32
-    number_pos, number_keys = _number_keys(joined, cls, word_space + 3, strings)
+    number_pos, number_keys = _number_keys(joined, codes, cls, word_space + 3, strings)
     # "?", "!" and quotes
     punct_pos = np.flatnonzero((cls & _PUNCT) != 0)
     punct_keys = word_space - 1 + (cls[punct_pos] >> _PUNCT_SHIFT).astype(np.int64)
@@ -148,6 +158,11 @@ def _anchor_keys(texts: Sequence[str], glossary: Glossary | None,
     starts = np.cumsum(lengths + 1) - lengths - 1
     sent = np.concatenate([_text_of(starts, p) for p in (pos, number_pos, punct_pos)])
     key = np.concatenate((word_keys, number_keys, punct_keys))
+    if ";" in joined and not joined.isascii():  # Greek's question mark (see _greek_question): "?"
+        greek = [index for index, text in enumerate(texts) if _greek_question(text)]
+        if greek:
+            sent = np.concatenate((sent, greek))
+            key = np.concatenate((key, [word_space - 1 + _PUNCT_KEYS["?"]] * len(greek)))
     if glossary is not None:
         first_target = len(texts) - targets
         extra = [(index, anchor) for index, text in enumerate(texts)
@@ -188,19 +203,44 @@ def _function_keys(letters: int) -> np.ndarray:
                                             for ch in w)], np.int64)
 
 
-def _number_keys(joined: str, cls: np.ndarray, first: int,
+def _number_keys(joined: str, codes: np.ndarray, cls: np.ndarray, first: int,
                  strings: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
-    """(position, key) of the numbers: runs of digits and of points (or commas) between
-    digits, each number's key ``first`` + its number in ``strings``."""
+    """(position, key) of the numbers: runs of digits and of points (or commas, or the
+    spaces of a grouped number) between digits, each number's key ``first`` + its number in
+    ``strings``."""
     digit = (cls & _DIGIT) != 0
     number = np.zeros(len(cls) + 2, bool)
     number[1:-1] = digit
     if len(cls) > 2:
         number[2:-2] |= ((cls[1:-1] & _DOT) != 0) & digit[:-2] & digit[2:]
+    grouped = _group_spaces(codes, cls)
+    number[grouped + 1] = True
     edges = np.flatnonzero(number[1:] != number[:-1])
-    keys = [first + strings.setdefault(joined[a:b].replace(",", "."), len(strings))
-            for a, b in zip(edges[::2].tolist(), edges[1::2].tolist(), strict=True)]
+    numbers = [joined[a:b].replace(",", ".")
+               for a, b in zip(edges[::2].tolist(), edges[1::2].tolist(), strict=True)]
+    if len(grouped):  # "1 000" is "1.000", as "1,000" is
+        numbers = [text.translate(_GROUP_POINTS) for text in numbers]
+    keys = [first + strings.setdefault(text, len(strings)) for text in numbers]
     return edges[::2], np.array(keys, np.int64)
+
+
+def _group_spaces(codes: np.ndarray, cls: np.ndarray) -> np.ndarray:
+    """The positions of the spaces inside grouped numbers, as _GROUPED_NUMBER of
+    :mod:`.align_features` finds them: a space between a run of one to three ASCII digits
+    and a run of exactly three."""
+    size = len(codes)
+    ascii_digit = (codes >= 0x30) & (codes <= 0x39)
+    if size < 3:
+        return np.zeros(0, np.intp)
+    at = np.flatnonzero(((cls[1:-1] & _SPACE) != 0) & ascii_digit[:-2] & ascii_digit[2:]) + 1
+    if not len(at):
+        return at
+    pad = np.zeros(size + 8, bool)  # pad[k + 4]: character k is an ASCII digit
+    pad[4:-4] = ascii_digit
+    q = at + 4
+    three_after = pad[q + 2] & pad[q + 3] & ~pad[q + 4]
+    at_most_three_before = ~(pad[q - 2] & pad[q - 3] & pad[q - 4])
+    return at[three_after & at_most_three_before]
 
 
 def _text_of(starts: np.ndarray, positions: np.ndarray) -> np.ndarray:

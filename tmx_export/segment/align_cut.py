@@ -18,7 +18,7 @@ from .align_features import Glossary, _features
 from .align_model import _length_cost
 from .rules import abbreviation_before
 
-__all__ = ["CONJUNCTIONS", "cut_target"]
+__all__ = ["CONJUNCTIONS", "cut_target", "piece_fit"]
 
 # Where a translator joins sentences into one, the join is nearly always a clause boundary:
 # "... une information : un attentat ...", "... espagnole ; la présidence ...", "...
@@ -209,6 +209,17 @@ def cut_target(sources: Sequence[str], target: str, *, ratio: float = 1.0,
         p = _length_cost(src_len[i], len(text), ratio)[1]
         out.append((text, _score(p, src_keys[i], keys)))
     return out
+
+
+def piece_fit(source: str, piece: str, *, ratio: float = 1.0,
+              glossary: Glossary | None = None) -> float:
+    """How well ``piece`` fits ``source`` as its translation, as :func:`cut_target` weighs a
+    piece (without the price of its boundaries): the log-probability of the two lengths plus
+    the anchors' bonus. Higher is better."""
+    src_keys, keys = _features(source, glossary, False), _features(piece, glossary, True)
+    size = len(src_keys) + len(keys)
+    dice = 2.0 * len(src_keys & keys) / size if size else 0.0
+    return -_length_cost(len(source), len(piece), ratio)[0] + _CUT_ANCHOR_WEIGHT * dice
 
 
 def _score(p_len: float, s_keys: frozenset[str], t_keys: frozenset[str]) -> float:

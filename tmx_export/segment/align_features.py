@@ -13,10 +13,36 @@ import re
 from collections.abc import Iterable
 
 _ANCHOR = re.compile(r"\b[^\W\d_]{4}|\d+(?:\.\d+)*|[?!\"]")
+# A number grouped by spaces, no-break spaces or thin spaces ("1 000 000", French and SI
+# style) is the number written "1,000,000" or "1.000.000" elsewhere: its groups are joined
+# by points before anchors are read, so that all three spellings give the one anchor
+# "1.000.000". A group is exactly three digits (ASCII) after a first group of one to three;
+# :func:`.align_anchors._group_spaces` finds the same spaces for a whole text at once.
+GROUP_SPACES = " \u00a0\u2009\u202f"
+_GROUPED_NUMBER = re.compile(r"(?<![0-9])[0-9]{1,3}(?:[" + GROUP_SPACES + r"][0-9]{3})+(?![0-9])")
+_GROUP_HINT = re.compile(r"[0-9][" + GROUP_SPACES + r"][0-9]")  # (a faster test first)
+_GROUP_POINTS = str.maketrans(GROUP_SPACES, "." * len(GROUP_SPACES))
 _NORMALISE = str.maketrans(
-    "àáâãäåçèéêëìíîïñòóôõöùúûüýÿœæ«»“”,",
-    "aaaaaaceeeeiiiinooooouuuuyyoa\"\"\"\".",
+    "àáâãäåçèéêëìíîïñòóôõöùúûüýÿœæ«»“”,\u037e",
+    "aaaaaaceeeeiiiinooooouuuuyyoa\"\"\"\".?",
 )
+# Greek writes its question mark as ";" (U+037E, which NFC makes U+003B; its semicolon is
+# the raised point "·"): a ";" in a sentence in Greek letters is the "?" of its translation.
+_GREEK_LETTER = re.compile(r"[\u0386-\u03ff\u1f00-\u1fff]")
+
+
+def _greek_question(text: str) -> bool:
+    """Does ``text`` ask a question the Greek way, with ";"?"""
+    # (isascii() is a flag of the string, read at once: most texts are done with there)
+    return ";" in text and not text.isascii() and _GREEK_LETTER.search(text) is not None
+
+
+def _join_groups(text: str) -> str:
+    """``text`` with the spaces inside grouped numbers made points ("1 000" -> "1.000"):
+    the same length, so that offsets into it are offsets into ``text``."""
+    if not _GROUP_HINT.search(text):
+        return text
+    return _GROUPED_NUMBER.sub(lambda m: m.group().translate(_GROUP_POINTS), text)
 
 
 class Glossary:
@@ -57,8 +83,9 @@ def sentence_features(text: str, glossary: Glossary | None = None, *,
                       target: bool = False) -> frozenset[str]:
     """The anchors of one sentence: keys that a translation is likely to share."""
     # What _ANCHOR finds in the text lower-cased, with accents removed, quotes unified and
-    # decimal commas made points: numbers ("1.5"), "?", "!", '"', and the first four letters
-    # of longer words, which catch names and cognates ("parliament"/"parlement",
+    # decimal commas and the spaces of grouped numbers made points: numbers ("1.5",
+    # "1.000" for "1,000" and "1 000"), "?" (and Greek's ";"), "!", '"', and the first four
+    # letters of longer words, which catch names and cognates ("parliament"/"parlement",
     # "industrial"/"industrielle"). _read_anchors finds them faster.
     keys = _read_anchors(text)
     if glossary is not None:
@@ -97,7 +124,7 @@ def _read_anchors(text: str) -> set[str]:
     cache = _PIECE_ANCHORS
     if len(cache) >= _PIECES_KEPT:
         cache.clear()
-    low = text.lower()
+    low = _join_groups(text.lower())
     keys = set(map(cache.__getitem__, low.encode("utf-8").translate(_CUT).split()))
     if _SEVERAL in "".join(keys):
         for several in [key for key in keys if _SEVERAL in key]:
@@ -110,6 +137,8 @@ def _read_anchors(text: str) -> set[str]:
         keys.add("!")
     if '"' in low:
         keys.add('"')
+    if _greek_question(low):
+        keys.add("?")
     return keys
 
 

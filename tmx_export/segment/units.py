@@ -13,6 +13,7 @@ from dataclasses import replace
 from ..clean import below_min_score
 from ..model import Pair, Reject
 from .align import Bead, Glossary, align, cut_target
+from .align_cut import piece_fit
 from .align_model import _length_ratio
 from .rules import LINE_BREAK_RE, MODES, SrxRules, omegat_splits_number, segment_text
 
@@ -96,7 +97,10 @@ def segment_pair(
     boundaries joining them (a sentence end, ";", ":", a dash, a comma, a coordinating conjunction:
     :func:`.align.cut_target`), each gets a unit of its own, marked "2-1/1" and
     "2-1/2". A sentence the aligner left without translation joins its neighbour's bead
-    when that bead can then be cut so ("3-1/1"...). Sentences still without a translation
+    when that bead can then be cut so ("3-1/1"...); a translated sentence the aligner left
+    without source joins its neighbour's unit ("1-3") when that unit's source sentence can
+    be cut, the same way, into one piece per sentence of the translation. Sentences still
+    without a translation
     (1-0 and 0-1 beads) and units scoring under ``min_score`` become rejects. A paragraph
     pair whose sentences do not align with confidence is cut the same way as a whole
     ("4-3/1"...) when its translation allows it, and otherwise stays one unit, so no text
@@ -126,7 +130,7 @@ def segment_pair(
         target = [prefix + target[0], *target[1:]] if target else [prefix.strip()]
     beads = align(source, target, glossary=glossary)
     ratio = _length_ratio(sum(map(len, source)), sum(map(len, target)))
-    cutter = _Cutter(source, target, pair.target_lang, ratio, glossary)
+    cutter = _Cutter(source, target, pair.target_lang, ratio, glossary, pair.source_lang)
 
     paired = [b for b in beads if b.src_start < b.src_end and b.tgt_start < b.tgt_end]
     unaligned = sum((b.src_end - b.src_start) + (b.tgt_end - b.tgt_start)
@@ -180,9 +184,10 @@ class _Cutter:
     """Cuts the translation of a bead with several source sentences into one piece each."""
 
     def __init__(self, source: list[str], target: list[str], lang: str, ratio: float,
-                 glossary: Glossary | None) -> None:
+                 glossary: Glossary | None, source_lang: str | None = None) -> None:
         self.source, self.target, self.lang = source, target, lang
         self.ratio, self.glossary = ratio, glossary
+        self.source_lang = source_lang
 
     def cut(self, bead: Bead) -> list[tuple[str, float]] | None:
         if bead.src_end - bead.src_start < 2 or bead.tgt_start == bead.tgt_end:
@@ -190,6 +195,45 @@ class _Cutter:
         return cut_target(self.source[bead.src_start:bead.src_end],
                           " ".join(self.target[bead.tgt_start:bead.tgt_end]),
                           ratio=self.ratio, glossary=self.glossary, lang=self.lang)
+
+    def join_target(self, bead: Bead) -> Bead | None:
+        """``bead`` (one source sentence, several target sentences) with its score, when
+        the source sentence can be cut at its clause boundaries into one piece per target
+        sentence, as :meth:`cut` cuts a translation (the test the other way round: the
+        evidence that the target sentences are all its translation); else None."""
+        if bead.src_end - bead.src_start != 1 or bead.tgt_end - bead.tgt_start < 2:
+            return None
+        source = self.source[bead.src_start]
+        # (no glossary: its terms are keyed by side, and the sides are swapped here)
+        if cut_target(self.target[bead.tgt_start:bead.tgt_end], source,
+                      ratio=1.0 / self.ratio, lang=self.source_lang) is None:
+            return None
+        return self.scored(bead)
+
+    def scored(self, bead: Bead) -> Bead:
+        """``bead`` (one source sentence) with the score of its unit."""
+        whole = cut_target(self.source[bead.src_start:bead.src_end],
+                           " ".join(self.target[bead.tgt_start:bead.tgt_end]),
+                           ratio=self.ratio, glossary=self.glossary, lang=self.lang)
+        assert whole is not None  # (one source sentence: never cut, always scored)
+        return replace(bead, score=whole[0][1])
+
+    def units_fit(self, bead: Bead, pieces: list[tuple[str, float]] | None) -> float:
+        """How well the units of ``bead`` fit, one per source sentence with its ``pieces``
+        of the translation, or one for the whole bead: :func:`.align_cut.piece_fit` summed.
+        """
+        if pieces is None:
+            sources = [" ".join(self.source[bead.src_start:bead.src_end])]
+            targets = [" ".join(self.target[bead.tgt_start:bead.tgt_end])]
+        else:
+            sources = self.source[bead.src_start:bead.src_end]
+            targets = [text for text, _ in pieces]
+        return sum(piece_fit(s, t, ratio=self.ratio, glossary=self.glossary)
+                   for s, t in zip(sources, targets, strict=True))
+
+
+def _paired(bead: Bead) -> bool:
+    return bead.src_start < bead.src_end and bead.tgt_start < bead.tgt_end
 
 
 def _cut_beads(beads: list[Bead], cutter: _Cutter
@@ -199,7 +243,11 @@ def _cut_beads(beads: list[Bead], cutter: _Cutter
     A source sentence the aligner left without translation (1-0) is often translated
     after all, as a clause of its neighbour's translation ("...; et enfin les aspects
     transfrontaliers."): it joins the neighbouring bead when that bead's translation can
-    then be cut into one piece per source sentence.
+    then be cut into one piece per source sentence. A target sentence left without source
+    (0-1) is the same the other way round (the translator made a clause a sentence of its
+    own: "And finally, there are the cross-border aspects."): it joins the neighbouring
+    bead of one source sentence when that sentence can be cut into one piece per target
+    sentence.
     """
     out: list[tuple[Bead, list[tuple[str, float]] | None]] = []
     i = 0
@@ -216,13 +264,86 @@ def _cut_beads(beads: list[Bead], cutter: _Cutter
                     i += 1
                     continue
             nxt = beads[i + 1] if i + 1 < len(beads) else None
-            if nxt is not None and nxt.src_start < nxt.src_end and nxt.tgt_start < nxt.tgt_end:
+            if nxt is not None and _paired(nxt):
                 trial = Bead(bead.src_start, nxt.src_end, nxt.tgt_start, nxt.tgt_end, 0.0)
                 pieces = cutter.cut(trial)
                 if pieces is not None:
                     out.append((trial, pieces))
                     i += 2
                     continue
+        elif bead.kind == "0-1":
+            # the same, first with the bead before, then with the bead after (only a bead
+            # of one source sentence, which stays one unit)
+            if out and out[-1][1] is None and _paired(out[-1][0]):
+                prev = out[-1][0]
+                joined = cutter.join_target(
+                    Bead(prev.src_start, prev.src_end, prev.tgt_start, bead.tgt_end, 0.0))
+                if joined is not None:
+                    out[-1] = (joined, None)
+                    i += 1
+                    continue
+            nxt = beads[i + 1] if i + 1 < len(beads) else None
+            if nxt is not None and _paired(nxt):
+                joined = cutter.join_target(
+                    Bead(nxt.src_start, nxt.src_end, bead.tgt_start, nxt.tgt_end, 0.0))
+                if joined is not None:
+                    out.append((joined, None))
+                    i += 2
+                    continue
         out.append((bead, cutter.cut(bead)))
         i += 1
+    _move_out_of_two_two(out, cutter)
     return out
+
+
+def _move_out_of_two_two(out: list[tuple[Bead, list[tuple[str, float]] | None]],
+                         cutter: _Cutter) -> None:
+    """Give the first (last) sentence of a 2-2 bead, on either side, to the unit before
+    (after) it when the units then fit better, in place.
+
+    The search weighs a 2-2 bead against a 1-2 and a 2-1 by Gale & Church's priors, which
+    favour 1-1 + 2-2 five to one over 1-2 + 2-1; a short sentence the translator split off
+    ("... présidents. | Or, il fait la même chose." for "... and now he is doing just the
+    same.") then opens the 2-2 bead, and its first unit holds it with a clause of the next
+    sentence. Once the beads are cut, the two readings are the same units but for that
+    sentence: the lengths and anchors of the units decide where it belongs.
+    """
+    for k, (bead, pieces) in enumerate(out):
+        if bead.kind != "2-2" or pieces is None:
+            continue
+        best, gain = None, 0.0
+        for at in (k - 1, k + 1):
+            if not 0 <= at < len(out) or out[at][1] is not None:
+                continue
+            other = out[at][0]
+            if other.src_end - other.src_start != 1 or other.tgt_start == other.tgt_end:
+                continue  # (only a unit of one source sentence and its translation)
+            now = cutter.units_fit(bead, pieces) + cutter.units_fit(other, None)
+            for side in ("source", "target"):
+                moved = _move_one(bead, other, side)
+                grown_pieces = cutter.cut(moved[0])
+                rest_pieces = cutter.cut(moved[1])
+                if any(cut is None and new.src_end - new.src_start > 1
+                       for new, cut in zip(moved, (grown_pieces, rest_pieces), strict=True)):
+                    continue  # a bead of several source sentences that cannot be cut
+                then = (cutter.units_fit(moved[0], grown_pieces)
+                        + cutter.units_fit(moved[1], rest_pieces))
+                if then - now > gain:
+                    best, gain = (at, moved, grown_pieces, rest_pieces), then - now
+        if best is not None:
+            at, (grown, rest), grown_pieces, rest_pieces = best
+            out[at] = (grown if grown_pieces else cutter.scored(grown), grown_pieces)
+            out[k] = (rest if rest_pieces else cutter.scored(rest), rest_pieces)
+
+
+def _move_one(bead: Bead, other: Bead, side: str) -> tuple[Bead, Bead]:
+    """(``other`` grown by the sentence of ``bead`` next to it on ``side``, ``bead`` without
+    it); ``other`` is the bead just before or just after ``bead``."""
+    before = other.src_end == bead.src_start
+    src, tgt = side == "source", side == "target"
+    if before:
+        return (Bead(other.src_start, other.src_end + src, other.tgt_start, other.tgt_end + tgt,
+                     0.0),
+                Bead(bead.src_start + src, bead.src_end, bead.tgt_start + tgt, bead.tgt_end, 0.0))
+    return (Bead(other.src_start - src, other.src_end, other.tgt_start - tgt, other.tgt_end, 0.0),
+            Bead(bead.src_start, bead.src_end - src, bead.tgt_start, bead.tgt_end - tgt, 0.0))
