@@ -448,16 +448,37 @@ class Fingerprints:
             table[slot] = fingerprint
 
 
+# A tag of inline markup with two attributes or more, as lxml serialises it (each
+# ``name="value"``, a value's quotes and angle brackets escaped)
+_TAG_WITH_ATTRIBUTES = lazy_pattern(r'<([^\s<>/!?]+)((?:\s[^\s=<>]+="[^"]*"){2,})(\s*/?)>')
+_ATTRIBUTE = re.compile(r'\s([^\s=<>]+="[^"]*")')
+
+
+def _sorted_attributes(match: re.Match[str]) -> str:
+    name, attributes, end = match.groups()
+    return f"<{name} {' '.join(sorted(_ATTRIBUTE.findall(attributes)))}{end}>"
+
+
+def canonical_markup(markup: str | None) -> str | None:
+    """Inline markup as duplicates are judged by it: each tag's attributes in one order.
+    XML gives the order no meaning (``<ph x="1" type="b"/>`` is ``<ph type="b" x="1"/>``),
+    and ``merge`` compares units by their canonical XML, which sorts them too."""
+    if markup is None or "=" not in markup:
+        return markup
+    return _TAG_WITH_ATTRIBUTES.sub(_sorted_attributes, markup)
+
+
 def texts_key(texts: Sequence[str], markups: Sequence[str | None], mode: str
               ) -> tuple[str | None, ...]:
     """What makes two units with these texts (and inline markup, ``None`` where a text has
     none) the same under ``mode``: ``exact``, the texts and the markup (units differing only
-    in their inline codes are two units); ``normalised``, the texts normalised."""
+    in their inline codes are two units, not in the order of a code's attributes);
+    ``normalised``, the texts normalised."""
     if mode == "normalised":
         return tuple(normalise(text) for text in texts)
     if all(markup is None for markup in markups):
         return tuple(texts)
-    return (*texts, *markups)
+    return (*texts, *map(canonical_markup, markups))
 
 
 def dedupe_key(unit: Pair, mode: str) -> tuple[str | None, ...]:
