@@ -403,6 +403,7 @@ class _Run:
             self.progress.start(sum(input_size(f) for f in files))
         preparer = Preparer(self.options.dedupe, self.repairs, self.options.untranslated)
         accounts = self.accounts
+        tu_rejected = False  # the last tu counted gave no unit (so far: see variants below)
         for path, fmt, records, counts in self._inputs(files, formats):
             rejected_before = len(self.rejects)
             declared = self.unit_kinds.get(path) if self.unit_kinds is not None else None
@@ -412,12 +413,17 @@ class _Run:
                 if counts.done_bytes > heard and self.progress is not None:
                     self.progress.partly(str(path), counts.done_bytes - heard)
                     heard = counts.done_bytes
-                accounts.read += 1
                 if isinstance(record, Reject):
+                    accounts.read += 1
                     self.rejects.append(record)
                     accounts.rejected += 1
                     continue
                 item, units, rejects = record
+                # A TMX tu with variants of a language gives a pair for each: the account
+                # counts what the file holds, the tu, in units when any of its pairs is.
+                variant = getattr(item, "variant", False)
+                if not variant:
+                    accounts.read += 1
                 before = len(self.rejects)
                 self.rejects.extend(rejects)
                 kept = 0
@@ -440,11 +446,18 @@ class _Run:
                                                     self.options.srx)
                     yield unit
                 if kept:
-                    accounts.in_units += 1
+                    if not variant:
+                        accounts.in_units += 1
+                    elif tu_rejected:  # its tu's first pair gave no unit, this one does
+                        accounts.rejected -= 1
+                        accounts.in_units += 1
+                    tu_rejected = False
                     continue
                 if len(self.rejects) == before:  # nothing is dropped without a reason
                     self.rejects.append(Reject.of(item, "no-unit"))
-                accounts.rejected += 1
+                if not variant:
+                    accounts.rejected += 1
+                    tu_rejected = True
             self.pairs_read += counts.pairs_read
             self.repairs.update(counts.repairs)
             self.relabelled.update(counts.relabelled)

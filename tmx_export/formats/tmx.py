@@ -956,6 +956,9 @@ class TmxPair(Pair):
     source_attrs: tuple[tuple[str, str], ...] = ()
     target_attrs: tuple[tuple[str, str], ...] = ()
     file_tuid: str | None = None  # the tu's own tuid, kept when the unit is numbered anew
+    # a pair of the tu's further variants (:func:`iter_tmx`), after its first pair: the
+    # run's account counts the tu once, not each of its pairs
+    variant: bool = False
 
 
 @dataclass(slots=True)
@@ -1492,6 +1495,7 @@ def iter_tmx(
                 source_attrs=s.attrs,
                 target_attrs=t.attrs,
                 file_tuid=tu.get("tuid"),
+                variant=at > 0,
             )
 
 
