@@ -849,4 +849,6 @@ def test_a_paragraph_labelled_31a_in_english_and_31_bis_in_french_is_a_pair() ->
             result = read("\n".join(lines) + "\n")
             assert [(p.number, p.source, p.target) for p in result.pairs] == [
                 *EP_FOOTNOTED[:2], (4, en_31a, fr_31a), EP_FOOTNOTED[2]], (style, french_first)
+            # each side's label as printed, for its units (x-paragraph "4a", not 4)
+            assert [p.labels for p in result.pairs] == [None, None, ("4a.", "4 bis."), None]
             assert result.rejects == []

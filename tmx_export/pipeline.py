@@ -1024,7 +1024,7 @@ def _units_of(pair: Pair, fmt: str, position: int, options: BuildOptions,
     # else the paragraph's position in its document (unless the input says so itself, as
     # a pairs file's x-paragraph does).
     if pair.paragraph is None and "x-paragraph" not in pair.props:
-        pair.paragraph = pair.number if pair.number is not None else position
+        pair.paragraph = pair.printed_paragraph() if pair.number is not None else position
     units, rejects = _segment(pair, options)
     units, low = below_min_score(units, options.min_score)
     return units, rejects + low

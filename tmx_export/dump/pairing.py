@@ -2348,6 +2348,15 @@ def _split_number(side: str) -> tuple[int | None, str]:
     return None, side
 
 
+def _printed_label(side: str) -> str | None:
+    """The label a numbered side opens with when it is more than its number ("31a.",
+    "31 bis."), as printed; ``None`` for "31." (or no label)."""
+    if LEADING_NUMBER_RE.match(side):
+        return None
+    m = _LEADING_LABEL_RE.match(side)
+    return _tidy(m.group(0)) if m else None
+
+
 # The white space a side's text never keeps as written: a run of spaces, tabs or what is
 # left of line breaks is one space. No-break spaces ("10\u00a0000", "déclare\u202f:") and
 # the other typographic spaces are written on purpose and CAT tools match on them: they
@@ -2545,4 +2554,12 @@ def _check_pair(
                                      (target_lang, source_lang))
             return reject(f"pair boundaries unsure: the {bare_lang} side holds only numbers "
                           f"or labels, one of which the {other_lang} side lacks", label)
-    return Pair(src_text, tgt_text, source_lang, target_lang, src_no, file, line), None
+    labels = None
+    if numbered and src_no is not None:
+        # "31a." / "31 bis.": each side's label is written as printed, and the paragraph is
+        # known by it (31 is another paragraph's)
+        src_label, tgt_label = _printed_label(source), _printed_label(target)
+        if src_label is not None or tgt_label is not None:
+            labels = (src_label or f"{src_no}.", tgt_label or f"{tgt_no}.")
+    return Pair(src_text, tgt_text, source_lang, target_lang, src_no, file, line,
+                labels=labels), None

@@ -852,7 +852,8 @@ def _props(pair: Pair | MultiUnit,
     elif own and "x-paragraph" in own:
         props.append(("x-paragraph", own["x-paragraph"]))
     elif pair.number is not None:
-        props.append(("x-paragraph", str(pair.number)))
+        printed = pair.printed_paragraph() if isinstance(pair, Pair) else pair.number
+        props.append(("x-paragraph", str(printed)))
     written = _OWN_PROPS
     if pair.align is not None:
         props.append(("x-align", pair.align))
