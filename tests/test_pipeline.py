@@ -114,6 +114,40 @@ def test_a_paragraph_labelled_4a_keeps_its_labels_and_is_known_by_them(
          "raw materials at fair prices;", "4 bis")]
 
 
+def test_paragraphs_without_a_number_in_a_numbered_dump_are_known_by_the_one_before(
+        tmp_path: Path) -> None:
+    # "The European Parliament," and the citations were x-paragraph 1, 2, 3 (their
+    # positions), the numbers of the resolution's paragraphs 1, 2 and 3
+    dump = tmp_path / "resolution.txt"
+    dump.write_text(
+        "The European Parliament, Le Parlement européen,\n"
+        "– having regard to the Paris Agreement of December 2015 (COP21), – vu l'accord de "
+        "Paris de décembre 2015 (COP21),\n"
+        "1. Calls on the Commission to support small firms in the regions; 1. invite la "
+        "Commission à soutenir les petites entreprises dans les régions;\n"
+        "2. Stresses that such a strategy should: 2. souligne qu'une telle stratégie "
+        "devrait:\n"
+        "(a) strengthen the industrial base of the Union; a) renforcer la base industrielle "
+        "de l'Union;\n"
+        "(b) promote research and innovation in all regions; b) promouvoir la recherche et "
+        "l'innovation dans toutes les régions;\n"
+        "3. Instructs its President to forward this resolution to the Council and the "
+        "Commission. 3. charge son Président de transmettre la présente résolution au Conseil "
+        "et à la Commission.\n", encoding="utf-8")
+    out = tmp_path / "out.tmx"
+    build([dump], out, segment="paragraph")
+    units = [(en, props["x-paragraph"]) for _, en, _, props in tmx_units(out)]
+    assert units == [
+        ("The European Parliament,", "0+1"),
+        ("– having regard to the Paris Agreement of December 2015 (COP21),", "0+2"),
+        ("1.", "1"), ("Calls on the Commission to support small firms in the regions;", "1"),
+        ("2.", "2"), ("Stresses that such a strategy should:", "2"),
+        ("(a) strengthen the industrial base of the Union;", "2+1"),
+        ("(b) promote research and innovation in all regions;", "2+2"), ("3.", "3"),
+        ("Instructs its President to forward this resolution to the Council and the "
+         "Commission.", "3")]
+
+
 def test_seed_at_sentence_level_by_default(tmp_path: Path) -> None:
     out = tmp_path / "seed.tmx"
     summary = build([SEED], out)

@@ -43,7 +43,9 @@ class Pair:
 
     What the stages add, written as the props ``x-paragraph``, ``x-align``,
     ``x-align-score`` and the ``tuid``: ``paragraph`` is the paragraph a unit comes from
-    (its printed number, or its position in the document); ``align`` the alignment bead
+    (its printed number, or its position in the document; a string for a label
+    such as "31a", and in a numbered document for a paragraph without a number, "2+1":
+    the first after paragraph 2); ``align`` the alignment bead
     ("1-1", "2-1/1"...) and ``align_score`` its score (0..1, two decimals); ``tuid`` the
     unit's number in the TMX, given by the pipeline. ``segtype`` is the unit's own kind
     (a TMX ``segtype``) when the pipeline knows it; the writer puts it on the ``tu`` when it

@@ -686,7 +686,9 @@ def _parted_records(path: Input, fmt: str, parts: DumpParts, options: BuildOptio
                 # a paragraph without a printed number is known by its position in the
                 # file (_units_of), which the part could only count from its own start
                 for paragraph in (pair, *units):
-                    if paragraph.paragraph is not None:
+                    # (a numbered dump's pair without a number is known by the
+                    # paragraph it follows, "2+1": no position)
+                    if isinstance(paragraph.paragraph, int):
                         paragraph.paragraph += before
             position += 1
         yield from records

@@ -21,7 +21,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -1661,7 +1661,8 @@ def _stream_pairs(stream: Stream, file: str, source_lang: str, target_lang: str,
             # A resolution's title, "The European Parliament,", its citations and recitals
             # come before paragraph 1 without numbers: pairs of an unnumbered dump. Read
             # with the numbered ones, they were one pair or one reject.
-            yield from _head_pairs(stream.part(0, head), file, source_lang, target_lang)
+            yield from _after_paragraph(
+                _head_pairs(stream.part(0, head), file, source_lang, target_lang), "0")
             yield from _stream_pairs(stream.part(head, len(text)), file, source_lang,
                                      target_lang, numbered=True)
             return
@@ -1744,7 +1745,30 @@ def _stream_pairs(stream: Stream, file: str, source_lang: str, target_lang: str,
             yield pair
         if reject:
             yield reject
-        yield from after
+        if after:
+            # known by the paragraph they follow (its label as printed, whether or not it
+            # made a pair), not by a position another paragraph's number may equal
+            base = pair.printed_paragraph() if pair else _side_label(text[s0:cut])
+            yield from _after_paragraph(after, str(base))
+
+
+def _after_paragraph(items: Iterable[Pair | Reject], base: str) -> Iterator[Pair | Reject]:
+    """``items``, the pairs without a number of a numbered dump after its paragraph
+    ``base`` ("0": before the first), each known as the k-th of them: ``paragraph``
+    "2+1", "2+2" (a paragraph's points), "0+3" (the third before paragraph 1). Their
+    position in the file, the paragraph of an unnumbered dump's pair, could be a printed
+    paragraph number too: two paragraphs with one ``x-paragraph``."""
+    count = 0
+    for item in items:
+        if isinstance(item, Pair):
+            count += 1
+            item.paragraph = f"{base}+{count}"
+        yield item
+
+
+def _side_label(side: str) -> str:
+    """The label a numbered side opens with, as ``x-paragraph`` writes it ("2", "31a")."""
+    return (_printed_label(side) or f"{_split_number(side)[0]}.").rstrip(".")
 
 
 def _sequence_start(numbered_lines: list[tuple[int, int]]) -> int:
