@@ -129,6 +129,29 @@ def test_each_rule(pair, rule):
     assert check(pair, CleanOptions(rules=frozenset(RULES) - {rule})) != rule
 
 
+def test_a_memory_built_from_a_numbered_dump_is_built_again_from_its_tmx_unchanged(
+        tmp_path):
+    """A numbered dump's paragraph gives "34." / "34." as a unit of its own where OmegaT
+    makes the number a segment (README, "What comes out"); built again from that TMX, the
+    same unit was a no-letters reject. A paragraph number alone on both sides is kept
+    now, wherever it is read; other units without letters still go."""
+    from lxml import etree
+
+    from tmx_export.pipeline import build
+
+    assert check(variant(source="34.", target="34.")) is None
+    assert check(variant(source="34.", target="35.")) == "no-letters"
+    assert check(variant(source="34", target="34")) == "no-letters"
+    first, second = tmp_path / "first.tmx", tmp_path / "second.tmx"
+    built = build([DATA / "ep-industrial-policy-34.txt"], first)
+    again = build([first], second)
+    assert again.rejected == 0 and again.units_written == built.units_written == 2
+
+    def segs(path):
+        return [[seg.text for seg in tu.iter("seg")] for tu in etree.parse(str(path)).iter("tu")]
+    assert segs(second) == segs(first) and segs(second)[0] == ["34.", "34."]
+
+
 def test_an_untranslated_side_is_named_before_the_length_rules():
     """An English paragraph copied as its own translation is too long and of the wrong
     length too; the reason was too-long, hiding that the target is not French."""

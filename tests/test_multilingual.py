@@ -433,6 +433,30 @@ def test_units_differing_in_inline_codes_are_kept_and_duplicates_reported(
     assert "2 units written" in bilingual.output  # the same judgement as one pair
 
 
+def test_codes_with_their_attributes_in_another_order_are_one_unit_as_merge_judges_them(
+        tmp_path: Path) -> None:
+    # <ph x="1" type="b"/> and <ph type="b" x="1"/> are the same code (XML gives attributes
+    # no order): build, with --langs or without, and merge all write the unit once
+    first = _tu(("",) * 3).replace('<ph x="1">', '<ph x="1" type="lb">')
+    second = first.replace('<ph x="1" type="lb">', '<ph type="lb" x="1">')
+    path = tmp_path / "codes.tmx"
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">'
+                    '<header srclang="en-GB" segtype="sentence" datatype="plaintext" '
+                    'o-tmf="t" adminlang="en" creationtool="t" creationtoolversion="1"/>'
+                    '<body>\n' + first + second + "</body></tmx>\n", encoding="utf-8")
+    runner = CliRunner()
+    for extra in ([], ["--langs", ",".join(LANGS)]):
+        out, rejects = tmp_path / "out.tmx", tmp_path / "rejects.tsv"
+        result = runner.invoke(main, ["build", str(path), "-o", str(out), "--rejects",
+                                      str(rejects), *extra])
+        assert result.exit_code == 0, result.output
+        assert len(list(etree.parse(str(out)).iter("tu"))) == 1, extra
+        assert [(r.line, r.reason) for r in read_rejects(rejects)] == [(4, "duplicate")]
+    merged = runner.invoke(main, ["merge", str(path), "-o", str(tmp_path / "merged.tmx")])
+    assert merged.exit_code == 0, merged.output
+    assert "1 unit written" in merged.output
+
+
 def test_memoq_profile_refuses_more_than_two_languages_before_any_work(tmp_path: Path
                                                                       ) -> None:
     # memoQ imports two languages per unit: a third would be a tuv it cannot map

@@ -586,6 +586,9 @@ def test_points_after_a_numbered_paragraph_are_pairs_of_their_own() -> None:
             result = read("\n".join(lines) + "\n")
             assert [(p.number, p.source, p.target) for p in result.pairs] == expected, (
                 style, french_first)
+            assert [p.paragraph for p in result.pairs] == [
+                None, None, *[f"2+{k}" for k in range(1, len(points_2) + 1)], None,
+                *[f"3+{k}" for k in range(1, len(points_3) + 1)], None]
             assert result.rejects == []
 
 
@@ -669,6 +672,11 @@ def test_a_report_s_explanatory_statement_after_its_last_paragraph_is_pairs() ->
             assert [(p.number, p.source, p.target) for p in result.pairs] == [
                 (None, en, fr) for en, fr in EP_TITLE] + EP_FOOTNOTED + [
                 (None, en, fr) for en, fr in EP_EXPLANATORY], (style, french_first)
+            # known by the paragraph they follow: their positions (1, 2...) were
+            # paragraph numbers the resolution prints too
+            assert [p.paragraph for p in result.pairs] == [
+                f"0+{k}" for k in range(1, len(EP_TITLE) + 1)] + [None] * len(
+                EP_FOOTNOTED) + [f"5+{k}" for k in range(1, len(EP_EXPLANATORY) + 1)]
             assert result.rejects == []
 
 
@@ -849,4 +857,6 @@ def test_a_paragraph_labelled_31a_in_english_and_31_bis_in_french_is_a_pair() ->
             result = read("\n".join(lines) + "\n")
             assert [(p.number, p.source, p.target) for p in result.pairs] == [
                 *EP_FOOTNOTED[:2], (4, en_31a, fr_31a), EP_FOOTNOTED[2]], (style, french_first)
+            # each side's label as printed, for its units (x-paragraph "4a", not 4)
+            assert [p.labels for p in result.pairs] == [None, None, ("4a.", "4 bis."), None]
             assert result.rejects == []

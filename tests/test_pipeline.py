@@ -74,6 +74,80 @@ def test_seed_builds_two_units_as_omegat_segments_it(tmp_path: Path) -> None:
     assert root.find("header").get("segtype") == "paragraph"
 
 
+# Paragraph 4a of a resolution (inserted by amendment after 4), as the Parliament labels
+# it: "4a." in English, "4 bis." in French.
+LABELLED_DUMP = (
+    "4. Recalls its resolution of 15 January 2014 on reindustrialising Europe to promote "
+    "competitiveness and sustainability; 4. rappelle sa résolution du 15 janvier 2014 sur la "
+    "réindustrialisation de l'Europe en vue de promouvoir la compétitivité et le "
+    "développement durable;\n"
+    "4a. Calls for a European strategy for raw materials that secures access to critical "
+    "raw materials at fair prices; 4 bis. demande une stratégie européenne pour les "
+    "matières premières qui garantisse l'accès aux matières premières critiques à des prix "
+    "équitables;\n"
+    "5. Instructs its President to forward this resolution to the Council and the "
+    "Commission. 5. charge son Président de transmettre la présente résolution au Conseil "
+    "et à la Commission.\n")
+
+
+@pytest.mark.parametrize("segment", ["sentence", "paragraph"])
+def test_a_paragraph_labelled_4a_keeps_its_labels_and_is_known_by_them(
+        tmp_path: Path, segment: str) -> None:
+    # its units said "4." on both sides, or "4. demande ..." French first (the document
+    # prints "4 bis. demande ..."), and x-paragraph 4, paragraph 4's number
+    dump = tmp_path / "labelled.txt"
+    dump.write_text(LABELLED_DUMP, encoding="utf-8")
+    out = tmp_path / "out.tmx"
+    summary = build([dump], out, segment=segment)
+    assert summary.rejected == 0
+    units = [(en, fr, props["x-paragraph"]) for _, en, fr, props in tmx_units(out)]
+    assert ("4a.", "4 bis.", "4a") in units
+    assert [u for u in units if u[2] == "4a"][-1][0].startswith("Calls for a European")
+    assert [u[2] for u in units if u[0] == "4."] == ["4"]
+    french_first = tmp_path / "fr.tmx"
+    build([dump], french_first, segment=segment, source_lang="fr-FR", target_lang="en-GB")
+    units = [(fr, en, props["x-paragraph"]) for _, en, fr, props in tmx_units(french_first)]
+    assert [u for u in units if u[2] == "4 bis"] == [
+        ("4 bis. demande une stratégie européenne pour les matières premières qui garantisse "
+         "l'accès aux matières premières critiques à des prix équitables;",
+         "4a. Calls for a European strategy for raw materials that secures access to critical "
+         "raw materials at fair prices;", "4 bis")]
+
+
+def test_paragraphs_without_a_number_in_a_numbered_dump_are_known_by_the_one_before(
+        tmp_path: Path) -> None:
+    # "The European Parliament," and the citations were x-paragraph 1, 2, 3 (their
+    # positions), the numbers of the resolution's paragraphs 1, 2 and 3
+    dump = tmp_path / "resolution.txt"
+    dump.write_text(
+        "The European Parliament, Le Parlement européen,\n"
+        "– having regard to the Paris Agreement of December 2015 (COP21), – vu l'accord de "
+        "Paris de décembre 2015 (COP21),\n"
+        "1. Calls on the Commission to support small firms in the regions; 1. invite la "
+        "Commission à soutenir les petites entreprises dans les régions;\n"
+        "2. Stresses that such a strategy should: 2. souligne qu'une telle stratégie "
+        "devrait:\n"
+        "(a) strengthen the industrial base of the Union; a) renforcer la base industrielle "
+        "de l'Union;\n"
+        "(b) promote research and innovation in all regions; b) promouvoir la recherche et "
+        "l'innovation dans toutes les régions;\n"
+        "3. Instructs its President to forward this resolution to the Council and the "
+        "Commission. 3. charge son Président de transmettre la présente résolution au Conseil "
+        "et à la Commission.\n", encoding="utf-8")
+    out = tmp_path / "out.tmx"
+    build([dump], out, segment="paragraph")
+    units = [(en, props["x-paragraph"]) for _, en, _, props in tmx_units(out)]
+    assert units == [
+        ("The European Parliament,", "0+1"),
+        ("– having regard to the Paris Agreement of December 2015 (COP21),", "0+2"),
+        ("1.", "1"), ("Calls on the Commission to support small firms in the regions;", "1"),
+        ("2.", "2"), ("Stresses that such a strategy should:", "2"),
+        ("(a) strengthen the industrial base of the Union;", "2+1"),
+        ("(b) promote research and innovation in all regions;", "2+2"), ("3.", "3"),
+        ("Instructs its President to forward this resolution to the Council and the "
+         "Commission.", "3")]
+
+
 def test_seed_at_sentence_level_by_default(tmp_path: Path) -> None:
     out = tmp_path / "seed.tmx"
     summary = build([SEED], out)

@@ -156,6 +156,34 @@ def test_regional_variants_notice_counts_every_text_and_says_competing_units(tmp
     assert "1 tu held several fr-FR variants: a unit written for each" in result.output
 
 
+
+def test_account_counts_the_tus_of_a_memory_not_the_pairs_of_their_variants(tmp_path):
+    """The account line of a TMX counts its tus, as a reader of the line expects: a tu
+    whose fr-FR and fr-CA variants give two pairs is one unit read, in units when either
+    pair is (its first a duplicate, its second kept); it said "4 units read" of 3 tus."""
+    from click.testing import CliRunner
+
+    from tmx_export.cli import main
+
+    path = tmp_path / "variants.tmx"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="en-GB" '
+        'segtype="sentence" o-tmf="x" adminlang="en" datatype="plaintext" creationtool="x" '
+        'creationtoolversion="1"/><body>\n'
+        '<tu><tuv xml:lang="en-GB"><seg>The debate is closed.</seg></tuv>'
+        '<tuv xml:lang="fr-FR"><seg>Le débat est clos.</seg></tuv></tu>\n'
+        '<tu><tuv xml:lang="en-GB"><seg>The debate is closed.</seg></tuv>'
+        '<tuv xml:lang="fr-FR"><seg>Le débat est clos.</seg></tuv>'
+        '<tuv xml:lang="fr-CA"><seg>La discussion est close.</seg></tuv></tu>\n'
+        '<tu><tuv xml:lang="en-GB"><seg>The vote will take place tomorrow.</seg></tuv>'
+        '<tuv xml:lang="de-DE"><seg>Die Abstimmung findet morgen statt.</seg></tuv></tu>\n'
+        "</body></tmx>\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(path), "-o", str(tmp_path / "o.tmx"),
+                                       "--target-lang", "fr"])
+    assert result.exit_code == 0, result.output
+    assert "2 units written" in result.output
+    assert "3 units read = 2 in units + 1 rejected" in result.output
+
 ENCODING_TEST = [
     ("à=agrave, é=eacute, æ=aelig",) * 2,
     ("ÿ=U+00FF, ™=U+2122, \u2019=U+2019",) * 2,

@@ -10,6 +10,9 @@ Three jobs, each a function the pipeline calls and that returns to it:
   ``empty-side``       a side is empty or only white space: nothing to match or to reuse.
   ``no-letters``       a side has no letter at all (numbers, punctuation, symbols): a CAT
                        tool handles "1997" or "(a)" by itself, and such units only add noise.
+                       A paragraph number alone, the same on both sides ("34." / "34."),
+                       stays: it is the unit a dump's numbered paragraph gives where OmegaT
+                       makes its number a segment (:func:`_paragraph_label`).
   ``identical``        source and target are exactly the same text (spacing aside) of at
                        least ``identical_min_words`` words: an untranslated copy. Shorter
                        identical units ("Article 2", names, codes) are normal in both
@@ -119,7 +122,8 @@ def check(pair: Pair, options: CleanOptions | None = None) -> str | None:
     src, tgt = pair.source, pair.target
     if "empty-side" in rules and (not src.strip() or not tgt.strip()):
         return "empty-side"
-    if "no-letters" in rules and (not _has_letter(src) or not _has_letter(tgt)):
+    if "no-letters" in rules and (not _has_letter(src) or not _has_letter(tgt)) \
+            and not _paragraph_label(src, tgt):
         return "no-letters"
     if "identical" in rules and _same_text(src, tgt) and \
             len(_WORD.findall(src)) >= options.identical_min_words and \
@@ -210,6 +214,19 @@ def normalise(text: str) -> str:
 
 def _has_letter(text: str) -> bool:
     return text[:1].isalpha() or any(ch.isalpha() for ch in text)
+
+
+_LABEL = lazy_pattern(r"\d+\.")
+
+
+def _paragraph_label(src: str, tgt: str) -> bool:
+    """Whether a unit is a paragraph's number alone on both sides ("34." / "34."). A dump
+    writes one where OmegaT makes "34." a segment of its own (a unit fills a segment only
+    when it is that segment: :func:`~tmx_export.segment.units.paragraph_units`); the same
+    unit read back from that memory (``build`` of its own TMX, a table, ...) is kept as it
+    was written, not left out as noise."""
+    src, tgt = src.strip(), tgt.strip()
+    return src == tgt and _LABEL.fullmatch(src) is not None
 
 
 def _same_text(a: str, b: str) -> bool:
@@ -448,16 +465,37 @@ class Fingerprints:
             table[slot] = fingerprint
 
 
+# A tag of inline markup with two attributes or more, as lxml serialises it (each
+# ``name="value"``, a value's quotes and angle brackets escaped)
+_TAG_WITH_ATTRIBUTES = lazy_pattern(r'<([^\s<>/!?]+)((?:\s[^\s=<>]+="[^"]*"){2,})(\s*/?)>')
+_ATTRIBUTE = re.compile(r'\s([^\s=<>]+="[^"]*")')
+
+
+def _sorted_attributes(match: re.Match[str]) -> str:
+    name, attributes, end = match.groups()
+    return f"<{name} {' '.join(sorted(_ATTRIBUTE.findall(attributes)))}{end}>"
+
+
+def canonical_markup(markup: str | None) -> str | None:
+    """Inline markup as duplicates are judged by it: each tag's attributes in one order.
+    XML gives the order no meaning (``<ph x="1" type="b"/>`` is ``<ph type="b" x="1"/>``),
+    and ``merge`` compares units by their canonical XML, which sorts them too."""
+    if markup is None or "=" not in markup:
+        return markup
+    return _TAG_WITH_ATTRIBUTES.sub(_sorted_attributes, markup)
+
+
 def texts_key(texts: Sequence[str], markups: Sequence[str | None], mode: str
               ) -> tuple[str | None, ...]:
     """What makes two units with these texts (and inline markup, ``None`` where a text has
     none) the same under ``mode``: ``exact``, the texts and the markup (units differing only
-    in their inline codes are two units); ``normalised``, the texts normalised."""
+    in their inline codes are two units, not in the order of a code's attributes);
+    ``normalised``, the texts normalised."""
     if mode == "normalised":
         return tuple(normalise(text) for text in texts)
     if all(markup is None for markup in markups):
         return tuple(texts)
-    return (*texts, *markups)
+    return (*texts, *map(canonical_markup, markups))
 
 
 def dedupe_key(unit: Pair, mode: str) -> tuple[str | None, ...]:

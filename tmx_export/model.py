@@ -30,7 +30,9 @@ class Pair:
     """A source text and its translation, with provenance.
 
     ``number`` is the paragraph number printed in the document ("34." -> 34), ``None`` when
-    the paragraph had none; the texts never include it. ``file`` and ``line`` point at the
+    the paragraph had none; the texts never include it. ``labels`` are the two sides'
+    labels as printed when they are more than the number ("31a." and "31 bis.", a
+    paragraph inserted after 31: ``number`` 31), else ``None``. ``file`` and ``line`` point at the
     line where the pair starts (1-based). ``props`` are the input's own properties (a TMX's
     ``<prop>``s, a PO context as ``x-context``...), written back as TMX props.
 
@@ -41,7 +43,9 @@ class Pair:
 
     What the stages add, written as the props ``x-paragraph``, ``x-align``,
     ``x-align-score`` and the ``tuid``: ``paragraph`` is the paragraph a unit comes from
-    (its printed number, or its position in the document); ``align`` the alignment bead
+    (its printed number, or its position in the document; a string for a label
+    such as "31a", and in a numbered document for a paragraph without a number, "2+1":
+    the first after paragraph 2); ``align`` the alignment bead
     ("1-1", "2-1/1"...) and ``align_score`` its score (0..1, two decimals); ``tuid`` the
     unit's number in the TMX, given by the pipeline. ``segtype`` is the unit's own kind
     (a TMX ``segtype``) when the pipeline knows it; the writer puts it on the ``tu`` when it
@@ -58,15 +62,30 @@ class Pair:
     props: dict[str, str] = field(default_factory=dict)
     source_markup: str | None = None
     target_markup: str | None = None
-    paragraph: int | None = None
+    paragraph: int | str | None = None
     align: str | None = None
     align_score: float | None = None
     tuid: int | None = None
     segtype: str | None = None
+    labels: tuple[str, str] | None = None
 
     def key(self) -> tuple[str, str]:
         """What makes two pairs duplicates: the same two texts."""
         return (self.source, self.target)
+
+    def printed_labels(self) -> tuple[str, str] | None:
+        """The labels the two sides open with as the document prints them ("34.", or
+        "31a." and "31 bis."), ``None`` for a paragraph without a number."""
+        if self.number is None:
+            return None
+        return self.labels or (f"{self.number}.",) * 2
+
+    def printed_paragraph(self) -> int | str | None:
+        """The paragraph number the document prints, as ``x-paragraph`` says it: 34, or
+        "31a" for a paragraph labelled "31a." (31 would name paragraph 31 too)."""
+        if self.labels is not None:
+            return self.labels[0].rstrip(".")
+        return self.number
 
 
 @dataclass(slots=True)
@@ -90,7 +109,7 @@ class MultiUnit:
     texts: dict[str, str]
     file: str = ""
     line: int = 0
-    paragraph: int | None = None
+    paragraph: int | str | None = None
     props: dict[str, str] = field(default_factory=dict)
     markup: dict[str, str] = field(default_factory=dict)
     tuid: str | None = None

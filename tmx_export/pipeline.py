@@ -403,6 +403,7 @@ class _Run:
             self.progress.start(sum(input_size(f) for f in files))
         preparer = Preparer(self.options.dedupe, self.repairs, self.options.untranslated)
         accounts = self.accounts
+        tu_rejected = False  # the last tu counted gave no unit (so far: see variants below)
         for path, fmt, records, counts in self._inputs(files, formats):
             rejected_before = len(self.rejects)
             declared = self.unit_kinds.get(path) if self.unit_kinds is not None else None
@@ -412,12 +413,17 @@ class _Run:
                 if counts.done_bytes > heard and self.progress is not None:
                     self.progress.partly(str(path), counts.done_bytes - heard)
                     heard = counts.done_bytes
-                accounts.read += 1
                 if isinstance(record, Reject):
+                    accounts.read += 1
                     self.rejects.append(record)
                     accounts.rejected += 1
                     continue
                 item, units, rejects = record
+                # A TMX tu with variants of a language gives a pair for each: the account
+                # counts what the file holds, the tu, in units when any of its pairs is.
+                variant = getattr(item, "variant", False)
+                if not variant:
+                    accounts.read += 1
                 before = len(self.rejects)
                 self.rejects.extend(rejects)
                 kept = 0
@@ -440,11 +446,18 @@ class _Run:
                                                     self.options.srx)
                     yield unit
                 if kept:
-                    accounts.in_units += 1
+                    if not variant:
+                        accounts.in_units += 1
+                    elif tu_rejected:  # its tu's first pair gave no unit, this one does
+                        accounts.rejected -= 1
+                        accounts.in_units += 1
+                    tu_rejected = False
                     continue
                 if len(self.rejects) == before:  # nothing is dropped without a reason
                     self.rejects.append(Reject.of(item, "no-unit"))
-                accounts.rejected += 1
+                if not variant:
+                    accounts.rejected += 1
+                    tu_rejected = True
             self.pairs_read += counts.pairs_read
             self.repairs.update(counts.repairs)
             self.relabelled.update(counts.relabelled)
@@ -673,7 +686,9 @@ def _parted_records(path: Input, fmt: str, parts: DumpParts, options: BuildOptio
                 # a paragraph without a printed number is known by its position in the
                 # file (_units_of), which the part could only count from its own start
                 for paragraph in (pair, *units):
-                    if paragraph.paragraph is not None:
+                    # (a numbered dump's pair without a number is known by the
+                    # paragraph it follows, "2+1": no position)
+                    if isinstance(paragraph.paragraph, int):
                         paragraph.paragraph += before
             position += 1
         yield from records
@@ -1011,7 +1026,7 @@ def _units_of(pair: Pair, fmt: str, position: int, options: BuildOptions,
     # else the paragraph's position in its document (unless the input says so itself, as
     # a pairs file's x-paragraph does).
     if pair.paragraph is None and "x-paragraph" not in pair.props:
-        pair.paragraph = pair.number if pair.number is not None else position
+        pair.paragraph = pair.printed_paragraph() if pair.number is not None else position
     units, rejects = _segment(pair, options)
     units, low = below_min_score(units, options.min_score)
     return units, rejects + low

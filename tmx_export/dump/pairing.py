@@ -21,7 +21,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -1661,7 +1661,8 @@ def _stream_pairs(stream: Stream, file: str, source_lang: str, target_lang: str,
             # A resolution's title, "The European Parliament,", its citations and recitals
             # come before paragraph 1 without numbers: pairs of an unnumbered dump. Read
             # with the numbered ones, they were one pair or one reject.
-            yield from _head_pairs(stream.part(0, head), file, source_lang, target_lang)
+            yield from _after_paragraph(
+                _head_pairs(stream.part(0, head), file, source_lang, target_lang), "0")
             yield from _stream_pairs(stream.part(head, len(text)), file, source_lang,
                                      target_lang, numbered=True)
             return
@@ -1744,7 +1745,30 @@ def _stream_pairs(stream: Stream, file: str, source_lang: str, target_lang: str,
             yield pair
         if reject:
             yield reject
-        yield from after
+        if after:
+            # known by the paragraph they follow (its label as printed, whether or not it
+            # made a pair), not by a position another paragraph's number may equal
+            base = pair.printed_paragraph() if pair else _side_label(text[s0:cut])
+            yield from _after_paragraph(after, str(base))
+
+
+def _after_paragraph(items: Iterable[Pair | Reject], base: str) -> Iterator[Pair | Reject]:
+    """``items``, the pairs without a number of a numbered dump after its paragraph
+    ``base`` ("0": before the first), each known as the k-th of them: ``paragraph``
+    "2+1", "2+2" (a paragraph's points), "0+3" (the third before paragraph 1). Their
+    position in the file, the paragraph of an unnumbered dump's pair, could be a printed
+    paragraph number too: two paragraphs with one ``x-paragraph``."""
+    count = 0
+    for item in items:
+        if isinstance(item, Pair):
+            count += 1
+            item.paragraph = f"{base}+{count}"
+        yield item
+
+
+def _side_label(side: str) -> str:
+    """The label a numbered side opens with, as ``x-paragraph`` writes it ("2", "31a")."""
+    return (_printed_label(side) or f"{_split_number(side)[0]}.").rstrip(".")
 
 
 def _sequence_start(numbered_lines: list[tuple[int, int]]) -> int:
@@ -2348,6 +2372,15 @@ def _split_number(side: str) -> tuple[int | None, str]:
     return None, side
 
 
+def _printed_label(side: str) -> str | None:
+    """The label a numbered side opens with when it is more than its number ("31a.",
+    "31 bis."), as printed; ``None`` for "31." (or no label)."""
+    if LEADING_NUMBER_RE.match(side):
+        return None
+    m = _LEADING_LABEL_RE.match(side)
+    return _tidy(m.group(0)) if m else None
+
+
 # The white space a side's text never keeps as written: a run of spaces, tabs or what is
 # left of line breaks is one space. No-break spaces ("10\u00a0000", "déclare\u202f:") and
 # the other typographic spaces are written on purpose and CAT tools match on them: they
@@ -2545,4 +2578,12 @@ def _check_pair(
                                      (target_lang, source_lang))
             return reject(f"pair boundaries unsure: the {bare_lang} side holds only numbers "
                           f"or labels, one of which the {other_lang} side lacks", label)
-    return Pair(src_text, tgt_text, source_lang, target_lang, src_no, file, line), None
+    labels = None
+    if numbered and src_no is not None:
+        # "31a." / "31 bis.": each side's label is written as printed, and the paragraph is
+        # known by it (31 is another paragraph's)
+        src_label, tgt_label = _printed_label(source), _printed_label(target)
+        if src_label is not None or tgt_label is not None:
+            labels = (src_label or f"{src_no}.", tgt_label or f"{tgt_no}.")
+    return Pair(src_text, tgt_text, source_lang, target_lang, src_no, file, line,
+                labels=labels), None

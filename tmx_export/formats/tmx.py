@@ -852,7 +852,8 @@ def _props(pair: Pair | MultiUnit,
     elif own and "x-paragraph" in own:
         props.append(("x-paragraph", own["x-paragraph"]))
     elif pair.number is not None:
-        props.append(("x-paragraph", str(pair.number)))
+        printed = pair.printed_paragraph() if isinstance(pair, Pair) else pair.number
+        props.append(("x-paragraph", str(printed)))
     written = _OWN_PROPS
     if pair.align is not None:
         props.append(("x-align", pair.align))
@@ -956,6 +957,9 @@ class TmxPair(Pair):
     source_attrs: tuple[tuple[str, str], ...] = ()
     target_attrs: tuple[tuple[str, str], ...] = ()
     file_tuid: str | None = None  # the tu's own tuid, kept when the unit is numbered anew
+    # a pair of the tu's further variants (:func:`iter_tmx`), after its first pair: the
+    # run's account counts the tu once, not each of its pairs
+    variant: bool = False
 
 
 @dataclass(slots=True)
@@ -1492,6 +1496,7 @@ def iter_tmx(
                 source_attrs=s.attrs,
                 target_attrs=t.attrs,
                 file_tuid=tu.get("tuid"),
+                variant=at > 0,
             )
 
 

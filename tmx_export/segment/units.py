@@ -18,9 +18,9 @@ from .align_model import _length_ratio
 from .rules import LINE_BREAK_RE, MODES, SrxRules, omegat_splits_number, segment_text
 
 
-def _paragraph(pair: Pair) -> int | None:
+def _paragraph(pair: Pair) -> int | str | None:
     """The paragraph a unit of ``pair`` comes from: the printed number, else as given."""
-    return pair.number if pair.number is not None else pair.paragraph
+    return pair.printed_paragraph() if pair.number is not None else pair.paragraph
 
 
 def _with_paragraph(pair: Pair, source: str, target: str) -> Pair:
@@ -29,12 +29,13 @@ def _with_paragraph(pair: Pair, source: str, target: str) -> Pair:
                    source_markup=None, target_markup=None)
 
 
-def _splits_number(pair: Pair, rules: SrxRules | None) -> bool:
-    """Does the CAT tool make "N." a segment of its own in the source paragraph?"""
+def _splits_number(pair: Pair, label: str, rules: SrxRules | None) -> bool:
+    """Does the CAT tool make ``label`` ("N.", "31a.") a segment of its own in the source
+    paragraph?"""
     if rules is None:
         return omegat_splits_number(pair.source, pair.source_lang)
-    first = rules.segment(f"{pair.number}. {pair.source}", pair.source_lang)[:1]
-    return first == [f"{pair.number}."]
+    first = rules.segment(f"{label} {pair.source}", pair.source_lang)[:1]
+    return first == [label]
 
 
 def paragraph_units(pair: Pair, *, rules: SrxRules | None = None) -> list[Pair]:
@@ -42,18 +43,22 @@ def paragraph_units(pair: Pair, *, rules: SrxRules | None = None) -> list[Pair]:
 
     With no number, the pair itself. Otherwise either two units, ("N.", "N.") and the two
     bodies, when OmegaT makes "N." a segment of the source paragraph, or one unit with
-    "N. " in front of both texts. Every unit carries the ``x-paragraph`` prop. With SRX
-    ``rules``, whether "N." is a segment is what those rules make of the source paragraph.
+    "N. " in front of both texts (each side's label as printed: "31a." / "31 bis."). Every
+    unit carries the ``x-paragraph`` prop. With SRX ``rules``, whether "N." is a segment is
+    what those rules make of the source paragraph.
     """
-    if pair.number is None:
+    labels = pair.printed_labels()
+    if labels is None:
         return [pair]
-    label = f"{pair.number}."
-    if _splits_number(pair, rules):
+    # each side's label as the document prints it: "31a." / "31 bis.", not "31."
+    source_label, target_label = labels
+    if _splits_number(pair, source_label, rules):
         return [
-            _with_paragraph(pair, label, label),
+            _with_paragraph(pair, source_label, target_label),
             _with_paragraph(pair, pair.source, pair.target),
         ]
-    return [_with_paragraph(pair, f"{label} {pair.source}", f"{label} {pair.target}")]
+    return [_with_paragraph(pair, f"{source_label} {pair.source}",
+                            f"{target_label} {pair.target}")]
 
 
 # -- paragraph pair -> sentence pairs ---------------------------------------------------------
@@ -116,18 +121,19 @@ def segment_pair(
                 for u in units], []
 
     units: list[Pair] = []
-    prefix = ""
-    if pair.number is not None:
-        if _splits_number(pair, rules):
-            label = f"{pair.number}."
-            units.append(_unit(pair, label, label, "1-1", 1.0))
+    labels = pair.printed_labels()
+    prefixed = False
+    if labels is not None:
+        if _splits_number(pair, labels[0], rules):
+            units.append(_unit(pair, *labels, "1-1", 1.0))
         else:
-            prefix = f"{pair.number}. "
+            prefixed = True
     source = segment_text(pair.source, pair.source_lang, mode, rules=rules)
     target = segment_text(pair.target, pair.target_lang, mode, rules=rules)
-    if prefix:
-        source = [prefix + source[0], *source[1:]] if source else [prefix.strip()]
-        target = [prefix + target[0], *target[1:]] if target else [prefix.strip()]
+    if prefixed and labels is not None:
+        source_label, target_label = labels
+        source = [f"{source_label} {source[0]}", *source[1:]] if source else [source_label]
+        target = [f"{target_label} {target[0]}", *target[1:]] if target else [target_label]
     beads = align(source, target, glossary=glossary)
     ratio = _length_ratio(sum(map(len, source)), sum(map(len, target)))
     cutter = _Cutter(source, target, pair.target_lang, ratio, glossary, pair.source_lang)
