@@ -1187,6 +1187,63 @@ def test_numbers_written_as_dutch_portuguese_swedish_danish_and_greek_words_are_
         [("2", "(missing from the target)")]
 
 
+def test_inflected_number_words_of_central_european_baltic_finnic_and_maltese_are_read():
+    # a treaty's year in words, inflected: "dwa tysiące osiemnastego roku", "kahe tuhande
+    # kaheksateistkümnenda aasta", "kétezer-tizennyolcadik", "elfejn u tmintax"; and the
+    # Croatian "u prvom stupcu" for "in column 1"
+    units = conventions("number-words-inflected")
+    lithuanian = next(unit for unit in units if unit.target_lang == "lt")
+    units.remove(lithuanian)
+    assert len(units) == 12
+    for unit in units:
+        assert found(number_mismatch, unit) == [], unit.target_lang
+        # and the other way round: the digits of the English target are excused too
+        assert found(number_mismatch, replace(
+            unit, source=unit.target, target=unit.source, source_lang=unit.target_lang,
+            target_lang=unit.source_lang)) == [], unit.target_lang
+    # the Lithuanian translation really gives another year: "du tūkstančiai devynioliktų"
+    assert found(number_mismatch, lithuanian) == [("2018", "(missing from the target)")]
+    assert found(number_mismatch, replace(lithuanian, target=lithuanian.target.replace(
+        "devynioliktų", "aštuonioliktų"))) == []
+    # another year in words is still found
+    polish = next(unit for unit in units if unit.target_lang == "pl")
+    assert found(number_mismatch, replace(polish, target=polish.target.replace(
+        "osiemnastego", "dziewiętnastego"))) == [("2018", "(missing from the target)")]
+
+
+@pytest.mark.parametrize(("target", "target_lang"), [
+    ("w terminie dwóch miesięcy", "pl-PL"),
+    ("do dvou měsíců", "cs-CZ"),
+    ("do dvoch mesiacov", "sk-SK"),
+    ("v dveh mesecih", "sl-SI"),
+    ("u roku od dvaju mjeseci", "hr-HR"),
+    ("în termen de două luni", "ro-RO"),
+    ("kahden kuukauden kuluessa", "fi-FI"),
+    ("kahe kuu jooksul", "et-EE"),
+    ("két hónapon belül", "hu-HU"),
+    ("divu mēnešu laikā", "lv-LV"),
+    ("per dviejų mėnesių laikotarpį", "lt-LT"),
+    ("fi żmien żewġ xhur", "mt-MT"),
+])
+def test_a_number_written_as_an_inflected_word_is_no_mismatch(target, target_lang):
+    assert found(number_mismatch, pair("within 2 months", target, "en-GB", target_lang)) == []
+    # the word stands for its own value only
+    assert found(number_mismatch, pair("within 3 months", target, "en-GB", target_lang)) == \
+        [("3", "(missing from the target)")]
+
+
+def test_a_number_word_that_is_more_often_another_word_excuses_nothing():
+    # Lithuanian "visų pirma" is "in particular", Slovene "nič" "nothing", Romanian "noua"
+    # "the new"; Croatian "drugi" "other"
+    assert found(number_mismatch, pair("1 Member State, in particular", "valstybė narė, visų "
+                                       "pirma", "en-GB", "lt-LT")) == \
+        [("1", "(missing from the target)")]
+    assert found(number_mismatch, pair("Directive 9", "noua directivă", "en-GB",
+                                       "ro-RO")) == [("9", "(missing from the target)")]
+    assert found(number_mismatch, pair("the 2 Member States", "druge države članice",
+                                       "en-GB", "hr-HR")) == [("2", "(missing from the target)")]
+
+
 def test_a_date_ending_with_its_abbreviation_is_no_full_stop():
     # "of 18 February 2019" / "z dnia 18 lutego 2019 r." (roku), "2019 m. vasario 18 d."
     # (diena), "11 март 1999 г." (година): the dot is the abbreviation's, either side
