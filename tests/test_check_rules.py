@@ -1244,6 +1244,25 @@ def test_a_number_word_that_is_more_often_another_word_excuses_nothing():
                                        "en-GB", "hr-HR")) == [("2", "(missing from the target)")]
 
 
+def test_an_enacting_formula_ending_with_a_full_stop_in_swedish_or_latvian_is_no_finding():
+    # "HAS ADOPTED THIS DECISION:" / "HÄRIGENOM FÖRESKRIVS FÖLJANDE.", "IR PIEŅĒMUSI ŠO
+    # LĒMUMU.": Swedish and Latvian end the formula with a full stop
+    units = conventions("enacting-formula")
+    assert [found(punctuation, unit) for unit in units] == [[], [], [], []]
+    for unit in units:  # and the other way round
+        assert found(punctuation, replace(unit, source=unit.target, target=unit.source,
+                                          source_lang=unit.target_lang,
+                                          target_lang=unit.source_lang)) == []
+    # a language that writes the colon, or a sentence that is no formula, is still found
+    assert found(punctuation, pair("HAS ADOPTED THIS DECISION:", "HAT FOLGENDEN BESCHLUSS "
+                                   "ERLASSEN.", "en-GB", "de-DE")) == [(".", ":")]
+    assert found(punctuation, pair("The Parties shall agree as follows:", "Parterna ska "
+                                   "enas om följande.", "en-GB", "sv-SE")) == [(".", ":")]
+    # nor does a formula's full stop stand for another mark
+    assert found(punctuation, replace(units[0], source="HAVE AGREED as follows;")) == \
+        [(".", ";")]
+
+
 def test_a_date_ending_with_its_abbreviation_is_no_full_stop():
     # "of 18 February 2019" / "z dnia 18 lutego 2019 r." (roku), "2019 m. vasario 18 d."
     # (diena), "11 март 1999 г." (година): the dot is the abbreviation's, either side

@@ -120,8 +120,10 @@ Europarl (ep-00-01-17, 786 sentence units):
     brackets and white space, so "vote ?" matches "vote?" and "(Applause.)" matches
     "(Applaudissements.)". A source ending with ";" and a target ending with "," (or the
     other way round) are allowed: English legal enumerations end their items with ";"
-    where French ends them with ",". A finding names the target's ending as ``item`` and
-    the source's as ``expected``.
+    where French ends them with ",". An enacting formula in capitals ending with a full
+    stop in Swedish or Latvian ("HÄRIGENOM FÖRESKRIVS FÖLJANDE.", "IR PIEŅĒMUSI ŠO
+    LĒMUMU.") matches the colon of "HAS ADOPTED THIS DECISION:". A finding names the
+    target's ending as ``item`` and the source's as ``expected``.
     Brackets are counted by shape and quotes of all shapes together (an English ‘…’ is a
     French «…»), with each side's language's quotes (German „…“, Polish „…”, Swedish
     ”…”); an apostrophe (’ inside or after a word) is no quote, and list markers ("a)",
@@ -1851,6 +1853,19 @@ def _dot_of_its_own(text: str, lang: str) -> bool:
         tuple(f" {etc}" for etc in _ETC.get(_primary(lang), ())))
 
 
+# Languages that end an act's enacting formula, written in capitals, with a full stop where
+# English and the others write a colon: Swedish "HÄRIGENOM FÖRESKRIVS FÖLJANDE." for "HAS
+# ADOPTED THIS DECISION:", "HAR ENATS OM FÖLJANDE." for "HAVE AGREED as follows:", Latvian
+# "IR PIEŅĒMUSI ŠO LĒMUMU." (every formula of DGT-TM 2019).
+_FORMULA_FULL_STOP = frozenset({"sv", "lv"})
+
+
+def _formula_full_stop(text: str, lang: str) -> bool:
+    """Whether ``text``, ending with a full stop, is an enacting formula its language ends
+    so: in capitals, in a language of :data:`_FORMULA_FULL_STOP`."""
+    return _primary(lang) in _FORMULA_FULL_STOP and text.isupper()
+
+
 def _ending(text: str) -> str:
     """The last mark of ``text`` once closing quotes, brackets and spaces are dropped
     ("" when the text ends with a letter or a digit); "..." is an ellipsis."""
@@ -1946,6 +1961,12 @@ def _punctuation(unit: Pair) -> Iterator[Finding]:
         src_end = ""
     elif tgt_end == "." and not src_end and _dot_of_its_own(target, unit.target_lang):
         tgt_end = ""
+    # an enacting formula's full stop against a colon: "HAS ADOPTED THIS DECISION:" /
+    # "HÄRIGENOM FÖRESKRIVS FÖLJANDE."
+    if {src_end, tgt_end} == {":", "."} and (
+            _formula_full_stop(target, unit.target_lang) if tgt_end == "."
+            else _formula_full_stop(source, unit.source_lang)):
+        tgt_end = src_end
     src_classes = _GREEK_END_CLASS if _primary(unit.source_lang) == "el" else _END_CLASS
     tgt_classes = _GREEK_END_CLASS if _primary(unit.target_lang) == "el" else _END_CLASS
     src_class, tgt_class = src_classes.get(src_end), tgt_classes.get(tgt_end)
