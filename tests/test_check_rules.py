@@ -1259,8 +1259,27 @@ def test_an_enacting_formula_ending_with_a_full_stop_in_swedish_or_latvian_is_no
     assert found(punctuation, pair("The Parties shall agree as follows:", "Parterna ska "
                                    "enas om följande.", "en-GB", "sv-SE")) == [(".", ":")]
     # nor does a formula's full stop stand for another mark
-    assert found(punctuation, replace(units[0], source="HAVE AGREED as follows;")) == \
+    assert found(punctuation, replace(units[1], source="HAVE AGREED as follows;")) == \
         [(".", ";")]
+
+
+def test_a_danish_or_swedish_list_item_ends_as_its_language_ends_them():
+    # English ends the items of a list with ";", Danish with no mark, Swedish with a full
+    # stop: "…for commercial purposes;" / "…til kommercielle formål", "…i kommersiellt syfte."
+    units = conventions("list-item-end")
+    assert [found(punctuation, unit) for unit in units] == [[], [], [], []]
+    for unit in units:  # and the other way round
+        assert found(punctuation, replace(unit, source=unit.target, target=unit.source,
+                                          source_lang=unit.target_lang,
+                                          target_lang=unit.source_lang)) == []
+    danish, swedish = units[0], units[1]
+    # each language's own ending only: a Danish full stop, a Swedish item with no mark
+    assert found(punctuation, replace(danish, target=danish.target + ".")) == [(".", ";")]
+    assert found(punctuation, replace(swedish, target=swedish.target.rstrip("."))) == \
+        [("(no end punctuation)", ";")]
+    # and only for an item: a sentence's full stop is still no Danish "no mark"
+    assert found(punctuation, replace(danish, source=danish.source.replace(";", "."))) == \
+        [("(no end punctuation)", ".")]
 
 
 def test_a_date_ending_with_its_abbreviation_is_no_full_stop():

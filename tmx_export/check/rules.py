@@ -120,10 +120,12 @@ Europarl (ep-00-01-17, 786 sentence units):
     brackets and white space, so "vote ?" matches "vote?" and "(Applause.)" matches
     "(Applaudissements.)". A source ending with ";" and a target ending with "," (or the
     other way round) are allowed: English legal enumerations end their items with ";"
-    where French ends them with ",". An enacting formula in capitals ending with a full
-    stop in Swedish or Latvian ("HÄRIGENOM FÖRESKRIVS FÖLJANDE.", "IR PIEŅĒMUSI ŠO
-    LĒMUMU.") matches the colon of "HAS ADOPTED THIS DECISION:". A finding names the
-    target's ending as ``item`` and the source's as ``expected``.
+    where French ends them with ","; so is a Danish item with no mark and a Swedish one
+    with a full stop (:data:`_ITEM_END`), as those languages end them. An enacting
+    formula in capitals ending with a full stop in Swedish or Latvian ("HÄRIGENOM
+    FÖRESKRIVS FÖLJANDE.", "IR PIEŅĒMUSI ŠO LĒMUMU.") matches the colon of "HAS ADOPTED
+    THIS DECISION:". A finding names the target's ending as ``item`` and the source's as
+    ``expected``.
     Brackets are counted by shape and quotes of all shapes together (an English ‘…’ is a
     French «…»), with each side's language's quotes (German „…“, Polish „…”, Swedish
     ”…”); an apostrophe (’ inside or after a word) is no quote, and list markers ("a)",
@@ -1866,6 +1868,19 @@ def _formula_full_stop(text: str, lang: str) -> bool:
     return _primary(lang) in _FORMULA_FULL_STOP and text.isupper()
 
 
+# How a language ends the items of a list that English ends with ";" (besides the "," any
+# may write): Danish with no mark ("»fisk« : arter af fisk ... i konventionens artikel
+# 77"), Swedish with a full stop, each item a sentence ("Att det undersökande fisket inte
+# äventyrar syftet med detta avtal."): every such item of DGT-TM 2019 in those languages.
+_ITEM_END = {"da": "", "sv": "."}
+
+
+def _item_end_alike(semicolon_class: str | None, other_end: str, other_lang: str) -> bool:
+    """Whether ``other_end`` is how ``other_lang`` ends a list item that the other side
+    ends with a semicolon (class ``semicolon_class``)."""
+    return semicolon_class == "semicolon" and _ITEM_END.get(_primary(other_lang)) == other_end
+
+
 def _ending(text: str) -> str:
     """The last mark of ``text`` once closing quotes, brackets and spaces are dropped
     ("" when the text ends with a letter or a digit); "..." is an ellipsis."""
@@ -1971,7 +1986,9 @@ def _punctuation(unit: Pair) -> Iterator[Finding]:
     tgt_classes = _GREEK_END_CLASS if _primary(unit.target_lang) == "el" else _END_CLASS
     src_class, tgt_class = src_classes.get(src_end), tgt_classes.get(tgt_end)
     if src_class != tgt_class and {src_class, tgt_end} != {"semicolon", ","} \
-            and {tgt_class, src_end} != {"semicolon", ","}:
+            and {tgt_class, src_end} != {"semicolon", ","} \
+            and not _item_end_alike(src_class, tgt_end, unit.target_lang) \
+            and not _item_end_alike(tgt_class, src_end, unit.source_lang):
         yield finding(unit, "punctuation", tgt_end or "(no end punctuation)",
                       src_end or "(no end punctuation)")
     in_target = _imbalance(target, unit.target_lang)
