@@ -1282,6 +1282,25 @@ def test_a_danish_or_swedish_list_item_ends_as_its_language_ends_them():
         [("(no end punctuation)", ".")]
 
 
+def test_a_list_item_closed_by_its_conjunction_ends_with_its_semicolon():
+    # "…in the Agreement Area; and" / Czech "…v oblasti působnosti dohody;", "…extension
+    # period; or" / Portuguese "…de qualquer prazo subsequente;"; Swedish keeps its "och"
+    units = conventions("item-conjunction")
+    assert [found(punctuation, unit) for unit in units] == [[], [], []]
+    for unit in units:  # and the other way round
+        assert found(punctuation, replace(unit, source=unit.target, target=unit.source,
+                                          source_lang=unit.target_lang,
+                                          target_lang=unit.source_lang)) == []
+    czech = units[0]
+    # the semicolon only: a full stop or a colon there is still found
+    assert found(punctuation, replace(czech, target=czech.target[:-1] + ".")) == [(".", ";")]
+    assert found(punctuation, replace(czech, target=czech.target[:-1] + ":")) == [(":", ";")]
+    # a name after a semicolon is no conjunction
+    assert found(punctuation, pair("Members: Mr Smith; Ms Jones", "Membres : M. Smith ; "
+                                   "Mme Jones ;", "en-GB", "fr-FR")) == \
+        [(";", "(no end punctuation)")]
+
+
 def test_a_date_ending_with_its_abbreviation_is_no_full_stop():
     # "of 18 February 2019" / "z dnia 18 lutego 2019 r." (roku), "2019 m. vasario 18 d."
     # (diena), "11 март 1999 г." (година): the dot is the abbreviation's, either side

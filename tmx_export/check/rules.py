@@ -121,7 +121,9 @@ Europarl (ep-00-01-17, 786 sentence units):
     "(Applaudissements.)". A source ending with ";" and a target ending with "," (or the
     other way round) are allowed: English legal enumerations end their items with ";"
     where French ends them with ","; so is a Danish item with no mark and a Swedish one
-    with a full stop (:data:`_ITEM_END`), as those languages end them. An enacting
+    with a full stop (:data:`_ITEM_END`), as those languages end them; an item closed by
+    its conjunction ("…Agreement Area; and") ends with its semicolon or with the word,
+    so "…dohody;" matches it as "…dohody; a" does. An enacting
     formula in capitals ending with a full stop in Swedish or Latvian ("HÄRIGENOM
     FÖRESKRIVS FÖLJANDE.", "IR PIEŅĒMUSI ŠO LĒMUMU.") matches the colon of "HAS ADOPTED
     THIS DECISION:". A finding names the target's ending as ``item`` and the source's as
@@ -1881,6 +1883,18 @@ def _item_end_alike(semicolon_class: str | None, other_end: str, other_lang: str
     return semicolon_class == "semicolon" and _ITEM_END.get(_primary(other_lang)) == other_end
 
 
+# A list item closed by a conjunction after its semicolon, the next item's "and" or "or"
+# ("...; and", "...; or", Czech "...; nebo"): a translation may keep the semicolon alone
+# (Czech, Portuguese, Romanian write "…dohody;" for "…Agreement Area; and").
+_SEMICOLON_WORD_RE = re.compile(r";\s+([^\W\d_]+)$")
+
+
+def _semicolon_then_conjunction(text: str) -> bool:
+    """Whether ``text`` ends with a semicolon and a word in lower case after it."""
+    m = _SEMICOLON_WORD_RE.search(text.rstrip(_CLOSERS))
+    return m is not None and m.group(1).islower()
+
+
 def _ending(text: str) -> str:
     """The last mark of ``text`` once closing quotes, brackets and spaces are dropped
     ("" when the text ends with a letter or a digit); "..." is an ellipsis."""
@@ -1976,6 +1990,11 @@ def _punctuation(unit: Pair) -> Iterator[Finding]:
         src_end = ""
     elif tgt_end == "." and not src_end and _dot_of_its_own(target, unit.target_lang):
         tgt_end = ""
+    # "…Agreement Area; and" / "…dohody;": the item's semicolon, before its conjunction
+    if not src_end and tgt_end and _semicolon_then_conjunction(source):
+        src_end = ";"
+    elif not tgt_end and src_end and _semicolon_then_conjunction(target):
+        tgt_end = ";"
     # an enacting formula's full stop against a colon: "HAS ADOPTED THIS DECISION:" /
     # "HÄRIGENOM FÖRESKRIVS FÖLJANDE."
     if {src_end, tgt_end} == {":", "."} and (
