@@ -1301,6 +1301,25 @@ def test_a_list_item_closed_by_its_conjunction_ends_with_its_semicolon():
         [(";", "(no end punctuation)")]
 
 
+def test_the_verb_may_excuses_no_five():
+    # DGT-TM 22019D0996 with "artikli 7 lõike 3" made "artikli 5 lõike 3": English "may" is
+    # the verb, not the month, and excused the wrong 5 (the 7 is in the target elsewhere)
+    source = ("Pursuant to Article 7(3)(d) of the Agreement between the European Community "
+              "and the United States of America on the mutual recognition of certificates of "
+              "conformity for marine equipment (‘the Agreement’), the Joint Committee "
+              "established under Article 7(1) of the Agreement may amend the Annexes thereto.")
+    target = ("Vastavalt Euroopa Ühenduse ja Ameerika Ühendriikide vahelise laevavarustuse "
+              "vastavussertifikaatide vastastikuse tunnustamise lepingu (edaspidi „leping“) "
+              "artikli 7 lõike 3 punktile d võib lepingu artikli 7 lõike 1 alusel loodud "
+              "ühiskomitee muuta selle lisasid.")
+    assert found(number_mismatch, pair(source, target, "en-GB", "et")) == []
+    changed = target.replace("artikli 7 lõike 3", "artikli 5 lõike 3")
+    assert found(number_mismatch, pair(source, changed, "en-GB", "et")) == [("5", "7")]
+    # the month beside its date is still read: "3 May 2019" / "3.5.2019"
+    assert found(number_mismatch, pair("of 3 May 2019", "ze dne 3.5.2019", "en-GB",
+                                       "cs-CZ")) == []
+
+
 def test_a_date_ending_with_its_abbreviation_is_no_full_stop():
     # "of 18 February 2019" / "z dnia 18 lutego 2019 r." (roku), "2019 m. vasario 18 d."
     # (diena), "11 март 1999 г." (година): the dot is the abbreviation's, either side

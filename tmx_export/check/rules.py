@@ -49,8 +49,9 @@ Europarl (ep-00-01-17, 786 sentence units):
     pairs when all of them do ("10.30" / "10 h 30"; "17.1.2000" is read as three numbers
     from the start). It is excused when the other side writes it as a word ("two" / "2",
     "Article premier" / "Article 1", "quatre-vingt-dix-neuf" / "99", "January" / "1" in a
-    date) or as a Roman numeral ("XXIe siècle" / "21st century", "annexes I et II" /
-    "Annexes 1 and 2") more often than its own side does: "Appendix I" on both sides
+    date; English "May" only beside a number of its date, "may" being a verb) or as a
+    Roman numeral ("XXIe siècle" / "21st century", "annexes I et II" / "Annexes 1 and
+    2") more often than its own side does: "Appendix I" on both sides
     excuses nothing, "vingt et un (01)" does not excuse the 1, and an indefinite article
     ("un", "une", "ein", "egy") is no "one". Word lists exist for English, French, German,
     Spanish, Italian, Dutch, Portuguese, Swedish, Danish and Greek, and with their
@@ -716,6 +717,9 @@ MONTH_WORDS: dict[str, dict[str, int]] = {
 _ALL_NUMBER_WORDS = {w: v for code in ("en", "fr", "de", "es", "it")
                      for w, v in NUMBER_WORDS[code].items()}
 _ALL_MONTH_WORDS = {w: v for table in MONTH_WORDS.values() for w, v in table.items()}
+# English "may" is the verb far more often than the month ("Member States may"), which
+# would excuse any 5: the month only beside a number of its date ("3 May", "May 2019").
+_MAY_DATE_RE = re.compile(r"\d\s*May\b|\bMay\s*\d")
 # Words that join the parts of a number written out ("one hundred and five", "vingt et un",
 # "two thousand and eighteen"), or of a German one written as one word ("einundzwanzig").
 _NUMBER_JOINERS = frozenset({"and", "et", "und", "y", "e", "en", "och", "og", "και"})
@@ -1092,7 +1096,7 @@ def _word_values(text: str, lang: str) -> Counter[Decimal]:
                 found[total + current] += 1
             total = current = words = 0
             previous = None
-            if word in months:
+            if word in months and word != "may":
                 found[months[word]] += 1
             continue
         if not words:
@@ -1109,6 +1113,8 @@ def _word_values(text: str, lang: str) -> Counter[Decimal]:
             else:
                 current += value
             previous = value
+    if "may" in months and (dates := len(_MAY_DATE_RE.findall(text))):
+        found[months["may"]] += dates
     for m in _ROMAN_RE.finditer(text):
         letters, suffix = m.groups()
         # one letter only with an ordinal ending other than "e" ("Ier"): "Le", "De", "Ce"
