@@ -1187,6 +1187,139 @@ def test_numbers_written_as_dutch_portuguese_swedish_danish_and_greek_words_are_
         [("2", "(missing from the target)")]
 
 
+def test_inflected_number_words_of_central_european_baltic_finnic_and_maltese_are_read():
+    # a treaty's year in words, inflected: "dwa tysiące osiemnastego roku", "kahe tuhande
+    # kaheksateistkümnenda aasta", "kétezer-tizennyolcadik", "elfejn u tmintax"; and the
+    # Croatian "u prvom stupcu" for "in column 1"
+    units = conventions("number-words-inflected")
+    lithuanian = next(unit for unit in units if unit.target_lang == "lt")
+    units.remove(lithuanian)
+    assert len(units) == 12
+    for unit in units:
+        assert found(number_mismatch, unit) == [], unit.target_lang
+        # and the other way round: the digits of the English target are excused too
+        assert found(number_mismatch, replace(
+            unit, source=unit.target, target=unit.source, source_lang=unit.target_lang,
+            target_lang=unit.source_lang)) == [], unit.target_lang
+    # the Lithuanian translation really gives another year: "du tūkstančiai devynioliktų"
+    assert found(number_mismatch, lithuanian) == [("2018", "(missing from the target)")]
+    assert found(number_mismatch, replace(lithuanian, target=lithuanian.target.replace(
+        "devynioliktų", "aštuonioliktų"))) == []
+    # another year in words is still found
+    polish = next(unit for unit in units if unit.target_lang == "pl")
+    assert found(number_mismatch, replace(polish, target=polish.target.replace(
+        "osiemnastego", "dziewiętnastego"))) == [("2018", "(missing from the target)")]
+
+
+@pytest.mark.parametrize(("target", "target_lang"), [
+    ("w terminie dwóch miesięcy", "pl-PL"),
+    ("do dvou měsíců", "cs-CZ"),
+    ("do dvoch mesiacov", "sk-SK"),
+    ("v dveh mesecih", "sl-SI"),
+    ("u roku od dvaju mjeseci", "hr-HR"),
+    ("în termen de două luni", "ro-RO"),
+    ("kahden kuukauden kuluessa", "fi-FI"),
+    ("kahe kuu jooksul", "et-EE"),
+    ("két hónapon belül", "hu-HU"),
+    ("divu mēnešu laikā", "lv-LV"),
+    ("per dviejų mėnesių laikotarpį", "lt-LT"),
+    ("fi żmien żewġ xhur", "mt-MT"),
+])
+def test_a_number_written_as_an_inflected_word_is_no_mismatch(target, target_lang):
+    assert found(number_mismatch, pair("within 2 months", target, "en-GB", target_lang)) == []
+    # the word stands for its own value only
+    assert found(number_mismatch, pair("within 3 months", target, "en-GB", target_lang)) == \
+        [("3", "(missing from the target)")]
+
+
+def test_a_number_word_that_is_more_often_another_word_excuses_nothing():
+    # Lithuanian "visų pirma" is "in particular", Slovene "nič" "nothing", Romanian "noua"
+    # "the new"; Croatian "drugi" "other"
+    assert found(number_mismatch, pair("1 Member State, in particular", "valstybė narė, visų "
+                                       "pirma", "en-GB", "lt-LT")) == \
+        [("1", "(missing from the target)")]
+    assert found(number_mismatch, pair("Directive 9", "noua directivă", "en-GB",
+                                       "ro-RO")) == [("9", "(missing from the target)")]
+    assert found(number_mismatch, pair("the 2 Member States", "druge države članice",
+                                       "en-GB", "hr-HR")) == [("2", "(missing from the target)")]
+
+
+def test_an_enacting_formula_ending_with_a_full_stop_in_swedish_or_latvian_is_no_finding():
+    # "HAS ADOPTED THIS DECISION:" / "HÄRIGENOM FÖRESKRIVS FÖLJANDE.", "IR PIEŅĒMUSI ŠO
+    # LĒMUMU.": Swedish and Latvian end the formula with a full stop
+    units = conventions("enacting-formula")
+    assert [found(punctuation, unit) for unit in units] == [[], [], [], []]
+    for unit in units:  # and the other way round
+        assert found(punctuation, replace(unit, source=unit.target, target=unit.source,
+                                          source_lang=unit.target_lang,
+                                          target_lang=unit.source_lang)) == []
+    # a language that writes the colon, or a sentence that is no formula, is still found
+    assert found(punctuation, pair("HAS ADOPTED THIS DECISION:", "HAT FOLGENDEN BESCHLUSS "
+                                   "ERLASSEN.", "en-GB", "de-DE")) == [(".", ":")]
+    assert found(punctuation, pair("The Parties shall agree as follows:", "Parterna ska "
+                                   "enas om följande.", "en-GB", "sv-SE")) == [(".", ":")]
+    # nor does a formula's full stop stand for another mark
+    assert found(punctuation, replace(units[1], source="HAVE AGREED as follows;")) == \
+        [(".", ";")]
+
+
+def test_a_danish_or_swedish_list_item_ends_as_its_language_ends_them():
+    # English ends the items of a list with ";", Danish with no mark, Swedish with a full
+    # stop: "…for commercial purposes;" / "…til kommercielle formål", "…i kommersiellt syfte."
+    units = conventions("list-item-end")
+    assert [found(punctuation, unit) for unit in units] == [[], [], [], []]
+    for unit in units:  # and the other way round
+        assert found(punctuation, replace(unit, source=unit.target, target=unit.source,
+                                          source_lang=unit.target_lang,
+                                          target_lang=unit.source_lang)) == []
+    danish, swedish = units[0], units[1]
+    # each language's own ending only: a Danish full stop, a Swedish item with no mark
+    assert found(punctuation, replace(danish, target=danish.target + ".")) == [(".", ";")]
+    assert found(punctuation, replace(swedish, target=swedish.target.rstrip("."))) == \
+        [("(no end punctuation)", ";")]
+    # and only for an item: a sentence's full stop is still no Danish "no mark"
+    assert found(punctuation, replace(danish, source=danish.source.replace(";", "."))) == \
+        [("(no end punctuation)", ".")]
+
+
+def test_a_list_item_closed_by_its_conjunction_ends_with_its_semicolon():
+    # "…in the Agreement Area; and" / Czech "…v oblasti působnosti dohody;", "…extension
+    # period; or" / Portuguese "…de qualquer prazo subsequente;"; Swedish keeps its "och"
+    units = conventions("item-conjunction")
+    assert [found(punctuation, unit) for unit in units] == [[], [], []]
+    for unit in units:  # and the other way round
+        assert found(punctuation, replace(unit, source=unit.target, target=unit.source,
+                                          source_lang=unit.target_lang,
+                                          target_lang=unit.source_lang)) == []
+    czech = units[0]
+    # the semicolon only: a full stop or a colon there is still found
+    assert found(punctuation, replace(czech, target=czech.target[:-1] + ".")) == [(".", ";")]
+    assert found(punctuation, replace(czech, target=czech.target[:-1] + ":")) == [(":", ";")]
+    # a name after a semicolon is no conjunction
+    assert found(punctuation, pair("Members: Mr Smith; Ms Jones", "Membres : M. Smith ; "
+                                   "Mme Jones ;", "en-GB", "fr-FR")) == \
+        [(";", "(no end punctuation)")]
+
+
+def test_the_verb_may_excuses_no_five():
+    # DGT-TM 22019D0996 with "artikli 7 lõike 3" made "artikli 5 lõike 3": English "may" is
+    # the verb, not the month, and excused the wrong 5 (the 7 is in the target elsewhere)
+    source = ("Pursuant to Article 7(3)(d) of the Agreement between the European Community "
+              "and the United States of America on the mutual recognition of certificates of "
+              "conformity for marine equipment (‘the Agreement’), the Joint Committee "
+              "established under Article 7(1) of the Agreement may amend the Annexes thereto.")
+    target = ("Vastavalt Euroopa Ühenduse ja Ameerika Ühendriikide vahelise laevavarustuse "
+              "vastavussertifikaatide vastastikuse tunnustamise lepingu (edaspidi „leping“) "
+              "artikli 7 lõike 3 punktile d võib lepingu artikli 7 lõike 1 alusel loodud "
+              "ühiskomitee muuta selle lisasid.")
+    assert found(number_mismatch, pair(source, target, "en-GB", "et")) == []
+    changed = target.replace("artikli 7 lõike 3", "artikli 5 lõike 3")
+    assert found(number_mismatch, pair(source, changed, "en-GB", "et")) == [("5", "7")]
+    # the month beside its date is still read: "3 May 2019" / "3.5.2019"
+    assert found(number_mismatch, pair("of 3 May 2019", "ze dne 3.5.2019", "en-GB",
+                                       "cs-CZ")) == []
+
+
 def test_a_date_ending_with_its_abbreviation_is_no_full_stop():
     # "of 18 February 2019" / "z dnia 18 lutego 2019 r." (roku), "2019 m. vasario 18 d."
     # (diena), "11 март 1999 г." (година): the dot is the abbreviation's, either side
