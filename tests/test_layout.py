@@ -54,6 +54,8 @@ ORDER = [
     "check.report", "check.concordance", "check.read", "check.parts", "check.worker", "check.run",
     # the command line
     "cli", "cli.build", "cli.tools", "cli.terms", "cli.check", "cli.concordance",
+    # the console script, which starts the command line
+    "_console",
 ]
 # The command line's __init__ defines what its command modules share and adds them to the
 # group at its end: the one import that goes "down" on purpose.

@@ -484,6 +484,60 @@ def test_sigterm_leaves_no_temporary_file(tmp_path: Path, signum: int | None) ->
     assert list(out_dir.iterdir()) == []
 
 
+_EARLY_CTRL_C = """
+import os, signal, sys
+import click
+# Ctrl-C while click reads the arguments: before the command runs, where the command
+# line's own handling of it (Command.invoke) is not in place yet
+resolve = click.Group.resolve_command
+def resolve_command(self, ctx, args):
+    os.kill(os.getpid(), signal.SIGINT)
+    return resolve(self, ctx, args)
+click.Group.resolve_command = resolve_command
+sys.argv[0] = "tmx-export"
+from tmx_export._console import main
+main()
+"""
+
+
+def test_ctrl_c_before_the_command_runs_is_the_one_line(tmp_path: Path) -> None:
+    """Ctrl-C in the first tenth of a second (imports, click reading the arguments) ended
+    with the traceback of an import or click's "Aborted!" and status 1; now with the line
+    and status of any interrupted run."""
+    done = subprocess.run([sys.executable, "-c", _EARLY_CTRL_C, "build", str(SEED), "-o",
+                           str(tmp_path / "o.tmx")], capture_output=True, text=True,
+                          timeout=60)
+    assert (done.returncode, done.stderr) == (130, "tmx-export: error: interrupted\n")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_ctrl_c_while_the_command_runs_puts_its_outputs_away(tmp_path: Path) -> None:
+    """Through the console script (whose start-up handler ends the process at once), an
+    interrupt while the command writes is still the command's: its temporary files are
+    put away, nothing is left behind."""
+    pairs = [Pair(f"The Commission presented report number {n} on the internal market today.",
+                  f"La Commission a présenté aujourd'hui le rapport numéro {n} sur le marché "
+                  "intérieur.", "en-GB", "fr-FR", number=n) for n in range(1, 12001)]
+    dump = tmp_path / "big.txt"
+    dump.write_text(format_dump(pairs, seed=1), encoding="utf-8")
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    process = subprocess.Popen(
+        [sys.executable, "-c", "from tmx_export._console import main; main()", "build",
+         str(dump), "-o", str(out_dir / "o.tmx"), "-q"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while not list(out_dir.glob(".o.tmx.*.part")) and process.poll() is None \
+            and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert process.poll() is None, "the run ended before it could be interrupted"
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert stderr.decode().strip() == "tmx-export: error: interrupted"
+    assert list(out_dir.iterdir()) == []
+
+
 def _signal_self_then_answer(signum: int) -> str:
     """A piece of pool work the signal reaches half-way: its answer is more than a pipe
     holds, written in several goes."""

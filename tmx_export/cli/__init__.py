@@ -92,6 +92,15 @@ def _terminate(signum: int, frame: Any) -> None:
     terminate(signum)
 
 
+def _own_interrupts() -> None:
+    """Ctrl-C from now on raises KeyboardInterrupt, which the command turns into its one
+    line, its outputs put away, where the console script's start-up handler (which ends
+    the process at once) was in place."""
+    if getattr(signal.getsignal(signal.SIGINT), "until_the_command_runs", False) and \
+            threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
 _FROZEN = False
 
 
@@ -116,6 +125,7 @@ class Command(click.Command):
         if _large(ctx.params.get("inputs") or ()):
             _steady_heap()
         try:
+            _own_interrupts()
             # a run's outputs are put in place together, or none; an exit status the
             # command chose (check: 1 on findings) is no failure to write
             with outputs_together(ends=(SystemExit, click.exceptions.Exit)):
