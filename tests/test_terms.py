@@ -414,6 +414,63 @@ def test_adverbs_and_lone_adjectives_are_no_terms():
     assert not _no_noun(_pair("social economy", "économie sociale"))
 
 
+def _verb_form_units() -> list[Pair]:
+    """DGT-TM 2019 pairs whose French holds verb forms in "-ant" and adverbs in "-ment"."""
+    path = DATA / "terms_verb_forms_en_fr.tsv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    return [Pair(row["en_gb"], row["fr_fr"], "en-GB", "fr-FR", file=row["file"], line=n,
+                 tuid=row["tu_index"]) for n, row in enumerate(rows, 2)]
+
+
+def test_french_participles_and_adverbs_are_in_no_candidate() -> None:
+    # "règlement ... établissant des règles communes", "concernant la pêche", "une solution
+    # mutuellement convenue": a verb, a preposition and an adverb, which made the
+    # candidates "règlement établissant", "Commission établissant", "solution mutuellement"
+    # and the pairs "law" -> "concernant", "common" -> "établissant"
+    fr = Extractor("fr")
+    keys = {o.key for unit in _verb_form_units() for o in fr.candidates(fr.tokens(unit.target))}
+    assert not [k for k in keys if {"établir", "concernant", "mutuellement"} & set(k.split())]
+    # nouns in "-ant" and "-ment" are still terms, and so are the nouns they hold
+    assert {"représentant", "règlement", "solution", "règle commune", "pêche"} <= keys
+    assert {fr.key(word) for word in ("renouvellement", "signalement", "montant")} == {
+        "renouvellement", "signalement", "montant"}
+    assert all(fr.candidates(fr.tokens(f"le {word}")) for word in (
+        "renouvellement", "signalement", "montant", "requérant"))
+    pairs = {(p.source_lemma, p.target_lemma)
+             for p in extract_terms(_verb_form_units(), min_count=1)}
+    assert not [pair for pair in pairs if "établir" in pair[1] or "concernant" in pair[1]
+                or "mutuellement" in pair[1]]
+
+
+def test_a_single_word_for_a_french_term_of_two_pairs_with_the_whole_term() -> None:
+    # European Parliament resolution citations and recitals (tests/data/README.md): the
+    # one-word compound "shipbuilding" and the acronym "TFEU" stand for "construction
+    # navale" and "traité FUE"; they were paired with the heads "construction" and "traité"
+    path = DATA / "terms_resolution_compounds_en_fr.tsv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    units = [Pair(row["en_gb"], row["fr_fr"], "en-GB", "fr-FR", file="resolution", line=n)
+             for n, row in enumerate(rows, 2)]
+    found = extract_terms(units)
+    best = {}
+    for pair in found:
+        best.setdefault(pair.source_term, (pair.target_term, pair.count))
+    assert best["shipbuilding"] == ("construction navale", 5)
+    assert best["TFEU"] == ("traité FUE", 4)
+    assert not [p for p in found if (p.source_term, p.target_term) == ("shipbuilding",
+                                                                       "construction")]
+    # "traité" alone only where the French writes the Treaty's name in full, ranked low
+    rank = {(p.source_term, p.target_term): n for n, p in enumerate(found)}
+    assert rank["TFEU", "traité FUE"] < rank.get(("TFEU", "traité"), len(found))
+    # single words whose French term of two words holds a noun of its own, or that are
+    # the head of an English term of two words, keep their one-word partners
+    assert best["approximation"] == ("rapprochement", 3)
+    assert best["law"] == ("législation", 5)
+    assert best["European Parliament"] == ("Parlement européen", 3)
+    assert best["Parliament"] == ("Parlement", 2)
+
+
 def test_names_written_alike_in_both_languages_rank_low():
     # names fairly common in general text are names too (issue 11); institutions written
     # the same in both languages are common words

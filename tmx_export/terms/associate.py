@@ -85,6 +85,18 @@ GLOSSARY_BONUS = 10.0  # glossary pairs are linked before any corpus association
 # chance as often as not ("transnational cluster" and "conglomérat transnational", both
 # seen once), and they must not take the links of a recurring pair ("cluster").
 ONCE_MET = 0.5
+# A single source word that stands for a two-word target term, a term written as one word
+# or an acronym ("shipbuilding" -> "construction navale", "TFEU" -> "traité FUE"), is
+# linked with the term, not its head ("construction", "traité"), with CONDENSED_PRIOR
+# (:func:`_condensed`): above a single word's (1.0), so the whole term wins unless its Dice
+# is under 0.8 of the head's; under a two-word pair's (1.5), so "European Parliament" ->
+# "Parlement européen" still takes the tokens before "Parliament" does. The evidence: the
+# term holds the head in CONDENSED_SHARE of the pieces where the word meets the head (a
+# head that goes with that modifier about half the time is a noun of its own), and the
+# word meets the term in CONDENSED_MIN pieces at least (twice may be chance).
+CONDENSED_SHARE = 2 / 3
+CONDENSED_MIN = 3
+CONDENSED_PRIOR = 1.25
 CROSS_CHUNK = 500_000  # candidate pairs built at once in pass 2 (about 15 MB)
 
 
@@ -160,6 +172,33 @@ class _Side:
         """Per id, the pieces holding it among those ``texts`` marks (per piece)."""
         _, ids = self.distinct(np.ones(len(self.keys), bool), texts)
         return np.bincount(ids, minlength=len(self.keys))
+
+    def inner_words(self, ok: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The (term, word) id pairs, as codes ``term * n + word`` (``n``: the number of
+        ids), sorted and once each, of the ids ``ok`` marks where an occurrence of the
+        multi-word ``term`` holds the single word ``word``; and which of them are the
+        term's head: its first word in a language that puts the head first
+        ("construction" of "construction navale", "traité" of "traité FUE"), else its
+        last ("panel" of "arbitration panel")."""
+        n = max(len(self.keys), 1)
+        base = self.tok_base[:-1][self.piece_of()]
+        ok_occ = ok[self.ids]
+        words = self.words[self.ids]
+        single = np.flatnonzero(ok_occ & (words == 1) & (self.last - self.first == 1))
+        at_token = np.full(int(self.tok_base[-1]), -1, np.int32)  # single word per token
+        at_token[base[single] + self.first[single]] = self.ids[single]
+        multi = np.flatnonzero(ok_occ & (words >= 2))
+        del ok_occ, words, single
+        length = (self.last - self.first)[multi].astype(np.int64)
+        occ = np.repeat(multi, length)
+        rank = np.arange(len(occ)) - np.repeat(_exclusive_cumsum(length)[:-1], length)
+        inner = at_token[base[occ] + self.first[occ] + rank]
+        head = rank == (0 if self.extractor.rules.head_first
+                        else np.repeat(length - 1, length))
+        has = inner >= 0
+        code = self.ids[occ[has]].astype(np.int64) * n + inner[has]
+        both = _distinct(code * 2 + head[has])
+        return both // 2, both % 2 == 1
 
     def distinct(self, ok: np.ndarray,
                  texts: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
@@ -692,11 +731,16 @@ def _after_pass_one(units: list[Pair], src: _Side, tgt: _Side, piece_unit: array
             cooc_units.pop(code, None)
     partner_codes = np.array(sorted(cooc_units), np.int64)
     partner_scores = np.zeros(len(partner_codes))
+    condensed = _condensed(partner_codes, cooc_units, width, src, tgt, s_ok,
+                           t_ok).tolist()
     for at, code in enumerate(partner_codes.tolist()):
         e, f = divmod(code, width)
         dice = 2.0 * cooc_units[code] / (s_df[e] + t_df[f])
         dice_of[code] = dice
-        score = _length_prior(s_words[e], t_words[f], compounds) * dice
+        prior = _length_prior(s_words[e], t_words[f], compounds)
+        if condensed[at]:
+            prior = max(prior, CONDENSED_PRIOR)
+        score = prior * dice
         if cooc_units[code] < 2:
             score *= ONCE_MET  # (only with min_count 1: else such pairs are not counted)
         partner_scores[at] = score + (GLOSSARY_BONUS if code in glossary_codes else 0.0)
@@ -971,6 +1015,79 @@ def _cooccurrences(src: _Side, tgt: _Side, s_ok: np.ndarray, t_ok: np.ndarray, w
         if len(glossary_arr):
             keep |= np.isin(pair_codes, glossary_arr)
         result.update(zip(pair_codes[keep].tolist(), pair_units[keep].tolist(), strict=True))
+    return result
+
+
+def _condensed(codes: np.ndarray, cooc: dict[int, int], width: int, src: _Side,
+               tgt: _Side, s_ok: np.ndarray, t_ok: np.ndarray) -> np.ndarray:
+    """Which of the partner ``codes`` (sorted) pair a single source word with a two-word
+    target term that it stands for (see :data:`CONDENSED_PRIOR`), which
+    :func:`_length_prior` would take for a shorter one and pair with its head alone.
+
+    The evidence: the source word is the best single-word partner (by Dice) of the term's
+    head (:meth:`_Side.inner_words`); the term holds that head in at least
+    :data:`CONDENSED_SHARE` of the pieces where the head meets the word, and meets the
+    word in :data:`CONDENSED_MIN` pieces; its other word is a modifier ("navale",
+    "directrices", "FUE": no candidate that may be paired, ``t_ok``), not a noun
+    translated on its own ("approximation" is no compound for "rapprochement des
+    législations", whose "législations" are the "laws" of "approximation of the laws", a
+    term the patterns do not make; nor is "Committee" for "nom de la commission"); and
+    the meetings are not those of a longer source term that holds the word as its head
+    and is paired with the term ("European Parliament" -> "Parlement européen" for
+    "Parliament"). Only a single source word: a two-word source term holds its head in
+    every piece ("principle of subsidiarity" -> "subsidiarité" would pass)."""
+    result = np.zeros(len(codes), bool)
+    e, f = codes // width, codes % width
+    mine = np.flatnonzero((src.words[e] == 1) & (tgt.words[f] == 2))
+    if not len(mine):
+        return result
+    held, is_head = tgt.inner_words(t_ok)
+    n = max(len(tgt.keys), 1)
+    term = held // n
+    lo = np.searchsorted(term, f[mine], side="left")
+    count = np.searchsorted(term, f[mine], side="right") - lo
+    option = np.repeat(mine, count)
+    at_held = (np.repeat(lo - _exclusive_cumsum(count)[:-1], count)
+               + np.arange(int(count.sum())))
+    word, head = held[at_held] % n, is_head[at_held]
+    counts = np.fromiter(map(cooc.__getitem__, codes.tolist()), np.int64, len(codes))
+    dice = 2.0 * counts / (src.df[e] + tgt.df[f])
+    # the head's best single-word partner in the source language (by Dice)
+    single = np.flatnonzero(tgt.words[f] == 1)
+    best_source = np.zeros(n)
+    np.maximum.at(best_source, f[single], dice[single])
+    # a word of the term other than its head that may be paired itself (a noun, mostly in
+    # head position: :meth:`_Side.eligible`): a term of two nouns, no compound's
+    blocked = np.zeros(len(codes), bool)
+    blocked[option[~head]] = True
+    rival = e[option] * width + word  # the source word with the term's head
+    at = np.minimum(np.searchsorted(codes, rival), len(codes) - 1)
+    paired = head & (codes[at] == rival)
+    option, at = option[paired], at[paired]
+    good = ((counts[option] >= CONDENSED_MIN)
+            & (counts[option] >= CONDENSED_SHARE * counts[at])
+            & (dice[at] >= best_source[f[at]]) & ~blocked[option])
+    option = option[good]
+    if not len(option):
+        return result
+    # The source word as the head of a longer source term paired with the target term
+    # ("Parliament" of "European Parliament" -> "Parlement européen"): where that pair
+    # accounts for the meetings, they say nothing of the word alone.
+    held, is_head = src.inner_words(s_ok)
+    n = max(len(src.keys), 1)
+    held = held[is_head]
+    by_word = np.argsort(held % n, kind="stable")
+    words = (held % n)[by_word]
+    lo = np.searchsorted(words, e[option], side="left")
+    count = np.searchsorted(words, e[option], side="right") - lo
+    longer = held[by_word[np.repeat(lo - _exclusive_cumsum(count)[:-1], count)
+                          + np.arange(int(count.sum()))]] // n
+    holder = longer * width + np.repeat(f[option], count)
+    at = np.minimum(np.searchsorted(codes, holder), len(codes) - 1)
+    within = (codes[at] == holder) & (counts[at] >= CONDENSED_SHARE
+                                       * np.repeat(counts[option], count))
+    result[option] = True
+    result[np.repeat(option, count)[within]] = False
     return result
 
 

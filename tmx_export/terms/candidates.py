@@ -90,6 +90,18 @@ _EN_ADVERB_ENDINGS = ("ally", "ously", "ively", "ently", "antly", "ably", "ibly"
 _FR_VERB_ENDINGS = ("e", "es", "ent", "ons", "ez", "ait", "ais", "aient", "era", "erait",
                     "eront", "erons", "erez", "a", "ai", "èrent", "ant", "eant")
 _FR_NOT_VERBS = frozenset({"mise", "oeuvre", "œuvre"})  # "mise en œuvre" is a noun
+# The present participle of any other verb, whose lemma simplemma gives ("établissant" ->
+# "établir", "produisant" -> "produire"): a verb, as in "règlement établissant des règles",
+# which made the candidates "règlement établissant" and "Commission établissant". The
+# nouns in "-ant" are their own lemmas ("représentant", "montant", "requérant").
+_FR_VERB_LEMMA_ENDINGS = ("ir", "re", "oir")
+# French adverbs: "-amment", "-emment", and "-ment" after a feminine adjective
+# ("mutuellement", "préalablement", "juridiquement"), unless that is a verb's form
+# ("renouvellement", "signalement": "renouvelle", "signale"). Like the English "-ly"
+# adverbs, they are no part of a term: "solution mutuellement convenue" made the
+# candidate "solution mutuellement".
+_FR_FEMININE_ENDINGS = ("ique", "ale", "elle", "ive", "euse", "aire", "ienne", "ière", "ible",
+                        "able", "iste", "ile", "aise", "oise")
 
 # Roman numerals up to 89 in capitals ("II", "XIII", "LXIV"), as in "Annex II", "Title IV",
 # "Part XX": numbers, not acronyms. Lone, they were paired as terms ("III" -> "III", 13
@@ -283,7 +295,8 @@ class Extractor:
                 or (self.lang == "en" and not lower.isalnum()
                     and any(a in lower for a in _APOSTROPHES))
                 or (self.lang == "en" and lower.endswith(_EN_ADVERB_ENDINGS))
-                or (self.lang == "fr" and _french_verb_form(lower, lemma))
+                or (self.lang == "fr" and (_french_verb_form(lower, lemma)
+                                           or _french_adverb(lower, rules.lemmas)))
             ):
                 result = (STOPWORD, lemma)
             else:
@@ -419,10 +432,23 @@ def _heading_word(word: str, lemmas: str) -> bool:
 
 
 def _french_verb_form(lower: str, lemma: str) -> bool:
-    if not lemma.endswith("er") or lower == lemma or lower in _FR_NOT_VERBS:
+    if lower == lemma or lower in _FR_NOT_VERBS:
         return False
+    if not lemma.endswith("er"):
+        return lower.endswith("ant") and lemma.endswith(_FR_VERB_LEMMA_ENDINGS)
     stem = lemma[:-2]
     return any(lower == stem + ending for ending in _FR_VERB_ENDINGS)
+
+
+def _french_adverb(lower: str, lemmas: str) -> bool:
+    """A French adverb (:data:`_FR_FEMININE_ENDINGS`); ``lemmas``: simplemma's language."""
+    if lower.endswith(("amment", "emment")):
+        return True
+    stem = lower[:-4]
+    if not lower.endswith("ment") or not stem.endswith(_FR_FEMININE_ENDINGS):
+        return False
+    base = lemmatize(stem, lang=lemmas).lower()
+    return not (base.endswith("er") and not base.endswith("ier"))  # "premier" is no verb
 
 
 def _english(tokens: list[Token], links: frozenset[str] = frozenset(),

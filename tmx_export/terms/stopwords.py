@@ -85,7 +85,7 @@ monsieur madame messieurs mesdames m. mme mm
 deux trois quatre cinq six sept huit neuf dix onze douze vingt trente quarante cinquante cent
 mille million milliard
 après auprès contre derrière devant durant envers environ hormis malgré moyennant nonobstant
-outre quant sauf voire lorsqu puisqu quoique tandis
+outre quant sauf voire lorsqu puisqu quoique tandis concernant
 """
 
 # simplemma gives some feminine and plural forms a lemma of their own ("certaines" ->
