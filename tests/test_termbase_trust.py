@@ -167,10 +167,10 @@ def test_an_older_export_does_not_revert_decisions_or_delete_notes(tmp_path):
     old.save()
     result = CliRunner().invoke(terms, ["apply", str(old.path), "--termbase", str(db)])
     assert result.exit_code == 0, result.output
-    assert "3 pair(s) changed in the termbase since the review file was written, their " \
+    assert "3 pair(s) the termbase holds otherwise than the review file showed, their " \
         "cells left as written: the termbase's kept" in result.output
-    assert "policy -> politique: status 'approved' in the termbase, changed since the " \
-        "review file was written; the file's 'forbidden' recorded over it" in result.output
+    assert "policy -> politique: status 'approved' in the termbase, not what the review " \
+        "file showed; the file's 'forbidden' recorded over it" in result.output
     assert "Commission -> " not in result.output and "cluster -> " not in result.output
     after = stored(db)
     assert (after["cluster"].status, after["cluster"].note) == ("approved", "IATE agrees")

@@ -1207,8 +1207,8 @@ def test_an_older_review_file_does_not_put_back_what_it_showed(tmp_path):
     clash = _review_copy(stored, tmp_path / "clash.xlsx", {"cluster": {"status": "rejected"}})
     result = CliRunner().invoke(terms, ["apply", str(clash), "--termbase", str(db)])
     assert result.exit_code == 0, result.output
-    assert "cluster -> conglomérat: status 'forbidden' in the termbase, changed since the " \
-        "review file was written; the file's 'rejected' recorded over it" in result.output
+    assert "cluster -> conglomérat: status 'forbidden' in the termbase, not what the review " \
+        "file showed; the file's 'rejected' recorded over it" in result.output
     with Termbase(db) as termbase:
         assert {p.source_lemma: p.status for p in termbase.pairs()}["cluster"] == "rejected"
     # a file of an older version (no such columns) is read as before: "proposed" over a

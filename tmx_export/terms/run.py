@@ -143,11 +143,11 @@ def apply_review_file(review_file: str, termbase_path: str, *, say: Say = None) 
         _say(say, f"{summary.kept_decided} decided pair(s) left as they are (the review file "
                   "says proposed: an older export?)")
     if summary.newer_kept:
-        _say(say, f"{summary.newer_kept} pair(s) changed in the termbase since the review "
-                  "file was written, their cells left as written: the termbase's kept")
+        _say(say, f"{summary.newer_kept} pair(s) the termbase holds otherwise than the review "
+                  "file showed, their cells left as written: the termbase's kept")
     for source, target, what, was, now in summary.redecided[:20]:
-        _say(say, f"  {source} -> {target}: {what} {was!r} in the termbase, changed since the "
-                  f"review file was written; the file's {now!r} recorded over it")
+        _say(say, f"  {source} -> {target}: {what} {was!r} in the termbase, not what the "
+                  f"review file showed; the file's {now!r} recorded over it")
     if len(summary.redecided) > 20:
         _say(say, f"  and {len(summary.redecided) - 20} more decided again over a change "
                   "made since the file was written")
