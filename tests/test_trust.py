@@ -453,12 +453,9 @@ def test_stale_parts_of_a_killed_run_are_removed(tmp_path: Path) -> None:
     assert not dead.exists() and alive.exists() and other.exists()
 
 
-@pytest.mark.parametrize("signum", [signal.SIGTERM, getattr(signal, "SIGHUP", None)])
-def test_sigterm_leaves_no_temporary_file(tmp_path: Path, signum: int | None) -> None:
-    """SIGTERM, and SIGHUP (the terminal closed), end the run with no file left behind."""
-    if signum is None:
-        pytest.skip("no SIGHUP here")
-    # large enough that the run is still writing when the signal comes
+def _big_dump(tmp_path: Path) -> tuple[Path, Path]:
+    """A dump large enough that a run is still writing when a signal comes, and an empty
+    directory for the run's outputs."""
     pairs = [Pair(f"The Commission presented report number {n} on the internal market today.",
                   f"La Commission a présenté aujourd'hui le rapport numéro {n} sur le marché "
                   "intérieur.", "en-GB", "fr-FR", number=n) for n in range(1, 12001)]
@@ -466,6 +463,15 @@ def test_sigterm_leaves_no_temporary_file(tmp_path: Path, signum: int | None) ->
     dump.write_text(format_dump(pairs, seed=1), encoding="utf-8")
     out_dir = tmp_path / "out"
     out_dir.mkdir()
+    return dump, out_dir
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, getattr(signal, "SIGHUP", None)])
+def test_sigterm_leaves_no_temporary_file(tmp_path: Path, signum: int | None) -> None:
+    """SIGTERM, and SIGHUP (the terminal closed), end the run with no file left behind."""
+    if signum is None:
+        pytest.skip("no SIGHUP here")
+    dump, out_dir = _big_dump(tmp_path)
     process = subprocess.Popen(
         [sys.executable, "-c", "from tmx_export.cli import main; main()", "build", str(dump),
          "-o", str(out_dir / "o.tmx"), "--rejects", str(out_dir / "r.tsv"), "-q"],
@@ -515,13 +521,7 @@ def test_ctrl_c_while_the_command_runs_puts_its_outputs_away(tmp_path: Path) -> 
     """Through the console script (whose start-up handler ends the process at once), an
     interrupt while the command writes is still the command's: its temporary files are
     put away, nothing is left behind."""
-    pairs = [Pair(f"The Commission presented report number {n} on the internal market today.",
-                  f"La Commission a présenté aujourd'hui le rapport numéro {n} sur le marché "
-                  "intérieur.", "en-GB", "fr-FR", number=n) for n in range(1, 12001)]
-    dump = tmp_path / "big.txt"
-    dump.write_text(format_dump(pairs, seed=1), encoding="utf-8")
-    out_dir = tmp_path / "out"
-    out_dir.mkdir()
+    dump, out_dir = _big_dump(tmp_path)
     process = subprocess.Popen(
         [sys.executable, "-c", "from tmx_export._console import main; main()", "build",
          str(dump), "-o", str(out_dir / "o.tmx"), "-q"],
