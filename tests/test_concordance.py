@@ -269,15 +269,97 @@ def test_a_prefix_with_or_without_its_hyphen_is_one_word(tmp_path: Path) -> None
             ["long-term"]]
 
 
-def test_other_languages_fall_back_to_folded_words(tmp_path: Path) -> None:
+def test_german_words_match_by_lemma_in_any_case(tmp_path: Path) -> None:
+    # German was matched as written: "Straße" missed "Straßen", "Mitgliedstaat" missed
+    # "Mitgliedstaaten"; simplemma's lemmas depend on case ("STRASSE" is no word, the
+    # noun "Verkehr" is the verb "verkehren" lower case), so every case of a word is
+    # looked up in its ordinary case
     table = tmp_path / "de.tsv"
     table.write_text("en\tde\nthe street\tdie STRASSE\nthe overview\tdie Übersicht\n"
-                     "the streets\tdie Straßen\n", encoding="utf-8")
+                     "the streets\tdie Straßen\nthe street\tdie Strasse\n"
+                     "the street\tdie Straße\ntraffic\tder Verkehr\n"
+                     "THE MEMBER STATES\tDIE MITGLIEDSTAATEN\n", encoding="utf-8")
     options = {"source_lang": "en", "target_lang": "de", "side": "target"}
-    assert [h.matches for h in hits([table], "Straße", **options)] == [["STRASSE"]]
-    assert [h.matches for h in hits([table], "ubersicht", **options)] == [["Übersicht"]]
-    # no lemmas in German: the plural is another word
-    assert [h.target for h in hits([table], "strassen", **options)] == ["die Straßen"]
+    for index in (None, tmp_path / "de.db"):
+        for query in ("Straße", "STRASSE", "Strasse", "strasse", "Straßen"):
+            assert [h.matches for h in hits([table], query, index=index, **options)] == [
+                ["STRASSE"], ["Straßen"], ["Strasse"], ["Straße"]], (query, index)
+        assert [h.matches for h in hits([table], "ubersichten", index=index, **options)] \
+            == [["Übersicht"]]
+        for query in ("verkehr", "VERKEHR", "Verkehrs"):
+            assert [h.matches for h in hits([table], query, index=index, **options)] == [
+                ["Verkehr"]], query
+        assert [h.matches for h in hits([table], "Mitgliedstaat", index=index,
+                                         **options)] == [["MITGLIEDSTAATEN"]]
+
+
+@pytest.mark.parametrize("lang, query, found", [
+    ("de", "Mitgliedstaat", {"Mitgliedstaaten"}),
+    ("es", "estado miembro", {"Estados miembros"}),
+    ("pl", "państwo członkowskie", {"państwami członkowskimi", "państw członkowskich",
+                                    "państwa członkowskie"}),
+    ("pl", "panstwo czlonkowskie", {"państwami członkowskimi", "państw członkowskich",
+                                    "państwa członkowskie"}),
+    ("pt", "Estado-Membro", {"Estados-Membros"}),
+    ("nl", "lidstaat", {"lidstaten"}),
+    ("it", "membro", {"membri"}),
+    ("cs", "členský stát", {"členskými státy", "členských států"}),
+    ("el", "ευρωπαικη ενωση", {"Ευρωπαϊκής Ένωσης", "Ευρωπαϊκή Ένωση"}),
+])
+def test_eu_languages_match_other_forms_of_a_term(tmp_path: Path, lang: str, query: str,
+                                                   found: set[str]) -> None:
+    # matched as written, a singular missed the plurals and cases of the DGT-TM text
+    memory = [DATA / "tmx" / "dgt-tm" / "22019D0437.tmx"]
+    for options in ({}, {"index": tmp_path / "i.db"}):
+        matched = {m for h in hits(memory, query, source_lang="en-GB", target_lang=lang,
+                                   side="target", **options) for m in h.matches}
+        assert found <= matched, (query, options, matched)
+
+
+def test_greek_capitals_without_accents_are_lemmatised(tmp_path: Path) -> None:
+    # Greek writes capitals without accents: "ΕΥΡΩΠΑΪΚΗ ΕΝΩΣΗ" is "Ευρωπαϊκή Ένωση"
+    table = tmp_path / "el.tsv"
+    table.write_text("en\tel\nEUROPEAN UNION\tΕΥΡΩΠΑΪΚΗ ΕΝΩΣΗ\n"
+                     "of the European Union\tτης Ευρωπαϊκής Ένωσης\n", encoding="utf-8")
+    options = {"source_lang": "en", "target_lang": "el", "side": "target"}
+    for index in (None, tmp_path / "el.db"):
+        for query in ("Ευρωπαϊκή Ένωση", "ΕΥΡΩΠΑΪΚΗΣ ΕΝΩΣΗΣ", "ευρωπαικης ενωσης"):
+            assert [h.matches for h in hits([table], query, index=index, **options)] == [
+                ["ΕΥΡΩΠΑΪΚΗ ΕΝΩΣΗ"], ["Ευρωπαϊκής Ένωσης"]], (query, index)
+
+
+def test_a_lemma_shared_with_another_word_does_not_match_it(tmp_path: Path) -> None:
+    # simplemma reads the nouns "Stati" (States) and "estado" (state) as the verbs
+    # "essere" and "estar", and Dutch ordinals as numbers: keyed by those lemmas,
+    # "Stati membri" found "sono membri" and "eerste vergadering" "een vergadering"
+    cases = {
+        "it": ("Gli Stati membri\tsono membri del comitato\n", "Stati membri",
+               [["Stati membri"]]),
+        "es": ("el estado miembro\tlo que está previsto\n", "estado", [["estado"]]),
+        "nl": ("de eerste vergadering\teen vergadering\n", "eerste vergadering",
+               [["eerste vergadering"]]),
+    }
+    for lang, (rows, query, expected) in cases.items():
+        table = tmp_path / f"{lang}.tsv"
+        table.write_text("en\t" + lang + "\n" + "\n".join(
+            "x\t" + text for text in rows.rstrip("\n").split("\t")) + "\n",
+            encoding="utf-8")
+        for options in ({}, {"index": tmp_path / f"{lang}.db"}):
+            assert [h.matches for h in hits([table], query, source_lang="en",
+                                             target_lang=lang, side="target",
+                                             **options)] == expected, (lang, options)
+
+
+def test_other_languages_fall_back_to_folded_words(tmp_path: Path) -> None:
+    table = tmp_path / "et.tsv"
+    table.write_text("en\tet\nthe agreement\tKÄESOLEV KOKKULEPE\n"
+                     "the agreements\tkokkulepped\n", encoding="utf-8")
+    options = {"source_lang": "en", "target_lang": "et", "side": "target"}
+    assert [h.matches for h in hits([table], "käesolev kokkulepe", **options)] == [
+        ["KÄESOLEV KOKKULEPE"]]
+    assert [h.matches for h in hits([table], "kaesolev", **options)] == [["KÄESOLEV"]]
+    # no lemmas in Estonian: the plural is another word
+    assert [h.target for h in hits([table], "kokkulepped", **options)] == ["kokkulepped"]
 
 
 def test_letters_with_a_stroke_match_typed_without_it(tmp_path: Path) -> None:

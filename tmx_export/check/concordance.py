@@ -12,6 +12,12 @@ A query is matched word by word against the words of each side, in that side's l
   "etats membres" finds "États membres" and "etat membre" finds it too; a capitalised
   French word of the text written without accents ("Etats", "ETATS", as typesetting drops
   them on capitals) is lemmatised as its accented spelling;
+* **lemma-aware** in German, Spanish, Italian, Portuguese, Dutch, Polish and most other EU
+  languages (:data:`CASE_FREE_LEMMAS`), without the term extractor: each word is keyed by
+  the lemma of its ordinary case, whatever case it is written in ("STRASSE", "Straße",
+  "Strasse" find each other; "Mitgliedstaat" finds "MITGLIEDSTAATEN"), and a query word
+  typed without its accents is also read as each accented spelling the lemmatiser knows
+  ("panstwo" is also "państwo");
 * other languages: folded words, without lemmas;
 * in every language, an acronym's plural ("SMEs": capitals and "s") is keyed as the
   acronym, and a word written with combining accents (NFD) is read composed, its span
@@ -46,6 +52,7 @@ into it in batches, so building takes flat memory however large the memory is.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import os
@@ -64,6 +71,7 @@ from ..errors import InputError
 from ..inputs import ParallelInput, check_outputs, declared_pair, gather_inputs
 from ..lang import primary, standard_tag
 from ..terms.candidates import WORD, Extractor, split_tokens
+from ..terms.languages import TermLanguage, term_language
 
 __all__ = ["FORMATS", "SIDES", "TSV_COLUMNS", "Analyser", "Hit", "Pattern", "Query",
            "build_index", "concordance", "ensure_index", "fold", "format_hit",
@@ -75,12 +83,13 @@ FORMATS = ("text", "tsv", "jsonl")
 TSV_COLUMNS = ("tuid", "file", "line", "source", "target", "side", "match")
 
 INDEX_FORMAT = "tmx-export concordance index"
-INDEX_VERSION = "9"  # raised whenever the keys of words or the tuids change (an old index is
+INDEX_VERSION = "10"  # raised whenever the keys of words or the tuids change (an old index is
 # rebuilt): 4, a TMX unit without a tuid named "#N"; 5, words typed without ß/œ/æ keyed as
 # the dictionary spells them; 6, a word joined by hyphens keyed as the words it joins;
 # 7, ł, ø, đ, ħ and ı folded to l, o, d, h and i; 8, a prefix and its word joined by a
 # hyphen keyed as one word; 9, a French function word in capitals ("DU") keyed as itself,
-# not as an accented word ("dû")
+# not as an accented word ("dû"); 10, words of German, Spanish, Polish... (CASE_FREE_LEMMAS)
+# keyed by their lemma, not as written
 BATCH = 5000  # units per executemany: large enough to amortise, small enough to stay flat
 # Phrases an FTS5 query may list (the product of the alternatives of the query's words);
 # past this the index is asked for units holding every word somewhere (a superset the
@@ -149,20 +158,51 @@ PREFIXES = {
     "fr": frozenset("co re pre anti multi inter intra micro macro socio eco bio".split()),
 }
 
-# Accented letters a folded letter may stand for (French; English borrows the same).
-_ACCENTED = {"a": "àâ", "e": "éèêë", "i": "îï", "o": "ô", "u": "ùûü", "c": "ç"}
+# The letters of each language's words that fold to other letters: a query word typed
+# without them is also read as each spelling with them that the lemmatiser knows (a letter
+# that folds to two, "œ", "ß", "æ", is tried for those two).
+LETTERS = {
+    "fr": "àâéèêëîïôùûüçœ",
+    "de": "äöüß", "nl": "éëïöü", "es": "áéíóúüñ", "it": "àèéìíòóù",
+    "pt": "áâãàçéêíóôõú", "pl": "ąćęłńóśźż", "cs": "áčďéěíňóřšťúůýž",
+    "sk": "áäčďéíĺľňóôŕšťúýž", "sl": "čšž", "hr": "čćđšž", "ro": "ăâîșşțţ",
+    "hu": "áéíóöőúüű", "sv": "åäö", "da": "æøå", "fi": "äö",
+    "lt": "ąčęėįšųūž", "lv": "āčēģīķļņšūž", "el": "άέήίόύώϊϋΐΰ",
+}
 
 
-def _spellings(folded: str, budget: int = SPELLING_BUDGET) -> Iterator[str]:
-    """``folded`` with accents put back in every way, fewest accents first, at most
-    ``budget`` spellings (``oe`` is also tried as ``œ``)."""
-    bases = [folded] + ([folded.replace("oe", "œ")] if "oe" in folded else [])
+@functools.cache
+def _accented(lang: str) -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
+    """The letters of :data:`LETTERS` a folded letter of ``lang`` may stand for, and the
+    letters that fold to two ("oe" -> "œ")."""
+    single: dict[str, str] = {}
+    double: list[tuple[str, str]] = []
+    for letter in LETTERS.get(lang, ""):
+        folded = fold(letter)
+        if len(folded) == 1:
+            single[folded] = single.get(folded, "") + letter
+        else:
+            double.append((folded, letter))
+    return single, tuple(double)
+
+
+# Endings that make an ordinal of a number, which simplemma reads as the number (Dutch
+# "tweede", "tiende", "achtste" -> "twee", "tien", "acht").
+_ORDINAL_ENDINGS = {"nl": ("de", "ste")}
+
+
+def _spellings(folded: str, budget: int = SPELLING_BUDGET,
+               lang: str = "fr") -> Iterator[str]:
+    """``folded`` with the accents of ``lang`` put back in every way, fewest accents
+    first, at most ``budget`` spellings (``oe`` is also tried as ``œ`` in French)."""
+    accented, doubles = _accented(lang)
+    bases = [folded] + [folded.replace(two, one) for two, one in doubles if two in folded]
     tried = 0
     for base in bases:
-        slots = [i for i, ch in enumerate(base) if ch in _ACCENTED]
+        slots = [i for i, ch in enumerate(base) if ch in accented]
         for k in range(len(slots) + 1):
             for chosen in itertools.combinations(slots, k):
-                for letters in itertools.product(*(_ACCENTED[base[i]] for i in chosen)):
+                for letters in itertools.product(*(accented[base[i]] for i in chosen)):
                     chars = list(base)
                     for i, letter in zip(chosen, letters, strict=True):
                         chars[i] = letter
@@ -219,18 +259,26 @@ class _Chunk(NamedTuple):
 
 
 CACHE_SIZE = 300_000  # distinct runs and words remembered; cleared when full (see _remember)
-# Languages whose words the concordance keys by lemma. Terms have rules in more (German,
-# Spanish...), but their lemmas do not survive case folding everywhere: simplemma makes
-# "STRASSE" "Strass", so a search for "Straße" would miss the capitals. The others are
-# keyed by their folded spelling, which matches every case.
+# Languages whose words the concordance keys by lemma through the term extractor's tokens
+# (and so as terms are keyed).
 LEMMA_KEYED = frozenset({"en", "fr"})
+# Languages whose words are keyed by the lemma of their ordinary case: the extractor
+# lemmatises a word as written (German nouns by their capital), and simplemma's lemmas do
+# not survive case folding ("Verkehr" -> "Verkehr", "verkehr" -> "verkehren"; "STRASSE" is
+# no word), so a search in one case missed the others. Each word is looked up lower case,
+# a German one capitalised when the dictionary knows it so (a noun), and keyed by its
+# folded lemma: every case of a word has one key. Chosen on the DGT-TM memory (20+ terms
+# of each language, benchmarks/concordance_languages.py): the new hits were other forms of
+# the terms. Not Estonian, where lemmas found no more units; Irish and Maltese have none.
+CASE_FREE_LEMMAS = frozenset("de es it pt nl pl cs sk sl hr ro hu sv da fi lt lv bg el".split())
 
 
 class Analyser:
     """The words of texts in one language, and the keys a query word matches.
 
     English and French words are keyed by their lemmas (the term extractor's tokens);
-    other languages by their folded spelling.
+    those of :data:`CASE_FREE_LEMMAS` by the lemma of their ordinary case; other languages
+    by their folded spelling.
 
     The extractor's tokens of a text are the tokens of its runs of non-space characters
     taken one by one (none spans a space, and each word is classified alone), so each
@@ -241,8 +289,15 @@ class Analyser:
     def __init__(self, lang: str) -> None:
         self.lang = primary(lang)
         self.extractor: Extractor | None = None
+        self._rules: TermLanguage | None = None  # the rules of a CASE_FREE_LEMMAS language
         if self.lang in LEMMA_KEYED:
             self.extractor = Extractor(lang)
+        elif self.lang in CASE_FREE_LEMMAS:
+            self._rules = term_language(self.lang)
+        self._lemma_lang = self._rules.lemmas if self._rules is not None else self.lang
+        # the stop words' lemmas, folded: no word is keyed by one (see _case_free_key)
+        self._stop_lemmas = frozenset(fold(word) for word in self._rules.stop) \
+            if self._rules is not None else frozenset()
         self._keys: dict[str, str] = {}  # word as written -> key
         self._runs: dict[str, _Chunk] = {}
         # Accents only decide lemmas in French (English borrows few accented words, and
@@ -265,7 +320,20 @@ class Analyser:
         """The key of a word of a text, as written (its piece is a function of it)."""
         key = self._keys.get(written)
         if key is None:
-            key = fold(_acronym(written) or piece)
+            if self._rules is not None:
+                key = self._case_free_key(_acronym(written) or written)
+                if self.lang == "el" and written.isupper() and len(written) > 3 and not \
+                        self._known()(written.lower()):
+                    # Greek capitals drop their accents ("ΕΥΡΩΠΑΪΚΗ" for "Ευρωπαϊκή"):
+                    # the word is keyed as the first accented spelling the dictionary knows
+                    spelled = fold(written)
+                    base = spelled[:-1] + "ς" if spelled.endswith("σ") else spelled
+                    known = self._known()
+                    key = next((self._case_free_key(spelling)
+                                for spelling in _spellings(base, budget=512, lang="el")
+                                if known(spelling)), key)
+            else:
+                key = fold(_acronym(written) or piece)
             if self._restores and written.isascii() and written.lower() != written:
                 key = self._restored(written.lower(), key)
             self._remember(self._keys, written, key)
@@ -278,12 +346,54 @@ class Analyser:
         known = self._known()
         if known(lower) or self._function_word(lower):
             return key
-        for spelling in _spellings(lower, budget=64):
+        for spelling in _spellings(lower, budget=64, lang=self.lang):
             if spelling != lower and known(spelling):
                 assert self.extractor is not None
                 pieces = [t.piece for t in self.extractor.tokens(spelling) if t.piece]
                 return fold(pieces[0]) if len(pieces) == 1 else key
         return key
+
+    def _case_free_key(self, written: str) -> str:
+        """The key of a word of a :data:`CASE_FREE_LEMMAS` language: the folded lemma of
+        the word lower case, or capitalised in a language of capitalised nouns when the
+        dictionary knows it so. A function of the word's lower case alone, so every case
+        of a word ("STRASSE", "Strasse", "strasse") has one key."""
+        from ..terms.lemmas import lemmatize
+
+        rules = self._rules
+        assert rules is not None
+        form = written.lower().replace("\u2019", "'")
+        if rules.cased_nouns:
+            capital = form[:1].upper() + form[1:]
+            if self._dictionary_has(capital):
+                form = capital  # a noun: "Verkehr", not the verb "verkehr(en)"
+        lemma = lemmatize(form, lang=rules.lemmas)
+        if lemma == form and rules.greedy and not self._known()(form.lower()):
+            # a compound the dictionary does not know ("hochseegewässern"), taken apart as
+            # the term extractor takes it
+            lemma = lemmatize(form, lang=rules.lemmas, greedy=True)
+        key, spelled = fold(lemma), fold(form)
+        if key != spelled and (key in self._stop_lemmas or key[:2] != spelled[:2]
+                               or any(spelled == key + ending
+                                      for ending in _ORDINAL_ENDINGS.get(self.lang, ()))):
+            # A lemma simplemma gives a form it shares with a function word or another
+            # word: the noun "Stati" (Italian, "States") and "estado" (Spanish) read as
+            # "essere" and "estar", Dutch "eerste" and "tweede" (first, second) as "een"
+            # and "twee", Swedish "första" as "en": "Stati membri" found "sono membri",
+            # "eerste vergadering" "een vergadering" (DGT-TM). Such a word is keyed as
+            # written, as is one whose lemma begins otherwise (an irregular form: "gilt"
+            # of "gelten"), which a translator searches as such.
+            return spelled
+        return key
+
+    def _dictionary_has(self, word: str) -> bool:
+        """Whether the dictionary holds ``word`` exactly as written."""
+        from ..terms.lemmas import dictionary
+
+        try:
+            return dictionary(self._lemma_lang).get(word) is not None
+        except ValueError:
+            return False
 
     def _function_word(self, lower: str) -> bool:
         """Whether the extractor reads ``lower`` as a function word (a connector, an
@@ -301,9 +411,9 @@ class Analyser:
             from ..terms.lemmas import dictionary, is_known
 
             try:
-                words = dictionary(self.lang)
+                words = dictionary(self._lemma_lang)
             except ValueError:
-                lang = self.lang
+                lang = self._lemma_lang
                 self._known_words = lambda word: is_known(word, lang=lang)
             else:
                 self._known_words = lambda word: (words.get(word) is not None
@@ -461,7 +571,8 @@ class Analyser:
     def ordinary_case(self, text: str) -> str:
         """``text`` with its words in capitals in lower case when it is written in
         capitals, as the term extractor reads a heading (English and French; other
-        languages are keyed by their folded spelling, which case does not change)."""
+        languages are keyed by their folded spelling or by the lemma of its ordinary case,
+        which case does not change)."""
         if self.extractor is None:
             return text
         return self.extractor.ordinary_case(text)
@@ -472,10 +583,19 @@ class Analyser:
         knows (accent-insensitive, yet lemma-aware: "etats" -> "etat")."""
         spelled = fold(text[word.start:word.end]).replace("\u2019", "'")
         keys = {word.key, spelled}
+        if self._rules is not None:
+            # typed without its accents ("panstwa", "Strasse" for "Straße"): also each
+            # spelling with them the dictionary knows, keyed as the text's word is
+            known = self._known()
+            # (a Greek word folded ends in "σ", which it writes "ς")
+            base = spelled[:-1] + "ς" if self.lang == "el" and spelled[-1:] == "σ" else spelled
+            for spelling in _spellings(base, lang=self.lang):
+                if known(spelling):
+                    keys.add(self._case_free_key(spelling))
         if self._restores and not self._function_word(spelled):
             assert self.extractor is not None
             known = self._known()
-            for spelling in _spellings(spelled):
+            for spelling in _spellings(spelled, lang=self.lang):
                 if spelling != spelled and known(spelling):
                     pieces = [t.piece for t in self.extractor.tokens(spelling) if t.piece]
                     if len(pieces) == 1:

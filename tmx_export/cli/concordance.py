@@ -57,9 +57,10 @@ def concordance_command(memory_and_query: tuple[str, ...], source_lang: str, tar
     """Show the units of MEMORY whose source or target holds QUERY.
 
     MEMORY is anything build reads (TMX, dumps, parallel files, tables...). QUERY is
-    matched in either language, by lemma in English and French ("value chain" finds
-    "value chains", "chaîne de valeur" finds "chaînes de valeur"), ignoring case and
-    accents ("etats membres" finds "États membres").
+    matched in either language, by lemma in English, French and most other EU languages
+    ("value chain" finds "value chains", "chaîne de valeur" finds "chaînes de valeur",
+    "Mitgliedstaat" finds "MITGLIEDSTAATEN"), ignoring case and accents ("etats membres"
+    finds "États membres").
     """
     if len(memory_and_query) < 2:
         raise click.UsageError("give at least one MEMORY and then the QUERY")
