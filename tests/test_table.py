@@ -563,3 +563,28 @@ def test_a_column_in_another_script_of_the_language_asked_is_not_taken(tmp_path:
             read_table(table, source_lang="en-GB", target_lang=other_script)
     result = read_table(table, source_lang="en-GB", target_lang="zh-CN")
     assert [p.target for p in result.pairs] == ["成员国应遵守本指令。"]
+
+
+def test_two_columns_headed_alike_are_refused_not_the_first_taken(tmp_path):
+    # A reviewed sheet keeps the old translation beside the revised one, both headed "fr"
+    # (the old column hidden): the first was read as the target without a word, and
+    # `--target-lang fr` or `--target-column fr`, which the refusal offered, read it too.
+    rows = list(csv.reader(DGT_TSV.open(encoding="utf-8"), delimiter="\t"))[1:4]
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["ID", "en", "fr", "fr"])
+    for number, row in enumerate(rows, 1):
+        sheet.append([number, row[3], "OLD " + row[4], row[4]])
+    sheet.column_dimensions["C"].hidden = True
+    path = tmp_path / "revised.xlsx"
+    book.save(path)
+    for langs, column in ((("en-GB", "fr-FR"), None), (("en", "fr"), None),
+                          (("en-GB", "fr-FR"), "fr")):
+        with pytest.raises(InputError, match=r"revised\.xlsx:1: 2 columns could be fr(-FR)?, "
+                                             r"headed alike \(fr, fr\): rename one"):
+            read_table(path, source_lang=langs[0], target_lang=langs[1], target_column=column)
+    # named apart, either is read
+    sheet["C1"] = "fr (old)"
+    book.save(path)
+    assert [p.target for p in read_table(path, source_lang="en", target_lang="fr").pairs] \
+        == [row[4] for row in rows]

@@ -364,15 +364,20 @@ def choose_columns(
     primaries = Counter(primary(tag) for tag in asked)
 
     def by_name(column: str) -> int:
-        try:
-            return lowered.index(column.strip().lower())
-        except ValueError:
-            raise InputError(name, f"no column {column!r} (columns: {', '.join(header)})",
-                             1) from None
+        found = [i for i, cell in enumerate(lowered) if cell == column.strip().lower()]
+        if not found:
+            raise InputError(name, f"no column {column!r} (columns: {', '.join(header)})", 1)
+        if len(found) > 1:
+            raise InputError(name, _same_header(column, [header[i] for i in found]), 1)
+        return found[0]
 
     def by_language(lang: str, taken: int) -> int:
         want = _tag_key(lang)
         exact = [i for i, c in enumerate(header) if i != taken and _cell_key(c) == want]
+        # Two columns of the language itself ("fr-FR" twice, an old and a revised
+        # translation): taking the first read the hidden or outdated one as the target.
+        if len(exact) > 1:
+            raise InputError(name, _same_header(lang, [header[i] for i in exact]), 1)
         if exact:
             return exact[0]
         if primaries[primary(want)] < 2:
@@ -387,6 +392,9 @@ def choose_columns(
                      and _named_primary(c) == primary(lang)
                      and not scripts_differ(tag_of_name(c) or "", want)]
             for found in (loose, named):
+                if len(found) > 1 and len({_cell_key(header[i]) for i in found}) == 1:
+                    # "fr" twice: no option tells them apart
+                    raise InputError(name, _same_header(lang, [header[i] for i in found]), 1)
                 if len(found) > 1:  # fr-BE and fr-CH for fr-FR: either could be meant
                     raise InputError(name, _columns_alike(lang, [header[i] for i in found],
                                                           taken < 0, column_options,
@@ -422,6 +430,13 @@ def _columns_alike(lang: str, cells: list[str], source: bool, column_options: bo
     choose = " or ".join(ways) or "a header naming each column's language by its tag"
     return (f"{len(cells)} columns could be {lang} ({', '.join(cells)}), none is {lang} "
             f"itself: choose one ({choose})")
+
+
+def _same_header(lang: str, cells: list[str]) -> str:
+    """Why a header whose columns for ``lang`` (a language or a column's name) are named
+    alike is refused: neither a language option nor a column's name can choose one."""
+    return (f"{len(cells)} columns could be {lang}, headed alike ({', '.join(cells)}): "
+            "rename one in the header row, so that the options can choose the other")
 
 
 def _no_column(lang: str, header: Sequence[str], pair: tuple[str, str],
