@@ -367,6 +367,34 @@ def test_xlsx_formula_without_value_is_a_reject_and_dates_read_as_iso(tmp_path):
     assert "formula without a computed value" in reject.text and "=A2\t=B2" in reject.text
 
 
+def test_xlsx_formula_written_by_xlsxwriter_is_a_reject_not_zero(tmp_path):
+    # XlsxWriter computes no formula: it saves 0 as each one's value and asks the
+    # spreadsheet to compute them when opened. "=A2" was read as "0", a unit "0" for
+    # "Accord (UE)"; a value the writer gave ("AGREEMENT") is read, as are real numbers.
+    import xlsxwriter
+
+    path = tmp_path / "exported.xlsx"
+    book = xlsxwriter.Workbook(path)
+    sheet = book.add_worksheet()
+    sheet.write_row(0, 0, ["en", "fr"])
+    sheet.write_row(1, 0, ["Agreement", "Accord"])
+    sheet.write_formula(2, 0, "=A2")
+    sheet.write_formula(2, 1, "=B2")
+    sheet.write_formula(3, 0, '=A2&" (EU)"')
+    sheet.write_string(3, 1, "Accord (UE)")
+    sheet.write_formula(4, 0, "=UPPER(A2)", None, "AGREEMENT")
+    sheet.write_formula(4, 1, "=UPPER(B2)", None, "ACCORD")
+    sheet.write_number(5, 0, 0)
+    sheet.write_string(5, 1, "0")
+    book.close()
+    result = read_table(path, source_lang="en", target_lang="fr")
+    assert [(p.line, p.source, p.target) for p in result.pairs] == [
+        (2, "Agreement", "Accord"), (5, "AGREEMENT", "ACCORD"), (6, "0", "0")]
+    assert [(r.line, r.reason) for r in result.rejects] == [
+        (3, "formula-without-value"), (4, "formula-without-value")]
+    assert '=A2&" (EU)"\tAccord (UE)' in result.rejects[1].text
+
+
 def test_xlsx_array_formula_without_value_is_a_reject(tmp_path):
     from openpyxl.worksheet.formula import ArrayFormula
 

@@ -19,7 +19,8 @@ opens it, :func:`~tmx_export.formats.xml.check_archive` refuses one that would i
 absurdly (a "zip bomb"). The sheet's recorded size (its ``<dimension>``) is ignored and
 every row present is read: tools that write a stale one would otherwise lose rows.
 A formula cell reads as the value the workbook saved for it; one without a saved value
-(openpyxl and pandas write none) makes its row a reject, never an empty cell. Dates and
+(openpyxl and pandas write none; XlsxWriter writes 0 for each in a workbook that asks to be
+computed when opened) makes its row a reject, never an empty cell or "0". Dates and
 times read as ISO 8601, as a spreadsheet shows them by default.
 """
 
@@ -618,6 +619,11 @@ def _xlsx_rows(path: str | Path, sheet: str | None, *, what: str = "XLSX workboo
         ws = book[sheet] if sheet is not None else book.worksheets[0]
         values = _all_rows(ws)
         formulas: Iterator[tuple[Any, ...]] = repeat(())
+        # A workbook that asks to be computed when opened (XlsxWriter, openpyxl) saved no
+        # value of its own for a formula: XlsxWriter writes 0 for each, and "=A2" read as
+        # "0" gave a unit "0" for a translation.
+        placeholders = bool(getattr(getattr(book, "calculation", None), "fullCalcOnLoad",
+                                    False))
         if _has_formulas(book, ws):
             # Read again in step, as formulas: they tell an empty cell from a formula
             # without a value (both are None among the values).
@@ -630,7 +636,7 @@ def _xlsx_rows(path: str | Path, sheet: str | None, *, what: str = "XLSX workboo
         # (formulas: as long as values, or endless empty rows when the sheet has none)
         for number, (row, formula_row) in enumerate(zip(values, formulas, strict=False), 1):
             width = max(width, len(row))
-            cells = [_cell_text(value, formula)
+            cells = [_cell_text(value, formula, placeholders)
                      for value, formula in zip_longest(row, formula_row[:len(row)])]
             yield number, cells + [""] * (width - len(cells))
     except InputError:
@@ -676,11 +682,16 @@ def _all_rows(ws: Any) -> Iterator[tuple[Any, ...]]:
     return ws.iter_rows(min_row=1, min_col=1, values_only=True)
 
 
-def _cell_text(value: Any, formula: Any) -> str:
-    """A cell as text (:func:`cell_text`), or an :class:`Uncomputed` formula."""
-    if value is None and formula is not None:
-        # only a formula differs between the two reads: None among the values, the formula
-        # (a string, or an array formula's object) among the formulas
+def _cell_text(value: Any, formula: Any, placeholders: bool = False) -> str:
+    """A cell as text (:func:`cell_text`), or an :class:`Uncomputed` formula: one without
+    a saved value, or, in a workbook of ``placeholders`` (computed when opened), one whose
+    saved value is the 0 XlsxWriter writes for every formula."""
+    placeholder = (placeholders and type(value) in (int, float) and value == 0
+                   and formula is not None and formula != value)
+    if (value is None or placeholder) and formula is not None:
+        # only a formula differs between the two reads: None (or the placeholder) among
+        # the values, the formula (a string, or an array formula's object) among the
+        # formulas
         return Uncomputed(formula if isinstance(formula, str) else
                           str(getattr(formula, "text", None) or formula))
     return cell_text(value)
