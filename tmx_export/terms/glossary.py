@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..formats.text import atomic_output, neutralise_cell, read_text, restore_cell
-from ..lang import parse_tag, primary, standard_tag
+from ..lang import parse_tag, primary, standard_tag, tag_of_name
 from .tbx import GlossaryEntry, read_tbx
 from .termpair import STATUSES, TermPair
 
@@ -144,18 +144,23 @@ def _is_zip(path: str | Path) -> bool:
 
 
 def _header_languages(cells: list[str]) -> dict[int, str]:
-    """The language columns of a header row that names two or more ("en-GB", "fr"): column
-    -> primary subtag; else {}. A cell is a language when it is a known tag whose language
-    has two letters, or that has a region or script ("en", "fr-FR", "deu-DE"): a term of
-    three letters ("the", "tax") is not read as one."""
+    """The language columns of a header row that names two or more ("en-GB", "fr",
+    "English", "French (France)"): column -> its standard tag; else {}. A cell is a language
+    when it is a known tag whose language has two letters, or that has a region or script
+    ("en", "fr-FR", "deu-DE"): a term of three letters ("the", "tax") is not read as one;
+    or when it spells a language's name, as spreadsheets head their columns: read without
+    the names, "English, German, French" or "English, POS, French" had their second column
+    read as the French terms."""
     found = {}
     for at, cell in enumerate(cells):
         tag = parse_tag(cell) if cell.lower() not in _COLUMN_WORDS else None
         if tag is None or tag.private or not (len(tag.language) == 2 or tag.region
                                                or tag.script):
+            if (named := tag_of_name(cell)) is not None:
+                found[at] = named
             continue
         try:
-            found[at] = primary(standard_tag(cell))
+            found[at] = standard_tag(cell)
         except ValueError:
             continue
     return found if len(found) >= 2 else {}
@@ -164,18 +169,30 @@ def _header_languages(cells: list[str]) -> dict[int, str]:
 def _language_columns(languages: dict[int, str], source_lang: str, target_lang: str,
                       name: str, line: int) -> tuple[int, int]:
     """The (source, target) columns of a glossary whose header names its languages: those
-    of the pair checked or built (by primary subtag), in either order (a glossary turned
-    round is said on stderr); a glossary of other languages is refused, never read as if
-    it were of these."""
+    of the pair checked or built (the tag itself, else by primary subtag), in either order
+    (a glossary turned round is said on stderr); a glossary of other languages is refused,
+    never read as if it were of these, and so is one with two columns that could be one
+    language's ("fr-BE" and "fr-CH", "fr" twice): either could be the one meant."""
+    primaries = {at: primary(tag) for at, tag in languages.items()}
     wanted = primary(source_lang), primary(target_lang)
-    where = {lang: at for at, lang in sorted(languages.items(), reverse=True)}
-    if wanted[0] not in where or wanted[1] not in where or wanted[0] == wanted[1]:
-        held = " -> ".join(languages.values())
+    if wanted[0] not in primaries.values() or wanted[1] not in primaries.values() \
+            or wanted[0] == wanted[1]:
+        held = " -> ".join(primaries.values())
         raise InputError(name, f"the glossary is for {held}, not {source_lang} -> "
                          f"{target_lang} (its header row names the languages)", line)
-    source, target = where[wanted[0]], where[wanted[1]]
+
+    def column(lang: str) -> int:
+        found = [at for at, tag in languages.items() if primary(tag) == primary(lang)]
+        exact = [at for at in found if languages[at].lower() == standard_tag(lang).lower()]
+        if len(exact) == 1 or len(found) == 1:
+            return (exact or found)[0]
+        raise InputError(name, f"{len(found)} columns could be {lang} ("
+                         f"{', '.join(languages[at] for at in found)}): name the one to "
+                         "read by its tag and rename the others", line)
+
+    source, target = column(source_lang), column(target_lang)
     if source > target:
-        print(f"{name}: the glossary is {languages[target]} -> {languages[source]}: "
+        print(f"{name}: the glossary is {primaries[target]} -> {primaries[source]}: "
               f"read turned round, as {source_lang} -> {target_lang}", file=sys.stderr)
     return source, target
 
