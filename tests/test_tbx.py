@@ -451,3 +451,20 @@ def test_a_review_workbook_given_as_a_glossary_is_refused_saying_what_to_do(tmp_
         with pytest.raises(InputError) as info:
             read(review, "en-GB", "fr-FR")
         assert str(info.value) == message
+
+
+def test_read_glossary_with_a_title_row_above_the_header(tmp_path):
+    """A spreadsheet's glossary opens with its title in the first cell (as tables may): the
+    glossary was refused at line 1 ("expected a source term and a target term")."""
+    path = tmp_path / "arctic.csv"
+    path.write_text("Central Arctic Ocean fisheries,,\n2019-03-15,,\n\nEnglish,German,French\n"
+                    + "".join(f"{en},{de},{fr}\n" for en, de, fr in _ARCTIC_TERMS),
+                    encoding="utf-8")
+    assert [(e.source, e.target) for e in read_glossary(path, "en-GB", "fr-FR")] == [
+        (en, fr) for en, _de, fr in _ARCTIC_TERMS]
+    # without a header below it, a row of one cell is still no term pair
+    headless = tmp_path / "headless.csv"
+    headless.write_text("high seas\nfishing vessel,navire de pêche\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"headless\.csv:1: expected a source term and a "
+                                         r"target term"):
+        read_glossary(headless, "en-GB", "fr-FR")

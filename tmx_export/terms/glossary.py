@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import InputError
+from ..formats.table import TITLE_ROWS
 from ..formats.text import atomic_output, neutralise_cell, read_text, restore_cell
 from ..lang import parse_tag, primary, standard_tag, tag_of_name
 from .tbx import GlossaryEntry, read_tbx
@@ -72,12 +73,19 @@ def read_glossary_table(path: str | Path, source_lang: str = "en", target_lang: 
     status_column: int | None = None
     opening = True  # no row read yet: comment lines, then a header row, may come first
     named = False  # a header row named the columns' languages
+    # Rows of one cell above the first row of two (a title, a date: as for tables, at most
+    # TITLE_ROWS): notes when a header row follows them, else the first is no term pair.
+    titles: list[int] = []
     for line, row in enumerate(rows, 1):
         cells = [c.strip() for c in row]
         if not any(cells):
             continue
         if opening and cells[0].startswith("#"):
             continue  # "# Approved pairs of ...": a note above the table, no term pair
+        if opening and sum(map(bool, cells)) == 1 and len(titles) < TITLE_ROWS \
+                and not _is_header(cells, source_lang, target_lang):
+            titles.append(line)
+            continue
         languages = _header_languages(cells) if opening else {}
         if languages:
             columns = _language_columns(languages, source_lang, target_lang, name, line)
@@ -89,12 +97,16 @@ def read_glossary_table(path: str | Path, source_lang: str = "en", target_lang: 
             status_column = _status_column(cells)
             opening = False
             continue
+        if opening and titles:
+            raise InputError(name, "expected a source term and a target term", titles[0])
         opening = False
         if len(cells) <= max(columns) or not cells[columns[0]] or not cells[columns[1]]:
             raise InputError(name, "expected a source term and a target term", line)
         source, target = (restore_cell(cells[c]) for c in columns)
         status = None if status_column is None else _status(cells, status_column, name, line)
         entries.append(GlossaryEntry(source, target, status=status))
+    if not entries and titles:
+        raise InputError(name, "expected a source term and a target term", titles[0])
     if not entries:
         raise InputError(name, "no term pairs in the glossary")
     if not named:
