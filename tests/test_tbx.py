@@ -468,3 +468,14 @@ def test_read_glossary_with_a_title_row_above_the_header(tmp_path):
     with pytest.raises(InputError, match=r"headless\.csv:1: expected a source term and a "
                                          r"target term"):
         read_glossary(headless, "en-GB", "fr-FR")
+
+
+def test_read_glossary_error_names_the_line_after_cells_over_several_lines(tmp_path):
+    # definitions over several lines (quoted cells) made the error name the row's number,
+    # line 4 here, where a spreadsheet's user looks for the row on line 7
+    path = tmp_path / "definitions.csv"
+    path.write_text('en,fr,Definition\nhigh seas,haute mer,"waters beyond\nnational '
+                    'jurisdiction"\nfishing vessel,navire de pêche,"any vessel\nused\nfor '
+                    'fishing"\nContracting Party,,\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"definitions\.csv:7: expected a source term"):
+        read_glossary(path, "en-GB", "fr-FR")

@@ -76,7 +76,11 @@ def read_glossary_table(path: str | Path, source_lang: str = "en", target_lang: 
     # Rows of one cell above the first row of two (a title, a date: as for tables, at most
     # TITLE_ROWS): notes when a header row follows them, else the first is no term pair.
     titles: list[int] = []
-    for line, row in enumerate(rows, 1):
+    line, read = 0, 0
+    for row in rows:
+        # the line the row starts on: a quoted cell may hold line breaks (a definition
+        # over three lines), after which counting rows named the wrong line
+        line, read = read + 1, rows.line_num
         cells = [c.strip() for c in row]
         if not any(cells):
             continue
