@@ -616,3 +616,33 @@ def test_two_columns_headed_alike_are_refused_not_the_first_taken(tmp_path):
     book.save(path)
     assert [p.target for p in read_table(path, source_lang="en", target_lang="fr").pairs] \
         == [row[4] for row in rows]
+
+
+def test_header_over_two_rows_under_merged_cells_is_read_from_its_lower_row(tmp_path):
+    # "ID | Terms (merged over two columns) | Notes" above " | en | fr | ": the upper row
+    # was read as the header, which named no language, and the table was refused
+    rows = list(csv.reader(DGT_TSV.open(encoding="utf-8"), delimiter="\t"))[1:4]
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Fisheries glossary"])
+    sheet.merge_cells("A1:D1")
+    sheet.append(["ID", "Terms", None, "Notes"])
+    sheet.merge_cells("B2:C2")
+    sheet.append([None, "en", "fr", None])
+    for number, row in enumerate(rows, 1):
+        sheet.append([number, row[3], row[4], None])
+    path = tmp_path / "grouped.xlsx"
+    book.save(path)
+    result = read_table(path, source_lang="en-GB", target_lang="fr-FR")
+    assert [(p.line, p.source, p.target) for p in result.pairs] == [
+        (line, row[3], row[4]) for line, row in enumerate(rows, 4)]
+    assert [(r.line, r.reason) for r in result.rejects] == [(1, "title-row"), (2, "title-row")]
+    assert declared_languages(path) == ("en", "fr")
+    # a first row with no empty cell stays the header, as does one naming the roles
+    plain = tmp_path / "plain.csv"
+    plain.write_text("ID,Terms,Notes\n,en,fr\n1,high seas,haute mer\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"plain\.csv:1: no column for en-GB"):
+        read_table(plain, source_lang="en-GB", target_lang="fr-FR")
+    plain.write_text("Source,Target,\nen,fr,\nhigh seas,haute mer,\n", encoding="utf-8")
+    assert [p.line for p in read_table(plain, source_lang="en-GB",
+                                       target_lang="fr-FR").pairs] == [2, 3]

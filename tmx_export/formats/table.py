@@ -32,7 +32,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, time
-from itertools import repeat, zip_longest
+from itertools import chain, repeat, zip_longest
 from pathlib import Path
 from typing import Any
 
@@ -147,7 +147,7 @@ def _read_sheet(rows: Iterable[tuple[int, list[str]]], name: str, source_lang: s
     result = ReadResult()
     where = f"sheet {sheet!r}: " if sheet is not None else ""
     rows = iter(rows)
-    found, titles = _header_row(rows)
+    found, titles, rows = _header_row(rows)
     if found is None:
         raise InputError(name, "no header row")
     header_line, header = found[0], [cell.strip() for cell in found[1]]
@@ -210,24 +210,42 @@ TITLE_ROWS = 5
 
 
 def _header_row(rows: Iterator[tuple[int, list[str]]]
-                ) -> tuple[tuple[int, list[str]] | None, list[tuple[int, list[str]]]]:
-    """The header row of a table (its line and cells) and the title rows above it, taken
-    from ``rows``: the first row of two cells or more (a header names two columns), after
-    at most :data:`TITLE_ROWS` rows of one cell. Spreadsheets often open with a title
-    above the table; read as the header, it named no column and the sheet was refused or
-    left out. More rows of one cell are no title: the first is the header (and its error
-    names it). ``None`` without a row of text."""
+                ) -> tuple[tuple[int, list[str]] | None, list[tuple[int, list[str]]],
+                           Iterator[tuple[int, list[str]]]]:
+    """The header row of a table (its line and cells), the title rows above it, and the
+    rows after it, taken from ``rows``: the first row of two cells or more (a header names
+    two columns), after at most :data:`TITLE_ROWS` rows of one cell. Spreadsheets often
+    open with a title above the table; read as the header, it named no column and the
+    sheet was refused or left out. More rows of one cell are no title: the first is the
+    header (and its error names it). ``None`` without a row of text.
+
+    A header over two rows, the upper one grouping columns under merged cells ("ID |
+    Terms | | Notes" above " | en | fr | "), has the lower one as the header and the upper
+    one as a title: the upper one names no pair of languages nor a role, has an empty
+    cell (what a merged cell leaves), and the lower one names two languages or more."""
     titles: list[tuple[int, list[str]]] = []
     for line, row in rows:
         filled = sum(1 for cell in row if cell.strip())
         if not filled:
             continue
         if filled > 1:
-            return (line, row), titles
+            below = next(rows, None)
+            if below is not None and _groups_columns(row, below[1]):
+                return below, [*titles, (line, row)], rows
+            return (line, row), titles, rows if below is None else chain([below], rows)
         titles.append((line, row))
         if len(titles) > TITLE_ROWS:
             break
-    return (titles[0] if titles else None), []
+    return (titles[0] if titles else None), [], rows
+
+
+def _groups_columns(upper: list[str], lower: list[str]) -> bool:
+    """Whether ``upper`` is a row of merged cells grouping the columns that ``lower``
+    names by language (see :func:`_header_row`)."""
+    cells = [cell.strip() for cell in upper]
+    return ("" in cells[:len(lower)] and len(_header_languages(cells)) < 2
+            and not {"source", "target"} & {cell.lower() for cell in cells}
+            and len(_header_languages([cell.strip() for cell in lower])) >= 2)
 
 
 def _extra_text(row: list[str], header: list[str]) -> bool:
@@ -252,7 +270,7 @@ def table_header(path: str | Path, *, sheet: str | None = None,
     the rows after it; ``None`` without one."""
     fmt = table_format(path, table_format_name)
     rows = _xlsx_rows(path, sheet) if fmt == "xlsx" else _text_rows(path, fmt)
-    found, _titles = _header_row(iter(rows))
+    found, _titles, _rest = _header_row(iter(rows))
     return [cell.strip() for cell in found[1]] if found is not None else None
 
 
