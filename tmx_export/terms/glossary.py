@@ -106,9 +106,11 @@ def read_glossary_table(path: str | Path, source_lang: str = "en", target_lang: 
         opening = False
         if len(cells) <= max(columns) or not cells[columns[0]] or not cells[columns[1]]:
             raise InputError(name, "expected a source term and a target term", line)
-        source, target = (restore_cell(cells[c]) for c in columns)
+        sources, targets = (_synonyms(restore_cell(cells[c])) for c in columns)
         status = None if status_column is None else _status(cells, status_column, name, line)
-        entries.append(GlossaryEntry(source, target, status=status))
+        # every source term with every target term of the row, as a TBX entry's terms
+        entries.extend(GlossaryEntry(source, target, status=status)
+                       for source in sources for target in targets)
     if not entries and titles:
         raise InputError(name, "expected a source term and a target term", titles[0])
     if not entries:
@@ -123,6 +125,12 @@ def read_glossary_table(path: str | Path, source_lang: str = "en", target_lang: 
 # the terms of the Europarl and DGT-TM extractions lean 1.3 (English) to 2.1 (French);
 # German terms read as French lean 0.04.
 _OWN_LANGUAGE_LEAN = 0.5
+
+
+def _synonyms(cell: str) -> list[str]:
+    """The terms of a glossary cell: synonyms are kept in one cell, separated by
+    semicolons ("fishing vessel; fishing boat"), and read whole they matched no text."""
+    return [term for term in (part.strip() for part in cell.split(";")) if term] or [cell]
 
 
 def _check_unnamed_languages(entries: list[GlossaryEntry], source_lang: str,
