@@ -63,10 +63,11 @@ def test_columns_headed_by_language_names_or_roles(tmp_path):
         path = _renamed(tmp_path, "named.tsv", header)
         got = read_table(path, source_lang="en-GB", target_lang="fr-FR").pairs
         assert [(p.source, p.target) for p in got] == pairs, header
-    # the other way round: French is the source, found by its name
+    # "Anglais": English in French, as a French user interface heads the column
     path = _renamed(tmp_path, "named.tsv", "file\tdoc\tindex\tAnglais\tFrançais")
-    with pytest.raises(InputError, match="no column for en-GB"):  # "Anglais": not a name
-        read_table(path, source_lang="en-GB", target_lang="fr-FR")
+    got = read_table(path, source_lang="en-GB", target_lang="fr-FR").pairs
+    assert [(p.source, p.target) for p in got] == pairs
+    # the other way round: French is the source, found by its name
     reverse = read_table(_renamed(tmp_path, "named.tsv", "f\td\ti\tEnglish\tFrançais"),
                          source_lang="fr-FR", target_lang="en-GB").pairs
     assert [(p.target, p.source) for p in reverse] == pairs
@@ -646,3 +647,23 @@ def test_header_over_two_rows_under_merged_cells_is_read_from_its_lower_row(tmp_
     plain.write_text("Source,Target,\nen,fr,\nhigh seas,haute mer,\n", encoding="utf-8")
     assert [p.line for p in read_table(plain, source_lang="en-GB",
                                        target_lang="fr-FR").pairs] == [2, 3]
+
+
+@pytest.mark.parametrize("header", [
+    ["ID", "Anglais (Royaume-Uni)", "Français (France)", "Commentaire"],
+    ["ID", "Englisch (Vereinigtes Königreich)", "Französisch (Frankreich)", "Kommentar"],
+    ["Nr.", "Englisch", "Französisch", "Status"]])
+def test_columns_headed_by_french_or_german_language_names(tmp_path, header):
+    # memoQ, Trados and Excel in French or German head the columns they export in the
+    # user's language: the table was refused ("no column for en-GB")
+    rows = list(csv.reader(DGT_TSV.open(encoding="utf-8"), delimiter="\t"))[1:4]
+    path = tmp_path / "export.csv"
+    with path.open("w", encoding="cp1252", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";")
+        writer.writerow(header)
+        for number, row in enumerate(rows, 1):
+            writer.writerow([number, row[3], row[4].replace("\u00a0", " "), ""])
+    result = read_table(path, source_lang="en-GB", target_lang="fr-FR")
+    assert [(p.source, p.target) for p in result.pairs] == [
+        (row[3], row[4].replace("\u00a0", " ")) for row in rows]
+    assert declared_languages(path)[0].lower() in ("en", "en-gb")
