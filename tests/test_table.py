@@ -667,3 +667,39 @@ def test_columns_headed_by_french_or_german_language_names(tmp_path, header):
     assert [(p.source, p.target) for p in result.pairs] == [
         (row[3], row[4].replace("\u00a0", " ")) for row in rows]
     assert declared_languages(path)[0].lower() in ("en", "en-gb")
+
+
+def test_sheet_named_for_another_pair_with_role_columns_is_a_reject(tmp_path):
+    # a workbook of one sheet per language pair, each headed "Source" / "Target": the
+    # German of the "EN-DE" sheet was written as French (fr-FR) in an EN -> FR run
+    rows = list(csv.reader(DGT_TSV.open(encoding="utf-8"), delimiter="\t"))[1:3]
+    book = Workbook()
+    french = book.active
+    french.title = "EN-FR"
+    german = book.create_sheet("EN-DE")
+    named = book.create_sheet("English to German")
+    plain = book.create_sheet("Sheet3")
+    for sheet in (french, german, named, plain):
+        sheet.append(["Source", "Target"])
+    for row in rows:
+        french.append([row[3], row[4]])
+        plain.append([row[3], row[4]])
+    german.append(["high seas", "Hohe See"])
+    named.append(["fishing vessel", "Fischereifahrzeug"])
+    path = tmp_path / "pairs.xlsx"
+    book.save(path)
+    result = read_table(path, source_lang="en-GB", target_lang="fr-FR")
+    assert [(p.props["x-sheet"], p.target) for p in result.pairs] == [
+        ("EN-FR", row[4]) for row in rows] + [("Sheet3", row[4]) for row in rows]
+    assert [(r.reason, r.text.split(":")[0]) for r in result.rejects] == [
+        ("sheet-without-columns", "sheet 'EN-DE'"),
+        ("sheet-without-columns", "sheet 'English to German'")]
+    assert "the sheet's name 'EN-DE' says EN -> DE, and its columns (Source, Target) name " \
+           "no language" in result.rejects[0].text
+    # asked for, the pair the names say is read
+    german_run = read_table(path, source_lang="en", target_lang="de")
+    assert [p.target for p in german_run.pairs] == ["Hohe See", "Fischereifahrzeug"] + [
+        row[4] for row in rows]  # "Sheet3" names no language: read by its roles, as before
+    with pytest.raises(InputError, match=r"pairs\.xlsx:1: no column for en-GB -> fr-FR: "
+                                         r"the sheet's name 'EN-DE'"):
+        read_table(path, source_lang="en-GB", target_lang="fr-FR", sheet="EN-DE")

@@ -103,7 +103,7 @@ def read_table(
         rows = _xlsx_rows(path, sheet) if fmt == "xlsx" else _text_rows(path, fmt)
         return _read_sheet(rows, name, source_lang, target_lang, source_column,
                            target_column, None, claimed, delimited=fmt != "xlsx",
-                           column_options=column_options)
+                           column_options=column_options, title=sheet)
     all_titles, hidden = _sheet_titles(path)
     titles = [title for title in all_titles if title not in hidden]
     result = ReadResult()
@@ -120,7 +120,7 @@ def read_table(
         try:
             part = _read_sheet(_xlsx_rows(path, title), name, source_lang, target_lang,
                                source_column, target_column, several, claimed,
-                               column_options=column_options)
+                               column_options=column_options, title=title)
         except InputError as exc:
             if len(titles) == 1 or not exc.message.startswith(("no column", "no header")):
                 raise
@@ -140,10 +140,12 @@ def read_table(
 def _read_sheet(rows: Iterable[tuple[int, list[str]]], name: str, source_lang: str,
                 target_lang: str, source_column: str | None, target_column: str | None,
                 sheet: str | None, claimed: tuple[str, ...] = (), *,
-                delimited: bool = False, column_options: bool = False) -> ReadResult:
+                delimited: bool = False, column_options: bool = False,
+                title: str | None = None) -> ReadResult:
     """The pairs of one table (or sheet ``sheet`` of a workbook of several). In a
     ``delimited`` table (TSV, CSV) a row with text in more fields than the header has is a
-    reject: a stray delimiter in a cell shifted the cells after it."""
+    reject: a stray delimiter in a cell shifted the cells after it. ``title``: the
+    worksheet's name, which may name its languages (:func:`_title_languages`)."""
     result = ReadResult()
     where = f"sheet {sheet!r}: " if sheet is not None else ""
     rows = iter(rows)
@@ -156,6 +158,21 @@ def _read_sheet(rows: Iterable[tuple[int, list[str]]], name: str, source_lang: s
                                       source_column, target_column, claimed, column_options)
     except InputError as exc:  # at the header's line, below a title
         raise InputError(exc.file, exc.message, header_line) from None
+    # A workbook of one sheet per language pair ("EN-FR", "EN-DE"), each headed "Source" /
+    # "Target": the columns say no language, the sheet's name does. Read by the roles, the
+    # German of "EN-DE" was written as French.
+    named = _title_languages(title) if title is not None else None
+    if named and not source_column and not target_column \
+            and _column_tag(header[s_col]) is None and _column_tag(header[t_col]) is None \
+            and not {primary(lang) for lang in named} <= {primary(source_lang),
+                                                          primary(target_lang)}:
+        choose = "--langs" if claimed else "--source-lang/--target-lang"
+        if column_options:  # the name says something else: the columns chosen by name
+            choose += " (or the columns, by their names, with --source-column/--target-column)"
+        raise InputError(name, f"no column for {source_lang} -> {target_lang}: the sheet's "
+                               f"name {title!r} says {' -> '.join(named)}, and its columns "
+                               f"({header[s_col]}, {header[t_col]}) name no language; choose "
+                               f"the pair with {choose}", header_line)
     # A column of another region taken by its language part (pt-BR for pt-PT) gives its
     # texts the tag asked: the summary says so, as for TMX and XLIFF
     held = [(_column_tag(header[col]), asked)
@@ -191,6 +208,36 @@ def _read_sheet(rows: Iterable[tuple[int, list[str]]], name: str, source_lang: s
                 count_relabelled(result.relabelled, tag, asked)
         result.pairs.append(pair)
     return result
+
+
+# What separates the languages a sheet's name says: "EN-FR", "English > German", "en to de".
+_TITLE_PARTS = re.compile(r"\s*(?:[>/|,:+\u2192\u2013\u2014]|\s(?:to|and)\s|\s)\s*", re.I)
+
+
+def _title_languages(title: str) -> list[str] | None:
+    """The languages a worksheet's name says, when it says nothing else ("EN-DE", "FR",
+    "English-German", "en_GB > fr_FR"), else ``None`` ("Sheet1", "IT terms", "Notes"). A
+    part of two tags is a pair ("EN-DE"), unless it is written as a tag and its region
+    ("pt-BR", "en_GB")."""
+    found: list[str] = []
+    for part in filter(None, _TITLE_PARTS.split(title.strip())):
+        halves = re.split(r"[-_]", part)
+        if len(halves) == 2 and not (halves[0].islower() and halves[1].isupper()) \
+                and all(_title_language(half) for half in halves):
+            found.extend(_title_language(half) or "" for half in halves)
+        elif (language := _title_language(part)) is not None:
+            found.append(language)
+        else:
+            return None
+    return found or None
+
+
+def _title_language(part: str) -> str | None:
+    """A tag as :func:`_cell_language` reads one (a two-letter language's, "ID" and "NO"
+    aside), or the tag a name spells."""
+    if part.lower() in _AMBIGUOUS_TITLES:
+        return None
+    return _cell_language(part) if _looks_like_tag(part) else tag_of_name(part)
 
 
 def _column_tag(cell: str) -> str | None:
