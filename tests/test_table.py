@@ -703,3 +703,32 @@ def test_sheet_named_for_another_pair_with_role_columns_is_a_reject(tmp_path):
     with pytest.raises(InputError, match=r"pairs\.xlsx:1: no column for en-GB -> fr-FR: "
                                          r"the sheet's name 'EN-DE'"):
         read_table(path, source_lang="en-GB", target_lang="fr-FR", sheet="EN-DE")
+
+
+@pytest.mark.parametrize("header", [
+    "English term\tFrench term\tEnglish definition", "Term (EN)\tTerm (FR)\tNote",
+    "EN (source)\tFR (target)\tMatch %", "en-GB source\tfr-FR target\tStatus",
+    "Source - English\tTarget - French\tComment", "Source text\tTarget text\tStatus",
+    "Source Segment\tTarget Segment\tStatus"])
+def test_columns_headed_by_a_language_beside_what_they_hold(tmp_path, header):
+    # term lists and CAT exports head columns "English term", "Term (EN)", "Source text":
+    # such tables were refused ("no column for en-GB"), and a glossary read the header
+    # row as a term pair
+    rows = list(csv.reader(DGT_TSV.open(encoding="utf-8"), delimiter="\t"))[1:4]
+    path = tmp_path / "terms.tsv"
+    path.write_text(header + "\n" + "".join(f"{r[3]}\t{r[4]}\tapproved\n" for r in rows),
+                    "utf-8")
+    result = read_table(path, source_lang="en-GB", target_lang="fr-FR")
+    assert [(p.source, p.target) for p in result.pairs] == [(r[3], r[4]) for r in rows]
+    from tmx_export.terms.glossary import read_glossary
+    assert [(e.source, e.target) for e in read_glossary(path, "en-GB", "fr-FR")] == [
+        (r[3], r[4]) for r in rows]
+
+
+def test_a_bare_code_beside_a_role_word_names_no_language(tmp_path):
+    # "Target MT" is the machine translation, not Maltese; "Source ID" no Indonesian
+    path = tmp_path / "mt.tsv"
+    path.write_text("Source ID\tSource\tTarget\tTarget MT\n1\thigh seas\tqiegħ il-baħar\t"
+                    "ibħra miftuħa\n", encoding="utf-8")
+    [pair] = read_table(path, source_lang="en", target_lang="mt").pairs
+    assert (pair.source, pair.target) == ("high seas", "qiegħ il-baħar")

@@ -385,7 +385,40 @@ def _named_language(cell: str) -> str | None:
     named = tag_of_name(cell)
     if named is None and (role := _ROLE_WITH_LANGUAGE.match(cell.strip())):
         named = tag_of_name(role.group(1))
+    if named is None and (role := _LANGUAGE_WITH_ROLE.match(cell.strip())):
+        named = _role_language(role)
     return named
+
+
+# "English term", "Term (EN)", "EN (source)", "en-GB source", "Source - English": a
+# language beside a word saying what the column holds, as term lists and CAT tools head
+# their columns.
+_ROLE_WORD = r"(?:source|target|term|text|segment)s?"
+_LANGUAGE_WITH_ROLE = re.compile(
+    rf"(?i)^(?:{_ROLE_WORD}\s*[-:]?\s*(?P<after>.+?)"
+    rf"|(?P<before>.+?)\s*[-:]?\s*(?P<bracketed>\()?{_ROLE_WORD}(?(bracketed)\)))$")
+
+
+def _role_language(match: re.Match[str]) -> str | None:
+    """The tag of the language beside the role word of a :data:`_LANGUAGE_WITH_ROLE` cell:
+    a name, or a tag in brackets or with its region ("Term (EN)", "EN (source)", "en-GB
+    source"). A bare code is none: "Target MT" is a machine translation, not Maltese, and
+    "Source ID" an identifier."""
+    rest = match.group("after") or match.group("before")
+    inner = rest[1:-1].strip() if rest.startswith("(") and rest.endswith(")") else None
+    if inner is None and (named := tag_of_name(rest)) is not None:
+        return named
+    code = inner if inner is not None else rest
+    if not _looks_like_tag(code) or code.lower() in _AMBIGUOUS_TITLES:
+        return None
+    bracketed = inner is not None or match.group("bracketed") is not None
+    if not bracketed and len(normalise_tag(code).split("-")) < 2:
+        return None
+    try:
+        tag = standard_tag(code)
+    except ValueError:
+        return None
+    return tag if len(primary(tag)) == 2 else None
 
 
 def _named_primary(cell: str) -> str | None:
@@ -467,12 +500,15 @@ def choose_columns(
                                                           bool(claimed)), 1)
                 if found:
                     return found[0]
-        # "Source" / "Target": the roles, when no column names either language
+        # "Source" / "Target": the roles, when no column names either language ("Source
+        # text", "Target segment" as CAT tools export them)
         role = "source" if taken < 0 else "target"
-        if role in lowered and lowered.index(role) != taken and not any(
+        roles = [i for i, cell in enumerate(lowered) if i != taken and cell in
+                 {role, f"{role} text", f"{role} segment", f"{role} term"}]
+        if len(roles) == 1 and not any(
                 _names(cell, language) for cell in header
                 for language in (source_lang, target_lang)):
-            return lowered.index(role)
+            return roles[0]
         raise InputError(name, _no_column(lang, header, (source_lang, target_lang),
                                           column_options, bool(claimed)), 1)
 

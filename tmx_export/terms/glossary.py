@@ -19,9 +19,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import InputError
-from ..formats.table import TITLE_ROWS
+from ..formats.table import TITLE_ROWS, _named_language
 from ..formats.text import atomic_output, neutralise_cell, read_text, restore_cell
-from ..lang import parse_tag, primary, standard_tag, tag_of_name
+from ..lang import parse_tag, primary, standard_tag
 from .tbx import GlossaryEntry, read_tbx
 from .termpair import STATUSES, TermPair
 
@@ -29,7 +29,8 @@ from .termpair import STATUSES, TermPair
 _COLUMN_WORDS = {"source", "target", "term", "src", "tgt", "source term", "target term",
                  "status", "count", "termhood", "note", "notes", "comment", "domain"}
 _HEADER_WORDS = {"source", "target", "term", "src", "tgt", "en", "fr", "english", "french",
-                 "source term", "target term"}
+                 "source term", "target term", "source text", "target text",
+                 "source segment", "target segment"}
 
 
 def read_glossary(path: str | Path, source_lang: str = "en", target_lang: str = "fr",
@@ -180,7 +181,8 @@ def _header_languages(cells: list[str]) -> dict[int, str]:
         tag = parse_tag(cell) if cell.lower() not in _COLUMN_WORDS else None
         if tag is None or tag.private or not (len(tag.language) == 2 or tag.region
                                                or tag.script):
-            if (named := tag_of_name(cell)) is not None:
+            # (names as a table's header spells them: "French (France)", "English term")
+            if (named := _named_language(cell)) is not None:
                 found[at] = named
             continue
         try:
@@ -256,10 +258,10 @@ def _columns(cells: list[str], source_lang: str, target_lang: str) -> tuple[int,
                 return lowered.index(name)
         return default
 
-    source = find("source", "source term", source_lang.lower(), primary(source_lang), "src",
-                  default=0)
-    target = find("target", "target term", target_lang.lower(), primary(target_lang), "tgt",
-                  default=1 if source != 1 else 0)
+    source = find("source", "source term", "source text", "source segment", source_lang.lower(),
+                  primary(source_lang), "src", default=0)
+    target = find("target", "target term", "target text", "target segment", target_lang.lower(),
+                  primary(target_lang), "tgt", default=1 if source != 1 else 0)
     return source, target
 
 
