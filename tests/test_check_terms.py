@@ -919,3 +919,19 @@ def test_a_glossary_in_another_language_pair_without_named_columns_is_refused(tm
     assert read_glossary_table(french, "en-GB", "fr-FR")
     with pytest.raises(InputError, match="target terms read as fr, not de-DE"):
         read_glossary_table(french, "en-GB", "de-DE")
+
+
+def test_synonyms_in_one_glossary_cell_are_each_a_term(tmp_path, seed_unit):
+    """Term lists keep synonyms in one cell ("value chain; value chains"): read whole, the
+    cell matched no text, and the check reported nothing however the unit was translated."""
+    path = tmp_path / "synonyms.csv"
+    path.write_text("English;French\ncluster;\"conglomérat; pôle d'entreprises\"\n"
+                    "\"value chain; supply chain\";chaîne de valeur\n", encoding="utf-8")
+    entries = load_terms(path, "en-GB", "fr-FR")
+    assert entries == [TermEntry("cluster", ("conglomérat", "pôle d'entreprises")),
+                       TermEntry("value chain", ("chaîne de valeur",)),
+                       TermEntry("supply chain", ("chaîne de valeur",))]
+    assert check(entries, seed_unit) == []
+    missing = plant(seed_unit, "conglomérats", "grappes")
+    assert check(entries, missing) == [
+        ("term-missing", "cluster", "conglomérat | pôle d'entreprises")]

@@ -63,10 +63,11 @@ def test_columns_headed_by_language_names_or_roles(tmp_path):
         path = _renamed(tmp_path, "named.tsv", header)
         got = read_table(path, source_lang="en-GB", target_lang="fr-FR").pairs
         assert [(p.source, p.target) for p in got] == pairs, header
-    # the other way round: French is the source, found by its name
+    # "Anglais": English in French, as a French user interface heads the column
     path = _renamed(tmp_path, "named.tsv", "file\tdoc\tindex\tAnglais\tFrançais")
-    with pytest.raises(InputError, match="no column for en-GB"):  # "Anglais": not a name
-        read_table(path, source_lang="en-GB", target_lang="fr-FR")
+    got = read_table(path, source_lang="en-GB", target_lang="fr-FR").pairs
+    assert [(p.source, p.target) for p in got] == pairs
+    # the other way round: French is the source, found by its name
     reverse = read_table(_renamed(tmp_path, "named.tsv", "f\td\ti\tEnglish\tFrançais"),
                          source_lang="fr-FR", target_lang="en-GB").pairs
     assert [(p.target, p.source) for p in reverse] == pairs
@@ -367,6 +368,34 @@ def test_xlsx_formula_without_value_is_a_reject_and_dates_read_as_iso(tmp_path):
     assert "formula without a computed value" in reject.text and "=A2\t=B2" in reject.text
 
 
+def test_xlsx_formula_written_by_xlsxwriter_is_a_reject_not_zero(tmp_path):
+    # XlsxWriter computes no formula: it saves 0 as each one's value and asks the
+    # spreadsheet to compute them when opened. "=A2" was read as "0", a unit "0" for
+    # "Accord (UE)"; a value the writer gave ("AGREEMENT") is read, as are real numbers.
+    import xlsxwriter
+
+    path = tmp_path / "exported.xlsx"
+    book = xlsxwriter.Workbook(path)
+    sheet = book.add_worksheet()
+    sheet.write_row(0, 0, ["en", "fr"])
+    sheet.write_row(1, 0, ["Agreement", "Accord"])
+    sheet.write_formula(2, 0, "=A2")
+    sheet.write_formula(2, 1, "=B2")
+    sheet.write_formula(3, 0, '=A2&" (EU)"')
+    sheet.write_string(3, 1, "Accord (UE)")
+    sheet.write_formula(4, 0, "=UPPER(A2)", None, "AGREEMENT")
+    sheet.write_formula(4, 1, "=UPPER(B2)", None, "ACCORD")
+    sheet.write_number(5, 0, 0)
+    sheet.write_string(5, 1, "0")
+    book.close()
+    result = read_table(path, source_lang="en", target_lang="fr")
+    assert [(p.line, p.source, p.target) for p in result.pairs] == [
+        (2, "Agreement", "Accord"), (5, "AGREEMENT", "ACCORD"), (6, "0", "0")]
+    assert [(r.line, r.reason) for r in result.rejects] == [
+        (3, "formula-without-value"), (4, "formula-without-value")]
+    assert '=A2&" (EU)"\tAccord (UE)' in result.rejects[1].text
+
+
 def test_xlsx_array_formula_without_value_is_a_reject(tmp_path):
     from openpyxl.worksheet.formula import ArrayFormula
 
@@ -563,3 +592,143 @@ def test_a_column_in_another_script_of_the_language_asked_is_not_taken(tmp_path:
             read_table(table, source_lang="en-GB", target_lang=other_script)
     result = read_table(table, source_lang="en-GB", target_lang="zh-CN")
     assert [p.target for p in result.pairs] == ["成员国应遵守本指令。"]
+
+
+def test_two_columns_headed_alike_are_refused_not_the_first_taken(tmp_path):
+    # A reviewed sheet keeps the old translation beside the revised one, both headed "fr"
+    # (the old column hidden): the first was read as the target without a word, and
+    # `--target-lang fr` or `--target-column fr`, which the refusal offered, read it too.
+    rows = list(csv.reader(DGT_TSV.open(encoding="utf-8"), delimiter="\t"))[1:4]
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["ID", "en", "fr", "fr"])
+    for number, row in enumerate(rows, 1):
+        sheet.append([number, row[3], "OLD " + row[4], row[4]])
+    sheet.column_dimensions["C"].hidden = True
+    path = tmp_path / "revised.xlsx"
+    book.save(path)
+    for langs, column in ((("en-GB", "fr-FR"), None), (("en", "fr"), None),
+                          (("en-GB", "fr-FR"), "fr")):
+        with pytest.raises(InputError, match=r"revised\.xlsx:1: 2 columns could be fr(-FR)?, "
+                                             r"headed alike \(fr, fr\): rename one"):
+            read_table(path, source_lang=langs[0], target_lang=langs[1], target_column=column)
+    # named apart, either is read
+    sheet["C1"] = "fr (old)"
+    book.save(path)
+    assert [p.target for p in read_table(path, source_lang="en", target_lang="fr").pairs] \
+        == [row[4] for row in rows]
+
+
+def test_header_over_two_rows_under_merged_cells_is_read_from_its_lower_row(tmp_path):
+    # "ID | Terms (merged over two columns) | Notes" above " | en | fr | ": the upper row
+    # was read as the header, which named no language, and the table was refused
+    rows = list(csv.reader(DGT_TSV.open(encoding="utf-8"), delimiter="\t"))[1:4]
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Fisheries glossary"])
+    sheet.merge_cells("A1:D1")
+    sheet.append(["ID", "Terms", None, "Notes"])
+    sheet.merge_cells("B2:C2")
+    sheet.append([None, "en", "fr", None])
+    for number, row in enumerate(rows, 1):
+        sheet.append([number, row[3], row[4], None])
+    path = tmp_path / "grouped.xlsx"
+    book.save(path)
+    result = read_table(path, source_lang="en-GB", target_lang="fr-FR")
+    assert [(p.line, p.source, p.target) for p in result.pairs] == [
+        (line, row[3], row[4]) for line, row in enumerate(rows, 4)]
+    assert [(r.line, r.reason) for r in result.rejects] == [(1, "title-row"), (2, "title-row")]
+    assert declared_languages(path) == ("en", "fr")
+    # a first row with no empty cell stays the header, as does one naming the roles
+    plain = tmp_path / "plain.csv"
+    plain.write_text("ID,Terms,Notes\n,en,fr\n1,high seas,haute mer\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"plain\.csv:1: no column for en-GB"):
+        read_table(plain, source_lang="en-GB", target_lang="fr-FR")
+    plain.write_text("Source,Target,\nen,fr,\nhigh seas,haute mer,\n", encoding="utf-8")
+    assert [p.line for p in read_table(plain, source_lang="en-GB",
+                                       target_lang="fr-FR").pairs] == [2, 3]
+
+
+@pytest.mark.parametrize("header", [
+    ["ID", "Anglais (Royaume-Uni)", "Français (France)", "Commentaire"],
+    ["ID", "Englisch (Vereinigtes Königreich)", "Französisch (Frankreich)", "Kommentar"],
+    ["Nr.", "Englisch", "Französisch", "Status"]])
+def test_columns_headed_by_french_or_german_language_names(tmp_path, header):
+    # memoQ, Trados and Excel in French or German head the columns they export in the
+    # user's language: the table was refused ("no column for en-GB")
+    rows = list(csv.reader(DGT_TSV.open(encoding="utf-8"), delimiter="\t"))[1:4]
+    path = tmp_path / "export.csv"
+    with path.open("w", encoding="cp1252", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";")
+        writer.writerow(header)
+        for number, row in enumerate(rows, 1):
+            writer.writerow([number, row[3], row[4].replace("\u00a0", " "), ""])
+    result = read_table(path, source_lang="en-GB", target_lang="fr-FR")
+    assert [(p.source, p.target) for p in result.pairs] == [
+        (row[3], row[4].replace("\u00a0", " ")) for row in rows]
+    assert declared_languages(path)[0].lower() in ("en", "en-gb")
+
+
+def test_sheet_named_for_another_pair_with_role_columns_is_a_reject(tmp_path):
+    # a workbook of one sheet per language pair, each headed "Source" / "Target": the
+    # German of the "EN-DE" sheet was written as French (fr-FR) in an EN -> FR run
+    rows = list(csv.reader(DGT_TSV.open(encoding="utf-8"), delimiter="\t"))[1:3]
+    book = Workbook()
+    french = book.active
+    french.title = "EN-FR"
+    german = book.create_sheet("EN-DE")
+    named = book.create_sheet("English to German")
+    plain = book.create_sheet("Sheet3")
+    for sheet in (french, german, named, plain):
+        sheet.append(["Source", "Target"])
+    for row in rows:
+        french.append([row[3], row[4]])
+        plain.append([row[3], row[4]])
+    german.append(["high seas", "Hohe See"])
+    named.append(["fishing vessel", "Fischereifahrzeug"])
+    path = tmp_path / "pairs.xlsx"
+    book.save(path)
+    result = read_table(path, source_lang="en-GB", target_lang="fr-FR")
+    assert [(p.props["x-sheet"], p.target) for p in result.pairs] == [
+        ("EN-FR", row[4]) for row in rows] + [("Sheet3", row[4]) for row in rows]
+    assert [(r.reason, r.text.split(":")[0]) for r in result.rejects] == [
+        ("sheet-without-columns", "sheet 'EN-DE'"),
+        ("sheet-without-columns", "sheet 'English to German'")]
+    assert "the sheet's name 'EN-DE' says EN -> DE, and its columns (Source, Target) name " \
+           "no language" in result.rejects[0].text
+    # asked for, the pair the names say is read
+    german_run = read_table(path, source_lang="en", target_lang="de")
+    assert [p.target for p in german_run.pairs] == ["Hohe See", "Fischereifahrzeug"] + [
+        row[4] for row in rows]  # "Sheet3" names no language: read by its roles, as before
+    with pytest.raises(InputError, match=r"pairs\.xlsx:1: no column for en-GB -> fr-FR: "
+                                         r"the sheet's name 'EN-DE'"):
+        read_table(path, source_lang="en-GB", target_lang="fr-FR", sheet="EN-DE")
+
+
+@pytest.mark.parametrize("header", [
+    "English term\tFrench term\tEnglish definition", "Term (EN)\tTerm (FR)\tNote",
+    "EN (source)\tFR (target)\tMatch %", "en-GB source\tfr-FR target\tStatus",
+    "Source - English\tTarget - French\tComment", "Source text\tTarget text\tStatus",
+    "Source Segment\tTarget Segment\tStatus"])
+def test_columns_headed_by_a_language_beside_what_they_hold(tmp_path, header):
+    # term lists and CAT exports head columns "English term", "Term (EN)", "Source text":
+    # such tables were refused ("no column for en-GB"), and a glossary read the header
+    # row as a term pair
+    rows = list(csv.reader(DGT_TSV.open(encoding="utf-8"), delimiter="\t"))[1:4]
+    path = tmp_path / "terms.tsv"
+    path.write_text(header + "\n" + "".join(f"{r[3]}\t{r[4]}\tapproved\n" for r in rows),
+                    "utf-8")
+    result = read_table(path, source_lang="en-GB", target_lang="fr-FR")
+    assert [(p.source, p.target) for p in result.pairs] == [(r[3], r[4]) for r in rows]
+    from tmx_export.terms.glossary import read_glossary
+    assert [(e.source, e.target) for e in read_glossary(path, "en-GB", "fr-FR")] == [
+        (r[3], r[4]) for r in rows]
+
+
+def test_a_bare_code_beside_a_role_word_names_no_language(tmp_path):
+    # "Target MT" is the machine translation, not Maltese; "Source ID" no Indonesian
+    path = tmp_path / "mt.tsv"
+    path.write_text("Source ID\tSource\tTarget\tTarget MT\n1\thigh seas\tqiegħ il-baħar\t"
+                    "ibħra miftuħa\n", encoding="utf-8")
+    [pair] = read_table(path, source_lang="en", target_lang="mt").pairs
+    assert (pair.source, pair.target) == ("high seas", "qiegħ il-baħar")

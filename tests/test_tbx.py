@@ -197,6 +197,47 @@ def test_read_glossary_tsv_csv_with_and_without_header(tmp_path):
         read_glossary(short)
 
 
+# Terms of the DGT-TM Central Arctic Ocean fisheries agreement, with their German.
+_ARCTIC_TERMS = [("fishing vessel", "Fischereifahrzeug", "navire de pêche"),
+                 ("high seas", "Hohe See", "haute mer"),
+                 ("Contracting Party", "Vertragspartei", "Partie contractante")]
+
+
+@pytest.mark.parametrize("header", [["English", "German", "French"],
+                                    ["English", "POS", "French"],
+                                    ["ID", "English (United Kingdom)", "French (France)"]])
+def test_read_glossary_columns_named_by_language_names(tmp_path, header):
+    """Spreadsheets head a glossary's columns with the languages' names: read without
+    them, the second column was taken for the French terms (the German ones, the parts of
+    speech, the English ones after an ID column), and `check` reported each missing."""
+    path = tmp_path / "glossary.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        for number, (en, de, fr) in enumerate(_ARCTIC_TERMS, 1):
+            middle = {"German": de, "POS": "noun"}.get(header[1], en)
+            writer.writerow([number, middle, fr] if header[0] == "ID" else [en, middle, fr])
+    assert [(e.source, e.target) for e in read_glossary(path, "en-GB", "fr-FR")] == [
+        (en, fr) for en, _de, fr in _ARCTIC_TERMS]
+
+
+def test_read_glossary_of_named_languages_not_the_pair_is_refused(tmp_path):
+    path = tmp_path / "en_de.csv"
+    path.write_text("English;German\n" + "".join(f"{en};{de}\n" for en, de, _ in _ARCTIC_TERMS),
+                    encoding="utf-8")
+    with pytest.raises(InputError, match=r"en_de\.csv:1: the glossary is for en -> de, not "
+                                         r"en-GB -> fr-FR"):
+        read_glossary(path, "en-GB", "fr-FR")
+    # two columns of French: neither is taken for the other
+    twice = tmp_path / "twice.csv"
+    twice.write_text("en,fr-BE,fr-CH\nhigh seas,haute mer,haute mer (CH)\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"twice\.csv:1: 2 columns could be fr-FR "
+                                         r"\(fr-BE, fr-CH\)"):
+        read_glossary(twice, "en-GB", "fr-FR")
+    assert [(e.source, e.target) for e in read_glossary(twice, "en-GB", "fr-CH")] == [
+        ("high seas", "haute mer (CH)")]
+
+
 def test_read_glossary_with_comment_lines_above_the_table():
     """The project's own glossary (tests/data/check_glossary_en_fr.tsv) opens with "#"
     lines saying where its pairs come from, then a header: as `--glossary` it was refused
@@ -410,3 +451,31 @@ def test_a_review_workbook_given_as_a_glossary_is_refused_saying_what_to_do(tmp_
         with pytest.raises(InputError) as info:
             read(review, "en-GB", "fr-FR")
         assert str(info.value) == message
+
+
+def test_read_glossary_with_a_title_row_above_the_header(tmp_path):
+    """A spreadsheet's glossary opens with its title in the first cell (as tables may): the
+    glossary was refused at line 1 ("expected a source term and a target term")."""
+    path = tmp_path / "arctic.csv"
+    path.write_text("Central Arctic Ocean fisheries,,\n2019-03-15,,\n\nEnglish,German,French\n"
+                    + "".join(f"{en},{de},{fr}\n" for en, de, fr in _ARCTIC_TERMS),
+                    encoding="utf-8")
+    assert [(e.source, e.target) for e in read_glossary(path, "en-GB", "fr-FR")] == [
+        (en, fr) for en, _de, fr in _ARCTIC_TERMS]
+    # without a header below it, a row of one cell is still no term pair
+    headless = tmp_path / "headless.csv"
+    headless.write_text("high seas\nfishing vessel,navire de pêche\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"headless\.csv:1: expected a source term and a "
+                                         r"target term"):
+        read_glossary(headless, "en-GB", "fr-FR")
+
+
+def test_read_glossary_error_names_the_line_after_cells_over_several_lines(tmp_path):
+    # definitions over several lines (quoted cells) made the error name the row's number,
+    # line 4 here, where a spreadsheet's user looks for the row on line 7
+    path = tmp_path / "definitions.csv"
+    path.write_text('en,fr,Definition\nhigh seas,haute mer,"waters beyond\nnational '
+                    'jurisdiction"\nfishing vessel,navire de pêche,"any vessel\nused\nfor '
+                    'fishing"\nContracting Party,,\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"definitions\.csv:7: expected a source term"):
+        read_glossary(path, "en-GB", "fr-FR")

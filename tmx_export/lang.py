@@ -86,6 +86,21 @@ _EU_LANGUAGE_NAMES = {
     "sk": ("Slovak", "slovenčina"), "sl": ("Slovenian", "Slovene", "slovenščina"),
     "sv": ("Swedish", "svenska"),
 }
+# ... and in French and German, as a French or German user interface (memoQ's, Trados',
+# Excel's) heads the columns it exports: "Anglais (Royaume-Uni)", "Französisch (Frankreich)".
+_EU_LANGUAGE_NAMES_FR_DE = {
+    "bg": ("bulgare", "Bulgarisch"), "cs": ("tchèque", "Tschechisch"),
+    "da": ("danois", "Dänisch"), "de": ("allemand",), "el": ("grec", "Griechisch"),
+    "en": ("anglais", "Englisch"), "es": ("espagnol", "Spanisch"),
+    "et": ("estonien", "Estnisch"), "fi": ("finnois", "Finnisch"), "fr": ("Französisch",),
+    "ga": ("irlandais", "Irisch"), "hr": ("croate", "Kroatisch"),
+    "hu": ("hongrois", "Ungarisch"), "it": ("italien", "Italienisch"),
+    "lt": ("lituanien", "Litauisch"), "lv": ("letton", "Lettisch"),
+    "mt": ("maltais", "Maltesisch"), "nl": ("néerlandais", "Niederländisch"),
+    "pl": ("polonais", "Polnisch"), "pt": ("portugais", "Portugiesisch"),
+    "ro": ("roumain", "Rumänisch"), "sk": ("slovaque", "Slowakisch"),
+    "sl": ("slovène", "Slowenisch"), "sv": ("suédois", "Schwedisch"),
+}
 
 
 def unaccented(text: str) -> str:
@@ -98,7 +113,7 @@ def unaccented(text: str) -> str:
 def _language_names() -> dict[str, str]:
     """Language names, case- and accent-folded, to their tags: translate-toolkit's
     (each of "Bokmål, Norwegian; Norwegian Bokmål"), its regional ones whole ("Portuguese
-    (Brazil)" -> ``pt-BR``), and the EU's in English and their own."""
+    (Brazil)" -> ``pt-BR``), and the EU's in English, their own, French and German."""
     from translate.lang.data import languages  # only when a header names no tag
 
     names = {}
@@ -109,8 +124,9 @@ def _language_names() -> dict[str, str]:
         for spelled in entry[0].split(";"):
             names.setdefault(unaccented(spelled).strip(), tag)
     names["chinese"] = "zh"  # listed only by country (zh_CN, zh_TW)
-    for code, spelled in _EU_LANGUAGE_NAMES.items():
-        names.update((unaccented(name), code) for name in spelled)
+    for table in (_EU_LANGUAGE_NAMES, _EU_LANGUAGE_NAMES_FR_DE):
+        for code, spelled in table.items():
+            names.update((unaccented(name), code) for name in spelled)
     return names
 
 
@@ -132,6 +148,17 @@ _COUNTRY_NAMES = {
     "portugal": "PT", "spain": "ES", "switzerland": "CH", "uk": "GB",
     "united kingdom": "GB", "great britain": "GB", "us": "US", "usa": "US",
     "united states": "US", "australia": "AU", "finland": "FI", "sweden": "SE",
+    # in French and German (accents and case folded, "ß" as "ss")
+    "autriche": "AT", "osterreich": "AT", "belgique": "BE", "belgien": "BE",
+    "bresil": "BR", "brasilien": "BR", "kanada": "CA", "chypre": "CY", "zypern": "CY",
+    "frankreich": "FR", "allemagne": "DE", "deutschland": "DE", "grece": "GR",
+    "griechenland": "GR", "irlande": "IE", "irland": "IE", "italie": "IT", "italien": "IT",
+    "luxemburg": "LU", "mexique": "MX", "mexiko": "MX", "pays-bas": "NL",
+    "niederlande": "NL", "espagne": "ES", "spanien": "ES", "suisse": "CH", "schweiz": "CH",
+    "royaume-uni": "GB", "grande-bretagne": "GB", "vereinigtes konigreich": "GB",
+    "grossbritannien": "GB", "etats-unis": "US", "vereinigte staaten": "US",
+    "australie": "AU", "australien": "AU", "finlande": "FI", "finnland": "FI",
+    "suede": "SE", "schweden": "SE",
 }
 _ROLE_WORDS = frozenset({"source", "target", "original", "translation"})
 _BRACKETED = re.compile(r"^(?P<name>[^()]*?)\s*\((?P<inner>[^()]*)\)\s*$")

@@ -19,7 +19,8 @@ opens it, :func:`~tmx_export.formats.xml.check_archive` refuses one that would i
 absurdly (a "zip bomb"). The sheet's recorded size (its ``<dimension>``) is ignored and
 every row present is read: tools that write a stale one would otherwise lose rows.
 A formula cell reads as the value the workbook saved for it; one without a saved value
-(openpyxl and pandas write none) makes its row a reject, never an empty cell. Dates and
+(openpyxl and pandas write none; XlsxWriter writes 0 for each in a workbook that asks to be
+computed when opened) makes its row a reject, never an empty cell or "0". Dates and
 times read as ISO 8601, as a spreadsheet shows them by default.
 """
 
@@ -31,7 +32,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, time
-from itertools import repeat, zip_longest
+from itertools import chain, repeat, zip_longest
 from pathlib import Path
 from typing import Any
 
@@ -102,7 +103,7 @@ def read_table(
         rows = _xlsx_rows(path, sheet) if fmt == "xlsx" else _text_rows(path, fmt)
         return _read_sheet(rows, name, source_lang, target_lang, source_column,
                            target_column, None, claimed, delimited=fmt != "xlsx",
-                           column_options=column_options)
+                           column_options=column_options, title=sheet)
     all_titles, hidden = _sheet_titles(path)
     titles = [title for title in all_titles if title not in hidden]
     result = ReadResult()
@@ -119,7 +120,7 @@ def read_table(
         try:
             part = _read_sheet(_xlsx_rows(path, title), name, source_lang, target_lang,
                                source_column, target_column, several, claimed,
-                               column_options=column_options)
+                               column_options=column_options, title=title)
         except InputError as exc:
             if len(titles) == 1 or not exc.message.startswith(("no column", "no header")):
                 raise
@@ -139,14 +140,16 @@ def read_table(
 def _read_sheet(rows: Iterable[tuple[int, list[str]]], name: str, source_lang: str,
                 target_lang: str, source_column: str | None, target_column: str | None,
                 sheet: str | None, claimed: tuple[str, ...] = (), *,
-                delimited: bool = False, column_options: bool = False) -> ReadResult:
+                delimited: bool = False, column_options: bool = False,
+                title: str | None = None) -> ReadResult:
     """The pairs of one table (or sheet ``sheet`` of a workbook of several). In a
     ``delimited`` table (TSV, CSV) a row with text in more fields than the header has is a
-    reject: a stray delimiter in a cell shifted the cells after it."""
+    reject: a stray delimiter in a cell shifted the cells after it. ``title``: the
+    worksheet's name, which may name its languages (:func:`_title_languages`)."""
     result = ReadResult()
     where = f"sheet {sheet!r}: " if sheet is not None else ""
     rows = iter(rows)
-    found, titles = _header_row(rows)
+    found, titles, rows = _header_row(rows)
     if found is None:
         raise InputError(name, "no header row")
     header_line, header = found[0], [cell.strip() for cell in found[1]]
@@ -155,6 +158,21 @@ def _read_sheet(rows: Iterable[tuple[int, list[str]]], name: str, source_lang: s
                                       source_column, target_column, claimed, column_options)
     except InputError as exc:  # at the header's line, below a title
         raise InputError(exc.file, exc.message, header_line) from None
+    # A workbook of one sheet per language pair ("EN-FR", "EN-DE"), each headed "Source" /
+    # "Target": the columns say no language, the sheet's name does. Read by the roles, the
+    # German of "EN-DE" was written as French.
+    named = _title_languages(title) if title is not None else None
+    if named and not source_column and not target_column \
+            and _column_tag(header[s_col]) is None and _column_tag(header[t_col]) is None \
+            and not {primary(lang) for lang in named} <= {primary(source_lang),
+                                                          primary(target_lang)}:
+        choose = "--langs" if claimed else "--source-lang/--target-lang"
+        if column_options:  # the name says something else: the columns chosen by name
+            choose += " (or the columns, by their names, with --source-column/--target-column)"
+        raise InputError(name, f"no column for {source_lang} -> {target_lang}: the sheet's "
+                               f"name {title!r} says {' -> '.join(named)}, and its columns "
+                               f"({header[s_col]}, {header[t_col]}) name no language; choose "
+                               f"the pair with {choose}", header_line)
     # A column of another region taken by its language part (pt-BR for pt-PT) gives its
     # texts the tag asked: the summary says so, as for TMX and XLIFF
     held = [(_column_tag(header[col]), asked)
@@ -192,6 +210,36 @@ def _read_sheet(rows: Iterable[tuple[int, list[str]]], name: str, source_lang: s
     return result
 
 
+# What separates the languages a sheet's name says: "EN-FR", "English > German", "en to de".
+_TITLE_PARTS = re.compile(r"\s*(?:[>/|,:+\u2192\u2013\u2014]|\s(?:to|and)\s|\s)\s*", re.I)
+
+
+def _title_languages(title: str) -> list[str] | None:
+    """The languages a worksheet's name says, when it says nothing else ("EN-DE", "FR",
+    "English-German", "en_GB > fr_FR"), else ``None`` ("Sheet1", "IT terms", "Notes"). A
+    part of two tags is a pair ("EN-DE"), unless it is written as a tag and its region
+    ("pt-BR", "en_GB")."""
+    found: list[str] = []
+    for part in filter(None, _TITLE_PARTS.split(title.strip())):
+        halves = re.split(r"[-_]", part)
+        if len(halves) == 2 and not (halves[0].islower() and halves[1].isupper()) \
+                and all(_title_language(half) for half in halves):
+            found.extend(_title_language(half) or "" for half in halves)
+        elif (language := _title_language(part)) is not None:
+            found.append(language)
+        else:
+            return None
+    return found or None
+
+
+def _title_language(part: str) -> str | None:
+    """A tag as :func:`_cell_language` reads one (a two-letter language's, "ID" and "NO"
+    aside), or the tag a name spells."""
+    if part.lower() in _AMBIGUOUS_TITLES:
+        return None
+    return _cell_language(part) if _looks_like_tag(part) else tag_of_name(part)
+
+
 def _column_tag(cell: str) -> str | None:
     """The tag a header cell names, region included ("pt_BR", "Portuguese (Brazil)" ->
     ``pt-BR``), or ``None`` (a "Source" column, a name that is no tag)."""
@@ -209,24 +257,42 @@ TITLE_ROWS = 5
 
 
 def _header_row(rows: Iterator[tuple[int, list[str]]]
-                ) -> tuple[tuple[int, list[str]] | None, list[tuple[int, list[str]]]]:
-    """The header row of a table (its line and cells) and the title rows above it, taken
-    from ``rows``: the first row of two cells or more (a header names two columns), after
-    at most :data:`TITLE_ROWS` rows of one cell. Spreadsheets often open with a title
-    above the table; read as the header, it named no column and the sheet was refused or
-    left out. More rows of one cell are no title: the first is the header (and its error
-    names it). ``None`` without a row of text."""
+                ) -> tuple[tuple[int, list[str]] | None, list[tuple[int, list[str]]],
+                           Iterator[tuple[int, list[str]]]]:
+    """The header row of a table (its line and cells), the title rows above it, and the
+    rows after it, taken from ``rows``: the first row of two cells or more (a header names
+    two columns), after at most :data:`TITLE_ROWS` rows of one cell. Spreadsheets often
+    open with a title above the table; read as the header, it named no column and the
+    sheet was refused or left out. More rows of one cell are no title: the first is the
+    header (and its error names it). ``None`` without a row of text.
+
+    A header over two rows, the upper one grouping columns under merged cells ("ID |
+    Terms | | Notes" above " | en | fr | "), has the lower one as the header and the upper
+    one as a title: the upper one names no pair of languages nor a role, has an empty
+    cell (what a merged cell leaves), and the lower one names two languages or more."""
     titles: list[tuple[int, list[str]]] = []
     for line, row in rows:
         filled = sum(1 for cell in row if cell.strip())
         if not filled:
             continue
         if filled > 1:
-            return (line, row), titles
+            below = next(rows, None)
+            if below is not None and _groups_columns(row, below[1]):
+                return below, [*titles, (line, row)], rows
+            return (line, row), titles, rows if below is None else chain([below], rows)
         titles.append((line, row))
         if len(titles) > TITLE_ROWS:
             break
-    return (titles[0] if titles else None), []
+    return (titles[0] if titles else None), [], rows
+
+
+def _groups_columns(upper: list[str], lower: list[str]) -> bool:
+    """Whether ``upper`` is a row of merged cells grouping the columns that ``lower``
+    names by language (see :func:`_header_row`)."""
+    cells = [cell.strip() for cell in upper]
+    return ("" in cells[:len(lower)] and len(_header_languages(cells)) < 2
+            and not {"source", "target"} & {cell.lower() for cell in cells}
+            and len(_header_languages([cell.strip() for cell in lower])) >= 2)
 
 
 def _extra_text(row: list[str], header: list[str]) -> bool:
@@ -251,7 +317,7 @@ def table_header(path: str | Path, *, sheet: str | None = None,
     the rows after it; ``None`` without one."""
     fmt = table_format(path, table_format_name)
     rows = _xlsx_rows(path, sheet) if fmt == "xlsx" else _text_rows(path, fmt)
-    found, _titles = _header_row(iter(rows))
+    found, _titles, _rest = _header_row(iter(rows))
     return [cell.strip() for cell in found[1]] if found is not None else None
 
 
@@ -319,7 +385,40 @@ def _named_language(cell: str) -> str | None:
     named = tag_of_name(cell)
     if named is None and (role := _ROLE_WITH_LANGUAGE.match(cell.strip())):
         named = tag_of_name(role.group(1))
+    if named is None and (role := _LANGUAGE_WITH_ROLE.match(cell.strip())):
+        named = _role_language(role)
     return named
+
+
+# "English term", "Term (EN)", "EN (source)", "en-GB source", "Source - English": a
+# language beside a word saying what the column holds, as term lists and CAT tools head
+# their columns.
+_ROLE_WORD = r"(?:source|target|term|text|segment)s?"
+_LANGUAGE_WITH_ROLE = re.compile(
+    rf"(?i)^(?:{_ROLE_WORD}\s*[-:]?\s*(?P<after>.+?)"
+    rf"|(?P<before>.+?)\s*[-:]?\s*(?P<bracketed>\()?{_ROLE_WORD}(?(bracketed)\)))$")
+
+
+def _role_language(match: re.Match[str]) -> str | None:
+    """The tag of the language beside the role word of a :data:`_LANGUAGE_WITH_ROLE` cell:
+    a name, or a tag in brackets or with its region ("Term (EN)", "EN (source)", "en-GB
+    source"). A bare code is none: "Target MT" is a machine translation, not Maltese, and
+    "Source ID" an identifier."""
+    rest = match.group("after") or match.group("before")
+    inner = rest[1:-1].strip() if rest.startswith("(") and rest.endswith(")") else None
+    if inner is None and (named := tag_of_name(rest)) is not None:
+        return named
+    code = inner if inner is not None else rest
+    if not _looks_like_tag(code) or code.lower() in _AMBIGUOUS_TITLES:
+        return None
+    bracketed = inner is not None or match.group("bracketed") is not None
+    if not bracketed and len(normalise_tag(code).split("-")) < 2:
+        return None
+    try:
+        tag = standard_tag(code)
+    except ValueError:
+        return None
+    return tag if len(primary(tag)) == 2 else None
 
 
 def _named_primary(cell: str) -> str | None:
@@ -364,15 +463,20 @@ def choose_columns(
     primaries = Counter(primary(tag) for tag in asked)
 
     def by_name(column: str) -> int:
-        try:
-            return lowered.index(column.strip().lower())
-        except ValueError:
-            raise InputError(name, f"no column {column!r} (columns: {', '.join(header)})",
-                             1) from None
+        found = [i for i, cell in enumerate(lowered) if cell == column.strip().lower()]
+        if not found:
+            raise InputError(name, f"no column {column!r} (columns: {', '.join(header)})", 1)
+        if len(found) > 1:
+            raise InputError(name, _same_header(column, [header[i] for i in found]), 1)
+        return found[0]
 
     def by_language(lang: str, taken: int) -> int:
         want = _tag_key(lang)
         exact = [i for i, c in enumerate(header) if i != taken and _cell_key(c) == want]
+        # Two columns of the language itself ("fr-FR" twice, an old and a revised
+        # translation): taking the first read the hidden or outdated one as the target.
+        if len(exact) > 1:
+            raise InputError(name, _same_header(lang, [header[i] for i in exact]), 1)
         if exact:
             return exact[0]
         if primaries[primary(want)] < 2:
@@ -387,18 +491,24 @@ def choose_columns(
                      and _named_primary(c) == primary(lang)
                      and not scripts_differ(tag_of_name(c) or "", want)]
             for found in (loose, named):
+                if len(found) > 1 and len({_cell_key(header[i]) for i in found}) == 1:
+                    # "fr" twice: no option tells them apart
+                    raise InputError(name, _same_header(lang, [header[i] for i in found]), 1)
                 if len(found) > 1:  # fr-BE and fr-CH for fr-FR: either could be meant
                     raise InputError(name, _columns_alike(lang, [header[i] for i in found],
                                                           taken < 0, column_options,
                                                           bool(claimed)), 1)
                 if found:
                     return found[0]
-        # "Source" / "Target": the roles, when no column names either language
+        # "Source" / "Target": the roles, when no column names either language ("Source
+        # text", "Target segment" as CAT tools export them)
         role = "source" if taken < 0 else "target"
-        if role in lowered and lowered.index(role) != taken and not any(
+        roles = [i for i, cell in enumerate(lowered) if i != taken and cell in
+                 {role, f"{role} text", f"{role} segment", f"{role} term"}]
+        if len(roles) == 1 and not any(
                 _names(cell, language) for cell in header
                 for language in (source_lang, target_lang)):
-            return lowered.index(role)
+            return roles[0]
         raise InputError(name, _no_column(lang, header, (source_lang, target_lang),
                                           column_options, bool(claimed)), 1)
 
@@ -422,6 +532,13 @@ def _columns_alike(lang: str, cells: list[str], source: bool, column_options: bo
     choose = " or ".join(ways) or "a header naming each column's language by its tag"
     return (f"{len(cells)} columns could be {lang} ({', '.join(cells)}), none is {lang} "
             f"itself: choose one ({choose})")
+
+
+def _same_header(lang: str, cells: list[str]) -> str:
+    """Why a header whose columns for ``lang`` (a language or a column's name) are named
+    alike is refused: neither a language option nor a column's name can choose one."""
+    return (f"{len(cells)} columns could be {lang}, headed alike ({', '.join(cells)}): "
+            "rename one in the header row, so that the options can choose the other")
 
 
 def _no_column(lang: str, header: Sequence[str], pair: tuple[str, str],
@@ -603,6 +720,11 @@ def _xlsx_rows(path: str | Path, sheet: str | None, *, what: str = "XLSX workboo
         ws = book[sheet] if sheet is not None else book.worksheets[0]
         values = _all_rows(ws)
         formulas: Iterator[tuple[Any, ...]] = repeat(())
+        # A workbook that asks to be computed when opened (XlsxWriter, openpyxl) saved no
+        # value of its own for a formula: XlsxWriter writes 0 for each, and "=A2" read as
+        # "0" gave a unit "0" for a translation.
+        placeholders = bool(getattr(getattr(book, "calculation", None), "fullCalcOnLoad",
+                                    False))
         if _has_formulas(book, ws):
             # Read again in step, as formulas: they tell an empty cell from a formula
             # without a value (both are None among the values).
@@ -615,7 +737,7 @@ def _xlsx_rows(path: str | Path, sheet: str | None, *, what: str = "XLSX workboo
         # (formulas: as long as values, or endless empty rows when the sheet has none)
         for number, (row, formula_row) in enumerate(zip(values, formulas, strict=False), 1):
             width = max(width, len(row))
-            cells = [_cell_text(value, formula)
+            cells = [_cell_text(value, formula, placeholders)
                      for value, formula in zip_longest(row, formula_row[:len(row)])]
             yield number, cells + [""] * (width - len(cells))
     except InputError:
@@ -661,11 +783,16 @@ def _all_rows(ws: Any) -> Iterator[tuple[Any, ...]]:
     return ws.iter_rows(min_row=1, min_col=1, values_only=True)
 
 
-def _cell_text(value: Any, formula: Any) -> str:
-    """A cell as text (:func:`cell_text`), or an :class:`Uncomputed` formula."""
-    if value is None and formula is not None:
-        # only a formula differs between the two reads: None among the values, the formula
-        # (a string, or an array formula's object) among the formulas
+def _cell_text(value: Any, formula: Any, placeholders: bool = False) -> str:
+    """A cell as text (:func:`cell_text`), or an :class:`Uncomputed` formula: one without
+    a saved value, or, in a workbook of ``placeholders`` (computed when opened), one whose
+    saved value is the 0 XlsxWriter writes for every formula."""
+    placeholder = (placeholders and type(value) in (int, float) and value == 0
+                   and formula is not None and formula != value)
+    if (value is None or placeholder) and formula is not None:
+        # only a formula differs between the two reads: None (or the placeholder) among
+        # the values, the formula (a string, or an array formula's object) among the
+        # formulas
         return Uncomputed(formula if isinstance(formula, str) else
                           str(getattr(formula, "text", None) or formula))
     return cell_text(value)

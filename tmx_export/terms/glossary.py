@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import InputError
+from ..formats.table import TITLE_ROWS, _named_language
 from ..formats.text import atomic_output, neutralise_cell, read_text, restore_cell
 from ..lang import parse_tag, primary, standard_tag
 from .tbx import GlossaryEntry, read_tbx
@@ -28,7 +29,8 @@ from .termpair import STATUSES, TermPair
 _COLUMN_WORDS = {"source", "target", "term", "src", "tgt", "source term", "target term",
                  "status", "count", "termhood", "note", "notes", "comment", "domain"}
 _HEADER_WORDS = {"source", "target", "term", "src", "tgt", "en", "fr", "english", "french",
-                 "source term", "target term"}
+                 "source term", "target term", "source text", "target text",
+                 "source segment", "target segment"}
 
 
 def read_glossary(path: str | Path, source_lang: str = "en", target_lang: str = "fr",
@@ -72,12 +74,23 @@ def read_glossary_table(path: str | Path, source_lang: str = "en", target_lang: 
     status_column: int | None = None
     opening = True  # no row read yet: comment lines, then a header row, may come first
     named = False  # a header row named the columns' languages
-    for line, row in enumerate(rows, 1):
+    # Rows of one cell above the first row of two (a title, a date: as for tables, at most
+    # TITLE_ROWS): notes when a header row follows them, else the first is no term pair.
+    titles: list[int] = []
+    line, read = 0, 0
+    for row in rows:
+        # the line the row starts on: a quoted cell may hold line breaks (a definition
+        # over three lines), after which counting rows named the wrong line
+        line, read = read + 1, rows.line_num
         cells = [c.strip() for c in row]
         if not any(cells):
             continue
         if opening and cells[0].startswith("#"):
             continue  # "# Approved pairs of ...": a note above the table, no term pair
+        if opening and sum(map(bool, cells)) == 1 and len(titles) < TITLE_ROWS \
+                and not _is_header(cells, source_lang, target_lang):
+            titles.append(line)
+            continue
         languages = _header_languages(cells) if opening else {}
         if languages:
             columns = _language_columns(languages, source_lang, target_lang, name, line)
@@ -89,12 +102,18 @@ def read_glossary_table(path: str | Path, source_lang: str = "en", target_lang: 
             status_column = _status_column(cells)
             opening = False
             continue
+        if opening and titles:
+            raise InputError(name, "expected a source term and a target term", titles[0])
         opening = False
         if len(cells) <= max(columns) or not cells[columns[0]] or not cells[columns[1]]:
             raise InputError(name, "expected a source term and a target term", line)
-        source, target = (restore_cell(cells[c]) for c in columns)
+        sources, targets = (_synonyms(restore_cell(cells[c])) for c in columns)
         status = None if status_column is None else _status(cells, status_column, name, line)
-        entries.append(GlossaryEntry(source, target, status=status))
+        # every source term with every target term of the row, as a TBX entry's terms
+        entries.extend(GlossaryEntry(source, target, status=status)
+                       for source in sources for target in targets)
+    if not entries and titles:
+        raise InputError(name, "expected a source term and a target term", titles[0])
     if not entries:
         raise InputError(name, "no term pairs in the glossary")
     if not named:
@@ -107,6 +126,12 @@ def read_glossary_table(path: str | Path, source_lang: str = "en", target_lang: 
 # the terms of the Europarl and DGT-TM extractions lean 1.3 (English) to 2.1 (French);
 # German terms read as French lean 0.04.
 _OWN_LANGUAGE_LEAN = 0.5
+
+
+def _synonyms(cell: str) -> list[str]:
+    """The terms of a glossary cell: synonyms are kept in one cell, separated by
+    semicolons ("fishing vessel; fishing boat"), and read whole they matched no text."""
+    return [term for term in (part.strip() for part in cell.split(";")) if term] or [cell]
 
 
 def _check_unnamed_languages(entries: list[GlossaryEntry], source_lang: str,
@@ -144,18 +169,24 @@ def _is_zip(path: str | Path) -> bool:
 
 
 def _header_languages(cells: list[str]) -> dict[int, str]:
-    """The language columns of a header row that names two or more ("en-GB", "fr"): column
-    -> primary subtag; else {}. A cell is a language when it is a known tag whose language
-    has two letters, or that has a region or script ("en", "fr-FR", "deu-DE"): a term of
-    three letters ("the", "tax") is not read as one."""
+    """The language columns of a header row that names two or more ("en-GB", "fr",
+    "English", "French (France)"): column -> its standard tag; else {}. A cell is a language
+    when it is a known tag whose language has two letters, or that has a region or script
+    ("en", "fr-FR", "deu-DE"): a term of three letters ("the", "tax") is not read as one;
+    or when it spells a language's name, as spreadsheets head their columns: read without
+    the names, "English, German, French" or "English, POS, French" had their second column
+    read as the French terms."""
     found = {}
     for at, cell in enumerate(cells):
         tag = parse_tag(cell) if cell.lower() not in _COLUMN_WORDS else None
         if tag is None or tag.private or not (len(tag.language) == 2 or tag.region
                                                or tag.script):
+            # (names as a table's header spells them: "French (France)", "English term")
+            if (named := _named_language(cell)) is not None:
+                found[at] = named
             continue
         try:
-            found[at] = primary(standard_tag(cell))
+            found[at] = standard_tag(cell)
         except ValueError:
             continue
     return found if len(found) >= 2 else {}
@@ -164,18 +195,30 @@ def _header_languages(cells: list[str]) -> dict[int, str]:
 def _language_columns(languages: dict[int, str], source_lang: str, target_lang: str,
                       name: str, line: int) -> tuple[int, int]:
     """The (source, target) columns of a glossary whose header names its languages: those
-    of the pair checked or built (by primary subtag), in either order (a glossary turned
-    round is said on stderr); a glossary of other languages is refused, never read as if
-    it were of these."""
+    of the pair checked or built (the tag itself, else by primary subtag), in either order
+    (a glossary turned round is said on stderr); a glossary of other languages is refused,
+    never read as if it were of these, and so is one with two columns that could be one
+    language's ("fr-BE" and "fr-CH", "fr" twice): either could be the one meant."""
+    primaries = {at: primary(tag) for at, tag in languages.items()}
     wanted = primary(source_lang), primary(target_lang)
-    where = {lang: at for at, lang in sorted(languages.items(), reverse=True)}
-    if wanted[0] not in where or wanted[1] not in where or wanted[0] == wanted[1]:
-        held = " -> ".join(languages.values())
+    if wanted[0] not in primaries.values() or wanted[1] not in primaries.values() \
+            or wanted[0] == wanted[1]:
+        held = " -> ".join(primaries.values())
         raise InputError(name, f"the glossary is for {held}, not {source_lang} -> "
                          f"{target_lang} (its header row names the languages)", line)
-    source, target = where[wanted[0]], where[wanted[1]]
+
+    def column(lang: str) -> int:
+        found = [at for at, tag in languages.items() if primary(tag) == primary(lang)]
+        exact = [at for at in found if languages[at].lower() == standard_tag(lang).lower()]
+        if len(exact) == 1 or len(found) == 1:
+            return (exact or found)[0]
+        raise InputError(name, f"{len(found)} columns could be {lang} ("
+                         f"{', '.join(languages[at] for at in found)}): name the one to "
+                         "read by its tag and rename the others", line)
+
+    source, target = column(source_lang), column(target_lang)
     if source > target:
-        print(f"{name}: the glossary is {languages[target]} -> {languages[source]}: "
+        print(f"{name}: the glossary is {primaries[target]} -> {primaries[source]}: "
               f"read turned round, as {source_lang} -> {target_lang}", file=sys.stderr)
     return source, target
 
@@ -215,10 +258,10 @@ def _columns(cells: list[str], source_lang: str, target_lang: str) -> tuple[int,
                 return lowered.index(name)
         return default
 
-    source = find("source", "source term", source_lang.lower(), primary(source_lang), "src",
-                  default=0)
-    target = find("target", "target term", target_lang.lower(), primary(target_lang), "tgt",
-                  default=1 if source != 1 else 0)
+    source = find("source", "source term", "source text", "source segment", source_lang.lower(),
+                  primary(source_lang), "src", default=0)
+    target = find("target", "target term", "target text", "target segment", target_lang.lower(),
+                  primary(target_lang), "tgt", default=1 if source != 1 else 0)
     return source, target
 
 
