@@ -354,3 +354,28 @@ def test_a_chinese_japanese_or_korean_translation_is_no_length_ratio_reject(
     assert check(Pair(target, source, lang, "en-GB")) is None  # and the other way
     # a misalignment is still one: a sentence against a title of a few characters
     assert check(Pair(source, target[:6], "en-GB", lang)) == "length-ratio"
+
+
+def test_byte_order_marks_of_joined_files_are_not_written(tmp_path: Path) -> None:
+    # Two parts of a Europarl session, each saved as UTF-8 with a BOM (as Notepad saves
+    # them), joined with `cat` into the parallel files a translator gives: the second
+    # part's first paragraph opened with U+FEFF on both sides, and its unit, so written,
+    # never filled the document's segment in OmegaT (which matches literally).
+    from lxml import etree
+
+    from tmx_export.pipeline import build
+
+    names = {}
+    for lang in ("en", "fr"):
+        lines = (DATA / "europarl" / f"ep-00-01-17-excerpt.{lang}.txt").read_text(
+            encoding="utf-8").splitlines(keepends=True)
+        names[lang] = lines[10].strip()  # the second part's first paragraph
+        joined = "\ufeff" + "".join(lines[:10]) + "\ufeff" + "".join(lines[10:20])
+        (tmp_path / f"joined.{lang}.txt").write_bytes(joined.encode("utf-8"))
+    summary = build([str(tmp_path / "joined.en.txt")], tmp_path / "out.tmx",
+                    segment="paragraph")
+    assert summary.repairs["byte order marks (U+FEFF) removed"] == 2
+    segs = ["".join(seg.itertext())
+            for seg in etree.parse(str(tmp_path / "out.tmx")).iter("seg")]
+    assert not [seg for seg in segs if "\ufeff" in seg]
+    assert names["en"] in segs and names["fr"] in segs

@@ -687,3 +687,36 @@ def test_variants_of_the_source_language_are_competing_sources(tmp_path: Path) -
             "one translation)") in result.output
     assert ("1 tu held several fr variants: a unit written for each (competing translations "
             "of one source)") in result.output
+
+
+def test_build_says_which_glossary_pairs_it_leaves_out(tmp_path: Path) -> None:
+    # A termbase's export holds mostly unreviewed pairs: build anchors the aligner with
+    # the approved ones only, and says how many it left out, as terms does (it said
+    # nothing, and a run steered by one pair of hundreds looked steered by them all).
+    table = tmp_path / "g.csv"
+    table.write_text("source,target,status\nvalue chain,chaîne de valeur,approved\n"
+                     "cluster,conglomérat,proposed\ncluster,grappe,forbidden\n",
+                     encoding="utf-8")
+    tbx = tmp_path / "g.tbx"
+    entry = ('<termEntry id="c{n}">{note}<langSet xml:lang="en-GB"><tig><term>{s}</term>'
+             '{st}</tig></langSet><langSet xml:lang="fr-FR"><tig><term>{t}</term>{st}</tig>'
+             '</langSet></termEntry>')
+    preferred = '<termNote type="administrativeStatus">preferredTerm-admn-sts</termNote>'
+    tbx.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<martif type="TBX-Basic" xml:lang="en">'
+        "<martifHeader><fileDesc><sourceDesc><p>terms</p></sourceDesc></fileDesc>"
+        "</martifHeader><text><body>"
+        + entry.format(n=1, note="", s="value chain", t="chaîne de valeur", st=preferred)
+        + entry.format(n=2, note="<note>proposed (not reviewed)</note>", s="cluster",
+                       t="conglomérat", st="")
+        + "</body></text></martif>\n", encoding="utf-8")
+    for glossary, said in ((table, ["glossary: 1 proposed pair(s) left out (not reviewed)",
+                                    "glossary: 1 forbidden pair(s) left out"]),
+                           (tbx, ["glossary: 1 proposed pair(s) left out (not reviewed)"])):
+        out = tmp_path / "o.tmx"
+        result = run("build", str(SEED), "-o", str(out), "--glossary", str(glossary))
+        assert result.exit_code == 0, result.output
+        assert [line for line in result.stderr.splitlines()
+                if line.startswith("glossary:")] == said
+        quiet = run("build", str(SEED), "-o", str(out), "--glossary", str(glossary), "-q")
+        assert quiet.exit_code == 0 and quiet.output == ""

@@ -2185,3 +2185,20 @@ def test_a_glossary_naming_a_rejected_pair_is_told(tmp_path):
     assert pair.status == "rejected"
     assert any(line.startswith("glossary: 1 pair(s) the termbase has rejected linked again")
                for line in said)
+
+
+def test_a_line_break_or_tab_typed_in_a_term_cell_is_a_space(tmp_path):
+    # Alt+Enter in a spreadsheet cell: the pair was recorded with the line break, and the
+    # TBX, the CSV glossary and check's findings (one a line) carried it as written
+    db = tmp_path / "terms.db"
+    _, stored = _update(db, seed_pair())
+    xlsx = _review_copy(stored, tmp_path / "review.xlsx",
+                        {"value chain": {"source term": "value\nchain",
+                                         "target term": "chaîne\tde  valeur",
+                                         "status": "approved"}})
+    with Termbase(db) as termbase:
+        apply_review(xlsx, termbase)
+        after = {p.source_term: p for p in termbase.pairs()}
+    assert "value\nchain" not in after
+    assert (after["value chain"].target_term, after["value chain"].status) == (
+        "chaîne de valeur", "approved")

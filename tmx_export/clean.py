@@ -406,8 +406,8 @@ def is_clean(text: str) -> bool:
 
 def sanitise(text: str, repairs: Counter[str]) -> str:
     """``text`` as a ``<seg>`` may hold it: no XML-illegal characters, no line breaks, no
-    padding. Each kind of change is counted in ``repairs`` (outer white space is not: it is
-    never part of a segment a CAT tool makes)."""
+    byte order mark, no padding. Each kind of change is counted in ``repairs`` (outer white
+    space is not: it is never part of a segment a CAT tool makes)."""
     if is_clean(text):
         return text
     # line breaks first: the XML-illegal ones are spaces between words, not to be removed
@@ -417,6 +417,14 @@ def sanitise(text: str, repairs: Counter[str]) -> str:
     text, removed = XML_ILLEGAL_RE.subn("", text)
     if removed:
         repairs["XML-illegal characters removed"] += removed
+    # A U+FEFF is the BOM of a file joined to another ("cat a.en.txt b.en.txt", Notepad
+    # saving UTF-8 with one), or of a table cell pasted from such a file: never text (the
+    # zero-width no-break space is U+2060 since Unicode 3.2), as the dump reader holds too.
+    # Left in, it opens the segment invisibly, and OmegaT, matching literally, never fills
+    # the document's segment from that unit.
+    if "\ufeff" in text:
+        repairs["byte order marks (U+FEFF) removed"] += text.count("\ufeff")
+        text = text.replace("\ufeff", "")
     return text.strip()
 
 

@@ -121,20 +121,27 @@ def _options(
     include_fuzzy: bool, segment: str | None, srx_path: str | None, min_score: float | None,
     glossary_path: str | None, no_clean: tuple[str, ...], dedupe: str, keep_duplicates: bool,
     rejects_path: str | None, allow_empty: bool, profile: str = "generic",
-    max_units: int | None = None, jobs: int = 1, output: str,
+    max_units: int | None = None, jobs: int = 1, output: str, quiet: bool = False,
 ) -> BuildOptions:
     """The command line's options as the library takes them. The SRX and glossary files
     are read here, so that a bad one fails before any input is read; the library gets
-    their content, not their names, so an output replacing one is refused here."""
+    their content, not their names, so an output replacing one is refused here. Unless
+    ``quiet``, says on standard error which glossary pairs are left out by their status."""
     check_outputs([path for path in (glossary_path, srx_path) if path is not None],
                   [output, rejects_path])
     rules = None
     glossary: tuple[tuple[str, str], ...] = ()
     if glossary_path is not None:
-        from ..terms.glossary import read_glossary
+        from ..terms.glossary import left_out_lines, read_glossary
 
-        entries = read_glossary(glossary_path, source_lang, target_lang)
+        left_out: Counter[str] = Counter()
+        entries = read_glossary(glossary_path, source_lang, target_lang, left_out)
         glossary = tuple((entry.source, entry.target) for entry in entries)
+        if not quiet:
+            # a termbase's TBX or CSV holds mostly proposed pairs: the few approved ones
+            # anchoring the aligner is what the run does, and the user must know it
+            for line in left_out_lines(left_out):
+                tell(line, err=True)
     if srx_path is not None:
         from ..segment.srx import read_srx
 
@@ -210,7 +217,7 @@ def build_command(inputs: tuple[str, ...], output: str, quiet: bool, source_file
         raise click.UsageError("--require-all-langs goes with --langs")
     from ..pipeline import build
 
-    options = _options(**given, output=output)
+    options = _options(**given, output=output, quiet=quiet)
     with progress_bar(quiet) as bar:
         summary = build(sources, output, options, progress=bar)
     if not quiet:  # on stderr when stdout takes the TMX or the rejects
@@ -225,7 +232,8 @@ def _build_multilingual(sources: list[str | ParallelInput], output: str, quiet: 
 
     tags = check_langs([code for code in langs.split(",") if code.strip()])
     given = {**given, "source_lang": tags[0], "target_lang": tags[1]}
-    options = MultilingualOptions(tags, require_all, _options(**given, output=output))
+    options = MultilingualOptions(tags, require_all,
+                                  _options(**given, output=output, quiet=quiet))
     with progress_bar(quiet) as bar:
         summary = build_multilingual(sources, output, options, progress=bar)
     if quiet:

@@ -50,6 +50,19 @@ def read_glossary(path: str | Path, source_lang: str = "en", target_lang: str = 
     return kept
 
 
+def left_out_lines(left_out: Counter[str]) -> list[str]:
+    """What a run says of the pairs :func:`read_glossary` left out by their status (its
+    ``left_out``): how many it will not use, since nobody approved them."""
+    lines = []
+    if left_out["proposed"]:
+        lines.append(f"glossary: {left_out['proposed']} proposed pair(s) left out "
+                     "(not reviewed)")
+    for status in ("rejected", "forbidden"):  # a table's other rows no glossary pair
+        if left_out[status]:
+            lines.append(f"glossary: {left_out[status]} {status} pair(s) left out")
+    return lines
+
+
 def read_glossary_table(path: str | Path, source_lang: str = "en", target_lang: str = "fr"
                         ) -> list[GlossaryEntry]:
     """Every pair of a TSV or CSV glossary, with its review status when a ``status`` column

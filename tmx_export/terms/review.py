@@ -369,8 +369,12 @@ def _read_rows(path: str | Path) -> list[_Row]:
                 written = None  # a row typed by hand: nothing was written in it
             elif written is not None:
                 written = (written[0].lower(), *written[1:])
-            row = _Row(line, tuple(cell(h) for h in KEY_COLUMNS), cell("source term"),
-                       cell("target term"), status or None, cell("note"),
+            # a line break (Alt+Enter) or tab typed in a term cell is a space: a term is
+            # words, and one holding either broke check's one-finding-a-line report and
+            # the CSV glossary's columns (the TBX reader reads terms so too)
+            row = _Row(line, tuple(cell(h) for h in KEY_COLUMNS),
+                       " ".join(cell("source term").split()),
+                       " ".join(cell("target term").split()), status or None, cell("note"),
                        written=written)  # type: ignore[arg-type]
             for side, lang in zip(("source lang", "target lang"), row.key[:2], strict=True):
                 # a hidden key column edited by hand would make a pair of its own in a

@@ -183,7 +183,7 @@ def run_terms(
     seconds spent reading, extracting and in the termbase.
     """
     from .associate import extract_terms
-    from .glossary import read_glossary
+    from .glossary import left_out_lines, read_glossary
     from .termbase import Document
     from .units import document_fingerprint
 
@@ -195,12 +195,8 @@ def run_terms(
         left_out: Counter[str] = Counter()
         glossary = [(e.source, e.target)
                     for e in read_glossary(glossary_path, source_lang, target_lang, left_out)]
-        if left_out["proposed"]:
-            _say(say, f"glossary: {left_out['proposed']} proposed pair(s) left out "
-                      "(not reviewed)")
-        for status in ("rejected", "forbidden"):  # a table's other rows no glossary pair
-            if left_out[status]:
-                _say(say, f"glossary: {left_out[status]} {status} pair(s) left out")
+        for line in left_out_lines(left_out):
+            _say(say, line)
     units, rejects = read_term_units(inputs, source_lang=source_lang,
                                      target_lang=target_lang, segment=segment,
                                      progress=progress, jobs=jobs)
