@@ -443,6 +443,27 @@ def test_french_participles_and_adverbs_are_in_no_candidate() -> None:
                 or "mutuellement" in pair[1]]
 
 
+def test_french_adverbs_in_ment_after_a_word_are_in_no_candidate() -> None:
+    # "homologué séparément", "directement ou indirectement": adverbs whose "-ment" follows
+    # no feminine ending were content words, which made the pairs "separate EU" ->
+    # "homologué séparément" and "incur" -> "indirectement" on DGT-TM
+    fr = Extractor("fr")
+    keys = {o.key for unit in _verb_form_units() for o in fr.candidates(fr.tokens(unit.target))}
+    assert not [k for k in keys if {"séparément", "indirectement"} & set(k.split())]
+    assert "équipement radar" in keys
+    for adverb in ("séparément", "précisément", "énormément", "indirectement", "absolument",
+                   "concrètement", "simultanément"):
+        assert not fr.candidates(fr.tokens(f"le {adverb}")), adverb
+    # nouns in "-ment" (simplemma knows their plurals), and one from a verb
+    for noun in ("élément", "agrément", "supplément", "règlement", "traitement", "paiement",
+                 "document", "amendement", "évitement", "bâtiment", "sentiment"):
+        assert [o.key for o in fr.candidates(fr.tokens(f"le {noun}"))] == [fr.key(noun)], noun
+    pairs = {(p.source_lemma, p.target_lemma)
+             for p in extract_terms(_verb_form_units(), min_count=1)}
+    assert not [pair for pair in pairs if "séparément" in pair[1]
+                or "indirectement" in pair[1]]
+
+
 def test_a_single_word_for_a_french_term_of_two_pairs_with_the_whole_term() -> None:
     # European Parliament resolution citations and recitals (tests/data/README.md): the
     # one-word compound "shipbuilding" and the acronym "TFEU" stand for "construction

@@ -99,7 +99,11 @@ _FR_VERB_LEMMA_ENDINGS = ("ir", "re", "oir")
 # ("mutuellement", "préalablement", "juridiquement"), unless that is a verb's form
 # ("renouvellement", "signalement": "renouvelle", "signale"). Like the English "-ly"
 # adverbs, they are no part of a term: "solution mutuellement convenue" made the
-# candidate "solution mutuellement".
+# candidate "solution mutuellement". Any other word in "-ment" is an adverb when
+# simplemma knows no plural of it (it lists the plural of every noun in "-ment",
+# "règlements", "éléments", and no adverb) and the word before "-ment" is a word, no form
+# of a verb: "séparément", "directement", "absolument", but not "évitement" ("évite").
+# "homologué séparément" was a candidate.
 _FR_FEMININE_ENDINGS = ("ique", "ale", "elle", "ive", "euse", "aire", "ienne", "ière", "ible",
                         "able", "iste", "ile", "aise", "oise")
 
@@ -444,11 +448,21 @@ def _french_adverb(lower: str, lemmas: str) -> bool:
     """A French adverb (:data:`_FR_FEMININE_ENDINGS`); ``lemmas``: simplemma's language."""
     if lower.endswith(("amment", "emment")):
         return True
-    stem = lower[:-4]
-    if not lower.endswith("ment") or not stem.endswith(_FR_FEMININE_ENDINGS):
+    if not lower.endswith("ment"):
         return False
+    stem = lower[:-4]
+    if stem.endswith(_FR_FEMININE_ENDINGS):
+        base = lemmatize(stem, lang=lemmas).lower()
+        return not (base.endswith("er") and not base.endswith("ier"))  # "premier": no verb
+    if len(stem) < 3 or is_known(lower + "s", lang=lemmas):
+        return False  # a noun: "règlements", "éléments", "agréments" are its plurals
+    if stem.endswith("é"):
+        # "séparément", "précisément", "énormément": the adjective or participle is a word
+        return is_known(stem, lang=lemmas) or is_known(stem[:-1] + "e", lang=lemmas)
+    # "directement", "absolument": a word of its own, no form of a verb ("évitement")
     base = lemmatize(stem, lang=lemmas).lower()
-    return not (base.endswith("er") and not base.endswith("ier"))  # "premier" is no verb
+    return is_known(stem, lang=lemmas) and not (
+        base != stem and base.endswith(_FR_VERB_LEMMA_ENDINGS + ("er",)))
 
 
 def _english(tokens: list[Token], links: frozenset[str] = frozenset(),
