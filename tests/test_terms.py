@@ -464,6 +464,27 @@ def test_french_adverbs_in_ment_after_a_word_are_in_no_candidate() -> None:
                 or "indirectement" in pair[1]]
 
 
+def test_mise_en_oeuvre_is_one_candidate_and_pairs_whole() -> None:
+    # "mise" was the verb "miser", and "œuvre" ("uvre" in the Europarl dumps, which lost
+    # the "œ") a candidate alone, which took "implementation" from "mise en œuvre"
+    fr = Extractor("fr")
+    keys = [o.key for o in fr.candidates(fr.tokens(
+        "les règles de mise en œuvre de la directive et la mise en place du registre"))]
+    assert keys == ["règle", "règle de mise en œuvre", "règle de mise en œuvre de directive",
+                    "mise en œuvre", "mise en œuvre de directive", "directive",
+                    "mise en place", "mise en place de registre", "registre"]
+    # "mise" elsewhere is still a noun of its own; punctuation ends the expression
+    assert [o.key for o in fr.candidates(fr.tokens("la mise à disposition"))] == [
+        "mise", "mise à disposition", "disposition"]
+    assert [o.key for o in fr.candidates(fr.tokens("la mise, en œuvre"))] == [
+        "mise", "œuvre"]
+    found = {(p.source_lemma, p.target_lemma): p.count
+             for p in extract_terms(_europarl_session())}
+    assert found[("implementation", "mise en uvre")] == 5
+    assert not [key for key in found if key[0] == "implementation"
+                and key[1] in ("uvre", "mise", "miser")]
+
+
 def test_a_single_word_for_a_french_term_of_two_pairs_with_the_whole_term() -> None:
     # European Parliament resolution citations and recitals (tests/data/README.md): the
     # one-word compound "shipbuilding" and the acronym "TFEU" stand for "construction

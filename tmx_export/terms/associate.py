@@ -72,9 +72,18 @@ from .candidates import (
 from .citation import _decapitalise_initials, pair_citation_forms
 from .keys import _Chains, _Trie
 from .link import _link
-from .patterns import _KIND, _S, _W, _ends_locution, _english, _french, _not_fragments
+from .patterns import (
+    _KIND,
+    _S,
+    _W,
+    _ends_locution,
+    _english,
+    _french,
+    _in_bound,
+    _not_fragments,
+)
 from .rank import rank_score, renderings_of
-from .stopwords import LOCUTIONS, NOT_ALONE, NOT_HEAD, is_ordinal
+from .stopwords import BOUND, LOCUTIONS, NOT_ALONE, NOT_HEAD, is_ordinal
 from .termpair import Context, TermPair
 from .units import piece_spans
 
@@ -421,6 +430,11 @@ class _Scanner:
                                                 joining, naming)
             del naming
         local_first = local[first]  # where each occurrence starts in its piece
+        bound = BOUND.get(self.extractor.lang, ()) if rules.head_first else ()
+        cut = None  # the occurrences that cut a fixed expression ("œuvre" of "mise en œuvre")
+        if bound:
+            cut = (_in_bound(kind, kw, breaks, local, first, bound, self.pieces)
+                   | _in_bound(kind, kw, breaks, local, last + 1, bound, self.pieces))
         del local
         glossary = self._glossary(kind, kw, breaks, piece, tok_base, first, last, chains)
         trie = _Trie(self.names)
@@ -428,7 +442,7 @@ class _Scanner:
         del chains
         not_head = NOT_HEAD.get(self.extractor.lang)
         locutions = LOCUTIONS.get(self.extractor.lang, ())
-        if rules.head_first and (not_head or locutions
+        if rules.head_first and (not_head or locutions or cut is not None
                                  or joining is not None and joining[0] >= 0):
             kept = (_not_fragments(kind, kw, first, last, joining[0])
                     if joining is not None and joining[0] >= 0 else np.ones(len(first), bool))
@@ -439,6 +453,8 @@ class _Scanner:
                 kept &= ~_ends_locution(kw, local_first, first, locution, self.pieces)
                 kept &= ~_ends_locution(kw, local_first + (last - 1 - first), last - 1,
                                         locution, self.pieces)
+            if cut is not None:
+                kept &= ~cut
             if not kept.all():
                 # (the glossary's occurrences, if any, come after the patterns' in ``nodes``)
                 nodes = nodes[np.r_[kept, np.ones(len(nodes) - len(kept), bool)]]

@@ -31,7 +31,7 @@ from typing import NamedTuple
 from ..lang import elisions, primary
 from .languages import TermLanguage, term_language, term_languages
 from .lemmas import is_known, lemmatize
-from .stopwords import HEADING_WORDS, LOCUTIONS, NOT_HEAD, NOT_STOP, is_ordinal
+from .stopwords import BOUND, HEADING_WORDS, LOCUTIONS, NOT_HEAD, NOT_STOP, is_ordinal
 
 MAX_WORDS = 4  # content words per candidate, as the terminology brief asks (1-4)
 # Content words after "of" in an "N of N" candidate ("code of conduct", "transport of
@@ -90,6 +90,9 @@ _EN_ADVERB_ENDINGS = ("ally", "ously", "ively", "ently", "antly", "ably", "ibly"
 _FR_VERB_ENDINGS = ("e", "es", "ent", "ons", "ez", "ait", "ais", "aient", "era", "erait",
                     "eront", "erons", "erez", "a", "ai", "èrent", "ant", "eant")
 _FR_NOT_VERBS = frozenset({"mise", "oeuvre", "œuvre"})  # "mise en œuvre" is a noun
+# Nouns that simplemma lemmatises as a verb: "mise" is "miser" (to bet), which made the key
+# "miser en œuvre" for "mise en œuvre".
+_FR_NOUN_LEMMAS = {"mise": "mise", "mises": "mise"}
 # The present participle of any other verb, whose lemma simplemma gives ("établissant" ->
 # "établir", "produisant" -> "produire"): a verb, as in "règlement établissant des règles",
 # which made the candidates "règlement établissant" and "Commission établissant". The
@@ -273,6 +276,8 @@ class Extractor:
             if spelt is not None:  # "strasse" as "straße", "oeuvre" as "œuvre"
                 lower, written = spelt, (spelt[0].upper() + spelt[1:] if written else None)
             lemma = lemmatize(lower, lang=rules.lemmas).lower()
+            if self.lang == "fr":
+                lemma = _FR_NOUN_LEMMAS.get(lower, lemma)
             if written:
                 # As written, a noun is read as a noun ("Verkehr", not the verb "verkehren");
                 # a capitalised adjective ("Gemischten Ausschuss") as a noun too, whose lemma
@@ -400,7 +405,7 @@ class Extractor:
         coordination = COORDINATION.get(self.lang)
         found = (_french(tokens, rules.article_after, coordination,
                          NOT_HEAD.get(self.lang, frozenset()), LOCUTIONS.get(self.lang, ()),
-                         partial(is_ordinal, lang=self.lang))
+                         partial(is_ordinal, lang=self.lang), BOUND.get(self.lang, ()))
                  if rules.head_first
                  else _english(tokens, rules.complement_links, coordination,
                                NAMES.get(self.lang)))
@@ -604,11 +609,21 @@ def _ends_locution(tokens: list[Token], at: int, locution: tuple[str, ...]) -> b
                               for i, piece in enumerate(locution))
 
 
+def _in_bound(tokens: list[Token], at: int, bound: tuple[tuple[str, str], ...]) -> bool:
+    """Whether the token at ``at`` is the noun after the link of a fixed expression of
+    ``bound`` ("œuvre" of "mise en œuvre"), all in one piece of text."""
+    return (2 <= at < len(tokens) and tokens[at].kind == WORD and not tokens[at].breaks
+            and tokens[at - 1].kind == CONNECTOR and not tokens[at - 1].breaks
+            and tokens[at - 2].kind == WORD
+            and (tokens[at - 2].piece, tokens[at - 1].piece) in bound)
+
+
 def _french(tokens: list[Token], article_after: frozenset[str] = frozenset({"de", "à"}),
             coordination: tuple[str, tuple[str, ...]] | None = None,
             not_head: frozenset[str] = frozenset(),
             locutions: tuple[tuple[str, ...], ...] = (),
-            ordinal: Callable[[str], bool] | None = None) -> list[Occurrence]:
+            ordinal: Callable[[str], bool] | None = None,
+            bound: tuple[tuple[str, str], ...] = ()) -> list[Occurrence]:
     """Head-first candidates (French, Spanish, Italian, Portuguese): a head noun, the
     adjectives after it, and complements after a linking word (an article allowed after
     the connectors of ``article_after``). With ``coordination`` (the joining word and the
@@ -617,7 +632,9 @@ def _french(tokens: list[Token], article_after: frozenset[str] = frozenset({"de"
     sociale"). No candidate starts with a word of ``not_head`` (:data:`.stopwords.NOT_HEAD`),
     which may sit inside one; none starts or ends with the noun of a locution
     (``locutions``: :data:`.stopwords.LOCUTIONS`, "en matière de"). A candidate after an
-    ``ordinal`` (:func:`.stopwords.is_ordinal`) is in head position, as after an article."""
+    ``ordinal`` (:func:`.stopwords.is_ordinal`) is in head position, as after an article.
+    Within a fixed expression of ``bound`` (:data:`.stopwords.BOUND`, "mise en œuvre"), no
+    candidate starts with the noun after the link, nor ends with the noun before it."""
     found: list[Occurrence] = []
     fragments: set[tuple[int, int]] = set()
     n = len(tokens)
@@ -665,4 +682,7 @@ def _french(tokens: list[Token], article_after: frozenset[str] = frozenset({"de"
     if locutions:  # nor ends with one ("recherche en matière" of "... en matière de défense")
         found = [o for o in found
                  if not any(_ends_locution(tokens, o.last - 1, loc) for loc in locutions)]
+    if bound:
+        found = [o for o in found if not _in_bound(tokens, o.first, bound)
+                 and not _in_bound(tokens, o.last + 1, bound)]
     return _without(found, fragments)

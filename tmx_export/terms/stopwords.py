@@ -156,6 +156,13 @@ def is_ordinal(piece: str, lang: str) -> bool:
 # ("le cadre communautaire").
 LOCUTIONS = {"fr": (("en", "matière"), ("à", "titre"), ("en", "vertu"),
                     ("dans", "le", "cadre"))}
+# Nouns of a head-first language that make a fixed expression with a linking word and the
+# noun after it, as key pieces: "mise en œuvre" (implementation), "mise en place", "mise en
+# cause". Neither noun is a term there: the noun after the link starts no candidate and the
+# first one ends none ("règle de mise" of "règle de mise en œuvre"), so the expression is
+# paired whole: "œuvre" alone took "implementation" from "mise en œuvre" (and "uvre" in the
+# Europarl dumps, which lost the "œ").
+BOUND = {"fr": (("mise", "en"),)}
 
 # Nouns whose lemma is a stop word ("goods" -> "good"): never stop words themselves.
 NOT_STOP = frozenset({"goods", "means"})
