@@ -76,6 +76,7 @@ from .patterns import (
     _KIND,
     _S,
     _W,
+    _before_vague,
     _ends_locution,
     _english,
     _french,
@@ -83,7 +84,7 @@ from .patterns import (
     _not_fragments,
 )
 from .rank import rank_score, renderings_of
-from .stopwords import BOUND, LOCUTIONS, NOT_ALONE, NOT_HEAD, is_ordinal
+from .stopwords import BOUND, LOCUTIONS, NOT_ALONE, NOT_HEAD, VAGUE_COMPLEMENTS, is_ordinal
 from .termpair import Context, TermPair
 from .units import piece_spans
 
@@ -410,13 +411,19 @@ class _Scanner:
             joining = (self.pieces.get(coordination[0], -1),
                        np.fromiter((name.endswith(coordination[1]) for name in self.names),
                                    bool, len(self.names)))
+        vague = None  # the linking word's piece id and which pieces are vague nouns
         if rules.head_first:
             linking = [self.pieces[name] for name in sorted(rules.article_after)
                        if name in self.pieces]
             ordinal = np.fromiter((is_ordinal(name, self.extractor.lang)
                                    for name in self.names), bool, len(self.names))
+            complements = VAGUE_COMPLEMENTS.get(self.extractor.lang)
+            if complements is not None and complements[0] in self.pieces:
+                vague = (self.pieces[complements[0]],
+                         np.fromiter((name in complements[1] for name in self.names), bool,
+                                     len(self.names)))
             first, last, words, head = _french(kind, kw, breaks, local, linking, chains,
-                                               joining, ordinal)
+                                               joining, ordinal, vague)
         else:
             links = [self.pieces[name] for name in sorted(rules.complement_links)
                      if name in self.pieces]
@@ -435,6 +442,9 @@ class _Scanner:
         if bound:
             cut = (_in_bound(kind, kw, breaks, local, first, bound, self.pieces)
                    | _in_bound(kind, kw, breaks, local, last + 1, bound, self.pieces))
+        if rules.head_first and vague is not None:  # "ordre" of "ordre du jour"
+            before = _before_vague(kind, kw, breaks, local, last, vague)
+            cut = before if cut is None else cut | before
         del local
         glossary = self._glossary(kind, kw, breaks, piece, tok_base, first, last, chains)
         trie = _Trie(self.names)

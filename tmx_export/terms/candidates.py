@@ -31,7 +31,15 @@ from typing import NamedTuple
 from ..lang import elisions, primary
 from .languages import TermLanguage, term_language, term_languages
 from .lemmas import is_known, lemmatize
-from .stopwords import BOUND, HEADING_WORDS, LOCUTIONS, NOT_HEAD, NOT_STOP, is_ordinal
+from .stopwords import (
+    BOUND,
+    HEADING_WORDS,
+    LOCUTIONS,
+    NOT_HEAD,
+    NOT_STOP,
+    VAGUE_COMPLEMENTS,
+    is_ordinal,
+)
 
 MAX_WORDS = 4  # content words per candidate, as the terminology brief asks (1-4)
 # Content words after "of" in an "N of N" candidate ("code of conduct", "transport of
@@ -405,7 +413,8 @@ class Extractor:
         coordination = COORDINATION.get(self.lang)
         found = (_french(tokens, rules.article_after, coordination,
                          NOT_HEAD.get(self.lang, frozenset()), LOCUTIONS.get(self.lang, ()),
-                         partial(is_ordinal, lang=self.lang), BOUND.get(self.lang, ()))
+                         partial(is_ordinal, lang=self.lang), BOUND.get(self.lang, ()),
+                         VAGUE_COMPLEMENTS.get(self.lang))
                  if rules.head_first
                  else _english(tokens, rules.complement_links, coordination,
                                NAMES.get(self.lang)))
@@ -618,12 +627,21 @@ def _in_bound(tokens: list[Token], at: int, bound: tuple[tuple[str, str], ...]) 
             and (tokens[at - 2].piece, tokens[at - 1].piece) in bound)
 
 
+def _before_vague(tokens: list[Token], at: int, vague: tuple[str, frozenset[str]]) -> bool:
+    """Whether the tokens from ``at`` are the linking word and a vague noun of ``vague``
+    (:data:`.stopwords.VAGUE_COMPLEMENTS`: "du jour" of "ordre du jour")."""
+    return (at + 1 < len(tokens) and tokens[at].kind == CONNECTOR and not tokens[at].breaks
+            and tokens[at].piece == vague[0] and tokens[at + 1].kind == STOPWORD
+            and tokens[at + 1].piece in vague[1] and not tokens[at + 1].breaks)
+
+
 def _french(tokens: list[Token], article_after: frozenset[str] = frozenset({"de", "à"}),
             coordination: tuple[str, tuple[str, ...]] | None = None,
             not_head: frozenset[str] = frozenset(),
             locutions: tuple[tuple[str, ...], ...] = (),
             ordinal: Callable[[str], bool] | None = None,
-            bound: tuple[tuple[str, str], ...] = ()) -> list[Occurrence]:
+            bound: tuple[tuple[str, str], ...] = (),
+            vague: tuple[str, frozenset[str]] | None = None) -> list[Occurrence]:
     """Head-first candidates (French, Spanish, Italian, Portuguese): a head noun, the
     adjectives after it, and complements after a linking word (an article allowed after
     the connectors of ``article_after``). With ``coordination`` (the joining word and the
@@ -634,7 +652,9 @@ def _french(tokens: list[Token], article_after: frozenset[str] = frozenset({"de"
     (``locutions``: :data:`.stopwords.LOCUTIONS`, "en matière de"). A candidate after an
     ``ordinal`` (:func:`.stopwords.is_ordinal`) is in head position, as after an article.
     Within a fixed expression of ``bound`` (:data:`.stopwords.BOUND`, "mise en œuvre"), no
-    candidate starts with the noun after the link, nor ends with the noun before it."""
+    candidate starts with the noun after the link, nor ends with the noun before it. With
+    ``vague`` (:data:`.stopwords.VAGUE_COMPLEMENTS`: a linking word and vague nouns), such
+    a noun right after that word is a last step ("ordre du jour"), though a stop word."""
     found: list[Occurrence] = []
     fragments: set[tuple[int, int]] = set()
     n = len(tokens)
@@ -672,6 +692,13 @@ def _french(tokens: list[Token], article_after: frozenset[str] = frozenset({"de"
             k = j + 1
             if k < n and tokens[k].kind == ARTICLE and tokens[j].piece in article_after:
                 k += 1
+            if (vague and k == j + 1 < n and tokens[k].kind == STOPWORD
+                    and tokens[j].piece == vague[0] and tokens[k].piece in vague[1]
+                    and not tokens[k].breaks):
+                pieces.append(tokens[j].piece)
+                pieces.append(tokens[k].piece)
+                found.append(Occurrence(" ".join(pieces), first, k + 1, words + 1, head))
+                break
             if k >= n or tokens[k].kind != WORD or tokens[k].breaks or tokens[k - 1].breaks:
                 break
             pieces.append(tokens[j].piece)
@@ -685,4 +712,6 @@ def _french(tokens: list[Token], article_after: frozenset[str] = frozenset({"de"
     if bound:
         found = [o for o in found if not _in_bound(tokens, o.first, bound)
                  and not _in_bound(tokens, o.last + 1, bound)]
+    if vague:  # nor ends before its vague complement ("ordre" of "ordre du jour")
+        found = [o for o in found if not _before_vague(tokens, o.last, vague)]
     return _without(found, fragments)

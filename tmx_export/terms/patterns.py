@@ -314,6 +314,17 @@ def _in_bound(kind: np.ndarray, kw: np.ndarray, breaks: np.ndarray, local: np.nd
     return found
 
 
+def _before_vague(kind: np.ndarray, kw: np.ndarray, breaks: np.ndarray, local: np.ndarray,
+                  at: np.ndarray, vague: tuple[int, np.ndarray]) -> np.ndarray:
+    """Which of the tokens ``at`` (maybe one past the end) begin the linking word and a
+    vague noun of ``vague`` in one piece (:func:`.candidates._before_vague`: "du jour" of
+    "ordre du jour", which "ordre" alone then does not end before)."""
+    n = len(kind)
+    c, d = np.minimum(at, n - 1), np.minimum(at + 1, n - 1)
+    return ((at + 1 < n) & (local[c] > 0) & (local[d] > 1) & (kind[c] == _C) & ~breaks[c]
+            & (kw[c] == vague[0]) & (kind[d] == _S) & vague[1][kw[d]] & ~breaks[d])
+
+
 def _not_fragments(kind: np.ndarray, kw: np.ndarray, first: np.ndarray, last: np.ndarray,
                    joint: int) -> np.ndarray:
     """Which occurrences of a head-first language are no fragment of a coordination
@@ -342,7 +353,8 @@ def _joined(one: tuple | None, other: tuple | None) -> tuple | None:
 def _french(kind: np.ndarray, kw: np.ndarray, breaks: np.ndarray, local: np.ndarray,
             linking: list[int], chains: _Chains,
             joining: tuple[int, np.ndarray] | None = None,
-            ordinal: np.ndarray | None = None) -> tuple[np.ndarray, ...]:
+            ordinal: np.ndarray | None = None,
+            vague: tuple[int, np.ndarray] | None = None) -> tuple[np.ndarray, ...]:
     """French candidates (:func:`.candidates._french`): a head noun, then up to three
     steps, each an adjective or noun, or a connector (+ "la"/"l'" after "de"/"à") and a
     noun. A step depends only on where the candidate ends, so each content word's next
@@ -350,7 +362,9 @@ def _french(kind: np.ndarray, kw: np.ndarray, breaks: np.ndarray, local: np.ndar
     (the piece id of "et", and which pieces are adjectives): an adjective reached from the
     word before it may take a last step, "et" and an adjective ("cohésion économique et
     sociale"), unless the candidate starts with it. ``ordinal``: which pieces are ordinals
-    (:func:`.stopwords.is_ordinal`).
+    (:func:`.stopwords.is_ordinal`). ``vague``: the piece id of the linking word of
+    :data:`.stopwords.VAGUE_COMPLEMENTS` and which pieces are its vague nouns, each a last
+    last step right after that word ("ordre du jour").
 
     Returns what :func:`_english` returns.
     """
@@ -370,6 +384,13 @@ def _french(kind: np.ndarray, kw: np.ndarray, breaks: np.ndarray, local: np.ndar
     kc = np.minimum(k, n - 1)
     linked = (ok & (kind[jc] == _C) & inside(k) & (kind[kc] == _W) & ~breaks[kc]
               & ~breaks[kc - 1])
+    if vague is not None:  # a vague noun right after the linking word: a last step
+        jk = np.minimum(j + 1, n - 1)
+        vague_step = (ok & (kind[jc] == _C) & (kw[jc] == vague[0]) & inside(j + 1)
+                      & (kind[jk] == _S) & vague[1][kw[jk]] & ~breaks[jk])
+        k = np.where(vague_step & ~linked, j + 1, k)
+        linked |= vague_step
+        del jk, vague_step
     following = np.full(n, -1, np.int64)  # the next content word of a candidate ending here
     following[words_at] = np.where(word_step, j, np.where(linked, k, -1))
     through = np.zeros(n, bool)  # ... reached through a connector

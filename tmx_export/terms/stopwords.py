@@ -156,6 +156,13 @@ def is_ordinal(piece: str, lang: str) -> bool:
 # ("le cadre communautaire").
 LOCUTIONS = {"fr": (("en", "matière"), ("à", "titre"), ("en", "vertu"),
                     ("dans", "le", "cadre"))}
+# Vague nouns of a head-first language (stop words of its general list) that may still end
+# a term as the complement of "de", with no article between: "ordre du jour" (agenda),
+# "état des lieux". The vague noun starts no candidate and ends the one it is in, and the
+# noun before it ends none there ("ordre" of "ordre du jour"); only where the expression
+# recurs is it paired. Without them "ordre du jour" was no candidate, and "agenda" and
+# "item" were paired with "ordre".
+VAGUE_COMPLEMENTS = {"fr": ("de", frozenset({"jour", "vue", "lieu", "cours", "fait"}))}
 # Nouns of a head-first language that make a fixed expression with a linking word and the
 # noun after it, as key pieces: "mise en œuvre" (implementation), "mise en place", "mise en
 # cause". Neither noun is a term there: the noun after the link starts no candidate and the
