@@ -502,6 +502,25 @@ def test_mise_en_oeuvre_is_one_candidate_and_pairs_whole() -> None:
                 and key[1] in ("uvre", "mise", "miser")]
 
 
+def test_an_english_verb_after_a_noun_phrase_ends_the_candidate() -> None:
+    # "Recalls that shipbuilding remains a strategic industry" (a resolution's recital):
+    # simplemma reads "remains" as a noun, which made the candidate "shipbuilding remains"
+    path = DATA / "terms_resolution_compounds_en_fr.tsv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        sources = [row["en_gb"] for row in csv.DictReader(handle, delimiter="\t")]
+    en = Extractor("en")
+    keys = {o.key for text in sources for o in en.candidates(en.tokens(text))}
+    assert not [key for key in keys if "remains" in key.split()]
+    assert {"shipbuilding", "strategic industry"} <= keys
+    assert [o.key for o in en.candidates(en.tokens("The decision replaces the Annex."))] == [
+        "decision", "annex"]
+    # a capitalised plural, a plural before a preposition, an "-ss" noun stay nouns
+    for text, key in (("grants Member States the right", "member state"),
+                      ("the value chains of the region", "value chain"),
+                      ("the selection process the Commission runs", "selection process")):
+        assert key in [o.key for o in en.candidates(en.tokens(text))], text
+
+
 def test_a_single_word_for_a_french_term_of_two_pairs_with_the_whole_term() -> None:
     # European Parliament resolution citations and recitals (tests/data/README.md): the
     # one-word compound "shipbuilding" and the acronym "TFEU" stand for "construction

@@ -110,10 +110,11 @@ def test_scanner_finds_what_the_extractor_finds(lang, texts, glossary):
 _WORDS = {
     "en": ["value", "chain", "chains", "cluster", "the", "of", "Parliament's", "SME", "EU",
            "know-how", "rapidly", "12", "stresses", "Member", "State", "l'art", "a", "and",
-           "economic", "social"],
+           "economic", "social", "remains", "replaces", "its"],
     "fr": ["chaîne", "chaînes", "de", "des", "du", "la", "l'", "l'État", "à", "au", "en",
            "valeur", "membre", "encourage", "mise", "œuvre", "DE", "aux", "conglomérats",
-           "et", "économique", "sociale", "relative", "matière", "au", "titre"],
+           "et", "économique", "sociale", "relative", "matière", "au", "titre", "jour",
+           "ordre", "vue"],
 }
 _GAPS = [" ", "  ", ", ", " - ", "; ", "\t", "\u00a0", " (", ") ", "’", "-", "."]
 
@@ -139,6 +140,17 @@ def test_scanner_starts_no_candidate_where_the_extractor_starts_none():
                   "La recherche en matière de défense, au titre des directives, en vertu du "
                   "mandat, dans le cadre des activités et le cadre communautaire.",
                   "Matière première en matière, cadre dans le cadre."])
+
+
+def test_scanner_agrees_on_fixed_expressions_and_verbs_after_a_noun():
+    # "mise en œuvre" is one candidate, "ordre du jour" one though "jour" is a vague noun,
+    # and an English verb in "-s" before an article is no content word
+    _agree("fr", ["la mise en œuvre de l'ordre du jour; mise, en œuvre; ordre du, jour",
+                  "règle de mise en place, ordre de la journée, mise en uvre du jour",
+                  "l'ordre du jour du jour, mise en mise en œuvre"])
+    _agree("en", ["shipbuilding remains a strategic industry; the decision replaces the Annex",
+                  "grants Member States the right; value chains, the process the; remains a",
+                  "it remains the value; benefits the, chains its rules"])
 
 
 def test_scanner_agrees_on_longer_complements(monkeypatch):

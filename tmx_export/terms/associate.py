@@ -65,9 +65,12 @@ from .arrays import _compact, _counted, _distinct, _exclusive_cumsum, _frombuffe
 from .candidates import (
     COORDINATION,
     NAMES,
+    STOPWORD,
     TOKEN_SPLIT,
+    VERB_OBJECTS,
     Extractor,
     split_tokens,
+    third_person,
 )
 from .citation import _decapitalise_initials, pair_citation_forms
 from .keys import _Chains, _Trie
@@ -245,6 +248,7 @@ class _Scanner:
         self.types: dict[str, int] = {}  # token as written -> type
         self.type_kind = array("b")
         self.type_capital = array("b")  # written with a capital, no acronym (Token.capital)
+        self.type_third = array("b")  # may be a verb in the 3rd person (third_person)
         self.type_piece = array("i")
         self.pieces = _Ids(self._piece)  # key piece -> id
         self.names: list[str] = []
@@ -276,6 +280,7 @@ class _Scanner:
                 kind = self.types[written] = len(self.type_kind)
                 self.type_kind.append(_KIND[name])
                 self.type_capital.append(written[:1].isupper() and not written.isupper())
+                self.type_third.append(third_person(written))
                 self.type_piece.append(self.pieces[piece])
             subs.append((kind, start, end))
         self.subs.append(tuple(subs))
@@ -403,6 +408,15 @@ class _Scanner:
         kind = _frombuffer(self.type_kind, np.int8)[types]
         kw = _frombuffer(self.type_piece, np.int32)[types]
         local = np.arange(len(types)) - tok_base[:-1][piece]
+        objects = VERB_OBJECTS.get(self.extractor.lang)
+        if objects and any(w in self.pieces for w in objects):
+            # a verb after a noun phrase, before its object: no content word (Extractor.tokens)
+            at = np.flatnonzero(_frombuffer(self.type_third, np.int8)[types] != 0)
+            at = at[(at + 1 < len(kind)) & (local[at] > 0)]
+            nxt = at + 1
+            ids = [self.pieces[w] for w in sorted(objects) if w in self.pieces]
+            kind[at[(kind[at] == _W) & ~breaks[at] & (kind[at - 1] == _W) & (local[nxt] > 0)
+                    & np.isin(kw[nxt], ids) & ~breaks[nxt]]] = _KIND[STOPWORD]
         chains = _Chains()
         rules = self.extractor.rules
         coordination = COORDINATION.get(self.extractor.lang)

@@ -118,6 +118,25 @@ _FR_VERB_LEMMA_ENDINGS = ("ir", "re", "oir")
 _FR_FEMININE_ENDINGS = ("ique", "ale", "elle", "ive", "euse", "aire", "ienne", "ière", "ible",
                         "able", "iste", "ile", "aise", "oise")
 
+# A verb in the 3rd person singular after a noun phrase, by language: the words that follow
+# such a verb where a plural noun seldom stands, an article or a determiner, as key pieces
+# ("an" is "a", "these" is "this"): "shipbuilding remains a strategic industry", "the
+# decision replaces the Annex". A word in "-s" written in lower case between a content
+# word and one of these is that verb, and ends the candidate before it: "shipbuilding
+# remains" and "decision replaces" were candidates (simplemma reads "remains" as a noun).
+# A capitalised word stays a noun ("grants Member States the right").
+VERB_OBJECTS: dict[str, frozenset[str]] = {
+    "en": frozenset({"a", "the", "its", "their", "this", "his", "her", "our"}),
+}
+
+
+def third_person(written: str) -> bool:
+    """Whether an English word as written may be a verb in the 3rd person singular: lower
+    case, in "-s" but not "-ss", "-us", "-is" ("process", "status", "basis")."""
+    return (len(written) > 3 and written[:1].islower() and written.endswith("s")
+            and not written.endswith(("ss", "us", "is")))
+
+
 # Roman numerals up to 89 in capitals ("II", "XIII", "LXIV"), as in "Annex II", "Title IV",
 # "Part XX": numbers, not acronyms. Lone, they were paired as terms ("III" -> "III", 13
 # times on DGT-TM), and "Annex II" -> "annexe II" is a reference, as "Annex 2" is.
@@ -405,6 +424,14 @@ class Extractor:
                                 bool(tokens) and bool(gap) and not gap.isspace(),
                                 word[:1].isupper() and not word.isupper()))
             previous_end = end
+        objects = VERB_OBJECTS.get(self.lang)
+        if objects:
+            for i in range(1, len(tokens) - 1):  # a verb after a noun phrase (VERB_OBJECTS)
+                token = tokens[i]
+                if (token.kind == WORD and not token.breaks and tokens[i - 1].kind == WORD
+                        and tokens[i + 1].piece in objects and not tokens[i + 1].breaks
+                        and third_person(text[token.start:token.end])):
+                    tokens[i] = token._replace(kind=STOPWORD)
         return tokens
 
     def candidates(self, tokens: list[Token]) -> list[Occurrence]:
