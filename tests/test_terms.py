@@ -734,6 +734,37 @@ def test_a_span_slid_off_its_translation_is_told_by_cognates_beside_it(
     assert _slid(pair) is slid
 
 
+@pytest.mark.parametrize("source, target, apart", [
+    # terms left over in the same repeated units, linked at Dice 1.0 (DGT-TM 2019)
+    ("production organisations", "équipements associés", True),
+    ("single pilot", "temps de vol", True),
+    # the right renderings of the same contexts, and single words, stay
+    ("environmental certification", "certification de navigabilité et environnementale",
+     False),
+    ("air transport", "transport aérien", False),
+    ("organisations", "équipements", False),
+])
+def test_multiword_terms_far_apart_in_every_context_rank_low(source, target, apart):
+    from tmx_export.terms.rank import APART, _apart, rank_score
+    from tmx_export.terms.termpair import Context
+
+    with (DATA / "terms_apart_en_fr.tsv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    pair = _pair(source, target)
+    pair.units, pair.dice = 3, 1.0
+    for row in rows:
+        en, fr = row["en_gb"], row["fr_fr"]
+        if source in en and target in fr:
+            s, t = en.index(source), fr.index(target)
+            pair.contexts.append(Context(row["tu_index"], row["file"], en, fr,
+                                         (s, s + len(source)), (t, t + len(target))))
+    assert pair.contexts
+    assert _apart(pair) is apart
+    near = rank_score(pair, 2, 2)
+    pair.contexts = []  # (no context says anything)
+    assert near == pytest.approx(rank_score(pair, 2, 2) * (APART if apart else 1.0))
+
+
 def test_renderings_beside_a_span_tell_it_slid():
     # "cohesion policy" -> "cohésion de l'Union" in "structural and cohesion policies" ->
     # "politiques structurelles et de cohésion de l'Union": "policy" is rendered by

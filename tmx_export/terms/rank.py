@@ -37,6 +37,18 @@ SPECIFIC_TERMHOOD = 1.0  # what a single word absent from general language adds 
 CAPITALISED_TERMHOOD = 1.5  # factor for a single capitalised word that is no acronym
 OVERLAPPED = 0.2  # factor for a pair explained by a stronger overlapping one (_overlapped)
 SLID = 0.2  # factor for a pair whose spans slid off each other in its contexts (_slid)
+# A pair of two multi-word terms that stand far apart in every one of its contexts: the
+# start of one side's term, as a share of its clause, differs from the other's by more
+# than APART_SHARE. Such pairs are two terms left over, unpaired, in the same repeated
+# units, linked because they occur nowhere else (Dice 1.0): "production organisation" ->
+# "équipement associé" (a title cited five times on DGT-TM, where "design and production
+# organisations" is "organismes de conception et de production" and "équipements
+# associés" renders "appliances"), "single pilot" -> "temps de vol". On the DGT-TM tuning
+# half no pair judged correct has its terms that far apart in all its contexts; single
+# words are left alone (the span kept may be another occurrence of a frequent word).
+APART_SHARE = 0.15
+APART_CLAUSE = 80  # characters: in a shorter clause a term may go from end to end
+APART = 0.2  # factor for such a pair (_apart)
 # factor for a pair of which a term is an abbreviation (_abbreviated): no term, however often
 # a list of resolutions cites it ("Res." -> "Rés.", 62 times on DGT-TM; taken for a name,
 # x 0.1, besides, being a word no lexicon holds)
@@ -61,7 +73,19 @@ def rank_score(pair: TermPair, source_words: int, target_words: int,
     pair.slid = _slid(pair, renderings)
     if pair.slid:
         score *= SLID
+    if _apart(pair):
+        score *= APART
     return score
+
+
+def _apart(pair: TermPair) -> bool:
+    """Two multi-word terms that stand far apart in every context of the pair (at least
+    one; :data:`APART_SHARE`)."""
+    if not pair.contexts or " " not in pair.source_lemma or " " not in pair.target_lemma:
+        return False
+    return all(len(c.source) >= APART_CLAUSE and abs(
+        c.source_span[0] / len(c.source) - c.target_span[0] / max(len(c.target), 1))
+        > APART_SHARE for c in pair.contexts)
 
 
 def _verb_ending(pair: TermPair) -> bool:
