@@ -379,3 +379,121 @@ def test_byte_order_marks_of_joined_files_are_not_written(tmp_path: Path) -> Non
             for seg in etree.parse(str(tmp_path / "out.tmx")).iter("seg")]
     assert not [seg for seg in segs if "\ufeff" in seg]
     assert names["en"] in segs and names["fr"] in segs
+
+
+# Invisible characters as a copy from a web page leaves them at a cell's or segment's
+# edges: a zero-width space, a word joiner, direction marks, an embedding and an isolate
+# around the whole text, a BOM (counted on its own).
+EDGE_MARKS = [("\u200b", "\u200b"), ("\u2060", ""), ("\u200e", "\u200e"), ("\u200f", ""),
+              ("\u202a", "\u202c"), ("\u2066", "\u2069"), ("", "\u2060\u200b"),
+              ("\ufeff", "")]
+
+
+def _edge_files(tmp_path: Path) -> tuple[list[tuple[str, str]], dict[str, Path]]:
+    """The first DGT-TM pairs of the kit with the marks of EDGE_MARKS on their English
+    side and a zero-width space after their French one, as a TSV, an XLSX, a TMX, an XLIFF
+    and a PO file; and the pairs as they are."""
+    from xml.sax.saxutils import escape
+
+    import openpyxl
+
+    rows = [(p.source, p.target) for p in dgt_pairs() if 30 < len(p.source) < 200
+            and '"' not in p.source + p.target and "\\" not in p.source + p.target]
+    rows = rows[:len(EDGE_MARKS)]
+    marked = [(before + en + after, fr + "\u200b")
+              for (en, fr), (before, after) in zip(rows, EDGE_MARKS, strict=True)]
+    files = {name: tmp_path / f"edges.{name}" for name in ("tsv", "xlsx", "tmx", "xlf", "po")}
+    files["tsv"].write_text("en-GB\tfr-FR\n" + "".join(f"{en}\t{fr}\n" for en, fr in marked),
+                            encoding="utf-8")
+    book = openpyxl.Workbook()
+    book.active.append(["en-GB", "fr-FR"])
+    for row in marked:
+        book.active.append(list(row))
+    book.save(files["xlsx"])
+    files["tmx"].write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="en-GB" '
+        'datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="x" creationtool="x" '
+        'creationtoolversion="1"/><body>\n' + "".join(
+            f'<tu><tuv xml:lang="en-GB"><seg>{escape(en)}</seg></tuv>'
+            f'<tuv xml:lang="fr-FR"><seg>{escape(fr)}</seg></tuv></tu>\n' for en, fr in marked)
+        + "</body></tmx>\n", encoding="utf-8")
+    files["xlf"].write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" '
+        'xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="dgt" '
+        'source-language="en-GB" target-language="fr-FR" datatype="plaintext"><body>\n'
+        + "".join(f'<trans-unit id="{i}"><source>{escape(en)}</source><target>{escape(fr)}'
+                  f"</target></trans-unit>\n" for i, (en, fr) in enumerate(marked))
+        + "</body></file></xliff>\n", encoding="utf-8")
+    files["po"].write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+        '"Language: fr_FR\\n"\n\n'
+        + "".join(f'msgid "{en}"\nmsgstr "{fr}"\n\n' for en, fr in marked), encoding="utf-8")
+    return rows, files
+
+
+@pytest.mark.parametrize("kind", ["tsv", "xlsx", "tmx", "xlf", "po"])
+def test_invisible_characters_at_a_segments_edges_are_removed_and_counted(
+        tmp_path: Path, kind: str) -> None:
+    # OmegaT keeps such a character in the segment it makes and matches literally: a unit
+    # opening with one never filled the same sentence of a document written without it
+    # (verified with OmegaT 3.6). Dumps lost them at line edges; the other inputs kept them.
+    from lxml import etree
+
+    from tmx_export.pipeline import build
+
+    rows, files = _edge_files(tmp_path)
+    summary = build([str(files[kind])], tmp_path / "out.tmx", segment="paragraph")
+    segs = ["".join(seg.itertext()) for seg in etree.parse(str(tmp_path / "out.tmx")).iter("seg")]
+    assert segs == [text for row in rows for text in row]
+    # each mark but the BOM's, and a zero-width space after each French text
+    assert summary.repairs["invisible characters at a segment's edge removed "
+                           "(zero-width, direction)"] == 12 + len(rows)
+    assert summary.repairs["byte order marks (U+FEFF) removed"] == 1
+
+
+def test_direction_marks_of_right_to_left_text_are_kept(tmp_path: Path) -> None:
+    # An Arabic or Hebrew segment may open with an RLM or an isolate its tool put there,
+    # as the documents that tool makes do: text as written, kept (a zero-width space still
+    # goes). In English an isolate whose pair is inside the text is kept too: "\u2067name
+    # \u2069 said" laid out without it puts the name's neighbours in the wrong order.
+    from lxml import etree
+
+    from tmx_export.pipeline import build
+
+    arabic = "الاجتماع في 12 مايو."
+    name = "عمرو موسى"
+    rows = [("\u200bThe meeting is on 12 May.\u200e", "\u200f" + arabic + "\u200b"),
+            (f"\u2067{name}\u2069 said the meeting is on 12 May.",
+             f"\u2067{name}\u2069 قال " + arabic)]
+    table = tmp_path / "ar.tsv"
+    table.write_text("en-GB\tar\n" + "".join(f"{en}\t{ar}\n" for en, ar in rows), "utf-8")
+    summary = build([str(table)], tmp_path / "out.tmx", segment="paragraph",
+                    source_lang="en-GB", target_lang="ar")
+    segs = ["".join(seg.itertext()) for seg in etree.parse(str(tmp_path / "out.tmx")).iter("seg")]
+    assert segs == ["The meeting is on 12 May.", "\u200f" + arabic, rows[1][0], rows[1][1]]
+    assert summary.repairs["invisible characters at a segment's edge removed "
+                           "(zero-width, direction)"] == 3
+
+
+def test_invisible_characters_at_the_edges_of_a_segment_with_codes(tmp_path: Path) -> None:
+    # a unit with inline codes is written from its markup: its edges as its text's
+    from lxml import etree
+
+    from tmx_export.pipeline import build
+
+    memory = tmp_path / "codes.tmx"
+    memory.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="en-GB" '
+        'datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="x" creationtool="x" '
+        'creationtoolversion="1"/><body>\n<tu><tuv xml:lang="en-GB"><seg>&#x200B;The Parties '
+        'shall meet every <bpt i="1">&lt;b&gt;</bpt>two years<ept i="1">&lt;/b&gt;</ept>.'
+        '&#x2060;</seg></tuv><tuv xml:lang="fr-FR"><seg>&#x200E;Les Parties se réunissent '
+        'tous les <bpt i="1">&lt;b&gt;</bpt>deux ans<ept i="1">&lt;/b&gt;</ept>.</seg></tuv>'
+        '</tu>\n</body></tmx>\n', encoding="utf-8")
+    summary = build([str(memory)], tmp_path / "out.tmx", segment="paragraph")
+    segs = list(etree.parse(str(tmp_path / "out.tmx")).iter("seg"))
+    assert [seg.text for seg in segs] == ["The Parties shall meet every ", "Les Parties se "
+                                          "réunissent tous les "]
+    assert [seg[-1].tail for seg in segs] == [".", "."]
+    assert summary.repairs["invisible characters at a segment's edge removed "
+                           "(zero-width, direction)"] == 3

@@ -720,3 +720,25 @@ def test_build_says_which_glossary_pairs_it_leaves_out(tmp_path: Path) -> None:
                 if line.startswith("glossary:")] == said
         quiet = run("build", str(SEED), "-o", str(out), "--glossary", str(glossary), "-q")
         assert quiet.exit_code == 0 and quiet.output == ""
+
+
+def test_a_profile_whose_tool_reads_no_tmx_gz_refuses_one(tmp_path: Path) -> None:
+    # memoQ imports TMX files and names no compressed form: its profile refuses a .gz
+    # output before any work (the missing second input is never looked at), with no file
+    # left; OmegaT (verified) and Trados (RWS documentation) import .tmx.gz
+    import gzip
+
+    out, rejects = tmp_path / "seed.tmx.gz", tmp_path / "rejects.tsv"
+    for args in (["--profile", "memoq"], ["--profile", "memoq", "--langs", "en-GB,fr-FR"]):
+        result = run("build", str(SEED), str(tmp_path / "missing.txt"), "-o", str(out),
+                     "--rejects", str(rejects), *args)
+        assert result.exit_code == 1
+        assert result.stderr == (f"tmx-export: error: {out}: the memoq profile writes no "
+                                 f"compressed memory: its tool reads no .tmx.gz; name the "
+                                 f"output {tmp_path / 'seed.tmx'}\n")
+        assert "Traceback" not in result.output
+        assert not out.exists() and not rejects.exists()
+    for profile in ("generic", "omegat", "trados"):
+        result = run("build", str(SEED), "-o", str(out), "--profile", profile)
+        assert result.exit_code == 0, result.output
+        assert b"<tmx" in gzip.decompress(out.read_bytes())

@@ -151,3 +151,13 @@ def test_scripts_a_tag_says(first: str, second: str, differ: bool) -> None:
     (sr@latin) as sr-Cyrl. A tag that says no script differs from none."""
     assert lang.scripts_differ(first, second) is differ
     assert lang.file_direction("en-GB", first, "en-GB", second) == ("other" if differ else "same")
+
+
+@pytest.mark.parametrize(("tag", "rtl"), [
+    ("ar", True), ("he-IL", True), ("fa-IR", True), ("ur", True), ("az-Arab", True),
+    ("yi", True), ("en-GB", False), ("fr_FR", False), ("az", False), ("ku-Latn", False),
+    ("pa", False), ("pa-Arab", True), ("sr@latin", False)])
+def test_right_to_left(tag: str, rtl: bool) -> None:
+    from tmx_export.lang import right_to_left
+
+    assert right_to_left(tag) is rtl

@@ -48,7 +48,8 @@ Three jobs, each a function the pipeline calls and that returns to it:
 * :func:`below_min_score` -- aligned units scoring under ``--min-score``.
 
 * :func:`prepare` -- the units as a TMX may hold them: :func:`sanitise` each text (no
-  XML-illegal character, no line break, no padding), a unit left with an empty side is
+  XML-illegal character, no line break, no padding, no invisible character at its edges
+  but a right-to-left text's direction marks), a unit left with an empty side is
   rejected (``empty-side``), and a unit repeating an earlier one is rejected
   (``duplicate``): ``exact`` compares the two texts (and inline codes) as they are,
   ``normalised`` after :func:`normalise`; ``none`` keeps every unit. Duplicates are judged
@@ -76,6 +77,7 @@ from .lang import (
     may_be_third_language,
     mean_score,
     primary,
+    right_to_left,
     text_lean,
     word_list_languages,
 )
@@ -404,10 +406,12 @@ def is_clean(text: str) -> bool:
     return text.isprintable() and len(text) == len(text.strip())
 
 
-def sanitise(text: str, repairs: Counter[str]) -> str:
+def sanitise(text: str, repairs: Counter[str], lang: str | None = None) -> str:
     """``text`` as a ``<seg>`` may hold it: no XML-illegal characters, no line breaks, no
-    byte order mark, no padding. Each kind of change is counted in ``repairs`` (outer white
-    space is not: it is never part of a segment a CAT tool makes)."""
+    byte order mark, no padding, no invisible character at its edges (but a direction mark
+    of a text in ``lang`` written right to left, or of unknown language:
+    :func:`strip_invisible_edges`). Each kind of change is counted in ``repairs`` (outer
+    white space is not: it is never part of a segment a CAT tool makes)."""
     if is_clean(text):
         return text
     # line breaks first: the XML-illegal ones are spaces between words, not to be removed
@@ -425,7 +429,69 @@ def sanitise(text: str, repairs: Counter[str]) -> str:
     if "\ufeff" in text:
         repairs["byte order marks (U+FEFF) removed"] += text.count("\ufeff")
         text = text.replace("\ufeff", "")
-    return text.strip()
+    text = text.strip()
+    if text and (not text[0].isprintable() or not text[-1].isprintable()):
+        text = strip_invisible_edges(text, repairs, lang)
+    return text
+
+
+# Invisible characters at a segment's edge. OmegaT keeps them in the segments it makes and
+# matches literally (verified with OmegaT 3.6: a unit opening with a zero-width space, a
+# word joiner, a direction mark or an isolate never filled the same sentence written
+# without, nor the other way round); the sentence of a document to translate is written
+# without them, so at a unit's edge they only cost its matches.
+# Zero-width space and word joiner join or part nothing at an edge: removed in every text.
+_ZERO_WIDTH = "\u200b\u2060"
+# Direction marks (LRM, RLM, ALM) and the paired controls (embeddings, overrides and
+# isolates with their PDF/PDI). In a text written left to right they are what a copy
+# from a web page left. In Arabic or Hebrew a segment may open with an RLM or an isolate
+# that the tool writing it put there, as in the documents that tool makes: text as
+# written, kept. The paired controls go only when none is left inside the text,
+# so that no pair is broken ("\u2067<Arabic name>\u2069 said" keeps its isolate).
+_DIRECTION_MARKS = "\u200e\u200f\u061c"
+_DIRECTION_PAIRED = "\u202a-\u202e\u2066-\u2069"
+_EDGE_CHARS = f"[\\s{_ZERO_WIDTH}{_DIRECTION_MARKS}{_DIRECTION_PAIRED}]+"
+_EDGE_RUNS = lazy_pattern(f"^{_EDGE_CHARS}|{_EDGE_CHARS}$")
+# the invisible characters (and white space) opening and closing a text
+EDGE_START = lazy_pattern(f"^{_EDGE_CHARS}")
+EDGE_END = lazy_pattern(f"{_EDGE_CHARS}$")
+_PAIRED = lazy_pattern(f"[{_DIRECTION_PAIRED}]")
+_ZERO_WIDTH_ONLY = frozenset(_ZERO_WIDTH)
+_REMOVED_LEFT_TO_RIGHT = frozenset("\u200b\u2060\u200e\u200f\u061c")
+INVISIBLE_AT_EDGES = "invisible characters at a segment's edge removed (zero-width, direction)"
+
+
+def strip_invisible_edges(text: str, repairs: Counter[str], lang: str | None = None) -> str:
+    """``text`` (stripped of white space) without the invisible characters at its edges
+    that no CAT tool's segment holds: zero-width spaces and word joiners, and, when
+    ``lang`` is written left to right, direction marks and controls (:data:`_ZERO_WIDTH`,
+    :data:`_DIRECTION_MARKS`); counted in ``repairs``. A language not known keeps its
+    direction marks: they may be text."""
+    runs = list(_EDGE_RUNS.finditer(text))
+    if not runs:
+        return text
+    if lang is None or right_to_left(lang):
+        removable = _ZERO_WIDTH_ONLY
+    else:
+        removable = _REMOVED_LEFT_TO_RIGHT
+        at_edges = sum(len(_PAIRED.findall(run.group())) for run in runs)
+        if at_edges and at_edges == len(_PAIRED.findall(text)):
+            removable = removable | frozenset(
+                ch for run in runs for ch in run.group() if _PAIRED.match(ch))
+    removed, end = 0, 0
+    pieces: list[str] = []
+    for run in runs:
+        kept = "".join(ch for ch in run.group() if ch not in removable)
+        removed += len(run.group()) - len(kept)
+        pieces.append(text[end:run.start()])
+        pieces.append(kept)
+        end = run.end()
+    pieces.append(text[end:])
+    if not removed:
+        return text
+    repairs[INVISIBLE_AT_EDGES] += removed
+    # the white space a removed character stood beside may be at an edge now
+    return "".join(pieces).strip()
 
 
 class Fingerprints:
@@ -528,9 +594,9 @@ class Preparer:
             unit = original
             source, target = unit.source, unit.target
             if not is_clean(source):
-                source = sanitise(source, repairs)
+                source = sanitise(source, repairs, unit.source_lang)
             if not is_clean(target):
-                target = sanitise(target, repairs)
+                target = sanitise(target, repairs, unit.target_lang)
             if not source or not (target or self.untranslated):
                 yield original, "empty-side"
                 continue

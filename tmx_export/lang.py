@@ -335,6 +335,26 @@ def scripts_differ(first: str, second: str) -> bool:
     return one is not None and other is not None and one != other
 
 
+# The scripts written right to left, and the languages written in one of them when their
+# tag names no script (Kurdish, Panjabi, Azerbaijani... are so written only with -Arab)
+_RIGHT_TO_LEFT_SCRIPTS = frozenset({"Arab", "Hebr", "Syrc", "Thaa", "Nkoo", "Adlm", "Rohg",
+                                    "Mand", "Samr"})
+_RIGHT_TO_LEFT_LANGUAGES = frozenset({"ar", "he", "iw", "yi", "ji", "fa", "prs", "ur", "ps",
+                                      "sd", "ug", "dv", "ckb", "syr", "ks", "pnb", "arz",
+                                      "ary", "apc", "acm", "aeb", "lrc", "mzn", "glk"})
+
+
+@lru_cache(maxsize=256)
+def right_to_left(code: str) -> bool:
+    """Whether the language ``code`` names is written right to left (``ar``, ``he-IL``,
+    ``fa``, ``az-Arab``; not ``az`` nor ``ku-Latn``): its texts may open with a direction
+    mark that belongs to them."""
+    script = tag_script(code)
+    if script is not None:
+        return script in _RIGHT_TO_LEFT_SCRIPTS
+    return primary(code) in _RIGHT_TO_LEFT_LANGUAGES
+
+
 def file_direction(file_src: str, file_tgt: str, source_lang: str, target_lang: str,
                    claimed: Iterable[str] = ()) -> str:
     """``same``, ``swapped`` or ``other``: how a file's languages stand to the request

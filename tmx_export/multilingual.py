@@ -275,13 +275,14 @@ def build_multilingual(
     ``output``; the rejects to ``options.build.rejects_path`` when given. Written
     atomically; raises :class:`~tmx_export.errors.InputError` for what cannot be read.
     ``progress`` as for :func:`~tmx_export.pipeline.build`, told of each language's pass."""
-    from .pipeline import header_segtype, read_units, segtype_of
+    from .pipeline import header_segtype, read_units, refuse_output_for_profile, segtype_of
 
     langs = check_langs(options.langs)
     build = options.build
     if build.segment is None:
         raise ValueError("build writes units: segment must be sentence, clause or paragraph")
     _check_profile(langs, build.profile)
+    refuse_output_for_profile(output, build.profile)
     source = langs[0]
     outputs = [output, build.rejects_path]  # checked with the first run, before any work
     runs: list[tuple[str, list[Pair]]] = []

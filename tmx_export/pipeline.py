@@ -47,7 +47,7 @@ from typing import IO, TYPE_CHECKING, Any
 from ._lazy import lazy_pattern
 from .clean import CLEAR_LEAN, Preparer, below_min_score, check_many
 from .errors import InputError, check_terminated, pool_worker_signals
-from .formats.profiles import get_profile, lang_code
+from .formats.profiles import check_output, get_profile, lang_code
 from .formats.rejects import RejectLog, rejects_output
 from .formats.text import input_name, outputs_together
 from .formats.tmx import is_part_name, iter_tmx, read_tmx_header, tmx_datatype, write_units
@@ -194,6 +194,7 @@ def build(
     options = options_from(options, **settings)
     if options.segment is None:
         raise ValueError("build writes units: segment must be sentence, clause or paragraph")
+    refuse_output_for_profile(output, options.profile)
     ignored: list[str] = []
     options, declared = declared_languages(inputs, options)
     skipped: list[tuple[str, str]] = []
@@ -1175,6 +1176,19 @@ def _check_declared_for_profile(inputs: Sequence[str | Path | ParallelInput],
         raise InputError(where, f"the languages were taken from the memory, which declares "
                          f"{declared[0]} -> {declared[1]}, and {problems[0]}; choose them "
                          f"with {' '.join(choices)}")
+
+
+def refuse_output_for_profile(output: str | Path, profile: str) -> None:
+    """Refuse, before any work, a TMX output the profile's tool cannot read
+    (:func:`~tmx_export.formats.profiles.check_output`: ``.tmx.gz`` for memoQ)."""
+    try:
+        chosen = get_profile(profile)
+    except ValueError as exc:
+        raise InputError("--profile", str(exc)) from None
+    try:
+        check_output(str(output), chosen)
+    except ValueError as exc:
+        raise InputError(str(output), str(exc)) from None
 
 
 def prepare_run(inputs: Sequence[str | Path | ParallelInput], options: BuildOptions,

@@ -207,9 +207,9 @@ def _batches(name: str, source_lang: str, target_lang: str, size: int,
             read += 1
             # as the pipeline prepares a unit (tmx_export.clean.Preparer, dedupe none)
             if not is_clean(source):
-                source = sanitise(source, repairs)
+                source = sanitise(source, repairs, source_lang)
             if not is_clean(target):
-                target = sanitise(target, repairs)
+                target = sanitise(target, repairs, target_lang)
             if not source or not (target or untranslated):
                 dropped += 1  # empty-side
                 if left_out is not None:

@@ -33,6 +33,8 @@ class Profile:
     header: dict[str, str] = field(default_factory=dict)
     # prop types never to write (the tool gives them a meaning that breaks matching)
     forbidden_props: frozenset[str] = frozenset()
+    # whether the tool reads a gzip-compressed memory (memory.tmx.gz) as it is: if not, such
+    # an output is refused before any work (check_output)
     gzip_ok: bool = False
     # the most languages a unit may hold for the tool to import it (None: any number)
     max_languages: int | None = None
@@ -49,12 +51,16 @@ PROFILES: dict[str, Profile] = {
         region_required=False,
         header={"o-tmf": "tmx-export"},
         forbidden_props=frozenset({"file"}),
+        gzip_ok=True,
         notes=(
             ("language codes as BCP 47 (en-GB)",
              "TMX 1.4b specifies RFC 3066 codes (BCP 47's predecessor); OmegaT, memoQ and "
              "translate-toolkit read this spelling", True),
             ("no <prop type=\"file\">",
              "harmless elsewhere but breaks OmegaT; nothing is lost by leaving it out", True),
+            (".tmx.gz allowed",
+             "the tool is not known: the output is compressed when its name asks for it, "
+             "as OmegaT reads it (the memoq profile refuses it)", True),
         ),
     ),
     "omegat": Profile(
@@ -98,6 +104,7 @@ PROFILES: dict[str, Profile] = {
         region_required=True,
         header={"datatype": "xml", "o-tmf": "tmx-export"},
         forbidden_props=frozenset({"file"}),
+        gzip_ok=True,
         notes=(
             ("a region on every language code (en-GB, not en)",
              "Trados Studio TMs are created for specific locales; a generic 'en' has to be "
@@ -110,6 +117,9 @@ PROFILES: dict[str, Profile] = {
              "the value Trados Studio writes in its own TMX exports, so the file looks like "
              "one of its own; the segments themselves are plain text either way (not "
              "verified here)", False),
+            (".tmx.gz allowed",
+             "Trados imports TM content from *.tmx and *.tmx.gz files (RWS documentation, "
+             "not verified here)", False),
         ),
     ),
     "memoq": Profile(
@@ -128,6 +138,10 @@ PROFILES: dict[str, Profile] = {
             ("user props written as x-... types",
              "memoQ can map TMX props to custom metadata fields defined in the TM; "
              "unmapped ones are skipped (memoQ documentation, not verified here)", False),
+            ("no .tmx.gz (-o memory.tmx.gz is refused before any work)",
+             "memoQ imports TMX files into a TM and names no compressed form; a .tmx.gz "
+             "would have to be uncompressed by hand first (memoQ documentation, not "
+             "verified here)", False),
         ),
     ),
 }
@@ -156,6 +170,15 @@ def lang_code(code: str, profile: Profile) -> str:
                          f"({tag_.language}-XX, e.g. en-GB), got {code!r}")
     tag = "-".join(part for part in (tag_.language, tag_.script, tag_.region) if part)
     return tag.upper() if profile.lang_style == "upper" else tag
+
+
+def check_output(name: str, profile: Profile) -> None:
+    """``ValueError`` with the reason when ``profile``'s tool cannot read a memory named
+    ``name``: a compressed one (``.gz``) for a tool that reads no ``.tmx.gz``."""
+    if name.lower().endswith(".gz") and not profile.gzip_ok:
+        plain = name[:-3] if name[:-3].lower().endswith(".tmx") else name[:-3] + ".tmx"
+        raise ValueError(f"the {profile.name} profile writes no compressed memory: its tool "
+                         f"reads no .tmx.gz; name the output {plain}")
 
 
 def keep_prop(prop_type: str, profile: Profile) -> bool:

@@ -70,7 +70,7 @@ from lxml import etree
 
 from .._lazy import lazy_pattern
 from .._version import __version__
-from ..clean import LINE_BREAK_RE, prepare, sanitise
+from ..clean import EDGE_END, EDGE_START, LINE_BREAK_RE, prepare, sanitise
 from ..errors import InputError
 from ..lang import count_relabelled, normalise_tag, primary, scripts_differ, standard_tag
 from ..model import SEGTYPES, MultiUnit, Pair, ReadResult, Reject
@@ -785,8 +785,29 @@ def _fill(seg: etree._Element, text: str, markup: str | None, repairs: Counter[s
     if parsed is None:
         seg.text = text
         return
+    _edges_as_in(parsed, text)
     seg.text = parsed.text
     seg.extend(list(parsed))
+
+
+def _edges_as_in(seg: etree._Element, text: str) -> None:
+    """The invisible characters at the edges of ``seg``'s markup made those of its
+    sanitised ``text`` (:func:`tmx_export.clean.sanitise` removed a zero-width space or a
+    direction mark there, and counted it): the unit is written as it was judged."""
+    if seg.text:
+        found, want = EDGE_START.match(seg.text), EDGE_START.match(text)
+        if found is not None:
+            seg.text = (want.group() if want else "") + seg.text[found.end():] or None
+    last = seg[-1] if len(seg) else None
+    end = last.tail if last is not None else seg.text
+    if end:
+        found, want = EDGE_END.search(end), EDGE_END.search(text)
+        if found is not None:
+            end = end[:found.start()] + (want.group() if want else "") or None
+            if last is not None:
+                last.tail = end
+            else:
+                seg.text = end
 
 
 class _Templates:

@@ -375,6 +375,8 @@ def repeated_units(units: Sequence[Pair], rejects: Sequence[Reject]) -> list[Pai
     kept: dict[tuple[str, str], Pair] = {}
     for unit in units:
         kept.setdefault((unit.source, unit.target), unit)
+    # the languages the texts were sanitised in (a direction mark is kept in Arabic)
+    langs = (units[0].source_lang, units[0].target_lang) if units else (None, None)
     repeats: list[Pair] = []
     for reject in rejects:
         if reject.reason != "duplicate":
@@ -383,7 +385,8 @@ def repeated_units(units: Sequence[Pair], rejects: Sequence[Reject]) -> list[Pai
         # a space), and a side may hold a tab: each tab is tried as the one between the sides
         text, at = reject.text, reject.text.find("\t")
         while at >= 0:
-            unit = kept.get((sanitise(text[:at], Counter()), sanitise(text[at + 1:], Counter())))
+            unit = kept.get((sanitise(text[:at], Counter(), langs[0]),
+                             sanitise(text[at + 1:], Counter(), langs[1])))
             if unit is not None:
                 repeats.append(replace(unit, file=reject.file, line=reject.line))
                 break
