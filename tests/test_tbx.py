@@ -479,3 +479,35 @@ def test_read_glossary_error_names_the_line_after_cells_over_several_lines(tmp_p
                     'fishing"\nContracting Party,,\n', encoding="utf-8")
     with pytest.raises(InputError, match=r"definitions\.csv:7: expected a source term"):
         read_glossary(path, "en-GB", "fr-FR")
+
+
+def test_a_glossary_delimiter_is_chosen_over_its_lines_not_the_title(tmp_path):
+    """The delimiter was the first line's: a title holding a comma above a table of
+    semicolons refused the glossary ("expected a source term and a target term", line 2)."""
+    path = tmp_path / "arctic.csv"
+    path.write_text("Central Arctic Ocean fisheries, 2019\nEnglish;French\n"
+                    + "".join(f"{en};{fr}\n" for en, _de, fr in _ARCTIC_TERMS),
+                    encoding="utf-8")
+    assert [(e.source, e.target) for e in read_glossary(path, "en-GB", "fr-FR")] == [
+        (en, fr) for en, _de, fr in _ARCTIC_TERMS]
+    # a comma table whose cells keep synonyms apart with semicolons stays a comma table
+    synonyms = tmp_path / "synonyms.csv"
+    synonyms.write_text("# Arctic fisheries, approved 2019; reviewed 2020\nen,fr\n"
+                        "fishing vessel; fishing boat,navire de pêche\n"
+                        "high seas,haute mer; eaux internationales\n", encoding="utf-8")
+    assert [(e.source, e.target) for e in read_glossary(synonyms, "en-GB", "fr-FR")] == [
+        ("fishing vessel", "navire de pêche"), ("fishing boat", "navire de pêche"),
+        ("high seas", "haute mer"), ("high seas", "eaux internationales")]
+
+
+def test_a_tsv_glossary_reads_its_quotes_as_a_table_does(tmp_path):
+    """Read as strict CSV, a TSV glossary lost the quotes of `"Green Deal" measures`, and
+    a quote never closed swallowed every row after it into one cell."""
+    path = tmp_path / "green.tsv"
+    path.write_text('en\tfr\n"Green Deal" measures\tmesures du pacte vert\n'
+                    '"value chain\tchaîne de valeur\nhigh seas\thaute mer\n'
+                    '"fishing vessel; fishing boat"\t"navire de pêche"\n', encoding="utf-8")
+    assert [(e.source, e.target) for e in read_glossary(path, "en-GB", "fr-FR")] == [
+        ('"Green Deal" measures', "mesures du pacte vert"), ('"value chain', "chaîne de valeur"),
+        ("high seas", "haute mer"), ("fishing vessel", "navire de pêche"),
+        ("fishing boat", "navire de pêche")]

@@ -609,14 +609,26 @@ def _text_rows(path: str | Path, fmt: str) -> Iterator[tuple[int, list[str]]]:
         delimiter = sep_line.group(1)
         text, lines_before = text[sep_line.end():], 1
     elif fmt != "tsv":
-        try:
-            dialect = csv.Sniffer().sniff(text[:8192], delimiters=",;\t")
-            delimiter, quote = dialect.delimiter, dialect.quotechar or '"'
-            skip_spaces = dialect.skipinitialspace
-        except csv.Error:
-            delimiter = ","
+        delimiter, quote, skip_spaces = sniff_dialect(text)
     for line, cells in delimited_rows(text, delimiter, quote, skip_spaces=skip_spaces):
         yield line + lines_before, cells
+
+
+def sniff_dialect(text: str) -> tuple[str, str, bool]:
+    """The delimiter (comma, semicolon or tab), the quote character and whether spaces
+    follow the delimiters of a CSV text, as its first lines show them; a comma when they
+    show none. The sniffer asks a delimiter to be in (almost) every line, so a title above a
+    small table ("Fisheries glossary, 2019" above three rows of semicolons) left it unable to
+    tell, and the comma was taken: it is asked again without the text's first lines, as many
+    as a table's title may take (:data:`TITLE_ROWS`)."""
+    lines = [line for line in text[:8192].splitlines(keepends=True) if line.strip()]
+    for skip in range(min(TITLE_ROWS, len(lines) - 1) + 1):
+        try:
+            dialect = csv.Sniffer().sniff("".join(lines[skip:]), delimiters=",;\t")
+        except csv.Error:
+            continue
+        return dialect.delimiter, dialect.quotechar or '"', dialect.skipinitialspace
+    return ",", '"', False
 
 
 _LINE_END = re.compile(r"\r\n|\r|\n")

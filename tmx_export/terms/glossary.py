@@ -1,7 +1,8 @@
 """Plain glossaries: two columns of terms (TSV or CSV), read as known pairs, written as lists.
 
-Reading accepts what translators keep in spreadsheets: UTF-8/UTF-16/cp1252 text, tab- or
-comma-separated (chosen from the content, not the name), an optional header row naming the
+Reading accepts what translators keep in spreadsheets: UTF-8/UTF-16/cp1252 text, tab-,
+comma- or semicolon-separated (chosen from the content, not the name, as a table's
+delimiter: :func:`~tmx_export.formats.table.sniff_dialect`), an optional header row naming the
 columns (``source``/``target``, ``source term``/``target term`` or the language codes), extra
 columns ignored. A ``status`` column (what ``terms --csv`` and the review file write) gives
 each pair its review status: only ``approved`` pairs are known pairs then, as from a
@@ -12,14 +13,13 @@ termbase; without one every pair is approved. ``.tbx`` files are handed to
 from __future__ import annotations
 
 import csv
-import io
 import sys
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import InputError
-from ..formats.table import TITLE_ROWS, _named_language
+from ..formats.table import TITLE_ROWS, _named_language, delimited_rows, sniff_dialect
 from ..formats.text import atomic_output, neutralise_cell, read_text, restore_cell
 from ..lang import parse_tag, primary, standard_tag
 from .tbx import GlossaryEntry, read_tbx
@@ -77,11 +77,14 @@ def read_glossary_table(path: str | Path, source_lang: str = "en", target_lang: 
                          "save its sheet as CSV, or record a review file's decisions with "
                          "`terms apply` and use the termbase")
     text = read_text(path)
-    # the delimiter as the table's first line shows it, the comments above it aside
-    first = next((line for line in text.split("\n") if line.strip()
-                  and not line.lstrip().startswith("#")), "")
-    delimiter = "\t" if "\t" in first else ";" if first.count(";") > first.count(",") else ","
-    rows = csv.reader(io.StringIO(text), delimiter=delimiter)
+    # The delimiter as the table's lines show it, as a table's is chosen, the comments
+    # above it aside: the first line alone took a title's comma ("Fisheries glossary,
+    # 2019") for the delimiter of a table of semicolons, and refused the glossary.
+    lines = text.splitlines(keepends=True)
+    opening = next((at for at, line in enumerate(lines)
+                    if line.strip() and not line.lstrip().startswith("#")), len(lines))
+    delimiter, quote, skip_spaces = sniff_dialect("".join(lines[opening:]))
+    rows = delimited_rows(text, delimiter, quote, skip_spaces=skip_spaces)
     entries: list[GlossaryEntry] = []
     columns = (0, 1)
     status_column: int | None = None
@@ -90,11 +93,9 @@ def read_glossary_table(path: str | Path, source_lang: str = "en", target_lang: 
     # Rows of one cell above the first row of two (a title, a date: as for tables, at most
     # TITLE_ROWS): notes when a header row follows them, else the first is no term pair.
     titles: list[int] = []
-    line, read = 0, 0
-    for row in rows:
-        # the line the row starts on: a quoted cell may hold line breaks (a definition
-        # over three lines), after which counting rows named the wrong line
-        line, read = read + 1, rows.line_num
+    # (each row with the line it starts on: a quoted cell may hold line breaks, a
+    # definition over three lines, after which counting rows named the wrong line)
+    for line, row in rows:
         cells = [c.strip() for c in row]
         if not any(cells):
             continue
