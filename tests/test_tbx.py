@@ -476,7 +476,8 @@ def test_read_glossary_error_names_the_line_after_cells_over_several_lines(tmp_p
     path = tmp_path / "definitions.csv"
     path.write_text('en,fr,Definition\nhigh seas,haute mer,"waters beyond\nnational '
                     'jurisdiction"\nfishing vessel,navire de pêche,"any vessel\nused\nfor '
-                    'fishing"\nContracting Party,,\n', encoding="utf-8")
+                    'fishing"\nContracting Party,,a party to the agreement\n',
+                    encoding="utf-8")
     with pytest.raises(InputError, match=r"definitions\.csv:7: expected a source term"):
         read_glossary(path, "en-GB", "fr-FR")
 
@@ -511,3 +512,34 @@ def test_a_tsv_glossary_reads_its_quotes_as_a_table_does(tmp_path):
         ('"Green Deal" measures', "mesures du pacte vert"), ('"value chain', "chaîne de valeur"),
         ("high seas", "haute mer"), ("fishing vessel", "navire de pêche"),
         ("fishing boat", "navire de pêche")]
+
+
+def _glossary_pairs() -> list[tuple[str, str]]:
+    """The approved pairs of the `check` benchmark's glossary (a real EN-FR glossary)."""
+    lines = (DATA / "check_glossary_en_fr.tsv").read_text(encoding="utf-8").splitlines()
+    return [tuple(line.split("\t")) for line in lines[4:]]  # type: ignore[misc]
+
+
+def test_notes_and_totals_among_a_glossarys_rows_are_said_not_refused(tmp_path, capsys):
+    """A section's name, a totals row and a note below the table, as a spreadsheet saves
+    them (padded with delimiters), refused the whole glossary ("expected a source term and
+    a target term"), and "Total:,10" was a term pair: they are notes, said on stderr."""
+    from tmx_export.check.terms import load_terms
+
+    pairs = _glossary_pairs()[:10]
+    path = tmp_path / "glossary.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerows([["English", "French"], ["Funds", ""], *pairs[:5],
+                          ["Policies", ""], *pairs[5:], ["Total:", "10"],
+                          ["Source: benchmark glossary (2019)"]])
+    assert [(e.source, e.target) for e in read_glossary(path, "en-GB", "fr-FR")] == pairs
+    assert capsys.readouterr().err == (
+        f"{path}: 4 rows read as notes, not term pairs (one cell, or a term with no letter): "
+        "line 2 'Funds', line 8 'Policies', line 14 'Total: | 10' and 1 more\n")
+    assert len(load_terms(path, "en-GB", "fr-FR")) == 10
+    # a row with a side empty beside other cells (a status, a definition) is still refused
+    path.write_text("en,fr,status\nhigh seas,haute mer,approved\nvalue chain,,approved\n",
+                    encoding="utf-8")
+    with pytest.raises(InputError, match=r"glossary\.csv:3: expected a source term"):
+        read_glossary(path, "en-GB", "fr-FR")

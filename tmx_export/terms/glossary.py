@@ -22,6 +22,7 @@ from ..errors import InputError
 from ..formats.table import TITLE_ROWS, _named_language, delimited_rows, sniff_dialect
 from ..formats.text import atomic_output, neutralise_cell, read_text, restore_cell
 from ..lang import parse_tag, primary, standard_tag
+from ..model import count_of
 from .tbx import GlossaryEntry, read_tbx
 from .termpair import STATUSES, TermPair
 
@@ -93,6 +94,7 @@ def read_glossary_table(path: str | Path, source_lang: str = "en", target_lang: 
     # Rows of one cell above the first row of two (a title, a date: as for tables, at most
     # TITLE_ROWS): notes when a header row follows them, else the first is no term pair.
     titles: list[int] = []
+    notes: list[tuple[int, list[str]]] = []  # rows below the header that are no term pair
     # (each row with the line it starts on: a quoted cell may hold line breaks, a
     # definition over three lines, after which counting rows named the wrong line)
     for line, row in rows:
@@ -119,6 +121,15 @@ def read_glossary_table(path: str | Path, source_lang: str = "en", target_lang: 
         if opening and titles:
             raise InputError(name, "expected a source term and a target term", titles[0])
         opening = False
+        filled = [cell for cell in cells if cell]
+        if len(filled) == 1 or (len(cells) > max(columns) and any(
+                cells[c] and not any(ch.isalpha() for ch in cells[c]) for c in columns)):
+            # A row of one cell in the table ("Total: 3 terms", a section's name), or with
+            # a term that is no word ("Total:", "3"): a note, as the rows above the header
+            # are (as a table's rejects), said on stderr; it refused the whole glossary, or
+            # made "3" the rendering of "Total:".
+            notes.append((line, filled))
+            continue
         if len(cells) <= max(columns) or not cells[columns[0]] or not cells[columns[1]]:
             raise InputError(name, "expected a source term and a target term", line)
         sources, targets = (_synonyms(restore_cell(cells[c])) for c in columns)
@@ -126,10 +137,13 @@ def read_glossary_table(path: str | Path, source_lang: str = "en", target_lang: 
         # every source term with every target term of the row, as a TBX entry's terms
         entries.extend(GlossaryEntry(source, target, status=status)
                        for source in sources for target in targets)
-    if not entries and titles:
-        raise InputError(name, "expected a source term and a target term", titles[0])
+    if not entries and (titles or notes):  # a table of notes only: none is a note then
+        raise InputError(name, "expected a source term and a target term",
+                         (titles or [notes[0][0]])[0])
     if not entries:
         raise InputError(name, "no term pairs in the glossary")
+    if notes:
+        print(_notes_line(name, notes), file=sys.stderr)
     if not named:
         _check_unnamed_languages(entries, source_lang, target_lang, name)
     return entries
@@ -146,6 +160,16 @@ def _synonyms(cell: str) -> list[str]:
     """The terms of a glossary cell: synonyms are kept in one cell, separated by
     semicolons ("fishing vessel; fishing boat"), and read whole they matched no text."""
     return [term for term in (part.strip() for part in cell.split(";")) if term] or [cell]
+
+
+def _notes_line(name: str, notes: list[tuple[int, list[str]]]) -> str:
+    """What a run says of the rows of a glossary read as notes: how many, and the first
+    three with their lines (a glossary has no rejects report)."""
+    shown = ", ".join(f"line {line} {' | '.join(cells)!r}" for line, cells in notes[:3])
+    more = f" and {len(notes) - 3} more" if len(notes) > 3 else ""
+    what = "a note, not a term pair" if len(notes) == 1 else "notes, not term pairs"
+    return (f"{name}: {count_of(len(notes), 'row')} read as {what} (one cell, or a term "
+            f"with no letter): {shown}{more}")
 
 
 def _check_unnamed_languages(entries: list[GlossaryEntry], source_lang: str,
