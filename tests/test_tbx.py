@@ -438,15 +438,17 @@ def test_a_tbx_glossary_of_forbidden_renderings_only_is_refused(tmp_path, seed_t
 def test_a_review_workbook_given_as_a_glossary_is_refused_saying_what_to_do(tmp_path,
                                                                             seed_terms):
     """The terminologist's review file given to --glossary was refused as "binary file
-    (NUL bytes), not text", which said nothing of what to give instead."""
+    (NUL bytes), not text", which said nothing of what to give instead. Now that a
+    workbook may be a glossary, the review file is still refused: a blank status there
+    means "unchanged", which only its termbase knows."""
     from tmx_export.check.terms import load_terms
     from tmx_export.terms.review import write_review
 
     review = tmp_path / "review.xlsx"
     write_review(seed_terms, review)
-    message = (f"{review}: an XLSX workbook (a ZIP archive), not a TSV or CSV glossary: save "
-               "its sheet as CSV, or record a review file's decisions with `terms apply` and "
-               "use the termbase")
+    message = (f"{review}: a review file (`terms --review`), not a glossary: record its "
+               "decisions with `terms apply` and give the termbase, or its `terms --csv` or "
+               "`--tbx` export")
     for read in (read_glossary, load_terms):
         with pytest.raises(InputError) as info:
             read(review, "en-GB", "fr-FR")
@@ -542,4 +544,54 @@ def test_notes_and_totals_among_a_glossarys_rows_are_said_not_refused(tmp_path, 
     path.write_text("en,fr,status\nhigh seas,haute mer,approved\nvalue chain,,approved\n",
                     encoding="utf-8")
     with pytest.raises(InputError, match=r"glossary\.csv:3: expected a source term"):
+        read_glossary(path, "en-GB", "fr-FR")
+
+
+def test_an_xlsx_glossary_is_read_from_its_sheet_of_the_pair(tmp_path, capsys):
+    """Terminologists keep glossaries in Excel: --glossary refused a workbook ("save its
+    sheet as CSV"). Its only sheet is read, or, among several, the one whose header names
+    the pair (a notes sheet first, a sheet per language pair), as a CSV's rows are."""
+    from openpyxl import Workbook
+
+    from tmx_export.check.terms import load_terms
+
+    pairs = _glossary_pairs()[:6]
+    book = Workbook()
+    book.active.title = "Read me"
+    book.active.append(["Approved terms of the fisheries unit, one sheet per pair"])
+    german = book.create_sheet("EN-DE")
+    for row in [["English", "German"], *[(en, de) for en, de, _fr in _ARCTIC_TERMS]]:
+        german.append(row)
+    french = book.create_sheet("EN-FR")
+    for row in [["Fisheries glossary"], ["English", "French"], *pairs, ["Total: 6 terms"]]:
+        french.append(row)
+    path = tmp_path / "glossary.xlsx"
+    book.save(path)
+    assert [(e.source, e.target) for e in read_glossary(path, "en-GB", "fr-FR")] == pairs
+    assert "line 9 'Total: 6 terms'" in capsys.readouterr().err
+    assert [(e.source, e.target) for e in read_glossary(path, "en-GB", "de-DE")] == [
+        (en, de) for en, de, _fr in _ARCTIC_TERMS]
+    assert len(load_terms(path, "en-GB", "fr-FR")) == 6
+    # two sheets of the pair: either could be the glossary meant
+    french.title = "EN-FR 2019"
+    book.copy_worksheet(french).title = "EN-FR 2020"
+    book.save(path)
+    with pytest.raises(InputError, match="sheets 'EN-FR 2019', 'EN-FR 2020' each have a "
+                                         "column for en-GB and fr-FR"):
+        read_glossary(path, "en-GB", "fr-FR")
+
+
+def test_an_xlsx_glossary_formula_saved_without_its_value_is_refused(tmp_path):
+    """A workbook written by a script (openpyxl, pandas) saves formulas without values:
+    read as empty, the term would be a note or the pair a wrong one."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in [["source", "target"], ["high seas", "haute mer"],
+                ["fishing vessel", "=LOWER(\"NAVIRE DE PÊCHE\")"]]:
+        book.active.append(row)
+    path = tmp_path / "scripted.xlsx"
+    book.save(path)
+    with pytest.raises(InputError, match=r"scripted\.xlsx:3: a formula without a computed "
+                                         r"value \(=LOWER"):
         read_glossary(path, "en-GB", "fr-FR")
