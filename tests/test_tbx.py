@@ -595,3 +595,17 @@ def test_an_xlsx_glossary_formula_saved_without_its_value_is_refused(tmp_path):
     with pytest.raises(InputError, match=r"scripted\.xlsx:3: a formula without a computed "
                                          r"value \(=LOWER"):
         read_glossary(path, "en-GB", "fr-FR")
+
+
+def test_a_semicolon_glossary_with_commas_in_its_terms_keeps_its_pairs(tmp_path):
+    """A line holding a comma and a semicolon left the sniffer to prefer the comma: "high
+    seas, open sea;haute mer" was read as a comma table with synonyms, and "open sea" was
+    made a translation of "high seas"."""
+    path = tmp_path / "glossary.csv"
+    path.write_text("high seas, open sea;haute mer\n", encoding="utf-8")
+    assert [(e.source, e.target) for e in read_glossary(path, "en-GB", "fr-FR")] == [
+        ("high seas, open sea", "haute mer")]
+    # a comma table of synonyms ("; " between them) stays one
+    path.write_text("fishing vessel; fishing boat,navire de pêche\n", encoding="utf-8")
+    assert [(e.source, e.target) for e in read_glossary(path, "en-GB", "fr-FR")] == [
+        ("fishing vessel", "navire de pêche"), ("fishing boat", "navire de pêche")]

@@ -620,13 +620,23 @@ def sniff_dialect(text: str) -> tuple[str, str, bool]:
     show none. The sniffer asks a delimiter to be in (almost) every line, so a title above a
     small table ("Fisheries glossary, 2019" above three rows of semicolons) left it unable to
     tell, and the comma was taken: it is asked again without the text's first lines, as many
-    as a table's title may take (:data:`TITLE_ROWS`)."""
+    as a table's title may take (:data:`TITLE_ROWS`).
+
+    Lines holding as many commas as semicolons leave it to prefer the comma; where every
+    comma is followed by a space and every line holds a semicolon that is not, the commas
+    are the cells' prose ("high seas, open sea;haute mer") and the semicolon the delimiter:
+    read as a comma table, with the semicolons as a glossary's synonyms, the row made "open
+    sea" a translation of "high seas"."""
     lines = [line for line in text[:8192].splitlines(keepends=True) if line.strip()]
     for skip in range(min(TITLE_ROWS, len(lines) - 1) + 1):
+        sample = "".join(lines[skip:])
         try:
-            dialect = csv.Sniffer().sniff("".join(lines[skip:]), delimiters=",;\t")
+            dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
         except csv.Error:
             continue
+        if dialect.delimiter == "," and not re.search(r",(?! )|; ", sample) \
+                and all(";" in line for line in lines[skip:]):
+            return ";", dialect.quotechar or '"', False
         return dialect.delimiter, dialect.quotechar or '"', dialect.skipinitialspace
     return ",", '"', False
 
