@@ -609,3 +609,15 @@ def test_a_semicolon_glossary_with_commas_in_its_terms_keeps_its_pairs(tmp_path)
     path.write_text("fishing vessel; fishing boat,navire de pêche\n", encoding="utf-8")
     assert [(e.source, e.target) for e in read_glossary(path, "en-GB", "fr-FR")] == [
         ("fishing vessel", "navire de pêche"), ("fishing boat", "navire de pêche")]
+
+
+def test_a_tbx_glossary_named_xml_is_read_as_tbx(tmp_path):
+    """`check --glossary` tells a TBX by its content, but `terms` and `build` went by the
+    name: LTAC's termbase saved as .xml was read as a CSV glossary and refused at line 1
+    ("expected a source term and a target term")."""
+    source = DATA / "tbx" / "Example_Astronomy_DCA_VALID.tbx"
+    path = tmp_path / "astronomy.xml"
+    path.write_bytes(source.read_bytes())
+    assert read_glossary(path, "en-US", "es-ES") == read_glossary(source, "en-US", "es-ES")
+    assert ("open cluster", "cúmulo abierto") in [
+        (e.source, e.target) for e in read_glossary(path, "en-US", "es-ES")]

@@ -9,7 +9,7 @@ columns ignored; a workbook's sheet is read as a CSV's rows (:func:`_sheet_rows`
 review file aside. A ``status`` column (what ``terms --csv`` writes) gives
 each pair its review status: only ``approved`` pairs are known pairs then, as from a
 termbase; without one every pair is approved. ``.tbx`` files are handed to
-:func:`tmx_export.terms.tbx.read_tbx`.
+:func:`tmx_export.terms.tbx.read_tbx`, and so are TBX files of other names (``.xml``).
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ def read_glossary(path: str | Path, source_lang: str = "en", target_lang: str = 
     the pairs left out by their status: a TBX's proposed entries (see
     :func:`~tmx_export.terms.tbx.read_tbx`), a table's proposed, rejected and forbidden rows
     (a forbidden rendering is no rendering to steer towards)."""
-    if str(path).lower().endswith(".tbx"):
+    if _is_tbx(path):
         return read_tbx(path, source_lang, target_lang, left_out)
     rows = read_glossary_table(path, source_lang, target_lang)
     kept = [row for row in rows if row.status in (None, "approved")]
@@ -249,6 +249,20 @@ def _sheet_rows(path: str | Path, source_lang: str, target_lang: str
                          "alone in a workbook, or save it as CSV")
     title = named[0] if named else visible[0]
     return workbook_rows(path, prefer=title, what="XLSX glossary")
+
+
+def _is_tbx(path: str | Path) -> bool:
+    """Whether ``path`` is a TBX file, by its name or, as ``check`` tells it, its content:
+    a termbase exported as ``.xml`` was read as a CSV glossary, and refused at line 1
+    ("expected a source term and a target term")."""
+    from ..inputs import detect_format
+
+    if str(path).lower().endswith(".tbx"):
+        return True
+    try:
+        return detect_format(path) == "tbx"
+    except InputError:  # unreadable, empty, other XML: the glossary reader says what it is
+        return False
 
 
 def _is_zip(path: str | Path) -> bool:
