@@ -621,3 +621,15 @@ def test_a_tbx_glossary_named_xml_is_read_as_tbx(tmp_path):
     assert read_glossary(path, "en-US", "es-ES") == read_glossary(source, "en-US", "es-ES")
     assert ("open cluster", "cúmulo abierto") in [
         (e.source, e.target) for e in read_glossary(path, "en-US", "es-ES")]
+
+
+def test_a_dated_title_of_two_cells_leaves_the_header_below_it_a_header(tmp_path):
+    """A title and its year in two cells above the header ("Central Arctic Ocean
+    fisheries,2019") was read as a term pair, and the header below it as another
+    ("English" -> "French"), offered to `check` and the aligner as known pairs."""
+    path = tmp_path / "arctic.csv"
+    path.write_text("Central Arctic Ocean fisheries,2019\nEnglish,French\n"
+                    + "".join(f"{en},{fr}\n" for en, _de, fr in _ARCTIC_TERMS),
+                    encoding="utf-8")
+    assert [(e.source, e.target) for e in read_glossary(path, "en-GB", "fr-FR")] == [
+        (en, fr) for en, _de, fr in _ARCTIC_TERMS]

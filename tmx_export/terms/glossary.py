@@ -134,7 +134,6 @@ def read_glossary_table(path: str | Path, source_lang: str = "en", target_lang: 
             continue
         if opening and titles:
             raise InputError(name, "expected a source term and a target term", titles[0])
-        opening = False
         for at in (*columns, status_column):
             if at is not None and at < len(row) and isinstance(row[at], Uncomputed):
                 # read as blank, a formula saved without its value (openpyxl and pandas
@@ -147,9 +146,11 @@ def read_glossary_table(path: str | Path, source_lang: str = "en", target_lang: 
             # A row of one cell in the table ("Total: 3 terms", a section's name), or with
             # a term that is no word ("Total:", "3"): a note, as the rows above the header
             # are (as a table's rejects), said on stderr; it refused the whole glossary, or
-            # made "3" the rendering of "Total:".
+            # made "3" the rendering of "Total:". Above the table ("Fisheries glossary",
+            # "2019") it leaves the header row to come a header.
             notes.append((line, filled))
             continue
+        opening = False
         if len(cells) <= max(columns) or not cells[columns[0]] or not cells[columns[1]]:
             raise InputError(name, "expected a source term and a target term", line)
         sources, targets = (_synonyms(restore(cells[c])) for c in columns)
