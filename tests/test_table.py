@@ -732,3 +732,16 @@ def test_a_bare_code_beside_a_role_word_names_no_language(tmp_path):
                     "ibħra miftuħa\n", encoding="utf-8")
     [pair] = read_table(path, source_lang="en", target_lang="mt").pairs
     assert (pair.source, pair.target) == ("high seas", "qiegħ il-baħar")
+
+
+def test_a_title_holding_a_comma_above_a_small_semicolon_table(tmp_path):
+    """The sniffer asks a delimiter to be on (almost) every line: a title holding a comma
+    above three rows of semicolons left it unable to tell, the comma was taken, and the
+    table refused ("no column for en (columns: Fisheries glossary, 2019)")."""
+    path = tmp_path / "fisheries.csv"
+    path.write_text("Fisheries glossary, 2019\nen;fr\nhigh seas;haute mer\n"
+                    "fishing vessel;navire de pêche\n", encoding="utf-8")
+    result = read_table(path, source_lang="en-GB", target_lang="fr-FR")
+    assert [(p.source, p.target, p.line) for p in result.pairs] == [
+        ("high seas", "haute mer", 3), ("fishing vessel", "navire de pêche", 4)]
+    assert [(r.line, r.reason) for r in result.rejects] == [(1, "title-row")]

@@ -438,15 +438,17 @@ def test_a_tbx_glossary_of_forbidden_renderings_only_is_refused(tmp_path, seed_t
 def test_a_review_workbook_given_as_a_glossary_is_refused_saying_what_to_do(tmp_path,
                                                                             seed_terms):
     """The terminologist's review file given to --glossary was refused as "binary file
-    (NUL bytes), not text", which said nothing of what to give instead."""
+    (NUL bytes), not text", which said nothing of what to give instead. Now that a
+    workbook may be a glossary, the review file is still refused: a blank status there
+    means "unchanged", which only its termbase knows."""
     from tmx_export.check.terms import load_terms
     from tmx_export.terms.review import write_review
 
     review = tmp_path / "review.xlsx"
     write_review(seed_terms, review)
-    message = (f"{review}: an XLSX workbook (a ZIP archive), not a TSV or CSV glossary: save "
-               "its sheet as CSV, or record a review file's decisions with `terms apply` and "
-               "use the termbase")
+    message = (f"{review}: a review file (`terms --review`), not a glossary: record its "
+               "decisions with `terms apply` and give the termbase, or its `terms --csv` or "
+               "`--tbx` export")
     for read in (read_glossary, load_terms):
         with pytest.raises(InputError) as info:
             read(review, "en-GB", "fr-FR")
@@ -476,6 +478,158 @@ def test_read_glossary_error_names_the_line_after_cells_over_several_lines(tmp_p
     path = tmp_path / "definitions.csv"
     path.write_text('en,fr,Definition\nhigh seas,haute mer,"waters beyond\nnational '
                     'jurisdiction"\nfishing vessel,navire de pêche,"any vessel\nused\nfor '
-                    'fishing"\nContracting Party,,\n', encoding="utf-8")
+                    'fishing"\nContracting Party,,a party to the agreement\n',
+                    encoding="utf-8")
     with pytest.raises(InputError, match=r"definitions\.csv:7: expected a source term"):
         read_glossary(path, "en-GB", "fr-FR")
+
+
+def test_a_glossary_delimiter_is_chosen_over_its_lines_not_the_title(tmp_path):
+    """The delimiter was the first line's: a title holding a comma above a table of
+    semicolons refused the glossary ("expected a source term and a target term", line 2)."""
+    path = tmp_path / "arctic.csv"
+    path.write_text("Central Arctic Ocean fisheries, 2019\nEnglish;French\n"
+                    + "".join(f"{en};{fr}\n" for en, _de, fr in _ARCTIC_TERMS),
+                    encoding="utf-8")
+    assert [(e.source, e.target) for e in read_glossary(path, "en-GB", "fr-FR")] == [
+        (en, fr) for en, _de, fr in _ARCTIC_TERMS]
+    # a comma table whose cells keep synonyms apart with semicolons stays a comma table
+    synonyms = tmp_path / "synonyms.csv"
+    synonyms.write_text("# Arctic fisheries, approved 2019; reviewed 2020\nen,fr\n"
+                        "fishing vessel; fishing boat,navire de pêche\n"
+                        "high seas,haute mer; eaux internationales\n", encoding="utf-8")
+    assert [(e.source, e.target) for e in read_glossary(synonyms, "en-GB", "fr-FR")] == [
+        ("fishing vessel", "navire de pêche"), ("fishing boat", "navire de pêche"),
+        ("high seas", "haute mer"), ("high seas", "eaux internationales")]
+
+
+def test_a_tsv_glossary_reads_its_quotes_as_a_table_does(tmp_path):
+    """Read as strict CSV, a TSV glossary lost the quotes of `"Green Deal" measures`, and
+    a quote never closed swallowed every row after it into one cell."""
+    path = tmp_path / "green.tsv"
+    path.write_text('en\tfr\n"Green Deal" measures\tmesures du pacte vert\n'
+                    '"value chain\tchaîne de valeur\nhigh seas\thaute mer\n'
+                    '"fishing vessel; fishing boat"\t"navire de pêche"\n', encoding="utf-8")
+    assert [(e.source, e.target) for e in read_glossary(path, "en-GB", "fr-FR")] == [
+        ('"Green Deal" measures', "mesures du pacte vert"), ('"value chain', "chaîne de valeur"),
+        ("high seas", "haute mer"), ("fishing vessel", "navire de pêche"),
+        ("fishing boat", "navire de pêche")]
+
+
+def _glossary_pairs() -> list[tuple[str, str]]:
+    """The approved pairs of the `check` benchmark's glossary (a real EN-FR glossary)."""
+    lines = (DATA / "check_glossary_en_fr.tsv").read_text(encoding="utf-8").splitlines()
+    return [tuple(line.split("\t")) for line in lines[4:]]  # type: ignore[misc]
+
+
+def test_notes_and_totals_among_a_glossarys_rows_are_said_not_refused(tmp_path, capsys):
+    """A section's name, a totals row and a note below the table, as a spreadsheet saves
+    them (padded with delimiters), refused the whole glossary ("expected a source term and
+    a target term"), and "Total:,10" was a term pair: they are notes, said on stderr."""
+    from tmx_export.check.terms import load_terms
+
+    pairs = _glossary_pairs()[:10]
+    path = tmp_path / "glossary.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerows([["English", "French"], ["Funds", ""], *pairs[:5],
+                          ["Policies", ""], *pairs[5:], ["Total:", "10"],
+                          ["Source: benchmark glossary (2019)"]])
+    assert [(e.source, e.target) for e in read_glossary(path, "en-GB", "fr-FR")] == pairs
+    assert capsys.readouterr().err == (
+        f"{path}: 4 rows read as notes, not term pairs (one cell, or a term with no letter): "
+        "line 2 'Funds', line 8 'Policies', line 14 'Total: | 10' and 1 more\n")
+    assert len(load_terms(path, "en-GB", "fr-FR")) == 10
+    # a row with a side empty beside other cells (a status, a definition) is still refused
+    path.write_text("en,fr,status\nhigh seas,haute mer,approved\nvalue chain,,approved\n",
+                    encoding="utf-8")
+    with pytest.raises(InputError, match=r"glossary\.csv:3: expected a source term"):
+        read_glossary(path, "en-GB", "fr-FR")
+
+
+def test_an_xlsx_glossary_is_read_from_its_sheet_of_the_pair(tmp_path, capsys):
+    """Terminologists keep glossaries in Excel: --glossary refused a workbook ("save its
+    sheet as CSV"). Its only sheet is read, or, among several, the one whose header names
+    the pair (a notes sheet first, a sheet per language pair), as a CSV's rows are."""
+    from openpyxl import Workbook
+
+    from tmx_export.check.terms import load_terms
+
+    pairs = _glossary_pairs()[:6]
+    book = Workbook()
+    book.active.title = "Read me"
+    book.active.append(["Approved terms of the fisheries unit, one sheet per pair"])
+    german = book.create_sheet("EN-DE")
+    for row in [["English", "German"], *[(en, de) for en, de, _fr in _ARCTIC_TERMS]]:
+        german.append(row)
+    french = book.create_sheet("EN-FR")
+    for row in [["Fisheries glossary"], ["English", "French"], *pairs, ["Total: 6 terms"]]:
+        french.append(row)
+    path = tmp_path / "glossary.xlsx"
+    book.save(path)
+    assert [(e.source, e.target) for e in read_glossary(path, "en-GB", "fr-FR")] == pairs
+    assert "line 9 'Total: 6 terms'" in capsys.readouterr().err
+    assert [(e.source, e.target) for e in read_glossary(path, "en-GB", "de-DE")] == [
+        (en, de) for en, de, _fr in _ARCTIC_TERMS]
+    assert len(load_terms(path, "en-GB", "fr-FR")) == 6
+    # two sheets of the pair: either could be the glossary meant
+    french.title = "EN-FR 2019"
+    book.copy_worksheet(french).title = "EN-FR 2020"
+    book.save(path)
+    with pytest.raises(InputError, match="sheets 'EN-FR 2019', 'EN-FR 2020' each have a "
+                                         "column for en-GB and fr-FR"):
+        read_glossary(path, "en-GB", "fr-FR")
+
+
+def test_an_xlsx_glossary_formula_saved_without_its_value_is_refused(tmp_path):
+    """A workbook written by a script (openpyxl, pandas) saves formulas without values:
+    read as empty, the term would be a note or the pair a wrong one."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in [["source", "target"], ["high seas", "haute mer"],
+                ["fishing vessel", "=LOWER(\"NAVIRE DE PÊCHE\")"]]:
+        book.active.append(row)
+    path = tmp_path / "scripted.xlsx"
+    book.save(path)
+    with pytest.raises(InputError, match=r"scripted\.xlsx:3: a formula without a computed "
+                                         r"value \(=LOWER"):
+        read_glossary(path, "en-GB", "fr-FR")
+
+
+def test_a_semicolon_glossary_with_commas_in_its_terms_keeps_its_pairs(tmp_path):
+    """A line holding a comma and a semicolon left the sniffer to prefer the comma: "high
+    seas, open sea;haute mer" was read as a comma table with synonyms, and "open sea" was
+    made a translation of "high seas"."""
+    path = tmp_path / "glossary.csv"
+    path.write_text("high seas, open sea;haute mer\n", encoding="utf-8")
+    assert [(e.source, e.target) for e in read_glossary(path, "en-GB", "fr-FR")] == [
+        ("high seas, open sea", "haute mer")]
+    # a comma table of synonyms ("; " between them) stays one
+    path.write_text("fishing vessel; fishing boat,navire de pêche\n", encoding="utf-8")
+    assert [(e.source, e.target) for e in read_glossary(path, "en-GB", "fr-FR")] == [
+        ("fishing vessel", "navire de pêche"), ("fishing boat", "navire de pêche")]
+
+
+def test_a_tbx_glossary_named_xml_is_read_as_tbx(tmp_path):
+    """`check --glossary` tells a TBX by its content, but `terms` and `build` went by the
+    name: LTAC's termbase saved as .xml was read as a CSV glossary and refused at line 1
+    ("expected a source term and a target term")."""
+    source = DATA / "tbx" / "Example_Astronomy_DCA_VALID.tbx"
+    path = tmp_path / "astronomy.xml"
+    path.write_bytes(source.read_bytes())
+    assert read_glossary(path, "en-US", "es-ES") == read_glossary(source, "en-US", "es-ES")
+    assert ("open cluster", "cúmulo abierto") in [
+        (e.source, e.target) for e in read_glossary(path, "en-US", "es-ES")]
+
+
+def test_a_dated_title_of_two_cells_leaves_the_header_below_it_a_header(tmp_path):
+    """A title and its year in two cells above the header ("Central Arctic Ocean
+    fisheries,2019") was read as a term pair, and the header below it as another
+    ("English" -> "French"), offered to `check` and the aligner as known pairs."""
+    path = tmp_path / "arctic.csv"
+    path.write_text("Central Arctic Ocean fisheries,2019\nEnglish,French\n"
+                    + "".join(f"{en},{fr}\n" for en, _de, fr in _ARCTIC_TERMS),
+                    encoding="utf-8")
+    assert [(e.source, e.target) for e in read_glossary(path, "en-GB", "fr-FR")] == [
+        (en, fr) for en, _de, fr in _ARCTIC_TERMS]

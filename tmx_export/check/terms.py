@@ -88,7 +88,7 @@ def load_terms(path: str | Path, source_lang: str, target_lang: str) -> list[Ter
     (grouped by lemma key, so "cluster" and "clusters" are one entry).
 
     ``path`` is told by its content: an SQLite termbase (``tmx-export terms``), a TBX file
-    (2019 ``<tbx>`` or 2008 ``<martif>``), else a TSV/CSV glossary. The termbase is opened
+    (2019 ``<tbx>`` or 2008 ``<martif>``), else a TSV/CSV/XLSX glossary. The termbase is opened
     read-only; a file that does not exist is refused with :class:`InputError`, never created.
     """
     name = str(path)
@@ -111,10 +111,11 @@ def load_terms(path: str | Path, source_lang: str, target_lang: str) -> list[Ter
 
 def read_glossary_terms(path: str | Path, source_lang: str, target_lang: str
                         ) -> list[TermEntry]:
-    """The terms of a TSV/CSV glossary, read as :func:`~tmx_export.terms.glossary.read_glossary`
-    reads it: with a ``status`` column (``terms --csv``, a review file), ``approved`` pairs
-    are renderings, ``forbidden`` ones forbidden, ``proposed`` and ``rejected`` ones left
-    out, as from a termbase; without one, every pair is approved."""
+    """The terms of a TSV, CSV or XLSX glossary, read as
+    :func:`~tmx_export.terms.glossary.read_glossary` reads it: with a ``status`` column
+    (``terms --csv``), ``approved`` pairs are renderings, ``forbidden`` ones forbidden,
+    ``proposed`` and ``rejected`` ones left out, as from a termbase; without one, every
+    pair is approved."""
     from ..terms.glossary import read_glossary_table
 
     rows = read_glossary_table(path, source_lang, target_lang)

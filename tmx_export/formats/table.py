@@ -609,14 +609,36 @@ def _text_rows(path: str | Path, fmt: str) -> Iterator[tuple[int, list[str]]]:
         delimiter = sep_line.group(1)
         text, lines_before = text[sep_line.end():], 1
     elif fmt != "tsv":
-        try:
-            dialect = csv.Sniffer().sniff(text[:8192], delimiters=",;\t")
-            delimiter, quote = dialect.delimiter, dialect.quotechar or '"'
-            skip_spaces = dialect.skipinitialspace
-        except csv.Error:
-            delimiter = ","
+        delimiter, quote, skip_spaces = sniff_dialect(text)
     for line, cells in delimited_rows(text, delimiter, quote, skip_spaces=skip_spaces):
         yield line + lines_before, cells
+
+
+def sniff_dialect(text: str) -> tuple[str, str, bool]:
+    """The delimiter (comma, semicolon or tab), the quote character and whether spaces
+    follow the delimiters of a CSV text, as its first lines show them; a comma when they
+    show none. The sniffer asks a delimiter to be in (almost) every line, so a title above a
+    small table ("Fisheries glossary, 2019" above three rows of semicolons) left it unable to
+    tell, and the comma was taken: it is asked again without the text's first lines, as many
+    as a table's title may take (:data:`TITLE_ROWS`).
+
+    Lines holding as many commas as semicolons leave it to prefer the comma; where every
+    comma is followed by a space and every line holds a semicolon that is not, the commas
+    are the cells' prose ("high seas, open sea;haute mer") and the semicolon the delimiter:
+    read as a comma table, with the semicolons as a glossary's synonyms, the row made "open
+    sea" a translation of "high seas"."""
+    lines = [line for line in text[:8192].splitlines(keepends=True) if line.strip()]
+    for skip in range(min(TITLE_ROWS, len(lines) - 1) + 1):
+        sample = "".join(lines[skip:])
+        try:
+            dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
+        except csv.Error:
+            continue
+        if dialect.delimiter == "," and not re.search(r",(?! )|; ", sample) \
+                and all(";" in line for line in lines[skip:]):
+            return ";", dialect.quotechar or '"', False
+        return dialect.delimiter, dialect.quotechar or '"', dialect.skipinitialspace
+    return ",", '"', False
 
 
 _LINE_END = re.compile(r"\r\n|\r|\n")

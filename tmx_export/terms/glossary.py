@@ -1,27 +1,39 @@
-"""Plain glossaries: two columns of terms (TSV or CSV), read as known pairs, written as lists.
+"""Plain glossaries: two columns of terms (TSV, CSV or XLSX), read as known pairs, written as
+lists.
 
-Reading accepts what translators keep in spreadsheets: UTF-8/UTF-16/cp1252 text, tab- or
-comma-separated (chosen from the content, not the name), an optional header row naming the
+Reading accepts what translators keep in spreadsheets: UTF-8/UTF-16/cp1252 text, tab-,
+comma- or semicolon-separated (chosen from the content, not the name, as a table's
+delimiter: :func:`~tmx_export.formats.table.sniff_dialect`), an optional header row naming the
 columns (``source``/``target``, ``source term``/``target term`` or the language codes), extra
-columns ignored. A ``status`` column (what ``terms --csv`` and the review file write) gives
+columns ignored; a workbook's sheet is read as a CSV's rows (:func:`_sheet_rows`), the
+review file aside. A ``status`` column (what ``terms --csv`` writes) gives
 each pair its review status: only ``approved`` pairs are known pairs then, as from a
 termbase; without one every pair is approved. ``.tbx`` files are handed to
-:func:`tmx_export.terms.tbx.read_tbx`.
+:func:`tmx_export.terms.tbx.read_tbx`, and so are TBX files of other names (``.xml``).
 """
 
 from __future__ import annotations
 
 import csv
-import io
 import sys
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from ..errors import InputError
-from ..formats.table import TITLE_ROWS, _named_language
+from ..formats.table import (
+    TITLE_ROWS,
+    Uncomputed,
+    _named_language,
+    _sheet_titles,
+    delimited_rows,
+    sniff_dialect,
+    table_header,
+    workbook_rows,
+)
 from ..formats.text import atomic_output, neutralise_cell, read_text, restore_cell
 from ..lang import parse_tag, primary, standard_tag
+from ..model import count_of
 from .tbx import GlossaryEntry, read_tbx
 from .termpair import STATUSES, TermPair
 
@@ -35,11 +47,11 @@ _HEADER_WORDS = {"source", "target", "term", "src", "tgt", "en", "fr", "english"
 
 def read_glossary(path: str | Path, source_lang: str = "en", target_lang: str = "fr",
                   left_out: Counter[str] | None = None) -> list[GlossaryEntry]:
-    """Known term pairs from a TSV, CSV or TBX file: the approved ones. ``left_out`` counts
+    """Known term pairs from a TSV, CSV, XLSX or TBX file: the approved ones. ``left_out`` counts
     the pairs left out by their status: a TBX's proposed entries (see
     :func:`~tmx_export.terms.tbx.read_tbx`), a table's proposed, rejected and forbidden rows
     (a forbidden rendering is no rendering to steer towards)."""
-    if str(path).lower().endswith(".tbx"):
+    if _is_tbx(path):
         return read_tbx(path, source_lang, target_lang, left_out)
     rows = read_glossary_table(path, source_lang, target_lang)
     kept = [row for row in rows if row.status in (None, "approved")]
@@ -65,23 +77,29 @@ def left_out_lines(left_out: Counter[str]) -> list[str]:
 
 def read_glossary_table(path: str | Path, source_lang: str = "en", target_lang: str = "fr"
                         ) -> list[GlossaryEntry]:
-    """Every pair of a TSV or CSV glossary, with its review status when a ``status`` column
-    gives one (lower case, one of :data:`~tmx_export.terms.termpair.STATUSES`), else
+    """Every pair of a TSV, CSV or XLSX glossary, with its review status when a ``status``
+    column gives one (lower case, one of :data:`~tmx_export.terms.termpair.STATUSES`), else
     ``None`` (a plain glossary: every pair approved). A status cell blank or unknown is
     refused: the pair may be a guess nobody reviewed, and must not pass for approved."""
     name = str(path)
-    if _is_zip(path):
-        # the review file is the terminologist's table: "binary file (NUL bytes)" said
-        # nothing of what to give instead
-        raise InputError(name, "an XLSX workbook (a ZIP archive), not a TSV or CSV glossary: "
-                         "save its sheet as CSV, or record a review file's decisions with "
-                         "`terms apply` and use the termbase")
-    text = read_text(path)
-    # the delimiter as the table's first line shows it, the comments above it aside
-    first = next((line for line in text.split("\n") if line.strip()
-                  and not line.lstrip().startswith("#")), "")
-    delimiter = "\t" if "\t" in first else ";" if first.count(";") > first.count(",") else ","
-    rows = csv.reader(io.StringIO(text), delimiter=delimiter)
+    workbook = _is_zip(path)
+    rows: Iterable[tuple[int, list[str]]]
+    if workbook:
+        # terminologists keep glossaries in Excel: its sheet is read as a CSV's rows
+        rows = _sheet_rows(path, source_lang, target_lang)
+    else:
+        text = read_text(path)
+        # The delimiter as the table's lines show it, as a table's is chosen, the comments
+        # above it aside: the first line alone took a title's comma ("Fisheries glossary,
+        # 2019") for the delimiter of a table of semicolons, and refused the glossary.
+        lines = text.splitlines(keepends=True)
+        opening = next((at for at, line in enumerate(lines)
+                        if line.strip() and not line.lstrip().startswith("#")), len(lines))
+        delimiter, quote, skip_spaces = sniff_dialect("".join(lines[opening:]))
+        rows = delimited_rows(text, delimiter, quote, skip_spaces=skip_spaces)
+    # (a CSV cell starting like a formula was written with a "'" before it, which goes;
+    # a workbook's cell holds the text as typed)
+    restore = (lambda cell: cell) if workbook else restore_cell
     entries: list[GlossaryEntry] = []
     columns = (0, 1)
     status_column: int | None = None
@@ -90,11 +108,10 @@ def read_glossary_table(path: str | Path, source_lang: str = "en", target_lang: 
     # Rows of one cell above the first row of two (a title, a date: as for tables, at most
     # TITLE_ROWS): notes when a header row follows them, else the first is no term pair.
     titles: list[int] = []
-    line, read = 0, 0
-    for row in rows:
-        # the line the row starts on: a quoted cell may hold line breaks (a definition
-        # over three lines), after which counting rows named the wrong line
-        line, read = read + 1, rows.line_num
+    notes: list[tuple[int, list[str]]] = []  # rows below the header that are no term pair
+    # (each row with the line it starts on: a quoted cell may hold line breaks, a
+    # definition over three lines, after which counting rows named the wrong line)
+    for line, row in rows:
         cells = [c.strip() for c in row]
         if not any(cells):
             continue
@@ -117,18 +134,38 @@ def read_glossary_table(path: str | Path, source_lang: str = "en", target_lang: 
             continue
         if opening and titles:
             raise InputError(name, "expected a source term and a target term", titles[0])
+        for at in (*columns, status_column):
+            if at is not None and at < len(row) and isinstance(row[at], Uncomputed):
+                # read as blank, a formula saved without its value (openpyxl and pandas
+                # save none) made its pair a note, or a status "no status"
+                raise InputError(name, f"a formula without a computed value ({row[at]}): "
+                                 "open and save the workbook in a spreadsheet program", line)
+        filled = [cell for cell in cells if cell]
+        if len(filled) == 1 or (len(cells) > max(columns) and any(
+                cells[c] and not any(ch.isalpha() for ch in cells[c]) for c in columns)):
+            # A row of one cell in the table ("Total: 3 terms", a section's name), or with
+            # a term that is no word ("Total:", "3"): a note, as the rows above the header
+            # are (as a table's rejects), said on stderr; it refused the whole glossary, or
+            # made "3" the rendering of "Total:". Above the table ("Fisheries glossary",
+            # "2019") it leaves the header row to come a header.
+            notes.append((line, filled))
+            continue
         opening = False
         if len(cells) <= max(columns) or not cells[columns[0]] or not cells[columns[1]]:
             raise InputError(name, "expected a source term and a target term", line)
-        sources, targets = (_synonyms(restore_cell(cells[c])) for c in columns)
-        status = None if status_column is None else _status(cells, status_column, name, line)
+        sources, targets = (_synonyms(restore(cells[c])) for c in columns)
+        status = (None if status_column is None
+                  else _status(cells, status_column, name, line, restore))
         # every source term with every target term of the row, as a TBX entry's terms
         entries.extend(GlossaryEntry(source, target, status=status)
                        for source in sources for target in targets)
-    if not entries and titles:
-        raise InputError(name, "expected a source term and a target term", titles[0])
+    if not entries and (titles or notes):  # a table of notes only: none is a note then
+        raise InputError(name, "expected a source term and a target term",
+                         (titles or [notes[0][0]])[0])
     if not entries:
         raise InputError(name, "no term pairs in the glossary")
+    if notes:
+        print(_notes_line(name, notes), file=sys.stderr)
     if not named:
         _check_unnamed_languages(entries, source_lang, target_lang, name)
     return entries
@@ -145,6 +182,16 @@ def _synonyms(cell: str) -> list[str]:
     """The terms of a glossary cell: synonyms are kept in one cell, separated by
     semicolons ("fishing vessel; fishing boat"), and read whole they matched no text."""
     return [term for term in (part.strip() for part in cell.split(";")) if term] or [cell]
+
+
+def _notes_line(name: str, notes: list[tuple[int, list[str]]]) -> str:
+    """What a run says of the rows of a glossary read as notes: how many, and the first
+    three with their lines (a glossary has no rejects report)."""
+    shown = ", ".join(f"line {line} {' | '.join(cells)!r}" for line, cells in notes[:3])
+    more = f" and {len(notes) - 3} more" if len(notes) > 3 else ""
+    what = "a note, not a term pair" if len(notes) == 1 else "notes, not term pairs"
+    return (f"{name}: {count_of(len(notes), 'row')} read as {what} (one cell, or a term "
+            f"with no letter): {shown}{more}")
 
 
 def _check_unnamed_languages(entries: list[GlossaryEntry], source_lang: str,
@@ -167,6 +214,56 @@ def _check_unnamed_languages(entries: list[GlossaryEntry], source_lang: str,
             raise InputError(name, f"the glossary's {side} terms read as {third}, not "
                              f"{lang} (its header names no language: name the columns "
                              f"with their languages, e.g. {source_lang},{target_lang})")
+
+
+# Hidden key columns of a review file (:data:`tmx_export.terms.review.KEY_COLUMNS`; that
+# module comes after this one), which no glossary has: what tells one given to --glossary.
+_REVIEW_COLUMNS = {"source lang", "target lang", "source lemma", "target lemma"}
+
+
+def _sheet_rows(path: str | Path, source_lang: str, target_lang: str
+                ) -> Iterator[tuple[int, list[str]]]:
+    """The rows of an XLSX glossary's sheet, read as every workbook is (its archive bounded
+    first, a formula saved without its value told from an empty cell): its only visible
+    sheet, else the one whose header names the pair's two languages, else the first. Two
+    sheets naming them are refused (either could be the glossary meant), and so is a review
+    file (``terms --review``): a blank status there means "unchanged", which only the
+    termbase it was written from knows."""
+    name = str(path)
+    titles, hidden = _sheet_titles(path)
+    visible = [title for title in titles if title not in hidden]
+    if not visible:
+        raise InputError(name, f"every sheet is hidden ({', '.join(map(repr, hidden))})")
+    wanted = {primary(source_lang), primary(target_lang)}
+    named = []
+    for title in visible:
+        header = table_header(path, sheet=title, table_format_name="xlsx") or []
+        if _REVIEW_COLUMNS <= {cell.lower() for cell in header}:
+            raise InputError(name, "a review file (`terms --review`), not a glossary: record "
+                             "its decisions with `terms apply` and give the termbase, or "
+                             "its `terms --csv` or `--tbx` export")
+        if wanted <= {primary(tag) for tag in _header_languages(header).values()}:
+            named.append(title)
+    if len(named) > 1:
+        raise InputError(name, f"sheets {', '.join(map(repr, named))} each have a column "
+                         f"for {source_lang} and {target_lang}: keep the glossary's sheet "
+                         "alone in a workbook, or save it as CSV")
+    title = named[0] if named else visible[0]
+    return workbook_rows(path, prefer=title, what="XLSX glossary")
+
+
+def _is_tbx(path: str | Path) -> bool:
+    """Whether ``path`` is a TBX file, by its name or, as ``check`` tells it, its content:
+    a termbase exported as ``.xml`` was read as a CSV glossary, and refused at line 1
+    ("expected a source term and a target term")."""
+    from ..inputs import detect_format
+
+    if str(path).lower().endswith(".tbx"):
+        return True
+    try:
+        return detect_format(path) == "tbx"
+    except InputError:  # unreadable, empty, other XML: the glossary reader says what it is
+        return False
 
 
 def _is_zip(path: str | Path) -> bool:
@@ -241,8 +338,9 @@ def _status_column(header: list[str]) -> int | None:
     return lowered.index("status") if "status" in lowered else None
 
 
-def _status(cells: list[str], column: int, name: str, line: int) -> str:
-    status = restore_cell(cells[column]).lower() if column < len(cells) else ""
+def _status(cells: list[str], column: int, name: str, line: int,
+            restore: Callable[[str], str] = restore_cell) -> str:
+    status = restore(cells[column]).lower() if column < len(cells) else ""
     if status not in STATUSES:
         found = f"unknown status {status!r}" if status else "no status"
         raise InputError(name, f"{found}; expected one of {', '.join(STATUSES)}", line)
