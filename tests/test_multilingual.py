@@ -961,3 +961,68 @@ def test_per_language_files_of_one_document_are_merged_by_source(tmp_path: Path)
                                   ",".join(LANGS), "--profile", "omegat", "--quiet"])
     assert result.exit_code == 0, result.output
     assert _written(omegat) == [{tag: _norm(row[tag]) for tag in LANGS} for row in rows[:18]]
+
+
+def _account(output: str) -> tuple[int, int, int]:
+    """The summary's "N units read = A in units + B rejected", as (N, A, B)."""
+    line = next(line for line in output.splitlines() if " read = " in line)
+    read, rest = line.split(" read = ")
+    in_units, rejected = rest.split(" in units + ")
+    return int(read.split()[0]), int(in_units), int(rejected.split()[0])
+
+
+def test_the_summary_accounts_for_every_tu_read_once(tmp_path: Path) -> None:
+    # DGT-TM: 917 tus, each read by the French and by the German run; some French texts
+    # are rejected (wrong-language) in tus written in German, so the report's rows and
+    # the units written do not add up to the tus read: the account says how they do
+    out, report = tmp_path / "m.tmx", tmp_path / "r.tsv"
+    result = CliRunner().invoke(main, ["build", *map(str, DGT), "-o", str(out), "--langs",
+                                       ",".join(LANGS), "--rejects", str(report)])
+    assert result.exit_code == 0, result.output
+    tus = sum(1 for path in DGT for _ in iter_units(path))
+    read, in_units, rejected = _account(result.output)
+    assert (read, in_units + rejected) == (tus, tus)
+    # every tu in a unit written is one (no variants here); every other has a reject,
+    # and the report's other rows are said
+    assert in_units == len(_written(out))
+    rejects = read_rejects(report)
+    assert rejected <= len({(r.file, r.line) for r in rejects})
+    # (two tus are wrong-language rejects in French and in German: a row each)
+    note = next(line for line in result.output.splitlines() if line.startswith("(of the "))
+    numbers = [int(word) for word in note.replace(",", " ").split() if word.isdigit()]
+    assert numbers[0] == len(rejects) == rejected + sum(numbers[1:])
+    assert "rejects written to" in result.output
+
+
+def test_per_language_files_joined_by_source_are_each_accounted_for(tmp_path: Path) -> None:
+    # act.fr-FR.xlf and act.de-DE.xlf: a unit of each joined by their source, the second
+    # such a duplicate of the first, its one reject naming the French file's place
+    pairs = [(p["en-GB"], p["fr-FR"], p["de-DE"]) for p in _dgt_paragraphs(LANGS)[:3]]
+    files = []
+    for lang, column in (("fr-FR", 1), ("de-DE", 2)):
+        path = tmp_path / f"act.{lang}.xlf"
+        path.write_text(_xliff_12("en-GB", lang, *[(row[0], row[column])
+                                                   for row in (*pairs, pairs[0])]),
+                        encoding="utf-8")
+        files.append(str(path))
+    out = tmp_path / "m.tmx"
+    result = CliRunner().invoke(main, ["build", *files, "-o", str(out), "--langs",
+                                       ",".join(LANGS)])
+    assert result.exit_code == 0, result.output
+    assert _account(result.output) == (8, 6, 2)
+    assert "1 duplicate not written again" in result.output
+    assert "(1 unit rejected in a unit joined with another file's" in result.output
+
+
+def test_a_unit_the_merge_lost_is_an_error_not_a_smaller_memory(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tmx_export import multilingual
+    from tmx_export.model import AccountingError
+
+    real = multilingual.merge_runs
+    monkeypatch.setattr(multilingual, "merge_runs",
+                        lambda source, runs: list(real(source, runs))[1:])
+    out = tmp_path / "m.tmx"
+    with pytest.raises(AccountingError, match="made but not merged"):
+        build_multilingual(DGT, out, MultilingualOptions(LANGS))
+    assert not out.exists()

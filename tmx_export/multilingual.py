@@ -53,7 +53,7 @@ from .model import (
 )
 
 if TYPE_CHECKING:
-    from .pipeline import ProgressArg
+    from .pipeline import ProgressArg, ReadItem
 
 # A bilingual run's reject for a TMX unit without the target language (formats.tmx).
 _MISSING_TARGET = "missing-target-language"
@@ -80,6 +80,19 @@ class MultilingualSummary:
     relabelled: Counter[tuple[str, str]] = field(default_factory=Counter)
     outputs: list[str] = field(default_factory=list)  # the TMX files written (parts)
     removed: list[str] = field(default_factory=list)  # an earlier run's parts, not replaced
+    # The run's account of the items read (a TMX tu, a table row, an XLIFF or PO unit, a
+    # paragraph of parallel files), each once however many languages' runs read it:
+    # read = in_units (in a unit written, in some language) + items_rejected. An item
+    # in a unit written may have rejects too (its French failed a cleaning rule while its
+    # German was written): rejects_of_written counts those rows of the report.
+    read: int = 0
+    in_units: int = 0
+    items_rejected: int = 0
+    rejects_of_written: int = 0
+    # items rejected in a unit joined with another file's (per-language files of one
+    # document), whose one reject names the first file's place
+    rejected_with_others: int = 0
+    formats: Counter[str] = field(default_factory=Counter)  # inputs by format
 
     @property
     def rejected(self) -> int:
@@ -289,6 +302,7 @@ def build_multilingual(
     rejects: list[Reject] = []
     relabelled_by_input: dict[str, Counter[tuple[str, str]]] = {}
     segtypes: set[str] = set()
+    ledger: list[ReadItem] = []  # every item each run read, and what became of it
     # directories as their files: a table in one may lack a language the run asks for
     files = gather_inputs(inputs, pair_files=False)
     _refuse_dumps(files, langs, build)
@@ -305,7 +319,7 @@ def build_multilingual(
         run_relabelled: dict[str, Counter[tuple[str, str]]] = {}
         units, run_rejects = read_units(chosen, run_options, progress=progress,
                                         relabelled_by_input=run_relabelled,
-                                        unit_segtypes=True)
+                                        unit_segtypes=True, ledger=ledger)
         # an input read by several runs (a TMX) has its source's counted once: the most
         # any run counted; inputs read by one run each (an XLIFF, a table) add up
         for name, counted in run_relabelled.items():
@@ -337,6 +351,8 @@ def build_multilingual(
                or "nothing in these languages")
         raise InputError(str(output), f"refused: no unit to write ({why}; --allow-empty "
                          "writes an empty memory)")
+    _keep_account(summary, ledger, groups, kept, reported)
+    summary.formats = Counter(_format_of(item, build) for item in files)
     for reject in reported:
         summary.rejects[reject.reason] += 1
     for number, unit in enumerate(kept, 1):
@@ -356,6 +372,57 @@ def build_multilingual(
     summary.units_written = counts.units
     summary.outputs, summary.removed = counts.files, counts.removed
     return summary
+
+
+def _keep_account(summary: MultilingualSummary, ledger: list[ReadItem],
+                  groups: list[MultiUnit], kept: list[MultiUnit],
+                  reported: list[Reject]) -> None:
+    """Count into ``summary`` what became of every item the runs read (``ledger``), each
+    item once however many runs read it (every run reads a TMX's tus), and check that
+    none is lost: each is in a unit written, or has a reject in the report. A unit a run
+    made that the merge left out, or an item whose rejects the report does not hold, is a
+    fault the run must not hide: :class:`~tmx_export.model.AccountingError`."""
+    merged = {id(part) for unit in groups for part in unit.parts}
+    lost = [unit for item in ledger for unit in item.units if id(unit) not in merged]
+    if lost:
+        raise AccountingError(f"internal error: {lost[0].file}:{lost[0].line}: "
+                              f"{len(lost)} units made but not merged")
+    written = {id(part) for unit in kept for part in unit.parts}
+    # the parts of a unit left out (a duplicate, one lacking a language): its reject names
+    # the place of its first part, and stands for every part (per-language files' units
+    # joined by source: doc.fr.xlf's and doc.de.xlf's)
+    left_out = merged - written
+    places = Counter((reject.file, reject.line) for reject in reported)
+    items: dict[tuple[str, str, int], list[ReadItem]] = {}
+    for item in ledger:
+        items.setdefault(item.key, []).append(item)
+    written_places: set[tuple[str, int]] = set()
+    for key, each in items.items():
+        rejects = [reject for item in each for reject in item.rejects]
+        if any(id(unit) in written for item in each for unit in item.units):
+            summary.in_units += 1
+            written_places.update((reject.file, reject.line) for reject in rejects)
+        elif any((reject.file, reject.line) in places for reject in rejects) \
+                or (key[0], key[2]) in places:
+            summary.items_rejected += 1
+        elif any(id(unit) in left_out for item in each for unit in item.units):
+            summary.items_rejected += 1
+            summary.rejected_with_others += 1
+        elif rejects and all(reject.reason == _NO_SHEET_COLUMNS for reject in rejects):
+            continue  # a sheet another run read (its rows are items of that run)
+        else:
+            raise AccountingError(f"internal error: {key[0]}:{key[2]}: read but neither "
+                                  "written nor rejected")
+    summary.read = summary.in_units + summary.items_rejected
+    summary.rejects_of_written = sum(places[place] for place in written_places)
+
+
+def _format_of(item: str | Path | ParallelInput, options: BuildOptions) -> str:
+    """An input's format, as its runs read it (what the summary's account counts)."""
+    from .inputs import format_of
+
+    return "parallel" if isinstance(item, ParallelInput) else format_of(str(item),
+                                                                         options.input_format)
 
 
 def _not_read_by_their_run(rejects: list[Reject], langs: tuple[str, ...],
@@ -563,7 +630,8 @@ def _unit(source: str, first: Pair, group: dict[str, list[Pair]]) -> MultiUnit:
     # several sentences in one language (a "2-1" bead) make the unit a paragraph
     segtype = "paragraph" if "paragraph" in kinds else kinds.pop() if len(kinds) == 1 else None
     unit = MultiUnit(texts, file=first.file, line=first.line, paragraph=first.paragraph,
-                     props=dict(first.props), markup=markup, segtype=segtype)
+                     props=dict(first.props), markup=markup, segtype=segtype,
+                     parts=[u for units in group.values() for u in units])
     tmx_pairs = {lang: units[0] for lang, units in group.items()
                  if len(units) == 1 and isinstance(units[0], TmxPair)}
     if len(tmx_pairs) == len(group) and len({(p.file, p.line) for p in tmx_pairs.values()}) == 1:
