@@ -303,8 +303,35 @@ def test_a_dump_is_refused_in_more_than_two_languages(tmp_path: Path) -> None:
 def test_no_unit_in_the_languages_is_refused(tmp_path: Path) -> None:
     out = tmp_path / "out.tmx"
     with pytest.raises(InputError, match="no unit to write"):
-        build_multilingual(DGT[:1], out, MultilingualOptions(("en-GB", "is-IS", "ja-JP")))
+        build_multilingual(DGT[:1], out, MultilingualOptions(("en-GB", "is-IS")))
     assert not out.exists()
+
+
+def test_a_language_no_input_holds_is_refused_not_written_as_none(tmp_path: Path) -> None:
+    # DGT-TM holds 23 languages, not Icelandic: the memory "in en-GB, fr-FR, is-IS" was
+    # written with "is-IS: 0 units", exit 0 (is typed for it: Italian silently missing)
+    out = tmp_path / "out.tmx"
+    runner = CliRunner()
+    result = runner.invoke(main, ["build", *map(str, DGT), "-o", str(out), "--langs",
+                                  "en-GB,fr-FR,is-IS"])
+    assert result.exit_code == 1 and result.output.count("\n") == 1, result.output
+    assert result.output.startswith("tmx-export: error: --langs: no input holds is-IS; "
+                                    "the units hold EN-GB, DE-DE")
+    assert "IT-IT" in result.output and not out.exists()
+    # parallel files in English and French, a table without a Spanish column: refused
+    # before any of them is read
+    en = tmp_path / "doc.en.txt"
+    en.write_text("The sitting is closed.\n", encoding="utf-8")
+    (tmp_path / "doc.fr.txt").write_text("La séance est levée.\n", encoding="utf-8")
+    table = tmp_path / "t.tsv"
+    table.write_text("en-GB\tfr-FR\nThe sitting is closed.\tLa séance est levée.\n",
+                     encoding="utf-8")
+    heard: list[str] = []
+    for given in (en, table):
+        with pytest.raises(InputError, match="^--langs: no input holds es-ES: "):
+            build_multilingual([given], out, MultilingualOptions(("en-GB", "fr-FR", "es-ES")),
+                               progress=lambda name, size: heard.append(name))
+        assert not out.exists() and heard == []
 
 
 def test_progress_hears_each_language_pass(tmp_path: Path) -> None:
@@ -361,14 +388,18 @@ def test_a_tag_held_exactly_is_never_given_to_another_language_too(tmp_path: Pat
     runner = CliRunner()
     result = runner.invoke(main, ["build", str(LISA / "ImportTest1C.tmx"), "-o", str(out),
                                   "--langs", "en-US,fr-FR,fr-CA,en-GB", "--no-clean", "all"])
+    assert result.exit_code == 1 and "no input holds fr-FR" in result.output
+    assert not out.exists()
+    result = runner.invoke(main, ["build", str(LISA / "ImportTest1C.tmx"), "-o", str(out),
+                                  "--langs", "en-US,fr-CA,en-GB", "--no-clean", "all"])
     assert result.exit_code == 0, result.output
     units = _written(out)
     assert [list(unit) for unit in units] == [["en-US", "fr-CA", "en-GB"]] * 3
     assert all(len(set(unit.values())) == 3 for unit in units)
-    assert "fr-FR: 0 units" in result.output and "read as" not in result.output
+    assert "read as" not in result.output
     # fr-FR asked without fr-CA: the fr-CA text is French's, and the summary says it
     result = runner.invoke(main, ["build", str(LISA / "ImportTest1C.tmx"), "-o", str(out),
-                                  "--langs", "en-US,fr-FR,de-DE", "--no-clean", "all"])
+                                  "--langs", "en-US,fr-FR,es-ES", "--no-clean", "all"])
     assert result.exit_code == 0, result.output
     assert [unit["fr-FR"] for unit in _written(out)] == [
         f"{n} entry in French Canadian" for n in ("First", "Second", "Third")]
@@ -376,7 +407,8 @@ def test_a_tag_held_exactly_is_never_given_to_another_language_too(tmp_path: Pat
     # fr-FR and fr-BE asked, fr-CA held: which one it is cannot be known
     result = runner.invoke(main, ["build", str(LISA / "ImportTest1C.tmx"), "-o", str(out),
                                   "--langs", "en-US,fr-FR,fr-BE", "--no-clean", "all"])
-    assert result.exit_code == 1 and "3 missing-target-language" in result.output
+    assert result.exit_code == 1 and "no input holds fr-FR" in result.output
+    assert "fr-ca is read as fr-FR only when no other language asked shares" in result.output
 
 
 def test_a_source_held_under_another_tag_asked_is_refused_with_true_counts(tmp_path: Path
@@ -735,10 +767,14 @@ def test_a_regional_column_or_file_is_only_its_own_language_when_another_shares_
         out = tmp_path / f"{path.suffix[1:]}.tmx"
         result = runner.invoke(main, ["build", str(path), "-o", str(out), "--langs",
                                       "en-GB,fr-FR,fr-CA,de-DE"])
+        # fr-FR asked, none held: refused, not written with "fr-FR: 0 units"
+        assert result.exit_code == 1 and "no input holds " in result.output
+        result = runner.invoke(main, ["build", str(path), "-o", str(out), "--langs",
+                                      "en-GB,fr-CA,de-DE" if path == table else "en-GB,fr-CA"])
         assert result.exit_code == 0, result.output
         written = _written(out)
         assert len(written) == count and all("fr-FR" not in unit for unit in written)
-        assert "fr-FR: 0 units" in result.output and f"fr-CA: {count} unit" in result.output
+        assert f"fr-CA: {count} unit" in result.output
         if path == table:
             assert [(u["en-GB"], u["fr-CA"], u["de-DE"]) for u in written] == [
                 (p.source, p.target, german[p.source]) for p in pairs]
@@ -784,11 +820,17 @@ def test_an_xliff_whose_targets_say_their_language_is_read_by_that_run(
         'xml:lang="hu-HU">Az ülést berekesztem.</target></trans-unit>\n<trans-unit id="2">'
         '<source>Not yet translated.</source></trans-unit>\n</body></file></xliff>\n',
         encoding="utf-8")
+    german = tmp_path / "de.xlf"
+    german.write_text(_xliff_12("en-GB", "de-DE", ("The sitting is closed.",
+                                                    "Die Sitzung ist geschlossen.")),
+                      encoding="utf-8")
     out, rejects = tmp_path / "m.tmx", tmp_path / "r.tsv"
-    result = CliRunner().invoke(main, ["build", str(xliff), "-o", str(out), "--langs",
-                                       "en-GB,de-DE,hu-HU", "--rejects", str(rejects)])
+    result = CliRunner().invoke(main, ["build", str(xliff), str(german), "-o", str(out),
+                                       "--langs", "en-GB,de-DE,hu-HU", "--rejects",
+                                       str(rejects)])
     assert result.exit_code == 0, result.output
     assert _written(out) == [{"en-GB": "The sitting is closed.",
+                              "de-DE": "Die Sitzung ist geschlossen.",
                               "hu-HU": "Az ülést berekesztem."}]
     assert [(r.line, r.reason) for r in read_rejects(rejects)] == [(6, "untranslated")]
 
@@ -888,13 +930,20 @@ def test_a_source_file_without_one_languages_file_is_not_read_as_a_dump(tmp_path
         path = tmp_path / f"session.{lang}.txt"
         path.write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
         files.append(path)
+    # another document has its German (with none at all, de-DE is refused)
+    paragraphs = _dgt_paragraphs(("en-GB", "de-DE"))[:3]
+    for lang in ("en-GB", "de-DE"):
+        path = tmp_path / f"other.{lang[:2]}.txt"
+        path.write_text("".join(f"{p[lang]}\n\n" for p in paragraphs), encoding="utf-8")
+        files.append(path)
     out = tmp_path / "session.tmx"
     rejects = tmp_path / "rejects.tsv"
     summary = build_multilingual(files, out, MultilingualOptions(
         LANGS, build=BuildOptions(rejects_path=str(rejects))))
     units = _written(out)
-    assert units and all(list(u) == ["en-GB", "fr-FR"] for u in units)
-    assert summary.per_language["de-DE"] == 0
+    session = [u for u in units if u["en-GB"] not in {p["en-GB"] for p in paragraphs}]
+    assert session and all(list(u) == ["en-GB", "fr-FR"] for u in session)
+    assert summary.per_language["de-DE"] == len(units) - len(session) == 3
     # what the bilingual build of the two files rejects, nothing more
     assert {r.reason for r in read_rejects(rejects)} <= {"duplicate", "length-ratio"}
 

@@ -308,18 +308,28 @@ def build_multilingual(
     _refuse_dumps(files, langs, build)
     _refuse_shared_names(files, langs)
     input_targets = {str(f): _input_targets(f, langs, build) for f in files}
+    chosen_by = {target: [item for item in inputs_for(files, source, target, langs)
+                          if not _read_by_another_run(input_targets.get(str(item)), target)]
+                 for target in langs[1:]}
+    # A language asked that no input can hold (no column, file or <file> in it) is refused
+    # before any work: a memory without it would pass for one in every language asked.
+    for target, chosen in chosen_by.items():
+        if not chosen and len(files) > 0:
+            raise InputError("--langs", f"no input holds {target}: no table column, XLIFF "
+                             f"or PO file, parallel file or TMX in it (--langs "
+                             f"{','.join(lang for lang in langs if lang != target)} "
+                             "leaves it out)")
     for target in langs[1:]:
         run_options = replace(build, source_lang=source, target_lang=target, dedupe="none",
                               rejects_path=None, allow_empty=True, claimed_langs=langs)
-        chosen = [item for item in inputs_for(files, source, target, langs)
-                  if not _read_by_another_run(input_targets.get(str(item)), target)]
-        if not chosen:
-            continue
+        chosen = chosen_by[target]
         segtypes.add(segtype_of(chosen, run_options, outputs=outputs if not runs else ()))
         run_relabelled: dict[str, Counter[tuple[str, str]]] = {}
         units, run_rejects = read_units(chosen, run_options, progress=progress,
                                         relabelled_by_input=run_relabelled,
                                         unit_segtypes=True, ledger=ledger)
+        if not units and len(langs) > 2:
+            _refuse_absent(target, langs, run_rejects)
         # an input read by several runs (a TMX) has its source's counted once: the most
         # any run counted; inputs read by one run each (an XLIFF, a table) add up
         for name, counted in run_relabelled.items():
@@ -372,6 +382,39 @@ def build_multilingual(
     summary.units_written = counts.units
     summary.outputs, summary.removed = counts.files, counts.removed
     return summary
+
+
+# The rejects of a run that say the input lacks its language, not that its text in it
+# was rejected.
+_ABSENT = frozenset({_MISSING_TARGET, _MISSING_SOURCE, _OTHER_LANGUAGES, _NO_SHEET_COLUMNS})
+
+
+def _refuse_absent(target: str, langs: tuple[str, ...], rejects: list[Reject]) -> None:
+    """Refuse, before anything is written, a language of ``langs`` that the inputs a run
+    read (TMX files, whose languages only reading tells) hold no text in: the memory would
+    pass for one in every language asked (``is`` typed for ``it``). A language whose texts
+    were all rejected is held: its rejects say why."""
+    if any(reject.reason not in _ABSENT for reject in rejects):
+        return
+    held: dict[str, str] = {}
+    for reject in rejects:
+        for tag in reject.languages:
+            held.setdefault(normalise_tag(tag), tag)
+    # in units that lack the source (rejected as such): held, by its tag, or by its
+    # language part when no other language asked shares it (the TMX rule)
+    shared = sum(primary(lang) == primary(target) for lang in langs) > 1
+    if any(reject.reason == _MISSING_SOURCE and any(
+            normalise_tag(tag) == normalise_tag(target)
+            or (not shared and primary(tag) == primary(target)) for tag in reject.languages)
+           for reject in rejects):
+        return
+    regional = [tag for tag in held.values() if primary(tag) == primary(target)]
+    hint = (f"; {regional[0]} is read as {target} only when no other language asked shares "
+            "its language part" if regional else "")
+    raise InputError("--langs", f"no input holds {target}"
+                     + (f"; the units hold {', '.join(held.values())}" if held else "")
+                     + f" (--langs {','.join(lang for lang in langs if lang != target)} "
+                     f"leaves it out){hint}")
 
 
 def _keep_account(summary: MultilingualSummary, ledger: list[ReadItem],
