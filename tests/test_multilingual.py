@@ -153,7 +153,7 @@ def test_a_paragraph_missing_in_one_language_leaves_the_others_merged(tmp_path: 
         assert by_source[paragraph["en-GB"]] == {
             lang: paragraph[lang] for lang in LANGS if dropped.get(lang) != i}
     assert sorted((r.line, r.reason) for r in read_rejects(rejects)) == [
-        (30, "unaligned-paragraph"), (60, "unaligned-paragraph")]
+        (30, "unaligned-paragraph: fr-FR"), (60, "unaligned-paragraph: de-DE")]
 
 
 ITALIAN_REPORT = {
@@ -832,7 +832,7 @@ def test_an_xliff_whose_targets_say_their_language_is_read_by_that_run(
     assert _written(out) == [{"en-GB": "The sitting is closed.",
                               "de-DE": "Die Sitzung ist geschlossen.",
                               "hu-HU": "Az ülést berekesztem."}]
-    assert [(r.line, r.reason) for r in read_rejects(rejects)] == [(6, "untranslated")]
+    assert [(r.line, r.reason) for r in read_rejects(rejects)] == [(6, "untranslated: hu-HU")]
 
 
 def _xliff_12(source_lang: str, target_lang: str, *pairs: tuple[str, str]) -> str:
@@ -1075,3 +1075,28 @@ def test_a_unit_the_merge_lost_is_an_error_not_a_smaller_memory(
     with pytest.raises(AccountingError, match="made but not merged"):
         build_multilingual(DGT, out, MultilingualOptions(LANGS))
     assert not out.exists()
+
+
+def test_each_reject_names_the_languages_it_is_of(tmp_path: Path) -> None:
+    # two DGT-TM tus whose French and German tuvs both hold the English: a row each, which
+    # said "wrong-language" alike, with the same English source (the language unsaid)
+    out, report = tmp_path / "m.tmx", tmp_path / "r.tsv"
+    build_multilingual(DGT, out, MultilingualOptions(
+        LANGS, build=BuildOptions(rejects_path=str(report))))
+    wrong = [(r.line, r.reason) for r in read_rejects(report) if "wrong-language" in r.reason]
+    assert sorted(wrong) == [(line, f"wrong-language: {lang}") for line in (3410, 3683)
+                             for lang in ("de-DE", "fr-FR")]
+    # a table row with no translation at all: one row naming every language, as each
+    # language's run rejected it; one without French: French named. A unit without the
+    # source is of no one language, and the duplicate of a unit of all of them
+    table = tmp_path / "t.tsv"
+    table.write_text("en-GB\tfr-FR\tde-DE\n"
+                     "The sitting is closed.\tLa séance est levée.\tDie Sitzung ist geschlossen.\n"
+                     "Article 2\t\tArtikel 2\n"
+                     "Article 3\t\t\n"
+                     "The sitting is closed.\tLa séance est levée.\tDie Sitzung ist geschlossen.\n",
+                     encoding="utf-8")
+    build_multilingual([table], out, MultilingualOptions(
+        LANGS, build=BuildOptions(rejects_path=str(report))))
+    assert [(r.line, r.reason) for r in read_rejects(report)] == [
+        (3, "empty-side: fr-FR"), (4, "empty-side: fr-FR, de-DE"), (5, "duplicate")]

@@ -303,6 +303,7 @@ def build_multilingual(
     relabelled_by_input: dict[str, Counter[tuple[str, str]]] = {}
     segtypes: set[str] = set()
     ledger: list[ReadItem] = []  # every item each run read, and what became of it
+    language_of: dict[int, str] = {}  # each run's reject (by id): the run's language
     # directories as their files: a table in one may lack a language the run asks for
     files = gather_inputs(inputs, pair_files=False)
     _refuse_dumps(files, langs, build)
@@ -338,13 +339,14 @@ def build_multilingual(
         read_by.append((target, {input_name(item) for item in chosen
                                  if not isinstance(item, ParallelInput)}))
         rejects.extend(run_rejects)
+        language_of.update((id(reject), target) for reject in run_rejects)
     groups = list(merge_runs(source, runs))
     summary = MultilingualSummary(str(output), langs, groups=len(groups),
                                   relabelled=sum(relabelled_by_input.values(), Counter()))
     written_keys = {(unit.file, unit.line) for unit in groups}
     reported = _reported_rejects(_not_read_by_their_run(_sheets_no_run_read(rejects, read_by),
                                                         langs, read_by),
-                                 written_keys)
+                                 written_keys, language_of)
     left_out: list[Reject] = []  # lacking a language (require_all), or duplicates
     # OmegaT fills a segment from a unit lacking its project's target language with the
     # unit's other languages (German in a French project): its profile writes none such
@@ -498,10 +500,14 @@ def _sheets_no_run_read(rejects: list[Reject], read_by: list[tuple[str, set[str]
             >= runs_reading[reject.file]]
 
 
-def _reported_rejects(rejects: list[Reject], written: set[tuple[str, int]]) -> list[Reject]:
+def _reported_rejects(rejects: list[Reject], written: set[tuple[str, int]],
+                      language_of: dict[int, str]) -> list[Reject]:
     """The bilingual runs' rejects, each once: not the "missing target" of a unit written
-    in its other languages."""
-    seen: set[tuple[str, int, str, str]] = set()
+    in its other languages. Each names the languages whose runs made it (``language_of``)
+    before any detail of its own ("wrong-language: fr-FR"): a unit's French and German
+    rejected by one rule show the same source, and its German may have been written."""
+    seen: dict[tuple[str, int, str, str], int] = {}
+    named: list[list[str]] = []  # for each reject of ``out``: the languages that made it
     out = []
     missing: dict[tuple[str, int], list[Reject]] = {}  # a unit in none of the targets
     for reject in rejects:
@@ -513,8 +519,18 @@ def _reported_rejects(rejects: list[Reject], written: set[tuple[str, int]]) -> l
         key = (reject.file, reject.line, reject.reported_reason,
                "" if reject.reason == _MISSING_SOURCE else reject.text)
         if key not in seen:
-            seen.add(key)
+            seen[key] = len(out)
             out.append(reject)
+            named.append([])
+        # a unit without the source, a sheet without columns, an XLIFF <file> in other
+        # languages: of the input, not of one language's text
+        if id(reject) in language_of and reject.reason not in _ABSENT:
+            languages = named[seen[key]]
+            if language_of[id(reject)] not in languages:
+                languages.append(language_of[id(reject)])
+    out = [replace(reject, detail="; ".join(filter(None, (", ".join(languages),
+                                                         reject.detail))))
+           if languages else reject for reject, languages in zip(out, named, strict=True)]
     for (file, line), each in missing.items():
         # one reject per unit: "no fr-FR, de-DE tuv (languages: EN-GB, DA-01): ..."
         langs = [r.text.split(" tuv", 1)[0].removeprefix("no ") for r in each]
