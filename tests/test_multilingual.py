@@ -910,10 +910,15 @@ def test_omegat_profile_writes_no_unit_lacking_a_language(tmp_path: Path) -> Non
     lacking = [r for r in read_rejects(rejects) if r.reason == "missing-languages"]
     assert lacking and all(r.text.startswith("no fr-FR: ") for r in lacking)
     assert "OmegaT would fill that language's segments with another's text" in result.output
-    # the same memory without the profile: those units written without French
-    generic = tmp_path / "generic.tmx"
-    build_multilingual(DGT, generic, MultilingualOptions(LANGS))
-    assert sum(len(u) < 3 for u in _written(generic)) == len(lacking)
+    # the same memory without the profile: those units written without French, but
+    # for one whose German an earlier unit holds with the same English (a duplicate)
+    generic, generic_rejects = tmp_path / "generic.tmx", tmp_path / "generic.tsv"
+    build_multilingual(DGT, generic, MultilingualOptions(
+        LANGS, build=BuildOptions(rejects_path=str(generic_rejects))))
+    repeated = [r for r in read_rejects(generic_rejects)
+                if r.reason == "duplicate" and r.text.count("\t") == 1]
+    assert len(repeated) == 1
+    assert sum(len(u) < 3 for u in _written(generic)) + len(repeated) == len(lacking)
 
 
 def test_a_source_file_without_one_languages_file_is_not_read_as_a_dump(tmp_path: Path
@@ -1100,3 +1105,32 @@ def test_each_reject_names_the_languages_it_is_of(tmp_path: Path) -> None:
         LANGS, build=BuildOptions(rejects_path=str(report))))
     assert [(r.line, r.reason) for r in read_rejects(report)] == [
         (3, "empty-side: fr-FR"), (4, "empty-side: fr-FR, de-DE"), (5, "duplicate")]
+
+
+def test_a_unit_adding_no_translation_is_a_duplicate(tmp_path: Path) -> None:
+    # the second tu repeats the first's English and French without German: an EN-FR
+    # build writes it once, but --langs wrote both (same texts, fewer languages), and an
+    # EN->FR project got the match twice. The third has a French of its own: written,
+    # though its German repeats the first's
+    en = "The minutes of yesterday's sitting were approved."
+    fr, de = "Le procès-verbal de la séance d'hier est adopté.", "Das Protokoll wird genehmigt."
+
+    def tu(*texts: tuple[str, str]) -> str:
+        return "<tu>" + "".join(f'<tuv xml:lang="{lang}"><seg>{text}</seg></tuv>'
+                                for lang, text in texts) + "</tu>\n"
+
+    memory = tmp_path / "m.tmx"
+    memory.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="x" '
+        'creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" srclang="en-GB" '
+        'datatype="plaintext"/><body>\n'
+        + tu(("en-GB", en), ("fr-FR", fr), ("de-DE", de)) + tu(("en-GB", en), ("fr-FR", fr))
+        + tu(("en-GB", en), ("fr-FR", "Le procès-verbal d'hier a été adopté."),
+             ("de-DE", de))
+        + "</body></tmx>\n", encoding="utf-8")
+    out, report = tmp_path / "out.tmx", tmp_path / "r.tsv"
+    summary = build_multilingual([memory], out, MultilingualOptions(
+        LANGS, build=BuildOptions(rejects_path=str(report))))
+    assert [u["fr-FR"] for u in _written(out)] == [fr, "Le procès-verbal d'hier a été adopté."]
+    assert summary.duplicates_skipped == 1
+    assert [(r.line, r.reason) for r in read_rejects(report)] == [(4, "duplicate")]

@@ -547,7 +547,12 @@ def _kept_units(groups: list[MultiUnit], langs: tuple[str, ...], require_all: bo
     and inline codes, as a bilingual build judges them: :func:`~tmx_export.clean.texts_key`)."""
     from .clean import texts_key
 
+    # each translation written, as (language, source and text keys): a unit that adds
+    # none (its French and German both in units already, or its French alone where an
+    # earlier unit has it beside German) is a duplicate, as each language's own build
+    # judges it; a CAT tool's project in any of its languages would get it twice
     seen: set[tuple[str | None, ...]] = set()
+    source = langs[0]
     for unit in groups:
         if require_all and len(unit.texts) < len(langs):
             missing = [lang for lang in langs if lang not in unit.texts]
@@ -555,15 +560,16 @@ def _kept_units(groups: list[MultiUnit], langs: tuple[str, ...], require_all: bo
                                   f"no {', '.join(missing)}: {unit.texts[langs[0]]}"))
             continue
         if dedupe != "none":
-            key = (*unit.texts, *texts_key(list(unit.texts.values()),
-                                           [unit.markup.get(lang) for lang in unit.texts],
-                                           dedupe))
-            if key in seen:
+            keys = {(lang, *texts_key([unit.texts[source], text],
+                                      [unit.markup.get(source), unit.markup.get(lang)],
+                                      dedupe))
+                    for lang, text in unit.texts.items() if lang != source}
+            if keys <= seen:
                 summary.duplicates_skipped += 1
                 rejects.append(Reject(unit.file, unit.line, "duplicate",
                                       "\t".join(unit.texts.values())))
                 continue
-            seen.add(key)
+            seen.update(keys)
         yield unit
 
 
