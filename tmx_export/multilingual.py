@@ -93,6 +93,9 @@ class MultilingualSummary:
     # document), whose one reject names the first file's place
     rejected_with_others: int = 0
     formats: Counter[str] = field(default_factory=Counter)  # inputs by format
+    # TMX tus that gave a unit per variant of a language asked (fr-BE and fr-CH for
+    # fr-FR), by that language: competing units the summary says, as build's does
+    variants: Counter[str] = field(default_factory=Counter)
 
     @property
     def rejected(self) -> int:
@@ -340,9 +343,11 @@ def build_multilingual(
                                  if not isinstance(item, ParallelInput)}))
         rejects.extend(run_rejects)
         language_of.update((id(reject), target) for reject in run_rejects)
-    groups = list(merge_runs(source, runs))
+    variants: Counter[str] = Counter()
+    groups = list(merge_runs(source, runs, variants))
     summary = MultilingualSummary(str(output), langs, groups=len(groups),
-                                  relabelled=sum(relabelled_by_input.values(), Counter()))
+                                  relabelled=sum(relabelled_by_input.values(), Counter()),
+                                  variants=variants)
     written_keys = {(unit.file, unit.line) for unit in groups}
     reported = _reported_rejects(_not_read_by_their_run(_sheets_no_run_read(rejects, read_by),
                                                         langs, read_by),
@@ -573,9 +578,12 @@ def _kept_units(groups: list[MultiUnit], langs: tuple[str, ...], require_all: bo
         yield unit
 
 
-def merge_runs(source: str, runs: list[tuple[str, list[Pair]]]) -> Iterator[MultiUnit]:
+def merge_runs(source: str, runs: list[tuple[str, list[Pair]]],
+               variants: Counter[str] | None = None) -> Iterator[MultiUnit]:
     """The units of the bilingual runs (``(target language, units)`` each, the source
-    ``source``), merged paragraph by paragraph in the order they were first met."""
+    ``source``), merged paragraph by paragraph in the order they were first met.
+    ``variants`` counts, by language, the paragraphs (TMX tus) that gave a unit per
+    variant of a language."""
     by_paragraph: dict[tuple[str, str, int], dict[str, list[Pair]]] = {}
     for target, units in runs:
         for unit in units:
@@ -585,7 +593,7 @@ def merge_runs(source: str, runs: list[tuple[str, list[Pair]]]) -> Iterator[Mult
                    unit.paragraph if unit.paragraph is not None else unit.line)
             by_paragraph.setdefault(key, {}).setdefault(target, []).append(unit)
     for per_language in _joined_by_source(list(by_paragraph.values())):
-        yield from _merge_paragraph(source, per_language)
+        yield from _merge_paragraph(source, per_language, variants)
 
 
 def _joined_by_source(groups: list[dict[str, list[Pair]]]) -> list[dict[str, list[Pair]]]:
@@ -642,8 +650,10 @@ def _without_variants(per_language: dict[str, list[Pair]]
     return main, variants
 
 
-def _merge_paragraph(source: str, per_language: dict[str, list[Pair]]) -> Iterator[MultiUnit]:
-    """One paragraph's units in every language, cut where all languages' beads end."""
+def _merge_paragraph(source: str, per_language: dict[str, list[Pair]],
+                     variants_met: Counter[str] | None = None) -> Iterator[MultiUnit]:
+    """One paragraph's units in every language, cut where all languages' beads end;
+    ``variants_met`` (by language) counts it when it gives a unit per variant."""
     sources = {lang: _joined_source(units) for lang, units in per_language.items()}
     if len(set(sources.values())) > 1:
         main, variants = _without_variants(per_language)
@@ -651,6 +661,10 @@ def _merge_paragraph(source: str, per_language: dict[str, list[Pair]]) -> Iterat
             # a TMX unit with two tuvs of one language (variants): the first merged with
             # the other languages, each further one a unit of its own beside it
             yield from _merge_paragraph(source, main)
+            if variants_met is not None:
+                # a TMX tu's variants (not a sentence a paragraph repeats)
+                variants_met.update({lang for lang, unit in variants
+                                     if isinstance(unit, TmxPair)})
             for lang, unit in variants:
                 yield _unit(source, unit, {lang: [unit]})
             return

@@ -247,6 +247,10 @@ def _build_multilingual(sources: list[str | ParallelInput], output: str, quiet: 
     lines.extend(parts_lines(parts, summary.removed))
     lines.extend(relabelled_lines(summary.relabelled, lambda held, asked: (
         f"--langs with {held} for {asked}")))
+    # as build's: two variants of a language read as the one asked give competing units
+    lines.extend(f"{count_of(count, 'tu')} held several {lang} variants: a unit written for "
+                 "each (competing translations of one source)"
+                 for lang, count in sorted(summary.variants.items()))
     if summary.duplicates_skipped:
         lines.append(f"{count_of(summary.duplicates_skipped, 'duplicate')} not written again")
     if summary.rejects:
