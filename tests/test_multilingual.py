@@ -153,7 +153,7 @@ def test_a_paragraph_missing_in_one_language_leaves_the_others_merged(tmp_path: 
         assert by_source[paragraph["en-GB"]] == {
             lang: paragraph[lang] for lang in LANGS if dropped.get(lang) != i}
     assert sorted((r.line, r.reason) for r in read_rejects(rejects)) == [
-        (30, "unaligned-paragraph"), (60, "unaligned-paragraph")]
+        (30, "unaligned-paragraph: fr-FR"), (60, "unaligned-paragraph: de-DE")]
 
 
 ITALIAN_REPORT = {
@@ -240,7 +240,12 @@ def test_a_variant_is_written_beside_the_unit_merged_without_it(tmp_path: Path) 
     path.write_text(text[:end] + "\n" + variant + text[end:], encoding="utf-16")
     plain, with_variant = tmp_path / "plain.tmx", tmp_path / "with.tmx"
     build_multilingual([original], plain, MultilingualOptions(LANGS))
-    build_multilingual([path], with_variant, MultilingualOptions(LANGS))
+    result = CliRunner().invoke(main, ["build", str(path), "-o", str(with_variant),
+                                       "--langs", ",".join(LANGS)])
+    assert result.exit_code == 0, result.output
+    # as build says it: the two French units compete for one English source
+    assert ("1 tu held several fr-FR variants: a unit written for each (competing "
+            "translations of one source)") in result.output
     before, after = _written(plain), _written(with_variant)
     assert after[0] == before[0] and len(after[0]) == 3  # English, French, German
     assert after[1] == {"en-GB": before[0]["en-GB"],
@@ -303,8 +308,35 @@ def test_a_dump_is_refused_in_more_than_two_languages(tmp_path: Path) -> None:
 def test_no_unit_in_the_languages_is_refused(tmp_path: Path) -> None:
     out = tmp_path / "out.tmx"
     with pytest.raises(InputError, match="no unit to write"):
-        build_multilingual(DGT[:1], out, MultilingualOptions(("en-GB", "is-IS", "ja-JP")))
+        build_multilingual(DGT[:1], out, MultilingualOptions(("en-GB", "is-IS")))
     assert not out.exists()
+
+
+def test_a_language_no_input_holds_is_refused_not_written_as_none(tmp_path: Path) -> None:
+    # DGT-TM holds 23 languages, not Icelandic: the memory "in en-GB, fr-FR, is-IS" was
+    # written with "is-IS: 0 units", exit 0 (is typed for it: Italian silently missing)
+    out = tmp_path / "out.tmx"
+    runner = CliRunner()
+    result = runner.invoke(main, ["build", *map(str, DGT), "-o", str(out), "--langs",
+                                  "en-GB,fr-FR,is-IS"])
+    assert result.exit_code == 1 and result.output.count("\n") == 1, result.output
+    assert result.output.startswith("tmx-export: error: --langs: no input holds is-IS; "
+                                    "the units hold EN-GB, DE-DE")
+    assert "IT-IT" in result.output and not out.exists()
+    # parallel files in English and French, a table without a Spanish column: refused
+    # before any of them is read
+    en = tmp_path / "doc.en.txt"
+    en.write_text("The sitting is closed.\n", encoding="utf-8")
+    (tmp_path / "doc.fr.txt").write_text("La séance est levée.\n", encoding="utf-8")
+    table = tmp_path / "t.tsv"
+    table.write_text("en-GB\tfr-FR\nThe sitting is closed.\tLa séance est levée.\n",
+                     encoding="utf-8")
+    heard: list[str] = []
+    for given in (en, table):
+        with pytest.raises(InputError, match="^--langs: no input holds es-ES: "):
+            build_multilingual([given], out, MultilingualOptions(("en-GB", "fr-FR", "es-ES")),
+                               progress=lambda name, size: heard.append(name))
+        assert not out.exists() and heard == []
 
 
 def test_progress_hears_each_language_pass(tmp_path: Path) -> None:
@@ -361,14 +393,18 @@ def test_a_tag_held_exactly_is_never_given_to_another_language_too(tmp_path: Pat
     runner = CliRunner()
     result = runner.invoke(main, ["build", str(LISA / "ImportTest1C.tmx"), "-o", str(out),
                                   "--langs", "en-US,fr-FR,fr-CA,en-GB", "--no-clean", "all"])
+    assert result.exit_code == 1 and "no input holds fr-FR" in result.output
+    assert not out.exists()
+    result = runner.invoke(main, ["build", str(LISA / "ImportTest1C.tmx"), "-o", str(out),
+                                  "--langs", "en-US,fr-CA,en-GB", "--no-clean", "all"])
     assert result.exit_code == 0, result.output
     units = _written(out)
     assert [list(unit) for unit in units] == [["en-US", "fr-CA", "en-GB"]] * 3
     assert all(len(set(unit.values())) == 3 for unit in units)
-    assert "fr-FR: 0 units" in result.output and "read as" not in result.output
+    assert "read as" not in result.output
     # fr-FR asked without fr-CA: the fr-CA text is French's, and the summary says it
     result = runner.invoke(main, ["build", str(LISA / "ImportTest1C.tmx"), "-o", str(out),
-                                  "--langs", "en-US,fr-FR,de-DE", "--no-clean", "all"])
+                                  "--langs", "en-US,fr-FR,es-ES", "--no-clean", "all"])
     assert result.exit_code == 0, result.output
     assert [unit["fr-FR"] for unit in _written(out)] == [
         f"{n} entry in French Canadian" for n in ("First", "Second", "Third")]
@@ -376,7 +412,8 @@ def test_a_tag_held_exactly_is_never_given_to_another_language_too(tmp_path: Pat
     # fr-FR and fr-BE asked, fr-CA held: which one it is cannot be known
     result = runner.invoke(main, ["build", str(LISA / "ImportTest1C.tmx"), "-o", str(out),
                                   "--langs", "en-US,fr-FR,fr-BE", "--no-clean", "all"])
-    assert result.exit_code == 1 and "3 missing-target-language" in result.output
+    assert result.exit_code == 1 and "no input holds fr-FR" in result.output
+    assert "fr-ca is read as fr-FR only when no other language asked shares" in result.output
 
 
 def test_a_source_held_under_another_tag_asked_is_refused_with_true_counts(tmp_path: Path
@@ -735,10 +772,14 @@ def test_a_regional_column_or_file_is_only_its_own_language_when_another_shares_
         out = tmp_path / f"{path.suffix[1:]}.tmx"
         result = runner.invoke(main, ["build", str(path), "-o", str(out), "--langs",
                                       "en-GB,fr-FR,fr-CA,de-DE"])
+        # fr-FR asked, none held: refused, not written with "fr-FR: 0 units"
+        assert result.exit_code == 1 and "no input holds " in result.output
+        result = runner.invoke(main, ["build", str(path), "-o", str(out), "--langs",
+                                      "en-GB,fr-CA,de-DE" if path == table else "en-GB,fr-CA"])
         assert result.exit_code == 0, result.output
         written = _written(out)
         assert len(written) == count and all("fr-FR" not in unit for unit in written)
-        assert "fr-FR: 0 units" in result.output and f"fr-CA: {count} unit" in result.output
+        assert f"fr-CA: {count} unit" in result.output
         if path == table:
             assert [(u["en-GB"], u["fr-CA"], u["de-DE"]) for u in written] == [
                 (p.source, p.target, german[p.source]) for p in pairs]
@@ -784,13 +825,19 @@ def test_an_xliff_whose_targets_say_their_language_is_read_by_that_run(
         'xml:lang="hu-HU">Az ülést berekesztem.</target></trans-unit>\n<trans-unit id="2">'
         '<source>Not yet translated.</source></trans-unit>\n</body></file></xliff>\n',
         encoding="utf-8")
+    german = tmp_path / "de.xlf"
+    german.write_text(_xliff_12("en-GB", "de-DE", ("The sitting is closed.",
+                                                    "Die Sitzung ist geschlossen.")),
+                      encoding="utf-8")
     out, rejects = tmp_path / "m.tmx", tmp_path / "r.tsv"
-    result = CliRunner().invoke(main, ["build", str(xliff), "-o", str(out), "--langs",
-                                       "en-GB,de-DE,hu-HU", "--rejects", str(rejects)])
+    result = CliRunner().invoke(main, ["build", str(xliff), str(german), "-o", str(out),
+                                       "--langs", "en-GB,de-DE,hu-HU", "--rejects",
+                                       str(rejects)])
     assert result.exit_code == 0, result.output
     assert _written(out) == [{"en-GB": "The sitting is closed.",
+                              "de-DE": "Die Sitzung ist geschlossen.",
                               "hu-HU": "Az ülést berekesztem."}]
-    assert [(r.line, r.reason) for r in read_rejects(rejects)] == [(6, "untranslated")]
+    assert [(r.line, r.reason) for r in read_rejects(rejects)] == [(6, "untranslated: hu-HU")]
 
 
 def _xliff_12(source_lang: str, target_lang: str, *pairs: tuple[str, str]) -> str:
@@ -868,10 +915,15 @@ def test_omegat_profile_writes_no_unit_lacking_a_language(tmp_path: Path) -> Non
     lacking = [r for r in read_rejects(rejects) if r.reason == "missing-languages"]
     assert lacking and all(r.text.startswith("no fr-FR: ") for r in lacking)
     assert "OmegaT would fill that language's segments with another's text" in result.output
-    # the same memory without the profile: those units written without French
-    generic = tmp_path / "generic.tmx"
-    build_multilingual(DGT, generic, MultilingualOptions(LANGS))
-    assert sum(len(u) < 3 for u in _written(generic)) == len(lacking)
+    # the same memory without the profile: those units written without French, but
+    # for one whose German an earlier unit holds with the same English (a duplicate)
+    generic, generic_rejects = tmp_path / "generic.tmx", tmp_path / "generic.tsv"
+    build_multilingual(DGT, generic, MultilingualOptions(
+        LANGS, build=BuildOptions(rejects_path=str(generic_rejects))))
+    repeated = [r for r in read_rejects(generic_rejects)
+                if r.reason == "duplicate" and r.text.count("\t") == 1]
+    assert len(repeated) == 1
+    assert sum(len(u) < 3 for u in _written(generic)) + len(repeated) == len(lacking)
 
 
 def test_a_source_file_without_one_languages_file_is_not_read_as_a_dump(tmp_path: Path
@@ -888,13 +940,20 @@ def test_a_source_file_without_one_languages_file_is_not_read_as_a_dump(tmp_path
         path = tmp_path / f"session.{lang}.txt"
         path.write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
         files.append(path)
+    # another document has its German (with none at all, de-DE is refused)
+    paragraphs = _dgt_paragraphs(("en-GB", "de-DE"))[:3]
+    for lang in ("en-GB", "de-DE"):
+        path = tmp_path / f"other.{lang[:2]}.txt"
+        path.write_text("".join(f"{p[lang]}\n\n" for p in paragraphs), encoding="utf-8")
+        files.append(path)
     out = tmp_path / "session.tmx"
     rejects = tmp_path / "rejects.tsv"
     summary = build_multilingual(files, out, MultilingualOptions(
         LANGS, build=BuildOptions(rejects_path=str(rejects))))
     units = _written(out)
-    assert units and all(list(u) == ["en-GB", "fr-FR"] for u in units)
-    assert summary.per_language["de-DE"] == 0
+    session = [u for u in units if u["en-GB"] not in {p["en-GB"] for p in paragraphs}]
+    assert session and all(list(u) == ["en-GB", "fr-FR"] for u in session)
+    assert summary.per_language["de-DE"] == len(units) - len(session) == 3
     # what the bilingual build of the two files rejects, nothing more
     assert {r.reason for r in read_rejects(rejects)} <= {"duplicate", "length-ratio"}
 
@@ -961,3 +1020,122 @@ def test_per_language_files_of_one_document_are_merged_by_source(tmp_path: Path)
                                   ",".join(LANGS), "--profile", "omegat", "--quiet"])
     assert result.exit_code == 0, result.output
     assert _written(omegat) == [{tag: _norm(row[tag]) for tag in LANGS} for row in rows[:18]]
+
+
+def _account(output: str) -> tuple[int, int, int]:
+    """The summary's "N units read = A in units + B rejected", as (N, A, B)."""
+    line = next(line for line in output.splitlines() if " read = " in line)
+    read, rest = line.split(" read = ")
+    in_units, rejected = rest.split(" in units + ")
+    return int(read.split()[0]), int(in_units), int(rejected.split()[0])
+
+
+def test_the_summary_accounts_for_every_tu_read_once(tmp_path: Path) -> None:
+    # DGT-TM: 917 tus, each read by the French and by the German run; some French texts
+    # are rejected (wrong-language) in tus written in German, so the report's rows and
+    # the units written do not add up to the tus read: the account says how they do
+    out, report = tmp_path / "m.tmx", tmp_path / "r.tsv"
+    result = CliRunner().invoke(main, ["build", *map(str, DGT), "-o", str(out), "--langs",
+                                       ",".join(LANGS), "--rejects", str(report)])
+    assert result.exit_code == 0, result.output
+    tus = sum(1 for path in DGT for _ in iter_units(path))
+    read, in_units, rejected = _account(result.output)
+    assert (read, in_units + rejected) == (tus, tus)
+    # every tu in a unit written is one (no variants here); every other has a reject,
+    # and the report's other rows are said
+    assert in_units == len(_written(out))
+    rejects = read_rejects(report)
+    assert rejected <= len({(r.file, r.line) for r in rejects})
+    # (two tus are wrong-language rejects in French and in German: a row each)
+    note = next(line for line in result.output.splitlines() if line.startswith("(of the "))
+    numbers = [int(word) for word in note.replace(",", " ").split() if word.isdigit()]
+    assert numbers[0] == len(rejects) == rejected + sum(numbers[1:])
+    assert "rejects written to" in result.output
+
+
+def test_per_language_files_joined_by_source_are_each_accounted_for(tmp_path: Path) -> None:
+    # act.fr-FR.xlf and act.de-DE.xlf: a unit of each joined by their source, the second
+    # such a duplicate of the first, its one reject naming the French file's place
+    pairs = [(p["en-GB"], p["fr-FR"], p["de-DE"]) for p in _dgt_paragraphs(LANGS)[:3]]
+    files = []
+    for lang, column in (("fr-FR", 1), ("de-DE", 2)):
+        path = tmp_path / f"act.{lang}.xlf"
+        path.write_text(_xliff_12("en-GB", lang, *[(row[0], row[column])
+                                                   for row in (*pairs, pairs[0])]),
+                        encoding="utf-8")
+        files.append(str(path))
+    out = tmp_path / "m.tmx"
+    result = CliRunner().invoke(main, ["build", *files, "-o", str(out), "--langs",
+                                       ",".join(LANGS)])
+    assert result.exit_code == 0, result.output
+    assert _account(result.output) == (8, 6, 2)
+    assert "1 duplicate not written again" in result.output
+    assert "(1 unit rejected in a unit joined with another file's" in result.output
+
+
+def test_a_unit_the_merge_lost_is_an_error_not_a_smaller_memory(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tmx_export import multilingual
+    from tmx_export.model import AccountingError
+
+    real = multilingual.merge_runs
+    monkeypatch.setattr(multilingual, "merge_runs",
+                        lambda *args: list(real(*args))[1:])
+    out = tmp_path / "m.tmx"
+    with pytest.raises(AccountingError, match="made but not merged"):
+        build_multilingual(DGT, out, MultilingualOptions(LANGS))
+    assert not out.exists()
+
+
+def test_each_reject_names_the_languages_it_is_of(tmp_path: Path) -> None:
+    # two DGT-TM tus whose French and German tuvs both hold the English: a row each, which
+    # said "wrong-language" alike, with the same English source (the language unsaid)
+    out, report = tmp_path / "m.tmx", tmp_path / "r.tsv"
+    build_multilingual(DGT, out, MultilingualOptions(
+        LANGS, build=BuildOptions(rejects_path=str(report))))
+    wrong = [(r.line, r.reason) for r in read_rejects(report) if "wrong-language" in r.reason]
+    assert sorted(wrong) == [(line, f"wrong-language: {lang}") for line in (3410, 3683)
+                             for lang in ("de-DE", "fr-FR")]
+    # a table row with no translation at all: one row naming every language, as each
+    # language's run rejected it; one without French: French named. A unit without the
+    # source is of no one language, and the duplicate of a unit of all of them
+    table = tmp_path / "t.tsv"
+    table.write_text("en-GB\tfr-FR\tde-DE\n"
+                     "The sitting is closed.\tLa séance est levée.\tDie Sitzung ist geschlossen.\n"
+                     "Article 2\t\tArtikel 2\n"
+                     "Article 3\t\t\n"
+                     "The sitting is closed.\tLa séance est levée.\tDie Sitzung ist geschlossen.\n",
+                     encoding="utf-8")
+    build_multilingual([table], out, MultilingualOptions(
+        LANGS, build=BuildOptions(rejects_path=str(report))))
+    assert [(r.line, r.reason) for r in read_rejects(report)] == [
+        (3, "empty-side: fr-FR"), (4, "empty-side: fr-FR, de-DE"), (5, "duplicate")]
+
+
+def test_a_unit_adding_no_translation_is_a_duplicate(tmp_path: Path) -> None:
+    # the second tu repeats the first's English and French without German: an EN-FR
+    # build writes it once, but --langs wrote both (same texts, fewer languages), and an
+    # EN->FR project got the match twice. The third has a French of its own: written,
+    # though its German repeats the first's
+    en = "The minutes of yesterday's sitting were approved."
+    fr, de = "Le procès-verbal de la séance d'hier est adopté.", "Das Protokoll wird genehmigt."
+
+    def tu(*texts: tuple[str, str]) -> str:
+        return "<tu>" + "".join(f'<tuv xml:lang="{lang}"><seg>{text}</seg></tuv>'
+                                for lang, text in texts) + "</tu>\n"
+
+    memory = tmp_path / "m.tmx"
+    memory.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="x" '
+        'creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" srclang="en-GB" '
+        'datatype="plaintext"/><body>\n'
+        + tu(("en-GB", en), ("fr-FR", fr), ("de-DE", de)) + tu(("en-GB", en), ("fr-FR", fr))
+        + tu(("en-GB", en), ("fr-FR", "Le procès-verbal d'hier a été adopté."),
+             ("de-DE", de))
+        + "</body></tmx>\n", encoding="utf-8")
+    out, report = tmp_path / "out.tmx", tmp_path / "r.tsv"
+    summary = build_multilingual([memory], out, MultilingualOptions(
+        LANGS, build=BuildOptions(rejects_path=str(report))))
+    assert [u["fr-FR"] for u in _written(out)] == [fr, "Le procès-verbal d'hier a été adopté."]
+    assert summary.duplicates_skipped == 1
+    assert [(r.line, r.reason) for r in read_rejects(report)] == [(4, "duplicate")]

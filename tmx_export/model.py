@@ -123,6 +123,9 @@ class MultiUnit:
     file_tuid: str | None = None
     tuv_attrs: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     tuv_meta: dict[str, tuple[tuple[str, str, str], ...]] = field(default_factory=dict)
+    # the bilingual units it was made of (build --langs), for the run's account: never
+    # written
+    parts: list[Pair] = field(default_factory=list, repr=False, compare=False)
 
     @property
     def source_lang(self) -> str:

@@ -53,7 +53,7 @@ from .model import (
 )
 
 if TYPE_CHECKING:
-    from .pipeline import ProgressArg
+    from .pipeline import ProgressArg, ReadItem
 
 # A bilingual run's reject for a TMX unit without the target language (formats.tmx).
 _MISSING_TARGET = "missing-target-language"
@@ -80,6 +80,22 @@ class MultilingualSummary:
     relabelled: Counter[tuple[str, str]] = field(default_factory=Counter)
     outputs: list[str] = field(default_factory=list)  # the TMX files written (parts)
     removed: list[str] = field(default_factory=list)  # an earlier run's parts, not replaced
+    # The run's account of the items read (a TMX tu, a table row, an XLIFF or PO unit, a
+    # paragraph of parallel files), each once however many languages' runs read it:
+    # read = in_units (in a unit written, in some language) + items_rejected. An item
+    # in a unit written may have rejects too (its French failed a cleaning rule while its
+    # German was written): rejects_of_written counts those rows of the report.
+    read: int = 0
+    in_units: int = 0
+    items_rejected: int = 0
+    rejects_of_written: int = 0
+    # items rejected in a unit joined with another file's (per-language files of one
+    # document), whose one reject names the first file's place
+    rejected_with_others: int = 0
+    formats: Counter[str] = field(default_factory=Counter)  # inputs by format
+    # TMX tus that gave a unit per variant of a language asked (fr-BE and fr-CH for
+    # fr-FR), by that language: competing units the summary says, as build's does
+    variants: Counter[str] = field(default_factory=Counter)
 
     @property
     def rejected(self) -> int:
@@ -290,23 +306,35 @@ def build_multilingual(
     rejects: list[Reject] = []
     relabelled_by_input: dict[str, Counter[tuple[str, str]]] = {}
     segtypes: set[str] = set()
+    ledger: list[ReadItem] = []  # every item each run read, and what became of it
+    language_of: dict[int, str] = {}  # each run's reject (by id): the run's language
     # directories as their files: a table in one may lack a language the run asks for
     files = gather_inputs(inputs, pair_files=False)
     _refuse_dumps(files, langs, build)
     _refuse_shared_names(files, langs)
     input_targets = {str(f): _input_targets(f, langs, build) for f in files}
+    chosen_by = {target: [item for item in inputs_for(files, source, target, langs)
+                          if not _read_by_another_run(input_targets.get(str(item)), target)]
+                 for target in langs[1:]}
+    # A language asked that no input can hold (no column, file or <file> in it) is refused
+    # before any work: a memory without it would pass for one in every language asked.
+    for target, chosen in chosen_by.items():
+        if not chosen and len(files) > 0:
+            raise InputError("--langs", f"no input holds {target}: no table column, XLIFF "
+                             f"or PO file, parallel file or TMX in it (--langs "
+                             f"{','.join(lang for lang in langs if lang != target)} "
+                             "leaves it out)")
     for target in langs[1:]:
         run_options = replace(build, source_lang=source, target_lang=target, dedupe="none",
                               rejects_path=None, allow_empty=True, claimed_langs=langs)
-        chosen = [item for item in inputs_for(files, source, target, langs)
-                  if not _read_by_another_run(input_targets.get(str(item)), target)]
-        if not chosen:
-            continue
+        chosen = chosen_by[target]
         segtypes.add(segtype_of(chosen, run_options, outputs=outputs if not runs else ()))
         run_relabelled: dict[str, Counter[tuple[str, str]]] = {}
         units, run_rejects = read_units(chosen, run_options, progress=progress,
                                         relabelled_by_input=run_relabelled,
-                                        unit_segtypes=True)
+                                        unit_segtypes=True, ledger=ledger)
+        if not units and len(langs) > 2:
+            _refuse_absent(target, langs, run_rejects)
         # an input read by several runs (a TMX) has its source's counted once: the most
         # any run counted; inputs read by one run each (an XLIFF, a table) add up
         for name, counted in run_relabelled.items():
@@ -315,13 +343,16 @@ def build_multilingual(
         read_by.append((target, {input_name(item) for item in chosen
                                  if not isinstance(item, ParallelInput)}))
         rejects.extend(run_rejects)
-    groups = list(merge_runs(source, runs))
+        language_of.update((id(reject), target) for reject in run_rejects)
+    variants: Counter[str] = Counter()
+    groups = list(merge_runs(source, runs, variants))
     summary = MultilingualSummary(str(output), langs, groups=len(groups),
-                                  relabelled=sum(relabelled_by_input.values(), Counter()))
+                                  relabelled=sum(relabelled_by_input.values(), Counter()),
+                                  variants=variants)
     written_keys = {(unit.file, unit.line) for unit in groups}
     reported = _reported_rejects(_not_read_by_their_run(_sheets_no_run_read(rejects, read_by),
                                                         langs, read_by),
-                                 written_keys)
+                                 written_keys, language_of)
     left_out: list[Reject] = []  # lacking a language (require_all), or duplicates
     # OmegaT fills a segment from a unit lacking its project's target language with the
     # unit's other languages (German in a French project): its profile writes none such
@@ -338,6 +369,8 @@ def build_multilingual(
                or "nothing in these languages")
         raise InputError(str(output), f"refused: no unit to write ({why}; --allow-empty "
                          "writes an empty memory)")
+    _keep_account(summary, ledger, groups, kept, reported)
+    summary.formats = Counter(_format_of(item, build) for item in files)
     for reject in reported:
         summary.rejects[reject.reason] += 1
     for number, unit in enumerate(kept, 1):
@@ -357,6 +390,90 @@ def build_multilingual(
     summary.units_written = counts.units
     summary.outputs, summary.removed = counts.files, counts.removed
     return summary
+
+
+# The rejects of a run that say the input lacks its language, not that its text in it
+# was rejected.
+_ABSENT = frozenset({_MISSING_TARGET, _MISSING_SOURCE, _OTHER_LANGUAGES, _NO_SHEET_COLUMNS})
+
+
+def _refuse_absent(target: str, langs: tuple[str, ...], rejects: list[Reject]) -> None:
+    """Refuse, before anything is written, a language of ``langs`` that the inputs a run
+    read (TMX files, whose languages only reading tells) hold no text in: the memory would
+    pass for one in every language asked (``is`` typed for ``it``). A language whose texts
+    were all rejected is held: its rejects say why."""
+    if any(reject.reason not in _ABSENT for reject in rejects):
+        return
+    held: dict[str, str] = {}
+    for reject in rejects:
+        for tag in reject.languages:
+            held.setdefault(normalise_tag(tag), tag)
+    # in units that lack the source (rejected as such): held, by its tag, or by its
+    # language part when no other language asked shares it (the TMX rule)
+    shared = sum(primary(lang) == primary(target) for lang in langs) > 1
+    if any(reject.reason == _MISSING_SOURCE and any(
+            normalise_tag(tag) == normalise_tag(target)
+            or (not shared and primary(tag) == primary(target)) for tag in reject.languages)
+           for reject in rejects):
+        return
+    regional = [tag for tag in held.values() if primary(tag) == primary(target)]
+    hint = (f"; {regional[0]} is read as {target} only when no other language asked shares "
+            "its language part" if regional else "")
+    raise InputError("--langs", f"no input holds {target}"
+                     + (f"; the units hold {', '.join(held.values())}" if held else "")
+                     + f" (--langs {','.join(lang for lang in langs if lang != target)} "
+                     f"leaves it out){hint}")
+
+
+def _keep_account(summary: MultilingualSummary, ledger: list[ReadItem],
+                  groups: list[MultiUnit], kept: list[MultiUnit],
+                  reported: list[Reject]) -> None:
+    """Count into ``summary`` what became of every item the runs read (``ledger``), each
+    item once however many runs read it (every run reads a TMX's tus), and check that
+    none is lost: each is in a unit written, or has a reject in the report. A unit a run
+    made that the merge left out, or an item whose rejects the report does not hold, is a
+    fault the run must not hide: :class:`~tmx_export.model.AccountingError`."""
+    merged = {id(part) for unit in groups for part in unit.parts}
+    lost = [unit for item in ledger for unit in item.units if id(unit) not in merged]
+    if lost:
+        raise AccountingError(f"internal error: {lost[0].file}:{lost[0].line}: "
+                              f"{len(lost)} units made but not merged")
+    written = {id(part) for unit in kept for part in unit.parts}
+    # the parts of a unit left out (a duplicate, one lacking a language): its reject names
+    # the place of its first part, and stands for every part (per-language files' units
+    # joined by source: doc.fr.xlf's and doc.de.xlf's)
+    left_out = merged - written
+    places = Counter((reject.file, reject.line) for reject in reported)
+    items: dict[tuple[str, str, int], list[ReadItem]] = {}
+    for item in ledger:
+        items.setdefault(item.key, []).append(item)
+    written_places: set[tuple[str, int]] = set()
+    for key, each in items.items():
+        rejects = [reject for item in each for reject in item.rejects]
+        if any(id(unit) in written for item in each for unit in item.units):
+            summary.in_units += 1
+            written_places.update((reject.file, reject.line) for reject in rejects)
+        elif any((reject.file, reject.line) in places for reject in rejects) \
+                or (key[0], key[2]) in places:
+            summary.items_rejected += 1
+        elif any(id(unit) in left_out for item in each for unit in item.units):
+            summary.items_rejected += 1
+            summary.rejected_with_others += 1
+        elif rejects and all(reject.reason == _NO_SHEET_COLUMNS for reject in rejects):
+            continue  # a sheet another run read (its rows are items of that run)
+        else:
+            raise AccountingError(f"internal error: {key[0]}:{key[2]}: read but neither "
+                                  "written nor rejected")
+    summary.read = summary.in_units + summary.items_rejected
+    summary.rejects_of_written = sum(places[place] for place in written_places)
+
+
+def _format_of(item: str | Path | ParallelInput, options: BuildOptions) -> str:
+    """An input's format, as its runs read it (what the summary's account counts)."""
+    from .inputs import format_of
+
+    return "parallel" if isinstance(item, ParallelInput) else format_of(str(item),
+                                                                         options.input_format)
 
 
 def _not_read_by_their_run(rejects: list[Reject], langs: tuple[str, ...],
@@ -389,10 +506,14 @@ def _sheets_no_run_read(rejects: list[Reject], read_by: list[tuple[str, set[str]
             >= runs_reading[reject.file]]
 
 
-def _reported_rejects(rejects: list[Reject], written: set[tuple[str, int]]) -> list[Reject]:
+def _reported_rejects(rejects: list[Reject], written: set[tuple[str, int]],
+                      language_of: dict[int, str]) -> list[Reject]:
     """The bilingual runs' rejects, each once: not the "missing target" of a unit written
-    in its other languages."""
-    seen: set[tuple[str, int, str, str]] = set()
+    in its other languages. Each names the languages whose runs made it (``language_of``)
+    before any detail of its own ("wrong-language: fr-FR"): a unit's French and German
+    rejected by one rule show the same source, and its German may have been written."""
+    seen: dict[tuple[str, int, str, str], int] = {}
+    named: list[list[str]] = []  # for each reject of ``out``: the languages that made it
     out = []
     missing: dict[tuple[str, int], list[Reject]] = {}  # a unit in none of the targets
     for reject in rejects:
@@ -404,8 +525,18 @@ def _reported_rejects(rejects: list[Reject], written: set[tuple[str, int]]) -> l
         key = (reject.file, reject.line, reject.reported_reason,
                "" if reject.reason == _MISSING_SOURCE else reject.text)
         if key not in seen:
-            seen.add(key)
+            seen[key] = len(out)
             out.append(reject)
+            named.append([])
+        # a unit without the source, a sheet without columns, an XLIFF <file> in other
+        # languages: of the input, not of one language's text
+        if id(reject) in language_of and reject.reason not in _ABSENT:
+            languages = named[seen[key]]
+            if language_of[id(reject)] not in languages:
+                languages.append(language_of[id(reject)])
+    out = [replace(reject, detail="; ".join(filter(None, (", ".join(languages),
+                                                         reject.detail))))
+           if languages else reject for reject, languages in zip(out, named, strict=True)]
     for (file, line), each in missing.items():
         # one reject per unit: "no fr-FR, de-DE tuv (languages: EN-GB, DA-01): ..."
         langs = [r.text.split(" tuv", 1)[0].removeprefix("no ") for r in each]
@@ -422,7 +553,12 @@ def _kept_units(groups: list[MultiUnit], langs: tuple[str, ...], require_all: bo
     and inline codes, as a bilingual build judges them: :func:`~tmx_export.clean.texts_key`)."""
     from .clean import texts_key
 
+    # each translation written, as (language, source and text keys): a unit that adds
+    # none (its French and German both in units already, or its French alone where an
+    # earlier unit has it beside German) is a duplicate, as each language's own build
+    # judges it; a CAT tool's project in any of its languages would get it twice
     seen: set[tuple[str | None, ...]] = set()
+    source = langs[0]
     for unit in groups:
         if require_all and len(unit.texts) < len(langs):
             missing = [lang for lang in langs if lang not in unit.texts]
@@ -430,21 +566,25 @@ def _kept_units(groups: list[MultiUnit], langs: tuple[str, ...], require_all: bo
                                   f"no {', '.join(missing)}: {unit.texts[langs[0]]}"))
             continue
         if dedupe != "none":
-            key = (*unit.texts, *texts_key(list(unit.texts.values()),
-                                           [unit.markup.get(lang) for lang in unit.texts],
-                                           dedupe))
-            if key in seen:
+            keys = {(lang, *texts_key([unit.texts[source], text],
+                                      [unit.markup.get(source), unit.markup.get(lang)],
+                                      dedupe))
+                    for lang, text in unit.texts.items() if lang != source}
+            if keys <= seen:
                 summary.duplicates_skipped += 1
                 rejects.append(Reject(unit.file, unit.line, "duplicate",
                                       "\t".join(unit.texts.values())))
                 continue
-            seen.add(key)
+            seen.update(keys)
         yield unit
 
 
-def merge_runs(source: str, runs: list[tuple[str, list[Pair]]]) -> Iterator[MultiUnit]:
+def merge_runs(source: str, runs: list[tuple[str, list[Pair]]],
+               variants: Counter[str] | None = None) -> Iterator[MultiUnit]:
     """The units of the bilingual runs (``(target language, units)`` each, the source
-    ``source``), merged paragraph by paragraph in the order they were first met."""
+    ``source``), merged paragraph by paragraph in the order they were first met.
+    ``variants`` counts, by language, the paragraphs (TMX tus) that gave a unit per
+    variant of a language."""
     by_paragraph: dict[tuple[str, str, int], dict[str, list[Pair]]] = {}
     for target, units in runs:
         for unit in units:
@@ -454,7 +594,7 @@ def merge_runs(source: str, runs: list[tuple[str, list[Pair]]]) -> Iterator[Mult
                    unit.paragraph if unit.paragraph is not None else unit.line)
             by_paragraph.setdefault(key, {}).setdefault(target, []).append(unit)
     for per_language in _joined_by_source(list(by_paragraph.values())):
-        yield from _merge_paragraph(source, per_language)
+        yield from _merge_paragraph(source, per_language, variants)
 
 
 def _joined_by_source(groups: list[dict[str, list[Pair]]]) -> list[dict[str, list[Pair]]]:
@@ -511,8 +651,10 @@ def _without_variants(per_language: dict[str, list[Pair]]
     return main, variants
 
 
-def _merge_paragraph(source: str, per_language: dict[str, list[Pair]]) -> Iterator[MultiUnit]:
-    """One paragraph's units in every language, cut where all languages' beads end."""
+def _merge_paragraph(source: str, per_language: dict[str, list[Pair]],
+                     variants_met: Counter[str] | None = None) -> Iterator[MultiUnit]:
+    """One paragraph's units in every language, cut where all languages' beads end;
+    ``variants_met`` (by language) counts it when it gives a unit per variant."""
     sources = {lang: _joined_source(units) for lang, units in per_language.items()}
     if len(set(sources.values())) > 1:
         main, variants = _without_variants(per_language)
@@ -520,6 +662,10 @@ def _merge_paragraph(source: str, per_language: dict[str, list[Pair]]) -> Iterat
             # a TMX unit with two tuvs of one language (variants): the first merged with
             # the other languages, each further one a unit of its own beside it
             yield from _merge_paragraph(source, main)
+            if variants_met is not None:
+                # a TMX tu's variants (not a sentence a paragraph repeats)
+                variants_met.update({lang for lang, unit in variants
+                                     if isinstance(unit, TmxPair)})
             for lang, unit in variants:
                 yield _unit(source, unit, {lang: [unit]})
             return
@@ -564,7 +710,8 @@ def _unit(source: str, first: Pair, group: dict[str, list[Pair]]) -> MultiUnit:
     # several sentences in one language (a "2-1" bead) make the unit a paragraph
     segtype = "paragraph" if "paragraph" in kinds else kinds.pop() if len(kinds) == 1 else None
     unit = MultiUnit(texts, file=first.file, line=first.line, paragraph=first.paragraph,
-                     props=dict(first.props), markup=markup, segtype=segtype)
+                     props=dict(first.props), markup=markup, segtype=segtype,
+                     parts=[u for units in group.values() for u in units])
     tmx_pairs = {lang: units[0] for lang, units in group.items()
                  if len(units) == 1 and isinstance(units[0], TmxPair)}
     if len(tmx_pairs) == len(group) and len({(p.file, p.line) for p in tmx_pairs.values()}) == 1:

@@ -305,6 +305,7 @@ def read_units(
     progress: ProgressArg = None,
     relabelled_by_input: dict[str, Counter[tuple[str, str]]] | None = None,
     unit_segtypes: bool = False,
+    ledger: list[ReadItem] | None = None,
     **settings: Any,
 ) -> tuple[list[Pair], list[Reject]]:
     """The units :func:`build` would write with the same options, and the rejects.
@@ -317,6 +318,7 @@ def read_units(
     asked (:attr:`BuildSummary.relabelled`).
     ``unit_segtypes``: each unit's ``segtype`` as :func:`build` writes it (see
     :func:`unit_segtype`; the sentence rules cost time, so only when asked).
+    ``ledger``, when given, gets a :class:`ReadItem` for each item read, in order.
     """
     options = options_from(options, **settings)
     skipped: list[tuple[str, str]] = []
@@ -324,7 +326,7 @@ def read_units(
     kinds = (_declared_kinds(files, formats, options.segment)
              if unit_segtypes and options.segment is not None else None)
     run = _Run(options, progress=progress, explicit=explicit_inputs(inputs), skipped=skipped,
-               unit_kinds=kinds)
+               unit_kinds=kinds, ledger=ledger)
     units = list(run.units(files, formats))
     if relabelled_by_input is not None:
         for name, counted in run.relabelled_by_input.items():
@@ -365,6 +367,18 @@ class Accounts:
                                   f"{self.in_units} in units and {self.rejected} rejected")
 
 
+@dataclass(slots=True)
+class ReadItem:
+    """One item a run read (a paragraph, a TMX ``tu``, a table row, an XLIFF or PO unit)
+    and what became of it: the units it gave and the rejects made of it. ``key`` is the
+    item's place, (file, sheet, line), the same in every run that reads the input, so a
+    memory in several languages (whose runs read a TMX each) counts each item once."""
+
+    key: tuple[str, str, int]
+    units: list[Pair] = field(default_factory=list)
+    rejects: list[Reject] = field(default_factory=list)
+
+
 class _Run:
     """The units of some inputs as they are read, and the run's account of them.
 
@@ -379,8 +393,12 @@ class _Run:
                  keep_rejects: bool = True, progress: ProgressArg = None,
                  explicit: frozenset[str] = frozenset(),
                  skipped: Sequence[tuple[str, str]] = (),
-                 unit_kinds: Mapping[Input, str] | None = None) -> None:
+                 unit_kinds: Mapping[Input, str] | None = None,
+                 ledger: list[ReadItem] | None = None) -> None:
         self.options = options
+        # each item read and its units and rejects, when a caller keeps the account
+        # across runs (build --langs: multilingual.py)
+        self.ledger = ledger
         # each input's declared kind of unit, when its units' own kinds are to be written
         # (build: see unit_segtype); no other run spends the sentence rules on them
         self.unit_kinds = unit_kinds
@@ -418,6 +436,9 @@ class _Run:
                     accounts.read += 1
                     self.rejects.append(record)
                     accounts.rejected += 1
+                    if self.ledger is not None:
+                        self.ledger.append(ReadItem((record.file, "", record.line),
+                                                    rejects=[record]))
                     continue
                 item, units, rejects = record
                 # A TMX tu with variants of a language gives a pair for each: the account
@@ -425,14 +446,25 @@ class _Run:
                 variant = getattr(item, "variant", False)
                 if not variant:
                     accounts.read += 1
+                    if self.ledger is not None:
+                        self.ledger.append(ReadItem(
+                            (item.file, item.props.get("x-sheet", ""), item.line)))
+                entry = self.ledger[-1] if self.ledger else None
                 before = len(self.rejects)
                 self.rejects.extend(rejects)
+                if entry is not None:
+                    entry.rejects.extend(rejects)
                 kept = 0
                 for unit, reason in preparer(units):
                     if reason is not None:
                         self.duplicates += reason == "duplicate"
-                        self.rejects.append(Reject.of(unit, reason))
+                        reject = Reject.of(unit, reason)
+                        self.rejects.append(reject)
+                        if entry is not None:
+                            entry.rejects.append(reject)
                         continue
+                    if entry is not None:
+                        entry.units.append(unit)
                     kept += 1
                     self.numbered += 1
                     if self.options.renumber:
@@ -455,7 +487,10 @@ class _Run:
                     tu_rejected = False
                     continue
                 if len(self.rejects) == before:  # nothing is dropped without a reason
-                    self.rejects.append(Reject.of(item, "no-unit"))
+                    reject = Reject.of(item, "no-unit")
+                    self.rejects.append(reject)
+                    if entry is not None:
+                        entry.rejects.append(reject)
                 if not variant:
                     accounts.rejected += 1
                     tu_rejected = True

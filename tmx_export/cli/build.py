@@ -247,11 +247,37 @@ def _build_multilingual(sources: list[str | ParallelInput], output: str, quiet: 
     lines.extend(parts_lines(parts, summary.removed))
     lines.extend(relabelled_lines(summary.relabelled, lambda held, asked: (
         f"--langs with {held} for {asked}")))
+    # as build's: two variants of a language read as the one asked give competing units
+    lines.extend(f"{count_of(count, 'tu')} held several {lang} variants: a unit written for "
+                 "each (competing translations of one source)"
+                 for lang, count in sorted(summary.variants.items()))
     if summary.duplicates_skipped:
         lines.append(f"{count_of(summary.duplicates_skipped, 'duplicate')} not written again")
     if summary.rejects:
         lines.append(f"{summary.rejected} rejected:")
         lines.extend(f"  {count:>6}  {reason}" for reason, count in summary.rejects.most_common())
+        where = options.build.rejects_path
+        lines.append("(use --rejects FILE to see them)" if where is None else
+                     "rejects written to " + ("standard output" if where == "-" else where))
+    else:
+        lines.append("nothing rejected")
+    # the account, as build's: each item read once, however many languages' runs read it
+    lines.append(f"{count_of(summary.read, read_as(summary.formats))} read = "
+                 f"{summary.in_units} in units + {summary.items_rejected} rejected")
+    # the report has a row per language and segment rejected: say how its rows add up
+    item = read_as(summary.formats)
+    own = summary.items_rejected - summary.rejected_with_others  # those with a row of theirs
+    more = summary.rejected - own - summary.rejects_of_written
+    said = ([f"{summary.rejects_of_written} of a language or a segment left out of a unit "
+             "written"] if summary.rejects_of_written else []) + (
+        [f"{more} more of a {item} rejected in several languages or segments"]
+        if more else [])
+    if said:
+        lines.append(f"(of the {count_of(summary.rejected, 'reject')}, {', '.join(said)})")
+    if summary.rejected_with_others:
+        # per-language files' units joined by source: one reject names the first file
+        lines.append(f"({count_of(summary.rejected_with_others, item)} rejected in a unit "
+                     "joined with another file's, whose reject names that file)")
     if summary.rejects["missing-languages"] and not require_all:
         # not asked for: say why units in some of the languages were not written
         lines.append(f"(--profile {options.build.profile}: a unit lacking a language is "
