@@ -472,10 +472,21 @@ def test_sigterm_leaves_no_temporary_file(tmp_path: Path, signum: int | None) ->
     if signum is None:
         pytest.skip("no SIGHUP here")
     dump, out_dir = _big_dump(tmp_path)
+    status, stderr = _signalled_while_writing(
+        "from tmx_export.cli import main; main()", dump, out_dir, signum,
+        "--rejects", str(out_dir / "r.tsv"))
+    assert status == 128 + signum, stderr
+    assert stderr == "tmx-export: error: terminated"
+    assert list(out_dir.iterdir()) == []
+
+
+def _signalled_while_writing(entry: str, dump: Path, out_dir: Path, signum: int,
+                             *options: str) -> tuple[int, str]:
+    """Build ``dump`` into ``out_dir`` in a process started by ``entry``, send it
+    ``signum`` once it writes its memory; its exit status and stderr."""
     process = subprocess.Popen(
-        [sys.executable, "-c", "from tmx_export.cli import main; main()", "build", str(dump),
-         "-o", str(out_dir / "o.tmx"), "--rejects", str(out_dir / "r.tsv"), "-q"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        [sys.executable, "-c", entry, "build", str(dump), "-o", str(out_dir / "o.tmx"),
+         *options, "-q"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
     # the memory's own temporary file: the run is writing units, well past start-up (a
     # signal while Python compiles a module on a first run was once lost; see CHANGELOG)
@@ -485,9 +496,7 @@ def test_sigterm_leaves_no_temporary_file(tmp_path: Path, signum: int | None) ->
     assert process.poll() is None, "the run ended before it could be interrupted"
     process.send_signal(signum)
     _, stderr = process.communicate(timeout=60)
-    assert process.returncode == 128 + signum, stderr
-    assert stderr.decode().strip() == "tmx-export: error: terminated"
-    assert list(out_dir.iterdir()) == []
+    return process.returncode, stderr.decode().strip()
 
 
 _EARLY_CTRL_C = """
@@ -522,19 +531,9 @@ def test_ctrl_c_while_the_command_runs_puts_its_outputs_away(tmp_path: Path) -> 
     interrupt while the command writes is still the command's: its temporary files are
     put away, nothing is left behind."""
     dump, out_dir = _big_dump(tmp_path)
-    process = subprocess.Popen(
-        [sys.executable, "-c", "from tmx_export._console import main; main()", "build",
-         str(dump), "-o", str(out_dir / "o.tmx"), "-q"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 60
-    while not list(out_dir.glob(".o.tmx.*.part")) and process.poll() is None \
-            and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert process.poll() is None, "the run ended before it could be interrupted"
-    process.send_signal(signal.SIGINT)
-    _, stderr = process.communicate(timeout=60)
-    assert process.returncode == 130, stderr
-    assert stderr.decode().strip() == "tmx-export: error: interrupted"
+    status, stderr = _signalled_while_writing(
+        "from tmx_export._console import main; main()", dump, out_dir, signal.SIGINT)
+    assert (status, stderr) == (130, "tmx-export: error: interrupted")
     assert list(out_dir.iterdir()) == []
 
 

@@ -104,7 +104,7 @@ def read_table(
         return _read_sheet(rows, name, source_lang, target_lang, source_column,
                            target_column, None, claimed, delimited=fmt != "xlsx",
                            column_options=column_options, title=sheet)
-    all_titles, hidden = _sheet_titles(path)
+    all_titles, hidden = sheet_titles(path)
     titles = [title for title in all_titles if title not in hidden]
     result = ReadResult()
     # A hidden sheet holds what its author put out of sight (old rows, lookups): not read,
@@ -244,7 +244,7 @@ def _column_tag(cell: str) -> str | None:
     """The tag a header cell names, region included ("pt_BR", "Portuguese (Brazil)" ->
     ``pt-BR``), or ``None`` (a "Source" column, a name that is no tag)."""
     if not _looks_like_tag(cell):
-        return _named_language(cell)
+        return named_language(cell)
     try:
         return standard_tag(cell)
     except ValueError:
@@ -301,7 +301,7 @@ def _extra_text(row: list[str], header: list[str]) -> bool:
     return any(cell.strip() for cell in row[len(header):])
 
 
-def _sheet_titles(path: str | Path) -> tuple[list[str], list[str]]:
+def sheet_titles(path: str | Path) -> tuple[list[str], list[str]]:
     """The workbook's sheet titles, and those of its hidden sheets."""
     book = open_workbook(path)
     try:
@@ -330,7 +330,7 @@ def table_headers(path: str | Path, *, sheet: str | None = None,
     if fmt != "xlsx" or sheet is not None:
         titles: list[str | None] = [sheet]
     else:
-        all_titles, hidden = _sheet_titles(path)
+        all_titles, hidden = sheet_titles(path)
         titles = [title for title in all_titles if title not in hidden]
     headers = (table_header(path, sheet=title, table_format_name=fmt) for title in titles)
     return [header for header in headers if header is not None]
@@ -372,14 +372,14 @@ def _cell_language(cell: str) -> str | None:
         # A three-letter code only for a language with a two-letter one ("eng", "deu"):
         # rare languages' codes spell column titles ("doc", "src", "tgt", "key").
         return cell if len(primary(tag)) == 2 else None
-    return _named_language(cell)
+    return named_language(cell)
 
 
 # "Source (English)", "Target text (Français)": a role with its language in brackets.
 _ROLE_WITH_LANGUAGE = re.compile(r"(?i)^(?:source|target)\b[^()]*\(([^()]+)\)\s*$")
 
 
-def _named_language(cell: str) -> str | None:
+def named_language(cell: str) -> str | None:
     """The tag of the language a header cell spells by name ("English" -> ``en``,
     "Portuguese (Brazil)" -> ``pt-BR``, "Source (English)"), or ``None``."""
     named = tag_of_name(cell)
@@ -422,8 +422,8 @@ def _role_language(match: re.Match[str]) -> str | None:
 
 
 def _named_primary(cell: str) -> str | None:
-    """The primary subtag of :func:`_named_language`."""
-    named = _named_language(cell)
+    """The primary subtag of :func:`named_language`."""
+    named = named_language(cell)
     return primary(named) if named is not None else None
 
 
@@ -585,7 +585,7 @@ def _tag_key(cell: str) -> str:
 def _cell_key(cell: str) -> str:
     """A header cell as :func:`_tag_key` compares it, a language name as its tag
     ("Portuguese (Brazil)" -> ``pt-br``)."""
-    if not _looks_like_tag(cell) and (named := _named_language(cell)) is not None:
+    if not _looks_like_tag(cell) and (named := named_language(cell)) is not None:
         return named.lower()
     return _tag_key(cell)
 

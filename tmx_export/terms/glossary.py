@@ -24,9 +24,9 @@ from ..errors import InputError
 from ..formats.table import (
     TITLE_ROWS,
     Uncomputed,
-    _named_language,
-    _sheet_titles,
     delimited_rows,
+    named_language,
+    sheet_titles,
     sniff_dialect,
     table_header,
     workbook_rows,
@@ -230,7 +230,7 @@ def _sheet_rows(path: str | Path, source_lang: str, target_lang: str
     file (``terms --review``): a blank status there means "unchanged", which only the
     termbase it was written from knows."""
     name = str(path)
-    titles, hidden = _sheet_titles(path)
+    titles, hidden = sheet_titles(path)
     visible = [title for title in titles if title not in hidden]
     if not visible:
         raise InputError(name, f"every sheet is hidden ({', '.join(map(repr, hidden))})")
@@ -292,7 +292,7 @@ def _header_languages(cells: list[str]) -> dict[int, str]:
         if tag is None or tag.private or not (len(tag.language) == 2 or tag.region
                                                or tag.script):
             # (names as a table's header spells them: "French (France)", "English term")
-            if (named := _named_language(cell)) is not None:
+            if (named := named_language(cell)) is not None:
                 found[at] = named
             continue
         try:
