@@ -124,8 +124,13 @@ def _read_anchors(text: str) -> set[str]:
     cache = _PIECE_ANCHORS
     if len(cache) >= _PIECES_KEPT:
         cache.clear()
-    low = _join_groups(text.lower())
-    keys = set(map(cache.__getitem__, low.encode("utf-8").translate(_CUT).split()))
+    low = text.lower()
+    encoded = low.encode("utf-8")
+    # (byte searches, each a memchr: most sentences hold no digit, and no Greek letter)
+    if encoded.translate(None, _NOT_DIGITS) and _GROUP_HINT.search(low):
+        low = _join_groups(low)
+        encoded = low.encode("utf-8")
+    keys = set(map(cache.__getitem__, encoded.translate(_CUT).split()))
     if _SEVERAL in "".join(keys):
         for several in [key for key in keys if _SEVERAL in key]:
             keys.remove(several)
@@ -137,9 +142,15 @@ def _read_anchors(text: str) -> set[str]:
         keys.add("!")
     if '"' in low:
         keys.add('"')
-    if _greek_question(low):
+    # (Greek letters are U+0370-U+03FF, their UTF-8 led by the byte CE or CF; the
+    # polytonic ones of U+1F00-U+1FFF, not written in EU texts, stand beside those)
+    if b";" in encoded and (b"\xce" in encoded or b"\xcf" in encoded) \
+            and _greek_question(low):
         keys.add("?")
     return keys
+
+
+_NOT_DIGITS = bytes(b for b in range(256) if not 0x30 <= b <= 0x39)
 
 
 _FUNCTION_PREFIXES = frozenset(

@@ -259,7 +259,8 @@ def _cut_beads(beads: list[Bead], cutter: _Cutter
     i = 0
     while i < len(beads):
         bead = beads[i]
-        if bead.kind == "1-0":
+        kind = bead.kind  # (a string made each time it is asked for)
+        if kind == "1-0":
             # first with the bead before, then with the bead after
             if out and out[-1][0].tgt_start < out[-1][0].tgt_end:
                 prev = out[-1][0]
@@ -277,7 +278,7 @@ def _cut_beads(beads: list[Bead], cutter: _Cutter
                     out.append((trial, pieces))
                     i += 2
                     continue
-        elif bead.kind == "0-1":
+        elif kind == "0-1":
             # the same, first with the bead before, then with the bead after (only a bead
             # of one source sentence, which stays one unit)
             if out and out[-1][1] is None and _paired(out[-1][0]):
@@ -315,7 +316,7 @@ def _move_out_of_two_two(out: list[tuple[Bead, list[tuple[str, float]] | None]],
     sentence: the lengths and anchors of the units decide where it belongs.
     """
     for k, (bead, pieces) in enumerate(out):
-        if bead.kind != "2-2" or pieces is None:
+        if pieces is None or bead.kind != "2-2":
             continue
         best, gain = None, 0.0
         for at in (k - 1, k + 1):
