@@ -517,6 +517,25 @@ def test_header_below_a_title_is_found(tmp_path):
         read_table(tmp_path / "bad.csv", source_lang="en-GB", target_lang="fr-FR")
 
 
+def test_a_title_with_its_date_in_a_cell_of_its_own_is_a_title(tmp_path):
+    """"Central Arctic Ocean fisheries | 2019" above the header, as a spreadsheet's title
+    with its year beside it: read as the header, it named no column and the table was
+    refused ("no column for en"). A row naming one column at most is a title."""
+    rows = list(csv.reader(DGT_TSV.open(encoding="utf-8"), delimiter="\t"))[1:4]
+    text = "Central Arctic Ocean fisheries,2019\nEnglish,French\n" + "".join(
+        f'"{r[3]}","{r[4]}"\n' for r in rows)
+    (tmp_path / "t.csv").write_text(text, encoding="utf-8")
+    result = read_table(tmp_path / "t.csv", source_lang="en-GB", target_lang="fr-FR")
+    assert [(p.source, p.target, p.line) for p in result.pairs] == [
+        (r[3], r[4], line) for line, r in enumerate(rows, 3)]
+    assert [(r.line, r.reason) for r in result.rejects] == [(1, "title-row")]
+    # a header of a numbered column ("#") names two columns still: a header
+    (tmp_path / "n.csv").write_text("#,English,French\n1,high seas,haute mer\n", "utf-8")
+    assert [(p.source, p.target) for p in read_table(
+        tmp_path / "n.csv", source_lang="en-GB", target_lang="fr-FR").pairs] == [
+        ("high seas", "haute mer")]
+
+
 @pytest.mark.parametrize("command", [["check", "{table}"], ["concordance", "{table}", "sitting"],
                                      ["terms", "{table}", "--csv", "{dir}/terms.csv"],
                                      ["build", "{table}", "-o", "{dir}/out.tmx"],

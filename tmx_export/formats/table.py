@@ -260,8 +260,9 @@ def _header_row(rows: Iterator[tuple[int, list[str]]]
                 ) -> tuple[tuple[int, list[str]] | None, list[tuple[int, list[str]]],
                            Iterator[tuple[int, list[str]]]]:
     """The header row of a table (its line and cells), the title rows above it, and the
-    rows after it, taken from ``rows``: the first row of two cells or more (a header names
-    two columns), after at most :data:`TITLE_ROWS` rows of one cell. Spreadsheets often
+    rows after it, taken from ``rows``: the first row of two cells or more with letters (a
+    header names two columns), after at most :data:`TITLE_ROWS` rows of one such cell (a
+    title, with its date or number beside it or not). Spreadsheets often
     open with a title above the table; read as the header, it named no column and the
     sheet was refused or left out. More rows of one cell are no title: the first is the
     header (and its error names it). ``None`` without a row of text.
@@ -275,7 +276,9 @@ def _header_row(rows: Iterator[tuple[int, list[str]]]
         filled = sum(1 for cell in row if cell.strip())
         if not filled:
             continue
-        if filled > 1:
+        # (a title with its date or number in a cell of its own, "Fisheries glossary |
+        # 2019", names one column at most: a header names two, each with a letter)
+        if filled > 1 and sum(1 for cell in row if _has_letter(cell)) > 1:
             below = next(rows, None)
             if below is not None and _groups_columns(row, below[1]):
                 return below, [*titles, (line, row)], rows
@@ -284,6 +287,10 @@ def _header_row(rows: Iterator[tuple[int, list[str]]]
         if len(titles) > TITLE_ROWS:
             break
     return (titles[0] if titles else None), [], rows
+
+
+def _has_letter(cell: str) -> bool:
+    return any(ch.isalpha() for ch in cell)
 
 
 def _groups_columns(upper: list[str], lower: list[str]) -> bool:
