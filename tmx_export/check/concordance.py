@@ -186,6 +186,10 @@ def _accented(lang: str) -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
     return single, tuple(double)
 
 
+# The singular and plural endings of nouns whose forms the lemmatiser reads as a verb's
+# (see Analyser._other_number): Italian "Stato"/"Stati" (read as "essere").
+_OTHER_NUMBER = {"it": (("o", "i"), ("i", "o"))}
+
 # Endings that make an ordinal of a number, which simplemma reads as the number (Dutch
 # "tweede", "tiende", "achtste" -> "twee", "tien", "acht").
 _ORDINAL_ENDINGS = {"nl": ("de", "ste")}
@@ -385,6 +389,24 @@ class Analyser:
             # of "gelten"), which a translator searches as such.
             return spelled
         return key
+
+    def _other_number(self, spelled: str) -> set[str]:
+        """The keys of the other number of a query word keyed as written because its
+        lemma is a function word's (see :meth:`_case_free_key`): Italian "Stato" and
+        "Stati" are both read as "essere", so each is its own key, and "Stato membro"
+        found no "Stati membri" (the commonest term of an EU text). Only such a word, and
+        only its regular endings (:data:`_OTHER_NUMBER`): a word with a lemma of its own
+        finds its forms through it."""
+        endings = _OTHER_NUMBER.get(self.lang)
+        if not endings or self._case_free_key(spelled) != spelled:
+            return set()
+        from ..terms.lemmas import lemmatize
+
+        assert self._rules is not None
+        if fold(lemmatize(spelled, lang=self._rules.lemmas)) not in self._stop_lemmas:
+            return set()
+        return {self._case_free_key(spelled[:-1] + other)
+                for end, other in endings if spelled.endswith(end) and len(spelled) > 3}
 
     def _dictionary_has(self, word: str) -> bool:
         """Whether the dictionary holds ``word`` exactly as written."""
@@ -592,6 +614,7 @@ class Analyser:
             for spelling in _spellings(base, lang=self.lang):
                 if known(spelling):
                     keys.add(self._case_free_key(spelling))
+            keys.update(self._other_number(spelled))
         if self._restores and not self._function_word(spelled):
             assert self.extractor is not None
             known = self._known()
