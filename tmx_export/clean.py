@@ -410,7 +410,7 @@ def sanitise(text: str, repairs: Counter[str], lang: str | None = None) -> str:
     """``text`` as a ``<seg>`` may hold it: no XML-illegal characters, no line breaks, no
     byte order mark, no padding, no invisible character at its edges (but a direction mark
     of a text in ``lang`` written right to left, or of unknown language:
-    :func:`strip_invisible_edges`). Each kind of change is counted in ``repairs`` (outer
+    :func:`_strip_segment_edges`). Each kind of change is counted in ``repairs`` (outer
     white space is not: it is never part of a segment a CAT tool makes)."""
     if is_clean(text):
         return text
@@ -431,12 +431,14 @@ def sanitise(text: str, repairs: Counter[str], lang: str | None = None) -> str:
         text = text.replace("\ufeff", "")
     text = text.strip()
     if text and (not text[0].isprintable() or not text[-1].isprintable()):
-        text = strip_invisible_edges(text, repairs, lang)
+        text = _strip_segment_edges(text, repairs, lang)
     return text
 
 
-# Invisible characters at a segment's edge. OmegaT keeps them in the segments it makes and
-# matches literally (verified with OmegaT 3.6: a unit opening with a zero-width space, a
+# Invisible characters at a segment's edge, by the segment's language (a dump's lines are
+# cleaned before, whatever their language, by dump.repair.strip_invisible_edges, which
+# also takes the joiners U+200C/U+200D kept here). OmegaT keeps them in the segments it
+# makes and matches literally (verified with OmegaT 3.6: a unit opening with a zero-width space, a
 # word joiner, a direction mark or an isolate never filled the same sentence written
 # without, nor the other way round); the sentence of a document to translate is written
 # without them, so at a unit's edge they only cost its matches.
@@ -461,7 +463,7 @@ _REMOVED_LEFT_TO_RIGHT = frozenset("\u200b\u2060\u200e\u200f\u061c")
 INVISIBLE_AT_EDGES = "invisible characters at a segment's edge removed (zero-width, direction)"
 
 
-def strip_invisible_edges(text: str, repairs: Counter[str], lang: str | None = None) -> str:
+def _strip_segment_edges(text: str, repairs: Counter[str], lang: str | None = None) -> str:
     """``text`` (stripped of white space) without the invisible characters at its edges
     that no CAT tool's segment holds: zero-width spaces and word joiners, and, when
     ``lang`` is written left to right, direction marks and controls (:data:`_ZERO_WIDTH`,

@@ -127,9 +127,10 @@ def _read_anchors(text: str) -> set[str]:
     low = text.lower()
     encoded = low.encode("utf-8")
     # (byte searches, each a memchr: most sentences hold no digit, and no Greek letter)
-    if encoded.translate(None, _NOT_DIGITS) and _GROUP_HINT.search(low):
-        low = _join_groups(low)
-        encoded = low.encode("utf-8")
+    if encoded.translate(None, _NOT_DIGITS):
+        joined = _join_groups(low)
+        if joined is not low:
+            low, encoded = joined, joined.encode("utf-8")
     keys = set(map(cache.__getitem__, encoded.translate(_CUT).split()))
     if _SEVERAL in "".join(keys):
         for several in [key for key in keys if _SEVERAL in key]:
