@@ -13,8 +13,10 @@ import pytest
 from lxml import etree
 
 from tmx_export.check import rules
+from tmx_export.check.codes import placeholder, tag_mismatch
 from tmx_export.check.consistency import Consistency, normalised
 from tmx_export.check.model import CHECKS, ERROR, WARNING
+from tmx_export.check.numbers import number_mismatch
 from tmx_export.check.rules import (
     FRENCH,
     SPACING_RULES,
@@ -22,11 +24,8 @@ from tmx_export.check.rules import (
     SpacingRule,
     check_unit,
     empty_target,
-    number_mismatch,
-    placeholder,
     punctuation,
     spacing,
-    tag_mismatch,
     untranslated,
 )
 from tmx_export.inputs import ParallelInput

@@ -603,7 +603,7 @@ XLIFF_12_CODES = (
 def test_xliff_inline_codes_become_tmx_codes(tmp_path):
     # Tags as CAT tools write them (g, x, bx/ex, native bpt/ept/ph, mrk): kept as TMX inline
     # codes, numbered alike on both sides, so a CAT tool matches them and check compares them
-    from tmx_export.check.rules import tag_mismatch
+    from tmx_export.check.codes import tag_mismatch
 
     pairs = read_ttk(write(tmp_path, "codes.xlf", XLIFF_12_CODES), source_lang="en-GB",
                      target_lang="fr-FR").pairs
@@ -815,7 +815,7 @@ def test_xliff_split_codes_with_both_halves_in_a_segment_are_a_tmx_pair(tmp_path
         '&lt;w:t&gt;</bpt>Commission<ept i="1">&lt;/w:t&gt;&lt;/w:r&gt;</ept> à agir')
     # the hyperlink's sc has no ec in the segment: still an it
     assert '<it pos="begin" x="3">' in pair.target_markup
-    from tmx_export.check.rules import tag_mismatch
+    from tmx_export.check.codes import tag_mismatch
 
     assert list(tag_mismatch(pair)) == []
 

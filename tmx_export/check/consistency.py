@@ -51,7 +51,7 @@ from typing import Any
 from ..errors import temporary_file_error
 from ..model import Pair
 from .model import Finding, finding
-from .rules import collapse_spaces
+from .text import collapse_spaces
 
 # Texts shorter than this (in words) are not compared: their rendering depends on context.
 MIN_WORDS = 2
