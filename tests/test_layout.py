@@ -42,7 +42,8 @@ ORDER = [
     "formats.ttkstore", "formats.parallel", "formats.tmx",
     # which inputs, then the one orchestrator, memories in many languages (bilingual runs
     # merged), then what works on finished memories
-    "inputs", "pipeline", "multilingual", "tools",
+    "inputs", "pipeline", "multilingual", "tools.validation", "tools.merging", "tools.counts",
+    "tools",
     # terminology, beside the pipeline (it reads units through it)
     "terms.termpair", "terms.stopwords", "terms.languages", "terms.lemmas", "terms.candidates",
     "terms.units", "terms.arrays", "terms.keys", "terms.patterns", "terms.link",

@@ -130,9 +130,9 @@ def test_merge_of_a_region_and_its_language_alone_goes_under_the_language_alone(
 def test_merge_of_any_source_and_one_source_goes_under_any_source(tmp_path, monkeypatch, jobs):
     # srclang="*all*" (TMX 1.4b: any language may be the source) holds every unit of a memory
     # of one source language, which keeps its source language as its own srclang
-    from tmx_export import tools
+    from tmx_export.tools import merging
 
-    monkeypatch.setattr(tools._ReadAhead, "MIN_BYTES", 0)
+    monkeypatch.setattr(merging._ReadAhead, "MIN_BYTES", 0)
     any_source = _any_source(LISA / "ImportTest1J.tmx", tmp_path)
     europarl = tmp_path / "parallel_en-de.tmx"  # a unit without its source left out, as alone
     europarl.write_text((DATA / "tmx" / "europarl-extract" / "parallel_en-de.tmx").read_text(
@@ -237,9 +237,9 @@ def test_merge_and_stats_keep_alternatives_of_other_context_apart(tmp_path):
 def test_merge_keeps_the_most_recently_changed_copy_of_a_repeat(tmp_path, monkeypatch, jobs):
     # with --newest, the newest copy (as CAT tools can keep it on import): its note, props,
     # dates and usage count, not the first file's older ones
-    from tmx_export import tools
+    from tmx_export.tools import merging
 
-    monkeypatch.setattr(tools._ReadAhead, "MIN_BYTES", 0)
+    monkeypatch.setattr(merging._ReadAhead, "MIN_BYTES", 0)
     real = DATA / "tmx" / "omegat-tests" / "project_save.tmx"
     text = real.read_text(encoding="utf-8")
     first = text[text.index("<tu>"):text.index("</tu>")]
@@ -362,9 +362,9 @@ def test_merge_leaves_out_each_kind_of_invalid_unit_and_writes_a_valid_file(
     # One tuv without a language and OmegaT drops the whole memory: merge leaves such units
     # out, counted by reason (with where each was first met), and the result is valid. The
     # units of the second file are read ahead in another process with jobs=2.
-    from tmx_export import tools
+    from tmx_export.tools import merging
 
-    monkeypatch.setattr(tools._ReadAhead, "MIN_BYTES", 0)
+    monkeypatch.setattr(merging._ReadAhead, "MIN_BYTES", 0)
     invalid = _invalid_units(tmp_path)
     assert len(validate([invalid])) >= len(INVALID_UNITS)
     out = tmp_path / "merged.tmx"
@@ -408,10 +408,10 @@ def test_merge_refuses_to_write_no_unit_and_keeps_the_old_output(tmp_path):
 @pytest.mark.parametrize("min_bytes", [None, 0], ids=["small", "read-ahead"])
 def test_merge_reads_standard_input_after_a_file_with_jobs(tmp_path, monkeypatch, min_bytes):
     # "-" after the first input: with --jobs 2 it was looked up as a file named "-"
-    from tmx_export import tools
+    from tmx_export.tools import merging
 
     if min_bytes is not None:
-        monkeypatch.setattr(tools._ReadAhead, "MIN_BYTES", min_bytes)
+        monkeypatch.setattr(merging._ReadAhead, "MIN_BYTES", min_bytes)
     out = tmp_path / "merged.tmx"
     first, piped = DGT / "22019D0391.tmx", DGT / "22019D0556.tmx"
     result = CliRunner().invoke(merge_command, [str(first), "-", "-o", str(out), "--jobs", "2"],
@@ -426,9 +426,9 @@ def test_merge_leaves_out_a_tuv_of_an_empty_language_with_or_without_dedupe(
         tmp_path, monkeypatch, dedupe, jobs):
     # xml:lang="" is no language: the unit is left out whether repeats are looked for or not
     # (the usual unit's shortcut once took the attribute being there for a language)
-    from tmx_export import tools
+    from tmx_export.tools import merging
 
-    monkeypatch.setattr(tools._ReadAhead, "MIN_BYTES", 0)
+    monkeypatch.setattr(merging._ReadAhead, "MIN_BYTES", 0)
     unit = '<tuv xml:lang="en-US"><seg>Hello</seg></tuv><tuv xml:lang=""><seg>Bonjour</seg></tuv>'
     empty_lang = tmp_path / "empty-lang.tmx"
     empty_lang.write_text(NBSP_TMX.replace(
@@ -490,9 +490,9 @@ def test_merge_leaves_out_an_empty_tuv_and_keeps_the_other_languages(tmp_path, m
     # TMX 1.4b allows an empty seg, but a CAT tool may take it for an empty translation: the
     # empty Finnish tuv is left out, counted; English, French and German stay. A unit with
     # nothing but its source left is left out whole (jobs=2: read in the second process)
-    from tmx_export import tools
+    from tmx_export.tools import merging
 
-    monkeypatch.setattr(tools._ReadAhead, "MIN_BYTES", 0)
+    monkeypatch.setattr(merging._ReadAhead, "MIN_BYTES", 0)
     units = ['<tuv xml:lang="en-US"><seg>The sitting is closed.</seg></tuv><tuv xml:lang="fr">'
              '<seg>La séance est levée.</seg></tuv><tuv xml:lang="de"><seg>Die Sitzung ist '
              'geschlossen.</seg></tuv><tuv xml:lang="fi"><seg></seg></tuv>',
@@ -530,9 +530,9 @@ def test_validate_reports_dates_not_in_the_tmx_form_and_merge_rewrites_them(
     # TMX 1.4b: YYYYMMDDThhmmssZ (UTC), the dates CAT tools choose between matches by.
     # merge rewrites another ISO 8601 form (the header's too: EuroParlExtract writes one)
     # and leaves out a date it cannot read, counted (jobs=2: the second file read ahead)
-    from tmx_export import tools
+    from tmx_export.tools import merging
 
-    monkeypatch.setattr(tools._ReadAhead, "MIN_BYTES", 0)
+    monkeypatch.setattr(merging._ReadAhead, "MIN_BYTES", 0)
     dated = tmp_path / "dated.tmx"
     dated.write_text(DATED_TMX, encoding="utf-8")
     assert [(p.line, p.message) for p in validate([dated])] == [
@@ -543,12 +543,12 @@ def test_validate_reports_dates_not_in_the_tmx_form_and_merge_rewrites_them(
         (7, "tuv lastusagedate 'yesterday' is not a TMX date (YYYYMMDDThhmmssZ, UTC)")]
     out = tmp_path / "merged.tmx"
     counts = merge([dated, dated], out, dedupe=False, jobs=jobs)
-    assert counts.repairs == {tools.DATES_REWRITTEN: 3, tools.DATES_DROPPED: 2}
+    assert counts.repairs == {merging.DATES_REWRITTEN: 3, merging.DATES_DROPPED: 2}
     assert counts.written == 4 and validate([out]) == []
     # the repeats are left out: only the dates of the units written are counted as mended
     repeats = merge([dated, dated], tmp_path / "once.tmx", jobs=jobs)
     assert (repeats.written, repeats.duplicates) == (1, 3)  # (its two units are alike)
-    assert repeats.repairs == {tools.DATES_REWRITTEN: 2, tools.DATES_DROPPED: 1}
+    assert repeats.repairs == {merging.DATES_REWRITTEN: 2, merging.DATES_DROPPED: 1}
     tree = etree.parse(str(out))
     assert tree.find("header").get("creationdate") == "20171122T182523Z"
     first = tree.find("body/tu")
@@ -867,9 +867,9 @@ def test_validate_reports_dates_that_do_not_exist_and_merge_leaves_them_out(
         tmp_path, monkeypatch, jobs):
     # the TMX form alone lets 29 February 2019 and month 13 through; a strict date parser
     # refuses them, and merge leaves them out as it leaves out a date it cannot read
-    from tmx_export import tools
+    from tmx_export.tools import merging
 
-    monkeypatch.setattr(tools._ReadAhead, "MIN_BYTES", 0)
+    monkeypatch.setattr(merging._ReadAhead, "MIN_BYTES", 0)
     dated = tmp_path / "dated.tmx"
     dated.write_text(IMPOSSIBLE_DATES, encoding="utf-8")
     no_such = "is not a real date and time (no such day, month or hour)"
@@ -878,7 +878,7 @@ def test_validate_reports_dates_that_do_not_exist_and_merge_leaves_them_out(
         (7, f"tu creationdate '20190229T101010Z' {no_such}")]  # 2020 is a leap year
     out = tmp_path / "merged.tmx"
     counts = merge([LISA / "ImportTest1A.tmx", dated], out, jobs=jobs)
-    assert counts.repairs == {tools.DATES_DROPPED: 2} and counts.written == 2 + 2
+    assert counts.repairs == {merging.DATES_DROPPED: 2} and counts.written == 2 + 2
     assert validate([out]) == []
     first = etree.parse(str(out)).findall("body/tu")[2]
     assert (first.get("creationdate"), first.get("changedate")) == (None, None)
@@ -907,9 +907,9 @@ def test_merge_leaves_out_units_the_dtd_refuses_around_their_segs(
     # misplaced notes and props, stray text and undeclared attributes: left out, counted
     # by reason, as every unit validate reports (what the stray text or attribute holds is
     # not the merge's to drop or to move), and the merged file is valid
-    from tmx_export import tools
+    from tmx_export.tools import merging
 
-    monkeypatch.setattr(tools._ReadAhead, "MIN_BYTES", 0)
+    monkeypatch.setattr(merging._ReadAhead, "MIN_BYTES", 0)
     units = [f"<tu>{unit}</tu>" for unit in MISPLACED_UNITS.values()]
     units.append(f'<tu x-client="acme">{GOOD_UNIT.replace("a b", "client")}</tu>')
     misplaced = tmp_path / "misplaced.tmx"
@@ -1649,7 +1649,7 @@ def _repeat_by_definition(tu: etree._Element, srclang: str | None) -> int | None
     another language remain); ``None`` when it leaves the unit out as invalid."""
     from tmx_export.formats.tmx import isolate_unpaired_codes, seg_text
     from tmx_export.lang import normalise_tag
-    from tmx_export.tools import _holds_source
+    from tmx_export.tools.validation import _holds_source
 
     for seg in tu.iter("seg"):
         isolate_unpaired_codes(seg)
@@ -1668,7 +1668,7 @@ def _repeat_by_definition(tu: etree._Element, srclang: str | None) -> int | None
 
 def _invalid_by_definition(tu: etree._Element, srclang: str | None) -> bool:
     """Whether validate reports a unit (made TMX 1.4) under a header of ``srclang``."""
-    from tmx_export.tools import _validate_tu
+    from tmx_export.tools.validation import _validate_tu
 
     problems: list[str] = []
     _validate_tu(tu, srclang, lambda _line, message: problems.append(message))
@@ -1701,7 +1701,7 @@ def _merge_by_definition(paths: list[Path], output: Path) -> tuple[int, int]:
         iter_elements,
         read_tmx_header,
     )
-    from tmx_export.tools import _first_header
+    from tmx_export.tools.merging import _first_header
 
     seen: set[int] = set()
     read = 0
@@ -1801,7 +1801,7 @@ def test_usual_unit_key_equals_the_plain_key_and_clean_means_to_14_does_nothing(
     unit it calls TMX 1.4 already comes out of _to_14 unchanged."""
     import copy
 
-    from tmx_export.tools import (
+    from tmx_export.tools.merging import (
         _surely_valid,
         _TagCache,
         _to_14,
@@ -1843,7 +1843,8 @@ def test_usual_unit_key_equals_the_plain_key_and_clean_means_to_14_does_nothing(
 def test_stats_runs_equal_the_plain_form(tmp_path):
     """The texts stats counts, read in line, against each tuv's first seg's seg_text."""
     from tmx_export.formats.tmx import seg_text
-    from tmx_export.tools import _Declared, _runs, _TagCache
+    from tmx_export.tools.counts import _Declared, _runs
+    from tmx_export.tools.merging import _TagCache
 
     for path in _merge_cases(tmp_path):
         rows = [(tags, row) for tags, run, _ in _runs(iter_elements(path, ("header", "tu")),
@@ -1916,7 +1917,7 @@ def test_ratio_quantiles_equal_statistics():
     import statistics
     from collections import Counter
 
-    from tmx_export.tools import _SortedCounts
+    from tmx_export.tools.counts import _SortedCounts
 
     rng = random.Random(3)
     for size in (2, 3, 4, 5, 19, 20, 21, 40, 101, 1000):
@@ -1930,7 +1931,7 @@ def test_ratio_quantiles_equal_statistics():
 
 
 def test_distinct_count_counts_each_value_once_across_batches_and_ranges():
-    from tmx_export.tools import _DistinctCount
+    from tmx_export.tools.counts import _DistinctCount
 
     low, high = -(1 << 63), (1 << 63) - 1
     bounds = [low + (part << 60) for part in range(1, 16)]
@@ -1946,17 +1947,17 @@ def test_merge_reading_ahead_in_a_second_process_writes_the_same(tmp_path, monke
     # The inputs after the first read in another process while the first is written: the
     # same bytes and counts for every case of the definition above, repeats across files
     # and units made TMX 1.4 included, and the same error where one input is broken.
-    from tmx_export import tools
+    from tmx_export.tools import merging
 
-    monkeypatch.setattr(tools._ReadAhead, "MIN_BYTES", 0)
+    monkeypatch.setattr(merging._ReadAhead, "MIN_BYTES", 0)
     read_ahead = []
-    batches = tools._ReadAhead.batches
+    batches = merging._ReadAhead.batches
 
     def spy(self):  # type: ignore[no-untyped-def]
         read_ahead.append(1)
         return batches(self)
 
-    monkeypatch.setattr(tools._ReadAhead, "batches", spy)
+    monkeypatch.setattr(merging._ReadAhead, "batches", spy)
     awkward, many = _awkward(tmp_path), _many(tmp_path)
     cases = [awkward, [many, many],
              [_any_source(LISA / "ImportTest2A.tmx", tmp_path), awkward[1],

@@ -1214,13 +1214,14 @@ def test_a_signalled_stats_worker_stops_counting_its_part(monkeypatch) -> None:
     """Ctrl-C on `stats --jobs 2` waited for the worker to count its whole part (seconds on
     a large memory): it had no point to stop at. Signalled (the flag a pool worker's handler
     sets), it stops at its next thousand units, its Terminated sent back to the parent."""
-    from tmx_export import errors, tools
+    from tmx_export import errors
     from tmx_export.formats.tmx import split_tmx
+    from tmx_export.tools import counts
 
     memory = Path(__file__).parent / "data" / "tmx" / "dgt-tm" / "22019D0996.tmx"
     parts = split_tmx(memory, 2, 0.5)
     part = parts[-1] if parts else None
-    assert tools._part_counts(memory, part, "EN-GB") is not None  # counted, unsignalled
+    assert counts._part_counts(memory, part, "EN-GB") is not None  # counted, unsignalled
     monkeypatch.setattr(errors, "_terminated", signal.SIGTERM)
     with pytest.raises(errors.Terminated):
-        tools._part_counts(memory, part, "EN-GB")
+        counts._part_counts(memory, part, "EN-GB")
