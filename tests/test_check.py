@@ -875,3 +875,40 @@ def test_a_csv_report_with_a_segment_longer_than_the_csv_module_reads_is_accepte
                 str(tmp_path / "reviewed.csv"))
     assert again.exit_code == 0, again.output
     assert "1 accepted before, not reported" in again.stderr
+
+
+def test_the_html_report_marks_each_item_where_its_check_found_it(tmp_path: Path) -> None:
+    # the item was marked wherever its text occurred, on both sides: the French spacing
+    # finding "Note:" in the English source too, where it is right; the full stop a target
+    # lacks at its end at every full stop ("art. 3"); the number "5" inside "15"; the numbers
+    # "2014; 2.0" nowhere (looked for as one text); a term in its plural half ("amendment"s)
+    # or not at all ("industrial policies")
+    memory = _one_tmx(tmp_path / "notes.tmx", [
+        ("Note: The emergency pack (Art. 3) is not covered by the Agreement",
+         "Note: la trousse de secours (art. 3) n'est pas couverte par l'accord."),
+        ("Articles 15 and 4 apply.", "Les articles 15 et 5 s'appliquent."),
+        ("IEC 62288 Ed.", "CEI 62288:2014 éd. 2.0"),
+        ("No amendments have been proposed on industrial policies.",
+         "Aucune modification n'a été proposée sur les politiques."),
+    ])
+    glossary = tmp_path / "glossary.tsv"
+    glossary.write_text("en-GB\tfr-FR\namendment\tamendement\n"
+                        "industrial policy\tpolitique industrielle\n", encoding="utf-8")
+    report = tmp_path / "findings.html"
+    result = run("check", str(memory), "--glossary", str(glossary), "--report", str(report),
+                 "--checks", "spacing,punctuation,number-mismatch,term-missing")
+    assert result.exit_code == 1, result.output
+    page = report.read_text("utf-8")
+    rows = {re.sub(r"<[^>]+>", "", row.split("</td>")[1]): row
+            for row in re.findall(r"<tr>.*?</tr>", page)}
+    # spacing and punctuation are the target's, the end punctuation at its end
+    note = [row for source, row in rows.items() if source.startswith("Note:")]
+    assert note and all("<mark>" not in row.split("</td>")[1] for row in note)
+    assert "<mark>Note:</mark> la trousse" in page
+    assert "(art. 3) n&#39;est pas couverte par l&#39;accord<mark>.</mark>" in page
+    # a number as a whole number, each number of an item
+    assert "Les articles 15 et <mark>5</mark> s&#39;appliquent." in page
+    assert "CEI 62288:<mark>2014</mark> éd. <mark>2.0</mark>" in page
+    # a term by its words, inflected
+    assert "No <mark>amendments</mark> have been proposed on industrial policies." in page
+    assert "No amendments have been proposed on <mark>industrial policies</mark>." in page
