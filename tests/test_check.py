@@ -912,3 +912,27 @@ def test_the_html_report_marks_each_item_where_its_check_found_it(tmp_path: Path
     # a term by its words, inflected
     assert "No <mark>amendments</mark> have been proposed on industrial policies." in page
     assert "No amendments have been proposed on <mark>industrial policies</mark>." in page
+
+
+def test_the_html_report_escapes_a_hostile_memory_and_runs_no_script(tmp_path: Path) -> None:
+    # a client's memory holds anything: its markup, tuids and file name are shown as text,
+    # and the page (it has no script of its own) now forbids scripts and fetching outright,
+    # where it had no policy and would have run what escaped its escaping
+    hostile = ['<script>alert(1)</script>', '<img src=x onerror="alert(2)">',
+               '" onclick="alert(3)', "</textarea><!-- ]]> \u2028 & &amp;"]
+    memory = tmp_path / '<b onclick="alert(0)">client.tsv'
+    memory.write_text("en-GB\tfr-FR\n" + "".join(
+        f"The {text} costs 12 euros\tLe {text} coûte 13 euros.\n" for text in hostile),
+        encoding="utf-8")
+    report = tmp_path / "findings.html"
+    result = run("check", str(memory), "--report", str(report), "--fail-on", "never")
+    assert result.exit_code == 0, result.output
+    html = report.read_text("utf-8")
+    page = etree.fromstring(html.encode("utf-8"), etree.HTMLParser())
+    assert not page.xpath("//script | //img | //textarea | //b")
+    assert not [name for element in page.iter() if isinstance(element.tag, str)
+                for name in element.attrib if name.startswith("on")]
+    assert "<!--" not in html and len(page.xpath("//tr")) >= len(hostile)
+    policy = page.xpath('//meta[@http-equiv="Content-Security-Policy"]/@content')
+    assert policy and "default-src 'none'" in policy[0] and "script-src" not in policy[0]
+    assert html.index("Content-Security-Policy") < html.index("<title>")

@@ -121,6 +121,12 @@ mark { background: #ffe28a; } .error { color: #a40000; } .warning { color: #8a5a
 """
 
 
+# The page has no script and fetches nothing (it is read offline): a policy that allows
+# neither, so that a text of the memory that escaped its escaping could run nothing
+_POLICY = ("default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; "
+           "form-action 'none'")
+
+
 def _highlight(text: str, item: str | re.Pattern[str], *, last: bool = False) -> Markup:
     """``text`` with each occurrence of ``item`` (a text, case-insensitive, or a pattern) in
     ``<mark>``; ``last``: the last occurrence only."""
@@ -206,6 +212,7 @@ def render_html(findings: list[Finding], title: str = "") -> str:
     for item in findings:
         grouped[item.check][item.item, item.expected].append(item)
     out = [Markup("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"),
+           Markup('<meta http-equiv="Content-Security-Policy" content="%s">') % _POLICY,
            Markup("<title>%s</title><style>%s</style></head><body>")
            % (title or "tmx-export check", Markup(_STYLE)),
            Markup("<h1>%s</h1><p>%s, tmx-export %s</p>")

@@ -8,6 +8,9 @@ sides, its variants and its competing translations.
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
@@ -195,6 +198,20 @@ _FOLDED = _Folded()
 
 
 _MARKER = "\ue000entries\ue000"  # where the entries go in the rendered page
+_POLICY_MARKER = "\ue000policy\ue000"  # where the page's Content-Security-Policy goes
+_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
+
+
+def _policy(page: str) -> str:
+    """The page's Content-Security-Policy: nothing fetched from anywhere (the page is
+    offline), and no script but the page's own, known by its hash, so that a text of the
+    corpus that escaped its escaping could still run nothing (an inline handler, an
+    injected ``<script>``)."""
+    hashes = " ".join(
+        "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest())
+        .decode("ascii") + "'" for script in _SCRIPT.findall(page))
+    return (f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; "
+            "base-uri 'none'; form-action 'none'")
 _BATCH = 500  # entries joined before one write
 
 
@@ -213,8 +230,10 @@ def _render(pairs: list[TermPair], title: str) -> Iterator[str]:
         source_lang=pairs[0].source_lang if pairs else "source",
         target_lang=pairs[0].target_lang if pairs else "target",
         documents=documents, inconsistent=sum(p.inconsistent for p in pairs),
-        statuses=STATUSES, fold_tables=_script_tables(),
+        statuses=STATUSES, fold_tables=_script_tables(), policy=Markup(_POLICY_MARKER),
     )
+    # (the page holds no entry yet: its only script is its own)
+    page = page.replace(_POLICY_MARKER, _policy(page))
     head, _, tail = page.partition(_MARKER)
     yield head
     folded = lru_cache(maxsize=100_000)(_folded_escaped)
