@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -936,3 +937,30 @@ def test_the_html_report_escapes_a_hostile_memory_and_runs_no_script(tmp_path: P
     policy = page.xpath('//meta[@http-equiv="Content-Security-Policy"]/@content')
     assert policy and "default-src 'none'" in policy[0] and "script-src" not in policy[0]
     assert html.index("Content-Security-Policy") < html.index("<title>")
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="no Chromium installed")
+def test_the_html_report_breaks_a_word_longer_than_a_line(tmp_path: Path) -> None:
+    # a segment or tuid holding a word longer than a line (a URL, a code) widened its column
+    # past the window, and every target of its table went out of sight
+    word = "Pneumonoultramicroscopicsilicovolcanoconiosis" * 8
+    memory = _one_tmx(tmp_path / "long.tmx", [(f"The {word} costs 12 euros.",
+                                               f"Le {word} coûte 13 euros.")])
+    report = tmp_path / "findings.html"
+    assert run("check", str(memory), "--checks", "number-mismatch", "--report", str(report)
+               ).exit_code == 1
+    # the page has no script (its policy allows none): the test's own measures it
+    measure = ('<script>document.body.dataset.widths = document.documentElement.scrollWidth'
+               ' + "," + window.innerWidth;</script>')
+    page = tmp_path / "measured.html"
+    page.write_text(re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "",
+                           report.read_text("utf-8")).replace("</body>", measure + "</body>"),
+                    encoding="utf-8")
+    result = subprocess.run(
+        [str(shutil.which("chromium")), "--headless", "--no-sandbox", "--disable-gpu",
+         "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}",
+         "--window-size=1280,900", "--proxy-server=127.0.0.1:9", "--dump-dom", page.as_uri()],
+        capture_output=True, text=True, timeout=120)
+    widths = re.search(r'data-widths="(\d+),(\d+)"', result.stdout)
+    assert widths is not None, result.stderr[-2000:]
+    assert int(widths.group(1)) <= int(widths.group(2))

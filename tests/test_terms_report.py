@@ -277,3 +277,27 @@ def test_the_page_runs_no_script_but_its_own_and_fetches_nothing(tmp_path):
     assert 'data-ready="yes"' in dom, log[-2000:]  # the page's own script ran
     body = etree.fromstring(dom.encode("utf-8"), etree.HTMLParser()).find("body")
     assert body.get("data-ran") is None, log[-2000:]
+
+
+_WIDTHS = """<script>
+document.querySelectorAll("tr.details").forEach(function (row) { row.hidden = false; });
+document.body.dataset.widths = document.documentElement.scrollWidth + "," + window.innerWidth;
+</script>"""
+
+
+@pytest.mark.skipif(_chromium() is None, reason="no Chromium installed (CI conformance stage)")
+def test_a_word_longer_than_a_line_does_not_push_the_page_past_the_window(tmp_path):
+    # a context holding a word longer than a line (a URL, a code, a run of letters from a
+    # broken file) widened its column past the window: the target side went out of sight
+    word = "Pneumonoultramicroscopicsilicovolcanoconiosis" * 8
+    units = [Pair(f"The value chain of {word} matters.", f"La chaîne de valeur de {word} "
+                  "compte.", "en-GB", "fr-FR", file="a", tuid=str(n)) for n in (1, 2)]
+    html = render_report(extract_terms(units, glossary=[("value chain", "chaîne de valeur")]))
+    page = tmp_path / "widths.html"
+    page.write_text(_allowed(html, _WIDTHS).replace("</body>", _WIDTHS + "</body>"),
+                    encoding="utf-8")
+    dom, log = _dump_dom(tmp_path, page)
+    body = etree.fromstring(dom.encode("utf-8"), etree.HTMLParser()).find("body")
+    assert body.get("data-widths"), log[-2000:]
+    scrolled, window = map(int, body.get("data-widths").split(","))
+    assert scrolled <= window

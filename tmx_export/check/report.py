@@ -109,13 +109,16 @@ class ReportWriter:
 
 # --- HTML -------------------------------------------------------------------------------------
 
+# (a word longer than a line, a URL, a code or a hostile text, is broken where it must be:
+# it would widen its column past the page and push the target out of sight)
 _STYLE = """
 body { font: 15px/1.45 system-ui, sans-serif; margin: 2em auto; max-width: 70em; color: #222; }
 h1 { font-size: 1.5em; } h2 { font-size: 1.2em; margin-top: 2em; border-bottom: 1px solid #ccc; }
 h3 { font-size: 1em; margin: 1.2em 0 .3em; } .count { color: #777; font-weight: normal; }
 table { border-collapse: collapse; width: 100%; } td { border-top: 1px solid #eee;
-  padding: .3em .5em; vertical-align: top; } td.tuid { color: #777; white-space: nowrap; }
+  padding: .3em .5em; vertical-align: top; } td.tuid { color: #777; width: 13em; }
   span.at { font-size: .8em; }
+td, h3 { overflow-wrap: anywhere; }
 mark { background: #ffe28a; } .error { color: #a40000; } .warning { color: #8a5a00; }
 .expected { color: #2d6a2d; }
 """
