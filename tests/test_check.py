@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -875,3 +876,91 @@ def test_a_csv_report_with_a_segment_longer_than_the_csv_module_reads_is_accepte
                 str(tmp_path / "reviewed.csv"))
     assert again.exit_code == 0, again.output
     assert "1 accepted before, not reported" in again.stderr
+
+
+def test_the_html_report_marks_each_item_where_its_check_found_it(tmp_path: Path) -> None:
+    # the item was marked wherever its text occurred, on both sides: the French spacing
+    # finding "Note:" in the English source too, where it is right; the full stop a target
+    # lacks at its end at every full stop ("art. 3"); the number "5" inside "15"; the numbers
+    # "2014; 2.0" nowhere (looked for as one text); a term in its plural half ("amendment"s)
+    # or not at all ("industrial policies")
+    memory = _one_tmx(tmp_path / "notes.tmx", [
+        ("Note: The emergency pack (Art. 3) is not covered by the Agreement",
+         "Note: la trousse de secours (art. 3) n'est pas couverte par l'accord."),
+        ("Articles 15 and 4 apply.", "Les articles 15 et 5 s'appliquent."),
+        ("IEC 62288 Ed.", "CEI 62288:2014 éd. 2.0"),
+        ("No amendments have been proposed on industrial policies.",
+         "Aucune modification n'a été proposée sur les politiques."),
+    ])
+    glossary = tmp_path / "glossary.tsv"
+    glossary.write_text("en-GB\tfr-FR\namendment\tamendement\n"
+                        "industrial policy\tpolitique industrielle\n", encoding="utf-8")
+    report = tmp_path / "findings.html"
+    result = run("check", str(memory), "--glossary", str(glossary), "--report", str(report),
+                 "--checks", "spacing,punctuation,number-mismatch,term-missing")
+    assert result.exit_code == 1, result.output
+    page = report.read_text("utf-8")
+    rows = {re.sub(r"<[^>]+>", "", row.split("</td>")[1]): row
+            for row in re.findall(r"<tr>.*?</tr>", page)}
+    # spacing and punctuation are the target's, the end punctuation at its end
+    note = [row for source, row in rows.items() if source.startswith("Note:")]
+    assert note and all("<mark>" not in row.split("</td>")[1] for row in note)
+    assert "<mark>Note:</mark> la trousse" in page
+    assert "(art. 3) n&#39;est pas couverte par l&#39;accord<mark>.</mark>" in page
+    # a number as a whole number, each number of an item
+    assert "Les articles 15 et <mark>5</mark> s&#39;appliquent." in page
+    assert "CEI 62288:<mark>2014</mark> éd. <mark>2.0</mark>" in page
+    # a term by its words, inflected
+    assert "No <mark>amendments</mark> have been proposed on industrial policies." in page
+    assert "No amendments have been proposed on <mark>industrial policies</mark>." in page
+
+
+def test_the_html_report_escapes_a_hostile_memory_and_runs_no_script(tmp_path: Path) -> None:
+    # a client's memory holds anything: its markup, tuids and file name are shown as text,
+    # and the page (it has no script of its own) now forbids scripts and fetching outright,
+    # where it had no policy and would have run what escaped its escaping
+    hostile = ['<script>alert(1)</script>', '<img src=x onerror="alert(2)">',
+               '" onclick="alert(3)', "</textarea><!-- ]]> \u2028 & &amp;"]
+    memory = tmp_path / '<b onclick="alert(0)">client.tsv'
+    memory.write_text("en-GB\tfr-FR\n" + "".join(
+        f"The {text} costs 12 euros\tLe {text} coûte 13 euros.\n" for text in hostile),
+        encoding="utf-8")
+    report = tmp_path / "findings.html"
+    result = run("check", str(memory), "--report", str(report), "--fail-on", "never")
+    assert result.exit_code == 0, result.output
+    html = report.read_text("utf-8")
+    page = etree.fromstring(html.encode("utf-8"), etree.HTMLParser())
+    assert not page.xpath("//script | //img | //textarea | //b")
+    assert not [name for element in page.iter() if isinstance(element.tag, str)
+                for name in element.attrib if name.startswith("on")]
+    assert "<!--" not in html and len(page.xpath("//tr")) >= len(hostile)
+    policy = page.xpath('//meta[@http-equiv="Content-Security-Policy"]/@content')
+    assert policy and "default-src 'none'" in policy[0] and "script-src" not in policy[0]
+    assert html.index("Content-Security-Policy") < html.index("<title>")
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="no Chromium installed")
+def test_the_html_report_breaks_a_word_longer_than_a_line(tmp_path: Path) -> None:
+    # a segment or tuid holding a word longer than a line (a URL, a code) widened its column
+    # past the window, and every target of its table went out of sight
+    word = "Pneumonoultramicroscopicsilicovolcanoconiosis" * 8
+    memory = _one_tmx(tmp_path / "long.tmx", [(f"The {word} costs 12 euros.",
+                                               f"Le {word} coûte 13 euros.")])
+    report = tmp_path / "findings.html"
+    assert run("check", str(memory), "--checks", "number-mismatch", "--report", str(report)
+               ).exit_code == 1
+    # the page has no script (its policy allows none): the test's own measures it
+    measure = ('<script>document.body.dataset.widths = document.documentElement.scrollWidth'
+               ' + "," + window.innerWidth;</script>')
+    page = tmp_path / "measured.html"
+    page.write_text(re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "",
+                           report.read_text("utf-8")).replace("</body>", measure + "</body>"),
+                    encoding="utf-8")
+    result = subprocess.run(
+        [str(shutil.which("chromium")), "--headless", "--no-sandbox", "--disable-gpu",
+         "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}",
+         "--window-size=1280,900", "--proxy-server=127.0.0.1:9", "--dump-dom", page.as_uri()],
+        capture_output=True, text=True, timeout=120)
+    widths = re.search(r'data-widths="(\d+),(\d+)"', result.stdout)
+    assert widths is not None, result.stderr[-2000:]
+    assert int(widths.group(1)) <= int(widths.group(2))

@@ -28,7 +28,7 @@ from tmx_export.terms.associate import _pass_one, _Scanner
 from tmx_export.terms.candidates import Extractor
 from tmx_export.terms.keys import _Chains, _Trie
 from tmx_export.terms.link import _bits, _contested, _link
-from tmx_export.terms.report import fold
+from tmx_export.terms.report import _SPELLED_OUT_LETTERS, fold
 from tmx_export.terms.termbase import MAX_STORED_CONTEXTS
 from tmx_export.terms.termpair import Context, TermPair, most_common
 from tmx_export.terms.units import _WHOLE, _cut, clause_spans, piece_spans, sentence_spans
@@ -332,9 +332,9 @@ def test_pieces_of_a_unit_without_a_cut(source, target):
 def test_fold_is_lower_case_without_marks(text):
     expected = "".join(ch for ch in unicodedata.normalize("NFKD", text.lower())
                        if not unicodedata.combining(ch))
-    # ligatures and ß spelled out, hyphens as spaces (as the page's search reads a query)
-    for written, spelled in (("œ", "oe"), ("æ", "ae"), ("ß", "ss"), ("-", " "),
-                             ("\u2010", " "), ("\u2011", " ")):
+    # ligatures, ß, letters with a stroke, final sigma and apostrophes spelled out, hyphens
+    # as spaces (as the page's search reads a query)
+    for written, spelled in _SPELLED_OUT_LETTERS.items():
         expected = expected.replace(written, spelled)
     assert fold(text) == expected
 

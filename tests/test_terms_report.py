@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import base64
 import csv
+import hashlib
 import json
 import re
 import shutil
 import subprocess
 from pathlib import Path
 
+import lxml.html
 import pytest
 from lxml import etree
 
 from tmx_export.model import Pair
 from tmx_export.terms import extract_terms
-from tmx_export.terms.report import render_report, write_report
+from tmx_export.terms.report import fold, render_report, write_report
 
 DATA = Path(__file__).parent / "data"
 
@@ -106,6 +109,29 @@ _DRIVER = """<script>
 </script>"""
 
 
+def _allowed(html: str, script: str) -> str:
+    """``html`` whose Content-Security-Policy also lets ``script`` (a ``<script>`` the test
+    adds) run, known by its hash as the page's own script is."""
+    body = script[len("<script>"):-len("</script>")]
+    digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
+    return html.replace("script-src ", f"script-src 'sha256-{digest}' ", 1)
+
+
+def _dump_dom(tmp_path: Path, page: Path) -> tuple[str, str]:
+    """The DOM of ``page`` once its scripts ran in headless Chromium, offline, and the
+    browser's log."""
+    result = subprocess.run(
+        [_chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         f"--user-data-dir={tmp_path / 'profile'}",
+         # no network at all: a page that needed a CDN would break here
+         "--proxy-server=127.0.0.1:9", "--host-resolver-rules=MAP * ~NOTFOUND",
+         "--enable-logging=stderr", "--v=0", "--dump-dom", page.as_uri()],
+        capture_output=True, text=True, timeout=120,
+    )
+    return result.stdout, result.stderr
+
+
 @pytest.mark.skipif(_chromium() is None, reason="no Chromium installed (CI conformance stage)")
 def test_report_runs_in_headless_chromium_offline(tmp_path, seed_terms):
     path = tmp_path / "report.html"
@@ -113,17 +139,9 @@ def test_report_runs_in_headless_chromium_offline(tmp_path, seed_terms):
     html = path.read_text(encoding="utf-8")
     assert not re.search(r"https?://", html)  # nothing to fetch: works offline
     driven = tmp_path / "driven.html"
-    driven.write_text(html.replace("</body>", _DRIVER + "\n</body>"), encoding="utf-8")
-    result = subprocess.run(
-        [_chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         f"--user-data-dir={tmp_path / 'profile'}",
-         # no network at all: a page that needed a CDN would break here
-         "--proxy-server=127.0.0.1:9", "--host-resolver-rules=MAP * ~NOTFOUND",
-         "--enable-logging=stderr", "--v=0", "--dump-dom", driven.as_uri()],
-        capture_output=True, text=True, timeout=120,
-    )
-    dom, log = result.stdout, result.stderr
+    driven.write_text(_allowed(html, _DRIVER).replace("</body>", _DRIVER + "\n</body>"),
+                      encoding="utf-8")
+    dom, log = _dump_dom(tmp_path, driven)
     assert 'data-ready="yes"' in dom, log[-2000:]  # the page's own script ran to its end
     assert 'data-driven="yes"' in dom, log[-2000:]
     assert "Uncaught" not in log, log[-2000:]
@@ -163,14 +181,123 @@ def test_the_search_finds_hyphenated_words_ligatures_and_sharp_s_either_way(tmp_
     node = shutil.which("node")
     if node is None:
         pytest.skip("no Node.js to run the page's search")
-    script = re.search(r"function fold\(text\) \{.*?\n  \}", html, re.S)
-    assert script is not None
     queries = ["value chain", "value-chain", "Etats-Unis", "etats unis", "OEUVRE", "œuvre",
                "Strasse", "STRAẞE"]
-    program = (script.group(0) + "\nconsole.log(JSON.stringify("
-               + json.dumps(queries) + ".map(function (q) { return fold(q); })));")
-    folded = json.loads(subprocess.run([node, "-e", program], capture_output=True, text=True,
-                                       check=True, timeout=60).stdout)
+    folded = _page_fold(node, html, queries)
     for query, words in zip(queries, folded, strict=True):
         # the page shows an entry when every word of the query is in its text
         assert all(word in contexts[0] for word in words.split()), (query, words)
+
+
+def _page_fold(node: str, html: str, texts: list[str]) -> list[str]:
+    """``texts`` folded by the page's own script (its fold function and its tables)."""
+    script = re.search(r"  var SPELLED_OUT = .*?function fold\(text\) \{.*?\n  \}", html,
+                       re.S)
+    assert script is not None
+    program = (script.group(0) + "\nconsole.log(JSON.stringify("
+               + json.dumps(texts) + ".map(function (q) { return fold(q); })));")
+    return json.loads(subprocess.run([node, "-e", program], capture_output=True, text=True,
+                                     check=True, timeout=60).stdout)
+
+
+# (query, a text it must find), as users of each language type them
+_FOLDING_CASES = [
+    ("ΟΔΟΣ", "Οδοσήμανση"),  # capitals lowered with a final sigma, inside a longer word
+    ("οδοσ", "ΟΔΟΣ"),
+    ("czlonkowskie", "państwa członkowskie"),  # a letter with a stroke, typed without
+    ("LODZ", "Łódź"),
+    ("Sostrom", "Søstrøm"),
+    ("Dordevic", "Đorđević"),
+    ("ısparta", "ISPARTA"),  # dotless and dotted I, either way
+    ("istanbul", "İstanbul"),
+    ("l'Union", "l’Union européenne"),  # the keyboard's apostrophe for the typographic one
+    ("l’union", "l'Union"),
+    ("e\u0301tat membre", "États membres"),  # combining accents (NFD) in the query
+    ("etat", "E\u0301tats"),  # and in the text
+    ("strasse", "Straße"), ("oeuvre", "Œuvre"), ("aequo", "æquo"),
+    ("हिन्दी", "हिन्दी भाषा"),  # a virama, a mark the data lost
+]
+
+
+def test_the_search_folds_greek_polish_turkish_letters_and_apostrophes(tmp_path):
+    # The report folded with lower() and spelled out œ, æ, ß only, the page's script removed
+    # the marks of one Unicode block only: "ΟΔΟΣ" (lowered with a final sigma) found no
+    # "οδοσήμανση", "czlonkowskie" no "członkowskie" (as the concordance finds it),
+    # "l'Union" no "l’Union", "ısparta" no "ISPARTA", and a Hindi query no Hindi at all
+    for query, text in _FOLDING_CASES:
+        assert all(word in fold(text) for word in fold(query).split()), (query, text)
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("no Node.js to run the page's search")
+    units = [Pair("The value chain of the Member States.", "La chaîne de valeur des États "
+                  "membres.", "en-GB", "fr-FR", file="a", tuid=str(n)) for n in (1, 2)]
+    html = render_report(extract_terms(units, glossary=[("value chain", "chaîne de valeur")]))
+    texts = [text for case in _FOLDING_CASES for text in case]
+    # the page folds a query as the report folded its data, whatever the script
+    assert _page_fold(node, html, texts) == [fold(text) for text in texts]
+
+
+# Texts of a memory from anywhere: markup, quotes that would end an attribute, comment and
+# CDATA openers, line separators that end a JavaScript string
+_HOSTILE = ['<script>document.body.dataset.ran = "script";</script>',
+            '<img src=x onerror="document.body.dataset.ran = 1">', '" onclick="alert(4)',
+            "' onclick='alert(5)", "</textarea><!-- ]]> \u2028\u2029 &amp; &"]
+# Put into the page past its escaping, as a bug (or a hand) might: the policy stops it
+_INJECTED = ('<script>document.body.dataset.ran = "script";</script>'
+             '<img src="x" onerror="document.body.dataset.ran = &quot;handler&quot;">')
+
+
+def test_the_page_runs_no_script_but_its_own_and_fetches_nothing(tmp_path):
+    # the page had no Content-Security-Policy: a text of the corpus that escaped its
+    # escaping would have run as the page's own script, and could have fetched anything
+    units = [Pair(f"The value chain {text} of industrial policy.",
+                  f"La chaîne de valeur {text} de la politique industrielle.", "en-GB",
+                  "fr-FR", file=f"{text}.tmx", tuid=text) for text in _HOSTILE for _ in (1, 2)]
+    found = extract_terms(units, glossary=[("value chain", "chaîne de valeur"),
+                                           (_HOSTILE[0], _HOSTILE[1])])
+    html = render_report(found, title=_HOSTILE[0])
+    page = lxml.html.document_fromstring(html)
+    assert len(page.xpath("//script")) == 1 and not page.xpath("//img | //textarea")
+    assert not [name for element in page.iter() if isinstance(element.tag, str)
+                for name in element.attrib if name.startswith("on")]
+    assert "<!--" not in html and "\u2028" not in html.split("<script>")[1]
+    policy = page.xpath('//meta[@http-equiv="Content-Security-Policy"]/@content')
+    assert policy and "default-src 'none'" in policy[0]
+    script = re.search(r"<script>(.*?)</script>", html, re.S).group(1)  # type: ignore
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
+    assert f"script-src 'sha256-{digest}';" in policy[0]
+    # before the title and anything else the corpus writes
+    assert html.index("Content-Security-Policy") < html.index("<title>")
+    if _chromium() is None:
+        pytest.skip("no Chromium installed (CI conformance stage)")
+    injected = tmp_path / "injected.html"
+    injected.write_text(html.replace('<div id="errors"', _INJECTED + '<div id="errors"', 1),
+                        encoding="utf-8")
+    dom, log = _dump_dom(tmp_path, injected)
+    assert 'data-ready="yes"' in dom, log[-2000:]  # the page's own script ran
+    body = etree.fromstring(dom.encode("utf-8"), etree.HTMLParser()).find("body")
+    assert body.get("data-ran") is None, log[-2000:]
+
+
+_WIDTHS = """<script>
+document.querySelectorAll("tr.details").forEach(function (row) { row.hidden = false; });
+document.body.dataset.widths = document.documentElement.scrollWidth + "," + window.innerWidth;
+</script>"""
+
+
+@pytest.mark.skipif(_chromium() is None, reason="no Chromium installed (CI conformance stage)")
+def test_a_word_longer_than_a_line_does_not_push_the_page_past_the_window(tmp_path):
+    # a context holding a word longer than a line (a URL, a code, a run of letters from a
+    # broken file) widened its column past the window: the target side went out of sight
+    word = "Pneumonoultramicroscopicsilicovolcanoconiosis" * 8
+    units = [Pair(f"The value chain of {word} matters.", f"La chaîne de valeur de {word} "
+                  "compte.", "en-GB", "fr-FR", file="a", tuid=str(n)) for n in (1, 2)]
+    html = render_report(extract_terms(units, glossary=[("value chain", "chaîne de valeur")]))
+    page = tmp_path / "widths.html"
+    page.write_text(_allowed(html, _WIDTHS).replace("</body>", _WIDTHS + "</body>"),
+                    encoding="utf-8")
+    dom, log = _dump_dom(tmp_path, page)
+    body = etree.fromstring(dom.encode("utf-8"), etree.HTMLParser()).find("body")
+    assert body.get("data-widths"), log[-2000:]
+    scrolled, window = map(int, body.get("data-widths").split(","))
+    assert scrolled <= window

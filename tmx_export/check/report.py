@@ -109,32 +109,101 @@ class ReportWriter:
 
 # --- HTML -------------------------------------------------------------------------------------
 
+# (a word longer than a line, a URL, a code or a hostile text, is broken where it must be:
+# it would widen its column past the page and push the target out of sight)
 _STYLE = """
 body { font: 15px/1.45 system-ui, sans-serif; margin: 2em auto; max-width: 70em; color: #222; }
 h1 { font-size: 1.5em; } h2 { font-size: 1.2em; margin-top: 2em; border-bottom: 1px solid #ccc; }
 h3 { font-size: 1em; margin: 1.2em 0 .3em; } .count { color: #777; font-weight: normal; }
 table { border-collapse: collapse; width: 100%; } td { border-top: 1px solid #eee;
-  padding: .3em .5em; vertical-align: top; } td.tuid { color: #777; white-space: nowrap; }
+  padding: .3em .5em; vertical-align: top; } td.tuid { color: #777; width: 13em; }
   span.at { font-size: .8em; }
+td, h3 { overflow-wrap: anywhere; }
 mark { background: #ffe28a; } .error { color: #a40000; } .warning { color: #8a5a00; }
 .expected { color: #2d6a2d; }
 """
 
 
-def _highlight(text: str, item: str) -> Markup:
-    """``text`` with each occurrence of ``item`` (case-insensitive) in ``<mark>``."""
+# The page has no script and fetches nothing (it is read offline): a policy that allows
+# neither, so that a text of the memory that escaped its escaping could run nothing
+_POLICY = ("default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; "
+           "form-action 'none'")
+
+
+def _highlight(text: str, item: str | re.Pattern[str], *, last: bool = False) -> Markup:
+    """``text`` with each occurrence of ``item`` (a text, case-insensitive, or a pattern) in
+    ``<mark>``; ``last``: the last occurrence only."""
     if not item:
         return escape(text)
     # found in the text itself: the places of its lower-case copy are not the text's when
     # lowering changes a length ("İ" is two characters lowered), which marked the wrong ones
+    pattern = item if isinstance(item, re.Pattern) else re.compile(re.escape(item),
+                                                                     re.IGNORECASE)
+    found = [hit for hit in pattern.finditer(text) if hit.end() > hit.start()]
     parts: list[Markup] = []
     start = 0
-    for found in re.finditer(re.escape(item), text, re.IGNORECASE):
-        parts.append(escape(text[start:found.start()]))
-        parts.append(Markup("<mark>%s</mark>") % found.group())
-        start = found.end()
+    for hit in found[-1:] if last else found:
+        parts.append(escape(text[start:hit.start()]))
+        parts.append(Markup("<mark>%s</mark>") % hit.group())
+        start = hit.end()
     parts.append(escape(text[start:]))
     return Markup("").join(parts)
+
+
+# What may end a word of a term in the text beyond the letters the term writes: a plural or
+# a case ending ("amendments", "policies", "Estados miembros", "Beschlusses"), as the term
+# check matches by lemma. The term's words are kept but for their last letter, and are
+# whole words: "report" is not marked in "reportedly".
+_WORD_ENDING = r"\w{0,3}"
+_BETWEEN_WORDS = r"[\s\-\u2010\u2011]+"
+
+
+def _term_pattern(term: str) -> re.Pattern[str]:
+    """Where ``term`` is in a text, by its words in any case and with their endings."""
+    words = [re.escape(word[:-1]) + _WORD_ENDING if len(word) > 3 and word[-1].isalpha()
+             else re.escape(word) for word in term.split()]
+    return re.compile(r"(?<!\w)" + _BETWEEN_WORDS.join(words) + r"(?!\w)", re.IGNORECASE)
+
+
+def _numbers_pattern(item: str) -> re.Pattern[str]:
+    """Where the numbers of a number-mismatch item ("2014; 2.0") are in a text: as whole
+    numbers, "5" not in "15" nor in "2.5"."""
+    numbers = "|".join(re.escape(number) for number in item.split("; ") if number)
+    return re.compile(r"(?<!\d)(?<!\d[.,])(?:" + numbers + r")(?!\d)(?![.,]\d)")
+
+
+# Expected of a finding whose item is a source's (the number or placeholder missing from
+# the target)
+_MISSING_FROM_TARGET = "(missing from the target)"
+
+
+def _marked(finding: Finding) -> tuple[Markup, Markup]:
+    """The source and target of ``finding``, its item marked where the check found it, and
+    only there: a spacing or punctuation finding is the target's ("Note:" is right in an
+    English source), a number where it is a number, an end punctuation at the end, a term
+    as its words are inflected."""
+    check, item, source, target = finding.check, finding.item, finding.source, finding.target
+    if check == "term-missing":
+        return _highlight(source, _term_pattern(item)), escape(target)
+    if check == "term-forbidden":
+        return escape(source), _highlight(target, _term_pattern(item))
+    if check == "number-mismatch":
+        numbers = _numbers_pattern(item)
+        if finding.expected == _MISSING_FROM_TARGET:
+            return _highlight(source, numbers), escape(target)
+        return escape(source), _highlight(target, numbers)
+    if check == "placeholder":  # placeholders, one space between two
+        placeholders = re.compile("|".join(re.escape(one) for one in item.split(" ") if one))
+        if finding.expected == _MISSING_FROM_TARGET:
+            return _highlight(source, placeholders), escape(target)
+        return escape(source), _highlight(target, placeholders)
+    if check == "punctuation":
+        # a bracket or quote left open is anywhere; a mark ending the target, at its end
+        at_end = not finding.expected.startswith(("a closing ", "an opening "))
+        return escape(source), _highlight(target, item, last=at_end)
+    if check == "spacing":
+        return escape(source), _highlight(target, item)
+    return _highlight(source, item), _highlight(target, item)
 
 
 def render_html(findings: list[Finding], title: str = "") -> str:
@@ -146,6 +215,7 @@ def render_html(findings: list[Finding], title: str = "") -> str:
     for item in findings:
         grouped[item.check][item.item, item.expected].append(item)
     out = [Markup("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"),
+           Markup('<meta http-equiv="Content-Security-Policy" content="%s">') % _POLICY,
            Markup("<title>%s</title><style>%s</style></head><body>")
            % (title or "tmx-export check", Markup(_STYLE)),
            Markup("<h1>%s</h1><p>%s, tmx-export %s</p>")
@@ -171,12 +241,8 @@ def render_html(findings: list[Finding], title: str = "") -> str:
                 where = (Markup('%s<br><span class="at">%s:%s</span>')
                          % (row.tuid, row.file, row.line) if row.tuid
                          else f"{row.file}:{row.line}")
-                marked = item if check != "term-missing" else ""
                 out.append(Markup('<tr><td class="tuid">%s</td><td dir="auto">%s</td>'
-                                  '<td dir="auto">%s</td></tr>')
-                           % (where, _highlight(row.source, item if check == "term-missing"
-                                                 else marked),
-                              _highlight(row.target, marked)))
+                                  '<td dir="auto">%s</td></tr>') % (where, *_marked(row)))
             out.append(Markup("</table>"))
     out.append(Markup("</body></html>\n"))
     return str(Markup("").join(out))

@@ -8,6 +8,9 @@ sides, its variants and its competing translations.
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
@@ -116,16 +119,52 @@ def _entry(rank: int, pair: TermPair, folded: Callable[[str], str]) -> str:
 
 
 # What the page's search reads as the letters they stand for, as a user types them: "oe"
-# for "œ", "ss" for "ß"; and hyphens as spaces, so that "value chain" finds "value-chain"
-# and "value-chain" "value chain" (its words are looked for one by one).
-_SPELLED_OUT = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "-": " ", "\u2010": " ",
-                              "\u2011": " "})
+# for "œ", "ss" for "ß"; the letters Unicode does not decompose into a base letter and an
+# accent, as the concordance folds them ("czlonkowskie" for "członkowskie", "Dordevic" for
+# "Đorđević"; the dotless "ı" as "i", so that Turkish capitals and lower case find each
+# other); a Greek final sigma as any sigma (a query typed in capitals, "ΟΔΟΣ", is lowered
+# with a final sigma, which a longer word of the text holds as "σ"); typographic
+# apostrophes as the one on a keyboard ("l'Union" finds "l’Union"); and hyphens as spaces,
+# so that "value chain" finds "value-chain" and "value-chain" "value chain" (its words are
+# looked for one by one). Applied after lower-casing; the page's script gets this table
+# (:func:`_script_tables`), so that its query is folded as the data was.
+_SPELLED_OUT_LETTERS = {"œ": "oe", "æ": "ae", "ß": "ss", "ł": "l", "ø": "o", "đ": "d",
+                        "ħ": "h", "ı": "i", "ς": "σ", "\u2019": "'", "\u2018": "'",
+                        "\u02bc": "'", "-": " ", "\u2010": " ", "\u2011": " "}
+_SPELLED_OUT = str.maketrans(_SPELLED_OUT_LETTERS)
+
+
+def _is_mark(char: str) -> bool:
+    """Whether ``char`` is a combining mark the search ignores (an accent, once
+    decomposed)."""
+    return char >= "\u0300" and unicodedata.combining(char) != 0
+
+
+@lru_cache(maxsize=1)
+def _script_tables() -> dict[str, object]:
+    """What the page's script folds a query with, made from what :func:`fold` uses: its
+    letters spelled out, and a character class of the marks it removes (every combining
+    mark, not only the Latin block's: a Hindi query holds a virama, which the data had
+    lost). Written out from Python's tables, the query and the data cannot be folded two
+    ways."""
+    ranges: list[tuple[int, int]] = []
+    for code in range(0x300, 0x110000):
+        if _is_mark(chr(code)):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    marks = "".join(f"\\u{{{a:x}}}" + (f"-\\u{{{b:x}}}" if b > a else "")
+                    for a, b in ranges)
+    letters = "".join(f"\\u{{{ord(c):x}}}" for c in _SPELLED_OUT_LETTERS)
+    return {"marks": f"[{marks}]", "letters": f"[{letters}]",
+            "spelled_out": _SPELLED_OUT_LETTERS}
 
 
 def fold(text: str) -> str:
-    """``text`` lower-cased, accents removed, ligatures and ß spelled out, hyphens as
-    spaces: "Œuvres des États-Unis" -> "oeuvres des etats unis" (the page's search folds
-    the query the same way)."""
+    """``text`` lower-cased, accents removed, ligatures, ß and the letters of
+    :data:`_SPELLED_OUT_LETTERS` spelled out, hyphens as spaces: "Œuvres des États-Unis"
+    -> "oeuvres des etats unis" (the page's search folds the query the same way)."""
     lowered = text.lower().translate(_SPELLED_OUT)
     if lowered.isascii():  # nothing to decompose
         return lowered
@@ -149,8 +188,7 @@ class _Folded(dict):
         folded = word
         if not word.isascii():
             decomposed = unicodedata.normalize("NFKD", word)
-            folded = "".join([char for char in decomposed
-                              if char < "\u0300" or not unicodedata.combining(char)])
+            folded = "".join([char for char in decomposed if not _is_mark(char)])
             folded = folded.translate(_SPELLED_OUT)  # ("ǽ" is "æ" and a mark)
         self[word] = folded
         return folded
@@ -160,6 +198,20 @@ _FOLDED = _Folded()
 
 
 _MARKER = "\ue000entries\ue000"  # where the entries go in the rendered page
+_POLICY_MARKER = "\ue000policy\ue000"  # where the page's Content-Security-Policy goes
+_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
+
+
+def _policy(page: str) -> str:
+    """The page's Content-Security-Policy: nothing fetched from anywhere (the page is
+    offline), and no script but the page's own, known by its hash, so that a text of the
+    corpus that escaped its escaping could still run nothing (an inline handler, an
+    injected ``<script>``)."""
+    hashes = " ".join(
+        "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest())
+        .decode("ascii") + "'" for script in _SCRIPT.findall(page))
+    return (f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; "
+            "base-uri 'none'; form-action 'none'")
 _BATCH = 500  # entries joined before one write
 
 
@@ -178,8 +230,10 @@ def _render(pairs: list[TermPair], title: str) -> Iterator[str]:
         source_lang=pairs[0].source_lang if pairs else "source",
         target_lang=pairs[0].target_lang if pairs else "target",
         documents=documents, inconsistent=sum(p.inconsistent for p in pairs),
-        statuses=STATUSES,
+        statuses=STATUSES, fold_tables=_script_tables(), policy=Markup(_POLICY_MARKER),
     )
+    # (the page holds no entry yet: its only script is its own)
+    page = page.replace(_POLICY_MARKER, _policy(page))
     head, _, tail = page.partition(_MARKER)
     yield head
     folded = lru_cache(maxsize=100_000)(_folded_escaped)
