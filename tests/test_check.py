@@ -964,3 +964,25 @@ def test_the_html_report_breaks_a_word_longer_than_a_line(tmp_path: Path) -> Non
     widths = re.search(r'data-widths="(\d+),(\d+)"', result.stdout)
     assert widths is not None, result.stderr[-2000:]
     assert int(widths.group(1)) <= int(widths.group(2))
+
+
+def test_the_html_report_names_the_memories_and_lists_every_check_run(tmp_path: Path) -> None:
+    # the page was titled "tmx-export check" whatever was checked, and said nothing of the
+    # checks run: one that found nothing was not named, so a reader could not tell a clean
+    # memory from a check left out
+    memory = _one_tmx(tmp_path / "notes.tmx", [
+        ("Articles 15 and 4 apply.", "Les articles 15 et 5 s'appliquent."),
+        ("The sitting is suspended.", "La séance est suspendue."),
+    ])
+    report = tmp_path / "findings.html"
+    result = run("check", str(memory), "--report", str(report),
+                 "--checks", "number-mismatch,untranslated,spacing")
+    assert result.exit_code == 1, result.output
+    page = etree.HTML(report.read_bytes())
+    assert page.findtext(".//title") == f"tmx-export check: {memory}"
+    listed = {li.xpath("string(.)"): li.findall("a") for li in page.iterfind(".//ul/li")}
+    # the check with findings links to them; the two that found nothing are named
+    assert set(listed) == {"number-mismatch (1)", "untranslated (none)", "spacing (none)"}
+    assert [a.get("href") for a in listed["number-mismatch (1)"]] == ["#number-mismatch"]
+    assert page.find('.//h2[@id="number-mismatch"]') is not None
+    assert not listed["untranslated (none)"]

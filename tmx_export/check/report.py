@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,8 +66,10 @@ class ReportWriter:
     """Findings to a report file, as they come (TSV, CSV) or all at the end (HTML, XLSX).
     Use as a context manager: the file is only in place when the block ended well."""
 
-    def __init__(self, path: str | Path, *, title: str = "") -> None:
+    def __init__(self, path: str | Path, *, title: str = "", checks: Iterable[str] = ()
+                 ) -> None:
         self.path, self.format, self.title = path, report_format(path), title
+        self.checks = frozenset(checks)  # the checks run: the HTML page lists them all
         self._stack = ExitStack()
         self._kept: list[Finding] = []
         self._handle: IO[str] | None = None
@@ -100,7 +102,7 @@ class ReportWriter:
         try:
             if kind is None and self.format == ".html":
                 with atomic_output(self.path, "w") as handle:
-                    handle.write(render_html(self._kept, self.title))
+                    handle.write(render_html(self._kept, self.title, self.checks))
             elif kind is None and self.format == ".xlsx":
                 write_xlsx(self._kept, self.path)
         finally:
@@ -206,8 +208,10 @@ def _marked(finding: Finding) -> tuple[Markup, Markup]:
     return _highlight(source, item), _highlight(target, item)
 
 
-def render_html(findings: list[Finding], title: str = "") -> str:
-    """One self-contained page: findings grouped by check, then by item and expected."""
+def render_html(findings: list[Finding], title: str = "", checks: Iterable[str] = ()) -> str:
+    """One self-contained page: findings grouped by check, then by item and expected; at its
+    top, every check run (``checks``, and those with findings) with its count, a link to its
+    findings: a check that found nothing is named too, so a reader knows it ran."""
     # by item and what was expected, which the group's heading shows: one item may expect
     # different things ("." where ":" or ";" was, «oui» a space after « and one before »)
     grouped: dict[str, dict[tuple[str, str], list[Finding]]] = defaultdict(
@@ -220,6 +224,16 @@ def render_html(findings: list[Finding], title: str = "") -> str:
            % (title or "tmx-export check", Markup(_STYLE)),
            Markup("<h1>%s</h1><p>%s, tmx-export %s</p>")
            % (title or "Findings", count_of(len(findings), "finding"), __version__)]
+    run = frozenset(checks)
+    listed = [check for check in CHECKS if check in grouped or check in run]
+    if listed:
+        out.append(Markup('<ul class="checks">'))
+        for check in listed:
+            total = sum(len(rows) for rows in grouped[check].values()) if check in grouped else 0
+            out.append(Markup('<li><a href="#%s">%s</a> <span class="count">(%d)</span></li>')
+                       % (check, check, total) if total else
+                       Markup('<li>%s <span class="count">(none)</span></li>') % check)
+        out.append(Markup("</ul>"))
     for check in (c for c in CHECKS if c in grouped):
         items = grouped[check]
         total = sum(len(v) for v in items.values())

@@ -117,7 +117,8 @@ def check_command(inputs: Sequence[str], source_lang: str, target_lang: str,
 
     with progress_bar(quiet) as bar:
         if report_path is not None:
-            with ReportWriter(report_path, title="tmx-export check") as report:
+            with ReportWriter(report_path, title=_report_title(inputs),
+                              checks=options.checks) as report:
                 def emit(finding) -> None:  # type: ignore[no-untyped-def]
                     report.add(finding)
                     show(finding)
@@ -157,3 +158,12 @@ def _none_matched(decisions: int, path: str | None) -> str:
     what = (f"the finding accepted in {path} is not" if decisions == 1 else
             f"none of the {decisions} findings accepted in {path} is")
     return f"{what} one of this run's (a report of another memory?)"
+
+
+def _report_title(inputs: Sequence[str]) -> str:
+    """The HTML report's title: what was checked, by the names given (three at most)."""
+    from ..formats.text import input_name
+
+    names = [input_name(path) for path in inputs]
+    shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+    return f"tmx-export check: {shown}"
