@@ -420,6 +420,19 @@ def test_choosing_checks_and_the_exit_status() -> None:
     assert skipped.exit_code == 2 and "Error: unknown check(s) spelling" in skipped.stderr
 
 
+def test_an_unknown_input_format_is_a_usage_error_as_for_build() -> None:
+    # "--input-format (as for build)": a misspelt format was an error blamed on the
+    # memory ("SEED: unknown input format 'tmxx'", exit 1), where build and concordance
+    # refuse the option itself (exit 2) and list the formats in --help
+    result = run("check", str(SEED), "--input-format", "tmxx")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "Invalid value for '--input-format': 'tmxx' is not one of" in result.stderr
+    assert "'pairs-tsv'" in result.stderr and str(SEED) not in result.stderr
+    assert "[csv|dump|jsonl|pairs-tsv|po|tmx|tsv|xliff|xlsx]" in run("check", "--help").stdout
+    named = run("check", str(SEED), "--input-format", "dump")
+    assert named.exit_code == 0 and "2 units checked" in named.stderr
+
+
 def test_a_dump_is_checked_as_the_units_build_writes(tmp_path: Path) -> None:
     glossary = tmp_path / "g.tsv"
     glossary.write_text("en\tfr\nvalue chain\tfilière\n", encoding="utf-8")

@@ -286,6 +286,14 @@ def test_cli_langs_and_its_refusals(tmp_path: Path) -> None:
     assert twice.exit_code == 1 and "given twice" in twice.output
     alone = runner.invoke(main, ["build", str(DGT[0]), "-o", str(out), "--require-all-langs"])
     assert alone.exit_code == 2 and not out.exists()
+    # --source-lang beside --langs was ignored: the memory came out in en-GB as --langs
+    # said, the en-US asked for nowhere
+    for named in (["--source-lang", "en-US"], ["--target-lang", "fr-FR"]):
+        both = runner.invoke(main, ["build", str(DGT[0]), "-o", str(out), "--langs",
+                                    "en-GB,fr-FR,de-DE", *named])
+        assert both.exit_code == 2 and not out.exists()
+        assert "Error: --langs names every language, the source first: give it without " \
+            "--source-lang and --target-lang" in both.output
 
 
 def test_a_dump_is_refused_in_more_than_two_languages(tmp_path: Path) -> None:

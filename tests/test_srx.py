@@ -149,6 +149,8 @@ def test_untranslatable_rule_is_refused_naming_the_rule(tmp_path: Path, java: st
     assert "languagerule 'Default' rule 4" in message
     assert why in message
     assert "\n" not in message
+    # the rule quoted as the file writes it, where repr() doubled its backslashes
+    assert f"cannot use Java regex '{java}': " in message
 
 
 def test_bad_files(tmp_path: Path) -> None:

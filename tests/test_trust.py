@@ -263,6 +263,31 @@ def test_empty_files_in_a_directory_are_skipped_and_listed(tmp_path: Path) -> No
                    "file is empty")
 
 
+def test_a_directory_whose_every_file_is_skipped_names_them(tmp_path: Path) -> None:
+    """A directory holding only empty files was refused as "0 inputs: no translation unit
+    to write: 0 read, all rejected": it named no file, and nothing had been rejected."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "notes.txt").write_bytes(b"")
+    out = tmp_path / "o.tmx"
+    for command in (["build", str(corpus), "-o", str(out)], ["pairs", str(corpus)]):
+        result = run(*command)
+        assert result.exit_code == 1 and not out.exists()
+        assert result.output == (
+            f"tmx-export: error: {corpus / 'notes.txt'}: no translation unit to write: nothing "
+            f"read, every file found was skipped ({corpus / 'notes.txt'}: file is empty); use "
+            "--allow-empty to write an empty file anyway\n")
+    (corpus / "blank.txt").write_text(" \n\n", encoding="utf-8")
+    result = run("build", str(corpus), "-o", str(out))
+    assert result.exit_code == 1 and not out.exists()
+    assert result.output.startswith(
+        f"tmx-export: error: 2 files: no translation unit to write: nothing read, every file "
+        f"found was skipped ({corpus / 'blank.txt'}: file is empty; {corpus / 'notes.txt'}: "
+        "file is empty)")
+    written = run("build", str(corpus), "-o", str(out), "--allow-empty")
+    assert written.exit_code == 0 and out.exists()
+
+
 # --- accounting --------------------------------------------------------------------------------
 
 def test_every_paragraph_read_is_in_a_unit_or_rejected(tmp_path: Path) -> None:

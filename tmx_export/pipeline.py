@@ -46,7 +46,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from ._lazy import lazy_pattern
 from .clean import CLEAR_LEAN, Preparer, below_min_score, check_many
-from .errors import InputError, check_terminated, pool_worker_signals
+from .errors import InputError, check_terminated, pool_worker_signals, shown_name
 from .formats.profiles import check_output, get_profile, lang_code
 from .formats.rejects import RejectLog, rejects_output
 from .formats.text import input_name, outputs_together
@@ -506,7 +506,8 @@ class _Run:
                 self._nothing_bilingual(path, fmt)
         accounts.check()
         if self.numbered == 0 and not self.options.allow_empty:
-            raise InputError(input_names(files), self._empty_reason())
+            raise self._nothing_read(files) or InputError(input_names(files),
+                                                          self._empty_reason())
 
     def _nothing_bilingual(self, path: Input, fmt: str) -> None:
         """A file in which the reader found nothing at all, not even a paragraph it had to
@@ -517,6 +518,21 @@ class _Run:
         if any(str(name) in self.explicit for name in names) or path == "-":
             raise InputError(str(path), why)
         self.accounts.skipped.append((str(path), why))
+
+    def _nothing_read(self, files: list[Input]) -> InputError | None:
+        """The error of a run that read nothing because every file it found was skipped
+        (empty, or no bitext in it), naming them and why; None when something was read.
+        Without it the error named "0 inputs" and said "0 read, all rejected"."""
+        skipped = self.accounts.skipped
+        if self.accounts.read or not skipped:
+            return None
+        name = (skipped[0][0] if len(skipped) == 1
+                else input_names(files) if files else f"{len(skipped)} files")
+        listed = "; ".join(f"{shown_name(file)}: {why}" for file, why in skipped[:3])
+        more = f"; {len(skipped) - 3} more" if len(skipped) > 3 else ""
+        return InputError(name, "no translation unit to write: nothing read, every file "
+                          f"found was skipped ({listed}{more}); use --allow-empty to write "
+                          "an empty file anyway")
 
     def _empty_reason(self) -> str:
         drafts = ("; --include-fuzzy writes the drafts (fuzzy) too"

@@ -204,13 +204,19 @@ def build_command(inputs: tuple[str, ...], output: str, quiet: bool, source_file
     """Build a TMX from bilingual text: dumps, parallel files, TMX, XLIFF, PO, tables.
 
     INPUT is a file, a directory (every file below it with a known ending: .txt, .tmx,
-    .tmx.gz, .xlf, .xliff, .po, .tsv, .csv, .xlsx, .jsonl) or '-' for standard input.
+    .tmx.gz, .xlf, .xliff, .sdlxliff, .mqxliff, .po, .tsv, .csv, .xlsx, .jsonl) or '-' for
+    standard input.
     name.en.txt beside name.fr.txt are read as parallel files.
     """
     sources = _inputs(inputs, source_file, target_file)
     if given.get("max_units") is not None and output == "-":
         raise click.UsageError("--max-units needs a file name for -o, not '-'")
     if langs is not None:
+        if languages_named():
+            # --langs names every language; a --source-lang beside it (en-US, against
+            # --langs en-GB,...) was ignored, and the memory labelled as it did not ask
+            raise click.UsageError("--langs names every language, the source first: "
+                                   "give it without --source-lang and --target-lang")
         _build_multilingual(sources, output, quiet, langs, require_all_langs, given)
         return
     if require_all_langs:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import click
 
 from ..check.model import CHECKS
+from ..inputs import READERS
 from ..model import count_of
 from . import (
     Command,
@@ -49,7 +50,10 @@ from . import (
 @click.option("--no-french-spaces", "french_spaces", flag_value=False, default=True,
               help="French targets need no space before ; : ! ? nor inside « » (the "
               "house style of some clients, and of DGT-TM).")
-@click.option("--input-format", help="Read every MEMORY in this format (as for build).")
+# A choice, as for build: a misspelt format is a usage error (status 2), not an error
+# blamed on the first memory.
+@click.option("--input-format", type=click.Choice(sorted(READERS)),
+              help="Read every MEMORY in this format (as for build).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1,
               show_default="the number of cores",
               help="Processes to check in: a large TMX file is read in that many parts at "

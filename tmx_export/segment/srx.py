@@ -377,7 +377,7 @@ def read_srx(path: str | Path) -> SrxRules:
                 rules.append(_compile_rule(name, rulename, number, rule_el))
         elif tag == "languagemap":
             pattern = el.get("languagepattern", "")
-            where = f"languagemap {pattern!r}"
+            where = f"languagemap {_as_written(pattern)}"
             maprules.append((_compile(name, where, el.sourceline, pattern, re.IGNORECASE),
                              el.get("languagerulename", "")))
     if not languagerules:
@@ -392,8 +392,16 @@ def _compile(file: str, where: str, line: int | None, pattern: str, flags: int =
     try:
         return re.compile(java_regex_to_python(pattern), flags)
     except (JavaRegexError, re.error, ValueError, IndexError) as exc:
-        raise InputError(file, f"{where}: cannot use Java regex {pattern!r}: {exc}", line) \
-            from None
+        raise InputError(file, f"{where}: cannot use Java regex {_as_written(pattern)}: "
+                         f"{exc}", line) from None
+
+
+def _as_written(pattern: str) -> str:
+    """``pattern`` quoted as the SRX file writes it, for an error to quote: repr() doubled
+    each backslash, so the rule quoted was not the text to look for in the file. A pattern
+    with a line break or another unprintable character keeps repr's escapes, which keep
+    the error on one line."""
+    return f"'{pattern}'" if pattern.isprintable() else repr(pattern)
 
 
 def _compile_rule(file: str, rulename: str, number: int, el: etree._Element) -> Rule:
