@@ -201,7 +201,7 @@ def test_short_words_of_a_heading_in_capitals_count() -> None:
 
 
 def test_roman_numbers_are_well_formed() -> None:
-    from tmx_export.dump.pairing import _numbers
+    from tmx_export.dump.sides import _numbers
 
     assert [n for _, n in _numbers("IL COMITATO, capitoli II, IV, VII e XLIX; LI 12")] == [
         "II", "IV", "VII", "XLIX", "LI", "12"]
@@ -276,7 +276,7 @@ def test_side_b_opening_with_the_word_side_a_opened_with() -> None:
 def test_a_heading_in_capitals_opens_a_pair() -> None:
     # "SADC EPA States" is no reference code ("(C5-0208/1999"): the line may open a pair,
     # and the German noun "Rat" on the line before stays German (lines cut at spaces)
-    from tmx_export.dump.pairing import _CODE_START_RE
+    from tmx_export.dump.unnumbered import _CODE_START_RE
 
     assert _CODE_START_RE.match("(C5-0208/1999)") and _CODE_START_RE.match("[SEC(99)0066")
     assert not _CODE_START_RE.match("SADC EPA States representative")
@@ -298,7 +298,7 @@ def test_a_word_in_capitals_cut_inside_opens_no_pair() -> None:
     the search began the next pair there ("EE, uwzględniając ..." / "Having regard to
     ..."), leaving "COMMITT" at the end of the heading. The two pieces make a frequent word
     and the first is none: the line goes on a word, whatever its capital."""
-    from tmx_export.dump.pairing import _cut_capitals
+    from tmx_export.dump.unnumbered import _cut_capitals
 
     pairs = [
         ("w sprawie ustanowienia listy arbitrów [2019/391]",
@@ -326,7 +326,7 @@ def test_a_word_in_capitals_cut_inside_opens_no_pair() -> None:
 def test_a_line_whose_opening_recurs_just_after() -> None:
     # "Department of Transport, ... (ministère ...)" then its translation, which keeps the
     # English name: the search over pair starts learns that this line's opening recurs
-    from tmx_export.dump.pairing import REPEAT_MIN_CHARS, _opening_repeats
+    from tmx_export.dump.unnumbered import REPEAT_MIN_CHARS, _opening_repeats
 
     text = ("Ministerium für Verkehr und Sport Department of Transport, Tourism and Sport "
             "(Ministerium für Verkehr) Department of Transport, Tourism and Sport "

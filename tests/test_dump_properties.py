@@ -361,7 +361,7 @@ def _turns_between(gaps: list[int], leans: list[float] | None = None, per_line: 
 
 
 def test_the_window_grows_for_a_long_pair_only() -> None:
-    from tmx_export.dump.pairing import MAX_WINDOW, _window
+    from tmx_export.dump.unnumbered import MAX_WINDOW, _window
 
     # a pair of 90 lines and 80, between short ones: it must fit
     turns, score, tok_index = _turns_between([4, 4, 90, 80, 4, 4])

@@ -30,7 +30,8 @@ ORDER = [
     "_version", "_lazy", "errors", "model", "cache", "frequencies", "lang", "formats",
     "formats.text", "formats.xml",
     # read -> repair -> pair (dumps)
-    "dump.repair", "dump.pair_search", "dump.pairing", "dump.reader", "dump.writer", "dump",
+    "dump.repair", "dump.pair_search", "dump.sides", "dump.unnumbered",
+    "dump.pairing", "dump.reader", "dump.writer", "dump",
     # clean
     "clean",
     # segment -> align

@@ -195,7 +195,7 @@ def test_rewritten_patterns_find_what_the_plain_ones_found() -> None:
     import re
     from pathlib import Path
 
-    from tmx_export.dump import pairing
+    from tmx_export.dump import sides, unnumbered
 
     sessions = Path(__file__).parent / "data" / "europarl-sessions"
     text = "".join(p.read_text(encoding="utf-8") for p in sorted(sessions.glob("*.txt")))
@@ -206,31 +206,31 @@ def test_rewritten_patterns_find_what_the_plain_ones_found() -> None:
     plain_numbers = re.compile(
         r"\d+|(?<![\w-])(?=[IVXL]{2})(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?![\w-])")
     plain = {
-        pairing._ELISION_RE: re.compile(r"(?<=[^\W\d_])['’](?=[^\W\d_])"),
-        pairing._SHORT_ABBREVIATION_RE: re.compile(
+        unnumbered._ELISION_RE: re.compile(r"(?<=[^\W\d_])['’](?=[^\W\d_])"),
+        unnumbered._SHORT_ABBREVIATION_RE: re.compile(
             r"(?<![\w.])[A-Z][a-z]{1,3}\.[ \t]+(?=\d|[A-Z]+[.\d(/-]|[A-Z]{2,}\b)"),
     }
     for sample in (text, made, "Res. A.382(X) l'Union XIV-XL IV, VI. Art. 5 d’"):
         numbers = [(m.start(), m.group()) for m in plain_numbers.finditer(sample)]
-        assert pairing._numbers(sample) == numbers
+        assert sides._numbers(sample) == numbers
         for _ in range(200):
             start = rng.randrange(len(sample))
             end = min(len(sample), start + rng.randrange(3000))
-            assert pairing._numbers(sample, start, end) == [
+            assert sides._numbers(sample, start, end) == [
                 (m.start(), m.group()) for m in plain_numbers.finditer(sample, start, end)]
         for fast, slow in plain.items():
             assert [m.span() for m in fast.finditer(sample)] == [
                 m.span() for m in slow.finditer(sample)]
         capitals = "".join(chr(c) for c in range(0x10000) if chr(c).isupper())
-        assert [m.start() for m in pairing._capital_start_re().finditer(sample)] == [
+        assert [m.start() for m in unnumbered._capital_start_re().finditer(sample)] == [
             m.start() for m in re.finditer(r"(?<![^\W\d_])[" + re.escape(capitals) + "]",
                                            sample)]
         # words a pair never ends on: matched in the text in lower case
         for langs in ((), ("en", "fr"), ("cs", "sk")):
-            _, any_case, lower = pairing._never_last(langs)
+            _, any_case, lower = unnumbered._never_last(langs)
             assert [m.span() for m in lower.finditer(sample.lower())] == [
                 m.span() for m in any_case.finditer(sample)]
-    assert any(value == "XIV" for _, value in pairing._numbers(text + " XIV "))
+    assert any(value == "XIV" for _, value in sides._numbers(text + " XIV "))
 
 
 def test_an_invisible_character_opening_a_line_hides_no_pair() -> None:
@@ -302,7 +302,7 @@ def test_a_shared_last_word_with_a_hyphen_is_kept_on_side_a():
     # a short pair ending with a name both languages share ("Loran-C"): side B does not
     # open with it; a date word's pattern (letters only) once took the name of the one
     # that keeps hyphens, and "Loran" was compared with "Loran-C"
-    from tmx_export.dump.pairing import _shared_last_word
+    from tmx_export.dump.unnumbered import _shared_last_word
 
     text = "Navigation system Loran-C Système de navigation Loran-C"
     split = text.index("Loran-C")

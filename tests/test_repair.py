@@ -358,7 +358,7 @@ def test_a_word_after_a_number_at_a_break_is_weighed_as_a_word() -> None:
     digit, which files often write together ("1zq"), so the two lines became one word,
     "2017of", where no pair could begin. A frequent word that is no suffix of numbers is
     now written apart from the number, and the file's own habit with the word decides."""
-    from tmx_export.dump.pairing import TWO_WORDS_ODDS
+    from tmx_export.dump.unnumbered import TWO_WORDS_ODDS
 
     lexicon = Lexicon(LANGS, "nothing here", ["nothing here"])
     assert join_evidence("Committee No 193/2017", "of 27 October 2017", lexicon) < TWO_WORDS_ODDS

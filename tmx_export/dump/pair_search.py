@@ -1,6 +1,6 @@
 """Pair (unnumbered dumps): the search over pair starts and splits, in both language orders.
 
-:func:`tmx_export.dump.pairing._segmental` prepares, per line start and per word, what a
+:func:`tmx_export.dump.unnumbered._segmental` prepares, per line start and per word, what a
 pair's score is made of; this module finds the best sequence of pairs and the language order
 it is written in. Pair start ``i`` (first token ``ti``, offset ``s``) to line start ``j``
 (``tj``, ``e``), split at token ``k`` (offset ``c``) scores the language agreement of the
@@ -54,9 +54,9 @@ class Lines:
     tok_index: np.ndarray  # their first tokens (n + 1: the end's)
     start_prior: list[float]  # n + 1; -inf where no pair may start
     unpunctuated_end: list[bool]  # n + 1: the text before ends without punctuation
-    numbers_xor: np.ndarray  # n + 1: see pairing._number_parity
+    numbers_xor: np.ndarray  # n + 1: see unnumbered._number_parity
     numbers_seen: np.ndarray  # n + 1
-    opening_repeats: np.ndarray  # n: see pairing._opening_repeats
+    opening_repeats: np.ndarray  # n: see unnumbered._opening_repeats
     length: int  # the end of the text
     window: int  # line starts a pair may span
 

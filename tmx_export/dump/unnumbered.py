@@ -1,0 +1,1272 @@
+"""Pair (unnumbered dumps): where pairs start and where side B begins.
+
+:func:`_segmental` prepares, per line start and per word, what a pair's score is made of
+(the priors of a split after sentence punctuation or before a capital, the language turns,
+the windows), and :mod:`.pair_search` finds the best sequence of pairs with it; each split
+found is then refined (:func:`_refine_split`): moved to where side A ends as side B ends,
+to a list item's mark, past names and quotations both sides share.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from .._lazy import lazy_pattern
+from ..lang import (
+    WORD_RE,
+)
+from .repair import Stream, trailing_word, wordfreq_best
+from .sides import (
+    _ITEM_LEAD_RE,
+    _ITEM_MARK,
+    _OPENERS,
+    _QUOTED_LETTER,
+    _SPLIT_PUNCT,
+    NAME_LEAN,
+    _gap_cut,
+    _numbers,
+    _tidy,
+)
+
+if TYPE_CHECKING:
+    import numpy as np
+
+
+# Words a paragraph does not end on (articles, prepositions, conjunctions, titles).
+_NEVER_LAST = frozenset(
+    "the a an of to in and or for with by on at from "
+    "le la les l de du des d à au aux et ou en un une pour par sur dans qu que "
+    "mr mrs ms dr monsieur madame messieurs mesdames mme mmes mlle".split()
+)
+# The articles among them: a segment may end with a preposition where DGT-TM cut a
+# sentence ("... pour le passage de" / "electric cable transits."), never with an article.
+_ARTICLES = frozenset("the a an le la les l un une des du au aux".split())
+# Words of _NEVER_LAST that do end clauses in a language of the pair: the conjunction "a"
+# ends an item of a list in Czech, Slovak, Polish and Croatian ("(dále jen „dohoda z roku
+# 1995“) a"), as does Slovene "in"; "to" (it, this) and "on" (he) end sentences there, as
+# German "an" does ("kommt ... an").
+_MAY_END = {"cs": {"a", "to", "on"}, "sk": {"a", "to", "on"}, "pl": {"a", "to", "on"},
+            "hr": {"a", "to", "on"}, "sl": {"a", "to", "on", "in"}, "de": {"an"}}
+
+
+_CODE_START_RE = lazy_pattern(r"[(\[]*[A-Z]+[\d(/-]")
+
+
+def _last_word(text: str, end: int) -> str:
+    m = re.search(r"([^\W\d_]+)\W*$", text[max(0, end - 40):end])
+    return m.group(1) if m else ""
+
+
+# Abbreviations whose full stop ends no paragraph: titles before a name ("M. Koch"),
+# references ("Art. 5", "p. 3") and an initial.
+_TITLES = (r"(?:[A-Z]|Mr|Mrs|Ms|Mme|Mmes|Mlle|MM|Dr|Prof|St|No|Nos|n°|Art|art|p|pp|cf|"
+           r"e\.g|i\.e|vs)\.")
+_ABBREVIATION_END_RE = lazy_pattern(r"(?:^|[\s(])" + _TITLES + "$")
+
+
+# A pair opening otherwise than with a capital: a list item or a clause of a legal text
+# ("the United Nations Convention ...;", "visant à prévenir ..."), or a date ("10 December
+# 1982 ..."). Such a line start is far more often a line cut inside a side, so it opens a
+# pair only when the languages clearly switch there.
+LOWER_START_COST = 3.0
+# log10 odds of a join at a line break below which the two lines end and begin two words
+# (repair.join_evidence: "aérien|of", "2017|of"), where a pair may start lower case.
+TWO_WORDS_ODDS = -2.0
+
+
+_DASH_LEAD_RE = lazy_pattern("[\u2013\u2014-] ")
+
+
+def _pair_start_candidates(stream: Stream) -> tuple[list[int], list[bool], list[float]]:
+    """Line starts where a pair may begin (not a fold, not opening with a space, which
+    continues a line), whether each opens like a paragraph (a capital, or an opening
+    bracket or quote before one) and the odds that the break before it is inside a word."""
+    text = stream.text
+    out, capital, join_odds = [0], [True], [0.0]
+    for s, folded, odds in zip(stream.line_starts, stream.folded, stream.join_odds,
+                               strict=True):
+        if folded or s == 0:
+            continue
+        lead = text[s:s + 4].lstrip(_OPENERS)  # a line opening with a space continues
+        dash = _DASH_LEAD_RE.match(text, s) is not None
+        if dash:
+            # a dash-led line: a resolution's citation ("– having regard to ..." / "– vu
+            # ..."), an indent of a list, which opens like a paragraph whatever its case
+            lead = text[s + 2:s + 6]
+        if lead[:1].isalnum() or (lead[:1] in ",;" and lead != text[s:s + 4]):
+            # (a quote before a comma opens the words an amendment inserts: "‘, as
+            # amended by:" / "«, modifiée par:")
+            out.append(s)
+            capital.append(dash or lead[:1].isupper())
+            join_odds.append(odds)
+    return out, capital, join_odds
+
+
+_OPENERS_RE = r"[(\[«“‘„‚”»’\"'¿¡]*"
+_SENTENCE_END_RE = lazy_pattern(r"[.!?:;)\]\"»”…]['’\"”»]*[ \t]+" + _OPENERS_RE)
+_TITLE_END_RE = lazy_pattern(r"(?:^|(?<=[\s(]))" + _TITLES + r"['’\"”»]*[ \t]+" + _OPENERS_RE)
+# the apostrophe first, then the letter before it: a lookbehind at the front of a pattern is
+# tried at every character of the text
+_ELISION_RE = lazy_pattern(r"['’](?<=[^\W\d_]['’])(?=[^\W\d_])")
+# A capital and one to three lower-case letters before a full stop, then a number or a
+# code: an abbreviation in any language ("Res. A.382(X)", "Ris. MSC.74", "Art. 5",
+# "Nr. 3"), where a name ending a sentence ("Mr Koch. I would") is followed by a word.
+_SHORT_ABBREVIATION_RE = lazy_pattern(
+    r"[A-Z](?<![\w.][A-Z])[a-z]{1,3}\.[ \t]+(?=\d|[A-Z]+[.\d(/-]|[A-Z]{2,}\b)")
+
+
+@lru_cache(maxsize=64)
+def _capital_label_re(never: frozenset[str]) -> re.Pattern[str] | None:
+    """A capital letter alone after a word (not opening a sentence) that spells one of the
+    words of ``never`` (:func:`_never_last`): a label ("ATTACHMENT A", "Annex A"), not the
+    article or preposition."""
+    letters = sorted(word.upper() for word in never if len(word) == 1)
+    if not letters:
+        return None
+    # (what follows the letter as in _never_last's patterns: this cancels their prior;
+    # the letter first, then what is behind it: a look-behind opening a pattern is tried
+    # at every character, six times slower)
+    letter = "[" + "".join(letters) + "]"
+    return re.compile(letter + r"(?<=[^\W\d_][ \t\xa0]" + letter + r")[ \t]+" + _OPENERS_RE)
+
+
+_LIST_ITEM_END_RE = lazy_pattern(r"[;,][ \t]+(?:and|or|et|ou)[ \t]+" + _OPENERS_RE)
+
+
+@lru_cache(maxsize=64)
+def _never_last(langs: tuple[str, ...]) -> tuple[frozenset[str], re.Pattern[str],
+                                                 re.Pattern[str]]:
+    """The words of :data:`_NEVER_LAST` no language of ``langs`` ends a clause with, and
+    the patterns of a split after one of them: ignoring case, and on the text in lower case
+    (twice as fast; not for a text whose lower case is longer, nor with the letters that
+    match "i" or "s" only ignoring case)."""
+    words = _NEVER_LAST.difference(*(_MAY_END.get(lang, ()) for lang in langs))
+    pattern = (r"(?<![\w'’])(?:" + "|".join(sorted(words, key=len, reverse=True))
+               + r")['’]?[ \t]+" + _OPENERS_RE)
+    return words, re.compile("(?i)" + pattern), re.compile(pattern)
+
+
+_FOLDS_APART_RE = lazy_pattern("[İıſ]")
+
+
+_INSIDE_CHUNK = frozenset("-/")  # what joins a capital to the chunk before it
+
+
+@lru_cache(maxsize=1)
+def _capital_start_re() -> re.Pattern[str]:
+    """A word starting with a capital (``str.isupper`` on its first letter): found by one
+    scan of the text rather than a test per word. Built on first use: the class lists the
+    capitals of the Basic Multilingual Plane."""
+    capitals = "".join(chr(c) for c in range(0x10000) if chr(c).isupper())
+    # the capital first, then the letter before it: a lookbehind at the front of a
+    # pattern is tried at every character
+    return re.compile("[" + re.escape(capitals) + r"](?<![^\W\d_].)")
+
+
+SENTENCE_END_PRIOR = 2.0  # log10 odds of side B starting after sentence punctuation
+
+
+def _split_priors(text: str, pos: np.ndarray, langs: tuple[str, ...] = ()) -> np.ndarray:
+    """log10 prior of side B starting at each token (word start offsets ``pos``): likelier
+    after sentence punctuation and before a capital; unlikely after a title ("M. Koch"),
+    an article, a preposition or an elision ("l'Union"; the words no language of
+    ``langs`` ends a clause with, :func:`_never_last`). Computed by regular expressions
+    over the text, not word by word: this runs over every word of a file."""
+    import numpy as np  # only unnumbered dumps need it: a tenth of a second to import
+
+    prior = np.zeros(len(pos))
+    never, never_any_case, never_lower = _never_last(langs)
+
+    def at(pattern: re.Pattern[str], value: float, scanned: str = text) -> None:
+        ends = np.fromiter((m.end() for m in pattern.finditer(scanned)), dtype=np.int64)
+        idx = np.searchsorted(pos, ends)
+        ok = idx < len(pos)
+        idx, ends = idx[ok], ends[ok]
+        prior[idx[pos[idx] == ends]] += value
+
+    at(_SENTENCE_END_RE, SENTENCE_END_PRIOR)
+    at(_TITLE_END_RE, -3.0)  # cancels the full stop's +2: "M. Koch" is one name
+    at(_ELISION_RE, -3.0)
+    lower = text.lower()
+    if len(lower) == len(text) and not _FOLDS_APART_RE.search(text):
+        at(never_lower, -3.0, lower)
+    else:
+        at(never_any_case, -3.0)
+    del lower
+    at(_LIST_ITEM_END_RE, 3.0)  # cancels it: "(‘the Convention’); and" ends a list item
+    labels = _capital_label_re(never)
+    if labels is not None:
+        at(labels, 3.0)  # cancels it: "ATTACHMENT A | ANNEXE A", a label
+    at(_SHORT_ABBREVIATION_RE, -2.0)  # "Res. A.382(X)", "Art. 5": not a sentence end
+    # a capital joined to the chunk before it by a hyphen or a slash ("tal-OMI",
+    # "MSC.1/Ċirk") cannot open side B: the cut would fall at the chunk's start, before
+    # words the prior was not given for
+    capitals = np.fromiter((m.start() for m in _capital_start_re().finditer(text)
+                            if m.start() == 0 or text[m.start() - 1] not in _INSIDE_CHUNK),
+                           dtype=np.int64)
+    index = np.searchsorted(pos, capitals)  # every word start is a token
+    inside = index < len(pos)
+    index, capitals = index[inside], capitals[inside]
+    prior[index[pos[index] == capitals]] += 1.0  # before a capital
+    prior[0] = 0.0
+    return prior
+
+
+def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: int = 48,
+               langs: tuple[str, ...] = ()
+               ) -> list[tuple[float, float, list[tuple[int, int, int]]]]:
+    """Unnumbered dumps: choose pair starts among line starts and one A -> B split inside
+    each pair, maximising language agreement plus a Gale-Church length prior and a
+    preference for splits after sentence punctuation or before a capital.
+
+    ``tokens`` are the start offsets and scores of :func:`_word_tokens`. For each language
+    order (sign 1, then -1: the scores negated), returns the sign, the score and the pairs
+    as (start, split, end) offsets; only the winning order has its pairs, and the other's
+    score may be a bound below the winner's (:func:`.pair_search.best_order`). What does
+    not depend on the order is found once.
+    """
+    import numpy as np
+
+    text = stream.text
+    pos, score = tokens
+    if not len(pos):
+        return [(sign, 0.0, [(0, len(text), len(text))]) for sign in (1.0, -1.0)]
+    prior = _split_priors(text, pos, langs)
+    never_last = _never_last(langs)[0]
+    # Side B opens after sentence punctuation or with a capital (a heading), or where the
+    # words before and after lean clearly to different languages (a clause that opens
+    # lower case, "... Nordpolarmeer visant à prévenir ..."): only such tokens are tried as
+    # splits, a tenth of all words.
+    starts, capital, join_odds = _pair_start_candidates(stream)
+    start_at = np.asarray(starts)  # converted once: the loop below indexes it per line
+    tok_index = np.searchsorted(pos, np.asarray(starts + [len(text)]), side="left")
+    prefix = np.concatenate(([0.0], np.cumsum(score)))  # the other order's: its negation
+    turns = _language_turns(score)
+    line_turns = _line_turns(prefix, tok_index, text, pos, score)
+    plausible = np.flatnonzero((prior > 0) | turns | line_turns)
+    window = _window(turns, score, tok_index, window)
+    n = len(starts)
+    # A pair usually follows a paragraph that ended with punctuation, or a heading that
+    # ended with a word; never one ending on a comma or a dash: a line after
+    # "(COM(1999) 158 -" is a continuation even when it opens with a capital.
+    start_prior = [0.0] * (n + 1)
+    unpunctuated_end = [False] * (n + 1)
+    for j in range(1, n):
+        before = text[max(0, starts[j] - 40):starts[j]].rstrip()[-2:]
+        last = before[-1:]
+        if _ABBREVIATION_END_RE.search(text[max(0, starts[j] - 8):starts[j]].rstrip()):
+            start_prior[j] = -2.0  # "M. / Evans l'a suggéré"
+        elif last in _SPLIT_PUNCT or last in "'’\"" and before[:1] in _SPLIT_PUNCT:
+            start_prior[j] = 1.0
+        elif last in ",;" and _DASH_LEAD_RE.match(text, starts[j]):
+            # a list's next item: a resolution's citations end with a comma ("... FUE," /
+            # "– having regard to ...")
+            start_prior[j] = 1.0
+        elif _OPENING_MARK_END_RE.search(text, max(0, starts[j] - 8), starts[j]):
+            start_prior[j] = -np.inf  # a quotation opens: 'would speak of a «' / 'coup ...'
+        elif not last.isalnum():
+            start_prior[j] = -2.0
+        elif ((last_word := _last_word(text, starts[j])).lower() in never_last
+              and not (len(last_word) == 1 and last_word.isupper())):
+            # (a capital alone is a label, not the article: "ATTACHMENT A ANNEXE A")
+            start_prior[j] = -3.0
+            if not capital[j] and _quoted_opening(text, starts[j]):
+                # the sentence goes on over the break into a phrase it quotes ("... would
+                # speak of" / 'a "coup de chapeau" : in other words', French first)
+                start_prior[j] = -np.inf
+            if not capital[j] and last_word.lower() in _ARTICLES:
+                # an article wants its noun: the line goes on with it, however foreign
+                # the words there ("... speak of a" / '"coup de chapeau" : in other
+                # words, ...', "as part of the" / "acquis communautaire, as soon as")
+                start_prior[j] = -np.inf
+        else:
+            unpunctuated_end[j] = True
+        if _CODE_START_RE.match(text, starts[j]):
+            start_prior[j] -= 1.5  # "[SEC(99)0066", "(C5-0208/1999": references, not prose
+        if capital[j] and unpunctuated_end[j] and _cut_capitals(text, starts[j], langs):
+            # a word in capitals cut inside: "THE TRADE AND DEVELOPMENT COMMITT" / "EE,
+            # uwzględniając ..." opens with a capital, yet no pair starts there
+            start_prior[j] = -np.inf
+        if not capital[j]:
+            # after a line ending inside a word or on one, most likely a cut in a word
+            # ("o" / "f a ...") or a sentence going on: only after punctuation
+            if (unpunctuated_end[j] and not text[starts[j] - 1].isspace()
+                    and join_odds[j] > TWO_WORDS_ODDS):
+                start_prior[j] = -np.inf  # repair joined the two lines in one word: "o|f"
+            elif unpunctuated_end[j] and (_same_language(text, pos, score, int(tok_index[j]))
+                                          or _inside_quotation(text, starts[j])
+                                          or _quoted_opening(text, starts[j])):
+                # a line that goes on in the language of the words before it, where no
+                # pair begins ("... French speakers would speak" / 'of a "coup de
+                # chapeau" : in other words', French first), or inside a quotation
+                # ('... would speak of a "coup' / 'de chapeau" : in other words')
+                start_prior[j] = -np.inf
+            else:
+                # (also where repair joined two words, "2017|of": in a file cut inside
+                # words, a line break between two words without a space is where a pair
+                # begins, its start written lower case: "of 27 October 2017 du ...")
+                start_prior[j] -= LOWER_START_COST
+    numbers = _numbers(text)
+    numbers_xor, numbers_seen = _number_parity(numbers, starts, len(text))
+    shared = _SegmentalParts(text, pos, prior, plausible, starts, start_at, tok_index,
+                             start_prior, unpunctuated_end, window, numbers_xor,
+                             numbers_seen, _opening_repeats(text, starts))
+    signs = (1.0, -1.0)
+    from .pair_search import Lines, best_order  # unnumbered dumps only
+
+    lines = Lines(start_at, tok_index, start_prior, unpunctuated_end, numbers_xor,
+                  numbers_seen, shared.opening_repeats, len(text), window)
+    won, totals, path = best_order(prefix, signs, prior, pos, plausible, lines)
+    # only the order that wins (the source-first one on a tie) has its splits refined
+    if signs[won] < 0:
+        prefix = -prefix
+    return [(sign, total, _refined(shared, prefix, path) if r == won else [])
+            for r, (sign, total) in enumerate(zip(signs, totals, strict=True))]
+
+
+MAX_WINDOW = 400  # line starts a pair may span, at most (the search's cost grows with it)
+RUNS = 6  # stretches between turns a pair may hold: names or quotations in the other
+# language inside its sides add two each
+
+
+def _window(turns: np.ndarray, score: np.ndarray, tok_index: np.ndarray, lines: int) -> int:
+    """How many line starts a pair may span: ``lines``, or as many as this text's longest
+    pair takes, measured between the tokens where its language turns (``turns``, of
+    :func:`_language_turns`; the text's start and end count as turns). A pair longer than
+    the window cannot be found: the search cuts it, pairing a side's first lines with the
+    rest of that side (a 2,400-character Europarl pair in lines of 30 characters, 80
+    lines, came out as "... coasts of France." -> "I shall the" and the rest with all the
+    French).
+
+    A pair is two neighbouring runs of the stretches between turns (up to :data:`RUNS`
+    stretches: a quotation in the other language inside a side adds two) whose words
+    lean to different languages (``score``, summed), of about the same length: measured
+    as their sum, but at most three times the shorter. A text in one language, or a long
+    stretch of one between short pairs, is no long pair and keeps the window small (taken
+    whole, an English-only file of 14,000 lines took 44 s to refuse instead of 3); a text
+    whose pairs are long gets the window they need, at a cost in time (lines x window
+    weighed in the search)."""
+    import numpy as np
+
+    n = len(tok_index) - 1
+    at = np.flatnonzero(turns)
+    points = np.unique(np.concatenate(([0], np.searchsorted(tok_index, at, side="right"),
+                                       [n])))
+    gaps = np.diff(points)
+    if len(gaps) < 2:
+        return lines
+    total = np.concatenate(([0], np.cumsum(gaps)))
+    # the running word score at each stretch's start: a run's lean is a difference
+    lean = np.concatenate(([0.0], np.cumsum(score)))[tok_index[points]]
+    longest = 0
+    for width in range(2, min(RUNS, len(gaps)) + 1):
+        first = np.arange(len(gaps) - width + 1)
+        for cut in range(1, width):
+            side_a = total[first + cut] - total[first]
+            side_b = total[first + width] - total[first + cut]
+            apart = ((lean[first + cut] - lean[first])
+                     * (lean[first + width] - lean[first + cut])) < 0
+            if apart.any():
+                pair = np.minimum(side_a + side_b, 3 * np.minimum(side_a, side_b))[apart]
+                longest = max(longest, int(pair.max()))
+    return max(lines, min(longest + 2, MAX_WINDOW))
+
+
+TURN_WORDS = 3  # words looked at on each side of a possible change of language
+TURN_LEAN = 2.0  # the summed word scores each side must reach, in opposite directions
+
+
+def _language_turns(score: np.ndarray) -> np.ndarray:
+    """Where the language changes: the ``TURN_WORDS`` words before a token lean one way
+    and the token and those after it the other, each by ``TURN_LEAN`` or more."""
+    import numpy as np
+
+    n = len(score)
+    prefix = np.concatenate(([0.0], np.cumsum(score)))
+    # by slices, not index arrays: a file has millions of words
+    shift = min(TURN_WORDS, n)
+    before = prefix[:n].copy()  # the words i-TURN_WORDS .. i-1 (fewer at the start)
+    before[shift:] -= prefix[:n - shift]
+    after = -prefix[:n]  # the words i .. i+TURN_WORDS-1 (fewer at the end)
+    after[:n - shift] += prefix[shift:n]
+    after[n - shift:] += prefix[n]
+    del prefix
+    turns = (before * after) < 0
+    turns &= np.abs(before) >= TURN_LEAN
+    turns &= np.abs(after) >= TURN_LEAN
+    return turns
+
+
+_CUT_WORD_ZIPF = 3.0  # the joined word at least this frequent in a language of the pair...
+_CUT_PIECE_ZIPF = 2.0  # ... and the piece before the break a word this frequent in none
+
+
+def _cut_capitals(text: str, start: int, langs: tuple[str, ...]) -> bool:
+    """Whether the line starting at ``start`` goes on a word in capitals that the line
+    before cut: the two pieces make a frequent word and the first is none ("COMMITT" / "EE";
+    the second may be, as "ee" is in the lists)."""
+    if not langs or not text[start - 1:start].isalpha():
+        return False
+    left = trailing_word(text[max(0, start - 40):start])
+    right = WORD_RE.match(text, start)
+    if left is None or right is None or not (left.group(0).isupper()
+                                             and right.group(0).isupper()):
+        return False
+    lf, rf = left.group(0).lower(), right.group(0).lower()
+    return (wordfreq_best(lf, langs) < _CUT_PIECE_ZIPF
+            and wordfreq_best(lf + rf, langs) >= _CUT_WORD_ZIPF)
+
+
+# A word leaning this far (a word score, clipped to +-3) to one language opens no pair
+# after a word that leans as far the same way.
+SAME_LANGUAGE_LEAN = 2.0
+
+
+def _same_language(text: str, pos: np.ndarray, score: np.ndarray, at: int) -> bool:
+    """Whether the word at token ``at`` (at ``pos[at]`` in ``text``) and the word before it
+    lean clearly to the same language: no pair begins there, as the previous pair's last
+    side is in the other language than the new pair's first. (Words of two letters or
+    more: a letter alone is a label as often, "c = the contribution of ...", that leans by
+    chance; the one word before: a pair of short headings, "Toiminta Funktion" / "5
+    artikla Artikel 5", leans both ways within three words.)"""
+    if at >= len(score) or at == 0:
+        return False
+    word = WORD_RE.match(text, int(pos[at]))
+    if word is None or len(word.group()) < 2:
+        return False
+    first, before = float(score[at]), float(score[at - 1])
+    return first * before > 0 and min(abs(first), abs(before)) >= SAME_LANGUAGE_LEAN
+
+
+# A quotation a few words long, opened before a line break and closed after it: the pair
+# goes on through it (a phrase quoted in the other language, 'would speak of a "coup' /
+# 'de chapeau" : in other words', French first).
+_OPENS = "\"\u201c\u201e\u00ab\u2018'"  # " “ „ « ‘ '
+_CLOSES = "\"\u201d\u00bb\u2019'"  # " ” » ’ '
+# French sets its guillemets apart from the words: « coup de chapeau »
+_QUOTE_SPACE = "[ \u00a0\u202f]?"
+_QUOTE_OPEN_RE = lazy_pattern(f"(?:^|\\s)[{_OPENS}]{_QUOTE_SPACE}[^\\W\\d_]"
+                            f"[^{_OPENS}{_CLOSES}\\n]{{0,40}}$")
+_QUOTE_CLOSE_RE = lazy_pattern(f"[^{_OPENS}{_CLOSES}\\n]{{0,40}}[^\\W\\d_]{_QUOTE_SPACE}"
+                             f"[{_CLOSES}]" r"(?=[\s,.;:!?)]|$)")
+
+
+# A line opening with a quoted phrase, at most two words before it: 'a "coup de chapeau"',
+# 'of a "coup de chapeau"'.
+_QUOTED_OPENING_RE = lazy_pattern(f"(?:[^\\W\\d_]+[ \\t]+){{0,2}}[{_OPENS}]{_QUOTE_SPACE}"
+                                f"[^\\W\\d_][^{_OPENS}{_CLOSES}\\n]{{0,40}}[^\\W\\d_]"
+                                f"{_QUOTE_SPACE}[{_CLOSES}]" r"(?=[\s,.;:!?)]|$)")
+
+
+# A mark that opens a quotation or a bracket, set apart from the word before it, at the end
+# of a line (closing marks follow their word): the paragraph goes on after the break.
+_OPENING_MARK_END_RE = lazy_pattern(f"(?:^|\\s)[{_OPENS}(\\[]\\s*$")
+
+
+def _quoted_opening(text: str, start: int) -> bool:
+    """Whether the line starting at ``start`` opens with a short quotation (a few words
+    quoted, at most two words before them). Opening lower case after a line that ends
+    no sentence, such a line goes on with the sentence before the break: a phrase quoted
+    in the other language is no paragraph side of its own, and taken for one it cut the
+    sentence into two wrong pairs."""
+    return bool(_QUOTED_OPENING_RE.match(text, start))
+
+
+def _inside_quotation(text: str, start: int) -> bool:
+    """Whether the line starting at ``start`` opens inside a quotation: a quote that opens
+    a word within 40 characters before it, not closed, and one that closes a word within 40
+    characters after it."""
+    return bool(_QUOTE_OPEN_RE.search(text, max(0, start - 48), start)
+                and _QUOTE_CLOSE_RE.match(text, start))
+
+
+def _line_turns(prefix: np.ndarray, line_tokens: np.ndarray, text: str, pos: np.ndarray,
+                score: np.ndarray) -> np.ndarray:
+    """:func:`_language_turns` with the words looked at kept within the line: a pair of
+    one line ("of 20 March 2019 du 20 mars 2019") turns at "du", which the words of the
+    pair before it ("... reconnaissance mutuelle" | "of 20 March") hid. ``prefix``: the
+    running sum of the word scores; ``line_tokens``: the first token of each line where a
+    pair may start, in order; ``text``, ``pos`` and ``score``: the text, its tokens' offsets
+    and their scores.
+
+    Each side must lean as far as ``TURN_LEAN``, or, in lines too short for the words
+    to add up ("IEC 61162 series, série CEI 61162,": one word each side), half as far
+    each and as far together, each side's lean held by a word of two letters or more
+    that leans by half that itself: "... dire à M. Ribeiro i" / "Castro qui" (Europarl)
+    does not turn at "Ribeiro" on the English-looking "i" at the line's end."""
+    import numpy as np
+
+    n = len(prefix) - 1
+    at = np.arange(n)
+    # the first token of the line holding each token, and of the next line
+    line = np.searchsorted(line_tokens, at, side="right") - 1
+    first = np.where(line >= 0, line_tokens[np.maximum(line, 0)], 0)
+    following = np.append(line_tokens, n)[line + 1]
+    low = np.maximum(at - TURN_WORDS, first)
+    high = np.minimum(at + TURN_WORDS, np.minimum(following, n))
+    before = prefix[at] - prefix[low]
+    after = prefix[high] - prefix[at]
+    lean_before, lean_after = np.abs(before), np.abs(after)
+    opposite = (before * after) < 0
+    turns = opposite & (lean_before >= TURN_LEAN) & (lean_after >= TURN_LEAN)
+    halves = (opposite & ~turns & (lean_before >= TURN_LEAN / 2)
+              & (lean_after >= TURN_LEAN / 2) & (lean_before + lean_after >= 2 * TURN_LEAN))
+
+    def held(start: int, end: int) -> bool:
+        """Whether a token of ``start`` to ``end`` is a word of two letters or more
+        leaning by TURN_LEAN / 2 or more."""
+        for k in range(start, end):
+            if abs(score[k]) >= TURN_LEAN / 2:
+                word = WORD_RE.match(text, int(pos[k]))
+                if word is not None and len(word.group()) >= 2:
+                    return True
+        return False
+
+    for t in np.flatnonzero(halves).tolist():
+        turns[t] = held(int(low[t]), t) and held(t, int(high[t]))
+    return turns
+
+
+@dataclass(slots=True)
+class _SegmentalParts:
+    """What the search over pair starts needs besides the word scores."""
+
+    text: str
+    pos: np.ndarray
+    prior: np.ndarray
+    plausible: np.ndarray
+    starts: list[int]
+    start_at: np.ndarray
+    tok_index: np.ndarray
+    start_prior: list[float]
+    unpunctuated_end: list[bool]
+    window: int
+    numbers_xor: np.ndarray  # per line start (and the end): see _number_parity
+    numbers_seen: np.ndarray
+    opening_repeats: np.ndarray  # per line start: see _opening_repeats
+
+
+OPENING_REPEAT_REACH = 2000  # characters after a line start searched for the repeat
+
+
+def _opening_repeats(text: str, starts: list[int]) -> np.ndarray:
+    """For each line start, where its first ``REPEAT_MIN_CHARS`` characters occur again
+    after white space within ``OPENING_REPEAT_REACH`` characters (the end of ``text`` when
+    they do not). A translation that keeps a name in the original repeats it ("Department of
+    Transport, Tourism and Sport (Министерство ...) | Department of Transport, ..."): a
+    line whose opening recurs just after is likely to open a pair, whatever its language."""
+    import numpy as np
+
+    out = np.full(len(starts), len(text), dtype=np.int64)
+    for index, start in enumerate(starts):
+        opening = text[start:start + REPEAT_MIN_CHARS]
+        if len(opening) < REPEAT_MIN_CHARS or "\n" in opening or not opening[0].isalpha():
+            continue
+        at = text.find(" " + opening, start + 1, start + OPENING_REPEAT_REACH)
+        if at >= 0:
+            out[index] = at + 1
+    return out
+
+
+_NUMBER_HASH_SEED = 20_190_315
+
+
+def _number_parity(found: list[tuple[int, str]], starts: list[int], length: int
+                   ) -> tuple[np.ndarray, np.ndarray]:
+    """For each line start (and the end of the text, ``length``): the XOR of a random 63-bit
+    code per number value ("1419", "VI") over the numbers ``found`` (offset, value) before
+    it, and how many there are. A stretch between two line starts holds every number value
+    an even number of times (a translation repeats its source's numbers) when the two codes
+    are equal."""
+    import numpy as np
+
+    # one draw per number found, all at once (the same stream as a draw each: a value's code
+    # is the draw at its first occurrence), where a call per number cost 5 us each
+    draws = np.random.default_rng(_NUMBER_HASH_SEED).integers(1, 2 ** 63, size=len(found))
+    codes: dict[str, int] = {}
+    values = np.fromiter((codes.setdefault(v, d) for (_, v), d in zip(found, draws.tolist(),
+                                                                      strict=True)),
+                         dtype=np.int64, count=len(found))
+    at = np.fromiter((p for p, _ in found), dtype=np.int64, count=len(found))
+    running = np.concatenate(([0], np.bitwise_xor.accumulate(values))) if len(found) \
+        else np.zeros(1, dtype=np.int64)
+    seen = np.searchsorted(at, np.asarray(starts + [length]))
+    return running[seen], seen
+
+
+def _split_scores(prefix: np.ndarray, prior: np.ndarray, ks: Any, ti: Any, tj: int,
+                  s_off: Any, e_off: int, cut: Any) -> np.ndarray:
+    """The score of a pair from token ``ti`` (offset ``s_off``) to ``tj`` (``e_off``) split
+    at tokens ``ks`` (offsets ``cut``), broadcast over the arrays given: the words' language
+    agreement, the split's prior, and Gale-Church, for which the two lengths agree with a
+    variance growing with length (symmetric, so it holds whichever language comes first)."""
+    import numpy as np
+
+    # lb - la = e_off + s_off - 2 cut, and la + lb = e_off - s_off whatever the split: the
+    # variance is one per pair start, not one per (start, split)
+    scale = np.sqrt(0.2 / (3.4 * np.abs(e_off - s_off) + 1.0))
+    delta = (e_off + s_off - 2 * cut) * scale
+    return (2 * prefix[ks] + prior[ks]) - (prefix[ti] + prefix[tj]) - delta * delta
+
+
+def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, int, int]]
+             ) -> list[tuple[int, int, int]]:
+    """The pairs of ``path`` as (start, split, end) offsets, each split refined."""
+    starts, end = parts.starts, len(parts.text)
+    out = []
+    for i, j, k in path:
+        e_off = starts[j] if j < len(starts) else end
+        split = _refine_split(parts, prefix, i, j, k)
+        split = _shared_last_word(parts.text, starts[i], split, e_off)
+        split = _sentence_end_to_a(parts, prefix, split, e_off)
+        split = _balanced_split(parts, prefix, i, j, split)
+        split = _ending_match(parts, prefix, i, j, split)
+        split = _item_opening_to_b(parts.text, starts[i], split, e_off)
+        out.append((starts[i], _opening_marks_to_b(parts.text, starts[i], split), e_off))
+    return out
+
+
+# How far a split may move to make side A end as side B ends: the chunks on either side
+# of it, and what the split's score may lose by it (a word both languages share, "som" in
+# Swedish and Danish, "ime" in Slovene and Croatian, leans a few tenths either way).
+ENDING_REACH = 3
+ENDING_MARGIN = 2.0
+ENDING_CHARS = 400  # characters either side of the split searched for its chunks
+
+
+def _ending(text: str, start: int, end: int) -> tuple[str, str]:
+    """How the text between ``start`` and ``end`` ends: its last mark ("," "." ")", or ""
+    after a letter or a digit) and its last word in lower case."""
+    tail = text[max(start, end - 60):end].rstrip()
+    word = _LAST_WORD_RE.search(tail)
+    return ("" if tail[-1:].isalnum() else tail[-1:]), (word.group().lower() if word else "")
+
+
+def _ending_match(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
+                  split: int) -> int:
+    """``split``, or a cut a few chunks away, scoring nearly as well, where side A ends as
+    side B does: a translation ends as its source, with the same mark ("... under de
+    senaste åren, | som anerkender ... i de senere år,") or, a short pair, with the same
+    word ("V imenu Evropske unije | U ime Europske unije"). Words the two languages share
+    lean too little to place the cut: a one-word shift reads the next clause's opener as
+    side A's last word."""
+    import numpy as np
+
+    text, pos = parts.text, parts.pos
+    s_off = parts.starts[i]
+    e_off = parts.starts[j] if j < len(parts.starts) else len(text)
+    mark, word = _ending(text, split, e_off)
+    cuts = _cuts_near(text, s_off, split, e_off, pos, prefix)
+    if len(cuts) < 2:
+        return split
+    ti, tj = int(parts.tok_index[i]), int(parts.tok_index[j])
+    tokens = pos.searchsorted(cuts)
+    if tokens[-1] >= len(parts.prior):
+        # a cut after the file's last word (the last pair's side B a number alone, where
+        # an abbreviation's full stop was taken for a sentence end: "Fő u. 44-50 Fő u. |
+        # 44-50."): no word after it to weigh, and scoring it read past the arrays
+        return split
+    vals = _split_scores(prefix, parts.prior, tokens, ti, tj, s_off, e_off, np.asarray(cuts))
+    # what the prior counted for an abbreviation's full stop ("rez.") as a sentence end
+    vals -= SENTENCE_END_PRIOR * np.asarray([_after_abbreviation(text, s_off, c)
+                                             for c in cuts])
+    here = vals[cuts.index(split)]
+    short = e_off - s_off <= SHORT_PAIR
+    repeated = _repeated_words(text, s_off, e_off) if short else {}
+
+    def agreement(cut: int) -> int:
+        a_mark, a_word = _ending(text, s_off, cut)
+        same_word = short and len(word) > 2 and a_word == word
+        return (a_mark == mark) + same_word
+
+    agree = [agreement(c) for c in cuts]
+    # a move may not leave a word the pair holds twice on one side where it was once a
+    # side (a short pair, "Contact Points | Points de contact"); a word one side repeats
+    # ("botes salvavidas y botes") is no reason to move
+    balance = _word_imbalance(text, s_off, split, repeated)
+    near = [c for c in range(len(cuts)) if vals[c] >= here - ENDING_MARGIN
+            and _word_imbalance(text, s_off, cuts[c], repeated) <= balance]
+    best = max(near, key=lambda c: (agree[c], vals[c]))
+    if agree[best] <= agree[cuts.index(split)]:
+        best = cuts.index(split)
+    return cuts[best]
+
+
+# A word leaning less than this either way (clipped log10 frequency ratio), but some, is
+# one both languages' lists hold ("Parte", "MUTUO" in Spanish and Italian): no evidence of
+# the split. (A word scored 0, an acronym or a heading's "LIST", is no word both write.)
+HAIR_LEAN = 0.3
+
+
+def _balanced_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
+                    split: int) -> int:
+    """``split``, or, in a short pair, a cut a few chunks away, across words that lean a
+    hair either way only, where the two sides' lengths are nearer: such a word went to the
+    side its hair of a lean said ("PRODUCTOS CUBIERTOS POR EL RECONOCIMIENTO | MUTUO
+    PRODOTTI OGGETTO DI RICONOSCIMENTO RECIPROCO", "Estados que no son | Parte Parti non
+    contraenti"), where a translation about as long as its source says otherwise."""
+    text, pos = parts.text, parts.pos
+    s_off = parts.starts[i]
+    e_off = parts.starts[j] if j < len(parts.starts) else len(text)
+    if e_off - s_off > SHORT_PAIR:
+        return split
+    cuts = _cuts_near(text, s_off, split, e_off, pos, prefix)
+    if len(cuts) < 2:
+        return split
+    at = int(pos.searchsorted(split))
+    prior, here = parts.prior, min(at, len(parts.prior) - 1)
+    words = Counter(w.lower() for w in WORD_RE.findall(text, s_off, e_off))
+
+    def movable(cut: int) -> bool:
+        if cut == split:
+            return True
+        lo, hi = min(cut, split), max(cut, split)
+        token = int(pos.searchsorted(cut))
+        first = _FIRST_WORD_RE.search(text, cut, e_off)
+        a, b = sorted((token, at))
+        # words alone, not across a mark ("LAGAR OCH ANDRA FÖRFATTNINGAR | LOVE, ..."),
+        # each written once (a word the pair writes twice is a name or a cognate kept, one
+        # on each side: "Transport of dangerous goods by road | Transport de ..."); not
+        # where side B opens less like a side (a small letter: "För gemensamma rådet På |
+        # vegne af"), nor where a side would end with an article or a preposition, or side
+        # B open with one ("LISTA ... UMOWY LIST | OF ARBITRATORS ...")
+        return (all(0 < abs(prefix[t + 1] - prefix[t]) < HAIR_LEAN for t in range(a, b))
+                and all(c.isalpha() or c.isspace() for c in text[lo:hi])
+                and all(words[w.lower()] == 1 for w in WORD_RE.findall(text, lo, hi))
+                and token < len(prior) and prior[token] >= prior[here]
+                and _last_word(text, cut).lower() not in _NEVER_LAST
+                and (first is None or first.group().lower() not in _NEVER_LAST))
+
+    def imbalance(cut: int) -> int:
+        return abs(len(_tidy(text[s_off:cut])) - len(_tidy(text[cut:e_off])))
+
+    best = min(filter(movable, cuts), key=lambda c: (imbalance(c), c != split))
+    # a clear gain only: the lengths of a short pair say little
+    return best if 2 * imbalance(best) <= imbalance(split) else split
+
+
+def _cuts_near(text: str, start: int, split: int, end: int, pos: np.ndarray,
+               prefix: np.ndarray) -> list[int]:
+    """The chunk starts within :data:`ENDING_REACH` chunks of ``split`` (itself among them),
+    side A keeping a chunk, each opening with a letter after its quotes or brackets."""
+    # (chunks of a stretch around the split, not of the whole pair: a pair may be long)
+    lo = max(start, split - ENDING_CHARS)
+    chunks = [m.start() for m in _CHUNK_RE.finditer(text, lo, min(end, split + ENDING_CHARS))]
+    if lo > start and chunks and chunks[0] == lo and not text[lo - 1].isspace():
+        chunks = chunks[1:]  # the stretch starts inside a chunk
+    if split not in chunks:
+        return []
+    at = chunks.index(split)
+    near = [c for c in chunks[max(0, at - ENDING_REACH):at + ENDING_REACH + 1]
+            if c == split or c > start and text[c:c + 4].lstrip(_OPENERS)[:1].isalpha()]
+    # A split after punctuation stays after punctuation: the words of side B's first
+    # clause ("program. | en part kan ...", "planos, | una Parte") are no evidence against
+    # it; an abbreviation's full stop ("rez.", "r.", "čl.") ends no clause. Numbers,
+    # brackets and quoted letters ("Typ ’A’") have their own evidence (_refine_split): a
+    # cut is not moved across them; nor across names no word list holds: the shared
+    # words that float the cut lean a hair either way.
+    after_mark = _after_mark(text, split) and not _after_abbreviation(text, start, split)
+    return [c for c in near if c == split or (
+        not (after_mark and not _after_mark(text, c))
+        and not _MOVED_BLOCKED_RE.search(text, min(c, split), max(c, split))
+        and _all_listed(text, pos, prefix, min(c, split), max(c, split)))]
+
+
+def _all_listed(text: str, pos: np.ndarray, prefix: np.ndarray, begin: int, end: int
+                ) -> bool:
+    """Whether every word between offsets ``begin`` and ``end`` (one at least) leans a
+    little either way, as a word of the lists does, or is a letter alone ("U ime"): no
+    name or code no list holds ("Gedimino av."), scored 0, which only a translation's
+    other evidence places."""
+    a, b = int(pos.searchsorted(begin)), int(pos.searchsorted(end))
+    return b > a and all(prefix[t] != prefix[t + 1] or not text[pos[t] + 1:pos[t] + 2].isalpha()
+                         for t in range(a, b))
+
+
+_MOVED_BLOCKED_RE = lazy_pattern(r"[\d()\[\]]|" + _QUOTED_LETTER)
+_SHORT_WORD_STOP_RE = lazy_pattern(r"(?<![\w.-])([^\W\d_]{1,3})\.\s*$")
+
+
+def _after_mark(text: str, at: int) -> bool:
+    """Whether the text before ``at`` (white space aside) ends with punctuation."""
+    last = text[max(0, at - 4):at].rstrip()[-1:]
+    return bool(last) and not last.isalnum()
+
+
+def _after_abbreviation(text: str, start: int, at: int) -> bool:
+    """Whether ``at`` follows a full stop ending one to three lower-case letters ("rez.",
+    "r.", "čl."): an abbreviation, where :func:`_split_priors` saw a sentence end."""
+    m = _SHORT_WORD_STOP_RE.search(text, max(start, at - 8), at)
+    return m is not None and m.group(1).islower()
+
+
+def _repeated_words(text: str, start: int, end: int) -> dict[str, int]:
+    """The words of three letters or more the pair holds more than once (in lower case),
+    and how many times: a word the two languages write alike, once on each side."""
+    counts = Counter(w.lower() for w in WORD_RE.findall(text, start, end) if len(w) > 2)
+    return {w: n for w, n in counts.items() if n > 1}
+
+
+def _word_imbalance(text: str, start: int, cut: int, repeated: dict[str, int]) -> int:
+    """How far the ``repeated`` words are from once a side with side A ending at ``cut``
+    ("Contact | Points Points de contact": "points" twice on side B)."""
+    if not repeated:
+        return 0
+    before = Counter(w.lower() for w in WORD_RE.findall(text, start, cut))
+    return sum(abs(2 * before[w] - n) for w, n in repeated.items()) // 2
+
+
+_OPENING_MARKS = "«“„‘‚‹([¿¡"
+# A list item's mark after the item before it: "..., – vu", "...; b) renforcer".
+_ITEM_RE = lazy_pattern(r"[,;:]\s+(" + _ITEM_MARK + ")")
+# How many chunks a split may move to the mark opening side B.
+ITEM_MARK_CHUNKS = 2
+
+
+def _item_opening_to_b(text: str, start: int, split: int, end: int) -> int:
+    """``split``, or the mark of a list item near it when side A opens with one (a dash,
+    or a label) and side B would not open with the same: a resolution's citations open
+    with a dash in both languages ("– having regard to Article 9 TFEU, | – vu l'article 9
+    du traité FUE,"), its points with their label ("(b) strengthen ...; | b) renforcer
+    ..."), where a code no list holds beside the mark ("TFEU", "FUE") or the label itself
+    leans no way and the split fell on its other side. At most :data:`ITEM_MARK_CHUNKS`
+    chunks away, after a comma, semicolon or colon."""
+    lead = _ITEM_LEAD_RE.match(text, start)
+    if lead is None:
+        return split
+    at_split = _ITEM_LEAD_RE.match(text, split)
+    if at_split is not None and at_split.group(1) == lead.group(1):
+        return split
+    near = [m.start(1) for m in _ITEM_RE.finditer(text, max(start + 2, split - 40),
+                                                  min(end, split + 40))
+            if m.group(2) == lead.group(1)]
+    near = [at for at in near
+            if len(text[min(at, split):max(at, split)].split()) <= ITEM_MARK_CHUNKS]
+    return min(near, key=lambda at: abs(at - split)) if near else split
+
+
+def _opening_marks_to_b(text: str, start: int, split: int) -> int:
+    """``split``, or the start of a chunk of punctuation alone that opens with a quote and
+    ends side A: it opens side B ("‘, as amended by: «," | "modifiée par:", the words an
+    amendment inserts, quoted from their comma)."""
+    begin, end = _chunk_before(text, start, split)
+    chunk = text[begin:end]
+    if begin <= start or not chunk or chunk[0] not in _OPENING_MARKS or any(
+            c.isalnum() for c in chunk):
+        return split
+    return begin
+
+
+# Side B opening with a sentence of this many words at most, which side A's end lacks.
+END_SENTENCE_WORDS = 3
+# What those words may lean to side B's language, at most (summed word scores): a name,
+# a code or a cognate ("Côte d'Ivoire", "A", "Communiqué"), not a heading of side B's own.
+END_SENTENCE_LEAN = 3.0
+_SIDE_END_RE = lazy_pattern(r"[.!?][\"'”’»)\]]*\s*$")
+_SENTENCE_CORE_RE = lazy_pattern(r"\w.*\w")  # its words, without the punctuation around
+_FIRST_SENTENCE_RE = lazy_pattern(r"[^.!?]{1,40}?[.!?][\"'”’»)\]]*\s+(?=\S)")
+
+
+def _sentence_end_to_a(parts: _SegmentalParts, prefix: np.ndarray, split: int,
+                       end: int) -> int:
+    """``split``, or the end of side B's first sentence when that sentence ends side A:
+    side A stops without a full stop where side B ends with one, and side B opens with a
+    sentence of a few words that lean little ("... recommendations or joint | Communiqué.
+    les questions ...", "... to the territory of | Côte d'Ivoire. L'accord ...", "... part
+    | A. “Suisse UIR” ..."): a translation ends as its source does, and the word before
+    the full stop was read as the other language's (a capital, an accent) or as
+    nothing."""
+    text = parts.text
+    before = text[max(0, split - 3):split].rstrip()
+    if not before[-1:].isalnum() or not _SIDE_END_RE.search(text, max(split, end - 8), end):
+        return split
+    first = _FIRST_SENTENCE_RE.match(text, split, end)
+    if first is None or len(first.group().split()) > END_SENTENCE_WORDS:
+        return split
+    a, b = parts.pos.searchsorted(split), parts.pos.searchsorted(first.end())
+    # the words moved lean to side B's language by -(prefix[b] - prefix[a]) (side A's is
+    # positive in the prefix of the winning order); a name leaning further goes back
+    # when side B writes it again, as a translation keeps the names of its source
+    if prefix[a] - prefix[b] > END_SENTENCE_LEAN:
+        name = _SENTENCE_CORE_RE.search(first.group())
+        if name is None or text.find(name.group(), first.end(), end) < 0:
+            return split
+    return first.end()
+
+
+SHORT_PAIR = 200  # characters: a heading, a signature, a name
+NAMES_PAIR = 300  # characters, at most, of a pair whose names are split one on each side
+
+
+def _shared_last_word(text: str, start: int, split: int, end: int) -> int:
+    """``split``, or the start of the next word when side B would open with the word the
+    pair ends with ("En nombre de la Unión | Europea A nome dell'Unione europea"): in a
+    short pair that word ends both sides, a cognate or a name the two languages share
+    ("Reglamento Interno" / "regolamento interno", "Loran-C"), and leans too little to
+    place the split."""
+    if end - start > SHORT_PAIR:
+        return split
+    first = _FIRST_WORD_RE.match(text, split, end)
+    tail = _LAST_WORD_RE.search(text, split, end)
+    if first is None or tail is None or tail.start() <= first.start():
+        return split
+    if first.group().lower() != tail.group().lower() or len(first.group()) < 3:
+        return split
+    after = _NEXT_WORD_RE.search(text, first.end(), end)
+    if after is None or after.start() >= tail.start():
+        return split
+    return after.start()
+
+
+_FIRST_WORD_RE = lazy_pattern(r"[^\W\d_][\w-]*")
+_LAST_WORD_RE = lazy_pattern(r"[^\W\d_][\w-]*(?=[\W_]*$)")
+_NEXT_WORD_RE = lazy_pattern(r"(?<=\s)\S")
+
+
+NUMBER_IMBALANCE_COST = 1.5  # per number on one side and not the other
+
+
+REPEAT_BONUS = 4.0  # side B opening with the words (or only codes) side A opened with,
+# or side A ending with the codes or numbers side B ends with
+REPEAT_MIN_CHARS = 12
+_CHUNK_RE = lazy_pattern(r"\S+")
+
+
+def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
+                  k: int) -> int:
+    """Where side B starts in the pair between pair starts ``i`` and ``j`` (its split token
+    ``k`` as the search chose it), chosen again with what the words barely tell (codes,
+    names, numbers, all-capital headings):
+
+    * side B may start a few chunks before a word, at numbers or codes ("... 165. | 46 CFR
+      Parts"): the word scores cannot place what has no word;
+    * the numbers it holds: a translation repeats the numbers of its source ("MSC.36(63)
+      ... 1994) 8"), so the split leaving the same numbers on both sides is the likeliest;
+    * a name or code both sides open with: a translation that keeps a name in the original
+      ("Bundesministerium für Verkehr ... (ministère fédéral des transports)", "IMO MSC
+      Circ.811") starts side B as side A started;
+    * a code both sides end with ("... removed from MED"): side A ends where side B ends.
+    """
+    import numpy as np
+
+    text, pos, starts = parts.text, parts.pos, parts.starts
+    s_off = starts[i]
+    e_off = starts[j] if j < len(starts) else len(text)
+    # scanned again rather than taken from the whole text's numbers: at the pair's end the
+    # scan stops as a pair's text does ("IV" before "The" of the next pair is a number)
+    found = _numbers(text, s_off, e_off)
+    opening, closing = _neutral_edges(text, s_off, e_off, pos, prefix)
+    long_opening = text[s_off:s_off + REPEAT_MIN_CHARS]
+    if len(long_opening) < REPEAT_MIN_CHARS or text.find(long_opening, s_off + 1, e_off) < 0:
+        long_opening = ""
+    ti, tj = int(parts.tok_index[i]), int(parts.tok_index[j])
+    lo, hi = np.searchsorted(parts.plausible, [ti + 1, tj])
+    ks = parts.plausible[lo:hi]
+    names = _shared_names(text, pos, prefix, ti, tj) if e_off - s_off <= NAMES_PAIR else []
+    names += _shared_quotations(text, pos, prefix, s_off, e_off)
+    # a short pair is chosen again at white space, not at word starts: an opening quote
+    # counts for the side it opens ("... κλάσεως «A», | ‘A’ class divisions,")
+    if (len(found) < 2 and not opening and not closing and not long_opening
+            and not names and e_off - s_off > SHORT_PAIR) or not len(ks):
+        return _gap_cut(text, int(pos[k]))
+    # every plausible word start, and the chunks of digits just before it
+    # (at the white space before it: a bracket or a quote opening side B goes with it)
+    cut = np.asarray([_gap_cut(text, p) for p in pos[ks].tolist()])
+    owner = ks
+    shift = np.zeros(len(ks))
+    if found:
+        extra = [(at, token, word) for token, word in zip(ks.tolist(), cut.tolist(),
+                                                          strict=True)
+                 if not text[word - 2:word - 1].isalpha()  # the common case: a word before
+                 for at in _bare_chunks_before(text, s_off, word)]
+        if extra:
+            cut = np.concatenate((cut, [at for at, _, _ in extra]))
+            owner = np.concatenate((ks, [token for _, token, _ in extra]))
+            # the word's prior was for the word: a sentence end before the chunk counts
+            # here instead ("... 165. | 46 CFR")
+            shift = np.concatenate((shift, [
+                2.0 * (_ends_sentence(text, at) - _ends_sentence(text, word))
+                for at, _, word in extra]))
+    vals = _split_scores(prefix, parts.prior, owner, ti, tj, s_off, e_off, cut)
+    vals = vals + shift
+    if len(found) >= 2:
+        # per distinct number: how many times it occurs before each split, against its total
+        values = sorted({v for _, v in found})
+        column = {v: c for c, v in enumerate(values)}
+        at = np.array([p for p, _ in found])
+        which = np.array([column[v] for _, v in found])
+        before = np.zeros((len(cut), len(values)))
+        np.add.at(before, (slice(None), which), (at[None, :] < cut[:, None]).astype(np.float64))
+        total = np.bincount(which, minlength=len(values)).astype(np.float64)
+        imbalance = np.abs(2 * before - total[None, :]).sum(axis=1)
+        vals = vals - NUMBER_IMBALANCE_COST * imbalance
+    for first, second in names:
+        # one on each side: 0; both on one side: one number's imbalance
+        vals = vals - NUMBER_IMBALANCE_COST * 2 * ((cut > first) == (cut > second))
+    cuts = cut.tolist()
+    repeats = _repeats(text, s_off, e_off, opening, pos, prefix) if opening else []
+    for index, c in enumerate(cuts if long_opening or opening or closing else ()):
+        if long_opening and text.startswith(long_opening, c):
+            # A split where side B repeats side A's opening: the repeated words are a
+            # name, no evidence of either language (where a split after the repeat would
+            # count them twice for side A), and the repeat itself is evidence of the split.
+            same = _common_prefix(text, s_off, c, e_off)
+            last = int(np.searchsorted(pos, c + same))
+            name = prefix[last] - prefix[owner[index]]
+            vals[index] += 2 * abs(name) + REPEAT_BONUS
+        elif any(a <= c <= b for a, b in repeats):
+            vals[index] += REPEAT_BONUS
+        if closing and _ends_with(text, s_off, c, closing):
+            vals[index] += REPEAT_BONUS
+            if len(closing) == 1 and closing.isupper():
+                # a label ("A", "I"): no evidence of a language, where its score as the
+                # word it spells counted against leaving it on side A
+                label = int(np.searchsorted(pos, c)) - 1
+                vals[index] += 2 * abs(prefix[label + 1] - prefix[label])
+    return cuts[int(np.argmax(vals))]
+
+
+def _shared_names(text: str, pos: np.ndarray, prefix: np.ndarray, ti: int, tj: int
+                  ) -> list[tuple[int, int]]:
+    """In a pair of at most :data:`NAMES_PAIR` characters (tokens ``ti`` to ``tj``), the
+    names it holds exactly twice, as the offsets of the two: words that open with a
+    capital and lean little to either language ("Union" in "Für die Europäische Union |
+    Au nom de l'Union européenne", "Loran" in "... radionawigacyjnego Loran-C | Loran- C
+    equipment"). A translation keeps the names of its source, as it keeps its numbers: the
+    split most likely leaves one on each side.
+    """
+    import numpy as np
+
+    seen: dict[str, list[int]] = {}
+    neutral = np.flatnonzero(np.abs(np.diff(prefix[ti:tj + 1])) < NAME_LEAN) + ti
+    for t in neutral.tolist():
+        at = int(pos[t])
+        word = WORD_RE.match(text, at)
+        if word is not None and len(word.group()) >= 3:
+            seen.setdefault(word.group().lower(), []).append(at)
+    # twice in all, in capitals both times ("CEFTA Parties ... CEFTA Parties; | ... les
+    # parties" is no name kept)
+    twice = [(a[0], a[1]) for a in seen.values()
+             if len(a) == 2 and text[a[0]].isupper() and text[a[1]].isupper()]
+    # Two names each twice, one pair wholly before the other, are each side's own rendering
+    # of one name ("CEI 60945 ... CEI 60945/corrigendum | IEC 60945 ... IEC 60945 Corr."):
+    # kept names interleave ("Union ... Loran | Union ... Loran").
+    return [(a, b) for a, b in twice
+            if not any(d < a or b < c for c, d in twice if (c, d) != (a, b))]
+
+
+# A quotation in any quotes ("”Code on alerts and indicators, 2009”", "‘EC access to the
+# US market’"): what is inside, found by its quotes; at most 200 characters, so that a
+# quote never closed costs no more than that.
+_QUOTATION_RE = lazy_pattern(
+    r"(?:^|(?<=[\s(]))[\"“”„«»‘‚]\s?([^\W\d_][^\"“”„«»‘’‚‹›\n]{0,200}?\w)"
+    r"\s?[\"“”»’](?![^\W\d_])")
+
+
+def _shared_quotations(text: str, pos: np.ndarray, prefix: np.ndarray, start: int,
+                       end: int) -> list[tuple[int, int]]:
+    """The quotations of two words or more that the pair between offsets ``start`` and
+    ``end`` holds exactly twice, written alike, whose words lean little to either language,
+    as the offsets of the two: a title the translation quotes as its source does, in the
+    original ("... koskevaan asiakirjaan ”Adoption of performance standards for bridge
+    alert management”. | Resolution ... respektive ”Adoption of performance standards for
+    bridge alert management”."). Like a name kept, one is on each side; English words
+    lean a few tenths to Swedish, and the cut fell before the Finnish side's quotation."""
+    seen: dict[str, list[tuple[int, int]]] = {}
+    for m in _QUOTATION_RE.finditer(text, start, end):
+        words = m.group(1).split()
+        if len(words) >= 2:  # a word alone in quotes is a term each language quotes its own
+            seen.setdefault(" ".join(words), []).append(m.span(1))
+    out = []
+    for spans in seen.values():
+        if len(spans) != 2:
+            continue
+        for begin, stop in spans:
+            a, b = int(pos.searchsorted(begin)), int(pos.searchsorted(stop))
+            if b == a or any(abs(prefix[t + 1] - prefix[t]) >= NAME_LEAN for t in range(a, b)):
+                break
+        else:
+            out.append((spans[0][0], spans[1][0]))
+    return out
+
+
+BARE_CHUNKS = 4  # chunks without letters (numbers, codes) side B may open with
+
+
+def _bare_chunks_before(text: str, start: int, cut: int) -> list[int]:
+    """The starts of the chunks of digits without letters ("46", "(2010-", "11)") just before
+    ``cut``, nearest first, leaving at least one chunk before them after ``start``. Bare
+    punctuation between them ("(2014- 07) — Part 3") is passed over, but is no start of its
+    own: a dash ends a German recital ("... Gründe —")."""
+    out: list[int] = []
+    at = cut
+    for _ in range(2 * BARE_CHUNKS):
+        begin, end = _chunk_before(text, start, at)
+        chunk = text[begin:end]
+        if begin <= start or any(c.isalpha() for c in chunk):
+            break
+        if any(c.isdigit() for c in chunk):
+            out.append(begin)
+            if len(out) == BARE_CHUNKS:
+                break
+        at = begin
+    return out
+
+
+def _chunk_before(text: str, start: int, at: int) -> tuple[int, int]:
+    """The span of the chunk (no white space in it) that ends before ``at``, white space
+    between them aside, not reaching before ``start``."""
+    end = at
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    begin = end
+    while begin > start and not text[begin - 1].isspace():
+        begin -= 1
+    return begin, end
+
+
+def _leans(pos: np.ndarray, prefix: np.ndarray, begin: int, end: int) -> bool:
+    """Whether a word between offsets ``begin`` and ``end`` leans to either language at all
+    (a cognate leaning a hair either way, "Commission", "programmes", is no code: it ends
+    many pairs in both languages)."""
+    a, b = pos.searchsorted(begin), pos.searchsorted(end)
+    return any(prefix[t] != prefix[t + 1] for t in range(a, b))
+
+
+def _repeats(text: str, start: int, end: int, opening: str, pos: np.ndarray,
+             prefix: np.ndarray) -> list[tuple[int, int]]:
+    """Where the pair repeats its ``opening`` (a whole chunk or chunks) after its start: for
+    each repeat, the span of the cuts it supports, from the start of the chunks without a
+    leaning word just before it (side B may open with a code side A holds later: "MSC
+    Цирк.809 на ММО | IMO MSC Circ.809") to the repeat itself."""
+    out = []
+    for m in re.finditer(_opening_re(opening) + r"(?=\s)", text[start + 1:end]):
+        at = start + 1 + m.start()
+        if at > start and not text[at - 1].isspace():
+            continue  # inside a chunk
+        first = at
+        while True:
+            begin, chunk_end = _chunk_before(text, start, first)
+            if begin <= start or begin == chunk_end or _leans(pos, prefix, begin, chunk_end):
+                break
+            first = begin
+        out.append((first, at))
+    return out
+
+
+_QUOTES = "\"'‘’‚“”„«»‹›"
+# A word in quotes, as a chunk: "‘assistant’", "«assistant»".
+_QUOTED_TERM_RE = lazy_pattern(f"[{_QUOTES}]+[^\\W\\d_][\\w-]*[{_QUOTES}]+$")
+
+
+def _opening_re(opening: str) -> str:
+    """A pattern for ``opening`` where the quotes around it may be any: a term is quoted
+    as each language quotes ("‘assistant’", "«assistant»")."""
+    core = opening.strip(_QUOTES)
+    if not core or core == opening:
+        return re.escape(opening)
+    quotes = f"[{_QUOTES}]+"
+    before = quotes if opening[0] in _QUOTES else ""
+    after = quotes if opening[-1] in _QUOTES else ""
+    return before + re.escape(core) + after
+
+
+def _ends_sentence(text: str, at: int) -> bool:
+    return text[max(0, at - 4):at].rstrip()[-1:] in _SPLIT_PUNCT
+
+
+def _neutral_edges(text: str, start: int, end: int, pos: np.ndarray, prefix: np.ndarray
+                   ) -> tuple[str, str]:
+    """The chunks a pair opens with and those it ends with that hold no word leaning to
+    either language ("46 CFR", "IMO MSC"; "MED", "B"), each only when it occurs twice in
+    the pair (else ""); the closing one without the punctuation around it. Cheap string
+    tests first: this runs for every pair of a file."""
+
+    def neutral(m: re.Match[str]) -> bool:
+        return not _leans(pos, prefix, m.start(), m.end())
+
+    opening = closing = ""
+    chunks = list(_CHUNK_RE.finditer(text, start, min(end, start + 120)))
+    if len(chunks) > 2 and text.find(chunks[0].group(), chunks[0].end(), end) >= 0:
+        taken = 0
+        while taken < len(chunks) - 1 and neutral(chunks[taken]):
+            taken += 1
+        if taken >= 2:  # one code alone ("MSC.1") recurs too often to mark anything
+            opening = text[start:chunks[taken - 1].end()]
+            if not re.search(re.escape(opening) + r"\s", text[start + 1:end]):
+                opening = ""
+    if not opening and len(chunks) > 2 and (
+            _COGNATE_RE.fullmatch(first := chunks[0].group()) or _QUOTED_TERM_RE.match(first)):
+        # one word the languages share ("Organismo", "una", the "Za" of a Czech and a
+        # Slovak signature), or a name, or a term defined in quotes, which each language
+        # quotes its own way ("‘assistant’ means ..." | "«assistant» : une personne
+        # ..."): it leans little either way
+        a, b = pos.searchsorted(chunks[0].start()), pos.searchsorted(chunks[0].end())
+        if b == a + 1 and abs(prefix[b] - prefix[a]) < COGNATE_LEAN and re.search(
+                _opening_re(first) + r"\s", text[start + 1:end]):
+            opening = first
+    chunks = list(_CHUNK_RE.finditer(text, max(start, end - 120), end))[1:]
+    tail = _ALNUM_EDGES_RE.sub("", text[max(start, end - 40):end]).rsplit(None, 1)
+    last = _ALNUM_EDGES_RE.sub("", tail[-1]) if tail and len(chunks) > 1 else ""
+    if len(last) == 1 and last.isupper():
+        # a label ("ANNEX H", "ATTACHMENT A", "ΠΑΡΑΡΤΗΜΑ I"): a letter that leans as the
+        # word it also spells ("A", "I"), the pair's last chunk and written alone before
+        if sum(_ALNUM_EDGES_RE.sub("", c) == last
+               for c in text[start:end].split()) >= 2:
+            return opening, last
+        last = ""
+    if last and text.find(last, start, end) < text.rfind(last, start, end):
+        taken = 0
+        while taken < len(chunks) - 1 and neutral(chunks[-1 - taken]):
+            taken += 1
+        # the longest run of them that the pair holds twice ("March 2005" once, "2005"
+        # twice: "... de marzo de 2005 | ... March 2005")
+        for size in range(taken, 0, -1):
+            closing = _ALNUM_EDGES_RE.sub("", text[chunks[-size].start():end])
+            if closing and text.find(closing, start, end) < text.rfind(closing, start, end):
+                break
+            closing = ""
+    return opening, closing
+
+
+_COGNATE_RE = lazy_pattern(r"[^\W\d_]{2,}")  # two letters or more
+COGNATE_LEAN = 1.0
+
+_CLOSERS = frozenset(")]»”’\"'“")
+_ALNUM_EDGES_RE = lazy_pattern(r"^[\W_]+|[\W_]+$")
+_TRAILING_RE = lazy_pattern(r"[\W_]+$")
+
+
+def _ends_with(text: str, start: int, end: int, closing: str) -> bool:
+    """Whether ``text[start:end]``, punctuation at its end aside, ends with the chunks
+    ``closing``."""
+    lo = max(start, end - len(closing) - 16)
+    body = _TRAILING_RE.sub("", text[lo:end])
+    if not body.endswith(closing):
+        return False
+    k = len(body) - len(closing)
+    if k:
+        # after a space, or in quotes or brackets of its own: "... Typ ’A’," ends with
+        # "A", where "(1994 HSC-Code)" does not end with "1994", nor "Article 15(4)" with
+        # "4"
+        quoted = (body[k - 1] in _OPENERS and (lo + k - 2 < start or text[lo + k - 2].isspace())
+                  and text[lo + len(body):lo + len(body) + 1] in _CLOSERS)
+        return body[k - 1].isspace() or quoted or (
+            lo == start and not any(c.isalnum() for c in body[:k]))
+    return lo == start or text[lo - 1].isspace()
+
+
+def _common_prefix(text: str, a: int, b: int, end: int) -> int:
+    """How many characters ``text`` has the same from ``a`` and from ``b`` (``a`` < ``b``),
+    up to ``b`` and ``end``, cut back to the last white space within."""
+    limit = min(b - a, end - b)
+    n = 0
+    while n < limit and text[a + n] == text[b + n]:
+        n += 1
+    if n < limit and not text[a + n].isspace():
+        n = text.rfind(" ", a, a + n) - a if " " in text[a:a + n] else 0
+    return max(n, 0)
