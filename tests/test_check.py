@@ -3,7 +3,9 @@ choosing checks, and the exit status that gates a pipeline."""
 
 from __future__ import annotations
 
+import codecs
 import csv
+import io
 import re
 import shutil
 import subprocess
@@ -72,7 +74,7 @@ def test_reports_in_every_format(tmp_path: Path) -> None:
         assert report.exists()
     rows = (tmp_path / "findings.tsv").read_text("utf-8").splitlines()
     assert rows[0].split("\t") == list(REPORT_COLUMNS)
-    with (tmp_path / "findings.csv").open(encoding="utf-8") as handle:
+    with (tmp_path / "findings.csv").open(encoding="utf-8-sig") as handle:
         table = list(csv.reader(handle))
     assert table[0] == list(REPORT_COLUMNS) and len(table) == len(rows)
     page = (tmp_path / "findings.html").read_text("utf-8")
@@ -269,7 +271,7 @@ def test_a_csv_report_saved_with_semicolons_is_read_back(tmp_path: Path) -> None
     report = tmp_path / "findings.csv"
     assert run("check", str(memory), "--report", str(report), "--fail-on", "never"
                ).exit_code == 0
-    with report.open(encoding="utf-8", newline="") as handle:
+    with report.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
     rows[0].append("decision")
     for row in rows[1:]:
@@ -280,6 +282,32 @@ def test_a_csv_report_saved_with_semicolons_is_read_back(tmp_path: Path) -> None
     again = run("check", str(memory), "--accept", str(saved))
     assert "1 accepted before, not reported" in again.stderr, again.output
     assert "number-mismatch" not in again.stdout
+
+
+def test_a_csv_report_opens_in_a_spreadsheet_with_its_accents(tmp_path: Path) -> None:
+    """Excel, double-clicked, reads a UTF-8 CSV without a byte order mark in the Windows
+    code page: the French side of every finding showed "Ã©" for "é". Written with one, as
+    Excel saves "CSV UTF-8"; saved back by a French Excel in its code page, with
+    semicolons and CRLF, the decisions still hold on the accented texts."""
+    memory = planted_memory(tmp_path)
+    report = tmp_path / "findings.csv"
+    assert run("check", str(memory), "--report", str(report), "--fail-on", "never"
+               ).exit_code == 0
+    data = report.read_bytes()
+    assert data.startswith(codecs.BOM_UTF8)
+    rows = list(csv.reader(io.StringIO(data[len(codecs.BOM_UTF8):].decode("utf-8"),
+                                       newline="")))
+    assert rows[0] == list(REPORT_COLUMNS)
+    accented = [row for row in rows[1:] if "é" in row[6]]
+    assert accented and not any("Ã" in row[6] for row in rows[1:])
+    rows[0].append("decision")
+    for row in rows[1:]:
+        row.append("ok" if row in accented else "")
+    saved = tmp_path / "saved.csv"
+    with saved.open("w", encoding="cp1252", newline="") as handle:
+        csv.writer(handle, delimiter=";", lineterminator="\r\n").writerows(rows)
+    again = run("check", str(memory), "--accept", str(saved), "--fail-on", "never")
+    assert f"{len(accented)} accepted before, not reported" in again.stderr, again.output
 
 
 def test_the_xlsx_report_keeps_tuids_and_lines_as_numbers(tmp_path: Path) -> None:
@@ -863,7 +891,7 @@ def test_a_csv_report_with_a_segment_longer_than_the_csv_module_reads_is_accepte
     report = tmp_path / "review.csv"
     assert run("check", str(memory), "--checks", "number-mismatch", "--report", str(report)
                ).exit_code == 1
-    with report.open(encoding="utf-8", newline="") as handle:
+    with report.open(encoding="utf-8-sig", newline="") as handle:
         csv.field_size_limit(1 << 24)
         try:
             rows = list(csv.reader(handle))

@@ -909,7 +909,7 @@ def test_a_glossary_in_another_language_pair_without_named_columns_is_refused(tm
     german = tmp_path / "en-de.csv"
     write_glossary(run_terms([str(path) for path in dgt], source_lang="en-GB",
                              target_lang="de-DE"), german)
-    assert german.read_text(encoding="utf-8").startswith("source,target,")
+    assert german.read_text(encoding="utf-8-sig").startswith("source,target,")
     with pytest.raises(InputError, match=r"the glossary's target terms read as de, not fr-FR "
                                          r"\(its header names no language"):
         load_terms(german, "en-GB", "fr-FR")

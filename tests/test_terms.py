@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import re
 import sqlite3
@@ -1090,7 +1091,7 @@ def test_an_approved_word_leaves_its_counts_to_the_longer_terms_that_hold_it(tmp
 
 
 def _counts(csv_path: Path) -> dict[tuple[str, str], str]:
-    with csv_path.open(encoding="utf-8", newline="") as handle:
+    with csv_path.open(encoding="utf-8-sig", newline="") as handle:
         return {(row["source"], row["target"]): row["count"] for row in csv.DictReader(handle)}
 
 
@@ -1393,6 +1394,19 @@ def test_review_with_a_bad_status_names_the_row(tmp_path):
 
 # -- CLI -------------------------------------------------------------------------------------
 
+def test_the_csv_glossary_opens_in_a_spreadsheet_with_its_accents(tmp_path):
+    """Excel, double-clicked, reads a UTF-8 CSV without a byte order mark in the Windows
+    code page: "chaÃ®ne de valeur" for "chaîne de valeur". Written with one, as Excel
+    saves its own "CSV UTF-8"."""
+    glossary = tmp_path / "g.csv"
+    result = CliRunner().invoke(terms, [str(SEED_DUMP), "--csv", str(glossary)])
+    assert result.exit_code == 0, result.output
+    data = glossary.read_bytes()
+    assert data.startswith(codecs.BOM_UTF8)
+    text = data[len(codecs.BOM_UTF8):].decode("utf-8")
+    assert ",chaîne de valeur," in text and "\ufeff" not in text
+
+
 def test_cli_seed_dump_writes_every_output(tmp_path):
     runner = CliRunner()
     out = {name: tmp_path / name for name in ("t.db", "t.tbx", "r.xlsx", "r.html", "g.csv")}
@@ -1402,7 +1416,7 @@ def test_cli_seed_dump_writes_every_output(tmp_path):
     ])
     assert result.exit_code == 0, result.output
     assert all(path.exists() for path in out.values())
-    with out["g.csv"].open(encoding="utf-8", newline="") as handle:
+    with out["g.csv"].open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert {k: v for k, v in rows[0].items() if k != "termhood"} == {
         "source": "cluster", "target": "conglomérat", "count": "6", "status": "proposed"}
@@ -1422,7 +1436,7 @@ def test_cli_seed_dump_writes_every_output(tmp_path):
                                   "--csv", str(out["g.csv"])])
     assert again.exit_code == 0, again.output
     assert "not counted again" in again.output
-    with out["g.csv"].open(encoding="utf-8", newline="") as handle:
+    with out["g.csv"].open(encoding="utf-8-sig", newline="") as handle:
         assert next(csv.DictReader(handle))["count"] == "6"
     # apply, through the same command object
     applied = runner.invoke(terms, ["apply", str(out["r.xlsx"]), "--termbase", str(out["t.db"])])

@@ -11,7 +11,6 @@ file is written atomically, and no cell a spreadsheet opens starts a formula.
 
 from __future__ import annotations
 
-import csv
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -26,7 +25,9 @@ from .._version import __version__
 from ..errors import InputError
 from ..formats.table import XLSX_CELL_LIMIT, delimited_rows
 from ..formats.text import (
+    CSVRows,
     atomic_output,
+    csv_output,
     neutralise_cell,
     read_text,
     restore_cell,
@@ -71,16 +72,15 @@ class ReportWriter:
         self._stack = ExitStack()
         self._kept: list[Finding] = []
         self._handle: IO[str] | None = None
-        self._csv = None
+        self._csv: CSVRows | None = None
 
     def __enter__(self) -> ReportWriter:
-        if self.format in (".tsv", ".csv"):
+        if self.format == ".csv":
+            self._csv = self._stack.enter_context(csv_output(self.path))
+            self._csv.writerow(REPORT_COLUMNS)
+        elif self.format == ".tsv":
             self._handle = self._stack.enter_context(atomic_output(self.path, "w"))
-            if self.format == ".csv":
-                self._csv = csv.writer(self._handle, lineterminator="\n")
-                self._csv.writerow(REPORT_COLUMNS)
-            else:
-                self._handle.write("\t".join(REPORT_COLUMNS) + "\n")
+            self._handle.write("\t".join(REPORT_COLUMNS) + "\n")
         return self
 
     def add(self, finding: Finding) -> None:

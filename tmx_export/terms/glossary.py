@@ -14,7 +14,6 @@ termbase; without one every pair is approved. ``.tbx`` files are handed to
 
 from __future__ import annotations
 
-import csv
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -31,7 +30,7 @@ from ..formats.table import (
     table_header,
     workbook_rows,
 )
-from ..formats.text import atomic_output, neutralise_cell, read_text, restore_cell
+from ..formats.text import csv_output, neutralise_cell, read_text, restore_cell
 from ..lang import parse_tag, primary, standard_tag
 from ..model import count_of
 from .tbx import GlossaryEntry, read_tbx
@@ -387,18 +386,13 @@ def write_glossary(pairs: Iterable[TermPair], path: str | Path) -> int:
     (:func:`~tmx_export.formats.text.neutralise_cell`); every other cell is written as it is.
     """
     count = 0
-    with atomic_output(path, "w") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        # The csv module quotes a cell holding "\n" (its line terminator) but not one holding
-        # a lone "\r", which spreadsheets also take for a line break: what follows would start
-        # a row of its own, unescaped ("x\r=cmd"). Such rows are written with every cell quoted.
-        quoted = csv.writer(handle, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    with csv_output(path) as writer:
         writer.writerow(["source", "target", "count", "termhood", "status"])
         for pair in pairs:
             if pair.status == "rejected":
                 continue
-            row = [neutralise_cell(pair.source_term), neutralise_cell(pair.target_term), pair.count,
-                   f"{pair.termhood:.2f}", neutralise_cell(pair.status)]
-            (quoted if any("\r" in str(cell) for cell in row) else writer).writerow(row)
+            writer.writerow([neutralise_cell(pair.source_term),
+                             neutralise_cell(pair.target_term), pair.count,
+                             f"{pair.termhood:.2f}", neutralise_cell(pair.status)])
             count += 1
     return count
