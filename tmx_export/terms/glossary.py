@@ -375,19 +375,29 @@ def _columns(cells: list[str], source_lang: str, target_lang: str) -> tuple[int,
     return source, target
 
 
-# What makes a spreadsheet read a CSV cell as a formula (OWASP, "CSV Injection"): "=", "+",
-# "-", "@", and tab or carriage return, behind which a formula can hide.
-def write_glossary(pairs: Iterable[TermPair], path: str | Path) -> int:
-    """A plain CSV glossary: source, target, count, termhood, status (one row per pair but
-    the rejected ones, which no glossary offers, as no TBX does: a tool that reads the first
-    two columns would offer them as translations).
+def write_glossary(pairs: Iterable[TermPair], path: str | Path, source_lang: str | None = None,
+                   target_lang: str | None = None) -> int:
+    """A plain CSV glossary: the source and target terms, count, termhood, status (one row
+    per pair but the rejected ones, which no glossary offers, as no TBX does: a tool that
+    reads the first two columns would offer them as translations).
+
+    The term columns are headed by their languages (``source_lang``, ``target_lang``; by
+    default the first pair's), as CAT tools head a glossary's: headed ``source`` and
+    ``target``, the file read back by a run in the other direction (``--glossary`` of a
+    French -> English check) took the English terms for the French ones, where a header
+    of languages is turned round (:func:`read_glossary_table`).
 
     A spreadsheet opens it, so a text cell starting like a formula gets a ``'`` before it
     (:func:`~tmx_export.formats.text.neutralise_cell`); every other cell is written as it is.
     """
+    if source_lang is None or target_lang is None:
+        pairs = list(pairs)
+        first = pairs[0] if pairs else None
+        source_lang = source_lang or (first.source_lang if first else "source")
+        target_lang = target_lang or (first.target_lang if first else "target")
     count = 0
     with csv_output(path) as writer:
-        writer.writerow(["source", "target", "count", "termhood", "status"])
+        writer.writerow([source_lang, target_lang, "count", "termhood", "status"])
         for pair in pairs:
             if pair.status == "rejected":
                 continue
