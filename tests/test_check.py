@@ -76,7 +76,7 @@ def test_reports_in_every_format(tmp_path: Path) -> None:
     assert rows[0].split("\t") == list(REPORT_COLUMNS)
     with (tmp_path / "findings.csv").open(encoding="utf-8-sig") as handle:
         table = list(csv.reader(handle))
-    assert table[0] == list(REPORT_COLUMNS) and len(table) == len(rows)
+    assert table[0] == [*REPORT_COLUMNS, "decision"] and len(table) == len(rows)
     page = (tmp_path / "findings.html").read_text("utf-8")
     assert "<h2 id=\"number-mismatch\">" in page and "<mark>2018</mark>" in page
     # each row says where its unit is, not its tuid alone (two memories may share tuids)
@@ -273,9 +273,9 @@ def test_a_csv_report_saved_with_semicolons_is_read_back(tmp_path: Path) -> None
                ).exit_code == 0
     with report.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
-    rows[0].append("decision")
+    assert rows[0][-1] == "decision"
     for row in rows[1:]:
-        row.append("false alarm" if row[3] == "number-mismatch" else "")
+        row[-1] = "false alarm" if row[3] == "number-mismatch" else ""
     saved = tmp_path / "saved.csv"
     with saved.open("w", encoding="utf-8-sig", newline="") as handle:
         csv.writer(handle, delimiter=";").writerows(rows)
@@ -297,17 +297,45 @@ def test_a_csv_report_opens_in_a_spreadsheet_with_its_accents(tmp_path: Path) ->
     assert data.startswith(codecs.BOM_UTF8)
     rows = list(csv.reader(io.StringIO(data[len(codecs.BOM_UTF8):].decode("utf-8"),
                                        newline="")))
-    assert rows[0] == list(REPORT_COLUMNS)
+    assert rows[0][:len(REPORT_COLUMNS)] == list(REPORT_COLUMNS)
     accented = [row for row in rows[1:] if "é" in row[6]]
     assert accented and not any("Ã" in row[6] for row in rows[1:])
-    rows[0].append("decision")
     for row in rows[1:]:
-        row.append("ok" if row in accented else "")
+        row[-1] = "ok" if row in accented else ""
     saved = tmp_path / "saved.csv"
     with saved.open("w", encoding="cp1252", newline="") as handle:
         csv.writer(handle, delimiter=";", lineterminator="\r\n").writerows(rows)
     again = run("check", str(memory), "--accept", str(saved), "--fail-on", "never")
     assert f"{len(accented)} accepted before, not reported" in again.stderr, again.output
+
+
+def test_a_csv_report_has_a_decision_column_that_carries_fix_marks(tmp_path: Path) -> None:
+    """The CSV report had no ``decision`` column: `--accept` refused it as given back
+    ("no column decision") unless the reviewer added one of that exact name. It has one
+    now, after the documented columns, as the XLSX; a finding marked ``fix`` and found
+    again keeps its mark in the next report, as in the XLSX."""
+    memory = planted_memory(tmp_path)
+    report = tmp_path / "findings.csv"
+    assert run("check", str(memory), "--report", str(report), "--fail-on", "never"
+               ).exit_code == 0
+    with report.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0] == [*REPORT_COLUMNS, "decision"]
+    assert all(len(row) == len(rows[0]) and row[-1] == "" for row in rows[1:])
+    marks = {"number-mismatch": "fix", "untranslated": "false alarm"}
+    for row in rows[1:]:
+        row[-1] = marks.get(row[3], "")
+    saved = tmp_path / "saved.csv"
+    with saved.open("w", encoding="cp1252", newline="") as handle:  # a French Excel's save
+        csv.writer(handle, delimiter=";", lineterminator="\r\n").writerows(rows)
+    second = tmp_path / "second.csv"
+    again = run("check", str(memory), "--accept", str(saved), "--report", str(second),
+                "--fail-on", "never")
+    assert again.exit_code == 0, again.output
+    with second.open(encoding="utf-8-sig", newline="") as handle:
+        carried = {(row[3], row[-1]) for row in list(csv.reader(handle))[1:]}
+    assert ("number-mismatch", "fix") in carried
+    assert "untranslated" not in {check for check, _ in carried}
 
 
 def test_the_xlsx_report_keeps_tuids_and_lines_as_numbers(tmp_path: Path) -> None:
@@ -899,7 +927,7 @@ def test_a_csv_report_with_a_segment_longer_than_the_csv_module_reads_is_accepte
             csv.field_size_limit(131072)
     assert len(rows[1][5]) > 131072
     with (tmp_path / "reviewed.csv").open("w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle, delimiter=";").writerows([rows[0] + ["decision"], rows[1] + ["ok"]])
+        csv.writer(handle, delimiter=";").writerows([rows[0], rows[1][:-1] + ["ok"]])
     again = run("check", str(memory), "--checks", "number-mismatch", "--accept",
                 str(tmp_path / "reviewed.csv"))
     assert again.exit_code == 0, again.output

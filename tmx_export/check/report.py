@@ -1,7 +1,8 @@
 """Findings reports: TSV, CSV, one offline HTML page, and an XLSX a reviewer works in.
 
 The format follows the file name's ending. TSV and CSV have a header row with the columns
-of :data:`~tmx_export.check.model.REPORT_COLUMNS` and are written as findings come; the
+of :data:`~tmx_export.check.model.REPORT_COLUMNS` (the CSV, for a spreadsheet, a
+``decision`` column after them, as the XLSX) and are written as findings come; the
 HTML page groups findings by check and by term or number, both sides shown with the item
 highlighted; the XLSX has one row per finding and a ``decision`` column (``ok``, ``fix``,
 ``false alarm``) that ``check --accept FILE`` reads back (:func:`read_decisions`), so
@@ -76,8 +77,11 @@ class ReportWriter:
 
     def __enter__(self) -> ReportWriter:
         if self.format == ".csv":
+            # A CSV is for a reviewer in a spreadsheet, as the XLSX is: a ``decision``
+            # column to mark, which ``--accept`` reads (without it, the report could not be
+            # given back without adding a column of that exact name by hand)
             self._csv = self._stack.enter_context(csv_output(self.path))
-            self._csv.writerow(REPORT_COLUMNS)
+            self._csv.writerow((*REPORT_COLUMNS, "decision"))
         elif self.format == ".tsv":
             self._handle = self._stack.enter_context(atomic_output(self.path, "w"))
             self._handle.write("\t".join(REPORT_COLUMNS) + "\n")
@@ -85,7 +89,8 @@ class ReportWriter:
 
     def add(self, finding: Finding) -> None:
         if self._csv is not None:
-            self._csv.writerow([neutralise_cell(cell) for cell in finding.row()])
+            self._csv.writerow([neutralise_cell(cell)
+                                for cell in (*finding.row(), finding.decision)])
         elif self._handle is not None:
             self._handle.write("\t".join(neutralise_cell(escape_field(cell))
                                          for cell in finding.row()) + "\n")
