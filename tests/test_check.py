@@ -784,6 +784,39 @@ def test_a_segment_too_long_for_a_cell_is_cut_visibly_and_its_finding_can_be_acc
     assert again.stdout.splitlines() == ["2\tnumber-mismatch\terror\t15\t14"]
 
 
+def test_a_segment_of_characters_beyond_the_bmp_is_cut_visibly_too(tmp_path: Path) -> None:
+    """Excel's 32,767 characters are UTF-16 units: a Cantonese segment of 30,800
+    characters, three in fourteen of CJK Extension B ("𠮶", "𡃁", "𨋢": two units each),
+    is 37,400 units, which XlsxWriter cut to 32,767 without a word, the number the finding
+    is about with it. Cut with the note now, and its finding accepted from the file."""
+    cantonese = "𠮶部𨋢壞咗，啲𡃁仔要行樓梯。" * 2200 + "費用係13歐元。"
+    english = "The lift is broken, so the lads take the stairs. The fee is 12 euros."
+    memory = tmp_path / "yue.tmx"
+    memory.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="en-GB" '
+        'segtype="paragraph" o-tmf="x" adminlang="en" datatype="plaintext" creationtool="x" '
+        'creationtoolversion="1"/><body><tu tuid="1"><tuv xml:lang="en-GB"><seg>'
+        f'{english}</seg></tuv><tuv xml:lang="zh-HK"><seg>{cantonese}</seg></tuv></tu>'
+        "</body></tmx>\n", encoding="utf-8")
+    assert len(cantonese) < 32767 < len(cantonese.encode("utf-16-le")) // 2
+    report = tmp_path / "review.xlsx"
+    assert run("check", str(memory), "--target-lang", "zh-HK", "--checks", "number-mismatch",
+               "--report", str(report)).exit_code == 1
+    book = load_workbook(report)
+    sheet = book["findings"]
+    header = [cell.value for cell in sheet[1]]
+    target = sheet.cell(2, header.index("target") + 1).value
+    assert len(target.encode("utf-16-le")) // 2 <= 32767
+    assert target.startswith(cantonese[:1000])
+    assert target.endswith(f"[cut to fit the cell: {len(cantonese)} characters in all]")
+    sheet.cell(2, header.index("decision") + 1).value = "false alarm"
+    book.save(report)
+    again = run("check", str(memory), "--target-lang", "zh-HK", "--checks",
+                "number-mismatch", "--accept", str(report))
+    assert again.exit_code == 0, again.output
+    assert "1 accepted before, not reported" in again.stderr
+
+
 def test_a_text_holding_what_looks_like_an_xlsx_escape_is_accepted_from_the_xlsx(
         tmp_path: Path) -> None:
     # "_x0041_" is written "_x005F_x0041_" in the sheet, as the format wants, but openpyxl

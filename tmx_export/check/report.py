@@ -39,11 +39,12 @@ from ..model import count_of
 from .model import (
     ANY_EXPECTED,
     CHECKS,
-    KEPT_OF_LONG_TEXT,
     REPORT_COLUMNS,
     AcceptKey,
     Finding,
     accept_key,
+    kept_of_long_text,
+    utf16_length,
 )
 
 REPORT_FORMATS = (".tsv", ".csv", ".html", ".xlsx")
@@ -299,22 +300,29 @@ _CUT_AT_END = re.compile(re.escape(_CUT_MARK).replace(r"\{\}", r"([0-9]+)") + r"
 def fit_cell(text: str) -> str:
     """``text``, or when a cell cannot hold it (XlsxWriter would cut it at Excel's limit
     without a word: a reviewer would read part of a segment as the whole, and the finding
-    would never be accepted) its first :data:`~.model.KEPT_OF_LONG_TEXT` characters and a
-    note saying it was cut, which :func:`read_decisions` reads back as the finding's key."""
-    if len(text) <= XLSX_CELL_LIMIT:
+    would never be accepted) its start (:func:`~.model.kept_of_long_text`) and a note
+    saying it was cut, which :func:`read_decisions` reads back as the finding's key. The
+    limit counts UTF-16 units, as Excel does: a text with characters beyond the BMP is cut
+    though it holds fewer than 32,767 characters."""
+    if len(text) <= XLSX_CELL_LIMIT // 2 or utf16_length(text) <= XLSX_CELL_LIMIT:
         return text
-    return text[:KEPT_OF_LONG_TEXT] + _CUT_MARK.format(len(text))
+    return kept_of_long_text(text) + _CUT_MARK.format(len(text))
 
 
 def _uncut(cell: str) -> str:
     """A cell :func:`fit_cell` cut, as a text of the whole length with the characters the
     cell kept (what :func:`~.model.accept_key` keys a long text by); another cell as it is."""
-    found = _CUT_AT_END.search(cell, KEPT_OF_LONG_TEXT)
-    if found is None or found.start() != KEPT_OF_LONG_TEXT:
+    if not cell.endswith(" characters in all]"):
         return cell
-    whole = int(found.group(1))
-    kept = cell[:KEPT_OF_LONG_TEXT]
-    return kept + "\x00" * (whole - len(kept)) if whole > XLSX_CELL_LIMIT else cell
+    found = _CUT_AT_END.search(cell)
+    if found is None:
+        return cell
+    kept, whole = cell[:found.start()], int(found.group(1))
+    # filled with characters of two units, which the key's start cannot take in where the
+    # text's next character did not fit: the same key (a text of one's own that merely ends
+    # like the note is no cut one: its start would not be the key's)
+    filled = kept + "\U00010000" * (whole - len(kept))
+    return filled if whole > len(kept) and kept_of_long_text(filled) == kept else cell
 
 
 # --- accepted findings ------------------------------------------------------------------------
