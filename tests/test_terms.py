@@ -2187,6 +2187,21 @@ def test_apply_refuses_a_termbase_that_does_not_exist(tmp_path):
     assert usage == "Usage: terms apply [OPTIONS] REVIEW_FILE"
 
 
+def test_apply_names_a_csv_glossary_as_no_review_file(tmp_path):
+    """A terminologist who approved pairs in the CSV of `terms --csv` and gave it to
+    `terms apply` was told "not a readable XLSX review file (File is not a zip file)"."""
+    db, glossary = tmp_path / "t.db", tmp_path / "g.csv"
+    result = CliRunner().invoke(terms, [str(SEED_DUMP), "--termbase", str(db), "--csv",
+                                        str(glossary)])
+    assert result.exit_code == 0, result.output
+    applied = CliRunner().invoke(terms, ["apply", str(glossary), "--termbase", str(db)])
+    assert applied.exit_code == 1
+    assert applied.stderr == (f"tmx-export: error: {glossary}: a text table, not a review "
+                              "file: terms apply records the XLSX that terms --review writes "
+                              "(saved as XLSX, not CSV); a CSV glossary's statuses count "
+                              "where it is given to --glossary\n")
+
+
 def test_cli_glossary_csv_leaves_out_the_pairs_its_status_column_does_not_approve(tmp_path):
     """The CSV `terms --csv` writes was read back as a glossary of approved pairs, its status
     column ignored: proposed, rejected and forbidden pairs steered the pairing."""
