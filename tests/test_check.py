@@ -3,7 +3,9 @@ choosing checks, and the exit status that gates a pipeline."""
 
 from __future__ import annotations
 
+import codecs
 import csv
+import io
 import re
 import shutil
 import subprocess
@@ -72,9 +74,9 @@ def test_reports_in_every_format(tmp_path: Path) -> None:
         assert report.exists()
     rows = (tmp_path / "findings.tsv").read_text("utf-8").splitlines()
     assert rows[0].split("\t") == list(REPORT_COLUMNS)
-    with (tmp_path / "findings.csv").open(encoding="utf-8") as handle:
+    with (tmp_path / "findings.csv").open(encoding="utf-8-sig") as handle:
         table = list(csv.reader(handle))
-    assert table[0] == list(REPORT_COLUMNS) and len(table) == len(rows)
+    assert table[0] == [*REPORT_COLUMNS, "decision"] and len(table) == len(rows)
     page = (tmp_path / "findings.html").read_text("utf-8")
     assert "<h2 id=\"number-mismatch\">" in page and "<mark>2018</mark>" in page
     # each row says where its unit is, not its tuid alone (two memories may share tuids)
@@ -269,17 +271,71 @@ def test_a_csv_report_saved_with_semicolons_is_read_back(tmp_path: Path) -> None
     report = tmp_path / "findings.csv"
     assert run("check", str(memory), "--report", str(report), "--fail-on", "never"
                ).exit_code == 0
-    with report.open(encoding="utf-8", newline="") as handle:
+    with report.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
-    rows[0].append("decision")
+    assert rows[0][-1] == "decision"
     for row in rows[1:]:
-        row.append("false alarm" if row[3] == "number-mismatch" else "")
+        row[-1] = "false alarm" if row[3] == "number-mismatch" else ""
     saved = tmp_path / "saved.csv"
     with saved.open("w", encoding="utf-8-sig", newline="") as handle:
         csv.writer(handle, delimiter=";").writerows(rows)
     again = run("check", str(memory), "--accept", str(saved))
     assert "1 accepted before, not reported" in again.stderr, again.output
     assert "number-mismatch" not in again.stdout
+
+
+def test_a_csv_report_opens_in_a_spreadsheet_with_its_accents(tmp_path: Path) -> None:
+    """Excel, double-clicked, reads a UTF-8 CSV without a byte order mark in the Windows
+    code page: the French side of every finding showed "Ã©" for "é". Written with one, as
+    Excel saves "CSV UTF-8"; saved back by a French Excel in its code page, with
+    semicolons and CRLF, the decisions still hold on the accented texts."""
+    memory = planted_memory(tmp_path)
+    report = tmp_path / "findings.csv"
+    assert run("check", str(memory), "--report", str(report), "--fail-on", "never"
+               ).exit_code == 0
+    data = report.read_bytes()
+    assert data.startswith(codecs.BOM_UTF8)
+    rows = list(csv.reader(io.StringIO(data[len(codecs.BOM_UTF8):].decode("utf-8"),
+                                       newline="")))
+    assert rows[0][:len(REPORT_COLUMNS)] == list(REPORT_COLUMNS)
+    accented = [row for row in rows[1:] if "é" in row[6]]
+    assert accented and not any("Ã" in row[6] for row in rows[1:])
+    for row in rows[1:]:
+        row[-1] = "ok" if row in accented else ""
+    saved = tmp_path / "saved.csv"
+    with saved.open("w", encoding="cp1252", newline="") as handle:
+        csv.writer(handle, delimiter=";", lineterminator="\r\n").writerows(rows)
+    again = run("check", str(memory), "--accept", str(saved), "--fail-on", "never")
+    assert f"{len(accented)} accepted before, not reported" in again.stderr, again.output
+
+
+def test_a_csv_report_has_a_decision_column_that_carries_fix_marks(tmp_path: Path) -> None:
+    """The CSV report had no ``decision`` column: `--accept` refused it as given back
+    ("no column decision") unless the reviewer added one of that exact name. It has one
+    now, after the documented columns, as the XLSX; a finding marked ``fix`` and found
+    again keeps its mark in the next report, as in the XLSX."""
+    memory = planted_memory(tmp_path)
+    report = tmp_path / "findings.csv"
+    assert run("check", str(memory), "--report", str(report), "--fail-on", "never"
+               ).exit_code == 0
+    with report.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0] == [*REPORT_COLUMNS, "decision"]
+    assert all(len(row) == len(rows[0]) and row[-1] == "" for row in rows[1:])
+    marks = {"number-mismatch": "fix", "untranslated": "false alarm"}
+    for row in rows[1:]:
+        row[-1] = marks.get(row[3], "")
+    saved = tmp_path / "saved.csv"
+    with saved.open("w", encoding="cp1252", newline="") as handle:  # a French Excel's save
+        csv.writer(handle, delimiter=";", lineterminator="\r\n").writerows(rows)
+    second = tmp_path / "second.csv"
+    again = run("check", str(memory), "--accept", str(saved), "--report", str(second),
+                "--fail-on", "never")
+    assert again.exit_code == 0, again.output
+    with second.open(encoding="utf-8-sig", newline="") as handle:
+        carried = {(row[3], row[-1]) for row in list(csv.reader(handle))[1:]}
+    assert ("number-mismatch", "fix") in carried
+    assert "untranslated" not in {check for check, _ in carried}
 
 
 def test_the_xlsx_report_keeps_tuids_and_lines_as_numbers(tmp_path: Path) -> None:
@@ -741,6 +797,39 @@ def test_a_segment_too_long_for_a_cell_is_cut_visibly_and_its_finding_can_be_acc
     assert again.stdout.splitlines() == ["2\tnumber-mismatch\terror\t15\t14"]
 
 
+def test_a_segment_of_characters_beyond_the_bmp_is_cut_visibly_too(tmp_path: Path) -> None:
+    """Excel's 32,767 characters are UTF-16 units: a Cantonese segment of 30,800
+    characters, three in fourteen of CJK Extension B ("𠮶", "𡃁", "𨋢": two units each),
+    is 37,400 units, which XlsxWriter cut to 32,767 without a word, the number the finding
+    is about with it. Cut with the note now, and its finding accepted from the file."""
+    cantonese = "𠮶部𨋢壞咗，啲𡃁仔要行樓梯。" * 2200 + "費用係13歐元。"
+    english = "The lift is broken, so the lads take the stairs. The fee is 12 euros."
+    memory = tmp_path / "yue.tmx"
+    memory.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="en-GB" '
+        'segtype="paragraph" o-tmf="x" adminlang="en" datatype="plaintext" creationtool="x" '
+        'creationtoolversion="1"/><body><tu tuid="1"><tuv xml:lang="en-GB"><seg>'
+        f'{english}</seg></tuv><tuv xml:lang="zh-HK"><seg>{cantonese}</seg></tuv></tu>'
+        "</body></tmx>\n", encoding="utf-8")
+    assert len(cantonese) < 32767 < len(cantonese.encode("utf-16-le")) // 2
+    report = tmp_path / "review.xlsx"
+    assert run("check", str(memory), "--target-lang", "zh-HK", "--checks", "number-mismatch",
+               "--report", str(report)).exit_code == 1
+    book = load_workbook(report)
+    sheet = book["findings"]
+    header = [cell.value for cell in sheet[1]]
+    target = sheet.cell(2, header.index("target") + 1).value
+    assert len(target.encode("utf-16-le")) // 2 <= 32767
+    assert target.startswith(cantonese[:1000])
+    assert target.endswith(f"[cut to fit the cell: {len(cantonese)} characters in all]")
+    sheet.cell(2, header.index("decision") + 1).value = "false alarm"
+    book.save(report)
+    again = run("check", str(memory), "--target-lang", "zh-HK", "--checks",
+                "number-mismatch", "--accept", str(report))
+    assert again.exit_code == 0, again.output
+    assert "1 accepted before, not reported" in again.stderr
+
+
 def test_a_text_holding_what_looks_like_an_xlsx_escape_is_accepted_from_the_xlsx(
         tmp_path: Path) -> None:
     # "_x0041_" is written "_x005F_x0041_" in the sheet, as the format wants, but openpyxl
@@ -876,7 +965,7 @@ def test_a_csv_report_with_a_segment_longer_than_the_csv_module_reads_is_accepte
     report = tmp_path / "review.csv"
     assert run("check", str(memory), "--checks", "number-mismatch", "--report", str(report)
                ).exit_code == 1
-    with report.open(encoding="utf-8", newline="") as handle:
+    with report.open(encoding="utf-8-sig", newline="") as handle:
         csv.field_size_limit(1 << 24)
         try:
             rows = list(csv.reader(handle))
@@ -884,7 +973,7 @@ def test_a_csv_report_with_a_segment_longer_than_the_csv_module_reads_is_accepte
             csv.field_size_limit(131072)
     assert len(rows[1][5]) > 131072
     with (tmp_path / "reviewed.csv").open("w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle, delimiter=";").writerows([rows[0] + ["decision"], rows[1] + ["ok"]])
+        csv.writer(handle, delimiter=";").writerows([rows[0], rows[1][:-1] + ["ok"]])
     again = run("check", str(memory), "--checks", "number-mismatch", "--accept",
                 str(tmp_path / "reviewed.csv"))
     assert again.exit_code == 0, again.output

@@ -901,21 +901,22 @@ def test_a_lower_case_term_matches_any_case_whatever_comes_first(tmp_path, order
 
 
 def test_a_glossary_in_another_language_pair_without_named_columns_is_refused(tmp_path):
-    """`terms --csv` writes `source,target`, naming no language: an EN -> DE glossary (the
-    terms of the DGT-TM exports, as terms extracted them) given to an EN -> FR check had
-    every German term reported missing from the French text, and anchored nothing in a
-    build. Its terms' words tell the language: refused, as a header naming it is."""
+    """A glossary headed `source,target` (as `terms --csv` wrote it before its header named
+    the languages) names no language: an EN -> DE glossary (the terms of the DGT-TM
+    exports, as terms extracted them) given to an EN -> FR check had every German term
+    reported missing from the French text, and anchored nothing in a build. Its terms'
+    words tell the language: refused, as a header naming it is."""
     dgt = sorted((DATA / "tmx" / "dgt-tm").glob("*.tmx"))
     german = tmp_path / "en-de.csv"
     write_glossary(run_terms([str(path) for path in dgt], source_lang="en-GB",
-                             target_lang="de-DE"), german)
-    assert german.read_text(encoding="utf-8").startswith("source,target,")
+                             target_lang="de-DE"), german, "source", "target")
+    assert german.read_text(encoding="utf-8-sig").startswith("source,target,")
     with pytest.raises(InputError, match=r"the glossary's target terms read as de, not fr-FR "
                                          r"\(its header names no language"):
         load_terms(german, "en-GB", "fr-FR")
     assert read_glossary_table(german, "en-GB", "de-DE")  # in its own pair it is read
     french = tmp_path / "en-fr.csv"
-    write_glossary(run_terms([str(path) for path in dgt]), french)
+    write_glossary(run_terms([str(path) for path in dgt]), french, "source", "target")
     assert read_glossary_table(french, "en-GB", "fr-FR")
     with pytest.raises(InputError, match="target terms read as fr, not de-DE"):
         read_glossary_table(french, "en-GB", "de-DE")
@@ -935,3 +936,48 @@ def test_synonyms_in_one_glossary_cell_are_each_a_term(tmp_path, seed_unit):
     missing = plant(seed_unit, "conglomérats", "grappes")
     assert check(entries, missing) == [
         ("term-missing", "cluster", "conglomérat | pôle d'entreprises")]
+
+
+def test_a_terms_csv_edited_in_a_spreadsheet_is_read_back_in_either_direction(tmp_path):
+    """`terms --csv` headed its term columns `source` and `target`: given to a French ->
+    English check, the glossary was read as French -> English, "value chain" taken for
+    the French term, and every English term reported missing from the English side. Its
+    header names the run's languages now, so the file a terminologist approved and saved
+    from a French Excel (Windows code page, semicolons, CRLF) is read as the same pairs,
+    turned round for the other direction, every accent kept."""
+    from click.testing import CliRunner
+
+    from tmx_export.cli import main
+
+    glossary = tmp_path / "g.csv"
+    result = CliRunner().invoke(main, ["terms", str(SEED), "--csv", str(glossary)])
+    assert result.exit_code == 0, result.output
+    with glossary.open(encoding="utf-8-sig", newline="") as handle:
+        header, *rows = csv.reader(handle)
+    assert header[:2] == ["en-GB", "fr-FR"]
+    for row in rows:
+        row[4] = "approved"
+    saved = tmp_path / "saved.csv"
+    with saved.open("w", encoding="cp1252", newline="") as handle:
+        csv.writer(handle, delimiter=";", lineterminator="\r\n").writerows([header, *rows])
+    pairs = {(row[0], row[1]) for row in rows}
+    assert ("value chain", "chaîne de valeur") in pairs
+    forward = read_glossary_table(saved, "en-GB", "fr-FR")
+    assert {(entry.source, entry.target) for entry in forward} == pairs
+    backward = read_glossary_table(saved, "fr-FR", "en-GB")
+    assert {(entry.target, entry.source) for entry in backward} == pairs
+    assert {entry.status for entry in forward + backward} == {"approved"}
+    # the French -> English check of the seed finds its terms where they are
+    french_first = run_check_cli(SEED, saved, "fr-FR", "en-GB")
+    assert french_first.exit_code == 0, french_first.output
+    assert "term-missing" not in french_first.stdout
+
+
+def run_check_cli(memory: Path, glossary: Path, source_lang: str, target_lang: str):
+    from click.testing import CliRunner
+
+    from tmx_export.cli import main
+
+    return CliRunner().invoke(main, ["check", str(memory), "--glossary", str(glossary),
+                                     "--checks", "term-missing", "--source-lang", source_lang,
+                                     "--target-lang", target_lang])

@@ -533,9 +533,9 @@ def test_csv_glossary_cells_never_start_a_formula(tmp_path):
         TermPair("en-GB", "fr-FR", "a", "b", source_term="a=b", target_term="x-y"),
     ]
     assert write_glossary(pairs, path) == len(pairs)
-    with path.open(encoding="utf-8", newline="") as handle:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
-    assert rows[0] == ["source", "target", "count", "termhood", "status"]
+    assert rows[0] == ["en-GB", "fr-FR", "count", "termhood", "status"]
     for row, text in zip(rows[1:-2], FORMULAS, strict=True):
         assert row == [f"'{text}", f"'\t{text}", "0", "0.00", "proposed"]
     # one row: "=cmd" starts none

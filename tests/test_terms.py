@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import re
 import sqlite3
@@ -1089,9 +1090,17 @@ def test_an_approved_word_leaves_its_counts_to_the_longer_terms_that_hold_it(tmp
     assert int(in_two[longer]) >= int(in_one[longer]) >= 9
 
 
+def glossary_rows(path: Path) -> list[dict[str, str]]:
+    """The rows of a `terms --csv` glossary, its term columns (headed by their languages)
+    read as "source" and "target"."""
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        header, *rows = csv.reader(handle)
+    names = ["source", "target", *header[2:]]
+    return [dict(zip(names, row, strict=True)) for row in rows]
+
+
 def _counts(csv_path: Path) -> dict[tuple[str, str], str]:
-    with csv_path.open(encoding="utf-8", newline="") as handle:
-        return {(row["source"], row["target"]): row["count"] for row in csv.DictReader(handle)}
+    return {(row["source"], row["target"]): row["count"] for row in glossary_rows(csv_path)}
 
 
 def test_counts_accumulate_across_runs_as_in_one_run(tmp_path):
@@ -1393,6 +1402,19 @@ def test_review_with_a_bad_status_names_the_row(tmp_path):
 
 # -- CLI -------------------------------------------------------------------------------------
 
+def test_the_csv_glossary_opens_in_a_spreadsheet_with_its_accents(tmp_path):
+    """Excel, double-clicked, reads a UTF-8 CSV without a byte order mark in the Windows
+    code page: "chaÃ®ne de valeur" for "chaîne de valeur". Written with one, as Excel
+    saves its own "CSV UTF-8"."""
+    glossary = tmp_path / "g.csv"
+    result = CliRunner().invoke(terms, [str(SEED_DUMP), "--csv", str(glossary)])
+    assert result.exit_code == 0, result.output
+    data = glossary.read_bytes()
+    assert data.startswith(codecs.BOM_UTF8)
+    text = data[len(codecs.BOM_UTF8):].decode("utf-8")
+    assert ",chaîne de valeur," in text and "\ufeff" not in text
+
+
 def test_cli_seed_dump_writes_every_output(tmp_path):
     runner = CliRunner()
     out = {name: tmp_path / name for name in ("t.db", "t.tbx", "r.xlsx", "r.html", "g.csv")}
@@ -1402,8 +1424,9 @@ def test_cli_seed_dump_writes_every_output(tmp_path):
     ])
     assert result.exit_code == 0, result.output
     assert all(path.exists() for path in out.values())
-    with out["g.csv"].open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
+    with out["g.csv"].open(encoding="utf-8-sig", newline="") as handle:
+        assert next(csv.reader(handle))[:2] == ["en-GB", "fr-FR"]  # the run's languages
+    rows = glossary_rows(out["g.csv"])
     assert {k: v for k, v in rows[0].items() if k != "termhood"} == {
         "source": "cluster", "target": "conglomérat", "count": "6", "status": "proposed"}
     assert rows[1]["source"] == "value chain" and rows[1]["count"] == "2"
@@ -1422,8 +1445,7 @@ def test_cli_seed_dump_writes_every_output(tmp_path):
                                   "--csv", str(out["g.csv"])])
     assert again.exit_code == 0, again.output
     assert "not counted again" in again.output
-    with out["g.csv"].open(encoding="utf-8", newline="") as handle:
-        assert next(csv.DictReader(handle))["count"] == "6"
+    assert glossary_rows(out["g.csv"])[0]["count"] == "6"
     # apply, through the same command object
     applied = runner.invoke(terms, ["apply", str(out["r.xlsx"]), "--termbase", str(out["t.db"])])
     assert applied.exit_code == 0, applied.output
@@ -1524,8 +1546,7 @@ def test_cli_segment_option_and_table_input(tmp_path):
         out = tmp_path / f"{segment}.csv"
         result = runner.invoke(terms, [str(SEED_DUMP), "--segment", segment, "--csv", str(out)])
         assert result.exit_code == 0, result.output
-        with out.open(encoding="utf-8", newline="") as handle:
-            first = next(csv.DictReader(handle))
+        first = glossary_rows(out)[0]
         assert (first["source"], first["target"], first["count"]) == (
             "cluster", "conglomérat", "6")
     result = runner.invoke(terms, [str(SEED_DUMP), "--segment", "paragraphs"])
@@ -1572,8 +1593,7 @@ def test_a_document_is_recognised_whatever_was_read_before_it(tmp_path):
     assert f"not counted again: {SEED_DUMP}" in again.output
     with Termbase(db) as termbase:
         assert [Path(d.name).name for d in termbase.documents()] == [SEED_DUMP.name, "other.tsv"]
-    with (tmp_path / "g.csv").open(encoding="utf-8", newline="") as handle:
-        assert next(csv.DictReader(handle))["count"] == "12"  # the seed's 6 + the table's 6
+    assert glossary_rows(tmp_path / "g.csv")[0]["count"] == "12"  # the seed's 6 + the table's 6
 
 
 def _dgt_tables(folder: Path) -> list[str]:
@@ -1917,8 +1937,7 @@ def _terms_run(tmp_path: Path, db: str, target_lang: str, *inputs: Path, **outpu
 
 
 def _csv_rows(path: Path) -> list[tuple[str, str, str]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        return [(row["source"], row["target"], row["count"]) for row in csv.DictReader(handle)]
+    return [(row["source"], row["target"], row["count"]) for row in glossary_rows(path)]
 
 
 def test_a_multilingual_tmx_counts_once_per_language_pair(tmp_path):
@@ -2043,8 +2062,7 @@ def test_en_fr_and_en_gb_fr_fr_are_one_language_pair_of_the_termbase(tmp_path):
                                   "--target-lang", "fr", "--csv", str(tmp_path / "t.csv")])
     assert again.exit_code == 0, again.output
     assert "not counted again" in again.output
-    with (tmp_path / "t.csv").open(encoding="utf-8", newline="") as handle:
-        rows = {row["source"]: row for row in csv.DictReader(handle)}
+    rows = {row["source"]: row for row in glossary_rows(tmp_path / "t.csv")}
     assert (rows["cluster"]["count"], rows["cluster"]["status"]) == (str(cluster.count),
                                                                      "approved")
 
@@ -2167,6 +2185,21 @@ def test_apply_refuses_a_termbase_that_does_not_exist(tmp_path):
     assert empty.read_bytes() == b""
     usage = CliRunner().invoke(terms, ["apply", "--help"]).output.splitlines()[0]
     assert usage == "Usage: terms apply [OPTIONS] REVIEW_FILE"
+
+
+def test_apply_names_a_csv_glossary_as_no_review_file(tmp_path):
+    """A terminologist who approved pairs in the CSV of `terms --csv` and gave it to
+    `terms apply` was told "not a readable XLSX review file (File is not a zip file)"."""
+    db, glossary = tmp_path / "t.db", tmp_path / "g.csv"
+    result = CliRunner().invoke(terms, [str(SEED_DUMP), "--termbase", str(db), "--csv",
+                                        str(glossary)])
+    assert result.exit_code == 0, result.output
+    applied = CliRunner().invoke(terms, ["apply", str(glossary), "--termbase", str(db)])
+    assert applied.exit_code == 1
+    assert applied.stderr == (f"tmx-export: error: {glossary}: a text table, not a review "
+                              "file: terms apply records the XLSX that terms --review writes "
+                              "(saved as XLSX, not CSV); a CSV glossary's statuses count "
+                              "where it is given to --glossary\n")
 
 
 def test_cli_glossary_csv_leaves_out_the_pairs_its_status_column_does_not_approve(tmp_path):

@@ -74,9 +74,29 @@ _EXPECTED_NAMES_A_UNIT = frozenset({"inconsistent-target", "inconsistent-source"
 KEPT_OF_LONG_TEXT = 32_000
 
 
+def utf16_length(text: str) -> int:
+    """The length of ``text`` as a spreadsheet cell counts it: in UTF-16 code units, so a
+    character beyond the Basic Multilingual Plane (an ideograph of CJK Extension B, as
+    Cantonese writes "𠮶", an emoji) takes two."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def kept_of_long_text(text: str) -> str:
+    """The longest start of ``text`` of at most :data:`KEPT_OF_LONG_TEXT` characters, as a
+    cell counts them (:func:`utf16_length`): what a cut cell keeps, and a long text's key."""
+    end = min(len(text), KEPT_OF_LONG_TEXT)
+    units = utf16_length(text[:end])
+    while units > KEPT_OF_LONG_TEXT:
+        end -= 1
+        units -= 2 if ord(text[end]) > 0xFFFF else 1
+    return text[:end]
+
+
 def _text_key(text: str) -> str:
-    return text if len(text) <= KEPT_OF_LONG_TEXT else \
-        f"{text[:KEPT_OF_LONG_TEXT]}\x00{len(text)}"
+    if len(text) <= KEPT_OF_LONG_TEXT // 2:  # fits, even all beyond the BMP (most texts)
+        return text
+    kept = kept_of_long_text(text)
+    return text if kept == text else f"{kept}\x00{len(text)}"
 
 
 def accept_key(check: str, source: str, target: str, item: str, expected: str) -> AcceptKey:

@@ -1,7 +1,8 @@
 """Findings reports: TSV, CSV, one offline HTML page, and an XLSX a reviewer works in.
 
 The format follows the file name's ending. TSV and CSV have a header row with the columns
-of :data:`~tmx_export.check.model.REPORT_COLUMNS` and are written as findings come; the
+of :data:`~tmx_export.check.model.REPORT_COLUMNS` (the CSV, for a spreadsheet, a
+``decision`` column after them, as the XLSX) and are written as findings come; the
 HTML page groups findings by check and by term or number, both sides shown with the item
 highlighted; the XLSX has one row per finding and a ``decision`` column (``ok``, ``fix``,
 ``false alarm``) that ``check --accept FILE`` reads back (:func:`read_decisions`), so
@@ -11,7 +12,6 @@ file is written atomically, and no cell a spreadsheet opens starts a formula.
 
 from __future__ import annotations
 
-import csv
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -26,7 +26,9 @@ from .._version import __version__
 from ..errors import InputError
 from ..formats.table import XLSX_CELL_LIMIT, delimited_rows
 from ..formats.text import (
+    CSVRows,
     atomic_output,
+    csv_output,
     neutralise_cell,
     read_text,
     restore_cell,
@@ -37,11 +39,12 @@ from ..model import count_of
 from .model import (
     ANY_EXPECTED,
     CHECKS,
-    KEPT_OF_LONG_TEXT,
     REPORT_COLUMNS,
     AcceptKey,
     Finding,
     accept_key,
+    kept_of_long_text,
+    utf16_length,
 )
 
 REPORT_FORMATS = (".tsv", ".csv", ".html", ".xlsx")
@@ -73,21 +76,24 @@ class ReportWriter:
         self._stack = ExitStack()
         self._kept: list[Finding] = []
         self._handle: IO[str] | None = None
-        self._csv = None
+        self._csv: CSVRows | None = None
 
     def __enter__(self) -> ReportWriter:
-        if self.format in (".tsv", ".csv"):
+        if self.format == ".csv":
+            # A CSV is for a reviewer in a spreadsheet, as the XLSX is: a ``decision``
+            # column to mark, which ``--accept`` reads (without it, the report could not be
+            # given back without adding a column of that exact name by hand)
+            self._csv = self._stack.enter_context(csv_output(self.path))
+            self._csv.writerow((*REPORT_COLUMNS, "decision"))
+        elif self.format == ".tsv":
             self._handle = self._stack.enter_context(atomic_output(self.path, "w"))
-            if self.format == ".csv":
-                self._csv = csv.writer(self._handle, lineterminator="\n")
-                self._csv.writerow(REPORT_COLUMNS)
-            else:
-                self._handle.write("\t".join(REPORT_COLUMNS) + "\n")
+            self._handle.write("\t".join(REPORT_COLUMNS) + "\n")
         return self
 
     def add(self, finding: Finding) -> None:
         if self._csv is not None:
-            self._csv.writerow([neutralise_cell(cell) for cell in finding.row()])
+            self._csv.writerow([neutralise_cell(cell)
+                                for cell in (*finding.row(), finding.decision)])
         elif self._handle is not None:
             self._handle.write("\t".join(neutralise_cell(escape_field(cell))
                                          for cell in finding.row()) + "\n")
@@ -308,22 +314,29 @@ _CUT_AT_END = re.compile(re.escape(_CUT_MARK).replace(r"\{\}", r"([0-9]+)") + r"
 def fit_cell(text: str) -> str:
     """``text``, or when a cell cannot hold it (XlsxWriter would cut it at Excel's limit
     without a word: a reviewer would read part of a segment as the whole, and the finding
-    would never be accepted) its first :data:`~.model.KEPT_OF_LONG_TEXT` characters and a
-    note saying it was cut, which :func:`read_decisions` reads back as the finding's key."""
-    if len(text) <= XLSX_CELL_LIMIT:
+    would never be accepted) its start (:func:`~.model.kept_of_long_text`) and a note
+    saying it was cut, which :func:`read_decisions` reads back as the finding's key. The
+    limit counts UTF-16 units, as Excel does: a text with characters beyond the BMP is cut
+    though it holds fewer than 32,767 characters."""
+    if len(text) <= XLSX_CELL_LIMIT // 2 or utf16_length(text) <= XLSX_CELL_LIMIT:
         return text
-    return text[:KEPT_OF_LONG_TEXT] + _CUT_MARK.format(len(text))
+    return kept_of_long_text(text) + _CUT_MARK.format(len(text))
 
 
 def _uncut(cell: str) -> str:
     """A cell :func:`fit_cell` cut, as a text of the whole length with the characters the
     cell kept (what :func:`~.model.accept_key` keys a long text by); another cell as it is."""
-    found = _CUT_AT_END.search(cell, KEPT_OF_LONG_TEXT)
-    if found is None or found.start() != KEPT_OF_LONG_TEXT:
+    if not cell.endswith(" characters in all]"):
         return cell
-    whole = int(found.group(1))
-    kept = cell[:KEPT_OF_LONG_TEXT]
-    return kept + "\x00" * (whole - len(kept)) if whole > XLSX_CELL_LIMIT else cell
+    found = _CUT_AT_END.search(cell)
+    if found is None:
+        return cell
+    kept, whole = cell[:found.start()], int(found.group(1))
+    # filled with characters of two units, which the key's start cannot take in where the
+    # text's next character did not fit: the same key (a text of one's own that merely ends
+    # like the note is no cut one: its start would not be the key's)
+    filled = kept + "\U00010000" * (whole - len(kept))
+    return filled if whole > len(kept) and kept_of_long_text(filled) == kept else cell
 
 
 # --- accepted findings ------------------------------------------------------------------------

@@ -18,7 +18,7 @@ import os
 import re
 import stat
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import IO, Any
@@ -476,24 +476,27 @@ def atomic_path(path: str | Path, together: bool = True) -> Iterator[str]:
 
 
 @contextmanager
-def atomic_output(path: str | Path, mode: str = "wb") -> Iterator[IO]:
+def atomic_output(path: str | Path, mode: str = "wb", *,
+                  encoding: str = "utf-8") -> Iterator[IO]:
     """Open a temporary file beside ``path``; put it in place of ``path`` only on success
     (synced to disk, the replaced file's mode kept), remove it on any failure, SIGTERM and
     Ctrl-C included (the command line turns both into exceptions). A device or a pipe is
     written in place (see :func:`output_target`). A failed write is the one-line error
-    naming ``path`` wherever it comes out (a report flushed while the TMX is written)."""
+    naming ``path`` wherever it comes out (a report flushed while the TMX is written). A
+    text file is written in ``encoding`` (``utf-8-sig`` for a CSV a spreadsheet opens,
+    :func:`csv_output`)."""
     binary = "b" in mode
-    encoding = {} if binary else {"encoding": "utf-8"}
+    opened = {} if binary else {"encoding": encoding}
     # A text output (report, TSV) may be written to while another output is (the rejects
     # with the TMX): its handle names it. A binary handle goes as it is to libraries that
     # want a real file (xlsxwriter); its errors come out in its own block.
     named: Callable[[IO], IO] = (lambda handle: handle) if binary else _NamedWrites.of(path)
     if output_target(path)[0]:
         check_writable(path)
-        with _written_as(path), open(path, mode, **encoding) as handle:
+        with _written_as(path), open(path, mode, **opened) as handle:
             yield named(handle)
         return
-    with atomic_path(path) as tmp, _written_as(path), open(tmp, mode, **encoding) as handle:
+    with atomic_path(path) as tmp, _written_as(path), open(tmp, mode, **opened) as handle:
         yield named(handle)
 
 
@@ -566,6 +569,36 @@ def neutralise_cell(field: str) -> str:
 def restore_cell(field: str) -> str:
     """The inverse of :func:`neutralise_cell`: the ``'`` it added, and only that, removed."""
     return field[1:] if field.startswith("'") and FORMULA_START.match(field, 1) else field
+
+
+@contextmanager
+def csv_output(path: str | Path) -> Iterator[CSVRows]:
+    """The rows of a CSV file people open in a spreadsheet, written to ``path`` through
+    :func:`atomic_output`: comma-separated, LF line ends, UTF-8 with a byte order mark.
+    Excel, double-clicked, reads a CSV without one in the Windows code page ("chaÃ®ne de
+    valeur" for "chaîne de valeur"), and saves its own "CSV UTF-8" with one; every reader of
+    the project's takes either (:func:`decode_bytes`). The caller neutralises the cells
+    (:func:`neutralise_cell`)."""
+    with atomic_output(path, "w", encoding="utf-8-sig") as handle:
+        yield CSVRows(handle)
+
+
+class CSVRows:
+    """A ``csv.writer`` that quotes every cell of a row holding a lone carriage return:
+    the csv module quotes a cell holding "\\n" (its line terminator) but not one holding
+    "\\r", which spreadsheets also take for a line break, so what follows it would start a
+    row of its own, unescaped ("x\\r=cmd")."""
+
+    def __init__(self, handle: IO[str]) -> None:
+        import csv
+
+        self._plain = csv.writer(handle, lineterminator="\n")
+        self._quoted = csv.writer(handle, lineterminator="\n", quoting=csv.QUOTE_ALL)
+
+    def writerow(self, row: Iterable[object]) -> None:
+        cells = list(row)
+        (self._quoted if any("\r" in str(cell) for cell in cells) else self._plain
+         ).writerow(cells)
 
 
 @contextmanager

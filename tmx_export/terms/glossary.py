@@ -14,7 +14,6 @@ termbase; without one every pair is approved. ``.tbx`` files are handed to
 
 from __future__ import annotations
 
-import csv
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -31,7 +30,7 @@ from ..formats.table import (
     table_header,
     workbook_rows,
 )
-from ..formats.text import atomic_output, neutralise_cell, read_text, restore_cell
+from ..formats.text import csv_output, neutralise_cell, read_text, restore_cell
 from ..lang import parse_tag, primary, standard_tag
 from ..model import count_of
 from .tbx import GlossaryEntry, read_tbx
@@ -376,29 +375,34 @@ def _columns(cells: list[str], source_lang: str, target_lang: str) -> tuple[int,
     return source, target
 
 
-# What makes a spreadsheet read a CSV cell as a formula (OWASP, "CSV Injection"): "=", "+",
-# "-", "@", and tab or carriage return, behind which a formula can hide.
-def write_glossary(pairs: Iterable[TermPair], path: str | Path) -> int:
-    """A plain CSV glossary: source, target, count, termhood, status (one row per pair but
-    the rejected ones, which no glossary offers, as no TBX does: a tool that reads the first
-    two columns would offer them as translations).
+def write_glossary(pairs: Iterable[TermPair], path: str | Path, source_lang: str | None = None,
+                   target_lang: str | None = None) -> int:
+    """A plain CSV glossary: the source and target terms, count, termhood, status (one row
+    per pair but the rejected ones, which no glossary offers, as no TBX does: a tool that
+    reads the first two columns would offer them as translations).
+
+    The term columns are headed by their languages (``source_lang``, ``target_lang``; by
+    default the first pair's), as CAT tools head a glossary's: headed ``source`` and
+    ``target``, the file read back by a run in the other direction (``--glossary`` of a
+    French -> English check) took the English terms for the French ones, where a header
+    of languages is turned round (:func:`read_glossary_table`).
 
     A spreadsheet opens it, so a text cell starting like a formula gets a ``'`` before it
     (:func:`~tmx_export.formats.text.neutralise_cell`); every other cell is written as it is.
     """
+    if source_lang is None or target_lang is None:
+        pairs = list(pairs)
+        first = pairs[0] if pairs else None
+        source_lang = source_lang or (first.source_lang if first else "source")
+        target_lang = target_lang or (first.target_lang if first else "target")
     count = 0
-    with atomic_output(path, "w") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        # The csv module quotes a cell holding "\n" (its line terminator) but not one holding
-        # a lone "\r", which spreadsheets also take for a line break: what follows would start
-        # a row of its own, unescaped ("x\r=cmd"). Such rows are written with every cell quoted.
-        quoted = csv.writer(handle, lineterminator="\n", quoting=csv.QUOTE_ALL)
-        writer.writerow(["source", "target", "count", "termhood", "status"])
+    with csv_output(path) as writer:
+        writer.writerow([source_lang, target_lang, "count", "termhood", "status"])
         for pair in pairs:
             if pair.status == "rejected":
                 continue
-            row = [neutralise_cell(pair.source_term), neutralise_cell(pair.target_term), pair.count,
-                   f"{pair.termhood:.2f}", neutralise_cell(pair.status)]
-            (quoted if any("\r" in str(cell) for cell in row) else writer).writerow(row)
+            writer.writerow([neutralise_cell(pair.source_term),
+                             neutralise_cell(pair.target_term), pair.count,
+                             f"{pair.termhood:.2f}", neutralise_cell(pair.status)])
             count += 1
     return count

@@ -329,6 +329,13 @@ def _same_term(extractors: dict[str, Extractor | None], lang: str, lemma: str, n
 def _read_rows(path: str | Path) -> list[_Row]:
     """The rows of a review file, checked on their own (statuses, keys, repeated pairs)."""
     name = str(path)
+    if Path(path).suffix.lower() in (".csv", ".tsv", ".txt"):
+        # the CSV glossary (`terms --csv`), or the review file saved as CSV, has none of
+        # the hidden columns that tie a row to its pair: "not a readable XLSX (File is not a
+        # zip file)" left the terminologist guessing why the decisions were not recorded
+        raise InputError(name, "a text table, not a review file: terms apply records the "
+                         "XLSX that terms --review writes (saved as XLSX, not CSV); a CSV "
+                         "glossary's statuses count where it is given to --glossary")
     # every row the sheet holds, not just as many as its <dimension> claims (a tool that
     # wrote a stale one would otherwise have the last rows ignored, silently)
     with closing(workbook_rows(path, prefer="review", what="XLSX review file")) as cells:

@@ -419,4 +419,5 @@ def write_outputs(pairs: list[TermPair], *, tbx_path: str | None = None, tbx_ver
     if csv_path:
         from .glossary import write_glossary
 
-        _say(say, f"CSV: {count_of(write_glossary(pairs, csv_path), 'pair')} -> {csv_path}")
+        n = write_glossary(pairs, csv_path, source_lang, target_lang)
+        _say(say, f"CSV: {count_of(n, 'pair')} -> {csv_path}")
