@@ -20,6 +20,7 @@ from tmx_export.check.concordance import (
     PREFIXES,
     Analyser,
     Hit,
+    Query,
     build_index,
     concordance,
     fold,
@@ -317,6 +318,43 @@ def test_eu_languages_match_other_forms_of_a_term(tmp_path: Path, lang: str, que
         matched = {m for h in hits(memory, query, source_lang="en-GB", target_lang=lang,
                                    side="target", **options) for m in h.matches}
         assert found <= matched, (query, options, matched)
+
+
+@pytest.mark.parametrize("lang", ["de", "pl", "fi", "hu", "el"])
+def test_a_query_read_from_the_dictionary_file_has_the_keys_of_the_index(lang: str) -> None:
+    # through the index a query's words are looked up in the dictionary's file (on_disk),
+    # the memory's in the dictionary loaded whole: a key that differed would miss hits
+    from test_lemmas import dgt_words
+
+    english = Analyser("en")
+    loaded, on_disk = Analyser(lang), Analyser(lang, on_disk=True)
+    words = dgt_words(lang)
+    assert len(words) > 1500
+    for at in range(0, len(words), 8):  # queries of eight words, each read both ways
+        query = " ".join(words[at:at + 8])
+        assert on_disk.words(query) == loaded.words(query), query
+        assert Query.compile(query, english, on_disk, "target") == \
+            Query.compile(query, english, loaded, "target"), query
+
+
+def test_an_indexed_query_does_not_load_the_dictionary_whole(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a query of two Polish words loaded the 3.7 million forms of simplemma's Polish
+    # dictionary (2-3 s) before the index answered; it looks its words up in a file now
+    from tmx_export.terms import lemmas
+
+    memory = [DATA / "tmx" / "dgt-tm" / "22019D0437.tmx"]
+    options = {"source_lang": "en-GB", "target_lang": "pl", "side": "target"}
+    query = "panstwa czlonkowskie"
+    scanned = hits(memory, query, **options)
+    assert scanned and hits(memory, query, index=tmp_path / "i.db", **options) == scanned
+    loads: list[str] = []
+    whole = lemmas._dictionary
+    monkeypatch.setattr(lemmas, "_dictionary", lambda lang: loads.append(lang) or whole(lang))
+    lemmas._DICTIONARIES._get_dictionary.cache_clear()
+    lemmas._lemmatizer.cache_clear()
+    assert hits(memory, query, index=tmp_path / "i.db", **options) == scanned
+    assert "pl" not in loads
 
 
 def test_greek_capitals_without_accents_are_lemmatised(tmp_path: Path) -> None:

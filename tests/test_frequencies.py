@@ -4,6 +4,7 @@ falls back to building in memory."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -140,3 +141,39 @@ def test_a_table_cut_inside_a_bucket_is_not_trusted(tmp_path: Path,
         assert frequencies.zipf("og", "da") == wordfreq.zipf_frequency("og", "da")
     finally:
         frequencies._table.cache_clear()
+
+
+@pytest.mark.parametrize("lang", ["fi", "pl", "el", "sh"])
+def test_the_top_words_are_wordfreqs_and_kept_in_the_cache(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
+    monkeypatch.setenv("TMX_EXPORT_CACHE", str(tmp_path))
+    expected = wordfreq.top_n_list(lang, 200)
+    assert frequencies.top_words(lang, 200) == expected
+    (kept,) = tmp_path.glob(f"wordfreq-top200-{lang}-*/words.txt")
+    assert frequencies.top_words(lang, 200) == expected  # read back
+    for damaged in (kept.read_bytes()[:100], b"", b"\xff\xfe"):  # cut short, not UTF-8
+        kept.write_bytes(damaged)
+        assert frequencies.top_words(lang, 200) == expected
+    monkeypatch.setenv("TMX_EXPORT_CACHE", str(tmp_path / "file" / "cache"))
+    (tmp_path / "file").write_text("not a folder")
+    assert frequencies.top_words(lang, 200) == expected
+    with pytest.raises(LookupError):
+        frequencies.top_words("xx", 200)
+
+
+def test_a_concordance_search_does_not_import_wordfreq(tmp_path: Path) -> None:
+    # the stop words of Latvian, Finnish, Polish... (wordfreq's 200 most frequent words) cost a
+    # search through the index 0.3-0.4 s: importing wordfreq and reading its whole list
+    import subprocess
+    import sys
+
+    code = ("import sys\n"
+            "from tmx_export.terms.languages import term_language\n"
+            "from tmx_export.check.concordance import Analyser, Query\n"
+            "assert 'un' in term_language('lv').stop\n"
+            "Query.compile('Eiropas Savienības', Analyser('en'), Analyser('lv', on_disk=True))\n"
+            "print('wordfreq' in sys.modules)\n")
+    env = {**os.environ, "TMX_EXPORT_CACHE": str(tmp_path)}
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           check=True, env=env).stdout.split() for _ in range(2)]
+    assert runs[1] == ["False"]  # the first run filled the cache

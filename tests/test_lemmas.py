@@ -18,7 +18,23 @@ DATA = Path(__file__).parent / "data"
 def _fresh() -> None:
     """Forget the dictionaries and lemmas this process loaded."""
     lemmas._DICTIONARIES._get_dictionary.cache_clear()
+    lemmas._TABLES._get_dictionary.cache_clear()
     lemmas._lemmatizer.cache_clear()
+
+
+def dgt_words(lang: str) -> list[str]:
+    """The words of the DGT-TM units in ``lang`` (tests/data/tmx/dgt-tm), each also lower
+    case, in capitals, capitalised and without its accents (as a query may type it)."""
+    from tmx_export.check.concordance import fold
+    from tmx_export.pipeline import stream_units
+
+    files = sorted(str(p) for p in (DATA / "tmx" / "dgt-tm").glob("*.tmx"))
+    words = {word for unit in stream_units(files, source_lang="en-GB", target_lang=lang,
+                                           renumber=False, clean=None, dedupe="none",
+                                           allow_empty=True, segment="sentence")
+             for word in re.findall(r"[^\W\d_][\w'’-]*", unit.target)}
+    return sorted({form for word in words
+                   for form in (word, word.lower(), word.upper(), word.capitalize(), fold(word))})
 
 
 def _words(lang: str) -> list[str]:
@@ -91,8 +107,50 @@ def test_an_unusable_or_damaged_cache_falls_back_to_the_shipped_dictionary(
         _fresh()
 
 
+@pytest.mark.parametrize("lang", ["de", "pl", "fi", "cs", "el"])
+def test_the_dictionary_file_answers_as_the_dictionary_loaded_whole(lang: str) -> None:
+    # a query's few words are looked up in the file (on_disk) where the index was built
+    # with the dict: every answer must be the same, or a query key misses the index's
+    words = dgt_words(lang)
+    assert len(words) > 1500
+    assert type(lemmas.dictionary(lang, on_disk=True)) is not type(lemmas.dictionary(lang))
+    loaded, on_disk = lemmas.dictionary(lang), lemmas.dictionary(lang, on_disk=True)
+    assert len(on_disk) == len(loaded)
+    for word in words:
+        assert on_disk.get(word) == loaded.get(word), word
+        assert lemmas.is_known(word, lang, on_disk=True) == lemmas.is_known(word, lang), word
+        for greedy in (False, True):
+            assert lemmas.lemmatize(word, lang, greedy, on_disk=True) == \
+                lemmas.lemmatize(word, lang, greedy), (word, greedy)
+
+
+def test_an_unusable_or_damaged_dictionary_file_falls_back_to_the_dictionary(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv("TMX_EXPORT_CACHE", str(blocked / "cache"))
+    _fresh()
+    try:
+        assert lemmas.lemmatize("Ketten", "de", on_disk=True) == "Kette"
+        monkeypatch.setenv("TMX_EXPORT_CACHE", str(tmp_path / "cache"))
+        _fresh()
+        assert lemmas.lemmatize("Ketten", "de", on_disk=True) == "Kette"
+        (made,) = (tmp_path / "cache").glob("simplemma-sorted*-de-*/forms.bin")
+        whole = made.read_bytes()
+        for damaged in (whole[:len(whole) // 2], whole[:12], b"", b"\x00" * 64):
+            made.write_bytes(damaged)
+            _fresh()
+            assert lemmas.lemmatize("Mitgliedstaaten", "de", on_disk=True) == \
+                simplemma.lemmatize("Mitgliedstaaten", lang="de"), damaged[:16]
+            assert lemmas.is_known("Verkehr", "de", on_disk=True)
+    finally:
+        _fresh()
+
+
 def test_an_unknown_language_is_refused_as_simplemma_refuses_it() -> None:
     with pytest.raises(ValueError):
         lemmas.lemmatize("word", "xx")
     with pytest.raises(ValueError):
         lemmas.is_known("word", "xx")
+    with pytest.raises(ValueError):
+        lemmas.lemmatize("word", "xx", on_disk=True)

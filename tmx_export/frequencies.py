@@ -204,6 +204,33 @@ def _write_table(lang: str, work: Path) -> None:
     (work / "buckets.bin").write_bytes(buckets.tobytes())
 
 
+def top_words(lang: str, count: int) -> list[str]:
+    """``wordfreq.top_n_list(lang, count)``, kept in the cache: importing wordfreq and
+    reading its whole list cost a run 0.3-0.4 s for the 200 words that are a language's
+    stop words (:func:`tmx_export.terms.languages.term_language`), more than the rest of a
+    concordance search through its index. ``LookupError`` as wordfreq's for a language
+    without a list."""
+    source = data_file(lang)
+    if source is not None:
+        path = derived_folder(f"wordfreq-top{count}-{lang}", source) / "words.txt"
+        try:
+            if not path.exists():
+                fill_atomically(path.parent, lambda work: (work / path.name).write_bytes(
+                    "\n".join(_top_n_list(lang, count) + ["."]).encode()))
+            *words, end = path.read_bytes().decode().split("\n")
+            if end == ".":  # whole: the mark written last is there
+                return words
+        except (OSError, ValueError):  # no writable cache, or not UTF-8
+            pass
+    return _top_n_list(lang, count)
+
+
+def _top_n_list(lang: str, count: int) -> list[str]:
+    from wordfreq import top_n_list
+
+    return top_n_list(lang, count)
+
+
 @lru_cache(maxsize=100_000)
 def _wordfreq_zipf(word: str, lang: str) -> float:
     from wordfreq import zipf_frequency

@@ -231,15 +231,13 @@ def term_language(lang: str) -> TermLanguage | None:
     lemma_lang = _SIMPLEMMA_CODES.get(code, code)
     if lemma_lang not in _simplemma_languages():
         return None
-    from ..frequencies import LIST_ALIASES, listed_languages
+    from ..frequencies import LIST_ALIASES, listed_languages, top_words
 
     if code not in listed_languages():
         return None
-    from wordfreq import top_n_list
-
     try:
-        stop = frozenset(word.lower() for word in top_n_list(LIST_ALIASES.get(code, code),
-                                                             FALLBACK_STOP_WORDS))
+        stop = frozenset(word.lower() for word in top_words(LIST_ALIASES.get(code, code),
+                                                            FALLBACK_STOP_WORDS))
     except LookupError:
         return None
     stop |= frozenset(_FALLBACK_EXTRA.get(code, "").split())

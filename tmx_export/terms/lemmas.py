@@ -10,13 +10,26 @@ lemmas are simplemma's own: the same strategies (its default, greedy or not) ove
 same dictionary, only loaded from elsewhere. ``marshal`` builds data, never runs code;
 its format may change between Python versions, so each has its own folders.
 Without a writable cache a run decodes the shipped file, as simplemma does.
+
+A caller that looks up a handful of words (a concordance query through its index) need
+not load a dictionary of millions of forms whole (2 s for Finnish or Polish, even from
+``marshal``): with ``on_disk`` it reads a file of the same dictionary, kept in the cache
+beside it: the forms sorted, memory-mapped and searched by halves. simplemma's
+strategies take any ``Mapping``, and this one answers every key as the dict does, so the
+lemmas are the same. Callers that look up millions (indexing, ``terms``, ``check``) keep
+the dict, a hash probe a form. A file that cannot be built or read whole falls back to the
+dict.
 """
 
 from __future__ import annotations
 
+import itertools
 import marshal
+import mmap
 import sys
-from collections.abc import Mapping
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,6 +39,7 @@ from simplemma.strategies.dictionaries.dictionary_factory import (
     DATA_FOLDER,
     SUPPORTED_LANGUAGES,
     CachingDictionaryFactory,
+    DecodedStrMapping,
     MappingStrToByteString,
     _load_dictionary_from_disk,
 )
@@ -65,31 +79,137 @@ class _CachedDictionaries(CachingDictionaryFactory):
 
 
 _DICTIONARIES = _CachedDictionaries()
-_LOOKUP = DictionaryLookupStrategy(_DICTIONARIES)
+
+# The sorted file's layout (and the machine's byte order, in which its offsets are written);
+# a change to the layout must change this name (see tmx_export.cache).
+_TABLE_KIND = f"simplemma-sorted1-{sys.byteorder}"
+_MAGIC = b"tmxlemma"  # then the number of forms (8 bytes), then the offsets and the texts
+
+# Why a sorted file searched by halves, and not an SQLite table or a dbm file: the table
+# took 13-15 s to build for Finnish (3.5 million inserts) and 117 MB; this file 2-4 s
+# besides loading the dict, and 109 MB, and a lookup costs about the same (22 probes of a
+# memory-mapped file, 20-30 us). dbm's fast kinds are not in every build of Python.
 
 
-@lru_cache(maxsize=2)
-def _lemmatizer(greedy: bool) -> Lemmatizer:
+def _write_table(lang: str, path: Path) -> None:
+    """The dict of ``lang`` (the marshal cache's, so the same keys) sorted, as one file:
+    header, the offsets of the forms and of the lemmas (``count + 1`` each), the forms
+    joined, the lemmas joined."""
+    lemma_of = _dictionary(lang)
+    forms = sorted(lemma_of)  # the keys alone: pairs would cost 300 MB more in Finnish
+    key_ends = array("I", [0])
+    key_ends.extend(itertools.accumulate(map(len, forms)))
+    value_ends = array("I", [0])
+    value_ends.extend(itertools.accumulate(len(lemma_of[form]) for form in forms))
+    with path.open("wb") as out:
+        out.write(_MAGIC + len(forms).to_bytes(8, "little"))
+        out.write(key_ends.tobytes())
+        out.write(value_ends.tobytes())
+        out.write(b"".join(forms))
+        out.write(b"".join(lemma_of[form] for form in forms))
+
+
+class _Forms(Sequence[bytes]):
+    """The sorted forms of a mapped file (or their lemmas, in the same order), as
+    :func:`bisect.bisect_left` reads them."""
+
+    __slots__ = ("_data", "_ends", "_base")
+
+    def __init__(self, data: mmap.mmap, ends: memoryview, base: int) -> None:
+        self._data, self._ends, self._base = data, ends, base
+
+    def __len__(self) -> int:
+        return len(self._ends) - 1
+
+    def __getitem__(self, i: int) -> bytes:  # type: ignore[override]
+        return self._data[self._base + self._ends[i]:self._base + self._ends[i + 1]]
+
+
+class _TableDictionary(DecodedStrMapping):
+    """A dictionary read form by form from its sorted file in the cache (built on first
+    use from the dict, so it answers every key as the dict does); ``OSError`` or
+    ``ValueError`` when it cannot be built or is not whole."""
+
+    __slots__ = ("_forms", "_lemmas", "_lang")
+
+    def __init__(self, lang: str) -> None:
+        self._lang = lang
+        folder = derived_folder(f"{_TABLE_KIND}-{lang}", Path(DATA_FOLDER) / f"{lang}.plzma")
+        path = folder / "forms.bin"
+        if not path.exists():
+            fill_atomically(folder, lambda work: _write_table(lang, work / path.name))
+        with path.open("rb") as handle:
+            data = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+        count = int.from_bytes(data[8:16], "little") if data[:8] == _MAGIC else -1
+        width = array("I").itemsize * (count + 1)
+        if count < 0 or len(data) < 16 + 2 * width:
+            raise ValueError(f"{path}: not a dictionary file")
+        ends = memoryview(data)[16:16 + 2 * width].cast("I")
+        key_ends, value_ends = ends[:count + 1], ends[count + 1:]
+        texts = 16 + 2 * width
+        if len(data) != texts + key_ends[-1] + value_ends[-1]:
+            raise ValueError(f"{path}: cut short")
+        self._forms = _Forms(data, key_ends, texts)
+        self._lemmas = _Forms(data, value_ends, texts + key_ends[-1])
+
+    def _lookup(self, key: str) -> str | None:
+        form = key.encode()
+        at = bisect_left(self._forms, form)
+        if at < len(self._forms) and self._forms[at] == form:
+            return self._lemmas[at].decode()
+        return None
+
+    def __iter__(self) -> Iterator[str]:
+        return (form.decode() for form in self._forms)
+
+    def __len__(self) -> int:
+        return len(self._forms)
+
+
+class _TableDictionaries(CachingDictionaryFactory):
+    """simplemma's dictionaries read from their sorted files, for callers of few lookups."""
+
+    __slots__ = ()
+
+    def _get_dictionary_uncached(self, lang: str) -> Mapping[str, str]:
+        if lang not in SUPPORTED_LANGUAGES:
+            raise ValueError(f"Unsupported language: {lang}")
+        try:
+            return _TableDictionary(lang)
+        except (OSError, ValueError, TypeError, OverflowError):
+            return _DICTIONARIES.get_dictionary(lang)  # no usable file: the dict
+
+
+_TABLES = _TableDictionaries()
+_LOOKUP = {False: DictionaryLookupStrategy(_DICTIONARIES),
+           True: DictionaryLookupStrategy(_TABLES)}
+
+
+@lru_cache(maxsize=4)
+def _lemmatizer(greedy: bool, on_disk: bool = False) -> Lemmatizer:
     return Lemmatizer(lemmatization_strategy=DefaultStrategy(
-        greedy=greedy, dictionary_factory=_DICTIONARIES))
+        greedy=greedy, dictionary_factory=_TABLES if on_disk else _DICTIONARIES))
 
 
-def lemmatize(token: str, lang: str | tuple[str, ...], greedy: bool = False) -> str:
-    """``simplemma.lemmatize(token, lang, greedy)``."""
-    return _lemmatizer(greedy).lemmatize(token, lang)
+def lemmatize(token: str, lang: str | tuple[str, ...], greedy: bool = False, *,
+              on_disk: bool = False) -> str:
+    """``simplemma.lemmatize(token, lang, greedy)``; ``on_disk``: looked up in the
+    dictionary's table rather than the dictionary loaded whole (for a few words)."""
+    return _lemmatizer(greedy, on_disk).lemmatize(token, lang)
 
 
-def is_known(token: str, lang: str | tuple[str, ...]) -> bool:
-    """``simplemma.is_known(token, lang)``."""
+def is_known(token: str, lang: str | tuple[str, ...], *, on_disk: bool = False) -> bool:
+    """``simplemma.is_known(token, lang)`` (``on_disk``: as for :func:`lemmatize`)."""
     if not isinstance(token, str):
         raise TypeError(f"Wrong input type, expected string, got {type(token)}")
     if token == "":
         raise ValueError("Wrong input value: empty string")
     token = normalize_token(token)
-    return any(_LOOKUP.get_lemma(token, code) is not None
+    return any(_LOOKUP[on_disk].get_lemma(token, code) is not None
                for code in validate_lang_input(lang))
 
 
-def dictionary(lang: str) -> Mapping[str, str]:
-    """simplemma's dictionary of ``lang`` (surface form -> lemma), as its strategies see it."""
-    return _DICTIONARIES.get_dictionary(lang)
+def dictionary(lang: str, *, on_disk: bool = False) -> Mapping[str, str]:
+    """simplemma's dictionary of ``lang`` (surface form -> lemma), as its strategies see it
+    (``on_disk``: as for :func:`lemmatize`)."""
+    return (_TABLES if on_disk else _DICTIONARIES).get_dictionary(lang)
