@@ -349,6 +349,10 @@ def test_the_xlsx_report_keeps_tuids_and_lines_as_numbers(tmp_path: Path) -> Non
     tuids = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
     lines = [row[2] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert tuids == list(range(1, 12)) and lines == list(range(2, 13))
+    # a reviewer filters by check, severity or decision, as in the terms review file: the
+    # header row carries the sheet's filter over every finding and column
+    assert sheet.auto_filter.ref == f"A1:{chr(ord('A') + sheet.max_column - 1)}12"
+    assert sheet.freeze_panes == "A2"
 
 
 def test_term_checks_without_terms_are_a_usage_error() -> None:

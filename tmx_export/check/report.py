@@ -302,6 +302,8 @@ def write_xlsx(findings: list[Finding], path: str | Path) -> int:
             sheet.data_validation(1, len(columns) - 1, len(findings), len(columns) - 1,
                                   {"validate": "list", "source": list(DECISIONS)})
         sheet.freeze_panes(1, 0)
+        # filters on the header row: a reviewer works through one check or decision at a time
+        sheet.autofilter(0, 0, max(len(findings), 1), len(columns) - 1)
         book.close()
     return len(findings)
 
