@@ -53,7 +53,6 @@ from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from functools import partial
 from itertools import compress
 from operator import attrgetter, getitem
@@ -75,6 +74,7 @@ from .candidates import (
 from .citation import _decapitalise_initials, pair_citation_forms
 from .keys import _Chains, _Trie
 from .link import _link
+from .occurrences import Side
 from .patterns import (
     _KIND,
     _S,
@@ -87,11 +87,10 @@ from .patterns import (
     _not_fragments,
 )
 from .rank import rank_score, renderings_of
-from .stopwords import BOUND, LOCUTIONS, NOT_ALONE, NOT_HEAD, VAGUE_COMPLEMENTS, is_ordinal
+from .stopwords import BOUND, LOCUTIONS, NOT_HEAD, VAGUE_COMPLEMENTS, is_ordinal
 from .termpair import Context, TermPair
 from .units import piece_spans
 
-MIN_HEAD_RATIO = 0.2
 MIN_DICE = 0.1  # association below which two candidates are never linked
 GLOSSARY_BONUS = 10.0  # glossary pairs are linked before any corpus association
 # Linking score factor for two candidates that meet in one piece only: their Dice of 1 is
@@ -128,100 +127,6 @@ class _Ids(dict):
         return value
 
 
-@dataclass(slots=True)
-class _Side:
-    """The tokens and candidate occurrences of one language, flat (numpy arrays).
-
-    Pieces are numbered in the order they were added. ``tok_base[p]:tok_base[p + 1]`` are
-    the tokens of piece ``p`` (character ``tok_start``, ``tok_end`` in the piece);
-    ``starts[p]:starts[p + 1]`` its occurrences, in the order the candidate patterns find
-    them (:meth:`Extractor.candidates`): ``ids`` (compact candidate ids), ``first`` and
-    ``last`` (its tokens, counted in the piece). Per id: ``occ`` (occurrences), ``heads``
-    (in head position), ``words`` (content words), ``df`` (pieces holding it).
-    """
-
-    extractor: Extractor
-    tok_base: np.ndarray
-    tok_start: np.ndarray
-    tok_end: np.ndarray
-    starts: np.ndarray
-    ids: np.ndarray
-    first: np.ndarray
-    last: np.ndarray
-    keys: np.ndarray  # trie node of each id
-    occ: np.ndarray
-    heads: np.ndarray
-    words: np.ndarray
-    df: np.ndarray
-    find_key: Callable[[str], int | None]
-
-    def lookup(self, key: str) -> int | None:
-        """The id of a lemma key, if it occurs."""
-        node = self.find_key(key)
-        if node is None:
-            return None
-        at = int(np.searchsorted(self.keys, node))
-        return at if at < len(self.keys) and self.keys[at] == node else None
-
-    def eligible(self, min_count: int, forced: Iterable[int]) -> np.ndarray:
-        """Ids that may be paired: recurrent, mostly in head position, not general nouns."""
-        general = [self.lookup(k) for k in NOT_ALONE.get(self.extractor.lang, ())]
-        ok = (self.occ >= min_count) & (self.heads >= MIN_HEAD_RATIO * self.occ)
-        ok[[g for g in general if g is not None]] = False
-        ok[list(forced)] = True
-        return ok
-
-    def release(self) -> None:
-        """Drop what pass 4 does not need (the tokens stay, for the forms' spans)."""
-        none = np.zeros(0, np.int32)
-        self.ids = self.first = self.last = self.keys = self.occ = self.heads = none
-        self.words = self.df = self.starts = none
-
-    def piece_of(self) -> np.ndarray:
-        """The piece of every occurrence."""
-        return np.repeat(np.arange(len(self.starts) - 1, dtype=np.int64), np.diff(self.starts))
-
-    def texts_df(self, texts: np.ndarray) -> np.ndarray:
-        """Per id, the pieces holding it among those ``texts`` marks (per piece)."""
-        _, ids = self.distinct(np.ones(len(self.keys), bool), texts)
-        return np.bincount(ids, minlength=len(self.keys))
-
-    def inner_words(self, ok: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """The (term, word) id pairs, as codes ``term * n + word`` (``n``: the number of
-        ids), sorted and once each, of the ids ``ok`` marks where an occurrence of the
-        multi-word ``term`` holds the single word ``word``; and which of them are the
-        term's head: its first word in a language that puts the head first
-        ("construction" of "construction navale", "traité" of "traité FUE"), else its
-        last ("panel" of "arbitration panel")."""
-        n = max(len(self.keys), 1)
-        base = self.tok_base[:-1][self.piece_of()]
-        ok_occ = ok[self.ids]
-        words = self.words[self.ids]
-        single = np.flatnonzero(ok_occ & (words == 1) & (self.last - self.first == 1))
-        at_token = np.full(int(self.tok_base[-1]), -1, np.int32)  # single word per token
-        at_token[base[single] + self.first[single]] = self.ids[single]
-        multi = np.flatnonzero(ok_occ & (words >= 2))
-        del ok_occ, words, single
-        length = (self.last - self.first)[multi].astype(np.int64)
-        occ = np.repeat(multi, length)
-        rank = np.arange(len(occ)) - np.repeat(_exclusive_cumsum(length)[:-1], length)
-        inner = at_token[base[occ] + self.first[occ] + rank]
-        head = rank == (0 if self.extractor.rules.head_first
-                        else np.repeat(length - 1, length))
-        has = inner >= 0
-        code = self.ids[occ[has]].astype(np.int64) * n + inner[has]
-        both = _distinct(code * 2 + head[has])
-        return both // 2, both % 2 == 1
-
-    def distinct(self, ok: np.ndarray,
-                 texts: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
-        """(piece, id) of every id ``ok`` marks in every piece (of those ``texts`` marks, when
-        given), once, sorted by piece."""
-        n = max(len(self.keys), 1)
-        piece_of = self.piece_of()
-        keep = ok[self.ids] if texts is None else ok[self.ids] & texts[piece_of]
-        both = _distinct(piece_of[keep] * n + self.ids[keep])
-        return both // n, (both % n).astype(np.int32)
 
 
 def _no_key(key: str) -> None:
@@ -353,7 +258,7 @@ class _Scanner:
                              (at - text_at[piece]).astype(np.int32), breaks))
         self.n_pieces += len(texts)
 
-    def side(self) -> _Side:
+    def side(self) -> Side:
         """The tokens and candidates of every piece added (end of pass 1)."""
         self._flush()
         types, piece, start, end, breaks, tok_base = self._tokens()
@@ -561,7 +466,7 @@ class _Scanner:
 
     def _index(self, start: np.ndarray, end: np.ndarray, tok_base: np.ndarray,
                starts: np.ndarray, nodes: np.ndarray, first: np.ndarray, last: np.ndarray,
-               words: np.ndarray, head: np.ndarray) -> _Side:
+               words: np.ndarray, head: np.ndarray) -> Side:
         """Compact ids and per-id counts (pass 1's end)."""
         keys, inverse = _compact(nodes)
         del nodes
@@ -577,7 +482,7 @@ class _Scanner:
         del piece_of
         df = np.bincount(distinct % max(n, 1), minlength=n)
         occ = np.bincount(ids, minlength=n)
-        return _Side(self.extractor, tok_base, start, end, starts, ids, first, last, keys,
+        return Side(self.extractor, tok_base, start, end, starts, ids, first, last, keys,
                      occ, heads, per_id_words, df, self.find_key)
 
 
@@ -683,7 +588,7 @@ def _pieces(units: list[Pair], split: bool, langs: tuple[str, str]) -> tuple[arr
 
 
 def _scan(units: list[Pair], piece_unit: array, piece_at: array, target: bool,
-          lang: str, glossary: list[tuple[str, str]]) -> _Side:
+          lang: str, glossary: list[tuple[str, str]]) -> Side:
     """Pass 1 for one language (the source's, or the ``target``'s): the words of every
     piece, then the candidates of all (numpy)."""
     side = 1 if target else 0  # in a glossary entry; in piece_at, 2 * side
@@ -697,7 +602,7 @@ def _scan(units: list[Pair], piece_unit: array, piece_at: array, target: bool,
 
 
 def _pass_one(units: list[Pair], glossary: list[tuple[str, str]], split: bool,
-              langs: tuple[str, str]) -> tuple[_Side, _Side, array, array]:
+              langs: tuple[str, str]) -> tuple[Side, Side, array, array]:
     """Pass 1: the pieces of ``units`` (:func:`_pieces`), and both sides (:func:`_scan`)."""
     piece_unit, piece_at = _pieces(units, split, langs)
     src = _scan(units, piece_unit, piece_at, False, langs[0], glossary)
@@ -730,7 +635,7 @@ def _extract(units: list[Pair], min_count: int, glossary: list[tuple[str, str]],
                            max_contexts, glossary if anchors else None, refused)
 
 
-def _after_pass_one(units: list[Pair], src: _Side, tgt: _Side, piece_unit: array,
+def _after_pass_one(units: list[Pair], src: Side, tgt: Side, piece_unit: array,
                     piece_at: array, min_count: int, glossary: list[tuple[str, str]],
                     max_contexts: int, marked: list[tuple[str, str]] | None = None,
                     refused: list[tuple[str, str]] | None = None) -> list[TermPair]:
@@ -995,7 +900,7 @@ def _form_ids(units: list[Pair], unit_of: np.ndarray, spans: np.ndarray, batch: 
     return names, source_ids, target_ids, doc_ids
 
 
-def _glossary_codes(glossary: Sequence[tuple[str, str]], src: _Side, tgt: _Side,
+def _glossary_codes(glossary: Sequence[tuple[str, str]], src: Side, tgt: Side,
                     width: int) -> set[int]:
     codes = set()
     for source, target in glossary:
@@ -1006,7 +911,7 @@ def _glossary_codes(glossary: Sequence[tuple[str, str]], src: _Side, tgt: _Side,
     return codes
 
 
-def _cooccurrences(src: _Side, tgt: _Side, s_ok: np.ndarray, t_ok: np.ndarray, width: int,
+def _cooccurrences(src: Side, tgt: Side, s_ok: np.ndarray, t_ok: np.ndarray, width: int,
                    min_count: int, glossary_codes: set[int],
                    texts: np.ndarray | None = None) -> dict[int, int]:
     """Pieces shared by each eligible (source id, target id) of compatible length (among
@@ -1058,14 +963,14 @@ def _cooccurrences(src: _Side, tgt: _Side, s_ok: np.ndarray, t_ok: np.ndarray, w
     return result
 
 
-def _condensed(codes: np.ndarray, cooc: dict[int, int], width: int, src: _Side,
-               tgt: _Side, s_ok: np.ndarray, t_ok: np.ndarray) -> np.ndarray:
+def _condensed(codes: np.ndarray, cooc: dict[int, int], width: int, src: Side,
+               tgt: Side, s_ok: np.ndarray, t_ok: np.ndarray) -> np.ndarray:
     """Which of the partner ``codes`` (sorted) pair a single source word with a two-word
     target term that it stands for (see :data:`CONDENSED_PRIOR`), which
     :func:`_length_prior` would take for a shorter one and pair with its head alone.
 
     The evidence: the source word is the best single-word partner (by Dice) of the term's
-    head (:meth:`_Side.inner_words`); the term holds that head in at least
+    head (:meth:`Side.inner_words`); the term holds that head in at least
     :data:`CONDENSED_SHARE` of the pieces where the head meets the word, and meets the
     word in :data:`CONDENSED_MIN` pieces; its other word is a modifier ("navale",
     "directrices", "FUE": no candidate that may be paired, ``t_ok``), not a noun
@@ -1097,7 +1002,7 @@ def _condensed(codes: np.ndarray, cooc: dict[int, int], width: int, src: _Side,
     best_source = np.zeros(n)
     np.maximum.at(best_source, f[single], dice[single])
     # a word of the term other than its head that may be paired itself (a noun, mostly in
-    # head position: :meth:`_Side.eligible`): a term of two nouns, no compound's
+    # head position: :meth:`Side.eligible`): a term of two nouns, no compound's
     blocked = np.zeros(len(codes), bool)
     blocked[option[~head]] = True
     rival = e[option] * width + word  # the source word with the term's head

@@ -13,7 +13,7 @@ import numpy as np
 from .arrays import _exclusive_cumsum
 
 if TYPE_CHECKING:
-    from .associate import _Side
+    from .occurrences import Side
 
 # Content words, on each side, of a pair that may be linked inside a longer link
 # (:func:`_link_slice`): single words nested in a term ("chain" in "value chain") are not.
@@ -23,7 +23,7 @@ NESTED_WORDS = 2
 LINK_CHUNK = 100_000
 
 
-def _link(src: _Side, tgt: _Side, partner_codes: np.ndarray, partner_scores: np.ndarray,
+def _link(src: Side, tgt: Side, partner_codes: np.ndarray, partner_scores: np.ndarray,
           width: int, bonus: np.ndarray | None = None) -> tuple[np.ndarray, ...]:
     """Competitive linking in every piece: the links as (piece, code, source first, last,
     target first, last) arrays, sorted by piece, code and spans.
@@ -97,7 +97,7 @@ def _link(src: _Side, tgt: _Side, partner_codes: np.ndarray, partner_scores: np.
     return tuple(a[keep] for a in found)
 
 
-def _link_slice(src: _Side, tgt: _Side, codes: np.ndarray, scores: np.ndarray,
+def _link_slice(src: Side, tgt: Side, codes: np.ndarray, scores: np.ndarray,
                 e_at: np.ndarray, f_at: np.ndarray, piece: np.ndarray,
                 bonus: np.ndarray | None = None) -> tuple[np.ndarray, ...]:
     """:func:`_link` for the pieces of one slice: the options, source occurrences ``e_at``
