@@ -40,7 +40,7 @@ from .model import Finding, LeftOut, finding
 if TYPE_CHECKING:
     from ..formats.tmx import TmxPart
     from .consistency import Consistency, Key
-    from .read import _Reading
+    from .tus import Reading
 
 # The share of the file the first part (read here) gets: this process also runs the
 # consistency checks of the whole file, about a fifth of the other checks' cost.
@@ -128,7 +128,7 @@ class InParts:
     first_share: float = FIRST_SHARE
     used: bool = False
 
-    def units(self, reading: _Reading, name: str, parts: list[TmxPart]
+    def units(self, reading: Reading, name: str, parts: list[TmxPart]
               ) -> Generator[Pair | Prechecked, None, tuple[int, int]]:
         """The units of the file ``name`` cut into ``parts`` (see :func:`units_in_parts`)."""
         return units_in_parts(reading, name, parts, self.precheck)
@@ -139,11 +139,11 @@ def rows(findings: list[Finding]) -> list[Row]:
     return [(f.check, f.severity, f.item, f.expected) for f in findings]
 
 
-def units_in_parts(reading: _Reading, name: str, parts: list[TmxPart],
+def units_in_parts(reading: Reading, name: str, parts: list[TmxPart],
                    precheck: Precheck) -> Generator[Pair | Prechecked, None, tuple[int, int]]:
     """The units of the file ``name`` cut into ``parts``: those of the first as they are
     read here, those of the others in batches with their prechecks; returns the pairs read
-    and left out, as :meth:`_Reading.units` does."""
+    and left out, as :meth:`Reading.units` does."""
     workers: list[_Worker] = []
     start = reading.numbered
     given = 0  # units of the file given so far
@@ -179,7 +179,7 @@ def units_in_parts(reading: _Reading, name: str, parts: list[TmxPart],
     return counts[0], counts[1]
 
 
-def _again(reading: _Reading, name: str, start: int, given: int
+def _again(reading: Reading, name: str, start: int, given: int
            ) -> Generator[Pair, None, tuple[int, int]]:
     """The file read whole from its start, but for the ``given`` units given already."""
     reading.numbered = start
@@ -191,7 +191,7 @@ class _Worker:
     in a temporary file as it goes, record after record (:func:`_put`), where this process
     takes them (:meth:`units`) as soon as they are there."""
 
-    def __init__(self, name: str, part: TmxPart, reading: _Reading,
+    def __init__(self, name: str, part: TmxPart, reading: Reading,
                  precheck: Precheck) -> None:
         import multiprocessing
 
@@ -320,7 +320,7 @@ def _serve(name: str, part: TmxPart, source_lang: str,
     """The worker: the units of ``part`` with their prechecks into ``spool``, then its
     counts; its last word to ``told`` says how it went."""
     from ..formats.tmx import lines_before_offset
-    from .read import _batches
+    from .tus import unit_batches
 
     worker_signals()
     left_out = LeftOut()
@@ -331,7 +331,7 @@ def _serve(name: str, part: TmxPart, source_lang: str,
     units: list[Pair] = []
     checked: list[Prechecks] = []
     try:
-        for batch, batch_read, batch_dropped in _batches(
+        for batch, batch_read, batch_dropped in unit_batches(
                 name, source_lang, target_lang, _BATCH, left_out, untranslated, part=part,
                 lines_before=lines_before):
             read += batch_read
@@ -352,8 +352,6 @@ def _serve(name: str, part: TmxPart, source_lang: str,
         told.send(f"{type(exc).__name__}: {exc}")
     else:
         told.send(_DONE)
-
-
 
 
 def _columns(units: list[Pair], checked: list[Prechecks]) -> _Columns:
