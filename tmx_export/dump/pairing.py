@@ -52,7 +52,6 @@ from .sides import (
     _numbers,
     _tidy,
 )
-from .unnumbered import _segmental
 
 if TYPE_CHECKING:
     import numpy as np
@@ -596,6 +595,8 @@ def _best_split(stream: Stream, numbered: bool, src: str, tgt: str, line_starts:
             triples = _split_orphans(text, tokens, _triples(text, tokens, states))
             runs.append((score, triples, sign > 0))
     else:
+        from .unnumbered import _segmental  # unnumbered dumps only: a numbered one never loads it
+
         runs = [(score, triples, sign > 0) for sign, score, triples
                 in _segmental(stream, _word_tokens(stream, src, tgt, candidates),
                               langs=(src, tgt))]
