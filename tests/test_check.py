@@ -7,6 +7,7 @@ import csv
 import re
 import shutil
 import subprocess
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -782,6 +783,28 @@ def test_the_html_report_marks_the_item_where_it_is_after_a_dotted_capital_i(
                ).exit_code == 1
     page = report.read_text("utf-8")
     assert "İzmir à <mark>13</mark> reprises." in page
+
+
+def test_the_html_report_marks_a_term_in_a_decomposed_text_as_written(tmp_path: Path) -> None:
+    # a target written with combining accents (NFD: "po\u0302le") held the forbidden term
+    # but was searched for it composed: the finding came without its mark, or, with the
+    # glossary decomposed and the memory composed, the other way round
+    source = "Member States should support the cluster of the region."
+    target = "Les États membres devraient soutenir le pôle de la région."
+    glossary = "source\ttarget\tstatus\ncluster\tgrappe\tapproved\ncluster\tpôle\tforbidden\n"
+    for memory_form, glossary_form in (("NFD", "NFC"), ("NFC", "NFD"), ("NFD", "NFD")):
+        memory = _one_tmx(tmp_path / "region.tmx", [
+            (source, unicodedata.normalize(memory_form, target))])
+        terms = tmp_path / "g.tsv"
+        terms.write_text(unicodedata.normalize(glossary_form, glossary), encoding="utf-8")
+        report = tmp_path / "findings.html"
+        result = run("check", str(memory), "--glossary", str(terms),
+                     "--checks", "term-forbidden", "--report", str(report))
+        assert result.exit_code == 1, result.output
+        page = report.read_text("utf-8")
+        # the text as the memory writes it, its whole word marked
+        marked = unicodedata.normalize(memory_form, "le <mark>pôle</mark> de la")
+        assert marked in page, (memory_form, glossary_form)
 
 
 def test_the_html_report_shows_a_right_to_left_side_in_its_own_direction(

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import re
 import sqlite3
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -126,6 +128,48 @@ def test_glossary_pair_recorded_at_count_one_with_inflection():
     glossary = [p for p in found if p.glossary]
     assert [(p.source_term, p.target_term, p.count) for p in glossary] == [
         ("know-how transfer", "transfert de savoir-faire", 1)]
+
+
+def _decomposed(unit: Pair) -> Pair:
+    """``unit`` with its accents decomposed (NFD), as macOS and some CAT tools' exports
+    write them."""
+    return dataclasses.replace(unit, source=unicodedata.normalize("NFD", unit.source),
+                               target=unicodedata.normalize("NFD", unit.target))
+
+
+def _found(pairs: list[TermPair]) -> list[tuple[object, ...]]:
+    return [(p.source_term, p.target_term, p.count, round(p.score, 6), p.glossary,
+             dict(p.source_variants), dict(p.target_variants)) for p in pairs]
+
+
+def test_decomposed_accents_give_the_same_term_pairs():
+    # "chai\u0302ne", "E\u0301tats": a word ended at its first accent, so an NFD memory gave
+    # "glement" for "règlement" and no pair with an accented word, not even a glossary's
+    units, _ = read_term_units([str(SEED_DUMP)])
+    decomposed = [_decomposed(unit) for unit in units]
+    assert any(unit.target != composed.target
+               for unit, composed in zip(decomposed, units, strict=True))
+    glossary = [("know-how transfer", "transfert de savoir-faire"),
+                ("value chain", "chaîne de valeur")]
+    nfd_glossary = [tuple(unicodedata.normalize("NFD", term) for term in pair)
+                    for pair in glossary]
+    expected = extract_terms(units, glossary=glossary)
+    assert ("value chain", "chaîne de valeur") in [(p.source_term, p.target_term)
+                                                   for p in expected]
+    for given, known in ((decomposed, glossary), (decomposed, nfd_glossary),
+                         (units, nfd_glossary)):
+        found = extract_terms(given, glossary=known)
+        # the terms are written composed (NFC), as one spelling, whatever the input's
+        assert _found(found) == _found(expected)
+        for pair, composed in zip(found, expected, strict=True):
+            assert len(pair.contexts) == len(composed.contexts)
+            for context, other in zip(pair.contexts, composed.contexts, strict=True):
+                # a context is the text as written, its spans on the whole words
+                assert any(context.target in unit.target for unit in given)
+                for side in ("source", "target"):
+                    text, span = getattr(context, side), getattr(context, f"{side}_span")
+                    assert unicodedata.normalize("NFC", text[span[0]:span[1]]) == getattr(
+                        other, side)[slice(*getattr(other, f"{side}_span"))]
 
 
 def test_competing_translations_and_inconsistency():
