@@ -443,6 +443,14 @@ def test_a_bad_report_name_fails_before_any_work(tmp_path: Path) -> None:
     assert result.exit_code == 1 and "findings.pdf: unknown report format" in result.stderr
 
 
+def test_a_report_named_htm_is_the_html_page(tmp_path: Path) -> None:
+    # terms --report takes *.htm as HTML; check refused it as an unknown format
+    report = tmp_path / "findings.htm"
+    result = run("check", str(SEED), "--checks", "spacing", "--report", str(report))
+    assert result.exit_code == 0, result.output  # (a warning)
+    assert report.read_text("utf-8").startswith("<!DOCTYPE html>")
+
+
 def test_french_spaces_can_be_turned_off() -> None:
     # DGT-TM writes "ci-après:" and «Commerce» without the French spaces
     asked = run("check", str(DGT), "--checks", "spacing", "--fail-on", "never")

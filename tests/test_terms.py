@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import os
 import re
 import sqlite3
 import unicodedata
@@ -1535,6 +1536,44 @@ def test_cli_outputs_checked_before_any_work_and_the_termbase_left_alone(tmp_pat
     assert result.exit_code == 1 and "cannot write: a directory name" in result.stderr
     assert db.read_bytes() == kept
     assert sorted(p.name for p in tmp_path.iterdir()) == ["t.db"]
+
+
+def test_cli_outputs_named_as_another_format_are_refused_before_any_work(tmp_path):
+    # "--report rep.xlsx" wrote an HTML page that a spreadsheet then failed to open, and
+    # "--csv terms.tbx" a CSV that a CAT tool took for a TBX
+    runner = CliRunner()
+    db = tmp_path / "t.db"
+    cases = [("--report", "rep.xlsx", "--report writes HTML, but a name ending in .xlsx says "
+              "XLSX (--review writes XLSX): name it *.html or *.htm"),
+             ("--review", "review.html", "--review writes XLSX, but a name ending in .html "
+              "says HTML (--report writes HTML): name it *.xlsx"),
+             ("--tbx", "terms.csv", "--tbx writes TBX, but a name ending in .csv says CSV "
+              "(--csv writes CSV): name it *.tbx or *.xml"),
+             ("--csv", "terms.TBX", "--csv writes CSV, but a name ending in .tbx says TBX "
+              "(--tbx writes TBX): name it *.csv"),
+             ("--csv", "terms.tsv", "--csv writes CSV, but a name ending in .tsv says TSV: "
+              "name it *.csv"),
+             ("--termbase", "terms.tbx", "--termbase writes SQLite, but a name ending in .tbx "
+              "says TBX (--tbx writes TBX): name it *.db or *.sqlite or *.sqlite3")]
+    for option, name, why in cases:
+        out = tmp_path / name
+        args = [str(SEED_DUMP), option, str(out)]
+        if option != "--termbase":
+            args += ["--termbase", str(db)]
+        result = runner.invoke(terms, args)
+        assert (result.exit_code, result.stdout) == (1, ""), args
+        assert result.stderr == f"tmx-export: error: {out}: {why}\n"
+    assert list(tmp_path.iterdir()) == []  # not even the termbase
+    # names that say no other format are taken as given (/dev/null too)
+    result = runner.invoke(terms, ["-q", str(SEED_DUMP), "--termbase", str(db),
+                                   "--report", str(tmp_path / "rep.htm"),
+                                   "--csv", str(tmp_path / "terms.txt"),
+                                   "--tbx", str(tmp_path / "terms.xml"),
+                                   "--review", os.devnull])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["rep.htm", "t.db", "terms.txt",
+                                                          "terms.xml"]
+    assert (tmp_path / "rep.htm").read_text("utf-8").startswith("<!DOCTYPE html>")
 
 
 def _seed_table(tmp_path: Path) -> tuple[Path, list[tuple[str, str]]]:

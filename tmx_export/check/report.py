@@ -56,8 +56,10 @@ ACCEPTED = frozenset({"ok", "false alarm"})
 
 
 def report_format(path: str | Path) -> str:
-    """``.tsv``, ``.csv``, ``.html`` or ``.xlsx`` from ``path``'s ending, or an error."""
+    """``.tsv``, ``.csv``, ``.html`` (``.htm`` too) or ``.xlsx`` from ``path``'s ending, or
+    an error."""
     suffix = Path(path).suffix.lower()
+    suffix = {".htm": ".html"}.get(suffix, suffix)  # (as terms --report takes it)
     if suffix not in REPORT_FORMATS:
         raise InputError(str(path), "unknown report format; name the file "
                          + ", ".join(f"*{ending}" for ending in REPORT_FORMATS))
