@@ -9,6 +9,7 @@ import io
 import re
 import shutil
 import subprocess
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -515,6 +516,14 @@ def test_a_bad_report_name_fails_before_any_work(tmp_path: Path) -> None:
     assert result.exit_code == 1 and "findings.pdf: unknown report format" in result.stderr
 
 
+def test_a_report_named_htm_is_the_html_page(tmp_path: Path) -> None:
+    # terms --report takes *.htm as HTML; check refused it as an unknown format
+    report = tmp_path / "findings.htm"
+    result = run("check", str(SEED), "--checks", "spacing", "--report", str(report))
+    assert result.exit_code == 0, result.output  # (a warning)
+    assert report.read_text("utf-8").startswith("<!DOCTYPE html>")
+
+
 def test_french_spaces_can_be_turned_off() -> None:
     # DGT-TM writes "ci-après:" and «Commerce» without the French spaces
     asked = run("check", str(DGT), "--checks", "spacing", "--fail-on", "never")
@@ -888,6 +897,28 @@ def test_the_html_report_marks_the_item_where_it_is_after_a_dotted_capital_i(
                ).exit_code == 1
     page = report.read_text("utf-8")
     assert "İzmir à <mark>13</mark> reprises." in page
+
+
+def test_the_html_report_marks_a_term_in_a_decomposed_text_as_written(tmp_path: Path) -> None:
+    # a target written with combining accents (NFD: "po\u0302le") held the forbidden term
+    # but was searched for it composed: the finding came without its mark, or, with the
+    # glossary decomposed and the memory composed, the other way round
+    source = "Member States should support the cluster of the region."
+    target = "Les États membres devraient soutenir le pôle de la région."
+    glossary = "source\ttarget\tstatus\ncluster\tgrappe\tapproved\ncluster\tpôle\tforbidden\n"
+    for memory_form, glossary_form in (("NFD", "NFC"), ("NFC", "NFD"), ("NFD", "NFD")):
+        memory = _one_tmx(tmp_path / "region.tmx", [
+            (source, unicodedata.normalize(memory_form, target))])
+        terms = tmp_path / "g.tsv"
+        terms.write_text(unicodedata.normalize(glossary_form, glossary), encoding="utf-8")
+        report = tmp_path / "findings.html"
+        result = run("check", str(memory), "--glossary", str(terms),
+                     "--checks", "term-forbidden", "--report", str(report))
+        assert result.exit_code == 1, result.output
+        page = report.read_text("utf-8")
+        # the text as the memory writes it, its whole word marked
+        marked = unicodedata.normalize(memory_form, "le <mark>pôle</mark> de la")
+        assert marked in page, (memory_form, glossary_form)
 
 
 def test_the_html_report_shows_a_right_to_left_side_in_its_own_direction(

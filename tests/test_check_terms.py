@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import sqlite3
+import unicodedata
 from dataclasses import replace
 from pathlib import Path
 
@@ -104,6 +105,57 @@ def test_accents_count_as_written(seed_unit):
                     "chaîne de valeur", "chaine de valeur")
     assert check([VALUE_CHAIN], planted) == [
         ("term-missing", "value chain", "chaîne de valeur")]
+
+
+def nfd(text: str) -> str:
+    """``text`` with its accents decomposed, as macOS and some CAT tools' exports write it."""
+    return unicodedata.normalize("NFD", text)
+
+
+def test_decomposed_accents_match_as_composed(seed_unit):
+    # "E\u0301tats", "chai\u0302ne": the words ended at their first accent, so an NFD
+    # memory had every accented term missing, and an NFD glossary matched no NFC text
+    decomposed = replace(seed_unit, source=nfd(seed_unit.source), target=nfd(seed_unit.target))
+    assert decomposed.target != seed_unit.target
+    nfd_glossary = [TermEntry(nfd(e.source), tuple(map(nfd, e.targets)),
+                              tuple(map(nfd, e.forbidden))) for e in (VALUE_CHAIN, CLUSTER)]
+    for unit in (seed_unit, decomposed):
+        assert check([VALUE_CHAIN, CLUSTER], unit) == check(nfd_glossary, unit) == []
+    planted = plant(plant(seed_unit, "chaînes de valeur", "grappes"),
+                    "chaîne de valeur", "grappe")
+    expected = check([VALUE_CHAIN, CLUSTER], planted)
+    assert sorted(expected) == [("term-forbidden", "grappe", "conglomérat"),
+                                ("term-missing", "value chain", "chaîne de valeur")]
+    found = TermChecker([VALUE_CHAIN, CLUSTER], "en-GB", "fr-FR").check(
+        replace(planted, source=nfd(planted.source), target=nfd(planted.target)))
+    assert [(f.check, f.item, f.expected) for f in found] == expected
+    # the findings show the unit as the memory writes it
+    assert {(f.source, f.target) for f in found} == {(nfd(planted.source),
+                                                      nfd(planted.target))}
+
+
+def test_decomposed_accents_in_a_language_without_term_rules():
+    # Estonian words are matched as lower-cased words (no lemmas): "ühisnõukogu" written
+    # decomposed was another word (DGT-TM 2019/437, tuid 7)
+    units, _ = read_units([str(DATA / "tmx" / "dgt-tm" / "22019D0437.tmx")],
+                          source_lang="en-GB", target_lang="et-EE")
+    unit = next(u for u in units if str(u.tuid) == "7")
+    assert "Joint Council" in unit.source and "ühisnõukogu" in unit.target
+    council = TermEntry("Joint Council", ("ühisnõukogu",))
+    checker = TermChecker([council], "en-GB", "et-EE")
+    for target in (unit.target, nfd(unit.target)):
+        assert checker.check(replace(unit, target=target)) == []
+
+
+def test_a_decomposed_conjunction_still_joins_two_phrases():
+    # Romanian "și" decomposed is "s" and a comma below: the coordination "dezvoltarea
+    # urbană și rurală" holds "dezvoltare rurală" written either way
+    unit = Pair("The Commission supports urban and rural development.",
+                "Comisia sprijină dezvoltarea urbană și rurală.", "en-GB", "ro-RO")
+    checker = TermChecker([TermEntry("rural development", ("dezvoltare rurală",))],
+                          "en-GB", "ro-RO")
+    for target in (unit.target, nfd(unit.target)):
+        assert checker.check(replace(unit, target=target)) == []
 
 
 def test_a_term_across_line_breaks_and_spaces_is_found():

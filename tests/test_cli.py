@@ -274,6 +274,28 @@ def test_pairs_jsonl(tmp_path: Path) -> None:
     assert record["target"].startswith("invite la Commission")
 
 
+def test_a_lone_surrogate_in_jsonl_is_one_error_naming_the_line(tmp_path: Path) -> None:
+    # real pairs (data/real-pairs.jsonl), one with an emoji's escape cut in half: the run
+    # stopped with "'utf-8' codec can't encode character '\ud800'", naming no file
+    lines = (DATA / "real-pairs.jsonl").read_text(encoding="utf-8").splitlines()[:3]
+    record = json.loads(lines[1])
+    record["source"] = record["source"][:20] + "\ud83d" + record["source"][20:]
+    lines[1] = json.dumps(record)  # (ensure_ascii: the escape as another tool writes it)
+    assert "\\ud83d" in lines[1]
+    memory = tmp_path / "pairs.jsonl"
+    memory.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    expected = (f"tmx-export: error: {memory}:2: 'source' holds a lone surrogate (\\ud83d, "
+                "half of a character written as a JSON escape), which is no text\n")
+    out = tmp_path / "out"
+    for args in (["build", str(memory), "-o", str(out)], ["pairs", str(memory)],
+                 ["check", str(memory), "--report", str(out) + ".tsv"],
+                 ["terms", str(memory), "--csv", str(out) + ".csv"],
+                 ["concordance", str(memory), "Parliament"]):
+        result = run(*args)
+        assert (result.exit_code, result.stderr, result.stdout) == (1, expected, ""), args
+    assert list(tmp_path.iterdir()) == [memory]  # no output, not even a partial one
+
+
 def test_no_break_spaces_of_a_dump_are_kept_as_written(tmp_path: Path) -> None:
     # French CAT projects match on them: "déclare\u00a0:", "10\u00a0000", and the narrow
     # one before ? ! ; and inside « »

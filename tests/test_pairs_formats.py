@@ -110,6 +110,14 @@ def test_escape_round_trip(text: str) -> None:
         ('{"source": "a"}\n', r"x\.jsonl:1: 'target' must be a string"),
         ('{"source": "a", "target": "b", "number": "34"}\n', r"x\.jsonl:1: 'number' must be"),
         ("", r"x\.jsonl: file is empty"),
+        # half of a character (an emoji's pair cut in two): no file, TMX or TBX can carry
+        # it, and it stopped the run at the first write with an error naming no file
+        ('{"source": "a", "target": "b"}\n{"source": "Broken \\ud83d here", "target": "b"}\n',
+         r"x\.jsonl:2: 'source' holds a lone surrogate \(\\ud83d, half of a character"),
+        ('{"source": "a", "target": "b", "note": ["x \\uDC00"]}\n',
+         r"x\.jsonl:1: 'note' holds a lone surrogate \(\\udc00"),
+        ('{"source": "a", "target": "b", "x\\udfff": "c"}\n',
+         r"x\.jsonl:1: 'a key' holds a lone surrogate"),
     ],
 )
 def test_bad_jsonl_is_one_clear_error(tmp_path: Path, content: str, message: str) -> None:
@@ -117,6 +125,15 @@ def test_bad_jsonl_is_one_clear_error(tmp_path: Path, content: str, message: str
     path.write_text(content, encoding="utf-8")
     with pytest.raises(InputError, match=message):
         read_pairs_jsonl(path)
+
+
+def test_jsonl_surrogate_pairs_are_one_character(tmp_path: Path) -> None:
+    # an emoji escaped as its two halves, as JSON writes it with ensure_ascii, is read
+    path = tmp_path / "x.jsonl"
+    path.write_text('{"source": "Thanks \\ud83d\\ude00", "target": "Merci \\ud83d\\ude00"}\n',
+                    encoding="utf-8")
+    [pair] = read_pairs_jsonl(path).pairs
+    assert (pair.source, pair.target) == ("Thanks \U0001f600", "Merci \U0001f600")
 
 
 @pytest.mark.parametrize("write", [write_pairs_jsonl, write_pairs_tsv], ids=["jsonl", "tsv"])

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import codecs
 import csv
+import dataclasses
+import os
 import re
 import sqlite3
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -127,6 +130,48 @@ def test_glossary_pair_recorded_at_count_one_with_inflection():
     glossary = [p for p in found if p.glossary]
     assert [(p.source_term, p.target_term, p.count) for p in glossary] == [
         ("know-how transfer", "transfert de savoir-faire", 1)]
+
+
+def _decomposed(unit: Pair) -> Pair:
+    """``unit`` with its accents decomposed (NFD), as macOS and some CAT tools' exports
+    write them."""
+    return dataclasses.replace(unit, source=unicodedata.normalize("NFD", unit.source),
+                               target=unicodedata.normalize("NFD", unit.target))
+
+
+def _found(pairs: list[TermPair]) -> list[tuple[object, ...]]:
+    return [(p.source_term, p.target_term, p.count, round(p.score, 6), p.glossary,
+             dict(p.source_variants), dict(p.target_variants)) for p in pairs]
+
+
+def test_decomposed_accents_give_the_same_term_pairs():
+    # "chai\u0302ne", "E\u0301tats": a word ended at its first accent, so an NFD memory gave
+    # "glement" for "règlement" and no pair with an accented word, not even a glossary's
+    units, _ = read_term_units([str(SEED_DUMP)])
+    decomposed = [_decomposed(unit) for unit in units]
+    assert any(unit.target != composed.target
+               for unit, composed in zip(decomposed, units, strict=True))
+    glossary = [("know-how transfer", "transfert de savoir-faire"),
+                ("value chain", "chaîne de valeur")]
+    nfd_glossary = [tuple(unicodedata.normalize("NFD", term) for term in pair)
+                    for pair in glossary]
+    expected = extract_terms(units, glossary=glossary)
+    assert ("value chain", "chaîne de valeur") in [(p.source_term, p.target_term)
+                                                   for p in expected]
+    for given, known in ((decomposed, glossary), (decomposed, nfd_glossary),
+                         (units, nfd_glossary)):
+        found = extract_terms(given, glossary=known)
+        # the terms are written composed (NFC), as one spelling, whatever the input's
+        assert _found(found) == _found(expected)
+        for pair, composed in zip(found, expected, strict=True):
+            assert len(pair.contexts) == len(composed.contexts)
+            for context, other in zip(pair.contexts, composed.contexts, strict=True):
+                # a context is the text as written, its spans on the whole words
+                assert any(context.target in unit.target for unit in given)
+                for side in ("source", "target"):
+                    text, span = getattr(context, side), getattr(context, f"{side}_span")
+                    assert unicodedata.normalize("NFC", text[span[0]:span[1]]) == getattr(
+                        other, side)[slice(*getattr(other, f"{side}_span"))]
 
 
 def test_competing_translations_and_inconsistency():
@@ -1513,6 +1558,44 @@ def test_cli_outputs_checked_before_any_work_and_the_termbase_left_alone(tmp_pat
     assert result.exit_code == 1 and "cannot write: a directory name" in result.stderr
     assert db.read_bytes() == kept
     assert sorted(p.name for p in tmp_path.iterdir()) == ["t.db"]
+
+
+def test_cli_outputs_named_as_another_format_are_refused_before_any_work(tmp_path):
+    # "--report rep.xlsx" wrote an HTML page that a spreadsheet then failed to open, and
+    # "--csv terms.tbx" a CSV that a CAT tool took for a TBX
+    runner = CliRunner()
+    db = tmp_path / "t.db"
+    cases = [("--report", "rep.xlsx", "--report writes HTML, but a name ending in .xlsx says "
+              "XLSX (--review writes XLSX): name it *.html or *.htm"),
+             ("--review", "review.html", "--review writes XLSX, but a name ending in .html "
+              "says HTML (--report writes HTML): name it *.xlsx"),
+             ("--tbx", "terms.csv", "--tbx writes TBX, but a name ending in .csv says CSV "
+              "(--csv writes CSV): name it *.tbx or *.xml"),
+             ("--csv", "terms.TBX", "--csv writes CSV, but a name ending in .tbx says TBX "
+              "(--tbx writes TBX): name it *.csv"),
+             ("--csv", "terms.tsv", "--csv writes CSV, but a name ending in .tsv says TSV: "
+              "name it *.csv"),
+             ("--termbase", "terms.tbx", "--termbase writes SQLite, but a name ending in .tbx "
+              "says TBX (--tbx writes TBX): name it *.db or *.sqlite or *.sqlite3")]
+    for option, name, why in cases:
+        out = tmp_path / name
+        args = [str(SEED_DUMP), option, str(out)]
+        if option != "--termbase":
+            args += ["--termbase", str(db)]
+        result = runner.invoke(terms, args)
+        assert (result.exit_code, result.stdout) == (1, ""), args
+        assert result.stderr == f"tmx-export: error: {out}: {why}\n"
+    assert list(tmp_path.iterdir()) == []  # not even the termbase
+    # names that say no other format are taken as given (/dev/null too)
+    result = runner.invoke(terms, ["-q", str(SEED_DUMP), "--termbase", str(db),
+                                   "--report", str(tmp_path / "rep.htm"),
+                                   "--csv", str(tmp_path / "terms.txt"),
+                                   "--tbx", str(tmp_path / "terms.xml"),
+                                   "--review", os.devnull])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["rep.htm", "t.db", "terms.txt",
+                                                          "terms.xml"]
+    assert (tmp_path / "rep.htm").read_text("utf-8").startswith("<!DOCTYPE html>")
 
 
 def _seed_table(tmp_path: Path) -> tuple[Path, list[tuple[str, str]]]:

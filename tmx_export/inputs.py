@@ -633,6 +633,39 @@ def check_outputs(files: Sequence[Input | Path], outputs: Sequence[str | Path | 
         check_writable(output)
 
 
+# Endings that say a file's format, to whoever opens it (a spreadsheet, a browser, a CAT
+# tool): those of what tmx-export reads or writes, and common office and data formats.
+# An ending not listed (none, ".txt", ".out") says nothing, and is taken as given.
+FORMAT_ENDINGS = {
+    ".tmx": "TMX", ".tbx": "TBX", ".xlsx": "XLSX", ".xlsm": "XLSX", ".xls": "XLS",
+    ".ods": "ODS", ".html": "HTML", ".htm": "HTML", ".csv": "CSV", ".tsv": "TSV",
+    ".tab": "TSV", ".json": "JSON", ".jsonl": "JSON Lines", ".db": "SQLite",
+    ".sqlite": "SQLite", ".sqlite3": "SQLite", ".po": "PO", ".pot": "PO", ".xliff": "XLIFF",
+    ".xlf": "XLIFF", ".sdlxliff": "XLIFF", ".xml": "XML", ".pdf": "PDF", ".docx": "DOCX",
+    ".doc": "DOC", ".rtf": "RTF", ".zip": "ZIP",
+}
+
+
+def check_output_ending(output: str | Path | None, option: str, written: str,
+                        endings: Sequence[str], others: dict[str, str] | None = None) -> None:
+    """Refuse, before any work, an ``output`` whose name ends as another format's files do
+    (:data:`FORMAT_ENDINGS`): ``terms --report rep.xlsx`` wrote an HTML page that a
+    spreadsheet then failed to open. ``option`` writes ``written`` (a format's name) into
+    files named with one of ``endings``; ``others`` names the option that writes a format,
+    for the message ("--review writes XLSX"). A name with no ending, or one that says no
+    format, is taken as given (``/dev/null`` too)."""
+    if output is None or str(output) == "-":
+        return
+    suffix = Path(output).suffix.lower()
+    said = FORMAT_ENDINGS.get(suffix)
+    if said is None or suffix in endings or said == written:
+        return
+    hint = f" ({others[said]} writes {said})" if others and said in others else ""
+    raise InputError(str(output), f"{option} writes {written}, but a name ending in {suffix} "
+                     f"says {said}{hint}: name it "
+                     + " or ".join(f"*{ending}" for ending in endings))
+
+
 def file_keys(name: str | Path) -> set[object]:
     """What tells one file from another: its resolved path, and its device and inode when
     it exists (two names of one file by a hard link)."""

@@ -72,6 +72,7 @@ from ..inputs import ParallelInput, check_outputs, declared_pair, gather_inputs
 from ..lang import primary, standard_tag
 from ..terms.candidates import WORD, Extractor, split_tokens
 from ..terms.languages import TermLanguage, term_language
+from .text import composed_with_origin
 
 __all__ = ["FORMATS", "SIDES", "TSV_COLUMNS", "Analyser", "Hit", "Pattern", "Query",
            "build_index", "concordance", "ensure_index", "fold", "format_hit",
@@ -83,13 +84,14 @@ FORMATS = ("text", "tsv", "jsonl")
 TSV_COLUMNS = ("tuid", "file", "line", "source", "target", "side", "match")
 
 INDEX_FORMAT = "tmx-export concordance index"
-INDEX_VERSION = "10"  # raised whenever the keys of words or the tuids change (an old index is
+INDEX_VERSION = "11"  # raised whenever the keys of words or the tuids change (an old index is
 # rebuilt): 4, a TMX unit without a tuid named "#N"; 5, words typed without ß/œ/æ keyed as
 # the dictionary spells them; 6, a word joined by hyphens keyed as the words it joins;
 # 7, ł, ø, đ, ħ and ı folded to l, o, d, h and i; 8, a prefix and its word joined by a
 # hyphen keyed as one word; 9, a French function word in capitals ("DU") keyed as itself,
 # not as an accented word ("dû"); 10, words of German, Spanish, Polish... (CASE_FREE_LEMMAS)
-# keyed by their lemma, not as written
+# keyed by their lemma, not as written; 11, a letter's combining accent left after
+# composing (NFC has no single character for it) is part of its word, not a break
 BATCH = 5000  # units per executemany: large enough to amortise, small enough to stay flat
 # Phrases an FTS5 query may list (the product of the alternatives of the query's words);
 # past this the index is asked for units holding every word somewhere (a superset the
@@ -223,24 +225,6 @@ def _acronym(written: str) -> str | None:
     if len(stem) >= 2 and written[-1] == "s" and stem.isupper() and stem.isalnum():
         return stem
     return None
-
-
-def _composed(run: str) -> tuple[str, list[int]]:
-    """``run`` composed (NFC), each base character with the combining marks after it, and
-    for each offset of the composed text (its end too) the offset in ``run``: a word
-    composed ends where its last mark ends in ``run``."""
-    pieces: list[str] = []
-    origin: list[int] = []
-    start = 0
-    for at in range(1, len(run) + 1):
-        if at == len(run) or not unicodedata.combining(run[at]):
-            piece = unicodedata.normalize("NFC", run[start:at])
-            pieces.append(piece)
-            # a mark that does not compose stays a character of its own, at its place
-            origin.extend(min(start + k, at - 1) if k else start for k in range(len(piece)))
-            start = at
-    origin.append(len(run))
-    return "".join(pieces), origin
 
 
 class _Chunk(NamedTuple):
@@ -465,7 +449,7 @@ class Analyser:
         """The chunk of a run written with combining marks ("Cafe" + U+0301, as macOS
         writes "Café"): its composed form tokenised, the offsets taken back to ``run``, so
         a word and its span keep their accents (the tokeniser stops at a combining mark)."""
-        composed, origin = _composed(run)
+        composed, origin = composed_with_origin(run)
         tokens = [(origin[start], origin[end], key, breaks)
                   for start, end, key, breaks in self._tokens(composed)]
         return self._chunk_of(tokens, len(run))

@@ -13,6 +13,7 @@ file is written atomically, and no cell a spreadsheet opens starts a formula.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
@@ -46,6 +47,7 @@ from .model import (
     kept_of_long_text,
     utf16_length,
 )
+from .text import composed_with_origin
 
 REPORT_FORMATS = (".tsv", ".csv", ".html", ".xlsx")
 # The findings an XLSX sheet holds: Excel's 1,048,576 rows, the header one of them
@@ -57,8 +59,10 @@ ACCEPTED = frozenset({"ok", "false alarm"})
 
 
 def report_format(path: str | Path) -> str:
-    """``.tsv``, ``.csv``, ``.html`` or ``.xlsx`` from ``path``'s ending, or an error."""
+    """``.tsv``, ``.csv``, ``.html`` (``.htm`` too) or ``.xlsx`` from ``path``'s ending, or
+    an error."""
     suffix = Path(path).suffix.lower()
+    suffix = {".htm": ".html"}.get(suffix, suffix)  # (as terms --report takes it)
     if suffix not in REPORT_FORMATS:
         raise InputError(str(path), "unknown report format; name the file "
                          + ", ".join(f"*{ending}" for ending in REPORT_FORMATS))
@@ -145,15 +149,23 @@ def _highlight(text: str, item: str | re.Pattern[str], *, last: bool = False) ->
         return escape(text)
     # found in the text itself: the places of its lower-case copy are not the text's when
     # lowering changes a length ("İ" is two characters lowered), which marked the wrong ones
-    pattern = item if isinstance(item, re.Pattern) else re.compile(re.escape(item),
-                                                                     re.IGNORECASE)
-    found = [hit for hit in pattern.finditer(text) if hit.end() > hit.start()]
+    pattern = item if isinstance(item, re.Pattern) else re.compile(
+        re.escape(unicodedata.normalize("NFC", item)), re.IGNORECASE)
+    # An item is looked for composed (NFC), as the checks match; a text written with
+    # combining accents (NFD, "chai\u0302ne") is searched in its composed copy, and its
+    # own characters are marked, accents included: the page shows the text as written.
+    searched, origin = text, None
+    if not unicodedata.is_normalized("NFC", text):
+        searched, origin = composed_with_origin(text)
+    found = [hit.span() for hit in pattern.finditer(searched) if hit.end() > hit.start()]
+    if origin is not None:
+        found = [(origin[a], origin[b]) for a, b in found]
     parts: list[Markup] = []
     start = 0
-    for hit in found[-1:] if last else found:
-        parts.append(escape(text[start:hit.start()]))
-        parts.append(Markup("<mark>%s</mark>") % hit.group())
-        start = hit.end()
+    for a, b in found[-1:] if last else found:
+        parts.append(escape(text[start:a]))
+        parts.append(Markup("<mark>%s</mark>") % text[a:b])
+        start = b
     parts.append(escape(text[start:]))
     return Markup("").join(parts)
 
@@ -167,7 +179,9 @@ _BETWEEN_WORDS = r"[\s\-\u2010\u2011]+"
 
 
 def _term_pattern(term: str) -> re.Pattern[str]:
-    """Where ``term`` is in a text, by its words in any case and with their endings."""
+    """Where ``term`` is in a text (composed, see :func:`_highlight`), by its words in any
+    case and with their endings."""
+    term = unicodedata.normalize("NFC", term)
     words = [re.escape(word[:-1]) + _WORD_ENDING if len(word) > 3 and word[-1].isalpha()
              else re.escape(word) for word in term.split()]
     return re.compile(r"(?<!\w)" + _BETWEEN_WORDS.join(words) + r"(?!\w)", re.IGNORECASE)

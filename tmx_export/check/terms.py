@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import unicodedata
 from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, compress, count, filterfalse, product
@@ -386,6 +387,11 @@ class _Words:
     def _remembered(self, chunk: str) -> tuple[str | None, ...]:
         """What the cache remembers of a chunk: its pieces, those of no key as _OTHER, as
         a tuple shared by every chunk of the same shape ("(the", "(of" -> (BREAK, OTHER))."""
+        if not unicodedata.is_normalized("NFC", chunk):
+            # written with combining accents (NFD): the pieces of the chunk composed, as
+            # _cased reads it; the one-word paths below would take its last accent for
+            # punctuation ("sprijina\u0306" is no word and a mark)
+            return self._remembered(unicodedata.normalize("NFC", chunk))
         relevant = self._relevant
         if relevant is not None and self.extractor is not None:
             if chunk.isalnum():
@@ -447,6 +453,10 @@ class _Words:
         """The pieces of one chunk (see :meth:`_chunk`), each with whether its word begins
         with a capital. A plural mark ("État(s)", "membre(s)") is no word of its own: the
         word is read without it."""
+        # A chunk written with combining accents (NFD, "E\u0301tats") is read composed, as a
+        # term or a text written composed is: both give the same pieces (a fast C test
+        # for the chunk already composed, and only on a chunk's first sight)
+        chunk = unicodedata.normalize("NFC", chunk)
         if "(" in chunk:
             chunk = _PLURAL_MARK.sub("", chunk)
         extractor = self.extractor
@@ -518,6 +528,7 @@ class _Words:
     def _options(self, chunk: str) -> list[tuple[str, ...]]:
         """Per piece of ``chunk`` (those :meth:`_chunk` gives, without breaks), its
         readings: its piece first."""
+        chunk = unicodedata.normalize("NFC", chunk)  # (as in _cased)
         if "(" in chunk:
             chunk = _PLURAL_MARK.sub("", chunk)
         options = []
@@ -734,7 +745,10 @@ class TermChecker:
         coordinators = COORDINATORS.get(primary(target_lang), ())
         self._conjunctions = frozenset(piece for word in coordinators
                                        for piece in self._target._chunk(word) if piece)
-        self._conjunction_marks = tuple(f" {word} " for word in coordinators)
+        # (and decomposed, NFD: "s\u0326i" is the Romanian "și" too)
+        self._conjunction_marks = tuple(dict.fromkeys(
+            f" {form} " for word in coordinators
+            for form in (word, unicodedata.normalize("NFD", word))))
         # function words, which cannot be the word a coordination adds ("de et"): those of
         # the keys (the others are _OTHER among a text's pieces, and never reach _elided)
         self._function = (STOP.get(primary(target_lang), frozenset()) | FR_CONNECTORS

@@ -1,10 +1,12 @@
 """What the checks of one unit ask of a text: whether it is blank, its spaces made plain
 or collapsed, its words and digits, its language's primary subtag (asked for every unit,
-so remembered)."""
+so remembered); and a text written decomposed (NFD) composed, with where each character
+came from (:func:`composed_with_origin`: the concordance's words, the report's marks)."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from ..lang import primary
@@ -39,3 +41,21 @@ def plain_spaces(text: str) -> str:
     if "\u00a0" in text or "\u202f" in text:
         return text.replace("\u00a0", " ").replace("\u202f", " ")
     return text
+
+
+def composed_with_origin(run: str) -> tuple[str, list[int]]:
+    """``run`` composed (NFC), each base character with the combining marks after it, and
+    for each offset of the composed text (its end too) the offset in ``run``: a word
+    composed ends where its last mark ends in ``run``."""
+    pieces: list[str] = []
+    origin: list[int] = []
+    start = 0
+    for at in range(1, len(run) + 1):
+        if at == len(run) or not unicodedata.combining(run[at]):
+            piece = unicodedata.normalize("NFC", run[start:at])
+            pieces.append(piece)
+            # a mark that does not compose stays a character of its own, at its place
+            origin.extend(min(start + k, at - 1) if k else start for k in range(len(piece)))
+            start = at
+    origin.append(len(run))
+    return "".join(pieces), origin

@@ -9,6 +9,7 @@ the pair's props as keys of their own (``"x-paragraph": "34"``, ``"x-align": "2-
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
@@ -25,6 +26,11 @@ from .tsv import (
     text_output,
     written_props,
 )
+
+# A JSON escape of a UTF-16 surrogate ("\ud800"): two of them make one character (an emoji,
+# "\ud83d\ude00"), one alone is half of a character, which no text holds (_refuse_lone_surrogate).
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 # Characters that some line readers (Python's str.splitlines, JavaScript) take for line
 # ends; JSON may carry them raw, but escaped they keep one object on one line for everyone.
@@ -81,11 +87,41 @@ def read_pairs_jsonl(
             raise InputError(name, f"not JSON: {exc.msg}", number) from None
         if not isinstance(record, dict):
             raise InputError(name, "expected a JSON object", number)
+        if _SURROGATE_ESCAPE.search(line):  # (the usual line has none: one search in C)
+            _refuse_lone_surrogate(record, name, number)
         pair = _pair_from_record(record, name, number, source_lang, target_lang)
         add_in_languages(result, pair, name, number, source_lang, target_lang, claimed)
     if claimed is not None:
         check_some_in_languages(result, name, source_lang, target_lang)
     return result
+
+
+def _refuse_lone_surrogate(record: dict[str, Any], name: str, line: int) -> None:
+    """Refuse an object holding a lone surrogate (an escape such as "\ud800" without its
+    other half, where a tool cut an emoji's pair in two): it is no character, and no UTF-8
+    file, TMX or TBX can carry it. As a TMX's "&#xD800;" and a UTF-8 file's encoded
+    surrogate are refused, the line is named, rather than the text changed by a guess."""
+    for key, value in record.items():
+        for text in (key, *_strings(value)):
+            found = _LONE_SURROGATE.search(text)
+            if found is not None:
+                field = key if _LONE_SURROGATE.search(key) is None else "a key"
+                raise InputError(name, f"{field!r} holds a lone surrogate "
+                                 f"(\\u{ord(found.group()):04x}, half of a character written "
+                                 "as a JSON escape), which is no text", line)
+
+
+def _strings(value: Any) -> Iterable[str]:
+    """The strings in a JSON value (keys of its objects too)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield key
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
 
 
 def _pair_from_record(

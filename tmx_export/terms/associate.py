@@ -49,6 +49,7 @@ import ctypes
 import gc
 import math
 import re
+import unicodedata
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -874,8 +875,12 @@ def _form_ids(units: list[Pair], unit_of: np.ndarray, spans: np.ndarray, batch: 
 
     def new(text: str) -> int:
         # a form is its words: "Member\u00a0States" (a no-break space) and "Member States"
-        # are one variant, not two listed side by side that look the same
-        names.append(" ".join(text.split()) if _ODD_SPACE.search(text) else text)
+        # are one variant, not two listed side by side that look the same; so are
+        # "chai\u0302ne" (decomposed, NFD) and "chaîne", written composed (NFC) as the
+        # terms a termbase or a CAT tool compares (contexts keep the text as written)
+        if _ODD_SPACE.search(text):
+            text = " ".join(text.split())
+        names.append(unicodedata.normalize("NFC", text))
         return len(names) - 1
 
     ids = _Ids(new)

@@ -24,6 +24,7 @@ dropped), so "chaînes des valeurs" does not split the count of "chaîne de vale
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from functools import partial
 from typing import NamedTuple
@@ -84,9 +85,16 @@ NAMES: dict[str, tuple[tuple[str, str], frozenset[str]]] = {
 # fallback (:func:`.languages.term_language`)
 SUPPORTED_LANGS = tuple(term_languages())
 
-# Words (letters and digits) joined by inner hyphens or apostrophes: "know-how",
-# "savoir-faire", "l'importance" (split below), "Parliament's".
-_TOKEN = re.compile(r"[^\W_]+(?:[-\u2010\u2011'\u2019][^\W_]+)*", re.UNICODE)
+# The combining accents of Latin, Greek and Cyrillic letters (the Combining Diacritical
+# Marks blocks), which a decomposed text (NFD: "E\u0301tats", as macOS file names and
+# some CAT tools' exports write "États") writes after their letter. They are no letter
+# (\w does not match them), so without them a word would end at its first accent.
+MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+# Words (letters and digits, each maybe with its accents) joined by inner hyphens or
+# apostrophes: "know-how", "savoir-faire", "l'importance" (split below), "Parliament's".
+# (Written so that a word without accents is matched by one repeat of a class, as before.)
+_WORD_CHARS = f"[^\\W_]+(?:[{MARKS}]+[^\\W_]*)*"
+_TOKEN = re.compile(f"{_WORD_CHARS}(?:[-\u2010\u2011'\u2019]{_WORD_CHARS})*", re.UNICODE)
 # The same, captured: ``TOKEN_SPLIT.split(text)`` alternates gaps and words, all in C.
 TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})", re.UNICODE)
 _APOSTROPHES = "'\u2019"
@@ -149,8 +157,9 @@ CAPITALS_SHARE = 2 / 3
 # Up to this many letters, a word in capitals alone in its text is an acronym even when it
 # is a word of the language too ("US", "EU"); a longer known word is a heading ("ANNEX").
 MAX_LONE_ACRONYM = 3
-# A word in capitals: two letters or more, no digit ("CO2" stays a code), no hyphen.
-_CAPITALS_WORD = re.compile(r"\b[^\W\d_]{2,}\b")
+# A word in capitals: two letters or more (each maybe with its accents, decomposed: "E" and
+# U+0301 of "ÉTATS"), no digit ("CO2" stays a code), no hyphen.
+_CAPITALS_WORD = re.compile(rf"(?<!\w)(?:[^\W\d_][{MARKS}]*){{2,}}(?![\w{MARKS}])")
 # Two capitals in a row (Latin, Greek, Cyrillic; a few lower-case letters of Latin
 # Extended-A too): what a text in capitals holds, looked for in C before any word is.
 _TWO_CAPITALS = re.compile("[A-ZÀ-ÖØ-ÞĀ-ſΆ-ΫЀ-Я]{2}")
@@ -359,7 +368,14 @@ class Extractor:
     def word(self, word: str) -> tuple[str, str, str]:
         """Lower-cased form, kind and key piece of one token as written."""
         known = self._words.get(word)
-        if known is None:
+        if known is None and not unicodedata.is_normalized("NFC", word):
+            # written with combining accents ("chai\u0302ne", NFD): read as the same word
+            # composed, the only spelling the lemmatiser and the word lists know, so both
+            # spellings of a word have one key (the text and its spans stay as written)
+            known = self.word(unicodedata.normalize("NFC", word))
+            if len(self._words) < 500_000:
+                self._words[word] = known
+        elif known is None:
             lower = word.lower().replace("\u2019", "'")
             # (one letter: a stop word already; a numeral begins with one of its letters)
             if len(word) > 1 and word[0] in "IVXL" and _ROMAN.fullmatch(word):

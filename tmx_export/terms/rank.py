@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from ..frequencies import zipf as zipf_frequency
 from ..lang import primary, unaccented
-from .candidates import COORDINATION
+from .candidates import COORDINATION, MARKS
 from .lemmas import is_known
 from .termpair import TermPair
 
@@ -175,7 +175,9 @@ SLID_COGNATE = 0.7
 KEEP_COGNATE = 0.5
 SLID_REACH = 3
 SLID_LETTERS = 4
-_LETTERS_RE = re.compile(r"[^\W\d_]+")
+# (a letter's combining accents are part of its word: a context written decomposed, NFD,
+# has the words of the same context composed)
+_LETTERS_RE = re.compile(f"[^\\W\\d_]+(?:[{MARKS}]+[^\\W\\d_]*)*")
 
 
 # Single-word pairs reliable enough to tell that a word's translation lies beside a span

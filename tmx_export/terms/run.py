@@ -17,7 +17,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import InputError
-from ..inputs import ParallelInput, check_outputs, file_keys, gather_inputs, one_listing
+from ..inputs import (
+    ParallelInput,
+    check_output_ending,
+    check_outputs,
+    file_keys,
+    gather_inputs,
+    one_listing,
+)
 from ..model import Pair, Reject, TermsOptions, count_of
 from ..pipeline import ProgressArg, input_names, nothing_left, read_units
 from .termpair import TermPair
@@ -105,14 +112,30 @@ def check_languages(source_lang: str, target_lang: str) -> None:
 
 def check_paths(inputs: Sequence[str], options: TermsOptions) -> None:
     """Refuse, before any work and before the termbase changes, an output that would
-    replace an input, the glossary or the termbase, one named twice, and one that cannot
-    be written (:func:`tmx_export.inputs.check_outputs`). The termbase is written too."""
+    replace an input, the glossary or the termbase, one named twice, one that cannot be
+    written (:func:`tmx_export.inputs.check_outputs`), and one named as another format's
+    files are (:func:`tmx_export.inputs.check_output_ending`). The termbase is written
+    too."""
     read: list[str] = [*gather_inputs(inputs, pair_files=False)]  # type: ignore[list-item]
     if options.glossary_path:
         read.append(options.glossary_path)
     outputs = [options.termbase_path, options.tbx_path, options.review_path,
                options.report_path, options.csv_path]
     check_outputs(read, outputs, writable=True)
+    # each output in its format, as its name says: a file named for another format would
+    # be opened by the wrong program (an HTML page named .xlsx), or taken for another
+    # output of the run
+    written = {"TBX": "--tbx", "XLSX": "--review", "HTML": "--report", "CSV": "--csv",
+               "SQLite": "--termbase"}
+    for output, option, kind, endings in (
+            (options.tbx_path, "--tbx", "TBX", (".tbx", ".xml")),
+            (options.review_path, "--review", "XLSX", (".xlsx",)),
+            (options.report_path, "--report", "HTML", (".html", ".htm")),
+            (options.csv_path, "--csv", "CSV", (".csv",)),
+            # (a termbase already made is whatever its name: it is opened by its content)
+            (None if options.termbase_path is None or Path(options.termbase_path).exists()
+             else options.termbase_path, "--termbase", "SQLite", (".db", ".sqlite", ".sqlite3"))):
+        check_output_ending(output, option, kind, endings, written)
 
 
 def apply_review_file(review_file: str, termbase_path: str, *, say: Say = None) -> None:
