@@ -367,8 +367,8 @@ def _bad_inputs(tmp: Path) -> dict[str, tuple[list[str], str]]:
 def test_bad_input_is_one_line_and_no_output(tmp_path: Path, case: str, command: str) -> None:
     (tmp_path / "out").mkdir()
     args, expected = _bad_inputs(tmp_path)[case]
-    if command == "pairs" and case == "unwritable":
-        args = [args[0], "-o", args[2].replace(".tmx", ".jsonl")]
+    if command == "pairs":  # pairs writes JSON Lines, named so (a .tmx name is refused)
+        args = [arg.replace(".tmx", ".jsonl") for arg in args]
         expected = expected.replace(".tmx", ".jsonl")
     result = run(command, *args)
     assert result.exit_code == 1
@@ -768,3 +768,38 @@ def test_a_profile_whose_tool_reads_no_tmx_gz_refuses_one(tmp_path: Path) -> Non
         result = run("build", str(SEED), "-o", str(out), "--profile", profile)
         assert result.exit_code == 0, result.output
         assert b"<tmx" in gzip.decompress(out.read_bytes())
+
+
+def test_an_output_named_as_another_format_is_refused_before_any_work(tmp_path: Path) -> None:
+    # build -o memory.xlsx wrote a TMX that a spreadsheet failed to open, pairs -o pairs.tmx
+    # JSON Lines that a CAT tool refused, --rejects r.csv tab-separated text under a CSV name
+    dgt = Path(__file__).parent / "data" / "tmx" / "dgt-tm" / "22019D0391.tmx"
+    cases = [
+        (("build", str(SEED), "-o", "{}/memory.xlsx"), "memory.xlsx",
+         "--output writes TMX, but a name ending in .xlsx says XLSX (terms --review writes "
+         "XLSX): name it *.tmx or *.xml"),
+        (("build", str(SEED), "-o", "{}/memory.tmx", "--rejects", "{}/rejects.csv"),
+         "rejects.csv", "--rejects writes TSV, but a name ending in .csv says CSV"),
+        (("pairs", str(SEED), "-o", "{}/pairs.tmx"), "pairs.tmx",
+         "--output writes JSON Lines, but a name ending in .tmx says TMX (build writes TMX): "
+         "name it *.jsonl or *.ndjson"),
+        (("pairs", str(SEED), "--format", "tsv", "-o", "{}/pairs.jsonl"), "pairs.jsonl",
+         "--output writes TSV, but a name ending in .jsonl says JSON Lines"),
+        (("merge", str(dgt), "-o", "{}/merged.csv"), "merged.csv",
+         "--output writes TMX, but a name ending in .csv says CSV"),
+        (("build", str(dgt), "--langs", "en-GB,fr-FR,de-DE", "-o", "{}/multi.tbx"),
+         "multi.tbx", "--output writes TMX, but a name ending in .tbx says TBX"),
+    ]
+    for args, name, message in cases:
+        result = run(*(arg.format(tmp_path) for arg in args))
+        assert result.exit_code == 1, (args, result.output)
+        assert result.stderr.strip() == (f"tmx-export: error: {tmp_path / name}: "
+                                         + message + result.stderr.strip().split(message)[1])
+        assert list(tmp_path.iterdir()) == [], args  # nothing written, not even the memory
+    # names that say no other format are taken as given
+    for args in (("build", str(SEED), "-o", "{}/memory.tmx.gz", "--rejects", "{}/r.tab"),
+                 ("build", str(SEED), "-o", "{}/memory.xml"),
+                 ("pairs", str(SEED), "-o", "{}/pairs.jsonl"),
+                 ("pairs", str(SEED), "--format", "tsv", "-o", "{}/pairs.txt")):
+        result = run(*(arg.format(tmp_path) for arg in args))
+        assert result.exit_code == 0, (args, result.output)

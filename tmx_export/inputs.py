@@ -666,6 +666,26 @@ def check_output_ending(output: str | Path | None, option: str, written: str,
                      + " or ".join(f"*{ending}" for ending in endings))
 
 
+# The command or option that writes each format, named when an output is refused for a
+# name that says that format ("pairs writes JSON Lines")
+FORMAT_WRITERS = {"TMX": "build", "JSON Lines": "pairs", "TSV": "pairs --format tsv",
+                  "TBX": "terms --tbx", "XLSX": "terms --review", "HTML": "terms --report",
+                  "CSV": "terms --csv", "SQLite": "terms --termbase"}
+TMX_ENDINGS = (".tmx", ".xml")  # a TMX is XML: a name ending in .xml says nothing else
+REJECTS_ENDINGS = (".tsv", ".tab")
+
+
+def check_memory_outputs(output: str | Path | None, written: str = "TMX",
+                         endings: Sequence[str] = TMX_ENDINGS,
+                         rejects: str | Path | None = None) -> None:
+    """Refuse, before any work, a memory ``output`` (``build``, ``merge``; ``pairs``:
+    ``written`` JSON Lines or TSV) or a ``rejects`` report whose name says another format
+    (:func:`check_output_ending`): ``build -o memory.xlsx`` wrote a TMX that a spreadsheet
+    then failed to open, ``pairs -o pairs.tmx`` JSON Lines that a CAT tool refused."""
+    check_output_ending(output, "--output", written, endings, FORMAT_WRITERS)
+    check_output_ending(rejects, "--rejects", "TSV", REJECTS_ENDINGS, FORMAT_WRITERS)
+
+
 def file_keys(name: str | Path) -> set[object]:
     """What tells one file from another: its resolved path, and its device and inode when
     it exists (two names of one file by a hard link)."""

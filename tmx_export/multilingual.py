@@ -40,7 +40,13 @@ from .formats.profiles import get_profile, lang_code
 from .formats.rejects import rejects_output, write_rejects
 from .formats.text import input_name
 from .formats.tmx import TmxPair, write_units
-from .inputs import ParallelInput, gather_inputs, name_language, parallel_partner
+from .inputs import (
+    ParallelInput,
+    check_memory_outputs,
+    gather_inputs,
+    name_language,
+    parallel_partner,
+)
 from .lang import file_direction, normalise_tag, primary, standard_tag
 from .model import (
     SEGTYPE_OF,
@@ -299,6 +305,7 @@ def build_multilingual(
         raise ValueError("build writes units: segment must be sentence, clause or paragraph")
     _check_profile(langs, build.profile)
     refuse_output_for_profile(output, build.profile)
+    check_memory_outputs(output, rejects=build.rejects_path)
     source = langs[0]
     outputs = [output, build.rejects_path]  # checked with the first run, before any work
     runs: list[tuple[str, list[Pair]]] = []

@@ -59,6 +59,7 @@ from .inputs import (
     UNIT_FORMATS,
     Input,
     ParallelInput,
+    check_memory_outputs,
     check_outputs,
     declared_pair,
     format_of,
@@ -195,6 +196,7 @@ def build(
     if options.segment is None:
         raise ValueError("build writes units: segment must be sentence, clause or paragraph")
     refuse_output_for_profile(output, options.profile)
+    check_memory_outputs(output, rejects=options.rejects_path)
     ignored: list[str] = []
     options, declared = declared_languages(inputs, options)
     skipped: list[tuple[str, str]] = []
@@ -259,6 +261,7 @@ def export_pairs(
     from .formats.jsonl import write_pairs_jsonl  # json: only for this output
 
     writer = {"jsonl": write_pairs_jsonl, "tsv": write_pairs_tsv}[output_format]
+    check_memory_outputs(output, *_PAIRS_OUTPUTS[output_format], rejects=options.rejects_path)
     options, _ = declared_languages(inputs, options)
     skipped: list[tuple[str, str]] = []
     options, files, formats = prepare_run(inputs, options, [output, options.rejects_path],
@@ -1227,6 +1230,11 @@ def _check_declared_for_profile(inputs: Sequence[str | Path | ParallelInput],
         raise InputError(where, f"the languages were taken from the memory, which declares "
                          f"{declared[0]} -> {declared[1]}, and {problems[0]}; choose them "
                          f"with {' '.join(choices)}")
+
+
+# What pairs writes in each --format, and the endings that name it
+_PAIRS_OUTPUTS = {"jsonl": ("JSON Lines", (".jsonl", ".ndjson")),
+                  "tsv": ("TSV", (".tsv", ".tab"))}
 
 
 def refuse_output_for_profile(output: str | Path, profile: str) -> None:

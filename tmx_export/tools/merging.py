@@ -42,7 +42,7 @@ from ..formats.tmx import (
     without_outer_namespaces,
 )
 from ..formats.xml import check_file
-from ..inputs import check_outputs, detect_format
+from ..inputs import check_memory_outputs, check_outputs, detect_format
 from ..lang import normalise_tag, primary
 from ..model import SEGTYPES
 from .validation import (
@@ -136,6 +136,7 @@ def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = Tr
     written; with ``newest``, the most recently changed (:func:`_newest_repeats`: a first
     pass over the inputs, which about doubles the time)."""
     paths = [Path(p) for p in inputs]
+    check_memory_outputs(output)
     if not paths:
         raise InputError(str(output), "nothing to merge")
     for path in paths:
