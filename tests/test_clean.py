@@ -245,6 +245,34 @@ def test_a_side_of_common_words_in_the_other_language_is_the_wrong_language(tmp_
     assert [check(p) for p in kept] == [None, None, None]
 
 
+def test_a_sentence_in_the_other_language_is_the_wrong_language_despite_its_capital(
+        tmp_path) -> None:
+    # A table of real DGT-TM rows (22019D0996) whose French column still holds English in
+    # two rows, copied from the row above: "Product item identification" / "Life saving
+    # appliances" was written as an EN-FR unit, the capital a sentence opens with taken
+    # for a name's. As "This is only" / "English text." was.
+    from tmx_export.pipeline import read_units
+
+    table = tmp_path / "equipment.csv"
+    table.write_text("en,fr\nLife saving appliances,Engins de sauvetage\n"
+                     "Product item identification,Life saving appliances\n"
+                     "General note:,Product item identification\n"
+                     "for lifebuoys,pour bouées de sauvetage\n", encoding="utf-8")
+    units, rejects = read_units([str(table)])
+    assert [(u.source, u.target) for u in units] == [
+        ("Life saving appliances", "Engins de sauvetage"),
+        ("for lifebuoys", "pour bouées de sauvetage")]
+    assert [(r.line, r.reason) for r in rejects] == [(3, "wrong-language"),
+                                                      (4, "wrong-language")]
+    assert check(Pair("This is only", "English text.", "en-GB", "fr-FR")) == "wrong-language"
+    # but an address both sides keep, or a pair of close languages whose few words lean
+    # either way, is a translation (DGT-TM 22019D0996, HU-EN and CS-SK)
+    kept = [Pair("Fő u. 44–50.", "Fő u. 44- 50.", "hu-HU", "en-GB"),
+            Pair("Odrazky a reflexní materiály", "Odrazové materiály", "cs-CZ", "sk-SK"),
+            Pair("Life saving appliances", "Engins de sauvetage", "en-GB", "fr-FR")]
+    assert [check(p) for p in kept] == [None] * len(kept)
+
+
 def test_a_side_in_a_third_language_only_when_asked_and_long_enough() -> None:
     """Units read as they are (tables, TMX) have no pairing stage to judge a third
     language: ``third_language`` makes ``wrong-language`` do it, for long sides only

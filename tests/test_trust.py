@@ -862,6 +862,65 @@ def test_a_line_in_one_language_in_an_unnumbered_dump_is_a_reject(tmp_path: Path
         (6, "unpaired paragraph (en-GB only)", "Council Regulation (EC) No 1234/2007")]
 
 
+@pytest.mark.parametrize("text", ["This is only English text.",
+                                  "This is only English text with no French in it at all."])
+def test_an_english_line_cut_into_two_short_sides_is_refused(tmp_path: Path, text: str) -> None:
+    """A line of English alone was written as a unit, en-GB "This is only" / fr-FR
+    "English text." (or the other way round): each side too short to be judged alone, and
+    the "French" one's capital ("English", "This") taken for a name's."""
+    english, out = tmp_path / "one.txt", tmp_path / "o.tmx"
+    english.write_text(text + "\n", encoding="utf-8")
+    assert_refused(run("build", str(english), "-o", str(out)), "one.txt",
+                   "no translation unit to write", "1 unpaired paragraph (en-GB only)")
+    assert not out.exists()
+
+
+def _signature_lines() -> list[tuple[str, str]]:
+    """A line of the signature block of a real DGT-TM decision in three languages, each
+    with its language tag: "For the Trade and Development Committee", ..."""
+    rows = _dgt_rows("EN-GB", "FR-FR", "DE-DE")
+    [row] = [row for row in rows if row[2] == "Für den Handels- und Entwicklungsausschuss"]
+    return list(zip(row, ("en-GB", "fr-FR", "de-DE"), strict=True))
+
+
+@pytest.mark.parametrize("tags", [("en-GB", "fr-FR"), ("de-DE", "fr-FR"), ("en-GB", "de-DE")])
+def test_a_short_line_in_one_language_is_no_unit_in_any_pair(tmp_path: Path,
+                                                               tags: tuple[str, str]) -> None:
+    """A line of one language alone, as a dump in that language and another, either
+    first: "Für den Handels- und" -> "Entwicklungsausschuss" was written as a German-French
+    unit. Its words lean one way as a whole, and its side in the other language leans the
+    same way, not its own."""
+    for text, lang in _signature_lines():
+        if lang not in tags:
+            continue
+        for source, target in (tags, tags[::-1]):
+            dump = tmp_path / "line.txt"
+            dump.write_text(text + "\n", encoding="utf-8")
+            units, rejects = read_units([dump], segment=None, source_lang=source,
+                                        target_lang=target, allow_empty=True)
+            assert units == [], (text, source, target)
+            assert [(r.reason, r.text) for r in rejects] == [
+                (f"unpaired paragraph ({lang} only)", text)], (source, target)
+
+
+def test_short_pairs_are_not_taken_for_one_language() -> None:
+    """What tells a line in one language cut in two keeps real short pairs: the units of
+    the DGT-TM memories (names, titles, "Article 5" / "Article 5"), and a name both sides
+    keep, in the other language's form on both ("For Côte d'Ivoire" / "Pour la Côte
+    d'Ivoire", DGT-TM 22019D1186: its words lean French on both sides)."""
+    from tmx_export.dump.pairing import _one_language
+    from tmx_export.formats.tmx import read_tmx
+
+    taken = []
+    for path in sorted((DATA / "tmx" / "dgt-tm").glob("*.tmx")):
+        for langs in (("en", "fr"), ("de", "fr"), ("en", "de")):
+            taken += [(u.source, u.target) for u in read_tmx(path, source_lang=langs[0],
+                                                             target_lang=langs[1]).pairs
+                      if _one_language(u.source, u.target, langs) is not None]
+    assert taken == []
+    assert _one_language("For Côte d'Ivoire", "Pour la Côte d'Ivoire", ("en", "fr")) is None
+
+
 def test_clear_sides_are_judged_without_loading_the_identifier(
         monkeypatch: pytest.MonkeyPatch) -> None:
     # the word lists say it: the seed and a real Europarl table are English -> French

@@ -753,6 +753,13 @@ def close_language(text: str, lang: str, lean: float = CLOSE_UNIT_LEAN,
     return min(found)[1] if found else None  # Slovak labelled pl leans to cs too: to sk most
 
 
+def close_languages(first: str, second: str) -> bool:
+    """Whether two languages (primary subtags) are close ones (:func:`close_language`),
+    whose shared words lean only a little either way: a few of them cannot tell the two
+    apart ("Odrazové materiály", Slovak, leans to Czech)."""
+    return second in _CLOSE.get(first, ()) or first in _CLOSE.get(second, ())
+
+
 # Chinese, Japanese and Korean share the Han characters; running Japanese writes kana
 # between them and Korean Hangul, Chinese neither. A side of this many Han characters or
 # more says its language by the others it holds: Chinese labelled ko was written as Korean.
