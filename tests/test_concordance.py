@@ -16,18 +16,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tmx_export.check.concordance import (
-    PREFIXES,
-    Analyser,
-    Hit,
-    Query,
-    build_index,
-    concordance,
-    fold,
-    fts_token,
-    index_status,
-    stored_words,
-)
+from tmx_export.check.analysis import PREFIXES, Analyser, fold, fts_token, stored_words
+from tmx_export.check.concordance import Hit, Query, build_index, concordance, index_status
 from tmx_export.errors import InputError
 from tmx_export.pipeline import stream_units
 from tmx_export.terms.candidates import Extractor

@@ -54,7 +54,8 @@ ORDER = [
     # checking a memory (it reads units through the pipeline, terms through terms/)
     "check", "check.model", "check.text", "check.codes", "check.number_words",
     "check.numbers", "check.rules", "check.consistency", "check.terms", "check.report",
-    "check.concordance", "check.tus", "check.read", "check.parts", "check.worker", "check.run",
+    "check.analysis", "check.concordance", "check.tus", "check.read", "check.parts",
+    "check.worker", "check.run",
     # the command line
     "cli", "cli.build", "cli.tools", "cli.terms", "cli.check", "cli.concordance",
     # the console script, which starts the command line
