@@ -201,9 +201,9 @@ def test_short_words_of_a_heading_in_capitals_count() -> None:
 
 
 def test_roman_numbers_are_well_formed() -> None:
-    from tmx_export.dump.sides import _numbers
+    from tmx_export.dump.sides import written_numbers
 
-    assert [n for _, n in _numbers("IL COMITATO, capitoli II, IV, VII e XLIX; LI 12")] == [
+    assert [n for _, n in written_numbers("IL COMITATO, capitoli II, IV, VII e XLIX; LI 12")] == [
         "II", "IV", "VII", "XLIX", "LI", "12"]
 
 

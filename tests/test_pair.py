@@ -212,11 +212,11 @@ def test_rewritten_patterns_find_what_the_plain_ones_found() -> None:
     }
     for sample in (text, made, "Res. A.382(X) l'Union XIV-XL IV, VI. Art. 5 d’"):
         numbers = [(m.start(), m.group()) for m in plain_numbers.finditer(sample)]
-        assert sides._numbers(sample) == numbers
+        assert sides.written_numbers(sample) == numbers
         for _ in range(200):
             start = rng.randrange(len(sample))
             end = min(len(sample), start + rng.randrange(3000))
-            assert sides._numbers(sample, start, end) == [
+            assert sides.written_numbers(sample, start, end) == [
                 (m.start(), m.group()) for m in plain_numbers.finditer(sample, start, end)]
         for fast, slow in plain.items():
             assert [m.span() for m in fast.finditer(sample)] == [
@@ -230,7 +230,7 @@ def test_rewritten_patterns_find_what_the_plain_ones_found() -> None:
             _, any_case, lower = unnumbered._never_last(langs)
             assert [m.span() for m in lower.finditer(sample.lower())] == [
                 m.span() for m in any_case.finditer(sample)]
-    assert any(value == "XIV" for _, value in sides._numbers(text + " XIV "))
+    assert any(value == "XIV" for _, value in sides.written_numbers(text + " XIV "))
 
 
 def test_an_invisible_character_opening_a_line_hides_no_pair() -> None:

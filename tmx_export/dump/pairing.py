@@ -43,16 +43,16 @@ from ..lang import (
 from ..model import Pair, Reject
 from .repair import Stream
 from .sides import (
-    _DIGITS_RE,
-    _ITEM_LEAD_RE,
-    _OPENERS,
-    _QUOTED_LETTER,
-    _ROMAN_RE,
-    _SPLIT_PUNCT,
+    DIGITS_RE,
+    ITEM_LEAD_RE,
     NAME_LEAN,
-    _gap_cut,
-    _numbers,
-    _tidy,
+    OPENERS,
+    QUOTED_LETTER,
+    ROMAN_RE,
+    SPLIT_PUNCT,
+    gap_cut,
+    tidy,
+    written_numbers,
 )
 
 if TYPE_CHECKING:
@@ -212,7 +212,7 @@ def _score_lower_i(block: str, starts: np.ndarray, values: np.ndarray, lower_i: 
     at = np.fromiter((m.start() for m in _LOWER_I_RE.finditer(block)), dtype=np.int64)
     index = np.searchsorted(starts, at)
     values[index[index < len(starts)]] = lower_i
-_QUOTED_LETTER_RE = lazy_pattern(_QUOTED_LETTER)
+_QUOTED_LETTER_RE = lazy_pattern(QUOTED_LETTER)
 
 
 def _score_quoted_letters(block: str, starts: np.ndarray, values: np.ndarray) -> None:
@@ -420,7 +420,7 @@ def _stream_pairs(stream: Stream, file: str, source_lang: str, target_lang: str,
         head = numbered_lines[0][0] if numbered_lines else 0
         if head and text[:head].strip() and triples and triples[0][0] < head <= triples[0][1]:
             yield Reject(file, stream.line_at(0), "text before the first numbered paragraph",
-                         _tidy(text[:head]))
+                         tidy(text[:head]))
             triples[0] = (head, *triples[0][1:])
     lang_a, lang_b = (src, tgt) if source_first else (tgt, src)
     tag_a, tag_b = (source_lang, target_lang) if source_first else (target_lang, source_lang)
@@ -435,7 +435,7 @@ def _stream_pairs(stream: Stream, file: str, source_lang: str, target_lang: str,
             # A copy that starts inside side B's last paragraph: that tail has no
             # translation here, and glued to the first pair's side A it costs that pair.
             yield Reject(file, stream.line_at(0), f"text before the first pair ({tag_b} only)",
-                         _tidy(text[:head]))
+                         tidy(text[:head]))
             triples[0] = (head, *triples[0][1:])
     for index, (s0, cut, e1) in enumerate(triples):
         points = _points_tail(stream, s0, cut, e1) if numbered else None
@@ -463,14 +463,14 @@ def _stream_pairs(stream: Stream, file: str, source_lang: str, target_lang: str,
             # translated text.
             reason = "footnote" if _footnote_at(text, loose) else \
                 "text between numbered paragraphs"
-            yield Reject(file, stream.line_at(loose), reason, _tidy(text[loose:e1]))
+            yield Reject(file, stream.line_at(loose), reason, tidy(text[loose:e1]))
             e1 = loose
         tail = _foreign_tail(text, starts, cut, e1, lang_b, lang_a)
         if tail is not None:
             # A paragraph in side A's language after side B: a paragraph without its
             # translation, not part of this pair's translation.
             yield Reject(file, stream.line_at(tail), f"unpaired paragraph ({tag_a} only)",
-                         _tidy(text[tail:e1]))
+                         tidy(text[tail:e1]))
             e1 = tail
         unpaired = None if numbered else _unpaired_by_length(starts, s0, cut, e1, ratio)
         if unpaired is not None:
@@ -479,7 +479,7 @@ def _stream_pairs(stream: Stream, file: str, source_lang: str, target_lang: str,
             begin, stop = unpaired
             alone = tag_a if begin == s0 else tag_b
             yield Reject(file, stream.line_at(begin), f"unpaired paragraph ({alone} only)",
-                         _tidy(text[begin:stop]))
+                         tidy(text[begin:stop]))
             s0, e1 = (stop, e1) if begin == s0 else (s0, begin)
         if not numbered:
             cut = _late_label(text, s0, cut, e1)
@@ -541,7 +541,7 @@ def _head_pairs(head: Stream, file: str, source_lang: str, target_lang: str,
     if items is not None:
         yield from items
     else:
-        yield Reject(file, head.line_at(0), reason, _tidy(head.text))
+        yield Reject(file, head.line_at(0), reason, tidy(head.text))
 
 
 def _unnumbered_pairs(part: Stream, file: str, source_lang: str, target_lang: str
@@ -577,7 +577,7 @@ def _points_tail(stream: Stream, start: int, cut: int, end: int) -> int | None:
     for at, folded in zip(stream.line_starts[first:], stream.folded[first:], strict=True):
         if at >= end:
             break
-        if not folded and _ITEM_LEAD_RE.match(text, at) and \
+        if not folded and ITEM_LEAD_RE.match(text, at) and \
                 text[cut:at].rstrip().endswith(":"):
             return at
     return None
@@ -696,8 +696,8 @@ def _paragraph_starts(stream: Stream) -> list[int]:
         if folded or start == 0:
             continue
         before = text[max(0, start - 3):start].rstrip()
-        lead = text[start:start + 4].lstrip(_OPENERS)
-        if before[-1:] in _SPLIT_PUNCT and (lead[:1].isupper() or lead[:1].isdigit()):
+        lead = text[start:start + 4].lstrip(OPENERS)
+        if before[-1:] in SPLIT_PUNCT and (lead[:1].isupper() or lead[:1].isdigit()):
             out.append(start)
     return out
 
@@ -901,7 +901,7 @@ def _numbered_line_starts(stream: Stream, langs: tuple[str, ...]) -> list[tuple[
     for start, folded in zip(stream.line_starts, stream.folded, strict=True):
         if folded:
             continue
-        lead = len(text[start:start + 4]) - len(text[start:start + 4].lstrip(_OPENERS + " \t"))
+        lead = len(text[start:start + 4]) - len(text[start:start + 4].lstrip(OPENERS + " \t"))
         number = _leading_paragraph_number(text, start + lead, langs)
         if number is not None:
             out.append((start, number))
@@ -956,7 +956,7 @@ def _triples(text: str, tokens: list[_Token], states: list[int]) -> list[tuple[i
             elif tok.number is not None:
                 cut = tok.start  # side B starts with its paragraph number
             else:
-                cut = _gap_cut(text, tok.start)
+                cut = gap_cut(text, tok.start)
             sides.append((current, start, cut))
             start, current = cut, state
     sides.append((current, start, len(text)))
@@ -1045,7 +1045,7 @@ def _run_together(source: str, target: str) -> tuple[str, int] | None:
     not the translation. Read back from unnumbered dumps of DGT-TM and Europarl (some
     28,000 right pairs), every pair this caught was such a one, and no right pair was.
     """
-    counts = [Counter(number for _, number in _numbers(text)
+    counts = [Counter(number for _, number in written_numbers(text)
                       if len(number) >= RUN_TOGETHER_MIN_CHARS) for text in (source, target)]
     for side in (0, 1):
         for number, times in counts[side].items():
@@ -1069,7 +1069,7 @@ def _bare_side_apart(source: str, target: str) -> tuple[str, int] | None:
     pair, and its unit would offer "IV" as the translation of "I"."""
     tokens = [_ALNUM_RE.findall(text) for text in (source, target)]
     for side in (0, 1):
-        if not all(t.isdigit() or len(t) == 1 or _ROMAN_RE.fullmatch(t) for t in tokens[side]):
+        if not all(t.isdigit() or len(t) == 1 or ROMAN_RE.fullmatch(t) for t in tokens[side]):
             continue
         missing = [t for t in tokens[side] if t not in tokens[1 - side]]
         if missing:
@@ -1117,7 +1117,7 @@ def _printed_label(side: str) -> str | None:
     if LEADING_NUMBER_RE.match(side):
         return None
     m = _LEADING_LABEL_RE.match(side)
-    return _tidy(m.group(0)) if m else None
+    return tidy(m.group(0)) if m else None
 
 
 def _plain(text: str) -> str:
@@ -1167,7 +1167,7 @@ def _one_language(source: str, target: str, langs: tuple[str, str]) -> int | Non
     a target-language one (see :data:`ONE_LANGUAGE_WHOLE`), else ``None``. Such a pair
     holds a number on one side only, or a scrap of a side beside a long one, or its side
     in the other language leans the wrong way (:func:`_leans_the_other_way`)."""
-    numbers = set(_DIGITS_RE.findall(source)), set(_DIGITS_RE.findall(target))
+    numbers = set(DIGITS_RE.findall(source)), set(DIGITS_RE.findall(target))
     shared = bool(numbers[0] & numbers[1])
     numbers_apart = not shared and bool(numbers[0] or numbers[1])
     scrap = _scrap_beside(source, target, langs)
@@ -1271,11 +1271,11 @@ def _check_pair(
     ``shown``, the text as the file has it (its halves in the file's order)."""
     src_no, src_text = _split_number(source) if numbered else (None, source)
     tgt_no, tgt_text = _split_number(target) if numbered else (None, target)
-    src_text, tgt_text = _tidy(src_text), _tidy(tgt_text)
+    src_text, tgt_text = tidy(src_text), tidy(tgt_text)
 
     def reject(reason: str, detail: str = "",
                languages: tuple[str, ...] = ()) -> tuple[None, Reject]:
-        return None, Reject(file, line, reason, _tidy(shown), languages,
+        return None, Reject(file, line, reason, tidy(shown), languages,
                             detail=detail)
 
     if not src_text and not tgt_text:

@@ -16,39 +16,39 @@ if TYPE_CHECKING:
 # One letter between quotes or brackets is a label, not a word: "type ’A’", "«A»", "(b)".
 # Scored as the word it spells, "A" leans to French ("a", has) or English, and takes the
 # split with it ("Trennflächen vom Typ | ’A’, cloisonnements de type «A»").
-_QUOTED_LETTER = r"[(\[«“‘„‚”»’\"'][^\W\d_][)\]«“‘„‚”»’\"']"
-_SPLIT_PUNCT = frozenset(".!?:;)]\"»”…")
+QUOTED_LETTER = r"[(\[«“‘„‚”»’\"'][^\W\d_][)\]«“‘„‚”»’\"']"
+SPLIT_PUNCT = frozenset(".!?:;)]\"»”…")
 # Finnish and Swedish open a quote with ” (and close it so), Danish and German with »
-_OPENERS = "([«“‘„‚”»’\"'¿¡"
+OPENERS = "([«“‘„‚”»’\"'¿¡"
 
 
 # What opens a list item: a dash, or a label, each language writing its own brackets
 # ("(b)" / "b)", "(iv)" / "iv)"); the label's letters are group 2.
-_ITEM_MARK = r"(?:[\u2013\u2014-]|\(?([a-z]{1,2}|[ivx]{1,5})\)) "
-_ITEM_LEAD_RE = lazy_pattern(_ITEM_MARK)
+ITEM_MARK = r"(?:[\u2013\u2014-]|\(?([a-z]{1,2}|[ivx]{1,5})\)) "
+ITEM_LEAD_RE = lazy_pattern(ITEM_MARK)
 NAME_LEAN = 1.5  # at most: "SOLAS" in capitals, scored as half the Spanish "solas"
 # numbers, Roman ones too (well formed: "IV", "XII", not the Italian article "IL")
-_DIGITS_RE = lazy_pattern(r"\d+")
-_ROMAN_RE = lazy_pattern(r"(?<![\w-])(?=[IVXL]{2})(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?![\w-])")
+DIGITS_RE = lazy_pattern(r"\d+")
+ROMAN_RE = lazy_pattern(r"(?<![\w-])(?=[IVXL]{2})(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?![\w-])")
 _ROMAN_RUN_RE = lazy_pattern(r"[IVXL]{2,}")  # where a Roman number may start: a run's start
 
 
-def _numbers(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, str]]:
+def written_numbers(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, str]]:
     """The numbers between ``start`` and ``end`` as (offset, text), in order: runs of digits,
     and well-formed Roman numbers standing alone. As one regular expression with two
     branches (``\\d+|(?<![\\w-])...``) this tried the lookbehind at every character; the
     Roman branch only ever starts a run of its letters, so only those are tried: the same
     numbers, a quarter of the time."""
     end = len(text) if end is None else end
-    found = [(m.start(), m.group()) for m in _DIGITS_RE.finditer(text, start, end)]
+    found = [(m.start(), m.group()) for m in DIGITS_RE.finditer(text, start, end)]
     roman = [(m.start(), m.group()) for run in _ROMAN_RUN_RE.finditer(text, start, end)
-             if (m := _ROMAN_RE.match(text, run.start(), end))]
+             if (m := ROMAN_RE.match(text, run.start(), end))]
     if roman:
         found = sorted(found + roman)
     return found
 
 
-def _gap_cut(text: str, token_start: int) -> int:
+def gap_cut(text: str, token_start: int) -> int:
     """Where side B starts when its first word is at ``token_start``: after the last
     space before it, so opening quotes and brackets go with B."""
     j = token_start
@@ -64,6 +64,6 @@ def _gap_cut(text: str, token_start: int) -> int:
 _COLLAPSED_SPACE_RE = lazy_pattern("[ \t\n\r\x0b\x0c\x1c-\x1f\x85\u2028\u2029]+")
 
 
-def _tidy(text: str) -> str:
+def tidy(text: str) -> str:
     """``text`` with its runs of ordinary white space one space, and no padding."""
     return _COLLAPSED_SPACE_RE.sub(" ", text).strip()

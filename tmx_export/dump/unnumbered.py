@@ -21,15 +21,15 @@ from ..lang import (
 )
 from .repair import Stream, trailing_word, wordfreq_best
 from .sides import (
-    _ITEM_LEAD_RE,
-    _ITEM_MARK,
-    _OPENERS,
-    _QUOTED_LETTER,
-    _SPLIT_PUNCT,
+    ITEM_LEAD_RE,
+    ITEM_MARK,
     NAME_LEAN,
-    _gap_cut,
-    _numbers,
-    _tidy,
+    OPENERS,
+    QUOTED_LETTER,
+    SPLIT_PUNCT,
+    gap_cut,
+    tidy,
+    written_numbers,
 )
 
 if TYPE_CHECKING:
@@ -91,7 +91,7 @@ def _pair_start_candidates(stream: Stream) -> tuple[list[int], list[bool], list[
                                strict=True):
         if folded or s == 0:
             continue
-        lead = text[s:s + 4].lstrip(_OPENERS)  # a line opening with a space continues
+        lead = text[s:s + 4].lstrip(OPENERS)  # a line opening with a space continues
         dash = _DASH_LEAD_RE.match(text, s) is not None
         if dash:
             # a dash-led line: a resolution's citation ("– having regard to ..." / "– vu
@@ -260,7 +260,7 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
         last = before[-1:]
         if _ABBREVIATION_END_RE.search(text[max(0, starts[j] - 8):starts[j]].rstrip()):
             start_prior[j] = -2.0  # "M. / Evans l'a suggéré"
-        elif last in _SPLIT_PUNCT or last in "'’\"" and before[:1] in _SPLIT_PUNCT:
+        elif last in SPLIT_PUNCT or last in "'’\"" and before[:1] in SPLIT_PUNCT:
             start_prior[j] = 1.0
         elif last in ",;" and _DASH_LEAD_RE.match(text, starts[j]):
             # a list's next item: a resolution's citations end with a comma ("... FUE," /
@@ -310,7 +310,7 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
                 # words, a line break between two words without a space is where a pair
                 # begins, its start written lower case: "of 27 October 2017 du ...")
                 start_prior[j] -= LOWER_START_COST
-    numbers = _numbers(text)
+    numbers = written_numbers(text)
     numbers_xor, numbers_seen = _number_parity(numbers, starts, len(text))
     shared = _SegmentalParts(text, pos, prior, plausible, starts, start_at, tok_index,
                              start_prior, unpunctuated_end, window, numbers_xor,
@@ -742,7 +742,7 @@ def _balanced_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
                 and (first is None or first.group().lower() not in _NEVER_LAST))
 
     def imbalance(cut: int) -> int:
-        return abs(len(_tidy(text[s_off:cut])) - len(_tidy(text[cut:e_off])))
+        return abs(len(tidy(text[s_off:cut])) - len(tidy(text[cut:e_off])))
 
     best = min(filter(movable, cuts), key=lambda c: (imbalance(c), c != split))
     # a clear gain only: the lengths of a short pair say little
@@ -762,7 +762,7 @@ def _cuts_near(text: str, start: int, split: int, end: int, pos: np.ndarray,
         return []
     at = chunks.index(split)
     near = [c for c in chunks[max(0, at - ENDING_REACH):at + ENDING_REACH + 1]
-            if c == split or c > start and text[c:c + 4].lstrip(_OPENERS)[:1].isalpha()]
+            if c == split or c > start and text[c:c + 4].lstrip(OPENERS)[:1].isalpha()]
     # A split after punctuation stays after punctuation: the words of side B's first
     # clause ("program. | en part kan ...", "planos, | una Parte") are no evidence against
     # it; an abbreviation's full stop ("rez.", "r.", "čl.") ends no clause. Numbers,
@@ -787,7 +787,7 @@ def _all_listed(text: str, pos: np.ndarray, prefix: np.ndarray, begin: int, end:
                          for t in range(a, b))
 
 
-_MOVED_BLOCKED_RE = lazy_pattern(r"[\d()\[\]]|" + _QUOTED_LETTER)
+_MOVED_BLOCKED_RE = lazy_pattern(r"[\d()\[\]]|" + QUOTED_LETTER)
 _SHORT_WORD_STOP_RE = lazy_pattern(r"(?<![\w.-])([^\W\d_]{1,3})\.\s*$")
 
 
@@ -822,7 +822,7 @@ def _word_imbalance(text: str, start: int, cut: int, repeated: dict[str, int]) -
 
 _OPENING_MARKS = "«“„‘‚‹([¿¡"
 # A list item's mark after the item before it: "..., – vu", "...; b) renforcer".
-_ITEM_RE = lazy_pattern(r"[,;:]\s+(" + _ITEM_MARK + ")")
+_ITEM_RE = lazy_pattern(r"[,;:]\s+(" + ITEM_MARK + ")")
 # How many chunks a split may move to the mark opening side B.
 ITEM_MARK_CHUNKS = 2
 
@@ -835,10 +835,10 @@ def _item_opening_to_b(text: str, start: int, split: int, end: int) -> int:
     ..."), where a code no list holds beside the mark ("TFEU", "FUE") or the label itself
     leans no way and the split fell on its other side. At most :data:`ITEM_MARK_CHUNKS`
     chunks away, after a comma, semicolon or colon."""
-    lead = _ITEM_LEAD_RE.match(text, start)
+    lead = ITEM_LEAD_RE.match(text, start)
     if lead is None:
         return split
-    at_split = _ITEM_LEAD_RE.match(text, split)
+    at_split = ITEM_LEAD_RE.match(text, split)
     if at_split is not None and at_split.group(1) == lead.group(1):
         return split
     near = [m.start(1) for m in _ITEM_RE.finditer(text, max(start + 2, split - 40),
@@ -958,7 +958,7 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
     e_off = starts[j] if j < len(starts) else len(text)
     # scanned again rather than taken from the whole text's numbers: at the pair's end the
     # scan stops as a pair's text does ("IV" before "The" of the next pair is a number)
-    found = _numbers(text, s_off, e_off)
+    found = written_numbers(text, s_off, e_off)
     opening, closing = _neutral_edges(text, s_off, e_off, pos, prefix)
     long_opening = text[s_off:s_off + REPEAT_MIN_CHARS]
     if len(long_opening) < REPEAT_MIN_CHARS or text.find(long_opening, s_off + 1, e_off) < 0:
@@ -972,10 +972,10 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
     # counts for the side it opens ("... κλάσεως «A», | ‘A’ class divisions,")
     if (len(found) < 2 and not opening and not closing and not long_opening
             and not names and e_off - s_off > SHORT_PAIR) or not len(ks):
-        return _gap_cut(text, int(pos[k]))
+        return gap_cut(text, int(pos[k]))
     # every plausible word start, and the chunks of digits just before it
     # (at the white space before it: a bracket or a quote opening side B goes with it)
-    cut = np.asarray([_gap_cut(text, p) for p in pos[ks].tolist()])
+    cut = np.asarray([gap_cut(text, p) for p in pos[ks].tolist()])
     owner = ks
     shift = np.zeros(len(ks))
     if found:
@@ -1176,7 +1176,7 @@ def _opening_re(opening: str) -> str:
 
 
 def _ends_sentence(text: str, at: int) -> bool:
-    return text[max(0, at - 4):at].rstrip()[-1:] in _SPLIT_PUNCT
+    return text[max(0, at - 4):at].rstrip()[-1:] in SPLIT_PUNCT
 
 
 def _neutral_edges(text: str, start: int, end: int, pos: np.ndarray, prefix: np.ndarray
@@ -1253,7 +1253,7 @@ def _ends_with(text: str, start: int, end: int, closing: str) -> bool:
         # after a space, or in quotes or brackets of its own: "... Typ ’A’," ends with
         # "A", where "(1994 HSC-Code)" does not end with "1994", nor "Article 15(4)" with
         # "4"
-        quoted = (body[k - 1] in _OPENERS and (lo + k - 2 < start or text[lo + k - 2].isspace())
+        quoted = (body[k - 1] in OPENERS and (lo + k - 2 < start or text[lo + k - 2].isspace())
                   and text[lo + len(body):lo + len(body) + 1] in _CLOSERS)
         return body[k - 1].isspace() or quoted or (
             lo == start and not any(c.isalnum() for c in body[:k]))
