@@ -1048,3 +1048,23 @@ def test_a_dump_ending_with_a_number_after_an_abbreviation_is_read() -> None:
                       "NVIC 2— 92")
     assert got[-1] == ("Fő u. 44-50", "Fő u. 44-50.")
     assert len(got) == 6
+
+
+def test_a_reference_keeps_the_words_after_its_code_on_side_a() -> None:
+    """DGT-TM 22019D0996, ES-PT (tests/data/dump_reference_head_es_pt.txt, unnumbered, one
+    pair a line): rows of IMO references that Spanish writes with the organisation after
+    the code ("Res. MSC.112(73) de la OMI") and Portuguese before it ("Res. IMO
+    MSC.112(73)"). Side A was ended at the code both sides end with, and the unit offered
+    "de la OMI Res. IMO MSC.112(73)" as the translation of "Res. MSC.112(73)" (57 of the 81
+    ES-PT pairs `eu_pairs.py` wrote wrong). Side B opens with the abbreviation side A
+    opened with."""
+    path = Path(__file__).parent / "data" / "dump_reference_head_es_pt.txt"
+    result = read_dump("references.txt", source_lang="es", target_lang="pt",
+                       text=path.read_text(encoding="utf-8"))
+    assert not result.rejects
+    got = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
+    assert got[3] == ("Res. MSC.112(73) de la OMI", "Res. IMO MSC.112(73)")
+    assert got[4] == ("Res. MSC.113(73) de la OMI", "Res. IMO MSC.113(73)")
+    assert ("Res. A.526(13) de la OMI", "Res. IMO A.526(13)") in got
+    assert not [t for _, t in got if t.startswith("de la OMI")]
+    assert len(got) == 7

@@ -1149,6 +1149,12 @@ def _repeats(text: str, start: int, end: int, opening: str, pos: np.ndarray,
         if at > start and not text[at - 1].isspace():
             continue  # inside a chunk
         first = at
+        if _REFERENCE_HEAD_RE.fullmatch(opening):
+            # a reference's abbreviation heads its code in every language ("Res. IMO",
+            # "rez. IMO"): side B opens with it, not with a label side A ends with before
+            # it ("(kódex LSA) I | rez. IMO ...")
+            out.append((at, at))
+            continue
         while True:
             begin, chunk_end = _chunk_before(text, start, first)
             if begin <= start or begin == chunk_end or _leans(pos, prefix, begin, chunk_end):
@@ -1200,11 +1206,14 @@ def _neutral_edges(text: str, start: int, end: int, pos: np.ndarray, prefix: np.
             if not re.search(re.escape(opening) + r"\s", text[start + 1:end]):
                 opening = ""
     if not opening and len(chunks) > 2 and (
-            _COGNATE_RE.fullmatch(first := chunks[0].group()) or _QUOTED_TERM_RE.match(first)):
+            _COGNATE_RE.fullmatch(first := chunks[0].group()) or _QUOTED_TERM_RE.match(first)
+            or _REFERENCE_HEAD_RE.fullmatch(first)):
         # one word the languages share ("Organismo", "una", the "Za" of a Czech and a
         # Slovak signature), or a name, or a term defined in quotes, which each language
         # quotes its own way ("‘assistant’ means ..." | "«assistant» : une personne
-        # ..."): it leans little either way
+        # ..."), or the abbreviation heading a reference ("Res. MSC.112(73) de la OMI |
+        # Res. IMO MSC.112(73)", where side A's words after the code would otherwise go
+        # to side B for the code both sides end with): it leans little either way
         a, b = pos.searchsorted(chunks[0].start()), pos.searchsorted(chunks[0].end())
         if b == a + 1 and abs(prefix[b] - prefix[a]) < COGNATE_LEAN and re.search(
                 _opening_re(first) + r"\s", text[start + 1:end]):
@@ -1234,6 +1243,7 @@ def _neutral_edges(text: str, start: int, end: int, pos: np.ndarray, prefix: np.
 
 
 _COGNATE_RE = lazy_pattern(r"[^\W\d_]{2,}")  # two letters or more
+_REFERENCE_HEAD_RE = lazy_pattern(r"[^\W\d_]{2,}\.")  # "Res.", "rez.", "Art."
 COGNATE_LEAN = 1.0
 
 _CLOSERS = frozenset(")]»”’\"'“")
