@@ -1068,3 +1068,21 @@ def test_a_reference_keeps_the_words_after_its_code_on_side_a() -> None:
     assert ("Res. A.526(13) de la OMI", "Res. IMO A.526(13)") in got
     assert not [t for _, t in got if t.startswith("de la OMI")]
     assert len(got) == 7
+
+
+def test_a_note_s_label_opens_both_sides() -> None:
+    """DGT-TM 22019D0996, SV-DA (tests/data/dump_note_label_sv_da.txt, unnumbered, cut at
+    spaces): notes that Swedish opens with "Anmärkning:" and Danish with "NB:". The Danish
+    label leans a hair to Swedish and was read as the Swedish side's last word: "...
+    krävs av MSC.192 (79). NB:" offered "USCG 165.120 er blevet ændret ..." as its
+    translation. A translation holds its source's label: side B opens with it."""
+    path = Path(__file__).parent / "data" / "dump_note_label_sv_da.txt"
+    result = read_dump("notes.txt", source_lang="sv", target_lang="da",
+                       text=path.read_text(encoding="utf-8"))
+    assert not result.rejects
+    got = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
+    assert len(got) == 7
+    notes = [(sv, da) for sv, da in got if sv.startswith("Anmärkning: ")]
+    assert len(notes) == 3
+    assert all(sv.endswith("MSC.192 (79).") and da.startswith("NB: USCG 165.1")
+               for sv, da in notes)

@@ -626,6 +626,7 @@ def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, i
         split = _balanced_split(parts, prefix, i, j, split)
         split = _ending_match(parts, prefix, i, j, split)
         split = _item_opening_to_b(parts.text, starts[i], split, e_off)
+        split = _note_label_to_b(parts.text, starts[i], split)
         out.append((starts[i], _opening_marks_to_b(parts.text, starts[i], split), e_off))
     return out
 
@@ -847,6 +848,25 @@ def _item_opening_to_b(text: str, start: int, split: int, end: int) -> int:
     near = [at for at in near
             if len(text[min(at, split):max(at, split)].split()) <= ITEM_MARK_CHUNKS]
     return min(near, key=lambda at: abs(at - split)) if near else split
+
+
+# A note's label: a capitalised word or abbreviation and a colon ("NB:", "Pozn.:").
+_NOTE_LABEL_RE = lazy_pattern(r"(?=[^\W\d_])\w[^\W\d_]*\.?:(?=\s)")
+
+
+def _note_label_to_b(text: str, start: int, split: int) -> int:
+    """``split``, or the start of the label ending side A when side A opens with a label
+    and side B does not: a note opens with its label in both languages ("Anmärkning: ...
+    erkännande. | NB: Anvendelse ...", "Poznámka: ... | Pozn.: Na soupravu ..."), where
+    the label, a code of a few letters leaning either way, was read as side A's last
+    word. A translation holds its source's label, one on each side."""
+    if _NOTE_LABEL_RE.match(text, start) is None or _NOTE_LABEL_RE.match(text, split):
+        return split
+    begin, end = _chunk_before(text, start, split)
+    label = _NOTE_LABEL_RE.match(text, begin)
+    if begin <= start or label is None or label.end() != end or not text[begin].isupper():
+        return split
+    return begin
 
 
 def _opening_marks_to_b(text: str, start: int, split: int) -> int:
