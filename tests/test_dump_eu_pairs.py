@@ -1086,3 +1086,19 @@ def test_a_note_s_label_opens_both_sides() -> None:
     assert len(notes) == 3
     assert all(sv.endswith("MSC.192 (79).") and da.startswith("NB: USCG 165.1")
                for sv, da in notes)
+
+
+def test_a_date_s_abbreviation_stays_on_its_side() -> None:
+    """DGT-TM 22019D0391, PL-CS (tests/data/dump_date_abbreviation_pl_cs.txt, unnumbered,
+    cut at spaces): a decision's date, "z dnia 18 lutego 2019 r." / "ze dne 18. února 2019".
+    Side A was ended at the year both sides end with, and the unit offered "r. ze dne 18.
+    února 2019" as the translation of "z dnia 18 lutego 2019". The abbreviation a date ends
+    with ("r.", roku) ends it as the year does."""
+    path = Path(__file__).parent / "data" / "dump_date_abbreviation_pl_cs.txt"
+    result = read_dump("dates.txt", source_lang="pl", target_lang="cs",
+                       text=path.read_text(encoding="utf-8"))
+    assert not result.rejects
+    got = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
+    assert len(got) == 7
+    assert got[3] == ("z dnia 18 lutego 2019 r.", "ze dne 18. února 2019")
+    assert not [t for _, t in got if t.startswith("r. ")]

@@ -641,10 +641,13 @@ ENDING_CHARS = 400  # characters either side of the split searched for its chunk
 
 def _ending(text: str, start: int, end: int) -> tuple[str, str]:
     """How the text between ``start`` and ``end`` ends: its last mark ("," "." ")", or ""
-    after a letter or a digit) and its last word in lower case."""
+    after a letter or a digit, or after the abbreviation a date ends with: "2019 r." ends
+    as "2019" does) and its last word in lower case."""
     tail = text[max(start, end - 60):end].rstrip()
     word = _LAST_WORD_RE.search(tail)
-    return ("" if tail[-1:].isalnum() else tail[-1:]), (word.group().lower() if word else "")
+    date = _date_abbreviation(tail[:-1]) if tail.endswith(".") else None
+    return ("" if tail[-1:].isalnum() or date is not None else tail[-1:]), (
+        word.group().lower() if word else "")
 
 
 def _ending_match(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
@@ -1269,6 +1272,16 @@ COGNATE_LEAN = 1.0
 _CLOSERS = frozenset(")]»”’\"'“")
 _ALNUM_EDGES_RE = lazy_pattern(r"^[\W_]+|[\W_]+$")
 _TRAILING_RE = lazy_pattern(r"[\W_]+$")
+_DATE_ABBREVIATION_RE = lazy_pattern(r"(?<=\d)\s[^\W\d_]$")
+
+
+def _date_abbreviation(body: str) -> re.Match[str] | None:
+    """The abbreviation of one small letter after a number that ``body`` ends with, its
+    dot cut off ("2019 r" of "lutego 2019 r.", "1999 г", "18 d"): a date's, Polish
+    "roku", Bulgarian "година", Lithuanian "diena", where the other language ends with the
+    number."""
+    m = _DATE_ABBREVIATION_RE.search(body)
+    return m if m is not None and m.group()[-1].islower() else None
 
 
 def _ends_with(text: str, start: int, end: int, closing: str) -> bool:
@@ -1276,6 +1289,11 @@ def _ends_with(text: str, start: int, end: int, closing: str) -> bool:
     ``closing``."""
     lo = max(start, end - len(closing) - 16)
     body = _TRAILING_RE.sub("", text[lo:end])
+    date = _date_abbreviation(body) if closing[-1:].isdigit() else None
+    if date is not None:
+        # a year and the abbreviation a date ends with ("18 lutego 2019 r." for "18. února
+        # 2019", "1999 г.", "18 d."): it ends as the year does
+        body = body[:date.start()]
     if not body.endswith(closing):
         return False
     k = len(body) - len(closing)
