@@ -1102,3 +1102,24 @@ def test_a_date_s_abbreviation_stays_on_its_side() -> None:
     assert len(got) == 7
     assert got[3] == ("z dnia 18 lutego 2019 r.", "ze dne 18. února 2019")
     assert not [t for _, t in got if t.startswith("r. ")]
+
+
+def test_an_ordinal_s_dot_ends_no_side() -> None:
+    """DGT-TM 22019A0315(01), HR-SL (tests/data/dump_ordinal_dots_hr_sl.txt, unnumbered, cut
+    at spaces): Croatian cites articles with ordinal dots ("na temelju članka 5. stavka 1.
+    točke (d).", "u skladu s člankom 4. stavkom 5.;"). The dot after "5" was taken for a
+    sentence end, and the units offered "stavka 1. točke (d). Pogodbenica lahko ..." as
+    the Slovene translation. In a language that writes ordinals with a dot, one before a
+    small letter ends no side."""
+    path = Path(__file__).parent / "data" / "dump_ordinal_dots_hr_sl.txt"
+    result = read_dump("ordinals.txt", source_lang="hr", target_lang="sl",
+                       text=path.read_text(encoding="utf-8"))
+    assert not result.rejects
+    got = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
+    assert len(got) == 7
+    assert got[1][0].endswith("na temelju članka 5. stavka 1. točke (d).")
+    assert got[1][1].startswith("Pogodbenica lahko plovilom")
+    assert got[4][0].endswith("na temelju članka 5. stavka 1. točke (c).")
+    assert got[4][1].startswith("Pogodbenice zagotovijo skladnost")
+    assert got[6][0].endswith("u skladu s člankom 4. stavkom 5.;")
+    assert got[6][1].startswith("so trajanje, obseg in intenzivnost")

@@ -19,6 +19,7 @@ from .._lazy import lazy_pattern
 from ..lang import (
     WORD_RE,
 )
+from ..segment.rules import abbreviation_before
 from .repair import Stream, trailing_word, wordfreq_best
 from .sides import (
     _ITEM_LEAD_RE,
@@ -115,6 +116,9 @@ _ELISION_RE = lazy_pattern(r"['’](?<=[^\W\d_]['’])(?=[^\W\d_])")
 # A capital and one to three lower-case letters before a full stop, then a number or a
 # code: an abbreviation in any language ("Res. A.382(X)", "Ris. MSC.74", "Art. 5",
 # "Nr. 3"), where a name ending a sentence ("Mr Koch. I would") is followed by a word.
+# A number of up to three digits and a dot before a small letter: an ordinal where the
+# language writes them so (:func:`..segment.rules.abbreviation_before` says).
+_ORDINAL_DOT_RE = lazy_pattern(r"(?<![\w.,/-])\d{1,3}\.([ \t]+)(?=[^\W\d_])")
 _SHORT_ABBREVIATION_RE = lazy_pattern(
     r"[A-Z](?<![\w.][A-Z])[a-z]{1,3}\.[ \t]+(?=\d|[A-Z]+[.\d(/-]|[A-Z]{2,}\b)")
 
@@ -202,6 +206,15 @@ def _split_priors(text: str, pos: np.ndarray, langs: tuple[str, ...] = ()) -> np
     if labels is not None:
         at(labels, 3.0)  # cancels it: "ATTACHMENT A | ANNEXE A", a label
     at(_SHORT_ABBREVIATION_RE, -2.0)  # "Res. A.382(X)", "Art. 5": not a sentence end
+    # an ordinal's dot before a small letter, in a language that writes ordinals so, ends
+    # no sentence ("u skladu s člankom 4. stavkom 5.;", "članka 5. stavka 1. točke (c).")
+    ordinals = np.fromiter((m.end() for m in _ORDINAL_DOT_RE.finditer(text)
+                            if any(abbreviation_before(text, m.start(1), lang)
+                                   for lang in langs)), dtype=np.int64)
+    index = np.searchsorted(pos, ordinals)
+    inside = index < len(pos)
+    index, ordinals = index[inside], ordinals[inside]
+    prior[index[pos[index] == ordinals]] -= SENTENCE_END_PRIOR
     # a capital joined to the chunk before it by a hyphen or a slash ("tal-OMI",
     # "MSC.1/Ċirk") cannot open side B: the cut would fall at the chunk's start, before
     # words the prior was not given for
