@@ -1123,3 +1123,22 @@ def test_an_ordinal_s_dot_ends_no_side() -> None:
     assert got[4][1].startswith("Pogodbenice zagotovijo skladnost")
     assert got[6][0].endswith("u skladu s člankom 4. stavkom 5.;")
     assert got[6][1].startswith("so trajanje, obseg in intenzivnost")
+
+
+def test_an_item_ending_with_and_or_or_keeps_the_next_word_off() -> None:
+    """DGT-TM 22019A0315(01), SV-DA (tests/data/dump_list_items_sv_da.txt, unnumbered, cut at
+    spaces): items of lists that Swedish ends with "och" or "eller" after a comma ("...
+    deras samhällen, och" / "som anerkender ..."). The Danish side's first word, one both
+    languages write ("som") or a verb leaning a hair to Swedish ("indgiver"), went to
+    the Swedish side: "... samhällen, och som" offered "anerkender den interesse ..." as
+    its translation. An "and" or "or" after a comma ends an item, in every language."""
+    path = Path(__file__).parent / "data" / "dump_list_items_sv_da.txt"
+    result = read_dump("items.txt", source_lang="sv", target_lang="da",
+                       text=path.read_text(encoding="utf-8"))
+    assert not result.rejects
+    got = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
+    assert len(got) == 6
+    assert got[1][0].endswith("deras samhällen, och")
+    assert got[1][1].startswith("som anerkender den interesse")
+    assert got[4][0].endswith("förlängningsperiod, eller")
+    assert got[4][1].startswith("indgiver en formel indsigelse")

@@ -16,7 +16,9 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .._lazy import lazy_pattern
+from ..frequencies import zipf
 from ..lang import (
+    COORDINATORS,
     WORD_RE,
 )
 from ..segment.rules import abbreviation_before
@@ -139,6 +141,27 @@ def _capital_label_re(never: frozenset[str]) -> re.Pattern[str] | None:
 
 
 _LIST_ITEM_END_RE = lazy_pattern(r"[;,][ \t]+(?:and|or|et|ou)[ \t]+" + _OPENERS_RE)
+LIST_ITEM_PRIOR = 1.0  # log10 odds of side B starting after "..., och", "; ili"
+# A conjunction of one language of the pair that is this frequent (Zipf) a word of the
+# other, and no conjunction there, is left out: Czech "a" is the English article, Spanish
+# "o" the Portuguese one, Croatian "ali" ("but") no conjunction ending a Slovene item.
+CONJUNCTION_OTHER_ZIPF = 6.0
+
+
+@lru_cache(maxsize=64)
+def _list_item_end_re(langs: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A split after the "and" or "or" of a language of ``langs`` (:data:`..lang.
+    COORDINATORS`, English and French's aside: :data:`_LIST_ITEM_END_RE`) after a comma or
+    a semicolon, the end of an item of a list; none when no such word is left."""
+    words = {word for lang in langs for word in COORDINATORS.get(lang, ())
+             if not any(zipf(word, other) >= CONJUNCTION_OTHER_ZIPF
+                        and word not in COORDINATORS.get(other, ())
+                        for other in langs if other != lang)}
+    words -= {"and", "or", "et", "ou"}
+    if not words:
+        return None
+    return re.compile(r"[;,][ \t]+(?:" + "|".join(sorted(words, key=len, reverse=True))
+                      + r")[ \t]+" + _OPENERS_RE)
 
 
 @lru_cache(maxsize=64)
@@ -202,6 +225,12 @@ def _split_priors(text: str, pos: np.ndarray, langs: tuple[str, ...] = ()) -> np
         at(never_any_case, -3.0)
     del lower
     at(_LIST_ITEM_END_RE, 3.0)  # cancels it: "(‘the Convention’); and" ends a list item
+    items = _list_item_end_re(langs)
+    if items is not None:
+        # the other languages' "and" and "or" end items too ("..., och | som anerkender",
+        # "; i | ali je treba"), where a word the two languages share after it ("som",
+        # "ali"), leaning a hair, went to side A
+        at(items, LIST_ITEM_PRIOR)
     labels = _capital_label_re(never)
     if labels is not None:
         at(labels, 3.0)  # cancels it: "ATTACHMENT A | ANNEXE A", a label
