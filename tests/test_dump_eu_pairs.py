@@ -1142,3 +1142,22 @@ def test_an_item_ending_with_and_or_or_keeps_the_next_word_off() -> None:
     assert got[1][1].startswith("som anerkender den interesse")
     assert got[4][0].endswith("förlängningsperiod, eller")
     assert got[4][1].startswith("indgiver en formel indsigelse")
+
+
+def test_a_reference_s_abbreviation_after_a_word_opens_side_b() -> None:
+    """DGT-TM 22019D0996, IT-PT (tests/data/dump_reference_abbreviation_it_pt.txt,
+    unnumbered, one pair a line): IMO references that Italian writes "Ris. A.526(13)
+    dell'IMO" and Portuguese "Res. IMO A.526(13)". The Portuguese "Res." leans a hair to
+    Italian and ended the Italian side: "Ris. A.526(13) dell'IMO Res." offered "IMO
+    A.526(13)" as its translation (115 of the 132 IT-PT pairs `eu_pairs.py` wrote wrong).
+    After a word, an abbreviation before a code heads the reference, and side B with it."""
+    path = Path(__file__).parent / "data" / "dump_reference_abbreviation_it_pt.txt"
+    result = read_dump("references.txt", source_lang="it", target_lang="pt",
+                       text=path.read_text(encoding="utf-8"))
+    assert not result.rejects
+    got = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
+    assert len(got) == 7
+    assert got[0] == ("Ris. A.526(13) dell'IMO", "Res. IMO A.526(13)")
+    assert got[3] == ("Ris. MSC.112(73) dell'IMO", "Res. IMO MSC.112(73)")
+    assert got[6] == ("Ris. A.342 (IX) dell'IMO", "Res. IMO A.342(IX)")
+    assert not [s for s, _ in got if s.endswith(" Res.")]

@@ -123,6 +123,8 @@ _ELISION_RE = lazy_pattern(r"['’](?<=[^\W\d_]['’])(?=[^\W\d_])")
 _ORDINAL_DOT_RE = lazy_pattern(r"(?<![\w.,/-])\d{1,3}\.([ \t]+)(?=[^\W\d_])")
 _SHORT_ABBREVIATION_RE = lazy_pattern(
     r"[A-Z](?<![\w.][A-Z])[a-z]{1,3}\.[ \t]+(?=\d|[A-Z]+[.\d(/-]|[A-Z]{2,}\b)")
+_HEADING_ABBREVIATION_RE = lazy_pattern(
+    r"[A-Z](?<=[^\W\d_][ \t][A-Z])[a-z]{1,3}\.[ \t]+(?=\d|[A-Z]+[.\d(/-]|[A-Z]{2,}\b)")
 
 
 @lru_cache(maxsize=64)
@@ -235,6 +237,10 @@ def _split_priors(text: str, pos: np.ndarray, langs: tuple[str, ...] = ()) -> np
     if labels is not None:
         at(labels, 3.0)  # cancels it: "ATTACHMENT A | ANNEXE A", a label
     at(_SHORT_ABBREVIATION_RE, -2.0)  # "Res. A.382(X)", "Art. 5": not a sentence end
+    # nor, after a word, a place for side B to start: there the abbreviation heads the
+    # reference it is before ("Ris. A.658(16) dell'IMO | Res. IMO A.658(16)", where "Res."
+    # leaned a hair to Italian), where after a code it may end one ("IEC 60945 Corr.")
+    at(_HEADING_ABBREVIATION_RE, -1.0)
     # an ordinal's dot before a small letter, in a language that writes ordinals so, ends
     # no sentence ("u skladu s člankom 4. stavkom 5.;", "članka 5. stavka 1. točke (c).")
     ordinals = np.fromiter((m.end() for m in _ORDINAL_DOT_RE.finditer(text)
