@@ -1161,3 +1161,25 @@ def test_a_reference_s_abbreviation_after_a_word_opens_side_b() -> None:
     assert got[3] == ("Ris. MSC.112(73) dell'IMO", "Res. IMO MSC.112(73)")
     assert got[6] == ("Ris. A.342 (IX) dell'IMO", "Res. IMO A.342(IX)")
     assert not [s for s, _ in got if s.endswith(" Res.")]
+
+
+def test_a_label_twice_on_one_side_only_is_rejected() -> None:
+    """DGT-TM 22019D0996, HR-SL (tests/data/dump_labels_run_together_hr_sl.txt, unnumbered,
+    one pair a line): a row of a list of fire divisions, "konstrukcije klase „A”," /
+    "ločevalne površine razreda „A“", then references ("IMO MSC Okružnica 1120" / "IMO
+    MSC/Okr. 1120"). The row ran into the Croatian side of the next, whose unit offered
+    "IMO MSC/Okr. 1120" as the translation of the row and the reference. A translation
+    keeps its labels as its numbers: a quoted label twice on one side and never on the
+    other is a reject with the reason, and the rows around it are read as before."""
+    path = Path(__file__).parent / "data" / "dump_labels_run_together_hr_sl.txt"
+    result = read_dump("labels.txt", source_lang="hr", target_lang="sl",
+                       text=path.read_text(encoding="utf-8"))
+    got = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
+    assert not [s for s, _ in got if "Okružnica 1120" in s]
+    assert ("IMO MSC.1 Okružnica 1434", "IMO MSC.1/Okr. 1434") in got
+    assert got[0][0].startswith("Konstrukcije klase „A” i „B”")
+    [reject] = result.rejects
+    assert reject.reported_reason == ("pair boundaries unsure: a label twice on the hr side "
+                                      "and not on the sl side (two pairs run together?): A")
+    assert reject.line == 2
+    assert len(result.pairs) + len(result.rejects) == 4
