@@ -496,6 +496,12 @@ COORDINATORS: dict[str, tuple[str, ...]] = {
 }
 
 
+# The languages that write ordinal numbers with a dot ("3. März", "3. března", "članka 5.
+# stavka 1."): there a number's dot before a small letter ends no sentence (the segmenter's
+# rules, the places an unnumbered dump's side B may start).
+ORDINAL_DOT_LANGUAGES = frozenset("de cs da et fi hr hu lv no nb sk sl".split())
+
+
 # Words written with an apostrophe inside that no tokeniser should split ("aujourd'hui",
 # "quelqu'un", "presqu'île", "prud'homme"): what comes before it is no word of its own.
 _BOUND_BEFORE_APOSTROPHE = {"fr": frozenset({"aujourd", "quelqu", "presqu", "prud"})}

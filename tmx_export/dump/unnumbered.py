@@ -19,9 +19,9 @@ from .._lazy import lazy_pattern
 from ..frequencies import zipf
 from ..lang import (
     COORDINATORS,
+    ORDINAL_DOT_LANGUAGES,
     WORD_RE,
 )
-from ..segment.rules import abbreviation_before
 from .repair import Stream, trailing_word, wordfreq_best
 from .sides import (
     _ITEM_LEAD_RE,
@@ -118,9 +118,9 @@ _ELISION_RE = lazy_pattern(r"['’](?<=[^\W\d_]['’])(?=[^\W\d_])")
 # A capital and one to three lower-case letters before a full stop, then a number or a
 # code: an abbreviation in any language ("Res. A.382(X)", "Ris. MSC.74", "Art. 5",
 # "Nr. 3"), where a name ending a sentence ("Mr Koch. I would") is followed by a word.
-# A number of up to three digits and a dot before a small letter: an ordinal where the
-# language writes them so (:func:`..segment.rules.abbreviation_before` says).
-_ORDINAL_DOT_RE = lazy_pattern(r"(?<![\w.,/-])\d{1,3}\.([ \t]+)(?=[^\W\d_])")
+# A number of up to three digits and a dot before a letter: an ordinal before a small
+# one where the language writes them so (:data:`..lang.ORDINAL_DOT_LANGUAGES`).
+_ORDINAL_DOT_RE = lazy_pattern(r"(?<![\w.,/-])\d{1,3}\.[ \t]+(?=[^\W\d_])")
 _SHORT_ABBREVIATION_RE = lazy_pattern(
     r"[A-Z](?<![\w.][A-Z])[a-z]{1,3}\.[ \t]+(?=\d|[A-Z]+[.\d(/-]|[A-Z]{2,}\b)")
 _HEADING_ABBREVIATION_RE = lazy_pattern(
@@ -244,8 +244,8 @@ def _split_priors(text: str, pos: np.ndarray, langs: tuple[str, ...] = ()) -> np
     # an ordinal's dot before a small letter, in a language that writes ordinals so, ends
     # no sentence ("u skladu s člankom 4. stavkom 5.;", "članka 5. stavka 1. točke (c).")
     ordinals = np.fromiter((m.end() for m in _ORDINAL_DOT_RE.finditer(text)
-                            if any(abbreviation_before(text, m.start(1), lang)
-                                   for lang in langs)), dtype=np.int64)
+                            if text[m.end()].islower()), dtype=np.int64) \
+        if ORDINAL_DOT_LANGUAGES.intersection(langs) else np.zeros(0, dtype=np.int64)
     index = np.searchsorted(pos, ordinals)
     inside = index < len(pos)
     index, ordinals = index[inside], ordinals[inside]
