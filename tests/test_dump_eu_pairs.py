@@ -1048,3 +1048,138 @@ def test_a_dump_ending_with_a_number_after_an_abbreviation_is_read() -> None:
                       "NVIC 2— 92")
     assert got[-1] == ("Fő u. 44-50", "Fő u. 44-50.")
     assert len(got) == 6
+
+
+def test_a_reference_keeps_the_words_after_its_code_on_side_a() -> None:
+    """DGT-TM 22019D0996, ES-PT (tests/data/dump_reference_head_es_pt.txt, unnumbered, one
+    pair a line): rows of IMO references that Spanish writes with the organisation after
+    the code ("Res. MSC.112(73) de la OMI") and Portuguese before it ("Res. IMO
+    MSC.112(73)"). Side A was ended at the code both sides end with, and the unit offered
+    "de la OMI Res. IMO MSC.112(73)" as the translation of "Res. MSC.112(73)" (57 of the 81
+    ES-PT pairs `eu_pairs.py` wrote wrong). Side B opens with the abbreviation side A
+    opened with."""
+    path = Path(__file__).parent / "data" / "dump_reference_head_es_pt.txt"
+    result = read_dump("references.txt", source_lang="es", target_lang="pt",
+                       text=path.read_text(encoding="utf-8"))
+    assert not result.rejects
+    got = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
+    assert got[3] == ("Res. MSC.112(73) de la OMI", "Res. IMO MSC.112(73)")
+    assert got[4] == ("Res. MSC.113(73) de la OMI", "Res. IMO MSC.113(73)")
+    assert ("Res. A.526(13) de la OMI", "Res. IMO A.526(13)") in got
+    assert not [t for _, t in got if t.startswith("de la OMI")]
+    assert len(got) == 7
+
+
+def test_a_note_s_label_opens_both_sides() -> None:
+    """DGT-TM 22019D0996, SV-DA (tests/data/dump_note_label_sv_da.txt, unnumbered, cut at
+    spaces): notes that Swedish opens with "Anmärkning:" and Danish with "NB:". The Danish
+    label leans a hair to Swedish and was read as the Swedish side's last word: "...
+    krävs av MSC.192 (79). NB:" offered "USCG 165.120 er blevet ændret ..." as its
+    translation. A translation holds its source's label: side B opens with it."""
+    path = Path(__file__).parent / "data" / "dump_note_label_sv_da.txt"
+    result = read_dump("notes.txt", source_lang="sv", target_lang="da",
+                       text=path.read_text(encoding="utf-8"))
+    assert not result.rejects
+    got = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
+    assert len(got) == 7
+    notes = [(sv, da) for sv, da in got if sv.startswith("Anmärkning: ")]
+    assert len(notes) == 3
+    assert all(sv.endswith("MSC.192 (79).") and da.startswith("NB: USCG 165.1")
+               for sv, da in notes)
+
+
+def test_a_date_s_abbreviation_stays_on_its_side() -> None:
+    """DGT-TM 22019D0391, PL-CS (tests/data/dump_date_abbreviation_pl_cs.txt, unnumbered,
+    cut at spaces): a decision's date, "z dnia 18 lutego 2019 r." / "ze dne 18. února 2019".
+    Side A was ended at the year both sides end with, and the unit offered "r. ze dne 18.
+    února 2019" as the translation of "z dnia 18 lutego 2019". The abbreviation a date ends
+    with ("r.", roku) ends it as the year does."""
+    path = Path(__file__).parent / "data" / "dump_date_abbreviation_pl_cs.txt"
+    result = read_dump("dates.txt", source_lang="pl", target_lang="cs",
+                       text=path.read_text(encoding="utf-8"))
+    assert not result.rejects
+    got = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
+    assert len(got) == 7
+    assert got[3] == ("z dnia 18 lutego 2019 r.", "ze dne 18. února 2019")
+    assert not [t for _, t in got if t.startswith("r. ")]
+
+
+def test_an_ordinal_s_dot_ends_no_side() -> None:
+    """DGT-TM 22019A0315(01), HR-SL (tests/data/dump_ordinal_dots_hr_sl.txt, unnumbered, cut
+    at spaces): Croatian cites articles with ordinal dots ("na temelju članka 5. stavka 1.
+    točke (d).", "u skladu s člankom 4. stavkom 5.;"). The dot after "5" was taken for a
+    sentence end, and the units offered "stavka 1. točke (d). Pogodbenica lahko ..." as
+    the Slovene translation. In a language that writes ordinals with a dot, one before a
+    small letter ends no side."""
+    path = Path(__file__).parent / "data" / "dump_ordinal_dots_hr_sl.txt"
+    result = read_dump("ordinals.txt", source_lang="hr", target_lang="sl",
+                       text=path.read_text(encoding="utf-8"))
+    assert not result.rejects
+    got = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
+    assert len(got) == 7
+    assert got[1][0].endswith("na temelju članka 5. stavka 1. točke (d).")
+    assert got[1][1].startswith("Pogodbenica lahko plovilom")
+    assert got[4][0].endswith("na temelju članka 5. stavka 1. točke (c).")
+    assert got[4][1].startswith("Pogodbenice zagotovijo skladnost")
+    assert got[6][0].endswith("u skladu s člankom 4. stavkom 5.;")
+    assert got[6][1].startswith("so trajanje, obseg in intenzivnost")
+
+
+def test_an_item_ending_with_and_or_or_keeps_the_next_word_off() -> None:
+    """DGT-TM 22019A0315(01), SV-DA (tests/data/dump_list_items_sv_da.txt, unnumbered, cut at
+    spaces): items of lists that Swedish ends with "och" or "eller" after a comma ("...
+    deras samhällen, och" / "som anerkender ..."). The Danish side's first word, one both
+    languages write ("som") or a verb leaning a hair to Swedish ("indgiver"), went to
+    the Swedish side: "... samhällen, och som" offered "anerkender den interesse ..." as
+    its translation. An "and" or "or" after a comma ends an item, in every language."""
+    path = Path(__file__).parent / "data" / "dump_list_items_sv_da.txt"
+    result = read_dump("items.txt", source_lang="sv", target_lang="da",
+                       text=path.read_text(encoding="utf-8"))
+    assert not result.rejects
+    got = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
+    assert len(got) == 6
+    assert got[1][0].endswith("deras samhällen, och")
+    assert got[1][1].startswith("som anerkender den interesse")
+    assert got[4][0].endswith("förlängningsperiod, eller")
+    assert got[4][1].startswith("indgiver en formel indsigelse")
+
+
+def test_a_reference_s_abbreviation_after_a_word_opens_side_b() -> None:
+    """DGT-TM 22019D0996, IT-PT (tests/data/dump_reference_abbreviation_it_pt.txt,
+    unnumbered, one pair a line): IMO references that Italian writes "Ris. A.526(13)
+    dell'IMO" and Portuguese "Res. IMO A.526(13)". The Portuguese "Res." leans a hair to
+    Italian and ended the Italian side: "Ris. A.526(13) dell'IMO Res." offered "IMO
+    A.526(13)" as its translation (115 of the 132 IT-PT pairs `eu_pairs.py` wrote wrong).
+    After a word, an abbreviation before a code heads the reference, and side B with it."""
+    path = Path(__file__).parent / "data" / "dump_reference_abbreviation_it_pt.txt"
+    result = read_dump("references.txt", source_lang="it", target_lang="pt",
+                       text=path.read_text(encoding="utf-8"))
+    assert not result.rejects
+    got = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
+    assert len(got) == 7
+    assert got[0] == ("Ris. A.526(13) dell'IMO", "Res. IMO A.526(13)")
+    assert got[3] == ("Ris. MSC.112(73) dell'IMO", "Res. IMO MSC.112(73)")
+    assert got[6] == ("Ris. A.342 (IX) dell'IMO", "Res. IMO A.342(IX)")
+    assert not [s for s, _ in got if s.endswith(" Res.")]
+
+
+def test_a_label_twice_on_one_side_only_is_rejected() -> None:
+    """DGT-TM 22019D0996, HR-SL (tests/data/dump_labels_run_together_hr_sl.txt, unnumbered,
+    one pair a line): a row of a list of fire divisions, "konstrukcije klase „A”," /
+    "ločevalne površine razreda „A“", then references ("IMO MSC Okružnica 1120" / "IMO
+    MSC/Okr. 1120"). The row ran into the Croatian side of the next, whose unit offered
+    "IMO MSC/Okr. 1120" as the translation of the row and the reference. A translation
+    keeps its labels as its numbers: a quoted label twice on one side and never on the
+    other is a reject with the reason, and the rows around it are read as before."""
+    path = Path(__file__).parent / "data" / "dump_labels_run_together_hr_sl.txt"
+    result = read_dump("labels.txt", source_lang="hr", target_lang="sl",
+                       text=path.read_text(encoding="utf-8"))
+    got = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
+    assert not [s for s, _ in got if "Okružnica 1120" in s]
+    assert ("IMO MSC.1 Okružnica 1434", "IMO MSC.1/Okr. 1434") in got
+    assert got[0][0].startswith("Konstrukcije klase „A” i „B”")
+    [reject] = result.rejects
+    assert reject.reported_reason == ("pair boundaries unsure: a label twice on the hr side "
+                                      "and not on the sl side (two pairs run together?): A")
+    assert reject.line == 2
+    assert len(result.pairs) + len(result.rejects) == 4

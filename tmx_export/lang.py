@@ -479,6 +479,29 @@ def elisions(lang: str) -> frozenset[str]:
     return _ELISIONS.get(lang, frozenset())
 
 
+# The coordinating conjunctions ("and", "or") of the EU's languages, by language: in a
+# target, one word and one of these may stand between two words of a term whose head or
+# modifier two phrases share (check.terms.TermChecker._elided); one ends an item of a
+# list in an unnumbered dump ("..., och", "; ili"). By language, not one set for all:
+# "a", "i", "in", "of", "en", "e" are conjunctions in some languages and prepositions or
+# articles in others, where they would let "development of a policy" hold "development
+# policy".
+COORDINATORS: dict[str, tuple[str, ...]] = {
+    "bg": ("и", "или"), "cs": ("a", "nebo"), "da": ("og", "eller"), "de": ("und", "oder"),
+    "el": ("και", "ή"), "en": ("and", "or"), "es": ("y", "e", "o", "u"), "et": ("ja", "või"),
+    "fi": ("ja", "tai"), "fr": ("et", "ou"), "ga": ("agus", "nó"), "hr": ("i", "ili"),
+    "hu": ("és", "vagy"), "it": ("e", "ed", "o"), "lt": ("ir", "arba"), "lv": ("un", "vai"),
+    "mt": ("u", "jew"), "nl": ("en", "of"), "pl": ("i", "oraz", "lub"), "pt": ("e", "ou"),
+    "ro": ("și", "şi", "sau"), "sk": ("a", "alebo"), "sl": ("in", "ali"), "sv": ("och", "eller"),
+}
+
+
+# The languages that write ordinal numbers with a dot ("3. März", "3. března", "članka 5.
+# stavka 1."): there a number's dot before a small letter ends no sentence (the segmenter's
+# rules, the places an unnumbered dump's side B may start).
+ORDINAL_DOT_LANGUAGES = frozenset("de cs da et fi hr hu lv no nb sk sl".split())
+
+
 # Words written with an apostrophe inside that no tokeniser should split ("aujourd'hui",
 # "quelqu'un", "presqu'île", "prud'homme"): what comes before it is no word of its own.
 _BOUND_BEFORE_APOSTROPHE = {"fr": frozenset({"aujourd", "quelqu", "presqu", "prud"})}

@@ -60,7 +60,7 @@ from lxml import etree
 
 from ..errors import InputError
 from ..formats.xml import parse_xml
-from ..lang import primary
+from ..lang import COORDINATORS, primary
 from ..model import Pair, count_of
 from ..terms.candidates import STOPWORD, WORD, Extractor, split_tokens
 from ..terms.lemmas import is_known
@@ -296,20 +296,6 @@ _HYPHENS = re.compile("[-\u2010\u2011]")
 # A plural mark glued to a word: "État(s) membre(s)", "Member State(s)", "Partei(en)".
 _PLURAL_MARK = re.compile(r"(?<=[^\W\d_])\((?:e?s|x|e|e?n)\)")
 
-# The coordinating conjunctions ("and", "or") of the EU's languages, by language: in a
-# target, one word and one of these may stand between two words of a term whose head or
-# modifier two phrases share (TermChecker._elided). By language, not one set for all:
-# "a", "i", "in", "of", "en", "e" are conjunctions in some languages and prepositions or
-# articles in others, where they would let "development of a policy" hold "development
-# policy".
-COORDINATORS: dict[str, tuple[str, ...]] = {
-    "bg": ("и", "или"), "cs": ("a", "nebo"), "da": ("og", "eller"), "de": ("und", "oder"),
-    "el": ("και", "ή"), "en": ("and", "or"), "es": ("y", "e", "o", "u"), "et": ("ja", "või"),
-    "fi": ("ja", "tai"), "fr": ("et", "ou"), "ga": ("agus", "nó"), "hr": ("i", "ili"),
-    "hu": ("és", "vagy"), "it": ("e", "ed", "o"), "lt": ("ir", "arba"), "lv": ("un", "vai"),
-    "mt": ("u", "jew"), "nl": ("en", "of"), "pl": ("i", "oraz", "lub"), "pt": ("e", "ou"),
-    "ro": ("și", "şi", "sau"), "sk": ("a", "alebo"), "sl": ("in", "ali"), "sv": ("och", "eller"),
-}
 
 # Stands among a text's pieces for punctuation between two words. No key holds it, so a key
 # compared piece by piece never matches across it: a term is not split by punctuation.

@@ -1035,7 +1035,8 @@ RUN_TOGETHER_MIN_CHARS = 2
 
 def _run_together(source: str, target: str) -> tuple[str, int] | None:
     """A number (two characters or more) that one side holds twice and the other never,
-    and that side (0 source, 1 target); None when there is none.
+    or such a label (:func:`_labels_run_together`), and that side (0 source, 1 target);
+    None when there is none.
 
     A translation carries its numbers over ("ISO 9875 (2000)" / "ISO 9875:2000"). A side
     that holds a number twice while the other lacks it has taken in a neighbouring short
@@ -1051,6 +1052,30 @@ def _run_together(source: str, target: str) -> tuple[str, int] | None:
         for number, times in counts[side].items():
             if times >= 2 and not counts[1 - side][number]:
                 return number, side
+    return _labels_run_together(source, target)
+
+
+_LABEL_QUOTED_RE = lazy_pattern(QUOTED_LETTER)
+_GREEK_CYRILLIC_RE = lazy_pattern("[\u0370-\u03ff\u0400-\u04ff]")
+
+
+def _labels_run_together(source: str, target: str) -> tuple[str, int] | None:
+    """A capital letter that the pair quotes as a label (\"klase „A”\", \"třídy „B“\") and
+    that one side holds twice, quoted or alone, while the other never does, and that side;
+    None when there is none. A translation keeps its labels as its numbers: "IMO MSC.1/Okr.
+    1435 konstrukcije klase „B”. ločevalne površine razreda „B“" (DGT-TM, unnumbered) took
+    in the next short pair whole. (Not between Latin and Greek or Cyrillic letters, which
+    write the same label with letters of their own.)"""
+    letters = {m.group()[1] for text in (source, target)
+               for m in _LABEL_QUOTED_RE.finditer(text) if "A" <= m.group()[1] <= "Z"}
+    if not letters or _GREEK_CYRILLIC_RE.search(source + target):
+        return None
+    for letter in sorted(letters):
+        alone = re.compile(rf"(?<![\w.-]){letter}(?![\w-])")
+        counts = [len(alone.findall(text)) for text in (source, target)]
+        for side in (0, 1):
+            if counts[side] >= 2 and not counts[1 - side]:
+                return letter, side
     return None
 
 
@@ -1337,7 +1362,9 @@ def _check_pair(
             number, side = doubled
             twice, never = ((source_lang, target_lang) if side == 0 else
                             (target_lang, source_lang))
-            return reject(f"pair boundaries unsure: a number twice on the {twice} side and "
+            # (a number is two characters or more: one letter is a label)
+            kind = "label" if len(number) == 1 else "number"
+            return reject(f"pair boundaries unsure: a {kind} twice on the {twice} side and "
                           f"not on the {never} side (two pairs run together?)", number)
         bare = _bare_side_apart(src_text, tgt_text)
         if bare is not None:

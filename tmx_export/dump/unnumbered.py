@@ -16,7 +16,10 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .._lazy import lazy_pattern
+from ..frequencies import zipf
 from ..lang import (
+    COORDINATORS,
+    ORDINAL_DOT_LANGUAGES,
     WORD_RE,
 )
 from .repair import Stream, trailing_word, wordfreq_best
@@ -115,8 +118,13 @@ _ELISION_RE = lazy_pattern(r"['’](?<=[^\W\d_]['’])(?=[^\W\d_])")
 # A capital and one to three lower-case letters before a full stop, then a number or a
 # code: an abbreviation in any language ("Res. A.382(X)", "Ris. MSC.74", "Art. 5",
 # "Nr. 3"), where a name ending a sentence ("Mr Koch. I would") is followed by a word.
+# A number of up to three digits and a dot before a letter: an ordinal before a small
+# one where the language writes them so (:data:`..lang.ORDINAL_DOT_LANGUAGES`).
+_ORDINAL_DOT_RE = lazy_pattern(r"(?<![\w.,/-])\d{1,3}\.[ \t]+(?=[^\W\d_])")
 _SHORT_ABBREVIATION_RE = lazy_pattern(
     r"[A-Z](?<![\w.][A-Z])[a-z]{1,3}\.[ \t]+(?=\d|[A-Z]+[.\d(/-]|[A-Z]{2,}\b)")
+_HEADING_ABBREVIATION_RE = lazy_pattern(
+    r"[A-Z](?<=[^\W\d_][ \t][A-Z])[a-z]{1,3}\.[ \t]+(?=\d|[A-Z]+[.\d(/-]|[A-Z]{2,}\b)")
 
 
 @lru_cache(maxsize=64)
@@ -135,6 +143,27 @@ def _capital_label_re(never: frozenset[str]) -> re.Pattern[str] | None:
 
 
 _LIST_ITEM_END_RE = lazy_pattern(r"[;,][ \t]+(?:and|or|et|ou)[ \t]+" + _OPENERS_RE)
+LIST_ITEM_PRIOR = 1.0  # log10 odds of side B starting after "..., och", "; ili"
+# A conjunction of one language of the pair that is this frequent (Zipf) a word of the
+# other, and no conjunction there, is left out: Czech "a" is the English article, Spanish
+# "o" the Portuguese one, Croatian "ali" ("but") no conjunction ending a Slovene item.
+CONJUNCTION_OTHER_ZIPF = 6.0
+
+
+@lru_cache(maxsize=64)
+def _list_item_end_re(langs: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A split after the "and" or "or" of a language of ``langs`` (:data:`..lang.
+    COORDINATORS`, English and French's aside: :data:`_LIST_ITEM_END_RE`) after a comma or
+    a semicolon, the end of an item of a list; none when no such word is left."""
+    words = {word for lang in langs for word in COORDINATORS.get(lang, ())
+             if not any(zipf(word, other) >= CONJUNCTION_OTHER_ZIPF
+                        and word not in COORDINATORS.get(other, ())
+                        for other in langs if other != lang)}
+    words -= {"and", "or", "et", "ou"}
+    if not words:
+        return None
+    return re.compile(r"[;,][ \t]+(?:" + "|".join(sorted(words, key=len, reverse=True))
+                      + r")[ \t]+" + _OPENERS_RE)
 
 
 @lru_cache(maxsize=64)
@@ -198,10 +227,29 @@ def _split_priors(text: str, pos: np.ndarray, langs: tuple[str, ...] = ()) -> np
         at(never_any_case, -3.0)
     del lower
     at(_LIST_ITEM_END_RE, 3.0)  # cancels it: "(‘the Convention’); and" ends a list item
+    items = _list_item_end_re(langs)
+    if items is not None:
+        # the other languages' "and" and "or" end items too ("..., och | som anerkender",
+        # "; i | ali je treba"), where a word the two languages share after it ("som",
+        # "ali"), leaning a hair, went to side A
+        at(items, LIST_ITEM_PRIOR)
     labels = _capital_label_re(never)
     if labels is not None:
         at(labels, 3.0)  # cancels it: "ATTACHMENT A | ANNEXE A", a label
     at(_SHORT_ABBREVIATION_RE, -2.0)  # "Res. A.382(X)", "Art. 5": not a sentence end
+    # nor, after a word, a place for side B to start: there the abbreviation heads the
+    # reference it is before ("Ris. A.658(16) dell'IMO | Res. IMO A.658(16)", where "Res."
+    # leaned a hair to Italian), where after a code it may end one ("IEC 60945 Corr.")
+    at(_HEADING_ABBREVIATION_RE, -1.0)
+    # an ordinal's dot before a small letter, in a language that writes ordinals so, ends
+    # no sentence ("u skladu s člankom 4. stavkom 5.;", "članka 5. stavka 1. točke (c).")
+    ordinals = np.fromiter((m.end() for m in _ORDINAL_DOT_RE.finditer(text)
+                            if text[m.end()].islower()), dtype=np.int64) \
+        if ORDINAL_DOT_LANGUAGES.intersection(langs) else np.zeros(0, dtype=np.int64)
+    index = np.searchsorted(pos, ordinals)
+    inside = index < len(pos)
+    index, ordinals = index[inside], ordinals[inside]
+    prior[index[pos[index] == ordinals]] -= SENTENCE_END_PRIOR
     # a capital joined to the chunk before it by a hyphen or a slash ("tal-OMI",
     # "MSC.1/Ċirk") cannot open side B: the cut would fall at the chunk's start, before
     # words the prior was not given for
@@ -626,6 +674,7 @@ def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, i
         split = _balanced_split(parts, prefix, i, j, split)
         split = _ending_match(parts, prefix, i, j, split)
         split = _item_opening_to_b(parts.text, starts[i], split, e_off)
+        split = _note_label_to_b(parts.text, starts[i], split)
         out.append((starts[i], _opening_marks_to_b(parts.text, starts[i], split), e_off))
     return out
 
@@ -640,10 +689,13 @@ ENDING_CHARS = 400  # characters either side of the split searched for its chunk
 
 def _ending(text: str, start: int, end: int) -> tuple[str, str]:
     """How the text between ``start`` and ``end`` ends: its last mark ("," "." ")", or ""
-    after a letter or a digit) and its last word in lower case."""
+    after a letter or a digit, or after the abbreviation a date ends with: "2019 r." ends
+    as "2019" does) and its last word in lower case."""
     tail = text[max(start, end - 60):end].rstrip()
     word = _LAST_WORD_RE.search(tail)
-    return ("" if tail[-1:].isalnum() else tail[-1:]), (word.group().lower() if word else "")
+    date = _date_abbreviation(tail[:-1]) if tail.endswith(".") else None
+    return ("" if tail[-1:].isalnum() or date is not None else tail[-1:]), (
+        word.group().lower() if word else "")
 
 
 def _ending_match(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
@@ -847,6 +899,25 @@ def _item_opening_to_b(text: str, start: int, split: int, end: int) -> int:
     near = [at for at in near
             if len(text[min(at, split):max(at, split)].split()) <= ITEM_MARK_CHUNKS]
     return min(near, key=lambda at: abs(at - split)) if near else split
+
+
+# A note's label: a capitalised word or abbreviation and a colon ("NB:", "Pozn.:").
+_NOTE_LABEL_RE = lazy_pattern(r"(?=[^\W\d_])\w[^\W\d_]*\.?:(?=\s)")
+
+
+def _note_label_to_b(text: str, start: int, split: int) -> int:
+    """``split``, or the start of the label ending side A when side A opens with a label
+    and side B does not: a note opens with its label in both languages ("Anmärkning: ...
+    erkännande. | NB: Anvendelse ...", "Poznámka: ... | Pozn.: Na soupravu ..."), where
+    the label, a code of a few letters leaning either way, was read as side A's last
+    word. A translation holds its source's label, one on each side."""
+    if _NOTE_LABEL_RE.match(text, start) is None or _NOTE_LABEL_RE.match(text, split):
+        return split
+    begin, end = _chunk_before(text, start, split)
+    label = _NOTE_LABEL_RE.match(text, begin)
+    if begin <= start or label is None or label.end() != end or not text[begin].isupper():
+        return split
+    return begin
 
 
 def _opening_marks_to_b(text: str, start: int, split: int) -> int:
@@ -1149,6 +1220,12 @@ def _repeats(text: str, start: int, end: int, opening: str, pos: np.ndarray,
         if at > start and not text[at - 1].isspace():
             continue  # inside a chunk
         first = at
+        if _REFERENCE_HEAD_RE.fullmatch(opening):
+            # a reference's abbreviation heads its code in every language ("Res. IMO",
+            # "rez. IMO"): side B opens with it, not with a label side A ends with before
+            # it ("(kódex LSA) I | rez. IMO ...")
+            out.append((at, at))
+            continue
         while True:
             begin, chunk_end = _chunk_before(text, start, first)
             if begin <= start or begin == chunk_end or _leans(pos, prefix, begin, chunk_end):
@@ -1200,11 +1277,14 @@ def _neutral_edges(text: str, start: int, end: int, pos: np.ndarray, prefix: np.
             if not re.search(re.escape(opening) + r"\s", text[start + 1:end]):
                 opening = ""
     if not opening and len(chunks) > 2 and (
-            _COGNATE_RE.fullmatch(first := chunks[0].group()) or _QUOTED_TERM_RE.match(first)):
+            _COGNATE_RE.fullmatch(first := chunks[0].group()) or _QUOTED_TERM_RE.match(first)
+            or _REFERENCE_HEAD_RE.fullmatch(first)):
         # one word the languages share ("Organismo", "una", the "Za" of a Czech and a
         # Slovak signature), or a name, or a term defined in quotes, which each language
         # quotes its own way ("‘assistant’ means ..." | "«assistant» : une personne
-        # ..."): it leans little either way
+        # ..."), or the abbreviation heading a reference ("Res. MSC.112(73) de la OMI |
+        # Res. IMO MSC.112(73)", where side A's words after the code would otherwise go
+        # to side B for the code both sides end with): it leans little either way
         a, b = pos.searchsorted(chunks[0].start()), pos.searchsorted(chunks[0].end())
         if b == a + 1 and abs(prefix[b] - prefix[a]) < COGNATE_LEAN and re.search(
                 _opening_re(first) + r"\s", text[start + 1:end]):
@@ -1234,11 +1314,22 @@ def _neutral_edges(text: str, start: int, end: int, pos: np.ndarray, prefix: np.
 
 
 _COGNATE_RE = lazy_pattern(r"[^\W\d_]{2,}")  # two letters or more
+_REFERENCE_HEAD_RE = lazy_pattern(r"[^\W\d_]{2,}\.")  # "Res.", "rez.", "Art."
 COGNATE_LEAN = 1.0
 
 _CLOSERS = frozenset(")]»”’\"'“")
 _ALNUM_EDGES_RE = lazy_pattern(r"^[\W_]+|[\W_]+$")
 _TRAILING_RE = lazy_pattern(r"[\W_]+$")
+_DATE_ABBREVIATION_RE = lazy_pattern(r"(?<=\d)\s[^\W\d_]$")
+
+
+def _date_abbreviation(body: str) -> re.Match[str] | None:
+    """The abbreviation of one small letter after a number that ``body`` ends with, its
+    dot cut off ("2019 r" of "lutego 2019 r.", "1999 г", "18 d"): a date's, Polish
+    "roku", Bulgarian "година", Lithuanian "diena", where the other language ends with the
+    number."""
+    m = _DATE_ABBREVIATION_RE.search(body)
+    return m if m is not None and m.group()[-1].islower() else None
 
 
 def _ends_with(text: str, start: int, end: int, closing: str) -> bool:
@@ -1246,6 +1337,11 @@ def _ends_with(text: str, start: int, end: int, closing: str) -> bool:
     ``closing``."""
     lo = max(start, end - len(closing) - 16)
     body = _TRAILING_RE.sub("", text[lo:end])
+    date = _date_abbreviation(body) if closing[-1:].isdigit() else None
+    if date is not None:
+        # a year and the abbreviation a date ends with ("18 lutego 2019 r." for "18. února
+        # 2019", "1999 г.", "18 d."): it ends as the year does
+        body = body[:date.start()]
     if not body.endswith(closing):
         return False
     k = len(body) - len(closing)

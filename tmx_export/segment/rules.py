@@ -14,7 +14,7 @@ import unicodedata
 from typing import Protocol
 
 from .._lazy import lazy_pattern
-from ..lang import primary
+from ..lang import ORDINAL_DOT_LANGUAGES, primary
 
 
 class SrxRules(Protocol):
@@ -135,11 +135,11 @@ ABBREVIATIONS: dict[str, dict[str, str]] = {
 _INITIALS = lazy_pattern(r"(?:[A-Z]\.)+|(?:[A-Z]\.-)+[A-Z]\.")
 
 
-# Languages that write ordinal numbers with a dot ("3. März", "3. března", "3. maaliskuuta"):
-# "<digits>." before a space does not end a sentence there, when it has up to three digits
-# (a year ending a sentence, "im Jahr 2020. Danach", is far likelier than a four-digit
-# ordinal) and the next word is not one that starts sentences (below).
-_ORDINAL_DOT_LANGUAGES = frozenset("de cs da et fi hr hu lv no nb sk sl".split())
+# In the languages that write ordinal numbers with a dot (:data:`..lang.
+# ORDINAL_DOT_LANGUAGES`: "3. März", "3. března", "3. maaliskuuta"), "<digits>." before a
+# space does not end a sentence, when it has up to three digits (a year ending a sentence,
+# "im Jahr 2020. Danach", is far likelier than a four-digit ordinal) and the next word is
+# not one that starts sentences (below).
 
 # Roman numbers are ordinals there too ("dijelu VIII. Sporazuma", "III. MELLÉKLET"): two
 # letters or more (one is an initial, "V. Orbán", which ends no sentence anyway).
@@ -421,7 +421,7 @@ def abbreviation_before(text: str, end: int, lang: str) -> bool:
 
 
 def _is_ordinal(token: str, language: str) -> bool:
-    return (language in _ORDINAL_DOT_LANGUAGES
+    return (language in ORDINAL_DOT_LANGUAGES
             and ((token[:-1].isdigit() and len(token) <= 4) or _ROMAN.fullmatch(token[:-1])
                  is not None))
 
