@@ -241,6 +241,31 @@ def test_a_windows_table_whose_code_page_cannot_be_told_is_refused(tmp_path):
         read_table(path, source_lang="hr", target_lang="sl")
 
 
+def _ascii_dgt_rows() -> list[str]:
+    """The DGT-TM rows (EN-GB, FR-FR) written in ASCII alone on both sides."""
+    rows = [line.split("\t")[3:] for line in DGT_TSV.read_text(encoding="utf-8").splitlines()]
+    return ["\t".join(row) for row in rows[1:] if "\t".join(row).isascii()]
+
+
+@pytest.mark.parametrize("encoded", [
+    "\ud800".encode("utf-8", "surrogatepass"),  # a lone surrogate, as the tester found
+    # "\U0001F44D" as Java's modified UTF-8 writes it: two surrogates of three bytes each
+    "\ud83d\udc4d".encode("utf-8", "surrogatepass"),
+])
+def test_a_table_with_a_surrogate_encoded_as_utf8_is_refused_at_its_line(tmp_path, encoded):
+    """ED A0 80 (CESU-8, WTF-8) in a file otherwise ASCII was read as cp1251, the unit
+    written "Done at Cape Town н\xa0Ђ", without a word."""
+    rows = _ascii_dgt_rows()
+    path = tmp_path / "cesu.tsv"
+    assert rows[1].startswith("Done at Cape Town")
+    path.write_bytes(b"\n".join([b"en-GB\tfr-FR", rows[0].encode(),
+                                 rows[1].encode().replace(b"Town", b"Town " + encoded),
+                                 *(row.encode() for row in rows[2:])]) + b"\n")
+    with pytest.raises(InputError, match=r"cesu.tsv:3: encoded surrogate U\+D8(00|3D) "
+                                         r"\(CESU-8 or WTF-8"):
+        read_table(path, source_lang="en-GB", target_lang="fr-FR")
+
+
 def test_short_rows_are_rejected(tmp_path):
     path = tmp_path / "t.tsv"
     path.write_text("en\tfr\nyes\toui\nonly English\n\nno\tnon\n", encoding="utf-8")

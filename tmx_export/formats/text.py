@@ -101,6 +101,7 @@ def decode_bytes(data: bytes, name: str) -> str:
         return _checked_text(data.decode("utf-8"), name)
     except UnicodeDecodeError as exc:
         utf8_error = exc
+    _refuse_encoded_surrogates(data, name, utf8_error)
     codec = legacy_codepage(data[:_SAMPLE_BYTES], name)
     if codec is None:
         raise InputError(
@@ -114,6 +115,21 @@ def decode_bytes(data: bytes, name: str) -> str:
         raise InputError(name, f"undecodable bytes (neither UTF-8 nor {codec}, which the "
                                "start of the file reads as)", _line_of(data, exc.start)
                          ) from None
+
+
+def _refuse_encoded_surrogates(data: bytes, name: str, error: UnicodeDecodeError) -> None:
+    """The one-line error for a file that is UTF-8 but for surrogates encoded as UTF-8
+    (CESU-8, Java's modified UTF-8, WTF-8: ED A0 80 for U+D800): no character, and no code
+    page's reading of them is text (an ASCII file with one read as cp1251 "н\xa0Ђ")."""
+    try:
+        data.decode("utf-8", "surrogatepass")
+    except UnicodeDecodeError:
+        return  # other bytes are not UTF-8 either: the code pages are tried
+    at = error.start  # the only bytes strict UTF-8 refuses are the surrogates: the first
+    surrogate = ord(data[at:at + 3].decode("utf-8", "surrogatepass"))
+    raise InputError(name, f"encoded surrogate U+{surrogate:04X} (CESU-8 or WTF-8, as some "
+                           "Java and Windows tools write), not UTF-8: save it as UTF-8",
+                     _line_of(data, at))
 
 
 def legacy_codepage(sample: bytes, name: str) -> str | None:
