@@ -241,6 +241,20 @@ def test_a_windows_table_whose_code_page_cannot_be_told_is_refused(tmp_path):
         read_table(path, source_lang="hr", target_lang="sl")
 
 
+@pytest.mark.parametrize("codepage", ["cp1252", "latin-1"])
+def test_a_utf8_table_with_a_row_pasted_in_a_code_page_is_refused_at_the_row(tmp_path,
+                                                                              codepage):
+    """A UTF-8 table with one row pasted from a Windows file was read whole as cp1252:
+    "Décision" written "DÃ©cision" in every other unit, without a word."""
+    lines = DGT_TSV.read_bytes().splitlines()[:20]  # the first decision
+    lines[10] = lines[10].decode("utf-8").encode(codepage)  # "La présente décision..."
+    path = tmp_path / "pasted.tsv"
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    with pytest.raises(InputError, match=r"pasted.tsv:11: not valid UTF-8 \(invalid "
+                                         r"continuation byte\), though most of the file is"):
+        read_table(path, source_lang="en-GB", target_lang="fr-FR")
+
+
 def _ascii_dgt_rows() -> list[str]:
     """The DGT-TM rows (EN-GB, FR-FR) written in ASCII alone on both sides."""
     rows = [line.split("\t")[3:] for line in DGT_TSV.read_text(encoding="utf-8").splitlines()]
