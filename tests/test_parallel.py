@@ -493,3 +493,39 @@ def test_a_title_split_in_two_on_one_side_leaves_rejects_not_wrong_units(
     with pytest.raises(InputError) as err:
         read_parallel(*paths, source_lang=source, target_lang=target)
     assert "near source line 3 / target line 3" in str(err.value)
+
+
+DGT_0391 = Path(__file__).parent / "data" / "tmx" / "dgt-tm" / "22019D0391.tmx"
+
+
+@pytest.mark.parametrize(("lang", "codepage"), [("fr-FR", "mac-roman"), ("et-EE", "cp1257")])
+def test_a_file_no_code_page_reads_as_words_is_refused_at_its_line(tmp_path, lang, codepage):
+    """French saved on a Mac was read as cp1251 ("prЋvenir" for "prévenir"), Estonian in
+    cp1257 (which no word list tells) as cp1252 ("ðahtide" for "šahtide"): every unit wrong,
+    without a word."""
+    from tmx_export.formats.tmx import read_tmx
+
+    dgt = read_tmx(DGT_0391, source_lang="en-GB", target_lang=lang).pairs
+    english, other = tmp_path / "decision.en.txt", tmp_path / "decision.xx.txt"
+    english.write_text("\n\n".join(p.source for p in dgt) + "\n", encoding="utf-8")
+    other.write_bytes(("\n\n".join(p.target for p in dgt) + "\n").encode(codepage))
+    with pytest.raises(InputError, match=r"decision.xx.txt:\d+: undecodable bytes \(neither "
+                                         r"UTF-8 nor a code page that reads them as words"):
+        read_parallel(english, other, source_lang="en-GB", target_lang=lang)
+
+
+def test_the_code_page_is_told_by_words_past_the_start_of_the_file(tmp_path):
+    """An English session saved on a Polish Windows (cp1250) whose first 64 KiB hold only
+    letters cp1252 reads alike ("Díez", "Hänsch") was read as cp1252, the Polish names
+    further on written "Wa³êsa" and "£ódŸ"."""
+    sessions = Path(__file__).parent / "data" / "europarl-sessions"
+    english = (sessions / "ep-00-01-17.en.txt").read_text(encoding="utf-8")
+    assert english.index("Hänsch") < 1 << 16
+    english = english.replace("º", "°")  # not in cp1250
+    last = english.rstrip().rsplit("\n", 1)[1]
+    polish = last + " Mr Wałęsa, from Gdańsk, and Mrs Żółkiewska, from Łódź, agree."
+    english = english.replace(last, polish)
+    path = tmp_path / "session.en.txt"
+    path.write_bytes(english.encode("cp1250"))
+    result = read(path, sessions / "ep-00-01-17.fr.txt")
+    assert result.pairs[-1].source == polish

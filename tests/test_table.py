@@ -232,6 +232,26 @@ def test_a_central_european_windows_table_is_read_as_cp1250(tmp_path, source, ta
         [(p.source, p.target) for p in dgt.pairs]
 
 
+@pytest.mark.parametrize(("source", "source_codepage", "target", "target_codepage"), [
+    ("fr-FR", "cp1252", "cs-CZ", "cp1250"), ("de-DE", "cp1252", "bg-BG", "cp1251"),
+    ("pl-PL", "cp1250", "lt-LT", "cp1257")])
+def test_a_table_whose_sides_are_in_two_code_pages_is_refused(tmp_path, source,
+                                                             source_codepage, target,
+                                                             target_codepage):
+    """A table put together from two Windows exports, each side in its own code page, was
+    read in one: French "pêche" written "pęche" in every unit (or German "über" "ьber")."""
+    dgt = read_tmx(DGT_TSV.parent / "22019D0391.tmx", source_lang=source,
+                   target_lang=target).pairs
+    path = tmp_path / "two-code-pages.tsv"
+    path.write_bytes(b"\n".join(
+        [f"{source}\t{target}".encode()]
+        + [p.source.encode(source_codepage) + b"\t" + p.target.encode(target_codepage)
+           for p in dgt]) + b"\n")
+    with pytest.raises(InputError, match=r"two-code-pages.tsv:\d+: not UTF-8, and in more "
+                                         "than one code page"):
+        read_table(path, source_lang=source, target_lang=target)
+
+
 def test_a_windows_table_whose_code_page_cannot_be_told_is_refused(tmp_path):
     # "između" read as cp1250 is a Croatian word, and read as cp1257 a word too
     path = tmp_path / "one-word.tsv"
