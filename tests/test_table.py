@@ -232,6 +232,34 @@ def test_a_central_european_windows_table_is_read_as_cp1250(tmp_path, source, ta
         [(p.source, p.target) for p in dgt.pairs]
 
 
+# What an editor saving in an ISO 8859 code page writes for the signs it lacks (ISO
+# 8859-13 has the quotes, ISO 8859-7 "’").
+_ASCII_SIGNS = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "–": "-",
+                              "—": "-", "…": "..."})
+
+
+@pytest.mark.parametrize(("target", "codepage"), [
+    ("pl-PL", "iso-8859-2"), ("cs-CZ", "iso-8859-2"), ("el-GR", "iso-8859-7"),
+    ("lt-LT", "iso-8859-13"), ("fr-FR", "iso-8859-15")])
+def test_an_iso_8859_table_is_read_in_its_code_page(tmp_path, target, codepage):
+    """Unix editors save in ISO 8859, which places a few letters where Windows has others:
+    read in its Windows sibling, Polish "środkowej" was written "¶rodkowej", Czech "šíře"
+    "ąíře", Greek "Άρθρο" "¶ρθρο", Lithuanian and French (whose cp1257 and cp1252 lack a
+    byte of it) as cp1252: "uþkirsti" for "užkirsti", "½uvre" for "œuvre"."""
+    dgt = read_tmx(DGT_TSV.parent / "22019A0315(01).tmx", source_lang="en-GB",
+                   target_lang=target).pairs
+    lacking = {sign: ascii for sign, ascii in _ASCII_SIGNS.items()
+               if chr(sign) not in chr(sign).encode(codepage, "ignore").decode(codepage)}
+    pairs = [Pair(p.source.translate(lacking), p.target.translate(lacking), "en-GB", target)
+             for p in dgt]
+    utf8 = tmp_path / "utf8.tsv"
+    write_table(pairs, utf8)
+    iso = tmp_path / "iso.tsv"
+    iso.write_bytes(utf8.read_text(encoding="utf-8").encode(codepage))
+    result = read_table(iso, source_lang="en-GB", target_lang=target)
+    assert [(p.source, p.target) for p in result.pairs] == [(p.source, p.target) for p in pairs]
+
+
 @pytest.mark.parametrize(("source", "source_codepage", "target", "target_codepage"), [
     ("fr-FR", "cp1252", "cs-CZ", "cp1250"), ("de-DE", "cp1252", "bg-BG", "cp1251"),
     ("pl-PL", "cp1250", "lt-LT", "cp1257")])

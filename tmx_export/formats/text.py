@@ -3,8 +3,10 @@
 Decoding follows what real bilingual dumps arrive in: UTF-8 with or without a BOM, UTF-16
 with a BOM (Windows exports), and the Windows code pages of old Word/Excel copies (cp1252,
 or cp1250, cp1251, cp1253, cp1257 when their decoding gives the words of their languages,
-:func:`legacy_codepage`). Anything else is refused with one line naming the file, rather
-than guessed into garbage.
+:func:`legacy_codepage`) or their ISO 8859 siblings. Anything else is refused with one line
+naming the file, rather than guessed into garbage: a file whose words no code page reads,
+or that mixes encodings (UTF-8 with a line in cp1252, a cp1252 file with a line of UTF-8,
+each side of a table in its own code page, CESU-8).
 
 Output goes through :func:`atomic_output`: a temporary file beside the target, renamed over
 it only when writing succeeded, so a failed run never leaves a partial file.
@@ -36,18 +38,32 @@ STDOUT_NAME = "<stdout>"
 # the words on either side together. (Characters to put in a regex character class.)
 LINE_SEPARATORS = "\x0b\x0c\x1c\x1d\x1e\u2028\u2029"
 
-# The Windows code pages a file that is not UTF-8 may be in (Excel's "Text (Tab
-# delimited)", Notepad), each with languages written in it that have word lists. cp1252,
-# first, is taken unless another reads clearly more words of its languages.
+# The code pages a file that is not UTF-8 may be in, each with languages written in it that
+# have word lists: the Windows ones (Excel's "Text (Tab delimited)", Notepad), then their ISO
+# 8859 siblings (Unix editors, old web pages), which place a few letters elsewhere (Polish
+# "ś" is B6 in ISO 8859-2, "¶" in cp1250; French "œ" BD in ISO 8859-15, "½" in cp1252) and
+# have control characters where Windows has its quotes and dashes (80-9F). cp1252, first, is
+# taken unless another reads clearly more words of its languages.
 LEGACY_CODEPAGES = {
     "cp1252": ("en", "fr", "de", "es", "it", "pt", "nl", "da", "sv", "nb", "fi"),
     "cp1250": ("pl", "cs", "sk", "hu", "sl", "hr", "ro"),
     "cp1257": ("lt", "lv"),
     "cp1251": ("ru", "uk", "bg", "mk"),
     "cp1253": ("el",),
+    "iso-8859-15": ("en", "fr", "de", "es", "it", "pt", "nl", "da", "sv", "nb", "fi"),
+    "iso-8859-2": ("pl", "cs", "sk", "hu", "sl", "hr", "ro"),
+    "iso-8859-13": ("lt", "lv"),
+    "iso-8859-7": ("el",),
 }
 _CODEPAGE_NAMES = {"cp1252": "Western European", "cp1250": "Central European",
-                   "cp1257": "Baltic", "cp1251": "Cyrillic", "cp1253": "Greek"}
+                   "cp1257": "Baltic", "cp1251": "Cyrillic", "cp1253": "Greek",
+                   "iso-8859-15": "Western European", "iso-8859-2": "Central European",
+                   "iso-8859-13": "Baltic", "iso-8859-7": "Greek"}
+_ISO_CODEPAGES = frozenset(codec for codec in LEGACY_CODEPAGES if codec.startswith("iso"))
+_C1_BYTE = re.compile(rb"[\x80-\x9f]")
+# Signs a text holds only by a wrong reading: control characters, spacing accents, the
+# currency and broken-bar signs of the Windows code pages where ISO 8859 has "€" and "Š".
+_ODD_SIGN = re.compile("[\x80-\x9f\u00a4\u00a6\u00b8\u02c7\u02d8\u02d9\u02db\u02dd]")
 # What the code pages are told apart by: the distinct words beyond ASCII of the file's
 # lines holding bytes beyond ASCII (the first 64 KiB of them), at most this many words.
 _SAMPLE_BYTES = 1 << 16
@@ -123,7 +139,11 @@ def decode_bytes(data: bytes, name: str) -> str:
             f"undecodable bytes (neither UTF-8 nor cp1252): {utf8_error.reason}",
             _line_of(data, utf8_error.start),
         )
+    # an ISO code page decodes every byte: 80-9F past the sample are Windows's, not its own
+    c1 = _C1_BYTE.search(data) if codec in _ISO_CODEPAGES else None
     try:
+        if c1:
+            raise UnicodeDecodeError(codec, data, c1.start(), c1.end(), "control character")
         return _checked_text(data.decode(codec), name)
     except UnicodeDecodeError as exc:
         raise InputError(name, f"undecodable bytes (neither UTF-8 nor {codec}, which the "
@@ -178,13 +198,16 @@ def legacy_codepage(sample: bytes, name: str, line: int | None = None) -> str | 
     reads words of its languages where this one reads none, as a table does whose each side
     was written in its own code page (French in cp1252, Czech in cp1250: "pęche" for
     "pêche")."""
+    c1 = _C1_BYTE.search(sample) is not None
     readings = {}
     for codec in LEGACY_CODEPAGES:
         try:
             readings[codec] = sample.decode(codec)
         except UnicodeDecodeError:
             continue  # a byte the code page leaves undefined: not in it
-    candidates = list(readings)
+    # an ISO code page has control characters where Windows has "’" or "š": not taken, but
+    # its reading may still show that part of the file is in it
+    candidates = [codec for codec in readings if not (c1 and codec in _ISO_CODEPAGES)]
     if not candidates:
         return None
     words = {codec: _words(text) for codec, text in readings.items()}
@@ -193,7 +216,10 @@ def legacy_codepage(sample: bytes, name: str, line: int | None = None) -> str | 
         return "cp1252" if "cp1252" in readings else None
     known = {codec: _known_words(found, LEGACY_CODEPAGES[codec])
              for codec, found in words.items()}
-    ranked = sorted(candidates, key=lambda codec: len(known[codec]), reverse=True)  # stable
+    # most known words first, then fewest signs no text has alone (an ISO 8859-13 "’" read
+    # in cp1257 is "˙"), cp1252 first on a tie (the sort is stable)
+    ranked = sorted(candidates, key=lambda codec: (-len(known[codec]),
+                                                   len(_ODD_SIGN.findall(readings[codec]))))
 
     def beats(codec: str, other: str) -> bool:
         """Whether the words telling ``codec`` from ``other`` are clearly ``codec``'s."""
