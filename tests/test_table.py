@@ -303,6 +303,18 @@ def test_a_utf8_table_with_a_row_pasted_in_a_code_page_is_refused_at_the_row(tmp
         read_table(path, source_lang="en-GB", target_lang="fr-FR")
 
 
+def test_a_windows_table_with_a_row_pasted_from_utf8_is_refused_at_the_row(tmp_path):
+    """A cp1252 table with one row pasted from a UTF-8 file was read whole as cp1252, the
+    pasted unit written "la prÃ©sente dÃ©cision" and "pourâ€‘cent" without a word."""
+    lines = DGT_TSV.read_text(encoding="utf-8").splitlines()[:20]  # the first decision
+    windows = [line.encode("cp1252") for line in lines]
+    windows[12] = lines[12].encode("utf-8")  # "Pour le comité «Commerce et développement»"
+    path = tmp_path / "pasted-utf8.tsv"
+    path.write_bytes(b"\n".join(windows) + b"\n")
+    with pytest.raises(InputError, match=r"pasted-utf8.tsv:13: not UTF-8, yet this line is"):
+        read_table(path, source_lang="en-GB", target_lang="fr-FR")
+
+
 def _ascii_dgt_rows() -> list[str]:
     """The DGT-TM rows (EN-GB, FR-FR) written in ASCII alone on both sides."""
     rows = [line.split("\t")[3:] for line in DGT_TSV.read_text(encoding="utf-8").splitlines()]

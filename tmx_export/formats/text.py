@@ -132,6 +132,12 @@ def decode_bytes(data: bytes, name: str) -> str:
                                "is: a part in another encoding (a line pasted from "
                                "elsewhere?); save it all as UTF-8",
                          _line_of(data, utf8_error.start))
+    pasted = _utf8_line(data)
+    if pasted is not None:
+        raise InputError(name, "not UTF-8, yet this line is (a line pasted from a UTF-8 "
+                               "file?): read in a code page it would be mojibake "
+                               "(\"Ã©\" for \"é\"); save it all as UTF-8",
+                         _line_of(data, pasted))
     codec = legacy_codepage(codepage_sample(data), name, _line_of(data, utf8_error.start))
     if codec is None:
         raise InputError(
@@ -168,6 +174,43 @@ def _mostly_utf8(data: bytes) -> bool:
     characters = len(valid) - ascii_bytes
     in_characters = len(valid.encode("utf-8")) - ascii_bytes
     return characters > 0 and characters >= beyond_ascii - in_characters
+
+
+# A character of two to four bytes in UTF-8. Its lead byte first, the bytes after it checked
+# behind: a pattern that opens with a set is searched for three times as fast.
+_UTF8_CHARACTER = re.compile(
+    rb"[\xc2-\xf4](?:(?<=[\xc2-\xdf])[\x80-\xbf]|(?<=\xe0)[\xa0-\xbf][\x80-\xbf]"
+    rb"|(?<=[\xe1-\xec\xee\xef])[\x80-\xbf]{2}|(?<=\xed)[\x80-\x9f][\x80-\xbf]"
+    rb"|(?<=\xf0)[\x90-\xbf][\x80-\xbf]{2}|(?<=[\xf1-\xf3])[\x80-\xbf]{3}"
+    rb"|(?<=\xf4)[\x80-\x8f][\x80-\xbf]{2})")
+# Lines holding such characters looked at, at most (Greek or Cyrillic capitals make many).
+_UTF8_LINES_CHECKED = 10_000
+
+
+def _utf8_line(data: bytes) -> int | None:
+    """Where the first line of ``data`` (a file not in UTF-8) starts that is UTF-8 with two
+    characters beyond ASCII or more, or one of three bytes ("’"): a line pasted from a UTF-8
+    file into a Windows one.
+    Bytes in a code page seldom make even one UTF-8 character (an accented capital before
+    a sign) and never a whole line of them (none in DGT-TM text in any EU language and
+    code page, capitals included)."""
+    at, checked = 0, 0
+    while checked < _UTF8_LINES_CHECKED:
+        found = _UTF8_CHARACTER.search(data, at)  # the lines without one skipped in C
+        if found is None:
+            return None
+        start = data.rfind(b"\n", 0, found.start()) + 1
+        end = data.find(b"\n", found.start())
+        at = len(data) if end < 0 else end
+        line = data[start:at]
+        checked += 1
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if len(line) - len(text) >= 2:  # two characters of two bytes, or one of three
+            return start
+    return None
 
 
 def _refuse_encoded_surrogates(data: bytes, name: str, error: UnicodeDecodeError) -> None:
