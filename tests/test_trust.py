@@ -1008,6 +1008,25 @@ def test_a_short_line_without_translation_in_an_unnumbered_dump_is_a_reject(
     assert [(r.reason, r.text) for r in rejects] == [(reason, stray)]
 
 
+@pytest.mark.parametrize("style", ["mid-word", "space-kept", "space-consumed"])
+def test_a_numbered_line_without_translation_before_side_a_is_a_reject(
+        tmp_path: Path, style: str) -> None:
+    """A line under the next pair's number without its translation ("6. For the purposes
+    of this Regulation:", a heading copied on its own) before that pair's English: side A
+    opened twice with its number, and the unit offered "For the purposes of this
+    Regulation: 6. Madam President, ..." as the source."""
+    pairs = [Pair(en, fr, "en-GB", "fr-FR", number=n)
+             for n, (en, fr) in enumerate(EUROPARL_ROWS[:10], 1)]
+    stray = "6. For the purposes of this Regulation, the following definitions apply:"
+    dump = tmp_path / "numbered.txt"
+    dump.write_text(format_dump(pairs[:5], style=style, seed=3) + stray + "\n"
+                    + format_dump(pairs[5:], style=style, seed=4), encoding="utf-8")
+    units, rejects = read_units([dump], segment=None)
+    assert [(u.number, u.source, u.target) for u in units] == [
+        (p.number, p.source, p.target) for p in pairs]
+    assert [(r.reason, r.text) for r in rejects] == [("unpaired paragraph (en-GB only)", stray)]
+
+
 @pytest.mark.parametrize("style", ["space-kept", "space-consumed"])
 def test_a_translation_cut_after_a_sentence_end_stays_whole(tmp_path: Path,
                                                            style: str) -> None:

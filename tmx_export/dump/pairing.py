@@ -454,6 +454,15 @@ def _stream_pairs(stream: Stream, file: str, source_lang: str, target_lang: str,
                 # in both languages: pairs of an unnumbered dump, no part of side B (a
                 # paragraph in side A's language alone is a reject, below).
                 after, e1 = found, trailing
+        again = _number_again(text, numbered_lines, s0, cut) if numbered else None
+        if again is not None:
+            # "6. Für die Zwecke dieses Übereinkommens bezeichnet:" on a line of its own
+            # before "6. IN ANERKENNUNG ..." / "6. RECONNAISSANT ...": side A opens twice
+            # with its number, the first paragraph without its translation, no part of
+            # the pair's source text.
+            yield Reject(file, stream.line_at(s0), f"unpaired paragraph ({tag_a} only)",
+                         _tidy(text[s0:again]))
+            s0 = again
         loose = _loose_tail(text, starts, s0, cut, e1) if numbered else None
         if loose is not None:
             # A heading, a page's header or footer, a row of figures between two numbered
@@ -866,6 +875,24 @@ def _footnote_at(text: str, at: int) -> bool:
     call = re.compile(f"[^\\s{_FOOTNOTE_MARKS}]" + re.escape(m.group(1))
                       + f"(?![{_FOOTNOTE_MARKS}])")
     return call.search(text, 0, at) is not None
+
+
+def _number_again(text: str, numbered_lines: list[tuple[int, int]], start: int, cut: int
+                  ) -> int | None:
+    """Numbered dumps: where side A opens again with its own number, on a line of its own
+    after a sentence's or clause's end (a paragraph under that number without its
+    translation before the pair's own side A); ``None`` when it does not."""
+    number = _leading_number(text, start, cut)
+    if number is None:
+        return None
+    for at, again in numbered_lines[bisect_right(numbered_lines, (start, number)):]:
+        if at >= cut:
+            break
+        # (a line opening with side B's own number, " 43. Dans", starts before the cut)
+        if again == number and _SIDE_CLOSE_RE.search(text[max(start, at - 16):at]) and \
+                _split_number(text[at:cut])[1].strip():
+            return at
+    return None
 
 
 def _loose_tail(text: str, starts: list[int], start: int, cut: int, end: int) -> int | None:
