@@ -1021,6 +1021,105 @@ def test_a_trailing_paragraph_without_translation_is_not_glued_to_a_pair(
          "The sitting was closed at 11.50 a.m. and the President thanked everyone.")]
 
 
+@pytest.mark.parametrize("segment", [None, "paragraph", "sentence"])
+def test_a_short_closing_line_after_a_numbered_pair_is_a_reject(
+        tmp_path: Path, segment: str | None) -> None:
+    """The session's closing line in the pair's second language after the seed's last
+    pair: no check of a numbered dump saw it (it is French after French, and too short to
+    change the lengths), and the unit offered "... pour les PME; La séance est levée à
+    11 h 50." as the translation, at paragraph and at sentence level alike. The French has
+    a paragraph more than the English, and as many sentences besides."""
+    dump = tmp_path / "lastfr.txt"
+    dump.write_text(SEED.read_text("utf-8").rstrip("\n") + "\nLa séance est levée à 11 h 50.\n",
+                    encoding="utf-8")
+    units, rejects = read_units([dump], segment=segment)
+    assert units and not any("séance" in u.target for u in units)
+    assert units[-1].target.endswith("pour les PME;")
+    assert [(r.reason, r.line, r.text) for r in rejects] == [
+        ("unpaired paragraph (fr-FR only)", 6, "La séance est levée à 11 h 50.")]
+
+
+EUROPARL_ROWS = [tuple(line.split("\t")[1:]) for line in
+                 (DATA / "europarl_pairs.tsv").read_text("utf-8").splitlines()[1:17]]
+
+
+@pytest.mark.parametrize(("stray", "where", "reason"), [
+    ("Le débat est clos.", 4, "unpaired paragraph (fr-FR only)"),
+    ("Thank you for your attention.", 3, "unpaired paragraph (en-GB only)"),
+    ("The sitting was closed at 11.50 a.m.", 5, "unpaired paragraph (en-GB only)")])
+@pytest.mark.parametrize("style", ["space-kept", "mid-word"])
+def test_a_short_line_without_translation_in_an_unnumbered_dump_is_a_reject(
+        tmp_path: Path, stray: str, where: int, reason: str, style: str) -> None:
+    """A short paragraph on a line of its own between real pairs, in a dump whose cuts
+    keep their spaces: glued to side B before it ("... intéressent nos concitoyens. Le
+    débat est clos.") or to side A after it ("Thank you for your attention. Madam
+    President, ..."), as the lengths could not tell. A cut inside a paragraph keeps the
+    space at the break ("clos. " / "Le vote"); a break without one, before a capital after
+    a sentence end, is a paragraph's end."""
+    pairs = [Pair(en, fr, "en-GB", "fr-FR") for en, fr in EUROPARL_ROWS]
+    dump = tmp_path / "stray.txt"
+    dump.write_text(format_dump(pairs[:where], style=style, numbered=False, seed=3)
+                    + stray + "\n"
+                    + format_dump(pairs[where:], style=style, numbered=False, seed=4),
+                    encoding="utf-8")
+    units, rejects = read_units([dump], segment=None)
+    assert [(u.source, u.target) for u in units] == EUROPARL_ROWS
+    assert [(r.reason, r.text) for r in rejects] == [(reason, stray)]
+
+
+@pytest.mark.parametrize("style", ["mid-word", "space-kept", "space-consumed"])
+def test_a_numbered_line_without_translation_before_side_a_is_a_reject(
+        tmp_path: Path, style: str) -> None:
+    """A line under the next pair's number without its translation ("6. For the purposes
+    of this Regulation:", a heading copied on its own) before that pair's English: side A
+    opened twice with its number, and the unit offered "For the purposes of this
+    Regulation: 6. Madam President, ..." as the source."""
+    pairs = [Pair(en, fr, "en-GB", "fr-FR", number=n)
+             for n, (en, fr) in enumerate(EUROPARL_ROWS[:10], 1)]
+    stray = "6. For the purposes of this Regulation, the following definitions apply:"
+    dump = tmp_path / "numbered.txt"
+    dump.write_text(format_dump(pairs[:5], style=style, seed=3) + stray + "\n"
+                    + format_dump(pairs[5:], style=style, seed=4), encoding="utf-8")
+    units, rejects = read_units([dump], segment=None)
+    assert [(u.number, u.source, u.target) for u in units] == [
+        (p.number, p.source, p.target) for p in pairs]
+    assert [(r.reason, r.text) for r in rejects] == [("unpaired paragraph (en-GB only)", stray)]
+
+
+@pytest.mark.parametrize("style", ["space-kept", "space-consumed"])
+def test_a_translation_cut_after_a_sentence_end_stays_whole(tmp_path: Path,
+                                                           style: str) -> None:
+    """The other way round: a real pair whose French ends in a sentence the English does
+    not have ("... nous ne nous y conformons même pas. C'est scandaleux." for "... that we
+    pass legislation and do not adhere to it ourselves."), a line cut before it. With the
+    space kept at the cuts it is one paragraph; cut PDF-style, every cut at a sentence end
+    looks like a paragraph's end, and none is taken for one: the pair is read whole."""
+    import textwrap
+
+    sessions = DATA / "europarl-sessions"
+    en, fr = ([p.strip() for p in (sessions / f"ep-00-01-17.{lang}.txt").read_text("utf-8")
+               .split("\n\n") if p.strip()] for lang in ("en", "fr"))
+    tail = " C'est scandaleux."
+    at = next(i for i, text in enumerate(fr) if text.endswith(tail))
+    rows = [(en[i], fr[i]) for i in range(at - 3, at + 3)]
+    lines: list[str] = []
+    for english, french in rows:
+        pieces = [f"{english} {french}"]
+        if french.endswith(tail):
+            pieces = [f"{english} {french.removesuffix(tail)}", tail.strip()]
+        for number, piece in enumerate(pieces, 1):
+            cut = textwrap.wrap(piece, 70)  # PDF-style: the space at each cut consumed
+            if style == "space-kept":  # ... or kept, at the end of the line before
+                cut = [line + " " for line in cut[:-1]] + \
+                    [cut[-1] + (" " if number < len(pieces) else "")]
+            lines += cut
+    dump = tmp_path / "whole.txt"
+    dump.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    units, rejects = read_units([dump], segment=None)
+    assert [(u.source, u.target) for u in units] == rows
+    assert rejects == []
+
+
 def test_a_stray_line_never_hides_the_next_paragraph_number(tmp_path: Path) -> None:
     """A footer ending in digits ("PE 123.456") joined to the next line ("81. ...") used to
     hide that line's number inside "45681.": pair 81 vanished into pair 80's translation."""

@@ -428,7 +428,7 @@ def _stream_pairs(stream: Stream, file: str, source_lang: str, target_lang: str,
     if numbered:
         triples = _one_per_paragraph(triples, [p for p, _ in numbered_lines])
         triples = _split_run_in(text, triples, (src, tgt))
-    ratio = _length_ratio(triples) if not numbered else 1.0
+    ratio = _length_ratio(triples)  # (side B's length against side A's, over the file)
     if triples and not numbered:
         head = _foreign_head(text, starts, *triples[0][:2], lang_a, lang_b)
         if head is not None:
@@ -456,6 +456,15 @@ def _stream_pairs(stream: Stream, file: str, source_lang: str, target_lang: str,
                 # in both languages: pairs of an unnumbered dump, no part of side B (a
                 # paragraph in side A's language alone is a reject, below).
                 after, e1 = found, trailing
+        again = _number_again(text, numbered_lines, s0, cut) if numbered else None
+        if again is not None:
+            # "6. Für die Zwecke dieses Übereinkommens bezeichnet:" on a line of its own
+            # before "6. IN ANERKENNUNG ..." / "6. RECONNAISSANT ...": side A opens twice
+            # with its number, the first paragraph without its translation, no part of
+            # the pair's source text.
+            yield Reject(file, stream.line_at(s0), f"unpaired paragraph ({tag_a} only)",
+                         tidy(text[s0:again]))
+            s0 = again
         loose = _loose_tail(text, starts, s0, cut, e1) if numbered else None
         if loose is not None:
             # A heading, a page's header or footer, a row of figures between two numbered
@@ -473,9 +482,13 @@ def _stream_pairs(stream: Stream, file: str, source_lang: str, target_lang: str,
                          tidy(text[tail:e1]))
             e1 = tail
         unpaired = None if numbered else _unpaired_by_length(starts, s0, cut, e1, ratio)
+        if unpaired is None:
+            # a short one changes the lengths too little: the layout or the sentences may
+            # tell it, in a numbered dump too ("La séance est levée à 11 h 50." after side B)
+            unpaired = _unpaired_by_sentences(stream, starts, s0, cut, e1, numbered, ratio)
         if unpaired is not None:
             # A paragraph without its translation before side A, or after side B, in that
-            # side's language: the lengths say the other side translates only the rest.
+            # side's language: the other side translates only the rest.
             begin, stop = unpaired
             alone = tag_a if begin == s0 else tag_b
             yield Reject(file, stream.line_at(begin), f"unpaired paragraph ({alone} only)",
@@ -743,6 +756,90 @@ def _unpaired_by_length(starts: list[int], s0: int, cut: int, end: int, ratio: f
     return found if near < UNPAIRED_NEAR and near < whole / UNPAIRED_BETTER else None
 
 
+# A file whose cut style keeps the space at a cut this surely (lines unstripped): a break
+# without one before a capital, after a sentence's or a clause's end, is a paragraph's end.
+LAYOUT_SURE = 0.9
+# ... and one that keeps none this surely (PDF-style cuts): every cut at a sentence end
+# looks like a paragraph's end, and a translator who wrote one sentence as two ("... do not
+# adhere to it ourselves." / "... même pas." + "C'est scandaleux.") could not be told from
+# a paragraph without translation: no evidence either way.
+LAYOUT_NONE = 0.1
+# A paragraph start after a sentence's end ("clos.", "(Applause)", "« ... ».") or a
+# clause's ("PME;", "bezeichnet:"), not after a bracket or quote alone ("(COM(1999)" /
+# "344", 'FEOGA "' / 'Orientation"': cut inside a token, no space to keep).
+_PARAGRAPH_CLOSE_RE = lazy_pattern(r"(?:[.!?:;…][\"'’”»)\]]*|\))$")
+
+
+def _unpaired_by_sentences(stream: Stream, starts: list[int], s0: int, cut: int, end: int,
+                           numbered: bool, ratio: float) -> tuple[int, int] | None:
+    """A paragraph without its translation inside a pair, found where the lengths cannot
+    tell it (:func:`_unpaired_by_length`: "La séance est levée à 11 h 50." after side B
+    changes its length too little): side B's last paragraph (in an unnumbered dump, or side
+    A's first), which opens after a sentence's or clause's end, is unpaired when the rest
+    of its side fits the other side's length, and
+
+    * the file's layout says it is a paragraph: its line opens after a break without a
+      space in a file whose cuts keep theirs (:data:`LAYOUT_SURE`), so no cut inside a
+      paragraph ("clos. " / "Le vote");
+    * or, the layout unsure (a short file), its sentences say so: the other side has no
+      more sentences than the rest of its side, and the other side's sentence at that
+      edge fits the rest's one with the paragraph better than the paragraph alone (the
+      paragraph translates no sentence of its own).
+
+    A break that kept its space is a cut inside a paragraph, and in a file cut PDF-style
+    (:data:`LAYOUT_NONE`) nothing is found. The stretch to reject, as (start, end)
+    offsets, as :func:`_unpaired_by_length` gives it; ``None`` when there is none, or when
+    unsure."""
+    text = stream.text
+    if stream.spaces_kept <= LAYOUT_NONE:
+        return None
+    b_starts = starts[bisect_right(starts, cut):bisect_left(starts, end)]
+    a_starts = [] if numbered else starts[bisect_right(starts, s0):bisect_left(starts, cut)]
+    # (side B's last paragraph, then side A's first: the other side, the rest, the block)
+    candidates = []
+    if b_starts:
+        candidates.append(((s0, cut), (cut, b_starts[-1]), (b_starts[-1], end)))
+    if a_starts:
+        candidates.append(((cut, end), (a_starts[0], cut), (s0, a_starts[0])))
+    for other, rest, block in candidates:
+        after = block[0] > rest[0]
+        at = block[0] if after else rest[0]  # the paragraph start
+        line = bisect_left(stream.line_starts, at)
+        if line < len(stream.spaced) and stream.spaced[line]:
+            continue  # a cut inside a paragraph ("clos. " / "Le vote"): no paragraph's end
+        before = text[rest[0] if after else block[0]:at].rstrip()
+        if not _PARAGRAPH_CLOSE_RE.search(before[-16:]) or \
+                before.endswith(")") and before.count("(") != before.count(")"):
+            continue
+        a_len, b_len = (other[1] - other[0], rest[1] - rest[0]) if after else \
+            (rest[1] - rest[0], other[1] - other[0])
+        if a_len <= 0 or b_len <= 0 or abs(math.log(b_len / (ratio * a_len))) > UNPAIRED_OFF:
+            continue  # the rest of the side is no translation of the other side either
+        if stream.spaces_kept >= LAYOUT_SURE:
+            return block
+        # without a numbered side's label: "34. Calls" opens with a sentence of its own
+        others, own = (_sentences(_split_number(text[slice(*span)])[1] if numbered else
+                                  text[slice(*span)]) for span in (other, rest))
+        if not others or not own or len(others) > len(own):
+            continue  # the other side has a sentence left to translate the paragraph's
+        size = len(_plain(text[slice(*block)]))
+        edge, mine = (others[-1], own[-1]) if after else (others[0], own[0])
+        # (lengths as side B's: the other side's scaled by the ratio when it is side A)
+        scale = ratio if after else 1.0 / ratio
+        alone = abs(math.log(size / (scale * edge)))
+        joined = abs(math.log((mine + 1 + size) / (scale * edge)))
+        if joined < alone:
+            return block
+    return None
+
+
+def _sentences(text: str) -> list[int]:
+    """The lengths of ``text``'s sentences and clauses, as a numbered side is cut into
+    them (:data:`_NUMBERED_SENTENCE_CUT_RE`), white space made single spaces."""
+    return [len(piece) for piece in map(_plain, _NUMBERED_SENTENCE_CUT_RE.split(text))
+            if piece]
+
+
 def _foreign_tail(text: str, starts: list[int], cut: int, end: int, own: str,
                   other: str) -> int | None:
     """Where side B's last paragraph starts, when that paragraph is in the other
@@ -780,6 +877,24 @@ def _footnote_at(text: str, at: int) -> bool:
     call = re.compile(f"[^\\s{_FOOTNOTE_MARKS}]" + re.escape(m.group(1))
                       + f"(?![{_FOOTNOTE_MARKS}])")
     return call.search(text, 0, at) is not None
+
+
+def _number_again(text: str, numbered_lines: list[tuple[int, int]], start: int, cut: int
+                  ) -> int | None:
+    """Numbered dumps: where side A opens again with its own number, on a line of its own
+    after a sentence's or clause's end (a paragraph under that number without its
+    translation before the pair's own side A); ``None`` when it does not."""
+    number = _leading_number(text, start, cut)
+    if number is None:
+        return None
+    for at, again in numbered_lines[bisect_right(numbered_lines, (start, number)):]:
+        if at >= cut:
+            break
+        # (a line opening with side B's own number, " 43. Dans", starts before the cut)
+        if again == number and _SIDE_CLOSE_RE.search(text[max(start, at - 16):at]) and \
+                _split_number(text[at:cut])[1].strip():
+            return at
+    return None
 
 
 def _loose_tail(text: str, starts: list[int], start: int, cut: int, end: int) -> int | None:

@@ -92,6 +92,12 @@ class Stream:
     line_starts: array[int] = field(default_factory=lambda: array("q"))
     line_numbers: array[int] = field(default_factory=lambda: array("q"))
     folded: bytearray = field(default_factory=bytearray)  # 1 for a fold continuation
+    # 1 where the break before the line kept a space at its edge (0 for the first line):
+    # a cut inside a paragraph, which a paragraph's end never leaves
+    spaced: bytearray = field(default_factory=bytearray)
+    # how likely the file's cut style keeps the space at a cut, lines unstripped (its
+    # posterior, "mid" and "kept"): then a break without one is no cut but a paragraph's end
+    spaces_kept: float = 0.0
     # per line, the log10 odds that the break before it is inside a word (join_evidence;
     # 0.0 for the first line and after a space at the break)
     join_odds: array[float] = field(default_factory=lambda: array("d"))
@@ -116,6 +122,8 @@ class Stream:
         part.line_starts = array("q", (s - begin for s in self.line_starts[first:last]))
         part.line_numbers = self.line_numbers[first:last]
         part.folded = self.folded[first:last]
+        part.spaced = bytearray(1) + self.spaced[first + 1:last] if last > first else bytearray()
+        part.spaces_kept = self.spaces_kept
         # the first line's break is no break of this text
         part.join_odds = array("d", [0.0]) + self.join_odds[first + 1:last] \
             if last > first else array("d")
@@ -982,11 +990,11 @@ def build_stream(text: str, langs: tuple[str, ...], first_line: int = 1) -> Stre
     post = style_posterior([(bool(spaced), lam) for spaced, lam, (_, body, folded)
                             in zip(spaced_at, evidence, lines[1:], strict=True)
                             if folded or not _may_open_pair(body)])
-    del spaced_at
     unstripped = _unstripped(lines)
 
     parts: list[str] = []
-    stream = Stream(text="", repairs=repairs, page_lines=page_lines)
+    stream = Stream(text="", repairs=repairs, page_lines=page_lines,
+                    spaces_kept=post["mid"] + post["kept"])
     offset = 0
     for i, (number, body, folded) in enumerate(lines):
         if i:
@@ -1003,6 +1011,7 @@ def build_stream(text: str, langs: tuple[str, ...], first_line: int = 1) -> Stre
         stream.line_starts.append(offset)
         stream.line_numbers.append(number)
         stream.folded.append(folded)
+        stream.spaced.append(spaced_at[i - 1] if i else 0)
         parts.append(body)
         offset += len(body)
     stream.text = "".join(parts)
