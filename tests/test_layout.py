@@ -28,7 +28,7 @@ ORDER = [
     # foundation: the data model, derived data, word frequencies, language tags, the one
     # exception, text and safe XML
     "_version", "_lazy", "errors", "model", "cache", "frequencies", "lang", "formats",
-    "formats.text", "formats.xml",
+    "formats.decoding", "formats.text", "formats.xml",
     # read -> repair -> pair (dumps)
     "dump.repair", "dump.pair_search", "dump.sides", "dump.unnumbered",
     "dump.pairing", "dump.reader", "dump.writer", "dump",

@@ -225,7 +225,7 @@ _NOT_TEXT = ((b"%PDF-", "PDF"), (b"{\\rtf", "RTF"), (b"\xd0\xcf\x11\xe0", "legac
 
 def detect_format(path: str | Path) -> str:
     """One of :data:`FORMATS` for the file at ``path``; :class:`InputError` if unsupported."""
-    from .formats.text import is_blank
+    from .formats.decoding import is_blank
     from .formats.xml import decode_head, read_head
 
     p = readable_file(path)
@@ -509,7 +509,7 @@ def _listing(path: Path) -> tuple[list[Path], list[Path], frozenset[Path]]:
 def _blank(path: Path) -> bool:
     """Whether ``path`` holds nothing but white space, as :func:`detect_format` judges
     (its head, uncompressed)."""
-    from .formats.text import is_blank
+    from .formats.decoding import is_blank
     from .formats.xml import read_head
 
     return is_blank(read_head(path, 1 << 16))

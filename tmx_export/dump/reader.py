@@ -23,7 +23,8 @@ from pathlib import Path
 
 from .._lazy import lazy_pattern
 from ..errors import InputError
-from ..formats.text import input_name, read_text, too_many_controls
+from ..formats.decoding import too_many_controls
+from ..formats.text import input_name, read_text
 from ..lang import primary
 from ..model import ReadResult, ReadStream, Reject
 from .pairing import iter_pairs

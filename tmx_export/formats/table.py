@@ -10,7 +10,7 @@ become rejects.
 
 CSV delimiters are sniffed (comma, semicolon or tab: European Excel writes semicolons);
 text is decoded like every other input (UTF-8 with or without BOM, UTF-16, cp1252 or
-the Windows code page its words say, :func:`~tmx_export.formats.text.legacy_codepage`).
+the Windows code page its words say, :func:`~tmx_export.formats.decoding.legacy_codepage`).
 A workbook is read sheet by sheet (:func:`read_table`). XLSX is read with openpyxl in
 read-only mode (streamed) and written with XlsxWriter in
 constant-memory mode; cells are always written as strings, so a segment starting with
