@@ -4,6 +4,7 @@ standard input as a file, and every output written atomically.
 Output goes through :func:`atomic_output`: a temporary file beside the target, renamed over
 it only when writing succeeded, so a failed run never leaves a partial file.
 """
+
 from __future__ import annotations
 
 import errno
