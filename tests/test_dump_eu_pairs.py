@@ -1183,3 +1183,23 @@ def test_a_label_twice_on_one_side_only_is_rejected() -> None:
                                       "and not on the sl side (two pairs run together?): A")
     assert reject.line == 2
     assert len(result.pairs) + len(result.rejects) == 4
+
+
+def test_brackets_balance_between_the_sides() -> None:
+    """DGT-TM 22019D0996, SK-CS (tests/data/dump_bracket_groups_sk_cs.txt, unnumbered, cut
+    at spaces): equipment whose Slovak and Czech names each end with a bracketed word
+    ("Padáčikové svetlice (pyrotechnické)" / "Raketové padáčkové světlice (pyrotechnika)").
+    The Slovak bracket went to the Czech side, and the unit offered "(pyrotechnické)
+    Raketové ..." as the translation of "Padáčikové svetlice". A translation keeps its
+    source's brackets, as it keeps its numbers: one group on each side."""
+    path = Path(__file__).parent / "data" / "dump_bracket_groups_sk_cs.txt"
+    result = read_dump("brackets.txt", source_lang="sk", target_lang="cs",
+                       text=path.read_text(encoding="utf-8"))
+    assert not result.rejects
+    got = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
+    assert len(got) == 7
+    assert ("Padáčikové svetlice (pyrotechnické)",
+            "Raketové padáčkové světlice (pyrotechnika)") in got
+    assert ("Plávajúce dymové signály (pyrotechnické)",
+            "Plovoucí kouřové signály (pyrotechnika)") in got
+    assert not [t for _, t in got if t.startswith("(")]

@@ -1017,6 +1017,7 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
       Parts"): the word scores cannot place what has no word;
     * the numbers it holds: a translation repeats the numbers of its source ("MSC.36(63)
       ... 1994) 8"), so the split leaving the same numbers on both sides is the likeliest;
+      its brackets too ("svetlice (pyrotechnické) | světlice (pyrotechnika)");
     * a name or code both sides open with: a translation that keeps a name in the original
       ("Bundesministerium für Verkehr ... (ministère fédéral des transports)", "IMO MSC
       Circ.811") starts side B as side A started;
@@ -1075,6 +1076,7 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
         total = np.bincount(which, minlength=len(values)).astype(np.float64)
         imbalance = np.abs(2 * before - total[None, :]).sum(axis=1)
         vals = vals - NUMBER_IMBALANCE_COST * imbalance
+    vals = vals - NUMBER_IMBALANCE_COST * _bracket_imbalance(text, s_off, e_off, cut)
     for first, second in names:
         # one on each side: 0; both on one side: one number's imbalance
         vals = vals - NUMBER_IMBALANCE_COST * 2 * ((cut > first) == (cut > second))
@@ -1099,6 +1101,41 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
                 label = int(np.searchsorted(pos, c)) - 1
                 vals[index] += 2 * abs(prefix[label + 1] - prefix[label])
     return cuts[int(np.argmax(vals))]
+
+
+_BRACKET_RE = lazy_pattern(r"[()\[\]]")
+_CLOSING_BRACKET = {")": "(", "]": "["}
+
+
+def _bracket_imbalance(text: str, start: int, end: int, cut: np.ndarray) -> np.ndarray:
+    """For each split ``cut`` of the pair between offsets ``start`` and ``end``: how far its
+    bracketed groups are from as many on each side, and how many it cuts through (opened
+    on side A, closed on side B). A translation keeps its source's brackets as it keeps its
+    numbers ("Padáčikové svetlice (pyrotechnické) | Raketové padáčkové světlice
+    (pyrotechnika)", where the Slovak group had gone to the Czech side); a group matched
+    within the pair and cut in two says the split is in the wrong place."""
+    import numpy as np
+
+    groups: list[tuple[int, int]] = []  # (opening, closing) offsets, closing -1 if none
+    open_at: list[tuple[str, int]] = []
+    for m in _BRACKET_RE.finditer(text, start, end):
+        mark = m.group()
+        if mark in "([":
+            open_at.append((mark, len(groups)))
+            groups.append((m.start(), -1))
+        elif open_at and open_at[-1][0] == _CLOSING_BRACKET[mark]:
+            index = open_at.pop()[1]
+            groups[index] = (groups[index][0], m.start())
+    if not groups:
+        return np.zeros(len(cut))
+    opening = np.asarray([a for a, _ in groups])
+    before = (opening[None, :] < cut[:, None]).sum(axis=1)
+    out = np.abs(2 * before - len(groups)).astype(np.float64)
+    closed = [(a, b) for a, b in groups if b >= 0]
+    if closed:
+        a, b = np.asarray(closed).T
+        out += ((a[None, :] < cut[:, None]) & (cut[:, None] <= b[None, :])).sum(axis=1)
+    return out
 
 
 def _shared_names(text: str, pos: np.ndarray, prefix: np.ndarray, ti: int, tj: int
