@@ -1203,3 +1203,21 @@ def test_brackets_balance_between_the_sides() -> None:
     assert ("Plávajúce dymové signály (pyrotechnické)",
             "Plovoucí kouřové signály (pyrotechnika)") in got
     assert not [t for _, t in got if t.startswith("(")]
+
+
+def test_a_title_s_bracketed_reference_stays_on_its_side() -> None:
+    """DGT-TM 22019D0996, PL-CS (tests/data/dump_bracketed_reference_pl_cs.txt, unnumbered,
+    cut at spaces): a decision's title whose Polish side ends with the reference "[2019/996]"
+    after "załączników I, II i III", where the Czech ends with "přílohy I, II a III". Side
+    A was ended at the "III" both sides end with, and the unit offered "[2019/996] o
+    vzájemném ..." as the translation. A bracketed reference the pair holds once is no
+    opening of side B there."""
+    path = Path(__file__).parent / "data" / "dump_bracketed_reference_pl_cs.txt"
+    result = read_dump("reference.txt", source_lang="pl", target_lang="cs",
+                       text=path.read_text(encoding="utf-8"))
+    assert not result.rejects
+    got = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
+    assert len(got) == 5
+    assert got[2][0].endswith("załączników I, II i III [2019/996]")
+    assert got[2][1].startswith("o vzájemném uznávání certifikátů")
+    assert not [t for _, t in got if t.startswith("[")]

@@ -1093,7 +1093,10 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
             vals[index] += 2 * abs(name) + REPEAT_BONUS
         elif any(a <= c <= b for a, b in repeats):
             vals[index] += REPEAT_BONUS
-        if closing and _ends_with(text, s_off, c, closing):
+        # (not where side A ends so only by giving side B a bracketed reference of its own:
+        # "... přílohy I, II a III | [2019/996] o vzájemném ... přílohy I, II a III")
+        if closing and _ends_with(text, s_off, c, closing) and not _lone_bracketed_code(
+                text, s_off, c, e_off):
             vals[index] += REPEAT_BONUS
             if len(closing) == 1 and closing.isupper():
                 # a label ("A", "I"): no evidence of a language, where its score as the
@@ -1105,6 +1108,21 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
 
 _BRACKET_RE = lazy_pattern(r"[()\[\]]")
 _CLOSING_BRACKET = {")": "(", "]": "["}
+
+
+# A code in brackets, digits in it and no white space: "[2019/996]", "(2)".
+_BRACKETED_CODE_RE = lazy_pattern(r"[(\[][^\s()\[\]]*\d[^\s()\[\]]*[)\]](?=\s)")
+
+
+def _lone_bracketed_code(text: str, start: int, cut: int, end: int) -> bool:
+    """Whether side B would open at ``cut`` with a code in brackets the pair between
+    ``start`` and ``end`` holds once: a reference a title ends with ("... přílohy I, II a III
+    [2019/996]"), which side A ending with the code side B ends with ("III") had cut off
+    and given to side B. A side opening with a code its translation repeats ("(1)") holds
+    it twice."""
+    m = _BRACKETED_CODE_RE.match(text, cut, end)
+    return m is not None and text.find(m.group(), start, end) == cut and text.find(
+        m.group(), m.end(), end) < 0
 
 
 def _bracket_imbalance(text: str, start: int, end: int, cut: np.ndarray) -> np.ndarray:
