@@ -1221,3 +1221,20 @@ def test_a_title_s_bracketed_reference_stays_on_its_side() -> None:
     assert got[2][0].endswith("załączników I, II i III [2019/996]")
     assert got[2][1].startswith("o vzájemném uznávání certifikátů")
     assert not [t for _, t in got if t.startswith("[")]
+
+
+def test_a_number_after_an_abbreviation_s_full_stop_stays_on_its_side() -> None:
+    """DGT-TM 22019D0996, SK-CS (tests/data/dump_number_abbreviation_sk_cs.txt, unnumbered,
+    cut at spaces): a decision numbered "č. 1/2018" at the end of the Slovak title and after
+    its first word in the Czech one ("Rozhodnutí č. 1/2018 Smíšeného výboru ..."). The
+    full stop of "č." was taken for a sentence end, side B opened with "1/2018", and the
+    unit offered "1/2018 Smíšeného výboru ..." as the translation of "... č. 1/2018
+    Rozhodnutí č.". An abbreviation's full stop ends no side before a number."""
+    path = Path(__file__).parent / "data" / "dump_number_abbreviation_sk_cs.txt"
+    result = read_dump("numbers.txt", source_lang="sk", target_lang="cs",
+                       text=path.read_text(encoding="utf-8"))
+    assert not result.rejects
+    got = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
+    assert len(got) == 5
+    assert got[1][0].endswith("americkými č. 1/2018")
+    assert got[1][1].startswith("Rozhodnutí č. 1/2018 Smíšeného")

@@ -1059,9 +1059,11 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
             cut = np.concatenate((cut, [at for at, _, _ in extra]))
             owner = np.concatenate((ks, [token for _, token, _ in extra]))
             # the word's prior was for the word: a sentence end before the chunk counts
-            # here instead ("... 165. | 46 CFR")
+            # here instead ("... 165. | 46 CFR"); an abbreviation's full stop is none
+            # ("Rozhodnutí č. 1/2018 Smíšeného": side B does not open with "1/2018")
             shift = np.concatenate((shift, [
-                2.0 * (_ends_sentence(text, at) - _ends_sentence(text, word))
+                2.0 * ((_ends_sentence(text, at) and not _after_abbreviation(text, s_off, at))
+                       - _ends_sentence(text, word))
                 for at, _, word in extra]))
     vals = _split_scores(prefix, parts.prior, owner, ti, tj, s_off, e_off, cut)
     vals = vals + shift
