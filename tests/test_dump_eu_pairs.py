@@ -1238,3 +1238,21 @@ def test_a_number_after_an_abbreviation_s_full_stop_stays_on_its_side() -> None:
     assert len(got) == 5
     assert got[1][0].endswith("americkými č. 1/2018")
     assert got[1][1].startswith("Rozhodnutí č. 1/2018 Smíšeného")
+
+
+def test_a_label_both_sides_end_with_is_one_on_each_side() -> None:
+    """DGT-TM 22019D0996, PL-CS (tests/data/dump_closing_label_pl_cs.txt, unnumbered, cut at
+    spaces): "rezolucja IMO MSC.48(66)-(kodeks LSA) I" / "rez. IMO MSC.48(66)-(předpis LSA)
+    I". The label "I", scored as the Polish "i" (and), and the bracket before it read as a
+    sentence end, gave it to the Czech side: the unit offered "I rez. IMO ... (předpis LSA)
+    I" as the translation. A label both sides end with is one on each side, as a number
+    is."""
+    path = Path(__file__).parent / "data" / "dump_closing_label_pl_cs.txt"
+    result = read_dump("labels.txt", source_lang="pl", target_lang="cs",
+                       text=path.read_text(encoding="utf-8"))
+    assert not result.rejects
+    got = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
+    assert len(got) == 5
+    assert ("rezolucja IMO MSC.48(66)-(kodeks LSA) I",
+            "rez. IMO MSC.48(66)-(předpis LSA) I") in got
+    assert not [t for _, t in got if t.startswith("I ")]

@@ -1079,6 +1079,15 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
         imbalance = np.abs(2 * before - total[None, :]).sum(axis=1)
         vals = vals - NUMBER_IMBALANCE_COST * imbalance
     vals = vals - NUMBER_IMBALANCE_COST * _bracket_imbalance(text, s_off, e_off, cut)
+    if len(closing) == 1 and closing.isupper():
+        # a label both sides end with ("(kodeks LSA) I | rez. IMO ... (předpis LSA) I") is
+        # one on each side, as a number is: its word's lean ("i", Polish "and") and the
+        # bracket's sentence end had given both to side B
+        labels = np.asarray([m.start() for m in _CHUNK_RE.finditer(text, s_off, e_off)
+                             if _ALNUM_EDGES_RE.sub("", m.group()) == closing])
+        if len(labels) == 2:
+            before = (labels[None, :] < cut[:, None]).sum(axis=1)
+            vals = vals - NUMBER_IMBALANCE_COST * np.abs(2 * before - 2)
     for first, second in names:
         # one on each side: 0; both on one side: one number's imbalance
         vals = vals - NUMBER_IMBALANCE_COST * 2 * ((cut > first) == (cut > second))
