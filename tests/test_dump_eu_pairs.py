@@ -1183,3 +1183,76 @@ def test_a_label_twice_on_one_side_only_is_rejected() -> None:
                                       "and not on the sl side (two pairs run together?): A")
     assert reject.line == 2
     assert len(result.pairs) + len(result.rejects) == 4
+
+
+def test_brackets_balance_between_the_sides() -> None:
+    """DGT-TM 22019D0996, SK-CS (tests/data/dump_bracket_groups_sk_cs.txt, unnumbered, cut
+    at spaces): equipment whose Slovak and Czech names each end with a bracketed word
+    ("Padáčikové svetlice (pyrotechnické)" / "Raketové padáčkové světlice (pyrotechnika)").
+    The Slovak bracket went to the Czech side, and the unit offered "(pyrotechnické)
+    Raketové ..." as the translation of "Padáčikové svetlice". A translation keeps its
+    source's brackets, as it keeps its numbers: one group on each side."""
+    path = Path(__file__).parent / "data" / "dump_bracket_groups_sk_cs.txt"
+    result = read_dump("brackets.txt", source_lang="sk", target_lang="cs",
+                       text=path.read_text(encoding="utf-8"))
+    assert not result.rejects
+    got = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
+    assert len(got) == 7
+    assert ("Padáčikové svetlice (pyrotechnické)",
+            "Raketové padáčkové světlice (pyrotechnika)") in got
+    assert ("Plávajúce dymové signály (pyrotechnické)",
+            "Plovoucí kouřové signály (pyrotechnika)") in got
+    assert not [t for _, t in got if t.startswith("(")]
+
+
+def test_a_title_s_bracketed_reference_stays_on_its_side() -> None:
+    """DGT-TM 22019D0996, PL-CS (tests/data/dump_bracketed_reference_pl_cs.txt, unnumbered,
+    cut at spaces): a decision's title whose Polish side ends with the reference "[2019/996]"
+    after "załączników I, II i III", where the Czech ends with "přílohy I, II a III". Side
+    A was ended at the "III" both sides end with, and the unit offered "[2019/996] o
+    vzájemném ..." as the translation. A bracketed reference the pair holds once is no
+    opening of side B there."""
+    path = Path(__file__).parent / "data" / "dump_bracketed_reference_pl_cs.txt"
+    result = read_dump("reference.txt", source_lang="pl", target_lang="cs",
+                       text=path.read_text(encoding="utf-8"))
+    assert not result.rejects
+    got = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
+    assert len(got) == 5
+    assert got[2][0].endswith("załączników I, II i III [2019/996]")
+    assert got[2][1].startswith("o vzájemném uznávání certifikátů")
+    assert not [t for _, t in got if t.startswith("[")]
+
+
+def test_a_number_after_an_abbreviation_s_full_stop_stays_on_its_side() -> None:
+    """DGT-TM 22019D0996, SK-CS (tests/data/dump_number_abbreviation_sk_cs.txt, unnumbered,
+    cut at spaces): a decision numbered "č. 1/2018" at the end of the Slovak title and after
+    its first word in the Czech one ("Rozhodnutí č. 1/2018 Smíšeného výboru ..."). The
+    full stop of "č." was taken for a sentence end, side B opened with "1/2018", and the
+    unit offered "1/2018 Smíšeného výboru ..." as the translation of "... č. 1/2018
+    Rozhodnutí č.". An abbreviation's full stop ends no side before a number."""
+    path = Path(__file__).parent / "data" / "dump_number_abbreviation_sk_cs.txt"
+    result = read_dump("numbers.txt", source_lang="sk", target_lang="cs",
+                       text=path.read_text(encoding="utf-8"))
+    assert not result.rejects
+    got = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
+    assert len(got) == 5
+    assert got[1][0].endswith("americkými č. 1/2018")
+    assert got[1][1].startswith("Rozhodnutí č. 1/2018 Smíšeného")
+
+
+def test_a_label_both_sides_end_with_is_one_on_each_side() -> None:
+    """DGT-TM 22019D0996, PL-CS (tests/data/dump_closing_label_pl_cs.txt, unnumbered, cut at
+    spaces): "rezolucja IMO MSC.48(66)-(kodeks LSA) I" / "rez. IMO MSC.48(66)-(předpis LSA)
+    I". The label "I", scored as the Polish "i" (and), and the bracket before it read as a
+    sentence end, gave it to the Czech side: the unit offered "I rez. IMO ... (předpis LSA)
+    I" as the translation. A label both sides end with is one on each side, as a number
+    is."""
+    path = Path(__file__).parent / "data" / "dump_closing_label_pl_cs.txt"
+    result = read_dump("labels.txt", source_lang="pl", target_lang="cs",
+                       text=path.read_text(encoding="utf-8"))
+    assert not result.rejects
+    got = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
+    assert len(got) == 5
+    assert ("rezolucja IMO MSC.48(66)-(kodeks LSA) I",
+            "rez. IMO MSC.48(66)-(předpis LSA) I") in got
+    assert not [t for _, t in got if t.startswith("I ")]

@@ -1017,6 +1017,7 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
       Parts"): the word scores cannot place what has no word;
     * the numbers it holds: a translation repeats the numbers of its source ("MSC.36(63)
       ... 1994) 8"), so the split leaving the same numbers on both sides is the likeliest;
+      its brackets too ("svetlice (pyrotechnické) | světlice (pyrotechnika)");
     * a name or code both sides open with: a translation that keeps a name in the original
       ("Bundesministerium für Verkehr ... (ministère fédéral des transports)", "IMO MSC
       Circ.811") starts side B as side A started;
@@ -1058,9 +1059,11 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
             cut = np.concatenate((cut, [at for at, _, _ in extra]))
             owner = np.concatenate((ks, [token for _, token, _ in extra]))
             # the word's prior was for the word: a sentence end before the chunk counts
-            # here instead ("... 165. | 46 CFR")
+            # here instead ("... 165. | 46 CFR"); an abbreviation's full stop is none
+            # ("Rozhodnutí č. 1/2018 Smíšeného": side B does not open with "1/2018")
             shift = np.concatenate((shift, [
-                2.0 * (_ends_sentence(text, at) - _ends_sentence(text, word))
+                2.0 * ((_ends_sentence(text, at) and not _after_abbreviation(text, s_off, at))
+                       - _ends_sentence(text, word))
                 for at, _, word in extra]))
     vals = _split_scores(prefix, parts.prior, owner, ti, tj, s_off, e_off, cut)
     vals = vals + shift
@@ -1075,6 +1078,16 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
         total = np.bincount(which, minlength=len(values)).astype(np.float64)
         imbalance = np.abs(2 * before - total[None, :]).sum(axis=1)
         vals = vals - NUMBER_IMBALANCE_COST * imbalance
+    vals = vals - NUMBER_IMBALANCE_COST * _bracket_imbalance(text, s_off, e_off, cut)
+    if len(closing) == 1 and closing.isupper():
+        # a label both sides end with ("(kodeks LSA) I | rez. IMO ... (předpis LSA) I") is
+        # one on each side, as a number is: its word's lean ("i", Polish "and") and the
+        # bracket's sentence end had given both to side B
+        labels = np.asarray([m.start() for m in _CHUNK_RE.finditer(text, s_off, e_off)
+                             if _ALNUM_EDGES_RE.sub("", m.group()) == closing])
+        if len(labels) == 2:
+            before = (labels[None, :] < cut[:, None]).sum(axis=1)
+            vals = vals - NUMBER_IMBALANCE_COST * np.abs(2 * before - 2)
     for first, second in names:
         # one on each side: 0; both on one side: one number's imbalance
         vals = vals - NUMBER_IMBALANCE_COST * 2 * ((cut > first) == (cut > second))
@@ -1091,7 +1104,10 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
             vals[index] += 2 * abs(name) + REPEAT_BONUS
         elif any(a <= c <= b for a, b in repeats):
             vals[index] += REPEAT_BONUS
-        if closing and _ends_with(text, s_off, c, closing):
+        # (not where side A ends so only by giving side B a bracketed reference of its own:
+        # "... přílohy I, II a III | [2019/996] o vzájemném ... přílohy I, II a III")
+        if closing and _ends_with(text, s_off, c, closing) and not _lone_bracketed_code(
+                text, s_off, c, e_off):
             vals[index] += REPEAT_BONUS
             if len(closing) == 1 and closing.isupper():
                 # a label ("A", "I"): no evidence of a language, where its score as the
@@ -1099,6 +1115,56 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
                 label = int(np.searchsorted(pos, c)) - 1
                 vals[index] += 2 * abs(prefix[label + 1] - prefix[label])
     return cuts[int(np.argmax(vals))]
+
+
+_BRACKET_RE = lazy_pattern(r"[()\[\]]")
+_CLOSING_BRACKET = {")": "(", "]": "["}
+
+
+# A code in brackets, digits in it and no white space: "[2019/996]", "(2)".
+_BRACKETED_CODE_RE = lazy_pattern(r"[(\[][^\s()\[\]]*\d[^\s()\[\]]*[)\]](?=\s)")
+
+
+def _lone_bracketed_code(text: str, start: int, cut: int, end: int) -> bool:
+    """Whether side B would open at ``cut`` with a code in brackets the pair between
+    ``start`` and ``end`` holds once: a reference a title ends with ("... přílohy I, II a III
+    [2019/996]"), which side A ending with the code side B ends with ("III") had cut off
+    and given to side B. A side opening with a code its translation repeats ("(1)") holds
+    it twice."""
+    m = _BRACKETED_CODE_RE.match(text, cut, end)
+    return m is not None and text.find(m.group(), start, end) == cut and text.find(
+        m.group(), m.end(), end) < 0
+
+
+def _bracket_imbalance(text: str, start: int, end: int, cut: np.ndarray) -> np.ndarray:
+    """For each split ``cut`` of the pair between offsets ``start`` and ``end``: how far its
+    bracketed groups are from as many on each side, and how many it cuts through (opened
+    on side A, closed on side B). A translation keeps its source's brackets as it keeps its
+    numbers ("Padáčikové svetlice (pyrotechnické) | Raketové padáčkové světlice
+    (pyrotechnika)", where the Slovak group had gone to the Czech side); a group matched
+    within the pair and cut in two says the split is in the wrong place."""
+    import numpy as np
+
+    groups: list[tuple[int, int]] = []  # (opening, closing) offsets, closing -1 if none
+    open_at: list[tuple[str, int]] = []
+    for m in _BRACKET_RE.finditer(text, start, end):
+        mark = m.group()
+        if mark in "([":
+            open_at.append((mark, len(groups)))
+            groups.append((m.start(), -1))
+        elif open_at and open_at[-1][0] == _CLOSING_BRACKET[mark]:
+            index = open_at.pop()[1]
+            groups[index] = (groups[index][0], m.start())
+    if not groups:
+        return np.zeros(len(cut))
+    opening = np.asarray([a for a, _ in groups])
+    before = (opening[None, :] < cut[:, None]).sum(axis=1)
+    out = np.abs(2 * before - len(groups)).astype(np.float64)
+    closed = [(a, b) for a, b in groups if b >= 0]
+    if closed:
+        a, b = np.asarray(closed).T
+        out += ((a[None, :] < cut[:, None]) & (cut[:, None] <= b[None, :])).sum(axis=1)
+    return out
 
 
 def _shared_names(text: str, pos: np.ndarray, prefix: np.ndarray, ti: int, tj: int
