@@ -13,6 +13,7 @@ import csv
 import re
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -26,6 +27,16 @@ AGREEMENT = Path(__file__).parent / "data" / "tmx" / "dgt-tm" / "22019A0315(01).
 
 def _norm(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def _read_data_dump(file: str, name: str, source_lang: str, target_lang: str
+                    ) -> tuple[Any, list[tuple[str, str]]]:
+    """A dump of tests/data (``file``) read as ``read_dump`` reads a file ``name``: the
+    result, and its pairs with white space collapsed (:func:`_norm`)."""
+    path = Path(__file__).parent / "data" / file
+    result = read_dump(name, source_lang=source_lang, target_lang=target_lang,
+                       text=path.read_text(encoding="utf-8"))
+    return result, [(_norm(p.source), _norm(p.target)) for p in result.pairs]
 
 
 def _agreement_pairs(source: str, target: str) -> list[Pair]:
@@ -997,10 +1008,7 @@ def test_a_side_of_labels_the_other_side_lacks_is_rejected() -> None:
     translation of a code. A side of numbers or labels alone is written alike in both
     languages ("8" / "8"): one whose label the other side lacks is rejected with the
     reason, and the rows around it are read as before."""
-    path = Path(__file__).parent / "data" / "dump_labels_line_start_en_de.txt"
-    result = read_dump("labels.txt", source_lang="en", target_lang="de",
-                       text=path.read_text(encoding="utf-8"))
-    got = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
+    result, got = _read_data_dump("dump_labels_line_start_en_de.txt", "labels.txt", "en", "de")
     assert ("(LSA-Code)", "I") not in got
     assert ("IMO Res. A.658(16)", "IMO-Entschließung A.658(16)") in got
     assert ("Primary decks covering", "Unterboden-Dünnschichtbeläge für Decks") in got
@@ -1019,11 +1027,8 @@ def test_a_word_both_languages_write_goes_where_the_lengths_say() -> None:
     "... RECONOCIMIENTO MUTUO" / "PRODOTTI ..."). The word leans a hair to Italian and went
     to the Italian side: "Estados que no son" / "Parte Parti non contraenti", a unit whose
     translation holds a word of the source. Across such words the lengths decide."""
-    path = Path(__file__).parent / "data" / "dump_shared_word_es_it.txt"
-    result = read_dump("shared.txt", source_lang="es", target_lang="it",
-                       text=path.read_text(encoding="utf-8"))
+    result, got = _read_data_dump("dump_shared_word_es_it.txt", "shared.txt", "es", "it")
     assert not result.rejects
-    got = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
     assert len(got) == 5
     assert got[0] == ("Estados que no son Parte", "Parti non contraenti")
     assert got[3] == ("PRODUCTOS CUBIERTOS POR EL RECONOCIMIENTO MUTUO",
@@ -1039,11 +1044,9 @@ def test_a_dump_ending_with_a_number_after_an_abbreviation_is_read() -> None:
     full stop was taken for a sentence end, side B put after it ("44-50.", no word after
     it), and scoring that cut read past the end of the word arrays: the reader stopped
     with an IndexError (a traceback from `build`). The dump is now read, every pair."""
-    path = Path(__file__).parent / "data" / "dump_last_pair_abbreviation_es_it.txt"
-    result = read_dump("address.txt", source_lang="es", target_lang="it",
-                       text=path.read_text(encoding="utf-8"))
+    result, got = _read_data_dump("dump_last_pair_abbreviation_es_it.txt", "address.txt",
+                                  "es", "it")
     assert not result.rejects
-    got = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
     assert got[0] == ("Circular sobre navegación e inspección de buques NVIC 2-92",
                       "NVIC 2— 92")
     assert got[-1] == ("Fő u. 44-50", "Fő u. 44-50.")
@@ -1058,11 +1061,8 @@ def test_a_reference_keeps_the_words_after_its_code_on_side_a() -> None:
     "de la OMI Res. IMO MSC.112(73)" as the translation of "Res. MSC.112(73)" (57 of the 81
     ES-PT pairs `eu_pairs.py` wrote wrong). Side B opens with the abbreviation side A
     opened with."""
-    path = Path(__file__).parent / "data" / "dump_reference_head_es_pt.txt"
-    result = read_dump("references.txt", source_lang="es", target_lang="pt",
-                       text=path.read_text(encoding="utf-8"))
+    result, got = _read_data_dump("dump_reference_head_es_pt.txt", "references.txt", "es", "pt")
     assert not result.rejects
-    got = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
     assert got[3] == ("Res. MSC.112(73) de la OMI", "Res. IMO MSC.112(73)")
     assert got[4] == ("Res. MSC.113(73) de la OMI", "Res. IMO MSC.113(73)")
     assert ("Res. A.526(13) de la OMI", "Res. IMO A.526(13)") in got
@@ -1076,11 +1076,8 @@ def test_a_note_s_label_opens_both_sides() -> None:
     label leans a hair to Swedish and was read as the Swedish side's last word: "...
     krävs av MSC.192 (79). NB:" offered "USCG 165.120 er blevet ændret ..." as its
     translation. A translation holds its source's label: side B opens with it."""
-    path = Path(__file__).parent / "data" / "dump_note_label_sv_da.txt"
-    result = read_dump("notes.txt", source_lang="sv", target_lang="da",
-                       text=path.read_text(encoding="utf-8"))
+    result, got = _read_data_dump("dump_note_label_sv_da.txt", "notes.txt", "sv", "da")
     assert not result.rejects
-    got = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
     assert len(got) == 7
     notes = [(sv, da) for sv, da in got if sv.startswith("Anmärkning: ")]
     assert len(notes) == 3
@@ -1094,11 +1091,8 @@ def test_a_date_s_abbreviation_stays_on_its_side() -> None:
     Side A was ended at the year both sides end with, and the unit offered "r. ze dne 18.
     února 2019" as the translation of "z dnia 18 lutego 2019". The abbreviation a date ends
     with ("r.", roku) ends it as the year does."""
-    path = Path(__file__).parent / "data" / "dump_date_abbreviation_pl_cs.txt"
-    result = read_dump("dates.txt", source_lang="pl", target_lang="cs",
-                       text=path.read_text(encoding="utf-8"))
+    result, got = _read_data_dump("dump_date_abbreviation_pl_cs.txt", "dates.txt", "pl", "cs")
     assert not result.rejects
-    got = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
     assert len(got) == 7
     assert got[3] == ("z dnia 18 lutego 2019 r.", "ze dne 18. února 2019")
     assert not [t for _, t in got if t.startswith("r. ")]
@@ -1111,11 +1105,8 @@ def test_an_ordinal_s_dot_ends_no_side() -> None:
     sentence end, and the units offered "stavka 1. točke (d). Pogodbenica lahko ..." as
     the Slovene translation. In a language that writes ordinals with a dot, one before a
     small letter ends no side."""
-    path = Path(__file__).parent / "data" / "dump_ordinal_dots_hr_sl.txt"
-    result = read_dump("ordinals.txt", source_lang="hr", target_lang="sl",
-                       text=path.read_text(encoding="utf-8"))
+    result, got = _read_data_dump("dump_ordinal_dots_hr_sl.txt", "ordinals.txt", "hr", "sl")
     assert not result.rejects
-    got = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
     assert len(got) == 7
     assert got[1][0].endswith("na temelju članka 5. stavka 1. točke (d).")
     assert got[1][1].startswith("Pogodbenica lahko plovilom")
@@ -1132,11 +1123,8 @@ def test_an_item_ending_with_and_or_or_keeps_the_next_word_off() -> None:
     languages write ("som") or a verb leaning a hair to Swedish ("indgiver"), went to
     the Swedish side: "... samhällen, och som" offered "anerkender den interesse ..." as
     its translation. An "and" or "or" after a comma ends an item, in every language."""
-    path = Path(__file__).parent / "data" / "dump_list_items_sv_da.txt"
-    result = read_dump("items.txt", source_lang="sv", target_lang="da",
-                       text=path.read_text(encoding="utf-8"))
+    result, got = _read_data_dump("dump_list_items_sv_da.txt", "items.txt", "sv", "da")
     assert not result.rejects
-    got = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
     assert len(got) == 6
     assert got[1][0].endswith("deras samhällen, och")
     assert got[1][1].startswith("som anerkender den interesse")
@@ -1151,11 +1139,9 @@ def test_a_reference_s_abbreviation_after_a_word_opens_side_b() -> None:
     Italian and ended the Italian side: "Ris. A.526(13) dell'IMO Res." offered "IMO
     A.526(13)" as its translation (115 of the 132 IT-PT pairs `eu_pairs.py` wrote wrong).
     After a word, an abbreviation before a code heads the reference, and side B with it."""
-    path = Path(__file__).parent / "data" / "dump_reference_abbreviation_it_pt.txt"
-    result = read_dump("references.txt", source_lang="it", target_lang="pt",
-                       text=path.read_text(encoding="utf-8"))
+    result, got = _read_data_dump("dump_reference_abbreviation_it_pt.txt", "references.txt",
+                                  "it", "pt")
     assert not result.rejects
-    got = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
     assert len(got) == 7
     assert got[0] == ("Ris. A.526(13) dell'IMO", "Res. IMO A.526(13)")
     assert got[3] == ("Ris. MSC.112(73) dell'IMO", "Res. IMO MSC.112(73)")
@@ -1171,10 +1157,7 @@ def test_a_label_twice_on_one_side_only_is_rejected() -> None:
     "IMO MSC/Okr. 1120" as the translation of the row and the reference. A translation
     keeps its labels as its numbers: a quoted label twice on one side and never on the
     other is a reject with the reason, and the rows around it are read as before."""
-    path = Path(__file__).parent / "data" / "dump_labels_run_together_hr_sl.txt"
-    result = read_dump("labels.txt", source_lang="hr", target_lang="sl",
-                       text=path.read_text(encoding="utf-8"))
-    got = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
+    result, got = _read_data_dump("dump_labels_run_together_hr_sl.txt", "labels.txt", "hr", "sl")
     assert not [s for s, _ in got if "Okružnica 1120" in s]
     assert ("IMO MSC.1 Okružnica 1434", "IMO MSC.1/Okr. 1434") in got
     assert got[0][0].startswith("Konstrukcije klase „A” i „B”")
@@ -1192,11 +1175,8 @@ def test_brackets_balance_between_the_sides() -> None:
     The Slovak bracket went to the Czech side, and the unit offered "(pyrotechnické)
     Raketové ..." as the translation of "Padáčikové svetlice". A translation keeps its
     source's brackets, as it keeps its numbers: one group on each side."""
-    path = Path(__file__).parent / "data" / "dump_bracket_groups_sk_cs.txt"
-    result = read_dump("brackets.txt", source_lang="sk", target_lang="cs",
-                       text=path.read_text(encoding="utf-8"))
+    result, got = _read_data_dump("dump_bracket_groups_sk_cs.txt", "brackets.txt", "sk", "cs")
     assert not result.rejects
-    got = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
     assert len(got) == 7
     assert ("Padáčikové svetlice (pyrotechnické)",
             "Raketové padáčkové světlice (pyrotechnika)") in got
@@ -1212,11 +1192,8 @@ def test_a_title_s_bracketed_reference_stays_on_its_side() -> None:
     A was ended at the "III" both sides end with, and the unit offered "[2019/996] o
     vzájemném ..." as the translation. A bracketed reference the pair holds once is no
     opening of side B there."""
-    path = Path(__file__).parent / "data" / "dump_bracketed_reference_pl_cs.txt"
-    result = read_dump("reference.txt", source_lang="pl", target_lang="cs",
-                       text=path.read_text(encoding="utf-8"))
+    result, got = _read_data_dump("dump_bracketed_reference_pl_cs.txt", "reference.txt", "pl", "cs")
     assert not result.rejects
-    got = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
     assert len(got) == 5
     assert got[2][0].endswith("załączników I, II i III [2019/996]")
     assert got[2][1].startswith("o vzájemném uznávání certifikátů")
@@ -1230,11 +1207,8 @@ def test_a_number_after_an_abbreviation_s_full_stop_stays_on_its_side() -> None:
     full stop of "č." was taken for a sentence end, side B opened with "1/2018", and the
     unit offered "1/2018 Smíšeného výboru ..." as the translation of "... č. 1/2018
     Rozhodnutí č.". An abbreviation's full stop ends no side before a number."""
-    path = Path(__file__).parent / "data" / "dump_number_abbreviation_sk_cs.txt"
-    result = read_dump("numbers.txt", source_lang="sk", target_lang="cs",
-                       text=path.read_text(encoding="utf-8"))
+    result, got = _read_data_dump("dump_number_abbreviation_sk_cs.txt", "numbers.txt", "sk", "cs")
     assert not result.rejects
-    got = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
     assert len(got) == 5
     assert got[1][0].endswith("americkými č. 1/2018")
     assert got[1][1].startswith("Rozhodnutí č. 1/2018 Smíšeného")
@@ -1247,11 +1221,8 @@ def test_a_label_both_sides_end_with_is_one_on_each_side() -> None:
     sentence end, gave it to the Czech side: the unit offered "I rez. IMO ... (předpis LSA)
     I" as the translation. A label both sides end with is one on each side, as a number
     is."""
-    path = Path(__file__).parent / "data" / "dump_closing_label_pl_cs.txt"
-    result = read_dump("labels.txt", source_lang="pl", target_lang="cs",
-                       text=path.read_text(encoding="utf-8"))
+    result, got = _read_data_dump("dump_closing_label_pl_cs.txt", "labels.txt", "pl", "cs")
     assert not result.rejects
-    got = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
     assert len(got) == 5
     assert ("rezolucja IMO MSC.48(66)-(kodeks LSA) I",
             "rez. IMO MSC.48(66)-(předpis LSA) I") in got
