@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Concordance by lemma beyond English and French: hits of real multi-word terms in the
 DGT-TM memory, each word keyed by its folded spelling (as written) and by its folded
-lemma (:data:`tmx_export.check.concordance.CASE_FREE_LEMMAS`).
+lemma (:data:`tmx_export.check.analysis.CASE_FREE_LEMMAS`).
 
 For each language, reads the DGT-TM TMX files (English -> that language, sentence units),
 takes its most frequent runs of two content words (no stop word of the term extractor's,
@@ -32,7 +32,8 @@ from pathlib import Path
 
 import _process  # beside this script
 
-from tmx_export.check.concordance import CASE_FREE_LEMMAS, Analyser, Query, fold
+from tmx_export.check.analysis import CASE_FREE_LEMMAS, Analyser, fold
+from tmx_export.check.concordance import Query
 from tmx_export.pipeline import stream_units
 from tmx_export.terms.languages import term_language
 
