@@ -33,6 +33,13 @@ from typing import Any
 
 from .cache import derived_folder, fill_atomically
 
+# Combining marks (the Combining Diacritical Marks blocks) are no \w, but they belong to the
+# letter they follow: a decomposed text (NFD: "E\u0301tats", as macOS file names and some CAT
+# tools' exports write "États") writes its accents apart, and "été" is one word, not a word
+# ending at each accent. (Characters to put in a regex character class.)
+COMBINING_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+
+
 # --- tags ------------------------------------------------------------------------------------
 
 # BCP 47 as CAT tools use it: language, optional script, optional region, variants; or a

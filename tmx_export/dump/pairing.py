@@ -1170,7 +1170,6 @@ def _run_together(source: str, target: str) -> tuple[str, int] | None:
     return _labels_run_together(source, target)
 
 
-_LABEL_QUOTED_RE = lazy_pattern(QUOTED_LETTER)
 _GREEK_CYRILLIC_RE = lazy_pattern("[\u0370-\u03ff\u0400-\u04ff]")
 
 
@@ -1182,7 +1181,7 @@ def _labels_run_together(source: str, target: str) -> tuple[str, int] | None:
     in the next short pair whole. (Not between Latin and Greek or Cyrillic letters, which
     write the same label with letters of their own.)"""
     letters = {m.group()[1] for text in (source, target)
-               for m in _LABEL_QUOTED_RE.finditer(text) if "A" <= m.group()[1] <= "Z"}
+               for m in _QUOTED_LETTER_RE.finditer(text) if "A" <= m.group()[1] <= "Z"}
     if not letters or _GREEK_CYRILLIC_RE.search(source + target):
         return None
     for letter in sorted(letters):

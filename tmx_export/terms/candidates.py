@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable
 from functools import partial
 from typing import NamedTuple
 
-from ..lang import elisions, primary
+from ..lang import COMBINING_MARKS, elisions, primary
 from .languages import TermLanguage, term_language, term_languages
 from .lemmas import is_known, lemmatize
 from .stopwords import (
@@ -85,15 +85,10 @@ NAMES: dict[str, tuple[tuple[str, str], frozenset[str]]] = {
 # fallback (:func:`.languages.term_language`)
 SUPPORTED_LANGS = tuple(term_languages())
 
-# The combining accents of Latin, Greek and Cyrillic letters (the Combining Diacritical
-# Marks blocks), which a decomposed text (NFD: "E\u0301tats", as macOS file names and
-# some CAT tools' exports write "États") writes after their letter. They are no letter
-# (\w does not match them), so without them a word would end at its first accent.
-MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 # Words (letters and digits, each maybe with its accents) joined by inner hyphens or
 # apostrophes: "know-how", "savoir-faire", "l'importance" (split below), "Parliament's".
 # (Written so that a word without accents is matched by one repeat of a class, as before.)
-_WORD_CHARS = f"[^\\W_]+(?:[{MARKS}]+[^\\W_]*)*"
+_WORD_CHARS = f"[^\\W_]+(?:[{COMBINING_MARKS}]+[^\\W_]*)*"
 _TOKEN = re.compile(f"{_WORD_CHARS}(?:[-\u2010\u2011'\u2019]{_WORD_CHARS})*", re.UNICODE)
 # The same, captured: ``TOKEN_SPLIT.split(text)`` alternates gaps and words, all in C.
 TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})", re.UNICODE)
@@ -159,7 +154,8 @@ CAPITALS_SHARE = 2 / 3
 MAX_LONE_ACRONYM = 3
 # A word in capitals: two letters or more (each maybe with its accents, decomposed: "E" and
 # U+0301 of "ÉTATS"), no digit ("CO2" stays a code), no hyphen.
-_CAPITALS_WORD = re.compile(rf"(?<!\w)(?:[^\W\d_][{MARKS}]*){{2,}}(?![\w{MARKS}])")
+_CAPITALS_WORD = re.compile(rf"(?<!\w)(?:[^\W\d_][{COMBINING_MARKS}]*){{2,}}"
+                            rf"(?![\w{COMBINING_MARKS}])")
 # Two capitals in a row (Latin, Greek, Cyrillic; a few lower-case letters of Latin
 # Extended-A too): what a text in capitals holds, looked for in C before any word is.
 _TWO_CAPITALS = re.compile("[A-ZÀ-ÖØ-ÞĀ-ſΆ-ΫЀ-Я]{2}")

@@ -11,8 +11,8 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from ..frequencies import zipf as zipf_frequency
-from ..lang import primary, unaccented
-from .candidates import COORDINATION, MARKS
+from ..lang import COMBINING_MARKS, primary, unaccented
+from .candidates import COORDINATION
 from .lemmas import is_known
 from .termpair import TermPair
 
@@ -177,7 +177,7 @@ SLID_REACH = 3
 SLID_LETTERS = 4
 # (a letter's combining accents are part of its word: a context written decomposed, NFD,
 # has the words of the same context composed)
-_LETTERS_RE = re.compile(f"[^\\W\\d_]+(?:[{MARKS}]+[^\\W\\d_]*)*")
+_LETTERS_RE = re.compile(f"[^\\W\\d_]+(?:[{COMBINING_MARKS}]+[^\\W\\d_]*)*")
 
 
 # Single-word pairs reliable enough to tell that a word's translation lies beside a span

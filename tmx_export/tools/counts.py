@@ -28,7 +28,7 @@ from ..formats.tmx import (
     seg_text,
     split_tmx,
 )
-from ..lang import cased_tag, normalise_tag
+from ..lang import COMBINING_MARKS, cased_tag, normalise_tag
 from .merging import (
     _XML_LANG_KEY,
     CONTEXT_PROPS,
@@ -50,9 +50,6 @@ CJK_CHARS = ("\u3005-\u3007\u3021-\u3029\u3031-\u3035\u3040-\u309f\u30a0-\u30ff"
              "\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
              "\U00020000-\U0003134f")
 _CJK = re.compile(f"(?=\\w)[{CJK_CHARS}]")  # "・" and "゠" are punctuation, not words
-# Combining marks are no \w, but they belong to the letter they follow: "e" + U+0301 (an
-# accent written apart, as decomposed text has it) is "é", and "été" one word, not two.
-COMBINING_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 _WORD = re.compile(f"{_CJK.pattern}|(?:(?!{_CJK.pattern})[\\w{COMBINING_MARKS}])+")
 
 
