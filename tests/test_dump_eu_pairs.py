@@ -1227,3 +1227,17 @@ def test_a_label_both_sides_end_with_is_one_on_each_side() -> None:
     assert ("rezolucja IMO MSC.48(66)-(kodeks LSA) I",
             "rez. IMO MSC.48(66)-(předpis LSA) I") in got
     assert not [t for _, t in got if t.startswith("I ")]
+
+
+def test_an_item_s_conjunction_after_a_no_break_space_ends_its_side() -> None:
+    """DGT-TM 22019A0315(01), ES-PT (tests/data/dump_item_end_nbsp_es_pt.txt, unnumbered,
+    cut at spaces): a Spanish item ending "... en la zona del Acuerdo,\\xa0y", a no-break
+    space before the "y" as DGT-TM writes it, then "se devem ser abertas negociações ...".
+    The "and" was not seen as ending the item, and the Portuguese "se", a word both
+    languages write, went to the Spanish side: "..., y se" offered "devem ser abertas ..."
+    as its translation."""
+    result, got = _read_data_dump("dump_item_end_nbsp_es_pt.txt", "items.txt", "es", "pt")
+    assert not result.rejects
+    assert len(got) == 3
+    assert got[1][0].endswith("en la zona del Acuerdo, y")
+    assert got[1][1].startswith("se devem ser abertas negociações")

@@ -142,7 +142,8 @@ def _capital_label_re(never: frozenset[str]) -> re.Pattern[str] | None:
     return re.compile(letter + r"(?<=[^\W\d_][ \t\xa0]" + letter + r")[ \t]+" + _OPENERS_RE)
 
 
-_LIST_ITEM_END_RE = lazy_pattern(r"[;,][ \t]+(?:and|or|et|ou)[ \t]+" + _OPENERS_RE)
+# (a no-break space may come before the conjunction: DGT-TM writes ",\xa0y" in Spanish)
+_LIST_ITEM_END_RE = lazy_pattern(r"[;,][ \t\xa0]+(?:and|or|et|ou)[ \t]+" + _OPENERS_RE)
 LIST_ITEM_PRIOR = 1.0  # log10 odds of side B starting after "..., och", "; ili"
 # A conjunction of one language of the pair that is this frequent (Zipf) a word of the
 # other, and no conjunction there, is left out: Czech "a" is the English article, Spanish
@@ -162,7 +163,7 @@ def _list_item_end_re(langs: tuple[str, ...]) -> re.Pattern[str] | None:
     words -= {"and", "or", "et", "ou"}
     if not words:
         return None
-    return re.compile(r"[;,][ \t]+(?:" + "|".join(sorted(words, key=len, reverse=True))
+    return re.compile(r"[;,][ \t\xa0]+(?:" + "|".join(sorted(words, key=len, reverse=True))
                       + r")[ \t]+" + _OPENERS_RE)
 
 
