@@ -1241,3 +1241,23 @@ def test_an_item_s_conjunction_after_a_no_break_space_ends_its_side() -> None:
     assert len(got) == 3
     assert got[1][0].endswith("en la zona del Acuerdo, y")
     assert got[1][1].startswith("se devem ser abertas negociações")
+
+
+def test_an_item_s_conjunction_is_not_followed_by_one_word_of_the_next_side() -> None:
+    """DGT-TM 22019A0315(01), ES-PT (tests/data/dump_item_end_next_word_es_pt.txt,
+    unnumbered, cut at spaces): a Spanish item ending "... («el Acuerdo de 1995»),\\xa0y",
+    then "no Acordo relativo à aplicação ...". The capital of "Acordo" outweighed the hair
+    "no" leans (a word of both languages), and the unit offered "Acordo relativo ..." as the
+    translation of "..., y no". No item ends with its conjunction and a word of both
+    languages; a word of its own language stays (IT-PT, tests/data/
+    dump_item_end_word_it_pt.txt: "...; e altresì" / "se devem ser abertas ...")."""
+    result, got = _read_data_dump("dump_item_end_next_word_es_pt.txt", "items.txt", "es", "pt")
+    assert not result.rejects
+    assert len(got) == 3
+    assert got[1][0].endswith("(«el Acuerdo de 1995»), y")
+    assert got[1][1].startswith("no Acordo relativo à aplicação")
+    result, got = _read_data_dump("dump_item_end_word_it_pt.txt", "items.txt", "it", "pt")
+    assert not result.rejects
+    assert len(got) == 3
+    assert got[1][0].endswith("nella zona dell'accordo; e altresì")
+    assert got[1][1].startswith("se devem ser abertas negociações")

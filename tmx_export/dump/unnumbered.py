@@ -167,6 +167,23 @@ def _list_item_end_re(langs: tuple[str, ...]) -> re.Pattern[str] | None:
                       + r")[ \t]+" + _OPENERS_RE)
 
 
+def _conjunction_words(text: str, langs: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The word after an item's closing "and" or "or" (:data:`_LIST_ITEM_END_RE`,
+    :func:`_list_item_end_re`), when it is in small letters and a space follows: its start,
+    and where the next word starts."""
+    patterns = [p for p in (_LIST_ITEM_END_RE, _list_item_end_re(langs)) if p is not None]
+    found = []
+    for pattern in patterns:
+        for m in pattern.finditer(text):
+            word = _ITEM_WORD_RE.match(text, m.end())
+            if word is not None and word.group(1).islower():
+                found.append((word.start(), word.end()))
+    return found
+
+
+_ITEM_WORD_RE = lazy_pattern(r"([^\W\d_]+)[ \t]+" + _OPENERS_RE)
+
+
 @lru_cache(maxsize=64)
 def _never_last(langs: tuple[str, ...]) -> tuple[frozenset[str], re.Pattern[str],
                                                  re.Pattern[str]]:
@@ -200,19 +217,24 @@ def _capital_start_re() -> re.Pattern[str]:
 SENTENCE_END_PRIOR = 2.0  # log10 odds of side B starting after sentence punctuation
 
 
-def _split_priors(text: str, pos: np.ndarray, langs: tuple[str, ...] = ()) -> np.ndarray:
-    """log10 prior of side B starting at each token (word start offsets ``pos``): likelier
-    after sentence punctuation and before a capital; unlikely after a title ("M. Koch"),
-    an article, a preposition or an elision ("l'Union"; the words no language of
-    ``langs`` ends a clause with, :func:`_never_last`). Computed by regular expressions
-    over the text, not word by word: this runs over every word of a file."""
+def _split_priors(text: str, pos: np.ndarray, langs: tuple[str, ...] = (),
+                  score: np.ndarray | None = None) -> np.ndarray:
+    """log10 prior of side B starting at each token (word start offsets ``pos``, word
+    scores ``score``): likelier after sentence punctuation and before a capital; unlikely
+    after a title ("M. Koch"), an article, a preposition or an elision ("l'Union"; the
+    words no language of ``langs`` ends a clause with, :func:`_never_last`). Computed by
+    regular expressions over the text, not word by word: this runs over every word of a
+    file."""
     import numpy as np  # only unnumbered dumps need it: a tenth of a second to import
 
     prior = np.zeros(len(pos))
     never, never_any_case, never_lower = _never_last(langs)
 
     def at(pattern: re.Pattern[str], value: float, scanned: str = text) -> None:
-        ends = np.fromiter((m.end() for m in pattern.finditer(scanned)), dtype=np.int64)
+        at_ends(np.fromiter((m.end() for m in pattern.finditer(scanned)), dtype=np.int64),
+                value)
+
+    def at_ends(ends: np.ndarray, value: float) -> None:
         idx = np.searchsorted(pos, ends)
         ok = idx < len(pos)
         idx, ends = idx[ok], ends[ok]
@@ -234,6 +256,14 @@ def _split_priors(text: str, pos: np.ndarray, langs: tuple[str, ...] = ()) -> np
         # "; i | ali je treba"), where a word the two languages share after it ("som",
         # "ali"), leaning a hair, went to side A
         at(items, LIST_ITEM_PRIOR)
+    if score is not None:
+        # and not after the conjunction and a word of both languages after it: "..., y no
+        # | Acordo relativo" for "..., y | no Acordo relativo", the capital after "no"
+        # outweighing the hair it leans (a word of one language stays: "...; e altresì |
+        # se devem ...")
+        shared = [end for start, end in _conjunction_words(text, langs)
+                  if abs(score[min(int(pos.searchsorted(start)), len(score) - 1)]) < HAIR_LEAN]
+        at_ends(np.fromiter(shared, dtype=np.int64), -LIST_ITEM_PRIOR)
     labels = _capital_label_re(never)
     if labels is not None:
         at(labels, 3.0)  # cancels it: "ATTACHMENT A | ANNEXE A", a label
@@ -284,7 +314,7 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
     pos, score = tokens
     if not len(pos):
         return [(sign, 0.0, [(0, len(text), len(text))]) for sign in (1.0, -1.0)]
-    prior = _split_priors(text, pos, langs)
+    prior = _split_priors(text, pos, langs, score)
     never_last = _never_last(langs)[0]
     # Side B opens after sentence punctuation or with a capital (a heading), or where the
     # words before and after lean clearly to different languages (a clause that opens
