@@ -1261,3 +1261,18 @@ def test_an_item_s_conjunction_is_not_followed_by_one_word_of_the_next_side() ->
     assert len(got) == 3
     assert got[1][0].endswith("nella zona dell'accordo; e altresì")
     assert got[1][1].startswith("se devem ser abertas negociações")
+
+
+def test_side_b_opens_in_small_letters_after_numbers() -> None:
+    """DGT-TM 22019D0391, HR-SL (tests/data/dump_numbers_before_turn_hr_sl.txt, unnumbered,
+    cut at spaces): a citation ending "... a posebno njegove članke 94., 100., 103. i 104.,"
+    then "ob upoštevanju Sporazuma ...", the Slovene opening in small letters. The numbers
+    before the change of language lean no way, so the change was not seen, side B could
+    open only at a capital, and the unit offered "Sporazuma o gospodarskem partnerstvu
+    ..." as the translation of "... 103. i 104., ob upoštevanju"."""
+    result, got = _read_data_dump("dump_numbers_before_turn_hr_sl.txt", "citations.txt", "hr",
+                                  "sl")
+    assert not result.rejects
+    assert len(got) == 3
+    assert got[1][0].endswith("članke 94., 100., 103. i 104.,")
+    assert got[1][1].startswith("ob upoštevanju Sporazuma o gospodarskem partnerstvu")

@@ -326,7 +326,7 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
     prefix = np.concatenate(([0.0], np.cumsum(score)))  # the other order's: its negation
     turns = _language_turns(score)
     line_turns = _line_turns(prefix, tok_index, text, pos, score)
-    plausible = np.flatnonzero((prior > 0) | turns | line_turns)
+    plausible = np.flatnonzero((prior > 0) | turns | line_turns | _opening_turns(score))
     window = _window(turns, score, tok_index, window)
     n = len(starts)
     # A pair usually follows a paragraph that ended with punctuation, or a heading that
@@ -478,6 +478,31 @@ def _language_turns(score: np.ndarray) -> np.ndarray:
     turns &= np.abs(before) >= TURN_LEAN
     turns &= np.abs(after) >= TURN_LEAN
     return turns
+
+
+# A change of language where the words after a token lean this far (summed over
+# TURN_WORDS), and those before it half of TURN_LEAN the other way: numbers and codes
+# before it lean no way ("... članke 94., 100., 103. i 104., | ob upoštevanju ...").
+STRONG_TURN_LEAN = 2 * TURN_LEAN
+
+
+def _opening_turns(score: np.ndarray) -> np.ndarray:
+    """Where the :data:`TURN_WORDS` words from a token on lean :data:`STRONG_TURN_LEAN` one
+    way and those before it half of :data:`TURN_LEAN` the other: side B opening clearly
+    in its language after a side A ending in numbers, scored 0, where
+    :func:`_language_turns` wants as much of each and side B, opening in small letters
+    ("... 103. i 104., | ob upoštevanju Sporazuma ..."), had no capital to be tried at.
+    Only the opening must lean so far: a name ending side A leans by chance ("... dire à
+    M. Ribeiro i | Castro qui", the "i" read as English)."""
+    import numpy as np
+
+    n = len(score)
+    prefix = np.concatenate(([0.0], np.cumsum(score)))
+    at = np.arange(n)
+    before = prefix[at] - prefix[np.maximum(at - TURN_WORDS, 0)]
+    after = prefix[np.minimum(at + TURN_WORDS, n)] - prefix[at]
+    return (((before * after) < 0) & (np.abs(after) >= STRONG_TURN_LEAN)
+            & (np.abs(before) >= TURN_LEAN / 2))
 
 
 _CUT_WORD_ZIPF = 3.0  # the joined word at least this frequent in a language of the pair...
