@@ -1276,3 +1276,28 @@ def test_side_b_opens_in_small_letters_after_numbers() -> None:
     assert len(got) == 3
     assert got[1][0].endswith("članke 94., 100., 103. i 104.,")
     assert got[1][1].startswith("ob upoštevanju Sporazuma o gospodarskem partnerstvu")
+
+
+@pytest.mark.parametrize(("file", "source", "target", "end", "opening"), [
+    ("dump_no_break_space_es_pt.txt", "es", "pt", "normas internacionales reconocidas,\xa0o",
+     "As medidas de conservação e de gestão"),
+    ("dump_no_break_space_pl_cs.txt", "pl", "cs", "w środkowej części Oceanu Arktycznego",
+     "o\xa0prevenci neregulovaného rybolovu"),
+])
+def test_no_side_ends_at_a_no_break_space(file: str, source: str, target: str, end: str,
+                                          opening: str) -> None:
+    """DGT-TM 22019A0315(01), ES-PT and PL-CS (tests/data/dump_no_break_space_*.txt,
+    unnumbered, cut at spaces): DGT-TM keeps words together with a no-break space, the
+    Spanish "or" after its comma (",\\xa0o") and the Czech one-letter preposition before
+    its noun ("o\\xa0prevenci"). A word both languages write ("o") was cut from its
+    neighbour there: "..., o" lost its "o" to "o As medidas ...", and the Czech title
+    "o prevenci ..." its "o" to the Polish side. A no-break space binds the words either
+    side of it: no side ends there."""
+    path = Path(__file__).parent / "data" / file
+    result = read_dump("title.txt", source_lang=source, target_lang=target,
+                       text=path.read_text(encoding="utf-8"))
+    assert not result.rejects
+    assert len(result.pairs) == 3
+    pair = result.pairs[0 if source == "pl" else 1]
+    assert pair.source.endswith(end)
+    assert pair.target.startswith(opening)

@@ -215,6 +215,12 @@ def _capital_start_re() -> re.Pattern[str]:
 
 
 SENTENCE_END_PRIOR = 2.0  # log10 odds of side B starting after sentence punctuation
+# A no-break space (a narrow or a figure one) and the opening marks after it: what the
+# writer put there to keep two words on one line ("o\xa0prevenci", "4.\xa0augusta",
+# ",\xa0o") is no gap between a paragraph and its translation.
+NO_BREAK_SPACES = "\u00a0\u202f\u2007"
+_NO_BREAK_GAP_RE = lazy_pattern(f"[{NO_BREAK_SPACES}]" + _OPENERS_RE)
+NO_BREAK_PRIOR = -10.0
 
 
 def _split_priors(text: str, pos: np.ndarray, langs: tuple[str, ...] = (),
@@ -264,6 +270,9 @@ def _split_priors(text: str, pos: np.ndarray, langs: tuple[str, ...] = (),
         shared = [end for start, end in _conjunction_words(text, langs)
                   if abs(score[min(int(pos.searchsorted(start)), len(score) - 1)]) < HAIR_LEAN]
         at_ends(np.fromiter(shared, dtype=np.int64), -LIST_ITEM_PRIOR)
+    # a no-break space binds the words either side of it: no side ends there (Czech
+    # "Arktycznego o\xa0| prevenci", Spanish "reconocidas,\xa0| o As medidas")
+    at(_NO_BREAK_GAP_RE, NO_BREAK_PRIOR)
     labels = _capital_label_re(never)
     if labels is not None:
         at(labels, 3.0)  # cancels it: "ATTACHMENT A | ANNEXE A", a label
@@ -869,8 +878,10 @@ def _cuts_near(text: str, start: int, split: int, end: int, pos: np.ndarray,
     if split not in chunks:
         return []
     at = chunks.index(split)
+    # (not after a no-break space, which binds the chunks either side of it)
     near = [c for c in chunks[max(0, at - ENDING_REACH):at + ENDING_REACH + 1]
-            if c == split or c > start and text[c:c + 4].lstrip(OPENERS)[:1].isalpha()]
+            if c == split or c > start and text[c:c + 4].lstrip(OPENERS)[:1].isalpha()
+            and text[c - 1] not in NO_BREAK_SPACES]
     # A split after punctuation stays after punctuation: the words of side B's first
     # clause ("program. | en part kan ...", "planos, | una Parte") are no evidence against
     # it; an abbreviation's full stop ("rez.", "r.", "čl.") ends no clause. Numbers,
@@ -1110,7 +1121,8 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
         extra = [(at, token, word) for token, word in zip(ks.tolist(), cut.tolist(),
                                                           strict=True)
                  if not text[word - 2:word - 1].isalpha()  # the common case: a word before
-                 for at in _bare_chunks_before(text, s_off, word)]
+                 for at in _bare_chunks_before(text, s_off, word)
+                 if text[at - 1] not in NO_BREAK_SPACES]  # "10\xa0000" is one number
         if extra:
             cut = np.concatenate((cut, [at for at, _, _ in extra]))
             owner = np.concatenate((ks, [token for _, token, _ in extra]))
@@ -1120,6 +1132,9 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
             shift = np.concatenate((shift, [
                 2.0 * ((_ends_sentence(text, at) and not _after_abbreviation(text, s_off, at))
                        - _ends_sentence(text, word))
+                # nor does a no-break space after the chunk ("... „konventsioon“); | 10\xa0
+                # päivänä"): the word's prior counted it against a split before the word
+                - NO_BREAK_PRIOR * (text[word - 1] in NO_BREAK_SPACES)
                 for at, _, word in extra]))
     vals = _split_scores(prefix, parts.prior, owner, ti, tj, s_off, e_off, cut)
     vals = vals + shift
