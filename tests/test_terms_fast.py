@@ -569,3 +569,29 @@ def test_contexts_escaped_one_by_one_are_the_joined_contexts_escaped(texts):
     from tmx_export.terms.report import _escape, _folded_escaped
 
     assert " ".join(map(_folded_escaped, texts)) == _escape(" ".join(map(fold, texts)))
+
+
+def test_a_new_termbase_ranks_its_pairs_with_the_slid_verdicts_of_extraction(tmp_path,
+                                                                               monkeypatch):
+    # a run ranks its pairs twice (after extraction, and as a new termbase gives them back):
+    # the second ranking looks up what the first found of each pair's contexts
+    from tmx_export.terms import rank
+
+    monkeypatch.setattr(rank, "_SLID_MEMO", rank._SlidMemo())
+    found = extract_terms(_units(), max_contexts=4)
+    assert any(p.contexts for p in found)
+    judged = []
+    real = rank._slid_contexts
+    monkeypatch.setattr(rank, "_slid_contexts",
+                        lambda pair, *rest: judged.append(pair.key) or real(pair, *rest))
+    documents = {f"d{k}": Document(f"d{k}", f"fp{k}", 20) for k in range(3)}
+    with Termbase(tmp_path / "tb.db") as termbase:
+        _, pairs = termbase.update_and_read(found, documents, max_contexts=4)
+    assert pairs and judged == []
+    # and the verdicts are those of a ranking that judges every pair afresh
+    monkeypatch.setattr(rank, "_SLID_MEMO", rank._SlidMemo())
+    with Termbase(tmp_path / "tb.db") as termbase:
+        read_back = termbase.pairs(max_contexts=4)
+    assert len(judged) == sum(1 for p in read_back if p.contexts)
+    assert _signature(read_back) == _signature(pairs)
+    assert [p.slid for p in read_back] == [p.slid for p in pairs]
