@@ -595,3 +595,16 @@ def test_a_new_termbase_ranks_its_pairs_with_the_slid_verdicts_of_extraction(tmp
     assert len(judged) == sum(1 for p in read_back if p.contexts)
     assert _signature(read_back) == _signature(pairs)
     assert [p.slid for p in read_back] == [p.slid for p in pairs]
+
+
+def test_a_run_lets_go_of_the_slid_verdicts_once_its_pairs_are_ranked(tmp_path, monkeypatch):
+    from tmx_export.terms import rank
+    from tmx_export.terms.run import run_terms
+
+    table = tmp_path / "d.tsv"
+    table.write_text("en-GB\tfr-FR\n" + "".join(f"{u.source}\t{u.target}\n" for u in _units()),
+                     encoding="utf-8")
+    monkeypatch.setattr(rank, "_SLID_MEMO", rank._SlidMemo())
+    for termbase in (None, str(tmp_path / "tb.db")):
+        assert run_terms([str(table)], termbase_path=termbase)
+        assert rank._SLID_MEMO.verdicts == {}

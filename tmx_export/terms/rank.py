@@ -301,6 +301,12 @@ class _SlidMemo:
 _SLID_MEMO = _SlidMemo()
 
 
+def forget_slid_verdicts() -> None:
+    """Let go of :func:`_slid`'s remembered verdicts (and the contexts their keys hold),
+    once a run has ranked its pairs for the last time."""
+    _SLID_MEMO.renderings, _SLID_MEMO.verdicts = None, {}
+
+
 def _own(pair: TermPair) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
     """What a single-word pair says of its words' renderings itself, in both directions."""
     forward: dict[str, set[str]] = {}

@@ -207,6 +207,7 @@ def run_terms(
     """
     from .associate import extract_terms
     from .glossary import left_out_lines, read_glossary
+    from .rank import forget_slid_verdicts
     from .termbase import Document
     from .units import document_fingerprint
 
@@ -253,6 +254,7 @@ def run_terms(
         pairs = extract_terms(units, **options)
         clock.lap("extract")
         _say(say, f"{len(pairs)} term pair(s) recorded from {read}")
+    forget_slid_verdicts()  # the pairs are ranked: the outputs need no more room
     for pair in pairs[:10]:
         _say(say, f"  {pair.source_term} -> {pair.target_term} ({pair.count})"
               + ("  [inconsistent]" if pair.inconsistent else ""))
