@@ -608,3 +608,23 @@ def test_a_run_lets_go_of_the_slid_verdicts_once_its_pairs_are_ranked(tmp_path, 
     for termbase in (None, str(tmp_path / "tb.db")):
         assert run_terms([str(table)], termbase_path=termbase)
         assert rank._SLID_MEMO.verdicts == {}
+
+
+def test_the_collector_stays_paused_from_extraction_to_the_end_of_the_update(tmp_path,
+                                                                              monkeypatch):
+    # re-enabled between them, it walked every unit and pair of a large run at once
+    import gc
+
+    from tmx_export.terms.run import run_terms
+
+    table = tmp_path / "d.tsv"
+    table.write_text("en-GB\tfr-FR\n" + "".join(f"{u.source}\t{u.target}\n" for u in _units()),
+                     encoding="utf-8")
+    seen = []
+    recount = Termbase.recount
+    monkeypatch.setattr(Termbase, "recount",
+                        lambda *args, **kw: seen.append(gc.isenabled()) or recount(*args, **kw))
+    assert gc.isenabled()
+    pairs = run_terms([str(table)], termbase_path=str(tmp_path / "tb.db"))
+    assert pairs and seen == [False]
+    assert gc.isenabled()  # and running again after the update
