@@ -859,6 +859,32 @@ def test_a_span_slid_off_a_rendering_beside_it():
     assert _slid(urban, renderings_of([urban, _linked("urban", "urbain", 3, 0.4)]))
 
 
+def test_slid_verdicts_are_remembered_for_the_same_renderings_and_forms_only(monkeypatch):
+    from tmx_export.terms import rank
+    from tmx_export.terms.termpair import Context
+
+    monkeypatch.setattr(rank, "_SLID_MEMO", rank._SlidMemo())
+    judged = []
+    real = rank._slid_contexts
+    monkeypatch.setattr(rank, "_slid_contexts",
+                        lambda *args: judged.append(args[0].key) or real(*args))
+    urban = _linked("urban", "rurales", 4)
+    urban.contexts = [Context("1", "doc", "urban and rural areas", "zones urbaines et rurales",
+                              (0, 5), (18, 25))]
+    assert rank._slid(urban, rank.renderings_of([urban, _linked("urban", "urbain", 3, 0.4)]))
+    # equal renderings (as a termbase reads them back), the same pair: remembered
+    renderings = rank.renderings_of([urban, _linked("urban", "urbain", 3, 0.4)])
+    assert rank._slid(urban, renderings)
+    assert len(judged) == 1
+    # its own renderings changed (a form more): judged again, and so under other renderings
+    urban.forms[("doc", "urban", "urbaines")] = 1
+    assert rank._slid(urban, renderings) is real(urban, *renderings, True)
+    assert len(judged) == 2
+    other = rank.renderings_of([_linked("urban", "urbain", 9)])
+    assert rank._slid(urban, other) is real(urban, *other, True)
+    assert len(judged) == 3
+
+
 def test_a_slid_rendering_is_no_rival():
     # DGT-TM: "declaration" -> "fournisseur" (10) in "long-term supplier's declaration" ->
     # "déclaration à long terme du fournisseur", where "déclaration" stands beside the

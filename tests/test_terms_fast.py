@@ -569,3 +569,62 @@ def test_contexts_escaped_one_by_one_are_the_joined_contexts_escaped(texts):
     from tmx_export.terms.report import _escape, _folded_escaped
 
     assert " ".join(map(_folded_escaped, texts)) == _escape(" ".join(map(fold, texts)))
+
+
+def test_a_new_termbase_ranks_its_pairs_with_the_slid_verdicts_of_extraction(tmp_path,
+                                                                               monkeypatch):
+    # a run ranks its pairs twice (after extraction, and as a new termbase gives them back):
+    # the second ranking looks up what the first found of each pair's contexts
+    from tmx_export.terms import rank
+
+    monkeypatch.setattr(rank, "_SLID_MEMO", rank._SlidMemo())
+    found = extract_terms(_units(), max_contexts=4)
+    assert any(p.contexts for p in found)
+    judged = []
+    real = rank._slid_contexts
+    monkeypatch.setattr(rank, "_slid_contexts",
+                        lambda pair, *rest: judged.append(pair.key) or real(pair, *rest))
+    documents = {f"d{k}": Document(f"d{k}", f"fp{k}", 20) for k in range(3)}
+    with Termbase(tmp_path / "tb.db") as termbase:
+        _, pairs = termbase.update_and_read(found, documents, max_contexts=4)
+    assert pairs and judged == []
+    # and the verdicts are those of a ranking that judges every pair afresh
+    monkeypatch.setattr(rank, "_SLID_MEMO", rank._SlidMemo())
+    with Termbase(tmp_path / "tb.db") as termbase:
+        read_back = termbase.pairs(max_contexts=4)
+    assert len(judged) == sum(1 for p in read_back if p.contexts)
+    assert _signature(read_back) == _signature(pairs)
+    assert [p.slid for p in read_back] == [p.slid for p in pairs]
+
+
+def test_a_run_lets_go_of_the_slid_verdicts_once_its_pairs_are_ranked(tmp_path, monkeypatch):
+    from tmx_export.terms import rank
+    from tmx_export.terms.run import run_terms
+
+    table = tmp_path / "d.tsv"
+    table.write_text("en-GB\tfr-FR\n" + "".join(f"{u.source}\t{u.target}\n" for u in _units()),
+                     encoding="utf-8")
+    monkeypatch.setattr(rank, "_SLID_MEMO", rank._SlidMemo())
+    for termbase in (None, str(tmp_path / "tb.db")):
+        assert run_terms([str(table)], termbase_path=termbase)
+        assert rank._SLID_MEMO.verdicts == {}
+
+
+def test_the_collector_stays_paused_from_extraction_to_the_end_of_the_update(tmp_path,
+                                                                              monkeypatch):
+    # re-enabled between them, it walked every unit and pair of a large run at once
+    import gc
+
+    from tmx_export.terms.run import run_terms
+
+    table = tmp_path / "d.tsv"
+    table.write_text("en-GB\tfr-FR\n" + "".join(f"{u.source}\t{u.target}\n" for u in _units()),
+                     encoding="utf-8")
+    seen = []
+    recount = Termbase.recount
+    monkeypatch.setattr(Termbase, "recount",
+                        lambda *args, **kw: seen.append(gc.isenabled()) or recount(*args, **kw))
+    assert gc.isenabled()
+    pairs = run_terms([str(table)], termbase_path=str(tmp_path / "tb.db"))
+    assert pairs and seen == [False]
+    assert gc.isenabled()  # and running again after the update

@@ -230,9 +230,28 @@ def _slid(pair: TermPair, renderings: Renderings | None = None) -> bool:
     nothing is said."""
     if not pair.contexts:
         return False
-    forward, backward = renderings if renderings is not None else ({}, {})
+    renderings = renderings if renderings is not None else _NO_RENDERINGS
+    forward, backward = renderings
+    own = " " not in pair.source_lemma and " " not in pair.target_lemma and bool(
+        forward or backward)
+    # everything the verdict reads of the pair (its surface forms only where they count),
+    # made of the objects the pair holds (a key of new tuples per context cost 25 MB)
+    key = (pair.source_lemma, pair.target_lemma,
+           *[part for c in pair.contexts
+             for part in (c.source, c.target, c.source_span, c.target_span)],
+           tuple(pair.forms) if own else None)
+    verdicts = _SLID_MEMO.verdicts_for(renderings)
+    verdict = verdicts.get(key)
+    if verdict is None:
+        verdict = verdicts[key] = _slid_contexts(pair, forward, backward, own)
+    return verdict
+
+
+def _slid_contexts(pair: TermPair, forward: Mapping[str, frozenset[str]],
+                   backward: Mapping[str, frozenset[str]], own: bool) -> bool:
+    """:func:`_slid` worked out (``own``: the pair's own renderings are set aside)."""
     own_forward = own_backward = None
-    if " " not in pair.source_lemma and " " not in pair.target_lemma and (forward or backward):
+    if own:
         # a single-word pair may be among the renderings: it must not clear itself
         own_forward, own_backward = _own(pair)
     needed = len(pair.contexts) // 2 + 1  # contexts that must show it: more than half
@@ -250,6 +269,42 @@ def _slid(pair: TermPair, renderings: Renderings | None = None) -> bool:
             if spared < 0:
                 return False  # (the usual answer, after the first contexts)
     return False
+
+
+_NO_RENDERINGS: Renderings = ({}, {})
+
+
+class _SlidMemo:
+    """:func:`_slid`'s verdicts under the last renderings it was given, by everything it
+    reads of a pair. A run ranks its pairs twice, after extraction and again as the
+    termbase gives them back (``termbase._ranked``): the same pairs, contexts and
+    renderings, and finding the words around each span of each context (a regex over
+    the clause) was most of the ranking's time; the second ranking looks its verdicts
+    up. Other renderings (another corpus) start afresh."""
+
+    LIMIT = 500_000  # verdicts kept at most (runs of one process with equal renderings)
+
+    def __init__(self) -> None:
+        self.renderings: Renderings | None = None
+        self.verdicts: dict[tuple, bool] = {}
+
+    def verdicts_for(self, renderings: Renderings) -> dict[tuple, bool]:
+        if renderings is not self.renderings:
+            # (compared by value once per ranking: the termbase's renderings are equal
+            # objects, not the same)
+            if renderings != self.renderings or len(self.verdicts) > self.LIMIT:
+                self.verdicts = {}
+            self.renderings = renderings
+        return self.verdicts
+
+
+_SLID_MEMO = _SlidMemo()
+
+
+def forget_slid_verdicts() -> None:
+    """Let go of :func:`_slid`'s remembered verdicts (and the contexts their keys hold),
+    once a run has ranked its pairs for the last time."""
+    _SLID_MEMO.renderings, _SLID_MEMO.verdicts = None, {}
 
 
 def _own(pair: TermPair) -> tuple[dict[str, set[str]], dict[str, set[str]]]:

@@ -207,6 +207,7 @@ def run_terms(
     """
     from .associate import extract_terms
     from .glossary import left_out_lines, read_glossary
+    from .rank import forget_slid_verdicts
     from .termbase import Document
     from .units import document_fingerprint
 
@@ -253,6 +254,7 @@ def run_terms(
         pairs = extract_terms(units, **options)
         clock.lap("extract")
         _say(say, f"{len(pairs)} term pair(s) recorded from {read}")
+    forget_slid_verdicts()  # the pairs are ranked: the outputs need no more room
     for pair in pairs[:10]:
         _say(say, f"  {pair.source_term} -> {pair.target_term} ({pair.count})"
               + ("  [inconsistent]" if pair.inconsistent else ""))
@@ -353,6 +355,22 @@ def _recount(termbase: Termbase, langs: tuple[str, str], new: dict,
              clock: _Clock) -> tuple[UpdateSummary, list[TermPair] | None]:
     """Extract over the stored units of ``langs`` and those of the ``new`` documents, and
     replace the termbase's evidence of ``langs`` (:meth:`Termbase.recount`)."""
+    from .associate import without_gc
+
+    # The collector paused from extraction to the end of the update, not only during
+    # extraction: re-enabled in between, it walked every object of the units and pairs
+    # (millions, all alive) at once, and again as the update copied the pairs (about 1 s
+    # of 50,000 pairs' run). The pairs' cycles (competitors) are cut below.
+    with without_gc():
+        return _extract_and_recount(termbase, langs, new, by_document, options, read, say,
+                                    clock)
+
+
+def _extract_and_recount(termbase: Termbase, langs: tuple[str, str], new: dict,
+                         by_document: dict[str, list[Pair]], options: dict, read: str,
+                         say: Say, clock: _Clock
+                         ) -> tuple[UpdateSummary, list[TermPair] | None]:
+    """:func:`_recount`, the collector paused."""
     from .associate import extract_terms, give_back_memory
     from .termbase import UpdateSummary
 
