@@ -5,6 +5,7 @@ when the file is read whole."""
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -115,6 +116,26 @@ def test_a_memory_checked_in_parts_gives_the_findings_of_one_process(
         assert _events(memory, jobs, terms=str(glossary)) == alone
     assert len(small_parts) == 1 + 2  # the parts after the first, each in a worker
     assert _events(memory, 2) == _events(memory, 1)
+
+
+def test_a_part_worker_keeps_what_it_inherited_out_of_its_collector(
+        tmp_path: Path, small_parts: list[int], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A part's worker freezes the objects it inherited (the terms, the words tokenised, the
+    dictionaries), so that its collector does not go over them again; this process's own
+    collector is left as it was."""
+    told = tmp_path / "frozen"
+    real = parts.worker_started
+
+    def started() -> None:
+        real()
+        told.write_text(str(gc.get_freeze_count()), encoding="utf-8")
+
+    monkeypatch.setattr(parts, "worker_started", started)
+    before = gc.get_freeze_count()
+    events = _events(_memory(tmp_path / "memory.tmx"), 2)
+    assert small_parts and events[-1][0] == "summary"
+    assert int(told.read_text(encoding="utf-8")) > before  # its own objects and the parent's
+    assert gc.get_freeze_count() == before
 
 
 def test_the_lines_of_findings_in_later_parts_are_those_of_the_file(

@@ -33,7 +33,7 @@ from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any
 
-from ..errors import InputError, InternalError, temporary_file_error, worker_signals
+from ..errors import InputError, InternalError, temporary_file_error, worker_started
 from ..model import Pair
 from .model import Finding, LeftOut, finding
 
@@ -322,7 +322,7 @@ def _serve(name: str, part: TmxPart, source_lang: str,
     from ..formats.tmx import lines_before_offset
     from .tus import unit_batches
 
-    worker_signals()
+    worker_started()
     left_out = LeftOut()
     read = dropped = 0
     # the lines of the file before the part (what makes its lines the file's): counted

@@ -24,7 +24,7 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from ..errors import InternalError, worker_signals
+from ..errors import InternalError, worker_started
 from ..model import Pair
 from .model import Finding, finding
 
@@ -150,7 +150,7 @@ class _Worker:
 def _serve(remote: _Checks, jobs: Any, parents_end: Any, results: Any) -> None:
     """The worker: batches of units in, their ``remote`` findings out, until ``None``
     comes (or the pipe ends: the parent is gone, and nothing would read the findings)."""
-    worker_signals()
+    worker_started()
     parents_end.close()
     try:
         while True:
