@@ -25,6 +25,7 @@ from tmx_export.model import Pair
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 WINDOW = 30
+LEADING_CHARS = 200  # the longest paragraph put alone before the first pair
 
 
 def _norm(text: str) -> str:
@@ -64,11 +65,42 @@ def main() -> int:
         counts[(missing, "rejects")] += len(result.rejects)
     print(f"{args.dumps} dumps of {WINDOW} Europarl paragraph pairs, one translation left out "
           f"(seed {args.seed})")
-    print(f"{'left out':<10} {'dumps':>6} {'exact':>6} {'wrong':>6} {'rejects':>8}")
+    _table("left out", counts)
+    _leading(session, args.dumps, args.seed)
+    return 0
+
+
+def _table(head: str, counts: Counter[tuple[str, str]]) -> None:
+    print(f"{head:<10} {'dumps':>6} {'exact':>6} {'wrong':>6} {'rejects':>8}")
     for missing in ("fr", "en"):
         print(f"{missing:<10} {counts[(missing, 'dumps')]:6} {counts[(missing, 'exact')]:6} "
               f"{counts[(missing, 'wrong')]:6} {counts[(missing, 'rejects')]:8}")
-    return 0
+
+
+def _leading(session: list[tuple[str, str]], dumps: int, seed: int) -> None:
+    """The second table: a lone paragraph before the first pair."""
+    rng = random.Random(seed)
+    counts: Counter[tuple[str, str]] = Counter()
+    for number in range(dumps):
+        start = rng.randrange(len(session) - WINDOW)
+        window = session[start:start + WINDOW]
+        outside = [pair for at, pair in enumerate(session)
+                   if not start <= at < start + WINDOW and len(pair[0]) <= LEADING_CHARS]
+        lang = rng.choice(["en", "fr"])
+        alone = rng.choice(outside)[0 if lang == "en" else 1]
+        pairs = [Pair(en, fr, "en-GB", "fr-FR") for en, fr in window]
+        style = rng.choice(CUT_STYLES)
+        text = alone + "\n" + format_dump(pairs, style=style, numbered=False, seed=number)
+        result = read_dump("dump.txt", source_lang="en-GB", target_lang="fr-FR", text=text)
+        expected = {(_norm(en), _norm(fr)) for en, fr in window}
+        got = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
+        counts[(lang, "dumps")] += 1
+        counts[(lang, "exact")] += sum(g in expected for g in got)
+        counts[(lang, "wrong")] += sum(g not in expected for g in got)
+        counts[(lang, "rejects")] += len(result.rejects)
+    print(f"{dumps} dumps of {WINDOW} Europarl paragraph pairs after a lone paragraph of "
+          f"{LEADING_CHARS} characters at most (seed {seed})")
+    _table("lone", counts)
 
 
 if __name__ == "__main__":
