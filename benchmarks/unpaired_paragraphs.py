@@ -8,6 +8,11 @@ side left out, the pairs read exactly, the wrong ones (written, but no pair of t
 window: the lone paragraph merged into a neighbour's side) and the rejects. Run it with
 ``PYTHONPATH`` set to another checkout to compare.
 
+A second table does the same with a paragraph of the session outside the window (a
+heading, a closing line: 200 characters at most), in English or French, alone on the dump's
+first line before the first pair: it has no translation there and should be a reject. A
+third puts it on a line of its own between two pairs of the window.
+
     python benchmarks/unpaired_paragraphs.py [--dumps 80] [--seed 0] [--shared PATH]
 """
 
@@ -66,7 +71,8 @@ def main() -> int:
     print(f"{args.dumps} dumps of {WINDOW} Europarl paragraph pairs, one translation left out "
           f"(seed {args.seed})")
     _table("left out", counts)
-    _leading(session, args.dumps, args.seed)
+    _leading(session, args.dumps, args.seed, between=False)
+    _leading(session, args.dumps, args.seed, between=True)
     return 0
 
 
@@ -77,8 +83,9 @@ def _table(head: str, counts: Counter[tuple[str, str]]) -> None:
               f"{counts[(missing, 'wrong')]:6} {counts[(missing, 'rejects')]:8}")
 
 
-def _leading(session: list[tuple[str, str]], dumps: int, seed: int) -> None:
-    """The second table: a lone paragraph before the first pair."""
+def _leading(session: list[tuple[str, str]], dumps: int, seed: int, between: bool) -> None:
+    """The second table: a lone paragraph before the first pair (the third: between two
+    pairs)."""
     rng = random.Random(seed)
     counts: Counter[tuple[str, str]] = Counter()
     for number in range(dumps):
@@ -90,7 +97,10 @@ def _leading(session: list[tuple[str, str]], dumps: int, seed: int) -> None:
         alone = rng.choice(outside)[0 if lang == "en" else 1]
         pairs = [Pair(en, fr, "en-GB", "fr-FR") for en, fr in window]
         style = rng.choice(CUT_STYLES)
-        text = alone + "\n" + format_dump(pairs, style=style, numbered=False, seed=number)
+        at = rng.randrange(1, WINDOW - 1) if between else 0
+        text = (format_dump(pairs[:at], style=style, numbered=False, seed=number) if at
+                else "") + alone + "\n" + format_dump(pairs[at:], style=style,
+                                                      numbered=False, seed=number)
         result = read_dump("dump.txt", source_lang="en-GB", target_lang="fr-FR", text=text)
         expected = {(_norm(en), _norm(fr)) for en, fr in window}
         got = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
@@ -98,8 +108,9 @@ def _leading(session: list[tuple[str, str]], dumps: int, seed: int) -> None:
         counts[(lang, "exact")] += sum(g in expected for g in got)
         counts[(lang, "wrong")] += sum(g not in expected for g in got)
         counts[(lang, "rejects")] += len(result.rejects)
-    print(f"{dumps} dumps of {WINDOW} Europarl paragraph pairs after a lone paragraph of "
-          f"{LEADING_CHARS} characters at most (seed {seed})")
+    where = "between two of" if between else "before"
+    print(f"{dumps} dumps of {WINDOW} Europarl paragraph pairs, a lone paragraph of "
+          f"{LEADING_CHARS} characters at most {where} them (seed {seed})")
     _table("lone", counts)
 
 

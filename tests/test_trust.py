@@ -1144,6 +1144,26 @@ def test_a_lone_first_line_of_an_unnumbered_dump_is_a_reject(
         assert [(r.reason, r.line, r.text) for r in rejects] == [(reason, 1, lone)], style
 
 
+@pytest.mark.parametrize("style", ["mid-word", "space-kept"])
+def test_a_heading_between_two_pairs_of_an_unnumbered_dump_is_a_reject(
+        tmp_path: Path, style: str) -> None:
+    """A debate's title without its translation on a line of its own between two pairs:
+    it went into the next pair's English ("Transport of dangerous goods by road Madam
+    President, ..."), as on the file's first line."""
+    heading = "Transport of dangerous goods by road"
+    rows = EUROPARL_ROWS[1:]
+    pairs = [Pair(en, fr, "en-GB", "fr-FR") for en, fr in rows]
+    before = format_dump(pairs[:3], style=style, numbered=False, seed=5)
+    dump = tmp_path / "heading.txt"
+    dump.write_text(before + heading + "\n"
+                    + format_dump(pairs[3:], style=style, numbered=False, seed=6),
+                    encoding="utf-8")
+    units, rejects = read_units([dump], segment=None)
+    assert [(u.source, u.target) for u in units] == rows
+    assert [(r.reason, r.line, r.text) for r in rejects] == [
+        ("unpaired paragraph (en-GB only)", before.count("\n") + 1, heading)]
+
+
 def test_a_lone_first_line_of_a_pdf_page_is_a_reject(tmp_path: Path) -> None:
     """Cut PDF-style, the spaces at the cuts swallowed, the layout still tells a heading
     from a paragraph's first line where the lines have a width: a page's lines are full

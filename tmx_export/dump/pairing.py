@@ -446,19 +446,18 @@ def _stream_pairs(stream: Stream, file: str, source_lang: str, target_lang: str,
                          f"unpaired paragraph ({tag_b if split else tag_a} only)",
                          tidy(text[triples[0][0]:triples[0][2]]))
             triples.pop(0)
-    if triples and not numbered:
-        lone = _lone_first_line(stream, *triples[0], ratio, lang_a, lang_b)
-        if lone is not None:
-            # A heading or a sentence alone on the file's first line, without its
-            # translation: the search starts every pair with side A, so it went into the
-            # first pair's side A ("Industrial policy At the request ...", or French
-            # before English), offered to a translator as part of the source.
-            end, foreign = lone
-            yield Reject(file, stream.line_at(0),
-                         f"unpaired paragraph ({tag_b if foreign else tag_a} only)",
-                         tidy(text[triples[0][0]:end]))
-            triples[0] = (end, *triples[0][1:])
     for index, (s0, cut, e1) in enumerate(triples):
+        lone = None if numbered else _lone_first_line(stream, s0, cut, e1, ratio, lang_a, lang_b)
+        if lone is not None:
+            # A heading or a sentence alone on a line, without its translation, on the
+            # file's first line or between two pairs: the search starts every pair with
+            # side A, so it went into the next pair's side A ("Industrial policy At the
+            # request ...", or French before English), offered as part of the source.
+            end, foreign = lone
+            yield Reject(file, stream.line_at(s0),
+                         f"unpaired paragraph ({tag_b if foreign else tag_a} only)",
+                         tidy(text[s0:end]))
+            s0 = end
         points = _points_tail(stream, s0, cut, e1) if numbered else None
         after: list[Pair | Reject] = []
         if points is not None:
@@ -979,19 +978,21 @@ LONE_LAYOUT = 0.5
 
 def _lone_first_line(stream: Stream, start: int, cut: int, end: int, ratio: float,
                      own: str, other: str) -> tuple[int, bool] | None:
-    """Unnumbered dumps, the first pair: where side A truly starts when the file's first
-    line is a paragraph without its translation (a heading, "Industrial policy"; a
-    sentence, "The sitting was opened at 9 a.m."), and whether that line is in side B's
-    language. The next line opens like a paragraph (a capital, a digit) after a line
-    that ends on a word or a sentence's end, the rest of side A fits side B's length,
-    and one of these says that the line is no part of the paragraph after it:
+    """Unnumbered dumps: where a pair's side A truly starts when its first line (the
+    file's, or one between two pairs) is a paragraph without its translation (a heading,
+    "Industrial policy"; a sentence, "The sitting was opened at 9 a.m."), and whether that
+    line is in side B's language. The next line opens like a paragraph (a capital, a
+    digit) after a line that ends on a word or a sentence's end, the rest of side A fits
+    side B's length, and one of these says that the line is no part of the paragraph
+    after it:
 
     * its words lean clearly to side B's language, the rest's to A's;
     * the layout: the break before the next line kept no space in a file whose cuts keep
       theirs (a cut inside a paragraph keeps it);
     * its line is short in a file whose lines have one width (text copied from a PDF);
-    * the sentences (any other file): side B's first sentences end where the rest's do,
-      far better than where they end with the line (:func:`_first_sentence_alone`).
+    * the sentences (any other file, the file's first line only): side B's first
+      sentences end where the rest's do, far better than where they end with the line
+      (:func:`_first_sentence_alone`).
 
     ``None`` when the first line is part of side A, or may be."""
     text = stream.text
@@ -1026,6 +1027,10 @@ def _lone_first_line(stream: Stream, start: int, cut: int, end: int, ratio: floa
     width = _line_width(stream)
     if width is not None and len(head) < SHORT_LINE * width:
         return at, False  # a page's lines are full but a paragraph's last
+    if start:
+        # (between two pairs, where a translator's sentences split otherwise than the
+        # original's fooled it: pairs of random_dumps.py read short)
+        return None
     return (at, False) if _first_sentence_alone(text, start, at, cut, end, ratio) else None
 
 
