@@ -8,6 +8,11 @@ side left out, the pairs read exactly, the wrong ones (written, but no pair of t
 window: the lone paragraph merged into a neighbour's side) and the rejects. Run it with
 ``PYTHONPATH`` set to another checkout to compare.
 
+A second table does the same with a paragraph of the session outside the window (a
+heading, a closing line: 200 characters at most), in English or French, alone on the dump's
+first line before the first pair: it has no translation there and should be a reject. A
+third puts it on a line of its own between two pairs of the window.
+
     python benchmarks/unpaired_paragraphs.py [--dumps 80] [--seed 0] [--shared PATH]
 """
 
@@ -25,6 +30,7 @@ from tmx_export.model import Pair
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 WINDOW = 30
+LEADING_CHARS = 200  # the longest paragraph put alone before the first pair
 
 
 def _norm(text: str) -> str:
@@ -64,11 +70,48 @@ def main() -> int:
         counts[(missing, "rejects")] += len(result.rejects)
     print(f"{args.dumps} dumps of {WINDOW} Europarl paragraph pairs, one translation left out "
           f"(seed {args.seed})")
-    print(f"{'left out':<10} {'dumps':>6} {'exact':>6} {'wrong':>6} {'rejects':>8}")
+    _table("left out", counts)
+    _leading(session, args.dumps, args.seed, between=False)
+    _leading(session, args.dumps, args.seed, between=True)
+    return 0
+
+
+def _table(head: str, counts: Counter[tuple[str, str]]) -> None:
+    print(f"{head:<10} {'dumps':>6} {'exact':>6} {'wrong':>6} {'rejects':>8}")
     for missing in ("fr", "en"):
         print(f"{missing:<10} {counts[(missing, 'dumps')]:6} {counts[(missing, 'exact')]:6} "
               f"{counts[(missing, 'wrong')]:6} {counts[(missing, 'rejects')]:8}")
-    return 0
+
+
+def _leading(session: list[tuple[str, str]], dumps: int, seed: int, between: bool) -> None:
+    """The second table: a lone paragraph before the first pair (the third: between two
+    pairs)."""
+    rng = random.Random(seed)
+    counts: Counter[tuple[str, str]] = Counter()
+    for number in range(dumps):
+        start = rng.randrange(len(session) - WINDOW)
+        window = session[start:start + WINDOW]
+        outside = [pair for at, pair in enumerate(session)
+                   if not start <= at < start + WINDOW and len(pair[0]) <= LEADING_CHARS]
+        lang = rng.choice(["en", "fr"])
+        alone = rng.choice(outside)[0 if lang == "en" else 1]
+        pairs = [Pair(en, fr, "en-GB", "fr-FR") for en, fr in window]
+        style = rng.choice(CUT_STYLES)
+        at = rng.randrange(1, WINDOW - 1) if between else 0
+        text = (format_dump(pairs[:at], style=style, numbered=False, seed=number) if at
+                else "") + alone + "\n" + format_dump(pairs[at:], style=style,
+                                                      numbered=False, seed=number)
+        result = read_dump("dump.txt", source_lang="en-GB", target_lang="fr-FR", text=text)
+        expected = {(_norm(en), _norm(fr)) for en, fr in window}
+        got = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
+        counts[(lang, "dumps")] += 1
+        counts[(lang, "exact")] += sum(g in expected for g in got)
+        counts[(lang, "wrong")] += sum(g not in expected for g in got)
+        counts[(lang, "rejects")] += len(result.rejects)
+    where = "between two of" if between else "before"
+    print(f"{dumps} dumps of {WINDOW} Europarl paragraph pairs, a lone paragraph of "
+          f"{LEADING_CHARS} characters at most {where} them (seed {seed})")
+    _table("lone", counts)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,9 @@
 """Pairing: sides found by language and numbers; what does not pair is rejected."""
 
+import csv
 from pathlib import Path
+
+import pytest
 
 from tmx_export.dump import read_dump
 
@@ -720,6 +723,72 @@ def test_page_headers_and_footers_anywhere_are_set_apart() -> None:
     quoted = read(f"{rows[0]['en']} See PE 287.123v01-00.\n{rows[0]['fr']} Voir PE "
                   "287.123v01-00.\n")
     assert quoted.rejects == [] and quoted.pairs[0].source.endswith("See PE 287.123v01-00.")
+
+
+# What an Official Journal page prints around its text, as pdftotext copies it: the page
+# number, the language, the journal's name and reference, a date, a footnote's mark.
+PDF_PAGE_LINES = ["7", "EN", "Official Journal of the European Union", "C 377 E/4",
+                  "17.1.2000", "(3)", "*", "Journal officiel de l'Union européenne",
+                  "C 377 E/4 EN Official Journal of the European Union 17.1.2000", "EN 8"]
+
+
+@pytest.mark.parametrize("numbered", [False, True])
+def test_a_pdf_pages_number_and_heads_are_no_paragraphs_text(numbered: bool) -> None:
+    """Europarl text copied from PDF pages (lines of one width, the space at each cut
+    swallowed), a page's number, language code, the Official Journal's name, reference
+    and date, a footnote's mark, alone on lines where a page broke, inside a paragraph
+    or between two: each was glued to a side ("... des postes de 7 EN travail.", "... of
+    the regions. Official Journal of the European Union"), offered to a translator as the
+    paragraph's text. Each is now a reject of its own, and the lines around it join as if
+    the page had not broken there."""
+    import textwrap
+
+    sessions = Path(__file__).parent / "data" / "europarl-sessions"
+    en, fr = ([p.strip() for p in (sessions / f"ep-00-01-17.{lang}.txt").read_text("utf-8")
+               .split("\n\n") if p.strip()] for lang in ("en", "fr"))
+    rows = [(en[i], fr[i]) for i in range(20, 32)]
+    lines: list[str] = []
+    for number, (english, french) in enumerate(rows, 1):
+        label = f"{number}. " if numbered else ""
+        # (at spaces only, as a PDF line ends: a hyphen at a line's end is hyphenation)
+        lines += textwrap.wrap(f"{label}{english} {label}{french}", 72,
+                               break_on_hyphens=False)
+    plain = read("\n".join(lines) + "\n")
+    assert [(p.source, p.target) for p in plain.pairs] == rows and plain.rejects == []
+    paged, expected = list(lines), []
+    for inserted, (where, text) in enumerate(zip(range(9, len(lines), 11), PDF_PAGE_LINES,
+                                                 strict=False)):
+        paged.insert(where + inserted, text)
+        expected.append(("page header or footer", text, where + inserted + 1))
+    assert len(expected) == len(PDF_PAGE_LINES)
+    result = read("\n".join(paged) + "\n")
+    assert [(p.source, p.target) for p in result.pairs] == rows
+    assert [(r.reason, r.text, r.line) for r in result.rejects] == expected
+
+
+def test_a_short_line_of_a_file_cut_anywhere_is_its_text() -> None:
+    """The other way round: in a file cut anywhere, a line of two capitals or two digits
+    is a piece of a word or a number ("... du groupe P" / "PE" / "-DE visant ...", a
+    group's name; "2" / "8." of a paragraph number), not a page's language code or
+    number: only a file whose cuts swallow their spaces (text copied from a PDF) sets
+    such lines apart."""
+    import random
+
+    from tmx_export.dump.writer import cut_lines
+
+    with open(Path(__file__).parent / "data" / "europarl_pairs.tsv", encoding="utf-8",
+              newline="") as handle:
+        rows = [(r["en"], r["fr"]) for r in csv.DictReader(handle, delimiter="\t")][8:14]
+    rng = random.Random(3)
+    lines: list[str] = []
+    for english, french in rows:
+        lines += cut_lines(f"{english} {french}", rng, style="mid-word", max_width=120)
+    at = next(i for i, line in enumerate(lines) if "groupe PPE-DE visant" in line)
+    head, tail = lines[at].split("PPE-DE visant")
+    lines[at:at + 1] = [head + "P", "PE", "-DE visant" + tail]
+    result = read("\n".join(lines) + "\n")
+    assert [(p.source, p.target) for p in result.pairs] == rows
+    assert result.rejects == []
 
 
 def test_one_numbered_pair_in_the_other_order_is_read_by_its_languages() -> None:

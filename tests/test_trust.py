@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 from lxml import etree
 
-from tmx_export.dump.writer import format_dump
+from tmx_export.dump.writer import CUT_STYLES, format_dump
 from tmx_export.errors import InputError
 from tmx_export.inputs import ParallelInput
 from tmx_export.model import Pair
@@ -1118,6 +1118,69 @@ def test_a_translation_cut_after_a_sentence_end_stays_whole(tmp_path: Path,
     units, rejects = read_units([dump], segment=None)
     assert [(u.source, u.target) for u in units] == rows
     assert rejects == []
+
+
+@pytest.mark.parametrize(("lone", "reason", "styles"), [
+    ("Industrial policy", "unpaired paragraph (en-GB only)", ["mid-word", "space-kept"]),
+    ("Politique industrielle", "unpaired paragraph (fr-FR only)", list(CUT_STYLES)),
+    ("Coordination Fonds structurels/Fonds de cohésion", "unpaired paragraph (fr-FR only)",
+     ["mid-word"]),
+    ("The sitting was opened at 9 a.m.", "unpaired paragraph (en-GB only)",
+     ["space-kept", "mid-word"])])
+def test_a_lone_first_line_of_an_unnumbered_dump_is_a_reject(
+        tmp_path: Path, lone: str, reason: str, styles: list[str]) -> None:
+    """A heading or a sentence without its translation on an unnumbered dump's first line:
+    every pair starts with side A, so it went into the first pair's English ("Industrial
+    policy At the request ...", French words too), or, one language all through, was cut
+    into a pair of its own ("Coordination" -> "Fonds structurels/Fonds de cohésion")."""
+    rows = EUROPARL_ROWS[1:]
+    pairs = [Pair(en, fr, "en-GB", "fr-FR") for en, fr in rows]
+    for style in styles:
+        dump = tmp_path / f"lone-{style}.txt"
+        dump.write_text(lone + "\n" + format_dump(pairs, style=style, numbered=False, seed=5),
+                        encoding="utf-8")
+        units, rejects = read_units([dump], segment=None)
+        assert [(u.source, u.target) for u in units] == rows, style
+        assert [(r.reason, r.line, r.text) for r in rejects] == [(reason, 1, lone)], style
+
+
+@pytest.mark.parametrize("style", ["mid-word", "space-kept"])
+def test_a_heading_between_two_pairs_of_an_unnumbered_dump_is_a_reject(
+        tmp_path: Path, style: str) -> None:
+    """A debate's title without its translation on a line of its own between two pairs:
+    it went into the next pair's English ("Transport of dangerous goods by road Madam
+    President, ..."), as on the file's first line."""
+    heading = "Transport of dangerous goods by road"
+    rows = EUROPARL_ROWS[1:]
+    pairs = [Pair(en, fr, "en-GB", "fr-FR") for en, fr in rows]
+    before = format_dump(pairs[:3], style=style, numbered=False, seed=5)
+    dump = tmp_path / "heading.txt"
+    dump.write_text(before + heading + "\n"
+                    + format_dump(pairs[3:], style=style, numbered=False, seed=6),
+                    encoding="utf-8")
+    units, rejects = read_units([dump], segment=None)
+    assert [(u.source, u.target) for u in units] == rows
+    assert [(r.reason, r.line, r.text) for r in rejects] == [
+        ("unpaired paragraph (en-GB only)", before.count("\n") + 1, heading)]
+
+
+def test_a_lone_first_line_of_a_pdf_page_is_a_reject(tmp_path: Path) -> None:
+    """Cut PDF-style, the spaces at the cuts swallowed, the layout still tells a heading
+    from a paragraph's first line where the lines have a width: a page's lines are full
+    but a paragraph's last, and the heading's is short. A file cut at random widths says
+    nothing so (its heading stays a known limit)."""
+    import textwrap
+
+    rows = EUROPARL_ROWS[1:]
+    lines = ["Industrial policy"]
+    for english, french in rows:
+        lines += textwrap.wrap(f"{english} {french}", 70)
+    dump = tmp_path / "page.txt"
+    dump.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    units, rejects = read_units([dump], segment=None)
+    assert [(u.source, u.target) for u in units] == rows
+    assert [(r.reason, r.text) for r in rejects] == [
+        ("unpaired paragraph (en-GB only)", "Industrial policy")]
 
 
 def test_a_stray_line_never_hides_the_next_paragraph_number(tmp_path: Path) -> None:

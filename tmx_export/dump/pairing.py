@@ -437,7 +437,27 @@ def _stream_pairs(stream: Stream, file: str, source_lang: str, target_lang: str,
             yield Reject(file, stream.line_at(0), f"text before the first pair ({tag_b} only)",
                          tidy(text[:head]))
             triples[0] = (head, *triples[0][1:])
+        split = _split_first_line(stream, *triples[0], lang_a, lang_b)
+        if split is not None:
+            # The file's first line alone, cut into a pair though one language writes it
+            # all ("Coordination" -> "Fonds structurels/Fonds de cohésion", a French
+            # heading): a paragraph without its translation, not a unit.
+            yield Reject(file, stream.line_at(0),
+                         f"unpaired paragraph ({tag_b if split else tag_a} only)",
+                         tidy(text[triples[0][0]:triples[0][2]]))
+            triples.pop(0)
     for index, (s0, cut, e1) in enumerate(triples):
+        lone = None if numbered else _lone_first_line(stream, s0, cut, e1, ratio, lang_a, lang_b)
+        if lone is not None:
+            # A heading or a sentence alone on a line, without its translation, on the
+            # file's first line or between two pairs: the search starts every pair with
+            # side A, so it went into the next pair's side A ("Industrial policy At the
+            # request ...", or French before English), offered as part of the source.
+            end, foreign = lone
+            yield Reject(file, stream.line_at(s0),
+                         f"unpaired paragraph ({tag_b if foreign else tag_a} only)",
+                         tidy(text[s0:end]))
+            s0 = end
         points = _points_tail(stream, s0, cut, e1) if numbered else None
         after: list[Pair | Reject] = []
         if points is not None:
@@ -941,6 +961,154 @@ def _foreign_head(text: str, starts: list[int], start: int, cut: int, own: str,
         if best is None or weight > best[0]:
             best = (weight, at)
     return None if best is None else best[1]
+
+
+# The longest first line of an unnumbered dump looked at as a paragraph of its own (a
+# heading, a signature, a closing line: SHORT_PAIR of the unnumbered search).
+LONE_LINE_CHARS = 200
+# Side B's first sentence ends fit side A's this much better (log, on average) without the
+# lone line than with it.
+LONE_BETTER = math.log(1.2)
+LONE_SENTENCES = 3  # side B's first sentences measured
+# How likely the file's cuts keep their spaces for a break without one after the first
+# line to end it: lower than LAYOUT_SURE, as a file's first line is a line start already
+# (no cut of a paragraph's sentence at its end is weighed, only whether it is one).
+LONE_LAYOUT = 0.5
+
+
+def _lone_first_line(stream: Stream, start: int, cut: int, end: int, ratio: float,
+                     own: str, other: str) -> tuple[int, bool] | None:
+    """Unnumbered dumps: where a pair's side A truly starts when its first line (the
+    file's, or one between two pairs) is a paragraph without its translation (a heading,
+    "Industrial policy"; a sentence, "The sitting was opened at 9 a.m."), and whether that
+    line is in side B's language. The next line opens like a paragraph (a capital, a
+    digit) after a line that ends on a word or a sentence's end, the rest of side A fits
+    side B's length, and one of these says that the line is no part of the paragraph
+    after it:
+
+    * its words lean clearly to side B's language, the rest's to A's;
+    * the layout: the break before the next line kept no space in a file whose cuts keep
+      theirs (a cut inside a paragraph keeps it);
+    * its line is short in a file whose lines have one width (text copied from a PDF);
+    * the sentences (any other file, the file's first line only): side B's first
+      sentences end where the rest's do, far better than where they end with the line
+      (:func:`_first_sentence_alone`).
+
+    ``None`` when the first line is part of side A, or may be."""
+    text = stream.text
+    first = bisect_right(stream.line_starts, start)
+    if first >= len(stream.line_starts):
+        return None
+    at = stream.line_starts[first]
+    if at >= cut or at - start > LONE_LINE_CHARS or stream.folded[first]:
+        return None
+    head = text[start:at].rstrip()
+    lead = text[at:at + 4].lstrip(OPENERS)
+    if not head or not (head[-1].isalnum() or head[-1] in SPLIT_PUNCT) or \
+            not (lead[:1].isupper() or lead[:1].isdigit()):
+        return None
+    whole, rest = cut - start, cut - at
+
+    def off(a: int) -> float:
+        return abs(math.log((end - cut) / (ratio * a))) if a > 0 and end > cut else math.inf
+
+    if off(rest) > max(off(whole), UNPAIRED_OFF):
+        return None  # the rest alone fits side B less well: the line is part of it
+    head_lean, head_words = text_lean(head, other, own)
+    rest_lean, _ = text_lean(text[at:cut], own, other)
+    if head_words and head_lean >= ONE_WORD_SIDE_LEAN and rest_lean > 0:
+        return at, True
+    if head_lean > 0:
+        return None  # leaning to the other language a little: not side A's own text
+    if stream.spaces_kept >= LONE_LAYOUT:
+        # (no join: "Mc" / "Donald" is a cut inside a word)
+        return (at, False) if not stream.spaced[first] and stream.join_odds[first] < 0 \
+            else None
+    width = _line_width(stream)
+    if width is not None and len(head) < SHORT_LINE * width:
+        return at, False  # a page's lines are full but a paragraph's last
+    if start:
+        # (between two pairs, where a translator's sentences split otherwise than the
+        # original's fooled it: pairs of random_dumps.py read short)
+        return None
+    return (at, False) if _first_sentence_alone(text, start, at, cut, end, ratio) else None
+
+
+SHORT_LINE = 0.6  # a line this much shorter than the file's width ends a paragraph
+LINE_WIDTH_SHARE = 0.6  # the share of lines within a tenth of the file's width
+LINE_WIDTH_LINES = 20  # lines a file needs for its width to be known
+
+
+def _line_width(stream: Stream) -> int | None:
+    """The width of the file's lines when they have one (text copied from a PDF page or a
+    column: most lines within a tenth of their median length, the rest a paragraph's last
+    line or shorter), else ``None``: a file cut at random widths says nothing by them."""
+    starts = stream.line_starts
+    if len(starts) < LINE_WIDTH_LINES:
+        return None
+    lengths = sorted(len(stream.text[a:b].strip())
+                     for a, b in zip(starts, starts[1:], strict=False))
+    median = lengths[len(lengths) // 2]
+    near = sum(abs(length - median) <= median / 10 for length in lengths)
+    return median if median and near >= LINE_WIDTH_SHARE * len(lengths) else None
+
+
+def _split_first_line(stream: Stream, start: int, cut: int, end: int, own: str,
+                      other: str) -> bool | None:
+    """Unnumbered dumps, the first pair when it is the file's first line alone: ``True``
+    (``False``) when the line is side B's (A's) language all through, the search's cut
+    notwithstanding: the line leans clearly that way as a whole and the side on the other
+    side of the cut leans that way too, if a hair (a word both write, "Coordination").
+    ``None`` for a pair."""
+    text = stream.text
+    if start or len(stream.line_starts) < 2 or stream.line_starts[1] != end:
+        return None
+    whole, words = text_lean(text[start:end], own, other)
+    if words < OTHER_LANGUAGE_MIN_WORDS or abs(whole) < OTHER_LANGUAGE_LEAN:
+        return None
+    # (whole < 0: the line leans to B's language, and side A is the side to look at)
+    side, lean = (text[start:cut], own) if whole < 0 else (text[cut:end], other)
+    side_lean, _ = text_lean(side, lean, other if lean == own else own)
+    # (leaning the wrong way, if a hair: a side of codes alone leans no way, and is the
+    # translation of a title that writes them, "NVIC 2— 92")
+    return (whole < 0) if side_lean < 0 else None
+
+
+def _first_sentence_alone(text: str, start: int, at: int, cut: int, end: int,
+                          ratio: float) -> bool:
+    """Whether side B's first sentence ends (``cut``..``end``, the first
+    :data:`LONE_SENTENCES`) fall where the sentences of side A after ``at`` end, far
+    better than where those of the text from ``start`` do: the line's own sentence when
+    it ends one ("The sitting was opened at 9 a.m."), else the line on the first sentence
+    of the rest ("Industrial policy At the request of ..."). Translators join and split
+    sentences, so each end of B is measured against the nearest end of A (lengths scaled
+    by the file's ``ratio``)."""
+    others = _sentences(text[cut:end])[:LONE_SENTENCES]
+    own = _sentences(text[at:cut])
+    line = _sentences(text[start:at])
+    if not others or not own or not line:
+        return False
+    if _SIDE_CLOSE_RE.search(text[start:at]) is None:
+        # (the line's words are the first sentence's)
+        joined = [sum(line) + 1 + own[0], *own[1:]]
+    else:
+        joined = [*line, *own]
+
+    def ends(lengths: list[int], scale: float) -> list[float]:
+        out, total = [], 0.0
+        for length in lengths:
+            total += length + (1 if total else 0)  # the space between two sentences
+            out.append(scale * total)
+        return out
+
+    b_ends = ends(others, 1.0)
+
+    def fit(side: list[int]) -> float:
+        a_ends = ends(side, ratio)
+        return sum(min(abs(math.log(b / a)) for a in a_ends) for b in b_ends) / len(b_ends)
+
+    alone = fit(own)
+    return alone <= UNPAIRED_OFF and fit(joined) - alone >= LONE_BETTER
 
 
 # The words that make a number with a full stop before them a date, not a paragraph

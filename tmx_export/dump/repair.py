@@ -35,6 +35,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 from .._lazy import lazy_pattern
 from ..formats.text import LINE_SEPARATORS
@@ -54,9 +55,27 @@ _EP_REFERENCE = r"(?:PE ?\d{3}\.\d{3}(?:v\d{2}-\d{2})?|(?:[A-Z]{2})?\\\d{5,7}[A-
 # A line of nothing but such references, maybe with a language code ("EN") or a page
 # count ("3/15") beside them: a page's header or footer copied with the text from a PDF,
 # found between two paragraphs or inside one, and no text of either (see build_stream).
-PAGE_LINE_RE = lazy_pattern(rf"[ \t]*(?:(?:{_EP_REFERENCE}|[A-Z]{{2}}|\d+/\d+)[ \t]+)*"
-                            rf"{_EP_REFERENCE}(?:[ \t]+(?:{_EP_REFERENCE}|[A-Z]{{2}}|\d+/\d+))*"
+# So are the Official Journal's: its reference ("C 377 E/4", "L 56/12") and its name, in
+# English, French or German, beside a language code, a page number, a date
+# ("C 377 E/4 EN Official Journal of the European Union 29.12.2000").
+_OJ_REFERENCE = r"[CL] \d{1,3}(?: [A-Z])?/\d{1,4}"
+_RUNNING_HEAD = ("Official Journal of the European (?:Union|Communities)|"
+                 "Journal officiel (?:de l['’]Union européenne|des Communautés européennes)|"
+                 "Amtsblatt der Europäischen (?:Union|Gemeinschaften)")
+_PAGE_MARK = rf"(?:{_EP_REFERENCE}|{_OJ_REFERENCE}|{_RUNNING_HEAD})"
+_DATE = r"\d{1,2}\.\d{1,2}\.\d{4}"
+_PAGE_BESIDE = rf"(?:[A-Z]{{2}}|\d+/\d+|\d{{1,4}}|{_DATE})"
+PAGE_LINE_RE = lazy_pattern(rf"[ \t]*(?:(?:{_PAGE_MARK}|{_PAGE_BESIDE})[ \t]+)*"
+                            rf"{_PAGE_MARK}(?:[ \t]+(?:{_PAGE_MARK}|{_PAGE_BESIDE}))*"
                             r"[ \t]*$")
+# What a PDF page prints alone on a line but that a paragraph's text could be too: its
+# number, the language code, a date, both ("EN 12", "17.1.2000"), a footnote's mark
+# ("(3)", "*"). Set apart only where the lines around it were cut PDF-style (no space at
+# either break) and it cannot be a number cut in two ("2" / "8.", "in 19" / "99"):
+# see _loose_page_line.
+LOOSE_PAGE_LINE_RE = lazy_pattern(
+    rf"(?:(?:[A-Z]{{2}} )?(?:\d{{1,4}}|{_DATE}|\d+/\d+)(?: [A-Z]{{2}})?|[A-Z]{{2}}|"
+    r"\(\d{1,2}\)|\*{1,3})$")
 
 # Typical mojibake (UTF-8 read as cp1252/latin-1): only lines showing it go through ftfy,
 # which is slow on clean text and has nothing to do there.
@@ -929,6 +948,65 @@ def strip_invisible_edges(text: str, repairs: Counter[str]) -> str:
     return text
 
 
+def _loose_page_line(body: str, before: str, after: str, lexicon: Lexicon) -> bool:
+    """Whether ``body``, a line between the lines ``before`` (as kept) and ``after`` (as
+    written), is a page's number, language code, date or footnote mark
+    (:data:`LOOSE_PAGE_LINE_RE`) copied from a PDF with its text: no space at its edges
+    nor at the breaks around it (a file cut PDF-style swallows them; one cut anywhere
+    leaves one beside a word in most breaks), text on both sides, and nothing it would
+    make one token with: a number cut in two ("2" / "8.", "in 19" / "99"), a word ("de
+    l'O" / "MI" / "...", of a file cut anywhere, where the file writes "OMI")."""
+    if not before or not after.strip() or not LOOSE_PAGE_LINE_RE.match(body):
+        return False
+    after = FOLD_MARKER_RE.sub("", after, count=1)
+    if before[-1:].isspace() or after[:1].isspace():
+        return False
+    if body.isdigit() and (before[-1:].isdigit() or before[-1:] in "(-/" or
+                           after[:1].isdigit() or after[:1] in ".,;:)%/-"):
+        return False
+    # (a word the file writes, not one of the lists': "EN" / "during" makes "enduring",
+    # "que" / "EN" "queen", where a page's code stands between two words; and the break
+    # a join, as the repair weighs it: "has be" / "EN" makes the file's "been", of two
+    # words)
+    last = trailing_word(before) if body[:1].isalpha() else None
+    first = _LEADING_WORD_RE.match(after) if body[-1:].isalpha() else None
+    return not (last and lexicon.local[(last.group(0) + body.split()[0]).lower()] > 0
+                and join_evidence(before, body, lexicon) > 0
+                or first and lexicon.local[(body.split()[-1] + first.group(0)).lower()] > 0
+                and join_evidence(body, after, lexicon) > 0)
+
+
+# A file whose line breaks have a space at their edge this rarely (of LOOSE_BREAKS at
+# least) was cut PDF-style, at spaces it swallowed: only there is a page's number or code
+# alone on a line told from a piece of a line cut anywhere ("1" / "2" of "12").
+PDF_EDGE_SPACES = 0.05
+LOOSE_BREAKS = 20
+
+
+def _cut_pdf_style(raw_lines: list[str]) -> bool:
+    """Whether the file's line breaks look cut PDF-style (:data:`PDF_EDGE_SPACES`)."""
+    breaks = spaced = 0
+    # (not raw_lines[1:]: a copy of a large part's list of lines)
+    for left, right in zip(raw_lines, islice(raw_lines, 1, None), strict=False):
+        if left.strip() and right.strip():
+            breaks += 1
+            spaced += left[-1:].isspace() or right[:1].isspace()
+    return breaks >= LOOSE_BREAKS and spaced <= PDF_EDGE_SPACES * breaks
+
+
+PAGE_LINES_AHEAD = 6  # a page's header and footer lines, at most, looked past
+
+
+def _next_text_line(raw_lines: list[str], index: int) -> str:
+    """The line after ``raw_lines[index]`` that is no page's header or footer (of those
+    :func:`_loose_page_line` and :data:`PAGE_LINE_RE` would set apart, a few at most:
+    "7" / "11.1.2000 FR Journal officiel ..." / "EN" / "travail."); "" at the end."""
+    for line in raw_lines[index + 1:index + 1 + PAGE_LINES_AHEAD]:
+        if not (PAGE_LINE_RE.match(line) or LOOSE_PAGE_LINE_RE.match(line)):
+            return line
+    return ""
+
+
 def build_stream(text: str, langs: tuple[str, ...], first_line: int = 1) -> Stream:
     """Clean ``text`` and join its lines into one :class:`Stream`; its first line is line
     ``first_line`` of its file (a part of a dump, :func:`.reader.split_dump`)."""
@@ -942,9 +1020,12 @@ def build_stream(text: str, langs: tuple[str, ...], first_line: int = 1) -> Stre
     lines: list[tuple[int, str, bool]] = []
     page_lines: list[tuple[int, str]] = []
     raw_lines = text.split("\n")
+    # (before the lines are read: a page's loose line is told from a piece of a word by it)
+    lexicon = Lexicon(langs, text, raw_lines)
+    pdf_style = _cut_pdf_style(raw_lines)
     numbered = (zip(numbers, raw_lines, strict=True) if numbers is not None
                 else enumerate(raw_lines, first_line))
-    for number, raw in numbered:
+    for index, (number, raw) in enumerate(numbered):
         folded = bool(FOLD_MARKER_RE.match(raw))
         body = FOLD_MARKER_RE.sub("", raw, count=1) if folded else raw
         if folded:
@@ -955,7 +1036,9 @@ def build_stream(text: str, langs: tuple[str, ...], first_line: int = 1) -> Stre
                 # where a numbered paragraph starts; the marker hid the pair's start and
                 # two pairs were read as one
                 folded = False
-        if not folded and PAGE_LINE_RE.match(body):
+        if not folded and (PAGE_LINE_RE.match(body) or pdf_style and _loose_page_line(
+                body, lines[-1][1] if lines else "", _next_text_line(raw_lines, index),
+                lexicon)):
             # A page's header or footer: set apart (a reject of its own), so that the lines
             # around it join as if the page had not broken there. Left in, it was glued to
             # a paragraph's text ("... est également PE 287.123v01-00 espagnole.") or
@@ -963,7 +1046,6 @@ def build_stream(text: str, langs: tuple[str, ...], first_line: int = 1) -> Stre
             page_lines.append((number, body.strip()))
         elif body.strip():
             lines.append((number, body, folded))
-    lexicon = Lexicon(langs, text, raw_lines)
     del text, raw_lines  # the lines hold it all now: not kept while they are joined
 
     # per break: whether a space is kept at it, and the evidence for a join (arrays, not a
