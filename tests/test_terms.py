@@ -21,6 +21,7 @@ from tmx_export.cli.terms import terms_command as terms
 from tmx_export.errors import InputError
 from tmx_export.model import Pair
 from tmx_export.terms import Document, Termbase, extract_terms, fingerprint, piece_spans
+from tmx_export.terms.associate import _Scanner
 from tmx_export.terms.candidates import Extractor
 from tmx_export.terms.citation import citation_form
 from tmx_export.terms.rank import _name_like_terms, _no_noun
@@ -251,6 +252,22 @@ def test_noun_of_noun_candidates():
     keys = _keys("the United States of America and the Joint Program of Scientific Research")
     assert not [k for k in keys if " of " in k]
 
+
+def test_complement_of_into_heads_no_noun_of_noun_term() -> None:
+    # DGT-TM (EEA Joint Committee decisions): "entry into force" is the term, and "date of
+    # entry" a candidate still; "force of Decision", the tail of the fixed phrase, was a
+    # candidate, paired with "vigueur de la décision" among the top pairs of DGT-TM
+    text = ("or the date of entry into force of Decision of the EEA Joint Committee No "
+            "84/2019 of 29 March 2019, whichever is the later")
+    keys = _keys(text)
+    assert keys["entry into force"] and "date of entry" in keys
+    assert not [key for key in keys if key.startswith("force ")]
+    # the corpus scanner finds the same
+    scanner = _Scanner(Extractor("en-GB"))
+    scanner.add(text)
+    side = scanner.side()
+    assert side.lookup("entry into force") is not None
+    assert side.lookup("force of decision") is None
 
 def _dgt_excerpt() -> list[Pair]:
     rows = [
