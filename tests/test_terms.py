@@ -448,19 +448,23 @@ _MARINE_ECOSYSTEMS = [
 ]
 
 
-def test_nested_term_used_outside_the_longer_one_is_linked_there():
-    # "marine ecosystems" -> "écosystèmes marins" (5 times each) inside "healthy marine
-    # ecosystems" -> "santé des écosystèmes marins" (4): the nested slot went to "healthy
-    # marine" -> "santé des écosystèmes", seen only inside the longer term, and the term
-    # was linked once, so never recorded; it is linked where it is used (C-value)
+def test_free_modifier_is_no_part_of_a_term():
+    # "healthy marine ecosystems" -> "santé des écosystèmes marins" (4 times) was a term of
+    # its own, a free evaluative adjective glued to "marine ecosystem", and it took the
+    # links of "marine ecosystem" -> "écosystème marin" but where nested; "healthy" bounds
+    # candidates now, as "appropriate" and "effective" do, and the term is linked 5 times
     units = [Pair(en, fr, "en-GB", "fr-FR", file="22019A0315(01)", line=n, tuid=str(n))
              for n, (en, fr) in enumerate(_MARINE_ECOSYSTEMS, 1)]
     found = {(p.source_lemma, p.target_lemma): p for p in extract_terms(units)}
     pair = found[("marine ecosystem", "écosystème marin")]
     assert (pair.source_term, pair.target_term, pair.count) == (
-        "marine ecosystem", "écosystème marin", 3)
-    assert not [key for key in found if key[0] == "healthy marine"]
-
+        "marine ecosystem", "écosystème marin", 5)
+    assert not [key for key in found if "healthy" in key[0]]
+    # "former" and "following" too: "Each former arbitrator", "the following goods"
+    en = Extractor("en")
+    assert [o.key for o in en.candidates(en.tokens("Each former arbitrator shall"))] == [
+        "arbitrator"]
+    assert [o.key for o in en.candidates(en.tokens("the following goods"))] == ["good"]
 
 def test_coordinated_adjectives_make_one_term():
     # "economic and social cohesion" / "cohésion économique et sociale" (issue 11), on a
