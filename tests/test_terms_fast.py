@@ -48,6 +48,7 @@ EN_TEXTS = [
     "strengthening economic and social cohesion; Icelandic and Norwegian languages, "
     "economic and social, and economic and social cohesion policy, national and",
     "the principle of economic and social cohesion and the Commission and Member States",
+    "the date of entry into force of Decision No 1/2019; entry into force of the Protocol",
 ]
 FR_TEXTS = [
     "La chaîne de valeur des conglomérats industriels et la politique de la concurrence.",

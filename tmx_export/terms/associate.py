@@ -63,6 +63,7 @@ import numpy as np
 from ..model import Pair
 from .arrays import _compact, _counted, _distinct, _exclusive_cumsum, _frombuffer
 from .candidates import (
+    CLOSING_LINKS,
     COORDINATION,
     NAMES,
     STOPWORD,
@@ -353,8 +354,11 @@ class _Scanner:
                 naming = (self.pieces[names[0][0]], self.pieces[names[0][1]],
                           [self.pieces[w] for w in sorted(names[1]) if w in self.pieces],
                           types, _frombuffer(self.type_capital, np.int8))
+            closing = [self.pieces[name] for name in sorted(CLOSING_LINKS
+                                                            & rules.complement_links)
+                       if name in self.pieces]
             first, last, words, head = _english(kind, kw, breaks, local, chains, links,
-                                                joining, naming)
+                                                joining, naming, closing)
             del naming
         local_first = local[first]  # where each occurrence starts in its piece
         bound = BOUND.get(self.extractor.lang, ()) if rules.head_first else ()

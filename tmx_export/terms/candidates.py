@@ -48,6 +48,11 @@ MAX_WORDS = 4  # content words per candidate, as the terminology brief asks (1-4
 # navigation services"), whose links the longer phrase would take away in the pairing; two
 # words found more terms than they cost on the Europarl and DGT-TM tuning halves (issue 11).
 MAX_COMPLEMENT_WORDS = 2
+# Linking words whose complement closes a fixed phrase ("entry into force", "entry into
+# service"): such a complement starts no "N of N" candidate of its own
+# (:func:`_linked_complement`). Not "of", whose chains hold the term at either end:
+# "entry" in "date of entry into force" heads "entry into force".
+CLOSING_LINKS = frozenset({"into"})
 # An English compound that begins a longer run counts as in head position when it has at
 # least this many words: "conformity assessment" (of "conformity assessment body"), "high
 # seas" ("high seas fishing") are terms used as modifiers, where a single word before a
@@ -530,7 +535,8 @@ def _english(tokens: list[Token], links: frozenset[str] = frozenset(),
     of the run of content words right after it, in head position when they end that run
     (not "transport of dangerous" in "transport of dangerous goods"). Only a lone word:
     after a modifier the phrase is as often a fragment of a name or a free combination
-    ("Joint Program of Scientific Research", "United States of America"). No article after
+    ("Joint Program of Scientific Research", "United States of America"); nor a word that is
+    the complement of "into" (:func:`_linked_complement`). No article after
     "of": "the" makes a phrase about one thing ("the responsibility of the Commission").
     With ``names`` (:data:`NAMES`), names joined by "of the" ("Official Journal of the
     European Union"). In order: by first token, then last.
@@ -557,7 +563,9 @@ def _english(tokens: list[Token], links: frozenset[str] = frozenset(),
             if first == i and named is not None:
                 key = " ".join(t.piece for t in tokens[i:named])
                 found.append(Occurrence(key, i, named, named - i - 2))
-        complement = _complement(tokens, j, links) if links and j == i + 1 else None
+        complement = (_complement(tokens, j, links)
+                      if links and j == i + 1 and not _linked_complement(tokens, i, links)
+                      else None)
         if complement is not None:
             k, end = complement  # the run after the link: tokens[k:end]
             for last in range(k + 1, min(k + min(MAX_COMPLEMENT_WORDS, MAX_WORDS - 1),
@@ -575,6 +583,18 @@ def _english(tokens: list[Token], links: frozenset[str] = frozenset(),
                 found.append(Occurrence(key, j - 1, k + 2, 3, k + 2 == end))
         i = j
     return found
+
+
+def _linked_complement(tokens: list[Token], i: int, links: frozenset[str]) -> bool:
+    """Whether the content word at ``i`` is the complement of a linking word of
+    :data:`CLOSING_LINKS` (among ``links``) after a content word ("force" of "entry into
+    force of Decision"). It then starts no "N of N" candidate: the phrase is the tail of
+    a fixed one ("entry into force"), and "force of Decision" -> "vigueur de la
+    décision" ranked among the terms on DGT-TM (issue 11)."""
+    return (i >= 2 and tokens[i - 1].kind == STOPWORD
+            and tokens[i - 1].piece in links & CLOSING_LINKS
+            and not tokens[i - 1].breaks and not tokens[i].breaks
+            and tokens[i - 2].kind == WORD)
 
 
 def _named(tokens: list[Token], i: int, j: int,

@@ -117,11 +117,13 @@ def _link_slice(src: Side, tgt: Side, codes: np.ndarray, scores: np.ndarray,
     # multi-word on both sides: may be linked nested in a longer link (:func:`_nested`)
     s_words = src.words[src.ids[e_at]]
     multi = (s_words >= NESTED_WORDS) & (tgt.words[tgt.ids[f_at]] >= NESTED_WORDS)
+    # occurrences of each side's candidate in the corpus (:func:`_nested`)
+    s_occ, t_occ = src.occ[src.ids[e_at]], tgt.occ[tgt.ids[f_at]]
     # best first within each piece; ties to the later source, then target occurrence
     order = np.lexsort((tgt.starts[piece] - f_at, src.starts[piece] - e_at, -score, piece))
     del score, e_at, f_at
-    piece, codes, sf, sl, tf, tl, multi, s_words = (
-        a[order] for a in (piece, codes, sf, sl, tf, tl, multi, s_words))
+    piece, codes, sf, sl, tf, tl, multi, s_words, s_occ, t_occ = (
+        a[order] for a in (piece, codes, sf, sl, tf, tl, multi, s_words, s_occ, t_occ))
     del order
     # An option whose tokens no other option of its piece covers, on either side, is linked
     # whatever comes before it and blocks nothing: only the contested ones (about a quarter)
@@ -144,7 +146,8 @@ def _link_slice(src: Side, tgt: Side, codes: np.ndarray, scores: np.ndarray,
             used_t |= t_bits
             linked.append(at)
     chosen += linked
-    inside = _nested(piece, sf, sl, tf, tl, contested[multi[contested]], linked)
+    inside = _nested(piece, sf, sl, tf, tl, contested[multi[contested]], linked,
+                     (s_occ, t_occ))
     chosen += list(inside)  # nested links (:func:`_nested`)
     keep = np.array(chosen, np.int64)
     within = np.full(len(piece), -1, np.int64)
@@ -167,7 +170,8 @@ def _link_slice(src: Side, tgt: Side, codes: np.ndarray, scores: np.ndarray,
 
 
 def _nested(piece: np.ndarray, sf: np.ndarray, sl: np.ndarray, tf: np.ndarray,
-            tl: np.ndarray, multi: np.ndarray, linked: list[int]) -> dict[int, int]:
+            tl: np.ndarray, multi: np.ndarray, linked: list[int],
+            occ: tuple[np.ndarray, np.ndarray] | None = None) -> dict[int, int]:
     """Nested terms (:func:`_link_slice`, whose options these are, best first): an option
     that a link blocks is linked too when both its sides are multi-word (``multi``: such
     contested options) and lie strictly inside the two sides of one link ("conformity
@@ -176,7 +180,17 @@ def _nested(piece: np.ndarray, sf: np.ndarray, sl: np.ndarray, tf: np.ndarray,
     shares a token with it. Else a term used mostly as a modifier of longer ones is never
     linked. A link that holds an option always comes before it (it would share a token
     with whatever blocked the option), so this runs after the greedy choice, over the
-    few multi-word options it left out. Returns {option: the link it is nested in}."""
+    few multi-word options it left out.
+
+    With ``occ`` (per option, how often its source and its target candidate occur in the
+    corpus), the options that occur on both sides more often than the link that holds
+    them come first: they are used outside it too, as terms of their own, where an option
+    seen only as often as the link is a piece of its terms (C-value's test of a nested
+    term). "marine ecosystem" -> "écosystème marin" (5 times each) inside "healthy marine
+    ecosystem" -> "santé des écosystèmes marins" (4) so goes before "healthy marine" ->
+    "santé des écosystèmes" (4), which took its tokens and was then dropped as only ever
+    nested in one pair (:func:`_nested_kept`): "marine ecosystem" was not recorded on
+    DGT-TM. Returns {option: the link it is nested in}."""
     linked_at = np.array(linked, np.int64)  # ascending: by piece, best first
     if not len(multi) or not len(linked_at):
         return {}
@@ -204,6 +218,12 @@ def _nested(piece: np.ndarray, sf: np.ndarray, sl: np.ndarray, tf: np.ndarray,
     first = np.ones(len(option), bool)  # the first link that holds each option
     first[1:] = option[1:] != option[:-1]
     option, link = option[first], link[first]
+    if occ is not None:
+        s_occ, t_occ = occ
+        alone = (s_occ[option] > s_occ[link]) & (t_occ[option] > t_occ[link])
+        # within each piece, the options used outside the link first, each group best first
+        regroup = np.lexsort((option, ~alone, piece[option]))
+        option, link = option[regroup], link[regroup]
     inside: dict[int, int] = {}
     current = -1
     nested_s = nested_t = 0

@@ -33,12 +33,13 @@ _W, _S, _C, _A = _KIND[WORD], _KIND[STOPWORD], _KIND[CONNECTOR], _KIND[ARTICLE]
 def _english(kind: np.ndarray, kw: np.ndarray, breaks: np.ndarray, local: np.ndarray,
              chains: _Chains, links: Sequence[int] = (),
              joining: tuple[int, np.ndarray] | None = None,
-             naming: tuple[int, int, list[int], np.ndarray, np.ndarray] | None = None
-             ) -> tuple[np.ndarray, ...]:
+             naming: tuple[int, int, list[int], np.ndarray, np.ndarray] | None = None,
+             closing: Sequence[int] = ()) -> tuple[np.ndarray, ...]:
     """English candidates (:func:`.candidates._english`): every run of 1-4 content words
     inside a run of them; in head position when the run ends with it. And where a linking
     word (piece ids ``links``: "of", "into") joins a lone content word to the next run, that
-    word + the link + the start of the run (:func:`_linked`); where the joining word of
+    word + the link + the start of the run (:func:`_linked`; ``closing``: the piece ids of
+    :data:`.candidates.CLOSING_LINKS`); where the joining word of
     ``joining`` (its piece id, and which pieces are adjectives) joins two adjectives,
     the coordination (:func:`_coordinated`); with ``naming``, names joined by "of the"
     (:func:`_named`).
@@ -73,7 +74,7 @@ def _english(kind: np.ndarray, kw: np.ndarray, breaks: np.ndarray, local: np.nda
                  & ~joining[1][kw[last - 1]])
     head = head.astype(np.int8)
     linked = _joined(_joined(_linked(kind, kw, breaks, local, words_at, run_end, links,
-                                     coordinated),
+                                     coordinated, closing),
                              _coordinated(kind, kw, breaks, local, words_at, run_end,
                                           joining)),
                      _named(kind, kw, breaks, local, words_at, run_start, run_end, naming))
@@ -135,14 +136,16 @@ def _coordinated_ends(kind: np.ndarray, kw: np.ndarray, breaks: np.ndarray,
 
 def _linked(kind: np.ndarray, kw: np.ndarray, breaks: np.ndarray, local: np.ndarray,
             words_at: np.ndarray, run_end: np.ndarray, links: Sequence[int],
-            coordinated: np.ndarray) -> tuple | None:
+            coordinated: np.ndarray, closing: Sequence[int] = ()) -> tuple | None:
     """The "N of N" candidates of :func:`_english`: a content word alone in its run, a
     linking word, then the first content words of the run after it (up to
     :data:`.candidates.MAX_COMPLEMENT_WORDS`), in head position when they end that run and
     it ends with no adjective that ``coordinated`` says "and" joins to more (per token
-    position, :func:`_coordinated_ends`). Per occurrence: first, last, words and head;
-    then their chains: (depth, rows, pieces) per depth, and the depth where each occurrence
-    ends and its chain (one per lone word). ``None`` when there are none."""
+    position, :func:`_coordinated_ends`); none from a word that is the complement of a
+    link of ``closing`` (piece ids of :data:`.candidates.CLOSING_LINKS`). Per occurrence:
+    first, last, words and head; then their chains: (depth, rows, pieces) per depth, and
+    the depth where each occurrence ends and its chain (one per lone word). ``None`` when
+    there are none."""
     n = len(kind)
     if not len(links) or not len(words_at):
         return None
@@ -152,6 +155,12 @@ def _linked(kind: np.ndarray, kw: np.ndarray, breaks: np.ndarray, local: np.ndar
 
     alone = run_end == words_at + 1
     alone[1:] &= run_end[1:] != run_end[:-1]  # no word of its run before it
+    # nor the complement of a closing link after a content word ("force" of "entry into
+    # force of Decision": :func:`.candidates._linked_complement`)
+    i = words_at
+    ic = np.maximum(i, 2)
+    alone &= ~((local[i] >= 2) & (kind[ic - 1] == _S) & np.isin(kw[ic - 1], closing)
+               & ~breaks[ic - 1] & ~breaks[ic] & (kind[ic - 2] == _W))
     j = words_at[alone] + 1  # the token after a lone word
     j_ok = inside(j)
     jc = np.minimum(j, n - 1)

@@ -33,7 +33,10 @@ thousand million billion
 despite regarding unlike versus amid whilst beneath alongside underneath till
 """
 
-# General verbs, adjectives, adverbs and vague nouns of debate and legal prose.
+# General verbs, adjectives, adverbs and vague nouns of debate and legal prose. The free
+# evaluative and pointing adjectives among them ("appropriate", "healthy", "former",
+# "following") go with any noun: inside a run they made terms of their own of a term and
+# themselves ("healthy marine ecosystem" beside "marine ecosystem", issue 11).
 _EN_GENERAL = """
 able accept achieve  add address admit adopt affect agree aim allow announce  appear
 apply appreciate approve argue arise ask assume attempt avoid base become begin believe bring
@@ -57,6 +60,7 @@ good great grave huge important impossible large last late little long low main 
 many necessary new next numerous old only open particular past poor possible present previous
 real recent relevant responsible right serious short significant similar simple small
 specific strong sure true various vital whole wide wrong
+former following healthy proper reasonable satisfactory sufficient suitable timely
 actually already certainly clearly currently especially exactly finally firstly fully
 greatly hence highly largely likely mainly merely nearly obviously particularly precisely
 probably quite really recently secondly simply slightly so solely soon still strongly surely
