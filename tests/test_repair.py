@@ -489,6 +489,24 @@ def test_an_elided_article_is_no_word_before_a_break() -> None:
     assert join_evidence("efforts to create new jobs in l", "and, in particular", written) < 0
 
 
+def test_a_word_written_alone_is_found_as_the_class_pattern_found_it() -> None:
+    """writes_alone searches for the word itself and looks behind it for the space, the
+    tab or the bracket before it: the same answers as the pattern "[ \\t(]word[ \\t]",
+    at the sample's edges, after a bracket, before a tab, and for words with characters a
+    pattern would read as its own."""
+    import re
+
+    text = ("l'Union (vs et al. a.b\tc+d x) qu il\tsera\n"
+            "fin ité 1.5 de\nla l\n")
+    lexicon = Lexicon(LANGS, text, text.split("\n"))
+    for word in ("l", "vs", "al.", "a.b", "c+d", "x)", "qu", "il", "sera", "fin", "ité",
+                 "1.5", "de", "la", "Union", "et al.", "", "zz"):
+        expected = re.search(rf"[ \t(]{re.escape(word)}[ \t]", text) is not None
+        assert lexicon.writes_alone(word) is expected, word
+    assert lexicon.writes_alone("vs") and lexicon.writes_alone("qu")
+    assert not lexicon.writes_alone("l") and not lexicon.writes_alone("la")
+
+
 def test_a_break_between_letters_in_a_file_cut_anywhere_is_inside_a_word() -> None:
     """DGT-TM, a numbered FI-SV dump cut anywhere: "irtisanomis" | "ilmoituksensa" was read
     as two words (the lists lack the whole word, and know both pieces), a space inserted

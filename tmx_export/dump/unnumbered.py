@@ -736,8 +736,11 @@ def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, i
         split = _refine_split(parts, prefix, i, j, k)
         split = _shared_last_word(parts.text, starts[i], split, e_off)
         split = _sentence_end_to_a(parts, prefix, split, e_off)
-        split = _balanced_split(parts, prefix, i, j, split)
-        split = _ending_match(parts, prefix, i, j, split)
+        # the cuts near a split, read once for both moves: a short pair's split is most
+        # often left where it is by the first, and the second asks for the same cuts
+        near: dict[int, list[int]] = {}
+        split = _balanced_split(parts, prefix, i, j, split, near)
+        split = _ending_match(parts, prefix, i, j, split, near)
         split = _item_opening_to_b(parts.text, starts[i], split, e_off)
         split = _note_label_to_b(parts.text, starts[i], split)
         out.append((starts[i], _opening_marks_to_b(parts.text, starts[i], split), e_off))
@@ -764,20 +767,20 @@ def _ending(text: str, start: int, end: int) -> tuple[str, str]:
 
 
 def _ending_match(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
-                  split: int) -> int:
+                  split: int, near: dict[int, list[int]] | None = None) -> int:
     """``split``, or a cut a few chunks away, scoring nearly as well, where side A ends as
     side B does: a translation ends as its source, with the same mark ("... under de
     senaste åren, | som anerkender ... i de senere år,") or, a short pair, with the same
     word ("V imenu Evropske unije | U ime Europske unije"). Words the two languages share
     lean too little to place the cut: a one-word shift reads the next clause's opener as
-    side A's last word."""
+    side A's last word. ``near``: the pair's :func:`_cuts_near` by split, read and kept."""
     import numpy as np
 
     text, pos = parts.text, parts.pos
     s_off = parts.starts[i]
     e_off = parts.starts[j] if j < len(parts.starts) else len(text)
     mark, word = _ending(text, split, e_off)
-    cuts = _cuts_near(text, s_off, split, e_off, pos, prefix)
+    cuts = _pair_cuts_near(text, s_off, split, e_off, pos, prefix, near)
     if len(cuts) < 2:
         return split
     ti, tj = int(parts.tok_index[i]), int(parts.tok_index[j])
@@ -820,18 +823,19 @@ HAIR_LEAN = 0.3
 
 
 def _balanced_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
-                    split: int) -> int:
+                    split: int, near: dict[int, list[int]] | None = None) -> int:
     """``split``, or, in a short pair, a cut a few chunks away, across words that lean a
     hair either way only, where the two sides' lengths are nearer: such a word went to the
     side its hair of a lean said ("PRODUCTOS CUBIERTOS POR EL RECONOCIMIENTO | MUTUO
     PRODOTTI OGGETTO DI RICONOSCIMENTO RECIPROCO", "Estados que no son | Parte Parti non
-    contraenti"), where a translation about as long as its source says otherwise."""
+    contraenti"), where a translation about as long as its source says otherwise.
+    ``near``: as :func:`_ending_match`'s."""
     text, pos = parts.text, parts.pos
     s_off = parts.starts[i]
     e_off = parts.starts[j] if j < len(parts.starts) else len(text)
     if e_off - s_off > SHORT_PAIR:
         return split
-    cuts = _cuts_near(text, s_off, split, e_off, pos, prefix)
+    cuts = _pair_cuts_near(text, s_off, split, e_off, pos, prefix, near)
     if len(cuts) < 2:
         return split
     at = int(pos.searchsorted(split))
@@ -864,6 +868,18 @@ def _balanced_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
     best = min(filter(movable, cuts), key=lambda c: (imbalance(c), c != split))
     # a clear gain only: the lengths of a short pair say little
     return best if 2 * imbalance(best) <= imbalance(split) else split
+
+
+def _pair_cuts_near(text: str, start: int, split: int, end: int, pos: np.ndarray,
+                    prefix: np.ndarray, near: dict[int, list[int]] | None) -> list[int]:
+    """:func:`_cuts_near`, kept in ``near`` (one pair's, by split) when given. (The list
+    is only read by its callers.)"""
+    if near is None:
+        return _cuts_near(text, start, split, end, pos, prefix)
+    cuts = near.get(split)
+    if cuts is None:
+        cuts = near[split] = _cuts_near(text, start, split, end, pos, prefix)
+    return cuts
 
 
 def _cuts_near(text: str, start: int, split: int, end: int, pos: np.ndarray,
