@@ -514,6 +514,15 @@ def _stream_pairs(stream: Stream, file: str, source_lang: str, target_lang: str,
             yield Reject(file, stream.line_at(begin), f"unpaired paragraph ({alone} only)",
                          tidy(text[begin:stop]))
             s0, e1 = (stop, e1) if begin == s0 else (s0, begin)
+        if unpaired is None and not numbered:
+            lone_end = _lone_last_line(stream, s0, cut, e1, ratio, lang_a, lang_b)
+            if lone_end is not None:
+                # A heading or a sentence alone on a line between two pairs, in side B's
+                # language: glued to the side B before it, whose unit would offer it as
+                # part of the translation.
+                yield Reject(file, stream.line_at(lone_end),
+                             f"unpaired paragraph ({tag_b} only)", tidy(text[lone_end:e1]))
+                e1 = lone_end
         if not numbered:
             cut = _late_label(text, s0, cut, e1)
         a_text, b_text = text[s0:cut], text[cut:e1]
@@ -1034,6 +1043,76 @@ def _lone_first_line(stream: Stream, start: int, cut: int, end: int, ratio: floa
     return (at, False) if _first_sentence_alone(text, start, at, cut, end, ratio) else None
 
 
+def _lone_last_line(stream: Stream, start: int, cut: int, end: int, ratio: float,
+                    own: str, other: str) -> int | None:
+    """Unnumbered dumps, the mirror of :func:`_lone_first_line`: where side B's last line
+    starts when it is a paragraph in B's language without its translation (a heading, "Le
+    débat est clos.") glued to the pair before it, between two pairs. The line opens like a
+    paragraph (a capital, a digit) after a line that ends on a word or a sentence's end, the
+    rest of side B fits side A's length, the line's words do not lean to side A's language,
+    and one of these says that it is no part of the paragraph before it:
+
+    * the layout: the break before it kept no space in a file whose cuts keep theirs;
+    * the line before it is short in a file whose lines have one width (a paragraph's last
+      line in text copied from a PDF);
+    * the sentences (any other file, the line after a sentence's end, no word across the
+      break): side A's last sentences end, counted from the end, where the rest's do, far
+      better than where they end with the line (:func:`_last_sentence_alone`). Unlike
+      :func:`_lone_first_line`'s, measured between two pairs too: on the pair's last
+      sentences a translator's own split fooled it in none of 6000 random dumps.
+
+    ``None`` when the last line is part of side B, or may be."""
+    text = stream.text
+    line = bisect_right(stream.line_starts, end - 1) - 1  # side B's last line
+    if line < 1:
+        return None
+    at = stream.line_starts[line]
+    if at <= cut or end - at > LONE_LINE_CHARS or stream.folded[line]:
+        return None
+    before = text[cut:at].rstrip()
+    lead = text[at:at + 4].lstrip(OPENERS)
+    if not before or not (before[-1].isalnum() or before[-1] in SPLIT_PUNCT) or \
+            not (lead[:1].isupper() or lead[:1].isdigit()) or \
+            before.count("(") > before.count(")") or before.count("[") > before.count("]"):
+        return None  # (a paragraph ends no bracket open: "dangereuses (C" / "5-0208/1999")
+    if before[-1].isupper() and lead[:1].isupper():
+        return None  # a cut inside a word in capitals: "the C" / "EN, which", "[SE" / "C(99)"
+
+    def off(b: int) -> float:
+        return abs(math.log(b / (ratio * (cut - start)))) if b > 0 and cut > start \
+            else math.inf
+
+    if off(at - cut) > max(off(end - cut), UNPAIRED_OFF):
+        return None  # the rest alone fits side A less well: the line is part of side B
+    tail_lean, _ = text_lean(text[at:end], own, other)  # (own: side A's language)
+    if tail_lean > 0:
+        return None  # leaning to side A's language, if a hair: not side B's own text
+    if stream.spaces_kept >= LONE_LAYOUT:
+        # (no join: "Mc" / "Donald" is a cut inside a word)
+        return at if not stream.spaced[line] and stream.join_odds[line] < 0 else None
+    width = _line_width(stream)
+    previous = text[stream.line_starts[line - 1]:at].strip()
+    if width is not None and len(previous) < SHORT_LINE * width:
+        return at  # a page's lines are full but a paragraph's last
+    return at if stream.join_odds[line] < 0 and _PARAGRAPH_CLOSE_RE.search(before[-16:]) \
+        and _last_sentence_alone(text, start, cut, at, end, ratio) else None
+
+
+def _last_sentence_alone(text: str, start: int, cut: int, at: int, end: int,
+                         ratio: float) -> bool:
+    """The mirror of :func:`_first_sentence_alone` for side B's last line (``at``..``end``):
+    whether side A's last sentence ends, counted from the side's end, fall where those of
+    side B before the line do, far better than where they fall with the line. Side A may
+    hold no more sentences than the rest of B: a translator who wrote one as two ("... même
+    pas." + "C'est scandaleux.") gives B a sentence more, the line one of them."""
+    others = _sentences(text[start:cut])[::-1][:LONE_SENTENCES]
+    own = _sentences(text[cut:at])[::-1]
+    line = _sentences(text[at:end])[::-1]
+    if len(others) > len(own):
+        return False
+    return _edge_sentences_alone(others, own, line, True, 1.0 / ratio)
+
+
 SHORT_LINE = 0.6  # a line this much shorter than the file's width ends a paragraph
 LINE_WIDTH_SHARE = 0.6  # the share of lines within a tenth of the file's width
 LINE_WIDTH_LINES = 20  # lines a file needs for its width to be known
@@ -1083,29 +1162,36 @@ def _first_sentence_alone(text: str, start: int, at: int, cut: int, end: int,
     of the rest ("Industrial policy At the request of ..."). Translators join and split
     sentences, so each end of B is measured against the nearest end of A (lengths scaled
     by the file's ``ratio``)."""
-    others = _sentences(text[cut:end])[:LONE_SENTENCES]
-    own = _sentences(text[at:cut])
-    line = _sentences(text[start:at])
+    return _edge_sentences_alone(_sentences(text[cut:end])[:LONE_SENTENCES],
+                                 _sentences(text[at:cut]), _sentences(text[start:at]),
+                                 _SIDE_CLOSE_RE.search(text[start:at]) is not None, ratio)
+
+
+def _edge_sentences_alone(others: list[int], own: list[int], line: list[int], closes: bool,
+                          scale: float) -> bool:
+    """The measure of :func:`_first_sentence_alone` and :func:`_last_sentence_alone`, each
+    list of sentence lengths in order from the pair's edge: whether the ends of ``others``
+    (one side's, unscaled) fall where those of ``own`` (the rest of the other side, lengths
+    times ``scale``) do, far better than where they fall with ``line`` at the edge, its own
+    sentences when it ``closes`` one, else its words the edge sentence's."""
     if not others or not own or not line:
         return False
-    if _SIDE_CLOSE_RE.search(text[start:at]) is None:
-        # (the line's words are the first sentence's)
-        joined = [sum(line) + 1 + own[0], *own[1:]]
-    else:
-        joined = [*line, *own]
+    # (unclosed, the line's words are the edge sentence's)
+    joined = [*line, *own] if closes else [sum(line) + 1 + own[0], *own[1:]]
 
-    def ends(lengths: list[int], scale: float) -> list[float]:
+    def ends(lengths: list[int], factor: float) -> list[float]:
         out, total = [], 0.0
         for length in lengths:
             total += length + (1 if total else 0)  # the space between two sentences
-            out.append(scale * total)
+            out.append(factor * total)
         return out
 
-    b_ends = ends(others, 1.0)
+    edge_ends = ends(others, 1.0)
 
     def fit(side: list[int]) -> float:
-        a_ends = ends(side, ratio)
-        return sum(min(abs(math.log(b / a)) for a in a_ends) for b in b_ends) / len(b_ends)
+        side_ends = ends(side, scale)
+        return sum(min(abs(math.log(b / a)) for a in side_ends)
+                   for b in edge_ends) / len(edge_ends)
 
     alone = fit(own)
     return alone <= UNPAIRED_OFF and fit(joined) - alone >= LONE_BETTER
