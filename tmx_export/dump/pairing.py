@@ -1470,6 +1470,43 @@ def _bare_side_apart(source: str, target: str) -> tuple[str, int] | None:
     return None
 
 
+
+# A heading in capitals that opens a side: this many words of two letters or more, every
+# letter a capital ("VÝBOR PRE OBCHOD A ROZVOJ,"), then running text ...
+CAPITAL_HEADING_WORDS = 3
+# ... of this many words or more, the first in small letters ("so zreteľom na ...").
+CAPITAL_HEADING_TEXT_WORDS = 3
+
+
+def _capital_heading_apart(source: str, target: str) -> int | None:
+    """The side (0 source, 1 target) that opens with a heading in capitals run into
+    running text, where the other side opens with running text and no such heading; None
+    when neither does.
+
+    A translation writes a heading in capitals as the original does. In DGT-TM dumps of
+    close languages a heading pair, its two sides written alike ("VÝBOR PRE OBCHOD A
+    ROZVOJ," / "VÝBOR PRO OBCHOD A ROZVOJ,", "GEMENSAMMA RÅDET HAR ANTAGIT FÖLJANDE
+    BESLUT" / "DET FÆLLES RÅD HAR —"), leans no way the search can tell, and both went
+    into the next pair's side A: the unit offered the Czech heading as Slovak. On the
+    DGT-TM units of 19 language pairs no pair opens so (a recital opens in capitals in
+    both languages, "UZNÁVAJÚC, že" / "BEROUCE OHLED NA TO, že"; a heading alone, "HAR
+    ENATS OM FÖLJANDE." / "er blevet enige om følgende:", runs into no text)."""
+    leads = []
+    for text in (source, target):
+        words = WORD_RE.findall(text)
+        first = next((i for i, word in enumerate(words) if not word.isupper()), len(words))
+        capitals = sum(len(word) >= 2 for word in words[:first])
+        running = words[first:]
+        leads.append((capitals, running))
+    for side in (0, 1):
+        capitals, running = leads[side]
+        other_capitals, other_running = leads[1 - side]
+        if capitals >= CAPITAL_HEADING_WORDS and \
+                len(running) >= CAPITAL_HEADING_TEXT_WORDS and running[0].islower() and \
+                not other_capitals and other_running and other_running[0].islower():
+            return side
+    return None
+
 # A label that starts both sides of a pair ("a =", "No", "Fő u."): one or two tokens of at
 # most this many characters.
 LABEL_MAX_CHARS = 6
@@ -1734,6 +1771,13 @@ def _check_pair(
             kind = "label" if len(number) == 1 else "number"
             return reject(f"pair boundaries unsure: a {kind} twice on the {twice} side and "
                           f"not on the {never} side (two pairs run together?)", number)
+        heading = _capital_heading_apart(src_text, tgt_text)
+        if heading is not None:
+            with_heading, without = ((source_lang, target_lang) if heading == 0 else
+                                     (target_lang, source_lang))
+            return reject(f"pair boundaries unsure: the {with_heading} side opens with a "
+                          f"heading in capitals the {without} side lacks (a heading pair "
+                          "run into the next pair?)")
         bare = _bare_side_apart(src_text, tgt_text)
         if bare is not None:
             label, side = bare
