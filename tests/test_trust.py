@@ -1207,6 +1207,36 @@ def test_a_paragraph_after_a_pairs_side_b_on_a_pdf_page_is_a_reject(tmp_path: Pa
     assert [(r.reason, r.text) for r in rejects] == [
         ("unpaired paragraph (fr-FR only)", "Le débat est clos.")]
 
+
+def _session_pair(opening: str) -> tuple[str, str]:
+    """The Europarl pair (English, French) of tests/data/europarl-sessions whose French
+    paragraph opens with ``opening``."""
+    folder = DATA / "europarl-sessions"
+    en, fr = ([p.strip() for p in (folder / f"ep-00-01-17.{lang}.txt").read_text(
+        encoding="utf-8").split("\n\n") if p.strip()] for lang in ("en", "fr"))
+    return next((e, f) for e, f in zip(en, fr, strict=True) if f.startswith(opening))
+
+
+@pytest.mark.parametrize(("file", "opening"), [
+    # "... jusqu'à la conclusion des travaux du CE" / "N, ce qui entraînerait ...": the
+    # pair's French read from "N, ce qui", its first line a reject
+    ("dump_acronym_cut_fr_en.txt", "L'inaction de l'Union européenne"),
+    # "... de l'Union européenne [SEC(99)" / "0066 - C5-0120/99 - 1999/2123(COS)].": the
+    # reference's end a reject, the French cut short
+    ("dump_bracket_reference_cut_en_fr.txt", "L'ordre du jour appelle le rapport (A5-0107"),
+])
+def test_a_cut_inside_a_word_in_capitals_or_a_bracket_ends_no_paragraph(
+        tmp_path: Path, file: str, opening: str) -> None:
+    """Unnumbered dumps cut anywhere (Europarl, 17 January 2000): a cut inside an acronym
+    ("CE" / "N", "the C" / "EN") or inside a bracketed reference ("[SEC(99)" / "0066") was
+    read as a paragraph's end, a line its own paragraph without translation, and the unit
+    offered part of the French as the whole."""
+    dump = tmp_path / "dump.txt"
+    dump.write_text((DATA / file).read_text(encoding="utf-8"), encoding="utf-8")
+    units, rejects = read_units([dump], segment=None)
+    assert not rejects
+    assert _session_pair(opening) in [(u.source, u.target) for u in units]
+
 def test_a_lone_first_line_of_a_pdf_page_is_a_reject(tmp_path: Path) -> None:
     """Cut PDF-style, the spaces at the cuts swallowed, the layout still tells a heading
     from a paragraph's first line where the lines have a width: a page's lines are full

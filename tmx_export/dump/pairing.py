@@ -838,7 +838,8 @@ def _unpaired_by_sentences(stream: Stream, starts: list[int], s0: int, cut: int,
             continue  # a cut inside a paragraph ("clos. " / "Le vote"): no paragraph's end
         before = text[rest[0] if after else block[0]:at].rstrip()
         if not _PARAGRAPH_CLOSE_RE.search(before[-16:]) or \
-                before.endswith(")") and before.count("(") != before.count(")"):
+                before.endswith(")") and (before.count("(") != before.count(")")
+                                          or before.count("[") > before.count("]")):
             continue
         a_len, b_len = (other[1] - other[0], rest[1] - rest[0]) if after else \
             (rest[1] - rest[0], other[1] - other[0])
@@ -1014,7 +1015,7 @@ def _lone_first_line(stream: Stream, start: int, cut: int, end: int, ratio: floa
     head = text[start:at].rstrip()
     lead = text[at:at + 4].lstrip(OPENERS)
     if not head or not (head[-1].isalnum() or head[-1] in SPLIT_PUNCT) or \
-            not (lead[:1].isupper() or lead[:1].isdigit()):
+            not (lead[:1].isupper() or lead[:1].isdigit()) or _capitals_across(head, lead):
         return None
     whole, rest = cut - start, cut - at
 
@@ -1075,8 +1076,8 @@ def _lone_last_line(stream: Stream, start: int, cut: int, end: int, ratio: float
             not (lead[:1].isupper() or lead[:1].isdigit()) or \
             before.count("(") > before.count(")") or before.count("[") > before.count("]"):
         return None  # (a paragraph ends no bracket open: "dangereuses (C" / "5-0208/1999")
-    if before[-1].isupper() and lead[:1].isupper():
-        return None  # a cut inside a word in capitals: "the C" / "EN, which", "[SE" / "C(99)"
+    if _capitals_across(before, text[at:at + 8]):
+        return None
 
     def off(b: int) -> float:
         return abs(math.log(b / (ratio * (cut - start)))) if b > 0 and cut > start \
@@ -1112,6 +1113,20 @@ def _last_sentence_alone(text: str, start: int, cut: int, at: int, end: int,
         return False
     return _edge_sentences_alone(others, own, line, True, 1.0 / ratio)
 
+
+
+_EDGE_WORD_RE = lazy_pattern(r"[^\W\d_]+")
+
+
+def _capitals_across(before: str, after: str) -> bool:
+    """Whether the word ``before`` ends with and the one ``after`` opens with are both in
+    capitals: the pieces of a word in capitals a cut split ("the C" / "EN, which", "du CE"
+    / "N, ce qui", "[SE" / "C(99)"), no paragraph's end, whatever the join scores say of
+    an acronym."""
+    last = _EDGE_WORD_RE.findall(before[-12:])
+    first = _EDGE_WORD_RE.match(after.lstrip(OPENERS))
+    return bool(last) and before.rstrip()[-1:].isalpha() and last[-1].isupper() and \
+        first is not None and first.group().isupper()
 
 SHORT_LINE = 0.6  # a line this much shorter than the file's width ends a paragraph
 LINE_WIDTH_SHARE = 0.6  # the share of lines within a tenth of the file's width
