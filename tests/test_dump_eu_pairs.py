@@ -1301,3 +1301,26 @@ def test_no_side_ends_at_a_no_break_space(file: str, source: str, target: str, e
     pair = result.pairs[0 if source == "pl" else 1]
     assert pair.source.endswith(end)
     assert pair.target.startswith(opening)
+
+
+@pytest.mark.parametrize(("file", "source", "target", "heading"), [
+    ("dump_capital_heading_sk_cs.txt", "sk", "cs", "VÝBOR PRE OBCHOD"),
+    ("dump_capital_heading_sv_da.txt", "sv", "da", "GEMENSAMMA RÅDET HAR ANTAGIT"),
+])
+def test_a_heading_pair_in_capitals_run_into_the_next_pair_is_a_reject(
+        file: str, source: str, target: str, heading: str) -> None:
+    """DGT-TM 22019D0391 (SK-CS) and 22019D0437 (SV-DA), unnumbered, cut at spaces: a
+    heading pair in capitals whose sides are written almost alike ("VÝBOR PRE OBCHOD A
+    ROZVOJ," / "VÝBOR PRO OBCHOD A ROZVOJ,") leans no way, and both went into the next
+    pair's side A: the unit offered "VÝBOR PRE ... VÝBOR PRO ..., so zreteľom na ..." as
+    the Slovak of "s ohledem na ...", the Czech heading as Slovak. A translation writes a
+    heading in capitals as its original does: a side opening with one the other lacks is
+    a reject, not a unit."""
+    result, got = _read_data_dump(file, "heading.txt", source, target)
+    assert not [s for s, _ in got if s.startswith(heading)]
+    assert len(got) == 3
+    assert [r.reason for r in result.rejects] == [
+        f"pair boundaries unsure: the {source} side opens with a heading in capitals the "
+        f"{target} side lacks (a heading pair run into the next pair?)"]
+    assert result.rejects[0].line == 5
+    assert result.rejects[0].text.startswith(heading)

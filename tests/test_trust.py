@@ -1164,6 +1164,79 @@ def test_a_heading_between_two_pairs_of_an_unnumbered_dump_is_a_reject(
         ("unpaired paragraph (en-GB only)", before.count("\n") + 1, heading)]
 
 
+
+
+@pytest.mark.parametrize("style", ["mid-word", "space-kept"])
+@pytest.mark.parametrize("lone", ["Le débat est clos.", "Politique industrielle"])
+def test_a_paragraph_after_a_pairs_side_b_of_an_unnumbered_dump_is_a_reject(
+        tmp_path: Path, style: str, lone: str) -> None:
+    """A closing line or a heading in French without its translation on a line of its own
+    after a pair's French (a heading pair, "Reprise de la session", whose French ends no
+    sentence), before the next pair: it stayed glued to that pair's French, offered as the
+    translation of English that does not say it ("Reprise de la session Le débat est
+    clos.")."""
+    rows = EUROPARL_ROWS
+    pairs = [Pair(en, fr, "en-GB", "fr-FR") for en, fr in rows]
+    before = format_dump(pairs[:1], style=style, numbered=False, seed=5)
+    dump = tmp_path / "closing.txt"
+    dump.write_text(before + lone + "\n"
+                    + format_dump(pairs[1:], style=style, numbered=False, seed=6),
+                    encoding="utf-8")
+    units, rejects = read_units([dump], segment=None)
+    assert [(u.source, u.target) for u in units] == rows
+    assert [(r.reason, r.line, r.text) for r in rejects] == [
+        ("unpaired paragraph (fr-FR only)", before.count("\n") + 1, lone)]
+
+
+def test_a_paragraph_after_a_pairs_side_b_on_a_pdf_page_is_a_reject(tmp_path: Path) -> None:
+    """Cut PDF-style, the spaces at the cuts swallowed, where the lines have a width: the
+    line before a French closing line is its paragraph's last, short on a page of full
+    lines, so the closing line is no part of that paragraph."""
+    import textwrap
+
+    rows = EUROPARL_ROWS[1:]
+    lines: list[str] = []
+    for at, (english, french) in enumerate(rows):
+        lines += textwrap.wrap(f"{english} {french}", 70)
+        if at == 4:
+            lines.append("Le débat est clos.")
+    dump = tmp_path / "page.txt"
+    dump.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    units, rejects = read_units([dump], segment=None)
+    assert [(u.source, u.target) for u in units] == rows
+    assert [(r.reason, r.text) for r in rejects] == [
+        ("unpaired paragraph (fr-FR only)", "Le débat est clos.")]
+
+
+def _session_pair(opening: str) -> tuple[str, str]:
+    """The Europarl pair (English, French) of tests/data/europarl-sessions whose French
+    paragraph opens with ``opening``."""
+    folder = DATA / "europarl-sessions"
+    en, fr = ([p.strip() for p in (folder / f"ep-00-01-17.{lang}.txt").read_text(
+        encoding="utf-8").split("\n\n") if p.strip()] for lang in ("en", "fr"))
+    return next((e, f) for e, f in zip(en, fr, strict=True) if f.startswith(opening))
+
+
+@pytest.mark.parametrize(("file", "opening"), [
+    # "... jusqu'à la conclusion des travaux du CE" / "N, ce qui entraînerait ...": the
+    # pair's French read from "N, ce qui", its first line a reject
+    ("dump_acronym_cut_fr_en.txt", "L'inaction de l'Union européenne"),
+    # "... de l'Union européenne [SEC(99)" / "0066 - C5-0120/99 - 1999/2123(COS)].": the
+    # reference's end a reject, the French cut short
+    ("dump_bracket_reference_cut_en_fr.txt", "L'ordre du jour appelle le rapport (A5-0107"),
+])
+def test_a_cut_inside_a_word_in_capitals_or_a_bracket_ends_no_paragraph(
+        tmp_path: Path, file: str, opening: str) -> None:
+    """Unnumbered dumps cut anywhere (Europarl, 17 January 2000): a cut inside an acronym
+    ("CE" / "N", "the C" / "EN") or inside a bracketed reference ("[SEC(99)" / "0066") was
+    read as a paragraph's end, a line its own paragraph without translation, and the unit
+    offered part of the French as the whole."""
+    dump = tmp_path / "dump.txt"
+    dump.write_text((DATA / file).read_text(encoding="utf-8"), encoding="utf-8")
+    units, rejects = read_units([dump], segment=None)
+    assert not rejects
+    assert _session_pair(opening) in [(u.source, u.target) for u in units]
+
 def test_a_lone_first_line_of_a_pdf_page_is_a_reject(tmp_path: Path) -> None:
     """Cut PDF-style, the spaces at the cuts swallowed, the layout still tells a heading
     from a paragraph's first line where the lines have a width: a page's lines are full
