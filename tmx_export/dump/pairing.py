@@ -520,7 +520,8 @@ def _stream_pairs(stream: Stream, file: str, source_lang: str, target_lang: str,
                          tidy(text[begin:stop]))
             s0, e1 = (stop, e1) if begin == s0 else (s0, begin)
         if unpaired is None and not numbered:
-            lone_end = _lone_last_line(stream, s0, cut, e1, ratio, lang_a, lang_b)
+            lone_end = _lone_last_line(stream, s0, cut, e1, ratio, lang_a, lang_b,
+                                       line_width)
             if lone_end is not None:
                 # A heading or a sentence alone on a line between two pairs, in side B's
                 # language: glued to the side B before it, whose unit would offer it as
@@ -1053,7 +1054,8 @@ def _lone_first_line(stream: Stream, start: int, cut: int, end: int, ratio: floa
 
 
 def _lone_last_line(stream: Stream, start: int, cut: int, end: int, ratio: float,
-                    own: str, other: str) -> int | None:
+                    own: str, other: str,
+                    line_width: Callable[[], int | None] | None = None) -> int | None:
     """Unnumbered dumps, the mirror of :func:`_lone_first_line`: where side B's last line
     starts when it is a paragraph in B's language without its translation (a heading, "Le
     débat est clos.") glued to the pair before it, between two pairs. The line opens like a
@@ -1070,7 +1072,8 @@ def _lone_last_line(stream: Stream, start: int, cut: int, end: int, ratio: float
       :func:`_lone_first_line`'s, measured between two pairs too: on the pair's last
       sentences a translator's own split fooled it in none of 6000 random dumps.
 
-    ``None`` when the last line is part of side B, or may be."""
+    ``None`` when the last line is part of side B, or may be. ``line_width``: the stream's
+    :func:`_line_width`, kept by the caller for all its pairs."""
     text = stream.text
     line = bisect_right(stream.line_starts, end - 1) - 1  # side B's last line
     if line < 1:
@@ -1099,7 +1102,8 @@ def _lone_last_line(stream: Stream, start: int, cut: int, end: int, ratio: float
     if stream.spaces_kept >= LONE_LAYOUT:
         # (no join: "Mc" / "Donald" is a cut inside a word)
         return at if not stream.spaced[line] and stream.join_odds[line] < 0 else None
-    width = _line_width(stream)
+    # (the stream's width, kept by the caller for all its pairs: see _lone_first_line)
+    width = _line_width(stream) if line_width is None else line_width()
     previous = text[stream.line_starts[line - 1]:at].strip()
     if width is not None and len(previous) < SHORT_LINE * width:
         return at  # a page's lines are full but a paragraph's last
