@@ -446,6 +446,37 @@ def test_a_dump_build_loads_no_other_format_reader(tmp_path: Path) -> None:
     assert out.exists()
 
 
+def test_a_long_dump_build_loads_no_language_names(tmp_path: Path) -> None:
+    """Two Europarl sessions as one numbered dump: its lines hold no semicolon, so every
+    line "splits" into one cell alike, which made the format check look the first line's
+    one cell up among language names, loading translate-toolkit's table for nothing. A
+    header of one cell names no two languages: it is not looked up."""
+    import subprocess
+    import sys
+
+    from tmx_export.dump import format_dump
+    from tmx_export.model import Pair
+
+    folder = Path(__file__).parent / "data" / "europarl-sessions"
+    pairs = []
+    for session in ("ep-00-01-17", "ep-00-01-21"):
+        english, french = ([p.strip() for p in (folder / f"{session}.{lang}.txt").read_text(
+            encoding="utf-8").split("\n\n") if p.strip()] for lang in ("en", "fr"))
+        pairs += [Pair(e, f, "en-GB", "fr-FR") for e, f in zip(english, french, strict=True)]
+    dump = tmp_path / "sessions.txt"
+    dump.write_text(format_dump(pairs, style="space-kept", numbered=True, seed=1),
+                    encoding="utf-8")
+    out = tmp_path / "sessions.tmx"
+    code = ("import sys; from tmx_export.cli import main\n"
+            "try:\n    main()\nexcept SystemExit:\n"
+            "    print(sorted(m for m in sys.modules if m.split('.')[0] == 'translate'))\n"
+            "    raise")
+    done = subprocess.run([sys.executable, "-c", code, "build", str(dump), "-o", str(out),
+                           "--quiet"], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines() == ["[]"]
+    assert out.read_text(encoding="utf-8").count("<tu ") > len(pairs)
+
+
 def test_the_command_runs_with_start_up_frozen_out_of_the_garbage_collector(
         tmp_path: Path) -> None:
     """The collector is on after the command line's import, as it was, and when the command

@@ -295,7 +295,10 @@ def _looks_delimited(text: str) -> bool:
                                delimiter=delimiter))
         # the rows first: prose rarely has them alike, and then the language names (whose
         # table loads translate-toolkit's) need not be looked up
-        if rows and sum(len(row) == len(header) for row in rows) >= 0.9 * len(rows) \
+        # (a header of one cell names no two languages: lines of prose without the
+        # delimiter are all "alike")
+        if len(header) >= 2 and rows \
+                and sum(len(row) == len(header) for row in rows) >= 0.9 * len(rows) \
                 and sum(map(_names_a_language, header)) >= 2:
             return True
     return False
