@@ -61,19 +61,26 @@ def main() -> int:
                 + alone + "\n"
                 + format_dump(pairs[left_out + 1:], style=style, numbered=False,
                               seed=number + 1))
-        result = read_dump("dump.txt", source_lang="en-GB", target_lang="fr-FR", text=text)
-        expected = {(_norm(en), _norm(fr)) for en, fr in window}
-        got = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
-        counts[(missing, "dumps")] += 1
-        counts[(missing, "exact")] += sum(g in expected for g in got)
-        counts[(missing, "wrong")] += sum(g not in expected for g in got)
-        counts[(missing, "rejects")] += len(result.rejects)
+        _count(counts, missing, text, window)
     print(f"{args.dumps} dumps of {WINDOW} Europarl paragraph pairs, one translation left out "
           f"(seed {args.seed})")
     _table("left out", counts)
     _leading(session, args.dumps, args.seed, between=False)
     _leading(session, args.dumps, args.seed, between=True)
     return 0
+
+
+def _count(counts: Counter[tuple[str, str]], row: str, text: str,
+           window: list[tuple[str, str]]) -> None:
+    """Read the dump ``text`` and add its pairs, exact (a pair of ``window``) or wrong, and
+    its rejects to ``counts``' ``row``."""
+    result = read_dump("dump.txt", source_lang="en-GB", target_lang="fr-FR", text=text)
+    expected = {(_norm(en), _norm(fr)) for en, fr in window}
+    got = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
+    counts[(row, "dumps")] += 1
+    counts[(row, "exact")] += sum(g in expected for g in got)
+    counts[(row, "wrong")] += sum(g not in expected for g in got)
+    counts[(row, "rejects")] += len(result.rejects)
 
 
 def _table(head: str, counts: Counter[tuple[str, str]]) -> None:
@@ -101,13 +108,7 @@ def _leading(session: list[tuple[str, str]], dumps: int, seed: int, between: boo
         text = (format_dump(pairs[:at], style=style, numbered=False, seed=number) if at
                 else "") + alone + "\n" + format_dump(pairs[at:], style=style,
                                                       numbered=False, seed=number)
-        result = read_dump("dump.txt", source_lang="en-GB", target_lang="fr-FR", text=text)
-        expected = {(_norm(en), _norm(fr)) for en, fr in window}
-        got = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
-        counts[(lang, "dumps")] += 1
-        counts[(lang, "exact")] += sum(g in expected for g in got)
-        counts[(lang, "wrong")] += sum(g not in expected for g in got)
-        counts[(lang, "rejects")] += len(result.rejects)
+        _count(counts, lang, text, window)
     where = "between two of" if between else "before"
     print(f"{dumps} dumps of {WINDOW} Europarl paragraph pairs, a lone paragraph of "
           f"{LEADING_CHARS} characters at most {where} them (seed {seed})")

@@ -37,3 +37,18 @@ def folder_walks(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
 
     monkeypatch.setattr(Path, "rglob", counted)
     return walks
+
+
+@pytest.fixture
+def session_pairs() -> list:
+    """The two Europarl dev sessions kept in ``tests/data/europarl-sessions`` as their
+    paragraph pairs (one paragraph a block of the English and French files), in order."""
+    from tmx_export.model import Pair
+
+    folder = Path(__file__).parent / "data" / "europarl-sessions"
+    pairs = []
+    for session in ("ep-00-01-17", "ep-00-01-21"):
+        english, french = ([p.strip() for p in (folder / f"{session}.{lang}.txt").read_text(
+            encoding="utf-8").split("\n\n") if p.strip()] for lang in ("en", "fr"))
+        pairs += [Pair(e, f, "en-GB", "fr-FR") for e, f in zip(english, french, strict=True)]
+    return pairs

@@ -446,7 +446,8 @@ def test_a_dump_build_loads_no_other_format_reader(tmp_path: Path) -> None:
     assert out.exists()
 
 
-def test_a_long_dump_build_loads_no_language_names(tmp_path: Path) -> None:
+def test_a_long_dump_build_loads_no_language_names(tmp_path: Path,
+                                                    session_pairs: list) -> None:
     """Two Europarl sessions as one numbered dump: its lines hold no semicolon, so every
     line "splits" into one cell alike, which made the format check look the first line's
     one cell up among language names, loading translate-toolkit's table for nothing. A
@@ -455,14 +456,8 @@ def test_a_long_dump_build_loads_no_language_names(tmp_path: Path) -> None:
     import sys
 
     from tmx_export.dump import format_dump
-    from tmx_export.model import Pair
 
-    folder = Path(__file__).parent / "data" / "europarl-sessions"
-    pairs = []
-    for session in ("ep-00-01-17", "ep-00-01-21"):
-        english, french = ([p.strip() for p in (folder / f"{session}.{lang}.txt").read_text(
-            encoding="utf-8").split("\n\n") if p.strip()] for lang in ("en", "fr"))
-        pairs += [Pair(e, f, "en-GB", "fr-FR") for e, f in zip(english, french, strict=True)]
+    pairs = session_pairs
     dump = tmp_path / "sessions.txt"
     dump.write_text(format_dump(pairs, style="space-kept", numbered=True, seed=1),
                     encoding="utf-8")

@@ -932,20 +932,14 @@ def test_a_paragraph_labelled_31a_in_english_and_31_bis_in_french_is_a_pair() ->
 
 
 def test_the_width_of_an_unnumbered_dumps_lines_is_measured_once(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch: pytest.MonkeyPatch, session_pairs: list) -> None:
     """Europarl sessions cut at spaces, unnumbered: a pair whose first line may be a heading
     alone asks the width of the file's lines (a sort of every line's length). It was
     measured again for each such pair, 0.3 s of a 10,000-pair dump; now once a stream, with
     the same pairs."""
     from tmx_export.dump import format_dump, pairing
-    from tmx_export.model import Pair
 
-    folder = Path(__file__).parent / "data" / "europarl-sessions"
-    pairs = []
-    for session in ("ep-00-01-17", "ep-00-01-21"):
-        english, french = ([p.strip() for p in (folder / f"{session}.{lang}.txt").read_text(
-            encoding="utf-8").split("\n\n") if p.strip()] for lang in ("en", "fr"))
-        pairs += [Pair(e, f, "en-GB", "fr-FR") for e, f in zip(english, french, strict=True)]
+    pairs = session_pairs
     measured = []
     line_width = pairing._line_width
     monkeypatch.setattr(pairing, "_line_width",
