@@ -1140,6 +1140,7 @@ def _capitals_across(before: str, after: str) -> bool:
     return bool(last) and before.rstrip()[-1:].isalpha() and last[-1].isupper() and \
         first is not None and first.group().isupper()
 
+
 SHORT_LINE = 0.6  # a line this much shorter than the file's width ends a paragraph
 LINE_WIDTH_SHARE = 0.6  # the share of lines within a tenth of the file's width
 LINE_WIDTH_LINES = 20  # lines a file needs for its width to be known
@@ -1533,6 +1534,7 @@ def _capital_heading_apart(source: str, target: str) -> int | None:
                 not other_capitals and other_running and other_running[0].islower():
             return side
     return None
+
 
 # A label that starts both sides of a pair ("a =", "No", "Fő u."): one or two tokens of at
 # most this many characters.
