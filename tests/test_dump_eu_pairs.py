@@ -1324,3 +1324,19 @@ def test_a_heading_pair_in_capitals_run_into_the_next_pair_is_a_reject(
         f"{target} side lacks (a heading pair run into the next pair?)"]
     assert result.rejects[0].line == 5
     assert result.rejects[0].text.startswith(heading)
+
+
+def test_an_item_ending_with_a_conjunction_after_a_bracket_keeps_it() -> None:
+    """DGT-TM 22019A0315(01), SK-CS (tests/data/dump_item_end_bracket_sk_cs.txt, unnumbered,
+    cut at spaces): an item of the agreement's preamble ends "... (ďalej len „dohoda z roku
+    1995“) a" in Slovak and "... (dále jen „dohoda z roku 1995“) a" in Czech. Side B
+    opened with the conjunction, after the bracket: the unit offered "a Dohodě o provedení
+    ..." as the translation of "... 1995“)", and a side ending as the other does was never
+    tried, a split after a mark staying after a mark. It is tried when the word crossed is
+    the one side B ends with after the same mark."""
+    result, got = _read_data_dump("dump_item_end_bracket_sk_cs.txt", "items.txt", "sk", "cs")
+    assert not result.rejects
+    assert len(got) == 3
+    assert got[1][0].endswith("(ďalej len „dohoda z roku 1995“) a")
+    assert got[1][1].startswith("Dohodě o provedení ustanovení Úmluvy")
+    assert got[1][1].endswith("(dále jen „dohoda z roku 1995“) a")

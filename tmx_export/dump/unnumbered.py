@@ -905,8 +905,13 @@ def _cuts_near(text: str, start: int, split: int, end: int, pos: np.ndarray,
     # cut is not moved across them; nor across names no word list holds: the shared
     # words that float the cut lean a hair either way.
     after_mark = _after_mark(text, split) and not _after_abbreviation(text, start, split)
+    # Unless the word it crosses is the one side B ends with after the same mark: an item
+    # of a list ends "...“) a" in both languages ("(ďalej len „dohoda z roku 1995“) a" /
+    # "(dále jen „dohoda z roku 1995“) a"), where side B had opened with the conjunction.
+    tail = _mark_and_word(text, start, end) if after_mark else None
     return [c for c in near if c == split or (
-        not (after_mark and not _after_mark(text, c))
+        not (after_mark and not _after_mark(text, c)
+             and (tail is None or c < split or _mark_and_word(text, start, c) != tail))
         and not _MOVED_BLOCKED_RE.search(text, min(c, split), max(c, split))
         and _all_listed(text, pos, prefix, min(c, split), max(c, split)))]
 
@@ -924,6 +929,16 @@ def _all_listed(text: str, pos: np.ndarray, prefix: np.ndarray, begin: int, end:
 
 _MOVED_BLOCKED_RE = lazy_pattern(r"[\d()\[\]]|" + QUOTED_LETTER)
 _SHORT_WORD_STOP_RE = lazy_pattern(r"(?<![\w.-])([^\W\d_]{1,3})\.\s*$")
+
+
+_MARK_AND_WORD_RE = lazy_pattern(r"([^\w\s])\s+([^\W\d_]+)\s*$")
+
+
+def _mark_and_word(text: str, start: int, end: int) -> tuple[str, str] | None:
+    """How the text between ``start`` and ``end`` ends when it ends with a mark and one
+    word after it ("1995“) a"): the mark and the word (in lower case); else None."""
+    m = _MARK_AND_WORD_RE.search(text, max(start, end - 40), end)
+    return None if m is None else (m.group(1), m.group(2).lower())
 
 
 def _after_mark(text: str, at: int) -> bool:
