@@ -1340,3 +1340,19 @@ def test_an_item_ending_with_a_conjunction_after_a_bracket_keeps_it() -> None:
     assert got[1][0].endswith("(ďalej len „dohoda z roku 1995“) a")
     assert got[1][1].startswith("Dohodě o provedení ustanovení Úmluvy")
     assert got[1][1].endswith("(dále jen „dohoda z roku 1995“) a")
+
+
+def test_a_short_pair_s_last_word_ends_side_a_too() -> None:
+    """DGT-TM 22019A0315(01), HR-SL (tests/data/dump_shared_last_word_hr_sl.txt,
+    unnumbered, cut at spaces): the agreement's title, "Sporazum za sprečavanje ... na
+    otvorenome moru u središnjem Arktičkom oceanu" / "za preprečevanje ... v osrednjem
+    Arktičnem oceanu". "Arktičkom", an inflected name no word list holds, opened side B
+    with its capital: the unit offered "Arktičkom oceanu za preprečevanje ..." as the
+    translation of "... u središnjem". In a short pair side B opening with a word or two
+    and then the word the pair ends with ("oceanu"), those words leaning no way to side
+    B's language, ends side A with them."""
+    result, got = _read_data_dump("dump_shared_last_word_hr_sl.txt", "title.txt", "hr", "sl")
+    assert not result.rejects
+    assert len(got) == 3
+    assert got[0][0].endswith("na otvorenome moru u središnjem Arktičkom oceanu")
+    assert got[0][1].startswith("za preprečevanje nereguliranega ribolova")

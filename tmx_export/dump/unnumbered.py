@@ -735,6 +735,7 @@ def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, i
         e_off = starts[j] if j < len(starts) else end
         split = _refine_split(parts, prefix, i, j, k)
         split = _shared_last_word(parts.text, starts[i], split, e_off)
+        split = _last_word_to_a(parts, prefix, starts[i], split, e_off)
         split = _sentence_end_to_a(parts, prefix, split, e_off)
         # the cuts near a split, read once for both moves: a short pair's split is most
         # often left where it is by the first, and the second asks for the same cuts
@@ -1089,6 +1090,42 @@ def _shared_last_word(text: str, start: int, split: int, end: int) -> int:
     if after is None or after.start() >= tail.start():
         return split
     return after.start()
+
+
+# The words side B's opening is searched for the word the pair ends with: the words before
+# it (two at most) go to side A with it (:func:`_last_word_to_a`).
+LAST_WORD_REACH = 3
+
+
+def _last_word_to_a(parts: _SegmentalParts, prefix: np.ndarray, start: int, split: int,
+                    end: int) -> int:
+    """``split``, or the start of the word after the word the pair ends with when side B
+    would open with a word or two and then that word ("... moru u središnjem | Arktičkom
+    oceanu za preprečevanje ... v osrednjem Arktičnem oceanu"): in a short pair both sides
+    end with it, and the words before it (a name's inflected form no list holds, a word of
+    both languages) lean no way to side B's language; the capital of the name had opened
+    side B."""
+    text, pos = parts.text, parts.pos
+    if end - start > SHORT_PAIR:
+        return split
+    tail = _LAST_WORD_RE.search(text, split, end)
+    if tail is None or len(tail.group()) < 3:
+        return split
+    at = split
+    for _ in range(LAST_WORD_REACH):
+        word = _FIRST_WORD_RE.match(text, at, end)
+        if word is None or not text[word.end():word.end() + 1].isspace():
+            return split  # side B opens with a mark or a number: not a word alone
+        after = _NEXT_WORD_RE.search(text, word.end(), end)
+        if after is None or after.start() >= tail.start():
+            return split
+        if word.start() > split and word.group().lower() == tail.group().lower():
+            # the words moved lean to side B's language by -(prefix[b] - prefix[a]) (side
+            # A's positive in the prefix of the winning order): a hair at most
+            a, b = pos.searchsorted(split), pos.searchsorted(after.start())
+            return after.start() if prefix[a] - prefix[b] < HAIR_LEAN else split
+        at = after.start()
+    return split
 
 
 _FIRST_WORD_RE = lazy_pattern(r"[^\W\d_][\w-]*")
