@@ -1356,3 +1356,18 @@ def test_a_short_pair_s_last_word_ends_side_a_too() -> None:
     assert len(got) == 3
     assert got[0][0].endswith("na otvorenome moru u središnjem Arktičkom oceanu")
     assert got[0][1].startswith("za preprečevanje nereguliranega ribolova")
+
+
+def test_side_a_s_opening_word_both_languages_write_opens_side_b() -> None:
+    """DGT-TM 22019A0315(01), SV-DA (tests/data/dump_shared_first_word_sv_da.txt,
+    unnumbered, cut at spaces): a clause of the preamble, "SOM ERINRAR om ... bland annat
+    de som ingår i" / "som minder om principperne ...". "som", a word both languages write
+    leaning a hair to Swedish, went to side A: the unit offered "minder om principperne
+    ..." as the translation of "... de som ingår i som". Side A's last word, the one it
+    opens with and one of both languages, opens side B."""
+    result, got = _read_data_dump("dump_shared_first_word_sv_da.txt", "clauses.txt", "sv",
+                                  "da")
+    assert not result.rejects
+    assert len(got) == 3
+    assert got[0][0].endswith("bland annat de som ingår i")
+    assert got[0][1].startswith("som minder om principperne")

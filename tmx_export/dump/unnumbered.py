@@ -736,6 +736,7 @@ def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, i
         split = _refine_split(parts, prefix, i, j, k)
         split = _shared_last_word(parts.text, starts[i], split, e_off)
         split = _last_word_to_a(parts, prefix, starts[i], split, e_off)
+        split = _shared_first_word(parts, prefix, starts[i], split)
         split = _sentence_end_to_a(parts, prefix, split, e_off)
         # the cuts near a split, read once for both moves: a short pair's split is most
         # often left where it is by the first, and the second asks for the same cuts
@@ -1090,6 +1091,29 @@ def _shared_last_word(text: str, start: int, split: int, end: int) -> int:
     if after is None or after.start() >= tail.start():
         return split
     return after.start()
+
+
+def _shared_first_word(parts: _SegmentalParts, prefix: np.ndarray, start: int,
+                       split: int) -> int:
+    """``split``, or the start of side A's last word when that word is the one side A opens
+    with, a word both languages write ("SOM ERINRAR om ... bland annat de som ingår i som |
+    minder om ...", for "... ingår i | som minder om"): a translation opens as its source
+    does, and a word leaning a hair either way is no evidence of the side it went to."""
+    text, pos = parts.text, parts.pos
+    first = _FIRST_WORD_RE.match(text, start, split)
+    # (searched for in the side's last characters: over the whole side, a long word is
+    # tried from each of its letters, and a line of 300,000 letters never ends)
+    lo = max(start, split - 60)
+    last = _LAST_WORD_RE.search(text, lo, split)
+    if (first is None or last is None or last.start() <= first.start()
+            or last.start() == lo > start and text[lo - 1].isalnum()
+            or last.group().lower() != first.group().lower()
+            or not text[last.end():split].isspace()):
+        return split
+    at = int(pos.searchsorted(last.start()))
+    if at >= len(pos) or pos[at] != last.start():
+        return split
+    return last.start() if 0 < abs(prefix[at + 1] - prefix[at]) < HAIR_LEAN else split
 
 
 # The words side B's opening is searched for the word the pair ends with: the words before
