@@ -1371,3 +1371,24 @@ def test_side_a_s_opening_word_both_languages_write_opens_side_b() -> None:
     assert len(got) == 3
     assert got[0][0].endswith("bland annat de som ingår i")
     assert got[0][1].startswith("som minder om principperne")
+
+
+def test_no_side_ends_with_a_slavic_preposition() -> None:
+    """DGT-TM 22019D0556, HR-SL (tests/data/dump_preposition_end_hr_sl.txt, unnumbered, cut
+    at spaces): a citation ending "... na popis u Sektorskom prilogu," / "ob upoštevanju,
+    da ...". "Sektorskom prilogu", inflected forms no word list holds, lean no way, and
+    the capital opened side B: the unit offered "Sektorskom prilogu, ob upoštevanju ..." as
+    the translation of "... na popis u". No clause ends with a preposition: side B opens
+    after those words' comma. (Only where the other language writes the word seldom or as
+    a preposition too: English "do" and "we" end clauses.)"""
+    result, got = _read_data_dump("dump_preposition_end_hr_sl.txt", "citations.txt", "hr",
+                                  "sl")
+    assert not result.rejects
+    assert len(got) == 3
+    assert got[1][0].endswith("na popis u Sektorskom prilogu,")
+    assert got[1][1].startswith("ob upoštevanju, da Skupni odbor")
+    from tmx_export.dump.unnumbered import _prepositions
+
+    assert {"u", "ob", "na"} <= _prepositions(("hr", "sl"))
+    assert {"w", "z", "na"} <= _prepositions(("pl", "en"))
+    assert not {"do", "we", "a", "i"} & _prepositions(("pl", "en"))

@@ -54,6 +54,18 @@ _ARTICLES = frozenset("the a an le la les l un une des du au aux".split())
 # German "an" does ("kommt ... an").
 _MAY_END = {"cs": {"a", "to", "on"}, "sk": {"a", "to", "on"}, "pl": {"a", "to", "on"},
             "hr": {"a", "to", "on"}, "sl": {"a", "to", "on", "in"}, "de": {"an"}}
+# The prepositions of the Slavic languages, which end no clause either ("... na popis u",
+# "... ob"). Not their conjunctions: "a" and "i" end an item of a list.
+_PREPOSITIONS = {
+    "cs": "v ve k ke s z ze o u na za od do po při pro pod nad před přes bez",
+    "sk": "v vo k ku s so z zo o u na za od do po pri pre pod nad pred cez bez",
+    "pl": "w we z ze o u na za od do po przy pod nad przed przez bez dla",
+    "hr": "u o s sa k ka na za od do po pri pod nad pred iz kroz bez",
+    "sl": "v s z k o na za od do po pri pod nad pred iz ob skozi brez",
+}
+# A preposition of one language of the pair this frequent (Zipf) a word of the other, and
+# no preposition there, is left out: English "do" and "we", Slovene "so" (are) end clauses.
+PREPOSITION_OTHER_ZIPF = 6.0
 
 
 _CODE_START_RE = lazy_pattern(r"[(\[]*[A-Z]+[\d(/-]")
@@ -195,6 +207,20 @@ def _never_last(langs: tuple[str, ...]) -> tuple[frozenset[str], re.Pattern[str]
     pattern = (r"(?<![\w'’])(?:" + "|".join(sorted(words, key=len, reverse=True))
                + r")['’]?[ \t]+" + _OPENERS_RE)
     return words, re.compile("(?i)" + pattern), re.compile(pattern)
+
+
+@lru_cache(maxsize=64)
+def _prepositions(langs: tuple[str, ...]) -> frozenset[str]:
+    """The prepositions of the languages of ``langs`` (:data:`_PREPOSITIONS`) that each
+    other language of ``langs`` writes as a preposition too, or seldom."""
+    found: set[str] = set()
+    for lang in langs:
+        for word in _PREPOSITIONS.get(lang, "").split():
+            if all(word in _PREPOSITIONS.get(other, "").split()
+                   or zipf(word, other) < PREPOSITION_OTHER_ZIPF
+                   for other in langs if other != lang):
+                found.add(word)
+    return frozenset(found)
 
 
 _FOLDS_APART_RE = lazy_pattern("[İıſ]")
@@ -412,7 +438,7 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
     # only the order that wins (the source-first one on a tie) has its splits refined
     if signs[won] < 0:
         prefix = -prefix
-    return [(sign, total, _refined(shared, prefix, path) if r == won else [])
+    return [(sign, total, _refined(shared, prefix, path, langs) if r == won else [])
             for r, (sign, total) in enumerate(zip(signs, totals, strict=True))]
 
 
@@ -726,9 +752,10 @@ def _split_scores(prefix: np.ndarray, prior: np.ndarray, ks: Any, ti: Any, tj: i
     return (2 * prefix[ks] + prior[ks]) - (prefix[ti] + prefix[tj]) - delta * delta
 
 
-def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, int, int]]
-             ) -> list[tuple[int, int, int]]:
-    """The pairs of ``path`` as (start, split, end) offsets, each split refined."""
+def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, int, int]],
+             langs: tuple[str, ...] = ()) -> list[tuple[int, int, int]]:
+    """The pairs of ``path`` as (start, split, end) offsets, each split refined (``langs``:
+    the pair's languages)."""
     starts, end = parts.starts, len(parts.text)
     out = []
     for i, j, k in path:
@@ -737,6 +764,7 @@ def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, i
         split = _shared_last_word(parts.text, starts[i], split, e_off)
         split = _last_word_to_a(parts, prefix, starts[i], split, e_off)
         split = _shared_first_word(parts, prefix, starts[i], split)
+        split = _preposition_end_to_b(parts, prefix, starts[i], split, e_off, langs)
         split = _sentence_end_to_a(parts, prefix, split, e_off)
         # the cuts near a split, read once for both moves: a short pair's split is most
         # often left where it is by the first, and the second asks for the same cuts
@@ -1114,6 +1142,32 @@ def _shared_first_word(parts: _SegmentalParts, prefix: np.ndarray, start: int,
     if at >= len(pos) or pos[at] != last.start():
         return split
     return last.start() if 0 < abs(prefix[at + 1] - prefix[at]) < HAIR_LEAN else split
+
+
+PREPOSITION_REACH = 3  # words a side ending with a preposition may take to a mark
+
+
+def _preposition_end_to_b(parts: _SegmentalParts, prefix: np.ndarray, start: int,
+                          split: int, end: int, langs: tuple[str, ...]) -> int:
+    """``split``, or the end of side B's first words up to a comma or a semicolon, when side
+    A would end with a preposition (:func:`_prepositions`) and those words lean no way, no
+    list holding them or both languages writing them ("... na popis u | Sektorskom prilogu,
+    ob upoštevanju ..." for "... na popis u Sektorskom prilogu, | ob upoštevanju"): no
+    clause ends with a preposition, and an inflected name's capital had opened side B."""
+    text, pos = parts.text, parts.pos
+    prepositions = _prepositions(langs)
+    last = _LAST_WORD_RE.search(text, max(start, split - 40), split)
+    if (not prepositions or last is None or last.group() not in prepositions
+            or not text[last.end():split].isspace()):
+        return split
+    a = int(pos.searchsorted(split))
+    for b in range(a + 1, min(a + PREPOSITION_REACH, len(pos) - 1) + 1):
+        cut = int(pos[b])
+        if cut >= end or abs(prefix[b] - prefix[b - 1]) >= HAIR_LEAN:
+            return split
+        if text[int(pos[b - 1]):cut].rstrip()[-1:] in ",;":
+            return gap_cut(text, cut)
+    return split
 
 
 # The words side B's opening is searched for the word the pair ends with: the words before
