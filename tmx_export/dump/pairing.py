@@ -1126,17 +1126,13 @@ def _last_sentence_alone(text: str, start: int, cut: int, at: int, end: int,
     return _edge_sentences_alone(others, own, line, True, 1.0 / ratio)
 
 
-
-_EDGE_WORD_RE = lazy_pattern(r"[^\W\d_]+")
-
-
 def _capitals_across(before: str, after: str) -> bool:
     """Whether the word ``before`` ends with and the one ``after`` opens with are both in
     capitals: the pieces of a word in capitals a cut split ("the C" / "EN, which", "du CE"
     / "N, ce qui", "[SE" / "C(99)"), no paragraph's end, whatever the join scores say of
     an acronym."""
-    last = _EDGE_WORD_RE.findall(before[-12:])
-    first = _EDGE_WORD_RE.match(after.lstrip(OPENERS))
+    last = WORD_RE.findall(before[-12:])
+    first = WORD_RE.match(after.lstrip(OPENERS))
     return bool(last) and before.rstrip()[-1:].isalpha() and last[-1].isupper() and \
         first is not None and first.group().isupper()
 
@@ -1498,7 +1494,6 @@ def _bare_side_apart(source: str, target: str) -> tuple[str, int] | None:
     return None
 
 
-
 # A heading in capitals that opens a side: this many words of two letters or more, every
 # letter a capital ("VÝBOR PRE OBCHOD A ROZVOJ,"), then running text ...
 CAPITAL_HEADING_WORDS = 3
@@ -1519,13 +1514,7 @@ def _capital_heading_apart(source: str, target: str) -> int | None:
     DGT-TM units of 19 language pairs no pair opens so (a recital opens in capitals in
     both languages, "UZNÁVAJÚC, že" / "BEROUCE OHLED NA TO, že"; a heading alone, "HAR
     ENATS OM FÖLJANDE." / "er blevet enige om følgende:", runs into no text)."""
-    leads = []
-    for text in (source, target):
-        words = WORD_RE.findall(text)
-        first = next((i for i, word in enumerate(words) if not word.isupper()), len(words))
-        capitals = sum(len(word) >= 2 for word in words[:first])
-        running = words[first:]
-        leads.append((capitals, running))
+    leads = [_heading_lead(source), _heading_lead(target)]
     for side in (0, 1):
         capitals, running = leads[side]
         other_capitals, other_running = leads[1 - side]
@@ -1534,6 +1523,23 @@ def _capital_heading_apart(source: str, target: str) -> int | None:
                 not other_capitals and other_running and other_running[0].islower():
             return side
     return None
+
+
+def _heading_lead(text: str) -> tuple[int, list[str]]:
+    """How many words of two letters or more in capitals ``text`` opens with, and the first
+    :data:`CAPITAL_HEADING_TEXT_WORDS` words after them: all :func:`_capital_heading_apart`
+    reads of a side (the words read as far as that, not the whole side: this runs on
+    every pair of an unnumbered dump)."""
+    capitals, running = 0, []
+    for m in WORD_RE.finditer(text):
+        word = m.group()
+        if running or not word.isupper():
+            running.append(word)
+            if len(running) == CAPITAL_HEADING_TEXT_WORDS:
+                break
+        else:
+            capitals += len(word) >= 2
+    return capitals, running
 
 
 # A label that starts both sides of a pair ("a =", "No", "Fő u."): one or two tokens of at

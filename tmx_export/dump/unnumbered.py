@@ -179,15 +179,14 @@ def _list_item_end_re(langs: tuple[str, ...]) -> re.Pattern[str] | None:
                       + r")[ \t]+" + _OPENERS_RE)
 
 
-def _conjunction_words(text: str, langs: tuple[str, ...]) -> list[tuple[int, int]]:
-    """The word after an item's closing "and" or "or" (:data:`_LIST_ITEM_END_RE`,
-    :func:`_list_item_end_re`), when it is in small letters and a space follows: its start,
-    and where the next word starts."""
-    patterns = [p for p in (_LIST_ITEM_END_RE, _list_item_end_re(langs)) if p is not None]
+def _conjunction_words(text: str, item_ends: list[np.ndarray]) -> list[tuple[int, int]]:
+    """The word after an item's closing "and" or "or" (``item_ends``: where the matches of
+    :data:`_LIST_ITEM_END_RE` and :func:`_list_item_end_re` end), when it is in small
+    letters and a space follows: its start, and where the next word starts."""
     found = []
-    for pattern in patterns:
-        for m in pattern.finditer(text):
-            word = _ITEM_WORD_RE.match(text, m.end())
+    for ends in item_ends:
+        for end in ends.tolist():
+            word = _ITEM_WORD_RE.match(text, end)
             if word is not None and word.group(1).islower():
                 found.append((word.start(), word.end()))
     return found
@@ -262,9 +261,10 @@ def _split_priors(text: str, pos: np.ndarray, langs: tuple[str, ...] = (),
     prior = np.zeros(len(pos))
     never, never_any_case, never_lower = _never_last(langs)
 
-    def at(pattern: re.Pattern[str], value: float, scanned: str = text) -> None:
-        at_ends(np.fromiter((m.end() for m in pattern.finditer(scanned)), dtype=np.int64),
-                value)
+    def at(pattern: re.Pattern[str], value: float, scanned: str = text) -> np.ndarray:
+        ends = np.fromiter((m.end() for m in pattern.finditer(scanned)), dtype=np.int64)
+        at_ends(ends, value)
+        return ends
 
     def at_ends(ends: np.ndarray, value: float) -> None:
         idx = np.searchsorted(pos, ends)
@@ -281,19 +281,21 @@ def _split_priors(text: str, pos: np.ndarray, langs: tuple[str, ...] = (),
     else:
         at(never_any_case, -3.0)
     del lower
-    at(_LIST_ITEM_END_RE, 3.0)  # cancels it: "(‘the Convention’); and" ends a list item
+    # "(‘the Convention’); and" ends a list item: cancels the prior above (the ends kept:
+    # the word after the conjunction is weighed below)
+    item_ends = [at(_LIST_ITEM_END_RE, 3.0)]
     items = _list_item_end_re(langs)
     if items is not None:
         # the other languages' "and" and "or" end items too ("..., och | som anerkender",
         # "; i | ali je treba"), where a word the two languages share after it ("som",
         # "ali"), leaning a hair, went to side A
-        at(items, LIST_ITEM_PRIOR)
+        item_ends.append(at(items, LIST_ITEM_PRIOR))
     if score is not None:
         # and not after the conjunction and a word of both languages after it: "..., y no
         # | Acordo relativo" for "..., y | no Acordo relativo", the capital after "no"
         # outweighing the hair it leans (a word of one language stays: "...; e altresì |
         # se devem ...")
-        shared = [end for start, end in _conjunction_words(text, langs)
+        shared = [end for start, end in _conjunction_words(text, item_ends)
                   if abs(score[min(int(pos.searchsorted(start)), len(score) - 1)]) < HAIR_LEAN]
         at_ends(np.fromiter(shared, dtype=np.int64), -LIST_ITEM_PRIOR)
     # a no-break space binds the words either side of it: no side ends there (Czech
