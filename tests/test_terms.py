@@ -1498,6 +1498,42 @@ def test_an_older_review_file_does_not_put_back_what_it_showed(tmp_path):
         assert {p.source_lemma: p.status for p in termbase.pairs()}["commission"] == "rejected"
 
 
+def test_a_note_emptied_in_the_review_file_is_removed(tmp_path):
+    """A reviewer who deleted a note in the review file saw "0 pair(s) changed" and the
+    note stayed in the termbase, its TBX and CSV: the file shows each note as written, so
+    an emptied cell is a decision. A file without those columns keeps the note, as before."""
+    db = tmp_path / "terms.db"
+    _, stored = _update(db, seed_pair())
+    with Termbase(db) as termbase:
+        apply_review(_review_copy(stored, tmp_path / "first.xlsx", {
+            "cluster": {"status": "approved", "note": "IATE agrees"},
+            "value chain": {"note": "see IATE"}}), termbase)
+        stored = termbase.pairs()
+    emptied = _review_copy(stored, tmp_path / "emptied.xlsx",
+                           {"cluster": {"note": None}, "value chain": {"note": ""}})
+    with Termbase(db) as termbase:
+        summary = apply_review(emptied, termbase)
+        after = {p.source_lemma: p for p in termbase.pairs()}
+    assert summary.changed == 2, summary
+    assert (after["cluster"].status, after["cluster"].note) == ("approved", "")
+    assert (after["value chain"].status, after["value chain"].note) == ("proposed", "")
+    # an older file (no "as written" columns) cannot tell: its empty note keeps the pair's
+    with Termbase(db) as termbase:
+        apply_review(_review_copy(termbase.pairs(), tmp_path / "again.xlsx",
+                                  {"cluster": {"note": "IATE agrees"}}), termbase)
+        stored = termbase.pairs()
+    old = _review_copy(stored, tmp_path / "old.xlsx", {"cluster": {"note": None}})
+    book = load_workbook(old)
+    sheet = book["review"]
+    header = [c.value for c in sheet[1]]
+    first = header.index("status as written") + 1
+    sheet.delete_cols(first, len(header) - first + 1)
+    book.save(old)
+    with Termbase(db) as termbase:
+        apply_review(old, termbase)
+        assert {p.source_lemma: p.note for p in termbase.pairs()}["cluster"] == "IATE agrees"
+
+
 def test_a_note_typed_as_a_date_reads_back_as_the_spreadsheet_shows_it(tmp_path):
     """A spreadsheet turns a note typed "2024-05-01" into a date; it came back as
     "2024-05-01 00:00:00" in the termbase and the TBX."""

@@ -185,7 +185,9 @@ def apply_review(path: str | Path, termbase: Termbase) -> ApplySummary:
       review file writes says ``proposed``, so an export older than the decision, or a
       second reviewer's copy, would otherwise revert it: only an explicit decision changes
       a decided pair.
-    - an empty ``note`` keeps the pair's note (an older export has none to show).
+    - an empty ``note`` keeps the pair's note in a file without the hidden
+      :data:`WRITTEN_COLUMNS` (an older export has none to show); in a file with them, a
+      note the reviewer emptied is recorded: the pair keeps no note.
     - in a file with the hidden :data:`WRITTEN_COLUMNS` (every file this version writes),
       a cell left as the file wrote it is no decision: the termbase's status, spelling or
       note stays, though it changed since the file was written (counted in
@@ -247,7 +249,11 @@ def apply_review(path: str | Path, termbase: Termbase) -> ApplySummary:
                                          row.line)
             changed = termbase.set_terms(pair_id, row.source_term, row.target_term) or added
             if row.status is not None:
-                changed = termbase.set_status(pair_id, row.status, row.note or None) or changed
+                # a file that shows each note as written tells a note its reviewer emptied
+                # (a decision: the pair keeps none) from one it never showed; without those
+                # columns (an older file, a typed row) an empty note keeps the pair's
+                note = row.note if row.written is not None else row.note or None
+                changed = termbase.set_status(pair_id, row.status, note) or changed
             if changed:
                 summary.changed += 1
                 summary.changes.append((row.source_term, row.target_term,
