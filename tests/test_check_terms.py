@@ -312,6 +312,21 @@ def test_a_term_in_the_singular_is_found_in_the_plural(source_lang, target_lang,
         ("term-missing", term)] * len(both)
 
 
+def test_an_acronym_is_found_in_its_plural(seed_unit):
+    """A glossary names "SME" (IATE's entry); the seed writes "SMEs", which the
+    lemmatiser keeps as "smes": the term was never found, so a unit without "PME" passed.
+    A term written in the plural ("SMEs", the citation form terms wrote) matches "SME"."""
+    assert "SMEs" in seed_unit.source and "PME" in seed_unit.target
+    without = replace(seed_unit, target=seed_unit.target.replace("PME", "entreprises"))
+    singular = replace(seed_unit, source=seed_unit.source.replace("SMEs", "SME"))
+    for term in ("SME", "SMEs"):
+        entry = TermEntry(term, ("PME",))
+        assert check([entry], seed_unit) == check([entry], singular) == []
+        assert check([entry], without) == [("term-missing", term, "PME")]
+        assert check([entry], replace(without, source=singular.source)) == [
+            ("term-missing", term, "PME")]
+
+
 # -- term-forbidden ---------------------------------------------------------------------------
 
 def test_forbidden_grappe_for_cluster_is_found_when_planted(seed_unit):
