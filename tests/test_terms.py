@@ -1825,6 +1825,51 @@ def test_a_document_is_recognised_whatever_was_read_before_it(tmp_path):
     assert glossary_rows(tmp_path / "g.csv")[0]["count"] == "12"  # the seed's 6 + the table's 6
 
 
+def test_another_translation_of_a_source_file_is_another_document(tmp_path):
+    """A pair of parallel files was recognised by its source file's bytes alone: the same
+    English file with another (corrected, or another translator's) French file was "already
+    in the termbase, not counted again", its translation silently ignored. A termbase that
+    counted a pair so still recognises the same two files."""
+    import hashlib
+
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    source = (SESSIONS / "ep-00-01-17.en.txt").read_bytes()
+    translation = (SESSIONS / "ep-00-01-17.fr.txt").read_text(encoding="utf-8")
+    assert translation.count("États membres") > 10
+    for folder, french in ((first, translation),
+                           (second, translation.replace("États membres", "Pays membres"))):
+        (folder / "ep.en.txt").write_bytes(source)
+        (folder / "ep.fr.txt").write_text(french, encoding="utf-8")
+    db = tmp_path / "t.db"
+    runner = CliRunner()
+    done = runner.invoke(terms, [str(first / "ep.en.txt"), "--termbase", str(db)])
+    assert done.exit_code == 0, done.output
+    other = runner.invoke(terms, [str(second / "ep.en.txt"), "--termbase", str(db),
+                                  "--csv", str(tmp_path / "g.csv")])
+    assert other.exit_code == 0, other.output
+    assert "not counted again" not in other.output
+    assert "1 document(s) added" in other.output
+    renderings = {row["target"] for row in glossary_rows(tmp_path / "g.csv")
+                  if row["source"] == "Member State"}
+    assert renderings == {"État membre", "Pays membre"}
+    # a termbase that fingerprinted the pair by its source file: the same files are the
+    # document it counted, the other translation a new one
+    old = tmp_path / "old.db"
+    done = runner.invoke(terms, [str(first / "ep.en.txt"), "--termbase", str(old)])
+    assert done.exit_code == 0, done.output
+    con = sqlite3.connect(old)
+    con.execute("UPDATE documents SET fingerprint = ?", (hashlib.sha256(source).hexdigest(),))
+    con.commit()
+    con.close()
+    again = runner.invoke(terms, [str(first / "ep.en.txt"), "--termbase", str(old)])
+    assert again.exit_code == 0, again.output
+    assert "not counted again" in again.output
+    other = runner.invoke(terms, [str(second / "ep.en.txt"), "--termbase", str(old)])
+    assert "1 document(s) added" in other.output, other.output
+
+
 def _dgt_tables(folder: Path) -> list[str]:
     """The DGT-TM excerpt as tables of tmx-export, one file per document."""
     documents: dict[str, list[Pair]] = {}

@@ -238,8 +238,15 @@ def run_terms(
     by_document: dict[str, list[Pair]] = {}
     for unit in units:
         by_document.setdefault(unit.file, []).append(unit)
-    documents = {name: Document(name, document_fingerprint(name, members), len(members),
-                                members[0].source_lang, members[0].target_lang)
+    # (a pair of parallel files is named by its source file: its fingerprint takes both)
+    translations = {str(given.source): str(given.target) for given in gather_inputs(
+        inputs, source_lang=source_lang, target_lang=target_lang)
+        if isinstance(given, ParallelInput)}
+    documents = {name: Document(name, document_fingerprint(name, members,
+                                                           translations.get(name)),
+                                len(members), members[0].source_lang, members[0].target_lang,
+                                document_fingerprint(name, members)
+                                if name in translations else "")
                  for name, members in by_document.items()}
     read = (f"{len(units)} unit(s) in {len(documents)} document(s)"
             + (f" ({len(repeats)} repeating an earlier unit)" if repeats else "")
@@ -289,7 +296,7 @@ def _terms_with_termbase(termbase_path: str, by_document: dict[str, list[Pair]],
     run_langs = {primary_langs((unit.source_lang, unit.target_lang))
                  for members in by_document.values() for unit in members}
     with Termbase(termbase_path) as termbase, termbase.transaction():
-        new = termbase.new_documents(documents)
+        new = termbase.new_documents(documents, by_document)
         last_id = termbase.db.execute("SELECT coalesce(max(id), 0) FROM pairs").fetchone()[0]
         known = [name for name in documents if name not in new]
         if known:

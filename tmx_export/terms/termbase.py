@@ -241,6 +241,9 @@ class Document:
     units: int = 0
     source_lang: str = ""
     target_lang: str = ""
+    # a pair of parallel files: the fingerprint earlier versions gave it, its source file's
+    # bytes alone (see new_documents); never stored
+    legacy_fingerprint: str = ""
 
 
 @dataclass(slots=True)
@@ -511,18 +514,43 @@ class Termbase:
             return summary, []
         return summary, self._store(_with_competitors(pairs), doc_ids, now, summary)
 
-    def new_documents(self, documents: Mapping[str, Document]) -> dict[str, Document]:
+    def new_documents(self, documents: Mapping[str, Document],
+                      units: Mapping[str, list[Pair]] | None = None) -> dict[str, Document]:
         """Those of ``documents`` the termbase has not counted yet for their language pair
-        (by fingerprint: a multilingual TMX read for EN-DE is still new to an EN-FR run)."""
+        (by fingerprint: a multilingual TMX read for EN-DE is still new to an EN-FR run).
+
+        A pair of parallel files counted when its fingerprint was its source file's alone
+        (``legacy_fingerprint``) is the one counted when its ``units`` are those the
+        termbase keeps of it (or it keeps none, counted before units were kept): it is then
+        given its fingerprint of both files. Units that differ are another translation of
+        that source file, a new document."""
         known = set(self.db.execute(
             "SELECT fingerprint, source_lang, target_lang FROM documents"))
         new = {}
         for name, doc in documents.items():
-            key = (doc.fingerprint, *primary_langs((doc.source_lang, doc.target_lang)))
+            langs = primary_langs((doc.source_lang, doc.target_lang))
+            key = (doc.fingerprint, *langs)
+            old = (doc.legacy_fingerprint, *langs)
+            if (key not in known and doc.legacy_fingerprint and old in known
+                    and self._kept_units(old) in ([], sorted(
+                        (u.source, u.target) for u in (units or {}).get(name, [])))):
+                self.db.execute("UPDATE documents SET fingerprint = ? WHERE fingerprint = ?"
+                                " AND source_lang = ? AND target_lang = ?",
+                                (doc.fingerprint, doc.legacy_fingerprint, *langs))
+                known.discard(old)
+                known.add(key)
             if key not in known:  # (nor the same bytes under another name in this run)
                 known.add(key)
                 new[name] = doc
         return new
+
+    def _kept_units(self, key: tuple[str, str, str]) -> list[tuple[str, str]]:
+        """The (source, target) texts of the units kept of the document of ``key``
+        (fingerprint, source and target language), sorted: a unit repeating another
+        document's comes after the others, so their order depends on the run's company."""
+        return sorted(self.db.execute(
+            "SELECT u.source, u.target FROM units u JOIN documents d ON d.id = u.document_id"
+            " WHERE d.fingerprint = ? AND d.source_lang = ? AND d.target_lang = ?", key))
 
     def stored_units(self, langs: tuple[str, str]) -> list[Pair]:
         """The units kept of the documents counted so far for the (source, target) language

@@ -93,22 +93,31 @@ def _cut(source: str, target: str, s_span: Span, t_span: Span, splitter,
     return list(zip(sources, targets, strict=True))
 
 
-def document_fingerprint(name: str, units: Iterable[Pair]) -> str:
-    """The fingerprint of the input file ``name``: SHA-256 of its bytes; for what is not a
-    file (standard input, a pair of parallel files) that of its ``units``.
+def document_fingerprint(name: str, units: Iterable[Pair], target: str | None = None) -> str:
+    """The fingerprint of the input file ``name``: SHA-256 of its bytes; of a pair of
+    parallel files (``target``, the translation's file), of both files' bytes; for what is
+    not a file (standard input) that of its ``units``.
 
     The bytes, not the units: the pipeline drops units that repeat an earlier input's ("34."
     / "34.", "Thank you."), so the units of one document depend on what was read before it,
-    and the same document must be recognised whatever company it comes in.
+    and the same document must be recognised whatever company it comes in. Both files of a
+    pair: another translation of the same source file (corrected, or another translator's)
+    is another document, which the source file's bytes alone took for the one counted.
     """
     path = Path(name)
     if name != "-" and path.is_file():
-        digest = hashlib.sha256()
-        with path.open("rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
-        return digest.hexdigest()
+        if target is None:
+            return _file_sha256(path).hex()
+        return hashlib.sha256(_file_sha256(path) + _file_sha256(Path(target))).hexdigest()
     return fingerprint(units)
+
+
+def _file_sha256(path: Path) -> bytes:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.digest()
 
 
 def fingerprint(pairs: Iterable[Pair]) -> str:
