@@ -1148,6 +1148,24 @@ def test_unsupported_language_is_refused_before_any_work(tmp_path, langs):
     assert "Traceback" not in result.output and len(result.output.splitlines()) == 1
 
 
+def test_language_tags_are_written_standard(tmp_path):
+    """`build` reads --target-lang fr_FR as fr-FR; `terms` wrote "fr_FR" as the TBX's
+    xml:lang and the CSV's header, a tag no CAT tool knows, and refused "fra" as a language
+    without term rules."""
+    tbx, glossary = tmp_path / "t.tbx", tmp_path / "g.csv"
+    result = CliRunner().invoke(terms, [str(SEED_DUMP), "--source-lang", "eng", "--target-lang",
+                                        "fr_FR", "--tbx", str(tbx), "--csv", str(glossary)])
+    assert result.exit_code == 0, result.output
+    lang_sets = etree.parse(str(tbx)).iter("langSet")
+    assert {s.get("{http://www.w3.org/XML/1998/namespace}lang") for s in lang_sets} == {
+        "en", "fr-FR"}
+    assert glossary.read_text(encoding="utf-8-sig").splitlines()[0].startswith("en,fr-FR,")
+    result = CliRunner().invoke(terms, [str(SEED_DUMP), "--target-lang", "xx"])
+    assert result.exit_code == 1
+    assert result.output == ("tmx-export: error: --target-lang: 'xx' is not a known language "
+                             "tag (BCP 47, e.g. en-GB, fr-FR)\n")
+
+
 # -- termbase --------------------------------------------------------------------------------
 
 def _update(db: Path, pair: Pair) -> tuple:

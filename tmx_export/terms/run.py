@@ -86,7 +86,9 @@ def terms(inputs: Sequence[str], options: TermsOptions, *, say: Say = None,
     are gathered three times (outputs, files named twice, reading)."""
     with one_listing():
         check_paths(inputs, options)
-        check_languages(options.source_lang, options.target_lang)
+        # the outputs name the languages as the units do, in standard tags
+        source_lang, target_lang = check_languages(options.source_lang, options.target_lang)
+        options = replace(options, source_lang=source_lang, target_lang=target_lang)
         pairs = run_terms(
             inputs, termbase_path=options.termbase_path, glossary_path=options.glossary_path,
             min_count=options.min_count, max_contexts=options.max_contexts,
@@ -100,14 +102,25 @@ def terms(inputs: Sequence[str], options: TermsOptions, *, say: Say = None,
     return pairs
 
 
-def check_languages(source_lang: str, target_lang: str) -> None:
-    """Refuse a language terms cannot be extracted in (Estonian, Irish, Maltese: no word
-    list; Chinese, Japanese, Korean: no lemmas) before any work: before the inputs are read,
-    which may take minutes, and before a termbase is created."""
+def check_languages(source_lang: str, target_lang: str) -> tuple[str, str]:
+    """The two language tags standardised as ``build`` standardises them (``fr_FR`` ->
+    ``fr-FR``, ``fre`` -> ``fr``): a TBX, CSV or review file headed ``fr_FR`` names no
+    language a CAT tool knows. Refuses a tag that is none, and a language terms cannot be
+    extracted in (Estonian, Irish, Maltese: no word list; Chinese, Japanese, Korean: no
+    lemmas), before any work: before the inputs are read, which may take minutes, and
+    before a termbase is created."""
+    from ..lang import standard_tag
     from .candidates import require_term_language
 
-    for lang in (source_lang, target_lang):
-        require_term_language(lang)
+    tags = []
+    for option, lang in (("--source-lang", source_lang), ("--target-lang", target_lang)):
+        try:
+            tag = standard_tag(lang)
+        except ValueError as exc:
+            raise InputError(option, str(exc)) from None
+        require_term_language(tag)
+        tags.append(tag)
+    return tags[0], tags[1]
 
 
 def check_paths(inputs: Sequence[str], options: TermsOptions) -> None:
@@ -211,7 +224,7 @@ def run_terms(
     from .termbase import Document
     from .units import document_fingerprint
 
-    check_languages(source_lang, target_lang)
+    source_lang, target_lang = check_languages(source_lang, target_lang)
     clock = _Clock(timings)
 
     glossary = []
