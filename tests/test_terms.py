@@ -1997,6 +1997,20 @@ def test_cli_progress_bar_only_on_a_terminal(tmp_path, monkeypatch):
     assert hushed.exit_code == 0 and hushed.output == ""
 
 
+def test_a_termbase_run_ranks_as_a_run_without_one(tmp_path):
+    """A termbase counted a conjunction as a word of a term: "economic and social cohesion"
+    had termhood 3.30 from the termbase, 2.75 from a run without one, so the same sessions
+    gave two rankings and two termhood columns."""
+    from tmx_export.terms.run import run_terms
+
+    alone = run_terms(BOTH_SESSIONS)
+    stored = run_terms(BOTH_SESSIONS, termbase_path=str(tmp_path / "t.db"))
+    cohesion = next(p for p in alone if p.source_term == "economic and social cohesion")
+    assert cohesion.termhood == pytest.approx(2.75)
+    assert [(p.source_term, p.target_term, p.count, round(p.termhood, 2)) for p in stored] \
+        == [(p.source_term, p.target_term, p.count, round(p.termhood, 2)) for p in alone]
+
+
 # --- a termbase's approved pairs anchor later runs -------------------------------------------
 
 SESSIONS = Path(__file__).parent / "data" / "europarl-sessions"

@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import InputError
-from ..lang import primary
+from ..lang import COORDINATORS, primary
 from ..model import Pair
 from .termpair import STATUSES, Context, TermPair
 
@@ -946,10 +946,15 @@ def _ranked(recorded: list[TermPair], by_source: dict[tuple[str, str, str], list
             q for q in by_source[(p.source_lang, p.target_lang, p.source_lemma)]
             + by_target[(p.source_lang, p.target_lang, p.target_lemma)] if q is not p
         ]
-        p.score = rank_score(p, _words(p.source_lemma), _words(p.target_lemma), renderings)
+        p.score = rank_score(p, _words(p.source_lemma, p.source_lang),
+                             _words(p.target_lemma, p.target_lang), renderings)
     recorded.sort(key=lambda p: (-p.score, -p.count, p.source_term, p.target_term))
     return recorded
 
 
-def _words(lemma: str) -> int:
-    return max(1, sum(1 for w in lemma.split() if w not in ("de", "à", "en")))
+def _words(lemma: str, lang: str) -> int:
+    """The words of a term's lemma key as the extraction counts them for its termhood: not
+    French linking words, nor a conjunction ("economic and social cohesion" has three, as
+    a run without a termbase ranks it)."""
+    skip = ("de", "à", "en", *COORDINATORS.get(primary(lang), ()))
+    return max(1, sum(1 for w in lemma.split() if w not in skip))
