@@ -1036,6 +1036,43 @@ def test_an_error_names_a_strange_file_name_on_one_line(tmp_path: Path, name: st
     assert not (tmp_path / "o.tmx").exists()
 
 
+def test_a_file_name_that_is_not_utf8_is_written_as_ls_shows_it(tmp_path: Path) -> None:
+    """A memory named in Latin-1 (from an old archive): every command failed on it with
+    "'utf-8' codec can't encode character '\\udce9' ...", naming no file (build with
+    --rejects, check --report, validate, terms, concordance --index), or wrote another
+    name (build: "x-document" "m.tmx", the byte dropped). Each names it "m\\xe9.tmx"."""
+    name = b"m\xe9.tmx".decode("utf-8", "surrogateescape")
+    try:
+        memory = tmp_path / name
+        shutil.copy(DGT / "22019D0437.tmx", memory)  # UTF-16, read through lxml
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("the file system does not take this name")
+    shown = str(tmp_path / "m\\xe9.tmx")
+    pair = ("--source-lang", "en-GB", "--target-lang", "fr-FR")
+    result = run("build", memory, "-o", tmp_path / "o.tmx", "--rejects", tmp_path / "r.tsv",
+                 *pair)
+    assert result.exit_code == 0, result.output
+    assert {p.text for p in parse(tmp_path / "o.tmx").iter("prop")
+            if p.get("type") == "x-document"} == {shown}
+    assert {row.file for row in read_rejects(tmp_path / "r.tsv")} == {shown}
+    result = run("check", memory, "--report", tmp_path / "c.tsv", "--fail-on", "never", *pair)
+    assert result.exit_code == 0, result.output
+    with open(tmp_path / "c.tsv", encoding="utf-8") as report:
+        assert {row["file"] for row in csv.DictReader(report, delimiter="\t")} == {
+            shown.replace("\\", "\\\\")}  # a backslash escaped in a TSV field
+    result = run("validate", memory)
+    assert "surrogates" not in result.output and result.output.startswith(shown)
+    result = run("merge", memory, "-o", tmp_path / "m.tmx")
+    assert result.exit_code == 0, result.output
+    result = run("terms", memory, "--termbase", tmp_path / "t.db", "--tbx", tmp_path / "t.tbx",
+                 "--min-count", "1", *pair)
+    assert result.exit_code == 0, result.output
+    assert shown in (tmp_path / "t.tbx").read_text(encoding="utf-8")
+    result = run("concordance", memory, "Union", "--index", tmp_path / "i.db", *pair)
+    assert result.exit_code == 0, result.output
+    assert f"{shown}:" in result.output
+
+
 @pytest.mark.parametrize("content", [b"\xef\xbb\xbf", b"\xef\xbb\xbf\r\n \r\n",
                                      b"\xff\xfe \x00\n\x00", b"\xfe\xff\x00\n"])
 def test_a_file_of_a_byte_order_mark_alone_is_empty(tmp_path: Path, content: bytes) -> None:

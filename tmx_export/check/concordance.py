@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..formats.text import input_name
 from ..inputs import ParallelInput, check_outputs, declared_pair, gather_inputs
 from ..lang import standard_tag
 from .analysis import Analyser, Word, fold, fts_token, stored_words
@@ -477,7 +478,8 @@ def _expected_meta(inputs: Sequence[Input], path: Path, settings: dict[str, Any]
         stat = os.stat(name)
         # the change time and file number too: a memory rewritten with its size and its
         # modification time kept (`cp -p`, `touch -d`, `rsync -a`) still changed them
-        memory.append([str(Path(name).resolve()), stat.st_size, stat.st_mtime_ns,
+        # (the name as text SQLite can store: a byte that is not UTF-8 escaped)
+        memory.append([input_name(Path(name).resolve()), stat.st_size, stat.st_mtime_ns,
                        stat.st_ctime_ns, stat.st_ino])
     return {"format": INDEX_FORMAT, "version": INDEX_VERSION, "lemmatiser": _lemmatiser(),
             "byteorder": sys.byteorder,

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any
 
 from ..errors import InputError, InternalError, temporary_file_error, worker_started
+from ..formats.text import input_name
 from ..model import Pair
 from .model import Finding, LeftOut, finding
 
@@ -165,7 +166,8 @@ def units_in_parts(reading: Reading, name: str, parts: list[TmxPart],
             # its units as it puts them aside: those before a failure are units of the
             # file (the parts before it were read, so it starts between two units)
             for columns in worker.units():
-                batch = Prechecked(name, reading.source_lang, reading.target_lang, columns)
+                batch = Prechecked(input_name(name), reading.source_lang, reading.target_lang,
+                                   columns)
                 reading.number_all(batch.tuids)
                 given += len(batch)
                 yield batch

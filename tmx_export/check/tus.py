@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..errors import check_terminated
+from ..formats.text import input_name
 from ..model import Pair, unnumbered_tuid
 from .model import LeftOut
 
@@ -100,6 +101,7 @@ def unit_batches(name: str, source_lang: str, target_lang: str, size: int,
     # what to add to a line of the part to make it the file's: the part's reader puts its
     # opening (the XML declaration, a line break, the start tags) before its first byte
     line_shift = lines_before - part.opening.count(b"\n") if part is not None else 0
+    file = input_name(name)  # as the units name it (a name's byte that is not UTF-8 escaped)
     for tu in iter_elements(name, part=part):
         check_terminated()
         plain = _plain_texts(tu, ranks, rank, unit_tags)
@@ -131,7 +133,7 @@ def unit_batches(name: str, source_lang: str, target_lang: str, size: int,
                 if left_out is not None:
                     left_out.reasons["empty-side"] += 1
             else:
-                batch.append(Pair(source, target, source_lang, target_lang, file=name,
+                batch.append(Pair(source, target, source_lang, target_lang, file=file,
                                   line=tu.sourceline + line_shift if tu.sourceline else 0,
                                   source_markup=source_markup,
                                   target_markup=target_markup,

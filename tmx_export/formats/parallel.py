@@ -37,7 +37,7 @@ from ..model import Pair, ReadResult, Reject
 from ..segment.align import align, alignment_cost, sentence_features
 from ..segment.align_model import _length_cost, _ones_ratio
 from ..segment.rules import segment_text
-from .text import read_text
+from .text import input_name, read_text
 
 MARKUP_LINE = re.compile(r"^\s*<\s*(CHAPTER|SPEAKER|P)\b[^<>]*>\s*$", re.IGNORECASE)
 _ID = re.compile(r"\bID\s*=\s*\"?([^\s\">]+)", re.IGNORECASE)
@@ -133,7 +133,7 @@ def read_parallel(
     """Paragraph pairs from two parallel files (see the module documentation)."""
     src = split_paragraphs(read_text(source_path), layout)
     tgt = split_paragraphs(read_text(target_path), layout)
-    source_name, target_name = str(source_path), str(target_path)
+    source_name, target_name = input_name(source_path), input_name(target_path)
     result = ReadResult()
     if not src:
         raise InputError(source_name, "no paragraphs")

@@ -62,9 +62,20 @@ def stdin_copy() -> Path:
     return _stdin[1]
 
 
+# A byte of a file's name that is not UTF-8 (a Latin-1 name from an old archive), which
+# Python keeps as a lone surrogate: no UTF-8 output (a TMX, a report, a termbase) can hold it.
+_UNDECODABLE = lazy_pattern("[\udc80-\udcff]")
+
+
 def input_name(path: str | Path) -> str:
-    """How messages and units name an input: ``<stdin>`` for ``-``."""
-    return STDIN_NAME if str(path) == "-" else str(path)
+    """How messages and units name an input: ``<stdin>`` for ``-``, and a byte of the name
+    that is not UTF-8 as ``\\xe9``, as ``ls -b`` shows it (and the error line,
+    :func:`~tmx_export.errors.shown_name`): units, rejects and reports name the file with
+    text every output can hold."""
+    name = STDIN_NAME if str(path) == "-" else str(path)
+    if name.isascii():
+        return name
+    return _UNDECODABLE.sub(lambda m: f"\\x{ord(m.group()) - 0xDC00:02x}", name)
 
 
 def readable_file(path: str | Path) -> Path:

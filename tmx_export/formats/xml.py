@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -92,7 +93,13 @@ def open_xml(path: str | Path, *, lines: bool = True) -> IO[bytes]:
     p = readable_file(path)
     handle: IO[bytes] | None = None
     try:
-        handle = open(p, "rb")  # noqa: SIM115 - returned to the caller
+        if input_name(path) == str(path) or str(path) == "-":
+            handle = open(p, "rb")  # noqa: SIM115 - returned to the caller
+        else:
+            # a name with a byte that is not UTF-8: lxml takes a file's name for the
+            # document's URL and cannot encode it ("surrogates not allowed"); opened by its
+            # descriptor, the file has no name to take (messages name it themselves)
+            handle = open(os.open(p, os.O_RDONLY), "rb")  # noqa: SIM115
         if handle.read(2) == _GZIP_MAGIC:
             handle.close()
             handle = _gzip_reader(p, input_name(path))

@@ -189,7 +189,7 @@ def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = Tr
                 fingerprint, problem, fixes = _checked(tu, langs, path, dedupe,
                                                        file_srclangs[index])
                 if problem is not None:
-                    counts.leave_out(problem, f"{path}:{tu.sourceline}")
+                    counts.leave_out(problem, f"{input_name(path)}:{tu.sourceline}")
                     continue
                 if seen is not None and not seen.keep(fingerprint):
                     continue  # a repeat: what was mended in it is not in the output
@@ -321,7 +321,7 @@ def _checked(tu: etree._Element, langs: _TagCache, path: Path, dedupe: bool,
     if problem is not None or not (repairs or emptied):
         return fingerprint, problem, None
     fixes = MergeCounts(repairs=repairs)
-    fixes.leave_out_tuvs(emptied, f"{path}:{tu.sourceline}")
+    fixes.leave_out_tuvs(emptied, f"{input_name(path)}:{tu.sourceline}")
     return fingerprint, None, fixes
 
 
@@ -557,7 +557,7 @@ def _read_ahead(paths: list[Path], dedupe: bool, langs: _TagCache, srclang: str 
                         out.write(record.pack(0, len(mended), _ReadAhead._FIXES))
                         out.write(mended)
                     if problem is not None:
-                        data = f"{problem}\n{path}:{tu.sourceline}".encode()
+                        data = f"{problem}\n{input_name(path)}:{tu.sourceline}".encode()
                     else:
                         _own_attributes(tu, kind)
                         tu.tail = "\n"

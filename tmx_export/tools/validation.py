@@ -24,6 +24,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import InputError
+from ..formats.text import input_name
 from ..formats.tmx import (
     DATE_ATTRIBUTES,
     INLINE_ATTRIBUTES,
@@ -65,7 +66,7 @@ def validate(paths: Iterable[str | Path]) -> list[Problem]:
 
 
 def validate_file(path: str | Path) -> list[Problem]:
-    name = str(path)
+    name = input_name(path)
     try:
         check_file(path)
         root_tag = _root_tag(path)
@@ -84,8 +85,8 @@ def _root_tag(path: str | Path) -> str:
             for _event, elem in etree.iterparse(handle, events=("start",), **SAFE_PARSER_OPTIONS):
                 return etree.QName(elem).localname
         except etree.XMLSyntaxError as exc:
-            raise syntax_error(str(path), exc) from None
-    raise InputError(str(path), "empty file")
+            raise syntax_error(input_name(path), exc) from None
+    raise InputError(input_name(path), "empty file")
 
 
 def _lang_problem(code: str | None, what: str) -> str | None:
@@ -102,7 +103,7 @@ _KEPT_BY_MERGE = "; merge keeps such codes as CAT tools wrote them)"
 
 
 def _validate_tmx(path: str | Path) -> list[Problem]:
-    name = str(path)
+    name = input_name(path)
     out: list[Problem] = []
 
     def add(line: int | None, message: str) -> None:
@@ -483,7 +484,7 @@ def _validate_dates(elem: etree._Element, add) -> None:
 
 
 def _validate_tbx(path: str | Path) -> list[Problem]:
-    name = str(path)
+    name = input_name(path)
     root = parse_xml(path).getroot()
     out = _validate_tbx_entries(name, root)
     out.extend(Problem(name, line or 0, message) for line, message in _tbx_rule_problems(root))
