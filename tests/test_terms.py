@@ -1166,6 +1166,33 @@ def test_language_tags_are_written_standard(tmp_path):
                              "tag (BCP 47, e.g. en-GB, fr-FR)\n")
 
 
+def test_a_memory_piped_in_is_the_document_of_its_file(tmp_path):
+    # the README: a document is recognised by its bytes, so it is never counted twice. A
+    # memory read from its file, then piped in (or the other way round), was fingerprinted
+    # by its bytes once and by its units the other time: added again, every count doubled
+    memory = DATA / "tmx" / "dgt-tm" / "22019D0437.tmx"
+    pair = ["--source-lang", "de-DE", "--target-lang", "fr-FR"]
+    for order in (("file", "-"), ("-", "file")):
+        db = tmp_path / f"terms-{order[0]}.db"
+        for given in order:
+            result = CliRunner().invoke(
+                terms, [str(memory) if given == "file" else "-", *pair, "--termbase", str(db)],
+                input=memory.read_bytes() if given == "-" else None)
+            assert result.exit_code == 0, result.output
+        assert "already in the termbase, not counted again" in result.output
+        with sqlite3.connect(db) as con:
+            assert con.execute("SELECT count(*) FROM documents").fetchone() == (1,)
+    # so is a copy under a name with a byte that is not UTF-8 (its units name it escaped)
+    try:
+        copy = tmp_path / b"m\xe9.tmx".decode("utf-8", "surrogateescape")
+        copy.write_bytes(memory.read_bytes())
+    except (OSError, UnicodeEncodeError):
+        return
+    result = CliRunner().invoke(terms, [str(copy), *pair, "--termbase", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "already in the termbase, not counted again" in result.output
+
+
 # -- termbase --------------------------------------------------------------------------------
 
 def _update(db: Path, pair: Pair) -> tuple:

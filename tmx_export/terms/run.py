@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import InputError
+from ..formats.text import input_name
 from ..inputs import (
     ParallelInput,
     check_output_ending,
@@ -251,11 +252,15 @@ def run_terms(
     by_document: dict[str, list[Pair]] = {}
     for unit in units:
         by_document.setdefault(unit.file, []).append(unit)
-    # (a pair of parallel files is named by its source file: its fingerprint takes both)
-    translations = {str(given.source): str(given.target) for given in gather_inputs(
-        inputs, source_lang=source_lang, target_lang=target_lang)
-        if isinstance(given, ParallelInput)}
-    documents = {name: Document(name, document_fingerprint(name, members,
+    # the file each document's units name (as input_name names it: "<stdin>" for "-", a
+    # byte of a name that is not UTF-8 escaped), whose bytes are its fingerprint; a pair of
+    # parallel files is named by its source file, and its fingerprint takes both files
+    gathered = gather_inputs(inputs, source_lang=source_lang, target_lang=target_lang)
+    files = {input_name(given): given for given in gathered
+             if not isinstance(given, ParallelInput)}
+    translations = {input_name(given.source): given.target for given in gathered
+                    if isinstance(given, ParallelInput)}
+    documents = {name: Document(name, document_fingerprint(files.get(name, name), members,
                                                            translations.get(name)),
                                 len(members), members[0].source_lang, members[0].target_lang,
                                 document_fingerprint(name, members)

@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..formats.text import stdin_copy
 from ..model import Pair
 from ..segment.rules import segment_text
 
@@ -93,19 +94,22 @@ def _cut(source: str, target: str, s_span: Span, t_span: Span, splitter,
     return list(zip(sources, targets, strict=True))
 
 
-def document_fingerprint(name: str, units: Iterable[Pair], target: str | None = None) -> str:
-    """The fingerprint of the input file ``name``: SHA-256 of its bytes; of a pair of
-    parallel files (``target``, the translation's file), of both files' bytes; for what is
-    not a file (standard input) that of its ``units``.
+def document_fingerprint(name: str | Path, units: Iterable[Pair],
+                         target: str | Path | None = None) -> str:
+    """The fingerprint of the input file ``name``: SHA-256 of its bytes (for ``-``, those of
+    the copy of standard input); of a pair of parallel files (``target``, the translation's
+    file), of both files' bytes; for what is not a file, that of its ``units``.
 
     The bytes, not the units: the pipeline drops units that repeat an earlier input's ("34."
     / "34.", "Thank you."), so the units of one document depend on what was read before it,
-    and the same document must be recognised whatever company it comes in. Both files of a
-    pair: another translation of the same source file (corrected, or another translator's)
-    is another document, which the source file's bytes alone took for the one counted.
+    and the same document must be recognised whatever company it comes in, and whichever
+    way it came: a memory piped in once and named another time is one document. Both files
+    of a pair: another translation of the same source file (corrected, or another
+    translator's) is another document, which the source file's bytes alone took for the one
+    counted.
     """
-    path = Path(name)
-    if name != "-" and path.is_file():
+    path = stdin_copy() if str(name) == "-" else Path(name)
+    if path.is_file():
         if target is None:
             return _file_sha256(path).hex()
         return hashlib.sha256(_file_sha256(path) + _file_sha256(Path(target))).hexdigest()
