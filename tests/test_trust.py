@@ -429,6 +429,22 @@ def test_output_to_a_fifo_is_written_into_it(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.tmx"]
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+@pytest.mark.parametrize("langs", [(), ("--langs", "en-GB,fr-FR,de-DE")])
+def test_parts_of_a_pipe_or_device_are_refused(tmp_path: Path, langs: tuple[str, ...]) -> None:
+    """--max-units beside a pipe (or -o /dev/null, a run for its summary) wrote its parts
+    as new files beside it (/dev/null-001, /dev/null-002... in /dev, as root), the pipe
+    left without a byte: refused before any work, naming the output."""
+    fifo = tmp_path / "out.tmx"
+    os.mkfifo(fifo)
+    inputs = [str(DATA / "tmx" / "dgt-tm" / "22019D0391.tmx")] if langs else [str(SEED)]
+    result = run("build", *inputs, *langs, "-o", str(fifo), "--max-units", "5")
+    assert result.exit_code == 1
+    assert result.output.startswith(f"tmx-export: error: {fifo}: --max-units writes numbered")
+    assert len(result.output.splitlines()) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.tmx"]
+
+
 def test_output_through_a_symlink_replaces_its_target(tmp_path: Path) -> None:
     """A memory in a CAT project's tm/ folder linked to a shared one stays linked."""
     shared, link = tmp_path / "shared.tmx", tmp_path / "tm" / "link.tmx"

@@ -297,7 +297,13 @@ def build_multilingual(
     ``output``; the rejects to ``options.build.rejects_path`` when given. Written
     atomically; raises :class:`~tmx_export.errors.InputError` for what cannot be read.
     ``progress`` as for :func:`~tmx_export.pipeline.build`, told of each language's pass."""
-    from .pipeline import header_segtype, read_units, refuse_output_for_profile, segtype_of
+    from .pipeline import (
+        header_segtype,
+        read_units,
+        refuse_output_for_profile,
+        refuse_parts_beside,
+        segtype_of,
+    )
 
     langs = check_langs(options.langs)
     build = options.build
@@ -305,6 +311,7 @@ def build_multilingual(
         raise ValueError("build writes units: segment must be sentence, clause or paragraph")
     _check_profile(langs, build.profile)
     refuse_output_for_profile(output, build.profile)
+    refuse_parts_beside(output, build.max_units)
     check_memory_outputs(output, rejects=build.rejects_path)
     source = langs[0]
     outputs = [output, build.rejects_path]  # checked with the first run, before any work

@@ -196,6 +196,7 @@ def build(
     if options.segment is None:
         raise ValueError("build writes units: segment must be sentence, clause or paragraph")
     refuse_output_for_profile(output, options.profile)
+    refuse_parts_beside(output, options.max_units)
     check_memory_outputs(output, rejects=options.rejects_path)
     ignored: list[str] = []
     options, declared = declared_languages(inputs, options)
@@ -1316,6 +1317,19 @@ def _refuse_srx_without_rule(options: BuildOptions) -> None:
                              f"the SRX file has no language rule matching {lang}: no "
                              "<languagemap> languagepattern applies to it, so nothing "
                              "would be segmented (add one, or use --segment paragraph)")
+
+
+def refuse_parts_beside(output: str | Path, max_units: int | None) -> None:
+    """Refuse, before any work, ``--max-units`` with an output that is no file to number:
+    a device or a pipe (``-o /dev/null``) is written into directly, but its parts
+    (``/dev/null-001``...) would be new files beside it, in ``/dev``."""
+    if max_units is None or str(output) == "-":  # (the command line refuses "-" itself)
+        return
+    path = Path(output)
+    if path.exists() and not path.is_file() and not path.is_dir():
+        raise InputError(str(output), "--max-units writes numbered files beside the output "
+                         "(NAME-001.tmx...), and this is a device or a pipe, not a file "
+                         "name: name a file for -o")
 
 
 def _refuse_parts_over_inputs(files: list[Input], output: str | Path) -> None:
