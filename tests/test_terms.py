@@ -1193,6 +1193,22 @@ def test_a_memory_piped_in_is_the_document_of_its_file(tmp_path):
     assert "already in the termbase, not counted again" in result.output
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_termbase_that_is_a_pipe_or_device_is_refused_before_any_work(tmp_path):
+    # --termbase /dev/null (a run for its outputs alone): SQLite opened it, the memory was
+    # read, and the first write failed ("disk I/O error") with /dev/null-journal made in
+    # /dev. A device or a pipe is refused as no termbase, before the inputs are read.
+    pipe = tmp_path / "terms.db"
+    os.mkfifo(pipe)
+    memory = str(DATA / "tmx" / "dgt-tm" / "22019D0391.tmx")
+    result = CliRunner().invoke(terms, [memory, "--termbase", str(pipe)])
+    assert result.exit_code == 1
+    assert result.output == (f"tmx-export: error: {pipe}: not a termbase (a device or a "
+                             "pipe): --termbase names the SQLite file the counts accumulate "
+                             "in\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["terms.db"]
+
+
 # -- termbase --------------------------------------------------------------------------------
 
 def _update(db: Path, pair: Pair) -> tuple:

@@ -150,6 +150,13 @@ def check_paths(inputs: Sequence[str], options: TermsOptions) -> None:
             (None if options.termbase_path is None or Path(options.termbase_path).exists()
              else options.termbase_path, "--termbase", "SQLite", (".db", ".sqlite", ".sqlite3"))):
         check_output_ending(output, option, kind, endings, written)
+    termbase = Path(options.termbase_path) if options.termbase_path else None
+    if termbase is not None and termbase.exists() and not termbase.is_file() \
+            and not termbase.is_dir():
+        # SQLite opens a device or a pipe and fails at the first write, having made its
+        # journal beside it ("/dev/null-journal", in /dev)
+        raise InputError(str(termbase), "not a termbase (a device or a pipe): --termbase "
+                         "names the SQLite file the counts accumulate in")
 
 
 def apply_review_file(review_file: str, termbase_path: str, *, say: Say = None) -> None:
