@@ -1147,3 +1147,27 @@ def test_a_unit_adding_no_translation_is_a_duplicate(tmp_path: Path) -> None:
     assert [u["fr-FR"] for u in _written(out)] == [fr, "Le procès-verbal d'hier a été adopté."]
     assert summary.duplicates_skipped == 1
     assert [(r.line, r.reason) for r in read_rejects(report)] == [(4, "duplicate")]
+
+
+def test_the_account_of_rejects_in_several_languages_reads_as_english(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run over a TMX and a table counts "items": its summary said "9 more of a item
+    rejected in several languages or segments"."""
+    from collections import Counter
+
+    import tmx_export.multilingual as multilingual
+
+    def summary(sources, output, options, progress=None):  # noqa: ANN001, ANN202
+        return multilingual.MultilingualSummary(
+            str(output), ("en-GB", "fr-FR", "de-DE"), units_written=3,
+            rejects=Counter({"identical": 11}), per_language=Counter({"fr-FR": 3, "de-DE": 3}),
+            read=5, in_units=3, items_rejected=2, formats=Counter({"tmx": 1, "tsv": 1}))
+
+    monkeypatch.setattr(multilingual, "build_multilingual", summary)
+    out = tmp_path / "out.tmx"
+    result = CliRunner().invoke(main, ["build", str(DGT[0]), "-o", str(out), "--langs",
+                                       "en-GB,fr-FR,de-DE"])
+    assert result.exit_code == 0, result.output
+    assert "5 items read = 3 in units + 2 rejected" in result.output
+    assert "(of the 11 rejects, 9 more of an item rejected in several languages or " \
+           "segments)" in result.output
