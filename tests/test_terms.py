@@ -2705,3 +2705,23 @@ def test_a_line_break_or_tab_typed_in_a_term_cell_is_a_space(tmp_path):
     assert "value\nchain" not in after
     assert (after["value chain"].target_term, after["value chain"].status) == (
         "chaîne de valeur", "approved")
+
+
+def test_a_review_file_written_to_a_pipe_whose_reader_left_ends_quietly(tmp_path: Path) -> None:
+    """``terms --review /dev/stdout | head -c 10``: the reader leaves after 10 bytes of the
+    workbook; the half-written archive, collected at exit, wrote its end to the broken pipe
+    again and printed a traceback ("Exception ignored in: ZipFile.__del__")."""
+    import subprocess
+    import sys
+
+    session = [str(SESSIONS / f"ep-00-01-17.{lang}.txt") for lang in ("en", "fr")]
+    command = [sys.executable, "-c", "from tmx_export.cli import main; main()", "terms",
+               *session, "--review", "/dev/stdout", "-q"]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          cwd=tmp_path) as run:
+        assert run.stdout is not None and run.stderr is not None
+        assert len(run.stdout.read(10)) == 10  # the workbook is far larger than a pipe holds
+        run.stdout.close()
+        errors = run.stderr.read().decode()
+    assert run.returncode == 1
+    assert errors == ""

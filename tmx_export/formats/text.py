@@ -455,14 +455,39 @@ def xlsx_workbook(path: str | Path, options: dict[str, Any]) -> Iterator[Any]:
     folder = tempfile.TemporaryDirectory(prefix=".tmx-export-", dir=Path(path).parent or ".")
     try:
         with atomic_output(path, "wb") as handle:
+            archive = _UntilFailure(handle)
             try:
-                yield xlsxwriter.Workbook(handle, {**options, "tmpdir": folder.name})
+                yield xlsxwriter.Workbook(archive, {**options, "tmpdir": folder.name})
             except BaseException as exc:
                 # a half-written archive, collected later, would write to the closed file
                 # ("Exception ignored ... seek of closed file"): collected now
                 import traceback
 
                 traceback.clear_frames(exc.__traceback__)
+                # and one whose frame is still held (by the traceback of the error it
+                # raised) writes nothing more when it is collected
+                archive.failed = True
                 raise
     finally:
         folder.cleanup()
+
+
+class _UntilFailure:
+    """The file a workbook's archive is written to, which takes no more writes once
+    writing the book failed: an archive whose writing stopped half-way (a reader of
+    ``--review /dev/stdout | head`` that left) writes its end when it is collected, at
+    exit, to the same broken pipe ("Exception ignored in: ZipFile.__del__", a traceback)."""
+
+    def __init__(self, handle: IO[bytes]) -> None:
+        self._handle = handle
+        self.failed = False
+
+    def write(self, data: bytes) -> int:
+        return len(data) if self.failed else self._handle.write(data)
+
+    def flush(self) -> None:
+        if not self.failed:
+            self._handle.flush()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._handle, name)
