@@ -1015,3 +1015,30 @@ def test_a_segtype_in_capitals_is_read_as_its_kind(tmp_path):
     root = etree.parse(str(out)).getroot()
     assert root.find("header").get("segtype") == "sentence"
     assert [tu.get("segtype") for tu in root.iter("tu")][0] == "paragraph"
+
+
+def test_build_keeps_the_line_breaks_of_notes_and_props(tmp_path):
+    """A note of several lines (a reviewer's, from another CAT tool) came out as one line,
+    and the summary counted its breaks as "line breaks in a segment replaced by a space";
+    only a seg must be one line. The LISA kit's unit, with its notes and prop given lines."""
+    from click.testing import CliRunner
+
+    from tmx_export.cli import main
+
+    source = (LISA / "ImportTest1L.tmx").read_text("utf-8")
+    source = source.replace("Text of tu note 1", "Text of tu\r\nnote 1\u2028(checked)")
+    source = source.replace(">Data<", ">Data\nMore data<")
+    assert "Text of tu\r\nnote 1" in source and "Data\nMore data" in source
+    given, out = tmp_path / "notes.tmx", tmp_path / "out.tmx"
+    given.write_bytes(source.encode("utf-8"))
+    result = CliRunner().invoke(main, ["build", str(given), "-o", str(out), "--source-lang",
+                                       "en-US", "--target-lang", "fr"])
+    assert result.exit_code == 0, result.output
+    assert "line breaks" not in result.output
+    [pair] = read_tmx(out, source_lang="en-US", target_lang="fr").pairs
+    assert pair.notes == ("Text of tu\nnote 1\n(checked)", "Text of tu note 2")
+    # (a property of the tool's own is written as TMX 1.4b asks, named "x-...")
+    assert pair.props["x-myPropeType"] == "Data\nMore data"
+    assert ("prop", "x-myPropeType", "Data\nMore data") in pair.target_meta
+    [tuv_text] = [seg for seg in etree.parse(str(out)).iter("seg")][:1]
+    assert "\n" not in etree.tostring(tuv_text, encoding="unicode")

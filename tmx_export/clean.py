@@ -460,6 +460,25 @@ def sanitise(text: str, repairs: Counter[str], lang: str | None = None) -> str:
     return text
 
 
+# A line break of a note's or a property's text, however written (a page break or a
+# vertical tab, which XML cannot carry, included)
+_NOTE_BREAK_RE = re.compile(rf"\r\n|[\r\x85{LINE_SEPARATORS}]")
+
+
+def sanitise_note(text: str, repairs: Counter[str]) -> str:
+    """A note's or a property's text as TMX holds it: as :func:`sanitise` makes a segment,
+    but its line breaks kept, as line feeds. They are its layout (a reviewer's note of
+    several lines, a list of names), and no CAT tool matches a note: only a ``<seg>`` must
+    be one line (OmegaT), and the summary's count of line breaks is of segments."""
+    if is_clean(text):
+        return text
+    text = _NOTE_BREAK_RE.sub("\n", text)
+    text, removed = XML_ILLEGAL_RE.subn("", text)
+    if removed:
+        repairs["XML-illegal characters removed"] += removed
+    return text.replace("\ufeff", "").strip()
+
+
 # Invisible characters at a segment's edge, by the segment's language (a dump's lines are
 # cleaned before, whatever their language, by dump.repair.strip_invisible_edges, which
 # also takes the joiners U+200C/U+200D kept here). OmegaT keeps them in the segments it

@@ -70,7 +70,7 @@ from lxml import etree
 
 from .._lazy import lazy_pattern
 from .._version import __version__
-from ..clean import EDGE_END, EDGE_START, LINE_BREAK_RE, prepare, sanitise
+from ..clean import EDGE_END, EDGE_START, LINE_BREAK_RE, prepare, sanitise_note
 from ..errors import InputError
 from ..lang import count_relabelled, normalise_tag, primary, scripts_differ, standard_tag
 from ..model import SEGTYPES, MultiUnit, Pair, ReadResult, Reject
@@ -749,11 +749,11 @@ class _UnitSerialiser:
         else:
             tu.attrib.pop("segtype", None)
         for element, (_, value) in zip(prop_elements, props, strict=True):
-            element.text = sanitise(value, repairs)
+            element.text = sanitise_note(value, repairs)
         for element, value in zip(note_elements, notes, strict=True):
-            element.text = sanitise(value, repairs)
+            element.text = sanitise_note(value, repairs)
         for element, (_, _, value) in zip(meta_elements, chain(*metas), strict=True):
-            element.text = sanitise(value, repairs)
+            element.text = sanitise_note(value, repairs)
         for seg, (text, markup) in zip(segs, texts, strict=True):
             _fill(seg, text, markup, repairs)
         return tu
