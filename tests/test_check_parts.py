@@ -198,7 +198,7 @@ def test_a_failing_part_worker_ends_the_command_in_one_line(
         tmp_path: Path, small_parts: list[int], monkeypatch) -> None:
     """A worker that fails (a bug) ends the run with the one error line, exit status 1 and
     no report: not a traceback, not the file read again as if its part were unreadable."""
-    def failing(self, unit):  # type: ignore[no-untyped-def]
+    def failing(self, units):  # type: ignore[no-untyped-def]
         raise ValueError("no more")
 
     monkeypatch.setattr(run.Checkers, "precheck", failing)  # run in the workers only
@@ -235,11 +235,11 @@ def test_a_worker_killed_midway_is_an_error_after_the_units_it_put_aside(
     real = run.Checkers.precheck
     done: list[int] = []
 
-    def dying(self, unit):  # type: ignore[no-untyped-def]
-        done.append(1)
+    def dying(self, units):  # type: ignore[no-untyped-def]
+        done.extend(units)
         if len(done) > 30:  # in the worker: its own copy of ``done``
             os._exit(9)
-        return real(self, unit)
+        return real(self, units)
 
     monkeypatch.setattr(run.Checkers, "precheck", dying)
     memory = _memory(tmp_path / "memory.tmx")

@@ -975,6 +975,36 @@ def test_one_pass_of_the_unit_checks_gives_what_each_in_turn_gives(dgt, europarl
     assert any(rules.unit_checker(UNIT_CHECKS)(u) for u in units)
 
 
+def test_a_batch_of_units_gets_what_each_unit_gets(dgt, europarl, lisa):
+    """The checks of a batch (which skip, after one search over the batch, the units where
+    punctuation and spacing can find nothing) find what they find unit by unit, in the
+    same order: on real units in several target languages, and on the ends and spaces
+    that their first tests must leave to the checks."""
+    units = dgt + europarl + lisa
+    units += [replace(u, tuid=f"b{n}", target=" \u200b") for n, u in enumerate(units[:20])]
+    units += [replace(u, tuid=f"s{n}", target=u.source) for n, u in enumerate(units[:50])]
+    made = [("Wait...", "Attendez."), ("Wait.", "Attendez..."), ("Wait...", "Attendez..."),
+            ("Is it?", "Est-ce ?"), ("Is it;", "Είναι;"), ("(see below)", "(voir ci-dessous"),
+            ("He said \"no.\"", "Il a dit « non »."), ("Two  spaces.", "Deux  espaces."),
+            ("One space.", "Un\u00a0\u00a0espace ."), ("Line\nbreak.", "Saut\nde ligne ."),
+            ("Total: 5.", "Total : 5."), ("Total: 5.", "Total: 5."), ("", "vide."),
+            ("End ,", "Fin ,"), ("Article 1", "Članak 1."), ("Annex II.", "Annexe III.")]
+    for lang in ("fr-FR", "fr-CA", "de-DE", "el-GR", "hr-HR"):
+        units += [pair(source, target, target_lang=lang, tuid=f"{lang}{n}")
+                  for n, (source, target) in enumerate(made)]
+    choices = [list(UNIT_CHECKS), ["spacing"], ["punctuation", "untranslated"]]
+    for names in choices:
+        for french_spaces in (True, False):
+            one = rules.unit_checker(names, french_spaces=french_spaces)
+            batch = rules.unit_batch_checker(names, french_spaces=french_spaces)
+            expected = [one(unit) for unit in units]
+            for size in (1, 7, 200, len(units)):
+                found = [f for start in range(0, len(units), size)
+                         for f in batch(units[start:start + size])]
+                assert found == expected, (names, french_spaces, size)
+    assert sum(map(len, expected)) > 50
+
+
 def test_an_unknown_unit_check_runs_on_every_unit(monkeypatch, dgt):
     seen = []
 

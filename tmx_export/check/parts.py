@@ -53,7 +53,8 @@ Row = tuple[str, str, str, str]
 # checks, those of the term checks (their order in a unit's findings puts consistency's
 # between them), and what consistency compares of it (Consistency.key)
 Prechecks = tuple[list[Row], list[Row], "Key | None"]
-Precheck = Callable[[Pair], Prechecks]
+# ... of each of a batch of units
+Precheck = Callable[[list[Pair]], list[Prechecks]]
 
 
 class Prechecked:
@@ -339,7 +340,8 @@ def _serve(name: str, part: TmxPart, source_lang: str,
             read += batch_read
             dropped += batch_dropped
             units += batch
-            checked += map(precheck, batch)
+            if batch:
+                checked += precheck(batch)
             if len(units) >= _BATCH:
                 _put(spool, ("units", _columns(units, checked)))
                 units, checked = [], []

@@ -9,7 +9,9 @@ out early: a unit without digits or numerals costs ``number-mismatch`` a few ``i
 (and a side with numbers spelled alike, "534.32" / "534,32" included, no reading), a unit
 without markup costs ``tag-mismatch`` nothing, a target that starts with another letter
 than its source costs ``untranslated`` nothing more. :func:`unit_checker` runs them
-together, testing a blank target once for all.
+together, testing a blank target once for all; :func:`unit_batch_checker` over a batch of
+units, where one search over the batch's texts spares most units ``punctuation`` and
+``spacing``.
 
 An empty target is reported once, by ``empty-target``: the other checks skip it rather
 than repeat the news in their own words (missing numbers, missing end punctuation...).
@@ -75,16 +77,26 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, count
+from operator import itemgetter, methodcaller, ne
 from typing import NamedTuple
 
 from ..model import Pair
 from .codes import CODE_MARK, CODE_SHOWN, placeholder, placeholder_body, tag_mismatch, with_codes
 from .model import Finding, finding
 from .numbers import number_mismatch, number_mismatch_body
-from .text import DIGIT_RE, WORD_RE, blank, collapse_spaces, plain_spaces, primary_of
+from .text import (
+    DIGIT_RE,
+    WORD_RE,
+    Joined,
+    blank,
+    collapse_spaces,
+    plain_spaces,
+    primary_of,
+)
 
 _SPACE_RE = re.compile(r"\s+")
 
@@ -561,6 +573,17 @@ def _excerpt(text: str, start: int, end: int, reach: int = 15) -> str:
     return text[left:right].replace(CODE_MARK, CODE_SHOWN)
 
 
+def _spacing_rule(target_lang: str, french_spaces: bool,
+                  rules: Mapping[str, SpacingRule] | None = None) -> SpacingRule | None:
+    """The rule of a target language (:data:`SPACING_RULES`, or ``rules``), ``None`` when
+    it has none (double spaces only)."""
+    table = rules if rules is not None else SPACING_RULES
+    rule = table.get(target_lang.lower()) or table.get(primary_of(target_lang))
+    if (rule is FRENCH or rule is CANADIAN_FRENCH) and not french_spaces:
+        rule = FRENCH_WITHOUT_SPACES
+    return rule
+
+
 def spacing(unit: Pair, *, french_spaces: bool | None = None,
             rules: Mapping[str, SpacingRule] | None = None) -> Iterator[Finding]:
     """Double spaces in the target, and spaces around punctuation as the target language
@@ -587,10 +610,7 @@ def _spacing(unit: Pair, french_spaces: bool | None = None,
         source = with_codes(unit.source, unit.source_markup)
         if len(doubles) > len(_DOUBLE_SPACE_RE.findall(source)):
             found[("double", "")] = doubles
-    table = rules if rules is not None else SPACING_RULES
-    rule = table.get(unit.target_lang.lower()) or table.get(primary_of(unit.target_lang))
-    if (rule is FRENCH or rule is CANADIAN_FRENCH) and not french_spaces:
-        rule = FRENCH_WITHOUT_SPACES
+    rule = _spacing_rule(unit.target_lang, french_spaces, rules)
     patterns = _patterns_of(rule) if rule is not None else ()
     for kind, pattern, _expected, needles in patterns:
         if not _may_match(kind, needles, plain):
@@ -630,10 +650,8 @@ def unit_checker(names: Iterable[str], *, french_spaces: bool | None = None
     target gets ``empty-target`` alone (the other checks skip it), a target that is not
     blank skips ``empty-target``, and a unit without markup ``tag-mismatch``.
     ``french_spaces=False`` is passed on to ``spacing``."""
-    wanted = set(names)
-    checks = [_spacing_without_french_spaces if check is spacing and french_spaces is False
-              else check for name, check in UNIT_CHECKS.items() if name in wanted]
-    if not all(check in _BODIES for check in checks):
+    checks, empty, bodies = _plan(names, french_spaces)
+    if bodies is None:
         # a check this module does not know (UNIT_CHECKS changed): each runs on every unit
         def every(unit: Pair) -> list[Finding]:
             found: list[Finding] = []
@@ -642,9 +660,6 @@ def unit_checker(names: Iterable[str], *, french_spaces: bool | None = None
             return found
 
         return every
-    empty = empty_target if empty_target in checks else None
-    # the bodies, which skip the test of a blank target that run has made once for all
-    bodies = [_BODIES[check] for check in checks if check is not empty_target]
 
     def run(unit: Pair) -> list[Finding]:
         if blank(unit.target):
@@ -656,6 +671,101 @@ def unit_checker(names: Iterable[str], *, french_spaces: bool | None = None
         return found
 
     return run
+
+
+def unit_batch_checker(names: Iterable[str], *, french_spaces: bool | None = None
+                       ) -> Callable[[Sequence[Pair]], list[list[Finding]]]:
+    """:func:`unit_checker` of a batch of units: each unit's findings (a list per unit, in
+    order), the same. A memory's units come a batch at a time (run.check_units), and
+    nearly all of them have nothing to report: one search over the batch's texts joined
+    (in C) tells which units ``spacing`` may find anything in (:func:`_may_find`), and
+    the other units skip it, where its own quick tests cost a few calls a unit;
+    ``punctuation`` likewise, with the texts' ends compared."""
+    one = unit_checker(names, french_spaces=french_spaces)
+    _, empty, bodies = _plan(names, french_spaces)
+    if bodies is None:
+        return lambda units: [one(unit) for unit in units]
+
+    def run(units: Sequence[Pair]) -> list[list[Finding]]:
+        # per body, the indices of the units it runs on (those with markup aside): None
+        # for all of them
+        runs = [(body, _may_find(body, units)) for body in bodies]
+        results: list[list[Finding]] = []
+        for index, unit in enumerate(units):
+            if blank(unit.target):
+                results.append(list(empty(unit)) if empty is not None else [])
+                continue
+            markup = unit.source_markup or unit.target_markup
+            found: list[Finding] = []
+            for body, where in runs:
+                if markup or where is None or index in where:
+                    found.extend(body(unit))
+            results.append(found)
+        return results
+
+    return run
+
+
+_Body = Callable[[Pair], Iterator[Finding]]
+
+
+def _plan(names: Iterable[str], french_spaces: bool | None
+          ) -> tuple[list[_Body], _Body | None, list[_Body] | None]:
+    """The checks named (in the table's order), ``empty_target`` when it is one of them,
+    and the bodies of the others (``None`` when one is a check this module does not know)."""
+    wanted = set(names)
+    checks = [_spacing_without_french_spaces if check is spacing and french_spaces is False
+              else check for name, check in UNIT_CHECKS.items() if name in wanted]
+    empty = empty_target if empty_target in checks else None
+    if not all(check in _BODIES for check in checks):
+        return checks, empty, None
+    # the bodies, which skip the test of a blank target that run has made once for all
+    return checks, empty, [_BODIES[check] for check in checks if check is not empty_target]
+
+
+# The ends of two texts that _ending may read apart though the texts end alike: closing
+# marks and spaces (dropped), and Greek's question mark and semicolon (_GREEK_END_CLASS)
+_NOT_ALIKE_ENDS = _CLOSERS + ";\u037e\u00b7\u0387"
+_LAST = itemgetter(slice(-1, None))
+_ELLIPSIS_END = methodcaller("endswith", "...")
+
+
+def _may_find(body: _Body, units: Sequence[Pair]) -> set[int] | None:
+    """The indices of the units of ``units`` (without markup: those with markup are
+    checked whatever this says) that ``body`` may find anything in; ``None``: any unit.
+    Exact for what it leaves out: each test is what the body asks first, made over the
+    batch at once, in C (:class:`~.text.Joined`, ``map``). (``number-mismatch`` has no
+    such test: its own first test, a few ``in`` tests, costs less than a search for
+    digits over a batch's texts joined, measured.)"""
+    if body is tag_mismatch:
+        return set()  # (nothing without markup)
+    if body is _punctuation:
+        # two texts ending with the same character end with the same mark (a "..." and a
+        # "." apart), so the end marks agree: then only an unbalanced quote or bracket,
+        # which needs one of _PAIRED_RE's characters in the target, is a finding
+        targets = [unit.target for unit in units]
+        may = Joined(targets).matching(_PAIRED_RE)
+        sources = [unit.source for unit in units]
+        ends = list(map(_LAST, sources))
+        may.update(compress(count(), map(ne, ends, map(_LAST, targets))))
+        may.update(compress(count(), map(_NOT_ALIKE_ENDS.__contains__, ends)))  # ("": any)
+        may.update(compress(count(), map(ne, map(_ELLIPSIS_END, sources),
+                                         map(_ELLIPSIS_END, targets))))
+        return may
+    if body is _spacing or body is _spacing_body_without_french_spaces:
+        langs = {unit.target_lang for unit in units}
+        if len(langs) != 1:
+            return None
+        french = FRENCH_SPACES if body is _spacing else False
+        # the needles of _may_match, and two spaces in a row, in the targets with their
+        # spaces all U+0020
+        rule = _spacing_rule(langs.pop(), french)
+        needles = ["  "]
+        if rule is not None:
+            needles += [needle for pattern in _patterns_of(rule) for needle in pattern.needles]
+        targets = Joined([unit.target for unit in units])
+        return targets.holding(needles, plain=True)
+    return None
 
 
 def _spacing_without_french_spaces(unit: Pair) -> Iterator[Finding]:

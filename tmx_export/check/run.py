@@ -158,22 +158,28 @@ def check_units(units: Iterator[Pair | Prechecked], options: CheckOptions,
     local_consistency = consistency if terms is not None else None
     remote_consistency = consistency if terms is None else None
 
-    def local(unit: Pair | Prechecked) -> list[Finding]:
-        """The findings of the checks of one unit (and of consistency, with terms)."""
-        if type(unit) is Prechecked:
-            return unit.findings(consistency)
-        found = unit_checks(unit)
+    def local(batch: list[Any]) -> list[list[Finding]]:
+        """The findings of the checks of one unit (and of consistency, with terms), of
+        each unit of ``batch`` (see _batches: a Prechecked batch comes alone)."""
+        if type(batch[0]) is Prechecked:
+            return [batch[0].findings(consistency)]
+        found = unit_checks(batch)
         if local_consistency is not None:
-            found.extend(local_consistency.add(unit))
+            add = local_consistency.add
+            for unit, unit_found in zip(batch, found, strict=True):
+                unit_found.extend(add(unit))
         return found
 
-    def remote(unit: Pair | Prechecked) -> list[Finding]:
-        """The term findings, else the consistency ones (which a worker process may give)."""
-        if type(unit) is Prechecked:
-            return []
+    def remote(batch: list[Any]) -> list[list[Finding]]:
+        """The term findings, else the consistency ones (which a worker process may give),
+        of each unit of ``batch``."""
+        if type(batch[0]) is Prechecked:
+            return [[]]
         if remote_consistency is not None:
-            return remote_consistency.add(unit)
-        return terms.check(unit) if terms is not None else []
+            return list(map(remote_consistency.add, batch))
+        if terms is not None:
+            return list(map(terms.check, batch))
+        return [[] for _ in batch]
 
     def parallel() -> bool:
         # not while a file is read in parts: those already keep every core busy
@@ -207,21 +213,24 @@ def check_units(units: Iterator[Pair | Prechecked], options: CheckOptions,
 
 @dataclass(slots=True)
 class Checkers:
-    """The checks of a run, made once: those of one unit, consistency (``None`` when not
-    asked for), the term checks (``None`` without terms). ``in_parts``: whether the memory
-    may be read in parts (:class:`~.parts.InParts`), each checked where it is read."""
+    """The checks of a run, made once: those of one unit (a batch of units at a time:
+    :func:`.rules.unit_batch_checker`), consistency (``None`` when not asked for), the
+    term checks (``None`` without terms). ``in_parts``: whether the memory may be read in
+    parts (:class:`~.parts.InParts`), each checked where it is read."""
 
-    units: Callable[[Pair], list[Finding]]
+    units: Callable[[Sequence[Pair]], list[list[Finding]]]
     consistency: Any
     terms: Any
     in_parts: InParts | None = None
 
-    def precheck(self, unit: Pair) -> Prechecks:
+    def precheck(self, units: list[Pair]) -> list[Prechecks]:
         """The findings of the checks that need no other unit, as a part's worker gives
-        them (see :mod:`.parts`)."""
-        terms = self.terms.check(unit) if self.terms is not None else []
-        key = self.consistency.key(unit) if self.consistency is not None else None
-        return rows(self.units(unit)), rows(terms), key
+        them (see :mod:`.parts`), for each of ``units``."""
+        terms = self.terms.check if self.terms is not None else None
+        key = self.consistency.key if self.consistency is not None else None
+        return [(rows(found), rows(terms(unit)) if terms is not None else [],
+                 key(unit) if key is not None else None)
+                for unit, found in zip(units, self.units(units), strict=True)]
 
 
 def make_checkers(options: CheckOptions, term_entries: list[TermEntry] | None = None
@@ -229,9 +238,9 @@ def make_checkers(options: CheckOptions, term_entries: list[TermEntry] | None = 
     """The checks ``options`` ask for, the term checks from ``term_entries`` when given,
     else from the file ``options.terms`` names."""
     from .consistency import Consistency
-    from .rules import unit_checker
+    from .rules import unit_batch_checker
 
-    unit_checks = unit_checker(options.checks, french_spaces=options.french_spaces)
+    unit_checks = unit_batch_checker(options.checks, french_spaces=options.french_spaces)
     consistency = Consistency() if options.checks & {"inconsistent-target",
                                                      "inconsistent-source"} else None
     return Checkers(unit_checks, consistency, _term_checker(options, term_entries))
@@ -240,29 +249,71 @@ def make_checkers(options: CheckOptions, term_entries: list[TermEntry] | None = 
 # Units checked in one process before a worker process takes half the checks of the
 # rest (see checked_in_two): a small memory is done before a process would have started.
 PARALLEL_AFTER = 2_000
+# Units checked at a time (see _batches): as many as the readers hand on at a time
+# (pipeline.CHUNK_PAIRS), so that no unit waits for more to be read than it did.
+BATCH = 200
 
 
-def _checked(units: Iterator[Any], local: Callable[[Any], list[Finding]],
-             remote: Callable[[Any], list[Finding]], *, parallel: Callable[[], bool]
-             ) -> Iterator[tuple[Any, list[Finding]]]:
-    """Each unit with its findings in order: ``local(unit)``, then ``remote(unit)``. When
+def _checked(units: Iterator[Any], local: _Checks, remote: _Checks, *,
+             parallel: Callable[[], bool]) -> Iterator[tuple[Any, list[Finding]]]:
+    """Each unit with its findings in order: ``local``'s, then ``remote``'s (each takes a
+    batch of units, :func:`_batches`, and gives a list of findings per unit). When
     ``parallel()`` says so after :data:`PARALLEL_AFTER` units, ``remote`` runs in a worker
     process on the rest (:func:`checked_in_two`), where processes can be forked."""
-    for count, unit in enumerate(units, 1):
-        found = local(unit)
-        found.extend(remote(unit))
-        yield unit, found
-        if count >= PARALLEL_AFTER:
+    # (no batch beyond the first PARALLEL_AFTER units: the worker takes the next unit on)
+    batches = _batches(units, min(BATCH, PARALLEL_AFTER))
+    checked = 0
+    for batch in batches:
+        yield from _both(batch, local, remote)
+        checked += len(batch)
+        if checked >= PARALLEL_AFTER:
             break
     else:
         return
     if parallel() and can_fork():
-        yield from checked_in_two(units, local, remote)
+        yield from checked_in_two(batches, local, remote)
         return
-    for unit in units:
-        found = local(unit)
-        found.extend(remote(unit))
-        yield unit, found
+    for batch in batches:
+        yield from _both(batch, local, remote)
+
+
+_Checks = Callable[[list[Any]], list[list[Finding]]]
+
+
+def _both(batch: list[Any], local: _Checks, remote: _Checks
+          ) -> Iterator[tuple[Any, list[Finding]]]:
+    found = local(batch)
+    for unit_found, more in zip(found, remote(batch), strict=True):
+        unit_found.extend(more)
+    return zip(batch, found, strict=True)
+
+
+def _batches(units: Iterator[Any], size: int = BATCH) -> Iterator[list[Any]]:
+    """``units`` in lists of up to ``size``, a :class:`~.parts.Prechecked` batch in a list
+    of its own (the checks take them apart). The checks run a batch at a time, where
+    many of their tests cost less over a batch than one unit at a time (see
+    :func:`.rules.unit_batch_checker`). A memory found broken gives the units read before
+    it first, then its error: they get their findings, as one at a time."""
+    batch: list[Any] = []
+    try:
+        for unit in units:
+            if type(unit) is Prechecked:
+                if batch:
+                    full, batch = batch, []
+                    yield full
+                yield [unit]
+                continue
+            batch.append(unit)
+            if len(batch) >= size:
+                full, batch = batch, []
+                yield full
+    except Exception:
+        if batch:
+            full, batch = batch, []
+            yield full
+        raise
+    if batch:
+        yield batch
 
 
 def check(inputs: Sequence[str | Path | ParallelInput], options: CheckOptions,

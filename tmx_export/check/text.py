@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from itertools import accumulate
 
 from ..lang import primary
 
@@ -41,6 +44,55 @@ def plain_spaces(text: str) -> str:
     if "\u00a0" in text or "\u202f" in text:
         return text.replace("\u00a0", " ").replace("\u202f", " ")
     return text
+
+
+class Joined:
+    """Texts joined by line breaks, to tell in C which of them hold something: one search
+    a text that holds it, rather than a call or two a text. What is looked for must not
+    hold a line break, nor match across one (a character class, or substrings)."""
+
+    __slots__ = ("text", "starts", "count")
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.text = "\n".join(texts)
+        # where each text after the first begins: a match at an offset is in the text
+        # whose range holds it
+        self.starts = list(accumulate(len(text) + 1 for text in texts))
+        self.count = len(texts)
+
+    def matching(self, pattern: re.Pattern[str], found: set[int] | None = None) -> set[int]:
+        """The indices of the texts ``pattern`` finds something in (added to ``found``).
+        The regular expression engine scans fast for one character class; a pattern of
+        alternatives, tried at every position, is slower than ``in`` tests of each text:
+        :meth:`holding` is for those."""
+        found = set() if found is None else found
+        text, starts, last = self.text, self.starts, self.count - 1
+        match = pattern.search(text)
+        while match is not None:
+            index = bisect_right(starts, match.start())
+            found.add(index)
+            if index >= last:
+                break
+            match = pattern.search(text, starts[index])  # the next text's first match
+        return found
+
+    def holding(self, needles: Iterable[str], found: set[int] | None = None, *,
+                plain: bool = False) -> set[int]:
+        """The indices of the texts that hold one of ``needles`` (added to ``found``); with
+        ``plain``, once their spaces are all U+0020 (:func:`plain_spaces`)."""
+        found = set() if found is None else found
+        text, starts, last = self.text, self.starts, self.count - 1
+        if plain:
+            text = plain_spaces(text)  # (the same length: the offsets stay)
+        for needle in needles:
+            at = text.find(needle)
+            while at >= 0:
+                index = bisect_right(starts, at)
+                found.add(index)
+                if index >= last:
+                    break
+                at = text.find(needle, starts[index])  # the next text's first one
+        return found
 
 
 def composed_with_origin(run: str) -> tuple[str, list[int]]:

@@ -22,6 +22,7 @@ import queue
 import sys
 from collections import deque
 from collections.abc import Callable, Iterator
+from itertools import chain
 from typing import Any
 
 from ..errors import InternalError, worker_started
@@ -40,7 +41,8 @@ _Row = tuple[int, str, str, str, str]
 # What the worker needs of a unit: its texts, languages and where it is (for the tuid
 # that consistency findings name)
 _Sent = tuple[str, str, str, str, str, int, str | None]
-_Checks = Callable[[Pair], list[Finding]]
+# the checks of a batch of units: the findings of each
+_Checks = Callable[[list[Pair]], list[list[Finding]]]
 
 
 def can_fork() -> bool:
@@ -50,10 +52,12 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def checked_in_two(units: Iterator[Pair], local: _Checks, remote: _Checks
+def checked_in_two(batches: Iterator[list[Pair]], local: _Checks, remote: _Checks
                    ) -> Iterator[tuple[Pair, list[Finding]]]:
-    """Each of ``units`` with its findings: ``local(unit)`` (run here) followed by
-    ``remote(unit)`` (run in the worker, on the units in order), in memory order."""
+    """Each unit of ``batches`` with its findings: ``local``'s (run here) followed by
+    ``remote``'s (run in the worker, on the units in order), in memory order. Each takes a
+    batch of units and gives the findings of each."""
+    units = chain.from_iterable(batches)
     with _Worker(remote) as worker:
         pending: deque[list[tuple[Pair, list[Finding]]]] = deque()
         while True:
@@ -70,7 +74,7 @@ def checked_in_two(units: Iterator[Pair], local: _Checks, remote: _Checks
                 worker.send([(unit.source, unit.target, unit.source_lang, unit.target_lang,
                               unit.file, unit.line, unit.tuid)  # type: ignore[misc]
                              for unit in batch])
-                pending.append([(unit, local(unit)) for unit in batch])
+                pending.append(list(zip(batch, local(batch), strict=True)))
             while pending and (len(pending) > WORKER_AHEAD or len(batch) < WORKER_BATCH):
                 done = pending.popleft()
                 for index, name, severity, item, expected in worker.receive():
@@ -161,14 +165,11 @@ def _serve(remote: _Checks, jobs: Any, parents_end: Any, results: Any) -> None:
                 return
             if units is None:
                 return
-            rows: list[_Row] = []
-            for index, (source, target, source_lang, target_lang, file, line, tuid) in \
-                    enumerate(units):
-                unit = Pair(source, target, source_lang, target_lang, file=file, line=line,
-                            tuid=tuid)  # type: ignore[arg-type]
-                for found in remote(unit):
-                    rows.append((index, found.check, found.severity, found.item,
-                                 found.expected))
-            results.put(rows)
+            batch = [Pair(source, target, source_lang, target_lang, file=file, line=line,
+                          tuid=tuid)  # type: ignore[arg-type]
+                     for source, target, source_lang, target_lang, file, line, tuid in units]
+            results.put([(index, found.check, found.severity, found.item, found.expected)
+                         for index, unit_found in enumerate(remote(batch))
+                         for found in unit_found])
     except Exception as exc:  # told to the parent, which raises it
         results.put(f"{type(exc).__name__}: {exc}")
