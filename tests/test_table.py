@@ -863,3 +863,26 @@ def test_a_title_holding_a_comma_above_a_small_semicolon_table(tmp_path):
     assert [(p.source, p.target, p.line) for p in result.pairs] == [
         ("high seas", "haute mer", 3), ("fishing vessel", "navire de pêche", 4)]
     assert [(r.line, r.reason) for r in result.rejects] == [(1, "title-row")]
+
+
+def test_xlsx_percentages_and_truth_values_read_as_the_sheet_shows_them(tmp_path):
+    """A "50%" typed in a cell is stored as 0.5 under the format "0%": the unit said "0.5"
+    where the translator wrote "50%" (and "True" for a truth value a sheet shows TRUE)."""
+    path = tmp_path / "p.xlsx"
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["en-GB", "fr-FR"])
+    sheet.append(["Rate of 50% for small farms", "Taux de 50 % pour les petites exploitations"])
+    sheet.append([0.5, "50 %"])
+    sheet.append([0.125, 0.125])
+    sheet.append([0.5, 0.5])
+    sheet.append([True, "VRAI"])
+    sheet["A3"].number_format = "0%"
+    sheet["A4"].number_format = "0.0%"
+    sheet["B4"].number_format = "0.0%"
+    sheet["A5"].number_format = '0"%"'  # a quoted "%" is a sign: no percentage
+    book.save(path)
+    result = read_table(path, source_lang="en-GB", target_lang="fr-FR")
+    assert [(p.line, p.source, p.target) for p in result.pairs] == [
+        (2, "Rate of 50% for small farms", "Taux de 50 % pour les petites exploitations"),
+        (3, "50%", "50 %"), (4, "12.5%", "12.5%"), (5, "0.5", "0.5"), (6, "TRUE", "VRAI")]

@@ -747,7 +747,7 @@ def _xlsx_rows(path: str | Path, sheet: str | None, *, what: str = "XLSX workboo
                                  f"no sheet {sheet!r} (sheets: {', '.join(book.sheetnames)})")
             sheet = None
         ws = book[sheet] if sheet is not None else book.worksheets[0]
-        values = _all_rows(ws)
+        values = _all_rows(ws, values_only=False)  # cells: their number formats too
         formulas: Iterator[tuple[Any, ...]] = repeat(())
         # A workbook that asks to be computed when opened (XlsxWriter, openpyxl) saved no
         # value of its own for a formula: XlsxWriter writes 0 for each, and "=A2" read as
@@ -766,8 +766,8 @@ def _xlsx_rows(path: str | Path, sheet: str | None, *, what: str = "XLSX workboo
         # (formulas: as long as values, or endless empty rows when the sheet has none)
         for number, (row, formula_row) in enumerate(zip(values, formulas, strict=False), 1):
             width = max(width, len(row))
-            cells = [_cell_text(value, formula, placeholders)
-                     for value, formula in zip_longest(row, formula_row[:len(row)])]
+            cells = [_cell_text(cell.value, formula, placeholders, cell.number_format)
+                     for cell, formula in zip_longest(row, formula_row[:len(row)])]
             yield number, cells + [""] * (width - len(cells))
     except InputError:
         raise
@@ -803,16 +803,17 @@ def _has_formulas(book: Any, ws: Any) -> bool:
     return False
 
 
-def _all_rows(ws: Any) -> Iterator[tuple[Any, ...]]:
-    """Every row of a read-only sheet, its cell values (from column A)."""
+def _all_rows(ws: Any, values_only: bool = True) -> Iterator[tuple[Any, ...]]:
+    """Every row of a read-only sheet, its cell values (from column A), or its cells."""
     # Read-only mode trusts the sheet's <dimension ref="A1:B2"/> and stops at its last
     # row; tools that write a stale one (or none) would lose rows silently. Forget it
     # and read every row the sheet holds.
     ws.reset_dimensions()
-    return ws.iter_rows(min_row=1, min_col=1, values_only=True)
+    return ws.iter_rows(min_row=1, min_col=1, values_only=values_only)
 
 
-def _cell_text(value: Any, formula: Any, placeholders: bool = False) -> str:
+def _cell_text(value: Any, formula: Any, placeholders: bool = False,
+               number_format: str = "General") -> str:
     """A cell as text (:func:`cell_text`), or an :class:`Uncomputed` formula: one without
     a saved value, or, in a workbook of ``placeholders`` (computed when opened), one whose
     saved value is the 0 XlsxWriter writes for every formula."""
@@ -824,16 +825,24 @@ def _cell_text(value: Any, formula: Any, placeholders: bool = False) -> str:
         # formulas
         return Uncomputed(formula if isinstance(formula, str) else
                           str(getattr(formula, "text", None) or formula))
-    return cell_text(value)
+    return cell_text(value, number_format)
 
 
-def cell_text(value: Any) -> str:
+def cell_text(value: Any, number_format: str = "General") -> str:
     """An XLSX cell's value as text, dates and times as a spreadsheet shows them by default
     (ISO 8601, the date alone at midnight: "2020-01-05", "2020-01-05 14:30", "09:05"),
+    a percentage as its cell's ``number_format`` shows it ("50%" for 0.5 under "0%": a
+    spreadsheet stores "50%" typed in a cell so), a truth value as "TRUE" or "FALSE",
     anything else as ``str``; ``""`` for an empty cell. For every workbook read back
     (tables, review files)."""
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int | float) and "%" in number_format:
+        shown = _percentage(value, number_format)
+        if shown is not None:
+            return shown
     if isinstance(value, datetime):
         if value.time() == time():
             return value.date().isoformat()
@@ -841,6 +850,29 @@ def cell_text(value: Any) -> str:
     if isinstance(value, time):
         return _time_text(value)
     return str(value)
+
+
+# A number format's quoted text and escaped characters, which show as written: a "%" there
+# is a sign, not a percentage
+_FORMAT_LITERAL = re.compile(r'"[^"]*"|\\.')
+# The percentage of a number format's first section (that of positive numbers): its
+# decimal places ("0.00%")
+_PERCENT_FORMAT = re.compile(r"[0#?,]*(?:\.([0#?]*))?%")
+
+
+def _percentage(value: float, number_format: str) -> str | None:
+    """``value`` as a percentage format shows it ("0.125" under "0.0%": "12.5%", rounded
+    half away from zero as a spreadsheet rounds), or ``None`` when the format is no
+    percentage."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    section = _FORMAT_LITERAL.sub("", number_format.split(";", 1)[0])
+    match = _PERCENT_FORMAT.search(section)
+    if match is None:
+        return None
+    places = len(match.group(1) or "")
+    scaled = (Decimal(repr(value)) * 100).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+    return f"{scaled}%"
 
 
 def _time_text(moment: time) -> str:
