@@ -529,3 +529,32 @@ def test_the_code_page_is_told_by_words_past_the_start_of_the_file(tmp_path):
     path.write_bytes(english.encode("cp1250"))
     result = read(path, sessions / "ep-00-01-17.fr.txt")
     assert result.pairs[-1].source == polish
+
+
+@pytest.mark.parametrize("segment", ["sentence", "clause"])
+def test_decomposed_accents_give_the_units_of_the_same_files_composed(tmp_path, segment):
+    # The 17 January session written decomposed (NFD, as macOS and some CAT tools write
+    # accents): "législature" counted 12 characters for 11, and one sentence's translation
+    # ran on into the next ("... législature ; au cours de cette législature,"), pairing
+    # "legislature" with "confiance". The units must be those of the files composed, each
+    # with its text as written (decomposed).
+    import unicodedata
+
+    from tmx_export.pipeline import read_units
+
+    composed, decomposed = tmp_path / "nfc", tmp_path / "nfd"
+    for folder, form in ((composed, "NFC"), (decomposed, "NFD")):
+        folder.mkdir()
+        for lang in ("en", "fr"):
+            text = (DATA / f"ep-00-01-17-excerpt.{lang}.txt").read_text(encoding="utf-8")
+            (folder / f"ep.{lang}.txt").write_text(unicodedata.normalize(form, text),
+                                                   encoding="utf-8")
+    runs = [read_units([folder / "ep.en.txt"], source_lang="en", target_lang="fr",
+                       segment=segment)
+            for folder in (composed, decomposed)]
+    (units_c, rejects_c), (units_d, rejects_d) = runs
+    assert len(units_d) == len(units_c) and len(rejects_d) == len(rejects_c)
+    assert [(u.source, u.target, u.align) for u in units_d] == [
+        (unicodedata.normalize("NFD", u.source), unicodedata.normalize("NFD", u.target), u.align)
+        for u in units_c]
+    assert any("le\u0301gislature ;" in u.target and u.target.endswith(";") for u in units_d)

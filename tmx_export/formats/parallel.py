@@ -35,6 +35,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import Pair, ReadResult, Reject
 from ..segment.align import align, alignment_cost, sentence_features
+from ..segment.align_features import text_length
 from ..segment.align_model import _length_cost, _ones_ratio
 from ..segment.rules import segment_text
 from .text import input_name, read_text
@@ -557,11 +558,12 @@ def _pairs_ratio(beads: Beads, src: list[Paragraph], tgt: list[Paragraph]) -> fl
     estimates it (one lone paragraph moves the whole files' ratio in a short file), or
     the whole files' when there are no such pairs."""
     ones = [(s[0], t[0]) for s, t in beads if len(s) == len(t) == 1]
-    ratio = _ones_ratio(ones, [len(p.text) for p in src], [len(p.text) for p in tgt],
-                        median=True) if ones else None
+    # (lengths as the aligner counts them: a combining mark is no character of its own)
+    src_len, tgt_len = [text_length(p.text) for p in src], [text_length(p.text) for p in tgt]
+    ratio = _ones_ratio(ones, src_len, tgt_len, median=True) if ones else None
     if ratio:
         return ratio
-    total_s, total_t = sum(len(p.text) for p in src), sum(len(p.text) for p in tgt)
+    total_s, total_t = sum(src_len), sum(tgt_len)
     return total_t / total_s if total_s and total_t else 1.0
 
 
@@ -610,7 +612,8 @@ def _checked_merge(one_index: int, two_indexes: list[int], files: _Files, *,
     two = [two_paras[i].text for i in two_indexes]
     keys = sentence_features(one)
     parts = [sentence_features(text) for text in two]
-    needed = [_length_cost(len(one), len(two[1 - k]), ratio)[1] < MERGE_SPLIT_LENGTH
+    needed = [_length_cost(text_length(one), text_length(two[1 - k]), ratio)[1]
+              < MERGE_SPLIT_LENGTH
               or bool(keys & parts[k] - parts[1 - k])
               or _sentences_need(files.sentence_gain(two_indexes[k], two_indexes[1 - k],
                                                      one_index, on_source)) is True

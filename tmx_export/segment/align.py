@@ -22,7 +22,7 @@ import math
 from collections.abc import Sequence
 
 from .align_cut import CONJUNCTIONS, cut_target
-from .align_features import Glossary, _features, sentence_features
+from .align_features import Glossary, _features, composed, sentence_features
 from .align_model import (
     _ANCHOR_WEIGHT,
     _CONFIDENT_LENGTH,
@@ -64,8 +64,11 @@ def align(
     with ``median_ratio`` the median of their ratios (paragraphs, whose lengths vary so
     much that one wrong 1-1 bead moves the totals' ratio, and with it the path).
     """
-    return _align(source, target, glossary, band, _PRIORS if priors is None else priors,
-                  median_ratio)
+    # The beads are read on composed copies (lengths, anchors, the numpy search's code
+    # points alike): text written with combining marks (NFD) aligns as the same text
+    # composed. Beads are indexes, so the caller's texts stay as written.
+    return _align([composed(s) for s in source], [composed(t) for t in target], glossary,
+                  band, _PRIORS if priors is None else priors, median_ratio)
 
 
 def _align(source: Sequence[str], target: Sequence[str], glossary: Glossary | None,
@@ -115,6 +118,7 @@ def alignment_cost(source: Sequence[str], target: Sequence[str], ratio: float, *
     put together on that side. A bead across it is priced as one sentence fewer there:
     where a translator joined the two, the sentence before the seam (a title without a
     full stop) often runs into the next on the other side."""
+    source, target = [composed(s) for s in source], [composed(t) for t in target]  # (as align)
     src_keys = [_features(s, None, False) for s in source]
     tgt_keys = [_features(t, None, True) for t in target]
     total = 0.0

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
 from .._lazy import lazy_pattern
 from ..lang import primary
-from .align_features import Glossary, _features
+from .align_features import Glossary, _features, text_length
 from .align_model import _length_cost
 from .rules import abbreviation_before
 
@@ -75,13 +76,25 @@ def _conjunction_pattern(lang: str) -> re.Pattern[str] | None:
     words = CONJUNCTIONS.get(primary(lang))
     if not words:
         return None
-    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    # each word composed and decomposed (NFD: "perche\u0301"), as a text may write it:
+    # the places a translation may be cut are the same in either form
+    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _both_forms(words))
     subjects = "|".join(re.escape(w) if w.endswith("'") else re.escape(w) + r"\b"
-                        for w in _SUBJECTS.get(primary(lang), ()))
+                        for w in _both_forms(_SUBJECTS.get(primary(lang), ())))
     # the white space before the conjunction; group 1 is the comma, if any, and group 2
     # the subject pronoun after the conjunction, if any
     return re.compile(r"(,)?\s+(?=(?:" + alternatives + r")\s+(" + (subjects or "(?!)")
                       + r")?)", re.IGNORECASE)
+
+
+def _both_forms(words: tuple[str, ...]) -> list[str]:
+    """``words``, each followed by its decomposed form (NFD) when that differs."""
+    out = []
+    for word in words:
+        out.append(word)
+        if (decomposed := unicodedata.normalize("NFD", word)) != word:
+            out.append(decomposed)
+    return out
 
 
 def _cut_candidates(target: str, lang: str | None) -> list[tuple[int, str]]:
@@ -142,28 +155,31 @@ def cut_target(sources: Sequence[str], target: str, *, ratio: float = 1.0,
     k = len(sources)
     if k == 1:
         keys = _features(sources[0], glossary, False)
-        p = _length_cost(len(sources[0]), len(target), ratio)[1]
+        # (lengths as the aligner counts them, combining marks not counted: the pieces
+        # are cut from ``target`` as written, so its offsets are those of ``len``)
+        p = _length_cost(text_length(sources[0]), text_length(target), ratio)[1]
         return [(target, _score(p, keys, _features(target, glossary, True)))]
     cands = [(0, "sentence"), *_cut_candidates(target, lang), (len(target), "sentence")]
     n = len(cands)
     if n - 2 < k - 1 or k * n * n > _CUT_WORK:
         return None  # no room for the cuts, or a text too long to be one bead
     src_keys = [_features(s, glossary, False) for s in sources]
-    src_len = [len(s) for s in sources]
-    piece_cache: dict[tuple[int, int], tuple[str, frozenset[str]]] = {}
+    src_len = [text_length(s) for s in sources]
+    piece_cache: dict[tuple[int, int], tuple[str, frozenset[str], int]] = {}
 
-    def piece(a: int, b: int) -> tuple[str, frozenset[str]]:
+    def piece(a: int, b: int) -> tuple[str, frozenset[str], int]:
         got = piece_cache.get((a, b))
         if got is None:
             text = target[cands[a][0]:cands[b][0]].strip()
-            got = piece_cache[(a, b)] = (text, _features(text, glossary, True))
+            got = piece_cache[(a, b)] = (text, _features(text, glossary, True),
+                                         text_length(text))
         return got
 
     def gain(i: int, a: int, b: int) -> float:
-        text, keys = piece(a, b)
+        text, keys, size_t = piece(a, b)
         if not text:
             return -math.inf
-        cost, p = _length_cost(src_len[i], len(text), ratio)
+        cost, p = _length_cost(src_len[i], size_t, ratio)
         size = len(src_keys[i]) + len(keys)
         dice = 2.0 * len(src_keys[i] & keys) / size if size else 0.0
         # the weaker of the piece's two boundaries sets the length fit it needs; shared
@@ -202,11 +218,11 @@ def cut_target(sources: Sequence[str], target: str, *, ratio: float = 1.0,
     starts = [0, *ends[:-1]]
     out: list[tuple[str, float]] = []
     pieces = [piece(a, b) for a, b in zip(starts, ends, strict=True)]
-    for i, (text, keys) in enumerate(pieces):
+    for i, (text, keys, size_t) in enumerate(pieces):
         if i and (len(src_keys[i - 1] & keys) > len(src_keys[i - 1] & pieces[i - 1][1])
                   or len(src_keys[i] & pieces[i - 1][1]) > len(src_keys[i] & keys)):
             return None  # the anchors say these two pieces belong the other way round
-        p = _length_cost(src_len[i], len(text), ratio)[1]
+        p = _length_cost(src_len[i], size_t, ratio)[1]
         out.append((text, _score(p, src_keys[i], keys)))
     return out
 
@@ -219,7 +235,8 @@ def piece_fit(source: str, piece: str, *, ratio: float = 1.0,
     src_keys, keys = _features(source, glossary, False), _features(piece, glossary, True)
     size = len(src_keys) + len(keys)
     dice = 2.0 * len(src_keys & keys) / size if size else 0.0
-    return -_length_cost(len(source), len(piece), ratio)[0] + _CUT_ANCHOR_WEIGHT * dice
+    return (-_length_cost(text_length(source), text_length(piece), ratio)[0]
+            + _CUT_ANCHOR_WEIGHT * dice)
 
 
 def _score(p_len: float, s_keys: frozenset[str], t_keys: frozenset[str]) -> float:

@@ -10,6 +10,7 @@ once by :mod:`.align_anchors`, which finds the same anchors.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 _ANCHOR = re.compile(r"\b[^\W\d_]{4}|\d+(?:\.\d+)*|[?!\"]")
@@ -29,6 +30,22 @@ _NORMALISE = str.maketrans(
 # Greek writes its question mark as ";" (U+037E, which NFC makes U+003B; its semicolon is
 # the raised point "·"): a ";" in a sentence in Greek letters is the "?" of its translation.
 _GREEK_LETTER = re.compile(r"[\u0386-\u03ff\u1f00-\u1fff]")
+
+
+def composed(text: str) -> str:
+    """``text`` composed (NFC), as the aligner reads it: an accent written as a combining
+    mark (NFD, "e" + U+0301, as macOS and some CAT tools write it) is then one character
+    with its letter, so that the lengths and anchors deciding an alignment are the same
+    whichever form a file is written in. Only for measuring: units keep the text as
+    written."""
+    # (normalize returns an NFC string itself, after a quick check)
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
+def text_length(text: str) -> int:
+    """The length of ``text`` as the length model counts it: in characters once composed
+    (:func:`composed`), so that "législature" is 11 written either way."""
+    return len(text) if text.isascii() else len(unicodedata.normalize("NFC", text))
 
 
 def _greek_question(text: str) -> bool:
@@ -56,8 +73,9 @@ class Glossary:
         self._target: dict[str, set[str]] = {}
         for number, (src, tgt) in enumerate(pairs):
             key = f"g{number}"
-            self._source.setdefault(src.strip().lower(), set()).add(key)
-            self._target.setdefault(tgt.strip().lower(), set()).add(key)
+            # composed, as the texts they are looked for in (see keys)
+            self._source.setdefault(composed(src.strip().lower()), set()).add(key)
+            self._target.setdefault(composed(tgt.strip().lower()), set()).add(key)
         self._source_re = self._pattern(self._source)
         self._target_re = self._pattern(self._target)
 
@@ -74,7 +92,7 @@ class Glossary:
             return set()
         terms = self._target if target else self._source
         out: set[str] = set()
-        for term in pattern.findall(text.lower()):
+        for term in pattern.findall(composed(text.lower())):
             out |= terms[term]
         return out
 
@@ -120,11 +138,12 @@ _PIECE_ANCHORS = _PieceAnchors()
 
 def _read_anchors(text: str) -> set[str]:
     """The keys _ANCHOR finds in ``text`` lower-cased and normalised, read piece by piece
-    (see above): the same keys, as no anchor spans two pieces."""
+    (see above): the same keys, as no anchor spans two pieces. ``text`` is read composed
+    (:func:`composed`): "le\u0301gislature" gives the cognate "legi" as "législature" does."""
     cache = _PIECE_ANCHORS
     if len(cache) >= _PIECES_KEPT:
         cache.clear()
-    low = text.lower()
+    low = composed(text).lower()
     encoded = low.encode("utf-8")
     # (byte searches, each a memchr: most sentences hold no digit, and no Greek letter)
     if encoded.translate(None, _NOT_DIGITS):

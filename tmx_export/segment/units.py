@@ -14,6 +14,7 @@ from ..clean import below_min_score
 from ..model import Pair, Reject
 from .align import Bead, Glossary, align, cut_target
 from .align_cut import piece_fit
+from .align_features import text_length
 from .align_model import _length_ratio
 from .rules import LINE_BREAK_RE, MODES, SrxRules, omegat_splits_number, segment_text
 
@@ -135,7 +136,8 @@ def segment_pair(
         source = [f"{source_label} {source[0]}", *source[1:]] if source else [source_label]
         target = [f"{target_label} {target[0]}", *target[1:]] if target else [target_label]
     beads = align(source, target, glossary=glossary)
-    ratio = _length_ratio(sum(map(len, source)), sum(map(len, target)))
+    # (lengths as the aligner counts them: a combining mark is no character of its own)
+    ratio = _length_ratio(sum(map(text_length, source)), sum(map(text_length, target)))
     cutter = _Cutter(source, target, pair.target_lang, ratio, glossary, pair.source_lang)
 
     paired = [b for b in beads if b.src_start < b.src_end and b.tgt_start < b.tgt_end]
@@ -143,7 +145,7 @@ def segment_pair(
                     for b in beads if b not in paired)
     # the mean score weighted by length: a short "Thank you." / "Merci." shares no anchor
     # and says little about the whole
-    weights = [sum(map(len, source[b.src_start:b.src_end])) for b in paired]
+    weights = [sum(map(text_length, source[b.src_start:b.src_end])) for b in paired]
     mean = (sum(b.score * w for b, w in zip(paired, weights, strict=True)) / sum(weights)
             if paired and sum(weights) else 0.0)
     # A diagonal of 1-1 beads is the most plausible reading of a pair with equal sentence
