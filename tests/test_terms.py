@@ -2725,3 +2725,25 @@ def test_a_review_file_written_to_a_pipe_whose_reader_left_ends_quietly(tmp_path
         errors = run.stderr.read().decode()
     assert run.returncode == 1
     assert errors == ""
+
+
+def test_placeholders_and_markup_make_no_terms():
+    # Discourse's Catalan memory (OmegaT's tests): "%{count}" placeholders made "count ->
+    # count" the second pair, and HTML links in the text "href -> href" the fifth. A
+    # terminologist never wants either; the contexts still show the units as written.
+    memory = DATA / "tmx" / "omegat-tests" / "test-match-stat-en-ca.tmx"
+    units, _ = read_term_units([str(memory)], source_lang="en", target_lang="ca")
+    pairs = extract_terms(units)
+    found = {(p.source_term.lower(), p.target_term.lower()): p for p in pairs}
+    for made in ("count", "href", "model", "target", "discourse", "org", "name"):
+        assert not any(made in {s, t} for s, t in found), made
+    link = found[("link", "enllaç")]
+    assert any("<a href=" in c.source or "%{" in c.source for p in pairs for c in p.contexts)
+    assert all(c.source[c.source_span[0]:c.source_span[1]].lower().startswith("link")
+               for c in link.contexts)
+    # nor is a term made across a placeholder, as if the words around it were adjacent
+    texts = [("Delete {count} posts now.", "Supprimer {count} messages maintenant."),
+             ("You have %{count} posts left.", "Il vous reste %{count} messages.")] * 2
+    across = extract_terms([Pair(s, t, "en", "fr") for s, t in texts])
+    assert not any(p.source_term.lower().startswith(("delete post", "have post"))
+                   for p in across)

@@ -88,6 +88,20 @@ _MARKUP = lazy_pattern(
     r"</?[A-Za-z][A-Za-z0-9:_.-]*(?:\s+[^<>]*)?/?>"  # tags, with or without attributes
     r"|&(?:[A-Za-z][A-Za-z0-9]{1,30}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"  # entities
 )
+# Software placeholders, in the forms that are placeholders beyond doubt: printf ("%d",
+# "%1$s", "%-5.2f", "%ld"), Python's "%(name)s", and braces around a number or a name
+# ("{0}", "{name}", "{user.name}", "{0:.2f}", "{!r}"; Ruby's "%{count}" holds one). "%%" and
+# "{{" are literal marks; a "%" right after a letter or a digit is a percent sign or part
+# of a word ("50%d", "a%20b"), and the space flag is not read ("50 % des"), nor a "%" after
+# a number and a space that begins a word ending (the German "5 %ige"; "Version 2 %s" is a
+# placeholder). The check ``placeholder`` compares them; terms are never made of them.
+PLACEHOLDER_RE = re.compile(
+    r"%%|\{\{|\}\}"
+    r"|(?<![\d%])%\([A-Za-z_]\w*\)[-+#0]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]"
+    r"|(?<![\w%])(?!(?<=\d[ \u00a0\u202f])%[A-Za-z]{2})"
+    r"%(?:\d+\$)?[-+#0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?"
+    r"[diouxXeEfFgGaAcsp@]"
+    r"|\{(?:\d+|[A-Za-z_]\w*)?(?:\.[A-Za-z_]\w*|\[\w+\])*(?:![rsa])?(?::[^{}\s]{0,12})?\}")
 _SPACE = lazy_pattern(r"\s+")
 _WORD = re.compile(r"[^\W\d_]+")
 # The characters of scripts that write a word or a morpheme in one (Chinese characters,
@@ -594,6 +608,27 @@ _ATTRIBUTE = re.compile(r'\s([^\s=<>]+="[^"]*")')
 def _sorted_attributes(match: re.Match[str]) -> str:
     name, attributes, end = match.groups()
     return f"<{name} {' '.join(sorted(_ATTRIBUTE.findall(attributes)))}{end}>"
+
+
+def masked_codes(text: str, fill: str = " ") -> str:
+    """``text`` with its markup tags and entities (``<a href="...">``, ``&nbsp;``) and its
+    software placeholders (:data:`PLACEHOLDER_RE`) made ``fill`` (one character), each as
+    long as it was: the words a translator wrote, at their offsets in ``text`` (a software
+    string's "%{count}" or an HTML link's "href" is no word of the text)."""
+    # most texts hold none of these characters, told at C speed
+    if "<" not in text and "&" not in text and "%" not in text and "{" not in text:
+        return text
+
+    def filled(match: re.Match[str]) -> str:
+        return fill * len(match.group())
+
+    if "<" in text or "&" in text:
+        text = _MARKUP.sub(filled, text)
+    if "%" in text or "{" in text:
+        # (the literal "%%", "{{" and "}}" are no placeholders: they stay)
+        text = PLACEHOLDER_RE.sub(
+            lambda m: m.group() if m.group() in ("%%", "{{", "}}") else filled(m), text)
+    return text
 
 
 def canonical_markup(markup: str | None) -> str | None:

@@ -17,8 +17,9 @@ codes as content (:func:`with_codes`), which ``punctuation`` and ``spacing`` rea
     numbers, with the codes shown as ``<bpt i="1" x="1">``.
 
 ``placeholder``
-    Software placeholders (:data:`_PLACEHOLDER_RE`: printf "%d", "%1$s", "%.2f", Python
-    "%(name)s", braces "{0}", "{name}", "{0:.2f}") are compared as multisets of their
+    Software placeholders (:data:`tmx_export.clean.PLACEHOLDER_RE`, which terms
+    extraction masks too: printf "%d", "%1$s", "%.2f", Python "%(name)s", braces "{0}",
+    "{name}", "{0:.2f}") are compared as multisets of their
     spellings, in any text (a PO file's above all): "%d" made "%s", "{name}" translated
     "{nom}", a placeholder dropped or added. Only forms that are placeholders beyond doubt:
     "%%" and "{{" are literal, a "%" right after a letter or a digit is a percent sign or
@@ -35,7 +36,7 @@ from functools import lru_cache
 
 from lxml import etree
 
-from ..clean import sanitise
+from ..clean import PLACEHOLDER_RE, sanitise
 from ..formats.xml import SAFE_PARSER_OPTIONS
 from ..model import Pair
 from .model import Finding, finding
@@ -207,34 +208,23 @@ def tag_mismatch(unit: Pair) -> Iterator[Finding]:
 
 # --- placeholder -----------------------------------------------------------------------------
 
-# Software placeholders, in the forms that are placeholders beyond doubt: printf ("%d",
-# "%1$s", "%-5.2f", "%ld"), Python's "%(name)s", and braces around a number or a name
-# ("{0}", "{name}", "{user.name}", "{0:.2f}", "{!r}"). "%%" and "{{" are literal marks; a
-# "%" right after a letter or a digit is a percent sign or part of a word ("50%d",
-# "a%20b"), and the space flag is not read ("50 % des"), nor a "%" after a number and a
-# space that begins a word ending (the German "5 %ige"; "Version 2 %s" is a placeholder).
-_PLACEHOLDER_RE = re.compile(
-    r"%%|\{\{|\}\}"
-    r"|(?<![\d%])%\([A-Za-z_]\w*\)[-+#0]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]"
-    r"|(?<![\w%])(?!(?<=\d[ \u00a0\u202f])%[A-Za-z]{2})"
-    r"%(?:\d+\$)?[-+#0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?"
-    r"[diouxXeEfFgGaAcsp@]"
-    r"|\{(?:\d+|[A-Za-z_]\w*)?(?:\.[A-Za-z_]\w*|\[\w+\])*(?:![rsa])?(?::[^{}\s]{0,12})?\}")
+# (the placeholders are those of clean.PLACEHOLDER_RE, the one pattern, which says which
+# forms are placeholders beyond doubt)
 
 
 def _placeholders(text: str) -> Counter[str]:
     """The placeholders of ``text`` (without the literal "%%", "{{", "}}"; "{}" counts)."""
     if "%" not in text and "{" not in text:
         return Counter()
-    return Counter(m.group() for m in _PLACEHOLDER_RE.finditer(text)
+    return Counter(m.group() for m in PLACEHOLDER_RE.finditer(text)
                    if m.group() not in ("%%", "{{", "}}"))
 
 
 def without_placeholders(text: str) -> str:
-    """``text`` with its placeholders (:data:`_PLACEHOLDER_RE`) made spaces."""
+    """``text`` with its placeholders (:data:`tmx_export.clean.PLACEHOLDER_RE`) made spaces."""
     if "%" not in text and "{" not in text:
         return text
-    return _PLACEHOLDER_RE.sub(
+    return PLACEHOLDER_RE.sub(
         lambda m: m.group() if m.group() in ("%%", "{{", "}}") else " ", text)
 
 
@@ -287,7 +277,7 @@ def _in_text_order(text: str, wanted: Counter[str]) -> list[str]:
     ``text``."""
     left = Counter(wanted)
     shown = []
-    for m in _PLACEHOLDER_RE.finditer(text):
+    for m in PLACEHOLDER_RE.finditer(text):
         if left[m.group()] > 0:
             left[m.group()] -= 1
             shown.append(m.group())

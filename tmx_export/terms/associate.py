@@ -60,6 +60,7 @@ from operator import attrgetter, getitem
 
 import numpy as np
 
+from ..clean import masked_codes
 from ..model import Pair
 from .arrays import _compact, _counted, _distinct, _exclusive_cumsum, _frombuffer
 from .candidates import (
@@ -592,6 +593,11 @@ def _pieces(units: list[Pair], split: bool, langs: tuple[str, str]) -> tuple[arr
     return piece_unit, piece_at
 
 
+# What stands for each character of a masked code (see _scan): punctuation, which no term
+# spans, unlike a space ("Delete {count} posts" holds no "delete posts").
+_MASK = "|"
+
+
 def _scan(units: list[Pair], piece_unit: array, piece_at: array, target: bool,
           lang: str, glossary: list[tuple[str, str]]) -> Side:
     """Pass 1 for one language (the source's, or the ``target``'s): the words of every
@@ -601,8 +607,14 @@ def _scan(units: list[Pair], piece_unit: array, piece_at: array, target: bool,
     add = scanner.add
     text = attrgetter("target" if target else "source")
     at = 2 * side
+    # Markup and software placeholders ('<a href="...">', "%{count}") are read as breaks,
+    # not words: no term is made of "href" or "count", nor across them. Masked to the same
+    # length, so the spans found are the unit's, and contexts show it as written.
+    last, masked = -1, ""
     for p, index in enumerate(piece_unit):
-        add(text(units[index])[piece_at[4 * p + at]:piece_at[4 * p + at + 1]])
+        if index != last:  # (a unit's pieces come one after the other)
+            last, masked = index, masked_codes(text(units[index]), _MASK)
+        add(masked[piece_at[4 * p + at]:piece_at[4 * p + at + 1]])
     return scanner.side()
 
 
