@@ -2747,3 +2747,36 @@ def test_placeholders_and_markup_make_no_terms():
     across = extract_terms([Pair(s, t, "en", "fr") for s, t in texts])
     assert not any(p.source_term.lower().startswith(("delete post", "have post"))
                    for p in across)
+
+
+def test_apply_finds_the_review_sheet_renamed_after_a_sheet_of_notes(tmp_path):
+    """A reviewer renamed the sheet "review" to "Terms" and put a "notes" sheet before it:
+    `terms apply` read the first sheet and said "not a review file: missing column(s)",
+    naming no sheet. The sheet with the review columns is read; none having them, the
+    error names the sheets looked at."""
+    db, written = tmp_path / "t.db", tmp_path / "r.xlsx"
+    result = CliRunner().invoke(terms, [str(SEED_DUMP), "--termbase", str(db), "--review",
+                                        str(written)])
+    assert result.exit_code == 0, result.output
+    book = load_workbook(written)
+    sheet = book["review"]
+    sheet.title = "Terms"
+    header = [cell.value for cell in sheet[1]]
+    assert sheet.cell(2, 1).value == "cluster"
+    sheet.cell(2, header.index("status") + 1).value = "approved"
+    book.create_sheet("notes", 0)["A1"] = "Reviewed by the terminology unit, March"
+    renamed = tmp_path / "renamed.xlsx"
+    book.save(renamed)
+    applied = CliRunner().invoke(terms, ["apply", str(renamed), "--termbase", str(db)])
+    assert applied.exit_code == 0, applied.output
+    assert "1 pair(s) changed" in applied.stdout
+    assert {p.source_term: p.status for p in Termbase(db).pairs()}["cluster"] == "approved"
+
+    sheet.cell(1, header.index("status") + 1).value = "state"
+    broken = tmp_path / "broken.xlsx"
+    book.save(broken)
+    refused = CliRunner().invoke(terms, ["apply", str(broken), "--termbase", str(db)])
+    assert refused.exit_code == 1
+    assert refused.stderr == (f"tmx-export: error: {broken}:1: not a review file: missing "
+                              "column(s) status in sheet 'Terms' (sheets looked at: 'notes', "
+                              "'Terms')\n")

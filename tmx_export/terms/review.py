@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
-from ..formats.table import Uncomputed, workbook_rows
+from ..formats.table import Uncomputed, open_workbook, workbook_rows
 from ..formats.text import xlsx_workbook
 from ..lang import primary
 from ..model import count_of
@@ -332,6 +332,30 @@ def _same_term(extractors: dict[str, Extractor | None], lang: str, lemma: str, n
     return extractor.key(new) in (lemma, extractor.key(old))
 
 
+def _review_sheet(path: str | Path, needed: tuple[str, ...]) -> str:
+    """The title of the sheet of a review file that holds its rows: the first whose header
+    has the ``needed`` columns, the sheet "review" (as :func:`write_review` names it)
+    looked at first. A reviewer may rename it or add a sheet of notes before it: the
+    first sheet alone was read, and refused. None having them is refused, naming the
+    sheets looked at and what the nearest one lacks."""
+    with closing(open_workbook(path, "XLSX review file")) as book:
+        titles = list(book.sheetnames)
+    order = sorted(titles, key=lambda title: title != "review")  # (stable: then in order)
+    best: tuple[str, list[str]] | None = None
+    for title in order:
+        with closing(workbook_rows(path, prefer=title, what="XLSX review file")) as cells:
+            header = {c.strip().lower() for c in next(cells, (1, []))[1]}
+        missing = [h for h in needed if h not in header]
+        if not missing:
+            return title
+        if best is None or len(missing) < len(best[1]):
+            best = (title, missing)
+    title, missing = best if best is not None else ("", list(needed))
+    looked = ", ".join(map(repr, order))
+    raise InputError(str(path), f"not a review file: missing column(s) {', '.join(missing)} "
+                     f"in sheet {title!r} (sheets looked at: {looked})", 1)
+
+
 def _read_rows(path: str | Path) -> list[_Row]:
     """The rows of a review file, checked on their own (statuses, keys, repeated pairs)."""
     name = str(path)
@@ -342,14 +366,12 @@ def _read_rows(path: str | Path) -> list[_Row]:
         raise InputError(name, "a text table, not a review file: terms apply records the "
                          "XLSX that terms --review writes (saved as XLSX, not CSV); a CSV "
                          "glossary's statuses count where it is given to --glossary")
+    needed = ("source term", "target term", "status", "note", *KEY_COLUMNS)
+    sheet = _review_sheet(path, needed)
     # every row the sheet holds, not just as many as its <dimension> claims (a tool that
     # wrote a stale one would otherwise have the last rows ignored, silently)
-    with closing(workbook_rows(path, prefer="review", what="XLSX review file")) as cells:
+    with closing(workbook_rows(path, prefer=sheet, what="XLSX review file")) as cells:
         header = [c.strip().lower() for c in next(cells, (1, []))[1]]
-        needed = ("source term", "target term", "status", "note", *KEY_COLUMNS)
-        missing = [h for h in needed if h not in header]
-        if missing:
-            raise InputError(name, f"not a review file: missing column(s) {', '.join(missing)}", 1)
         col = {h: header.index(h) for h in needed}
         # a file written before these columns, or with them deleted, reads as it always did
         has_written = all(h in header for h in WRITTEN_COLUMNS)
