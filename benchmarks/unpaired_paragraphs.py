@@ -11,7 +11,11 @@ window: the lone paragraph merged into a neighbour's side) and the rejects. Run 
 A second table does the same with a paragraph of the session outside the window (a
 heading, a closing line: 200 characters at most), in English or French, alone on the dump's
 first line before the first pair: it has no translation there and should be a reject. A
-third puts it on a line of its own between two pairs of the window.
+third puts it on a line of its own between two pairs of the window. A fourth puts a heading
+of the session (a paragraph of 80 characters at most that ends no sentence: "Agenda",
+"Transport of dangerous goods by road") before the first pair or between two, in the
+language of the side after it, in dumps written English or French first and cut PDF-style
+(the space at each cut swallowed) at random widths.
 
     python benchmarks/unpaired_paragraphs.py [--dumps 80] [--seed 0] [--shared PATH]
 """
@@ -67,6 +71,7 @@ def main() -> int:
     _table("left out", counts)
     _leading(session, args.dumps, args.seed, between=False)
     _leading(session, args.dumps, args.seed, between=True)
+    _headings(session, args.dumps, args.seed)
     return 0
 
 
@@ -113,6 +118,37 @@ def _leading(session: list[tuple[str, str]], dumps: int, seed: int, between: boo
     print(f"{dumps} dumps of {WINDOW} Europarl paragraph pairs, a lone paragraph of "
           f"{LEADING_CHARS} characters at most {where} them (seed {seed})")
     _table("lone", counts)
+
+
+HEADING_CHARS = 80  # the longest paragraph that ends no sentence taken for a heading
+
+
+def _headings(session: list[tuple[str, str]], dumps: int, seed: int) -> None:
+    """The fourth table: a heading in side A's language before a pair (the dump's first or
+    another), PDF-style cuts at random widths; rows by the language written first."""
+    headings = [pair for pair in session
+                if len(pair[0]) <= HEADING_CHARS and pair[0][-1] not in ".!?)"]
+    rng = random.Random(seed)
+    counts: Counter[tuple[str, str]] = Counter()
+    for number in range(dumps):
+        start = rng.randrange(len(session) - WINDOW)
+        window = session[start:start + WINDOW]
+        first = rng.choice(["en", "fr"])
+        heading = rng.choice(headings)[0 if first == "en" else 1]
+        pairs = [Pair(en, fr, "en-GB", "fr-FR") if first == "en" else
+                 Pair(fr, en, "fr-FR", "en-GB") for en, fr in window]
+        at = rng.randrange(0, WINDOW - 1)
+        text = (format_dump(pairs[:at], style="space-consumed", numbered=False, seed=number)
+                if at else "") + heading + "\n" + format_dump(
+            pairs[at:], style="space-consumed", numbered=False, seed=number + 1)
+        _count(counts, first, text, window)
+    print(f"{dumps} dumps of {WINDOW} Europarl paragraph pairs cut PDF-style at random widths, "
+          f"a heading of {HEADING_CHARS} characters at most before one, in its side A's "
+          f"language (seed {seed})")
+    print(f"{'first':<10} {'dumps':>6} {'exact':>6} {'wrong':>6} {'rejects':>8}")
+    for first in ("en", "fr"):
+        print(f"{first:<10} {counts[(first, 'dumps')]:6} {counts[(first, 'exact')]:6} "
+              f"{counts[(first, 'wrong')]:6} {counts[(first, 'rejects')]:8}")
 
 
 if __name__ == "__main__":

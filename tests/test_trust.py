@@ -1137,7 +1137,7 @@ def test_a_translation_cut_after_a_sentence_end_stays_whole(tmp_path: Path,
 
 
 @pytest.mark.parametrize(("lone", "reason", "styles"), [
-    ("Industrial policy", "unpaired paragraph (en-GB only)", ["mid-word", "space-kept"]),
+    ("Industrial policy", "unpaired paragraph (en-GB only)", list(CUT_STYLES)),
     ("Politique industrielle", "unpaired paragraph (fr-FR only)", list(CUT_STYLES)),
     ("Coordination Fonds structurels/Fonds de cohésion", "unpaired paragraph (fr-FR only)",
      ["mid-word"]),
@@ -1160,7 +1160,7 @@ def test_a_lone_first_line_of_an_unnumbered_dump_is_a_reject(
         assert [(r.reason, r.line, r.text) for r in rejects] == [(reason, 1, lone)], style
 
 
-@pytest.mark.parametrize("style", ["mid-word", "space-kept"])
+@pytest.mark.parametrize("style", CUT_STYLES)
 def test_a_heading_between_two_pairs_of_an_unnumbered_dump_is_a_reject(
         tmp_path: Path, style: str) -> None:
     """A debate's title without its translation on a line of its own between two pairs:
@@ -1256,8 +1256,8 @@ def test_a_cut_inside_a_word_in_capitals_or_a_bracket_ends_no_paragraph(
 def test_a_lone_first_line_of_a_pdf_page_is_a_reject(tmp_path: Path) -> None:
     """Cut PDF-style, the spaces at the cuts swallowed, the layout still tells a heading
     from a paragraph's first line where the lines have a width: a page's lines are full
-    but a paragraph's last, and the heading's is short. A file cut at random widths says
-    nothing so (its heading stays a known limit)."""
+    but a paragraph's last, and the heading's is short. (A file cut at random widths: see
+    test_a_heading_of_a_dump_cut_pdf_style_at_random_widths_is_a_reject.)"""
     import textwrap
 
     rows = EUROPARL_ROWS[1:]
@@ -1270,6 +1270,49 @@ def test_a_lone_first_line_of_a_pdf_page_is_a_reject(tmp_path: Path) -> None:
     assert [(u.source, u.target) for u in units] == rows
     assert [(r.reason, r.text) for r in rejects] == [
         ("unpaired paragraph (en-GB only)", "Industrial policy")]
+
+
+@pytest.mark.parametrize("at", [0, 5])
+def test_a_heading_of_a_dump_cut_pdf_style_at_random_widths_is_a_reject(
+        tmp_path: Path, at: int) -> None:
+    """The sample of 21 January 2000, cut PDF-style (the space at each cut swallowed) at
+    lines of random widths, with a debate's title alone on a line before its English: no
+    width, no space at a break, no lean told it from the paragraph's first line, and the
+    unit offered "Terrorist attack in Madrid Mr President, I simply wanted ..." (or
+    "... Thank you, Mrs Fraga Estévez.") as the English. Its line would have held the next
+    line's first word at a width far narrower than any the file's lines were cut at: the
+    paragraph ended there."""
+    sample = Path(__file__).resolve().parents[1] / "samples" / "ep-2000-01-21-unnumbered.txt"
+    lines = sample.read_text(encoding="utf-8").splitlines()[1:]  # (its heading pair left out)
+    heading = "Terrorist attack in Madrid"
+    dump = tmp_path / "heading.txt"
+    dump.write_text("\n".join([*lines[:at], heading, *lines[at:]]) + "\n", encoding="utf-8")
+    plain = tmp_path / "plain.txt"
+    plain.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    units, rejects = read_units([dump], segment=None)
+    expected, _ = read_units([plain], segment=None)
+    assert len(expected) == 3
+    assert [(u.source, u.target) for u in units] == [(u.source, u.target) for u in expected]
+    assert [(r.reason, r.line, r.text) for r in rejects] == [
+        ("unpaired paragraph (en-GB only)", at + 1, heading)]
+
+
+@pytest.mark.parametrize("at", [0, 3])
+def test_a_french_heading_of_a_french_first_dump_cut_pdf_style_is_a_reject(
+        tmp_path: Path, at: int) -> None:
+    """The same in a dump written French first: "Ordre des travaux" before a pair's French
+    went into that pair's French."""
+    rows = EUROPARL_ROWS[1:]
+    pairs = [Pair(fr, en, "fr-FR", "en-GB") for en, fr in rows]
+    before = format_dump(pairs[:at], style="space-consumed", numbered=False, seed=5) \
+        if at else ""
+    dump = tmp_path / "heading.txt"
+    dump.write_text(before + "Ordre des travaux\n" + format_dump(
+        pairs[at:], style="space-consumed", numbered=False, seed=6), encoding="utf-8")
+    units, rejects = read_units([dump], segment=None)
+    assert [(u.source, u.target) for u in units] == rows
+    assert [(r.reason, r.line, r.text) for r in rejects] == [
+        ("unpaired paragraph (fr-FR only)", before.count("\n") + 1, "Ordre des travaux")]
 
 
 def test_a_stray_line_never_hides_the_next_paragraph_number(tmp_path: Path) -> None:

@@ -450,9 +450,10 @@ def _stream_pairs(stream: Stream, file: str, source_lang: str, target_lang: str,
     # line's length, which measured again for each pair that asked cost 0.3 s of CPU on
     # 10,000 real pairs cut at spaces
     line_width = cache(partial(_line_width, stream))
+    narrowest = cache(partial(_narrowest_cut, stream))  # (so too the narrowest cut)
     for index, (s0, cut, e1) in enumerate(triples):
         lone = None if numbered else _lone_first_line(stream, s0, cut, e1, ratio, lang_a,
-                                                      lang_b, line_width)
+                                                      lang_b, line_width, narrowest)
         if lone is not None:
             # A heading or a sentence alone on a line, without its translation, on the
             # file's first line or between two pairs: the search starts every pair with
@@ -521,7 +522,7 @@ def _stream_pairs(stream: Stream, file: str, source_lang: str, target_lang: str,
             s0, e1 = (stop, e1) if begin == s0 else (s0, begin)
         if unpaired is None and not numbered:
             lone_end = _lone_last_line(stream, s0, cut, e1, ratio, lang_a, lang_b,
-                                       line_width)
+                                       line_width, narrowest)
             if lone_end is not None:
                 # A heading or a sentence alone on a line between two pairs, in side B's
                 # language: glued to the side B before it, whose unit would offer it as
@@ -994,7 +995,8 @@ LONE_LAYOUT = 0.5
 
 def _lone_first_line(stream: Stream, start: int, cut: int, end: int, ratio: float,
                      own: str, other: str,
-                     line_width: Callable[[], int | None] | None = None
+                     line_width: Callable[[], int | None] | None = None,
+                     narrowest: Callable[[], int | None] | None = None
                      ) -> tuple[int, bool] | None:
     """Unnumbered dumps: where a pair's side A truly starts when its first line (the
     file's, or one between two pairs) is a paragraph without its translation (a heading,
@@ -1046,6 +1048,12 @@ def _lone_first_line(stream: Stream, start: int, cut: int, end: int, ratio: floa
     width = _line_width(stream) if line_width is None else line_width()
     if width is not None and len(head) < SHORT_LINE * width:
         return at, False  # a page's lines are full but a paragraph's last
+    if width is None and head_lean < 0 and not _SENTENCE_CLOSE_RE.search(head[:-1]) and \
+            _short_of_cuts(stream, first, (own, other), narrowest):
+        # a heading (no sentence inside it; in words of its language, not codes alone, "IEC
+        # 61023 (2007) CEI 61023:2007", a short pair's line): the next line's first word had
+        # room on its line
+        return at, False
     if start:
         # (between two pairs, where a translator's sentences split otherwise than the
         # original's fooled it: pairs of random_dumps.py read short)
@@ -1055,7 +1063,8 @@ def _lone_first_line(stream: Stream, start: int, cut: int, end: int, ratio: floa
 
 def _lone_last_line(stream: Stream, start: int, cut: int, end: int, ratio: float,
                     own: str, other: str,
-                    line_width: Callable[[], int | None] | None = None) -> int | None:
+                    line_width: Callable[[], int | None] | None = None,
+                    narrowest: Callable[[], int | None] | None = None) -> int | None:
     """Unnumbered dumps, the mirror of :func:`_lone_first_line`: where side B's last line
     starts when it is a paragraph in B's language without its translation (a heading, "Le
     débat est clos.") glued to the pair before it, between two pairs. The line opens like a
@@ -1107,6 +1116,9 @@ def _lone_last_line(stream: Stream, start: int, cut: int, end: int, ratio: float
     previous = text[stream.line_starts[line - 1]:at].strip()
     if width is not None and len(previous) < SHORT_LINE * width:
         return at  # a page's lines are full but a paragraph's last
+    if width is None and tail_lean < 0 and _short_of_cuts(stream, line, (own, other),
+                                                          narrowest):
+        return at  # side B's paragraph ended before it: its first word had room
     return at if stream.join_odds[line] < 0 and _PARAGRAPH_CLOSE_RE.search(before[-16:]) \
         and _last_sentence_alone(text, start, cut, at, end, ratio) else None
 
@@ -1154,6 +1166,61 @@ def _line_width(stream: Stream) -> int | None:
     median = lengths[len(lengths) // 2]
     near = sum(abs(length - median) <= median / 10 for length in lengths)
     return median if median and near >= LINE_WIDTH_SHARE * len(lengths) else None
+
+
+NARROWEST_CUTS = 5  # breaks inside a sentence a file needs for its narrowest cut to be known
+# A line this much narrower than the file's narrowest cut ended for no lack of room
+NARROW_LINE = 0.8
+
+
+def _narrowest_cut(stream: Stream) -> int | None:
+    """The narrowest width the file's lines were cut at, when they were cut at widths
+    that vary (text cut PDF-style at random widths, which :func:`_line_width` finds no
+    one width in): of the breaks inside a sentence (the next line opening in small
+    letters, or a fold continuation), the least length of the line before it and the
+    word after it, which did not fit on it. ``None`` with fewer than
+    :data:`NARROWEST_CUTS` such breaks."""
+    starts, text = stream.line_starts, stream.text
+    narrowest, cuts = None, 0
+    for line in range(1, len(starts)):
+        lead = text[starts[line]:starts[line] + 1]
+        if not (lead.islower() or stream.folded[line]):
+            continue
+        fits = _room_taken(stream, line)
+        if fits:
+            cuts += 1
+            narrowest = fits if narrowest is None else min(narrowest, fits)
+    return narrowest if cuts >= NARROWEST_CUTS else None
+
+
+def _short_of_cuts(stream: Stream, line: int, langs: tuple[str, str],
+                   narrowest: Callable[[], int | None] | None = None) -> bool:
+    """Whether the break before ``line`` is no cut for width in a file cut at widths that
+    vary: the line before it would have held ``line``'s first word too at a good deal
+    less than the narrowest cut of the file (:func:`_narrowest_cut`, or ``narrowest``,
+    kept by the caller for all its pairs), so it ended a paragraph (a heading's line, or
+    the paragraph's last before one). Never after a word that ends no clause in the
+    languages ``langs`` ("... by" / "Mr Berend", "... Mrs" / "Schroedter"): a name or a
+    phrase run over the break, which a narrow line of a small file had room for."""
+    least = _narrowest_cut(stream) if narrowest is None else narrowest()
+    taken = _room_taken(stream, line)
+    if least is None or not 0 < taken < NARROW_LINE * least:
+        return False
+    from .unnumbered import _never_last  # (unnumbered dumps only ask)
+
+    end = stream.line_starts[line]
+    last = WORD_RE.findall(stream.text[max(stream.line_starts[line - 1], end - 24):end])
+    return not last or last[-1].lower() not in _never_last(langs)[0]
+
+
+def _room_taken(stream: Stream, line: int) -> int:
+    """The width the line before ``line`` would need to hold ``line``'s first word too
+    (0 when either is empty): a cut for width is narrower than that."""
+    starts, text = stream.line_starts, stream.text
+    end = starts[line + 1] if line + 1 < len(starts) else len(text)
+    before = text[starts[line - 1]:starts[line]].strip()
+    word = text[starts[line]:min(end, starts[line] + 64)].split(maxsplit=1)
+    return len(before) + 1 + len(word[0]) if before and word else 0
 
 
 def _split_first_line(stream: Stream, start: int, cut: int, end: int, own: str,
