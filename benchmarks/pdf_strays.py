@@ -8,8 +8,11 @@ at every page break (35-55 lines, between two paragraphs or inside one) puts one
 lines of what such a page carries besides its text: its number, the language code, the
 Official Journal's running head in either language, a date, the journal's reference, a
 footnote mark. Prints, per numbering, the pairs read exactly, the wrong ones, those of
-them holding a stray line's text, and the rejects. Run it with ``PYTHONPATH`` set to
-another checkout to compare.
+them holding a stray line's text, and the rejects. A second table lays the numbered
+paragraphs out as a resolution's PDF does, each side starting a line of its own with its
+number, and puts every page break before a numbered paragraph's line (its English or its
+French), the page's number first among the strays ("7" / "8. Calls on ..."). Run it with
+``PYTHONPATH`` set to another checkout to compare.
 
     python benchmarks/pdf_strays.py [--dumps 60] [--seed 0] [--shared PATH]
 """
@@ -104,7 +107,58 @@ def main() -> int:
               f"{counts[(kind, 'strays')]:7} {counts[(kind, 'exact')]:6} "
               f"{counts[(kind, 'wrong')]:6} {counts[(kind, 'with stray')]:9} "
               f"{counts[(kind, 'rejects')]:8}")
+    _paragraph_pages(session, args.dumps, args.seed)
     return 0
+
+
+def _paragraph_pages(session: list[tuple[str, str]], dumps: int, seed: int) -> None:
+    """The second table: numbered sides on lines of their own, each page breaking before a
+    numbered paragraph's line, its number and maybe more strays there."""
+    rng = random.Random(seed)
+    counts: Counter[str] = Counter()
+    for _ in range(dumps):
+        start = rng.randrange(len(session) - WINDOW)
+        window = session[start:start + WINDOW]
+        width = rng.randint(60, 100)
+        lines: list[str] = []
+        opening: list[int] = []  # the lines a numbered side opens
+        for number, (en, fr) in enumerate(window, 1):
+            for side in (en, fr):
+                opening.append(len(lines))
+                lines += textwrap.wrap(f"{number}. {side}", width, break_on_hyphens=False,
+                                       break_long_words=False)
+        page_lines, out, page, strays, last = rng.randint(35, 55), [], 1, [], 0
+        for at, line in enumerate(lines):
+            if at in opening and at - last >= page_lines:
+                page, last = page + 1, at
+                found = [str(page), *_strays(rng, page)[:rng.randint(0, 2)]]
+                strays += found
+                out += found
+            out.append(line)
+        result = read_dump("dump.txt", source_lang="en-GB", target_lang="fr-FR",
+                           text="\n".join(out) + "\n")
+        expected = {(_norm(en), _norm(fr)) for en, fr in window}
+        got = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
+        wrong = [g for g in got if g not in expected]
+        counts["dumps"] += 1
+        counts["pairs"] += len(window)
+        counts["strays"] += len(strays)
+        counts["exact"] += len(got) - len(wrong)
+        counts["wrong"] += len(wrong)
+        counts["with stray"] += sum(
+            any(f" {stray} " in f" {side} " and f" {stray} " not in f" {whole} "
+                for stray in strays for side, whole in zip(g, _whole(g, window), strict=True))
+            for g in wrong)
+        counts["rejects"] += len(result.rejects)
+        counts["page rejects"] += sum(r.reason == "page header or footer"
+                                      for r in result.rejects)
+    print(f"{dumps} dumps of {WINDOW} numbered Europarl paragraph pairs, each side opening a "
+          f"line, every page breaking before a numbered paragraph (seed {seed})")
+    print(f"{'dumps':>6} {'pairs':>6} {'strays':>7} {'exact':>6} {'wrong':>6} {'w/ stray':>9} "
+          f"{'rejects':>8} {'as page':>8}")
+    print(f"{counts['dumps']:6} {counts['pairs']:6} {counts['strays']:7} {counts['exact']:6} "
+          f"{counts['wrong']:6} {counts['with stray']:9} {counts['rejects']:8} "
+          f"{counts['page rejects']:8}")
 
 
 def _whole(got: tuple[str, str], window: list[tuple[str, str]]) -> tuple[str, str]:

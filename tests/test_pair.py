@@ -766,6 +766,50 @@ def test_a_pdf_pages_number_and_heads_are_no_paragraphs_text(numbered: bool) -> 
     assert [(r.reason, r.text, r.line) for r in result.rejects] == expected
 
 
+@pytest.mark.parametrize("side", ["en", "fr"])
+def test_a_pages_number_before_a_numbered_paragraphs_line_is_set_apart(side: str) -> None:
+    """Europarl paragraphs laid out PDF-style, each side starting its own line with its
+    number, a page breaking before paragraph 8's English or its French: the page's number
+    alone on a line ("7" / "8. The Group of ...") was taken for the first piece of a
+    number cut in two ("2" / "8." of "28."), kept, and glued to the end of paragraph 8's
+    English ("... of the Commission. 7") before its French. The numbers the dump's lines
+    opened with expect "8." there, not "78.": the line is a page's number, a reject of its
+    own."""
+    import textwrap
+
+    sessions = Path(__file__).parent / "data" / "europarl-sessions"
+    en, fr = ([p.strip() for p in (sessions / f"ep-00-01-17.{lang}.txt").read_text("utf-8")
+               .split("\n\n") if p.strip()] for lang in ("en", "fr"))
+    rows = [(en[i], fr[i]) for i in range(20, 32)]
+
+    def laid_out(page: str, before: int) -> tuple[list[str], int]:
+        # (each side wrapped on lines of its own; ``page`` alone on the line before
+        # paragraph ``before``'s side ``side``, whose line number is returned)
+        lines: list[str] = []
+        at = 0
+        for number, (english, french) in enumerate(rows, 1):
+            for lang, text in (("en", english), ("fr", french)):
+                if number == before and lang == side:
+                    at = len(lines) + 1
+                    lines.append(page)
+                lines += textwrap.wrap(f"{number}. {text}", 72, break_on_hyphens=False)
+        return lines, at
+
+    lines, at = laid_out("7", 8)
+    result = read("\n".join(lines) + "\n")
+    assert [(p.number, p.source, p.target) for p in result.pairs] == [
+        (n, english, french) for n, (english, french) in enumerate(rows, 1)]
+    assert [(r.reason, r.text, r.line) for r in result.rejects] == [
+        ("page header or footer", "7", at)]
+    # (the page's number may be any: the paragraph's own, or one of two digits)
+    for page in ("8", "12"):
+        lines, at = laid_out(page, 8)
+        result = read("\n".join(lines) + "\n")
+        assert [(r.reason, r.text, r.line) for r in result.rejects] == [
+            ("page header or footer", page, at)]
+        assert len(result.pairs) == len(rows)
+
+
 def test_a_short_line_of_a_file_cut_anywhere_is_its_text() -> None:
     """The other way round: in a file cut anywhere, a line of two capitals or two digits
     is a piece of a word or a number ("... du groupe P" / "PE" / "-DE visant ...", a

@@ -953,21 +953,28 @@ def strip_invisible_edges(text: str, repairs: Counter[str]) -> str:
     return text
 
 
-def _loose_page_line(body: str, before: str, after: str, lexicon: Lexicon) -> bool:
+def _loose_page_line(body: str, before: str, after: str, lexicon: Lexicon,
+                     last_number: int | None = None) -> bool:
     """Whether ``body``, a line between the lines ``before`` (as kept) and ``after`` (as
     written), is a page's number, language code, date or footnote mark
     (:data:`LOOSE_PAGE_LINE_RE`) copied from a PDF with its text: no space at its edges
     nor at the breaks around it (a file cut PDF-style swallows them; one cut anywhere
     leaves one beside a word in most breaks), text on both sides, and nothing it would
     make one token with: a number cut in two ("2" / "8.", "in 19" / "99"), a word ("de
-    l'O" / "MI" / "...", of a file cut anywhere, where the file writes "OMI")."""
+    l'O" / "MI" / "...", of a file cut anywhere, where the file writes "OMI").
+    ``last_number``: the paragraph number the last line before it opened with, which
+    tells a page's number before a numbered paragraph's line from a number cut in two
+    (:func:`_page_before_number`)."""
     if not before or not after.strip() or not LOOSE_PAGE_LINE_RE.match(body):
         return False
     after = FOLD_MARKER_RE.sub("", after, count=1)
     if before[-1:].isspace() or after[:1].isspace():
         return False
     if body.isdigit() and (before[-1:].isdigit() or before[-1:] in "(-/" or
-                           after[:1].isdigit() or after[:1] in ".,;:)%/-"):
+                           after[:1] in ".,;:)%/-" or after[:1].isdigit() and not (
+                               before.rstrip()[-1:] in _SENTENCE_END
+                               and _page_before_number(body, after, last_number))):
+        # (after a sentence's end only: "... 27 July" / "1998" / "276. ..." ends a date)
         return False
     # (a word the file writes, not one of the lists': "EN" / "during" makes "enduring",
     # "que" / "EN" "queen", where a page's code stands between two words; and the break
@@ -979,6 +986,21 @@ def _loose_page_line(body: str, before: str, after: str, lexicon: Lexicon) -> bo
                 and join_evidence(before, body, lexicon) > 0
                 or first and lexicon.local[(body.split()[-1] + first.group(0)).lower()] > 0
                 and join_evidence(body, after, lexicon) > 0)
+
+
+def _page_before_number(body: str, after: str, last_number: int | None) -> bool:
+    """Whether the digits ``body`` alone on a line are a page's number before ``after``, a
+    line opening with a paragraph number: the number the dump's sequence expects there
+    (the one the last numbered line opened with, ``last_number``, for side B, or the next:
+    "7" / "8. Calls on ..." after "7. ..."), which ``body`` run into it would make a number
+    it does not expect ("78."). A number cut in two is the other way round: "2" / "8."
+    after "27. ..." makes the "28." expected, where "8." alone is not."""
+    opening = _NUMBER_OPENING_RE.match(after)
+    if last_number is None or opening is None:
+        return False
+    number = int(opening.group().rstrip()[:-1])
+    expected = (last_number, last_number + 1)
+    return number in expected and int(body + str(number)) not in expected
 
 
 # A file whose line breaks have a space at their edge this rarely (of LOOSE_BREAKS at
@@ -1028,6 +1050,7 @@ def build_stream(text: str, langs: tuple[str, ...], first_line: int = 1) -> Stre
     # (before the lines are read: a page's loose line is told from a piece of a word by it)
     lexicon = Lexicon(langs, text, raw_lines)
     pdf_style = _cut_pdf_style(raw_lines)
+    last_number: int | None = None  # the paragraph number the last line opened with
     numbered = (zip(numbers, raw_lines, strict=True) if numbers is not None
                 else enumerate(raw_lines, first_line))
     for index, (number, raw) in enumerate(numbered):
@@ -1043,7 +1066,7 @@ def build_stream(text: str, langs: tuple[str, ...], first_line: int = 1) -> Stre
                 folded = False
         if not folded and (PAGE_LINE_RE.match(body) or pdf_style and _loose_page_line(
                 body, lines[-1][1] if lines else "", _next_text_line(raw_lines, index),
-                lexicon)):
+                lexicon, last_number)):
             # A page's header or footer: set apart (a reject of its own), so that the lines
             # around it join as if the page had not broken there. Left in, it was glued to
             # a paragraph's text ("... est également PE 287.123v01-00 espagnole.") or
@@ -1051,6 +1074,9 @@ def build_stream(text: str, langs: tuple[str, ...], first_line: int = 1) -> Stre
             page_lines.append((number, body.strip()))
         elif body.strip():
             lines.append((number, body, folded))
+            opening = None if folded else _NUMBER_OPENING_RE.match(body)
+            if opening is not None:
+                last_number = int(opening.group().rstrip()[:-1])
     del text, raw_lines  # the lines hold it all now: not kept while they are joined
 
     # per break: whether a space is kept at it, and the evidence for a join (arrays, not a
