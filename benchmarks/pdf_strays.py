@@ -11,7 +11,12 @@ footnote mark. Prints, per numbering, the pairs read exactly, the wrong ones, th
 them holding a stray line's text, and the rejects. A second table lays the numbered
 paragraphs out as a resolution's PDF does, each side starting a line of its own with its
 number, and puts every page break before a numbered paragraph's line (its English or its
-French), the page's number first among the strays ("7" / "8. Calls on ..."). Run it with
+French), the page's number first among the strays ("7" / "8. Calls on ..."). A third
+prints a running head of the dump's own at every page break, as a report's or a
+committee's PDF does ("European Parliament resolution on the situation of the regions",
+"Committee on Regional Policy"), with the page's number or without it, and puts the same
+words once in the text as a heading pair of lines ("Committee on Regional Policy" /
+"Commission de la politique régionale"), which must stay a pair. Run it with
 ``PYTHONPATH`` set to another checkout to compare.
 
     python benchmarks/pdf_strays.py [--dumps 60] [--seed 0] [--shared PATH]
@@ -108,7 +113,71 @@ def main() -> int:
               f"{counts[(kind, 'wrong')]:6} {counts[(kind, 'with stray')]:9} "
               f"{counts[(kind, 'rejects')]:8}")
     _paragraph_pages(session, args.dumps, args.seed)
+    _running_heads(session, args.dumps, args.seed)
     return 0
+
+
+# running heads of a report's or a committee's pages, each with its French for a heading
+# pair of the text
+RUNNING_HEADS = [
+    ("European Parliament resolution on the situation of the regions",
+     "Résolution du Parlement européen sur la situation des régions"),
+    ("Committee on Regional Policy", "Commission de la politique régionale"),
+    ("Report on the transport of dangerous goods by road",
+     "Rapport sur le transport de marchandises dangereuses par route"),
+]
+
+
+def _running_heads(session: list[tuple[str, str]], dumps: int, seed: int) -> None:
+    """The third table: a running head at every page break, its words once a heading pair
+    of the text."""
+    rng = random.Random(seed)
+    counts: Counter[str] = Counter()
+    for _ in range(dumps):
+        start = rng.randrange(len(session) - WINDOW)
+        window = session[start:start + WINDOW]
+        head, french = rng.choice(RUNNING_HEADS)
+        at = rng.randrange(WINDOW)
+        window = [*window[:at], (head, french), *window[at:]]
+        numbered = rng.random() < 0.5
+        numbers = rng.random() < 0.5  # the page's number beside the head
+        width = rng.randint(60, 100)
+        lines: list[str] = []
+        for number, (en, fr) in enumerate(window, 1):
+            if (en, fr) == (head, french):
+                lines += [en, fr]  # (a heading pair of lines: no number)
+                continue
+            lines += textwrap.wrap(pair_stream(Pair(en, fr, "en-GB", "fr-FR"), numbered,
+                                              number), width, break_on_hyphens=False,
+                                   break_long_words=False)
+        page_lines, out, page = rng.randint(35, 55), [], 1
+        for line_at, line in enumerate(lines, 1):
+            out.append(line)
+            if line_at % page_lines == 0 and line_at < len(lines):
+                page += 1
+                out += [head, str(page)] if numbers else [head]
+                counts["heads"] += 1
+        result = read_dump("dump.txt", source_lang="en-GB", target_lang="fr-FR",
+                           text="\n".join(out) + "\n")
+        expected = {(_norm(en), _norm(fr)) for en, fr in window}
+        got = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
+        wrong = [g for g in got if g not in expected]
+        counts["dumps"] += 1
+        counts["pairs"] += len(window)
+        counts["exact"] += len(got) - len(wrong)
+        counts["wrong"] += len(wrong)
+        counts["with head"] += sum(head in g[0] for g in wrong)
+        counts["heading pair"] += (_norm(head), _norm(french)) in got
+        counts["rejects"] += len(result.rejects)
+        counts["as page"] += sum(r.reason == "page header or footer" and r.text == head
+                                 for r in result.rejects)
+    print(f"{dumps} dumps of {WINDOW} Europarl paragraph pairs and a heading pair, a running "
+          f"head at every page break (seed {seed})")
+    print(f"{'dumps':>6} {'pairs':>6} {'heads':>6} {'exact':>6} {'wrong':>6} {'w/ head':>8} "
+          f"{'heading pair':>13} {'rejects':>8} {'as page':>8}")
+    print(f"{counts['dumps']:6} {counts['pairs']:6} {counts['heads']:6} {counts['exact']:6} "
+          f"{counts['wrong']:6} {counts['with head']:8} {counts['heading pair']:13} "
+          f"{counts['rejects']:8} {counts['as page']:8}")
 
 
 def _paragraph_pages(session: list[tuple[str, str]], dumps: int, seed: int) -> None:

@@ -810,6 +810,59 @@ def test_a_pages_number_before_a_numbered_paragraphs_line_is_set_apart(side: str
         assert len(result.pairs) == len(rows)
 
 
+@pytest.mark.parametrize("numbered", [False, True])
+@pytest.mark.parametrize("page_numbers", [False, True])
+def test_a_running_head_repeated_at_page_breaks_is_set_apart(numbered: bool,
+                                                             page_numbers: bool) -> None:
+    """A committee's report copied from its PDF pages: the running head every page prints
+    ("Committee on Regional Policy"), with the page's number or alone, where each page
+    broke, inside a paragraph or between two. Only the Official Journal's was known: the
+    others were glued to a side ("... the social and economic Committee on Regional Policy
+    situation ...") or read as a paragraph of their own. A short line written whole at
+    several page breaks is now a page header; the same words in the text (inside a
+    paragraph, or a heading pair of lines "Committee on Regional Policy" / "Commission de
+    la politique régionale") are the text's, and stay where they are."""
+    import textwrap
+
+    sessions = Path(__file__).parent / "data" / "europarl-sessions"
+    en, fr = ([p.strip() for p in (sessions / f"ep-00-01-17.{lang}.txt").read_text("utf-8")
+               .split("\n\n") if p.strip()] for lang in ("en", "fr"))
+    head = "Committee on Regional Policy"
+    heading = (head, "Commission de la politique régionale")
+    rows = [(en[i], fr[i]) for i in range(212, 226)]
+    assert sum(head in english for english, _ in rows) == 2  # (the words in the text too)
+    rows.insert(8, heading)
+    lines: list[str] = []
+    for number, (english, french) in enumerate(rows, 1):
+        if (english, french) == heading:
+            lines += [english, french]  # (a heading pair of the text, a line each)
+            continue
+        label = f"{number}. " if numbered else ""
+        lines += textwrap.wrap(f"{label}{english} {label}{french}", 72,
+                               break_on_hyphens=False)
+    paged, expected = [], []
+    for at, line in enumerate(lines, 1):
+        paged.append(line)
+        if at % 30 == 0 and at < len(lines):
+            paged.append(head)
+            expected.append(("page header or footer", head, len(paged)))
+            if page_numbers:
+                paged.append(str(at // 30 + 1))
+                expected.append(("page header or footer", paged[-1], len(paged)))
+    assert len(expected) >= 4 * (1 + page_numbers)
+    result = read("\n".join(paged) + "\n")
+    pairs = [(p.source, p.target) for p in result.pairs]
+    assert pairs == (rows if not numbered else [row for row in rows if row != heading])
+    rejects = [(r.reason, r.text, r.line) for r in result.rejects]
+    if numbered:  # (a heading between numbered paragraphs is a reject of its own)
+        assert [r for r in rejects if r[0] != "page header or footer"] == [
+            ("text between numbered paragraphs", " ".join(heading),
+             next(i for i, line in enumerate(paged, 1) if line == head
+                  and paged[i] == heading[1]))]
+        rejects = [r for r in rejects if r[0] == "page header or footer"]
+    assert rejects == expected
+
+
 def test_a_short_line_of_a_file_cut_anywhere_is_its_text() -> None:
     """The other way round: in a file cut anywhere, a line of two capitals or two digits
     is a piece of a word or a number ("... du groupe P" / "PE" / "-DE visant ...", a

@@ -1034,6 +1034,118 @@ def _next_text_line(raw_lines: list[str], index: int) -> str:
     return ""
 
 
+# A running head other than the Official Journal's ("European Parliament resolution on
+# ...", "Committee on Regional Policy"): a short line a PDF prints on every page, found
+# whole at RUNNING_HEAD_REPEATS page breaks or more (see _running_heads)
+RUNNING_HEAD_CHARS = 100
+RUNNING_HEAD_REPEATS = 2
+# what a running head looks like: a capital or a digit first, no sentence end in it or at
+# its end (a paragraph's own lines end sentences), and not a paragraph number's line
+_RUNNING_HEAD_RE = lazy_pattern(r"(?!\d+\.\s)(?:\d|[^\W\d_])(?:(?![.!?;,][\s\"'’”»)]).)*"
+                                r"(?<![.!?;,])$")
+
+
+def _page_line(line: str, loose: bool) -> bool:
+    """Whether ``line`` looks like a page's header or footer line, alone: a reference, the
+    Official Journal's head (:data:`PAGE_LINE_RE`), or, ``loose`` (a file cut PDF-style,
+    where a line is no piece of a word), a page's number or code
+    (:data:`LOOSE_PAGE_LINE_RE`)."""
+    return bool(PAGE_LINE_RE.match(line) or loose and LOOSE_PAGE_LINE_RE.match(line.strip()))
+
+
+def _running_heads(raw_lines: list[str], pdf_style: bool) -> set[int]:
+    """The indexes of the lines of ``raw_lines`` that are a PDF's running head: a short
+    line (:data:`RUNNING_HEAD_CHARS`, :data:`_RUNNING_HEAD_RE`) written whole, the same, at
+    :data:`RUNNING_HEAD_REPEATS` page breaks or more, between other lines each time. A
+    page breaks where a line stands beside another page line (a page's number, code,
+    reference) or, in a file cut PDF-style (``pdf_style``), inside a sentence: the line
+    before ends none, the line after goes on in small letters ("... of the" / "Committee
+    on Regional Policy" / "regions"; in a file cut anywhere, a short pair's side B, "of 18
+    February 2019" / "du 18 février 2019", is so as often); and, once
+    the head is known, where the page's length of lines puts it (:func:`_every_page`).
+    The same words as a line of the text (a heading between two paragraphs, a paragraph
+    of its own) stand at no page break, and are kept; inside a line they are never
+    looked at. Two passes over the lines, each line looked at with a few of its
+    neighbours."""
+    shapes: Counter[str] = Counter()
+    for raw in raw_lines:
+        if len(raw) <= RUNNING_HEAD_CHARS + 8 and not FOLD_MARKER_RE.match(raw):
+            body = raw.strip()
+            if len(body) <= RUNNING_HEAD_CHARS and _RUNNING_HEAD_RE.match(body) and \
+                    not body[0].islower() and sum(c.isalpha() for c in body) >= 2 and \
+                    not _page_line(body, True):
+                shapes[body] += 1
+    repeated = {body for body, count in shapes.items() if count >= RUNNING_HEAD_REPEATS}
+    if not repeated:
+        return set()
+
+    def neighbour(index: int, step: int) -> tuple[str, bool]:
+        # the nearest line that is text, past other running heads, and whether a page
+        # line stood between
+        beside = False
+        at = index + step
+        while 0 <= at < len(raw_lines) and abs(at - index) <= PAGE_LINES_AHEAD:
+            line = raw_lines[at]
+            if _page_line(line, pdf_style):
+                beside = True
+            elif line.strip() and line.strip() not in repeated:
+                return line, beside
+            at += step
+        return "", beside
+
+    every: dict[str, list[int]] = {}  # each repeated line's places
+    found: dict[str, dict[int, tuple[str, str]]] = {}  # ... at a page break: lines around
+    for index, raw in enumerate(raw_lines):
+        body = raw.strip() if len(raw) <= RUNNING_HEAD_CHARS + 8 else ""
+        if body not in repeated:
+            continue
+        every.setdefault(body, []).append(index)
+        before, page_before = neighbour(index, -1)
+        after, page_after = neighbour(index, 1)
+        after = FOLD_MARKER_RE.sub("", after, count=1)
+        inside = pdf_style and bool(before.strip()) and \
+            before.rstrip()[-1] not in _SENTENCE_END and after[:1].islower()
+        if page_before or page_after or inside:
+            found.setdefault(body, {})[index] = (before.strip(), after.strip())
+    heads: set[int] = set()
+    for body, places in found.items():
+        # (a page breaks at other text each time: a paragraph written twice, cut the same
+        # way, repeats its lines with the same lines around them, and a heading of the text
+        # beside the head has the same)
+        befores = Counter(before for before, _ in places.values())
+        afters = Counter(after for _, after in places.values())
+        apart = {index for index, (before, after) in places.items()
+                 if befores[before] == 1 and afters[after] == 1}
+        if len(apart) >= RUNNING_HEAD_REPEATS:
+            heads |= apart | _every_page(every[body], len(raw_lines))
+    return heads
+
+
+RUNNING_HEAD_PERIOD = 0.25  # how far a page's lines may be from the file's usual count
+
+
+def _every_page(places: list[int], lines: int) -> set[int]:
+    """Of the places of a running head (line indexes, in order, in a text of ``lines``
+    lines), those a page's length of lines from the places next to them, before and after
+    (the usual gap between two, give or take :data:`RUNNING_HEAD_PERIOD`; at the first or
+    the last, the text's edge within a page): the head of a page that broke between two
+    paragraphs, with no page number beside it. The same words as a heading of the text
+    stand where no page breaks, nearer a head than a page; a head beside such a heading
+    is told by its own page break only."""
+    gaps = sorted(b - a for a, b in zip(places, places[1:], strict=False))
+    period = gaps[len(gaps) // 2]
+
+    def fits(gap: int) -> bool:
+        return abs(gap - period) <= RUNNING_HEAD_PERIOD * period
+
+    last = len(places) - 1
+    return {index for k, index in enumerate(places)
+            if (fits(index - places[k - 1]) if k else
+                index <= (1 + RUNNING_HEAD_PERIOD) * period)
+            and (fits(places[k + 1] - index) if k < last else
+                 lines - 1 - index <= (1 + RUNNING_HEAD_PERIOD) * period)}
+
+
 def build_stream(text: str, langs: tuple[str, ...], first_line: int = 1) -> Stream:
     """Clean ``text`` and join its lines into one :class:`Stream`; its first line is line
     ``first_line`` of its file (a part of a dump, :func:`.reader.split_dump`)."""
@@ -1050,6 +1162,7 @@ def build_stream(text: str, langs: tuple[str, ...], first_line: int = 1) -> Stre
     # (before the lines are read: a page's loose line is told from a piece of a word by it)
     lexicon = Lexicon(langs, text, raw_lines)
     pdf_style = _cut_pdf_style(raw_lines)
+    running_heads = _running_heads(raw_lines, pdf_style)
     last_number: int | None = None  # the paragraph number the last line opened with
     numbered = (zip(numbers, raw_lines, strict=True) if numbers is not None
                 else enumerate(raw_lines, first_line))
@@ -1064,9 +1177,10 @@ def build_stream(text: str, langs: tuple[str, ...], first_line: int = 1) -> Stre
                 # where a numbered paragraph starts; the marker hid the pair's start and
                 # two pairs were read as one
                 folded = False
-        if not folded and (PAGE_LINE_RE.match(body) or pdf_style and _loose_page_line(
-                body, lines[-1][1] if lines else "", _next_text_line(raw_lines, index),
-                lexicon, last_number)):
+        if not folded and (PAGE_LINE_RE.match(body) or index in running_heads or
+                           pdf_style and _loose_page_line(
+                               body, lines[-1][1] if lines else "",
+                               _next_text_line(raw_lines, index), lexicon, last_number)):
             # A page's header or footer: set apart (a reject of its own), so that the lines
             # around it join as if the page had not broken there. Left in, it was glued to
             # a paragraph's text ("... est également PE 287.123v01-00 espagnole.") or
