@@ -300,6 +300,43 @@ def test_a_side_in_a_third_language_only_when_asked_and_long_enough() -> None:
     assert check_many(real, on) == check_many(real)
 
 
+def test_a_side_in_a_third_language_the_identifier_is_unsure_of() -> None:
+    """German or French in the Polish column of a table or TMX (DGT-TM's own texts): the
+    identifier names German with only 0.80 or 0.87, under the bar, but the words of the
+    side that the English lacks name German too; a side too short for the identifier is
+    judged by its words of 4 letters or more, as a short document is. Names, addresses and
+    titles in another language that good units hold (DGT-TM 22019D0996) stay."""
+    on = CleanOptions(third_language=True)
+    wrong = [Pair("EU technical regulations, item number in accordance with Directive "
+                  "2014/90/EU.", "Technische Vorschriften der EU, Gegenstandsnummer nach "
+                  "Richtlinie 2014/90/EU", "en-GB", "pl-PL"),
+             Pair("US legislation, regulations and administrative provisions:",
+                  "Rechts- und Verwaltungsvorschriften der USA:", "en-GB", "pl-PL"),
+             Pair("Arbitrators selected by the EU:", "Von der EU ausgewählte Schiedsrichter:",
+                  "en-GB", "pl-PL"),
+             Pair("Done at Cape Town, on 19\xa0February 2019.",
+                  "Fait au Cap, le 19\xa0février 2019.", "en-GB", "pl-PL"),
+             Pair("Life saving appliances", "Engins de sauvetage", "en-GB", "pl-PL")]
+    assert [check(p, on) for p in wrong] == ["wrong-language"] * len(wrong)
+    assert check_many(wrong, on) == ["wrong-language"] * len(wrong)
+    assert check(wrong[0]) is None  # off by default (a dump's pairing judges)
+    kept = [Pair("Ministerstvo dopravy (Ministry of Transport)",
+                 "Ministerstvo dopravy (ministère des transports)", "en-GB", "fr-FR"),
+            Pair("Namestie slobody 6", "Nameste slobod6", "en-GB", "lv-LV"),
+            Pair("1049 Brussels, Belgium", "1049 Bruxelles/Brussel BELGIQUE/BELGIË",
+                 "en-GB", "bg-BG"),
+            Pair("combustible ducts.", "tubulaturi combustibile.", "en-GB", "ro-RO"),
+            Pair("(2014- 07) — Part 3: Serial data instrument network",
+                 "(2014- 07) — del 3: Instrumentnetværk til serielle data", "en-GB", "da-DK"),
+            Pair("Ministeru għat- Trasport, Infrastruttura u Proġetti Kapitali (Ministarstvo "
+                 "prometa, infrastrukture i kapitalnih projekata)",
+                 "Ministeru għat- Trasport, Infrastruttura u Proġetti Kapitali / Ministry for "
+                 "Transport, Infrastructure and Capital Projects", "hr-HR", "sl-SI")]
+    assert [check(p, on) for p in kept] == [None] * len(kept)
+    assert check_many(kept, on) == [None] * len(kept)
+    assert "wrong-language" not in check_many(dgt_side("pl-PL"), on)  # the real Polish
+
+
 def test_unknown_rule_or_mode():
     with pytest.raises(ValueError, match="unknown cleaning rule"):
         CleanOptions(rules=frozenset({"spelling"}))

@@ -36,10 +36,11 @@ Three jobs, each a function the pipeline calls and that returns to it:
                        lean clearly to the other language (:data:`CLEAR_LEAN`). Text in a
                        third language is the pairing stage's question in a dump; for units
                        read as they are (``third_language``: tables, TMX, XLIFF, PO) this
-                       rule asks it (:func:`_in_third_language`). In every input, a side
-                       of 8 words or more whose words lean clearly to a language close to
-                       its own (Spanish labelled pt, Slovak labelled cs:
-                       :func:`~tmx_export.lang.close_language`).
+                       rule asks it (:func:`_in_third_language`; a side too short for
+                       the identifier by its words: :func:`_short_side_in_third_language`).
+                       In every input, a side of 8 words or more whose words lean clearly
+                       to a language close to its own (Spanish labelled pt, Slovak
+                       labelled cs: :func:`~tmx_export.lang.close_language`).
 
   Rules are checked in that order, except ``wrong-language``, checked before the two
   length rules (an untranslated side is the cause to name, and is often too long as well);
@@ -71,6 +72,7 @@ from .formats.text import LINE_SEPARATORS
 from .formats.xml import XML_ILLEGAL_RE
 from .lang import (
     THIRD_LANGUAGE_PROB,
+    WORDS_THIRD_LEAN,
     classify_many,
     classify_many_as,
     close_language,
@@ -80,6 +82,7 @@ from .lang import (
     primary,
     right_to_left,
     text_lean,
+    unit_side_language_by_words,
     word_list_languages,
 )
 from .model import CleanOptions, Pair, Reject
@@ -199,17 +202,18 @@ def check_many(pairs: list[Pair], options: CleanOptions | None = None) -> list[s
                 for text, own, other in unclear):
             reasons[i] = "wrong-language"
     if options.third_language:
-        _mark_third_languages(reasons, sides, options, anyone)
+        _mark_third_languages(reasons, pairs, sides, options, anyone)
     return reasons
 
 
-def _mark_third_languages(reasons: list[str | None],
+def _mark_third_languages(reasons: list[str | None], pairs: Sequence[Pair],
                           sides: dict[int, list[tuple[str, str, str]]],
                           options: CleanOptions,
                           known: dict[str, tuple[str, float]] | None = None) -> None:
-    """``wrong-language`` for each pair still passing whose unclear side is in a third
-    language (:func:`_in_third_language`), the identifier asked about all at once (but
-    for the texts whose verdict over all its languages is ``known``)."""
+    """``wrong-language`` for each pair still passing with a side in a third language: an
+    unclear side (:func:`_in_third_language`), the identifier asked about all at once (but
+    for the texts whose verdict over all its languages is ``known``), or a side too short
+    for it whose words say so (:func:`_short_side_in_third_language`)."""
     pending = {i: unclear for i, unclear in sides.items()
                if reasons[i] is None and unclear and _judged_for_third(unclear[0])}
     found = dict(known or {})
@@ -217,8 +221,12 @@ def _mark_third_languages(reasons: list[str | None],
                                if text not in found))
     found.update(zip(texts, classify_many(texts) or (), strict=False))
     for i, unclear in pending.items():
-        if any(text in found and _in_third_language(text, own, other, found[text], options)
+        if any(text in found and _in_third_language(
+                text, own, other, found[text], options, _beside(pairs[i], own))
                for text, own, other in unclear):
+            reasons[i] = "wrong-language"
+    for i in sides:
+        if reasons[i] is None and _short_side_in_third_language(pairs[i], options):
             reasons[i] = "wrong-language"
 
 
@@ -269,7 +277,8 @@ def _wrong_language(pair: Pair, options: CleanOptions) -> bool:
             return True
     if options.third_language:
         reasons: list[str | None] = [None]
-        _mark_third_languages(reasons, {0: list(_unclear_sides(pair, options))}, options)
+        _mark_third_languages(reasons, [pair], {0: list(_unclear_sides(pair, options))},
+                              options)
         return reasons[0] is not None
     return False
 
@@ -373,23 +382,68 @@ def _judged_for_third(side: tuple[str, str, str]) -> bool:
 
 
 def _in_third_language(text: str, own: str, other: str, verdict: tuple[str, float],
-                       options: CleanOptions) -> bool:
+                       options: CleanOptions, beside: str = "") -> bool:
     """Whether a side py3langid reads (over all its languages) as ``verdict`` is in a
     third language, neither ``own`` nor ``other``: as the dump pairing judges it (the
     words recognise neither language and the identifier is sure:
     :func:`~tmx_export.lang.third_language`), or, when the words lean towards a language
     of the pair, they lean clearly further towards the language found than to their own
     (Spanish in a French column leans to French against English, but far more to
-    Spanish against French)."""
+    Spanish against French). Less sure (:data:`THIRD_WORDS_PROB`), the identifier is
+    believed when the words of 4 letters or more that ``beside`` (the unit's other side)
+    lacks name the same language too (:func:`~tmx_export.lang.unit_side_language_by_words`):
+    "Technische Vorschriften der EU, Gegenstandsnummer nach Richtlinie 2014/90/EU" as
+    Polish reads as German with only 0.80. Both must agree: a name with an English gloss
+    ("Ministeru għat-Trasport ... / Ministry for Transport ..." as Slovene) leans to English
+    by its words, to Maltese by the identifier."""
     lang, prob = verdict
     if lang in (own, other):
         return False
     if prob >= THIRD_LANGUAGE_PROB and may_be_third_language(text, (own, other)):
         return True
-    if prob < options.langid_min_prob or lang not in word_list_languages():
+    if prob < THIRD_WORDS_PROB or lang not in word_list_languages():
         return False
     lean = mean_score(text, own, lang)
-    return lean is not None and lean <= -CLEAR_LEAN
+    if lean is None or lean > -CLEAR_LEAN:
+        return False
+    if prob >= options.langid_min_prob:
+        return True
+    found = unit_side_language_by_words(text, own, other, beside, names=True)
+    return found is not None and found[0] == lang and found[1] >= WORDS_THIRD_LEAN
+
+
+def _beside(pair: Pair, lang: str) -> str:
+    """The text of ``pair`` beside its side in ``lang`` (a primary subtag)."""
+    return pair.target if primary(pair.source_lang) == lang else pair.source
+
+
+# An identifier's verdict of a third language this sure at least is believed below
+# ``langid_min_prob`` when the side's words name the same language.
+THIRD_WORDS_PROB = 0.5
+# A side too short for the identifier whose words of 4 letters or more lean this far to a
+# third language (:func:`~tmx_export.lang.unit_side_language_by_words`) is in it.
+SHORT_THIRD_LEAN = 2.0
+
+
+def _short_side_in_third_language(pair: Pair, options: CleanOptions) -> bool:
+    """Whether a side too short for the identifier is in a third language by its words
+    of 4 letters or more that the other side lacks, as a document side too short for it is
+    judged (:func:`~tmx_export.lang.third_language_by_words`) but further
+    (:data:`SHORT_THIRD_LEAN`): one unit's few words are less evidence than a document's
+    (an address, "Namestie slobody 6" beside "Nameste slobod6", leans to Slovak by 1.5;
+    Romanian "tubulaturi combustibile." to Italian by 1.5), and a word the other side
+    keeps is a name's."""
+    src_lang, tgt_lang = primary(pair.source_lang), primary(pair.target_lang)
+    if src_lang == tgt_lang:
+        return False
+    for text, beside, own, other in ((pair.source, pair.target, src_lang, tgt_lang),
+                                     (pair.target, pair.source, tgt_lang, src_lang)):
+        if len(text) >= options.langid_min_chars or _clearly(text, own, other):
+            continue
+        found = unit_side_language_by_words(text, own, other, beside)
+        if found is not None and found[1] >= SHORT_THIRD_LEAN:
+            return True
+    return False
 
 
 def _pair_key(own: str, other: str) -> tuple[str, ...]:

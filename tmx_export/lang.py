@@ -1112,16 +1112,16 @@ EVIDENCE_MIN_LETTERS = 4
 NAME_WORDS = 2
 
 
-def _evidence_words(text: str) -> list[str]:
+def _evidence_words(text: str, names: bool = False) -> list[str]:
     """The words of ``text`` that are evidence of its language, in lower case, each once (a
     list of references repeats its "Circ."): not in capitals (headings and acronyms
     borrow), and of :data:`EVIDENCE_MIN_LETTERS` at least; none when they are two or fewer,
     all capitalised (a name: "Cecilia Malmström" read Danish and Polish sides as Swedish;
-    German capitalises its nouns, "Für den Gemeinsamen Rat"). Composed first:
-    a decomposed accent ("café" as macOS writes it) would cut a word in two."""
+    German capitalises its nouns, "Für den Gemeinsamen Rat"), unless ``names``. Composed
+    first: a decomposed accent ("café" as macOS writes it) would cut a word in two."""
     words = [word for word in WORD_RE.findall(unicodedata.normalize("NFC", text))
              if not word.isupper() and len(word) >= EVIDENCE_MIN_LETTERS]
-    if len(words) <= NAME_WORDS and all(word[0].isupper() for word in words):
+    if not names and len(words) <= NAME_WORDS and all(word[0].isupper() for word in words):
         return []
     return list(dict.fromkeys(word.lower() for word in words))
 
@@ -1131,18 +1131,54 @@ def third_language_by_words(text: str, lang: str, other: str) -> str | None:
     ``other``) read as, or ``None``: a short side ("Muchas gracias. Se levanta la sesión.")
     is too short for the identifier, but its words are Spanish, not French. The rivals are
     the languages whose word lists are served from tables (quick to ask, all of the EU's)."""
-    from .frequencies import TABLE_LANGUAGES, zipf
+    from .frequencies import TABLE_LANGUAGES
 
     listed = word_list_languages()
     words = _evidence_words(text)
     if lang not in listed or len(words) < WORDS_MIN:
         return None
+    lean, rival = _words_lean(words, lang, sorted(TABLE_LANGUAGES & listed - {lang, other}))
+    return rival if lean >= WORDS_THIRD_LEAN else None
+
+
+def _words_lean(words: list[str], lang: str, rivals: Iterable[str]) -> tuple[float, str]:
+    """(mean lean, rival) of the rival ``words`` lean furthest to rather than to ``lang``
+    (clipped zipf differences, as :func:`word_score`)."""
+    from .frequencies import zipf
+
     own = [zipf(word, lang) for word in words]
-    lean, rival = max(
+    return max(
         (sum(max(-MAX_WORD_SCORE, min(MAX_WORD_SCORE, zipf(word, rival) - score))
              for word, score in zip(words, own, strict=True)) / len(words), rival)
-        for rival in sorted(TABLE_LANGUAGES & listed - {lang, other}))
-    return rival if lean >= WORDS_THIRD_LEAN else None
+        for rival in rivals)
+
+
+def unit_side_language_by_words(text: str, lang: str, other: str, beside: str,
+                                names: bool = False) -> tuple[str, float] | None:
+    """(language, lean) of the language the words of ``text`` (a unit's side in ``lang``,
+    paired with ``other``) lean furthest to from ``lang``, among the word-list languages
+    (:func:`third_language_by_words`) and ``other``; ``None`` when it is ``other`` or a
+    language close to ``lang`` (their shared words lean either way: "podlahové krytiny",
+    Slovak, leans to Czech), or when fewer than :data:`WORDS_MIN` words are evidence.
+    Words that ``beside``, the unit's other side, also holds are not counted: a name, an
+    address or a title a translation keeps ("Ministerstvo dopravy (Ministry of
+    Transport)" / "Ministerstvo dopravy (ministère des transports)") is no sign of the
+    side's language. ``names``: two words or fewer, all capitalised, count too (German
+    capitalises its nouns: "Rechts- und Verwaltungsvorschriften der USA"), where the
+    identifier is to confirm the language they name; alone, such words are a name's."""
+    from .frequencies import TABLE_LANGUAGES
+
+    listed = word_list_languages()
+    if lang not in listed or other not in listed:
+        return None
+    kept = {word.lower() for word in WORD_RE.findall(unicodedata.normalize("NFC", beside))}
+    words = [word for word in _evidence_words(text, names) if word not in kept]
+    if len(words) < WORDS_MIN:
+        return None
+    lean, rival = _words_lean(words, lang, sorted((TABLE_LANGUAGES & listed | {other}) - {lang}))
+    if rival == other or close_languages(lang, rival):
+        return None
+    return rival, lean
 
 
 def unknown_words(text: str, lang: str, other: str) -> tuple[int, int]:
