@@ -38,7 +38,7 @@ from _corpora import SHARED, europarl_pairs  # noqa: E402
 
 from tmx_export.dump.reader import read_dump  # noqa: E402
 from tmx_export.dump.writer import pair_stream  # noqa: E402
-from tmx_export.model import Pair  # noqa: E402
+from tmx_export.model import Pair, ReadResult  # noqa: E402
 
 WINDOW = 30
 
@@ -86,22 +86,14 @@ def main() -> int:
                 found = _strays(rng, page)
                 strays += found
                 out += found
-        result = read_dump("dump.txt", source_lang="en-GB", target_lang="fr-FR",
-                           text="\n".join(out) + "\n")
-        expected = {(_norm(en), _norm(fr)) for en, fr in window}
-        got = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
+        result, got, wrong = _read_back(out, window)
         kind = "numbered" if numbered else "unnumbered"
-        wrong = [g for g in got if g not in expected]
         counts[(kind, "dumps")] += 1
         counts[(kind, "pairs")] += len(window)
         counts[(kind, "strays")] += len(strays)
         counts[(kind, "exact")] += len(got) - len(wrong)
         counts[(kind, "wrong")] += len(wrong)
-        # a wrong unit holding a stray line's text where the expected side does not
-        counts[(kind, "with stray")] += sum(
-            any(f" {stray} " in f" {side} " and f" {stray} " not in f" {whole} "
-                for stray in strays for side, whole in zip(g, _whole(g, window), strict=True))
-            for g in wrong)
+        counts[(kind, "with stray")] += _with_stray(wrong, strays, window)
         counts[(kind, "rejects")] += len(result.rejects)
     print(f"{args.dumps} dumps of {WINDOW} Europarl paragraph pairs laid out as PDF pages "
           f"with stray lines at page breaks (seed {args.seed})")
@@ -157,11 +149,7 @@ def _running_heads(session: list[tuple[str, str]], dumps: int, seed: int) -> Non
                 page += 1
                 out += [head, str(page)] if numbers else [head]
                 counts["heads"] += 1
-        result = read_dump("dump.txt", source_lang="en-GB", target_lang="fr-FR",
-                           text="\n".join(out) + "\n")
-        expected = {(_norm(en), _norm(fr)) for en, fr in window}
-        got = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
-        wrong = [g for g in got if g not in expected]
+        result, got, wrong = _read_back(out, window)
         counts["dumps"] += 1
         counts["pairs"] += len(window)
         counts["exact"] += len(got) - len(wrong)
@@ -204,20 +192,13 @@ def _paragraph_pages(session: list[tuple[str, str]], dumps: int, seed: int) -> N
                 strays += found
                 out += found
             out.append(line)
-        result = read_dump("dump.txt", source_lang="en-GB", target_lang="fr-FR",
-                           text="\n".join(out) + "\n")
-        expected = {(_norm(en), _norm(fr)) for en, fr in window}
-        got = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
-        wrong = [g for g in got if g not in expected]
+        result, got, wrong = _read_back(out, window)
         counts["dumps"] += 1
         counts["pairs"] += len(window)
         counts["strays"] += len(strays)
         counts["exact"] += len(got) - len(wrong)
         counts["wrong"] += len(wrong)
-        counts["with stray"] += sum(
-            any(f" {stray} " in f" {side} " and f" {stray} " not in f" {whole} "
-                for stray in strays for side, whole in zip(g, _whole(g, window), strict=True))
-            for g in wrong)
+        counts["with stray"] += _with_stray(wrong, strays, window)
         counts["rejects"] += len(result.rejects)
         counts["page rejects"] += sum(r.reason == "page header or footer"
                                       for r in result.rejects)
@@ -228,6 +209,25 @@ def _paragraph_pages(session: list[tuple[str, str]], dumps: int, seed: int) -> N
     print(f"{counts['dumps']:6} {counts['pairs']:6} {counts['strays']:7} {counts['exact']:6} "
           f"{counts['wrong']:6} {counts['with stray']:9} {counts['rejects']:8} "
           f"{counts['page rejects']:8}")
+
+
+def _read_back(lines: list[str], window: list[tuple[str, str]]
+               ) -> tuple[ReadResult, list[tuple[str, str]], list[tuple[str, str]]]:
+    """The dump of ``lines`` read: the result, its pairs normalised, and those of them that
+    are no pair of ``window``."""
+    result = read_dump("dump.txt", source_lang="en-GB", target_lang="fr-FR",
+                       text="\n".join(lines) + "\n")
+    expected = {(_norm(en), _norm(fr)) for en, fr in window}
+    got = [(_norm(p.source), _norm(p.target)) for p in result.pairs]
+    return result, got, [g for g in got if g not in expected]
+
+
+def _with_stray(wrong: list[tuple[str, str]], strays: list[str],
+                window: list[tuple[str, str]]) -> int:
+    """How many ``wrong`` units hold a stray line's text where the expected side does not."""
+    return sum(any(f" {stray} " in f" {side} " and f" {stray} " not in f" {whole} "
+                   for stray in strays for side, whole in zip(g, _whole(g, window), strict=True))
+               for g in wrong)
 
 
 def _whole(got: tuple[str, str], window: list[tuple[str, str]]) -> tuple[str, str]:

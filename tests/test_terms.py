@@ -1547,16 +1547,22 @@ def test_an_older_review_file_does_not_put_back_what_it_showed(tmp_path):
         assert {p.source_lemma: p.status for p in termbase.pairs()}["cluster"] == "rejected"
     # a file of an older version (no such columns) is read as before: "proposed" over a
     # decided pair is left out (Commission), the rest recorded
-    book = load_workbook(old)
-    sheet = book["review"]
-    header = [c.value for c in sheet[1]]
-    first = header.index("status as written") + 1
-    sheet.delete_cols(first, len(header) - first + 1)
-    book.save(old)
+    _as_older_version(old)
     with Termbase(db) as termbase:
         summary = apply_review(old, termbase)
         assert summary.kept_decided == 1 and summary.newer_kept == 0, summary
         assert {p.source_lemma: p.status for p in termbase.pairs()}["commission"] == "rejected"
+
+
+def _as_older_version(review: Path) -> None:
+    """The review file made as an older version wrote it: without the hidden "as written"
+    columns (from "status as written" on)."""
+    book = load_workbook(review)
+    sheet = book["review"]
+    header = [c.value for c in sheet[1]]
+    first = header.index("status as written") + 1
+    sheet.delete_cols(first, len(header) - first + 1)
+    book.save(review)
 
 
 def test_a_note_emptied_in_the_review_file_is_removed(tmp_path):
@@ -1584,12 +1590,7 @@ def test_a_note_emptied_in_the_review_file_is_removed(tmp_path):
                                   {"cluster": {"note": "IATE agrees"}}), termbase)
         stored = termbase.pairs()
     old = _review_copy(stored, tmp_path / "old.xlsx", {"cluster": {"note": None}})
-    book = load_workbook(old)
-    sheet = book["review"]
-    header = [c.value for c in sheet[1]]
-    first = header.index("status as written") + 1
-    sheet.delete_cols(first, len(header) - first + 1)
-    book.save(old)
+    _as_older_version(old)
     with Termbase(db) as termbase:
         apply_review(old, termbase)
         assert {p.source_lemma: p.note for p in termbase.pairs()}["cluster"] == "IATE agrees"
