@@ -169,6 +169,52 @@ def test_as_many_paragraphs_but_not_the_same_is_a_drift(tmp_path):
     assert dropped_en not in {p.source for p in result.pairs}
     assert dropped_fr not in {p.target for p in result.pairs}
 
+DGT = Path(__file__).parent / "data" / "dgt-parallel"
+
+
+def _marine_equipment() -> tuple[list[str], list[str]]:
+    """The PL and EN rows of tests/data/dgt-parallel/marine-equipment.*.txt, line i
+    translating line i."""
+    return tuple((DGT / f"marine-equipment.{lang}.txt").read_text(encoding="utf-8")
+                 .splitlines() for lang in ("pl", "en"))  # type: ignore[return-value]
+
+
+def _read_pl_en(src: Path, tgt: Path, **kw):
+    return read_parallel(src, tgt, source_lang="pl-PL", target_lang="en-GB", **kw)
+
+
+def test_rows_twice_as_long_are_not_taken_for_a_drift():
+    """DGT-TM 2019 rows whose Polish quotes the English title and adds its translation
+    ("Rigid liferaft – Coast Guard (CG- 5214)Review Checklist, 27 July 1998 (Sztywne
+    tratwy ratunkowe ...)"), twice as long as the English row: the lengths paired it with
+    two English rows and the next rows each with its neighbour's translation, and files
+    translated line by line were refused as drifting apart. The code, the date and the
+    title the rows share keep each row with its translation."""
+    pl, en = _marine_equipment()
+    result = _read_pl_en(DGT / "marine-equipment.pl.txt", DGT / "marine-equipment.en.txt")
+    assert [(p.source, p.target) for p in result.pairs] == list(zip(pl, en, strict=True))
+    assert result.rejects == []
+
+
+def test_a_missing_row_does_not_shift_the_rows_after_a_long_one(tmp_path):
+    """The same rows with one English row missing far before them (--align-paragraphs):
+    "Samoodwracalne sztywne tratwy ratunkowe ..." (self-righting rigid liferafts) was
+    paired with "Canopied reversible liferafts ...", and the two rows after it with their
+    neighbours' translations. Every unit written is a row and its translation; the row
+    left without one is a reject."""
+    pl, en = _marine_equipment()
+    (tmp_path / "m.pl.txt").write_text("\n".join(pl) + "\n", encoding="utf-8")
+    (tmp_path / "m.en.txt").write_text("\n".join(en[:13] + en[14:]) + "\n", encoding="utf-8")
+    result = _read_pl_en(tmp_path / "m.pl.txt", tmp_path / "m.en.txt", align_paragraphs=True)
+    rows = set(zip(pl, en, strict=True))
+    assert [(p.source, p.target) for p in result.pairs if (p.source, p.target) not in rows] \
+        == []
+    assert (pl[83], en[83]) in {(p.source, p.target) for p in result.pairs}
+    assert pl[83].startswith("Samoodwracalne") and en[83].startswith("Automatically self")
+    assert [r.text for r in result.rejects] == [f"source paragraph without counterpart: {pl[13]}"]
+    assert len(result.pairs) + len(result.rejects) == len(pl)
+
+
 def test_a_definition_without_its_translation_is_rejected_not_paired(tmp_path):
     """Definitions of DGT-TM 22019D0438 (tests/data/dump_definitions.tsv), the French one
     of "assistant" left out. They differ in length more than sentences do: length alone put

@@ -19,9 +19,12 @@ sentences do, and where a paragraph was missing it merged two neighbours and pai
 paragraphs after them with the wrong ones until it caught up again. Nor are the sentence
 aligner's priors: a lone paragraph beside a long one went into its pair as a merge
 (PARAGRAPH_PRIORS), so a merge is kept only when both its paragraphs are needed
-(:func:`checked_merges`) (``benchmarks/parallel_drift.py``: one to three paragraphs
-dropped from windows of 60 of Europarl and DGT-TM; 14 % of the units wrong with length
-alone, 2.5 % with the anchors, 0.5 % now).
+(:func:`checked_merges`), and a stretch the alignment shifts off the diagonal and back
+only as the lengths say is undone, or unsure, by the distinctive anchors its lines share
+with their own translations (:func:`_anchored_detours`) (``benchmarks/parallel_drift.py``:
+one to three paragraphs dropped from windows of 60 of Europarl and DGT-TM; 14 % of the
+units wrong with length alone, 2.5 % with the anchors, 0.5 % with checked merges, 0.3 %
+now).
 """
 
 from __future__ import annotations
@@ -305,7 +308,8 @@ def _checked_windows(src: list[Paragraph], tgt: list[Paragraph]) -> Iterator[
     starts = sorted({*range(0, last, step), last}) if len(src) > 1 else []
     for start in starts:
         stop = start + CHECK_WINDOW
-        for s, t in _aligned(src[start:stop], tgt[start:stop]):
+        # (a detour that nothing decides is unsure, and shifted: a drift)
+        for s, t, *_ in _aligned(src[start:stop], tgt[start:stop]):
             yield [i + start for i in s], [j + start for j in t]
 
 
@@ -413,31 +417,133 @@ PARAGRAPH_PRIORS = {
 }
 
 
-def _aligned(src: list[Paragraph], tgt: list[Paragraph]) -> Beads:
-    """The paragraphs aligned by the sentence aligner: (source, target) indexes per bead.
+def _aligned(src: list[Paragraph], tgt: list[Paragraph]) -> list[tuple[list[int], ...]]:
+    """The paragraphs aligned by the sentence aligner: (source, target) indexes per bead,
+    a third element in the beads of a detour that nothing decides (:func:`_anchored_detours`).
 
     With PARAGRAPH_PRIORS, and the length ratio estimated again from the median of the 1-1
     pairs': in a short file, the one wrong pair beside a lone paragraph moved the totals'
     ratio enough to keep itself (the first of eight paragraphs left out of the French)."""
-    return [(list(range(b.src_start, b.src_end)), list(range(b.tgt_start, b.tgt_end)))
-            for b in align([p.text for p in src], [p.text for p in tgt],
-                           priors=PARAGRAPH_PRIORS, median_ratio=True)]
+    beads = [(list(range(b.src_start, b.src_end)), list(range(b.tgt_start, b.tgt_end)))
+             for b in align([p.text for p in src], [p.text for p in tgt],
+                            priors=PARAGRAPH_PRIORS, median_ratio=True)]
+    return _anchored_detours(beads, src, tgt)
 
 
-def align_by_sections(src: list[Paragraph], tgt: list[Paragraph]) -> Beads:
+# A detour (the path leaving a diagonal and coming back to it) is undone when the
+# diagonal's pairs share more distinctive content than the detour's beads by at least
+# this, kept when they share less by at least this, else unsure (anchors weighted as in
+# _anchor_weights: an anchor of one paragraph on each side is 1, of two 0.5). Any value
+# from 0 to 1 gives the same figures in ``benchmarks/parallel_drift.py``. A little under
+# 0.5, so that one anchor two paragraphs hold (the "hydr" of "hydrostatyczne" /
+# "hydrostatic") decides, whatever the rounding of the sums: at 0.5 exactly, a gain of
+# 0.5 came out 0.49999999999999983 in some runs and not in others.
+DETOUR_EVIDENCE = 0.4
+
+
+def _anchor_weights(src: list[Paragraph], tgt: list[Paragraph]
+                    ) -> tuple[list[frozenset[str]], list[frozenset[str]], dict[str, float]]:
+    """The anchors of each source and target paragraph, and what each anchor tells of a
+    pair that shares it: 1 / the number of paragraphs holding it on the side where it is
+    more frequent. A number or a name found in one paragraph of each file pairs them; the
+    anchors of rows repeated with small changes ("rezolucja IMO MSC.48(66)- (kodeks LSA)
+    I, IV" four times in a table) and of the words of the whole text tell little of which
+    row pairs with which."""
+    s_keys = [sentence_features(p.text) for p in src]
+    t_keys = [sentence_features(p.text) for p in tgt]
+    counts: tuple[dict[str, int], dict[str, int]] = ({}, {})
+    for side, keys in zip(counts, (s_keys, t_keys), strict=True):
+        for paragraph in keys:
+            for key in paragraph:
+                side[key] = side.get(key, 0) + 1
+    weights = {key: 1.0 / max(n, counts[1][key]) for key, n in counts[0].items()
+               if key in counts[1]}
+    return s_keys, t_keys, weights
+
+
+def _evidence(src: list[Paragraph], tgt: list[Paragraph]
+              ) -> Callable[[list[int], list[int]], float]:
+    """What the source paragraphs and the target paragraphs of a bead share: their
+    distinctive anchors (:func:`_anchor_weights`), weighted; 0 for a lone paragraph."""
+    s_keys, t_keys, weights = _anchor_weights(src, tgt)
+
+    def evidence(s_idx: list[int], t_idx: list[int]) -> float:
+        if not s_idx or not t_idx:
+            return 0.0
+        shared = frozenset().union(*(s_keys[i] for i in s_idx)) \
+            & frozenset().union(*(t_keys[j] for j in t_idx))
+        # (fsum: the sum of a set's weights is the same in whatever order it is read)
+        return math.fsum(weights.get(key, 0.0) for key in shared)
+
+    return evidence
+
+
+def _anchored_detours(beads: Beads, src: list[Paragraph], tgt: list[Paragraph]
+                      ) -> list[tuple[list[int], ...]]:
+    """``beads``, each detour that distinctive anchors do not support undone or unsure:
+    where the path leaves a diagonal (a merge or a lone paragraph, the 1-1 pairs after it
+    shifted by one) and comes back to it, the diagonal is taken when its pairs share more
+    distinctive anchors (:func:`_anchor_weights`) than the detour's beads do, and the
+    detour's beads are unsure (a third element) when neither shares more (by
+    DETOUR_EVIDENCE). The lengths alone made such detours: a Polish row that quotes the
+    English title and adds its translation ("Rigid liferaft - Coast Guard (CG-5214)
+    Review Checklist, 27 July 1998 (Sztywne tratwy ...)") is twice the length of the
+    English one, and the aligner paired it with two English rows, the next rows each with
+    the translation of the row before, until another such row was left alone; the code
+    and the date the two rows share counted for less than their lengths. Where nothing
+    but the lengths tells, as among short list items, the place of a paragraph without
+    counterpart is a guess: the pairs it would shift are not written."""
+    # where each bead starts, and the beads that are not 1-1 (only they move the path
+    # from one diagonal to another)
+    starts: list[tuple[int, int]] = []
+    s_pos = t_pos = 0
+    for s_idx, t_idx in beads:
+        starts.append((s_pos, t_pos))
+        s_pos, t_pos = s_pos + len(s_idx), t_pos + len(t_idx)
+    starts.append((s_pos, t_pos))
+    moves = [k for k, (s_idx, t_idx) in enumerate(beads) if len(s_idx) != 1 or len(t_idx) != 1]
+    if len(moves) < 2:  # no detour (files that correspond: the anchors are not read)
+        return list(beads)
+    evidence = _evidence(src, tgt)
+    out: list[tuple[list[int], ...]] = []
+    done = 0  # the beads before this one are in out
+    for first, last in zip(moves, moves[1:], strict=False):
+        if first < done:  # (its bead ended the detour undone before)
+            continue
+        (s_from, t_from), (s_to, t_to) = starts[first], starts[last + 1]
+        if t_to - s_to != t_from - s_from:  # the two moves do not cancel out
+            continue
+        # the path leaves a diagonal at ``first`` and is back on it after ``last``, the
+        # beads between them 1-1 pairs shifted off it
+        detour = beads[first:last + 1]
+        diagonal = [([i], [i + t_from - s_from]) for i in range(s_from, s_to)]
+        gain = math.fsum(evidence(*b) for b in diagonal) \
+            - math.fsum(evidence(*b) for b in detour)
+        if gain <= -DETOUR_EVIDENCE:
+            continue
+        out.extend(beads[done:first])
+        out.extend(diagonal if gain >= DETOUR_EVIDENCE else [(*b, [True]) for b in detour])
+        done = last + 1
+    out.extend(beads[done:])
+    return out
+
+
+def align_by_sections(src: list[Paragraph], tgt: list[Paragraph]
+                      ) -> list[tuple[list[int], ...]]:
     """Align paragraphs (:func:`_aligned`), within sections when both files have the same
-    ones."""
+    ones; an unsure bead has a third element."""
     s_secs, t_secs = _sections(src), _sections(tgt)
     same = (any(p.section for p in src) and len(s_secs) == len(t_secs)
             and all(_section_key(a.section) == _section_key(b.section)
                     for (a, _), (b, _) in zip(s_secs, t_secs, strict=True)))
     if not same:
         return _aligned(src, tgt)
-    beads: list[tuple[list[int], list[int]]] = []
+    beads: list[tuple[list[int], ...]] = []
     s_off = t_off = 0
     for (_, s_count), (_, t_count) in zip(s_secs, t_secs, strict=True):
         part = _aligned(src[s_off:s_off + s_count], tgt[t_off:t_off + t_count])
-        beads.extend(([i + s_off for i in s], [j + t_off for j in t]) for s, t in part)
+        beads.extend(([i + s_off for i in s], [j + t_off for j in t], *unsure)
+                     for s, t, *unsure in part)
         s_off += s_count
         t_off += t_count
     return beads
@@ -530,7 +636,8 @@ def _sentences_need(gain: float) -> bool | None:
     return None if gain > MERGE_UNSURE_GAIN else False
 
 
-def checked_merges(beads: Beads, src: list[Paragraph], tgt: list[Paragraph], *,
+def checked_merges(beads: list[tuple[list[int], ...]], src: list[Paragraph],
+                   tgt: list[Paragraph], *,
                    langs: tuple[str, str] = ("", "")) -> list[tuple[list[int], ...]]:
     """The beads, with each merge the texts do not support split into a pair and a lone
     paragraph, or every paragraph of it unsure (a third element in the bead); then each
@@ -540,9 +647,9 @@ def checked_merges(beads: Beads, src: list[Paragraph], tgt: list[Paragraph], *,
     sentences."""
     files = _Files(src, tgt, langs, _pairs_ratio(beads, src, tgt))
     out: list[tuple[list[int], ...]] = []
-    for s_idx, t_idx in beads:
-        if sorted((len(s_idx), len(t_idx))) != [1, 2]:
-            out.append((s_idx, t_idx))
+    for s_idx, t_idx, *unsure in beads:
+        if unsure or sorted((len(s_idx), len(t_idx))) != [1, 2]:
+            out.append((s_idx, t_idx, *unsure))
         elif len(s_idx) == 1:
             out.extend(_checked_merge(s_idx[0], t_idx, files, on_source=False))
         else:
@@ -553,7 +660,8 @@ def checked_merges(beads: Beads, src: list[Paragraph], tgt: list[Paragraph], *,
     return _lone_merged(out, files)
 
 
-def _pairs_ratio(beads: Beads, src: list[Paragraph], tgt: list[Paragraph]) -> float:
+def _pairs_ratio(beads: list[tuple[list[int], ...]], src: list[Paragraph],
+                 tgt: list[Paragraph]) -> float:
     """The target/source length ratio: the median of the one-to-one pairs', as the aligner
     estimates it (one lone paragraph moves the whole files' ratio in a short file), or
     the whole files' when there are no such pairs."""
@@ -561,6 +669,9 @@ def _pairs_ratio(beads: Beads, src: list[Paragraph], tgt: list[Paragraph]) -> fl
     # (lengths as the aligner counts them: a combining mark is no character of its own)
     src_len, tgt_len = [text_length(p.text) for p in src], [text_length(p.text) for p in tgt]
     ratio = _ones_ratio(ones, src_len, tgt_len, median=True) if ones else None
+    ones = [(s[0], t[0]) for s, t, *_ in beads if len(s) == len(t) == 1]
+    ratio = _ones_ratio(ones, [len(p.text) for p in src], [len(p.text) for p in tgt],
+                        median=True) if ones else None
     if ratio:
         return ratio
     total_s, total_t = sum(src_len), sum(tgt_len)
