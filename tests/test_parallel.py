@@ -215,6 +215,26 @@ def test_a_missing_row_does_not_shift_the_rows_after_a_long_one(tmp_path):
     assert len(result.pairs) + len(result.rejects) == len(pl)
 
 
+def test_a_missing_row_placed_by_the_lengths_alone_leaves_rejects(tmp_path):
+    """The English of "Samouruchamiające się sygnały dymne kół ratunkowych" (Lifebuoy
+    self-activating smoke signals) missing: the lengths left the Polish row before it, the
+    English title followed by its translation, alone, and paired the Polish smoke signals
+    with "Lifejacket light approval Guidance (SOLAS) 22 March 1999". Where the gap could as
+    well lie a row or two away, the rows between are rejects "without a sure counterpart":
+    every unit written is a row and its translation, and every row is accounted for."""
+    pl, en = _marine_equipment()
+    assert en[65] == "Lifebuoy self- activating smoke signals"
+    (tmp_path / "m.pl.txt").write_text("\n".join(pl) + "\n", encoding="utf-8")
+    (tmp_path / "m.en.txt").write_text("\n".join(en[:65] + en[66:]) + "\n", encoding="utf-8")
+    result = _read_pl_en(tmp_path / "m.pl.txt", tmp_path / "m.en.txt", align_paragraphs=True)
+    rows = set(zip(pl, en, strict=True))
+    assert [(p.source, p.target) for p in result.pairs if (p.source, p.target) not in rows] \
+        == []
+    rejected = [r.text for r in result.rejects]
+    assert f"source paragraph without a sure counterpart: {pl[65]}" in rejected
+    assert len(result.pairs) * 2 + len(result.rejects) == len(pl) + len(en) - 1
+
+
 def test_a_definition_without_its_translation_is_rejected_not_paired(tmp_path):
     """Definitions of DGT-TM 22019D0438 (tests/data/dump_definitions.tsv), the French one
     of "assistant" left out. They differ in length more than sentences do: length alone put
