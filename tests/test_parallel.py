@@ -235,6 +235,20 @@ def test_a_missing_row_placed_by_the_lengths_alone_leaves_rejects(tmp_path):
     assert len(result.pairs) * 2 + len(result.rejects) == len(pl) + len(en) - 1
 
 
+def test_a_drift_after_lower_case_list_items_is_named_where_it_is(tmp_path):
+    """Polish list items open in lower case ("rezolucja IMO MSC.81(70), ze zmianami" after
+    "rezolucja IMO MSC.48(66)- (kodeks LSA) I, IV"), as the second half of a paragraph
+    split in two does: joined as one, they made the error name line 59, whose two rows
+    translate each other, for rows dropped at lines 65 and 71."""
+    pl, en = _marine_equipment()
+    (tmp_path / "m.pl.txt").write_text("\n".join(pl[:64] + pl[65:]) + "\n", encoding="utf-8")
+    (tmp_path / "m.en.txt").write_text("\n".join(en[:70] + en[71:]) + "\n", encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        _read_pl_en(tmp_path / "m.pl.txt", tmp_path / "m.en.txt")
+    assert err.value.line == 65, str(err.value)
+    assert "near source line 65 / target line 65" in str(err.value)
+
+
 def test_a_definition_without_its_translation_is_rejected_not_paired(tmp_path):
     """Definitions of DGT-TM 22019D0438 (tests/data/dump_definitions.tsv), the French one
     of "assistant" left out. They differ in length more than sentences do: length alone put

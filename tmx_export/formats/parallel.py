@@ -390,12 +390,19 @@ def _first_break(src: list[Paragraph], tgt: list[Paragraph]) -> tuple[int, int]:
     def beads_of(s: list[Paragraph], t: list[Paragraph]) -> list[tuple[list[int], ...]]:
         return list(_checked_windows(s, t)) if len(s) == len(t) else _aligned(s, t)
 
-    s_pos = t_pos = 0
-    for s_idx, t_idx, *_ in _regrouped(beads_of(src, tgt), src, tgt, beads_of):
-        if len(s_idx) != len(t_idx):
-            return (s_idx[0] if s_idx else s_pos), (t_idx[0] if t_idx else t_pos)
-        s_pos, t_pos = s_idx[-1] + 1, t_idx[-1] + 1
-    return s_pos, t_pos
+    def first(beads: list[tuple[list[int], ...]]) -> tuple[int, int]:
+        s_pos = t_pos = 0
+        for s_idx, t_idx, *_ in beads:
+            if len(s_idx) != len(t_idx):
+                return (s_idx[0] if s_idx else s_pos), (t_idx[0] if t_idx else t_pos)
+            s_pos, t_pos = s_idx[-1] + 1, t_idx[-1] + 1
+        return s_pos, t_pos
+
+    # the later of the two: a one-sided split joined moves the break past the title; rows
+    # joined that were not one paragraph split ("rezolucja IMO ..." after "... I, IV", a
+    # Polish list item in lower case) gave a break before the real one
+    beads = beads_of(src, tgt)
+    return max(first(beads), first(_regrouped(beads, src, tgt, beads_of)))
 
 
 Beads = list[tuple[list[int], list[int]]]
