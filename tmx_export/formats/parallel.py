@@ -565,7 +565,8 @@ def _guessed_gaps(beads: list[tuple[list[int], ...]], src: list[Paragraph],
 
     def score(pair: tuple[list[int], ...]) -> float:
         """How well a 1-1 pair fits (nats): its anchors, less its length cost."""
-        length = _length_cost(len(src[pair[0][0]].text), len(tgt[pair[1][0]].text), ratio)
+        length = _length_cost(text_length(src[pair[0][0]].text),
+                              text_length(tgt[pair[1][0]].text), ratio)
         return GAP_ANCHOR * evidence(pair[0], pair[1]) - length[0]
 
     for k, (s_idx, t_idx, *marked) in enumerate(beads):
@@ -729,13 +730,10 @@ def _pairs_ratio(beads: list[tuple[list[int], ...]], src: list[Paragraph],
     """The target/source length ratio: the median of the one-to-one pairs', as the aligner
     estimates it (one lone paragraph moves the whole files' ratio in a short file), or
     the whole files' when there are no such pairs."""
-    ones = [(s[0], t[0]) for s, t in beads if len(s) == len(t) == 1]
+    ones = [(s[0], t[0]) for s, t, *_ in beads if len(s) == len(t) == 1]
     # (lengths as the aligner counts them: a combining mark is no character of its own)
     src_len, tgt_len = [text_length(p.text) for p in src], [text_length(p.text) for p in tgt]
     ratio = _ones_ratio(ones, src_len, tgt_len, median=True) if ones else None
-    ones = [(s[0], t[0]) for s, t, *_ in beads if len(s) == len(t) == 1]
-    ratio = _ones_ratio(ones, [len(p.text) for p in src], [len(p.text) for p in tgt],
-                        median=True) if ones else None
     if ratio:
         return ratio
     total_s, total_t = sum(src_len), sum(tgt_len)
