@@ -1045,3 +1045,22 @@ def test_the_width_of_an_unnumbered_dumps_lines_is_measured_once(
     assert [(p.source, p.target) for p in result.pairs] == [(p.source, p.target) for p in pairs]
     assert result.rejects == []
     assert len(measured) == 1
+
+
+DATA = Path(__file__).parent / "data"
+
+
+def test_a_name_after_its_title_is_no_pair_boundary(session_pairs: list) -> None:
+    """The sample of 21 January 2000 cut PDF-style at lines of 20 to 60 characters:
+    "Thank you, Mrs Fraga Estévez." is a line of its own. The reader took the name's last
+    word, unlisted and accented, for the French of a pair ("Thank you, Mrs Fraga" |
+    "Estévez."), and the next unit's English lacked the sentence. A title and a name are
+    one side's: the paragraph pair comes out whole."""
+    text = (DATA / "dump_narrow_title_name_en_fr.txt").read_text(encoding="utf-8")
+    result = read(text)
+    known = {(p.source, p.target) for p in session_pairs}
+    got = [(p.source, p.target) for p in result.pairs]
+    assert all(pair in known for pair in got)
+    assert len(got) == 4 and result.rejects == []
+    assert got[2][0].startswith("Thank you, Mrs Fraga Estévez. We had heard about")
+    assert got[2][1].startswith("Merci beaucoup, Madame Fraga.")

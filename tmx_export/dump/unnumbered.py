@@ -248,6 +248,21 @@ _NO_BREAK_GAP_RE = lazy_pattern(f"[{NO_BREAK_SPACES}]" + _OPENERS_RE)
 NO_BREAK_PRIOR = -10.0
 
 
+# A title inside a sentence, then a capitalised word and another closed by punctuation:
+# the last word is the name's ("Thank you, Mrs Fraga Estévez.", "... M. Barón Crespo,"),
+# where no side B opens. Not before a word the next words follow ("Mr Berend | Question n°
+# 5 de M. Berend", a heading's translation), nor a title ("Mr President | Madame la
+# Présidente"), nor after a title opening a sentence ("Madame Plooij-van Gorsel, je ..."):
+# a split there leaves side A a title and a name, refused as one language, where the
+# paragraph without its translation so opened went into the side B before it.
+_NAME_TITLES = ("Mr|Mrs|Ms|Mme|Mmes|Mlle|Dr|Prof|Madam|Madame|Monsieur|Messieurs|Mesdames|"
+                "Herr|Frau|Sr|Sra|Señor|Señora|Signor|Signora|Sig|Dhr|Mevr")
+_TITLED_NAME_RE = lazy_pattern(r"(?<=[\w,][ \t])(?:(?:" + _NAME_TITLES + r")\.?|M\.)[ \t]+"
+                               r"([^\W\d_][\w'’-]*)[ \t]+(?=([^\W\d_][\w'’-]*)[.,;:!?])")
+_NAME_TITLE_RE = lazy_pattern(_NAME_TITLES)
+TITLED_NAME_PRIOR = -3.0
+
+
 def _split_priors(text: str, pos: np.ndarray, langs: tuple[str, ...] = (),
                   score: np.ndarray | None = None) -> np.ndarray:
     """log10 prior of side B starting at each token (word start offsets ``pos``, word
@@ -301,6 +316,19 @@ def _split_priors(text: str, pos: np.ndarray, langs: tuple[str, ...] = (),
     # a no-break space binds the words either side of it: no side ends there (Czech
     # "Arktycznego o\xa0| prevenci", Spanish "reconocidas,\xa0| o As medidas")
     at(_NO_BREAK_GAP_RE, NO_BREAK_PRIOR)
+    if score is not None:
+        # nor inside a name after a title: "Mrs Fraga | Estévez." is one name, its last
+        # word, unlisted and accented, no side B of its own (a name leans no way: a side
+        # B opening with a word of the other language, "Mr Berend | Rapport, ...", keeps
+        # its prior)
+        ends = np.fromiter((m.end() for m in _TITLED_NAME_RE.finditer(text)
+                            if m.group(1)[0].isupper() and m.group(2)[0].isupper()
+                            and _NAME_TITLE_RE.fullmatch(m.group(2)) is None),
+                           dtype=np.int64)
+        index = np.searchsorted(pos, ends)
+        inside = index < len(pos)
+        index = index[inside][pos[index[inside]] == ends[inside]]
+        prior[index[np.abs(score[index]) < NAME_LEAN]] += TITLED_NAME_PRIOR
     labels = _capital_label_re(never)
     if labels is not None:
         at(labels, 3.0)  # cancels it: "ATTACHMENT A | ANNEXE A", a label
