@@ -1064,3 +1064,44 @@ def test_a_name_after_its_title_is_no_pair_boundary(session_pairs: list) -> None
     assert len(got) == 4 and result.rejects == []
     assert got[2][0].startswith("Thank you, Mrs Fraga Estévez. We had heard about")
     assert got[2][1].startswith("Merci beaucoup, Madame Fraga.")
+
+
+@pytest.mark.parametrize("name", ["dump_narrow_name_cut_en_fr.txt",
+                                  "dump_narrow_name_first_line_en_fr.txt"])
+def test_a_line_break_inside_a_name_after_its_title_starts_no_pair(
+        session_pairs: list, name: str) -> None:
+    """Europarl of 17 January 2000 cut PDF-style at narrow widths, a line ending inside a
+    name: "Fourthly, a point which Mrs Hedkvist" / "Petersen stressed just now, ...", "I
+    would like Mr Barón" / "Crespo, who made the request, ...". The short line was read as
+    a paragraph without its translation, and the unit offered the English from "Petersen"
+    or "Crespo" on as the translation of the whole French paragraph."""
+    result = read((DATA / name).read_text(encoding="utf-8"))
+    known = {(p.source, p.target) for p in session_pairs}
+    assert len(result.pairs) == 2
+    assert all((p.source, p.target) in known for p in result.pairs)
+    assert result.rejects == []
+
+
+@pytest.mark.parametrize("lead", ["I would like Mr Barón", "Fourthly, a point which Mrs Hedkvist"])
+@pytest.mark.parametrize("between", [False, True])
+def test_a_short_line_ending_on_a_title_and_a_name_is_no_heading(
+        session_pairs: list, lead: str, between: bool) -> None:
+    """Cut PDF-style at 40 to 60 characters, the rest of the paragraph after a short first
+    line ending on a title and a name: the line would have held the next line's first word,
+    as a heading's does, but a name runs over the break; it is the paragraph's, on the
+    file's first line or between two pairs."""
+    from tmx_export.dump import format_dump
+    from tmx_export.model import Pair
+
+    pairs = session_pairs
+    at = next(k for k, p in enumerate(pairs) if p.source.startswith(lead))
+    rest = Pair(pairs[at].source[len(lead) + 1:], pairs[at].target, "en-GB", "fr-FR")
+    before = format_dump(pairs[at - 2:at], style="space-consumed", numbered=False, seed=1,
+                         min_width=40, max_width=60, fold_rate=0.0) if between else ""
+    after = format_dump([rest, *pairs[at + 1:at + 4]], style="space-consumed",
+                        numbered=False, seed=1, min_width=40, max_width=60, fold_rate=0.0)
+    result = read(before + lead + "\n" + after)
+    expected = pairs[at - 2:at + 4] if between else pairs[at:at + 4]
+    assert [(p.source, p.target) for p in result.pairs] == [
+        (p.source, p.target) for p in expected]
+    assert result.rejects == []

@@ -1028,6 +1028,10 @@ def _lone_first_line(stream: Stream, start: int, cut: int, end: int, ratio: floa
     if not head or not (head[-1].isalnum() or head[-1] in SPLIT_PUNCT) or \
             not (lead[:1].isupper() or lead[:1].isdigit()) or _capitals_across(head, lead):
         return None
+    from .unnumbered import name_across  # (unnumbered dumps only ask)
+
+    if name_across(head, text[at:at + 48], (own, other)):
+        return None  # "I would like Mr Barón" / "Crespo, who ...": a name cut, no heading
     whole, rest = cut - start, cut - at
 
     def off(a: int) -> float:
@@ -1096,8 +1100,11 @@ def _lone_last_line(stream: Stream, start: int, cut: int, end: int, ratio: float
             not (lead[:1].isupper() or lead[:1].isdigit()) or \
             before.count("(") > before.count(")") or before.count("[") > before.count("]"):
         return None  # (a paragraph ends no bracket open: "dangereuses (C" / "5-0208/1999")
-    if _capitals_across(before, text[at:at + 8]):
-        return None
+    from .unnumbered import name_across  # (unnumbered dumps only ask)
+
+    if _capitals_across(before, text[at:at + 8]) or \
+            name_across(before, text[at:at + 48], (own, other)):
+        return None  # "... du CE" / "N, ce qui", "... M. Barón" / "Crespo, qui ..."
 
     def off(b: int) -> float:
         return abs(math.log(b / (ratio * (cut - start)))) if b > 0 and cut > start \

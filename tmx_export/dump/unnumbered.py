@@ -21,6 +21,7 @@ from ..lang import (
     COORDINATORS,
     ORDINAL_DOT_LANGUAGES,
     WORD_RE,
+    text_lean,
 )
 from .repair import Stream, trailing_word, wordfreq_best
 from .sides import (
@@ -261,6 +262,25 @@ _TITLED_NAME_RE = lazy_pattern(r"(?<=[\w,][ \t])(?:(?:" + _NAME_TITLES + r")\.?|
                                r"([^\W\d_][\w'’-]*)[ \t]+(?=([^\W\d_][\w'’-]*)[.,;:!?])")
 _NAME_TITLE_RE = lazy_pattern(_NAME_TITLES)
 TITLED_NAME_PRIOR = -3.0
+_TITLED_TAIL_RE = lazy_pattern(r"(?<![\w.])(?:(?:" + _NAME_TITLES + r")\.?|M\.)[ \t]+"
+                               r"([^\W\d_][\w'’-]*)\s*$")
+
+
+def name_across(before: str, after: str, langs: tuple[str, str]) -> bool:
+    """Whether ``before`` ends on a title and a capitalised word ("... Mrs Hedkvist", "...
+    M. Barón") and ``after`` opens with a capitalised word that leans no way to either
+    language of ``langs`` and is no title ("Petersen stressed ...", "Crespo, who ..."): a
+    name that a line break cut, no paragraph's end however short the line before it. (A
+    heading ending on a name before a paragraph opens with a word of its language, "... by
+    Mr Prodi" / "The Commission ...", or a title, "Mr President, ...".)"""
+    tail = _TITLED_TAIL_RE.search(before[-48:])
+    if tail is None or not tail.group(1)[:1].isupper():
+        return False
+    first = WORD_RE.match(after.lstrip(OPENERS))
+    if first is None or not first.group()[:1].isupper() or \
+            _NAME_TITLE_RE.fullmatch(first.group()) is not None:
+        return False
+    return abs(text_lean(first.group(), *langs)[0]) < NAME_LEAN
 
 
 def _split_priors(text: str, pos: np.ndarray, langs: tuple[str, ...] = (),
@@ -429,6 +449,12 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
                 start_prior[j] = -np.inf
         else:
             unpunctuated_end[j] = True
+        if unpunctuated_end[j] and capital[j] and len(langs) == 2 and name_across(
+                text[max(0, starts[j] - 48):starts[j]], text[starts[j]:starts[j] + 48],
+                (langs[0], langs[1])):
+            # a name a line break cut after its title ("... which Mrs Hedkvist" /
+            # "Petersen stressed ..."), as unlikely a pair start as after the title alone
+            start_prior[j] = -3.0
         if _CODE_START_RE.match(text, starts[j]):
             start_prior[j] -= 1.5  # "[SEC(99)0066", "(C5-0208/1999": references, not prose
         if capital[j] and unpunctuated_end[j] and _cut_capitals(text, starts[j], langs):
