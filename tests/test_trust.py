@@ -1315,6 +1315,28 @@ def test_a_french_heading_of_a_french_first_dump_cut_pdf_style_is_a_reject(
         ("unpaired paragraph (fr-FR only)", before.count("\n") + 1, "Ordre des travaux")]
 
 
+@pytest.mark.parametrize("heading", ["Politique industrielle", "Reprise de la session"])
+@pytest.mark.parametrize("at", [2, 4])
+def test_a_french_heading_after_a_long_last_line_of_side_b_is_a_reject(
+        tmp_path: Path, heading: str, at: int) -> None:
+    """Cut PDF-style at random widths, a French heading alone on its line after a pair's
+    French, side B's last line long: nothing said it was no part of that French, and the
+    unit offered "... Politique industrielle" as the translation. The heading holds no
+    sentence end, follows one, and its own line had room for the next pair's first word:
+    a paragraph of its own. ("Le débat est clos." ends a sentence, as side B's last
+    sentence on a line of its own would: still a known limit.)"""
+    rows = EUROPARL_ROWS
+    pairs = [Pair(en, fr, "en-GB", "fr-FR") for en, fr in rows]
+    before = format_dump(pairs[:at], style="space-consumed", numbered=False, seed=5)
+    dump = tmp_path / "heading.txt"
+    dump.write_text(before + heading + "\n" + format_dump(
+        pairs[at:], style="space-consumed", numbered=False, seed=6), encoding="utf-8")
+    units, rejects = read_units([dump], segment=None)
+    assert [(u.source, u.target) for u in units] == rows
+    assert [(r.reason, r.line, r.text) for r in rejects] == [
+        ("unpaired paragraph (fr-FR only)", before.count("\n") + 1, heading)]
+
+
 def test_a_stray_line_never_hides_the_next_paragraph_number(tmp_path: Path) -> None:
     """A footer ending in digits ("PE 123.456") joined to the next line ("81. ...") used to
     hide that line's number inside "45681.": pair 81 vanished into pair 80's translation."""

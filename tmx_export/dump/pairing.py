@@ -1126,6 +1126,15 @@ def _lone_last_line(stream: Stream, start: int, cut: int, end: int, ratio: float
     if width is None and tail_lean < 0 and _short_of_cuts(stream, line, (own, other),
                                                           narrowest):
         return at  # side B's paragraph ended before it: its first word had room
+    if width is None and tail_lean < 0 and line + 1 < len(stream.line_starts) and \
+            not _SENTENCE_CLOSE_RE.search(text[at:end]) and \
+            _PARAGRAPH_CLOSE_RE.search(before[-16:]) and \
+            _short_of_cuts(stream, line + 1, (own, other), narrowest):
+        # a heading ("Politique industrielle"): no sentence end in it, after side B's
+        # sentence end, its own line ended with room for the next pair's first word. (Side
+        # B's last line, long, tells nothing: a cut at a sentence end looks the same; and a
+        # line ending a sentence, "Le débat est clos.", may be side B's last sentence.)
+        return at
     return at if stream.join_odds[line] < 0 and _PARAGRAPH_CLOSE_RE.search(before[-16:]) \
         and _last_sentence_alone(text, start, cut, at, end, ratio) else None
 
