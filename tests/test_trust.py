@@ -1272,6 +1272,25 @@ def test_a_lone_first_line_of_a_pdf_page_is_a_reject(tmp_path: Path) -> None:
         ("unpaired paragraph (en-GB only)", "Industrial policy")]
 
 
+def test_a_short_line_the_next_word_did_not_fit_on_is_no_heading(
+        tmp_path: Path, session_pairs: list) -> None:
+    """The sample of 21 January 2000 French first, cut PDF-style at 21 to 25 characters:
+    the lines have one width, and "Monsieur le" (the next word, "Président,", did not fit
+    on it) is far shorter. It was read as a paragraph without its translation, and the unit
+    offered "Président, Je voulais ..." as the French of "Mr President, I simply wanted
+    ...". A line is short for a paragraph's end only when the next word had room on it."""
+    pairs = session_pairs[-4:]
+    assert pairs[0].source == "Adoption of the Minutes of the previous sitting"
+    dump = tmp_path / "narrow.txt"
+    dump.write_text(format_dump([Pair(p.target, p.source, "fr-FR", "en-GB") for p in pairs],
+                                style="space-consumed", numbered=False, seed=1048,
+                                min_width=21, max_width=25, fold_rate=0.0), encoding="utf-8")
+    assert "\nMonsieur le\nPrésident, Je voulais\n" in dump.read_text(encoding="utf-8")
+    units, rejects = read_units([dump], segment=None)
+    assert [(u.source, u.target) for u in units] == [(p.source, p.target) for p in pairs]
+    assert rejects == []
+
+
 @pytest.mark.parametrize("at", [0, 5])
 def test_a_heading_of_a_dump_cut_pdf_style_at_random_widths_is_a_reject(
         tmp_path: Path, at: int) -> None:

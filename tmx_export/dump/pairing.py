@@ -1050,8 +1050,11 @@ def _lone_first_line(stream: Stream, start: int, cut: int, end: int, ratio: floa
         return (at, False) if not stream.spaced[first] and stream.join_odds[first] < 0 \
             else None
     width = _line_width(stream) if line_width is None else line_width()
-    if width is not None and len(head) < SHORT_LINE * width:
-        return at, False  # a page's lines are full but a paragraph's last
+    if width is not None and len(head) < SHORT_LINE * width and \
+            _room_taken(stream, first) <= width:
+        # a page's lines are full but a paragraph's last; but for one the next word did
+        # not fit on ("Monsieur le" / "Président, Je ..." in lines of 21 characters)
+        return at, False
     if width is None and head_lean < 0 and not _SENTENCE_CLOSE_RE.search(head[:-1]) and \
             _short_of_cuts(stream, first, (own, other), narrowest):
         # a heading (no sentence inside it; in words of its language, not codes alone, "IEC
@@ -1121,8 +1124,9 @@ def _lone_last_line(stream: Stream, start: int, cut: int, end: int, ratio: float
     # (the stream's width, kept by the caller for all its pairs: see _lone_first_line)
     width = _line_width(stream) if line_width is None else line_width()
     previous = text[stream.line_starts[line - 1]:at].strip()
-    if width is not None and len(previous) < SHORT_LINE * width:
-        return at  # a page's lines are full but a paragraph's last
+    if width is not None and len(previous) < SHORT_LINE * width and \
+            _room_taken(stream, line) <= width:
+        return at  # a page's lines are full but a paragraph's last (see _lone_first_line)
     if width is None and tail_lean < 0 and _short_of_cuts(stream, line, (own, other),
                                                           narrowest):
         return at  # side B's paragraph ended before it: its first word had room
