@@ -1082,6 +1082,19 @@ def test_a_line_break_inside_a_name_after_its_title_starts_no_pair(
     assert result.rejects == []
 
 
+def test_words_alone_on_a_line_inside_sentences_are_no_running_head(
+        session_pairs: list) -> None:
+    """Europarl of 17 January 2000 cut PDF-style in lines of about 20 characters:
+    "Structural Funds" falls alone on a line five times, each time inside a sentence, at
+    no page break (lines 67, 72, 85, 132, 184, 5 to 52 lines apart). They were set apart
+    as a running head, and three units lost the words."""
+    result = read((DATA / "dump_narrow_repeated_words_en_fr.txt").read_text(encoding="utf-8"))
+    known = {(p.source, p.target) for p in session_pairs}
+    assert result.rejects == []
+    assert len(result.pairs) == 11
+    assert all((p.source, p.target) in known for p in result.pairs)
+
+
 @pytest.mark.parametrize("lead", ["I would like Mr Barón", "Fourthly, a point which Mrs Hedkvist"])
 @pytest.mark.parametrize("between", [False, True])
 def test_a_short_line_ending_on_a_title_and_a_name_is_no_heading(

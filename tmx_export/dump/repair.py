@@ -1065,8 +1065,12 @@ def _running_heads(raw_lines: list[str], pdf_style: bool) -> set[int]:
     the head is known, where the page's length of lines puts it (:func:`_every_page`).
     The same words as a line of the text (a heading between two paragraphs, a paragraph
     of its own) stand at no page break, and are kept; inside a line they are never
-    looked at. Two passes over the lines, each line looked at with a few of its
-    neighbours."""
+    looked at. A line found only inside sentences, with no page line beside it, must be
+    so at :data:`RUNNING_HEAD_REPEATS` + 1 places at least, a page's length apart
+    (:func:`_a_page_apart`): in a file cut at narrow widths, words the text often writes
+    ("Structural Funds" in a debate on them) fall alone on a line, between two halves of a
+    sentence, every so often, and a line in lower case goes on after them. Two passes
+    over the lines, each line looked at with a few of its neighbours."""
     shapes: Counter[str] = Counter()
     for raw in raw_lines:
         if len(raw) <= RUNNING_HEAD_CHARS + 8 and not FOLD_MARKER_RE.match(raw):
@@ -1095,6 +1099,7 @@ def _running_heads(raw_lines: list[str], pdf_style: bool) -> set[int]:
 
     every: dict[str, list[int]] = {}  # each repeated line's places
     found: dict[str, dict[int, tuple[str, str]]] = {}  # ... at a page break: lines around
+    paged: set[int] = set()  # ... of those, the places with a page line beside them
     for index, raw in enumerate(raw_lines):
         body = raw.strip() if len(raw) <= RUNNING_HEAD_CHARS + 8 else ""
         if body not in repeated:
@@ -1107,6 +1112,8 @@ def _running_heads(raw_lines: list[str], pdf_style: bool) -> set[int]:
             before.rstrip()[-1] not in _SENTENCE_END and after[:1].islower()
         if page_before or page_after or inside:
             found.setdefault(body, {})[index] = (before.strip(), after.strip())
+            if page_before or page_after:
+                paged.add(index)
     heads: set[int] = set()
     for body, places in found.items():
         # (a page breaks at other text each time: a paragraph written twice, cut the same
@@ -1116,12 +1123,28 @@ def _running_heads(raw_lines: list[str], pdf_style: bool) -> set[int]:
         afters = Counter(after for _, after in places.values())
         apart = {index for index, (before, after) in places.items()
                  if befores[before] == 1 and afters[after] == 1}
-        if len(apart) >= RUNNING_HEAD_REPEATS:
+        if len(apart) >= RUNNING_HEAD_REPEATS and (
+                not paged.isdisjoint(apart) or _a_page_apart(sorted(apart))):
             heads |= apart | _every_page(every[body], len(raw_lines))
     return heads
 
 
 RUNNING_HEAD_PERIOD = 0.25  # how far a page's lines may be from the file's usual count
+RUNNING_HEAD_PAGE = 20  # the fewest lines a page holds (see _a_page_apart)
+
+
+def _a_page_apart(places: list[int]) -> bool:
+    """Whether ``places`` (line indexes, in order; more than :data:`RUNNING_HEAD_REPEATS`)
+    lie a page apart, as a head found only inside sentences must: the nearest two at
+    least :data:`RUNNING_HEAD_PAGE` lines apart, and each gap a whole number of those
+    pages, give or take :data:`RUNNING_HEAD_PERIOD` of one (a page that broke between two
+    paragraphs gave no place)."""
+    if len(places) <= RUNNING_HEAD_REPEATS:
+        return False
+    gaps = [b - a for a, b in zip(places, places[1:], strict=False)]
+    page = min(gaps)
+    return page >= RUNNING_HEAD_PAGE and all(
+        abs(gap - round(gap / page) * page) <= RUNNING_HEAD_PERIOD * page for gap in gaps)
 
 
 def _every_page(places: list[int], lines: int) -> set[int]:
