@@ -196,19 +196,28 @@ def test_rows_twice_as_long_are_not_taken_for_a_drift():
     assert result.rejects == []
 
 
+def _english_row_dropped(tmp_path, at: int):
+    """The marine equipment rows with English row ``at`` left out, read with
+    --align-paragraphs: (Polish rows, English rows, result), every unit written checked to
+    be a row and its translation."""
+    pl, en = _marine_equipment()
+    (tmp_path / "m.pl.txt").write_text("\n".join(pl) + "\n", encoding="utf-8")
+    (tmp_path / "m.en.txt").write_text("\n".join(en[:at] + en[at + 1:]) + "\n",
+                                       encoding="utf-8")
+    result = _read_pl_en(tmp_path / "m.pl.txt", tmp_path / "m.en.txt", align_paragraphs=True)
+    rows = set(zip(pl, en, strict=True))
+    assert [(p.source, p.target) for p in result.pairs if (p.source, p.target) not in rows] \
+        == []
+    return pl, en, result
+
+
 def test_a_missing_row_does_not_shift_the_rows_after_a_long_one(tmp_path):
     """The same rows with one English row missing far before them (--align-paragraphs):
     "Samoodwracalne sztywne tratwy ratunkowe ..." (self-righting rigid liferafts) was
     paired with "Canopied reversible liferafts ...", and the two rows after it with their
     neighbours' translations. Every unit written is a row and its translation; the row
     left without one is a reject."""
-    pl, en = _marine_equipment()
-    (tmp_path / "m.pl.txt").write_text("\n".join(pl) + "\n", encoding="utf-8")
-    (tmp_path / "m.en.txt").write_text("\n".join(en[:13] + en[14:]) + "\n", encoding="utf-8")
-    result = _read_pl_en(tmp_path / "m.pl.txt", tmp_path / "m.en.txt", align_paragraphs=True)
-    rows = set(zip(pl, en, strict=True))
-    assert [(p.source, p.target) for p in result.pairs if (p.source, p.target) not in rows] \
-        == []
+    pl, en, result = _english_row_dropped(tmp_path, 13)
     assert (pl[83], en[83]) in {(p.source, p.target) for p in result.pairs}
     assert pl[83].startswith("Samoodwracalne") and en[83].startswith("Automatically self")
     assert [r.text for r in result.rejects] == [f"source paragraph without counterpart: {pl[13]}"]
@@ -222,14 +231,8 @@ def test_a_missing_row_placed_by_the_lengths_alone_leaves_rejects(tmp_path):
     with "Lifejacket light approval Guidance (SOLAS) 22 March 1999". Where the gap could as
     well lie a row or two away, the rows between are rejects "without a sure counterpart":
     every unit written is a row and its translation, and every row is accounted for."""
-    pl, en = _marine_equipment()
+    pl, en, result = _english_row_dropped(tmp_path, 65)
     assert en[65] == "Lifebuoy self- activating smoke signals"
-    (tmp_path / "m.pl.txt").write_text("\n".join(pl) + "\n", encoding="utf-8")
-    (tmp_path / "m.en.txt").write_text("\n".join(en[:65] + en[66:]) + "\n", encoding="utf-8")
-    result = _read_pl_en(tmp_path / "m.pl.txt", tmp_path / "m.en.txt", align_paragraphs=True)
-    rows = set(zip(pl, en, strict=True))
-    assert [(p.source, p.target) for p in result.pairs if (p.source, p.target) not in rows] \
-        == []
     rejected = [r.text for r in result.rejects]
     assert f"source paragraph without a sure counterpart: {pl[65]}" in rejected
     assert len(result.pairs) * 2 + len(result.rejects) == len(pl) + len(en) - 1
