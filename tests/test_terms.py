@@ -2781,3 +2781,25 @@ def test_apply_finds_the_review_sheet_renamed_after_a_sheet_of_notes(tmp_path):
     assert refused.stderr == (f"tmx-export: error: {broken}:1: not a review file: missing "
                               "column(s) status in sheet 'Terms' (sheets looked at: 'notes', "
                               "'Terms')\n")
+
+
+def test_web_and_mail_addresses_make_no_terms():
+    """An address written as text ("https://meta.discourse.org/t/76575", "www.europarl.eu",
+    "info@example.org") was read word by word: repeated in a memory's units, "meta
+    discourse" or "europarl" became term pairs of their own. The terms around an address
+    are still found, and its contexts show the units as written."""
+    texts = [("See https://meta.discourse.org/t/76575 on the value chain.",
+              "Voir https://meta.discourse.org/t/76575 sur la chaîne de valeur."),
+             ("The value chain is described at www.europarl.eu/value-chains today.",
+              "La chaîne de valeur est décrite sur www.europarl.eu/value-chains aujourd'hui."),
+             ("Write to info@example.org about the value chain.",
+              "Écrivez à info@example.org au sujet de la chaîne de valeur.")] * 2
+    pairs = extract_terms([Pair(s, t, "en", "fr") for s, t in texts])
+    words = {word for p in pairs for term in (p.source_term, p.target_term)
+             for word in term.lower().replace("/", " ").replace(".", " ").split()}
+    assert words.isdisjoint({"https", "meta", "discourse", "org", "www", "europarl", "eu",
+                             "info", "example", "chains"}), sorted(words)
+    chain = [p for p in pairs if (p.source_term, p.target_term) == ("value chain",
+                                                                      "chaîne de valeur")]
+    assert chain and chain[0].count == 6
+    assert any("https://meta.discourse.org" in c.source for c in chain[0].contexts)

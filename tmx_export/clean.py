@@ -105,6 +105,11 @@ PLACEHOLDER_RE = re.compile(
     r"%(?:\d+\$)?[-+#0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?"
     r"[diouxXeEfFgGaAcsp@]"
     r"|\{(?:\d+|[A-Za-z_]\w*)?(?:\.[A-Za-z_]\w*|\[\w+\])*(?:![rsa])?(?::[^{}\s]{0,12})?\}")
+# A web or e-mail address ("https://eur-lex.europa.eu/...", "www.europarl.eu",
+# "info@example.org"): no words of the text. ``check``'s ``untranslated`` leaves a unit
+# that is one alone; terms are never made of one.
+WEB_ADDRESS_RE = re.compile(
+    r"(?:https?|ftp)://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
 _SPACE = lazy_pattern(r"\s+")
 _WORD = re.compile(r"[^\W\d_]+")
 # The characters of scripts that write a word or a morpheme in one (Chinese characters,
@@ -665,12 +670,15 @@ def _sorted_attributes(match: re.Match[str]) -> str:
 
 
 def masked_codes(text: str, fill: str = " ") -> str:
-    """``text`` with its markup tags and entities (``<a href="...">``, ``&nbsp;``) and its
-    software placeholders (:data:`PLACEHOLDER_RE`) made ``fill`` (one character), each as
-    long as it was: the words a translator wrote, at their offsets in ``text`` (a software
-    string's "%{count}" or an HTML link's "href" is no word of the text)."""
+    """``text`` with its markup tags and entities (``<a href="...">``, ``&nbsp;``), its
+    software placeholders (:data:`PLACEHOLDER_RE`) and its web and e-mail addresses
+    (:data:`WEB_ADDRESS_RE`) made ``fill`` (one character), each as long as it was: the
+    words a translator wrote, at their offsets in ``text`` (a software string's "%{count}",
+    an HTML link's "href" or a link's "https" and "org" are no words of the text)."""
     # most texts hold none of these characters, told at C speed
-    if "<" not in text and "&" not in text and "%" not in text and "{" not in text:
+    address = "://" in text or "www." in text or "WWW." in text or "@" in text
+    if not address and "<" not in text and "&" not in text and "%" not in text \
+            and "{" not in text:
         return text
 
     def filled(match: re.Match[str]) -> str:
@@ -682,6 +690,8 @@ def masked_codes(text: str, fill: str = " ") -> str:
         # (the literal "%%", "{{" and "}}" are no placeholders: they stay)
         text = PLACEHOLDER_RE.sub(
             lambda m: m.group() if m.group() in ("%%", "{{", "}}") else filled(m), text)
+    if address:  # (last: an address runs to the next space, over a tag's end)
+        text = WEB_ADDRESS_RE.sub(filled, text)
     return text
 
 

@@ -84,6 +84,7 @@ from itertools import compress, count
 from operator import itemgetter, methodcaller, ne
 from typing import NamedTuple
 
+from ..clean import WEB_ADDRESS_RE
 from ..model import Pair
 from .codes import CODE_MARK, CODE_SHOWN, placeholder, placeholder_body, tag_mismatch, with_codes
 from .model import Finding, finding
@@ -106,8 +107,7 @@ _SPACE_RE = re.compile(r"\s+")
 # Identical units shorter than this (in words) are normal in both languages: "Article 5",
 # "(Applause)", "Sri Lanka", "Budget"; the `identical` cleaning rule uses the same bound.
 UNTRANSLATED_MIN_WORDS = 3
-_URL_OR_EMAIL_RE = re.compile(
-    r"\W*(?:(?:https?|ftp)://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\W*", re.IGNORECASE)
+_URL_OR_EMAIL_RE = re.compile(rf"\W*(?:{WEB_ADDRESS_RE.pattern})\W*", re.IGNORECASE)
 # The lower-case words of names: "Loyola de Palacio", "Plooij-van Gorsel".
 _NAME_PARTICLES = frozenset({"de", "del", "della", "der", "den", "van", "von", "da", "di",
                              "du", "dos", "das", "le", "la", "af", "zu", "y", "bin", "ibn",
