@@ -62,7 +62,7 @@ from ..errors import InputError
 from ..formats.xml import parse_xml
 from ..lang import COORDINATORS, primary
 from ..model import Pair, count_of
-from ..terms.candidates import STOPWORD, WORD, Extractor, split_tokens
+from ..terms.candidates import STOPWORD, WORD, Extractor, acronym_shaped, split_tokens
 from ..terms.lemmas import is_known
 from ..terms.stopwords import FR_CONNECTORS, STOP
 from ..terms.tbx import (
@@ -542,11 +542,11 @@ class _Words:
         if self.lang == "de":
             lower = lower.replace("ß", "ss")  # as the German pieces are written
         readings = [piece, lower]
-        if _acronym(word):
+        if acronym_shaped(word):
             # an acronym's plural takes an "s" the lemmatiser does not read as one ("SMEs"
             # -> "smes"): "SME" matches "SMEs", and a term written "SMEs" matches "SME"
             readings.append(self._piece(word + "s") or piece)
-        elif word.endswith("s") and _acronym(word[:-1]):
+        elif word.endswith("s") and acronym_shaped(word[:-1]):
             readings.append(self._piece(word[:-1]) or piece)
         if self.lang == "en" and lower.isalpha():
             # the piece of the regular plural, which the lemmatiser may read as another
@@ -568,12 +568,6 @@ class _Words:
         if not any(capitals[1:]):
             return ()
         return tuple(at for at, capital in enumerate(capitals) if capital)
-
-
-def _acronym(word: str) -> bool:
-    """Whether ``word`` is written as the extractor reads an acronym (Extractor.word): two
-    to five letters or digits, in capitals ("SME", "EU", "G20")."""
-    return 2 <= len(word) <= 5 and word.isalnum() and word.isupper()
 
 
 def _english_plural(word: str) -> str:

@@ -157,6 +157,14 @@ CAPITALS_SHARE = 2 / 3
 # Up to this many letters, a word in capitals alone in its text is an acronym even when it
 # is a word of the language too ("US", "EU"); a longer known word is a heading ("ANNEX").
 MAX_LONE_ACRONYM = 3
+
+
+def acronym_shaped(word: str) -> bool:
+    """Whether ``word`` is written as an acronym: two to five letters or digits, in
+    capitals ("SME", "EU", "G20")."""
+    return 2 <= len(word) <= 5 and word.isalnum() and word.isupper()
+
+
 # A word in capitals: two letters or more (each maybe with its accents, decomposed: "E" and
 # U+0301 of "ÉTATS"), no digit ("CO2" stays a code), no hyphen.
 _CAPITALS_WORD = re.compile(rf"(?<!\w)(?:[^\W\d_][{COMBINING_MARKS}]*){{2,}}"
@@ -381,8 +389,7 @@ class Extractor:
             # (one letter: a stop word already; a numeral begins with one of its letters)
             if len(word) > 1 and word[0] in "IVXL" and _ROMAN.fullmatch(word):
                 known = (lower, NUMBER, lower)
-            elif (2 <= len(word) <= 5 and word.isupper() and word.isalnum()
-                    and lower not in HEADING_WORDS
+            elif (acronym_shaped(word) and lower not in HEADING_WORDS
                     and (self.lang in ("en", "fr") or lower not in self.stop)):
                 # an acronym: "CE", "EEE", "SME" (not an elided "L'" or "D'")
                 known = (lower, WORD, lower)
