@@ -393,6 +393,13 @@ class Extractor:
                     and (self.lang in ("en", "fr") or lower not in self.stop)):
                 # an acronym: "CE", "EEE", "SME" (not an elided "L'" or "D'")
                 known = (lower, WORD, lower)
+            elif (word[-1:] == "s" and acronym_shaped(word[:-1])
+                    and lower[:-1] not in HEADING_WORDS
+                    and (self.lang in ("en", "fr") or lower[:-1] not in self.stop)):
+                # an acronym's plural ("SMEs", "NGOs", "KMUs"): the lemmatiser knows no
+                # such word and kept the "s", so "SMEs -> PME" and "SME -> PME" were two
+                # pairs; the acronym's key, as check reads a term written either way
+                known = (lower, WORD, lower[:-1])
             else:
                 known = (lower, *self._classify(
                     lower, word if self.rules.cased_nouns and word != lower else None))

@@ -76,6 +76,22 @@ _MERGE_KEPT_PAIRS = """
 """
 
 
+# Each pair's keys made anew by _rekey_pairs into pair_rekey, and the pairs that now share a
+# key merged as in migration 5: migrations 6 and 7 below.
+_REKEY_SCRIPT = """
+    CREATE TEMP TABLE pair_keep AS SELECT p.id, first_value(p.id) OVER (PARTITION BY
+        p.source_lang, p.target_lang, r.source_lemma, r.target_lemma
+        ORDER BY p.status != 'proposed' DESC, coalesce(p.status_date, '') DESC, p.id) AS keep
+        FROM pairs p JOIN pair_rekey r ON r.id = p.id;
+    """ + _MERGE_KEPT_PAIRS + """
+    UPDATE pairs SET source_lemma = char(0) || id, target_lemma = char(0) || id;
+    UPDATE pairs SET
+        source_lemma = (SELECT r.source_lemma FROM pair_rekey r WHERE r.id = pairs.id),
+        target_lemma = (SELECT r.target_lemma FROM pair_rekey r WHERE r.id = pairs.id);
+    DROP TABLE pair_keep;
+    DROP TABLE pair_rekey
+    """
+
 MIGRATIONS: list[str] = [
     f"""
     CREATE TABLE documents (
@@ -209,23 +225,14 @@ MIGRATIONS: list[str] = [
     # ß is ss, a French plural takes its singular's key): each pair's keys made anew by
     # _rekey_pairs into pair_rekey, and the pairs that now share a key merged as in 5. The
     # keys go through unique placeholders, as one pair may take a key another gives up.
-    """
-    CREATE TEMP TABLE pair_keep AS SELECT p.id, first_value(p.id) OVER (PARTITION BY
-        p.source_lang, p.target_lang, r.source_lemma, r.target_lemma
-        ORDER BY p.status != 'proposed' DESC, coalesce(p.status_date, '') DESC, p.id) AS keep
-        FROM pairs p JOIN pair_rekey r ON r.id = p.id;
-    """ + _MERGE_KEPT_PAIRS + """
-    UPDATE pairs SET source_lemma = char(0) || id, target_lemma = char(0) || id;
-    UPDATE pairs SET
-        source_lemma = (SELECT r.source_lemma FROM pair_rekey r WHERE r.id = pairs.id),
-        target_lemma = (SELECT r.target_lemma FROM pair_rekey r WHERE r.id = pairs.id);
-    DROP TABLE pair_keep;
-    DROP TABLE pair_rekey
-    """,
+    _REKEY_SCRIPT,
+    # 7: the same again for an acronym's plural, which takes its acronym's key today
+    # ("SMEs" -> "sme", as "SME"): "SMEs -> PME" and "SME -> PME" were two pairs
+    _REKEY_SCRIPT,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
-# The migration (by index) that reads the pairs' lemma keys made anew in Python first.
-_REKEY_MIGRATION = 5
+# The migrations (by index) that read the pairs' lemma keys made anew in Python first.
+_REKEY_MIGRATIONS = (5, 6)
 _TABLES = {"documents", "pairs", "occurrences", "contexts", "units"}  # what the current schema has
 _TABLES_1 = {"documents", "pairs", "occurrences", "contexts"}  # what schema version 1 has
 
@@ -458,7 +465,7 @@ class Termbase:
             if foreign:
                 raise InputError(self.path, "not a termbase (an SQLite file with other tables)")
             for index, script in enumerate(MIGRATIONS[version:], version):
-                if index == _REKEY_MIGRATION:
+                if index in _REKEY_MIGRATIONS:
                     _rekey_pairs(self.db)
                 for statement in script.split(";"):
                     if statement.strip():
