@@ -1042,6 +1042,45 @@ def test_names_joined_by_of_the_and_their_heads_are_paired():
     assert not [key for key in found if key[0].startswith(("justice of", "regulation of"))]
 
 
+def test_place_and_language_names_rank_below_terms():
+    # issue 11: "Switzerland" -> "Suisse", the pair seen most often in the units of the
+    # EC-Switzerland agreement that name the country, ranked first, above every term of
+    # the agreement; "Swiss Confederation" -> "Confédération suisse" fifth. Place names are
+    # no terms: they now rank with the other names, the terms above them
+    lines = [line for line in (DATA / "terms_places_en_fr.tsv").read_text(
+        encoding="utf-8").splitlines() if not line.startswith("#")]
+    units = [Pair(row["source"], row["target"], "en-GB", "fr-FR", file=row["file"])
+             for row in csv.DictReader(lines, delimiter="\t")]
+    found = extract_terms(units)
+    rank = {(p.source_term, p.target_term): n for n, p in enumerate(found)}
+    place = min(rank["Switzerland", "Suisse"],
+                rank["Swiss Confederation", "Confédération suisse"])
+    for term in (("European Union", "Union européenne"), ("Air Transport", "transport aérien"),
+                 ("Swiss Federal Audit Office", "Contrôle fédéral des finances suisse"),
+                 ("third country", "pays tiers"), ("Agreement", "accord")):
+        assert rank[term] < place, term
+
+
+@pytest.mark.parametrize(("term", "lang", "name"), [
+    ("Switzerland", "en-GB", True),
+    ("États-Unis d'Amérique", "fr-FR", True),
+    ("Confédération suisse", "fr-FR", True),
+    ("Icelandic and Norwegian language", "en-GB", True),
+    ("Western Europe", "en-GB", True),
+    ("Schweiz", "de-DE", True),
+    ("Swiss Federal Audit Office", "en-GB", False),  # a name among terms' words
+    ("European Union", "en-GB", False),
+    ("Union européenne", "fr-FR", False),
+    ("EU-Japan EPA", "en-GB", False),
+    ("Member State", "en-GB", False),
+    ("Switzerland", "pl-PL", False),  # no names in that language: nothing said
+])
+def test_place_and_language_names_are_told_by_their_words(term, lang, name):
+    from tmx_export.terms.rank import _place_or_language
+
+    assert _place_or_language(term, lang) is name
+
+
 def test_french_adjectives_follow_their_head_into_the_singular():
     # issue 11: "domaine respectifs", "règle d'origine préférentielles" (an adjective after
     # a complement in the singular agrees with the head), "région ultrapériphériques"

@@ -9,6 +9,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
+from pathlib import Path
 
 from ..frequencies import zipf as zipf_frequency
 from ..lang import COMBINING_MARKS, primary, unaccented
@@ -466,9 +467,12 @@ def _name_like_terms(s: str, t: str, source_lang: str, target_lang: str) -> bool
     either side ("President Prodi", "Alexandre Nikitin", "Wulf-Mathies"). simplemma's
     dictionaries list the words of each language and seldom names; the words of domain
     terms, even capitalised ("Commission", "Structural Fund"), are in one of them (rare
-    ones may not be: "Quaestors" is taken for a name).
+    ones may not be: "Quaestors" is taken for a name). Or, on either side, the name of a
+    place or a language (:func:`_place_or_language`).
     """
     langs = [primary(lang) for lang in (source_lang, target_lang)]
+    if _place_or_language(s, langs[0]) or _place_or_language(t, langs[1]):
+        return True
     if s == t and " " not in s and s[:1].isupper() and not s.isupper() and all(
         zipf_frequency(s.lower(), lang) < NAME_ZIPF for lang in langs
     ):
@@ -482,3 +486,55 @@ def _name_like_terms(s: str, t: str, source_lang: str, target_lang: str) -> bool
                                 for part in parts for lang in langs)):
                 return True
     return False
+
+
+# Words that join the parts of a name or a name and its head ("Icelandic and Norwegian
+# language", "États-Unis d'Amérique", "Republic of Moldova"): neither name nor head.
+_NAME_JOINERS = frozenset(
+    "and of the et de d du des la le les l und der die das y del e di della do da en van het"
+    .split())
+_NAME_WORD_RE = re.compile(r"[^\s'’]+")
+
+
+@lru_cache(maxsize=8)
+def _names(lang: str) -> tuple[frozenset[str], re.Pattern[str] | None]:
+    """The place and language names of ``lang`` (data/names.tsv, from the Unicode CLDR),
+    case- and accent-folded: the names of one word, and a pattern of the names of several
+    ("united states", "western europe"). Nothing for a language the file has no column of."""
+    lines = (Path(__file__).parent / "data" / "names.tsv").read_text(
+        encoding="utf-8").splitlines()
+    rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
+    if lang not in rows[0]:
+        return frozenset(), None
+    column = rows[0].index(lang)
+    names = {unaccented(row[column]) for row in rows[1:] if row[column]}
+    longer = sorted((name for name in names if " " in name), key=len, reverse=True)
+    pattern = re.compile("|".join(rf"(?<!\S){re.escape(name)}(?!\S)" for name in longer)
+                         ) if longer else None
+    return frozenset(name for name in names if " " not in name), pattern
+
+
+def _place_or_language(term: str, lang: str) -> bool:
+    """Whether ``term`` is the name of a place or a language (the gold's place names are
+    no terms: "Switzerland" -> "Suisse", "United States" -> "États-Unis d'Amérique",
+    "Europe"), or such names and at most one other word, a general head that does not make
+    a concept of the domain of them ("Swiss Confederation" -> "Confédération suisse",
+    "Icelandic and Norwegian language" -> "langue islandaise et norvégienne", "Dutch
+    channel"). A name among other words is part of a term ("Swiss Federal Audit Office" ->
+    "Contrôle fédéral des finances suisse"). Case is set aside: French writes its
+    nationality adjectives, the same words as the country's or the language's name
+    ("suisse", "islandais"), in lower case."""
+    words, several = _names(primary(lang))
+    if not words:
+        return False
+    folded = unaccented(term)
+    named = 0
+    if several is not None:  # a name of several words counts as one, taken out
+        folded, named = several.subn(" ", folded)
+    others = 0
+    for word in _NAME_WORD_RE.findall(folded):
+        if word in words:
+            named += 1
+        elif word not in _NAME_JOINERS:
+            others += 1
+    return named > 0 and others <= (1 if named + others > 1 else 0)
