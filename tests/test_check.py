@@ -1123,3 +1123,39 @@ def test_the_html_report_names_the_memories_and_lists_every_check_run(tmp_path: 
     assert [a.get("href") for a in listed["number-mismatch (1)"]] == ["#number-mismatch"]
     assert page.find('.//h2[@id="number-mismatch"]') is not None
     assert not listed["untranslated (none)"]
+
+
+def test_a_memory_checked_beside_a_dump_is_checked_as_it_holds_its_units(tmp_path: Path) -> None:
+    """A project folder holds the memory and the dump it came from: with the dump among the
+    inputs, the memory's units went through build's cleaning and dedupe, so a target left
+    in English was an "identical" unit left out, not an ``untranslated`` error (exit 0, the
+    gate open), an empty target no ``empty-target`` error, a repeated unit went unchecked,
+    and the units lost their own tuids. The memory's units are now checked as they are
+    checked alone, the dump's as build writes them."""
+    memory = tmp_path / "memory.tmx"
+    memory.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="X" '
+        'creationtoolversion="1" datatype="plaintext" segtype="sentence" o-tmf="x" '
+        'adminlang="en" srclang="en-GB"/><body>\n'
+        '<tu tuid="a1"><tuv xml:lang="en-GB"><seg>The committee adopted the report '
+        'yesterday.</seg></tuv><tuv xml:lang="fr-FR"><seg>The committee adopted the report '
+        'yesterday.</seg></tuv></tu>\n'
+        '<tu tuid="a2"><tuv xml:lang="en-GB"><seg>The vote will take place tomorrow.</seg>'
+        '</tuv><tuv xml:lang="fr-FR"><seg>Le vote aura lieu demain.</seg></tuv></tu>\n'
+        '<tu tuid="a3"><tuv xml:lang="en-GB"><seg>The vote will take place tomorrow.</seg>'
+        '</tuv><tuv xml:lang="fr-FR"><seg>Le vote aura lieu demain</seg></tuv></tu>\n'
+        '<tu tuid="a4"><tuv xml:lang="en-GB"><seg>The debate is closed.</seg></tuv>'
+        '<tuv xml:lang="fr-FR"><seg></seg></tuv></tu>\n</body></tmx>\n', encoding="utf-8")
+    alone = run("check", str(memory))
+    assert alone.exit_code == 1
+    expected = [line for line in alone.stdout.splitlines() if line.startswith("a")]
+    assert [line.split("\t")[:2] for line in expected] == [
+        ["a1", "untranslated"], ["a3", "punctuation"], ["a3", "inconsistent-target"],
+        ["a4", "empty-target"]]
+    for inputs in ((memory, SEED), (SEED, memory)):
+        both = run("check", *map(str, inputs))
+        assert both.exit_code == 1, both.output
+        assert [line for line in both.stdout.splitlines() if line.startswith("a")] == expected
+        # the dump's units as build numbers them, its finding as when it is checked alone
+        assert "recherche;\ta space before ; (5 times)" in both.stdout
+        assert "left out" not in both.stderr, both.stderr

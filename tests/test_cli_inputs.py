@@ -1091,3 +1091,31 @@ def test_a_file_of_a_byte_order_mark_alone_is_empty(tmp_path: Path, content: byt
     result = run("build", folder, "-o", tmp_path / "o.tmx")
     assert result.exit_code == 0, result.output
     assert f"skipped {folder / 'notes.txt'}: file is empty" in result.output
+
+
+def test_an_earlier_runs_rejects_report_in_a_directory_is_skipped(tmp_path: Path) -> None:
+    """A folder of sessions with the memory and rejects report an earlier run wrote beside
+    them: the report (file, line, reason, text) holds no bitext, yet it was read as a table
+    and stopped the run, and ``check`` and ``concordance`` of the folder, with "no column for
+    en-GB". It is skipped and listed, as an empty file is; named alone it is still refused."""
+    folder = tmp_path / "sessions"
+    shutil.copytree(EUROPARL, folder)
+    first = run("build", folder, "-o", folder / "ep.tmx", "--rejects", folder / "ep.tsv",
+                "--no-clean", "all")
+    assert first.exit_code == 0, first.output
+    assert read_rejects(folder / "ep.tsv")  # the duplicates of the sessions
+    out = tmp_path / "again.tmx"
+    again = run("build", folder, "-o", out)
+    assert again.exit_code == 0, again.output
+    assert f"skipped {folder / 'ep.tsv'}: a rejects report of tmx-export" in again.output
+    assert "in 5 files (2 parallel, 1 tmx)" in again.stdout
+    # every unit of the earlier memory is in the new one (its repeats as duplicates)
+    assert {tuple(sorted(texts.items())) for _, texts in units(folder / "ep.tmx")} <= {
+        tuple(sorted(texts.items())) for _, texts in units(out)}
+    checked = run("check", folder)
+    assert checked.exit_code in (0, 1) and "no column" not in checked.output, checked.output
+    assert "units checked" in checked.output
+    found = run("concordance", folder, "session")
+    assert found.exit_code == 0 and "Reprise de la session" in found.stdout, found.output
+    alone = run("build", folder / "ep.tsv", "-o", tmp_path / "alone.tmx")
+    assert alone.exit_code == 1 and not (tmp_path / "alone.tmx").exists()

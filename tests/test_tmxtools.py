@@ -2060,3 +2060,20 @@ def test_merge_and_stats_name_an_xliff_or_po_file_given_them(tmp_path: Path) -> 
     result = CliRunner().invoke(merge_command, [str(xlf), "-o", str(tmp_path / "m.tmx")])
     assert result.exit_code == 1 and f": an XLIFF file; {said}" in result.output
     assert not (tmp_path / "m.tmx").exists()
+
+
+def test_validate_shows_a_file_name_with_a_line_break_on_the_problems_line(
+        tmp_path: Path) -> None:
+    """Each problem is one line, ``FILE:LINE: what``, as every error names its file: a name
+    holding a line break or a byte that is not UTF-8 is shown escaped, as ``ls -b`` shows
+    it. A line break in the name cut each problem in two ("notes" / "scan.tmx:5: tu without
+    any tuv"), so a script reading one problem a line read two broken ones."""
+    broken = ('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header '
+              'creationtool="X" creationtoolversion="1" datatype="plaintext" segtype="sentence" '
+              'o-tmf="x" adminlang="en" srclang="en-GB"/><body>\n<tu tuid="1"></tu>\n'
+              '</body></tmx>\n')
+    name = tmp_path / "notes\nscan.tmx"
+    name.write_text(broken, encoding="utf-8")
+    result = CliRunner().invoke(validate_command, [str(name)])
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [f"{tmp_path}/notes\\nscan.tmx:3: tu without any tuv"]

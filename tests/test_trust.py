@@ -345,6 +345,43 @@ def test_disk_full_names_the_output(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert list(tmp_path.iterdir()) == []
 
 
+def test_disk_full_under_a_part_names_the_part(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """``--max-units``: a disk that fills up while a part is written said "tmx-export:
+    error: No space left on device", naming no file, where a memory of one part names it."""
+    import tmx_export.formats.tmx as tmx
+
+    real_fdopen = tmx.os.fdopen
+
+    class Full:
+        def __init__(self, handle) -> None:  # type: ignore[no-untyped-def]
+            self.handle = handle
+
+        def write(self, data):  # type: ignore[no-untyped-def]
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+        def __enter__(self):  # type: ignore[no-untyped-def]
+            return self
+
+        def __exit__(self, *exc) -> None:  # type: ignore[no-untyped-def]
+            self.handle.close()
+
+        def __getattr__(self, name):  # type: ignore[no-untyped-def]
+            return getattr(self.handle, name)
+
+    def opened(fd: int, mode: str = "r", *args, **kwargs):  # type: ignore[no-untyped-def]
+        handle = real_fdopen(fd, mode, *args, **kwargs)
+        return Full(handle) if mode == "wb" else handle  # the parts' temporary files
+
+    monkeypatch.setattr(tmx.os, "fdopen", opened)
+    result = run("build", str(SEED), "-o", str(tmp_path / "o.tmx"), "--max-units", "1",
+                 "--jobs", "1")
+    assert result.exit_code == 1
+    assert result.output == (f"tmx-export: error: {tmp_path / 'o-001.tmx'}: cannot write: "
+                             "No space left on device\n")
+    assert list(tmp_path.iterdir()) == []
+
+
 DGT_WITH_REJECTS = DATA / "tmx" / "dgt-tm" / "22019D0391.tmx"  # 19 units, 6 rejects
 
 

@@ -432,7 +432,8 @@ def gather_inputs(
     Everything is checked before anything is read, so a typo in the last input fails the
     run at once rather than after an hour of work. An empty file found in a directory is
     left out (and added to ``skipped`` with the reason): one stray empty ``notes.txt`` must
-    not stop a run over a folder; named on its own, it is an error when read.
+    not stop a run over a folder; named on its own, it is an error when read. So is a
+    rejects report an earlier run wrote there (:func:`_not_bitext`).
     """
     if not inputs:
         raise InputError("tmx-export", "no input given")
@@ -450,15 +451,15 @@ def gather_inputs(
         if name == "-":
             files.append(name)
         elif path.is_dir():
-            below, found, empty = _listing(path)
+            below, found, left_out = _listing(path)
             if ignored is not None:
                 ignored.extend(str(p) for p in below if p not in found)
             if not found:
                 raise InputError(name, "directory holds no input file ("
                                  + ", ".join(f"*{e}" for e in INPUT_EXTENSIONS) + ")")
             for p in found:
-                if p in empty:
-                    blank.append((str(p), "file is empty"))
+                if p in left_out:
+                    blank.append((str(p), left_out[p]))
                 else:
                     files.append(str(p))
                     found_below.add(str(p))
@@ -479,7 +480,7 @@ def gather_inputs(
 # each file once, to read them) walks each directory once: within :func:`one_listing`, what
 # was found below a directory is remembered (walking a large folder tree, and opening each
 # file to see whether it is empty, is the slow part of gathering).
-_LISTINGS: ContextVar[dict[Path, tuple[list[Path], list[Path], frozenset[Path]]] | None] = \
+_LISTINGS: ContextVar[dict[Path, tuple[list[Path], list[Path], dict[Path, str]]] | None] = \
     ContextVar("tmx_export_listings", default=None)
 
 
@@ -493,9 +494,10 @@ def one_listing() -> Iterator[None]:
         _LISTINGS.reset(token)
 
 
-def _listing(path: Path) -> tuple[list[Path], list[Path], frozenset[Path]]:
+def _listing(path: Path) -> tuple[list[Path], list[Path], dict[Path, str]]:
     """Every file below directory ``path`` (hidden ones left out), sorted; those with a
-    known input ending; and those of them that are empty."""
+    known input ending; and those of them that hold no bitext, with why (empty, a rejects
+    report)."""
     listings = _LISTINGS.get()
     key = path.absolute()
     if listings is not None and key in listings:
@@ -503,19 +505,29 @@ def _listing(path: Path) -> tuple[list[Path], list[Path], frozenset[Path]]:
     below = sorted(p for p in path.rglob("*")
                    if p.is_file() and not _hidden(p.relative_to(path)))
     found = [p for p in below if p.name.lower().endswith(INPUT_EXTENSIONS)]
-    listing = below, found, frozenset(p for p in found if _blank(p))
+    left_out = {p: why for p in found if (why := _not_bitext(p))}
+    listing = below, found, left_out
     if listings is not None:
         listings[key] = listing
     return listing
 
 
-def _blank(path: Path) -> bool:
-    """Whether ``path`` holds nothing but white space, as :func:`detect_format` judges
-    (its head, uncompressed)."""
+def _not_bitext(path: Path) -> str | None:
+    """Why ``path``, found in a directory, is no input: it holds nothing but white space, as
+    :func:`detect_format` judges (its head, uncompressed), or it is a rejects report
+    (``--rejects``, which a run writes beside its memory: a TSV whose columns, ``file``,
+    ``line``, ``reason``, ``text``, name no language, read as a table it stopped the run
+    over the folder); None for a file to read."""
     from .formats.decoding import is_blank
+    from .formats.rejects import REJECTS_HEADER
     from .formats.xml import read_head
 
-    return is_blank(read_head(path, 1 << 16))
+    head = read_head(path, 1 << 16)
+    if is_blank(head):
+        return "file is empty"
+    if head.removeprefix(b"\xef\xbb\xbf").startswith(REJECTS_HEADER.encode("ascii")):
+        return "a rejects report of tmx-export, no bitext"
+    return None
 
 
 def _check_file(name: str) -> None:

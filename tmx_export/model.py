@@ -302,6 +302,9 @@ class BuildOptions:
     ``source_lang`` and ``target_lang``. ``claimed_langs`` (a run of ``build --langs``: all
     its languages): where two of them share a language part (``fr-FR`` and ``fr-CA``), a
     TMX ``tuv`` is taken for them only by its exact tag, never by the language part.
+    ``memories_as_read`` (checking memories beside dumps or parallel files): the units of a
+    TMX, XLIFF, PO or table as the memory holds them (no cleaning, no dedupe, their own
+    ``tuid``, drafts and empty targets kept), the others as these options make them.
     """
 
     source_lang: str = "en-GB"
@@ -329,6 +332,7 @@ class BuildOptions:
     untranslated: bool = False
     languages_from_memory: bool = False
     claimed_langs: tuple[str, ...] = ()
+    memories_as_read: bool = False
 
     def __post_init__(self) -> None:
         if self.segment is not None and self.segment not in SEGTYPE_OF:

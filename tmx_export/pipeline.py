@@ -400,6 +400,11 @@ class _Run:
                  unit_kinds: Mapping[Input, str] | None = None,
                  ledger: list[ReadItem] | None = None) -> None:
         self.options = options
+        # a check of memories beside dumps: the memories' units as they hold them, as a
+        # check of memories alone reads them (see _options_for)
+        self._as_read = replace(options, clean=NO_CLEANING, dedupe="none", renumber=False,
+                                untranslated=True, include_fuzzy=True,
+                                memories_as_read=False)
         # each item read and its units and rejects, when a caller keeps the account
         # across runs (build --langs: multilingual.py)
         self.ledger = ledger
@@ -424,11 +429,14 @@ class _Run:
         """read -> clean -> segment -> prepare -> number, one paragraph after the other."""
         if self.progress is not None:
             self.progress.start(sum(input_size(f) for f in files))
-        preparer = Preparer(self.options.dedupe, self.repairs, self.options.untranslated)
+        preparers = [Preparer(options.dedupe, self.repairs, options.untranslated)
+                     for options in (self.options, self._as_read)]
         accounts = self.accounts
         tu_rejected = False  # the last tu counted gave no unit (so far: see variants below)
         for path, fmt, records, counts in self._inputs(files, formats):
             rejected_before = len(self.rejects)
+            file_options = self._options_for(fmt)
+            preparer = preparers[file_options is self._as_read]
             declared = self.unit_kinds.get(path) if self.unit_kinds is not None else None
             heard = 0  # bytes of this input the progress has heard of (its parts read)
             for record in records:
@@ -471,7 +479,7 @@ class _Run:
                         entry.units.append(unit)
                     kept += 1
                     self.numbered += 1
-                    if self.options.renumber:
+                    if file_options.renumber:
                         unit.tuid = str(self.numbered)
                     elif unit.tuid is None:
                         # in a TMX, beside units' own tuids, a place cannot pass for
@@ -512,6 +520,13 @@ class _Run:
         if self.numbered == 0 and not self.options.allow_empty:
             raise self._nothing_read(files) or InputError(input_names(files),
                                                           self._empty_reason())
+
+    def _options_for(self, fmt: str) -> BuildOptions:
+        """The options an input of format ``fmt`` is read, cleaned and numbered with:
+        :attr:`BuildOptions.memories_as_read` reads a memory's units as it holds them."""
+        if self.options.memories_as_read and fmt in UNIT_FORMATS:
+            return self._as_read
+        return self.options
 
     def _nothing_bilingual(self, path: Input, fmt: str) -> None:
         """A file in which the reader found nothing at all, not even a paragraph it had to
@@ -561,7 +576,8 @@ class _Run:
         if options.jobs <= 1:
             for path in files:
                 counts = _FileCounts()
-                yield path, formats[path], _file_records(path, formats[path], options,
+                yield path, formats[path], _file_records(path, formats[path],
+                                                         self._options_for(formats[path]),
                                                          counts), counts
             return
         parallel = [f for f in files if _parallel(f, formats[f])]
@@ -569,11 +585,13 @@ class _Run:
                              >= PARALLEL_MIN_BYTES) else []
         pool = _LazyPool(options.jobs)
         try:
-            futures = {f: pool.submit(_file_work, f, formats[f], options) for f in whole}
+            futures = {f: pool.submit(_file_work, f, formats[f], self._options_for(formats[f]))
+                       for f in whole}
             for path in files:
                 future = futures.get(path)
                 if future is None:
                     counts = _FileCounts()
+                    options = self._options_for(formats[path])
                     # a large dump's parts each go to a process whole; else the pairs read
                     # here go in chunks (units as read, of a TMX or a table: only their
                     # texts, to be judged by the cleaning rules, _reasons_work)

@@ -330,9 +330,12 @@ def check(inputs: Sequence[str | Path | ParallelInput], options: CheckOptions,
         options = replace(options, source_lang=declared[0], target_lang=declared[1])
     left_out = LeftOut()
     checkers = make_checkers(options)
+    # beside dumps or parallel files (whose units are build's), a memory's units are still
+    # checked as it holds them: build's cleaning left an untranslated target out unreported
     build_options = BuildOptions(source_lang=options.source_lang,
                                  target_lang=options.target_lang,
-                                 input_format=options.input_format, allow_empty=True)
+                                 input_format=options.input_format, allow_empty=True,
+                                 memories_as_read=True)
     if _memories_only(inputs, build_options):
         # every unit as the memory holds it, under its own tuid
         # drafts (fuzzy) too: a check is for the text as it stands, not what a TM keeps

@@ -346,6 +346,13 @@ def writing_stdout() -> AbstractContextManager[None]:
     return _written_as(STDOUT_NAME)
 
 
+def writing_to(path: str | Path) -> AbstractContextManager[None]:
+    """A block writing to ``path`` through a handle of its own (a numbered part of a memory,
+    whose temporary file is opened apart), whose write errors are the one-line error naming
+    ``path``."""
+    return _written_as(path)
+
+
 @contextmanager
 def _written_as(path: str | Path) -> Iterator[None]:
     """A write error (a full disk) inside the block as the one-line error naming ``path``."""

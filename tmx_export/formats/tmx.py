@@ -83,6 +83,7 @@ from .text import (
     temp_beside,
     when_committed,
     writing_stdout,
+    writing_to,
 )
 from .xml import (
     SAFE_PARSER_OPTIONS,
@@ -513,7 +514,9 @@ class TmxDocument:
                     break
                 part = [head] if head is not None else []
                 target, part_handle = parts.new()
-                with part_handle:
+                # a full disk names the part being written, as it names a memory of one
+                # part; without it the error named no file at all
+                with writing_to(part_names(target, len(parts.temps))[-1]), part_handle:
                     self._write_file(chain(part, islice(stream, self.max_units - 1)),
                                      part_handle, target)
                 if head is None:

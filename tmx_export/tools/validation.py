@@ -23,7 +23,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..errors import InputError
+from ..errors import InputError, shown_name
 from ..formats.text import input_name
 from ..formats.tmx import (
     DATE_ATTRIBUTES,
@@ -52,9 +52,11 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        # file:line: what, as every error of the command line (no line when unknown)
-        return f"{self.file}:{self.line}: {self.message}" if self.line else \
-            f"{self.file}: {self.message}"
+        # file:line: what, as every error of the command line (no line when unknown), the
+        # name shown as errors show it: a line break in it would cut the problem in two
+        shown = shown_name(self.file)
+        return f"{shown}:{self.line}: {self.message}" if self.line else \
+            f"{shown}: {self.message}"
 
 
 def validate(paths: Iterable[str | Path]) -> list[Problem]:
