@@ -1119,3 +1119,17 @@ def test_an_earlier_runs_rejects_report_in_a_directory_is_skipped(tmp_path: Path
     assert found.exit_code == 0 and "Reprise de la session" in found.stdout, found.output
     alone = run("build", folder / "ep.tsv", "-o", tmp_path / "alone.tmx")
     assert alone.exit_code == 1 and not (tmp_path / "alone.tmx").exists()
+
+
+def test_builds_summary_shows_output_names_as_errors_show_them(tmp_path):
+    """A line break or a byte that is not UTF-8 in ``-o`` or ``--rejects`` is shown escaped
+    in the summary (as ``ls -b``), each of its lines one line: the name cut "written to b"
+    / "x.tmx (segtype sentence) ..." in two."""
+    output, rejects = tmp_path / "b\nx.tmx", tmp_path / "r\udce9.tsv"
+    result = CliRunner().invoke(main, ["build", str(SEED), "-o", str(output), "--rejects",
+                                       str(rejects), "--dedupe", "none"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == (f"2 units written to {tmp_path}/b\\nx.tmx (segtype sentence) from "
+                        "1 pair in 1 file")
+    assert output.exists() and rejects.exists()

@@ -1367,7 +1367,10 @@ def test_merge_refuses_an_output_over_an_input_or_named_as_a_directory(tmp_path)
              ("new/", f"{tmp_path / 'new'}/: cannot write: a directory name (ends in '/'), "
                       "not a file name"),
              ("no/x.tmx", f"{tmp_path / 'no' / 'x.tmx'}: cannot write: the directory does "
-                          "not exist")]
+                          "not exist"),
+             # a file where a folder was meant: said so, not "does not exist"
+             ("m.tmx/x.tmx", f"{tmp_path / 'm.tmx' / 'x.tmx'}: cannot write: "
+                             f"{memory} is a file, not a directory")]
     for name, expected in cases:
         output = str(tmp_path / name) if not name.endswith("/") else f"{tmp_path / name}/"
         result = runner.invoke(merge_command, [str(LISA / "ImportTest1C.tmx"), str(memory),
@@ -2077,3 +2080,19 @@ def test_validate_shows_a_file_name_with_a_line_break_on_the_problems_line(
     result = CliRunner().invoke(validate_command, [str(name)])
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [f"{tmp_path}/notes\\nscan.tmx:3: tu without any tuv"]
+
+
+def test_merge_shows_an_output_name_with_a_line_break_on_its_summary_line(
+        tmp_path: Path) -> None:
+    """The summary names the output as errors name files (``ls -b``): a line break in
+    ``-o`` cut "written to m" / "x.tmx from 1 file" in two, and a byte that is not UTF-8
+    was printed as a lone surrogate."""
+    for name, shown in (("m\nx.tmx", "m\\nx.tmx"), ("m\udce9.tmx", "m\\xe9.tmx")):
+        output = tmp_path / name
+        result = CliRunner().invoke(merge_command, [str(LISA / "ImportTest1C.tmx"),
+                                                    "-o", str(output)])
+        assert result.exit_code == 0, result.output
+        assert output.exists()
+        assert result.stderr.splitlines()[0].startswith("3 units written to ")
+        assert result.stderr.splitlines()[0].endswith(f"/{shown} from 1 file "
+                                                      "(0 duplicates left out)")

@@ -38,7 +38,7 @@ from typing import Any, TypeVar
 import click
 
 from .._version import __version__
-from ..errors import InputError, InternalError, Terminated, terminate
+from ..errors import InputError, InternalError, Terminated, shown_name, terminate
 from ..formats.text import outputs_together, writing_stdout
 from ..model import DEDUPE_MODES, RULES, CleanOptions, Progress, count_of
 
@@ -60,7 +60,10 @@ def tell(message: str, err: bool = False) -> None:
     """Print a summary line of work that is done. A reader that has left (`| head -1`,
     `| grep -q`) is no reason to undo it: the outputs the line tells of are kept, the
     stream is silenced and the run ends as it would have (a summary printed with
-    ``click.echo`` would end it on a broken pipe, its outputs discarded)."""
+    ``click.echo`` would end it on a broken pipe, its outputs discarded). A file's name
+    in it is shown as errors show it (:func:`shown_name`): a line break or a byte that is
+    not UTF-8 in ``-o`` cut the line in two or printed a lone surrogate."""
+    message = "\n".join(map(shown_name, message.split("\n")))
     try:
         if err:
             click.echo(message, err=True)

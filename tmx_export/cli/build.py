@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from ..errors import shown_name
 from ..formats.profiles import PROFILES
 from ..inputs import READERS, ParallelInput, check_outputs
 from ..model import BuildOptions, count_of
@@ -245,7 +246,7 @@ def _build_multilingual(sources: list[str | ParallelInput], output: str, quiet: 
     if quiet:
         return
     parts = summary.outputs if len(summary.outputs) > 1 else []
-    where = f"{len(parts)} files" if parts else summary.output
+    where = f"{len(parts)} files" if parts else shown_name(summary.output)
     lines = [f"{count_of(summary.units_written, 'unit')} written to {where} in "
              f"{count_of(len(summary.langs), 'language')} (source {summary.langs[0]})"]
     lines.extend(f"  {lang}: {count_of(summary.per_language[lang], 'unit')}"
@@ -264,7 +265,8 @@ def _build_multilingual(sources: list[str | ParallelInput], output: str, quiet: 
         lines.extend(f"  {count:>6}  {reason}" for reason, count in summary.rejects.most_common())
         where = options.build.rejects_path
         lines.append("(use --rejects FILE to see them)" if where is None else
-                     "rejects written to " + ("standard output" if where == "-" else where))
+                     "rejects written to "
+                     + ("standard output" if where == "-" else shown_name(where)))
     else:
         lines.append("nothing rejected")
     # the account, as build's: each item read once, however many languages' runs read it
@@ -296,15 +298,15 @@ def parts_lines(parts: list[str], removed: list[str]) -> list[str]:
     """The summary's list of the parts written (``--max-units``), and of those an earlier
     run left that this one removed: left beside the new parts (in a CAT tool's TM folder),
     their units would count twice."""
-    lines = [f"  {name}" for name in parts[:8]]
+    lines = [f"  {shown_name(name)}" for name in parts[:8]]
     if len(parts) > 8:
-        lines.append(f"  ... {parts[-1]}")
+        lines.append(f"  ... {shown_name(parts[-1])}")
     if removed:
         lines.append(f"removed {count_of(len(removed), 'part')} of an earlier run "
                      "of this output:")
-        lines.extend(f"  {name}" for name in removed[:8])
+        lines.extend(f"  {shown_name(name)}" for name in removed[:8])
         if len(removed) > 8:
-            lines.append(f"  ... {removed[-1]}")
+            lines.append(f"  ... {shown_name(removed[-1])}")
     return lines
 
 
@@ -326,7 +328,7 @@ def summary_text(summary: BuildSummary) -> str:
     formats = ""
     if set(summary.formats) - {"dump"}:
         formats = " (" + ", ".join(f"{n} {fmt}" for fmt, n in summary.formats.most_common()) + ")"
-    where = summary.output
+    where = shown_name(summary.output)
     parts = summary.outputs if len(summary.outputs) > 1 else []
     if parts:
         where = f"{len(parts)} files"
@@ -343,7 +345,7 @@ def summary_text(summary: BuildSummary) -> str:
         if summary.rejects_path:
             where = summary.rejects_path
             lines.append("rejects written to "
-                         + ("standard output" if where == "-" else where))
+                         + ("standard output" if where == "-" else shown_name(where)))
         else:
             lines.append("(use --rejects FILE to see them)")
     else:
@@ -353,9 +355,10 @@ def summary_text(summary: BuildSummary) -> str:
                  f"{accounts.in_units} in units "
                  f"+ {accounts.rejected} rejected")
     for name, why in accounts.skipped[:8]:
-        lines.append(f"skipped {name}: {why}")
+        lines.append(f"skipped {shown_name(name)}: {why}")
     if summary.ignored:
-        shown = ", ".join(summary.ignored[:5]) + (" ..." if len(summary.ignored) > 5 else "")
+        shown = (", ".join(map(shown_name, summary.ignored[:5]))
+                 + (" ..." if len(summary.ignored) > 5 else ""))
         lines.append(f"not read ({count_of(len(summary.ignored), 'file')} of unknown type): "
                      f"{shown}")
     lines.extend(relabelled_lines(summary.relabelled, lambda held, asked: (

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import click
 
 from ..check.model import CHECKS
+from ..errors import shown_name
 from ..inputs import READERS
 from ..model import count_of
 from . import (
@@ -151,7 +152,7 @@ def check_command(inputs: Sequence[str], source_lang: str, target_lang: str,
                       if summary.still_to_fix else "")
                    + (f"; {_none_matched(summary.decisions, accept_path)}"
                       if summary.decisions and not summary.accepted else "")
-                   + (f"; report: {report_path}" if report_path else ""), err=True)
+                   + (f"; report: {shown_name(report_path)}" if report_path else ""), err=True)
     if summary.failed:
         sys.exit(1)
 

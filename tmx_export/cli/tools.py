@@ -8,6 +8,7 @@ import sys
 
 import click
 
+from ..errors import shown_name
 from ..model import count_of
 from . import Command, echo_out, tell
 
@@ -37,7 +38,7 @@ def merge_command(inputs: tuple[str, ...], output: str, keep_duplicates: bool,
                                "--keep-duplicates, which writes them all")
     counts = merge(inputs, output, dedupe=not keep_duplicates, jobs=jobs,
                    allow_empty=allow_empty, newest=newest)
-    tell(f"{count_of(counts.written, 'unit')} written to {output} from "
+    tell(f"{count_of(counts.written, 'unit')} written to {shown_name(output)} from "
                f"{count_of(counts.files, 'file')} ({count_of(counts.duplicates, 'duplicate')} "
                "left out" + (f"; for {count_of(counts.newer, 'repeated unit')} the most "
                              "recently changed copy kept, not the first" if counts.newer

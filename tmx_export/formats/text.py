@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .._lazy import lazy_pattern
-from ..errors import InputError
+from ..errors import InputError, shown_name
 from .decoding import decode_bytes
 
 STDIN_NAME = "<stdin>"
@@ -124,6 +124,11 @@ def check_writable(path: str | Path) -> Path:
         return target.parent
     directory = target.parent if str(target.parent) else Path(".")
     if not directory.is_dir():
+        # "notes.txt/out.tmx": the nearest part of the path there is, a file, is the fault
+        there = next((p for p in (directory, *directory.parents) if p.exists()), None)
+        if there is not None and not there.is_dir():
+            raise InputError(str(path), f"cannot write: {shown_name(str(there))} is a file, "
+                             "not a directory")
         raise InputError(str(path), "cannot write: the directory does not exist")
     if target.is_dir():
         raise InputError(str(path), "cannot write: is a directory")

@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import InputError
+from ..errors import InputError, shown_name
 from ..formats.text import input_name
 from ..inputs import (
     ParallelInput,
@@ -480,17 +480,19 @@ def write_outputs(pairs: list[TermPair], *, tbx_path: str | None = None, tbx_ver
         n = write_tbx(pairs, tbx_path, version=tbx_version, source_lang=source_lang,
                       target_lang=target_lang)
         _say(say, f"TBX {'2019 (TBX-Basic)' if tbx_version == 3 else '2008 (martif)'}: "
-              f"{count_of(n, 'entry', 'entries')} -> {tbx_path}")
+              f"{count_of(n, 'entry', 'entries')} -> {shown_name(tbx_path)}")
     if review_path:
         from .review import write_review
 
-        _say(say, f"review: {count_of(write_review(pairs, review_path), 'row')} -> {review_path}")
+        rows = write_review(pairs, review_path)
+        _say(say, f"review: {count_of(rows, 'row')} -> {shown_name(review_path)}")
     if report_path:
         from .report import write_report
 
-        _say(say, f"report: {count_of(write_report(pairs, report_path), 'pair')} -> {report_path}")
+        n = write_report(pairs, report_path)
+        _say(say, f"report: {count_of(n, 'pair')} -> {shown_name(report_path)}")
     if csv_path:
         from .glossary import write_glossary
 
         n = write_glossary(pairs, csv_path, source_lang, target_lang)
-        _say(say, f"CSV: {count_of(n, 'pair')} -> {csv_path}")
+        _say(say, f"CSV: {count_of(n, 'pair')} -> {shown_name(csv_path)}")
