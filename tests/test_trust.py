@@ -1334,6 +1334,37 @@ def test_a_french_heading_of_a_french_first_dump_cut_pdf_style_is_a_reject(
         ("unpaired paragraph (fr-FR only)", before.count("\n") + 1, "Ordre des travaux")]
 
 
+@pytest.mark.parametrize(("heading", "first", "at"), [
+    (89, "en", 168), (89, "fr", 174), (217, "en", 180), (217, "fr", 174)])
+def test_a_long_heading_of_a_dump_cut_pdf_style_at_random_widths_is_a_reject(
+        tmp_path: Path, session_pairs: list[Pair], heading: int, first: str, at: int) -> None:
+    """Cut PDF-style at random widths, a debate's title of the 17 January 2000 session
+    ("Transport of dangerous goods by road", "Situation, développement social et économique
+    des régions de l' Union") alone on its line before a pair, in the language of the side
+    after it: too long for the file's narrowest cut to tell, it went into that side, and the
+    unit offered "Social and economic situation and development of the regions of the Union
+    Mr President, Commissioner, I too ..." as the English of "Monsieur le Président,
+    Monsieur le Commissaire, chers collègues, ...". Side B's opening shares no word of it, while it
+    shares names and cognates with the rest's first sentence: a paragraph of its own. The
+    same pairs without the title are read as they were written."""
+    title = session_pairs[heading].source if first == "en" else session_pairs[heading].target
+    rows = [(p.source, p.target) for p in session_pairs[at - 3:at + 3]]
+    pairs = [Pair(en, fr, "en-GB", "fr-FR") if first == "en" else Pair(fr, en, "fr-FR", "en-GB")
+             for en, fr in rows]
+    before = format_dump(pairs[:3], style="space-consumed", numbered=False, seed=0)
+    after = format_dump(pairs[3:], style="space-consumed", numbered=False, seed=1)
+    dump, plain = tmp_path / "heading.txt", tmp_path / "plain.txt"
+    dump.write_text(before + title + "\n" + after, encoding="utf-8")
+    plain.write_text(before + after, encoding="utf-8")
+    units, rejects = read_units([dump], segment=None)
+    assert [(u.source, u.target) for u in units] == rows
+    assert [(r.reason, r.line, r.text) for r in rejects] == [
+        (f"unpaired paragraph ({'en-GB' if first == 'en' else 'fr-FR'} only)",
+         before.count("\n") + 1, title)]
+    units, rejects = read_units([plain], segment=None)
+    assert [(u.source, u.target) for u in units] == rows and rejects == []
+
+
 @pytest.mark.parametrize("heading", ["Politique industrielle", "Reprise de la session"])
 @pytest.mark.parametrize("at", [2, 4])
 def test_a_french_heading_after_a_long_last_line_of_side_b_is_a_reject(
