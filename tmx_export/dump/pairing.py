@@ -1235,12 +1235,21 @@ def _lone_last_line(stream: Stream, start: int, cut: int, end: int, ratio: float
         # B's last line, long, tells nothing: a cut at a sentence end looks the same; and a
         # line ending a sentence, "Le débat est clos.", may be side B's last sentence.)
         return at
+    if width is None and tail_lean < 0 and _PARAGRAPH_CLOSE_RE.search(before[-16:]) and \
+            not _SENTENCE_CLOSE_RE.search(text[at:end].rstrip()[:-1]) and \
+            _line_unmatched(text[at:end].strip(), (_side_sentences(text[cut:at]) or [""])[-1],
+                            _side_sentences(text[start:cut]), ratio, (other, own), False) and \
+            _last_sentence_alone(text, start, cut, at, end, ratio, HEADING_BETTER):
+        # a heading or a closing line of B's language after B's sentence end ("Le débat est
+        # clos.", "Le vote aura lieu demain à midi."): side A's last sentences translate
+        # none of its words, and fit the rest of B better without it
+        return at
     return at if stream.join_odds[line] < 0 and _PARAGRAPH_CLOSE_RE.search(before[-16:]) \
         and _last_sentence_alone(text, start, cut, at, end, ratio) else None
 
 
 def _last_sentence_alone(text: str, start: int, cut: int, at: int, end: int,
-                         ratio: float) -> bool:
+                         ratio: float, better: float | None = None) -> bool:
     """The mirror of :func:`_first_sentence_alone` for side B's last line (``at``..``end``):
     whether side A's last sentence ends, counted from the side's end, fall where those of
     side B before the line do, far better than where they fall with the line. Side A may
@@ -1251,7 +1260,7 @@ def _last_sentence_alone(text: str, start: int, cut: int, at: int, end: int,
     line = _sentences(text[at:end])[::-1]
     if len(others) > len(own):
         return False
-    return _edge_sentences_alone(others, own, line, True, 1.0 / ratio)
+    return _edge_sentences_alone(others, own, line, True, 1.0 / ratio, better)
 
 
 def _capitals_across(before: str, after: str) -> bool:
