@@ -1371,6 +1371,64 @@ def test_a_french_heading_of_a_french_first_dump_cut_pdf_style_is_a_reject(
         ("unpaired paragraph (fr-FR only)", before.count("\n") + 1, "Ordre des travaux")]
 
 
+@pytest.mark.parametrize(("heading", "first", "at"), [
+    (89, "en", 168), (89, "fr", 174), (217, "en", 180), (217, "fr", 174)])
+def test_a_long_heading_of_a_dump_cut_pdf_style_at_random_widths_is_a_reject(
+        tmp_path: Path, session_pairs: list[Pair], heading: int, first: str, at: int) -> None:
+    """Cut PDF-style at random widths, a debate's title of the 17 January 2000 session
+    ("Transport of dangerous goods by road", "Situation, développement social et économique
+    des régions de l' Union") alone on its line before a pair, in the language of the side
+    after it: too long for the file's narrowest cut to tell, it went into that side, and the
+    unit offered "Social and economic situation and development of the regions of the Union
+    Mr President, Commissioner, I too ..." as the English of "Monsieur le Président,
+    Monsieur le Commissaire, chers collègues, ...". Side B's opening shares no word of it, while it
+    shares names and cognates with the rest's first sentence: a paragraph of its own. The
+    same pairs without the title are read as they were written."""
+    title = session_pairs[heading].source if first == "en" else session_pairs[heading].target
+    rows = [(p.source, p.target) for p in session_pairs[at - 3:at + 3]]
+    pairs = [Pair(en, fr, "en-GB", "fr-FR") if first == "en" else Pair(fr, en, "fr-FR", "en-GB")
+             for en, fr in rows]
+    before = format_dump(pairs[:3], style="space-consumed", numbered=False, seed=0)
+    after = format_dump(pairs[3:], style="space-consumed", numbered=False, seed=1)
+    dump, plain = tmp_path / "heading.txt", tmp_path / "plain.txt"
+    dump.write_text(before + title + "\n" + after, encoding="utf-8")
+    plain.write_text(before + after, encoding="utf-8")
+    units, rejects = read_units([dump], segment=None)
+    assert [(u.source, u.target) for u in units] == rows
+    assert [(r.reason, r.line, r.text) for r in rejects] == [
+        (f"unpaired paragraph ({'en-GB' if first == 'en' else 'fr-FR'} only)",
+         before.count("\n") + 1, title)]
+    units, rejects = read_units([plain], segment=None)
+    assert [(u.source, u.target) for u in units] == rows and rejects == []
+
+
+@pytest.mark.parametrize("stray", ["Le débat est clos.", "Le vote aura lieu demain à midi."])
+@pytest.mark.parametrize("at", [135, 175])
+def test_a_closing_line_after_side_b_of_a_dump_cut_pdf_style_is_a_reject(
+        tmp_path: Path, session_pairs: list[Pair], stray: str, at: int) -> None:
+    """Cut PDF-style at random widths, a closing line of the President's in French alone on
+    its line after a pair's French (its English left out): it ends a sentence, as side B's
+    last sentence on a line of its own would, so nothing told it, and the unit offered
+    "... doit être un des objectifs prioritaires. Le débat est clos." as the translation of
+    "... must be one of the priority objectives.". Side A's
+    last sentences share no word of it, while they share names and cognates with the rest
+    of side B's last sentence, and its sentences fit the rest of B's better without it: a
+    paragraph of its own. The same pairs without the line are read as they were written."""
+    rows = [(p.source, p.target) for p in session_pairs[at - 3:at + 3]]
+    pairs = [Pair(en, fr, "en-GB", "fr-FR") for en, fr in rows]
+    before = format_dump(pairs[:3], style="space-consumed", numbered=False, seed=0)
+    after = format_dump(pairs[3:], style="space-consumed", numbered=False, seed=1)
+    dump, plain = tmp_path / "stray.txt", tmp_path / "plain.txt"
+    dump.write_text(before + stray + "\n" + after, encoding="utf-8")
+    plain.write_text(before + after, encoding="utf-8")
+    units, rejects = read_units([dump], segment=None)
+    assert [(u.source, u.target) for u in units] == rows
+    assert [(r.reason, r.line, r.text) for r in rejects] == [
+        ("unpaired paragraph (fr-FR only)", before.count("\n") + 1, stray)]
+    units, rejects = read_units([plain], segment=None)
+    assert [(u.source, u.target) for u in units] == rows and rejects == []
+
+
 @pytest.mark.parametrize("heading", ["Politique industrielle", "Reprise de la session"])
 @pytest.mark.parametrize("at", [2, 4])
 def test_a_french_heading_after_a_long_last_line_of_side_b_is_a_reject(
@@ -1380,7 +1438,7 @@ def test_a_french_heading_after_a_long_last_line_of_side_b_is_a_reject(
     unit offered "... Politique industrielle" as the translation. The heading holds no
     sentence end, follows one, and its own line had room for the next pair's first word:
     a paragraph of its own. ("Le débat est clos." ends a sentence, as side B's last
-    sentence on a line of its own would: still a known limit.)"""
+    sentence on a line of its own would: the words the sides share tell it, below.)"""
     rows = EUROPARL_ROWS
     pairs = [Pair(en, fr, "en-GB", "fr-FR") for en, fr in rows]
     before = format_dump(pairs[:at], style="space-consumed", numbered=False, seed=5)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -29,6 +30,7 @@ from functools import cache, lru_cache, partial
 from typing import TYPE_CHECKING
 
 from .._lazy import lazy_pattern
+from ..frequencies import zipf
 from ..lang import (
     CAPITALS_WEIGHT,
     MAX_WORD_SCORE,
@@ -1061,11 +1063,105 @@ def _lone_first_line(stream: Stream, start: int, cut: int, end: int, ratio: floa
         # 61023 (2007) CEI 61023:2007", a short pair's line): the next line's first word had
         # room on its line
         return at, False
+    if width is None and head_lean < 0 and _heading_unmatched(text, start, at, cut, end,
+                                                              ratio, (own, other)):
+        # a heading too long for the narrowest cut to tell ("Transport of dangerous goods
+        # by road" / "Mr President, ..."): side B's first sentence translates the rest only
+        return at, False
     if start:
         # (between two pairs, where a translator's sentences split otherwise than the
         # original's fooled it: pairs of random_dumps.py read short)
         return None
     return (at, False) if _first_sentence_alone(text, start, at, cut, end, ratio) else None
+
+
+# The words side B's first sentences must share with side A's first sentence after a
+# heading line (their first four letters: names, words written alike in both languages,
+# "Commission", "transport"), none with the line: a translation shares them with its
+# original, and a pair whose rest shares this few tells nothing (languages of other
+# scripts share none). The same at side B's end, with side A's last sentences.
+HEADING_SHARED = 2
+HEADING_ANCHORS = 2  # ... and the words the line must hold, none shared
+# A word this frequent (Zipf) in its language is a function word ("that", "pour"), no
+# evidence of a translation either way.
+HEADING_WORD_ZIPF = 6.0
+# The sentence ends of the side the line is no part of fit those of the rest of its own
+# side this much better (log, on average) than those with the line: any better at all,
+# since the words said so first.
+HEADING_BETTER = 1e-9
+_KEY_WORD_RE = lazy_pattern(r"[^\W\d_]{4,}")  # a word of four letters or more
+
+
+def _heading_unmatched(text: str, start: int, at: int, cut: int, end: int, ratio: float,
+                       langs: tuple[str, str]) -> bool:
+    """Whether side A's first line (``start``..``at``) is a heading without its translation
+    in a file cut at random widths, where the line's length says nothing: no sentence end
+    in it but a colon at its end, the next line opening with a letter or a digit,
+    :func:`_line_unmatched` by side B's first sentences (``langs``: side A's language, then
+    B's), and side B's first sentence ends fit the rest's better than with the line
+    (:func:`_first_sentence_alone`)."""
+    head = text[start:at].strip()
+    if not head or _SENTENCE_CLOSE_RE.search(head[:-1]) or head[-1] in ".!?;,)" or \
+            not text[at:at + 1].isalnum():
+        return False
+    rest = _side_sentences(text[at:cut])
+    others = _side_sentences(text[cut:end])
+    return bool(rest) and _line_unmatched(head, rest[0], others, ratio, langs) and \
+        _first_sentence_alone(text, start, at, cut, end, ratio, HEADING_BETTER)
+
+
+def _side_sentences(text: str) -> list[str]:
+    """``text`` cut into sentences and clauses as :func:`_sentences` measures them."""
+    return [piece for piece in _NUMBERED_SENTENCE_CUT_RE.split(text) if piece.strip()]
+
+
+def _word_keys(text: str, lang: str) -> set[str]:
+    """The first four letters, lower case and without accents, of ``text``'s words of four
+    letters or more but the frequent ones (:data:`HEADING_WORD_ZIPF` in ``lang``): what a
+    translation keeps of names and words written alike ("Berend", "Commission" /
+    "Commissaire", "économique" / "economic")."""
+    keys = set()
+    for word in _KEY_WORD_RE.findall(text):
+        lower = word.lower()
+        if zipf(lower, lang) < HEADING_WORD_ZIPF:
+            plain = unicodedata.normalize("NFKD", lower[:6])
+            keys.add("".join(c for c in plain if not unicodedata.combining(c))[:4])
+    return keys
+
+
+def _line_unmatched(line: str, edge: str, others: list[str], ratio: float,
+                    langs: tuple[str, str], opens: bool = True) -> bool:
+    """Whether the words of ``line``, opening side A (``opens``) or closing side B, have
+    no counterpart in the other side while those of its side's edge sentence (``edge``:
+    the first after it, or the last before it) have: the line ends on a word of content
+    ("... by road", not "... clear that"), and the other side's sentences at that edge
+    (``others``' first, or last, as long as the line and the edge sentence would be there;
+    ``ratio``: side B's length against side A's) share none of its
+    :data:`HEADING_ANCHORS` words or more (:func:`_word_keys`) but
+    :data:`HEADING_SHARED` of the edge sentence's. ``langs``: the line's language, then
+    the other side's. A line cut out of a sentence shares the cognates and names of that
+    sentence's translation: "Mr President, Commissioner, Mr Berend's report is" /
+    "Monsieur le Président, Monsieur le Commissaire, le présent rapport de notre collègue
+    Berend"."""
+    own, other = langs
+    words = _KEY_WORD_RE.findall(line[-24:])
+    if not others or not words or not line.endswith(words[-1], 0, len(line.rstrip(" .:"))) \
+            or not _word_keys(words[-1], own):
+        return False  # "... make it very clear that" / "President Prodi": no paragraph's end
+    line_keys = _word_keys(line, own)
+    if len(line_keys) < HEADING_ANCHORS:
+        return False
+    scale = ratio if opens else 1.0 / ratio  # (the other side's length against the line's)
+    near: list[str] = []
+    size = 0.0
+    # (a translator may have written the edge sentence as two)
+    for sentence in others if opens else reversed(others):
+        near.append(sentence)
+        size += len(sentence)
+        if size >= scale * (len(line) + 1 + len(edge)):
+            break
+    keys = _word_keys(" ".join(near), other)
+    return not line_keys & keys and len(_word_keys(edge, own) & keys) >= HEADING_SHARED
 
 
 def _lone_last_line(stream: Stream, start: int, cut: int, end: int, ratio: float,
@@ -1139,12 +1235,21 @@ def _lone_last_line(stream: Stream, start: int, cut: int, end: int, ratio: float
         # B's last line, long, tells nothing: a cut at a sentence end looks the same; and a
         # line ending a sentence, "Le débat est clos.", may be side B's last sentence.)
         return at
+    if width is None and tail_lean < 0 and _PARAGRAPH_CLOSE_RE.search(before[-16:]) and \
+            not _SENTENCE_CLOSE_RE.search(text[at:end].rstrip()[:-1]) and \
+            _line_unmatched(text[at:end].strip(), (_side_sentences(text[cut:at]) or [""])[-1],
+                            _side_sentences(text[start:cut]), ratio, (other, own), False) and \
+            _last_sentence_alone(text, start, cut, at, end, ratio, HEADING_BETTER):
+        # a heading or a closing line of B's language after B's sentence end ("Le débat est
+        # clos.", "Le vote aura lieu demain à midi."): side A's last sentences translate
+        # none of its words, and fit the rest of B better without it
+        return at
     return at if stream.join_odds[line] < 0 and _PARAGRAPH_CLOSE_RE.search(before[-16:]) \
         and _last_sentence_alone(text, start, cut, at, end, ratio) else None
 
 
 def _last_sentence_alone(text: str, start: int, cut: int, at: int, end: int,
-                         ratio: float) -> bool:
+                         ratio: float, better: float | None = None) -> bool:
     """The mirror of :func:`_first_sentence_alone` for side B's last line (``at``..``end``):
     whether side A's last sentence ends, counted from the side's end, fall where those of
     side B before the line do, far better than where they fall with the line. Side A may
@@ -1155,7 +1260,7 @@ def _last_sentence_alone(text: str, start: int, cut: int, at: int, end: int,
     line = _sentences(text[at:end])[::-1]
     if len(others) > len(own):
         return False
-    return _edge_sentences_alone(others, own, line, True, 1.0 / ratio)
+    return _edge_sentences_alone(others, own, line, True, 1.0 / ratio, better)
 
 
 def _capitals_across(before: str, after: str) -> bool:
@@ -1265,7 +1370,7 @@ def _split_first_line(stream: Stream, start: int, cut: int, end: int, own: str,
 
 
 def _first_sentence_alone(text: str, start: int, at: int, cut: int, end: int,
-                          ratio: float) -> bool:
+                          ratio: float, better: float | None = None) -> bool:
     """Whether side B's first sentence ends (``cut``..``end``, the first
     :data:`LONE_SENTENCES`) fall where the sentences of side A after ``at`` end, far
     better than where those of the text from ``start`` do: the line's own sentence when
@@ -1275,16 +1380,18 @@ def _first_sentence_alone(text: str, start: int, at: int, cut: int, end: int,
     by the file's ``ratio``)."""
     return _edge_sentences_alone(_sentences(text[cut:end])[:LONE_SENTENCES],
                                  _sentences(text[at:cut]), _sentences(text[start:at]),
-                                 _SIDE_CLOSE_RE.search(text[start:at]) is not None, ratio)
+                                 _SIDE_CLOSE_RE.search(text[start:at]) is not None, ratio,
+                                 better)
 
 
 def _edge_sentences_alone(others: list[int], own: list[int], line: list[int], closes: bool,
-                          scale: float) -> bool:
+                          scale: float, better: float | None = None) -> bool:
     """The measure of :func:`_first_sentence_alone` and :func:`_last_sentence_alone`, each
     list of sentence lengths in order from the pair's edge: whether the ends of ``others``
     (one side's, unscaled) fall where those of ``own`` (the rest of the other side, lengths
     times ``scale``) do, far better than where they fall with ``line`` at the edge, its own
-    sentences when it ``closes`` one, else its words the edge sentence's."""
+    sentences when it ``closes`` one, else its words the edge sentence's: by
+    :data:`LONE_BETTER`, or ``better`` (log, on average) when given."""
     if not others or not own or not line:
         return False
     # (unclosed, the line's words are the edge sentence's)
@@ -1305,7 +1412,8 @@ def _edge_sentences_alone(others: list[int], own: list[int], line: list[int], cl
                    for b in edge_ends) / len(edge_ends)
 
     alone = fit(own)
-    return alone <= UNPAIRED_OFF and fit(joined) - alone >= LONE_BETTER
+    return alone <= UNPAIRED_OFF and \
+        fit(joined) - alone >= (LONE_BETTER if better is None else better)
 
 
 # The words that make a number with a full stop before them a date, not a paragraph
