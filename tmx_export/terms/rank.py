@@ -171,11 +171,18 @@ def _overlapped(pair: TermPair) -> bool:
 # close one to accuse a span (SLID_COGNATE: "periodic" / "périodique" 0.75, "conformity" /
 # "conformité" 0.89); a word inside it clears the span with a looser one (KEEP_COGNATE:
 # "report" / "rapport" 0.55, "State" / "État" 0.57). Words under SLID_LETTERS letters are
-# not compared, and the SLID_REACH others on each side of a span are its neighbours.
+# not compared, but for acronyms (ACRONYM_LETTERS capitals or more: "IMO", "EU"), and the
+# SLID_REACH others on each side of a span are its neighbours.
 SLID_COGNATE = 0.7
 KEEP_COGNATE = 0.5
 SLID_REACH = 3
 SLID_LETTERS = 4
+# Issue 11: "IMO MSC" -> "Circulaire MSC" in "IMO MSC Circ.811" -> "Circulaire MSC/Circ.811
+# de l'OMI" (16 times on DGT-TM, 64th): "IMO" is the "OMI" left out beside the French
+# span, but a word of three letters was never compared, and an acronym whose letters the
+# other language orders its own way ("IMO" / "OMI", "EU" / "UE") shares no letter bigram
+# with it (:func:`_acronyms`).
+ACRONYM_LETTERS = 2
 # (a letter's combining accents are part of its word: a context written decomposed, NFD,
 # has the words of the same context composed)
 _LETTERS_RE = re.compile(f"[^\\W\\d_]+(?:[{COMBINING_MARKS}]+[^\\W\\d_]*)*")
@@ -326,8 +333,8 @@ def _add_forms(pair: TermPair, forward: dict[str, set[str]],
 
 
 def _words_around(text: str, span: tuple[int, int]) -> tuple[list[str], list[str]]:
-    """The words of :data:`SLID_LETTERS` letters or more inside ``span`` of ``text``, and
-    the :data:`SLID_REACH` such words on each side of it."""
+    """The words of :data:`SLID_LETTERS` letters or more, and the acronyms, inside
+    ``span`` of ``text``, and the :data:`SLID_REACH` such words on each side of it."""
     starts, words = _long_words(text)
     first, end = bisect_left(starts, span[0]), bisect_left(starts, span[1])
     return (words[first:end],
@@ -338,9 +345,11 @@ def _words_around(text: str, span: tuple[int, int]) -> tuple[list[str], list[str
 @lru_cache(maxsize=20_000)
 def _long_words(text: str) -> tuple[list[int], list[str]]:
     """Where each word (run of letters) of :data:`SLID_LETTERS` letters or more of
-    ``text`` starts, and the words."""
+    ``text``, or acronym (:data:`ACRONYM_LETTERS` capitals or more), starts, and the
+    words."""
     found = [(m.start(), m.group()) for m in _LETTERS_RE.finditer(text)
-             if m.end() - m.start() >= SLID_LETTERS]
+             if m.end() - m.start() >= SLID_LETTERS
+             or (m.end() - m.start() >= ACRONYM_LETTERS and m.group().isupper())]
     return [start for start, _ in found], [word for _, word in found]
 
 
@@ -350,7 +359,11 @@ def _accused(words: list[str], other_in: list[str], other_near: list[str],
     """Whether one of ``words`` is a close cognate of a word of ``other_near`` (beginning
     with the same two letters: "subparagraph" is no "paragraphe") or rendered by one
     (``renderings``, but for the renderings ``own`` of the pair judged), and neither a
-    cognate of a word of ``other_in`` nor rendered by one."""
+    cognate of a word of ``other_in`` nor rendered by one. An acronym under
+    :data:`SLID_LETTERS` letters, on either hand, only accuses as the same letters
+    reordered (:func:`_acronyms`): "EUR" beside "certificat de circulation des
+    marchandises" in "movement certificate EUR.1" is the code of the certificate's name,
+    which French writes after it too."""
     if not other_near:
         return False
     near_plain = [_plain(near) for near in other_near]
@@ -360,19 +373,30 @@ def _accused(words: list[str], other_in: list[str], other_near: list[str],
         if own is not None and plain in own:
             said = said - own[plain]
         head = plain[:2]
+        short = len(word) < SLID_LETTERS
         for near, near_p in zip(other_near, near_plain, strict=True):
-            if near_p in said or (near_p[:2] == head
-                                  and _cognates(word, near) >= SLID_COGNATE):
+            if short or len(near) < SLID_LETTERS:
+                if _acronyms(word, near):
+                    break
+            elif near_p in said or (near_p[:2] == head
+                                    and _cognates(word, near) >= SLID_COGNATE):
                 break
         else:
             continue
         if not any(_plain(other) in said or _cognates(word, other) >= KEEP_COGNATE
-                   for other in other_in):
+                   or _acronyms(word, other) for other in other_in):
             return True
     return False
 
 
 _NOTHING: frozenset[str] = frozenset()
+
+
+def _acronyms(a: str, b: str) -> bool:
+    """Two acronyms of the same letters, in any order: the same name's initials as each
+    language orders its words ("IMO" / "OMI", "EU" / "UE", "EEC" / "CEE")."""
+    return (len(a) == len(b) and a.isupper() and b.isupper() and a != b
+            and sorted(a) == sorted(b))
 
 
 def _cognates(a: str, b: str) -> float:
