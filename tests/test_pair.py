@@ -1118,3 +1118,31 @@ def test_a_short_line_ending_on_a_title_and_a_name_is_no_heading(
     assert [(p.source, p.target) for p in result.pairs] == [
         (p.source, p.target) for p in expected]
     assert result.rejects == []
+
+
+def test_tidy_collapses_white_space_as_before_on_its_quick_path() -> None:
+    """A side of single spaces only is stripped, not substituted: the same text as the
+    substitution gives, and sides with tabs, line separators, runs of spaces or no-break
+    spaces (kept as written) still go through it."""
+    import re
+
+    from tmx_export.dump.sides import tidy
+
+    collapsed = re.compile("[ \t\n\r\x0b\x0c\x1c-\x1f\x85\u2028\u2029]+")
+    sides = ["Resumption of the session", "  padded  ", "a\tb", "a\u2028b", "a\x85b",
+             "10\u00a0000 déclare\u202f: oui", " \u00a0edge\u00a0 ", "two  spaces", "",
+             "Reprise de la session\u00ad", "\u2007 figure"]
+    for side in sides:
+        assert tidy(side) == collapsed.sub(" ", side).strip(), repr(side)
+
+
+def test_bare_side_apart_still_reads_sides_without_words() -> None:
+    """A side of labels alone is found whatever the other holds; a pair whose sides both
+    hold words is none (the quick answer)."""
+    from tmx_export.dump.pairing import _bare_side_apart
+
+    assert _bare_side_apart("I,", "IV") == ("I", 0)
+    assert _bare_side_apart("(LSA Code) I, IV", "IV") is None  # it lacks none of them
+    assert _bare_side_apart("Απόφ. IMO (Κώδικας LSA) I", "I, IV") == ("IV", 1)
+    assert _bare_side_apart("Resumption of the session", "Reprise de la session") is None
+    assert _bare_side_apart("8", "8") is None

@@ -11,6 +11,7 @@ from tmx_export.dump.repair import (
     clean_text,
     decide_break,
     join_evidence,
+    trailing_word,
 )
 
 LANGS = ("en", "fr")
@@ -202,6 +203,36 @@ def test_spacing_counts_taken_at_once_are_str_count_s() -> None:
     counted._count_spacing((".", r"\d"))
     assert counted._tally is None  # a small sample keeps to str.count
     assert checked >= 50
+
+
+def test_large_sample_mapped_by_codes_as_translate_maps_it() -> None:
+    """A large sample is mapped to its symbols a block of codes at a time: the same string
+    as ``str.translate`` with :func:`_symbol_of` gives, with digits of other scripts,
+    numerals, a character beyond the Basic Multilingual Plane and a lone surrogate."""
+    from tmx_export.dump.repair import _TALLY_FROM, _mapped, _symbol_of
+
+    sessions = Path(__file__).parent / "data" / "europarl-sessions"
+    text = "".join(p.read_text(encoding="utf-8") for p in sorted(sessions.glob("*.txt")))
+    text += " ١٢٣ ² ½ Ⅷ _ ﬁ \U0001d7d8 \U0001f600 \ud800 œuvre"
+    assert len(text) > _TALLY_FROM
+    for sample in (text, text[:_TALLY_FROM]):
+        assert _mapped(sample) == sample.translate({ord(c): _symbol_of(c) for c in set(sample)})
+
+
+def test_trailing_word_is_the_run_of_letters_ending_the_line() -> None:
+    """Read from the line's last characters: the same run as a search for it, however long
+    the run (across the characters read first) and whatever ends the line."""
+    import re
+
+    pattern = re.compile(r"[^\W\d_]+$")
+    word = "Schiffsidentifizierungssystem"
+    lines = ["", "2019", "a", "of the", "l'", "x" * 48, "x" * 49, "x" * 50, "1" + "x" * 48,
+             "1" + "x" * 47, "le quart ²", "Ⅷ", "snake_case", "end.", "line\n",
+             "word " * 30 + word * 3, "word " * 30 + word + ",", "dé" * 40]
+    for line in lines:
+        found, expected = trailing_word(line), pattern.search(line)
+        assert (found and found.span(), found and found.group()) == (
+            expected and expected.span(), expected and expected.group()), line
 
 
 def test_a_suspended_hyphen_before_a_conjunction_keeps_its_space() -> None:

@@ -256,33 +256,37 @@ def _relaxed_total(at_line: np.ndarray, agree: np.ndarray, gaps: tuple[np.ndarra
     inclusive = _range_max(padded, lo, inclusive_end)
     exclusive = _range_max(padded, lo, exclusive_end)
     prior_at = np.asarray(lines.start_prior, dtype=np.float64)
-    best = np.full(n + 1, -np.inf)
-    best[0] = 0.0
     window = lines.window
+    # inclusive[i] at i + window, after -inf for the starts before the first: the window
+    # of every pair end is gathered at once, without a mask per column
+    shifted = np.concatenate((np.full(window, -np.inf), inclusive))
+    back = np.arange(window)[None, :]
+    # a list: each pair end reads the totals of the window before it, one at a time
+    best = [-math.inf] * (n + 1)
+    best[0] = 0.0
+    add = float.__add__
     columns = max(1, _CELLS // window)
     for block in range(1, n + 1, columns):
         j = np.arange(block, min(n + 1, block + columns))
-        # reach[:, d]: the best agreement between line start i = j - 1 - d and j
-        reach = np.full((len(j), window), -np.inf)
+        i = j[:, None] - 1 - back
+        # reach[:, d]: the best agreement between line start i = j - 1 - d and j, a running
+        # maximum outwards from j of the gaps' best agreements
+        reach = shifted[i + window]
         reach[:, 0] = exclusive[j - 1]
-        for d in range(1, window):
-            i = j - 1 - d
-            ok = i >= 0
-            reach[:, d] = reach[:, d - 1]
-            reach[ok, d] = np.maximum(reach[ok, d], inclusive[i[ok]])
-        i = j[:, None] - 1 - np.arange(window)[None, :]
-        valid = (i >= 0) & (t[j][:, None] - t[np.maximum(i, 0)] >= 2)
-        weight = (reach - (at_line[np.maximum(i, 0)] + at_line[j][:, None])
+        np.maximum.accumulate(reach, axis=1, out=reach)
+        before = np.maximum(i, 0)
+        valid = (i >= 0) & (t[j][:, None] - t[before] >= 2)
+        weight = (reach - (at_line[before] + at_line[j][:, None])
                   + prior_at[j][:, None] + (NUMBER_PAIRS_BONUS + OPENING_REPEAT_BONUS))
         weight[~valid] = -np.inf
-        weight[(j < n) & (prior_at[j] == -np.inf)] = -np.inf
+        # where no pair may start (inside a word), nothing ends: its total stays -inf
+        ends = (j == n) | (prior_at[j] != -np.inf)
         del reach, valid
-        rows = weight.tolist()
-        for row, end in zip(rows, j.tolist(), strict=True):
+        for row, end in zip(weight[ends].tolist(), j[ends].tolist(), strict=True):
             start = max(0, end - window)
             # row[d] is for start end - 1 - d: the starts before ``end``, latest first
-            best[end] = max(map(float.__add__, best[start:end][::-1].tolist(), row))
-    return float(best[n])
+            best[end] = max(map(add, reversed(best[start:end]), row))
+    return best[n]
 
 
 def _range_max(values: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:

@@ -1667,6 +1667,7 @@ def _labels_run_together(source: str, target: str) -> tuple[str, int] | None:
 
 
 _ALNUM_RE = lazy_pattern(r"[^\W_]+")
+_TWO_SMALL_LETTERS_RE = lazy_pattern(r"[a-z]{2}")
 
 
 def _bare_side_apart(source: str, target: str) -> tuple[str, int] | None:
@@ -1679,6 +1680,10 @@ def _bare_side_apart(source: str, target: str) -> tuple[str, int] | None:
     labels that close a row ("Απόφ. IMO MSC.48(66)- (Κώδικας LSA) I, IV IMO Res.MSC.48(66)-
     (LSA Code)" / "I, IV", DGT-TM, unnumbered), a pair started at them: "I," / "IV" is no
     pair, and its unit would offer "IV" as the translation of "I"."""
+    if _TWO_SMALL_LETTERS_RE.search(source) and _TWO_SMALL_LETTERS_RE.search(target):
+        # each side holds a word (two small letters: no digit, no letter alone, no Roman
+        # number), as nearly every pair does: no side to read token by token
+        return None
     tokens = [_ALNUM_RE.findall(text) for text in (source, target)]
     for side in (0, 1):
         if not all(t.isdigit() or len(t) == 1 or ROMAN_RE.fullmatch(t) for t in tokens[side]):

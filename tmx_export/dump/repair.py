@@ -36,12 +36,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from .._lazy import lazy_pattern
 from ..formats.text import LINE_SEPARATORS
 from ..formats.xml import XML_ILLEGAL_RE
 from ..frequencies import zipf
 from ..lang import WORD_RE, elisions, joined_to_apostrophe, word_scores
+
+if TYPE_CHECKING:
+    import numpy as np
 
 # What starts a continuation line of a dump: nothing is missing at a fold.
 FOLD_MARKER = "...[+++]"
@@ -87,6 +91,7 @@ _TRAILING_WORD_RE = re.compile(r"[^\W\d_]+$")
 _JOINED_TO_NUMBER_RE = re.compile(r"\d([^\W\d_]+)")
 _SPACED_FROM_NUMBER_RE = re.compile(r"\d ([^\W\d_]+)")
 _LEADING_WORD_RE = re.compile(r"^[^\W\d_]+")
+_TAIL_CHARS = 49  # the characters trailing_word reads first (48 and the one before them)
 _WORD_RE = re.compile(r"[^\W\d_]+")
 
 # Likelihood of seeing a space at a line's edge under each cut style: a random cut lands
@@ -403,8 +408,7 @@ class Lexicon:
             return (len(re.findall(left + right, self._sample)),
                     len(re.findall(left + " " + right, self._sample)))
         if self._classes is None:
-            table = {ord(ch): _symbol_of(ch) for ch in set(self._sample)}
-            self._classes = self._sample.translate(table)
+            self._classes = _mapped(self._sample)
         left, right = (_CLASS_SYMBOL.get(k, k) for k in key)
         if left != right and " " not in (left, right) and len(self._classes) > _TALLY_FROM:
             # no overlaps: the counts of every pair of symbols, taken in one pass, are the
@@ -435,6 +439,10 @@ class _SymbolPairs:
             return  # too many to tabulate: counted by str.count
         self.rank = {symbol: rank for rank, symbol in enumerate(self.symbols)}
         codes = np.array([ord(c) for c in self.symbols], dtype=np.uint32)
+        # each character's rank looked up in a table by its code (a search of the symbols
+        # for each character took three times as long)
+        ranks = np.zeros(int(codes[-1]) + 1, dtype=np.int32)
+        ranks[codes] = np.arange(size, dtype=np.int32)
         space = self.rank.get(" ")
         self.together = np.zeros(size * size, dtype=np.int64)
         self.spaced = np.zeros(size * size, dtype=np.int64)
@@ -442,8 +450,7 @@ class _SymbolPairs:
         # arrays of a whole sample would be the repair's peak of memory
         for start in range(0, len(text), _TALLY_BLOCK):
             piece = text[start:start + _TALLY_BLOCK + 2]
-            index = np.searchsorted(codes, np.frombuffer(piece.encode("utf-32-le"),
-                                                         dtype=np.uint32)).astype(np.int32)
+            index = ranks[np.frombuffer(piece.encode("utf-32-le"), dtype=np.uint32)]
             pairs = min(_TALLY_BLOCK, len(index) - 1)
             self.together += np.bincount(index[:pairs] * size + index[1:pairs + 1],
                                          minlength=size * size)
@@ -477,6 +484,38 @@ def _symbol_of(ch: str) -> str:
     return ch
 
 
+@lru_cache(maxsize=1)
+def _bmp_symbols() -> np.ndarray:
+    """The code of :func:`_symbol_of` of each character of the Basic Multilingual Plane, by
+    its code: made once (a hundredth of a second), then read at C speed."""
+    import numpy as np
+
+    return np.fromiter((ord(_symbol_of(chr(c))) for c in range(0x10000)), dtype=np.uint32,
+                       count=0x10000)
+
+
+def _mapped(sample: str) -> str:
+    """``sample`` with each character its :func:`_symbol_of`. A large sample a block at a
+    time, as codes looked up in :func:`_bmp_symbols`: ``str.translate`` with a table looks
+    every character up in a dictionary, a twentieth of a second a part. (A small one, whose
+    run need not load numpy, and a block holding a character beyond the plane, rare, are
+    translated so.)"""
+    if len(sample) <= _TALLY_FROM:
+        return sample.translate({ord(ch): _symbol_of(ch) for ch in set(sample)})
+    import numpy as np
+
+    table = _bmp_symbols()
+    out = []
+    for start in range(0, len(sample), _TALLY_BLOCK):
+        block = sample[start:start + _TALLY_BLOCK]
+        codes = np.frombuffer(block.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        if int(codes.max(initial=0)) >= len(table):
+            out.append(block.translate({ord(ch): _symbol_of(ch) for ch in set(block)}))
+        else:
+            out.append(table[codes].tobytes().decode("utf-32-le", "surrogatepass"))
+    return "".join(out)
+
+
 @lru_cache(maxsize=200_000)
 def wordfreq_best(word: str, langs: tuple[str, ...]) -> float:
     """The Zipf value of ``word`` (as written) in the word list of the likeliest of
@@ -487,6 +526,15 @@ def wordfreq_best(word: str, langs: tuple[str, ...]) -> float:
 def trailing_word(line: str) -> re.Match[str] | None:
     """The run of letters that ends ``line``, found from its end: a search from the start
     would scan the whole line for each break."""
+    # its length read off the line's last characters reversed, in one match: a search,
+    # even of the last 48 characters, tries the pattern again at each of their letters
+    tail = line[-_TAIL_CHARS:]
+    if not tail.endswith("\n"):  # ("$" also matches before a final line break)
+        run = _LEADING_WORD_RE.match(tail[::-1])
+        if run is None:
+            return None
+        if run.end() < _TAIL_CHARS:  # the run begins inside the tail
+            return _TRAILING_WORD_RE.match(line, len(line) - run.end())
     window = max(0, len(line) - 48)
     found = _TRAILING_WORD_RE.search(line, window)
     if found and found.start() == window and window:

@@ -66,4 +66,9 @@ _COLLAPSED_SPACE_RE = lazy_pattern("[ \t\n\r\x0b\x0c\x1c-\x1f\x85\u2028\u2029]+"
 
 def tidy(text: str) -> str:
     """``text`` with its runs of ordinary white space one space, and no padding."""
+    if "  " not in text and text.isprintable():
+        # the usual side: single spaces only (every other character of the class is a
+        # control or a separator, none printable), which the substitution would replace
+        # one by one with themselves
+        return text.strip()
     return _COLLAPSED_SPACE_RE.sub(" ", text).strip()

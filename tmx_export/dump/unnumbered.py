@@ -124,7 +124,10 @@ def _pair_start_candidates(stream: Stream) -> tuple[list[int], list[bool], list[
 
 _OPENERS_RE = r"[(\[«“‘„‚”»’\"'¿¡]*"
 _SENTENCE_END_RE = lazy_pattern(r"[.!?:;)\]\"»”…]['’\"”»]*[ \t]+" + _OPENERS_RE)
-_TITLE_END_RE = lazy_pattern(r"(?:^|(?<=[\s(]))" + _TITLES + r"['’\"”»]*[ \t]+" + _OPENERS_RE)
+# (the letters a title may open with looked ahead for first: the engine then skips to them,
+# where the lookbehind alone was tried at every character)
+_TITLE_END_RE = lazy_pattern(r"(?=[A-Zacinpev])(?:^|(?<=[\s(]))" + _TITLES + r"['’\"”»]*[ \t]+"
+                             + _OPENERS_RE)
 # the apostrophe first, then the letter before it: a lookbehind at the front of a pattern is
 # tried at every character of the text
 _ELISION_RE = lazy_pattern(r"['’](?<=[^\W\d_]['’])(?=[^\W\d_])")
@@ -133,7 +136,9 @@ _ELISION_RE = lazy_pattern(r"['’](?<=[^\W\d_]['’])(?=[^\W\d_])")
 # "Nr. 3"), where a name ending a sentence ("Mr Koch. I would") is followed by a word.
 # A number of up to three digits and a dot before a letter: an ordinal before a small
 # one where the language writes them so (:data:`..lang.ORDINAL_DOT_LANGUAGES`).
-_ORDINAL_DOT_RE = lazy_pattern(r"(?<![\w.,/-])\d{1,3}\.[ \t]+(?=[^\W\d_])")
+# (its first digit, then the character before it: a lookbehind opening a pattern is tried
+# at every character of the text)
+_ORDINAL_DOT_RE = lazy_pattern(r"\d(?<![\w.,/-]\d)\d{0,2}\.[ \t]+(?=[^\W\d_])")
 _SHORT_ABBREVIATION_RE = lazy_pattern(
     r"[A-Z](?<![\w.][A-Z])[a-z]{1,3}\.[ \t]+(?=\d|[A-Z]+[.\d(/-]|[A-Z]{2,}\b)")
 _HEADING_ABBREVIATION_RE = lazy_pattern(
@@ -258,7 +263,9 @@ NO_BREAK_PRIOR = -10.0
 # paragraph without its translation so opened went into the side B before it.
 _NAME_TITLES = ("Mr|Mrs|Ms|Mme|Mmes|Mlle|Dr|Prof|Madam|Madame|Monsieur|Messieurs|Mesdames|"
                 "Herr|Frau|Sr|Sra|Señor|Señora|Signor|Signora|Sig|Dhr|Mevr")
-_TITLED_NAME_RE = lazy_pattern(r"(?<=[\w,][ \t])(?:(?:" + _NAME_TITLES + r")\.?|M\.)[ \t]+"
+# (as _TITLE_END_RE: the titles' first letters looked ahead for before the lookbehind)
+_TITLED_NAME_RE = lazy_pattern(r"(?=[DFHMPS])(?<=[\w,][ \t])(?:(?:" + _NAME_TITLES + r")\.?|M\.)"
+                               r"[ \t]+"
                                r"([^\W\d_][\w'’-]*)[ \t]+(?=([^\W\d_][\w'’-]*)[.,;:!?])")
 _NAME_TITLE_RE = lazy_pattern(_NAME_TITLES)
 TITLED_NAME_PRIOR = -3.0
