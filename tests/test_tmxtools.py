@@ -2096,3 +2096,17 @@ def test_merge_shows_an_output_name_with_a_line_break_on_its_summary_line(
         assert result.stderr.splitlines()[0].startswith("3 units written to ")
         assert result.stderr.splitlines()[0].endswith(f"/{shown} from 1 file "
                                                       "(0 duplicates left out)")
+
+
+def test_stats_and_merge_refuse_standard_input_given_twice(tmp_path: Path) -> None:
+    """As build, check and pairs refuse it: standard input is read once. ``stats - -``
+    counted the same units twice (all of them "duplicate units"), ``merge - -`` wrote
+    them as read twice."""
+    text = (LISA / "ImportTest1C.tmx").read_text(encoding="utf-8")
+    runner = CliRunner()
+    for command, extra in ((stats_command, []), (merge_command, ["-o", str(tmp_path / "m.tmx")])):
+        result = runner.invoke(command, ["-", "-", *extra], input=text)
+        assert result.exit_code == 1
+        assert result.stderr == ("tmx-export: error: <stdin>: standard input given more "
+                                 "than once\n")
+    assert list(tmp_path.iterdir()) == []

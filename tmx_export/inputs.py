@@ -79,6 +79,13 @@ class ParallelInput:
 Input = str | ParallelInput
 
 
+
+def refuse_stdin_twice(names: Iterable[str | Path]) -> None:
+    """Refuse ``-`` named more than once: standard input is read once, and a second
+    reading would find it empty or (spooled) count the same units twice."""
+    if [str(name) for name in names].count("-") > 1:
+        raise InputError(STDIN_NAME, "standard input given more than once")
+
 def _register(name: str, reader: OptionsReader, extensions: Iterable[str] = (), *,
               units: bool = False) -> None:
     READERS[name] = reader
@@ -466,8 +473,7 @@ def gather_inputs(
         else:
             _check_file(name)
             files.append(name)
-    if files.count("-") > 1:
-        raise InputError(STDIN_NAME, "standard input given more than once")
+    refuse_stdin_twice(files)
     if pair_files:
         files = _pair_side_by_side(files, source_lang, target_lang, blank)
         files = _without_other_translations(files, found_below, blank)

@@ -28,6 +28,7 @@ from ..formats.tmx import (
     seg_text,
     split_tmx,
 )
+from ..inputs import refuse_stdin_twice
 from ..lang import COMBINING_MARKS, cased_tag, normalise_tag
 from .merging import (
     _XML_LANG_KEY,
@@ -123,6 +124,8 @@ def stats(paths: Iterable[str | Path], *, jobs: int = 1) -> TmxStats:
     count, as merge writes the unit; ``None`` for a unit merge leaves out as invalid);
     everything else is worked out a run of units at a time (:class:`_Tally`), by column.
     """
+    paths = list(paths)
+    refuse_stdin_twice(paths)
     result = TmxStats()
     tally = _Tally(result)
     langs = _TagCache()

@@ -42,7 +42,7 @@ from ..formats.tmx import (
     without_outer_namespaces,
 )
 from ..formats.xml import check_file
-from ..inputs import check_memory_outputs, check_outputs, detect_format
+from ..inputs import check_memory_outputs, check_outputs, detect_format, refuse_stdin_twice
 from ..lang import normalise_tag, primary
 from ..model import SEGTYPES
 from .validation import (
@@ -139,6 +139,7 @@ def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = Tr
     check_memory_outputs(output)
     if not paths:
         raise InputError(str(output), "nothing to merge")
+    refuse_stdin_twice(paths)
     for path in paths:
         check_file(path)
         _tmx_only(path)
