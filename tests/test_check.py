@@ -118,6 +118,26 @@ def test_accepted_findings_are_not_reported_again(tmp_path: Path) -> None:
     assert refused.exit_code == 1 and "bad.tsv:2: unknown decision 'maybe'" in refused.stderr
 
 
+def test_a_decision_typed_with_extra_spaces_is_read(tmp_path: Path) -> None:
+    # "false  alarm" (two spaces, or a no-break space a spreadsheet's autocorrect puts)
+    # was refused as an unknown decision, though spaces around it and any case were read
+    memory = planted_memory(tmp_path)
+    report = tmp_path / "review.xlsx"
+    assert run("check", str(memory), "--report", str(report), "--fail-on", "never"
+               ).exit_code == 0
+    book = load_workbook(report)
+    sheet = book.active
+    decision = [cell.value for cell in sheet[1]].index("decision") + 1
+    marks = ["False  Alarm", "false\u00a0alarm ", " OK", "false \t alarm"]
+    for row in range(2, sheet.max_row + 1):
+        sheet.cell(row, decision).value = marks[row % len(marks)]
+    book.save(report)
+    again = run("check", str(memory), "--accept", str(report))
+    assert again.exit_code == 0, again.stderr
+    assert f"{sheet.max_row - 1} accepted before, not reported" in again.stderr
+    assert again.stdout == ""
+
+
 def test_a_finding_marked_fix_is_reported_though_its_twin_was_marked_ok(
         tmp_path: Path) -> None:
     """A unit repeated in the memory gives the same finding twice, which the report's key

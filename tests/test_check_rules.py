@@ -655,6 +655,23 @@ def test_untranslated_text_is_found(text):
     assert found(untranslated, pair(text, "  " + text.upper().replace(" ", "\u00a0 "))) != []
 
 
+@pytest.mark.parametrize(("source", "target", "langs"), [
+    # DGT-TM 22019D0996, as the two languages write it: a reference's abbreviation in lower
+    # case ("rez.": Lithuanian "rezoliucija", Latvian "rezolūcija"), as "Res." would be
+    ("IMO rez. MSC.302(87)", "IMO Rez. MSC.302(87)", ("lt", "lv")),
+    ("rez. IMO MSC.192(79)", "rez. IMO MSC.192(79)", ("cs", "sk")),
+    ("rez. IMO A.278(VIII)", "Rez. IMO A.278(VIII)", ("sk", "hr")),
+    ("ul. Nowy Świat 6/12", "ul. Nowy Świat 6/12", ("pl", "hr")),
+])
+def test_a_reference_with_an_abbreviation_may_stay_the_same(source, target, langs):
+    # each was an untranslated error (130 of the 184 in DGT-TM's 552 language pairs)
+    assert found(untranslated, pair(source, target, *langs)) == []
+    # a text of words is still found, abbreviation or not
+    text = "Resumption of the session, cf. the minutes"
+    assert found(untranslated, pair(text, text, *langs)) == [
+        (text, f"a translation into {langs[1]}")]
+
+
 def test_same_language_units_are_not_untranslated():
     text = "The vote will take place tomorrow."
     assert found(untranslated, pair(text, text, "en-GB", "en-US")) == []

@@ -180,6 +180,36 @@ def test_punctuation_between_words_is_not_the_term():
     assert check([VALUE_CHAIN], unit) == []
 
 
+def test_a_term_written_with_punctuation_is_found_with_it():
+    # a term whose words punctuation separates ("Directive 2014/90/EU", "entrée/sortie",
+    # "R&D") was keyed without its punctuation while a text's words keep it: such a term
+    # was never found, in a source (its rendering never checked) nor in a target (reported
+    # missing from a target that holds it)
+    directive = TermEntry("Directive 2014/90/EU", ("directive 2014/90/UE",))
+    unit = Pair("The European Union has adopted Directive 2014/90/EU of the European "
+                "Parliament and of the Council which repeals Council Directive 96/98/EC on "
+                "marine equipment.",
+                "L'Union européenne a adopté la directive 2014/90/UE du Parlement européen et "
+                "du Conseil, qui abroge la directive 96/98/CE du Conseil relative aux "
+                "équipements marins.", "en-GB", "fr-FR")
+    assert check([directive], unit) == []
+    assert check([directive], plant(unit, "2014/90/UE", "96/98/CE", 1)) == [
+        ("term-missing", "Directive 2014/90/EU", "directive 2014/90/UE")]
+    io = TermEntry("input/output", ("entrée/sortie",))
+    unit = Pair("The input/output port.", "Le port d'entrée/sortie.", "en-GB", "fr-FR")
+    assert check([io], unit) == []
+    assert check([io], plant(unit, "entrée/sortie", "entrée")) == [
+        ("term-missing", "input/output", "entrée/sortie")]
+    research = TermEntry("R&D", ("R-D",))
+    unit = Pair("Funding for R&D.", "Le financement de la R-D.", "en-GB", "fr-FR")
+    assert check([research], unit) == []
+    assert check([research], plant(unit, "la R-D", "l'innovation")) == [
+        ("term-missing", "R&D", "R-D")]
+    # still no term across punctuation the term does not have
+    assert check([VALUE_CHAIN], Pair("We add value, chains of shops follow.", "Rien.",
+                                     "en-GB", "fr-FR")) == []
+
+
 def test_a_term_inside_a_longer_term_is_left_to_the_longer_one(seed_unit):
     # a banking glossary's "transfer" -> "virement" must not fire inside "know-how transfer"
     entries = [TermEntry("transfer", ("virement",)),

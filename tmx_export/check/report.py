@@ -394,7 +394,9 @@ def read_decisions(path: str | Path) -> Decisions:
                 return ANY_EXPECTED
             return _uncut(str(row[i])) if i < len(row) and row[i] is not None else ""
 
-        decision = cell("decision").strip().lower()
+        # as typed in a spreadsheet: any case, and any run of spaces ("false  alarm", a
+        # no-break space) between the words, as at their ends
+        decision = " ".join(cell("decision").lower().split())
         if not decision:
             continue
         if decision not in DECISIONS:

@@ -115,6 +115,10 @@ _NAME_PARTICLES = frozenset({"de", "del", "della", "der", "den", "van", "von", "
 _ACRONYM_MAX = 6
 _TOKEN_RE = re.compile(r"\S+")
 _CODE_SYMBOL_RE = re.compile(r"[=<>{}\\/_@#|~^*$%&+]")
+# A word shortened with a full stop ("rez.", "ul.", "nr."): a reference's or an address's
+# abbreviation, which a related language may write alike ("IMO rez. MSC.302(87)" is both
+# Lithuanian and Latvian, "rez. IMO MSC.192(79)" Czech, Slovak and Croatian)
+_ABBREVIATION_RE = re.compile(r"[^\W\d_]{1,4}\.")
 
 
 def _comparable(text: str) -> str:
@@ -123,8 +127,10 @@ def _comparable(text: str) -> str:
 
 def _name_or_code(token: str) -> bool:
     """A token of a name or a code: digits or code symbols in it ("<=lt", "{0}",
-    "a_b"), an acronym, a capitalised word."""
-    if DIGIT_RE.search(token) or _CODE_SYMBOL_RE.search(token):
+    "a_b"), an acronym, a capitalised word, an abbreviation ("rez.", in lower case as in
+    capitals: "Rez." is a capitalised word)."""
+    if DIGIT_RE.search(token) or _CODE_SYMBOL_RE.search(token) \
+            or _ABBREVIATION_RE.fullmatch(token):
         return True
     words = WORD_RE.findall(token)
     return all(w.lower() in _NAME_PARTICLES if w.islower() else

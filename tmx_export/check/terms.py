@@ -13,7 +13,8 @@ candidates (:class:`tmx_export.terms.candidates.Extractor`): "value chains" hold
 "value chain", "chaînes des valeurs" holds "chaîne de valeur" (French linking words and
 articles normalised), whatever the case; accents count as written. Words may be separated
 by any run of white space, a line break included, but not by punctuation ("value, chain"
-is not the term); a plural mark in brackets is no word ("État(s) membre(s)"). A term's
+is not the term) unless the term has some there ("entrée/sortie", "R&D"); a plural mark
+in brackets is no word ("État(s) membre(s)"). A term's
 word is also matched as a lemma in its own right, and a word with hyphens part by part
 (:meth:`_Words.keys`): the lemmatiser reads some singulars as another word ("Estado" ->
 "estar", "Estados" -> "estado"), and a term is named in the singular. Capitals
@@ -54,7 +55,7 @@ from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, compress, count, filterfalse, product
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from lxml import etree
 
@@ -286,6 +287,8 @@ def _group(pairs: Iterable[tuple[str, str, bool]], words: _Words) -> list[TermEn
 
 # --- matching --------------------------------------------------------------------------------
 
+_T = TypeVar("_T")
+
 # The fallback's plural rule: a final "s" after three letters goes ("chains" -> "chain";
 # not "is" or "bus"); "ss" is kept (see _fallback_piece).
 _PLURAL_S = re.compile(r"(?<=[^\W\d_]{3})s$")
@@ -492,12 +495,13 @@ class _Words:
                 return lower[2]
         return piece
 
-    def key(self, term: str) -> tuple[str, ...]:
-        """The pieces of a term (read afresh: never _OTHER)."""
-        return tuple(piece for chunk in term.split() for piece in self._chunk(chunk)
-                     if piece is not _BREAK)
+    def key(self, term: str) -> tuple[str | None, ...]:
+        """The pieces of a term (read afresh: never _OTHER), with a :data:`_BREAK` where
+        punctuation separates two of its words ("R&D", "entrée/sortie", "Regulation (EU)
+        No"), as a text's pieces have one there: without it, such a term never matched."""
+        return _inner(tuple(piece for chunk in term.split() for piece in self._chunk(chunk)))
 
-    def keys(self, term: str) -> list[tuple[str, ...]]:
+    def keys(self, term: str) -> list[tuple[str | None, ...]]:
         """The key of a term (:meth:`key`) first, then its other readings: each word whose
         lemma is not the word may be read as a lemma in its own right, as the forms of
         that word are. The lemmatiser reads some singulars as another word, a verb, and
@@ -508,21 +512,28 @@ class _Words:
         if self.extractor is None:
             key = self.key(term)
             return [key] if key else []
-        options = [readings for chunk in term.split() for readings in self._options(chunk)]
+        options = _inner(tuple(readings for chunk in term.split()
+                               for readings in self._options(chunk)))
         return [key for key in product(*options)] if options else []
 
-    def _options(self, chunk: str) -> list[tuple[str, ...]]:
-        """Per piece of ``chunk`` (those :meth:`_chunk` gives, without breaks), its
-        readings: its piece first."""
+    def _options(self, chunk: str) -> list[tuple[str | None, ...]]:
+        """Per piece of ``chunk`` (those :meth:`_chunk` gives, breaks included), its
+        readings: its piece first; a break's only reading is itself."""
         chunk = unicodedata.normalize("NFC", chunk)  # (as in _cased)
         if "(" in chunk:
             chunk = _PLURAL_MARK.sub("", chunk)
-        options = []
+        options: list[tuple[str | None, ...]] = []
+        end = 0
         for start, stop in split_tokens(chunk, self.lang):
+            if start > end:
+                options.append((_BREAK,))
             word = chunk[start:stop]
             piece = self._piece(word)
             if piece:
                 options.append(self._readings(word, piece))
+            end = stop
+        if end < len(chunk):
+            options.append((_BREAK,))
         return options
 
     def _readings(self, word: str, piece: str) -> tuple[str, ...]:
@@ -561,13 +572,29 @@ class _Words:
         tell the term from a common phrase: every capitalised word of a name, a term with a
         capital after its first word ("Implementing Regulation", "Rules of Procedure"); a
         one-word term's capital ("Regulation") when ``first``; else none ("Value chain")."""
-        capitals = [capital for chunk in term.split() for piece, capital in self._cased(chunk)
-                    if piece is not _BREAK]
+        cased = _inner(tuple(item for chunk in term.split() for item in self._cased(chunk)),
+                       lambda item: item[0] is _BREAK)
+        capitals = [capital for piece, capital in cased if piece is not _BREAK]
         if len(capitals) == 1:
             return (0,) if capitals[0] and first else ()
         if not any(capitals[1:]):
             return ()
-        return tuple(at for at, capital in enumerate(capitals) if capital)
+        # (positions in the key, whose breaks count)
+        return tuple(at for at, (piece, capital) in enumerate(cased)
+                     if capital and piece is not _BREAK)
+
+
+def _inner(items: tuple[_T, ...], is_break: Callable[[_T], bool] = lambda item: (
+        item is _BREAK or item == (_BREAK,))) -> tuple[_T, ...]:
+    """``items`` (a term's pieces, or their readings) without the breaks at either end: the
+    punctuation around a term ("(EU)", "Ltd.") is none of its own, and a text may write the
+    term without it."""
+    start, end = 0, len(items)
+    while start < end and is_break(items[start]):
+        start += 1
+    while end > start and is_break(items[end - 1]):
+        end -= 1
+    return items[start:end]
 
 
 def _english_plural(word: str) -> str:
@@ -591,12 +618,12 @@ class _Key(NamedTuple):
     """A term's key as it is matched: its pieces (a list, to compare with a slice of a
     text's) and the set of them, which a text must hold for the key to occur in it."""
 
-    pieces: list[str]
+    pieces: list[str | None]  # a break (None) where the term has punctuation
     needed: frozenset[str]
 
 
-def _key(pieces: tuple[str, ...]) -> _Key:
-    return _Key(list(pieces), frozenset(pieces))
+def _key(pieces: tuple[str | None, ...]) -> _Key:
+    return _Key(list(pieces), frozenset(piece for piece in pieces if piece is not _BREAK))
 
 
 # first piece -> [(id, pieces, length)] of the keys it begins, ids in increasing order
@@ -731,7 +758,7 @@ class TermChecker:
                 indexed.append((ident, reading))
         self._source_index = _index(indexed)
         self._target_keys = [_key(key) for key in target_keys]
-        self._source.only(piece for _, key in indexed for piece in key)
+        self._source.only(piece for _, key in indexed for piece in key if piece is not _BREAK)
         # the target's conjunctions as pieces (as its tokeniser gives them), kept apart from
         # the pieces of no key so that _elided can see them
         coordinators = COORDINATORS.get(primary(target_lang), ())
@@ -745,7 +772,8 @@ class TermChecker:
         # the keys (the others are _OTHER among a text's pieces, and never reach _elided)
         self._function = (STOP.get(primary(target_lang), frozenset()) | FR_CONNECTORS
                           | {"of"}) - self._conjunctions
-        self._target.only(chain((piece for key in target_keys for piece in key),
+        self._target.only(chain((piece for key in target_keys for piece in key
+                                 if piece is not _BREAK),
                                 self._conjunctions))
         # Words.pieces, inline in check(): a chunk's pieces, tokenised on first sight
         self._source_chunk = self._source._chunks.__getitem__
