@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -1179,3 +1180,46 @@ def test_a_memory_checked_beside_a_dump_is_checked_as_it_holds_its_units(tmp_pat
         # the dump's units as build numbers them, its finding as when it is checked alone
         assert "recherche;\ta space before ; (5 times)" in both.stdout
         assert "left out" not in both.stderr, both.stderr
+
+
+def test_decisions_of_several_rounds_of_review_are_all_kept(tmp_path: Path) -> None:
+    """A report written with --accept leaves out what was accepted before, so the second
+    round's file holds only its own decisions: with one --accept file, the third run
+    reported again everything the first round had accepted. Each round's file is named,
+    oldest first; a later decision on a finding wins over an earlier one."""
+    memory = planted_memory(tmp_path)
+
+    def review(report: Path, mark: Callable[[str], str | None]) -> int:
+        book = load_workbook(report)
+        sheet = book.active
+        header = [cell.value for cell in sheet[1]]
+        column, decision = header.index("check") + 1, header.index("decision") + 1
+        marked = 0
+        for row in range(2, sheet.max_row + 1):
+            value = mark(sheet.cell(row, column).value)
+            if value:
+                sheet.cell(row, decision).value = value
+                marked += 1
+        book.save(report)
+        return marked
+
+    first, second = tmp_path / "round1.xlsx", tmp_path / "round2.xlsx"
+    assert run("check", str(memory), "--report", str(first), "--fail-on", "never"
+               ).exit_code == 0
+    numbers = review(first, lambda check: "ok" if check == "number-mismatch" else None)
+    assert numbers >= 1
+    assert run("check", str(memory), "--accept", str(first), "--report", str(second),
+               "--fail-on", "never").exit_code == 0
+    rest = review(second, lambda check: "false alarm" if check == "untranslated" else None)
+    assert rest >= 1
+    third = run("check", str(memory), "--accept", str(first), "--accept", str(second),
+                "--fail-on", "never")
+    assert f"{numbers + rest} accepted before, not reported" in third.stderr, third.stderr
+    assert "number-mismatch" not in third.stdout and "untranslated" not in third.stdout
+    # the second round may change the first's mind: its "fix" wins over the "ok"
+    review(second, lambda check: "fix" if check == "untranslated" else None)
+    review(first, lambda check: "ok" if check == "untranslated" else None)
+    changed = run("check", str(memory), "--accept", str(first), "--accept", str(second),
+                  "--fail-on", "never")
+    assert f"{numbers} accepted before, not reported" in changed.stderr, changed.stderr
+    assert "untranslated" in changed.stdout

@@ -35,7 +35,7 @@ from ..inputs import (
     gather_inputs,
 )
 from ..model import NO_CLEANING, BuildOptions, Pair, Progress
-from .model import CHECKS, SEVERITIES, Finding, LeftOut, TermEntry, is_accepted
+from .model import CHECKS, SEVERITIES, AcceptKey, Finding, LeftOut, TermEntry, is_accepted
 from .parts import InParts, Prechecked, Prechecks, rows
 from .read import memory_units
 from .worker import can_fork, checked_in_two
@@ -51,8 +51,9 @@ class CheckOptions:
     """What ``tmx-export check`` was asked for.
 
     ``checks`` the checks to run (names of :data:`~tmx_export.check.model.CHECKS`);
-    ``terms`` a termbase, TBX or glossary for the term checks; ``accept`` a reviewed
-    findings report whose ``ok`` and ``false alarm`` decisions are not reported again;
+    ``terms`` a termbase, TBX or glossary for the term checks; ``accept`` reviewed
+    findings reports (one a round of review, oldest first) whose ``ok`` and ``false
+    alarm`` decisions are not reported again, a later file's decision over an earlier's;
     ``fail_on`` the least severity that makes the run fail (``never``: it never does);
     ``french_spaces`` whether French targets need a space before ; : ! ? and inside « »
     (French typography; some clients and DGT-TM write none); ``languages_from_memory``
@@ -69,12 +70,14 @@ class CheckOptions:
     input_format: str | None = None
     checks: frozenset[str] = frozenset(CHECKS)
     terms: str | None = None
-    accept: str | None = None
+    accept: tuple[str, ...] = ()
     fail_on: str = "error"
     french_spaces: bool = True
     jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
 
     def __post_init__(self) -> None:
+        if isinstance(self.accept, str):  # one file named alone
+            object.__setattr__(self, "accept", (self.accept,))
         unknown = set(self.checks) - set(CHECKS)
         if unknown:
             raise ValueError(f"unknown check(s) {', '.join(sorted(unknown))}; known: "
@@ -368,7 +371,7 @@ def check_report_path(inputs: Sequence[str | Path | ParallelInput], options: Che
     memory, the termbase or glossary, the reviewed report of ``accept``: its decisions
     would be lost) or that cannot be written (:func:`tmx_export.inputs.check_outputs`)."""
     read: list[str | Path | ParallelInput] = [*gather_inputs(inputs, pair_files=False)]
-    read.extend(path for path in (options.terms, options.accept) if path)
+    read.extend(path for path in (options.terms, *options.accept) if path)
     check_outputs(read, [report], writable=True)
 
 
@@ -447,10 +450,20 @@ def check_terms_given(options: CheckOptions, asked: bool) -> None:
         raise ValueError(f"--checks {','.join(wanted)} needs --termbase or --glossary")
 
 
-def _decisions(path: str | None) -> Decisions:
+def _decisions(paths: Sequence[str]) -> Decisions:
+    """The decisions of the reviewed reports ``paths``, oldest first: a finding's decision
+    is the last file's that marks it. A report written with ``--accept`` leaves out the
+    findings accepted before, so each round's file holds only its own decisions: with one
+    file, the first round's were reported again in the third."""
     from .report import Decisions, read_decisions
 
-    return Decisions() if path is None else read_decisions(path)
+    accepted: set[AcceptKey] = set()
+    to_fix: set[AcceptKey] = set()
+    for path in paths:
+        decided = read_decisions(path)
+        accepted = (accepted - decided.to_fix) | decided.accepted
+        to_fix = (to_fix - decided.accepted) | decided.to_fix
+    return Decisions(frozenset(accepted), frozenset(to_fix))
 
 
 __all__ = ["FAIL_ON", "TERM_CHECKS", "CheckOptions", "CheckSummary", "check",

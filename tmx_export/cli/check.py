@@ -44,8 +44,10 @@ from . import (
 @click.option("--checks", "only", multiple=True, metavar="A,B",
               help="Run only these checks: " + ", ".join(CHECKS) + ".")
 @click.option("--skip", multiple=True, metavar="A,B", help="Leave these checks out.")
-@click.option("--accept", "accept_path", type=click.Path(dir_okay=False), metavar="FILE",
-              help="A reviewed report: findings marked ok or false alarm are not reported.")
+@click.option("--accept", "accept_paths", type=click.Path(dir_okay=False), metavar="FILE",
+              multiple=True,
+              help="A reviewed report: findings marked ok or false alarm are not reported. "
+              "Repeat it for each round of review, oldest first: a later decision wins.")
 @click.option("--fail-on", type=click.Choice(["warning", "error", "never"]), default="error",
               show_default=True, help="The least severity that makes the exit status 1.")
 @click.option("--no-french-spaces", "french_spaces", flag_value=False, default=True,
@@ -64,7 +66,7 @@ from . import (
 def check_command(inputs: Sequence[str], source_lang: str, target_lang: str,
                   termbase_path: str | None, glossary_path: str | None,
                   report_path: str | None, only: tuple[str, ...], skip: tuple[str, ...],
-                  accept_path: str | None, fail_on: str, french_spaces: bool,
+                  accept_paths: tuple[str, ...], fail_on: str, french_spaces: bool,
                   input_format: str | None, jobs: int, quiet: bool) -> None:
     """Check a memory: approved and forbidden terms (lemma-aware), numbers, untranslated
     and empty targets, inline codes, placeholders, consistency, punctuation and spacing.
@@ -92,7 +94,7 @@ def check_command(inputs: Sequence[str], source_lang: str, target_lang: str,
                                         target_lang=target_lang, input_format=input_format,
                                         languages_from_memory=not languages_named(),
                                         terms=termbase_path or glossary_path,
-                                        accept=accept_path, fail_on=fail_on,
+                                        accept=accept_paths, fail_on=fail_on,
                                         french_spaces=french_spaces, jobs=jobs)
     except ValueError as error:  # an unknown check's name: a usage error, as a bad value is
         raise click.UsageError(str(error)) from None
@@ -150,18 +152,19 @@ def check_command(inputs: Sequence[str], source_lang: str, target_lang: str,
                       if summary.accepted else "")
                    + (f"; {summary.still_to_fix} marked fix before, still there"
                       if summary.still_to_fix else "")
-                   + (f"; {_none_matched(summary.decisions, accept_path)}"
+                   + (f"; {_none_matched(summary.decisions, accept_paths)}"
                       if summary.decisions and not summary.accepted else "")
                    + (f"; report: {shown_name(report_path)}" if report_path else ""), err=True)
     if summary.failed:
         sys.exit(1)
 
 
-def _none_matched(decisions: int, path: str | None) -> str:
-    """The summary's word for an --accept file none of whose accepted findings this run
+def _none_matched(decisions: int, paths: Sequence[str]) -> str:
+    """The summary's word for --accept files none of whose accepted findings this run
     gave: a report of another memory matches nothing, and was silent."""
-    what = (f"the finding accepted in {path} is not" if decisions == 1 else
-            f"none of the {decisions} findings accepted in {path} is")
+    where = ", ".join(map(shown_name, paths))
+    what = (f"the finding accepted in {where} is not" if decisions == 1 else
+            f"none of the {decisions} findings accepted in {where} is")
     return f"{what} one of this run's (a report of another memory?)"
 
 
