@@ -89,20 +89,30 @@ def test_reports_in_every_format(tmp_path: Path) -> None:
     assert header == [*REPORT_COLUMNS, "decision"] and sheet.max_row == len(rows)
 
 
+def _review(report: Path, mark: Callable[[int, str], str | None]) -> int:
+    """Mark the rows of an XLSX findings report as a reviewer does: each row's decision
+    is ``mark(row, its check)`` where that is not None. The number of rows marked."""
+    book = load_workbook(report)
+    sheet = book.active
+    header = [cell.value for cell in sheet[1]]
+    column, decision = header.index("check") + 1, header.index("decision") + 1
+    marked = 0
+    for row in range(2, sheet.max_row + 1):
+        value = mark(row, sheet.cell(row, column).value)
+        if value:
+            sheet.cell(row, decision).value = value
+            marked += 1
+    book.save(report)
+    return marked
+
+
 def test_accepted_findings_are_not_reported_again(tmp_path: Path) -> None:
     memory = planted_memory(tmp_path)
     report = tmp_path / "review.xlsx"
     assert run("check", str(memory), "--report", str(report), "--fail-on", "never"
                ).exit_code == 0
-    book = load_workbook(report)
-    sheet = book.active
-    decision = [cell.value for cell in sheet[1]].index("decision") + 1
-    accepted = 0
-    for row in range(2, sheet.max_row + 1):
-        if sheet.cell(row, 4).value == "number-mismatch":
-            sheet.cell(row, decision).value = "false alarm"
-            accepted += 1
-    book.save(report)
+    accepted = _review(report, lambda _, check: "false alarm"
+                       if check == "number-mismatch" else None)
     assert accepted >= 1
     again = run("check", str(memory), "--accept", str(report))
     assert f"{accepted} accepted before, not reported" in again.stderr
@@ -126,16 +136,11 @@ def test_a_decision_typed_with_extra_spaces_is_read(tmp_path: Path) -> None:
     report = tmp_path / "review.xlsx"
     assert run("check", str(memory), "--report", str(report), "--fail-on", "never"
                ).exit_code == 0
-    book = load_workbook(report)
-    sheet = book.active
-    decision = [cell.value for cell in sheet[1]].index("decision") + 1
     marks = ["False  Alarm", "false\u00a0alarm ", " OK", "false \t alarm"]
-    for row in range(2, sheet.max_row + 1):
-        sheet.cell(row, decision).value = marks[row % len(marks)]
-    book.save(report)
+    rows = _review(report, lambda row, _: marks[row % len(marks)])
     again = run("check", str(memory), "--accept", str(report))
     assert again.exit_code == 0, again.stderr
-    assert f"{sheet.max_row - 1} accepted before, not reported" in again.stderr
+    assert f"{rows} accepted before, not reported" in again.stderr
     assert again.stdout == ""
 
 
@@ -1190,18 +1195,7 @@ def test_decisions_of_several_rounds_of_review_are_all_kept(tmp_path: Path) -> N
     memory = planted_memory(tmp_path)
 
     def review(report: Path, mark: Callable[[str], str | None]) -> int:
-        book = load_workbook(report)
-        sheet = book.active
-        header = [cell.value for cell in sheet[1]]
-        column, decision = header.index("check") + 1, header.index("decision") + 1
-        marked = 0
-        for row in range(2, sheet.max_row + 1):
-            value = mark(sheet.cell(row, column).value)
-            if value:
-                sheet.cell(row, decision).value = value
-                marked += 1
-        book.save(report)
-        return marked
+        return _review(report, lambda _, check: mark(check))
 
     first, second = tmp_path / "round1.xlsx", tmp_path / "round2.xlsx"
     assert run("check", str(memory), "--report", str(first), "--fail-on", "never"

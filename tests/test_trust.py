@@ -345,6 +345,28 @@ def test_disk_full_names_the_output(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert list(tmp_path.iterdir()) == []
 
 
+
+class _FullAfter:
+    """A file whose writes after its first ``allowed`` fail as on a full disk."""
+
+    def __init__(self, handle, allowed: int) -> None:  # type: ignore[no-untyped-def]
+        self.handle, self.allowed, self.writes = handle, allowed, 0
+
+    def write(self, data):  # type: ignore[no-untyped-def]
+        self.writes += 1
+        if self.writes > self.allowed:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return self.handle.write(data)
+
+    def __enter__(self):  # type: ignore[no-untyped-def]
+        return self
+
+    def __exit__(self, *exc) -> None:  # type: ignore[no-untyped-def]
+        self.handle.close()
+
+    def __getattr__(self, name):  # type: ignore[no-untyped-def]
+        return getattr(self.handle, name)
+
 def test_disk_full_under_a_part_names_the_part(tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     """``--max-units``: a disk that fills up while a part is written said "tmx-export:
@@ -353,25 +375,9 @@ def test_disk_full_under_a_part_names_the_part(tmp_path: Path,
 
     real_fdopen = tmx.os.fdopen
 
-    class Full:
-        def __init__(self, handle) -> None:  # type: ignore[no-untyped-def]
-            self.handle = handle
-
-        def write(self, data):  # type: ignore[no-untyped-def]
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-
-        def __enter__(self):  # type: ignore[no-untyped-def]
-            return self
-
-        def __exit__(self, *exc) -> None:  # type: ignore[no-untyped-def]
-            self.handle.close()
-
-        def __getattr__(self, name):  # type: ignore[no-untyped-def]
-            return getattr(self.handle, name)
-
     def opened(fd: int, mode: str = "r", *args, **kwargs):  # type: ignore[no-untyped-def]
         handle = real_fdopen(fd, mode, *args, **kwargs)
-        return Full(handle) if mode == "wb" else handle  # the parts' temporary files
+        return _FullAfter(handle, 0) if mode == "wb" else handle  # the parts' temporary files
 
     monkeypatch.setattr(tmx.os, "fdopen", opened)
     result = run("build", str(SEED), "-o", str(tmp_path / "o.tmx"), "--max-units", "1",
@@ -418,29 +424,11 @@ def test_a_full_disk_under_the_report_names_the_report(tmp_path: Path,
 
     import tmx_export.formats.text as text
 
-    class FullAfterHeader:
-        def __init__(self, handle) -> None:  # type: ignore[no-untyped-def]
-            self.handle, self.writes = handle, 0
-
-        def write(self, data):  # type: ignore[no-untyped-def]
-            self.writes += 1
-            if self.writes > 1:  # the header went; a reject does not
-                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-            return self.handle.write(data)
-
-        def __enter__(self):  # type: ignore[no-untyped-def]
-            return self
-
-        def __exit__(self, *exc) -> None:  # type: ignore[no-untyped-def]
-            self.handle.close()
-
-        def __getattr__(self, name):  # type: ignore[no-untyped-def]
-            return getattr(self.handle, name)
-
     def opened(name, mode="r", **kwargs):  # type: ignore[no-untyped-def]
         handle = builtins.open(name, mode, **kwargs)
         is_report = Path(str(name)).name.startswith(".r.tsv.")
-        return FullAfterHeader(handle) if is_report else handle
+        # the header goes; a reject does not
+        return _FullAfter(handle, 1) if is_report else handle
 
     monkeypatch.setattr(text, "open", opened, raising=False)
     out, report = tmp_path / "o.tmx", tmp_path / "r.tsv"
