@@ -12,6 +12,7 @@ import sys
 import time
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -1359,6 +1360,20 @@ def test_a_french_heading_of_a_french_first_dump_cut_pdf_style_is_a_reject(
         ("unpaired paragraph (fr-FR only)", before.count("\n") + 1, "Ordre des travaux")]
 
 
+def _read_with_line_between(tmp_path: Path, pairs: list[Pair], line: str
+                            ) -> tuple[int, Any, Any]:
+    """A dump of ``pairs`` cut PDF-style at random widths with ``line`` alone on its line
+    after the first three, and the same dump without it: the line's number, and what each
+    reads as (units and rejects)."""
+    before = format_dump(pairs[:3], style="space-consumed", numbered=False, seed=0)
+    after = format_dump(pairs[3:], style="space-consumed", numbered=False, seed=1)
+    dump, plain = tmp_path / "with-line.txt", tmp_path / "plain.txt"
+    dump.write_text(before + line + "\n" + after, encoding="utf-8")
+    plain.write_text(before + after, encoding="utf-8")
+    return (before.count("\n") + 1, read_units([dump], segment=None),
+            read_units([plain], segment=None))
+
+
 @pytest.mark.parametrize(("heading", "first", "at"), [
     (89, "en", 168), (89, "fr", 174), (217, "en", 180), (217, "fr", 174)])
 def test_a_long_heading_of_a_dump_cut_pdf_style_at_random_widths_is_a_reject(
@@ -1376,18 +1391,11 @@ def test_a_long_heading_of_a_dump_cut_pdf_style_at_random_widths_is_a_reject(
     rows = [(p.source, p.target) for p in session_pairs[at - 3:at + 3]]
     pairs = [Pair(en, fr, "en-GB", "fr-FR") if first == "en" else Pair(fr, en, "fr-FR", "en-GB")
              for en, fr in rows]
-    before = format_dump(pairs[:3], style="space-consumed", numbered=False, seed=0)
-    after = format_dump(pairs[3:], style="space-consumed", numbered=False, seed=1)
-    dump, plain = tmp_path / "heading.txt", tmp_path / "plain.txt"
-    dump.write_text(before + title + "\n" + after, encoding="utf-8")
-    plain.write_text(before + after, encoding="utf-8")
-    units, rejects = read_units([dump], segment=None)
+    line, (units, rejects), (plain, left) = _read_with_line_between(tmp_path, pairs, title)
     assert [(u.source, u.target) for u in units] == rows
     assert [(r.reason, r.line, r.text) for r in rejects] == [
-        (f"unpaired paragraph ({'en-GB' if first == 'en' else 'fr-FR'} only)",
-         before.count("\n") + 1, title)]
-    units, rejects = read_units([plain], segment=None)
-    assert [(u.source, u.target) for u in units] == rows and rejects == []
+        (f"unpaired paragraph ({'en-GB' if first == 'en' else 'fr-FR'} only)", line, title)]
+    assert [(u.source, u.target) for u in plain] == rows and left == []
 
 
 @pytest.mark.parametrize("stray", ["Le débat est clos.", "Le vote aura lieu demain à midi."])
@@ -1404,17 +1412,11 @@ def test_a_closing_line_after_side_b_of_a_dump_cut_pdf_style_is_a_reject(
     paragraph of its own. The same pairs without the line are read as they were written."""
     rows = [(p.source, p.target) for p in session_pairs[at - 3:at + 3]]
     pairs = [Pair(en, fr, "en-GB", "fr-FR") for en, fr in rows]
-    before = format_dump(pairs[:3], style="space-consumed", numbered=False, seed=0)
-    after = format_dump(pairs[3:], style="space-consumed", numbered=False, seed=1)
-    dump, plain = tmp_path / "stray.txt", tmp_path / "plain.txt"
-    dump.write_text(before + stray + "\n" + after, encoding="utf-8")
-    plain.write_text(before + after, encoding="utf-8")
-    units, rejects = read_units([dump], segment=None)
+    line, (units, rejects), (plain, left) = _read_with_line_between(tmp_path, pairs, stray)
     assert [(u.source, u.target) for u in units] == rows
     assert [(r.reason, r.line, r.text) for r in rejects] == [
-        ("unpaired paragraph (fr-FR only)", before.count("\n") + 1, stray)]
-    units, rejects = read_units([plain], segment=None)
-    assert [(u.source, u.target) for u in units] == rows and rejects == []
+        ("unpaired paragraph (fr-FR only)", line, stray)]
+    assert [(u.source, u.target) for u in plain] == rows and left == []
 
 
 @pytest.mark.parametrize("heading", ["Politique industrielle", "Reprise de la session"])
