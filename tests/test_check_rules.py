@@ -546,6 +546,24 @@ def test_a_separator_copied_unchanged_is_found_both_ways(source, target, source_
         (item, expected)]
 
 
+@pytest.mark.parametrize("source, target, source_lang, target_lang, item", [
+    # both languages write a decimal comma; the translator swapped it for a point, which
+    # the target's language does not read as one: read both ways, it matched and passed
+    ("Zahlung von 1,5 Mio. EUR.", "Paiement de 1.5 million d'euros.", "de-DE", "fr-FR",
+     "1.5 million"),
+    ("Ein Anteil von 3,5 % der Mittel.", "Una quota del 3.5% dei fondi.", "de-DE", "it-IT",
+     "3.5"),
+    ("Le taux est de 2,5 %.", "El tipo es del 2.5 %.", "fr-FR", "es-ES", "2.5"),
+])
+def test_a_decimal_comma_written_as_a_point_between_comma_languages_is_found(
+        source, target, source_lang, target_lang, item):
+    found_here = found(number_mismatch, pair(source, target, source_lang, target_lang))
+    assert [i for i, _ in found_here] == [item]
+    # the same number with the target's own mark passes
+    right = target.replace(item, item.replace(".", ","))
+    assert found(number_mismatch, pair(source, right, source_lang, target_lang)) == []
+
+
 @pytest.mark.parametrize("source, target, source_lang, target_lang", [
     ("in 2019, point 1.5", "en 2019, point 1.5", "en-GB", "fr-FR"),  # a reference
     ("section 3.100", "Abschnitt 3.100", "en-GB", "de-DE"),

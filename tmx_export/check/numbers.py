@@ -786,6 +786,26 @@ def _read_copies_strictly(target: list[_Number], source: list[_Number]) -> None:
             n.values = n.strict
 
 
+# a number's separators the other way round: "1,5" and "1.5", "1.500,25" and "1,500.25"
+_SWAPPED = str.maketrans(",.", ".,")
+
+
+def _read_swaps_strictly(target: list[_Number], source: list[_Number]) -> None:
+    """A target number spelled as a source number with its comma and point swapped takes
+    its strict reading (:func:`_strict_values`): between languages that both write a
+    decimal comma, the translator wrote the other convention ("1,5 Mio. EUR" / "1.5
+    million d'euros", "3,5 %" / "3.5%"), which the target's language does not read so;
+    read both ways, it matched the source and passed. Where the two languages' marks
+    differ, the swap is the right conversion ("1.5" / "1,5"), whose strict reading is its
+    own."""
+    swapped = {n.raw.translate(_SWAPPED) for n in source if "," in n.raw or "." in n.raw}
+    if not swapped:
+        return
+    for n in target:
+        if n.strict is not None and n.raw in swapped:
+            n.values = n.strict
+
+
 def _all_values(numbers: list[_Number]) -> frozenset[Decimal]:
     return frozenset(v for n in numbers for v in n.values)
 
@@ -867,6 +887,7 @@ def number_mismatch_body(unit: Pair, count_repeats: bool = False) -> Iterator[Fi
     all_extra = _numbers(target, unit.target_lang, scales) + target_romans
     if _decimal_mode(unit.source_lang) != _decimal_mode(unit.target_lang):
         _read_copies_strictly(all_extra, all_missing)
+    _read_swaps_strictly(all_extra, all_missing)
     missing, extra = list(all_missing), list(all_extra)
     _match(missing, extra)
     if not missing and not extra:
