@@ -1123,6 +1123,30 @@ def test_a_heading_over_two_lines_of_a_narrow_column_is_set_apart(width: int,
         (f"unpaired paragraph ({lang} only)", heading)]
 
 
+@pytest.mark.parametrize("seed", [0, 5])
+def test_a_heading_after_a_heading_pair_is_no_part_of_its_translation(
+        session_pairs: list, seed: int) -> None:
+    """Europarl of 17 January 2000 cut PDF-style at random widths, the heading pair
+    "Transport of dangerous goods by road" / "Transport de marchandises dangereuses par
+    route" on lines of their own, then the French heading "Ordre des travaux" without its
+    translation before the next pair. The third line went into the heading pair's French
+    ("... par route Ordre des travaux"), offered as the translation of the English
+    heading: it is now a reject of its own, and the heading pair is read whole."""
+    from tmx_export.dump import format_dump
+
+    heading = next(p for p in session_pairs if p.source == "Transport of dangerous goods by road")
+    lone = next(p.target for p in session_pairs if p.source == "Agenda")
+    rows = session_pairs[40:52]
+    text = (format_dump(rows[:6], style="space-consumed", numbered=False, seed=seed)
+            + f"{heading.source}\n{heading.target}\n{lone}\n"
+            + format_dump(rows[6:], style="space-consumed", numbered=False, seed=seed + 1))
+    result = read(text)
+    assert [(p.source, p.target) for p in result.pairs] == \
+        [(p.source, p.target) for p in [*rows[:6], heading, *rows[6:]]]
+    assert [(r.reason, r.text) for r in result.rejects] == [
+        ("unpaired paragraph (fr-FR only)", "Ordre des travaux")]
+
+
 def test_words_alone_on_a_line_inside_sentences_are_no_running_head(
         session_pairs: list) -> None:
     """Europarl of 17 January 2000 cut PDF-style in lines of about 20 characters:

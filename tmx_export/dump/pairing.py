@@ -1231,6 +1231,13 @@ def _lone_last_line(stream: Stream, start: int, cut: int, end: int, ratio: float
     if width is not None and (several or len(previous) < SHORT_LINE * width) and \
             _room_taken(stream, line) <= width:
         return at  # a page's lines are full but a paragraph's last (see _lone_first_line)
+    if width is None and tail_lean < 0 and off(at - cut) + LONE_BETTER <= off(end - cut) and \
+            _heading_pair_lines(stream, start, cut, line, end):
+        # a heading of B's language after a heading pair, each heading a line of its own
+        # ("Transport of dangerous goods by road" / "Transport de marchandises dangereuses
+        # par route" / "Ordre des travaux"): the pair's French fits its English far better
+        # without the third line, which a cut at a random width put there by no chance
+        return at
     if width is None and tail_lean < 0 and _short_of_cuts(stream, line, (own, other),
                                                           narrowest):
         return at  # side B's paragraph ended before it: its first word had room
@@ -1254,6 +1261,20 @@ def _lone_last_line(stream: Stream, start: int, cut: int, end: int, ratio: float
         return at
     return at if stream.join_odds[line] < 0 and _PARAGRAPH_CLOSE_RE.search(before[-16:]) \
         and _last_sentence_alone(text, start, cut, at, end, ratio) else None
+
+
+def _heading_pair_lines(stream: Stream, start: int, cut: int, line: int, end: int) -> bool:
+    """Whether a pair (``start``..``cut``..``end``) is a heading pair with a line after it:
+    side A a line of its own, side B's first line (from ``cut``) one too, then ``line``,
+    side B's last, none of the three ending or holding a sentence. In a file cut at widths
+    that vary, a side that opens and ends a line was a paragraph of its own there."""
+    starts, text = stream.line_starts, stream.text
+    first = bisect_left(starts, start)
+    if first >= len(starts) or starts[first] != start or \
+            first + 2 != line or starts[first + 1] != cut:
+        return False
+    return not any(_SENTENCE_CLOSE_RE.search(text[a:b].rstrip())
+                   for a, b in ((start, cut), (cut, starts[line]), (starts[line], end)))
 
 
 def _last_sentence_alone(text: str, start: int, cut: int, at: int, end: int,
