@@ -1082,6 +1082,71 @@ def test_a_line_break_inside_a_name_after_its_title_starts_no_pair(
     assert result.rejects == []
 
 
+@pytest.mark.parametrize("width", [36, 56])
+@pytest.mark.parametrize("where", ["before side A", "after side B"])
+def test_a_heading_over_two_lines_of_a_narrow_column_is_set_apart(width: int,
+                                                                   where: str) -> None:
+    """Europarl text copied from a narrow PDF column (lines of one width, the space at each
+    cut swallowed), a heading without its translation over two lines or three, "Social and economic
+    situation and" / "development of the regions of the Union" before a pair's English, or
+    its French after a pair's French. Only a heading on one short line was told: the two
+    lines went into the next pair's English (or the French before them) and the unit
+    offered the heading as part of the paragraph. The heading's lines are each full but
+    its last, whose room for the next word says the heading ended there: a reject of its
+    own, and the text around it is read as without it."""
+    import textwrap
+
+    sessions = Path(__file__).parent / "data" / "europarl-sessions"
+    en, fr = ([p.strip() for p in (sessions / f"ep-00-01-17.{lang}.txt").read_text("utf-8")
+               .split("\n\n") if p.strip()] for lang in ("en", "fr"))
+    rows = [(en[i], fr[i]) for i in range(20, 32)]
+    heading = ("Social and economic situation and development of the regions of the Union"
+               if where == "before side A" else
+               "Situation, développement social et économique des régions de l' Union")
+    plain: list[str] = []
+    lines: list[str] = []
+    for number, (english, french) in enumerate(rows):
+        pair = textwrap.wrap(f"{english} {french}", width, break_on_hyphens=False)
+        if number == 6 and where == "before side A":
+            lines += textwrap.wrap(heading, width)
+        lines += pair
+        plain += pair
+        if number == 5 and where == "after side B":
+            lines += textwrap.wrap(heading, width)
+    assert len(textwrap.wrap(heading, width)) >= 2
+    alone = read("\n".join(plain) + "\n")  # (no false cut where no heading stands)
+    assert [(p.source, p.target) for p in alone.pairs] == rows and alone.rejects == []
+    result = read("\n".join(lines) + "\n")
+    assert [(p.source, p.target) for p in result.pairs] == rows
+    lang = "en-GB" if where == "before side A" else "fr-FR"
+    assert [(r.reason, r.text) for r in result.rejects] == [
+        (f"unpaired paragraph ({lang} only)", heading)]
+
+
+@pytest.mark.parametrize("seed", [0, 5])
+def test_a_heading_after_a_heading_pair_is_no_part_of_its_translation(
+        session_pairs: list, seed: int) -> None:
+    """Europarl of 17 January 2000 cut PDF-style at random widths, the heading pair
+    "Transport of dangerous goods by road" / "Transport de marchandises dangereuses par
+    route" on lines of their own, then the French heading "Ordre des travaux" without its
+    translation before the next pair. The third line went into the heading pair's French
+    ("... par route Ordre des travaux"), offered as the translation of the English
+    heading: it is now a reject of its own, and the heading pair is read whole."""
+    from tmx_export.dump import format_dump
+
+    heading = next(p for p in session_pairs if p.source == "Transport of dangerous goods by road")
+    lone = next(p.target for p in session_pairs if p.source == "Agenda")
+    rows = session_pairs[40:52]
+    text = (format_dump(rows[:6], style="space-consumed", numbered=False, seed=seed)
+            + f"{heading.source}\n{heading.target}\n{lone}\n"
+            + format_dump(rows[6:], style="space-consumed", numbered=False, seed=seed + 1))
+    result = read(text)
+    assert [(p.source, p.target) for p in result.pairs] == \
+        [(p.source, p.target) for p in [*rows[:6], heading, *rows[6:]]]
+    assert [(r.reason, r.text) for r in result.rejects] == [
+        ("unpaired paragraph (fr-FR only)", "Ordre des travaux")]
+
+
 def test_words_alone_on_a_line_inside_sentences_are_no_running_head(
         session_pairs: list) -> None:
     """Europarl of 17 January 2000 cut PDF-style in lines of about 20 characters:

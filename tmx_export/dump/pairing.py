@@ -1022,6 +1022,11 @@ def _lone_first_line(stream: Stream, start: int, cut: int, end: int, ratio: floa
     first = bisect_right(stream.line_starts, start)
     if first >= len(stream.line_starts):
         return None
+    width = _line_width(stream) if line_width is None else line_width()
+    # a heading over two lines or more of a narrow column: its last line tells (below)
+    lines = first if width is None else _full_lines_to(
+        stream, first, start, min(cut, start + LONE_LINE_CHARS), width, True)
+    several, first = lines != first, lines
     at = stream.line_starts[first]
     if at >= cut or at - start > LONE_LINE_CHARS or stream.folded[first]:
         return None
@@ -1051,9 +1056,8 @@ def _lone_first_line(stream: Stream, start: int, cut: int, end: int, ratio: floa
         # (no join: "Mc" / "Donald" is a cut inside a word)
         return (at, False) if not stream.spaced[first] and stream.join_odds[first] < 0 \
             else None
-    width = _line_width(stream) if line_width is None else line_width()
-    if width is not None and len(head) < SHORT_LINE * width and \
-            _room_taken(stream, first) <= width:
+    if width is not None and _room_taken(stream, first) <= width and \
+            (several or len(head) < SHORT_LINE * width):
         # a page's lines are full but a paragraph's last; but for one the next word did
         # not fit on ("Monsieur le" / "Président, Je ..." in lines of 21 characters)
         return at, False
@@ -1190,6 +1194,12 @@ def _lone_last_line(stream: Stream, start: int, cut: int, end: int, ratio: float
     line = bisect_right(stream.line_starts, end - 1) - 1  # side B's last line
     if line < 1:
         return None
+    # (the stream's width, kept by the caller for all its pairs: see _lone_first_line)
+    width = _line_width(stream) if line_width is None else line_width()
+    # a heading over two lines or more of a narrow column: the line before it tells (below)
+    lines = line if width is None else _full_lines_to(
+        stream, line, max(cut, end - LONE_LINE_CHARS), end, width, False)
+    several, line = lines != line, lines
     at = stream.line_starts[line]
     if at <= cut or end - at > LONE_LINE_CHARS or stream.folded[line]:
         return None
@@ -1217,12 +1227,17 @@ def _lone_last_line(stream: Stream, start: int, cut: int, end: int, ratio: float
     if stream.spaces_kept >= LONE_LAYOUT:
         # (no join: "Mc" / "Donald" is a cut inside a word)
         return at if not stream.spaced[line] and stream.join_odds[line] < 0 else None
-    # (the stream's width, kept by the caller for all its pairs: see _lone_first_line)
-    width = _line_width(stream) if line_width is None else line_width()
     previous = text[stream.line_starts[line - 1]:at].strip()
-    if width is not None and len(previous) < SHORT_LINE * width and \
+    if width is not None and (several or len(previous) < SHORT_LINE * width) and \
             _room_taken(stream, line) <= width:
         return at  # a page's lines are full but a paragraph's last (see _lone_first_line)
+    if width is None and tail_lean < 0 and off(at - cut) + LONE_BETTER <= off(end - cut) and \
+            _heading_pair_lines(stream, start, cut, line, end):
+        # a heading of B's language after a heading pair, each heading a line of its own
+        # ("Transport of dangerous goods by road" / "Transport de marchandises dangereuses
+        # par route" / "Ordre des travaux"): the pair's French fits its English far better
+        # without the third line, which a cut at a random width put there by no chance
+        return at
     if width is None and tail_lean < 0 and _short_of_cuts(stream, line, (own, other),
                                                           narrowest):
         return at  # side B's paragraph ended before it: its first word had room
@@ -1246,6 +1261,20 @@ def _lone_last_line(stream: Stream, start: int, cut: int, end: int, ratio: float
         return at
     return at if stream.join_odds[line] < 0 and _PARAGRAPH_CLOSE_RE.search(before[-16:]) \
         and _last_sentence_alone(text, start, cut, at, end, ratio) else None
+
+
+def _heading_pair_lines(stream: Stream, start: int, cut: int, line: int, end: int) -> bool:
+    """Whether a pair (``start``..``cut``..``end``) is a heading pair with a line after it:
+    side A a line of its own, side B's first line (from ``cut``) one too, then ``line``,
+    side B's last, none of the three ending or holding a sentence. In a file cut at widths
+    that vary, a side that opens and ends a line was a paragraph of its own there."""
+    starts, text = stream.line_starts, stream.text
+    first = bisect_left(starts, start)
+    if first >= len(starts) or starts[first] != start or \
+            first + 2 != line or starts[first + 1] != cut:
+        return False
+    return not any(_SENTENCE_CLOSE_RE.search(text[a:b].rstrip())
+                   for a, b in ((start, cut), (cut, starts[line]), (starts[line], end)))
 
 
 def _last_sentence_alone(text: str, start: int, cut: int, at: int, end: int,
@@ -1277,6 +1306,32 @@ def _capitals_across(before: str, after: str) -> bool:
 SHORT_LINE = 0.6  # a line this much shorter than the file's width ends a paragraph
 LINE_WIDTH_SHARE = 0.6  # the share of lines within a tenth of the file's width
 LINE_WIDTH_LINES = 20  # lines a file needs for its width to be known
+
+
+def _full_lines_to(stream: Stream, line: int, begin: int, end: int, width: int,
+                   forward: bool) -> int:
+    """In a file whose lines have one ``width``, where the break before ``line`` is a cut
+    for width (the next word did not fit on the line before, so its paragraph goes on):
+    the line after a paragraph of a few lines (``forward``: a heading over two lines or
+    more opening side A, "Social and economic situation and" / "development of the
+    regions of the Union" in a column of 40 characters), or the first line of one (else:
+    a heading closing side B), found past the cuts for width up to the first break that is
+    none (a short line, the next word had room on it: the paragraph ended there), all
+    within ``begin``..``end``. ``line`` itself when no such break is found, or when the
+    break before ``line`` is no cut for width (a heading on one line, which the callers
+    measure on its own). Linear in the lines looked at, a few."""
+    starts, text = stream.line_starts, stream.text
+    if not 0 < line < len(starts) or _room_taken(stream, line) <= width:
+        return line
+    edge = line
+    while _room_taken(stream, edge) > width:
+        edge += 1 if forward else -1
+        if not 0 < edge < len(starts) or not begin < starts[edge] < end:
+            return line
+    # (a long line with room tells nothing: in a page of a proportional font the lines of
+    # one paragraph vary in characters, and a cut may leave room by their count)
+    return edge if len(text[starts[edge - 1]:starts[edge]].strip()) < SHORT_LINE * width \
+        else line
 
 
 def _line_width(stream: Stream) -> int | None:
