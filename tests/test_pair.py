@@ -1160,6 +1160,28 @@ def test_words_alone_on_a_line_inside_sentences_are_no_running_head(
     assert all((p.source, p.target) in known for p in result.pairs)
 
 
+@pytest.mark.parametrize("width", [72, 80])
+def test_a_running_head_of_a_three_page_document_is_set_apart(
+        session_pairs: list, width: int) -> None:
+    """Europarl of 17 January 2000, twelve pairs wrapped PDF-style at 72 or 80 characters,
+    a report's running head at its two page breaks (every 45 lines), no page number beside
+    it: one break inside a sentence, the other between two paragraphs or before a date's
+    digits. A head seen twice only was set apart nowhere: it stayed inside a unit's English
+    (or French) at one break, and was a reject, or glued to the next pair, at the other.
+    Both are now page furniture, and the twelve pairs are read whole."""
+    import textwrap
+
+    head = "Report on the situation of the regions"
+    rows = [(p.source, p.target) for p in session_pairs[20:32]]
+    lines = [line for source, target in rows
+             for line in textwrap.wrap(f"{source} {target}", width, break_on_hyphens=False)]
+    lines[90:90] = [head]
+    lines[45:45] = [head]
+    result = read("\n".join(lines) + "\n")
+    assert [(p.source, p.target) for p in result.pairs] == rows
+    assert [(r.reason, r.text) for r in result.rejects] == [("page header or footer", head)] * 2
+
+
 @pytest.mark.parametrize("lead", ["I would like Mr Barón", "Fourthly, a point which Mrs Hedkvist"])
 @pytest.mark.parametrize("between", [False, True])
 def test_a_short_line_ending_on_a_title_and_a_name_is_no_heading(

@@ -1117,8 +1117,10 @@ def _running_heads(raw_lines: list[str], pdf_style: bool) -> set[int]:
     so at :data:`RUNNING_HEAD_REPEATS` + 1 places at least, a page's length apart
     (:func:`_a_page_apart`): in a file cut at narrow widths, words the text often writes
     ("Structural Funds" in a debate on them) fall alone on a line, between two halves of a
-    sentence, every so often, and a line in lower case goes on after them. Two passes
-    over the lines, each line looked at with a few of its neighbours."""
+    sentence, every so often, and a line in lower case goes on after them. Seen at fewer
+    (a document of three pages: two breaks, one maybe between two paragraphs), it is a head
+    where its places cut the text into pages of one length (:func:`_pages_of_one_length`).
+    Two passes over the lines, each line looked at with a few of its neighbours."""
     shapes: Counter[str] = Counter()
     for raw in raw_lines:
         if len(raw) <= RUNNING_HEAD_CHARS + 8 and not FOLD_MARKER_RE.match(raw):
@@ -1146,6 +1148,7 @@ def _running_heads(raw_lines: list[str], pdf_style: bool) -> set[int]:
         return "", beside
 
     every: dict[str, list[int]] = {}  # each repeated line's places
+    around: dict[int, tuple[str, str]] = {}  # ... the lines around each
     found: dict[str, dict[int, tuple[str, str]]] = {}  # ... at a page break: lines around
     paged: set[int] = set()  # ... of those, the places with a page line beside them
     for index, raw in enumerate(raw_lines):
@@ -1156,6 +1159,7 @@ def _running_heads(raw_lines: list[str], pdf_style: bool) -> set[int]:
         before, page_before = neighbour(index, -1)
         after, page_after = neighbour(index, 1)
         after = FOLD_MARKER_RE.sub("", after, count=1)
+        around[index] = (before.strip(), after.strip())
         inside = pdf_style and bool(before.strip()) and \
             before.rstrip()[-1] not in _SENTENCE_END and after[:1].islower()
         if page_before or page_after or inside:
@@ -1174,11 +1178,24 @@ def _running_heads(raw_lines: list[str], pdf_style: bool) -> set[int]:
         if len(apart) >= RUNNING_HEAD_REPEATS and (
                 not paged.isdisjoint(apart) or _a_page_apart(sorted(apart))):
             heads |= apart | _every_page(every[body], len(raw_lines))
+        elif _pages_of_one_length(every[body], len(raw_lines)) and all(
+                around[index][0] and around[index][1] for index in every[body]) and \
+                len({around[index][0].split()[-1] for index in every[body]}) == \
+                len(every[body]) == len({around[index][1].split()[0] for index in every[body]}):
+            # A short document's head, seen at two page breaks only (three pages), one of
+            # them at least inside a sentence, the other maybe between two paragraphs, where
+            # a page broke with no sign of it: every place where the first page's length of
+            # lines puts a break, other words around each. Words alone on a line of a narrow
+            # cut fall inside sentences anywhere, seldom on such a grid of pages; a phrase of
+            # the text written twice ("des" / "États membres concernant ..." / "dangereuses")
+            # has the same words around it.
+            heads |= set(every[body])
     return heads
 
 
 RUNNING_HEAD_PERIOD = 0.25  # how far a page's lines may be from the file's usual count
 RUNNING_HEAD_PAGE = 20  # the fewest lines a page holds (see _a_page_apart)
+RUNNING_HEAD_PAGE_MOST = 80  # the most (see _pages_of_one_length)
 
 
 def _a_page_apart(places: list[int]) -> bool:
@@ -1193,6 +1210,21 @@ def _a_page_apart(places: list[int]) -> bool:
     page = min(gaps)
     return page >= RUNNING_HEAD_PAGE and all(
         abs(gap - round(gap / page) * page) <= RUNNING_HEAD_PERIOD * page for gap in gaps)
+
+
+def _pages_of_one_length(places: list[int], lines: int) -> bool:
+    """Whether ``places`` (line indexes, in order, in a text of ``lines`` lines; two at
+    least) cut the text into pages of one length: the first page (the lines before the
+    first place) :data:`RUNNING_HEAD_PAGE` lines at least, every page after it as long give
+    or take :data:`RUNNING_HEAD_PERIOD` of it, the last one (after the last place) no
+    longer; a head at every page break of a text its file holds whole."""
+    if len(places) < RUNNING_HEAD_REPEATS:
+        return False
+    page = places[0]
+    gaps = [b - a for a, b in zip(places, places[1:], strict=False)]
+    return RUNNING_HEAD_PAGE <= page <= RUNNING_HEAD_PAGE_MOST and \
+        all(abs(gap - page) <= RUNNING_HEAD_PERIOD * page for gap in gaps) and \
+        lines - 1 - places[-1] <= (1 + RUNNING_HEAD_PERIOD) * page
 
 
 def _every_page(places: list[int], lines: int) -> set[int]:
