@@ -1149,7 +1149,7 @@ def _running_heads(raw_lines: list[str], pdf_style: bool) -> set[int]:
 
     every: dict[str, list[int]] = {}  # each repeated line's places
     around: dict[int, tuple[str, str]] = {}  # ... the lines around each
-    found: dict[str, dict[int, tuple[str, str]]] = {}  # ... at a page break: lines around
+    found: dict[str, list[int]] = {}  # ... of those, the places at a page break
     paged: set[int] = set()  # ... of those, the places with a page line beside them
     for index, raw in enumerate(raw_lines):
         body = raw.strip() if len(raw) <= RUNNING_HEAD_CHARS + 8 else ""
@@ -1163,7 +1163,7 @@ def _running_heads(raw_lines: list[str], pdf_style: bool) -> set[int]:
         inside = pdf_style and bool(before.strip()) and \
             before.rstrip()[-1] not in _SENTENCE_END and after[:1].islower()
         if page_before or page_after or inside:
-            found.setdefault(body, {})[index] = (before.strip(), after.strip())
+            found.setdefault(body, []).append(index)
             if page_before or page_after:
                 paged.add(index)
     heads: set[int] = set()
@@ -1171,17 +1171,15 @@ def _running_heads(raw_lines: list[str], pdf_style: bool) -> set[int]:
         # (a page breaks at other text each time: a paragraph written twice, cut the same
         # way, repeats its lines with the same lines around them, and a heading of the text
         # beside the head has the same)
-        befores = Counter(before for before, _ in places.values())
-        afters = Counter(after for _, after in places.values())
-        apart = {index for index, (before, after) in places.items()
-                 if befores[before] == 1 and afters[after] == 1}
+        befores = Counter(around[index][0] for index in places)
+        afters = Counter(around[index][1] for index in places)
+        apart = {index for index in places
+                 if befores[around[index][0]] == 1 and afters[around[index][1]] == 1}
         if len(apart) >= RUNNING_HEAD_REPEATS and (
                 not paged.isdisjoint(apart) or _a_page_apart(sorted(apart))):
             heads |= apart | _every_page(every[body], len(raw_lines))
-        elif _pages_of_one_length(every[body], len(raw_lines)) and all(
-                around[index][0] and around[index][1] for index in every[body]) and \
-                len({around[index][0].split()[-1] for index in every[body]}) == \
-                len(every[body]) == len({around[index][1].split()[0] for index in every[body]}):
+        elif _pages_of_one_length(every[body], len(raw_lines)) and \
+                _other_words_around([around[index] for index in every[body]]):
             # A short document's head, seen at two page breaks only (three pages), one of
             # them at least inside a sentence, the other maybe between two paragraphs, where
             # a page broke with no sign of it: every place where the first page's length of
@@ -1210,6 +1208,16 @@ def _a_page_apart(places: list[int]) -> bool:
     page = min(gaps)
     return page >= RUNNING_HEAD_PAGE and all(
         abs(gap - round(gap / page) * page) <= RUNNING_HEAD_PERIOD * page for gap in gaps)
+
+
+def _other_words_around(lines_around: list[tuple[str, str]]) -> bool:
+    """Whether text stands on both sides of each place (its lines before and after), and
+    other words each time: another last word before, another first word after."""
+    if not all(before and after for before, after in lines_around):
+        return False
+    lasts = {before.split()[-1] for before, _ in lines_around}
+    firsts = {after.split()[0] for _, after in lines_around}
+    return len(lasts) == len(lines_around) == len(firsts)
 
 
 def _pages_of_one_length(places: list[int], lines: int) -> bool:
