@@ -603,6 +603,18 @@ def test_tsv_output() -> None:
     assert "--limit" not in result.stderr
 
 
+def test_a_search_that_finds_nothing_says_so_in_every_format(tmp_path: Path) -> None:
+    # piped or in a file, an empty result said nothing at all: a mistyped query looked like
+    # a search of the wrong memory, or none
+    for output_format in ("text", "tsv", "jsonl"):
+        result = run(str(SEED), "chaine de valuer", "--format", output_format)
+        assert result.exit_code == 0, result.output
+        assert result.stderr == "tmx-export: no unit holds 'chaine de valuer'\n"
+        assert result.stdout.splitlines()[1:] == []  # (tsv: the header row alone)
+    # a search that finds something has no such line
+    assert "no unit holds" not in run(str(SEED), "chaine de valeur").stderr
+
+
 def test_jsonl_output_spans_point_at_the_matches() -> None:
     result = run(str(SEED), "value chain", "--format", "jsonl")
     assert result.exit_code == 0, result.output

@@ -103,6 +103,11 @@ def concordance_command(memory_and_query: tuple[str, ...], source_lang: str, tar
         count += 1
     if colour:
         click.echo(f"{count} hit{'s' if count != 1 else ''}", err=True)
+    elif not count:
+        # piped or in a file, an empty result would say nothing: a mistyped query or the
+        # wrong memory looked like a search that ran and found nothing (exit status 0 all
+        # the same, as a search that ran: 1 is this tool's error status)
+        click.echo(f"{PROG}: no unit holds {query!r}", err=True)
     if limit is not None and count == limit:
         # the search stopped there: the count is not the memory's, and must not read as such
         click.echo(f"{PROG}: stopped at --limit {limit}; the memory may hold more hits",
