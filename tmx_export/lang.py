@@ -1144,12 +1144,15 @@ def third_language_by_words(text: str, lang: str, other: str) -> str | None:
 def _words_lean(words: list[str], lang: str, rivals: Iterable[str]) -> tuple[float, str]:
     """(mean lean, rival) of the rival ``words`` lean furthest to rather than to ``lang``
     (clipped zipf differences, as :func:`word_score`)."""
-    from .frequencies import zipf
+    from .frequencies import zipfs
 
-    own = [zipf(word, lang) for word in words]
+    own = zipfs(words, lang)
+    # (each language's frequencies of all the words at once: a look-up a word and rival
+    # cost a glossary's check more than reading the glossary)
     return max(
-        (sum(max(-MAX_WORD_SCORE, min(MAX_WORD_SCORE, zipf(word, rival) - score))
-             for word, score in zip(words, own, strict=True)) / len(words), rival)
+        (sum(max(-MAX_WORD_SCORE, min(MAX_WORD_SCORE, theirs - score))
+             for theirs, score in zip(zipfs(words, rival), own, strict=True)) / len(words),
+         rival)
         for rival in rivals)
 
 
