@@ -1019,6 +1019,30 @@ def test_a_glossary_in_another_language_pair_without_named_columns_is_refused(tm
         read_glossary_table(french, "en-GB", "de-DE")
 
 
+def test_a_glossary_of_terms_with_superscripts_is_read_without_wordfreqs_tokenizer(tmp_path):
+    """A glossary whose header names no language has its terms' words weighed: "m²" (a
+    word wordfreq's tokenizer cuts) cost the run wordfreq's import, a tenth of a second
+    before any unit was checked, though the other words alone said the glossary is the
+    pair's. The same glossary is read, and the terms the same."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "climate.tsv"
+    path.write_text("source\ttarget\nCO₂ emissions\témissions de CO₂\ngreenhouse gas\tgaz à "
+                    "effet de serre\nclimate change\tchangement climatique\nrenewable energy\t"
+                    "énergie renouvelable\nenergy efficiency\tefficacité énergétique\n"
+                    "floor area in m²\tsurface en m²\n",
+                    encoding="utf-8")
+    code = ("import sys\n"
+            "from tmx_export.check.terms import load_terms\n"
+            f"entries = load_terms({str(path)!r}, 'en-GB', 'fr-FR')\n"
+            "print(len(entries), 'wordfreq' in sys.modules)\n")
+    assert len(load_terms(path, "en-GB", "fr-FR")) == 6  # (the run's cache filled first)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.split() == ["6", "False"]
+
+
 def test_synonyms_in_one_glossary_cell_are_each_a_term(tmp_path, seed_unit):
     """Term lists keep synonyms in one cell ("value chain; value chains"): read whole, the
     cell matched no text, and the check reported nothing however the unit was translated."""

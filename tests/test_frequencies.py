@@ -65,6 +65,58 @@ def test_the_languages_listed_are_wordfreqs() -> None:
     assert frequencies.zipf("komisjon", "et") == frequencies.zipf("il-Kummissjoni", "mt") == 0.0
 
 
+def test_croatian_and_bosnian_score_from_the_table_as_wordfreq_says() -> None:
+    # wordfreq's answers from its Serbo-Croatian list (Cyrillic read in Latin letters, as
+    # the list is written): real Croatian text, the list's own words in every case, and
+    # Cyrillic, Greek and cut words, which take the tokenizer's way
+    text = "".join(p.read_text(encoding="utf-8") for p in sorted(DATA.glob("dump_*_hr_sl.txt")))
+    top = wordfreq.top_n_list("sh", 400)
+    words = sorted(set(WORD_RE.findall(text))) + top + [w.upper() for w in top[:100]]
+    words += [w.title() for w in top[:100]] + [
+        "Београд", "схваташ", "ЂОРЂЕ", "Ђорђевић", "культуры", "zakonodavstvo2", "Ωmega",
+        "I.", "e-pošta", "sv. Ivan", "ǅamija", "ǆ", "Ǆep", "ﬁnancije", "中国"]
+    assert len(words) > 1000
+    for lang in ("hr", "bs"):
+        differ = [(w, frequencies.zipf(w, lang), wordfreq.zipf_frequency(w, "sh"))
+                  for w in words if frequencies.zipf(w, lang) != wordfreq.zipf_frequency(w, "sh")]
+        assert differ == []
+        assert frequencies.zipfs(words, lang) == [frequencies.zipf(w, lang) for w in words]
+
+
+def test_a_sides_third_language_check_loads_no_wordfreq() -> None:
+    # Croatian is one of the rivals a side's words are weighed against: answered by
+    # wordfreq, it cost every check of a glossary or a short side wordfreq's import and
+    # its whole Serbo-Croatian list, a fifth of a second
+    import subprocess
+    import sys
+
+    from tmx_export.lang import third_language_by_words
+
+    sides = [("Odbor za proračune i Europska komisija", "fr", "en"),
+             ("value chains and industrial policy", "fr", "de")]
+    # (the tables built in the run's cache first)
+    assert [third_language_by_words(*side) for side in sides] == ["hr", "en"]
+    code = ("import sys\n"
+            "from tmx_export.lang import third_language_by_words\n"
+            f"print(*[third_language_by_words(*side) for side in {sides!r}], "
+            "'wordfreq' in sys.modules)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.split() == ["hr", "en", "False"]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "ro", "de", "hr", "el", "tr", "et", "ar"])
+def test_the_frequencies_of_many_words_are_those_of_each_word(lang: str) -> None:
+    # zipfs, the look-ups of a side's words in one language at once: the values of zipf,
+    # in every kind of language (a table, Romanian's cedillas, Croatian's list, a list of
+    # wordfreq's own, no list) and for every kind of word
+    text = "".join(p.read_text(encoding="utf-8")
+                   for p in sorted((DATA / "europarl-sessions").glob("*.txt"))[:2])
+    words = sorted(set(WORD_RE.findall(text)))[:3000] + [
+        "şi", "ţară", "Ştefan", "2019", "x²", "l'ardeur", "CO₂", "中国", "", "Straße", "ﬁn"]
+    assert frequencies.zipfs(words, lang) == [frequencies.zipf(w, lang) for w in words]
+
+
 def test_the_table_is_built_once_into_the_cache_and_read_back(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TMX_EXPORT_CACHE", str(tmp_path))

@@ -161,3 +161,23 @@ def test_right_to_left(tag: str, rtl: bool) -> None:
     from tmx_export.lang import right_to_left
 
     assert right_to_left(tag) is rtl
+
+
+@pytest.mark.parametrize(("first", "second"), [("en", "fr"), ("fr", "en"), ("de", "fr"),
+                                               ("hr", "sl")])
+def test_whether_a_text_leans_far_enough_is_text_leans_answer(first: str, second: str) -> None:
+    # leans_at_least scores the words wordfreq's tokenizer reads ("CO₂", a Han character)
+    # only when they may change the answer: the answer is text_lean's, at every threshold,
+    # those a hair either side of the text's own mean included
+    data = Path(__file__).parent / "data"
+    texts = [line for path in sorted((data / "europarl-sessions").glob("*.txt"))[:1]
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()][:60]
+    texts += [" ".join(texts[:40]), "", "CO₂", "中国 中国", "2019"]
+    texts += [f"{text} CO₂ m² 中国" for text in texts[:30]]
+    texts += [f"{text} x²" for text in texts[:10]] + ["CO₂ " * 5 + "the Commission"]
+    for text in texts:
+        mean = lang.text_lean(text, first, second)[0]
+        for threshold in (-3.5, -1.0, 0.0, 0.5, 1.0, 3.5, mean, mean - 1e-12, mean + 1e-12,
+                          mean - 0.05, mean + 0.05):
+            assert lang.leans_at_least(text, first, second, threshold) == (
+                mean >= threshold), (text, threshold)

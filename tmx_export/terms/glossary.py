@@ -199,13 +199,13 @@ def _check_unnamed_languages(entries: list[GlossaryEntry], source_lang: str,
     --csv`` writes it, or none) when the words of its terms of one side are clearly in a
     third language: an EN -> DE glossary given to an EN -> FR check had every German
     term reported missing from the French, and anchored nothing in a build."""
-    from ..lang import text_lean, third_language_by_words
+    from ..lang import leans_at_least, third_language_by_words
 
     for side, lang, other in (("target", target_lang, source_lang),
                               ("source", source_lang, target_lang)):
         terms = " ".join(entry.target if side == "target" else entry.source
                          for entry in entries[:500])
-        if text_lean(terms, primary(lang), primary(other))[0] >= _OWN_LANGUAGE_LEAN:
+        if leans_at_least(terms, primary(lang), primary(other), _OWN_LANGUAGE_LEAN):
             continue  # its words are its language's: the usual glossary, asked no more
         # (every language's word list is read for this: some 30 MB of pages mapped)
         third = third_language_by_words(terms, primary(lang), primary(other))
