@@ -14,6 +14,7 @@ from pathlib import Path
 from ..frequencies import zipf as zipf_frequency
 from ..lang import COMBINING_MARKS, primary, unaccented
 from .candidates import COORDINATION
+from .languages import term_language
 from .lemmas import is_known
 from .termpair import TermPair
 
@@ -501,15 +502,23 @@ def _name_like_terms(s: str, t: str, source_lang: str, target_lang: str) -> bool
         zipf_frequency(s.lower(), lang) < NAME_ZIPF for lang in langs
     ):
         return True
+    lexicons = [_lexicon(lang) for lang in langs]
     for term in (s, t):
         for word in term.split():
             parts = word.split("-")
             if (word[:1].isupper() and not word.isupper()
                     and all(part.isalpha() for part in parts)
-                    and not any(is_known(part.lower(), lang=lang)
-                                for part in parts for lang in langs)):
+                    and not any(is_known(part.lower(), lang=lexicon)
+                                for part in parts for lexicon in lexicons)):
                 return True
     return False
+
+
+def _lexicon(lang: str) -> str:
+    """The code of simplemma's dictionary of ``lang`` (a primary subtag): Croatian, Bosnian
+    and Serbian share one, "hbs", and simplemma refuses their own codes."""
+    rules = term_language(lang)
+    return rules.lemmas if rules is not None else lang
 
 
 # Words that join the parts of a name or a name and its head ("Icelandic and Norwegian
