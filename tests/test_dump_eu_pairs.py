@@ -1392,3 +1392,24 @@ def test_no_side_ends_with_a_slavic_preposition() -> None:
     assert {"u", "ob", "na"} <= _prepositions(("hr", "sl"))
     assert {"w", "z", "na"} <= _prepositions(("pl", "en"))
     assert not {"do", "we", "a", "i"} & _prepositions(("pl", "en"))
+
+
+@pytest.mark.parametrize(("file", "source", "target", "count", "index", "expected"), [
+    ("dump_codes_end_sk_cs.txt", "sk", "cs", 4, 2,
+     ("Právne, regulačné a administratívne ustanovenia EÚ", "Právní a správní předpisy EU:")),
+    ("dump_codes_end_pl_cs.txt", "pl", "cs", 5, 2,
+     ("Przedstawiciel państw SADC UPG", "zástupce států SADC EPA")),
+])
+def test_a_side_ends_with_the_codes_its_translation_ends_with(
+        file: str, source: str, target: str, count: int, index: int,
+        expected: tuple[str, str]) -> None:
+    """DGT-TM 22019D0996 (SK-CS) and 22019D0391 (PL-CS), unnumbered, cut at spaces (tests/
+    data/dump_codes_end_*.txt): headings ending with an acronym each language writes its own
+    way ("... ustanovenia EÚ" / "... předpisy EU:", "... państw SADC UPG" / "... států SADC
+    EPA"). The acronym leans to no language and its capital opened side B: the units
+    offered "EÚ Právní a správní ..." and "UPG zástupce ..." as translations. A side ends
+    with as many acronyms as its translation does."""
+    result, got = _read_data_dump(file, "codes.txt", source, target)
+    assert not result.rejects
+    assert len(got) == count
+    assert got[index] == expected

@@ -30,6 +30,7 @@ from .sides import (
     NAME_LEAN,
     OPENERS,
     QUOTED_LETTER,
+    ROMAN_RE,
     SPLIT_PUNCT,
     gap_cut,
     tidy,
@@ -826,6 +827,7 @@ def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, i
         split = _refine_split(parts, prefix, i, j, k)
         split = _shared_last_word(parts.text, starts[i], split, e_off)
         split = _last_word_to_a(parts, prefix, starts[i], split, e_off)
+        split = _codes_end_to_a(parts.text, starts[i], split, e_off)
         split = _shared_first_word(parts, prefix, starts[i], split)
         split = _preposition_end_to_b(parts, prefix, starts[i], split, e_off, langs)
         split = _sentence_end_to_a(parts, prefix, split, e_off)
@@ -1267,6 +1269,47 @@ def _last_word_to_a(parts: _SegmentalParts, prefix: np.ndarray, start: int, spli
             return after.start() if prefix[a] - prefix[b] < HAIR_LEAN else split
         at = after.start()
     return split
+
+
+# An acronym in capitals, as a chunk ("EU", "EÚ", "SADC", "UPG"), with punctuation around it
+# ("EU:", "(AIS)"): no word of either language, scored 0.
+_ACRONYM_CHUNK_RE = lazy_pattern(r"[(\[]?([^\W\d_]{2,5})[)\]]?[,.;:]?")
+CODES_REACH = 2  # acronyms side B may open with that go to side A
+
+
+def _acronym(chunk: str) -> bool:
+    m = _ACRONYM_CHUNK_RE.fullmatch(chunk)
+    return m is not None and m.group(1).isupper() and ROMAN_RE.fullmatch(m.group(1)) is None
+
+
+def _codes_end_to_a(text: str, start: int, split: int, end: int) -> int:
+    """``split``, or the start of the word after the acronyms side B would open with, when
+    side A would then end with as many acronyms as side B ends with ("... ustanovenia EÚ |
+    Právní a správní předpisy EU:", "... państw SADC UPG | zástupce států SADC EPA"): a
+    translation keeps the codes its source ends with at its end. An acronym leans to no
+    language, and the capital it opens with had opened side B. In a short pair written in
+    small letters only: in a heading in capitals every short word reads as an acronym."""
+    if end - start > SHORT_PAIR:
+        return split
+    a_chunks = text[start:split].split()
+    b_chunks = text[split:end].split()
+    opening = 0
+    while opening < min(CODES_REACH, len(b_chunks) - 1) and _acronym(b_chunks[opening]):
+        opening += 1
+    ending = 0
+    while ending < len(a_chunks) - 1 and _acronym(a_chunks[-1 - ending]):
+        ending += 1
+    if not opening or not a_chunks or not any(c.islower() for c in a_chunks[-1 - ending]):
+        return split
+    after = b_chunks[opening]
+    if not after[:1].isalpha() or not any(c.islower() for c in after):
+        return split  # side B goes on with a word, written in small letters
+    closing = 0
+    while closing < len(b_chunks) - opening - 1 and _acronym(b_chunks[-1 - closing]):
+        closing += 1
+    if ending + opening != closing:
+        return split
+    return text.index(after, split)
 
 
 _FIRST_WORD_RE = lazy_pattern(r"[^\W\d_][\w-]*")
