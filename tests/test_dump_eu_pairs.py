@@ -1413,3 +1413,23 @@ def test_a_side_ends_with_the_codes_its_translation_ends_with(
     assert not result.rejects
     assert len(got) == count
     assert got[index] == expected
+
+
+def test_a_noun_written_twice_by_one_side_is_no_name_kept() -> None:
+    """DGT-TM 22019D0996, HR-SL (tests/data/dump_inflected_noun_hr_sl.txt, unnumbered, cut
+    at spaces): "Prilozi I., II. i III. Sporazumu zamjenjuju se tekstom u Prilogu ovoj
+    Odluci." / "Priloge I, II in III k Sporazumu se nadomestijo z besedilom iz Priloge k
+    temu sklepu.". The Slovene side writes "Priloge" twice, and the split was moved to
+    leave one on each side, as for a name a translation keeps: the unit offered "I, II in
+    III k Sporazumu ..." as the translation of "... Odluci. Priloge". A word the pair also
+    holds with other case endings ("Prilozi", "Prilogu") is a noun, not a name."""
+    result, got = _read_data_dump("dump_inflected_noun_hr_sl.txt", "annexes.txt", "hr", "sl")
+    assert not result.rejects
+    assert len(got) == 4
+    assert got[1] == ("Prilozi I., II. i III. Sporazumu zamjenjuju se tekstom u Prilogu ovoj "
+                      "Odluci.", "Priloge I, II in III k Sporazumu se nadomestijo z besedilom "
+                      "iz Priloge k temu sklepu.")
+    from tmx_export.dump.unnumbered import _inflected
+
+    assert _inflected("Priloge", {"prilozi", "priloge", "prilogu", "odluci"})
+    assert not _inflected("Union", {"union", "europäische", "européenne"})

@@ -1512,11 +1512,31 @@ def _shared_names(text: str, pos: np.ndarray, prefix: np.ndarray, ti: int, tj: i
     # parties" is no name kept)
     twice = [(a[0], a[1]) for a in seen.values()
              if len(a) == 2 and text[a[0]].isupper() and text[a[1]].isupper()]
+    if twice:
+        # nor a noun the pair also holds with other case endings ("Priloge ... iz Priloge",
+        # Slovene, beside Croatian "Prilozi ... u Prilogu"): a word of both languages, which
+        # one side wrote twice, where a name kept is written alike on both sides
+        end = int(pos[tj]) if tj < len(pos) else len(text)
+        words = {w.lower() for w in WORD_RE.findall(text, int(pos[ti]), end)}
+        twice = [(a, b) for a, b in twice if not _inflected(WORD_RE.match(text, a).group(),
+                                                            words)]
     # Two names each twice, one pair wholly before the other, are each side's own rendering
     # of one name ("CEI 60945 ... CEI 60945/corrigendum | IEC 60945 ... IEC 60945 Corr."):
     # kept names interleave ("Union ... Loran | Union ... Loran").
     return [(a, b) for a, b in twice
             if not any(d < a or b < c for c, d in twice if (c, d) != (a, b))]
+
+
+INFLECTED_STEM = 5  # letters, at least, a word shares with its other case forms
+
+
+def _inflected(word: str, words: set[str]) -> bool:
+    """Whether ``words`` (lower case) hold ``word`` with another ending of one or two
+    letters, on a stem of :data:`INFLECTED_STEM` letters or more ("prilogu", "prilozi" for
+    "Priloge")."""
+    stem = word.lower()[:-2]
+    return len(stem) >= INFLECTED_STEM and any(
+        w != word.lower() and w.startswith(stem) and len(w) <= len(word) + 1 for w in words)
 
 
 # A quotation in any quotes ("”Code on alerts and indicators, 2009”", "‘EC access to the
