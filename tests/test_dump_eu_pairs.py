@@ -1433,3 +1433,24 @@ def test_a_noun_written_twice_by_one_side_is_no_name_kept() -> None:
 
     assert _inflected("Priloge", {"prilozi", "priloge", "prilogu", "odluci"})
     assert not _inflected("Union", {"union", "europäische", "européenne"})
+
+
+@pytest.mark.parametrize(("file", "source", "target", "index", "expected"), [
+    ("dump_code_inside_sv_da.txt", "sv", "da", 3,
+     ("FÖRTECKNING ÖVER SKILJEMÄN SOM AVSES I ARTIKEL 94 I AVTALET",
+      "LISTE OVER VOLDGIFTSMÆND SOM OMHANDLET I AFTALENS ARTIKEL 94")),
+    ("dump_code_inside_es_pt.txt", "es", "pt", 2,
+     ("Res. OMI MSC.116(73) de la OMI", "Res. IMO MSC.116(73)")),
+])
+def test_a_side_goes_on_after_the_code_its_translation_ends_with(
+        file: str, source: str, target: str, index: int, expected: tuple[str, str]) -> None:
+    """DGT-TM 22019D0391 (SV-DA) and 22019D0996 (ES-PT), unnumbered, cut at spaces (tests/
+    data/dump_code_inside_*.txt): a heading whose Danish side ends with "ARTIKEL 94" where
+    the Swedish goes on after it ("... I ARTIKEL 94 I AVTALET"), a reference Portuguese
+    ends with its code and Spanish with "de la OMI". Side A was ended at the code, as its
+    translation ends, and the units offered "I AVTALET LISTE OVER ..." and "de la OMI Res.
+    IMO ..." as translations. Words after the code that are clearly side A's language keep
+    side A going."""
+    result, got = _read_data_dump(file, "codes.txt", source, target)
+    assert not result.rejects
+    assert got[index] == expected

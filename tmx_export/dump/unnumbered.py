@@ -1430,7 +1430,7 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
         # (not where side A ends so only by giving side B a bracketed reference of its own:
         # "... přílohy I, II a III | [2019/996] o vzájemném ... přílohy I, II a III")
         if closing and _ends_with(text, s_off, c, closing) and not _lone_bracketed_code(
-                text, s_off, c, e_off):
+                text, s_off, c, e_off) and not _own_word_after(pos, prefix, c, int(pos[k])):
             vals[index] += REPEAT_BONUS
             if len(closing) == 1 and closing.isupper():
                 # a label ("A", "I"): no evidence of a language, where its score as the
@@ -1438,6 +1438,18 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
                 label = int(np.searchsorted(pos, c)) - 1
                 vals[index] += 2 * abs(prefix[label + 1] - prefix[label])
     return cuts[int(np.argmax(vals))]
+
+
+def _own_word_after(pos: np.ndarray, prefix: np.ndarray, cut: int, split: int) -> bool:
+    """Whether a word between ``cut`` and the search's ``split`` after it leans clearly to
+    side A's language (positive in ``prefix``; :data:`OWN_WORD_LEAN`): side A goes on
+    after the code its translation ends with ("... AVSES I ARTIKEL 94 I AVTALET" / "... I
+    AFTALENS ARTIKEL 94"), and the code is no end of it."""
+    a, b = int(pos.searchsorted(cut)), int(pos.searchsorted(split))
+    return any(prefix[t + 1] - prefix[t] >= OWN_WORD_LEAN for t in range(a, b))
+
+
+OWN_WORD_LEAN = 1.0  # a word alone leaning this far is its language's (a heading's: 1.5)
 
 
 _BRACKET_RE = lazy_pattern(r"[()\[\]]")
