@@ -1454,3 +1454,27 @@ def test_a_side_goes_on_after_the_code_its_translation_ends_with(
     result, got = _read_data_dump(file, "codes.txt", source, target)
     assert not result.rejects
     assert got[index] == expected
+
+
+@pytest.mark.parametrize(("file", "source", "target", "count", "index", "expected"), [
+    ("dump_phrase_apart_sv_da.txt", "sv", "da", 3, 1,
+     ("de handlingar som lämnats till gemensamma rådet,",
+      "dokumenter, der er blevet forelagt for det fælles råd")),
+    ("dump_phrase_apart_pl_cs.txt", "pl", "cs", 5, 3,
+     ("Sporządzono w Kapsztadzie dnia 19 lutego 2019 r. W imieniu Wspólnej Rady",
+      "V Kapském Městě dne 19. února 2019")),
+])
+def test_a_word_of_both_languages_stays_with_the_phrase_the_file_writes(
+        file: str, source: str, target: str, count: int, index: int,
+        expected: tuple[str, str]) -> None:
+    """DGT-TM 22019D0437 (SV-DA) and 22019D0391 (PL-CS), unnumbered, cut at spaces (tests/
+    data/dump_phrase_apart_*.txt): side A ends with a noun that both languages write alike
+    ("gemensamma rådet," Swedish, "rådet" Danish too; "Wspólnej Rady", "Rady" Czech too).
+    It leans a hair either way and went to side B: the units offered "rådet, dokumenter
+    ..." and "Rady V Kapském Městě ..." as translations. The file writes the two words
+    together inside a side elsewhere ("av gemensamma rådet begärt", "wewnętrzny Wspólnej
+    Rady określony"): the noun stays with its adjective."""
+    result, got = _read_data_dump(file, "phrases.txt", source, target)
+    assert not result.rejects
+    assert len(got) == count
+    assert got[index] == expected

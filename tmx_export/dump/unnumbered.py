@@ -839,6 +839,58 @@ def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, i
         split = _item_opening_to_b(parts.text, starts[i], split, e_off)
         split = _note_label_to_b(parts.text, starts[i], split)
         out.append((starts[i], _opening_marks_to_b(parts.text, starts[i], split), e_off))
+    return _written_together(parts, prefix, out)
+
+
+# A word side B would open with that the file writes after side A's last word, inside a
+# side, this many times or more goes to side A (:func:`_written_together`).
+TOGETHER_TIMES = 1
+TOGETHER_REACH = 20_000  # characters before and after the pair searched
+_PHRASE_END_RE = lazy_pattern(r"[,;:]?\s+(?=\S)")
+
+
+def _written_together(parts: _SegmentalParts, prefix: np.ndarray,
+                      pairs: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """``pairs`` (start, split, end), a short pair's split moved past side B's first word
+    when that word leans a hair either way (a word of both languages: "rådet" in Swedish
+    and Danish, "Rady" in Polish and Czech), ends a phrase (a comma after it, or a capital)
+    and the file writes it after side A's last word elsewhere too ("gemensamma rådet",
+    "Wspólnej Rady"): a noun the search gave to side B, away from the adjective it goes
+    with."""
+    text, pos = parts.text, parts.pos
+    moves: dict[int, tuple[str, int]] = {}
+    for index, (start, split, end) in enumerate(pairs):
+        if end - start > SHORT_PAIR:
+            continue
+        last = _LAST_WORD_RE.search(text, max(start, split - 60), split)
+        first = _FIRST_WORD_RE.match(text, split, end)
+        t = int(pos.searchsorted(split))
+        if (last is None or first is None or not text[last.end():split].isspace()
+                or first.group().isupper() or t >= len(pos) or pos[t] != split
+                or not 0 < abs(prefix[t + 1] - prefix[t]) < HAIR_LEAN):
+            continue
+        gap = _PHRASE_END_RE.match(text, first.end(), end)
+        if gap is None or gap.end() >= end or not (
+                gap.group()[0] in ",;:" or text[gap.end()].isupper()):
+            continue
+        moves[index] = (f"{last.group()} {first.group()}".lower(), gap.end())
+    if not moves:
+        return pairs
+    # (inside a side only: a signature's "W imieniu Unii Europejskiej | Za Evropskou unii"
+    # repeats where pairs meet, as does this place)
+    edges = {c for start, split, _ in pairs for c in (start, split)}
+    out = list(pairs)
+    for index, (phrase, cut) in moves.items():
+        start, _, end = pairs[index]
+        # searched for near the pair only (the same document): a file holds a few such
+        # places per hundred pairs, each searched in a stretch of bounded length
+        found = re.compile(r"(?<!\w)" + re.escape(phrase).replace(r"\ ", r"\s+") + r"(?!\w)",
+                           re.IGNORECASE)
+        times = sum(m.end() - len(m.group().split()[-1]) not in edges
+                    for m in found.finditer(text, max(0, start - TOGETHER_REACH),
+                                            min(len(text), end + TOGETHER_REACH)))
+        if times >= TOGETHER_TIMES:
+            out[index] = (start, cut, end)
     return out
 
 
