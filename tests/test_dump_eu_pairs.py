@@ -1478,3 +1478,19 @@ def test_a_word_of_both_languages_stays_with_the_phrase_the_file_writes(
     assert not result.rejects
     assert len(got) == count
     assert got[index] == expected
+
+
+def test_a_bracketed_title_in_a_third_language_ends_its_side() -> None:
+    """DGT-TM 22019D0996, HR-SL (tests/data/dump_bracketed_title_hr_sl.txt, unnumbered, cut
+    at spaces): a Croatian note ending with a title quoted in English in brackets ("...
+    upozorenjima s mosta” (Adoption of performance standards for bridge alert
+    management)."), the Slovene opening "Šteje se, da ...". The English words lean a few
+    tenths to Slovene and the bracket opened side B: the unit offered "(Adoption of ...).
+    Šteje se ..." as the Slovene. Words in brackets that end a sentence and lean little to
+    side B's language close side A's sentence."""
+    result, got = _read_data_dump("dump_bracketed_title_hr_sl.txt", "notes.txt", "hr", "sl")
+    assert not result.rejects
+    assert len(got) == 2
+    assert got[1][0].endswith("s mosta” (Adoption of performance standards for bridge alert "
+                              "management).")
+    assert got[1][1].startswith("Šteje se, da se Resolucija A.1021(26)")

@@ -831,6 +831,7 @@ def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, i
         split = _shared_first_word(parts, prefix, starts[i], split)
         split = _preposition_end_to_b(parts, prefix, starts[i], split, e_off, langs)
         split = _sentence_end_to_a(parts, prefix, split, e_off)
+        split = _bracket_end_to_a(parts, prefix, starts[i], split, e_off)
         # the cuts near a split, read once for both moves: a short pair's split is most
         # often left where it is by the first, and the second asks for the same cuts
         near: dict[int, list[int]] = {}
@@ -1212,6 +1213,29 @@ def _sentence_end_to_a(parts: _SegmentalParts, prefix: np.ndarray, split: int,
         if name is None or text.find(name.group(), first.end(), end) < 0:
             return split
     return first.end()
+
+
+# A bracket side B would open with that ends a sentence: ")." and a capital after it.
+_BRACKET_SENTENCE_RE = lazy_pattern(r"\(([^()\n]{1,200})\)[.!?]\s+(?=[^\W\d_])")
+
+
+def _bracket_end_to_a(parts: _SegmentalParts, prefix: np.ndarray, start: int, split: int,
+                      end: int) -> int:
+    """``split``, or the start of the sentence after it, when side B would open with words
+    in brackets that end a sentence (") ... Šteje se") and lean little to side B's language
+    (:data:`END_SENTENCE_LEAN`), side A ending without a full stop where side B ends with
+    one: a title quoted in a third language ("... upozorenjima s mosta” (Adoption of
+    performance standards for bridge alert management). | Šteje se, da ..."), which the
+    word lists of neither language hold, closes side A's sentence."""
+    text, pos = parts.text, parts.pos
+    bracket = _BRACKET_SENTENCE_RE.match(text, split, end)
+    if (bracket is None or len(bracket.group(1).split()) < 2
+            or _SIDE_END_RE.search(text, max(start, split - 8), split)
+            or not _SIDE_END_RE.search(text, max(split, end - 8), end)):
+        return split
+    a, b = pos.searchsorted(split), pos.searchsorted(bracket.end())
+    # (side A's language positive in the prefix of the winning order)
+    return bracket.end() if prefix[a] - prefix[b] <= END_SENTENCE_LEAN else split
 
 
 SHORT_PAIR = 200  # characters: a heading, a signature, a name
