@@ -1392,3 +1392,105 @@ def test_no_side_ends_with_a_slavic_preposition() -> None:
     assert {"u", "ob", "na"} <= _prepositions(("hr", "sl"))
     assert {"w", "z", "na"} <= _prepositions(("pl", "en"))
     assert not {"do", "we", "a", "i"} & _prepositions(("pl", "en"))
+
+
+@pytest.mark.parametrize(("file", "source", "target", "count", "index", "expected"), [
+    ("dump_codes_end_sk_cs.txt", "sk", "cs", 4, 2,
+     ("Právne, regulačné a administratívne ustanovenia EÚ", "Právní a správní předpisy EU:")),
+    ("dump_codes_end_pl_cs.txt", "pl", "cs", 5, 2,
+     ("Przedstawiciel państw SADC UPG", "zástupce států SADC EPA")),
+])
+def test_a_side_ends_with_the_codes_its_translation_ends_with(
+        file: str, source: str, target: str, count: int, index: int,
+        expected: tuple[str, str]) -> None:
+    """DGT-TM 22019D0996 (SK-CS) and 22019D0391 (PL-CS), unnumbered, cut at spaces (tests/
+    data/dump_codes_end_*.txt): headings ending with an acronym each language writes its own
+    way ("... ustanovenia EÚ" / "... předpisy EU:", "... państw SADC UPG" / "... států SADC
+    EPA"). The acronym leans to no language and its capital opened side B: the units
+    offered "EÚ Právní a správní ..." and "UPG zástupce ..." as translations. A side ends
+    with as many acronyms as its translation does."""
+    result, got = _read_data_dump(file, "codes.txt", source, target)
+    assert not result.rejects
+    assert len(got) == count
+    assert got[index] == expected
+
+
+def test_a_noun_written_twice_by_one_side_is_no_name_kept() -> None:
+    """DGT-TM 22019D0996, HR-SL (tests/data/dump_inflected_noun_hr_sl.txt, unnumbered, cut
+    at spaces): "Prilozi I., II. i III. Sporazumu zamjenjuju se tekstom u Prilogu ovoj
+    Odluci." / "Priloge I, II in III k Sporazumu se nadomestijo z besedilom iz Priloge k
+    temu sklepu.". The Slovene side writes "Priloge" twice, and the split was moved to
+    leave one on each side, as for a name a translation keeps: the unit offered "I, II in
+    III k Sporazumu ..." as the translation of "... Odluci. Priloge". A word the pair also
+    holds with other case endings ("Prilozi", "Prilogu") is a noun, not a name."""
+    result, got = _read_data_dump("dump_inflected_noun_hr_sl.txt", "annexes.txt", "hr", "sl")
+    assert not result.rejects
+    assert len(got) == 4
+    assert got[1] == ("Prilozi I., II. i III. Sporazumu zamjenjuju se tekstom u Prilogu ovoj "
+                      "Odluci.", "Priloge I, II in III k Sporazumu se nadomestijo z besedilom "
+                      "iz Priloge k temu sklepu.")
+    from tmx_export.dump.unnumbered import _inflected
+
+    assert _inflected("Priloge", {"prilozi", "priloge", "prilogu", "odluci"})
+    assert not _inflected("Union", {"union", "europäische", "européenne"})
+
+
+@pytest.mark.parametrize(("file", "source", "target", "index", "expected"), [
+    ("dump_code_inside_sv_da.txt", "sv", "da", 3,
+     ("FÖRTECKNING ÖVER SKILJEMÄN SOM AVSES I ARTIKEL 94 I AVTALET",
+      "LISTE OVER VOLDGIFTSMÆND SOM OMHANDLET I AFTALENS ARTIKEL 94")),
+    ("dump_code_inside_es_pt.txt", "es", "pt", 2,
+     ("Res. OMI MSC.116(73) de la OMI", "Res. IMO MSC.116(73)")),
+])
+def test_a_side_goes_on_after_the_code_its_translation_ends_with(
+        file: str, source: str, target: str, index: int, expected: tuple[str, str]) -> None:
+    """DGT-TM 22019D0391 (SV-DA) and 22019D0996 (ES-PT), unnumbered, cut at spaces (tests/
+    data/dump_code_inside_*.txt): a heading whose Danish side ends with "ARTIKEL 94" where
+    the Swedish goes on after it ("... I ARTIKEL 94 I AVTALET"), a reference Portuguese
+    ends with its code and Spanish with "de la OMI". Side A was ended at the code, as its
+    translation ends, and the units offered "I AVTALET LISTE OVER ..." and "de la OMI Res.
+    IMO ..." as translations. Words after the code that are clearly side A's language keep
+    side A going."""
+    result, got = _read_data_dump(file, "codes.txt", source, target)
+    assert not result.rejects
+    assert got[index] == expected
+
+
+@pytest.mark.parametrize(("file", "source", "target", "count", "index", "expected"), [
+    ("dump_phrase_apart_sv_da.txt", "sv", "da", 3, 1,
+     ("de handlingar som lämnats till gemensamma rådet,",
+      "dokumenter, der er blevet forelagt for det fælles råd")),
+    ("dump_phrase_apart_pl_cs.txt", "pl", "cs", 5, 3,
+     ("Sporządzono w Kapsztadzie dnia 19 lutego 2019 r. W imieniu Wspólnej Rady",
+      "V Kapském Městě dne 19. února 2019")),
+])
+def test_a_word_of_both_languages_stays_with_the_phrase_the_file_writes(
+        file: str, source: str, target: str, count: int, index: int,
+        expected: tuple[str, str]) -> None:
+    """DGT-TM 22019D0437 (SV-DA) and 22019D0391 (PL-CS), unnumbered, cut at spaces (tests/
+    data/dump_phrase_apart_*.txt): side A ends with a noun that both languages write alike
+    ("gemensamma rådet," Swedish, "rådet" Danish too; "Wspólnej Rady", "Rady" Czech too).
+    It leans a hair either way and went to side B: the units offered "rådet, dokumenter
+    ..." and "Rady V Kapském Městě ..." as translations. The file writes the two words
+    together inside a side elsewhere ("av gemensamma rådet begärt", "wewnętrzny Wspólnej
+    Rady określony"): the noun stays with its adjective."""
+    result, got = _read_data_dump(file, "phrases.txt", source, target)
+    assert not result.rejects
+    assert len(got) == count
+    assert got[index] == expected
+
+
+def test_a_bracketed_title_in_a_third_language_ends_its_side() -> None:
+    """DGT-TM 22019D0996, HR-SL (tests/data/dump_bracketed_title_hr_sl.txt, unnumbered, cut
+    at spaces): a Croatian note ending with a title quoted in English in brackets ("...
+    upozorenjima s mosta” (Adoption of performance standards for bridge alert
+    management)."), the Slovene opening "Šteje se, da ...". The English words lean a few
+    tenths to Slovene and the bracket opened side B: the unit offered "(Adoption of ...).
+    Šteje se ..." as the Slovene. Words in brackets that end a sentence and lean little to
+    side B's language close side A's sentence."""
+    result, got = _read_data_dump("dump_bracketed_title_hr_sl.txt", "notes.txt", "hr", "sl")
+    assert not result.rejects
+    assert len(got) == 2
+    assert got[1][0].endswith("s mosta” (Adoption of performance standards for bridge alert "
+                              "management).")
+    assert got[1][1].startswith("Šteje se, da se Resolucija A.1021(26)")

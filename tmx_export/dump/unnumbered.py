@@ -30,6 +30,7 @@ from .sides import (
     NAME_LEAN,
     OPENERS,
     QUOTED_LETTER,
+    ROMAN_RE,
     SPLIT_PUNCT,
     gap_cut,
     tidy,
@@ -826,9 +827,11 @@ def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, i
         split = _refine_split(parts, prefix, i, j, k)
         split = _shared_last_word(parts.text, starts[i], split, e_off)
         split = _last_word_to_a(parts, prefix, starts[i], split, e_off)
+        split = _codes_end_to_a(parts.text, starts[i], split, e_off)
         split = _shared_first_word(parts, prefix, starts[i], split)
         split = _preposition_end_to_b(parts, prefix, starts[i], split, e_off, langs)
         split = _sentence_end_to_a(parts, prefix, split, e_off)
+        split = _bracket_end_to_a(parts, prefix, starts[i], split, e_off)
         # the cuts near a split, read once for both moves: a short pair's split is most
         # often left where it is by the first, and the second asks for the same cuts
         near: dict[int, list[int]] = {}
@@ -837,6 +840,58 @@ def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, i
         split = _item_opening_to_b(parts.text, starts[i], split, e_off)
         split = _note_label_to_b(parts.text, starts[i], split)
         out.append((starts[i], _opening_marks_to_b(parts.text, starts[i], split), e_off))
+    return _written_together(parts, prefix, out)
+
+
+# A word side B would open with that the file writes after side A's last word, inside a
+# side, this many times or more goes to side A (:func:`_written_together`).
+TOGETHER_TIMES = 1
+TOGETHER_REACH = 20_000  # characters before and after the pair searched
+_PHRASE_END_RE = lazy_pattern(r"[,;:]?\s+(?=\S)")
+
+
+def _written_together(parts: _SegmentalParts, prefix: np.ndarray,
+                      pairs: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """``pairs`` (start, split, end), a short pair's split moved past side B's first word
+    when that word leans a hair either way (a word of both languages: "rådet" in Swedish
+    and Danish, "Rady" in Polish and Czech), ends a phrase (a comma after it, or a capital)
+    and the file writes it after side A's last word elsewhere too ("gemensamma rådet",
+    "Wspólnej Rady"): a noun the search gave to side B, away from the adjective it goes
+    with."""
+    text, pos = parts.text, parts.pos
+    moves: dict[int, tuple[str, int]] = {}
+    for index, (start, split, end) in enumerate(pairs):
+        if end - start > SHORT_PAIR:
+            continue
+        last = _LAST_WORD_RE.search(text, max(start, split - 60), split)
+        first = _FIRST_WORD_RE.match(text, split, end)
+        t = int(pos.searchsorted(split))
+        if (last is None or first is None or not text[last.end():split].isspace()
+                or first.group().isupper() or t >= len(pos) or pos[t] != split
+                or not 0 < abs(prefix[t + 1] - prefix[t]) < HAIR_LEAN):
+            continue
+        gap = _PHRASE_END_RE.match(text, first.end(), end)
+        if gap is None or gap.end() >= end or not (
+                gap.group()[0] in ",;:" or text[gap.end()].isupper()):
+            continue
+        moves[index] = (f"{last.group()} {first.group()}".lower(), gap.end())
+    if not moves:
+        return pairs
+    # (inside a side only: a signature's "W imieniu Unii Europejskiej | Za Evropskou unii"
+    # repeats where pairs meet, as does this place)
+    edges = {c for start, split, _ in pairs for c in (start, split)}
+    out = list(pairs)
+    for index, (phrase, cut) in moves.items():
+        start, _, end = pairs[index]
+        # searched for near the pair only (the same document): a file holds a few such
+        # places per hundred pairs, each searched in a stretch of bounded length
+        found = re.compile(r"(?<!\w)" + re.escape(phrase).replace(r"\ ", r"\s+") + r"(?!\w)",
+                           re.IGNORECASE)
+        times = sum(m.end() - len(m.group().split()[-1]) not in edges
+                    for m in found.finditer(text, max(0, start - TOGETHER_REACH),
+                                            min(len(text), end + TOGETHER_REACH)))
+        if times >= TOGETHER_TIMES:
+            out[index] = (start, cut, end)
     return out
 
 
@@ -1160,6 +1215,29 @@ def _sentence_end_to_a(parts: _SegmentalParts, prefix: np.ndarray, split: int,
     return first.end()
 
 
+# A bracket side B would open with that ends a sentence: ")." and a capital after it.
+_BRACKET_SENTENCE_RE = lazy_pattern(r"\(([^()\n]{1,200})\)[.!?]\s+(?=[^\W\d_])")
+
+
+def _bracket_end_to_a(parts: _SegmentalParts, prefix: np.ndarray, start: int, split: int,
+                      end: int) -> int:
+    """``split``, or the start of the sentence after it, when side B would open with words
+    in brackets that end a sentence (") ... Šteje se") and lean little to side B's language
+    (:data:`END_SENTENCE_LEAN`), side A ending without a full stop where side B ends with
+    one: a title quoted in a third language ("... upozorenjima s mosta” (Adoption of
+    performance standards for bridge alert management). | Šteje se, da ..."), which the
+    word lists of neither language hold, closes side A's sentence."""
+    text, pos = parts.text, parts.pos
+    bracket = _BRACKET_SENTENCE_RE.match(text, split, end)
+    if (bracket is None or len(bracket.group(1).split()) < 2
+            or _SIDE_END_RE.search(text, max(start, split - 8), split)
+            or not _SIDE_END_RE.search(text, max(split, end - 8), end)):
+        return split
+    a, b = pos.searchsorted(split), pos.searchsorted(bracket.end())
+    # (side A's language positive in the prefix of the winning order)
+    return bracket.end() if prefix[a] - prefix[b] <= END_SENTENCE_LEAN else split
+
+
 SHORT_PAIR = 200  # characters: a heading, a signature, a name
 NAMES_PAIR = 300  # characters, at most, of a pair whose names are split one on each side
 
@@ -1267,6 +1345,47 @@ def _last_word_to_a(parts: _SegmentalParts, prefix: np.ndarray, start: int, spli
             return after.start() if prefix[a] - prefix[b] < HAIR_LEAN else split
         at = after.start()
     return split
+
+
+# An acronym in capitals, as a chunk ("EU", "EÚ", "SADC", "UPG"), with punctuation around it
+# ("EU:", "(AIS)"): no word of either language, scored 0.
+_ACRONYM_CHUNK_RE = lazy_pattern(r"[(\[]?([^\W\d_]{2,5})[)\]]?[,.;:]?")
+CODES_REACH = 2  # acronyms side B may open with that go to side A
+
+
+def _acronym(chunk: str) -> bool:
+    m = _ACRONYM_CHUNK_RE.fullmatch(chunk)
+    return m is not None and m.group(1).isupper() and ROMAN_RE.fullmatch(m.group(1)) is None
+
+
+def _codes_end_to_a(text: str, start: int, split: int, end: int) -> int:
+    """``split``, or the start of the word after the acronyms side B would open with, when
+    side A would then end with as many acronyms as side B ends with ("... ustanovenia EÚ |
+    Právní a správní předpisy EU:", "... państw SADC UPG | zástupce států SADC EPA"): a
+    translation keeps the codes its source ends with at its end. An acronym leans to no
+    language, and the capital it opens with had opened side B. In a short pair written in
+    small letters only: in a heading in capitals every short word reads as an acronym."""
+    if end - start > SHORT_PAIR:
+        return split
+    a_chunks = text[start:split].split()
+    b_chunks = text[split:end].split()
+    opening = 0
+    while opening < min(CODES_REACH, len(b_chunks) - 1) and _acronym(b_chunks[opening]):
+        opening += 1
+    ending = 0
+    while ending < len(a_chunks) - 1 and _acronym(a_chunks[-1 - ending]):
+        ending += 1
+    if not opening or not a_chunks or not any(c.islower() for c in a_chunks[-1 - ending]):
+        return split
+    after = b_chunks[opening]
+    if not after[:1].isalpha() or not any(c.islower() for c in after):
+        return split  # side B goes on with a word, written in small letters
+    closing = 0
+    while closing < len(b_chunks) - opening - 1 and _acronym(b_chunks[-1 - closing]):
+        closing += 1
+    if ending + opening != closing:
+        return split
+    return text.index(after, split)
 
 
 _FIRST_WORD_RE = lazy_pattern(r"[^\W\d_][\w-]*")
@@ -1387,7 +1506,7 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
         # (not where side A ends so only by giving side B a bracketed reference of its own:
         # "... přílohy I, II a III | [2019/996] o vzájemném ... přílohy I, II a III")
         if closing and _ends_with(text, s_off, c, closing) and not _lone_bracketed_code(
-                text, s_off, c, e_off):
+                text, s_off, c, e_off) and not _own_word_after(pos, prefix, c, int(pos[k])):
             vals[index] += REPEAT_BONUS
             if len(closing) == 1 and closing.isupper():
                 # a label ("A", "I"): no evidence of a language, where its score as the
@@ -1395,6 +1514,18 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
                 label = int(np.searchsorted(pos, c)) - 1
                 vals[index] += 2 * abs(prefix[label + 1] - prefix[label])
     return cuts[int(np.argmax(vals))]
+
+
+def _own_word_after(pos: np.ndarray, prefix: np.ndarray, cut: int, split: int) -> bool:
+    """Whether a word between ``cut`` and the search's ``split`` after it leans clearly to
+    side A's language (positive in ``prefix``; :data:`OWN_WORD_LEAN`): side A goes on
+    after the code its translation ends with ("... AVSES I ARTIKEL 94 I AVTALET" / "... I
+    AFTALENS ARTIKEL 94"), and the code is no end of it."""
+    a, b = int(pos.searchsorted(cut)), int(pos.searchsorted(split))
+    return any(prefix[t + 1] - prefix[t] >= OWN_WORD_LEAN for t in range(a, b))
+
+
+OWN_WORD_LEAN = 1.0  # a word alone leaning this far is its language's (a heading's: 1.5)
 
 
 _BRACKET_RE = lazy_pattern(r"[()\[\]]")
@@ -1469,11 +1600,31 @@ def _shared_names(text: str, pos: np.ndarray, prefix: np.ndarray, ti: int, tj: i
     # parties" is no name kept)
     twice = [(a[0], a[1]) for a in seen.values()
              if len(a) == 2 and text[a[0]].isupper() and text[a[1]].isupper()]
+    if twice:
+        # nor a noun the pair also holds with other case endings ("Priloge ... iz Priloge",
+        # Slovene, beside Croatian "Prilozi ... u Prilogu"): a word of both languages, which
+        # one side wrote twice, where a name kept is written alike on both sides
+        end = int(pos[tj]) if tj < len(pos) else len(text)
+        words = {w.lower() for w in WORD_RE.findall(text, int(pos[ti]), end)}
+        twice = [(a, b) for a, b in twice if not _inflected(WORD_RE.match(text, a).group(),
+                                                            words)]
     # Two names each twice, one pair wholly before the other, are each side's own rendering
     # of one name ("CEI 60945 ... CEI 60945/corrigendum | IEC 60945 ... IEC 60945 Corr."):
     # kept names interleave ("Union ... Loran | Union ... Loran").
     return [(a, b) for a, b in twice
             if not any(d < a or b < c for c, d in twice if (c, d) != (a, b))]
+
+
+INFLECTED_STEM = 5  # letters, at least, a word shares with its other case forms
+
+
+def _inflected(word: str, words: set[str]) -> bool:
+    """Whether ``words`` (lower case) hold ``word`` with another ending of one or two
+    letters, on a stem of :data:`INFLECTED_STEM` letters or more ("prilogu", "prilozi" for
+    "Priloge")."""
+    stem = word.lower()[:-2]
+    return len(stem) >= INFLECTED_STEM and any(
+        w != word.lower() and w.startswith(stem) and len(w) <= len(word) + 1 for w in words)
 
 
 # A quotation in any quotes ("”Code on alerts and indicators, 2009”", "‘EC access to the
