@@ -547,6 +547,30 @@ def test_sigterm_leaves_no_temporary_file(tmp_path: Path, signum: int | None) ->
     assert list(out_dir.iterdir()) == []
 
 
+@pytest.mark.parametrize("options", [(), ("--max-units", "1")])
+def test_a_signal_as_a_temporary_file_is_made_leaves_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, options: tuple[str, ...]) -> None:
+    """A SIGTERM raises wherever Python is: one that came right after a temporary file was
+    made, before its name reached the clean-up, left the file (a run killed under load
+    did). The signal is played here as the exception right after the file is made: the
+    memory's file, the rejects report's, and a numbered part's (--max-units)."""
+    real_open = os.open
+
+    def made_then_signalled(name: Any, *args: Any, **kwargs: Any) -> int:
+        fd = real_open(name, *args, **kwargs)
+        if str(name).endswith(".part"):
+            os.close(fd)
+            raise KeyboardInterrupt
+        return fd
+
+    monkeypatch.setattr(os, "open", made_then_signalled)
+    for rejects in (None, str(tmp_path / "r.tsv")):
+        with pytest.raises(KeyboardInterrupt):
+            build([SEED], tmp_path / "o.tmx", rejects_path=rejects,
+                  max_units=1 if options else None)
+        assert list(tmp_path.iterdir()) == []
+
+
 def _signalled_while_writing(entry: str, dump: Path, out_dir: Path, signum: int,
                              *options: str) -> tuple[int, str]:
     """Build ``dump`` into ``out_dir`` in a process started by ``entry``, send it

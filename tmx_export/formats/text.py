@@ -158,10 +158,13 @@ def output_target(path: str | Path) -> tuple[bool, Path]:
     return False, given
 
 
-def temp_beside(path: str | Path) -> tuple[int, str]:
+def temp_beside(path: str | Path, names: list[str]) -> tuple[int, str]:
     """A new temporary file in ``path``'s directory, named ``.NAME.PID.XXXX.part``: the
     process id lets a later run tell the parts of a killed run (removed by
-    :func:`remove_stale_parts`) from those of a run still going."""
+    :func:`remove_stale_parts`) from those of a run still going. Its name goes into
+    ``names``, the caller's list of files to remove on failure, before the file is made: a
+    SIGTERM raises wherever Python is, and one that came between the file made and its
+    name handed back left the file behind (the caller's clean-up did not know it yet)."""
     directory = check_writable(path)
     target = output_target(path)[1]
     remove_stale_parts(target)
@@ -171,9 +174,11 @@ def temp_beside(path: str | Path) -> tuple[int, str]:
     while True:
         name = os.path.abspath(os.path.join(
             directory, f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}.part"))
+        names.append(name)
         try:
             return os.open(name, flags, 0o600), name
         except FileExistsError:
+            names.pop()  # another's: not ours to remove
             continue
         except OSError as exc:
             raise InputError(str(path), f"cannot write: {exc.strerror}") from None
@@ -292,10 +297,9 @@ def atomic_path(path: str | Path, together: bool = True) -> Iterator[str]:
     a device or a pipe (nothing to rename)."""
     if output_target(path)[0]:
         raise InputError(str(path), "cannot write: not a regular file (a device or a pipe)")
-    fd, tmp = temp_beside(path)
+    made: list[str] = []  # (its name is in it before the file exists: see temp_beside)
     try:
-        # at once in the block that removes it: a SIGTERM that comes as the file is made
-        # (a test sends it then) would leave it
+        fd, tmp = temp_beside(path, made)
         os.close(fd)
         target = output_target(path)[1]
         try:
@@ -308,7 +312,8 @@ def atomic_path(path: str | Path, together: bool = True) -> Iterator[str]:
                 raise
             raise error from None
     except BaseException:
-        _unlink_quietly(tmp)
+        for name in made:
+            _unlink_quietly(name)
         raise
     if not together:
         try:

@@ -629,8 +629,9 @@ class _AtomicParts:
         return self
 
     def new(self) -> tuple[str, IO[bytes]]:
-        fd, tmp = temp_beside(self.path)
-        self.temps.append(tmp)
+        # (the name goes into temps before the file exists, so that __exit__ removes it
+        # whenever a signal comes)
+        fd, _ = temp_beside(self.path, self.temps)
         return str(self.path), os.fdopen(fd, "wb")
 
     def __exit__(self, kind, value, traceback) -> None:  # type: ignore[no-untyped-def]
