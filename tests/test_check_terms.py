@@ -513,6 +513,54 @@ def test_tbx_without_the_language_pair_is_refused(tmp_path):
         load_terms(path, "en", "es")
 
 
+# One concept, a term of each region: "e-mail" preferred in France, deprecated in Canada
+# for "courriel" (the OQLF's advice), as a termbase keeping regional variants writes it.
+TBX_REGIONS = """<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX-Basic" xml:lang="en">
+  <martifHeader><fileDesc><sourceDesc><p>regions</p></sourceDesc></fileDesc></martifHeader>
+  <text><body>
+    <termEntry id="c1">
+      <langSet xml:lang="en"><tig><term>e-mail</term></tig></langSet>
+      <langSet xml:lang="fr-FR"><tig><term>e-mail</term>
+        <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig></langSet>
+      <langSet xml:lang="fr-CA"><tig><term>courriel</term>
+        <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig>
+        <tig><term>e-mail</term>
+        <termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></tig></langSet>
+    </termEntry>
+    <termEntry id="c2">
+      <langSet xml:lang="en"><tig><term>value chain</term></tig></langSet>
+      <langSet xml:lang="fr"><tig><term>chaîne de valeur</term></tig></langSet>
+    </termEntry>
+  </body></text>
+</martif>
+"""
+
+
+def test_tbx_terms_of_another_region_are_not_read_as_the_region_asked(tmp_path):
+    path = tmp_path / "regions.tbx"
+    path.write_text(TBX_REGIONS, encoding="utf-8")
+    # each region its own terms, and a section without a region is every region's
+    assert load_terms(path, "en-GB", "fr-CA") == [
+        TermEntry("e-mail", ("courriel",), ("e-mail",)),
+        TermEntry("value chain", ("chaîne de valeur",), ())]
+    assert load_terms(path, "en-GB", "fr-FR") == [
+        TermEntry("e-mail", ("e-mail",), ()), TermEntry("value chain", ("chaîne de valeur",), ())]
+    # a pair asked without a region reads every region, as before
+    assert load_terms(path, "en", "fr")[0] == TermEntry("e-mail", ("e-mail", "courriel"),
+                                                        ("e-mail",))
+    # read as one language, France's approval hid Canada's deprecation: no finding
+    unit = Pair("Send an e-mail.", "Envoyez un e-mail.", "en-GB", "fr-CA")
+    checker = TermChecker(load_terms(path, "en-GB", "fr-CA"), "en-GB", "fr-CA")
+    assert [(f.check, f.item) for f in checker.check(unit)] == [
+        ("term-missing", "e-mail"), ("term-forbidden", "e-mail")]
+    # the glossary reader of terms and build likewise
+    assert [(g.target, g.status) for g in read_tbx(path, "en-GB", "fr-CA")] == [
+        ("courriel", "approved"), ("chaîne de valeur", None)]
+    assert [g.target for g in read_tbx(path, "en-GB", "fr-FR")] == [
+        "e-mail", "chaîne de valeur"]
+
+
 @pytest.mark.parametrize("delimiter", ["\t", ","])
 def test_glossary_as_a_source(tmp_path, seed_unit, delimiter):
     path = tmp_path / "glossary.txt"
