@@ -8,6 +8,7 @@ of 17 January 2000; errors are planted in copies of real units.
 from __future__ import annotations
 
 import csv
+import re
 import sqlite3
 import unicodedata
 from dataclasses import replace
@@ -145,6 +146,27 @@ def test_decomposed_accents_in_a_language_without_term_rules():
     checker = TermChecker([council], "en-GB", "et-EE")
     for target in (unit.target, nfd(unit.target)):
         assert checker.check(replace(unit, target=target)) == []
+
+
+def test_a_german_adjective_read_as_a_noun_in_e_matches_in_every_case():
+    # the lemmatiser reads "Gemischte" as the noun "das Gemischte" and "Gemischten" as the
+    # adjective "gemischt": "Gemischter Ausschuss", as IATE cites it, was not found in
+    # "DER GEMISCHTE AUSSCHUSS" nor "Der Gemischte Ausschuss" (DGT-TM 2019/996), and no
+    # finding said their translation missed the approved term
+    units, _ = read_units([str(DATA / "tmx" / "dgt-tm" / "22019D0996.tmx")],
+                          source_lang="de-DE", target_lang="en-GB")
+    held = [u for u in units if "emischte" in u.source or "EMISCHTE" in u.source]
+    assert sorted(m for u in held for m in re.findall(r"(?i)gemischte\w* ausschuss\w*",
+                                                      u.source)) == [
+        "GEMISCHTE AUSSCHUSS", "Gemischte Ausschuss", "Gemischten Ausschusses",
+        "Gemischten Ausschusses"]
+    for term in ("Gemischter Ausschuss", "Gemischte Ausschuss"):
+        # a rendering none of the units has, so that each unit holding the term is a finding
+        checker = TermChecker([TermEntry(term, ("Mixed Committee",))], "de-DE", "en-GB")
+        assert sum(len(checker.check(u)) for u in held) == len(held) == 4, term
+    # an adjective's other readings are no noun's: "Rat" is not "Rate"
+    checker = TermChecker([TermEntry("Rat", ("Council",))], "de-DE", "en-GB")
+    assert checker.check(Pair("Die Rate steigt.", "The rate rises.", "de-DE", "en-GB")) == []
 
 
 def test_a_decomposed_conjunction_still_joins_two_phrases():
