@@ -555,6 +555,10 @@ class _Words:
         if self.lang == "de":
             lower = lower.replace("ß", "ss")  # as the German pieces are written
         readings = [piece, lower]
+        if self.lang == "it" and lower in ("stato", "stati"):
+            # the noun capitalised ("Stato membro"), also written lower case ("stati
+            # membri"), where the extractor reads it as the participle of "essere"
+            readings.append(extractor.word(lower)[2])
         if self.lang == "de" and kind == WORD:
             readings.extend(self._adjective_readings(lower, piece))
         if acronym_shaped(word):
