@@ -8,6 +8,7 @@ of 17 January 2000; errors are planted in copies of real units.
 from __future__ import annotations
 
 import csv
+import re
 import sqlite3
 import unicodedata
 from dataclasses import replace
@@ -145,6 +146,27 @@ def test_decomposed_accents_in_a_language_without_term_rules():
     checker = TermChecker([council], "en-GB", "et-EE")
     for target in (unit.target, nfd(unit.target)):
         assert checker.check(replace(unit, target=target)) == []
+
+
+def test_a_german_adjective_read_as_a_noun_in_e_matches_in_every_case():
+    # the lemmatiser reads "Gemischte" as the noun "das Gemischte" and "Gemischten" as the
+    # adjective "gemischt": "Gemischter Ausschuss", as IATE cites it, was not found in
+    # "DER GEMISCHTE AUSSCHUSS" nor "Der Gemischte Ausschuss" (DGT-TM 2019/996), and no
+    # finding said their translation missed the approved term
+    units, _ = read_units([str(DATA / "tmx" / "dgt-tm" / "22019D0996.tmx")],
+                          source_lang="de-DE", target_lang="en-GB")
+    held = [u for u in units if "emischte" in u.source or "EMISCHTE" in u.source]
+    assert sorted(m for u in held for m in re.findall(r"(?i)gemischte\w* ausschuss\w*",
+                                                      u.source)) == [
+        "GEMISCHTE AUSSCHUSS", "Gemischte Ausschuss", "Gemischten Ausschusses",
+        "Gemischten Ausschusses"]
+    for term in ("Gemischter Ausschuss", "Gemischte Ausschuss"):
+        # a rendering none of the units has, so that each unit holding the term is a finding
+        checker = TermChecker([TermEntry(term, ("Mixed Committee",))], "de-DE", "en-GB")
+        assert sum(len(checker.check(u)) for u in held) == len(held) == 4, term
+    # an adjective's other readings are no noun's: "Rat" is not "Rate"
+    checker = TermChecker([TermEntry("Rat", ("Council",))], "de-DE", "en-GB")
+    assert checker.check(Pair("Die Rate steigt.", "The rate rises.", "de-DE", "en-GB")) == []
 
 
 def test_a_decomposed_conjunction_still_joins_two_phrases():
@@ -511,6 +533,54 @@ def test_tbx_without_the_language_pair_is_refused(tmp_path):
     with pytest.raises(InputError, match=r"no term pairs for en -> es \(languages in the "
                                          r"file: de, en, fr\)"):
         load_terms(path, "en", "es")
+
+
+# One concept, a term of each region: "e-mail" preferred in France, deprecated in Canada
+# for "courriel" (the OQLF's advice), as a termbase keeping regional variants writes it.
+TBX_REGIONS = """<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX-Basic" xml:lang="en">
+  <martifHeader><fileDesc><sourceDesc><p>regions</p></sourceDesc></fileDesc></martifHeader>
+  <text><body>
+    <termEntry id="c1">
+      <langSet xml:lang="en"><tig><term>e-mail</term></tig></langSet>
+      <langSet xml:lang="fr-FR"><tig><term>e-mail</term>
+        <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig></langSet>
+      <langSet xml:lang="fr-CA"><tig><term>courriel</term>
+        <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig>
+        <tig><term>e-mail</term>
+        <termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></tig></langSet>
+    </termEntry>
+    <termEntry id="c2">
+      <langSet xml:lang="en"><tig><term>value chain</term></tig></langSet>
+      <langSet xml:lang="fr"><tig><term>chaîne de valeur</term></tig></langSet>
+    </termEntry>
+  </body></text>
+</martif>
+"""
+
+
+def test_tbx_terms_of_another_region_are_not_read_as_the_region_asked(tmp_path):
+    path = tmp_path / "regions.tbx"
+    path.write_text(TBX_REGIONS, encoding="utf-8")
+    # each region its own terms, and a section without a region is every region's
+    assert load_terms(path, "en-GB", "fr-CA") == [
+        TermEntry("e-mail", ("courriel",), ("e-mail",)),
+        TermEntry("value chain", ("chaîne de valeur",), ())]
+    assert load_terms(path, "en-GB", "fr-FR") == [
+        TermEntry("e-mail", ("e-mail",), ()), TermEntry("value chain", ("chaîne de valeur",), ())]
+    # a pair asked without a region reads every region, as before
+    assert load_terms(path, "en", "fr")[0] == TermEntry("e-mail", ("e-mail", "courriel"),
+                                                        ("e-mail",))
+    # read as one language, France's approval hid Canada's deprecation: no finding
+    unit = Pair("Send an e-mail.", "Envoyez un e-mail.", "en-GB", "fr-CA")
+    checker = TermChecker(load_terms(path, "en-GB", "fr-CA"), "en-GB", "fr-CA")
+    assert [(f.check, f.item) for f in checker.check(unit)] == [
+        ("term-missing", "e-mail"), ("term-forbidden", "e-mail")]
+    # the glossary reader of terms and build likewise
+    assert [(g.target, g.status) for g in read_tbx(path, "en-GB", "fr-CA")] == [
+        ("courriel", "approved"), ("chaîne de valeur", None)]
+    assert [g.target for g in read_tbx(path, "en-GB", "fr-FR")] == [
+        "e-mail", "chaîne de valeur"]
 
 
 @pytest.mark.parametrize("delimiter", ["\t", ","])

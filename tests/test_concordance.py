@@ -284,6 +284,29 @@ def test_german_words_match_by_lemma_in_any_case(tmp_path: Path) -> None:
                                          **options)] == [["MITGLIEDSTAATEN"]]
 
 
+def test_a_german_adjective_the_dictionary_lists_as_a_noun_matches_all_its_forms(
+        tmp_path: Path) -> None:
+    # "Gemischte" and "Gemischten" were keyed by the noun "das Gemischte", "Gemischter" by
+    # the adjective: the query "Gemischter Ausschuss", as IATE cites the term, found none of
+    # DGT-TM's "GEMISCHTE AUSSCHUSS", "Gemischte Ausschuss", "Gemischten Ausschusses"
+    memory = [DATA / "tmx" / "dgt-tm" / "22019D0996.tmx"]
+    options = {"source_lang": "en-GB", "target_lang": "de-DE", "side": "target"}
+    for index in (None, tmp_path / "i.db"):
+        for query in ("Gemischter Ausschuss", "Gemischte Ausschuss", "gemischten Ausschuss"):
+            matched = sorted(m for h in hits(memory, query, index=index, **options)
+                             for m in h.matches)
+            assert matched == ["GEMISCHTE AUSSCHUSS", "Gemischte Ausschuss",
+                               "Gemischten Ausschusses", "Gemischten Ausschusses"], (
+                query, index, matched)
+    table = tmp_path / "de.tsv"
+    table.write_text("en\tde\nThe Standing Committee\tDer Ständige Ausschuss\n"
+                     "of the Standing Committee\tdes Ständigen Ausschusses\n"
+                     "a Standing Committee\tein Ständiger Ausschuss\n", encoding="utf-8")
+    for query in ("Ständiger Ausschuss", "Ständige Ausschuss", "STÄNDIGEN AUSSCHUSS"):
+        assert len(hits([table], query, source_lang="en", target_lang="de",
+                        side="target")) == 3, query
+
+
 @pytest.mark.parametrize("lang, query, found", [
     ("de", "Mitgliedstaat", {"Mitgliedstaaten"}),
     ("es", "estado miembro", {"Estados miembros"}),

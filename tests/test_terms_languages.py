@@ -219,6 +219,28 @@ def _pairs(source_lang: str, target_lang: str) -> list:
     return extract_terms(units)
 
 
+def test_italian_stato_capitalised_is_the_noun_state() -> None:
+    # the stop list and the lemmatiser read "Stato"/"Stati" as the participle of "essere"
+    # ("è stato"): DGT-TM's "Stati membri" was paired as "membro" -> "Member State", and
+    # "Stati Uniti d'America" as "Unito d'America" -> "United State"
+    pairs = {(p.source_term, p.target_term) for p in _pairs("it-IT", "en-GB")}
+    assert {("Stato membro", "Member State"), ("Stati Uniti", "United States")} <= pairs
+    assert not {("membro", "Member State"), ("Unito d'America", "United State")} & pairs
+    # lower case it stays the participle, no term: "è stato adottato"
+    assert "stato" not in " ".join(_keys("it", "Il regolamento è stato adottato.")).split()
+    assert "stato membro" in _keys("it", "Gli Stati membri adottano le misure.")
+    # check finds the term in every case still, lower case too
+    from tmx_export.check.model import TermEntry
+    from tmx_export.check.terms import TermChecker
+    from tmx_export.model import Pair
+
+    checker = TermChecker([TermEntry("Stato membro", ("Member State",))], "it-IT", "en-GB")
+    for text in ("Gli Stati membri adottano.", "gli stati membri", "GLI STATI MEMBRI",
+                 "Lo Stato membro adotta."):
+        assert [f.check for f in checker.check(Pair(text, "The countries.", "it-IT",
+                                                    "en-GB"))] == ["term-missing"], text
+
+
 @pytest.mark.parametrize(("source_lang", "target_lang", "no_terms", "terms"), [
     # legal prose's linking words: "mukaisesti" (in accordance with) was paired with
     # "enlighet" (of "i enlighet med"), "osalta" (as regards) with "avseende", "puolesta"

@@ -314,6 +314,18 @@ class Analyser:
             # a compound the dictionary does not know ("hochseegewässern"), taken apart as
             # the term extractor takes it
             lemma = lemmatize(form, lang=rules.lemmas, greedy=True, on_disk=self._on_disk)
+        if rules.cased_nouns and lemma[:1].isupper() and lemma.endswith("e"):
+            # An adjective the dictionary also lists as a noun ("der Ständige", "das
+            # Gemischte"): "Ständige" and "Ständigen" were keyed by that noun, "Ständiger"
+            # by the adjective "ständig", so a query "Ständiger Ausschuss", as IATE cites
+            # it, found none of "der Ständige Ausschuss", "des Ständigen Ausschusses". Such
+            # a word is keyed by the adjective when its strong form ("-er") is one of it.
+            # (Not where the adjective is a function word's lemma, "entsprechend": the
+            # word is then keyed as written, below, and its forms would part.)
+            stem = lemma[:-1].lower()
+            if fold(stem) not in self._stop_lemmas and lemmatize(
+                    stem + "er", lang=rules.lemmas, on_disk=self._on_disk) == stem:
+                lemma = stem
         key, spelled = fold(lemma), fold(form)
         if key != spelled and (key in self._stop_lemmas or key[:2] != spelled[:2]
                                or any(spelled == key + ending

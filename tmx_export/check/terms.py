@@ -68,6 +68,7 @@ from ..terms.lemmas import is_known
 from ..terms.stopwords import FR_CONNECTORS, STOP
 from ..terms.tbx import (
     FORBIDDEN_STATUSES,
+    lang_set_sides,
     proposed_not_reviewed,
     tbx_layout,
     term_status,
@@ -201,12 +202,12 @@ def read_tbx_terms(path: str | Path, source_lang: str, target_lang: str) -> list
     name = str(path)
     root = parse_xml(path).getroot()
     entry_tag, lang_tag, term_tags = tbx_layout(root, name)
-    want = (primary(source_lang), primary(target_lang))
+    sides = lang_set_sides(root, lang_tag, source_lang, target_lang)
     found: list[tuple[str, str, bool]] = []
     languages: set[str] = set()
     unreviewed = 0
     for entry in root.iter(f"{{*}}{entry_tag}", entry_tag):
-        sources, targets = _tbx_entry_terms(entry, lang_tag, term_tags, want, languages)
+        sources, targets = _tbx_entry_terms(entry, lang_tag, term_tags, sides, languages)
         if not (sources and targets):
             continue
         if unreviewed_entry(entry, [status for _, status in sources + targets]):
@@ -225,20 +226,21 @@ def read_tbx_terms(path: str | Path, source_lang: str, target_lang: str) -> list
 
 
 def _tbx_entry_terms(entry: etree._Element, lang_tag: str, term_tags: tuple[str, ...],
-                     want: tuple[str, str], languages: set[str]
+                     want: dict[str, int], languages: set[str]
                      ) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    """The (term, administrative status) of a concept entry's terms in the ``want``
-    languages, source and target; every language met is added to ``languages``."""
+    """The (term, administrative status) of a concept entry's terms in the language
+    sections ``want`` names (:func:`~tmx_export.terms.tbx.lang_set_sides`), source and
+    target; every language met is added to ``languages``."""
     sides: tuple[list[tuple[str, str]], list[tuple[str, str]]] = ([], [])
     for lang_sec in entry.iter(f"{{*}}{lang_tag}", lang_tag):
-        lang = primary(lang_sec.get(_XML_LANG) or lang_sec.get("lang") or "")
-        languages.add(lang)
-        if lang not in want:
+        tag = lang_sec.get(_XML_LANG) or lang_sec.get("lang") or ""
+        languages.add(primary(tag))
+        if tag not in want:
             continue
         for holder in lang_sec.iter(*[f"{{*}}{t}" for t in term_tags], *term_tags):
             term = _tbx_term(holder)
             if term:
-                sides[want.index(lang)].append((term, term_status(holder)))
+                sides[want[tag]].append((term, term_status(holder)))
     return sides
 
 
@@ -553,6 +555,12 @@ class _Words:
         if self.lang == "de":
             lower = lower.replace("ß", "ss")  # as the German pieces are written
         readings = [piece, lower]
+        if self.lang == "it" and lower in ("stato", "stati"):
+            # the noun capitalised ("Stato membro"), also written lower case ("stati
+            # membri"), where the extractor reads it as the participle of "essere"
+            readings.append(extractor.word(lower)[2])
+        if self.lang == "de" and kind == WORD:
+            readings.extend(self._adjective_readings(lower, piece))
         if acronym_shaped(word):
             # an acronym's plural takes an "s" the lemmatiser does not read as one ("SMEs"
             # -> "smes"): "SME" matches "SMEs", and a term written "SMEs" matches "SME"
@@ -566,6 +574,21 @@ class _Words:
             if is_known(plural, "en"):
                 readings.append(extractor.word(plural)[2])
         return tuple(dict.fromkeys(readings))
+
+    def _adjective_readings(self, lower: str, piece: str) -> list[str]:
+        """The other piece of a German adjective whose form in "-e" the lemmatiser reads as
+        a noun ("das Gemischte", "die Beigefügte"): "Gemischter" and "Gemischten" are
+        "gemischt", "Gemischte" is "gemischte", so "Gemischter Ausschuss", as IATE cites
+        it, missed "Der Gemischte Ausschuss", and a term written so its other cases."""
+        extractor = self.extractor
+        assert extractor is not None  # (see keys)
+        if piece.endswith("e") and extractor.word(piece[:-1] + "er")[2] == piece[:-1]:
+            return [piece[:-1]]
+        if lower != piece and lower[len(piece):] in ("e", "en", "er", "es", "em"):
+            weak = extractor.word(piece + "e")[2]
+            if weak == piece + "e":
+                return [weak]
+        return []
 
     def capitalised(self, term: str, first: bool) -> tuple[int, ...]:
         """Which pieces of a term's key (:meth:`key`) are words written with a capital that

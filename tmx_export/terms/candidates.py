@@ -400,6 +400,12 @@ class Extractor:
                 # such word and kept the "s", so "SMEs -> PME" and "SME -> PME" were two
                 # pairs; the acronym's key, as check reads a term written either way
                 known = (lower, WORD, lower[:-1])
+            elif self.lang == "it" and lower in ("stato", "stati") and word[0].isupper():
+                # the noun "Stato" (State), which Italian capitalises: read lower case, it
+                # is the participle of "essere" ("è stato"), a function word, and "Stati
+                # membri" was paired as "membro" -> "Member State", "Stati Uniti d'America"
+                # as "Unito d'America" -> "United State"
+                known = (lower, WORD, "stato")
             else:
                 known = (lower, *self._classify(
                     lower, word if self.rules.cased_nouns and word != lower else None))

@@ -34,7 +34,7 @@ from lxml import etree
 from ..errors import InputError
 from ..formats.text import atomic_output
 from ..formats.xml import parse_xml
-from ..lang import primary
+from ..lang import parse_tag, primary
 from ..model import count_of
 from .termpair import TermPair, most_common
 
@@ -342,6 +342,35 @@ def tbx_layout(root: etree._Element, name: str) -> tuple[str, str, tuple[str, ..
     raise InputError(name, f"not TBX: root element <{local}>")
 
 
+def lang_set_sides(root: etree._Element, lang_tag: str, source_lang: str, target_lang: str
+                   ) -> dict[str, int]:
+    """The language sections of a TBX to read, by their ``xml:lang`` as written: 0 for the
+    source side, 1 for the target side; a tag missing from the result is another language.
+
+    Languages match by their primary subtag ("fr" and "fr-FR" for fr-FR), but where the
+    file has sections of the region asked, those of another region of that language are
+    left aside: a termbase giving fr-FR and fr-CA their own terms ("e-mail" admitted in
+    France, deprecated in Canada for "courriel") said, read as one language, that a term
+    was both, and the approval hid the deprecation from a fr-CA check. Sections without a
+    region apply to every region and are kept. For every reader of a TBX."""
+    wanted = (source_lang, target_lang)
+    tags = {lang_set.get(XML_LANG) or lang_set.get("lang") or ""
+            for lang_set in root.iter(f"{{*}}{lang_tag}", lang_tag)}
+    sides: dict[str, int] = {}
+    for side, lang in enumerate(wanted):
+        asked = parse_tag(lang)
+        region = asked.region if asked is not None else None
+        same = [tag for tag in tags if primary(tag) == primary(lang)]
+        regions = {parsed.region for parsed in map(parse_tag, same) if parsed is not None}
+        for tag in same:
+            parsed = parse_tag(tag)
+            if region in regions - {None} and parsed is not None \
+                    and parsed.region not in (None, region):
+                continue  # another region's term, where the file has the region asked
+            sides.setdefault(tag, side)
+    return sides
+
+
 def read_tbx(path: str | Path, source_lang: str, target_lang: str,
              left_out: Counter[str] | None = None) -> list[GlossaryEntry]:
     """Term pairs of a TBX file (2019 ``<tbx>`` or 2008 ``<martif>``) for a language pair.
@@ -358,19 +387,18 @@ def read_tbx(path: str | Path, source_lang: str, target_lang: str,
     """
     root = parse_xml(path).getroot()
     entry_tag, lang_tag, term_tags = tbx_layout(root, str(path))
-    want_source = primary(source_lang)
-    want_target = primary(target_lang)
+    sides = lang_set_sides(root, lang_tag, source_lang, target_lang)
     entries: list[GlossaryEntry] = []
     unreviewed = forbidden = 0
     languages: set[str] = set()
     for entry in root.iter(f"{{*}}{entry_tag}", entry_tag):
         terms: dict[str, list[tuple[str, str | None, str | None]]] = {"s": [], "t": []}
         for lang_sec in entry.iter(f"{{*}}{lang_tag}", lang_tag):
-            lang = primary(lang_sec.get(XML_LANG) or lang_sec.get("lang") or "")
-            languages.add(lang)
-            side = "s" if lang == want_source else "t" if lang == want_target else None
-            if side is None:
+            tag = lang_sec.get(XML_LANG) or lang_sec.get("lang") or ""
+            languages.add(primary(tag))
+            if tag not in sides:
                 continue
+            side = "st"[sides[tag]]
             for holder in lang_sec.iter(*[f"{{*}}{t}" for t in term_tags], *term_tags):
                 term = _first(holder, "term")
                 if term is None or not "".join(term.itertext()).strip():
