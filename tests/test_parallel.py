@@ -641,3 +641,36 @@ def test_decomposed_accents_give_the_units_of_the_same_files_composed(tmp_path, 
         (unicodedata.normalize("NFD", u.source), unicodedata.normalize("NFD", u.target), u.align)
         for u in units_c]
     assert any("le\u0301gislature ;" in u.target and u.target.endswith(";") for u in units_d)
+
+
+def _eea_annex_ix() -> tuple[list[str], list[str]]:
+    """The EN and FR rows of tests/data/dgt-parallel/eea-annex-ix.*.txt, line i
+    translating line i."""
+    return tuple((DGT / f"eea-annex-ix.{lang}.txt").read_text(encoding="utf-8")
+                 .splitlines() for lang in ("en", "fr"))  # type: ignore[return-value]
+
+
+@pytest.mark.parametrize("en_at, fr_at", [(17, 20), (20, 17), (14, 16)])
+def test_a_row_missing_on_each_side_a_few_rows_apart_is_found(tmp_path, en_at, fr_at):
+    """DGT-TM rows of an EEA decision ("In Article 47(1) ...", "In Article 48(3) ...")
+    with one English row and, a few rows on, one French row left out: the files have as
+    many rows, and the rows between paired straight on, each with its neighbour's
+    translation ("In Article 48(3) ..." / "À l'article 47, paragraphe 1 ..."), read
+    without a word, and aligned too, as a row without counterpart on each side cost more
+    than pairs whose lengths disagree. The numbers and names they share with their own
+    translations, one row off, find the shift: without --align-paragraphs the files are
+    refused, and aligned, every unit written is a row and its translation."""
+    en, fr = _eea_annex_ix()
+    (tmp_path / "d.en.txt").write_text("\n".join(en[:en_at] + en[en_at + 1:]) + "\n",
+                                       encoding="utf-8")
+    (tmp_path / "d.fr.txt").write_text("\n".join(fr[:fr_at] + fr[fr_at + 1:]) + "\n",
+                                       encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        read(tmp_path / "d.en.txt", tmp_path / "d.fr.txt")
+    assert "but not the same" in str(err.value)
+    result = read(tmp_path / "d.en.txt", tmp_path / "d.fr.txt", align_paragraphs=True)
+    rows = set(zip(en, fr, strict=True))
+    assert [(p.source, p.target) for p in result.pairs if (p.source, p.target) not in rows] \
+        == []
+    assert len(result.pairs) * 2 + len(result.rejects) == 2 * (len(en) - 1)
+    assert len(result.pairs) >= len(en) - 1 - 3

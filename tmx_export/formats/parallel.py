@@ -21,7 +21,10 @@ aligner's priors: a lone paragraph beside a long one went into its pair as a mer
 (PARAGRAPH_PRIORS), so a merge is kept only when both its paragraphs are needed
 (:func:`checked_merges`), and a stretch the alignment shifts off the diagonal and back
 only as the lengths say is undone, or unsure, by the distinctive anchors its lines share
-with their own translations (:func:`_anchored_detours`) (``benchmarks/parallel_drift.py``:
+with their own translations (:func:`_anchored_detours`), as is a stretch it keeps on the
+diagonal whose lines share more with their neighbours' translations, one paragraph
+missing on each side a few apart (:func:`_crossed_diagonals`)
+(``benchmarks/parallel_drift.py``:
 one to three paragraphs dropped from windows of 60 of Europarl and DGT-TM; 14 % of the
 units wrong with length alone, 2.5 % with the anchors, 0.5 % with checked merges, 0.3 %
 now).
@@ -436,7 +439,7 @@ def _aligned(src: list[Paragraph], tgt: list[Paragraph]) -> list[tuple[list[int]
     beads = [(list(range(b.src_start, b.src_end)), list(range(b.tgt_start, b.tgt_end)))
              for b in align([p.text for p in src], [p.text for p in tgt],
                             priors=PARAGRAPH_PRIORS, median_ratio=True)]
-    return _anchored_detours(beads, src, tgt)
+    return _crossed_diagonals(_anchored_detours(beads, src, tgt), src, tgt)
 
 
 # A detour (the path leaving a diagonal and coming back to it) is undone when the
@@ -534,6 +537,95 @@ def _anchored_detours(beads: Beads, src: list[Paragraph], tgt: list[Paragraph]
         out.extend(diagonal if gain >= DETOUR_EVIDENCE else [(*b, [True]) for b in detour])
         done = last + 1
     out.extend(beads[done:])
+    return out
+
+
+# The longest run of pairs that a paragraph missing on each side can shift, as
+# :func:`_crossed_diagonals` looks for them (the aligner's own search finds longer ones,
+# whose lengths disagree for longer), and how much more distinctive anchors (weighted as
+# in _anchor_weights) the pairs shifted by one must share than the pairs as they are. In
+# the five multilingual DGT-TM documents as their memory pairs them (English with each
+# other language, 110 pairs of files) no run gains more than 0.97 shifted, and those
+# that gain 0.5 or more are rows the memory itself split or paired otherwise ("IMO
+# MSC.1/Circ.1503." / "IMO MSC.1/oběž."); where a paragraph was dropped on each side
+# (``benchmarks/parallel_drift.py``, seed 0) the shifted runs gained 1.5 to 4.5.
+CROSSING_SPAN = 12
+CROSSING_EVIDENCE = 1.25
+
+def _crossed_diagonals(beads: list[tuple[list[int], ...]], src: list[Paragraph],
+                       tgt: list[Paragraph]) -> list[tuple[list[int], ...]]:
+    """``beads``, each run of 1-1 pairs that its distinctive anchors show shifted by one
+    replaced by the detour it is.
+
+    A paragraph missing on one side and, a few paragraphs on, one missing on the other
+    leave the files with as many paragraphs between, and the aligner paired them straight
+    on, each with its neighbour's translation ("In Article 48(3) ..." / "À l'article 47,
+    paragraphe 1 ..."), as a lone paragraph on each side costs more than pairs whose
+    lengths disagree. The reverse of :func:`_anchored_detours`: when the pairs shifted by
+    one share more than the pairs as they are by CROSSING_EVIDENCE, the first paragraph
+    of one side and the last of the other are without counterpart and the rest pair
+    shifted (in files with as many paragraphs, a drift)."""
+    if len(beads) < 2:
+        return list(beads)
+    evidence = _evidence(src, tgt)
+    out: list[tuple[list[int], ...]] = []
+    k = 0
+    while k < len(beads):
+        if not _one_to_one(beads[k]):
+            out.append(beads[k])
+            k += 1
+            continue
+        end = k  # the run of unmarked 1-1 beads k .. end - 1
+        while end < len(beads) and _one_to_one(beads[end]):
+            end += 1
+        out.extend(_uncrossed([(b[0][0], b[1][0]) for b in beads[k:end]], evidence))
+        k = end
+    return out
+
+
+def _uncrossed(run: list[tuple[int, int]], evidence: Callable[[list[int], list[int]], float]
+               ) -> list[tuple[list[int], ...]]:
+    """A run of 1-1 pairs (source, target index) as beads, the stretches of it shifted by
+    one (:func:`_crossed_diagonals`) replaced by their detours, the best first."""
+    straight = [evidence([i], [j]) for i, j in run]
+    # each pair shifted by one: the source of the next pair with this target (the source's
+    # paragraph before it lost its counterpart), or this source with the next target
+    shifted = ([evidence([run[n + 1][0]], [run[n][1]]) for n in range(len(run) - 1)],
+               [evidence([run[n][0]], [run[n + 1][1]]) for n in range(len(run) - 1)])
+    found: list[tuple[float, int, int, int]] = []  # (gain, first, last, side lost first)
+    for a in range(len(run)):
+        there = straight[a]
+        here = [0.0, 0.0]
+        for b in range(a + 1, min(len(run), a + CROSSING_SPAN)):
+            there += straight[b]
+            for side in (0, 1):  # the paragraph without counterpart first: source, target
+                here[side] += shifted[side][b - 1]
+                if here[side] - there >= CROSSING_EVIDENCE:
+                    found.append((here[side] - there, a, b, side))
+    taken: dict[int, tuple[int, int]] = {}  # first -> (last, side lost first)
+    used: set[int] = set()
+    for _gain, a, b, side in sorted(found, key=lambda f: (-f[0], f[2] - f[1], f[1])):
+        if used.isdisjoint(range(a, b + 1)):
+            used.update(range(a, b + 1))
+            taken[a] = (b, side)
+    out: list[tuple[list[int], ...]] = []
+    n = 0
+    while n < len(run):
+        if n not in taken:
+            out.append(([run[n][0]], [run[n][1]]))
+            n += 1
+            continue
+        b, side = taken[n]
+        if side == 0:
+            detour = [([run[n][0]], []),
+                      *[([run[m + 1][0]], [run[m][1]]) for m in range(n, b)],
+                      ([], [run[b][1]])]
+        else:
+            detour = [([], [run[n][1]]),
+                      *[([run[m][0]], [run[m + 1][1]]) for m in range(n, b)],
+                      ([run[b][0]], [])]
+        out.extend(detour)
+        n = b + 1
     return out
 
 
