@@ -143,6 +143,22 @@ def test_drift_without_markup_names_lines_near_the_break(tmp_path):
 
 
 
+def test_a_drift_is_named_by_the_file_of_the_paragraph_left_without_counterpart(tmp_path):
+    """The English of paragraph 11 of the session missing, English one paragraph a line
+    and French with blank lines between: the French paragraph 11, on line 21 of the French
+    file, lost its counterpart. The error named the English file at line 11, whose
+    paragraph (the English 12) has its translation, and the French line only inside the
+    message; the file and line an editor jumps to are now the French paragraph's."""
+    en = [e.strip() for e in (DATA / "ep-00-01-17-excerpt.en.txt").read_text(
+        encoding="utf-8").split("\n\n")]
+    (tmp_path / "a.en.txt").write_text("\n".join(en[:10] + en[11:]) + "\n", encoding="utf-8")
+    fr_path = DATA / "ep-00-01-17-excerpt.fr.txt"
+    with pytest.raises(InputError) as err:
+        read(tmp_path / "a.en.txt", fr_path)
+    assert (err.value.file, err.value.line) == (str(fr_path), 21), str(err.value)
+    assert str(err.value).startswith(f"{fr_path}:21: 39 paragraphs in the source, 40 in ")
+    assert "near source line 11 / target line 21" in str(err.value)
+
 def test_as_many_paragraphs_but_not_the_same_is_a_drift(tmp_path):
     """One paragraph missing from each file, at different places: the counts match, and
     pairing line by line gave every paragraph between the two gaps its neighbour's

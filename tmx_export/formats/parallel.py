@@ -331,7 +331,9 @@ def _shifted(beads: Iterable[tuple[list[int], list[int]]]) -> bool:
 def _drift_error(src: list[Paragraph], tgt: list[Paragraph], source_name: str,
                  target_name: str) -> InputError:
     """Where two paragraph lists stop corresponding, for the user to look at, as the error
-    (its line: the source's)."""
+    (its file and line: the first paragraph left without counterpart, a target paragraph
+    where the source lost one, else the source's; named by the source, the error pointed
+    at a line whose paragraph had its translation, in the other file)."""
     counts = (f"{len(src)} paragraphs in the source, {len(tgt)} in {target_name}"
               if len(src) != len(tgt) else
               f"{len(src)} paragraphs in the source and in {target_name}, but not the same")
@@ -343,13 +345,14 @@ def _drift_error(src: list[Paragraph], tgt: list[Paragraph], source_name: str,
             f"{s_sec.section_line}, target line {t_sec.section_line} {t_sec.section}): "
             f"{s_count} vs {t_count} paragraphs; use --align-paragraphs to align them"),
             s_sec.section_line)
-    s_idx, t_idx = _first_break(src, tgt)
+    s_idx, t_idx, lone_target = _first_break(src, tgt)
     s_line = src[s_idx].line if s_idx < len(src) else src[-1].line
     t_line = tgt[t_idx].line if t_idx < len(tgt) else tgt[-1].line
-    return InputError(source_name, (
+    name, line = (target_name, t_line) if lone_target else (source_name, s_line)
+    return InputError(name, (
         f"{counts}; they drift apart near source line {s_line} / target line {t_line} "
         f"(source: {_excerpt(src, s_idx)!r}; target: {_excerpt(tgt, t_idx)!r}); "
-        "use --align-paragraphs to align them"), src[min(s_idx, len(src) - 1)].line)
+        "use --align-paragraphs to align them"), line)
 
 
 def _excerpt(paras: list[Paragraph], index: int) -> str:
@@ -385,27 +388,30 @@ def _first_section_difference(src, tgt):
     return None
 
 
-def _first_break(src: list[Paragraph], tgt: list[Paragraph]) -> tuple[int, int]:
-    """Indexes of the first source and target paragraphs that are not aligned one to one
+def _first_break(src: list[Paragraph], tgt: list[Paragraph]) -> tuple[int, int, bool]:
+    """Indexes of the first source and target paragraphs that are not aligned one to one,
+    and whether that target paragraph is alone, without a source paragraph
     (files with as many paragraphs aligned by windows, as they are checked), a paragraph
     split in two (:func:`_continues`) aligned as one: apart, the aligner left the title
     before it alone, and the message named the one pair that was right."""
     def beads_of(s: list[Paragraph], t: list[Paragraph]) -> list[tuple[list[int], ...]]:
         return list(_checked_windows(s, t)) if len(s) == len(t) else _aligned(s, t)
 
-    def first(beads: list[tuple[list[int], ...]]) -> tuple[int, int]:
+    def first(beads: list[tuple[list[int], ...]]) -> tuple[int, int, bool]:
         s_pos = t_pos = 0
         for s_idx, t_idx, *_ in beads:
             if len(s_idx) != len(t_idx):
-                return (s_idx[0] if s_idx else s_pos), (t_idx[0] if t_idx else t_pos)
+                return ((s_idx[0] if s_idx else s_pos), (t_idx[0] if t_idx else t_pos),
+                        not s_idx)
             s_pos, t_pos = s_idx[-1] + 1, t_idx[-1] + 1
-        return s_pos, t_pos
+        return s_pos, t_pos, False
 
     # the later of the two: a one-sided split joined moves the break past the title; rows
     # joined that were not one paragraph split ("rezolucja IMO ..." after "... I, IV", a
     # Polish list item in lower case) gave a break before the real one
     beads = beads_of(src, tgt)
-    return max(first(beads), first(_regrouped(beads, src, tgt, beads_of)))
+    return max(first(beads), first(_regrouped(beads, src, tgt, beads_of)),
+               key=lambda found: found[:2])
 
 
 Beads = list[tuple[list[int], list[int]]]
