@@ -690,3 +690,29 @@ def test_a_row_missing_on_each_side_a_few_rows_apart_is_found(tmp_path, en_at, f
         == []
     assert len(result.pairs) * 2 + len(result.rejects) == 2 * (len(en) - 1)
     assert len(result.pairs) >= len(en) - 1 - 3
+
+
+@pytest.mark.parametrize("dropped", [17, 19, 25, 26])
+def test_a_merge_only_the_lengths_need_beside_a_longer_translation_is_unsure(tmp_path,
+                                                                            dropped):
+    """DGT-TM rows of an EEA decision whose French quotes the inserted words twice ("À
+    l'article 9, paragraphe 3, les expressions “...” et “...”" for "In Article 9(3), the
+    words “...”"), as long again as the English, with the French of a row beside them
+    dropped (--align-paragraphs): the English row left without translation made the
+    lengths fit and was merged into the pair, which was written, half of its English
+    untranslated ("References to other acts in the Regulation ..." / "À l'article 9 ...").
+    It shares no anchor with the French row, or holds numbers the French does not, while
+    its neighbour shares the article's number: the three rows are rejects, not a unit."""
+    en, fr = ((DGT / f"eea-prospectus.{lang}.txt").read_text(encoding="utf-8").splitlines()
+              for lang in ("en", "fr"))
+    (tmp_path / "d.en.txt").write_text("\n".join(en) + "\n", encoding="utf-8")
+    (tmp_path / "d.fr.txt").write_text("\n".join(fr[:dropped] + fr[dropped + 1:]) + "\n",
+                                       encoding="utf-8")
+    result = read(tmp_path / "d.en.txt", tmp_path / "d.fr.txt", align_paragraphs=True)
+    rows = set(zip(en, fr, strict=True))
+    assert [(p.source, p.target) for p in result.pairs if (p.source, p.target) not in rows] \
+        == []
+    assert en[dropped] in [r.text.split(": ", 1)[1] for r in result.rejects]
+    assert len(result.pairs) * 2 + sum(p.align == "2-1" for p in result.pairs) \
+        + len(result.rejects) == 2 * len(en) - 1
+    assert len(result.pairs) >= len(en) - 4
