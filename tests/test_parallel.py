@@ -143,6 +143,22 @@ def test_drift_without_markup_names_lines_near_the_break(tmp_path):
 
 
 
+def test_a_drift_is_named_by_the_file_of_the_paragraph_left_without_counterpart(tmp_path):
+    """The English of paragraph 11 of the session missing, English one paragraph a line
+    and French with blank lines between: the French paragraph 11, on line 21 of the French
+    file, lost its counterpart. The error named the English file at line 11, whose
+    paragraph (the English 12) has its translation, and the French line only inside the
+    message; the file and line an editor jumps to are now the French paragraph's."""
+    en = [e.strip() for e in (DATA / "ep-00-01-17-excerpt.en.txt").read_text(
+        encoding="utf-8").split("\n\n")]
+    (tmp_path / "a.en.txt").write_text("\n".join(en[:10] + en[11:]) + "\n", encoding="utf-8")
+    fr_path = DATA / "ep-00-01-17-excerpt.fr.txt"
+    with pytest.raises(InputError) as err:
+        read(tmp_path / "a.en.txt", fr_path)
+    assert (err.value.file, err.value.line) == (str(fr_path), 21), str(err.value)
+    assert str(err.value).startswith(f"{fr_path}:21: 39 paragraphs in the source, 40 in ")
+    assert "near source line 11 / target line 21" in str(err.value)
+
 def test_as_many_paragraphs_but_not_the_same_is_a_drift(tmp_path):
     """One paragraph missing from each file, at different places: the counts match, and
     pairing line by line gave every paragraph between the two gaps its neighbour's
@@ -641,3 +657,62 @@ def test_decomposed_accents_give_the_units_of_the_same_files_composed(tmp_path, 
         (unicodedata.normalize("NFD", u.source), unicodedata.normalize("NFD", u.target), u.align)
         for u in units_c]
     assert any("le\u0301gislature ;" in u.target and u.target.endswith(";") for u in units_d)
+
+
+def _eea_annex_ix() -> tuple[list[str], list[str]]:
+    """The EN and FR rows of tests/data/dgt-parallel/eea-annex-ix.*.txt, line i
+    translating line i."""
+    return tuple((DGT / f"eea-annex-ix.{lang}.txt").read_text(encoding="utf-8")
+                 .splitlines() for lang in ("en", "fr"))  # type: ignore[return-value]
+
+
+@pytest.mark.parametrize("en_at, fr_at", [(17, 20), (20, 17), (14, 16)])
+def test_a_row_missing_on_each_side_a_few_rows_apart_is_found(tmp_path, en_at, fr_at):
+    """DGT-TM rows of an EEA decision ("In Article 47(1) ...", "In Article 48(3) ...")
+    with one English row and, a few rows on, one French row left out: the files have as
+    many rows, and the rows between paired straight on, each with its neighbour's
+    translation ("In Article 48(3) ..." / "À l'article 47, paragraphe 1 ..."), read
+    without a word, and aligned too, as a row without counterpart on each side cost more
+    than pairs whose lengths disagree. The numbers and names they share with their own
+    translations, one row off, find the shift: without --align-paragraphs the files are
+    refused, and aligned, every unit written is a row and its translation."""
+    en, fr = _eea_annex_ix()
+    (tmp_path / "d.en.txt").write_text("\n".join(en[:en_at] + en[en_at + 1:]) + "\n",
+                                       encoding="utf-8")
+    (tmp_path / "d.fr.txt").write_text("\n".join(fr[:fr_at] + fr[fr_at + 1:]) + "\n",
+                                       encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        read(tmp_path / "d.en.txt", tmp_path / "d.fr.txt")
+    assert "but not the same" in str(err.value)
+    result = read(tmp_path / "d.en.txt", tmp_path / "d.fr.txt", align_paragraphs=True)
+    rows = set(zip(en, fr, strict=True))
+    assert [(p.source, p.target) for p in result.pairs if (p.source, p.target) not in rows] \
+        == []
+    assert len(result.pairs) * 2 + len(result.rejects) == 2 * (len(en) - 1)
+    assert len(result.pairs) >= len(en) - 1 - 3
+
+
+@pytest.mark.parametrize("dropped", [17, 19, 25, 26])
+def test_a_merge_only_the_lengths_need_beside_a_longer_translation_is_unsure(tmp_path,
+                                                                            dropped):
+    """DGT-TM rows of an EEA decision whose French quotes the inserted words twice ("À
+    l'article 9, paragraphe 3, les expressions “...” et “...”" for "In Article 9(3), the
+    words “...”"), as long again as the English, with the French of a row beside them
+    dropped (--align-paragraphs): the English row left without translation made the
+    lengths fit and was merged into the pair, which was written, half of its English
+    untranslated ("References to other acts in the Regulation ..." / "À l'article 9 ...").
+    It shares no anchor with the French row, or holds numbers the French does not, while
+    its neighbour shares the article's number: the three rows are rejects, not a unit."""
+    en, fr = ((DGT / f"eea-prospectus.{lang}.txt").read_text(encoding="utf-8").splitlines()
+              for lang in ("en", "fr"))
+    (tmp_path / "d.en.txt").write_text("\n".join(en) + "\n", encoding="utf-8")
+    (tmp_path / "d.fr.txt").write_text("\n".join(fr[:dropped] + fr[dropped + 1:]) + "\n",
+                                       encoding="utf-8")
+    result = read(tmp_path / "d.en.txt", tmp_path / "d.fr.txt", align_paragraphs=True)
+    rows = set(zip(en, fr, strict=True))
+    assert [(p.source, p.target) for p in result.pairs if (p.source, p.target) not in rows] \
+        == []
+    assert en[dropped] in [r.text.split(": ", 1)[1] for r in result.rejects]
+    assert len(result.pairs) * 2 + sum(p.align == "2-1" for p in result.pairs) \
+        + len(result.rejects) == 2 * len(en) - 1
+    assert len(result.pairs) >= len(en) - 4

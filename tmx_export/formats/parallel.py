@@ -21,10 +21,13 @@ aligner's priors: a lone paragraph beside a long one went into its pair as a mer
 (PARAGRAPH_PRIORS), so a merge is kept only when both its paragraphs are needed
 (:func:`checked_merges`), and a stretch the alignment shifts off the diagonal and back
 only as the lengths say is undone, or unsure, by the distinctive anchors its lines share
-with their own translations (:func:`_anchored_detours`) (``benchmarks/parallel_drift.py``:
+with their own translations (:func:`_anchored_detours`), as is a stretch it keeps on the
+diagonal whose lines share more with their neighbours' translations, one paragraph
+missing on each side a few apart (:func:`_crossed_diagonals`)
+(``benchmarks/parallel_drift.py``:
 one to three paragraphs dropped from windows of 60 of Europarl and DGT-TM; 14 % of the
 units wrong with length alone, 2.5 % with the anchors, 0.5 % with checked merges, 0.3 %
-now).
+with the detours checked, 0.2 % now).
 """
 
 from __future__ import annotations
@@ -328,7 +331,9 @@ def _shifted(beads: Iterable[tuple[list[int], list[int]]]) -> bool:
 def _drift_error(src: list[Paragraph], tgt: list[Paragraph], source_name: str,
                  target_name: str) -> InputError:
     """Where two paragraph lists stop corresponding, for the user to look at, as the error
-    (its line: the source's)."""
+    (its file and line: the first paragraph left without counterpart, a target paragraph
+    where the source lost one, else the source's; named by the source, the error pointed
+    at a line whose paragraph had its translation, in the other file)."""
     counts = (f"{len(src)} paragraphs in the source, {len(tgt)} in {target_name}"
               if len(src) != len(tgt) else
               f"{len(src)} paragraphs in the source and in {target_name}, but not the same")
@@ -340,13 +345,14 @@ def _drift_error(src: list[Paragraph], tgt: list[Paragraph], source_name: str,
             f"{s_sec.section_line}, target line {t_sec.section_line} {t_sec.section}): "
             f"{s_count} vs {t_count} paragraphs; use --align-paragraphs to align them"),
             s_sec.section_line)
-    s_idx, t_idx = _first_break(src, tgt)
+    s_idx, t_idx, lone_target = _first_break(src, tgt)
     s_line = src[s_idx].line if s_idx < len(src) else src[-1].line
     t_line = tgt[t_idx].line if t_idx < len(tgt) else tgt[-1].line
-    return InputError(source_name, (
+    name, line = (target_name, t_line) if lone_target else (source_name, s_line)
+    return InputError(name, (
         f"{counts}; they drift apart near source line {s_line} / target line {t_line} "
         f"(source: {_excerpt(src, s_idx)!r}; target: {_excerpt(tgt, t_idx)!r}); "
-        "use --align-paragraphs to align them"), src[min(s_idx, len(src) - 1)].line)
+        "use --align-paragraphs to align them"), line)
 
 
 def _excerpt(paras: list[Paragraph], index: int) -> str:
@@ -382,27 +388,30 @@ def _first_section_difference(src, tgt):
     return None
 
 
-def _first_break(src: list[Paragraph], tgt: list[Paragraph]) -> tuple[int, int]:
-    """Indexes of the first source and target paragraphs that are not aligned one to one
+def _first_break(src: list[Paragraph], tgt: list[Paragraph]) -> tuple[int, int, bool]:
+    """Indexes of the first source and target paragraphs that are not aligned one to one,
+    and whether that target paragraph is alone, without a source paragraph
     (files with as many paragraphs aligned by windows, as they are checked), a paragraph
     split in two (:func:`_continues`) aligned as one: apart, the aligner left the title
     before it alone, and the message named the one pair that was right."""
     def beads_of(s: list[Paragraph], t: list[Paragraph]) -> list[tuple[list[int], ...]]:
         return list(_checked_windows(s, t)) if len(s) == len(t) else _aligned(s, t)
 
-    def first(beads: list[tuple[list[int], ...]]) -> tuple[int, int]:
+    def first(beads: list[tuple[list[int], ...]]) -> tuple[int, int, bool]:
         s_pos = t_pos = 0
         for s_idx, t_idx, *_ in beads:
             if len(s_idx) != len(t_idx):
-                return (s_idx[0] if s_idx else s_pos), (t_idx[0] if t_idx else t_pos)
+                return ((s_idx[0] if s_idx else s_pos), (t_idx[0] if t_idx else t_pos),
+                        not s_idx)
             s_pos, t_pos = s_idx[-1] + 1, t_idx[-1] + 1
-        return s_pos, t_pos
+        return s_pos, t_pos, False
 
     # the later of the two: a one-sided split joined moves the break past the title; rows
     # joined that were not one paragraph split ("rezolucja IMO ..." after "... I, IV", a
     # Polish list item in lower case) gave a break before the real one
     beads = beads_of(src, tgt)
-    return max(first(beads), first(_regrouped(beads, src, tgt, beads_of)))
+    return max(first(beads), first(_regrouped(beads, src, tgt, beads_of)),
+               key=lambda found: found[:2])
 
 
 Beads = list[tuple[list[int], list[int]]]
@@ -436,7 +445,7 @@ def _aligned(src: list[Paragraph], tgt: list[Paragraph]) -> list[tuple[list[int]
     beads = [(list(range(b.src_start, b.src_end)), list(range(b.tgt_start, b.tgt_end)))
              for b in align([p.text for p in src], [p.text for p in tgt],
                             priors=PARAGRAPH_PRIORS, median_ratio=True)]
-    return _anchored_detours(beads, src, tgt)
+    return _crossed_diagonals(_anchored_detours(beads, src, tgt), src, tgt)
 
 
 # A detour (the path leaving a diagonal and coming back to it) is undone when the
@@ -534,6 +543,95 @@ def _anchored_detours(beads: Beads, src: list[Paragraph], tgt: list[Paragraph]
         out.extend(diagonal if gain >= DETOUR_EVIDENCE else [(*b, [True]) for b in detour])
         done = last + 1
     out.extend(beads[done:])
+    return out
+
+
+# The longest run of pairs that a paragraph missing on each side can shift, as
+# :func:`_crossed_diagonals` looks for them (the aligner's own search finds longer ones,
+# whose lengths disagree for longer), and how much more distinctive anchors (weighted as
+# in _anchor_weights) the pairs shifted by one must share than the pairs as they are. In
+# the five multilingual DGT-TM documents as their memory pairs them (English with each
+# other language, 110 pairs of files) no run gains more than 0.97 shifted, and those
+# that gain 0.5 or more are rows the memory itself split or paired otherwise ("IMO
+# MSC.1/Circ.1503." / "IMO MSC.1/oběž."); where a paragraph was dropped on each side
+# (``benchmarks/parallel_drift.py``, seed 0) the shifted runs gained 1.5 to 4.5.
+CROSSING_SPAN = 12
+CROSSING_EVIDENCE = 1.25
+
+def _crossed_diagonals(beads: list[tuple[list[int], ...]], src: list[Paragraph],
+                       tgt: list[Paragraph]) -> list[tuple[list[int], ...]]:
+    """``beads``, each run of 1-1 pairs that its distinctive anchors show shifted by one
+    replaced by the detour it is.
+
+    A paragraph missing on one side and, a few paragraphs on, one missing on the other
+    leave the files with as many paragraphs between, and the aligner paired them straight
+    on, each with its neighbour's translation ("In Article 48(3) ..." / "À l'article 47,
+    paragraphe 1 ..."), as a lone paragraph on each side costs more than pairs whose
+    lengths disagree. The reverse of :func:`_anchored_detours`: when the pairs shifted by
+    one share more than the pairs as they are by CROSSING_EVIDENCE, the first paragraph
+    of one side and the last of the other are without counterpart and the rest pair
+    shifted (in files with as many paragraphs, a drift)."""
+    if len(beads) < 2:
+        return list(beads)
+    evidence = _evidence(src, tgt)
+    out: list[tuple[list[int], ...]] = []
+    k = 0
+    while k < len(beads):
+        if not _one_to_one(beads[k]):
+            out.append(beads[k])
+            k += 1
+            continue
+        end = k  # the run of unmarked 1-1 beads k .. end - 1
+        while end < len(beads) and _one_to_one(beads[end]):
+            end += 1
+        out.extend(_uncrossed([(b[0][0], b[1][0]) for b in beads[k:end]], evidence))
+        k = end
+    return out
+
+
+def _uncrossed(run: list[tuple[int, int]], evidence: Callable[[list[int], list[int]], float]
+               ) -> list[tuple[list[int], ...]]:
+    """A run of 1-1 pairs (source, target index) as beads, the stretches of it shifted by
+    one (:func:`_crossed_diagonals`) replaced by their detours, the best first."""
+    straight = [evidence([i], [j]) for i, j in run]
+    # each pair shifted by one: the source of the next pair with this target (the source's
+    # paragraph before it lost its counterpart), or this source with the next target
+    shifted = ([evidence([run[n + 1][0]], [run[n][1]]) for n in range(len(run) - 1)],
+               [evidence([run[n][0]], [run[n + 1][1]]) for n in range(len(run) - 1)])
+    found: list[tuple[float, int, int, int]] = []  # (gain, first, last, side lost first)
+    for a in range(len(run)):
+        there = straight[a]
+        here = [0.0, 0.0]
+        for b in range(a + 1, min(len(run), a + CROSSING_SPAN)):
+            there += straight[b]
+            for side in (0, 1):  # the paragraph without counterpart first: source, target
+                here[side] += shifted[side][b - 1]
+                if here[side] - there >= CROSSING_EVIDENCE:
+                    found.append((here[side] - there, a, b, side))
+    taken: dict[int, tuple[int, int]] = {}  # first -> (last, side lost first)
+    used: set[int] = set()
+    for _gain, a, b, side in sorted(found, key=lambda f: (-f[0], f[2] - f[1], f[1])):
+        if used.isdisjoint(range(a, b + 1)):
+            used.update(range(a, b + 1))
+            taken[a] = (b, side)
+    out: list[tuple[list[int], ...]] = []
+    n = 0
+    while n < len(run):
+        if n not in taken:
+            out.append(([run[n][0]], [run[n][1]]))
+            n += 1
+            continue
+        b, side = taken[n]
+        if side == 0:
+            detour = [([run[n][0]], []),
+                      *[([run[m + 1][0]], [run[m][1]]) for m in range(n, b)],
+                      ([], [run[b][1]])]
+        else:
+            detour = [([], [run[n][1]]),
+                      *[([run[m][0]], [run[m + 1][1]]) for m in range(n, b)],
+                      ([run[b][0]], [])]
+        out.extend(detour)
+        n = b + 1
     return out
 
 
@@ -773,6 +871,28 @@ def _lone_merged(beads: list[tuple[list[int], ...]], files: _Files,
     return [bead for bead in out if bead is not None]
 
 
+# The anchors (words of four letters or more, numbers) a paragraph holds for sharing none
+# with the paragraph across to tell: a title or a short line ("Relating to Wednesday:")
+# may share none with its translation.
+FOREIGN_ANCHORS = 5
+
+
+def _foreign(part: frozenset[str], across: frozenset[str]) -> bool:
+    """Whether a paragraph of a merge, with anchors ``part``, is foreign to the paragraph
+    across (anchors ``across``) though the lengths or the sentences need it: it holds
+    FOREIGN_ANCHORS anchors or more and shares none with it, or holds a number it does
+    not. Beside a paragraph whose translation is longer than its source (DGT-TM's "À
+    l'article 9, paragraphe 3, les expressions “...” et “...”" for "In Article 9(3), the
+    words “...”"), the paragraph before it whose translation was dropped made the lengths
+    fit, and was merged with it; a paragraph a translator joined to its neighbour shares a
+    name or a cognate with the translation ("résultat", "vote"), or is too short to
+    ("En ce qui concerne le mercredi :"), and its numbers are there. Such a merge, where
+    the other paragraph shares what this one does not (:func:`_checked_merge`), is
+    unsure."""
+    return (len(part) >= FOREIGN_ANCHORS and not part & across) \
+        or any(key.isdigit() and key not in across for key in part)
+
+
 def _checked_merge(one_index: int, two_indexes: list[int], files: _Files, *,
                    on_source: bool) -> list[tuple[list[int], ...]]:
     """A merge of paragraph ``one_index`` with the two paragraphs ``two_indexes`` of the
@@ -785,12 +905,16 @@ def _checked_merge(one_index: int, two_indexes: list[int], files: _Files, *,
     two = [two_paras[i].text for i in two_indexes]
     keys = sentence_features(one)
     parts = [sentence_features(text) for text in two]
-    needed = [_length_cost(text_length(one), text_length(two[1 - k]), ratio)[1]
+    anchored = [bool(keys & parts[k] - parts[1 - k]) for k in (0, 1)]
+    needed = [anchored[k]
+              or _length_cost(text_length(one), text_length(two[1 - k]), ratio)[1]
               < MERGE_SPLIT_LENGTH
-              or bool(keys & parts[k] - parts[1 - k])
               or _sentences_need(files.sentence_gain(two_indexes[k], two_indexes[1 - k],
                                                      one_index, on_source)) is True
               for k in (0, 1)]
+    if all(needed) and any(anchored[1 - k] and not anchored[k] and _foreign(parts[k], keys)
+                           for k in (0, 1)):
+        return [([one_index], two_indexes, [True])]
     if all(needed):
         return [([one_index], two_indexes)]
     if not any(needed):
