@@ -30,7 +30,7 @@ from functools import cache, lru_cache, partial
 from typing import TYPE_CHECKING
 
 from .._lazy import lazy_pattern
-from ..frequencies import zipf
+from ..frequencies import listed_languages, zipf
 from ..lang import (
     CAPITALS_WEIGHT,
     MAX_WORD_SCORE,
@@ -439,21 +439,22 @@ def _stream_pairs(stream: Stream, file: str, source_lang: str, target_lang: str,
             yield Reject(file, stream.line_at(0), f"text before the first pair ({tag_b} only)",
                          tidy(text[:head]))
             triples[0] = (head, *triples[0][1:])
-        split = _split_first_line(stream, *triples[0], lang_a, lang_b)
-        if split is not None:
-            # The file's first line alone, cut into a pair though one language writes it
-            # all ("Coordination" -> "Fonds structurels/Fonds de cohésion", a French
-            # heading): a paragraph without its translation, not a unit.
-            yield Reject(file, stream.line_at(0),
-                         f"unpaired paragraph ({tag_b if split else tag_a} only)",
-                         tidy(text[triples[0][0]:triples[0][2]]))
-            triples.pop(0)
     # the width of the stream's lines, measured the first time a pair asks: a sort of every
     # line's length, which measured again for each pair that asked cost 0.3 s of CPU on
     # 10,000 real pairs cut at spaces
     line_width = cache(partial(_line_width, stream))
     narrowest = cache(partial(_narrowest_cut, stream))  # (so too the narrowest cut)
     for index, (s0, cut, e1) in enumerate(triples):
+        split = None if numbered else _split_first_line(stream, s0, cut, e1, lang_a, lang_b)
+        if split is not None:
+            # A line alone, the file's first or one between two pairs, cut into a pair
+            # though one language writes it all ("Coordination" -> "Fonds
+            # structurels/Fonds de cohésion", a French heading): a paragraph without its
+            # translation, not a unit.
+            yield Reject(file, stream.line_at(s0),
+                         f"unpaired paragraph ({tag_b if split else tag_a} only)",
+                         tidy(text[s0:e1]))
+            continue
         lone = None if numbered else _lone_first_line(stream, s0, cut, e1, ratio, lang_a,
                                                       lang_b, line_width, narrowest)
         if lone is not None:
@@ -1405,19 +1406,33 @@ def _room_taken(stream: Stream, line: int) -> int:
 
 def _split_first_line(stream: Stream, start: int, cut: int, end: int, own: str,
                       other: str) -> bool | None:
-    """Unnumbered dumps, the first pair when it is the file's first line alone: ``True``
-    (``False``) when the line is side B's (A's) language all through, the search's cut
-    notwithstanding: the line leans clearly that way as a whole and the side on the other
-    side of the cut leans that way too, if a hair (a word both write, "Coordination").
-    ``None`` for a pair."""
-    text = stream.text
-    if start or len(stream.line_starts) < 2 or stream.line_starts[1] != end:
+    """Unnumbered dumps, a pair that is one line alone (the file's first, or one between
+    two pairs): ``True`` (``False``) when the line is side B's (A's) language all through,
+    the search's cut notwithstanding: the line leans clearly that way as a whole and the
+    side on the other side of the cut leans that way too, if a hair (a word both write,
+    "Coordination"). ``None`` for a pair."""
+    text, starts = stream.text, stream.line_starts
+    line = bisect_left(starts, start)
+    if line >= len(starts) or starts[line] != start or len(starts) < 2 or \
+            (starts[line + 1] if line + 1 < len(starts) else len(text)) != end:
         return None
     whole, words = text_lean(text[start:end], own, other)
     if words < OTHER_LANGUAGE_MIN_WORDS or abs(whole) < OTHER_LANGUAGE_LEAN:
         return None
+    a_words, b_words = ({w.lower() for w in WORD_RE.findall(text[span])}
+                        for span in (slice(start, cut), slice(cut, end)))
+    if a_words <= b_words or b_words <= a_words:
+        # a name or a code both languages write alike ("Bogolo Joy Kenewendo", "No
+        # C(2015) 8005" twice): a pair, whichever way its words lean
+        return None
     # (whole < 0: the line leans to B's language, and side A is the side to look at)
     side, lean = (text[start:cut], own) if whole < 0 else (text[cut:end], other)
+    if {own, other} & listed_languages() and \
+            any(zipf(word, own) == zipf(word, other) == 0.0 for word in _KEY_WORD_RE.findall(side)):
+        # a word neither language's list holds: a name ("Bogolo Joy Kenewendo" / "For the
+        # Joint Council", a signature), which leans by its other words, not a heading's
+        # piece
+        return None
     side_lean, _ = text_lean(side, lean, other if lean == own else own)
     # (leaning the wrong way, if a hair: a side of codes alone leans no way, and is the
     # translation of a title that writes them, "NVIC 2— 92")
