@@ -1364,6 +1364,34 @@ def test_a_heading_of_a_dump_cut_pdf_style_at_random_widths_is_a_reject(
         ("unpaired paragraph (en-GB only)", at + 1, heading)]
 
 
+@pytest.mark.parametrize(("start", "seed", "width", "widest"),
+                         [(0, 1, 25, 30), (2, 0, 25, 30), (0, 0, 23, 34)])
+def test_a_sentences_first_line_in_a_narrow_pdf_cut_stays_in_its_pair(
+        tmp_path: Path, start: int, seed: int, width: int, widest: int) -> None:
+    """Europarl of 17 January 2000 cut PDF-style at widths of 25 to 30 characters (23 to
+    34): "At the request of a French" / "Member, Mr Zimeray, ..." was taken for a heading
+    without its translation, as its words share none with the French ("French" is
+    "français") and the sentence lengths fit a hair better without it: a reject, and a unit
+    whose English had lost its first line. With the next word the line is longer than any
+    line of the file, so it ended for lack of room, as a sentence's line does; and where a
+    line could have held it, "Zimeray" stands 44 characters into the French, 38 into the
+    English with the line, 11 without: the line opens that sentence."""
+    sessions = DATA / "europarl-sessions"
+    en, fr = ([p.strip() for p in (sessions / f"ep-00-01-17.{lang}.txt").read_text("utf-8")
+               .split("\n\n") if p.strip()] for lang in ("en", "fr"))
+    rows = list(zip(en, fr, strict=True))[start:start + 14]
+    assert rows[10 - start][0].startswith("At the request of a French Member, Mr Zimeray")
+    pairs = [Pair(e, f, "en-GB", "fr-FR") for e, f in rows]
+    dump = tmp_path / "narrow.txt"
+    text = format_dump(pairs, style="space-consumed", numbered=False, seed=seed,
+                       min_width=width, max_width=widest, fold_rate=0)
+    assert "\nAt the request of a French\nMember, Mr Zimeray," in text
+    dump.write_text(text, encoding="utf-8")
+    units, rejects = read_units([dump], segment=None)
+    assert [(u.source, u.target) for u in units] == rows
+    assert rejects == []
+
+
 @pytest.mark.parametrize("at", [0, 3])
 def test_a_french_heading_of_a_french_first_dump_cut_pdf_style_is_a_reject(
         tmp_path: Path, at: int) -> None:
