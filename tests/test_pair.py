@@ -1160,6 +1160,53 @@ def test_words_alone_on_a_line_inside_sentences_are_no_running_head(
     assert all((p.source, p.target) in known for p in result.pairs)
 
 
+@pytest.mark.parametrize(("start", "first", "width"), [
+    (12, "fr", 28), (20, "fr", 32), (203, "en", 20), (219, "fr", 20)])
+def test_a_phrase_alone_on_lines_pages_apart_by_chance_is_no_running_head(
+        session_pairs: list, start: int, first: str, width: int) -> None:
+    """Europarl of 17 January 2000, 30 pairs wrapped PDF-style at 20 to 32 characters, no
+    running head in them: "Party of European Socialists" (or "European Union") falls alone
+    on a line inside a sentence three times, 44 and 396 lines apart (118 and 345, ...), a
+    whole number of "pages" by chance, eight of the nine pages between without it. It was
+    set apart as a running head, three rejects, and three units lost the words. A head
+    stands at every page."""
+    import textwrap
+
+    rows = [(p.source, p.target) for p in session_pairs[start:start + 30]]
+    lines = [line for source, target in rows for line in textwrap.wrap(
+        f"{source} {target}" if first == "en" else f"{target} {source}", width,
+        break_on_hyphens=False, break_long_words=False)]
+    result = read("\n".join(lines) + "\n")
+    assert [(p.source, p.target) for p in result.pairs] == rows
+    assert result.rejects == []
+
+
+@pytest.mark.parametrize(("start", "head", "width", "page"), [
+    (46, "European Parliament resolution on the situation of the regions", 44, 110),
+    (231, "Report on the transport of dangerous goods by road", 66, 89),
+    (136, "Party of European Socialists", 86, 59)])
+def test_a_running_head_at_every_page_of_long_pages_is_set_apart(
+        session_pairs: list, start: int, head: str, width: int, page: int) -> None:
+    """The other side of the test above: a head at every page, found inside sentences at
+    some page breaks only (two pages apart), on pages of 59 to 110 lines (two columns of a
+    PDF page) and in the words of a phrase narrow cuts leave alone: still set apart at
+    every page, and the pairs read whole."""
+    import textwrap
+
+    rows = [(p.source, p.target) for p in session_pairs[start:start + 30]]
+    lines = [line for source, target in rows for line in textwrap.wrap(
+        f"{source} {target}", width, break_on_hyphens=False, break_long_words=False)]
+    out: list[str] = []
+    for number, line in enumerate(lines, 1):
+        out.append(line)
+        if number % page == 0 and number < len(lines):
+            out.append(head)
+    result = read("\n".join(out) + "\n")
+    assert [(p.source, p.target) for p in result.pairs] == rows
+    assert [(r.reason, r.text) for r in result.rejects] == \
+        [("page header or footer", head)] * ((len(lines) - 1) // page)
+
+
 @pytest.mark.parametrize("width", [72, 80])
 def test_a_running_head_of_a_three_page_document_is_set_apart(
         session_pairs: list, width: int) -> None:

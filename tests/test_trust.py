@@ -1230,6 +1230,28 @@ def test_a_heading_between_two_pairs_of_an_unnumbered_dump_is_a_reject(
         ("unpaired paragraph (en-GB only)", before.count("\n") + 1, heading)]
 
 
+@pytest.mark.parametrize("style", CUT_STYLES)
+def test_a_heading_of_one_language_between_two_pairs_is_a_reject(
+        tmp_path: Path, style: str) -> None:
+    """A French heading without its translation on a line of its own between two pairs
+    ("Coordination Fonds structurels/Fonds de cohésion", a word both languages write
+    first): the search cut it into a pair of its own, "Coordination" offered as the English
+    of "Fonds structurels/Fonds de cohésion". As on the file's first line, it is a reject
+    and the pairs around it are whole."""
+    heading = "Coordination Fonds structurels/Fonds de cohésion"
+    rows = EUROPARL_ROWS[1:]
+    pairs = [Pair(en, fr, "en-GB", "fr-FR") for en, fr in rows]
+    before = format_dump(pairs[:3], style=style, numbered=False, seed=5)
+    dump = tmp_path / "heading.txt"
+    dump.write_text(before + heading + "\n"
+                    + format_dump(pairs[3:], style=style, numbered=False, seed=6),
+                    encoding="utf-8")
+    units, rejects = read_units([dump], segment=None)
+    assert [(u.source, u.target) for u in units] == rows
+    assert [(r.reason, r.line, r.text) for r in rejects] == [
+        ("unpaired paragraph (fr-FR only)", before.count("\n") + 1, heading)]
+
+
 
 
 @pytest.mark.parametrize("style", ["mid-word", "space-kept"])
@@ -1364,6 +1386,34 @@ def test_a_heading_of_a_dump_cut_pdf_style_at_random_widths_is_a_reject(
     assert [(u.source, u.target) for u in units] == [(u.source, u.target) for u in expected]
     assert [(r.reason, r.line, r.text) for r in rejects] == [
         ("unpaired paragraph (en-GB only)", at + 1, heading)]
+
+
+@pytest.mark.parametrize(("start", "seed", "width", "widest"),
+                         [(0, 1, 25, 30), (2, 0, 25, 30), (0, 0, 23, 34)])
+def test_a_sentences_first_line_in_a_narrow_pdf_cut_stays_in_its_pair(
+        tmp_path: Path, start: int, seed: int, width: int, widest: int) -> None:
+    """Europarl of 17 January 2000 cut PDF-style at widths of 25 to 30 characters (23 to
+    34): "At the request of a French" / "Member, Mr Zimeray, ..." was taken for a heading
+    without its translation, as its words share none with the French ("French" is
+    "français") and the sentence lengths fit a hair better without it: a reject, and a unit
+    whose English had lost its first line. With the next word the line is longer than any
+    line of the file, so it ended for lack of room, as a sentence's line does; and where a
+    line could have held it, "Zimeray" stands 44 characters into the French, 38 into the
+    English with the line, 11 without: the line opens that sentence."""
+    sessions = DATA / "europarl-sessions"
+    en, fr = ([p.strip() for p in (sessions / f"ep-00-01-17.{lang}.txt").read_text("utf-8")
+               .split("\n\n") if p.strip()] for lang in ("en", "fr"))
+    rows = list(zip(en, fr, strict=True))[start:start + 14]
+    assert rows[10 - start][0].startswith("At the request of a French Member, Mr Zimeray")
+    pairs = [Pair(e, f, "en-GB", "fr-FR") for e, f in rows]
+    dump = tmp_path / "narrow.txt"
+    text = format_dump(pairs, style="space-consumed", numbered=False, seed=seed,
+                       min_width=width, max_width=widest, fold_rate=0)
+    assert "\nAt the request of a French\nMember, Mr Zimeray," in text
+    dump.write_text(text, encoding="utf-8")
+    units, rejects = read_units([dump], segment=None)
+    assert [(u.source, u.target) for u in units] == rows
+    assert rejects == []
 
 
 @pytest.mark.parametrize("at", [0, 3])

@@ -30,7 +30,7 @@ from functools import cache, lru_cache, partial
 from typing import TYPE_CHECKING
 
 from .._lazy import lazy_pattern
-from ..frequencies import zipf
+from ..frequencies import listed_languages, zipf
 from ..lang import (
     CAPITALS_WEIGHT,
     MAX_WORD_SCORE,
@@ -439,23 +439,26 @@ def _stream_pairs(stream: Stream, file: str, source_lang: str, target_lang: str,
             yield Reject(file, stream.line_at(0), f"text before the first pair ({tag_b} only)",
                          tidy(text[:head]))
             triples[0] = (head, *triples[0][1:])
-        split = _split_first_line(stream, *triples[0], lang_a, lang_b)
-        if split is not None:
-            # The file's first line alone, cut into a pair though one language writes it
-            # all ("Coordination" -> "Fonds structurels/Fonds de cohésion", a French
-            # heading): a paragraph without its translation, not a unit.
-            yield Reject(file, stream.line_at(0),
-                         f"unpaired paragraph ({tag_b if split else tag_a} only)",
-                         tidy(text[triples[0][0]:triples[0][2]]))
-            triples.pop(0)
     # the width of the stream's lines, measured the first time a pair asks: a sort of every
     # line's length, which measured again for each pair that asked cost 0.3 s of CPU on
     # 10,000 real pairs cut at spaces
     line_width = cache(partial(_line_width, stream))
     narrowest = cache(partial(_narrowest_cut, stream))  # (so too the narrowest cut)
+    widest = cache(partial(_widest_line, stream))  # (and the widest line)
     for index, (s0, cut, e1) in enumerate(triples):
+        split = None if numbered else _split_first_line(stream, s0, cut, e1, lang_a, lang_b)
+        if split is not None:
+            # A line alone, the file's first or one between two pairs, cut into a pair
+            # though one language writes it all ("Coordination" -> "Fonds
+            # structurels/Fonds de cohésion", a French heading): a paragraph without its
+            # translation, not a unit.
+            yield Reject(file, stream.line_at(s0),
+                         f"unpaired paragraph ({tag_b if split else tag_a} only)",
+                         tidy(text[s0:e1]))
+            continue
         lone = None if numbered else _lone_first_line(stream, s0, cut, e1, ratio, lang_a,
-                                                      lang_b, line_width, narrowest)
+                                                      lang_b, line_width, narrowest,
+                                                      widest)
         if lone is not None:
             # A heading or a sentence alone on a line, without its translation, on the
             # file's first line or between two pairs: the search starts every pair with
@@ -998,7 +1001,8 @@ LONE_LAYOUT = 0.5
 def _lone_first_line(stream: Stream, start: int, cut: int, end: int, ratio: float,
                      own: str, other: str,
                      line_width: Callable[[], int | None] | None = None,
-                     narrowest: Callable[[], int | None] | None = None
+                     narrowest: Callable[[], int | None] | None = None,
+                     widest: Callable[[], int] | None = None
                      ) -> tuple[int, bool] | None:
     """Unnumbered dumps: where a pair's side A truly starts when its first line (the
     file's, or one between two pairs) is a paragraph without its translation (a heading,
@@ -1017,7 +1021,8 @@ def _lone_first_line(stream: Stream, start: int, cut: int, end: int, ratio: floa
       (:func:`_first_sentence_alone`).
 
     ``None`` when the first line is part of side A, or may be. ``line_width``: the
-    stream's :func:`_line_width`, kept by the caller for all its pairs."""
+    stream's :func:`_line_width`, kept by the caller for all its pairs (so too
+    ``narrowest``, :func:`_narrowest_cut`, and ``widest``, :func:`_widest_line`)."""
     text = stream.text
     first = bisect_right(stream.line_starts, start)
     if first >= len(stream.line_starts):
@@ -1067,10 +1072,17 @@ def _lone_first_line(stream: Stream, start: int, cut: int, end: int, ratio: floa
         # 61023 (2007) CEI 61023:2007", a short pair's line): the next line's first word had
         # room on its line
         return at, False
-    if width is None and head_lean < 0 and _heading_unmatched(text, start, at, cut, end,
-                                                              ratio, (own, other)):
+    if width is None and head_lean < 0 and \
+            _room_taken(stream, first) <= (_widest_line(stream) if widest is None
+                                           else widest()) and \
+            _heading_unmatched(text, start, at, cut, end, ratio, (own, other)):
         # a heading too long for the narrowest cut to tell ("Transport of dangerous goods
-        # by road" / "Mr President, ..."): side B's first sentence translates the rest only
+        # by road" / "Mr President, ..."): side B's first sentence translates the rest
+        # only. Not when the line with the next word is longer than any line of the file:
+        # at every width it was cut at, that word had no room, and the words of a
+        # sentence's first line share little with its translation's ("At the request of a
+        # French" / "Member, Mr Zimeray, ...", lines of 25 to 30 characters: "French" is
+        # "français")
         return at, False
     if start:
         # (between two pairs, where a translator's sentences split otherwise than the
@@ -1111,7 +1123,49 @@ def _heading_unmatched(text: str, start: int, at: int, cut: int, end: int, ratio
     rest = _side_sentences(text[at:cut])
     others = _side_sentences(text[cut:end])
     return bool(rest) and _line_unmatched(head, rest[0], others, ratio, langs) and \
+        not _anchor_after_line(head, rest[0], others[0], ratio, langs) and \
         _first_sentence_alone(text, start, at, cut, end, ratio, HEADING_BETTER)
+
+
+def _anchor_after_line(line: str, edge: str, other: str, ratio: float,
+                       langs: tuple[str, str]) -> bool:
+    """Whether the first name of side A's first sentence after the line (``edge``) that
+    side B's first sentence (``other``) holds too (:func:`_word_keys`), no further in than
+    the line is long, stands in B as far in as it does in A with the line before it, far
+    nearer than without (:data:`LONE_BETTER`, log, lengths scaled by ``ratio``, side B's
+    length against side A's): the line opens that sentence ("At the request of a French" /
+    "Member, Mr Zimeray, ...": "Zimeray" 44 characters into "À la demande d'un député
+    français, Monsieur Zimeray, ...", 38 into the English with the line, 11 without).
+    After a heading the names stand where the sentence alone puts them. ``langs``: A's
+    language, then B's."""
+    own, lang = langs
+    shared = _word_keys(edge, own) & _word_keys(other, lang)
+    if not shared:
+        return False
+
+    def offset(sentence: str, language: str, key: str) -> int | None:
+        # (a name: a capital inside the sentence, in both; words a translator reorders, or
+        # that share their first letters by chance, "grand" / "granting", tell nothing)
+        for word in _KEY_WORD_RE.finditer(sentence):
+            if word.start() and word.group()[0].isupper() and \
+                    _word_keys(word.group(), language) == {key}:
+                return word.start()
+        return None
+
+    found = [(at, key) for key in shared if (at := offset(edge, own, key)) is not None]
+    if not found or min(found)[0] > len(line):
+        return False  # (a name deep in a long sentence moves too little with the line)
+    at, key = min(found)
+    there = offset(other, lang, key)
+    if there is None:
+        return False
+
+    def off(a: int) -> float:
+        return abs(math.log((there + 1) / (ratio * (a + 1))))
+
+    # (far better: a word deep in a long sentence moves little with the line, and a
+    # translation's own order may put it either way)
+    return off(len(line) + 1 + at) + LONE_BETTER <= off(at)
 
 
 def _side_sentences(text: str) -> list[str]:
@@ -1373,6 +1427,13 @@ def _narrowest_cut(stream: Stream) -> int | None:
     return narrowest if cuts >= NARROWEST_CUTS else None
 
 
+def _widest_line(stream: Stream) -> int:
+    """The length of the file's longest line (white space at its edges left out)."""
+    starts, text = stream.line_starts, stream.text
+    return max((len(text[a:b].strip()) for a, b in
+                zip(starts, [*starts[1:], len(text)], strict=True)), default=0)
+
+
 def _short_of_cuts(stream: Stream, line: int, langs: tuple[str, str],
                    narrowest: Callable[[], int | None] | None = None) -> bool:
     """Whether the break before ``line`` is no cut for width in a file cut at widths that
@@ -1405,19 +1466,33 @@ def _room_taken(stream: Stream, line: int) -> int:
 
 def _split_first_line(stream: Stream, start: int, cut: int, end: int, own: str,
                       other: str) -> bool | None:
-    """Unnumbered dumps, the first pair when it is the file's first line alone: ``True``
-    (``False``) when the line is side B's (A's) language all through, the search's cut
-    notwithstanding: the line leans clearly that way as a whole and the side on the other
-    side of the cut leans that way too, if a hair (a word both write, "Coordination").
-    ``None`` for a pair."""
-    text = stream.text
-    if start or len(stream.line_starts) < 2 or stream.line_starts[1] != end:
+    """Unnumbered dumps, a pair that is one line alone (the file's first, or one between
+    two pairs): ``True`` (``False``) when the line is side B's (A's) language all through,
+    the search's cut notwithstanding: the line leans clearly that way as a whole and the
+    side on the other side of the cut leans that way too, if a hair (a word both write,
+    "Coordination"). ``None`` for a pair."""
+    text, starts = stream.text, stream.line_starts
+    line = bisect_left(starts, start)
+    if line >= len(starts) or starts[line] != start or len(starts) < 2 or \
+            (starts[line + 1] if line + 1 < len(starts) else len(text)) != end:
         return None
     whole, words = text_lean(text[start:end], own, other)
     if words < OTHER_LANGUAGE_MIN_WORDS or abs(whole) < OTHER_LANGUAGE_LEAN:
         return None
+    a_words, b_words = ({w.lower() for w in WORD_RE.findall(text[span])}
+                        for span in (slice(start, cut), slice(cut, end)))
+    if a_words <= b_words or b_words <= a_words:
+        # a name or a code both languages write alike ("Bogolo Joy Kenewendo", "No
+        # C(2015) 8005" twice): a pair, whichever way its words lean
+        return None
     # (whole < 0: the line leans to B's language, and side A is the side to look at)
     side, lean = (text[start:cut], own) if whole < 0 else (text[cut:end], other)
+    if {own, other} & listed_languages() and \
+            any(zipf(word, own) == zipf(word, other) == 0.0 for word in _KEY_WORD_RE.findall(side)):
+        # a word neither language's list holds: a name ("Bogolo Joy Kenewendo" / "For the
+        # Joint Council", a signature), which leans by its other words, not a heading's
+        # piece
+        return None
     side_lean, _ = text_lean(side, lean, other if lean == own else own)
     # (leaning the wrong way, if a hair: a side of codes alone leans no way, and is the
     # translation of a title that writes them, "NVIC 2— 92")

@@ -1176,7 +1176,7 @@ def _running_heads(raw_lines: list[str], pdf_style: bool) -> set[int]:
         apart = {index for index in places
                  if befores[around[index][0]] == 1 and afters[around[index][1]] == 1}
         if len(apart) >= RUNNING_HEAD_REPEATS and (
-                not paged.isdisjoint(apart) or _a_page_apart(sorted(apart))):
+                not paged.isdisjoint(apart) or _a_page_apart(sorted(apart), every[body])):
             heads |= apart | _every_page(every[body], len(raw_lines))
         elif _pages_of_one_length(every[body], len(raw_lines)) and \
                 _other_words_around([around[index] for index in every[body]]):
@@ -1194,20 +1194,38 @@ def _running_heads(raw_lines: list[str], pdf_style: bool) -> set[int]:
 RUNNING_HEAD_PERIOD = 0.25  # how far a page's lines may be from the file's usual count
 RUNNING_HEAD_PAGE = 20  # the fewest lines a page holds (see _a_page_apart)
 RUNNING_HEAD_PAGE_MOST = 80  # the most (see _pages_of_one_length)
+# A head found only inside sentences stands at this share of the page breaks between its
+# first place and its last, at least (see _a_page_apart) ...
+RUNNING_HEAD_SEEN = 0.75
+# ... on pages of this many lines at most: two columns of RUNNING_HEAD_PAGE_MOST
+RUNNING_HEAD_TWO_COLUMNS = 2 * RUNNING_HEAD_PAGE_MOST
 
 
-def _a_page_apart(places: list[int]) -> bool:
+def _a_page_apart(places: list[int], seen: list[int]) -> bool:
     """Whether ``places`` (line indexes, in order; more than :data:`RUNNING_HEAD_REPEATS`)
     lie a page apart, as a head found only inside sentences must: the nearest two at
-    least :data:`RUNNING_HEAD_PAGE` lines apart, and each gap a whole number of those
-    pages, give or take :data:`RUNNING_HEAD_PERIOD` of one (a page that broke between two
-    paragraphs gave no place)."""
+    least :data:`RUNNING_HEAD_PAGE` lines apart, each gap a whole number of those pages,
+    give or take :data:`RUNNING_HEAD_PERIOD` of one (a page that broke between two
+    paragraphs gave no place), and the line written whole (``seen``: its every place, in
+    order) at :data:`RUNNING_HEAD_SEEN` of the page breaks from its first place to its
+    last, at least, on pages of :data:`RUNNING_HEAD_TWO_COLUMNS` lines at most. A head
+    stands at every page; the text's phrases that narrow cuts leave alone on a line ("Party
+    of European Socialists", "Conférence des" in lines of 20 to 60 characters) fall inside
+    sentences here and there, a whole number of pages apart by chance (44 and 396 lines:
+    nine pages, eight of them without the line)."""
     if len(places) <= RUNNING_HEAD_REPEATS:
         return False
     gaps = [b - a for a, b in zip(places, places[1:], strict=False)]
     page = min(gaps)
-    return page >= RUNNING_HEAD_PAGE and all(
-        abs(gap - round(gap / page) * page) <= RUNNING_HEAD_PERIOD * page for gap in gaps)
+    if page < RUNNING_HEAD_PAGE or any(
+            abs(gap - round(gap / page) * page) > RUNNING_HEAD_PERIOD * page for gap in gaps):
+        return False
+    # (the page as the line's every place measures it, the lower median of their gaps: the
+    # places found may be two pages apart, and the head's words as a line of the text too,
+    # near one of its places, move it little)
+    period = sorted(b - a for a, b in zip(seen, seen[1:], strict=False))[(len(seen) - 2) // 2]
+    return period <= RUNNING_HEAD_TWO_COLUMNS and \
+        len(seen) - 1 >= RUNNING_HEAD_SEEN * (seen[-1] - seen[0]) / period
 
 
 def _other_words_around(lines_around: list[tuple[str, str]]) -> bool:
