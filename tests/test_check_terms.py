@@ -583,6 +583,53 @@ def test_tbx_terms_of_another_region_are_not_read_as_the_region_asked(tmp_path):
         "e-mail", "chaîne de valeur"]
 
 
+# The LTAC astronomy termbase's entry (TBX-Basic, DCA), cut down: "carbon cycle" is a
+# deprecated English variant of the CNO cycle, whose note says the words also name the
+# biogeochemical cycle; the Spanish likewise.
+TBX_SOURCE_DEPRECATED = """<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX-Basic" xml:lang="en">
+  <martifHeader><fileDesc><sourceDesc><p>astronomy</p></sourceDesc></fileDesc></martifHeader>
+  <text><body>
+    <termEntry id="c5">
+      <langSet xml:lang="en">
+        <tig><term>CNO cycle</term>
+          <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig>
+        <tig><term>carbon cycle</term>
+          <termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></tig>
+      </langSet>
+      <langSet xml:lang="es">
+        <tig><term>ciclo CNO</term>
+          <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig>
+        <tig><term>ciclo del carbono</term>
+          <termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></tig>
+      </langSet>
+    </termEntry>
+  </body></text>
+</martif>
+"""
+
+
+def test_a_deprecated_source_term_is_not_looked_for(tmp_path):
+    # the deprecated source term was checked as the concept's: a correct text on the carbon
+    # cycle of forests got a term-missing and a term-forbidden error
+    path = tmp_path / "astronomy.tbx"
+    path.write_text(TBX_SOURCE_DEPRECATED, encoding="utf-8")
+    entries = load_terms(path, "en-GB", "es-ES")
+    assert entries == [TermEntry("CNO cycle", ("ciclo CNO",), ("ciclo del carbono",))]
+    checker = TermChecker(entries, "en-GB", "es-ES")
+    forests = Pair("The carbon cycle of forests is slow.",
+                   "El ciclo del carbono de los bosques es lento.", "en-GB", "es-ES")
+    assert checker.check(forests) == []
+    # the concept's own term is checked as before
+    stars = Pair("The CNO cycle dominates in massive stars.",
+                 "El ciclo del carbono domina en las estrellas masivas.", "en-GB", "es-ES")
+    assert [(f.check, f.item) for f in checker.check(stars)] == [
+        ("term-missing", "CNO cycle"), ("term-forbidden", "ciclo del carbono")]
+    # the glossary reader of terms and build pairs no deprecated source term either
+    assert [(g.source, g.target) for g in read_tbx(path, "en-GB", "es-ES")] == [
+        ("CNO cycle", "ciclo CNO")]
+
+
 @pytest.mark.parametrize("delimiter", ["\t", ","])
 def test_glossary_as_a_source(tmp_path, seed_unit, delimiter):
     path = tmp_path / "glossary.txt"

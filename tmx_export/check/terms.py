@@ -194,7 +194,8 @@ def read_tbx_terms(path: str | Path, source_lang: str, target_lang: str) -> list
     deprecated ones included, which :func:`tmx_export.terms.tbx.read_tbx` leaves out.
 
     Each source term of a concept entry gets the entry's target terms: preferred, admitted
-    or without status approved, deprecated or superseded forbidden. An entry that
+    or without status approved, deprecated or superseded forbidden. A source term itself
+    deprecated or superseded is not looked for. An entry that
     ``tmx-export terms`` wrote for a pair nobody reviewed (no status, and its note saying
     so: :func:`~tmx_export.terms.tbx.marked_proposed`) is left out, as a termbase's
     ``proposed`` pairs are; a TBX of nothing else is refused, saying so. Languages match by
@@ -213,8 +214,14 @@ def read_tbx_terms(path: str | Path, source_lang: str, target_lang: str) -> list
         if unreviewed_entry(entry, [status for _, status in sources + targets]):
             unreviewed += 1  # a candidate tmx-export proposed, not an approved term
             continue
+        # a source term deprecated or superseded is no designation of the concept to look
+        # for: the termbase says the word means something else now, or is the old name
+        # (an astronomy termbase's "carbon cycle", deprecated for the CNO cycle, made every
+        # text about the carbon cycle of forests a term-missing and a term-forbidden error)
         found.extend((source, target, status in FORBIDDEN_STATUSES)
-                     for source, _ in sources for target, status in targets)
+                     for source, source_status in sources
+                     if source_status not in FORBIDDEN_STATUSES
+                     for target, status in targets)
     if not found and unreviewed:
         raise InputError(name, "no approved or forbidden term pair to check against: "
                          + proposed_not_reviewed(unreviewed, source_lang, target_lang))

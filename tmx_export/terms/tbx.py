@@ -376,8 +376,8 @@ def read_tbx(path: str | Path, source_lang: str, target_lang: str,
     """Term pairs of a TBX file (2019 ``<tbx>`` or 2008 ``<martif>``) for a language pair.
 
     Languages match on their primary subtag ("en" matches "en-GB"). Each entry yields one pair
-    per source term and usable target term; deprecated target terms are left out (a glossary
-    names what to use), and so are the entries ``tmx-export terms`` wrote for pairs nobody
+    per source term and usable target term; deprecated terms are left out, on either side (a
+    glossary names what to use), and so are the entries ``tmx-export terms`` wrote for pairs nobody
     reviewed (no status, and the note :func:`marked_proposed` finds), as ``check`` leaves
     them out: a glossary steers the pairing, and a guess must not. Their numbers are added to
     ``left_out["proposed"]`` and ``left_out["forbidden"]``. A TBX that gives no pair is
@@ -413,9 +413,12 @@ def read_tbx(path: str | Path, source_lang: str, target_lang: str,
                 entry, [admin for side in terms.values() for *_, admin in side]):
             unreviewed += 1
             continue
-        for source, pos, _ in terms["s"]:
+        for source, pos, source_admin in terms["s"]:
             for target, target_pos, admin in terms["t"]:
-                if admin in FORBIDDEN_STATUSES:
+                # a deprecated source term, as a deprecated target term, is not to be
+                # used: paired with the concept's target terms it would steer the pairing
+                # of a word that now means something else (as check leaves it out)
+                if admin in FORBIDDEN_STATUSES or source_admin in FORBIDDEN_STATUSES:
                     forbidden += 1
                     continue
                 status = STATUS_OF_ADMIN.get(f"{admin}-admn-sts") if admin else None
