@@ -2982,3 +2982,19 @@ def test_a_termbase_of_schema_7_merges_a_german_adjectives_two_keys(tmp_path):
         (2, "gemischt ausschuss", "approved", "IATE 3538590", 8)]
     assert sorted(c.source for c in stored[0].contexts) == sorted(s[1] for s in sentences)
 
+
+def test_a_citation_form_is_no_heading_in_capitals_where_the_text_has_another():
+    # DGT-TM 2019/996 writes "JOINT COMMITTEE" in two headings and "Joint Committee" once:
+    # the pair was shown as "Gemischte Ausschuss -> JOINT COMMITTEE"
+    from tmx_export.terms.citation import pair_citation_forms
+
+    en, fr = Extractor("en"), Extractor("fr")
+    assert citation_form({"JOINT COMMITTEE": 2, "Joint Committee": 1}, en) == "Joint Committee"
+    assert pair_citation_forms({"GEMISCHTE AUSSCHUSS": 2, "Gemischte Ausschuss": 1},
+                               {"JOINT COMMITTEE": 2, "Joint Committee": 1},
+                               Extractor("de"), en) == ("Gemischte Ausschuss", "Joint Committee")
+    assert citation_form({"ANNEXES": 3, "Annex": 1}, en) == "Annex"
+    assert citation_form({"COMITÉ MIXTE": 2, "comité mixte": 1}, fr) == "comité mixte"
+    # written in capitals alone, it stays so; an acronym is no heading
+    assert citation_form({"JOINT COMMITTEE": 2}, en) == "JOINT COMMITTEE"
+    assert citation_form({"SME": 5, "SMEs": 2}, en) == "SME"
