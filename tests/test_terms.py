@@ -2904,3 +2904,97 @@ def test_a_termbase_of_schema_6_keys_an_acronyms_plural_as_the_acronym(tmp_path)
         stored = termbase.pairs(min_count=1)
     assert [(p.id, p.source_lemma, p.status, p.count) for p in stored] == [
         (2, "sme", "approved", 3)]
+
+
+def test_a_german_adjective_the_dictionary_lists_as_a_noun_has_one_key():
+    # simplemma lists "die Gemischte", "das Ständige" as nouns: "Gemischte" was keyed
+    # "gemischte", "Gemischten" "gemischt", so DGT-TM 2019/996's "Der Gemischte Ausschuss",
+    # "GEMISCHTE AUSSCHUSS" and "des Gemischten Ausschusses" were two terms, two pairs
+    from tmx_export.pipeline import read_units
+
+    units, _ = read_units([str(DATA / "tmx" / "dgt-tm" / "22019D0996.tmx")],
+                          source_lang="de-DE", target_lang="en-GB")
+    de = Extractor("de")
+    written: dict[str, set[str]] = {}
+    for unit in units:
+        tokens = de.tokens(unit.source)
+        for found in de.candidates(tokens):
+            if found.key.endswith("ausschuss") and "gemischt" in found.key.split()[0]:
+                written.setdefault(found.key, set()).add(
+                    unit.source[tokens[found.first].start:tokens[found.last - 1].end])
+    assert written == {"gemischt ausschuss": {"Gemischte Ausschuss", "GEMISCHTE AUSSCHUSS",
+                                              "Gemischten Ausschusses"}}
+    # as "Gemischter Ausschuss" (IATE's citation) and the adjective lower case
+    assert de.key("Gemischter Ausschuss") == "gemischt ausschuss"
+    assert de.key("gemischte Gruppe") == de.key("gemischten Gruppen") == "gemischt gruppe"
+    assert de.key("Ständige Ausschuss") == de.key("Ständiger Ausschuss") == "ständig ausschuss"
+    assert de.key("beigefügte Liste") == de.key("beigefügten Listen") == "beigefügt liste"
+    # a noun of its own stays one ("höher" is "hoch"); a function word's adjective is none
+    assert de.key("Höhe") == "höhe"
+    assert [t.kind for t in de.tokens("Entsprechende")] == [
+        t.kind for t in de.tokens("entsprechenden")] == ["s"]
+
+
+def test_a_termbase_of_schema_7_merges_a_german_adjectives_two_keys(tmp_path):
+    """A termbase of schema 7 holds "Gemischte Ausschuss -> JOINT COMMITTEE" under the key
+    "gemischte ausschuss" beside "gemischt ausschuss": one pair today, the reviewer's
+    decision kept, with the counts and contexts of both."""
+    from tmx_export.terms.termbase import MIGRATIONS
+
+    db = tmp_path / "old.db"
+    con = sqlite3.connect(db)
+    con.create_function("primary_lang", 1, lambda tag: tag.split("-")[0])  # for schema 5
+    for index, script in enumerate(MIGRATIONS[:7]):
+        if index in (5, 6):  # they merge by the keys Python makes: none in an empty file
+            con.execute("CREATE TEMP TABLE pair_rekey (id INTEGER PRIMARY KEY,"
+                        " source_lemma TEXT, target_lemma TEXT)")
+        con.executescript(script)
+    con.execute("PRAGMA user_version = 7")
+    con.execute("INSERT INTO documents (id, fingerprint, source_lang, target_lang, name, units,"
+                " added) VALUES (1, 'a', 'de', 'en', '22019D0996.tmx', 8, '')")
+    con.executemany(
+        "INSERT INTO pairs (id, source_lang, target_lang, source_lemma, target_lemma,"
+        " source_term, target_term, status, note, status_date, created, updated)"
+        " VALUES (?, 'de', 'en', ?, 'joint committee', ?, ?, ?, ?, ?, '', '')",
+        [(1, "gemischt ausschuss", "Gemischte Ausschuss", "Joint Committee", "proposed", "",
+          None),
+         (2, "gemischte ausschuss", "Gemischte Ausschuss", "JOINT COMMITTEE", "approved",
+          "IATE 3538590", "2026-12-01")])
+    con.executemany(
+        "INSERT INTO occurrences (pair_id, document_id, source_form, target_form, count)"
+        " VALUES (?, 1, ?, ?, ?)",
+        [(1, "Gemischten Ausschusses", "Joint Committee", 5),
+         (2, "GEMISCHTE AUSSCHUSS", "JOINT COMMITTEE", 2),
+         (2, "Gemischte Ausschuss", "Joint Committee", 1)])
+    sentences = [(1, "Der Beschluss des Gemischten Ausschusses", "The decision of the Joint "
+                  "Committee", 18, 40, 20, 35),
+                 (2, "DER GEMISCHTE AUSSCHUSS", "THE JOINT COMMITTEE", 4, 23, 4, 19)]
+    con.executemany(
+        "INSERT INTO contexts (pair_id, document_id, tuid, source, target, source_start,"
+        " source_end, target_start, target_end) VALUES (?, 1, '1', ?, ?, ?, ?, ?, ?)",
+        sentences)
+    con.commit()
+    con.close()
+    with Termbase(db) as termbase:
+        assert termbase.version == SCHEMA_VERSION
+        stored = termbase.pairs(min_count=1)
+    assert [(p.id, p.source_lemma, p.status, p.note, p.count) for p in stored] == [
+        (2, "gemischt ausschuss", "approved", "IATE 3538590", 8)]
+    assert sorted(c.source for c in stored[0].contexts) == sorted(s[1] for s in sentences)
+
+
+def test_a_citation_form_is_no_heading_in_capitals_where_the_text_has_another():
+    # DGT-TM 2019/996 writes "JOINT COMMITTEE" in two headings and "Joint Committee" once:
+    # the pair was shown as "Gemischte Ausschuss -> JOINT COMMITTEE"
+    from tmx_export.terms.citation import pair_citation_forms
+
+    en, fr = Extractor("en"), Extractor("fr")
+    assert citation_form({"JOINT COMMITTEE": 2, "Joint Committee": 1}, en) == "Joint Committee"
+    assert pair_citation_forms({"GEMISCHTE AUSSCHUSS": 2, "Gemischte Ausschuss": 1},
+                               {"JOINT COMMITTEE": 2, "Joint Committee": 1},
+                               Extractor("de"), en) == ("Gemischte Ausschuss", "Joint Committee")
+    assert citation_form({"ANNEXES": 3, "Annex": 1}, en) == "Annex"
+    assert citation_form({"COMITÉ MIXTE": 2, "comité mixte": 1}, fr) == "comité mixte"
+    # written in capitals alone, it stays so; an acronym is no heading
+    assert citation_form({"JOINT COMMITTEE": 2}, en) == "JOINT COMMITTEE"
+    assert citation_form({"SME": 5, "SMEs": 2}, en) == "SME"

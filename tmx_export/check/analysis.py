@@ -300,7 +300,7 @@ class Analyser:
         the word lower case, or capitalised in a language of capitalised nouns when the
         dictionary knows it so. A function of the word's lower case alone, so every case
         of a word ("STRASSE", "Strasse", "strasse") has one key."""
-        from ..terms.lemmas import lemmatize
+        from ..terms.lemmas import adjective_lemma, lemmatize
 
         rules = self._rules
         assert rules is not None
@@ -314,18 +314,16 @@ class Analyser:
             # a compound the dictionary does not know ("hochseegewässern"), taken apart as
             # the term extractor takes it
             lemma = lemmatize(form, lang=rules.lemmas, greedy=True, on_disk=self._on_disk)
-        if rules.cased_nouns and lemma[:1].isupper() and lemma.endswith("e"):
+        if rules.cased_nouns:
             # An adjective the dictionary also lists as a noun ("der Ständige", "das
             # Gemischte"): "Ständige" and "Ständigen" were keyed by that noun, "Ständiger"
             # by the adjective "ständig", so a query "Ständiger Ausschuss", as IATE cites
-            # it, found none of "der Ständige Ausschuss", "des Ständigen Ausschusses". Such
-            # a word is keyed by the adjective when its strong form ("-er") is one of it.
+            # it, found none of "der Ständige Ausschuss", "des Ständigen Ausschusses".
             # (Not where the adjective is a function word's lemma, "entsprechend": the
             # word is then keyed as written, below, and its forms would part.)
-            stem = lemma[:-1].lower()
-            if fold(stem) not in self._stop_lemmas and lemmatize(
-                    stem + "er", lang=rules.lemmas, on_disk=self._on_disk) == stem:
-                lemma = stem
+            lemma = adjective_lemma(lemma, rules.lemmas,
+                                    lambda stem: fold(stem) in self._stop_lemmas,
+                                    on_disk=self._on_disk)
         key, spelled = fold(lemma), fold(form)
         if key != spelled and (key in self._stop_lemmas or key[:2] != spelled[:2]
                                or any(spelled == key + ending

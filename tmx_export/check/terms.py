@@ -566,8 +566,6 @@ class _Words:
             # the noun capitalised ("Stato membro"), also written lower case ("stati
             # membri"), where the extractor reads it as the participle of "essere"
             readings.append(extractor.word(lower)[2])
-        if self.lang == "de" and kind == WORD:
-            readings.extend(self._adjective_readings(lower, piece))
         if acronym_shaped(word):
             # an acronym's plural takes an "s" the lemmatiser does not read as one ("SMEs"
             # -> "smes"): "SME" matches "SMEs", and a term written "SMEs" matches "SME"
@@ -581,21 +579,6 @@ class _Words:
             if is_known(plural, "en"):
                 readings.append(extractor.word(plural)[2])
         return tuple(dict.fromkeys(readings))
-
-    def _adjective_readings(self, lower: str, piece: str) -> list[str]:
-        """The other piece of a German adjective whose form in "-e" the lemmatiser reads as
-        a noun ("das Gemischte", "die Beigefügte"): "Gemischter" and "Gemischten" are
-        "gemischt", "Gemischte" is "gemischte", so "Gemischter Ausschuss", as IATE cites
-        it, missed "Der Gemischte Ausschuss", and a term written so its other cases."""
-        extractor = self.extractor
-        assert extractor is not None  # (see keys)
-        if piece.endswith("e") and extractor.word(piece[:-1] + "er")[2] == piece[:-1]:
-            return [piece[:-1]]
-        if lower != piece and lower[len(piece):] in ("e", "en", "er", "es", "em"):
-            weak = extractor.word(piece + "e")[2]
-            if weak == piece + "e":
-                return [weak]
-        return []
 
     def capitalised(self, term: str, first: bool) -> tuple[int, ...]:
         """Which pieces of a term's key (:meth:`key`) are words written with a capital that

@@ -31,7 +31,7 @@ from typing import NamedTuple
 
 from ..lang import COMBINING_MARKS, elisions, primary
 from .languages import TermLanguage, term_language, term_languages
-from .lemmas import is_known, lemmatize
+from .lemmas import adjective_lemma, is_known, lemmatize
 from .stopwords import (
     BOUND,
     HEADING_WORDS,
@@ -320,15 +320,21 @@ class Extractor:
             spelt = _dictionary_spelling(lower, self.lang, rules.lemmas)
             if spelt is not None:  # "strasse" as "straße", "oeuvre" as "œuvre"
                 lower, written = spelt, (spelt[0].upper() + spelt[1:] if written else None)
-            lemma = lemmatize(lower, lang=rules.lemmas).lower()
+            lemma = lemmatize(lower, lang=rules.lemmas)
+            if rules.cased_nouns:
+                # an adjective the dictionary also lists as a noun in "-e" ("Gemischte",
+                # also for "gemischte"): keyed as the adjective, as its other forms are
+                lemma = adjective_lemma(lemma, rules.lemmas, self._is_stop)
+            lemma = lemma.lower()
             if self.lang == "fr":
                 lemma = _FR_NOUN_LEMMAS.get(lower, lemma)
             if written:
                 # As written, a noun is read as a noun ("Verkehr", not the verb "verkehren");
                 # a capitalised adjective ("Gemischten Ausschuss") as a noun too, whose lemma
-                # is then longer than the adjective's ("gemischte", "gemischt"): of two
+                # is then longer than the adjective's ("Gemischte", "gemischt"): of two
                 # lemmas one of which begins the other, the shorter.
-                cased = lemmatize(written, lang=rules.lemmas).lower()
+                cased = adjective_lemma(lemmatize(written, lang=rules.lemmas), rules.lemmas,
+                                        self._is_stop).lower()
                 if not lemma.startswith(cased) and not cased.startswith(lemma):
                     lemma = cased
                 elif len(cased) < len(lemma):
@@ -365,6 +371,9 @@ class Extractor:
         if len(self._cache) < 500_000:  # bounded: a corpus of nonsense must not eat memory
             self._cache[cache_key] = result
         return result
+
+    def _is_stop(self, word: str) -> bool:
+        return word in self.stop
 
     def _singular_piece(self, singular: str, piece: str) -> str:
         """The key piece of a French plural whose lemma is its singular as written

@@ -74,7 +74,12 @@ def citation_form(variants: Mapping[str, int], extractor: Extractor,
     if not variants:
         return ""
     if extractor.lang in HAND_MADE_SINGULARS:
-        form = max(variants.items(), key=lambda item: (item[1], item[0]))[0]
+        # A heading in capitals ("JOINT COMMITTEE") only where the text writes the term no
+        # other way: where it is two of three occurrences, the most frequent form was
+        # shown in capitals. (An acronym, "SME", is no text in capitals: kept.)
+        ordinary = {form: n for form, n in variants.items()
+                    if extractor.ordinary_case(form) == form}
+        form = max((ordinary or variants).items(), key=lambda item: (item[1], item[0]))[0]
     else:
         form = _base_variant(variants, extractor)
     known = extractor.citations.get(form)

@@ -29,7 +29,7 @@ import mmap
 import sys
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -213,3 +213,23 @@ def dictionary(lang: str, *, on_disk: bool = False) -> Mapping[str, str]:
     """simplemma's dictionary of ``lang`` (surface form -> lemma), as its strategies see it
     (``on_disk``: as for :func:`lemmatize`)."""
     return (_TABLES if on_disk else _DICTIONARIES).get_dictionary(lang)
+
+
+def adjective_lemma(lemma: str, lang: str | tuple[str, ...], stop: Callable[[str], bool], *,
+                    on_disk: bool = False) -> str:
+    """The adjective of ``lemma`` (a lemma :func:`lemmatize` gave a German word, as it
+    gave it) when that is a noun in "-e" the dictionary also lists for an adjective ("der
+    Ständige", "das Gemischte", "die Gemeinsame") and the adjective's strong form ("-er")
+    is one of the adjective; else ``lemma``. The dictionary reads "Gemischte" and
+    "Gemischten" as that noun where it reads "Gemischter" and "gemischten" as "gemischt",
+    so one term had two keys ("Gemischte Ausschuss", "Gemischter Ausschuss"). Not where
+    ``stop`` says the adjective is a function word's lemma ("entsprechend"): its forms
+    are read as words of their own ("Entsprechende"), which such a key would part.
+    ``terms``, ``check`` and ``concordance`` key words by this one rule, so what one
+    finds, the others find."""
+    if not (lemma[:1].isupper() and lemma.endswith("e")):
+        return lemma
+    stem = lemma[:-1].lower()
+    if stop(stem) or lemmatize(stem + "er", lang=lang, on_disk=on_disk) != stem:
+        return lemma  # a noun of its own ("Höhe": "höher" is "hoch"), or a function word
+    return stem
