@@ -745,3 +745,27 @@ def test_a_row_missing_on_each_side_next_to_each_other_is_found(tmp_path, en_at,
     assert en[fr_at] in rejected and fr[en_at] in rejected
     assert len(result.pairs) * 2 + len(result.rejects) == 2 * (len(en) - 1)
     assert len(result.pairs) >= len(en) - 1 - 3
+
+
+def test_a_gap_the_lengths_place_a_row_off_is_unsure_where_the_numbers_say_so(tmp_path):
+    """DGT-TM rows of an EEA decision, an English row left out before a row whose French
+    quotes the inserted words twice, as long again as the English ("In Article 9(3), the
+    words “...”" / "À l'article 9, paragraphe 3, les expressions “...” et “...”"):
+    --align-paragraphs left the long French row alone, the lengths fitting better so, and
+    paired its English with the French of the row dropped ("In Article 9(3) ..." / "Les
+    renvois à d'autres actes ..."), though the article's numbers say the gap is a row
+    before. Where the numbers say so against the lengths, the pairs the gap could lie
+    among are rejects, not a unit with a stranger's translation."""
+    dropped = 17
+    en, fr = ((DGT / f"eea-prospectus.{lang}.txt").read_text(encoding="utf-8").splitlines()
+              for lang in ("en", "fr"))
+    (tmp_path / "d.en.txt").write_text("\n".join(en[:dropped] + en[dropped + 1:]) + "\n",
+                                       encoding="utf-8")
+    (tmp_path / "d.fr.txt").write_text("\n".join(fr) + "\n", encoding="utf-8")
+    result = read(tmp_path / "d.en.txt", tmp_path / "d.fr.txt", align_paragraphs=True)
+    rows = set(zip(en, fr, strict=True))
+    assert [(p.source, p.target) for p in result.pairs if (p.source, p.target) not in rows] \
+        == []
+    assert fr[dropped] in [r.text.split(": ", 1)[1] for r in result.rejects]
+    assert len(result.pairs) * 2 + len(result.rejects) == 2 * len(en) - 1
+    assert len(result.pairs) >= len(en) - 4

@@ -723,10 +723,16 @@ def _guessed_gaps(beads: list[tuple[list[int], ...]], src: list[Paragraph],
     """``beads``, the 1-1 pairs beside a lone paragraph unsure (a third element) as far as
     the lone paragraph could as well lie among them: moved past them, it would pair each
     of them with the partner of its neighbour, and those pairs fit about as well (their
-    anchors and lengths, GAP_ANCHOR and GAP_MARGIN). Among short list items without
+    anchors and lengths, GAP_ANCHOR and GAP_MARGIN), or cite the same references where
+    they do not (:func:`_cited`), whatever the lengths. Among short list items without
     numbers or names ("Ręczne rakiety oświetlające (pirotechniczne)" / "Hand flares
     (pyrotechnics)"), the lengths alone placed the gap of a missing row a row or two off,
-    and paired the rows between with their neighbours' translations."""
+    and paired the rows between with their neighbours' translations; beside a row whose
+    translation quotes its words twice, as long again ("In Article 9(3), the words “...”"
+    / "À l'article 9, paragraphe 3, les expressions “...” et “...”"), the lengths left
+    the long row alone and paired its source with the translation of the row dropped
+    before it ("Les renvois à d'autres actes ..."), twelve nats of lengths against eight
+    of the article's numbers and dates."""
     out = list(beads)
     if all(len(s_idx) + len(t_idx) != 1 for s_idx, t_idx, *_ in beads):
         return out
@@ -738,6 +744,12 @@ def _guessed_gaps(beads: list[tuple[list[int], ...]], src: list[Paragraph],
         length = _length_cost(text_length(src[pair[0][0]].text),
                               text_length(tgt[pair[1][0]].text), ratio)
         return GAP_ANCHOR * evidence(pair[0], pair[1]) - length[0]
+
+    def cites(shifted: tuple[list[int], ...], pair: tuple[list[int], ...]) -> bool:
+        """Whether the pair shifted cites the same references (:func:`_cited`) and the
+        pair as it is does not."""
+        return _cited(src[shifted[0][0]].text, tgt[shifted[1][0]].text) is True \
+            and not _cited(src[pair[0][0]].text, tgt[pair[1][0]].text)
 
     for k, (s_idx, t_idx, *marked) in enumerate(beads):
         if marked or len(s_idx) + len(t_idx) != 1:
@@ -752,9 +764,10 @@ def _guessed_gaps(beads: list[tuple[list[int], ...]], src: list[Paragraph],
                     and len(beads[n][0]) == len(beads[n][1]) == 1:
                 pair = beads[n]
                 moved = [pair[side][0] - step]
+                shifted = (moved, pair[1]) if side == 0 else (pair[0], moved)
                 here += score(pair)
-                there += score((moved, pair[1]) if side == 0 else (pair[0], moved))
-                if there < here - GAP_MARGIN:
+                there += score(shifted)
+                if there < here - GAP_MARGIN and not cites(shifted, pair):
                     break
                 near.append(n)
                 n += step
