@@ -718,13 +718,17 @@ def test_a_merge_only_the_lengths_need_beside_a_longer_translation_is_unsure(tmp
     assert len(result.pairs) >= len(en) - 4
 
 
-@pytest.mark.parametrize("en_at, fr_at", [(18, 17), (17, 18), (6, 7), (12, 13), (20, 19)])
+@pytest.mark.parametrize("en_at, fr_at", [(18, 17), (17, 18), (6, 7), (12, 13), (20, 19),
+                                          (14, 15), (15, 14), (22, 23), (23, 22)])
 def test_a_row_missing_on_each_side_next_to_each_other_is_found(tmp_path, en_at, fr_at):
     """DGT-TM rows of an EEA decision with one English row and the French of the row
     beside it left out: the files have as many rows, and the two left over were paired,
     strangers ("In Article 47(1) ..." / "À l'article 48, paragraphe 3 ..."), read without
     a word, and aligned too, as nothing shifted around them. The two cite different
-    numbers while the rows beside them cite the same: without --align-paragraphs the
+    numbers, or one cites three and the other none ("In the second subparagraph of
+    Article 46(4), the third subparagraph of Article 46(10) ..." / "Nonobstant les
+    dispositions du protocole 1 ..."), while the rows beside them cite the same: without
+    --align-paragraphs the
     files are refused, naming the row's line, and aligned, the two rows are rejects
     (with the rows beside them, where the lengths could as well place them), every unit
     written a row and its translation."""

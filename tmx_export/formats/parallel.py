@@ -673,6 +673,23 @@ def _cited(source: str, target: str) -> bool | None:
         or any(found(ref, s_refs, s_digits) for ref in t_refs)
 
 
+# The references a paragraph cites for a translation that cites none to be another's: a
+# translation may spell a number out or leave a date to the context, not three of them.
+ONE_SIDED_REFERENCES = 3
+
+
+def _cite_apart(source: str, target: str) -> bool:
+    """Whether two paragraphs cite different references: both cite some and share none
+    (:func:`_cited`), or one cites ONE_SIDED_REFERENCES or more and the other none
+    ("THE ASSOCIATION COMMITTEE IN TRADE CONFIGURATION," / "relative à l'établissement de
+    la liste d'arbitres visée à l'article 323, paragraphe 1, ...")."""
+    cited = _cited(source, target)
+    if cited is not None:
+        return not cited
+    counts = sorted((len(_references(source)[0]), len(_references(target)[0])))
+    return counts[0] == 0 and counts[1] >= ONE_SIDED_REFERENCES
+
+
 def _neighbours_cite(cited: list[bool | None]) -> bool:
     """Whether the pairs beside a pair that cites apart are sure of themselves: neither
     cites apart, and one cites the same references. Rows of a table the memory paired
@@ -685,7 +702,7 @@ def _neighbours_cite(cited: list[bool | None]) -> bool:
 def _strangers(beads: list[tuple[list[int], ...]], src: list[Paragraph],
                tgt: list[Paragraph]) -> list[tuple[list[int], ...]]:
     """``beads``, each 1-1 pair between two 1-1 pairs whose paragraphs cite different
-    references (:func:`_cited`) while its neighbours' cite the same
+    references (:func:`_cite_apart`) while its neighbours' cite the same
     (:func:`_neighbours_cite`), split into its two paragraphs without counterpart. A
     paragraph missing on each side, next to each other, leave as many paragraphs, and the
     aligner paired the two left over ("In Article 47(1) ..." / "À l'article 48, paragraphe
@@ -698,7 +715,7 @@ def _strangers(beads: list[tuple[list[int], ...]], src: list[Paragraph],
     for k, bead in enumerate(beads):
         near = [beads[n] for n in (k - 1, k + 1) if 0 <= n < len(beads)]
         if _one_to_one(bead) and len(near) == 2 and all(_one_to_one(b) for b in near) \
-                and _cited(src[bead[0][0]].text, tgt[bead[1][0]].text) is False \
+                and _cite_apart(src[bead[0][0]].text, tgt[bead[1][0]].text) \
                 and _neighbours_cite([_cited(src[b[0][0]].text, tgt[b[1][0]].text)
                                       for b in near]):
             out.extend([(bead[0], []), ([], bead[1])])
