@@ -716,3 +716,60 @@ def test_a_merge_only_the_lengths_need_beside_a_longer_translation_is_unsure(tmp
     assert len(result.pairs) * 2 + sum(p.align == "2-1" for p in result.pairs) \
         + len(result.rejects) == 2 * len(en) - 1
     assert len(result.pairs) >= len(en) - 4
+
+
+@pytest.mark.parametrize("en_at, fr_at", [(18, 17), (17, 18), (6, 7), (12, 13), (20, 19),
+                                          (14, 15), (15, 14), (22, 23), (23, 22)])
+def test_a_row_missing_on_each_side_next_to_each_other_is_found(tmp_path, en_at, fr_at):
+    """DGT-TM rows of an EEA decision with one English row and the French of the row
+    beside it left out: the files have as many rows, and the two left over were paired,
+    strangers ("In Article 47(1) ..." / "À l'article 48, paragraphe 3 ..."), read without
+    a word, and aligned too, as nothing shifted around them. The two cite different
+    numbers, or one cites three and the other none ("In the second subparagraph of
+    Article 46(4), the third subparagraph of Article 46(10) ..." / "Nonobstant les
+    dispositions du protocole 1 ..."), while the rows beside them cite the same: without
+    --align-paragraphs the
+    files are refused, naming the row's line, and aligned, the two rows are rejects
+    (with the rows beside them, where the lengths could as well place them), every unit
+    written a row and its translation."""
+    en, fr = _eea_annex_ix()
+    (tmp_path / "d.en.txt").write_text("\n".join(en[:en_at] + en[en_at + 1:]) + "\n",
+                                       encoding="utf-8")
+    (tmp_path / "d.fr.txt").write_text("\n".join(fr[:fr_at] + fr[fr_at + 1:]) + "\n",
+                                       encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        read(tmp_path / "d.en.txt", tmp_path / "d.fr.txt")
+    assert "but not the same" in str(err.value)
+    assert err.value.line == min(en_at, fr_at) + 1
+    result = read(tmp_path / "d.en.txt", tmp_path / "d.fr.txt", align_paragraphs=True)
+    rows = set(zip(en, fr, strict=True))
+    assert [(p.source, p.target) for p in result.pairs if (p.source, p.target) not in rows] \
+        == []
+    rejected = [r.text.split(": ", 1)[1] for r in result.rejects]
+    assert en[fr_at] in rejected and fr[en_at] in rejected
+    assert len(result.pairs) * 2 + len(result.rejects) == 2 * (len(en) - 1)
+    assert len(result.pairs) >= len(en) - 1 - 3
+
+
+def test_a_gap_the_lengths_place_a_row_off_is_unsure_where_the_numbers_say_so(tmp_path):
+    """DGT-TM rows of an EEA decision, an English row left out before a row whose French
+    quotes the inserted words twice, as long again as the English ("In Article 9(3), the
+    words “...”" / "À l'article 9, paragraphe 3, les expressions “...” et “...”"):
+    --align-paragraphs left the long French row alone, the lengths fitting better so, and
+    paired its English with the French of the row dropped ("In Article 9(3) ..." / "Les
+    renvois à d'autres actes ..."), though the article's numbers say the gap is a row
+    before. Where the numbers say so against the lengths, the pairs the gap could lie
+    among are rejects, not a unit with a stranger's translation."""
+    dropped = 17
+    en, fr = ((DGT / f"eea-prospectus.{lang}.txt").read_text(encoding="utf-8").splitlines()
+              for lang in ("en", "fr"))
+    (tmp_path / "d.en.txt").write_text("\n".join(en[:dropped] + en[dropped + 1:]) + "\n",
+                                       encoding="utf-8")
+    (tmp_path / "d.fr.txt").write_text("\n".join(fr) + "\n", encoding="utf-8")
+    result = read(tmp_path / "d.en.txt", tmp_path / "d.fr.txt", align_paragraphs=True)
+    rows = set(zip(en, fr, strict=True))
+    assert [(p.source, p.target) for p in result.pairs if (p.source, p.target) not in rows] \
+        == []
+    assert fr[dropped] in [r.text.split(": ", 1)[1] for r in result.rejects]
+    assert len(result.pairs) * 2 + len(result.rejects) == 2 * len(en) - 1
+    assert len(result.pairs) >= len(en) - 4

@@ -23,11 +23,12 @@ aligner's priors: a lone paragraph beside a long one went into its pair as a mer
 only as the lengths say is undone, or unsure, by the distinctive anchors its lines share
 with their own translations (:func:`_anchored_detours`), as is a stretch it keeps on the
 diagonal whose lines share more with their neighbours' translations, one paragraph
-missing on each side a few apart (:func:`_crossed_diagonals`)
-(``benchmarks/parallel_drift.py``:
+missing on each side a few apart (:func:`_crossed_diagonals`), and a pair whose two
+paragraphs cite different numbers, one missing on each side next to each other
+(:func:`_strangers`) (``benchmarks/parallel_drift.py``:
 one to three paragraphs dropped from windows of 60 of Europarl and DGT-TM; 14 % of the
 units wrong with length alone, 2.5 % with the anchors, 0.5 % with checked merges, 0.3 %
-with the detours checked, 0.2 % now).
+with the detours checked, 0.2 % with the crossings, 0.1 % now).
 """
 
 from __future__ import annotations
@@ -324,8 +325,13 @@ def _shifted(beads: Iterable[tuple[list[int], list[int]]]) -> bool:
     with their neighbours' translations. (Files that correspond line by line may
     still be aligned with a local merge, "1-2" then "1-0"; that alone is not taken for a
     drift: on 1,000 windows of 60 paragraph pairs of Europarl and DGT-TM none was shifted,
-    while of 1,000 windows with one paragraph dropped on each side 85 % were.)"""
-    return any(len(s) == len(t) == 1 and s[0] != t[0] for s, t in beads)
+    while of 1,000 windows with one paragraph dropped on each side 85 % were.) Two
+    paragraphs without counterpart side by side, one in each file, are a drift too: a
+    paragraph missing on each side, next to each other (:func:`_strangers`)."""
+    beads = list(beads)
+    return any(len(s) == len(t) == 1 and s[0] != t[0] for s, t in beads) \
+        or any((not a[0] and not b[1]) or (not a[1] and not b[0])
+               for a, b in zip(beads, beads[1:], strict=False))
 
 
 def _drift_error(src: list[Paragraph], tgt: list[Paragraph], source_name: str,
@@ -445,7 +451,8 @@ def _aligned(src: list[Paragraph], tgt: list[Paragraph]) -> list[tuple[list[int]
     beads = [(list(range(b.src_start, b.src_end)), list(range(b.tgt_start, b.tgt_end)))
              for b in align([p.text for p in src], [p.text for p in tgt],
                             priors=PARAGRAPH_PRIORS, median_ratio=True)]
-    return _crossed_diagonals(_anchored_detours(beads, src, tgt), src, tgt)
+    return _strangers(_crossed_diagonals(_anchored_detours(beads, src, tgt), src, tgt),
+                      src, tgt)
 
 
 # A detour (the path leaving a diagonal and coming back to it) is undone when the
@@ -635,6 +642,88 @@ def _uncrossed(run: list[tuple[int, int]], evidence: Callable[[list[int], list[i
     return out
 
 
+# The references a paragraph cites: numbers of two digits or more (articles, years, dates,
+# regulation and CELEX numbers) and Roman numerals of two letters or more (annexes,
+# chapters: "Annex XIII"); a translation cites the same ones, whatever it writes around
+# them.
+_REFERENCE = re.compile(r"\d{2,}|\b(?=[IVX]{2,}\b)X{0,3}(?:IX|IV|V?I{0,3})\b(?<=[IVX])")
+_DIGITS = re.compile(r"\d+")
+
+
+def _references(text: str) -> tuple[set[str], str]:
+    """The references of ``text`` (_REFERENCE), and all its digits run together: a number
+    is found in a translation that writes it with other separators ("18510" in "185 10",
+    "101" in "101.1"), so that only a number it does not hold at all counts as missing."""
+    return set(_REFERENCE.findall(text)), "".join(_DIGITS.findall(text))
+
+
+def _cited(source: str, target: str) -> bool | None:
+    """Whether two paragraphs cite the same references: None when one of them cites
+    none, False when they share none ("In Article 47(1) ..." and "À l'article 48,
+    paragraphe 3 ...", "of 27 October 2017" and "[2019/1362]"): a translation keeps the
+    numbers of the articles, dates and acts of its source."""
+    (s_refs, s_digits), (t_refs, t_digits) = _references(source), _references(target)
+    if not s_refs or not t_refs:
+        return None
+
+    def found(ref: str, refs: set[str], digits: str) -> bool:
+        return ref in refs or (ref.isdigit() and ref in digits)
+
+    return any(found(ref, t_refs, t_digits) for ref in s_refs) \
+        or any(found(ref, s_refs, s_digits) for ref in t_refs)
+
+
+# The references a paragraph cites for a translation that cites none to be another's: a
+# translation may spell a number out or leave a date to the context, not three of them.
+ONE_SIDED_REFERENCES = 3
+
+
+def _cite_apart(source: str, target: str) -> bool:
+    """Whether two paragraphs cite different references: both cite some and share none
+    (:func:`_cited`), or one cites ONE_SIDED_REFERENCES or more and the other none
+    ("THE ASSOCIATION COMMITTEE IN TRADE CONFIGURATION," / "relative à l'établissement de
+    la liste d'arbitres visée à l'article 323, paragraphe 1, ...")."""
+    cited = _cited(source, target)
+    if cited is not None:
+        return not cited
+    counts = sorted((len(_references(source)[0]), len(_references(target)[0])))
+    return counts[0] == 0 and counts[1] >= ONE_SIDED_REFERENCES
+
+
+def _neighbours_cite(cited: list[bool | None]) -> bool:
+    """Whether the pairs beside a pair that cites apart are sure of themselves: neither
+    cites apart, and one cites the same references. Rows of a table the memory paired
+    otherwise ("USCG 165.130" / "MED/4.14" among other such rows) and a typo in a number
+    ("Circ.1457" / "Circ. 1475" between rows without numbers) are not two paragraphs
+    missing."""
+    return False not in cited and True in cited
+
+
+def _strangers(beads: list[tuple[list[int], ...]], src: list[Paragraph],
+               tgt: list[Paragraph]) -> list[tuple[list[int], ...]]:
+    """``beads``, each 1-1 pair between two 1-1 pairs whose paragraphs cite different
+    references (:func:`_cite_apart`) while its neighbours' cite the same
+    (:func:`_neighbours_cite`), split into its two paragraphs without counterpart. A
+    paragraph missing on each side, next to each other, leave as many paragraphs, and the
+    aligner paired the two left over ("In Article 47(1) ..." / "À l'article 48, paragraphe
+    3 ..."): no shift of its neighbours tells, only that the two do not translate each
+    other (in files with as many paragraphs, a drift). In the unaltered Europarl sessions
+    and DGT-TM documents no pair is split; in the five multilingual DGT-TM documents as
+    their memory pairs them (English with each other language), ten, all rows of a table
+    the memory itself paired with other rows' translations ("USCG 165.130" / "MED/4.14")."""
+    out: list[tuple[list[int], ...]] = []
+    for k, bead in enumerate(beads):
+        near = [beads[n] for n in (k - 1, k + 1) if 0 <= n < len(beads)]
+        if _one_to_one(bead) and len(near) == 2 and all(_one_to_one(b) for b in near) \
+                and _cite_apart(src[bead[0][0]].text, tgt[bead[1][0]].text) \
+                and _neighbours_cite([_cited(src[b[0][0]].text, tgt[b[1][0]].text)
+                                      for b in near]):
+            out.extend([(bead[0], []), ([], bead[1])])
+        else:
+            out.append(bead)
+    return out
+
+
 # Where a lone paragraph lies among 1-1 pairs: a pair's fit is GAP_ANCHOR nats for each
 # distinctive anchor (weighted as in _anchor_weights) less its length cost; the pairs the
 # lone paragraph could move past are unsure as long as moving it loses no more than
@@ -651,10 +740,16 @@ def _guessed_gaps(beads: list[tuple[list[int], ...]], src: list[Paragraph],
     """``beads``, the 1-1 pairs beside a lone paragraph unsure (a third element) as far as
     the lone paragraph could as well lie among them: moved past them, it would pair each
     of them with the partner of its neighbour, and those pairs fit about as well (their
-    anchors and lengths, GAP_ANCHOR and GAP_MARGIN). Among short list items without
+    anchors and lengths, GAP_ANCHOR and GAP_MARGIN), or cite the same references where
+    they do not (:func:`_cited`), whatever the lengths. Among short list items without
     numbers or names ("Ręczne rakiety oświetlające (pirotechniczne)" / "Hand flares
     (pyrotechnics)"), the lengths alone placed the gap of a missing row a row or two off,
-    and paired the rows between with their neighbours' translations."""
+    and paired the rows between with their neighbours' translations; beside a row whose
+    translation quotes its words twice, as long again ("In Article 9(3), the words “...”"
+    / "À l'article 9, paragraphe 3, les expressions “...” et “...”"), the lengths left
+    the long row alone and paired its source with the translation of the row dropped
+    before it ("Les renvois à d'autres actes ..."), twelve nats of lengths against eight
+    of the article's numbers and dates."""
     out = list(beads)
     if all(len(s_idx) + len(t_idx) != 1 for s_idx, t_idx, *_ in beads):
         return out
@@ -666,6 +761,12 @@ def _guessed_gaps(beads: list[tuple[list[int], ...]], src: list[Paragraph],
         length = _length_cost(text_length(src[pair[0][0]].text),
                               text_length(tgt[pair[1][0]].text), ratio)
         return GAP_ANCHOR * evidence(pair[0], pair[1]) - length[0]
+
+    def cites(shifted: tuple[list[int], ...], pair: tuple[list[int], ...]) -> bool:
+        """Whether the pair shifted cites the same references (:func:`_cited`) and the
+        pair as it is does not."""
+        return _cited(src[shifted[0][0]].text, tgt[shifted[1][0]].text) is True \
+            and not _cited(src[pair[0][0]].text, tgt[pair[1][0]].text)
 
     for k, (s_idx, t_idx, *marked) in enumerate(beads):
         if marked or len(s_idx) + len(t_idx) != 1:
@@ -680,9 +781,10 @@ def _guessed_gaps(beads: list[tuple[list[int], ...]], src: list[Paragraph],
                     and len(beads[n][0]) == len(beads[n][1]) == 1:
                 pair = beads[n]
                 moved = [pair[side][0] - step]
+                shifted = (moved, pair[1]) if side == 0 else (pair[0], moved)
                 here += score(pair)
-                there += score((moved, pair[1]) if side == 0 else (pair[0], moved))
-                if there < here - GAP_MARGIN:
+                there += score(shifted)
+                if there < here - GAP_MARGIN and not cites(shifted, pair):
                     break
                 near.append(n)
                 n += step
