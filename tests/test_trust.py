@@ -1441,6 +1441,32 @@ def test_a_first_line_cut_into_a_pair_of_its_own_opens_the_next_pair(
     assert rejects == []
 
 
+@pytest.mark.parametrize("seed", [1, 2, 4])
+def test_a_heading_after_a_side_b_ending_a_sentence_is_a_reject(
+        tmp_path: Path, seed: int) -> None:
+    """Europarl of 17 January 2000 cut PDF-style at random widths, a French heading
+    ("Transport de marchandises dangereuses par route", too long for the file's narrowest
+    cut to tell) on a line of its own after a pair whose French ends a sentence: it stayed
+    glued to that French, a unit offering a heading as part of the translation (42 of 105
+    such dumps). The French would end without the full stop its English ends with, which a
+    translation keeps: the line is a reject of its own and the pairs are whole."""
+    heading = "Transport de marchandises dangereuses par route"
+    sessions = DATA / "europarl-sessions"
+    en, fr = ([p.strip() for p in (sessions / f"ep-00-01-17.{lang}.txt").read_text("utf-8")
+               .split("\n\n") if p.strip()] for lang in ("en", "fr"))
+    rows = list(zip(en, fr, strict=True))[2:10]
+    assert rows[5][0].endswith(".") and rows[5][1].endswith(".")
+    pairs = [Pair(e, f, "en-GB", "fr-FR") for e, f in rows]
+    before = format_dump(pairs[:6], style="space-consumed", numbered=False, seed=seed)
+    dump = tmp_path / "heading.txt"
+    dump.write_text(before + heading + "\n" + format_dump(
+        pairs[6:], style="space-consumed", numbered=False, seed=seed + 1), encoding="utf-8")
+    units, rejects = read_units([dump], segment=None)
+    assert [(u.source, u.target) for u in units] == rows
+    assert [(r.reason, r.line, r.text) for r in rejects] == [
+        ("unpaired paragraph (fr-FR only)", before.count("\n") + 1, heading)]
+
+
 @pytest.mark.parametrize("at", [0, 3])
 def test_a_french_heading_of_a_french_first_dump_cut_pdf_style_is_a_reject(
         tmp_path: Path, at: int) -> None:
