@@ -591,3 +591,26 @@ def test_nfc_keeps_characters_it_would_replace() -> None:
     mixed = clean_text("europÃ©enne e\u0301tats\u0387", repairs)
     assert mixed == "européenne états\u0387"
     assert repairs["mojibake repaired (lines)"] == 1
+
+
+def test_a_line_opening_as_the_file_s_list_rows_do_opens_a_pair() -> None:
+    """DGT-TM 22019D0996, SK-CS (tests/data/dump_list_openings_sk_cs.txt, unnumbered, cut
+    inside words): a list of IMO references whose rows open "rez. IMO ...". A row after a
+    pair ending with a word ("... záchranářské čluny" / "rez. IMO MSC.36(63) ...") was
+    joined to it as inside a word, "člunyrez.", two pairs' text glued into one corrupted
+    unit ("lanekrez." likewise). The next line opens as other rows do after lines ending
+    otherwise, and the pieces are words whose join is none: a pair starts there."""
+    from tmx_export.dump import read_dump
+
+    path = Path(__file__).parent / "data" / "dump_list_openings_sk_cs.txt"
+    text = path.read_text(encoding="utf-8")
+    stream = build_stream(text, ("sk", "cs"))
+    assert "člunyrez" not in stream.text and "lanekrez" not in stream.text
+    assert "záchranářské čluny rez. IMO MSC.36(63)" in stream.text
+    result = read_dump("list.txt", source_lang="sk", target_lang="cs", text=text)
+    got = [(" ".join(p.source.split()), " ".join(p.target.split())) for p in result.pairs]
+    assert ("pre záchranné plavidlá a pohotovostné člny",
+            "pro záchranná plavidla a záchranářské čluny") in got
+    assert ("Vybavenie pre vrhanie lán", "Zařízení pro vrhání lanek") in got
+    assert ("rez. IMO MSC.36(63)-(kódex HSC 1994) 8",
+            "rez. IMO MSC.36(63)-(předpis HSC 1994) 8") in got

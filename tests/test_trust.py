@@ -1416,6 +1416,57 @@ def test_a_sentences_first_line_in_a_narrow_pdf_cut_stays_in_its_pair(
     assert rejects == []
 
 
+@pytest.mark.parametrize("seed", [0, 1])
+def test_a_first_line_cut_into_a_pair_of_its_own_opens_the_next_pair(
+        tmp_path: Path, seed: int) -> None:
+    """Europarl of 17 January 2000, French first, cut PDF-style in lines of 20 characters:
+    "Oui, Madame" / "Schroedter, j'examinerai ..." after a side B ending "... is
+    concerned.". The search made the line a pair of its own ("Oui," -> "Madame"), a reject
+    (French alone), and the next unit's French lost "Oui, Madame". The line ends no
+    sentence, the next word had no room on it, and "Schroedter" stands in the English
+    ("Yes, Mrs Schroedter") as far in as in the French with the line: it opens that pair."""
+    sessions = DATA / "europarl-sessions"
+    en, fr = ([p.strip() for p in (sessions / f"ep-00-01-17.{lang}.txt").read_text("utf-8")
+               .split("\n\n") if p.strip()] for lang in ("en", "fr"))
+    rows = list(zip(en, fr, strict=True))[11:17]
+    assert rows[3][1].startswith("Oui, Madame Schroedter, j'examinerai")
+    pairs = [Pair(f, e, "fr-FR", "en-GB") for e, f in rows]
+    text = format_dump(pairs, style="space-consumed", numbered=False, seed=seed,
+                       min_width=20, max_width=20, fold_rate=0)
+    assert "\nOui, Madame\nSchroedter,\n" in text
+    dump = tmp_path / "narrow.txt"
+    dump.write_text(text, encoding="utf-8")
+    units, rejects = read_units([dump], segment=None)
+    assert [(u.source, u.target) for u in units] == rows
+    assert rejects == []
+
+
+@pytest.mark.parametrize("seed", [1, 2, 4])
+def test_a_heading_after_a_side_b_ending_a_sentence_is_a_reject(
+        tmp_path: Path, seed: int) -> None:
+    """Europarl of 17 January 2000 cut PDF-style at random widths, a French heading
+    ("Transport de marchandises dangereuses par route", too long for the file's narrowest
+    cut to tell) on a line of its own after a pair whose French ends a sentence: it stayed
+    glued to that French, a unit offering a heading as part of the translation (42 of 105
+    such dumps). The French would end without the full stop its English ends with, which a
+    translation keeps: the line is a reject of its own and the pairs are whole."""
+    heading = "Transport de marchandises dangereuses par route"
+    sessions = DATA / "europarl-sessions"
+    en, fr = ([p.strip() for p in (sessions / f"ep-00-01-17.{lang}.txt").read_text("utf-8")
+               .split("\n\n") if p.strip()] for lang in ("en", "fr"))
+    rows = list(zip(en, fr, strict=True))[2:10]
+    assert rows[5][0].endswith(".") and rows[5][1].endswith(".")
+    pairs = [Pair(e, f, "en-GB", "fr-FR") for e, f in rows]
+    before = format_dump(pairs[:6], style="space-consumed", numbered=False, seed=seed)
+    dump = tmp_path / "heading.txt"
+    dump.write_text(before + heading + "\n" + format_dump(
+        pairs[6:], style="space-consumed", numbered=False, seed=seed + 1), encoding="utf-8")
+    units, rejects = read_units([dump], segment=None)
+    assert [(u.source, u.target) for u in units] == rows
+    assert [(r.reason, r.line, r.text) for r in rejects] == [
+        ("unpaired paragraph (fr-FR only)", before.count("\n") + 1, heading)]
+
+
 @pytest.mark.parametrize("at", [0, 3])
 def test_a_french_heading_of_a_french_first_dump_cut_pdf_style_is_a_reject(
         tmp_path: Path, at: int) -> None:

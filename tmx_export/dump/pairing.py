@@ -446,6 +446,15 @@ def _stream_pairs(stream: Stream, file: str, source_lang: str, target_lang: str,
     narrowest = cache(partial(_narrowest_cut, stream))  # (so too the narrowest cut)
     widest = cache(partial(_widest_line, stream))  # (and the widest line)
     for index, (s0, cut, e1) in enumerate(triples):
+        if not numbered and index + 1 < len(triples) and triples[index + 1][0] == e1 \
+                and _line_opens_next(stream, s0, e1, *triples[index + 1][1:], ratio,
+                                     (lang_a, lang_b), widest):
+            # "Oui, Madame" / "Schroedter, j'examinerai ...", lines of 20 characters: the
+            # next pair's first line, cut into a pair of its own ("Oui," -> "Madame"),
+            # then a reject (French alone) and the next pair's French without its first
+            # words; its sentence goes on in the next pair, which it opens
+            triples[index + 1] = (s0, *triples[index + 1][1:])
+            continue
         split = None if numbered else _split_first_line(stream, s0, cut, e1, lang_a, lang_b)
         if split is not None:
             # A line alone, the file's first or one between two pairs, cut into a pair
@@ -1127,8 +1136,29 @@ def _heading_unmatched(text: str, start: int, at: int, cut: int, end: int, ratio
         _first_sentence_alone(text, start, at, cut, end, ratio, HEADING_BETTER)
 
 
+def _line_opens_next(stream: Stream, start: int, end: int, cut: int, after: int,
+                     ratio: float, langs: tuple[str, str], widest: Callable[[], int]) -> bool:
+    """Whether the line from ``start`` to ``end`` (a pair of its own to the search) opens
+    the next pair's side A (from ``end`` to ``cut``; side B to ``after``): it ends no
+    sentence, the next line's first word had no room on it (the line with it is longer
+    than any line of the file), and the first name the next line's sentence shares with
+    side B stands in B as far in as it does in A with the line, far nearer than without
+    (:func:`_anchor_after_line`: "Oui, Madame" / "Schroedter, j'examinerai ..." against
+    "Yes, Mrs Schroedter, ..."). A heading ends its line itself, and the names after it
+    stand where the sentence alone puts them."""
+    text, starts = stream.text, stream.line_starts
+    line, after_line = text[start:end].strip(), bisect_left(starts, end)
+    if not line or line[-1] in SPLIT_PUNCT or after_line >= len(starts) or \
+            starts[after_line] != end or starts[after_line - 1] != start or \
+            _room_taken(stream, after_line) <= widest():
+        return False  # (one line alone, the next pair opening the next line)
+    edge, others = _side_sentences(text[end:cut]), _side_sentences(text[cut:after])
+    return bool(edge) and bool(others) and \
+        _anchor_after_line(line, edge[0], others[0], ratio, langs, opening=True)
+
+
 def _anchor_after_line(line: str, edge: str, other: str, ratio: float,
-                       langs: tuple[str, str]) -> bool:
+                       langs: tuple[str, str], opening: bool = False) -> bool:
     """Whether the first name of side A's first sentence after the line (``edge``) that
     side B's first sentence (``other``) holds too (:func:`_word_keys`), no further in than
     the line is long, stands in B as far in as it does in A with the line before it, far
@@ -1137,22 +1167,24 @@ def _anchor_after_line(line: str, edge: str, other: str, ratio: float,
     "Member, Mr Zimeray, ...": "Zimeray" 44 characters into "À la demande d'un député
     français, Monsieur Zimeray, ...", 38 into the English with the line, 11 without).
     After a heading the names stand where the sentence alone puts them. ``langs``: A's
-    language, then B's."""
+    language, then B's; ``opening``: the line ends inside its sentence, so ``edge``'s
+    first word may be the name ("Oui, Madame" / "Schroedter, ...")."""
     own, lang = langs
     shared = _word_keys(edge, own) & _word_keys(other, lang)
     if not shared:
         return False
 
-    def offset(sentence: str, language: str, key: str) -> int | None:
+    def offset(sentence: str, language: str, key: str, inside: bool = False) -> int | None:
         # (a name: a capital inside the sentence, in both; words a translator reorders, or
         # that share their first letters by chance, "grand" / "granting", tell nothing)
         for word in _KEY_WORD_RE.finditer(sentence):
-            if word.start() and word.group()[0].isupper() and \
+            if (word.start() or inside) and word.group()[0].isupper() and \
                     _word_keys(word.group(), language) == {key}:
                 return word.start()
         return None
 
-    found = [(at, key) for key in shared if (at := offset(edge, own, key)) is not None]
+    found = [(at, key) for key in shared
+             if (at := offset(edge, own, key, opening)) is not None]
     if not found or min(found)[0] > len(line):
         return False  # (a name deep in a long sentence moves too little with the line)
     at, key = min(found)
@@ -1303,6 +1335,15 @@ def _lone_last_line(stream: Stream, start: int, cut: int, end: int, ratio: float
         # sentence end, its own line ended with room for the next pair's first word. (Side
         # B's last line, long, tells nothing: a cut at a sentence end looks the same; and a
         # line ending a sentence, "Le débat est clos.", may be side B's last sentence.)
+        return at
+    if width is None and tail_lean < 0 and line + 1 < len(stream.line_starts) and \
+            not _SENTENCE_CLOSE_RE.search(text[at:end]) and \
+            _PARAGRAPH_CLOSE_RE.search(before[-16:]) and \
+            _PARAGRAPH_CLOSE_RE.search(text[start:cut].rstrip()[-16:]):
+        # a heading ("Transport de marchandises dangereuses par route") after side B's
+        # sentence end, too long for the narrowest cut to tell: B's paragraph would end
+        # without the mark A's ends with, which a translation keeps (none of the 274
+        # Europarl pairs of 17 and 21 January 2000 drops it)
         return at
     if width is None and tail_lean < 0 and _PARAGRAPH_CLOSE_RE.search(before[-16:]) and \
             not _SENTENCE_CLOSE_RE.search(text[at:end].rstrip()[:-1]) and \

@@ -798,11 +798,13 @@ _P_JOIN = {"mid": 1 - _DEVIATION, "pdf": _DEVIATION, "kept": 0.5, "mid-stripped"
 
 
 def decide_break(left: str, right: str, post: dict[str, float], lam: float,
-                 lexicon: Lexicon, before: str = "", unstripped: bool = False
-                 ) -> tuple[str, bool]:
+                 lexicon: Lexicon, before: str = "", unstripped: bool = False,
+                 opens_paragraphs: bool = False) -> tuple[str, bool]:
     """What replaces one line break: (separator, drop the hyphen ending ``left``);
     ``before``: the running text before ``left``, whose language a short line may need;
-    ``unstripped``: the file's lines end with the spaces they kept (:func:`_unstripped`)."""
+    ``unstripped``: the file's lines end with the spaces they kept (:func:`_unstripped`);
+    ``opens_paragraphs``: ``right`` opens as lines of the file that open paragraphs do
+    (:func:`_paragraph_openings`)."""
     if left[-1:].isspace() or right[:1].isspace():
         return "", False
     if left[-1:] in _SENTENCE_END and _may_open_pair(right) and not _opening_quote(left):
@@ -841,6 +843,13 @@ def decide_break(left: str, right: str, post: dict[str, float], lam: float,
         # side's language and the joined "lubsends" a word of neither: a pair starts on
         # this line, whatever the file's cut style would make of the break.
         return " ", False
+    if (opens_paragraphs and left[-1:].isalpha() and right[:1].isalpha()
+            and _two_words_unjoined(left, right, lexicon)):
+        # "Třída A pro lodě" / "rez. IMO MSC.36(63) ...": the next line opens as other
+        # lines of the file do after lines that end otherwise, as paragraphs open in a
+        # list; the two pieces are words and joined ("loděrez") a word neither the lists
+        # nor the file know. A pair starts here: joined, two pairs' words made one.
+        return " ", False
     in_word, floor = post, _IN_WORD_FLOOR
     if unstripped and post["mid-stripped"] > 0.0:
         # Lines that end with the spaces they kept: the file was never stripped, whatever
@@ -861,6 +870,46 @@ def decide_break(left: str, right: str, post: dict[str, float], lam: float,
         # "lägger fram").
         return _ordinary_break(in_word, max(lam, _IN_WORD_FLOOR)), False
     return _ordinary_break(post, lam), False
+
+
+def _two_words_unjoined(left: str, right: str, lexicon: Lexicon) -> bool:
+    """Whether the pieces at a break between letters are each a word of the lists and
+    joined a word neither the lists nor the file know."""
+    piece_left, piece_right = trailing_word(left), _LEADING_WORD_RE.search(right)
+    if piece_left is None or piece_right is None:
+        return False
+    lf, rf = piece_left.group(0), piece_right.group(0)
+    return (wordfreq_best(lf.lower(), lexicon.langs) > 0
+            and wordfreq_best(rf.lower(), lexicon.langs) > 0 and not lexicon.known(lf + rf))
+
+
+# A line's opening: its first two words (with what is glued to them: "rez. IMO"), matched
+# in the line's first _WORD_REACH characters (a line without spaces is not scanned whole).
+_OPENING_RE = re.compile(r"[^\W\d_]+\S*\s+\S+")
+# Lines opening alike after this many different line ends open paragraphs: a cut inside a
+# word repeated (a paragraph written twice, cut at the same width) follows the same end.
+_OPENINGS_SEEN = 3
+
+
+def _paragraph_openings(lines: list[tuple[int, str, bool]]) -> set[str]:
+    """The openings (:data:`_OPENING_RE`) of at least :data:`_OPENINGS_SEEN` lines of
+    ``lines`` not folded, each after a line whose last word (or character) differs, one at
+    least after a line ending with no letter: the way paragraphs open in a list ("rez. IMO
+    MSC.36(63) ..." after "8", "IV", "lodě"). A line cut inside a word goes on with the
+    word's end, after the same start each time, and always after a letter (an ending and
+    the word after it, "den kanssa", may follow several stems in a long file)."""
+    ends: dict[str, set[str]] = {}
+    for (_, left, _), (_, right, folded) in zip(lines, lines[1:], strict=False):
+        if folded:
+            continue
+        opening = _OPENING_RE.match(right[:_WORD_REACH])
+        if opening is not None:
+            last = trailing_word(left)
+            # (a line's end that is no letter is kept as "" beside the words)
+            ends.setdefault(opening.group(0), set()).update(
+                (last.group(0),) if last is not None else (left[-1:], ""))
+    return {key for key, seen in ends.items()
+            if "" in seen and len(seen) - 1 >= _OPENINGS_SEEN}
 
 
 def _stripped_as_kept(post: dict[str, float]) -> dict[str, float]:
@@ -1347,6 +1396,7 @@ def build_stream(text: str, langs: tuple[str, ...], first_line: int = 1) -> Stre
                             in zip(spaced_at, evidence, lines[1:], strict=True)
                             if folded or not _may_open_pair(body)])
     unstripped = _unstripped(lines)
+    openings = _paragraph_openings(lines)
 
     parts: list[str] = []
     stream = Stream(text="", repairs=repairs, page_lines=page_lines,
@@ -1355,8 +1405,10 @@ def build_stream(text: str, langs: tuple[str, ...], first_line: int = 1) -> Stre
     for i, (number, body, folded) in enumerate(lines):
         if i:
             left = parts[-1]
-            sep, drop_hyphen = decide_break(left, body, post, evidence[i - 1], lexicon,
-                                            "".join(parts[-5:-1]), unstripped)
+            opening = None if folded else _OPENING_RE.match(body[:_WORD_REACH])
+            sep, drop_hyphen = decide_break(
+                left, body, post, evidence[i - 1], lexicon, "".join(parts[-5:-1]),
+                unstripped, opening is not None and opening.group(0) in openings)
             if drop_hyphen:
                 parts[-1] = left[:-1]
                 offset -= 1
