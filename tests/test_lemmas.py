@@ -20,6 +20,8 @@ def _fresh() -> None:
     lemmas._DICTIONARIES._get_dictionary.cache_clear()
     lemmas._TABLES._get_dictionary.cache_clear()
     lemmas._lemmatizer.cache_clear()
+    lemmas._word_chain.cache_clear()
+    lemmas._word_lemma.cache_clear()
 
 
 def dgt_words(lang: str) -> list[str]:
@@ -154,3 +156,52 @@ def test_an_unknown_language_is_refused_as_simplemma_refuses_it() -> None:
         lemmas.is_known("word", "xx")
     with pytest.raises(ValueError):
         lemmas.lemmatize("word", "xx", on_disk=True)
+
+
+def _made_up_words(lang: str) -> list[str]:
+    """Made-up words of ``lang`` (tests/data/made_up_words.tsv), none in the dictionary."""
+    rows = (DATA / "made_up_words.tsv").read_text(encoding="utf-8").splitlines()
+    return [word for code, word in (row.split("\t") for row in rows) if code == lang]
+
+
+def _with_misses(words: list[str]) -> list[str]:
+    """``words``, each also capitalised, in capitals, and changed at its end (a letter more,
+    a letter less) so that the dictionary lacks it: the words whose lemma takes simplemma's
+    strategies after the dictionary."""
+    forms = set(words)
+    for word in words:
+        forms.update((word.capitalize(), word.upper(), word + "x", word + "s", word + "ed",
+                      word[:-1] or word))
+    return sorted(forms)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "de", "es", "it", "pt", "el"])
+def test_the_lemma_of_a_word_of_letters_is_that_of_simplemmas_whole_chain(lang: str) -> None:
+    # a word of letters alone skips the steps of simplemma's chain that act only on an
+    # apostrophe or a hyphen, or on a language that has no rules, prefixes or affixes:
+    # its lemma must be the one the whole chain gives, for known words and unknown ones
+    words = dgt_words(lang)
+    if lang in ("en", "fr"):
+        words += _words(lang) + _made_up_words(lang)
+        assert len(_made_up_words(lang)) == 1500
+    whole = lemmas._lemmatizer(False)
+    checked = 0
+    for word in _with_misses(words):
+        assert lemmas.lemmatize(word, lang) == whole.lemmatize(word, lang), word
+        checked += word.isalpha()
+    assert checked > 5000
+    assert lemmas.lemmatize("chains", "en") == "chain"
+    assert lemmas.lemmatize("Mitgliedstaaten", "de") == simplemma.lemmatize(
+        "Mitgliedstaaten", lang="de")
+
+
+@pytest.mark.parametrize("lang", ["tr", "ru", "ca", "gl", "tl", "nb"])
+def test_the_shortened_chain_holds_for_every_kind_of_step(lang: str) -> None:
+    # the languages whose steps the shortcut keeps or skips for other reasons: an
+    # apostrophe boundary (Turkish), prefixes and affixes (Russian), enclitics of letters
+    # (Catalan, Galician), morphemes (Tagalog), affixes (Norwegian): the forms of a
+    # sample of the dictionary's words, and the same changed so that it lacks them
+    forms = sorted(lemmas.dictionary(lang))[::97][:1500]
+    whole = lemmas._lemmatizer(False)
+    for word in _with_misses(forms) + ["三", "Ⅻ", "dʼautre", "ab_cd"]:
+        assert lemmas.lemmatize(word, lang) == whole.lemmatize(word, lang), word

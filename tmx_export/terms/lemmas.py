@@ -9,7 +9,9 @@ the same ``bytes -> bytes`` dict simplemma builds, which loads several times fas
 lemmas are simplemma's own: the same strategies (its default, greedy or not) over the
 same dictionary, only loaded from elsewhere. ``marshal`` builds data, never runs code;
 its format may change between Python versions, so each has its own folders.
-Without a writable cache a run decodes the shipped file, as simplemma does.
+Without a writable cache a run decodes the shipped file, as simplemma does. A word of
+letters alone skips the steps of simplemma's chain that can only give it no lemma
+(:func:`_word_chain`): the same lemma, at half the cost for a word the dictionary lacks.
 
 A caller that looks up a handful of words (a concordance query through its index) need
 not load a dictionary of millions of forms whole (2 s for Finnish or Polish, even from
@@ -32,7 +34,9 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
+import simplemma
 from simplemma import Lemmatizer
 from simplemma.strategies import DefaultStrategy, DictionaryLookupStrategy
 from simplemma.strategies.dictionaries.dictionary_factory import (
@@ -46,6 +50,12 @@ from simplemma.strategies.dictionaries.dictionary_factory import (
 from simplemma.utils import normalize_token, validate_lang_input
 
 from ..cache import derived_folder, fill_atomically
+
+try:  # the tables :func:`_word_chain` reads (another release may have none of them)
+    from simplemma.strategies.affix_decomposition import AFFIX_LANGS
+    from simplemma.strategies.clitic_decomposition import _CLITIC_SUFFIXES
+except ImportError:  # pragma: no cover - (the release checked has them)
+    AFFIX_LANGS = _CLITIC_SUFFIXES = None  # type: ignore[assignment]
 
 # marshal's format may change between Python versions: each has its own folders
 _KIND = f"simplemma-py{sys.version_info[0]}{sys.version_info[1]}"
@@ -195,7 +205,75 @@ def lemmatize(token: str, lang: str | tuple[str, ...], greedy: bool = False, *,
               on_disk: bool = False) -> str:
     """``simplemma.lemmatize(token, lang, greedy)``; ``on_disk``: looked up in the
     dictionary's table rather than the dictionary loaded whole (for a few words)."""
+    if not greedy and not on_disk and type(lang) is str and type(token) is str:
+        token = normalize_token(token)  # (as simplemma does first)
+        if (token.isalpha() and _APOSTROPHE_LETTER not in token
+                and _word_chain(lang) is not None):
+            return _word_lemma(token, lang)
     return _lemmatizer(greedy, on_disk).lemmatize(token, lang)
+
+
+# The simplemma release whose strategies :func:`_word_chain` was read from: another
+# release takes its whole chain, whatever it holds.
+_CHAIN_READ_FROM = "2.0.0"
+# A letter (str.isalpha) that simplemma reads as an apostrophe (utils.has_apostrophe)
+_APOSTROPHE_LETTER = "\u02bc"
+
+
+@lru_cache(maxsize=64)  # (a chain per language)
+def _word_chain(lang: str) -> tuple[Callable[[str, str], str | None], ...] | None:
+    """The strategies of simplemma's chain (``DefaultStrategy._search_pipeline``, not greedy)
+    that may give the lemma of a word of letters alone in ``lang``, in its order; ``None``
+    where it cannot be said (another release, an unknown language).
+
+    A word the dictionary lacks (most of a large memory's words met for the first time:
+    names, rare forms, misspellings) goes through the whole chain, and three of its steps
+    act only on a word holding an apostrophe or a hyphen: the apostrophe boundary (an
+    apostrophe after the head), the hyphen removal ("-" or "_"), the clitics where the
+    language's enclitics all hold an apostrophe ("n't", "'ll") and its proclitics too
+    ("l'", "qu'"). On a word of letters alone they give ``None``; so do the rules, prefixes
+    and affixes of a language that has none (English has rules alone, French nothing but its
+    dictionary). Those steps cost more than half of the chain; skipped, the same strategies
+    give the same lemma in the same order (tests/test_lemmas.py compares the two over
+    real and made-up words)."""
+    if (simplemma.__version__ != _CHAIN_READ_FROM or lang not in SUPPORTED_LANGUAGES
+            or AFFIX_LANGS is None or _CLITIC_SUFFIXES is None):
+        return None
+    strategy: Any = _lemmatizer(False)._lemmatization_strategy
+    try:
+        chain = [strategy._dictionary_lookup.get_lemma]
+        if any("'" not in suffix for suffix in _CLITIC_SUFFIXES.get(lang, ())):
+            # enclitics of letters ("portarlo"): the clitics' step, proclitics included
+            chain.append(strategy._clitic_search.get_lemma)
+        # of the steps after, those that have something for the language: each of the
+        # others begins by giving None for a language not in its table (and the last step
+        # stays, whose answer, None or "", is the chain's when no step has a lemma)
+        if lang in strategy._rules_search._rules:
+            chain.append(strategy._rules_search.get_lemma)
+        if lang in strategy._prefix_search._known_prefixes:
+            chain.append(strategy._prefix_search.get_lemma)
+        if lang in AFFIX_LANGS:  # (not greedy)
+            chain.append(strategy._affix_search.get_lemma)
+        chain.append(strategy._morpheme_search.get_lemma)
+    except AttributeError:
+        return None
+    return tuple(chain)
+
+
+@lru_cache(maxsize=65536)  # as simplemma's Lemmatizer caches its lemmas
+def _word_lemma(token: str, lang: str) -> str:
+    """simplemma's lemma (``Lemmatizer._lemmatize``) of ``token``, a word of letters alone
+    in NFC, through :func:`_word_chain`'s strategies."""
+    if token.isnumeric():  # (some letters are numerals: "三")
+        return token
+    lemma = None
+    for strategy in _word_chain(lang) or ():
+        lemma = strategy(token, lang)
+        if lemma:  # the chain's "or": the first lemma neither None nor ""
+            return lemma
+    if lemma is not None:  # ("" from its last step)
+        return lemma
+    return _lemmatizer(False)._fallback_lemmatization_strategy.get_lemma(token, lang)
 
 
 def is_known(token: str, lang: str | tuple[str, ...], *, on_disk: bool = False) -> bool:
