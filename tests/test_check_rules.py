@@ -1440,3 +1440,23 @@ def test_the_dash_of_a_postcode_after_its_country_letters_is_no_minus():
                  ) == [("2", "-2")]
     assert found(number_mismatch, replace(units[0], target="SI-1536 Ljubjana")) == [
         ("1536", "1535")]
+
+
+def test_a_closing_quote_of_the_german_or_danish_style_ends_no_text_as_its_mark():
+    # German, Czech, Bulgarian... close a quotation with "“", Danish with "«": read as the
+    # text's last mark, they hid the mark before them. DGT-TM's Danish list item
+    # "(»konventionen«)" for "(‘the Convention’);" ends with no mark, as Danish items do,
+    # and was a punctuation finding ("«" for ";")
+    (danish,) = conventions("closing-quote-end")
+    assert found(punctuation, danish) == []
+    # a mark inside the quotation is the text's mark, as it is inside ’ or ”
+    assert found(punctuation, pair("He asked: ‘Why?’", "Er fragte: „Warum?“", "en-GB",
+                                   "de-DE")) == []
+    assert found(punctuation, pair("He said: ‘This is the end.’", "Той каза: „Това е "
+                                   "краят.“", "en-GB", "bg-BG")) == []
+    # and a mark missing is still found, named as missing (DGT-TM 22019D0996 tu 121, in
+    # Slovenian: "‘B’ class divisions." / "ločevalne površine razreda „B“"), not as "“"
+    assert found(punctuation, pair("‘B’ class divisions.", "ločevalne površine razreda „B“",
+                                   "en-GB", "sl-SI")) == [("(no end punctuation)", ".")]
+    assert found(punctuation, pair("He asked: ‘Why?’", "Er fragte: „Warum.“", "en-GB",
+                                   "de-DE")) == [(".", "?")]
