@@ -492,6 +492,8 @@ def test_a_number_right_in_the_targets_conventions_passes(source, target, target
     ("2,5 Mrd. EUR", "EUR 2.5 million", "de-DE", "en-GB", "2.5 million", "2,5 Mrd"),
     ("EUR 4 million", "4 mld EUR", "en-GB", "pl-PL", "4 mld",
      "4 million (4 mld is 4000000000 in pl)"),
+    ("EUR 1.5 million", "1,5 miliarda EUR", "en-GB", "pl-PL", "1,5 miliarda",
+     "1.5 million"),
 ])
 def test_a_number_is_compared_with_its_scale_word(source, target, source_lang, target_lang,
                                                  item, expected):
@@ -510,6 +512,12 @@ def test_a_number_is_compared_with_its_scale_word(source, target, source_lang, t
     ("2.5 million", "2,5 Mio.", "en-GB", "de-DE"),
     ("5 m long", "5 mètres de long", "en-GB", "fr-FR"),  # "m" is a metre too
     ("between 2 and 3 million", "entre 2 et 3 millions", "en-GB", "fr-FR"),
+    # Polish writes a fraction's scale word in the genitive singular ("miliona", not
+    # "miliony"), which was read as no scale word: "2,5" against "2.5 million"
+    ("EUR 2.5 million", "2,5 miliona EUR", "en-GB", "pl-PL"),
+    ("EUR 1.5 billion", "1,5 miliarda EUR", "en-GB", "pl-PL"),
+    ("EUR 1 500 000", "1,5 miliona EUR", "en-GB", "pl-PL"),
+    ("EUR 2,5 miliona", "EUR 2.5 million", "pl-PL", "en-GB"),
     # a language whose scale words the rules do not know: the bare number still pairs
     ("EUR 3 billion", "3 miljarder euro", "en-GB", "sv-SE"),
     # a year before a plural noun: English writes "2 million", never "2 millions"
