@@ -492,6 +492,8 @@ def test_a_number_right_in_the_targets_conventions_passes(source, target, target
     ("2,5 Mrd. EUR", "EUR 2.5 million", "de-DE", "en-GB", "2.5 million", "2,5 Mrd"),
     ("EUR 4 million", "4 mld EUR", "en-GB", "pl-PL", "4 mld",
      "4 million (4 mld is 4000000000 in pl)"),
+    ("EUR 1.5 million", "1,5 miliarda EUR", "en-GB", "pl-PL", "1,5 miliarda",
+     "1.5 million"),
 ])
 def test_a_number_is_compared_with_its_scale_word(source, target, source_lang, target_lang,
                                                  item, expected):
@@ -510,6 +512,12 @@ def test_a_number_is_compared_with_its_scale_word(source, target, source_lang, t
     ("2.5 million", "2,5 Mio.", "en-GB", "de-DE"),
     ("5 m long", "5 mètres de long", "en-GB", "fr-FR"),  # "m" is a metre too
     ("between 2 and 3 million", "entre 2 et 3 millions", "en-GB", "fr-FR"),
+    # Polish writes a fraction's scale word in the genitive singular ("miliona", not
+    # "miliony"), which was read as no scale word: "2,5" against "2.5 million"
+    ("EUR 2.5 million", "2,5 miliona EUR", "en-GB", "pl-PL"),
+    ("EUR 1.5 billion", "1,5 miliarda EUR", "en-GB", "pl-PL"),
+    ("EUR 1 500 000", "1,5 miliona EUR", "en-GB", "pl-PL"),
+    ("EUR 2,5 miliona", "EUR 2.5 million", "pl-PL", "en-GB"),
     # a language whose scale words the rules do not know: the bare number still pairs
     ("EUR 3 billion", "3 miljarder euro", "en-GB", "sv-SE"),
     # a year before a plural noun: English writes "2 million", never "2 millions"
@@ -1440,3 +1448,23 @@ def test_the_dash_of_a_postcode_after_its_country_letters_is_no_minus():
                  ) == [("2", "-2")]
     assert found(number_mismatch, replace(units[0], target="SI-1536 Ljubjana")) == [
         ("1536", "1535")]
+
+
+def test_a_closing_quote_of_the_german_or_danish_style_ends_no_text_as_its_mark():
+    # German, Czech, Bulgarian... close a quotation with "“", Danish with "«": read as the
+    # text's last mark, they hid the mark before them. DGT-TM's Danish list item
+    # "(»konventionen«)" for "(‘the Convention’);" ends with no mark, as Danish items do,
+    # and was a punctuation finding ("«" for ";")
+    (danish,) = conventions("closing-quote-end")
+    assert found(punctuation, danish) == []
+    # a mark inside the quotation is the text's mark, as it is inside ’ or ”
+    assert found(punctuation, pair("He asked: ‘Why?’", "Er fragte: „Warum?“", "en-GB",
+                                   "de-DE")) == []
+    assert found(punctuation, pair("He said: ‘This is the end.’", "Той каза: „Това е "
+                                   "краят.“", "en-GB", "bg-BG")) == []
+    # and a mark missing is still found, named as missing (DGT-TM 22019D0996 tu 121, in
+    # Slovenian: "‘B’ class divisions." / "ločevalne površine razreda „B“"), not as "“"
+    assert found(punctuation, pair("‘B’ class divisions.", "ločevalne površine razreda „B“",
+                                   "en-GB", "sl-SI")) == [("(no end punctuation)", ".")]
+    assert found(punctuation, pair("He asked: ‘Why?’", "Er fragte: „Warum.“", "en-GB",
+                                   "de-DE")) == [(".", "?")]

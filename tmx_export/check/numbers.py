@@ -153,8 +153,11 @@ SCALE_WORDS: dict[str, dict[str, int]] = {
                9: "mil_milhões mil_milhoes bilhão bilhões", 12: "bilião biliões"},
         "nl": {3: "duizend", 6: "miljoen miljoenen mln", 9: "miljard miljarden mld mrd",
                12: "biljoen biljoenen"},
-        "pl": {3: "tys tysiąc tysiące tysięcy", 6: "mln milion miliony milionów",
-               9: "mld miliard miliardy miliardów", 12: "bilion biliony bilionów"},
+        # (Polish writes a fraction's scale word in the genitive singular: "2,5 miliona")
+        "pl": {3: "tys tysiąc tysiące tysięcy tysiąca",
+               6: "mln milion miliony milionów miliona",
+               9: "mld miliard miliardy miliardów miliarda",
+               12: "bilion biliony bilionów biliona"},
     }.items()
 }
 # Abbreviations that are often something else ("5 m" is five metres, "10 k" a label): a

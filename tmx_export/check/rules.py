@@ -199,8 +199,11 @@ _END_CLASS = {
 # the ano teleia "·".
 _GREEK_END_CLASS = {**_END_CLASS, ";": "question mark", "\u037e": "question mark",
                     "·": "semicolon", "\u0387": "semicolon"}
-# What may follow the end mark: closing quotes and brackets, and white space.
-_CLOSERS = " \t\u00a0\u202f)]}»›”’\"'"
+# What may follow the end mark: closing quotes and brackets, and white space. The closing
+# quotes are every language's (_QUOTES): German, Czech, Bulgarian... close with "“" and "‘",
+# Danish with "«" ("„Warum?“", "(»konventionen«)"), which English and French open with; no
+# text ends with an opening quote, so they are closers at a text's end in any language.
+_CLOSERS = " \t\u00a0\u202f)]}»›”’\"'“‘«‹"
 
 # What is counted for balance, by kind: brackets by shape, and quotes of every shape
 # together (an English ‘…’ is a French «…» and a German „…“). Quotes depend on the
