@@ -886,9 +886,24 @@ def test_each_variant_is_reported_once_however_often_repeated():
     units = units_of(("The President", "Le président"), ("The President", "La présidente"),
                      ("The President", "La présidente"), ("The President", "Le président"),
                      ("The President", "La Présidente."))
+    # (unit 5 is unit 2's variant: its case and its end mark are not compared)
     assert consistency_findings(units) == [
-        ("2", "inconsistent-target", "Le président", "the translation of tuid 1"),
-        ("5", "inconsistent-target", "Le président", "the translation of tuid 1")]
+        ("2", "inconsistent-target", "Le président", "the translation of tuid 1")]
+
+
+def test_texts_differing_by_their_end_mark_alone_are_consistent():
+    # DGT-TM's signature line with and without its full stop, one translation: nearly half
+    # the inconsistent-source findings over its languages, each also a punctuation finding
+    signed = "Fait au Cap, le 19 février 2019."
+    units = units_of(("Done at Cape Town, on 19 February 2019", signed),
+                     ("Done at Cape Town, on 19 February 2019.", signed),
+                     ("The vote will take place tomorrow.", "Le vote aura lieu demain."),
+                     ("The vote will take place tomorrow.", "Le vote aura lieu demain !"))
+    assert consistency_findings(units) == []
+    # a mark inside the text, and the words, are still compared
+    assert consistency_findings(units + units_of(
+        ("The vote will take place tomorrow.", "Le vote, aura lieu demain."))) == [
+        ("1", "inconsistent-target", "Le vote aura lieu demain.", "the translation of tuid 3")]
 
 
 def test_short_identical_and_empty_units_are_left_out():
@@ -925,8 +940,11 @@ def test_consistency_on_real_europarl(europarl):
 
 
 def test_normalised_keeps_punctuation_but_not_its_spacing():
-    assert normalised("Mr  President,") != normalised("Mr President")
-    assert normalised("Le vote\u00a0?") == normalised("le VOTE?") == "le vote?"
+    assert normalised("Mr  President, welcome") != normalised("Mr President welcome")
+    assert normalised("Le vote\u00a0!") == normalised("le VOTE!") == normalised("Le vote") \
+        == "le vote"  # (the end marks are the punctuation check's: left out)
+    assert normalised("Le vote\u00a0? (suite)") == normalised("le VOTE? (suite).") \
+        == "le vote?(suite)"
     assert normalised("IMO Res. MSC.36(63)") == normalised("IMO Res.MSC.36(63)")
 
 
