@@ -1494,3 +1494,28 @@ def test_a_bracketed_title_in_a_third_language_ends_its_side() -> None:
     assert got[1][0].endswith("s mosta” (Adoption of performance standards for bridge alert "
                               "management).")
     assert got[1][1].startswith("Šteje se, da se Resolucija A.1021(26)")
+
+
+def test_a_maltese_word_the_english_list_lacks_stays_maltese() -> None:
+    """DGT-TM 2019 22019D0996, MT-EN (tests/data/dump_unlisted_word_mt_en.txt, unnumbered):
+    "Riż.MSC.81(70) tal-OMI, kif emendata" / "IMO Res.MSC.81(70), as amended". Maltese has
+    no word list, and the n-grams of "emendata" read as English: the unit offered "emendata
+    IMO Res.MSC.81(70), as amended" as the translation of "... kif". A short word the
+    English list does not hold leans to no language there."""
+    result, got = _read_data_dump("dump_unlisted_word_mt_en.txt", "codes.txt", "mt", "en")
+    assert not result.rejects
+    assert len(got) == 4
+    assert got[2] == ("Riż.MSC.81(70) tal-OMI, kif emendata", "IMO Res.MSC.81(70), as amended")
+
+
+def test_a_code_both_sides_end_with_does_not_take_side_a_last_word() -> None:
+    """DGT-TM 2019 22019D0996, MT-EN (tests/data/dump_code_ends_mt_en.txt, unnumbered):
+    "Riż. MSC.116(73) tal-OMI" / "IMO Res. MSC.116(73)". Both sides end with the code, and
+    the split was taken after its first time, so the English opened with the Maltese
+    "tal-OMI" ("of the IMO"). Side B opens with a capital as side A does, not with a small
+    letter."""
+    result, got = _read_data_dump("dump_code_ends_mt_en.txt", "codes.txt", "mt", "en")
+    assert not result.rejects
+    assert got[1] == ("Riż. MSC.116(73) tal-OMI", "IMO Res. MSC.116(73)")
+    assert got[2] == ("Riż. MSC.191(79) tal-OMI", "IMO Res. MSC.191(79)")
+    assert all(target[:1].isupper() for _, target in got)

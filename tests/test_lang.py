@@ -139,6 +139,19 @@ def test_a_long_word_no_list_holds_leans_by_its_n_grams() -> None:
     assert german["Kenewendo"] == 0.0  # shorter than LONG_UNLISTED: a name
 
 
+def test_a_short_word_the_one_list_lacks_does_not_lean_to_its_language() -> None:
+    """Maltese has no word list: in a Maltese-English pair every word leans by py3langid's
+    n-grams, and those of the Maltese "emendata" ("amended") read as English (-1.45). The
+    English list holds no such word: placing a dump's pairs, it leans to neither, where
+    English words keep their lean and Maltese ones theirs. Long words keep their n-grams
+    (compounds and rare forms no list holds)."""
+    maltese = lang.word_scores("mt", "en", unlisted=True)
+    assert maltese["emendata"] == 0.0
+    assert maltese["amended"] <= -1.0
+    assert maltese["kif"] >= 1.0
+    assert lang.word_scores("mt", "en")["emendata"] < 0  # the language checks: as before
+
+
 @pytest.mark.parametrize(("first", "second", "differ"), [
     ("zh-Hans", "zh-Hant", True), ("zh-Hans", "zh-TW", True), ("zh-CN", "zh-HK", True),
     ("zh-Hant-TW", "zh-TW", False), ("zh", "zh-Hant", False),

@@ -593,6 +593,8 @@ class WordScores(dict[str, float]):
             if features or not self.unlisted:
                 score = max(-MAX_WORD_SCORE, min(MAX_WORD_SCORE, float(
                     self.by_ngrams[features].sum())))
+                if self.unlisted and score:
+                    score = self._unknown_to_list(word.lower(), score)
             else:
                 score = self._listed_only(word.lower())
         else:
@@ -619,6 +621,20 @@ class WordScores(dict[str, float]):
             if lang in listed:
                 return sign * max(0.0, min(MAX_WORD_SCORE, zipf(word, lang) - LISTED_ONLY_ZIPF))
         return 0.0
+
+    def _unknown_to_list(self, word: str, score: float) -> float:
+        """``score``, a word's lean by n-grams in a pair where one language has a word list,
+        or 0 where it leans to that language and is a short word its list does not hold:
+        the n-grams of a Maltese word can read as English ("emendata", "amended": -1.45)
+        and took it to the English side, where the English list, holding 300,000 words
+        and names, says it is none of its own. Long words are left to their n-grams, as
+        compounds and rare inflections are missing from every list."""
+        from .frequencies import zipf
+
+        lang = self.first if score > 0 else self.second
+        if len(word) < LONG_UNLISTED and lang in word_list_languages() and not zipf(word, lang):
+            return 0.0
+        return score
 
     def _unlisted(self, word: str) -> float:
         """The lean of a long word neither list holds, by its n-grams: a compound or an

@@ -1506,7 +1506,8 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
         # (not where side A ends so only by giving side B a bracketed reference of its own:
         # "... přílohy I, II a III | [2019/996] o vzájemném ... přílohy I, II a III")
         if closing and _ends_with(text, s_off, c, closing) and not _lone_bracketed_code(
-                text, s_off, c, e_off) and not _own_word_after(pos, prefix, c, int(pos[k])):
+                text, s_off, c, e_off) and not _own_word_after(pos, prefix, c, int(pos[k])) \
+                and not _opens_small(text, s_off, c, int(pos[k])):
             vals[index] += REPEAT_BONUS
             if len(closing) == 1 and closing.isupper():
                 # a label ("A", "I"): no evidence of a language, where its score as the
@@ -1526,6 +1527,23 @@ def _own_word_after(pos: np.ndarray, prefix: np.ndarray, cut: int, split: int) -
 
 
 OWN_WORD_LEAN = 1.0  # a word alone leaning this far is its language's (a heading's: 1.5)
+
+
+_LETTER_RE = lazy_pattern(r"[^\W\d_]")
+
+
+def _opens_small(text: str, start: int, cut: int, split: int) -> bool:
+    """Whether side B would open at ``cut`` with a small letter where side A and the
+    search's side B (at ``split``, after ``cut``) open with a capital: a translation opens
+    as its source does, and the words before ``split`` are side A's last ones ("Riż.
+    MSC.116(73) tal-OMI | IMO Res. MSC.116(73)": Maltese "tal", "of the", leans by its
+    n-grams only a little to Maltese, and the code both sides end with had taken the
+    split before it)."""
+    letters = [_LETTER_RE.search(text, at, at + 40) for at in (start, cut, split)]
+    if any(m is None for m in letters):
+        return False
+    first, moved, searched = (m.group() for m in letters)  # type: ignore[union-attr]
+    return cut < split and first.isupper() and searched.isupper() and moved.islower()
 
 
 _BRACKET_RE = lazy_pattern(r"[()\[\]]")
