@@ -1981,6 +1981,113 @@ def test_another_translation_of_a_source_file_is_another_document(tmp_path):
     assert "1 document(s) added" in other.output, other.output
 
 
+
+def test_a_copy_saved_again_by_an_editor_is_the_same_document(tmp_path):
+    """A document was recognised by its bytes: a colleague's copy of the same dump saved by
+    an editor with Windows line ends, or in UTF-16, or without its last line end, was a new
+    document, its terms counted twice. Its text as read is what identifies it now; a word
+    changed is still another document; a termbase that stored the bytes' fingerprint still
+    recognises the file, and from then on its copies."""
+    import hashlib
+
+    text = SEED_DUMP.read_bytes().decode("utf-8")
+    assert "\r" not in text and not text.endswith("\n")
+    copies = {"crlf.txt": text.replace("\n", "\r\n").encode("utf-8"),
+              "utf16.txt": text.replace("\n", "\r\n").encode("utf-16"),
+              "bom-last-end.txt": codecs.BOM_UTF8 + (text + "\n").encode("utf-8")}
+    for name, data in copies.items():
+        (tmp_path / name).write_bytes(data)
+    db = tmp_path / "t.db"
+    runner = CliRunner()
+    done = runner.invoke(terms, [str(SEED_DUMP), "--termbase", str(db)])
+    assert done.exit_code == 0, done.output
+    for name in copies:
+        again = runner.invoke(terms, [str(tmp_path / name), "--termbase", str(db),
+                                      "--csv", str(tmp_path / "g.csv")])
+        assert again.exit_code == 0, again.output
+        assert f"not counted again: {tmp_path / name}" in again.output, name
+        assert glossary_rows(tmp_path / "g.csv")[0]["count"] == "6", name
+    changed = tmp_path / "changed.txt"
+    changed.write_text(text.replace("clusters", "grappes", 1), encoding="utf-8")
+    other = runner.invoke(terms, [str(changed), "--termbase", str(db)])
+    assert "1 document(s) added" in other.output, other.output
+    # a termbase that fingerprinted the dump by its bytes
+    old = tmp_path / "old.db"
+    done = runner.invoke(terms, [str(SEED_DUMP), "--termbase", str(old)])
+    assert done.exit_code == 0, done.output
+    con = sqlite3.connect(old)
+    con.execute("UPDATE documents SET fingerprint = ?",
+                (hashlib.sha256(SEED_DUMP.read_bytes()).hexdigest(),))
+    con.commit()
+    con.close()
+    for path in (SEED_DUMP, tmp_path / "crlf.txt"):
+        again = runner.invoke(terms, [str(path), "--termbase", str(old)])
+        assert again.exit_code == 0, again.output
+        assert "not counted again" in again.output, path
+
+
+
+@pytest.mark.parametrize("block", [1, 2, 3, 1 << 20])
+def test_a_text_digest_is_that_of_the_text_however_saved(tmp_path, monkeypatch, block):
+    """The digest identifying a text document, read a block at a time (a CRLF or a
+    character cut between two blocks): the same for every way of saving the same text,
+    another for another text, none for what is no text (its bytes identify it)."""
+    from tmx_export.formats import decoding
+
+    monkeypatch.setattr(decoding, "_BLOCK", block)
+    text = "Cette déclaration\nreste valable.\n\nFin"
+    saved = {"lf": text.encode("utf-8"), "crlf": text.replace("\n", "\r\n").encode("utf-8"),
+             "cr": text.replace("\n", "\r").encode("utf-8"),
+             "last end": (text + "\r\n").encode("utf-8"),
+             "bom": codecs.BOM_UTF8 + text.encode("utf-8"),
+             "utf-16": text.replace("\n", "\r\n").encode("utf-16"),
+             "utf-16-be": codecs.BOM_UTF16_BE + text.encode("utf-16-be"),
+             "cp1252": text.encode("cp1252")}
+    digests = {}
+    for name, data in saved.items():
+        path = tmp_path / f"{name}.txt"
+        path.write_bytes(data)
+        digests[name] = decoding.text_digest(path)
+    assert set(digests.values()) == {digests["lf"]} and digests["lf"], digests
+    other = tmp_path / "other.txt"
+    other.write_bytes(text.replace("\n\n", "\n").encode("utf-8"))  # a line less
+    assert decoding.text_digest(other) not in (None, digests["lf"])
+    workbook = tmp_path / "table.xlsx"
+    workbook.write_bytes(b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xb7\xed")
+    assert decoding.text_digest(workbook) is None
+
+
+def test_a_pair_of_parallel_files_saved_again_is_the_same_document(tmp_path):
+    """Both files of a pair re-saved with Windows line ends are the pair counted, in a
+    termbase that fingerprinted the pair by both files' text, and in one that did by their
+    bytes once the files it counted have been given again (the copy's bytes cannot tell
+    what the original's were)."""
+    import hashlib
+
+    pair = {f"ep.{lang}.txt": SESSIONS / f"ep-00-01-17.{lang}.txt" for lang in ("en", "fr")}
+    saved = tmp_path / "saved"
+    saved.mkdir()
+    for name, path in pair.items():
+        (saved / name).write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    runner = CliRunner()
+    for stored_bytes in (False, True):
+        db = tmp_path / f"t{stored_bytes}.db"
+        done = runner.invoke(terms, [str(pair["ep.en.txt"]), "--termbase", str(db)])
+        assert done.exit_code == 0, done.output
+        if stored_bytes:
+            digests = b"".join(hashlib.sha256(p.read_bytes()).digest() for p in pair.values())
+            con = sqlite3.connect(db)
+            con.execute("UPDATE documents SET fingerprint = ?",
+                        (hashlib.sha256(digests).hexdigest(),))
+            con.commit()
+            con.close()
+        # (a termbase of bytes knows the copy once it has met the files it counted again)
+        for source in (pair["ep.en.txt"], saved / "ep.en.txt")[not stored_bytes:]:
+            again = runner.invoke(terms, [str(source), "--termbase", str(db)])
+            assert again.exit_code == 0, again.output
+            assert "not counted again" in again.output, (stored_bytes, source)
+
+
 def _dgt_tables(folder: Path) -> list[str]:
     """The DGT-TM excerpt as tables of tmx-export, one file per document."""
     documents: dict[str, list[Pair]] = {}

@@ -12,7 +12,9 @@ each side of a table in its own code page, CESU-8).
 from __future__ import annotations
 
 import codecs
+import hashlib
 import re
+from pathlib import Path
 
 from ..errors import InputError
 
@@ -386,3 +388,46 @@ def too_many_controls(text: str) -> bool:
 
 def _line_of(data: bytes, offset: int) -> int:
     return data.count(b"\n", 0, offset) + 1
+
+
+# Line ends as an editor may rewrite them, and those a file may end with: a copy saved on
+# Windows (CRLF), with or without its last line's end, is the same text.
+_LINE_ENDS_RE = re.compile(r"\r\n?")
+_BLOCK = 1 << 20
+
+
+def text_digest(path: str | Path) -> bytes | None:
+    """SHA-256 of the text of file ``path`` as a reader takes it, the way it was saved
+    aside: decoded (by its BOM, else as UTF-8, else in the code page :func:`decode_bytes`
+    finds), the BOM left out, line ends made "\\n" and those at its end dropped. A copy
+    re-saved by an editor (CRLF line ends, UTF-16 with a BOM, a final line end added) has
+    the digest of the file it copies. ``None`` for a file that is no text (a workbook, a
+    file :func:`decode_bytes` refuses): its bytes are what identify it.
+
+    Read a block at a time, so a large memory is never held whole (a legacy code page,
+    rare and small, is decoded whole)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        head = handle.read(4)
+        codec = next((codec for bom, codec in _BOM_CODECS if head.startswith(bom)), "utf-8")
+        decoder = codecs.getincrementaldecoder(codec)()
+        handle.seek(0)
+        tail = ""  # line ends at a block's end: part of a CRLF, or the file's last
+        try:
+            for block in iter(lambda: handle.read(_BLOCK), b""):
+                if codec == "utf-8" and b"\x00" in block:
+                    return None  # (UTF-16 without a BOM or a binary file: refused as text)
+                text = tail + decoder.decode(block)
+                kept = text.rstrip("\r\n")
+                tail = text[len(kept):]
+                digest.update(_LINE_ENDS_RE.sub("\n", kept).encode("utf-8"))
+            kept = (tail + decoder.decode(b"", final=True)).rstrip("\r\n")
+            digest.update(_LINE_ENDS_RE.sub("\n", kept).encode("utf-8"))
+            return digest.digest()
+        except UnicodeDecodeError:
+            pass
+    try:
+        text = decode_bytes(Path(path).read_bytes(), str(path))
+    except InputError:
+        return None
+    return hashlib.sha256(_LINE_ENDS_RE.sub("\n", text.rstrip("\r\n")).encode("utf-8")).digest()

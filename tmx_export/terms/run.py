@@ -270,8 +270,10 @@ def run_terms(
     documents = {name: Document(name, document_fingerprint(files.get(name, name), members,
                                                            translations.get(name)),
                                 len(members), members[0].source_lang, members[0].target_lang,
-                                document_fingerprint(name, members)
-                                if name in translations else "")
+                                document_fingerprint(name, members, as_bytes=True)
+                                if name in translations else "",
+                                document_fingerprint(files.get(name, name), members,
+                                                     translations.get(name), as_bytes=True))
                  for name, members in by_document.items()}
     read = (f"{len(units)} unit(s) in {len(documents)} document(s)"
             + (f" ({len(repeats)} repeating an earlier unit)" if repeats else "")

@@ -255,6 +255,9 @@ class Document:
     # a pair of parallel files: the fingerprint earlier versions gave it, its source file's
     # bytes alone (see new_documents); never stored
     legacy_fingerprint: str = ""
+    # the fingerprint of its files' bytes, which termbases stored before a re-saved copy
+    # was recognised (see new_documents); never stored
+    bytes_fingerprint: str = ""
 
 
 @dataclass(slots=True)
@@ -530,27 +533,32 @@ class Termbase:
         """Those of ``documents`` the termbase has not counted yet for their language pair
         (by fingerprint: a multilingual TMX read for EN-DE is still new to an EN-FR run).
 
-        A pair of parallel files counted when its fingerprint was its source file's alone
-        (``legacy_fingerprint``) is the one counted when its ``units`` are those the
-        termbase keeps of it (or it keeps none, counted before units were kept): it is then
-        given its fingerprint of both files. Units that differ are another translation of
-        that source file, a new document."""
+        A document counted when its fingerprint was that of its files' bytes
+        (``bytes_fingerprint``: before a copy with other line ends or in another encoding was
+        recognised) is the one counted; a pair of parallel files counted when its fingerprint
+        was its source file's alone (``legacy_fingerprint``) is the one counted when its
+        ``units`` are those the termbase keeps of it (or it keeps none, counted before units
+        were kept). Either is then given its fingerprint of today. Units that differ are
+        another translation of that source file, a new document."""
         known = set(self.db.execute(
             "SELECT fingerprint, source_lang, target_lang FROM documents"))
         new = {}
         for name, doc in documents.items():
             langs = primary_langs((doc.source_lang, doc.target_lang))
             key = (doc.fingerprint, *langs)
-            old = (doc.legacy_fingerprint, *langs)
-            if (key not in known and doc.legacy_fingerprint and old in known
-                    and self._kept_units(old) in ([], sorted(
-                        (u.source, u.target) for u in (units or {}).get(name, [])))):
+            for earlier in (doc.bytes_fingerprint, doc.legacy_fingerprint):
+                old = (earlier, *langs)
+                if key in known or not earlier or old not in known:
+                    continue
+                if earlier == doc.legacy_fingerprint and self._kept_units(old) not in ([], sorted(
+                        (u.source, u.target) for u in (units or {}).get(name, []))):
+                    continue
                 self.db.execute("UPDATE documents SET fingerprint = ? WHERE fingerprint = ?"
                                 " AND source_lang = ? AND target_lang = ?",
-                                (doc.fingerprint, doc.legacy_fingerprint, *langs))
+                                (doc.fingerprint, earlier, *langs))
                 known.discard(old)
                 known.add(key)
-            if key not in known:  # (nor the same bytes under another name in this run)
+            if key not in known:  # (nor the same text under another name in this run)
                 known.add(key)
                 new[name] = doc
         return new

@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..formats.decoding import text_digest
 from ..formats.text import stdin_copy
 from ..model import Pair
 from ..segment.rules import segment_text
@@ -95,25 +96,35 @@ def _cut(source: str, target: str, s_span: Span, t_span: Span, splitter,
 
 
 def document_fingerprint(name: str | Path, units: Iterable[Pair],
-                         target: str | Path | None = None) -> str:
-    """The fingerprint of the input file ``name``: SHA-256 of its bytes (for ``-``, those of
-    the copy of standard input); of a pair of parallel files (``target``, the translation's
-    file), of both files' bytes; for what is not a file, that of its ``units``.
+                         target: str | Path | None = None, *, as_bytes: bool = False) -> str:
+    """The fingerprint of the input file ``name``: SHA-256 of its text as saved aside
+    (:func:`~tmx_export.formats.decoding.text_digest`: decoded, line ends made "\\n"; for
+    ``-``, that of the copy of standard input; a file that is no text, a workbook, by its
+    bytes); of a pair of parallel files (``target``, the translation's file), of both
+    files'; for what is not a file, that of its ``units``. ``as_bytes``: by the files'
+    bytes, as termbases made before recognising re-saved copies stored it, for
+    :meth:`~tmx_export.terms.termbase.Termbase.new_documents` to know what they counted.
 
-    The bytes, not the units: the pipeline drops units that repeat an earlier input's ("34."
+    The file, not the units: the pipeline drops units that repeat an earlier input's ("34."
     / "34.", "Thank you."), so the units of one document depend on what was read before it,
     and the same document must be recognised whatever company it comes in, and whichever
-    way it came: a memory piped in once and named another time is one document. Both files
-    of a pair: another translation of the same source file (corrected, or another
-    translator's) is another document, which the source file's bytes alone took for the one
-    counted.
+    way it came: a memory piped in once and named another time is one document, and so is
+    a colleague's copy saved by an editor with Windows line ends or in UTF-16, which its
+    bytes took for another document, counting its terms twice. Both files of a pair:
+    another translation of the same source file (corrected, or another translator's) is
+    another document, which the source file alone took for the one counted.
     """
     path = stdin_copy() if str(name) == "-" else Path(name)
     if path.is_file():
         if target is None:
-            return _file_sha256(path).hex()
-        return hashlib.sha256(_file_sha256(path) + _file_sha256(Path(target))).hexdigest()
+            return _file_digest(path, as_bytes).hex()
+        return hashlib.sha256(_file_digest(path, as_bytes)
+                              + _file_digest(Path(target), as_bytes)).hexdigest()
     return fingerprint(units)
+
+
+def _file_digest(path: Path, as_bytes: bool) -> bytes:
+    return (None if as_bytes else text_digest(path)) or _file_sha256(path)
 
 
 def _file_sha256(path: Path) -> bytes:
