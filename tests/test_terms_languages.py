@@ -188,6 +188,32 @@ def test_german_citation_forms_trust_lemmas_only_for_their_endings() -> None:
     assert citation_form({"Vereinte Nationen": 3}, de) == "Vereinte Nationen"
 
 
+
+def test_german_adjectives_before_a_head_of_one_singular_form_are_nominative() -> None:
+    from tmx_export.terms.citation import citation_form
+
+    de = Extractor("de")
+    # DGT-TM 2019 variants, a term seen only in the genitive or dative ("der Europäischen
+    # Gemeinschaft"): the head feminine by its ending, or in "-e", and in the singular
+    assert citation_form({"Europäischen Gemeinschaft": 5}, de) == "Europäische Gemeinschaft"
+    assert citation_form({"wissenschaftlichen Forschung": 6}, de) == \
+        "wissenschaftliche Forschung"
+    assert citation_form({"zuständigen Behörde": 4, "Zuständiger Behörde": 1}, de) == \
+        "zuständige Behörde"
+    assert citation_form({"Internationalen Seeschifffahrts-Organisation": 3}, de) == \
+        "Internationale Seeschifffahrts-Organisation"
+    # kept as seen: a head of another gender or in the plural, whose case does not tell
+    # the adjective's nominative, an adjective whose lemma it does not end as ("dunkel"),
+    # and a strong "-es" before a noun in "-e" that may be neuter ("ein kulturelles Erbe")
+    for seen in ("nationalen wissenschaftlichen Programmen", "Gemeinsamen Rates",
+                 "elektronischem Wege", "lebenden Meeresressourcen", "dunklen Materie",
+                 "kulturelles Erbe", "Ausschuss für Fischerei"):
+        assert citation_form({seen: 3}, de) == seen, seen
+    assert citation_form({"gemeinsamen Grenze": 2}, de) == "gemeinsame Grenze"
+    # from the DGT-TM excerpts, which write "Europäischen Gemeinschaft" only
+    assert _source_terms("de-DE")["europäisch gemeinschaft"] == "Europäische Gemeinschaft"
+
+
 def test_german_nouns_read_as_written_and_headings_in_capitals() -> None:
     de = Extractor("de")
     assert [t.piece for t in de.tokens("Verkehr")] == ["verkehr"]  # not the verb verkehren

@@ -61,6 +61,15 @@ def pair_citation_forms(source_variants: Mapping[str, int], target_variants: Map
 
 def citation_form(variants: Mapping[str, int], extractor: Extractor,
                   plural_names: bool = True) -> str:
+    """The dictionary form of a term from its surface variants (:func:`_seen_citation`),
+    its German adjectives made nominative where its head says how
+    (:func:`_german_nominative`)."""
+    form = _seen_citation(variants, extractor, plural_names)
+    return _german_nominative(form, extractor) if extractor.rules.cased_nouns else form
+
+
+def _seen_citation(variants: Mapping[str, int], extractor: Extractor,
+                   plural_names: bool) -> str:
     """The dictionary form of a term from its surface variants: the head in the singular.
 
     The head is the last word in English ("value chains" -> "value chain"), or the word
@@ -101,6 +110,53 @@ def citation_form(variants: Mapping[str, int], extractor: Extractor,
                           or _plural_sense(form, known, variants, extractor)):
         return form
     return known
+
+
+# German nouns whose ending makes them feminine, or that end in "-e" (feminine for the most
+# part, the rest weak masculines, "der Name", and a few neuters, "das Ende"): their singular
+# is one form in every case, and after it an adjective's nominative ends in "-e" whatever
+# the article ("die zuständige Behörde", "eine zuständige Behörde", "der Gemeinsame Rat").
+_FEMININE_ENDINGS = ("ung", "heit", "keit", "schaft", "ion", "tät", "ei", "enz", "tur")
+_SINGULAR_ONE_FORM = (*_FEMININE_ENDINGS, "e")
+_NOT_ONE_FORM = ("sprung", "schwung", "stadion", "spion", "skorpion", "champion")
+# The endings of a German adjective beyond its lemma in the genitive and dative ("-en",
+# "-er") and elsewhere ("-em", "-es")
+_OBLIQUE_ENDINGS = ("en", "er", "em", "es")
+
+
+def _german_nominative(form: str, extractor: Extractor) -> str:
+    """``form`` with the adjectives before its head in the nominative ("-e") where the head
+    is a German noun in the singular of :data:`_SINGULAR_ONE_FORM`, as its lemma writes it:
+    "Europäischen Gemeinschaft" -> "Europäische Gemeinschaft", "zuständigen Behörde" ->
+    "zuständige Behörde". A term seen only in the genitive or dative ("der Europäischen
+    Gemeinschaft") was shown so, which no dictionary writes. Each adjective must be its
+    lemma and an ending ("dunklen", of "dunkel", is kept as seen); a head of another
+    gender, or in the plural, leaves the term as seen: its case does not tell the
+    adjective's ending ("nationalen Programmen"), nor, after a noun in "-e" that may be a
+    weak masculine or a neuter, does "-er" or "-es" ("ein gutes Ende")."""
+    tokens = extractor.tokens(form)
+    words = [t for t in tokens if t.kind in (WORD, STOPWORD)]
+    if len(words) < 2:
+        return form
+    link = _link_at(tokens, extractor)
+    head = words[-1] if link is None else tokens[link - 1]
+    lower = head.lower
+    if (not head.capital or lower != head.piece or len(lower) < 5
+            or not lower.endswith(_SINGULAR_ONE_FORM) or lower.endswith(_NOT_ONE_FORM)):
+        return form
+    modifiers = tokens[:tokens.index(head)]
+    nominative = {}
+    for token in modifiers:
+        if token.kind not in (WORD, STOPWORD):
+            return form
+        ending = token.lower[len(token.piece):]
+        if not token.lower.startswith(token.piece) or ending not in (*_OBLIQUE_ENDINGS, "e"):
+            return form
+        if ending in ("er", "es") and not lower.endswith(_FEMININE_ENDINGS):
+            return form  # the strong nominative of a weak masculine or a neuter in "-e"
+        text = form[token.start:token.end]
+        nominative[id(token)] = text[:len(token.piece)] + "e"
+    return _rewritten(form, tokens, nominative)
 
 
 # The languages whose singulars are made here by rules (English and French endings); the
