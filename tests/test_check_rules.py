@@ -1322,6 +1322,55 @@ def test_a_number_written_as_an_inflected_word_is_no_mismatch(target, target_lan
         [("3", "(missing from the target)")]
 
 
+
+def test_a_number_written_out_and_in_figures_in_brackets_is_one_number():
+    # DGT-TM 2019 22019D0437: "two (2) years", as legal English writes it, translated
+    # "kétévenként" (every two years) and, reworded, "alle zwei Jahre": the English words
+    # were counted as a number of their own and took the translation's words for theirs
+    source = ("In accordance with Article 102(4) of the Agreement, the Joint Council shall "
+              "meet at regular intervals, not exceeding a period of two (2) years.")
+    assert found(number_mismatch, pair(source, "A megállapodás 102. cikke (4) bekezdésével "
+                                       "összhangban a vegyes tanács rendszeres "
+                                       "időközönként, legalább kétévenként ülésezik.",
+                                       "en-GB", "hu-HU")) == []
+    german = ("Gemäß Artikel 102 Absatz 4 des Abkommens tritt der Gemeinsame Rat in "
+              "regelmäßigen Abständen, mindestens jedoch alle zwei (2) Jahre, zusammen.")
+    assert found(number_mismatch, pair(source, german, "en-GB", "de-DE")) == []
+    assert found(number_mismatch, pair(source, german.replace(" (2)", ""), "en-GB",
+                                       "de-DE")) == []
+    # the number left out, or changed in words or in figures, is still found
+    assert found(number_mismatch, pair(source, german.replace("alle zwei (2) Jahre",
+                                                              "jährlich"),
+                                       "en-GB", "de-DE")) == [("2", "(missing from the target)")]
+    assert found(number_mismatch, pair(source, german.replace("zwei (2)", "drei"), "en-GB",
+                                       "de-DE")) == [("2", "(missing from the target)")]
+    assert found(number_mismatch, pair(source, german.replace("(2)", "(3)"), "en-GB",
+                                       "de-DE")) == [("3", "2")]
+
+
+@pytest.mark.parametrize(("source", "target", "target_lang"), [
+    # DGT-TM 2019 22019A0315(01), Danish "femårsperioder" for "five-year extension periods",
+    # here with the figure the English may write instead
+    ("successive 5-year extension periods", "på hinanden følgende femårsperioder", "da-DK"),
+    ("for a 5-year term", "für eine fünfjährige Amtszeit", "de-DE"),
+    ("signed in 2 original copies", "durch Unterzeichnung in zweifacher Ausfertigung",
+     "de-DE"),
+    ("a 3-year programme", "een driejarig programma", "nl-NL"),
+    ("a 3-year programme", "ett treårigt program", "sv-SE"),
+    ("meeting 3 times a year", "évente háromszor ülésezik", "hu-HU"),
+])
+def test_a_number_word_opening_a_compound_is_read(source, target, target_lang):
+    assert found(number_mismatch, pair(source, target, "en-GB", target_lang)) == []
+    # another number is still found; "einfach" (simple) and "Achtung" are no numbers
+    wrong = source.replace("5", "4").replace("3", "4").replace("2", "4")
+    assert found(number_mismatch, pair(wrong, target, "en-GB", target_lang)) == \
+        [("4", "(missing from the target)")]
+    assert found(number_mismatch, pair("1 simple rule", "eine einfache Regel", "en-GB",
+                                       "de-DE")) == [("1", "(missing from the target)")]
+    assert found(number_mismatch, pair("8 warnings", "Achtungen", "en-GB", "de-DE")) == \
+        [("8", "(missing from the target)")]
+
+
 def test_a_number_word_that_is_more_often_another_word_excuses_nothing():
     # Lithuanian "visų pirma" is "in particular", Slovene "nič" "nothing", Romanian "noua"
     # "the new"; Croatian "drugi" "other"

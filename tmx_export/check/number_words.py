@@ -351,6 +351,40 @@ ARTICLES = frozenset({"un", "une", "ein", "eine", "una", "een", "um", "uma", "en
                       "et", "ένα", "μία", "μια", "o", "egy"})
 
 
+# What a number word opens as the first part of one word, in the languages that write such
+# compounds so: German "fünfjährig", "dreimal"; Dutch "driejarig"; Swedish and Danish
+# "treårig"; Hungarian "kétévenként" (every two years), "háromszor" (three times). The
+# other side writes the number in figures ("a 5-year term", "3 times a year"). The parts
+# are the beginnings of the second word, casefolded; one ("einfach" is "simple") and
+# words of two letters or fewer are never read so.
+COMPOUND_PARTS: dict[str, tuple[str, ...]] = {
+    "de": ("jährig", "jährlich", "monatig", "monatlich", "wöchig", "wöchentlich", "tägig",
+           "täglich", "stündig", "stündlich", "minütig", "mal", "fach", "seitig", "stufig",
+           "teilig", "sprachig", "köpfig", "stellig", "prozentig", "sitzig"),
+    "nl": ("jarig", "jaarlijks", "maandelijks", "daags", "maal", "voudig", "zijdig", "delig",
+           "talig", "ledig", "koppig"),
+    "sv": ("årig", "års", "dagars", "månaders", "veckors", "faldig", "sidig", "språkig"),
+    "da": ("årig", "års", "dages", "måneders", "ugers", "foldig", "sidet", "sproget"),
+    "hu": ("év", "napo", "napi", "havi", "havonta", "hónap", "heti", "hetente", "órá", "órás",
+           "perce", "szer", "szor", "ször", "oldalú", "fős", "tagú", "jegyű", "nyelvű",
+           "részes", "lépcsős"),
+}
+
+
+def compound_value(word: str, code: str) -> int | None:
+    """The number that opens ``word`` (casefolded) when the rest is one of the language's
+    :data:`COMPOUND_PARTS`: "fünfjährigen" 5, "kétévenként" 2; else None."""
+    parts = COMPOUND_PARTS.get(code)
+    if parts is None or len(word) < 5:
+        return None
+    table = NUMBER_WORDS[code]
+    for end in range(min(len(word) - 2, 12), 2, -1):  # the longest number word first
+        value = table.get(word[:end])
+        if value is not None and value > 1 and word.startswith(parts, end):
+            return value
+    return None
+
+
 def number_words(code: str) -> dict[str, int]:
     """The number words of a primary language (casefolded), else those of the first five."""
     return NUMBER_WORDS.get(code, _ALL_NUMBER_WORDS)

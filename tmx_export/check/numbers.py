@@ -79,7 +79,7 @@ from functools import lru_cache
 from ..model import Pair
 from .codes import without_placeholders
 from .model import Finding, finding
-from .number_words import ARTICLES, month_words, number_joiners, number_words
+from .number_words import ARTICLES, compound_value, month_words, number_joiners, number_words
 from .text import DIGIT_RE, WORD_RE, blank, plain_spaces, primary_of
 
 _DIGITS_RE = re.compile(r"\d+")
@@ -619,6 +619,7 @@ def _word_values(text: str, lang: str) -> Counter[Decimal]:
     total = current = words = 0
     first = ""
     previous: int | None = None
+    last_end = 0  # where the run's last number word ends
     # a word that is no number word ends the last run
     folded = text.casefold() + " end"
     for m in WORD_RE.finditer(folded):
@@ -633,16 +634,20 @@ def _word_values(text: str, lang: str) -> Counter[Decimal]:
             if words and word in joiners and (
                     current >= 20 and current % 10 == 0 or not current and total):
                 continue
-            if words and not (words == 1 and first in ARTICLES):
+            if words and not (words == 1 and first in ARTICLES) and not _FIGURES_AFTER_RE.match(
+                    folded, last_end):
                 found[total + current] += 1
             total = current = words = 0
             previous = None
             if word in months and word != "may":
                 found[months[word]] += 1
+            elif (compound := compound_value(word, code)) is not None:
+                found[compound] += 1
             continue
         if not words:
             first = word
         words += 1
+        last_end = m.end()
         for value in parts:
             if value >= 1000:
                 total += max(current, 1) * value
@@ -664,6 +669,13 @@ def _word_values(text: str, lang: str) -> Counter[Decimal]:
             found[_roman(letters)] += 1
     found.update(_ROMAN_DIGITS[m.group(1)] for m in _ROMAN_AFTER_RE.finditer(text))
     return Counter({Decimal(v): n for v, n in found.items()})
+
+
+# A number in figures in brackets right after one written out ("two (2) years", "thirty
+# (30) days", as legal texts write them): the figures stand for the number, which figures
+# on the other side match and words there excuse ("zwei Jahre"); the words counted too took
+# those for their own. (Words and figures that differ, "thirty (31)", are read as figures.)
+_FIGURES_AFTER_RE = re.compile(r"\s*\(\s*\d+\s*\)")
 
 
 @lru_cache(maxsize=4096)
