@@ -1519,3 +1519,17 @@ def test_a_code_both_sides_end_with_does_not_take_side_a_last_word() -> None:
     assert got[1] == ("Riż. MSC.116(73) tal-OMI", "IMO Res. MSC.116(73)")
     assert got[2] == ("Riż. MSC.191(79) tal-OMI", "IMO Res. MSC.191(79)")
     assert all(target[:1].isupper() for _, target in got)
+
+
+def test_a_line_ending_with_an_acronym_is_not_joined_to_a_capitalised_word() -> None:
+    """DGT-TM 2019 22019D0996, MT-IT (tests/data/dump_reference_rows_mt_it.txt, unnumbered,
+    cut at spaces): a row whose Italian ends with "dell'IMO", the next line opening with
+    "Indikatur", a Maltese word no list holds. The break was read as one inside a word,
+    "dell'IMOIndikatur", and two pairs became one (then rejected, or written with the
+    next row's Maltese and Italian as the Italian). An acronym does not go on with a
+    capital and small letters, as "sessionReprise" is no word."""
+    _, got = _read_data_dump("dump_reference_rows_mt_it.txt", "rows.txt", "mt", "it")
+    assert not any("IMOIndikatur" in source + target for source, target in got)
+    assert ("Indikatur tat-tidwir tal-iskrun", "Indicatore del numero di giri delle eliche") in got
+    assert ("Indikatur tal-inklinazzjoni", "Indicatore del passo delle eliche") in got
+    assert ("Riż. MSC.191(79) tal-OMI", "Ris. MSC.191(79) dell'IMO") in got
