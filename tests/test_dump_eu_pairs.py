@@ -1533,3 +1533,21 @@ def test_a_line_ending_with_an_acronym_is_not_joined_to_a_capitalised_word() -> 
     assert ("Indikatur tat-tidwir tal-iskrun", "Indicatore del numero di giri delle eliche") in got
     assert ("Indikatur tal-inklinazzjoni", "Indicatore del passo delle eliche") in got
     assert ("Riż. MSC.191(79) tal-OMI", "Ris. MSC.191(79) dell'IMO") in got
+
+
+def test_side_b_opens_with_its_own_abbreviation_of_the_code_side_a_opens_with() -> None:
+    """DGT-TM 2019 22019D0996, MT-IT (tests/data/dump_reference_rows_mt_it.txt, unnumbered,
+    cut at spaces): rows of IMO references, each language heading the code with its own
+    abbreviation ("Riż. MSC.36(63) tal-OMI — (Kodiċi HSC tal-1994) 13" / "Ris. MSC.36(63)
+    dell'IMO — (Codice HSC del 1994) 13"). "Ris." leans a hair to Maltese by its n-grams
+    and its full stop read as a sentence end: the unit offered "... 13 Ris." as the
+    Maltese and "MSC.36(63) dell'IMO ..." as the Italian. Side B opens with the
+    abbreviation before the code side A opens with."""
+    result, got = _read_data_dump("dump_reference_rows_mt_it.txt", "rows.txt", "mt", "it")
+    assert not result.rejects
+    assert len(got) == 9
+    assert got[2] == ("Riż. MSC.36(63) tal-OMI — (Kodiċi HSC tal-1994) 13",
+                      "Ris. MSC.36(63) dell'IMO — (Codice HSC del 1994) 13")
+    assert got[3] == ("Riż. MSC.97(73) tal-OMI — (Kodiċi HSC tal-2000) 13",
+                      "Ris. MSC.97(73) dell'IMO — (Codice HSC del 2000) 13")
+    assert got[6] == ("Riż. 191(79) tal-OMI", "Ris. 191(79) dell'IMO")

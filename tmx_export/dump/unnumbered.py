@@ -1492,7 +1492,8 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
         vals = vals - NUMBER_IMBALANCE_COST * 2 * ((cut > first) == (cut > second))
     cuts = cut.tolist()
     repeats = _repeats(text, s_off, e_off, opening, pos, prefix) if opening else []
-    for index, c in enumerate(cuts if long_opening or opening or closing else ()):
+    repeats += _translated_heads(text, s_off, e_off, pos, prefix)
+    for index, c in enumerate(cuts if long_opening or repeats or closing else ()):
         if long_opening and text.startswith(long_opening, c):
             # A split where side B repeats side A's opening: the repeated words are a
             # name, no evidence of either language (where a split after the repeat would
@@ -1723,6 +1724,44 @@ def _leans(pos: np.ndarray, prefix: np.ndarray, begin: int, end: int) -> bool:
     return any(prefix[t] != prefix[t + 1] for t in range(a, b))
 
 
+# an abbreviation and the code after it ("Riż. MSC.36(63)", "Ris. 191(79)")
+_HEADED_CODE_RE = lazy_pattern(r"[^\W\d_]{2,}\.[ \t]+(\S*\d\S*)(?=\s)")
+
+
+def _translated_heads(text: str, start: int, end: int, pos: np.ndarray,
+                      prefix: np.ndarray) -> list[tuple[int, int]]:
+    """Where the pair repeats the code it opens with after an abbreviation of its own, as
+    :func:`_repeats` gives them: each language abbreviates the word heading a reference
+    its own way and keeps the code ("Riż. MSC.36(63) tal-OMI — (Kodiċi HSC tal-1994) 8 |
+    Ris. MSC.36(63) dell'IMO — (Codice HSC del 1994) 8", DGT-TM MT-IT), and side B opens
+    with its own abbreviation. "Ris." leans by its n-grams a hair to Maltese, and its full
+    stop reads as a sentence end before the code: side B opened with the code, the
+    Italian "Ris." left at the Maltese side's end (the code both sides end with, "1994) 8",
+    is written "tal-1994) 8" in Maltese, no end of the same chunks)."""
+    m = _HEADED_CODE_RE.match(text, start, min(end, start + 80))
+    if m is None:
+        return []
+    out = []
+    for other in _HEADED_CODE_RE.finditer(text, m.end(), end):
+        if other.group(1) == m.group(1) and text[other.start() - 1].isspace():
+            out += _spans_before(text, start, other.start(), pos, prefix)
+    return out
+
+
+def _spans_before(text: str, start: int, at: int, pos: np.ndarray, prefix: np.ndarray
+                  ) -> list[tuple[int, int]]:
+    """The span of the cuts a repeat at ``at`` supports: from the start of the chunks
+    without a leaning word just before it (side B may open with a code side A holds later:
+    "MSC Цирк.809 на ММО | IMO MSC Circ.809") to the repeat itself."""
+    first = at
+    while True:
+        begin, chunk_end = _chunk_before(text, start, first)
+        if begin <= start or begin == chunk_end or _leans(pos, prefix, begin, chunk_end):
+            break
+        first = begin
+    return [(first, at)]
+
+
 def _repeats(text: str, start: int, end: int, opening: str, pos: np.ndarray,
              prefix: np.ndarray) -> list[tuple[int, int]]:
     """Where the pair repeats its ``opening`` (a whole chunk or chunks) after its start: for
@@ -1734,19 +1773,13 @@ def _repeats(text: str, start: int, end: int, opening: str, pos: np.ndarray,
         at = start + 1 + m.start()
         if at > start and not text[at - 1].isspace():
             continue  # inside a chunk
-        first = at
         if _REFERENCE_HEAD_RE.fullmatch(opening):
             # a reference's abbreviation heads its code in every language ("Res. IMO",
             # "rez. IMO"): side B opens with it, not with a label side A ends with before
             # it ("(kódex LSA) I | rez. IMO ...")
             out.append((at, at))
             continue
-        while True:
-            begin, chunk_end = _chunk_before(text, start, first)
-            if begin <= start or begin == chunk_end or _leans(pos, prefix, begin, chunk_end):
-                break
-            first = begin
-        out.append((first, at))
+        out += _spans_before(text, start, at, pos, prefix)
     return out
 
 
