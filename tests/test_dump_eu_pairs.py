@@ -1551,3 +1551,17 @@ def test_side_b_opens_with_its_own_abbreviation_of_the_code_side_a_opens_with() 
     assert got[3] == ("Riż. MSC.97(73) tal-OMI — (Kodiċi HSC tal-2000) 13",
                       "Ris. MSC.97(73) dell'IMO — (Codice HSC del 2000) 13")
     assert got[6] == ("Riż. 191(79) tal-OMI", "Ris. 191(79) dell'IMO")
+
+
+def test_side_b_opening_with_its_abbreviation_leaves_side_a_its_labels() -> None:
+    """DGT-TM 2019 22019D0996, MT-IT (tests/data/dump_mismatched_labels_mt_it.txt,
+    unnumbered, cut at spaces): "Riż. MSC.48(66) tal-OMI — (Kodiċi LSA) I, IV" / "Ris.
+    MSC.48(66) dell'IMO — (Codice LSA) I, VI", the Italian's labels not the Maltese's.
+    Where no number balances, the labels after the bracket read as a sentence start and
+    took "I, IV" to the Italian side; side B opens with its abbreviation of the code, not
+    with the labels side A ends with before it."""
+    result, got = _read_data_dump("dump_mismatched_labels_mt_it.txt", "rows.txt", "mt", "it")
+    assert not result.rejects
+    assert got[2] == ("Riż. MSC.48(66) tal-OMI — (Kodiċi LSA) I, IV",
+                      "Ris. MSC.48(66) dell'IMO — (Codice LSA) I, VI")
+    assert len(got) == 5

@@ -1744,19 +1744,26 @@ def _translated_heads(text: str, start: int, end: int, pos: np.ndarray,
     out = []
     for other in _HEADED_CODE_RE.finditer(text, m.end(), end):
         if other.group(1) == m.group(1) and text[other.start() - 1].isspace():
-            out += _spans_before(text, start, other.start(), pos, prefix)
+            # not from the numbers or labels side A ends with before it ("(Kodiċi LSA) I, IV
+            # | Ris. MSC.48(66) ... (Codice LSA) I, VI", the Italian's own label another)
+            out += _spans_before(text, start, other.start(), pos, prefix, numbers=False)
     return out
 
 
-def _spans_before(text: str, start: int, at: int, pos: np.ndarray, prefix: np.ndarray
-                  ) -> list[tuple[int, int]]:
+_NUMBER_CHUNK_RE = lazy_pattern(r"\W*(?:\S*\d\S*|[IVXL]+\W*)")
+
+
+def _spans_before(text: str, start: int, at: int, pos: np.ndarray, prefix: np.ndarray,
+                  numbers: bool = True) -> list[tuple[int, int]]:
     """The span of the cuts a repeat at ``at`` supports: from the start of the chunks
     without a leaning word just before it (side B may open with a code side A holds later:
-    "MSC Цирк.809 на ММО | IMO MSC Circ.809") to the repeat itself."""
+    "MSC Цирк.809 на ММО | IMO MSC Circ.809") to the repeat itself; not past a number or a
+    label ("8", "I,") unless ``numbers``."""
     first = at
     while True:
         begin, chunk_end = _chunk_before(text, start, first)
-        if begin <= start or begin == chunk_end or _leans(pos, prefix, begin, chunk_end):
+        if begin <= start or begin == chunk_end or _leans(pos, prefix, begin, chunk_end) or (
+                not numbers and _NUMBER_CHUNK_RE.fullmatch(text, begin, chunk_end)):
             break
         first = begin
     return [(first, at)]
