@@ -1565,3 +1565,17 @@ def test_side_b_opening_with_its_abbreviation_leaves_side_a_its_labels() -> None
     assert got[2] == ("Riż. MSC.48(66) tal-OMI — (Kodiċi LSA) I, IV",
                       "Ris. MSC.48(66) dell'IMO — (Codice LSA) I, VI")
     assert len(got) == 5
+
+
+def test_labels_with_a_closing_bracket_only_balance_labels_in_brackets() -> None:
+    """DGT-TM 2019 22019A0315(01), MT-IT (tests/data/dump_closing_labels_mt_it.txt,
+    unnumbered, cut at spaces): "... skont l-Artikolu 5, paragrafu 1 (c) (ii)." / "le misure
+    provvisorie ... dell'articolo 5, paragrafo 1, lettera c) ii).". The two Maltese groups
+    in brackets balanced only with one on each side, the Italian's "c)" and "ii)" counting
+    as none: the unit offered "(ii). le misure ..." as the Italian. A closing bracket none
+    opens is a group of its own."""
+    result, got = _read_data_dump("dump_closing_labels_mt_it.txt", "labels.txt", "mt", "it")
+    assert not result.rejects
+    assert len(got) == 5
+    assert got[3][0].endswith("skont l-Artikolu 5, paragrafu 1 (c) (ii).")
+    assert got[3][1].startswith("le misure provvisorie di conservazione")

@@ -1572,11 +1572,15 @@ def _bracket_imbalance(text: str, start: int, end: int, cut: np.ndarray) -> np.n
     on side A, closed on side B). A translation keeps its source's brackets as it keeps its
     numbers ("Padáčikové svetlice (pyrotechnické) | Raketové padáčkové světlice
     (pyrotechnika)", where the Slovak group had gone to the Czech side); a group matched
-    within the pair and cut in two says the split is in the wrong place."""
+    within the pair and cut in two says the split is in the wrong place. A closing bracket
+    that none opens is a group of its own: a label as Italian writes one, where Maltese
+    writes it in brackets ("paragrafu 1 (c) (ii). | ... paragrafo 1, lettera c) ii)."),
+    else the Maltese groups balance only with the last given to the Italian side."""
     import numpy as np
 
     groups: list[tuple[int, int]] = []  # (opening, closing) offsets, closing -1 if none
     open_at: list[tuple[str, int]] = []
+    lone: list[int] = []  # closing brackets that none opens ("c)")
     for m in _BRACKET_RE.finditer(text, start, end):
         mark = m.group()
         if mark in "([":
@@ -1585,11 +1589,13 @@ def _bracket_imbalance(text: str, start: int, end: int, cut: np.ndarray) -> np.n
         elif open_at and open_at[-1][0] == _CLOSING_BRACKET[mark]:
             index = open_at.pop()[1]
             groups[index] = (groups[index][0], m.start())
-    if not groups:
+        elif not open_at:
+            lone.append(m.start())
+    if not groups and not lone:
         return np.zeros(len(cut))
-    opening = np.asarray([a for a, _ in groups])
+    opening = np.asarray([a for a, _ in groups] + lone)
     before = (opening[None, :] < cut[:, None]).sum(axis=1)
-    out = np.abs(2 * before - len(groups)).astype(np.float64)
+    out = np.abs(2 * before - len(opening)).astype(np.float64)
     closed = [(a, b) for a, b in groups if b >= 0]
     if closed:
         a, b = np.asarray(closed).T
