@@ -1579,3 +1579,15 @@ def test_labels_with_a_closing_bracket_only_balance_labels_in_brackets() -> None
     assert len(got) == 5
     assert got[3][0].endswith("skont l-Artikolu 5, paragrafu 1 (c) (ii).")
     assert got[3][1].startswith("le misure provvisorie di conservazione")
+
+
+def test_a_maltese_word_the_italian_list_holds_as_rare_stays_maltese() -> None:
+    """DGT-TM 2019 22019D0996, MT-IT (tests/data/dump_rare_word_mt_it.txt, unnumbered,
+    cut at spaces): "Ċirkolari MSC.1./Ċirk.1456 tal-OMI, kif emendata" / "Circ. MSC.1
+    1456 dell'IMO, come modificata". The n-grams of the Maltese "emendata" read as
+    Italian, whose list holds it as a rare word: the unit offered "emendata Circ. MSC.1
+    ..." as the translation of "... kif". Such a word leans to no language there."""
+    result, got = _read_data_dump("dump_rare_word_mt_it.txt", "codes.txt", "mt", "it")
+    assert not result.rejects
+    assert ("Ċirkolari MSC.1./Ċirk.1456 tal-OMI, kif emendata",
+            "Circ. MSC.1 1456 dell'IMO, come modificata") in got

@@ -627,12 +627,16 @@ class WordScores(dict[str, float]):
         or 0 where it leans to that language and is a short word its list does not hold:
         the n-grams of a Maltese word can read as English ("emendata", "amended": -1.45)
         and took it to the English side, where the English list, holding 300,000 words
-        and names, says it is none of its own. Long words are left to their n-grams, as
-        compounds and rare inflections are missing from every list."""
+        and names, says it is none of its own. Nor one the list holds as a rare word only
+        (:data:`RARE_LISTED_ZIPF`): Italian has "emendata" (Zipf 2.2), and its n-grams
+        took the Maltese "kif emendata" ("as amended") apart, "emendata" opening the
+        Italian side. Long words are left to their n-grams, as compounds and rare
+        inflections are missing from every list."""
         from .frequencies import zipf
 
         lang = self.first if score > 0 else self.second
-        if len(word) < LONG_UNLISTED and lang in word_list_languages() and not zipf(word, lang):
+        if len(word) < LONG_UNLISTED and lang in word_list_languages() \
+                and zipf(word, lang) < RARE_LISTED_ZIPF:
             return 0.0
         return score
 
@@ -673,6 +677,11 @@ def _ngram_tables() -> tuple[Any, Any, list[str]]:
 # Zipf frequency above which a word without n-gram features leans to the one language of
 # the pair that has a word list (by how far above): "the" (7.7) fully, "interim" (4.0) not.
 LISTED_ONLY_ZIPF = 4.0
+
+# Zipf frequency under which a short word the one word list of a pair holds is too rare
+# there to lean to that language by its n-grams alone: Italian "emendata" (2.2), which
+# Maltese writes ("kif emendata", "as amended"); Italian "modificata" is 3.95.
+RARE_LISTED_ZIPF = 2.5
 
 # Letters of a word that neither word list holds from which its n-grams score it: shorter
 # unlisted words are mostly names and codes, which lean to no language.
