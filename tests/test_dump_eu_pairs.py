@@ -1591,3 +1591,16 @@ def test_a_maltese_word_the_italian_list_holds_as_rare_stays_maltese() -> None:
     assert not result.rejects
     assert ("Ċirkolari MSC.1./Ċirk.1456 tal-OMI, kif emendata",
             "Circ. MSC.1 1456 dell'IMO, come modificata") in got
+
+
+def test_a_name_both_sides_write_does_not_lean_to_the_language_without_a_list() -> None:
+    """DGT-TM 2019 22019D0996, MT-IT (tests/data/dump_shared_name_mt_it.txt, unnumbered,
+    cut at spaces): "Iffirmata f'Washington, fil-21 ta' Frar 2019" / "Firmata a
+    Washington, il 21 febbraio 2019". The n-grams of "Washington" read as Maltese (1.96),
+    and the unit offered "... 2019 Firmata a Washington," as the Maltese and "il 21
+    febbraio 2019" as the Italian. A capitalised word the Italian list holds as frequent
+    leans little by its n-grams alone."""
+    result, got = _read_data_dump("dump_shared_name_mt_it.txt", "names.txt", "mt", "it")
+    assert not result.rejects
+    assert got[1] == ("Iffirmata f'Washington, fil-21 ta' Frar 2019",
+                      "Firmata a Washington, il 21 febbraio 2019")
