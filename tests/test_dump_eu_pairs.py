@@ -1604,3 +1604,19 @@ def test_a_name_both_sides_write_does_not_lean_to_the_language_without_a_list() 
     assert not result.rejects
     assert got[1] == ("Iffirmata f'Washington, fil-21 ta' Frar 2019",
                       "Firmata a Washington, il 21 febbraio 2019")
+
+
+def test_side_b_repeating_side_a_with_a_space_after_a_hyphen_repeats_it_whole() -> None:
+    """DGT-TM 2019 22019D0996, MT-IT (tests/data/dump_name_copy_mt_it.txt, unnumbered, cut
+    at spaces): "Ministeru għat-Trasport, Infrastruttura u Proġetti Kapitali" / "Ministeru
+    għat- Trasport, Infrastruttura u Proġetti Kapitali/Ministero dei Trasporti, ...", the
+    Italian quoting the Maltese name with a space more. The repeat counted as far as
+    "għat-" only, and the rest of the Maltese words in the Italian went to the Maltese
+    side, the Italian opening with "Kapitali/Ministero". A space after a hyphen in one
+    copy and not the other does not end the repeat."""
+    result, got = _read_data_dump("dump_name_copy_mt_it.txt", "names.txt", "mt", "it")
+    assert not result.rejects
+    assert got[1] == ("Ministeru għat-Trasport, Infrastruttura u Proġetti Kapitali",
+                      "Ministeru għat- Trasport, Infrastruttura u Proġetti Kapitali/Ministero "
+                      "dei Trasporti, delle Infrastrutture e dei Grandi progetti")
+    assert len(got) == 3

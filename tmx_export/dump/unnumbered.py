@@ -1918,12 +1918,25 @@ def _ends_with(text: str, start: int, end: int, closing: str) -> bool:
 
 
 def _common_prefix(text: str, a: int, b: int, end: int) -> int:
-    """How many characters ``text`` has the same from ``a`` and from ``b`` (``a`` < ``b``),
-    up to ``b`` and ``end``, cut back to the last white space within."""
-    limit = min(b - a, end - b)
-    n = 0
-    while n < limit and text[a + n] == text[b + n]:
-        n += 1
-    if n < limit and not text[a + n].isspace():
-        n = text.rfind(" ", a, a + n) - a if " " in text[a:a + n] else 0
-    return max(n, 0)
+    """How many characters ``text`` has the same from ``b`` as from ``a`` (``a`` < ``b``),
+    up to ``b`` and ``end``, cut back to the last white space within; a space after a
+    hyphen that one copy has and the other not is passed over, as a copy of a name cut
+    at a line may keep one (DGT-TM MT-IT "Ministeru għat-Trasport, ... Kapitali |
+    Ministeru għat- Trasport, ... Kapitali/Ministero ...": the repeat counted for
+    "Ministeru għat-" alone, and the rest of the Maltese name in the Italian went to the
+    Maltese side). Counted in the characters from ``b``."""
+    i = j = 0
+    limit_a, limit_b = b - a, end - b
+    while i < limit_a and j < limit_b:
+        x, y = text[a + i], text[b + j]
+        if x == y:
+            i, j = i + 1, j + 1
+        elif i and y == " " and text[b + j - 1] == text[a + i - 1] == "-":
+            j += 1  # "għat- Trasport" for "għat-Trasport"
+        elif j and x == " " and text[a + i - 1] == text[b + j - 1] == "-":
+            i += 1
+        else:
+            break
+    if i < limit_a and j < limit_b and not text[a + i].isspace():
+        j = text.rfind(" ", b, b + j) - b if " " in text[b:b + j] else 0
+    return max(j, 0)
