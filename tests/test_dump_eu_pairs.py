@@ -1620,3 +1620,20 @@ def test_side_b_repeating_side_a_with_a_space_after_a_hyphen_repeats_it_whole() 
                       "Ministeru għat- Trasport, Infrastruttura u Proġetti Kapitali/Ministero "
                       "dei Trasporti, delle Infrastrutture e dei Grandi progetti")
     assert len(got) == 3
+
+
+def test_a_line_of_labels_alone_ends_the_side_before_it() -> None:
+    """DGT-TM 2019 22019D0996, MT-IT (tests/data/dump_label_line_mt_it.txt, unnumbered,
+    cut at spaces, the space consumed): the Italian of "Riż. MSC.48(66) tal-OMI-(Kodiċi
+    LSA) I" ends with its label "I" on a line of its own, before the next row. After the
+    bracket the line opened the next pair, "I Ir-regolamenti tekniċi ..." as the Maltese,
+    and the Italian lost its label (and the Maltese's went to it). A line of labels alone
+    is seldom where a pair starts."""
+    result, got = _read_data_dump("dump_label_line_mt_it.txt", "labels.txt", "mt", "it")
+    assert not result.rejects
+    assert ("Riż. MSC.48(66) tal-OMI-(Kodiċi LSA) I",
+            "Ris. MSC.48(66) dell'IMO — (Codice LSA) I") in got
+    assert ("Ir-regolamenti tekniċi tal-UE, in-numru tal-element skont id-Direttiva 2014/90/UE",
+            "Regolamenti tecnici dell'UE, numero dell'elemento conformemente alla direttiva "
+            "2014/90/UE") in got
+    assert len(got) == 17

@@ -98,6 +98,12 @@ TWO_WORDS_ODDS = -2.0
 _DASH_LEAD_RE = lazy_pattern("[\u2013\u2014-] ")
 
 
+# A line of Roman labels alone, perhaps after a bracket's last word ("I", "LSA) I, VII"),
+# opens a pair at these log10 odds less: it ends a side cut before its labels.
+_LABELS_LINE_RE = lazy_pattern(r"(?:[^\W\d_]+\)\s+)?[IVXL]{1,4}(?:,\s*[IVXL]{1,4})*[.,;]?\s*")
+LABELS_LINE_COST = 3.0
+
+
 def _pair_start_candidates(stream: Stream) -> tuple[list[int], list[bool], list[float]]:
     """Line starts where a pair may begin (not a fold, not opening with a space, which
     continues a line), whether each opens like a paragraph (a capital, or an opening
@@ -465,6 +471,11 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
             start_prior[j] = -3.0
         if _CODE_START_RE.match(text, starts[j]):
             start_prior[j] -= 1.5  # "[SEC(99)0066", "(C5-0208/1999": references, not prose
+        if _LABELS_LINE_RE.fullmatch(text, starts[j], starts[j + 1] if j + 1 < n else len(text)):
+            # a line of labels alone ends a side cut before them ("... (Codice LSA)" / "I" /
+            # "Ir-regolamenti tekniċi ..."), where it opened the next pair after the
+            # bracket: "I Ir-regolamenti ..." for the Maltese, the Italian without its "I"
+            start_prior[j] -= LABELS_LINE_COST
         if capital[j] and unpunctuated_end[j] and _cut_capitals(text, starts[j], langs):
             # a word in capitals cut inside: "THE TRADE AND DEVELOPMENT COMMITT" / "EE,
             # uwzględniając ..." opens with a capital, yet no pair starts there
