@@ -1519,3 +1519,121 @@ def test_a_code_both_sides_end_with_does_not_take_side_a_last_word() -> None:
     assert got[1] == ("Riż. MSC.116(73) tal-OMI", "IMO Res. MSC.116(73)")
     assert got[2] == ("Riż. MSC.191(79) tal-OMI", "IMO Res. MSC.191(79)")
     assert all(target[:1].isupper() for _, target in got)
+
+
+def test_a_line_ending_with_an_acronym_is_not_joined_to_a_capitalised_word() -> None:
+    """DGT-TM 2019 22019D0996, MT-IT (tests/data/dump_reference_rows_mt_it.txt, unnumbered,
+    cut at spaces): a row whose Italian ends with "dell'IMO", the next line opening with
+    "Indikatur", a Maltese word no list holds. The break was read as one inside a word,
+    "dell'IMOIndikatur", and two pairs became one (then rejected, or written with the
+    next row's Maltese and Italian as the Italian). An acronym does not go on with a
+    capital and small letters, as "sessionReprise" is no word."""
+    _, got = _read_data_dump("dump_reference_rows_mt_it.txt", "rows.txt", "mt", "it")
+    assert not any("IMOIndikatur" in source + target for source, target in got)
+    assert ("Indikatur tat-tidwir tal-iskrun", "Indicatore del numero di giri delle eliche") in got
+    assert ("Indikatur tal-inklinazzjoni", "Indicatore del passo delle eliche") in got
+    assert ("Riż. MSC.191(79) tal-OMI", "Ris. MSC.191(79) dell'IMO") in got
+
+
+def test_side_b_opens_with_its_own_abbreviation_of_the_code_side_a_opens_with() -> None:
+    """DGT-TM 2019 22019D0996, MT-IT (tests/data/dump_reference_rows_mt_it.txt, unnumbered,
+    cut at spaces): rows of IMO references, each language heading the code with its own
+    abbreviation ("Riż. MSC.36(63) tal-OMI — (Kodiċi HSC tal-1994) 13" / "Ris. MSC.36(63)
+    dell'IMO — (Codice HSC del 1994) 13"). "Ris." leans a hair to Maltese by its n-grams
+    and its full stop read as a sentence end: the unit offered "... 13 Ris." as the
+    Maltese and "MSC.36(63) dell'IMO ..." as the Italian. Side B opens with the
+    abbreviation before the code side A opens with."""
+    result, got = _read_data_dump("dump_reference_rows_mt_it.txt", "rows.txt", "mt", "it")
+    assert not result.rejects
+    assert len(got) == 9
+    assert got[2] == ("Riż. MSC.36(63) tal-OMI — (Kodiċi HSC tal-1994) 13",
+                      "Ris. MSC.36(63) dell'IMO — (Codice HSC del 1994) 13")
+    assert got[3] == ("Riż. MSC.97(73) tal-OMI — (Kodiċi HSC tal-2000) 13",
+                      "Ris. MSC.97(73) dell'IMO — (Codice HSC del 2000) 13")
+    assert got[6] == ("Riż. 191(79) tal-OMI", "Ris. 191(79) dell'IMO")
+
+
+def test_side_b_opening_with_its_abbreviation_leaves_side_a_its_labels() -> None:
+    """DGT-TM 2019 22019D0996, MT-IT (tests/data/dump_mismatched_labels_mt_it.txt,
+    unnumbered, cut at spaces): "Riż. MSC.48(66) tal-OMI — (Kodiċi LSA) I, IV" / "Ris.
+    MSC.48(66) dell'IMO — (Codice LSA) I, VI", the Italian's labels not the Maltese's.
+    Where no number balances, the labels after the bracket read as a sentence start and
+    took "I, IV" to the Italian side; side B opens with its abbreviation of the code, not
+    with the labels side A ends with before it."""
+    result, got = _read_data_dump("dump_mismatched_labels_mt_it.txt", "rows.txt", "mt", "it")
+    assert not result.rejects
+    assert got[2] == ("Riż. MSC.48(66) tal-OMI — (Kodiċi LSA) I, IV",
+                      "Ris. MSC.48(66) dell'IMO — (Codice LSA) I, VI")
+    assert len(got) == 5
+
+
+def test_labels_with_a_closing_bracket_only_balance_labels_in_brackets() -> None:
+    """DGT-TM 2019 22019A0315(01), MT-IT (tests/data/dump_closing_labels_mt_it.txt,
+    unnumbered, cut at spaces): "... skont l-Artikolu 5, paragrafu 1 (c) (ii)." / "le misure
+    provvisorie ... dell'articolo 5, paragrafo 1, lettera c) ii).". The two Maltese groups
+    in brackets balanced only with one on each side, the Italian's "c)" and "ii)" counting
+    as none: the unit offered "(ii). le misure ..." as the Italian. A closing bracket none
+    opens is a group of its own."""
+    result, got = _read_data_dump("dump_closing_labels_mt_it.txt", "labels.txt", "mt", "it")
+    assert not result.rejects
+    assert len(got) == 5
+    assert got[3][0].endswith("skont l-Artikolu 5, paragrafu 1 (c) (ii).")
+    assert got[3][1].startswith("le misure provvisorie di conservazione")
+
+
+def test_a_maltese_word_the_italian_list_holds_as_rare_stays_maltese() -> None:
+    """DGT-TM 2019 22019D0996, MT-IT (tests/data/dump_rare_word_mt_it.txt, unnumbered,
+    cut at spaces): "Ċirkolari MSC.1./Ċirk.1456 tal-OMI, kif emendata" / "Circ. MSC.1
+    1456 dell'IMO, come modificata". The n-grams of the Maltese "emendata" read as
+    Italian, whose list holds it as a rare word: the unit offered "emendata Circ. MSC.1
+    ..." as the translation of "... kif". Such a word leans to no language there."""
+    result, got = _read_data_dump("dump_rare_word_mt_it.txt", "codes.txt", "mt", "it")
+    assert not result.rejects
+    assert ("Ċirkolari MSC.1./Ċirk.1456 tal-OMI, kif emendata",
+            "Circ. MSC.1 1456 dell'IMO, come modificata") in got
+
+
+def test_a_name_both_sides_write_does_not_lean_to_the_language_without_a_list() -> None:
+    """DGT-TM 2019 22019D0996, MT-IT (tests/data/dump_shared_name_mt_it.txt, unnumbered,
+    cut at spaces): "Iffirmata f'Washington, fil-21 ta' Frar 2019" / "Firmata a
+    Washington, il 21 febbraio 2019". The n-grams of "Washington" read as Maltese (1.96),
+    and the unit offered "... 2019 Firmata a Washington," as the Maltese and "il 21
+    febbraio 2019" as the Italian. A capitalised word the Italian list holds as frequent
+    leans little by its n-grams alone."""
+    result, got = _read_data_dump("dump_shared_name_mt_it.txt", "names.txt", "mt", "it")
+    assert not result.rejects
+    assert got[1] == ("Iffirmata f'Washington, fil-21 ta' Frar 2019",
+                      "Firmata a Washington, il 21 febbraio 2019")
+
+
+def test_side_b_repeating_side_a_with_a_space_after_a_hyphen_repeats_it_whole() -> None:
+    """DGT-TM 2019 22019D0996, MT-IT (tests/data/dump_name_copy_mt_it.txt, unnumbered, cut
+    at spaces): "Ministeru għat-Trasport, Infrastruttura u Proġetti Kapitali" / "Ministeru
+    għat- Trasport, Infrastruttura u Proġetti Kapitali/Ministero dei Trasporti, ...", the
+    Italian quoting the Maltese name with a space more. The repeat counted as far as
+    "għat-" only, and the rest of the Maltese words in the Italian went to the Maltese
+    side, the Italian opening with "Kapitali/Ministero". A space after a hyphen in one
+    copy and not the other does not end the repeat."""
+    result, got = _read_data_dump("dump_name_copy_mt_it.txt", "names.txt", "mt", "it")
+    assert not result.rejects
+    assert got[1] == ("Ministeru għat-Trasport, Infrastruttura u Proġetti Kapitali",
+                      "Ministeru għat- Trasport, Infrastruttura u Proġetti Kapitali/Ministero "
+                      "dei Trasporti, delle Infrastrutture e dei Grandi progetti")
+    assert len(got) == 3
+
+
+def test_a_line_of_labels_alone_ends_the_side_before_it() -> None:
+    """DGT-TM 2019 22019D0996, MT-IT (tests/data/dump_label_line_mt_it.txt, unnumbered,
+    cut at spaces, the space consumed): the Italian of "Riż. MSC.48(66) tal-OMI-(Kodiċi
+    LSA) I" ends with its label "I" on a line of its own, before the next row. After the
+    bracket the line opened the next pair, "I Ir-regolamenti tekniċi ..." as the Maltese,
+    and the Italian lost its label (and the Maltese's went to it). A line of labels alone
+    is seldom where a pair starts."""
+    result, got = _read_data_dump("dump_label_line_mt_it.txt", "labels.txt", "mt", "it")
+    assert not result.rejects
+    assert ("Riż. MSC.48(66) tal-OMI-(Kodiċi LSA) I",
+            "Ris. MSC.48(66) dell'IMO — (Codice LSA) I") in got
+    assert ("Ir-regolamenti tekniċi tal-UE, in-numru tal-element skont id-Direttiva 2014/90/UE",
+            "Regolamenti tecnici dell'UE, numero dell'elemento conformemente alla direttiva "
+            "2014/90/UE") in got
+    assert len(got) == 17

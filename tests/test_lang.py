@@ -152,6 +152,28 @@ def test_a_short_word_the_one_list_lacks_does_not_lean_to_its_language() -> None
     assert lang.word_scores("mt", "en")["emendata"] < 0  # the language checks: as before
 
 
+def test_a_short_word_the_one_list_holds_as_rare_does_not_lean_to_its_language() -> None:
+    """In a Maltese-Italian pair the n-grams of the Maltese "emendata" read as Italian
+    (-0.73), and the Italian list holds it, but as a rare word (Zipf 2.2): placing a dump's
+    pairs, it leans to neither; "modificata" (3.95), the Italian's word, keeps its lean."""
+    maltese = lang.word_scores("mt", "it", unlisted=True)
+    assert maltese["emendata"] == 0.0
+    assert maltese["modificata"] <= -1.0
+    assert maltese["kif"] >= 1.0
+
+
+def test_a_name_the_one_list_holds_leans_little_to_the_other_language() -> None:
+    """The n-grams of "Washington" read as Maltese (1.96) in a Maltese-Italian pair, where
+    the Italian list holds it as a frequent word: a name both sides write, which leans at
+    most NAME_NGRAM_LEAN by its n-grams; a Maltese word the Italian list lacks keeps its
+    lean, and so does the name in lower case, no name."""
+    maltese = lang.word_scores("mt", "it", unlisted=True)
+    assert 0 < maltese["Washington"] <= lang.NAME_NGRAM_LEAN
+    assert maltese["Iffirmata"] > 0
+    assert maltese["Kodiċi"] >= 1.0
+    assert lang.word_scores("mt", "it")["Washington"] > 1.0  # the language checks: as before
+
+
 @pytest.mark.parametrize(("first", "second", "differ"), [
     ("zh-Hans", "zh-Hant", True), ("zh-Hans", "zh-TW", True), ("zh-CN", "zh-HK", True),
     ("zh-Hant-TW", "zh-TW", False), ("zh", "zh-Hant", False),

@@ -594,7 +594,7 @@ class WordScores(dict[str, float]):
                 score = max(-MAX_WORD_SCORE, min(MAX_WORD_SCORE, float(
                     self.by_ngrams[features].sum())))
                 if self.unlisted and score:
-                    score = self._unknown_to_list(word.lower(), score)
+                    score = self._unknown_to_list(word, score)
             else:
                 score = self._listed_only(word.lower())
         else:
@@ -627,13 +627,26 @@ class WordScores(dict[str, float]):
         or 0 where it leans to that language and is a short word its list does not hold:
         the n-grams of a Maltese word can read as English ("emendata", "amended": -1.45)
         and took it to the English side, where the English list, holding 300,000 words
-        and names, says it is none of its own. Long words are left to their n-grams, as
-        compounds and rare inflections are missing from every list."""
+        and names, says it is none of its own. Nor one the list holds as a rare word only
+        (:data:`RARE_LISTED_ZIPF`): Italian has "emendata" (Zipf 2.2), and its n-grams
+        took the Maltese "kif emendata" ("as amended") apart, "emendata" opening the
+        Italian side. Long words are left to their n-grams, as compounds and rare
+        inflections are missing from every list. A capitalised word leaning to the
+        language without a list, which the other's list holds as a frequent word, is a
+        name both write or a word they share: its n-grams lean it at most
+        :data:`NAME_NGRAM_LEAN` ("Washington" read as Maltese by 1.96, in "Iffirmata
+        f'Washington, fil-21 ta' Frar 2019 | Firmata a Washington, il 21 febbraio 2019",
+        took the Italian "Firmata a Washington," to the Maltese side)."""
         from .frequencies import zipf
 
-        lang = self.first if score > 0 else self.second
-        if len(word) < LONG_UNLISTED and lang in word_list_languages() and not zipf(word, lang):
+        lang, other = (self.first, self.second) if score > 0 else (self.second, self.first)
+        lower = word.lower()
+        listed = word_list_languages()
+        if len(word) < LONG_UNLISTED and lang in listed and zipf(lower, lang) < RARE_LISTED_ZIPF:
             return 0.0
+        if other in listed and word[:1].isupper() and word[1:].islower() \
+                and zipf(lower, other) >= LISTED_ONLY_ZIPF:
+            return max(-NAME_NGRAM_LEAN, min(NAME_NGRAM_LEAN, score))
         return score
 
     def _unlisted(self, word: str) -> float:
@@ -673,6 +686,16 @@ def _ngram_tables() -> tuple[Any, Any, list[str]]:
 # Zipf frequency above which a word without n-gram features leans to the one language of
 # the pair that has a word list (by how far above): "the" (7.7) fully, "interim" (4.0) not.
 LISTED_ONLY_ZIPF = 4.0
+
+# Zipf frequency under which a short word the one word list of a pair holds is too rare
+# there to lean to that language by its n-grams alone: Italian "emendata" (2.2), which
+# Maltese writes ("kif emendata", "as amended"); Italian "modificata" is 3.95.
+RARE_LISTED_ZIPF = 2.5
+
+# The most a capitalised word the one list of a pair holds as frequent (Zipf 4 and more:
+# "Washington", Italian 4.5) leans by its n-grams to the other language: less than a word
+# of its own language leans (dump.unnumbered.OWN_WORD_LEAN).
+NAME_NGRAM_LEAN = 0.5
 
 # Letters of a word that neither word list holds from which its n-grams score it: shorter
 # unlisted words are mostly names and codes, which lean to no language.

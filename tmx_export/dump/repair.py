@@ -592,7 +592,7 @@ def join_evidence(left: str, right: str, lexicon: Lexicon) -> float:
         else:
             right_zipf = lexicon.zipf(rf)
         score = joined - alone - right_zipf + 9.0 - _BIGRAM_LIFT
-        if a.islower() and b.isupper():
+        if a.islower() and b.isupper() or _acronym_then_word(lf, right):
             score -= 2.0  # "sessionReprise": a capital inside a word is rare
         elif _FILE_USAGE_BAND[0] < score < _FILE_USAGE_BAND[1]:
             # Unsure from the lists, which take two frequent words for a likely pair of
@@ -629,6 +629,16 @@ def join_evidence(left: str, right: str, lexicon: Lexicon) -> float:
     odds = lexicon.spacing_odds(a, b, prior)
     word = _LEADING_WORD_RE.search(right) if a.isdigit() and b.isalpha() else None
     return odds if word is None else _after_number(odds, word.group(0).lower(), lexicon)
+
+
+def _acronym_then_word(piece: str, right: str) -> bool:
+    """Whether a line ending with ``piece``, two capitals or more, goes on with a capital
+    and a small letter (``right``): an acronym and the word opening the next line, as
+    "sessionReprise" is two words ("... Ris. 191(79) dell'IMO" | "Indikatur tal-
+    inklinazzjoni ...", DGT-TM MT-IT, where the Maltese word is in no list and the
+    lists know "IMO": its line was joined to the pair before it, "IMOIndikatur"). A word
+    cut inside its capitals goes on in capitals ("ANN" | "EX")."""
+    return len(piece) >= 2 and piece.isupper() and right[:1].isupper() and right[1:2].islower()
 
 
 def _word_then_letter_word(word: str, letter: str, lexicon: Lexicon) -> bool:

@@ -98,6 +98,12 @@ TWO_WORDS_ODDS = -2.0
 _DASH_LEAD_RE = lazy_pattern("[\u2013\u2014-] ")
 
 
+# A line of Roman labels alone, perhaps after a bracket's last word ("I", "LSA) I, VII"),
+# opens a pair at these log10 odds less: it ends a side cut before its labels.
+_LABELS_LINE_RE = lazy_pattern(r"(?:[^\W\d_]+\)\s+)?[IVXL]{1,4}(?:,\s*[IVXL]{1,4})*[.,;]?\s*")
+LABELS_LINE_COST = 3.0
+
+
 def _pair_start_candidates(stream: Stream) -> tuple[list[int], list[bool], list[float]]:
     """Line starts where a pair may begin (not a fold, not opening with a space, which
     continues a line), whether each opens like a paragraph (a capital, or an opening
@@ -465,6 +471,11 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
             start_prior[j] = -3.0
         if _CODE_START_RE.match(text, starts[j]):
             start_prior[j] -= 1.5  # "[SEC(99)0066", "(C5-0208/1999": references, not prose
+        if _LABELS_LINE_RE.fullmatch(text, starts[j], starts[j + 1] if j + 1 < n else len(text)):
+            # a line of labels alone ends a side cut before them ("... (Codice LSA)" / "I" /
+            # "Ir-regolamenti tekniċi ..."), where it opened the next pair after the
+            # bracket: "I Ir-regolamenti ..." for the Maltese, the Italian without its "I"
+            start_prior[j] -= LABELS_LINE_COST
         if capital[j] and unpunctuated_end[j] and _cut_capitals(text, starts[j], langs):
             # a word in capitals cut inside: "THE TRADE AND DEVELOPMENT COMMITT" / "EE,
             # uwzględniając ..." opens with a capital, yet no pair starts there
@@ -1492,7 +1503,8 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
         vals = vals - NUMBER_IMBALANCE_COST * 2 * ((cut > first) == (cut > second))
     cuts = cut.tolist()
     repeats = _repeats(text, s_off, e_off, opening, pos, prefix) if opening else []
-    for index, c in enumerate(cuts if long_opening or opening or closing else ()):
+    repeats += _translated_heads(text, s_off, e_off, pos, prefix)
+    for index, c in enumerate(cuts if long_opening or repeats or closing else ()):
         if long_opening and text.startswith(long_opening, c):
             # A split where side B repeats side A's opening: the repeated words are a
             # name, no evidence of either language (where a split after the repeat would
@@ -1571,11 +1583,15 @@ def _bracket_imbalance(text: str, start: int, end: int, cut: np.ndarray) -> np.n
     on side A, closed on side B). A translation keeps its source's brackets as it keeps its
     numbers ("Padáčikové svetlice (pyrotechnické) | Raketové padáčkové světlice
     (pyrotechnika)", where the Slovak group had gone to the Czech side); a group matched
-    within the pair and cut in two says the split is in the wrong place."""
+    within the pair and cut in two says the split is in the wrong place. A closing bracket
+    that none opens is a group of its own: a label as Italian writes one, where Maltese
+    writes it in brackets ("paragrafu 1 (c) (ii). | ... paragrafo 1, lettera c) ii)."),
+    else the Maltese groups balance only with the last given to the Italian side."""
     import numpy as np
 
     groups: list[tuple[int, int]] = []  # (opening, closing) offsets, closing -1 if none
     open_at: list[tuple[str, int]] = []
+    lone: list[int] = []  # closing brackets that none opens ("c)")
     for m in _BRACKET_RE.finditer(text, start, end):
         mark = m.group()
         if mark in "([":
@@ -1584,11 +1600,13 @@ def _bracket_imbalance(text: str, start: int, end: int, cut: np.ndarray) -> np.n
         elif open_at and open_at[-1][0] == _CLOSING_BRACKET[mark]:
             index = open_at.pop()[1]
             groups[index] = (groups[index][0], m.start())
-    if not groups:
+        elif not open_at:
+            lone.append(m.start())
+    if not groups and not lone:
         return np.zeros(len(cut))
-    opening = np.asarray([a for a, _ in groups])
+    opening = np.asarray([a for a, _ in groups] + lone)
     before = (opening[None, :] < cut[:, None]).sum(axis=1)
-    out = np.abs(2 * before - len(groups)).astype(np.float64)
+    out = np.abs(2 * before - len(opening)).astype(np.float64)
     closed = [(a, b) for a, b in groups if b >= 0]
     if closed:
         a, b = np.asarray(closed).T
@@ -1723,6 +1741,51 @@ def _leans(pos: np.ndarray, prefix: np.ndarray, begin: int, end: int) -> bool:
     return any(prefix[t] != prefix[t + 1] for t in range(a, b))
 
 
+# an abbreviation and the code after it ("Riż. MSC.36(63)", "Ris. 191(79)")
+_HEADED_CODE_RE = lazy_pattern(r"[^\W\d_]{2,}\.[ \t]+(\S*\d\S*)(?=\s)")
+
+
+def _translated_heads(text: str, start: int, end: int, pos: np.ndarray,
+                      prefix: np.ndarray) -> list[tuple[int, int]]:
+    """Where the pair repeats the code it opens with after an abbreviation of its own, as
+    :func:`_repeats` gives them: each language abbreviates the word heading a reference
+    its own way and keeps the code ("Riż. MSC.36(63) tal-OMI — (Kodiċi HSC tal-1994) 8 |
+    Ris. MSC.36(63) dell'IMO — (Codice HSC del 1994) 8", DGT-TM MT-IT), and side B opens
+    with its own abbreviation. "Ris." leans by its n-grams a hair to Maltese, and its full
+    stop reads as a sentence end before the code: side B opened with the code, the
+    Italian "Ris." left at the Maltese side's end (the code both sides end with, "1994) 8",
+    is written "tal-1994) 8" in Maltese, no end of the same chunks)."""
+    m = _HEADED_CODE_RE.match(text, start, min(end, start + 80))
+    if m is None:
+        return []
+    out = []
+    for other in _HEADED_CODE_RE.finditer(text, m.end(), end):
+        if other.group(1) == m.group(1) and text[other.start() - 1].isspace():
+            # not from the numbers or labels side A ends with before it ("(Kodiċi LSA) I, IV
+            # | Ris. MSC.48(66) ... (Codice LSA) I, VI", the Italian's own label another)
+            out += _spans_before(text, start, other.start(), pos, prefix, numbers=False)
+    return out
+
+
+_NUMBER_CHUNK_RE = lazy_pattern(r"\W*(?:\S*\d\S*|[IVXL]+\W*)")
+
+
+def _spans_before(text: str, start: int, at: int, pos: np.ndarray, prefix: np.ndarray,
+                  numbers: bool = True) -> list[tuple[int, int]]:
+    """The span of the cuts a repeat at ``at`` supports: from the start of the chunks
+    without a leaning word just before it (side B may open with a code side A holds later:
+    "MSC Цирк.809 на ММО | IMO MSC Circ.809") to the repeat itself; not past a number or a
+    label ("8", "I,") unless ``numbers``."""
+    first = at
+    while True:
+        begin, chunk_end = _chunk_before(text, start, first)
+        if begin <= start or begin == chunk_end or _leans(pos, prefix, begin, chunk_end) or (
+                not numbers and _NUMBER_CHUNK_RE.fullmatch(text, begin, chunk_end)):
+            break
+        first = begin
+    return [(first, at)]
+
+
 def _repeats(text: str, start: int, end: int, opening: str, pos: np.ndarray,
              prefix: np.ndarray) -> list[tuple[int, int]]:
     """Where the pair repeats its ``opening`` (a whole chunk or chunks) after its start: for
@@ -1734,19 +1797,13 @@ def _repeats(text: str, start: int, end: int, opening: str, pos: np.ndarray,
         at = start + 1 + m.start()
         if at > start and not text[at - 1].isspace():
             continue  # inside a chunk
-        first = at
         if _REFERENCE_HEAD_RE.fullmatch(opening):
             # a reference's abbreviation heads its code in every language ("Res. IMO",
             # "rez. IMO"): side B opens with it, not with a label side A ends with before
             # it ("(kódex LSA) I | rez. IMO ...")
             out.append((at, at))
             continue
-        while True:
-            begin, chunk_end = _chunk_before(text, start, first)
-            if begin <= start or begin == chunk_end or _leans(pos, prefix, begin, chunk_end):
-                break
-            first = begin
-        out.append((first, at))
+        out += _spans_before(text, start, at, pos, prefix)
     return out
 
 
@@ -1872,12 +1929,25 @@ def _ends_with(text: str, start: int, end: int, closing: str) -> bool:
 
 
 def _common_prefix(text: str, a: int, b: int, end: int) -> int:
-    """How many characters ``text`` has the same from ``a`` and from ``b`` (``a`` < ``b``),
-    up to ``b`` and ``end``, cut back to the last white space within."""
-    limit = min(b - a, end - b)
-    n = 0
-    while n < limit and text[a + n] == text[b + n]:
-        n += 1
-    if n < limit and not text[a + n].isspace():
-        n = text.rfind(" ", a, a + n) - a if " " in text[a:a + n] else 0
-    return max(n, 0)
+    """How many characters ``text`` has the same from ``b`` as from ``a`` (``a`` < ``b``),
+    up to ``b`` and ``end``, cut back to the last white space within; a space after a
+    hyphen that one copy has and the other not is passed over, as a copy of a name cut
+    at a line may keep one (DGT-TM MT-IT "Ministeru għat-Trasport, ... Kapitali |
+    Ministeru għat- Trasport, ... Kapitali/Ministero ...": the repeat counted for
+    "Ministeru għat-" alone, and the rest of the Maltese name in the Italian went to the
+    Maltese side). Counted in the characters from ``b``."""
+    i = j = 0
+    limit_a, limit_b = b - a, end - b
+    while i < limit_a and j < limit_b:
+        x, y = text[a + i], text[b + j]
+        if x == y:
+            i, j = i + 1, j + 1
+        elif i and y == " " and text[b + j - 1] == text[a + i - 1] == "-":
+            j += 1  # "għat- Trasport" for "għat-Trasport"
+        elif j and x == " " and text[a + i - 1] == text[b + j - 1] == "-":
+            i += 1
+        else:
+            break
+    if i < limit_a and j < limit_b and not text[a + i].isspace():
+        j = text.rfind(" ", b, b + j) - b if " " in text[b:b + j] else 0
+    return max(j, 0)
