@@ -1519,3 +1519,21 @@ def test_a_code_both_sides_end_with_does_not_take_side_a_last_word() -> None:
     assert got[1] == ("Riż. MSC.116(73) tal-OMI", "IMO Res. MSC.116(73)")
     assert got[2] == ("Riż. MSC.191(79) tal-OMI", "IMO Res. MSC.191(79)")
     assert all(target[:1].isupper() for _, target in got)
+
+
+def test_an_article_number_before_its_noun_does_not_end_side_a() -> None:
+    """DGT-TM 2019 22019D0391 and 22019D0996, HU-DE (tests/data/dump_article_numbers_hu_de.txt,
+    unnumbered, cut at spaces): "... különösen annak 94., 100., 103., és 104 cikkére," /
+    "... insbesondere auf die Artikel 94, 100, 103 und 104 —" and "... annak 7. cikkére," /
+    "... insbesondere auf Artikel 7,". Both sides hold the number last, and the split was
+    moved to end side A with it, as a code both sides end with: the German opened with
+    the Hungarian "cikkére" (article), which no word list holds. Hungarian writes the
+    number before its noun: a number that a small letter follows, bare or with an
+    ordinal's dot, does not end side A."""
+    result, got = _read_data_dump("dump_article_numbers_hu_de.txt", "recitals.txt", "hu", "de")
+    assert not result.rejects
+    assert len(got) == 5
+    assert got[1][0].endswith("és különösen annak 94., 100., 103., és 104 cikkére,")
+    assert got[1][1].startswith("gestützt auf das Wirtschaftspartnerschaftsabkommen")
+    assert got[4][0].endswith("és különösen annak 7. cikkére,")
+    assert got[4][1].startswith("gestützt auf das Abkommen")

@@ -502,7 +502,9 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
     # only the order that wins (the source-first one on a tie) has its splits refined
     if signs[won] < 0:
         prefix = -prefix
-    return [(sign, total, _refined(shared, prefix, path, langs) if r == won else [])
+    # (side A's language: the first of ``langs`` when the scores' order won, else the other)
+    side_a = langs[won] if len(langs) == 2 else ""
+    return [(sign, total, _refined(shared, prefix, path, langs, side_a) if r == won else [])
             for r, (sign, total) in enumerate(zip(signs, totals, strict=True))]
 
 
@@ -817,14 +819,14 @@ def _split_scores(prefix: np.ndarray, prior: np.ndarray, ks: Any, ti: Any, tj: i
 
 
 def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, int, int]],
-             langs: tuple[str, ...] = ()) -> list[tuple[int, int, int]]:
+             langs: tuple[str, ...] = (), side_a: str = "") -> list[tuple[int, int, int]]:
     """The pairs of ``path`` as (start, split, end) offsets, each split refined (``langs``:
-    the pair's languages)."""
+    the pair's languages, ``side_a`` the one each pair opens with)."""
     starts, end = parts.starts, len(parts.text)
     out = []
     for i, j, k in path:
         e_off = starts[j] if j < len(starts) else end
-        split = _refine_split(parts, prefix, i, j, k)
+        split = _refine_split(parts, prefix, i, j, k, side_a)
         split = _shared_last_word(parts.text, starts[i], split, e_off)
         split = _last_word_to_a(parts, prefix, starts[i], split, e_off)
         split = _codes_end_to_a(parts.text, starts[i], split, e_off)
@@ -1403,7 +1405,7 @@ _CHUNK_RE = lazy_pattern(r"\S+")
 
 
 def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
-                  k: int) -> int:
+                  k: int, side_a: str = "") -> int:
     """Where side B starts in the pair between pair starts ``i`` and ``j`` (its split token
     ``k`` as the search chose it), chosen again with what the words barely tell (codes,
     names, numbers, all-capital headings):
@@ -1507,7 +1509,8 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
         # "... přílohy I, II a III | [2019/996] o vzájemném ... přílohy I, II a III")
         if closing and _ends_with(text, s_off, c, closing) and not _lone_bracketed_code(
                 text, s_off, c, e_off) and not _own_word_after(pos, prefix, c, int(pos[k])) \
-                and not _opens_small(text, s_off, c, int(pos[k])):
+                and not _opens_small(text, s_off, c, int(pos[k])) \
+                and not _number_before_word(text, c, closing, side_a):
             vals[index] += REPEAT_BONUS
             if len(closing) == 1 and closing.isupper():
                 # a label ("A", "I"): no evidence of a language, where its score as the
@@ -1544,6 +1547,24 @@ def _opens_small(text: str, start: int, cut: int, split: int) -> bool:
         return False
     first, moved, searched = (m.group() for m in letters)  # type: ignore[union-attr]
     return cut < split and first.isupper() and searched.isupper() and moved.islower()
+
+
+_NUMBER_END_RE = lazy_pattern(r"\d(\.?)\s+$")
+
+
+def _number_before_word(text: str, cut: int, closing: str, side_a: str) -> bool:
+    """Whether side A would end at ``cut`` with the number ``closing`` where a small
+    letter follows it, the number bare or its dot an ordinal's (``side_a`` writing
+    ordinals so): the number heads the words after it, and its side goes on ("...
+    különösen annak 7. | cikkére, gestützt auf ... insbesondere auf Artikel 7,", "... és
+    104 | cikkére,"; Hungarian writes the number before "cikk", article, German after
+    "Artikel"). A code both sides end with ("MED") is the same in every language; a
+    number is placed as each language places it. A full stop ends a sentence: "...
+    artiklarna 94, 100, 103 och 104. | under henvisning til ... 103, og 104 —"."""
+    if not closing[-1:].isdigit() or not text[cut:cut + 1].islower():
+        return False
+    m = _NUMBER_END_RE.search(text, max(0, cut - 8), cut)
+    return m is not None and (not m.group(1) or side_a in ORDINAL_DOT_LANGUAGES)
 
 
 _BRACKET_RE = lazy_pattern(r"[()\[\]]")
