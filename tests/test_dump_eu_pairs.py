@@ -1537,3 +1537,34 @@ def test_an_article_number_before_its_noun_does_not_end_side_a() -> None:
     assert got[1][1].startswith("gestützt auf das Wirtschaftspartnerschaftsabkommen")
     assert got[4][0].endswith("és különösen annak 7. cikkére,")
     assert got[4][1].startswith("gestützt auf das Abkommen")
+
+
+def test_a_defined_term_quoted_in_side_b_quotes_opens_side_b() -> None:
+    """DGT-TM 2019 22019A0315(01), ET-EN (tests/data/dump_quoted_terms_et_en.txt, unnumbered,
+    cut at spaces): "„laev“ – laev, mida kasutatakse ... kalapüügiks." / "‘vessel’ means any
+    vessel ...". Each side opens with the term it defines, quoted in its own quotes; the
+    n-grams read "vessel" as Estonian, and the unit offered "... kalapüügiks. ‘vessel’" as
+    the Estonian. A quotation in other quotes than those side A opens with, ending side A,
+    opens side B."""
+    result, got = _read_data_dump("dump_quoted_terms_et_en.txt", "definitions.txt", "et", "en")
+    assert not result.rejects
+    assert len(got) == 2
+    assert got[1] == ("„laev“ – laev, mida kasutatakse või kavatsetakse kasutada kalapüügiks.",
+                      "‘vessel’ means any vessel used for, equipped to be used for, or intended "
+                      "to be used for fishing.")
+
+
+def test_a_term_quoted_in_finnish_quotes_opens_the_finnish_side() -> None:
+    """DGT-TM 2019 22019A0315(01) and 22019D0996, ET-FI
+    (tests/data/dump_quoted_terms_et_fi.txt, unnumbered, cut at spaces): "„kalad“ – ...
+    sessiilsete liikide hulka," / "”kalalla” kala-, nilviäis- ..." and "„Katsetamist
+    käsitlev soovitus“ on ..." / "”Recommendation on Testing” (testausta koskeva suositus)
+    viittaa ...": the Finnish term, leaning a hair, or an English title the n-grams read as
+    Estonian, ended the Estonian side."""
+    result, got = _read_data_dump("dump_quoted_terms_et_fi.txt", "definitions.txt", "et", "fi")
+    assert not result.rejects
+    assert len(got) == 3
+    assert got[0][0].endswith("määratletud sessiilsete liikide hulka,")
+    assert got[0][1].startswith("”kalalla” kala-, nilviäis- ja äyriäislajeja;")
+    assert got[2][0].endswith("(IMO resolutsioon MSC.81(70).")
+    assert got[2][1].startswith("”Recommendation on Testing” (testausta koskeva suositus)")

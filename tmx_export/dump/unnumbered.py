@@ -841,6 +841,7 @@ def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, i
         split = _ending_match(parts, prefix, i, j, split, near)
         split = _item_opening_to_b(parts.text, starts[i], split, e_off)
         split = _note_label_to_b(parts.text, starts[i], split)
+        split = _quoted_term_to_b(parts.text, starts[i], split)
         out.append((starts[i], _opening_marks_to_b(parts.text, starts[i], split), e_off))
     return _written_together(parts, prefix, out)
 
@@ -1166,6 +1167,33 @@ def _note_label_to_b(text: str, start: int, split: int) -> int:
     if begin <= start or label is None or label.end() != end or not text[begin].isupper():
         return split
     return begin
+
+
+# A quotation of a few words ending side A, white space after it: its opening mark.
+_QUOTED_END_RE = lazy_pattern(
+    r"(?:^|(?<=\s))([\"“”„«»‘‚])\s?[^\W\d_][^\"“”„«»‘’‚‹›\n]{0,80}?[\w.)]\s?[\"“”»’]\s*$")
+QUOTED_TERM_WORDS = 6  # words, at most, of a term or title quoted at the head of a side
+
+
+def _quoted_term_to_b(text: str, start: int, split: int) -> int:
+    """``split``, or the opening mark of a quotation ending side A, when side A opens with
+    a quotation in other quotes: a definition opens with its term quoted in both
+    languages, each in its own quotes ("„laev“ – laev, mida kasutatakse ... kalapüügiks. |
+    ‘vessel’ means any vessel ...", Estonian-English; "„kalad“ – ... hulka, | ”kalalla”
+    kala-, ...", Estonian-Finnish), where the term, a word the n-grams read as Estonian
+    ("vessel") or leaning a hair, was taken as side A's last word. A side quotes in one
+    style: a quotation in another ending it is side B's opening."""
+    if text[split:split + 1] in _QUOTES:
+        return split
+    head = _QUOTATION_RE.match(text, start)
+    if head is None or len(head.group(1).split()) > QUOTED_TERM_WORDS:
+        return split
+    lo = max(head.end(), split - 120)
+    tail = _QUOTED_END_RE.search(text[lo:split])
+    if tail is None or tail.group(1) == text[start] or len(
+            tail.group().split()) > QUOTED_TERM_WORDS:
+        return split
+    return lo + tail.start(1)
 
 
 def _opening_marks_to_b(text: str, start: int, split: int) -> int:
