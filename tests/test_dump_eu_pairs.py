@@ -1568,3 +1568,23 @@ def test_a_term_quoted_in_finnish_quotes_opens_the_finnish_side() -> None:
     assert got[0][1].startswith("”kalalla” kala-, nilviäis- ja äyriäislajeja;")
     assert got[2][0].endswith("(IMO resolutsioon MSC.81(70).")
     assert got[2][1].startswith("”Recommendation on Testing” (testausta koskeva suositus)")
+
+
+@pytest.mark.parametrize(("file", "langs", "pair"), [
+    ("dump_standard_codes_hu_de.txt", ("hu", "de"), 0),
+    ("dump_standard_codes_et_fi.txt", ("et", "fi"), 1),
+])
+def test_a_standard_code_opens_side_b_with_its_number(file: str, langs: tuple[str, str],
+                                                     pair: int) -> None:
+    """DGT-TM 2019 22019D0996, HU-DE and ET-FI (tests/data/dump_standard_codes_*.txt,
+    unnumbered, cut at spaces): "EN 61162–1 (2016) – 1. rész: ... adatfeldolgozó" / "IEC
+    61162- 1 (2016) — Teil 1: ..." and "IEC 61162- 1 (2016) – 1. osa: ... kuulajat" / "EN
+    61162- 1 (2016) – Osa 1: ...". Side B's code, no word of either language, was taken
+    as side A's last word ("... adatfeldolgozó IEC" / "61162- 1 (2016) — Teil 1"), the
+    lengths deciding. Side A opening with a code and its number, side B does too."""
+    result, got = _read_data_dump(file, "standards.txt", *langs)
+    assert not result.rejects
+    source, target = got[pair]
+    assert source.split()[0] in ("EN", "IEC")
+    assert target.split()[0] in ("EN", "IEC") and target.split()[0] != source.split()[0]
+    assert target.split()[1] == "61162-"

@@ -842,6 +842,7 @@ def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, i
         split = _item_opening_to_b(parts.text, starts[i], split, e_off)
         split = _note_label_to_b(parts.text, starts[i], split)
         split = _quoted_term_to_b(parts.text, starts[i], split)
+        split = _code_opening_to_b(parts.text, starts[i], split)
         out.append((starts[i], _opening_marks_to_b(parts.text, starts[i], split), e_off))
     return _written_together(parts, prefix, out)
 
@@ -1165,6 +1166,26 @@ def _note_label_to_b(text: str, start: int, split: int) -> int:
     begin, end = _chunk_before(text, start, split)
     label = _NOTE_LABEL_RE.match(text, begin)
     if begin <= start or label is None or label.end() != end or not text[begin].isupper():
+        return split
+    return begin
+
+
+# A code in capitals and a number after it: "EN 61162–1", "IEC 61162- 1".
+_CODE_NUMBER_RE = lazy_pattern(r"([^\W\d_]{2,5})[ \t]+\d")
+
+
+def _code_opening_to_b(text: str, start: int, split: int) -> int:
+    """``split``, or the start of the code in capitals ending side A, when side A opens
+    with a code and its number and side B would open with a number alone: a standard's
+    reference opens with its code in both languages, each naming its own ("IEC 61162- 1
+    (2016) – 1. osa: ... kuulajat | EN 61162- 1 (2016) – Osa 1: ...", where "EN", no word
+    of either language, was taken as side A's last word, the lengths deciding)."""
+    head = _CODE_NUMBER_RE.match(text, start)
+    if head is None or not _acronym(head.group(1)) or not text[split:split + 1].isdigit():
+        return split
+    begin, end = _chunk_before(text, start, split)
+    if begin <= start or not _acronym(text[begin:end]) or text[begin:end] != text[
+            begin:end].strip("()[],.;:"):
         return split
     return begin
 
