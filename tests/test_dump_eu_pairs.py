@@ -1588,3 +1588,16 @@ def test_a_standard_code_opens_side_b_with_its_number(file: str, langs: tuple[st
     assert source.split()[0] in ("EN", "IEC")
     assert target.split()[0] in ("EN", "IEC") and target.split()[0] != source.split()[0]
     assert target.split()[1] == "61162-"
+
+
+def test_a_note_label_with_a_full_stop_opens_side_b() -> None:
+    """DGT-TM 2019 22019D0996, ET-FI (tests/data/dump_note_label_et_fi.txt, unnumbered,
+    cut at spaces): "Märkus: Leping ei hõlma avariikomplekti" / "Huom. Hätäpakkaus ei kuulu
+    sopimuksen soveltamisalaan.". The Estonian ends with no full stop and the Finnish with
+    one, so the Finnish label, a sentence of one word, was taken as side A's end ("...
+    avariikomplekti Huom."). Side A opening with a note's label, side B opens with its
+    own."""
+    result, got = _read_data_dump("dump_note_label_et_fi.txt", "notes.txt", "et", "fi")
+    assert not result.rejects
+    assert ("Märkus: Leping ei hõlma avariikomplekti",
+            "Huom. Hätäpakkaus ei kuulu sopimuksen soveltamisalaan.") in got

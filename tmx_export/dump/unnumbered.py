@@ -832,7 +832,7 @@ def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, i
         split = _codes_end_to_a(parts.text, starts[i], split, e_off)
         split = _shared_first_word(parts, prefix, starts[i], split)
         split = _preposition_end_to_b(parts, prefix, starts[i], split, e_off, langs)
-        split = _sentence_end_to_a(parts, prefix, split, e_off)
+        split = _sentence_end_to_a(parts, prefix, starts[i], split, e_off)
         split = _bracket_end_to_a(parts, prefix, starts[i], split, e_off)
         # the cuts near a split, read once for both moves: a short pair's split is most
         # often left where it is by the first, and the second asks for the same cuts
@@ -1239,7 +1239,7 @@ _SENTENCE_CORE_RE = lazy_pattern(r"\w.*\w")  # its words, without the punctuatio
 _FIRST_SENTENCE_RE = lazy_pattern(r"[^.!?]{1,40}?[.!?][\"'”’»)\]]*\s+(?=\S)")
 
 
-def _sentence_end_to_a(parts: _SegmentalParts, prefix: np.ndarray, split: int,
+def _sentence_end_to_a(parts: _SegmentalParts, prefix: np.ndarray, start: int, split: int,
                        end: int) -> int:
     """``split``, or the end of side B's first sentence when that sentence ends side A:
     side A stops without a full stop where side B ends with one, and side B opens with a
@@ -1247,13 +1247,15 @@ def _sentence_end_to_a(parts: _SegmentalParts, prefix: np.ndarray, split: int,
     les questions ...", "... to the territory of | Côte d'Ivoire. L'accord ...", "... part
     | A. “Suisse UIR” ..."): a translation ends as its source does, and the word before
     the full stop was read as the other language's (a capital, an accent) or as
-    nothing."""
+    nothing. Not a word alone when side A opens with a note's label: side B opens with its
+    own ("Märkus: Leping ei hõlma avariikomplekti | Huom. Hätäpakkaus ei kuulu ...")."""
     text = parts.text
     before = text[max(0, split - 3):split].rstrip()
     if not before[-1:].isalnum() or not _SIDE_END_RE.search(text, max(split, end - 8), end):
         return split
     first = _FIRST_SENTENCE_RE.match(text, split, end)
-    if first is None or len(first.group().split()) > END_SENTENCE_WORDS:
+    if first is None or len(first.group().split()) > END_SENTENCE_WORDS or (
+            len(first.group().split()) == 1 and _NOTE_LABEL_RE.match(text, start)):
         return split
     a, b = parts.pos.searchsorted(split), parts.pos.searchsorted(first.end())
     # the words moved lean to side B's language by -(prefix[b] - prefix[a]) (side A's is
