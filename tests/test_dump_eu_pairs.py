@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from tmx_export.dump import CUT_STYLES, format_dump, read_dump
+from tmx_export.dump.pairing import _check_pair
 from tmx_export.formats.tmx import read_tmx
 from tmx_export.lang import WORD_RE
 from tmx_export.model import Pair
@@ -1156,16 +1157,21 @@ def test_a_label_twice_on_one_side_only_is_rejected() -> None:
     MSC/Okr. 1120"). The row ran into the Croatian side of the next, whose unit offered
     "IMO MSC/Okr. 1120" as the translation of the row and the reference. A translation
     keeps its labels as its numbers: a quoted label twice on one side and never on the
-    other is a reject with the reason, and the rows around it are read as before."""
+    other is a reject with the reason. (Since the Slovene "ločevalne", a form no list
+    holds, leans by its n-grams, the rows no longer run together: each is read as its
+    pair, and the unit they made is checked alone.)"""
     result, got = _read_data_dump("dump_labels_run_together_hr_sl.txt", "labels.txt", "hr", "sl")
-    assert not [s for s, _ in got if "Okružnica 1120" in s]
-    assert ("IMO MSC.1 Okružnica 1434", "IMO MSC.1/Okr. 1434") in got
+    assert not result.rejects
     assert got[0][0].startswith("Konstrukcije klase „A” i „B”")
-    [reject] = result.rejects
+    assert got[1:3] == [("konstrukcije klase „A”,", "ločevalne površine razreda „A“"),
+                        ("IMO MSC Okružnica 1120", "IMO MSC/Okr. 1120")]
+    assert ("IMO MSC.1 Okružnica 1434", "IMO MSC.1/Okr. 1434") in got
+    source = "konstrukcije klase „A”, ločevalne površine razreda „A“ IMO MSC Okružnica 1120"
+    pair, reject = _check_pair(source, "IMO MSC/Okr. 1120", False, "labels.txt", 2, "hr",
+                               "sl", ("hr", "sl"), shown=f"{source} IMO MSC/Okr. 1120")
+    assert pair is None and reject is not None
     assert reject.reported_reason == ("pair boundaries unsure: a label twice on the hr side "
                                       "and not on the sl side (two pairs run together?): A")
-    assert reject.line == 2
-    assert len(result.pairs) + len(result.rejects) == 4
 
 
 def test_brackets_balance_between_the_sides() -> None:
@@ -1601,3 +1607,20 @@ def test_a_note_label_with_a_full_stop_opens_side_b() -> None:
     assert not result.rejects
     assert ("Märkus: Leping ei hõlma avariikomplekti",
             "Huom. Hätäpakkaus ei kuulu sopimuksen soveltamisalaan.") in got
+
+
+def test_an_inflected_word_no_list_holds_leans_by_its_ngrams() -> None:
+    """DGT-TM 2019 22019D0996, HU-DE and HR-SL (tests/data/dump_unlisted_lower_*.txt,
+    unnumbered, cut at spaces): "„A” osztály: hajókhoz" / "Klasse A für Schiffe" and "za
+    prsluke za spašavanje" / "za rešilne jopiče". The Hungarian "hajókhoz" (to ships) and
+    the Croatian "prsluke" (life jackets), forms no word list holds, scored nothing: the
+    colon gave "hajókhoz" to the German, and the Croatian row ran into the Slovene and the
+    next pair as one unit. A word in small letters of seven letters or more that neither
+    list holds is no name or code: it leans by its n-grams."""
+    result, got = _read_data_dump("dump_unlisted_lower_hu_de.txt", "classes.txt", "hu", "de")
+    assert not result.rejects
+    assert got == [("„A” osztály: hajókhoz", "Klasse A für Schiffe")]
+    result, got = _read_data_dump("dump_unlisted_lower_hr_sl.txt", "rows.txt", "hr", "sl")
+    assert not result.rejects
+    assert ("za prsluke za spašavanje", "za rešilne jopiče") in got
+    assert len(got) == 3
