@@ -1624,3 +1624,16 @@ def test_an_inflected_word_no_list_holds_leans_by_its_ngrams() -> None:
     assert not result.rejects
     assert ("za prsluke za spašavanje", "za rešilne jopiče") in got
     assert len(got) == 3
+
+
+def test_an_acronym_opens_side_b_as_side_a_opens_with_a_capital() -> None:
+    """DGT-TM 2019 22019D0996, ET-EN (tests/data/dump_acronym_opening_et_en.txt, unnumbered,
+    cut at spaces): "ÕIGUSNORMID JA RAKENDUSSÄTTED" / "EU legislation, regulations and
+    administrative provisions:". "EU", no word of either language, was taken as side A's
+    last word, the lengths deciding, and the English opened with "legislation". Side A
+    opening with a capital, side B does not open with a small letter after an acronym."""
+    result, got = _read_data_dump("dump_acronym_opening_et_en.txt", "headings.txt", "et", "en")
+    assert ("ÕIGUSNORMID JA RAKENDUSSÄTTED",
+            "EU legislation, regulations and administrative provisions:") in got
+    assert ("ÕIGUSNORMID JA RAKENDUSSÄTTED",
+            "LEGISLATION, REGULATIONS AND ADMINISTRATIVE PROVISIONS") in got

@@ -843,6 +843,7 @@ def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, i
         split = _note_label_to_b(parts.text, starts[i], split)
         split = _quoted_term_to_b(parts.text, starts[i], split)
         split = _code_opening_to_b(parts.text, starts[i], split)
+        split = _capital_opening_to_b(parts.text, starts[i], split, e_off)
         out.append((starts[i], _opening_marks_to_b(parts.text, starts[i], split), e_off))
     return _written_together(parts, prefix, out)
 
@@ -1186,6 +1187,28 @@ def _code_opening_to_b(text: str, start: int, split: int) -> int:
     begin, end = _chunk_before(text, start, split)
     if begin <= start or not _acronym(text[begin:end]) or text[begin:end] != text[
             begin:end].strip("()[],.;:"):
+        return split
+    return begin
+
+
+def _capital_opening_to_b(text: str, start: int, split: int, end: int) -> int:
+    """``split``, or the start of the acronym ending side A, when side B would open with a
+    small letter where side A opens with a capital: a translation opens as its source
+    does ("ÕIGUSNORMID JA RAKENDUSSÄTTED | EU legislation, regulations and administrative
+    provisions:", where "EU", no word of either language, was taken as side A's last
+    word, the lengths deciding). Not where the pair ends with an acronym, which side A
+    may end with too (:func:`_codes_end_to_a`: "Przedstawiciel państw SADC UPG | zástupce
+    států SADC EPA")."""
+    last = _chunk_before(text, start, end)
+    if _acronym(text[last[0]:last[1]]):
+        return split
+    letters = [_LETTER_RE.search(text, at, at + 40) for at in (start, split)]
+    if letters[0] is None or letters[1] is None or letters[1].start() != split:
+        return split
+    if not letters[0].group().isupper() or not letters[1].group().islower():
+        return split
+    begin, end = _chunk_before(text, start, split)
+    if begin <= start or not text[begin].isupper() or not _acronym(text[begin:end]):
         return split
     return begin
 
