@@ -1637,3 +1637,17 @@ def test_an_acronym_opens_side_b_as_side_a_opens_with_a_capital() -> None:
             "EU legislation, regulations and administrative provisions:") in got
     assert ("ÕIGUSNORMID JA RAKENDUSSÄTTED",
             "LEGISLATION, REGULATIONS AND ADMINISTRATIVE PROVISIONS") in got
+
+
+def test_a_word_side_a_opens_with_and_repeats_is_no_name_kept() -> None:
+    """DGT-TM 2019 22019D0996, HU-DE (tests/data/dump_word_twice_hu_de.txt, unnumbered, cut
+    at spaces): "mentőcsónakokhoz és készenléti mentőcsónakokhoz" / "Rettungsboote und
+    Bereitschaftsboote," (for lifeboats and rescue boats). Side A repeats its first word,
+    and the split was taken before the repeat, as where a translation keeps a name its
+    source opens with: the German opened with the Hungarian word. A repeat of one word
+    leaning clearly to side A's language is side A's own."""
+    result, got = _read_data_dump("dump_word_twice_hu_de.txt", "rows.txt", "hu", "de")
+    assert not result.rejects
+    assert got[1] == ("mentőcsónakokhoz és készenléti mentőcsónakokhoz",
+                      "Rettungsboote und Bereitschaftsboote,")
+    assert len(got) == 3

@@ -1569,7 +1569,8 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
     cuts = cut.tolist()
     repeats = _repeats(text, s_off, e_off, opening, pos, prefix) if opening else []
     for index, c in enumerate(cuts if long_opening or opening or closing else ()):
-        if long_opening and text.startswith(long_opening, c):
+        if long_opening and text.startswith(long_opening, c) and not _own_word_repeated(
+                text, c, _common_prefix(text, s_off, c, e_off), pos, prefix):
             # A split where side B repeats side A's opening: the repeated words are a
             # name, no evidence of either language (where a split after the repeat would
             # count them twice for side A), and the repeat itself is evidence of the split.
@@ -1592,6 +1593,21 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
                 label = int(np.searchsorted(pos, c)) - 1
                 vals[index] += 2 * abs(prefix[label + 1] - prefix[label])
     return cuts[int(np.argmax(vals))]
+
+
+def _own_word_repeated(text: str, at: int, same: int, pos: np.ndarray,
+                       prefix: np.ndarray) -> bool:
+    """Whether the repeat of side A's opening at ``at`` (``same`` characters alike) is one
+    word leaning clearly to side A's language (:data:`OWN_WORD_LEAN`): side A names a
+    thing twice ("mentőcsónakokhoz és készenléti mentőcsónakokhoz | Rettungsboote und
+    Bereitschaftsboote,", lifeboats and rescue boats), where a name kept in the
+    translation is of several words or leans no way ("Bundesministerium für Verkehr und
+    digitale Infrastruktur (Közlekedési ...) | Bundesministerium für Verkehr ...")."""
+    words = text[at:at + same].split()
+    if len(words) != 1:
+        return False
+    a = int(pos.searchsorted(at))
+    return a + 1 < len(prefix) and prefix[a + 1] - prefix[a] >= OWN_WORD_LEAN
 
 
 def _own_word_after(pos: np.ndarray, prefix: np.ndarray, cut: int, split: int) -> bool:
