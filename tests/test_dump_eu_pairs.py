@@ -1651,3 +1651,17 @@ def test_a_word_side_a_opens_with_and_repeats_is_no_name_kept() -> None:
     assert got[1] == ("mentőcsónakokhoz és készenléti mentőcsónakokhoz",
                       "Rettungsboote und Bereitschaftsboote,")
     assert len(got) == 3
+
+
+def test_compound_labels_are_kept_one_on_each_side() -> None:
+    """DGT-TM 2019 22019D0996, ET-FI (tests/data/dump_hyphen_labels_et_fi.txt, unnumbered,
+    cut at spaces): "Tulekindlad A- ja B-klassi vaheseinad" / "A- ja B-luokan rajapinnat,
+    palonkestävyys". "A- ja", a label and the "and" of both languages, leans no way, and
+    the lengths took it to side A: the unit offered "... vaheseinad A- ja" / "B-luokan
+    ...". A translation keeps its source's labels as its numbers: a capital heading a
+    compound counts as one, one of each on each side."""
+    result, got = _read_data_dump("dump_hyphen_labels_et_fi.txt", "divisions.txt", "et", "fi")
+    assert not result.rejects
+    assert got[1] == ("Tulekindlad A- ja B-klassi vaheseinad",
+                      "A- ja B-luokan rajapinnat, palonkestävyys")
+    assert got[2] == ("A-klassi vaheseinad,", "A-luokan rajapinnat,")

@@ -1502,6 +1502,9 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
     # scanned again rather than taken from the whole text's numbers: at the pair's end the
     # scan stops as a pair's text does ("IV" before "The" of the next pair is a number)
     found = written_numbers(text, s_off, e_off)
+    labels = _hyphen_labels(text, s_off, e_off)
+    if len(labels) >= 2:
+        found = sorted(found + labels)
     opening, closing = _neutral_edges(text, s_off, e_off, pos, prefix)
     long_opening = text[s_off:s_off + REPEAT_MIN_CHARS]
     if len(long_opening) < REPEAT_MIN_CHARS or text.find(long_opening, s_off + 1, e_off) < 0:
@@ -1593,6 +1596,17 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
                 label = int(np.searchsorted(pos, c)) - 1
                 vals[index] += 2 * abs(prefix[label + 1] - prefix[label])
     return cuts[int(np.argmax(vals))]
+
+
+# A capital alone before a hyphen, the first part of a compound: "A- ja B-klassi".
+_HYPHEN_LABEL_RE = lazy_pattern(r"(?<![\w.-])([A-Z])-(?=[\s,]|[^\W\d_])")
+
+
+def _hyphen_labels(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """The capitals a pair holds as a compound's first part ("A- ja B-klassi vaheseinad" /
+    "A- ja B-luokan rajapinnat"): labels, kept by a translation as its numbers, one of
+    each on each side (where "A- ja", leaning no way, was taken as side A's end)."""
+    return [(m.start(), m.group(1)) for m in _HYPHEN_LABEL_RE.finditer(text, start, end)]
 
 
 def _own_word_repeated(text: str, at: int, same: int, pos: np.ndarray,
