@@ -1665,3 +1665,20 @@ def test_compound_labels_are_kept_one_on_each_side() -> None:
     assert got[1] == ("Tulekindlad A- ja B-klassi vaheseinad",
                       "A- ja B-luokan rajapinnat, palonkestävyys")
     assert got[2] == ("A-klassi vaheseinad,", "A-luokan rajapinnat,")
+
+
+def test_a_one_word_name_kept_in_the_translation_opens_side_b() -> None:
+    """DGT-TM 2019 22019D0996, SV-DA (tests/data/dump_names_kept_sv_da.txt, unnumbered, cut
+    at spaces, from ``benchmarks/eu_pairs.py --all``): "Kommunikationsministeriet" /
+    "Kommunikationsministeriet (Ministeriet for transport og kommunikation)". The Danish
+    keeps the Swedish ministry's name, one word leaning to Swedish: side B opens with it,
+    where a word side A repeats in its own phrase stays side A's
+    (:func:`test_a_word_side_a_opens_with_and_repeats_is_no_name_kept`)."""
+    result, got = _read_data_dump("dump_names_kept_sv_da.txt", "ministries.txt", "sv", "da")
+    assert not result.rejects
+    assert got == [
+        ("Kommunikationsministeriet",
+         "Kommunikationsministeriet (Ministeriet for transport og kommunikation)"),
+        ("Sverige", "Sverige"),
+        ("Näringsdepartementet", "Näringsdepartementet (Erhvervs- og innovationsministeriet)"),
+    ]

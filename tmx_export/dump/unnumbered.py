@@ -1573,7 +1573,7 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
     repeats = _repeats(text, s_off, e_off, opening, pos, prefix) if opening else []
     for index, c in enumerate(cuts if long_opening or opening or closing else ()):
         if long_opening and text.startswith(long_opening, c) and not _own_word_repeated(
-                text, c, _common_prefix(text, s_off, c, e_off), pos, prefix):
+                text, s_off, c, _common_prefix(text, s_off, c, e_off), pos, prefix):
             # A split where side B repeats side A's opening: the repeated words are a
             # name, no evidence of either language (where a split after the repeat would
             # count them twice for side A), and the repeat itself is evidence of the split.
@@ -1609,19 +1609,26 @@ def _hyphen_labels(text: str, start: int, end: int) -> list[tuple[int, str]]:
     return [(m.start(), m.group(1)) for m in _HYPHEN_LABEL_RE.finditer(text, start, end)]
 
 
-def _own_word_repeated(text: str, at: int, same: int, pos: np.ndarray,
+def _own_word_repeated(text: str, start: int, at: int, same: int, pos: np.ndarray,
                        prefix: np.ndarray) -> bool:
     """Whether the repeat of side A's opening at ``at`` (``same`` characters alike) is one
-    word leaning clearly to side A's language (:data:`OWN_WORD_LEAN`): side A names a
-    thing twice ("mentőcsónakokhoz és készenléti mentőcsónakokhoz | Rettungsboote und
-    Bereitschaftsboote,", lifeboats and rescue boats), where a name kept in the
-    translation is of several words or leans no way ("Bundesministerium für Verkehr und
-    digitale Infrastruktur (Közlekedési ...) | Bundesministerium für Verkehr ...")."""
-    words = text[at:at + same].split()
-    if len(words) != 1:
+    word leaning clearly to side A's language (:data:`OWN_WORD_LEAN`) after a word of side
+    A's own, not its first, in one phrase: side A names a thing twice ("mentőcsónakokhoz
+    és készenléti mentőcsónakokhoz | Rettungsboote und Bereitschaftsboote,", lifeboats and
+    rescue boats). A name kept in the translation follows side A's name itself or a mark
+    ("Kommunikationsministeriet | Kommunikationsministeriet (Ministeriet for transport og
+    kommunikation)", "Bundesministerium für Verkehr ... (Közlekedési ...) |
+    Bundesministerium für Verkehr ...")."""
+    if len(text[at:at + same].split()) != 1:
         return False
     a = int(pos.searchsorted(at))
-    return a + 1 < len(prefix) and prefix[a + 1] - prefix[a] >= OWN_WORD_LEAN
+    first = int(pos.searchsorted(start))
+    if a - 1 <= first or a + 1 >= len(prefix):
+        return False
+    before = int(pos[a - 1])
+    joined = re.fullmatch(r"[^\W\d_]+\s+", text[before:at]) is not None
+    return (joined and prefix[a + 1] - prefix[a] >= OWN_WORD_LEAN
+            and prefix[a] - prefix[a - 1] >= OWN_WORD_LEAN)
 
 
 def _own_word_after(pos: np.ndarray, prefix: np.ndarray, cut: int, split: int) -> bool:
