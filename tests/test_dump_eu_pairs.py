@@ -1682,3 +1682,21 @@ def test_a_one_word_name_kept_in_the_translation_opens_side_b() -> None:
         ("Sverige", "Sverige"),
         ("Näringsdepartementet", "Näringsdepartementet (Erhvervs- og innovationsministeriet)"),
     ]
+
+
+def test_an_english_heading_in_capitals_does_not_open_with_of() -> None:
+    """DGT-TM 2019 22019D0391 and 22019D0437, ET-EN
+    (tests/data/dump_capital_headings_et_en.txt, unnumbered, cut at spaces): "LEPINGU
+    ARTIKLIS 94 SÄTESTATUD VAHEKOHTUNIKE NIMEKIRI" / "LIST OF ARBITRATORS PROVIDED FOR IN
+    ARTICLE 94 OF THE AGREEMENT" and "KAUBANDUS- JA ARENGUKOMITEE TÖÖKORD" / "RULES OF
+    PROCEDURE OF ...". "LIST" and "RULES", words the n-grams read as Estonian a hair or
+    not at all, were taken as side A's last: the English opened with "OF". A heading in
+    capitals does not open with "OF"."""
+    result, got = _read_data_dump("dump_capital_headings_et_en.txt", "headings.txt", "et", "en")
+    assert not result.rejects
+    assert got == [
+        ("LEPINGU ARTIKLIS 94 SÄTESTATUD VAHEKOHTUNIKE NIMEKIRI",
+         "LIST OF ARBITRATORS PROVIDED FOR IN ARTICLE 94 OF THE AGREEMENT"),
+        ("KAUBANDUS- JA ARENGUKOMITEE TÖÖKORD",
+         "RULES OF PROCEDURE OF THE TRADE AND DEVELOPMENT COMMITTEE"),
+    ]

@@ -140,6 +140,12 @@ _ELISION_RE = lazy_pattern(r"['’](?<=[^\W\d_]['’])(?=[^\W\d_])")
 # (its first digit, then the character before it: a lookbehind opening a pattern is tried
 # at every character of the text)
 _ORDINAL_DOT_RE = lazy_pattern(r"\d(?<![\w.,/-]\d)\d{0,2}\.[ \t]+(?=[^\W\d_])")
+# An English "OF" after a word in capitals: inside a heading, which opens with no "of"
+# ("LEPINGU ... NIMEKIRI | LIST OF ARBITRATORS ...", where "LIST", a word the n-grams read
+# as Estonian a hair, was taken as side A's last). In capitals only: a fragment of a title
+# opens with "of" in small letters ("tal-20 ta' Marzu 2019 | of 20 March 2019").
+_OF_NEXT_RE = lazy_pattern(r"(?<=[A-ZÀ-Þ]{2})[ \t]+(?=OF[ \t])")
+OF_OPENING_PRIOR = -2.0  # log10 odds of side B opening there (cancels the capital's +1, and more)
 _SHORT_ABBREVIATION_RE = lazy_pattern(
     r"[A-Z](?<![\w.][A-Z])[a-z]{1,3}\.[ \t]+(?=\d|[A-Z]+[.\d(/-]|[A-Z]{2,}\b)")
 _HEADING_ABBREVIATION_RE = lazy_pattern(
@@ -360,6 +366,8 @@ def _split_priors(text: str, pos: np.ndarray, langs: tuple[str, ...] = (),
     labels = _capital_label_re(never)
     if labels is not None:
         at(labels, 3.0)  # cancels it: "ATTACHMENT A | ANNEXE A", a label
+    if "en" in langs:
+        at(_OF_NEXT_RE, OF_OPENING_PRIOR)  # "NIMEKIRI | LIST OF", not "LIST | OF"
     at(_SHORT_ABBREVIATION_RE, -2.0)  # "Res. A.382(X)", "Art. 5": not a sentence end
     # nor, after a word, a place for side B to start: there the abbreviation heads the
     # reference it is before ("Ris. A.658(16) dell'IMO | Res. IMO A.658(16)", where "Res."
