@@ -603,7 +603,8 @@ class WordScores(dict[str, float]):
             w = word.lower()
             a, b = zipf(w, self.first), zipf(w, self.second)
             score = max(-MAX_WORD_SCORE, min(MAX_WORD_SCORE, a - b))
-            if self.unlisted and not a and not b and len(w) >= LONG_UNLISTED:
+            if self.unlisted and not a and not b and (
+                    len(w) >= LONG_UNLISTED or word.islower() and len(w) >= LOWER_UNLISTED):
                 score = self._unlisted(w)
         if word.isupper() and len(word) > 1:
             score *= CAPITALS_WEIGHT
@@ -652,7 +653,10 @@ class WordScores(dict[str, float]):
     def _unlisted(self, word: str) -> float:
         """The lean of a long word neither list holds, by its n-grams: a compound or an
         inflected form ("Schiffsidentifizierungssystem", "radionawigacyjnego") is
-        evidence of its language, where scoring it 0 left it to whichever side took it."""
+        evidence of its language, where scoring it 0 left it to whichever side took it.
+        So is a shorter one in small letters (:data:`LOWER_UNLISTED`): the Hungarian
+        "hajókhoz" had a colon before it give it to the German side ("„A” osztály: |
+        hajókhoz Klasse A für Schiffe")."""
         import numpy as np
 
         ptc, pc, classes = _ngram_tables()
@@ -700,6 +704,10 @@ NAME_NGRAM_LEAN = 0.5
 # Letters of a word that neither word list holds from which its n-grams score it: shorter
 # unlisted words are mostly names and codes, which lean to no language.
 LONG_UNLISTED = 10
+# ... and of one in small letters: names and codes are written with capitals, and a word in
+# small letters that no list holds is an inflected form ("hajókhoz", to ships; "cikkére",
+# to article; Croatian "prsluke", life jackets)
+LOWER_UNLISTED = 7
 # Longer than any word of a language (German compounds of 60-odd letters included): scored 0.
 LONGEST_WORD = 100
 

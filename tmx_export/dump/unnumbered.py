@@ -146,6 +146,12 @@ _ELISION_RE = lazy_pattern(r"['’](?<=[^\W\d_]['’])(?=[^\W\d_])")
 # (its first digit, then the character before it: a lookbehind opening a pattern is tried
 # at every character of the text)
 _ORDINAL_DOT_RE = lazy_pattern(r"\d(?<![\w.,/-]\d)\d{0,2}\.[ \t]+(?=[^\W\d_])")
+# An English "OF" after a word in capitals: inside a heading, which opens with no "of"
+# ("LEPINGU ... NIMEKIRI | LIST OF ARBITRATORS ...", where "LIST", a word the n-grams read
+# as Estonian a hair, was taken as side A's last). In capitals only: a fragment of a title
+# opens with "of" in small letters ("tal-20 ta' Marzu 2019 | of 20 March 2019").
+_OF_NEXT_RE = lazy_pattern(r"(?<=[A-ZÀ-Þ]{2})[ \t]+(?=OF[ \t])")
+OF_OPENING_PRIOR = -2.0  # log10 odds of side B opening there (cancels the capital's +1, and more)
 _SHORT_ABBREVIATION_RE = lazy_pattern(
     r"[A-Z](?<![\w.][A-Z])[a-z]{1,3}\.[ \t]+(?=\d|[A-Z]+[.\d(/-]|[A-Z]{2,}\b)")
 _HEADING_ABBREVIATION_RE = lazy_pattern(
@@ -366,6 +372,8 @@ def _split_priors(text: str, pos: np.ndarray, langs: tuple[str, ...] = (),
     labels = _capital_label_re(never)
     if labels is not None:
         at(labels, 3.0)  # cancels it: "ATTACHMENT A | ANNEXE A", a label
+    if "en" in langs:
+        at(_OF_NEXT_RE, OF_OPENING_PRIOR)  # "NIMEKIRI | LIST OF", not "LIST | OF"
     at(_SHORT_ABBREVIATION_RE, -2.0)  # "Res. A.382(X)", "Art. 5": not a sentence end
     # nor, after a word, a place for side B to start: there the abbreviation heads the
     # reference it is before ("Ris. A.658(16) dell'IMO | Res. IMO A.658(16)", where "Res."
@@ -513,7 +521,9 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
     # only the order that wins (the source-first one on a tie) has its splits refined
     if signs[won] < 0:
         prefix = -prefix
-    return [(sign, total, _refined(shared, prefix, path, langs) if r == won else [])
+    # (side A's language: the first of ``langs`` when the scores' order won, else the other)
+    side_a = langs[won] if len(langs) == 2 else ""
+    return [(sign, total, _refined(shared, prefix, path, langs, side_a) if r == won else [])
             for r, (sign, total) in enumerate(zip(signs, totals, strict=True))]
 
 
@@ -828,20 +838,20 @@ def _split_scores(prefix: np.ndarray, prior: np.ndarray, ks: Any, ti: Any, tj: i
 
 
 def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, int, int]],
-             langs: tuple[str, ...] = ()) -> list[tuple[int, int, int]]:
+             langs: tuple[str, ...] = (), side_a: str = "") -> list[tuple[int, int, int]]:
     """The pairs of ``path`` as (start, split, end) offsets, each split refined (``langs``:
-    the pair's languages)."""
+    the pair's languages, ``side_a`` the one each pair opens with)."""
     starts, end = parts.starts, len(parts.text)
     out = []
     for i, j, k in path:
         e_off = starts[j] if j < len(starts) else end
-        split = _refine_split(parts, prefix, i, j, k)
+        split = _refine_split(parts, prefix, i, j, k, side_a)
         split = _shared_last_word(parts.text, starts[i], split, e_off)
         split = _last_word_to_a(parts, prefix, starts[i], split, e_off)
         split = _codes_end_to_a(parts.text, starts[i], split, e_off)
         split = _shared_first_word(parts, prefix, starts[i], split)
         split = _preposition_end_to_b(parts, prefix, starts[i], split, e_off, langs)
-        split = _sentence_end_to_a(parts, prefix, split, e_off)
+        split = _sentence_end_to_a(parts, prefix, starts[i], split, e_off)
         split = _bracket_end_to_a(parts, prefix, starts[i], split, e_off)
         # the cuts near a split, read once for both moves: a short pair's split is most
         # often left where it is by the first, and the second asks for the same cuts
@@ -850,6 +860,9 @@ def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, i
         split = _ending_match(parts, prefix, i, j, split, near)
         split = _item_opening_to_b(parts.text, starts[i], split, e_off)
         split = _note_label_to_b(parts.text, starts[i], split)
+        split = _quoted_term_to_b(parts.text, starts[i], split)
+        split = _code_opening_to_b(parts.text, starts[i], split)
+        split = _capital_opening_to_b(parts.text, starts[i], split, e_off)
         out.append((starts[i], _opening_marks_to_b(parts.text, starts[i], split), e_off))
     return _written_together(parts, prefix, out)
 
@@ -1177,6 +1190,75 @@ def _note_label_to_b(text: str, start: int, split: int) -> int:
     return begin
 
 
+# A code in capitals and a number after it: "EN 61162–1", "IEC 61162- 1".
+_CODE_NUMBER_RE = lazy_pattern(r"([^\W\d_]{2,5})[ \t]+\d")
+
+
+def _code_opening_to_b(text: str, start: int, split: int) -> int:
+    """``split``, or the start of the code in capitals ending side A, when side A opens
+    with a code and its number and side B would open with a number alone: a standard's
+    reference opens with its code in both languages, each naming its own ("IEC 61162- 1
+    (2016) – 1. osa: ... kuulajat | EN 61162- 1 (2016) – Osa 1: ...", where "EN", no word
+    of either language, was taken as side A's last word, the lengths deciding)."""
+    head = _CODE_NUMBER_RE.match(text, start)
+    if head is None or not _acronym(head.group(1)) or not text[split:split + 1].isdigit():
+        return split
+    begin, end = _chunk_before(text, start, split)
+    if begin <= start or not _acronym(text[begin:end]) or text[begin:end] != text[
+            begin:end].strip("()[],.;:"):
+        return split
+    return begin
+
+
+def _capital_opening_to_b(text: str, start: int, split: int, end: int) -> int:
+    """``split``, or the start of the acronym ending side A, when side B would open with a
+    small letter where side A opens with a capital: a translation opens as its source
+    does ("ÕIGUSNORMID JA RAKENDUSSÄTTED | EU legislation, regulations and administrative
+    provisions:", where "EU", no word of either language, was taken as side A's last
+    word, the lengths deciding). Not where the pair ends with an acronym, which side A
+    may end with too (:func:`_codes_end_to_a`: "Przedstawiciel państw SADC UPG | zástupce
+    států SADC EPA")."""
+    last = _chunk_before(text, start, end)
+    if _acronym(text[last[0]:last[1]]):
+        return split
+    letters = [_LETTER_RE.search(text, at, at + 40) for at in (start, split)]
+    if letters[0] is None or letters[1] is None or letters[1].start() != split:
+        return split
+    if not letters[0].group().isupper() or not letters[1].group().islower():
+        return split
+    begin, end = _chunk_before(text, start, split)
+    if begin <= start or not text[begin].isupper() or not _acronym(text[begin:end]):
+        return split
+    return begin
+
+
+# A quotation of a few words ending side A, white space after it: its opening mark.
+_QUOTED_END_RE = lazy_pattern(
+    r"(?:^|(?<=\s))([\"“”„«»‘‚])\s?[^\W\d_][^\"“”„«»‘’‚‹›\n]{0,80}?[\w.)]\s?[\"“”»’]\s*$")
+QUOTED_TERM_WORDS = 6  # words, at most, of a term or title quoted at the head of a side
+
+
+def _quoted_term_to_b(text: str, start: int, split: int) -> int:
+    """``split``, or the opening mark of a quotation ending side A, when side A opens with
+    a quotation in other quotes: a definition opens with its term quoted in both
+    languages, each in its own quotes ("„laev“ – laev, mida kasutatakse ... kalapüügiks. |
+    ‘vessel’ means any vessel ...", Estonian-English; "„kalad“ – ... hulka, | ”kalalla”
+    kala-, ...", Estonian-Finnish), where the term, a word the n-grams read as Estonian
+    ("vessel") or leaning a hair, was taken as side A's last word. A side quotes in one
+    style: a quotation in another ending it is side B's opening."""
+    if text[split:split + 1] in _QUOTES:
+        return split
+    head = _QUOTATION_RE.match(text, start)
+    if head is None or len(head.group(1).split()) > QUOTED_TERM_WORDS:
+        return split
+    lo = max(head.end(), split - 120)
+    tail = _QUOTED_END_RE.search(text[lo:split])
+    if tail is None or tail.group(1) == text[start] or len(
+            tail.group().split()) > QUOTED_TERM_WORDS:
+        return split
+    return lo + tail.start(1)
+
+
 def _opening_marks_to_b(text: str, start: int, split: int) -> int:
     """``split``, or the start of a chunk of punctuation alone that opens with a quote and
     ends side A: it opens side B ("‘, as amended by: «," | "modifiée par:", the words an
@@ -1199,7 +1281,7 @@ _SENTENCE_CORE_RE = lazy_pattern(r"\w.*\w")  # its words, without the punctuatio
 _FIRST_SENTENCE_RE = lazy_pattern(r"[^.!?]{1,40}?[.!?][\"'”’»)\]]*\s+(?=\S)")
 
 
-def _sentence_end_to_a(parts: _SegmentalParts, prefix: np.ndarray, split: int,
+def _sentence_end_to_a(parts: _SegmentalParts, prefix: np.ndarray, start: int, split: int,
                        end: int) -> int:
     """``split``, or the end of side B's first sentence when that sentence ends side A:
     side A stops without a full stop where side B ends with one, and side B opens with a
@@ -1207,13 +1289,15 @@ def _sentence_end_to_a(parts: _SegmentalParts, prefix: np.ndarray, split: int,
     les questions ...", "... to the territory of | Côte d'Ivoire. L'accord ...", "... part
     | A. “Suisse UIR” ..."): a translation ends as its source does, and the word before
     the full stop was read as the other language's (a capital, an accent) or as
-    nothing."""
+    nothing. Not a word alone when side A opens with a note's label: side B opens with its
+    own ("Märkus: Leping ei hõlma avariikomplekti | Huom. Hätäpakkaus ei kuulu ...")."""
     text = parts.text
     before = text[max(0, split - 3):split].rstrip()
     if not before[-1:].isalnum() or not _SIDE_END_RE.search(text, max(split, end - 8), end):
         return split
     first = _FIRST_SENTENCE_RE.match(text, split, end)
-    if first is None or len(first.group().split()) > END_SENTENCE_WORDS:
+    if first is None or len(first.group().split()) > END_SENTENCE_WORDS or (
+            len(first.group().split()) == 1 and _NOTE_LABEL_RE.match(text, start)):
         return split
     a, b = parts.pos.searchsorted(split), parts.pos.searchsorted(first.end())
     # the words moved lean to side B's language by -(prefix[b] - prefix[a]) (side A's is
@@ -1414,7 +1498,7 @@ _CHUNK_RE = lazy_pattern(r"\S+")
 
 
 def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
-                  k: int) -> int:
+                  k: int, side_a: str = "") -> int:
     """Where side B starts in the pair between pair starts ``i`` and ``j`` (its split token
     ``k`` as the search chose it), chosen again with what the words barely tell (codes,
     names, numbers, all-capital headings):
@@ -1437,6 +1521,9 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
     # scanned again rather than taken from the whole text's numbers: at the pair's end the
     # scan stops as a pair's text does ("IV" before "The" of the next pair is a number)
     found = written_numbers(text, s_off, e_off)
+    labels = _hyphen_labels(text, s_off, e_off)
+    if len(labels) >= 2:
+        found = sorted(found + labels)
     opening, closing = _neutral_edges(text, s_off, e_off, pos, prefix)
     long_opening = text[s_off:s_off + REPEAT_MIN_CHARS]
     if len(long_opening) < REPEAT_MIN_CHARS or text.find(long_opening, s_off + 1, e_off) < 0:
@@ -1505,7 +1592,8 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
     repeats = _repeats(text, s_off, e_off, opening, pos, prefix) if opening else []
     repeats += _translated_heads(text, s_off, e_off, pos, prefix)
     for index, c in enumerate(cuts if long_opening or repeats or closing else ()):
-        if long_opening and text.startswith(long_opening, c):
+        if long_opening and text.startswith(long_opening, c) and not _own_word_repeated(
+                text, s_off, c, _common_prefix(text, s_off, c, e_off), pos, prefix):
             # A split where side B repeats side A's opening: the repeated words are a
             # name, no evidence of either language (where a split after the repeat would
             # count them twice for side A), and the repeat itself is evidence of the split.
@@ -1519,7 +1607,8 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
         # "... přílohy I, II a III | [2019/996] o vzájemném ... přílohy I, II a III")
         if closing and _ends_with(text, s_off, c, closing) and not _lone_bracketed_code(
                 text, s_off, c, e_off) and not _own_word_after(pos, prefix, c, int(pos[k])) \
-                and not _opens_small(text, s_off, c, int(pos[k])):
+                and not _opens_small(text, s_off, c, int(pos[k])) \
+                and not _number_before_word(text, c, closing, side_a):
             vals[index] += REPEAT_BONUS
             if len(closing) == 1 and closing.isupper():
                 # a label ("A", "I"): no evidence of a language, where its score as the
@@ -1527,6 +1616,39 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
                 label = int(np.searchsorted(pos, c)) - 1
                 vals[index] += 2 * abs(prefix[label + 1] - prefix[label])
     return cuts[int(np.argmax(vals))]
+
+
+# A capital alone before a hyphen, the first part of a compound: "A- ja B-klassi".
+_HYPHEN_LABEL_RE = lazy_pattern(r"(?<![\w.-])([A-Z])-(?=[\s,]|[^\W\d_])")
+
+
+def _hyphen_labels(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """The capitals a pair holds as a compound's first part ("A- ja B-klassi vaheseinad" /
+    "A- ja B-luokan rajapinnat"): labels, kept by a translation as its numbers, one of
+    each on each side (where "A- ja", leaning no way, was taken as side A's end)."""
+    return [(m.start(), m.group(1)) for m in _HYPHEN_LABEL_RE.finditer(text, start, end)]
+
+
+def _own_word_repeated(text: str, start: int, at: int, same: int, pos: np.ndarray,
+                       prefix: np.ndarray) -> bool:
+    """Whether the repeat of side A's opening at ``at`` (``same`` characters alike) is one
+    word leaning clearly to side A's language (:data:`OWN_WORD_LEAN`) after a word of side
+    A's own, not its first, in one phrase: side A names a thing twice ("mentőcsónakokhoz
+    és készenléti mentőcsónakokhoz | Rettungsboote und Bereitschaftsboote,", lifeboats and
+    rescue boats). A name kept in the translation follows side A's name itself or a mark
+    ("Kommunikationsministeriet | Kommunikationsministeriet (Ministeriet for transport og
+    kommunikation)", "Bundesministerium für Verkehr ... (Közlekedési ...) |
+    Bundesministerium für Verkehr ...")."""
+    if len(text[at:at + same].split()) != 1:
+        return False
+    a = int(pos.searchsorted(at))
+    first = int(pos.searchsorted(start))
+    if a - 1 <= first or a + 1 >= len(prefix):
+        return False
+    before = int(pos[a - 1])
+    joined = re.fullmatch(r"[^\W\d_]+\s+", text[before:at]) is not None
+    return (joined and prefix[a + 1] - prefix[a] >= OWN_WORD_LEAN
+            and prefix[a] - prefix[a - 1] >= OWN_WORD_LEAN)
 
 
 def _own_word_after(pos: np.ndarray, prefix: np.ndarray, cut: int, split: int) -> bool:
@@ -1556,6 +1678,24 @@ def _opens_small(text: str, start: int, cut: int, split: int) -> bool:
         return False
     first, moved, searched = (m.group() for m in letters)  # type: ignore[union-attr]
     return cut < split and first.isupper() and searched.isupper() and moved.islower()
+
+
+_NUMBER_END_RE = lazy_pattern(r"\d(\.?)\s+$")
+
+
+def _number_before_word(text: str, cut: int, closing: str, side_a: str) -> bool:
+    """Whether side A would end at ``cut`` with the number ``closing`` where a small
+    letter follows it, the number bare or its dot an ordinal's (``side_a`` writing
+    ordinals so): the number heads the words after it, and its side goes on ("...
+    különösen annak 7. | cikkére, gestützt auf ... insbesondere auf Artikel 7,", "... és
+    104 | cikkére,"; Hungarian writes the number before "cikk", article, German after
+    "Artikel"). A code both sides end with ("MED") is the same in every language; a
+    number is placed as each language places it. A full stop ends a sentence: "...
+    artiklarna 94, 100, 103 och 104. | under henvisning til ... 103, og 104 —"."""
+    if not closing[-1:].isdigit() or not text[cut:cut + 1].islower():
+        return False
+    m = _NUMBER_END_RE.search(text, max(0, cut - 8), cut)
+    return m is not None and (not m.group(1) or side_a in ORDINAL_DOT_LANGUAGES)
 
 
 _BRACKET_RE = lazy_pattern(r"[()\[\]]")
