@@ -185,6 +185,31 @@ def test_as_many_paragraphs_but_not_the_same_is_a_drift(tmp_path):
     assert dropped_en not in {p.source for p in result.pairs}
     assert dropped_fr not in {p.target for p in result.pairs}
 
+def test_a_merge_beside_a_lone_paragraph_that_the_texts_do_not_support_is_a_drift(tmp_path):
+    """The first paragraph dropped from the English, the third from the French: the check
+    alignment took the lone "Adoption du procès-verbal ..." and merged "Mr President ..."
+    with "Thank you, Mrs Fraga Estévez ..." into "Monsieur le Président ...", which is back
+    on the diagonal, and the files were paired line by line without a word, each of the
+    first two paragraphs with another's translation. Checked, the merge does not hold
+    ("Thank you ..." shares nothing with it the other does not, nor do the lengths need
+    it): what is left, "Mr President ..." / "Monsieur le Président ...", is off the
+    diagonal."""
+    fr = [f.strip() for f in (DATA / "ep-00-01-21.fr.txt").read_text(
+        encoding="utf-8").split("\n\n")]
+    (tmp_path / "a.en.txt").write_text("\n\n".join(EN_21[1:]), encoding="utf-8")
+    (tmp_path / "a.fr.txt").write_text("\n\n".join(fr[:2] + fr[3:]), encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        read(tmp_path / "a.en.txt", tmp_path / "a.fr.txt")
+    message = str(err.value)
+    assert "3 paragraphs in the source and in" in message and "but not the same" in message
+    assert err.value.line == 1 and err.value.file.endswith("a.fr.txt"), message
+    result = read(tmp_path / "a.en.txt", tmp_path / "a.fr.txt", align_paragraphs=True)
+    assert [(p.source, p.target) for p in result.pairs] == [(EN_21[1], fr[1]),
+                                                            (EN_21[3], FR_21_LAST)]
+    assert sorted(r.text.split(": ", 1)[1] for r in result.rejects) == sorted(
+        [FR_21_FIRST, EN_21[2]])
+
+
 DGT = Path(__file__).parent / "data" / "dgt-parallel"
 
 
