@@ -776,6 +776,39 @@ def test_a_row_missing_on_each_side_next_to_each_other_is_found(tmp_path, en_at,
     assert len(result.pairs) >= len(en) - 1 - 3
 
 
+@pytest.mark.parametrize("document, en_at, fr_at", [("eea-prospectus", 9, 8),
+                                                     ("eea-prospectus", 11, 10),
+                                                     ("eea-prospectus", 15, 16),
+                                                     ("eea-annex-ix", 8, 9)])
+def test_two_rows_left_over_sharing_nothing_but_a_number_of_one_are_found(tmp_path, document,
+                                                                          en_at, fr_at):
+    """DGT-TM rows of EEA decisions with one English row and the French of the row beside
+    it left out: the two left over share no word, no name, no number, and one holds a
+    number the other does not ("Annex IX to the EEA Agreement should therefore be amended
+    accordingly," / "A ADOPTÉ LA PRÉSENTE DÉCISION:", "Article 1" / "L'annexe IX de
+    l'accord EEE ...", "Notwithstanding the provisions of Protocol 1 ..." / "Aux fins du
+    présent accord, les dispositions du règlement ..."). With fewer than three
+    references, or none on one side, they were paired, and the files read line by line
+    without a word; now they are refused, naming the row's line, and aligned, the two
+    rows are rejects."""
+    en, fr = ((DGT / f"{document}.{lang}.txt").read_text(encoding="utf-8").splitlines()
+              for lang in ("en", "fr"))
+    (tmp_path / "d.en.txt").write_text("\n".join(en[:en_at] + en[en_at + 1:]) + "\n",
+                                       encoding="utf-8")
+    (tmp_path / "d.fr.txt").write_text("\n".join(fr[:fr_at] + fr[fr_at + 1:]) + "\n",
+                                       encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        read(tmp_path / "d.en.txt", tmp_path / "d.fr.txt")
+    assert "but not the same" in str(err.value)
+    assert err.value.line == min(en_at, fr_at) + 1
+    result = read(tmp_path / "d.en.txt", tmp_path / "d.fr.txt", align_paragraphs=True)
+    rows = set(zip(en, fr, strict=True))
+    assert [(p.source, p.target) for p in result.pairs if (p.source, p.target) not in rows] \
+        == []
+    rejected = [r.text.split(": ", 1)[1] for r in result.rejects]
+    assert en[fr_at] in rejected and fr[en_at] in rejected
+
+
 def test_a_gap_the_lengths_place_a_row_off_is_unsure_where_the_numbers_say_so(tmp_path):
     """DGT-TM rows of an EEA decision, an English row left out before a row whose French
     quotes the inserted words twice, as long again as the English ("In Article 9(3), the

@@ -708,11 +708,33 @@ def _cited(source: str, target: str) -> bool | None:
 ONE_SIDED_REFERENCES = 3
 
 
+def _unanchored_numbers(source: str, target: str) -> bool:
+    """Whether two paragraphs share no anchor at all (:func:`sentence_features`: no
+    number, no name, no word's first letters) while one holds a number or a Roman
+    numeral that the other does not ("Annex IX to the EEA Agreement should therefore be
+    amended accordingly," / "A ADOPTÉ LA PRÉSENTE DÉCISION:", "Article 4" / "Réunion
+    d'organisation": a paragraph missing on each side, next to each other). A
+    translation that writes the number out keeps a word of its paragraph ("Article 1" /
+    "Article premier"), and does not drop a number along with every word it shares."""
+    if sentence_features(source) & sentence_features(target):
+        return False
+    (s_refs, s_digits), (t_refs, t_digits) = _references(source), _references(target)
+
+    def missing(text: str, refs: set[str], digits: str) -> bool:
+        numbers = set(_DIGITS.findall(text)) | _references(text)[0]
+        return any(n not in refs and not (n.isdigit() and n in digits) for n in numbers)
+
+    return missing(source, t_refs, t_digits) or missing(target, s_refs, s_digits)
+
+
 def _cite_apart(source: str, target: str) -> bool:
     """Whether two paragraphs cite different references: both cite some and share none
     (:func:`_cited`), or one cites ONE_SIDED_REFERENCES or more and the other none
     ("THE ASSOCIATION COMMITTEE IN TRADE CONFIGURATION," / "relative à l'établissement de
-    la liste d'arbitres visée à l'article 323, paragraphe 1, ...")."""
+    la liste d'arbitres visée à l'article 323, paragraphe 1, ..."), or they share no
+    anchor but for a number one of them holds (:func:`_unanchored_numbers`)."""
+    if _unanchored_numbers(source, target):
+        return True
     cited = _cited(source, target)
     if cited is not None:
         return not cited
@@ -739,8 +761,10 @@ def _strangers(beads: list[tuple[list[int], ...]], src: list[Paragraph],
     3 ..."): no shift of its neighbours tells, only that the two do not translate each
     other (in files with as many paragraphs, a drift). In the unaltered Europarl sessions
     and DGT-TM documents no pair is split; in the five multilingual DGT-TM documents as
-    their memory pairs them (English with each other language), ten, all rows of a table
-    the memory itself paired with other rows' translations ("USCG 165.130" / "MED/4.14")."""
+    their memory pairs them (English with each other language), seventeen, rows of a
+    table and an address that the memory itself paired with other rows' translations
+    ("USCG 165.130" / "MED/4.14", "1424 Nicosia" / "Λετονία"), all in files refused
+    anyway."""
     out: list[tuple[list[int], ...]] = []
     for k, bead in enumerate(beads):
         near = [beads[n] for n in (k - 1, k + 1) if 0 <= n < len(beads)]
