@@ -809,6 +809,28 @@ def test_two_rows_left_over_sharing_nothing_but_a_number_of_one_are_found(tmp_pa
     assert en[fr_at] in rejected and fr[en_at] in rejected
 
 
+def test_two_rows_left_over_sharing_only_a_year_are_found(tmp_path):
+    """DGT-TM rows of an EEA decision of 2019, the third English row and the second French
+    one left out: "of 29 March 2019" / "modifiant l'annexe IX (Services financiers) ...
+    [2019/1400]" share the year, which most rows cite, and nothing else of what they
+    cite (29; IX, 1400): they were paired, and the files read line by line without a
+    word. Now they are refused, naming the row's line, and aligned, the two rows are
+    rejects."""
+    en, fr = ((DGT / f"eea-prospectus.{lang}.txt").read_text(encoding="utf-8").splitlines()
+              for lang in ("en", "fr"))
+    (tmp_path / "d.en.txt").write_text("\n".join(en[:2] + en[3:]) + "\n", encoding="utf-8")
+    (tmp_path / "d.fr.txt").write_text("\n".join(fr[:1] + fr[2:]) + "\n", encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        read(tmp_path / "d.en.txt", tmp_path / "d.fr.txt")
+    assert "but not the same" in str(err.value) and err.value.line == 2
+    result = read(tmp_path / "d.en.txt", tmp_path / "d.fr.txt", align_paragraphs=True)
+    rows = set(zip(en, fr, strict=True))
+    assert [(p.source, p.target) for p in result.pairs if (p.source, p.target) not in rows] \
+        == []
+    rejected = [r.text.split(": ", 1)[1] for r in result.rejects]
+    assert en[1] in rejected and fr[2] in rejected
+
+
 def test_a_gap_the_lengths_place_a_row_off_is_unsure_where_the_numbers_say_so(tmp_path):
     """DGT-TM rows of an EEA decision, an English row left out before a row whose French
     quotes the inserted words twice, as long again as the English ("In Article 9(3), the

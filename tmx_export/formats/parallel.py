@@ -687,12 +687,21 @@ def _references(text: str) -> tuple[set[str], str]:
     return set(_REFERENCE.findall(text)), "".join(_DIGITS.findall(text))
 
 
-def _cited(source: str, target: str) -> bool | None:
+# A year: most paragraphs of a document cite the same ones ("2017" in "Regulation (EU)
+# 2017/748" and in "le 28 octobre 2017").
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _cited(source: str, target: str, *, years: bool = True) -> bool | None:
     """Whether two paragraphs cite the same references: None when one of them cites
     none, False when they share none ("In Article 47(1) ..." and "À l'article 48,
     paragraphe 3 ...", "of 27 October 2017" and "[2019/1362]"): a translation keeps the
-    numbers of the articles, dates and acts of its source."""
+    numbers of the articles, dates and acts of its source. Without ``years``, the years
+    are not counted as references (:func:`_cite_apart`)."""
     (s_refs, s_digits), (t_refs, t_digits) = _references(source), _references(target)
+    if not years:
+        s_refs = {ref for ref in s_refs if not _YEAR.fullmatch(ref)}
+        t_refs = {ref for ref in t_refs if not _YEAR.fullmatch(ref)}
     if not s_refs or not t_refs:
         return None
 
@@ -732,12 +741,17 @@ def _cite_apart(source: str, target: str) -> bool:
     (:func:`_cited`), or one cites ONE_SIDED_REFERENCES or more and the other none
     ("THE ASSOCIATION COMMITTEE IN TRADE CONFIGURATION," / "relative à l'établissement de
     la liste d'arbitres visée à l'article 323, paragraphe 1, ..."), or they share no
-    anchor but for a number one of them holds (:func:`_unanchored_numbers`)."""
+    anchor but for a number one of them holds (:func:`_unanchored_numbers`). A year
+    shared is not enough where both cite other references and share none of those:
+    "The text of Delegated Regulation (EU) 2017/748 in the Icelandic ..." / "La présente
+    décision entre en vigueur le 28 octobre 2017, ... l'article 103 ...", "of 29 March
+    2019" / "modifiant l'annexe IX ... [2019/1400]" are two paragraphs of a decision of
+    2017, of 2019, not a paragraph and its translation."""
     if _unanchored_numbers(source, target):
         return True
     cited = _cited(source, target)
     if cited is not None:
-        return not cited
+        return not cited or _cited(source, target, years=False) is False
     counts = sorted((len(_references(source)[0]), len(_references(target)[0])))
     return counts[0] == 0 and counts[1] >= ONE_SIDED_REFERENCES
 
