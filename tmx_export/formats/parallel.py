@@ -27,7 +27,7 @@ missing on each side a few apart (:func:`_crossed_diagonals`), and a pair whose 
 paragraphs cite different numbers, one missing on each side next to each other
 (:func:`_strangers`); with as many paragraphs, a merge beside a lone paragraph that the
 texts do not support is a drift when what is left of it is off the diagonal
-(:func:`_merge_shifts`) (``benchmarks/parallel_drift.py``:
+(:func:`_merges_shifted`) (``benchmarks/parallel_drift.py``:
 one to three paragraphs dropped from windows of 60 of Europarl and DGT-TM; 14 % of the
 units wrong with length alone, 2.5 % with the anchors, 0.5 % with checked merges, 0.3 %
 with the detours checked, 0.2 % with the crossings, 0.1 % now).
@@ -149,8 +149,7 @@ def read_parallel(
         raise InputError(source_name, "no paragraphs")
     if not tgt:
         raise InputError(target_name, "no paragraphs")
-    if len(src) == len(tgt) and not _shifted(_checked_windows(src, tgt,
-                                                              (source_lang, target_lang))):
+    if len(src) == len(tgt) and not _drifts(src, tgt, (source_lang, target_lang)):
         beads = [([i], [i]) for i in range(len(src))]
     elif not align_paragraphs:
         raise _drift_error(src, tgt, source_name, target_name)
@@ -308,28 +307,46 @@ def _reject_bead(result: ReadResult, source: tuple[list[int], list[Paragraph], s
 CHECK_WINDOW = 1000
 
 
-def _checked_windows(src: list[Paragraph], tgt: list[Paragraph],
-                     langs: tuple[str, str] = ("", "")) -> Iterator[
-        tuple[list[int], list[int]]]:
-    """The beads of files with as many paragraphs, aligned window by window (paragraphs
-    ``i`` to ``i + CHECK_WINDOW`` of both, every half window), in the files' numbering,
-    with the pairs that the window's merges leave off the diagonal once checked
-    (:func:`_merge_shifts`); ``langs`` for cutting sentences."""
+def _windows(src: list[Paragraph], tgt: list[Paragraph]) -> Iterator[
+        tuple[int, list[tuple[list[int], ...]]]]:
+    """The check windows of files with as many paragraphs (paragraphs ``start`` to
+    ``start + CHECK_WINDOW`` of both, every half window): ``start`` and the window's
+    beads, numbered from ``start``."""
     step = max(1, CHECK_WINDOW // 2)
     last = max(0, len(src) - CHECK_WINDOW)  # the last window starts here, or at 0
     starts = sorted({*range(0, last, step), last}) if len(src) > 1 else []
     for start in starts:
         stop = start + CHECK_WINDOW
         # (a detour that nothing decides is unsure, and shifted: a drift)
-        beads = _aligned(src[start:stop], tgt[start:stop])
-        for s, t, *_ in beads + _merge_shifts(beads, src[start:stop], tgt[start:stop], langs):
+        yield start, _aligned(src[start:stop], tgt[start:stop])
+
+
+def _checked_windows(src: list[Paragraph], tgt: list[Paragraph]) -> Iterator[
+        tuple[list[int], list[int]]]:
+    """The beads of files with as many paragraphs, aligned window by window
+    (:func:`_windows`), in the files' numbering."""
+    for start, beads in _windows(src, tgt):
+        for s, t, *_ in beads:
             yield [i + start for i in s], [j + start for j in t]
 
 
-def _merge_shifts(beads: list[tuple[list[int], ...]], src: list[Paragraph],
-                  tgt: list[Paragraph], langs: tuple[str, str]) -> list[tuple[list[int], ...]]:
-    """The 1-1 pairs off the diagonal that the merges of ``beads`` (files with as many
-    paragraphs) leave once checked (:func:`checked_merges`), sure or not. A paragraph
+def _drifts(src: list[Paragraph], tgt: list[Paragraph], langs: tuple[str, str]) -> bool:
+    """Whether files with as many paragraphs drift apart: their check alignment is
+    shifted (:func:`_shifted`), or the merges of a window, checked, are
+    (:func:`_merges_shifted`); ``langs`` for cutting sentences."""
+    windows = list(_windows(src, tgt))
+    beads = [([i + start for i in s], [j + start for j in t])
+             for start, window in windows for s, t, *_ in window]
+    return _shifted(beads) or any(
+        _merges_shifted(window, src[start:start + CHECK_WINDOW],
+                        tgt[start:start + CHECK_WINDOW], langs)
+        for start, window in windows)
+
+
+def _merges_shifted(beads: list[tuple[list[int], ...]], src: list[Paragraph],
+                    tgt: list[Paragraph], langs: tuple[str, str]) -> bool:
+    """Whether the merges of ``beads`` (files with as many paragraphs), once checked
+    (:func:`checked_merges`), sure or not, leave a 1-1 pair off the diagonal. A paragraph
     missing on each side, one or two apart, and the aligner merged the paragraph beside a
     gap into its neighbour's pair and left the other side's alone, back on the diagonal:
     without its first English and third French paragraphs, the session of 21 January 2000
@@ -340,11 +357,16 @@ def _merge_shifts(beads: list[tuple[list[int], ...]], src: list[Paragraph],
     nor do the lengths need it: the merge splits, and its pair is off the diagonal. A
     merge kept, or one whose pair stays on the diagonal (a lone paragraph beside it that
     belongs with it), tells nothing; nor do the unsure marks, which on unaltered files
-    came of short rows the lengths alone could not place."""
+    came of short rows the lengths alone could not place; nor two paragraphs the split
+    leaves side by side on the diagonal, sharing no anchor, whose lengths do not fit: the
+    session of 17 January 2000 with a sentence added to its last English paragraph
+    ("(The sitting was closed at 8.25 p.m.) Mr Wałęsa ..." / "(La séance est levée à
+    20h25)") gives them, and corresponds."""
     if all(len(s) <= 1 and len(t) <= 1 for s, t, *_ in beads):
-        return []
-    checked = checked_merges([(s, t) for s, t, *_ in beads], src, tgt, langs=langs)
-    return [(s, t) for s, t, *_ in checked if len(s) == len(t) == 1 and s[0] != t[0]]
+        return False
+    checked = [(s, t) for s, t, *_ in checked_merges([(s, t) for s, t, *_ in beads], src,
+                                                      tgt, langs=langs)]
+    return any(len(s) == len(t) == 1 and s[0] != t[0] for s, t in checked)
 
 
 def _shifted(beads: Iterable[tuple[list[int], list[int]]]) -> bool:
@@ -357,7 +379,7 @@ def _shifted(beads: Iterable[tuple[list[int], list[int]]]) -> bool:
     paragraphs without counterpart side by side, one in each file, are a drift too: a
     paragraph missing on each side, next to each other (:func:`_strangers`). So is a
     merge beside a lone paragraph that, checked, leaves a pair off the diagonal
-    (:func:`_merge_shifts`)."""
+    (:func:`_merges_shifted`)."""
     beads = list(beads)
     return any(len(s) == len(t) == 1 and s[0] != t[0] for s, t in beads) \
         or any((not a[0] and not b[1]) or (not a[1] and not b[0])
