@@ -185,6 +185,31 @@ def test_as_many_paragraphs_but_not_the_same_is_a_drift(tmp_path):
     assert dropped_en not in {p.source for p in result.pairs}
     assert dropped_fr not in {p.target for p in result.pairs}
 
+def test_a_merge_beside_a_lone_paragraph_that_the_texts_do_not_support_is_a_drift(tmp_path):
+    """The first paragraph dropped from the English, the third from the French: the check
+    alignment took the lone "Adoption du procès-verbal ..." and merged "Mr President ..."
+    with "Thank you, Mrs Fraga Estévez ..." into "Monsieur le Président ...", which is back
+    on the diagonal, and the files were paired line by line without a word, each of the
+    first two paragraphs with another's translation. Checked, the merge does not hold
+    ("Thank you ..." shares nothing with it the other does not, nor do the lengths need
+    it): what is left, "Mr President ..." / "Monsieur le Président ...", is off the
+    diagonal."""
+    fr = [f.strip() for f in (DATA / "ep-00-01-21.fr.txt").read_text(
+        encoding="utf-8").split("\n\n")]
+    (tmp_path / "a.en.txt").write_text("\n\n".join(EN_21[1:]), encoding="utf-8")
+    (tmp_path / "a.fr.txt").write_text("\n\n".join(fr[:2] + fr[3:]), encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        read(tmp_path / "a.en.txt", tmp_path / "a.fr.txt")
+    message = str(err.value)
+    assert "3 paragraphs in the source and in" in message and "but not the same" in message
+    assert err.value.line == 1 and err.value.file.endswith("a.fr.txt"), message
+    result = read(tmp_path / "a.en.txt", tmp_path / "a.fr.txt", align_paragraphs=True)
+    assert [(p.source, p.target) for p in result.pairs] == [(EN_21[1], fr[1]),
+                                                            (EN_21[3], FR_21_LAST)]
+    assert sorted(r.text.split(": ", 1)[1] for r in result.rejects) == sorted(
+        [FR_21_FIRST, EN_21[2]])
+
+
 DGT = Path(__file__).parent / "data" / "dgt-parallel"
 
 
@@ -749,6 +774,61 @@ def test_a_row_missing_on_each_side_next_to_each_other_is_found(tmp_path, en_at,
     assert en[fr_at] in rejected and fr[en_at] in rejected
     assert len(result.pairs) * 2 + len(result.rejects) == 2 * (len(en) - 1)
     assert len(result.pairs) >= len(en) - 1 - 3
+
+
+@pytest.mark.parametrize("document, en_at, fr_at", [("eea-prospectus", 9, 8),
+                                                     ("eea-prospectus", 11, 10),
+                                                     ("eea-prospectus", 15, 16),
+                                                     ("eea-annex-ix", 8, 9)])
+def test_two_rows_left_over_sharing_nothing_but_a_number_of_one_are_found(tmp_path, document,
+                                                                          en_at, fr_at):
+    """DGT-TM rows of EEA decisions with one English row and the French of the row beside
+    it left out: the two left over share no word, no name, no number, and one holds a
+    number the other does not ("Annex IX to the EEA Agreement should therefore be amended
+    accordingly," / "A ADOPTÉ LA PRÉSENTE DÉCISION:", "Article 1" / "L'annexe IX de
+    l'accord EEE ...", "Notwithstanding the provisions of Protocol 1 ..." / "Aux fins du
+    présent accord, les dispositions du règlement ..."). With fewer than three
+    references, or none on one side, they were paired, and the files read line by line
+    without a word; now they are refused, naming the row's line, and aligned, the two
+    rows are rejects."""
+    en, fr = ((DGT / f"{document}.{lang}.txt").read_text(encoding="utf-8").splitlines()
+              for lang in ("en", "fr"))
+    (tmp_path / "d.en.txt").write_text("\n".join(en[:en_at] + en[en_at + 1:]) + "\n",
+                                       encoding="utf-8")
+    (tmp_path / "d.fr.txt").write_text("\n".join(fr[:fr_at] + fr[fr_at + 1:]) + "\n",
+                                       encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        read(tmp_path / "d.en.txt", tmp_path / "d.fr.txt")
+    assert "but not the same" in str(err.value)
+    assert err.value.line == min(en_at, fr_at) + 1
+    result = read(tmp_path / "d.en.txt", tmp_path / "d.fr.txt", align_paragraphs=True)
+    rows = set(zip(en, fr, strict=True))
+    assert [(p.source, p.target) for p in result.pairs if (p.source, p.target) not in rows] \
+        == []
+    rejected = [r.text.split(": ", 1)[1] for r in result.rejects]
+    assert en[fr_at] in rejected and fr[en_at] in rejected
+
+
+def test_two_rows_left_over_sharing_only_a_year_are_found(tmp_path):
+    """DGT-TM rows of an EEA decision of 2019, the third English row and the second French
+    one left out: "of 29 March 2019" / "modifiant l'annexe IX (Services financiers) ...
+    [2019/1400]" share the year, which most rows cite, and nothing else of what they
+    cite (29; IX, 1400): they were paired, and the files read line by line without a
+    word. Now they are refused, naming the row's line, and aligned, the two rows are
+    rejects."""
+    en, fr = ((DGT / f"eea-prospectus.{lang}.txt").read_text(encoding="utf-8").splitlines()
+              for lang in ("en", "fr"))
+    (tmp_path / "d.en.txt").write_text("\n".join(en[:2] + en[3:]) + "\n", encoding="utf-8")
+    (tmp_path / "d.fr.txt").write_text("\n".join(fr[:1] + fr[2:]) + "\n", encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        read(tmp_path / "d.en.txt", tmp_path / "d.fr.txt")
+    assert "but not the same" in str(err.value) and err.value.line == 2
+    result = read(tmp_path / "d.en.txt", tmp_path / "d.fr.txt", align_paragraphs=True)
+    rows = set(zip(en, fr, strict=True))
+    assert [(p.source, p.target) for p in result.pairs if (p.source, p.target) not in rows] \
+        == []
+    rejected = [r.text.split(": ", 1)[1] for r in result.rejects]
+    assert en[1] in rejected and fr[2] in rejected
 
 
 def test_a_gap_the_lengths_place_a_row_off_is_unsure_where_the_numbers_say_so(tmp_path):

@@ -25,7 +25,9 @@ with their own translations (:func:`_anchored_detours`), as is a stretch it keep
 diagonal whose lines share more with their neighbours' translations, one paragraph
 missing on each side a few apart (:func:`_crossed_diagonals`), and a pair whose two
 paragraphs cite different numbers, one missing on each side next to each other
-(:func:`_strangers`) (``benchmarks/parallel_drift.py``:
+(:func:`_strangers`); with as many paragraphs, a merge beside a lone paragraph that the
+texts do not support is a drift when what is left of it is off the diagonal
+(:func:`_merges_shifted`) (``benchmarks/parallel_drift.py``:
 one to three paragraphs dropped from windows of 60 of Europarl and DGT-TM; 14 % of the
 units wrong with length alone, 2.5 % with the anchors, 0.5 % with checked merges, 0.3 %
 with the detours checked, 0.2 % with the crossings, 0.1 % now).
@@ -147,7 +149,7 @@ def read_parallel(
         raise InputError(source_name, "no paragraphs")
     if not tgt:
         raise InputError(target_name, "no paragraphs")
-    if len(src) == len(tgt) and not _shifted(_checked_windows(src, tgt)):
+    if len(src) == len(tgt) and not _drifts(src, tgt, (source_lang, target_lang)):
         beads = [([i], [i]) for i in range(len(src))]
     elif not align_paragraphs:
         raise _drift_error(src, tgt, source_name, target_name)
@@ -305,18 +307,66 @@ def _reject_bead(result: ReadResult, source: tuple[list[int], list[Paragraph], s
 CHECK_WINDOW = 1000
 
 
-def _checked_windows(src: list[Paragraph], tgt: list[Paragraph]) -> Iterator[
-        tuple[list[int], list[int]]]:
-    """The beads of files with as many paragraphs, aligned window by window (paragraphs
-    ``i`` to ``i + CHECK_WINDOW`` of both, every half window), in the files' numbering."""
+def _windows(src: list[Paragraph], tgt: list[Paragraph]) -> Iterator[
+        tuple[int, list[tuple[list[int], ...]]]]:
+    """The check windows of files with as many paragraphs (paragraphs ``start`` to
+    ``start + CHECK_WINDOW`` of both, every half window): ``start`` and the window's
+    beads, numbered from ``start``."""
     step = max(1, CHECK_WINDOW // 2)
     last = max(0, len(src) - CHECK_WINDOW)  # the last window starts here, or at 0
     starts = sorted({*range(0, last, step), last}) if len(src) > 1 else []
     for start in starts:
         stop = start + CHECK_WINDOW
         # (a detour that nothing decides is unsure, and shifted: a drift)
-        for s, t, *_ in _aligned(src[start:stop], tgt[start:stop]):
+        yield start, _aligned(src[start:stop], tgt[start:stop])
+
+
+def _checked_windows(src: list[Paragraph], tgt: list[Paragraph]) -> Iterator[
+        tuple[list[int], list[int]]]:
+    """The beads of files with as many paragraphs, aligned window by window
+    (:func:`_windows`), in the files' numbering."""
+    for start, beads in _windows(src, tgt):
+        for s, t, *_ in beads:
             yield [i + start for i in s], [j + start for j in t]
+
+
+def _drifts(src: list[Paragraph], tgt: list[Paragraph], langs: tuple[str, str]) -> bool:
+    """Whether files with as many paragraphs drift apart: their check alignment is
+    shifted (:func:`_shifted`), or the merges of a window, checked, are
+    (:func:`_merges_shifted`); ``langs`` for cutting sentences."""
+    windows = list(_windows(src, tgt))
+    beads = [([i + start for i in s], [j + start for j in t])
+             for start, window in windows for s, t, *_ in window]
+    return _shifted(beads) or any(
+        _merges_shifted(window, src[start:start + CHECK_WINDOW],
+                        tgt[start:start + CHECK_WINDOW], langs)
+        for start, window in windows)
+
+
+def _merges_shifted(beads: list[tuple[list[int], ...]], src: list[Paragraph],
+                    tgt: list[Paragraph], langs: tuple[str, str]) -> bool:
+    """Whether the merges of ``beads`` (files with as many paragraphs), once checked
+    (:func:`checked_merges`), sure or not, leave a 1-1 pair off the diagonal. A paragraph
+    missing on each side, one or two apart, and the aligner merged the paragraph beside a
+    gap into its neighbour's pair and left the other side's alone, back on the diagonal:
+    without its first English and third French paragraphs, the session of 21 January 2000
+    gave "Mr President, ... terrorist attack" and "Thank you, Mrs Fraga Estévez ..." merged
+    into "Monsieur le Président, ... attentat terroriste" beside "Adoption du
+    procès-verbal ..." alone, and was paired line by line, each of the first two with
+    another's translation. "Thank you ..." shares nothing with it that the other does not,
+    nor do the lengths need it: the merge splits, and its pair is off the diagonal. A
+    merge kept, or one whose pair stays on the diagonal (a lone paragraph beside it that
+    belongs with it), tells nothing; nor do the unsure marks, which on unaltered files
+    came of short rows the lengths alone could not place; nor two paragraphs the split
+    leaves side by side on the diagonal, sharing no anchor, whose lengths do not fit: the
+    session of 17 January 2000 with a sentence added to its last English paragraph
+    ("(The sitting was closed at 8.25 p.m.) Mr Wałęsa ..." / "(La séance est levée à
+    20h25)") gives them, and corresponds."""
+    if all(len(s) <= 1 and len(t) <= 1 for s, t, *_ in beads):
+        return False
+    checked = [(s, t) for s, t, *_ in checked_merges([(s, t) for s, t, *_ in beads], src,
+                                                      tgt, langs=langs)]
+    return any(len(s) == len(t) == 1 and s[0] != t[0] for s, t in checked)
 
 
 def _shifted(beads: Iterable[tuple[list[int], list[int]]]) -> bool:
@@ -327,7 +377,9 @@ def _shifted(beads: Iterable[tuple[list[int], list[int]]]) -> bool:
     drift: on 1,000 windows of 60 paragraph pairs of Europarl and DGT-TM none was shifted,
     while of 1,000 windows with one paragraph dropped on each side 85 % were.) Two
     paragraphs without counterpart side by side, one in each file, are a drift too: a
-    paragraph missing on each side, next to each other (:func:`_strangers`)."""
+    paragraph missing on each side, next to each other (:func:`_strangers`). So is a
+    merge beside a lone paragraph that, checked, leaves a pair off the diagonal
+    (:func:`_merges_shifted`)."""
     beads = list(beads)
     return any(len(s) == len(t) == 1 and s[0] != t[0] for s, t in beads) \
         or any((not a[0] and not b[1]) or (not a[1] and not b[0])
@@ -657,12 +709,21 @@ def _references(text: str) -> tuple[set[str], str]:
     return set(_REFERENCE.findall(text)), "".join(_DIGITS.findall(text))
 
 
-def _cited(source: str, target: str) -> bool | None:
+# A year: most paragraphs of a document cite the same ones ("2017" in "Regulation (EU)
+# 2017/748" and in "le 28 octobre 2017").
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _cited(source: str, target: str, *, years: bool = True) -> bool | None:
     """Whether two paragraphs cite the same references: None when one of them cites
     none, False when they share none ("In Article 47(1) ..." and "À l'article 48,
     paragraphe 3 ...", "of 27 October 2017" and "[2019/1362]"): a translation keeps the
-    numbers of the articles, dates and acts of its source."""
+    numbers of the articles, dates and acts of its source. Without ``years``, the years
+    are not counted as references (:func:`_cite_apart`)."""
     (s_refs, s_digits), (t_refs, t_digits) = _references(source), _references(target)
+    if not years:
+        s_refs = {ref for ref in s_refs if not _YEAR.fullmatch(ref)}
+        t_refs = {ref for ref in t_refs if not _YEAR.fullmatch(ref)}
     if not s_refs or not t_refs:
         return None
 
@@ -678,14 +739,41 @@ def _cited(source: str, target: str) -> bool | None:
 ONE_SIDED_REFERENCES = 3
 
 
+def _unanchored_numbers(source: str, target: str) -> bool:
+    """Whether two paragraphs share no anchor at all (:func:`sentence_features`: no
+    number, no name, no word's first letters) while one holds a number or a Roman
+    numeral that the other does not ("Annex IX to the EEA Agreement should therefore be
+    amended accordingly," / "A ADOPTÉ LA PRÉSENTE DÉCISION:", "Article 4" / "Réunion
+    d'organisation": a paragraph missing on each side, next to each other). A
+    translation that writes the number out keeps a word of its paragraph ("Article 1" /
+    "Article premier"), and does not drop a number along with every word it shares."""
+    if sentence_features(source) & sentence_features(target):
+        return False
+    (s_refs, s_digits), (t_refs, t_digits) = _references(source), _references(target)
+
+    def missing(text: str, refs: set[str], digits: str) -> bool:
+        numbers = set(_DIGITS.findall(text)) | _references(text)[0]
+        return any(n not in refs and not (n.isdigit() and n in digits) for n in numbers)
+
+    return missing(source, t_refs, t_digits) or missing(target, s_refs, s_digits)
+
+
 def _cite_apart(source: str, target: str) -> bool:
     """Whether two paragraphs cite different references: both cite some and share none
     (:func:`_cited`), or one cites ONE_SIDED_REFERENCES or more and the other none
     ("THE ASSOCIATION COMMITTEE IN TRADE CONFIGURATION," / "relative à l'établissement de
-    la liste d'arbitres visée à l'article 323, paragraphe 1, ...")."""
+    la liste d'arbitres visée à l'article 323, paragraphe 1, ..."), or they share no
+    anchor but for a number one of them holds (:func:`_unanchored_numbers`). A year
+    shared is not enough where both cite other references and share none of those:
+    "The text of Delegated Regulation (EU) 2017/748 in the Icelandic ..." / "La présente
+    décision entre en vigueur le 28 octobre 2017, ... l'article 103 ...", "of 29 March
+    2019" / "modifiant l'annexe IX ... [2019/1400]" are two paragraphs of a decision of
+    2017, of 2019, not a paragraph and its translation."""
+    if _unanchored_numbers(source, target):
+        return True
     cited = _cited(source, target)
     if cited is not None:
-        return not cited
+        return not cited or _cited(source, target, years=False) is False
     counts = sorted((len(_references(source)[0]), len(_references(target)[0])))
     return counts[0] == 0 and counts[1] >= ONE_SIDED_REFERENCES
 
@@ -709,8 +797,10 @@ def _strangers(beads: list[tuple[list[int], ...]], src: list[Paragraph],
     3 ..."): no shift of its neighbours tells, only that the two do not translate each
     other (in files with as many paragraphs, a drift). In the unaltered Europarl sessions
     and DGT-TM documents no pair is split; in the five multilingual DGT-TM documents as
-    their memory pairs them (English with each other language), ten, all rows of a table
-    the memory itself paired with other rows' translations ("USCG 165.130" / "MED/4.14")."""
+    their memory pairs them (English with each other language), seventeen, rows of a
+    table and an address that the memory itself paired with other rows' translations
+    ("USCG 165.130" / "MED/4.14", "1424 Nicosia" / "Λετονία"), all in files refused
+    anyway."""
     out: list[tuple[list[int], ...]] = []
     for k, bead in enumerate(beads):
         near = [beads[n] for n in (k - 1, k + 1) if 0 <= n < len(beads)]
