@@ -1637,3 +1637,15 @@ def test_a_line_of_labels_alone_ends_the_side_before_it() -> None:
             "Regolamenti tecnici dell'UE, numero dell'elemento conformemente alla direttiva "
             "2014/90/UE") in got
     assert len(got) == 17
+
+
+def test_a_name_one_word_list_holds_as_rare_is_kept_on_both_sides() -> None:
+    """DGT-TM 2019 22019D0996, RO-EN (tests/data/dump_rare_name_ro_en.txt, unnumbered, cut
+    at spaces): "Echipament Loran-C" / "Loran- C equipment". "Loran" is a rare word of the
+    English list only, and leaned 2.24 to English: the Romanian side was "Echipament"
+    alone and the English "Loran-C Loran- C equipment". A capitalised word that only a
+    rare listing leans is a name both sides write, one copy on each side."""
+    result, got = _read_data_dump("dump_rare_name_ro_en.txt", "names.txt", "ro", "en")
+    assert not result.rejects
+    assert got[2] == ("Echipament Loran-C", "Loran- C equipment")
+    assert len(got) == 4

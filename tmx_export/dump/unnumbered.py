@@ -835,7 +835,7 @@ def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, i
     out = []
     for i, j, k in path:
         e_off = starts[j] if j < len(starts) else end
-        split = _refine_split(parts, prefix, i, j, k)
+        split = _refine_split(parts, prefix, i, j, k, langs)
         split = _shared_last_word(parts.text, starts[i], split, e_off)
         split = _last_word_to_a(parts, prefix, starts[i], split, e_off)
         split = _codes_end_to_a(parts.text, starts[i], split, e_off)
@@ -1414,7 +1414,7 @@ _CHUNK_RE = lazy_pattern(r"\S+")
 
 
 def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
-                  k: int) -> int:
+                  k: int, langs: tuple[str, ...] = ()) -> int:
     """Where side B starts in the pair between pair starts ``i`` and ``j`` (its split token
     ``k`` as the search chose it), chosen again with what the words barely tell (codes,
     names, numbers, all-capital headings):
@@ -1444,7 +1444,8 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
     ti, tj = int(parts.tok_index[i]), int(parts.tok_index[j])
     lo, hi = np.searchsorted(parts.plausible, [ti + 1, tj])
     ks = parts.plausible[lo:hi]
-    names = _shared_names(text, pos, prefix, ti, tj) if e_off - s_off <= NAMES_PAIR else []
+    names = (_shared_names(text, pos, prefix, ti, tj, langs) if e_off - s_off <= NAMES_PAIR
+             else [])
     names += _shared_quotations(text, pos, prefix, s_off, e_off)
     # a short pair is chosen again at white space, not at word starts: an opening quote
     # counts for the side it opens ("... κλάσεως «A», | ‘A’ class divisions,")
@@ -1501,6 +1502,7 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
     for first, second in names:
         # one on each side: 0; both on one side: one number's imbalance
         vals = vals - NUMBER_IMBALANCE_COST * 2 * ((cut > first) == (cut > second))
+        vals = vals - _name_lean(pos, prefix, (first, second), cut)
     cuts = cut.tolist()
     repeats = _repeats(text, s_off, e_off, opening, pos, prefix) if opening else []
     repeats += _translated_heads(text, s_off, e_off, pos, prefix)
@@ -1614,23 +1616,25 @@ def _bracket_imbalance(text: str, start: int, end: int, cut: np.ndarray) -> np.n
     return out
 
 
-def _shared_names(text: str, pos: np.ndarray, prefix: np.ndarray, ti: int, tj: int
-                  ) -> list[tuple[int, int]]:
+def _shared_names(text: str, pos: np.ndarray, prefix: np.ndarray, ti: int, tj: int,
+                  langs: tuple[str, ...] = ()) -> list[tuple[int, int]]:
     """In a pair of at most :data:`NAMES_PAIR` characters (tokens ``ti`` to ``tj``), the
     names it holds exactly twice, as the offsets of the two: words that open with a
     capital and lean little to either language ("Union" in "Für die Europäische Union |
     Au nom de l'Union européenne", "Loran" in "... radionawigacyjnego Loran-C | Loran- C
     equipment"). A translation keeps the names of its source, as it keeps its numbers: the
-    split most likely leaves one on each side.
+    split most likely leaves one on each side. A capitalised word that leans further only
+    as a rare word of one list (:func:`_rare_listed_name`) is such a name too.
     """
     import numpy as np
 
     seen: dict[str, list[int]] = {}
-    neutral = np.flatnonzero(np.abs(np.diff(prefix[ti:tj + 1])) < NAME_LEAN) + ti
-    for t in neutral.tolist():
+    lean = np.abs(np.diff(prefix[ti:tj + 1]))
+    for t in range(ti, tj):
         at = int(pos[t])
         word = WORD_RE.match(text, at)
-        if word is not None and len(word.group()) >= 3:
+        if word is not None and len(word.group()) >= 3 and (
+                lean[t - ti] < NAME_LEAN or _rare_listed_name(word.group(), langs)):
             seen.setdefault(word.group().lower(), []).append(at)
     # twice in all, in capitals both times ("CEFTA Parties ... CEFTA Parties; | ... les
     # parties" is no name kept)
@@ -1649,6 +1653,37 @@ def _shared_names(text: str, pos: np.ndarray, prefix: np.ndarray, ti: int, tj: i
     # kept names interleave ("Union ... Loran | Union ... Loran").
     return [(a, b) for a, b in twice
             if not any(d < a or b < c for c, d in twice if (c, d) != (a, b))]
+
+
+def _name_lean(pos: np.ndarray, prefix: np.ndarray, name: tuple[int, int],
+               cut: np.ndarray) -> np.ndarray:
+    """Per cut, the agreement the two copies of a kept name (offsets ``name``) add by the
+    lean of a rare listed word (:func:`_rare_listed_name`), to take off: a name is no
+    evidence of either language. "Loran" leaned 2.24 to English, and in "Echipament
+    Loran-C | Loran- C equipment" the split giving both copies to the English side was
+    still the best by that lean, against a name's imbalance."""
+    import numpy as np
+
+    out = np.zeros(len(cut))
+    for at in name:
+        t = int(np.searchsorted(pos, at))
+        lean = float(prefix[t + 1] - prefix[t])
+        if abs(lean) >= NAME_LEAN:
+            out += 2 * lean * (cut > at)
+    return out
+
+
+RARE_NAME_ZIPF = 2.5  # under it, a capitalised word one list holds may be a name both write
+
+
+def _rare_listed_name(word: str, langs: tuple[str, ...]) -> bool:
+    """Whether ``word``, capitalised, is held by the word lists of ``langs`` as a rare word
+    only (Zipf under :data:`RARE_NAME_ZIPF`): a name both languages write, whose lean comes
+    from the one list that happens to hold it. DGT-TM "Loran" (English Zipf 2.24, in no
+    Romanian, Croatian or Bulgarian list) leaned 2.24 to English, and "Echipament Loran-C |
+    Loran- C equipment" was split before the first "Loran", the Romanian side one word."""
+    return (bool(langs) and word[:1].isupper() and word[1:].islower()
+            and 0.0 < wordfreq_best(word.lower(), tuple(langs)) < RARE_NAME_ZIPF)
 
 
 INFLECTED_STEM = 5  # letters, at least, a word shares with its other case forms
