@@ -1649,3 +1649,16 @@ def test_a_name_one_word_list_holds_as_rare_is_kept_on_both_sides() -> None:
     assert not result.rejects
     assert got[2] == ("Echipament Loran-C", "Loran- C equipment")
     assert len(got) == 4
+
+
+def test_side_b_opening_with_an_acronym_before_side_a_s_code_keeps_it() -> None:
+    """DGT-TM 2019 22019D0996, BG-EN (tests/data/dump_acronym_before_code_bg_en.txt,
+    unnumbered, cut at spaces): "MSC.1/Circ.1419 на ММО" / "IMO MSC.1/Circ.1419", the
+    English naming the body before the code the Bulgarian opens with. The repeat of the
+    code had side B open with it, and "IMO" was offered as the end of the Bulgarian. The
+    acronyms just before the repeat, leaning to neither language, open side B."""
+    result, got = _read_data_dump("dump_acronym_before_code_bg_en.txt", "codes.txt", "bg", "en")
+    assert not result.rejects
+    assert ("MSC.1/Circ.1419 на ММО", "IMO MSC.1/Circ.1419") in got
+    assert ("MSC.1/Circ.1503 на ММО ревизия 1", "IMO MSC.1/Circ.1503. Rev.1") in got
+    assert len(got) == 8

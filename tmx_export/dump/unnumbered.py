@@ -1514,7 +1514,10 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
             same = _common_prefix(text, s_off, c, e_off)
             last = int(np.searchsorted(pos, c + same))
             name = prefix[last] - prefix[owner[index]]
-            vals[index] += 2 * abs(name) + REPEAT_BONUS
+            # (or where the acronyms before the repeat start: side B opens with them)
+            before = _acronyms_before(text, s_off, c, e_off, pos, prefix)
+            shifted = cuts.index(before) if before in cuts else index
+            vals[shifted] += 2 * abs(name) + REPEAT_BONUS
         elif any(a <= c <= b for a, b in repeats):
             vals[index] += REPEAT_BONUS
         # (not where side A ends so only by giving side B a bracketed reference of its own:
@@ -1529,6 +1532,29 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
                 label = int(np.searchsorted(pos, c)) - 1
                 vals[index] += 2 * abs(prefix[label + 1] - prefix[label])
     return cuts[int(np.argmax(vals))]
+
+
+def _acronyms_before(text: str, start: int, cut: int, end: int, pos: np.ndarray,
+                     prefix: np.ndarray) -> int:
+    """Where the acronyms just before ``cut`` start (at most :data:`CODES_REACH` of them,
+    leaning to neither language, after a chunk of side A's), when side B, from ``cut`` to
+    ``end``, repeats side A's opening and ends with no acronym; else ``cut``. (Side A's own
+    acronym leans to it by its script: Bulgarian "ММО".) A translation that names the body
+    before a code its source names first opens with the body's acronym: DGT-TM BG-EN
+    "MSC.1/Circ.1419 на ММО | IMO MSC.1/Circ.1419", RO-EN "MSC.1 Circ.1456 a OMI, astfel cum
+    a fost modificată. | IMO MSC.1 Circ.1456, as amended". The repeat alone had side B
+    open with the code, and "IMO" was offered as the end of the Bulgarian."""
+    chunks = list(_CHUNK_RE.finditer(text, start, cut))
+    b_chunks = text[cut:end].split()
+    if not b_chunks or _acronym(b_chunks[-1]):
+        return cut
+    n = 0
+    while n < min(CODES_REACH, len(chunks) - 1) and _acronym(chunks[-1 - n].group()) \
+            and not _leans(pos, prefix, chunks[-1 - n].start(), chunks[-1 - n].end()):
+        n += 1
+    if not n:
+        return cut
+    return chunks[-n].start()
 
 
 def _own_word_after(pos: np.ndarray, prefix: np.ndarray, cut: int, split: int) -> bool:
