@@ -1662,3 +1662,16 @@ def test_side_b_opening_with_an_acronym_before_side_a_s_code_keeps_it() -> None:
     assert ("MSC.1/Circ.1419 на ММО", "IMO MSC.1/Circ.1419") in got
     assert ("MSC.1/Circ.1503 на ММО ревизия 1", "IMO MSC.1/Circ.1503. Rev.1") in got
     assert len(got) == 8
+
+
+def test_a_word_both_sides_open_with_opens_side_b_though_one_list_lacks_it() -> None:
+    """DGT-TM 2019 22019D0996, CS-SK (tests/data/dump_opening_word_cs_sk.txt, unnumbered,
+    cut at spaces): "Radarové zařízení CAT 1" / "Radarové zariadenie CAT 1". "Radarové" is
+    in the Czech word list only and leaned 3.0 to Czech: the Czech side ended with the
+    Slovak's first word ("Radarové zařízení CAT 1 Radarové" / "zariadenie CAT 1"). In a
+    short pair a capitalised word side A opens and ends with opens side B."""
+    result, got = _read_data_dump("dump_opening_word_cs_sk.txt", "radar.txt", "cs", "sk")
+    assert not result.rejects
+    assert ("Radarové zařízení CAT 1", "Radarové zariadenie CAT 1") in got
+    assert ("Radarové zařízení CAT 2", "Radarové zariadenie CAT 2") in got
+    assert len(got) == 8

@@ -839,7 +839,7 @@ def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, i
         split = _shared_last_word(parts.text, starts[i], split, e_off)
         split = _last_word_to_a(parts, prefix, starts[i], split, e_off)
         split = _codes_end_to_a(parts.text, starts[i], split, e_off)
-        split = _shared_first_word(parts, prefix, starts[i], split)
+        split = _shared_first_word(parts, prefix, starts[i], split, e_off)
         split = _preposition_end_to_b(parts, prefix, starts[i], split, e_off, langs)
         split = _sentence_end_to_a(parts, prefix, split, e_off)
         split = _bracket_end_to_a(parts, prefix, starts[i], split, e_off)
@@ -1274,11 +1274,16 @@ def _shared_last_word(text: str, start: int, split: int, end: int) -> int:
 
 
 def _shared_first_word(parts: _SegmentalParts, prefix: np.ndarray, start: int,
-                       split: int) -> int:
+                       split: int, end: int = -1) -> int:
     """``split``, or the start of side A's last word when that word is the one side A opens
     with, a word both languages write ("SOM ERINRAR om ... bland annat de som ingår i som |
     minder om ...", for "... ingår i | som minder om"): a translation opens as its source
-    does, and a word leaning a hair either way is no evidence of the side it went to."""
+    does, and a word leaning a hair either way is no evidence of the side it went to. In a
+    short pair (ending at ``end``) a capitalised word written alike as both openings may
+    lean more, as one language's word list lacks it: DGT-TM CS-SK "Radarové zařízení CAT 1
+    Radarové | zariadenie CAT 1" (Czech 3.0, in no Slovak list), for "Radarové zařízení
+    CAT 1 | Radarové zariadenie CAT 1"; a side seldom ends with the word it opened with,
+    written with its capital."""
     text, pos = parts.text, parts.pos
     first = _FIRST_WORD_RE.match(text, start, split)
     # (searched for in the side's last characters: over the whole side, a long word is
@@ -1293,9 +1298,15 @@ def _shared_first_word(parts: _SegmentalParts, prefix: np.ndarray, start: int,
     at = int(pos.searchsorted(last.start()))
     if at >= len(pos) or pos[at] != last.start():
         return split
-    return last.start() if 0 < abs(prefix[at + 1] - prefix[at]) < HAIR_LEAN else split
+    lean = abs(prefix[at + 1] - prefix[at])
+    if 0 < lean < HAIR_LEAN:
+        return last.start()
+    opening = (0 <= end - start <= SHORT_PAIR and last.group() == first.group()
+               and last.group()[:1].isupper() and len(last.group()) >= OPENING_WORD_MIN)
+    return last.start() if opening and lean > 0 else split
 
 
+OPENING_WORD_MIN = 4  # letters of a capitalised word both sides open with, at least
 PREPOSITION_REACH = 3  # words a side ending with a preposition may take to a mark
 
 
