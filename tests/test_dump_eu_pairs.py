@@ -1675,3 +1675,18 @@ def test_a_word_both_sides_open_with_opens_side_b_though_one_list_lacks_it() -> 
     assert ("Radarové zařízení CAT 1", "Radarové zariadenie CAT 1") in got
     assert ("Radarové zařízení CAT 2", "Radarové zariadenie CAT 2") in got
     assert len(got) == 8
+
+
+def test_an_acronym_at_the_split_goes_to_the_side_the_file_writes_it_in() -> None:
+    """DGT-TM 2019 22019D0556 and 22019D0996, LT-EN (tests/data/dump_acronym_side_lt_en.txt,
+    unnumbered, cut at spaces): "EB atitikties vertinimo įstaiga, ... įstaigų sąrašą" /
+    "EC Conformity Assessment Body added ...". "EC" leans to no language by the word
+    lists, and the English acronym ended the Lithuanian side. The file writes "EC" inside
+    English sides only (the Lithuanian's is "EB"): at a split, it goes to the English."""
+    result, got = _read_data_dump("dump_acronym_side_lt_en.txt", "acronyms.txt", "lt", "en")
+    assert not result.rejects
+    lithuanian = [s for s, _ in got if s.startswith("EB atitikties vertinimo įstaiga")]
+    english = [t for _, t in got if t.startswith("EC Conformity Assessment Body added")]
+    assert lithuanian and lithuanian[0].endswith("atitikties vertinimo įstaigų sąrašą")
+    assert len(english) == 1
+    assert len(got) == 16

@@ -832,6 +832,7 @@ def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, i
     """The pairs of ``path`` as (start, split, end) offsets, each split refined (``langs``:
     the pair's languages)."""
     starts, end = parts.starts, len(parts.text)
+    acronyms = _file_acronyms(parts, prefix, path)
     out = []
     for i, j, k in path:
         e_off = starts[j] if j < len(starts) else end
@@ -850,8 +851,61 @@ def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, i
         split = _ending_match(parts, prefix, i, j, split, near)
         split = _item_opening_to_b(parts.text, starts[i], split, e_off)
         split = _note_label_to_b(parts.text, starts[i], split)
+        split = _acronym_to_its_side(parts.text, starts[i], split, e_off, acronyms)
         out.append((starts[i], _opening_marks_to_b(parts.text, starts[i], split), e_off))
     return _written_together(parts, prefix, out)
+
+
+ACRONYM_SEEN = 3  # occurrences, at least, of an acronym the file uses in one language
+ACRONYM_SHARE = 0.9  # of its occurrences inside a side, at least, in that language
+ACRONYM_EDGE = 3  # tokens at either edge of a side where its acronyms are not counted
+
+
+def _file_acronyms(parts: _SegmentalParts, prefix: np.ndarray,
+                   path: list[tuple[int, int, int]]) -> dict[str, int]:
+    """The acronyms (scored 0: codes of no language by the word lists) that the file
+    writes inside one side of its pairs only (the search's, ``path``), not at its edges
+    (:data:`ACRONYM_EDGE`), :data:`ACRONYM_SEEN` times or more: 1 for side A, -1 for side
+    B. Each language has its own for one body (DGT-TM Lithuanian "EB", English "EC"); one
+    both write ("SADC", "rez. IMO" in Slovak and Czech) is in both sides and not returned."""
+    import numpy as np
+
+    text, pos = parts.text, parts.pos
+    zero = np.flatnonzero(np.diff(prefix) == 0.0)
+    seen: dict[str, list[int]] = {}
+    for i, j, k in path:
+        ti, tj = int(parts.tok_index[i]), int(parts.tok_index[j])
+        # each side's tokens but those at its edges, alike for both sides: where a side
+        # begins or ends is the acronym to place ("rez. IMO" opening both Slovak and
+        # Czech, whose Czech copy is next to the split)
+        for side, (begin, end) in enumerate(((ti + ACRONYM_EDGE, k - ACRONYM_EDGE),
+                                             (k + ACRONYM_EDGE, tj - ACRONYM_EDGE))):
+            lo, hi = np.searchsorted(zero, [begin, end])
+            for t in zero[lo:hi].tolist():
+                m = WORD_RE.match(text, int(pos[t]))
+                word = m.group() if m is not None else ""
+                if 2 <= len(word) <= 5 and word.isupper() and not ROMAN_RE.fullmatch(word):
+                    seen.setdefault(word, [0, 0])[side] += 1
+    return {word: 1 if a > b else -1 for word, (a, b) in seen.items()
+            if a + b >= ACRONYM_SEEN and max(a, b) >= ACRONYM_SHARE * (a + b)}
+
+
+def _acronym_to_its_side(text: str, start: int, split: int, end: int,
+                         acronyms: dict[str, int]) -> int:
+    """``split``, moved over one acronym at it to the side whose language the file writes
+    it in (:func:`_file_acronyms`): an acronym leans to no language by the word lists,
+    and DGT-TM LT-EN "... pateiktą atitikties vertinimo įstaigų sąrašą | EC Conformity
+    Assessment Body added ..." was split after "EC", the English acronym ending the
+    Lithuanian side (whose own is "EB")."""
+    before = _CHUNK_RE.findall(text, start, split)
+    after = _CHUNK_RE.findall(text, split, end)
+    if len(before) >= 2 and _acronym(before[-1]) and len(after) >= 1:
+        if acronyms.get(_ALNUM_EDGES_RE.sub("", before[-1])) == -1:
+            return text.rindex(before[-1], start, split)
+    if len(after) >= 2 and _acronym(after[0]) and len(before) >= 1:
+        if acronyms.get(_ALNUM_EDGES_RE.sub("", after[0])) == 1:
+            return text.index(after[1], text.index(after[0], split) + len(after[0]))
+    return split
 
 
 # A word side B would open with that the file writes after side A's last word, inside a
