@@ -1690,3 +1690,16 @@ def test_an_acronym_at_the_split_goes_to_the_side_the_file_writes_it_in() -> Non
     assert lithuanian and lithuanian[0].endswith("atitikties vertinimo įstaigų sąrašą")
     assert len(english) == 1
     assert len(got) == 16
+
+
+def test_a_name_before_a_clause_in_capitals_ends_side_a() -> None:
+    """DGT-TM 2019 22019A0315(01), RO-EN (tests/data/dump_capitals_clause_ro_en.txt,
+    unnumbered, cut at spaces): "... din zona centrală a Oceanului Arctic," / "RECOGNIZING
+    the special responsibilities ...". "Arctic", leaning 0.55 to English, opened the
+    English ("Arctic, RECOGNIZING ..."). A preamble's clause opens with its word in
+    capitals: a name and a comma before it end side A."""
+    result, got = _read_data_dump("dump_capitals_clause_ro_en.txt", "preamble.txt", "ro", "en")
+    assert not result.rejects
+    assert got[1][0].endswith("din zona centrală a Oceanului Arctic,")
+    assert got[1][1].startswith("RECOGNIZING the special responsibilities")
+    assert len(got) == 2

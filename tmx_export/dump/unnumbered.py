@@ -852,6 +852,7 @@ def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, i
         split = _item_opening_to_b(parts.text, starts[i], split, e_off)
         split = _note_label_to_b(parts.text, starts[i], split)
         split = _acronym_to_its_side(parts.text, starts[i], split, e_off, acronyms)
+        split = _capitals_clause_to_b(parts, prefix, starts[i], split, e_off)
         out.append((starts[i], _opening_marks_to_b(parts.text, starts[i], split), e_off))
     return _written_together(parts, prefix, out)
 
@@ -1229,6 +1230,29 @@ def _note_label_to_b(text: str, start: int, split: int) -> int:
     if begin <= start or label is None or label.end() != end or not text[begin].isupper():
         return split
     return begin
+
+
+# Side B's first word and a comma, before a clause opening with a word in capitals
+_BEFORE_CAPITALS_RE = lazy_pattern(r"([^\W\d_][\w-]*),[ \t\n]+([^\W\d_]{4,})\b")
+
+
+def _capitals_clause_to_b(parts: _SegmentalParts, prefix: np.ndarray, start: int,
+                          split: int, end: int) -> int:
+    """``split``, or the start of the word in capitals after side B's first word and a
+    comma, when that word leans little (:data:`NAME_LEAN`): a preamble's clause opens with
+    its verb in capitals ("RECOGNIZING", "CONSIDERÂND"), and a name ending side A before
+    it is side A's (DGT-TM RO-EN "... din zona centrală a Oceanului Arctic, | RECOGNIZING
+    the special responsibilities ...", which "Arctic", leaning 0.55 to English, had
+    opened)."""
+    m = _BEFORE_CAPITALS_RE.match(parts.text, split, end)
+    if m is None or split <= start or not m.group(2).isupper() or m.group(1).isupper():
+        return split
+    at = int(parts.pos.searchsorted(split))
+    if at >= len(parts.pos) or parts.pos[at] != split:
+        return split
+    if abs(prefix[at + 1] - prefix[at]) >= NAME_LEAN:
+        return split
+    return m.start(2)
 
 
 def _opening_marks_to_b(text: str, start: int, split: int) -> int:
