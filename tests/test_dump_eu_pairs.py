@@ -1703,3 +1703,15 @@ def test_a_name_before_a_clause_in_capitals_ends_side_a() -> None:
     assert got[1][0].endswith("din zona centrală a Oceanului Arctic,")
     assert got[1][1].startswith("RECOGNIZING the special responsibilities")
     assert len(got) == 2
+
+
+def test_a_word_in_small_letters_before_side_b_s_capital_ends_side_a() -> None:
+    """DGT-TM 2019 22019D0996, CS-SK (tests/data/dump_small_opening_cs_sk.txt, unnumbered,
+    cut at spaces): "Systém pro udržování dráhy lodi" / "Systém riadenia dráhy". "lodi"
+    leans 0.19 to Czech, and the Slovak opened with it ("lodi Systém riadenia dráhy"),
+    where both sides of the row open with a capital. A word in small letters leaning to
+    side A's language, before side B's capitalised first word, ends side A."""
+    result, got = _read_data_dump("dump_small_opening_cs_sk.txt", "system.txt", "cs", "sk")
+    assert not result.rejects
+    assert ("Systém pro udržování dráhy lodi", "Systém riadenia dráhy") in got
+    assert len(got) == 5

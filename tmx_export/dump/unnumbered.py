@@ -853,6 +853,7 @@ def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, i
         split = _note_label_to_b(parts.text, starts[i], split)
         split = _acronym_to_its_side(parts.text, starts[i], split, e_off, acronyms)
         split = _capitals_clause_to_b(parts, prefix, starts[i], split, e_off)
+        split = _small_opening_to_a(parts, prefix, starts[i], split, e_off)
         out.append((starts[i], _opening_marks_to_b(parts.text, starts[i], split), e_off))
     return _written_together(parts, prefix, out)
 
@@ -1253,6 +1254,36 @@ def _capitals_clause_to_b(parts: _SegmentalParts, prefix: np.ndarray, start: int
     if abs(prefix[at + 1] - prefix[at]) >= NAME_LEAN:
         return split
     return m.start(2)
+
+
+SMALL_OPENING_WORDS = 1  # words in small letters opening side B that may move to side A
+
+
+def _small_opening_to_a(parts: _SegmentalParts, prefix: np.ndarray, start: int,
+                        split: int, end: int) -> int:
+    """``split``, or the start of the capitalised word after side B's first word when that
+    word is in small letters, leans to side A's language if at all, and side A opens with
+    a capital: a translation opens as its source does (DGT-TM CS-SK "Systém pro udržování
+    dráhy | lodi Systém riadenia dráhy", "lodi" leaning 0.19 to Czech; RO-EN "Penetrări
+    prin treceri de țevi, puțuri, conducte | etc. Penetrations through ..."). A word of
+    side B's language ("the United Nations ...") stays."""
+    text, pos = parts.text, parts.pos
+    first = _LETTER_RE.search(text, start, min(split, start + 40))
+    if first is None or not first.group().isupper():
+        return split
+    chunks = list(_CHUNK_RE.finditer(text, split, end))
+    if len(chunks) <= SMALL_OPENING_WORDS + 1:
+        return split
+    small = chunks[:SMALL_OPENING_WORDS]
+    after = chunks[SMALL_OPENING_WORDS].group()
+    if not all(c.group()[:1].islower() and c.group().rstrip(".,").isalpha() for c in small):
+        return split
+    if not (after[:1].isupper() and after[1:2].islower()):
+        return split
+    lo, hi = pos.searchsorted(split), pos.searchsorted(chunks[SMALL_OPENING_WORDS].start())
+    if prefix[hi] - prefix[lo] < 0 or hi == lo:
+        return split
+    return chunks[SMALL_OPENING_WORDS].start()
 
 
 def _opening_marks_to_b(text: str, start: int, split: int) -> int:
