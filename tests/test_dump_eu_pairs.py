@@ -1715,3 +1715,16 @@ def test_a_word_in_small_letters_before_side_b_s_capital_ends_side_a() -> None:
     assert not result.rejects
     assert ("Systém pro udržování dráhy lodi", "Systém riadenia dráhy") in got
     assert len(got) == 5
+
+
+def test_a_bracketed_remark_after_a_number_at_a_line_break_opens_a_pair() -> None:
+    """DGT-TM 2019 22019D0996, FR-EN (tests/data/dump_bracketed_remark_fr_en.txt,
+    unnumbered, cut at spaces): "Équipement radar CAT 1 Radar equipment CAT 1" and, on
+    the next line, "(l'équipement radar utilisé avec ARPA ...) (Radar equipment used with
+    ARPA ...)". The line break was read as inside a word, as in "15(4)", and the two rows
+    offered as one pair. A bracket holding words is set off from the number before it."""
+    result, got = _read_data_dump("dump_bracketed_remark_fr_en.txt", "radar.txt", "fr", "en")
+    assert not result.rejects
+    assert ("Équipement radar CAT 1", "Radar equipment CAT 1") in got
+    assert got[3][0].startswith("(l'équipement radar utilisé avec ARPA")
+    assert len(got) == 6
