@@ -1728,3 +1728,18 @@ def test_a_bracketed_remark_after_a_number_at_a_line_break_opens_a_pair() -> Non
     assert ("Équipement radar CAT 1", "Radar equipment CAT 1") in got
     assert got[3][0].startswith("(l'équipement radar utilisé avec ARPA")
     assert len(got) == 6
+
+
+def test_side_a_naming_itself_again_is_no_split() -> None:
+    """DGT-TM 2019 22019D0556, LT-EN (tests/data/dump_repeated_name_lt_en.txt, unnumbered,
+    cut at spaces): "Prekybos ir vystymosi komiteto sekretoriato ... funkcijas atlieka
+    Šalis, pirmininkaujanti Prekybos ir vystymosi komiteto posėdžiui." / "The Party
+    chairing ...". The Lithuanian names the committee it opens with again, and the repeat
+    was taken for the English opening with the Lithuanian name ("Prekybos ir vystymosi
+    komiteto posėdžiui. The Party ..."). A repeat whose sentence goes on in side A's
+    language only is side A's."""
+    result, got = _read_data_dump("dump_repeated_name_lt_en.txt", "committee.txt", "lt", "en")
+    assert not result.rejects
+    assert got[2][0].endswith("pirmininkaujanti Prekybos ir vystymosi komiteto posėdžiui.")
+    assert got[2][1].startswith("The Party chairing the meeting")
+    assert len(got) == 3

@@ -1627,7 +1627,8 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
     repeats = _repeats(text, s_off, e_off, opening, pos, prefix) if opening else []
     repeats += _translated_heads(text, s_off, e_off, pos, prefix)
     for index, c in enumerate(cuts if long_opening or repeats or closing else ()):
-        if long_opening and text.startswith(long_opening, c):
+        if long_opening and text.startswith(long_opening, c) and not _goes_on_in_a(
+                text, pos, prefix, c, e_off):
             # A split where side B repeats side A's opening: the repeated words are a
             # name, no evidence of either language (where a split after the repeat would
             # count them twice for side A), and the repeat itself is evidence of the split.
@@ -1675,6 +1676,32 @@ def _acronyms_before(text: str, start: int, cut: int, end: int, pos: np.ndarray,
     if not n:
         return cut
     return chunks[-n].start()
+
+
+_REPEAT_SENTENCE_END_RE = lazy_pattern(r"[.;](?=\s)")
+
+
+def _goes_on_in_a(text: str, pos: np.ndarray, prefix: np.ndarray, at: int, end: int
+                  ) -> bool:
+    """Whether the sentence from a repeat of side A's opening (at ``at``) to its end holds
+    words of side A's language (:data:`REPEAT_A_LEAN` in all) and none of side B's, before
+    more text up to ``end``: side A names itself again, and side B does not open there
+    (DGT-TM LT-EN "Prekybos ir vystymosi komiteto sekretoriato ... pirmininkaujanti
+    Prekybos ir vystymosi komiteto posėdžiui. | The Party chairing ...", split before the
+    second "Prekybos"). A code repeated leans to neither language ("Rés. MSC.36(63)"), and
+    side B quoting side A's name goes on in its own language ("Ministeru ...
+    Kapitali/Ministero dei Trasporti")."""
+    import numpy as np
+
+    m = _REPEAT_SENTENCE_END_RE.search(text, at, end)
+    if m is None or not text[m.end():end].strip():
+        return False
+    lo, hi = pos.searchsorted(at), pos.searchsorted(m.end())
+    leans = np.diff(prefix[lo:hi + 1])
+    return bool((leans > -HAIR_LEAN).all()) and float(leans.sum()) >= REPEAT_A_LEAN
+
+
+REPEAT_A_LEAN = 6.0  # two words of side A's language, in the sentence a repeat opens
 
 
 def _own_word_after(pos: np.ndarray, prefix: np.ndarray, cut: int, split: int) -> bool:
