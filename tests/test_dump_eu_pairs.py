@@ -1743,3 +1743,18 @@ def test_side_a_naming_itself_again_is_no_split() -> None:
     assert got[2][0].endswith("pirmininkaujanti Prekybos ir vystymosi komiteto posėdžiui.")
     assert got[2][1].startswith("The Party chairing the meeting")
     assert len(got) == 3
+
+
+def test_side_b_opening_with_its_own_word_before_the_repeat_keeps_it() -> None:
+    """DGT-TM 2019 22019A0315(01), RO-EN (tests/data/dump_own_word_before_repeat_ro_en.txt,
+    unnumbered, cut at spaces): "Program comun de cercetare științifică și monitorizare" /
+    "Joint Program of Scientific Research and Monitoring". The repeat of "Program", which
+    both sides open with, had side B open there, and "Joint" (English, 1.31) was offered
+    as the end of the Romanian. A listed word of side B's language before the repeat
+    opens side B."""
+    result, got = _read_data_dump("dump_own_word_before_repeat_ro_en.txt", "program.txt",
+                                  "ro", "en")
+    assert not result.rejects
+    assert got[0] == ("Program comun de cercetare științifică și monitorizare",
+                      "Joint Program of Scientific Research and Monitoring")
+    assert len(got) == 2

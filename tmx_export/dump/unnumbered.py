@@ -1624,7 +1624,7 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
         vals = vals - NUMBER_IMBALANCE_COST * 2 * ((cut > first) == (cut > second))
         vals = vals - _name_lean(pos, prefix, (first, second), cut)
     cuts = cut.tolist()
-    repeats = _repeats(text, s_off, e_off, opening, pos, prefix) if opening else []
+    repeats = _repeats(text, s_off, e_off, opening, pos, prefix, langs) if opening else []
     repeats += _translated_heads(text, s_off, e_off, pos, prefix)
     for index, c in enumerate(cuts if long_opening or repeats or closing else ()):
         if long_opening and text.startswith(long_opening, c) and not _goes_on_in_a(
@@ -1995,11 +1995,12 @@ def _spans_before(text: str, start: int, at: int, pos: np.ndarray, prefix: np.nd
 
 
 def _repeats(text: str, start: int, end: int, opening: str, pos: np.ndarray,
-             prefix: np.ndarray) -> list[tuple[int, int]]:
+             prefix: np.ndarray, langs: tuple[str, ...] = ()) -> list[tuple[int, int]]:
     """Where the pair repeats its ``opening`` (a whole chunk or chunks) after its start: for
     each repeat, the span of the cuts it supports, from the start of the chunks without a
     leaning word just before it (side B may open with a code side A holds later: "MSC
-    Цирк.809 на ММО | IMO MSC Circ.809") to the repeat itself."""
+    Цирк.809 на ММО | IMO MSC Circ.809"), or a listed word of side B's language
+    (:func:`_own_word_before`), to the repeat itself."""
     out = []
     for m in re.finditer(_opening_re(opening) + r"(?=\s)", text[start + 1:end]):
         at = start + 1 + m.start()
@@ -2011,8 +2012,31 @@ def _repeats(text: str, start: int, end: int, opening: str, pos: np.ndarray,
             # it ("(kódex LSA) I | rez. IMO ...")
             out.append((at, at))
             continue
-        out += _spans_before(text, start, at, pos, prefix)
+        spans = _spans_before(text, start, at, pos, prefix)
+        out += [(_own_word_before(text, start, first, pos, prefix, langs), at)
+                for first, at in spans]
     return out
+
+
+def _own_word_before(text: str, start: int, first: int, pos: np.ndarray,
+                     prefix: np.ndarray, langs: tuple[str, ...]) -> int:
+    """``first``, or the start of the capitalised word before it when that word leans to
+    side B's language (negative in ``prefix``, beyond :data:`HAIR_LEAN`) and a word list
+    of ``langs`` holds it: side B may open with a word of its own before the word it
+    repeats (DGT-TM RO-EN "Program comun de cercetare științifică și monitorizare | Joint
+    Program of Scientific Research and Monitoring", where the repeat of "Program" took
+    "Joint" to side A). A compound no list holds leans by its n-grams only (Swedish
+    "Ethernetanslutning", read as Danish)."""
+    begin, end = _chunk_before(text, start, first)
+    if begin <= start or begin == end or not text[begin].isupper():
+        return first
+    word = _FIRST_WORD_RE.match(text, begin, end)
+    if word is None or not langs or not wordfreq_best(word.group().lower(), tuple(langs)):
+        return first
+    a, b = pos.searchsorted(begin), pos.searchsorted(end)
+    if b != a + 1 or prefix[b] - prefix[a] > -HAIR_LEAN:
+        return first
+    return begin
 
 
 _QUOTES = "\"'‘’‚“”„«»‹›"
