@@ -1758,3 +1758,17 @@ def test_side_b_opening_with_its_own_word_before_the_repeat_keeps_it() -> None:
     assert got[0] == ("Program comun de cercetare științifică și monitorizare",
                       "Joint Program of Scientific Research and Monitoring")
     assert len(got) == 2
+
+
+def test_a_quoted_letter_of_side_a_s_script_stays_on_side_a() -> None:
+    """DGT-TM 2019 22019D0996, BG-EN (tests/data/dump_quoted_cyrillic_letter_bg_en.txt,
+    unnumbered, cut at spaces): "Прорези през проходи за електрически кабели от клас „А“" /
+    "Penetrations through ‘A’ class". A letter alone in quotes scored nothing, as a label
+    both languages write, and the Cyrillic "А" opened the English. A quoted letter of
+    another script than the Latin one leans as its script does."""
+    result, got = _read_data_dump("dump_quoted_cyrillic_letter_bg_en.txt", "classes.txt",
+                                  "bg", "en")
+    assert not result.rejects
+    assert ("Прорези през проходи за електрически кабели от клас „А“",
+            "Penetrations through ‘A’ class") in got
+    assert len(got) == 4
