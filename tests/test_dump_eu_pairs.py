@@ -1772,3 +1772,19 @@ def test_a_quoted_letter_of_side_a_s_script_stays_on_side_a() -> None:
     assert ("Прорези през проходи за електрически кабели от клас „А“",
             "Penetrations through ‘A’ class") in got
     assert len(got) == 4
+
+
+def test_a_title_in_side_b_s_language_that_side_b_quotes_ends_side_a() -> None:
+    """DGT-TM 2019 22019D0996, HR-EN (tests/data/dump_quoted_title_hr_en.txt, unnumbered,
+    cut at spaces): the Croatian gives the English titles of two IMO resolutions in
+    brackets, the last ending its sentence ("... s mosta” (Adoption of performance
+    standards for bridge alert management)."), and the English quotes them. The English
+    title leaned to English and opened the English side. Words in brackets ending side
+    A's sentence that side B writes again are side A's copy."""
+    result, got = _read_data_dump("dump_quoted_title_hr_en.txt", "titles.txt", "hr", "en")
+    assert not result.rejects
+    assert got[1][0].endswith("„Donošenje normi za upravljanje upozorenjima s mosta” "
+                              "(Adoption of performance standards for bridge alert "
+                              "management).")
+    assert got[1][1].startswith("Resolution A.1021(26) and Resolution MSC.302(87)")
+    assert len(got) == 2

@@ -1355,7 +1355,13 @@ def _bracket_end_to_a(parts: _SegmentalParts, prefix: np.ndarray, start: int, sp
         return split
     a, b = pos.searchsorted(split), pos.searchsorted(bracket.end())
     # (side A's language positive in the prefix of the winning order)
-    return bracket.end() if prefix[a] - prefix[b] <= END_SENTENCE_LEAN else split
+    if prefix[a] - prefix[b] <= END_SENTENCE_LEAN:
+        return bracket.end()
+    # or side B's own words, which side B quotes again: a title side A gives in side B's
+    # language, one copy on each side (DGT-TM HR-EN "... s mosta” (Adoption of performance
+    # standards for bridge alert management). | Resolution A.1021(26) ... and to
+    # ‘Adoption of performance standards for bridge alert management’ respectively.")
+    return bracket.end() if text.find(bracket.group(1), bracket.end(), end) >= 0 else split
 
 
 SHORT_PAIR = 200  # characters: a heading, a signature, a name
