@@ -1788,3 +1788,15 @@ def test_a_title_in_side_b_s_language_that_side_b_quotes_ends_side_a() -> None:
                               "management).")
     assert got[1][1].startswith("Resolution A.1021(26) and Resolution MSC.302(87)")
     assert len(got) == 2
+
+
+def test_an_ending_in_brackets_stays_with_the_word_before_it() -> None:
+    """DGT-TM 2019 22019A0315(01), LT-EN (tests/data/dump_ending_bracket_lt_en.txt,
+    unnumbered, cut at spaces): "... ir jos pačios nacionaline moksline programa (-omis),"
+    / "a Party may authorize exploratory fishing ...". The Lithuanian's other ending of its
+    last word, "(-omis),", opened the English. An ending in brackets is side A's."""
+    result, got = _read_data_dump("dump_ending_bracket_lt_en.txt", "endings.txt", "lt", "en")
+    assert not result.rejects
+    assert len(got) == 1
+    assert got[0][0].endswith("nacionaline moksline programa (-omis),")
+    assert got[0][1].startswith("a Party may authorize exploratory fishing")

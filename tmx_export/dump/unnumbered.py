@@ -854,6 +854,7 @@ def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, i
         split = _acronym_to_its_side(parts.text, starts[i], split, e_off, acronyms)
         split = _capitals_clause_to_b(parts, prefix, starts[i], split, e_off)
         split = _small_opening_to_a(parts, prefix, starts[i], split, e_off)
+        split = _ending_bracket_to_a(parts.text, split, e_off)
         out.append((starts[i], _opening_marks_to_b(parts.text, starts[i], split), e_off))
     return _written_together(parts, prefix, out)
 
@@ -1284,6 +1285,19 @@ def _small_opening_to_a(parts: _SegmentalParts, prefix: np.ndarray, start: int,
     if prefix[hi] - prefix[lo] < 0 or hi == lo:
         return split
     return chunks[SMALL_OPENING_WORDS].start()
+
+
+# An ending in brackets, and the punctuation and white space after it: "(-omis), "
+_ENDING_BRACKET_RE = lazy_pattern(r"\(-[^\W\d_]{1,6}\)[,;:]?\s+(?=\S)")
+
+
+def _ending_bracket_to_a(text: str, split: int, end: int) -> int:
+    """``split``, or the end of the ending in brackets side B would open with: the other
+    ending of side A's last word, which it is written against ("... nacionaline moksline
+    programa (-omis), | a Party may ...", DGT-TM LT-EN, where the Lithuanian "(-omis)"
+    opened the English)."""
+    m = _ENDING_BRACKET_RE.match(text, split, end)
+    return m.end() if m is not None and m.end() < end else split
 
 
 def _opening_marks_to_b(text: str, start: int, split: int) -> int:
