@@ -1800,3 +1800,16 @@ def test_an_ending_in_brackets_stays_with_the_word_before_it() -> None:
     assert len(got) == 1
     assert got[0][0].endswith("nacionaline moksline programa (-omis),")
     assert got[0][1].startswith("a Party may authorize exploratory fishing")
+
+
+def test_side_b_s_first_word_and_comma_that_the_pair_ends_with_end_side_a() -> None:
+    """DGT-TM 2019 22019D0437, FR-EN (tests/data/dump_shared_last_word_fr_en.txt,
+    unnumbered, cut at spaces): "institué dans le cadre de l'accord ... d'autre part," /
+    "established under the economic partnership agreement ..., of the other part". The
+    English opened with "part," ("part, established ..."). In a pair of 400 characters at
+    most, side B's first word before a comma, which the pair ends with, ends side A."""
+    result, got = _read_data_dump("dump_shared_last_word_fr_en.txt", "council.txt", "fr", "en")
+    assert not result.rejects
+    assert got[1][0].endswith("les États de l'APE CDAA, d'autre part,")
+    assert got[1][1].startswith("established under the economic partnership agreement")
+    assert len(got) == 2

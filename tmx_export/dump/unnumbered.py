@@ -1382,19 +1382,26 @@ SHORT_PAIR = 200  # characters: a heading, a signature, a name
 NAMES_PAIR = 300  # characters, at most, of a pair whose names are split one on each side
 
 
+SHARED_LAST_PAIR = 2 * SHORT_PAIR  # characters, at most, of a pair _shared_last_word moves
+
+
 def _shared_last_word(text: str, start: int, split: int, end: int) -> int:
     """``split``, or the start of the next word when side B would open with the word the
     pair ends with ("En nombre de la Unión | Europea A nome dell'Unione europea"): in a
     short pair that word ends both sides, a cognate or a name the two languages share
     ("Reglamento Interno" / "regolamento interno", "Loran-C"), and leans too little to
     place the split."""
-    if end - start > SHORT_PAIR:
+    if end - start > SHARED_LAST_PAIR:
         return split
     first = _FIRST_WORD_RE.match(text, split, end)
     tail = _LAST_WORD_RE.search(text, split, end)
     if first is None or tail is None or tail.start() <= first.start():
         return split
     if first.group().lower() != tail.group().lower() or len(first.group()) < 3:
+        return split
+    if end - start > SHORT_PAIR and text[first.end():first.end() + 1] != ",":
+        # a longer pair: only a word closing side A's clause ("... d'autre | part,
+        # established under ... of the other part", DGT-TM FR-EN)
         return split
     after = _NEXT_WORD_RE.search(text, first.end(), end)
     if after is None or after.start() >= tail.start():
