@@ -1731,7 +1731,7 @@ def test_a_bracketed_remark_after_a_number_at_a_line_break_opens_a_pair() -> Non
 
 
 def test_side_a_naming_itself_again_is_no_split() -> None:
-    """DGT-TM 2019 22019D0556, LT-EN (tests/data/dump_repeated_name_lt_en.txt, unnumbered,
+    """DGT-TM 2019 22019D0437, LT-EN (tests/data/dump_repeated_name_lt_en.txt, unnumbered,
     cut at spaces): "Prekybos ir vystymosi komiteto sekretoriato ... funkcijas atlieka
     Šalis, pirmininkaujanti Prekybos ir vystymosi komiteto posėdžiui." / "The Party
     chairing ...". The Lithuanian names the committee it opens with again, and the repeat
