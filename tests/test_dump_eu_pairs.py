@@ -1816,3 +1816,179 @@ def test_an_english_heading_in_capitals_does_not_open_with_of() -> None:
         ("KAUBANDUS- JA ARENGUKOMITEE TÖÖKORD",
          "RULES OF PROCEDURE OF THE TRADE AND DEVELOPMENT COMMITTEE"),
     ]
+
+
+def test_a_name_one_word_list_holds_as_rare_is_kept_on_both_sides() -> None:
+    """DGT-TM 2019 22019D0996, RO-EN (tests/data/dump_rare_name_ro_en.txt, unnumbered, cut
+    at spaces): "Echipament Loran-C" / "Loran- C equipment". "Loran" is a rare word of the
+    English list only, and leaned 2.24 to English: the Romanian side was "Echipament"
+    alone and the English "Loran-C Loran- C equipment". A capitalised word that only a
+    rare listing leans is a name both sides write, one copy on each side."""
+    result, got = _read_data_dump("dump_rare_name_ro_en.txt", "names.txt", "ro", "en")
+    assert not result.rejects
+    assert got[2] == ("Echipament Loran-C", "Loran- C equipment")
+    assert len(got) == 4
+
+
+def test_side_b_opening_with_an_acronym_before_side_a_s_code_keeps_it() -> None:
+    """DGT-TM 2019 22019D0996, BG-EN (tests/data/dump_acronym_before_code_bg_en.txt,
+    unnumbered, cut at spaces): "MSC.1/Circ.1419 на ММО" / "IMO MSC.1/Circ.1419", the
+    English naming the body before the code the Bulgarian opens with. The repeat of the
+    code had side B open with it, and "IMO" was offered as the end of the Bulgarian. The
+    acronyms just before the repeat, leaning to neither language, open side B."""
+    result, got = _read_data_dump("dump_acronym_before_code_bg_en.txt", "codes.txt", "bg", "en")
+    assert not result.rejects
+    assert ("MSC.1/Circ.1419 на ММО", "IMO MSC.1/Circ.1419") in got
+    assert ("MSC.1/Circ.1503 на ММО ревизия 1", "IMO MSC.1/Circ.1503. Rev.1") in got
+    assert len(got) == 8
+
+
+def test_a_word_both_sides_open_with_opens_side_b_though_one_list_lacks_it() -> None:
+    """DGT-TM 2019 22019D0996, CS-SK (tests/data/dump_opening_word_cs_sk.txt, unnumbered,
+    cut at spaces): "Radarové zařízení CAT 1" / "Radarové zariadenie CAT 1". "Radarové" is
+    in the Czech word list only and leaned 3.0 to Czech: the Czech side ended with the
+    Slovak's first word ("Radarové zařízení CAT 1 Radarové" / "zariadenie CAT 1"). In a
+    short pair a capitalised word side A opens and ends with opens side B."""
+    result, got = _read_data_dump("dump_opening_word_cs_sk.txt", "radar.txt", "cs", "sk")
+    assert not result.rejects
+    assert ("Radarové zařízení CAT 1", "Radarové zariadenie CAT 1") in got
+    assert ("Radarové zařízení CAT 2", "Radarové zariadenie CAT 2") in got
+    assert len(got) == 8
+
+
+def test_an_acronym_at_the_split_goes_to_the_side_the_file_writes_it_in() -> None:
+    """DGT-TM 2019 22019D0556 and 22019D0996, LT-EN (tests/data/dump_acronym_side_lt_en.txt,
+    unnumbered, cut at spaces): "EB atitikties vertinimo įstaiga, ... įstaigų sąrašą" /
+    "EC Conformity Assessment Body added ...". "EC" leans to no language by the word
+    lists, and the English acronym ended the Lithuanian side. The file writes "EC" inside
+    English sides only (the Lithuanian's is "EB"): at a split, it goes to the English."""
+    result, got = _read_data_dump("dump_acronym_side_lt_en.txt", "acronyms.txt", "lt", "en")
+    assert not result.rejects
+    lithuanian = [s for s, _ in got if s.startswith("EB atitikties vertinimo įstaiga")]
+    english = [t for _, t in got if t.startswith("EC Conformity Assessment Body added")]
+    assert lithuanian and lithuanian[0].endswith("atitikties vertinimo įstaigų sąrašą")
+    assert len(english) == 1
+    assert len(got) == 16
+
+
+def test_a_name_before_a_clause_in_capitals_ends_side_a() -> None:
+    """DGT-TM 2019 22019A0315(01), RO-EN (tests/data/dump_capitals_clause_ro_en.txt,
+    unnumbered, cut at spaces): "... din zona centrală a Oceanului Arctic," / "RECOGNIZING
+    the special responsibilities ...". "Arctic", leaning 0.55 to English, opened the
+    English ("Arctic, RECOGNIZING ..."). A preamble's clause opens with its word in
+    capitals: a name and a comma before it end side A."""
+    result, got = _read_data_dump("dump_capitals_clause_ro_en.txt", "preamble.txt", "ro", "en")
+    assert not result.rejects
+    assert got[1][0].endswith("din zona centrală a Oceanului Arctic,")
+    assert got[1][1].startswith("RECOGNIZING the special responsibilities")
+    assert len(got) == 2
+
+
+def test_a_word_in_small_letters_before_side_b_s_capital_ends_side_a() -> None:
+    """DGT-TM 2019 22019D0996, CS-SK (tests/data/dump_small_opening_cs_sk.txt, unnumbered,
+    cut at spaces): "Systém pro udržování dráhy lodi" / "Systém riadenia dráhy". "lodi"
+    leans 0.19 to Czech, and the Slovak opened with it ("lodi Systém riadenia dráhy"),
+    where both sides of the row open with a capital. A word in small letters leaning to
+    side A's language, before side B's capitalised first word, ends side A."""
+    result, got = _read_data_dump("dump_small_opening_cs_sk.txt", "system.txt", "cs", "sk")
+    assert not result.rejects
+    assert ("Systém pro udržování dráhy lodi", "Systém riadenia dráhy") in got
+    assert len(got) == 5
+
+
+def test_a_bracketed_remark_after_a_number_at_a_line_break_opens_a_pair() -> None:
+    """DGT-TM 2019 22019D0996, FR-EN (tests/data/dump_bracketed_remark_fr_en.txt,
+    unnumbered, cut at spaces): "Équipement radar CAT 1 Radar equipment CAT 1" and, on
+    the next line, "(l'équipement radar utilisé avec ARPA ...) (Radar equipment used with
+    ARPA ...)". The line break was read as inside a word, as in "15(4)", and the two rows
+    offered as one pair. A bracket holding words is set off from the number before it."""
+    result, got = _read_data_dump("dump_bracketed_remark_fr_en.txt", "radar.txt", "fr", "en")
+    assert not result.rejects
+    assert ("Équipement radar CAT 1", "Radar equipment CAT 1") in got
+    assert got[3][0].startswith("(l'équipement radar utilisé avec ARPA")
+    assert len(got) == 6
+
+
+def test_side_a_naming_itself_again_is_no_split() -> None:
+    """DGT-TM 2019 22019D0437, LT-EN (tests/data/dump_repeated_name_lt_en.txt, unnumbered,
+    cut at spaces): "Prekybos ir vystymosi komiteto sekretoriato ... funkcijas atlieka
+    Šalis, pirmininkaujanti Prekybos ir vystymosi komiteto posėdžiui." / "The Party
+    chairing ...". The Lithuanian names the committee it opens with again, and the repeat
+    was taken for the English opening with the Lithuanian name ("Prekybos ir vystymosi
+    komiteto posėdžiui. The Party ..."). A repeat whose sentence goes on in side A's
+    language only is side A's."""
+    result, got = _read_data_dump("dump_repeated_name_lt_en.txt", "committee.txt", "lt", "en")
+    assert not result.rejects
+    assert got[2][0].endswith("pirmininkaujanti Prekybos ir vystymosi komiteto posėdžiui.")
+    assert got[2][1].startswith("The Party chairing the meeting")
+    assert len(got) == 3
+
+
+def test_side_b_opening_with_its_own_word_before_the_repeat_keeps_it() -> None:
+    """DGT-TM 2019 22019A0315(01), RO-EN (tests/data/dump_own_word_before_repeat_ro_en.txt,
+    unnumbered, cut at spaces): "Program comun de cercetare științifică și monitorizare" /
+    "Joint Program of Scientific Research and Monitoring". The repeat of "Program", which
+    both sides open with, had side B open there, and "Joint" (English, 1.31) was offered
+    as the end of the Romanian. A listed word of side B's language before the repeat
+    opens side B."""
+    result, got = _read_data_dump("dump_own_word_before_repeat_ro_en.txt", "program.txt",
+                                  "ro", "en")
+    assert not result.rejects
+    assert got[0] == ("Program comun de cercetare științifică și monitorizare",
+                      "Joint Program of Scientific Research and Monitoring")
+    assert len(got) == 2
+
+
+def test_a_quoted_letter_of_side_a_s_script_stays_on_side_a() -> None:
+    """DGT-TM 2019 22019D0996, BG-EN (tests/data/dump_quoted_cyrillic_letter_bg_en.txt,
+    unnumbered, cut at spaces): "Прорези през проходи за електрически кабели от клас „А“" /
+    "Penetrations through ‘A’ class". A letter alone in quotes scored nothing, as a label
+    both languages write, and the Cyrillic "А" opened the English. A quoted letter of
+    another script than the Latin one leans as its script does."""
+    result, got = _read_data_dump("dump_quoted_cyrillic_letter_bg_en.txt", "classes.txt",
+                                  "bg", "en")
+    assert not result.rejects
+    assert ("Прорези през проходи за електрически кабели от клас „А“",
+            "Penetrations through ‘A’ class") in got
+    assert len(got) == 4
+
+
+def test_a_title_in_side_b_s_language_that_side_b_quotes_ends_side_a() -> None:
+    """DGT-TM 2019 22019D0996, HR-EN (tests/data/dump_quoted_title_hr_en.txt, unnumbered,
+    cut at spaces): the Croatian gives the English titles of two IMO resolutions in
+    brackets, the last ending its sentence ("... s mosta” (Adoption of performance
+    standards for bridge alert management)."), and the English quotes them. The English
+    title leaned to English and opened the English side. Words in brackets ending side
+    A's sentence that side B writes again are side A's copy."""
+    result, got = _read_data_dump("dump_quoted_title_hr_en.txt", "titles.txt", "hr", "en")
+    assert not result.rejects
+    assert got[1][0].endswith("„Donošenje normi za upravljanje upozorenjima s mosta” "
+                              "(Adoption of performance standards for bridge alert "
+                              "management).")
+    assert got[1][1].startswith("Resolution A.1021(26) and Resolution MSC.302(87)")
+    assert len(got) == 2
+
+
+def test_an_ending_in_brackets_stays_with_the_word_before_it() -> None:
+    """DGT-TM 2019 22019A0315(01), LT-EN (tests/data/dump_ending_bracket_lt_en.txt,
+    unnumbered, cut at spaces): "... ir jos pačios nacionaline moksline programa (-omis),"
+    / "a Party may authorize exploratory fishing ...". The Lithuanian's other ending of its
+    last word, "(-omis),", opened the English. An ending in brackets is side A's."""
+    result, got = _read_data_dump("dump_ending_bracket_lt_en.txt", "endings.txt", "lt", "en")
+    assert not result.rejects
+    assert len(got) == 1
+    assert got[0][0].endswith("nacionaline moksline programa (-omis),")
+    assert got[0][1].startswith("a Party may authorize exploratory fishing")
+
+
+def test_side_b_s_first_word_and_comma_that_the_pair_ends_with_end_side_a() -> None:
+    """DGT-TM 2019 22019D0437, FR-EN (tests/data/dump_shared_last_word_fr_en.txt,
+    unnumbered, cut at spaces): "institué dans le cadre de l'accord ... d'autre part," /
+    "established under the economic partnership agreement ..., of the other part". The
+    English opened with "part," ("part, established ..."). In a pair of 400 characters at
+    most, side B's first word before a comma, which the pair ends with, ends side A."""
+    result, got = _read_data_dump("dump_shared_last_word_fr_en.txt", "council.txt", "fr", "en")
+    assert not result.rejects
+    assert got[1][0].endswith("les États de l'APE CDAA, d'autre part,")
+    assert got[1][1].startswith("established under the economic partnership agreement")
+    assert len(got) == 2

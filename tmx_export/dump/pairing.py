@@ -217,13 +217,19 @@ def _score_lower_i(block: str, starts: np.ndarray, values: np.ndarray, lower_i: 
 _QUOTED_LETTER_RE = lazy_pattern(QUOTED_LETTER)
 
 
+LAST_LATIN = "\u0250"  # the first letter after the Latin blocks
+
+
 def _score_quoted_letters(block: str, starts: np.ndarray, values: np.ndarray) -> None:
     """Scores nothing for the letters of ``block`` (words starting at ``starts``) that
-    stand alone between quotes or brackets."""
+    stand alone between quotes or brackets, but a letter of another script than the Latin
+    one, which its language writes where the other writes a Latin letter (DGT-TM BG-EN
+    "... кабели от клас „А“ | Penetrations through ‘A’ class", the Cyrillic "А" scored
+    nothing and opening the English)."""
     import numpy as np
 
-    at = np.fromiter((m.start() + 1 for m in _QUOTED_LETTER_RE.finditer(block)),
-                     dtype=np.int64)
+    at = np.fromiter((m.start() + 1 for m in _QUOTED_LETTER_RE.finditer(block)
+                      if block[m.start() + 1] < LAST_LATIN), dtype=np.int64)
     index = np.searchsorted(starts, at)
     index = index[index < len(starts)]
     values[index[starts[index] == at[:len(index)]]] = 0.0

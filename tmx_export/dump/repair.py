@@ -620,6 +620,11 @@ def join_evidence(left: str, right: str, lexicon: Lexicon) -> float:
         # A quote before a letter opens a word ("definitioner: | ”sopimusalueella”": Finnish
         # and Swedish open with ”); a closing quote is followed by a space or punctuation.
         return -2.0
+    if a.isalnum() and _BRACKETED_PHRASE_RE.match(right):
+        # A bracket holding words after a number or a word ("Équipement radar CAT 1" |
+        # "(l'équipement radar utilisé avec ARPA ...)"): a remark set off with a space,
+        # where a bracket written against a number holds a label ("15(4)", "MSC.36(63)")
+        return -2.0
     # Anything else (digits, punctuation): how often does this file put a space between
     # such characters? ("l' ardeur" in Europarl, "mot ;" in French typography, "1 000").
     # A typographic rule of thumb serves as the prior the file's counts update.
@@ -757,6 +762,8 @@ def _apostrophe(left: str, right: str, lexicon: Lexicon) -> bool:
 
 
 _CLAUSE_END = frozenset(",.;:!?")
+# A bracket opening with a letter and holding white space before it closes, on one line
+_BRACKETED_PHRASE_RE = lazy_pattern(r"[(\[][^\W\d_][^()\[\]\n]*\s[^()\[\]\n]*[)\]]")
 _QUOTES = frozenset("\"'”’»«“‘„‚")
 
 

@@ -842,14 +842,15 @@ def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, i
     """The pairs of ``path`` as (start, split, end) offsets, each split refined (``langs``:
     the pair's languages, ``side_a`` the one each pair opens with)."""
     starts, end = parts.starts, len(parts.text)
+    acronyms = _file_acronyms(parts, prefix, path)
     out = []
     for i, j, k in path:
         e_off = starts[j] if j < len(starts) else end
-        split = _refine_split(parts, prefix, i, j, k, side_a)
+        split = _refine_split(parts, prefix, i, j, k, side_a, langs)
         split = _shared_last_word(parts.text, starts[i], split, e_off)
         split = _last_word_to_a(parts, prefix, starts[i], split, e_off)
         split = _codes_end_to_a(parts.text, starts[i], split, e_off)
-        split = _shared_first_word(parts, prefix, starts[i], split)
+        split = _shared_first_word(parts, prefix, starts[i], split, e_off)
         split = _preposition_end_to_b(parts, prefix, starts[i], split, e_off, langs)
         split = _sentence_end_to_a(parts, prefix, starts[i], split, e_off)
         split = _bracket_end_to_a(parts, prefix, starts[i], split, e_off)
@@ -863,8 +864,64 @@ def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, i
         split = _quoted_term_to_b(parts.text, starts[i], split)
         split = _code_opening_to_b(parts.text, starts[i], split)
         split = _capital_opening_to_b(parts.text, starts[i], split, e_off)
+        split = _acronym_to_its_side(parts.text, starts[i], split, e_off, acronyms)
+        split = _capitals_clause_to_b(parts, prefix, starts[i], split, e_off)
+        split = _small_opening_to_a(parts, prefix, starts[i], split, e_off)
+        split = _ending_bracket_to_a(parts.text, split, e_off)
         out.append((starts[i], _opening_marks_to_b(parts.text, starts[i], split), e_off))
     return _written_together(parts, prefix, out)
+
+
+ACRONYM_SEEN = 3  # occurrences, at least, of an acronym the file uses in one language
+ACRONYM_SHARE = 0.9  # of its occurrences inside a side, at least, in that language
+ACRONYM_EDGE = 3  # tokens at either edge of a side where its acronyms are not counted
+
+
+def _file_acronyms(parts: _SegmentalParts, prefix: np.ndarray,
+                   path: list[tuple[int, int, int]]) -> dict[str, int]:
+    """The acronyms (scored 0: codes of no language by the word lists) that the file
+    writes inside one side of its pairs only (the search's, ``path``), not at its edges
+    (:data:`ACRONYM_EDGE`), :data:`ACRONYM_SEEN` times or more: 1 for side A, -1 for side
+    B. Each language has its own for one body (DGT-TM Lithuanian "EB", English "EC"); one
+    both write ("SADC", "rez. IMO" in Slovak and Czech) is in both sides and not returned."""
+    import numpy as np
+
+    text, pos = parts.text, parts.pos
+    zero = np.flatnonzero(np.diff(prefix) == 0.0)
+    seen: dict[str, list[int]] = {}
+    for i, j, k in path:
+        ti, tj = int(parts.tok_index[i]), int(parts.tok_index[j])
+        # each side's tokens but those at its edges, alike for both sides: where a side
+        # begins or ends is the acronym to place ("rez. IMO" opening both Slovak and
+        # Czech, whose Czech copy is next to the split)
+        for side, (begin, end) in enumerate(((ti + ACRONYM_EDGE, k - ACRONYM_EDGE),
+                                             (k + ACRONYM_EDGE, tj - ACRONYM_EDGE))):
+            lo, hi = np.searchsorted(zero, [begin, end])
+            for t in zero[lo:hi].tolist():
+                m = WORD_RE.match(text, int(pos[t]))
+                word = m.group() if m is not None else ""
+                if 2 <= len(word) <= 5 and word.isupper() and not ROMAN_RE.fullmatch(word):
+                    seen.setdefault(word, [0, 0])[side] += 1
+    return {word: 1 if a > b else -1 for word, (a, b) in seen.items()
+            if a + b >= ACRONYM_SEEN and max(a, b) >= ACRONYM_SHARE * (a + b)}
+
+
+def _acronym_to_its_side(text: str, start: int, split: int, end: int,
+                         acronyms: dict[str, int]) -> int:
+    """``split``, moved over one acronym at it to the side whose language the file writes
+    it in (:func:`_file_acronyms`): an acronym leans to no language by the word lists,
+    and DGT-TM LT-EN "... pateiktą atitikties vertinimo įstaigų sąrašą | EC Conformity
+    Assessment Body added ..." was split after "EC", the English acronym ending the
+    Lithuanian side (whose own is "EB")."""
+    before = _CHUNK_RE.findall(text, start, split)
+    after = _CHUNK_RE.findall(text, split, end)
+    if len(before) >= 2 and _acronym(before[-1]) and len(after) >= 1:
+        if acronyms.get(_ALNUM_EDGES_RE.sub("", before[-1])) == -1:
+            return text.rindex(before[-1], start, split)
+    if len(after) >= 2 and _acronym(after[0]) and len(before) >= 1:
+        if acronyms.get(_ALNUM_EDGES_RE.sub("", after[0])) == 1:
+            return text.index(after[1], text.index(after[0], split) + len(after[0]))
+    return split
 
 
 # A word side B would open with that the file writes after side A's last word, inside a
@@ -1259,6 +1316,72 @@ def _quoted_term_to_b(text: str, start: int, split: int) -> int:
     return lo + tail.start(1)
 
 
+# Side B's first word and a comma, before a clause opening with a word in capitals
+_BEFORE_CAPITALS_RE = lazy_pattern(r"([^\W\d_][\w-]*),[ \t\n]+([^\W\d_]{4,})\b")
+
+
+def _capitals_clause_to_b(parts: _SegmentalParts, prefix: np.ndarray, start: int,
+                          split: int, end: int) -> int:
+    """``split``, or the start of the word in capitals after side B's first word and a
+    comma, when that word leans little (:data:`NAME_LEAN`): a preamble's clause opens with
+    its verb in capitals ("RECOGNIZING", "CONSIDERÂND"), and a name ending side A before
+    it is side A's (DGT-TM RO-EN "... din zona centrală a Oceanului Arctic, | RECOGNIZING
+    the special responsibilities ...", which "Arctic", leaning 0.55 to English, had
+    opened)."""
+    m = _BEFORE_CAPITALS_RE.match(parts.text, split, end)
+    if m is None or split <= start or not m.group(2).isupper() or m.group(1).isupper():
+        return split
+    at = int(parts.pos.searchsorted(split))
+    if at >= len(parts.pos) or parts.pos[at] != split:
+        return split
+    if abs(prefix[at + 1] - prefix[at]) >= NAME_LEAN:
+        return split
+    return m.start(2)
+
+
+SMALL_OPENING_WORDS = 1  # words in small letters opening side B that may move to side A
+
+
+def _small_opening_to_a(parts: _SegmentalParts, prefix: np.ndarray, start: int,
+                        split: int, end: int) -> int:
+    """``split``, or the start of the capitalised word after side B's first word when that
+    word is in small letters, leans to side A's language if at all, and side A opens with
+    a capital: a translation opens as its source does (DGT-TM CS-SK "Systém pro udržování
+    dráhy | lodi Systém riadenia dráhy", "lodi" leaning 0.19 to Czech; RO-EN "Penetrări
+    prin treceri de țevi, puțuri, conducte | etc. Penetrations through ..."). A word of
+    side B's language ("the United Nations ...") stays."""
+    text, pos = parts.text, parts.pos
+    first = _LETTER_RE.search(text, start, min(split, start + 40))
+    if first is None or not first.group().isupper():
+        return split
+    chunks = list(_CHUNK_RE.finditer(text, split, end))
+    if len(chunks) <= SMALL_OPENING_WORDS + 1:
+        return split
+    small = chunks[:SMALL_OPENING_WORDS]
+    after = chunks[SMALL_OPENING_WORDS].group()
+    if not all(c.group()[:1].islower() and c.group().rstrip(".,").isalpha() for c in small):
+        return split
+    if not (after[:1].isupper() and after[1:2].islower()):
+        return split
+    lo, hi = pos.searchsorted(split), pos.searchsorted(chunks[SMALL_OPENING_WORDS].start())
+    if prefix[hi] - prefix[lo] < 0 or hi == lo:
+        return split
+    return chunks[SMALL_OPENING_WORDS].start()
+
+
+# An ending in brackets, and the punctuation and white space after it: "(-omis), "
+_ENDING_BRACKET_RE = lazy_pattern(r"\(-[^\W\d_]{1,6}\)[,;:]?\s+(?=\S)")
+
+
+def _ending_bracket_to_a(text: str, split: int, end: int) -> int:
+    """``split``, or the end of the ending in brackets side B would open with: the other
+    ending of side A's last word, which it is written against ("... nacionaline moksline
+    programa (-omis), | a Party may ...", DGT-TM LT-EN, where the Lithuanian "(-omis)"
+    opened the English)."""
+    m = _ENDING_BRACKET_RE.match(text, split, end)
+    return m.end() if m is not None and m.end() < end else split
+
+
 def _opening_marks_to_b(text: str, start: int, split: int) -> int:
     """``split``, or the start of a chunk of punctuation alone that opens with a quote and
     ends side A: it opens side B ("‘, as amended by: «," | "modifiée par:", the words an
@@ -1330,11 +1453,20 @@ def _bracket_end_to_a(parts: _SegmentalParts, prefix: np.ndarray, start: int, sp
         return split
     a, b = pos.searchsorted(split), pos.searchsorted(bracket.end())
     # (side A's language positive in the prefix of the winning order)
-    return bracket.end() if prefix[a] - prefix[b] <= END_SENTENCE_LEAN else split
+    if prefix[a] - prefix[b] <= END_SENTENCE_LEAN:
+        return bracket.end()
+    # or side B's own words, which side B quotes again: a title side A gives in side B's
+    # language, one copy on each side (DGT-TM HR-EN "... s mosta” (Adoption of performance
+    # standards for bridge alert management). | Resolution A.1021(26) ... and to
+    # ‘Adoption of performance standards for bridge alert management’ respectively.")
+    return bracket.end() if text.find(bracket.group(1), bracket.end(), end) >= 0 else split
 
 
 SHORT_PAIR = 200  # characters: a heading, a signature, a name
 NAMES_PAIR = 300  # characters, at most, of a pair whose names are split one on each side
+
+
+SHARED_LAST_PAIR = 2 * SHORT_PAIR  # characters, at most, of a pair _shared_last_word moves
 
 
 def _shared_last_word(text: str, start: int, split: int, end: int) -> int:
@@ -1343,13 +1475,17 @@ def _shared_last_word(text: str, start: int, split: int, end: int) -> int:
     short pair that word ends both sides, a cognate or a name the two languages share
     ("Reglamento Interno" / "regolamento interno", "Loran-C"), and leans too little to
     place the split."""
-    if end - start > SHORT_PAIR:
+    if end - start > SHARED_LAST_PAIR:
         return split
     first = _FIRST_WORD_RE.match(text, split, end)
     tail = _LAST_WORD_RE.search(text, split, end)
     if first is None or tail is None or tail.start() <= first.start():
         return split
     if first.group().lower() != tail.group().lower() or len(first.group()) < 3:
+        return split
+    if end - start > SHORT_PAIR and text[first.end():first.end() + 1] != ",":
+        # a longer pair: only a word closing side A's clause ("... d'autre | part,
+        # established under ... of the other part", DGT-TM FR-EN)
         return split
     after = _NEXT_WORD_RE.search(text, first.end(), end)
     if after is None or after.start() >= tail.start():
@@ -1358,11 +1494,16 @@ def _shared_last_word(text: str, start: int, split: int, end: int) -> int:
 
 
 def _shared_first_word(parts: _SegmentalParts, prefix: np.ndarray, start: int,
-                       split: int) -> int:
+                       split: int, end: int = -1) -> int:
     """``split``, or the start of side A's last word when that word is the one side A opens
     with, a word both languages write ("SOM ERINRAR om ... bland annat de som ingår i som |
     minder om ...", for "... ingår i | som minder om"): a translation opens as its source
-    does, and a word leaning a hair either way is no evidence of the side it went to."""
+    does, and a word leaning a hair either way is no evidence of the side it went to. In a
+    short pair (ending at ``end``) a capitalised word written alike as both openings may
+    lean more, as one language's word list lacks it: DGT-TM CS-SK "Radarové zařízení CAT 1
+    Radarové | zariadenie CAT 1" (Czech 3.0, in no Slovak list), for "Radarové zařízení
+    CAT 1 | Radarové zariadenie CAT 1"; a side seldom ends with the word it opened with,
+    written with its capital."""
     text, pos = parts.text, parts.pos
     first = _FIRST_WORD_RE.match(text, start, split)
     # (searched for in the side's last characters: over the whole side, a long word is
@@ -1377,9 +1518,15 @@ def _shared_first_word(parts: _SegmentalParts, prefix: np.ndarray, start: int,
     at = int(pos.searchsorted(last.start()))
     if at >= len(pos) or pos[at] != last.start():
         return split
-    return last.start() if 0 < abs(prefix[at + 1] - prefix[at]) < HAIR_LEAN else split
+    lean = abs(prefix[at + 1] - prefix[at])
+    if 0 < lean < HAIR_LEAN:
+        return last.start()
+    opening = (0 <= end - start <= SHORT_PAIR and last.group() == first.group()
+               and last.group()[:1].isupper() and len(last.group()) >= OPENING_WORD_MIN)
+    return last.start() if opening and lean > 0 else split
 
 
+OPENING_WORD_MIN = 4  # letters of a capitalised word both sides open with, at least
 PREPOSITION_REACH = 3  # words a side ending with a preposition may take to a mark
 
 
@@ -1498,7 +1645,7 @@ _CHUNK_RE = lazy_pattern(r"\S+")
 
 
 def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
-                  k: int, side_a: str = "") -> int:
+                  k: int, side_a: str = "", langs: tuple[str, ...] = ()) -> int:
     """Where side B starts in the pair between pair starts ``i`` and ``j`` (its split token
     ``k`` as the search chose it), chosen again with what the words barely tell (codes,
     names, numbers, all-capital headings):
@@ -1531,7 +1678,8 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
     ti, tj = int(parts.tok_index[i]), int(parts.tok_index[j])
     lo, hi = np.searchsorted(parts.plausible, [ti + 1, tj])
     ks = parts.plausible[lo:hi]
-    names = _shared_names(text, pos, prefix, ti, tj) if e_off - s_off <= NAMES_PAIR else []
+    names = (_shared_names(text, pos, prefix, ti, tj, langs) if e_off - s_off <= NAMES_PAIR
+             else [])
     names += _shared_quotations(text, pos, prefix, s_off, e_off)
     # a short pair is chosen again at white space, not at word starts: an opening quote
     # counts for the side it opens ("... κλάσεως «A», | ‘A’ class divisions,")
@@ -1588,19 +1736,24 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
     for first, second in names:
         # one on each side: 0; both on one side: one number's imbalance
         vals = vals - NUMBER_IMBALANCE_COST * 2 * ((cut > first) == (cut > second))
+        vals = vals - _name_lean(pos, prefix, (first, second), cut)
     cuts = cut.tolist()
-    repeats = _repeats(text, s_off, e_off, opening, pos, prefix) if opening else []
+    repeats = _repeats(text, s_off, e_off, opening, pos, prefix, langs) if opening else []
     repeats += _translated_heads(text, s_off, e_off, pos, prefix)
     for index, c in enumerate(cuts if long_opening or repeats or closing else ()):
         if long_opening and text.startswith(long_opening, c) and not _own_word_repeated(
-                text, s_off, c, _common_prefix(text, s_off, c, e_off), pos, prefix):
+                text, s_off, c, _common_prefix(text, s_off, c, e_off), pos, prefix) \
+                and not _goes_on_in_a(text, pos, prefix, c, e_off):
             # A split where side B repeats side A's opening: the repeated words are a
             # name, no evidence of either language (where a split after the repeat would
             # count them twice for side A), and the repeat itself is evidence of the split.
             same = _common_prefix(text, s_off, c, e_off)
             last = int(np.searchsorted(pos, c + same))
             name = prefix[last] - prefix[owner[index]]
-            vals[index] += 2 * abs(name) + REPEAT_BONUS
+            # (or where the acronyms before the repeat start: side B opens with them)
+            before = _acronyms_before(text, s_off, c, e_off, pos, prefix)
+            shifted = cuts.index(before) if before in cuts else index
+            vals[shifted] += 2 * abs(name) + REPEAT_BONUS
         elif any(a <= c <= b for a, b in repeats):
             vals[index] += REPEAT_BONUS
         # (not where side A ends so only by giving side B a bracketed reference of its own:
@@ -1649,6 +1802,55 @@ def _own_word_repeated(text: str, start: int, at: int, same: int, pos: np.ndarra
     joined = re.fullmatch(r"[^\W\d_]+\s+", text[before:at]) is not None
     return (joined and prefix[a + 1] - prefix[a] >= OWN_WORD_LEAN
             and prefix[a] - prefix[a - 1] >= OWN_WORD_LEAN)
+
+
+def _acronyms_before(text: str, start: int, cut: int, end: int, pos: np.ndarray,
+                     prefix: np.ndarray) -> int:
+    """Where the acronyms just before ``cut`` start (at most :data:`CODES_REACH` of them,
+    leaning to neither language, after a chunk of side A's), when side B, from ``cut`` to
+    ``end``, repeats side A's opening and ends with no acronym; else ``cut``. (Side A's own
+    acronym leans to it by its script: Bulgarian "ММО".) A translation that names the body
+    before a code its source names first opens with the body's acronym: DGT-TM BG-EN
+    "MSC.1/Circ.1419 на ММО | IMO MSC.1/Circ.1419", RO-EN "MSC.1 Circ.1456 a OMI, astfel cum
+    a fost modificată. | IMO MSC.1 Circ.1456, as amended". The repeat alone had side B
+    open with the code, and "IMO" was offered as the end of the Bulgarian."""
+    chunks = list(_CHUNK_RE.finditer(text, start, cut))
+    b_chunks = text[cut:end].split()
+    if not b_chunks or _acronym(b_chunks[-1]):
+        return cut
+    n = 0
+    while n < min(CODES_REACH, len(chunks) - 1) and _acronym(chunks[-1 - n].group()) \
+            and not _leans(pos, prefix, chunks[-1 - n].start(), chunks[-1 - n].end()):
+        n += 1
+    if not n:
+        return cut
+    return chunks[-n].start()
+
+
+_REPEAT_SENTENCE_END_RE = lazy_pattern(r"[.;](?=\s)")
+
+
+def _goes_on_in_a(text: str, pos: np.ndarray, prefix: np.ndarray, at: int, end: int
+                  ) -> bool:
+    """Whether the sentence from a repeat of side A's opening (at ``at``) to its end holds
+    words of side A's language (:data:`REPEAT_A_LEAN` in all) and none of side B's, before
+    more text up to ``end``: side A names itself again, and side B does not open there
+    (DGT-TM LT-EN "Prekybos ir vystymosi komiteto sekretoriato ... pirmininkaujanti
+    Prekybos ir vystymosi komiteto posėdžiui. | The Party chairing ...", split before the
+    second "Prekybos"). A code repeated leans to neither language ("Rés. MSC.36(63)"), and
+    side B quoting side A's name goes on in its own language ("Ministeru ...
+    Kapitali/Ministero dei Trasporti")."""
+    import numpy as np
+
+    m = _REPEAT_SENTENCE_END_RE.search(text, at, end)
+    if m is None or not text[m.end():end].strip():
+        return False
+    lo, hi = pos.searchsorted(at), pos.searchsorted(m.end())
+    leans = np.diff(prefix[lo:hi + 1])
+    return bool((leans > -HAIR_LEAN).all()) and float(leans.sum()) >= REPEAT_A_LEAN
+
+
+REPEAT_A_LEAN = 6.0  # two words of side A's language, in the sentence a repeat opens
 
 
 def _own_word_after(pos: np.ndarray, prefix: np.ndarray, cut: int, split: int) -> bool:
@@ -1754,23 +1956,25 @@ def _bracket_imbalance(text: str, start: int, end: int, cut: np.ndarray) -> np.n
     return out
 
 
-def _shared_names(text: str, pos: np.ndarray, prefix: np.ndarray, ti: int, tj: int
-                  ) -> list[tuple[int, int]]:
+def _shared_names(text: str, pos: np.ndarray, prefix: np.ndarray, ti: int, tj: int,
+                  langs: tuple[str, ...] = ()) -> list[tuple[int, int]]:
     """In a pair of at most :data:`NAMES_PAIR` characters (tokens ``ti`` to ``tj``), the
     names it holds exactly twice, as the offsets of the two: words that open with a
     capital and lean little to either language ("Union" in "Für die Europäische Union |
     Au nom de l'Union européenne", "Loran" in "... radionawigacyjnego Loran-C | Loran- C
     equipment"). A translation keeps the names of its source, as it keeps its numbers: the
-    split most likely leaves one on each side.
+    split most likely leaves one on each side. A capitalised word that leans further only
+    as a rare word of one list (:func:`_rare_listed_name`) is such a name too.
     """
     import numpy as np
 
     seen: dict[str, list[int]] = {}
-    neutral = np.flatnonzero(np.abs(np.diff(prefix[ti:tj + 1])) < NAME_LEAN) + ti
-    for t in neutral.tolist():
+    lean = np.abs(np.diff(prefix[ti:tj + 1]))
+    for t in range(ti, tj):
         at = int(pos[t])
         word = WORD_RE.match(text, at)
-        if word is not None and len(word.group()) >= 3:
+        if word is not None and len(word.group()) >= 3 and (
+                lean[t - ti] < NAME_LEAN or _rare_listed_name(word.group(), langs)):
             seen.setdefault(word.group().lower(), []).append(at)
     # twice in all, in capitals both times ("CEFTA Parties ... CEFTA Parties; | ... les
     # parties" is no name kept)
@@ -1789,6 +1993,37 @@ def _shared_names(text: str, pos: np.ndarray, prefix: np.ndarray, ti: int, tj: i
     # kept names interleave ("Union ... Loran | Union ... Loran").
     return [(a, b) for a, b in twice
             if not any(d < a or b < c for c, d in twice if (c, d) != (a, b))]
+
+
+def _name_lean(pos: np.ndarray, prefix: np.ndarray, name: tuple[int, int],
+               cut: np.ndarray) -> np.ndarray:
+    """Per cut, the agreement the two copies of a kept name (offsets ``name``) add by the
+    lean of a rare listed word (:func:`_rare_listed_name`), to take off: a name is no
+    evidence of either language. "Loran" leaned 2.24 to English, and in "Echipament
+    Loran-C | Loran- C equipment" the split giving both copies to the English side was
+    still the best by that lean, against a name's imbalance."""
+    import numpy as np
+
+    out = np.zeros(len(cut))
+    for at in name:
+        t = int(np.searchsorted(pos, at))
+        lean = float(prefix[t + 1] - prefix[t])
+        if abs(lean) >= NAME_LEAN:
+            out += 2 * lean * (cut > at)
+    return out
+
+
+RARE_NAME_ZIPF = 2.5  # under it, a capitalised word one list holds may be a name both write
+
+
+def _rare_listed_name(word: str, langs: tuple[str, ...]) -> bool:
+    """Whether ``word``, capitalised, is held by the word lists of ``langs`` as a rare word
+    only (Zipf under :data:`RARE_NAME_ZIPF`): a name both languages write, whose lean comes
+    from the one list that happens to hold it. DGT-TM "Loran" (English Zipf 2.24, in no
+    Romanian, Croatian or Bulgarian list) leaned 2.24 to English, and "Echipament Loran-C |
+    Loran- C equipment" was split before the first "Loran", the Romanian side one word."""
+    return (bool(langs) and word[:1].isupper() and word[1:].islower()
+            and 0.0 < wordfreq_best(word.lower(), tuple(langs)) < RARE_NAME_ZIPF)
 
 
 INFLECTED_STEM = 5  # letters, at least, a word shares with its other case forms
@@ -1927,11 +2162,12 @@ def _spans_before(text: str, start: int, at: int, pos: np.ndarray, prefix: np.nd
 
 
 def _repeats(text: str, start: int, end: int, opening: str, pos: np.ndarray,
-             prefix: np.ndarray) -> list[tuple[int, int]]:
+             prefix: np.ndarray, langs: tuple[str, ...] = ()) -> list[tuple[int, int]]:
     """Where the pair repeats its ``opening`` (a whole chunk or chunks) after its start: for
     each repeat, the span of the cuts it supports, from the start of the chunks without a
     leaning word just before it (side B may open with a code side A holds later: "MSC
-    Цирк.809 на ММО | IMO MSC Circ.809") to the repeat itself."""
+    Цирк.809 на ММО | IMO MSC Circ.809"), or a listed word of side B's language
+    (:func:`_own_word_before`), to the repeat itself."""
     out = []
     for m in re.finditer(_opening_re(opening) + r"(?=\s)", text[start + 1:end]):
         at = start + 1 + m.start()
@@ -1943,8 +2179,31 @@ def _repeats(text: str, start: int, end: int, opening: str, pos: np.ndarray,
             # it ("(kódex LSA) I | rez. IMO ...")
             out.append((at, at))
             continue
-        out += _spans_before(text, start, at, pos, prefix)
+        spans = _spans_before(text, start, at, pos, prefix)
+        out += [(_own_word_before(text, start, first, pos, prefix, langs), at)
+                for first, at in spans]
     return out
+
+
+def _own_word_before(text: str, start: int, first: int, pos: np.ndarray,
+                     prefix: np.ndarray, langs: tuple[str, ...]) -> int:
+    """``first``, or the start of the capitalised word before it when that word leans to
+    side B's language (negative in ``prefix``, beyond :data:`HAIR_LEAN`) and a word list
+    of ``langs`` holds it: side B may open with a word of its own before the word it
+    repeats (DGT-TM RO-EN "Program comun de cercetare științifică și monitorizare | Joint
+    Program of Scientific Research and Monitoring", where the repeat of "Program" took
+    "Joint" to side A). A compound no list holds leans by its n-grams only (Swedish
+    "Ethernetanslutning", read as Danish)."""
+    begin, end = _chunk_before(text, start, first)
+    if begin <= start or begin == end or not text[begin].isupper():
+        return first
+    word = _FIRST_WORD_RE.match(text, begin, end)
+    if word is None or not langs or not wordfreq_best(word.group().lower(), tuple(langs)):
+        return first
+    a, b = pos.searchsorted(begin), pos.searchsorted(end)
+    if b != a + 1 or prefix[b] - prefix[a] > -HAIR_LEAN:
+        return first
+    return begin
 
 
 _QUOTES = "\"'‘’‚“”„«»‹›"
