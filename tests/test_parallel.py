@@ -10,6 +10,7 @@ import pytest
 from tmx_export.errors import InputError
 from tmx_export.formats.parallel import Paragraph, checked_merges, read_parallel, split_paragraphs
 from tmx_export.inputs import find_parallel
+from tmx_export.model import ReadResult
 from tmx_export.segment.align import align_lengths
 
 DATA = Path(__file__).parent / "data" / "europarl"
@@ -743,6 +744,29 @@ def test_a_merge_only_the_lengths_need_beside_a_longer_translation_is_unsure(tmp
     assert len(result.pairs) >= len(en) - 4
 
 
+def _two_left_over_refused_and_rejected(tmp_path: Path, en: list[str], fr: list[str],
+                                        en_at: int, fr_at: int) -> ReadResult:
+    """Parallel files of the rows ``en`` and ``fr`` without English row ``en_at`` and French
+    row ``fr_at``: refused without --align-paragraphs, naming the first of the two rows'
+    lines; aligned, no unit pairs a row with another's translation and the two rows left
+    over are rejects. The aligned result."""
+    (tmp_path / "d.en.txt").write_text("\n".join(en[:en_at] + en[en_at + 1:]) + "\n",
+                                       encoding="utf-8")
+    (tmp_path / "d.fr.txt").write_text("\n".join(fr[:fr_at] + fr[fr_at + 1:]) + "\n",
+                                       encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        read(tmp_path / "d.en.txt", tmp_path / "d.fr.txt")
+    assert "but not the same" in str(err.value)
+    assert err.value.line == min(en_at, fr_at) + 1
+    result = read(tmp_path / "d.en.txt", tmp_path / "d.fr.txt", align_paragraphs=True)
+    rows = set(zip(en, fr, strict=True))
+    assert [(p.source, p.target) for p in result.pairs if (p.source, p.target) not in rows] \
+        == []
+    rejected = [r.text.split(": ", 1)[1] for r in result.rejects]
+    assert en[fr_at] in rejected and fr[en_at] in rejected
+    return result
+
+
 @pytest.mark.parametrize("en_at, fr_at", [(18, 17), (17, 18), (6, 7), (12, 13), (20, 19),
                                           (14, 15), (15, 14), (22, 23), (23, 22)])
 def test_a_row_missing_on_each_side_next_to_each_other_is_found(tmp_path, en_at, fr_at):
@@ -758,20 +782,7 @@ def test_a_row_missing_on_each_side_next_to_each_other_is_found(tmp_path, en_at,
     (with the rows beside them, where the lengths could as well place them), every unit
     written a row and its translation."""
     en, fr = _eea_annex_ix()
-    (tmp_path / "d.en.txt").write_text("\n".join(en[:en_at] + en[en_at + 1:]) + "\n",
-                                       encoding="utf-8")
-    (tmp_path / "d.fr.txt").write_text("\n".join(fr[:fr_at] + fr[fr_at + 1:]) + "\n",
-                                       encoding="utf-8")
-    with pytest.raises(InputError) as err:
-        read(tmp_path / "d.en.txt", tmp_path / "d.fr.txt")
-    assert "but not the same" in str(err.value)
-    assert err.value.line == min(en_at, fr_at) + 1
-    result = read(tmp_path / "d.en.txt", tmp_path / "d.fr.txt", align_paragraphs=True)
-    rows = set(zip(en, fr, strict=True))
-    assert [(p.source, p.target) for p in result.pairs if (p.source, p.target) not in rows] \
-        == []
-    rejected = [r.text.split(": ", 1)[1] for r in result.rejects]
-    assert en[fr_at] in rejected and fr[en_at] in rejected
+    result = _two_left_over_refused_and_rejected(tmp_path, en, fr, en_at, fr_at)
     assert len(result.pairs) * 2 + len(result.rejects) == 2 * (len(en) - 1)
     assert len(result.pairs) >= len(en) - 1 - 3
 
@@ -793,20 +804,7 @@ def test_two_rows_left_over_sharing_nothing_but_a_number_of_one_are_found(tmp_pa
     rows are rejects."""
     en, fr = ((DGT / f"{document}.{lang}.txt").read_text(encoding="utf-8").splitlines()
               for lang in ("en", "fr"))
-    (tmp_path / "d.en.txt").write_text("\n".join(en[:en_at] + en[en_at + 1:]) + "\n",
-                                       encoding="utf-8")
-    (tmp_path / "d.fr.txt").write_text("\n".join(fr[:fr_at] + fr[fr_at + 1:]) + "\n",
-                                       encoding="utf-8")
-    with pytest.raises(InputError) as err:
-        read(tmp_path / "d.en.txt", tmp_path / "d.fr.txt")
-    assert "but not the same" in str(err.value)
-    assert err.value.line == min(en_at, fr_at) + 1
-    result = read(tmp_path / "d.en.txt", tmp_path / "d.fr.txt", align_paragraphs=True)
-    rows = set(zip(en, fr, strict=True))
-    assert [(p.source, p.target) for p in result.pairs if (p.source, p.target) not in rows] \
-        == []
-    rejected = [r.text.split(": ", 1)[1] for r in result.rejects]
-    assert en[fr_at] in rejected and fr[en_at] in rejected
+    _two_left_over_refused_and_rejected(tmp_path, en, fr, en_at, fr_at)
 
 
 def test_two_rows_left_over_sharing_only_a_year_are_found(tmp_path):
@@ -818,17 +816,7 @@ def test_two_rows_left_over_sharing_only_a_year_are_found(tmp_path):
     rejects."""
     en, fr = ((DGT / f"eea-prospectus.{lang}.txt").read_text(encoding="utf-8").splitlines()
               for lang in ("en", "fr"))
-    (tmp_path / "d.en.txt").write_text("\n".join(en[:2] + en[3:]) + "\n", encoding="utf-8")
-    (tmp_path / "d.fr.txt").write_text("\n".join(fr[:1] + fr[2:]) + "\n", encoding="utf-8")
-    with pytest.raises(InputError) as err:
-        read(tmp_path / "d.en.txt", tmp_path / "d.fr.txt")
-    assert "but not the same" in str(err.value) and err.value.line == 2
-    result = read(tmp_path / "d.en.txt", tmp_path / "d.fr.txt", align_paragraphs=True)
-    rows = set(zip(en, fr, strict=True))
-    assert [(p.source, p.target) for p in result.pairs if (p.source, p.target) not in rows] \
-        == []
-    rejected = [r.text.split(": ", 1)[1] for r in result.rejects]
-    assert en[1] in rejected and fr[2] in rejected
+    _two_left_over_refused_and_rejected(tmp_path, en, fr, en_at=2, fr_at=1)
 
 
 def test_a_gap_the_lengths_place_a_row_off_is_unsure_where_the_numbers_say_so(tmp_path):
