@@ -39,6 +39,7 @@ import math
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from ..errors import InputError
@@ -503,7 +504,9 @@ def _aligned(src: list[Paragraph], tgt: list[Paragraph]) -> list[tuple[list[int]
     beads = [(list(range(b.src_start, b.src_end)), list(range(b.tgt_start, b.tgt_end)))
              for b in align([p.text for p in src], [p.text for p in tgt],
                             priors=PARAGRAPH_PRIORS, median_ratio=True)]
-    return _strangers(_crossed_diagonals(_anchored_detours(beads, src, tgt), src, tgt),
+    # (the anchors weighed once, for the detours and the crossings both)
+    evidence = _evidence(src, tgt)
+    return _strangers(_crossed_diagonals(_anchored_detours(beads, evidence), evidence),
                       src, tgt)
 
 
@@ -518,6 +521,14 @@ def _aligned(src: list[Paragraph], tgt: list[Paragraph]) -> list[tuple[list[int]
 DETOUR_EVIDENCE = 0.4
 
 
+@lru_cache(maxsize=4 * CHECK_WINDOW)
+def _anchors(text: str) -> frozenset[str]:
+    """:func:`sentence_features` of a paragraph, read once: a check window's paragraphs are
+    weighed by the detours, the crossings and the strangers in turn, and each again in the
+    next window, which overlaps it by half."""
+    return sentence_features(text)
+
+
 def _anchor_weights(src: list[Paragraph], tgt: list[Paragraph]
                     ) -> tuple[list[frozenset[str]], list[frozenset[str]], dict[str, float]]:
     """The anchors of each source and target paragraph, and what each anchor tells of a
@@ -526,8 +537,8 @@ def _anchor_weights(src: list[Paragraph], tgt: list[Paragraph]
     anchors of rows repeated with small changes ("rezolucja IMO MSC.48(66)- (kodeks LSA)
     I, IV" four times in a table) and of the words of the whole text tell little of which
     row pairs with which."""
-    s_keys = [sentence_features(p.text) for p in src]
-    t_keys = [sentence_features(p.text) for p in tgt]
+    s_keys = [_anchors(p.text) for p in src]
+    t_keys = [_anchors(p.text) for p in tgt]
     counts: tuple[dict[str, int], dict[str, int]] = ({}, {})
     for side, keys in zip(counts, (s_keys, t_keys), strict=True):
         for paragraph in keys:
@@ -538,8 +549,11 @@ def _anchor_weights(src: list[Paragraph], tgt: list[Paragraph]
     return s_keys, t_keys, weights
 
 
-def _evidence(src: list[Paragraph], tgt: list[Paragraph]
-              ) -> Callable[[list[int], list[int]], float]:
+# What a bead's source and target paragraphs share (:func:`_evidence`)
+Evidence = Callable[[list[int], list[int]], float]
+
+
+def _evidence(src: list[Paragraph], tgt: list[Paragraph]) -> Evidence:
     """What the source paragraphs and the target paragraphs of a bead share: their
     distinctive anchors (:func:`_anchor_weights`), weighted; 0 for a lone paragraph."""
     s_keys, t_keys, weights = _anchor_weights(src, tgt)
@@ -555,8 +569,7 @@ def _evidence(src: list[Paragraph], tgt: list[Paragraph]
     return evidence
 
 
-def _anchored_detours(beads: Beads, src: list[Paragraph], tgt: list[Paragraph]
-                      ) -> list[tuple[list[int], ...]]:
+def _anchored_detours(beads: Beads, evidence: Evidence) -> list[tuple[list[int], ...]]:
     """``beads``, each detour that distinctive anchors do not support undone or unsure:
     where the path leaves a diagonal (a merge or a lone paragraph, the 1-1 pairs after it
     shifted by one) and comes back to it, the diagonal is taken when its pairs share more
@@ -579,9 +592,8 @@ def _anchored_detours(beads: Beads, src: list[Paragraph], tgt: list[Paragraph]
         s_pos, t_pos = s_pos + len(s_idx), t_pos + len(t_idx)
     starts.append((s_pos, t_pos))
     moves = [k for k, (s_idx, t_idx) in enumerate(beads) if len(s_idx) != 1 or len(t_idx) != 1]
-    if len(moves) < 2:  # no detour (files that correspond: the anchors are not read)
+    if len(moves) < 2:  # no detour
         return list(beads)
-    evidence = _evidence(src, tgt)
     out: list[tuple[list[int], ...]] = []
     done = 0  # the beads before this one are in out
     for first, last in zip(moves, moves[1:], strict=False):
@@ -617,8 +629,8 @@ def _anchored_detours(beads: Beads, src: list[Paragraph], tgt: list[Paragraph]
 CROSSING_SPAN = 12
 CROSSING_EVIDENCE = 1.25
 
-def _crossed_diagonals(beads: list[tuple[list[int], ...]], src: list[Paragraph],
-                       tgt: list[Paragraph]) -> list[tuple[list[int], ...]]:
+def _crossed_diagonals(beads: list[tuple[list[int], ...]], evidence: Evidence
+                       ) -> list[tuple[list[int], ...]]:
     """``beads``, each run of 1-1 pairs that its distinctive anchors show shifted by one
     replaced by the detour it is.
 
@@ -632,7 +644,6 @@ def _crossed_diagonals(beads: list[tuple[list[int], ...]], src: list[Paragraph],
     shifted (in files with as many paragraphs, a drift)."""
     if len(beads) < 2:
         return list(beads)
-    evidence = _evidence(src, tgt)
     out: list[tuple[list[int], ...]] = []
     k = 0
     while k < len(beads):
@@ -648,8 +659,7 @@ def _crossed_diagonals(beads: list[tuple[list[int], ...]], src: list[Paragraph],
     return out
 
 
-def _uncrossed(run: list[tuple[int, int]], evidence: Callable[[list[int], list[int]], float]
-               ) -> list[tuple[list[int], ...]]:
+def _uncrossed(run: list[tuple[int, int]], evidence: Evidence) -> list[tuple[list[int], ...]]:
     """A run of 1-1 pairs (source, target index) as beads, the stretches of it shifted by
     one (:func:`_crossed_diagonals`) replaced by their detours, the best first."""
     straight = [evidence([i], [j]) for i, j in run]
@@ -702,11 +712,12 @@ _REFERENCE = re.compile(r"\d{2,}|\b(?=[IVX]{2,}\b)X{0,3}(?:IX|IV|V?I{0,3})\b(?<=
 _DIGITS = re.compile(r"\d+")
 
 
-def _references(text: str) -> tuple[set[str], str]:
+@lru_cache(maxsize=4 * CHECK_WINDOW)  # (a paragraph is read as a pair and as a neighbour)
+def _references(text: str) -> tuple[frozenset[str], str]:
     """The references of ``text`` (_REFERENCE), and all its digits run together: a number
     is found in a translation that writes it with other separators ("18510" in "185 10",
     "101" in "101.1"), so that only a number it does not hold at all counts as missing."""
-    return set(_REFERENCE.findall(text)), "".join(_DIGITS.findall(text))
+    return frozenset(_REFERENCE.findall(text)), "".join(_DIGITS.findall(text))
 
 
 # A year: most paragraphs of a document cite the same ones ("2017" in "Regulation (EU)
@@ -722,12 +733,12 @@ def _cited(source: str, target: str, *, years: bool = True) -> bool | None:
     are not counted as references (:func:`_cite_apart`)."""
     (s_refs, s_digits), (t_refs, t_digits) = _references(source), _references(target)
     if not years:
-        s_refs = {ref for ref in s_refs if not _YEAR.fullmatch(ref)}
-        t_refs = {ref for ref in t_refs if not _YEAR.fullmatch(ref)}
+        s_refs = frozenset(ref for ref in s_refs if not _YEAR.fullmatch(ref))
+        t_refs = frozenset(ref for ref in t_refs if not _YEAR.fullmatch(ref))
     if not s_refs or not t_refs:
         return None
 
-    def found(ref: str, refs: set[str], digits: str) -> bool:
+    def found(ref: str, refs: frozenset[str], digits: str) -> bool:
         return ref in refs or (ref.isdigit() and ref in digits)
 
     return any(found(ref, t_refs, t_digits) for ref in s_refs) \
@@ -747,11 +758,11 @@ def _unanchored_numbers(source: str, target: str) -> bool:
     d'organisation": a paragraph missing on each side, next to each other). A
     translation that writes the number out keeps a word of its paragraph ("Article 1" /
     "Article premier"), and does not drop a number along with every word it shares."""
-    if sentence_features(source) & sentence_features(target):
+    if _anchors(source) & _anchors(target):
         return False
     (s_refs, s_digits), (t_refs, t_digits) = _references(source), _references(target)
 
-    def missing(text: str, refs: set[str], digits: str) -> bool:
+    def missing(text: str, refs: frozenset[str], digits: str) -> bool:
         numbers = set(_DIGITS.findall(text)) | _references(text)[0]
         return any(n not in refs and not (n.isdigit() and n in digits) for n in numbers)
 
