@@ -397,37 +397,60 @@ _BLOCK = 1 << 20
 
 
 def text_digest(path: str | Path) -> bytes | None:
+    """SHA-256 of the text of file ``path`` as a reader takes it (:func:`file_digests`), or
+    ``None`` for a file that is no text."""
+    return file_digests(path)[0]
+
+
+def file_digests(path: str | Path) -> tuple[bytes | None, bytes]:
     """SHA-256 of the text of file ``path`` as a reader takes it, the way it was saved
-    aside: decoded (by its BOM, else as UTF-8, else in the code page :func:`decode_bytes`
-    finds), the BOM left out, line ends made "\\n" and those at its end dropped. A copy
-    re-saved by an editor (CRLF line ends, UTF-16 with a BOM, a final line end added) has
-    the digest of the file it copies. ``None`` for a file that is no text (a workbook, a
-    file :func:`decode_bytes` refuses): its bytes are what identify it.
+    aside, and SHA-256 of its bytes, the file read once. The text: decoded (by its BOM,
+    else as UTF-8, else in the code page :func:`decode_bytes` finds), the BOM left out,
+    line ends made "\\n" and those at its end dropped. A copy re-saved by an editor (CRLF
+    line ends, UTF-16 with a BOM, a final line end added) has the text digest of the file
+    it copies. ``None`` for the text of a file that is no text (a workbook, a file
+    :func:`decode_bytes` refuses): its bytes are what identify it.
 
     Read a block at a time, so a large memory is never held whole (a legacy code page,
     rare and small, is decoded whole)."""
-    digest = hashlib.sha256()
+    digest, raw = hashlib.sha256(), hashlib.sha256()
+    # False once the bytes are not text in the codec their start says (read whole after);
+    # None for NUL bytes where UTF-8 is read: no text at all
+    text_read: bool | None = True
     with open(path, "rb") as handle:
         head = handle.read(4)
         codec = next((codec for bom, codec in _BOM_CODECS if head.startswith(bom)), "utf-8")
         decoder = codecs.getincrementaldecoder(codec)()
         handle.seek(0)
         tail = ""  # line ends at a block's end: part of a CRLF, or the file's last
-        try:
-            for block in iter(lambda: handle.read(_BLOCK), b""):
-                if codec == "utf-8" and b"\x00" in block:
-                    return None  # (UTF-16 without a BOM or a binary file: refused as text)
+        for block in iter(lambda: handle.read(_BLOCK), b""):
+            raw.update(block)
+            if not text_read:
+                continue
+            if codec == "utf-8" and b"\x00" in block:
+                text_read = None  # (UTF-16 without a BOM or a binary file: refused as text)
+                continue
+            try:
                 text = tail + decoder.decode(block)
-                kept = text.rstrip("\r\n")
-                tail = text[len(kept):]
-                digest.update(_LINE_ENDS_RE.sub("\n", kept).encode("utf-8"))
-            kept = (tail + decoder.decode(b"", final=True)).rstrip("\r\n")
+            except UnicodeDecodeError:
+                text_read = False
+                continue
+            kept = text.rstrip("\r\n")
+            tail = text[len(kept):]
             digest.update(_LINE_ENDS_RE.sub("\n", kept).encode("utf-8"))
-            return digest.digest()
-        except UnicodeDecodeError:
-            pass
+        if text_read:
+            try:
+                kept = (tail + decoder.decode(b"", final=True)).rstrip("\r\n")
+            except UnicodeDecodeError:
+                text_read = False
+            else:
+                digest.update(_LINE_ENDS_RE.sub("\n", kept).encode("utf-8"))
+                return digest.digest(), raw.digest()
+    if text_read is None:
+        return None, raw.digest()
     try:
         text = decode_bytes(Path(path).read_bytes(), str(path))
     except InputError:
-        return None
-    return hashlib.sha256(_LINE_ENDS_RE.sub("\n", text.rstrip("\r\n")).encode("utf-8")).digest()
+        return None, raw.digest()
+    text = _LINE_ENDS_RE.sub("\n", text.rstrip("\r\n"))
+    return hashlib.sha256(text.encode("utf-8")).digest(), raw.digest()

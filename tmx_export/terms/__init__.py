@@ -27,7 +27,7 @@ from .._lazy import lazy_exports
 _EXPORTS = {
     "extract_terms": "associate", "Document": "termbase", "Termbase": "termbase",
     "STATUSES": "termpair", "Context": "termpair", "TermPair": "termpair",
-    "document_fingerprint": "units", "fingerprint": "units", "piece_spans": "units",
+    "document_fingerprints": "units", "fingerprint": "units", "piece_spans": "units",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -230,7 +230,7 @@ def run_terms(
     from .glossary import left_out_lines, read_glossary
     from .rank import forget_slid_verdicts
     from .termbase import Document
-    from .units import document_fingerprint
+    from .units import document_fingerprints
 
     source_lang, target_lang = check_languages(source_lang, target_lang)
     clock = _Clock(timings)
@@ -260,21 +260,19 @@ def run_terms(
     for unit in units:
         by_document.setdefault(unit.file, []).append(unit)
     # the file each document's units name (as input_name names it: "<stdin>" for "-", a
-    # byte of a name that is not UTF-8 escaped), whose bytes are its fingerprint; a pair of
+    # byte of a name that is not UTF-8 escaped), whose text is its fingerprint; a pair of
     # parallel files is named by its source file, and its fingerprint takes both files
     gathered = gather_inputs(inputs, source_lang=source_lang, target_lang=target_lang)
     files = {input_name(given): given for given in gathered
              if not isinstance(given, ParallelInput)}
     translations = {input_name(given.source): given.target for given in gathered
                     if isinstance(given, ParallelInput)}
-    documents = {name: Document(name, document_fingerprint(files.get(name, name), members,
-                                                           translations.get(name)),
-                                len(members), members[0].source_lang, members[0].target_lang,
-                                document_fingerprint(name, members, as_bytes=True)
-                                if name in translations else "",
-                                document_fingerprint(files.get(name, name), members,
-                                                     translations.get(name), as_bytes=True))
-                 for name, members in by_document.items()}
+    documents = {}
+    for name, members in by_document.items():
+        text, saved, legacy = document_fingerprints(files.get(name, name), members,
+                                                    translations.get(name))
+        documents[name] = Document(name, text, len(members), members[0].source_lang,
+                                   members[0].target_lang, legacy, saved)
     read = (f"{len(units)} unit(s) in {len(documents)} document(s)"
             + (f" ({len(repeats)} repeating an earlier unit)" if repeats else "")
             + (f"; {left_out} reject(s) left out by the reader" if left_out else ""))

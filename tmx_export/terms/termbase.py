@@ -1,7 +1,7 @@
 """The termbase: term pairs, their evidence and review decisions, kept across runs (SQLite).
 
 Counts accumulate over documents and runs; a document is identified by a fingerprint of its
-content (:func:`tmx_export.terms.units.document_fingerprint`) and the language pair it was
+content (:func:`tmx_export.terms.units.document_fingerprints`) and the language pair it was
 read for, so running the same document again adds nothing, while a multilingual TMX counts
 once for each language pair. The units of every document are kept
 (:meth:`Termbase.stored_units`), and a ``terms`` run extracts over all of those of its language

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..formats.decoding import text_digest
+from ..formats.decoding import file_digests
 from ..formats.text import stdin_copy
 from ..model import Pair
 from ..segment.rules import segment_text
@@ -95,15 +95,17 @@ def _cut(source: str, target: str, s_span: Span, t_span: Span, splitter,
     return list(zip(sources, targets, strict=True))
 
 
-def document_fingerprint(name: str | Path, units: Iterable[Pair],
-                         target: str | Path | None = None, *, as_bytes: bool = False) -> str:
-    """The fingerprint of the input file ``name``: SHA-256 of its text as saved aside
-    (:func:`~tmx_export.formats.decoding.text_digest`: decoded, line ends made "\\n"; for
-    ``-``, that of the copy of standard input; a file that is no text, a workbook, by its
-    bytes); of a pair of parallel files (``target``, the translation's file), of both
-    files'; for what is not a file, that of its ``units``. ``as_bytes``: by the files'
-    bytes, as termbases made before recognising re-saved copies stored it, for
-    :meth:`~tmx_export.terms.termbase.Termbase.new_documents` to know what they counted.
+def document_fingerprints(name: str | Path, units: Iterable[Pair],
+                          target: str | Path | None = None) -> tuple[str, str, str]:
+    """The fingerprints of the input file ``name``, each file read once: SHA-256 of its text
+    as saved aside (:func:`~tmx_export.formats.decoding.file_digests`: decoded, line ends
+    made "\\n"; for ``-``, that of the copy of standard input; a file that is no text, a
+    workbook, by its bytes); then that of its bytes, as termbases made before re-saved
+    copies were recognised stored it; then, for a pair of parallel files (``target``, the
+    translation's file), its source file's bytes alone, as earlier termbases stored a pair
+    (else ""). A pair's first two take both files. For what is not a file, that of its
+    ``units``, and "" twice. :meth:`~tmx_export.terms.termbase.Termbase.new_documents`
+    recognises by the last two what older termbases counted.
 
     The file, not the units: the pipeline drops units that repeat an earlier input's ("34."
     / "34.", "Thank you."), so the units of one document depend on what was read before it,
@@ -115,24 +117,14 @@ def document_fingerprint(name: str | Path, units: Iterable[Pair],
     another document, which the source file alone took for the one counted.
     """
     path = stdin_copy() if str(name) == "-" else Path(name)
-    if path.is_file():
-        if target is None:
-            return _file_digest(path, as_bytes).hex()
-        return hashlib.sha256(_file_digest(path, as_bytes)
-                              + _file_digest(Path(target), as_bytes)).hexdigest()
-    return fingerprint(units)
-
-
-def _file_digest(path: Path, as_bytes: bool) -> bytes:
-    return (None if as_bytes else text_digest(path)) or _file_sha256(path)
-
-
-def _file_sha256(path: Path) -> bytes:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.digest()
+    if not path.is_file():
+        return fingerprint(units), "", ""
+    text, raw = file_digests(path)
+    if target is None:
+        return (text or raw).hex(), raw.hex(), ""
+    target_text, target_raw = file_digests(Path(target))
+    return (hashlib.sha256((text or raw) + (target_text or target_raw)).hexdigest(),
+            hashlib.sha256(raw + target_raw).hexdigest(), raw.hex())
 
 
 def fingerprint(pairs: Iterable[Pair]) -> str:
