@@ -703,17 +703,7 @@ def test_a_row_missing_on_each_side_a_few_rows_apart_is_found(tmp_path, en_at, f
     translations, one row off, find the shift: without --align-paragraphs the files are
     refused, and aligned, every unit written is a row and its translation."""
     en, fr = _eea_annex_ix()
-    (tmp_path / "d.en.txt").write_text("\n".join(en[:en_at] + en[en_at + 1:]) + "\n",
-                                       encoding="utf-8")
-    (tmp_path / "d.fr.txt").write_text("\n".join(fr[:fr_at] + fr[fr_at + 1:]) + "\n",
-                                       encoding="utf-8")
-    with pytest.raises(InputError) as err:
-        read(tmp_path / "d.en.txt", tmp_path / "d.fr.txt")
-    assert "but not the same" in str(err.value)
-    result = read(tmp_path / "d.en.txt", tmp_path / "d.fr.txt", align_paragraphs=True)
-    rows = set(zip(en, fr, strict=True))
-    assert [(p.source, p.target) for p in result.pairs if (p.source, p.target) not in rows] \
-        == []
+    _, result = _read_without_rows(tmp_path, en, fr, en_at, fr_at)
     assert len(result.pairs) * 2 + len(result.rejects) == 2 * (len(en) - 1)
     assert len(result.pairs) >= len(en) - 1 - 3
 
@@ -744,12 +734,11 @@ def test_a_merge_only_the_lengths_need_beside_a_longer_translation_is_unsure(tmp
     assert len(result.pairs) >= len(en) - 4
 
 
-def _two_left_over_refused_and_rejected(tmp_path: Path, en: list[str], fr: list[str],
-                                        en_at: int, fr_at: int) -> ReadResult:
+def _read_without_rows(tmp_path: Path, en: list[str], fr: list[str], en_at: int,
+                       fr_at: int) -> tuple[InputError, ReadResult]:
     """Parallel files of the rows ``en`` and ``fr`` without English row ``en_at`` and French
-    row ``fr_at``: refused without --align-paragraphs, naming the first of the two rows'
-    lines; aligned, no unit pairs a row with another's translation and the two rows left
-    over are rejects. The aligned result."""
+    row ``fr_at``: refused without --align-paragraphs, as not the same; aligned, no unit
+    pairs a row with another's translation. The refusal and the aligned result."""
     (tmp_path / "d.en.txt").write_text("\n".join(en[:en_at] + en[en_at + 1:]) + "\n",
                                        encoding="utf-8")
     (tmp_path / "d.fr.txt").write_text("\n".join(fr[:fr_at] + fr[fr_at + 1:]) + "\n",
@@ -757,11 +746,19 @@ def _two_left_over_refused_and_rejected(tmp_path: Path, en: list[str], fr: list[
     with pytest.raises(InputError) as err:
         read(tmp_path / "d.en.txt", tmp_path / "d.fr.txt")
     assert "but not the same" in str(err.value)
-    assert err.value.line == min(en_at, fr_at) + 1
     result = read(tmp_path / "d.en.txt", tmp_path / "d.fr.txt", align_paragraphs=True)
     rows = set(zip(en, fr, strict=True))
     assert [(p.source, p.target) for p in result.pairs if (p.source, p.target) not in rows] \
         == []
+    return err.value, result
+
+
+def _two_left_over_refused_and_rejected(tmp_path: Path, en: list[str], fr: list[str],
+                                        en_at: int, fr_at: int) -> ReadResult:
+    """:func:`_read_without_rows`, the refusal naming the first of the two rows' lines and
+    the two rows left over rejects. The aligned result."""
+    error, result = _read_without_rows(tmp_path, en, fr, en_at, fr_at)
+    assert error.line == min(en_at, fr_at) + 1
     rejected = [r.text.split(": ", 1)[1] for r in result.rejects]
     assert en[fr_at] in rejected and fr[en_at] in rejected
     return result
