@@ -1992,3 +1992,16 @@ def test_side_b_s_first_word_and_comma_that_the_pair_ends_with_end_side_a() -> N
     assert got[1][0].endswith("les États de l'APE CDAA, d'autre part,")
     assert got[1][1].startswith("established under the economic partnership agreement")
     assert len(got) == 2
+
+
+def test_a_row_of_codes_alone_beside_its_translation_is_a_pair() -> None:
+    """DGT-TM 2019 22019D0996, EN-FR, unnumbered and cut at spaces
+    (tests/data/dump_circulars_en_fr.txt): rows "IMO MSC Circ.811" / "Circulaire
+    MSC/Circ.811 de l'OMI", each one line alone. The check of a one-line pair in one
+    language took them for French headings, the English side of codes alone leaning French
+    by "Circ", and rejected them ("unpaired paragraph (fr only)"): 15 of 460 pairs."""
+    result, got = _read_data_dump("dump_circulars_en_fr.txt", "circulars.txt", "en", "fr")
+    assert not result.rejects
+    assert ("IMO MSC Circ.811", "Circulaire MSC/Circ.811 de l'OMI") in got
+    assert ("IMO MSC Circ.1006", "Circulaire MSC/Circ.1006 de l'OMI") in got
+    assert len(got) == 6
