@@ -1559,6 +1559,25 @@ def test_side_b_opens_with_its_own_abbreviation_of_the_code_side_a_opens_with() 
     assert got[6] == ("Riż. 191(79) tal-OMI", "Ris. 191(79) dell'IMO")
 
 
+
+def test_side_b_opens_with_its_abbreviation_where_side_a_names_the_body_first() -> None:
+    """DGT-TM 2019 22019D0996, PT-FR (tests/data/dump_reference_heads_pt_fr.txt,
+    unnumbered, cut inside words): rows of IMO references, the Portuguese naming the body
+    between its abbreviation and the code ("Res. IMO A.658(16)"), the French after it
+    ("Rés. A.658(16) de l'OMI"). The French "Rés." was left at the end of the Portuguese
+    and the French opened with the code: 43 of 478 units of each unnumbered PT-FR dump
+    were so. Side B opens with its abbreviation before the code side A opens with, an
+    acronym between them or not, the code spaced its own way ("A.382 (X)" / "A.382(X)")."""
+    result, got = _read_data_dump("dump_reference_heads_pt_fr.txt", "refs.txt", "pt", "fr")
+    assert not result.rejects
+    assert len(got) == 18
+    assert ("Res. IMO A.658(16)", "Rés. A.658(16) de l'OMI") in got
+    assert ("Res. IMO MSC.48(66)-(Código LSA) I IV",
+            "Rés. MSC.48(66) de l'OMI – (Recueil LSA) I, IV") in got
+    assert ("Res. IMO MSC.81(70), conforme alterada",
+            "Rés. MSC.81(70) de l'OMI, telle que modifiée") in got
+    assert not any(source.endswith("Rés.") for source, _ in got)
+
 def test_side_b_opening_with_its_abbreviation_leaves_side_a_its_labels() -> None:
     """DGT-TM 2019 22019D0996, MT-IT (tests/data/dump_mismatched_labels_mt_it.txt,
     unnumbered, cut at spaces): "Riż. MSC.48(66) tal-OMI — (Kodiċi LSA) I, IV" / "Ris.

@@ -2117,8 +2117,17 @@ def _leans(pos: np.ndarray, prefix: np.ndarray, begin: int, end: int) -> bool:
 
 
 # an abbreviation and the code after it ("Riż. MSC.36(63)", "Ris. 191(79)")
-_HEADED_CODE_RE = lazy_pattern(r"[^\W\d_]{2,}\.[ \t]+(\S*\d\S*)(?=\s)")
+_HEADED_CODE_RE = lazy_pattern(
+    r"[^\W\d_]{2,}\.[ \t]+(?:[A-Z]{2,}[ \t]+)?(\S*?\d[^\s(,;:]*(?:\([^\s)]*\))?)")
 
+
+
+def _same_code(one: str, other: str) -> bool:
+    """Whether two codes read after an abbreviation are the same reference, each language
+    spacing it its own way: "A.382 (X)" / "A.382(X)" ("A.382" read before the space), not
+    "A.38" / "A.382"."""
+    short, long = sorted((one, other), key=len)
+    return long.startswith(short) and (len(long) == len(short) or not long[len(short)].isalnum())
 
 def _translated_heads(text: str, start: int, end: int, pos: np.ndarray,
                       prefix: np.ndarray) -> list[tuple[int, int]]:
@@ -2135,7 +2144,7 @@ def _translated_heads(text: str, start: int, end: int, pos: np.ndarray,
         return []
     out = []
     for other in _HEADED_CODE_RE.finditer(text, m.end(), end):
-        if other.group(1) == m.group(1) and text[other.start() - 1].isspace():
+        if _same_code(other.group(1), m.group(1)) and text[other.start() - 1].isspace():
             # not from the numbers or labels side A ends with before it ("(Kodiċi LSA) I, IV
             # | Ris. MSC.48(66) ... (Codice LSA) I, VI", the Italian's own label another)
             out += _spans_before(text, start, other.start(), pos, prefix, numbers=False)
