@@ -171,6 +171,44 @@ def test_romance_citation_forms_keep_a_plural_the_head_agrees_with() -> None:
     assert citation_form({"catene del valore": 2}, it) == "catena del valore"
 
 
+
+@pytest.mark.parametrize(("lang", "seen", "cited"), [
+    # DGT-TM 2019 EN-FI: terms seen only in an oblique case; the adjectives agree with the
+    # head and follow it into the nominative singular
+    ("fi", "kansainvälisen oikeuden", "kansainvälinen oikeus"),
+    ("fi", "kansallisten tieteellisten ohjelmien", "kansallinen tieteellinen ohjelma"),
+    ("fi", "tukeviin liiteasiakirjoihin", "tukeva liiteasiakirja"),
+    ("fi", "kestävää hoitoa", "kestävä hoito"),
+    ("fi", "EU-osapuolen", "EU-osapuoli"),
+    ("fi", "Etelä-Afrikkaa", "Etelä-Afrikka"),
+    # a genitive before the head stays one
+    ("fi", "Euroopan yhteisön", "Euroopan yhteisö"),
+    ("fi", "sopimuksen pöytäkirjassa", "sopimuksen pöytäkirja"),
+    # kept as seen: a name with no singular, a noun before the head that may be a genitive
+    # or agree, a verb's form before it, a compound simplemma took apart ("sopimusalue" is
+    # no form of "sopimus"), a lemma no word list holds ("tieteellistää")
+    ("fi", "Yhdistyneiden kansakuntien", "Yhdistyneiden kansakuntien"),
+    ("fi", "aavan meren alueen", "aavan meren alueen"),
+    ("fi", "tultua voimaan", "tultua voimaan"),
+    ("fi", "sopimusalue", "sopimusalue"),
+    ("fi", "tieteellistä", "tieteellistä"),
+    # DGT-TM 2019 EN-HU: the head in the nominative singular, its adjectives as they are
+    ("hu", "sebességű vízi járműveken", "sebességű vízi jármű"),
+    ("hu", "tudományos információt", "tudományos információ"),
+    ("hu", "ágazati mellékletbe", "ágazati melléklet"),
+    # kept: a noun before the head (which then bears a possessive ending its lemma drops),
+    # a lemma that is a possessive form ("szervezete") or a verb ("lobog" for "lobogó")
+    ("hu", "tájékoztatás céljából", "tájékoztatás céljából"),
+    ("hu", "szubregionális halászati gazdálkodási szervezetet",
+     "szubregionális halászati gazdálkodási szervezetet"),
+    ("hu", "lobogójuk", "lobogójuk"),
+])
+def test_finnish_and_hungarian_terms_are_cited_in_the_nominative(
+        lang: str, seen: str, cited: str) -> None:
+    from tmx_export.terms.citation import citation_form
+
+    assert citation_form({seen: 3}, Extractor(lang)) == cited
+
 def test_german_citation_forms_trust_lemmas_only_for_their_endings() -> None:
     from tmx_export.terms.citation import citation_form
 

@@ -10,6 +10,8 @@ from collections.abc import Mapping
 
 from ..frequencies import zipf as zipf_frequency
 from .candidates import ARTICLE, CONNECTOR, STOPWORD, WORD, Extractor, Token
+from .case_forms import nominative
+from .case_forms import rewritten as _rewritten
 from .lemmas import is_known
 from .stopwords import NOT_STOP
 from .termpair import TermPair
@@ -63,9 +65,12 @@ def citation_form(variants: Mapping[str, int], extractor: Extractor,
                   plural_names: bool = True) -> str:
     """The dictionary form of a term from its surface variants (:func:`_seen_citation`),
     its German adjectives made nominative where its head says how
-    (:func:`_german_nominative`)."""
+    (:func:`_german_nominative`), a Finnish or Hungarian term seen in another case made
+    nominative (:func:`.case_forms.nominative`)."""
     form = _seen_citation(variants, extractor, plural_names)
-    return _german_nominative(form, extractor) if extractor.rules.cased_nouns else form
+    if extractor.rules.cased_nouns:
+        return _german_nominative(form, extractor)
+    return nominative(form, extractor)  # Finnish and Hungarian cases
 
 
 def _seen_citation(variants: Mapping[str, int], extractor: Extractor,
@@ -356,18 +361,6 @@ def _citation(form: str, extractor: Extractor) -> str:
     return _rewritten(form, tokens, {
         id(token): _singular(form[token.start:token.end], token, extractor)
         for token in tokens if id(token) in change})
-
-
-def _rewritten(form: str, tokens: list[Token], words: Mapping[int, str]) -> str:
-    """``form`` with the tokens named in ``words`` (by ``id``) written as it says."""
-    out = []
-    last = 0
-    for token in tokens:
-        out.append(form[last:token.start])
-        out.append(words.get(id(token), form[token.start:token.end]))
-        last = token.end
-    out.append(form[last:])
-    return "".join(out)
 
 
 def _french_citation(form: str, tokens: list[Token], extractor: Extractor) -> str:
