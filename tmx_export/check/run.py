@@ -17,13 +17,13 @@ findings in the same order.
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..cores import usable_cores
 from ..errors import InputError
 from ..inputs import (
     UNIT_FORMATS,
@@ -73,7 +73,7 @@ class CheckOptions:
     accept: tuple[str, ...] = ()
     fail_on: str = "error"
     french_spaces: bool = True
-    jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
+    jobs: int = field(default_factory=usable_cores)
 
     def __post_init__(self) -> None:
         if isinstance(self.accept, str):  # one file named alone

@@ -6,13 +6,13 @@ to :mod:`tmx_export.pipeline`.
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from ..cores import usable_cores
 from ..errors import shown_name
 from ..formats.profiles import PROFILES
 from ..inputs import READERS, ParallelInput, check_outputs
@@ -192,8 +192,8 @@ def _options(
     "it without.",
 )
 @allow_empty_option
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1,
-              show_default="the number of cores",
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=usable_cores,
+              show_default="the cores this process may use",
               help="Share the work among this many processes: inputs read at once, the "
               "parts of a large dump (about 2 MB each), or the units of a large input in "
               "chunks (the TMX is the same whatever the number).")

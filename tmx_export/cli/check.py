@@ -7,13 +7,13 @@ Options are parsed into :class:`~tmx_export.check.run.CheckOptions`; one call to
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Sequence
 
 import click
 
 from ..check.model import CHECKS
+from ..cores import usable_cores
 from ..errors import shown_name
 from ..inputs import READERS
 from ..model import count_of
@@ -57,8 +57,8 @@ from . import (
 # blamed on the first memory.
 @click.option("--input-format", type=click.Choice(sorted(READERS)),
               help="Read every MEMORY in this format (as for build).")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1,
-              show_default="the number of cores",
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=usable_cores,
+              show_default="the cores this process may use",
               help="Processes to check in: a large TMX file is read in that many parts at "
               "once (the findings are the same, in the same order).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors and the exit status.")

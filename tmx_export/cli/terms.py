@@ -9,11 +9,11 @@ input named ``apply`` from the sub-command (write ``./apply`` for a file of that
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Sequence
 
 import click
 
+from ..cores import usable_cores
 from ..model import TERM_SEGMENTS, TermsOptions
 from . import Command, progress_bar, refuse_stdout, tell
 
@@ -85,8 +85,8 @@ class _TermsCommand(Command):
                    "tuid in that TMX.")
 @click.option("--source-lang", default="en-GB", show_default=True)
 @click.option("--target-lang", default="fr-FR", show_default=True)
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1,
-              show_default="the number of cores",
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=usable_cores,
+              show_default="the cores this process may use",
               help="Read the inputs in this many processes, as `build --jobs` does (the "
               "pairs are the same whatever the number).")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")

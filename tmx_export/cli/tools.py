@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 
 import click
 
+from ..cores import usable_cores
 from ..errors import shown_name
 from ..model import count_of
 from . import Command, echo_out, tell
@@ -18,8 +18,8 @@ from . import Command, echo_out, tell
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
               help="Merged TMX file (.tmx.gz compresses).")
 @click.option("--keep-duplicates", is_flag=True, help="Write repeated units again.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1,
-              show_default="the number of cores",
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=usable_cores,
+              show_default="the cores this process may use",
               help="With 2 or more, the files after the first are read in a second process "
               "while the first is read (the TMX is the same).")
 @click.option("--allow-empty", is_flag=True,
@@ -82,8 +82,8 @@ def validate_command(files: tuple[str, ...]) -> None:
 @click.command("stats", cls=Command)
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1,
-              show_default="the number of cores",
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=usable_cores,
+              show_default="the cores this process may use",
               help="With 2 or more, a large file is cut in that many runs of units, each "
               "counted in a process of its own (the counts are the same).")
 def stats_command(files: tuple[str, ...], as_json: bool, jobs: int) -> None:
