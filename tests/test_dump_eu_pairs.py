@@ -1560,6 +1560,20 @@ def test_side_b_opens_with_its_own_abbreviation_of_the_code_side_a_opens_with() 
 
 
 
+
+def test_an_elided_word_before_an_apostrophe_is_of_the_language_that_elides() -> None:
+    """DGT-TM 2019 22019D0437, IT-EN (tests/data/dump_elided_article_it_en.txt, unnumbered,
+    cut inside words): "Rappresentante degli Stati della SADC aderenti all'APE" /
+    "Representative of the SADC EPA States". The Italian "all'" (to the) was read as the
+    English word "all" and opened the English: "all'APE Representative of ...". A word
+    elided before an apostrophe and a letter is of the language that elides it."""
+    result, got = _read_data_dump("dump_elided_article_it_en.txt", "elided.txt", "it", "en")
+    assert not result.rejects
+    assert len(got) == 15
+    assert ("Rappresentante degli Stati della SADC aderenti all'APE",
+            "Representative of the SADC EPA States") in got
+    assert not any(target.startswith("all'") for _, target in got)
+
 def test_side_b_opens_with_its_abbreviation_where_side_a_names_the_body_first() -> None:
     """DGT-TM 2019 22019D0996, PT-FR (tests/data/dump_reference_heads_pt_fr.txt,
     unnumbered, cut inside words): rows of IMO references, the Portuguese naming the body

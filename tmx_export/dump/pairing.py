@@ -36,6 +36,7 @@ from ..lang import (
     MAX_WORD_SCORE,
     WORD_RE,
     close_languages,
+    elisions,
     primary,
     text_lean,
     third_language,
@@ -140,6 +141,7 @@ def _word_tokens(stream: Stream, first: str, second: str, candidates: list[_Toke
     score = word_scores(first, second, unlisted=True).__getitem__
     lower_i = _lower_i_score(first, second)
     suffix_lean = ((first in INFLECTED_ACRONYMS) - (second in INFLECTED_ACRONYMS)) * SUFFIX_LEAN
+    elided = _elision_leans(first, second)
     starts, scores = [], []
     for offset, block in _text_blocks(text):  # arrays a block at a time: no list of them all
         # the words at C speed, then their starts (no list of match objects)
@@ -153,6 +155,8 @@ def _word_tokens(stream: Stream, first: str, second: str, candidates: list[_Toke
             _score_lower_i(block, at, values, lower_i)
         _score_quoted_letters(block, at, values)
         _score_name_neighbours(block, words, at, values)
+        if elided:
+            _score_elisions(block, at, values, elided)
         if suffix_lean:
             _score_acronym_suffixes(block, at, values, suffix_lean)
         scores.append(values)
@@ -163,6 +167,37 @@ def _word_tokens(stream: Stream, first: str, second: str, candidates: list[_Toke
     # two tokens start at one offset), without sorting every token again
     at = np.searchsorted(pos, numbers)
     return np.insert(pos, at, numbers), np.insert(values, at, 0.0)
+
+
+# The lean of an elided word before an apostrophe and a letter ("all'APE", "dell'Unione",
+# "l'OMI"): a word of a language that elides (:func:`..lang.elisions`), whatever the other
+# language's list says of the letters alone ("all" is an English word, -1.4 to English in
+# an IT-EN pair: DGT-TM "Rappresentante degli Stati della SADC aderenti all'APE |
+# Representative of the SADC EPA States" gave "all'APE" to the English).
+ELISION_LEAN = 2.0
+_ELIDED_RE = lazy_pattern(r"(?<![\w'’])([^\W\d_]{1,7})['’](?=[^\W\d_])")
+
+
+def _elision_leans(first: str, second: str) -> dict[str, float]:
+    """The elided words of one language of the pair and not the other's (lower case), each
+    with its lean (> 0 for ``first``)."""
+    mine, theirs = elisions(first), elisions(second)
+    leans = {word: ELISION_LEAN for word in mine - theirs}
+    leans.update({word: -ELISION_LEAN for word in theirs - mine})
+    return leans
+
+
+def _score_elisions(block: str, at: np.ndarray, values: np.ndarray,
+                    leans: dict[str, float]) -> None:
+    """Score each elided word of ``leans`` before an apostrophe and a letter its lean."""
+    import numpy as np
+
+    for m in _ELIDED_RE.finditer(block):
+        lean = leans.get(m.group(1).lower())
+        if lean is not None:
+            i = int(np.searchsorted(at, m.start(1)))
+            if i < len(at) and at[i] == m.start(1):
+                values[i] = lean
 
 
 # Languages that inflect an acronym with a case ending after a hyphen ("SGP-a", "EU-a",
