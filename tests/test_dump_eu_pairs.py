@@ -1574,6 +1574,22 @@ def test_an_elided_word_before_an_apostrophe_is_of_the_language_that_elides() ->
             "Representative of the SADC EPA States") in got
     assert not any(target.startswith("all'") for _, target in got)
 
+
+def test_an_abbreviation_heading_a_code_opens_side_b_and_ends_no_sentence() -> None:
+    """DGT-TM 2019 22019D0996, BG-RO (tests/data/dump_abbreviated_codes_bg_ro.txt,
+    unnumbered, cut inside words): rows of IMO references. "Рез. MSC.81(70) на ММО и
+    нейните изменения" / "Rez. MSC.81(70) a OMI, astfel cum a fost modificată.": side A
+    ends without a full stop where side B ends with one, and "Rez." was read as a
+    one-word sentence side A ends with; "Рез. MSC.191(79) на ММО," / "Rez. 191(79) a OMI",
+    where the Romanian leaves out the series of the code, lost its "Rez." the same way."""
+    result, got = _read_data_dump("dump_abbreviated_codes_bg_ro.txt", "codes.txt", "bg", "ro")
+    assert not result.rejects
+    assert len(got) == 11
+    assert ("Рез. MSC.81(70) на ММО и нейните изменения",
+            "Rez. MSC.81(70) a OMI, astfel cum a fost modificată.") in got
+    assert ("Рез. MSC.191(79) на ММО,", "Rez. 191(79) a OMI") in got
+    assert all(target.startswith(("Rez.", *"ISNI")) for _, target in got)
+
 def test_side_b_opens_with_its_abbreviation_where_side_a_names_the_body_first() -> None:
     """DGT-TM 2019 22019D0996, PT-FR (tests/data/dump_reference_heads_pt_fr.txt,
     unnumbered, cut inside words): rows of IMO references, the Portuguese naming the body

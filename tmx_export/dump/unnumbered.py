@@ -1422,6 +1422,13 @@ def _sentence_end_to_a(parts: _SegmentalParts, prefix: np.ndarray, start: int, s
     if first is None or len(first.group().split()) > END_SENTENCE_WORDS or (
             len(first.group().split()) == 1 and _NOTE_LABEL_RE.match(text, start)):
         return split
+    headed = _HEADED_CODE_RE.match(text, split, min(end, split + 80))
+    if headed and text[split].isupper() and headed.group(1)[0].isalnum():
+        # a capitalised abbreviation heading a code ("Rez. MSC.81(70) a OMI"): its full
+        # stop ends no sentence (DGT-TM BG-RO "Рез. MSC.81(70) на ММО и нейните изменения
+        # | Rez. MSC.81(70) a OMI, astfel cum a fost modificată.", where "Rez." was given
+        # to side A); an edition's "ed. (2010-11)" ends one ("... i am2 ed. | (2010-11)")
+        return split
     a, b = parts.pos.searchsorted(split), parts.pos.searchsorted(first.end())
     # the words moved lean to side B's language by -(prefix[b] - prefix[a]) (side A's is
     # positive in the prefix of the winning order); a name leaning further goes back
@@ -2124,10 +2131,15 @@ _HEADED_CODE_RE = lazy_pattern(
 
 def _same_code(one: str, other: str) -> bool:
     """Whether two codes read after an abbreviation are the same reference, each language
-    spacing it its own way: "A.382 (X)" / "A.382(X)" ("A.382" read before the space), not
-    "A.38" / "A.382"."""
+    spacing it its own way: "A.382 (X)" / "A.382(X)" ("A.382" read before the space), or
+    one naming its series and the other not ("MSC.191(79)" / "191(79)"); not "A.38" /
+    "A.382"."""
     short, long = sorted((one, other), key=len)
-    return long.startswith(short) and (len(long) == len(short) or not long[len(short)].isalnum())
+    if long.startswith(short):
+        return len(long) == len(short) or not long[len(short)].isalnum()
+    # a code without the series it is numbered in ("191(79)" / "MSC.191(79)", DGT-TM
+    # BG-RO "Рез. MSC.191(79) на ММО | Rez. 191(79) a OMI")
+    return long.endswith(short) and not long[-len(short) - 1].isalnum() and len(short) >= 5
 
 def _translated_heads(text: str, start: int, end: int, pos: np.ndarray,
                       prefix: np.ndarray) -> list[tuple[int, int]]:
