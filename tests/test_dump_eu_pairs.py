@@ -2005,3 +2005,27 @@ def test_a_row_of_codes_alone_beside_its_translation_is_a_pair() -> None:
     assert ("IMO MSC Circ.811", "Circulaire MSC/Circ.811 de l'OMI") in got
     assert ("IMO MSC Circ.1006", "Circulaire MSC/Circ.1006 de l'OMI") in got
     assert len(got) == 6
+
+
+@pytest.mark.parametrize(("file", "source", "target", "note", "translation"), [
+    ("dump_note_codes_end_ro_it.txt", "ro", "it",
+     "Notă: Utilizarea standardului ISO 11606:2000/Rectificarea 1:2005 este necesară pentru "
+     "acceptarea în vederea omologării USCG în temeiul ARR",
+     "Nota: l'uso della norma ISO 11606:2000/Cor 1: 2005 è necessario per il riconoscimento "
+     "dell'approvazione dell'USCG ai sensi dell'ARR"),
+    ("dump_note_codes_end_pt_en.txt", "pt", "en",
+     "Nota: é exigida a utilização da norma ISO 11606:2000/ret. 1:2005 para a aceitação "
+     "tendo em vista a homologação USCG no âmbito do ARM",
+     "Note: The use of ISO 11606:2000/Cor 1:2005 is required for Acceptance for USCG "
+     "Approval under the MRA")])
+def test_an_acronym_ending_a_note_ends_side_a(file: str, source: str, target: str,
+                                              note: str, translation: str) -> None:
+    """DGT-TM 2019 22019D0996, RO-IT and PT-EN, unnumbered and cut at spaces
+    (tests/data/dump_note_codes_end_{ro_it,pt_en}.txt): a note of 250 characters whose
+    sides each end with an acronym, "... în temeiul ARR" / "... ai sensi dell'ARR", "... no
+    âmbito do ARM" / "... under the MRA". The acronym, leaning to no language, opened side
+    B ("ARR Nota: l'uso ...") where side B ends with one too: the rule that gives it to
+    side A held for pairs of 200 characters only, and did not read "dell'ARR" as one."""
+    result, got = _read_data_dump(file, "note.txt", source, target)
+    assert (note, translation) in got
+    assert not [p for p in got if p[1].startswith(("ARR ", "ARM "))]

@@ -1595,6 +1595,10 @@ _ACRONYM_CHUNK_RE = lazy_pattern(r"[(\[]?([^\W\d_]{2,5})[)\]]?[,.;:]?")
 CODES_REACH = 2  # acronyms side B may open with that go to side A
 
 
+# An elided article before a word: "dell'", "l'", "d’".
+_ELIDED_RE = lazy_pattern(r"^[^\W\d_]{1,5}['’](?=[^\W\d_])")
+
+
 def _acronym(chunk: str) -> bool:
     m = _ACRONYM_CHUNK_RE.fullmatch(chunk)
     return m is not None and m.group(1).isupper() and ROMAN_RE.fullmatch(m.group(1)) is None
@@ -1605,9 +1609,13 @@ def _codes_end_to_a(text: str, start: int, split: int, end: int) -> int:
     side A would then end with as many acronyms as side B ends with ("... ustanovenia EÚ |
     Právní a správní předpisy EU:", "... państw SADC UPG | zástupce států SADC EPA"): a
     translation keeps the codes its source ends with at its end. An acronym leans to no
-    language, and the capital it opens with had opened side B. In a short pair written in
-    small letters only: in a heading in capitals every short word reads as an acronym."""
-    if end - start > SHORT_PAIR:
+    language, and the capital it opens with had opened side B. In a pair of a heading's
+    or a note's length (:data:`SHARED_LAST_PAIR`: DGT-TM RO-IT "Notă: ... omologării USCG
+    în temeiul | ARR Nota: l'uso ... ai sensi dell'ARR", PT-EN "... no âmbito do | ARM
+    Note: ... under the MRA"), written in small letters only: in a heading in capitals
+    every short word reads as an acronym. Side B's last acronym may follow an elided
+    article ("dell'ARR")."""
+    if end - start > SHARED_LAST_PAIR:
         return split
     a_chunks = text[start:split].split()
     b_chunks = text[split:end].split()
@@ -1623,7 +1631,8 @@ def _codes_end_to_a(text: str, start: int, split: int, end: int) -> int:
     if not after[:1].isalpha() or not any(c.islower() for c in after):
         return split  # side B goes on with a word, written in small letters
     closing = 0
-    while closing < len(b_chunks) - opening - 1 and _acronym(b_chunks[-1 - closing]):
+    while closing < len(b_chunks) - opening - 1 and _acronym(
+            _ELIDED_RE.sub("", b_chunks[-1 - closing])):
         closing += 1
     if ending + opening != closing:
         return split
