@@ -2029,3 +2029,18 @@ def test_an_acronym_ending_a_note_ends_side_a(file: str, source: str, target: st
     result, got = _read_data_dump(file, "note.txt", source, target)
     assert (note, translation) in got
     assert not [p for p in got if p[1].startswith(("ARR ", "ARM "))]
+
+
+def test_an_item_s_and_after_a_mark_ends_side_a_when_side_b_ends_with_its_own() -> None:
+    """DGT-TM 2019 22019A0315(01), SK-EN (tests/data/dump_item_end_coordinator_sk_en.txt,
+    unnumbered, cut at spaces): a preamble's list item "Dohode o uplatňovaní ... (ďalej len
+    „dohoda z roku 1995“) a" / "the Agreement for the Implementation ... (‘the 1995
+    Agreement’); and". The Slovak "a" (and), leaning 0.17 to Slovak, opened the English ("a
+    the Agreement ..."): a split after a mark stayed there unless side B ended with the
+    same mark and word. Each side ending with a mark and its language's "and" is alike."""
+    result, got = _read_data_dump("dump_item_end_coordinator_sk_en.txt", "preamble.txt",
+                                  "sk", "en")
+    assert not result.rejects
+    assert len(got) == 3
+    assert got[1][0].endswith("(ďalej len „dohoda z roku 1995“) a")
+    assert got[1][1].startswith("the Agreement for the Implementation of the Provisions")

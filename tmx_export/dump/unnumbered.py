@@ -511,7 +511,8 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
     numbers_xor, numbers_seen = _number_parity(numbers, starts, len(text))
     shared = _SegmentalParts(text, pos, prior, plausible, starts, start_at, tok_index,
                              start_prior, unpunctuated_end, window, numbers_xor,
-                             numbers_seen, _opening_repeats(text, starts))
+                             numbers_seen, _opening_repeats(text, starts),
+                             frozenset(w for lang in langs for w in COORDINATORS.get(lang, ())))
     signs = (1.0, -1.0)
     from .pair_search import Lines, best_order  # unnumbered dumps only
 
@@ -772,6 +773,7 @@ class _SegmentalParts:
     numbers_xor: np.ndarray  # per line start (and the end): see _number_parity
     numbers_seen: np.ndarray
     opening_repeats: np.ndarray  # per line start: see _opening_repeats
+    coordinators: frozenset[str] = frozenset()  # the "and" and "or" of the pair's languages
 
 
 OPENING_REPEAT_REACH = 2000  # characters after a line start searched for the repeat
@@ -1009,7 +1011,7 @@ def _ending_match(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
     s_off = parts.starts[i]
     e_off = parts.starts[j] if j < len(parts.starts) else len(text)
     mark, word = _ending(text, split, e_off)
-    cuts = _pair_cuts_near(text, s_off, split, e_off, pos, prefix, near)
+    cuts = _pair_cuts_near(text, s_off, split, e_off, pos, prefix, near, parts.coordinators)
     if len(cuts) < 2:
         return split
     ti, tj = int(parts.tok_index[i]), int(parts.tok_index[j])
@@ -1064,7 +1066,7 @@ def _balanced_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
     e_off = parts.starts[j] if j < len(parts.starts) else len(text)
     if e_off - s_off > SHORT_PAIR:
         return split
-    cuts = _pair_cuts_near(text, s_off, split, e_off, pos, prefix, near)
+    cuts = _pair_cuts_near(text, s_off, split, e_off, pos, prefix, near, parts.coordinators)
     if len(cuts) < 2:
         return split
     at = int(pos.searchsorted(split))
@@ -1100,21 +1102,23 @@ def _balanced_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
 
 
 def _pair_cuts_near(text: str, start: int, split: int, end: int, pos: np.ndarray,
-                    prefix: np.ndarray, near: dict[int, list[int]] | None) -> list[int]:
+                    prefix: np.ndarray, near: dict[int, list[int]] | None,
+                    coordinators: frozenset[str] = frozenset()) -> list[int]:
     """:func:`_cuts_near`, kept in ``near`` (one pair's, by split) when given. (The list
     is only read by its callers.)"""
     if near is None:
-        return _cuts_near(text, start, split, end, pos, prefix)
+        return _cuts_near(text, start, split, end, pos, prefix, coordinators)
     cuts = near.get(split)
     if cuts is None:
-        cuts = near[split] = _cuts_near(text, start, split, end, pos, prefix)
+        cuts = near[split] = _cuts_near(text, start, split, end, pos, prefix, coordinators)
     return cuts
 
 
 def _cuts_near(text: str, start: int, split: int, end: int, pos: np.ndarray,
-               prefix: np.ndarray) -> list[int]:
+               prefix: np.ndarray, coordinators: frozenset[str] = frozenset()) -> list[int]:
     """The chunk starts within :data:`ENDING_REACH` chunks of ``split`` (itself among them),
-    side A keeping a chunk, each opening with a letter after its quotes or brackets."""
+    side A keeping a chunk, each opening with a letter after its quotes or brackets
+    (``coordinators``: the "and" and "or" of the pair's languages)."""
     # (chunks of a stretch around the split, not of the whole pair: a pair may be long)
     lo = max(start, split - ENDING_CHARS)
     chunks = [m.start() for m in _CHUNK_RE.finditer(text, lo, min(end, split + ENDING_CHARS))]
@@ -1140,7 +1144,9 @@ def _cuts_near(text: str, start: int, split: int, end: int, pos: np.ndarray,
     tail = _mark_and_word(text, start, end) if after_mark else None
     return [c for c in near if c == split or (
         not (after_mark and not _after_mark(text, c)
-             and (tail is None or c < split or _mark_and_word(text, start, c) != tail))
+             and (tail is None or c < split
+                  or not _item_ends_alike(_mark_and_word(text, start, c), tail,
+                                          coordinators)))
         and not _MOVED_BLOCKED_RE.search(text, min(c, split), max(c, split))
         and _all_listed(text, pos, prefix, min(c, split), max(c, split)))]
 
@@ -1168,6 +1174,20 @@ def _mark_and_word(text: str, start: int, end: int) -> tuple[str, str] | None:
     word after it ("1995“) a"): the mark and the word (in lower case); else None."""
     m = _MARK_AND_WORD_RE.search(text, max(start, end - 40), end)
     return None if m is None else (m.group(1), m.group(2).lower())
+
+
+def _item_ends_alike(ending: tuple[str, str] | None, tail: tuple[str, str],
+                     coordinators: frozenset[str]) -> bool:
+    """Whether a side ending so (:func:`_mark_and_word`) ends as side B does (``tail``):
+    with the same mark and word ("1995“) a" in Slovak and Czech), or each with a mark and
+    an "and" or "or" of the pair's languages (``coordinators``), a list item's end in its
+    language (DGT-TM SK-EN "(ďalej len „dohoda z roku 1995“) a" / "(‘the 1995
+    Agreement’); and", where the English opened with the Slovak "a": "a the Agreement for
+    the Implementation ..."). Not a word of another language: the Portuguese side of "...
+    sobre esses planos, | a Party may ...; and" ends with no "a" of its own."""
+    if ending is None:
+        return False
+    return ending == tail or ending[1] in coordinators and tail[1] in coordinators
 
 
 def _after_mark(text: str, at: int) -> bool:
