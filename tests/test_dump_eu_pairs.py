@@ -2044,3 +2044,16 @@ def test_an_item_s_and_after_a_mark_ends_side_a_when_side_b_ends_with_its_own() 
     assert len(got) == 3
     assert got[1][0].endswith("(ďalej len „dohoda z roku 1995“) a")
     assert got[1][1].startswith("the Agreement for the Implementation of the Provisions")
+
+
+def test_a_word_written_twice_at_the_split_is_one_on_each_side() -> None:
+    """DGT-TM 2019 22019A0315(01), SK-EN (tests/data/dump_doubled_word_sk_en.txt,
+    unnumbered, cut at spaces): "... k daným plánom vyjadriť a" / "a Party may authorize
+    exploratory fishing ...". The Slovak "a" (and) and the English article lean alike,
+    0.17 to Slovak, and the Slovak side ended with both ("vyjadriť a a"). No side ends with
+    a word written twice: the second opens side B."""
+    result, got = _read_data_dump("dump_doubled_word_sk_en.txt", "fishing.txt", "sk", "en")
+    assert not result.rejects
+    assert len(got) == 2
+    assert got[0][0].endswith("poskytne im príležitosť sa k daným plánom vyjadriť a")
+    assert got[0][1].startswith("a Party may authorize exploratory fishing only after")

@@ -870,6 +870,7 @@ def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, i
         split = _capitals_clause_to_b(parts, prefix, starts[i], split, e_off)
         split = _small_opening_to_a(parts, prefix, starts[i], split, e_off)
         split = _ending_bracket_to_a(parts.text, split, e_off)
+        split = _doubled_word_to_b(parts.text, starts[i], split)
         out.append((starts[i], _opening_marks_to_b(parts.text, starts[i], split), e_off))
     return _written_together(parts, prefix, out)
 
@@ -1400,6 +1401,22 @@ def _ending_bracket_to_a(text: str, split: int, end: int) -> int:
     opened the English)."""
     m = _ENDING_BRACKET_RE.match(text, split, end)
     return m.end() if m is not None and m.end() < end else split
+
+
+# Side A's last two words, alike but for their case: "vyjadriť a a"
+_DOUBLED_END_RE = lazy_pattern(r"(?<![\w'’-])([^\W\d_]+)[ \t\n]+([^\W\d_]+)[ \t\n]*$")
+
+
+def _doubled_word_to_b(text: str, start: int, split: int) -> int:
+    """``split``, or the start of the second of two words alike that side A would end with:
+    no side ends with a word written twice, and the second is side B's first, a word of
+    both languages (DGT-TM SK-EN "... poskytne im príležitosť sa k daným plánom vyjadriť a"
+    / "a Party may authorize exploratory fishing ...", the Slovak "and" and the English
+    article, both leaning 0.17 to Slovak, had ended the Slovak: "... vyjadriť a a")."""
+    m = _DOUBLED_END_RE.search(text, max(start, split - 60), split)
+    if m is None or m.start() <= start or m.group(1).lower() != m.group(2).lower():
+        return split
+    return m.start(2)
 
 
 def _opening_marks_to_b(text: str, start: int, split: int) -> int:
