@@ -2057,3 +2057,26 @@ def test_a_word_written_twice_at_the_split_is_one_on_each_side() -> None:
     assert len(got) == 2
     assert got[0][0].endswith("poskytne im príležitosť sa k daným plánom vyjadriť a")
     assert got[0][1].startswith("a Party may authorize exploratory fishing only after")
+
+
+@pytest.mark.parametrize(("file", "source", "target", "side_a", "side_b"), [
+    ("dump_bracketed_remark_sk_en.txt", "sk", "en",
+     "Obmedzené na záchranné člny spúšťané člnovými žeriavmi (davit)",
+     "Limited to Davit- launched liferaft automatic release hook"),
+    ("dump_bracketed_remark_pt_en.txt", "pt", "en",
+     "Sistema de informação e apresentação de cartas náuticas eletrónicas (ECDIS) com sistema "
+     "de reserva e RCDS (raster chart display system)",
+     "Electronic chart display and information system (ECDIS) with backup, and raster chart "
+     "display system (RCDS)")])
+def test_a_remark_in_brackets_before_side_b_s_capital_ends_side_a(
+        file: str, source: str, target: str, side_a: str, side_b: str) -> None:
+    """DGT-TM 2019 22019D0996, SK-EN and PT-EN, unnumbered and cut at spaces
+    (tests/data/dump_bracketed_remark_{sk,pt}_en.txt): rows of marine equipment whose
+    Slovak or Portuguese ends with English words in brackets, "... žeriavmi (davit)",
+    "... e RCDS (raster chart display system)". The English words opened the English side
+    ("(davit) Limited to Davit- launched ..."), where both sides open with a capital: a
+    translation opens as its source does, and the remark ends side A."""
+    result, got = _read_data_dump(file, "equipment.txt", source, target)
+    assert not result.rejects
+    assert (side_a, side_b) in got
+    assert not [t for _, t in got if t.startswith(("(davit)", "(raster"))]

@@ -869,6 +869,7 @@ def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, i
         split = _acronym_to_its_side(parts.text, starts[i], split, e_off, acronyms)
         split = _capitals_clause_to_b(parts, prefix, starts[i], split, e_off)
         split = _small_opening_to_a(parts, prefix, starts[i], split, e_off)
+        split = _opening_bracket_to_a(parts.text, starts[i], split, e_off)
         split = _ending_bracket_to_a(parts.text, split, e_off)
         split = _doubled_word_to_b(parts.text, starts[i], split)
         out.append((starts[i], _opening_marks_to_b(parts.text, starts[i], split), e_off))
@@ -1388,6 +1389,35 @@ def _small_opening_to_a(parts: _SegmentalParts, prefix: np.ndarray, start: int,
     if prefix[hi] - prefix[lo] < 0 or hi == lo:
         return split
     return chunks[SMALL_OPENING_WORDS].start()
+
+
+# Words in small letters in brackets, no digit or label ("(davit)", "(raster chart display
+# system)"), and the capitalised word after them: "(davit) Limited"
+_SMALL_BRACKET_RE = lazy_pattern(
+    r"\((?=[^()\n]*[^\W\d_]{3})([^()\d\n]{3,120})\)[ \t\n]+(?=[^\W\d_])")
+
+
+def _opening_bracket_to_a(text: str, start: int, split: int, end: int) -> int:
+    """``split``, or the start of the capitalised word after words in brackets side B would
+    open with, when side A opens with a capital: a translation opens as its source does,
+    and a remark in brackets, often in a third language or side B's, ends side A (DGT-TM
+    SK-EN "Obmedzené na záchranné člny spúšťané člnovými žeriavmi (davit) | Limited to
+    Davit- launched liferaft ...", PT-EN "Sistema de informação ... com sistema de reserva
+    e RCDS (raster chart display system) | Electronic chart display ...": the English words
+    had opened the English side). Not a label ("(a)", "(iv)") nor an acronym ("(ECDIS)"):
+    words in small letters only. In a pair of a heading's or a note's length."""
+    if end - start > SHARED_LAST_PAIR:
+        return split
+    first = _LETTER_RE.search(text, start, min(split, start + 40))
+    if first is None or first.start() != start or not first.group().isupper():
+        return split
+    m = _SMALL_BRACKET_RE.match(text, split, end)
+    if m is None or not m.group(1).islower() or m.end() >= end:
+        return split
+    word = _FIRST_WORD_RE.match(text, m.end(), end)
+    if word is None or not word.group()[:1].isupper() or not word.group()[1:2].islower():
+        return split
+    return m.end()
 
 
 # An ending in brackets, and the punctuation and white space after it: "(-omis), "
