@@ -2080,3 +2080,29 @@ def test_a_remark_in_brackets_before_side_b_s_capital_ends_side_a(
     assert not result.rejects
     assert (side_a, side_b) in got
     assert not [t for _, t in got if t.startswith(("(davit)", "(raster"))]
+
+
+@pytest.mark.parametrize(("file", "source", "target", "side_a", "side_b"), [
+    ("dump_kept_name_line_ro_it.txt", "ro", "it",
+     "Bundesministerium für Verkehr und digitale Infrastruktur (Ministerul Transporturilor "
+     "și Infrastructurii Digitale)",
+     "Bundesministerium für Verkehr und digitale Infrastruktur (Ministero dei trasporti e "
+     "delle infrastrutture digitali)"),
+    ("dump_kept_name_line_es_en.txt", "es", "en",
+     "Ministerstwo Gospodarki Morskiej i Żeglugi Śródlądowej (Ministerio de Economía "
+     "Marítima y Navegación Interior)",
+     "Ministerstwo Gospodarki Morskiej i Żeglugi Śródlądowej (Ministry of Maritime Economy "
+     "and Inland Navigation)")])
+def test_a_line_the_next_side_b_opens_with_opens_its_side_a(
+        file: str, source: str, target: str, side_a: str, side_b: str) -> None:
+    """DGT-TM 2019 22019D0996, RO-IT and ES-EN, unnumbered and cut at spaces, the space
+    consumed (tests/data/dump_kept_name_line_{ro_it,es_en}.txt): a ministry's name kept in
+    the original on both sides, its line cut before the bracket ("Bundesministerium für
+    Verkehr und digitale Infrastruktur" / "(Ministerul Transporturilor ...)
+    Bundesministerium für ..."). The line was a pair of its own ("Bundesministerium für" /
+    "Verkehr und digitale Infrastruktur"), and the next one's side A lacked the name: a
+    pair that the next pair's side B opens with, whole, opens that pair's side A."""
+    result, got = _read_data_dump(file, "ministries.txt", source, target)
+    assert not result.rejects
+    assert (side_a, side_b) in got
+    assert not [s for s, _ in got if s in side_a and s != side_a]
