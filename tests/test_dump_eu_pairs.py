@@ -2106,3 +2106,17 @@ def test_a_line_the_next_side_b_opens_with_opens_its_side_a(
     assert not result.rejects
     assert (side_a, side_b) in got
     assert not [s for s, _ in got if s in side_a and s != side_a]
+
+
+def test_a_label_side_a_opens_with_a_semicolon_after_is_a_label() -> None:
+    """DGT-TM 2019 22019D0996, PT-EN (tests/data/dump_mistyped_label_pt_en.txt,
+    unnumbered, cut at spaces): a note whose Portuguese label is mistyped "Nota;" ("Nota; o
+    uso da expressão «componentes de sistemas» ... ou todo o sistema" / "Note: When the
+    term ‘system components’ is used ..."). The English label ended the Portuguese side
+    ("... todo o sistema Note:"): the rule that gives it to side B asked side A to open
+    with a label and a colon."""
+    result, got = _read_data_dump("dump_mistyped_label_pt_en.txt", "notes.txt", "pt", "en")
+    assert not result.rejects
+    assert len(got) == 4
+    assert got[1][0].endswith("um grupo de componentes ou todo o sistema")
+    assert got[1][1].startswith("Note: When the term ‘system components’ is used in column")

@@ -1252,6 +1252,9 @@ def _item_opening_to_b(text: str, start: int, split: int, end: int) -> int:
 
 # A note's label: a capitalised word or abbreviation and a colon ("NB:", "Pozn.:").
 _NOTE_LABEL_RE = lazy_pattern(r"(?=[^\W\d_])\w[^\W\d_]*\.?:(?=\s)")
+# The label side A opens with: its colon may be mistyped as a semicolon (DGT-TM Portuguese
+# "Nota; o uso da expressão ..." for the English "Note: When the term ...").
+_OPENING_LABEL_RE = lazy_pattern(r"(?=[^\W\d_])\w[^\W\d_]*\.?[:;](?=\s)")
 
 
 def _note_label_to_b(text: str, start: int, split: int) -> int:
@@ -1259,8 +1262,9 @@ def _note_label_to_b(text: str, start: int, split: int) -> int:
     and side B does not: a note opens with its label in both languages ("Anmärkning: ...
     erkännande. | NB: Anvendelse ...", "Poznámka: ... | Pozn.: Na soupravu ..."), where
     the label, a code of a few letters leaning either way, was read as side A's last
-    word. A translation holds its source's label, one on each side."""
-    if _NOTE_LABEL_RE.match(text, start) is None or _NOTE_LABEL_RE.match(text, split):
+    word. A translation holds its source's label, one on each side (side A's perhaps
+    mistyped: :data:`_OPENING_LABEL_RE`)."""
+    if _OPENING_LABEL_RE.match(text, start) is None or _NOTE_LABEL_RE.match(text, split):
         return split
     begin, end = _chunk_before(text, start, split)
     label = _NOTE_LABEL_RE.match(text, begin)
