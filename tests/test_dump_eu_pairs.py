@@ -2120,3 +2120,18 @@ def test_a_label_side_a_opens_with_a_semicolon_after_is_a_label() -> None:
     assert len(got) == 4
     assert got[1][0].endswith("um grupo de componentes ou todo o sistema")
     assert got[1][1].startswith("Note: When the term ‘system components’ is used in column")
+
+
+def test_side_a_s_first_word_again_after_its_and_is_side_a_s() -> None:
+    """DGT-TM 2019 22019D0996, RO-IT (tests/data/dump_coordinated_repeat_ro_it.txt,
+    unnumbered, cut at spaces): a heading in capitals "ACTE CU PUTERE DE LEGE ȘI ACTE
+    ADMINISTRATIVE" / "DISPOSIZIONI LEGISLATIVE, REGOLAMENTARI E AMMINISTRATIVE". "ACTE",
+    leaning to neither language, is written again after "ȘI" (and), and the repeat of the
+    word the pair opens with had side B open there ("ACTE ADMINISTRATIVE DISPOSIZIONI
+    ..."). After an "and" of the pair's languages, side A goes on."""
+    result, got = _read_data_dump("dump_coordinated_repeat_ro_it.txt", "headings.txt",
+                                  "ro", "it")
+    assert not result.rejects
+    assert len(got) == 3
+    assert ("ACTE CU PUTERE DE LEGE ȘI ACTE ADMINISTRATIVE",
+            "DISPOSIZIONI LEGISLATIVE, REGOLAMENTARI E AMMINISTRATIVE") in got

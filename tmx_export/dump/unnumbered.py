@@ -2253,6 +2253,8 @@ def _repeats(text: str, start: int, end: int, opening: str, pos: np.ndarray,
         at = start + 1 + m.start()
         if at > start and not text[at - 1].isspace():
             continue  # inside a chunk
+        if _after_coordinator(text, start, at, langs):
+            continue  # side A naming a second thing with its first word
         if _REFERENCE_HEAD_RE.fullmatch(opening):
             # a reference's abbreviation heads its code in every language ("Res. IMO",
             # "rez. IMO"): side B opens with it, not with a label side A ends with before
@@ -2263,6 +2265,20 @@ def _repeats(text: str, start: int, end: int, opening: str, pos: np.ndarray,
         out += [(_own_word_before(text, start, first, pos, prefix, langs), at)
                 for first, at in spans]
     return out
+
+
+def _after_coordinator(text: str, start: int, at: int, langs: tuple[str, ...]) -> bool:
+    """Whether the chunk before ``at`` is an "and" or "or" of ``langs`` after a word, no mark
+    between: side A goes on there, naming a second thing, and a side B opening with the
+    word side A opened with is side A's again (DGT-TM RO-IT "ACTE CU PUTERE DE LEGE ȘI
+    ACTE ADMINISTRATIVE | DISPOSIZIONI LEGISLATIVE, ...", acts with force of law and
+    administrative acts, had side B open with the second "ACTE"). An item of a list
+    ends with its "and" after a mark ("...“) a")."""
+    begin, end = _chunk_before(text, start, at)
+    word = text[begin:end].lower()
+    if begin <= start or not any(word in COORDINATORS.get(lang, ()) for lang in langs):
+        return False
+    return text[max(start, begin - 2):begin].rstrip()[-1:].isalnum()
 
 
 def _own_word_before(text: str, start: int, first: int, pos: np.ndarray,
