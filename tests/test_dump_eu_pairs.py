@@ -2135,3 +2135,15 @@ def test_side_a_s_first_word_again_after_its_and_is_side_a_s() -> None:
     assert len(got) == 3
     assert ("ACTE CU PUTERE DE LEGE ȘI ACTE ADMINISTRATIVE",
             "DISPOSIZIONI LEGISLATIVE, REGOLAMENTARI E AMMINISTRATIVE") in got
+
+
+def test_a_capital_after_a_hyphen_and_a_space_is_a_label_on_each_side() -> None:
+    """DGT-TM 2019 22019D0996, PT-EN (tests/data/dump_hyphen_label_end_pt_en.txt,
+    unnumbered, cut at spaces): "Equipamento Loran- C" / "Loran- C equipment". "C", a
+    compound's last part after its hyphen and a space, leans to no language and opened the
+    English ("C Loran- C equipment"). It is a label both sides keep, as "A- ja B-klassi"
+    keeps its first parts: one on each side."""
+    result, got = _read_data_dump("dump_hyphen_label_end_pt_en.txt", "loran.txt", "pt", "en")
+    assert not result.rejects
+    assert len(got) == 2
+    assert ("Equipamento Loran- C", "Loran- C equipment") in got

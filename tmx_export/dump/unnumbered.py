@@ -1851,15 +1851,21 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
     return cuts[int(np.argmax(vals))]
 
 
-# A capital alone before a hyphen, the first part of a compound: "A- ja B-klassi".
-_HYPHEN_LABEL_RE = lazy_pattern(r"(?<![\w.-])([A-Z])-(?=[\s,]|[^\W\d_])")
+# A capital alone before a hyphen, the first part of a compound: "A- ja B-klassi"; or
+# after a word's hyphen and a space, its last part: "Loran- C".
+_HYPHEN_LABEL_RE = lazy_pattern(
+    r"(?<![\w.-])([A-Z])-(?=[\s,]|[^\W\d_])|(?<=[^\W\d_]- )([A-Z])(?![\w-])")
 
 
 def _hyphen_labels(text: str, start: int, end: int) -> list[tuple[int, str]]:
     """The capitals a pair holds as a compound's first part ("A- ja B-klassi vaheseinad" /
-    "A- ja B-luokan rajapinnat"): labels, kept by a translation as its numbers, one of
-    each on each side (where "A- ja", leaning no way, was taken as side A's end)."""
-    return [(m.start(), m.group(1)) for m in _HYPHEN_LABEL_RE.finditer(text, start, end)]
+    "A- ja B-luokan rajapinnat") or, after a hyphen and a space, its last ("Equipamento
+    Loran- C" / "Loran- C equipment", DGT-TM PT-EN): labels, kept by a translation as its
+    numbers, one of each on each side (where "A- ja", leaning no way, was taken as side
+    A's end, and "C" as side B's first word: "Equipamento Loran- | C Loran- C
+    equipment")."""
+    return [(m.start(), m.group(1) or m.group(2))
+            for m in _HYPHEN_LABEL_RE.finditer(text, start, end)]
 
 
 def _own_word_repeated(text: str, start: int, at: int, same: int, pos: np.ndarray,
