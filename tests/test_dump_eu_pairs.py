@@ -2147,3 +2147,18 @@ def test_a_capital_after_a_hyphen_and_a_space_is_a_label_on_each_side() -> None:
     assert not result.rejects
     assert len(got) == 2
     assert ("Equipamento Loran- C", "Loran- C equipment") in got
+
+
+def test_a_code_and_its_number_before_a_repeated_opening_end_side_a() -> None:
+    """DGT-TM 2019 22019D0996, PT-EN (tests/data/dump_code_before_repeat_pt_en.txt,
+    unnumbered, cut at spaces): "ISO 20672 (2007) incluindo retificação da IEC 60945" /
+    "ISO 20672 (2007) including Corr. 1 (2008)". The repeat of the opening supported the
+    cuts before it back over the chunks that lean no way, "IEC 60945" among them, and the
+    lengths had side B open with "60945" (the code then with it: "IEC 60945 ISO 20672
+    ..."). A number stops that span: it is placed by the numbers' balance."""
+    result, got = _read_data_dump("dump_code_before_repeat_pt_en.txt", "standards.txt",
+                                  "pt", "en")
+    assert not result.rejects
+    assert len(got) == 2
+    assert ("ISO 20672 (2007) incluindo retificação da IEC 60945",
+            "ISO 20672 (2007) including Corr. 1 (2008)") in got

@@ -2253,7 +2253,11 @@ def _repeats(text: str, start: int, end: int, opening: str, pos: np.ndarray,
     each repeat, the span of the cuts it supports, from the start of the chunks without a
     leaning word just before it (side B may open with a code side A holds later: "MSC
     Цирк.809 на ММО | IMO MSC Circ.809"), or a listed word of side B's language
-    (:func:`_own_word_before`), to the repeat itself."""
+    (:func:`_own_word_before`), to the repeat itself. Not past a number: a code and its
+    number before the repeat end side A (DGT-TM PT-EN "ISO 20672 (2007) incluindo
+    retificação da IEC 60945 | ISO 20672 (2007) including Corr. 1 (2008)", where the span
+    had side B open with "60945", the lengths then deciding); the numbers' balance places
+    a number."""
     out = []
     for m in re.finditer(_opening_re(opening) + r"(?=\s)", text[start + 1:end]):
         at = start + 1 + m.start()
@@ -2267,7 +2271,7 @@ def _repeats(text: str, start: int, end: int, opening: str, pos: np.ndarray,
             # it ("(kódex LSA) I | rez. IMO ...")
             out.append((at, at))
             continue
-        spans = _spans_before(text, start, at, pos, prefix)
+        spans = _spans_before(text, start, at, pos, prefix, numbers=False)
         out += [(_own_word_before(text, start, first, pos, prefix, langs), at)
                 for first, at in spans]
     return out
