@@ -2054,3 +2054,160 @@ def test_a_row_of_codes_alone_beside_its_translation_is_a_pair() -> None:
     assert ("IMO MSC Circ.811", "Circulaire MSC/Circ.811 de l'OMI") in got
     assert ("IMO MSC Circ.1006", "Circulaire MSC/Circ.1006 de l'OMI") in got
     assert len(got) == 6
+
+
+@pytest.mark.parametrize(("file", "source", "target", "note", "translation"), [
+    ("dump_note_codes_end_ro_it.txt", "ro", "it",
+     "Notă: Utilizarea standardului ISO 11606:2000/Rectificarea 1:2005 este necesară pentru "
+     "acceptarea în vederea omologării USCG în temeiul ARR",
+     "Nota: l'uso della norma ISO 11606:2000/Cor 1: 2005 è necessario per il riconoscimento "
+     "dell'approvazione dell'USCG ai sensi dell'ARR"),
+    ("dump_note_codes_end_pt_en.txt", "pt", "en",
+     "Nota: é exigida a utilização da norma ISO 11606:2000/ret. 1:2005 para a aceitação "
+     "tendo em vista a homologação USCG no âmbito do ARM",
+     "Note: The use of ISO 11606:2000/Cor 1:2005 is required for Acceptance for USCG "
+     "Approval under the MRA")])
+def test_an_acronym_ending_a_note_ends_side_a(file: str, source: str, target: str,
+                                              note: str, translation: str) -> None:
+    """DGT-TM 2019 22019D0996, RO-IT and PT-EN, unnumbered and cut at spaces
+    (tests/data/dump_note_codes_end_{ro_it,pt_en}.txt): a note of 250 characters whose
+    sides each end with an acronym, "... în temeiul ARR" / "... ai sensi dell'ARR", "... no
+    âmbito do ARM" / "... under the MRA". The acronym, leaning to no language, opened side
+    B ("ARR Nota: l'uso ...") where side B ends with one too: the rule that gives it to
+    side A held for pairs of 200 characters only, and did not read "dell'ARR" as one."""
+    result, got = _read_data_dump(file, "note.txt", source, target)
+    assert (note, translation) in got
+    assert not [p for p in got if p[1].startswith(("ARR ", "ARM "))]
+
+
+def test_an_item_s_and_after_a_mark_ends_side_a_when_side_b_ends_with_its_own() -> None:
+    """DGT-TM 2019 22019A0315(01), SK-EN (tests/data/dump_item_end_coordinator_sk_en.txt,
+    unnumbered, cut at spaces): a preamble's list item "Dohode o uplatňovaní ... (ďalej len
+    „dohoda z roku 1995“) a" / "the Agreement for the Implementation ... (‘the 1995
+    Agreement’); and". The Slovak "a" (and), leaning 0.17 to Slovak, opened the English ("a
+    the Agreement ..."): a split after a mark stayed there unless side B ended with the
+    same mark and word. Each side ending with a mark and its language's "and" is alike."""
+    result, got = _read_data_dump("dump_item_end_coordinator_sk_en.txt", "preamble.txt",
+                                  "sk", "en")
+    assert not result.rejects
+    assert len(got) == 3
+    assert got[1][0].endswith("(ďalej len „dohoda z roku 1995“) a")
+    assert got[1][1].startswith("the Agreement for the Implementation of the Provisions")
+
+
+def test_a_word_written_twice_at_the_split_is_one_on_each_side() -> None:
+    """DGT-TM 2019 22019A0315(01), SK-EN (tests/data/dump_doubled_word_sk_en.txt,
+    unnumbered, cut at spaces): "... k daným plánom vyjadriť a" / "a Party may authorize
+    exploratory fishing ...". The Slovak "a" (and) and the English article lean alike,
+    0.17 to Slovak, and the Slovak side ended with both ("vyjadriť a a"). No side ends with
+    a word written twice: the second opens side B."""
+    result, got = _read_data_dump("dump_doubled_word_sk_en.txt", "fishing.txt", "sk", "en")
+    assert not result.rejects
+    assert len(got) == 2
+    assert got[0][0].endswith("poskytne im príležitosť sa k daným plánom vyjadriť a")
+    assert got[0][1].startswith("a Party may authorize exploratory fishing only after")
+
+
+@pytest.mark.parametrize(("file", "source", "target", "side_a", "side_b"), [
+    ("dump_bracketed_remark_sk_en.txt", "sk", "en",
+     "Obmedzené na záchranné člny spúšťané člnovými žeriavmi (davit)",
+     "Limited to Davit- launched liferaft automatic release hook"),
+    ("dump_bracketed_remark_pt_en.txt", "pt", "en",
+     "Sistema de informação e apresentação de cartas náuticas eletrónicas (ECDIS) com sistema "
+     "de reserva e RCDS (raster chart display system)",
+     "Electronic chart display and information system (ECDIS) with backup, and raster chart "
+     "display system (RCDS)")])
+def test_a_remark_in_brackets_before_side_b_s_capital_ends_side_a(
+        file: str, source: str, target: str, side_a: str, side_b: str) -> None:
+    """DGT-TM 2019 22019D0996, SK-EN and PT-EN, unnumbered and cut at spaces
+    (tests/data/dump_bracketed_remark_{sk,pt}_en.txt): rows of marine equipment whose
+    Slovak or Portuguese ends with English words in brackets, "... žeriavmi (davit)",
+    "... e RCDS (raster chart display system)". The English words opened the English side
+    ("(davit) Limited to Davit- launched ..."), where both sides open with a capital: a
+    translation opens as its source does, and the remark ends side A."""
+    result, got = _read_data_dump(file, "equipment.txt", source, target)
+    assert not result.rejects
+    assert (side_a, side_b) in got
+    assert not [t for _, t in got if t.startswith(("(davit)", "(raster"))]
+
+
+@pytest.mark.parametrize(("file", "source", "target", "side_a", "side_b"), [
+    ("dump_kept_name_line_ro_it.txt", "ro", "it",
+     "Bundesministerium für Verkehr und digitale Infrastruktur (Ministerul Transporturilor "
+     "și Infrastructurii Digitale)",
+     "Bundesministerium für Verkehr und digitale Infrastruktur (Ministero dei trasporti e "
+     "delle infrastrutture digitali)"),
+    ("dump_kept_name_line_es_en.txt", "es", "en",
+     "Ministerstwo Gospodarki Morskiej i Żeglugi Śródlądowej (Ministerio de Economía "
+     "Marítima y Navegación Interior)",
+     "Ministerstwo Gospodarki Morskiej i Żeglugi Śródlądowej (Ministry of Maritime Economy "
+     "and Inland Navigation)")])
+def test_a_line_the_next_side_b_opens_with_opens_its_side_a(
+        file: str, source: str, target: str, side_a: str, side_b: str) -> None:
+    """DGT-TM 2019 22019D0996, RO-IT and ES-EN, unnumbered and cut at spaces, the space
+    consumed (tests/data/dump_kept_name_line_{ro_it,es_en}.txt): a ministry's name kept in
+    the original on both sides, its line cut before the bracket ("Bundesministerium für
+    Verkehr und digitale Infrastruktur" / "(Ministerul Transporturilor ...)
+    Bundesministerium für ..."). The line was a pair of its own ("Bundesministerium für" /
+    "Verkehr und digitale Infrastruktur"), and the next one's side A lacked the name: a
+    pair that the next pair's side B opens with, whole, opens that pair's side A."""
+    result, got = _read_data_dump(file, "ministries.txt", source, target)
+    assert not result.rejects
+    assert (side_a, side_b) in got
+    assert not [s for s, _ in got if s in side_a and s != side_a]
+
+
+def test_a_label_side_a_opens_with_a_semicolon_after_is_a_label() -> None:
+    """DGT-TM 2019 22019D0996, PT-EN (tests/data/dump_mistyped_label_pt_en.txt,
+    unnumbered, cut at spaces): a note whose Portuguese label is mistyped "Nota;" ("Nota; o
+    uso da expressão «componentes de sistemas» ... ou todo o sistema" / "Note: When the
+    term ‘system components’ is used ..."). The English label ended the Portuguese side
+    ("... todo o sistema Note:"): the rule that gives it to side B asked side A to open
+    with a label and a colon."""
+    result, got = _read_data_dump("dump_mistyped_label_pt_en.txt", "notes.txt", "pt", "en")
+    assert not result.rejects
+    assert len(got) == 4
+    assert got[1][0].endswith("um grupo de componentes ou todo o sistema")
+    assert got[1][1].startswith("Note: When the term ‘system components’ is used in column")
+
+
+def test_side_a_s_first_word_again_after_its_and_is_side_a_s() -> None:
+    """DGT-TM 2019 22019D0996, RO-IT (tests/data/dump_coordinated_repeat_ro_it.txt,
+    unnumbered, cut at spaces): a heading in capitals "ACTE CU PUTERE DE LEGE ȘI ACTE
+    ADMINISTRATIVE" / "DISPOSIZIONI LEGISLATIVE, REGOLAMENTARI E AMMINISTRATIVE". "ACTE",
+    leaning to neither language, is written again after "ȘI" (and), and the repeat of the
+    word the pair opens with had side B open there ("ACTE ADMINISTRATIVE DISPOSIZIONI
+    ..."). After an "and" of the pair's languages, side A goes on."""
+    result, got = _read_data_dump("dump_coordinated_repeat_ro_it.txt", "headings.txt",
+                                  "ro", "it")
+    assert not result.rejects
+    assert len(got) == 3
+    assert ("ACTE CU PUTERE DE LEGE ȘI ACTE ADMINISTRATIVE",
+            "DISPOSIZIONI LEGISLATIVE, REGOLAMENTARI E AMMINISTRATIVE") in got
+
+
+def test_a_capital_after_a_hyphen_and_a_space_is_a_label_on_each_side() -> None:
+    """DGT-TM 2019 22019D0996, PT-EN (tests/data/dump_hyphen_label_end_pt_en.txt,
+    unnumbered, cut at spaces): "Equipamento Loran- C" / "Loran- C equipment". "C", a
+    compound's last part after its hyphen and a space, leans to no language and opened the
+    English ("C Loran- C equipment"). It is a label both sides keep, as "A- ja B-klassi"
+    keeps its first parts: one on each side."""
+    result, got = _read_data_dump("dump_hyphen_label_end_pt_en.txt", "loran.txt", "pt", "en")
+    assert not result.rejects
+    assert len(got) == 2
+    assert ("Equipamento Loran- C", "Loran- C equipment") in got
+
+
+def test_a_code_and_its_number_before_a_repeated_opening_end_side_a() -> None:
+    """DGT-TM 2019 22019D0996, PT-EN (tests/data/dump_code_before_repeat_pt_en.txt,
+    unnumbered, cut at spaces): "ISO 20672 (2007) incluindo retificação da IEC 60945" /
+    "ISO 20672 (2007) including Corr. 1 (2008)". The repeat of the opening supported the
+    cuts before it back over the chunks that lean no way, "IEC 60945" among them, and the
+    lengths had side B open with "60945" (the code then with it: "IEC 60945 ISO 20672
+    ..."). A number stops that span: it is placed by the numbers' balance."""
+    result, got = _read_data_dump("dump_code_before_repeat_pt_en.txt", "standards.txt",
+                                  "pt", "en")
+    assert not result.rejects
+    assert len(got) == 2
+    assert ("ISO 20672 (2007) incluindo retificação da IEC 60945",
+            "ISO 20672 (2007) including Corr. 1 (2008)") in got

@@ -488,8 +488,9 @@ def _stream_pairs(stream: Stream, file: str, source_lang: str, target_lang: str,
     widest = cache(partial(_widest_line, stream))  # (and the widest line)
     for index, (s0, cut, e1) in enumerate(triples):
         if not numbered and index + 1 < len(triples) and triples[index + 1][0] == e1 \
-                and _line_opens_next(stream, s0, e1, *triples[index + 1][1:], ratio,
-                                     (lang_a, lang_b), widest):
+                and (_line_opens_next(stream, s0, e1, *triples[index + 1][1:], ratio,
+                                      (lang_a, lang_b), widest)
+                     or _name_kept_next(text, s0, e1, *triples[index + 1][1:])):
             # "Oui, Madame" / "Schroedter, j'examinerai ...", lines of 20 characters: the
             # next pair's first line, cut into a pair of its own ("Oui," -> "Madame"),
             # then a reject (French alone) and the next pair's French without its first
@@ -1196,6 +1197,25 @@ def _line_opens_next(stream: Stream, start: int, end: int, cut: int, after: int,
     edge, others = _side_sentences(text[end:cut]), _side_sentences(text[cut:after])
     return bool(edge) and bool(others) and \
         _anchor_after_line(line, edge[0], others[0], ratio, langs, opening=True)
+
+
+KEPT_NAME_CHARS = 12  # characters, at least, of a name the next pair's side B opens with
+
+
+def _name_kept_next(text: str, start: int, end: int, cut: int, after: int) -> bool:
+    """Whether the pair from ``start`` to ``end`` is, whole, the name the next pair's side B
+    opens with (from ``cut`` to ``after``) and goes on from: a translation keeps a name in
+    the original ("Bundesministerium für Verkehr und digitale Infrastruktur (Ministerul
+    Transporturilor ...) | Bundesministerium für Verkehr und digitale Infrastruktur
+    (Ministero dei trasporti ...)", DGT-TM RO-IT), and the name, alone on a line cut
+    before its bracket, was a pair of its own ("Bundesministerium für" / "Verkehr und
+    digitale Infrastruktur"), the next pair's side A without it. The name opens that side
+    A."""
+    whole = " ".join(text[start:end].split())
+    if len(whole) < KEPT_NAME_CHARS or whole[-1] in SPLIT_PUNCT:
+        return False
+    opening = " ".join(text[cut:min(after, cut + 2 * (end - start) + 8)].split())
+    return opening.startswith(whole + " ")
 
 
 def _anchor_after_line(line: str, edge: str, other: str, ratio: float,

@@ -511,7 +511,8 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
     numbers_xor, numbers_seen = _number_parity(numbers, starts, len(text))
     shared = _SegmentalParts(text, pos, prior, plausible, starts, start_at, tok_index,
                              start_prior, unpunctuated_end, window, numbers_xor,
-                             numbers_seen, _opening_repeats(text, starts))
+                             numbers_seen, _opening_repeats(text, starts),
+                             frozenset(w for lang in langs for w in COORDINATORS.get(lang, ())))
     signs = (1.0, -1.0)
     from .pair_search import Lines, best_order  # unnumbered dumps only
 
@@ -772,6 +773,7 @@ class _SegmentalParts:
     numbers_xor: np.ndarray  # per line start (and the end): see _number_parity
     numbers_seen: np.ndarray
     opening_repeats: np.ndarray  # per line start: see _opening_repeats
+    coordinators: frozenset[str] = frozenset()  # the "and" and "or" of the pair's languages
 
 
 OPENING_REPEAT_REACH = 2000  # characters after a line start searched for the repeat
@@ -867,7 +869,9 @@ def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, i
         split = _acronym_to_its_side(parts.text, starts[i], split, e_off, acronyms)
         split = _capitals_clause_to_b(parts, prefix, starts[i], split, e_off)
         split = _small_opening_to_a(parts, prefix, starts[i], split, e_off)
+        split = _opening_bracket_to_a(parts.text, starts[i], split, e_off)
         split = _ending_bracket_to_a(parts.text, split, e_off)
+        split = _doubled_word_to_b(parts.text, starts[i], split)
         out.append((starts[i], _opening_marks_to_b(parts.text, starts[i], split), e_off))
     return _written_together(parts, prefix, out)
 
@@ -1009,7 +1013,7 @@ def _ending_match(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
     s_off = parts.starts[i]
     e_off = parts.starts[j] if j < len(parts.starts) else len(text)
     mark, word = _ending(text, split, e_off)
-    cuts = _pair_cuts_near(text, s_off, split, e_off, pos, prefix, near)
+    cuts = _pair_cuts_near(text, s_off, split, e_off, pos, prefix, near, parts.coordinators)
     if len(cuts) < 2:
         return split
     ti, tj = int(parts.tok_index[i]), int(parts.tok_index[j])
@@ -1064,7 +1068,7 @@ def _balanced_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
     e_off = parts.starts[j] if j < len(parts.starts) else len(text)
     if e_off - s_off > SHORT_PAIR:
         return split
-    cuts = _pair_cuts_near(text, s_off, split, e_off, pos, prefix, near)
+    cuts = _pair_cuts_near(text, s_off, split, e_off, pos, prefix, near, parts.coordinators)
     if len(cuts) < 2:
         return split
     at = int(pos.searchsorted(split))
@@ -1100,21 +1104,23 @@ def _balanced_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
 
 
 def _pair_cuts_near(text: str, start: int, split: int, end: int, pos: np.ndarray,
-                    prefix: np.ndarray, near: dict[int, list[int]] | None) -> list[int]:
+                    prefix: np.ndarray, near: dict[int, list[int]] | None,
+                    coordinators: frozenset[str] = frozenset()) -> list[int]:
     """:func:`_cuts_near`, kept in ``near`` (one pair's, by split) when given. (The list
     is only read by its callers.)"""
     if near is None:
-        return _cuts_near(text, start, split, end, pos, prefix)
+        return _cuts_near(text, start, split, end, pos, prefix, coordinators)
     cuts = near.get(split)
     if cuts is None:
-        cuts = near[split] = _cuts_near(text, start, split, end, pos, prefix)
+        cuts = near[split] = _cuts_near(text, start, split, end, pos, prefix, coordinators)
     return cuts
 
 
 def _cuts_near(text: str, start: int, split: int, end: int, pos: np.ndarray,
-               prefix: np.ndarray) -> list[int]:
+               prefix: np.ndarray, coordinators: frozenset[str] = frozenset()) -> list[int]:
     """The chunk starts within :data:`ENDING_REACH` chunks of ``split`` (itself among them),
-    side A keeping a chunk, each opening with a letter after its quotes or brackets."""
+    side A keeping a chunk, each opening with a letter after its quotes or brackets
+    (``coordinators``: the "and" and "or" of the pair's languages)."""
     # (chunks of a stretch around the split, not of the whole pair: a pair may be long)
     lo = max(start, split - ENDING_CHARS)
     chunks = [m.start() for m in _CHUNK_RE.finditer(text, lo, min(end, split + ENDING_CHARS))]
@@ -1140,7 +1146,9 @@ def _cuts_near(text: str, start: int, split: int, end: int, pos: np.ndarray,
     tail = _mark_and_word(text, start, end) if after_mark else None
     return [c for c in near if c == split or (
         not (after_mark and not _after_mark(text, c)
-             and (tail is None or c < split or _mark_and_word(text, start, c) != tail))
+             and (tail is None or c < split
+                  or not _item_ends_alike(_mark_and_word(text, start, c), tail,
+                                          coordinators)))
         and not _MOVED_BLOCKED_RE.search(text, min(c, split), max(c, split))
         and _all_listed(text, pos, prefix, min(c, split), max(c, split)))]
 
@@ -1168,6 +1176,20 @@ def _mark_and_word(text: str, start: int, end: int) -> tuple[str, str] | None:
     word after it ("1995“) a"): the mark and the word (in lower case); else None."""
     m = _MARK_AND_WORD_RE.search(text, max(start, end - 40), end)
     return None if m is None else (m.group(1), m.group(2).lower())
+
+
+def _item_ends_alike(ending: tuple[str, str] | None, tail: tuple[str, str],
+                     coordinators: frozenset[str]) -> bool:
+    """Whether a side ending so (:func:`_mark_and_word`) ends as side B does (``tail``):
+    with the same mark and word ("1995“) a" in Slovak and Czech), or each with a mark and
+    an "and" or "or" of the pair's languages (``coordinators``), a list item's end in its
+    language (DGT-TM SK-EN "(ďalej len „dohoda z roku 1995“) a" / "(‘the 1995
+    Agreement’); and", where the English opened with the Slovak "a": "a the Agreement for
+    the Implementation ..."). Not a word of another language: the Portuguese side of "...
+    sobre esses planos, | a Party may ...; and" ends with no "a" of its own."""
+    if ending is None:
+        return False
+    return ending == tail or ending[1] in coordinators and tail[1] in coordinators
 
 
 def _after_mark(text: str, at: int) -> bool:
@@ -1230,6 +1252,9 @@ def _item_opening_to_b(text: str, start: int, split: int, end: int) -> int:
 
 # A note's label: a capitalised word or abbreviation and a colon ("NB:", "Pozn.:").
 _NOTE_LABEL_RE = lazy_pattern(r"(?=[^\W\d_])\w[^\W\d_]*\.?:(?=\s)")
+# The label side A opens with: its colon may be mistyped as a semicolon (DGT-TM Portuguese
+# "Nota; o uso da expressão ..." for the English "Note: When the term ...").
+_OPENING_LABEL_RE = lazy_pattern(r"(?=[^\W\d_])\w[^\W\d_]*\.?[:;](?=\s)")
 
 
 def _note_label_to_b(text: str, start: int, split: int) -> int:
@@ -1237,8 +1262,9 @@ def _note_label_to_b(text: str, start: int, split: int) -> int:
     and side B does not: a note opens with its label in both languages ("Anmärkning: ...
     erkännande. | NB: Anvendelse ...", "Poznámka: ... | Pozn.: Na soupravu ..."), where
     the label, a code of a few letters leaning either way, was read as side A's last
-    word. A translation holds its source's label, one on each side."""
-    if _NOTE_LABEL_RE.match(text, start) is None or _NOTE_LABEL_RE.match(text, split):
+    word. A translation holds its source's label, one on each side (side A's perhaps
+    mistyped: :data:`_OPENING_LABEL_RE`)."""
+    if _OPENING_LABEL_RE.match(text, start) is None or _NOTE_LABEL_RE.match(text, split):
         return split
     begin, end = _chunk_before(text, start, split)
     label = _NOTE_LABEL_RE.match(text, begin)
@@ -1369,6 +1395,35 @@ def _small_opening_to_a(parts: _SegmentalParts, prefix: np.ndarray, start: int,
     return chunks[SMALL_OPENING_WORDS].start()
 
 
+# Words in small letters in brackets, no digit or label ("(davit)", "(raster chart display
+# system)"), and the capitalised word after them: "(davit) Limited"
+_SMALL_BRACKET_RE = lazy_pattern(
+    r"\((?=[^()\n]*[^\W\d_]{3})([^()\d\n]{3,120})\)[ \t\n]+(?=[^\W\d_])")
+
+
+def _opening_bracket_to_a(text: str, start: int, split: int, end: int) -> int:
+    """``split``, or the start of the capitalised word after words in brackets side B would
+    open with, when side A opens with a capital: a translation opens as its source does,
+    and a remark in brackets, often in a third language or side B's, ends side A (DGT-TM
+    SK-EN "Obmedzené na záchranné člny spúšťané člnovými žeriavmi (davit) | Limited to
+    Davit- launched liferaft ...", PT-EN "Sistema de informação ... com sistema de reserva
+    e RCDS (raster chart display system) | Electronic chart display ...": the English words
+    had opened the English side). Not a label ("(a)", "(iv)") nor an acronym ("(ECDIS)"):
+    words in small letters only. In a pair of a heading's or a note's length."""
+    if end - start > SHARED_LAST_PAIR:
+        return split
+    first = _LETTER_RE.search(text, start, min(split, start + 40))
+    if first is None or first.start() != start or not first.group().isupper():
+        return split
+    m = _SMALL_BRACKET_RE.match(text, split, end)
+    if m is None or not m.group(1).islower() or m.end() >= end:
+        return split
+    word = _FIRST_WORD_RE.match(text, m.end(), end)
+    if word is None or not word.group()[:1].isupper() or not word.group()[1:2].islower():
+        return split
+    return m.end()
+
+
 # An ending in brackets, and the punctuation and white space after it: "(-omis), "
 _ENDING_BRACKET_RE = lazy_pattern(r"\(-[^\W\d_]{1,6}\)[,;:]?\s+(?=\S)")
 
@@ -1380,6 +1435,22 @@ def _ending_bracket_to_a(text: str, split: int, end: int) -> int:
     opened the English)."""
     m = _ENDING_BRACKET_RE.match(text, split, end)
     return m.end() if m is not None and m.end() < end else split
+
+
+# Side A's last two words, alike but for their case: "vyjadriť a a"
+_DOUBLED_END_RE = lazy_pattern(r"(?<![\w'’-])([^\W\d_]+)[ \t\n]+([^\W\d_]+)[ \t\n]*$")
+
+
+def _doubled_word_to_b(text: str, start: int, split: int) -> int:
+    """``split``, or the start of the second of two words alike that side A would end with:
+    no side ends with a word written twice, and the second is side B's first, a word of
+    both languages (DGT-TM SK-EN "... poskytne im príležitosť sa k daným plánom vyjadriť a"
+    / "a Party may authorize exploratory fishing ...", the Slovak "and" and the English
+    article, both leaning 0.17 to Slovak, had ended the Slovak: "... vyjadriť a a")."""
+    m = _DOUBLED_END_RE.search(text, max(start, split - 60), split)
+    if m is None or m.start() <= start or m.group(1).lower() != m.group(2).lower():
+        return split
+    return m.start(2)
 
 
 def _opening_marks_to_b(text: str, start: int, split: int) -> int:
@@ -1602,6 +1673,10 @@ _ACRONYM_CHUNK_RE = lazy_pattern(r"[(\[]?([^\W\d_]{2,5})[)\]]?[,.;:]?")
 CODES_REACH = 2  # acronyms side B may open with that go to side A
 
 
+# An elided article before a word: "dell'", "l'", "d’".
+_ELIDED_RE = lazy_pattern(r"^[^\W\d_]{1,5}['’](?=[^\W\d_])")
+
+
 def _acronym(chunk: str) -> bool:
     m = _ACRONYM_CHUNK_RE.fullmatch(chunk)
     return m is not None and m.group(1).isupper() and ROMAN_RE.fullmatch(m.group(1)) is None
@@ -1612,9 +1687,13 @@ def _codes_end_to_a(text: str, start: int, split: int, end: int) -> int:
     side A would then end with as many acronyms as side B ends with ("... ustanovenia EÚ |
     Právní a správní předpisy EU:", "... państw SADC UPG | zástupce států SADC EPA"): a
     translation keeps the codes its source ends with at its end. An acronym leans to no
-    language, and the capital it opens with had opened side B. In a short pair written in
-    small letters only: in a heading in capitals every short word reads as an acronym."""
-    if end - start > SHORT_PAIR:
+    language, and the capital it opens with had opened side B. In a pair of a heading's
+    or a note's length (:data:`SHARED_LAST_PAIR`: DGT-TM RO-IT "Notă: ... omologării USCG
+    în temeiul | ARR Nota: l'uso ... ai sensi dell'ARR", PT-EN "... no âmbito do | ARM
+    Note: ... under the MRA"), written in small letters only: in a heading in capitals
+    every short word reads as an acronym. Side B's last acronym may follow an elided
+    article ("dell'ARR")."""
+    if end - start > SHARED_LAST_PAIR:
         return split
     a_chunks = text[start:split].split()
     b_chunks = text[split:end].split()
@@ -1630,7 +1709,8 @@ def _codes_end_to_a(text: str, start: int, split: int, end: int) -> int:
     if not after[:1].isalpha() or not any(c.islower() for c in after):
         return split  # side B goes on with a word, written in small letters
     closing = 0
-    while closing < len(b_chunks) - opening - 1 and _acronym(b_chunks[-1 - closing]):
+    while closing < len(b_chunks) - opening - 1 and _acronym(
+            _ELIDED_RE.sub("", b_chunks[-1 - closing])):
         closing += 1
     if ending + opening != closing:
         return split
@@ -1778,15 +1858,21 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
     return cuts[int(np.argmax(vals))]
 
 
-# A capital alone before a hyphen, the first part of a compound: "A- ja B-klassi".
-_HYPHEN_LABEL_RE = lazy_pattern(r"(?<![\w.-])([A-Z])-(?=[\s,]|[^\W\d_])")
+# A capital alone before a hyphen, the first part of a compound: "A- ja B-klassi"; or
+# after a word's hyphen and a space, its last part: "Loran- C".
+_HYPHEN_LABEL_RE = lazy_pattern(
+    r"(?<![\w.-])([A-Z])-(?=[\s,]|[^\W\d_])|(?<=[^\W\d_]- )([A-Z])(?![\w-])")
 
 
 def _hyphen_labels(text: str, start: int, end: int) -> list[tuple[int, str]]:
     """The capitals a pair holds as a compound's first part ("A- ja B-klassi vaheseinad" /
-    "A- ja B-luokan rajapinnat"): labels, kept by a translation as its numbers, one of
-    each on each side (where "A- ja", leaning no way, was taken as side A's end)."""
-    return [(m.start(), m.group(1)) for m in _HYPHEN_LABEL_RE.finditer(text, start, end)]
+    "A- ja B-luokan rajapinnat") or, after a hyphen and a space, its last ("Equipamento
+    Loran- C" / "Loran- C equipment", DGT-TM PT-EN): labels, kept by a translation as its
+    numbers, one of each on each side (where "A- ja", leaning no way, was taken as side
+    A's end, and "C" as side B's first word: "Equipamento Loran- | C Loran- C
+    equipment")."""
+    return [(m.start(), m.group(1) or m.group(2))
+            for m in _HYPHEN_LABEL_RE.finditer(text, start, end)]
 
 
 def _own_word_repeated(text: str, start: int, at: int, same: int, pos: np.ndarray,
@@ -2188,22 +2274,42 @@ def _repeats(text: str, start: int, end: int, opening: str, pos: np.ndarray,
     each repeat, the span of the cuts it supports, from the start of the chunks without a
     leaning word just before it (side B may open with a code side A holds later: "MSC
     Цирк.809 на ММО | IMO MSC Circ.809"), or a listed word of side B's language
-    (:func:`_own_word_before`), to the repeat itself."""
+    (:func:`_own_word_before`), to the repeat itself. Not past a number: a code and its
+    number before the repeat end side A (DGT-TM PT-EN "ISO 20672 (2007) incluindo
+    retificação da IEC 60945 | ISO 20672 (2007) including Corr. 1 (2008)", where the span
+    had side B open with "60945", the lengths then deciding); the numbers' balance places
+    a number."""
     out = []
     for m in re.finditer(_opening_re(opening) + r"(?=\s)", text[start + 1:end]):
         at = start + 1 + m.start()
         if at > start and not text[at - 1].isspace():
             continue  # inside a chunk
+        if _after_coordinator(text, start, at, langs):
+            continue  # side A naming a second thing with its first word
         if _REFERENCE_HEAD_RE.fullmatch(opening):
             # a reference's abbreviation heads its code in every language ("Res. IMO",
             # "rez. IMO"): side B opens with it, not with a label side A ends with before
             # it ("(kódex LSA) I | rez. IMO ...")
             out.append((at, at))
             continue
-        spans = _spans_before(text, start, at, pos, prefix)
+        spans = _spans_before(text, start, at, pos, prefix, numbers=False)
         out += [(_own_word_before(text, start, first, pos, prefix, langs), at)
                 for first, at in spans]
     return out
+
+
+def _after_coordinator(text: str, start: int, at: int, langs: tuple[str, ...]) -> bool:
+    """Whether the chunk before ``at`` is an "and" or "or" of ``langs`` after a word, no mark
+    between: side A goes on there, naming a second thing, and a side B opening with the
+    word side A opened with is side A's again (DGT-TM RO-IT "ACTE CU PUTERE DE LEGE ȘI
+    ACTE ADMINISTRATIVE | DISPOSIZIONI LEGISLATIVE, ...", acts with force of law and
+    administrative acts, had side B open with the second "ACTE"). An item of a list
+    ends with its "and" after a mark ("...“) a")."""
+    begin, end = _chunk_before(text, start, at)
+    word = text[begin:end].lower()
+    if begin <= start or not any(word in COORDINATORS.get(lang, ()) for lang in langs):
+        return False
+    return text[max(start, begin - 2):begin].rstrip()[-1:].isalnum()
 
 
 def _own_word_before(text: str, start: int, first: int, pos: np.ndarray,
