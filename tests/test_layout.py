@@ -25,9 +25,9 @@ DATA = Path(__file__).parent / "data"
 # ``__init__`` modules come after their members (they re-export them); the package root
 # re-exports everything and is not a stage.
 ORDER = [
-    # foundation: the data model, derived data, word frequencies, language tags, the one
-    # exception, text and safe XML
-    "_version", "_lazy", "errors", "model", "cache", "frequencies", "lang", "formats",
+    # foundation: the cores a run may use, the data model, derived data, word frequencies,
+    # language tags, the one exception, text and safe XML
+    "_version", "_lazy", "cores", "errors", "model", "cache", "frequencies", "lang", "formats",
     "formats.decoding", "formats.text", "formats.xml",
     # read -> repair -> pair (dumps)
     "dump.repair", "dump.pair_search", "dump.sides", "dump.unnumbered",
@@ -48,7 +48,7 @@ ORDER = [
     # terminology, beside the pipeline (it reads units through it)
     "terms.termpair", "terms.stopwords", "terms.languages", "terms.lemmas", "terms.candidates",
     "terms.units", "terms.arrays", "terms.keys", "terms.patterns", "terms.occurrences",
-    "terms.link", "terms.citation", "terms.rank",
+    "terms.link", "terms.case_forms", "terms.citation", "terms.rank",
     "terms.associate", "terms.termbase", "terms.tbx", "terms.glossary", "terms._sheet_xml",
     "terms.review", "terms.report", "terms.run", "terms",
     # checking a memory (it reads units through the pipeline, terms through terms/)
