@@ -1561,6 +1561,18 @@ def test_side_b_opens_with_its_own_abbreviation_of_the_code_side_a_opens_with() 
 
 
 
+
+def test_a_maltese_preposition_elided_before_a_name_is_maltese() -> None:
+    """DGT-TM 2019 22019D0437, MT-EN (tests/data/dump_elided_preposition_mt_en.txt,
+    unnumbered, cut inside words): "Magħmul f'Cape Town, l-Afrika t'Isfel." / "Done at
+    Cape Town, South Africa.". Maltese elides its prepositions before a vowel or a name
+    ("f'", in; "t'", of), and the English side opened with "f'Cape Town, l-Afrika t'Isfel.",
+    a name and words no list holds; the elided word is the language's that elides it."""
+    result, got = _read_data_dump("dump_elided_preposition_mt_en.txt", "done.txt", "mt", "en")
+    assert not result.rejects
+    assert len(got) == 7
+    assert ("Magħmul f'Cape Town, l-Afrika t'Isfel.", "Done at Cape Town, South Africa.") in got
+
 def test_an_elided_word_before_an_apostrophe_is_of_the_language_that_elides() -> None:
     """DGT-TM 2019 22019D0437, IT-EN (tests/data/dump_elided_article_it_en.txt, unnumbered,
     cut inside words): "Rappresentante degli Stati della SADC aderenti all'APE" /

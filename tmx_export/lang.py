@@ -477,6 +477,9 @@ _ELISIONS = {
                      "puisqu", "quoiqu"}),
     "it": frozenset({"l", "d", "un", "dell", "all", "dall", "nell", "sull", "quest", "quell",
                      "c"}),
+    # Maltese prepositions elided before a vowel or a name: "f'Cape Town" (in), "b'mod"
+    # (with), "t'Isfel" (of), "m'għandux" (not), "x'inhu" (what), "s'issa" (until)
+    "mt": frozenset({"f", "b", "t", "m", "x", "s"}),
 }
 
 
