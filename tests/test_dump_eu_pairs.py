@@ -2005,3 +2005,24 @@ def test_a_row_of_codes_alone_beside_its_translation_is_a_pair() -> None:
     assert ("IMO MSC Circ.811", "Circulaire MSC/Circ.811 de l'OMI") in got
     assert ("IMO MSC Circ.1006", "Circulaire MSC/Circ.1006 de l'OMI") in got
     assert len(got) == 6
+
+
+def test_side_b_opening_small_after_the_number_both_sides_end_with() -> None:
+    """DGT-TM 2019 22019D0996, DE-PL, unnumbered and cut at spaces
+    (tests/data/dump_closing_code_de_pl.txt): rows "IMO-Entschließung MSC.36(63)- (1994
+    HSC-Code) 8" / "rezolucja IMO MSC.36(63)- (kodeks HSC 1994) 8". Side B opened at
+    "IMO", the Polish "rezolucja" offered as the German's last word: no turn of language
+    marked the word after "8" as a place to try, the codes before it leaning no way. The
+    word of side B's language after side A's copy of the number the pair ends with is now
+    tried."""
+    result, got = _read_data_dump("dump_closing_code_de_pl.txt", "resolutions.txt", "de", "pl")
+    assert not result.rejects
+    assert got == [
+        ("IMO-Entschließung MSC.36(63)- (1994 HSC-Code) 8",
+         "rezolucja IMO MSC.36(63)- (kodeks HSC 1994) 8"),
+        ("IMO-Entschließung MSC.48(66)- (LSA-Code) I, IV",
+         "rezolucja IMO MSC.48(66)- (kodeks LSA) I, IV"),
+        ("IMO-Entschließung MSC.81(70), in der geänderten Fassung",
+         "rezolucja IMO MSC.81(70), ze zmianami"),
+        ("IMO-Entschließung MSC.97(73)-(HSC-Code 2000) 8",
+         "rezolucja IMO MSC.97(73)- (kodeks HSC 2000) 8")]

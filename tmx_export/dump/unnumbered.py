@@ -1678,6 +1678,8 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
     ti, tj = int(parts.tok_index[i]), int(parts.tok_index[j])
     lo, hi = np.searchsorted(parts.plausible, [ti + 1, tj])
     ks = parts.plausible[lo:hi]
+    if closing and (after := _after_closing(text, s_off, e_off, closing, pos, prefix, ti, tj)):
+        ks = np.union1d(ks, np.asarray(after, dtype=ks.dtype))
     names = (_shared_names(text, pos, prefix, ti, tj, langs) if e_off - s_off <= NAMES_PAIR
              else [])
     names += _shared_quotations(text, pos, prefix, s_off, e_off)
@@ -1898,6 +1900,44 @@ def _number_before_word(text: str, cut: int, closing: str, side_a: str) -> bool:
         return False
     m = _NUMBER_END_RE.search(text, max(0, cut - 8), cut)
     return m is not None and (not m.group(1) or side_a in ORDINAL_DOT_LANGUAGES)
+
+
+def _opens_own_word(pos: np.ndarray, prefix: np.ndarray, cut: int) -> bool:
+    """Whether the word at ``cut`` leans clearly to side B's language (negative in
+    ``prefix``; :data:`OWN_WORD_LEAN`)."""
+    t = int(pos.searchsorted(cut))
+    return t + 1 < len(prefix) and prefix[t] - prefix[t + 1] >= OWN_WORD_LEAN
+
+
+# What may follow the chunks a side ends with; not a full stop, which after a number is an
+# ordinal's heading the word after it (HR-SL "... s člankom 13. stavkom 2.;").
+_GAP_MARKS = ")]\"'”’»,;:"
+
+
+def _after_closing(text: str, start: int, end: int, closing: str, pos: np.ndarray,
+                   prefix: np.ndarray, ti: int, tj: int) -> list[int]:
+    """The tokens, between ``ti`` and ``tj``, of the words of side B's language just after
+    a copy of ``closing`` (the chunks the pair ends with) before the pair's end, tried
+    as splits: a translation ends as its source does, and side B may open there in small
+    letters, where no turn of language marks a place to try (DGT-TM DE-PL
+    "IMO-Entschließung MSC.36(63)- (1994 HSC-Code) 8 | rezolucja IMO MSC.36(63)- (kodeks
+    HSC 1994) 8": the codes before "rezolucja" lean no way, and "Code" too little; side B
+    opened at "IMO", the Polish "rezolucja" offered as the German's last word). The
+    words' scores weigh the split there as any other."""
+    out = []
+    at = text.find(closing, start, end)
+    while 0 <= at < end:
+        after = at + len(closing)
+        word = _FIRST_WORD_RE.search(text, after, min(end, after + 8))
+        gap = text[after:word.start()] if word is not None else ""
+        if word is not None and gap[-1:].isspace() and not gap.strip().strip(_GAP_MARKS) \
+                and _ends_with(text, start, gap_cut(text, word.start()), closing):
+            t = int(pos.searchsorted(word.start()))
+            if ti < t < tj and pos[t] == word.start() and _opens_own_word(pos, prefix,
+                                                                          word.start()):
+                out.append(t)
+        at = text.find(closing, after, end)
+    return out
 
 
 _BRACKET_RE = lazy_pattern(r"[()\[\]]")
