@@ -2026,3 +2026,23 @@ def test_side_b_opening_small_after_the_number_both_sides_end_with() -> None:
          "rezolucja IMO MSC.81(70), ze zmianami"),
         ("IMO-Entschließung MSC.97(73)-(HSC-Code 2000) 8",
          "rezolucja IMO MSC.97(73)- (kodeks HSC 2000) 8")]
+
+
+@pytest.mark.parametrize(("file", "target", "a_end", "b_start"), [
+    ("dump_item_conjunction_nl_fr.txt", "fr", "daarbij moeten worden betrokken; en",
+     "RECONNAISSANT les intérêts des résidents de l'Arctique"),
+    ("dump_item_conjunction_nl_en.txt", "en", "internationale normen wordt beheerd, of",
+     "conservation and management measures for the sustainable")])
+def test_a_list_item_s_closing_conjunction_ends_side_a(file: str, target: str, a_end: str,
+                                                       b_start: str) -> None:
+    """DGT-TM 2019 22019A0315(01), NL-FR and NL-EN, unnumbered and cut at spaces: items
+    ending with their "and" or "or" in both languages ("... betrokken; en" / "... et de
+    leurs communautés; et", "... wordt beheerd, of" / "...; or"). Side B opened with the
+    Dutch "en" or "of", a French and an English preposition: "en RECONNAISSANT ...", "of
+    conservation and management measures ...". A side B ending with its language's
+    conjunction after a comma or semicolon now leaves side A's to side A."""
+    result, got = _read_data_dump(file, "agreement.txt", "nl", target)
+    assert not result.rejects
+    assert len(got) == 3
+    assert got[1][0].endswith(a_end)
+    assert got[1][1].startswith(b_start)

@@ -868,6 +868,7 @@ def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, i
         split = _capitals_clause_to_b(parts, prefix, starts[i], split, e_off)
         split = _small_opening_to_a(parts, prefix, starts[i], split, e_off)
         split = _ending_bracket_to_a(parts.text, split, e_off)
+        split = _item_conjunction_to_a(parts.text, starts[i], split, e_off, langs, side_a)
         out.append((starts[i], _opening_marks_to_b(parts.text, starts[i], split), e_off))
     return _written_together(parts, prefix, out)
 
@@ -1226,6 +1227,38 @@ def _item_opening_to_b(text: str, start: int, split: int, end: int) -> int:
     near = [at for at in near
             if len(text[min(at, split):max(at, split)].split()) <= ITEM_MARK_CHUNKS]
     return min(near, key=lambda at: abs(at - split)) if near else split
+
+
+# A list item's closing "and" or "or" after its comma or semicolon, ending a side: "...; et"
+_ITEM_CONJUNCTION_END_RE = lazy_pattern(r"[;,]\s+([^\W\d_]+)\s*$")
+
+
+def _item_conjunction_to_a(text: str, start: int, split: int, end: int,
+                           langs: tuple[str, ...], side_a: str) -> int:
+    """``split``, or the start of the word after side B's first word when that word is an
+    "and" or "or" of side A's language (:data:`..lang.COORDINATORS`, none of side B's)
+    after side A's comma or semicolon, and side B ends with one of its own after one: a
+    list item ends with its conjunction in both languages (DGT-TM NL-FR "... daarbij
+    moeten worden betrokken; en | RECONNAISSANT ... et de leurs communautés; et", NL-EN
+    "... wordt beheerd, of | conservation and management measures ...; or"), where Dutch
+    "en" and "of", also French's preposition and English's, had opened side B. Not an
+    article: side B's item opens with its noun ("...; | a Party may ...; and", CS-EN, the
+    Czech ending without its "a")."""
+    if len(langs) != 2 or side_a not in langs:
+        return split
+    side_b = langs[1 - langs.index(side_a)]
+    own, other = COORDINATORS.get(side_a, ()), COORDINATORS.get(side_b, ())
+    closing = _ITEM_CONJUNCTION_END_RE.search(text, max(split, end - 40), end)
+    if closing is None or closing.group(1).lower() not in other:
+        return split
+    if text[max(start, split - 8):split].rstrip()[-1:] not in (",", ";"):
+        return split
+    first = _FIRST_WORD_RE.match(text, split, end)
+    if first is None or first.group() not in own or first.group() in other \
+            or first.group() in _ARTICLES or not text[first.end():first.end() + 1].isspace():
+        return split
+    after = _NEXT_WORD_RE.search(text, first.end(), end)
+    return after.start() if after is not None and after.start() < closing.start() else split
 
 
 # A note's label: a capitalised word or abbreviation and a colon ("NB:", "Pozn.:").
