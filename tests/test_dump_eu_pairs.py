@@ -2046,3 +2046,22 @@ def test_a_list_item_s_closing_conjunction_ends_side_a(file: str, target: str, a
     assert len(got) == 3
     assert got[1][0].endswith(a_end)
     assert got[1][1].startswith(b_start)
+
+
+def test_a_name_in_side_b_s_language_in_brackets_that_side_b_writes_again_ends_side_a(
+        ) -> None:
+    """DGT-TM 2019 22019D0996, NL-EN, unnumbered and cut at spaces
+    (tests/data/dump_bracketed_name_nl_en.txt): "Universele AIS-apparatuur (Automatic
+    Identification System)" / "Universal automatic identification system equipment
+    (AIS)". The English words in brackets opened side B. Words in brackets before a
+    capital, which side B writes again, now end side A; a pair of remarks in brackets
+    (the next row) stays as it was."""
+    result, got = _read_data_dump("dump_bracketed_name_nl_en.txt", "equipment.txt", "nl", "en")
+    assert not result.rejects
+    assert got == [
+        ("Gyrokompas voor hogesnelheidsvaartuigen", "Gyro compass for high- speed craft"),
+        ("Universele AIS-apparatuur (Automatic Identification System)",
+         "Universal automatic identification system equipment (AIS)"),
+        ("(werkt wanneer het schip een snelheid van minimale manoeuvreersnelheid tot 30 "
+         "knopen heeft)",
+         "(working at ship's speed from minimum manoeuvring speed up to 30 knots)")]

@@ -1479,6 +1479,8 @@ def _bracket_end_to_a(parts: _SegmentalParts, prefix: np.ndarray, start: int, sp
     performance standards for bridge alert management). | Šteje se, da ..."), which the
     word lists of neither language hold, closes side A's sentence."""
     text, pos = parts.text, parts.pos
+    if (named := _bracketed_name_end(text, start, split, end)) is not None:
+        return named
     bracket = _BRACKET_SENTENCE_RE.match(text, split, end)
     if (bracket is None or len(bracket.group(1).split()) < 2
             or _SIDE_END_RE.search(text, max(start, split - 8), split)
@@ -1493,6 +1495,27 @@ def _bracket_end_to_a(parts: _SegmentalParts, prefix: np.ndarray, start: int, sp
     # standards for bridge alert management). | Resolution A.1021(26) ... and to
     # ‘Adoption of performance standards for bridge alert management’ respectively.")
     return bracket.end() if text.find(bracket.group(1), bracket.end(), end) >= 0 else split
+
+
+# Words in brackets and the capital after them: "(Automatic Identification System) Universal"
+_BRACKETED_NAME_RE = lazy_pattern(r"\(([^()\n]{1,200})\)[ \t\n]+(?=[^\W\d_])")
+
+
+def _bracketed_name_end(text: str, start: int, split: int, end: int) -> int | None:
+    """Where side B opens after words in brackets it would open with, when a capital
+    follows them and side B writes the same words again, in small letters or capitals:
+    a name side A gives in side B's language after its own, one copy on each side (DGT-TM
+    NL-EN "Universele AIS-apparatuur (Automatic Identification System) | Universal
+    automatic identification system equipment (AIS)", where the English words in brackets
+    had opened side B). Else None."""
+    bracket = _BRACKETED_NAME_RE.match(text, split, end)
+    if (bracket is None or len(bracket.group(1).split()) < 2
+            or not text[bracket.end():bracket.end() + 1].isupper()
+            or _SIDE_END_RE.search(text, max(start, split - 8), split)):
+        return None
+    words = " ".join(bracket.group(1).split()).lower()
+    again = " ".join(text[bracket.end():end].split()).lower()
+    return bracket.end() if words in again else None
 
 
 SHORT_PAIR = 200  # characters: a heading, a signature, a name
