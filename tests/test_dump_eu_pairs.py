@@ -2065,3 +2065,18 @@ def test_a_name_in_side_b_s_language_in_brackets_that_side_b_writes_again_ends_s
         ("(werkt wanneer het schip een snelheid van minimale manoeuvreersnelheid tot 30 "
          "knopen heeft)",
          "(working at ship's speed from minimum manoeuvring speed up to 30 knots)")]
+
+
+def test_the_word_after_side_a_s_closing_conjunction_opens_side_b() -> None:
+    """DGT-TM 2019 22019A0315(01), NL-FR, unnumbered and cut at spaces
+    (tests/data/dump_item_conjunction_word_nl_fr.txt): "... of een latere verlenging, of"
+    / "formule une objection formelle ... de toute période de prorogation subséquente; ou".
+    The French "formule", leaning a hair to French, was offered as the Dutch side's last
+    word. After side A's "or" closing an item, where side B ends with its own, such a
+    word now opens side B."""
+    result, got = _read_data_dump("dump_item_conjunction_word_nl_fr.txt", "agreement.txt",
+                                  "nl", "fr")
+    assert not result.rejects
+    assert len(got) == 3
+    assert got[1][0].endswith("van de eerste periode of een latere verlenging, of")
+    assert got[1][1].startswith("formule une objection formelle à la prorogation")

@@ -869,6 +869,8 @@ def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, i
         split = _small_opening_to_a(parts, prefix, starts[i], split, e_off)
         split = _ending_bracket_to_a(parts.text, split, e_off)
         split = _item_conjunction_to_a(parts.text, starts[i], split, e_off, langs, side_a)
+        split = _item_conjunction_word_to_b(parts, prefix, starts[i], split, e_off, langs,
+                                            side_a)
         out.append((starts[i], _opening_marks_to_b(parts.text, starts[i], split), e_off))
     return _written_together(parts, prefix, out)
 
@@ -1244,11 +1246,8 @@ def _item_conjunction_to_a(text: str, start: int, split: int, end: int,
     "en" and "of", also French's preposition and English's, had opened side B. Not an
     article: side B's item opens with its noun ("...; | a Party may ...; and", CS-EN, the
     Czech ending without its "a")."""
-    if len(langs) != 2 or side_a not in langs:
-        return split
-    side_b = langs[1 - langs.index(side_a)]
-    own, other = COORDINATORS.get(side_a, ()), COORDINATORS.get(side_b, ())
-    closing = _ITEM_CONJUNCTION_END_RE.search(text, max(split, end - 40), end)
+    closing = _closing_conjunction(text, split, end)
+    own, other = _conjunctions(langs, side_a)
     if closing is None or closing.group(1).lower() not in other:
         return split
     if text[max(start, split - 8):split].rstrip()[-1:] not in (",", ";"):
@@ -1259,6 +1258,49 @@ def _item_conjunction_to_a(text: str, start: int, split: int, end: int,
         return split
     after = _NEXT_WORD_RE.search(text, first.end(), end)
     return after.start() if after is not None and after.start() < closing.start() else split
+
+
+def _closing_conjunction(text: str, split: int, end: int) -> re.Match[str] | None:
+    """The word side B (``split`` to ``end``) ends with after a comma or semicolon."""
+    return _ITEM_CONJUNCTION_END_RE.search(text, max(split, end - 40), end)
+
+
+def _conjunctions(langs: tuple[str, ...], side_a: str
+                  ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The "and" and "or" of side A's language and those of side B's (none where the
+    pair's languages are not known)."""
+    if len(langs) != 2 or side_a not in langs:
+        return (), ()
+    side_b = langs[1 - langs.index(side_a)]
+    return COORDINATORS.get(side_a, ()), COORDINATORS.get(side_b, ())
+
+
+# Side A's end: a comma or semicolon, a word, and the word after it ("..., of formule")
+_CONJUNCTION_AND_WORD_RE = lazy_pattern(r"[;,]\s+([^\W\d_]+)\s+([^\W\d_]+)\s*$")
+
+
+def _item_conjunction_word_to_b(parts: _SegmentalParts, prefix: np.ndarray, start: int,
+                                split: int, end: int, langs: tuple[str, ...],
+                                side_a: str) -> int:
+    """``split``, or the start of side A's last word when the word before it is an "and"
+    or "or" of side A's language (none of side B's) after a comma or semicolon, side B
+    ends with one of its own after one, and that last word is in small letters and leans
+    a hair to side A's language at most: the item ends with its conjunction, and the word
+    after it is side B's first (DGT-TM NL-FR "... of een latere verlenging, of formule |
+    une objection formelle ... subséquente; ou", for "..., of | formule une objection":
+    "formule" leans a hair to French, and side B opening with "une" had scored alike)."""
+    text, pos = parts.text, parts.pos
+    closing = _closing_conjunction(text, split, end)
+    own, other = _conjunctions(langs, side_a)
+    if closing is None or closing.group(1).lower() not in other:
+        return split
+    m = _CONJUNCTION_AND_WORD_RE.search(text, max(start, split - 60), split)
+    if m is None or m.group(1) not in own or m.group(1) in other or not m.group(2).islower():
+        return split
+    at = int(pos.searchsorted(m.start(2)))
+    if at >= len(pos) or pos[at] != m.start(2) or prefix[at + 1] - prefix[at] >= HAIR_LEAN:
+        return split
+    return m.start(2)
 
 
 # A note's label: a capitalised word or abbreviation and a colon ("NB:", "Pozn.:").
