@@ -2080,3 +2080,17 @@ def test_the_word_after_side_a_s_closing_conjunction_opens_side_b() -> None:
     assert len(got) == 3
     assert got[1][0].endswith("van de eerste periode of een latere verlenging, of")
     assert got[1][1].startswith("formule une objection formelle à la prorogation")
+
+
+def test_no_pair_starts_inside_brackets_a_line_break_cut() -> None:
+    """DGT-TM 2019 22019D0996, DA-EN, unnumbered and cut inside words
+    (tests/data/dump_bracket_cut_da_en.txt): "Universelt Automatisk Identifikationssystem
+    (AIS)" / "Universal automatic identification system equipment (AIS)", the line cut
+    after "(AI". The next pair opened with "S)", the English side left "... (AI". A line
+    opening with a chunk that closes a bracket left open before it now opens no pair."""
+    result, got = _read_data_dump("dump_bracket_cut_da_en.txt", "equipment.txt", "da", "en")
+    assert not result.rejects
+    assert len(got) == 13
+    assert ("Universelt Automatisk Identifikationssystem (AIS)",
+            "Universal automatic identification system equipment (AIS)") in got
+    assert got[-1][0].startswith("(der fungerer ved skibets fart")

@@ -488,6 +488,8 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
             # a word in capitals cut inside: "THE TRADE AND DEVELOPMENT COMMITT" / "EE,
             # uwzględniając ..." opens with a capital, yet no pair starts there
             start_prior[j] = -np.inf
+        if unpunctuated_end[j] and _closes_open_bracket(text, starts[j]):
+            start_prior[j] = -np.inf
         if not capital[j]:
             # after a line ending inside a word or on one, most likely a cut in a word
             # ("o" / "f a ...") or a sentence going on: only after punctuation
@@ -643,6 +645,22 @@ def _cut_capitals(text: str, start: int, langs: tuple[str, ...]) -> bool:
     lf, rf = left.group(0).lower(), right.group(0).lower()
     return (wordfreq_best(lf, langs) < _CUT_PIECE_ZIPF
             and wordfreq_best(lf + rf, langs) >= _CUT_WORD_ZIPF)
+
+
+OPEN_BRACKET_REACH = 200  # characters before a line start searched for a bracket left open
+_FIRST_CHUNK_RE = lazy_pattern(r"[^\s()]*\)")
+
+
+def _closes_open_bracket(text: str, start: int) -> bool:
+    """Whether the line starting at ``start`` opens with a chunk that closes a bracket the
+    text before it left open: the line break is inside the brackets, where no pair starts
+    (DGT-TM NL-EN "Elektronischekaartsysteem (Electronic Chart Display and Information
+    System — E" / "CDIS) met back-up, ...", DA-EN "... identification system equipment (AI"
+    / "S)", where the next pair opened with "CDIS)" and "S)")."""
+    if _FIRST_CHUNK_RE.match(text, start) is None:
+        return False
+    before = text[max(0, start - OPEN_BRACKET_REACH):start]
+    return before.rfind("(") > before.rfind(")")
 
 
 # A word leaning this far (a word score, clipped to +-3) to one language opens no pair
