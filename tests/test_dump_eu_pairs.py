@@ -2094,3 +2094,18 @@ def test_no_pair_starts_inside_brackets_a_line_break_cut() -> None:
     assert ("Universelt Automatisk Identifikationssystem (AIS)",
             "Universal automatic identification system equipment (AIS)") in got
     assert got[-1][0].startswith("(der fungerer ved skibets fart")
+
+
+def test_a_line_of_one_acronym_ends_the_side_before_it() -> None:
+    """DGT-TM 2019 22019D0996, DE-PL, unnumbered and cut at spaces, the space dropped
+    (tests/data/dump_acronym_line_de_pl.txt): "Rechts- und Verwaltungsvorschriften der USA:"
+    / "Przepisy ustawodawcze, wykonawcze i administracyjne USA:", the Polish "USA:" on a
+    line of its own. The next pair opened there ("USA: 46 CFR Teile 159 bis 165“"), the
+    Polish left without it. Such a line, after a line ending in a word, now opens a pair
+    at the odds of a line of labels alone."""
+    result, got = _read_data_dump("dump_acronym_line_de_pl.txt", "med.txt", "de", "pl")
+    assert not result.rejects
+    assert len(got) == 4
+    assert got[1] == ("Rechts- und Verwaltungsvorschriften der USA:",
+                      "Przepisy ustawodawcze, wykonawcze i administracyjne USA:")
+    assert got[2] == ("46 CFR Teile 159 bis 165“", "46 CFR części od 159 do 165.")

@@ -102,6 +102,11 @@ _DASH_LEAD_RE = lazy_pattern("[\u2013\u2014-] ")
 # opens a pair at these log10 odds less: it ends a side cut before its labels.
 _LABELS_LINE_RE = lazy_pattern(r"(?:[^\W\d_]+\)\s+)?[IVXL]{1,4}(?:,\s*[IVXL]{1,4})*[.,;]?\s*")
 LABELS_LINE_COST = 3.0
+# So does a line of one acronym alone, bare or in brackets, after a line ending in a word:
+# it ends the side before it (DGT-TM DE-PL "Przepisy ustawodawcze, wykonawcze i
+# administracyjne" / "USA:", DA-EN "... identification system equipment" / "(AIS)"), where
+# it opened the next pair ("USA: 46 CFR Teile 159 bis 165“", the Polish left without it).
+_ACRONYM_LINE_RE = lazy_pattern(r"\(?[A-Z]{2,6}\)?[.,;:]?\s*")
 
 
 def _pair_start_candidates(stream: Stream) -> tuple[list[int], list[bool], list[float]]:
@@ -479,7 +484,9 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
             start_prior[j] = -3.0
         if _CODE_START_RE.match(text, starts[j]):
             start_prior[j] -= 1.5  # "[SEC(99)0066", "(C5-0208/1999": references, not prose
-        if _LABELS_LINE_RE.fullmatch(text, starts[j], starts[j + 1] if j + 1 < n else len(text)):
+        line_end = starts[j + 1] if j + 1 < n else len(text)
+        if _LABELS_LINE_RE.fullmatch(text, starts[j], line_end) or (
+                unpunctuated_end[j] and _ACRONYM_LINE_RE.fullmatch(text, starts[j], line_end)):
             # a line of labels alone ends a side cut before them ("... (Codice LSA)" / "I" /
             # "Ir-regolamenti tekniċi ..."), where it opened the next pair after the
             # bracket: "I Ir-regolamenti ..." for the Maltese, the Italian without its "I"
