@@ -2109,3 +2109,18 @@ def test_a_line_of_one_acronym_ends_the_side_before_it() -> None:
     assert got[1] == ("Rechts- und Verwaltungsvorschriften der USA:",
                       "Przepisy ustawodawcze, wykonawcze i administracyjne USA:")
     assert got[2] == ("46 CFR Teile 159 bis 165“", "46 CFR części od 159 do 165.")
+
+
+def test_a_name_and_its_acronym_that_side_b_writes_again_end_side_a() -> None:
+    """DGT-TM 2019 22019D0996, DA-EN, unnumbered and cut at spaces
+    (tests/data/dump_kept_name_da_en.txt): "Elektronisk kortvisnings- og
+    informationssystem (ECDIS) med reserveanlæg, og Raster Chart Display System (RCDS)" /
+    "Electronic chart display and information system (ECDIS) with backup, and raster chart
+    display system (RCDS)". The English name the Danish keeps opened side B. A name's
+    capitalised words and its bracket, before a capital, which side B writes again, now
+    end side A."""
+    result, got = _read_data_dump("dump_kept_name_da_en.txt", "equipment.txt", "da", "en")
+    assert not result.rejects
+    assert len(got) == 5
+    assert got[3][0].endswith("med reserveanlæg, og Raster Chart Display System (RCDS)")
+    assert got[3][1].startswith("Electronic chart display and information system (ECDIS)")

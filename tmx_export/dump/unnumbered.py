@@ -1564,25 +1564,32 @@ def _bracket_end_to_a(parts: _SegmentalParts, prefix: np.ndarray, start: int, sp
     return bracket.end() if text.find(bracket.group(1), bracket.end(), end) >= 0 else split
 
 
-# Words in brackets and the capital after them: "(Automatic Identification System) Universal"
-_BRACKETED_NAME_RE = lazy_pattern(r"\(([^()\n]{1,200})\)[ \t\n]+(?=[^\W\d_])")
+# A name's capitalised words before a bracket, if any, the words in the bracket and the
+# capital after them: "(Automatic Identification System) Universal", "Raster Chart Display
+# System (RCDS) Electronic"
+_BRACKETED_NAME_RE = lazy_pattern(r"((?:[^\W\d_][\w-]*[ \t\n]+){0,6})\(([^()\n]{1,200})\)"
+                                  r"[ \t\n]+(?=[^\W\d_])")
 
 
 def _bracketed_name_end(text: str, start: int, split: int, end: int) -> int | None:
-    """Where side B opens after words in brackets it would open with, when a capital
-    follows them and side B writes the same words again, in small letters or capitals:
-    a name side A gives in side B's language after its own, one copy on each side (DGT-TM
-    NL-EN "Universele AIS-apparatuur (Automatic Identification System) | Universal
-    automatic identification system equipment (AIS)", where the English words in brackets
-    had opened side B). Else None."""
+    """Where side B opens after words in brackets it would open with, and the capitalised
+    words before them, when a capital follows them and side B writes the same words again,
+    in small letters or capitals: a name side A gives in side B's language after its own,
+    one copy on each side (DGT-TM NL-EN "Universele AIS-apparatuur (Automatic
+    Identification System) | Universal automatic identification system equipment (AIS)",
+    DA-EN "... (ECDIS) med reserveanlæg, og Raster Chart Display System (RCDS) | Electronic
+    chart display ... and raster chart display system (RCDS)", where the English name had
+    opened side B). Else None."""
     bracket = _BRACKETED_NAME_RE.match(text, split, end)
-    if (bracket is None or len(bracket.group(1).split()) < 2
-            or not text[bracket.end():bracket.end() + 1].isupper()
+    if (bracket is None or not text[bracket.end():bracket.end() + 1].isupper()
+            or not all(w[:1].isupper() for w in bracket.group(1).split())
             or _SIDE_END_RE.search(text, max(start, split - 8), split)):
         return None
-    words = " ".join(bracket.group(1).split()).lower()
-    again = " ".join(text[bracket.end():end].split()).lower()
-    return bracket.end() if words in again else None
+    words = WORD_RE.findall(text, split, bracket.end())
+    if len(words) < 2:
+        return None
+    again = " ".join(WORD_RE.findall(text, bracket.end(), end)).lower()
+    return bracket.end() if f" {' '.join(words).lower()} " in f" {again} " else None
 
 
 SHORT_PAIR = 200  # characters: a heading, a signature, a name
