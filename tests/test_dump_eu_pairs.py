@@ -2124,3 +2124,17 @@ def test_a_name_and_its_acronym_that_side_b_writes_again_end_side_a() -> None:
     assert len(got) == 5
     assert got[3][0].endswith("med reserveanlæg, og Raster Chart Display System (RCDS)")
     assert got[3][1].startswith("Electronic chart display and information system (ECDIS)")
+
+
+def test_no_pair_starts_at_a_line_that_closes_an_open_bracket() -> None:
+    """DGT-TM 2019 22019D0996, NL-FR, unnumbered and cut at spaces, the space dropped
+    (tests/data/dump_bracket_line_nl_fr.txt): "Zendend koersinstrument (Transmitting" /
+    "Heading Device — THD) (GNSS-methode) Dispositif ...". A pair opened at "Heading", the
+    row before offered as "Zendend koersinstrument" / "(Transmitting". A line that closes
+    a bracket left open before it, before it opens one, now opens no pair."""
+    result, got = _read_data_dump("dump_bracket_line_nl_fr.txt", "equipment.txt", "nl", "fr")
+    assert not result.rejects
+    assert got[0] == ("Zendend koersinstrument (Transmitting Heading Device — THD) "
+                      "(GNSS-methode)",
+                      "Dispositif de contrôle de route à transmission (THD) de type GNSS")
+    assert len(got) == 3

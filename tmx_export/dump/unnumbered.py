@@ -495,7 +495,7 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
             # a word in capitals cut inside: "THE TRADE AND DEVELOPMENT COMMITT" / "EE,
             # uwzględniając ..." opens with a capital, yet no pair starts there
             start_prior[j] = -np.inf
-        if unpunctuated_end[j] and _closes_open_bracket(text, starts[j]):
+        if unpunctuated_end[j] and _closes_open_bracket(text, starts[j], line_end):
             start_prior[j] = -np.inf
         if not capital[j]:
             # after a line ending inside a word or on one, most likely a cut in a word
@@ -655,16 +655,17 @@ def _cut_capitals(text: str, start: int, langs: tuple[str, ...]) -> bool:
 
 
 OPEN_BRACKET_REACH = 200  # characters before a line start searched for a bracket left open
-_FIRST_CHUNK_RE = lazy_pattern(r"[^\s()]*\)")
 
 
-def _closes_open_bracket(text: str, start: int) -> bool:
-    """Whether the line starting at ``start`` opens with a chunk that closes a bracket the
-    text before it left open: the line break is inside the brackets, where no pair starts
+def _closes_open_bracket(text: str, start: int, end: int) -> bool:
+    """Whether the line from ``start`` to ``end`` closes a bracket the text before it left
+    open, before it opens one: the line break is inside the brackets, where no pair starts
     (DGT-TM NL-EN "Elektronischekaartsysteem (Electronic Chart Display and Information
     System — E" / "CDIS) met back-up, ...", DA-EN "... identification system equipment (AI"
-    / "S)", where the next pair opened with "CDIS)" and "S)")."""
-    if _FIRST_CHUNK_RE.match(text, start) is None:
+    / "S)", NL-FR "Zendend koersinstrument (Transmitting" / "Heading Device — THD)
+    (GNSS-methode) ...", where the next pair opened with "CDIS)", "S)" and "Heading")."""
+    close = text.find(")", start, end)
+    if close < 0 or 0 <= text.find("(", start, close) < close:
         return False
     before = text[max(0, start - OPEN_BRACKET_REACH):start]
     return before.rfind("(") > before.rfind(")")
