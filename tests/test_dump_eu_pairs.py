@@ -2138,3 +2138,22 @@ def test_no_pair_starts_at_a_line_that_closes_an_open_bracket() -> None:
                       "(GNSS-methode)",
                       "Dispositif de contrôle de route à transmission (THD) de type GNSS")
     assert len(got) == 3
+
+
+def test_a_bracketed_name_the_next_side_repeats_leans_no_way() -> None:
+    """DGT-TM 2019 22019D0996, NL-EN, unnumbered and cut at spaces
+    (tests/data/dump_bracketed_name_row_nl_en.txt): "Koersautomaat (Heading Control System
+    — HCS)" / "Heading control system (HCS)", after "Apparatuur niet langer opgenomen ...
+    MED is opgenomen" / "Equipment removed from MRA as it has been also removed from MED".
+    The English words of the Dutch row read it as English, and it was run into the row
+    before as its English ("... removed from MED Koersautomaat (Heading ...) Heading
+    control system (HCS)"). A name in brackets that the text after it writes again now
+    scores nothing: the row before is its own pair, and no English side holds the Dutch
+    "Koersautomaat" (the row is read as a pair or refused)."""
+    result, got = _read_data_dump("dump_bracketed_name_row_nl_en.txt", "equipment.txt", "nl",
+                                  "en")
+    assert ("Apparatuur niet langer opgenomen in de overeenkomst inzake wederzijdse "
+            "erkenning, aangezien zij niet langer in MED is opgenomen",
+            "Equipment removed from MRA as it has been also removed from MED") in got
+    assert not any("Koersautomaat" in target for _, target in got)
+    assert len(got) + len(result.rejects) == 5

@@ -153,6 +153,7 @@ def _word_tokens(stream: Stream, first: str, second: str, candidates: list[_Toke
             _score_lower_i(block, at, values, lower_i)
         _score_quoted_letters(block, at, values)
         _score_name_neighbours(block, words, at, values)
+        _score_bracketed_names(block, at, values)
         if suffix_lean:
             _score_acronym_suffixes(block, at, values, suffix_lean)
         scores.append(values)
@@ -254,6 +255,37 @@ def _score_name_neighbours(block: str, words: list[str], starts: np.ndarray,
             if words[j][0].isupper() and block[
                     int(starts[left]) + len(words[left]):int(starts[right])] == " ":
                 values[j] = 0.0
+
+
+# A name in brackets: words in capitals but short ones ("and", "of"), an acronym after a
+# dash among them ("(Heading Control System — HCS)")
+_BRACKETED_RE = lazy_pattern(r"\(([^()\n]{3,200})\)")
+# characters after a bracket, beyond its own length, where its words may begin again: the
+# next side, not another row naming the same thing
+BRACKETED_NAME_REACH = 150
+
+
+def _score_bracketed_names(block: str, starts: np.ndarray, values: np.ndarray) -> None:
+    """Scores nothing for the words of a name in brackets, two words or more in capitals,
+    that the text after it writes again (in small letters or capitals): a name one side
+    gives in the other's language after its own, whose translation names it the same
+    (DGT-TM NL-EN "Koersautomaat (Heading Control System — HCS) | Heading control system
+    (HCS)"). Its English words had read the Dutch side as English: two rows run together
+    ("... removed from MED Koersautomaat (Heading ...)" offered as English), or, numbered,
+    the row refused with "no nl side"."""
+    import numpy as np
+
+    for m in _BRACKETED_RE.finditer(block):
+        words = WORD_RE.findall(m.group(1))
+        if sum(w[:1].isupper() for w in words) < 2 or any(
+                w[:1].islower() and len(w) > 3 for w in words):
+            continue
+        reach = m.end() + BRACKETED_NAME_REACH + len(m.group())
+        after = WORD_RE.findall(block, m.end(), reach)
+        if f" {' '.join(words).lower()} " not in f" {' '.join(after).lower()} ":
+            continue
+        lo, hi = np.searchsorted(starts, [m.start(1), m.end(1)])
+        values[lo:hi] = 0.0
 
 
 HEADING_WORD_MIN = 5  # letters of a word in capitals that makes its neighbours a heading
