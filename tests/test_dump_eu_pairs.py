@@ -2157,3 +2157,18 @@ def test_a_bracketed_name_the_next_side_repeats_leans_no_way() -> None:
             "Equipment removed from MRA as it has been also removed from MED") in got
     assert not any("Koersautomaat" in target for _, target in got)
     assert len(got) + len(result.rejects) == 5
+
+
+def test_an_unlisted_name_the_file_writes_after_side_a_s_last_word_ends_side_a() -> None:
+    """DGT-TM 2019 22019A0315(01), DA-EN, unnumbered and cut at spaces
+    (tests/data/dump_unlisted_name_da_en.txt): "Aftale om forebyggelse af ureguleret
+    fiskeri på åbent hav i det centrale Nordlige Ishav" / "to prevent unregulated high
+    seas fisheries in the Central Arctic Ocean". "Ishav", in no word list, leaned no way
+    and its capital opened side B. The clauses after it write "Nordlige Ishav" inside
+    their Danish: such a name now goes to side A."""
+    result, got = _read_data_dump("dump_unlisted_name_da_en.txt", "agreement.txt", "da", "en")
+    assert not result.rejects
+    assert len(got) == 7
+    assert got[0] == ("Aftale om forebyggelse af ureguleret fiskeri på åbent hav i det "
+                      "centrale Nordlige Ishav",
+                      "to prevent unregulated high seas fisheries in the Central Arctic Ocean")

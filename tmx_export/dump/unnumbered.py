@@ -969,7 +969,7 @@ def _written_together(parts: _SegmentalParts, prefix: np.ndarray,
     "Wspólnej Rady"): a noun the search gave to side B, away from the adjective it goes
     with."""
     text, pos = parts.text, parts.pos
-    moves: dict[int, tuple[str, int]] = {}
+    moves: dict[int, tuple[str, int, bool]] = {}
     for index, (start, split, end) in enumerate(pairs):
         if end - start > SHORT_PAIR:
             continue
@@ -977,21 +977,23 @@ def _written_together(parts: _SegmentalParts, prefix: np.ndarray,
         first = _FIRST_WORD_RE.match(text, split, end)
         t = int(pos.searchsorted(split))
         if (last is None or first is None or not text[last.end():split].isspace()
-                or first.group().isupper() or t >= len(pos) or pos[t] != split
-                or not 0 < abs(prefix[t + 1] - prefix[t]) < HAIR_LEAN):
+                or first.group().isupper() or t >= len(pos) or pos[t] != split):
+            continue
+        name = _unlisted_name(first.group(), prefix[t + 1] - prefix[t])
+        if not (name or 0 < abs(prefix[t + 1] - prefix[t]) < HAIR_LEAN):
             continue
         gap = _PHRASE_END_RE.match(text, first.end(), end)
         if gap is None or gap.end() >= end or not (
-                gap.group()[0] in ",;:" or text[gap.end()].isupper()):
+                name or gap.group()[0] in ",;:" or text[gap.end()].isupper()):
             continue
-        moves[index] = (f"{last.group()} {first.group()}".lower(), gap.end())
+        moves[index] = (f"{last.group()} {first.group()}".lower(), gap.end(), name)
     if not moves:
         return pairs
     # (inside a side only: a signature's "W imieniu Unii Europejskiej | Za Evropskou unii"
     # repeats where pairs meet, as does this place)
     edges = {c for start, split, _ in pairs for c in (start, split)}
     out = list(pairs)
-    for index, (phrase, cut) in moves.items():
+    for index, (phrase, cut, name) in moves.items():
         start, _, end = pairs[index]
         # searched for near the pair only (the same document): a file holds a few such
         # places per hundred pairs, each searched in a stretch of bounded length
@@ -1000,9 +1002,22 @@ def _written_together(parts: _SegmentalParts, prefix: np.ndarray,
         times = sum(m.end() - len(m.group().split()[-1]) not in edges
                     for m in found.finditer(text, max(0, start - TOGETHER_REACH),
                                             min(len(text), end + TOGETHER_REACH)))
-        if times >= TOGETHER_TIMES:
+        if times >= (NAME_TOGETHER_TIMES if name else TOGETHER_TIMES):
             out[index] = (start, cut, end)
     return out
+
+
+NAME_TOGETHER_TIMES = 2  # times an unlisted name must follow side A's last word elsewhere
+
+
+def _unlisted_name(word: str, lean: float) -> bool:
+    """Whether ``word``, side B's first, is a name no word list holds: capitalised, not
+    in capitals, scored nothing (DGT-TM DA-EN "... i det centrale Nordlige | Ishav to
+    prevent unregulated high seas fisheries ...", the Danish "Ishav" leaning no way and its
+    capital opening side B). Where the file writes it after side A's last word elsewhere
+    (:data:`NAME_TOGETHER_TIMES`, "det centrale Nordlige Ishav,"), it goes to side A as a
+    word of both languages does, whatever follows it."""
+    return lean == 0 and len(word) >= 3 and word[0].isupper() and not word.isupper()
 
 
 # How far a split may move to make side A end as side B ends: the chunks on either side
