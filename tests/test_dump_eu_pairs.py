@@ -2172,3 +2172,17 @@ def test_an_unlisted_name_the_file_writes_after_side_a_s_last_word_ends_side_a()
     assert got[0] == ("Aftale om forebyggelse af ureguleret fiskeri på åbent hav i det "
                       "centrale Nordlige Ishav",
                       "to prevent unregulated high seas fisheries in the Central Arctic Ocean")
+
+
+def test_a_side_s_last_number_alone_on_a_line_is_no_page_number() -> None:
+    """DGT-TM 2019 22019D0996, DE-PL, numbered and cut at spaces, the space dropped
+    (tests/data/dump_number_line_de_pl.txt, which the reader takes for cut PDF-style):
+    "261. IMO-Entschließung MSC.97(73)-(HSC-Code 2000) 8 261. rezolucja IMO MSC.97(73)-
+    (kodeks HSC 2000)" / "8". The "8" was set apart as a page's number, the Polish offered
+    without it. A number alone on a line after a line that ends with a code it holds
+    earlier with that number after it now ends that line's text."""
+    result, got = _read_data_dump("dump_number_line_de_pl.txt", "med.txt", "de", "pl")
+    assert not result.rejects
+    assert len(got) == 29
+    assert ("IMO-Entschließung MSC.97(73)-(HSC-Code 2000) 8",
+            "rezolucja IMO MSC.97(73)- (kodeks HSC 2000) 8") in got
