@@ -2186,3 +2186,17 @@ def test_a_side_s_last_number_alone_on_a_line_is_no_page_number() -> None:
     assert len(got) == 29
     assert ("IMO-Entschließung MSC.97(73)-(HSC-Code 2000) 8",
             "rezolucja IMO MSC.97(73)- (kodeks HSC 2000) 8") in got
+
+
+def test_a_side_is_judged_without_the_name_it_keeps_for_the_other_side() -> None:
+    """The same rows (tests/data/dump_bracketed_name_row_nl_en.txt): "Koersautomaat
+    (Heading Control System — HCS)" / "Heading control system (HCS)" was refused as "nl
+    side is in en: no translation to pair", its English name in brackets outweighing
+    "Koersautomaat". A side's language is now judged without the names in brackets that
+    the other side writes too."""
+    result, got = _read_data_dump("dump_bracketed_name_row_nl_en.txt", "equipment.txt", "nl",
+                                  "en")
+    assert not result.rejects
+    assert ("Koersautomaat (Heading Control System — HCS)",
+            "Heading control system (HCS)") in got
+    assert len(got) == 5

@@ -2021,6 +2021,22 @@ OTHER_LANGUAGE_LEAN = 0.5
 OTHER_LANGUAGE_MIN_WORDS = 4
 
 
+def _without_kept_names(text: str, other: str) -> str:
+    """``text`` without its names in brackets, of two words or more, that ``other`` (the
+    other side) writes too: a name one side gives in the other's language after its own,
+    no evidence of the side's language (DGT-TM NL-EN "Koersautomaat (Heading Control
+    System — HCS)" / "Heading control system (HCS)", refused as "nl side is in en")."""
+    if "(" not in text:
+        return text
+    again = f" {' '.join(WORD_RE.findall(other)).lower()} "
+
+    def kept(m: re.Match[str]) -> str:
+        words = WORD_RE.findall(m.group(1))
+        return "" if len(words) >= 2 and f" {' '.join(words).lower()} " in again else m.group()
+
+    return _BRACKETED_RE.sub(kept, text)
+
+
 def _in_other_language(text: str, own: str, other: str) -> bool:
     lean, count = text_lean(text, other, own)
     return count >= OTHER_LANGUAGE_MIN_WORDS and lean >= OTHER_LANGUAGE_LEAN
@@ -2194,8 +2210,9 @@ def _check_pair(
         return reject("paragraph number mismatch", f"{src_no} vs {tgt_no}")
     # judged as before no-break spaces were kept (each an ordinary space): the identifier's
     # n-grams read them as other characters
-    for text, lang, own, other_lang in ((_plain(src_text), source_lang, langs[0], target_lang),
-                                        (_plain(tgt_text), target_lang, langs[1], source_lang)):
+    for text, lang, own, other_lang in (
+            (_plain(_without_kept_names(src_text, tgt_text)), source_lang, langs[0], target_lang),
+            (_plain(_without_kept_names(tgt_text, src_text)), target_lang, langs[1], source_lang)):
         # a third language first: judged between the pair's two only, Finnish read as
         # German, and the reject said "it side is in de"
         other = third_language(text, langs)
