@@ -2200,3 +2200,17 @@ def test_a_side_is_judged_without_the_name_it_keeps_for_the_other_side() -> None
     assert ("Koersautomaat (Heading Control System — HCS)",
             "Heading control system (HCS)") in got
     assert len(got) == 5
+
+
+def test_a_numbered_side_s_kept_name_does_not_give_it_to_the_other_language() -> None:
+    """DGT-TM 2019 22019D0996, NL-EN, numbered (tests/data/dump_kept_name_numbered_nl_en.txt):
+    "313. Koersautomaat (Heading Control System — HCS) 313. Heading control system (HCS)"
+    was refused, "no nl side: both halves of a paragraph read as en", the Dutch side's
+    English name in brackets giving it to English. A name in brackets the next side
+    writes again now scores nothing there too."""
+    result, got = _read_data_dump("dump_kept_name_numbered_nl_en.txt", "equipment.txt", "nl",
+                                  "en")
+    assert not result.rejects
+    assert ("Koersautomaat (Heading Control System — HCS)",
+            "Heading control system (HCS)") in got
+    assert len(got) == 5

@@ -342,8 +342,16 @@ def _numbered_tokens(text: str, starts: set[int], tokens: list[_Token], first: s
     # words between its start and the next token's (the first also those before it).
     score = word_scores(first, second).__getitem__
     ends = bounds[1:] + [len(text)]
-    for tok, start, end in zip(tokens, [0] + bounds[1:], ends, strict=True):
-        tok.score = sum(map(score, WORD_RE.findall(text, start, end)))
+    for index, (tok, start, end) in enumerate(zip(tokens, [0] + bounds[1:], ends,
+                                                  strict=True)):
+        words = text[start:end]
+        if "(" in words:
+            # (a name the next side writes again scores nothing: "313. Koersautomaat
+            # (Heading Control System — HCS) 313. Heading control system (HCS)", whose
+            # Dutch side read as English, both halves given to it)
+            following = text[end:ends[index + 1]] if index + 1 < len(ends) else ""
+            words = _without_kept_names(words, following)
+        tok.score = sum(map(score, WORD_RE.findall(words)))
     return tokens
 
 
