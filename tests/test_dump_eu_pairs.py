@@ -2223,3 +2223,210 @@ def test_a_code_and_its_number_before_a_repeated_opening_end_side_a() -> None:
     assert len(got) == 2
     assert ("ISO 20672 (2007) incluindo retificação da IEC 60945",
             "ISO 20672 (2007) including Corr. 1 (2008)") in got
+def test_side_b_opening_small_after_the_number_both_sides_end_with() -> None:
+    """DGT-TM 2019 22019D0996, DE-PL, unnumbered and cut at spaces
+    (tests/data/dump_closing_code_de_pl.txt): rows "IMO-Entschließung MSC.36(63)- (1994
+    HSC-Code) 8" / "rezolucja IMO MSC.36(63)- (kodeks HSC 1994) 8". Side B opened at
+    "IMO", the Polish "rezolucja" offered as the German's last word: no turn of language
+    marked the word after "8" as a place to try, the codes before it leaning no way. The
+    word of side B's language after side A's copy of the number the pair ends with is now
+    tried."""
+    result, got = _read_data_dump("dump_closing_code_de_pl.txt", "resolutions.txt", "de", "pl")
+    assert not result.rejects
+    assert got == [
+        ("IMO-Entschließung MSC.36(63)- (1994 HSC-Code) 8",
+         "rezolucja IMO MSC.36(63)- (kodeks HSC 1994) 8"),
+        ("IMO-Entschließung MSC.48(66)- (LSA-Code) I, IV",
+         "rezolucja IMO MSC.48(66)- (kodeks LSA) I, IV"),
+        ("IMO-Entschließung MSC.81(70), in der geänderten Fassung",
+         "rezolucja IMO MSC.81(70), ze zmianami"),
+        ("IMO-Entschließung MSC.97(73)-(HSC-Code 2000) 8",
+         "rezolucja IMO MSC.97(73)- (kodeks HSC 2000) 8")]
+
+
+@pytest.mark.parametrize(("file", "target", "a_end", "b_start"), [
+    ("dump_item_conjunction_nl_fr.txt", "fr", "daarbij moeten worden betrokken; en",
+     "RECONNAISSANT les intérêts des résidents de l'Arctique"),
+    ("dump_item_conjunction_nl_en.txt", "en", "internationale normen wordt beheerd, of",
+     "conservation and management measures for the sustainable")])
+def test_a_list_item_s_closing_conjunction_ends_side_a(file: str, target: str, a_end: str,
+                                                       b_start: str) -> None:
+    """DGT-TM 2019 22019A0315(01), NL-FR and NL-EN, unnumbered and cut at spaces: items
+    ending with their "and" or "or" in both languages ("... betrokken; en" / "... et de
+    leurs communautés; et", "... wordt beheerd, of" / "...; or"). Side B opened with the
+    Dutch "en" or "of", a French and an English preposition: "en RECONNAISSANT ...", "of
+    conservation and management measures ...". A side B ending with its language's
+    conjunction after a comma or semicolon now leaves side A's to side A."""
+    result, got = _read_data_dump(file, "agreement.txt", "nl", target)
+    assert not result.rejects
+    assert len(got) == 3
+    assert got[1][0].endswith(a_end)
+    assert got[1][1].startswith(b_start)
+
+
+def test_a_name_in_side_b_s_language_in_brackets_that_side_b_writes_again_ends_side_a(
+        ) -> None:
+    """DGT-TM 2019 22019D0996, NL-EN, unnumbered and cut at spaces
+    (tests/data/dump_bracketed_name_nl_en.txt): "Universele AIS-apparatuur (Automatic
+    Identification System)" / "Universal automatic identification system equipment
+    (AIS)". The English words in brackets opened side B. Words in brackets before a
+    capital, which side B writes again, now end side A; a pair of remarks in brackets
+    (the next row) stays as it was."""
+    result, got = _read_data_dump("dump_bracketed_name_nl_en.txt", "equipment.txt", "nl", "en")
+    assert not result.rejects
+    assert got == [
+        ("Gyrokompas voor hogesnelheidsvaartuigen", "Gyro compass for high- speed craft"),
+        ("Universele AIS-apparatuur (Automatic Identification System)",
+         "Universal automatic identification system equipment (AIS)"),
+        ("(werkt wanneer het schip een snelheid van minimale manoeuvreersnelheid tot 30 "
+         "knopen heeft)",
+         "(working at ship's speed from minimum manoeuvring speed up to 30 knots)")]
+
+
+def test_the_word_after_side_a_s_closing_conjunction_opens_side_b() -> None:
+    """DGT-TM 2019 22019A0315(01), NL-FR, unnumbered and cut at spaces
+    (tests/data/dump_item_conjunction_word_nl_fr.txt): "... of een latere verlenging, of"
+    / "formule une objection formelle ... de toute période de prorogation subséquente; ou".
+    The French "formule", leaning a hair to French, was offered as the Dutch side's last
+    word. After side A's "or" closing an item, where side B ends with its own, such a
+    word now opens side B."""
+    result, got = _read_data_dump("dump_item_conjunction_word_nl_fr.txt", "agreement.txt",
+                                  "nl", "fr")
+    assert not result.rejects
+    assert len(got) == 3
+    assert got[1][0].endswith("van de eerste periode of een latere verlenging, of")
+    assert got[1][1].startswith("formule une objection formelle à la prorogation")
+
+
+def test_no_pair_starts_inside_brackets_a_line_break_cut() -> None:
+    """DGT-TM 2019 22019D0996, DA-EN, unnumbered and cut inside words
+    (tests/data/dump_bracket_cut_da_en.txt): "Universelt Automatisk Identifikationssystem
+    (AIS)" / "Universal automatic identification system equipment (AIS)", the line cut
+    after "(AI". The next pair opened with "S)", the English side left "... (AI". A line
+    opening with a chunk that closes a bracket left open before it now opens no pair."""
+    result, got = _read_data_dump("dump_bracket_cut_da_en.txt", "equipment.txt", "da", "en")
+    assert not result.rejects
+    assert len(got) == 13
+    assert ("Universelt Automatisk Identifikationssystem (AIS)",
+            "Universal automatic identification system equipment (AIS)") in got
+    assert got[-1][0].startswith("(der fungerer ved skibets fart")
+
+
+def test_a_line_of_one_acronym_ends_the_side_before_it() -> None:
+    """DGT-TM 2019 22019D0996, DE-PL, unnumbered and cut at spaces, the space dropped
+    (tests/data/dump_acronym_line_de_pl.txt): "Rechts- und Verwaltungsvorschriften der USA:"
+    / "Przepisy ustawodawcze, wykonawcze i administracyjne USA:", the Polish "USA:" on a
+    line of its own. The next pair opened there ("USA: 46 CFR Teile 159 bis 165“"), the
+    Polish left without it. Such a line, after a line ending in a word, now opens a pair
+    at the odds of a line of labels alone."""
+    result, got = _read_data_dump("dump_acronym_line_de_pl.txt", "med.txt", "de", "pl")
+    assert not result.rejects
+    assert len(got) == 4
+    assert got[1] == ("Rechts- und Verwaltungsvorschriften der USA:",
+                      "Przepisy ustawodawcze, wykonawcze i administracyjne USA:")
+    assert got[2] == ("46 CFR Teile 159 bis 165“", "46 CFR części od 159 do 165.")
+
+
+def test_a_name_and_its_acronym_that_side_b_writes_again_end_side_a() -> None:
+    """DGT-TM 2019 22019D0996, DA-EN, unnumbered and cut at spaces
+    (tests/data/dump_kept_name_da_en.txt): "Elektronisk kortvisnings- og
+    informationssystem (ECDIS) med reserveanlæg, og Raster Chart Display System (RCDS)" /
+    "Electronic chart display and information system (ECDIS) with backup, and raster chart
+    display system (RCDS)". The English name the Danish keeps opened side B. A name's
+    capitalised words and its bracket, before a capital, which side B writes again, now
+    end side A."""
+    result, got = _read_data_dump("dump_kept_name_da_en.txt", "equipment.txt", "da", "en")
+    assert not result.rejects
+    assert len(got) == 5
+    assert got[3][0].endswith("med reserveanlæg, og Raster Chart Display System (RCDS)")
+    assert got[3][1].startswith("Electronic chart display and information system (ECDIS)")
+
+
+def test_no_pair_starts_at_a_line_that_closes_an_open_bracket() -> None:
+    """DGT-TM 2019 22019D0996, NL-FR, unnumbered and cut at spaces, the space dropped
+    (tests/data/dump_bracket_line_nl_fr.txt): "Zendend koersinstrument (Transmitting" /
+    "Heading Device — THD) (GNSS-methode) Dispositif ...". A pair opened at "Heading", the
+    row before offered as "Zendend koersinstrument" / "(Transmitting". A line that closes
+    a bracket left open before it, before it opens one, now opens no pair."""
+    result, got = _read_data_dump("dump_bracket_line_nl_fr.txt", "equipment.txt", "nl", "fr")
+    assert not result.rejects
+    assert got[0] == ("Zendend koersinstrument (Transmitting Heading Device — THD) "
+                      "(GNSS-methode)",
+                      "Dispositif de contrôle de route à transmission (THD) de type GNSS")
+    assert len(got) == 3
+
+
+def test_a_bracketed_name_the_next_side_repeats_leans_no_way() -> None:
+    """DGT-TM 2019 22019D0996, NL-EN, unnumbered and cut at spaces
+    (tests/data/dump_bracketed_name_row_nl_en.txt): "Koersautomaat (Heading Control System
+    — HCS)" / "Heading control system (HCS)", after "Apparatuur niet langer opgenomen ...
+    MED is opgenomen" / "Equipment removed from MRA as it has been also removed from MED".
+    The English words of the Dutch row read it as English, and it was run into the row
+    before as its English ("... removed from MED Koersautomaat (Heading ...) Heading
+    control system (HCS)"). A name in brackets that the text after it writes again now
+    scores nothing: the row before is its own pair, and no English side holds the Dutch
+    "Koersautomaat" (the row is read as a pair or refused)."""
+    result, got = _read_data_dump("dump_bracketed_name_row_nl_en.txt", "equipment.txt", "nl",
+                                  "en")
+    assert ("Apparatuur niet langer opgenomen in de overeenkomst inzake wederzijdse "
+            "erkenning, aangezien zij niet langer in MED is opgenomen",
+            "Equipment removed from MRA as it has been also removed from MED") in got
+    assert not any("Koersautomaat" in target for _, target in got)
+    assert len(got) + len(result.rejects) == 5
+
+
+def test_an_unlisted_name_the_file_writes_after_side_a_s_last_word_ends_side_a() -> None:
+    """DGT-TM 2019 22019A0315(01), DA-EN, unnumbered and cut at spaces
+    (tests/data/dump_unlisted_name_da_en.txt): "Aftale om forebyggelse af ureguleret
+    fiskeri på åbent hav i det centrale Nordlige Ishav" / "to prevent unregulated high
+    seas fisheries in the Central Arctic Ocean". "Ishav", in no word list, leaned no way
+    and its capital opened side B. The clauses after it write "Nordlige Ishav" inside
+    their Danish: such a name now goes to side A."""
+    result, got = _read_data_dump("dump_unlisted_name_da_en.txt", "agreement.txt", "da", "en")
+    assert not result.rejects
+    assert len(got) == 7
+    assert got[0] == ("Aftale om forebyggelse af ureguleret fiskeri på åbent hav i det "
+                      "centrale Nordlige Ishav",
+                      "to prevent unregulated high seas fisheries in the Central Arctic Ocean")
+
+
+def test_a_side_s_last_number_alone_on_a_line_is_no_page_number() -> None:
+    """DGT-TM 2019 22019D0996, DE-PL, numbered and cut at spaces, the space dropped
+    (tests/data/dump_number_line_de_pl.txt, which the reader takes for cut PDF-style):
+    "261. IMO-Entschließung MSC.97(73)-(HSC-Code 2000) 8 261. rezolucja IMO MSC.97(73)-
+    (kodeks HSC 2000)" / "8". The "8" was set apart as a page's number, the Polish offered
+    without it. A number alone on a line after a line that ends with a code it holds
+    earlier with that number after it now ends that line's text."""
+    result, got = _read_data_dump("dump_number_line_de_pl.txt", "med.txt", "de", "pl")
+    assert not result.rejects
+    assert len(got) == 29
+    assert ("IMO-Entschließung MSC.97(73)-(HSC-Code 2000) 8",
+            "rezolucja IMO MSC.97(73)- (kodeks HSC 2000) 8") in got
+
+
+def test_a_side_is_judged_without_the_name_it_keeps_for_the_other_side() -> None:
+    """The same rows (tests/data/dump_bracketed_name_row_nl_en.txt): "Koersautomaat
+    (Heading Control System — HCS)" / "Heading control system (HCS)" was refused as "nl
+    side is in en: no translation to pair", its English name in brackets outweighing
+    "Koersautomaat". A side's language is now judged without the names in brackets that
+    the other side writes too."""
+    result, got = _read_data_dump("dump_bracketed_name_row_nl_en.txt", "equipment.txt", "nl",
+                                  "en")
+    assert not result.rejects
+    assert ("Koersautomaat (Heading Control System — HCS)",
+            "Heading control system (HCS)") in got
+    assert len(got) == 5
+
+
+def test_a_numbered_side_s_kept_name_does_not_give_it_to_the_other_language() -> None:
+    """DGT-TM 2019 22019D0996, NL-EN, numbered (tests/data/dump_kept_name_numbered_nl_en.txt):
+    "313. Koersautomaat (Heading Control System — HCS) 313. Heading control system (HCS)"
+    was refused, "no nl side: both halves of a paragraph read as en", the Dutch side's
+    English name in brackets giving it to English. A name in brackets the next side
+    writes again now scores nothing there too."""
+    result, got = _read_data_dump("dump_kept_name_numbered_nl_en.txt", "equipment.txt", "nl",
+                                  "en")
+    assert not result.rejects
+    assert ("Koersautomaat (Heading Control System — HCS)",
+            "Heading control system (HCS)") in got
+    assert len(got) == 5

@@ -157,6 +157,7 @@ def _word_tokens(stream: Stream, first: str, second: str, candidates: list[_Toke
         _score_name_neighbours(block, words, at, values)
         if elided:
             _score_elisions(block, at, values, elided)
+        _score_bracketed_names(block, at, values)
         if suffix_lean:
             _score_acronym_suffixes(block, at, values, suffix_lean)
         scores.append(values)
@@ -291,6 +292,37 @@ def _score_name_neighbours(block: str, words: list[str], starts: np.ndarray,
                 values[j] = 0.0
 
 
+# A name in brackets: words in capitals but short ones ("and", "of"), an acronym after a
+# dash among them ("(Heading Control System — HCS)")
+_BRACKETED_RE = lazy_pattern(r"\(([^()\n]{3,200})\)")
+# characters after a bracket, beyond its own length, where its words may begin again: the
+# next side, not another row naming the same thing
+BRACKETED_NAME_REACH = 150
+
+
+def _score_bracketed_names(block: str, starts: np.ndarray, values: np.ndarray) -> None:
+    """Scores nothing for the words of a name in brackets, two words or more in capitals,
+    that the text after it writes again (in small letters or capitals): a name one side
+    gives in the other's language after its own, whose translation names it the same
+    (DGT-TM NL-EN "Koersautomaat (Heading Control System — HCS) | Heading control system
+    (HCS)"). Its English words had read the Dutch side as English: two rows run together
+    ("... removed from MED Koersautomaat (Heading ...)" offered as English), or, numbered,
+    the row refused with "no nl side"."""
+    import numpy as np
+
+    for m in _BRACKETED_RE.finditer(block):
+        words = WORD_RE.findall(m.group(1))
+        if sum(w[:1].isupper() for w in words) < 2 or any(
+                w[:1].islower() and len(w) > 3 for w in words):
+            continue
+        reach = m.end() + BRACKETED_NAME_REACH + len(m.group())
+        after = WORD_RE.findall(block, m.end(), reach)
+        if f" {' '.join(words).lower()} " not in f" {' '.join(after).lower()} ":
+            continue
+        lo, hi = np.searchsorted(starts, [m.start(1), m.end(1)])
+        values[lo:hi] = 0.0
+
+
 HEADING_WORD_MIN = 5  # letters of a word in capitals that makes its neighbours a heading
 
 
@@ -345,8 +377,16 @@ def _numbered_tokens(text: str, starts: set[int], tokens: list[_Token], first: s
     # words between its start and the next token's (the first also those before it).
     score = word_scores(first, second).__getitem__
     ends = bounds[1:] + [len(text)]
-    for tok, start, end in zip(tokens, [0] + bounds[1:], ends, strict=True):
-        tok.score = sum(map(score, WORD_RE.findall(text, start, end)))
+    for index, (tok, start, end) in enumerate(zip(tokens, [0] + bounds[1:], ends,
+                                                  strict=True)):
+        words = text[start:end]
+        if "(" in words:
+            # (a name the next side writes again scores nothing: "313. Koersautomaat
+            # (Heading Control System — HCS) 313. Heading control system (HCS)", whose
+            # Dutch side read as English, both halves given to it)
+            following = text[end:ends[index + 1]] if index + 1 < len(ends) else ""
+            words = _without_kept_names(words, following)
+        tok.score = sum(map(score, WORD_RE.findall(words)))
     return tokens
 
 
@@ -2044,6 +2084,22 @@ OTHER_LANGUAGE_LEAN = 0.5
 OTHER_LANGUAGE_MIN_WORDS = 4
 
 
+def _without_kept_names(text: str, other: str) -> str:
+    """``text`` without its names in brackets, of two words or more, that ``other`` (the
+    other side) writes too: a name one side gives in the other's language after its own,
+    no evidence of the side's language (DGT-TM NL-EN "Koersautomaat (Heading Control
+    System — HCS)" / "Heading control system (HCS)", refused as "nl side is in en")."""
+    if "(" not in text:
+        return text
+    again = f" {' '.join(WORD_RE.findall(other)).lower()} "
+
+    def kept(m: re.Match[str]) -> str:
+        words = WORD_RE.findall(m.group(1))
+        return "" if len(words) >= 2 and f" {' '.join(words).lower()} " in again else m.group()
+
+    return _BRACKETED_RE.sub(kept, text)
+
+
 def _in_other_language(text: str, own: str, other: str) -> bool:
     lean, count = text_lean(text, other, own)
     return count >= OTHER_LANGUAGE_MIN_WORDS and lean >= OTHER_LANGUAGE_LEAN
@@ -2217,8 +2273,9 @@ def _check_pair(
         return reject("paragraph number mismatch", f"{src_no} vs {tgt_no}")
     # judged as before no-break spaces were kept (each an ordinary space): the identifier's
     # n-grams read them as other characters
-    for text, lang, own, other_lang in ((_plain(src_text), source_lang, langs[0], target_lang),
-                                        (_plain(tgt_text), target_lang, langs[1], source_lang)):
+    for text, lang, own, other_lang in (
+            (_plain(_without_kept_names(src_text, tgt_text)), source_lang, langs[0], target_lang),
+            (_plain(_without_kept_names(tgt_text, src_text)), target_lang, langs[1], source_lang)):
         # a third language first: judged between the pair's two only, Finnish read as
         # German, and the reject said "it side is in de"
         other = third_language(text, langs)

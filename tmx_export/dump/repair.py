@@ -1090,6 +1090,8 @@ def _loose_page_line(body: str, before: str, after: str, lexicon: Lexicon,
                                and _page_before_number(body, after, last_number))):
         # (after a sentence's end only: "... 27 July" / "1998" / "276. ..." ends a date)
         return False
+    if body.isdigit() and _ends_as_copied(before, body):
+        return False
     # (a word the file writes, not one of the lists': "EN" / "during" makes "enduring",
     # "que" / "EN" "queen", where a page's code stands between two words; and the break
     # a join, as the repair weighs it: "has be" / "EN" makes the file's "been", of two
@@ -1100,6 +1102,18 @@ def _loose_page_line(body: str, before: str, after: str, lexicon: Lexicon,
                 and join_evidence(before, body, lexicon) > 0
                 or first and lexicon.local[(body.split()[-1] + first.group(0)).lower()] > 0
                 and join_evidence(body, after, lexicon) > 0)
+
+
+def _ends_as_copied(before: str, body: str) -> bool:
+    """Whether the line ``before`` ends with a code (a chunk holding a digit) that it holds
+    earlier with ``body`` after it: the line ends a translation of the text before, which
+    ended so, and ``body`` is its last chunk, no page's number (DGT-TM DE-PL "261.
+    IMO-Entschließung MSC.97(73)-(HSC-Code 2000) 8 261. rezolucja IMO MSC.97(73)- (kodeks
+    HSC 2000)" / "8", the Polish "8" set apart as a page's number and the pair refused)."""
+    chunks = before.split()
+    if not chunks or not any(c.isdigit() for c in chunks[-1]):
+        return False
+    return f" {chunks[-1]} {body} " in f" {' '.join(chunks[:-1])} "
 
 
 def _page_before_number(body: str, after: str, last_number: int | None) -> bool:

@@ -102,6 +102,11 @@ _DASH_LEAD_RE = lazy_pattern("[\u2013\u2014-] ")
 # opens a pair at these log10 odds less: it ends a side cut before its labels.
 _LABELS_LINE_RE = lazy_pattern(r"(?:[^\W\d_]+\)\s+)?[IVXL]{1,4}(?:,\s*[IVXL]{1,4})*[.,;]?\s*")
 LABELS_LINE_COST = 3.0
+# So does a line of one acronym alone, bare or in brackets, after a line ending in a word:
+# it ends the side before it (DGT-TM DE-PL "Przepisy ustawodawcze, wykonawcze i
+# administracyjne" / "USA:", DA-EN "... identification system equipment" / "(AIS)"), where
+# it opened the next pair ("USA: 46 CFR Teile 159 bis 165“", the Polish left without it).
+_ACRONYM_LINE_RE = lazy_pattern(r"\(?[A-Z]{2,6}\)?[.,;:]?\s*")
 
 
 def _pair_start_candidates(stream: Stream) -> tuple[list[int], list[bool], list[float]]:
@@ -479,7 +484,9 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
             start_prior[j] = -3.0
         if _CODE_START_RE.match(text, starts[j]):
             start_prior[j] -= 1.5  # "[SEC(99)0066", "(C5-0208/1999": references, not prose
-        if _LABELS_LINE_RE.fullmatch(text, starts[j], starts[j + 1] if j + 1 < n else len(text)):
+        line_end = starts[j + 1] if j + 1 < n else len(text)
+        if _LABELS_LINE_RE.fullmatch(text, starts[j], line_end) or (
+                unpunctuated_end[j] and _ACRONYM_LINE_RE.fullmatch(text, starts[j], line_end)):
             # a line of labels alone ends a side cut before them ("... (Codice LSA)" / "I" /
             # "Ir-regolamenti tekniċi ..."), where it opened the next pair after the
             # bracket: "I Ir-regolamenti ..." for the Maltese, the Italian without its "I"
@@ -487,6 +494,8 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
         if capital[j] and unpunctuated_end[j] and _cut_capitals(text, starts[j], langs):
             # a word in capitals cut inside: "THE TRADE AND DEVELOPMENT COMMITT" / "EE,
             # uwzględniając ..." opens with a capital, yet no pair starts there
+            start_prior[j] = -np.inf
+        if unpunctuated_end[j] and _closes_open_bracket(text, starts[j], line_end):
             start_prior[j] = -np.inf
         if not capital[j]:
             # after a line ending inside a word or on one, most likely a cut in a word
@@ -644,6 +653,23 @@ def _cut_capitals(text: str, start: int, langs: tuple[str, ...]) -> bool:
     lf, rf = left.group(0).lower(), right.group(0).lower()
     return (wordfreq_best(lf, langs) < _CUT_PIECE_ZIPF
             and wordfreq_best(lf + rf, langs) >= _CUT_WORD_ZIPF)
+
+
+OPEN_BRACKET_REACH = 200  # characters before a line start searched for a bracket left open
+
+
+def _closes_open_bracket(text: str, start: int, end: int) -> bool:
+    """Whether the line from ``start`` to ``end`` closes a bracket the text before it left
+    open, before it opens one: the line break is inside the brackets, where no pair starts
+    (DGT-TM NL-EN "Elektronischekaartsysteem (Electronic Chart Display and Information
+    System — E" / "CDIS) met back-up, ...", DA-EN "... identification system equipment (AI"
+    / "S)", NL-FR "Zendend koersinstrument (Transmitting" / "Heading Device — THD)
+    (GNSS-methode) ...", where the next pair opened with "CDIS)", "S)" and "Heading")."""
+    close = text.find(")", start, end)
+    if close < 0 or 0 <= text.find("(", start, close) < close:
+        return False
+    before = text[max(0, start - OPEN_BRACKET_REACH):start]
+    return before.rfind("(") > before.rfind(")")
 
 
 # A word leaning this far (a word score, clipped to +-3) to one language opens no pair
@@ -872,6 +898,9 @@ def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, i
         split = _opening_bracket_to_a(parts.text, starts[i], split, e_off)
         split = _ending_bracket_to_a(parts.text, split, e_off)
         split = _doubled_word_to_b(parts.text, starts[i], split)
+        split = _item_conjunction_to_a(parts.text, starts[i], split, e_off, langs, side_a)
+        split = _item_conjunction_word_to_b(parts, prefix, starts[i], split, e_off, langs,
+                                            side_a)
         out.append((starts[i], _opening_marks_to_b(parts.text, starts[i], split), e_off))
     return _written_together(parts, prefix, out)
 
@@ -944,7 +973,7 @@ def _written_together(parts: _SegmentalParts, prefix: np.ndarray,
     "Wspólnej Rady"): a noun the search gave to side B, away from the adjective it goes
     with."""
     text, pos = parts.text, parts.pos
-    moves: dict[int, tuple[str, int]] = {}
+    moves: dict[int, tuple[str, int, bool]] = {}
     for index, (start, split, end) in enumerate(pairs):
         if end - start > SHORT_PAIR:
             continue
@@ -952,21 +981,23 @@ def _written_together(parts: _SegmentalParts, prefix: np.ndarray,
         first = _FIRST_WORD_RE.match(text, split, end)
         t = int(pos.searchsorted(split))
         if (last is None or first is None or not text[last.end():split].isspace()
-                or first.group().isupper() or t >= len(pos) or pos[t] != split
-                or not 0 < abs(prefix[t + 1] - prefix[t]) < HAIR_LEAN):
+                or first.group().isupper() or t >= len(pos) or pos[t] != split):
+            continue
+        name = _unlisted_name(first.group(), prefix[t + 1] - prefix[t])
+        if not (name or 0 < abs(prefix[t + 1] - prefix[t]) < HAIR_LEAN):
             continue
         gap = _PHRASE_END_RE.match(text, first.end(), end)
         if gap is None or gap.end() >= end or not (
-                gap.group()[0] in ",;:" or text[gap.end()].isupper()):
+                name or gap.group()[0] in ",;:" or text[gap.end()].isupper()):
             continue
-        moves[index] = (f"{last.group()} {first.group()}".lower(), gap.end())
+        moves[index] = (f"{last.group()} {first.group()}".lower(), gap.end(), name)
     if not moves:
         return pairs
     # (inside a side only: a signature's "W imieniu Unii Europejskiej | Za Evropskou unii"
     # repeats where pairs meet, as does this place)
     edges = {c for start, split, _ in pairs for c in (start, split)}
     out = list(pairs)
-    for index, (phrase, cut) in moves.items():
+    for index, (phrase, cut, name) in moves.items():
         start, _, end = pairs[index]
         # searched for near the pair only (the same document): a file holds a few such
         # places per hundred pairs, each searched in a stretch of bounded length
@@ -975,9 +1006,22 @@ def _written_together(parts: _SegmentalParts, prefix: np.ndarray,
         times = sum(m.end() - len(m.group().split()[-1]) not in edges
                     for m in found.finditer(text, max(0, start - TOGETHER_REACH),
                                             min(len(text), end + TOGETHER_REACH)))
-        if times >= TOGETHER_TIMES:
+        if times >= (NAME_TOGETHER_TIMES if name else TOGETHER_TIMES):
             out[index] = (start, cut, end)
     return out
+
+
+NAME_TOGETHER_TIMES = 2  # times an unlisted name must follow side A's last word elsewhere
+
+
+def _unlisted_name(word: str, lean: float) -> bool:
+    """Whether ``word``, side B's first, is a name no word list holds: capitalised, not
+    in capitals, scored nothing (DGT-TM DA-EN "... i det centrale Nordlige | Ishav to
+    prevent unregulated high seas fisheries ...", the Danish "Ishav" leaning no way and its
+    capital opening side B). Where the file writes it after side A's last word elsewhere
+    (:data:`NAME_TOGETHER_TIMES`, "det centrale Nordlige Ishav,"), it goes to side A as a
+    word of both languages does, whatever follows it."""
+    return lean == 0 and len(word) >= 3 and word[0].isupper() and not word.isupper()
 
 
 # How far a split may move to make side A end as side B ends: the chunks on either side
@@ -1248,6 +1292,78 @@ def _item_opening_to_b(text: str, start: int, split: int, end: int) -> int:
     near = [at for at in near
             if len(text[min(at, split):max(at, split)].split()) <= ITEM_MARK_CHUNKS]
     return min(near, key=lambda at: abs(at - split)) if near else split
+
+
+# A list item's closing "and" or "or" after its comma or semicolon, ending a side: "...; et"
+_ITEM_CONJUNCTION_END_RE = lazy_pattern(r"[;,]\s+([^\W\d_]+)\s*$")
+
+
+def _item_conjunction_to_a(text: str, start: int, split: int, end: int,
+                           langs: tuple[str, ...], side_a: str) -> int:
+    """``split``, or the start of the word after side B's first word when that word is an
+    "and" or "or" of side A's language (:data:`..lang.COORDINATORS`, none of side B's)
+    after side A's comma or semicolon, and side B ends with one of its own after one: a
+    list item ends with its conjunction in both languages (DGT-TM NL-FR "... daarbij
+    moeten worden betrokken; en | RECONNAISSANT ... et de leurs communautés; et", NL-EN
+    "... wordt beheerd, of | conservation and management measures ...; or"), where Dutch
+    "en" and "of", also French's preposition and English's, had opened side B. Not an
+    article: side B's item opens with its noun ("...; | a Party may ...; and", CS-EN, the
+    Czech ending without its "a")."""
+    closing = _closing_conjunction(text, split, end)
+    own, other = _conjunctions(langs, side_a)
+    if closing is None or closing.group(1).lower() not in other:
+        return split
+    if text[max(start, split - 8):split].rstrip()[-1:] not in (",", ";"):
+        return split
+    first = _FIRST_WORD_RE.match(text, split, end)
+    if first is None or first.group() not in own or first.group() in other \
+            or first.group() in _ARTICLES or not text[first.end():first.end() + 1].isspace():
+        return split
+    after = _NEXT_WORD_RE.search(text, first.end(), end)
+    return after.start() if after is not None and after.start() < closing.start() else split
+
+
+def _closing_conjunction(text: str, split: int, end: int) -> re.Match[str] | None:
+    """The word side B (``split`` to ``end``) ends with after a comma or semicolon."""
+    return _ITEM_CONJUNCTION_END_RE.search(text, max(split, end - 40), end)
+
+
+def _conjunctions(langs: tuple[str, ...], side_a: str
+                  ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The "and" and "or" of side A's language and those of side B's (none where the
+    pair's languages are not known)."""
+    if len(langs) != 2 or side_a not in langs:
+        return (), ()
+    side_b = langs[1 - langs.index(side_a)]
+    return COORDINATORS.get(side_a, ()), COORDINATORS.get(side_b, ())
+
+
+# Side A's end: a comma or semicolon, a word, and the word after it ("..., of formule")
+_CONJUNCTION_AND_WORD_RE = lazy_pattern(r"[;,]\s+([^\W\d_]+)\s+([^\W\d_]+)\s*$")
+
+
+def _item_conjunction_word_to_b(parts: _SegmentalParts, prefix: np.ndarray, start: int,
+                                split: int, end: int, langs: tuple[str, ...],
+                                side_a: str) -> int:
+    """``split``, or the start of side A's last word when the word before it is an "and"
+    or "or" of side A's language (none of side B's) after a comma or semicolon, side B
+    ends with one of its own after one, and that last word is in small letters and leans
+    a hair to side A's language at most: the item ends with its conjunction, and the word
+    after it is side B's first (DGT-TM NL-FR "... of een latere verlenging, of formule |
+    une objection formelle ... subséquente; ou", for "..., of | formule une objection":
+    "formule" leans a hair to French, and side B opening with "une" had scored alike)."""
+    text, pos = parts.text, parts.pos
+    closing = _closing_conjunction(text, split, end)
+    own, other = _conjunctions(langs, side_a)
+    if closing is None or closing.group(1).lower() not in other:
+        return split
+    m = _CONJUNCTION_AND_WORD_RE.search(text, max(start, split - 60), split)
+    if m is None or m.group(1) not in own or m.group(1) in other or not m.group(2).islower():
+        return split
+    at = int(pos.searchsorted(m.start(2)))
+    if at >= len(pos) or pos[at] != m.start(2) or prefix[at + 1] - prefix[at] >= HAIR_LEAN:
+        return split
+    return m.start(2)
 
 
 # A note's label: a capitalised word or abbreviation and a colon ("NB:", "Pozn.:").
@@ -1524,6 +1640,8 @@ def _bracket_end_to_a(parts: _SegmentalParts, prefix: np.ndarray, start: int, sp
     performance standards for bridge alert management). | Šteje se, da ..."), which the
     word lists of neither language hold, closes side A's sentence."""
     text, pos = parts.text, parts.pos
+    if (named := _bracketed_name_end(text, start, split, end)) is not None:
+        return named
     bracket = _BRACKET_SENTENCE_RE.match(text, split, end)
     if (bracket is None or len(bracket.group(1).split()) < 2
             or _SIDE_END_RE.search(text, max(start, split - 8), split)
@@ -1538,6 +1656,34 @@ def _bracket_end_to_a(parts: _SegmentalParts, prefix: np.ndarray, start: int, sp
     # standards for bridge alert management). | Resolution A.1021(26) ... and to
     # ‘Adoption of performance standards for bridge alert management’ respectively.")
     return bracket.end() if text.find(bracket.group(1), bracket.end(), end) >= 0 else split
+
+
+# A name's capitalised words before a bracket, if any, the words in the bracket and the
+# capital after them: "(Automatic Identification System) Universal", "Raster Chart Display
+# System (RCDS) Electronic"
+_BRACKETED_NAME_RE = lazy_pattern(r"((?:[^\W\d_][\w-]*[ \t\n]+){0,6})\(([^()\n]{1,200})\)"
+                                  r"[ \t\n]+(?=[^\W\d_])")
+
+
+def _bracketed_name_end(text: str, start: int, split: int, end: int) -> int | None:
+    """Where side B opens after words in brackets it would open with, and the capitalised
+    words before them, when a capital follows them and side B writes the same words again,
+    in small letters or capitals: a name side A gives in side B's language after its own,
+    one copy on each side (DGT-TM NL-EN "Universele AIS-apparatuur (Automatic
+    Identification System) | Universal automatic identification system equipment (AIS)",
+    DA-EN "... (ECDIS) med reserveanlæg, og Raster Chart Display System (RCDS) | Electronic
+    chart display ... and raster chart display system (RCDS)", where the English name had
+    opened side B). Else None."""
+    bracket = _BRACKETED_NAME_RE.match(text, split, end)
+    if (bracket is None or not text[bracket.end():bracket.end() + 1].isupper()
+            or not all(w[:1].isupper() for w in bracket.group(1).split())
+            or _SIDE_END_RE.search(text, max(start, split - 8), split)):
+        return None
+    words = WORD_RE.findall(text, split, bracket.end())
+    if len(words) < 2:
+        return None
+    again = " ".join(WORD_RE.findall(text, bracket.end(), end)).lower()
+    return bracket.end() if f" {' '.join(words).lower()} " in f" {again} " else None
 
 
 SHORT_PAIR = 200  # characters: a heading, a signature, a name
@@ -1765,6 +1911,8 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
     ti, tj = int(parts.tok_index[i]), int(parts.tok_index[j])
     lo, hi = np.searchsorted(parts.plausible, [ti + 1, tj])
     ks = parts.plausible[lo:hi]
+    if closing and (after := _after_closing(text, s_off, e_off, closing, pos, prefix, ti, tj)):
+        ks = np.union1d(ks, np.asarray(after, dtype=ks.dtype))
     names = (_shared_names(text, pos, prefix, ti, tj, langs) if e_off - s_off <= NAMES_PAIR
              else [])
     names += _shared_quotations(text, pos, prefix, s_off, e_off)
@@ -1991,6 +2139,44 @@ def _number_before_word(text: str, cut: int, closing: str, side_a: str) -> bool:
         return False
     m = _NUMBER_END_RE.search(text, max(0, cut - 8), cut)
     return m is not None and (not m.group(1) or side_a in ORDINAL_DOT_LANGUAGES)
+
+
+def _opens_own_word(pos: np.ndarray, prefix: np.ndarray, cut: int) -> bool:
+    """Whether the word at ``cut`` leans clearly to side B's language (negative in
+    ``prefix``; :data:`OWN_WORD_LEAN`)."""
+    t = int(pos.searchsorted(cut))
+    return t + 1 < len(prefix) and prefix[t] - prefix[t + 1] >= OWN_WORD_LEAN
+
+
+# What may follow the chunks a side ends with; not a full stop, which after a number is an
+# ordinal's heading the word after it (HR-SL "... s člankom 13. stavkom 2.;").
+_GAP_MARKS = ")]\"'”’»,;:"
+
+
+def _after_closing(text: str, start: int, end: int, closing: str, pos: np.ndarray,
+                   prefix: np.ndarray, ti: int, tj: int) -> list[int]:
+    """The tokens, between ``ti`` and ``tj``, of the words of side B's language just after
+    a copy of ``closing`` (the chunks the pair ends with) before the pair's end, tried
+    as splits: a translation ends as its source does, and side B may open there in small
+    letters, where no turn of language marks a place to try (DGT-TM DE-PL
+    "IMO-Entschließung MSC.36(63)- (1994 HSC-Code) 8 | rezolucja IMO MSC.36(63)- (kodeks
+    HSC 1994) 8": the codes before "rezolucja" lean no way, and "Code" too little; side B
+    opened at "IMO", the Polish "rezolucja" offered as the German's last word). The
+    words' scores weigh the split there as any other."""
+    out = []
+    at = text.find(closing, start, end)
+    while 0 <= at < end:
+        after = at + len(closing)
+        word = _FIRST_WORD_RE.search(text, after, min(end, after + 8))
+        gap = text[after:word.start()] if word is not None else ""
+        if word is not None and gap[-1:].isspace() and not gap.strip().strip(_GAP_MARKS) \
+                and _ends_with(text, start, gap_cut(text, word.start()), closing):
+            t = int(pos.searchsorted(word.start()))
+            if ti < t < tj and pos[t] == word.start() and _opens_own_word(pos, prefix,
+                                                                          word.start()):
+                out.append(t)
+        at = text.find(closing, after, end)
+    return out
 
 
 _BRACKET_RE = lazy_pattern(r"[()\[\]]")
