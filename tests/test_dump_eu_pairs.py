@@ -2211,3 +2211,16 @@ def test_a_code_and_its_number_before_a_repeated_opening_end_side_a() -> None:
     assert len(got) == 2
     assert ("ISO 20672 (2007) incluindo retificação da IEC 60945",
             "ISO 20672 (2007) including Corr. 1 (2008)") in got
+
+
+def test_a_line_of_one_code_headed_by_each_language_is_a_pair() -> None:
+    """DGT-TM 2019 22019D0996, RO-IT (tests/data/dump_headed_codes_ro_it.txt, unnumbered,
+    cut inside words): rows of IMO references alone on their lines, "Rez. A.382(X) a OMI"
+    / "Ris. A.382(X) dell'IMO". The few words lean to Italian on both sides (the Romanian
+    "a" and "Rez." too), and each such line was rejected as an Italian heading without its
+    translation. Both sides head the same code with an abbreviation: a pair."""
+    result, got = _read_data_dump("dump_headed_codes_ro_it.txt", "codes.txt", "ro", "it")
+    assert not result.rejects
+    assert len(got) == 6
+    assert ("Rez. A.382(X) a OMI", "Ris. A.382(X) dell'IMO") in got
+    assert ("Rez. MSC.302(87) a OMI", "Ris. MSC.302(87) dell'IMO") in got

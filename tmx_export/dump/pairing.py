@@ -1597,6 +1597,10 @@ def _split_first_line(stream: Stream, start: int, cut: int, end: int, own: str,
         return None
     if _codes_alone(side):
         return None  # the translation of a title that writes them ("IMO MSC Circ.811")
+    from .unnumbered import headed_codes_alike  # (unnumbered dumps only ask)
+
+    if headed_codes_alike(text[start:cut], text[cut:end]):
+        return None  # "Rez. A.382(X) a OMI | Ris. A.382(X) dell'IMO": a reference's pair
     side_lean, _ = text_lean(side, lean, other if lean == own else own)
     # (leaning the wrong way, if a hair: a side of codes alone leans no way, and is the
     # translation of a title that writes them, "NVIC 2— 92")
