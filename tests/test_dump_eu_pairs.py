@@ -2224,3 +2224,18 @@ def test_a_line_of_one_code_headed_by_each_language_is_a_pair() -> None:
     assert len(got) == 6
     assert ("Rez. A.382(X) a OMI", "Ris. A.382(X) dell'IMO") in got
     assert ("Rez. MSC.302(87) a OMI", "Ris. MSC.302(87) dell'IMO") in got
+
+
+def test_a_line_heading_a_code_its_translation_heads_again_opens_a_pair() -> None:
+    """DGT-TM 2019 22019D0996, RO-IT (tests/data/dump_headed_code_line_ro_it.txt,
+    unnumbered, cut inside words): "Dispozitiv ... (metoda magnetică) | Sistema ...
+    (metodo magnetico)", then "Rez. MSC.116(73) a OMI | Ris. MSC.116(73) dell'IMO". The
+    Romanian "Rez." leans to Italian, and the search took the whole reference line into
+    the Italian side before it, a reject for its number twice. The line's code, headed
+    again by the Italian "Ris.", is a repeat of its opening: the line opens a pair."""
+    result, got = _read_data_dump("dump_headed_code_line_ro_it.txt", "codes.txt", "ro", "it")
+    assert not result.rejects
+    assert len(got) == 3
+    assert ("Rez. MSC.116(73) a OMI", "Ris. MSC.116(73) dell'IMO") in got
+    assert ("Dispozitiv pentru transmiterea informațiilor de drum THD (metoda magnetică)",
+            "Sistema di controllo della rotta a trasmissione THD (metodo magnetico)") in got

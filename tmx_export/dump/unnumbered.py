@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -795,7 +796,19 @@ def _opening_repeats(text: str, starts: list[int]) -> np.ndarray:
         at = text.find(" " + opening, start + 1, start + OPENING_REPEAT_REACH)
         if at >= 0:
             out[index] = at + 1
+        elif (head := _translated_head(text, start)) is not None:
+            out[index] = head
     return out
+
+
+def _translated_head(text: str, start: int) -> int | None:
+    """Where the code that the line at ``start`` heads with an abbreviation occurs again
+    after white space and another abbreviation, within ``OPENING_REPEAT_REACH``
+    characters: each language abbreviates the word heading a reference its own way and
+    keeps the code (DGT-TM RO-IT "Rez. MSC.116(73) a OMI | Ris. MSC.116(73) dell'IMO"), a
+    repeat of the opening as much as a name kept in the original. The Romanian "Rez."
+    leans to Italian, and such a line went whole into the side B of the pair before it."""
+    return next(_codes_headed_again(text, start, start + OPENING_REPEAT_REACH), None)
 
 
 _NUMBER_HASH_SEED = 20_190_315
@@ -2248,16 +2261,24 @@ def _translated_heads(text: str, start: int, end: int, pos: np.ndarray,
     stop reads as a sentence end before the code: side B opened with the code, the
     Italian "Ris." left at the Maltese side's end (the code both sides end with, "1994) 8",
     is written "tal-1994) 8" in Maltese, no end of the same chunks)."""
+    out = []
+    for at in _codes_headed_again(text, start, end):
+        # not from the numbers or labels side A ends with before it ("(Kodiċi LSA) I, IV
+        # | Ris. MSC.48(66) ... (Codice LSA) I, VI", the Italian's own label another)
+        out += _spans_before(text, start, at, pos, prefix, numbers=False)
+    return out
+
+
+def _codes_headed_again(text: str, start: int, end: int) -> Iterator[int]:
+    """Where, after ``start`` and before ``end``, the code that the text at ``start``
+    opens with after an abbreviation ("Riż. MSC.36(63)") is written again after white
+    space and an abbreviation, the same or another ("Ris. MSC.36(63)")."""
     m = _HEADED_CODE_RE.match(text, start, min(end, start + 80))
     if m is None:
-        return []
-    out = []
+        return
     for other in _HEADED_CODE_RE.finditer(text, m.end(), end):
         if _same_code(other.group(1), m.group(1)) and text[other.start() - 1].isspace():
-            # not from the numbers or labels side A ends with before it ("(Kodiċi LSA) I, IV
-            # | Ris. MSC.48(66) ... (Codice LSA) I, VI", the Italian's own label another)
-            out += _spans_before(text, start, other.start(), pos, prefix, numbers=False)
-    return out
+            yield other.start()
 
 
 _NUMBER_CHUNK_RE = lazy_pattern(r"\W*(?:\S*\d\S*|[IVXL]+\W*)")
