@@ -2239,3 +2239,19 @@ def test_a_line_heading_a_code_its_translation_heads_again_opens_a_pair() -> Non
     assert ("Rez. MSC.116(73) a OMI", "Ris. MSC.116(73) dell'IMO") in got
     assert ("Dispozitiv pentru transmiterea informațiilor de drum THD (metoda magnetică)",
             "Sistema di controllo della rotta a trasmissione THD (metodo magnetico)") in got
+
+
+def test_a_word_after_side_a_s_closing_and_opens_side_b() -> None:
+    """DGT-TM 2019, LV-LT (tests/data/dump_item_end_word_lv_lt.txt, unnumbered, cut at
+    spaces): list items, "... iekļaut protokolā; un" / "bet kokie pareiškimai ...
+    protokolą, ir" (any statements) and "... apgabalā, un" / "ar pradėti derybas ...
+    struktūrų, ir". The Lithuanian opening words are Latvian words too ("bet", but;
+    "ar", with), leaning a hair to Latvian, and went to the Latvian side after its "un".
+    An item ending with its "and" in both languages ends there."""
+    result, got = _read_data_dump("dump_item_end_word_lv_lt.txt", "items.txt", "lv", "lt")
+    assert not result.rejects
+    assert len(got) == 4
+    assert any(source.endswith("protokolā; un") and target.startswith("bet kokie ")
+               for source, target in got)
+    assert any(source.endswith("apgabalā, un") and target.startswith("ar pradėti ")
+               for source, target in got)

@@ -874,6 +874,7 @@ def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, i
         near: dict[int, list[int]] = {}
         split = _balanced_split(parts, prefix, i, j, split, near)
         split = _ending_match(parts, prefix, i, j, split, near)
+        split = _item_end_word_to_b(parts, prefix, starts[i], split, e_off, langs)
         split = _item_opening_to_b(parts.text, starts[i], split, e_off)
         split = _note_label_to_b(parts.text, starts[i], split)
         split = _quoted_term_to_b(parts.text, starts[i], split)
@@ -1203,6 +1204,35 @@ def _item_ends_alike(ending: tuple[str, str] | None, tail: tuple[str, str],
     if ending is None:
         return False
     return ending == tail or ending[1] in coordinators and tail[1] in coordinators
+
+
+def _item_end_word_to_b(parts: _SegmentalParts, prefix: np.ndarray, start: int,
+                        split: int, end: int, langs: tuple[str, ...]) -> int:
+    """``split``, or the start of side A's last word when side A would end with an item's
+    closing "and" or "or" after a comma or a semicolon (:data:`_LIST_ITEM_END_RE`,
+    :func:`_list_item_end_re`) and that one word after it, leaning less than
+    :data:`OWN_WORD_LEAN` to side A's language, and side B ends with a mark and its own
+    "and" or "or": the item ends with its conjunction in both languages, and the word is
+    side B's first, one the two languages share (DGT-TM LV-LT "... iekļaut protokolā; un
+    bet | kokie pareiškimai ... protokolą, ir", for "... protokolā; un | bet kokie", any
+    statements: Latvian "bet", but, leans 0.15; "... apgabalā, un ar | pradėti derybas ...
+    struktūrų, ir", "ar" 0.42)."""
+    text, pos = parts.text, parts.pos
+    last = _LAST_WORD_RE.search(text, max(start, split - 40), split)
+    if last is None or not text[last.end():split].isspace():
+        return split
+    tail = _mark_and_word(text, split, end)
+    if tail is None or tail[1] not in parts.coordinators:
+        return split
+    lo = max(start, last.start() - 20)
+    patterns = (_LIST_ITEM_END_RE, _list_item_end_re(langs) if langs else None)
+    if not any(m.end() == last.start() for pattern in patterns if pattern is not None
+               for m in pattern.finditer(text, lo, last.start())):
+        return split
+    a, b = int(pos.searchsorted(last.start())), int(pos.searchsorted(split))
+    if b != a + 1 or prefix[b] - prefix[a] >= OWN_WORD_LEAN:
+        return split
+    return last.start()
 
 
 def _after_mark(text: str, at: int) -> bool:
