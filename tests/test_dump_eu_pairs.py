@@ -2255,3 +2255,19 @@ def test_a_word_after_side_a_s_closing_and_opens_side_b() -> None:
                for source, target in got)
     assert any(source.endswith("apgabalā, un") and target.startswith("ar pradėti ")
                for source, target in got)
+
+
+def test_side_b_of_an_item_in_small_letters_keeps_its_article() -> None:
+    """DGT-TM 2019 22019A0315(01), CS-EN (tests/data/dump_item_article_cs_en.txt,
+    unnumbered, cut at spaces): "smluvní strana mohla ... vyjádřit připomínky;" / "a Party
+    may authorize exploratory fishing ... on those plans; and". The English article "a"
+    is the Czech "and": read as the Czech item's end, as the English ends with "; and", it
+    went to side A, and the English opened with "Party", a capital where the Czech item
+    opens in small letters."""
+    result, got = _read_data_dump("dump_item_article_cs_en.txt", "items.txt", "cs", "en")
+    assert not result.rejects
+    assert len(got) == 3
+    assert any(source.endswith("vyjádřit připomínky;")
+               and target.startswith("a Party may authorize exploratory fishing only after")
+               for source, target in got)
+    assert all(target.startswith("a Party") for _, target in got)

@@ -1162,7 +1162,8 @@ def _cuts_near(text: str, start: int, split: int, end: int, pos: np.ndarray,
         not (after_mark and not _after_mark(text, c)
              and (tail is None or c < split
                   or not _item_ends_alike(_mark_and_word(text, start, c), tail,
-                                          coordinators)))
+                                          coordinators)
+                  or _capital_after_small(text, start, c)))
         and not _MOVED_BLOCKED_RE.search(text, min(c, split), max(c, split))
         and _all_listed(text, pos, prefix, min(c, split), max(c, split)))]
 
@@ -1204,6 +1205,18 @@ def _item_ends_alike(ending: tuple[str, str] | None, tail: tuple[str, str],
     if ending is None:
         return False
     return ending == tail or ending[1] in coordinators and tail[1] in coordinators
+
+
+def _capital_after_small(text: str, start: int, at: int) -> bool:
+    """Whether side B would open at ``at`` with a capital where side A, from ``start``,
+    opens with a small letter: an item of a list goes on a sentence in both languages, and
+    its translation opens in small letters as its source does (DGT-TM CS-EN "smluvní
+    strana mohla ... připomínky; | a Party may ... plans; and": the English article "a",
+    read as the Czech "and" ending the item as the English ends with its own, went to side
+    A, and the English opened with "Party")."""
+    first = _LETTER_RE.search(text, start, min(at, start + 40))
+    return (first is not None and first.group().islower()
+            and text[at:at + 4].lstrip(OPENERS)[:1].isupper())
 
 
 def _item_end_word_to_b(parts: _SegmentalParts, prefix: np.ndarray, start: int,
