@@ -2271,3 +2271,16 @@ def test_side_b_of_an_item_in_small_letters_keeps_its_article() -> None:
                and target.startswith("a Party may authorize exploratory fishing only after")
                for source, target in got)
     assert all(target.startswith("a Party") for _, target in got)
+
+
+def test_a_shared_word_closing_side_a_s_clause_with_a_comma_is_side_a_s() -> None:
+    """DGT-TM 2019 22019D0437, RO-IT (tests/data/dump_clause_word_ro_it.txt, unnumbered,
+    cut at spaces): "instituit în temeiul Acordului ... pe de altă parte," / "istituito
+    dall'accordo ... dall'altra". "parte", a word of both languages leaning 0.25 to
+    Italian, went with its comma to the Italian side ("parte, istituito ..."): the side A
+    the split leaves ends with no mark, and the word closes its clause."""
+    result, got = _read_data_dump("dump_clause_word_ro_it.txt", "title.txt", "ro", "it")
+    assert not result.rejects
+    assert len(got) == 2
+    assert any(source.endswith("pe de altă parte,") and target.startswith("istituito ")
+               for source, target in got)
