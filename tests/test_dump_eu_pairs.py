@@ -2284,3 +2284,17 @@ def test_a_shared_word_closing_side_a_s_clause_with_a_comma_is_side_a_s() -> Non
     assert len(got) == 2
     assert any(source.endswith("pe de altă parte,") and target.startswith("istituito ")
                for source, target in got)
+
+
+def test_a_six_letter_word_no_list_holds_leans_by_its_ngrams() -> None:
+    """DGT-TM 2019 22019D0556, LV-LT (tests/data/dump_short_unlisted_lv_lt.txt,
+    unnumbered, cut at spaces): "EK atbilstības novērtēšanas institūcija, ... par
+    elektromagnētisko savietojamību V\\xa0iedaļā" / "EB atitikties vertinimo įstaiga, ...".
+    The Latvian "iedaļā" (in section), in no word list and shorter than the seven letters
+    from which a word in small letters was scored by its n-grams, leaned no way, and
+    "V\\xa0iedaļā" opened the Lithuanian side."""
+    result, got = _read_data_dump("dump_short_unlisted_lv_lt.txt", "bodies.txt", "lv", "lt")
+    assert not result.rejects
+    assert len(got) == 1
+    assert got[0][0].endswith("savietojamību V iedaļā")  # (the no-break space collapsed)
+    assert got[0][1].startswith("EB atitikties vertinimo įstaiga,")
