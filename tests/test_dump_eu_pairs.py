@@ -2298,3 +2298,17 @@ def test_a_six_letter_word_no_list_holds_leans_by_its_ngrams() -> None:
     assert len(got) == 1
     assert got[0][0].endswith("savietojamību V iedaļā")  # (the no-break space collapsed)
     assert got[0][1].startswith("EB atitikties vertinimo įstaiga,")
+
+
+def test_a_line_whose_halves_hold_the_same_numbers_is_a_pair() -> None:
+    """DGT-TM 2019 22019D0996, ES-FR (tests/data/dump_circular_rows_es_fr.txt, unnumbered,
+    cut inside words): rows of IMO circulars, "MSC Circ. 811 de la OMI" / "Circulaire
+    MSC/Circ.811 de l'OMI". The Spanish "de la", "Circ." lean to French, the line as a
+    whole too, and each row was rejected as a French heading without its translation.
+    Both halves, a few words each, hold the same numbers: a reference and its
+    translation."""
+    result, got = _read_data_dump("dump_circular_rows_es_fr.txt", "circulars.txt", "es", "fr")
+    assert not result.rejects
+    assert len(got) == 7
+    assert ("MSC Circ. 811 de la OMI", "Circulaire MSC/Circ.811 de l'OMI") in got
+    assert ("MSC.1 Circ.1328 de la OMI", "Circulaire MSC.1/Circ.1328 de l'OMI") in got

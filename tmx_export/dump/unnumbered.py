@@ -2314,16 +2314,6 @@ def _same_code(one: str, other: str) -> bool:
     return long.endswith(short) and not long[-len(short) - 1].isalnum() and len(short) >= 5
 
 
-def headed_codes_alike(one: str, other: str) -> bool:
-    """Whether two sides each open with an abbreviation heading the same code, each
-    language abbreviating it its own way: a reference and its translation, whichever way
-    their few words lean (DGT-TM RO-IT "Rez. A.382(X) a OMI | Ris. A.382(X) dell'IMO",
-    where the Romanian "a" and "Rez." leaned to Italian and the line was rejected as
-    Italian alone)."""
-    m, n = _HEADED_CODE_RE.match(one.strip()), _HEADED_CODE_RE.match(other.strip())
-    return m is not None and n is not None and _same_code(m.group(1), n.group(1))
-
-
 def _translated_heads(text: str, start: int, end: int, pos: np.ndarray,
                       prefix: np.ndarray) -> list[tuple[int, int]]:
     """Where the pair repeats the code it opens with after an abbreviation of its own, as
