@@ -2312,3 +2312,18 @@ def test_a_line_whose_halves_hold_the_same_numbers_is_a_pair() -> None:
     assert len(got) == 7
     assert ("MSC Circ. 811 de la OMI", "Circulaire MSC/Circ.811 de l'OMI") in got
     assert ("MSC.1 Circ.1328 de la OMI", "Circulaire MSC.1/Circ.1328 de l'OMI") in got
+
+
+def test_side_b_opens_with_the_cognate_of_side_a_s_first_word() -> None:
+    """DGT-TM 2019 22019D0996, RO-IT (tests/data/dump_cognate_opening_ro_it.txt,
+    unnumbered, cut at spaces): "Ministerul Transporturilor și Politicii Insulare" /
+    "Ministero della navigazione e delle politiche insulari". The Romanian "Insulare", in
+    the Italian word list and not in the Romanian one, opened the Italian side before
+    "Ministero". A name in capitals word by word ends with its capitalised word, and the
+    translation opens as the source does."""
+    result, got = _read_data_dump("dump_cognate_opening_ro_it.txt", "ministries.txt",
+                                  "ro", "it")
+    assert not result.rejects
+    assert len(got) == 3
+    assert ("Ministerul Transporturilor și Politicii Insulare",
+            "Ministero della navigazione e delle politiche insulari") in got

@@ -881,6 +881,7 @@ def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, i
         split = _quoted_term_to_b(parts.text, starts[i], split)
         split = _code_opening_to_b(parts.text, starts[i], split)
         split = _capital_opening_to_b(parts.text, starts[i], split, e_off)
+        split = _cognate_opening_to_b(parts.text, starts[i], split, e_off)
         split = _acronym_to_its_side(parts.text, starts[i], split, e_off, acronyms)
         split = _capitals_clause_to_b(parts, prefix, starts[i], split, e_off)
         split = _small_opening_to_a(parts, prefix, starts[i], split, e_off)
@@ -1348,6 +1349,40 @@ def _code_opening_to_b(text: str, start: int, split: int) -> int:
             begin:end].strip("()[],.;:"):
         return split
     return begin
+
+
+COGNATE_PREFIX = 6  # letters, at least, two words opening a pair's sides have alike
+
+
+def _cognate_opening_to_b(text: str, start: int, split: int, end: int) -> int:
+    """``split``, or the start of side B's second word when that word, capitalised, opens
+    as side A's first word does (:data:`COGNATE_PREFIX` letters alike: "Ministerul" /
+    "Ministero") and side A, a short one, is a name in capitals word by word: the
+    capitalised word before it ends that name, and a translation opens as its source does
+    (DGT-TM RO-IT "Ministerul Transporturilor și Politicii | Insulare Ministero della
+    navigazione e delle politiche insulari": the Romanian "Insulare", in no Romanian list
+    and in the Italian one, leaned to Italian). Not where side A writes a word in small
+    letters other than a short one ("Commissione europea | European Commission"), nor
+    where side B, after the word, writes a capital again."""
+    if end - start > SHORT_PAIR:
+        return split
+    first = _FIRST_WORD_RE.match(text, start, split)
+    words = _CHUNK_RE.findall(text, split, min(end, split + 120))
+    if first is None or len(first.group()) < COGNATE_PREFIX or len(words) < 3:
+        return split
+    stem = first.group()[:COGNATE_PREFIX].lower()
+    moved, after = words[0], words[1]
+    if not (moved.isalpha() and moved[:1].isupper() and moved[1:].islower()
+            and after[:1].isupper() and after[1:].islower()
+            and after.lower().startswith(stem) and not moved.lower().startswith(stem)):
+        return split
+    if any(w[:1].islower() and len(w) > 3 for w in WORD_RE.findall(text, start, split)):
+        return split
+    if any(w[:1].isupper() for w in words[2:]):
+        # side B writes its name in capitals word by word too: the word may be its own
+        # ("Programm Konġunt ta' Riċerka ... | Joint Program of Scientific Research")
+        return split
+    return text.index(after, split + len(moved))
 
 
 def _capital_opening_to_b(text: str, start: int, split: int, end: int) -> int:
