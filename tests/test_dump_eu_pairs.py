@@ -2327,3 +2327,17 @@ def test_side_b_opens_with_the_cognate_of_side_a_s_first_word() -> None:
     assert len(got) == 3
     assert ("Ministerul Transporturilor și Politicii Insulare",
             "Ministero della navigazione e delle politiche insulari") in got
+
+
+def test_no_pair_starts_inside_a_bracket_across_a_line_break() -> None:
+    """DGT-TM 2019 22019D0996, CS-EN (tests/data/dump_bracket_across_lines_cs_en.txt,
+    unnumbered, cut at spaces): "rez. IMO MSC.36(63)-(předpis HSC 1994)" / "IMO
+    Res.MSC.36(63)- (1994 HSC Code)", the English cut after "(1994". The line "HSC Code)",
+    opening with a capital, was read as a pair of its own ("HSC" / "Code)"), and the pair
+    before it lost its end: two wrong units."""
+    result, got = _read_data_dump("dump_bracket_across_lines_cs_en.txt", "codes.txt",
+                                  "cs", "en")
+    assert not result.rejects
+    assert got == [("Námořní evakuační systémy", "Marine evacuation systems"),
+                   ("rez. IMO MSC.36(63)-(předpis HSC 1994)",
+                    "IMO Res.MSC.36(63)- (1994 HSC Code)")]

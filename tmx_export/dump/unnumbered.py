@@ -480,6 +480,8 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
             start_prior[j] = -3.0
         if _CODE_START_RE.match(text, starts[j]):
             start_prior[j] -= 1.5  # "[SEC(99)0066", "(C5-0208/1999": references, not prose
+        if _inside_bracket(text, starts[j]):
+            start_prior[j] = -np.inf
         if _LABELS_LINE_RE.fullmatch(text, starts[j], starts[j + 1] if j + 1 < n else len(text)):
             # a line of labels alone ends a side cut before them ("... (Codice LSA)" / "I" /
             # "Ir-regolamenti tekniċi ..."), where it opened the next pair after the
@@ -700,6 +702,20 @@ def _quoted_opening(text: str, start: int) -> bool:
     in the other language is no paragraph side of its own, and taken for one it cut the
     sentence into two wrong pairs."""
     return bool(_QUOTED_OPENING_RE.match(text, start))
+
+
+_BRACKET_OPEN_RE = lazy_pattern(r"\([^()]{0,40}$")
+_BRACKET_CLOSE_RE = lazy_pattern(r"[^()]{0,40}\)")
+
+
+def _inside_bracket(text: str, start: int) -> bool:
+    """Whether the line starting at ``start`` opens inside a bracket: one opened within 40
+    characters before it, not closed, closes within 40 characters after it, none opened
+    before. No pair starts there, whatever the capital opening the line (DGT-TM CS-EN "rez.
+    IMO MSC.36(63)-(předpis HSC 1994) IMO Res.MSC.36(63)- (1994" / "HSC Code)", which came
+    out as a pair of its own, "HSC | Code)", the English cut before its code's name)."""
+    return bool(_BRACKET_OPEN_RE.search(text, max(0, start - 48), start)
+                and _BRACKET_CLOSE_RE.match(text, start))
 
 
 def _inside_quotation(text: str, start: int) -> bool:
