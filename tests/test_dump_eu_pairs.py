@@ -2341,3 +2341,24 @@ def test_no_pair_starts_inside_a_bracket_across_a_line_break() -> None:
     assert got == [("Námořní evakuační systémy", "Marine evacuation systems"),
                    ("rez. IMO MSC.36(63)-(předpis HSC 1994)",
                     "IMO Res.MSC.36(63)- (1994 HSC Code)")]
+
+
+def test_a_repeat_naming_the_body_before_the_code_earns_no_opening_bonus() -> None:
+    """DGT-TM 2019 22019D0996, RO-PT (tests/data/dump_body_headed_codes_ro_pt.txt,
+    unnumbered, cut inside words): "Rez. MSC.116(73) a OMI" / "Res. IMO MSC.116(73)". The
+    code headed again on the line made it open a pair, and the split gave the Romanian "a
+    OMI" to the Portuguese side: a wrong unit where the line was a reject. (The row of
+    "Rez. MSC.191(79)" after it is cut so as before.)"""
+    result, got = _read_data_dump("dump_body_headed_codes_ro_pt.txt", "codes.txt", "ro", "pt")
+    assert not any("116(73)" in target and target.startswith("a OMI") for _, target in got)
+
+
+def test_an_item_s_and_ends_side_a_where_side_b_opens_with_a_capital() -> None:
+    """DGT-TM 2019 22019D0437, IT-PT (tests/data/dump_item_capital_it_pt.txt, unnumbered,
+    cut at spaces): "qualsiasi dichiarazione ... del Consiglio congiunto; e" / "As
+    declarações exaradas em ata ...; e". Side B opening with a capital where side A opens
+    in small letters kept the Italian "e" off side A, though "e" is "and" in both
+    languages: only a word the other language writes as another (Czech "a") is kept."""
+    result, got = _read_data_dump("dump_item_capital_it_pt.txt", "items.txt", "it", "pt")
+    assert any(source.endswith("del Consiglio congiunto; e")
+               and target.startswith("As declarações") for source, target in got)

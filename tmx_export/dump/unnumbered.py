@@ -199,6 +199,17 @@ def _list_item_end_re(langs: tuple[str, ...]) -> re.Pattern[str] | None:
                       + r")[ \t]+" + _OPENERS_RE)
 
 
+@lru_cache(maxsize=64)
+def _other_words_conjunctions(langs: tuple[str, ...]) -> frozenset[str]:
+    """The "and" and "or" of a language of ``langs`` that another of them writes this
+    often (:data:`CONJUNCTION_OTHER_ZIPF`) as no conjunction: Czech "a", the English
+    article; not Italian and Portuguese "e", "and" in both."""
+    return frozenset(word for lang in langs for word in COORDINATORS.get(lang, ())
+                     if any(zipf(word, other) >= CONJUNCTION_OTHER_ZIPF
+                            and word not in COORDINATORS.get(other, ())
+                            for other in langs if other != lang))
+
+
 def _conjunction_words(text: str, item_ends: list[np.ndarray]) -> list[tuple[int, int]]:
     """The word after an item's closing "and" or "or" (``item_ends``: where the matches of
     :data:`_LIST_ITEM_END_RE` and :func:`_list_item_end_re` end), when it is in small
@@ -515,7 +526,8 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
     shared = _SegmentalParts(text, pos, prior, plausible, starts, start_at, tok_index,
                              start_prior, unpunctuated_end, window, numbers_xor,
                              numbers_seen, _opening_repeats(text, starts),
-                             frozenset(w for lang in langs for w in COORDINATORS.get(lang, ())))
+                             frozenset(w for lang in langs for w in COORDINATORS.get(lang, ())),
+                             _other_words_conjunctions(tuple(langs)))
     signs = (1.0, -1.0)
     from .pair_search import Lines, best_order  # unnumbered dumps only
 
@@ -791,6 +803,8 @@ class _SegmentalParts:
     numbers_seen: np.ndarray
     opening_repeats: np.ndarray  # per line start: see _opening_repeats
     coordinators: frozenset[str] = frozenset()  # the "and" and "or" of the pair's languages
+    # those among them the other language writes often as another word (Czech "a")
+    other_words: frozenset[str] = frozenset()
 
 
 OPENING_REPEAT_REACH = 2000  # characters after a line start searched for the repeat
@@ -823,8 +837,15 @@ def _translated_head(text: str, start: int) -> int | None:
     characters: each language abbreviates the word heading a reference its own way and
     keeps the code (DGT-TM RO-IT "Rez. MSC.116(73) a OMI | Ris. MSC.116(73) dell'IMO"), a
     repeat of the opening as much as a name kept in the original. The Romanian "Rez."
-    leans to Italian, and such a line went whole into the side B of the pair before it."""
-    return next(_codes_headed_again(text, start, start + OPENING_REPEAT_REACH), None)
+    leans to Italian, and such a line went whole into the side B of the pair before it.
+    Not a repeat that names the body between its abbreviation and the code (RO-PT "Rez.
+    MSC.116(73) a OMI | Res. IMO MSC.116(73)"): the split such a line is given moves the
+    body's name on side A ("a OMI") to side B, a wrong unit where it was a reject."""
+    return next((at for at in _codes_headed_again(text, start, start + OPENING_REPEAT_REACH)
+                 if not _BODY_HEADED_RE.match(text, at)), None)
+
+
+_BODY_HEADED_RE = lazy_pattern(r"[^\W\d_]{2,}\.[ \t]+[A-Z]{2,}[ \t]")  # "Res. IMO MSC"
 
 
 _NUMBER_HASH_SEED = 20_190_315
@@ -1045,7 +1066,8 @@ def _ending_match(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
     s_off = parts.starts[i]
     e_off = parts.starts[j] if j < len(parts.starts) else len(text)
     mark, word = _ending(text, split, e_off)
-    cuts = _pair_cuts_near(text, s_off, split, e_off, pos, prefix, near, parts.coordinators)
+    cuts = _pair_cuts_near(text, s_off, split, e_off, pos, prefix, near, parts.coordinators,
+                           parts.other_words)
     if len(cuts) < 2:
         return split
     ti, tj = int(parts.tok_index[i]), int(parts.tok_index[j])
@@ -1100,7 +1122,8 @@ def _balanced_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
     e_off = parts.starts[j] if j < len(parts.starts) else len(text)
     if e_off - s_off > SHORT_PAIR:
         return split
-    cuts = _pair_cuts_near(text, s_off, split, e_off, pos, prefix, near, parts.coordinators)
+    cuts = _pair_cuts_near(text, s_off, split, e_off, pos, prefix, near, parts.coordinators,
+                           parts.other_words)
     if len(cuts) < 2:
         return split
     at = int(pos.searchsorted(split))
@@ -1137,22 +1160,26 @@ def _balanced_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
 
 def _pair_cuts_near(text: str, start: int, split: int, end: int, pos: np.ndarray,
                     prefix: np.ndarray, near: dict[int, list[int]] | None,
-                    coordinators: frozenset[str] = frozenset()) -> list[int]:
+                    coordinators: frozenset[str] = frozenset(),
+                    other_words: frozenset[str] = frozenset()) -> list[int]:
     """:func:`_cuts_near`, kept in ``near`` (one pair's, by split) when given. (The list
     is only read by its callers.)"""
     if near is None:
-        return _cuts_near(text, start, split, end, pos, prefix, coordinators)
+        return _cuts_near(text, start, split, end, pos, prefix, coordinators, other_words)
     cuts = near.get(split)
     if cuts is None:
-        cuts = near[split] = _cuts_near(text, start, split, end, pos, prefix, coordinators)
+        cuts = near[split] = _cuts_near(text, start, split, end, pos, prefix, coordinators,
+                                        other_words)
     return cuts
 
 
 def _cuts_near(text: str, start: int, split: int, end: int, pos: np.ndarray,
-               prefix: np.ndarray, coordinators: frozenset[str] = frozenset()) -> list[int]:
+               prefix: np.ndarray, coordinators: frozenset[str] = frozenset(),
+               other_words: frozenset[str] = frozenset()) -> list[int]:
     """The chunk starts within :data:`ENDING_REACH` chunks of ``split`` (itself among them),
     side A keeping a chunk, each opening with a letter after its quotes or brackets
-    (``coordinators``: the "and" and "or" of the pair's languages)."""
+    (``coordinators``: the "and" and "or" of the pair's languages; ``other_words``: those
+    the other language writes often as another word)."""
     # (chunks of a stretch around the split, not of the whole pair: a pair may be long)
     lo = max(start, split - ENDING_CHARS)
     chunks = [m.start() for m in _CHUNK_RE.finditer(text, lo, min(end, split + ENDING_CHARS))]
@@ -1181,7 +1208,9 @@ def _cuts_near(text: str, start: int, split: int, end: int, pos: np.ndarray,
              and (tail is None or c < split
                   or not _item_ends_alike(_mark_and_word(text, start, c), tail,
                                           coordinators)
-                  or _capital_after_small(text, start, c)))
+                  or _capital_after_small(text, start, c)
+                  and _LAST_WORD_RE.search(text, max(start, c - 40), c).group().lower()
+                  in other_words))
         and not _MOVED_BLOCKED_RE.search(text, min(c, split), max(c, split))
         and _all_listed(text, pos, prefix, min(c, split), max(c, split)))]
 
