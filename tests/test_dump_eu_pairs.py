@@ -2430,3 +2430,154 @@ def test_a_numbered_side_s_kept_name_does_not_give_it_to_the_other_language() ->
     assert ("Koersautomaat (Heading Control System — HCS)",
             "Heading control system (HCS)") in got
     assert len(got) == 5
+
+
+def test_a_line_of_one_code_headed_by_each_language_is_a_pair() -> None:
+    """DGT-TM 2019 22019D0996, RO-IT (tests/data/dump_headed_codes_ro_it.txt, unnumbered,
+    cut inside words): rows of IMO references alone on their lines, "Rez. A.382(X) a OMI"
+    / "Ris. A.382(X) dell'IMO". The few words lean to Italian on both sides (the Romanian
+    "a" and "Rez." too), and each such line was rejected as an Italian heading without its
+    translation. Both sides head the same code with an abbreviation: a pair."""
+    result, got = _read_data_dump("dump_headed_codes_ro_it.txt", "codes.txt", "ro", "it")
+    assert not result.rejects
+    assert len(got) == 6
+    assert ("Rez. A.382(X) a OMI", "Ris. A.382(X) dell'IMO") in got
+    assert ("Rez. MSC.302(87) a OMI", "Ris. MSC.302(87) dell'IMO") in got
+
+
+def test_a_line_heading_a_code_its_translation_heads_again_opens_a_pair() -> None:
+    """DGT-TM 2019 22019D0996, RO-IT (tests/data/dump_headed_code_line_ro_it.txt,
+    unnumbered, cut inside words): "Dispozitiv ... (metoda magnetică) | Sistema ...
+    (metodo magnetico)", then "Rez. MSC.116(73) a OMI | Ris. MSC.116(73) dell'IMO". The
+    Romanian "Rez." leans to Italian, and the search took the whole reference line into
+    the Italian side before it, a reject for its number twice. The line's code, headed
+    again by the Italian "Ris.", is a repeat of its opening: the line opens a pair."""
+    result, got = _read_data_dump("dump_headed_code_line_ro_it.txt", "codes.txt", "ro", "it")
+    assert not result.rejects
+    assert len(got) == 3
+    assert ("Rez. MSC.116(73) a OMI", "Ris. MSC.116(73) dell'IMO") in got
+    assert ("Dispozitiv pentru transmiterea informațiilor de drum THD (metoda magnetică)",
+            "Sistema di controllo della rotta a trasmissione THD (metodo magnetico)") in got
+
+
+def test_a_word_after_side_a_s_closing_and_opens_side_b() -> None:
+    """DGT-TM 2019, LV-LT (tests/data/dump_item_end_word_lv_lt.txt, unnumbered, cut at
+    spaces): list items, "... iekļaut protokolā; un" / "bet kokie pareiškimai ...
+    protokolą, ir" (any statements) and "... apgabalā, un" / "ar pradėti derybas ...
+    struktūrų, ir". The Lithuanian opening words are Latvian words too ("bet", but;
+    "ar", with), leaning a hair to Latvian, and went to the Latvian side after its "un".
+    An item ending with its "and" in both languages ends there."""
+    result, got = _read_data_dump("dump_item_end_word_lv_lt.txt", "items.txt", "lv", "lt")
+    assert not result.rejects
+    assert len(got) == 4
+    assert any(source.endswith("protokolā; un") and target.startswith("bet kokie ")
+               for source, target in got)
+    assert any(source.endswith("apgabalā, un") and target.startswith("ar pradėti ")
+               for source, target in got)
+
+
+def test_side_b_of_an_item_in_small_letters_keeps_its_article() -> None:
+    """DGT-TM 2019 22019A0315(01), CS-EN (tests/data/dump_item_article_cs_en.txt,
+    unnumbered, cut at spaces): "smluvní strana mohla ... vyjádřit připomínky;" / "a Party
+    may authorize exploratory fishing ... on those plans; and". The English article "a"
+    is the Czech "and": read as the Czech item's end, as the English ends with "; and", it
+    went to side A, and the English opened with "Party", a capital where the Czech item
+    opens in small letters."""
+    result, got = _read_data_dump("dump_item_article_cs_en.txt", "items.txt", "cs", "en")
+    assert not result.rejects
+    assert len(got) == 3
+    assert any(source.endswith("vyjádřit připomínky;")
+               and target.startswith("a Party may authorize exploratory fishing only after")
+               for source, target in got)
+    assert all(target.startswith("a Party") for _, target in got)
+
+
+def test_a_shared_word_closing_side_a_s_clause_with_a_comma_is_side_a_s() -> None:
+    """DGT-TM 2019 22019D0437, RO-IT (tests/data/dump_clause_word_ro_it.txt, unnumbered,
+    cut at spaces): "instituit în temeiul Acordului ... pe de altă parte," / "istituito
+    dall'accordo ... dall'altra". "parte", a word of both languages leaning 0.25 to
+    Italian, went with its comma to the Italian side ("parte, istituito ..."): the side A
+    the split leaves ends with no mark, and the word closes its clause."""
+    result, got = _read_data_dump("dump_clause_word_ro_it.txt", "title.txt", "ro", "it")
+    assert not result.rejects
+    assert len(got) == 2
+    assert any(source.endswith("pe de altă parte,") and target.startswith("istituito ")
+               for source, target in got)
+
+
+def test_a_six_letter_word_no_list_holds_leans_by_its_ngrams() -> None:
+    """DGT-TM 2019 22019D0556, LV-LT (tests/data/dump_short_unlisted_lv_lt.txt,
+    unnumbered, cut at spaces): "EK atbilstības novērtēšanas institūcija, ... par
+    elektromagnētisko savietojamību V\\xa0iedaļā" / "EB atitikties vertinimo įstaiga, ...".
+    The Latvian "iedaļā" (in section), in no word list and shorter than the seven letters
+    from which a word in small letters was scored by its n-grams, leaned no way, and
+    "V\\xa0iedaļā" opened the Lithuanian side."""
+    result, got = _read_data_dump("dump_short_unlisted_lv_lt.txt", "bodies.txt", "lv", "lt")
+    assert not result.rejects
+    assert len(got) == 1
+    assert got[0][0].endswith("savietojamību V iedaļā")  # (the no-break space collapsed)
+    assert got[0][1].startswith("EB atitikties vertinimo įstaiga,")
+
+
+def test_a_line_whose_halves_hold_the_same_numbers_is_a_pair() -> None:
+    """DGT-TM 2019 22019D0996, ES-FR (tests/data/dump_circular_rows_es_fr.txt, unnumbered,
+    cut inside words): rows of IMO circulars, "MSC Circ. 811 de la OMI" / "Circulaire
+    MSC/Circ.811 de l'OMI". The Spanish "de la", "Circ." lean to French, the line as a
+    whole too, and each row was rejected as a French heading without its translation.
+    Both halves, a few words each, hold the same numbers: a reference and its
+    translation."""
+    result, got = _read_data_dump("dump_circular_rows_es_fr.txt", "circulars.txt", "es", "fr")
+    assert not result.rejects
+    assert len(got) == 7
+    assert ("MSC Circ. 811 de la OMI", "Circulaire MSC/Circ.811 de l'OMI") in got
+    assert ("MSC.1 Circ.1328 de la OMI", "Circulaire MSC.1/Circ.1328 de l'OMI") in got
+
+
+def test_side_b_opens_with_the_cognate_of_side_a_s_first_word() -> None:
+    """DGT-TM 2019 22019D0996, RO-IT (tests/data/dump_cognate_opening_ro_it.txt,
+    unnumbered, cut at spaces): "Ministerul Transporturilor și Politicii Insulare" /
+    "Ministero della navigazione e delle politiche insulari". The Romanian "Insulare", in
+    the Italian word list and not in the Romanian one, opened the Italian side before
+    "Ministero". A name in capitals word by word ends with its capitalised word, and the
+    translation opens as the source does."""
+    result, got = _read_data_dump("dump_cognate_opening_ro_it.txt", "ministries.txt",
+                                  "ro", "it")
+    assert not result.rejects
+    assert len(got) == 3
+    assert ("Ministerul Transporturilor și Politicii Insulare",
+            "Ministero della navigazione e delle politiche insulari") in got
+
+
+def test_no_pair_starts_inside_a_bracket_across_a_line_break() -> None:
+    """DGT-TM 2019 22019D0996, CS-EN (tests/data/dump_bracket_across_lines_cs_en.txt,
+    unnumbered, cut at spaces): "rez. IMO MSC.36(63)-(předpis HSC 1994)" / "IMO
+    Res.MSC.36(63)- (1994 HSC Code)", the English cut after "(1994". The line "HSC Code)",
+    opening with a capital, was read as a pair of its own ("HSC" / "Code)"), and the pair
+    before it lost its end: two wrong units."""
+    result, got = _read_data_dump("dump_bracket_across_lines_cs_en.txt", "codes.txt",
+                                  "cs", "en")
+    assert not result.rejects
+    assert got == [("Námořní evakuační systémy", "Marine evacuation systems"),
+                   ("rez. IMO MSC.36(63)-(předpis HSC 1994)",
+                    "IMO Res.MSC.36(63)- (1994 HSC Code)")]
+
+
+def test_a_repeat_naming_the_body_before_the_code_earns_no_opening_bonus() -> None:
+    """DGT-TM 2019 22019D0996, RO-PT (tests/data/dump_body_headed_codes_ro_pt.txt,
+    unnumbered, cut inside words): "Rez. MSC.116(73) a OMI" / "Res. IMO MSC.116(73)". The
+    code headed again on the line made it open a pair, and the split gave the Romanian "a
+    OMI" to the Portuguese side: a wrong unit where the line was a reject. (The row of
+    "Rez. MSC.191(79)" after it is cut so as before.)"""
+    result, got = _read_data_dump("dump_body_headed_codes_ro_pt.txt", "codes.txt", "ro", "pt")
+    assert not any("116(73)" in target and target.startswith("a OMI") for _, target in got)
+
+
+def test_an_item_s_and_ends_side_a_where_side_b_opens_with_a_capital() -> None:
+    """DGT-TM 2019 22019D0437, IT-PT (tests/data/dump_item_capital_it_pt.txt, unnumbered,
+    cut at spaces): "qualsiasi dichiarazione ... del Consiglio congiunto; e" / "As
+    declarações exaradas em ata ...; e". Side B opening with a capital where side A opens
+    in small letters kept the Italian "e" off side A, though "e" is "and" in both
+    languages: only a word the other language writes as another (Czech "a") is kept."""
+    result, got = _read_data_dump("dump_item_capital_it_pt.txt", "items.txt", "it", "pt")
+    assert any(source.endswith("del Consiglio congiunto; e")
+               and target.startswith("As declarações") for source, target in got)

@@ -709,8 +709,9 @@ NAME_NGRAM_LEAN = 0.5
 LONG_UNLISTED = 10
 # ... and of one in small letters: names and codes are written with capitals, and a word in
 # small letters that no list holds is an inflected form ("hajókhoz", to ships; "cikkére",
-# to article; Croatian "prsluke", life jackets)
-LOWER_UNLISTED = 7
+# to article; Croatian "prsluke", life jackets; Latvian "iedaļā", in section, of six
+# letters, scored 0 at seven, which left "V\xa0iedaļā" to the Lithuanian side after it)
+LOWER_UNLISTED = 6
 # Longer than any word of a language (German compounds of 60-odd letters included): scored 0.
 LONGEST_WORD = 100
 

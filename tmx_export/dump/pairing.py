@@ -1637,10 +1637,28 @@ def _split_first_line(stream: Stream, start: int, cut: int, end: int, own: str,
         return None
     if _codes_alone(side):
         return None  # the translation of a title that writes them ("IMO MSC Circ.811")
+    if _numbered_alike(text[start:cut], text[cut:end]):
+        return None  # "Rez. A.382(X) a OMI | Ris. A.382(X) dell'IMO": a reference's pair
     side_lean, _ = text_lean(side, lean, other if lean == own else own)
     # (leaning the wrong way, if a hair: a side of codes alone leans no way, and is the
     # translation of a title that writes them, "NVIC 2— 92")
     return (whole < 0) if side_lean < 0 else None
+
+
+CODE_ROW_WORDS = 8  # words, at most, of each half of a line of references
+
+
+def _numbered_alike(one: str, other: str) -> bool:
+    """Whether two halves of a line, each of a few words (:data:`CODE_ROW_WORDS`), hold the
+    same numbers, one at least: a reference and its translation, each language heading
+    and writing the code its own way, whichever way their few words lean (DGT-TM RO-IT
+    "Rez. A.382(X) a OMI | Ris. A.382(X) dell'IMO", ES-FR "MSC Circ. 811 de la OMI |
+    Circulaire MSC/Circ.811 de l'OMI", each leaning to Italian or French as a whole and on
+    its side A too, rejected as a line of one language)."""
+    if max(len(WORD_RE.findall(one)), len(WORD_RE.findall(other))) > CODE_ROW_WORDS:
+        return False
+    numbers = sorted(v for _, v in written_numbers(one))
+    return bool(numbers) and numbers == sorted(v for _, v in written_numbers(other))
 
 
 def _codes_alone(text: str) -> bool:

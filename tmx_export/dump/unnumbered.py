@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -201,6 +202,17 @@ def _list_item_end_re(langs: tuple[str, ...]) -> re.Pattern[str] | None:
         return None
     return re.compile(r"[;,][ \t\xa0]+(?:" + "|".join(sorted(words, key=len, reverse=True))
                       + r")[ \t]+" + _OPENERS_RE)
+
+
+@lru_cache(maxsize=64)
+def _other_words_conjunctions(langs: tuple[str, ...]) -> frozenset[str]:
+    """The "and" and "or" of a language of ``langs`` that another of them writes this
+    often (:data:`CONJUNCTION_OTHER_ZIPF`) as no conjunction: Czech "a", the English
+    article; not Italian and Portuguese "e", "and" in both."""
+    return frozenset(word for lang in langs for word in COORDINATORS.get(lang, ())
+                     if any(zipf(word, other) >= CONJUNCTION_OTHER_ZIPF
+                            and word not in COORDINATORS.get(other, ())
+                            for other in langs if other != lang))
 
 
 def _conjunction_words(text: str, item_ends: list[np.ndarray]) -> list[tuple[int, int]]:
@@ -484,6 +496,8 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
             start_prior[j] = -3.0
         if _CODE_START_RE.match(text, starts[j]):
             start_prior[j] -= 1.5  # "[SEC(99)0066", "(C5-0208/1999": references, not prose
+        if _inside_bracket(text, starts[j]):
+            start_prior[j] = -np.inf
         line_end = starts[j + 1] if j + 1 < n else len(text)
         if _LABELS_LINE_RE.fullmatch(text, starts[j], line_end) or (
                 unpunctuated_end[j] and _ACRONYM_LINE_RE.fullmatch(text, starts[j], line_end)):
@@ -521,7 +535,8 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
     shared = _SegmentalParts(text, pos, prior, plausible, starts, start_at, tok_index,
                              start_prior, unpunctuated_end, window, numbers_xor,
                              numbers_seen, _opening_repeats(text, starts),
-                             frozenset(w for lang in langs for w in COORDINATORS.get(lang, ())))
+                             frozenset(w for lang in langs for w in COORDINATORS.get(lang, ())),
+                             _other_words_conjunctions(tuple(langs)))
     signs = (1.0, -1.0)
     from .pair_search import Lines, best_order  # unnumbered dumps only
 
@@ -727,6 +742,20 @@ def _quoted_opening(text: str, start: int) -> bool:
     return bool(_QUOTED_OPENING_RE.match(text, start))
 
 
+_BRACKET_OPEN_RE = lazy_pattern(r"\([^()]{0,40}$")
+_BRACKET_CLOSE_RE = lazy_pattern(r"[^()]{0,40}\)")
+
+
+def _inside_bracket(text: str, start: int) -> bool:
+    """Whether the line starting at ``start`` opens inside a bracket: one opened within 40
+    characters before it, not closed, closes within 40 characters after it, none opened
+    before. No pair starts there, whatever the capital opening the line (DGT-TM CS-EN "rez.
+    IMO MSC.36(63)-(předpis HSC 1994) IMO Res.MSC.36(63)- (1994" / "HSC Code)", which came
+    out as a pair of its own, "HSC | Code)", the English cut before its code's name)."""
+    return bool(_BRACKET_OPEN_RE.search(text, max(0, start - 48), start)
+                and _BRACKET_CLOSE_RE.match(text, start))
+
+
 def _inside_quotation(text: str, start: int) -> bool:
     """Whether the line starting at ``start`` opens inside a quotation: a quote that opens
     a word within 40 characters before it, not closed, and one that closes a word within 40
@@ -800,6 +829,8 @@ class _SegmentalParts:
     numbers_seen: np.ndarray
     opening_repeats: np.ndarray  # per line start: see _opening_repeats
     coordinators: frozenset[str] = frozenset()  # the "and" and "or" of the pair's languages
+    # those among them the other language writes often as another word (Czech "a")
+    other_words: frozenset[str] = frozenset()
 
 
 OPENING_REPEAT_REACH = 2000  # characters after a line start searched for the repeat
@@ -821,7 +852,26 @@ def _opening_repeats(text: str, starts: list[int]) -> np.ndarray:
         at = text.find(" " + opening, start + 1, start + OPENING_REPEAT_REACH)
         if at >= 0:
             out[index] = at + 1
+        elif (head := _translated_head(text, start)) is not None:
+            out[index] = head
     return out
+
+
+def _translated_head(text: str, start: int) -> int | None:
+    """Where the code that the line at ``start`` heads with an abbreviation occurs again
+    after white space and another abbreviation, within ``OPENING_REPEAT_REACH``
+    characters: each language abbreviates the word heading a reference its own way and
+    keeps the code (DGT-TM RO-IT "Rez. MSC.116(73) a OMI | Ris. MSC.116(73) dell'IMO"), a
+    repeat of the opening as much as a name kept in the original. The Romanian "Rez."
+    leans to Italian, and such a line went whole into the side B of the pair before it.
+    Not a repeat that names the body between its abbreviation and the code (RO-PT "Rez.
+    MSC.116(73) a OMI | Res. IMO MSC.116(73)"): the split such a line is given moves the
+    body's name on side A ("a OMI") to side B, a wrong unit where it was a reject."""
+    return next((at for at in _codes_headed_again(text, start, start + OPENING_REPEAT_REACH)
+                 if not _BODY_HEADED_RE.match(text, at)), None)
+
+
+_BODY_HEADED_RE = lazy_pattern(r"[^\W\d_]{2,}\.[ \t]+[A-Z]{2,}[ \t]")  # "Res. IMO MSC"
 
 
 _NUMBER_HASH_SEED = 20_190_315
@@ -876,6 +926,7 @@ def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, i
         e_off = starts[j] if j < len(starts) else end
         split = _refine_split(parts, prefix, i, j, k, side_a, langs)
         split = _shared_last_word(parts.text, starts[i], split, e_off)
+        split = _clause_word_to_a(parts, prefix, starts[i], split, e_off)
         split = _last_word_to_a(parts, prefix, starts[i], split, e_off)
         split = _codes_end_to_a(parts.text, starts[i], split, e_off)
         split = _shared_first_word(parts, prefix, starts[i], split, e_off)
@@ -887,11 +938,13 @@ def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, i
         near: dict[int, list[int]] = {}
         split = _balanced_split(parts, prefix, i, j, split, near)
         split = _ending_match(parts, prefix, i, j, split, near)
+        split = _item_end_word_to_b(parts, prefix, starts[i], split, e_off, langs)
         split = _item_opening_to_b(parts.text, starts[i], split, e_off)
         split = _note_label_to_b(parts.text, starts[i], split)
         split = _quoted_term_to_b(parts.text, starts[i], split)
         split = _code_opening_to_b(parts.text, starts[i], split)
         split = _capital_opening_to_b(parts.text, starts[i], split, e_off)
+        split = _cognate_opening_to_b(parts.text, starts[i], split, e_off)
         split = _acronym_to_its_side(parts.text, starts[i], split, e_off, acronyms)
         split = _capitals_clause_to_b(parts, prefix, starts[i], split, e_off)
         split = _small_opening_to_a(parts, prefix, starts[i], split, e_off)
@@ -1057,7 +1110,8 @@ def _ending_match(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
     s_off = parts.starts[i]
     e_off = parts.starts[j] if j < len(parts.starts) else len(text)
     mark, word = _ending(text, split, e_off)
-    cuts = _pair_cuts_near(text, s_off, split, e_off, pos, prefix, near, parts.coordinators)
+    cuts = _pair_cuts_near(text, s_off, split, e_off, pos, prefix, near, parts.coordinators,
+                           parts.other_words)
     if len(cuts) < 2:
         return split
     ti, tj = int(parts.tok_index[i]), int(parts.tok_index[j])
@@ -1112,7 +1166,8 @@ def _balanced_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
     e_off = parts.starts[j] if j < len(parts.starts) else len(text)
     if e_off - s_off > SHORT_PAIR:
         return split
-    cuts = _pair_cuts_near(text, s_off, split, e_off, pos, prefix, near, parts.coordinators)
+    cuts = _pair_cuts_near(text, s_off, split, e_off, pos, prefix, near, parts.coordinators,
+                           parts.other_words)
     if len(cuts) < 2:
         return split
     at = int(pos.searchsorted(split))
@@ -1149,22 +1204,26 @@ def _balanced_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
 
 def _pair_cuts_near(text: str, start: int, split: int, end: int, pos: np.ndarray,
                     prefix: np.ndarray, near: dict[int, list[int]] | None,
-                    coordinators: frozenset[str] = frozenset()) -> list[int]:
+                    coordinators: frozenset[str] = frozenset(),
+                    other_words: frozenset[str] = frozenset()) -> list[int]:
     """:func:`_cuts_near`, kept in ``near`` (one pair's, by split) when given. (The list
     is only read by its callers.)"""
     if near is None:
-        return _cuts_near(text, start, split, end, pos, prefix, coordinators)
+        return _cuts_near(text, start, split, end, pos, prefix, coordinators, other_words)
     cuts = near.get(split)
     if cuts is None:
-        cuts = near[split] = _cuts_near(text, start, split, end, pos, prefix, coordinators)
+        cuts = near[split] = _cuts_near(text, start, split, end, pos, prefix, coordinators,
+                                        other_words)
     return cuts
 
 
 def _cuts_near(text: str, start: int, split: int, end: int, pos: np.ndarray,
-               prefix: np.ndarray, coordinators: frozenset[str] = frozenset()) -> list[int]:
+               prefix: np.ndarray, coordinators: frozenset[str] = frozenset(),
+               other_words: frozenset[str] = frozenset()) -> list[int]:
     """The chunk starts within :data:`ENDING_REACH` chunks of ``split`` (itself among them),
     side A keeping a chunk, each opening with a letter after its quotes or brackets
-    (``coordinators``: the "and" and "or" of the pair's languages)."""
+    (``coordinators``: the "and" and "or" of the pair's languages; ``other_words``: those
+    the other language writes often as another word)."""
     # (chunks of a stretch around the split, not of the whole pair: a pair may be long)
     lo = max(start, split - ENDING_CHARS)
     chunks = [m.start() for m in _CHUNK_RE.finditer(text, lo, min(end, split + ENDING_CHARS))]
@@ -1192,7 +1251,10 @@ def _cuts_near(text: str, start: int, split: int, end: int, pos: np.ndarray,
         not (after_mark and not _after_mark(text, c)
              and (tail is None or c < split
                   or not _item_ends_alike(_mark_and_word(text, start, c), tail,
-                                          coordinators)))
+                                          coordinators)
+                  or _capital_after_small(text, start, c)
+                  and _LAST_WORD_RE.search(text, max(start, c - 40), c).group().lower()
+                  in other_words))
         and not _MOVED_BLOCKED_RE.search(text, min(c, split), max(c, split))
         and _all_listed(text, pos, prefix, min(c, split), max(c, split)))]
 
@@ -1234,6 +1296,47 @@ def _item_ends_alike(ending: tuple[str, str] | None, tail: tuple[str, str],
     if ending is None:
         return False
     return ending == tail or ending[1] in coordinators and tail[1] in coordinators
+
+
+def _capital_after_small(text: str, start: int, at: int) -> bool:
+    """Whether side B would open at ``at`` with a capital where side A, from ``start``,
+    opens with a small letter: an item of a list goes on a sentence in both languages, and
+    its translation opens in small letters as its source does (DGT-TM CS-EN "smluvní
+    strana mohla ... připomínky; | a Party may ... plans; and": the English article "a",
+    read as the Czech "and" ending the item as the English ends with its own, went to side
+    A, and the English opened with "Party")."""
+    first = _LETTER_RE.search(text, start, min(at, start + 40))
+    return (first is not None and first.group().islower()
+            and text[at:at + 4].lstrip(OPENERS)[:1].isupper())
+
+
+def _item_end_word_to_b(parts: _SegmentalParts, prefix: np.ndarray, start: int,
+                        split: int, end: int, langs: tuple[str, ...]) -> int:
+    """``split``, or the start of side A's last word when side A would end with an item's
+    closing "and" or "or" after a comma or a semicolon (:data:`_LIST_ITEM_END_RE`,
+    :func:`_list_item_end_re`) and that one word after it, leaning less than
+    :data:`OWN_WORD_LEAN` to side A's language, and side B ends with a mark and its own
+    "and" or "or": the item ends with its conjunction in both languages, and the word is
+    side B's first, one the two languages share (DGT-TM LV-LT "... iekļaut protokolā; un
+    bet | kokie pareiškimai ... protokolą, ir", for "... protokolā; un | bet kokie", any
+    statements: Latvian "bet", but, leans 0.15; "... apgabalā, un ar | pradėti derybas ...
+    struktūrų, ir", "ar" 0.42)."""
+    text, pos = parts.text, parts.pos
+    last = _LAST_WORD_RE.search(text, max(start, split - 40), split)
+    if last is None or not text[last.end():split].isspace():
+        return split
+    tail = _mark_and_word(text, split, end)
+    if tail is None or tail[1] not in parts.coordinators:
+        return split
+    lo = max(start, last.start() - 20)
+    patterns = (_LIST_ITEM_END_RE, _list_item_end_re(langs) if langs else None)
+    if not any(m.end() == last.start() for pattern in patterns if pattern is not None
+               for m in pattern.finditer(text, lo, last.start())):
+        return split
+    a, b = int(pos.searchsorted(last.start())), int(pos.searchsorted(split))
+    if b != a + 1 or prefix[b] - prefix[a] >= OWN_WORD_LEAN:
+        return split
+    return last.start()
 
 
 def _after_mark(text: str, at: int) -> bool:
@@ -1407,6 +1510,40 @@ def _code_opening_to_b(text: str, start: int, split: int) -> int:
             begin:end].strip("()[],.;:"):
         return split
     return begin
+
+
+COGNATE_PREFIX = 6  # letters, at least, two words opening a pair's sides have alike
+
+
+def _cognate_opening_to_b(text: str, start: int, split: int, end: int) -> int:
+    """``split``, or the start of side B's second word when that word, capitalised, opens
+    as side A's first word does (:data:`COGNATE_PREFIX` letters alike: "Ministerul" /
+    "Ministero") and side A, a short one, is a name in capitals word by word: the
+    capitalised word before it ends that name, and a translation opens as its source does
+    (DGT-TM RO-IT "Ministerul Transporturilor și Politicii | Insulare Ministero della
+    navigazione e delle politiche insulari": the Romanian "Insulare", in no Romanian list
+    and in the Italian one, leaned to Italian). Not where side A writes a word in small
+    letters other than a short one ("Commissione europea | European Commission"), nor
+    where side B, after the word, writes a capital again."""
+    if end - start > SHORT_PAIR:
+        return split
+    first = _FIRST_WORD_RE.match(text, start, split)
+    words = _CHUNK_RE.findall(text, split, min(end, split + 120))
+    if first is None or len(first.group()) < COGNATE_PREFIX or len(words) < 3:
+        return split
+    stem = first.group()[:COGNATE_PREFIX].lower()
+    moved, after = words[0], words[1]
+    if not (moved.isalpha() and moved[:1].isupper() and moved[1:].islower()
+            and after[:1].isupper() and after[1:].islower()
+            and after.lower().startswith(stem) and not moved.lower().startswith(stem)):
+        return split
+    if any(w[:1].islower() and len(w) > 3 for w in WORD_RE.findall(text, start, split)):
+        return split
+    if any(w[:1].isupper() for w in words[2:]):
+        # side B writes its name in capitals word by word too: the word may be its own
+        # ("Programm Konġunt ta' Riċerka ... | Joint Program of Scientific Research")
+        return split
+    return text.index(after, split + len(moved))
 
 
 def _capital_opening_to_b(text: str, start: int, split: int, end: int) -> int:
@@ -1713,6 +1850,35 @@ def _shared_last_word(text: str, start: int, split: int, end: int) -> int:
         return split
     after = _NEXT_WORD_RE.search(text, first.end(), end)
     if after is None or after.start() >= tail.start():
+        return split
+    return after.start()
+
+
+def _clause_word_to_a(parts: _SegmentalParts, prefix: np.ndarray, start: int, split: int,
+                      end: int) -> int:
+    """``split``, or the start of the word after side B's first word when that word, in
+    small letters, closes a clause with a comma and leans a hair either way (a word both
+    languages write), side A ends with no mark, and the word after the comma leans clearly
+    to side B's language: side A's clause ends there, as "... d'autre | part, established
+    ..." of :func:`_shared_last_word` where the pair does not end with the word (DGT-TM
+    RO-IT "... pe de altă | parte, istituito dall'accordo ... dall'altra", on the other
+    hand: "parte" leans 0.25 to Italian). Not in a pair longer than
+    :data:`SHARED_LAST_PAIR`."""
+    text, pos = parts.text, parts.pos
+    if end - start > SHARED_LAST_PAIR or _after_mark(text, split):
+        return split
+    first = _FIRST_WORD_RE.match(text, split, end)
+    if first is None or not first.group().islower() or \
+            text[first.end():first.end() + 1] != ",":
+        return split
+    after = _NEXT_WORD_RE.search(text, first.end(), end)
+    if after is None or not text[after.start()].islower():
+        return split
+    a = int(pos.searchsorted(first.start()))
+    if a + 2 >= len(prefix) or pos[a] != first.start() or int(pos[a + 1]) != after.start():
+        return split
+    if not 0 < abs(prefix[a + 1] - prefix[a]) < HAIR_LEAN \
+            or prefix[a + 1] - prefix[a + 2] < OWN_WORD_LEAN:
         return split
     return after.start()
 
@@ -2413,6 +2579,7 @@ def _same_code(one: str, other: str) -> bool:
     # BG-RO "Рез. MSC.191(79) на ММО | Rez. 191(79) a OMI")
     return long.endswith(short) and not long[-len(short) - 1].isalnum() and len(short) >= 5
 
+
 def _translated_heads(text: str, start: int, end: int, pos: np.ndarray,
                       prefix: np.ndarray) -> list[tuple[int, int]]:
     """Where the pair repeats the code it opens with after an abbreviation of its own, as
@@ -2423,16 +2590,24 @@ def _translated_heads(text: str, start: int, end: int, pos: np.ndarray,
     stop reads as a sentence end before the code: side B opened with the code, the
     Italian "Ris." left at the Maltese side's end (the code both sides end with, "1994) 8",
     is written "tal-1994) 8" in Maltese, no end of the same chunks)."""
+    out = []
+    for at in _codes_headed_again(text, start, end):
+        # not from the numbers or labels side A ends with before it ("(Kodiċi LSA) I, IV
+        # | Ris. MSC.48(66) ... (Codice LSA) I, VI", the Italian's own label another)
+        out += _spans_before(text, start, at, pos, prefix, numbers=False)
+    return out
+
+
+def _codes_headed_again(text: str, start: int, end: int) -> Iterator[int]:
+    """Where, after ``start`` and before ``end``, the code that the text at ``start``
+    opens with after an abbreviation ("Riż. MSC.36(63)") is written again after white
+    space and an abbreviation, the same or another ("Ris. MSC.36(63)")."""
     m = _HEADED_CODE_RE.match(text, start, min(end, start + 80))
     if m is None:
-        return []
-    out = []
+        return
     for other in _HEADED_CODE_RE.finditer(text, m.end(), end):
         if _same_code(other.group(1), m.group(1)) and text[other.start() - 1].isspace():
-            # not from the numbers or labels side A ends with before it ("(Kodiċi LSA) I, IV
-            # | Ris. MSC.48(66) ... (Codice LSA) I, VI", the Italian's own label another)
-            out += _spans_before(text, start, other.start(), pos, prefix, numbers=False)
-    return out
+            yield other.start()
 
 
 _NUMBER_CHUNK_RE = lazy_pattern(r"\W*(?:\S*\d\S*|[IVXL]+\W*)")
