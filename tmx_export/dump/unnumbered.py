@@ -496,8 +496,6 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
             start_prior[j] = -3.0
         if _CODE_START_RE.match(text, starts[j]):
             start_prior[j] -= 1.5  # "[SEC(99)0066", "(C5-0208/1999": references, not prose
-        if _inside_bracket(text, starts[j]):
-            start_prior[j] = -np.inf
         line_end = starts[j + 1] if j + 1 < n else len(text)
         if _LABELS_LINE_RE.fullmatch(text, starts[j], line_end) or (
                 unpunctuated_end[j] and _ACRONYM_LINE_RE.fullmatch(text, starts[j], line_end)):
@@ -509,7 +507,7 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
             # a word in capitals cut inside: "THE TRADE AND DEVELOPMENT COMMITT" / "EE,
             # uwzględniając ..." opens with a capital, yet no pair starts there
             start_prior[j] = -np.inf
-        if unpunctuated_end[j] and _closes_open_bracket(text, starts[j], line_end):
+        if _inside_bracket(text, starts[j], line_end, unpunctuated_end[j]):
             start_prior[j] = -np.inf
         if not capital[j]:
             # after a line ending inside a word or on one, most likely a cut in a word
@@ -673,13 +671,28 @@ def _cut_capitals(text: str, start: int, langs: tuple[str, ...]) -> bool:
 OPEN_BRACKET_REACH = 200  # characters before a line start searched for a bracket left open
 
 
-def _closes_open_bracket(text: str, start: int, end: int) -> bool:
-    """Whether the line from ``start`` to ``end`` closes a bracket the text before it left
-    open, before it opens one: the line break is inside the brackets, where no pair starts
-    (DGT-TM NL-EN "Elektronischekaartsysteem (Electronic Chart Display and Information
-    System — E" / "CDIS) met back-up, ...", DA-EN "... identification system equipment (AI"
-    / "S)", NL-FR "Zendend koersinstrument (Transmitting" / "Heading Device — THD)
-    (GNSS-methode) ...", where the next pair opened with "CDIS)", "S)" and "Heading")."""
+# a bracket opened, not closed, just before a line start; one closed just after it
+_BRACKET_OPEN_RE = lazy_pattern(r"\([^()]{0,40}$")
+_BRACKET_CLOSE_RE = lazy_pattern(r"[^()]{0,40}\)")
+
+
+def _inside_bracket(text: str, start: int, end: int, unpunctuated: bool) -> bool:
+    """Whether the line from ``start`` to ``end`` opens inside brackets a line break cut,
+    where no pair starts, whatever the capital opening the line: a bracket opened within 40
+    characters before it, not closed, closes within 40 characters after its start (DGT-TM
+    CS-EN "... IMO Res.MSC.36(63)- (1994" / "HSC Code)", which came out as a pair of its
+    own, "HSC | Code)"); or, after a line ending without punctuation (``unpunctuated``), the
+    line closes a bracket left open in the :data:`OPEN_BRACKET_REACH` characters before it,
+    before it opens one (NL-EN "Elektronischekaartsysteem (Electronic Chart Display and
+    Information System — E" / "CDIS) met back-up, ...", DA-EN "... identification system
+    equipment (AI" / "S)", NL-FR "Zendend koersinstrument (Transmitting" / "Heading Device
+    — THD) (GNSS-methode) ...", where the next pair opened with "CDIS)", "S)" and
+    "Heading")."""
+    if _BRACKET_OPEN_RE.search(text, max(0, start - 48), start) and _BRACKET_CLOSE_RE.match(
+            text, start):
+        return True
+    if not unpunctuated:
+        return False
     close = text.find(")", start, end)
     if close < 0 or 0 <= text.find("(", start, close) < close:
         return False
@@ -740,20 +753,6 @@ def _quoted_opening(text: str, start: int) -> bool:
     in the other language is no paragraph side of its own, and taken for one it cut the
     sentence into two wrong pairs."""
     return bool(_QUOTED_OPENING_RE.match(text, start))
-
-
-_BRACKET_OPEN_RE = lazy_pattern(r"\([^()]{0,40}$")
-_BRACKET_CLOSE_RE = lazy_pattern(r"[^()]{0,40}\)")
-
-
-def _inside_bracket(text: str, start: int) -> bool:
-    """Whether the line starting at ``start`` opens inside a bracket: one opened within 40
-    characters before it, not closed, closes within 40 characters after it, none opened
-    before. No pair starts there, whatever the capital opening the line (DGT-TM CS-EN "rez.
-    IMO MSC.36(63)-(předpis HSC 1994) IMO Res.MSC.36(63)- (1994" / "HSC Code)", which came
-    out as a pair of its own, "HSC | Code)", the English cut before its code's name)."""
-    return bool(_BRACKET_OPEN_RE.search(text, max(0, start - 48), start)
-                and _BRACKET_CLOSE_RE.match(text, start))
 
 
 def _inside_quotation(text: str, start: int) -> bool:
