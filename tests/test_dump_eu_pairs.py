@@ -1587,6 +1587,22 @@ def test_an_elided_word_before_an_apostrophe_is_of_the_language_that_elides() ->
     assert not any(target.startswith("all'") for _, target in got)
 
 
+
+def test_side_a_placing_the_body_after_the_code_side_b_heads_again_keeps_it() -> None:
+    """DGT-TM 2019 22019D0996, RO-PT (tests/data/dump_code_then_body_ro_pt.txt,
+    unnumbered, cut inside words): "Rez. MSC.302(87) a OMI" / "Res. IMO MSC.302(87)". The
+    Romanian names the body after the code, the Portuguese before it: both sides end with
+    the code only as written in Portuguese, and that rule gave the Portuguese "a OMI Res.
+    IMO MSC.302(87)". Where side B heads side A's code again with its own abbreviation, the
+    code both sides seem to end with says nothing. (The two rows are now rejects: "a" leans
+    Portuguese, and the Romanian side is too short to say otherwise; no unit is wrong.)"""
+    result, got = _read_data_dump("dump_code_then_body_ro_pt.txt", "codes.txt", "ro", "pt")
+    assert not any(target.startswith("a OMI") for _, target in got)
+    assert ("Rez. MSC.302(87)", "a OMI Res. IMO MSC.302(87)") not in got
+    assert ("Rez. MSC.36(63) a OMI - (Codul HSC 1994) 13",
+            "Res. IMO MSC.36(63)-(Código HSC 1994) 13") in got
+    assert len(got) + len(result.rejects) >= 8
+
 def test_an_abbreviation_heading_a_code_opens_side_b_and_ends_no_sentence() -> None:
     """DGT-TM 2019 22019D0996, BG-RO (tests/data/dump_abbreviated_codes_bg_ro.txt,
     unnumbered, cut inside words): rows of IMO references. "Рез. MSC.81(70) на ММО и

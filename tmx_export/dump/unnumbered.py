@@ -2139,7 +2139,8 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
         vals = vals - _name_lean(pos, prefix, (first, second), cut)
     cuts = cut.tolist()
     repeats = _repeats(text, s_off, e_off, opening, pos, prefix, langs) if opening else []
-    repeats += _translated_heads(text, s_off, e_off, pos, prefix)
+    heads = _translated_heads(text, s_off, e_off, pos, prefix)
+    repeats += heads
     for index, c in enumerate(cuts if long_opening or repeats or closing else ()):
         if long_opening and text.startswith(long_opening, c) and not _own_word_repeated(
                 text, s_off, c, _common_prefix(text, s_off, c, e_off), pos, prefix) \
@@ -2158,8 +2159,12 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
             vals[index] += REPEAT_BONUS
         # (not where side A ends so only by giving side B a bracketed reference of its own:
         # "... přílohy I, II a III | [2019/996] o vzájemném ... přílohy I, II a III")
-        if closing and _ends_with(text, s_off, c, closing) and not _lone_bracketed_code(
-                text, s_off, c, e_off) and not _own_word_after(pos, prefix, c, int(pos[k])) \
+        # (not where side B opens with its own abbreviation of the code side A opens with:
+        # side A then ends as its language places the body, "Rez. MSC.302(87) a OMI | Res.
+        # IMO MSC.302(87)", DGT-TM RO-PT, where the code both end with gave side B "a OMI")
+        if closing and not heads and _ends_with(text, s_off, c, closing) \
+                and not _lone_bracketed_code(text, s_off, c, e_off) \
+                and not _own_word_after(pos, prefix, c, int(pos[k])) \
                 and not _opens_small(text, s_off, c, int(pos[k])) \
                 and not _number_before_word(text, c, closing, side_a):
             vals[index] += REPEAT_BONUS
