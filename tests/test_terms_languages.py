@@ -262,7 +262,7 @@ def test_german_nouns_read_as_written_and_headings_in_capitals() -> None:
 
 def test_a_compound_pairs_with_a_two_word_term() -> None:
     from tmx_export.terms.associate import _length_prior
-    from tmx_export.terms.citation import _with_ending
+    from tmx_export.terms.forms import with_ending as _with_ending
 
     # "Fischbestand" and "stock de poissons" are as long as each other
     assert _length_prior(1, 2, (True, False)) == _length_prior(2, 2) > _length_prior(1, 1)

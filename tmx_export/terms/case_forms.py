@@ -7,10 +7,9 @@ seen: a half-made form is worse than an oblique one."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from ..frequencies import zipf as zipf_frequency
 from .candidates import STOPWORD, WORD, Extractor, Token
+from .forms import rewritten, shared_start, with_ending
 
 # Finnish adjectives and participles by their lemma's ending: "-inen" (kansainvälinen),
 # "-va"/"-vä" (kestävä, tukeva), "-ea"/"-eä" (korkea), "-ton"/"-tön", "-kas"/"-käs",
@@ -131,9 +130,7 @@ def _trusted(lower: str, lemma: str, extractor: Extractor) -> bool:
     participle, "yhdistyneiden" / "yhdistyä"), and the lemma is its own lemma: simplemma
     gives "szervezetet" (accusative) the possessive "szervezete", whose lemma is
     "szervezet"."""
-    same = 0
-    while same < min(len(lower), len(lemma)) and lower[same] == lemma[same]:
-        same += 1
+    same = shared_start(lower, lemma)
     if same < 3 or len(lemma) - same > 3 or len(lower) < len(lemma) - 1:
         return False
     added = lower[same:]
@@ -176,22 +173,6 @@ def _case_ending(lower: str) -> str:
 
 
 def _lemma_form(form: str, token: Token) -> str:
-    """The token's lemma written as the token is: the letters it shares with the token as
-    written ("EU-osapuolen" -> "EU-osapuoli", "Etelä-Afrikkaa" -> "Etelä-Afrikka")."""
-    text = form[token.start:token.end]
-    lemma = token.piece
-    same = 0
-    while same < min(len(token.lower), len(lemma)) and token.lower[same] == lemma[same]:
-        same += 1
-    return text[:same] + lemma[same:] if len(text) == len(token.lower) else lemma
-
-
-def rewritten(form: str, tokens: list[Token], words: Mapping[int, str]) -> str:
-    """``form`` with the tokens named in ``words`` (by ``id``) written as it says."""
-    out, last = [], 0
-    for token in tokens:
-        out.append(form[last:token.start])
-        out.append(words.get(id(token), form[token.start:token.end]))
-        last = token.end
-    out.append(form[last:])
-    return "".join(out)
+    """The token's lemma written as the token is (:func:`.forms.with_ending`):
+    "EU-osapuolen" -> "EU-osapuoli", "Etelä-Afrikkaa" -> "Etelä-Afrikka"."""
+    return with_ending(token.piece, token.lower, form[token.start:token.end])

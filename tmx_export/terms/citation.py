@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from ..frequencies import zipf as zipf_frequency
 from .candidates import ARTICLE, CONNECTOR, STOPWORD, WORD, Extractor, Token
 from .case_forms import nominative
-from .case_forms import rewritten as _rewritten
+from .forms import match_case, rewritten, shared_start, with_ending
 from .lemmas import is_known
 from .stopwords import NOT_STOP
 from .termpair import TermPair
@@ -161,7 +161,7 @@ def _german_nominative(form: str, extractor: Extractor) -> str:
             return form  # the strong nominative of a weak masculine or a neuter in "-e"
         text = form[token.start:token.end]
         nominative[id(token)] = text[:len(token.piece)] + "e"
-    return _rewritten(form, tokens, nominative)
+    return rewritten(form, tokens, nominative)
 
 
 # The languages whose singulars are made here by rules (English and French endings); the
@@ -281,15 +281,8 @@ def _base_variant(variants: Mapping[str, int], extractor: Extractor) -> str:
 def _ending_letters(form: str, extractor: Extractor) -> int:
     """How many letters the words of ``form`` have beyond what they share with their
     lemmas ("Beschlüsse", lemma "beschluß": 4; "Europäischen", "europäisch": 2)."""
-    return sum(len(token.lower) - _shared_start(token.lower, token.piece)
+    return sum(len(token.lower) - shared_start(token.lower, token.piece)
                for token in extractor.tokens(form) if token.kind in (WORD, STOPWORD))
-
-
-def _shared_start(word: str, lemma: str) -> int:
-    same = 0
-    while same < min(len(word), len(lemma)) and word[same] == lemma[same]:
-        same += 1
-    return same
 
 
 # English nouns with a sense of their own in the plural ("the minutes of a meeting" are no
@@ -358,7 +351,7 @@ def _citation(form: str, extractor: Extractor) -> str:
             if token.kind not in ("w", "s"):
                 break
             change.add(id(token))
-    return _rewritten(form, tokens, {
+    return rewritten(form, tokens, {
         id(token): _singular(form[token.start:token.end], token, extractor)
         for token in tokens if id(token) in change})
 
@@ -378,7 +371,7 @@ def _french_citation(form: str, tokens: list[Token], extractor: Extractor) -> st
         if singular == text and _plural_marked(token):
             return form  # kept plural ("affaires", an unknown word): so are its adjectives
         singulars[id(token)] = singular
-    return _rewritten(form, tokens, singulars)
+    return rewritten(form, tokens, singulars)
 
 
 def _agreeing_words(tokens: list[Token]) -> list[Token] | None:
@@ -427,7 +420,7 @@ def _modifiers_at_base(modifiers: list[Token]) -> bool:
     so that the head's singular agrees with them. A modifier with another ending ("-en",
     "-er", "-em", "-es") agrees with the head as seen only: the term is then kept as
     seen."""
-    return all(token.lower[_shared_start(token.lower, token.piece):] in ("", "e")
+    return all(token.lower[shared_start(token.lower, token.piece):] in ("", "e")
                for token in modifiers if token.kind in (WORD, STOPWORD))
 
 
@@ -479,7 +472,7 @@ def _singular(text: str, token: Token, extractor: Extractor, agreeing: bool = Fa
             if not agreeing and (
                     zipf_frequency(candidate, lang) < zipf_frequency(lower, lang) - 0.5):
                 return text
-            return _match_case(candidate, text)
+            return match_case(candidate, text)
     return text
 
 
@@ -491,7 +484,7 @@ def _lemma_singular(text: str, lower: str, lemma: str, extractor: Extractor) -> 
     endings = extractor.rules.verb_lemma_endings
     if endings and lemma.endswith(endings) and not lower.startswith(lemma):
         return text  # "Unterzeichnet", lemma "unterzeichnen": a verb's form, no noun
-    return _with_ending(lemma, lower, text) if _ending_apart(lemma, lower) else text
+    return with_ending(lemma, lower, text) if _ending_apart(lemma, lower) else text
 
 
 def _ending_apart(lemma: str, lower: str) -> bool:
@@ -501,23 +494,8 @@ def _ending_apart(lemma: str, lower: str) -> bool:
     lemma is sometimes another word's ("HSC-Code" -> "hsc-coden", "Stützt" -> "stützen");
     the term then keeps a form seen in the text."""
     lemma, lower = lemma.translate(_NO_UMLAUT), lower.translate(_NO_UMLAUT)
-    same = _shared_start(lower, lemma)
+    same = shared_start(lower, lemma)
     return len(lemma) <= len(lower) and len(lemma) - same <= 1 and len(lower) - same <= 3
 
 
 _NO_UMLAUT = str.maketrans("äöü", "aou")
-
-
-def _with_ending(lemma: str, lower: str, text: str) -> str:
-    """``text`` (lower-cased ``lower``) with the ending its lemma has instead, the rest as
-    written: "SADC-WPA-Staaten" -> "SADC-WPA-Staat", "Fischbestände" -> "Fischbestand"."""
-    same = _shared_start(lower, lemma)
-    return text[:same] + lemma[same:] if len(text) == len(lower) else _match_case(lemma, text)
-
-
-def _match_case(word: str, model: str) -> str:
-    if model.isupper() and len(model) > 1:
-        return word.upper()
-    if model[:1].isupper():
-        return word[:1].upper() + word[1:]
-    return word
