@@ -136,7 +136,7 @@ def _source_terms(source_lang: str) -> dict[str, str]:
     ("es-ES", "compatibilidad electromagnético", "compatibilidad electromagnética"),
     ("es-ES", "estado miembro", "Estado miembro"),  # "Estados miembros": "-s" dropped
     ("pl-PL", "morze pełny", "morze pełne"),
-    ("pl-PL", "państwo członkowski", "państw członkowskich"),
+    ("pl-PL", "państwo członkowski", "państwo członkowskie"),  # seen "państw członkowskich"
     # the first word is an adjective, whose lemma has another gender ("primero reunión",
     # "alto mar", "Áfrico do Sul" were written)
     ("es-ES", "primero reunión de consejo", "primera reunión del Consejo"),
@@ -208,6 +208,57 @@ def test_finnish_and_hungarian_terms_are_cited_in_the_nominative(
     from tmx_export.terms.citation import citation_form
 
     assert citation_form({seen: 3}, Extractor(lang)) == cited
+
+@pytest.mark.parametrize(("seen", "cited"), [
+    # DGT-TM 2019 EN-PL: the head and its adjectives in the nominative singular, the
+    # adjectives in the head's gender (by its lemma's ending)
+    ("Oceanie Arktycznym", "Ocean Arktyczny"),
+    ("Wspólnej Radzie", "Wspólna Rada"),
+    ("właściwych organizacji naukowych", "właściwa organizacja naukowa"),
+    ("partnerstwie gospodarczym", "partnerstwo gospodarcze"),
+    ("specjalnych grup technicznych", "specjalna grupa techniczna"),
+    ("zasobów rybnych", "zasób rybny"),
+    ("WSPÓLNEJ RADY", "WSPÓLNA RADA"),
+    ("Stron", "Strona"),
+    # a complement in the genitive after them is kept
+    ("Konwencji Narodów Zjednoczonych", "Konwencja Narodów Zjednoczonych"),
+    ("postanowień prawa międzynarodowego", "postanowienie prawa międzynarodowego"),
+    ("procedur oceny zgodności", "procedura oceny zgodności"),
+    # kept as seen: a name in the plural, a noun whose lemma is a plural ("drzwi"), a
+    # participle or a noun declined as an adjective after the head, a verbal noun or an
+    # abbreviation simplemma reads as another word ("usta" for "ust."), a lemma that is
+    # another word's ("połowy", catches, is no "połowa", half), an adjective read as a noun
+    ("Narodów Zjednoczonych", "Narodów Zjednoczonych"),
+    ("drzwi przeciwpożarowe", "drzwi przeciwpożarowe"),
+    ("państwa objętego umową", "państwa objętego umową"),
+    ("transmisji danych seryjnych", "transmisji danych seryjnych"),
+    ("zarządzania wspólnymi zasobami", "zarządzania wspólnymi zasobami"),
+    ("ust", "ust"),
+    ("połowy przemysłowe", "połowy przemysłowe"),
+    ("telekomunikacyjne", "telekomunikacyjne"),
+])
+def test_polish_terms_are_cited_in_the_nominative(seen: str, cited: str) -> None:
+    from tmx_export.terms.citation import citation_form
+
+    assert citation_form({seen: 3}, Extractor("pl")) == cited
+
+
+def test_a_lemma_ending_put_on_a_word_in_capitals_is_in_capitals() -> None:
+    from tmx_export.terms.citation import citation_form
+
+    # a heading's word: "FISCHBESTand" was written
+    assert citation_form({"FISCHBESTÄNDE": 2}, Extractor("de")) == "FISCHBESTAND"
+
+
+def test_a_polish_noun_made_of_a_verb_is_never_cited_as_the_verb() -> None:
+    from tmx_export.terms.citation import citation_form
+
+    # DGT-TM 2019 EN-PL: simplemma's lemma of "zarządzanie" (management) and of
+    # "monitorowania" is the verb ("zarządzać", "monitorować"), which was written
+    pl = Extractor("pl")
+    assert citation_form({"zarządzanie": 10}, pl) == "zarządzanie"
+    assert citation_form({"monitorowania": 11}, pl) == "monitorowania"
+
 
 def test_german_citation_forms_trust_lemmas_only_for_their_endings() -> None:
     from tmx_export.terms.citation import citation_form

@@ -65,12 +65,12 @@ def citation_form(variants: Mapping[str, int], extractor: Extractor,
                   plural_names: bool = True) -> str:
     """The dictionary form of a term from its surface variants (:func:`_seen_citation`),
     its German adjectives made nominative where its head says how
-    (:func:`_german_nominative`), a Finnish or Hungarian term seen in another case made
+    (:func:`_german_nominative`), a Finnish, Hungarian or Polish term seen in another case made
     nominative (:func:`.case_forms.nominative`)."""
     form = _seen_citation(variants, extractor, plural_names)
     if extractor.rules.cased_nouns:
         return _german_nominative(form, extractor)
-    return nominative(form, extractor)  # Finnish and Hungarian cases
+    return nominative(form, extractor)  # Finnish, Hungarian and Polish cases
 
 
 def _seen_citation(variants: Mapping[str, int], extractor: Extractor,
@@ -476,6 +476,21 @@ def _singular(text: str, token: Token, extractor: Extractor, agreeing: bool = Fa
     return text
 
 
+# Where simplemma reads a noun made of a verb as the verb ("zarządzanie", management, ->
+# "zarządzać", to manage): the verbs' lemma endings, and the nouns' endings in every case
+_VERBAL_NOUNS = {"pl": (("ać", "ić", "yć", "eć", "ąć", "uć"),
+                        tuple(stem + ending for stem in ("ni", "ci")
+                              for ending in ("e", "a", "u", "em", "ach", "ami", "om")))}
+
+
+def _noun_of_verb(lower: str, lemma: str, lang: str) -> bool:
+    """Whether the word ``lower`` is a noun made of a verb and ``lemma`` that verb: the
+    noun is then cited as seen, never as the verb ("zarządzanie", "monitorowania"). (Not
+    the term rules' ``verb_lemma_endings``, which would drop those nouns as verbs.)"""
+    endings = _VERBAL_NOUNS.get(lang)
+    return endings is not None and lemma.endswith(endings[0]) and lower.endswith(endings[1])
+
+
 def _lemma_singular(text: str, lower: str, lemma: str, extractor: Extractor) -> str:
     """``text`` with the ending of simplemma's ``lemma`` where it can be trusted
     (:func:`_ending_apart`), else as written."""
@@ -484,6 +499,8 @@ def _lemma_singular(text: str, lower: str, lemma: str, extractor: Extractor) -> 
     endings = extractor.rules.verb_lemma_endings
     if endings and lemma.endswith(endings) and not lower.startswith(lemma):
         return text  # "Unterzeichnet", lemma "unterzeichnen": a verb's form, no noun
+    if _noun_of_verb(lower, lemma, extractor.lang):
+        return text
     return with_ending(lemma, lower, text) if _ending_apart(lemma, lower) else text
 
 

@@ -33,7 +33,11 @@ def with_ending(lemma: str, lower: str, text: str) -> str:
     written: "SADC-WPA-Staaten" -> "SADC-WPA-Staat", "Fischbestände" -> "Fischbestand",
     "EU-osapuolen" -> "EU-osapuoli"."""
     same = shared_start(lower, lemma)
-    return text[:same] + lemma[same:] if len(text) == len(lower) else match_case(lemma, text)
+    if len(text) != len(lower):
+        return match_case(lemma, text)
+    written = text[:same] + lemma[same:]
+    # a word in capitals stays in capitals ("PRAGNĄ" -> "PRAGNĄĆ", never "PRAGNĄć")
+    return written.upper() if text.isupper() and len(text) > 1 else written
 
 
 def match_case(word: str, model: str) -> str:
