@@ -48,7 +48,7 @@ ORDER = [
     # terminology, beside the pipeline (it reads units through it)
     "terms.termpair", "terms.stopwords", "terms.languages", "terms.lemmas", "terms.candidates",
     "terms.units", "terms.arrays", "terms.keys", "terms.patterns", "terms.occurrences",
-    "terms.link", "terms.forms", "terms.polish_cases", "terms.case_forms", "terms.citation",
+    "terms.link", "terms.forms", "terms.slavic_cases", "terms.case_forms", "terms.citation",
     "terms.rank",
     "terms.associate", "terms.termbase", "terms.tbx", "terms.glossary", "terms._sheet_xml",
     "terms.review", "terms.report", "terms.run", "terms",

@@ -209,38 +209,60 @@ def test_finnish_and_hungarian_terms_are_cited_in_the_nominative(
 
     assert citation_form({seen: 3}, Extractor(lang)) == cited
 
-@pytest.mark.parametrize(("seen", "cited"), [
+@pytest.mark.parametrize(("lang", "seen", "cited"), [
     # DGT-TM 2019 EN-PL: the head and its adjectives in the nominative singular, the
     # adjectives in the head's gender (by its lemma's ending)
-    ("Oceanie Arktycznym", "Ocean Arktyczny"),
-    ("Wspólnej Radzie", "Wspólna Rada"),
-    ("właściwych organizacji naukowych", "właściwa organizacja naukowa"),
-    ("partnerstwie gospodarczym", "partnerstwo gospodarcze"),
-    ("specjalnych grup technicznych", "specjalna grupa techniczna"),
-    ("zasobów rybnych", "zasób rybny"),
-    ("WSPÓLNEJ RADY", "WSPÓLNA RADA"),
-    ("Stron", "Strona"),
+    ("pl", "Oceanie Arktycznym", "Ocean Arktyczny"),
+    ("pl", "Wspólnej Radzie", "Wspólna Rada"),
+    ("pl", "właściwych organizacji naukowych", "właściwa organizacja naukowa"),
+    ("pl", "partnerstwie gospodarczym", "partnerstwo gospodarcze"),
+    ("pl", "specjalnych grup technicznych", "specjalna grupa techniczna"),
+    ("pl", "zasobów rybnych", "zasób rybny"),
+    ("pl", "WSPÓLNEJ RADY", "WSPÓLNA RADA"),
+    ("pl", "Stron", "Strona"),
     # a complement in the genitive after them is kept
-    ("Konwencji Narodów Zjednoczonych", "Konwencja Narodów Zjednoczonych"),
-    ("postanowień prawa międzynarodowego", "postanowienie prawa międzynarodowego"),
-    ("procedur oceny zgodności", "procedura oceny zgodności"),
+    ("pl", "Konwencji Narodów Zjednoczonych", "Konwencja Narodów Zjednoczonych"),
+    ("pl", "postanowień prawa międzynarodowego", "postanowienie prawa międzynarodowego"),
+    ("pl", "procedur oceny zgodności", "procedura oceny zgodności"),
     # kept as seen: a name in the plural, a noun whose lemma is a plural ("drzwi"), a
     # participle or a noun declined as an adjective after the head, a verbal noun or an
     # abbreviation simplemma reads as another word ("usta" for "ust."), a lemma that is
     # another word's ("połowy", catches, is no "połowa", half), an adjective read as a noun
-    ("Narodów Zjednoczonych", "Narodów Zjednoczonych"),
-    ("drzwi przeciwpożarowe", "drzwi przeciwpożarowe"),
-    ("państwa objętego umową", "państwa objętego umową"),
-    ("transmisji danych seryjnych", "transmisji danych seryjnych"),
-    ("zarządzania wspólnymi zasobami", "zarządzania wspólnymi zasobami"),
-    ("ust", "ust"),
-    ("połowy przemysłowe", "połowy przemysłowe"),
-    ("telekomunikacyjne", "telekomunikacyjne"),
+    ("pl", "Narodów Zjednoczonych", "Narodów Zjednoczonych"),
+    ("pl", "drzwi przeciwpożarowe", "drzwi przeciwpożarowe"),
+    ("pl", "państwa objętego umową", "państwa objętego umową"),
+    ("pl", "transmisji danych seryjnych", "transmisji danych seryjnych"),
+    ("pl", "zarządzania wspólnymi zasobami", "zarządzania wspólnymi zasobami"),
+    ("pl", "ust", "ust"),
+    ("pl", "połowy przemysłowe", "połowy przemysłowe"),
+    ("pl", "telekomunikacyjne", "telekomunikacyjne"),
+    # DGT-TM 2019 EN-CS and EN-SK: the adjectives before the head, which is the first noun
+    ("cs", "Severního ledového oceánu", "Severní ledový oceán"),
+    ("cs", "Evropské unie", "Evropská unie"),
+    ("cs", "vnitrostátním vědeckým programem", "vnitrostátní vědecký program"),
+    ("cs", "Evropským společenstvím", "Evropské společenství"),
+    ("cs", "zvláštní technické skupiny", "zvláštní technická skupina"),
+    ("cs", "vědeckého výzkumu", "vědecký výzkum"),  # "-um", yet no neuter
+    ("sk", "Severnom ľadovom oceáne", "Severný ľadový oceán"),
+    ("sk", "Európskym spoločenstvom", "Európske spoločenstvo"),
+    ("sk", "sektorovej prílohy", "sektorová príloha"),
+    ("sk", "predbežnej opatrnosti", "predbežná opatrnosť"),
+    # kept: a word after the head begins its complement ("ustanovení mezinárodního
+    # práva"); a noun made of a verb ends as a soft adjective ("posuzování shody" is no
+    # "posuzování shoda"); a head alone, which may be a verb's form ("plní" is no "plnit");
+    # an adjective whose gender is not its head's lemma's ("Spoločnej rady": simplemma's
+    # lemma of "rady" is "rad", masculine); a name in the plural
+    ("cs", "ustanovení mezinárodního práva", "ustanovení mezinárodního práva"),
+    ("cs", "posuzování shody", "posuzování shody"),
+    ("cs", "plní", "plní"),
+    ("sk", "Spoločnej rady", "Spoločnej rady"),
+    ("cs", "Spojených národů", "Spojených národů"),
 ])
-def test_polish_terms_are_cited_in_the_nominative(seen: str, cited: str) -> None:
+def test_west_slavic_terms_are_cited_in_the_nominative(lang: str, seen: str,
+                                                        cited: str) -> None:
     from tmx_export.terms.citation import citation_form
 
-    assert citation_form({seen: 3}, Extractor("pl")) == cited
+    assert citation_form({seen: 3}, Extractor(lang)) == cited
 
 
 def test_a_lemma_ending_put_on_a_word_in_capitals_is_in_capitals() -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..frequencies import zipf as zipf_frequency
 from .candidates import STOPWORD, WORD, Extractor, Token
 from .forms import rewritten, shared_start, with_ending
-from .polish_cases import polish_nominative
+from .slavic_cases import SLAVIC, slavic_nominative
 
 # Finnish adjectives and participles by their lemma's ending: "-inen" (kansainvälinen),
 # "-va"/"-vä" (kestävä, tukeva), "-ea"/"-eä" (korkea), "-ton"/"-tön", "-kas"/"-käs",
@@ -51,10 +51,10 @@ _HU_NOUN_ENDINGS = ("ás", "és")
 
 
 def nominative(form: str, extractor: Extractor) -> str:
-    """``form`` in the nominative singular where its language is Finnish, Hungarian or
-    Polish (:mod:`.polish_cases`) and its words say how; else ``form``."""
-    if extractor.lang == "pl":
-        return polish_nominative(form, extractor)
+    """``form`` in the nominative singular where its language is Finnish, Hungarian,
+    Polish, Czech or Slovak (:mod:`.slavic_cases`) and its words say how; else ``form``."""
+    if extractor.lang in SLAVIC:
+        return slavic_nominative(form, extractor)
     if extractor.lang == "fi":
         return _finnish(form, extractor)
     if extractor.lang == "hu":

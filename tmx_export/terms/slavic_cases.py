@@ -1,0 +1,262 @@
+"""Citation forms in Polish, Czech and Slovak: a term seen only in an oblique case or in the
+plural (Polish "Oceanu Arktycznego", of the Arctic Ocean; "państw członkowskich", of the
+Member States; Czech "Společné rady"; Slovak "Európskej únie") is cited as a termbase writes
+it, in the nominative singular ("Ocean Arktyczny", "państwo członkowskie", "Společná rada",
+"Európska únia"). The three have no article: a treaty writes most terms in the genitive,
+so the form seen most is seldom the citation form.
+
+The head is the first noun, and the adjectives before it agree with it; in Polish so do
+the adjectives right after it ("Ocean Arktyczny"), where in Czech and Slovak a word after
+the head begins its complement ("oblast volného moře"). The adjectives take the nominative
+of the head's gender, told by its lemma's ending; the complement is kept as seen
+("Konwencja Narodów Zjednoczonych", "procedura oceny zgodności"). Where a word cannot be
+told apart (a participle, a noun declined as an adjective, a name in the plural, a head
+whose gender its ending does not tell or that an adjective's ending contradicts) the term
+is kept as seen: a half-made form is worse than an oblique one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..frequencies import zipf as zipf_frequency
+from .candidates import WORD, Extractor, Token
+from .forms import rewritten, shared_start, with_ending
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """What a language's adjectives and nouns look like. ``adjectives``: an adjective
+    lemma's last letter -> the endings its forms have after the lemma's stem, and its
+    nominatives singular (masculine, feminine, neuter) in the same way. ``genders``: an
+    adjective's ending -> the genders of the nouns it may agree with in the singular
+    ("-ej" is feminine). ``plural``: an adjective's endings no singular has, which a name in
+    the plural keeps ("Narodów Zjednoczonych"). ``oblique``: an adjective's endings no noun
+    in the nominative has. ``verbs``: a verb's lemma endings (never a noun's head)."""
+
+    adjectives: dict[str, tuple[frozenset[str], tuple[str, str, str]]]
+    genders: dict[str, str]
+    plural: tuple[str, ...]
+    oblique: tuple[str, ...]
+    verbs: tuple[str, ...]
+    feminine: tuple[str, ...]
+    neuter: tuple[str, ...]
+    masculine: tuple[str, ...]
+    after_head: bool = False  # adjectives after the head agree with it (Polish)
+    # a head with no adjective is made nominative too (Polish: there simplemma's lemmas of
+    # verbs end as no noun's, "-ć"; a Czech verb's "-t" ends nouns too, "stát", state, and
+    # "plní" would be cited "plnit")
+    alone: bool = False
+    nouns: tuple[str, ...] = ()  # nouns' lemma endings that adjectives' have too
+
+def _endings(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_RULES = {
+    "pl": _Rules(
+        # (masculine persons' plural in "-i": "wybrani", "Arbitrzy wybrani")
+        adjectives={"y": (_endings("y a e i ego emu ym ej ą ych ymi"), ("y", "a", "e")),
+                    # soft stems ("ostatni"), and "-ki"/"-gi" ("europejski": _nominative)
+                    "i": (_endings("i a e ego emu im ej ą ich imi ie ia iego iemu iej ią"),
+                          ("i", "ia", "ie"))},
+        genders={"a": "f", "ia": "f", "ej": "f", "iej": "f", "ą": "f", "ią": "f",
+                 "ego": "mn", "iego": "mn", "emu": "mn", "iemu": "mn"},
+        plural=("ych", "ich", "ymi", "imi"),
+        oblique=("ne", "ny", "na", "ego", "emu", "ym", "im", "ej", "ych", "ich", "ymi", "imi"),
+        verbs=("ać", "ić", "yć", "eć", "ąć", "uć", "ować"),
+        feminine=("a", "ść"), neuter=("o", "e", "ę", "ium", "eum", "rum"),
+        masculine=("b", "d", "f", "g", "h", "k", "ł", "m", "n", "p", "r", "s", "t", "z", "ch",
+                   "j"),
+        after_head=True, alone=True),
+    "cs": _Rules(
+        adjectives={"ý": (_endings("ý á é ého ému ém ým ou í ých ými"), ("ý", "á", "é")),
+                    "í": (_endings("í ího ímu ím ích ími"), ("í", "í", "í"))},
+        genders={"ou": "f", "ého": "mn", "ému": "mn", "ém": "mn", "ího": "mn", "ímu": "mn"},
+        plural=("ých", "ými", "ích", "ími"),
+        oblique=("ého", "ému", "ém", "ých", "ými", "ího", "ímu", "ích", "ími"),
+        verbs=(),  # "-t" ends nouns too ("stát", state)
+        feminine=("a", "ost", "ice", "ace", "uce", "nce", "ie", "se"),
+        neuter=("o", "ium", "eum", "rum", "í"),
+        masculine=("b", "d", "f", "g", "h", "k", "m", "n", "p", "r", "s", "t", "v", "z",
+                   "ch", "j"),
+        # nouns made of verbs and nouns in "-ství", "-ctví", which end as soft adjectives
+        # do ("posuzování shody" is no "posuzování shoda", "společenství")
+        nouns=("ání", "ení", "ění", "ití", "ytí", "utí", "etí", "ství", "ctví", "dí")),
+    "sk": _Rules(
+        adjectives={"ý": (_endings("ý á é ého ému om ým ej ú ou í ých ými"), ("ý", "á", "é")),
+                    # after a long syllable ("európsky")
+                    "y": (_endings("y a e eho emu om ym ej u ou i ych ymi"), ("y", "a", "e")),
+                    "í": (_endings("í ia ie ieho iemu om ím ej iu ou ích ími"),
+                          ("í", "ia", "ie"))},
+        genders={"á": "f", "a": "f", "ia": "f", "ej": "f", "ú": "f", "u": "f", "iu": "f",
+                 "ou": "f", "ého": "mn", "eho": "mn", "ieho": "mn", "ému": "mn", "emu": "mn",
+                 "iemu": "mn"},
+        plural=("ých", "ými", "ych", "ymi", "ích", "ími"),
+        oblique=("ého", "ému", "ých", "ými", "eho", "emu", "ych", "ymi", "ej"),
+        verbs=("ať", "iť", "eť", "uť", "yť", "ýť", "ieť", "ovať"),
+        feminine=("a", "osť"), neuter=("o", "e", "ium", "eum", "rum"),
+        masculine=("b", "d", "f", "g", "h", "k", "m", "n", "p", "r", "s", "t", "v", "z",
+                   "ch", "j")),
+}
+
+# Polish: the case of an adjective after the head, by its ending, and how the head ends
+# then: "-ego" (genitive singular, masculine or neuter) with "Oceanu", "państwa"; "-ych"
+# (genitive or locative plural) with "państw", "zasobów", "organizacji", "jednostek". A head
+# ending otherwise is not the adjective's: it belongs to a complement.
+_NOUN_AFTER_CASE = {
+    "ego": ("u", "a"), "emu": ("owi", "u"), "ej": ("y", "i", "e"), "ą": ("ę", "ą"),
+    "ym": ("e", "u", "em", "om"), "ych": ("", "ów", "ach", "i", "y", "ek"),
+    "ymi": ("ami", "mi"), "e": ("y", "i", "e", "a"),
+}
+# Polish: a word after the head ending so that is no adjective agreeing with it (a
+# participle, "objętego"; a noun declined as an adjective, "przewodniczącego"; a participle
+# of a name, "Zjednoczone") leaves the term as seen.
+_PL_OBLIQUE_AFTER = ("ego", "emu", "ym", "im", "ej", "ą", "ych", "ich", "ymi", "imi", "one",
+                     "ony", "ona", "ane", "any", "ana", "ęte", "ęty", "ęta", "ące", "ący",
+                     "ąca")
+# Adjectives that are mostly nouns declined as adjectives ("danych", of the data: "dane",
+# not "dany", given), which never agree with a head before them ("wymiany danych")
+_NOUN_ADJECTIVES = frozenset("""dany przewodniczący chory bezrobotny ubezpieczony oskarżony
+pozwany zatrudniony małoletni pełnoletni""".split())
+# Lemmas simplemma gives for the forms of another word: "połowy" (catches, of "połów") read
+# as "połowa" (half)
+_MISREAD_LEMMAS = frozenset({"połowa"})
+# Nouns in "-a" that are masculine (persons), whose adjectives are masculine
+_MASCULINE_IN_A = frozenset("""mężczyzna kolega poeta sędzia starosta wojewoda turysta
+obrońca předseda""".split())
+# A noun's plural endings, which a name keeps ("Narodów Zjednoczonych" has no singular)
+_PLURAL_NOUN = ("ów", "ami", "ach", "om", "ů", "ům", "ech", "ách", "ov", "och")
+# Nouns made of verbs, which simplemma reads as the verb: their lemma's endings
+_VERBAL_NOUN = {"pl": ("nie", "cie"), "cs": ("ní", "tí"), "sk": ("nie", "tie")}
+
+
+def slavic_nominative(form: str, extractor: Extractor) -> str:
+    """``form`` with its head noun and the adjectives agreeing with it in the nominative
+    singular, or as seen where a word cannot be told apart."""
+    rules = _RULES[extractor.lang]
+    tokens = extractor.tokens(form)
+    at = 0
+    while at < len(tokens) and _adjective(tokens[at], rules):
+        at += 1
+    if at == len(tokens) or any(token.kind != WORD or token.breaks
+                                for token in tokens[:at + 1]):
+        return form  # no noun after the adjectives, or a code or a mark among them
+    head = tokens[at]
+    if not _trusted(head, extractor, rules) or not (at or rules.alone):
+        return form
+    end = at + 1
+    if rules.after_head:
+        while end < len(tokens) and not tokens[end].breaks and _adjective(tokens[end], rules):
+            end += 1
+        if end < len(tokens) and tokens[end].lower.endswith(_PL_OBLIQUE_AFTER):
+            return form  # a participle or an adjective of another noun right after them
+        if head.lower == head.piece:
+            return form  # the nominative singular already
+    agreeing = tokens[:at] + tokens[at + 1:end]
+    gender = _gender(head.piece, rules)
+    if agreeing and (gender is None or not all(_agrees(token, head, gender, rules)
+                                               for token in agreeing)):
+        return form  # adjectives whose nominative the head does not tell
+    if any(token.capital for token in agreeing + [head]) and (
+            head.lower[shared_start(head.lower, head.piece):].endswith(_PLURAL_NOUN)
+            or any(_ending(token).endswith(rules.plural) for token in agreeing)):
+        return form  # a name in the plural ("Narodów Zjednoczonych", "Spojených národů")
+    words = {id(head): _written(head.piece, head, form)}
+    for token in agreeing:
+        words[id(token)] = _written(_nominative(token.piece, gender or "m", rules), token, form)
+    return rewritten(form, tokens, words)
+
+
+def _nominative(lemma: str, gender: str, rules: _Rules) -> str:
+    """An adjective's nominative singular in a gender, from its lemma (the masculine):
+    "arktyczny" -> "arktyczna", "arktyczne"; "europejski" -> "europejska", "europejskie";
+    "ostatni" -> "ostatnia", "ostatnie"; Czech "severní" in every gender."""
+    masculine, feminine, neuter = rules.adjectives[lemma[-1]][1]
+    if feminine == "ia" and lemma[-2:-1] in ("k", "g"):
+        feminine = "a"  # a hard stem before the "-i" ("europejska", "długa")
+    return lemma[:-1] + {"m": masculine, "f": feminine, "n": neuter}[gender]
+
+
+def _adjective(token: Token, rules: _Rules) -> bool:
+    """Whether a word is an adjective by its lemma's ending and its own after the lemma's
+    stem ("arktycznym" of "arktyczny"). Not a noun whose lemma is a plural ("drzwi",
+    "obrady": "obrad" has no ending) nor a participle, whose lemma is its verb's ("objętym"
+    of "objąć")."""
+    lemma = token.piece
+    if token.kind != WORD or len(lemma) < 4 or lemma in _NOUN_ADJECTIVES:
+        return False
+    forms = rules.adjectives.get(lemma[-1])
+    return (forms is not None and not lemma.endswith(rules.nouns)
+            and token.lower.startswith(lemma[:-1]) and token.lower[len(lemma) - 1:] in forms[0])
+
+
+def _ending(token: Token) -> str:
+    """An adjective's ending after its lemma's stem."""
+    return token.lower[len(token.piece) - 1:]
+
+
+def _agrees(adjective: Token, head: Token, gender: str, rules: _Rules) -> bool:
+    """Whether an adjective may agree with the head: its ending allows the head's gender
+    (Slovak "Spoločnej rady" is no form of "rad", masculine: simplemma's lemma of "rady"),
+    and in Polish, where a head's complement may begin with an adjective ("środki [ochrony
+    roślin]"), its case is the head's by their endings (see :data:`_NOUN_AFTER_CASE`)."""
+    ending = _ending(adjective)
+    if gender not in rules.genders.get(ending, gender):
+        return False
+    if not rules.after_head:
+        return True
+    if ending in ("im", "ich", "imi"):
+        ending = "y" + ending[1:]
+    elif ending.startswith("i") and len(ending) > 1:
+        ending = ending[1:]
+    endings = _NOUN_AFTER_CASE.get(ending)
+    if endings is None:
+        return False  # a nominative singular ("-a", "-y") beside a head that is none
+    added = head.lower[shared_start(head.lower, head.piece):]
+    # (the stem may change before the ending: "Radzie" of "rada", "zasobów" of "zasób")
+    return any(added.endswith(end) if end else not added for end in endings)
+
+
+def _gender(lemma: str, rules: _Rules) -> str | None:
+    """A noun's gender by its lemma's ending (Polish "-a" and "-ość" feminine, "-o", "-e",
+    "-ę", "-um" neuter, a hard consonant masculine); ``None`` where the ending does not
+    tell ("noc" and "koc", "sieć")."""
+    if lemma in _MASCULINE_IN_A or lemma.endswith(("ista", "ysta")):
+        return "m"
+    if lemma.endswith(rules.feminine):
+        return "f"
+    if lemma.endswith(rules.neuter):
+        return "n"
+    return "m" if lemma.endswith(rules.masculine) else None
+
+
+def _trusted(head: Token, extractor: Extractor, rules: _Rules) -> bool:
+    """Whether simplemma's lemma of the head is the word with another ending: they share
+    three letters and all of the lemma but its last three ("zasobów" / "zasób", "Stron" /
+    "strona"), the lemma is a word of the language and its own lemma. Not "art" for
+    "artykuł", nor "środków" for "środki", nor a noun made of a verb read as the verb
+    ("zarządzanie" -> "zarządzać"), nor an adjective read as a noun ("telekomunikacyjne" ->
+    "telekomunikacja")."""
+    lower, lemma = head.lower, head.piece
+    if len(lower) < 4 or lemma in _MISREAD_LEMMAS or (
+            lemma.endswith(rules.verbs) and not lemma.endswith("ść")):
+        return False  # an abbreviation ("ust." for "ustęp", not "usta"), or a verb's form
+    same = shared_start(lower, lemma)
+    if same < 3 or len(lemma) - same > 3 or len(lower) - same > 4 \
+            or lower[same:].endswith(rules.oblique):
+        return False
+    if zipf_frequency(lemma, extractor.lang) == 0:
+        return False
+    again = extractor.tokens(lemma)
+    # (simplemma reads a noun made of a verb as the verb: "postanowienie" -> "postanowić")
+    return len(again) == 1 and (again[0].piece == lemma
+                                or lemma.endswith(_VERBAL_NOUN[extractor.lang]))
+
+
+def _written(word: str, token: Token, form: str) -> str:
+    """``word`` written as the token is in ``form`` ("WSPÓLNEJ" -> "WSPÓLNA")."""
+    return with_ending(word, token.lower, form[token.start:token.end])
+
+
+# The languages of these rules
+SLAVIC = frozenset(_RULES)
