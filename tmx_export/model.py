@@ -49,7 +49,8 @@ class Pair:
     ("1-1", "2-1/1"...) and ``align_score`` its score (0..1, two decimals); ``tuid`` the
     unit's number in the TMX, given by the pipeline. ``segtype`` is the unit's own kind
     (a TMX ``segtype``) when the pipeline knows it; the writer puts it on the ``tu`` when it
-    differs from the header's.
+    differs from the header's. ``datatype``, likewise, what its text and codes are (an
+    HTML memory's ``html``) when the header of a build from several inputs says another.
     """
 
     source: str
@@ -68,6 +69,7 @@ class Pair:
     tuid: int | None = None
     segtype: str | None = None
     labels: tuple[str, str] | None = None
+    datatype: str | None = None
 
     def key(self) -> tuple[str, str]:
         """What makes two pairs duplicates: the same two texts."""

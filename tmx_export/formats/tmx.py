@@ -752,6 +752,7 @@ class _UnitSerialiser:
             tu.set("segtype", kind)
         else:
             tu.attrib.pop("segtype", None)
+        _own_datatype(tu, getattr(pair, "datatype", None), attrs)
         for element, (_, value) in zip(prop_elements, props, strict=True):
             element.text = sanitise_note(value, repairs)
         for element, value in zip(note_elements, notes, strict=True):
@@ -761,6 +762,20 @@ class _UnitSerialiser:
         for seg, (text, markup) in zip(segs, texts, strict=True):
             _fill(seg, text, markup, repairs)
         return tu
+
+
+def _own_datatype(tu: etree._Element, datatype: str | None,
+                  attrs: tuple[tuple[tuple[str, str], ...], ...] | None) -> None:
+    """Put on ``tu`` the ``datatype`` its input gives its units where the header says
+    another (a build of an HTML memory with an RTF one: ``html`` here), unless the unit's
+    own ``tu`` stated one (``attrs``, as read, first the tu's); the template is reused,
+    so one left by an earlier unit goes."""
+    if attrs is not None and any(name == "datatype" for name, _ in attrs[0]):
+        return
+    if datatype is not None:
+        tu.set("datatype", datatype)
+    else:
+        tu.attrib.pop("datatype", None)
 
 
 def _unit_attributes(pair: Pair | MultiUnit, repairs: Counter[str]
