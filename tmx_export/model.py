@@ -99,7 +99,7 @@ class MultiUnit:
     language's ``seg`` where it had some (as :attr:`Pair.source_markup`). Provenance and
     ``tuid`` as for :class:`Pair`; ``number``, ``align`` and ``align_score`` stay ``None``
     (each language was aligned to the source on its own: no one bead describes the unit).
-    ``segtype`` as for :class:`Pair`.
+    ``segtype`` and ``datatype`` as for :class:`Pair`.
 
     A unit made of one TMX ``tu`` keeps what a bilingual build keeps of it: ``attrs``, the
     ``tu``'s dates, authors and usage (``None`` for a unit tmx-export made, which gets the
@@ -121,6 +121,7 @@ class MultiUnit:
     segtype: str | None = None
     attrs: tuple[tuple[str, str], ...] | None = None
     notes: tuple[str, ...] = ()
+    datatype: str | None = None
     extra_props: tuple[tuple[str, str], ...] = ()
     file_tuid: str | None = None
     tuv_attrs: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)

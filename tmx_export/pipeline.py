@@ -205,7 +205,7 @@ def build(
                                            ignored, skipped)
     kinds = _declared_kinds(files, formats, options.segment)
     segtype = header_segtype(kinds.values(), options.profile)
-    datatype, unit_datatypes = _datatypes(files, formats)
+    datatype, unit_datatypes = datatypes_of(files, formats)
     with outputs_together(), ExitStack() as stack:  # all outputs in place, or none
         # The report is opened first, so a bad report path fails before any reading, and
         # it is only renamed into place when the TMX was written.
@@ -413,7 +413,7 @@ class _Run:
         # each input's declared kind of unit, when its units' own kinds are to be written
         # (build: see unit_segtype); no other run spends the sentence rules on them
         self.unit_kinds = unit_kinds
-        # the datatype of each input whose units must say their own (see _datatypes)
+        # the datatype of each input whose units must say their own (see datatypes_of)
         self.unit_datatypes = unit_datatypes or {}
         self.explicit = explicit
         self.pairs_read = 0
@@ -1366,8 +1366,8 @@ def _refuse_parts_over_inputs(files: list[Input], output: str | Path) -> None:
                                  f"-o {output} with --max-units)")
 
 
-def _datatypes(files: list[Input], formats: dict[Input, str]
-               ) -> tuple[str, dict[Input, str]]:
+def datatypes_of(files: Sequence[Input], formats: Mapping[Input, str]
+                 ) -> tuple[str, dict[Input, str]]:
     """The header's datatype and, per input of another, the datatype its units must say on
     their ``tu`` (TMX 1.4b lets a unit's override the header's), as ``merge`` does.
 
