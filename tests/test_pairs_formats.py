@@ -146,12 +146,14 @@ def test_jsonl_of_texts_keyed_by_language_is_read(tmp_path: Path) -> None:
             for p in read.pairs} == {("en-GB", "fr-FR", str(path), None)}
     assert [p.line for p in read.pairs] == [1, 2, 3, 4]
     flat = tmp_path / "flat.jsonl"
-    flat.write_text("".join(json.dumps({"id": n, "fr": f, "de": "Text", "en": e}) + "\n"
+    flat.write_text("".join(json.dumps({"id": f"ep-{n}", "fr": f, "de": "Text", "en": e,
+                                        "src": "europarl"}) + "\n"
                             for n, (e, f) in enumerate(zip(en, fr, strict=True))),
                     encoding="utf-8")
     pairs = read_pairs_jsonl(flat, claimed=()).pairs
     assert [(p.source, p.target, p.props) for p in pairs] == [
-        (e, f, {"id": str(n)}) for n, (e, f) in enumerate(zip(en, fr, strict=True))]
+        (e, f, {"id": f"ep-{n}", "src": "europarl"})
+        for n, (e, f) in enumerate(zip(en, fr, strict=True))]
     # a run in French -> English turns them round; one in a pair they lack is refused
     assert read_pairs_jsonl(path, source_lang="fr-FR", target_lang="en-GB",
                             claimed=()).pairs[0].source == fr[0]

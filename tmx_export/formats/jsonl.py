@@ -189,10 +189,11 @@ def _language_keyed(record: dict[str, Any], name: str, line: int, source_lang: s
                          f"{source_lang} and {target_lang} (keys: {shown}): a pair needs "
                          "'source' and 'target', or its texts under its languages' tags "
                          "(--source-lang/--target-lang name them)", line)
-    others = {} if nested else {key: value for key, value in record.items()
-                                if key in (source, target) or not _other_text(key, value)}
-    kept = {key: value for key, value in (record if nested else others).items()
-            if key not in (_TRANSLATION if nested else "", source, target)}
+    if nested:
+        kept = {key: value for key, value in record.items() if key != _TRANSLATION}
+    else:
+        kept = {key: value for key, value in record.items()
+                if key not in (source, target) and not _other_text(key, value)}
     return {"source": texts[source], "target": texts[target], "source_lang": source,
             "target_lang": target, **kept}
 
@@ -212,8 +213,12 @@ def _language_key(keys: list[str], lang: str, other: str) -> str | None:
 
 def _other_text(key: str, value: Any) -> bool:
     """Whether ``key`` of a flat language-keyed object holds another language's text (a
-    third language beside the pair's), which is no prop of the pair."""
-    return isinstance(value, str) and len(key) <= 8 and is_valid_tag(key.replace("_", "-"))
+    third language beside the pair's: "de"), which is no prop of the pair. As a table's
+    header is read, a tag of a language with a two-letter code, but for ``id``, an
+    identifier beside two languages, not Indonesian ("src", "url": no languages)."""
+    tag = key.replace("_", "-")
+    return isinstance(value, str) and key.lower() != "id" and is_valid_tag(tag) \
+        and len(primary(tag)) == 2
 
 
 def _keys(record: dict[str, Any]) -> str:
