@@ -74,6 +74,26 @@ def test_three_languages_from_dgt_exports_keep_each_units_texts(tmp_path: Path) 
     assert len(missing) == only_english
 
 
+def test_memories_of_different_datatypes_keep_each_units_own(tmp_path: Path) -> None:
+    # LISA's HTML memory in three languages with its plain-text one: the header said
+    # datatype="plaintext" and no unit said otherwise (the HTML alone too). As a bilingual
+    # build: the shared datatype, else unknown and each unit its memory's
+    lisa = Path(__file__).parent / "data" / "tmx" / "lisa-tmx-compliance-kit"
+    out = tmp_path / "out.tmx"
+    langs = ("en-US", "fr-CA", "en-GB")
+    build_multilingual([lisa / "ImportTest1C.tmx", lisa / "ImportTest2A.tmx"], out,
+                       MultilingualOptions(langs))
+    tree = etree.parse(str(out))
+    assert tree.find("header").get("datatype") == "unknown"
+    kinds = {(tu.findtext("prop[@type='x-document']").rsplit("/", 1)[-1], tu.get("datatype"))
+             for tu in tree.iter("tu")}
+    assert kinds == {("ImportTest1C.tmx", "plaintext"), ("ImportTest2A.tmx", "html")}
+    build_multilingual([lisa / "ImportTest2A.tmx"], out, MultilingualOptions(langs[:2]))
+    tree = etree.parse(str(out))
+    assert tree.find("header").get("datatype") == "html"
+    assert {tu.get("datatype") for tu in tree.iter("tu")} == {None}
+
+
 def test_require_all_langs_rejects_units_lacking_one(tmp_path: Path) -> None:
     out = tmp_path / "all.tmx"
     rejects = tmp_path / "rejects.tsv"

@@ -107,7 +107,10 @@ def test_escape_round_trip(text: str) -> None:
     [
         ('{"source": "a", "target": "b"}\nnot json\n', r"x\.jsonl:2: not JSON"),
         ('["a", "b"]\n', r"x\.jsonl:1: expected a JSON object"),
-        ('{"source": "a"}\n', r"x\.jsonl:1: 'target' must be a string"),
+        ('{"source": "a"}\n', r"x\.jsonl:1: no 'target' key \(keys: 'source'\)"),
+        ('{"source": "a", "target": 3}\n', r"x\.jsonl:1: 'target' must be a string"),
+        ('{"src": "a", "tgt": "b"}\n', r"x\.jsonl:1: no 'source' and 'target' keys, nor "
+                                      r"keys naming en-GB and fr-FR \(keys: 'src', 'tgt'\)"),
         ('{"source": "a", "target": "b", "number": "34"}\n', r"x\.jsonl:1: 'number' must be"),
         ("", r"x\.jsonl: file is empty"),
         # half of a character (an emoji's pair cut in two): no file, TMX or TBX can carry
@@ -125,6 +128,39 @@ def test_bad_jsonl_is_one_clear_error(tmp_path: Path, content: str, message: str
     path.write_text(content, encoding="utf-8")
     with pytest.raises(InputError, match=message):
         read_pairs_jsonl(path)
+
+
+def test_jsonl_of_texts_keyed_by_language_is_read(tmp_path: Path) -> None:
+    # Europarl pairs as Hugging Face datasets write them ({"translation": {"en": ...,
+    # "fr": ...}}), and flat ({"en": ..., "fr": ...}): refused with "'source' must be a
+    # string", which named no cause. The keys naming the run's languages are the pair's
+    # sides; other keys props, but a third language's text
+    path = DATA / "hf-translation-ep-00-01-21.jsonl"
+    en = [p.strip() for p in (DATA / "europarl" / "ep-00-01-21.en.txt")
+          .read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    fr = [p.strip() for p in (DATA / "europarl" / "ep-00-01-21.fr.txt")
+          .read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    read = read_pairs_jsonl(path, claimed=())
+    assert [(p.source, p.target) for p in read.pairs] == list(zip(en, fr, strict=True))
+    assert {(p.source_lang, p.target_lang, p.file, p.props.get("translation"))
+            for p in read.pairs} == {("en-GB", "fr-FR", str(path), None)}
+    assert [p.line for p in read.pairs] == [1, 2, 3, 4]
+    flat = tmp_path / "flat.jsonl"
+    flat.write_text("".join(json.dumps({"id": f"ep-{n}", "fr": f, "de": "Text", "en": e,
+                                        "src": "europarl"}) + "\n"
+                            for n, (e, f) in enumerate(zip(en, fr, strict=True))),
+                    encoding="utf-8")
+    pairs = read_pairs_jsonl(flat, claimed=()).pairs
+    assert [(p.source, p.target, p.props) for p in pairs] == [
+        (e, f, {"id": f"ep-{n}", "src": "europarl"})
+        for n, (e, f) in enumerate(zip(en, fr, strict=True))]
+    # a run in French -> English turns them round; one in a pair they lack is refused
+    assert read_pairs_jsonl(path, source_lang="fr-FR", target_lang="en-GB",
+                            claimed=()).pairs[0].source == fr[0]
+    with pytest.raises(InputError, match=r"hf-translation-ep-00-01-21\.jsonl:1: no 'source' "
+                                         r"and 'target' keys, nor keys naming en-GB and "
+                                         r"de-DE \(keys: 'en', 'fr'\)"):
+        read_pairs_jsonl(path, target_lang="de-DE", claimed=())
 
 
 def test_jsonl_surrogate_pairs_are_one_character(tmp_path: Path) -> None:

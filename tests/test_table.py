@@ -167,6 +167,18 @@ def test_excels_sep_line_sets_the_delimiter_and_is_not_the_header(tmp_path):
         (p.source, p.target, p.line + 1) for p in expected]
 
 
+def test_a_semicolon_csv_whose_lines_end_with_cr_alone_is_read_by_its_semicolons():
+    # Excel's "CSV (Macintosh)": lines ended by \r alone. The delimiter sniffer saw one
+    # line, where the DGT-TM cells' commas outnumbered the semicolons, took the comma and
+    # the run stopped with "no column for en-GB" at line 2
+    path = DGT_TSV.parents[2] / "table_mac_cr_dgt_en_fr.csv"
+    assert b"\n" not in path.read_bytes() and path.read_bytes().count(b"\r") == 21
+    got = read_table(path, source_lang="en-GB", target_lang="fr-FR").pairs
+    expected = read_table(DGT_TSV, source_lang="en-GB", target_lang="fr-FR").pairs[62:82]
+    assert [(p.source, p.target, p.line) for p in got] == [
+        (p.source, p.target, p.line - 62) for p in expected]
+
+
 def test_semicolon_csv_in_cp1252_with_quoted_multiline_cell(tmp_path):
     path = tmp_path / "glossary.csv"
     path.write_bytes('Note;English;Français\n'

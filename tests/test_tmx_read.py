@@ -436,6 +436,42 @@ def test_build_keeps_the_dates_authors_and_usage_of_tmx_units(tmp_path, path, so
         assert written[0].get("creationdate") is None
 
 
+def test_build_of_memories_of_different_datatypes_keeps_each_units_own(tmp_path):
+    # LISA's HTML memory built with its RTF one and OmegaT's plain text: the header said
+    # datatype="plaintext" and no unit said otherwise, so a CAT tool read the HTML and RTF
+    # codes as plain text. As merge does, the header says unknown, and each unit its
+    # memory's datatype (a tu's own, ImportTest2C's plaintext, kept)
+    from click.testing import CliRunner
+
+    from tmx_export.cli import main
+    from tmx_export.tools import validate
+
+    out = tmp_path / "out.tmx"
+    inputs = [LISA / "ImportTest2A.tmx", LISA / "ImportTest2B.tmx", LISA / "ImportTest2C.tmx",
+              OMEGAT / "en-fr.tmx"]
+    result = CliRunner().invoke(main, ["build", *map(str, inputs), "-o", str(out),
+                                       "--source-lang", "en-US", "--target-lang", "fr-CA",
+                                       "--no-clean", "all", "--keep-duplicates", "-q"])
+    assert result.exit_code == 0, result.output
+    assert validate([out]) == []
+    tree = etree.parse(str(out))
+    assert tree.find("header").get("datatype") == "unknown"
+    kinds = {}
+    for tu in tree.iter("tu"):
+        document = tu.find("prop[@type='x-document']").text
+        kinds.setdefault(Path(document).name, set()).add(tu.get("datatype"))
+    assert kinds == {"ImportTest2A.tmx": {"html"}, "ImportTest2B.tmx": {"rtf"},
+                     "ImportTest2C.tmx": {"plaintext"}, "en-fr.tmx": {"plaintext"}}
+    # memories that agree give their datatype to the header, and no unit repeats it
+    result = CliRunner().invoke(main, ["build", str(inputs[0]), str(LISA / "ExportTest2A.tmx"),
+                                       "-o", str(out), "--source-lang", "en-US",
+                                       "--target-lang", "fr-CA", "-q"])
+    assert result.exit_code == 0, result.output
+    tree = etree.parse(str(out))
+    assert tree.find("header").get("datatype") == "html"
+    assert [tu.get("datatype") for tu in tree.iter("tu")] == [None] * len(tree.findall("body/tu"))
+
+
 def test_build_writes_tmx_dates_in_the_tmx_form_and_leaves_out_those_it_cannot_read(tmp_path):
     # TMX 1.4b has one form of date, YYYYMMDDThhmmssZ (UTC): another ISO 8601 form is
     # rewritten (a zone turned into UTC, a fraction dropped), a date not readable left out,

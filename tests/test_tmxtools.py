@@ -1086,6 +1086,23 @@ def test_stats_on_lisa_1c_and_dgt():
     assert format_stats(dgt).count("length ratio ") == 22
 
 
+def test_stats_gives_the_length_ratios_against_each_source_language_declared():
+    # OmegaT's project memory (srclang "en") beside a DGT-TM export ("EN-GB"): the ratios
+    # were taken against the first file's source alone, so the DGT-TM units, which hold no
+    # "en", had none, and nothing said so
+    paths = [DATA / "tmx" / "omegat-tests" / "project_save.tmx", DGT / "22019D0391.tmx"]
+    both = stats(paths)
+    assert both.ratio_pair is not None and both.ratio_pair[0] == "en"
+    assert set(both.ratios) == {"fr"}
+    assert set(both.more_ratios) == {"en-GB"}
+    assert both.more_ratios["en-GB"] == stats(paths[1:]).ratios
+    text = format_stats(both)
+    assert "length ratio fr/en: " in text and "length ratio fr-FR/en-GB: " in text
+    assert text.count("length ratio ") == 1 + 22
+    assert json.loads(json.dumps(both.as_dict()))["more_ratios"]["en-GB"]["fr-FR"]["outside"] \
+        == both.more_ratios["en-GB"]["fr-FR"][1]
+
+
 def test_stats_columns_line_up_with_long_language_tags(tmp_path):
     # a tag of 9 characters or more (Serbian in Latin script, a private-use tag) widened
     # its row only: the counts of each table must stand one under the other
@@ -1575,24 +1592,33 @@ def _stats_by_definition(paths: list[Path]) -> dict:
                 continue
             result.duplicates += fingerprint in seen
             seen.add(fingerprint)
+    def ratios_against(source: str) -> dict:
+        found = {}
+        for target in (lang for lang in by_count if lang != source):
+            ratios = sorted(u[target] / u[source] for u in lengths
+                            if u.get(source) and target in u)
+            outside = sum(1 for r in ratios if r < 0.5 or r > 2)
+            if len(ratios) == 1:
+                found[target] = ({"min": ratios[0], "median": ratios[0],
+                                  "max": ratios[0]}, outside)
+            elif ratios:
+                cuts = statistics.quantiles(ratios, n=20, method="inclusive")
+                found[target] = ({
+                    "min": ratios[0], "p5": cuts[0], "p25": cuts[4],
+                    "median": statistics.median(ratios), "p75": cuts[14], "p95": cuts[18],
+                    "max": ratios[-1]}, outside)
+        return found
+
     by_count = sorted(result.languages, key=lambda k: -result.languages[k].segments)
     source = result.srclang if result.srclang in result.languages else by_count[0]
     others = [lang for lang in by_count if lang != source]
     if others:
         result.ratio_pair = (source, others[0])
-    for target in others:  # every other language against the source
-        ratios = sorted(u[target] / u[source] for u in lengths
-                        if u.get(source) and target in u)
-        outside = sum(1 for r in ratios if r < 0.5 or r > 2)
-        if len(ratios) == 1:
-            result.ratios[target] = ({"min": ratios[0], "median": ratios[0],
-                                      "max": ratios[0]}, outside)
-        elif ratios:
-            cuts = statistics.quantiles(ratios, n=20, method="inclusive")
-            result.ratios[target] = ({
-                "min": ratios[0], "p5": cuts[0], "p25": cuts[4],
-                "median": statistics.median(ratios), "p75": cuts[14], "p95": cuts[18],
-                "max": ratios[-1]}, outside)
+        result.ratios = ratios_against(source)  # every other language against the source
+        # and against every other source language declared, over the units holding it
+        result.more_ratios = {declared: found for declared in sources
+                              if declared != source and declared in result.languages
+                              and (found := ratios_against(declared))}
     if others and others[0] in result.ratios:
         result.ratio_quantiles, result.ratio_outside = result.ratios[others[0]]
     # every tag shown in its standard case, as first spelled
@@ -1603,6 +1629,8 @@ def _stats_by_definition(paths: list[Path]) -> dict:
     if result.ratio_pair:
         result.ratio_pair = (shown[result.ratio_pair[0]], shown[result.ratio_pair[1]])
     result.ratios = {shown[tag]: found for tag, found in result.ratios.items()}
+    result.more_ratios = {shown[source]: {shown[tag]: each for tag, each in found.items()}
+                          for source, found in result.more_ratios.items()}
     return result.as_dict()
 
 

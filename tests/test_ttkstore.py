@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from tmx_export.errors import InputError
@@ -630,6 +633,47 @@ def test_xliff_inline_codes_become_tmx_codes(tmp_path):
         ("A bold word and more.", "Un mot gras et plus.")]
     assert '<ph x="6">&lt;br/&gt;</ph>' in back[1].source_markup
     assert list(tag_mismatch(back[0])) == [] and len(list(tag_mismatch(back[1]))) == 1
+
+
+def test_a_line_break_code_between_two_words_is_a_space(tmp_path):
+    # DGT-TM signature lines joined by an HTML <br/> as Okapi writes it in XLIFF
+    # (<x ctype="lb"/>, <ph ctype="lb">): the text glued the lines ("...of AmericaSigned
+    # in Washington"), which pairs, concordance, terms and the cleaning rules read. A
+    # break is a space; its TMX code says type="lb", and the TMX reads back the same
+    from tmx_export.check.codes import tag_mismatch
+
+    path = Path(__file__).parent / "data" / "xliff_line_breaks_dgt_en_fr.xlf"
+    pairs = read_ttk(path, source_lang="en-GB", target_lang="fr-FR").pairs
+    expected = [
+        ("On behalf of the United States of America Signed in Washington, on 21 February 2019",
+         "Au nom des États-Unis d'Amérique Signé à Washington, le 21 février 2019"),
+        ("On behalf of the European Union Signed in Brussels, on 20 March 2019",
+         "Au nom de l'Union européenne Signé à Bruxelles, le 20 mars 2019"),
+        ("Done at Cape Town, South Africa. For the Trade and Development Committee",
+         "Fait au Cap, Afrique du Sud. Pour le comité «Commerce et développement»")]
+    assert [(p.source, p.target) for p in pairs] == expected
+    assert '<ph x="1" type="lb">&lt;x id=&quot;1&quot;/&gt;</ph>' in pairs[0].source_markup
+    assert '<ph x="1" type="lb">&lt;br/&gt;</ph>' in pairs[2].target_markup
+    out = tmp_path / "breaks.tmx"
+    write_tmx(pairs, out, segtype="sentence")
+    back = read_tmx(out, source_lang="en-GB", target_lang="fr-FR").pairs
+    assert [(p.source, p.target) for p in back] == expected
+    assert [list(tag_mismatch(p)) for p in back] == [[], [], []]
+    # XLIFF 2.0 names the break by its subType
+    sides = re.findall(r"<source>(.*?)</source>\s*<target[^>]*>(.*?)</target>",
+                       path.read_text(encoding="utf-8"))
+    code = re.compile(r'<x id="1" ctype="lb"/>|<ph id="1" ctype="lb">&lt;br/&gt;</ph>')
+    units = "".join(
+        f'<unit id="{n}"><segment state="translated"><source>{source}</source>'
+        f"<target>{target}</target></segment></unit>"
+        for n, (source, target) in enumerate(sides, 1)
+    )
+    xliff_2 = write(tmp_path, "breaks2.xlf",
+                    '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" '
+                    'srcLang="en-GB" trgLang="fr-FR"><file id="f1">'
+                    + code.sub('<ph id="1" subType="xlf:lb"/>', units) + "</file></xliff>")
+    pairs = read_ttk(xliff_2, source_lang="en-GB", target_lang="fr-FR").pairs
+    assert [(p.source, p.target) for p in pairs] == expected
 
 
 def test_xliff_native_codes_are_not_text(tmp_path):

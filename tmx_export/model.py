@@ -49,7 +49,8 @@ class Pair:
     ("1-1", "2-1/1"...) and ``align_score`` its score (0..1, two decimals); ``tuid`` the
     unit's number in the TMX, given by the pipeline. ``segtype`` is the unit's own kind
     (a TMX ``segtype``) when the pipeline knows it; the writer puts it on the ``tu`` when it
-    differs from the header's.
+    differs from the header's. ``datatype``, likewise, what its text and codes are (an
+    HTML memory's ``html``) when the header of a build from several inputs says another.
     """
 
     source: str
@@ -68,6 +69,7 @@ class Pair:
     tuid: int | None = None
     segtype: str | None = None
     labels: tuple[str, str] | None = None
+    datatype: str | None = None
 
     def key(self) -> tuple[str, str]:
         """What makes two pairs duplicates: the same two texts."""
@@ -97,7 +99,7 @@ class MultiUnit:
     language's ``seg`` where it had some (as :attr:`Pair.source_markup`). Provenance and
     ``tuid`` as for :class:`Pair`; ``number``, ``align`` and ``align_score`` stay ``None``
     (each language was aligned to the source on its own: no one bead describes the unit).
-    ``segtype`` as for :class:`Pair`.
+    ``segtype`` and ``datatype`` as for :class:`Pair`.
 
     A unit made of one TMX ``tu`` keeps what a bilingual build keeps of it: ``attrs``, the
     ``tu``'s dates, authors and usage (``None`` for a unit tmx-export made, which gets the
@@ -119,6 +121,7 @@ class MultiUnit:
     segtype: str | None = None
     attrs: tuple[tuple[str, str], ...] | None = None
     notes: tuple[str, ...] = ()
+    datatype: str | None = None
     extra_props: tuple[tuple[str, str], ...] = ()
     file_tuid: str | None = None
     tuv_attrs: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)

@@ -298,6 +298,7 @@ def build_multilingual(
     atomically; raises :class:`~tmx_export.errors.InputError` for what cannot be read.
     ``progress`` as for :func:`~tmx_export.pipeline.build`, told of each language's pass."""
     from .pipeline import (
+        datatypes_of,
         header_segtype,
         read_units,
         refuse_output_for_profile,
@@ -387,8 +388,13 @@ def build_multilingual(
     summary.formats = Counter(_format_of(item, build) for item in files)
     for reject in reported:
         summary.rejects[reject.reason] += 1
+    # as build's: the datatype all inputs share, else each unit its own input's
+    datatype, by_input = datatypes_of(files, {f: _format_of(f, build) for f in files})
+    unit_datatypes = {input_name(f): kind for f, kind in by_input.items()
+                      if not isinstance(f, ParallelInput)}
     for number, unit in enumerate(kept, 1):
         unit.tuid = str(number)
+        unit.datatype = unit_datatypes.get(unit.file)
         summary.per_language.update(unit.texts.keys())
     # what the bilingual runs would each write (the profile's, with omegat's); "block"
     # when they differ
@@ -400,7 +406,8 @@ def build_multilingual(
         if build.rejects_path is not None:
             write_rejects(reported, stack.enter_context(rejects_output(build.rejects_path)))
         counts = write_units(kept, output, srclang=source, segtype=segtype,
-                             profile=build.profile, max_units=build.max_units)
+                             datatype=datatype, profile=build.profile,
+                             max_units=build.max_units)
     summary.units_written = counts.units
     summary.outputs, summary.removed = counts.files, counts.removed
     return summary

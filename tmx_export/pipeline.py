@@ -205,7 +205,7 @@ def build(
                                            ignored, skipped)
     kinds = _declared_kinds(files, formats, options.segment)
     segtype = header_segtype(kinds.values(), options.profile)
-    datatype = _header_datatype(files, formats)
+    datatype, unit_datatypes = datatypes_of(files, formats)
     with outputs_together(), ExitStack() as stack:  # all outputs in place, or none
         # The report is opened first, so a bad report path fails before any reading, and
         # it is only renamed into place when the TMX was written.
@@ -213,7 +213,8 @@ def build(
         if options.rejects_path is not None:
             report = stack.enter_context(rejects_output(options.rejects_path))
         run = _Run(options, report=report, keep_rejects=False, progress=progress,
-                   explicit=explicit_inputs(inputs), skipped=skipped, unit_kinds=kinds)
+                   explicit=explicit_inputs(inputs), skipped=skipped, unit_kinds=kinds,
+                   unit_datatypes=unit_datatypes)
         counts = write_units(run.units(files, formats), output,
                              srclang=options.source_lang, segtype=segtype,
                              datatype=datatype, profile=options.profile,
@@ -398,6 +399,7 @@ class _Run:
                  explicit: frozenset[str] = frozenset(),
                  skipped: Sequence[tuple[str, str]] = (),
                  unit_kinds: Mapping[Input, str] | None = None,
+                 unit_datatypes: Mapping[Input, str] | None = None,
                  ledger: list[ReadItem] | None = None) -> None:
         self.options = options
         # a check of memories beside dumps: the memories' units as they hold them, as a
@@ -411,6 +413,8 @@ class _Run:
         # each input's declared kind of unit, when its units' own kinds are to be written
         # (build: see unit_segtype); no other run spends the sentence rules on them
         self.unit_kinds = unit_kinds
+        # the datatype of each input whose units must say their own (see datatypes_of)
+        self.unit_datatypes = unit_datatypes or {}
         self.explicit = explicit
         self.pairs_read = 0
         self.duplicates = 0
@@ -438,6 +442,7 @@ class _Run:
             file_options = self._options_for(fmt)
             preparer = preparers[file_options is self._as_read]
             declared = self.unit_kinds.get(path) if self.unit_kinds is not None else None
+            datatype = self.unit_datatypes.get(path)
             heard = 0  # bytes of this input the progress has heard of (its parts read)
             for record in records:
                 check_terminated()
@@ -489,6 +494,7 @@ class _Run:
                     if declared is not None:
                         unit.segtype = unit_segtype(unit, declared, fmt in UNIT_FORMATS,
                                                     self.options.srx)
+                    unit.datatype = datatype
                     yield unit
                 if kept:
                     if not variant:
@@ -1360,13 +1366,22 @@ def _refuse_parts_over_inputs(files: list[Input], output: str | Path) -> None:
                                  f"-o {output} with --max-units)")
 
 
-def _header_datatype(files: list[Input], formats: dict[Input, str]) -> str:
-    """The header's datatype: the one every input declares when all are TMX files (their
-    segs keep the codes of that format, HTML's say), else ``plaintext``."""
-    if any(formats[f] != "tmx" for f in files):
-        return "plaintext"
-    declared = {tmx_datatype(read_tmx_header(str(f)).get("datatype", "")) for f in files}
-    return declared.pop() or "plaintext" if len(declared) == 1 else "plaintext"
+def datatypes_of(files: Sequence[Input], formats: Mapping[Input, str]
+                 ) -> tuple[str, dict[Input, str]]:
+    """The header's datatype and, per input of another, the datatype its units must say on
+    their ``tu`` (TMX 1.4b lets a unit's override the header's), as ``merge`` does.
+
+    A TMX file's units keep the codes of the datatype its header declares (``unknown``
+    when it declares none); the units of every other input are plain text. The header says
+    the datatype all inputs share, else ``unknown``: LISA's HTML memory built with its RTF
+    one (or with a CSV) gives a header ``unknown`` and units ``datatype="html"``,
+    ``"rtf"`` (``"plaintext"``), where all were said to be plain text, their HTML and RTF
+    codes too."""
+    kinds = {f: tmx_datatype(read_tmx_header(str(f)).get("datatype") or "unknown")
+             if formats[f] == "tmx" else "plaintext" for f in files}
+    shared = set(kinds.values())
+    header = shared.pop() if len(shared) == 1 else "plaintext" if not shared else "unknown"
+    return header, {f: kind for f, kind in kinds.items() if kind != header}
 
 
 def _declared_kinds(files: list[Input], formats: dict[Input, str], segment: str

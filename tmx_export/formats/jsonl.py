@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..errors import InputError
+from ..lang import is_valid_tag, normalise_tag, primary
 from ..model import Pair, ReadResult
 from .text import input_name, read_text
 from .tsv import (
@@ -127,7 +128,11 @@ def _strings(value: Any) -> Iterable[str]:
 def _pair_from_record(
     record: dict[str, Any], name: str, line: int, source_lang: str, target_lang: str
 ) -> Pair:
+    if "source" not in record and "target" not in record:
+        record = _language_keyed(record, name, line, source_lang, target_lang)
     for key in ("source", "target"):
+        if key not in record:
+            raise InputError(name, f"no {key!r} key (keys: {_keys(record)})", line)
         if not isinstance(record.get(key), str):
             raise InputError(name, f"{key!r} must be a string", line)
     paragraph = record.get("number")
@@ -155,3 +160,67 @@ def _pair_from_record(
             if k not in PAIR_COLUMNS
         },
     )
+
+
+# The object of a JSON Lines pair as Hugging Face datasets (OPUS, WMT) write it: its texts
+# keyed by language under "translation".
+_TRANSLATION = "translation"
+
+
+def _language_keyed(record: dict[str, Any], name: str, line: int, source_lang: str,
+                    target_lang: str) -> dict[str, Any]:
+    """A pair written by another tool with its texts keyed by their languages, as one of
+    ours: ``{"translation": {"en": "...", "fr": "..."}}`` (Hugging Face datasets, OPUS,
+    WMT) or ``{"en": "...", "fr": "..."}``, the keys naming the run's languages (by the
+    language part too: "en" for en-GB) become ``source`` and ``target`` and their
+    languages; the object's other keys are props, but for other languages' texts. Such
+    files were refused with "'source' must be a string", which named no cause."""
+    texts = record.get(_TRANSLATION)
+    nested = isinstance(texts, dict)
+    if not nested:
+        texts = record
+    keys = [key for key, value in texts.items()
+            if isinstance(value, str) and key not in PAIR_COLUMNS]
+    source = _language_key(keys, source_lang, target_lang)
+    target = _language_key(keys, target_lang, source_lang)
+    if source is None or target is None:
+        shown = _keys(texts) if nested else _keys(record)
+        raise InputError(name, "no 'source' and 'target' keys, nor keys naming "
+                         f"{source_lang} and {target_lang} (keys: {shown}): a pair needs "
+                         "'source' and 'target', or its texts under its languages' tags "
+                         "(--source-lang/--target-lang name them)", line)
+    if nested:
+        kept = {key: value for key, value in record.items() if key != _TRANSLATION}
+    else:
+        kept = {key: value for key, value in record.items()
+                if key not in (source, target) and not _other_text(key, value)}
+    return {"source": texts[source], "target": texts[target], "source_lang": source,
+            "target_lang": target, **kept}
+
+
+def _language_key(keys: list[str], lang: str, other: str) -> str | None:
+    """The one key of ``keys`` naming ``lang``: the tag itself ("en-GB"), else the only one
+    of its language part ("en"), when the pair's other language ``other`` has another."""
+    exact = [key for key in keys if normalise_tag(key) == normalise_tag(lang)]
+    if exact:
+        return exact[0]
+    if primary(lang) == primary(other):  # en-GB -> en-US: only the whole tag tells
+        return None
+    loose = [key for key in keys if is_valid_tag(key.replace("_", "-"))
+             and primary(key) == primary(lang)]
+    return loose[0] if len(loose) == 1 else None
+
+
+def _other_text(key: str, value: Any) -> bool:
+    """Whether ``key`` of a flat language-keyed object holds another language's text (a
+    third language beside the pair's: "de"), which is no prop of the pair. As a table's
+    header is read, a tag of a language with a two-letter code, but for ``id``, an
+    identifier beside two languages, not Indonesian ("src", "url": no languages)."""
+    tag = key.replace("_", "-")
+    return isinstance(value, str) and key.lower() != "id" and is_valid_tag(tag) \
+        and len(primary(tag)) == 2
+
+
+def _keys(record: dict[str, Any]) -> str:
+    """The keys of an object, for an error message."""
+    return ", ".join(map(repr, record)) or "none"

@@ -633,8 +633,14 @@ def sniff_dialect(text: str) -> tuple[str, str, bool]:
     comma is followed by a space and every line holds a semicolon that is not, the commas
     are the cells' prose ("high seas, open sea;haute mer") and the semicolon the delimiter:
     read as a comma table, with the semicolons as a glossary's synonyms, the row made "open
-    sea" a translation of "high seas"."""
-    lines = [line for line in text[:8192].splitlines(keepends=True) if line.strip()]
+    sea" a translation of "high seas".
+
+    The sniffer reads lines as ended by ``\n`` alone: a file whose lines end with ``\r``
+    (Excel's "CSV (Macintosh)") was one line to it, whose cells' commas outnumbered the
+    semicolons between them, and the comma was taken. Each line (ended by ``\r\n``,
+    ``\r`` or ``\n``, as :func:`delimited_rows` reads them) is given it ended by
+    ``\n``."""
+    lines = [line + "\n" for line in _LINE_END.split(text[:8192]) if line.strip()]
     for skip in range(min(TITLE_ROWS, len(lines) - 1) + 1):
         sample = "".join(lines[skip:])
         try:

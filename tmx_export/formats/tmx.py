@@ -752,6 +752,7 @@ class _UnitSerialiser:
             tu.set("segtype", kind)
         else:
             tu.attrib.pop("segtype", None)
+        _own_datatype(tu, getattr(pair, "datatype", None), attrs)
         for element, (_, value) in zip(prop_elements, props, strict=True):
             element.text = sanitise_note(value, repairs)
         for element, value in zip(note_elements, notes, strict=True):
@@ -761,6 +762,20 @@ class _UnitSerialiser:
         for seg, (text, markup) in zip(segs, texts, strict=True):
             _fill(seg, text, markup, repairs)
         return tu
+
+
+def _own_datatype(tu: etree._Element, datatype: str | None,
+                  attrs: tuple[tuple[tuple[str, str], ...], ...] | None) -> None:
+    """Put on ``tu`` the ``datatype`` its input gives its units where the header says
+    another (a build of an HTML memory with an RTF one: ``html`` here), unless the unit's
+    own ``tu`` stated one (``attrs``, as read, first the tu's); the template is reused,
+    so one left by an earlier unit goes."""
+    if attrs is not None and any(name == "datatype" for name, _ in attrs[0]):
+        return
+    if datatype is not None:
+        tu.set("datatype", datatype)
+    else:
+        tu.attrib.pop("datatype", None)
 
 
 def _unit_attributes(pair: Pair | MultiUnit, repairs: Counter[str]
@@ -1013,6 +1028,11 @@ class TmxUnit:
 # TMX 1.4b's native codes: what they hold is the original's formatting (and sub-flows),
 # never the segment's text.
 NATIVE_CODES = frozenset({"bpt", "ept", "it", "ph", "ut"})
+# The types TMX 1.4b gives a code standing for a break: line, page, column (``ph``'s
+# ``type``; XLIFF's ``ctype="lb"``, which the XLIFF reader writes so)
+BREAK_TYPES = frozenset({"lb", "pb", "cb"})
+# What _append_text tracks after a dropped code: a break between two words is a space
+_BREAK = 2
 
 
 def seg_text(seg: etree._Element) -> str:
@@ -1020,7 +1040,10 @@ def seg_text(seg: etree._Element) -> str:
 
     A code between two spaces ("Click <ph/> here") leaves one of them: the code stood
     between two words, and two spaces would read as a typing slip. A code glued to a word
-    ("a<ph/>b") adds no space, and spaces of the text itself are all kept. An element
+    ("a<ph/>b") adds no space, and spaces of the text itself are all kept; but a code
+    that says it is a break (``<ph type="lb"/>``, an HTML ``<br/>`` as Okapi and XLIFF
+    write it) between two words is a space, as a line break in a segment is: "Line
+    one<ph type="lb"/>line two" is "Line one line two", not "Line oneline two". An element
     TMX 1.4b does not know keeps its text as ``hi`` does: XLIFF's ``<g>`` or ``<mrk>``
     written into a TMX wraps words of the segment ("Press <g>the button</g>"), and the
     unit written without them must not lose those words; an empty one is a code."""
@@ -1031,28 +1054,35 @@ def seg_text(seg: etree._Element) -> str:
     return "".join(parts)
 
 
-def _append_text(element: etree._Element, parts: list[str], code_before: bool) -> bool:
+def _append_text(element: etree._Element, parts: list[str], code_before: int) -> int:
     """Append the text of ``element`` (a ``seg`` or ``hi``) to ``parts``, codes dropped;
-    ``code_before``: whether a code was dropped since the last text. Returns it after."""
+    ``code_before``: whether a code was dropped since the last text (``_BREAK``: one a
+    break, :data:`BREAK_TYPES`). Returns it after."""
     code_before = _append_piece(element.text or "", parts, code_before)
     for child in element:
         tag = child.tag
         if tag in NATIVE_CODES or not isinstance(tag, str) \
                 or (tag != "hi" and not child.text and not len(child)):
-            code_before = True  # a native code, or an empty element in its place: dropped
+            # a native code, or an empty element in its place: dropped
+            broke = isinstance(tag, str) and child.get("type") in BREAK_TYPES
+            code_before = _BREAK if broke or code_before == _BREAK else True
         else:  # hi, or an element TMX does not know wrapping text: the text is the segment's
             code_before = _append_text(child, parts, code_before)
         code_before = _append_piece(child.tail or "", parts, code_before)
     return code_before
 
 
-def _append_piece(piece: str, parts: list[str], code_before: bool) -> bool:
+def _append_piece(piece: str, parts: list[str], code_before: int) -> int:
     """Append ``piece``, less its first space when a dropped code sits between it and a
-    space already there; whether a code is still pending (``piece`` is empty)."""
+    space already there, after a space when a dropped break sits between it and a word
+    (:func:`seg_text`); whether a code is still pending (``piece`` is empty)."""
     if not piece:
         return code_before
     if code_before and piece[0].isspace() and parts and parts[-1][-1:].isspace():
         piece = piece[1:]
+    elif code_before == _BREAK and not piece[0].isspace() and parts \
+            and not parts[-1][-1:].isspace():
+        piece = " " + piece
     if piece:
         parts.append(piece)
     return False

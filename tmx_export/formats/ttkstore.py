@@ -281,9 +281,10 @@ def _whole(unit, plurals: _Plurals) -> list[_Piece]:  # type: ignore[no-untyped-
     (source, target), = forms
     element = getattr(unit, "xmlelement", None)
     if element is not None and any(_is_deleted(mark) or _is_code(mark)
-                                   for mark in element.iter()):
+                                   or _break_type(mark) is not None for mark in element.iter()):
         # translate-toolkit's text keeps a tracked deletion and a code's native data
-        # ("Click here<br/> now"): the text of a unit is its words, the codes apart
+        # ("Click here<br/> now"), and drops a break: the text of a unit is its words, the
+        # codes apart
         source, target = (_plain(side) if side is not None else "" for side in
                           (unit.source_dom, unit.target_dom))
     return [_Piece(source, target, inline_markups(unit))]
@@ -328,8 +329,11 @@ def _segment(source, target) -> _Piece:  # type: ignore[no-untyped-def]
 
 def _plain(element) -> str:  # type: ignore[no-untyped-def]
     """An element's text, as translate-toolkit gives a unit's: its spaces collapsed unless
-    ``xml:space="preserve"`` is on it or above it; without the spaces around it."""
+    ``xml:space="preserve"`` is on it or above it; without the spaces around it. A break
+    code between two words is a space (:func:`_break_type`)."""
     text = "".join(_accepted_text(element))
+    if _BREAK_MARK in text:
+        text = _BREAK_BETWEEN_WORDS.sub(" ", text).replace(_BREAK_MARK, "")
     if _space_of(element) == "preserve":
         return text.strip()
     return re.sub(r"[ \t\r\n]+", " ", text).strip(" \t\r\n")
@@ -385,12 +389,34 @@ def _is_code(element) -> bool:  # type: ignore[no-untyped-def]
 def _accepted_text(element) -> Iterator[str]:  # type: ignore[no-untyped-def]
     """The text in an element, without that of tracked deletions and of codes' native data
     (nor comments). A code between two words stands for no space: the spaces around it
-    are the text's (collapsed by :func:`_plain`)."""
+    are the text's (collapsed by :func:`_plain`); but for a break (:func:`_break_type`),
+    given as :data:`_BREAK_MARK` for :func:`_plain` to make a space of."""
     yield element.text or ""
     for child in element:
-        if isinstance(child.tag, str) and not _is_deleted(child) and not _is_code(child):
+        if _break_type(child) is not None:
+            yield _BREAK_MARK
+        elif isinstance(child.tag, str) and not _is_deleted(child) and not _is_code(child):
             yield from _accepted_text(child)
         yield child.tail or ""
+
+
+# A break code in a unit's text (NUL: no XML text holds it), and the breaks between two
+# words, which are a space
+_BREAK_MARK = "\x00"
+_BREAK_BETWEEN_WORDS = re.compile(r"(?<=[^\s\x00])\x00+(?=[^\s\x00])")
+# XLIFF's names of a line or page break: 1.2's ctype, 2.0's subType
+_BREAKS = {"lb": "lb", "pb": "pb", "xlf:lb": "lb", "xlf:pb": "pb"}
+
+
+def _break_type(element) -> str | None:  # type: ignore[no-untyped-def]
+    """The TMX type (``lb``, ``pb``) of a standalone XLIFF code that stands for a line or
+    page break (1.2's ``<x ctype="lb"/>`` or ``<ph ctype="lb">``, as Okapi writes an HTML
+    ``<br/>``; 2.0's ``<ph subType="xlf:lb"/>``), else ``None``. Its plain text is a
+    space between two words ("Line one<x ctype="lb"/>line two" read "Line oneline two"),
+    and its TMX code keeps the type (:data:`~tmx_export.formats.tmx.BREAK_TYPES`)."""
+    if not isinstance(element.tag, str) or element.tag.rsplit("}", 1)[-1] not in _STANDALONE:
+        return None
+    return _BREAKS.get(element.get("ctype") or element.get("subType") or "")
 
 
 def _xliff_child(element, local: str):  # type: ignore[no-untyped-def]
@@ -518,7 +544,10 @@ def _markup(element, numbers: dict[str, str],  # type: ignore[no-untyped-def]
                 parts.append(f'<ept i="{i}">{closing}</ept>')
             elif local in _STANDALONE:
                 code = original(child, "dataRef")
-                parts.append(f"<ph{x}>{own or (tag + '/&gt;' if code is None else code)}</ph>")
+                kind = _break_type(child)
+                kind = f' type="{kind}"' if kind is not None else ""
+                parts.append(f"<ph{x}{kind}>"
+                             f"{own or (tag + '/&gt;' if code is None else code)}</ph>")
             elif local in _BEGIN or local in _END:
                 code = original(child, "dataRef")
                 content = tag + "/&gt;" if code is None else code

@@ -93,6 +93,10 @@ class TmxStats:
     # every other language against the source: target -> (quantiles, units outside),
     # the first being ``ratio_pair``'s (a memory in many languages has one per language)
     ratios: dict[str, tuple[dict[str, float], int]] = field(default_factory=dict)
+    # the same against each other source language the files declare (an OmegaT memory's
+    # "en" beside a Trados one's "en-US"): source -> target -> (quantiles, units outside)
+    more_ratios: dict[str, dict[str, tuple[dict[str, float], int]]] = field(
+        default_factory=dict)
 
     def as_dict(self) -> dict:
         return {
@@ -106,6 +110,9 @@ class TmxStats:
             "ratio_quantiles": self.ratio_quantiles, "ratio_outside": self.ratio_outside,
             "ratios": {lang: {"quantiles": quantiles, "outside": outside}
                        for lang, (quantiles, outside) in self.ratios.items()},
+            "more_ratios": {source: {lang: {"quantiles": quantiles, "outside": outside}
+                                     for lang, (quantiles, outside) in found.items()}
+                            for source, found in self.more_ratios.items()},
         }
 
 
@@ -206,6 +213,8 @@ def _show_tags(result: TmxStats, shown: dict[str, str]) -> None:
     if result.ratio_pair:
         result.ratio_pair = (show(result.ratio_pair[0]), show(result.ratio_pair[1]))
     result.ratios = {show(tag): found for tag, found in result.ratios.items()}
+    result.more_ratios = {show(source): {show(tag): each for tag, each in found.items()}
+                          for source, found in result.more_ratios.items()}
 
 
 def _can_fork() -> bool:
@@ -617,7 +626,10 @@ codecs.register_error(_SHAPE_ERRORS, _latin1_shape)
 def _ratios(result: TmxStats, lengths: dict[str, array]) -> None:
     """The target/source length ratios of every other language against the source (the
     header's ``srclang``, else the language with most segments); the most frequent other
-    language's are also ``ratio_pair``/``ratio_quantiles``/``ratio_outside``."""
+    language's are also ``ratio_pair``/``ratio_quantiles``/``ratio_outside``. Against
+    each other source language the files declare (``srclangs``), those of the units that
+    hold it, in ``more_ratios``: an OmegaT memory of "en" beside DGT-TM's "EN-GB" had
+    ratios of its own units only, the other file's none, and nothing said so."""
     if not result.languages:
         return
     by_count = sorted(result.languages, key=lambda k: -result.languages[k].segments)
@@ -626,12 +638,27 @@ def _ratios(result: TmxStats, lengths: dict[str, array]) -> None:
     if not others:
         return
     result.ratio_pair = (source, others[0])
-    for target in others:
-        found = _ratio_quantiles(lengths[source], lengths[target])
-        if found is not None:
-            result.ratios[target] = found
+    result.ratios = _ratios_against(source, others, lengths)
     if others[0] in result.ratios:
         result.ratio_quantiles, result.ratio_outside = result.ratios[others[0]]
+    for declared in result.srclangs:
+        if declared != source and declared in result.languages:
+            found = _ratios_against(declared, [lang for lang in by_count if lang != declared],
+                                    lengths)
+            if found:
+                result.more_ratios[declared] = found
+
+
+def _ratios_against(source: str, targets: list[str], lengths: dict[str, array]
+                    ) -> dict[str, tuple[dict[str, float], int]]:
+    """Per language of ``targets``, its length ratios against ``source``
+    (:func:`_ratio_quantiles`), over the units holding both; none without such units."""
+    found = {}
+    for target in targets:
+        ratios = _ratio_quantiles(lengths[source], lengths[target])
+        if ratios is not None:
+            found[target] = ratios
+    return found
 
 
 def _ratio_quantiles(source: array, target: array) -> tuple[dict[str, float], int] | None:
@@ -694,9 +721,9 @@ def format_stats(result: TmxStats) -> str:
     for lang, s in sorted(result.languages.items(), key=lambda kv: -kv[1].segments):
         lines.append(f"  {lang:<{width}} {s.segments:>9} segments {s.words:>11} words "
                      f"{s.chars:>12} characters")
-    if result.ratio_pair:
-        src = result.ratio_pair[0]
-        for tgt, (quantiles, outside) in result.ratios.items():
+    against = [(result.ratio_pair[0], result.ratios)] if result.ratio_pair else []
+    for src, ratios in [*against, *result.more_ratios.items()]:
+        for tgt, (quantiles, outside) in ratios.items():
             q = "  ".join(f"{k} {v:.2f}" for k, v in quantiles.items())
             lines.append(f"length ratio {tgt}/{src}: {q}")
             lines.append(f"  units with ratio < 0.5 or > 2: {outside}")
