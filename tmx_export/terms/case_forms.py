@@ -52,7 +52,8 @@ _HU_NOUN_ENDINGS = ("ás", "és")
 
 def nominative(form: str, extractor: Extractor) -> str:
     """``form`` in the nominative singular where its language is Finnish, Hungarian,
-    Polish, Czech or Slovak (:mod:`.slavic_cases`) and its words say how; else ``form``."""
+    Polish, Czech, Slovak, Croatian or Slovene (:mod:`.slavic_cases`) and its words say
+    how; else ``form``."""
     if extractor.lang in SLAVIC:
         return slavic_nominative(form, extractor)
     if extractor.lang == "fi":

@@ -65,12 +65,12 @@ def citation_form(variants: Mapping[str, int], extractor: Extractor,
                   plural_names: bool = True) -> str:
     """The dictionary form of a term from its surface variants (:func:`_seen_citation`),
     its German adjectives made nominative where its head says how
-    (:func:`_german_nominative`), a Finnish, Hungarian, Polish, Czech or Slovak term seen
+    (:func:`_german_nominative`), a Finnish, Hungarian or Slavic term seen
     in another case made nominative (:func:`.case_forms.nominative`)."""
     form = _seen_citation(variants, extractor, plural_names)
     if extractor.rules.cased_nouns:
         return _german_nominative(form, extractor)
-    return nominative(form, extractor)  # Finnish, Hungarian and West Slavic cases
+    return nominative(form, extractor)  # Finnish, Hungarian and Slavic cases
 
 
 def _seen_citation(variants: Mapping[str, int], extractor: Extractor,

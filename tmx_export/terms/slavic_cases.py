@@ -1,12 +1,13 @@
-"""Citation forms in Polish, Czech and Slovak: a term seen only in an oblique case or in the
-plural (Polish "Oceanu Arktycznego", of the Arctic Ocean; "państw członkowskich", of the
-Member States; Czech "Společné rady"; Slovak "Európskej únie") is cited as a termbase writes
-it, in the nominative singular ("Ocean Arktyczny", "państwo członkowskie", "Společná rada",
-"Európska únia"). The three have no article: a treaty writes most terms in the genitive,
+"""Citation forms in Polish, Czech, Slovak, Croatian and Slovene: a term seen only in an
+oblique case or in the plural (Polish "Oceanu Arktycznego", of the Arctic Ocean; "państw
+członkowskich", of the Member States; Czech "Společné rady"; Slovak "Európskej únie";
+Croatian "Europske zajednice") is cited as a termbase writes it, in the nominative singular
+("Ocean Arktyczny", "państwo członkowskie", "Společná rada", "Európska únia", "Europska
+zajednica"). These languages have no article: a treaty writes most terms in the genitive,
 so the form seen most is seldom the citation form.
 
 The head is the first noun, and the adjectives before it agree with it; in Polish so do
-the adjectives right after it ("Ocean Arktyczny"), where in Czech and Slovak a word after
+the adjectives right after it ("Ocean Arktyczny"), where in the others a word after
 the head begins its complement ("oblast volného moře"). The adjectives take the nominative
 of the head's gender, told by its lemma's ending; the complement is kept as seen
 ("Konwencja Narodów Zjednoczonych", "procedura oceny zgodności"). Where a word cannot be
@@ -47,6 +48,17 @@ class _Rules:
     # "plní" would be cited "plnit")
     alone: bool = False
     nouns: tuple[str, ...] = ()  # nouns' lemma endings that adjectives' have too
+    # Croatian and Slovene adjectives may have an indefinite lemma ("znanstven", "lokalan",
+    # "skupen"), the stem of their forms ("znanstvenih", "lokalnog", "skupnega") with its
+    # last vowel dropped or not: they are read by the forms of the lemmas in "-i", and cited
+    # in their definite forms, as a termbase writes a term ("znanstveni program"). A
+    # masculine noun's lemma ends so too ("propis", "plan"): only the endings no noun has
+    # make such a word an adjective ("propisi", "plana" are nouns)
+    indefinite: tuple[str, ...] = ()
+    soft_neuter: tuple[str, ...] = ()  # stems whose neuter ends in "-e" ("riblje")
+    # nouns' lemma endings whose oblique forms may be the lemma (Czech "Evropské unie",
+    # "námořním zařízení"): such a head with adjectives in another case is made nominative
+    one_form: tuple[str, ...] = ()
 
 def _endings(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -81,7 +93,8 @@ _RULES = {
                    "ch", "j"),
         # nouns made of verbs and nouns in "-ství", "-ctví", which end as soft adjectives
         # do ("posuzování shody" is no "posuzování shoda", "společenství")
-        nouns=("ání", "ení", "ění", "ití", "ytí", "utí", "etí", "ství", "ctví", "dí")),
+        nouns=("ání", "ení", "ění", "ití", "ytí", "utí", "etí", "ství", "ctví", "dí"),
+        one_form=("í", "e", "ě")),
     "sk": _Rules(
         adjectives={"ý": (_endings("ý á é ého ému om ým ej ú ou í ých ými"), ("ý", "á", "é")),
                     # after a long syllable ("európsky")
@@ -97,6 +110,29 @@ _RULES = {
         feminine=("a", "osť"), neuter=("o", "e", "ium", "eum", "rum"),
         masculine=("b", "d", "f", "g", "h", "k", "m", "n", "p", "r", "s", "t", "v", "z",
                    "ch", "j")),
+    "hr": _Rules(
+        adjectives={"i": (_endings("i a o e u og oga om ome omu oj im ima ih eg ega em emu"),
+                          ("i", "a", "o"))},
+        genders={"a": "f", "oj": "f", "u": "f", "og": "mn", "oga": "mn", "omu": "mn",
+                 "ome": "mn", "eg": "mn", "ega": "mn", "emu": "mn", "i": "m"},
+        plural=("ih", "ima"),
+        oblique=("og", "oga", "om", "ome", "omu", "oj", "ih", "ima"),
+        verbs=("ati", "iti", "eti", "uti", "ći"),
+        feminine=("a", "ost"), neuter=("o", "e"),
+        masculine=("b", "d", "f", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z"),
+        indefinite=("og", "oga", "ome", "omu", "oj", "ih", "im", "eg", "ega", "emu"),
+        soft_neuter=("c", "č", "ć", "đ", "j", "š", "ž")),
+    "sl": _Rules(
+        adjectives={"i": (_endings("i a o e ega emu em im ih imi ima"), ("i", "a", "o"))},
+        genders={"a": "f", "o": "f", "ega": "mn", "emu": "mn"},
+        plural=("ih", "imi"),
+        oblique=("ega", "emu", "em", "ih", "imi"),
+        verbs=("ati", "iti", "eti", "uti", "či"),
+        # (and nouns in "-ev", "storitev", and a few of the "-i" declension, "pot")
+        feminine=("a", "ost", "ev", "pot", "stvar", "noč", "misel", "smrt", "čast", "oblast",
+                  "pamet", "zavest", "sol", "jesen", "pomlad"), neuter=("o", "e"),
+        masculine=("b", "d", "f", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z"),
+        indefinite=("ega", "emu", "ih", "im", "imi"), soft_neuter=("c", "č", "j", "š", "ž")),
 }
 
 # Polish: the case of an adjective after the head, by its ending, and how the head ends
@@ -127,7 +163,8 @@ obrońca předseda""".split())
 # A noun's plural endings, which a name keeps ("Narodów Zjednoczonych" has no singular)
 _PLURAL_NOUN = ("ów", "ami", "ach", "om", "ů", "ům", "ech", "ách", "ov", "och")
 # Nouns made of verbs, which simplemma reads as the verb: their lemma's endings
-_VERBAL_NOUN = {"pl": ("nie", "cie"), "cs": ("ní", "tí"), "sk": ("nie", "tie")}
+_VERBAL_NOUN = {"pl": ("nie", "cie"), "cs": ("ní", "tí"), "sk": ("nie", "tie"),
+                "hr": ("nje", "će"), "sl": ("nje", "tje")}
 
 
 def slavic_nominative(form: str, extractor: Extractor) -> str:
@@ -150,49 +187,78 @@ def slavic_nominative(form: str, extractor: Extractor) -> str:
             end += 1
         if end < len(tokens) and tokens[end].lower.endswith(_PL_OBLIQUE_AFTER):
             return form  # a participle or an adjective of another noun right after them
-        if head.lower == head.piece:
-            return form  # the nominative singular already
+    if head.lower == head.piece and not head.piece.endswith(rules.one_form):
+        # the nominative singular already, or a form simplemma took for its lemma (Croatian
+        # "instrumenata")
+        return form
+    added = head.lower[shared_start(head.lower, head.piece):]
+    if end < len(tokens) and len(added) > 1 and tokens[end].lower.endswith(added):
+        return form  # a noun in apposition, in the head's case ("državami članicami")
     agreeing = tokens[:at] + tokens[at + 1:end]
     gender = _gender(head.piece, rules)
     if agreeing and (gender is None or not all(_agrees(token, head, gender, rules)
                                                for token in agreeing)):
         return form  # adjectives whose nominative the head does not tell
     if any(token.capital for token in agreeing + [head]) and (
-            head.lower[shared_start(head.lower, head.piece):].endswith(_PLURAL_NOUN)
-            or any(_ending(token).endswith(rules.plural) for token in agreeing)):
+            added.endswith(_PLURAL_NOUN)
+            or any(_ending(token, rules).endswith(rules.plural) for token in agreeing)):
         return form  # a name in the plural ("Narodów Zjednoczonych", "Spojených národů")
     words = {id(head): _written(head.piece, head, form)}
     for token in agreeing:
-        words[id(token)] = _written(_nominative(token.piece, gender or "m", rules), token, form)
+        words[id(token)] = _written(_nominative(token, gender or "m", rules), token, form)
     return rewritten(form, tokens, words)
 
 
-def _nominative(lemma: str, gender: str, rules: _Rules) -> str:
-    """An adjective's nominative singular in a gender, from its lemma (the masculine):
-    "arktyczny" -> "arktyczna", "arktyczne"; "europejski" -> "europejska", "europejskie";
-    "ostatni" -> "ostatnia", "ostatnie"; Czech "severní" in every gender."""
-    masculine, feminine, neuter = rules.adjectives[lemma[-1]][1]
-    if feminine == "ia" and lemma[-2:-1] in ("k", "g"):
+def _nominative(token: Token, gender: str, rules: _Rules) -> str:
+    """An adjective's nominative singular in a gender, from its stem: "arktyczny" ->
+    "arktyczna", "arktyczne"; "europejski" -> "europejska", "europejskie"; "ostatni" ->
+    "ostatnia", "ostatnie"; Czech "severní" in every gender; Croatian "lokalnog" (lemma
+    "lokalan") -> "lokalni", "lokalna", "lokalno", "ribljih" -> "riblje"."""
+    stem, key = _stem(token, rules)  # type: ignore[misc]
+    masculine, feminine, neuter = rules.adjectives[key][1]
+    if feminine == "ia" and stem.endswith(("k", "g")):
         feminine = "a"  # a hard stem before the "-i" ("europejska", "długa")
-    return lemma[:-1] + {"m": masculine, "f": feminine, "n": neuter}[gender]
+    if stem.endswith(rules.soft_neuter) and rules.soft_neuter:
+        neuter = "e"
+    return stem + {"m": masculine, "f": feminine, "n": neuter}[gender]
+
+
+def _stem(token: Token, rules: _Rules) -> tuple[str, str] | None:
+    """The stem of an adjective's form and the last letter of the lemma it is read by
+    ("arktycznym" of "arktyczny": "arktyczn", "y"), or ``None`` for a word that is no
+    adjective: by its lemma's ending and its own after the stem. Not a noun whose lemma is
+    a plural ("drzwi", "obrady": "obrad" has no ending) nor a participle, whose lemma is
+    its verb's ("objętym" of "objąć")."""
+    lemma = token.piece
+    if token.kind != WORD or len(lemma) < 4 or lemma in _NOUN_ADJECTIVES \
+            or lemma.endswith(rules.nouns) or lemma.endswith(rules.verbs):
+        return None
+    if lemma[-1] in rules.adjectives:
+        stems, endings = [(lemma[:-1], lemma[-1])], rules.adjectives[lemma[-1]][0]
+        if rules.indefinite and lemma[-2] in "mh":
+            return None  # a form simplemma took for its lemma ("domorodnimi")
+    elif rules.indefinite and lemma[-1] not in "aeiou":
+        # "znanstven" -> "znanstven-", "lokalan" -> "lokaln-", "skupen" -> "skupn-"
+        stems = [(lemma, "i")] + ([(lemma[:-2] + lemma[-1], "i")] if lemma[-2] in "ae"
+                                  else [])
+        endings = frozenset(rules.indefinite)
+    else:
+        return None
+    for stem, key in stems:
+        if token.lower.startswith(stem) and token.lower[len(stem):] in endings:
+            return stem, key
+    return None
 
 
 def _adjective(token: Token, rules: _Rules) -> bool:
-    """Whether a word is an adjective by its lemma's ending and its own after the lemma's
-    stem ("arktycznym" of "arktyczny"). Not a noun whose lemma is a plural ("drzwi",
-    "obrady": "obrad" has no ending) nor a participle, whose lemma is its verb's ("objętym"
-    of "objąć")."""
-    lemma = token.piece
-    if token.kind != WORD or len(lemma) < 4 or lemma in _NOUN_ADJECTIVES:
-        return False
-    forms = rules.adjectives.get(lemma[-1])
-    return (forms is not None and not lemma.endswith(rules.nouns)
-            and token.lower.startswith(lemma[:-1]) and token.lower[len(lemma) - 1:] in forms[0])
+    """Whether a word is an adjective (:func:`_stem`)."""
+    return _stem(token, rules) is not None
 
 
-def _ending(token: Token) -> str:
-    """An adjective's ending after its lemma's stem."""
-    return token.lower[len(token.piece) - 1:]
+def _ending(token: Token, rules: _Rules) -> str:
+    """An adjective's ending after its stem."""
+    stem = _stem(token, rules)
+    return token.lower[len(stem[0]):] if stem else ""
 
 
 def _agrees(adjective: Token, head: Token, gender: str, rules: _Rules) -> bool:
@@ -200,7 +266,7 @@ def _agrees(adjective: Token, head: Token, gender: str, rules: _Rules) -> bool:
     (Slovak "Spoločnej rady" is no form of "rad", masculine: simplemma's lemma of "rady"),
     and in Polish, where a head's complement may begin with an adjective ("środki [ochrony
     roślin]"), its case is the head's by their endings (see :data:`_NOUN_AFTER_CASE`)."""
-    ending = _ending(adjective)
+    ending = _ending(adjective, rules)
     if gender not in rules.genders.get(ending, gender):
         return False
     if not rules.after_head:
