@@ -1014,19 +1014,24 @@ SDLXLIFF = """<?xml version="1.0" encoding="utf-8"?>
 """
 
 
-@pytest.mark.parametrize("name, text, target, finished", [
-    ("a.mqxliff", MQXLIFF, "sv-SE", ["Sammanträdet avslutas."]),
-    ("a.sdlxliff", SDLXLIFF_STATUSES, "nl-NL", ["De notulen worden goedgekeurd."])])
-def test_memoq_and_trados_drafts_are_fuzzy(tmp_path, name, text, target, finished):
+@pytest.mark.parametrize("name, text, target, finished, reasons", [
+    ("a.mqxliff", MQXLIFF, "sv-SE", ["Sammanträdet avslutas."], ["fuzzy", "rejected"]),
+    ("a.sdlxliff", SDLXLIFF_STATUSES, "nl-NL", ["De notulen worden goedgekeurd."],
+     ["fuzzy", "fuzzy", "rejected"])])
+def test_memoq_and_trados_drafts_are_fuzzy(tmp_path, name, text, target, finished, reasons):
     """memoQ and Trados say a unit's status their own way (mq:status; sdl:seg conf), not
     in XLIFF's state: a half-translated memoQ unit, a Trados draft or an unconfirmed
-    machine translation went into the memory as finished. Only a confirmed status is."""
+    machine translation went into the memory as finished. Only a confirmed status is. A
+    translation its reviewer rejected (memoQ Rejected, Trados RejectedTranslation) is
+    rejected as such, and stays out with --include-fuzzy too: it was written as a
+    translation to reuse."""
     path = write(tmp_path, name, text)
     result = read_ttk(path, source_lang="en-GB", target_lang=target)
     assert [p.target for p in result.pairs] == finished
-    assert [r.reason for r in result.rejects] == ["fuzzy"] * (text.count("<trans-unit") - 1)
+    assert [r.reason for r in result.rejects] == reasons
     with_drafts = read_ttk(path, source_lang="en-GB", target_lang=target, include_fuzzy=True)
-    assert len(with_drafts.pairs) == text.count("<trans-unit")
+    assert len(with_drafts.pairs) == text.count("<trans-unit") - 1
+    assert [r.reason for r in with_drafts.rejects] == ["rejected"]
 
 
 XLIFF_20_STATES = """<?xml version="1.0" encoding="UTF-8"?>

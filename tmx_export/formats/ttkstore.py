@@ -152,11 +152,10 @@ def read_ttk(
                                  "\t".join(_forms(unit)[0]), detail=str(exc)))
             continue
         # a draft by the unit's status, or (a Trados segment) by its segment's own
-        unit_fuzzy = not include_fuzzy and _is_fuzzy(unit)
+        unit_draft = _draft(unit, None, include_fuzzy)
         for piece in pieces:
-            fuzzy = unit_fuzzy if piece.mid is None else \
-                not include_fuzzy and _is_fuzzy(unit, piece.mid)
-            if not reading.add(piece, result, fuzzy):
+            draft = unit_draft if piece.mid is None else _draft(unit, piece.mid, include_fuzzy)
+            if not reading.add(piece, result, draft):
                 continue
             if segments is None and piece.form is None:
                 _count_code_points(unit, result)
@@ -242,9 +241,10 @@ class _Reading:
     untranslated: bool
     context: str
 
-    def add(self, piece: _Piece, result: ReadResult, fuzzy: bool) -> bool:
-        """The piece as a pair, or as a reject (untranslated, ``fuzzy``: a draft to reject)
-        with its reason; whether it made a pair."""
+    def add(self, piece: _Piece, result: ReadResult, draft: str | None) -> bool:
+        """The piece as a pair, or as a reject (untranslated; ``draft``: the reason to
+        reject a draft, ``fuzzy`` or ``rejected``) with its reason; whether it made a
+        pair."""
         source, target = piece.source, piece.target
         source_markup, target_markup = piece.markups
         if self.swapped:
@@ -259,8 +259,8 @@ class _Reading:
         if not source.strip() or not (target.strip() or self.untranslated):
             result.reject(Reject(self.name, line, "untranslated", source or target))
             return False
-        if fuzzy and target.strip():  # (not yet translated, it is no draft)
-            result.reject(Reject(self.name, line, "fuzzy", f"{source}\t{target}"))
+        if draft and target.strip():  # (not yet translated, it is no draft)
+            result.reject(Reject(self.name, line, draft, f"{source}\t{target}"))
             return False
         pair = Pair(source=source, target=target, source_lang=self.source_lang,
                     target_lang=self.target_lang, file=self.name, line=line,
@@ -766,6 +766,17 @@ def _utf8_beyond_ascii(data: bytes) -> bool:
     return True
 
 
+def _draft(unit, mid: str | None, include_fuzzy: bool) -> str | None:  # type: ignore[no-untyped-def]
+    """Why a unit (or its segment ``mid``) is rejected by its status: ``rejected`` for a
+    translation a reviewer rejected, whatever ``include_fuzzy`` says (a memory offers its
+    units as translations to reuse, and a reviewer said this one is not); ``fuzzy`` for a
+    draft unless ``include_fuzzy``; else ``None``."""
+    element = getattr(unit, "xmlelement", None)
+    if element is not None and _cat_tool_rejected(element, mid):
+        return "rejected"
+    return "fuzzy" if not include_fuzzy and _is_fuzzy(unit, mid) else None
+
+
 def _is_fuzzy(unit, mid: str | None = None) -> bool:  # type: ignore[no-untyped-def]
     """A draft translation: PO ``#, fuzzy``; XLIFF 1.2 ``needs-*``/``new``, or a memoQ or
     Trados status short of confirmed (:func:`_cat_tool_draft`), or a machine translation
@@ -810,6 +821,27 @@ _MQ_CONFIRMED = frozenset({"ManuallyConfirmed", "Reviewer1Confirmed", "Reviewer2
                            "ConfirmedTranslator", "Proofread"})
 _SDL = "{http://sdl.com/FileTypes/SdlXliff/1.0}"
 _SDL_CONFIRMED = frozenset({"Translated", "ApprovedTranslation", "ApprovedSignOff"})
+# ... and those of a translation a reviewer rejected: never a unit of a memory
+_MQ_REJECTED = frozenset({"Rejected"})
+_SDL_REJECTED = frozenset({"RejectedTranslation", "RejectedSignOff"})
+
+
+def _cat_tool_rejected(element, mid: str | None = None) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a memoQ or Trados XLIFF 1.2 trans-unit (or its segment ``mid``, as in
+    :func:`_cat_tool_draft`) holds a translation its reviewer rejected."""
+    if element.get(_MQ_STATUS) in _MQ_REJECTED:
+        return True
+    segs = _sdl_segments(element, mid)
+    return any(seg.get("conf") in _SDL_REJECTED for seg in segs)
+
+
+def _sdl_segments(element, mid: str | None) -> list:  # type: ignore[no-untyped-def]
+    """A Trados trans-unit's ``<sdl:seg>``s: segment ``mid``'s own where it has one, else
+    all of them."""
+    segs = [seg for defs in element.iterchildren(f"{_SDL}seg-defs")
+            for seg in defs.iterchildren(f"{_SDL}seg")]
+    own = [seg for seg in segs if seg.get("id") == mid] if mid is not None else []
+    return own or segs
 
 
 def _cat_tool_draft(element, mid: str | None = None) -> bool:  # type: ignore[no-untyped-def]
@@ -820,10 +852,7 @@ def _cat_tool_draft(element, mid: str | None = None) -> bool:  # type: ignore[no
     status = element.get(_MQ_STATUS)
     if status is not None and status not in _MQ_CONFIRMED:
         return True
-    segs = [seg for defs in element.iterchildren(f"{_SDL}seg-defs")
-            for seg in defs.iterchildren(f"{_SDL}seg")]
-    own = [seg for seg in segs if seg.get("id") == mid] if mid is not None else []
-    return any(seg.get("conf") not in _SDL_CONFIRMED for seg in own or segs)
+    return any(seg.get("conf") not in _SDL_CONFIRMED for seg in _sdl_segments(element, mid))
 
 
 def _xliff_files(store) -> dict[object, tuple[str, str]]:  # type: ignore[no-untyped-def]
