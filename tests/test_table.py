@@ -352,6 +352,57 @@ def test_a_table_with_a_surrogate_encoded_as_utf8_is_refused_at_its_line(tmp_pat
         read_table(path, source_lang="en-GB", target_lang="fr-FR")
 
 
+NO_HEADER = Path(__file__).parent / "data" / "table_no_header_dgt_en_fr.tsv"
+
+
+def test_a_table_without_a_header_row_is_read_by_position_with_no_header(tmp_path):
+    # Two columns of pairs, as many tools export them: the first pair was read as a header
+    # naming no language and the table refused; naming its texts as the columns read the
+    # rest, the first pair lost
+    with pytest.raises(InputError, match="--no-header"):
+        read_table(NO_HEADER, source_lang="en-GB", target_lang="fr-FR", column_options=True)
+    got = read_table(NO_HEADER, source_lang="en-GB", target_lang="fr-FR", header=False)
+    expected = read_table(DGT_TSV, source_lang="en-GB", target_lang="fr-FR").pairs[62:82]
+    assert [(p.source, p.target, p.line) for p in got.pairs] == [
+        (p.source, p.target, n) for n, p in enumerate(expected, 1)]
+    # the columns by position, the other way round
+    swapped = read_table(NO_HEADER, source_lang="fr-FR", target_lang="en-GB", header=False,
+                         source_column="2", target_column="1")
+    assert [(p.source, p.target) for p in swapped.pairs] == [
+        (p.target, p.source) for p in expected]
+    with pytest.raises(InputError, match="by its position"):
+        read_table(NO_HEADER, source_lang="en-GB", target_lang="fr-FR", header=False,
+                   source_column="en_gb")
+    # a row with a cell more than the first row (a stray tab) or fewer is a reject
+    lines = NO_HEADER.read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "pairs.tsv"
+    path.write_text("\n".join([lines[0], lines[1] + "\tstray", lines[2].split("\t")[0],
+                               *lines[3:]]) + "\n", encoding="utf-8")
+    result = read_table(path, source_lang="en-GB", target_lang="fr-FR", header=False)
+    assert len(result.pairs) == 18
+    assert [(r.line, r.reason) for r in result.rejects] == [(2, "long-row"), (3, "short-row")]
+
+
+def test_build_no_header_writes_the_first_pair_too(tmp_path):
+    from click.testing import CliRunner
+
+    from tmx_export.cli import main
+
+    out = tmp_path / "out.tmx"
+    refused = CliRunner().invoke(main, ["build", str(NO_HEADER), "-o", str(out), "-q"])
+    assert refused.exit_code == 1 and "--no-header" in refused.output
+    assert not out.exists()
+    done = CliRunner().invoke(main, ["build", str(NO_HEADER), "-o", str(out), "-q",
+                                     "--no-header"])
+    assert done.exit_code == 0, done.output
+    units = read_tmx(out, source_lang="en-GB", target_lang="fr-FR").pairs
+    first = NO_HEADER.read_text(encoding="utf-8").splitlines()[0].split("\t")
+    assert len(units) == 20 and (units[0].source, units[0].target) == tuple(first)
+    several = CliRunner().invoke(main, ["build", str(NO_HEADER), "-o", str(out), "-q",
+                                        "--no-header", "--langs", "en-GB,fr-FR,de-DE"])
+    assert several.exit_code == 2 and "--no-header" in several.output
+
+
 def test_short_rows_are_rejected(tmp_path):
     path = tmp_path / "t.tsv"
     path.write_text("en\tfr\nyes\toui\nonly English\n\nno\tnon\n", encoding="utf-8")

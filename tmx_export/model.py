@@ -281,7 +281,8 @@ class BuildOptions:
     Reading: ``source_lang``/``target_lang`` (BCP 47), ``input_format`` (``None``: from each
     file's content), ``pair_files`` (``name.en.txt`` + ``name.fr.txt`` read together),
     ``align_paragraphs`` (parallel files that drift apart), ``source_column``,
-    ``target_column`` and ``sheet`` (tables), ``include_fuzzy`` (XLIFF/PO drafts);
+    ``target_column`` and ``sheet`` (tables; ``no_header``: tables without a header row,
+    their columns by position), ``include_fuzzy`` (XLIFF/PO drafts);
     ``column_options``: the command takes ``--source-column``/``--target-column`` (an error
     for a table without the columns suggests them then only).
 
@@ -320,6 +321,7 @@ class BuildOptions:
     sheet: str | None = None
     include_fuzzy: bool = False
     column_options: bool = False
+    no_header: bool = False
     segment: str | None = "sentence"
     srx: SrxRules | None = None
     glossary: tuple[tuple[str, str], ...] = ()

@@ -56,6 +56,9 @@ def input_options(command: F) -> F:
                      help="Tables: the source column's header (default: the column named "
                      "by the source language code, e.g. en-GB or en)."),
         click.option("--target-column", metavar="NAME", help="Tables: the target column."),
+        click.option("--no-header", is_flag=True,
+                     help="Tables: no header row, the first row is a pair; the columns by "
+                     "position (--source-column 1 --target-column 2, the default)."),
         click.option("--sheet", metavar="NAME",
                      help="XLSX: read this sheet only (default: every sheet with a column "
                      "for each language)."),
@@ -123,6 +126,7 @@ def _options(
     glossary_path: str | None, no_clean: tuple[str, ...], dedupe: str, keep_duplicates: bool,
     rejects_path: str | None, allow_empty: bool, profile: str = "generic",
     max_units: int | None = None, jobs: int = 1, output: str, quiet: bool = False,
+    no_header: bool = False,
 ) -> BuildOptions:
     """The command line's options as the library takes them. The SRX and glossary files
     are read here, so that a bad one fails before any input is read; the library gets
@@ -155,7 +159,7 @@ def _options(
         clean=clean_options(no_clean), dedupe="none" if keep_duplicates else dedupe,
         profile=profile, max_units=max_units, rejects_path=rejects_path,
         allow_empty=allow_empty, jobs=jobs, languages_from_memory=not languages_named(),
-        column_options=True,
+        column_options=True, no_header=no_header,
     )
 
 
@@ -218,6 +222,9 @@ def build_command(inputs: tuple[str, ...], output: str, quiet: bool, source_file
             # --langs en-GB,...) was ignored, and the memory labelled as it did not ask
             raise click.UsageError("--langs names every language, the source first: "
                                    "give it without --source-lang and --target-lang")
+        if given.get("no_header"):
+            raise click.UsageError("--no-header takes two columns by position: a memory in "
+                                   "several languages needs a header naming their columns")
         _build_multilingual(sources, output, quiet, langs, require_all_langs, given)
         return
     if require_all_langs:

@@ -31,6 +31,7 @@ import io
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import datetime, time
 from itertools import chain, repeat, zip_longest
 from pathlib import Path
@@ -89,13 +90,16 @@ def read_table(
     table_format_name: str | None = None,
     claimed: Iterable[str] = (),
     column_options: bool = False,
+    header: bool = True,
 ) -> ReadResult:
     """Pairs from the rows of a table (see the module documentation). A workbook is read
     sheet by sheet (only ``sheet`` when given): each sheet with a column for each
     language gives its pairs (prop ``x-sheet`` when the workbook has several sheets, hidden
     ones included: its units keep saying which sheet they are from), and one without
     them is a reject naming it, not ignored. ``claimed`` and ``column_options`` as for
-    :func:`choose_columns`."""
+    :func:`choose_columns`. ``header=False``: a table without a header row, whose first
+    row is a pair; its columns are taken by position (``source_column`` and
+    ``target_column``: "1", "2" by default)."""
     claimed = tuple(claimed)
     name = input_name(path)
     fmt = table_format(path, table_format_name)
@@ -103,7 +107,7 @@ def read_table(
         rows = _xlsx_rows(path, sheet) if fmt == "xlsx" else _text_rows(path, fmt)
         return _read_sheet(rows, name, source_lang, target_lang, source_column,
                            target_column, None, claimed, delimited=fmt != "xlsx",
-                           column_options=column_options, title=sheet)
+                           column_options=column_options, title=sheet, header=header)
     all_titles, hidden = sheet_titles(path)
     titles = [title for title in all_titles if title not in hidden]
     result = ReadResult()
@@ -120,7 +124,7 @@ def read_table(
         try:
             part = _read_sheet(_xlsx_rows(path, title), name, source_lang, target_lang,
                                source_column, target_column, several, claimed,
-                               column_options=column_options, title=title)
+                               column_options=column_options, title=title, header=header)
         except InputError as exc:
             if len(titles) == 1 or not exc.message.startswith(("no column", "no header")):
                 raise
@@ -141,20 +145,24 @@ def _read_sheet(rows: Iterable[tuple[int, list[str]]], name: str, source_lang: s
                 target_lang: str, source_column: str | None, target_column: str | None,
                 sheet: str | None, claimed: tuple[str, ...] = (), *,
                 delimited: bool = False, column_options: bool = False,
-                title: str | None = None) -> ReadResult:
+                title: str | None = None, header: bool = True) -> ReadResult:
     """The pairs of one table (or sheet ``sheet`` of a workbook of several). In a
     ``delimited`` table (TSV, CSV) a row with text in more fields than the header has is a
     reject: a stray delimiter in a cell shifted the cells after it. ``title``: the
-    worksheet's name, which may name its languages (:func:`_title_languages`)."""
+    worksheet's name, which may name its languages (:func:`_title_languages`).
+    ``header=False``: no header row (:func:`read_table`)."""
+    if not header:
+        return _read_headless(rows, name, source_lang, target_lang, source_column,
+                              target_column, sheet, delimited)
     result = ReadResult()
     where = f"sheet {sheet!r}: " if sheet is not None else ""
     rows = iter(rows)
     found, titles, rows = _header_row(rows)
     if found is None:
         raise InputError(name, "no header row")
-    header_line, header = found[0], [cell.strip() for cell in found[1]]
+    header_line, heads = found[0], [cell.strip() for cell in found[1]]
     try:
-        s_col, t_col = choose_columns(header, name, source_lang, target_lang,
+        s_col, t_col = choose_columns(heads, name, source_lang, target_lang,
                                       source_column, target_column, claimed, column_options)
     except InputError as exc:  # at the header's line, below a title
         raise InputError(exc.file, exc.message, header_line) from None
@@ -163,7 +171,7 @@ def _read_sheet(rows: Iterable[tuple[int, list[str]]], name: str, source_lang: s
     # German of "EN-DE" was written as French.
     named = _title_languages(title) if title is not None else None
     if named and not source_column and not target_column \
-            and _column_tag(header[s_col]) is None and _column_tag(header[t_col]) is None \
+            and _column_tag(heads[s_col]) is None and _column_tag(heads[t_col]) is None \
             and not {primary(lang) for lang in named} <= {primary(source_lang),
                                                           primary(target_lang)}:
         choose = "--langs" if claimed else "--source-lang/--target-lang"
@@ -171,43 +179,107 @@ def _read_sheet(rows: Iterable[tuple[int, list[str]]], name: str, source_lang: s
             choose += " (or the columns, by their names, with --source-column/--target-column)"
         raise InputError(name, f"no column for {source_lang} -> {target_lang}: the sheet's "
                                f"name {title!r} says {' -> '.join(named)}, and its columns "
-                               f"({header[s_col]}, {header[t_col]}) name no language; choose "
+                               f"({heads[s_col]}, {heads[t_col]}) name no language; choose "
                                f"the pair with {choose}", header_line)
     # A column of another region taken by its language part (pt-BR for pt-PT) gives its
     # texts the tag asked: the summary says so, as for TMX and XLIFF
-    held = [(_column_tag(header[col]), asked)
+    held = [(_column_tag(heads[col]), asked)
             for col, asked in ((s_col, source_lang), (t_col, target_lang))]
     for line, row in titles:
         result.reject(Reject(name, line, "title-row", where + "\t".join(
             cell for cell in row if cell.strip())))
+    _add_rows(result, rows, _Columns(name, source_lang, target_lang, s_col, t_col,
+                                     len(heads), sheet, delimited, "header has"),
+              held)
+    return result
+
+
+@dataclass(frozen=True)
+class _Columns:
+    """How a table's rows are read: its file, languages, the columns of the source and the
+    target, how many cells a row has (``width``: the header's, or the first row's in a
+    table without one, which ``width_is`` says) and the sheet it is (``None``: the only
+    one)."""
+
+    name: str
+    source_lang: str
+    target_lang: str
+    source: int
+    target: int
+    width: int
+    sheet: str | None
+    delimited: bool
+    width_is: str
+
+
+def _add_rows(result: ReadResult, rows: Iterable[tuple[int, list[str]]], columns: _Columns,
+              held: Sequence[tuple[str | None, str]] = ()) -> None:
+    """The pairs of a table's rows, and the rows that make none as rejects: too short or
+    too long (:func:`_extra_text`), or with a formula whose value no program computed.
+    ``held``: the (tag, asked) of the columns taken by a tag of another region, counted as
+    relabelled."""
+    c = columns
+    where = f"sheet {c.sheet!r}: " if c.sheet is not None else ""
     for line, row in rows:
         if not any(cell.strip() for cell in row):
             continue
-        if len(row) <= max(s_col, t_col):
-            result.reject(Reject(name, line, "short-row",
-                                         f"{where}{len(row)} cells, header has "
-                                         f"{len(header)}: " + "\t".join(row)))
+        if len(row) <= max(c.source, c.target):
+            result.reject(Reject(c.name, line, "short-row", f"{where}{len(row)} cells, "
+                                 f"{c.width_is} {c.width}: " + "\t".join(row)))
             continue
-        if delimited and _extra_text(row, header):
-            result.reject(Reject(name, line, "long-row",
-                                         f"{where}{len(row)} cells, header has "
-                                         f"{len(header)}: " + "\t".join(row)))
+        if c.delimited and any(cell.strip() for cell in row[c.width:]):
+            result.reject(Reject(c.name, line, "long-row", f"{where}{len(row)} cells, "
+                                 f"{c.width_is} {c.width}: " + "\t".join(row)))
             continue
-        if isinstance(row[s_col], Uncomputed) or isinstance(row[t_col], Uncomputed):
+        source, target = row[c.source], row[c.target]
+        if isinstance(source, Uncomputed) or isinstance(target, Uncomputed):
             result.reject(Reject(
-                name, line, "formula-without-value",
+                c.name, line, "formula-without-value",
                 f"{where}formula without a computed value (open and save the workbook in a "
-                f"spreadsheet program): {row[s_col]}\t{row[t_col]}"))
+                f"spreadsheet program): {source}\t{target}"))
             continue
-        pair = Pair(source=row[s_col].strip(), target=row[t_col].strip(),
-                    source_lang=source_lang, target_lang=target_lang, file=name, line=line)
-        if sheet is not None:
-            pair.props["x-sheet"] = sheet
+        pair = Pair(source=source.strip(), target=target.strip(), source_lang=c.source_lang,
+                    target_lang=c.target_lang, file=c.name, line=line)
+        if c.sheet is not None:
+            pair.props["x-sheet"] = c.sheet
         for tag, asked in held:
             if tag is not None and _tag_key(tag) != _tag_key(asked):
                 count_relabelled(result.relabelled, tag, asked)
         result.pairs.append(pair)
+
+
+def _read_headless(rows: Iterable[tuple[int, list[str]]], name: str, source_lang: str,
+                   target_lang: str, source_column: str | None, target_column: str | None,
+                   sheet: str | None, delimited: bool) -> ReadResult:
+    """The pairs of a table without a header row (``--no-header``): every row a pair, the
+    columns taken by position, 1 the source and 2 the target unless ``source_column`` and
+    ``target_column`` say others. A two-column TSV of pairs, as many tools export them,
+    had its first pair read as a header naming no language, and was refused; named as
+    columns, the first pair's texts silently headed them, and the pair was lost."""
+    s_col = _position(source_column or "1", name, "--source-column")
+    t_col = _position(target_column or "2", name, "--target-column")
+    if s_col == t_col:
+        raise InputError(name, f"--source-column and --target-column name one column "
+                               f"({s_col + 1})")
+    rows = iter(rows)
+    first = next(((line, row) for line, row in rows if any(cell.strip() for cell in row)),
+                 None)
+    result = ReadResult()
+    if first is None:
+        return result
+    width = max(len(first[1]), s_col + 1, t_col + 1)
+    _add_rows(result, chain([first], rows),
+              _Columns(name, source_lang, target_lang, s_col, t_col, width, sheet, delimited,
+                       "first row has"))
     return result
+
+
+def _position(column: str, name: str, option: str) -> int:
+    """A column's index from its position as ``--no-header`` takes it ("1": the first)."""
+    if not column.strip().isdigit() or int(column) < 1:
+        raise InputError(name, f"{option} {column!r}: with --no-header, a column is named by "
+                               "its position (1, 2, ...)")
+    return int(column) - 1
 
 
 # What separates the languages a sheet's name says: "EN-FR", "English > German", "en to de".
@@ -561,7 +633,8 @@ def _no_column(lang: str, header: Sequence[str], pair: tuple[str, str],
                 f"{', '.join(languages)}); choose "
                 + ("them with --langs" if langs_run else
                    "the pair with --source-lang/--target-lang"))
-    options = ", or choose them with --source-column/--target-column" if column_options else ""
+    options = (", or choose them with --source-column/--target-column (a table without a "
+               "header row: --no-header)") if column_options else ""
     return (f"no column for {lang} (columns: {columns}); the first row is read as the "
             f"header: give the table a header row naming the columns' languages ({pair[0]}, "
             f"{pair[1]}){options}")
