@@ -1248,3 +1248,62 @@ def test_trados_status_applies_to_its_own_segment(tmp_path):
                                                  "De vergadering wordt gesloten."]
     drafts = read_ttk(path, source_lang="en-GB", target_lang="nl-NL", include_fuzzy=True)
     assert len(drafts.pairs) == 5 and drafts.rejects == []
+
+
+NOTES_XLIFF_12 = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+<file original="ep-00-01-17.docx" source-language="en-GB" target-language="fr-FR"
+ datatype="plaintext"><body>
+<trans-unit id="1"><source>The sitting is closed.</source>
+  <target state="translated">La séance est levée.</target>
+  <note>Checked against the Official Journal.</note><note from="reviewer">OK</note>
+</trans-unit>
+<trans-unit id="2"><source>The Minutes are approved.</source>
+  <target state="translated">Le procès-verbal est adopté.</target></trans-unit>
+</body></file></xliff>
+"""
+NOTES_XLIFF_20 = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en-GB"
+ trgLang="fr-FR"><file id="f1">
+<unit id="u1"><notes><note category="review">Checked against the Official Journal.</note>
+</notes><segment state="translated"><source>The sitting is closed.</source>
+<target>La séance est levée.</target></segment></unit>
+</file></xliff>
+"""
+NOTES_PO = """msgid ""
+msgstr ""
+"Language: fr\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+# Use the Official Journal's wording.
+#. %s is the name of a Member State.
+#: src/votes.c:12
+msgid "The agreement with %s is signed."
+msgstr "L'accord avec %s est signé."
+"""
+
+
+@pytest.mark.parametrize("name, text, notes", [
+    ("notes.xlf", NOTES_XLIFF_12, [("Checked against the Official Journal.", "OK"), ()]),
+    ("notes2.xlf", NOTES_XLIFF_20, [("Checked against the Official Journal.",)]),
+    ("notes.po", NOTES_PO, [("Use the Official Journal's wording.",
+                             "%s is the name of a Member State.")]),
+])
+def test_xliff_notes_and_po_comments_become_the_units_notes(tmp_path, name, text, notes):
+    """An XLIFF unit's notes and a PO entry's comments are context a translator reads
+    beside a match (a reviewer's remark, what a placeholder stands for): they were
+    dropped, and reach the TMX unit's <note>s now. A PO entry's reference (#:) is no
+    note."""
+    from click.testing import CliRunner
+
+    from tmx_export.cli import main
+
+    path = write(tmp_path, name, text)
+    result = read_ttk(path, source_lang="en-GB", target_lang="fr-FR")
+    assert [p.notes for p in result.pairs] == notes
+    out = tmp_path / "out.tmx"
+    done = CliRunner().invoke(main, ["build", str(path), "-o", str(out), "-q",
+                                     "--source-lang", "en-GB", "--target-lang", "fr-FR"])
+    assert done.exit_code == 0, done.output
+    assert [p.notes for p in read_tmx(out, source_lang="en-GB",
+                                      target_lang="fr-FR").pairs] == notes

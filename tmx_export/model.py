@@ -51,6 +51,8 @@ class Pair:
     (a TMX ``segtype``) when the pipeline knows it; the writer puts it on the ``tu`` when it
     differs from the header's. ``datatype``, likewise, what its text and codes are (an
     HTML memory's ``html``) when the header of a build from several inputs says another.
+    ``notes``: the unit's notes (a TMX ``tu``'s, an XLIFF unit's, a PO entry's comments),
+    written as the ``tu``'s ``<note>``s.
     """
 
     source: str
@@ -70,6 +72,7 @@ class Pair:
     segtype: str | None = None
     labels: tuple[str, str] | None = None
     datatype: str | None = None
+    notes: tuple[str, ...] = ()
 
     def key(self) -> tuple[str, str]:
         """What makes two pairs duplicates: the same two texts."""

@@ -725,7 +725,7 @@ class _UnitSerialiser:
         counts, repairs, spell = self.counts, self.counts.repairs, self.spell
         counts.units += 1
         props = _props(pair, self.profile)
-        notes = getattr(pair, "notes", ())
+        notes = pair.notes
         if isinstance(pair, MultiUnit):
             langs = tuple(map(spell, pair.texts))
             texts = [(text, pair.markup.get(lang)) for lang, text in pair.texts.items()]
@@ -981,13 +981,13 @@ Meta = tuple[str, str, str]
 class TmxPair(Pair):
     """A :class:`Pair` read from TMX, with what plain text cannot carry.
 
-    The inline markup of each ``seg`` is in :attr:`Pair.source_markup`/``target_markup``.
-    ``notes`` are the ``tu``'s notes; ``source_meta``/``target_meta`` the props and notes of
-    the two chosen ``tuv``s; ``extra_props`` any ``tu`` prop whose type repeats (the first
-    value of each type is in :attr:`Pair.props`). :attr:`Pair.tuid` is the file's own id.
+    The inline markup of each ``seg`` is in :attr:`Pair.source_markup`/``target_markup``,
+    the ``tu``'s notes in :attr:`Pair.notes`; ``source_meta``/``target_meta`` the props and
+    notes of the two chosen ``tuv``s; ``extra_props`` any ``tu`` prop whose type repeats
+    (the first value of each type is in :attr:`Pair.props`). :attr:`Pair.tuid` is the
+    file's own id.
     """
 
-    notes: tuple[str, ...] = ()
     source_meta: tuple[Meta, ...] = ()
     target_meta: tuple[Meta, ...] = ()
     extra_props: tuple[tuple[str, str], ...] = ()

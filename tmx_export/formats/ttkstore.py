@@ -144,7 +144,7 @@ def read_ttk(
             result.reject(Reject(name, line, "segment-mismatch", segments))
             continue
         reading = _Reading(name, line, source_lang, target_lang, direction == "swapped",
-                           untranslated, str(context or ""))
+                           untranslated, str(context or ""), _notes(unit))
         try:
             pieces = segments or _whole(unit, plurals)
         except MissingData as exc:
@@ -240,6 +240,7 @@ class _Reading:
     swapped: bool
     untranslated: bool
     context: str
+    notes: tuple[str, ...] = ()
 
     def add(self, piece: _Piece, result: ReadResult, draft: str | None) -> bool:
         """The piece as a pair, or as a reject (untranslated; ``draft``: the reason to
@@ -264,13 +265,41 @@ class _Reading:
             return False
         pair = Pair(source=source, target=target, source_lang=self.source_lang,
                     target_lang=self.target_lang, file=self.name, line=line,
-                    source_markup=source_markup, target_markup=target_markup)
+                    source_markup=source_markup, target_markup=target_markup,
+                    notes=self.notes)
         if self.context:
             pair.props["x-context"] = self.context
         if piece.form is not None:
             pair.props["x-plural-form"] = str(piece.form)
         result.pairs.append(pair)
         return True
+
+
+def _notes(unit) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    """A unit's notes, each as the file writes it, for the ``tu``'s ``<note>``s: an XLIFF
+    1.2 trans-unit's ``<note>``s, an XLIFF 2 unit's (those of its ``<notes>``, the same for
+    each of its segments), a PO entry's translator comments (``#``) and its extracted ones
+    (``#.``), a note each. A reviewer's "Checked against the Official Journal" or a
+    developer's "%s is the country" is context a translator reads beside a match; it was
+    dropped."""
+    element = getattr(unit, "xmlelement", None)
+    if element is None:  # PO: the translator's comments, then the extracted ones
+        if not hasattr(unit, "getnotes"):
+            return ()
+        try:
+            texts = [unit.getnotes(origin) for origin in ("translator", "developer")]
+        except ValueError:  # a store whose notes have no origins
+            texts = [unit.getnotes()]
+        return tuple(text.strip() for text in texts if text.strip())
+    if _local(element.tag) == "segment":  # XLIFF 2: the unit's <notes> hold them
+        element = element.getparent()
+        holders = [child for child in element if isinstance(child.tag, str)
+                   and _local(child.tag) == "notes"] if element is not None else []
+    else:
+        holders = [element]
+    return tuple(text for holder in holders for child in holder
+                 if isinstance(child.tag, str) and _local(child.tag) == "note"
+                 and (text := "".join(child.itertext()).strip()))
 
 
 def _whole(unit, plurals: _Plurals) -> list[_Piece]:  # type: ignore[no-untyped-def]
