@@ -1125,6 +1125,31 @@ def test_french_citation_forms_never_mix_numbers():
     assert citation_form({"règles de prix communes": 2}, fr) == "règles de prix communes"
 
 
+def test_english_words_in_ing_or_ed_keep_their_ending_in_citation_forms():
+    # DGT-TM units (tests/data/README.md): the lemma of a word that is no plural is a
+    # verb's, and was taken for its singular: "denied boarding" -> "refus d'embarquement"
+    # was cited "denied board", "working" (-> "transformation") "work", "training" "train"
+    lines = [line for line in (DATA / "terms_ing_forms_en_fr.tsv").read_text(
+        encoding="utf-8").splitlines() if not line.startswith("#")]
+    units = [Pair(row["source"], row["target"], "en-GB", "fr-FR", file=row["file"],
+                  line=int(row["unit"])) for row in csv.DictReader(lines, delimiter="\t")]
+    found = {p.source_lemma: p for p in extract_terms(units)}
+    assert (found["deny board"].source_term, found["deny board"].target_term) == (
+        "denied boarding", "refus d'embarquement")
+    assert found["work"].source_term == "working"
+    assert found["train"].source_term == "training"
+    assert found["fire restrict"].source_term == "Fire restricting"
+    en = Extractor("en")
+    assert citation_form({"vocational training": 2}, en) == "vocational training"
+    assert citation_form({"Radar equipment used": 2}, en) == "Radar equipment used"
+    assert citation_form({"defence": 2}, en) == "defence"  # not the lemma's "defense"
+    # plurals still take their singular, irregular ones too
+    assert citation_form({"value chains": 2}, en) == "value chain"
+    assert citation_form({"women": 2}, en) == "woman"
+    assert citation_form({"phenomena": 2}, en) == "phenomenon"
+    assert citation_form({"analyses": 2}, en) == "analysis"
+
+
 def test_seed_pairs_met_once_take_no_links_from_recurring_ones():
     # with --min-count 1, candidates that meet in one clause only ("transnational
     # clusters", "conglomérats transnationaux") do not take the links of "cluster"

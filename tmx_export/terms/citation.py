@@ -460,7 +460,7 @@ def _singular(text: str, token: Token, extractor: Extractor, agreeing: bool = Fa
         candidates.append(lower[:-3] + "y")
     if lower.endswith("es"):
         candidates.append(lower[:-2])
-    if extractor.lang != "fr":
+    if extractor.lang != "fr" and _may_be_plural(lower):
         candidates.append(lemma)
     for candidate in candidates:
         if candidate == lemma or (
@@ -474,6 +474,20 @@ def _singular(text: str, token: Token, extractor: Extractor, agreeing: bool = Fa
                 return text
             return match_case(candidate, text)
     return text
+
+
+# How English plurals end that add no "-s" to their singular: "women", "children",
+# "criteria", "stimuli", "feet", "teeth", "mice", "geese", "people".
+_IRREGULAR_PLURAL_ENDS = ("men", "ren", "a", "i", "eet", "eeth", "ice", "eese", "ople")
+
+
+def _may_be_plural(lower: str) -> bool:
+    """Whether the English word ``lower`` may be a plural whose singular is its lemma: one
+    in "-s" or an irregular plural (:data:`_IRREGULAR_PLURAL_ENDS`). Any other word whose
+    lemma differs is a verb's or an adjective's form, or another spelling, and is its own
+    singular: DGT-TM's "denied boarding" was cited "denied board", "Fire restricting
+    materials" "Fire restrict", "training" -> "formation" "train", "defence" "defense"."""
+    return lower.endswith(("s", *_IRREGULAR_PLURAL_ENDS))
 
 
 def _lemma_singular(text: str, lower: str, lemma: str, extractor: Extractor) -> str:
