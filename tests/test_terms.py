@@ -1150,6 +1150,25 @@ def test_english_words_in_ing_or_ed_keep_their_ending_in_citation_forms():
     assert citation_form({"analyses": 2}, en) == "analysis"
 
 
+def test_french_feminine_adjectives_keep_their_gender_in_citation_forms():
+    # DGT-TM units (tests/data/README.md): simplemma reads "mineures" as "mineur" and
+    # "mineure" as a word of its own, so the lemma's ending made "erreur mineur"
+    lines = [line for line in (DATA / "terms_feminine_en_fr.tsv").read_text(
+        encoding="utf-8").splitlines() if not line.startswith("#")]
+    units = [Pair(row["source"], row["target"], "en-GB", "fr-FR", file=row["file"],
+                  line=int(row["unit"])) for row in csv.DictReader(lines, delimiter="\t")]
+    found = {p.source_lemma: p for p in extract_terms(units)}
+    assert found["minor error"].target_term == "erreur mineure"
+    fr = Extractor("fr")
+    # the other cases of the DGT-TM pairs and Europarl sessions
+    assert citation_form({"informations commerciales confidentielles": 2}, fr) == \
+        "information commerciale confidentielle"
+    assert citation_form({"morts violentes": 2}, fr) == "mort violente"
+    assert citation_form({"fins commerciales": 2}, fr) == "fin commerciale"
+    assert citation_form({"régions ultrapériphériques": 2}, fr) == "région ultrapériphérique"
+    assert citation_form({"États membres": 2}, fr) == "État membre"
+
+
 def test_seed_pairs_met_once_take_no_links_from_recurring_ones():
     # with --min-count 1, candidates that meet in one clause only ("transnational
     # clusters", "conglomérats transnationaux") do not take the links of "cluster"

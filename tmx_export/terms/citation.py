@@ -447,6 +447,12 @@ def _singular(text: str, token: Token, extractor: Extractor, agreeing: bool = Fa
         return text[:-1]
     if lower == lemma or lower in NOT_STOP:  # "goods" is no plural of "good"
         return text
+    if agreeing and lower.endswith("es"):
+        # a feminine plural ("mineures"): its singular is the word without its "s", of the
+        # head's gender; simplemma reads "mineures" as "mineur" and "mineure" as a word of
+        # its own (the noun), so the lemma's ending made "erreur mineur" of DGT-TM's
+        # "erreurs mineures"
+        return text[:-1]
     if extractor.lang not in HAND_MADE_SINGULARS:
         return _lemma_singular(text, lower, lemma, extractor)
     candidates = []
