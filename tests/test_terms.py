@@ -3149,3 +3149,54 @@ def test_a_citation_form_is_no_heading_in_capitals_where_the_text_has_another():
     # written in capitals alone, it stays so; an acronym is no heading
     assert citation_form({"JOINT COMMITTEE": 2}, en) == "JOINT COMMITTEE"
     assert citation_form({"SME": 5, "SMEs": 2}, en) == "SME"
+
+
+def test_annex_and_annexes_are_one_term():
+    # DGT-TM 22019D0996 (tests/data/README.md): the lemmatiser reads "Annexes" as the plural
+    # of "annexe", so "Annexes -> annexe" and "Annex -> annexe" were two pairs
+    lines = [line for line in (DATA / "terms_annexes_en_fr.tsv").read_text(
+        encoding="utf-8").splitlines() if not line.startswith("#")]
+    units = [Pair(row["source"], row["target"], "en-GB", "fr-FR", file=row["file"],
+                  line=int(row["unit"])) for row in csv.DictReader(lines, delimiter="\t")]
+    found = [p for p in extract_terms(units) if p.target_lemma == "annexe"]
+    assert [(p.source_lemma, p.source_term, p.count) for p in found] == [("annex", "Annex", 5)]
+    en = Extractor("en")
+    assert en.key("Annexes") == en.key("annexe") == en.key("ANNEX") == "annex"
+    assert en.key("prefixes") == en.key("prefix") and en.key("masses") == en.key("mass")
+    assert en.key("axes") == "axe"  # general English writes "axe" more than "ax"
+    assert citation_form({"direct taxes": 2}, en) == "direct tax"  # not "taxe" keyed "tax"
+
+
+def test_a_termbase_of_schema_8_merges_annex_and_annexes(tmp_path):
+    """A termbase of schema 8 holds "Annexes -> annexe" under the key "annexe" beside "Annex
+    -> annexe": one pair today, the decided one kept with the counts of both."""
+    from tmx_export.terms.termbase import MIGRATIONS
+
+    db = tmp_path / "old.db"
+    con = sqlite3.connect(db)
+    con.create_function("primary_lang", 1, lambda tag: tag.split("-")[0])  # for schema 5
+    for index, script in enumerate(MIGRATIONS[:8]):
+        if index in (5, 6, 7):  # they merge by the keys Python makes: none in an empty file
+            con.execute("CREATE TEMP TABLE pair_rekey (id INTEGER PRIMARY KEY,"
+                        " source_lemma TEXT, target_lemma TEXT)")
+        con.executescript(script)
+    con.execute("PRAGMA user_version = 8")
+    con.execute("INSERT INTO documents (id, fingerprint, source_lang, target_lang, name, units,"
+                " added) VALUES (1, 'a', 'en', 'fr', 'pairs.tsv', 4, '')")
+    con.executemany(
+        "INSERT INTO pairs (id, source_lang, target_lang, source_lemma, target_lemma,"
+        " source_term, target_term, status, note, status_date, created, updated)"
+        " VALUES (?, 'en', 'fr', ?, 'annexe', ?, 'annexe', ?, ?, ?, '', '')",
+        [(1, "annex", "Annex", "approved", "IATE 1", "2026-12-01"),
+         (2, "annexe", "Annexes", "proposed", "", None)])
+    con.executemany(
+        "INSERT INTO occurrences (pair_id, document_id, source_form, target_form, count)"
+        " VALUES (?, 1, ?, ?, ?)",
+        [(1, "Annex", "annexe", 2), (2, "Annexes", "annexes", 3)])
+    con.commit()
+    con.close()
+    with Termbase(db) as termbase:
+        assert termbase.version == SCHEMA_VERSION
+        stored = termbase.pairs(min_count=1)
+    assert [(p.id, p.source_lemma, p.source_term, p.status, p.note, p.count)
+            for p in stored] == [(1, "annex", "Annex", "approved", "IATE 1", 5)]

@@ -471,6 +471,7 @@ def _singular(text: str, token: Token, extractor: Extractor, agreeing: bool = Fa
     for candidate in candidates:
         if candidate == lemma or (
             candidate and extractor.tokens(candidate)[0].piece == lemma
+            and not _respelt(candidate, lemma, extractor.lang)
         ):
             # "Wales" is not the plural of "wale": keep a plural much more common than its
             # singular in general language
@@ -494,6 +495,13 @@ def _may_be_plural(lower: str) -> bool:
     singular: DGT-TM's "denied boarding" was cited "denied board", "Fire restricting
     materials" "Fire restrict", "training" -> "formation" "train", "defence" "defense"."""
     return lower.endswith(("s", *_IRREGULAR_PLURAL_ENDS))
+
+
+def _respelt(candidate: str, piece: str, lang: str) -> bool:
+    """Whether ``candidate``, a singular tried for an English plural in "-es", is a rarer
+    spelling in "-e" keyed as the common one, ``piece`` ("taxe" keyed "tax", "annexe"
+    "annex"): the plural's singular is that common one ("taxes" -> "tax")."""
+    return lang == "en" and candidate.endswith("e") and piece == candidate[:-1]
 
 
 def _lemma_singular(text: str, lower: str, lemma: str, extractor: Extractor) -> str:
