@@ -954,8 +954,9 @@ def _pieces_through_tokens(words, chunk: str) -> tuple:
     """A chunk's pieces as the extractor's tokens give them (how _Words._chunk first made
     them, before it took the words of one-word chunks straight from Extractor.word), a
     content word in capitals as its lower-case form ("ÉTATS" as "états": "état"), a word
-    with hyphens part by part ("États-Unis": "état-unir")."""
-    from tmx_export.check.terms import _BREAK
+    with hyphens part by part ("États-Unis": "état-unir"), an English word in "-ing" as
+    itself ("including")."""
+    from tmx_export.check.terms import _BREAK, _ing_noun
     from tmx_export.terms.candidates import WORD
 
     def piece_of(text: str, piece: str) -> str:
@@ -963,7 +964,9 @@ def _pieces_through_tokens(words, chunk: str) -> tuple:
             return "-".join(piece_of(part, words.extractor.word(part)[2]) or part.lower()
                             for part in text.split("-"))
         lower = words.extractor.word(text.lower())
-        return lower[2] if len(text) > 1 and text.isupper() and lower[1] == WORD else piece
+        if len(text) > 1 and text.isupper() and lower[1] == WORD:
+            piece = lower[2]
+        return _ing_noun(text.lower(), piece) if words.lang == "en" else piece
 
     tokens = words.extractor.tokens(chunk)
     pieces: list = []
@@ -1219,3 +1222,20 @@ def run_check_cli(memory: Path, glossary: Path, source_lang: str, target_lang: s
     return CliRunner().invoke(main, ["check", str(memory), "--glossary", str(glossary),
                                      "--checks", "term-missing", "--source-lang", source_lang,
                                      "--target-lang", target_lang])
+
+
+def test_an_english_term_in_ing_is_not_its_verb(tmp_path):
+    """The extractor keys "reporting" as "report" and "planning" as "plan": a glossary's
+    "reporting" was found in every "report" of the DGT-TM pairs (tests/data/README.md), and
+    reported missing there; only the unit that writes "reporting" and renders it otherwise
+    ("la déclaration") is a finding now."""
+    glossary = tmp_path / "glossary.tsv"
+    glossary.write_text("en-GB\tfr-FR\nreporting\tcompte rendu\nplanning\tplanification\n",
+                        encoding="utf-8")
+    result = run_check_cli(DATA / "check_ing_terms_en_fr.tsv", glossary, "en-GB", "fr-FR")
+    assert result.exit_code == 1, result.output
+    assert [line.split("\t")[:4] for line in result.stdout.splitlines()] == [
+        ["7", "term-missing", "error", "reporting"]]
+    words = TermChecker([], "en-GB", "fr-FR")._source
+    assert words.key("reportings") == words.key("Reporting") == ("reporting",)
+    assert words.key("things") == ("thing",)  # its own lemma: unchanged
