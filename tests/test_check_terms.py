@@ -955,18 +955,22 @@ def _pieces_through_tokens(words, chunk: str) -> tuple:
     them, before it took the words of one-word chunks straight from Extractor.word), a
     content word in capitals as its lower-case form ("ÉTATS" as "états": "état"), a word
     with hyphens part by part ("États-Unis": "état-unir"), an English word in "-ing" as
-    itself ("including")."""
-    from tmx_export.check.terms import _BREAK, _ing_noun
+    itself ("including"), and one read as another, function, word as itself ("em")."""
+    from tmx_export.check.terms import _BREAK, _ing_noun, _other_word
     from tmx_export.terms.candidates import WORD
 
     def piece_of(text: str, piece: str) -> str:
         if "-" in text:
             return "-".join(piece_of(part, words.extractor.word(part)[2]) or part.lower()
                             for part in text.split("-"))
+        kind = words.extractor.word(text)[1]
         lower = words.extractor.word(text.lower())
         if len(text) > 1 and text.isupper() and lower[1] == WORD:
-            piece = lower[2]
-        return _ing_noun(text.lower(), piece) if words.lang == "en" else piece
+            kind, piece = lower[1:]
+        if words.lang != "en":
+            return piece
+        return _ing_noun(text.lower(), _other_word(text.lower(), kind, piece,
+                                                   words.extractor.stop))
 
     tokens = words.extractor.tokens(chunk)
     pieces: list = []
@@ -1239,3 +1243,17 @@ def test_an_english_term_in_ing_is_not_its_verb(tmp_path):
     words = TermChecker([], "en-GB", "fr-FR")._source
     assert words.key("reportings") == words.key("Reporting") == ("reporting",)
     assert words.key("things") == ("thing",)  # its own lemma: unchanged
+
+
+def test_an_english_term_read_as_another_function_word_is_itself(tmp_path):
+    """The lemmatiser reads "em" as "they": the typographers' "em" of a TBX (an SDLX
+    termbase, tests/data/README.md) was found in "them" and "they" of the DGT-TM memory and
+    reported missing there."""
+    result = run_check_cli(DATA / "check_em_en_de.tsv", DATA / "tbx" / "Unknown_Dialect1-em.tbx",
+                           "en-GB", "de-DE")
+    assert result.exit_code == 0, result.output
+    assert "term-missing" not in result.stdout
+    words = TermChecker([], "en-GB", "fr-FR")._source
+    assert words.key("em") == ("em",) and words.key("elder") == ("elder",)
+    # an inflection keeps its lemma: "financial years" holds "financial year"
+    assert words.key("years") == ("year",) and words.key("held") == ("hold",)
