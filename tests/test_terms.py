@@ -3200,3 +3200,22 @@ def test_a_termbase_of_schema_8_merges_annex_and_annexes(tmp_path):
         stored = termbase.pairs(min_count=1)
     assert [(p.id, p.source_lemma, p.source_term, p.status, p.note, p.count)
             for p in stored] == [(1, "annex", "Annex", "approved", "IATE 1", 5)]
+
+
+def test_a_review_row_lists_the_other_renderings_not_its_own(tmp_path):
+    # the Europarl session renders "guidelines" as "orientations" (35) and "lignes
+    # directrices" (13): the row of the second listed itself, "lignes directrices (13)",
+    # and hid the main rendering (a slice that took the pair for the most used)
+    found = extract_terms(_europarl_session())
+    pairs = {(p.source_term, p.target_term): p for p in found}
+    main, minor = pairs[("guidelines", "orientations")], pairs[("guidelines", "ligne directrice")]
+    assert minor.other_translations()[0] == ("orientations", main.count)
+    assert "ligne directrice" not in dict(minor.other_translations())
+    assert ("orientations", main.count) in main.translations()
+    path = tmp_path / "review.xlsx"
+    write_review(found, path)
+    rows = {(row[0], row[1]): row for row in load_workbook(path)["review"].iter_rows(
+        min_row=2, values_only=True)}
+    assert rows[("guidelines", "ligne directrice")][10].startswith(f"orientations ({main.count})")
+    assert "ligne directrice" not in rows[("guidelines", "ligne directrice")][10]
+    assert rows[("guidelines", "orientations")][10].startswith(f"ligne directrice ({minor.count})")
