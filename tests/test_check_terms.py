@@ -1257,3 +1257,22 @@ def test_an_english_term_read_as_another_function_word_is_itself(tmp_path):
     assert words.key("em") == ("em",) and words.key("elder") == ("elder",)
     # an inflection keeps its lemma: "financial years" holds "financial year"
     assert words.key("years") == ("year",) and words.key("held") == ("hold",)
+
+
+def test_a_german_compound_holds_its_parts_terms(tmp_path):
+    """German writes a term inside a compound ("Agreement Area" -> "Übereinkommensgebiet",
+    "EU Party" -> "EU-Vertragspartei", "IEC 61162 series" -> "IEC-Reihe 61162"; DGT-TM units,
+    tests/data/README.md): those were reported missing. A term no compound holds ("This
+    Decision shall be effective ..." -> "Er tritt ... in Kraft") still is."""
+    glossary = tmp_path / "glossary.tsv"
+    glossary.write_text("en-GB\tde-DE\nAgreement\tÜbereinkommen\nParty\tVertragspartei\n"
+                        "IEC\tIEC\ndecision\tBeschluss\n", encoding="utf-8")
+    result = run_check_cli(DATA / "check_compounds_en_de.tsv", glossary, "en-GB", "de-DE")
+    assert result.exit_code == 1, result.output
+    assert [line.split("\t")[:4] for line in result.stdout.splitlines()] == [
+        ["4", "term-missing", "error", "decision"]]
+    from tmx_export.check.terms import _compound_part
+
+    assert _compound_part("beschluss", "beschlussfassung", "de")  # first part, then a word
+    assert not _compound_part("rat", "ratifizierung", "de")  # too short to be looked for
+    assert not _compound_part("protokoll", "protokollxyz", "de")  # no word after it
