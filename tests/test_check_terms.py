@@ -954,16 +954,23 @@ def _pieces_through_tokens(words, chunk: str) -> tuple:
     """A chunk's pieces as the extractor's tokens give them (how _Words._chunk first made
     them, before it took the words of one-word chunks straight from Extractor.word), a
     content word in capitals as its lower-case form ("ÉTATS" as "états": "état"), a word
-    with hyphens part by part ("États-Unis": "état-unir")."""
-    from tmx_export.check.terms import _BREAK
+    with hyphens part by part ("États-Unis": "état-unir"), an English word in "-ing" as
+    itself ("including"), and one read as another, function, word as itself ("em")."""
+    from tmx_export.check.terms import _BREAK, _ing_noun, _other_word
     from tmx_export.terms.candidates import WORD
 
     def piece_of(text: str, piece: str) -> str:
         if "-" in text:
             return "-".join(piece_of(part, words.extractor.word(part)[2]) or part.lower()
                             for part in text.split("-"))
+        kind = words.extractor.word(text)[1]
         lower = words.extractor.word(text.lower())
-        return lower[2] if len(text) > 1 and text.isupper() and lower[1] == WORD else piece
+        if len(text) > 1 and text.isupper() and lower[1] == WORD:
+            kind, piece = lower[1:]
+        if words.lang != "en":
+            return piece
+        return _ing_noun(text.lower(), _other_word(text.lower(), kind, piece,
+                                                   words.extractor.stop))
 
     tokens = words.extractor.tokens(chunk)
     pieces: list = []
@@ -1219,3 +1226,53 @@ def run_check_cli(memory: Path, glossary: Path, source_lang: str, target_lang: s
     return CliRunner().invoke(main, ["check", str(memory), "--glossary", str(glossary),
                                      "--checks", "term-missing", "--source-lang", source_lang,
                                      "--target-lang", target_lang])
+
+
+def test_an_english_term_in_ing_is_not_its_verb(tmp_path):
+    """The extractor keys "reporting" as "report" and "planning" as "plan": a glossary's
+    "reporting" was found in every "report" of the DGT-TM pairs (tests/data/README.md), and
+    reported missing there; only the unit that writes "reporting" and renders it otherwise
+    ("la déclaration") is a finding now."""
+    glossary = tmp_path / "glossary.tsv"
+    glossary.write_text("en-GB\tfr-FR\nreporting\tcompte rendu\nplanning\tplanification\n",
+                        encoding="utf-8")
+    result = run_check_cli(DATA / "check_ing_terms_en_fr.tsv", glossary, "en-GB", "fr-FR")
+    assert result.exit_code == 1, result.output
+    assert [line.split("\t")[:4] for line in result.stdout.splitlines()] == [
+        ["7", "term-missing", "error", "reporting"]]
+    words = TermChecker([], "en-GB", "fr-FR")._source
+    assert words.key("reportings") == words.key("Reporting") == ("reporting",)
+    assert words.key("things") == ("thing",)  # its own lemma: unchanged
+
+
+def test_an_english_term_read_as_another_function_word_is_itself(tmp_path):
+    """The lemmatiser reads "em" as "they": the typographers' "em" of a TBX (an SDLX
+    termbase, tests/data/README.md) was found in "them" and "they" of the DGT-TM memory and
+    reported missing there."""
+    result = run_check_cli(DATA / "check_em_en_de.tsv", DATA / "tbx" / "Unknown_Dialect1-em.tbx",
+                           "en-GB", "de-DE")
+    assert result.exit_code == 0, result.output
+    assert "term-missing" not in result.stdout
+    words = TermChecker([], "en-GB", "fr-FR")._source
+    assert words.key("em") == ("em",) and words.key("elder") == ("elder",)
+    # an inflection keeps its lemma: "financial years" holds "financial year"
+    assert words.key("years") == ("year",) and words.key("held") == ("hold",)
+
+
+def test_a_german_compound_holds_its_parts_terms(tmp_path):
+    """German writes a term inside a compound ("Agreement Area" -> "Übereinkommensgebiet",
+    "EU Party" -> "EU-Vertragspartei", "IEC 61162 series" -> "IEC-Reihe 61162"; DGT-TM units,
+    tests/data/README.md): those were reported missing. A term no compound holds ("This
+    Decision shall be effective ..." -> "Er tritt ... in Kraft") still is."""
+    glossary = tmp_path / "glossary.tsv"
+    glossary.write_text("en-GB\tde-DE\nAgreement\tÜbereinkommen\nParty\tVertragspartei\n"
+                        "IEC\tIEC\ndecision\tBeschluss\n", encoding="utf-8")
+    result = run_check_cli(DATA / "check_compounds_en_de.tsv", glossary, "en-GB", "de-DE")
+    assert result.exit_code == 1, result.output
+    assert [line.split("\t")[:4] for line in result.stdout.splitlines()] == [
+        ["4", "term-missing", "error", "decision"]]
+    from tmx_export.check.terms import _compound_part
+
+    assert _compound_part("beschluss", "beschlussfassung", "de")  # first part, then a word
+    assert not _compound_part("rat", "ratifizierung", "de")  # too short to be looked for
+    assert not _compound_part("protokoll", "protokollxyz", "de")  # no word after it

@@ -1125,6 +1125,50 @@ def test_french_citation_forms_never_mix_numbers():
     assert citation_form({"règles de prix communes": 2}, fr) == "règles de prix communes"
 
 
+def test_english_words_in_ing_or_ed_keep_their_ending_in_citation_forms():
+    # DGT-TM units (tests/data/README.md): the lemma of a word that is no plural is a
+    # verb's, and was taken for its singular: "denied boarding" -> "refus d'embarquement"
+    # was cited "denied board", "working" (-> "transformation") "work", "training" "train"
+    lines = [line for line in (DATA / "terms_ing_forms_en_fr.tsv").read_text(
+        encoding="utf-8").splitlines() if not line.startswith("#")]
+    units = [Pair(row["source"], row["target"], "en-GB", "fr-FR", file=row["file"],
+                  line=int(row["unit"])) for row in csv.DictReader(lines, delimiter="\t")]
+    found = {p.source_lemma: p for p in extract_terms(units)}
+    assert (found["deny board"].source_term, found["deny board"].target_term) == (
+        "denied boarding", "refus d'embarquement")
+    assert found["work"].source_term == "working"
+    assert found["train"].source_term == "training"
+    assert found["fire restrict"].source_term == "Fire restricting"
+    en = Extractor("en")
+    assert citation_form({"vocational training": 2}, en) == "vocational training"
+    assert citation_form({"Radar equipment used": 2}, en) == "Radar equipment used"
+    assert citation_form({"defence": 2}, en) == "defence"  # not the lemma's "defense"
+    # plurals still take their singular, irregular ones too
+    assert citation_form({"value chains": 2}, en) == "value chain"
+    assert citation_form({"women": 2}, en) == "woman"
+    assert citation_form({"phenomena": 2}, en) == "phenomenon"
+    assert citation_form({"analyses": 2}, en) == "analysis"
+
+
+def test_french_feminine_adjectives_keep_their_gender_in_citation_forms():
+    # DGT-TM units (tests/data/README.md): simplemma reads "mineures" as "mineur" and
+    # "mineure" as a word of its own, so the lemma's ending made "erreur mineur"
+    lines = [line for line in (DATA / "terms_feminine_en_fr.tsv").read_text(
+        encoding="utf-8").splitlines() if not line.startswith("#")]
+    units = [Pair(row["source"], row["target"], "en-GB", "fr-FR", file=row["file"],
+                  line=int(row["unit"])) for row in csv.DictReader(lines, delimiter="\t")]
+    found = {p.source_lemma: p for p in extract_terms(units)}
+    assert found["minor error"].target_term == "erreur mineure"
+    fr = Extractor("fr")
+    # the other cases of the DGT-TM pairs and Europarl sessions
+    assert citation_form({"informations commerciales confidentielles": 2}, fr) == \
+        "information commerciale confidentielle"
+    assert citation_form({"morts violentes": 2}, fr) == "mort violente"
+    assert citation_form({"fins commerciales": 2}, fr) == "fin commerciale"
+    assert citation_form({"régions ultrapériphériques": 2}, fr) == "région ultrapériphérique"
+    assert citation_form({"États membres": 2}, fr) == "État membre"
+
+
 def test_seed_pairs_met_once_take_no_links_from_recurring_ones():
     # with --min-count 1, candidates that meet in one clause only ("transnational
     # clusters", "conglomérats transnationaux") do not take the links of "cluster"
@@ -3105,3 +3149,73 @@ def test_a_citation_form_is_no_heading_in_capitals_where_the_text_has_another():
     # written in capitals alone, it stays so; an acronym is no heading
     assert citation_form({"JOINT COMMITTEE": 2}, en) == "JOINT COMMITTEE"
     assert citation_form({"SME": 5, "SMEs": 2}, en) == "SME"
+
+
+def test_annex_and_annexes_are_one_term():
+    # DGT-TM 22019D0996 (tests/data/README.md): the lemmatiser reads "Annexes" as the plural
+    # of "annexe", so "Annexes -> annexe" and "Annex -> annexe" were two pairs
+    lines = [line for line in (DATA / "terms_annexes_en_fr.tsv").read_text(
+        encoding="utf-8").splitlines() if not line.startswith("#")]
+    units = [Pair(row["source"], row["target"], "en-GB", "fr-FR", file=row["file"],
+                  line=int(row["unit"])) for row in csv.DictReader(lines, delimiter="\t")]
+    found = [p for p in extract_terms(units) if p.target_lemma == "annexe"]
+    assert [(p.source_lemma, p.source_term, p.count) for p in found] == [("annex", "Annex", 5)]
+    en = Extractor("en")
+    assert en.key("Annexes") == en.key("annexe") == en.key("ANNEX") == "annex"
+    assert en.key("prefixes") == en.key("prefix") and en.key("masses") == en.key("mass")
+    assert en.key("axes") == "axe"  # general English writes "axe" more than "ax"
+    assert citation_form({"direct taxes": 2}, en) == "direct tax"  # not "taxe" keyed "tax"
+
+
+def test_a_termbase_of_schema_8_merges_annex_and_annexes(tmp_path):
+    """A termbase of schema 8 holds "Annexes -> annexe" under the key "annexe" beside "Annex
+    -> annexe": one pair today, the decided one kept with the counts of both."""
+    from tmx_export.terms.termbase import MIGRATIONS
+
+    db = tmp_path / "old.db"
+    con = sqlite3.connect(db)
+    con.create_function("primary_lang", 1, lambda tag: tag.split("-")[0])  # for schema 5
+    for index, script in enumerate(MIGRATIONS[:8]):
+        if index in (5, 6, 7):  # they merge by the keys Python makes: none in an empty file
+            con.execute("CREATE TEMP TABLE pair_rekey (id INTEGER PRIMARY KEY,"
+                        " source_lemma TEXT, target_lemma TEXT)")
+        con.executescript(script)
+    con.execute("PRAGMA user_version = 8")
+    con.execute("INSERT INTO documents (id, fingerprint, source_lang, target_lang, name, units,"
+                " added) VALUES (1, 'a', 'en', 'fr', 'pairs.tsv', 4, '')")
+    con.executemany(
+        "INSERT INTO pairs (id, source_lang, target_lang, source_lemma, target_lemma,"
+        " source_term, target_term, status, note, status_date, created, updated)"
+        " VALUES (?, 'en', 'fr', ?, 'annexe', ?, 'annexe', ?, ?, ?, '', '')",
+        [(1, "annex", "Annex", "approved", "IATE 1", "2026-12-01"),
+         (2, "annexe", "Annexes", "proposed", "", None)])
+    con.executemany(
+        "INSERT INTO occurrences (pair_id, document_id, source_form, target_form, count)"
+        " VALUES (?, 1, ?, ?, ?)",
+        [(1, "Annex", "annexe", 2), (2, "Annexes", "annexes", 3)])
+    con.commit()
+    con.close()
+    with Termbase(db) as termbase:
+        assert termbase.version == SCHEMA_VERSION
+        stored = termbase.pairs(min_count=1)
+    assert [(p.id, p.source_lemma, p.source_term, p.status, p.note, p.count)
+            for p in stored] == [(1, "annex", "Annex", "approved", "IATE 1", 5)]
+
+
+def test_a_review_row_lists_the_other_renderings_not_its_own(tmp_path):
+    # the Europarl session renders "guidelines" as "orientations" (35) and "lignes
+    # directrices" (13): the row of the second listed itself, "lignes directrices (13)",
+    # and hid the main rendering (a slice that took the pair for the most used)
+    found = extract_terms(_europarl_session())
+    pairs = {(p.source_term, p.target_term): p for p in found}
+    main, minor = pairs[("guidelines", "orientations")], pairs[("guidelines", "ligne directrice")]
+    assert minor.other_translations()[0] == ("orientations", main.count)
+    assert "ligne directrice" not in dict(minor.other_translations())
+    assert ("orientations", main.count) in main.translations()
+    path = tmp_path / "review.xlsx"
+    write_review(found, path)
+    rows = {(row[0], row[1]): row for row in load_workbook(path)["review"].iter_rows(
+        min_row=2, values_only=True)}
+    assert rows[("guidelines", "ligne directrice")][10].startswith(f"orientations ({main.count})")
+    assert "ligne directrice" not in rows[("guidelines", "ligne directrice")][10]
+    assert rows[("guidelines", "orientations")][10].startswith(f"ligne directrice ({minor.count})")

@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable
 from functools import partial
 from typing import NamedTuple
 
+from ..frequencies import zipf as zipf_frequency
 from ..lang import COMBINING_MARKS, elisions, primary
 from .languages import TermLanguage, term_language, term_languages
 from .lemmas import adjective_lemma, is_known, lemmatize
@@ -109,6 +110,10 @@ _FR_NOT_VERBS = frozenset({"mise", "oeuvre", "œuvre"})  # "mise en œuvre" is a
 # Nouns that simplemma lemmatises as a verb: "mise" is "miser" (to bet), which made the key
 # "miser en œuvre" for "mise en œuvre".
 _FR_NOUN_LEMMAS = {"mise": "mise", "mises": "mise"}
+# The endings of an English singular whose plural adds "-es" ("annex", "mass", "prefix",
+# "mix"): the lemmatiser reads such a plural as that of a spelling in "-e" ("annexes" ->
+# "annexe", "masses" -> "masse"), which :func:`_english_spelling` undoes.
+_EN_ES_PLURAL_ENDS = ("x", "ss", "ch", "sh", "z")
 # The present participle of any other verb, whose lemma simplemma gives ("établissant" ->
 # "établir", "produisant" -> "produire"): a verb, as in "règlement établissant des règles",
 # which made the candidates "règlement établissant" and "Commission établissant". The
@@ -253,6 +258,20 @@ def _dictionary_spelling(lower: str, lang: str, lemmas: object) -> str | None:
     return None
 
 
+def _english_spelling(lemma: str) -> str:
+    """The lemma of the spelling general English uses most, where the lemmatiser's is a rarer
+    one in "-e" of a word whose plural adds "-es": "annexe" (its lemma of "annexes" and
+    "annexe") is "annex", as "Annex" is, "masse" "mass", "prefixe" "prefix". On DGT-TM,
+    "Annex -> annexe" and "Annexes -> annexe" were two pairs, and a reviewer who rejected
+    the second had "Annexes" paired with what stood beside it ("conséquence")."""
+    stem = lemma[:-1]
+    if (lemma.endswith("e") and stem.endswith(_EN_ES_PLURAL_ENDS)
+            and zipf_frequency(stem, "en") > zipf_frequency(lemma, "en")
+            and lemmatize(stem, lang="en") == stem):
+        return stem
+    return lemma
+
+
 def require_term_language(lang: str) -> TermLanguage:
     """The term rules of ``lang`` (a tag); a :class:`ValueError` saying why there are none
     (:func:`.languages.term_language`)."""
@@ -328,6 +347,8 @@ class Extractor:
             lemma = lemma.lower()
             if self.lang == "fr":
                 lemma = _FR_NOUN_LEMMAS.get(lower, lemma)
+            elif self.lang == "en":
+                lemma = _english_spelling(lemma)
             if written:
                 # As written, a noun is read as a noun ("Verkehr", not the verb "verkehren");
                 # a capitalised adjective ("Gemischten Ausschuss") as a noun too, whose lemma

@@ -447,6 +447,12 @@ def _singular(text: str, token: Token, extractor: Extractor, agreeing: bool = Fa
         return text[:-1]
     if lower == lemma or lower in NOT_STOP:  # "goods" is no plural of "good"
         return text
+    if agreeing and lower.endswith("es"):
+        # a feminine plural ("mineures"): its singular is the word without its "s", of the
+        # head's gender; simplemma reads "mineures" as "mineur" and "mineure" as a word of
+        # its own (the noun), so the lemma's ending made "erreur mineur" of DGT-TM's
+        # "erreurs mineures"
+        return text[:-1]
     if extractor.lang not in HAND_MADE_SINGULARS:
         return _lemma_singular(text, lower, lemma, extractor)
     candidates = []
@@ -460,11 +466,12 @@ def _singular(text: str, token: Token, extractor: Extractor, agreeing: bool = Fa
         candidates.append(lower[:-3] + "y")
     if lower.endswith("es"):
         candidates.append(lower[:-2])
-    if extractor.lang != "fr":
+    if extractor.lang != "fr" and _may_be_plural(lower):
         candidates.append(lemma)
     for candidate in candidates:
         if candidate == lemma or (
             candidate and extractor.tokens(candidate)[0].piece == lemma
+            and not _respelt(candidate, lemma, extractor.lang)
         ):
             # "Wales" is not the plural of "wale": keep a plural much more common than its
             # singular in general language
@@ -489,6 +496,27 @@ def _noun_of_verb(lower: str, lemma: str, lang: str) -> bool:
     the term rules' ``verb_lemma_endings``, which would drop those nouns as verbs.)"""
     endings = _VERBAL_NOUNS.get(lang)
     return endings is not None and lemma.endswith(endings[0]) and lower.endswith(endings[1])
+
+
+# How English plurals end that add no "-s" to their singular: "women", "children",
+# "criteria", "stimuli", "feet", "teeth", "mice", "geese", "people".
+_IRREGULAR_PLURAL_ENDS = ("men", "ren", "a", "i", "eet", "eeth", "ice", "eese", "ople")
+
+
+def _may_be_plural(lower: str) -> bool:
+    """Whether the English word ``lower`` may be a plural whose singular is its lemma: one
+    in "-s" or an irregular plural (:data:`_IRREGULAR_PLURAL_ENDS`). Any other word whose
+    lemma differs is a verb's or an adjective's form, or another spelling, and is its own
+    singular: DGT-TM's "denied boarding" was cited "denied board", "Fire restricting
+    materials" "Fire restrict", "training" -> "formation" "train", "defence" "defense"."""
+    return lower.endswith(("s", *_IRREGULAR_PLURAL_ENDS))
+
+
+def _respelt(candidate: str, piece: str, lang: str) -> bool:
+    """Whether ``candidate``, a singular tried for an English plural in "-es", is a rarer
+    spelling in "-e" keyed as the common one, ``piece`` ("taxe" keyed "tax", "annexe"
+    "annex"): the plural's singular is that common one ("taxes" -> "tax")."""
+    return lang == "en" and candidate.endswith("e") and piece == candidate[:-1]
 
 
 def _lemma_singular(text: str, lower: str, lemma: str, extractor: Extractor) -> str:

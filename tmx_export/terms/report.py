@@ -64,7 +64,7 @@ def _entry(rank: int, pair: TermPair, folded: Callable[[str], str]) -> str:
     documents, source_forms, target_forms = pair.tallies()
     source_variants = _listed(most_common(source_forms))
     target_variants = _listed(most_common(target_forms))
-    translations = _listed(pair.translations()[1:])
+    translations = _listed(pair.other_translations())
     alternatives = _listed(pair.source_alternatives())
     # What the page's search looks in, folded as its script folds the query (case and
     # accents): the terms and their variants, and separately the contexts, so that a search

@@ -56,7 +56,7 @@ def _variants(counts: dict[str, int]) -> str:
 def _row_values(pair: TermPair) -> list[str | int | float]:
     """The cells of one pair's row, in :data:`COLUMNS` order."""
     contexts = pair.contexts[:2]
-    others = pair.translations()[1:]
+    others = pair.other_translations()
     documents, source_variants, target_variants = pair.tallies()
     values: list[str | int | float] = [
         pair.source_term, pair.target_term, pair.status, pair.note,

@@ -315,7 +315,7 @@ def _counts_note(pair: TermPair, documents: int) -> str:
         f"log-likelihood: {pair.llr:.1f}",
         f"review status: {pair.status}",
     ]
-    others = pair.translations()[1:]
+    others = pair.other_translations()
     if others:
         parts.append("other renderings: " + ", ".join(f"{t} ({n})" for t, n in others))
     return "; ".join(parts)
