@@ -291,6 +291,14 @@ def test_a_capitalised_word_is_not_its_lower_case_homograph(dgt_en_fr):
     regulation = TermEntry("Regulation", ("règlement",))
     entries = [regulation, TermEntry("rules of procedure", ("règlement intérieur",))]
     assert [f for u in regulations for f in check(entries, u)] == []
+    # ... nor does its heading in capitals, which writes every word so (it was a finding
+    # where its lower-case twin was none); an acronym in capitals is still one
+    heading = [u for u in dgt_en_fr if u.source == "LEGISLATION, REGULATIONS AND "
+               "ADMINISTRATIVE PROVISIONS"]
+    assert len(heading) == 1 and check(entries, heading[0]) == []
+    mark = TermEntry("CE", ("CE",))
+    assert check([mark], Pair("THE CE MARKING", "LE MARQUAGE", "en", "fr")) == [
+        ("term-missing", "CE", "CE")]
     act = Pair("Regulation (EU) No 1 applies.", "La directive (UE) no 1 s'applique.", "en", "fr")
     assert check(entries, act) == [("term-missing", "Regulation", "règlement")]
     # a glossary that capitalises every entry says nothing by it: case is not asked

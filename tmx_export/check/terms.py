@@ -1036,12 +1036,21 @@ class TermChecker:
         """``hits`` without those whose capitals are not their term's: a one-word term
         with a capital is not its word in lower case ("regulations" is not "Regulation");
         a name is written with its capitals or in lower case ("these rules of procedure"),
-        not half with them ("implementing Regulation (EC) No 437/2003")."""
+        not half with them ("implementing Regulation (EC) No 437/2003"); a one-word term is
+        not found in a heading in capitals."""
         capitals = self._source.capitals(source)
         entries = self._entries
+        # a heading in capitals writes every word so: its capitals tell no name from a
+        # common word ("LEGISLATION, REGULATIONS AND ADMINISTRATIVE PROVISIONS" is the
+        # "regulations" of its lower-case twin, no Regulation), but a term in capitals, an
+        # acronym ("EU"), is written so anywhere
+        heading = source.isupper()
         kept = []
         for hit in hits:
             where = entries[hit[0]].capitals
+            if heading and where and hit[2] - hit[1] == 1 \
+                    and not entries[hit[0]].source.isupper():
+                continue
             written = [capitals[hit[1] + at] for at in where]
             if all(written) or (hit[2] - hit[1] > 1 and not any(written)):
                 kept.append(hit)
