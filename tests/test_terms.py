@@ -1021,6 +1021,21 @@ def test_plural_only_name_keeps_its_plural():
                          Extractor("en")) == "speaking minute"
 
 
+def test_plural_senses_keep_their_plural_whatever_the_translation():
+    from tmx_export.terms.citation import pair_citation_forms
+
+    en, fr = Extractor("en"), Extractor("fr")
+    # DGT-TM: "high seas" and "terms of reference" are never "high sea", "term of
+    # reference" (mandat); Europarl's "Committee on Social Affairs" paired with the French
+    # singular "affaires sociales" -> "affaire sociale" was cited "Social Affair"
+    assert citation_form({"high seas": 8}, en) == "high seas"
+    assert citation_form({"terms of reference": 3}, en) == "terms of reference"
+    assert pair_citation_forms({"Social Affairs": 4}, {"affaires sociales": 4}, en, fr)[0] \
+        == "Social Affairs"
+    # seen in the singular too, the singular is the citation form
+    assert citation_form({"high seas": 8, "high sea": 1}, en) == "high sea"
+
+
 def test_references_to_numbered_parts_are_no_terms():
     from tmx_export.terms.rank import SINGLE_TERMHOOD, termhood
 

@@ -107,7 +107,10 @@ def _seen_citation(variants: Mapping[str, int], extractor: Extractor,
     if known != form and _unseen_agreement(form, known, variants, extractor):
         return form
     if not plural_names:
-        return known
+        # (a plural sense stays, whatever the translation: "Social Affairs" ->
+        # "affaire sociale" was cited "Social Affair")
+        return form if known != form and _plural_sense(form, known, variants,
+                                                       extractor) else known
     if known != form and (_plural_name(form, known, variants, extractor)
                           or names and any(_plural_only(variant, known, variants)
                                            for variant in variants
@@ -289,18 +292,26 @@ def _ending_letters(form: str, extractor: Extractor) -> int:
 # "minute", "customs" no "custom", "damages" no "damage"): a term they head in that sense
 # keeps the plural (issue 11: "Minute" for "Minutes").
 PLURAL_SENSES = {"en": frozenset({"minutes", "proceedings", "premises", "customs", "damages",
-                                  "arrears", "particulars", "headquarters", "quarters"})}
+                                  "arrears", "particulars", "headquarters", "quarters",
+                                  # "Social Affairs", "high seas", "armed forces"
+                                  "affairs", "seas", "forces"})}
+# English terms whose head, before their complement, is such a plural ("rules of
+# procedure", never "rule of procedure", in lower case too)
+PLURAL_TERMS = {"en": frozenset({"rules of procedure", "terms of reference"})}
 
 
 def _plural_sense(form: str, singular: str, variants: Mapping[str, int],
                   extractor: Extractor) -> bool:
     """Whether ``form`` is a term of several words headed by a noun of
-    :data:`PLURAL_SENSES`, never written in the ``singular`` ("joint minutes"): the plural
-    sense. (Alone, "minutes" is as often the time: :func:`_plural_only` keeps the plural of
-    a capitalised one, "the Minutes".)"""
+    :data:`PLURAL_SENSES` (or one of :data:`PLURAL_TERMS`), never written in the
+    ``singular`` ("joint minutes", "high seas"): the plural sense. (Alone, "minutes" is as
+    often the time: :func:`_plural_only` keeps the plural of a capitalised one, "the
+    Minutes".)"""
     plurals = PLURAL_SENSES.get(extractor.lang)
     words = form.split()
-    return (plurals is not None and len(words) >= 2 and words[-1].lower() in plurals
+    return (plurals is not None and len(words) >= 2
+            and (words[-1].lower() in plurals
+                 or form.lower() in PLURAL_TERMS.get(extractor.lang, ()))
             and not any(variant.lower() == singular.lower() for variant in variants))
 
 
