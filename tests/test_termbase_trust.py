@@ -309,6 +309,19 @@ def test_pairs_a_review_file_adds_are_counted_changed(tmp_path):
     with Termbase(tmp_path / "t.db") as termbase:
         summary = apply_review(review.path, termbase)
     assert (summary.changed, summary.unchanged, summary.added) == (len(pairs), 0, len(pairs))
+    # the run says the added pairs are among the changed ones: "5 pair(s) changed, 0
+    # unchanged, 5 added" read as ten pairs
+    from tmx_export.terms.run import apply_review_file
+
+    said: list[str] = []
+    apply_review_file(str(review.path), str(tmp_path / "t.db"), say=said.append)
+    assert said[0].startswith(f"0 pair(s) changed, {len(pairs)} unchanged")
+    other = tmp_path / "other.db"
+    Termbase(other).close()
+    said.clear()
+    apply_review_file(str(review.path), str(other), say=said.append)
+    assert said[0].startswith(f"{len(pairs)} pair(s) changed ({len(pairs)} of them added to "
+                              "the termbase), 0 unchanged")
 
 
 def test_a_row_with_part_of_its_key_names_the_row_and_what_is_missing(tmp_path):

@@ -180,9 +180,10 @@ def apply_review_file(review_file: str, termbase_path: str, *, say: Say = None) 
                          "`terms --termbase` wrote)")
     with Termbase(termbase_path) as termbase:
         summary = apply_review(review_file, termbase)
-    _say(say, f"{summary.changed} pair(s) changed, {summary.unchanged} unchanged"
-         + (f", {summary.added} added to the termbase" if summary.added else "")
-         + f" ({termbase_path})")
+    # (a pair added is a change: "9 changed, 1 added" read as ten pairs)
+    _say(say, f"{summary.changed} pair(s) changed"
+         + (f" ({summary.added} of them added to the termbase)" if summary.added else "")
+         + f", {summary.unchanged} unchanged ({termbase_path})")
     if summary.kept_decided:
         _say(say, f"{summary.kept_decided} decided pair(s) left as they are (the review file "
                   "says proposed: an older export?)")
