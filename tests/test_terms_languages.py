@@ -282,6 +282,25 @@ def test_slavic_terms_are_cited_in_the_nominative(lang: str, seen: str, cited: s
     assert citation_form({seen: 3}, Extractor(lang)) == cited
 
 
+def test_an_abbreviation_is_cited_with_its_full_stop() -> None:
+    from tmx_export.terms.citation import with_abbreviation_dot
+    from tmx_export.terms.termpair import Context
+
+    # DGT-TM 2019 EN-PL: "Article -> art" (76 times "art. 5"), "paragraph -> ust"
+    assert _source_terms("pl-PL")["artykuł"] == "art."
+    en, pl = "in accordance with Article 5", "zgodnie z art. 5"
+    at = pl.index("art")
+    context = Context("1", "doc", en, pl, (en.index("Article"), en.index(" 5")),
+                      (at, at + 3))
+    assert with_abbreviation_dot("art", [context], 1, "pl-PL") == "art."
+    # a word at a sentence's end, or an abbreviation once written without its stop, is
+    # no abbreviation of the term
+    end = Context("2", "doc", "of the Agreement.", "umowy.", (7, 16), (0, 5))
+    assert with_abbreviation_dot("Agreement", [end], 0, "en-GB") == "Agreement"
+    bare = Context("3", "doc", en, "zgodnie z art 5", (18, 25), (at, at + 3))
+    assert with_abbreviation_dot("art", [context, bare], 1, "pl-PL") == "art"
+
+
 def test_a_lemma_ending_put_on_a_word_in_capitals_is_in_capitals() -> None:
     from tmx_export.terms.citation import citation_form
 

@@ -74,7 +74,7 @@ from .candidates import (
     split_tokens,
     third_person,
 )
-from .citation import _decapitalise_initials, pair_citation_forms
+from .citation import _decapitalise_initials, pair_citation_forms, with_abbreviation_dot
 from .keys import _Chains, _Trie
 from .link import _link
 from .occurrences import Side
@@ -804,6 +804,10 @@ def _after_pass_one(units: list[Pair], src: Side, tgt: Side, piece_unit: array,
         _, source_variants, target_variants = pair.tallies()
         pair.source_term, pair.target_term = pair_citation_forms(
             source_variants, target_variants, src.extractor, tgt.extractor)
+        pair.source_term = with_abbreviation_dot(pair.source_term, pair.contexts, 0,
+                                                 source_lang)
+        pair.target_term = with_abbreviation_dot(pair.target_term, pair.contexts, 1,
+                                                 target_lang)
         if min(s_words[e], t_words[f]) > 1:
             pair.pos = "noun"  # the multi-word patterns are noun phrases
     result = []

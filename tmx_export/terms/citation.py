@@ -6,15 +6,16 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from ..frequencies import zipf as zipf_frequency
+from ..segment.rules import is_abbreviation
 from .candidates import ARTICLE, CONNECTOR, STOPWORD, WORD, Extractor, Token
 from .case_forms import nominative
 from .forms import match_case, rewritten, shared_start, with_ending
 from .lemmas import is_known
 from .stopwords import NOT_STOP
-from .termpair import TermPair
+from .termpair import Context, TermPair
 
 
 def _decapitalise_initials(pair: TermPair, initial: Counter | None) -> None:
@@ -37,6 +38,30 @@ def _decapitalise_initials(pair: TermPair, initial: Counter | None) -> None:
 
 def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
+
+
+def with_abbreviation_dot(term: str, contexts: Sequence[Context], side: int,
+                          lang: str) -> str:
+    """``term`` with the full stop its last word is written with in every context that
+    writes it (``side``: 0 the source, 1 the target), where it is an abbreviation of
+    ``lang`` (Polish "art." for "artykuł", Czech "odst.", Slovak "ods."): the tokeniser
+    leaves the stop out of the word, and "Article -> art" showed no abbreviation."""
+    last = term.rsplit(None, 1)[-1].lower() if term.strip() else ""
+    if not last or term.endswith("."):
+        return term
+    seen = False
+    for context in contexts:
+        text = context.target if side else context.source
+        start, end = context.target_span if side else context.source_span
+        word = text[start:end].rsplit(None, 1)[-1] if text[start:end].strip() else ""
+        if word.lower() != last:
+            continue  # another variant ("Artykuł 5" beside "art. 5")
+        dotted = word + "."
+        if text[end:end + 1] != "." or not (is_abbreviation(dotted, lang)
+                                             or is_abbreviation(dotted.lower(), lang)):
+            return term
+        seen = True
+    return term + "." if seen else term
 
 
 def pair_citation_forms(source_variants: Mapping[str, int], target_variants: Mapping[str, int],

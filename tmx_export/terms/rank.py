@@ -107,7 +107,9 @@ def _abbreviated(pair: TermPair) -> bool:
     "No.", "Corr."), no term. In lower case it may be a word: French "vol" is a flight."""
     from ..segment.rules import is_abbreviation
 
-    return any(" " not in term and term[:1].isupper() and is_abbreviation(f"{term}.", lang)
+    # (cited with its stop where the texts write one: citation.with_abbreviation_dot)
+    return any(" " not in term and term[:1].isupper()
+               and is_abbreviation(f"{term.removesuffix('.')}.", lang)
                for term, lang in ((pair.source_term, pair.source_lang),
                                   (pair.target_term, pair.target_lang)))
 
