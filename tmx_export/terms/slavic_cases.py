@@ -32,7 +32,9 @@ class _Rules:
     adjective's ending -> the genders of the nouns it may agree with in the singular
     ("-ej" is feminine). ``plural``: an adjective's endings no singular has, which a name in
     the plural keeps ("Narodów Zjednoczonych"). ``oblique``: an adjective's endings no noun
-    in the nominative has. ``verbs``: a verb's lemma endings (never a noun's head)."""
+    in the nominative has. ``verbs``: a verb's lemma endings (never a noun's head).
+    ``feminine``, ``neuter``, ``masculine``: the lemma endings that tell a noun's gender
+    (:func:`_gender`)."""
 
     adjectives: dict[str, tuple[frozenset[str], tuple[str, str, str]]]
     genders: dict[str, str]
@@ -59,6 +61,7 @@ class _Rules:
     # nouns' lemma endings whose oblique forms may be the lemma (Czech "Evropské unie",
     # "námořním zařízení"): such a head with adjectives in another case is made nominative
     one_form: tuple[str, ...] = ()
+
 
 def _endings(text: str) -> frozenset[str]:
     return frozenset(text.split())
