@@ -255,6 +255,26 @@ def test_tmx_gz_in_and_out(tmp_path: Path) -> None:
     assert_valid_tmx(out)
 
 
+def test_gz_named_outputs_are_compressed(tmp_path: Path) -> None:
+    # A pipeline wrote `pairs -o pairs.jsonl.gz --rejects rejects.tsv.gz` and got plain
+    # text under those names ("zcat: not in gzip format"); only the TMX was compressed.
+    table = DATA / "gzip_dgt_en_fr.tsv"
+    for fmt, name in (("jsonl", "pairs.jsonl"), ("tsv", "pairs.tsv")):
+        plain, packed = tmp_path / name, tmp_path / f"{name}.gz"
+        rejects = tmp_path / f"rejects-{fmt}.tsv"
+        for out, report in ((plain, rejects), (packed, Path(f"{rejects}.gz"))):
+            result = run("pairs", table, "--format", fmt, "-o", out, "--rejects", report)
+            assert result.exit_code == 0, result.output
+        assert gzip.decompress(packed.read_bytes()) == plain.read_bytes()
+        assert gzip.decompress(Path(f"{rejects}.gz").read_bytes()) == rejects.read_bytes()
+    assert "HAS ADOPTED THIS DECISION:" in (tmp_path / "pairs.jsonl").read_text("utf-8")
+    assert [r.reason for r in read_rejects(tmp_path / "rejects-tsv.tsv")] == ["duplicate"] * 2
+    # the ending before .gz says the format, as it does without it
+    result = run("pairs", table, "-o", tmp_path / "pairs.tmx.gz")
+    assert result.exit_code == 1 and not (tmp_path / "pairs.tmx.gz").exists()
+    assert "a name ending in .tmx says TMX" in result.stderr
+
+
 def test_tbx_is_not_an_input(tmp_path: Path) -> None:
     tbx = DATA / "tbx" / "sampleTBXfile.tbx"
     result = run("build", tbx, "-o", tmp_path / "o.tmx")

@@ -674,10 +674,13 @@ def check_output_ending(output: str | Path | None, option: str, written: str,
     spreadsheet then failed to open. ``option`` writes ``written`` (a format's name) into
     files named with one of ``endings``; ``others`` names the option that writes a format,
     for the message ("--review writes XLSX"). A name with no ending, or one that says no
-    format, is taken as given (``/dev/null`` too)."""
+    format, is taken as given (``/dev/null`` too). A ``.gz`` output is written compressed
+    (:func:`~tmx_export.formats.text.compressed_name`): the ending before it says the
+    format (``pairs -o pairs.tmx.gz`` is refused as ``pairs.tmx`` is)."""
     if output is None or str(output) == "-":
         return
-    suffix = Path(output).suffix.lower()
+    name = Path(output).name
+    suffix = Path(name[:-3] if name.lower().endswith(".gz") else name).suffix.lower()
     said = FORMAT_ENDINGS.get(suffix)
     if said is None or suffix in endings or said == written:
         return

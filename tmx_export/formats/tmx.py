@@ -502,7 +502,7 @@ class TmxDocument:
             # output would count twice beside it (see _AtomicParts), so they go with it.
             self._removed = stale_parts(Path(path), [])
             self._stack.push(self._remove_parts)
-            handle = self._stack.enter_context(atomic_output(path, "wb"))
+            handle = self._stack.enter_context(atomic_output(path, "wb", compress=False))
             self._write_file(tus, handle, name)
             self._names.append(name)
         else:
