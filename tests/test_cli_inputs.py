@@ -275,6 +275,39 @@ def test_gz_named_outputs_are_compressed(tmp_path: Path) -> None:
     assert "a name ending in .tmx says TMX" in result.stderr
 
 
+def test_gz_inputs_of_every_text_format_are_read(tmp_path: Path) -> None:
+    # A table, a pairs file or JSON Lines kept compressed (pairs.tsv.gz, an OPUS or
+    # Hugging Face .jsonl.gz, what `pairs -o pairs.jsonl.gz` writes) was refused as a
+    # "binary file (NUL bytes), not text"; only a .tmx.gz was read.
+    table = DATA / "gzip_dgt_en_fr.tsv"
+    plain = tmp_path / "pairs.jsonl"
+    assert run("pairs", table, "-o", plain).exit_code == 0
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for source, name in ((table, "dgt.tsv.gz"), (plain, "dgt-pairs.jsonl.gz")):
+        (folder / name).write_bytes(gzip.compress(source.read_bytes()))
+        result = run("build", folder / name, "-o", tmp_path / "out.tmx")
+        assert result.exit_code == 0, result.output
+        expected = run("build", table, "-o", tmp_path / "expected.tmx")
+        assert expected.exit_code == 0
+        texts = [langs for _, langs in units(tmp_path / "out.tmx")]
+        assert texts == [langs for _, langs in units(tmp_path / "expected.tmx")]
+        assert len(texts) == 25
+    # standard input, and a folder of them (each found by its compressed name)
+    result = CliRunner().invoke(main, ["pairs", "-", "--format", "tsv"],
+                                input=(folder / "dgt.tsv.gz").read_bytes())
+    assert result.exit_code == 0 and "Arbitrators selected by the EU:" in result.stdout
+    result = run("build", folder, "-o", tmp_path / "all.tmx", "--rejects", tmp_path / "r.tsv")
+    assert result.exit_code == 0, result.output
+    assert "25 units written" in result.stdout and "from 52 pairs in 2 files" in result.stdout
+    # a stream cut short is the one-line error naming the file
+    cut = tmp_path / "cut.tsv.gz"
+    cut.write_bytes(gzip.compress(table.read_bytes())[:300])
+    result = run("build", cut, "-o", tmp_path / "cut.tmx")
+    assert result.exit_code == 1 and not (tmp_path / "cut.tmx").exists()
+    assert result.stderr.startswith(f"tmx-export: error: {cut}: cannot read: ")
+
+
 def test_tbx_is_not_an_input(tmp_path: Path) -> None:
     tbx = DATA / "tbx" / "sampleTBXfile.tbx"
     result = run("build", tbx, "-o", tmp_path / "o.tmx")

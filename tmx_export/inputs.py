@@ -63,6 +63,11 @@ PARALLEL = "parallel"  # the format name of a ParallelInput
 # What a directory is searched for (hidden files and directories left out).
 INPUT_EXTENSIONS = (".txt", ".tmx", ".tmx.gz", ".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".po",
                     ".tsv", ".csv", ".xlsx", ".jsonl")
+# Compressed, they are read as well (uncompressed as they are read), and found in a
+# directory too: all but a dump (``.txt.gz``, which may be one side of parallel files
+# found by their ``.txt`` names) and a workbook (a ZIP archive already).
+INPUT_EXTENSIONS += tuple(f"{ending}.gz" for ending in INPUT_EXTENSIONS
+                          if ending not in (".txt", ".xlsx") and not ending.endswith(".gz"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,7 +244,7 @@ def detect_format(path: str | Path) -> str:
     head = read_head(p, 1 << 16)
     if is_blank(head):
         raise InputError(input_name(path), "file is empty")
-    suffix = p.suffix.lower()
+    suffix = Path(_without_gz(p.name)).suffix.lower()  # "pairs.tsv.gz": a TSV, compressed
     for magic, kind in _NOT_TEXT:
         if head.startswith(magic):
             raise InputError(input_name(path), f"a {kind} file, not bilingual text (export it as "
@@ -268,6 +273,12 @@ def detect_format(path: str | Path) -> str:
     if _looks_delimited(text):
         return "csv"
     return "text"
+
+
+def _without_gz(name: str) -> str:
+    """A file's name without the ``.gz`` its compression added (``pairs.jsonl.gz`` ->
+    ``pairs.jsonl``): the ending before it says the format."""
+    return name[:-3] if name.lower().endswith(".gz") else name
 
 
 def _looks_tabular(text: str) -> bool:
@@ -342,7 +353,8 @@ def format_of(path: Input, input_format: str | None = None) -> str:
     if detected in ("tmx", "xliff", "po", "xlsx", "pairs-tsv"):
         return detected
     lower = path.lower()
-    registered = [(ending, name) for ending, name in EXTENSIONS.items() if lower.endswith(ending)]
+    registered = [(ending, name) for ending, name in EXTENSIONS.items()
+                  if lower.endswith(ending) or _without_gz(lower).endswith(ending)]
     if registered:  # the longest ending: ".tmx.gz" rather than ".gz"
         return max(registered, key=lambda item: len(item[0]))[1]
     return DEFAULT_FORMAT if detected == "text" else detected

@@ -96,15 +96,36 @@ def readable_file(path: str | Path) -> Path:
 
 
 def read_text(path: str | Path) -> str:
-    """The decoded text of ``path`` (``"-"`` reads standard input)."""
+    """The decoded text of ``path`` (``"-"`` reads standard input), uncompressed first when
+    it is gzip-compressed (:func:`uncompressed`)."""
     if str(path) == "-":
-        return decode_bytes(stdin_copy().read_bytes(), STDIN_NAME)
+        return decode_bytes(uncompressed(stdin_copy().read_bytes(), STDIN_NAME), STDIN_NAME)
     p = readable_file(path)
     try:
         data = p.read_bytes()
     except OSError as exc:
         raise InputError(str(path), f"cannot read: {exc.strerror}") from None
-    return decode_bytes(data, str(path))
+    return decode_bytes(uncompressed(data, str(path)), str(path))
+
+
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+def uncompressed(data: bytes, name: str) -> bytes:
+    """``data`` uncompressed when it is gzip-compressed (by its first bytes, whatever the
+    name), else as it is: a table, JSON Lines file or dump as pipelines keep them
+    (``pairs.tsv.gz``, an OPUS or Hugging Face ``.jsonl.gz``, ``pairs -o pairs.jsonl.gz``)
+    was refused as a "binary file (NUL bytes)", while a ``.tmx.gz`` was read. A stream cut
+    short or corrupt is the one-line error naming the file."""
+    if not data.startswith(GZIP_MAGIC):
+        return data
+    import gzip  # only here: a run that reads no .gz does not load it (startup time)
+    import zlib
+
+    try:
+        return gzip.decompress(data)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise InputError(input_name(name), f"cannot read: {exc}") from None
 
 
 # Errors of writing, as opposed to reading: reported against the output being written.
