@@ -61,13 +61,13 @@ DEFAULT_FORMAT = "dump"
 PARALLEL = "parallel"  # the format name of a ParallelInput
 
 # What a directory is searched for (hidden files and directories left out).
-INPUT_EXTENSIONS = (".txt", ".tmx", ".tmx.gz", ".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".po",
-                    ".tsv", ".csv", ".xlsx", ".jsonl")
+INPUT_EXTENSIONS = (".txt", ".tmx", ".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".po", ".tsv",
+                    ".csv", ".xlsx", ".jsonl")
 # Compressed, they are read as well (uncompressed as they are read), and found in a
 # directory too: all but a dump (``.txt.gz``, which may be one side of parallel files
 # found by their ``.txt`` names) and a workbook (a ZIP archive already).
 INPUT_EXTENSIONS += tuple(f"{ending}.gz" for ending in INPUT_EXTENSIONS
-                          if ending not in (".txt", ".xlsx") and not ending.endswith(".gz"))
+                          if ending not in (".txt", ".xlsx"))
 
 
 @dataclass(frozen=True, slots=True)
