@@ -624,6 +624,32 @@ def _hidden(relative: Path) -> bool:
     return any(part.startswith(".") for part in relative.parts)
 
 
+MEMORY_ENDINGS = (".tmx", ".tmx.gz")
+
+
+def memory_files(given: Iterable[str | Path],
+                 endings: tuple[str, ...] = MEMORY_ENDINGS) -> list[str | Path]:
+    """The files ``merge``, ``stats`` and ``validate`` read: each as given, and a directory
+    as every file below it whose name ends in one of ``endings`` (case aside), in sorted
+    order, hidden ones left out, as :func:`gather_inputs` walks one for ``build``.
+    ``merge vendors/ -o all.tmx`` (the memories each vendor sent, in a folder each) was
+    refused: "vendors/: is a directory, expected a file". A directory holding none is the
+    one-line error naming the endings."""
+    files: list[str | Path] = []
+    for item in given:
+        path = Path(item)
+        if str(item) == "-" or not path.is_dir():
+            files.append(item)
+            continue
+        found = sorted(p for p in path.rglob("*") if p.name.lower().endswith(endings)
+                       and p.is_file() and not _hidden(p.relative_to(path)))
+        if not found:
+            raise InputError(str(item), "directory holds no "
+                             + ", ".join(f"*{ending}" for ending in endings) + " file")
+        files.extend(found)
+    return files
+
+
 def input_size(path: Input) -> int:
     """Size of an input in bytes, for progress reports (0 for stdin)."""
     if isinstance(path, ParallelInput):
