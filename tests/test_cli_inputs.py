@@ -308,6 +308,29 @@ def test_gz_inputs_of_every_text_format_are_read(tmp_path: Path) -> None:
     assert result.stderr.startswith(f"tmx-export: error: {cut}: cannot read: ")
 
 
+def test_json_lines_are_told_by_their_content(tmp_path: Path) -> None:
+    # `tmx-export pairs | tmx-export build -`, Hugging Face lines on standard input and a
+    # .ndjson file (a name pairs writes) were read as a dump: each unit written was JSON,
+    # '{"source": "Arbitrators selected by the EU:", "target":'.
+    table = DATA / "gzip_dgt_en_fr.tsv"
+    assert run("build", table, "-o", tmp_path / "expected.tmx").exit_code == 0
+    expected = [langs for _, langs in units(tmp_path / "expected.tmx")]
+    pairs = run("pairs", table)
+    assert pairs.exit_code == 0
+    rows = list(csv.reader(table.open(encoding="utf-8"), delimiter="\t"))[1:]
+    hugging = "".join(json.dumps({"translation": {"en": en, "fr": fr}}, ensure_ascii=False)
+                      + "\n" for en, fr in rows)
+    (tmp_path / "pairs.ndjson").write_text(pairs.stdout, encoding="utf-8")
+    for args, given in ((["-"], pairs.stdout), (["-"], hugging),
+                        ([str(tmp_path / "pairs.ndjson")], None)):
+        out = tmp_path / "out.tmx"
+        result = CliRunner().invoke(main, ["build", *args, "-o", str(out)],
+                                    input=given and given.encode("utf-8"))
+        assert result.exit_code == 0, result.output
+        assert "(1 jsonl)" in result.stdout
+        assert [langs for _, langs in units(out)] == expected
+
+
 def test_tbx_is_not_an_input(tmp_path: Path) -> None:
     tbx = DATA / "tbx" / "sampleTBXfile.tbx"
     result = run("build", tbx, "-o", tmp_path / "o.tmx")

@@ -62,7 +62,7 @@ PARALLEL = "parallel"  # the format name of a ParallelInput
 
 # What a directory is searched for (hidden files and directories left out).
 INPUT_EXTENSIONS = (".txt", ".tmx", ".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".po", ".tsv",
-                    ".csv", ".xlsx", ".jsonl")
+                    ".csv", ".xlsx", ".jsonl", ".ndjson")
 # Compressed, they are read as well (uncompressed as they are read), and found in a
 # directory too: all but a dump (``.txt.gz``, which may be one side of parallel files
 # found by their ``.txt`` names) and a workbook (a ZIP archive already).
@@ -163,7 +163,7 @@ def _table(fmt: str) -> OptionsReader:
 
 
 _register("dump", _dump)
-_register("jsonl", _jsonl, [".jsonl"])
+_register("jsonl", _jsonl, [".jsonl", ".ndjson"])
 _register("pairs-tsv", _pairs_tsv)  # recognised by its header, see detect_format
 _register("tmx", _tmx, [".tmx", ".tmx.gz"], units=True)
 _register("xliff", _ttk, [".xlf", ".xliff", ".sdlxliff", ".mqxliff"], units=True)
@@ -223,7 +223,7 @@ def read_input(path: Input, fmt: str, options: BuildOptions) -> ReadResult:
 
 # --- formats -------------------------------------------------------------------------------
 
-FORMATS = ("tmx", "tbx", "xliff", "po", "xlsx", "pairs-tsv", "tsv", "csv", "text")
+FORMATS = ("tmx", "tbx", "xliff", "po", "xlsx", "jsonl", "pairs-tsv", "tsv", "csv", "text")
 # The header `tmx-export pairs --format tsv` writes: such a file reads back as pairs.
 _PAIRS_TSV_HEADER = "\t".join(PAIR_COLUMNS)
 
@@ -264,6 +264,8 @@ def detect_format(path: str | Path) -> str:
                                         "not TMX, TBX or XLIFF")
     if _PO_ENTRY.search(text) or suffix in (".po", ".pot"):
         return "po"
+    if _looks_like_json_lines(stripped, len(head) == 1 << 16):
+        return "jsonl"
     if suffix in (".csv",):
         return "csv"
     if text.startswith(_PAIRS_TSV_HEADER):
@@ -273,6 +275,22 @@ def detect_format(path: str | Path) -> str:
     if _looks_delimited(text):
         return "csv"
     return "text"
+
+
+def _looks_like_json_lines(text: str, cut: bool) -> bool:
+    """JSON Lines by their content, whatever the name: the first line is a JSON object
+    (or, ``cut`` short by the head read, opens as one, ``{"``). ``tmx-export pairs |
+    tmx-export build -`` (or a ``.ndjson`` file, a name ``pairs`` writes) was read as a dump,
+    and each unit written was JSON: ``{"source": "The Commission ...", "target":``."""
+    first = text.split("\n", 1)[0].strip()
+    if not first.startswith("{"):
+        return False
+    import json  # only here: a run whose inputs open otherwise does not load it
+
+    try:
+        return isinstance(json.loads(first), dict)
+    except ValueError:
+        return first.startswith('{"') and (cut and "\n" not in text or first.endswith("}"))
 
 
 def _without_gz(name: str) -> str:
@@ -350,7 +368,7 @@ def format_of(path: Input, input_format: str | None = None) -> str:
     detected = detect_format(path)  # standard input too, from its content
     if detected == "tbx":
         raise InputError(path, "a TBX termbase, not bilingual text to make units of")
-    if detected in ("tmx", "xliff", "po", "xlsx", "pairs-tsv"):
+    if detected in ("tmx", "xliff", "po", "xlsx", "jsonl", "pairs-tsv"):
         return detected
     lower = path.lower()
     registered = [(ending, name) for ending, name in EXTENSIONS.items()

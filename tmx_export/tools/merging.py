@@ -108,7 +108,7 @@ class MergeCounts:
 # The inputs build reads that merge and stats do not, as their refusal names them
 _OTHER_INPUTS = {"xliff": "an XLIFF file", "po": "a PO file", "tbx": "a TBX termbase",
                  "xlsx": "an XLSX table", "tsv": "a TSV table", "csv": "a CSV table",
-                 "pairs-tsv": "a TSV of pairs"}
+                 "pairs-tsv": "a TSV of pairs", "jsonl": "a JSON Lines file of pairs"}
 
 
 def _tmx_only(path: str | Path) -> None:
