@@ -969,6 +969,30 @@ def test_a_plain_run_after_a_split_one_leaves_none_of_its_parts(tmp_path: Path) 
     assert len(list(tmp_path.glob("ep2-*.tmx"))) == 3
 
 
+def test_a_split_run_after_a_plain_one_leaves_not_its_memory(tmp_path: Path) -> None:
+    """The other way round: `-o ep.tmx --max-units 40` after `-o ep.tmx` left ep.tmx
+    beside ep-001.tmx..., and a CAT tool's TM folder held every unit twice. It goes,
+    named, as a part of the earlier run; a memory another tool wrote there stays."""
+    out = tmp_path / "ep.tmx"
+    assert run("build", EUROPARL, "-o", out).exit_code == 0
+    result = run("build", EUROPARL, "-o", out, "--max-units", "40")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ep-001.tmx", "ep-002.tmx",
+                                                         "ep-003.tmx"]
+    assert f"removed 1 part of an earlier run of this output:\n  {out}\n" in result.stdout
+    theirs = tmp_path / "project_save.tmx"
+    shutil.copy(DATA / "tmx" / "omegat-tests" / "project_save.tmx", theirs)
+    result = run("build", EUROPARL, "-o", theirs, "--max-units", "40")
+    assert result.exit_code == 0, result.output
+    assert theirs.exists() and "removed" not in result.stdout
+    failed = run("build", EUROPARL, "-o", tmp_path / "ep2.tmx")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    refused = run("build", EUROPARL, tmp_path / "empty.txt", "-o", tmp_path / "ep2.tmx",
+                  "--max-units", "40")
+    assert failed.exit_code == 0 and refused.exit_code == 1  # a failed run removes nothing
+    assert (tmp_path / "ep2.tmx").exists() and not list(tmp_path.glob("ep2-*"))
+
+
 def test_no_part_of_a_split_memory_replaces_an_input(tmp_path: Path) -> None:
     """Split again over its own parts, or over a memory named like one, a run would
     replace them: refused before any work."""

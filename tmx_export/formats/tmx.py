@@ -662,8 +662,14 @@ class _AtomicParts:
         self.removed = []
 
     def _stale(self) -> list[str]:
-        """The parts of an earlier run of this output that this run does not replace."""
-        return stale_parts(self.path, self.names)
+        """The parts of an earlier run of this output that this run does not replace, and
+        the output itself as an earlier run without ``max_units`` wrote it (a run of one
+        part, ``memory.tmx``): left beside ``memory-001.tmx``... in a CAT tool's TM folder,
+        each of its units counted twice. Only a memory this tool wrote, not a link."""
+        stale = stale_parts(self.path, self.names)
+        if self.path.is_file() and not self.path.is_symlink() and _written_here(self.path):
+            stale.insert(0, str(self.path))
+        return stale
 
 
 def _unlink_all(names: list[str]) -> None:
