@@ -67,6 +67,16 @@ def test_planted_errors_are_found_and_fail_the_run(tmp_path: Path) -> None:
     assert clean.exit_code == 0, clean.output
 
 
+def test_each_finding_printed_is_one_line_of_five_fields() -> None:
+    # A target left as its source, the LISA kit's segment with tabs in it: the item was
+    # printed over three columns (`cut -f4` gave "First segment with [").
+    memory = DATA / "check_tab_untranslated_en_fr.tmx"
+    result = run("check", str(memory), "--fail-on", "never")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ("#1\tuntranslated\terror\tFirst segment with [\\t\\t   ]"
+                             "\ta translation into fr-CA\n")
+
+
 def test_reports_in_every_format(tmp_path: Path) -> None:
     memory = planted_memory(tmp_path)
     for ending in ("tsv", "csv", "html", "xlsx"):
