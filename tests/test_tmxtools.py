@@ -122,6 +122,24 @@ def test_merge_stats_and_validate_read_a_directory_of_memories(tmp_path):
                              "*.tmx, *.tmx.gz file\n")
 
 
+def test_merge_and_validate_quiet_print_nothing_but_errors_and_problems(tmp_path):
+    # A cron job merging and validating memories each night got their summary and "valid"
+    # by mail every night: merge and validate had no --quiet, as build has.
+    files = [str(LISA / "ExportTest1A.tmx"), str(LISA / "ImportTest1A.tmx")]
+    out = tmp_path / "all.tmx"
+    result = CliRunner().invoke(merge_command, [*files, "-o", str(out), "-q"])
+    assert result.exit_code == 0 and result.output == "" and out.exists()
+    result = CliRunner().invoke(validate_command, [str(out), "--quiet"])
+    assert result.exit_code == 0 and result.output == ""
+    dgt = str(DGT / "22019D0391.tmx")  # TMX 1.1's lang=, DGT-TM's DA-01: problems
+    result = CliRunner().invoke(validate_command, [dgt, "-q"])
+    assert result.exit_code == 1 and result.stderr == ""
+    assert result.stdout.splitlines() == [str(p) for p in validate([dgt])] != []
+    result = CliRunner().invoke(merge_command, [*files, str(out), "-o", str(out), "-q"])
+    assert result.exit_code == 1  # an error is still said
+    assert result.output == f"tmx-export: error: {out}: output would overwrite an input file\n"
+
+
 def test_merge_refuses_memories_of_different_source_languages_and_writes_nothing(tmp_path):
     # the merged file has one header: its srclang would be wrong for the other files' units
     out = tmp_path / "merged.tmx"
