@@ -331,6 +331,24 @@ def test_json_lines_are_told_by_their_content(tmp_path: Path) -> None:
         assert [langs for _, langs in units(out)] == expected
 
 
+def test_a_csv_headed_source_target_is_told_by_its_content(tmp_path: Path) -> None:
+    # A CAT tool's "Source,Target" export on standard input (or named .txt) was read as a
+    # dump: units such as 'Source,Target "Decision No 1/2019 of the Trade ...', exit 0.
+    table = DATA / "gzip_dgt_en_fr.tsv"
+    assert run("build", table, "-o", tmp_path / "expected.tmx").exit_code == 0
+    expected = [langs for _, langs in units(tmp_path / "expected.tmx")]
+    rows = list(csv.reader(table.open(encoding="utf-8"), delimiter="\t"))[1:]
+    exported = tmp_path / "export.txt"
+    with exported.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([["Source", "Target"], *rows])
+    for args, given in ((["-"], exported.read_bytes()), ([str(exported)], None)):
+        out = tmp_path / "out.tmx"
+        result = CliRunner().invoke(main, ["build", *args, "-o", str(out)], input=given)
+        assert result.exit_code == 0, result.output
+        assert "(1 csv)" in result.stdout
+        assert [langs for _, langs in units(out)] == expected
+
+
 def test_tbx_is_not_an_input(tmp_path: Path) -> None:
     tbx = DATA / "tbx" / "sampleTBXfile.tbx"
     result = run("build", tbx, "-o", tmp_path / "o.tmx")

@@ -29,7 +29,7 @@ from .errors import InputError
 from .formats.text import STDIN_NAME, check_writable, input_name, readable_file
 from .formats.tsv import PAIR_COLUMNS
 from .lang import is_valid_tag, language_of_name, normalise_tag, primary, standard_tag
-from .model import BuildOptions, ReadResult, ReadStream
+from .model import BuildOptions, ReadResult, ReadStream, header_role
 
 if TYPE_CHECKING:
     from .dump.reader import DumpParts
@@ -316,9 +316,10 @@ def _looks_tabular(text: str) -> bool:
 
 def _looks_delimited(text: str) -> bool:
     """A CSV table by its content, whatever its name (``.txt``, standard input): a header
-    naming two languages or more ("French;English", "en-GB,fr-FR"), comma- or
-    semicolon-separated, and rows with as many fields (quotes honoured). Read as a dump,
-    such a table was cut into nonsense ("English" -> "French;")."""
+    naming two languages or more ("French;English", "en-GB,fr-FR"), or the two roles
+    ("Source,Target", as CAT tools export pairs), comma- or semicolon-separated, and rows
+    with as many fields (quotes honoured). Read as a dump, such a table was cut into
+    nonsense ("English" -> "French;"; units opening 'Source,Target "Decision No 1/2019')."""
     import csv
     import io
 
@@ -335,7 +336,8 @@ def _looks_delimited(text: str) -> bool:
         # delimiter are all "alike")
         if len(header) >= 2 and rows \
                 and sum(len(row) == len(header) for row in rows) >= 0.9 * len(rows) \
-                and sum(map(_names_a_language, header)) >= 2:
+                and (sum(map(_names_a_language, header)) >= 2
+                     or {"source", "target"} <= {header_role(cell) for cell in header}):
             return True
     return False
 
