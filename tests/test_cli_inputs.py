@@ -331,6 +331,22 @@ def test_json_lines_are_told_by_their_content(tmp_path: Path) -> None:
         assert [langs for _, langs in units(out)] == expected
 
 
+def test_a_json_document_is_refused_not_read_as_a_dump(tmp_path: Path) -> None:
+    # DGT-TM pairs saved as one JSON array (a dataset's to_json): read as a dump, they ran
+    # together into one unit of JSON, '[ { "en": "THE TRADE AND DEVELOPMENT COMMITTEE,",'.
+    rows = list(csv.reader((DATA / "gzip_dgt_en_fr.tsv").open(encoding="utf-8"),
+                           delimiter="\t"))[1:]
+    plain = [{"en": en, "fr": fr} for en, fr in rows if not any(c.isdigit() for c in en + fr)]
+    for name, document in (("pairs.json", plain), ("hf.json", {"rows": plain})):
+        given = tmp_path / name
+        given.write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
+        result = run("build", given, "-o", tmp_path / "out.tmx")
+        assert result.exit_code == 1 and not (tmp_path / "out.tmx").exists()
+        assert result.stderr == (f"tmx-export: error: {given}: a JSON document, not JSON "
+                                 "Lines (one object a line): write its objects one a line "
+                                 "(jq -c '.[]')\n")
+
+
 def test_a_csv_headed_source_target_is_told_by_its_content(tmp_path: Path) -> None:
     # A CAT tool's "Source,Target" export on standard input (or named .txt) was read as a
     # dump: units such as 'Source,Target "Decision No 1/2019 of the Trade ...', exit 0.

@@ -266,6 +266,9 @@ def detect_format(path: str | Path) -> str:
         return "po"
     if _looks_like_json_lines(stripped, len(head) == 1 << 16):
         return "jsonl"
+    if _JSON_DOCUMENT.match(stripped):
+        raise InputError(input_name(path), "a JSON document, not JSON Lines (one object a "
+                         "line): write its objects one a line (jq -c '.[]')")
     if suffix in (".csv",):
         return "csv"
     if text.startswith(_PAIRS_TSV_HEADER):
@@ -275,6 +278,12 @@ def detect_format(path: str | Path) -> str:
     if _looks_delimited(text):
         return "csv"
     return "text"
+
+
+# A JSON document whose lines are no objects: an array of objects or of arrays, or one
+# object over many lines (``json.dump(pairs, indent=2)``, a dataset saved as one array).
+# Read as a dump, its pairs ran together into units of JSON: '[ { "en": "THE TRADE ...'.
+_JSON_DOCUMENT = lazy_pattern(r'\[\s*[{\[]|\{\s*("|$)')
 
 
 def _looks_like_json_lines(text: str, cut: bool) -> bool:
