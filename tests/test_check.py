@@ -596,6 +596,24 @@ def test_a_tbx_of_unreviewed_pairs_is_no_glossary(tmp_path: Path, version: str) 
     assert "Traceback" not in result.output
 
 
+def test_a_compressed_tbx_is_read_as_the_tbx_it_holds(tmp_path: Path) -> None:
+    # `terms --tbx terms.tbx.gz` writes it compressed; given to --glossary, its gzip bytes
+    # were read as a CSV glossary: "terms.tbx.gz:1: expected a source term and a target term"
+    import gzip
+
+    tbx = tmp_path / "terms.tbx.gz"
+    made = run("terms", str(SEED), "--tbx", str(tbx), "--min-count", "1", "-q")
+    assert made.exit_code == 0, made.output
+    assert gzip.decompress(tbx.read_bytes()).startswith(b"<?xml")
+    plain = tmp_path / "terms.tbx"
+    plain.write_bytes(gzip.decompress(tbx.read_bytes()))
+    results = [run("check", str(SEED), "--glossary", str(given), "--checks", "term-missing")
+               for given in (tbx, plain)]
+    assert [r.exit_code for r in results] == [1, 1]
+    assert results[0].stderr == results[1].stderr.replace(str(plain), str(tbx))
+    assert "are proposed, not reviewed" in results[0].stderr
+
+
 PLACEHOLDERS_TMX = """<?xml version="1.0" encoding="UTF-8"?>
 <tmx version="1.4"><header creationtool="x" creationtoolversion="1" datatype="plaintext"
  segtype="sentence" o-tmf="x" adminlang="en" srclang="en-GB"/><body>
