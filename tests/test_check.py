@@ -596,6 +596,26 @@ def test_a_tbx_of_unreviewed_pairs_is_no_glossary(tmp_path: Path, version: str) 
     assert "Traceback" not in result.output
 
 
+def test_a_report_named_gz_is_written_compressed(tmp_path: Path) -> None:
+    # `check --report findings.tsv.gz`, as every other output so named, was refused as an
+    # "unknown report format"; a reviewed CSV kept compressed is read back by --accept.
+    import gzip
+
+    for ending in ("tsv", "csv", "html"):
+        plain, packed = tmp_path / f"r.{ending}", tmp_path / f"r.{ending}.gz"
+        for report in (plain, packed):
+            result = run("check", str(DGT), "--report", str(report), "--fail-on", "never")
+            assert result.exit_code == 0, result.output
+        assert gzip.decompress(packed.read_bytes()) == plain.read_bytes()
+    accepted = tmp_path / "reviewed.csv.gz"
+    accepted.write_bytes(gzip.compress((tmp_path / "r.csv").read_bytes().replace(
+        b",\r\n", b",ok\r\n").replace(b",\n", b",ok\n")))
+    result = run("check", str(DGT), "--accept", str(accepted), "--fail-on", "warning")
+    assert result.exit_code == 0 and result.stdout == "", result.output
+    result = run("check", str(DGT), "--report", str(tmp_path / "r.xlsx.gz"))
+    assert result.exit_code == 1 and "(all but *.xlsx may end in .gz)" in result.stderr
+
+
 def test_a_compressed_tbx_is_read_as_the_tbx_it_holds(tmp_path: Path) -> None:
     # `terms --tbx terms.tbx.gz` writes it compressed; given to --glossary, its gzip bytes
     # were read as a CSV glossary: "terms.tbx.gz:1: expected a source term and a target term"
