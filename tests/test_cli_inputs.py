@@ -275,6 +275,20 @@ def test_gz_named_outputs_are_compressed(tmp_path: Path) -> None:
     assert "a name ending in .tmx says TMX" in result.stderr
 
 
+def test_a_gz_name_for_a_workbook_or_a_termbase_is_refused(tmp_path: Path) -> None:
+    # Compressed as their names said since .gz outputs are, a review workbook (a ZIP
+    # archive, written by seeking back) ended in a traceback, "Negative seek in write
+    # mode"; a termbase (SQLite, changed where it lies) was written uncompressed as .gz.
+    for option, name, endings in (("--review", "review.xlsx.gz", "*.xlsx"),
+                                  ("--termbase", "terms.db.gz", "*.db or *.sqlite")):
+        out = tmp_path / name
+        result = run("terms", SEED, option, out, "-q")
+        assert result.exit_code == 1 and not out.exists()
+        assert result.stderr.startswith(f"tmx-export: error: {out}: {option} writes ")
+        assert f"which is not written compressed: name it {endings}" in result.stderr
+        assert "Traceback" not in result.output
+
+
 def test_gz_inputs_of_every_text_format_are_read(tmp_path: Path) -> None:
     # A table, a pairs file or JSON Lines kept compressed (pairs.tsv.gz, an OPUS or
     # Hugging Face .jsonl.gz, what `pairs -o pairs.jsonl.gz` writes) was refused as a

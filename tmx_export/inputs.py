@@ -734,6 +734,11 @@ FORMAT_ENDINGS = {
 }
 
 
+# Outputs no .gz name can compress: an XLSX (a ZIP archive already, written by seeking
+# back), a SQLite termbase (opened and changed where it lies).
+_NOT_COMPRESSED = frozenset({"XLSX", "SQLite"})
+
+
 def check_output_ending(output: str | Path | None, option: str, written: str,
                         endings: Sequence[str], others: dict[str, str] | None = None) -> None:
     """Refuse, before any work, an ``output`` whose name ends as another format's files do
@@ -748,6 +753,10 @@ def check_output_ending(output: str | Path | None, option: str, written: str,
         return
     name = Path(output).name
     suffix = Path(name[:-3] if name.lower().endswith(".gz") else name).suffix.lower()
+    if name.lower().endswith(".gz") and written in _NOT_COMPRESSED:
+        # a workbook is a ZIP archive already, a termbase is opened where it lies
+        raise InputError(str(output), f"{option} writes {written}, which is not written "
+                         "compressed: name it " + " or ".join(f"*{e}" for e in endings))
     said = FORMAT_ENDINGS.get(suffix)
     if said is None or suffix in endings or said == written:
         return
