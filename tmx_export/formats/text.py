@@ -524,7 +524,7 @@ def xlsx_workbook(path: str | Path, options: dict[str, Any]) -> Iterator[Any]:
 
     folder = tempfile.TemporaryDirectory(prefix=".tmx-export-", dir=Path(path).parent or ".")
     try:
-        with atomic_output(path, "wb") as handle:
+        with atomic_output(path, "wb", compress=False) as handle:  # a ZIP already
             archive = _UntilFailure(handle)
             try:
                 yield xlsxwriter.Workbook(archive, {**options, "tmpdir": folder.name})
