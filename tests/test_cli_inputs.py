@@ -1017,6 +1017,16 @@ def test_a_plain_run_after_a_split_one_leaves_none_of_its_parts(tmp_path: Path) 
     assert len(list(tmp_path.glob("ep2-*.tmx"))) == 3
 
 
+def test_parts_of_a_compressed_xml_memory_keep_their_ending(tmp_path: Path) -> None:
+    # `-o ep.xml.gz --max-units 40` wrote ep.xml-001.gz...: a name that says no XML
+    result = run("build", EUROPARL, "-o", tmp_path / "ep.xml.gz", "--max-units", "40")
+    assert result.exit_code == 0, result.output
+    parts = sorted(p.name for p in tmp_path.iterdir())
+    assert parts == ["ep-001.xml.gz", "ep-002.xml.gz", "ep-003.xml.gz"]
+    for part in parts:
+        assert_valid_tmx(tmp_path / part)
+
+
 def test_a_split_run_after_a_plain_one_leaves_not_its_memory(tmp_path: Path) -> None:
     """The other way round: `-o ep.tmx --max-units 40` after `-o ep.tmx` left ep.tmx
     beside ep-001.tmx..., and a CAT tool's TM folder held every unit twice. It goes,

@@ -598,10 +598,13 @@ def is_part_name(path: str | Path, file: str | Path) -> bool:
 
 
 def _stem_and_ending(path: Path) -> tuple[str, str]:
-    """``memory.tmx.gz`` -> ``("memory", ".tmx.gz")``: where a part's number goes."""
+    """``memory.tmx.gz`` -> ``("memory", ".tmx.gz")``: where a part's number goes, before
+    the ending that says the format and the ``.gz`` after it (``memory.xml.gz`` gave
+    ``memory.xml-001.gz``, a name that says neither TMX nor XML)."""
     name = path.name
-    if name.lower().endswith(".tmx.gz"):
-        return name[:-7], name[-7:]
+    inner = Path(name[:-3]).suffix if name.lower().endswith(".gz") else ""
+    if inner:
+        return name[:-3 - len(inner)], name[-3 - len(inner):]
     if path.suffix:
         return name[: -len(path.suffix)], path.suffix
     return name, ""
