@@ -67,6 +67,16 @@ def test_planted_errors_are_found_and_fail_the_run(tmp_path: Path) -> None:
     assert clean.exit_code == 0, clean.output
 
 
+def test_each_finding_printed_is_one_line_of_five_fields() -> None:
+    # A target left as its source, the LISA kit's segment with tabs in it: the item was
+    # printed over three columns (`cut -f4` gave "First segment with [").
+    memory = DATA / "check_tab_untranslated_en_fr.tmx"
+    result = run("check", str(memory), "--fail-on", "never")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ("#1\tuntranslated\terror\tFirst segment with [\\t\\t   ]"
+                             "\ta translation into fr-CA\n")
+
+
 def test_reports_in_every_format(tmp_path: Path) -> None:
     memory = planted_memory(tmp_path)
     for ending in ("tsv", "csv", "html", "xlsx"):
@@ -584,6 +594,44 @@ def test_a_tbx_of_unreviewed_pairs_is_no_glossary(tmp_path: Path, version: str) 
     assert "are proposed, not reviewed (review them first" in result.stderr
     assert result.stderr.startswith(f"tmx-export: error: {tbx}: no approved or forbidden")
     assert "Traceback" not in result.output
+
+
+def test_a_report_named_gz_is_written_compressed(tmp_path: Path) -> None:
+    # `check --report findings.tsv.gz`, as every other output so named, was refused as an
+    # "unknown report format"; a reviewed CSV kept compressed is read back by --accept.
+    import gzip
+
+    for ending in ("tsv", "csv", "html"):
+        plain, packed = tmp_path / f"r.{ending}", tmp_path / f"r.{ending}.gz"
+        for report in (plain, packed):
+            result = run("check", str(DGT), "--report", str(report), "--fail-on", "never")
+            assert result.exit_code == 0, result.output
+        assert gzip.decompress(packed.read_bytes()) == plain.read_bytes()
+    accepted = tmp_path / "reviewed.csv.gz"
+    accepted.write_bytes(gzip.compress((tmp_path / "r.csv").read_bytes().replace(
+        b",\r\n", b",ok\r\n").replace(b",\n", b",ok\n")))
+    result = run("check", str(DGT), "--accept", str(accepted), "--fail-on", "warning")
+    assert result.exit_code == 0 and result.stdout == "", result.output
+    result = run("check", str(DGT), "--report", str(tmp_path / "r.xlsx.gz"))
+    assert result.exit_code == 1 and "(all but *.xlsx may end in .gz)" in result.stderr
+
+
+def test_a_compressed_tbx_is_read_as_the_tbx_it_holds(tmp_path: Path) -> None:
+    # `terms --tbx terms.tbx.gz` writes it compressed; given to --glossary, its gzip bytes
+    # were read as a CSV glossary: "terms.tbx.gz:1: expected a source term and a target term"
+    import gzip
+
+    tbx = tmp_path / "terms.tbx.gz"
+    made = run("terms", str(SEED), "--tbx", str(tbx), "--min-count", "1", "-q")
+    assert made.exit_code == 0, made.output
+    assert gzip.decompress(tbx.read_bytes()).startswith(b"<?xml")
+    plain = tmp_path / "terms.tbx"
+    plain.write_bytes(gzip.decompress(tbx.read_bytes()))
+    results = [run("check", str(SEED), "--glossary", str(given), "--checks", "term-missing")
+               for given in (tbx, plain)]
+    assert [r.exit_code for r in results] == [1, 1]
+    assert results[0].stderr == results[1].stderr.replace(str(plain), str(tbx))
+    assert "are proposed, not reviewed" in results[0].stderr
 
 
 PLACEHOLDERS_TMX = """<?xml version="1.0" encoding="UTF-8"?>

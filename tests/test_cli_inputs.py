@@ -255,6 +255,130 @@ def test_tmx_gz_in_and_out(tmp_path: Path) -> None:
     assert_valid_tmx(out)
 
 
+def test_gz_named_outputs_are_compressed(tmp_path: Path) -> None:
+    # A pipeline wrote `pairs -o pairs.jsonl.gz --rejects rejects.tsv.gz` and got plain
+    # text under those names ("zcat: not in gzip format"); only the TMX was compressed.
+    table = DATA / "gzip_dgt_en_fr.tsv"
+    for fmt, name in (("jsonl", "pairs.jsonl"), ("tsv", "pairs.tsv")):
+        plain, packed = tmp_path / name, tmp_path / f"{name}.gz"
+        rejects = tmp_path / f"rejects-{fmt}.tsv"
+        for out, report in ((plain, rejects), (packed, Path(f"{rejects}.gz"))):
+            result = run("pairs", table, "--format", fmt, "-o", out, "--rejects", report)
+            assert result.exit_code == 0, result.output
+        assert gzip.decompress(packed.read_bytes()) == plain.read_bytes()
+        assert gzip.decompress(Path(f"{rejects}.gz").read_bytes()) == rejects.read_bytes()
+    assert "HAS ADOPTED THIS DECISION:" in (tmp_path / "pairs.jsonl").read_text("utf-8")
+    assert [r.reason for r in read_rejects(tmp_path / "rejects-tsv.tsv")] == ["duplicate"] * 2
+    # the ending before .gz says the format, as it does without it
+    result = run("pairs", table, "-o", tmp_path / "pairs.tmx.gz")
+    assert result.exit_code == 1 and not (tmp_path / "pairs.tmx.gz").exists()
+    assert "a name ending in .tmx says TMX" in result.stderr
+
+
+def test_a_gz_name_for_a_workbook_or_a_termbase_is_refused(tmp_path: Path) -> None:
+    # Compressed as their names said since .gz outputs are, a review workbook (a ZIP
+    # archive, written by seeking back) ended in a traceback, "Negative seek in write
+    # mode"; a termbase (SQLite, changed where it lies) was written uncompressed as .gz.
+    for option, name, endings in (("--review", "review.xlsx.gz", "*.xlsx"),
+                                  ("--termbase", "terms.db.gz", "*.db or *.sqlite")):
+        out = tmp_path / name
+        result = run("terms", SEED, option, out, "-q")
+        assert result.exit_code == 1 and not out.exists()
+        assert result.stderr.startswith(f"tmx-export: error: {out}: {option} writes ")
+        assert f"which is not written compressed: name it {endings}" in result.stderr
+        assert "Traceback" not in result.output
+
+
+def test_gz_inputs_of_every_text_format_are_read(tmp_path: Path) -> None:
+    # A table, a pairs file or JSON Lines kept compressed (pairs.tsv.gz, an OPUS or
+    # Hugging Face .jsonl.gz, what `pairs -o pairs.jsonl.gz` writes) was refused as a
+    # "binary file (NUL bytes), not text"; only a .tmx.gz was read.
+    table = DATA / "gzip_dgt_en_fr.tsv"
+    plain = tmp_path / "pairs.jsonl"
+    assert run("pairs", table, "-o", plain).exit_code == 0
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for source, name in ((table, "dgt.tsv.gz"), (plain, "dgt-pairs.jsonl.gz")):
+        (folder / name).write_bytes(gzip.compress(source.read_bytes()))
+        result = run("build", folder / name, "-o", tmp_path / "out.tmx")
+        assert result.exit_code == 0, result.output
+        expected = run("build", table, "-o", tmp_path / "expected.tmx")
+        assert expected.exit_code == 0
+        texts = [langs for _, langs in units(tmp_path / "out.tmx")]
+        assert texts == [langs for _, langs in units(tmp_path / "expected.tmx")]
+        assert len(texts) == 25
+    # standard input, and a folder of them (each found by its compressed name)
+    result = CliRunner().invoke(main, ["pairs", "-", "--format", "tsv"],
+                                input=(folder / "dgt.tsv.gz").read_bytes())
+    assert result.exit_code == 0 and "Arbitrators selected by the EU:" in result.stdout
+    result = run("build", folder, "-o", tmp_path / "all.tmx", "--rejects", tmp_path / "r.tsv")
+    assert result.exit_code == 0, result.output
+    assert "25 units written" in result.stdout and "from 52 pairs in 2 files" in result.stdout
+    # a stream cut short is the one-line error naming the file
+    cut = tmp_path / "cut.tsv.gz"
+    cut.write_bytes(gzip.compress(table.read_bytes())[:300])
+    result = run("build", cut, "-o", tmp_path / "cut.tmx")
+    assert result.exit_code == 1 and not (tmp_path / "cut.tmx").exists()
+    assert result.stderr.startswith(f"tmx-export: error: {cut}: cannot read: ")
+
+
+def test_json_lines_are_told_by_their_content(tmp_path: Path) -> None:
+    # `tmx-export pairs | tmx-export build -`, Hugging Face lines on standard input and a
+    # .ndjson file (a name pairs writes) were read as a dump: each unit written was JSON,
+    # '{"source": "Arbitrators selected by the EU:", "target":'.
+    table = DATA / "gzip_dgt_en_fr.tsv"
+    assert run("build", table, "-o", tmp_path / "expected.tmx").exit_code == 0
+    expected = [langs for _, langs in units(tmp_path / "expected.tmx")]
+    pairs = run("pairs", table)
+    assert pairs.exit_code == 0
+    rows = list(csv.reader(table.open(encoding="utf-8"), delimiter="\t"))[1:]
+    hugging = "".join(json.dumps({"translation": {"en": en, "fr": fr}}, ensure_ascii=False)
+                      + "\n" for en, fr in rows)
+    (tmp_path / "pairs.ndjson").write_text(pairs.stdout, encoding="utf-8")
+    for args, given in ((["-"], pairs.stdout), (["-"], hugging),
+                        ([str(tmp_path / "pairs.ndjson")], None)):
+        out = tmp_path / "out.tmx"
+        result = CliRunner().invoke(main, ["build", *args, "-o", str(out)],
+                                    input=given and given.encode("utf-8"))
+        assert result.exit_code == 0, result.output
+        assert "(1 jsonl)" in result.stdout
+        assert [langs for _, langs in units(out)] == expected
+
+
+def test_a_json_document_is_refused_not_read_as_a_dump(tmp_path: Path) -> None:
+    # DGT-TM pairs saved as one JSON array (a dataset's to_json): read as a dump, they ran
+    # together into one unit of JSON, '[ { "en": "THE TRADE AND DEVELOPMENT COMMITTEE,",'.
+    rows = list(csv.reader((DATA / "gzip_dgt_en_fr.tsv").open(encoding="utf-8"),
+                           delimiter="\t"))[1:]
+    plain = [{"en": en, "fr": fr} for en, fr in rows if not any(c.isdigit() for c in en + fr)]
+    for name, document in (("pairs.json", plain), ("hf.json", {"rows": plain})):
+        given = tmp_path / name
+        given.write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
+        result = run("build", given, "-o", tmp_path / "out.tmx")
+        assert result.exit_code == 1 and not (tmp_path / "out.tmx").exists()
+        assert result.stderr == (f"tmx-export: error: {given}: a JSON document, not JSON "
+                                 "Lines (one object a line): write its objects one a line "
+                                 "(jq -c '.[]')\n")
+
+
+def test_a_csv_headed_source_target_is_told_by_its_content(tmp_path: Path) -> None:
+    # A CAT tool's "Source,Target" export on standard input (or named .txt) was read as a
+    # dump: units such as 'Source,Target "Decision No 1/2019 of the Trade ...', exit 0.
+    table = DATA / "gzip_dgt_en_fr.tsv"
+    assert run("build", table, "-o", tmp_path / "expected.tmx").exit_code == 0
+    expected = [langs for _, langs in units(tmp_path / "expected.tmx")]
+    rows = list(csv.reader(table.open(encoding="utf-8"), delimiter="\t"))[1:]
+    exported = tmp_path / "export.txt"
+    with exported.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([["Source", "Target"], *rows])
+    for args, given in ((["-"], exported.read_bytes()), ([str(exported)], None)):
+        out = tmp_path / "out.tmx"
+        result = CliRunner().invoke(main, ["build", *args, "-o", str(out)], input=given)
+        assert result.exit_code == 0, result.output
+        assert "(1 csv)" in result.stdout
+        assert [langs for _, langs in units(out)] == expected
+
+
 def test_tbx_is_not_an_input(tmp_path: Path) -> None:
     tbx = DATA / "tbx" / "sampleTBXfile.tbx"
     result = run("build", tbx, "-o", tmp_path / "o.tmx")
@@ -891,6 +1015,40 @@ def test_a_plain_run_after_a_split_one_leaves_none_of_its_parts(tmp_path: Path) 
     refused = run("build", EUROPARL, tmp_path / "empty.txt", "-o", tmp_path / "ep2.tmx")
     assert refused.exit_code == 1  # a failed run removes nothing
     assert len(list(tmp_path.glob("ep2-*.tmx"))) == 3
+
+
+def test_parts_of_a_compressed_xml_memory_keep_their_ending(tmp_path: Path) -> None:
+    # `-o ep.xml.gz --max-units 40` wrote ep.xml-001.gz...: a name that says no XML
+    result = run("build", EUROPARL, "-o", tmp_path / "ep.xml.gz", "--max-units", "40")
+    assert result.exit_code == 0, result.output
+    parts = sorted(p.name for p in tmp_path.iterdir())
+    assert parts == ["ep-001.xml.gz", "ep-002.xml.gz", "ep-003.xml.gz"]
+    for part in parts:
+        assert_valid_tmx(tmp_path / part)
+
+
+def test_a_split_run_after_a_plain_one_leaves_not_its_memory(tmp_path: Path) -> None:
+    """The other way round: `-o ep.tmx --max-units 40` after `-o ep.tmx` left ep.tmx
+    beside ep-001.tmx..., and a CAT tool's TM folder held every unit twice. It goes,
+    named, as a part of the earlier run; a memory another tool wrote there stays."""
+    out = tmp_path / "ep.tmx"
+    assert run("build", EUROPARL, "-o", out).exit_code == 0
+    result = run("build", EUROPARL, "-o", out, "--max-units", "40")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ep-001.tmx", "ep-002.tmx",
+                                                         "ep-003.tmx"]
+    assert f"removed 1 part of an earlier run of this output:\n  {out}\n" in result.stdout
+    theirs = tmp_path / "project_save.tmx"
+    shutil.copy(DATA / "tmx" / "omegat-tests" / "project_save.tmx", theirs)
+    result = run("build", EUROPARL, "-o", theirs, "--max-units", "40")
+    assert result.exit_code == 0, result.output
+    assert theirs.exists() and "removed" not in result.stdout
+    failed = run("build", EUROPARL, "-o", tmp_path / "ep2.tmx")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    refused = run("build", EUROPARL, tmp_path / "empty.txt", "-o", tmp_path / "ep2.tmx",
+                  "--max-units", "40")
+    assert failed.exit_code == 0 and refused.exit_code == 1  # a failed run removes nothing
+    assert (tmp_path / "ep2.tmx").exists() and not list(tmp_path.glob("ep2-*"))
 
 
 def test_no_part_of_a_split_memory_replaces_an_input(tmp_path: Path) -> None:

@@ -90,6 +90,56 @@ def test_namespaces_declared_on_the_root_stay_out_of_what_is_written(tmp_path, j
         [p.source_markup for p in original]
 
 
+def test_merge_stats_and_validate_read_a_directory_of_memories(tmp_path):
+    # A project manager's folder of the memories each vendor sent: `merge vendors/ -o
+    # all.tmx` was refused ("is a directory, expected a file"), as stats and validate were,
+    # while build, check and concordance walk a directory.
+    vendors = tmp_path / "vendors"
+    for folder in ("a", "b", ".old"):
+        (vendors / folder).mkdir(parents=True)
+    shutil.copy(DGT / "22019D0391.tmx", vendors / "a")
+    (vendors / "b" / "22019D0556.TMX.gz").write_bytes(
+        gzip.compress((DGT / "22019D0556.tmx").read_bytes()))
+    shutil.copy(DGT / "22019D0437.tmx", vendors / ".old")  # hidden: left out
+    (vendors / "a" / "notes.txt").write_text("sent on 3 May\n", encoding="utf-8")
+    files = [vendors / "a" / "22019D0391.tmx", vendors / "b" / "22019D0556.TMX.gz"]
+    result = CliRunner().invoke(merge_command, [str(vendors), "-o", str(tmp_path / "all.tmx")])
+    assert result.exit_code == 0, result.output
+    merge(files, tmp_path / "named.tmx")
+    assert (tmp_path / "all.tmx").read_bytes() == (tmp_path / "named.tmx").read_bytes()
+    assert "44 units written" in result.output and "from 2 files" in result.output
+    assert stats([vendors]).as_dict() == stats(files).as_dict()
+    assert [str(p) for p in validate([vendors])] == [str(p) for p in validate(files)] != []
+    # the merged memory in the folder is an input of the next merge of it: not overwritten
+    result = CliRunner().invoke(merge_command, [str(vendors), "-o", str(vendors / "all.tmx")])
+    assert result.exit_code == 0, result.output
+    result = CliRunner().invoke(merge_command, [str(vendors), "-o", str(vendors / "all.tmx")])
+    assert result.exit_code == 1 and "output would overwrite an input file" in result.output
+    (tmp_path / "empty").mkdir()
+    result = CliRunner().invoke(stats_command, [str(tmp_path / "empty")])
+    assert result.exit_code == 1
+    assert result.output == (f"tmx-export: error: {tmp_path / 'empty'}: directory holds no "
+                             "*.tmx, *.tmx.gz file\n")
+
+
+def test_merge_and_validate_quiet_print_nothing_but_errors_and_problems(tmp_path):
+    # A cron job merging and validating memories each night got their summary and "valid"
+    # by mail every night: merge and validate had no --quiet, as build has.
+    files = [str(LISA / "ExportTest1A.tmx"), str(LISA / "ImportTest1A.tmx")]
+    out = tmp_path / "all.tmx"
+    result = CliRunner().invoke(merge_command, [*files, "-o", str(out), "-q"])
+    assert result.exit_code == 0 and result.output == "" and out.exists()
+    result = CliRunner().invoke(validate_command, [str(out), "--quiet"])
+    assert result.exit_code == 0 and result.output == ""
+    dgt = str(DGT / "22019D0391.tmx")  # TMX 1.1's lang=, DGT-TM's DA-01: problems
+    result = CliRunner().invoke(validate_command, [dgt, "-q"])
+    assert result.exit_code == 1 and result.stderr == ""
+    assert result.stdout.splitlines() == [str(p) for p in validate([dgt])] != []
+    result = CliRunner().invoke(merge_command, [*files, str(out), "-o", str(out), "-q"])
+    assert result.exit_code == 1  # an error is still said
+    assert result.output == f"tmx-export: error: {out}: output would overwrite an input file\n"
+
+
 def test_merge_refuses_memories_of_different_source_languages_and_writes_nothing(tmp_path):
     # the merged file has one header: its srclang would be wrong for the other files' units
     out = tmp_path / "merged.tmx"
@@ -1359,8 +1409,10 @@ def test_a_documented_datatype_is_written_as_tmx_spells_it(tmp_path):
         assert header.get("datatype") == "plaintext"
 
 
-def test_a_directory_given_to_merge_stats_or_validate_is_one_line_exit_1(tmp_path):
-    """Not click's three-line usage error with exit 2, as before: the file named, exit 1."""
+def test_a_directory_without_memories_given_to_merge_stats_or_validate_is_one_line_exit_1(
+        tmp_path):
+    """Not click's three-line usage error with exit 2, as before: the folder named, exit 1
+    (a directory holding memories is read: see the test of a directory of memories)."""
     folder = tmp_path / "memories"
     folder.mkdir()
     out = tmp_path / "m.tmx"
@@ -1370,7 +1422,7 @@ def test_a_directory_given_to_merge_stats_or_validate_is_one_line_exit_1(tmp_pat
                           (validate_command, [memory, str(folder)])):
         result = CliRunner().invoke(command, args)
         assert result.exit_code == 1, result.output
-        assert f"{folder}: is a directory, expected a file" in result.output
+        assert f"{folder}: directory holds no *.tmx, *.tmx.gz" in result.output
         assert "Usage:" not in result.output
     assert not out.exists()
 

@@ -29,7 +29,7 @@ from .errors import InputError
 from .formats.text import STDIN_NAME, check_writable, input_name, readable_file
 from .formats.tsv import PAIR_COLUMNS
 from .lang import is_valid_tag, language_of_name, normalise_tag, primary, standard_tag
-from .model import BuildOptions, ReadResult, ReadStream
+from .model import BuildOptions, ReadResult, ReadStream, header_role
 
 if TYPE_CHECKING:
     from .dump.reader import DumpParts
@@ -61,8 +61,13 @@ DEFAULT_FORMAT = "dump"
 PARALLEL = "parallel"  # the format name of a ParallelInput
 
 # What a directory is searched for (hidden files and directories left out).
-INPUT_EXTENSIONS = (".txt", ".tmx", ".tmx.gz", ".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".po",
-                    ".tsv", ".csv", ".xlsx", ".jsonl")
+INPUT_EXTENSIONS = (".txt", ".tmx", ".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".po", ".tsv",
+                    ".csv", ".xlsx", ".jsonl", ".ndjson")
+# Compressed, they are read as well (uncompressed as they are read), and found in a
+# directory too: all but a dump (``.txt.gz``, which may be one side of parallel files
+# found by their ``.txt`` names) and a workbook (a ZIP archive already).
+INPUT_EXTENSIONS += tuple(f"{ending}.gz" for ending in INPUT_EXTENSIONS
+                          if ending not in (".txt", ".xlsx"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +163,7 @@ def _table(fmt: str) -> OptionsReader:
 
 
 _register("dump", _dump)
-_register("jsonl", _jsonl, [".jsonl"])
+_register("jsonl", _jsonl, [".jsonl", ".ndjson"])
 _register("pairs-tsv", _pairs_tsv)  # recognised by its header, see detect_format
 _register("tmx", _tmx, [".tmx", ".tmx.gz"], units=True)
 _register("xliff", _ttk, [".xlf", ".xliff", ".sdlxliff", ".mqxliff"], units=True)
@@ -218,7 +223,7 @@ def read_input(path: Input, fmt: str, options: BuildOptions) -> ReadResult:
 
 # --- formats -------------------------------------------------------------------------------
 
-FORMATS = ("tmx", "tbx", "xliff", "po", "xlsx", "pairs-tsv", "tsv", "csv", "text")
+FORMATS = ("tmx", "tbx", "xliff", "po", "xlsx", "jsonl", "pairs-tsv", "tsv", "csv", "text")
 # The header `tmx-export pairs --format tsv` writes: such a file reads back as pairs.
 _PAIRS_TSV_HEADER = "\t".join(PAIR_COLUMNS)
 
@@ -239,7 +244,7 @@ def detect_format(path: str | Path) -> str:
     head = read_head(p, 1 << 16)
     if is_blank(head):
         raise InputError(input_name(path), "file is empty")
-    suffix = p.suffix.lower()
+    suffix = Path(_without_gz(p.name)).suffix.lower()  # "pairs.tsv.gz": a TSV, compressed
     for magic, kind in _NOT_TEXT:
         if head.startswith(magic):
             raise InputError(input_name(path), f"a {kind} file, not bilingual text (export it as "
@@ -259,6 +264,11 @@ def detect_format(path: str | Path) -> str:
                                         "not TMX, TBX or XLIFF")
     if _PO_ENTRY.search(text) or suffix in (".po", ".pot"):
         return "po"
+    if _looks_like_json_lines(stripped, len(head) == 1 << 16):
+        return "jsonl"
+    if _JSON_DOCUMENT.match(stripped):
+        raise InputError(input_name(path), "a JSON document, not JSON Lines (one object a "
+                         "line): write its objects one a line (jq -c '.[]')")
     if suffix in (".csv",):
         return "csv"
     if text.startswith(_PAIRS_TSV_HEADER):
@@ -268,6 +278,34 @@ def detect_format(path: str | Path) -> str:
     if _looks_delimited(text):
         return "csv"
     return "text"
+
+
+# A JSON document whose lines are no objects: an array of objects or of arrays, or one
+# object over many lines (``json.dump(pairs, indent=2)``, a dataset saved as one array).
+# Read as a dump, its pairs ran together into units of JSON: '[ { "en": "THE TRADE ...'.
+_JSON_DOCUMENT = lazy_pattern(r'\[\s*[{\[]|\{\s*("|$)')
+
+
+def _looks_like_json_lines(text: str, cut: bool) -> bool:
+    """JSON Lines by their content, whatever the name: the first line is a JSON object
+    (or, ``cut`` short by the head read, opens as one, ``{"``). ``tmx-export pairs |
+    tmx-export build -`` (or a ``.ndjson`` file, a name ``pairs`` writes) was read as a dump,
+    and each unit written was JSON: ``{"source": "The Commission ...", "target":``."""
+    first = text.split("\n", 1)[0].strip()
+    if not first.startswith("{"):
+        return False
+    import json  # only here: a run whose inputs open otherwise does not load it
+
+    try:
+        return isinstance(json.loads(first), dict)
+    except ValueError:
+        return first.startswith('{"') and (cut and "\n" not in text or first.endswith("}"))
+
+
+def _without_gz(name: str) -> str:
+    """A file's name without the ``.gz`` its compression added (``pairs.jsonl.gz`` ->
+    ``pairs.jsonl``): the ending before it says the format."""
+    return name[:-3] if name.lower().endswith(".gz") else name
 
 
 def _looks_tabular(text: str) -> bool:
@@ -287,9 +325,10 @@ def _looks_tabular(text: str) -> bool:
 
 def _looks_delimited(text: str) -> bool:
     """A CSV table by its content, whatever its name (``.txt``, standard input): a header
-    naming two languages or more ("French;English", "en-GB,fr-FR"), comma- or
-    semicolon-separated, and rows with as many fields (quotes honoured). Read as a dump,
-    such a table was cut into nonsense ("English" -> "French;")."""
+    naming two languages or more ("French;English", "en-GB,fr-FR"), or the two roles
+    ("Source,Target", as CAT tools export pairs), comma- or semicolon-separated, and rows
+    with as many fields (quotes honoured). Read as a dump, such a table was cut into
+    nonsense ("English" -> "French;"; units opening 'Source,Target "Decision No 1/2019')."""
     import csv
     import io
 
@@ -306,7 +345,8 @@ def _looks_delimited(text: str) -> bool:
         # delimiter are all "alike")
         if len(header) >= 2 and rows \
                 and sum(len(row) == len(header) for row in rows) >= 0.9 * len(rows) \
-                and sum(map(_names_a_language, header)) >= 2:
+                and (sum(map(_names_a_language, header)) >= 2
+                     or {"source", "target"} <= {header_role(cell) for cell in header}):
             return True
     return False
 
@@ -339,10 +379,11 @@ def format_of(path: Input, input_format: str | None = None) -> str:
     detected = detect_format(path)  # standard input too, from its content
     if detected == "tbx":
         raise InputError(path, "a TBX termbase, not bilingual text to make units of")
-    if detected in ("tmx", "xliff", "po", "xlsx", "pairs-tsv"):
+    if detected in ("tmx", "xliff", "po", "xlsx", "jsonl", "pairs-tsv"):
         return detected
     lower = path.lower()
-    registered = [(ending, name) for ending, name in EXTENSIONS.items() if lower.endswith(ending)]
+    registered = [(ending, name) for ending, name in EXTENSIONS.items()
+                  if lower.endswith(ending) or _without_gz(lower).endswith(ending)]
     if registered:  # the longest ending: ".tmx.gz" rather than ".gz"
         return max(registered, key=lambda item: len(item[0]))[1]
     return DEFAULT_FORMAT if detected == "text" else detected
@@ -612,6 +653,32 @@ def _hidden(relative: Path) -> bool:
     return any(part.startswith(".") for part in relative.parts)
 
 
+MEMORY_ENDINGS = (".tmx", ".tmx.gz")
+
+
+def memory_files(given: Iterable[str | Path],
+                 endings: tuple[str, ...] = MEMORY_ENDINGS) -> list[str | Path]:
+    """The files ``merge``, ``stats`` and ``validate`` read: each as given, and a directory
+    as every file below it whose name ends in one of ``endings`` (case aside), in sorted
+    order, hidden ones left out, as :func:`gather_inputs` walks one for ``build``.
+    ``merge vendors/ -o all.tmx`` (the memories each vendor sent, in a folder each) was
+    refused: "vendors/: is a directory, expected a file". A directory holding none is the
+    one-line error naming the endings."""
+    files: list[str | Path] = []
+    for item in given:
+        path = Path(item)
+        if str(item) == "-" or not path.is_dir():
+            files.append(item)
+            continue
+        found = sorted(p for p in path.rglob("*") if p.name.lower().endswith(endings)
+                       and p.is_file() and not _hidden(p.relative_to(path)))
+        if not found:
+            raise InputError(str(item), "directory holds no "
+                             + ", ".join(f"*{ending}" for ending in endings) + " file")
+        files.extend(found)
+    return files
+
+
 def input_size(path: Input) -> int:
     """Size of an input in bytes, for progress reports (0 for stdin)."""
     if isinstance(path, ParallelInput):
@@ -667,6 +734,11 @@ FORMAT_ENDINGS = {
 }
 
 
+# Outputs no .gz name can compress: an XLSX (a ZIP archive already, written by seeking
+# back), a SQLite termbase (opened and changed where it lies).
+_NOT_COMPRESSED = frozenset({"XLSX", "SQLite"})
+
+
 def check_output_ending(output: str | Path | None, option: str, written: str,
                         endings: Sequence[str], others: dict[str, str] | None = None) -> None:
     """Refuse, before any work, an ``output`` whose name ends as another format's files do
@@ -674,10 +746,17 @@ def check_output_ending(output: str | Path | None, option: str, written: str,
     spreadsheet then failed to open. ``option`` writes ``written`` (a format's name) into
     files named with one of ``endings``; ``others`` names the option that writes a format,
     for the message ("--review writes XLSX"). A name with no ending, or one that says no
-    format, is taken as given (``/dev/null`` too)."""
+    format, is taken as given (``/dev/null`` too). A ``.gz`` output is written compressed
+    (:func:`~tmx_export.formats.text.compressed_name`): the ending before it says the
+    format (``pairs -o pairs.tmx.gz`` is refused as ``pairs.tmx`` is)."""
     if output is None or str(output) == "-":
         return
-    suffix = Path(output).suffix.lower()
+    name = Path(output).name
+    suffix = Path(name[:-3] if name.lower().endswith(".gz") else name).suffix.lower()
+    if name.lower().endswith(".gz") and written in _NOT_COMPRESSED:
+        # a workbook is a ZIP archive already, a termbase is opened where it lies
+        raise InputError(str(output), f"{option} writes {written}, which is not written "
+                         "compressed: name it " + " or ".join(f"*{e}" for e in endings))
     said = FORMAT_ENDINGS.get(suffix)
     if said is None or suffix in endings or said == written:
         return

@@ -370,6 +370,17 @@ def language_option(side: int | None = None, *, langs_run: bool = False) -> str:
     return "--target-lang" if side else "--source-lang"
 
 
+def header_role(cell: str) -> str | None:
+    """``"source"`` or ``"target"`` for a table's header cell naming that role, as CAT tools
+    head their exports ("Source", "Target text", "source segment", "Target term"), else
+    ``None``: the columns of a table whose header names no language."""
+    words = cell.strip().lower().split()
+    if words and words[0] in ("source", "target") and \
+            words[1:] in ([], ["text"], ["segment"], ["term"]):
+        return words[0]
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class MultilingualOptions:
     """A memory in several languages (``build --langs``): ``langs`` the language tags, the

@@ -60,13 +60,22 @@ ACCEPTED = frozenset({"ok", "false alarm"})
 
 def report_format(path: str | Path) -> str:
     """``.tsv``, ``.csv``, ``.html`` (``.htm`` too) or ``.xlsx`` from ``path``'s ending, or
-    an error."""
-    suffix = Path(path).suffix.lower()
+    an error. A ``.gz`` after it is written compressed (``report.tsv.gz``, as every output
+    named so), but for an ``.xlsx``, a ZIP archive already."""
+    suffix = _ending(path)
     suffix = {".htm": ".html"}.get(suffix, suffix)  # (as terms --report takes it)
-    if suffix not in REPORT_FORMATS:
+    if suffix not in REPORT_FORMATS or suffix == ".xlsx" != Path(path).suffix.lower():
         raise InputError(str(path), "unknown report format; name the file "
-                         + ", ".join(f"*{ending}" for ending in REPORT_FORMATS))
+                         + ", ".join(f"*{ending}" for ending in REPORT_FORMATS)
+                         + " (all but *.xlsx may end in .gz)")
     return suffix
+
+
+def _ending(path: str | Path) -> str:
+    """The ending that says a report's format, before the ``.gz`` of a compressed one
+    (``report.tsv.gz`` -> ``.tsv``)."""
+    name = Path(path).name.lower()
+    return Path(name.removesuffix(".gz")).suffix
 
 
 class ReportWriter:
@@ -409,7 +418,7 @@ def read_decisions(path: str | Path) -> Decisions:
 
 
 def _rows(path: str | Path) -> Iterator[list[str]]:
-    suffix = Path(path).suffix.lower()
+    suffix = _ending(path)
     if suffix == ".xlsx":
         yield from _xlsx_rows(path)
         return

@@ -60,7 +60,8 @@ from typing import NamedTuple, TypeVar
 from lxml import etree
 
 from ..errors import InputError
-from ..formats.xml import parse_xml
+from ..formats.text import GZIP_MAGIC
+from ..formats.xml import parse_xml, read_head
 from ..lang import COORDINATORS, primary
 from ..model import Pair, count_of
 from ..terms.candidates import STOPWORD, WORD, Extractor, acronym_shaped, split_tokens
@@ -105,6 +106,8 @@ def load_terms(path: str | Path, source_lang: str, target_lang: str) -> list[Ter
             head = handle.read(1024)
     except OSError as exc:
         raise InputError(name, f"cannot read ({exc.strerror or exc})") from None
+    if head.startswith(GZIP_MAGIC):  # a TBX kept compressed (terms --tbx terms.tbx.gz)
+        head = read_head(file, 1024)
     if head.startswith(_SQLITE_MAGIC):
         return read_termbase_terms(file, source_lang, target_lang)
     if _looks_like_xml(head):

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import click
 
-from ..check.model import CHECKS
+from ..check.model import CHECKS, Finding
 from ..cores import usable_cores
 from ..errors import shown_name
 from ..inputs import READERS
@@ -112,10 +112,7 @@ def check_command(inputs: Sequence[str], source_lang: str, target_lang: str,
         nonlocal shown
         shown += 1
         if not quiet and report_path is None:
-            where = finding.tuid or f"{finding.file}:{finding.line}"
-            # one finding a line, tab-separated: tuid, check, severity, item, expected
-            line = (f"{where}\t{finding.check}\t{finding.severity}\t"
-                    f"{finding.item}\t{finding.expected}")
+            line = finding_line(finding)
             with writing_stdout():  # a full disk under it is named
                 if bar is None:
                     click.echo(line)
@@ -166,6 +163,19 @@ def _none_matched(decisions: int, paths: Sequence[str]) -> str:
     what = (f"the finding accepted in {where} is not" if decisions == 1 else
             f"none of the {decisions} findings accepted in {where} is")
     return f"{what} one of this run's (a report of another memory?)"
+
+
+def finding_line(finding: Finding) -> str:
+    """A finding as ``check`` prints it: one line, tab-separated (tuid, or file:line for a
+    unit without one; check, severity, item, expected), each field escaped as the TSV
+    report's are (``\\t``, ``\\n``: :func:`~tmx_export.formats.tsv.escape_field`). An
+    untranslated unit whose text holds tabs (the LISA kit's "First segment with [", two
+    tabs, "   ]") printed its item over three columns: ``cut -f4`` read a piece of it."""
+    from ..formats.tsv import escape_field
+
+    where = finding.tuid or f"{finding.file}:{finding.line}"
+    return "\t".join(escape_field(str(field)) for field in (
+        where, finding.check, finding.severity, finding.item, finding.expected))
 
 
 def _report_title(inputs: Sequence[str]) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
@@ -11,6 +12,9 @@ from ..cores import usable_cores
 from ..errors import shown_name
 from ..model import count_of
 from . import Command, echo_out, tell
+
+if TYPE_CHECKING:  # the library is imported by the command that calls it (fast --help)
+    from ..tools.merging import MergeCounts
 
 
 @click.command("merge", cls=Command)
@@ -28,8 +32,9 @@ from . import Command, echo_out, tell
               help="Of repeated units, write the most recently changed copy (changedate, else "
               "creationdate), with its note, props and usage count, not the first: a first "
               "pass over the inputs, about twice the time.")
+@click.option("-q", "--quiet", is_flag=True, help="No summary: print nothing but errors.")
 def merge_command(inputs: tuple[str, ...], output: str, keep_duplicates: bool,
-                  jobs: int, allow_empty: bool, newest: bool) -> None:
+                  jobs: int, allow_empty: bool, newest: bool, quiet: bool) -> None:
     """Merge TMX files into one: every distinct unit once, header from the first file."""
     from ..tools import merge
 
@@ -38,6 +43,13 @@ def merge_command(inputs: tuple[str, ...], output: str, keep_duplicates: bool,
                                "--keep-duplicates, which writes them all")
     counts = merge(inputs, output, dedupe=not keep_duplicates, jobs=jobs,
                    allow_empty=allow_empty, newest=newest)
+    if not quiet:
+        merge_summary(counts, output)
+
+
+def merge_summary(counts: MergeCounts, output: str) -> None:
+    """What ``merge`` says of its run, on standard error (the memory may be on standard
+    output): the units written, what was left out and why, the repairs."""
     tell(f"{count_of(counts.written, 'unit')} written to {shown_name(output)} from "
                f"{count_of(counts.files, 'file')} ({count_of(counts.duplicates, 'duplicate')} "
                "left out" + (f"; for {count_of(counts.newer, 'repeated unit')} the most "
@@ -66,7 +78,9 @@ def merge_command(inputs: tuple[str, ...], output: str, keep_duplicates: bool,
 
 @click.command("validate", cls=Command)
 @click.argument("files", nargs=-1, required=True, type=click.Path())
-def validate_command(files: tuple[str, ...]) -> None:
+@click.option("-q", "--quiet", is_flag=True,
+              help="Print the problems alone: no 'valid', no count (the exit status says).")
+def validate_command(files: tuple[str, ...], quiet: bool) -> None:
     """Check TMX 1.4b and TBX files; print each problem as FILE:LINE: what, exit 1 if any."""
     from ..tools import validate
 
@@ -74,9 +88,11 @@ def validate_command(files: tuple[str, ...]) -> None:
     for problem in problems:
         echo_out(str(problem))
     if problems:
-        click.echo(f"invalid: {count_of(len(problems), 'problem')}", err=True)
+        if not quiet:
+            click.echo(f"invalid: {count_of(len(problems), 'problem')}", err=True)
         sys.exit(1)
-    echo_out("valid")
+    if not quiet:
+        echo_out("valid")
 
 
 @click.command("stats", cls=Command)

@@ -46,7 +46,7 @@ from ..lang import (
     standard_tag,
     tag_of_name,
 )
-from ..model import Pair, ReadResult, Reject, language_option
+from ..model import Pair, ReadResult, Reject, header_role, language_option
 from .text import atomic_output, input_name, read_text, readable_file, xlsx_workbook
 from .xml import check_archive, check_archive_parts
 
@@ -582,8 +582,7 @@ def choose_columns(
         # "Source" / "Target": the roles, when no column names either language ("Source
         # text", "Target segment" as CAT tools export them)
         role = "source" if taken < 0 else "target"
-        roles = [i for i, cell in enumerate(lowered) if i != taken and cell in
-                 {role, f"{role} text", f"{role} segment", f"{role} term"}]
+        roles = [i for i, cell in enumerate(lowered) if i != taken and header_role(cell) == role]
         if len(roles) == 1 and not any(
                 _names(cell, language) for cell in header
                 for language in (source_lang, target_lang)):

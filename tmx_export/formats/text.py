@@ -8,6 +8,7 @@ it only when writing succeeded, so a failed run never leaves a partial file.
 from __future__ import annotations
 
 import errno
+import io
 import os
 import stat
 import sys
@@ -95,15 +96,36 @@ def readable_file(path: str | Path) -> Path:
 
 
 def read_text(path: str | Path) -> str:
-    """The decoded text of ``path`` (``"-"`` reads standard input)."""
+    """The decoded text of ``path`` (``"-"`` reads standard input), uncompressed first when
+    it is gzip-compressed (:func:`uncompressed`)."""
     if str(path) == "-":
-        return decode_bytes(stdin_copy().read_bytes(), STDIN_NAME)
+        return decode_bytes(uncompressed(stdin_copy().read_bytes(), STDIN_NAME), STDIN_NAME)
     p = readable_file(path)
     try:
         data = p.read_bytes()
     except OSError as exc:
         raise InputError(str(path), f"cannot read: {exc.strerror}") from None
-    return decode_bytes(data, str(path))
+    return decode_bytes(uncompressed(data, str(path)), str(path))
+
+
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+def uncompressed(data: bytes, name: str) -> bytes:
+    """``data`` uncompressed when it is gzip-compressed (by its first bytes, whatever the
+    name), else as it is: a table, JSON Lines file or dump as pipelines keep them
+    (``pairs.tsv.gz``, an OPUS or Hugging Face ``.jsonl.gz``, ``pairs -o pairs.jsonl.gz``)
+    was refused as a "binary file (NUL bytes)", while a ``.tmx.gz`` was read. A stream cut
+    short or corrupt is the one-line error naming the file."""
+    if not data.startswith(GZIP_MAGIC):
+        return data
+    import gzip  # only here: a run that reads no .gz does not load it (startup time)
+    import zlib
+
+    try:
+        return gzip.decompress(data)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise InputError(input_name(name), f"cannot read: {exc}") from None
 
 
 # Errors of writing, as opposed to reading: reported against the output being written.
@@ -326,28 +348,59 @@ def atomic_path(path: str | Path, together: bool = True) -> Iterator[str]:
 
 
 @contextmanager
-def atomic_output(path: str | Path, mode: str = "wb", *,
-                  encoding: str = "utf-8") -> Iterator[IO]:
+def atomic_output(path: str | Path, mode: str = "wb", *, encoding: str = "utf-8",
+                  compress: bool | None = None) -> Iterator[IO]:
     """Open a temporary file beside ``path``; put it in place of ``path`` only on success
     (synced to disk, the replaced file's mode kept), remove it on any failure, SIGTERM and
     Ctrl-C included (the command line turns both into exceptions). A device or a pipe is
     written in place (see :func:`output_target`). A failed write is the one-line error
     naming ``path`` wherever it comes out (a report flushed while the TMX is written). A
     text file is written in ``encoding`` (``utf-8-sig`` for a CSV a spreadsheet opens,
-    :func:`csv_output`)."""
+    :func:`csv_output`). A name ending in ``.gz`` (``pairs.jsonl.gz``, ``rejects.tsv.gz``)
+    is written gzip-compressed, as it says (see :func:`compressed_name`); ``compress``
+    False for a writer that compresses on its own (the TMX's)."""
     binary = "b" in mode
-    opened = {} if binary else {"encoding": encoding}
     # A text output (report, TSV) may be written to while another output is (the rejects
     # with the TMX): its handle names it. A binary handle goes as it is to libraries that
     # want a real file (xlsxwriter); its errors come out in its own block.
     named: Callable[[IO], IO] = (lambda handle: handle) if binary else _NamedWrites.of(path)
+    packed = compressed_name(path) if compress is None else compress
     if output_target(path)[0]:
         check_writable(path)
-        with _written_as(path), open(path, mode, **opened) as handle:
+        with _written_as(path), _open_output(path, mode, encoding, packed) as handle:
             yield named(handle)
         return
-    with atomic_path(path) as tmp, _written_as(path), open(tmp, mode, **opened) as handle:
+    with atomic_path(path) as tmp, _written_as(path), \
+            _open_output(tmp, mode, encoding, packed) as handle:
         yield named(handle)
+
+
+def compressed_name(path: str | Path) -> bool:
+    """Whether an output named ``path`` is written gzip-compressed: its name ends in
+    ``.gz``, which ``zcat``, ``gzip -d`` and a reader of the next stage take it to be
+    (``pairs -o pairs.jsonl.gz`` wrote plain JSON Lines, which ``zcat`` refused: "not in
+    gzip format")."""
+    return str(path).lower().endswith(".gz")
+
+
+@contextmanager
+def _open_output(name: str | Path, mode: str, encoding: str, packed: bool) -> Iterator[IO]:
+    """``name`` opened for writing in ``mode``, through a gzip stream when ``packed`` (no
+    name or time in its header: the same output gives the same bytes)."""
+    binary = "b" in mode
+    if not packed:
+        with open(name, mode, **({} if binary else {"encoding": encoding})) as handle:
+            yield handle
+        return
+    import gzip  # only here: a run that writes no .gz does not load it (startup time)
+
+    with open(name, "wb") as raw, \
+            gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) as stream:
+        if binary:
+            yield stream
+            return
+        with io.TextIOWrapper(stream, encoding=encoding) as text:
+            yield text
 
 
 def writing_stdout() -> AbstractContextManager[None]:
@@ -471,7 +524,7 @@ def xlsx_workbook(path: str | Path, options: dict[str, Any]) -> Iterator[Any]:
 
     folder = tempfile.TemporaryDirectory(prefix=".tmx-export-", dir=Path(path).parent or ".")
     try:
-        with atomic_output(path, "wb") as handle:
+        with atomic_output(path, "wb", compress=False) as handle:  # a ZIP already
             archive = _UntilFailure(handle)
             try:
                 yield xlsxwriter.Workbook(archive, {**options, "tmpdir": folder.name})

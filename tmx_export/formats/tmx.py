@@ -502,7 +502,7 @@ class TmxDocument:
             # output would count twice beside it (see _AtomicParts), so they go with it.
             self._removed = stale_parts(Path(path), [])
             self._stack.push(self._remove_parts)
-            handle = self._stack.enter_context(atomic_output(path, "wb"))
+            handle = self._stack.enter_context(atomic_output(path, "wb", compress=False))
             self._write_file(tus, handle, name)
             self._names.append(name)
         else:
@@ -598,10 +598,13 @@ def is_part_name(path: str | Path, file: str | Path) -> bool:
 
 
 def _stem_and_ending(path: Path) -> tuple[str, str]:
-    """``memory.tmx.gz`` -> ``("memory", ".tmx.gz")``: where a part's number goes."""
+    """``memory.tmx.gz`` -> ``("memory", ".tmx.gz")``: where a part's number goes, before
+    the ending that says the format and the ``.gz`` after it (``memory.xml.gz`` gave
+    ``memory.xml-001.gz``, a name that says neither TMX nor XML)."""
     name = path.name
-    if name.lower().endswith(".tmx.gz"):
-        return name[:-7], name[-7:]
+    inner = Path(name[:-3]).suffix if name.lower().endswith(".gz") else ""
+    if inner:
+        return name[:-3 - len(inner)], name[-3 - len(inner):]
     if path.suffix:
         return name[: -len(path.suffix)], path.suffix
     return name, ""
@@ -662,8 +665,14 @@ class _AtomicParts:
         self.removed = []
 
     def _stale(self) -> list[str]:
-        """The parts of an earlier run of this output that this run does not replace."""
-        return stale_parts(self.path, self.names)
+        """The parts of an earlier run of this output that this run does not replace, and
+        the output itself as an earlier run without ``max_units`` wrote it (a run of one
+        part, ``memory.tmx``): left beside ``memory-001.tmx``... in a CAT tool's TM folder,
+        each of its units counted twice. Only a memory this tool wrote, not a link."""
+        stale = stale_parts(self.path, self.names)
+        if self.path.is_file() and not self.path.is_symlink() and _written_here(self.path):
+            stale.insert(0, str(self.path))
+        return stale
 
 
 def _unlink_all(names: list[str]) -> None:

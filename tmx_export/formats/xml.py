@@ -35,7 +35,7 @@ from lxml import etree
 
 from .._lazy import lazy_pattern
 from ..errors import InputError
-from .text import input_name, readable_file
+from .text import GZIP_MAGIC, input_name, readable_file
 
 # How much of a file may come before its root element. Real prologs (XML declaration,
 # DOCTYPE with a system identifier, a few comments) are a few hundred bytes.
@@ -72,7 +72,6 @@ _DECLARED_ENCODING = lazy_pattern(r"""<\?xml\s[^>]*?\bencoding\s*=\s*["']([A-Za-
 # Inside a markup declaration (<!DOCTYPE ...>), what may hide a ">" or a "<" from a
 # search: quoted literals, and the comments and PIs of an internal subset.
 _DECLARATION_TOKEN = lazy_pattern(r"""["'\[\]>]|<!--|<\?""")
-_GZIP_MAGIC = b"\x1f\x8b"
 
 # Members smaller than this are not judged by their compression ratio: a few megabytes
 # cost nothing to inflate, and small repetitive parts (styles, empty sheets) may compress
@@ -100,7 +99,7 @@ def open_xml(path: str | Path, *, lines: bool = True) -> IO[bytes]:
             # document's URL and cannot encode it ("surrogates not allowed"); opened by its
             # descriptor, the file has no name to take (messages name it themselves)
             handle = open(os.open(p, os.O_RDONLY), "rb")  # noqa: SIM115
-        if handle.read(2) == _GZIP_MAGIC:
+        if handle.read(2) == GZIP_MAGIC:
             handle.close()
             handle = _gzip_reader(p, input_name(path))
         handle.seek(0)

@@ -28,7 +28,7 @@ from ..formats.tmx import (
     seg_text,
     split_tmx,
 )
-from ..inputs import refuse_stdin_twice
+from ..inputs import memory_files, refuse_stdin_twice
 from ..lang import COMBINING_MARKS, cased_tag, normalise_tag
 from .merging import (
     _XML_LANG_KEY,
@@ -117,10 +117,10 @@ class TmxStats:
 
 
 def stats(paths: Iterable[str | Path], *, jobs: int = 1) -> TmxStats:
-    """Counts over the TMX files ``paths``, streamed. With ``jobs`` above 1, a large file is
-    cut in that many runs of units (:func:`~tmx_export.formats.tmx.split_tmx`), each
-    counted in a process of its own, and the counts added up in file order: the same
-    counts.
+    """Counts over the TMX files ``paths`` (a directory: those below it), streamed. With
+    ``jobs`` above 1, a large file is cut in that many runs of units
+    (:func:`~tmx_export.formats.tmx.split_tmx`), each counted in a process of its own, and
+    the counts added up in file order: the same counts.
 
     Memory holds, per unit, a fingerprint for the duplicates (8 bytes, see
     :class:`_DistinctCount`) and the length of its segment in each language (4 bytes each)
@@ -131,7 +131,7 @@ def stats(paths: Iterable[str | Path], *, jobs: int = 1) -> TmxStats:
     count, as merge writes the unit; ``None`` for a unit merge leaves out as invalid);
     everything else is worked out a run of units at a time (:class:`_Tally`), by column.
     """
-    paths = list(paths)
+    paths = memory_files(paths)
     refuse_stdin_twice(paths)
     result = TmxStats()
     tally = _Tally(result)

@@ -42,7 +42,13 @@ from ..formats.tmx import (
     without_outer_namespaces,
 )
 from ..formats.xml import check_file
-from ..inputs import check_memory_outputs, check_outputs, detect_format, refuse_stdin_twice
+from ..inputs import (
+    check_memory_outputs,
+    check_outputs,
+    detect_format,
+    memory_files,
+    refuse_stdin_twice,
+)
 from ..lang import normalise_tag, primary
 from ..model import SEGTYPES
 from .validation import (
@@ -102,7 +108,7 @@ class MergeCounts:
 # The inputs build reads that merge and stats do not, as their refusal names them
 _OTHER_INPUTS = {"xliff": "an XLIFF file", "po": "a PO file", "tbx": "a TBX termbase",
                  "xlsx": "an XLSX table", "tsv": "a TSV table", "csv": "a CSV table",
-                 "pairs-tsv": "a TSV of pairs"}
+                 "pairs-tsv": "a TSV of pairs", "jsonl": "a JSON Lines file of pairs"}
 
 
 def _tmx_only(path: str | Path) -> None:
@@ -123,7 +129,8 @@ def _tmx_only(path: str | Path) -> None:
 
 def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = True,
           jobs: int = 1, allow_empty: bool = False, newest: bool = False) -> MergeCounts:
-    """Merge TMX files into ``output`` (``.gz`` compresses), header from the first input.
+    """Merge TMX files into ``output`` (``.gz`` compresses), header from the first input
+    (a directory among ``inputs``: the TMX files below it, :func:`memory_files`).
 
     A unit the project's :func:`validate` would report (a ``tuv`` without a language, without
     its one non-empty ``seg``, a code the DTD does not allow...) is left out and counted in
@@ -135,7 +142,7 @@ def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = Tr
     empty one and pass; ``allow_empty`` writes it. Of repeated units the first copy is
     written; with ``newest``, the most recently changed (:func:`_newest_repeats`: a first
     pass over the inputs, which about doubles the time)."""
-    paths = [Path(p) for p in inputs]
+    paths = [Path(p) for p in memory_files(inputs)]
     check_memory_outputs(output)
     if not paths:
         raise InputError(str(output), "nothing to merge")

@@ -38,6 +38,7 @@ from ..formats.tmx import (
     seg_text,
 )
 from ..formats.xml import SAFE_PARSER_OPTIONS, check_file, open_xml, parse_xml, syntax_error
+from ..inputs import MEMORY_ENDINGS, memory_files
 from ..lang import is_valid_tag, normalise_tag, primary
 from ..model import SEGTYPES
 
@@ -60,9 +61,10 @@ class Problem:
 
 
 def validate(paths: Iterable[str | Path]) -> list[Problem]:
-    """Every problem found in the TMX and TBX files ``paths`` (empty: all valid)."""
+    """Every problem found in the TMX and TBX files ``paths`` (empty: all valid); a
+    directory among them stands for the TMX and TBX files below it."""
     problems: list[Problem] = []
-    for path in paths:
+    for path in memory_files(paths, (*MEMORY_ENDINGS, ".tbx")):
         problems.extend(validate_file(path))
     return problems
 
