@@ -2597,3 +2597,20 @@ def test_an_item_s_and_ends_side_a_where_side_b_opens_with_a_capital() -> None:
     result, got = _read_data_dump("dump_item_capital_it_pt.txt", "items.txt", "it", "pt")
     assert any(source.endswith("del Consiglio congiunto; e")
                and target.startswith("As declarações") for source, target in got)
+
+
+def test_a_capitalised_abbreviation_heading_a_code_opens_side_b() -> None:
+    """DGT-TM 2019 22019D0996, RO-PT (tests/data/dump_abbreviation_heads_code_ro_pt.txt,
+    unnumbered, cut at spaces): "Rez. MSC.97(73) a OMI - (Codul HSC 2000) 8" / "Res. IMO
+    MSC.97(73)-(Código HSC 2000) 8" and "MSC.1 Circ.1456 a OMI, astfel cum a fost
+    modificată." / "Circ. 1456/MSC.1 IMO, conforme alterada". The full stop of "Res." and
+    "Circ." read as a sentence end: side A ended "... 8 Res." (beside the English title
+    after it, side B ending with a full stop) and "... modificată. Circ.", two wrong
+    units. An abbreviation heading a code goes with it."""
+    result, got = _read_data_dump("dump_abbreviation_heads_code_ro_pt.txt", "codes.txt",
+                                  "ro", "pt")
+    assert ("Rez. MSC.97(73) a OMI - (Codul HSC 2000) 8",
+            "Res. IMO MSC.97(73)-(Código HSC 2000) 8") in got
+    assert ("MSC.1 Circ.1456 a OMI, astfel cum a fost modificată.",
+            "Circ. 1456/MSC.1 IMO, conforme alterada") in got
+    assert not any(source.endswith(("Res.", "Circ.")) for source, _ in got)
