@@ -2614,3 +2614,15 @@ def test_a_capitalised_abbreviation_heading_a_code_opens_side_b() -> None:
     assert ("MSC.1 Circ.1456 a OMI, astfel cum a fost modificată.",
             "Circ. 1456/MSC.1 IMO, conforme alterada") in got
     assert not any(source.endswith(("Res.", "Circ.")) for source, _ in got)
+
+
+def test_an_abbreviation_glued_to_the_code_it_heads_is_a_repeat() -> None:
+    """DGT-TM 2019 22019D0996, MT-EN (tests/data/dump_glued_abbreviation_mt_en.txt,
+    unnumbered, cut at spaces): "Riż. MSC.48(66) tal-OMI — (Kodiċi LSA) I, IV" / "IMO
+    Res.MSC.48(66)- (LSA Code) I, VI", the English writing other labels and its "Res."
+    glued to the code. The code headed again was not seen as such ("Riż. MSC.36(63)" /
+    "Ris. MSC.36(63)" is), and the Maltese labels "I, IV" went to the English side."""
+    result, got = _read_data_dump("dump_glued_abbreviation_mt_en.txt", "codes.txt", "mt", "en")
+    assert ("Riż. MSC.48(66) tal-OMI — (Kodiċi LSA) I, IV",
+            "IMO Res.MSC.48(66)- (LSA Code) I, VI") in got
+    assert not any(target.startswith(("I, IV", "LSA)")) for _, target in got)

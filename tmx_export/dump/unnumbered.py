@@ -2585,9 +2585,11 @@ def _leans(pos: np.ndarray, prefix: np.ndarray, begin: int, end: int) -> bool:
     return any(prefix[t] != prefix[t + 1] for t in range(a, b))
 
 
-# an abbreviation and the code after it ("Riż. MSC.36(63)", "Ris. 191(79)")
+# an abbreviation and the code after it ("Riż. MSC.36(63)", "Ris. 191(79)"), or glued to a
+# code opening with its series' letters ("Res.MSC.48(66)", DGT-TM's English)
 _HEADED_CODE_RE = lazy_pattern(
-    r"[^\W\d_]{2,}\.[ \t]+(?:[A-Z]{2,}[ \t]+)?(\S*?\d[^\s(,;:]*(?:\([^\s)]*\))?)")
+    r"[^\W\d_]{2,}\.(?:[ \t]+|(?=[A-Z]{2,}\.\d))(?:[A-Z]{2,}[ \t]+)?"
+    r"(\S*?\d[^\s(,;:]*(?:\([^\s)]*\))?)")
 
 
 
