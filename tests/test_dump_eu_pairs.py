@@ -2626,3 +2626,18 @@ def test_an_abbreviation_glued_to_the_code_it_heads_is_a_repeat() -> None:
     assert ("Riż. MSC.48(66) tal-OMI — (Kodiċi LSA) I, IV",
             "IMO Res.MSC.48(66)- (LSA Code) I, VI") in got
     assert not any(target.startswith(("I, IV", "LSA)")) for _, target in got)
+
+
+def test_side_b_opens_with_the_cognate_after_a_word_of_no_list_of_its_own() -> None:
+    """DGT-TM 2019 22019D0996, RO-EN (tests/data/dump_cognate_opening_ro_en.txt,
+    unnumbered, cut at spaces): "Ministerul Transporturilor și Politicii Insulare" /
+    "Ministry of Shipping and Island Policy". The Romanian "Insulare", in no Romanian or
+    English list, leaned to English by its letters and opened the English side; the
+    English writing its name in capitals word by word kept it there, as it keeps the
+    English "Joint" of "Programm Konġunt ... | Joint Program ...". A word English does
+    not write is no English opening."""
+    result, got = _read_data_dump("dump_cognate_opening_ro_en.txt", "ministries.txt",
+                                  "ro", "en")
+    assert ("Ministerul Transporturilor și Politicii Insulare",
+            "Ministry of Shipping and Island Policy") in got
+    assert not any(target.startswith("Insulare") for _, target in got)

@@ -920,6 +920,7 @@ def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, i
     the pair's languages, ``side_a`` the one each pair opens with)."""
     starts, end = parts.starts, len(parts.text)
     acronyms = _file_acronyms(parts, prefix, path)
+    side_b = next((lang for lang in langs if lang != side_a), "") if side_a else ""
     out = []
     for i, j, k in path:
         e_off = starts[j] if j < len(starts) else end
@@ -943,7 +944,7 @@ def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, i
         split = _quoted_term_to_b(parts.text, starts[i], split)
         split = _code_opening_to_b(parts.text, starts[i], split)
         split = _capital_opening_to_b(parts.text, starts[i], split, e_off)
-        split = _cognate_opening_to_b(parts.text, starts[i], split, e_off)
+        split = _cognate_opening_to_b(parts.text, starts[i], split, e_off, side_b)
         split = _acronym_to_its_side(parts.text, starts[i], split, e_off, acronyms)
         split = _capitals_clause_to_b(parts, prefix, starts[i], split, e_off)
         split = _small_opening_to_a(parts, prefix, starts[i], split, e_off)
@@ -1530,7 +1531,8 @@ def _code_opening_to_b(text: str, start: int, split: int) -> int:
 COGNATE_PREFIX = 6  # letters, at least, two words opening a pair's sides have alike
 
 
-def _cognate_opening_to_b(text: str, start: int, split: int, end: int) -> int:
+def _cognate_opening_to_b(text: str, start: int, split: int, end: int,
+                          side_b: str = "") -> int:
     """``split``, or the start of side B's second word when that word, capitalised, opens
     as side A's first word does (:data:`COGNATE_PREFIX` letters alike: "Ministerul" /
     "Ministero") and side A, a short one, is a name in capitals word by word: the
@@ -1539,7 +1541,9 @@ def _cognate_opening_to_b(text: str, start: int, split: int, end: int) -> int:
     navigazione e delle politiche insulari": the Romanian "Insulare", in no Romanian list
     and in the Italian one, leaned to Italian). Not where side A writes a word in small
     letters other than a short one ("Commissione europea | European Commission"), nor
-    where side B, after the word, writes a capital again."""
+    where side B, after the word, writes a capital again, unless the word is in no list of
+    side B's language ``side_b`` (RO-EN "... Politicii | Insulare Ministry of Shipping and
+    Island Policy": "Insulare", in neither list, leaned to English by its letters)."""
     if end - start > SHORT_PAIR:
         return split
     first = _FIRST_WORD_RE.match(text, start, split)
@@ -1554,7 +1558,8 @@ def _cognate_opening_to_b(text: str, start: int, split: int, end: int) -> int:
         return split
     if any(w[:1].islower() and len(w) > 3 for w in WORD_RE.findall(text, start, split)):
         return split
-    if any(w[:1].isupper() for w in words[2:]):
+    if any(w[:1].isupper() for w in words[2:]) and (
+            not side_b or wordfreq_best(moved.lower(), (side_b,)) > 0.0):
         # side B writes its name in capitals word by word too: the word may be its own
         # ("Programm Konġunt ta' Riċerka ... | Joint Program of Scientific Research")
         return split
