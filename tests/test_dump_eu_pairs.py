@@ -2641,3 +2641,16 @@ def test_side_b_opens_with_the_cognate_after_a_word_of_no_list_of_its_own() -> N
     assert ("Ministerul Transporturilor și Politicii Insulare",
             "Ministry of Shipping and Island Policy") in got
     assert not any(target.startswith("Insulare") for _, target in got)
+
+
+def test_a_doubled_abbreviation_is_not_split_between_the_sides() -> None:
+    """DGT-TM 2019 22019D0996, ES-EN (tests/data/dump_doubled_abbreviation_es_en.txt,
+    unnumbered, cut at spaces): "Disposiciones legales, reglamentarias y administrativas de
+    los EE. UU.:" / "US legislation, regulations and administrative provisions:". The full
+    stop of "EE." read as a sentence end, and the English opened with "UU.:", the second
+    half of the Spanish abbreviation of the United States."""
+    result, got = _read_data_dump("dump_doubled_abbreviation_es_en.txt", "heading.txt",
+                                  "es", "en")
+    assert ("Disposiciones legales, reglamentarias y administrativas de los EE. UU.:",
+            "US legislation, regulations and administrative provisions:") in got
+    assert not any(target.startswith("UU.") for _, target in got)

@@ -1142,7 +1142,7 @@ def _ending_match(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
     # (nor between an abbreviation and the code it heads: "... 8 Res. | IMO MSC.97(73)")
     near = [c for c in range(len(cuts)) if vals[c] >= here - ENDING_MARGIN
             and _word_imbalance(text, s_off, cuts[c], repeated) <= balance
-            and (cuts[c] == split or not _heads_code(text, s_off, cuts[c]))]
+            and (cuts[c] == split or not _abbreviation_goes_on(text, s_off, cuts[c]))]
     best = max(near, key=lambda c: (agree[c], vals[c]))
     if agree[best] <= agree[cuts.index(split)]:
         best = cuts.index(split)
@@ -1354,18 +1354,26 @@ def _after_abbreviation(text: str, start: int, at: int) -> bool:
     return m is not None and m.group(1).islower()
 
 
-def _heads_code(text: str, start: int, at: int) -> bool:
-    """Whether ``at`` follows a capitalised abbreviation heading the code after it
-    (:data:`_HEADED_CODE_RE`: "Res. IMO MSC.97(73)", "Circ. 1456/MSC.1"): its full stop is no
-    sentence end. DGT-TM RO-PT "Rez. MSC.97(73) a OMI - (Codul HSC 2000) 8 | Res. IMO
-    MSC.97(73)-(Código HSC 2000) 8" gave side A "... 8 Res." (a side B ending with a full
-    stop had side A end with one too), and "... modificată. | Circ. 1456/MSC.1 IMO, conforme
-    alterada" "... modificată. Circ."."""
+def _abbreviation_goes_on(text: str, start: int, at: int) -> bool:
+    """Whether ``at`` follows a capitalised abbreviation that goes on after it: heading the
+    code after it (:data:`_HEADED_CODE_RE`: "Res. IMO MSC.97(73)", "Circ. 1456/MSC.1"), or
+    the first half of a doubled one (:data:`_DOUBLED_ABBREVIATION_RE`: "EE. UU."). Its full
+    stop is no sentence end. DGT-TM RO-PT "Rez. MSC.97(73) a OMI - (Codul HSC 2000) 8 | Res.
+    IMO MSC.97(73)-(Código HSC 2000) 8" gave side A "... 8 Res." (a side B ending with a
+    full stop had side A end with one too), "... modificată. | Circ. 1456/MSC.1 IMO,
+    conforme alterada" "... modificată. Circ.", and ES-EN "... administrativas de los EE.
+    UU.: | US legislation ..." "... de los EE."."""
     begin, end = _chunk_before(text, start, at)
     if not 2 < end - begin <= 6 or not text[begin].isupper() or text[end - 1] != ".":
         return False  # (not a word ending a sentence before a number: "Brussels. 12")
     headed = _HEADED_CODE_RE.match(text, begin, min(len(text), at + 80))
-    return headed is not None and headed.start(1) >= at
+    return headed is not None and headed.start(1) >= at or bool(
+        _DOUBLED_ABBREVIATION_RE.match(text, begin, min(len(text), at + 8)))
+
+
+# A plural abbreviation doubling its letters, cut at its space: Spanish "EE. UU."
+# (Estados Unidos), "CC. AA.".
+_DOUBLED_ABBREVIATION_RE = lazy_pattern(r"([A-Z])\1\.[ \t]+([A-Z])\2\.")
 
 
 def _repeated_words(text: str, start: int, end: int) -> dict[str, int]:
@@ -2135,7 +2143,7 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
     vals = vals + shift
     # a cut between an abbreviation and the code it heads splits the reference: "...
     # modificată. Circ. | 1456/MSC.1 IMO", where the prior saw a sentence end
-    vals = vals - SENTENCE_END_PRIOR * np.asarray([_heads_code(text, s_off, c)
+    vals = vals - SENTENCE_END_PRIOR * np.asarray([_abbreviation_goes_on(text, s_off, c)
                                                    for c in cut.tolist()])
     if len(found) >= 2:
         # per distinct number: how many times it occurs before each split, against its total
