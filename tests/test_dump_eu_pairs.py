@@ -2654,3 +2654,16 @@ def test_a_doubled_abbreviation_is_not_split_between_the_sides() -> None:
     assert ("Disposiciones legales, reglamentarias y administrativas de los EE. UU.:",
             "US legislation, regulations and administrative provisions:") in got
     assert not any(target.startswith("UU.") for _, target in got)
+
+
+def test_an_acronym_cut_at_a_line_break_opens_no_pair() -> None:
+    """DGT-TM 2019 22019D0391, ES-EN (tests/data/dump_cut_acronym_es_en.txt, unnumbered,
+    cut inside words): "Representante de los Estados del AAE de la SADC" / "Representative
+    of the SADC EPA States", the English cut after "Representative of the S". The line
+    "ADC EPA States" opened a pair of its own ("ADC EPA" / "States"), and the pair before it
+    lost its end: two wrong units. "SADC", written whole just before, is no frequent word,
+    but the pieces make it."""
+    result, got = _read_data_dump("dump_cut_acronym_es_en.txt", "signature.txt", "es", "en")
+    assert ("Representante de los Estados del AAE de la SADC",
+            "Representative of the SADC EPA States") in got
+    assert len(got) == 3

@@ -652,10 +652,16 @@ _CUT_WORD_ZIPF = 3.0  # the joined word at least this frequent in a language of 
 _CUT_PIECE_ZIPF = 2.0  # ... and the piece before the break a word this frequent in none
 
 
+CUT_SEEN_REACH = 300  # characters before a cut searched for the acronym it cut
+
+
 def _cut_capitals(text: str, start: int, langs: tuple[str, ...]) -> bool:
     """Whether the line starting at ``start`` goes on a word in capitals that the line
     before cut: the two pieces make a frequent word and the first is none ("COMMITT" / "EE";
-    the second may be, as "ee" is in the lists)."""
+    the second may be, as "ee" is in the lists), or they make an acronym written whole just
+    before (:data:`CUT_SEEN_REACH`): DGT-TM RO-EN "Reprezentantul statelor părți la APE din
+    SADC Representative of the SAD" / "C EPA States", ES-EN "... de la SADC Representative
+    of the S" / "ADC EPA States", where "C" and "ADC" opened a pair of their own."""
     if not langs or not text[start - 1:start].isalpha():
         return False
     left = trailing_word(text[max(0, start - 40):start])
@@ -663,6 +669,13 @@ def _cut_capitals(text: str, start: int, langs: tuple[str, ...]) -> bool:
     if left is None or right is None or not (left.group(0).isupper()
                                              and right.group(0).isupper()):
         return False
+    whole = left.group(0) + right.group(0)
+    piece = start - len(left.group(0))
+    # (a word of its own: between spaces, brackets or marks; the lines before are joined
+    # without a break, and a row's "de l'OMI" / "IMO-Entschließung" recurs as "l'OMIIMO-")
+    if len(whole) >= 3 and re.search(rf"(?<![^\s(]){re.escape(whole)}(?![^\s,.;:)])",
+                                     text[max(0, piece - CUT_SEEN_REACH):piece]):
+        return True
     lf, rf = left.group(0).lower(), right.group(0).lower()
     return (wordfreq_best(lf, langs) < _CUT_PIECE_ZIPF
             and wordfreq_best(lf + rf, langs) >= _CUT_WORD_ZIPF)
