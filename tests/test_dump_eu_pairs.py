@@ -2667,3 +2667,16 @@ def test_an_acronym_cut_at_a_line_break_opens_no_pair() -> None:
     assert ("Representante de los Estados del AAE de la SADC",
             "Representative of the SADC EPA States") in got
     assert len(got) == 3
+
+
+def test_a_line_whose_code_side_b_heads_with_the_body_opens_a_pair() -> None:
+    """DGT-TM 2019 22019D0996, RO-PT (tests/data/dump_body_headed_line_ro_pt.txt,
+    unnumbered, cut at spaces): "Învelișul nedemontabil al punții" / "Revestimentos
+    primários de pavimentos", then "Rez. MSC.36(63) a OMI - (Codul HSC 1994) 7" / "Res. IMO
+    MSC.36(63)-(Código HSC 1994) 7". The code headed again after "Res. IMO" was no repeat
+    of the line's opening, and the line went into the side A of the row before it, the
+    Portuguese of that row inside: one wrong unit for two pairs."""
+    result, got = _read_data_dump("dump_body_headed_line_ro_pt.txt", "codes.txt", "ro", "pt")
+    assert ("Învelișul nedemontabil al punții", "Revestimentos primários de pavimentos") in got
+    assert ("Rez. MSC.36(63) a OMI - (Codul HSC 1994) 7",
+            "Res. IMO MSC.36(63)-(Código HSC 1994) 7") in got

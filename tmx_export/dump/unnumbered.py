@@ -876,14 +876,13 @@ def _translated_head(text: str, start: int) -> int | None:
     keeps the code (DGT-TM RO-IT "Rez. MSC.116(73) a OMI | Ris. MSC.116(73) dell'IMO"), a
     repeat of the opening as much as a name kept in the original. The Romanian "Rez."
     leans to Italian, and such a line went whole into the side B of the pair before it.
-    Not a repeat that names the body between its abbreviation and the code (RO-PT "Rez.
-    MSC.116(73) a OMI | Res. IMO MSC.116(73)"): the split such a line is given moves the
-    body's name on side A ("a OMI") to side B, a wrong unit where it was a reject."""
-    return next((at for at in _codes_headed_again(text, start, start + OPENING_REPEAT_REACH)
-                 if not _BODY_HEADED_RE.match(text, at)), None)
-
-
-_BODY_HEADED_RE = lazy_pattern(r"[^\W\d_]{2,}\.[ \t]+[A-Z]{2,}[ \t]")  # "Res. IMO MSC"
+    A repeat that names the body between its abbreviation and the code (RO-PT "Rez.
+    MSC.36(63) a OMI - (Codul HSC 1994) 7 | Res. IMO MSC.36(63)-(Código HSC 1994) 7") is
+    one too: left out (its split once gave side A's "a OMI" to side B, which the split no
+    longer does, :func:`_refine_split`'s code both sides end with), such a line went whole
+    into the side A of the pair before it, a wrong unit: "Învelișul nedemontabil al punții
+    Revestimentos primários de pavimentos Rez. MSC.36(63) ... | Res. IMO ..."."""
+    return next(iter(_codes_headed_again(text, start, start + OPENING_REPEAT_REACH)), None)
 
 
 _NUMBER_HASH_SEED = 20_190_315
