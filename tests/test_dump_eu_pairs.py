@@ -2680,3 +2680,14 @@ def test_a_line_whose_code_side_b_heads_with_the_body_opens_a_pair() -> None:
     assert ("Învelișul nedemontabil al punții", "Revestimentos primários de pavimentos") in got
     assert ("Rez. MSC.36(63) a OMI - (Codul HSC 1994) 7",
             "Res. IMO MSC.36(63)-(Código HSC 1994) 7") in got
+
+
+def test_an_abbreviation_before_a_repeat_of_side_a_s_opening_ends_side_a() -> None:
+    """DGT-TM 2019 22019D0996, CS-EN (tests/data/dump_edition_end_cs_en.txt, unnumbered,
+    cut at spaces): "IEC 61162-3 Ed 1.2 konsol. se změnou 1 Ed." / "IEC 61162- 3 ed1.2
+    Consol. with am1 ed.". "Ed." before "IEC 61162" reads as an abbreviation heading a
+    code ("Res. IMO MSC.97(73)"), which stays with its code; but side B opens there with
+    side A's opening, and the abbreviation is side A's end."""
+    result, got = _read_data_dump("dump_edition_end_cs_en.txt", "standards.txt", "cs", "en")
+    assert ("IEC 61162-3 Ed 1.2 konsol. se změnou 1 Ed.",
+            "IEC 61162- 3 ed1.2 Consol. with am1 ed.") in got

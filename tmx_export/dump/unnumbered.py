@@ -1378,6 +1378,11 @@ def _abbreviation_goes_on(text: str, start: int, at: int) -> bool:
     begin, end = _chunk_before(text, start, at)
     if not 2 < end - begin <= 6 or not text[begin].isupper() or text[end - 1] != ".":
         return False  # (not a word ending a sentence before a number: "Brussels. 12")
+    opening = _CHUNK_RE.match(text, start)
+    if opening is not None and text.startswith(opening.group(), at):
+        # side B repeating side A's opening after it: CS-EN "IEC 61162-3 Ed 1.2 konsol. se
+        # změnou 1 Ed. | IEC 61162- 3 ed1.2 Consol. with am1 ed.", "Ed." side A's end
+        return False
     headed = _HEADED_CODE_RE.match(text, begin, min(len(text), at + 80))
     return headed is not None and headed.start(1) >= at or bool(
         _DOUBLED_ABBREVIATION_RE.match(text, begin, min(len(text), at + 8)))
