@@ -2597,3 +2597,97 @@ def test_an_item_s_and_ends_side_a_where_side_b_opens_with_a_capital() -> None:
     result, got = _read_data_dump("dump_item_capital_it_pt.txt", "items.txt", "it", "pt")
     assert any(source.endswith("del Consiglio congiunto; e")
                and target.startswith("As declarações") for source, target in got)
+
+
+def test_a_capitalised_abbreviation_heading_a_code_opens_side_b() -> None:
+    """DGT-TM 2019 22019D0996, RO-PT (tests/data/dump_abbreviation_heads_code_ro_pt.txt,
+    unnumbered, cut at spaces): "Rez. MSC.97(73) a OMI - (Codul HSC 2000) 8" / "Res. IMO
+    MSC.97(73)-(Código HSC 2000) 8" and "MSC.1 Circ.1456 a OMI, astfel cum a fost
+    modificată." / "Circ. 1456/MSC.1 IMO, conforme alterada". The full stop of "Res." and
+    "Circ." read as a sentence end: side A ended "... 8 Res." (beside the English title
+    after it, side B ending with a full stop) and "... modificată. Circ.", two wrong
+    units. An abbreviation heading a code goes with it."""
+    result, got = _read_data_dump("dump_abbreviation_heads_code_ro_pt.txt", "codes.txt",
+                                  "ro", "pt")
+    assert ("Rez. MSC.97(73) a OMI - (Codul HSC 2000) 8",
+            "Res. IMO MSC.97(73)-(Código HSC 2000) 8") in got
+    assert ("MSC.1 Circ.1456 a OMI, astfel cum a fost modificată.",
+            "Circ. 1456/MSC.1 IMO, conforme alterada") in got
+    assert not any(source.endswith(("Res.", "Circ.")) for source, _ in got)
+
+
+def test_an_abbreviation_glued_to_the_code_it_heads_is_a_repeat() -> None:
+    """DGT-TM 2019 22019D0996, MT-EN (tests/data/dump_glued_abbreviation_mt_en.txt,
+    unnumbered, cut at spaces): "Riż. MSC.48(66) tal-OMI — (Kodiċi LSA) I, IV" / "IMO
+    Res.MSC.48(66)- (LSA Code) I, VI", the English writing other labels and its "Res."
+    glued to the code. The code headed again was not seen as such ("Riż. MSC.36(63)" /
+    "Ris. MSC.36(63)" is), and the Maltese labels "I, IV" went to the English side."""
+    result, got = _read_data_dump("dump_glued_abbreviation_mt_en.txt", "codes.txt", "mt", "en")
+    assert ("Riż. MSC.48(66) tal-OMI — (Kodiċi LSA) I, IV",
+            "IMO Res.MSC.48(66)- (LSA Code) I, VI") in got
+    assert not any(target.startswith(("I, IV", "LSA)")) for _, target in got)
+
+
+def test_side_b_opens_with_the_cognate_after_a_word_of_no_list_of_its_own() -> None:
+    """DGT-TM 2019 22019D0996, RO-EN (tests/data/dump_cognate_opening_ro_en.txt,
+    unnumbered, cut at spaces): "Ministerul Transporturilor și Politicii Insulare" /
+    "Ministry of Shipping and Island Policy". The Romanian "Insulare", in no Romanian or
+    English list, leaned to English by its letters and opened the English side; the
+    English writing its name in capitals word by word kept it there, as it keeps the
+    English "Joint" of "Programm Konġunt ... | Joint Program ...". A word English does
+    not write is no English opening."""
+    result, got = _read_data_dump("dump_cognate_opening_ro_en.txt", "ministries.txt",
+                                  "ro", "en")
+    assert ("Ministerul Transporturilor și Politicii Insulare",
+            "Ministry of Shipping and Island Policy") in got
+    assert not any(target.startswith("Insulare") for _, target in got)
+
+
+def test_a_doubled_abbreviation_is_not_split_between_the_sides() -> None:
+    """DGT-TM 2019 22019D0996, ES-EN (tests/data/dump_doubled_abbreviation_es_en.txt,
+    unnumbered, cut at spaces): "Disposiciones legales, reglamentarias y administrativas de
+    los EE. UU.:" / "US legislation, regulations and administrative provisions:". The full
+    stop of "EE." read as a sentence end, and the English opened with "UU.:", the second
+    half of the Spanish abbreviation of the United States."""
+    result, got = _read_data_dump("dump_doubled_abbreviation_es_en.txt", "heading.txt",
+                                  "es", "en")
+    assert ("Disposiciones legales, reglamentarias y administrativas de los EE. UU.:",
+            "US legislation, regulations and administrative provisions:") in got
+    assert not any(target.startswith("UU.") for _, target in got)
+
+
+def test_an_acronym_cut_at_a_line_break_opens_no_pair() -> None:
+    """DGT-TM 2019 22019D0391, ES-EN (tests/data/dump_cut_acronym_es_en.txt, unnumbered,
+    cut inside words): "Representante de los Estados del AAE de la SADC" / "Representative
+    of the SADC EPA States", the English cut after "Representative of the S". The line
+    "ADC EPA States" opened a pair of its own ("ADC EPA" / "States"), and the pair before it
+    lost its end: two wrong units. "SADC", written whole just before, is no frequent word,
+    but the pieces make it."""
+    result, got = _read_data_dump("dump_cut_acronym_es_en.txt", "signature.txt", "es", "en")
+    assert ("Representante de los Estados del AAE de la SADC",
+            "Representative of the SADC EPA States") in got
+    assert len(got) == 3
+
+
+def test_a_line_whose_code_side_b_heads_with_the_body_opens_a_pair() -> None:
+    """DGT-TM 2019 22019D0996, RO-PT (tests/data/dump_body_headed_line_ro_pt.txt,
+    unnumbered, cut at spaces): "Învelișul nedemontabil al punții" / "Revestimentos
+    primários de pavimentos", then "Rez. MSC.36(63) a OMI - (Codul HSC 1994) 7" / "Res. IMO
+    MSC.36(63)-(Código HSC 1994) 7". The code headed again after "Res. IMO" was no repeat
+    of the line's opening, and the line went into the side A of the row before it, the
+    Portuguese of that row inside: one wrong unit for two pairs."""
+    result, got = _read_data_dump("dump_body_headed_line_ro_pt.txt", "codes.txt", "ro", "pt")
+    assert ("Învelișul nedemontabil al punții", "Revestimentos primários de pavimentos") in got
+    assert ("Rez. MSC.36(63) a OMI - (Codul HSC 1994) 7",
+            "Res. IMO MSC.36(63)-(Código HSC 1994) 7") in got
+
+
+def test_an_abbreviation_before_a_repeat_of_side_a_s_opening_ends_side_a() -> None:
+    """DGT-TM 2019 22019D0996, CS-EN (tests/data/dump_edition_end_cs_en.txt, unnumbered,
+    cut at spaces): "IEC 61162-3 Ed 1.2 konsol. se změnou 1 Ed." / "IEC 61162- 3 ed1.2
+    Consol. with am1 ed.". "Ed." before "IEC 61162" reads as an abbreviation heading a
+    code ("Res. IMO MSC.97(73)"), which stays with its code; but side B opens there with
+    side A's opening, and the abbreviation is side A's end."""
+    result, got = _read_data_dump("dump_edition_end_cs_en.txt", "standards.txt", "cs", "en")
+    assert ("IEC 61162-3 Ed 1.2 konsol. se změnou 1 Ed.",
+            "IEC 61162- 3 ed1.2 Consol. with am1 ed.") in got

@@ -652,10 +652,16 @@ _CUT_WORD_ZIPF = 3.0  # the joined word at least this frequent in a language of 
 _CUT_PIECE_ZIPF = 2.0  # ... and the piece before the break a word this frequent in none
 
 
+CUT_SEEN_REACH = 300  # characters before a cut searched for the acronym it cut
+
+
 def _cut_capitals(text: str, start: int, langs: tuple[str, ...]) -> bool:
     """Whether the line starting at ``start`` goes on a word in capitals that the line
     before cut: the two pieces make a frequent word and the first is none ("COMMITT" / "EE";
-    the second may be, as "ee" is in the lists)."""
+    the second may be, as "ee" is in the lists), or they make an acronym written whole just
+    before (:data:`CUT_SEEN_REACH`): DGT-TM RO-EN "Reprezentantul statelor părți la APE din
+    SADC Representative of the SAD" / "C EPA States", ES-EN "... de la SADC Representative
+    of the S" / "ADC EPA States", where "C" and "ADC" opened a pair of their own."""
     if not langs or not text[start - 1:start].isalpha():
         return False
     left = trailing_word(text[max(0, start - 40):start])
@@ -663,6 +669,13 @@ def _cut_capitals(text: str, start: int, langs: tuple[str, ...]) -> bool:
     if left is None or right is None or not (left.group(0).isupper()
                                              and right.group(0).isupper()):
         return False
+    whole = left.group(0) + right.group(0)
+    piece = start - len(left.group(0))
+    # (a word of its own: between spaces, brackets or marks; the lines before are joined
+    # without a break, and a row's "de l'OMI" / "IMO-Entschließung" recurs as "l'OMIIMO-")
+    if len(whole) >= 3 and re.search(rf"(?<![^\s(]){re.escape(whole)}(?![^\s,.;:)])",
+                                     text[max(0, piece - CUT_SEEN_REACH):piece]):
+        return True
     lf, rf = left.group(0).lower(), right.group(0).lower()
     return (wordfreq_best(lf, langs) < _CUT_PIECE_ZIPF
             and wordfreq_best(lf + rf, langs) >= _CUT_WORD_ZIPF)
@@ -863,14 +876,13 @@ def _translated_head(text: str, start: int) -> int | None:
     keeps the code (DGT-TM RO-IT "Rez. MSC.116(73) a OMI | Ris. MSC.116(73) dell'IMO"), a
     repeat of the opening as much as a name kept in the original. The Romanian "Rez."
     leans to Italian, and such a line went whole into the side B of the pair before it.
-    Not a repeat that names the body between its abbreviation and the code (RO-PT "Rez.
-    MSC.116(73) a OMI | Res. IMO MSC.116(73)"): the split such a line is given moves the
-    body's name on side A ("a OMI") to side B, a wrong unit where it was a reject."""
-    return next((at for at in _codes_headed_again(text, start, start + OPENING_REPEAT_REACH)
-                 if not _BODY_HEADED_RE.match(text, at)), None)
-
-
-_BODY_HEADED_RE = lazy_pattern(r"[^\W\d_]{2,}\.[ \t]+[A-Z]{2,}[ \t]")  # "Res. IMO MSC"
+    A repeat that names the body between its abbreviation and the code (RO-PT "Rez.
+    MSC.36(63) a OMI - (Codul HSC 1994) 7 | Res. IMO MSC.36(63)-(Código HSC 1994) 7") is
+    one too: left out (its split once gave side A's "a OMI" to side B, which the split no
+    longer does, :func:`_refine_split`'s code both sides end with), such a line went whole
+    into the side A of the pair before it, a wrong unit: "Învelișul nedemontabil al punții
+    Revestimentos primários de pavimentos Rez. MSC.36(63) ... | Res. IMO ..."."""
+    return next(iter(_codes_headed_again(text, start, start + OPENING_REPEAT_REACH)), None)
 
 
 _NUMBER_HASH_SEED = 20_190_315
@@ -920,6 +932,7 @@ def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, i
     the pair's languages, ``side_a`` the one each pair opens with)."""
     starts, end = parts.starts, len(parts.text)
     acronyms = _file_acronyms(parts, prefix, path)
+    side_b = next((lang for lang in langs if lang != side_a), "") if side_a else ""
     out = []
     for i, j, k in path:
         e_off = starts[j] if j < len(starts) else end
@@ -943,7 +956,7 @@ def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, i
         split = _quoted_term_to_b(parts.text, starts[i], split)
         split = _code_opening_to_b(parts.text, starts[i], split)
         split = _capital_opening_to_b(parts.text, starts[i], split, e_off)
-        split = _cognate_opening_to_b(parts.text, starts[i], split, e_off)
+        split = _cognate_opening_to_b(parts.text, starts[i], split, e_off, side_b)
         split = _acronym_to_its_side(parts.text, starts[i], split, e_off, acronyms)
         split = _capitals_clause_to_b(parts, prefix, starts[i], split, e_off)
         split = _small_opening_to_a(parts, prefix, starts[i], split, e_off)
@@ -1138,8 +1151,10 @@ def _ending_match(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
     # side (a short pair, "Contact Points | Points de contact"); a word one side repeats
     # ("botes salvavidas y botes") is no reason to move
     balance = _word_imbalance(text, s_off, split, repeated)
+    # (nor between an abbreviation and the code it heads: "... 8 Res. | IMO MSC.97(73)")
     near = [c for c in range(len(cuts)) if vals[c] >= here - ENDING_MARGIN
-            and _word_imbalance(text, s_off, cuts[c], repeated) <= balance]
+            and _word_imbalance(text, s_off, cuts[c], repeated) <= balance
+            and (cuts[c] == split or not _abbreviation_goes_on(text, s_off, cuts[c]))]
     best = max(near, key=lambda c: (agree[c], vals[c]))
     if agree[best] <= agree[cuts.index(split)]:
         best = cuts.index(split)
@@ -1351,6 +1366,33 @@ def _after_abbreviation(text: str, start: int, at: int) -> bool:
     return m is not None and m.group(1).islower()
 
 
+def _abbreviation_goes_on(text: str, start: int, at: int) -> bool:
+    """Whether ``at`` follows a capitalised abbreviation that goes on after it: heading the
+    code after it (:data:`_HEADED_CODE_RE`: "Res. IMO MSC.97(73)", "Circ. 1456/MSC.1"), or
+    the first half of a doubled one (:data:`_DOUBLED_ABBREVIATION_RE`: "EE. UU."). Its full
+    stop is no sentence end. DGT-TM RO-PT "Rez. MSC.97(73) a OMI - (Codul HSC 2000) 8 | Res.
+    IMO MSC.97(73)-(Código HSC 2000) 8" gave side A "... 8 Res." (a side B ending with a
+    full stop had side A end with one too), "... modificată. | Circ. 1456/MSC.1 IMO,
+    conforme alterada" "... modificată. Circ.", and ES-EN "... administrativas de los EE.
+    UU.: | US legislation ..." "... de los EE."."""
+    begin, end = _chunk_before(text, start, at)
+    if not 2 < end - begin <= 6 or not text[begin].isupper() or text[end - 1] != ".":
+        return False  # (not a word ending a sentence before a number: "Brussels. 12")
+    opening = _CHUNK_RE.match(text, start)
+    if opening is not None and text.startswith(opening.group(), at):
+        # side B repeating side A's opening after it: CS-EN "IEC 61162-3 Ed 1.2 konsol. se
+        # změnou 1 Ed. | IEC 61162- 3 ed1.2 Consol. with am1 ed.", "Ed." side A's end
+        return False
+    headed = _HEADED_CODE_RE.match(text, begin, min(len(text), at + 80))
+    return headed is not None and headed.start(1) >= at or bool(
+        _DOUBLED_ABBREVIATION_RE.match(text, begin, min(len(text), at + 8)))
+
+
+# A plural abbreviation doubling its letters, cut at its space: Spanish "EE. UU."
+# (Estados Unidos), "CC. AA.".
+_DOUBLED_ABBREVIATION_RE = lazy_pattern(r"([A-Z])\1\.[ \t]+([A-Z])\2\.")
+
+
 def _repeated_words(text: str, start: int, end: int) -> dict[str, int]:
     """The words of three letters or more the pair holds more than once (in lower case),
     and how many times: a word the two languages write alike, once on each side."""
@@ -1514,7 +1556,8 @@ def _code_opening_to_b(text: str, start: int, split: int) -> int:
 COGNATE_PREFIX = 6  # letters, at least, two words opening a pair's sides have alike
 
 
-def _cognate_opening_to_b(text: str, start: int, split: int, end: int) -> int:
+def _cognate_opening_to_b(text: str, start: int, split: int, end: int,
+                          side_b: str = "") -> int:
     """``split``, or the start of side B's second word when that word, capitalised, opens
     as side A's first word does (:data:`COGNATE_PREFIX` letters alike: "Ministerul" /
     "Ministero") and side A, a short one, is a name in capitals word by word: the
@@ -1523,7 +1566,9 @@ def _cognate_opening_to_b(text: str, start: int, split: int, end: int) -> int:
     navigazione e delle politiche insulari": the Romanian "Insulare", in no Romanian list
     and in the Italian one, leaned to Italian). Not where side A writes a word in small
     letters other than a short one ("Commissione europea | European Commission"), nor
-    where side B, after the word, writes a capital again."""
+    where side B, after the word, writes a capital again, unless the word is in no list of
+    side B's language ``side_b`` (RO-EN "... Politicii | Insulare Ministry of Shipping and
+    Island Policy": "Insulare", in neither list, leaned to English by its letters)."""
     if end - start > SHORT_PAIR:
         return split
     first = _FIRST_WORD_RE.match(text, start, split)
@@ -1538,7 +1583,8 @@ def _cognate_opening_to_b(text: str, start: int, split: int, end: int) -> int:
         return split
     if any(w[:1].islower() and len(w) > 3 for w in WORD_RE.findall(text, start, split)):
         return split
-    if any(w[:1].isupper() for w in words[2:]):
+    if any(w[:1].isupper() for w in words[2:]) and (
+            not side_b or wordfreq_best(moved.lower(), (side_b,)) > 0.0):
         # side B writes its name in capitals word by word too: the word may be its own
         # ("Programm Konġunt ta' Riċerka ... | Joint Program of Scientific Research")
         return split
@@ -2112,6 +2158,10 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
                 for at, _, word in extra]))
     vals = _split_scores(prefix, parts.prior, owner, ti, tj, s_off, e_off, cut)
     vals = vals + shift
+    # a cut between an abbreviation and the code it heads splits the reference: "...
+    # modificată. Circ. | 1456/MSC.1 IMO", where the prior saw a sentence end
+    vals = vals - SENTENCE_END_PRIOR * np.asarray([_abbreviation_goes_on(text, s_off, c)
+                                                   for c in cut.tolist()])
     if len(found) >= 2:
         # per distinct number: how many times it occurs before each split, against its total
         values = sorted({v for _, v in found})
@@ -2565,9 +2615,11 @@ def _leans(pos: np.ndarray, prefix: np.ndarray, begin: int, end: int) -> bool:
     return any(prefix[t] != prefix[t + 1] for t in range(a, b))
 
 
-# an abbreviation and the code after it ("Riż. MSC.36(63)", "Ris. 191(79)")
+# an abbreviation and the code after it ("Riż. MSC.36(63)", "Ris. 191(79)"), or glued to a
+# code opening with its series' letters ("Res.MSC.48(66)", DGT-TM's English)
 _HEADED_CODE_RE = lazy_pattern(
-    r"[^\W\d_]{2,}\.[ \t]+(?:[A-Z]{2,}[ \t]+)?(\S*?\d[^\s(,;:]*(?:\([^\s)]*\))?)")
+    r"[^\W\d_]{2,}\.(?:[ \t]+|(?=[A-Z]{2,}\.\d))(?:[A-Z]{2,}[ \t]+)?"
+    r"(\S*?\d[^\s(,;:]*(?:\([^\s)]*\))?)")
 
 
 
