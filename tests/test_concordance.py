@@ -704,6 +704,15 @@ def test_index_built_once_then_reused(tmp_path: Path) -> None:
     assert not list(tmp_path.glob(".*.part"))  # no temporary file left beside it
 
 
+def test_a_new_index_named_gz_is_refused(tmp_path: Path) -> None:
+    # a SQLite index is opened where it lies: "idx.db.gz" held it uncompressed
+    index = tmp_path / "idx.db.gz"
+    refused = run(str(EXCERPT), "silence", "--source-lang", "en", "--target-lang", "fr",
+                  "--index", str(index))
+    assert refused.exit_code == 1 and "not written compressed" in refused.output
+    assert not index.exists()
+
+
 def test_a_stale_index_is_rebuilt(tmp_path: Path) -> None:
     memory = tmp_path / "memory.tmx"
     shutil.copy(DGT, memory)

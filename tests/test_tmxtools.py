@@ -149,7 +149,14 @@ def test_merge_refuses_memories_of_different_source_languages_and_writes_nothing
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert result.output.count("\n") == 1
     assert "source languages (header srclang) differ" in result.output
-    assert f"{inputs[0]} EN-GB, {inputs[1]} en-us, {inputs[2]} es-es" in result.output
+    assert f"EN-GB: {inputs[0]}; en-us: {inputs[1]}; es-es: {inputs[2]}" in result.output
+    # a folder of memories: each language's files, a few of them named
+    lisa = sorted(LISA.glob("*.tmx"))
+    many = CliRunner().invoke(merge_command, [str(DGT / "22019D0391.tmx"), *map(str, lisa),
+                                              "-o", str(out)])
+    assert many.exit_code == 1 and many.output.count("\n") == 1
+    assert f"EN-GB: {DGT / '22019D0391.tmx'}; " in many.output
+    assert " more" in many.output and len(many.output) < 1000
     assert not list(tmp_path.glob("*merged.tmx*"))
     # one source language spelled two ways (EN-US, en-us) is one: merged, and valid
     same = merge([LISA / "ExportTest1A.tmx", LISA / "ImportTest1A.tmx"], out)

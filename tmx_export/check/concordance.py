@@ -41,7 +41,13 @@ from typing import Any
 
 from ..errors import InputError
 from ..formats.text import input_name
-from ..inputs import ParallelInput, check_outputs, declared_pair, gather_inputs
+from ..inputs import (
+    ParallelInput,
+    check_output_ending,
+    check_outputs,
+    declared_pair,
+    gather_inputs,
+)
 from ..lang import standard_tag
 from .analysis import Analyser, Word, fold, fts_token, stored_words
 
@@ -471,6 +477,10 @@ def _expected_meta(inputs: Sequence[Input], path: Path, settings: dict[str, Any]
                           target_lang=settings["target_lang"],
                           pair_files=settings["input_format"] is None)
     check_outputs(files, [path])
+    if not path.exists():
+        # an index is a SQLite file opened where it lies: a .gz name would hold it
+        # uncompressed (as a new termbase's, inputs.check_output_ending)
+        check_output_ending(path, "--index", "SQLite", (".db", ".sqlite", ".sqlite3"))
     names = [name for f in files
              for name in ((f.source, f.target) if isinstance(f, ParallelInput) else (f,))]
     if "-" in names:

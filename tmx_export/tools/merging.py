@@ -716,9 +716,6 @@ def _merged_source_language(paths: list[Path], srclangs: list[str]) -> str:
                                             "file: cannot write the merged header")
         return declared[0][1]
     if "*all*" in tags and len(tags - {"*all*"}) == 1:
-        # TMX 1.4b's "any language may be the source": it holds the other's units too
-        return next(srclang for _, srclang in declared if normalise_tag(srclang) == "*all*")
-    if "*all*" in tags and len(tags - {"*all*"}) == 1:
         # TMX 1.4b's "any language may be the source" holds the other's units too (each
         # keeps its file's as its own srclang: _own_attributes_by_file)
         return next(srclang for _, srclang in declared if normalise_tag(srclang) == "*all*")
@@ -726,10 +723,25 @@ def _merged_source_language(paths: list[Path], srclangs: list[str]) -> str:
     if len(tags) == 2 and len(bare) == 1 and "*all*" not in tags and bare <= tags:
         # one region of a language and the language alone: the language alone holds both
         return next(srclang for _, srclang in declared if normalise_tag(srclang) in bare)
-    listed = ", ".join(f"{path} {srclang or '(none)'}" for path, srclang in declared)
     raise InputError(str(declared[0][0]),
                      f"cannot merge memories whose source languages (header srclang) differ: "
-                     f"{listed}; merge the files of each source language apart")
+                     f"{_files_by_language(declared)}; merge the files of each source "
+                     "language apart")
+
+
+def _files_by_language(declared: list[tuple[Path, str]], shown: int = 3) -> str:
+    """Each source language and the files that declare it, a few named (a folder of
+    memories listed whole made one line of kilobytes): "EN-GB: a.tmx; en-us: b.tmx, c.tmx
+    and 28 more"."""
+    groups: dict[str, list[tuple[Path, str]]] = {}
+    for path, srclang in declared:
+        groups.setdefault(normalise_tag(srclang), []).append((path, srclang))
+    parts = []
+    for files in groups.values():
+        names = ", ".join(str(path) for path, _ in files[:shown])
+        more = f" and {len(files) - shown} more" if len(files) > shown else ""
+        parts.append(f"{files[0][1] or '(none)'}: {names}{more}")
+    return "; ".join(parts)
 
 
 def _first_header(path: Path) -> etree._Element:
