@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from ._lazy import lazy_pattern
 from .errors import InputError
-from .formats.text import STDIN_NAME, check_writable, input_name, readable_file
+from .formats.text import STDIN_NAME, check_writable, input_name, readable_file, without_gz
 from .formats.tsv import PAIR_COLUMNS
 from .lang import is_valid_tag, language_of_name, normalise_tag, primary, standard_tag
 from .model import BuildOptions, ReadResult, ReadStream, header_role
@@ -244,7 +244,7 @@ def detect_format(path: str | Path) -> str:
     head = read_head(p, 1 << 16)
     if is_blank(head):
         raise InputError(input_name(path), "file is empty")
-    suffix = Path(_without_gz(p.name)).suffix.lower()  # "pairs.tsv.gz": a TSV, compressed
+    suffix = Path(without_gz(p.name)).suffix.lower()  # "pairs.tsv.gz": a TSV, compressed
     for magic, kind in _NOT_TEXT:
         if head.startswith(magic):
             raise InputError(input_name(path), f"a {kind} file, not bilingual text (export it as "
@@ -300,12 +300,6 @@ def _looks_like_json_lines(text: str, cut: bool) -> bool:
         return isinstance(json.loads(first), dict)
     except ValueError:
         return first.startswith('{"') and (cut and "\n" not in text or first.endswith("}"))
-
-
-def _without_gz(name: str) -> str:
-    """A file's name without the ``.gz`` its compression added (``pairs.jsonl.gz`` ->
-    ``pairs.jsonl``): the ending before it says the format."""
-    return name[:-3] if name.lower().endswith(".gz") else name
 
 
 def _looks_tabular(text: str) -> bool:
@@ -383,7 +377,7 @@ def format_of(path: Input, input_format: str | None = None) -> str:
         return detected
     lower = path.lower()
     registered = [(ending, name) for ending, name in EXTENSIONS.items()
-                  if lower.endswith(ending) or _without_gz(lower).endswith(ending)]
+                  if lower.endswith(ending) or without_gz(lower).endswith(ending)]
     if registered:  # the longest ending: ".tmx.gz" rather than ".gz"
         return max(registered, key=lambda item: len(item[0]))[1]
     return DEFAULT_FORMAT if detected == "text" else detected
@@ -549,14 +543,18 @@ def _listing(path: Path) -> tuple[list[Path], list[Path], dict[Path, str]]:
     key = path.absolute()
     if listings is not None and key in listings:
         return listings[key]
-    below = sorted(p for p in path.rglob("*")
-                   if p.is_file() and not _hidden(p.relative_to(path)))
+    below = _files_below(path)
     found = [p for p in below if p.name.lower().endswith(INPUT_EXTENSIONS)]
     left_out = {p: why for p in found if (why := _not_bitext(p))}
     listing = below, found, left_out
     if listings is not None:
         listings[key] = listing
     return listing
+
+
+def _files_below(path: Path) -> list[Path]:
+    """Every file below directory ``path``, sorted, hidden ones left out."""
+    return sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p.relative_to(path)))
 
 
 def _not_bitext(path: Path) -> str | None:
@@ -670,8 +668,7 @@ def memory_files(given: Iterable[str | Path],
         if str(item) == "-" or not path.is_dir():
             files.append(item)
             continue
-        found = sorted(p for p in path.rglob("*") if p.name.lower().endswith(endings)
-                       and p.is_file() and not _hidden(p.relative_to(path)))
+        found = [p for p in _files_below(path) if p.name.lower().endswith(endings)]
         if not found:
             raise InputError(str(item), "directory holds no "
                              + ", ".join(f"*{ending}" for ending in endings) + " file")
@@ -752,7 +749,7 @@ def check_output_ending(output: str | Path | None, option: str, written: str,
     if output is None or str(output) == "-":
         return
     name = Path(output).name
-    suffix = Path(name[:-3] if name.lower().endswith(".gz") else name).suffix.lower()
+    suffix = Path(without_gz(name)).suffix.lower()
     if name.lower().endswith(".gz") and written in _NOT_COMPRESSED:
         # a workbook is a ZIP archive already, a termbase is opened where it lies
         raise InputError(str(output), f"{option} writes {written}, which is not written "

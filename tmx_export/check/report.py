@@ -33,6 +33,7 @@ from ..formats.text import (
     neutralise_cell,
     read_text,
     restore_cell,
+    without_gz,
     xlsx_workbook,
 )
 from ..formats.tsv import escape_field, unescape_field
@@ -74,8 +75,7 @@ def report_format(path: str | Path) -> str:
 def _ending(path: str | Path) -> str:
     """The ending that says a report's format, before the ``.gz`` of a compressed one
     (``report.tsv.gz`` -> ``.tsv``)."""
-    name = Path(path).name.lower()
-    return Path(name.removesuffix(".gz")).suffix
+    return Path(without_gz(Path(path).name.lower())).suffix
 
 
 class ReportWriter:

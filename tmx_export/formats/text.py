@@ -375,6 +375,12 @@ def atomic_output(path: str | Path, mode: str = "wb", *, encoding: str = "utf-8"
         yield named(handle)
 
 
+def without_gz(name: str) -> str:
+    """A file's name without the ``.gz`` its compression added (``pairs.jsonl.gz`` ->
+    ``pairs.jsonl``): the ending before it says the format."""
+    return name[:-3] if name.lower().endswith(".gz") else name
+
+
 def compressed_name(path: str | Path) -> bool:
     """Whether an output named ``path`` is written gzip-compressed: its name ends in
     ``.gz``, which ``zcat``, ``gzip -d`` and a reader of the next stage take it to be

@@ -761,7 +761,7 @@ class _UnitSerialiser:
             tu.set("segtype", kind)
         else:
             tu.attrib.pop("segtype", None)
-        _own_datatype(tu, getattr(pair, "datatype", None), attrs)
+        _own_datatype(tu, pair.datatype, attrs)
         for element, (_, value) in zip(prop_elements, props, strict=True):
             element.text = sanitise_note(value, repairs)
         for element, value in zip(note_elements, notes, strict=True):

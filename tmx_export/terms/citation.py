@@ -14,6 +14,7 @@ from .candidates import ARTICLE, CONNECTOR, STOPWORD, WORD, Extractor, Token
 from .case_forms import nominative
 from .forms import match_case, rewritten, shared_start, with_ending
 from .lemmas import is_known
+from .slavic_cases import noun_of_verb
 from .stopwords import NOT_STOP
 from .termpair import Context, TermPair
 
@@ -519,20 +520,6 @@ def _singular(text: str, token: Token, extractor: Extractor, agreeing: bool = Fa
     return text
 
 
-# Where simplemma reads a noun made of a verb as the verb ("zarządzanie", management, ->
-# "zarządzać", to manage): the verbs' lemma endings, and the nouns' endings in every case
-_VERBAL_NOUNS = {"pl": (("ać", "ić", "yć", "eć", "ąć", "uć"),
-                        tuple(stem + ending for stem in ("ni", "ci")
-                              for ending in ("e", "a", "u", "em", "ach", "ami", "om")))}
-
-
-def _noun_of_verb(lower: str, lemma: str, lang: str) -> bool:
-    """Whether the word ``lower`` is a noun made of a verb and ``lemma`` that verb: the
-    noun is then cited as seen, never as the verb ("zarządzanie", "monitorowania"). (Not
-    the term rules' ``verb_lemma_endings``, which would drop those nouns as verbs.)"""
-    endings = _VERBAL_NOUNS.get(lang)
-    return endings is not None and lemma.endswith(endings[0]) and lower.endswith(endings[1])
-
 
 # How English plurals end that add no "-s" to their singular: "women", "children",
 # "criteria", "stimuli", "feet", "teeth", "mice", "geese", "people".
@@ -563,7 +550,7 @@ def _lemma_singular(text: str, lower: str, lemma: str, extractor: Extractor) -> 
     endings = extractor.rules.verb_lemma_endings
     if endings and lemma.endswith(endings) and not lower.startswith(lemma):
         return text  # "Unterzeichnet", lemma "unterzeichnen": a verb's form, no noun
-    if _noun_of_verb(lower, lemma, extractor.lang):
+    if noun_of_verb(lower, lemma, extractor.lang):
         return text
     return with_ending(lemma, lower, text) if _ending_apart(lemma, lower) else text
 

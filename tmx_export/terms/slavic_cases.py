@@ -165,6 +165,9 @@ _MASCULINE_IN_A = frozenset("""mężczyzna kolega poeta sędzia starosta wojewod
 obrońca předseda""".split())
 # A noun's plural endings, which a name keeps ("Narodów Zjednoczonych" has no singular)
 _PLURAL_NOUN = ("ów", "ami", "ach", "om", "ů", "ům", "ech", "ách", "ov", "och")
+# A Polish noun made of a verb, in every case ("zarządzanie", "monitorowania")
+_PL_VERBAL_NOUN_FORMS = tuple(stem + ending for stem in ("ni", "ci")
+                              for ending in ("e", "a", "u", "em", "ach", "ami", "om"))
 # Nouns made of verbs, which simplemma reads as the verb: their lemma's endings
 _VERBAL_NOUN = {"pl": ("nie", "cie"), "cs": ("ní", "tí"), "sk": ("nie", "tie"),
                 "hr": ("nje", "će"), "sl": ("nje", "tje")}
@@ -251,6 +254,15 @@ def _stem(token: Token, rules: _Rules) -> tuple[str, str] | None:
         if token.lower.startswith(stem) and token.lower[len(stem):] in endings:
             return stem, key
     return None
+
+
+def noun_of_verb(lower: str, lemma: str, lang: str) -> bool:
+    """Whether the Polish word ``lower`` is a noun made of a verb and simplemma's ``lemma``
+    that verb ("zarządzanie", management, -> "zarządzać", to manage): the noun is then
+    cited as seen, never as the verb. (Not the term rules' ``verb_lemma_endings``, which
+    would drop those nouns as verbs.)"""
+    return (lang == "pl" and lemma.endswith(_RULES["pl"].verbs)
+            and lower.endswith(_PL_VERBAL_NOUN_FORMS))
 
 
 def _adjective(token: Token, rules: _Rules) -> bool:
