@@ -964,8 +964,8 @@ def _pieces_through_tokens(words, chunk: str) -> tuple:
     content word in capitals as its lower-case form ("ÉTATS" as "états": "état"), a word
     with hyphens part by part ("États-Unis": "état-unir"), an English word in "-ing" as
     itself ("including"), and one read as another, function, word as itself ("em")."""
-    from tmx_export.check.terms import _BREAK, _ing_noun, _other_word
-    from tmx_export.terms.candidates import WORD
+    from tmx_export.check.terms import _BREAK, _other_word
+    from tmx_export.terms.candidates import WORD, ing_noun
 
     def piece_of(text: str, piece: str) -> str:
         if "-" in text:
@@ -977,7 +977,7 @@ def _pieces_through_tokens(words, chunk: str) -> tuple:
             kind, piece = lower[1:]
         if words.lang != "en":
             return piece
-        return _ing_noun(text.lower(), _other_word(text.lower(), kind, piece,
+        return ing_noun(text.lower(), _other_word(text.lower(), kind, piece,
                                                    words.extractor.stop))
 
     tokens = words.extractor.tokens(chunk)

@@ -64,7 +64,14 @@ from ..formats.text import GZIP_MAGIC
 from ..formats.xml import parse_xml, read_head
 from ..lang import COORDINATORS, primary
 from ..model import Pair, count_of
-from ..terms.candidates import STOPWORD, WORD, Extractor, acronym_shaped, split_tokens
+from ..terms.candidates import (
+    STOPWORD,
+    WORD,
+    Extractor,
+    acronym_shaped,
+    ing_noun,
+    split_tokens,
+)
 from ..terms.lemmas import is_known
 from ..terms.stopwords import FR_CONNECTORS, STOP
 from ..terms.tbx import (
@@ -518,7 +525,7 @@ class _Words:
             if lower[1] == WORD:
                 kind, piece = lower[1:]
         if self.lang == "en":
-            return _ing_noun(word.lower(), _other_word(word.lower(), kind, piece,
+            return ing_noun(word.lower(), _other_word(word.lower(), kind, piece,
                                                        extractor.stop))
         return piece
 
@@ -636,21 +643,6 @@ def _english_plural(word: str) -> str:
     if word.endswith("y") and word[-2:-1] not in ("", "a", "e", "i", "o", "u"):
         return word[:-1] + "ies"
     return word + "s"
-
-
-def _ing_noun(lower: str, piece: str) -> str:
-    """The piece of an English word in "-ing" or "-ings": the word itself, in the singular,
-    not its verb's lemma ("reporting", "reportings" -> "reporting"; "planning" -> "planning").
-    The extractor keys "reporting" as "report", so a glossary's "reporting" was found in
-    every "report", "reports", "reported" of a memory, and reported missing there (111
-    false alarms on the DGT-TM pairs with "reporting -> déclaration"); "training" in "the
-    train", "meeting" in "met". A word whose lemma is itself ("thing", "bring") is
-    unchanged."""
-    if lower.endswith("ings"):
-        lower = lower[:-1]
-    if lower.endswith("ing") and piece != lower and piece:
-        return lower
-    return piece
 
 
 def _other_word(lower: str, kind: str, piece: str, stop: Container[str]) -> str:

@@ -272,6 +272,21 @@ def _english_spelling(lemma: str) -> str:
     return lemma
 
 
+def ing_noun(lower: str, piece: str) -> str:
+    """The key piece of an English word in "-ing" or "-ings": the word itself, in the
+    singular, not its verb's lemma ("reporting", "reportings" -> "reporting"; "planning" ->
+    "planning"). The lemmatiser keys "reporting" as "report", "training" as "train" and
+    "meeting" as "meet" but "meetings" as "meeting": "spatial planning" and "spatial plan"
+    were one term, "annual meeting" and "annual meetings" two; a glossary's "reporting" was
+    found in every "report" of a memory. A word whose lemma is itself ("thing", "bring")
+    is unchanged."""
+    if lower.endswith("ings"):
+        lower = lower[:-1]
+    if lower.endswith("ing") and piece != lower and piece:
+        return lower
+    return piece
+
+
 def require_term_language(lang: str) -> TermLanguage:
     """The term rules of ``lang`` (a tag); a :class:`ValueError` saying why there are none
     (:func:`.languages.term_language`)."""
@@ -382,6 +397,11 @@ class Extractor:
                 result = (STOPWORD, lemma)
             else:
                 result = (WORD, lemma)
+            if self.lang == "en":
+                # a noun in "-ing" is no form of its verb (an English term's words are
+                # nouns or modifiers: "training", "planning", "annual meeting"); its kind
+                # stays the verb's ("meeting" is a function word as "meet" is)
+                result = (result[0], ing_noun(lower, result[1]))
             if self.lang == "fr" and lemma == lower[:-1] and lower[-1] in "sx":
                 result = (result[0], self._singular_piece(lemma, result[1]))
         if self.lang == "de" and "ß" in result[1]:

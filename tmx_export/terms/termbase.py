@@ -77,7 +77,7 @@ _MERGE_KEPT_PAIRS = """
 
 
 # Each pair's keys made anew by _rekey_pairs into pair_rekey, and the pairs that now share a
-# key merged as in migration 5: migrations 6 to 9 below.
+# key merged as in migration 5: migrations 6 to 10 below.
 _REKEY_SCRIPT = """
     CREATE TEMP TABLE pair_keep AS SELECT p.id, first_value(p.id) OVER (PARTITION BY
         p.source_lang, p.target_lang, r.source_lemma, r.target_lemma
@@ -237,10 +237,14 @@ MIGRATIONS: list[str] = [
     # the common spelling's key today ("Annexes" -> "annex", as "Annex"): "Annexes ->
     # annexe" and "Annex -> annexe" were two pairs
     _REKEY_SCRIPT,
+    # 10: and for an English noun in "-ing", which is its own key today, not its verb's
+    # ("planning" -> "planning", not "plan"; "meeting" as "meetings"): "spatial planning"
+    # and "spatial plan" were one pair, "annual meeting" and "annual meetings" two
+    _REKEY_SCRIPT,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 # The migrations (by index) that read the pairs' lemma keys made anew in Python first.
-_REKEY_MIGRATIONS = (5, 6, 7, 8)
+_REKEY_MIGRATIONS = (5, 6, 7, 8, 9)
 _TABLES = {"documents", "pairs", "occurrences", "contexts", "units"}  # what the current schema has
 _TABLES_1 = {"documents", "pairs", "occurrences", "contexts"}  # what schema version 1 has
 
@@ -280,7 +284,7 @@ def primary_langs(langs: tuple[str, str]) -> tuple[str, str]:
 
 def _rekey_pairs(db: sqlite3.Connection) -> None:
     """Fill the temporary table ``pair_rekey`` with each pair's lemma keys as today's
-    rules make them, for migrations 6 to 9 to merge by. A side's key is that of the form its
+    rules make them, for migrations 6 to 10 to merge by. A side's key is that of the form its
     occurrences write most (the text the key was made from; a term may be a citation form
     keyed otherwise), else of its term; a language without term rules keeps its keys."""
     db.execute("CREATE TEMP TABLE pair_rekey (id INTEGER PRIMARY KEY, source_lemma TEXT,"
