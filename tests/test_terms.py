@@ -22,7 +22,7 @@ from tmx_export.errors import InputError
 from tmx_export.model import Pair
 from tmx_export.terms import Document, Termbase, extract_terms, fingerprint, piece_spans
 from tmx_export.terms.associate import _Scanner
-from tmx_export.terms.candidates import Extractor
+from tmx_export.terms.candidates import WORD, Extractor
 from tmx_export.terms.citation import citation_form
 from tmx_export.terms.rank import _name_like_terms, _no_noun
 from tmx_export.terms.review import apply_review, write_review
@@ -3235,6 +3235,29 @@ def test_an_english_noun_in_ing_is_keyed_as_itself_not_as_its_verb():
     assert "planning" not in plan.source_variants
     planning = found[("planning", "planification")]
     assert (planning.source_lemma, planning.count) == ("planning", 2)
+
+
+def test_a_noun_in_ing_of_a_general_verb_heads_terms_but_is_none_alone():
+    # DGT-TM units (tests/data/README.md): "meet" is a stop word (a general verb), and so
+    # was "meeting" (not "meetings"): "ordinary -> réunion ordinaire" and "organisational ->
+    # organisation" were paired, the noun left out of both terms
+    lines = [line for line in (DATA / "terms_meetings_en_fr.tsv").read_text(
+        encoding="utf-8").splitlines() if not line.startswith("#")]
+    units = [Pair(row["source"], row["target"], "en-GB", "fr-FR", file=row["file"],
+                  line=int(row["unit"])) for row in csv.DictReader(lines, delimiter="\t")]
+    found = {p.source_lemma: (p.source_term, p.target_term, p.count)
+             for p in extract_terms(units)}
+    assert found["ordinary meeting"] == ("ordinary meeting", "réunion ordinaire", 3)
+    assert found["organisational meeting"] == (
+        "organisational meeting", "réunion d'organisation", 4)
+    assert "ordinary" not in found and "organisational" not in found
+    en = Extractor("en")
+    assert en.word("meeting")[1] == en.word("meetings")[1] == WORD
+    assert en.word("laying")[1] != WORD  # another verb's form ("laying down") stays one
+    # a general noun alone, as "meetings" was: never a term of its own
+    alone = [Pair("The meeting was long.", "La réunion était longue.", "en-GB", "fr-FR",
+                  file="m", line=n) for n in range(1, 4)]
+    assert "meeting" not in {p.source_lemma for p in extract_terms(alone)}
 
 
 def test_a_termbase_of_schema_9_keys_ing_nouns_as_themselves(tmp_path):

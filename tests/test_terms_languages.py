@@ -139,7 +139,9 @@ def _source_terms(source_lang: str) -> dict[str, str]:
     ("pl-PL", "państwo członkowski", "państwo członkowskie"),  # seen "państw członkowskich"
     # the first word is an adjective, whose lemma has another gender ("primero reunión",
     # "alto mar", "Áfrico do Sul" were written)
-    ("es-ES", "primero reunión de consejo", "primera reunión del Consejo"),
+    # (the whole term since "meeting" stands in English terms: "first Joint Council" was
+    # paired with "primera reunión del Consejo")
+    ("es-ES", "primero reunión de consejo conjunto", "primera reunión del Consejo Conjunto"),
     ("es-ES", "alto mar", "alta mar"),
     ("pt-PT", "áfrico de sul", "África do Sul"),
     # a head whose singular is not sure keeps its adjective plural ("disposiciones legal")

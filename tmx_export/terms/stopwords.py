@@ -175,8 +175,19 @@ VAGUE_COMPLEMENTS = {"fr": ("de", frozenset({"jour", "vue", "lieu", "cours", "fa
 # Europarl dumps, which lost the "œ").
 BOUND = {"fr": (("mise", "en"),)}
 
+# English nouns in "-ing" of general verbs ("meet", "read", "understand" are stop words
+# above), which stand inside terms: "annual meeting", "memorandum of understanding",
+# "lifelong learning", "standing committee", "burden sharing". As stop words they cut those
+# terms, and "annual -> réunion annuelle", "memorandum -> protocole d'accord" were paired.
+# General nouns alone, so in NOT_ALONE too (their plurals, which the lemmatiser reads as
+# nouns, were no stop words: "meetings" could be a term alone, "meeting" not even inside one).
+# Another verb's form in "-ing" stays a stop word ("laying down", "including").
+EN_ING_NOUNS = frozenset("""
+meeting reading opening understanding learning holding standing sharing offering lighting
+""".split())
+
 # Nouns whose lemma is a stop word ("goods" -> "good"): never stop words themselves.
-NOT_STOP = frozenset({"goods", "means"})
+NOT_STOP = frozenset({"goods", "means"}) | EN_ING_NOUNS
 
 STOP = {
     "en": frozenset((_EN_FUNCTION + _EN_GENERAL).split()),
@@ -191,7 +202,7 @@ situation conclusion country principle priority debate development vote road dat
 level area sector measure step action process system problem issue aspect factor context
 field term result effect role period position analysis basis change growth need opportunity
 people person life world group member government state power interest idea example
-""".split()),
+""".split()) | EN_ING_NOUNS,
     "fr": frozenset("""
 situation conclusion pays principe priorité débat développement vote route date vigueur
 niveau domaine secteur mesure étape action processus système problème aspect facteur
