@@ -3260,13 +3260,11 @@ def test_a_noun_in_ing_of_a_general_verb_heads_terms_but_is_none_alone():
     assert "meeting" not in {p.source_lemma for p in extract_terms(alone)}
 
 
-def test_a_termbase_of_schema_9_keys_ing_nouns_as_themselves(tmp_path):
-    """A termbase of schema 9 holds "meeting -> réunion" under the key "meet" beside
-    "meetings -> réunion" under "meeting", and "planning -> planification" under "plan": one
-    pair "meeting" today, the decided one kept with the counts of both, and "planning"."""
+def _schema_9_termbase(db: Path) -> None:
+    """A termbase of schema 9 holding "meeting -> réunion" under the key "meet" beside
+    "meetings -> réunion" under "meeting", and "planning -> planification" under "plan"."""
     from tmx_export.terms.termbase import MIGRATIONS
 
-    db = tmp_path / "old.db"
     con = sqlite3.connect(db)
     con.create_function("primary_lang", 1, lambda tag: tag.split("-")[0])  # for schema 5
     for index, script in enumerate(MIGRATIONS[:9]):
@@ -3291,12 +3289,46 @@ def test_a_termbase_of_schema_9_keys_ing_nouns_as_themselves(tmp_path):
          (3, "planning", "planification", 2)])
     con.commit()
     con.close()
+
+
+def test_a_termbase_of_schema_9_keys_ing_nouns_as_themselves(tmp_path):
+    """One pair "meeting" today, the decided one kept with the counts of both, and
+    "planning"."""
+    db = tmp_path / "old.db"
+    _schema_9_termbase(db)
     with Termbase(db) as termbase:
         assert termbase.version == SCHEMA_VERSION
         stored = termbase.pairs(min_count=1)
     assert sorted((p.id, p.source_lemma, p.source_term, p.status, p.note, p.count)
                   for p in stored) == [(1, "meeting", "meeting", "approved", "IATE", 5),
                                        (3, "planning", "planning", "proposed", "", 2)]
+
+
+def test_a_review_file_written_before_a_migration_names_the_pairs_it_rekeyed(tmp_path):
+    """A review file written from a schema 9 termbase names "planning -> planification" by
+    its old key ("plan"), and "meeting" and "meetings" as two pairs: after the termbase
+    was upgraded, applying it was refused as a file from another termbase. Its rows now
+    reach their pairs; two rows of one pair today count once, their decisions compared."""
+    db = tmp_path / "old.db"
+    _schema_9_termbase(db)
+    written = [TermPair("en", "fr", "meet", "réunion", "meeting", "réunion", status="approved",
+                        note="IATE"),
+               TermPair("en", "fr", "meeting", "réunion", "meetings", "réunions"),
+               TermPair("en", "fr", "plan", "planification", "planning", "planification")]
+    review = _review_copy(written, tmp_path / "review.xlsx",
+                          {"planning": {"status": "approved", "note": "spatial"}})
+    with Termbase(db) as termbase:  # upgraded as it opens
+        summary = apply_review(review, termbase)
+        stored = {p.source_lemma: p for p in termbase.pairs(min_count=1)}
+    assert (summary.changed, summary.added) == (1, 0)
+    assert (stored["planning"].status, stored["planning"].note) == ("approved", "spatial")
+    assert (stored["meeting"].status, stored["meeting"].note) == ("approved", "IATE")
+    # the two rows of "meeting" decided otherwise: refused, naming both, nothing recorded
+    conflicting = _review_copy(written, tmp_path / "conflict.xlsx",
+                               {"meeting": {"status": "rejected"},
+                                "meetings": {"status": "forbidden"}})
+    with Termbase(db) as termbase, pytest.raises(InputError, match="same pair as row 2"):
+        apply_review(conflicting, termbase)
 
 
 def test_a_review_row_lists_the_other_renderings_not_its_own(tmp_path):

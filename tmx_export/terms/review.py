@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from contextlib import closing
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..errors import InputError
@@ -26,7 +26,7 @@ from ..model import count_of
 from . import _sheet_xml
 from .candidates import Extractor
 from .languages import term_language
-from .termbase import Termbase, primary_langs
+from .termbase import Termbase, key_today, primary_langs
 from .termpair import STATUSES, TermPair, most_common
 
 COLUMNS = [
@@ -216,6 +216,7 @@ def apply_review(path: str | Path, termbase: Termbase) -> ApplySummary:
     extractors: dict[str, Extractor | None] = {}
     with termbase.transaction():
         found = [termbase.find(*row.key) for row in rows]
+        rows, found = _rekeyed(rows, found, termbase, extractors, name)
         _refuse_strangers([row for row, pair_id in zip(rows, found, strict=True)
                            if pair_id is None and not row.typed], termbase, name)
         for row, pair_id in zip(rows, found, strict=True):
@@ -293,6 +294,61 @@ def _edited(row: _Row, stored: TermPair, summary: ApplySummary) -> _Row:
         status = None  # no decision in the row (its spelling may still be one)
     return _Row(row.line, row.key, source_term, target_term, status, note, row.typed,
                 row.written)
+
+
+def _rekeyed(rows: list[_Row], found: list[int | None], termbase: Termbase,
+             extractors: dict[str, Extractor | None], name: str
+             ) -> tuple[list[_Row], list[int | None]]:
+    """``rows`` and their pairs (``found``), a row whose key columns name no pair of the
+    termbase matched by the key of its terms by today's rules: a termbase upgraded since
+    the file was written holds its pair under the key a migration gave it ("planning ->
+    planification" was keyed "plan" before schema 10), and the file was refused as one
+    from another termbase. Two rows that name one pair today ("meeting" and "meetings",
+    merged by the migration) are one row: the one with a decision, or the first; two
+    decisions that differ are refused, naming both rows."""
+    if all(pair_id is not None or row.typed for row, pair_id in zip(rows, found, strict=True)):
+        return rows, found  # the common file: every row found as written
+    kept: dict[tuple[str, str, str, str], tuple[_Row, int | None]] = {}
+    for row, pair_id in zip(rows, found, strict=True):
+        if pair_id is None and not row.typed:
+            key = _key_now(row, termbase, extractors)
+            today = termbase.find(*key) if key != row.key else None
+            if today is not None:
+                row, pair_id = replace(row, key=key), today
+        earlier = kept.get(row.key)
+        if earlier is None or (not _decided(earlier[0]) and _decided(row)):
+            kept[row.key] = (row, pair_id)
+        elif _decided(row) and _cells(row) != _cells(earlier[0]):
+            raise InputError(name, f"the same pair as row {earlier[0].line} "
+                             f"({row.source_term} -> {row.target_term}) since the termbase "
+                             "keyed their terms as one, with a different decision", row.line)
+    return [row for row, _ in kept.values()], [pair_id for _, pair_id in kept.values()]
+
+
+def _key_now(row: _Row, termbase: Termbase, extractors: dict[str, Extractor | None]
+             ) -> tuple[str, str, str, str]:
+    """The key of the pair ``row`` names, as the termbase keys it now: the key a migration
+    gave the row's (:meth:`Termbase.renamed`), else that of the row's terms as the file
+    wrote them by today's rules (a termbase migrated before it kept the keys it replaced)."""
+    renamed = termbase.renamed(*row.key)
+    if renamed is not None:
+        return (*row.key[:2], *renamed)
+    source, target = row.written[1:3] if row.written else (row.source_term, row.target_term)
+    return (*row.key[:2], key_today(extractors, row.key[0], row.key[2], source),
+            key_today(extractors, row.key[1], row.key[3], target))
+
+
+def _cells(row: _Row) -> tuple[str, str, str | None, str]:
+    return row.source_term, row.target_term, row.status, row.note
+
+
+def _decided(row: _Row) -> bool:
+    """Whether a reviewer changed a cell of ``row`` (status, terms or note) from what the
+    file wrote; a row without the written columns counts as decided when it has a status."""
+    if row.written is None:
+        return row.status is not None
+    status = row.written[0] if row.status is None else row.status
+    return (status, row.source_term, row.target_term, row.note) != row.written
 
 
 def _refuse_strangers(rows: list[_Row], termbase: Termbase, name: str) -> None:

@@ -92,6 +92,40 @@ _REKEY_SCRIPT = """
     DROP TABLE pair_rekey
     """
 
+# The keys a re-keying migration took from pairs, each with the key it gave: a review file
+# written before names its pairs by the old keys (its hidden key columns), and is matched
+# through them (Termbase.renamed). A key given again later is followed to the latest.
+_KEY_ALIASES = """
+    CREATE TABLE IF NOT EXISTS key_aliases (
+        source_lang TEXT NOT NULL,
+        target_lang TEXT NOT NULL,
+        old_source_lemma TEXT NOT NULL,
+        old_target_lemma TEXT NOT NULL,
+        source_lemma TEXT NOT NULL,
+        target_lemma TEXT NOT NULL,
+        PRIMARY KEY (source_lang, target_lang, old_source_lemma, old_target_lemma)
+    );
+    UPDATE key_aliases SET
+        source_lemma = (SELECT r.source_lemma FROM pairs p JOIN pair_rekey r ON r.id = p.id
+            WHERE p.source_lang = key_aliases.source_lang
+            AND p.target_lang = key_aliases.target_lang
+            AND p.source_lemma = key_aliases.source_lemma
+            AND p.target_lemma = key_aliases.target_lemma),
+        target_lemma = (SELECT r.target_lemma FROM pairs p JOIN pair_rekey r ON r.id = p.id
+            WHERE p.source_lang = key_aliases.source_lang
+            AND p.target_lang = key_aliases.target_lang
+            AND p.source_lemma = key_aliases.source_lemma
+            AND p.target_lemma = key_aliases.target_lemma)
+        WHERE EXISTS (SELECT 1 FROM pairs p WHERE p.source_lang = key_aliases.source_lang
+            AND p.target_lang = key_aliases.target_lang
+            AND p.source_lemma = key_aliases.source_lemma
+            AND p.target_lemma = key_aliases.target_lemma);
+    INSERT OR REPLACE INTO key_aliases SELECT p.source_lang, p.target_lang, p.source_lemma,
+        p.target_lemma, r.source_lemma, r.target_lemma
+        FROM pairs p JOIN pair_rekey r ON r.id = p.id
+        WHERE p.source_lemma != r.source_lemma OR p.target_lemma != r.target_lemma
+    """
+
 MIGRATIONS: list[str] = [
     f"""
     CREATE TABLE documents (
@@ -240,12 +274,14 @@ MIGRATIONS: list[str] = [
     # 10: and for an English noun in "-ing", which is its own key today, not its verb's
     # ("planning" -> "planning", not "plan"; "meeting" as "meetings"): "spatial planning"
     # and "spatial plan" were one pair, "annual meeting" and "annual meetings" two
-    _REKEY_SCRIPT,
+    # (the old keys kept in key_aliases first, for the review files written before)
+    _KEY_ALIASES + ";" + _REKEY_SCRIPT,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 # The migrations (by index) that read the pairs' lemma keys made anew in Python first.
 _REKEY_MIGRATIONS = (5, 6, 7, 8, 9)
-_TABLES = {"documents", "pairs", "occurrences", "contexts", "units"}  # what the current schema has
+# what the current schema has
+_TABLES = {"documents", "pairs", "occurrences", "contexts", "units", "key_aliases"}
 _TABLES_1 = {"documents", "pairs", "occurrences", "contexts"}  # what schema version 1 has
 
 
@@ -300,15 +336,16 @@ def _rekey_pairs(db: sqlite3.Connection) -> None:
         "  p.target_term)"
         " FROM pairs p").fetchall()
     db.executemany("INSERT INTO pair_rekey VALUES (?, ?, ?)", [
-        (pair_id, _key_today(extractors, source_lang, source_lemma, source_form),
-         _key_today(extractors, target_lang, target_lemma, target_form))
+        (pair_id, key_today(extractors, source_lang, source_lemma, source_form),
+         key_today(extractors, target_lang, target_lemma, target_form))
         for pair_id, source_lang, target_lang, source_lemma, target_lemma, source_form,
         target_form in rows])
 
 
-def _key_today(extractors: dict[str, Extractor | None], lang: str, lemma: str, form: str) -> str:
+def key_today(extractors: dict[str, Extractor | None], lang: str, lemma: str, form: str) -> str:
     """The lemma key of ``form`` in ``lang`` by today's rules; ``lemma`` (the stored key)
-    when the language has no term rules or the form gives no key."""
+    when the language has no term rules or the form gives no key. ``extractors`` caches
+    the extractor of each language (None: no term rules)."""
     if lang not in extractors:
         from .candidates import Extractor
 
@@ -767,6 +804,19 @@ class Termbase:
                 (source_lang, target_lang, source_lemma, target_lemma),
             ).fetchone()
         return row[0] if row else None
+
+    def renamed(self, source_lang: str, target_lang: str, source_lemma: str,
+                target_lemma: str) -> tuple[str, str] | None:
+        """The key a migration gave the pair this key named (see ``key_aliases``), if any:
+        "plan"/"planification" is "planning"/"planification" since schema 10."""
+        source_lang, target_lang = primary_langs((source_lang, target_lang))
+        with self._guard():
+            row = self.db.execute(
+                "SELECT source_lemma, target_lemma FROM key_aliases WHERE source_lang = ?"
+                " AND target_lang = ? AND old_source_lemma = ? AND old_target_lemma = ?",
+                (source_lang, target_lang, source_lemma, target_lemma),
+            ).fetchone()
+        return (row[0], row[1]) if row else None
 
     def holds_pairs(self, source_lang: str, target_lang: str) -> bool:
         """Whether the termbase holds any pair of this language pair (by primary language)."""
