@@ -3260,6 +3260,16 @@ def test_a_noun_in_ing_of_a_general_verb_heads_terms_but_is_none_alone():
     assert "meeting" not in {p.source_lemma for p in extract_terms(alone)}
 
 
+def test_premier_starts_french_terms_as_first_starts_english_ones():
+    # In the Europarl session, "premier" was a stop word where "first" is none: "first
+    # reading" was paired with "lecture" alone, and "first" alone with "abord" (of "tout
+    # d'abord"), "député", "territoriale", "délai"
+    found = {(p.source_term, p.target_term) for p in extract_terms(_europarl_session())}
+    assert ("first reading", "première lecture") in found
+    assert ("first reading", "lecture") not in found
+    assert not [pair for pair in found if pair[0] == "first"]  # no term alone
+
+
 def _schema_9_termbase(db: Path) -> None:
     """A termbase of schema 9 holding "meeting -> réunion" under the key "meet" beside
     "meetings -> réunion" under "meeting", and "planning -> planification" under "plan"."""

@@ -106,7 +106,7 @@ offrir oublier paraître parler partager passer penser permettre placer porter p
 prendre préciser présenter prévoir proposer recevoir reconnaître regretter relever remercier
 rendre répondre rester revenir réussir savoir sembler soulever souhaiter souligner suivre
 tenir tenter trouver venir viser voir vouloir
-actuel autre bon certain clair important grand nouveau nombreux possible premier dernier
+actuel autre bon certain clair important grand nouveau nombreux possible dernier
 nécessaire particulier petit seul simple tel différent difficile
 grave principal prochain réel sérieux suivant vrai
 certains différents claire nouvelle divers quelque quelques
@@ -146,8 +146,10 @@ NOT_HEAD = {"fr": frozenset({"relatif"})}
 # so the noun after one is still in head position: "rapport périodique" in "le sixième
 # rapport périodique" heads its phrase as in "son rapport périodique". Taken for a modifier,
 # it was paired in too few head positions ever to be linked, and "periodic report" went to
-# "sixième rapport". ("premier", "dernier" and "prochain" are stop words already.)
-ORDINALS = {"fr": (("ième",), frozenset({"second"}))}
+# "sixième rapport". "premier" is one too, as "first" is in English: a stop word, it cut
+# "première lecture" to "lecture", paired with "first reading"; alone it is no term
+# (NOT_ALONE). ("dernier" and "prochain" are stop words.)
+ORDINALS = {"fr": (("ième",), frozenset({"second", "premier"}))}
 
 
 def is_ordinal(piece: str, lang: str) -> bool:
@@ -201,13 +203,13 @@ NOT_ALONE = {
 situation conclusion country principle priority debate development vote road date force
 level area sector measure step action process system problem issue aspect factor context
 field term result effect role period position analysis basis change growth need opportunity
-people person life world group member government state power interest idea example
+people person life world group member government state power interest idea example first
 """.split()) | EN_ING_NOUNS,
     "fr": frozenset("""
 situation conclusion pays principe priorité débat développement vote route date vigueur
 niveau domaine secteur mesure étape action processus système problème aspect facteur
 contexte terme résultat effet rôle période position analyse base changement croissance
 besoin possibilité personne gens vie monde groupe membre gouvernement état pouvoir intérêt
-idée exemple
+idée exemple premier
 """.split()),
 }
