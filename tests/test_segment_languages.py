@@ -387,3 +387,24 @@ def test_a_year_still_ends_a_sentence_before_a_capital_or_in_german() -> None:
         "Konvencija je donesena 1982.", "Rezolucija je kasnije."]
     assert segment_text("Das Abkommen gilt seit 1982. (Siehe Anhang.)", "de") == [
         "Das Abkommen gilt seit 1982.", "(Siehe Anhang.)"]
+
+
+def test_a_low_opening_quote_before_a_small_letter_ends_no_sentence() -> None:
+    """DGT-TM's Bulgarian recital of the Arctic fisheries agreement was cut in two after a
+    year, "... от 4 август 1995 г." | "(„споразумението от 1995 г.“); и": "„" (and "‚"),
+    which opens quotes in Bulgarian, German, Polish, Czech..., was not skipped as "“" and
+    "(" are, so the small letter after it went unseen. Now the recital is one unit with
+    its English; a capital after "„" still starts a sentence."""
+    from pathlib import Path
+
+    from tmx_export.formats.tmx import read_tmx
+
+    path = Path(__file__).parent / "data" / "tmx" / "dgt-tm" / "22019A0315(01).tmx"
+    recital = next(p for p in read_tmx(path, source_lang="en-GB", target_lang="bg").pairs
+                   if "(„споразумението от 1995" in p.target)
+    assert segment_text(recital.target, "bg") == [recital.target]
+    units, rejects = segment_pair(Pair(recital.source, recital.target, "en-GB", "bg"))
+    assert [(u.source, u.target, u.align) for u in units] == [
+        (recital.source, recital.target, "1-1")]
+    assert rejects == []
+    assert segment_text("Er ging. „Gut“, sagte sie.", "de") == ["Er ging.", "„Gut“, sagte sie."]

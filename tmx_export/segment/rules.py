@@ -86,12 +86,14 @@ _GREEK_CANDIDATE = lazy_pattern(
 # clause mode: also "; " before a lower-case word (the clauses of EU resolutions)
 _CLAUSE_CANDIDATE = lazy_pattern(
     r"(?:[.?!…]+(?:[ \u00a0\u202f\u2009]?[»›])?|;)" + _CLOSERS + r"(?=\s)")
-# what follows a candidate: white space, opening quotes/brackets, then the first character
-_FOLLOWER = lazy_pattern(r"\s+((?:[\"'“‘«‹(\[¿¡]\s*)*)(\S?)")
+# what follows a candidate: white space, opening quotes/brackets, then the first character.
+# "„" and "‚" open the quotes of German, Polish, Czech, Bulgarian... ("1995 г.
+# („споразумението от 1995 г.“)": a lower-case word after them continues the sentence)
+_FOLLOWER = lazy_pattern(r"\s+((?:[\"'“‘„‚«‹(\[¿¡]\s*)*)(\S?)")
 LINE_BREAK_RE = re.compile(r"[ \t\u00a0\u202f]*(?:\r\n|[\n\r\u2028\u2029\x0b\x0c\x85])\s*")
 _HAS_LINE_BREAK = lazy_pattern(r"[\n\r\u2028\u2029\x0b\x0c\x85]")
 # A token is an abbreviation candidate without its opening punctuation: "(Art." -> "Art."
-_OPENERS = "\"'“‘«‹([¿¡"
+_OPENERS = "\"'“‘„‚«‹([¿¡"
 
 # What an abbreviation forbids: a break whatever follows, a break before a digit only
 # ("No. 5", "p. 12"; "No." alone may well end an answer), or a break before anything but an
