@@ -133,6 +133,22 @@ def test_columns_headed_in_other_user_interfaces_languages(tmp_path, header, tag
     assert [(p.source, p.target) for p in got] == list(zip(english, polish, strict=True))
 
 
+@pytest.mark.parametrize("roles", ["Source\tCible", "Texte source\tTexte cible",
+                                   "Quelle\tZiel", "Ausgangstext\tZieltext",
+                                   "Origen\tDestino", "Origine\tDestinazione", "Bron\tDoel",
+                                   "Źródło\tCel", "ZRODLO\tCEL"])
+def test_columns_headed_by_their_roles_in_other_languages(tmp_path, roles):
+    """DGT-TM's table headed by the two roles in French, German, Spanish, Italian, Dutch
+    or Polish ("Source" / "Cible", "Quelle" / "Ziel", "Źródło" / "Cel"), as user interfaces
+    in those languages and their translators head them, was refused ("no column for
+    fr-FR (columns: file, doc, index, Source, Cible)"): only English's "Source" /
+    "Target" were roles. The languages come from the options, as for those."""
+    expected = read_table(DGT_TSV, source_lang="en-GB", target_lang="fr-FR").pairs
+    path = _renamed(tmp_path, "roles.tsv", f"file\tdoc\tindex\t{roles}")
+    got = read_table(path, source_lang="en-GB", target_lang="fr-FR").pairs
+    assert [(p.source, p.target) for p in got] == [(p.source, p.target) for p in expected]
+
+
 def test_columns_headed_by_three_letter_codes(tmp_path):
     """ISO 639-2/3 codes head columns as often as BCP 47 tags ("deu", "ita", "ell",
     "bul"): a header cell names a language by its standard tag, whatever its spelling."""
