@@ -148,10 +148,10 @@ def _cldr_names() -> tuple[dict[str, str], dict[str, str]]:
     languages' columns with none of another's)."""
     languages: dict[str, str] = {}
     places: dict[str, str] = {}
-    for line in _CLDR_NAMES.read_text(encoding="utf-8").splitlines()[4:]:
-        kind, code, *spelled = line.split("\t")
-        if kind == "place" and not code.isalpha():
-            continue  # "150": a world region, no country a column is written for
+    for line in _CLDR_NAMES.read_text(encoding="utf-8").splitlines():
+        kind, code, *spelled = line.split("\t") if "\t" in line else ("", "")
+        if kind not in ("language", "place") or (kind == "place" and not code.isalpha()):
+            continue  # the comments, the header, "150": a world region, no country
         table = languages if kind == "language" else places
         for name in spelled:
             table.setdefault(unaccented(name).strip(), code)
