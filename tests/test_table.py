@@ -121,7 +121,7 @@ MARINE = Path(__file__).parent / "data" / "dgt-parallel" / "marine-equipment"
 ])
 def test_columns_headed_in_other_user_interfaces_languages(tmp_path, header, tags):
     """A table of DGT-TM's English and Polish rows headed "Polish (Poland)" was refused
-    ("no column for fr-FR"): only a few countries were known, none of the EU's since 2004;
+    ("no column for fr-FR"): only a few countries were known, not Poland nor Czechia;
     headed "Inglés", "Engels" or "Angielski" (English in Spanish, Dutch, Polish), too."""
     english = MARINE.with_suffix(".en.txt").read_text(encoding="utf-8").splitlines()
     polish = MARINE.with_suffix(".pl.txt").read_text(encoding="utf-8").splitlines()
