@@ -632,10 +632,31 @@ def test_a_search_that_finds_nothing_says_so_in_every_format(tmp_path: Path) -> 
     for output_format in ("text", "tsv", "jsonl"):
         result = run(str(SEED), "chaine de valuer", "--format", output_format)
         assert result.exit_code == 0, result.output
-        assert result.stderr == "tmx-export: no unit holds 'chaine de valuer'\n"
+        assert result.stderr == ("tmx-export: no unit holds 'chaine de valuer' in en-GB or "
+                                 "fr-FR (the languages searched; --source-lang and "
+                                 "--target-lang choose others)\n")
         assert result.stdout.splitlines()[1:] == []  # (tsv: the header row alone)
     # a search that finds something has no such line
     assert "no unit holds" not in run(str(SEED), "chaine de valeur").stderr
+
+
+@pytest.mark.parametrize("terminal", [False, True])
+def test_a_search_that_finds_nothing_names_the_languages_it_searched(
+        monkeypatch: pytest.MonkeyPatch, terminal: bool) -> None:
+    """DGT-TM's 24-language memory searched for German "Abkommen" without --target-lang
+    said "no unit holds 'Abkommen'" (on a terminal, "0 hits"), though its German units
+    hold it: the search had read the default en-GB and fr-FR texts only, which nothing
+    said. The languages searched are named, and the options that choose others."""
+    monkeypatch.setattr("tmx_export.cli.concordance.stdout_is_terminal", lambda: terminal)
+    memory = str(DATA / "tmx" / "dgt-tm" / "22019D0437.tmx")
+    result = run(memory, "Abkommen", color=terminal)
+    assert result.exit_code == 0, result.output
+    assert "tmx-export: no unit holds 'Abkommen' in en-GB or fr-FR (the languages " \
+           "searched; --source-lang and --target-lang choose others)\n" in result.stderr
+    assert "no unit holds 'Abkommen' in fr-FR (" in run(memory, "Abkommen", "--side",
+                                                        "target").stderr
+    found = run(memory, "Abkommen", "--target-lang", "de-DE", "--format", "tsv")
+    assert len(found.stdout.splitlines()) > 1 and "no unit holds" not in found.stderr
 
 
 def test_jsonl_output_spans_point_at_the_matches() -> None:

@@ -27,7 +27,10 @@ DATA = Path(__file__).parent / "data"
 ORDER = [
     # foundation: the cores a run may use, the data model, derived data, word frequencies,
     # language tags, the one exception, text and safe XML
-    "_version", "_lazy", "cores", "errors", "model", "cache", "frequencies", "lang", "formats",
+    "_version", "_lazy", "cores", "errors", "model", "cache", "frequencies", "lang",
+    # numbers and months written as words, by language: data, which the check of numbers
+    # and the paragraph aligner of parallel files (a number written out) both read
+    "check.number_words", "formats",
     "formats.decoding", "formats.text", "formats.xml",
     # read -> repair -> pair (dumps)
     "dump.repair", "dump.pair_search", "dump.sides", "dump.unnumbered",
@@ -53,8 +56,8 @@ ORDER = [
     "terms.associate", "terms.termbase", "terms.tbx", "terms.glossary", "terms._sheet_xml",
     "terms.review", "terms.report", "terms.run", "terms",
     # checking a memory (it reads units through the pipeline, terms through terms/)
-    "check", "check.model", "check.text", "check.codes", "check.number_words",
-    "check.numbers", "check.rules", "check.consistency", "check.terms", "check.report",
+    "check", "check.model", "check.text", "check.codes", "check.numbers", "check.rules",
+    "check.consistency", "check.terms", "check.report",
     "check.analysis", "check.concordance", "check.tus", "check.read", "check.parts",
     "check.worker", "check.run",
     # the command line

@@ -321,9 +321,44 @@ def test_a_pairs_file_in_another_pair_is_refused_naming_its_languages(tmp_path: 
     write_pairs_jsonl([Pair("Die Kommission erlässt Durchführungsrechtsakte.",
                             "Komisja przyjmuje akty wykonawcze.", "de", "pl")], pairs)
     out = tmp_path / "out.tmx"
-    result = _build_cli(str(pairs), "-o", str(out))
+    result = _build_cli(str(pairs), "-o", str(out), "--source-lang", "en-GB",
+                        "--target-lang", "fr-FR")
     assert result.exit_code == 1 and not out.exists()
     assert f"{pairs}: its pairs are in de -> pl, not en-GB -> fr-FR" in result.output
+
+
+@pytest.mark.parametrize("form", ["translation", "pairs-jsonl", "pairs-tsv"])
+def test_pairs_files_in_another_pair_are_read_in_the_pair_they_declare(tmp_path: Path,
+                                                                      form: str) -> None:
+    """DGT-TM's Polish and English rows as a Hugging Face dataset writes them
+    ({"translation": {"pl": ..., "en": ...}}), or as ``pairs`` wrote them in PL-EN (JSON
+    Lines, TSV), built without languages named: refused ("no ... keys naming en-GB and
+    fr-FR", "its pairs are in pl-PL -> en-GB, not en-GB -> fr-FR"), where a PL-EN TMX,
+    XLIFF file or table is read in the pair it declares. Now they are too, and the summary
+    says so."""
+    folder = DATA / "dgt-parallel"
+    polish, english = ((folder / f"marine-equipment.{lang}.txt").read_text(
+        encoding="utf-8").splitlines() for lang in ("pl", "en"))
+    path = tmp_path / ("memory.tsv" if form == "pairs-tsv" else "memory.jsonl")
+    if form == "translation":
+        path.write_text("".join(json.dumps({"translation": {"pl": p, "en": e}},
+                                           ensure_ascii=False) + "\n"
+                                for p, e in zip(polish, english, strict=True)),
+                        encoding="utf-8")
+        tags = ("pl", "en")
+    else:
+        write = write_pairs_tsv if form == "pairs-tsv" else write_pairs_jsonl
+        write([Pair(p, e, "pl-PL", "en-GB", None, "dgt.txt", n)
+               for n, (p, e) in enumerate(zip(polish, english, strict=True), 1)], path)
+        tags = ("pl-PL", "en-GB")
+    out = tmp_path / "out.tmx"
+    result = _build_cli(str(path), "-o", str(out), "--segment", "paragraph")
+    assert result.exit_code == 0, result.output
+    assert f"languages as the memory declares them: {tags[0]} -> {tags[1]}" in result.output
+    units = _tuvs(out)
+    assert {tuple(lang for lang, _text in unit) for unit in units} == {tags}
+    texts = {tuple(text for _lang, text in unit) for unit in units}
+    assert texts <= set(zip(polish, english, strict=True)) and len(texts) > 80
 
 
 def test_hand_made_jsonl_rejects_name_the_file_and_line(tmp_path: Path) -> None:

@@ -838,3 +838,31 @@ def test_a_gap_the_lengths_place_a_row_off_is_unsure_where_the_numbers_say_so(tm
     assert fr[dropped] in [r.text.split(": ", 1)[1] for r in result.rejects]
     assert len(result.pairs) * 2 + len(result.rejects) == 2 * len(en) - 1
     assert len(result.pairs) >= len(en) - 4
+
+
+def test_a_number_the_translation_writes_as_a_word_is_no_sign_of_strangers(tmp_path):
+    """DGT-TM rows that correspond line by line were refused as drifting apart: a row
+    citing "Absatz 1" (German) or "Artykuł 1" (Polish) whose translation shares no word
+    with it and writes the number as a word, "in het eerste lid" (Dutch), "Article
+    premier" (French), was taken for one of two strangers, a paragraph missing on each
+    side. The number written as a word of the translation's language is now found: both
+    files are read row by row. A number the translation holds in no form still splits
+    the pair (the test of two rows left over above)."""
+    from tmx_export.formats.tmx import read_tmx
+
+    german, dutch = (DGT / f"arctic-fisheries.{lang}.txt" for lang in ("de", "nl"))
+    result = read_parallel(german, dutch, source_lang="de-DE", target_lang="nl-NL")
+    rows = zip(german.read_text(encoding="utf-8").splitlines(),
+               dutch.read_text(encoding="utf-8").splitlines(), strict=True)
+    assert [(p.source, p.target) for p in result.pairs] == list(rows)
+    assert result.rejects == []
+    dgt = read_tmx(DGT_0391, source_lang="pl-PL", target_lang="fr-FR").pairs
+    polish, french = tmp_path / "decision.pl.txt", tmp_path / "decision.fr.txt"
+    polish.write_text("\n".join(" ".join(p.source.split()) for p in dgt) + "\n",
+                      encoding="utf-8")
+    french.write_text("\n".join(" ".join(p.target.split()) for p in dgt) + "\n",
+                      encoding="utf-8")
+    result = read_parallel(polish, french, source_lang="pl-PL", target_lang="fr-FR")
+    assert [(p.source, p.target) for p in result.pairs] == [
+        (" ".join(p.source.split()), " ".join(p.target.split())) for p in dgt]
+    assert ("Artykuł 1", "Article premier") in [(p.source, p.target) for p in result.pairs]

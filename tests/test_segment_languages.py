@@ -387,3 +387,53 @@ def test_a_year_still_ends_a_sentence_before_a_capital_or_in_german() -> None:
         "Konvencija je donesena 1982.", "Rezolucija je kasnije."]
     assert segment_text("Das Abkommen gilt seit 1982. (Siehe Anhang.)", "de") == [
         "Das Abkommen gilt seit 1982.", "(Siehe Anhang.)"]
+
+
+def test_a_low_opening_quote_before_a_small_letter_ends_no_sentence() -> None:
+    """DGT-TM's Bulgarian recital of the Arctic fisheries agreement was cut in two after a
+    year, "... от 4 август 1995 г." | "(„споразумението от 1995 г.“); и": "„" (and "‚"),
+    which opens quotes in Bulgarian, German, Polish, Czech..., was not skipped as "“" and
+    "(" are, so the small letter after it went unseen. Now the recital is one unit with
+    its English; a capital after "„" still starts a sentence."""
+    from pathlib import Path
+
+    from tmx_export.formats.tmx import read_tmx
+
+    path = Path(__file__).parent / "data" / "tmx" / "dgt-tm" / "22019A0315(01).tmx"
+    recital = next(p for p in read_tmx(path, source_lang="en-GB", target_lang="bg").pairs
+                   if "(„споразумението от 1995" in p.target)
+    assert segment_text(recital.target, "bg") == [recital.target]
+    units, rejects = segment_pair(Pair(recital.source, recital.target, "en-GB", "bg"))
+    assert [(u.source, u.target, u.align) for u in units] == [
+        (recital.source, recital.target, "1-1")]
+    assert rejects == []
+    assert segment_text("Er ging. „Gut“, sagte sie.", "de") == ["Er ging.", "„Gut“, sagte sie."]
+
+
+def test_a_year_written_with_its_abbreviation_before_its_reference_ends_no_sentence() -> None:
+    """Bulgarian and Polish write a date's year with the abbreviation of "year" ("4 юни
+    1996 г.", "20 grudnia 1996 r."): before the reference the date belongs to, in
+    brackets, it ended a sentence, as Croatian's year dot did. DGT-TM's Bulgarian
+    definitions of the LSA Code and of the IMO recommendation on testing were cut after
+    each date ("... приет на 4 юни 1996 г." | "(Резолюция MSC.48 (66) на ММО)."), into
+    units no segment of their English matches; so was every Polish act cited with its
+    Official Journal ("z dnia 20 grudnia 1996 r." | "(Dz.U. L 46 ...)"). Now each
+    definition is one unit with its English; a year still ends a sentence before a
+    capital."""
+    from pathlib import Path
+
+    folder = Path(__file__).parent / "data" / "dgt-parallel"
+    english, bulgarian = ((folder / f"lsa-definitions.{lang}.txt").read_text(
+        encoding="utf-8").splitlines() for lang in ("en", "bg"))
+    for source, target in zip(english, bulgarian, strict=True):
+        assert segment_text(target, "bg") == [target]
+        units, rejects = segment_pair(Pair(source, target, "en-GB", "bg"))
+        assert [(u.source, u.target, u.align) for u in units] == [(source, target, "1-1")]
+        assert rejects == []
+    assert segment_text("Dyrektywa Rady z dnia 20 grudnia 1996 r. (Dz.U. L 46 z 17.2.1997, "
+                        "s. 25) zostaje uchylona.", "pl") == [
+        "Dyrektywa Rady z dnia 20 grudnia 1996 r. (Dz.U. L 46 z 17.2.1997, s. 25) zostaje "
+        "uchylona."]
+    assert segment_text("Stosuje się ją od dnia 1 stycznia 2020 r. Komisja ją ocenia.",
+                        "pl") == ["Stosuje się ją od dnia 1 stycznia 2020 r.",
+                                  "Komisja ją ocenia."]

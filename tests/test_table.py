@@ -104,6 +104,51 @@ def test_a_name_keeps_the_region_or_script_its_brackets_give(tmp_path):
                    source_lang="en-GB", target_lang="pt-BR")
 
 
+MARINE = Path(__file__).parent / "data" / "dgt-parallel" / "marine-equipment"
+
+
+@pytest.mark.parametrize(("header", "tags"), [
+    # English user interfaces (Trados, memoQ, Excel) name the country too
+    ("English (United Kingdom)\tPolish (Poland)", ("en-GB", "pl-PL")),
+    ("English (United Kingdom)\tCzech (Czech Republic)", ("en-GB", "cs-CZ")),
+    # Spanish, Italian, Dutch, Portuguese and Polish ones, or a translator's own words
+    ("Inglés (Reino Unido)\tPolaco (Polonia)", ("en-GB", "pl-PL")),
+    ("Inglese\tPolacco", ("en", "pl")),
+    ("Engels\tPools", ("en", "pl")),
+    ("Inglês\tPolaco", ("en", "pl")),
+    ("Angielski\tPolski", ("en", "pl")),
+    ("Angielski (Wielka Brytania)\tPolski (Polska)", ("en-GB", "pl-PL")),
+])
+def test_columns_headed_in_other_user_interfaces_languages(tmp_path, header, tags):
+    """A table of DGT-TM's English and Polish rows headed "Polish (Poland)" was refused
+    ("no column for fr-FR"): only a few countries were known, not Poland nor Czechia;
+    headed "Inglés", "Engels" or "Angielski" (English in Spanish, Dutch, Polish), too."""
+    english = MARINE.with_suffix(".en.txt").read_text(encoding="utf-8").splitlines()
+    polish = MARINE.with_suffix(".pl.txt").read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "memory.tsv"
+    path.write_text("\n".join([header, *map("\t".join, zip(english, polish, strict=True))])
+                    + "\n", encoding="utf-8")
+    assert declared_languages(path) == tags
+    got = read_table(path, source_lang=tags[0], target_lang=tags[1]).pairs
+    assert [(p.source, p.target) for p in got] == list(zip(english, polish, strict=True))
+
+
+@pytest.mark.parametrize("roles", ["Source\tCible", "Texte source\tTexte cible",
+                                   "Quelle\tZiel", "Ausgangstext\tZieltext",
+                                   "Origen\tDestino", "Origine\tDestinazione", "Bron\tDoel",
+                                   "Źródło\tCel", "ZRODLO\tCEL"])
+def test_columns_headed_by_their_roles_in_other_languages(tmp_path, roles):
+    """DGT-TM's table headed by the two roles in French, German, Spanish, Italian, Dutch
+    or Polish ("Source" / "Cible", "Quelle" / "Ziel", "Źródło" / "Cel"), as user interfaces
+    in those languages and their translators head them, was refused ("no column for
+    fr-FR (columns: file, doc, index, Source, Cible)"): only English's "Source" /
+    "Target" were roles. The languages come from the options, as for those."""
+    expected = read_table(DGT_TSV, source_lang="en-GB", target_lang="fr-FR").pairs
+    path = _renamed(tmp_path, "roles.tsv", f"file\tdoc\tindex\t{roles}")
+    got = read_table(path, source_lang="en-GB", target_lang="fr-FR").pairs
+    assert [(p.source, p.target) for p in got] == [(p.source, p.target) for p in expected]
+
+
 def test_columns_headed_by_three_letter_codes(tmp_path):
     """ISO 639-2/3 codes head columns as often as BCP 47 tags ("deu", "ita", "ell",
     "bul"): a header cell names a language by its standard tag, whatever its spelling."""

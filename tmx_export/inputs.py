@@ -390,7 +390,9 @@ def declared_pair(inputs: Sequence[str | Path | ParallelInput], input_format: st
                   ) -> tuple[str, str] | None:
     """The (source, target) languages every input declares alike, as the first spells them:
     a bilingual TMX (its ``srclang`` and its other language), an XLIFF file (its
-    ``<file>``'s) or a table (its two language columns, the first the source). ``None``
+    ``<file>``'s), a table (its two language columns, the first the source), JSON Lines
+    (their language keys, or the languages of the pairs ``pairs`` wrote) or a ``pairs``
+    TSV (its pairs' languages). ``None``
     when an input is of another kind or declares none, when they differ, or when the pair
     is ``source_lang``/``target_lang`` already, or (unless ``vaguer``) a vaguer spelling of
     it (``en``/``fr`` for ``en-GB``/``fr-FR``). For a command whose user named no language:
@@ -410,9 +412,20 @@ def declared_pair(inputs: Sequence[str | Path | ParallelInput], input_format: st
 
         return declared_languages(path, table_format_name=table_format_name)
 
+    def jsonl_languages(path: str | Path) -> tuple[str, str] | None:
+        from .formats.jsonl import declared_languages
+
+        return declared_languages(path)
+
+    def pairs_tsv_languages(path: str | Path) -> tuple[str, str] | None:
+        from .formats.tsv import declared_languages
+
+        return declared_languages(path)
+
     # each format's module imported only for an input of that format: a dump's run loads
     # neither translate-toolkit nor the table readers
-    readers = {"tmx": tmx_languages, "xliff": xliff_languages,
+    readers = {"tmx": tmx_languages, "xliff": xliff_languages, "jsonl": jsonl_languages,
+               "pairs-tsv": pairs_tsv_languages,
                # a table's format as told (by --input-format or its content), not its name's
                **{fmt: partial(table_languages, table_format_name=fmt)
                   for fmt in ("tsv", "csv", "xlsx")}}

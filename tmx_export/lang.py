@@ -108,6 +108,30 @@ _EU_LANGUAGE_NAMES_FR_DE = {
     "ro": ("roumain", "Rumänisch"), "sk": ("slovaque", "Slowakisch"),
     "sl": ("slovène", "Slowenisch"), "sv": ("suédois", "Schwedisch"),
 }
+# ... and in Polish, which the CLDR table below has no column of: "Angielski", "Polski".
+_EU_LANGUAGE_NAMES_PL = {
+    "bg": "bułgarski", "cs": "czeski", "da": "duński", "de": "niemiecki", "el": "grecki",
+    "en": "angielski", "es": "hiszpański", "et": "estoński", "fi": "fiński",
+    "fr": "francuski", "ga": "irlandzki", "hr": "chorwacki", "hu": "węgierski",
+    "it": "włoski", "lt": "litewski", "lv": "łotewski", "mt": "maltański",
+    "nl": "niderlandzki", "pl": "polski", "pt": "portugalski", "ro": "rumuński",
+    "sk": "słowacki", "sl": "słoweński", "sv": "szwedzki",
+}
+# The Unicode CLDR's names of languages and countries in English, French, German, Spanish,
+# Italian, Portuguese and Dutch, shipped for the term ranker: a CAT tool or spreadsheet in
+# any of these heads its columns so ("Inglés (Reino Unido)", "Polish (Poland)", "Engels").
+_CLDR_NAMES = Path(__file__).parent / "terms" / "data" / "names.tsv"
+_PLACES_PL = {
+    "polska": "PL", "wielka brytania": "GB", "zjednoczone krolestwo": "GB", "niemcy": "DE",
+    "francja": "FR", "hiszpania": "ES", "wlochy": "IT", "holandia": "NL",
+    "niderlandy": "NL", "belgia": "BE", "austria": "AT", "szwajcaria": "CH",
+    "czechy": "CZ", "slowacja": "SK", "stany zjednoczone": "US", "irlandia": "IE",
+    "portugalia": "PT", "szwecja": "SE", "finlandia": "FI", "dania": "DK",
+    "wegry": "HU", "rumunia": "RO", "bulgaria": "BG", "chorwacja": "HR",
+    "slowenia": "SI", "grecja": "GR", "cypr": "CY", "malta": "MT", "litwa": "LT",
+    "lotwa": "LV", "estonia": "EE", "luksemburg": "LU", "brazylia": "BR", "kanada": "CA",
+    "meksyk": "MX",
+}
 
 
 def unaccented(text: str) -> str:
@@ -117,10 +141,29 @@ def unaccented(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _cldr_names() -> tuple[dict[str, str], dict[str, str]]:
+    """The CLDR's language names to their codes and country names to theirs, case- and
+    accent-folded, in all the file's languages: "ingles" -> ``en``, "polen" -> ``PL``.
+    Each name keeps the code of its first row (a few countries share a name across
+    languages' columns with none of another's)."""
+    languages: dict[str, str] = {}
+    places: dict[str, str] = {}
+    for line in _CLDR_NAMES.read_text(encoding="utf-8").splitlines():
+        kind, code, *spelled = line.split("\t") if "\t" in line else ("", "")
+        if kind not in ("language", "place") or (kind == "place" and not code.isalpha()):
+            continue  # the comments, the header, "150": a world region, no country
+        table = languages if kind == "language" else places
+        for name in spelled:
+            table.setdefault(unaccented(name).strip(), code)
+    return languages, places
+
+
+@lru_cache(maxsize=1)
 def _language_names() -> dict[str, str]:
     """Language names, case- and accent-folded, to their tags: translate-toolkit's
     (each of "Bokmål, Norwegian; Norwegian Bokmål"), its regional ones whole ("Portuguese
-    (Brazil)" -> ``pt-BR``), and the EU's in English, their own, French and German."""
+    (Brazil)" -> ``pt-BR``), the CLDR's in seven languages ("Inglés", "Engels"), and the
+    EU's in English, their own, French, German and Polish."""
     from translate.lang.data import languages  # only when a header names no tag
 
     names = {}
@@ -131,9 +174,12 @@ def _language_names() -> dict[str, str]:
         for spelled in entry[0].split(";"):
             names.setdefault(unaccented(spelled).strip(), tag)
     names["chinese"] = "zh"  # listed only by country (zh_CN, zh_TW)
+    for name, code in _cldr_names()[0].items():
+        names.setdefault(name, code)
     for table in (_EU_LANGUAGE_NAMES, _EU_LANGUAGE_NAMES_FR_DE):
         for code, spelled in table.items():
             names.update((unaccented(name), code) for name in spelled)
+    names.update((unaccented(name), code) for code, name in _EU_LANGUAGE_NAMES_PL.items())
     return names
 
 
@@ -155,6 +201,8 @@ _COUNTRY_NAMES = {
     "portugal": "PT", "spain": "ES", "switzerland": "CH", "uk": "GB",
     "united kingdom": "GB", "great britain": "GB", "us": "US", "usa": "US",
     "united states": "US", "australia": "AU", "finland": "FI", "sweden": "SE",
+    # Czechia's former short name, which Windows and older CAT tools still write
+    "czech republic": "CZ", "republique tcheque": "CZ", "tschechische republik": "CZ",
     # in French and German (accents and case folded, "ß" as "ss")
     "autriche": "AT", "osterreich": "AT", "belgique": "BE", "belgien": "BE",
     "bresil": "BR", "brasilien": "BR", "kanada": "CA", "chypre": "CY", "zypern": "CY",
@@ -194,7 +242,8 @@ def tag_of_name(name: str) -> str | None:
         return language
     if inner in _SCRIPT_NAMES:
         return f"{language}-{_SCRIPT_NAMES[inner]}"
-    region = _COUNTRY_NAMES.get(inner) or _regions().get(inner)
+    region = _COUNTRY_NAMES.get(inner) or _regions().get(inner) \
+        or _cldr_names()[1].get(inner) or _PLACES_PL.get(inner)
     return f"{language}-{region}" if region else None
 
 

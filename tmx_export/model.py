@@ -370,15 +370,36 @@ def language_option(side: int | None = None, *, langs_run: bool = False) -> str:
     return "--target-lang" if side else "--source-lang"
 
 
+# The two roles as French, German, Spanish, Italian, Dutch, Portuguese and Polish user
+# interfaces and translators head the columns ("Source" / "Cible", "Quelle" / "Ziel",
+# "Origen" / "Destino", "Bron" / "Doel", "Źródło" / "Cel"), case-folded.
+_ROLE_NAMES = {
+    **dict.fromkeys(
+        ["texte source", "segment source", "quelle", "quelltext", "ausgangstext",
+         "ausgangssegment", "origen", "texto de origen", "texto origen", "fuente",
+         "texto fuente", "origine", "testo di origine", "testo di partenza", "sorgente",
+         "testo sorgente", "bron", "brontekst", "bronsegment", "origem", "texto de origem",
+         "źródło", "zrodlo", "tekst źródłowy", "tekst zrodlowy", "segment źródłowy"],
+        "source"),
+    **dict.fromkeys(
+        ["cible", "texte cible", "segment cible", "ziel", "zieltext", "zielsegment",
+         "destino", "texto de destino", "texto destino", "destinazione",
+         "testo di destinazione", "testo di arrivo", "doel", "doeltekst", "doelsegment",
+         "cel", "tekst docelowy", "segment docelowy"],
+        "target"),
+}
+
+
 def header_role(cell: str) -> str | None:
     """``"source"`` or ``"target"`` for a table's header cell naming that role, as CAT tools
-    head their exports ("Source", "Target text", "source segment", "Target term"), else
-    ``None``: the columns of a table whose header names no language."""
-    words = cell.strip().lower().split()
+    head their exports ("Source", "Target text", "source segment", "Target term"; in other
+    languages, :data:`_ROLE_NAMES`), else ``None``: the columns of a table whose header
+    names no language."""
+    words = cell.strip().casefold().split()
     if words and words[0] in ("source", "target") and \
             words[1:] in ([], ["text"], ["segment"], ["term"]):
         return words[0]
-    return None
+    return _ROLE_NAMES.get(" ".join(words))
 
 
 @dataclass(frozen=True, slots=True)

@@ -101,13 +101,14 @@ def concordance_command(memory_and_query: tuple[str, ...], source_lang: str, tar
             # color=True: the styles are only there when stdout is a terminal anyway.
             echo_out(format_hit(hit, **labels, colour=colour), color=colour or None)
         count += 1
-    if colour:
-        click.echo(f"{count} hit{'s' if count != 1 else ''}", err=True)
-    elif not count:
+    if not count:
         # piped or in a file, an empty result would say nothing: a mistyped query or the
         # wrong memory looked like a search that ran and found nothing (exit status 0 all
         # the same, as a search that ran: 1 is this tool's error status)
-        click.echo(f"{PROG}: no unit holds {query!r}", err=True)
+        click.echo(f"{PROG}: {no_hit_note(query, side, hits.source_lang, hits.target_lang)}",
+                   err=True)
+    elif colour:
+        click.echo(f"{count} hit{'s' if count != 1 else ''}", err=True)
     if limit is not None and count == limit:
         # the search stopped there: the count is not the memory's, and must not read as such
         click.echo(f"{PROG}: stopped at --limit {limit}; the memory may hold more hits",
@@ -117,3 +118,14 @@ def concordance_command(memory_and_query: tuple[str, ...], source_lang: str, tar
         total = hits.left_out.total()
         click.echo(f"{PROG}: {total} unit{'s' if total != 1 else ''} of the memory left out, "
                    f"not searched ({reasons})", err=True)
+
+
+def no_hit_note(query: str, side: str, source_lang: str, target_lang: str) -> str:
+    """What a search that found nothing says: the languages it searched, which a
+    multilingual memory does not tell. A German translator searching DGT-TM's 24-language
+    memory for "Abkommen" without --target-lang de-DE read "no unit holds 'Abkommen'" of a
+    memory holding it in every German unit: the search had read en-GB and fr-FR only."""
+    searched = {"source": source_lang, "target": target_lang}.get(
+        side, f"{source_lang} or {target_lang}")
+    return (f"no unit holds {query!r} in {searched} (the languages searched; "
+            "--source-lang and --target-lang choose others)")

@@ -224,3 +224,44 @@ def _other_text(key: str, value: Any) -> bool:
 def _keys(record: dict[str, Any]) -> str:
     """The keys of an object, for an error message."""
     return ", ".join(map(repr, record)) or "none"
+
+
+def declared_languages(path: str | Path, sample: int = 50) -> tuple[str, str] | None:
+    """The (source, target) a JSON Lines file holds, as it spells them: the ``source_lang``
+    and ``target_lang`` of the pairs ``pairs`` writes, or the two language keys of objects
+    keyed by language (``{"translation": {"de": "...", "pl": "..."}}``, Hugging Face's
+    OPUS and Europarl datasets), the first the source, as a table's first language column
+    is; the same in each of the first ``sample`` objects, else ``None``. So ``build`` of
+    a German-Polish dataset, or of ``pairs`` run in DE-PL, needs no languages named."""
+    found: tuple[str, str] | None = None
+    count = 0
+    for line in records(read_text(path)):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError:
+            return None  # the reader names the line
+        held = _record_languages(record) if isinstance(record, dict) else None
+        if held is None or (found is not None and [normalise_tag(t) for t in held]
+                            != [normalise_tag(t) for t in found]):
+            return None
+        found = found or held
+        count += 1
+        if count >= sample:
+            break
+    return found
+
+
+def _record_languages(record: dict[str, Any]) -> tuple[str, str] | None:
+    """The languages of one object (see :func:`declared_languages`), or ``None``."""
+    if "source" in record or "target" in record:
+        langs = record.get("source_lang"), record.get("target_lang")
+        return (langs[0], langs[1]) if all(
+            isinstance(tag, str) and is_valid_tag(tag.replace("_", "-")) for tag in langs) \
+            else None
+    texts = record.get(_TRANSLATION)
+    if not isinstance(texts, dict):
+        texts = record
+    keys = [key for key, value in texts.items() if _other_text(key, value)]
+    return (keys[0], keys[1]) if len(keys) == 2 else None

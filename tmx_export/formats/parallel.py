@@ -43,6 +43,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import InputError
+from ..lang import primary
 from ..model import Pair, ReadResult, Reject
 from ..segment.align import align, alignment_cost, sentence_features
 from ..segment.align_features import text_length
@@ -153,7 +154,7 @@ def read_parallel(
     if len(src) == len(tgt) and not _drifts(src, tgt, (source_lang, target_lang)):
         beads = [([i], [i]) for i in range(len(src))]
     elif not align_paragraphs:
-        raise _drift_error(src, tgt, source_name, target_name)
+        raise _drift_error(src, tgt, source_name, target_name, (source_lang, target_lang))
     else:
         beads = _continuations_aligned(src, tgt, (source_lang, target_lang))
     for s_idx, t_idx, *unsure in beads:
@@ -256,8 +257,8 @@ def _continuations_aligned(src: list[Paragraph], tgt: list[Paragraph],
     """The checked beads (:func:`checked_merges`) of files that drift apart, with the
     pairs a lone paragraph could as well lie among (:func:`_guessed_gaps`) and the beads
     around a paragraph split in two on one side unsure (:func:`_unsure_splits`)."""
-    beads = _guessed_gaps(checked_merges(align_by_sections(src, tgt), src, tgt, langs=langs),
-                          src, tgt)
+    beads = _guessed_gaps(checked_merges(align_by_sections(src, tgt, langs), src, tgt,
+                                         langs=langs), src, tgt)
     unsure = _unsure_splits(beads, src, tgt)
     return [(*bead[:2], [True]) if k in unsure and len(bead) == 2 else bead
             for k, bead in enumerate(beads)]
@@ -308,25 +309,27 @@ def _reject_bead(result: ReadResult, source: tuple[list[int], list[Paragraph], s
 CHECK_WINDOW = 1000
 
 
-def _windows(src: list[Paragraph], tgt: list[Paragraph]) -> Iterator[
+def _windows(src: list[Paragraph], tgt: list[Paragraph],
+             langs: tuple[str, str] | None = None) -> Iterator[
         tuple[int, list[tuple[list[int], ...]]]]:
     """The check windows of files with as many paragraphs (paragraphs ``start`` to
     ``start + CHECK_WINDOW`` of both, every half window): ``start`` and the window's
-    beads, numbered from ``start``."""
+    beads, numbered from ``start``; ``langs``, the files' languages (:func:`_aligned`)."""
     step = max(1, CHECK_WINDOW // 2)
     last = max(0, len(src) - CHECK_WINDOW)  # the last window starts here, or at 0
     starts = sorted({*range(0, last, step), last}) if len(src) > 1 else []
     for start in starts:
         stop = start + CHECK_WINDOW
         # (a detour that nothing decides is unsure, and shifted: a drift)
-        yield start, _aligned(src[start:stop], tgt[start:stop])
+        yield start, _aligned(src[start:stop], tgt[start:stop], langs)
 
 
-def _checked_windows(src: list[Paragraph], tgt: list[Paragraph]) -> Iterator[
+def _checked_windows(src: list[Paragraph], tgt: list[Paragraph],
+                     langs: tuple[str, str] | None = None) -> Iterator[
         tuple[list[int], list[int]]]:
     """The beads of files with as many paragraphs, aligned window by window
     (:func:`_windows`), in the files' numbering."""
-    for start, beads in _windows(src, tgt):
+    for start, beads in _windows(src, tgt, langs):
         for s, t, *_ in beads:
             yield [i + start for i in s], [j + start for j in t]
 
@@ -335,7 +338,7 @@ def _drifts(src: list[Paragraph], tgt: list[Paragraph], langs: tuple[str, str]) 
     """Whether files with as many paragraphs drift apart: their check alignment is
     shifted (:func:`_shifted`), or the merges of a window, checked, are
     (:func:`_merges_shifted`); ``langs`` for cutting sentences."""
-    windows = list(_windows(src, tgt))
+    windows = list(_windows(src, tgt, langs))
     beads = [([i + start for i in s], [j + start for j in t])
              for start, window in windows for s, t, *_ in window]
     return _shifted(beads) or any(
@@ -388,7 +391,7 @@ def _shifted(beads: Iterable[tuple[list[int], list[int]]]) -> bool:
 
 
 def _drift_error(src: list[Paragraph], tgt: list[Paragraph], source_name: str,
-                 target_name: str) -> InputError:
+                 target_name: str, langs: tuple[str, str] | None = None) -> InputError:
     """Where two paragraph lists stop corresponding, for the user to look at, as the error
     (its file and line: the first paragraph left without counterpart, a target paragraph
     where the source lost one, else the source's; named by the source, the error pointed
@@ -404,7 +407,7 @@ def _drift_error(src: list[Paragraph], tgt: list[Paragraph], source_name: str,
             f"{s_sec.section_line}, target line {t_sec.section_line} {t_sec.section}): "
             f"{s_count} vs {t_count} paragraphs; use --align-paragraphs to align them"),
             s_sec.section_line)
-    s_idx, t_idx, lone_target = _first_break(src, tgt)
+    s_idx, t_idx, lone_target = _first_break(src, tgt, langs)
     s_line = src[s_idx].line if s_idx < len(src) else src[-1].line
     t_line = tgt[t_idx].line if t_idx < len(tgt) else tgt[-1].line
     name, line = (target_name, t_line) if lone_target else (source_name, s_line)
@@ -447,14 +450,16 @@ def _first_section_difference(src, tgt):
     return None
 
 
-def _first_break(src: list[Paragraph], tgt: list[Paragraph]) -> tuple[int, int, bool]:
+def _first_break(src: list[Paragraph], tgt: list[Paragraph],
+                 langs: tuple[str, str] | None = None) -> tuple[int, int, bool]:
     """Indexes of the first source and target paragraphs that are not aligned one to one,
     and whether that target paragraph is alone, without a source paragraph
     (files with as many paragraphs aligned by windows, as they are checked), a paragraph
     split in two (:func:`_continues`) aligned as one: apart, the aligner left the title
     before it alone, and the message named the one pair that was right."""
     def beads_of(s: list[Paragraph], t: list[Paragraph]) -> list[tuple[list[int], ...]]:
-        return list(_checked_windows(s, t)) if len(s) == len(t) else _aligned(s, t)
+        return list(_checked_windows(s, t, langs)) if len(s) == len(t) \
+            else _aligned(s, t, langs)
 
     def first(beads: list[tuple[list[int], ...]]) -> tuple[int, int, bool]:
         s_pos = t_pos = 0
@@ -494,9 +499,12 @@ PARAGRAPH_PRIORS = {
 }
 
 
-def _aligned(src: list[Paragraph], tgt: list[Paragraph]) -> list[tuple[list[int], ...]]:
+def _aligned(src: list[Paragraph], tgt: list[Paragraph],
+             langs: tuple[str, str] | None = None) -> list[tuple[list[int], ...]]:
     """The paragraphs aligned by the sentence aligner: (source, target) indexes per bead,
-    a third element in the beads of a detour that nothing decides (:func:`_anchored_detours`).
+    a third element in the beads of a detour that nothing decides (:func:`_anchored_detours`);
+    ``langs``, the files' languages, for the numbers a translation writes as words
+    (:func:`_strangers`).
 
     With PARAGRAPH_PRIORS, and the length ratio estimated again from the median of the 1-1
     pairs': in a short file, the one wrong pair beside a lone paragraph moved the totals'
@@ -507,7 +515,7 @@ def _aligned(src: list[Paragraph], tgt: list[Paragraph]) -> list[tuple[list[int]
     # (the anchors weighed once, for the detours and the crossings both)
     evidence = _evidence(src, tgt)
     return _strangers(_crossed_diagonals(_anchored_detours(beads, evidence), evidence),
-                      src, tgt)
+                      src, tgt, langs)
 
 
 # A detour (the path leaving a diagonal and coming back to it) is undone when the
@@ -750,26 +758,50 @@ def _cited(source: str, target: str, *, years: bool = True) -> bool | None:
 ONE_SIDED_REFERENCES = 3
 
 
-def _unanchored_numbers(source: str, target: str) -> bool:
+_WORD = re.compile(r"\w+")
+
+
+def _spelled_numbers(text: str, lang: str | None) -> set[str]:
+    """The numbers ``text`` writes as words of ``lang`` (its indefinite articles aside,
+    which are no "one"): Dutch "in het eerste lid" {"1"}, French "Article premier" {"1"};
+    nothing without a language."""
+    if lang is None:
+        return set()
+    from ..check.number_words import ARTICLES, number_words
+
+    words = number_words(primary(lang))
+    return {str(words[word]) for word in _WORD.findall(text.casefold())
+            if word in words and word not in ARTICLES}
+
+
+def _unanchored_numbers(source: str, target: str,
+                        langs: tuple[str, str] | None = None) -> bool:
     """Whether two paragraphs share no anchor at all (:func:`sentence_features`: no
     number, no name, no word's first letters) while one holds a number or a Roman
     numeral that the other does not ("Annex IX to the EEA Agreement should therefore be
     amended accordingly," / "A ADOPTÉ LA PRÉSENTE DÉCISION:", "Article 4" / "Réunion
     d'organisation": a paragraph missing on each side, next to each other). A
     translation that writes the number out keeps a word of its paragraph ("Article 1" /
-    "Article premier"), and does not drop a number along with every word it shares."""
+    "Article premier"), and does not drop a number along with every word it shares; a
+    number the other paragraph writes as a word of its language (``langs``) is not
+    missing: DGT-TM's German "Nach Ablauf der in Absatz 1 genannten ... Frist" and its
+    Dutch "Na het verstrijken van de in het eerste lid vermelde eerste periode" share no
+    word, and Polish "Artykuł 1" and French "Article premier" none either."""
     if _anchors(source) & _anchors(target):
         return False
     (s_refs, s_digits), (t_refs, t_digits) = _references(source), _references(target)
+    s_lang, t_lang = langs if langs is not None else (None, None)
 
-    def missing(text: str, refs: frozenset[str], digits: str) -> bool:
+    def missing(text: str, refs: frozenset[str], digits: str, across: set[str]) -> bool:
         numbers = set(_DIGITS.findall(text)) | _references(text)[0]
-        return any(n not in refs and not (n.isdigit() and n in digits) for n in numbers)
+        return any(n not in refs and not (n.isdigit() and (n in digits or n in across))
+                   for n in numbers)
 
-    return missing(source, t_refs, t_digits) or missing(target, s_refs, s_digits)
+    return missing(source, t_refs, t_digits, _spelled_numbers(target, t_lang)) \
+        or missing(target, s_refs, s_digits, _spelled_numbers(source, s_lang))
 
 
-def _cite_apart(source: str, target: str) -> bool:
+def _cite_apart(source: str, target: str, langs: tuple[str, str] | None = None) -> bool:
     """Whether two paragraphs cite different references: both cite some and share none
     (:func:`_cited`), or one cites ONE_SIDED_REFERENCES or more and the other none
     ("THE ASSOCIATION COMMITTEE IN TRADE CONFIGURATION," / "relative à l'établissement de
@@ -780,7 +812,7 @@ def _cite_apart(source: str, target: str) -> bool:
     décision entre en vigueur le 28 octobre 2017, ... l'article 103 ...", "of 29 March
     2019" / "modifiant l'annexe IX ... [2019/1400]" are two paragraphs of a decision of
     2017, of 2019, not a paragraph and its translation."""
-    if _unanchored_numbers(source, target):
+    if _unanchored_numbers(source, target, langs):
         return True
     cited = _cited(source, target)
     if cited is not None:
@@ -799,7 +831,8 @@ def _neighbours_cite(cited: list[bool | None]) -> bool:
 
 
 def _strangers(beads: list[tuple[list[int], ...]], src: list[Paragraph],
-               tgt: list[Paragraph]) -> list[tuple[list[int], ...]]:
+               tgt: list[Paragraph], langs: tuple[str, str] | None = None
+               ) -> list[tuple[list[int], ...]]:
     """``beads``, each 1-1 pair between two 1-1 pairs whose paragraphs cite different
     references (:func:`_cite_apart`) while its neighbours' cite the same
     (:func:`_neighbours_cite`), split into its two paragraphs without counterpart. A
@@ -816,7 +849,7 @@ def _strangers(beads: list[tuple[list[int], ...]], src: list[Paragraph],
     for k, bead in enumerate(beads):
         near = [beads[n] for n in (k - 1, k + 1) if 0 <= n < len(beads)]
         if _one_to_one(bead) and len(near) == 2 and all(_one_to_one(b) for b in near) \
-                and _cite_apart(src[bead[0][0]].text, tgt[bead[1][0]].text) \
+                and _cite_apart(src[bead[0][0]].text, tgt[bead[1][0]].text, langs) \
                 and _neighbours_cite([_cited(src[b[0][0]].text, tgt[b[1][0]].text)
                                       for b in near]):
             out.extend([(bead[0], []), ([], bead[1])])
@@ -894,20 +927,20 @@ def _guessed_gaps(beads: list[tuple[list[int], ...]], src: list[Paragraph],
     return out
 
 
-def align_by_sections(src: list[Paragraph], tgt: list[Paragraph]
-                      ) -> list[tuple[list[int], ...]]:
-    """Align paragraphs (:func:`_aligned`), within sections when both files have the same
-    ones; an unsure bead has a third element."""
+def align_by_sections(src: list[Paragraph], tgt: list[Paragraph],
+                      langs: tuple[str, str] | None = None) -> list[tuple[list[int], ...]]:
+    """Align paragraphs (:func:`_aligned`, in ``langs``), within sections when both files
+    have the same ones; an unsure bead has a third element."""
     s_secs, t_secs = _sections(src), _sections(tgt)
     same = (any(p.section for p in src) and len(s_secs) == len(t_secs)
             and all(_section_key(a.section) == _section_key(b.section)
                     for (a, _), (b, _) in zip(s_secs, t_secs, strict=True)))
     if not same:
-        return _aligned(src, tgt)
+        return _aligned(src, tgt, langs)
     beads: list[tuple[list[int], ...]] = []
     s_off = t_off = 0
     for (_, s_count), (_, t_count) in zip(s_secs, t_secs, strict=True):
-        part = _aligned(src[s_off:s_off + s_count], tgt[t_off:t_off + t_count])
+        part = _aligned(src[s_off:s_off + s_count], tgt[t_off:t_off + t_count], langs)
         beads.extend(([i + s_off for i in s], [j + t_off for j in t], *unsure)
                      for s, t, *unsure in part)
         s_off += s_count

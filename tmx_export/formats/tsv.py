@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import IO
 
 from ..errors import InputError
-from ..lang import count_relabelled, file_direction, normalise_tag
+from ..lang import count_relabelled, file_direction, is_valid_tag, normalise_tag
 from ..model import Pair, ReadResult, Reject
 from .text import (
     atomic_output,
@@ -247,3 +247,22 @@ def _pair_from_fields(
         line=(int(at) if at else 0) if where else line,
         props={prop_name(k): v for k, v in row.items() if k not in PAIR_COLUMNS and v},
     )
+
+
+def declared_languages(path: str | Path, sample: int = 50) -> tuple[str, str] | None:
+    """The (source, target) of the pairs a TSV of :func:`write_pairs_tsv` holds: the
+    ``source_lang`` and ``target_lang`` of its first ``sample`` rows, when all say the same;
+    else ``None``. As for JSON Lines, ``pairs --format tsv`` run in DE-PL is read back in
+    DE-PL without its languages named again."""
+    lines = records(read_text(path))
+    header = lines[0].split("\t") if lines else []
+    if "source_lang" not in header or "target_lang" not in header:
+        return None
+    at = header.index("source_lang"), header.index("target_lang")
+    rows = [line.split("\t") for line in lines[1:sample + 1] if line]
+    held = {(fields[at[0]], fields[at[1]]) if len(fields) == len(header) else ("", "")
+            for fields in rows}
+    if len({tuple(map(normalise_tag, pair)) for pair in held}) != 1:
+        return None
+    found = next(iter(held))
+    return found if all(is_valid_tag(tag.replace("_", "-")) for tag in found) else None

@@ -86,12 +86,14 @@ _GREEK_CANDIDATE = lazy_pattern(
 # clause mode: also "; " before a lower-case word (the clauses of EU resolutions)
 _CLAUSE_CANDIDATE = lazy_pattern(
     r"(?:[.?!…]+(?:[ \u00a0\u202f\u2009]?[»›])?|;)" + _CLOSERS + r"(?=\s)")
-# what follows a candidate: white space, opening quotes/brackets, then the first character
-_FOLLOWER = lazy_pattern(r"\s+((?:[\"'“‘«‹(\[¿¡]\s*)*)(\S?)")
+# what follows a candidate: white space, opening quotes/brackets, then the first character.
+# "„" and "‚" open the quotes of German, Polish, Czech, Bulgarian... ("1995 г.
+# („споразумението от 1995 г.“)": a lower-case word after them continues the sentence)
+_FOLLOWER = lazy_pattern(r"\s+((?:[\"'“‘„‚«‹(\[¿¡]\s*)*)(\S?)")
 LINE_BREAK_RE = re.compile(r"[ \t\u00a0\u202f]*(?:\r\n|[\n\r\u2028\u2029\x0b\x0c\x85])\s*")
 _HAS_LINE_BREAK = lazy_pattern(r"[\n\r\u2028\u2029\x0b\x0c\x85]")
 # A token is an abbreviation candidate without its opening punctuation: "(Art." -> "Art."
-_OPENERS = "\"'“‘«‹([¿¡"
+_OPENERS = "\"'“‘„‚«‹([¿¡"
 
 # What an abbreviation forbids: a break whatever follows, a break before a digit only
 # ("No. 5", "p. 12"; "No." alone may well end an answer), or a break before anything but an
@@ -178,6 +180,10 @@ _SENTENCE_STARTERS = {lang: frozenset(words.split()) for lang, words in _STARTER
 # 1982."): a year before an opening bracket or quote is a date followed by what it names
 # ("1996. (Rezolucija IMO-a MSC.48 (66))", "1982. („Konvencija”)"), no sentence end.
 _YEAR_DOT_LANGUAGES = frozenset({"hr", "sr", "bs"})
+# Polish and Bulgarian write it with the abbreviation of "year" ("20 grudnia 1996 r.", "4 юни
+# 1996 г."): the same date before the same reference, an act's Official Journal citation
+# ("1996 r. (Dz.U. L 46 ...)"), a resolution ("1996 г. (Резолюция MSC.48 (66) на ММО)").
+_YEAR_ABBREVIATIONS = {"pl": "r.", "bg": "г."}
 
 # Lithuanian dates: "2014 m. liepos 23 d." ("year, of July, day"): the day's "d." ends no
 # sentence before the name of what happened that day, an act cited by its date ("1982 m.
@@ -388,6 +394,9 @@ def _dot_ends_sentence(line: str, end: int, follower: re.Match[str], language: s
     if language in _YEAR_DOT_LANGUAGES and len(token) == 5 and token[:4].isdigit() \
             and follower.group(1):
         return False  # "donesena 4. lipnja 1996. (Rezolucija ...)": a date, then its reference
+    if token == _YEAR_ABBREVIATIONS.get(language) and len(words) >= 2 \
+            and words[-2][-4:].isdigit() and follower.group(1):
+        return False  # "z dnia 20 grudnia 1996 r. (Dz.U. L 46 ...)": the same
     if language == "lt" and token == "d." and len(words) >= 3 and words[-2].isdigit() \
             and words[-3].lower() in _LITHUANIAN_MONTHS \
             and not _starts_sentence(line, follower, language):
