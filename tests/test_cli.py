@@ -648,7 +648,7 @@ def test_check_takes_the_languages_a_memory_declares(tmp_path: Path) -> None:
     result = run("check", str(omegat), "--fail-on", "never")
     assert result.exit_code == 0 and "declares" not in result.stderr, result.output
     assert "5 units checked" in result.stderr
-    # a multilingual memory declares no pair: the options' pair, said nowhere
+    # a multilingual memory declares no pair: the options' pair, said as the defaults
     dgt = DATA / "tmx" / "dgt-tm" / "22019D0391.tmx"
     result = run("check", str(dgt), "--fail-on", "never")
     assert result.exit_code == 0 and "declares" not in result.stderr, result.output
@@ -829,3 +829,27 @@ def test_an_output_named_as_another_format_is_refused_before_any_work(tmp_path: 
                  ("pairs", str(SEED), "--format", "tsv", "-o", "{}/pairs.txt")):
         result = run(*(arg.format(tmp_path) for arg in args))
         assert result.exit_code == 0, (args, result.output)
+
+
+def test_a_memory_of_many_languages_says_the_default_pair_was_taken(tmp_path):
+    """DGT-TM's memories hold 23 languages: built or checked with no language named, the
+    run took English-French, the defaults, and said nothing of it (a German translator
+    who forgot --target-lang got an English-French memory). Now it says so; with a
+    language named, or from a bilingual memory, nothing is said."""
+    dgt = DATA / "tmx" / "dgt-tm" / "22019D0391.tmx"
+    runner = CliRunner()
+    out = tmp_path / "out.tmx"
+    result = runner.invoke(main, ["build", str(dgt), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    note = re.search(r"languages en-GB -> fr-FR, the defaults: \S*22019D0391.tmx holds "
+                     r"(\d+) languages \(--source-lang and --target-lang choose\)",
+                     result.output)
+    assert note and int(note.group(1)) > 20, result.output
+    result = runner.invoke(main, ["check", str(dgt), "--fail-on", "never"])
+    assert "the defaults: " in result.stderr and "holds" in result.stderr, result.output
+    for named in (["--target-lang", "de-DE"], ["--source-lang", "en-GB"]):
+        result = runner.invoke(main, ["build", str(dgt), "-o", str(out), *named])
+        assert result.exit_code == 0 and "the defaults" not in result.output, result.output
+    bilingual = DATA / "tmx" / "omegat-tests" / "project_save.tmx"
+    result = runner.invoke(main, ["build", str(bilingual), "-o", str(out)])
+    assert "the defaults" not in result.output, result.output

@@ -385,6 +385,23 @@ def format_of(path: Input, input_format: str | None = None) -> str:
 
 # --- files ---------------------------------------------------------------------------------
 
+def many_languages(inputs: Sequence[str | Path | ParallelInput], input_format: str | None,
+                   source_lang: str, target_lang: str) -> tuple[str, int] | None:
+    """The first TMX among ``inputs`` holding more than two languages, and how many: a
+    user who named no language gets the default pair of it, which the run says (a German
+    translator building from DGT-TM's 24-language memories got English-French, and no
+    word of it)."""
+    from .formats.tmx import held_languages
+
+    for path in gather_inputs(inputs, source_lang=source_lang, target_lang=target_lang,
+                              pair_files=input_format is None):
+        if not isinstance(path, ParallelInput) and format_of(path, input_format) == "tmx":
+            held = len(held_languages(path))
+            if held > 2:
+                return str(path), held
+    return None
+
+
 def declared_pair(inputs: Sequence[str | Path | ParallelInput], input_format: str | None,
                   source_lang: str, target_lang: str, *, vaguer: bool = False
                   ) -> tuple[str, str] | None:

@@ -66,6 +66,7 @@ from .inputs import (
     gather_inputs,
     input_parts,
     input_size,
+    many_languages,
     open_input,
     read_input,
     register_reader,
@@ -147,6 +148,9 @@ class BuildSummary:
     ignored: list[str] = field(default_factory=list)  # files in directories not of a known type
     # the pair the memories declared, when it was taken from them (languages_from_memory)
     declared: tuple[str, str] | None = None
+    # a memory of more than two languages, how many, and the pair taken from it: the user
+    # named no language, so the default one, which the summary says
+    defaulted: tuple[str, int, str, str] | None = None
     # the pair written instead, when the memories declared a vaguer spelling of it ("en"
     # for en-GB): the user named no language, so the summary says both
     written_as: tuple[str, str] | None = None
@@ -203,6 +207,9 @@ def build(
     skipped: list[tuple[str, str]] = []
     options, files, formats = prepare_run(inputs, options, [output, options.rejects_path],
                                            ignored, skipped)
+    many = (many_languages(inputs, options.input_format, options.source_lang,
+                           options.target_lang)
+            if options.languages_from_memory and declared is None else None)
     kinds = _declared_kinds(files, formats, options.segment)
     segtype = header_segtype(kinds.values(), options.profile)
     datatype, unit_datatypes = datatypes_of(files, formats)
@@ -236,6 +243,7 @@ def build(
         accounts=run.accounts,
         ignored=ignored,
         declared=declared,
+        defaulted=(*many, options.source_lang, options.target_lang) if many else None,
         written_as=(options.source_lang, options.target_lang)
         if declared and declared != (options.source_lang, options.target_lang) else None,
         relabelled=run.relabelled,

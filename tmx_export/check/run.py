@@ -33,6 +33,7 @@ from ..inputs import (
     detect_format,
     format_of,
     gather_inputs,
+    many_languages,
 )
 from ..model import NO_CLEANING, BuildOptions, Pair, Progress
 from .model import CHECKS, SEVERITIES, AcceptKey, Finding, LeftOut, TermEntry, is_accepted
@@ -122,6 +123,9 @@ class CheckSummary:
     fail_on: str = "error"
     # the pair the memories declared, when it was taken from them (languages_from_memory)
     declared: tuple[str, str] | None = None
+    # a memory of more than two languages, how many, and the pair taken from it: the user
+    # named no language, so the default one, which the summary says
+    defaulted: tuple[str, int, str, str] | None = None
     # units read but not checked, by the reason the reader gives (a tu without the pair)
     left_out: Counter[str] = field(default_factory=Counter)
     # texts read by their language part as the language asked: (held, asked) -> count
@@ -331,6 +335,9 @@ def check(inputs: Sequence[str | Path | ParallelInput], options: CheckOptions,
                 if options.languages_from_memory else None)
     if declared is not None:
         options = replace(options, source_lang=declared[0], target_lang=declared[1])
+    many = (many_languages(inputs, options.input_format, options.source_lang,
+                           options.target_lang)
+            if options.languages_from_memory and declared is None else None)
     left_out = LeftOut()
     checkers = make_checkers(options)
     # beside dumps or parallel files (whose units are build's), a memory's units are still
@@ -356,6 +363,7 @@ def check(inputs: Sequence[str | Path | ParallelInput], options: CheckOptions,
                              relabelled=left_out.relabelled)
     summary = check_units(units, options, emit, checkers=checkers)
     summary.declared = declared
+    summary.defaulted = (*many, options.source_lang, options.target_lang) if many else None
     summary.left_out = left_out.reasons
     summary.relabelled = left_out.relabelled
     if summary.units == 0:

@@ -312,6 +312,13 @@ def declared_note(source_lang: str, target_lang: str,
             "(--source-lang and --target-lang choose others)")
 
 
+def defaulted_note(memory: str, held: int, source_lang: str, target_lang: str) -> str:
+    """What a command says when the user named no language and a memory holds more than
+    two: the default pair was taken from it (a German translator's DGT-TM memory)."""
+    return (f"languages {source_lang} -> {target_lang}, the defaults: {shown_name(memory)} "
+            f"holds {held} languages (--source-lang and --target-lang choose)")
+
+
 @contextmanager
 def progress_bar(quiet: bool) -> Iterator[ProgressBar | None]:
     """A progress bar for a run, or ``None`` when quiet or nobody watches; closed (its

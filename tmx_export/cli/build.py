@@ -23,6 +23,7 @@ from . import (
     clean_options,
     cleaning_options,
     declared_note,
+    defaulted_note,
     language_options,
     languages_named,
     one_walk,
@@ -340,6 +341,8 @@ def summary_text(summary: BuildSummary) -> str:
     if parts:
         where = f"{len(parts)} files"
     lines = [declared_note(*summary.declared, summary.written_as)] if summary.declared else []
+    if summary.defaulted:
+        lines.append(defaulted_note(*summary.defaulted))
     lines += [
         f"{count_of(summary.units_written, 'unit')} written to {where} "
         f"(segtype {summary.segtype}) from {count_of(summary.pairs_read, 'pair')} "

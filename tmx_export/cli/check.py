@@ -20,6 +20,7 @@ from ..model import count_of
 from . import (
     Command,
     declared_note,
+    defaulted_note,
     language_options,
     languages_named,
     one_walk,
@@ -133,6 +134,8 @@ def check_command(inputs: Sequence[str], source_lang: str, target_lang: str,
     if not quiet:
         if summary.declared is not None:
             tell(declared_note(*summary.declared), err=True)
+        if summary.defaulted is not None:
+            tell(defaulted_note(*summary.defaulted), err=True)
         # a regional variant checked as the one asked (fr-FR by the fr-CA rules): said, as
         # build says it
         for line in relabelled_lines(summary.relabelled, lambda held, asked: (

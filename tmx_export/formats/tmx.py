@@ -1736,6 +1736,21 @@ def _missing(name: str, line: int, tu: etree._Element, no_source: bool,
                   tuple(tuv.lang for tuv in tuvs if tuv.lang))
 
 
+def held_languages(path: str | Path, sample: int = 50) -> set[str]:
+    """The languages (normalised tags) of the first ``sample`` units of a TMX: more than two
+    in a multilingual memory (DGT-TM's hold 24), from which a run whose user named no
+    language takes the default pair."""
+    held: set[str] = set()
+    for count, elem in enumerate(iter_elements(path, ("tu",)), 1):
+        for child in elem:
+            lang = child.get(XML_LANG) or child.get("lang") if child.tag == "tuv" else None
+            if lang:
+                held.add(normalise_tag(lang))
+        if count >= sample:
+            break
+    return held
+
+
 def declared_languages(path: str | Path, sample: int = 50) -> tuple[str, str] | None:
     """The (source, target) a bilingual TMX holds, as it spells them: its header's
     ``srclang`` and the one other language of its first ``sample`` units. ``None`` when
