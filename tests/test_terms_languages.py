@@ -105,10 +105,11 @@ def test_german_citation_forms_are_the_variants_nearest_the_base_form() -> None:
     units, _ = read_units(files, source_lang="de-DE", target_lang="fr-FR")
     terms = {p.source_lemma: p.source_term for p in extract_terms(units)}
     # "Europäischen Union" (8) beside "Europäische Union" (5); "Nordpolarmeeres" (11)
-    # beside "Nordpolarmeer" (4); "Gemeinsamen Rates" (4) beside "Gemeinsame Rat" (2)
+    # beside "Nordpolarmeer" (4); "Gemeinsamen Rates" (4) beside "Gemeinsame Rat" (2),
+    # cited without the article as a termbase writes it, "der" telling its gender
     assert terms["europäisch union"] == "Europäische Union"
     assert terms["nordpolarmeer"] == "Nordpolarmeer"
-    assert terms["gemeinsam rat"] == "Gemeinsame Rat"
+    assert terms["gemeinsam rat"] == "Gemeinsamer Rat"
     # seen inflected only: the lemma's ending ("Handels", "Vertragsparteien")
     assert terms["handel"] == "Handel" and terms["vertragspartei"] == "Vertragspartei"
     # an adjective before the head in "-en": made singular, the head would not agree
@@ -458,3 +459,45 @@ def test_croatian_terms_are_extracted_as_other_languages_are(target_lang: str) -
     found = {(p.source_lemma, p.target_term.casefold()) for p in extract_terms(units)}
     union = {"hr-HR": "europska unija", "sl-SI": "evropska unija"}[target_lang]
     assert ("european union", union) in found
+
+
+def test_german_adjectives_take_the_ending_of_their_heads_gender(tmp_path: Path) -> None:
+    # DGT-TM 2019 EN-DE (22019D0437, 22019A0315(01), 22019D0996): "Joint Council" was cited
+    # "Gemeinsame Rat", a form written only after "der", and "international instruments",
+    # seen only in the plural, "internationale Instrument", a singular head after a
+    # plural's adjective. A termbase writes "Gemeinsamer Rat": the text's "DER GEMEINSAME
+    # RAT" and "Für den Gemeinsamen Rat" tell that "Rat" is masculine; where nothing tells
+    # the gender, a form of the text is kept
+    from click.testing import CliRunner
+
+    from tmx_export.cli.terms import terms_command
+    from tmx_export.terms.citation import citation_form
+
+    out = tmp_path / "terms.csv"
+    result = CliRunner().invoke(terms_command, [
+        str(DATA / "terms_german_genders_en_de.tsv"), "--source-lang", "en-GB",
+        "--target-lang", "de-DE", "--csv", str(out), "--jobs", "1", "--quiet"])
+    assert result.exit_code == 0, result.output
+    with out.open(encoding="utf-8-sig") as handle:
+        cited = {(row["en-GB"], row["de-DE"]) for row in csv.DictReader(handle)}
+    german = {target for source, target in cited
+              if source in ("Joint Council", "international instrument", "Joint Program")}
+    assert {"Gemeinsamer Rat", "internationale Instrumente", "Gemeinsames Programm"} <= german
+    assert not german & {"Gemeinsame Rat", "internationale Instrument"}
+
+    de = Extractor("de")
+    seen = {"Gemeinsamen Programms": 4, "Gemeinsame Programm": 2, "Gemeinsamen Programm": 2}
+    # "das" before it, or the strong neuter seen ("ein gemeinsames Programm")
+    assert citation_form(seen, de, seen=[("das", "Gemeinsame Programm")]) == \
+        "Gemeinsames Programm"
+    assert citation_form({**seen, "gemeinsames Programm": 2}, de) == "Gemeinsames Programm"
+    # nothing tells the gender: as seen; the voices disagree: as seen
+    assert citation_form(seen, de) == "Gemeinsame Programm"
+    assert citation_form(seen, de, seen=[("das", "Gemeinsame Programm"),
+                                          ("der", "Gemeinsame Programm")]) == \
+        "Gemeinsame Programm"
+    # a strong "-er" is a masculine's only beside a genitive in "-s": "in schriftlicher
+    # Form" is a feminine's dative
+    assert citation_form({"schriftlicher Form": 3}, de) == "schriftlicher Form"
+    assert citation_form({"Gemischter Ausschuss": 1, "Gemischten Ausschusses": 3}, de) == \
+        "Gemischter Ausschuss"

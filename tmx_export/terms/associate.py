@@ -803,7 +803,7 @@ def _after_pass_one(units: list[Pair], src: Side, tgt: Side, piece_unit: array,
         pair.glossary = code in marked_codes
         _, source_variants, target_variants = pair.tallies()
         pair.source_term, pair.target_term = pair_citation_forms(
-            source_variants, target_variants, src.extractor, tgt.extractor)
+            source_variants, target_variants, src.extractor, tgt.extractor, pair.contexts)
         pair.source_term = with_abbreviation_dot(pair.source_term, pair.contexts, 0,
                                                  source_lang)
         pair.target_term = with_abbreviation_dot(pair.target_term, pair.contexts, 1,
