@@ -501,3 +501,35 @@ def test_german_adjectives_take_the_ending_of_their_heads_gender(tmp_path: Path)
     assert citation_form({"schriftlicher Form": 3}, de) == "schriftlicher Form"
     assert citation_form({"Gemischter Ausschuss": 1, "Gemischten Ausschusses": 3}, de) == \
         "Gemischter Ausschuss"
+
+
+@pytest.mark.parametrize(("lang", "agenda", "provisional"), [
+    ("es-ES", "orden del día", "orden del día provisional"),
+    ("it-IT", "ordine del giorno", "ordine del giorno provvisorio"),
+])
+def test_the_agenda_is_one_term_in_spanish_and_italian(tmp_path: Path, lang: str, agenda: str,
+                                                      provisional: str) -> None:
+    # DGT-TM 2019 22019D0437 (rules of procedure): "agenda" was paired with "orden" and
+    # "ordine", "provisional agenda" with "día provisional" and "giorno provvisorio", halves
+    # of "orden del día provisional"; "orden del día" is one term, as "ordre du jour" is
+    from click.testing import CliRunner
+
+    from tmx_export.cli.terms import terms_command
+
+    out = tmp_path / "terms.csv"
+    data = DATA / f"terms_agenda_en_{lang[:2]}.tsv"
+    result = CliRunner().invoke(terms_command, [
+        str(data), "--source-lang", "en-GB", "--target-lang", lang, "--csv", str(out),
+        "--jobs", "1", "--quiet"])
+    assert result.exit_code == 0, result.output
+    with out.open(encoding="utf-8-sig") as handle:
+        pairs = {(row["en-GB"], row[lang]) for row in csv.DictReader(handle)}
+    assert ("agenda", agenda) in pairs and ("provisional agenda", provisional) in pairs
+    halves = {agenda.split()[0], agenda.split()[-1], *provisional.split()[-2:]}
+    assert not {target for source, target in pairs if "agenda" in source} & {
+        *halves, " ".join(provisional.split()[-2:])}
+    # the candidates of one text (:meth:`Extractor.candidates`) agree with the corpus's
+    tokens = Extractor(lang[:2]).tokens(provisional)
+    found = {" ".join(t.lower for t in tokens[o.first:o.last])
+             for o in Extractor(lang[:2]).candidates(tokens)}
+    assert agenda in found and provisional in found and agenda.split()[0] not in found
