@@ -533,3 +533,30 @@ def test_the_agenda_is_one_term_in_spanish_and_italian(tmp_path: Path, lang: str
     found = {" ".join(t.lower for t in tokens[o.first:o.last])
              for o in Extractor(lang[:2]).candidates(tokens)}
     assert agenda in found and provisional in found and agenda.split()[0] not in found
+
+
+def test_a_german_adjective_written_as_a_noun_is_cited_as_a_word(tmp_path: Path) -> None:
+    # DGT-TM 2019 22019D0437: "experts" -> "Sachverständige" was cited "Sachverständig",
+    # the adjective's lemma capitalised, a word of no dictionary: the key is the
+    # adjective's, one for every form, and the citation took its ending
+    from click.testing import CliRunner
+
+    from tmx_export.cli.terms import terms_command
+    from tmx_export.terms.citation import citation_form
+
+    out = tmp_path / "terms.csv"
+    result = CliRunner().invoke(terms_command, [
+        str(DATA / "terms_nominalised_en_de.tsv"), "--source-lang", "en-GB",
+        "--target-lang", "de-DE", "--csv", str(out), "--jobs", "1", "--quiet"])
+    assert result.exit_code == 0, result.output
+    with out.open(encoding="utf-8-sig") as handle:
+        pairs = {(row["en-GB"], row["de-DE"]) for row in csv.DictReader(handle)}
+    assert ("expert", "Sachverständige") in pairs
+    assert not any(target == "Sachverständig" for _, target in pairs)
+    de = Extractor("de")
+    # the dictionary's noun in "-er", where it has one; a noun's own lemma as before
+    assert citation_form({"Abgeordneten": 2}, de) == "Abgeordneter"
+    assert citation_form({"Sachverständigen": 2}, de) == "Sachverständiger"
+    assert citation_form({"Bevollmächtigten": 2}, de) == "Bevollmächtigter"
+    assert citation_form({"Sitzungen": 2}, de) == "Sitzung"
+    assert citation_form({"Türen": 2}, de) == "Tür"

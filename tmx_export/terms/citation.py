@@ -13,7 +13,7 @@ from ..segment.rules import is_abbreviation
 from .candidates import ARTICLE, CONNECTOR, STOPWORD, WORD, Extractor, Token
 from .case_forms import nominative
 from .forms import match_case, rewritten, shared_start, with_ending
-from .lemmas import is_known
+from .lemmas import is_known, lemmatize
 from .slavic_cases import noun_of_verb
 from .stopwords import NOT_STOP
 from .termpair import Context, TermPair
@@ -653,7 +653,25 @@ def _lemma_singular(text: str, lower: str, lemma: str, extractor: Extractor) -> 
         return text  # "Unterzeichnet", lemma "unterzeichnen": a verb's form, no noun
     if noun_of_verb(lower, lemma, extractor.lang):
         return text
+    if extractor.rules.cased_nouns and text[:1].isupper():
+        lemma = _nominalised(text, lemma, extractor)
     return with_ending(lemma, lower, text) if _ending_apart(lemma, lower) else text
+
+
+def _nominalised(text: str, lemma: str, extractor: Extractor) -> str:
+    """The noun's lemma of a German adjective or participle written as a noun, where the
+    dictionary has it in "-er" ("Abgeordneten" -> "abgeordneter", "Sachverständigen" ->
+    "sachverständiger"), else ``lemma``. Its key is the adjective's, one for every form
+    (:meth:`.candidates.Extractor.word`), whose ending made DGT-TM's "Sachverständige"
+    (experts) "Sachverständig", a word of no dictionary."""
+    # (the dictionary may list the weak form in "-en" under the adjective, "-e" under the
+    # noun: "Sachverständigen" -> "sachverständig", "Sachverständige" -> "Sachverständiger")
+    lang = extractor.rules.lemmas
+    for form in (text, text[:-1]) if text.endswith("en") else (text,):
+        noun = lemmatize(form, lang=lang).lower().replace("ß", "ss")
+        if is_known(form, lang=lang) and noun == lemma + "er":
+            return noun
+    return lemma
 
 
 def _ending_apart(lemma: str, lower: str) -> bool:
