@@ -313,10 +313,11 @@ def test_a_polish_noun_made_of_a_verb_is_never_cited_as_the_verb() -> None:
     from tmx_export.terms.citation import citation_form
 
     # DGT-TM 2019 EN-PL: simplemma's lemma of "zarządzanie" (management) and of
-    # "monitorowania" is the verb ("zarządzać", "monitorować"), which was written
+    # "monitorowania" is the verb ("zarządzać", "monitorować"), which was written; the
+    # noun's own nominative is
     pl = Extractor("pl")
     assert citation_form({"zarządzanie": 10}, pl) == "zarządzanie"
-    assert citation_form({"monitorowania": 11}, pl) == "monitorowania"
+    assert citation_form({"monitorowania": 11}, pl) == "monitorowanie"
 
 
 def test_german_citation_forms_trust_lemmas_only_for_their_endings() -> None:
@@ -560,3 +561,27 @@ def test_a_german_adjective_written_as_a_noun_is_cited_as_a_word(tmp_path: Path)
     assert citation_form({"Bevollmächtigten": 2}, de) == "Bevollmächtigter"
     assert citation_form({"Sitzungen": 2}, de) == "Sitzung"
     assert citation_form({"Türen": 2}, de) == "Tür"
+
+
+def test_a_polish_noun_made_of_a_verb_is_cited_in_the_nominative(tmp_path: Path) -> None:
+    # DGT-TM 2019 EN-PL: simplemma reads "uznawaniu" and "monitorowania" as the verbs
+    # "uznawać" and "monitorować", so "mutual recognition" was cited "wzajemnym
+    # uznawaniu" (locative) and "Monitoring" "monitorowania" (genitive), as seen
+    from click.testing import CliRunner
+
+    from tmx_export.cli.terms import terms_command
+    from tmx_export.terms.citation import citation_form
+
+    out = tmp_path / "terms.csv"
+    result = CliRunner().invoke(terms_command, [
+        str(DATA / "terms_verbal_nouns_en_pl.tsv"), "--source-lang", "en-GB",
+        "--target-lang", "pl-PL", "--csv", str(out), "--jobs", "1", "--quiet"])
+    assert result.exit_code == 0, result.output
+    with out.open(encoding="utf-8-sig") as handle:
+        pairs = {(row["en-GB"], row["pl-PL"]) for row in csv.DictReader(handle)}
+    assert ("mutual recognition", "wzajemne uznawanie") in pairs
+    assert ("Monitoring", "monitorowanie") in pairs
+    pl = Extractor("pl")
+    # such a noun is neuter, in "-nie" or "-cie"; a heading keeps its capitals
+    assert citation_form({"wejścia w życie": 2}, pl) == "wejście w życie"
+    assert citation_form({"WZAJEMNEMU UZNAWANIU": 2}, pl) == "WZAJEMNE UZNAWANIE"
