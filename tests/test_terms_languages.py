@@ -143,9 +143,10 @@ def _source_terms(source_lang: str) -> dict[str, str]:
     ("es-ES", "primero reunión de consejo", "primera reunión del Consejo"),
     ("es-ES", "alto mar", "alta mar"),
     ("pt-PT", "áfrico de sul", "África do Sul"),
-    # a head whose singular is not sure keeps its adjective plural ("disposiciones legal")
-    ("es-ES", "disposición legal", "disposiciones legales"),
-    ("es-ES", "reglamentación técnica", "Reglamentaciones técnicas"),
+    # a head made singular takes its adjective with it ("disposiciones legal" was written
+    # once; then both were kept plural, the singular's accent making it unsure)
+    ("es-ES", "disposición legal", "disposición legal"),
+    ("es-ES", "reglamentación técnica", "Reglamentación técnica"),
 ])
 def test_citation_forms_in_other_languages_agree_as_in_the_text(
         lang: str, lemma: str, written: str) -> None:
@@ -585,3 +586,25 @@ def test_a_polish_noun_made_of_a_verb_is_cited_in_the_nominative(tmp_path: Path)
     # such a noun is neuter, in "-nie" or "-cie"; a heading keeps its capitals
     assert citation_form({"wejścia w życie": 2}, pl) == "wejście w życie"
     assert citation_form({"WZAJEMNEMU UZNAWANIU": 2}, pl) == "WZAJEMNE UZNAWANIE"
+
+
+def test_a_spanish_singular_with_an_accent_its_plural_has_not_is_cited(tmp_path: Path) -> None:
+    # DGT-TM 2019 EN-ES: "class divisions" -> "divisiones de clase" and "fish stocks" ->
+    # "poblaciones de peces" kept their plural: the lemma's ending ("división",
+    # "población") was not trusted, its accent taken for another letter
+    from click.testing import CliRunner
+
+    from tmx_export.cli.terms import terms_command
+    from tmx_export.terms.citation import citation_form
+
+    out = tmp_path / "terms.csv"
+    result = CliRunner().invoke(terms_command, [
+        str(DATA / "terms_accented_singulars_en_es.tsv"), "--source-lang", "en-GB",
+        "--target-lang", "es-ES", "--csv", str(out), "--jobs", "1", "--quiet"])
+    assert result.exit_code == 0, result.output
+    with out.open(encoding="utf-8-sig") as handle:
+        targets = {row["es-ES"] for row in csv.DictReader(handle)}
+    assert {"división de clase", "población de peces"} <= targets
+    es = Extractor("es")
+    assert citation_form({"jóvenes agricultores": 2}, es) == "joven agricultor"
+    assert citation_form({"REUNIONES": 2}, es) == "REUNIÓN"

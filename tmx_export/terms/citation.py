@@ -655,6 +655,11 @@ def _lemma_singular(text: str, lower: str, lemma: str, extractor: Extractor) -> 
         return text
     if extractor.rules.cased_nouns and text[:1].isupper():
         lemma = _nominalised(text, lemma, extractor)
+    if extractor.lang in _STRESS_MARKED:
+        # a Spanish singular's written accent goes with its plural's ending ("divisiones",
+        # "división"): compared without it, the lemma differs by the ending alone
+        return with_ending(lemma, lower, text) if _ending_apart(
+            _no_accents(lemma), _no_accents(lower)) else text
     return with_ending(lemma, lower, text) if _ending_apart(lemma, lower) else text
 
 
@@ -672,6 +677,13 @@ def _nominalised(text: str, lemma: str, extractor: Extractor) -> str:
         if is_known(form, lang=lang) and noun == lemma + "er":
             return noun
     return lemma
+
+
+# The languages whose singular may write an accent its plural does not, or the other way
+# round ("división", "divisiones"; "joven", "jóvenes"): on DGT-TM 2019 EN-ES, "class
+# division" was cited "divisiones de clase" and "fish stocks" "poblaciones de peces", the
+# lemma taken for another word's for its accent
+_STRESS_MARKED = frozenset({"es"})
 
 
 def _ending_apart(lemma: str, lower: str) -> bool:
