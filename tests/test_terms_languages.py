@@ -608,3 +608,18 @@ def test_a_spanish_singular_with_an_accent_its_plural_has_not_is_cited(tmp_path:
     es = Extractor("es")
     assert citation_form({"jóvenes agricultores": 2}, es) == "joven agricultor"
     assert citation_form({"REUNIONES": 2}, es) == "REUNIÓN"
+
+
+def test_a_german_head_s_gender_does_not_depend_on_the_contexts_kept() -> None:
+    # with --max-contexts 0, no context told the gender: DGT-TM's "Joint Council" went back
+    # to "Gemeinsame Rat" (tests/data/terms_german_genders_en_de.tsv)
+    from tmx_export.pipeline import read_units
+    from tmx_export.terms.associate import extract_terms
+
+    units, _ = read_units([str(DATA / "terms_german_genders_en_de.tsv")],
+                          source_lang="en-GB", target_lang="de-DE")
+    for kept in (0, 1):
+        pairs = extract_terms(units, max_contexts=kept)
+        cited = {p.target_term for p in pairs if p.source_term == "Joint Council"}
+        assert "Gemeinsamer Rat" in cited, kept
+        assert all(len(p.contexts) <= kept for p in pairs)
