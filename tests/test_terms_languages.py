@@ -105,10 +105,11 @@ def test_german_citation_forms_are_the_variants_nearest_the_base_form() -> None:
     units, _ = read_units(files, source_lang="de-DE", target_lang="fr-FR")
     terms = {p.source_lemma: p.source_term for p in extract_terms(units)}
     # "Europäischen Union" (8) beside "Europäische Union" (5); "Nordpolarmeeres" (11)
-    # beside "Nordpolarmeer" (4); "Gemeinsamen Rates" (4) beside "Gemeinsame Rat" (2)
+    # beside "Nordpolarmeer" (4); "Gemeinsamen Rates" (4) beside "Gemeinsame Rat" (2),
+    # cited without the article as a termbase writes it, "der" telling its gender
     assert terms["europäisch union"] == "Europäische Union"
     assert terms["nordpolarmeer"] == "Nordpolarmeer"
-    assert terms["gemeinsam rat"] == "Gemeinsame Rat"
+    assert terms["gemeinsam rat"] == "Gemeinsamer Rat"
     # seen inflected only: the lemma's ending ("Handels", "Vertragsparteien")
     assert terms["handel"] == "Handel" and terms["vertragspartei"] == "Vertragspartei"
     # an adjective before the head in "-en": made singular, the head would not agree
@@ -144,9 +145,10 @@ def _source_terms(source_lang: str) -> dict[str, str]:
     ("es-ES", "primero reunión de consejo conjunto", "primera reunión del Consejo Conjunto"),
     ("es-ES", "alto mar", "alta mar"),
     ("pt-PT", "áfrico de sul", "África do Sul"),
-    # a head whose singular is not sure keeps its adjective plural ("disposiciones legal")
-    ("es-ES", "disposición legal", "disposiciones legales"),
-    ("es-ES", "reglamentación técnica", "Reglamentaciones técnicas"),
+    # a head made singular takes its adjective with it ("disposiciones legal" was written
+    # once; then both were kept plural, the singular's accent making it unsure)
+    ("es-ES", "disposición legal", "disposición legal"),
+    ("es-ES", "reglamentación técnica", "Reglamentación técnica"),
 ])
 def test_citation_forms_in_other_languages_agree_as_in_the_text(
         lang: str, lemma: str, written: str) -> None:
@@ -314,10 +316,11 @@ def test_a_polish_noun_made_of_a_verb_is_never_cited_as_the_verb() -> None:
     from tmx_export.terms.citation import citation_form
 
     # DGT-TM 2019 EN-PL: simplemma's lemma of "zarządzanie" (management) and of
-    # "monitorowania" is the verb ("zarządzać", "monitorować"), which was written
+    # "monitorowania" is the verb ("zarządzać", "monitorować"), which was written; the
+    # noun's own nominative is
     pl = Extractor("pl")
     assert citation_form({"zarządzanie": 10}, pl) == "zarządzanie"
-    assert citation_form({"monitorowania": 11}, pl) == "monitorowania"
+    assert citation_form({"monitorowania": 11}, pl) == "monitorowanie"
 
 
 def test_german_citation_forms_trust_lemmas_only_for_their_endings() -> None:
@@ -460,3 +463,165 @@ def test_croatian_terms_are_extracted_as_other_languages_are(target_lang: str) -
     found = {(p.source_lemma, p.target_term.casefold()) for p in extract_terms(units)}
     union = {"hr-HR": "europska unija", "sl-SI": "evropska unija"}[target_lang]
     assert ("european union", union) in found
+
+
+def test_german_adjectives_take_the_ending_of_their_heads_gender(tmp_path: Path) -> None:
+    # DGT-TM 2019 EN-DE (22019D0437, 22019A0315(01), 22019D0996): "Joint Council" was cited
+    # "Gemeinsame Rat", a form written only after "der", and "international instruments",
+    # seen only in the plural, "internationale Instrument", a singular head after a
+    # plural's adjective. A termbase writes "Gemeinsamer Rat": the text's "DER GEMEINSAME
+    # RAT" and "Für den Gemeinsamen Rat" tell that "Rat" is masculine; where nothing tells
+    # the gender, a form of the text is kept
+    from click.testing import CliRunner
+
+    from tmx_export.cli.terms import terms_command
+    from tmx_export.terms.citation import citation_form
+
+    out = tmp_path / "terms.csv"
+    result = CliRunner().invoke(terms_command, [
+        str(DATA / "terms_german_genders_en_de.tsv"), "--source-lang", "en-GB",
+        "--target-lang", "de-DE", "--csv", str(out), "--jobs", "1", "--quiet"])
+    assert result.exit_code == 0, result.output
+    with out.open(encoding="utf-8-sig") as handle:
+        cited = {(row["en-GB"], row["de-DE"]) for row in csv.DictReader(handle)}
+    german = {target for source, target in cited
+              if source in ("Joint Council", "international instrument", "Joint Program")}
+    assert {"Gemeinsamer Rat", "internationale Instrumente", "Gemeinsames Programm"} <= german
+    assert not german & {"Gemeinsame Rat", "internationale Instrument"}
+
+    de = Extractor("de")
+    seen = {"Gemeinsamen Programms": 4, "Gemeinsame Programm": 2, "Gemeinsamen Programm": 2}
+    # "das" before it, or the strong neuter seen ("ein gemeinsames Programm")
+    assert citation_form(seen, de, seen=[("das", "Gemeinsame Programm")]) == \
+        "Gemeinsames Programm"
+    assert citation_form({**seen, "gemeinsames Programm": 2}, de) == "Gemeinsames Programm"
+    # nothing tells the gender: as seen; the voices disagree: as seen
+    assert citation_form(seen, de) == "Gemeinsame Programm"
+    assert citation_form(seen, de, seen=[("das", "Gemeinsame Programm"),
+                                          ("der", "Gemeinsame Programm")]) == \
+        "Gemeinsame Programm"
+    # a strong "-er" is a masculine's only beside a genitive in "-s": "in schriftlicher
+    # Form" is a feminine's dative
+    assert citation_form({"schriftlicher Form": 3}, de) == "schriftlicher Form"
+    assert citation_form({"Gemischter Ausschuss": 1, "Gemischten Ausschusses": 3}, de) == \
+        "Gemischter Ausschuss"
+
+
+@pytest.mark.parametrize(("lang", "agenda", "provisional"), [
+    ("es-ES", "orden del día", "orden del día provisional"),
+    ("it-IT", "ordine del giorno", "ordine del giorno provvisorio"),
+])
+def test_the_agenda_is_one_term_in_spanish_and_italian(tmp_path: Path, lang: str, agenda: str,
+                                                      provisional: str) -> None:
+    # DGT-TM 2019 22019D0437 (rules of procedure): "agenda" was paired with "orden" and
+    # "ordine", "provisional agenda" with "día provisional" and "giorno provvisorio", halves
+    # of "orden del día provisional"; "orden del día" is one term, as "ordre du jour" is
+    from click.testing import CliRunner
+
+    from tmx_export.cli.terms import terms_command
+
+    out = tmp_path / "terms.csv"
+    data = DATA / f"terms_agenda_en_{lang[:2]}.tsv"
+    result = CliRunner().invoke(terms_command, [
+        str(data), "--source-lang", "en-GB", "--target-lang", lang, "--csv", str(out),
+        "--jobs", "1", "--quiet"])
+    assert result.exit_code == 0, result.output
+    with out.open(encoding="utf-8-sig") as handle:
+        pairs = {(row["en-GB"], row[lang]) for row in csv.DictReader(handle)}
+    assert ("agenda", agenda) in pairs and ("provisional agenda", provisional) in pairs
+    halves = {agenda.split()[0], agenda.split()[-1], *provisional.split()[-2:]}
+    assert not {target for source, target in pairs if "agenda" in source} & {
+        *halves, " ".join(provisional.split()[-2:])}
+    # the candidates of one text (:meth:`Extractor.candidates`) agree with the corpus's
+    tokens = Extractor(lang[:2]).tokens(provisional)
+    found = {" ".join(t.lower for t in tokens[o.first:o.last])
+             for o in Extractor(lang[:2]).candidates(tokens)}
+    assert agenda in found and provisional in found and agenda.split()[0] not in found
+
+
+def test_a_german_adjective_written_as_a_noun_is_cited_as_a_word(tmp_path: Path) -> None:
+    # DGT-TM 2019 22019D0437: "experts" -> "Sachverständige" was cited "Sachverständig",
+    # the adjective's lemma capitalised, a word of no dictionary: the key is the
+    # adjective's, one for every form, and the citation took its ending
+    from click.testing import CliRunner
+
+    from tmx_export.cli.terms import terms_command
+    from tmx_export.terms.citation import citation_form
+
+    out = tmp_path / "terms.csv"
+    result = CliRunner().invoke(terms_command, [
+        str(DATA / "terms_nominalised_en_de.tsv"), "--source-lang", "en-GB",
+        "--target-lang", "de-DE", "--csv", str(out), "--jobs", "1", "--quiet"])
+    assert result.exit_code == 0, result.output
+    with out.open(encoding="utf-8-sig") as handle:
+        pairs = {(row["en-GB"], row["de-DE"]) for row in csv.DictReader(handle)}
+    assert ("expert", "Sachverständige") in pairs
+    assert not any(target == "Sachverständig" for _, target in pairs)
+    de = Extractor("de")
+    # the dictionary's noun in "-er", where it has one; a noun's own lemma as before
+    assert citation_form({"Abgeordneten": 2}, de) == "Abgeordneter"
+    assert citation_form({"Sachverständigen": 2}, de) == "Sachverständiger"
+    assert citation_form({"Bevollmächtigten": 2}, de) == "Bevollmächtigter"
+    assert citation_form({"Sitzungen": 2}, de) == "Sitzung"
+    assert citation_form({"Türen": 2}, de) == "Tür"
+
+
+def test_a_polish_noun_made_of_a_verb_is_cited_in_the_nominative(tmp_path: Path) -> None:
+    # DGT-TM 2019 EN-PL: simplemma reads "uznawaniu" and "monitorowania" as the verbs
+    # "uznawać" and "monitorować", so "mutual recognition" was cited "wzajemnym
+    # uznawaniu" (locative) and "Monitoring" "monitorowania" (genitive), as seen
+    from click.testing import CliRunner
+
+    from tmx_export.cli.terms import terms_command
+    from tmx_export.terms.citation import citation_form
+
+    out = tmp_path / "terms.csv"
+    result = CliRunner().invoke(terms_command, [
+        str(DATA / "terms_verbal_nouns_en_pl.tsv"), "--source-lang", "en-GB",
+        "--target-lang", "pl-PL", "--csv", str(out), "--jobs", "1", "--quiet"])
+    assert result.exit_code == 0, result.output
+    with out.open(encoding="utf-8-sig") as handle:
+        pairs = {(row["en-GB"], row["pl-PL"]) for row in csv.DictReader(handle)}
+    assert ("mutual recognition", "wzajemne uznawanie") in pairs
+    assert ("Monitoring", "monitorowanie") in pairs
+    pl = Extractor("pl")
+    # such a noun is neuter, in "-nie" or "-cie"; a heading keeps its capitals
+    assert citation_form({"wejścia w życie": 2}, pl) == "wejście w życie"
+    assert citation_form({"WZAJEMNEMU UZNAWANIU": 2}, pl) == "WZAJEMNE UZNAWANIE"
+
+
+def test_a_spanish_singular_with_an_accent_its_plural_has_not_is_cited(tmp_path: Path) -> None:
+    # DGT-TM 2019 EN-ES: "class divisions" -> "divisiones de clase" and "fish stocks" ->
+    # "poblaciones de peces" kept their plural: the lemma's ending ("división",
+    # "población") was not trusted, its accent taken for another letter
+    from click.testing import CliRunner
+
+    from tmx_export.cli.terms import terms_command
+    from tmx_export.terms.citation import citation_form
+
+    out = tmp_path / "terms.csv"
+    result = CliRunner().invoke(terms_command, [
+        str(DATA / "terms_accented_singulars_en_es.tsv"), "--source-lang", "en-GB",
+        "--target-lang", "es-ES", "--csv", str(out), "--jobs", "1", "--quiet"])
+    assert result.exit_code == 0, result.output
+    with out.open(encoding="utf-8-sig") as handle:
+        targets = {row["es-ES"] for row in csv.DictReader(handle)}
+    assert {"división de clase", "población de peces"} <= targets
+    es = Extractor("es")
+    assert citation_form({"jóvenes agricultores": 2}, es) == "joven agricultor"
+    assert citation_form({"REUNIONES": 2}, es) == "REUNIÓN"
+
+
+def test_a_german_head_s_gender_does_not_depend_on_the_contexts_kept() -> None:
+    # with --max-contexts 0, no context told the gender: DGT-TM's "Joint Council" went back
+    # to "Gemeinsame Rat" (tests/data/terms_german_genders_en_de.tsv)
+    from tmx_export.pipeline import read_units
+    from tmx_export.terms.associate import extract_terms
+
+    units, _ = read_units([str(DATA / "terms_german_genders_en_de.tsv")],
+                          source_lang="en-GB", target_lang="de-DE")
+    for kept in (0, 1):
+        pairs = extract_terms(units, max_contexts=kept)
+        cited = {p.target_term for p in pairs if p.source_term == "Joint Council"}
+        assert "Gemeinsamer Rat" in cited, kept
+        assert all(len(p.contexts) <= kept for p in pairs)

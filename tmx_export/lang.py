@@ -133,6 +133,26 @@ _PLACES_PL = {
     "meksyk": "MX",
 }
 
+# ... and in Spanish, Italian and Polish, as a terminologist's glossary in those languages
+# heads its columns: "Inglés | Español", "Inglese (Regno Unito) | Italiano (Italia)",
+# "polski | angielski". Only "polski" was known: such a glossary, Polish first, was read the
+# wrong way round without a word, its Polish terms looked for in the English source.
+_EU_LANGUAGE_NAMES_ES_IT_PL = {
+    "bg": ("búlgaro", "bulgaro", "bułgarski"), "cs": ("checo", "ceco", "czeski"),
+    "da": ("danés", "danese", "duński"), "de": ("alemán", "tedesco", "niemiecki"),
+    "el": ("griego", "greco", "grecki"), "en": ("inglés", "inglese", "angielski"),
+    "es": ("spagnolo", "hiszpański"), "et": ("estonio", "estone", "estoński"),
+    "fi": ("finés", "finlandés", "finlandese", "fiński"),
+    "fr": ("francés", "francese", "francuski"), "ga": ("irlandés", "irlandese", "irlandzki"),
+    "hr": ("croata", "croato", "chorwacki"), "hu": ("húngaro", "ungherese", "węgierski"),
+    "it": ("włoski",), "lt": ("lituano", "litewski"), "lv": ("letón", "lettone", "łotewski"),
+    "mt": ("maltés", "maltański"), "nl": ("neerlandés", "neerlandese", "olandese",
+                                         "holandés", "niderlandzki", "holenderski"),
+    "pl": ("polaco", "polacco"), "pt": ("portugués", "portoghese", "portugalski"),
+    "ro": ("rumano", "rumeno", "rumuński"), "sk": ("eslovaco", "slovacco", "słowacki"),
+    "sl": ("esloveno", "sloveno", "słoweński"), "sv": ("sueco", "svedese", "szwedzki"),
+}
+
 
 def unaccented(text: str) -> str:
     """``text`` case-folded, without accents: "Français" -> "francais", "État" -> "etat"."""
@@ -176,7 +196,7 @@ def _language_names() -> dict[str, str]:
     names["chinese"] = "zh"  # listed only by country (zh_CN, zh_TW)
     for name, code in _cldr_names()[0].items():
         names.setdefault(name, code)
-    for table in (_EU_LANGUAGE_NAMES, _EU_LANGUAGE_NAMES_FR_DE):
+    for table in (_EU_LANGUAGE_NAMES, _EU_LANGUAGE_NAMES_FR_DE, _EU_LANGUAGE_NAMES_ES_IT_PL):
         for code, spelled in table.items():
             names.update((unaccented(name), code) for name in spelled)
     names.update((unaccented(name), code) for code, name in _EU_LANGUAGE_NAMES_PL.items())
@@ -214,6 +234,15 @@ _COUNTRY_NAMES = {
     "grossbritannien": "GB", "etats-unis": "US", "vereinigte staaten": "US",
     "australie": "AU", "australien": "AU", "finlande": "FI", "finnland": "FI",
     "suede": "SE", "schweden": "SE",
+    # in Spanish, Italian and Polish
+    "reino unido": "GB", "regno unito": "GB", "wielka brytania": "GB",
+    "estados unidos": "US", "stati uniti": "US", "stany zjednoczone": "US",
+    "espana": "ES", "spagna": "ES", "hiszpania": "ES", "italia": "IT", "wlochy": "IT",
+    "polonia": "PL", "polska": "PL", "alemania": "DE", "germania": "DE", "niemcy": "DE",
+    "francia": "FR", "francja": "FR", "portogallo": "PT", "portugalia": "PT",
+    "brasil": "BR", "brasile": "BR", "brazylia": "BR", "belgica": "BE", "belgio": "BE",
+    "belgia": "BE", "suiza": "CH", "svizzera": "CH", "szwajcaria": "CH", "irlanda": "IE",
+    "irlandia": "IE", "paises bajos": "NL", "paesi bassi": "NL", "holandia": "NL",
 }
 _ROLE_WORDS = frozenset({"source", "target", "original", "translation"})
 _BRACKETED = re.compile(r"^(?P<name>[^()]*?)\s*\((?P<inner>[^()]*)\)\s*$")

@@ -603,7 +603,39 @@ class _Words:
             plural = _english_plural(lower)
             if is_known(plural, "en"):
                 readings.append(extractor.word(plural)[2])
+        if self.lang in _CASE_ENDINGS and lower.isalpha() and not self._no_noun(piece):
+            readings.extend(self._unreduced_forms(lower))
         return tuple(dict.fromkeys(readings))
+
+    def _unreduced_forms(self, lower: str) -> list[str]:
+        """The case forms of the noun ``lower`` (:func:`_case_forms`) that the lemmatiser
+        reads as lemmas of their own, each its own piece: Polish "prawa" and "prawie" of
+        "prawo" (law), "porządki" of "porządek" (agenda: "porządek obrad"). Without them
+        DGT-TM's "prawa międzynarodowego" did not hold the approved "prawo międzynarodowe",
+        nor "wstępne porządki obrad" "porządek obrad": a ``term-missing`` in each unit."""
+        extractor = self.extractor
+        assert extractor is not None  # (see keys)
+        forms = []
+        for form in _case_forms(lower, self.lang):
+            _, kind, piece = extractor.word(form)
+            if (kind == WORD and piece == form and is_known(form, self.lang)
+                    and not self._no_noun(form)):
+                forms.append(form)  # (an adjective's lemma, "prawy", is no form of "prawo")
+        return forms
+
+    def _no_noun(self, lemma: str) -> bool:
+        """Whether ``lemma`` is a verb's ("działać") or an adjective's, whose genitive in
+        "-ego" the lemmatiser reads as it ("prawy", "prawego"; "szybki", "szybkiego"):
+        its forms are no noun's (Polish "techniczny" and "technicznie", the adverb;
+        "zdrowy", healthy, and "zdrowie", health)."""
+        if lemma.endswith(_VERB_LEMMAS[self.lang]):
+            return True
+        if not lemma.endswith(("y", "i")):
+            return False
+        extractor = self.extractor
+        assert extractor is not None  # (see keys)
+        genitive = (lemma[:-1] if lemma.endswith("y") else lemma) + "ego"
+        return is_known(genitive, self.lang) and extractor.word(genitive)[2] == lemma
 
     def capitalised(self, term: str, first: bool) -> tuple[int, ...]:
         """Which pieces of a term's key (:meth:`key`) are words written with a capital that
@@ -633,6 +665,28 @@ def _inner(items: tuple[_T, ...], is_break: Callable[[_T], bool] = lambda item: 
     while end > start and is_break(items[end - 1]):
         end -= 1
     return items[start:end]
+
+
+# The endings a noun of a language with cases takes after its stem (:func:`_case_forms`),
+# in every gender, case and number: Polish "praw-a", "praw-ie", "praw-ami", "porządk-i".
+_CASE_ENDINGS = {"pl": ("", "a", "u", "owi", "em", "e", "ie", "y", "i", "ę", "ą", "ów", "om",
+                        "ami", "ach", "owie")}
+# A verb's lemma ending, whose forms are no noun's ("działać": "działa" is no "dział")
+_VERB_LEMMAS = {"pl": ("ć",)}
+_VOWELS = frozenset("aąeęioóuy")
+
+
+def _case_forms(lower: str, lang: str) -> set[str]:
+    """The regular case forms of the noun ``lower`` of ``lang`` (:data:`_CASE_ENDINGS`):
+    its stem, the word without its last vowel ("prawo" -> "praw") or with a fleeting "e"
+    of its last syllable dropped ("porządek" -> "porządk"), and each ending. Some are no
+    form of it; only those the lemmatiser reads as their own lemma are used
+    (:meth:`_Words._unreduced_forms`)."""
+    stems = {lower[:-1] if lower[-1] in _VOWELS else lower}
+    if len(lower) > 4 and lower[-2] == "e" and lower[-1] not in _VOWELS:
+        stems.add(lower[:-2] + lower[-1])
+    return {stem + ending for stem in stems if len(stem) > 2
+            for ending in _CASE_ENDINGS[lang]} - {lower}
 
 
 def _english_plural(word: str) -> str:

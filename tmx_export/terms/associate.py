@@ -113,6 +113,10 @@ CONDENSED_SHARE = 2 / 3
 CONDENSED_MIN = 3
 CONDENSED_PRIOR = 1.25
 CROSS_CHUNK = 500_000  # candidate pairs built at once in pass 2 (about 15 MB)
+# Contexts a German side's citation form reads its head's gender from ("der Gemeinsame Rat":
+# :func:`.citation._german_gender`), whatever --max-contexts keeps: with none kept, DGT-TM's
+# "Joint Council" went back to "Gemeinsame Rat"
+GENDER_CONTEXTS = 10
 
 
 class _Ids(dict):
@@ -778,17 +782,22 @@ def _after_pass_one(units: list[Pair], src: Side, tgt: Side, piece_unit: array,
     group_start[1:] = code_kept[by_code][1:] != code_kept[by_code][:-1]
     rank = np.arange(len(by_code)) - np.maximum.accumulate(
         np.where(group_start, np.arange(len(by_code)), 0)) if len(by_code) else by_code
-    chosen = np.sort(by_code[rank < max_contexts])
-    for code, p, ss, se, ts, te in zip(
+    sample = max_contexts
+    if src.extractor.rules.cased_nouns or tgt.extractor.rules.cased_nouns:
+        sample = max(max_contexts, GENDER_CONTEXTS)
+    order = np.argsort(by_code[rank < sample], kind="stable")
+    chosen, chosen_rank = by_code[rank < sample][order], rank[rank < sample][order]
+    extra: dict[int, list[Context]] = {}  # contexts read for citation forms only
+    for code, p, ss, se, ts, te, kept in zip(
             code_kept[chosen].tolist(), piece[chosen].tolist(), s_span[chosen, 0].tolist(),
             s_span[chosen, 1].tolist(), t_span[chosen, 0].tolist(), t_span[chosen, 1].tolist(),
-            strict=True):
+            (chosen_rank < max_contexts).tolist(), strict=True):
         index = piece_unit[p]
         unit = units[index]
         ps0, ps1, pt0, pt1 = piece_at[4 * p:4 * p + 4]
-        pairs[code].contexts.append(Context(unit_tuid(unit, index), unit.file,
-                                            unit.source[ps0:ps1], unit.target[pt0:pt1],
-                                            (ss, se), (ts, te)))
+        context = Context(unit_tuid(unit, index), unit.file, unit.source[ps0:ps1],
+                          unit.target[pt0:pt1], (ss, se), (ts, te))
+        (pairs[code].contexts if kept else extra.setdefault(code, [])).append(context)
     del piece, code_kept, s_span, t_span
 
     for code, pair in pairs.items():
@@ -803,7 +812,8 @@ def _after_pass_one(units: list[Pair], src: Side, tgt: Side, piece_unit: array,
         pair.glossary = code in marked_codes
         _, source_variants, target_variants = pair.tallies()
         pair.source_term, pair.target_term = pair_citation_forms(
-            source_variants, target_variants, src.extractor, tgt.extractor)
+            source_variants, target_variants, src.extractor, tgt.extractor,
+            pair.contexts + extra.get(code, []))
         pair.source_term = with_abbreviation_dot(pair.source_term, pair.contexts, 0,
                                                  source_lang)
         pair.target_term = with_abbreviation_dot(pair.target_term, pair.contexts, 1,

@@ -747,13 +747,17 @@ def _ends_locution(tokens: list[Token], at: int, locution: tuple[str, ...]) -> b
                               for i, piece in enumerate(locution))
 
 
-def _in_bound(tokens: list[Token], at: int, bound: tuple[tuple[str, str], ...]) -> bool:
+def _in_bound(tokens: list[Token], at: int, bound: tuple[tuple[str, ...], ...]) -> bool:
     """Whether the token at ``at`` is the noun after the link of a fixed expression of
-    ``bound`` ("œuvre" of "mise en œuvre"), all in one piece of text."""
-    return (2 <= at < len(tokens) and tokens[at].kind == WORD and not tokens[at].breaks
+    ``bound`` ("œuvre" of "mise en œuvre", "día" of "orden del día"), all in one piece of
+    text."""
+    if not (2 <= at < len(tokens) and tokens[at].kind == WORD and not tokens[at].breaks
             and tokens[at - 1].kind == CONNECTOR and not tokens[at - 1].breaks
-            and tokens[at - 2].kind == WORD
-            and (tokens[at - 2].piece, tokens[at - 1].piece) in bound)
+            and tokens[at - 2].kind == WORD):
+        return False
+    return any(tokens[at - 2].piece == noun and tokens[at - 1].piece == link
+               and (not after or tokens[at].piece == after[0])
+               for noun, link, *after in bound)
 
 
 def _before_vague(tokens: list[Token], at: int, vague: tuple[str, frozenset[str]]) -> bool:
@@ -769,7 +773,7 @@ def _french(tokens: list[Token], article_after: frozenset[str] = frozenset({"de"
             not_head: frozenset[str] = frozenset(),
             locutions: tuple[tuple[str, ...], ...] = (),
             ordinal: Callable[[str], bool] | None = None,
-            bound: tuple[tuple[str, str], ...] = (),
+            bound: tuple[tuple[str, ...], ...] = (),
             vague: tuple[str, frozenset[str]] | None = None) -> list[Occurrence]:
     """Head-first candidates (French, Spanish, Italian, Portuguese): a head noun, the
     adjectives after it, and complements after a linking word (an article allowed after

@@ -13,7 +13,7 @@ from ..segment.rules import is_abbreviation
 from .candidates import ARTICLE, CONNECTOR, STOPWORD, WORD, Extractor, Token
 from .case_forms import nominative
 from .forms import match_case, rewritten, shared_start, with_ending
-from .lemmas import is_known
+from .lemmas import is_known, lemmatize
 from .slavic_cases import noun_of_verb
 from .stopwords import NOT_STOP
 from .termpair import Context, TermPair
@@ -66,13 +66,17 @@ def with_abbreviation_dot(term: str, contexts: Sequence[Context], side: int,
 
 
 def pair_citation_forms(source_variants: Mapping[str, int], target_variants: Mapping[str, int],
-                        source: Extractor, target: Extractor) -> tuple[str, str]:
+                        source: Extractor, target: Extractor,
+                        contexts: Sequence[Context] = ()) -> tuple[str, str]:
     """The citation forms of both terms of a pair, by one rule: a side kept in the plural
     as a name of several capitalised words ("Member States", never written "Member State")
     is made singular too when the other
     side was, from plurals only ("États membres" -> "État membre"; issue 10). A name whose
-    translation is seen as written keeps its plural ("United States" -> "États-Unis")."""
-    forms = [citation_form(source_variants, source), citation_form(target_variants, target)]
+    translation is seen as written keeps its plural ("United States" -> "États-Unis").
+    ``contexts``: the pair's, where a German term's article tells its head's gender
+    (:func:`_german_gender`)."""
+    forms = [citation_form(source_variants, source, seen=_seen_in(contexts, 0)),
+             citation_form(target_variants, target, seen=_seen_in(contexts, 1))]
     sides = ((source_variants, source), (target_variants, target))
     for side, (variants, extractor) in enumerate(sides):
         other_variants, _ = sides[1 - side]
@@ -88,14 +92,16 @@ def pair_citation_forms(source_variants: Mapping[str, int], target_variants: Map
 
 
 def citation_form(variants: Mapping[str, int], extractor: Extractor,
-                  plural_names: bool = True) -> str:
+                  plural_names: bool = True,
+                  seen: Sequence[tuple[str, str]] = ()) -> str:
     """The dictionary form of a term from its surface variants (:func:`_seen_citation`),
-    its German adjectives made nominative where its head says how
+    its German adjectives made nominative where its head's gender is known
     (:func:`_german_nominative`), a Finnish, Hungarian or Slavic term seen
-    in another case made nominative (:func:`.case_forms.nominative`)."""
+    in another case made nominative (:func:`.case_forms.nominative`). ``seen``: the term
+    as written in contexts, each with the word before it (:func:`_seen_in`)."""
     form = _seen_citation(variants, extractor, plural_names)
     if extractor.rules.cased_nouns:
-        return _german_nominative(form, extractor)
+        return _german_nominative(form, extractor, variants, seen)
     return nominative(form, extractor)  # Finnish, Hungarian and Slavic cases
 
 
@@ -149,47 +155,142 @@ def _seen_citation(variants: Mapping[str, int], extractor: Extractor,
 # German nouns whose ending makes them feminine, or that end in "-e" (feminine for the most
 # part, the rest weak masculines, "der Name", and a few neuters, "das Ende"): their singular
 # is one form in every case, and after it an adjective's nominative ends in "-e" whatever
-# the article ("die zuständige Behörde", "eine zuständige Behörde", "der Gemeinsame Rat").
+# the article ("die zuständige Behörde", "eine zuständige Behörde").
 _FEMININE_ENDINGS = ("ung", "heit", "keit", "schaft", "ion", "tät", "ei", "enz", "tur")
 _SINGULAR_ONE_FORM = (*_FEMININE_ENDINGS, "e")
 _NOT_ONE_FORM = ("sprung", "schwung", "stadion", "spion", "skorpion", "champion")
 # The endings of a German adjective beyond its lemma in the genitive and dative ("-en",
 # "-er") and elsewhere ("-em", "-es")
 _OBLIQUE_ENDINGS = ("en", "er", "em", "es")
+# A German adjective's ending in the nominative singular without an article, as a termbase
+# cites a term, by its noun's gender: "Gemeinsamer Rat", "zuständige Behörde",
+# "Gemeinsames Programm"
+_STRONG_ENDINGS = {"m": "er", "f": "e", "n": "es"}
+# The gender of a noun in the singular that a word before the term and the ending of the
+# term's adjectives tell: "der Gemeinsame Rat" and "den Gemeinsamen Rat" (masculine: a
+# feminine "der" is followed by "-en", a neuter has no "den" in the singular), "das
+# Gemeinsame Programm", "ein gemeinsames Programm", "die vorläufige Tagesordnung"
+_DETERMINED_GENDERS = {
+    **dict.fromkeys((("der", "e"), ("dieser", "e"), ("jener", "e"), ("jeder", "e"),
+                     ("welcher", "e"), ("den", "en"), ("diesen", "en"), ("jenen", "en"),
+                     ("jeden", "en"), ("einen", "en"), ("keinen", "en"), ("ein", "er"),
+                     ("kein", "er")), "m"),
+    **dict.fromkeys((("das", "e"), ("dieses", "e"), ("jenes", "e"), ("jedes", "e"),
+                     ("welches", "e"), ("ein", "es"), ("kein", "es")), "n"),
+    **dict.fromkeys((("die", "e"), ("diese", "e"), ("jene", "e"), ("jede", "e"),
+                     ("eine", "e"), ("keine", "e")), "f"),
+}
 
 
-def _german_nominative(form: str, extractor: Extractor) -> str:
-    """``form`` with the adjectives before its head in the nominative ("-e") where the head
-    is a German noun in the singular of :data:`_SINGULAR_ONE_FORM`, as its lemma writes it:
-    "Europäischen Gemeinschaft" -> "Europäische Gemeinschaft", "zuständigen Behörde" ->
-    "zuständige Behörde". A term seen only in the genitive or dative ("der Europäischen
-    Gemeinschaft") was shown so, which no dictionary writes. Each adjective must be its
-    lemma and an ending ("dunklen", of "dunkel", is kept as seen); a head of another
-    gender, or in the plural, leaves the term as seen: its case does not tell the
-    adjective's ending ("nationalen Programmen"), nor, after a noun in "-e" that may be a
-    weak masculine or a neuter, does "-er" or "-es" ("ein gutes Ende")."""
-    tokens = extractor.tokens(form)
+def _seen_in(contexts: Sequence[Context], side: int) -> list[tuple[str, str]]:
+    """The term of ``side`` (0 the source, 1 the target) as each context writes it, with
+    the word right before it in lower case ("" if none): ("den", "Gemeinsamen Rat")."""
+    seen = []
+    for context in contexts:
+        text = context.target if side else context.source
+        start, end = context.target_span if side else context.source_span
+        before = text[:start].rstrip().rsplit(None, 1)
+        word = before[-1].lower() if before and before[-1].isalpha() else ""
+        seen.append((word, text[start:end]))
+    return seen
+
+
+def _german_parts(tokens: list[Token], extractor: Extractor) -> tuple[list[Token], Token] | None:
+    """The words before a German term's head and the head ("Gemeinsamen", "Rates"), or
+    None for a single word."""
     words = [t for t in tokens if t.kind in (WORD, STOPWORD)]
     if len(words) < 2:
-        return form
+        return None
     link = _link_at(tokens, extractor)
     head = words[-1] if link is None else tokens[link - 1]
-    lower = head.lower
-    if (not head.capital or lower != head.piece or len(lower) < 5
-            or not lower.endswith(_SINGULAR_ONE_FORM) or lower.endswith(_NOT_ONE_FORM)):
+    return tokens[:tokens.index(head)], head
+
+
+def _adjective_ending(token: Token) -> str | None:
+    """What a German adjective has beyond its lemma ("gemeinsamen": "en"), if it is its
+    lemma and an inflection's ending ("dunklen", of "dunkel", has none)."""
+    ending = token.lower[len(token.piece):]
+    if (token.kind not in (WORD, STOPWORD) or not token.lower.startswith(token.piece)
+            or ending not in (*_OBLIQUE_ENDINGS, "e")):
+        return None
+    return ending
+
+
+def _german_gender(head: str, extractor: Extractor, variants: Mapping[str, int],
+                   seen: Sequence[tuple[str, str]]) -> str | None:
+    """The gender ("m", "f", "n") of the German noun ``head`` (in the singular, lower case)
+    as the term's occurrences tell it with one voice, or None: an article before
+    adjectives of one ending (:data:`_DETERMINED_GENDERS`: DGT-TM's "DER GEMEINSAME RAT",
+    "Für den Gemeinsamen Rat"), adjectives in "-es" (neuter: "gemeinsames Programm"), or
+    in "-er" where the head is also seen in the genitive in "-s", which no feminine noun
+    has ("Gemischter Ausschuss" beside "des Gemischten Ausschusses")."""
+    genders = set()
+    strong_er = genitive = False
+    for before, text in [*seen, *(("", variant) for variant in variants)]:
+        parts = _german_parts(extractor.tokens(text), extractor)
+        if parts is None:
+            continue
+        modifiers, token = parts
+        endings = {_adjective_ending(modifier) for modifier in modifiers}
+        if token.lower in (head + "s", head + "es"):
+            genitive = True
+        if token.lower != head or len(endings) != 1 or None in endings:
+            continue
+        ending = endings.pop()
+        if (before, ending) in _DETERMINED_GENDERS:
+            genders.add(_DETERMINED_GENDERS[before, ending])
+        elif ending == "es" and not before:
+            genders.add("n")
+        elif ending == "er" and not before:
+            strong_er = True
+    if strong_er and genitive:
+        genders.add("m")
+    return genders.pop() if len(genders) == 1 else None
+
+
+def _german_nominative(form: str, extractor: Extractor,
+                       variants: Mapping[str, int] | None = None,
+                       seen: Sequence[tuple[str, str]] = ()) -> str:
+    """``form`` with the adjectives before its head in the nominative singular as a
+    termbase cites it, where the head is a German noun in the singular, as its lemma writes
+    it, whose gender is known: by its ending (:data:`_SINGULAR_ONE_FORM`, "-e" whatever
+    the article: "Europäischen Gemeinschaft" -> "Europäische Gemeinschaft", "zuständigen
+    Behörde" -> "zuständige Behörde") or by its occurrences (:func:`_german_gender`:
+    "Gemeinsamen Rates" -> "Gemeinsamer Rat", "Gemeinsamen Programms" -> "Gemeinsames
+    Programm"). A term seen only in the genitive or dative ("der Europäischen
+    Gemeinschaft") was shown so, which no dictionary writes, and one seen after "der" as
+    "Gemeinsame Rat", which none writes either. Each adjective must be its lemma and an
+    ending ("dunklen", of "dunkel", is kept as seen); a head in the plural leaves the term
+    as seen: its case does not tell the adjective's ending ("nationalen Programmen"), nor,
+    after a noun in "-e" that may be a weak masculine or a neuter, does "-er" or "-es"
+    ("ein gutes Ende"). A head of unknown gender keeps a form seen: "internationale
+    Instrumente", never "internationale Instrument", whose adjective is a plural's."""
+    tokens = extractor.tokens(form)
+    parts = _german_parts(tokens, extractor)
+    if parts is None:
         return form
-    modifiers = tokens[:tokens.index(head)]
+    modifiers, head = parts
+    lower = head.lower
+    endings = [_adjective_ending(token) for token in modifiers]
+    if not head.capital or lower != head.piece or None in endings:
+        return form
+    if len(lower) >= 5 and lower.endswith(_SINGULAR_ONE_FORM) \
+            and not lower.endswith(_NOT_ONE_FORM):
+        if not lower.endswith(_FEMININE_ENDINGS) and ("er" in endings or "es" in endings):
+            return form  # the strong nominative of a weak masculine or a neuter in "-e"
+        ending = "e"
+    else:
+        gender = _german_gender(lower, extractor, variants or {}, seen)
+        if gender is None:
+            if variants and form.lower() not in {v.lower() for v in variants}:
+                return _base_variant(variants, extractor)
+            return form
+        ending = _STRONG_ENDINGS[gender]
     nominative = {}
     for token in modifiers:
-        if token.kind not in (WORD, STOPWORD):
-            return form
-        ending = token.lower[len(token.piece):]
-        if not token.lower.startswith(token.piece) or ending not in (*_OBLIQUE_ENDINGS, "e"):
-            return form
-        if ending in ("er", "es") and not lower.endswith(_FEMININE_ENDINGS):
-            return form  # the strong nominative of a weak masculine or a neuter in "-e"
         text = form[token.start:token.end]
-        nominative[id(token)] = text[:len(token.piece)] + "e"
+        nominative[id(token)] = text[:len(token.piece)] + (
+            ending.upper() if text.isupper() and len(text) > 1 else ending)
     return rewritten(form, tokens, nominative)
 
 
@@ -552,7 +653,37 @@ def _lemma_singular(text: str, lower: str, lemma: str, extractor: Extractor) -> 
         return text  # "Unterzeichnet", lemma "unterzeichnen": a verb's form, no noun
     if noun_of_verb(lower, lemma, extractor.lang):
         return text
+    if extractor.rules.cased_nouns and text[:1].isupper():
+        lemma = _nominalised(text, lemma, extractor)
+    if extractor.lang in _STRESS_MARKED:
+        # a Spanish singular's written accent goes with its plural's ending ("divisiones",
+        # "división"): compared without it, the lemma differs by the ending alone
+        return with_ending(lemma, lower, text) if _ending_apart(
+            _no_accents(lemma), _no_accents(lower)) else text
     return with_ending(lemma, lower, text) if _ending_apart(lemma, lower) else text
+
+
+def _nominalised(text: str, lemma: str, extractor: Extractor) -> str:
+    """The noun's lemma of a German adjective or participle written as a noun, where the
+    dictionary has it in "-er" ("Abgeordneten" -> "abgeordneter", "Sachverständigen" ->
+    "sachverständiger"), else ``lemma``. Its key is the adjective's, one for every form
+    (:meth:`.candidates.Extractor.word`), whose ending made DGT-TM's "Sachverständige"
+    (experts) "Sachverständig", a word of no dictionary."""
+    # (the dictionary may list the weak form in "-en" under the adjective, "-e" under the
+    # noun: "Sachverständigen" -> "sachverständig", "Sachverständige" -> "Sachverständiger")
+    lang = extractor.rules.lemmas
+    for form in (text, text[:-1]) if text.endswith("en") else (text,):
+        noun = lemmatize(form, lang=lang).lower().replace("ß", "ss")
+        if is_known(form, lang=lang) and noun == lemma + "er":
+            return noun
+    return lemma
+
+
+# The languages whose singular may write an accent its plural does not, or the other way
+# round ("división", "divisiones"; "joven", "jóvenes"): on DGT-TM 2019 EN-ES, "class
+# division" was cited "divisiones de clase" and "fish stocks" "poblaciones de peces", the
+# lemma taken for another word's for its accent
+_STRESS_MARKED = frozenset({"es"})
 
 
 def _ending_apart(lemma: str, lower: str) -> bool:

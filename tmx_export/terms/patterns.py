@@ -303,11 +303,12 @@ def _ends_locution(kw: np.ndarray, local_first: np.ndarray, first: np.ndarray,
 
 
 def _in_bound(kind: np.ndarray, kw: np.ndarray, breaks: np.ndarray, local: np.ndarray,
-              at: np.ndarray, bound: tuple[tuple[str, str], ...],
+              at: np.ndarray, bound: tuple[tuple[str, ...], ...],
               pieces: dict[str, int]) -> np.ndarray:
     """Which of the tokens ``at`` (global positions, maybe one past the end) is the noun
     after the link of a fixed expression of ``bound`` (:data:`.stopwords.BOUND`, "œuvre"
-    of "mise en œuvre"), the three words in one piece (:func:`.candidates._in_bound`)."""
+    of "mise en œuvre", "día" of "orden del día"), the three words in one piece
+    (:func:`.candidates._in_bound`)."""
     n = len(kind)
     found = np.zeros(len(at), bool)
     inside = at < n
@@ -315,11 +316,12 @@ def _in_bound(kind: np.ndarray, kw: np.ndarray, breaks: np.ndarray, local: np.nd
     inside &= (local[c] >= 2) & (kind[c] == _W) & ~breaks[c]
     p = np.maximum(c - 1, 0)
     inside &= (kind[p] == _C) & ~breaks[p] & (kind[np.maximum(c - 2, 0)] == _W)
-    for noun, link in bound:
-        ids = pieces.get(noun), pieces.get(link)
-        if ids[0] is None or ids[1] is None:
+    for noun, link, *after in bound:
+        ids = [pieces.get(noun), pieces.get(link), *(pieces.get(word) for word in after)]
+        if None in ids:
             continue  # a word of it never occurs
-        found |= inside & (kw[np.maximum(c - 2, 0)] == ids[0]) & (kw[p] == ids[1])
+        here = inside & (kw[np.maximum(c - 2, 0)] == ids[0]) & (kw[p] == ids[1])
+        found |= here & (kw[c] == ids[2]) if after else here
     return found
 
 

@@ -168,6 +168,7 @@ _PLURAL_NOUN = ("ów", "ami", "ach", "om", "ů", "ům", "ech", "ách", "ov", "oc
 # A Polish noun made of a verb, in every case ("zarządzanie", "monitorowania")
 _PL_VERBAL_NOUN_FORMS = tuple(stem + ending for stem in ("ni", "ci")
                               for ending in ("e", "a", "u", "em", "ach", "ami", "om"))
+_PL_VERBAL_NOUN_FORMS_LONGEST = tuple(sorted(_PL_VERBAL_NOUN_FORMS, key=len, reverse=True))
 # Nouns made of verbs, which simplemma reads as the verb: their lemma's endings
 _VERBAL_NOUN = {"pl": ("nie", "cie"), "cs": ("ní", "tí"), "sk": ("nie", "tie"),
                 "hr": ("nje", "će"), "sl": ("nje", "tje")}
@@ -184,7 +185,7 @@ def slavic_nominative(form: str, extractor: Extractor) -> str:
     if at == len(tokens) or any(token.kind != WORD or token.breaks
                                 for token in tokens[:at + 1]):
         return form  # no noun after the adjectives, or a code or a mark among them
-    head = tokens[at]
+    head = tokens[at] = _verbal_noun(tokens[at], extractor.lang)
     if not _trusted(head, extractor, rules) or not (at or rules.alone):
         return form
     end = at + 1
@@ -254,6 +255,21 @@ def _stem(token: Token, rules: _Rules) -> tuple[str, str] | None:
         if token.lower.startswith(stem) and token.lower[len(stem):] in endings:
             return stem, key
     return None
+
+
+def _verbal_noun(head: Token, lang: str) -> Token:
+    """``head`` with the nominative singular of a Polish noun made of a verb as its lemma,
+    where simplemma gives the verb's ("uznawaniu", "uznawać" -> "uznawanie";
+    "monitorowania", "monitorować" -> "monitorowanie"; "przyjęcia" -> "przyjęcie"): such
+    a noun is neuter, in "-nie" or "-cie", and its adjectives agree with it ("wzajemnym
+    uznawaniu" -> "wzajemne uznawanie"). On DGT-TM 2019 EN-PL, "mutual recognition" and
+    "Monitoring" were cited in the locative and the genitive, as seen."""
+    if not noun_of_verb(head.lower, head.piece, lang):
+        return head
+    for form in _PL_VERBAL_NOUN_FORMS_LONGEST:
+        if head.lower.endswith(form):
+            return head._replace(piece=head.lower[:len(head.lower) - len(form) + 2] + "e")
+    return head
 
 
 def noun_of_verb(lower: str, lemma: str, lang: str) -> bool:

@@ -174,8 +174,14 @@ VAGUE_COMPLEMENTS = {"fr": ("de", frozenset({"jour", "vue", "lieu", "cours", "fa
 # cause". Neither noun is a term there: the noun after the link starts no candidate and the
 # first one ends none ("règle de mise" of "règle de mise en œuvre"), so the expression is
 # paired whole: "œuvre" alone took "implementation" from "mise en œuvre" (and "uvre" in the
-# Europarl dumps, which lost the "œ").
-BOUND = {"fr": (("mise", "en"),)}
+# Europarl dumps, which lost the "œ"). A third piece names the only noun after the link that
+# makes the expression: "orden del día" (agenda), whose "día" ends no French-like list of
+# vague nouns, as "jour" does (:data:`VAGUE_COMPLEMENTS`). On DGT-TM 2019, "agenda" was
+# paired with Spanish "orden" and Italian "ordine", and "provisional agenda" with "día
+# provisional" and "giorno provvisorio", halves of "orden del día provisional".
+BOUND: dict[str, tuple[tuple[str, ...], ...]] = {
+    "fr": (("mise", "en"),), "es": (("orden", "de", "día"),),
+    "it": (("ordine", "di", "giorno"),), "pt": (("ordem", "de", "dia"),)}
 
 # English nouns in "-ing" of general verbs ("meet", "read", "understand" are stop words
 # above), which stand inside terms: "annual meeting", "memorandum of understanding",
