@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -292,7 +293,8 @@ def test_a_lone_surrogate_in_jsonl_is_one_error_naming_the_line(tmp_path: Path) 
                  ["terms", str(memory), "--csv", str(out) + ".csv"],
                  ["concordance", str(memory), "Parliament"]):
         result = run(*args)
-        assert (result.exit_code, result.stderr, result.stdout) == (1, expected, ""), args
+        assert (result.exit_code, result.stderr, result.stdout) == (
+            2 if args[0] == "check" else 1, expected, ""), args
     assert list(tmp_path.iterdir()) == [memory]  # no output, not even a partial one
 
 
@@ -594,7 +596,7 @@ def test_a_memory_without_the_pair_is_refused_naming_its_languages(tmp_path: Pat
     checked = run("check", str(EN_DE), "--report", str(report), "--target-lang", "fr-FR")
     extracted = run("terms", str(EN_DE), "--csv", str(tmp_path / "terms.csv"))
     for result in (built, checked, extracted):
-        assert result.exit_code == 1, result.output
+        assert result.exit_code == (2 if result is checked else 1), result.output
         assert len(result.stderr.splitlines()) == 1
         assert "hold en, de: choose the pair with --source-lang and --target-lang" in (
             result.stderr), result.stderr
@@ -829,3 +831,80 @@ def test_an_output_named_as_another_format_is_refused_before_any_work(tmp_path: 
                  ("pairs", str(SEED), "--format", "tsv", "-o", "{}/pairs.txt")):
         result = run(*(arg.format(tmp_path) for arg in args))
         assert result.exit_code == 0, (args, result.output)
+
+
+# --- exit statuses a script relies on ------------------------------------------------------
+
+DGT = DATA / "tmx" / "dgt-tm"
+OMEGAT = DATA / "tmx" / "omegat-tests"
+
+
+def test_check_tells_findings_from_a_check_that_did_not_run(tmp_path: Path) -> None:
+    # A CI gate met status 1 for "the memory has errors" and for a missing memory or
+    # glossary alike; grep's and diff's convention: 1 the verdict, 2 trouble
+    glossary = tmp_path / "glossary.tsv"
+    glossary.write_text("value chain\tfilière\n", encoding="utf-8")
+    found = run("check", str(SEED), "--glossary", str(glossary))
+    assert found.exit_code == 1 and "term-missing" in found.stdout
+    assert run("check", str(SEED), "--glossary", str(glossary),
+               "--fail-on", "never").exit_code == 0
+    for args, named in (([str(tmp_path / "missing.tmx")], "missing.tmx"),
+                        ([str(SEED), "--glossary", str(tmp_path / "gone.tsv")], "gone.tsv"),
+                        ([str(SEED), "--accept", str(tmp_path / "round1.csv")], "round1.csv"),
+                        ([str(SEED), "--report", str(tmp_path / "no" / "r.tsv")], "r.tsv")):
+        result = run("check", *args)
+        assert result.exit_code == 2, (args, result.output)
+        assert result.stderr.startswith("tmx-export: error: ") and named in result.stderr
+        assert result.stderr.count("\n") == 1 and result.stdout == ""
+    assert run("check", str(SEED), "--fail-on", "sometimes").exit_code == 2  # usage
+
+
+def test_a_bug_in_check_is_no_verdict(monkeypatch: pytest.MonkeyPatch) -> None:
+    # an unexpected exception ended the run with Python's status 1: "findings left"
+    from tmx_export.check import run as check_run
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setattr(check_run, "check", broken)
+    result = run("check", str(SEED))
+    assert result.exit_code == 2
+    assert "ZeroDivisionError: a bug" in result.stderr
+
+
+def test_validate_tells_an_invalid_memory_from_a_missing_one(tmp_path: Path) -> None:
+    # a missing file was one more "problem" (status 1, "invalid"), the files beside it
+    # validated: a glob that matched nothing said the vendor's memories were invalid
+    assert run("validate", str(OMEGAT / "test-level2.tmx")).exit_code == 0
+    invalid = run("validate", str(DGT / "22019D0391.tmx"))  # TMX 1.1's lang=
+    assert invalid.exit_code == 1 and "needs xml:lang" in invalid.stdout
+    missing = run("validate", str(OMEGAT / "test-level2.tmx"), str(DGT / "22019D0391.tmx"),
+                  str(tmp_path / "vendor" / "*.tmx"))
+    assert missing.exit_code == 2 and missing.stdout == ""
+    assert missing.stderr == f"tmx-export: error: {tmp_path / 'vendor' / '*.tmx'}: no such file\n"
+    (tmp_path / "empty").mkdir()
+    assert run("validate", str(tmp_path / "empty")).exit_code == 2
+
+
+def _with_a_closed_pipe(args: list[str], closed: str) -> subprocess.CompletedProcess:
+    """The command run in a process of its own with its standard output (``closed`` is
+    ``"stdout"``) or error (``"stderr"``) a pipe whose reader has left, the other
+    captured: ``tmx-export ... | head -1`` once head has its line."""
+    import os
+    import sys
+
+    reading, writing = os.pipe()
+    os.close(reading)  # no reader: every write to the pipe fails
+    streams = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, closed: writing}
+    try:
+        return subprocess.run([sys.executable, "-c", "from tmx_export.cli import main; main()",
+                               *args], **streams, timeout=300)
+    finally:
+        os.close(writing)
+
+
+def test_an_error_nobody_reads_keeps_its_status(tmp_path: Path) -> None:
+    # `check missing.tmx 2>&1 | head -c 0`: the error line could not be written, and the
+    # run ended with click's status 1 for a broken pipe: "findings left"
+    done = _with_a_closed_pipe(["check", str(tmp_path / "missing.tmx")], "stderr")
+    assert done.returncode == 2 and done.stdout == b""

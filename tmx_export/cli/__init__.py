@@ -7,7 +7,9 @@ the command that calls it, so ``--help`` and ``--version`` load none of it. Ever
 input, an output that cannot be written) ends the run, whichever the command, with one line
 ``tmx-export: error: FILE[:LINE]: what`` on stderr and exit status 1, never a traceback:
 the user needs to know which file to fix, not where in our code we noticed. Mistakes in the
-command line itself are click's usage errors (exit status 2).
+command line itself are click's usage errors (exit status 2). A command whose status 1 is
+its verdict (``check``: findings left; ``validate``: a file is invalid) ends a run that
+could not give one with status 2, as ``grep`` and ``diff`` do (:class:`VerdictCommand`).
 """
 
 # ruff: noqa: E402 - the garbage collector is turned off for the imports (see below)
@@ -33,7 +35,7 @@ import threading
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 
@@ -50,10 +52,26 @@ F = TypeVar("F", bound=Callable[..., Any])
 PROG = "tmx-export"
 
 
-def fail(message: str, status: int = 1) -> None:
-    """End the run with the one error line."""
-    click.echo(f"{PROG}: error: {message}", err=True)
+def fail(message: str, status: int = 1) -> NoReturn:
+    """End the run with the one error line, and ``status`` even when nobody reads it: with
+    ``check missing.tmx 2>&1 | head -c 0`` the line could not be written, and the run
+    ended with click's status 1 for a broken pipe, which ``check`` says for findings."""
+    try:
+        click.echo(f"{PROG}: error: {message}", err=True)
+    except BrokenPipeError:
+        _silenced(sys.stderr)
     sys.exit(status)
+
+
+def _silenced(stream: Any) -> None:
+    """Point ``stream``'s descriptor at the null device: what it still holds (flushed at
+    exit) and later writes go nowhere, not into a second broken-pipe error. A stream
+    without a descriptor of its own (a test's) is left as it is."""
+    try:
+        fileno = stream.fileno()
+    except (AttributeError, OSError, ValueError):
+        return
+    os.dup2(os.open(os.devnull, os.O_WRONLY), fileno)
 
 
 def tell(message: str, err: bool = False) -> None:
@@ -70,8 +88,7 @@ def tell(message: str, err: bool = False) -> None:
         else:
             echo_out(message)
     except BrokenPipeError:
-        stream = sys.stderr if err else sys.stdout
-        os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
+        _silenced(sys.stderr if err else sys.stdout)
 
 
 def echo_out(message: str, **kwargs: Any) -> None:
@@ -117,7 +134,10 @@ def _startup_over() -> None:
 
 
 class Command(click.Command):
-    """A command whose user errors end in the one error line (see the module docstring)."""
+    """A command whose user errors end in the one error line (see the module docstring),
+    with exit status :attr:`trouble`."""
+
+    trouble = 1
 
     def invoke(self, ctx: click.Context) -> Any:
         _startup_over()
@@ -134,22 +154,43 @@ class Command(click.Command):
             with outputs_together(ends=(SystemExit, click.exceptions.Exit)):
                 return super().invoke(ctx)
         except InputError as exc:
-            fail(str(exc))
+            fail(str(exc), self.trouble)
         except ValueError as exc:  # a setting the library refuses (a language, a mode...)
-            fail(str(exc))
+            fail(str(exc), self.trouble)
         except BrokenPipeError:
             # The reader of our output left (`| head`): not an error worth a message.
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(1)
         except OSError as exc:  # e.g. the disk filled up while writing
             where = f"{exc.filename}: " if exc.filename else ""
-            fail(f"{where}{exc.strerror or exc}")
+            fail(f"{where}{exc.strerror or exc}", self.trouble)
         except KeyboardInterrupt:
             fail("interrupted", status=130)
         except Terminated as exc:
             fail("terminated", status=128 + exc.signum)
         except InternalError as exc:  # a bug: say so, never pass it off as a result
-            fail(f"{exc} (please report this)")
+            fail(f"{exc} (please report this)", self.trouble)
+
+
+class VerdictCommand(Command):
+    """A command whose exit status 1 is its verdict (``check``: a finding is left;
+    ``validate``: a file is invalid): a run that could not give one (a missing memory or
+    glossary, a full disk, a bug) ends with status 2, as ``grep`` and ``diff`` do, where
+    it ended with 1 too, and a CI gate took "the check did not run" for "the memory has
+    errors". A bug's traceback is printed, with status 2 (Python's own is 1)."""
+
+    trouble = 2
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise  # click's usage errors already end with 2; its exits are chosen
+        except Exception:
+            import traceback
+
+            traceback.print_exc()
+            sys.exit(self.trouble)
 
 
 # Inputs of this many bytes or more are read in parts (a dump of 3 MB and up), chunks or
