@@ -903,6 +903,20 @@ def _with_a_closed_pipe(args: list[str], closed: str) -> subprocess.CompletedPro
         os.close(writing)
 
 
+@pytest.mark.parametrize("args", [
+    ["pairs", str(SEED)], ["pairs", str(SEED), "--format", "jsonl"],
+    ["concordance", str(SEED), "Commission"], ["check", str(SEED)],
+    ["stats", str(DGT / "22019D0391.tmx")], ["stats", "--json", str(DGT / "22019D0391.tmx")],
+    ["validate", str(DGT / "22019D0391.tmx")], ["build", str(SEED), "-o", "-"],
+    ["merge", str(DGT / "22019D0391.tmx"), "-o", "-"], ["check", "--help"], ["--help"]])
+def test_a_reader_that_left_ends_the_run_quietly_as_sigpipe_does(args: list[str]) -> None:
+    # `tmx-export pairs ... | head -1`: status 1, which check says for findings and
+    # validate for an invalid memory; standard tools end with SIGPIPE's 141 there
+    done = _with_a_closed_pipe(args, "stdout")
+    assert done.returncode == 141, done.stderr
+    assert done.stderr == b""
+
+
 def test_an_error_nobody_reads_keeps_its_status(tmp_path: Path) -> None:
     # `check missing.tmx 2>&1 | head -c 0`: the error line could not be written, and the
     # run ended with click's status 1 for a broken pipe: "findings left"

@@ -10,6 +10,8 @@ the user needs to know which file to fix, not where in our code we noticed. Mist
 command line itself are click's usage errors (exit status 2). A command whose status 1 is
 its verdict (``check``: findings left; ``validate``: a file is invalid) ends a run that
 could not give one with status 2, as ``grep`` and ``diff`` do (:class:`VerdictCommand`).
+A reader of standard output that left (``| head -1``) ends the run quietly with status
+141, as SIGPIPE ends ``grep`` or ``cat`` there (:func:`reader_left`).
 """
 
 # ruff: noqa: E402 - the garbage collector is turned off for the imports (see below)
@@ -63,6 +65,11 @@ def fail(message: str, status: int = 1) -> NoReturn:
     sys.exit(status)
 
 
+# The exit status of a run whose reader left: that of a process SIGPIPE ended, as the
+# shell shows it (`set -o pipefail; seq 100000 | head -1` ends with 141).
+READER_LEFT = 128 + 13
+
+
 def _silenced(stream: Any) -> None:
     """Point ``stream``'s descriptor at the null device: what it still holds (flushed at
     exit) and later writes go nowhere, not into a second broken-pipe error. A stream
@@ -72,6 +79,33 @@ def _silenced(stream: Any) -> None:
     except (AttributeError, OSError, ValueError):
         return
     os.dup2(os.open(os.devnull, os.O_WRONLY), fileno)
+
+
+def _stdout_gone() -> bool:
+    """Whether standard output is a pipe (or socket) whose reader has closed it; ``True``
+    when it cannot be told (a stream without a descriptor): then the broken pipe is the
+    output's, as it is in all but a bug."""
+    import select
+
+    try:
+        fileno = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return True
+    poll = select.poll()
+    poll.register(fileno, 0)  # POLLERR and POLLHUP are always reported
+    return any(events & (select.POLLERR | select.POLLHUP) for _, events in poll.poll(0))
+
+
+def reader_left(exc: BrokenPipeError, status: int = 1) -> NoReturn:
+    """End a run whose reader of standard output left (``pairs ... | head -1``): quietly,
+    with :data:`READER_LEFT`, as ``grep`` or ``seq`` end there. It ended with status 1,
+    which ``check`` says for findings and ``validate`` for an invalid file. A broken pipe
+    that is not standard output's (a worker's pipe, a bug) is the one-line error, with
+    ``status``."""
+    if not _stdout_gone():
+        fail(f"{exc.strerror or exc} (please report this)", status)
+    _silenced(sys.stdout)
+    sys.exit(READER_LEFT)
 
 
 def tell(message: str, err: bool = False) -> None:
@@ -157,10 +191,9 @@ class Command(click.Command):
             fail(str(exc), self.trouble)
         except ValueError as exc:  # a setting the library refuses (a language, a mode...)
             fail(str(exc), self.trouble)
-        except BrokenPipeError:
+        except BrokenPipeError as exc:
             # The reader of our output left (`| head`): not an error worth a message.
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            sys.exit(1)
+            reader_left(exc, self.trouble)
         except OSError as exc:  # e.g. the disk filled up while writing
             where = f"{exc.filename}: " if exc.filename else ""
             fail(f"{where}{exc.strerror or exc}", self.trouble)
@@ -239,6 +272,23 @@ class Group(click.Group):
             "stats": ("tools", "stats_command"), "terms": ("terms", "terms_command"),
             "check": ("check", "check_command"),
             "concordance": ("concordance", "concordance_command")}
+
+    def make_context(self, info_name: str | None, args: list[str],
+                     parent: click.Context | None = None, **extra: Any) -> click.Context:
+        """The group's context; its ``--help`` and ``--version`` to a reader that left
+        end as a command's output does (:func:`reader_left`), not with click's status 1."""
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except BrokenPipeError as exc:
+            reader_left(exc)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """The command run; a command's ``--help`` to a reader that left ends as the
+        command's output does (:func:`reader_left`)."""
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError as exc:
+            reader_left(exc)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*self.commands, *self.lazy})
