@@ -922,3 +922,11 @@ def test_an_error_nobody_reads_keeps_its_status(tmp_path: Path) -> None:
     # run ended with click's status 1 for a broken pipe: "findings left"
     done = _with_a_closed_pipe(["check", str(tmp_path / "missing.tmx")], "stderr")
     assert done.returncode == 2 and done.stdout == b""
+
+
+def test_a_reader_of_the_notes_that_left_ends_the_run_as_sigpipe_does() -> None:
+    # `concordance ... 2>&1 >hits.txt | head -1`: "no unit holds" could not be written on
+    # standard error, whose reader had left, and the run ended with "Broken pipe (please
+    # report this)", taken for a bug, or status 1
+    done = _with_a_closed_pipe(["concordance", str(SEED), "Kommission"], "stderr")
+    assert done.returncode == 141 and done.stdout == b""

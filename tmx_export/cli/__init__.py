@@ -81,14 +81,14 @@ def _silenced(stream: Any) -> None:
     os.dup2(os.open(os.devnull, os.O_WRONLY), fileno)
 
 
-def _stdout_gone() -> bool:
-    """Whether standard output is a pipe (or socket) whose reader has closed it; ``True``
-    when it cannot be told (a stream without a descriptor): then the broken pipe is the
-    output's, as it is in all but a bug."""
+def _reader_gone(stream: Any) -> bool:
+    """Whether ``stream`` is a pipe (or socket) whose reader has closed it; ``True`` when
+    it cannot be told (a stream without a descriptor, a test's): then the broken pipe is
+    the output's, as it is in all but a bug."""
     import select
 
     try:
-        fileno = sys.stdout.fileno()
+        fileno = stream.fileno()
     except (AttributeError, OSError, ValueError):
         return True
     poll = select.poll()
@@ -97,14 +97,17 @@ def _stdout_gone() -> bool:
 
 
 def reader_left(exc: BrokenPipeError, status: int = 1) -> NoReturn:
-    """End a run whose reader of standard output left (``pairs ... | head -1``): quietly,
+    """End a run whose reader of standard output left (``pairs ... | head -1``), or of
+    standard error (``concordance ... 2>&1 >hits.txt | head -1``, its notes): quietly,
     with :data:`READER_LEFT`, as ``grep`` or ``seq`` end there. It ended with status 1,
     which ``check`` says for findings and ``validate`` for an invalid file. A broken pipe
-    that is not standard output's (a worker's pipe, a bug) is the one-line error, with
+    that is neither stream's (a worker's pipe, a bug) is the one-line error, with
     ``status``."""
-    if not _stdout_gone():
+    gone = [stream for stream in (sys.stdout, sys.stderr) if _reader_gone(stream)]
+    if not gone:
         fail(f"{exc.strerror or exc} (please report this)", status)
-    _silenced(sys.stdout)
+    for stream in gone:
+        _silenced(stream)
     sys.exit(READER_LEFT)
 
 
