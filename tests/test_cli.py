@@ -930,3 +930,26 @@ def test_a_reader_of_the_notes_that_left_ends_the_run_as_sigpipe_does() -> None:
     # report this)", taken for a bug, or status 1
     done = _with_a_closed_pipe(["concordance", str(SEED), "Kommission"], "stderr")
     assert done.returncode == 141 and done.stdout == b""
+
+
+def test_pairs_and_concordance_quiet_print_nothing_but_their_output(tmp_path: Path) -> None:
+    # a nightly job exporting pairs and searching a DGT-TM memory logged their notes every
+    # night ("12 rejected", "building the index", "8 units ... left out"), and silencing
+    # standard error would hide their errors too; build, check, merge... had --quiet
+    twice = run("pairs", str(SEED), str(SEED))
+    assert "rejected" in twice.stderr
+    quiet = run("pairs", str(SEED), str(SEED), "-q")
+    assert quiet.exit_code == 0 and quiet.stderr == "" and quiet.stdout == twice.stdout
+    memory = str(DGT / "22019D0437.tmx")
+    for args in (["Council", "--index", str(tmp_path / "index.db"), "--limit", "2"],
+                 ["Council", "--format", "jsonl"], ["Zzyzx"]):
+        told = run("concordance", memory, *args, "--source-lang", "en-GB",
+                   "--target-lang", "fr-FR")
+        assert told.exit_code == 0 and "tmx-export: " in told.stderr, told.output
+        (tmp_path / "index.db").unlink(missing_ok=True)
+        quiet = run("concordance", memory, *args, "--source-lang", "en-GB",
+                    "--target-lang", "fr-FR", "--quiet")
+        assert quiet.exit_code == 0 and quiet.stderr == "", quiet.output
+        assert quiet.stdout == told.stdout
+    missing = run("concordance", str(tmp_path / "gone.tmx"), "Council", "-q")
+    assert missing.exit_code == 1 and missing.stderr.startswith("tmx-export: error: ")
