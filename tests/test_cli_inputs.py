@@ -1348,3 +1348,14 @@ def test_the_report_headers_skipped_are_those_the_reports_are_written_with() -> 
     for what, skip, columns in _REPORT_HEADERS:
         if what in written:
             assert tuple(written[what][skip:skip + len(columns)]) == columns, what
+
+
+def test_a_glossary_headed_as_a_terms_review_file_begins_is_no_report(tmp_path: Path) -> None:
+    # a terminologist's own glossary names its columns as a review file's first three
+    # ("source term", "target term", "status"): it is no report of tmx-export
+    from tmx_export.inputs import _report_of_tmx_export
+
+    glossary = tmp_path / "glossary.tsv"
+    glossary.write_text("source term\ttarget term\tstatus\nJoint Council\tconseil conjoint\t"
+                        "approved\n", encoding="utf-8")
+    assert _report_of_tmx_export(glossary, glossary.read_bytes()) is None

@@ -585,7 +585,8 @@ _REPORT_HEADERS = (
     ("a check report", 0, ("tuid", "file", "line", "check", "severity")),
     ("a concordance", 0, ("tuid", "file", "line", "source", "target", "side", "match")),
     ("a terms list", 2, ("count", "termhood", "status")),
-    ("a terms review file", 0, ("source term", "target term", "status")),
+    ("a terms review file", 0, ("source term", "target term", "status", "note", "count",
+                                "termhood")),
 )
 
 
