@@ -10,8 +10,8 @@ the user needs to know which file to fix, not where in our code we noticed. Mist
 command line itself are click's usage errors (exit status 2). A command whose status 1 is
 its verdict (``check``: findings left; ``validate``: a file is invalid) ends a run that
 could not give one with status 2, as ``grep`` and ``diff`` do (:class:`VerdictCommand`).
-A reader of standard output that left (``| head -1``) ends the run quietly with status
-141, as SIGPIPE ends ``grep`` or ``cat`` there (:func:`reader_left`).
+A reader of standard output (or error) that left (``| head -1``) ends the run quietly with
+status 141, as SIGPIPE ends ``grep`` or ``cat`` there (:func:`reader_left`).
 """
 
 # ruff: noqa: E402 - the garbage collector is turned off for the imports (see below)
