@@ -1362,3 +1362,33 @@ def test_a_glossary_headed_as_a_terms_review_file_begins_is_no_report(tmp_path: 
     glossary.write_text("source term\ttarget term\tstatus\nJoint Council\tconseil conjoint\t"
                         "approved\n", encoding="utf-8")
     assert _report_of_tmx_export(glossary, glossary.read_bytes()) is None
+
+
+def test_a_workbook_of_pairs_in_a_directory_is_not_read_for_a_report(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # telling a report of tmx-export from a workbook of pairs opened every workbook of a
+    # folder for its header, once more than reading it does: 2 s more for a vendor's
+    # 44,000 pairs. Its list of sheets says it: a report's rows are on a sheet "findings"
+    # or "review"
+    from tmx_export.formats import table
+
+    folder = tmp_path / "vendor"
+    folder.mkdir()
+    pairs = read_table(DATA / "gzip_dgt_en_fr.tsv", source_lang="en-GB",
+                       target_lang="fr-FR").pairs
+    assert write_table(pairs, folder / "dgt.xlsx") == len(pairs) > 1
+    headers: list[object] = []
+    real = table.table_header
+
+    def counted(path: object, **kwargs: object) -> object:
+        headers.append(path)
+        return real(path, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(table, "table_header", counted)
+    alone = run("pairs", folder / "dgt.xlsx")
+    assert alone.exit_code == 0, alone.output
+    read_alone = len(headers)
+    headers.clear()
+    found = run("pairs", folder)
+    assert found.exit_code == 0, found.output
+    assert found.stdout == alone.stdout and len(headers) == read_alone
