@@ -953,3 +953,38 @@ def test_pairs_and_concordance_quiet_print_nothing_but_their_output(tmp_path: Pa
         assert quiet.stdout == told.stdout
     missing = run("concordance", str(tmp_path / "gone.tmx"), "Council", "-q")
     assert missing.exit_code == 1 and missing.stderr.startswith("tmx-export: error: ")
+
+
+def _with_closed(args: list[str], *closed: int) -> subprocess.CompletedProcess:
+    """The command run with the standard descriptors ``closed`` (0, 1, 2) closed, as
+    ``<&-``, ``>&-`` and ``2>&-`` leave them; the others captured."""
+    import os
+    import sys
+
+    def close() -> None:
+        for descriptor in closed:
+            os.close(descriptor)
+
+    return subprocess.run([sys.executable, "-c", "from tmx_export.cli import main; main()",
+                           *args], stdin=subprocess.DEVNULL, capture_output=True,
+                          preexec_fn=close, timeout=300)
+
+
+def test_a_closed_standard_stream_is_no_traceback(tmp_path: Path) -> None:
+    # Python gives a closed standard stream as None: `build - <&-`, `pairs ... >&-`,
+    # `concordance ... >&-` and `check ... 2>&-` ended with a traceback ("'NoneType'
+    # object has no attribute 'buffer'", 'write', 'isatty')
+    done = _with_closed(["build", "-", "-o", str(tmp_path / "in.tmx")], 0)
+    assert done.returncode == 1
+    assert done.stderr == b"tmx-export: error: <stdin>: standard input is closed\n"
+    for args in (["pairs", str(SEED)], ["concordance", str(SEED), "Commission"],
+                 ["check", str(SEED)], ["build", str(SEED), "-o", "-"]):
+        done = _with_closed(args, 1)  # nobody reads: as a reader that left
+        assert (done.returncode, done.stderr) == (141, b""), (args, done.stderr)
+    out = tmp_path / "out.tmx"
+    done = _with_closed(["build", str(SEED), "-o", str(out)], 1)  # the summary unread
+    assert done.returncode == 0 and done.stderr == b"" and out.exists()
+    done = _with_closed(["check", str(tmp_path / "missing.tmx")], 2)
+    assert done.returncode == 2 and done.stdout == b""
+    done = _with_closed(["check", str(SEED), "--report", str(tmp_path / "r.tsv")], 1, 2)
+    assert done.returncode == 0 and (tmp_path / "r.tsv").exists()

@@ -29,6 +29,8 @@ import gc
 _COLLECTING = gc.isenabled()
 gc.disable()
 
+import errno
+import io
 import os
 import signal
 import stat
@@ -170,6 +172,45 @@ def _startup_over() -> None:
         gc.freeze()
 
 
+class _Closed(io.TextIOBase):
+    """What stands for a standard output or error that is closed (``pairs x >&-``, a
+    service started without one), which Python gives as ``None``: writing to it is the
+    reader having left (:func:`reader_left`: status 141, the outputs a summary tells of
+    kept). Commands ended with a traceback of "'NoneType' object has no attribute
+    'write'" (or 'isatty', 'flush') instead."""
+
+    encoding, errors = "utf-8", "strict"
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self._name = name
+
+    def writable(self) -> bool:
+        return True
+
+    def isatty(self) -> bool:
+        return False
+
+    def write(self, text: Any) -> int:
+        raise BrokenPipeError(errno.EPIPE, f"standard {self._name} is closed")
+
+    def flush(self) -> None:
+        pass
+
+    @property
+    def buffer(self) -> _Closed:  # binary writes (the TMX of `-o -`) go the same way
+        return self
+
+
+def _closed_streams_stood_in() -> None:
+    """A standard output or error that is closed replaced by :class:`_Closed` (standard
+    input stays ``None``: reading ``-`` then says it is closed)."""
+    if sys.stdout is None:
+        sys.stdout = _Closed("output")
+    if sys.stderr is None:
+        sys.stderr = _Closed("error")
+
+
 class Command(click.Command):
     """A command whose user errors end in the one error line (see the module docstring),
     with exit status :attr:`trouble`."""
@@ -178,6 +219,7 @@ class Command(click.Command):
 
     def invoke(self, ctx: click.Context) -> Any:
         _startup_over()
+        _closed_streams_stood_in()
         if threading.current_thread() is threading.main_thread():
             signal.signal(signal.SIGTERM, _terminate)
             if hasattr(signal, "SIGHUP"):  # the terminal closed (POSIX): the same way out
