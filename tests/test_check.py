@@ -1264,3 +1264,38 @@ def test_decisions_of_several_rounds_of_review_are_all_kept(tmp_path: Path) -> N
                   "--fail-on", "never")
     assert f"{numbers} accepted before, not reported" in changed.stderr, changed.stderr
     assert "untranslated" in changed.stdout
+
+
+def test_a_reviewed_report_on_standard_input_is_read_by_its_content(tmp_path: Path) -> None:
+    # `curl .../round1.csv | tmx-export check memory.tmx --accept -`: standard input was
+    # read as a TSV whatever it held, and a CSV or XLSX report refused ("-:1: not a
+    # reviewed findings report: no column check, source, target, item, decision")
+    from tmx_export.cli import main
+
+    memory = str(DATA / "tmx" / "dgt-tm" / "22019D0437.tmx")
+    for ending in ("csv", "xlsx"):
+        report = tmp_path / f"round1.{ending}"
+        first = run("check", memory, "--report", str(report), "--fail-on", "never")
+        assert first.exit_code == 0, first.output
+        if ending == "csv":
+            rows = list(csv.reader(io.StringIO(report.read_text(encoding="utf-8-sig"))))
+            assert len(rows) > 3
+            for row in rows[1:3]:
+                row[-1] = "ok"
+            with report.open("w", encoding="utf-8-sig", newline="") as handle:
+                csv.writer(handle).writerows(rows)
+        else:
+            book = load_workbook(report)
+            sheet = book["findings"]
+            for line in (2, 3):
+                sheet.cell(line, sheet.max_column, "false alarm")
+            book.save(report)
+        by_name = run("check", memory, "--accept", str(report), "--fail-on", "never")
+        piped = CliRunner().invoke(main, ["check", memory, "--accept", "-", "--fail-on",
+                                          "never"], input=report.read_bytes())
+        assert piped.exit_code == 0, piped.output
+        assert "2 accepted before, not reported" in piped.stderr
+        assert (piped.stdout, piped.stderr) == (by_name.stdout, by_name.stderr)
+    refused = CliRunner().invoke(main, ["check", memory, "--accept", "-"], input=b"x,y\n")
+    assert refused.exit_code == 2
+    assert refused.stderr.startswith("tmx-export: error: <stdin>:1: not a reviewed")
