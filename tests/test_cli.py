@@ -988,3 +988,17 @@ def test_a_closed_standard_stream_is_no_traceback(tmp_path: Path) -> None:
     assert done.returncode == 2 and done.stdout == b""
     done = _with_closed(["check", str(SEED), "--report", str(tmp_path / "r.tsv")], 1, 2)
     assert done.returncode == 0 and (tmp_path / "r.tsv").exists()
+
+
+@pytest.mark.parametrize("args", [["terms", str(SEED), "--termbase", "-", "--min-count", "1"],
+                                  ["concordance", str(SEED), "Commission", "--index", "-"]])
+def test_a_termbase_or_index_named_dash_is_refused(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch,
+                                                  args: list[str]) -> None:
+    # a termbase and an index are SQLite files written where they lie: `-`, standard
+    # output for the other outputs, made a file named "-" in the working directory
+    monkeypatch.chdir(tmp_path)
+    result = run(*args)
+    assert result.exit_code == 2
+    assert "needs a file name, not '-'" in result.stderr
+    assert list(tmp_path.iterdir()) == []

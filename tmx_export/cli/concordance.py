@@ -18,6 +18,7 @@ from . import (
     languages_named,
     one_walk,
     progress_bar,
+    refuse_stdout,
 )
 
 # Repeated here rather than imported: the library is only loaded when the command runs.
@@ -68,6 +69,7 @@ def concordance_command(memory_and_query: tuple[str, ...], source_lang: str, tar
     if len(memory_and_query) < 2:
         raise click.UsageError("give at least one MEMORY and then the QUERY")
     *memory, query = memory_and_query
+    refuse_stdout(index=index_path)  # an index is opened where it lies: `-` made a file "-"
     from ..check.concordance import (
         TSV_COLUMNS,
         concordance,
