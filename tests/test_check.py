@@ -136,7 +136,7 @@ def test_accepted_findings_are_not_reported_again(tmp_path: Path) -> None:
     bad = tmp_path / "bad.tsv"
     bad.write_text("check\tsource\ttarget\titem\tdecision\nx\ty\tz\tw\tmaybe\n", "utf-8")
     refused = run("check", str(memory), "--accept", str(bad))
-    assert refused.exit_code == 1 and "bad.tsv:2: unknown decision 'maybe'" in refused.stderr
+    assert refused.exit_code == 2 and "bad.tsv:2: unknown decision 'maybe'" in refused.stderr
 
 
 def test_a_decision_typed_with_extra_spaces_is_read(tmp_path: Path) -> None:
@@ -249,7 +249,7 @@ def test_a_full_temporary_directory_is_named_not_the_report(tmp_path: Path,
     monkeypatch.setattr(consistency.tempfile, "TemporaryFile", full)
     report = tmp_path / "findings.tsv"
     result = run("check", str(DGT), "--report", str(report), "--jobs", "1")
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.stderr == (f"tmx-export: error: {tempfile.gettempdir()}: cannot write a "
                              "temporary file: No space left on device (set TMPDIR to a "
                              "directory with room)\n")
@@ -291,7 +291,7 @@ def test_a_named_pipe_is_refused_with_the_way_to_read_it(tmp_path: Path) -> None
     fifo = tmp_path / "memory.tmx"
     os.mkfifo(fifo)
     result = run("check", str(fifo))
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.stderr == (f"tmx-export: error: {fifo}: not a regular file: a pipe or a "
                              "device can be read only once; give it as standard input "
                              "('-')\n")
@@ -408,7 +408,7 @@ def test_a_termbase_that_is_no_termbase_is_named_for_what_it_is(tmp_path: Path) 
     for given, what in ((DGT, "a TMX memory"), (glossary, "a TSV table"),
                         (tbx, "a TBX glossary")):
         result = run("check", str(SEED), "--termbase", str(given))
-        assert result.exit_code == 1 and result.stdout == ""
+        assert result.exit_code == 2 and result.stdout == ""
         assert result.stderr == (
             f"tmx-export: error: {given}: not a termbase: {what}; --termbase takes the "
             "SQLite file `tmx-export terms --termbase` writes (a TBX, TSV or CSV glossary "
@@ -494,7 +494,7 @@ def test_a_report_never_replaces_what_the_check_reads(tmp_path: Path,
               "review.xlsx")]
     for args, name in cases:
         result = run("check", *args)
-        assert result.exit_code == 1, args
+        assert result.exit_code == 2, args
         assert result.stderr == f"tmx-export: error: {name}: output would overwrite an input " \
                                 "file\n"
         assert result.stdout == ""
@@ -549,7 +549,7 @@ def test_a_bad_report_name_fails_before_any_work(tmp_path: Path) -> None:
     copy = tmp_path / "memory.tmx"
     shutil.copy(DGT, copy)
     result = run("check", str(copy), "--report", str(tmp_path / "findings.pdf"))
-    assert result.exit_code == 1 and "findings.pdf: unknown report format" in result.stderr
+    assert result.exit_code == 2 and "findings.pdf: unknown report format" in result.stderr
 
 
 def test_a_report_named_htm_is_the_html_page(tmp_path: Path) -> None:
@@ -590,7 +590,7 @@ def test_a_tbx_of_unreviewed_pairs_is_no_glossary(tmp_path: Path, version: str) 
                "--min-count", "1", "-q")
     assert made.exit_code == 0, made.output
     result = run("check", str(SEED), "--glossary", str(tbx), "--checks", "term-missing")
-    assert result.exit_code == 1 and result.stdout == ""
+    assert result.exit_code == 2 and result.stdout == ""
     assert "are proposed, not reviewed (review them first" in result.stderr
     assert result.stderr.startswith(f"tmx-export: error: {tbx}: no approved or forbidden")
     assert "Traceback" not in result.output
@@ -613,7 +613,7 @@ def test_a_report_named_gz_is_written_compressed(tmp_path: Path) -> None:
     result = run("check", str(DGT), "--accept", str(accepted), "--fail-on", "warning")
     assert result.exit_code == 0 and result.stdout == "", result.output
     result = run("check", str(DGT), "--report", str(tmp_path / "r.xlsx.gz"))
-    assert result.exit_code == 1 and "(all but *.xlsx may end in .gz)" in result.stderr
+    assert result.exit_code == 2 and "(all but *.xlsx may end in .gz)" in result.stderr
 
 
 def test_a_compressed_tbx_is_read_as_the_tbx_it_holds(tmp_path: Path) -> None:
@@ -629,7 +629,7 @@ def test_a_compressed_tbx_is_read_as_the_tbx_it_holds(tmp_path: Path) -> None:
     plain.write_bytes(gzip.decompress(tbx.read_bytes()))
     results = [run("check", str(SEED), "--glossary", str(given), "--checks", "term-missing")
                for given in (tbx, plain)]
-    assert [r.exit_code for r in results] == [1, 1]
+    assert [r.exit_code for r in results] == [2, 2]
     assert results[0].stderr == results[1].stderr.replace(str(plain), str(tbx))
     assert "are proposed, not reviewed" in results[0].stderr
 
@@ -704,7 +704,7 @@ def test_a_glossary_header_naming_languages_is_read(tmp_path: Path) -> None:
     other = tmp_path / "de_it.tsv"
     other.write_text("de\tit\nWertschöpfungskette\tcatena del valore\n", encoding="utf-8")
     result = run("check", str(SEED), "--glossary", str(other))
-    assert result.exit_code == 1 and "term-missing" not in result.output and result.stderr == (
+    assert result.exit_code == 2 and "term-missing" not in result.output and result.stderr == (
         f"tmx-export: error: {other}:1: the glossary is for de -> it, not en-GB -> fr-FR "
         "(its header row names the languages)\n")
     # without a language header the columns are source and target, as before
@@ -758,7 +758,7 @@ def test_a_memory_whose_units_were_all_left_out_says_why(tmp_path: Path) -> None
         '{"source": "Hello there all.", "target": "", "source_lang": "en-GB", '
         '"target_lang": "fr-FR"}\n', "utf-8")
     result = run("check", str(memory))
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "no en-GB/fr-FR unit to check; 2 read, all left out (1 identical, 1 empty-side)" \
         in result.stderr
 
@@ -947,7 +947,7 @@ def test_more_findings_than_an_xlsx_sheet_holds_are_refused_not_cut(
         (f"The fee is {n} euros.", f"La redevance est de {n + 1} euros.") for n in (12, 14, 16)])
     report = tmp_path / "review.xlsx"
     result = run("check", str(memory), "--checks", "number-mismatch", "--report", str(report))
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert f"{report}: more findings than an XLSX sheet holds (2)" in result.stderr
     assert "Traceback" not in result.output and not report.exists()
     assert [p.name for p in tmp_path.iterdir()] == ["fees.tmx"]
@@ -1264,3 +1264,38 @@ def test_decisions_of_several_rounds_of_review_are_all_kept(tmp_path: Path) -> N
                   "--fail-on", "never")
     assert f"{numbers} accepted before, not reported" in changed.stderr, changed.stderr
     assert "untranslated" in changed.stdout
+
+
+def test_a_reviewed_report_on_standard_input_is_read_by_its_content(tmp_path: Path) -> None:
+    # `curl .../round1.csv | tmx-export check memory.tmx --accept -`: standard input was
+    # read as a TSV whatever it held, and a CSV or XLSX report refused ("-:1: not a
+    # reviewed findings report: no column check, source, target, item, decision")
+    from tmx_export.cli import main
+
+    memory = str(DATA / "tmx" / "dgt-tm" / "22019D0437.tmx")
+    for ending in ("csv", "xlsx"):
+        report = tmp_path / f"round1.{ending}"
+        first = run("check", memory, "--report", str(report), "--fail-on", "never")
+        assert first.exit_code == 0, first.output
+        if ending == "csv":
+            rows = list(csv.reader(io.StringIO(report.read_text(encoding="utf-8-sig"))))
+            assert len(rows) > 3
+            for row in rows[1:3]:
+                row[-1] = "ok"
+            with report.open("w", encoding="utf-8-sig", newline="") as handle:
+                csv.writer(handle).writerows(rows)
+        else:
+            book = load_workbook(report)
+            sheet = book["findings"]
+            for line in (2, 3):
+                sheet.cell(line, sheet.max_column, "false alarm")
+            book.save(report)
+        by_name = run("check", memory, "--accept", str(report), "--fail-on", "never")
+        piped = CliRunner().invoke(main, ["check", memory, "--accept", "-", "--fail-on",
+                                          "never"], input=report.read_bytes())
+        assert piped.exit_code == 0, piped.output
+        assert "2 accepted before, not reported" in piped.stderr
+        assert (piped.stdout, piped.stderr) == (by_name.stdout, by_name.stderr)
+    refused = CliRunner().invoke(main, ["check", memory, "--accept", "-"], input=b"x,y\n")
+    assert refused.exit_code == 2
+    assert refused.stderr.startswith("tmx-export: error: <stdin>:1: not a reviewed")

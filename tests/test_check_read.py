@@ -387,7 +387,7 @@ def test_a_failing_worker_ends_the_command_in_one_line(monkeypatch, tmp_path: Pa
     report = tmp_path / "findings.tsv"
     result = CliRunner().invoke(main, ["check", *map(str, DGT), "--source-lang", "en-GB",
                                        "--target-lang", "fr-FR", "--report", str(report)])
-    assert result.exit_code == 1, result.output
+    assert result.exit_code == 2, result.output
     assert result.output.startswith("tmx-export: error: internal error in the checks' "
                                     "worker process: ValueError: no more")
     assert result.output.count("\n") == 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -292,7 +293,8 @@ def test_a_lone_surrogate_in_jsonl_is_one_error_naming_the_line(tmp_path: Path) 
                  ["terms", str(memory), "--csv", str(out) + ".csv"],
                  ["concordance", str(memory), "Parliament"]):
         result = run(*args)
-        assert (result.exit_code, result.stderr, result.stdout) == (1, expected, ""), args
+        assert (result.exit_code, result.stderr, result.stdout) == (
+            2 if args[0] == "check" else 1, expected, ""), args
     assert list(tmp_path.iterdir()) == [memory]  # no output, not even a partial one
 
 
@@ -594,7 +596,7 @@ def test_a_memory_without_the_pair_is_refused_naming_its_languages(tmp_path: Pat
     checked = run("check", str(EN_DE), "--report", str(report), "--target-lang", "fr-FR")
     extracted = run("terms", str(EN_DE), "--csv", str(tmp_path / "terms.csv"))
     for result in (built, checked, extracted):
-        assert result.exit_code == 1, result.output
+        assert result.exit_code == (2 if result is checked else 1), result.output
         assert len(result.stderr.splitlines()) == 1
         assert "hold en, de: choose the pair with --source-lang and --target-lang" in (
             result.stderr), result.stderr
@@ -853,3 +855,174 @@ def test_a_memory_of_many_languages_says_the_default_pair_was_taken(tmp_path):
     bilingual = DATA / "tmx" / "omegat-tests" / "project_save.tmx"
     result = runner.invoke(main, ["build", str(bilingual), "-o", str(out)])
     assert "the defaults" not in result.output, result.output
+
+
+# --- exit statuses a script relies on ------------------------------------------------------
+
+DGT = DATA / "tmx" / "dgt-tm"
+OMEGAT = DATA / "tmx" / "omegat-tests"
+
+
+def test_check_tells_findings_from_a_check_that_did_not_run(tmp_path: Path) -> None:
+    # A CI gate met status 1 for "the memory has errors" and for a missing memory or
+    # glossary alike; grep's and diff's convention: 1 the verdict, 2 trouble
+    glossary = tmp_path / "glossary.tsv"
+    glossary.write_text("value chain\tfilière\n", encoding="utf-8")
+    found = run("check", str(SEED), "--glossary", str(glossary))
+    assert found.exit_code == 1 and "term-missing" in found.stdout
+    assert run("check", str(SEED), "--glossary", str(glossary),
+               "--fail-on", "never").exit_code == 0
+    for args, named in (([str(tmp_path / "missing.tmx")], "missing.tmx"),
+                        ([str(SEED), "--glossary", str(tmp_path / "gone.tsv")], "gone.tsv"),
+                        ([str(SEED), "--accept", str(tmp_path / "round1.csv")], "round1.csv"),
+                        ([str(SEED), "--report", str(tmp_path / "no" / "r.tsv")], "r.tsv")):
+        result = run("check", *args)
+        assert result.exit_code == 2, (args, result.output)
+        assert result.stderr.startswith("tmx-export: error: ") and named in result.stderr
+        assert result.stderr.count("\n") == 1 and result.stdout == ""
+    assert run("check", str(SEED), "--fail-on", "sometimes").exit_code == 2  # usage
+
+
+def test_a_bug_in_check_is_no_verdict(monkeypatch: pytest.MonkeyPatch) -> None:
+    # an unexpected exception ended the run with Python's status 1: "findings left"
+    from tmx_export.check import run as check_run
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setattr(check_run, "check", broken)
+    result = run("check", str(SEED))
+    assert result.exit_code == 2
+    assert "ZeroDivisionError: a bug" in result.stderr
+
+
+def test_validate_tells_an_invalid_memory_from_a_missing_one(tmp_path: Path) -> None:
+    # a missing file was one more "problem" (status 1, "invalid"), the files beside it
+    # validated: a glob that matched nothing said the vendor's memories were invalid
+    assert run("validate", str(OMEGAT / "test-level2.tmx")).exit_code == 0
+    invalid = run("validate", str(DGT / "22019D0391.tmx"))  # TMX 1.1's lang=
+    assert invalid.exit_code == 1 and "needs xml:lang" in invalid.stdout
+    missing = run("validate", str(OMEGAT / "test-level2.tmx"), str(DGT / "22019D0391.tmx"),
+                  str(tmp_path / "vendor" / "*.tmx"))
+    assert missing.exit_code == 2 and missing.stdout == ""
+    assert missing.stderr == f"tmx-export: error: {tmp_path / 'vendor' / '*.tmx'}: no such file\n"
+    (tmp_path / "empty").mkdir()
+    assert run("validate", str(tmp_path / "empty")).exit_code == 2
+
+
+def _with_a_closed_pipe(args: list[str], closed: str) -> subprocess.CompletedProcess:
+    """The command run in a process of its own with its standard output (``closed`` is
+    ``"stdout"``) or error (``"stderr"``) a pipe whose reader has left, the other
+    captured: ``tmx-export ... | head -1`` once head has its line."""
+    import os
+    import sys
+
+    reading, writing = os.pipe()
+    os.close(reading)  # no reader: every write to the pipe fails
+    streams = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, closed: writing}
+    try:
+        return subprocess.run([sys.executable, "-c", "from tmx_export.cli import main; main()",
+                               *args], **streams, timeout=300)
+    finally:
+        os.close(writing)
+
+
+@pytest.mark.parametrize("args", [
+    ["pairs", str(SEED)], ["pairs", str(SEED), "--format", "jsonl"],
+    ["concordance", str(SEED), "Commission"], ["check", str(SEED)],
+    ["stats", str(DGT / "22019D0391.tmx")], ["stats", "--json", str(DGT / "22019D0391.tmx")],
+    ["validate", str(DGT / "22019D0391.tmx")], ["build", str(SEED), "-o", "-"],
+    ["merge", str(DGT / "22019D0391.tmx"), "-o", "-"], ["check", "--help"], ["--help"]])
+def test_a_reader_that_left_ends_the_run_quietly_as_sigpipe_does(args: list[str]) -> None:
+    # `tmx-export pairs ... | head -1`: status 1, which check says for findings and
+    # validate for an invalid memory; standard tools end with SIGPIPE's 141 there
+    done = _with_a_closed_pipe(args, "stdout")
+    assert done.returncode == 141, done.stderr
+    assert done.stderr == b""
+
+
+def test_an_error_nobody_reads_keeps_its_status(tmp_path: Path) -> None:
+    # `check missing.tmx 2>&1 | head -c 0`: the error line could not be written, and the
+    # run ended with click's status 1 for a broken pipe: "findings left"
+    done = _with_a_closed_pipe(["check", str(tmp_path / "missing.tmx")], "stderr")
+    assert done.returncode == 2 and done.stdout == b""
+
+
+def test_a_reader_of_the_notes_that_left_ends_the_run_as_sigpipe_does() -> None:
+    # `concordance ... 2>&1 >hits.txt | head -1`: "no unit holds" could not be written on
+    # standard error, whose reader had left, and the run ended with "Broken pipe (please
+    # report this)", taken for a bug, or status 1
+    done = _with_a_closed_pipe(["concordance", str(SEED), "Kommission"], "stderr")
+    assert done.returncode == 141 and done.stdout == b""
+
+
+def test_pairs_and_concordance_quiet_print_nothing_but_their_output(tmp_path: Path) -> None:
+    # a nightly job exporting pairs and searching a DGT-TM memory logged their notes every
+    # night ("12 rejected", "building the index", "8 units ... left out"), and silencing
+    # standard error would hide their errors too; build, check, merge... had --quiet
+    twice = run("pairs", str(SEED), str(SEED))
+    assert "rejected" in twice.stderr
+    quiet = run("pairs", str(SEED), str(SEED), "-q")
+    assert quiet.exit_code == 0 and quiet.stderr == "" and quiet.stdout == twice.stdout
+    memory = str(DGT / "22019D0437.tmx")
+    for args in (["Council", "--index", str(tmp_path / "index.db"), "--limit", "2"],
+                 ["Council", "--format", "jsonl"], ["Zzyzx"]):
+        told = run("concordance", memory, *args, "--source-lang", "en-GB",
+                   "--target-lang", "fr-FR")
+        assert told.exit_code == 0 and "tmx-export: " in told.stderr, told.output
+        (tmp_path / "index.db").unlink(missing_ok=True)
+        quiet = run("concordance", memory, *args, "--source-lang", "en-GB",
+                    "--target-lang", "fr-FR", "--quiet")
+        assert quiet.exit_code == 0 and quiet.stderr == "", quiet.output
+        assert quiet.stdout == told.stdout
+    missing = run("concordance", str(tmp_path / "gone.tmx"), "Council", "-q")
+    assert missing.exit_code == 1 and missing.stderr.startswith("tmx-export: error: ")
+
+
+def _with_closed(args: list[str], *closed: int) -> subprocess.CompletedProcess:
+    """The command run with the standard descriptors ``closed`` (0, 1, 2) closed, as
+    ``<&-``, ``>&-`` and ``2>&-`` leave them; the others captured."""
+    import os
+    import sys
+
+    def close() -> None:
+        for descriptor in closed:
+            os.close(descriptor)
+
+    return subprocess.run([sys.executable, "-c", "from tmx_export.cli import main; main()",
+                           *args], stdin=subprocess.DEVNULL, capture_output=True,
+                          preexec_fn=close, timeout=300)
+
+
+def test_a_closed_standard_stream_is_no_traceback(tmp_path: Path) -> None:
+    # Python gives a closed standard stream as None: `build - <&-`, `pairs ... >&-`,
+    # `concordance ... >&-` and `check ... 2>&-` ended with a traceback ("'NoneType'
+    # object has no attribute 'buffer'", 'write', 'isatty')
+    done = _with_closed(["build", "-", "-o", str(tmp_path / "in.tmx")], 0)
+    assert done.returncode == 1
+    assert done.stderr == b"tmx-export: error: <stdin>: standard input is closed\n"
+    for args in (["pairs", str(SEED)], ["concordance", str(SEED), "Commission"],
+                 ["check", str(SEED)], ["build", str(SEED), "-o", "-"]):
+        done = _with_closed(args, 1)  # nobody reads: as a reader that left
+        assert (done.returncode, done.stderr) == (141, b""), (args, done.stderr)
+    out = tmp_path / "out.tmx"
+    done = _with_closed(["build", str(SEED), "-o", str(out)], 1)  # the summary unread
+    assert done.returncode == 0 and done.stderr == b"" and out.exists()
+    done = _with_closed(["check", str(tmp_path / "missing.tmx")], 2)
+    assert done.returncode == 2 and done.stdout == b""
+    done = _with_closed(["check", str(SEED), "--report", str(tmp_path / "r.tsv")], 1, 2)
+    assert done.returncode == 0 and (tmp_path / "r.tsv").exists()
+
+
+@pytest.mark.parametrize("args", [["terms", str(SEED), "--termbase", "-", "--min-count", "1"],
+                                  ["concordance", str(SEED), "Commission", "--index", "-"]])
+def test_a_termbase_or_index_named_dash_is_refused(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch,
+                                                  args: list[str]) -> None:
+    # a termbase and an index are SQLite files written where they lie: `-`, standard
+    # output for the other outputs, made a file named "-" in the working directory
+    monkeypatch.chdir(tmp_path)
+    result = run(*args)
+    assert result.exit_code == 2
+    assert "needs a file name, not '-'" in result.stderr
+    assert list(tmp_path.iterdir()) == []

@@ -1291,3 +1291,104 @@ def test_builds_summary_shows_output_names_as_errors_show_them(tmp_path):
     assert lines[0] == (f"2 units written to {tmp_path}/b\\nx.tmx (segtype sentence) from "
                         "1 pair in 1 file")
     assert output.exists() and rejects.exists()
+
+
+def test_the_reports_of_earlier_runs_in_a_directory_are_skipped(tmp_path: Path) -> None:
+    """A project folder holding a DGT-TM memory and what tmx-export wrote beside it: the
+    findings of ``check --report`` (CSV, TSV, XLSX, and a CSV a spreadsheet saved again
+    with semicolons), a ``concordance --format tsv``, the term pairs of ``terms --csv`` and
+    ``--review``. ``build`` of the folder read them all as tables of units: the term pairs
+    became units of the memory, and a report kept from before a fix would bring back the
+    translations fixed since. They are skipped and listed, as a rejects report is."""
+    folder = tmp_path / "project"
+    folder.mkdir()
+    memory = folder / "22019D0437.tmx"
+    shutil.copy(DATA / "tmx" / "dgt-tm" / "22019D0437.tmx", memory)
+    alone = tmp_path / "alone.tmx"
+    assert run("build", memory, "-o", alone).exit_code == 0
+    for report in ("findings.csv", "findings.tsv", "findings.xlsx"):
+        checked = run("check", memory, "--report", folder / report, "--fail-on", "never")
+        assert checked.exit_code == 0, checked.output
+    resaved = (folder / "findings.csv").read_text(encoding="utf-8-sig")
+    rows = list(csv.reader(resaved.splitlines()))
+    assert len(rows) > 1 and rows[0][:5] == ["tuid", "file", "line", "check", "severity"]
+    with (folder / "reviewed.csv").open("w", encoding="cp1252", errors="replace",
+                                        newline="") as handle:
+        csv.writer(handle, delimiter=";").writerows(rows)
+    hits = run("concordance", memory, "Council", "--format", "tsv")
+    assert hits.exit_code == 0 and hits.stdout.count("\n") > 1, hits.output
+    (folder / "hits.tsv").write_text(hits.stdout, encoding="utf-8")
+    terms = run("terms", memory, "--csv", folder / "terms.csv", "--review",
+                folder / "terms-review.xlsx", "--min-count", "1", "-q")
+    assert terms.exit_code == 0, terms.output
+    assert (folder / "terms.csv").read_text(encoding="utf-8-sig").startswith(
+        "en-GB,fr-FR,count,termhood,status\n")
+    out = tmp_path / "again.tmx"
+    again = run("build", folder, "-o", out)
+    assert again.exit_code == 0, again.output
+    assert again.stdout.splitlines()[0].endswith(" in 1 file (1 tmx)"), again.output
+    for name, what in (("findings.csv", "a check report"), ("findings.tsv", "a check report"),
+                       ("findings.xlsx", "a check report"), ("reviewed.csv", "a check report"),
+                       ("hits.tsv", "a concordance"), ("terms.csv", "a terms list"),
+                       ("terms-review.xlsx", "a terms review file")):
+        assert f"skipped {folder / name}: {what} of tmx-export, no bitext" in again.stdout
+    assert [texts for _, texts in units(out)] == [texts for _, texts in units(alone)]
+    # the next round of review writes its report where the last one is
+    again = run("check", folder, "--report", folder / "findings.tsv", "--fail-on", "never")
+    assert again.exit_code == 0, again.output
+    # named alone, a report is still read as the user asks
+    assert run("pairs", folder / "findings.csv").exit_code == 0
+
+
+def test_the_report_headers_skipped_are_those_the_reports_are_written_with() -> None:
+    from tmx_export.check.concordance import TSV_COLUMNS
+    from tmx_export.check.model import REPORT_COLUMNS
+    from tmx_export.inputs import _REPORT_HEADERS
+    from tmx_export.terms.review import COLUMNS
+
+    written = {"a check report": REPORT_COLUMNS, "a concordance": TSV_COLUMNS,
+               "a terms review file": tuple(name for name, _ in COLUMNS)}
+    for what, skip, columns in _REPORT_HEADERS:
+        if what in written:
+            assert tuple(written[what][skip:skip + len(columns)]) == columns, what
+
+
+def test_a_glossary_headed_as_a_terms_review_file_begins_is_no_report(tmp_path: Path) -> None:
+    # a terminologist's own glossary names its columns as a review file's first three
+    # ("source term", "target term", "status"): it is no report of tmx-export
+    from tmx_export.inputs import _report_of_tmx_export
+
+    glossary = tmp_path / "glossary.tsv"
+    glossary.write_text("source term\ttarget term\tstatus\nJoint Council\tconseil conjoint\t"
+                        "approved\n", encoding="utf-8")
+    assert _report_of_tmx_export(glossary, glossary.read_bytes()) is None
+
+
+def test_a_workbook_of_pairs_in_a_directory_is_not_read_for_a_report(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # telling a report of tmx-export from a workbook of pairs opened every workbook of a
+    # folder for its header, once more than reading it does: 2 s more for a vendor's
+    # 44,000 pairs. Its list of sheets says it: a report's rows are on a sheet "findings"
+    # or "review"
+    from tmx_export.formats import table
+
+    folder = tmp_path / "vendor"
+    folder.mkdir()
+    pairs = read_table(DATA / "gzip_dgt_en_fr.tsv", source_lang="en-GB",
+                       target_lang="fr-FR").pairs
+    assert write_table(pairs, folder / "dgt.xlsx") == len(pairs) > 1
+    headers: list[object] = []
+    real = table.table_header
+
+    def counted(path: object, **kwargs: object) -> object:
+        headers.append(path)
+        return real(path, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(table, "table_header", counted)
+    alone = run("pairs", folder / "dgt.xlsx")
+    assert alone.exit_code == 0, alone.output
+    read_alone = len(headers)
+    headers.clear()
+    found = run("pairs", folder)
+    assert found.exit_code == 0, found.output
+    assert found.stdout == alone.stdout and len(headers) == read_alone

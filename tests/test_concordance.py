@@ -959,3 +959,20 @@ def test_an_index_the_disk_cannot_hold_is_the_one_line_error(tmp_path: Path) -> 
     assert process.stderr.decode().splitlines()[-1] == (
         f"tmx-export: error: {out / 'i.db'}: cannot write the index (disk I/O error)")
     assert list(out.iterdir()) == []
+
+
+def test_the_readme_names_every_field_of_a_hit_for_scripts() -> None:
+    # `--format tsv|jsonl` "for scripts": the README named neither format's fields, nor
+    # what `side` and `match` hold; a script had to guess from one run's output
+    from tmx_export.check.concordance import TSV_COLUMNS
+    from tmx_export.cli import main
+
+    memory = str(Path(__file__).parent / "data" / "tmx" / "dgt-tm" / "22019D0437.tmx")
+    found = CliRunner().invoke(main, ["concordance", memory, "Council", "--format", "jsonl",
+                                      "--source-lang", "en-GB", "--target-lang", "fr-FR"])
+    assert found.exit_code == 0, found.output
+    fields = set(json.loads(found.stdout.splitlines()[0]))
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    at = readme.index("`--format tsv|jsonl` for scripts")
+    told = set(re.findall(r"`([a-z_]+)`", readme[at:at + 800]))
+    assert set(TSV_COLUMNS) <= told and fields <= told, (set(TSV_COLUMNS) | fields) - told

@@ -30,6 +30,7 @@ from ..formats.text import (
     CSVRows,
     atomic_output,
     csv_output,
+    input_name,
     neutralise_cell,
     read_text,
     restore_cell,
@@ -380,7 +381,7 @@ def read_decisions(path: str | Path) -> Decisions:
     A key a row of which is marked ``fix`` is not accepted: the same finding in two units
     (a unit repeated in the memory), one marked ``ok`` and one ``fix``, is still to be
     fixed, and the key does not tell them apart."""
-    name = str(path)
+    name = input_name(path)
     rows = _rows(path)
     header = next(rows, None)
     if header is None:
@@ -418,7 +419,9 @@ def read_decisions(path: str | Path) -> Decisions:
 
 
 def _rows(path: str | Path) -> Iterator[list[str]]:
-    suffix = _ending(path)
+    """The rows of a reviewed report, read in the format its name ends in; standard input
+    (``--accept -``) in the format its content shows (:func:`_piped_ending`)."""
+    suffix = _piped_ending() if str(path) == "-" else _ending(path)
     if suffix == ".xlsx":
         yield from _xlsx_rows(path)
         return
@@ -434,6 +437,21 @@ def _rows(path: str | Path) -> Iterator[list[str]]:
     # report itself starts with one (written '" by neutralise_cell)
     for _, cells in delimited_rows(text, "\t"):
         yield [unescape_field(restore_cell(cell)) for cell in cells]
+
+
+def _piped_ending() -> str:
+    """The ending of the format of a reviewed report on standard input, by its content: a
+    workbook (a ZIP archive), a TSV (a tab in its header row, in UTF-8 or the UTF-16 of a
+    spreadsheet's "Unicode text"), else a CSV. Read as a TSV whatever it was, a CSV
+    report piped in (``curl .../round1.csv | tmx-export check memory.tmx --accept -``)
+    was refused ("-:1: not a reviewed findings report: no column check, source...")."""
+    from ..formats.text import readable_file
+
+    with readable_file("-").open("rb") as handle:
+        if handle.read(4) == b"PK\x03\x04":
+            return ".xlsx"
+    header = read_text("-").split("\n", 1)[0]
+    return ".tsv" if "\t" in header else ".csv"
 
 
 def _delimiter(text: str) -> str:

@@ -7,7 +7,11 @@ the command that calls it, so ``--help`` and ``--version`` load none of it. Ever
 input, an output that cannot be written) ends the run, whichever the command, with one line
 ``tmx-export: error: FILE[:LINE]: what`` on stderr and exit status 1, never a traceback:
 the user needs to know which file to fix, not where in our code we noticed. Mistakes in the
-command line itself are click's usage errors (exit status 2).
+command line itself are click's usage errors (exit status 2). A command whose status 1 is
+its verdict (``check``: findings left; ``validate``: a file is invalid) ends a run that
+could not give one with status 2, as ``grep`` and ``diff`` do (:class:`VerdictCommand`).
+A reader of standard output (or error) that left (``| head -1``) ends the run quietly with
+status 141, as SIGPIPE ends ``grep`` or ``cat`` there (:func:`reader_left`).
 """
 
 # ruff: noqa: E402 - the garbage collector is turned off for the imports (see below)
@@ -25,6 +29,8 @@ import gc
 _COLLECTING = gc.isenabled()
 gc.disable()
 
+import errno
+import io
 import os
 import signal
 import stat
@@ -33,7 +39,7 @@ import threading
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 
@@ -50,10 +56,61 @@ F = TypeVar("F", bound=Callable[..., Any])
 PROG = "tmx-export"
 
 
-def fail(message: str, status: int = 1) -> None:
-    """End the run with the one error line."""
-    click.echo(f"{PROG}: error: {message}", err=True)
+def fail(message: str, status: int = 1) -> NoReturn:
+    """End the run with the one error line, and ``status`` even when nobody reads it: with
+    ``check missing.tmx 2>&1 | head -c 0`` the line could not be written, and the run
+    ended with click's status 1 for a broken pipe, which ``check`` says for findings."""
+    try:
+        click.echo(f"{PROG}: error: {message}", err=True)
+    except BrokenPipeError:
+        _silenced(sys.stderr)
     sys.exit(status)
+
+
+# The exit status of a run whose reader left: that of a process SIGPIPE ended, as the
+# shell shows it (`set -o pipefail; seq 100000 | head -1` ends with 141).
+READER_LEFT = 128 + 13
+
+
+def _silenced(stream: Any) -> None:
+    """Point ``stream``'s descriptor at the null device: what it still holds (flushed at
+    exit) and later writes go nowhere, not into a second broken-pipe error. A stream
+    without a descriptor of its own (a test's) is left as it is."""
+    try:
+        fileno = stream.fileno()
+    except (AttributeError, OSError, ValueError):
+        return
+    os.dup2(os.open(os.devnull, os.O_WRONLY), fileno)
+
+
+def _reader_gone(stream: Any) -> bool:
+    """Whether ``stream`` is a pipe (or socket) whose reader has closed it; ``True`` when
+    it cannot be told (a stream without a descriptor, a test's): then the broken pipe is
+    the output's, as it is in all but a bug."""
+    import select
+
+    try:
+        fileno = stream.fileno()
+    except (AttributeError, OSError, ValueError):
+        return True
+    poll = select.poll()
+    poll.register(fileno, 0)  # POLLERR and POLLHUP are always reported
+    return any(events & (select.POLLERR | select.POLLHUP) for _, events in poll.poll(0))
+
+
+def reader_left(exc: BrokenPipeError, status: int = 1) -> NoReturn:
+    """End a run whose reader of standard output left (``pairs ... | head -1``), or of
+    standard error (``concordance ... 2>&1 >hits.txt | head -1``, its notes): quietly,
+    with :data:`READER_LEFT`, as ``grep`` or ``seq`` end there. It ended with status 1,
+    which ``check`` says for findings and ``validate`` for an invalid file. A broken pipe
+    that is neither stream's (a worker's pipe, a bug) is the one-line error, with
+    ``status``."""
+    gone = [stream for stream in (sys.stdout, sys.stderr) if _reader_gone(stream)]
+    if not gone:
+        fail(f"{exc.strerror or exc} (please report this)", status)
+    for stream in gone:
+        _silenced(stream)
+    sys.exit(READER_LEFT)
 
 
 def tell(message: str, err: bool = False) -> None:
@@ -70,8 +127,7 @@ def tell(message: str, err: bool = False) -> None:
         else:
             echo_out(message)
     except BrokenPipeError:
-        stream = sys.stderr if err else sys.stdout
-        os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
+        _silenced(sys.stderr if err else sys.stdout)
 
 
 def echo_out(message: str, **kwargs: Any) -> None:
@@ -116,11 +172,54 @@ def _startup_over() -> None:
         gc.freeze()
 
 
+class _Closed(io.TextIOBase):
+    """What stands for a standard output or error that is closed (``pairs x >&-``, a
+    service started without one), which Python gives as ``None``: writing to it is the
+    reader having left (:func:`reader_left`: status 141, the outputs a summary tells of
+    kept). Commands ended with a traceback of "'NoneType' object has no attribute
+    'write'" (or 'isatty', 'flush') instead."""
+
+    encoding, errors = "utf-8", "strict"
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self._name = name
+
+    def writable(self) -> bool:
+        return True
+
+    def isatty(self) -> bool:
+        return False
+
+    def write(self, text: Any) -> int:
+        raise BrokenPipeError(errno.EPIPE, f"standard {self._name} is closed")
+
+    def flush(self) -> None:
+        pass
+
+    @property
+    def buffer(self) -> _Closed:  # binary writes (the TMX of `-o -`) go the same way
+        return self
+
+
+def _closed_streams_stood_in() -> None:
+    """A standard output or error that is closed replaced by :class:`_Closed` (standard
+    input stays ``None``: reading ``-`` then says it is closed)."""
+    if sys.stdout is None:
+        sys.stdout = _Closed("output")
+    if sys.stderr is None:
+        sys.stderr = _Closed("error")
+
+
 class Command(click.Command):
-    """A command whose user errors end in the one error line (see the module docstring)."""
+    """A command whose user errors end in the one error line (see the module docstring),
+    with exit status :attr:`trouble`."""
+
+    trouble = 1
 
     def invoke(self, ctx: click.Context) -> Any:
         _startup_over()
+        _closed_streams_stood_in()
         if threading.current_thread() is threading.main_thread():
             signal.signal(signal.SIGTERM, _terminate)
             if hasattr(signal, "SIGHUP"):  # the terminal closed (POSIX): the same way out
@@ -134,22 +233,42 @@ class Command(click.Command):
             with outputs_together(ends=(SystemExit, click.exceptions.Exit)):
                 return super().invoke(ctx)
         except InputError as exc:
-            fail(str(exc))
+            fail(str(exc), self.trouble)
         except ValueError as exc:  # a setting the library refuses (a language, a mode...)
-            fail(str(exc))
-        except BrokenPipeError:
+            fail(str(exc), self.trouble)
+        except BrokenPipeError as exc:
             # The reader of our output left (`| head`): not an error worth a message.
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            sys.exit(1)
+            reader_left(exc, self.trouble)
         except OSError as exc:  # e.g. the disk filled up while writing
             where = f"{exc.filename}: " if exc.filename else ""
-            fail(f"{where}{exc.strerror or exc}")
+            fail(f"{where}{exc.strerror or exc}", self.trouble)
         except KeyboardInterrupt:
             fail("interrupted", status=130)
         except Terminated as exc:
             fail("terminated", status=128 + exc.signum)
         except InternalError as exc:  # a bug: say so, never pass it off as a result
-            fail(f"{exc} (please report this)")
+            fail(f"{exc} (please report this)", self.trouble)
+
+
+class VerdictCommand(Command):
+    """A command whose exit status 1 is its verdict (``check``: a finding is left;
+    ``validate``: a file is invalid): a run that could not give one (a missing memory or
+    glossary, a full disk, a bug) ends with status 2, as ``grep`` and ``diff`` do, where
+    it ended with 1 too, and a CI gate took "the check did not run" for "the memory has
+    errors". A bug's traceback is printed, with status 2 (Python's own is 1)."""
+
+    trouble = 2
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise  # click's usage errors already end with 2; its exits are chosen
+        except Exception:
+            import traceback
+
+            traceback.print_exc()
+            sys.exit(self.trouble)
 
 
 # Inputs of this many bytes or more are read in parts (a dump of 3 MB and up), chunks or
@@ -198,6 +317,23 @@ class Group(click.Group):
             "stats": ("tools", "stats_command"), "terms": ("terms", "terms_command"),
             "check": ("check", "check_command"),
             "concordance": ("concordance", "concordance_command")}
+
+    def make_context(self, info_name: str | None, args: list[str],
+                     parent: click.Context | None = None, **extra: Any) -> click.Context:
+        """The group's context; its ``--help`` and ``--version`` to a reader that left
+        end as a command's output does (:func:`reader_left`), not with click's status 1."""
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except BrokenPipeError as exc:
+            reader_left(exc)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """The command run; a command's ``--help`` to a reader that left ends as the
+        command's output does (:func:`reader_left`)."""
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError as exc:
+            reader_left(exc)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*self.commands, *self.lazy})

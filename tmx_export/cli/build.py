@@ -402,9 +402,12 @@ def summary_text(summary: BuildSummary) -> str:
     "--rejects", "rejects_path", metavar="FILE", help="Write what did not pair to FILE (TSV)."
 )
 @allow_empty_option
+@click.option("-q", "--quiet", is_flag=True,
+              help="Print nothing but the pairs and errors (no count of rejects).")
 @one_walk
 def pairs_command(inputs: tuple[str, ...], output_format: str, output: str,
-                  source_file: str | None, target_file: str | None, **given: Any) -> None:
+                  source_file: str | None, target_file: str | None, quiet: bool,
+                  **given: Any) -> None:
     """Print the pairs found in the inputs, one per line (with --segment, the units).
 
     INPUT is as for build: files, directories, '-', or --source/--target. The pairs are
@@ -412,10 +415,10 @@ def pairs_command(inputs: tuple[str, ...], output_format: str, output: str,
     """
     from ..pipeline import export_pairs
 
-    options = _options(**given, output=output)
+    options = _options(**given, output=output, quiet=quiet)
     rejects = export_pairs(_inputs(inputs, source_file, target_file), output, options,
                            output_format=output_format)
-    if options.rejects_path is None and rejects:
+    if options.rejects_path is None and rejects and not quiet:
         tell(
             f"{PROG}: {sum(rejects.values())} rejected (use --rejects FILE to see them)",
             err=True,

@@ -2,7 +2,8 @@
 
 Options are parsed into :class:`~tmx_export.check.run.CheckOptions`; one call to
 :func:`tmx_export.check.run.check`. The exit status gates a pipeline: 1 when a finding of
-``--fail-on`` severity or worse is left (after accepted ones), 0 otherwise.
+``--fail-on`` severity or worse is left (after accepted ones), 0 otherwise, 2 when the
+check could not run (:class:`~tmx_export.cli.VerdictCommand`).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from ..errors import shown_name
 from ..inputs import READERS
 from ..model import count_of
 from . import (
-    Command,
+    VerdictCommand,
     declared_note,
     defaulted_note,
     language_options,
@@ -31,7 +32,7 @@ from . import (
 )
 
 
-@click.command("check", cls=Command)
+@click.command("check", cls=VerdictCommand)
 @click.argument("inputs", nargs=-1, required=True, metavar="MEMORY...")
 @language_options
 @click.option("--termbase", "termbase_path", type=click.Path(dir_okay=False), metavar="DB",
@@ -74,6 +75,13 @@ def check_command(inputs: Sequence[str], source_lang: str, target_lang: str,
 
     MEMORY is anything build reads: TMX, XLIFF, PO, tables, dumps, parallel files (for
     these, the units build would write, with their tuids).
+
+    \b
+    Exit status:
+      0  no finding of --fail-on severity left
+      1  such findings left
+      2  the check could not run (a memory, glossary, termbase or
+         --accept file missing or unreadable; a usage error)
     """
     from ..check.report import ReportWriter, report_format
     from ..check.run import (

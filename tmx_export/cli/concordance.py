@@ -18,6 +18,7 @@ from . import (
     languages_named,
     one_walk,
     progress_bar,
+    refuse_stdout,
 )
 
 # Repeated here rather than imported: the library is only loaded when the command runs.
@@ -49,11 +50,14 @@ def stdout_is_terminal() -> bool:
 @click.option("--segment", type=click.Choice(SEGMENT_MODES), default="sentence",
               show_default=True,
               help="Units of dumps and parallel files (TMX, XLIFF, PO and tables keep theirs).")
+@click.option("-q", "--quiet", is_flag=True,
+              help="Print nothing but the hits and errors: no note on standard error (an "
+              "index built, no hit, --limit reached, units left out).")
 @one_walk
 def concordance_command(memory_and_query: tuple[str, ...], source_lang: str, target_lang: str,
                         side: str, output_format: str, limit: int | None,
                         index_path: str | None, input_format: str | None,
-                        segment: str) -> None:
+                        segment: str, quiet: bool) -> None:
     """Show the units of MEMORY whose source or target holds QUERY.
 
     MEMORY is anything build reads (TMX, dumps, parallel files, tables...). QUERY is
@@ -65,6 +69,7 @@ def concordance_command(memory_and_query: tuple[str, ...], source_lang: str, tar
     if len(memory_and_query) < 2:
         raise click.UsageError("give at least one MEMORY and then the QUERY")
     *memory, query = memory_and_query
+    refuse_stdout(index=index_path)  # an index is opened where it lies: `-` made a file "-"
     from ..check.concordance import (
         TSV_COLUMNS,
         concordance,
@@ -73,17 +78,24 @@ def concordance_command(memory_and_query: tuple[str, ...], source_lang: str, tar
         hit_to_tsv,
     )
 
+    def note(line: str) -> None:
+        """A note on standard error: what a person reading the hits must know, which a
+        script asking --quiet does not want in its log (errors are said all the same)."""
+        if not quiet:
+            click.echo(f"{PROG}: {line}", err=True)
+
     def building(reason: str) -> None:
         why = "" if reason == "missing" else f" ({reason})"
-        click.echo(f"{PROG}: building the index {index_path}{why}...", err=True)
+        note(f"building the index {index_path}{why}...")
 
-    with progress_bar(index_path is None) as bar:  # only building an index takes long
+    # only building an index takes long
+    with progress_bar(quiet or index_path is None) as bar:
         hits = concordance(memory, query, source_lang=source_lang, target_lang=target_lang,
                            side=side, limit=limit, index=index_path,
                            input_format=input_format, segment=segment, on_build=building,
                            progress=bar, languages_from_memory=not languages_named())
     if hits.declared:
-        click.echo(f"{PROG}: {declared_note(hits.source_lang, hits.target_lang)}", err=True)
+        note(declared_note(hits.source_lang, hits.target_lang))
     # The tags as the library standardised them (it has refused bad ones by now).
     labels = {"source_lang": hits.source_lang, "target_lang": hits.target_lang}
     colour = output_format == "text" and stdout_is_terminal()
@@ -105,19 +117,17 @@ def concordance_command(memory_and_query: tuple[str, ...], source_lang: str, tar
         # piped or in a file, an empty result would say nothing: a mistyped query or the
         # wrong memory looked like a search that ran and found nothing (exit status 0 all
         # the same, as a search that ran: 1 is this tool's error status)
-        click.echo(f"{PROG}: {no_hit_note(query, side, hits.source_lang, hits.target_lang)}",
-                   err=True)
-    elif colour:
+        note(no_hit_note(query, side, hits.source_lang, hits.target_lang))
+    elif colour and not quiet:
         click.echo(f"{count} hit{'s' if count != 1 else ''}", err=True)
     if limit is not None and count == limit:
         # the search stopped there: the count is not the memory's, and must not read as such
-        click.echo(f"{PROG}: stopped at --limit {limit}; the memory may hold more hits",
-                   err=True)
+        note(f"stopped at --limit {limit}; the memory may hold more hits")
     if hits.left_out:  # as check accounts for what it read: never a silent omission
         reasons = ", ".join(f"{n} {reason}" for reason, n in hits.left_out.most_common())
         total = hits.left_out.total()
-        click.echo(f"{PROG}: {total} unit{'s' if total != 1 else ''} of the memory left out, "
-                   f"not searched ({reasons})", err=True)
+        note(f"{total} unit{'s' if total != 1 else ''} of the memory left out, "
+             f"not searched ({reasons})")
 
 
 def no_hit_note(query: str, side: str, source_lang: str, target_lang: str) -> str:

@@ -104,7 +104,9 @@ def terms_command(inputs: Sequence[str], termbase_path: str | None, tbx_path: st
     """
     from ..terms.run import terms
 
-    refuse_stdout(tbx=tbx_path, review=review_path, report=report_path, csv=csv_path)
+    # (a termbase is written where it lies: `-` made a SQLite file named "-")
+    refuse_stdout(tbx=tbx_path, review=review_path, report=report_path, csv=csv_path,
+                  termbase=termbase_path)
     options = TermsOptions(
         termbase_path=termbase_path, glossary_path=glossary_path, min_count=min_count,
         max_contexts=max_contexts, segment=segment, source_lang=source_lang,

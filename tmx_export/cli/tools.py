@@ -11,7 +11,7 @@ import click
 from ..cores import usable_cores
 from ..errors import shown_name
 from ..model import count_of
-from . import Command, echo_out, tell
+from . import Command, VerdictCommand, echo_out, tell
 
 if TYPE_CHECKING:  # the library is imported by the command that calls it (fast --help)
     from ..tools.merging import MergeCounts
@@ -76,12 +76,20 @@ def merge_summary(counts: MergeCounts, output: str) -> None:
                    f"for an empty translation; first at {counts.first_empty_tuv})", err=True)
 
 
-@click.command("validate", cls=Command)
+@click.command("validate", cls=VerdictCommand)
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("-q", "--quiet", is_flag=True,
               help="Print the problems alone: no 'valid', no count (the exit status says).")
 def validate_command(files: tuple[str, ...], quiet: bool) -> None:
-    """Check TMX 1.4b and TBX files; print each problem as FILE:LINE: what, exit 1 if any."""
+    """Check TMX 1.4b and TBX files; print each problem as FILE:LINE: what.
+
+    \b
+    Exit status:
+      0  every file is valid
+      1  a file is invalid (its problems printed)
+      2  the files could not be checked (a file missing, a folder
+         holding no TMX or TBX file; a usage error)
+    """
     from ..tools import validate
 
     problems = validate(files)

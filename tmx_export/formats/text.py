@@ -44,6 +44,8 @@ def stdin_copy() -> Path:
     it is read, as for a file), whatever its format: TMX, XLIFF, PO, XLSX, tables, dumps.
     A new standard input (a program that replaced ``sys.stdin``) is copied anew."""
     global _stdin
+    if sys.stdin is None:  # closed (`build - <&-`): Python gives no stream at all
+        raise InputError(STDIN_NAME, "standard input is closed")
     stream = sys.stdin.buffer
     # a forked worker reads its parent's copy: multiprocessing gives it /dev/null as stdin
     copied_here = _stdin is not None and _stdin[2] == os.getpid()
@@ -411,7 +413,12 @@ def _open_output(name: str | Path, mode: str, encoding: str, packed: bool) -> It
 
 def writing_stdout() -> AbstractContextManager[None]:
     """A block writing to standard output, whose write errors (a full disk) are the one-line
-    error naming ``<stdout>``."""
+    error naming ``<stdout>``; so is a standard output that is closed, which Python gives
+    as ``sys.stdout = None`` (a program calling the library from a service started
+    without one met "'NoneType' object has no attribute 'write'"; the command line
+    stands in for it first)."""
+    if sys.stdout is None:
+        raise InputError(STDOUT_NAME, "cannot write: standard output is closed")
     return _written_as(STDOUT_NAME)
 
 

@@ -24,7 +24,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import InputError, shown_name
-from ..formats.text import input_name
+from ..formats.text import input_name, readable_file
 from ..formats.tmx import (
     DATE_ATTRIBUTES,
     INLINE_ATTRIBUTES,
@@ -62,9 +62,15 @@ class Problem:
 
 def validate(paths: Iterable[str | Path]) -> list[Problem]:
     """Every problem found in the TMX and TBX files ``paths`` (empty: all valid); a
-    directory among them stands for the TMX and TBX files below it."""
+    directory among them stands for the TMX and TBX files below it. A file that is not
+    there (a typo, a glob that matched nothing: ``vendor/*.tmx`` given as it is) is the
+    one-line error, before any file is read: no verdict on the files, where it was a
+    problem among the others, and ``validate`` said "invalid" of memories never read."""
+    files = memory_files(paths, (*MEMORY_ENDINGS, ".tbx"))
+    for path in files:
+        readable_file(path)
     problems: list[Problem] = []
-    for path in memory_files(paths, (*MEMORY_ENDINGS, ".tbx")):
+    for path in files:
         problems.extend(validate_file(path))
     return problems
 
