@@ -2226,6 +2226,18 @@ def test_a_capital_after_a_hyphen_and_a_space_is_a_label_on_each_side() -> None:
     assert ("Equipamento Loran- C", "Loran- C equipment") in got
 
 
+def test_a_capital_glued_to_its_hyphen_is_a_label_too() -> None:
+    """DGT-TM 2019 22019D0996, PT-FR (tests/data/dump_hyphen_label_glued_pt_fr.txt,
+    unnumbered, cut at spaces): "Equipamento Loran- C" / "Équipement Loran-C". The French
+    writes the label glued to its hyphen, so the Portuguese "C" was the pair's only label,
+    and it opened the French ("C Équipement Loran-C"). A capital closing a word after its
+    hyphen is a label, spaced or not: one on each side."""
+    result, got = _read_data_dump("dump_hyphen_label_glued_pt_fr.txt", "loran.txt", "pt",
+                                  "fr")
+    assert ("Equipamento Loran- C", "Équipement Loran-C") in got
+    assert not any(target.startswith("C ") for _, target in got)
+
+
 def test_a_code_and_its_number_before_a_repeated_opening_end_side_a() -> None:
     """DGT-TM 2019 22019D0996, PT-EN (tests/data/dump_code_before_repeat_pt_en.txt,
     unnumbered, cut at spaces): "ISO 20672 (2007) incluindo retificação da IEC 60945" /

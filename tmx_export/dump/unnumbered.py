@@ -2227,9 +2227,11 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
 
 
 # A capital alone before a hyphen, the first part of a compound: "A- ja B-klassi"; or
-# after a word's hyphen and a space, its last part: "Loran- C".
+# after a word's hyphen, its last part, after a space ("Loran- C") or not ("Loran-C",
+# "LORAN-C-Ausrüstung").
 _HYPHEN_LABEL_RE = lazy_pattern(
-    r"(?<![\w.-])([A-Z])-(?=[\s,]|[^\W\d_])|(?<=[^\W\d_]- )([A-Z])(?![\w-])")
+    r"(?<![\w.-])([A-Z])-(?=[\s,]|[^\W\d_])|(?<=[^\W\d_]- )([A-Z])(?![\w-])"
+    r"|(?<=[^\W\d_]-)([A-Z])(?!\w)")
 
 
 def _hyphen_labels(text: str, start: int, end: int) -> list[tuple[int, str]]:
@@ -2238,8 +2240,9 @@ def _hyphen_labels(text: str, start: int, end: int) -> list[tuple[int, str]]:
     Loran- C" / "Loran- C equipment", DGT-TM PT-EN): labels, kept by a translation as its
     numbers, one of each on each side (where "A- ja", leaning no way, was taken as side
     A's end, and "C" as side B's first word: "Equipamento Loran- | C Loran- C
-    equipment")."""
-    return [(m.start(), m.group(1) or m.group(2))
+    equipment"). A translation may write the label glued to its hyphen (PT-FR
+    "Equipamento Loran- C" / "Équipement Loran-C"): one label on each side still."""
+    return [(m.start(), m.group(1) or m.group(2) or m.group(3))
             for m in _HYPHEN_LABEL_RE.finditer(text, start, end)]
 
 
