@@ -2703,3 +2703,14 @@ def test_an_abbreviation_before_a_repeat_of_side_a_s_opening_ends_side_a() -> No
     result, got = _read_data_dump("dump_edition_end_cs_en.txt", "standards.txt", "cs", "en")
     assert ("IEC 61162-3 Ed 1.2 konsol. se změnou 1 Ed.",
             "IEC 61162- 3 ed1.2 Consol. with am1 ed.") in got
+
+
+def test_side_b_s_small_opening_stays_where_both_sides_end_alike() -> None:
+    """DGT-TM 2019 22019D0996, NL-DE (tests/data/dump_colon_end_nl_de.txt, unnumbered, cut
+    at spaces): "Overwegende hetgeen volgt:" / "in Erwägung nachstehender Gründe:". The
+    German "in", a Dutch word too, was moved to the Dutch side ("... volgt: in"), as a
+    word in small letters opening side B is where side A opens with a capital; but side A
+    ended with the colon side B ends with, and a translation ends as its source does."""
+    result, got = _read_data_dump("dump_colon_end_nl_de.txt", "decision.txt", "nl", "de")
+    assert ("Overwegende hetgeen volgt:", "in Erwägung nachstehender Gründe:") in got
+    assert not any(source.endswith(" in") for source, _ in got)

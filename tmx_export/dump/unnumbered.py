@@ -1664,6 +1664,15 @@ def _capitals_clause_to_b(parts: _SegmentalParts, prefix: np.ndarray, start: int
 
 
 SMALL_OPENING_WORDS = 1  # words in small letters opening side B that may move to side A
+_CLAUSE_MARKS = ".,:;!?"
+
+
+def _ends_alike(text: str, start: int, split: int, end: int) -> bool:
+    """Whether side A (``start`` to ``split``) ends with the mark of a sentence or a
+    clause that side B (to ``end``) ends with too: ":" in DGT-TM NL-DE "Overwegende
+    hetgeen volgt: | in Erwägung nachstehender Gründe:"."""
+    mark = _ending(text, start, split)[0]
+    return bool(mark) and mark in _CLAUSE_MARKS and mark == _ending(text, split, end)[0]
 
 
 def _small_opening_to_a(parts: _SegmentalParts, prefix: np.ndarray, start: int,
@@ -1673,10 +1682,13 @@ def _small_opening_to_a(parts: _SegmentalParts, prefix: np.ndarray, start: int,
     a capital: a translation opens as its source does (DGT-TM CS-SK "Systém pro udržování
     dráhy | lodi Systém riadenia dráhy", "lodi" leaning 0.19 to Czech; RO-EN "Penetrări
     prin treceri de țevi, puțuri, conducte | etc. Penetrations through ..."). A word of
-    side B's language ("the United Nations ...") stays."""
+    side B's language ("the United Nations ...") stays, and so does one after side A's
+    end where side B ends with the same mark: a translation ends as its source does
+    (NL-DE "Overwegende hetgeen volgt: | in Erwägung nachstehender Gründe:", the German
+    "in" a Dutch word too)."""
     text, pos = parts.text, parts.pos
     first = _LETTER_RE.search(text, start, min(split, start + 40))
-    if first is None or not first.group().isupper():
+    if first is None or not first.group().isupper() or _ends_alike(text, start, split, end):
         return split
     chunks = list(_CHUNK_RE.finditer(text, split, end))
     if len(chunks) <= SMALL_OPENING_WORDS + 1:
