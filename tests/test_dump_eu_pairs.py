@@ -2655,6 +2655,20 @@ def test_side_b_opens_with_the_cognate_after_a_word_of_no_list_of_its_own() -> N
     assert not any(target.startswith("Insulare") for _, target in got)
 
 
+def test_side_b_opens_with_the_cognate_after_a_word_side_a_writes_as_often() -> None:
+    """DGT-TM 2019 22019D0996, PT-EN (tests/data/dump_cognate_shared_word_pt_en.txt,
+    unnumbered, cut at spaces): "Ministério dos Transportes Marítimos e Política Insular"
+    / "Ministry of Shipping and Island Policy". "Insular", a word of both languages
+    (Zipf 3.19 in Portuguese, 3.03 in English), opened the English, which writes its name
+    in capitals word by word; the word before side B's cognate of "Ministério" is side
+    A's when side A's language writes it as often as side B's."""
+    result, got = _read_data_dump("dump_cognate_shared_word_pt_en.txt", "ministries.txt",
+                                  "pt", "en")
+    assert ("Ministério dos Transportes Marítimos e Política Insular",
+            "Ministry of Shipping and Island Policy") in got
+    assert not any(target.startswith("Insular") for _, target in got)
+
+
 def test_a_doubled_abbreviation_is_not_split_between_the_sides() -> None:
     """DGT-TM 2019 22019D0996, ES-EN (tests/data/dump_doubled_abbreviation_es_en.txt,
     unnumbered, cut at spaces): "Disposiciones legales, reglamentarias y administrativas de

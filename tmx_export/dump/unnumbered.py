@@ -956,7 +956,7 @@ def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, i
         split = _quoted_term_to_b(parts.text, starts[i], split)
         split = _code_opening_to_b(parts.text, starts[i], split)
         split = _capital_opening_to_b(parts.text, starts[i], split, e_off)
-        split = _cognate_opening_to_b(parts.text, starts[i], split, e_off, side_b)
+        split = _cognate_opening_to_b(parts.text, starts[i], split, e_off, side_b, side_a)
         split = _acronym_to_its_side(parts.text, starts[i], split, e_off, acronyms)
         split = _capitals_clause_to_b(parts, prefix, starts[i], split, e_off)
         split = _small_opening_to_a(parts, prefix, starts[i], split, e_off)
@@ -1554,10 +1554,27 @@ def _code_opening_to_b(text: str, start: int, split: int) -> int:
 
 
 COGNATE_PREFIX = 6  # letters, at least, two words opening a pair's sides have alike
+COGNATE_OWN_ZIPF = 3.0  # side A's language writes the word before the cognate this often
+
+
+def _side_a_word(word: str, side_a: str, side_b: str) -> bool:
+    """Whether ``word`` may end side A's name as well as open side B's: no list of side
+    B's language holds it (RO-EN "Insulare", leaning to English by its letters), or side
+    A's language writes it often (:data:`COGNATE_OWN_ZIPF`) and at least as often as side
+    B's (PT-EN "Insular", Zipf 3.19 in Portuguese and 3.03 in English: "Ministério dos
+    Transportes Marítimos e Política Insular | Ministry of Shipping and Island Policy").
+    Not a word only side B's language writes ("Joint" of MT-EN "Programm Konġunt ... |
+    Joint Program ..."), nor a rare one side A's list happens to hold (German
+    "Directorate", 1.64, before "Directorate General Mobility and Transport")."""
+    if not side_b:
+        return False
+    own, other = (wordfreq_best(word.lower(), (lang,)) if lang else 0.0
+                  for lang in (side_a, side_b))
+    return other == 0.0 or (own >= COGNATE_OWN_ZIPF and own >= other)
 
 
 def _cognate_opening_to_b(text: str, start: int, split: int, end: int,
-                          side_b: str = "") -> int:
+                          side_b: str = "", side_a: str = "") -> int:
     """``split``, or the start of side B's second word when that word, capitalised, opens
     as side A's first word does (:data:`COGNATE_PREFIX` letters alike: "Ministerul" /
     "Ministero") and side A, a short one, is a name in capitals word by word: the
@@ -1566,9 +1583,10 @@ def _cognate_opening_to_b(text: str, start: int, split: int, end: int,
     navigazione e delle politiche insulari": the Romanian "Insulare", in no Romanian list
     and in the Italian one, leaned to Italian). Not where side A writes a word in small
     letters other than a short one ("Commissione europea | European Commission"), nor
-    where side B, after the word, writes a capital again, unless the word is in no list of
-    side B's language ``side_b`` (RO-EN "... Politicii | Insulare Ministry of Shipping and
-    Island Policy": "Insulare", in neither list, leaned to English by its letters)."""
+    where side B, after the word, writes a capital again, unless the word may be side A's
+    (:func:`_side_a_word`, languages ``side_a`` and ``side_b``: RO-EN "... Politicii |
+    Insulare Ministry of Shipping and Island Policy", "Insulare" in neither list; PT-EN
+    "... Política | Insular Ministry ...", "Insular" in both)."""
     if end - start > SHORT_PAIR:
         return split
     first = _FIRST_WORD_RE.match(text, start, split)
@@ -1583,8 +1601,7 @@ def _cognate_opening_to_b(text: str, start: int, split: int, end: int,
         return split
     if any(w[:1].islower() and len(w) > 3 for w in WORD_RE.findall(text, start, split)):
         return split
-    if any(w[:1].isupper() for w in words[2:]) and (
-            not side_b or wordfreq_best(moved.lower(), (side_b,)) > 0.0):
+    if any(w[:1].isupper() for w in words[2:]) and not _side_a_word(moved, side_a, side_b):
         # side B writes its name in capitals word by word too: the word may be its own
         # ("Programm Konġunt ta' Riċerka ... | Joint Program of Scientific Research")
         return split
