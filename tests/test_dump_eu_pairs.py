@@ -2728,3 +2728,16 @@ def test_side_b_s_small_opening_stays_where_both_sides_end_alike() -> None:
     result, got = _read_data_dump("dump_colon_end_nl_de.txt", "decision.txt", "nl", "de")
     assert ("Overwegende hetgeen volgt:", "in Erwägung nachstehender Gründe:") in got
     assert not any(source.endswith(" in") for source, _ in got)
+
+
+def test_each_language_s_acronym_of_one_name_is_on_its_side() -> None:
+    """DGT-TM 2019 22019D0996, SK-EN (tests/data/dump_twin_acronyms_sk_en.txt, unnumbered,
+    cut at spaces): "Technické predpisy a usmernenia týkajúce sa schvaľovania USA" / "US
+    technical regulations and approval guidance". Both acronyms lean to no language, and
+    the English opened with the Slovak one ("USA US technical ..."); two acronyms of one
+    name side by side, one the other cut short, are each language's: one on each side."""
+    result, got = _read_data_dump("dump_twin_acronyms_sk_en.txt", "regulations.txt", "sk",
+                                  "en")
+    assert ("Technické predpisy a usmernenia týkajúce sa schvaľovania USA",
+            "US technical regulations and approval guidance") in got
+    assert not any(target.startswith("USA") for _, target in got)

@@ -23,6 +23,7 @@ from ..lang import (
     ORDINAL_DOT_LANGUAGES,
     WORD_RE,
     text_lean,
+    unaccented,
 )
 from .repair import Stream, trailing_word, wordfreq_best
 from .sides import (
@@ -958,6 +959,7 @@ def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, i
         split = _capital_opening_to_b(parts.text, starts[i], split, e_off)
         split = _cognate_opening_to_b(parts.text, starts[i], split, e_off, side_b, side_a)
         split = _acronym_to_its_side(parts.text, starts[i], split, e_off, acronyms)
+        split = _twin_acronym_to_a(parts.text, split, e_off)
         split = _capitals_clause_to_b(parts, prefix, starts[i], split, e_off)
         split = _small_opening_to_a(parts, prefix, starts[i], split, e_off)
         split = _opening_bracket_to_a(parts.text, starts[i], split, e_off)
@@ -2066,6 +2068,26 @@ _ELIDED_RE = lazy_pattern(r"^[^\W\d_]{1,5}['’](?=[^\W\d_])")
 def _acronym(chunk: str) -> bool:
     m = _ACRONYM_CHUNK_RE.fullmatch(chunk)
     return m is not None and m.group(1).isupper() and ROMAN_RE.fullmatch(m.group(1)) is None
+
+
+def _twin_acronyms(first: str, second: str) -> bool:
+    """Whether two acronyms are one name's in two languages: the same without accents, or
+    one the other cut short ("EÚ" / "EU", "USA" / "US")."""
+    a, b = (unaccented(_ALNUM_EDGES_RE.sub("", chunk)) for chunk in (first, second))
+    return first != second and (a.startswith(b) or b.startswith(a))
+
+
+def _twin_acronym_to_a(text: str, split: int, end: int) -> int:
+    """``split``, or the start of side B's second chunk when side B would open with two
+    acronyms of one name, each language's (:func:`_twin_acronyms`), before a word: one on
+    each side, side A ending with its own (DGT-TM SK-EN "Technické predpisy a usmernenia
+    týkajúce sa schvaľovania | USA US technical regulations and approval guidance", for
+    "... schvaľovania USA | US technical ..."; an acronym leans to no language)."""
+    after = _CHUNK_RE.findall(text, split, min(end, split + 80))
+    if len(after) < 3 or not (_acronym(after[0]) and _acronym(after[1])) \
+            or _acronym(after[2]) or not _twin_acronyms(after[0], after[1]):
+        return split
+    return text.index(after[1], split + len(after[0]))
 
 
 def _codes_end_to_a(text: str, start: int, split: int, end: int) -> int:
