@@ -2741,3 +2741,19 @@ def test_each_language_s_acronym_of_one_name_is_on_its_side() -> None:
     assert ("Technické predpisy a usmernenia týkajúce sa schvaľovania USA",
             "US technical regulations and approval guidance") in got
     assert not any(target.startswith("USA") for _, target in got)
+
+
+def test_a_title_each_side_quotes_in_its_own_marks_is_one_on_each_side() -> None:
+    """DGT-TM 2019 22019D0996, FI-EN (tests/data/dump_kept_title_fi_en.txt, unnumbered,
+    cut at spaces): the Finnish note ends with the English title it refers to,
+    "... koskevaan asiakirjaan ”Adoption of performance standards for bridge alert
+    management”.", which the English quotes as ‘Adoption of ... management’. The
+    Finnish copy's English words opened the English side. A title quoted twice in
+    different marks is each side's, and its words no evidence of either language."""
+    result, got = _read_data_dump("dump_kept_title_fi_en.txt", "notes.txt", "fi", "en")
+    notes = [(source, target) for source, target in got if source.startswith("Päätös")]
+    assert len(notes) == 1
+    source, target = notes[0]
+    assert source.endswith("asiakirjaan ”Adoption of performance standards for bridge alert "
+                           "management”.")
+    assert target.startswith("Resolution A.1021(26)")

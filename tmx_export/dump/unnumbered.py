@@ -2178,10 +2178,12 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
     names = (_shared_names(text, pos, prefix, ti, tj, langs) if e_off - s_off <= NAMES_PAIR
              else [])
     names += _shared_quotations(text, pos, prefix, s_off, e_off)
+    titles = [copies for copies in _kept_titles(text, s_off, e_off)
+              if copies[0][0] not in {first for first, _ in names}]
     # a short pair is chosen again at white space, not at word starts: an opening quote
     # counts for the side it opens ("... κλάσεως «A», | ‘A’ class divisions,")
     if (len(found) < 2 and not opening and not closing and not long_opening
-            and not names and e_off - s_off > SHORT_PAIR) or not len(ks):
+            and not names and not titles and e_off - s_off > SHORT_PAIR) or not len(ks):
         return gap_cut(text, int(pos[k]))
     # every plausible word start, and the chunks of digits just before it
     # (at the white space before it: a bracket or a quote opening side B goes with it)
@@ -2238,6 +2240,10 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
         # one on each side: 0; both on one side: one number's imbalance
         vals = vals - NUMBER_IMBALANCE_COST * 2 * ((cut > first) == (cut > second))
         vals = vals - _name_lean(pos, prefix, (first, second), cut)
+    for copies in titles:
+        # one copy on each side, as a name's, and the words of neither any evidence
+        vals = vals - NUMBER_IMBALANCE_COST * 2 * ((cut > copies[0][0]) == (cut > copies[1][0]))
+        vals = vals - _span_lean(pos, prefix, copies, cut)
     cuts = cut.tolist()
     repeats = _repeats(text, s_off, e_off, opening, pos, prefix, langs) if opening else []
     heads = _translated_heads(text, s_off, e_off, pos, prefix)
@@ -2623,6 +2629,44 @@ def _shared_quotations(text: str, pos: np.ndarray, prefix: np.ndarray, start: in
                 break
         else:
             out.append((spans[0][0], spans[1][0]))
+    return out
+
+
+KEPT_TITLE_WORDS = 3  # words, at least, of a title quoted on both sides in their own marks
+
+
+def _kept_titles(text: str, start: int, end: int) -> list[tuple[tuple[int, int], ...]]:
+    """The quotations of :data:`KEPT_TITLE_WORDS` words or more that the pair between
+    ``start`` and ``end`` holds exactly twice, written alike but opened by different
+    marks, as the spans of the two: a title in its own language that side A quotes in its
+    marks and side B in its own, whatever its words' lean (:func:`_shared_quotations` takes
+    those leaning little). DGT-TM FI-EN "... koskevaan asiakirjaan ”Adoption of
+    performance standards for bridge alert management”. | Resolution ... and to ‘Adoption
+    of performance standards for bridge alert management’ respectively.": the Finnish
+    copy's English words opened the English side. A language quoting a title twice quotes
+    it in the same marks."""
+    seen: dict[str, list[tuple[str, tuple[int, int]]]] = {}
+    for m in _QUOTATION_RE.finditer(text, start, end):
+        words = m.group(1).split()
+        if len(words) >= KEPT_TITLE_WORDS:
+            seen.setdefault(" ".join(words), []).append((text[m.start()], m.span(1)))
+    return [(first, second) for (mark, first), (other, second)
+            in (copies for copies in seen.values() if len(copies) == 2) if mark != other]
+
+
+def _span_lean(pos: np.ndarray, prefix: np.ndarray, spans: tuple[tuple[int, int], ...],
+               cut: np.ndarray) -> np.ndarray:
+    """Per cut, the agreement the words of ``spans`` (offsets) add by their lean, to take
+    off, as :func:`_name_lean` takes off a name's: a title kept in its own language on
+    both sides is no evidence of either (a cut inside a span counts the words before
+    it)."""
+    import numpy as np
+
+    out = np.zeros(len(cut))
+    tokens = pos.searchsorted(cut)
+    for begin, stop in spans:
+        a, b = pos.searchsorted([begin, stop])
+        out += 2 * (prefix[np.clip(tokens, a, b)] - prefix[a])
     return out
 
 
