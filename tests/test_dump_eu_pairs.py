@@ -2757,3 +2757,18 @@ def test_a_title_each_side_quotes_in_its_own_marks_is_one_on_each_side() -> None
     assert source.endswith("asiakirjaan ”Adoption of performance standards for bridge alert "
                            "management”.")
     assert target.startswith("Resolution A.1021(26)")
+
+
+def test_a_hyphen_the_file_writes_with_a_space_keeps_it_at_a_cut() -> None:
+    """DGT-TM 2019 22019D0996, BG-RO (tests/data/dump_spaced_hyphen_bg_ro.txt, numbered,
+    cut at spaces, the space consumed): "Majandus- ja Kommunikat- siooniministeerium
+    (Министерство ...)", as DGT-TM writes the Estonian name in both languages, was cut at
+    the space after "Kommunikat-" and joined as "Kommunikatsiooniministeerium" on the
+    Bulgarian side only: a unit that is no pair of the file. The file writes the compound
+    with its space inside its lines: the cut was at that space."""
+    result, got = _read_data_dump("dump_spaced_hyphen_bg_ro.txt", "ministries.txt", "bg",
+                                  "ro")
+    assert ("Majandus- ja Kommunikat- siooniministeerium (Министерство на икономическите "
+            "въпроси и инфраструктурата)",
+            "Majandus- ja Kommunikat- siooniministeerium (Ministerul Afacerilor Economice și "
+            "Infrastructurii)") in got
