@@ -2772,3 +2772,20 @@ def test_a_hyphen_the_file_writes_with_a_space_keeps_it_at_a_cut() -> None:
             "въпроси и инфраструктурата)",
             "Majandus- ja Kommunikat- siooniministeerium (Ministerul Afacerilor Economice și "
             "Infrastructurii)") in got
+
+
+def test_side_a_s_and_after_the_mark_side_b_ends_with_is_side_a_s() -> None:
+    """DGT-TM 2019 22019A0315(01), NL-FR (tests/data/dump_item_mark_end_nl_fr.txt,
+    unnumbered, cut at spaces): an item of a list, "de Overeenkomst van 4 augustus 1995
+    ... („de overeenkomst van 1995”), en" / "l'Accord aux fins de l'application ...
+    (l'«Accord de 1995»),". The Dutch "en" (and), French's preposition too, opened the
+    French ("en l'Accord ..."): an item ends with the same mark in both languages, and
+    side A's "and" after it goes with side A, as where side B ends with its own "and"."""
+    result, got = _read_data_dump("dump_item_mark_end_nl_fr.txt", "instruments.txt", "nl",
+                                  "fr")
+    items = [(source, target) for source, target in got
+             if source.startswith("de Overeenkomst van 4")]
+    assert len(items) == 1
+    source, target = items[0]
+    assert source.endswith("(„de overeenkomst van 1995”), en")
+    assert target.startswith("l'Accord aux fins") and target.endswith("(l'«Accord de 1995»),")

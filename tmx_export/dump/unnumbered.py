@@ -1454,19 +1454,26 @@ def _item_conjunction_to_a(text: str, start: int, split: int, end: int,
     "... wordt beheerd, of | conservation and management measures ...; or"), where Dutch
     "en" and "of", also French's preposition and English's, had opened side B. Not an
     article: side B's item opens with its noun ("...; | a Party may ...; and", CS-EN, the
-    Czech ending without its "a")."""
+    Czech ending without its "a"). Side B may end with the mark alone that side A has
+    before its "and": the item is side A's last but one, and side B's not (NL-FR "...
+    („de overeenkomst van 1995”), en | l'Accord ... (l'«Accord de 1995»),")."""
     closing = _closing_conjunction(text, split, end)
     own, other = _conjunctions(langs, side_a)
-    if closing is None or closing.group(1).lower() not in other:
+    mark = text[max(start, split - 8):split].rstrip()[-1:]
+    if mark not in (",", ";"):
         return split
-    if text[max(start, split - 8):split].rstrip()[-1:] not in (",", ";"):
+    if closing is not None and closing.group(1).lower() in other:
+        limit = closing.start()
+    elif text[max(split, end - 8):end].rstrip()[-1:] == mark:
+        limit = end
+    else:
         return split
     first = _FIRST_WORD_RE.match(text, split, end)
     if first is None or first.group() not in own or first.group() in other \
             or first.group() in _ARTICLES or not text[first.end():first.end() + 1].isspace():
         return split
     after = _NEXT_WORD_RE.search(text, first.end(), end)
-    return after.start() if after is not None and after.start() < closing.start() else split
+    return after.start() if after is not None and after.start() < limit else split
 
 
 def _closing_conjunction(text: str, split: int, end: int) -> re.Match[str] | None:
