@@ -2789,3 +2789,16 @@ def test_side_a_s_and_after_the_mark_side_b_ends_with_is_side_a_s() -> None:
     source, target = items[0]
     assert source.endswith("(„de overeenkomst van 1995”), en")
     assert target.startswith("l'Accord aux fins") and target.endswith("(l'«Accord de 1995»),")
+
+
+def test_side_b_opens_with_its_own_acronym_of_the_code_side_a_heads() -> None:
+    """DGT-TM 2019 22019D0996, FR-NL (tests/data/dump_own_acronym_fr_nl.txt, unnumbered,
+    cut at spaces): "CEI 60945:2002, y compris CEI 60945/corrigendum 1:2008" / "IEC 60945
+    (2002) m.i.v. IEC 60945 Corr. 1 (2008)". The Dutch "IEC", leaning to no language as
+    any acronym, ended the French ("... 1:2008 IEC | 60945 (2002) ..."), five rows so:
+    where side A opens with its acronym heading a number and side B with that number, the
+    other acronym before it heads side B's code."""
+    result, got = _read_data_dump("dump_own_acronym_fr_nl.txt", "standards.txt", "fr", "nl")
+    assert ("CEI 60945:2002, y compris CEI 60945/corrigendum 1:2008",
+            "IEC 60945 (2002) m.i.v. IEC 60945 Corr. 1 (2008)") in got
+    assert not any(source.endswith(" IEC") for source, _ in got)

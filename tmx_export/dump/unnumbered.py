@@ -960,6 +960,7 @@ def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, i
         split = _cognate_opening_to_b(parts.text, starts[i], split, e_off, side_b, side_a)
         split = _acronym_to_its_side(parts.text, starts[i], split, e_off, acronyms)
         split = _twin_acronym_to_a(parts.text, split, e_off)
+        split = _own_acronym_to_b(parts.text, starts[i], split)
         split = _capitals_clause_to_b(parts, prefix, starts[i], split, e_off)
         split = _small_opening_to_a(parts, prefix, starts[i], split, e_off)
         split = _opening_bracket_to_a(parts.text, starts[i], split, e_off)
@@ -2095,6 +2096,32 @@ def _twin_acronym_to_a(text: str, split: int, end: int) -> int:
             or _acronym(after[2]) or not _twin_acronyms(after[0], after[1]):
         return split
     return text.index(after[1], split + len(after[0]))
+
+
+_LEADING_DIGITS_RE = lazy_pattern(r"\d+")
+
+
+OWN_ACRONYM_CHUNKS = 4  # chunks of side A's opening searched for an acronym and its code
+
+
+def _own_acronym_to_b(text: str, start: int, split: int) -> int:
+    """``split``, or the start of the acronym just before it when side A opens with
+    another acronym heading a number (in its first :data:`OWN_ACRONYM_CHUNKS` chunks) and
+    side B opens with that number: each language heads the code with its own acronym
+    (DGT-TM FR-NL "CEI 61162-1:2016 – Partie 1: ... IEC | 61162- 1 (2016) — Deel 1: ...",
+    "La série CEI 61162 porte sur ... IEC | 61162 heeft betrekking ...", for "... | IEC
+    61162- 1 (2016) ..."; the acronyms lean to no language, and the numbers' balance
+    placed the cut)."""
+    opening = _CHUNK_RE.findall(text, start, min(split, start + 80))[:OWN_ACRONYM_CHUNKS + 1]
+    before = _chunk_before(text, start, split)
+    at = _LEADING_DIGITS_RE.match(text, split)
+    if at is None or before[0] <= start or not _acronym(other := text[before[0]:before[1]]):
+        return split
+    for own, code in zip(opening, opening[1:], strict=False):
+        number = _LEADING_DIGITS_RE.match(code)
+        if _acronym(own) and number is not None:
+            return before[0] if own != other and number.group() == at.group() else split
+    return split
 
 
 def _codes_end_to_a(text: str, start: int, split: int, end: int) -> int:
