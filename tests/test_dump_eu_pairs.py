@@ -2226,6 +2226,18 @@ def test_a_capital_after_a_hyphen_and_a_space_is_a_label_on_each_side() -> None:
     assert ("Equipamento Loran- C", "Loran- C equipment") in got
 
 
+def test_a_capital_glued_to_its_hyphen_is_a_label_too() -> None:
+    """DGT-TM 2019 22019D0996, PT-FR (tests/data/dump_hyphen_label_glued_pt_fr.txt,
+    unnumbered, cut at spaces): "Equipamento Loran- C" / "Équipement Loran-C". The French
+    writes the label glued to its hyphen, so the Portuguese "C" was the pair's only label,
+    and it opened the French ("C Équipement Loran-C"). A capital closing a word after its
+    hyphen is a label, spaced or not: one on each side."""
+    result, got = _read_data_dump("dump_hyphen_label_glued_pt_fr.txt", "loran.txt", "pt",
+                                  "fr")
+    assert ("Equipamento Loran- C", "Équipement Loran-C") in got
+    assert not any(target.startswith("C ") for _, target in got)
+
+
 def test_a_code_and_its_number_before_a_repeated_opening_end_side_a() -> None:
     """DGT-TM 2019 22019D0996, PT-EN (tests/data/dump_code_before_repeat_pt_en.txt,
     unnumbered, cut at spaces): "ISO 20672 (2007) incluindo retificação da IEC 60945" /
@@ -2643,6 +2655,20 @@ def test_side_b_opens_with_the_cognate_after_a_word_of_no_list_of_its_own() -> N
     assert not any(target.startswith("Insulare") for _, target in got)
 
 
+def test_side_b_opens_with_the_cognate_after_a_word_side_a_writes_as_often() -> None:
+    """DGT-TM 2019 22019D0996, PT-EN (tests/data/dump_cognate_shared_word_pt_en.txt,
+    unnumbered, cut at spaces): "Ministério dos Transportes Marítimos e Política Insular"
+    / "Ministry of Shipping and Island Policy". "Insular", a word of both languages
+    (Zipf 3.19 in Portuguese, 3.03 in English), opened the English, which writes its name
+    in capitals word by word; the word before side B's cognate of "Ministério" is side
+    A's when side A's language writes it as often as side B's."""
+    result, got = _read_data_dump("dump_cognate_shared_word_pt_en.txt", "ministries.txt",
+                                  "pt", "en")
+    assert ("Ministério dos Transportes Marítimos e Política Insular",
+            "Ministry of Shipping and Island Policy") in got
+    assert not any(target.startswith("Insular") for _, target in got)
+
+
 def test_a_doubled_abbreviation_is_not_split_between_the_sides() -> None:
     """DGT-TM 2019 22019D0996, ES-EN (tests/data/dump_doubled_abbreviation_es_en.txt,
     unnumbered, cut at spaces): "Disposiciones legales, reglamentarias y administrativas de
@@ -2691,3 +2717,88 @@ def test_an_abbreviation_before_a_repeat_of_side_a_s_opening_ends_side_a() -> No
     result, got = _read_data_dump("dump_edition_end_cs_en.txt", "standards.txt", "cs", "en")
     assert ("IEC 61162-3 Ed 1.2 konsol. se změnou 1 Ed.",
             "IEC 61162- 3 ed1.2 Consol. with am1 ed.") in got
+
+
+def test_side_b_s_small_opening_stays_where_both_sides_end_alike() -> None:
+    """DGT-TM 2019 22019D0996, NL-DE (tests/data/dump_colon_end_nl_de.txt, unnumbered, cut
+    at spaces): "Overwegende hetgeen volgt:" / "in Erwägung nachstehender Gründe:". The
+    German "in", a Dutch word too, was moved to the Dutch side ("... volgt: in"), as a
+    word in small letters opening side B is where side A opens with a capital; but side A
+    ended with the colon side B ends with, and a translation ends as its source does."""
+    result, got = _read_data_dump("dump_colon_end_nl_de.txt", "decision.txt", "nl", "de")
+    assert ("Overwegende hetgeen volgt:", "in Erwägung nachstehender Gründe:") in got
+    assert not any(source.endswith(" in") for source, _ in got)
+
+
+def test_each_language_s_acronym_of_one_name_is_on_its_side() -> None:
+    """DGT-TM 2019 22019D0996, SK-EN (tests/data/dump_twin_acronyms_sk_en.txt, unnumbered,
+    cut at spaces): "Technické predpisy a usmernenia týkajúce sa schvaľovania USA" / "US
+    technical regulations and approval guidance". Both acronyms lean to no language, and
+    the English opened with the Slovak one ("USA US technical ..."); two acronyms of one
+    name side by side, one the other cut short, are each language's: one on each side."""
+    result, got = _read_data_dump("dump_twin_acronyms_sk_en.txt", "regulations.txt", "sk",
+                                  "en")
+    assert ("Technické predpisy a usmernenia týkajúce sa schvaľovania USA",
+            "US technical regulations and approval guidance") in got
+    assert not any(target.startswith("USA") for _, target in got)
+
+
+def test_a_title_each_side_quotes_in_its_own_marks_is_one_on_each_side() -> None:
+    """DGT-TM 2019 22019D0996, FI-EN (tests/data/dump_kept_title_fi_en.txt, unnumbered,
+    cut at spaces): the Finnish note ends with the English title it refers to,
+    "... koskevaan asiakirjaan ”Adoption of performance standards for bridge alert
+    management”.", which the English quotes as ‘Adoption of ... management’. The
+    Finnish copy's English words opened the English side. A title quoted twice in
+    different marks is each side's, and its words no evidence of either language."""
+    result, got = _read_data_dump("dump_kept_title_fi_en.txt", "notes.txt", "fi", "en")
+    notes = [(source, target) for source, target in got if source.startswith("Päätös")]
+    assert len(notes) == 1
+    source, target = notes[0]
+    assert source.endswith("asiakirjaan ”Adoption of performance standards for bridge alert "
+                           "management”.")
+    assert target.startswith("Resolution A.1021(26)")
+
+
+def test_a_hyphen_the_file_writes_with_a_space_keeps_it_at_a_cut() -> None:
+    """DGT-TM 2019 22019D0996, BG-RO (tests/data/dump_spaced_hyphen_bg_ro.txt, numbered,
+    cut at spaces, the space consumed): "Majandus- ja Kommunikat- siooniministeerium
+    (Министерство ...)", as DGT-TM writes the Estonian name in both languages, was cut at
+    the space after "Kommunikat-" and joined as "Kommunikatsiooniministeerium" on the
+    Bulgarian side only: a unit that is no pair of the file. The file writes the compound
+    with its space inside its lines: the cut was at that space."""
+    result, got = _read_data_dump("dump_spaced_hyphen_bg_ro.txt", "ministries.txt", "bg",
+                                  "ro")
+    assert ("Majandus- ja Kommunikat- siooniministeerium (Министерство на икономическите "
+            "въпроси и инфраструктурата)",
+            "Majandus- ja Kommunikat- siooniministeerium (Ministerul Afacerilor Economice și "
+            "Infrastructurii)") in got
+
+
+def test_side_a_s_and_after_the_mark_side_b_ends_with_is_side_a_s() -> None:
+    """DGT-TM 2019 22019A0315(01), NL-FR (tests/data/dump_item_mark_end_nl_fr.txt,
+    unnumbered, cut at spaces): an item of a list, "de Overeenkomst van 4 augustus 1995
+    ... („de overeenkomst van 1995”), en" / "l'Accord aux fins de l'application ...
+    (l'«Accord de 1995»),". The Dutch "en" (and), French's preposition too, opened the
+    French ("en l'Accord ..."): an item ends with the same mark in both languages, and
+    side A's "and" after it goes with side A, as where side B ends with its own "and"."""
+    result, got = _read_data_dump("dump_item_mark_end_nl_fr.txt", "instruments.txt", "nl",
+                                  "fr")
+    items = [(source, target) for source, target in got
+             if source.startswith("de Overeenkomst van 4")]
+    assert len(items) == 1
+    source, target = items[0]
+    assert source.endswith("(„de overeenkomst van 1995”), en")
+    assert target.startswith("l'Accord aux fins") and target.endswith("(l'«Accord de 1995»),")
+
+
+def test_side_b_opens_with_its_own_acronym_of_the_code_side_a_heads() -> None:
+    """DGT-TM 2019 22019D0996, FR-NL (tests/data/dump_own_acronym_fr_nl.txt, unnumbered,
+    cut at spaces): "CEI 60945:2002, y compris CEI 60945/corrigendum 1:2008" / "IEC 60945
+    (2002) m.i.v. IEC 60945 Corr. 1 (2008)". The Dutch "IEC", leaning to no language as
+    any acronym, ended the French ("... 1:2008 IEC | 60945 (2002) ..."), five rows so:
+    where side A opens with its acronym heading a number and side B with that number, the
+    other acronym before it heads side B's code."""
+    result, got = _read_data_dump("dump_own_acronym_fr_nl.txt", "standards.txt", "fr", "nl")
+    assert ("CEI 60945:2002, y compris CEI 60945/corrigendum 1:2008",
+            "IEC 60945 (2002) m.i.v. IEC 60945 Corr. 1 (2008)") in got
+    assert not any(source.endswith(" IEC") for source, _ in got)

@@ -246,6 +246,11 @@ def _char_class(c: str) -> str:
     return c
 
 
+# A hyphen with a space after it, and the word after: "life- saving" (the word before is
+# looked for at each: a look-behind in the pattern made its search ten times slower)
+_SPACED_HYPHEN_RE = lazy_pattern(r"- ([^\W\d_]+)")
+
+
 class Lexicon:
     """Word probabilities for break decisions: wordfreq for ``langs`` plus the file's words."""
 
@@ -289,6 +294,7 @@ class Lexicon:
         self._alone: dict[str, bool] = {}
         self._after_number: tuple[Counter[str], Counter[str]] | None = None
         self._words_sorted: list[str] | None = None
+        self._spaced_hyphens: Counter[tuple[str, str]] | None = None
 
     def known(self, word: str, min_zipf: float = 0.0) -> bool:
         """Whether ``word`` is written whole in the file or in the word lists, there with a
@@ -329,6 +335,23 @@ class Lexicon:
             return None
         phrase = self._lowered().count(f"{left} {right}")
         return math.log10((joined + 0.5) / (phrase + 0.5))
+
+    def spaced_hyphen(self, left: str, right: str) -> bool:
+        """Whether the file writes ``left`` + "- " + ``right`` (lower case) inside its lines
+        more often than ``left`` + "-" + ``right``: a compound its source spells with a
+        space after the hyphen (DGT-TM "life- saving appliances", "Davit- launched
+        liferaft"), which a line cut at that space leaves as "life-" / "saving". Counted in
+        the sample: the spaced compounds in one pass, those joined (asked only of a
+        compound written spaced) as strings, as :meth:`usage_odds` counts its phrases."""
+        if self._spaced_hyphens is None:  # one pass, the first time a break asks
+            lowered = self._lowered()
+            self._spaced_hyphens = Counter(
+                (before.group(0), m.group(1))
+                for m in _SPACED_HYPHEN_RE.finditer(lowered)
+                if lowered[m.start() - 1:m.start()].isalpha()
+                and (before := trailing_word(lowered[max(0, m.start() - 48):m.start()])))
+        spaced = self._spaced_hyphens.get((left, right), 0)
+        return spaced > 0 and spaced > self._lowered().count(f"{left}-{right}")
 
     def writes_alone(self, word: str) -> bool:
         """Whether the sample writes ``word``, as spelled, as a word between spaces (not
@@ -848,6 +871,9 @@ def decide_break(left: str, right: str, post: dict[str, float], lam: float,
             # ("black-and-white" goes on with a hyphen), so the break is an ordinary one,
             # the space kept or consumed as the file's style says.
             return _ordinary_break(post, lam), False
+        if lf and rf and lexicon.spaced_hyphen(lf.group(0).lower(), rf.group(0).lower()):
+            # the file's own spelling, with a space after the hyphen: the cut was there
+            return " ", False
         if lf and rf and post["mid"] + post["mid-stripped"] < 0.5:
             joined, hyphened = lf.group(0) + rf.group(0), lf.group(0) + "-" + rf.group(0)
             if lexicon.zipf(joined) > lexicon.zipf(hyphened) + 0.5:

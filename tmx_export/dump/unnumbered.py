@@ -23,6 +23,7 @@ from ..lang import (
     ORDINAL_DOT_LANGUAGES,
     WORD_RE,
     text_lean,
+    unaccented,
 )
 from .repair import Stream, trailing_word, wordfreq_best
 from .sides import (
@@ -956,8 +957,10 @@ def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, i
         split = _quoted_term_to_b(parts.text, starts[i], split)
         split = _code_opening_to_b(parts.text, starts[i], split)
         split = _capital_opening_to_b(parts.text, starts[i], split, e_off)
-        split = _cognate_opening_to_b(parts.text, starts[i], split, e_off, side_b)
+        split = _cognate_opening_to_b(parts.text, starts[i], split, e_off, side_b, side_a)
         split = _acronym_to_its_side(parts.text, starts[i], split, e_off, acronyms)
+        split = _twin_acronym_to_a(parts.text, split, e_off)
+        split = _own_acronym_to_b(parts.text, starts[i], split)
         split = _capitals_clause_to_b(parts, prefix, starts[i], split, e_off)
         split = _small_opening_to_a(parts, prefix, starts[i], split, e_off)
         split = _opening_bracket_to_a(parts.text, starts[i], split, e_off)
@@ -1452,19 +1455,26 @@ def _item_conjunction_to_a(text: str, start: int, split: int, end: int,
     "... wordt beheerd, of | conservation and management measures ...; or"), where Dutch
     "en" and "of", also French's preposition and English's, had opened side B. Not an
     article: side B's item opens with its noun ("...; | a Party may ...; and", CS-EN, the
-    Czech ending without its "a")."""
+    Czech ending without its "a"). Side B may end with the mark alone that side A has
+    before its "and": the item is side A's last but one, and side B's not (NL-FR "...
+    („de overeenkomst van 1995”), en | l'Accord ... (l'«Accord de 1995»),")."""
     closing = _closing_conjunction(text, split, end)
     own, other = _conjunctions(langs, side_a)
-    if closing is None or closing.group(1).lower() not in other:
+    mark = text[max(start, split - 8):split].rstrip()[-1:]
+    if mark not in (",", ";"):
         return split
-    if text[max(start, split - 8):split].rstrip()[-1:] not in (",", ";"):
+    if closing is not None and closing.group(1).lower() in other:
+        limit = closing.start()
+    elif text[max(split, end - 8):end].rstrip()[-1:] == mark:
+        limit = end
+    else:
         return split
     first = _FIRST_WORD_RE.match(text, split, end)
     if first is None or first.group() not in own or first.group() in other \
             or first.group() in _ARTICLES or not text[first.end():first.end() + 1].isspace():
         return split
     after = _NEXT_WORD_RE.search(text, first.end(), end)
-    return after.start() if after is not None and after.start() < closing.start() else split
+    return after.start() if after is not None and after.start() < limit else split
 
 
 def _closing_conjunction(text: str, split: int, end: int) -> re.Match[str] | None:
@@ -1554,10 +1564,27 @@ def _code_opening_to_b(text: str, start: int, split: int) -> int:
 
 
 COGNATE_PREFIX = 6  # letters, at least, two words opening a pair's sides have alike
+COGNATE_OWN_ZIPF = 3.0  # side A's language writes the word before the cognate this often
+
+
+def _side_a_word(word: str, side_a: str, side_b: str) -> bool:
+    """Whether ``word`` may end side A's name as well as open side B's: no list of side
+    B's language holds it (RO-EN "Insulare", leaning to English by its letters), or side
+    A's language writes it often (:data:`COGNATE_OWN_ZIPF`) and at least as often as side
+    B's (PT-EN "Insular", Zipf 3.19 in Portuguese and 3.03 in English: "Ministério dos
+    Transportes Marítimos e Política Insular | Ministry of Shipping and Island Policy").
+    Not a word only side B's language writes ("Joint" of MT-EN "Programm Konġunt ... |
+    Joint Program ..."), nor a rare one side A's list happens to hold (German
+    "Directorate", 1.64, before "Directorate General Mobility and Transport")."""
+    if not side_b:
+        return False
+    own, other = (wordfreq_best(word.lower(), (lang,)) if lang else 0.0
+                  for lang in (side_a, side_b))
+    return other == 0.0 or (own >= COGNATE_OWN_ZIPF and own >= other)
 
 
 def _cognate_opening_to_b(text: str, start: int, split: int, end: int,
-                          side_b: str = "") -> int:
+                          side_b: str = "", side_a: str = "") -> int:
     """``split``, or the start of side B's second word when that word, capitalised, opens
     as side A's first word does (:data:`COGNATE_PREFIX` letters alike: "Ministerul" /
     "Ministero") and side A, a short one, is a name in capitals word by word: the
@@ -1566,9 +1593,10 @@ def _cognate_opening_to_b(text: str, start: int, split: int, end: int,
     navigazione e delle politiche insulari": the Romanian "Insulare", in no Romanian list
     and in the Italian one, leaned to Italian). Not where side A writes a word in small
     letters other than a short one ("Commissione europea | European Commission"), nor
-    where side B, after the word, writes a capital again, unless the word is in no list of
-    side B's language ``side_b`` (RO-EN "... Politicii | Insulare Ministry of Shipping and
-    Island Policy": "Insulare", in neither list, leaned to English by its letters)."""
+    where side B, after the word, writes a capital again, unless the word may be side A's
+    (:func:`_side_a_word`, languages ``side_a`` and ``side_b``: RO-EN "... Politicii |
+    Insulare Ministry of Shipping and Island Policy", "Insulare" in neither list; PT-EN
+    "... Política | Insular Ministry ...", "Insular" in both)."""
     if end - start > SHORT_PAIR:
         return split
     first = _FIRST_WORD_RE.match(text, start, split)
@@ -1583,8 +1611,7 @@ def _cognate_opening_to_b(text: str, start: int, split: int, end: int,
         return split
     if any(w[:1].islower() and len(w) > 3 for w in WORD_RE.findall(text, start, split)):
         return split
-    if any(w[:1].isupper() for w in words[2:]) and (
-            not side_b or wordfreq_best(moved.lower(), (side_b,)) > 0.0):
+    if any(w[:1].isupper() for w in words[2:]) and not _side_a_word(moved, side_a, side_b):
         # side B writes its name in capitals word by word too: the word may be its own
         # ("Programm Konġunt ta' Riċerka ... | Joint Program of Scientific Research")
         return split
@@ -1664,6 +1691,15 @@ def _capitals_clause_to_b(parts: _SegmentalParts, prefix: np.ndarray, start: int
 
 
 SMALL_OPENING_WORDS = 1  # words in small letters opening side B that may move to side A
+_CLAUSE_MARKS = ".,:;!?"
+
+
+def _ends_alike(text: str, start: int, split: int, end: int) -> bool:
+    """Whether side A (``start`` to ``split``) ends with the mark of a sentence or a
+    clause that side B (to ``end``) ends with too: ":" in DGT-TM NL-DE "Overwegende
+    hetgeen volgt: | in Erwägung nachstehender Gründe:"."""
+    mark = _ending(text, start, split)[0]
+    return bool(mark) and mark in _CLAUSE_MARKS and mark == _ending(text, split, end)[0]
 
 
 def _small_opening_to_a(parts: _SegmentalParts, prefix: np.ndarray, start: int,
@@ -1673,10 +1709,13 @@ def _small_opening_to_a(parts: _SegmentalParts, prefix: np.ndarray, start: int,
     a capital: a translation opens as its source does (DGT-TM CS-SK "Systém pro udržování
     dráhy | lodi Systém riadenia dráhy", "lodi" leaning 0.19 to Czech; RO-EN "Penetrări
     prin treceri de țevi, puțuri, conducte | etc. Penetrations through ..."). A word of
-    side B's language ("the United Nations ...") stays."""
+    side B's language ("the United Nations ...") stays, and so does one after side A's
+    end where side B ends with the same mark: a translation ends as its source does
+    (NL-DE "Overwegende hetgeen volgt: | in Erwägung nachstehender Gründe:", the German
+    "in" a Dutch word too)."""
     text, pos = parts.text, parts.pos
     first = _LETTER_RE.search(text, start, min(split, start + 40))
-    if first is None or not first.group().isupper():
+    if first is None or not first.group().isupper() or _ends_alike(text, start, split, end):
         return split
     chunks = list(_CHUNK_RE.finditer(text, split, end))
     if len(chunks) <= SMALL_OPENING_WORDS + 1:
@@ -2039,6 +2078,52 @@ def _acronym(chunk: str) -> bool:
     return m is not None and m.group(1).isupper() and ROMAN_RE.fullmatch(m.group(1)) is None
 
 
+def _twin_acronyms(first: str, second: str) -> bool:
+    """Whether two acronyms are one name's in two languages: the same without accents, or
+    one the other cut short ("EÚ" / "EU", "USA" / "US")."""
+    a, b = (unaccented(_ALNUM_EDGES_RE.sub("", chunk)) for chunk in (first, second))
+    return first != second and (a.startswith(b) or b.startswith(a))
+
+
+def _twin_acronym_to_a(text: str, split: int, end: int) -> int:
+    """``split``, or the start of side B's second chunk when side B would open with two
+    acronyms of one name, each language's (:func:`_twin_acronyms`), before a word: one on
+    each side, side A ending with its own (DGT-TM SK-EN "Technické predpisy a usmernenia
+    týkajúce sa schvaľovania | USA US technical regulations and approval guidance", for
+    "... schvaľovania USA | US technical ..."; an acronym leans to no language)."""
+    after = _CHUNK_RE.findall(text, split, min(end, split + 80))
+    if len(after) < 3 or not (_acronym(after[0]) and _acronym(after[1])) \
+            or _acronym(after[2]) or not _twin_acronyms(after[0], after[1]):
+        return split
+    return text.index(after[1], split + len(after[0]))
+
+
+_LEADING_DIGITS_RE = lazy_pattern(r"\d+")
+
+
+OWN_ACRONYM_CHUNKS = 4  # chunks of side A's opening searched for an acronym and its code
+
+
+def _own_acronym_to_b(text: str, start: int, split: int) -> int:
+    """``split``, or the start of the acronym just before it when side A opens with
+    another acronym heading a number (in its first :data:`OWN_ACRONYM_CHUNKS` chunks) and
+    side B opens with that number: each language heads the code with its own acronym
+    (DGT-TM FR-NL "CEI 61162-1:2016 – Partie 1: ... IEC | 61162- 1 (2016) — Deel 1: ...",
+    "La série CEI 61162 porte sur ... IEC | 61162 heeft betrekking ...", for "... | IEC
+    61162- 1 (2016) ..."; the acronyms lean to no language, and the numbers' balance
+    placed the cut)."""
+    opening = _CHUNK_RE.findall(text, start, min(split, start + 80))[:OWN_ACRONYM_CHUNKS + 1]
+    before = _chunk_before(text, start, split)
+    at = _LEADING_DIGITS_RE.match(text, split)
+    if at is None or before[0] <= start or not _acronym(other := text[before[0]:before[1]]):
+        return split
+    for own, code in zip(opening, opening[1:], strict=False):
+        number = _LEADING_DIGITS_RE.match(code)
+        if _acronym(own) and number is not None:
+            return before[0] if own != other and number.group() == at.group() else split
+    return split
+
+
 def _codes_end_to_a(text: str, start: int, split: int, end: int) -> int:
     """``split``, or the start of the word after the acronyms side B would open with, when
     side A would then end with as many acronyms as side B ends with ("... ustanovenia EÚ |
@@ -2127,10 +2212,12 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
     names = (_shared_names(text, pos, prefix, ti, tj, langs) if e_off - s_off <= NAMES_PAIR
              else [])
     names += _shared_quotations(text, pos, prefix, s_off, e_off)
+    titles = [copies for copies in _kept_titles(text, s_off, e_off)
+              if copies[0][0] not in {first for first, _ in names}]
     # a short pair is chosen again at white space, not at word starts: an opening quote
     # counts for the side it opens ("... κλάσεως «A», | ‘A’ class divisions,")
     if (len(found) < 2 and not opening and not closing and not long_opening
-            and not names and e_off - s_off > SHORT_PAIR) or not len(ks):
+            and not names and not titles and e_off - s_off > SHORT_PAIR) or not len(ks):
         return gap_cut(text, int(pos[k]))
     # every plausible word start, and the chunks of digits just before it
     # (at the white space before it: a bracket or a quote opening side B goes with it)
@@ -2187,6 +2274,10 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
         # one on each side: 0; both on one side: one number's imbalance
         vals = vals - NUMBER_IMBALANCE_COST * 2 * ((cut > first) == (cut > second))
         vals = vals - _name_lean(pos, prefix, (first, second), cut)
+    for copies in titles:
+        # one copy on each side, as a name's, and the words of neither any evidence
+        vals = vals - NUMBER_IMBALANCE_COST * 2 * ((cut > copies[0][0]) == (cut > copies[1][0]))
+        vals = vals - _span_lean(pos, prefix, copies, cut)
     cuts = cut.tolist()
     repeats = _repeats(text, s_off, e_off, opening, pos, prefix, langs) if opening else []
     heads = _translated_heads(text, s_off, e_off, pos, prefix)
@@ -2227,9 +2318,11 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
 
 
 # A capital alone before a hyphen, the first part of a compound: "A- ja B-klassi"; or
-# after a word's hyphen and a space, its last part: "Loran- C".
+# after a word's hyphen, its last part, after a space ("Loran- C") or not ("Loran-C",
+# "LORAN-C-Ausrüstung").
 _HYPHEN_LABEL_RE = lazy_pattern(
-    r"(?<![\w.-])([A-Z])-(?=[\s,]|[^\W\d_])|(?<=[^\W\d_]- )([A-Z])(?![\w-])")
+    r"(?<![\w.-])([A-Z])-(?=[\s,]|[^\W\d_])|(?<=[^\W\d_]- )([A-Z])(?![\w-])"
+    r"|(?<=[^\W\d_]-)([A-Z])(?!\w)")
 
 
 def _hyphen_labels(text: str, start: int, end: int) -> list[tuple[int, str]]:
@@ -2238,8 +2331,9 @@ def _hyphen_labels(text: str, start: int, end: int) -> list[tuple[int, str]]:
     Loran- C" / "Loran- C equipment", DGT-TM PT-EN): labels, kept by a translation as its
     numbers, one of each on each side (where "A- ja", leaning no way, was taken as side
     A's end, and "C" as side B's first word: "Equipamento Loran- | C Loran- C
-    equipment")."""
-    return [(m.start(), m.group(1) or m.group(2))
+    equipment"). A translation may write the label glued to its hyphen (PT-FR
+    "Equipamento Loran- C" / "Équipement Loran-C"): one label on each side still."""
+    return [(m.start(), m.group(1) or m.group(2) or m.group(3))
             for m in _HYPHEN_LABEL_RE.finditer(text, start, end)]
 
 
@@ -2569,6 +2663,44 @@ def _shared_quotations(text: str, pos: np.ndarray, prefix: np.ndarray, start: in
                 break
         else:
             out.append((spans[0][0], spans[1][0]))
+    return out
+
+
+KEPT_TITLE_WORDS = 3  # words, at least, of a title quoted on both sides in their own marks
+
+
+def _kept_titles(text: str, start: int, end: int) -> list[tuple[tuple[int, int], ...]]:
+    """The quotations of :data:`KEPT_TITLE_WORDS` words or more that the pair between
+    ``start`` and ``end`` holds exactly twice, written alike but opened by different
+    marks, as the spans of the two: a title in its own language that side A quotes in its
+    marks and side B in its own, whatever its words' lean (:func:`_shared_quotations` takes
+    those leaning little). DGT-TM FI-EN "... koskevaan asiakirjaan ”Adoption of
+    performance standards for bridge alert management”. | Resolution ... and to ‘Adoption
+    of performance standards for bridge alert management’ respectively.": the Finnish
+    copy's English words opened the English side. A language quoting a title twice quotes
+    it in the same marks."""
+    seen: dict[str, list[tuple[str, tuple[int, int]]]] = {}
+    for m in _QUOTATION_RE.finditer(text, start, end):
+        words = m.group(1).split()
+        if len(words) >= KEPT_TITLE_WORDS:
+            seen.setdefault(" ".join(words), []).append((text[m.start()], m.span(1)))
+    return [(first, second) for (mark, first), (other, second)
+            in (copies for copies in seen.values() if len(copies) == 2) if mark != other]
+
+
+def _span_lean(pos: np.ndarray, prefix: np.ndarray, spans: tuple[tuple[int, int], ...],
+               cut: np.ndarray) -> np.ndarray:
+    """Per cut, the agreement the words of ``spans`` (offsets) add by their lean, to take
+    off, as :func:`_name_lean` takes off a name's: a title kept in its own language on
+    both sides is no evidence of either (a cut inside a span counts the words before
+    it)."""
+    import numpy as np
+
+    out = np.zeros(len(cut))
+    tokens = pos.searchsorted(cut)
+    for begin, stop in spans:
+        a, b = pos.searchsorted([begin, stop])
+        out += 2 * (prefix[np.clip(tokens, a, b)] - prefix[a])
     return out
 
 
