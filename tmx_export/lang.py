@@ -108,15 +108,6 @@ _EU_LANGUAGE_NAMES_FR_DE = {
     "ro": ("roumain", "Rumänisch"), "sk": ("slovaque", "Slowakisch"),
     "sl": ("slovène", "Slowenisch"), "sv": ("suédois", "Schwedisch"),
 }
-# ... and in Polish, which the CLDR table below has no column of: "Angielski", "Polski".
-_EU_LANGUAGE_NAMES_PL = {
-    "bg": "bułgarski", "cs": "czeski", "da": "duński", "de": "niemiecki", "el": "grecki",
-    "en": "angielski", "es": "hiszpański", "et": "estoński", "fi": "fiński",
-    "fr": "francuski", "ga": "irlandzki", "hr": "chorwacki", "hu": "węgierski",
-    "it": "włoski", "lt": "litewski", "lv": "łotewski", "mt": "maltański",
-    "nl": "niderlandzki", "pl": "polski", "pt": "portugalski", "ro": "rumuński",
-    "sk": "słowacki", "sl": "słoweński", "sv": "szwedzki",
-}
 # The Unicode CLDR's names of languages and countries in English, French, German, Spanish,
 # Italian, Portuguese and Dutch, shipped for the term ranker: a CAT tool or spreadsheet in
 # any of these heads its columns so ("Inglés (Reino Unido)", "Polish (Poland)", "Engels").
@@ -135,8 +126,9 @@ _PLACES_PL = {
 
 # ... and in Spanish, Italian and Polish, as a terminologist's glossary in those languages
 # heads its columns: "Inglés | Español", "Inglese (Regno Unito) | Italiano (Italia)",
-# "polski | angielski". Only "polski" was known: such a glossary, Polish first, was read the
-# wrong way round without a word, its Polish terms looked for in the English source.
+# "polski | angielski" (the CLDR table below has no Polish column). Only "polski" was known:
+# such a glossary, Polish first, was read the wrong way round without a word, its Polish
+# terms looked for in the English source.
 _EU_LANGUAGE_NAMES_ES_IT_PL = {
     "bg": ("búlgaro", "bulgaro", "bułgarski"), "cs": ("checo", "ceco", "czeski"),
     "da": ("danés", "danese", "duński"), "de": ("alemán", "tedesco", "niemiecki"),
@@ -148,7 +140,7 @@ _EU_LANGUAGE_NAMES_ES_IT_PL = {
     "it": ("włoski",), "lt": ("lituano", "litewski"), "lv": ("letón", "lettone", "łotewski"),
     "mt": ("maltés", "maltański"), "nl": ("neerlandés", "neerlandese", "olandese",
                                          "holandés", "niderlandzki", "holenderski"),
-    "pl": ("polaco", "polacco"), "pt": ("portugués", "portoghese", "portugalski"),
+    "pl": ("polaco", "polacco", "polski"), "pt": ("portugués", "portoghese", "portugalski"),
     "ro": ("rumano", "rumeno", "rumuński"), "sk": ("eslovaco", "slovacco", "słowacki"),
     "sl": ("esloveno", "sloveno", "słoweński"), "sv": ("sueco", "svedese", "szwedzki"),
 }
@@ -199,7 +191,6 @@ def _language_names() -> dict[str, str]:
     for table in (_EU_LANGUAGE_NAMES, _EU_LANGUAGE_NAMES_FR_DE, _EU_LANGUAGE_NAMES_ES_IT_PL):
         for code, spelled in table.items():
             names.update((unaccented(name), code) for name in spelled)
-    names.update((unaccented(name), code) for code, name in _EU_LANGUAGE_NAMES_PL.items())
     return names
 
 
@@ -234,15 +225,6 @@ _COUNTRY_NAMES = {
     "grossbritannien": "GB", "etats-unis": "US", "vereinigte staaten": "US",
     "australie": "AU", "australien": "AU", "finlande": "FI", "finnland": "FI",
     "suede": "SE", "schweden": "SE",
-    # in Spanish, Italian and Polish
-    "reino unido": "GB", "regno unito": "GB", "wielka brytania": "GB",
-    "estados unidos": "US", "stati uniti": "US", "stany zjednoczone": "US",
-    "espana": "ES", "spagna": "ES", "hiszpania": "ES", "italia": "IT", "wlochy": "IT",
-    "polonia": "PL", "polska": "PL", "alemania": "DE", "germania": "DE", "niemcy": "DE",
-    "francia": "FR", "francja": "FR", "portogallo": "PT", "portugalia": "PT",
-    "brasil": "BR", "brasile": "BR", "brazylia": "BR", "belgica": "BE", "belgio": "BE",
-    "belgia": "BE", "suiza": "CH", "svizzera": "CH", "szwajcaria": "CH", "irlanda": "IE",
-    "irlandia": "IE", "paises bajos": "NL", "paesi bassi": "NL", "holandia": "NL",
 }
 _ROLE_WORDS = frozenset({"source", "target", "original", "translation"})
 _BRACKETED = re.compile(r"^(?P<name>[^()]*?)\s*\((?P<inner>[^()]*)\)\s*$")
