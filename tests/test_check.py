@@ -1299,3 +1299,33 @@ def test_a_reviewed_report_on_standard_input_is_read_by_its_content(tmp_path: Pa
     refused = CliRunner().invoke(main, ["check", memory, "--accept", "-"], input=b"x,y\n")
     assert refused.exit_code == 2
     assert refused.stderr.startswith("tmx-export: error: <stdin>:1: not a reviewed")
+
+
+def test_a_glossary_piped_in_is_read_as_one_named_is() -> None:
+    """`... | tmx-export check MEMORY --glossary -`, as `build --glossary -` reads one:
+    "-: no such file" before. Errors name <stdin>; a termbase is refused (a file of its
+    own); standard input named for the memory and the glossary both is refused, where the
+    glossary was checked as a memory against itself and passed."""
+    from tmx_export.cli import main
+
+    glossary = DATA / "check_glossary_en_fr.tsv"
+    memory = str(DATA / "tmx" / "dgt-tm" / "22019D0437.tmx")
+    args = ["check", memory, "--source-lang", "en-GB", "--target-lang", "fr-FR",
+            "--checks", "term-missing,term-forbidden", "--fail-on", "never"]
+    by_name = run(*args, "--glossary", str(glossary))
+    piped = CliRunner().invoke(main, [*args, "--glossary", "-"], input=glossary.read_bytes())
+    assert piped.exit_code == 0, piped.output
+    assert (piped.stdout, piped.stderr) == (by_name.stdout, by_name.stderr)
+    assert "units checked" in piped.stderr
+    broken = CliRunner().invoke(main, [*args, "--glossary", "-"], input=b"nonsense\n")
+    assert broken.exit_code == 2
+    assert broken.stderr.startswith("tmx-export: error: <stdin>:1: ")
+    sqlite = CliRunner().invoke(main, [*args, "--glossary", "-"],
+                                input=b"SQLite format 3\x00" + bytes(100))
+    assert sqlite.exit_code == 2 and "a termbase cannot be read from standard input" \
+        in sqlite.stderr
+    twice = CliRunner().invoke(main, ["check", "-", "--glossary", "-"],
+                               input=glossary.read_bytes())
+    assert twice.exit_code == 2 and twice.stdout == ""
+    assert "standard input ('-') can feed one of the memory, --glossary and --accept" \
+        in twice.stderr

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..cores import usable_cores
 from ..errors import InputError
+from ..formats.text import STDIN_NAME
 from ..inputs import (
     UNIT_FORMATS,
     ParallelInput,
@@ -323,6 +324,18 @@ def _batches(units: Iterator[Any], size: int = BATCH) -> Iterator[list[Any]]:
         yield batch
 
 
+def _one_use_of_stdin(inputs: Sequence[str | Path | ParallelInput],
+                      options: CheckOptions) -> None:
+    """Refuse standard input named twice among the memories, ``--glossary`` and
+    ``--accept``: one stream read as both (`check - --glossary -`) checked the glossary as
+    a memory against itself, and passed."""
+    uses = [str(given) for given in inputs if str(given) == "-"]
+    uses += [name for name in (options.terms, *options.accept) if name == "-"]
+    if len(uses) > 1:
+        raise InputError(STDIN_NAME, "standard input ('-') can feed one of the memory, "
+                         "--glossary and --accept, not two")
+
+
 def check(inputs: Sequence[str | Path | ParallelInput], options: CheckOptions,
           emit: Callable[[Finding], None], *, progress: Progress | None = None
           ) -> CheckSummary:
@@ -330,6 +343,7 @@ def check(inputs: Sequence[str | Path | ParallelInput], options: CheckOptions,
     documentation for which units) and check them; findings go to ``emit``."""
     from ..pipeline import no_unit_in_pair, stream_units
 
+    _one_use_of_stdin(inputs, options)
     declared = (declared_pair(inputs, options.input_format, options.source_lang,
                               options.target_lang)
                 if options.languages_from_memory else None)

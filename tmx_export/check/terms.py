@@ -60,7 +60,7 @@ from typing import NamedTuple, TypeVar
 from lxml import etree
 
 from ..errors import InputError
-from ..formats.text import GZIP_MAGIC
+from ..formats.text import GZIP_MAGIC, STDIN_NAME, stdin_copy
 from ..formats.xml import parse_xml, read_head
 from ..lang import COORDINATORS, primary
 from ..model import Pair, count_of
@@ -103,6 +103,8 @@ def load_terms(path: str | Path, source_lang: str, target_lang: str) -> list[Ter
     read-only; a file that does not exist is refused with :class:`InputError`, never created.
     """
     name = str(path)
+    if name == "-":
+        return _from_stdin(source_lang, target_lang)
     file = Path(path)
     if not file.exists():
         raise InputError(name, "no such file")
@@ -120,6 +122,22 @@ def load_terms(path: str | Path, source_lang: str, target_lang: str) -> list[Ter
     if _looks_like_xml(head):
         return read_tbx_terms(file, source_lang, target_lang)
     return read_glossary_terms(file, source_lang, target_lang)
+
+
+def _from_stdin(source_lang: str, target_lang: str) -> list[TermEntry]:
+    """:func:`load_terms` of standard input (``--glossary -``, as ``build --glossary -``
+    reads it): a TBX or a TSV/CSV/XLSX glossary another program pipes in, read from its
+    copy and named ``<stdin>`` in errors; a termbase is a file of its own, never piped."""
+    copy = stdin_copy()
+    with copy.open("rb") as handle:
+        head = handle.read(1024)
+    if head.startswith(_SQLITE_MAGIC):
+        raise InputError(STDIN_NAME, "a termbase cannot be read from standard input: name "
+                         "its file")
+    try:
+        return load_terms(copy, source_lang, target_lang)
+    except InputError as exc:
+        raise InputError(STDIN_NAME, exc.message, exc.line) from None
 
 
 def read_glossary_terms(path: str | Path, source_lang: str, target_lang: str

@@ -39,7 +39,8 @@ from . import (
               help="A termbase `terms` built and a person reviewed: approved and forbidden "
               "pairs are checked.")
 @click.option("--glossary", "glossary_path", type=click.Path(dir_okay=False), metavar="FILE",
-              help="A TBX (administrative status) or a TSV/CSV/XLSX glossary (all approved).")
+              help="A TBX (administrative status) or a TSV/CSV/XLSX glossary (all approved); "
+              "'-': standard input.")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False), metavar="FILE",
               help="Write the findings to FILE: .tsv, .csv, .html (one offline page) or "
               ".xlsx (with a decision column for --accept).")
