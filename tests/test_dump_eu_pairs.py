@@ -2802,3 +2802,23 @@ def test_side_b_opens_with_its_own_acronym_of_the_code_side_a_heads() -> None:
     assert ("CEI 60945:2002, y compris CEI 60945/corrigendum 1:2008",
             "IEC 60945 (2002) m.i.v. IEC 60945 Corr. 1 (2008)") in got
     assert not any(source.endswith(" IEC") for source, _ in got)
+
+
+def test_a_word_both_languages_write_before_side_b_s_function_word_ends_side_a() -> None:
+    """DGT-TM 2019 22019A0315(01), ES-EN and DA-EN, and 22019D0996, RO-IT
+    (tests/data/dump_shared_word_end_*.txt, unnumbered, cut at spaces): side A ends with a
+    word both languages write ("central", "program", "salvare") and side B opens in small
+    letters with a function word ("to", "a", "per"). The word opened side B, "central to
+    prevent unregulated ...", "program a Party may ...", "salvare per salvagenti anulari":
+    units a translator would be offered with a word of the source in the translation."""
+    _, got = _read_data_dump("dump_shared_word_end_es_en.txt", "arctic.txt", "es", "en")
+    assert got[0] == ("Acuerdo para impedir la pesca no reglamentada en alta mar en el Océano "
+                      "Ártico central",
+                      "to prevent unregulated high seas fisheries in the Central Arctic Ocean")
+    _, got = _read_data_dump("dump_shared_word_end_da_en.txt", "arctic.txt", "da", "en")
+    [(source, target)] = got
+    assert source.endswith("sit eget nationale videnskabelige program")
+    assert target.startswith("a Party may authorize exploratory fishing")
+    _, got = _read_data_dump("dump_shared_word_end_ro_it.txt", "equipment.txt", "ro", "it")
+    assert got[:2] == [("pentru colaci de salvare", "per salvagenti anulari"),
+                       ("pentru veste de salvare", "per giubbotti di salvataggio")]
