@@ -2822,3 +2822,17 @@ def test_a_word_both_languages_write_before_side_b_s_function_word_ends_side_a()
     _, got = _read_data_dump("dump_shared_word_end_ro_it.txt", "equipment.txt", "ro", "it")
     assert got[:2] == [("pentru colaci de salvare", "per salvagenti anulari"),
                        ("pentru veste de salvare", "per giubbotti di salvataggio")]
+
+
+def test_a_short_pair_after_a_line_cut_anywhere_is_not_glued_to_the_one_before() -> None:
+    """DGT-TM 2019 22019D0996, RO-IT (tests/data/dump_short_side_line_end_ro_it.txt,
+    unnumbered, cut anywhere): "pentru colaci de salvare per salvagenti anulari" / "pentru
+    veste de salvare per giubbotti di salvataggio", two short pairs a line each. The
+    line's end was read as a word cut ("anularipentru"): the six words after the break,
+    a short Romanian side and its Italian, lean to Italian as the words before it do. The
+    first words after it lean to Romanian: the language turns there."""
+    _, got = _read_data_dump("dump_short_side_line_end_ro_it.txt", "equipment.txt", "ro",
+                             "it")
+    assert ("pentru colaci de salvare", "per salvagenti anulari") in got
+    assert ("pentru veste de salvare", "per giubbotti di salvataggio") in got
+    assert not any("anularipentru" in source for source, _ in got)
