@@ -19,6 +19,7 @@ import pytest
 
 from tmx_export.dump import CUT_STYLES, format_dump, read_dump
 from tmx_export.dump.pairing import _check_pair
+from tmx_export.dump.repair import Lexicon, join_evidence
 from tmx_export.formats.tmx import read_tmx
 from tmx_export.lang import WORD_RE
 from tmx_export.model import Pair
@@ -2836,3 +2837,19 @@ def test_a_short_pair_after_a_line_cut_anywhere_is_not_glued_to_the_one_before()
     assert ("pentru colaci de salvare", "per salvagenti anulari") in got
     assert ("pentru veste de salvare", "per giubbotti di salvataggio") in got
     assert not any("anularipentru" in source for source, _ in got)
+
+
+def test_a_word_the_file_writes_whole_three_times_joins_the_pieces_a_cut_left() -> None:
+    """DGT-TM 2019 22019D0391, 22019D0437 and 22019D0996, NL-EN
+    (tests/data/dump_word_whole_thrice_nl_en.txt, unnumbered, cut anywhere): "... Articles
+    100, 101 and 102 there" | "of,". The lists
+    take "there" and "of" for two frequent words; the file writes "thereof" three times
+    inside its lines and "there of" never, and a word it writes whole five times at least
+    was asked of it: in the whole dump the break was read as a space, "102 there of,"."""
+    text = (Path(__file__).parent / "data" / "dump_word_whole_thrice_nl_en.txt").read_text(
+        encoding="utf-8")
+    lines = text.split("\n")
+    lexicon = Lexicon(("nl", "en"), text, lines)
+    [at] = [i for i, line in enumerate(lines) if line.endswith("102 there")]
+    assert lines[at + 1] == "of,"
+    assert join_evidence(lines[at], lines[at + 1], lexicon) > 0

@@ -762,8 +762,9 @@ _ENDING_COST = 1.0  # an inflected form is rarer than its stem, in Zipf units
 # Lexical odds of a join between two words (log10) between these are weighed against the
 # file's own usage (Lexicon.usage_odds), which wins when it is surer of a join ...
 _FILE_USAGE_BAND = (-3.0, 1.0)
-# ... the file writing the word whole this many times at least.
-_FILE_USAGE_MIN = 5
+# ... the file writing the word whole this many times at least (DGT-TM NL-EN writes
+# "thereof" three times, "there of" never: "... 102 there" | "of," is one word).
+_FILE_USAGE_MIN = 3
 
 
 def _apostrophe(left: str, right: str, lexicon: Lexicon) -> bool:
