@@ -2853,3 +2853,16 @@ def test_a_word_the_file_writes_whole_three_times_joins_the_pieces_a_cut_left() 
     [at] = [i for i, line in enumerate(lines) if line.endswith("102 there")]
     assert lines[at + 1] == "of,"
     assert join_evidence(lines[at], lines[at + 1], lexicon) > 0
+
+
+def test_side_a_s_last_word_leaning_a_hair_to_side_b_stays_with_side_a() -> None:
+    """DGT-TM 2019 22019D0996, FR-NL (tests/data/dump_small_word_end_fr_nl.txt, unnumbered,
+    cut at spaces): "Ouvertures pratiquées dans les cloisonnements de type «A» pour le
+    passage de" / "Doorvoeren door afscheidingen van klasse A", DGT-TM's French cut after
+    its preposition. The French "de", a Dutch article too and leaning 0.05 to Dutch, opened
+    the Dutch ("de Doorvoeren door ..."): a translation opens as its source does, with a
+    capital, and a word both languages write is no evidence against that."""
+    _, got = _read_data_dump("dump_small_word_end_fr_nl.txt", "equipment.txt", "fr", "nl")
+    assert ("Ouvertures pratiquées dans les cloisonnements de type «A» pour le passage de",
+            "Doorvoeren door afscheidingen van klasse A") in got
+    assert len(got) == 3

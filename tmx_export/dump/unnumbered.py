@@ -1709,11 +1709,13 @@ def _small_opening_to_a(parts: _SegmentalParts, prefix: np.ndarray, start: int,
     word is in small letters, leans to side A's language if at all, and side A opens with
     a capital: a translation opens as its source does (DGT-TM CS-SK "Systém pro udržování
     dráhy | lodi Systém riadenia dráhy", "lodi" leaning 0.19 to Czech; RO-EN "Penetrări
-    prin treceri de țevi, puțuri, conducte | etc. Penetrations through ..."). A word of
-    side B's language ("the United Nations ...") stays, and so does one after side A's
-    end where side B ends with the same mark: a translation ends as its source does
-    (NL-DE "Overwegende hetgeen volgt: | in Erwägung nachstehender Gründe:", the German
-    "in" a Dutch word too)."""
+    prin treceri de țevi, puțuri, conducte | etc. Penetrations through ..."), or leans a
+    hair to side B's, a word both write (FR-NL "... pour le passage | de Doorvoeren door
+    ...", "de" leaning 0.05 to Dutch). A word of side B's language ("the United Nations
+    ...") stays, so does one leaning to it after side A's mark (RO-FR "... („convenția”); |
+    la Convention des Nations Unies ..."), and one after side A's end where side B ends
+    with the same mark: a translation ends as its source does (NL-DE "Overwegende hetgeen
+    volgt: | in Erwägung nachstehender Gründe:", the German "in" a Dutch word too)."""
     text, pos = parts.text, parts.pos
     first = _LETTER_RE.search(text, start, min(split, start + 40))
     if first is None or not first.group().isupper() or _ends_alike(text, start, split, end):
@@ -1728,7 +1730,8 @@ def _small_opening_to_a(parts: _SegmentalParts, prefix: np.ndarray, start: int,
     if not (after[:1].isupper() and after[1:2].islower()):
         return split
     lo, hi = pos.searchsorted(split), pos.searchsorted(chunks[SMALL_OPENING_WORDS].start())
-    if prefix[hi] - prefix[lo] < 0 or hi == lo:
+    lean = prefix[hi] - prefix[lo]
+    if hi == lo or lean <= -HAIR_LEAN or lean < 0 and _after_mark(text, split):
         return split
     return chunks[SMALL_OPENING_WORDS].start()
 
