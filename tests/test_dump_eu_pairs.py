@@ -2866,3 +2866,18 @@ def test_side_a_s_last_word_leaning_a_hair_to_side_b_stays_with_side_a() -> None
     assert ("Ouvertures pratiquées dans les cloisonnements de type «A» pour le passage de",
             "Doorvoeren door afscheidingen van klasse A") in got
     assert len(got) == 3
+
+
+def test_side_b_s_acronym_before_its_abbreviation_glued_to_the_code_opens_side_b() -> None:
+    """DGT-TM 2019 22019D0996, FR-NL (tests/data/dump_acronym_before_code_fr_nl.txt,
+    unnumbered, cut at spaces): "Rés. MSC.81(70) de l'OMI, telle que modifiée" / "IMO
+    Res.MSC.81(70), zoals gewijzigd". The Dutch "IMO", leaning to no language, ended the
+    French ("... modifiée IMO | Res.MSC.81(70) ..."), where the Dutch glues its
+    abbreviation to the code; written "Res. MSC.81(70)", it opened the Dutch. Side A has
+    its own acronym ("OMI") and side B none: the one before side B's code is side B's."""
+    _, got = _read_data_dump("dump_acronym_before_code_fr_nl.txt", "equipment.txt", "fr", "nl")
+    assert ("Rés. MSC.81(70) de l'OMI, telle que modifiée",
+            "IMO Res.MSC.81(70), zoals gewijzigd") in got
+    assert ("Rés. MSC.81(70) de l'OMI, telle que modifiée",
+            "IMO Res. MSC.81(70), zoals gewijzigd") in got
+    assert not any(source.endswith(" IMO") for source, _ in got)

@@ -962,6 +962,7 @@ def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, i
         split = _acronym_to_its_side(parts.text, starts[i], split, e_off, acronyms)
         split = _twin_acronym_to_a(parts.text, split, e_off)
         split = _own_acronym_to_b(parts.text, starts[i], split)
+        split = _acronym_before_code_to_b(parts.text, starts[i], split, e_off)
         split = _capitals_clause_to_b(parts, prefix, starts[i], split, e_off)
         split = _small_opening_to_a(parts, prefix, starts[i], split, e_off)
         split = _opening_bracket_to_a(parts.text, starts[i], split, e_off)
@@ -2166,6 +2167,35 @@ def _own_acronym_to_b(text: str, start: int, split: int) -> int:
         if _acronym(own) and number is not None:
             return before[0] if own != other and number.group() == at.group() else split
     return split
+
+
+# An acronym standing alone inside a text ("l'OMI,", "IMO"), not part of a code
+# ("MSC.81(70)", "Res.MSC").
+_LONE_ACRONYM_RE = lazy_pattern(r"(?<![\w.])[A-Z]{2,5}(?![\w.(])")
+
+
+def _acronym_before_code_to_b(text: str, start: int, split: int, end: int) -> int:
+    """``split``, or the start of the acronym just before it when side B opens with the
+    code side A's opening holds, an abbreviation glued to it ("Res.MSC.81(70)" for "Rés.
+    MSC.81(70)"), side A holds an acronym of its own besides and side B none: the acronym
+    is side B's, heading its code (DGT-TM FR-NL "Rés. MSC.81(70) de l'OMI, telle que
+    modifiée IMO | Res.MSC.81(70), zoals gewijzigd", for "... modifiée | IMO
+    Res.MSC.81(70) ..."; the acronyms lean to no language)."""
+    before = _chunk_before(text, start, split)
+    if before[0] <= start or not _acronym(other := text[before[0]:before[1]]):
+        return split
+    first = _CHUNK_RE.match(text, split, end)
+    if first is None or not any(ch.isdigit() for ch in first.group()):
+        return split
+    code = first.group().rstrip(",;:")
+    opening = _CHUNK_RE.findall(text, start, min(before[0], start + 80))[:OWN_ACRONYM_CHUNKS]
+    if not any(c.rstrip(",;:") != code and code.endswith(c.rstrip(",;:"))
+               and any(ch.isdigit() for ch in c) for c in opening):
+        return split
+    own = {m.group() for m in _LONE_ACRONYM_RE.finditer(text, start, before[0])}
+    if not own - {other} or _LONE_ACRONYM_RE.search(text, split, end):
+        return split
+    return before[0]
 
 
 def _codes_end_to_a(text: str, start: int, split: int, end: int) -> int:
