@@ -19,6 +19,7 @@ import pytest
 
 from tmx_export.dump import CUT_STYLES, format_dump, read_dump
 from tmx_export.dump.pairing import _check_pair
+from tmx_export.dump.repair import Lexicon, join_evidence
 from tmx_export.formats.tmx import read_tmx
 from tmx_export.lang import WORD_RE
 from tmx_export.model import Pair
@@ -2802,3 +2803,81 @@ def test_side_b_opens_with_its_own_acronym_of_the_code_side_a_heads() -> None:
     assert ("CEI 60945:2002, y compris CEI 60945/corrigendum 1:2008",
             "IEC 60945 (2002) m.i.v. IEC 60945 Corr. 1 (2008)") in got
     assert not any(source.endswith(" IEC") for source, _ in got)
+
+
+def test_a_word_both_languages_write_before_side_b_s_function_word_ends_side_a() -> None:
+    """DGT-TM 2019 22019A0315(01), ES-EN and DA-EN, and 22019D0996, RO-IT
+    (tests/data/dump_shared_word_end_*.txt, unnumbered, cut at spaces): side A ends with a
+    word both languages write ("central", "program", "salvare") and side B opens in small
+    letters with a function word ("to", "a", "per"). The word opened side B, "central to
+    prevent unregulated ...", "program a Party may ...", "salvare per salvagenti anulari":
+    units a translator would be offered with a word of the source in the translation."""
+    _, got = _read_data_dump("dump_shared_word_end_es_en.txt", "arctic.txt", "es", "en")
+    assert got[0] == ("Acuerdo para impedir la pesca no reglamentada en alta mar en el Océano "
+                      "Ártico central",
+                      "to prevent unregulated high seas fisheries in the Central Arctic Ocean")
+    _, got = _read_data_dump("dump_shared_word_end_da_en.txt", "arctic.txt", "da", "en")
+    [(source, target)] = got
+    assert source.endswith("sit eget nationale videnskabelige program")
+    assert target.startswith("a Party may authorize exploratory fishing")
+    _, got = _read_data_dump("dump_shared_word_end_ro_it.txt", "equipment.txt", "ro", "it")
+    assert got[:2] == [("pentru colaci de salvare", "per salvagenti anulari"),
+                       ("pentru veste de salvare", "per giubbotti di salvataggio")]
+
+
+def test_a_short_pair_after_a_line_cut_anywhere_is_not_glued_to_the_one_before() -> None:
+    """DGT-TM 2019 22019D0996, RO-IT (tests/data/dump_short_side_line_end_ro_it.txt,
+    unnumbered, cut anywhere): "pentru colaci de salvare per salvagenti anulari" / "pentru
+    veste de salvare per giubbotti di salvataggio", two short pairs a line each. The
+    line's end was read as a word cut ("anularipentru"): the six words after the break,
+    a short Romanian side and its Italian, lean to Italian as the words before it do. The
+    first words after it lean to Romanian: the language turns there."""
+    _, got = _read_data_dump("dump_short_side_line_end_ro_it.txt", "equipment.txt", "ro",
+                             "it")
+    assert ("pentru colaci de salvare", "per salvagenti anulari") in got
+    assert ("pentru veste de salvare", "per giubbotti di salvataggio") in got
+    assert not any("anularipentru" in source for source, _ in got)
+
+
+def test_a_word_the_file_writes_whole_three_times_joins_the_pieces_a_cut_left() -> None:
+    """DGT-TM 2019 22019D0391, 22019D0437 and 22019D0996, NL-EN
+    (tests/data/dump_word_whole_thrice_nl_en.txt, unnumbered, cut anywhere): "... Articles
+    100, 101 and 102 there" | "of,". The lists
+    take "there" and "of" for two frequent words; the file writes "thereof" three times
+    inside its lines and "there of" never, and a word it writes whole five times at least
+    was asked of it: in the whole dump the break was read as a space, "102 there of,"."""
+    text = (Path(__file__).parent / "data" / "dump_word_whole_thrice_nl_en.txt").read_text(
+        encoding="utf-8")
+    lines = text.split("\n")
+    lexicon = Lexicon(("nl", "en"), text, lines)
+    [at] = [i for i, line in enumerate(lines) if line.endswith("102 there")]
+    assert lines[at + 1] == "of,"
+    assert join_evidence(lines[at], lines[at + 1], lexicon) > 0
+
+
+def test_side_a_s_last_word_leaning_a_hair_to_side_b_stays_with_side_a() -> None:
+    """DGT-TM 2019 22019D0996, FR-NL (tests/data/dump_small_word_end_fr_nl.txt, unnumbered,
+    cut at spaces): "Ouvertures pratiquées dans les cloisonnements de type «A» pour le
+    passage de" / "Doorvoeren door afscheidingen van klasse A", DGT-TM's French cut after
+    its preposition. The French "de", a Dutch article too and leaning 0.05 to Dutch, opened
+    the Dutch ("de Doorvoeren door ..."): a translation opens as its source does, with a
+    capital, and a word both languages write is no evidence against that."""
+    _, got = _read_data_dump("dump_small_word_end_fr_nl.txt", "equipment.txt", "fr", "nl")
+    assert ("Ouvertures pratiquées dans les cloisonnements de type «A» pour le passage de",
+            "Doorvoeren door afscheidingen van klasse A") in got
+    assert len(got) == 3
+
+
+def test_side_b_s_acronym_before_its_abbreviation_glued_to_the_code_opens_side_b() -> None:
+    """DGT-TM 2019 22019D0996, FR-NL (tests/data/dump_acronym_before_code_fr_nl.txt,
+    unnumbered, cut at spaces): "Rés. MSC.81(70) de l'OMI, telle que modifiée" / "IMO
+    Res.MSC.81(70), zoals gewijzigd". The Dutch "IMO", leaning to no language, ended the
+    French ("... modifiée IMO | Res.MSC.81(70) ..."), where the Dutch glues its
+    abbreviation to the code; written "Res. MSC.81(70)", it opened the Dutch. Side A has
+    its own acronym ("OMI") and side B none: the one before side B's code is side B's."""
+    _, got = _read_data_dump("dump_acronym_before_code_fr_nl.txt", "equipment.txt", "fr", "nl")
+    assert ("Rés. MSC.81(70) de l'OMI, telle que modifiée",
+            "IMO Res.MSC.81(70), zoals gewijzigd") in got
+    assert ("Rés. MSC.81(70) de l'OMI, telle que modifiée",
+            "IMO Res. MSC.81(70), zoals gewijzigd") in got
+    assert not any(source.endswith(" IMO") for source, _ in got)

@@ -762,8 +762,9 @@ _ENDING_COST = 1.0  # an inflected form is rarer than its stem, in Zipf units
 # Lexical odds of a join between two words (log10) between these are weighed against the
 # file's own usage (Lexicon.usage_odds), which wins when it is surer of a join ...
 _FILE_USAGE_BAND = (-3.0, 1.0)
-# ... the file writing the word whole this many times at least.
-_FILE_USAGE_MIN = 5
+# ... the file writing the word whole this many times at least (DGT-TM NL-EN writes
+# "thereof" three times, "there of" never: "... 102 there" | "of," is one word).
+_FILE_USAGE_MIN = 3
 
 
 def _apostrophe(left: str, right: str, lexicon: Lexicon) -> bool:
@@ -984,6 +985,7 @@ def _unstripped(lines: list[tuple[int, str, bool]]) -> bool:
 _IN_WORD_FLOOR = -3.0
 _MID_SURE = 0.5
 _CONTEXT_WORDS = 6  # words on each side of a break that tell its language
+_SHORT_PAIR_WORDS = 3  # words opening a line that may be a short side, then its translation
 _SAME_MARGIN = 1.0  # summed word scores each side must lean by, the same way
 _PIECE_MARGIN = 1.0  # the score a piece at a break must lean by, to read as a word
 _CLAUSE_RE = re.compile(r"[.;:!?]")
@@ -1000,10 +1002,17 @@ def _language_turns(left: str, right: str, lexicon: Lexicon) -> bool:
     """Whether the break between ``left`` and ``right`` (letters at both edges) is where
     the language turns between two words: the clauses on either side lean clearly to
     different languages, so do the two pieces at the break, each a word on its own, and
-    joined they make a word neither the lists nor the file know ("lub" | "sends")."""
+    joined they make a word neither the lists nor the file know ("lub" | "sends"). The
+    clause after may be a short side and its translation on one line, whose words together
+    lean the other way: then its first words (:data:`_SHORT_PAIR_WORDS`) tell (DGT-TM RO-IT,
+    cut anywhere: "... per salvagenti anulari" | "pentru veste de salvare per giubbotti di
+    salvataggio", where "pentru veste de" leans to Romanian, the six words to Italian, and
+    "anularipentru" had glued two pairs)."""
     before, after = _clause_leans(left, right, lexicon.langs)
     if before * after >= 0 or min(abs(before), abs(after)) < _SAME_MARGIN:
-        return False
+        before, after = _clause_leans(left, right, lexicon.langs, _SHORT_PAIR_WORDS)
+        if before * after >= 0 or min(abs(before), abs(after)) < _SAME_MARGIN:
+            return False
     piece_left = trailing_word(left)
     piece_right = _LEADING_WORD_RE.search(right)
     if piece_left is None or piece_right is None:
@@ -1016,17 +1025,18 @@ def _language_turns(left: str, right: str, lexicon: Lexicon) -> bool:
             and not lexicon.known(lf + rf))
 
 
-def _clause_leans(left: str, right: str, langs: tuple[str, ...]) -> tuple[float, float]:
+def _clause_leans(left: str, right: str, langs: tuple[str, ...],
+                  opening: int = _CONTEXT_WORDS) -> tuple[float, float]:
     """The summed word scores of the clause ending ``left`` and of the one opening
-    ``right`` (their last and first few words), towards the first of ``langs``; (0, 0)
-    unless the pair has two languages."""
+    ``right`` (their last few words, and their first ``opening``), towards the first of
+    ``langs``; (0, 0) unless the pair has two languages."""
     if len(langs) != 2:
         return 0.0, 0.0
     tail = _CLAUSE_RE.split(left[-_WORD_REACH * 2:])[-1]
     head = _CLAUSE_RE.split(right[:_WORD_REACH * 2], maxsplit=1)[0]
     scores = word_scores(*langs)
     before = sum(map(scores.__getitem__, WORD_RE.findall(tail)[-_CONTEXT_WORDS:]))
-    after = sum(map(scores.__getitem__, WORD_RE.findall(head)[:_CONTEXT_WORDS]))
+    after = sum(map(scores.__getitem__, WORD_RE.findall(head)[:opening]))
     return before, after
 
 

@@ -940,6 +940,7 @@ def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, i
         split = _refine_split(parts, prefix, i, j, k, side_a, langs)
         split = _shared_last_word(parts.text, starts[i], split, e_off)
         split = _clause_word_to_a(parts, prefix, starts[i], split, e_off)
+        split = _shared_word_to_a(parts, prefix, starts[i], split, e_off, side_a, side_b)
         split = _last_word_to_a(parts, prefix, starts[i], split, e_off)
         split = _codes_end_to_a(parts.text, starts[i], split, e_off)
         split = _shared_first_word(parts, prefix, starts[i], split, e_off)
@@ -961,6 +962,7 @@ def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, i
         split = _acronym_to_its_side(parts.text, starts[i], split, e_off, acronyms)
         split = _twin_acronym_to_a(parts.text, split, e_off)
         split = _own_acronym_to_b(parts.text, starts[i], split)
+        split = _acronym_before_code_to_b(parts.text, starts[i], split, e_off)
         split = _capitals_clause_to_b(parts, prefix, starts[i], split, e_off)
         split = _small_opening_to_a(parts, prefix, starts[i], split, e_off)
         split = _opening_bracket_to_a(parts.text, starts[i], split, e_off)
@@ -1708,11 +1710,13 @@ def _small_opening_to_a(parts: _SegmentalParts, prefix: np.ndarray, start: int,
     word is in small letters, leans to side A's language if at all, and side A opens with
     a capital: a translation opens as its source does (DGT-TM CS-SK "Systém pro udržování
     dráhy | lodi Systém riadenia dráhy", "lodi" leaning 0.19 to Czech; RO-EN "Penetrări
-    prin treceri de țevi, puțuri, conducte | etc. Penetrations through ..."). A word of
-    side B's language ("the United Nations ...") stays, and so does one after side A's
-    end where side B ends with the same mark: a translation ends as its source does
-    (NL-DE "Overwegende hetgeen volgt: | in Erwägung nachstehender Gründe:", the German
-    "in" a Dutch word too)."""
+    prin treceri de țevi, puțuri, conducte | etc. Penetrations through ..."), or leans a
+    hair to side B's, a word both write (FR-NL "... pour le passage | de Doorvoeren door
+    ...", "de" leaning 0.05 to Dutch). A word of side B's language ("the United Nations
+    ...") stays, so does one leaning to it after side A's mark (RO-FR "... („convenția”); |
+    la Convention des Nations Unies ..."), and one after side A's end where side B ends
+    with the same mark: a translation ends as its source does (NL-DE "Overwegende hetgeen
+    volgt: | in Erwägung nachstehender Gründe:", the German "in" a Dutch word too)."""
     text, pos = parts.text, parts.pos
     first = _LETTER_RE.search(text, start, min(split, start + 40))
     if first is None or not first.group().isupper() or _ends_alike(text, start, split, end):
@@ -1727,7 +1731,8 @@ def _small_opening_to_a(parts: _SegmentalParts, prefix: np.ndarray, start: int,
     if not (after[:1].isupper() and after[1:2].islower()):
         return split
     lo, hi = pos.searchsorted(split), pos.searchsorted(chunks[SMALL_OPENING_WORDS].start())
-    if prefix[hi] - prefix[lo] < 0 or hi == lo:
+    lean = prefix[hi] - prefix[lo]
+    if hi == lo or lean <= -HAIR_LEAN or lean < 0 and _after_mark(text, split):
         return split
     return chunks[SMALL_OPENING_WORDS].start()
 
@@ -1967,6 +1972,46 @@ def _clause_word_to_a(parts: _SegmentalParts, prefix: np.ndarray, start: int, sp
     return after.start()
 
 
+FUNCTION_WORD_ZIPF = 7.0  # side B's language writes a function word ("to", "a", "per") this often
+SHARED_WORD_LEAN = 0.5  # a word both languages write leans less than this either way
+
+
+def _shared_word_to_a(parts: _SegmentalParts, prefix: np.ndarray, start: int, split: int,
+                      end: int, side_a: str = "", side_b: str = "") -> int:
+    """``split``, or the start of side B's second word when side B would open with a word in
+    small letters both languages write often (:data:`COGNATE_OWN_ZIPF`) and about as often
+    (:data:`SHARED_WORD_LEAN`), then a function word of side B's language in small letters
+    leaning clearly to it, after a word leaning clearly to side A's and no mark: a
+    paragraph opening in small letters opens with its function word, seldom with a word
+    before it, and the shared word ends side A (DGT-TM ES-EN "... en el Océano Ártico |
+    central to prevent unregulated ...", for "... Ártico central | to prevent"; DA-EN "...
+    nationale videnskabelige | program a Party may ..."; RO-IT "pentru colaci de | salvare
+    per salvagenti anulari"). Not a word side B's language writes far more often (HU-DE
+    "... illetve | auf der letzten Tagung": German "auf", Zipf 3.2 in Hungarian, 6.9 in
+    German)."""
+    text, pos = parts.text, parts.pos
+    if not side_a or not side_b or _after_mark(text, split):
+        return split
+    first = _FIRST_WORD_RE.match(text, split, end)
+    if first is None or not first.group().isalpha() or not first.group().islower() \
+            or not text[first.end():first.end() + 1].isspace():
+        return split
+    if min(zipf(first.group(), side_a), zipf(first.group(), side_b)) < COGNATE_OWN_ZIPF:
+        return split
+    after = _FIRST_WORD_RE.match(text, first.end() + 1, end)
+    if after is None or not after.group().islower() \
+            or zipf(after.group(), side_b) < FUNCTION_WORD_ZIPF:
+        return split
+    a = int(pos.searchsorted(first.start()))
+    if not 1 <= a < len(prefix) - 2 or pos[a] != first.start() \
+            or int(pos[a + 1]) != after.start():
+        return split
+    if abs(prefix[a + 1] - prefix[a]) >= SHARED_WORD_LEAN or prefix[a] - prefix[a - 1] < \
+            OWN_WORD_LEAN or prefix[a + 1] - prefix[a + 2] < OWN_WORD_LEAN:
+        return split
+    return after.start()
+
+
 def _shared_first_word(parts: _SegmentalParts, prefix: np.ndarray, start: int,
                        split: int, end: int = -1) -> int:
     """``split``, or the start of side A's last word when that word is the one side A opens
@@ -2122,6 +2167,35 @@ def _own_acronym_to_b(text: str, start: int, split: int) -> int:
         if _acronym(own) and number is not None:
             return before[0] if own != other and number.group() == at.group() else split
     return split
+
+
+# An acronym standing alone inside a text ("l'OMI,", "IMO"), not part of a code
+# ("MSC.81(70)", "Res.MSC").
+_LONE_ACRONYM_RE = lazy_pattern(r"(?<![\w.])[A-Z]{2,5}(?![\w.(])")
+
+
+def _acronym_before_code_to_b(text: str, start: int, split: int, end: int) -> int:
+    """``split``, or the start of the acronym just before it when side B opens with the
+    code side A's opening holds, an abbreviation glued to it ("Res.MSC.81(70)" for "Rés.
+    MSC.81(70)"), side A holds an acronym of its own besides and side B none: the acronym
+    is side B's, heading its code (DGT-TM FR-NL "Rés. MSC.81(70) de l'OMI, telle que
+    modifiée IMO | Res.MSC.81(70), zoals gewijzigd", for "... modifiée | IMO
+    Res.MSC.81(70) ..."; the acronyms lean to no language)."""
+    before = _chunk_before(text, start, split)
+    if before[0] <= start or not _acronym(other := text[before[0]:before[1]]):
+        return split
+    first = _CHUNK_RE.match(text, split, end)
+    if first is None or not any(ch.isdigit() for ch in first.group()):
+        return split
+    code = first.group().rstrip(",;:")
+    opening = _CHUNK_RE.findall(text, start, min(before[0], start + 80))[:OWN_ACRONYM_CHUNKS]
+    if not any(c.rstrip(",;:") != code and code.endswith(c.rstrip(",;:"))
+               and any(ch.isdigit() for ch in c) for c in opening):
+        return split
+    own = {m.group() for m in _LONE_ACRONYM_RE.finditer(text, start, before[0])}
+    if not own - {other} or _LONE_ACRONYM_RE.search(text, split, end):
+        return split
+    return before[0]
 
 
 def _codes_end_to_a(text: str, start: int, split: int, end: int) -> int:
