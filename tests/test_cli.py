@@ -1026,3 +1026,28 @@ def test_a_termbase_or_index_named_dash_is_refused(tmp_path: Path,
     assert result.exit_code == 2
     assert "needs a file name, not '-'" in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_character_standard_output_cannot_encode_is_an_error_naming_it() -> None:
+    # PYTHONIOENCODING=ascii (or a Latin-1 locale): the seed's "‘" ended `pairs` with
+    # "'ascii' codec can't encode character '\u2018' in position 295: ordinal not in
+    # range(128)", naming neither the stream nor the way out
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    for extra in ([], ["--format", "jsonl"]):
+        done = subprocess.run([sys.executable, "-c", "from tmx_export.cli import main; main()",
+                               "pairs", str(SEED), *extra], capture_output=True, env=env,
+                              timeout=120)
+        assert done.returncode == 1
+        assert done.stderr.decode("ascii", "backslashreplace") == (
+            "tmx-export: error: <stdout>: cannot write U+2018 (LEFT SINGLE QUOTATION MARK) in "
+            "ascii, the "
+            "encoding of standard output (the locale or PYTHONIOENCODING chose it): "
+            "PYTHONIOENCODING=utf-8 writes every character\n")
+    env["PYTHONIOENCODING"] = "utf-8"
+    done = subprocess.run([sys.executable, "-c", "from tmx_export.cli import main; main()",
+                           "pairs", str(SEED)], capture_output=True, env=env, timeout=120)
+    assert done.returncode == 0 and "\u2018" in done.stdout.decode("utf-8")

@@ -12,6 +12,7 @@ import io
 import os
 import stat
 import sys
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
@@ -419,7 +420,27 @@ def writing_stdout() -> AbstractContextManager[None]:
     stands in for it first)."""
     if sys.stdout is None:
         raise InputError(STDOUT_NAME, "cannot write: standard output is closed")
-    return _written_as(STDOUT_NAME)
+    return _stdout_written()
+
+
+@contextmanager
+def _stdout_written() -> Iterator[None]:
+    """:func:`_written_as` standard output, whose encoding is the locale's or
+    ``PYTHONIOENCODING``'s, not always UTF-8 as every file the tool writes: a character it
+    cannot hold is the one-line error naming ``<stdout>``, the character and the way out,
+    where `PYTHONIOENCODING=ascii tmx-export pairs ...` said only "'ascii' codec can't
+    encode character '\u2018' in position 295"."""
+    try:
+        with _written_as(STDOUT_NAME):
+            yield
+    except UnicodeEncodeError as exc:
+        char = exc.object[exc.start]  # named, not shown: the stream cannot show it either
+        name = unicodedata.name(char, "")
+        raise InputError(STDOUT_NAME, f"cannot write U+{ord(char):04X}"
+                         f"{f' ({name})' if name else ''} in "
+                         f"{exc.encoding}, the encoding of standard output (the locale or "
+                         "PYTHONIOENCODING chose it): PYTHONIOENCODING=utf-8 writes every "
+                         "character") from None
 
 
 def writing_to(path: str | Path) -> AbstractContextManager[None]:
