@@ -1742,13 +1742,18 @@ def held_languages(path: str | Path, sample: int = 50) -> set[str]:
     language takes the default pair."""
     held: set[str] = set()
     for count, elem in enumerate(iter_elements(path, ("tu",)), 1):
-        for child in elem:
-            lang = child.get(XML_LANG) or child.get("lang") if child.tag == "tuv" else None
-            if lang:
-                held.add(normalise_tag(lang))
+        held.update(map(normalise_tag, _tuv_tags(elem)))
         if count >= sample:
             break
     return held
+
+
+def _tuv_tags(tu: etree._Element) -> Iterator[str]:
+    """The language tag of each ``<tuv>`` of ``tu`` that names one, as written."""
+    for child in tu:
+        lang = child.get(XML_LANG) or child.get("lang") if child.tag == "tuv" else None
+        if lang:
+            yield lang
 
 
 def declared_languages(path: str | Path, sample: int = 50) -> tuple[str, str] | None:
@@ -1762,10 +1767,8 @@ def declared_languages(path: str | Path, sample: int = 50) -> tuple[str, str] | 
         if elem.tag == "header":
             srclang = elem.get("srclang") or ""
             continue
-        for child in elem:
-            lang = child.get(XML_LANG) or child.get("lang") if child.tag == "tuv" else None
-            if lang:
-                spellings.setdefault(normalise_tag(lang), lang)
+        for lang in _tuv_tags(elem):
+            spellings.setdefault(normalise_tag(lang), lang)
         if count >= sample or len(spellings) > 2:
             break
     if len(spellings) != 2 or not srclang or srclang == "*all*":
