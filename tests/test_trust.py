@@ -794,6 +794,21 @@ def test_a_short_dump_with_a_side_in_a_third_language_is_refused(tmp_path: Path,
     assert not out.exists()
 
 
+@pytest.mark.parametrize("tag", ["ga-IE", "mt-MT", "ro-RO"])
+def test_a_target_language_absent_from_the_seed_names_the_language_found(
+        tmp_path: Path, tag: str) -> None:
+    """The seed (English, then French) read as English to Irish, Maltese or Romanian: its
+    French half leans to English against those languages' n-grams or shared words, so the
+    halves were not told apart and the refusal said "both halves of a paragraph read as
+    en", pointing at the source. It names the French it found instead."""
+    out = tmp_path / "o.tmx"
+    line = assert_refused(run("build", str(SEED), "-o", str(out), "--target-lang", tag),
+                          str(SEED))
+    assert f"{tag} side is in another language (fr)" in line
+    assert "read as en" not in line
+    assert not out.exists()
+
+
 @pytest.mark.parametrize(("option", "tag"), [("--source-lang", "de-DE"),
                                               ("--target-lang", "es-ES")])
 def test_a_language_absent_from_the_text_is_refused(tmp_path: Path, option: str,

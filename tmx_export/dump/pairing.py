@@ -34,9 +34,11 @@ from ..frequencies import listed_languages, zipf
 from ..lang import (
     CAPITALS_WEIGHT,
     MAX_WORD_SCORE,
+    THIRD_LANGUAGE_PROB,
     WORD_RE,
     close_languages,
     elisions,
+    identifier,
     primary,
     text_lean,
     third_language,
@@ -2249,6 +2251,26 @@ def _by_language(first: str, second: str, langs: tuple[str, str]) -> tuple[str, 
     return (first, second) if leans[0][0] > 0 else (second, first)
 
 
+# A half of a paragraph this long at least is long enough for the identifier to name its
+# language (:func:`~tmx_export.lang.third_language`'s shortest text).
+HALF_MIN_CHARS = 40
+
+
+def _half_in_third_language(first: str, second: str, langs: tuple[str, str]) -> str | None:
+    """The language the identifier reads a half of a paragraph as (:data:`~tmx_export.lang.
+    THIRD_LANGUAGE_PROB` sure, :data:`HALF_MIN_CHARS` long), when it is neither of
+    ``langs``: the seed dump read as English-Irish has its French half leaning to English
+    against Irish's n-grams (0.6 a word), so the two halves, not told apart by their
+    words, were rejected as "both halves of a paragraph read as en", sending the user to
+    ``--source-lang``. Asked only of a paragraph already rejected: it names the reason."""
+    for half in (first, second):
+        if len(half) >= HALF_MIN_CHARS:
+            lang, prob = identifier().classify(half)
+            if lang not in langs and prob >= THIRD_LANGUAGE_PROB:
+                return str(lang)
+    return None
+
+
 def _check_pair(
     source: str, target: str, numbered: bool, file: str, line: int,
     source_lang: str, target_lang: str, langs: tuple[str, str], *, shown: str,
@@ -2279,6 +2301,12 @@ def _check_pair(
                 return _check_pair(f"{number}. {halves[0]}", f"{number}. {halves[1]}",
                                    numbered, file, line, source_lang, target_lang, langs,
                                    shown=shown)
+            other = _half_in_third_language(text[:second.start()], text[second.end():], langs)
+            if other is not None:
+                # a half in neither language asked: the dump's other language is not the
+                # one the options name ("34. Calls on ... 34. invite ..." read as en-ga)
+                return reject(f"{missing} side is in another language ({other})",
+                              languages=(other,))
             # the paragraph's number twice on the one side: both halves in one language
             # ("1329. 200, rue de la Loi 1329. Rue de la Loi 200", DGT-TM)
             return reject(f"no {missing} side: both halves of a paragraph read as {lang}",
