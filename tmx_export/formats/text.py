@@ -215,7 +215,9 @@ def remove_stale_parts(target: Path) -> None:
     directory = target.parent if str(target.parent) else Path(".")
     prefix = f".{target.name}."
     try:
-        names = [n for n in os.listdir(directory) if n.startswith(prefix) and n.endswith(".part")]
+        # (".part-journal": SQLite's journal of a new termbase made in a part)
+        names = [n for n in os.listdir(directory)
+                 if n.startswith(prefix) and n.endswith((".part", ".part-journal"))]
     except OSError:
         return
     for name in names:
