@@ -554,4 +554,15 @@ def cleaning_options(command: F) -> F:
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name=PROG)
 def main() -> None:
-    """Turn bilingual text into TMX translation memories and TBX termbases."""
+    """Turn bilingual text into TMX translation memories and TBX termbases.
+
+    \b
+    Exit status (for scripts; check and validate: see their --help):
+      0    done
+      1    an error, said in one line on standard error
+           (tmx-export: error: FILE[:LINE]: what); no output written
+      2    a usage error (an unknown option, a bad value)
+      130  interrupted (Ctrl-C), 143 terminated (SIGTERM): no output
+           left behind
+      141  the reader of standard output left (| head -1)
+    """
