@@ -459,6 +459,8 @@ def test_a_new_termbase_another_run_made_meanwhile_is_recorded_in(tmp_path, monk
     result = CliRunner().invoke(terms, [str(DGT_MEMORY), "--termbase", str(db)])
     assert result.exit_code == 0, result.output
     assert "made by another run meanwhile" in result.output
+    # what it recorded in a termbase it did not put in place goes unsaid
+    assert result.output.count("term pair(s) recorded over") == 1
     with Termbase(db) as termbase:
         assert sorted(d.name for d in termbase.documents()) == sorted(
             [seed_pair().file, str(DGT_MEMORY)])

@@ -310,18 +310,21 @@ def _terms_with_termbase(termbase_path: str, by_document: dict[str, list[Pair]],
     one. Another run making it meanwhile: this run's documents are recorded in that one."""
     from .termbase import TermbaseAppeared, new_termbase
 
-    args = (by_document, documents, options, read, say, clock)
     if not Path(termbase_path).exists():
+        held: list[str] = []  # said once the termbase is in place, not of one never made
         try:
             with new_termbase(termbase_path) as made:
-                pairs, line = _record_in_termbase(made, termbase_path, *args)
+                pairs, line = _record_in_termbase(made, termbase_path, by_document, documents,
+                                                  options, read, held.append, clock)
         except TermbaseAppeared:
             _say(say, f"termbase {termbase_path}: made by another run meanwhile; this run's "
                       "documents are recorded in it")
         else:
-            _say(say, line)
+            for message in [*held, line]:
+                _say(say, message)
             return pairs
-    pairs, line = _record_in_termbase(termbase_path, termbase_path, *args)
+    pairs, line = _record_in_termbase(termbase_path, termbase_path, by_document, documents,
+                                      options, read, say, clock)
     _say(say, line)
     return pairs
 
