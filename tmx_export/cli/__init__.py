@@ -562,7 +562,7 @@ def main() -> None:
       1    an error, said in one line on standard error
            (tmx-export: error: FILE[:LINE]: what); no output written
       2    a usage error (an unknown option, a bad value)
-      130  interrupted (Ctrl-C), 143 terminated (SIGTERM): no output
-           left behind
+      130  interrupted (Ctrl-C), 143 terminated (SIGTERM), 129 hung up
+           (SIGHUP): no output left behind
       141  the reader of standard output left (| head -1)
     """
