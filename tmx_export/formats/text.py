@@ -118,23 +118,25 @@ def read_head_text(path: str | Path, lines: int) -> str:
     languages of ``pairs`` JSON Lines) was read by decoding the whole file, which the
     reader then decoded again: two reads of a large file. A head that is not UTF-8 (a code
     page is told from the whole file) is the whole file's text."""
-    import gzip
-    import zlib
+    import zlib  # (built in: its error is caught; gzip itself only for a .gz file)
 
     name = STDIN_NAME if str(path) == "-" else str(path)
     p = stdin_copy() if str(path) == "-" else readable_file(path)
     chunk, head = 1 << 16, b""
     try:
         with open(p, "rb") as raw:
-            packed = raw.read(2) == GZIP_MAGIC
+            handle: IO[bytes] = raw
+            if raw.read(2) == GZIP_MAGIC:
+                import gzip
+
+                handle = gzip.GzipFile(fileobj=raw)
             raw.seek(0)
-            with gzip.open(raw) if packed else raw as handle:
-                while head.count(b"\n") < lines:
-                    more = handle.read(chunk)
-                    if not more:  # the whole file
-                        return decode_bytes(head, name)
-                    head += more
-                    chunk *= 2
+            while head.count(b"\n") < lines:
+                more = handle.read(chunk)
+                if not more:  # the whole file
+                    return decode_bytes(head, name)
+                head += more
+                chunk *= 2
     except (OSError, EOFError, zlib.error) as exc:  # (a stream cut short, as uncompressed)
         raise InputError(input_name(name), f"cannot read: {exc}") from None
     cut = head[:head.rindex(b"\n") + 1]
