@@ -1051,3 +1051,16 @@ def test_a_character_standard_output_cannot_encode_is_an_error_naming_it() -> No
     done = subprocess.run([sys.executable, "-c", "from tmx_export.cli import main; main()",
                            "pairs", str(SEED)], capture_output=True, env=env, timeout=120)
     assert done.returncode == 0 and "\u2018" in done.stdout.decode("utf-8")
+
+
+def test_the_help_names_the_exit_statuses_the_readme_lists() -> None:
+    # a CI job's author reads `tmx-export --help`: the statuses were in the README alone
+    # (and in check's and validate's --help), so 143 for a SIGTERM looked like a crash
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("Exit statuses, for scripts:"):]
+    rows = re.findall(r"^\| ([\d, ]+) \|", table[:table.index("\n\n", 40)], re.MULTILINE)
+    listed = {status.strip() for row in rows for status in row.split(",")}
+    assert listed == {"0", "1", "2", "130", "143", "129", "141"}
+    help_text = CliRunner().invoke(main, ["--help"]).output
+    section = help_text[help_text.index("Exit status"):help_text.index("Options:")]
+    assert set(re.findall(r"\b(\d{1,3}) ", section)) == listed

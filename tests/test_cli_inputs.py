@@ -1394,3 +1394,37 @@ def test_a_workbook_of_pairs_in_a_directory_is_not_read_for_a_report(
     found = run("pairs", folder)
     assert found.exit_code == 0, found.output
     assert found.stdout == alone.stdout and len(headers) == read_alone
+
+
+FOLDER_COMMANDS = [
+    ("build", ["-o", "{out}/m.tmx"]), ("pairs", ["-o", "{out}/p.jsonl"]),
+    ("merge", ["-o", "{out}/m.tmx"]), ("stats", []), ("check", []),
+    ("concordance", ["Commission"]), ("terms", ["--csv", "{out}/t.csv"]), ("validate", []),
+]
+
+
+@pytest.mark.parametrize("command, extra", FOLDER_COMMANDS)
+def test_every_command_says_the_files_of_a_folder_it_did_not_read(tmp_path, command, extra):
+    """A folder of DGT-TM memories with a note and an empty memory beside them: `build`
+    listed what it did not read, `check`, `pairs`, `concordance`, `terms`, `stats`, `merge`
+    and `validate` said nothing (and `merge` and `stats` stopped at the empty file: "not
+    well-formed XML"). Every command now says them the same way, on standard error, but
+    with --quiet; `validate` judges the empty file (its verdict) rather than skip it."""
+    corpus, out = tmp_path / "vendor memories", tmp_path / "out"
+    corpus.mkdir()
+    out.mkdir()
+    shutil.copy(DGT / "22019D0391.tmx", corpus / "22019D0391.tmx")
+    (corpus / "notes.md").write_text("Sent by the vendor on 3 May.\n", encoding="utf-8")
+    (corpus / "old.tmx").write_bytes(b"")
+    args = [command, str(corpus), *(a.format(out=out) for a in extra)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == (1 if command == "validate" else 0), result.output
+    stream = result.stdout if command == "build" else result.stderr  # (build: its summary)
+    assert f"not read (1 file of unknown type): {corpus / 'notes.md'}\n" in stream
+    if command == "validate":
+        assert f"{corpus / 'old.tmx'}: not well-formed XML" in result.stdout
+    else:
+        assert f"skipped {corpus / 'old.tmx'}: file is empty\n" in stream
+    quiet = CliRunner().invoke(main, [*args, "--quiet"])
+    assert quiet.exit_code == result.exit_code, quiet.output
+    assert "not read" not in quiet.output and "skipped" not in quiet.output

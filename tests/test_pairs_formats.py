@@ -374,3 +374,57 @@ def test_hand_made_jsonl_rejects_name_the_file_and_line(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert [(r.file, r.line, r.reason) for r in read_rejects(rejects)] == [
         (str(pairs), 2, "empty-side"), (str(pairs), 3, "duplicate")]
+
+
+def _pairs_file(tmp_path: Path, fmt: str) -> Path:
+    """The DE-PL pairs of a DGT-TM memory as `pairs --format FMT` writes them, repeated
+    to a file of some 300 KB (several reads of the head), and a table of their texts
+    headed `de-DE`/`pl-PL`."""
+    from click.testing import CliRunner
+
+    from tmx_export.cli import main
+
+    once = tmp_path / f"once.{fmt}"
+    result = CliRunner().invoke(main, [
+        "pairs", str(DATA / "tmx" / "dgt-tm" / "22019D0437.tmx"), "--source-lang", "de-DE",
+        "--target-lang", "pl-PL", "--format", "jsonl" if fmt == "table" else fmt,
+        "-o", str(once)])
+    assert result.exit_code == 0, result.output
+    lines = once.read_text(encoding="utf-8").splitlines(keepends=True)
+    if fmt == "table":
+        rows = [json.loads(line) for line in lines]
+        lines = ["de-DE\tpl-PL\n"] + [f"{row['source']}\t{row['target']}\n" for row in rows]
+    big = tmp_path / f"big.{'tsv' if fmt == 'table' else fmt}"
+    body = lines[1:] if fmt != "jsonl" else lines
+    with big.open("w", encoding="utf-8") as out:
+        out.write(lines[0] if fmt != "jsonl" else "")
+        while out.tell() < 300_000:
+            out.writelines(body)
+    return big
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "tsv", "table"])
+def test_the_languages_a_file_declares_are_read_from_its_head(tmp_path, monkeypatch, fmt):
+    # `build pairs.jsonl` with no language named decoded the whole file to find the pair
+    # it declares, then the reader decoded it again: a large file read twice
+    from click.testing import CliRunner
+
+    from tmx_export.cli import main
+    from tmx_export.formats import text
+
+    big = _pairs_file(tmp_path, fmt)
+    decoded: list[int] = []
+    decode = text.decode_bytes
+
+    def counted(data: bytes, name: str) -> str:
+        decoded.append(len(data))
+        return decode(data, name)
+
+    monkeypatch.setattr(text, "decode_bytes", counted)
+    out = tmp_path / "m.tmx"
+    result = CliRunner().invoke(main, ["build", str(big), "-o", str(out), "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    assert "languages as the memory declares them: de-DE -> pl-PL" in result.output
+    assert decoded.count(big.stat().st_size) == 1, decoded
+    assert sum(decoded) < 1.5 * big.stat().st_size
+    assert 'xml:lang="pl-PL"' in out.read_text(encoding="utf-8")

@@ -21,7 +21,7 @@ from openpyxl import load_workbook
 from test_terms import _europarl_session, seed_pair
 
 from tmx_export.cli.terms import terms_command as terms
-from tmx_export.errors import InputError
+from tmx_export.errors import InputError, Terminated
 from tmx_export.terms import Document, Termbase, TermPair, extract_terms, fingerprint
 from tmx_export.terms.glossary import write_glossary
 from tmx_export.terms.review import apply_review, write_review
@@ -406,6 +406,65 @@ def test_two_runs_adding_the_same_document_at_once_count_it_once(tmp_path):
         assert [d.name for d in termbase.documents()] == ["ep-34.txt"]
         cluster = termbase.pairs()[0]
     assert (cluster.source_term, cluster.count) == ("cluster", 6)
+
+
+DGT_MEMORY = DATA / "tmx" / "dgt-tm" / "22019D0437.tmx"  # EN-GB/FR-FR units among 24 languages
+
+
+def _stopped(monkeypatch, stop: BaseException) -> None:
+    """Extraction stopped by ``stop`` (Ctrl-C, SIGTERM) once the termbase is open."""
+    def extract(*args, **kwargs):
+        raise stop
+
+    monkeypatch.setattr("tmx_export.terms.associate.extract_terms", extract)
+
+
+@pytest.mark.parametrize("stop, status", [(KeyboardInterrupt(), 130), (Terminated(15), 143)])
+def test_a_run_stopped_midway_leaves_no_new_termbase(tmp_path, monkeypatch, stop, status):
+    # `terms MEMORY --termbase new.db` stopped while it extracted (Ctrl-C, a CI job's
+    # SIGTERM) left new.db with its tables and no pair: the next run took it as made
+    db = tmp_path / "new.db"
+    _stopped(monkeypatch, stop)
+    result = CliRunner().invoke(terms, [str(DGT_MEMORY), "--termbase", str(db)])
+    assert result.exit_code == status, result.output
+    assert list(tmp_path.iterdir()) == []  # nor a temporary file, nor its journal
+
+
+def test_a_run_stopped_midway_leaves_a_termbase_as_it_was(tmp_path, monkeypatch):
+    db = tmp_path / "terms.db"
+    seed_termbase(db)
+    before = dump(db)
+    _stopped(monkeypatch, KeyboardInterrupt())
+    result = CliRunner().invoke(terms, [str(DGT_MEMORY), "--termbase", str(db)])
+    assert result.exit_code == 130, result.output
+    assert dump(db) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["terms.db"]
+
+
+def test_a_new_termbase_another_run_made_meanwhile_is_recorded_in(tmp_path, monkeypatch):
+    # two jobs creating the same new termbase: the second to finish must not replace the
+    # first's (its documents lost), it records its own in it
+    db, made = tmp_path / "terms.db", tmp_path / "other.db"
+    seed_termbase(made)
+    from tmx_export.terms import associate
+
+    extract = associate.extract_terms
+
+    def meanwhile(*args, **kwargs):
+        if not db.exists():
+            made.rename(db)  # the other run done while this one extracts
+        return extract(*args, **kwargs)
+
+    monkeypatch.setattr("tmx_export.terms.associate.extract_terms", meanwhile)
+    result = CliRunner().invoke(terms, [str(DGT_MEMORY), "--termbase", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "made by another run meanwhile" in result.output
+    # what it recorded in a termbase it did not put in place goes unsaid
+    assert result.output.count("term pair(s) recorded over") == 1
+    with Termbase(db) as termbase:
+        assert sorted(d.name for d in termbase.documents()) == sorted(
+            [seed_pair().file, str(DGT_MEMORY)])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["terms.db"]
 
 
 def test_a_locked_termbase_is_one_line_naming_it(tmp_path, monkeypatch):

@@ -25,11 +25,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from ._lazy import lazy_pattern
-from .errors import InputError
+from .errors import InputError, shown_name
 from .formats.text import STDIN_NAME, check_writable, input_name, readable_file, without_gz
 from .formats.tsv import PAIR_COLUMNS
 from .lang import is_valid_tag, language_of_name, normalise_tag, primary, standard_tag
-from .model import BuildOptions, ReadResult, ReadStream, header_role
+from .model import BuildOptions, ReadResult, ReadStream, count_of, header_role
 
 if TYPE_CHECKING:
     from .dump.reader import DumpParts
@@ -524,8 +524,10 @@ def gather_inputs(
             files.append(name)
         elif path.is_dir():
             below, found, left_out = _listing(path)
+            unknown = [str(p) for p in below if p not in found]
             if ignored is not None:
-                ignored.extend(str(p) for p in below if p not in found)
+                ignored.extend(unknown)
+            _note_unread(unknown)
             if not found:
                 raise InputError(name, "directory holds no input file ("
                                  + ", ".join(f"*{e}" for e in INPUT_EXTENSIONS) + ")")
@@ -544,7 +546,56 @@ def gather_inputs(
         files = _without_other_translations(files, found_below, blank)
     if skipped is not None:
         skipped.extend(blank)
+    _note_unread([name for name, _ in blank], [why for _, why in blank])
     return files
+
+
+# The files found in the folders given that the run does not read, each with why ("" for
+# a file of unknown type): the command says them when it ends (:func:`unread_lines`),
+# whichever command it is. Within :func:`noting_unread`; gathered several times, a file
+# is said once.
+_UNREAD: ContextVar[dict[str, str] | None] = ContextVar("tmx_export_unread", default=None)
+
+
+@contextmanager
+def noting_unread() -> Iterator[dict[str, str]]:
+    """Within this context, the files found in folders and not read are noted in the dict
+    given (name -> why, "" for a file of unknown type): ``check corpus/`` left out its
+    ``notes.md`` and an empty ``old.tmx`` without a word, ``build corpus/`` listed them."""
+    unread: dict[str, str] = {}
+    token = _UNREAD.set(unread)
+    try:
+        yield unread
+    finally:
+        _UNREAD.reset(token)
+
+
+def _note_unread(names: Sequence[str], whys: Sequence[str] = ()) -> None:
+    unread = _UNREAD.get()
+    if unread is not None:
+        for name, why in zip(names, whys or [""] * len(names), strict=True):
+            unread.setdefault(name, why)
+
+
+def take_unread() -> dict[str, str]:
+    """The files noted unread so far (:func:`noting_unread`), which the caller says
+    (``build``, in its summary): the command then does not say them again."""
+    unread = _UNREAD.get()
+    if unread is None:
+        return {}
+    taken = dict(unread)
+    unread.clear()
+    return taken
+
+
+def unread_lines(skipped: Sequence[tuple[str, str]], ignored: Sequence[str]) -> list[str]:
+    """What a run says of the files of its folders it did not read: ``skipped NAME: why``
+    each (eight at most) and ``not read (2 files of unknown type): a.png, notes.md``."""
+    lines = [f"skipped {shown_name(name)}: {why}" for name, why in skipped[:8]]
+    if ignored:
+        shown = (", ".join(map(shown_name, ignored[:5])) + (" ..." if len(ignored) > 5 else ""))
+        lines.append(f"not read ({count_of(len(ignored), 'file')} of unknown type): {shown}")
+    return lines
 
 
 # A run that gathers its inputs more than once (``terms``: to check its outputs, to read
@@ -754,21 +805,31 @@ def _hidden(relative: Path) -> bool:
 MEMORY_ENDINGS = (".tmx", ".tmx.gz")
 
 
-def memory_files(given: Iterable[str | Path],
-                 endings: tuple[str, ...] = MEMORY_ENDINGS) -> list[str | Path]:
+def memory_files(given: Iterable[str | Path], endings: tuple[str, ...] = MEMORY_ENDINGS,
+                 *, skip_empty: bool = True) -> list[str | Path]:
     """The files ``merge``, ``stats`` and ``validate`` read: each as given, and a directory
     as every file below it whose name ends in one of ``endings`` (case aside), in sorted
     order, hidden ones left out, as :func:`gather_inputs` walks one for ``build``.
     ``merge vendors/ -o all.tmx`` (the memories each vendor sent, in a folder each) was
     refused: "vendors/: is a directory, expected a file". A directory holding none is the
-    one-line error naming the endings."""
+    one-line error naming the endings. With ``skip_empty`` (not for ``validate``, whose
+    verdict it is), an empty file found in a directory is left out, as ``build`` and
+    ``check`` leave it out, where it stopped ``merge`` ("not well-formed XML")."""
+    from .formats.decoding import is_blank
+    from .formats.xml import read_head
+
     files: list[str | Path] = []
     for item in given:
         path = Path(item)
         if str(item) == "-" or not path.is_dir():
             files.append(item)
             continue
-        found = [p for p in _files_below(path) if p.name.lower().endswith(endings)]
+        below = _files_below(path)
+        found = [p for p in below if p.name.lower().endswith(endings)]
+        _note_unread([str(p) for p in below if p not in found])
+        empty = [p for p in found if skip_empty and is_blank(read_head(p, 1 << 16))]
+        _note_unread([str(p) for p in empty], ["file is empty"] * len(empty))
+        found = [p for p in found if p not in empty] or found  # none left: the first's error
         if not found:
             raise InputError(str(item), "directory holds no "
                              + ", ".join(f"*{ending}" for ending in endings) + " file")

@@ -230,7 +230,8 @@ class Command(click.Command):
             _own_interrupts()
             # a run's outputs are put in place together, or none; an exit status the
             # command chose (check: 1 on findings) is no failure to write
-            with outputs_together(ends=(SystemExit, click.exceptions.Exit)):
+            with _unread_said(ctx), \
+                    outputs_together(ends=(SystemExit, click.exceptions.Exit)):
                 return super().invoke(ctx)
         except InputError as exc:
             fail(str(exc), self.trouble)
@@ -248,6 +249,30 @@ class Command(click.Command):
             fail("terminated", status=128 + exc.signum)
         except InternalError as exc:  # a bug: say so, never pass it off as a result
             fail(f"{exc} (please report this)", self.trouble)
+
+
+@contextmanager
+def _unread_said(ctx: click.Context) -> Iterator[None]:
+    """The files of the folders given that the run did not read (of unknown type, empty,
+    an earlier run's report) said on standard error when the command has run, unless it is
+    ``--quiet`` or said them itself (``build``'s summary): every command that takes a
+    folder says them alike, where only ``build`` did and ``check``, ``merge``, ``pairs``...
+    left out a folder's ``notes.md`` without a word."""
+    from ..inputs import noting_unread, unread_lines
+
+    def say(unread: dict[str, str]) -> None:
+        if unread and not ctx.params.get("quiet"):
+            lines = unread_lines([(name, why) for name, why in unread.items() if why],
+                                 [name for name, why in unread.items() if not why])
+            tell("\n".join(lines), err=True)
+
+    with noting_unread() as unread:
+        try:
+            yield
+        except (SystemExit, click.exceptions.Exit):  # an exit status the command chose
+            say(unread)
+            raise
+        say(unread)
 
 
 class VerdictCommand(Command):
@@ -529,4 +554,15 @@ def cleaning_options(command: F) -> F:
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name=PROG)
 def main() -> None:
-    """Turn bilingual text into TMX translation memories and TBX termbases."""
+    """Turn bilingual text into TMX translation memories and TBX termbases.
+
+    \b
+    Exit status (for scripts; check and validate: see their --help):
+      0    done
+      1    an error, said in one line on standard error
+           (tmx-export: error: FILE[:LINE]: what); no output written
+      2    a usage error (an unknown option, a bad value)
+      130  interrupted (Ctrl-C), 143 terminated (SIGTERM), 129 hung up
+           (SIGHUP): no output left behind
+      141  the reader of standard output left (| head -1)
+    """

@@ -15,7 +15,7 @@ import click
 from ..cores import usable_cores
 from ..errors import shown_name
 from ..formats.profiles import PROFILES
-from ..inputs import READERS, ParallelInput, check_outputs
+from ..inputs import READERS, ParallelInput, check_outputs, take_unread, unread_lines
 from ..model import BuildOptions, count_of
 from . import (
     PROG,
@@ -236,6 +236,7 @@ def build_command(inputs: tuple[str, ...], output: str, quiet: bool, source_file
     with progress_bar(quiet) as bar:
         summary = build(sources, output, options, progress=bar)
     if not quiet:  # on stderr when stdout takes the TMX or the rejects
+        take_unread()  # the summary says them, with the files skipped as they were read
         tell(summary_text(summary), err="-" in (output, options.rejects_path))
 
 
@@ -364,13 +365,7 @@ def summary_text(summary: BuildSummary) -> str:
     lines.append(f"{count_of(accounts.read, read_as(summary.formats))} read = "
                  f"{accounts.in_units} in units "
                  f"+ {accounts.rejected} rejected")
-    for name, why in accounts.skipped[:8]:
-        lines.append(f"skipped {shown_name(name)}: {why}")
-    if summary.ignored:
-        shown = (", ".join(map(shown_name, summary.ignored[:5]))
-                 + (" ..." if len(summary.ignored) > 5 else ""))
-        lines.append(f"not read ({count_of(len(summary.ignored), 'file')} of unknown type): "
-                     f"{shown}")
+    lines.extend(unread_lines(accounts.skipped, summary.ignored))
     lines.extend(relabelled_lines(summary.relabelled, lambda held, asked: (
         f"--{'source' if asked == summary.source_lang else 'target'}-lang {held}")))
     # two regional variants of one language read as the one asked: the memory then offers

@@ -110,7 +110,10 @@ def validate_command(files: tuple[str, ...], quiet: bool) -> None:
               show_default="the cores this process may use",
               help="With 2 or more, a large file is cut in that many runs of units, each "
               "counted in a process of its own (the counts are the same).")
-def stats_command(files: tuple[str, ...], as_json: bool, jobs: int) -> None:
+@click.option("-q", "--quiet", is_flag=True,
+              help="Print nothing but the counts and errors (no note of the files of a "
+              "folder left unread).")
+def stats_command(files: tuple[str, ...], as_json: bool, jobs: int, quiet: bool) -> None:
     """Units, languages, words and characters, duplicates, length ratios of TMX files."""
     from ..tools import format_stats, stats
 

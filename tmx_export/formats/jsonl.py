@@ -17,7 +17,7 @@ from typing import IO, Any
 from ..errors import InputError
 from ..lang import is_valid_tag, normalise_tag, primary
 from ..model import Pair, ReadResult
-from .text import input_name, read_text
+from .text import input_name, read_head_text, read_text
 from .tsv import (
     PAIR_COLUMNS,
     add_in_languages,
@@ -235,7 +235,7 @@ def declared_languages(path: str | Path, sample: int = 50) -> tuple[str, str] | 
     a German-Polish dataset, or of ``pairs`` run in DE-PL, needs no languages named."""
     found: tuple[str, str] | None = None
     count = 0
-    for line in records(read_text(path)):
+    for line in records(read_head_text(path, sample)):  # (the reader reads the file whole)
         if not line.strip():
             continue
         try:

@@ -47,7 +47,14 @@ from ..lang import (
     tag_of_name,
 )
 from ..model import Pair, ReadResult, Reject, header_role, language_option
-from .text import atomic_output, input_name, read_text, readable_file, xlsx_workbook
+from .text import (
+    atomic_output,
+    input_name,
+    read_head_text,
+    read_text,
+    readable_file,
+    xlsx_workbook,
+)
 from .xml import check_archive, check_archive_parts
 
 TABLE_FORMATS = ("tsv", "csv", "xlsx")
@@ -395,7 +402,7 @@ def table_header(path: str | Path, *, sheet: str | None = None,
     """The table's header row (below its title rows: :func:`_header_row`), read without
     the rows after it; ``None`` without one."""
     fmt = table_format(path, table_format_name)
-    rows = _xlsx_rows(path, sheet) if fmt == "xlsx" else _text_rows(path, fmt)
+    rows = _xlsx_rows(path, sheet) if fmt == "xlsx" else _text_rows(path, fmt, head=True)
     found, _titles, _rest = _header_row(iter(rows))
     return [cell.strip() for cell in found[1]] if found is not None else None
 
@@ -679,8 +686,12 @@ def _looks_like_tag(cell: str) -> bool:
 _SEP_LINE = re.compile(r"sep=([^\r\n])\r?\n")
 
 
-def _text_rows(path: str | Path, fmt: str) -> Iterator[tuple[int, list[str]]]:
-    text = read_text(path)
+def _text_rows(path: str | Path, fmt: str, head: bool = False
+               ) -> Iterator[tuple[int, list[str]]]:
+    """The rows of a TSV or CSV table; with ``head``, of its first lines only (its header
+    and title rows, what the sniffer reads), not of the whole file the reader decodes
+    again (:func:`~tmx_export.formats.text.read_head_text`)."""
+    text = read_head_text(path, _HEAD_LINES) if head else read_text(path)
     lines_before = 0
     delimiter = "\t"
     quote, skip_spaces = '"', False
@@ -691,6 +702,11 @@ def _text_rows(path: str | Path, fmt: str) -> Iterator[tuple[int, list[str]]]:
         delimiter, quote, skip_spaces = sniff_dialect(text)
     for line, cells in delimited_rows(text, delimiter, quote, skip_spaces=skip_spaces):
         yield line + lines_before, cells
+
+
+# The lines of a table read for its header (:func:`table_header`): its title rows, the
+# header and the row below it, with room for blank rows between them.
+_HEAD_LINES = 100
 
 
 def sniff_dialect(text: str) -> tuple[str, str, bool]:

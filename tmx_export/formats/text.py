@@ -111,6 +111,42 @@ def read_text(path: str | Path) -> str:
     return decode_bytes(uncompressed(data, str(path)), str(path))
 
 
+def read_head_text(path: str | Path, lines: int) -> str:
+    """The decoded text of the first ``lines`` lines of ``path`` at least (as
+    :func:`read_text` decodes the file: uncompressed, ``"-"`` standard input), reading no
+    more of the file than they take. What a file declares in its first lines (the
+    languages of ``pairs`` JSON Lines) was read by decoding the whole file, which the
+    reader then decoded again: two reads of a large file. A head that is not UTF-8 (a code
+    page is told from the whole file) is the whole file's text."""
+    import zlib  # (built in: its error is caught; gzip itself only for a .gz file)
+
+    name = STDIN_NAME if str(path) == "-" else str(path)
+    p = stdin_copy() if str(path) == "-" else readable_file(path)
+    chunk, head = 1 << 16, b""
+    try:
+        with open(p, "rb") as raw:
+            handle: IO[bytes] = raw
+            if raw.read(2) == GZIP_MAGIC:
+                import gzip
+
+                handle = gzip.GzipFile(fileobj=raw)
+            raw.seek(0)
+            while head.count(b"\n") < lines:
+                more = handle.read(chunk)
+                if not more:  # the whole file
+                    return decode_bytes(head, name)
+                head += more
+                chunk *= 2
+    except (OSError, EOFError, zlib.error) as exc:  # (a stream cut short, as uncompressed)
+        raise InputError(input_name(name), f"cannot read: {exc}") from None
+    cut = head[:head.rindex(b"\n") + 1]
+    try:
+        cut.decode("utf-8")
+    except UnicodeDecodeError:
+        return read_text(path)
+    return decode_bytes(cut, name)
+
+
 GZIP_MAGIC = b"\x1f\x8b"
 
 
@@ -215,7 +251,9 @@ def remove_stale_parts(target: Path) -> None:
     directory = target.parent if str(target.parent) else Path(".")
     prefix = f".{target.name}."
     try:
-        names = [n for n in os.listdir(directory) if n.startswith(prefix) and n.endswith(".part")]
+        # (".part-journal": SQLite's journal of a new termbase made in a part)
+        names = [n for n in os.listdir(directory)
+                 if n.startswith(prefix) and n.endswith((".part", ".part-journal"))]
     except OSError:
         return
     for name in names:

@@ -26,6 +26,7 @@ from .text import (
     atomic_output,
     input_name,
     neutralise_cell,
+    read_head_text,
     read_text,
     restore_cell,
     writing_stdout,
@@ -254,7 +255,7 @@ def declared_languages(path: str | Path, sample: int = 50) -> tuple[str, str] | 
     ``source_lang`` and ``target_lang`` of its first ``sample`` rows, when all say the same;
     else ``None``. As for JSON Lines, ``pairs --format tsv`` run in DE-PL is read back in
     DE-PL without its languages named again."""
-    lines = records(read_text(path))
+    lines = records(read_head_text(path, sample + 1))  # (the reader reads the file whole)
     header = lines[0].split("\t") if lines else []
     if "source_lang" not in header or "target_lang" not in header:
         return None

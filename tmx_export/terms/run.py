@@ -304,6 +304,34 @@ def run_terms(
 def _terms_with_termbase(termbase_path: str, by_document: dict[str, list[Pair]],
                          documents: dict, options: dict, read: str, say: Say,
                          clock: _Clock) -> list[TermPair]:
+    """:func:`_record_in_termbase`; a new termbase made whole in a temporary file and put
+    in place when complete (:func:`~tmx_export.terms.termbase.new_termbase`): a run
+    stopped half-way (Ctrl-C, SIGTERM, an error) leaves no termbase, where it left an empty
+    one. Another run making it meanwhile: this run's documents are recorded in that one."""
+    from .termbase import TermbaseAppeared, new_termbase
+
+    if not Path(termbase_path).exists():
+        held: list[str] = []  # said once the termbase is in place, not of one never made
+        try:
+            with new_termbase(termbase_path) as made:
+                pairs, line = _record_in_termbase(made, termbase_path, by_document, documents,
+                                                  options, read, held.append, clock)
+        except TermbaseAppeared:
+            _say(say, f"termbase {termbase_path}: made by another run meanwhile; this run's "
+                      "documents are recorded in it")
+        else:
+            for message in [*held, line]:
+                _say(say, message)
+            return pairs
+    pairs, line = _record_in_termbase(termbase_path, termbase_path, by_document, documents,
+                                      options, read, say, clock)
+    _say(say, line)
+    return pairs
+
+
+def _record_in_termbase(opened: str, termbase_path: str, by_document: dict[str, list[Pair]],
+                        documents: dict, options: dict, read: str, say: Say,
+                        clock: _Clock) -> tuple[list[TermPair], str]:
     """Extract over the units of every document the termbase has read of this run's language
     pair(s) and the new ones of ``by_document``, and record the counts; the termbase's pairs
     of this run's language pair(s), best first.
@@ -312,7 +340,9 @@ def _terms_with_termbase(termbase_path: str, by_document: dict[str, list[Pair]],
     counts, the association and ``min_count`` are those of the whole, so two runs over two
     documents give what one run over both gives. It happens inside the termbase's write
     transaction (another run adding a document meanwhile would be left out of both
-    extractions).
+    extractions). The termbase file ``opened`` is named ``termbase_path`` (a new one is
+    made under a temporary name); the line saying what was recorded comes back with the
+    pairs.
     """
     from .termbase import Termbase, primary_langs
 
@@ -321,7 +351,7 @@ def _terms_with_termbase(termbase_path: str, by_document: dict[str, list[Pair]],
     # primary subtags, as check reads them: en/fr and en-GB/fr-FR are one pair.
     run_langs = {primary_langs((unit.source_lang, unit.target_lang))
                  for members in by_document.values() for unit in members}
-    with Termbase(termbase_path) as termbase, termbase.transaction():
+    with Termbase(opened, name=termbase_path) as termbase, termbase.transaction():
         new = termbase.new_documents(documents, by_document)
         last_id = termbase.db.execute("SELECT coalesce(max(id), 0) FROM pairs").fetchone()[0]
         known = [name for name in documents if name not in new]
@@ -343,10 +373,10 @@ def _terms_with_termbase(termbase_path: str, by_document: dict[str, list[Pair]],
         if stored is None or len(run_langs) > 1 or len(doc_langs) > 1:
             stored = termbase.pairs(options["min_count"], options["max_contexts"],
                                     langs=run_langs)
-    _say(say, _termbase_summary(termbase_path, added, stored, last_id, new_pairs,
-                                run_langs, options["min_count"]))
+    line = _termbase_summary(termbase_path, added, stored, last_id, new_pairs, run_langs,
+                             options["min_count"])
     clock.lap("termbase")
-    return _in_run_tags(stored, by_document)
+    return _in_run_tags(stored, by_document), line
 
 
 def _in_run_tags(stored: list[TermPair], by_document: dict[str, list[Pair]]) -> list[TermPair]:

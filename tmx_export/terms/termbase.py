@@ -361,15 +361,61 @@ def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+class TermbaseAppeared(Exception):
+    """Another run made the new termbase while this one made it (:func:`new_termbase`)."""
+
+
+@contextmanager
+def new_termbase(path: str | Path) -> Iterator[str]:
+    """The name of a temporary file beside ``path``, to make a new termbase in; linked into
+    place as ``path`` when the block ends well, removed (its journal too) on any failure.
+    ``terms --termbase new.db`` stopped by Ctrl-C, SIGTERM or an error while it extracted
+    left an empty termbase (its tables alone), which the next run took as made. Raises
+    :class:`TermbaseAppeared` when ``path`` was made meanwhile (another run's termbase,
+    never replaced: its documents would be lost); the caller then records in it."""
+    import os
+
+    from ..formats.text import output_target, temp_beside
+
+    made: list[str] = []
+    try:
+        fd, tmp = temp_beside(path, made)
+        os.close(fd)
+        made.append(tmp + "-journal")  # SQLite's, while a transaction is open
+        yield tmp
+        with open(tmp, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)
+        target = output_target(path)[1]
+        try:
+            os.link(tmp, target)  # never over a file: unlike a rename
+        except FileExistsError:
+            raise TermbaseAppeared(str(path)) from None
+        except OSError:  # a file system without hard links
+            if target.exists():
+                raise TermbaseAppeared(str(path)) from None
+            os.replace(tmp, target)
+    finally:
+        for name in made:
+            try:
+                os.unlink(name)
+            except OSError:
+                pass
+
+
 class Termbase:
     """A termbase file. Use as a context manager, or call :meth:`close`.
 
     ``timeout`` is how long (seconds) to wait for another run holding the file before
     giving up with an :class:`InputError` saying it is locked (default :data:`BUSY_TIMEOUT`).
+    ``name`` is the file errors name, when ``path`` is a temporary file standing for it
+    (a new termbase made whole, :func:`new_termbase`).
     """
 
-    def __init__(self, path: str | Path, timeout: float | None = None) -> None:
+    def __init__(self, path: str | Path, timeout: float | None = None, *,
+                 name: str | None = None) -> None:
         self.path = str(path)
+        self.name = self.path if name is None else name
         # read when opening, not when defining: a caller (or a test) may change BUSY_TIMEOUT
         self.timeout = timeout = BUSY_TIMEOUT if timeout is None else timeout
         self._depth = 0  # transaction nesting: only the outermost one begins and commits
@@ -422,7 +468,7 @@ class Termbase:
             raise self._damaged(f"{problems[0]}{more}")
 
     def _damaged(self, problem: str) -> InputError:
-        return InputError(self.path, f"not a termbase (the SQLite file is damaged: {problem});"
+        return InputError(self.name, f"not a termbase (the SQLite file is damaged: {problem});"
                           " restore it from a backup")
 
     def _error(self, exc: sqlite3.Error) -> Exception:
@@ -430,16 +476,16 @@ class Termbase:
         anything else (a bug here, which deserves its traceback)."""
         code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
         if code in (_BUSY, _LOCKED):
-            return InputError(self.path, f"the termbase is locked by another program (waited "
+            return InputError(self.name, f"the termbase is locked by another program (waited "
                               f"{self.timeout:g} s); try again when it has finished")
         if code == _NOTADB:
-            return InputError(self.path, f"not a termbase ({exc})")
+            return InputError(self.name, f"not a termbase ({exc})")
         if code == _CORRUPT:
             return self._damaged(str(exc))
         if code in (_CANTOPEN, _PERM):
-            return InputError(self.path, f"cannot open the termbase ({exc})")
+            return InputError(self.name, f"cannot open the termbase ({exc})")
         if code in (_READONLY, _FULL, _IOERR):
-            return InputError(self.path, f"cannot write to the termbase ({exc})")
+            return InputError(self.name, f"cannot write to the termbase ({exc})")
         return exc
 
     @contextmanager
@@ -495,14 +541,14 @@ class Termbase:
             tables = {name for (name,) in self.db.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table'")}
             if not _TABLES <= tables:
-                raise InputError(self.path, "not a termbase (an SQLite file with other tables)")
+                raise InputError(self.name, "not a termbase (an SQLite file with other tables)")
             return
         # one transaction: a failed migration leaves the file as it was, and a second run
         # creating the same new termbase at the same time waits, then finds it made
         with self.transaction():
             version = self.version
             if version > SCHEMA_VERSION:
-                raise InputError(self.path, f"termbase schema version {version} is newer than "
+                raise InputError(self.name, f"termbase schema version {version} is newer than "
                                  f"this tmx-export understands ({SCHEMA_VERSION}); upgrade "
                                  "tmx-export")
             if version == SCHEMA_VERSION:
@@ -515,7 +561,7 @@ class Termbase:
             foreign = (bool(tables) if version == 0
                        else not _TABLES_1 <= tables or version == 2 and "units" in tables)
             if foreign:
-                raise InputError(self.path, "not a termbase (an SQLite file with other tables)")
+                raise InputError(self.name, "not a termbase (an SQLite file with other tables)")
             for index, script in enumerate(MIGRATIONS[version:], version):
                 if index in _REKEY_MIGRATIONS:
                     _rekey_pairs(self.db)

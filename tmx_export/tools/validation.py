@@ -66,7 +66,7 @@ def validate(paths: Iterable[str | Path]) -> list[Problem]:
     there (a typo, a glob that matched nothing: ``vendor/*.tmx`` given as it is) is the
     one-line error, before any file is read: no verdict on the files, where it was a
     problem among the others, and ``validate`` said "invalid" of memories never read."""
-    files = memory_files(paths, (*MEMORY_ENDINGS, ".tbx"))
+    files = memory_files(paths, (*MEMORY_ENDINGS, ".tbx"), skip_empty=False)
     for path in files:
         readable_file(path)
     problems: list[Problem] = []
