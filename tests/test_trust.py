@@ -520,6 +520,29 @@ def test_stale_parts_of_a_killed_run_are_removed(tmp_path: Path) -> None:
     assert not dead.exists() and alive.exists() and other.exists()
 
 
+def test_parts_of_another_container_are_left_while_fresh(tmp_path: Path) -> None:
+    """Two containers writing one output on a shared volume: each run's process id means
+    nothing in the other's process namespace, and a run took the other's part, being
+    written, for a killed run's and removed it (that run then failed, "No such file or
+    directory"). A part tagged with another machine or namespace stays until untouched for
+    days; one tagged with ours is judged by its process, as one without a tag is."""
+    from tmx_export.formats import text
+
+    days, ours_tag = text.FOREIGN_PART_DAYS, text._host_tag()
+    out = tmp_path / "o.tmx"
+    other = "zzzzzzzz"  # no machine's tag (eight hex digits)
+    fresh = tmp_path / f".o.tmx.999999999.{other}.abcd1234.part"  # another container's
+    old = tmp_path / f".o.tmx.999999998.{other}.abcd1234.part"  # left there days ago
+    ours = tmp_path / f".o.tmx.999999999.{ours_tag}.abcd1234.part"  # a killed run's
+    for part in (fresh, old, ours):
+        part.write_text("<tmx", encoding="utf-8")
+    long_ago = time.time() - (days + 1) * 86400
+    os.utime(old, (long_ago, long_ago))
+    build([SEED], out)
+    assert fresh.exists() and not old.exists() and not ours.exists()
+    assert not list(tmp_path.glob(".o.tmx.*.part"))[1:]  # the fresh one alone is left
+
+
 def _big_dump(tmp_path: Path) -> tuple[Path, Path]:
     """A dump large enough that a run is still writing when a signal comes, and an empty
     directory for the run's outputs."""

@@ -12,9 +12,12 @@ import io
 import os
 import stat
 import sys
+import time
 import unicodedata
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
@@ -220,8 +223,9 @@ def output_target(path: str | Path) -> tuple[bool, Path]:
 
 
 def temp_beside(path: str | Path, names: list[str]) -> tuple[int, str]:
-    """A new temporary file in ``path``'s directory, named ``.NAME.PID.XXXX.part``: the
-    process id lets a later run tell the parts of a killed run (removed by
+    """A new temporary file in ``path``'s directory, named ``.NAME.PID.HOST.XXXX.part``:
+    the process id (and :func:`_host_tag`, the machine and process namespace it is an id
+    in) lets a later run tell the parts of a killed run (removed by
     :func:`remove_stale_parts`) from those of a run still going. Its name goes into
     ``names``, the caller's list of files to remove on failure, before the file is made: a
     SIGTERM raises wherever Python is, and one that came between the file made and its
@@ -234,7 +238,7 @@ def temp_beside(path: str | Path, names: list[str]) -> tuple[int, str]:
     flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     while True:
         name = os.path.abspath(os.path.join(
-            directory, f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}.part"))
+            directory, f".{target.name}.{os.getpid()}.{_host_tag()}.{os.urandom(4).hex()}.part"))
         names.append(name)
         try:
             return os.open(name, flags, 0o600), name
@@ -245,9 +249,30 @@ def temp_beside(path: str | Path, names: list[str]) -> tuple[int, str]:
             raise InputError(str(path), f"cannot write: {exc.strerror}") from None
 
 
+# A part made on another machine or in another container (another process namespace,
+# where its process id means nothing here) is stale when it has not changed for this long.
+FOREIGN_PART_DAYS = 2
+
+
+@lru_cache(maxsize=1)
+def _host_tag() -> str:
+    """Eight hex digits naming this machine and process namespace: two containers writing
+    one output on a shared volume each took the other's part for a killed run's (its
+    process id is not running here) and removed it, and the run writing it failed ("No such
+    file or directory")."""
+    try:
+        space = os.stat("/proc/self/ns/pid").st_ino
+    except OSError:  # not Linux: the machine's name alone
+        space = 0
+    node = os.uname().nodename if hasattr(os, "uname") else os.environ.get("COMPUTERNAME", "")
+    return f"{zlib.crc32(f'{node}/{space}'.encode()):08x}"
+
+
 def remove_stale_parts(target: Path) -> None:
     """Remove the temporary files a killed run (SIGKILL, power loss) left beside
-    ``target``: ours by their name, stale because their process is gone."""
+    ``target``: ours by their name, stale because their process is gone; one made on
+    another machine or in another container, when untouched for :data:`FOREIGN_PART_DAYS`
+    (a name without the machine's tag, an older release's, is judged by its process)."""
     directory = target.parent if str(target.parent) else Path(".")
     prefix = f".{target.name}."
     try:
@@ -257,12 +282,25 @@ def remove_stale_parts(target: Path) -> None:
     except OSError:
         return
     for name in names:
-        pid = name[len(prefix):].split(".", 1)[0]
-        if pid.isdigit() and not _running(int(pid)):
+        fields = name[len(prefix):].split(".")
+        if not fields[0].isdigit():
+            continue
+        if len(fields) == 4 and fields[1] != _host_tag():  # PID.HOST.XXXX.part
+            stale = _untouched_for(directory / name, FOREIGN_PART_DAYS)
+        else:
+            stale = not _running(int(fields[0]))
+        if stale:
             try:
                 os.unlink(directory / name)
             except OSError:
                 pass
+
+
+def _untouched_for(path: Path, days: float) -> bool:
+    try:
+        return os.stat(path).st_mtime < time.time() - days * 86400
+    except OSError:
+        return False
 
 
 def _running(pid: int) -> bool:
