@@ -3341,6 +3341,48 @@ def test_a_review_file_written_before_a_migration_names_the_pairs_it_rekeyed(tmp
         apply_review(conflicting, termbase)
 
 
+def test_a_termbase_of_schema_10_keys_a_german_noun_in_e_once(tmp_path):
+    """A schema 10 termbase holds "column -> Spalte" (approved, keyed "spalt") and
+    "columns -> Spalten" (keyed "spalte"), two pairs of one term (DGT-TM 2019): upgraded,
+    one pair, the decided one, with the counts of both; a review file written before
+    still reaches it by the old key."""
+    from tmx_export.terms.termbase import MIGRATIONS
+
+    db = tmp_path / "old.db"
+    con = sqlite3.connect(db)
+    con.create_function("primary_lang", 1, lambda tag: tag.split("-")[0])  # for schema 5
+    for index, script in enumerate(MIGRATIONS[:10]):
+        if index in (5, 6, 7, 8, 9):  # they merge by the keys Python makes: none here
+            con.execute("CREATE TEMP TABLE pair_rekey (id INTEGER PRIMARY KEY,"
+                        " source_lemma TEXT, target_lemma TEXT)")
+        con.executescript(script)
+    con.execute("PRAGMA user_version = 10")
+    con.execute("INSERT INTO documents (id, fingerprint, source_lang, target_lang, name, units,"
+                " added) VALUES (1, 'a', 'en', 'de', 'spalte.tsv', 4, '')")
+    con.executemany(
+        "INSERT INTO pairs (id, source_lang, target_lang, source_lemma, target_lemma,"
+        " source_term, target_term, status, note, status_date, created, updated)"
+        " VALUES (?, 'en', 'de', ?, ?, ?, ?, ?, ?, ?, '', '')",
+        [(1, "column", "spalt", "column", "Spalte", "approved", "IATE", "2026-12-01"),
+         (2, "column", "spalte", "columns", "Spalten", "proposed", "", None)])
+    con.executemany(
+        "INSERT INTO occurrences (pair_id, document_id, source_form, target_form, count)"
+        " VALUES (?, 1, ?, ?, ?)", [(1, "column", "Spalte", 3), (2, "columns", "Spalten", 1)])
+    con.commit()
+    con.close()
+    written = [TermPair("en", "de", "column", "spalte", "columns", "Spalten")]
+    review = _review_copy(written, tmp_path / "review.xlsx",
+                          {"columns": {"status": "approved", "note": "table"}})
+    with Termbase(db) as termbase:
+        assert termbase.version == SCHEMA_VERSION
+        stored = termbase.pairs(min_count=1)
+        assert [(p.id, p.target_lemma, p.target_term, p.status, p.count) for p in stored] == [
+            (1, "spalt", "Spalte", "approved", 4)]
+        summary = apply_review(review, termbase)
+        assert summary.changed == 1
+        assert [p.note for p in termbase.pairs(min_count=1)] == ["table"]
+
+
 def test_a_review_row_lists_the_other_renderings_not_its_own(tmp_path):
     # the Europarl session renders "guidelines" as "orientations" (35) and "lignes
     # directrices" (13): the row of the second listed itself, "lignes directrices (13)",

@@ -566,6 +566,47 @@ def test_a_german_adjective_written_as_a_noun_is_cited_as_a_word(tmp_path: Path)
     assert citation_form({"Türen": 2}, de) == "Tür"
 
 
+def test_a_german_noun_in_e_is_cited_and_keyed_as_one_noun(tmp_path: Path) -> None:
+    # DGT-TM 2019 (tests/data/README.md): "column -> Spalte" was cited "column -> Spalt",
+    # another noun, as the dictionary also reads "Spalte" as "Spalt" (its old dative);
+    # "Spalten" was keyed "spalte", "Spalte" "spalt": singular and plural, two keys, and
+    # a search for "Spalten" found no "Spalte"
+    from click.testing import CliRunner
+
+    from tmx_export.check.concordance import concordance
+    from tmx_export.cli.terms import terms_command
+    from tmx_export.terms.citation import citation_form
+
+    memory = DATA / "terms_noun_in_e_en_de.tsv"
+    out = tmp_path / "terms.csv"
+    result = CliRunner().invoke(terms_command, [
+        str(memory), "--source-lang", "en-GB", "--target-lang", "de-DE", "--csv", str(out),
+        "--jobs", "1", "--quiet"])
+    assert result.exit_code == 0, result.output
+    with out.open(encoding="utf-8-sig") as handle:
+        pairs = {(row["en-GB"], row["de-DE"]): row["count"] for row in csv.DictReader(handle)}
+    assert pairs[("column", "Spalte")] == "4"  # "Spalten" of the fourth unit counted too
+    assert not any(target == "Spalt" for _, target in pairs)
+    hits = concordance([str(memory)], "Spalten", source_lang="en-GB", target_lang="de-DE",
+                       side="target")
+    assert len(list(hits)) == 4
+    de = Extractor("de")
+    assert de.key("Spalten") == de.key("Spalte") == de.key("SPALTEN")
+    # nouns in "-e" keyed as their adjective ("eben", "tief") or as a word the dictionary
+    # also reads them as ("Quell"): cited as the noun, in the nominative after adjectives
+    assert citation_form({"Ebenen": 2}, de) == "Ebene"
+    assert citation_form({"Quelle": 2}, de) == "Quelle"
+    assert citation_form({"Tiefe": 2}, de) == "Tiefe"
+    assert citation_form({"SPALTEN": 2}, de) == "SPALTE"
+    assert citation_form({"europäischen Ebene": 2}, de) == "europäische Ebene"
+    # where the dictionary also reads the noun as the shorter word's plural, the commoner
+    # word: "Zwecke" (the noun, a tack) is rarer than "Zweck", "Spalt" than "Spalte"
+    assert citation_form({"Zwecke": 2}, de) == citation_form({"Zwecken": 2}, de) == "Zweck"
+    assert citation_form({"Rechte": 2}, de) == "Recht"
+    assert citation_form({"Gesetze": 2}, de) == "Gesetz"
+    assert citation_form({"Bereitschaftsboote": 2}, de) == "Bereitschaftsboot"
+
+
 def test_a_polish_noun_made_of_a_verb_is_cited_in_the_nominative(tmp_path: Path) -> None:
     # DGT-TM 2019 EN-PL: simplemma reads "uznawaniu" and "monitorowania" as the verbs
     # "uznawać" and "monitorować", so "mutual recognition" was cited "wzajemnym

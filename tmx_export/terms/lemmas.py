@@ -304,10 +304,28 @@ def adjective_lemma(lemma: str, lang: str | tuple[str, ...], stop: Callable[[str
     ``stop`` says the adjective is a function word's lemma ("entsprechend"): its forms
     are read as words of their own ("Entsprechende"), which such a key would part.
     ``terms``, ``check`` and ``concordance`` key words by this one rule, so what one
-    finds, the others find."""
+    finds, the others find. So too a noun in "-e" the dictionary also reads as a form of
+    the word without it (:func:`_noun_in_e_base`)."""
     if not (lemma[:1].isupper() and lemma.endswith("e")):
         return lemma
+    base = _noun_in_e_base(lemma, lang, on_disk)
+    if base is not None:
+        return base
     stem = lemma[:-1].lower()
     if stop(stem) or lemmatize(stem + "er", lang=lang, on_disk=on_disk) != stem:
         return lemma  # a noun of its own ("Höhe": "höher" is "hoch"), or a function word
     return stem
+
+
+def _noun_in_e_base(lemma: str, lang: str | tuple[str, ...], on_disk: bool) -> str | None:
+    """The word without its "-e" where the dictionary reads the German noun ``lemma`` (a
+    lemma it gave another form) as a form of that word, else None: "Spalten" has the lemma
+    "Spalte", which the dictionary also reads as "Spalt" (an old dative, or a plural), so
+    on DGT-TM "Spalte" was keyed "spalt" and "Spalten" "spalte", two keys for the singular
+    and plural of one term ("Rechten" -> "Rechte" and "Rechte" -> "Recht" alike). Both
+    take the shorter key; the citation form keeps the noun in "-e" as written
+    (:func:`.citation._noun_in_e`)."""
+    if not isinstance(lang, str):
+        return None
+    base = dictionary(lang, on_disk=on_disk).get(lemma)
+    return base if base == lemma[:-1] else None
