@@ -1302,7 +1302,8 @@ def test_a_polish_term_is_found_in_the_cases_the_lemmatiser_reads_as_other_lemma
     words = TermChecker([], "en-GB", "pl-PL")._target
     # an adjective's forms are none of a noun's: "techniczny" is no "technicznie"
     assert words.keys("techniczny") == [("techniczny",)]
-    assert ("porządki", "obrady") in words.keys("porządek obrad")
+    # ("porządki" is keyed as its singular: the dictionary lists it apart, a plural)
+    assert set(words.keys("porządki obrad")) & set(words.keys("porządek obrad"))
 
 
 def test_a_glossary_headed_in_polish_spanish_or_italian_is_read_by_its_header(tmp_path):

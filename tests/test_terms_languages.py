@@ -607,6 +607,40 @@ def test_a_german_noun_in_e_is_cited_and_keyed_as_one_noun(tmp_path: Path) -> No
     assert citation_form({"Bereitschaftsboote": 2}, de) == "Bereitschaftsboot"
 
 
+def test_a_polish_plural_or_genitive_the_dictionary_lists_apart_is_its_singular(
+        tmp_path: Path) -> None:
+    # DGT-TM 2019 EN-PL (tests/data/README.md): the dictionary lists "prawa" (of the law)
+    # and "środki" (measures, with "środków", "środkami") as lemmas of their own, not as
+    # "prawo" and "środek": "international law" was two pairs of 3 ("prawa
+    # międzynarodowego", "prawo międzynarodowe") under the top 2, and "law ->
+    # międzynarodowy", a word of the context, took their place; "środek ochrony" found no
+    # "środki ochrony", whose "ochrony" was read as a participle ("-ony") and kept plural
+    from click.testing import CliRunner
+
+    from tmx_export.check.concordance import concordance
+    from tmx_export.cli.terms import terms_command
+
+    memory = DATA / "terms_cases_en_pl.tsv"
+    out = tmp_path / "terms.csv"
+    result = CliRunner().invoke(terms_command, [
+        str(memory), "--source-lang", "en-GB", "--target-lang", "pl-PL", "--csv", str(out),
+        "--jobs", "1", "--quiet"])
+    assert result.exit_code == 0, result.output
+    with out.open(encoding="utf-8-sig") as handle:
+        pairs = {(row["en-GB"], row["pl-PL"]): row["count"] for row in csv.DictReader(handle)}
+    assert pairs[("international law", "prawo międzynarodowe")] == "6"
+    assert pairs[("management measure", "środek ochrony")] == "4"
+    assert not [pair for pair in pairs if pair[0] == "law"]
+    hits = concordance([str(memory)], "środek ochrony", source_lang="en-GB",
+                       target_lang="pl-PL", side="target")
+    assert len(list(hits)) == 4
+    pl = Extractor("pl")
+    assert pl.key("warunki techniczne") == pl.key("warunek techniczny")
+    # not a feminine noun in "-a" ("wina", guilt, is no "wino"), nor a function word
+    assert pl.key("wina") == "wina" and pl.key("kara") == "kara"
+    assert [t.kind for t in pl.tokens("dzięki")] == ["s"]
+
+
 def test_a_polish_noun_made_of_a_verb_is_cited_in_the_nominative(tmp_path: Path) -> None:
     # DGT-TM 2019 EN-PL: simplemma reads "uznawaniu" and "monitorowania" as the verbs
     # "uznawać" and "monitorować", so "mutual recognition" was cited "wzajemnym

@@ -329,3 +329,45 @@ def _noun_in_e_base(lemma: str, lang: str | tuple[str, ...], on_disk: bool) -> s
         return None
     base = dictionary(lang, on_disk=on_disk).get(lemma)
     return base if base == lemma[:-1] else None
+
+
+# Polish endings of a plural's other cases the dictionary lists under that plural
+# ("środków", "środkami" under "środki"), and of a neuter noun's singular ("prawem",
+# "prawu", and the plural's "prawami" under "prawo")
+_PL_PLURAL_FORMS = ("ów", "ami")
+_PL_NEUTER_FORMS = ("em", "u", "ami")
+# the singular forms of a feminine noun in "-a" ("wina": "winy", "winę", "winą")
+_PL_FEMININE_FORMS = ("y", "i", "ę", "ą")
+
+
+def singular_lemma(lemma: str, lang: str, *, on_disk: bool = False) -> str:
+    """The lemma of the noun in the singular where simplemma's Polish dictionary gives a
+    plural, or a genitive, a lemma of its own, else ``lemma``. It lists the plural forms of
+    many masculine nouns under their nominative plural ("środki", "środków", "środkami"
+    under "środki"; "środek", "środka", "środkiem" under "środek"), and "prawa" (of the
+    law, laws) under itself where every other form of "prawo" is under "prawo": on
+    DGT-TM 2019 "środki ochrony" and "środek ochrony", "prawa międzynarodowego" and "prawo
+    międzynarodowe" were two terms each, and `concordance` found no "środki ochrony" for
+    "środek ochrony". Only where the dictionary says so: the plural's other cases listed
+    under it and the singular's instrumental and genitive or dative under the singular
+    ("środkiem", "środka"), or "prawem", "prawu" and "prawami" under "prawo" while no
+    singular form of a feminine "prawa" is listed under it ("wina", guilt, has "winy",
+    "winę": not "wino")."""
+    if lang != "pl" or len(lemma) < 4 or not lemma.isalpha() or not lemma.islower():
+        return lemma
+    forms = dictionary(lang, on_disk=on_disk)
+    stem = lemma[:-1]
+    if forms.get(lemma, lemma) != lemma:
+        return lemma
+    if lemma.endswith("a"):
+        noun = stem + "o"
+        if (all(forms.get(stem + end) == noun for end in _PL_NEUTER_FORMS)
+                and not any(forms.get(stem + end) == lemma for end in _PL_FEMININE_FORMS)):
+            return noun
+    elif lemma.endswith(("i", "y")) and all(forms.get(stem + end) == lemma
+                                            for end in _PL_PLURAL_FORMS):
+        noun = forms.get(stem + ("iem" if stem.endswith(("k", "g")) else "em"))
+        if (noun in (stem, stem[:-1] + "e" + stem[-1])
+                and (forms.get(stem + "a") == noun or forms.get(stem + "u") == noun)):
+            return noun
+    return lemma
