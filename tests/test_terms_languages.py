@@ -641,6 +641,38 @@ def test_a_polish_plural_or_genitive_the_dictionary_lists_apart_is_its_singular(
     assert [t.kind for t in pl.tokens("dzięki")] == ["s"]
 
 
+def test_a_dutch_plural_is_cited_in_the_singular_only_where_its_adjectives_agree(
+        tmp_path: Path) -> None:
+    # DGT-TM 2019 EN-NL (tests/data/README.md): "rigid liferafts -> vaste reddingsvlotten"
+    # was cited "vaste reddingsvlot", an adjective of a "de" noun before a "het" noun (the
+    # singular is "vast reddingsvlot"); "ecosystemen" and "rooksignalen" kept the plural,
+    # their lemmas' long vowel ("ecosysteem", "rooksignaal") taken for another ending
+    from click.testing import CliRunner
+
+    from tmx_export.cli.terms import terms_command
+    from tmx_export.terms.citation import citation_form
+
+    out = tmp_path / "terms.csv"
+    result = CliRunner().invoke(terms_command, [
+        str(DATA / "terms_plurals_en_nl.tsv"), "--source-lang", "en-GB", "--target-lang",
+        "nl-NL", "--csv", str(out), "--jobs", "1", "--quiet"])
+    assert result.exit_code == 0, result.output
+    with out.open(encoding="utf-8-sig") as handle:
+        pairs = {(row["en-GB"], row["nl-NL"]) for row in csv.DictReader(handle)}
+    assert {("rigid liferafts", "vaste reddingsvlotten"), ("ecosystem", "ecosysteem"),
+            ("smoke signal", "rooksignaal")} <= pairs
+    assert not any(target == "vaste reddingsvlot" for _, target in pairs)
+    nl = Extractor("nl")
+    assert citation_form({"technische voorschriften": 2}, nl) == "technische voorschriften"
+    assert citation_form({"lidstaten": 2}, nl) == "lidstaat"
+    # a "de" noun by its ending takes the adjective in "-e" in the singular too
+    assert citation_form({"regelgevende autoriteiten": 2}, nl) == "regelgevende autoriteit"
+    assert citation_form({"bestuursrechtelijke bepalingen": 2}, nl) == (
+        "bestuursrechtelijke bepaling")
+    # German adjectives in "-e" agree with a singular head as before
+    assert citation_form({"zuständige Behörden": 2}, Extractor("de")) == "zuständige Behörde"
+
+
 def test_a_polish_noun_made_of_a_verb_is_cited_in_the_nominative(tmp_path: Path) -> None:
     # DGT-TM 2019 EN-PL: simplemma reads "uznawaniu" and "monitorowania" as the verbs
     # "uznawać" and "monitorować", so "mutual recognition" was cited "wzajemnym

@@ -476,7 +476,8 @@ def _citation(form: str, extractor: Extractor) -> str:
         link = _link_at(tokens, extractor)
         head = words[-1] if link is None else tokens[link - 1]
         if extractor.lang not in HAND_MADE_SINGULARS and not _modifiers_at_base(
-                tokens[:tokens.index(head)]):
+                tokens[:tokens.index(head)], extractor.rules.cased_nouns or (
+                    extractor.lang == "nl" and head.piece.endswith(_DUTCH_DE_ENDINGS))):
             return form  # "lebenden Meeresressourcen" is no "lebenden Meeresressource"
         if extractor.rules.cased_nouns and len(words) > 1 and not head.capital:
             return form  # a German term ending in an adjective: a fragment, kept as seen
@@ -553,13 +554,22 @@ def _plural_marked(token: Token) -> bool:
     return token.lower.endswith(_PLURAL_ENDS) and token.lower != token.piece
 
 
-def _modifiers_at_base(modifiers: list[Token]) -> bool:
+# Dutch nouns whose ending makes them "de" nouns, after which an adjective ends in "-e" in
+# the singular too ("bestuursrechtelijke bepaling", "regelgevende autoriteit")
+_DUTCH_DE_ENDINGS = ("ing", "heid", "teit", "tie", "sie", "ij", "ie")
+
+
+def _modifiers_at_base(modifiers: list[Token], e_agrees: bool) -> bool:
     """Whether the words before a head noun in a language of simplemma's lemmas end as their
-    lemmas do, or with an "-e" (German "die Europäische Union", "das marine Ökosystem"),
-    so that the head's singular agrees with them. A modifier with another ending ("-en",
-    "-er", "-em", "-es") agrees with the head as seen only: the term is then kept as
-    seen."""
-    return all(token.lower[shared_start(token.lower, token.piece):] in ("", "e")
+    lemmas do, or, where ``e_agrees`` (German), with an "-e" ("die Europäische Union", "das
+    marine Ökosystem"), so that the head's singular agrees with them. A modifier with
+    another ending ("-en", "-er", "-em", "-es") agrees with the head as seen only: the term
+    is then kept as seen. So is a Dutch one in "-e" but before a "de" noun by its ending
+    (:data:`_DUTCH_DE_ENDINGS`): a "het" noun's takes none in the singular ("technisch
+    voorschrift"), so DGT-TM's "technische voorschriften" and "vaste reddingsvlotten" were
+    cited "technische voorschrift" and "vaste reddingsvlot", agreeing with no noun."""
+    endings = ("", "e") if e_agrees else ("",)
+    return all(token.lower[shared_start(token.lower, token.piece):] in endings
                for token in modifiers if token.kind in (WORD, STOPWORD))
 
 
@@ -665,7 +675,18 @@ def _lemma_singular(text: str, lower: str, lemma: str, extractor: Extractor) -> 
         # "división"): compared without it, the lemma differs by the ending alone
         return with_ending(lemma, lower, text) if _ending_apart(
             _no_accents(lemma), _no_accents(lower)) else text
+    if extractor.lang == "nl" and _dutch_open_syllable(lemma, lower):
+        return with_ending(lemma, lower, text)
     return with_ending(lemma, lower, text) if _ending_apart(lemma, lower) else text
+
+
+def _dutch_open_syllable(lemma: str, lower: str) -> bool:
+    """Whether the Dutch ``lower`` is the plural in "-en" of ``lemma`` whose long vowel
+    its open syllable writes once ("ecosystemen", "lidstaten" of "ecosysteem", "lidstaat"):
+    DGT-TM's "ecosystem -> ecosystemen" kept the plural, its lemma's "-eem" taken for
+    another word's ending."""
+    return (len(lemma) > 3 and lemma[-3] == lemma[-2] and lemma[-2] in "aeou"
+            and lower == lemma[:-2] + lemma[-1] + "en")
 
 
 def _noun_in_e(text: str, piece: str, extractor: Extractor) -> str | None:
