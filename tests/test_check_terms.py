@@ -1286,6 +1286,19 @@ def test_a_german_compound_holds_its_parts_terms(tmp_path):
     assert not _compound_part("protokoll", "protokollxyz", "de")  # no word after it
 
 
+def test_a_german_adjective_and_noun_are_found_fused_in_a_compound(tmp_path):
+    """DGT-TM writes "high seas" as "Hochseefischerei", "Hochseegewässer", "Hochseeteil"
+    (tests/data/README.md): an approved "high seas -> Hohe See" was reported missing in
+    each (10 units of its memories in German). The planted synonym ("Teil der offenen
+    See") is still a finding."""
+    glossary = tmp_path / "glossary.tsv"
+    glossary.write_text("en-GB\tde-DE\nhigh seas\tHohe See\n", encoding="utf-8")
+    result = run_check_cli(DATA / "check_fused_en_de.tsv", glossary, "en-GB", "de-DE")
+    assert result.exit_code == 1, result.output
+    assert [line.split("\t")[:5] for line in result.stdout.splitlines()] == [
+        ["4", "term-missing", "error", "high seas", "Hohe See"]]
+
+
 def test_a_polish_term_is_found_in_the_cases_the_lemmatiser_reads_as_other_lemmas(tmp_path):
     """The lemmatiser reads Polish "prawa" (of the law) and "porządki" (agendas) as lemmas
     of their own, not as "prawo" and "porządek": DGT-TM's "prawa międzynarodowego" and

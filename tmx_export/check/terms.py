@@ -1039,15 +1039,31 @@ class TermChecker:
         extractor = self._target.extractor
         if extractor is None or not extractor.rules.compounds:
             return False
+        approved = self._entries[ident].approved
         terms = [unicodedata.normalize("NFC", self._target_terms[tid]).lower()
-                 for tid in self._entries[ident].approved]
+                 for tid in approved]
         terms = [term for term in terms if " " not in term and len(term) >= 2]
+        if extractor.rules.cased_nouns:
+            terms += filter(None, (self._fused(tid) for tid in approved))
         if not terms:
             return False
         words = [word.lower() for word in _COMPOUND_WORD.findall(
             unicodedata.normalize("NFC", target))]
         return any(_compound_part(term, word, extractor.rules.lemmas)
                    for term in terms for word in words if term in word and term != word)
+
+    def _fused(self, tid: int) -> str | None:
+        """The German term ``tid`` of an adjective and a noun as a compound's part writes
+        it, the adjective's stem before the noun ("Hohe See": "hochsee"), else None: the
+        DGT-TM memories in German write "high seas" as "Hochseefischerei",
+        "Hochseegewässer" and "Hochseeteil", ten units where an approved "high seas ->
+        Hohe See" was reported missing."""
+        words = self._target_terms[tid].split()
+        pieces = self._target_keys[tid].pieces
+        if (len(words) != 2 or len(pieces) != 2 or not words[1][:1].isupper()
+                or not all(isinstance(piece, str) and piece.isalpha() for piece in pieces)):
+            return None
+        return f"{pieces[0]}{unicodedata.normalize('NFC', words[1]).lower()}"
 
     def _coordinated_in(self, target: str) -> bool:
         """Whether ``target`` may hold a coordination (:meth:`_elided`): a conjunction
