@@ -1045,12 +1045,29 @@ class TermChecker:
         terms = [term for term in terms if " " not in term and len(term) >= 2]
         if extractor.rules.cased_nouns:
             terms += filter(None, (self._fused(tid) for tid in approved))
-        if not terms:
-            return False
         words = [word.lower() for word in _COMPOUND_WORD.findall(
             unicodedata.normalize("NFC", target))]
         return any(_compound_part(term, word, extractor.rules.lemmas)
-                   for term in terms for word in words if term in word and term != word)
+                   for term in terms for word in words if term in word and term != word
+                   ) or any(self._before_compound(tid, words) for tid in approved)
+
+    def _before_compound(self, tid: int, words: list[str]) -> bool:
+        """Whether the approved term ``tid`` of two words, a modifier and a noun, stands in
+        ``words`` (a target's, lower case) as the modifier before a compound the noun is a
+        part of: the DGT-TM memories in Dutch write "scientific research activities" as
+        "wetenschappelijke onderzoeksactiviteiten", where "Scientific Research ->
+        wetenschappelijk onderzoek" was reported missing (German "wissenschaftliche
+        Forschungstätigkeiten" alike)."""
+        extractor = self._target.extractor
+        assert extractor is not None  # (see _compounded)
+        term = unicodedata.normalize("NFC", self._target_terms[tid]).lower().split()
+        if len(term) != 2:
+            return False
+        modifier, noun = extractor.key(term[0]), term[1]
+        return any(noun in word and noun != word
+                   and _compound_part(noun, word, extractor.rules.lemmas)
+                   and extractor.key(before) == modifier
+                   for before, word in zip(words, words[1:], strict=False))
 
     def _fused(self, tid: int) -> str | None:
         """The German term ``tid`` of an adjective and a noun as a compound's part writes
