@@ -1286,6 +1286,34 @@ def test_a_german_compound_holds_its_parts_terms(tmp_path):
     assert not _compound_part("protokoll", "protokollxyz", "de")  # no word after it
 
 
+def test_a_german_adjective_and_noun_are_found_fused_in_a_compound(tmp_path):
+    """DGT-TM writes "high seas" as "Hochseefischerei", "Hochseegewässer", "Hochseeteil"
+    (tests/data/README.md): an approved "high seas -> Hohe See" was reported missing in
+    each (10 units of its memories in German). The planted synonym ("Teil der offenen
+    See") is still a finding."""
+    glossary = tmp_path / "glossary.tsv"
+    glossary.write_text("en-GB\tde-DE\nhigh seas\tHohe See\n", encoding="utf-8")
+    result = run_check_cli(DATA / "check_fused_en_de.tsv", glossary, "en-GB", "de-DE")
+    assert result.exit_code == 1, result.output
+    assert [line.split("\t")[:5] for line in result.stdout.splitlines()] == [
+        ["4", "term-missing", "error", "high seas", "Hohe See"]]
+
+
+def test_a_modifier_and_noun_term_is_found_before_a_compound_the_noun_begins(tmp_path):
+    """DGT-TM writes "scientific research activities" in Dutch as "wetenschappelijke
+    onderzoeksactiviteiten" (tests/data/README.md): an approved "scientific research ->
+    wetenschappelijk onderzoek" was reported missing in both units. The planted error
+    (the modifier left out) is still a finding."""
+    glossary = tmp_path / "glossary.tsv"
+    glossary.write_text("en-GB\tnl-NL\nscientific research\twetenschappelijk onderzoek\n",
+                        encoding="utf-8")
+    result = run_check_cli(DATA / "check_modified_compound_en_nl.tsv", glossary, "en-GB",
+                           "nl-NL")
+    assert result.exit_code == 1, result.output
+    assert [line.split("\t")[:5] for line in result.stdout.splitlines()] == [
+        ["3", "term-missing", "error", "scientific research", "wetenschappelijk onderzoek"]]
+
+
 def test_a_polish_term_is_found_in_the_cases_the_lemmatiser_reads_as_other_lemmas(tmp_path):
     """The lemmatiser reads Polish "prawa" (of the law) and "porządki" (agendas) as lemmas
     of their own, not as "prawo" and "porządek": DGT-TM's "prawa międzynarodowego" and
@@ -1302,7 +1330,8 @@ def test_a_polish_term_is_found_in_the_cases_the_lemmatiser_reads_as_other_lemma
     words = TermChecker([], "en-GB", "pl-PL")._target
     # an adjective's forms are none of a noun's: "techniczny" is no "technicznie"
     assert words.keys("techniczny") == [("techniczny",)]
-    assert ("porządki", "obrady") in words.keys("porządek obrad")
+    # ("porządki" is keyed as its singular: the dictionary lists it apart, a plural)
+    assert set(words.keys("porządki obrad")) & set(words.keys("porządek obrad"))
 
 
 def test_a_glossary_headed_in_polish_spanish_or_italian_is_read_by_its_header(tmp_path):

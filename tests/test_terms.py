@@ -3341,6 +3341,75 @@ def test_a_review_file_written_before_a_migration_names_the_pairs_it_rekeyed(tmp
         apply_review(conflicting, termbase)
 
 
+def _old_termbase(db: Path, version: int, langs: tuple[str, str], pairs: list[tuple],
+                  occurrences: list[tuple]) -> None:
+    """A termbase of schema ``version`` holding ``pairs`` (id, source and target lemma and
+    term, status, note, status date) and their ``occurrences`` (pair id, source and target
+    form, count) in one document."""
+    from tmx_export.terms.termbase import MIGRATIONS
+
+    con = sqlite3.connect(db)
+    con.create_function("primary_lang", 1, lambda tag: tag.split("-")[0])  # for schema 5
+    for index, script in enumerate(MIGRATIONS[:version]):
+        if index >= 5 and "pair_rekey" in script:  # merged by the keys Python makes: none
+            con.execute("CREATE TEMP TABLE pair_rekey (id INTEGER PRIMARY KEY,"
+                        " source_lemma TEXT, target_lemma TEXT)")
+        con.executescript(script)
+    con.execute(f"PRAGMA user_version = {version}")
+    con.execute("INSERT INTO documents (id, fingerprint, source_lang, target_lang, name, units,"
+                " added) VALUES (1, 'a', ?, ?, 'memory.tsv', 4, '')", langs)
+    con.executemany(
+        "INSERT INTO pairs (id, source_lang, target_lang, source_lemma, target_lemma,"
+        " source_term, target_term, status, note, status_date, created, updated)"
+        f" VALUES (?, '{langs[0]}', '{langs[1]}', ?, ?, ?, ?, ?, ?, ?, '', '')", pairs)
+    con.executemany(
+        "INSERT INTO occurrences (pair_id, document_id, source_form, target_form, count)"
+        " VALUES (?, 1, ?, ?, ?)", occurrences)
+    con.commit()
+    con.close()
+
+
+def test_a_termbase_of_schema_10_keys_a_german_noun_in_e_once(tmp_path):
+    """A schema 10 termbase holds "column -> Spalte" (approved, keyed "spalt") and
+    "columns -> Spalten" (keyed "spalte"), two pairs of one term (DGT-TM 2019): upgraded,
+    one pair, the decided one, with the counts of both; a review file written before
+    still reaches it by the old key."""
+    db = tmp_path / "old.db"
+    _old_termbase(db, 10, ("en", "de"), [
+        (1, "column", "spalt", "column", "Spalte", "approved", "IATE", "2026-12-01"),
+        (2, "column", "spalte", "columns", "Spalten", "proposed", "", None)],
+        [(1, "column", "Spalte", 3), (2, "columns", "Spalten", 1)])
+    written = [TermPair("en", "de", "column", "spalte", "columns", "Spalten")]
+    review = _review_copy(written, tmp_path / "review.xlsx",
+                          {"columns": {"status": "approved", "note": "table"}})
+    with Termbase(db) as termbase:
+        assert termbase.version == SCHEMA_VERSION
+        stored = termbase.pairs(min_count=1)
+        assert [(p.id, p.target_lemma, p.target_term, p.status, p.count) for p in stored] == [
+            (1, "spalt", "Spalte", "approved", 4)]
+        summary = apply_review(review, termbase)
+        assert summary.changed == 1
+        assert [p.note for p in termbase.pairs(min_count=1)] == ["table"]
+
+
+def test_a_termbase_of_schema_11_keys_a_polish_genitive_as_its_singular(tmp_path):
+    """A schema 11 termbase holds "international law -> prawo międzynarodowe" (approved)
+    and "-> prawa międzynarodowego" (keyed "prawa międzynarodowy"), two pairs of one term
+    (DGT-TM 2019): upgraded, one pair, the decided one, with the counts of both."""
+    db = tmp_path / "old.db"
+    _old_termbase(db, 11, ("en", "pl"), [
+        (1, "international law", "prawo międzynarodowy", "international law",
+         "prawo międzynarodowe", "approved", "", "2026-12-01"),
+        (2, "international law", "prawa międzynarodowy", "international law",
+         "prawa międzynarodowego", "proposed", "", None)],
+        [(1, "international law", "prawem międzynarodowym", 3),
+         (2, "international law", "prawa międzynarodowego", 3)])
+    with Termbase(db) as termbase:
+        stored = termbase.pairs(min_count=1)
+    assert [(p.id, p.target_lemma, p.target_term, p.status, p.count) for p in stored] == [
+        (1, "prawo międzynarodowy", "prawo międzynarodowe", "approved", 6)]
+
+
 def test_a_review_row_lists_the_other_renderings_not_its_own(tmp_path):
     # the Europarl session renders "guidelines" as "orientations" (35) and "lignes
     # directrices" (13): the row of the second listed itself, "lignes directrices (13)",

@@ -566,6 +566,113 @@ def test_a_german_adjective_written_as_a_noun_is_cited_as_a_word(tmp_path: Path)
     assert citation_form({"Türen": 2}, de) == "Tür"
 
 
+def test_a_german_noun_in_e_is_cited_and_keyed_as_one_noun(tmp_path: Path) -> None:
+    # DGT-TM 2019 (tests/data/README.md): "column -> Spalte" was cited "column -> Spalt",
+    # another noun, as the dictionary also reads "Spalte" as "Spalt" (its old dative);
+    # "Spalten" was keyed "spalte", "Spalte" "spalt": singular and plural, two keys, and
+    # a search for "Spalten" found no "Spalte"
+    from click.testing import CliRunner
+
+    from tmx_export.check.concordance import concordance
+    from tmx_export.cli.terms import terms_command
+    from tmx_export.terms.citation import citation_form
+
+    memory = DATA / "terms_noun_in_e_en_de.tsv"
+    out = tmp_path / "terms.csv"
+    result = CliRunner().invoke(terms_command, [
+        str(memory), "--source-lang", "en-GB", "--target-lang", "de-DE", "--csv", str(out),
+        "--jobs", "1", "--quiet"])
+    assert result.exit_code == 0, result.output
+    with out.open(encoding="utf-8-sig") as handle:
+        pairs = {(row["en-GB"], row["de-DE"]): row["count"] for row in csv.DictReader(handle)}
+    assert pairs[("column", "Spalte")] == "4"  # "Spalten" of the fourth unit counted too
+    assert not any(target == "Spalt" for _, target in pairs)
+    hits = concordance([str(memory)], "Spalten", source_lang="en-GB", target_lang="de-DE",
+                       side="target")
+    assert len(list(hits)) == 4
+    de = Extractor("de")
+    assert de.key("Spalten") == de.key("Spalte") == de.key("SPALTEN")
+    # nouns in "-e" keyed as their adjective ("eben", "tief") or as a word the dictionary
+    # also reads them as ("Quell"): cited as the noun, in the nominative after adjectives
+    assert citation_form({"Ebenen": 2}, de) == "Ebene"
+    assert citation_form({"Quelle": 2}, de) == "Quelle"
+    assert citation_form({"Tiefe": 2}, de) == "Tiefe"
+    assert citation_form({"SPALTEN": 2}, de) == "SPALTE"
+    assert citation_form({"europäischen Ebene": 2}, de) == "europäische Ebene"
+    # where the dictionary also reads the noun as the shorter word's plural, the commoner
+    # word: "Zwecke" (the noun, a tack) is rarer than "Zweck", "Spalt" than "Spalte"
+    assert citation_form({"Zwecke": 2}, de) == citation_form({"Zwecken": 2}, de) == "Zweck"
+    assert citation_form({"Rechte": 2}, de) == "Recht"
+    assert citation_form({"Gesetze": 2}, de) == "Gesetz"
+    assert citation_form({"Bereitschaftsboote": 2}, de) == "Bereitschaftsboot"
+
+
+def test_a_polish_plural_or_genitive_the_dictionary_lists_apart_is_its_singular(
+        tmp_path: Path) -> None:
+    # DGT-TM 2019 EN-PL (tests/data/README.md): the dictionary lists "prawa" (of the law)
+    # and "środki" (measures, with "środków", "środkami") as lemmas of their own, not as
+    # "prawo" and "środek": "international law" was two pairs of 3 ("prawa
+    # międzynarodowego", "prawo międzynarodowe") under the top 2, and "law ->
+    # międzynarodowy", a word of the context, took their place; "środek ochrony" found no
+    # "środki ochrony", whose "ochrony" was read as a participle ("-ony") and kept plural
+    from click.testing import CliRunner
+
+    from tmx_export.check.concordance import concordance
+    from tmx_export.cli.terms import terms_command
+
+    memory = DATA / "terms_cases_en_pl.tsv"
+    out = tmp_path / "terms.csv"
+    result = CliRunner().invoke(terms_command, [
+        str(memory), "--source-lang", "en-GB", "--target-lang", "pl-PL", "--csv", str(out),
+        "--jobs", "1", "--quiet"])
+    assert result.exit_code == 0, result.output
+    with out.open(encoding="utf-8-sig") as handle:
+        pairs = {(row["en-GB"], row["pl-PL"]): row["count"] for row in csv.DictReader(handle)}
+    assert pairs[("international law", "prawo międzynarodowe")] == "6"
+    assert pairs[("management measure", "środek ochrony")] == "4"
+    assert not [pair for pair in pairs if pair[0] == "law"]
+    hits = concordance([str(memory)], "środek ochrony", source_lang="en-GB",
+                       target_lang="pl-PL", side="target")
+    assert len(list(hits)) == 4
+    pl = Extractor("pl")
+    assert pl.key("warunki techniczne") == pl.key("warunek techniczny")
+    # not a feminine noun in "-a" ("wina", guilt, is no "wino"), nor a function word
+    assert pl.key("wina") == "wina" and pl.key("kara") == "kara"
+    assert [t.kind for t in pl.tokens("dzięki")] == ["s"]
+
+
+def test_a_dutch_plural_is_cited_in_the_singular_only_where_its_adjectives_agree(
+        tmp_path: Path) -> None:
+    # DGT-TM 2019 EN-NL (tests/data/README.md): "rigid liferafts -> vaste reddingsvlotten"
+    # was cited "vaste reddingsvlot", an adjective of a "de" noun before a "het" noun (the
+    # singular is "vast reddingsvlot"); "ecosystemen" and "rooksignalen" kept the plural,
+    # their lemmas' long vowel ("ecosysteem", "rooksignaal") taken for another ending
+    from click.testing import CliRunner
+
+    from tmx_export.cli.terms import terms_command
+    from tmx_export.terms.citation import citation_form
+
+    out = tmp_path / "terms.csv"
+    result = CliRunner().invoke(terms_command, [
+        str(DATA / "terms_plurals_en_nl.tsv"), "--source-lang", "en-GB", "--target-lang",
+        "nl-NL", "--csv", str(out), "--jobs", "1", "--quiet"])
+    assert result.exit_code == 0, result.output
+    with out.open(encoding="utf-8-sig") as handle:
+        pairs = {(row["en-GB"], row["nl-NL"]) for row in csv.DictReader(handle)}
+    assert {("rigid liferafts", "vaste reddingsvlotten"), ("ecosystem", "ecosysteem"),
+            ("smoke signal", "rooksignaal")} <= pairs
+    assert not any(target == "vaste reddingsvlot" for _, target in pairs)
+    nl = Extractor("nl")
+    assert citation_form({"technische voorschriften": 2}, nl) == "technische voorschriften"
+    assert citation_form({"lidstaten": 2}, nl) == "lidstaat"
+    # a "de" noun by its ending takes the adjective in "-e" in the singular too
+    assert citation_form({"regelgevende autoriteiten": 2}, nl) == "regelgevende autoriteit"
+    assert citation_form({"bestuursrechtelijke bepalingen": 2}, nl) == (
+        "bestuursrechtelijke bepaling")
+    # German adjectives in "-e" agree with a singular head as before
+    assert citation_form({"zuständige Behörden": 2}, Extractor("de")) == "zuständige Behörde"
+
+
 def test_a_polish_noun_made_of_a_verb_is_cited_in_the_nominative(tmp_path: Path) -> None:
     # DGT-TM 2019 EN-PL: simplemma reads "uznawaniu" and "monitorowania" as the verbs
     # "uznawać" and "monitorować", so "mutual recognition" was cited "wzajemnym

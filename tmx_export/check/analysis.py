@@ -300,7 +300,7 @@ class Analyser:
         the word lower case, or capitalised in a language of capitalised nouns when the
         dictionary knows it so. A function of the word's lower case alone, so every case
         of a word ("STRASSE", "Strasse", "strasse") has one key."""
-        from ..terms.lemmas import adjective_lemma, lemmatize
+        from ..terms.lemmas import adjective_lemma, lemmatize, singular_lemma
 
         rules = self._rules
         assert rules is not None
@@ -314,6 +314,8 @@ class Analyser:
             # a compound the dictionary does not know ("hochseegewässern"), taken apart as
             # the term extractor takes it
             lemma = lemmatize(form, lang=rules.lemmas, greedy=True, on_disk=self._on_disk)
+        if fold(lemma) not in self._stop_lemmas:  # a Polish plural's lemma: its singular's
+            lemma = singular_lemma(lemma, rules.lemmas, on_disk=self._on_disk)
         if rules.cased_nouns:
             # An adjective the dictionary also lists as a noun ("der Ständige", "das
             # Gemischte"): "Ständige" and "Ständigen" were keyed by that noun, "Ständiger"

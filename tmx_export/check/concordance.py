@@ -61,7 +61,7 @@ FORMATS = ("text", "tsv", "jsonl")
 TSV_COLUMNS = ("tuid", "file", "line", "source", "target", "side", "match")
 
 INDEX_FORMAT = "tmx-export concordance index"
-INDEX_VERSION = "14"  # raised whenever the keys of words or the tuids change (an old index is
+INDEX_VERSION = "16"  # raised whenever the keys of words or the tuids change (an old index is
 # rebuilt): 4, a TMX unit without a tuid named "#N"; 5, words typed without ß/œ/æ keyed as
 # the dictionary spells them; 6, a word joined by hyphens keyed as the words it joins;
 # 7, ł, ø, đ, ħ and ı folded to l, o, d, h and i; 8, a prefix and its word joined by a
@@ -72,7 +72,10 @@ INDEX_VERSION = "14"  # raised whenever the keys of words or the tuids change (a
 # German adjective the dictionary also lists as a noun ("Ständige") keyed as the adjective;
 # 13, an English plural in "-es" the lemmatiser read as a rarer spelling's ("Annexes" as
 # "annexe") keyed as the common one ("annex"); 14, an English noun in "-ing" keyed as itself
-# ("planning", not "plan"; "meeting" as "meetings")
+# ("planning", not "plan"; "meeting" as "meetings"); 15, a German noun in "-e" the
+# dictionary also reads as the word without it keyed so in every form ("Spalten" as "Spalte");
+# 16, a Polish plural or genitive the dictionary lists as a lemma keyed as its singular
+# ("środki" as "środek", "prawa" as "prawo")
 BATCH = 5000  # units per executemany: large enough to amortise, small enough to stay flat
 # Phrases an FTS5 query may list (the product of the alternatives of the query's words);
 # past this the index is asked for units holding every word somewhere (a superset the

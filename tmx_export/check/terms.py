@@ -1039,15 +1039,48 @@ class TermChecker:
         extractor = self._target.extractor
         if extractor is None or not extractor.rules.compounds:
             return False
+        approved = self._entries[ident].approved
         terms = [unicodedata.normalize("NFC", self._target_terms[tid]).lower()
-                 for tid in self._entries[ident].approved]
+                 for tid in approved]
         terms = [term for term in terms if " " not in term and len(term) >= 2]
-        if not terms:
-            return False
+        if extractor.rules.cased_nouns:
+            terms += filter(None, (self._fused(tid) for tid in approved))
         words = [word.lower() for word in _COMPOUND_WORD.findall(
             unicodedata.normalize("NFC", target))]
         return any(_compound_part(term, word, extractor.rules.lemmas)
-                   for term in terms for word in words if term in word and term != word)
+                   for term in terms for word in words if term in word and term != word
+                   ) or any(self._before_compound(tid, words) for tid in approved)
+
+    def _before_compound(self, tid: int, words: list[str]) -> bool:
+        """Whether the approved term ``tid`` of two words, a modifier and a noun, stands in
+        ``words`` (a target's, lower case) as the modifier before a compound the noun is a
+        part of: the DGT-TM memories in Dutch write "scientific research activities" as
+        "wetenschappelijke onderzoeksactiviteiten", where "Scientific Research ->
+        wetenschappelijk onderzoek" was reported missing (German "wissenschaftliche
+        Forschungstätigkeiten" alike)."""
+        extractor = self._target.extractor
+        assert extractor is not None  # (see _compounded)
+        term = unicodedata.normalize("NFC", self._target_terms[tid]).lower().split()
+        if len(term) != 2:
+            return False
+        modifier, noun = extractor.key(term[0]), term[1]
+        return any(noun in word and noun != word
+                   and _compound_part(noun, word, extractor.rules.lemmas)
+                   and extractor.key(before) == modifier
+                   for before, word in zip(words, words[1:], strict=False))
+
+    def _fused(self, tid: int) -> str | None:
+        """The German term ``tid`` of an adjective and a noun as a compound's part writes
+        it, the adjective's stem before the noun ("Hohe See": "hochsee"), else None: the
+        DGT-TM memories in German write "high seas" as "Hochseefischerei",
+        "Hochseegewässer" and "Hochseeteil", ten units where an approved "high seas ->
+        Hohe See" was reported missing."""
+        words = self._target_terms[tid].split()
+        pieces = self._target_keys[tid].pieces
+        if (len(words) != 2 or len(pieces) != 2 or not words[1][:1].isupper()
+                or not all(isinstance(piece, str) and piece.isalpha() for piece in pieces)):
+            return None
+        return f"{pieces[0]}{unicodedata.normalize('NFC', words[1]).lower()}"
 
     def _coordinated_in(self, target: str) -> bool:
         """Whether ``target`` may hold a coordination (:meth:`_elided`): a conjunction

@@ -32,7 +32,7 @@ from typing import NamedTuple
 from ..frequencies import zipf as zipf_frequency
 from ..lang import COMBINING_MARKS, elisions, primary
 from .languages import TermLanguage, term_language, term_languages
-from .lemmas import adjective_lemma, is_known, lemmatize
+from .lemmas import adjective_lemma, is_known, lemmatize, singular_lemma
 from .stopwords import (
     BOUND,
     HEADING_WORDS,
@@ -355,6 +355,8 @@ class Extractor:
             if spelt is not None:  # "strasse" as "straße", "oeuvre" as "œuvre"
                 lower, written = spelt, (spelt[0].upper() + spelt[1:] if written else None)
             lemma = lemmatize(lower, lang=rules.lemmas)
+            if lemma not in self.stop:  # a Polish plural's lemma: its singular's
+                lemma = singular_lemma(lemma, rules.lemmas)
             if rules.cased_nouns:
                 # an adjective the dictionary also lists as a noun in "-e" ("Gemischte",
                 # also for "gemischte"): keyed as the adjective, as its other forms are

@@ -13,7 +13,7 @@ from ..segment.rules import is_abbreviation
 from .candidates import ARTICLE, CONNECTOR, STOPWORD, WORD, Extractor, Token
 from .case_forms import nominative
 from .forms import match_case, rewritten, shared_start, with_ending
-from .lemmas import is_known, lemmatize
+from .lemmas import dictionary, is_known, lemmatize
 from .slavic_cases import noun_of_verb
 from .stopwords import NOT_STOP
 from .termpair import Context, TermPair
@@ -272,8 +272,9 @@ def _german_nominative(form: str, extractor: Extractor,
     modifiers, head = parts
     lower = head.lower
     endings = [_adjective_ending(token) for token in modifiers]
-    if not head.capital or lower != head.piece or None in endings:
-        return form
+    if not head.capital or None in endings or lower != head.piece and _noun_in_e(
+            form[head.start:head.end], head.piece, extractor) != form[head.start:head.end]:
+        return form  # (a noun in "-e" keyed without it is in the singular: "Spalte")
     if len(lower) >= 5 and lower.endswith(_SINGULAR_ONE_FORM) \
             and not lower.endswith(_NOT_ONE_FORM):
         if not lower.endswith(_FEMININE_ENDINGS) and ("er" in endings or "es" in endings):
@@ -475,7 +476,8 @@ def _citation(form: str, extractor: Extractor) -> str:
         link = _link_at(tokens, extractor)
         head = words[-1] if link is None else tokens[link - 1]
         if extractor.lang not in HAND_MADE_SINGULARS and not _modifiers_at_base(
-                tokens[:tokens.index(head)]):
+                tokens[:tokens.index(head)], extractor.rules.cased_nouns or (
+                    extractor.lang == "nl" and head.piece.endswith(_DUTCH_DE_ENDINGS))):
             return form  # "lebenden Meeresressourcen" is no "lebenden Meeresressource"
         if extractor.rules.cased_nouns and len(words) > 1 and not head.capital:
             return form  # a German term ending in an adjective: a fragment, kept as seen
@@ -552,13 +554,22 @@ def _plural_marked(token: Token) -> bool:
     return token.lower.endswith(_PLURAL_ENDS) and token.lower != token.piece
 
 
-def _modifiers_at_base(modifiers: list[Token]) -> bool:
+# Dutch nouns whose ending makes them "de" nouns, after which an adjective ends in "-e" in
+# the singular too ("bestuursrechtelijke bepaling", "regelgevende autoriteit")
+_DUTCH_DE_ENDINGS = ("ing", "heid", "teit", "tie", "sie", "ij", "ie")
+
+
+def _modifiers_at_base(modifiers: list[Token], e_agrees: bool) -> bool:
     """Whether the words before a head noun in a language of simplemma's lemmas end as their
-    lemmas do, or with an "-e" (German "die Europäische Union", "das marine Ökosystem"),
-    so that the head's singular agrees with them. A modifier with another ending ("-en",
-    "-er", "-em", "-es") agrees with the head as seen only: the term is then kept as
-    seen."""
-    return all(token.lower[shared_start(token.lower, token.piece):] in ("", "e")
+    lemmas do, or, where ``e_agrees`` (German), with an "-e" ("die Europäische Union", "das
+    marine Ökosystem"), so that the head's singular agrees with them. A modifier with
+    another ending ("-en", "-er", "-em", "-es") agrees with the head as seen only: the term
+    is then kept as seen. So is a Dutch one in "-e" but before a "de" noun by its ending
+    (:data:`_DUTCH_DE_ENDINGS`): a "het" noun's takes none in the singular ("technisch
+    voorschrift"), so DGT-TM's "technische voorschriften" and "vaste reddingsvlotten" were
+    cited "technische voorschrift" and "vaste reddingsvlot", agreeing with no noun."""
+    endings = ("", "e") if e_agrees else ("",)
+    return all(token.lower[shared_start(token.lower, token.piece):] in endings
                for token in modifiers if token.kind in (WORD, STOPWORD))
 
 
@@ -654,13 +665,54 @@ def _lemma_singular(text: str, lower: str, lemma: str, extractor: Extractor) -> 
     if noun_of_verb(lower, lemma, extractor.lang):
         return text
     if extractor.rules.cased_nouns and text[:1].isupper():
-        lemma = _nominalised(text, lemma, extractor)
+        nominalised = _nominalised(text, lemma, extractor)  # (first: "Bevollmächtigter")
+        noun = _noun_in_e(text, lemma, extractor) if nominalised == lemma else None
+        if noun is not None:
+            return with_ending(noun, lower, text)
+        lemma = nominalised
     if extractor.lang in _STRESS_MARKED:
         # a Spanish singular's written accent goes with its plural's ending ("divisiones",
         # "división"): compared without it, the lemma differs by the ending alone
         return with_ending(lemma, lower, text) if _ending_apart(
             _no_accents(lemma), _no_accents(lower)) else text
+    if extractor.lang == "nl" and _dutch_open_syllable(lemma, lower):
+        return with_ending(lemma, lower, text)
     return with_ending(lemma, lower, text) if _ending_apart(lemma, lower) else text
+
+
+def _dutch_open_syllable(lemma: str, lower: str) -> bool:
+    """Whether the Dutch ``lower`` is the plural in "-en" of ``lemma`` whose long vowel
+    its open syllable writes once ("ecosystemen", "lidstaten" of "ecosysteem", "lidstaat"):
+    DGT-TM's "ecosystem -> ecosystemen" kept the plural, its lemma's "-eem" taken for
+    another word's ending."""
+    return (len(lemma) > 3 and lemma[-3] == lemma[-2] and lemma[-2] in "aeou"
+            and lower == lemma[:-2] + lemma[-1] + "en")
+
+
+def _noun_in_e(text: str, piece: str, extractor: Extractor) -> str | None:
+    """The German noun in "-e" that ``text`` (capitalised) is, or is a form of, where its
+    key ``piece`` is that noun without the "-e", else None. Such a key is an adjective's
+    ("Ebene", "Tiefe": "eben", "tief") or a word the dictionary also reads the noun as
+    ("Spalte": "Spalt", "Quelle": "Quell"), and its ending made DGT-TM's "column ->
+    Spalte" "column -> Spalt", "Ebene" "Eben": the noun is the dictionary's lemma of
+    ``text`` ("Spalten", "Ebenen" -> "Spalte", "Ebene"), or ``text`` itself where the
+    dictionary lists its plural in "-n" under it ("Spalte", "Quelle"). Where the dictionary
+    also reads the noun as the shorter word's plural ("Zwecke" of "Zweck", "Rechte" of
+    "Recht"), the commoner of the two words is taken: "Spalte" is commoner than "Spalt",
+    "Zweck" than the noun "Zwecke"."""
+    forms = dictionary(extractor.rules.lemmas)
+    noun = text[:1] + text[1:].lower() if text.isupper() else text  # ("SPALTEN")
+    lemma = forms.get(noun, "")
+    if not (lemma.endswith("e") and lemma[:-1].lower().replace("ß", "ss") == piece):
+        lemma = noun
+        if not (noun.endswith("e") and noun[:-1].lower().replace("ß", "ss") == piece
+                and forms.get(noun + "n") == noun):
+            return None
+    shorter = lemma[:-1]
+    if forms.get(lemma) == shorter and (zipf_frequency(lemma, extractor.lang)
+                                        < zipf_frequency(shorter, extractor.lang)):
+        return None  # the plural of the commoner word ("Zwecke")
+    return lemma
 
 
 def _nominalised(text: str, lemma: str, extractor: Extractor) -> str:

@@ -304,10 +304,70 @@ def adjective_lemma(lemma: str, lang: str | tuple[str, ...], stop: Callable[[str
     ``stop`` says the adjective is a function word's lemma ("entsprechend"): its forms
     are read as words of their own ("Entsprechende"), which such a key would part.
     ``terms``, ``check`` and ``concordance`` key words by this one rule, so what one
-    finds, the others find."""
+    finds, the others find. So too a noun in "-e" the dictionary also reads as a form of
+    the word without it (:func:`_noun_in_e_base`)."""
     if not (lemma[:1].isupper() and lemma.endswith("e")):
         return lemma
+    base = _noun_in_e_base(lemma, lang, on_disk)
+    if base is not None:
+        return base
     stem = lemma[:-1].lower()
     if stop(stem) or lemmatize(stem + "er", lang=lang, on_disk=on_disk) != stem:
         return lemma  # a noun of its own ("Höhe": "höher" is "hoch"), or a function word
     return stem
+
+
+def _noun_in_e_base(lemma: str, lang: str | tuple[str, ...], on_disk: bool) -> str | None:
+    """The word without its "-e" where the dictionary reads the German noun ``lemma`` (a
+    lemma it gave another form) as a form of that word, else None: "Spalten" has the lemma
+    "Spalte", which the dictionary also reads as "Spalt" (an old dative, or a plural), so
+    on DGT-TM "Spalte" was keyed "spalt" and "Spalten" "spalte", two keys for the singular
+    and plural of one term ("Rechten" -> "Rechte" and "Rechte" -> "Recht" alike). Both
+    take the shorter key; the citation form keeps the noun in "-e" as written
+    (:func:`.citation._noun_in_e`)."""
+    if not isinstance(lang, str):
+        return None
+    base = dictionary(lang, on_disk=on_disk).get(lemma)
+    return base if base == lemma[:-1] else None
+
+
+# Polish endings of a plural's other cases the dictionary lists under that plural
+# ("środków", "środkami" under "środki"), and of a neuter noun's singular ("prawem",
+# "prawu", and the plural's "prawami" under "prawo")
+_PL_PLURAL_FORMS = ("ów", "ami")
+_PL_NEUTER_FORMS = ("em", "u", "ami")
+# the singular forms of a feminine noun in "-a" ("wina": "winy", "winę", "winą")
+_PL_FEMININE_FORMS = ("y", "i", "ę", "ą")
+
+
+def singular_lemma(lemma: str, lang: str, *, on_disk: bool = False) -> str:
+    """The lemma of the noun in the singular where simplemma's Polish dictionary gives a
+    plural, or a genitive, a lemma of its own, else ``lemma``. It lists the plural forms of
+    many masculine nouns under their nominative plural ("środki", "środków", "środkami"
+    under "środki"; "środek", "środka", "środkiem" under "środek"), and "prawa" (of the
+    law, laws) under itself where every other form of "prawo" is under "prawo": on
+    DGT-TM 2019 "środki ochrony" and "środek ochrony", "prawa międzynarodowego" and "prawo
+    międzynarodowe" were two terms each, and `concordance` found no "środki ochrony" for
+    "środek ochrony". Only where the dictionary says so: the plural's other cases listed
+    under it and the singular's instrumental and genitive or dative under the singular
+    ("środkiem", "środka"), or "prawem", "prawu" and "prawami" under "prawo" while no
+    singular form of a feminine "prawa" is listed under it ("wina", guilt, has "winy",
+    "winę": not "wino")."""
+    if lang != "pl" or len(lemma) < 4 or not lemma.isalpha() or not lemma.islower():
+        return lemma
+    forms = dictionary(lang, on_disk=on_disk)
+    stem = lemma[:-1]
+    if forms.get(lemma, lemma) != lemma:
+        return lemma
+    if lemma.endswith("a"):
+        noun = stem + "o"
+        if (all(forms.get(stem + end) == noun for end in _PL_NEUTER_FORMS)
+                and not any(forms.get(stem + end) == lemma for end in _PL_FEMININE_FORMS)):
+            return noun
+    elif lemma.endswith(("i", "y")) and all(forms.get(stem + end) == lemma
+                                            for end in _PL_PLURAL_FORMS):
+        noun = forms.get(stem + ("iem" if stem.endswith(("k", "g")) else "em"))
+        if (noun in (stem, stem[:-1] + "e" + stem[-1])
+                and (forms.get(stem + "a") == noun or forms.get(stem + "u") == noun)):
+            return noun
+    return lemma

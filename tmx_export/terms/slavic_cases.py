@@ -192,7 +192,8 @@ def slavic_nominative(form: str, extractor: Extractor) -> str:
     if rules.after_head:
         while end < len(tokens) and not tokens[end].breaks and _adjective(tokens[end], rules):
             end += 1
-        if end < len(tokens) and tokens[end].lower.endswith(_PL_OBLIQUE_AFTER):
+        if (end < len(tokens) and tokens[end].lower.endswith(_PL_OBLIQUE_AFTER)
+                and not _noun_of_its_own(tokens[end], rules)):
             return form  # a participle or an adjective of another noun right after them
     if head.lower == head.piece and not head.piece.endswith(rules.one_form):
         # the nominative singular already, or a form simplemma took for its lemma (Croatian
@@ -214,6 +215,17 @@ def slavic_nominative(form: str, extractor: Extractor) -> str:
     for token in agreeing:
         words[id(token)] = _written(_nominative(token, gender or "m", rules), token, form)
     return rewritten(form, tokens, words)
+
+
+def _noun_of_its_own(token: Token, rules: _Rules) -> bool:
+    """Whether a word that ends as a participle or an adjective may ("-ony", "-ą") is a
+    noun by its lemma, of a gender its ending tells: Polish "ochrony" of "ochrona"
+    (protection), which made DGT-TM's "środki ochrony" (management measures) read as
+    "środki" before a participle, and kept as seen. A participle's lemma is its verb's
+    ("objętego", "objąć") or an adjective's ("Zjednoczonych", "zjednoczony")."""
+    return (token.lower != token.piece and not token.piece.endswith(rules.verbs)
+            and token.piece[-1:] not in rules.adjectives and _gender(token.piece, rules)
+            is not None)
 
 
 def _nominative(token: Token, gender: str, rules: _Rules) -> str:

@@ -77,7 +77,7 @@ _MERGE_KEPT_PAIRS = """
 
 
 # Each pair's keys made anew by _rekey_pairs into pair_rekey, and the pairs that now share a
-# key merged as in migration 5: migrations 6 to 10 below.
+# key merged as in migration 5: migrations 6 to 12 below.
 _REKEY_SCRIPT = """
     CREATE TEMP TABLE pair_keep AS SELECT p.id, first_value(p.id) OVER (PARTITION BY
         p.source_lang, p.target_lang, r.source_lemma, r.target_lemma
@@ -276,10 +276,18 @@ MIGRATIONS: list[str] = [
     # and "spatial plan" were one pair, "annual meeting" and "annual meetings" two
     # (the old keys kept in key_aliases first, for the review files written before)
     _KEY_ALIASES + ";" + _REKEY_SCRIPT,
+    # 11: and for a German noun in "-e" whose lemma the dictionary also reads as the word
+    # without it ("Spalten" -> "Spalte" -> "spalt", as "Spalte" was keyed): "Spalte" and
+    # "Spalten" of one term were two pairs
+    _KEY_ALIASES + ";" + _REKEY_SCRIPT,
+    # 12: and for a Polish noun whose plural, or genitive, the dictionary lists as a lemma
+    # of its own ("środki", "prawa"), which takes its singular's key today ("środek",
+    # "prawo"): "prawa międzynarodowego" and "prawo międzynarodowe" were two pairs
+    _KEY_ALIASES + ";" + _REKEY_SCRIPT,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 # The migrations (by index) that read the pairs' lemma keys made anew in Python first.
-_REKEY_MIGRATIONS = (5, 6, 7, 8, 9)
+_REKEY_MIGRATIONS = (5, 6, 7, 8, 9, 10, 11)
 # what the current schema has
 _TABLES = {"documents", "pairs", "occurrences", "contexts", "units", "key_aliases"}
 _TABLES_1 = {"documents", "pairs", "occurrences", "contexts"}  # what schema version 1 has
@@ -320,7 +328,7 @@ def primary_langs(langs: tuple[str, str]) -> tuple[str, str]:
 
 def _rekey_pairs(db: sqlite3.Connection) -> None:
     """Fill the temporary table ``pair_rekey`` with each pair's lemma keys as today's
-    rules make them, for migrations 6 to 10 to merge by. A side's key is that of the form its
+    rules make them, for migrations 6 to 12 to merge by. A side's key is that of the form its
     occurrences write most (the text the key was made from; a term may be a citation form
     keyed otherwise), else of its term; a language without term rules keeps its keys."""
     db.execute("CREATE TEMP TABLE pair_rekey (id INTEGER PRIMARY KEY, source_lemma TEXT,"
