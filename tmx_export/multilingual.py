@@ -211,17 +211,20 @@ def _table_targets(item: str | Path, fmt: str, langs: tuple[str, ...],
 
     targets: set[str] = set()
     # every sheet of a workbook: a later sheet may hold languages the first lacks
-    for header in table_headers(item, sheet=options.sheet, table_format_name=fmt) or [[]]:
-        columns = target_columns(header, langs, options.source_column, options.target_column)
+    for title, header in table_headers(item, sheet=options.sheet,
+                                       table_format_name=fmt) or [(None, [])]:
+        columns = target_columns(header, langs, options.source_column, options.target_column,
+                                 title)
         by_column: dict[int, list[str]] = {}
         for target, column in columns.items():
             by_column.setdefault(column, []).append(target)
         shared = next((readers for readers in by_column.values() if len(readers) > 1), None)
         if shared is not None:
+            sheets = ", or name each sheet by its pair (EN-DE)" if fmt == "xlsx" else ""
             raise InputError(input_name(item), f"column {header[columns[shared[0]]]!r} would "
                              f"be read as {' and '.join(shared)}: head each translation's "
-                             "column with its language (fr-FR), or build one memory per "
-                             "pair", 1)
+                             f"column with its language ({shared[0]}){sheets}, or build one "
+                             "memory per pair", 1)
         targets.update(columns)
     return frozenset(targets)
 

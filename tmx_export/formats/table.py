@@ -169,11 +169,9 @@ def _read_sheet(rows: Iterable[tuple[int, list[str]]], name: str, source_lang: s
     # A workbook of one sheet per language pair ("EN-FR", "EN-DE"), each headed "Source" /
     # "Target": the columns say no language, the sheet's name does. Read by the roles, the
     # German of "EN-DE" was written as French.
-    named = _title_languages(title) if title is not None else None
-    if named and not source_column and not target_column \
-            and _column_tag(heads[s_col]) is None and _column_tag(heads[t_col]) is None \
-            and not {primary(lang) for lang in named} <= {primary(source_lang),
-                                                          primary(target_lang)}:
+    named = _other_pair_named(title, heads, (s_col, t_col), (source_lang, target_lang),
+                              bool(source_column or target_column))
+    if named:
         choose = "--langs" if claimed else "--source-lang/--target-lang"
         if column_options:  # the name says something else: the columns chosen by name
             choose += " (or the columns, by their names, with --source-column/--target-column)"
@@ -304,6 +302,21 @@ def _title_languages(title: str) -> list[str] | None:
     return found or None
 
 
+def _other_pair_named(title: str | None, heads: Sequence[str], columns: tuple[int, int],
+                      pair: tuple[str, str], named_columns: bool) -> list[str] | None:
+    """The languages a worksheet's name says (:func:`_title_languages`) when they are not
+    ``pair`` and the ``columns`` read for it name no language, else ``None``: sheet "EN-DE"
+    headed "Source" / "Target" holds no en-GB -> it-IT text, and its German read by the
+    roles was written as Italian. Columns chosen by name (``named_columns``) are the
+    user's word."""
+    named = _title_languages(title) if title is not None else None
+    if not named or named_columns \
+            or any(_column_tag(heads[col]) is not None for col in columns) \
+            or {primary(lang) for lang in named} <= {primary(lang) for lang in pair}:
+        return None
+    return named
+
+
 def _title_language(part: str) -> str | None:
     """A tag as :func:`_cell_language` reads one (a two-letter language's, "ID" and "NO"
     aside), or the tag a name spells."""
@@ -401,18 +414,20 @@ def table_header(path: str | Path, *, sheet: str | None = None,
 
 
 def table_headers(path: str | Path, *, sheet: str | None = None,
-                  table_format_name: str | None = None) -> list[list[str]]:
-    """The header row of each table :func:`read_table` reads in ``path``: every visible
-    sheet of a workbook (unless ``sheet`` names one), or the one table; without the tables
-    that have none."""
+                  table_format_name: str | None = None
+                  ) -> list[tuple[str | None, list[str]]]:
+    """The name (``None`` for a TSV or CSV table) and header row of each table
+    :func:`read_table` reads in ``path``: every visible sheet of a workbook (unless
+    ``sheet`` names one), or the one table; without the tables that have none."""
     fmt = table_format(path, table_format_name)
     if fmt != "xlsx" or sheet is not None:
         titles: list[str | None] = [sheet]
     else:
         all_titles, hidden = sheet_titles(path)
         titles = [title for title in all_titles if title not in hidden]
-    headers = (table_header(path, sheet=title, table_format_name=fmt) for title in titles)
-    return [header for header in headers if header is not None]
+    headers = ((title, table_header(path, sheet=title, table_format_name=fmt))
+               for title in titles)
+    return [(title, header) for title, header in headers if header is not None]
 
 
 def declared_languages(path: str | Path, table_format_name: str | None = None
@@ -507,16 +522,22 @@ def _named_primary(cell: str) -> str | None:
 
 
 def target_columns(header: list[str], langs: Sequence[str], source_column: str | None = None,
-                   target_column: str | None = None) -> dict[str, int]:
+                   target_column: str | None = None, title: str | None = None
+                   ) -> dict[str, int]:
     """For ``langs`` (a ``build --langs`` run's, the source first), the column
-    :func:`read_table` would read for each target it finds one for."""
+    :func:`read_table` would read for each target it finds one for, in the sheet named
+    ``title``: a sheet whose name says another pair ("EN-IT", its columns "Source" /
+    "Target") has none for de-DE, as its run to de-DE refuses it."""
     found = {}
     for target in langs[1:]:
         try:
-            found[target] = choose_columns(header, "", langs[0], target, source_column,
-                                           target_column, langs)[1]
+            columns = choose_columns(header, "", langs[0], target, source_column,
+                                     target_column, langs)
         except InputError:
             continue
+        if not _other_pair_named(title, header, columns, (langs[0], target),
+                                 bool(source_column or target_column)):
+            found[target] = columns[1]
     return found
 
 
