@@ -994,3 +994,36 @@ def test_xlsx_percentages_and_truth_values_read_as_the_sheet_shows_them(tmp_path
     assert [(p.line, p.source, p.target) for p in result.pairs] == [
         (2, "Rate of 50% for small farms", "Taux de 50 % pour les petites exploitations"),
         (3, "50%", "50 %"), (4, "12.5%", "12.5%"), (5, "0.5", "0.5"), (6, "TRUE", "VRAI")]
+
+
+REVIEW_TABLE = Path(__file__).parent / "data" / "table_review_status_dgt_en_nl.tsv"
+
+
+def test_a_status_column_says_which_rows_are_translations(tmp_path):
+    # A bilingual review table as Trados exports one ("Segment status": Translated, Draft,
+    # Translation Rejected...): every row with a target was written as a translation, the
+    # draft and the one its reviewer rejected too, and the status was lost
+    from click.testing import CliRunner
+
+    from tmx_export.cli import main
+
+    result = read_table(REVIEW_TABLE, source_lang="en-GB", target_lang="nl-NL")
+    assert [p.line for p in result.pairs] == [2, 3, 5, 6, 8]  # 6: no target, empty-side
+    assert [(r.line, r.reason, r.detail) for r in result.rejects] == [
+        (4, "fuzzy", "status 'Draft'"), (7, "rejected", "status 'Translation Rejected'")]
+    kept = read_table(REVIEW_TABLE, source_lang="en-GB", target_lang="nl-NL",
+                      include_fuzzy=True)
+    assert [p.line for p in kept.pairs] == [2, 3, 4, 5, 6, 8]
+    out = tmp_path / "out.tmx"
+    run = CliRunner().invoke(main, ["build", str(REVIEW_TABLE), "-o", str(out), "--source-lang",
+                                    "en-GB", "--target-lang", "nl-NL"])
+    assert run.exit_code == 0, run.output
+    assert "7 rows read = 4 in units + 3 rejected" in run.output
+    assert "HEEFT HET VOLGENDE BESLUIT" not in out.read_text(encoding="utf-8")
+    # a status no tool writes is refused at its line, not guessed
+    odd = tmp_path / "odd.tsv"
+    odd.write_text(REVIEW_TABLE.read_text(encoding="utf-8").replace("Signed Off", "Looked at"),
+                   encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        read_table(odd, source_lang="en-GB", target_lang="nl-NL")
+    assert err.value.line == 5 and "status 'Looked at'" in err.value.message

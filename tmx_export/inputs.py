@@ -157,7 +157,8 @@ def _table(fmt: str) -> OptionsReader:
         return read_table(path, source_lang=o.source_lang, target_lang=o.target_lang,
                           source_column=o.source_column, target_column=o.target_column,
                           sheet=o.sheet, table_format_name=fmt, claimed=o.claimed_langs,
-                          column_options=o.column_options, header=not o.no_header)
+                          column_options=o.column_options, header=not o.no_header,
+                          include_fuzzy=o.include_fuzzy)
 
     return read
 

@@ -64,7 +64,8 @@ def input_options(command: F) -> F:
                      help="XLSX: read this sheet only (default: every sheet with a column "
                      "for each language)."),
         click.option("--include-fuzzy", is_flag=True,
-                     help="XLIFF/PO: keep fuzzy and needs-review translations too."),
+                     help="XLIFF/PO/tables: keep fuzzy, draft and needs-review "
+                     "translations too."),
     ]
     for option in reversed(options):
         command = option(command)

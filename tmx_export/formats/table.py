@@ -91,6 +91,7 @@ def read_table(
     claimed: Iterable[str] = (),
     column_options: bool = False,
     header: bool = True,
+    include_fuzzy: bool = False,
 ) -> ReadResult:
     """Pairs from the rows of a table (see the module documentation). A workbook is read
     sheet by sheet (only ``sheet`` when given): each sheet with a column for each
@@ -99,7 +100,8 @@ def read_table(
     them is a reject naming it, not ignored. ``claimed`` and ``column_options`` as for
     :func:`choose_columns`. ``header=False``: a table without a header row, whose first
     row is a pair; its columns are taken by position (``source_column`` and
-    ``target_column``: "1", "2" by default)."""
+    ``target_column``: "1", "2" by default). A row whose status column says a draft is a
+    ``fuzzy`` reject unless ``include_fuzzy`` (:func:`_status_reason`)."""
     claimed = tuple(claimed)
     name = input_name(path)
     fmt = table_format(path, table_format_name)
@@ -107,7 +109,8 @@ def read_table(
         rows = _xlsx_rows(path, sheet) if fmt == "xlsx" else _text_rows(path, fmt)
         return _read_sheet(rows, name, source_lang, target_lang, source_column,
                            target_column, None, claimed, delimited=fmt != "xlsx",
-                           column_options=column_options, title=sheet, header=header)
+                           column_options=column_options, title=sheet, header=header,
+                           include_fuzzy=include_fuzzy)
     all_titles, hidden = sheet_titles(path)
     titles = [title for title in all_titles if title not in hidden]
     result = ReadResult()
@@ -124,7 +127,8 @@ def read_table(
         try:
             part = _read_sheet(_xlsx_rows(path, title), name, source_lang, target_lang,
                                source_column, target_column, several, claimed,
-                               column_options=column_options, title=title, header=header)
+                               column_options=column_options, title=title, header=header,
+                               include_fuzzy=include_fuzzy)
         except InputError as exc:
             if len(titles) == 1 or not exc.message.startswith(("no column", "no header")):
                 raise
@@ -145,7 +149,8 @@ def _read_sheet(rows: Iterable[tuple[int, list[str]]], name: str, source_lang: s
                 target_lang: str, source_column: str | None, target_column: str | None,
                 sheet: str | None, claimed: tuple[str, ...] = (), *,
                 delimited: bool = False, column_options: bool = False,
-                title: str | None = None, header: bool = True) -> ReadResult:
+                title: str | None = None, header: bool = True,
+                include_fuzzy: bool = False) -> ReadResult:
     """The pairs of one table (or sheet ``sheet`` of a workbook of several). In a
     ``delimited`` table (TSV, CSV) a row with text in more fields than the header has is a
     reject: a stray delimiter in a cell shifted the cells after it. ``title``: the
@@ -187,7 +192,9 @@ def _read_sheet(rows: Iterable[tuple[int, list[str]]], name: str, source_lang: s
         result.reject(Reject(name, line, "title-row", where + "\t".join(
             cell for cell in row if cell.strip())))
     _add_rows(result, rows, _Columns(name, source_lang, target_lang, s_col, t_col,
-                                     len(heads), sheet, delimited, "header has"),
+                                     len(heads), sheet, delimited, "header has",
+                                     _status_column(heads, (s_col, t_col), name, header_line),
+                                     include_fuzzy),
               held)
     return result
 
@@ -208,6 +215,8 @@ class _Columns:
     sheet: str | None
     delimited: bool
     width_is: str
+    status: int | None = None  # the column of the rows' statuses (:func:`_status_column`)
+    include_fuzzy: bool = False
 
 
 def _add_rows(result: ReadResult, rows: Iterable[tuple[int, list[str]]], columns: _Columns,
@@ -236,6 +245,12 @@ def _add_rows(result: ReadResult, rows: Iterable[tuple[int, list[str]]], columns
                 f"{where}formula without a computed value (open and save the workbook in a "
                 f"spreadsheet program): {source}\t{target}"))
             continue
+        status = row[c.status] if c.status is not None and c.status < len(row) else ""
+        reason = _status_reason(status, c, line) if target.strip() else None
+        if reason is not None:
+            result.reject(Reject(c.name, line, reason, f"{where}{source}\t{target}",
+                                 detail=f"status {status.strip()!r}"))
+            continue
         pair = Pair(source=source.strip(), target=target.strip(), source_lang=c.source_lang,
                     target_lang=c.target_lang, file=c.name, line=line)
         if c.sheet is not None:
@@ -244,6 +259,63 @@ def _add_rows(result: ReadResult, rows: Iterable[tuple[int, list[str]]], columns
             if tag is not None and _tag_key(tag) != _tag_key(asked):
                 count_relabelled(result.relabelled, tag, asked)
         result.pairs.append(pair)
+
+
+# The column of the segments' statuses in a CAT tool's bilingual table (Trados's review
+# export "Segment status", memoQ's and others' "Status"), and the statuses they write,
+# compared without case, spaces, hyphens and underscores. As for XLIFF (memoQ's mq:status,
+# Trados's sdl:seg conf), only a translation someone confirmed is a unit of a memory; a
+# draft is a ``fuzzy`` reject unless --include-fuzzy, and one a reviewer rejected a
+# ``rejected`` reject whatever it says. So with a glossary's term statuses (`terms --csv`
+# writes proposed, approved, rejected, forbidden; TBX's preferred, admitted, deprecated,
+# superseded): a forbidden term is no translation to reuse.
+_STATUS_HEADS = frozenset({"status", "segment status", "translation status",
+                           "confirmation level"})
+_CONFIRMED_STATUSES = frozenset({
+    "translated", "translationapproved", "approvedtranslation", "signedoff",
+    "approvedsignoff", "confirmed", "manuallyconfirmed", "confirmedtranslator",
+    "reviewer1confirmed", "reviewer2confirmed", "proofread", "reviewed", "final",
+    "approved", "preferred", "admitted"})
+_DRAFT_STATUSES = frozenset({
+    "draft", "nottranslated", "untranslated", "notstarted", "edited", "partiallyedited",
+    "pretranslated", "fragmentassembled", "machinetranslated", "mt", "new", "fuzzy",
+    "initial", "needstranslation", "needsreviewtranslation", "needsadaptation",
+    "needsl10n", "needsreviewadaptation", "needsreviewl10n", "proposed"})
+_REJECTED_STATUSES = frozenset({"rejected", "translationrejected", "rejectedtranslation",
+                                "signoffrejected", "rejectedsignoff", "forbidden",
+                                "deprecated", "superseded"})
+
+
+def _status_column(heads: Sequence[str], taken: tuple[int, int], name: str,
+                   line: int) -> int | None:
+    """The column of a table's segment statuses ("Segment status" in a Trados review
+    export, "Status"), other than the two read, or ``None``. Two are refused: which one
+    says the rows' status cannot be known."""
+    found = [i for i, cell in enumerate(heads)
+             if i not in taken and " ".join(cell.lower().split()) in _STATUS_HEADS]
+    if len(found) > 1:
+        raise InputError(name, f"two status columns ({', '.join(heads[i] for i in found)}): "
+                               "rename the one that is not the segments' status", line)
+    return found[0] if found else None
+
+
+def _status_reason(status: str, columns: _Columns, line: int) -> str | None:
+    """Why a row with a translation is rejected by its ``status`` (:data:`_STATUS_HEADS`):
+    ``rejected``, ``fuzzy`` for a draft (unless ``include_fuzzy``), ``None`` for a
+    confirmed translation or an empty cell, which says no status. A status not known is
+    refused at its line: a draft written as a translation is worse than no memory (Trados
+    "Draft", memoQ "Pre-translated" rows were written as translations)."""
+    key = re.sub(r"[\s_-]+", "", str(status)).lower()
+    if not key or key in _CONFIRMED_STATUSES:
+        return None
+    if key in _REJECTED_STATUSES:
+        return "rejected"
+    if key in _DRAFT_STATUSES:
+        return None if columns.include_fuzzy else "fuzzy"
+    raise InputError(columns.name, f"status {str(status).strip()!r} is none tmx-export knows "
+                     "(a confirmed translation: Translated, Confirmed, Signed Off...; a "
+                     "draft: Draft, Pre-translated, Edited...): rename the status column to "
+                     "read the table without statuses", line)
 
 
 def _read_headless(rows: Iterable[tuple[int, list[str]]], name: str, source_lang: str,
