@@ -274,13 +274,14 @@ _STATUS_HEADS = frozenset({"status", "segment status", "translation status",
 _CONFIRMED_STATUSES = frozenset({
     "translated", "translationapproved", "approvedtranslation", "signedoff",
     "approvedsignoff", "confirmed", "manuallyconfirmed", "confirmedtranslator",
-    "reviewer1confirmed", "reviewer2confirmed", "proofread", "reviewed", "final",
-    "approved", "preferred", "admitted"})
+    "translatorconfirmed", "reviewer1confirmed", "reviewer2confirmed", "proofread",
+    "reviewed", "final", "approved", "preferred", "admitted"})
 _DRAFT_STATUSES = frozenset({
     "draft", "nottranslated", "untranslated", "notstarted", "edited", "partiallyedited",
-    "pretranslated", "fragmentassembled", "machinetranslated", "mt", "new", "fuzzy",
-    "initial", "needstranslation", "needsreviewtranslation", "needsadaptation",
-    "needsl10n", "needsreviewadaptation", "needsreviewl10n", "proposed"})
+    "pretranslated", "fragmentassembled", "assembledfromfragments", "machinetranslated",
+    "mt", "notconfirmed", "new", "fuzzy", "initial", "needstranslation",
+    "needsreviewtranslation", "needsadaptation", "needsl10n", "needsreviewadaptation",
+    "needsreviewl10n", "proposed"})
 _REJECTED_STATUSES = frozenset({"rejected", "translationrejected", "rejectedtranslation",
                                 "signoffrejected", "rejectedsignoff", "forbidden",
                                 "deprecated", "superseded"})
