@@ -1027,3 +1027,23 @@ def test_a_status_column_says_which_rows_are_translations(tmp_path):
     with pytest.raises(InputError) as err:
         read_table(odd, source_lang="en-GB", target_lang="nl-NL")
     assert err.value.line == 5 and "status 'Looked at'" in err.value.message
+
+
+def test_a_comment_column_gives_the_units_notes(tmp_path):
+    # the reviewer's comments of a bilingual review table ("Comments") were dropped, while
+    # an XLIFF unit's notes and a PO entry's comments become the TMX unit's <note>s
+    from click.testing import CliRunner
+    from lxml import etree
+
+    from tmx_export.cli import main
+
+    out = tmp_path / "out.tmx"
+    # (build --langs dropped the notes of every input but TMX: an XLIFF unit's too)
+    for options in (["--source-lang", "en-GB", "--target-lang", "nl-NL"],
+                    ["--langs", "en-GB,nl-NL"]):
+        run = CliRunner().invoke(main, ["build", str(REVIEW_TABLE), "-o", str(out), *options])
+        assert run.exit_code == 0, run.output
+        notes = [[note.text for note in tu.iter("note")]
+                 for tu in etree.parse(str(out)).iter("tu")]
+        assert notes == [["Title as in the Official Journal."], [], [],
+                         ["Committee name as in Article 100 of the Agreement."]]

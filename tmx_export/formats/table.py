@@ -5,7 +5,9 @@ chosen by name (``--source-column``/``--target-column``) or, by default, by lang
 a header cell such as ``en``, ``EN-GB`` or ``en_gb`` matches the source language by its
 exact tag first, then by primary subtag (the same rule as for TMX), then a cell that names
 the language ("English", "Français", "French (France)"); failing those, cells reading
-"Source" and "Target" name the two roles. Other columns are ignored. Rows missing a cell
+"Source" and "Target" name the two roles. A column of segment statuses ("Segment status")
+keeps drafts and rejected translations out, as XLIFF's statuses do, and columns of notes
+("Comments") give the units their notes; other columns are ignored. Rows missing a cell
 become rejects.
 
 CSV delimiters are sniffed (comma, semicolon or tab: European Excel writes semicolons);
@@ -194,7 +196,7 @@ def _read_sheet(rows: Iterable[tuple[int, list[str]]], name: str, source_lang: s
     _add_rows(result, rows, _Columns(name, source_lang, target_lang, s_col, t_col,
                                      len(heads), sheet, delimited, "header has",
                                      _status_column(heads, (s_col, t_col), name, header_line),
-                                     include_fuzzy),
+                                     include_fuzzy, _note_columns(heads, (s_col, t_col))),
               held)
     return result
 
@@ -217,6 +219,7 @@ class _Columns:
     width_is: str
     status: int | None = None  # the column of the rows' statuses (:func:`_status_column`)
     include_fuzzy: bool = False
+    notes: tuple[int, ...] = ()  # the columns of the rows' notes (:func:`_note_columns`)
 
 
 def _add_rows(result: ReadResult, rows: Iterable[tuple[int, list[str]]], columns: _Columns,
@@ -251,8 +254,10 @@ def _add_rows(result: ReadResult, rows: Iterable[tuple[int, list[str]]], columns
             result.reject(Reject(c.name, line, reason, f"{where}{source}\t{target}",
                                  detail=f"status {status.strip()!r}"))
             continue
+        notes = tuple(note for note in (str(row[i]).strip() for i in c.notes if i < len(row))
+                      if note)
         pair = Pair(source=source.strip(), target=target.strip(), source_lang=c.source_lang,
-                    target_lang=c.target_lang, file=c.name, line=line)
+                    target_lang=c.target_lang, file=c.name, line=line, notes=notes)
         if c.sheet is not None:
             pair.props["x-sheet"] = c.sheet
         for tag, asked in held:
@@ -298,6 +303,19 @@ def _status_column(heads: Sequence[str], taken: tuple[int, int], name: str,
         raise InputError(name, f"two status columns ({', '.join(heads[i] for i in found)}): "
                                "rename the one that is not the segments' status", line)
     return found[0] if found else None
+
+
+# The columns of a row's notes: a reviewer's comment in a CAT tool's bilingual export
+# ("Comments" in Trados's, "Comment" in memoQ's), a terminologist's note. Written as the
+# unit's <note>s, as an XLIFF unit's notes and a PO entry's comments are.
+_NOTE_HEADS = frozenset({"comment", "comments", "note", "notes", "remark", "remarks"})
+
+
+def _note_columns(heads: Sequence[str], taken: tuple[int, int]) -> tuple[int, ...]:
+    """The columns of a table's notes (:data:`_NOTE_HEADS`), other than the two read: a
+    reviewer's "check the gender" beside a row was dropped."""
+    return tuple(i for i, cell in enumerate(heads)
+                 if i not in taken and " ".join(cell.lower().split()) in _NOTE_HEADS)
 
 
 def _status_reason(status: str, columns: _Columns, line: int) -> str | None:
