@@ -158,9 +158,10 @@ def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = Tr
     declared = [header.get("srclang", ""), *(other.get("srclang", "") for other in others)]
     counts = MergeCounts()
     counts.repairs.update(_dates_in_tmx_form(header) or ())
-    counts.srclang = _merged_source_language(paths, declared).replace("_", "-")
-    if counts.srclang != header.get("srclang"):
-        counts.repairs[TAGS_RESPELLED] += "_" in header.get("srclang", "")
+    merged = _merged_source_language(paths, declared)
+    counts.srclang = merged.replace("_", "-")  # (en_GB, as a tuv's: TAGS_RESPELLED)
+    if counts.srclang != merged:
+        counts.repairs[TAGS_RESPELLED] += 1
     header.set("srclang", counts.srclang)
     unit_attributes = [own | datatype for datatype, own in zip(
         unit_datatypes, _own_attributes_by_file(unit_kinds, declared, counts.srclang),
