@@ -1047,3 +1047,22 @@ def test_a_comment_column_gives_the_units_notes(tmp_path):
                  for tu in etree.parse(str(out)).iter("tu")]
         assert notes == [["Title as in the Official Journal."], [], [],
                          ["Committee name as in Article 100 of the Agreement."]]
+
+
+def test_columns_headed_by_a_language_and_its_country_in_their_own_names(tmp_path):
+    # Windows' native names, as tools working in Swedish or Danish head their exports:
+    # "svenska (Sverige)", "dansk (Danmark)" named no language (their countries were known
+    # by their English, French, German... names alone), and the table was refused
+    dgt = Path(__file__).parent / "data" / "tmx" / "dgt-tm" / "22019D0391.tmx"
+    langs = ("sv-SE", "da-DK")
+    texts = [{p.source: p.target for p in read_tmx(dgt, source_lang="en-GB",
+                                                   target_lang=lang).pairs} for lang in langs]
+    sources = [source for source in texts[0] if all(source in t for t in texts)][:5]
+    table = tmp_path / "native.tsv"
+    with table.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
+        writer.writerow(["English (United Kingdom)", "svenska (Sverige)", "dansk (Danmark)"])
+        writer.writerows([source, *(t[source] for t in texts)] for source in sources)
+    for lang, translated in zip(langs, texts, strict=True):
+        pairs = read_table(table, source_lang="en-GB", target_lang=lang).pairs
+        assert [(p.source, p.target) for p in pairs] == [(s, translated[s]) for s in sources]
