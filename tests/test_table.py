@@ -1066,3 +1066,35 @@ def test_columns_headed_by_a_language_and_its_country_in_their_own_names(tmp_pat
     for lang, translated in zip(langs, texts, strict=True):
         pairs = read_table(table, source_lang="en-GB", target_lang=lang).pairs
         assert [(p.source, p.target) for p in pairs] == [(s, translated[s]) for s in sources]
+
+
+WORDFAST_TM = Path(__file__).parent / "data" / "table_wordfast_tm_dgt_en_de.txt"
+
+
+def test_a_table_of_texts_beside_their_language_codes_is_not_read_by_its_first_pair(tmp_path):
+    # A Wordfast TM ("20190315~101500 | DGT | 0 | EN-GB | text | DE-DE | text"), read as a
+    # TSV: its first pair was taken for the header (its "EN-GB" and "DE-DE" cells name
+    # languages), the memory got the unit "EN-GB" -> "DE-DE", the other pairs were its
+    # duplicates, and the first pair was in neither the memory nor the rejects
+    from click.testing import CliRunner
+
+    from tmx_export.cli import main
+
+    out = tmp_path / "out.tmx"
+    run = CliRunner().invoke(main, ["build", str(WORDFAST_TM), "-o", str(out)])
+    assert run.exit_code == 1 and not out.exists()
+    assert "table_wordfast_tm_dgt_en_de.txt:1: a Wordfast TM, which tmx-export does not " \
+        "read: export it from Wordfast as TMX" in run.output
+    # the same rows without Wordfast's first line: refused, pointing to --no-header
+    rows = tmp_path / "codes.tsv"
+    rows.write_text(WORDFAST_TM.read_text(encoding="utf-8").split("\n", 1)[1],
+                    encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        read_table(rows, source_lang="en-GB", target_lang="de-DE")
+    assert "hold language codes, not texts ('EN-GB', 'DE-DE' on line 2)" in err.value.message
+    read = read_table(rows, source_lang="en-GB", target_lang="de-DE", header=False,
+                      source_column="5", target_column="7")
+    assert [(p.line, p.source) for p in read.pairs][:2] == [
+        (1, "on the establishment of a list of arbitrators [2019/391]"),
+        (2, "THE TRADE AND DEVELOPMENT COMMITTEE,")]
+    assert len(read.pairs) == 4 and read.rejects == []

@@ -186,6 +186,10 @@ def _read_sheet(rows: Iterable[tuple[int, list[str]]], name: str, source_lang: s
                                f"name {title!r} says {' -> '.join(named)}, and its columns "
                                f"({heads[s_col]}, {heads[t_col]}) name no language; choose "
                                f"the pair with {choose}", header_line)
+    first, rows = _first_filled(rows)
+    if first is not None and _codes_not_texts(first[1], heads, (s_col, t_col)):
+        raise InputError(name, *_codes_message(heads, (s_col, t_col), first, titles,
+                                               (source_lang, target_lang), header_line))
     # A column of another region taken by its language part (pt-BR for pt-PT) gives its
     # texts the tag asked: the summary says so, as for TMX and XLIFF
     held = [(_column_tag(heads[col]), asked)
@@ -199,6 +203,52 @@ def _read_sheet(rows: Iterable[tuple[int, list[str]]], name: str, source_lang: s
                                      include_fuzzy, _note_columns(heads, (s_col, t_col))),
               held)
     return result
+
+
+def _first_filled(rows: Iterator[tuple[int, list[str]]]
+                  ) -> tuple[tuple[int, list[str]] | None, Iterator[tuple[int, list[str]]]]:
+    """The first row of ``rows`` with a cell of text (``None``: none), and the rows from it
+    on (the empty ones before it, which make nothing, left out)."""
+    for line, row in rows:
+        if any(str(cell).strip() for cell in row):
+            return (line, row), chain([(line, row)], rows)
+    return None, iter(())
+
+
+def _codes_not_texts(row: Sequence[str], heads: Sequence[str], columns: tuple[int, int]
+                     ) -> bool:
+    """Whether the first row under the header holds, in both columns read, a language code
+    of the language the header cell names ("en" under "en", "EN-GB" under "EN-GB"): the
+    columns hold each text's language beside it, not the texts, and the row read as the
+    header is a pair. A table written "en | Close the valve. | de | Schließen ..." (and a
+    Wordfast TM) gave the unit "en" -> "de", its first pair lost as the header."""
+    for col in columns:
+        cell = str(row[col]).strip() if col < len(row) else ""
+        tag, head = (_column_tag(cell) if _looks_like_tag(cell) else None), \
+            _column_tag(heads[col])
+        if tag is None or head is None or primary(tag) != primary(head):
+            return False
+    return True
+
+
+def _codes_message(heads: Sequence[str], columns: tuple[int, int],
+                   first: tuple[int, list[str]], titles: list[tuple[int, list[str]]],
+                   pair: tuple[str, str], header_line: int) -> tuple[str, int]:
+    """The refusal of a table whose columns read hold language codes
+    (:func:`_codes_not_texts`) and its line: the header's, or the first line of a Wordfast
+    TM, which it names when that line says it is one."""
+    line, row = first
+    for title_line, title in titles:
+        if any("wordfast" in str(cell).lower() for cell in title):
+            return ("a Wordfast TM, which tmx-export does not read: export it from Wordfast "
+                    "as TMX (its rows hold each text's language code beside it; read as a "
+                    "table, its first pair was taken for the header)", title_line)
+    return (f"the columns read as {pair[0]} and {pair[1]} ({heads[columns[0]]!r}, "
+            f"{heads[columns[1]]!r}) hold language codes, not texts ({row[columns[0]]!r}, "
+            f"{row[columns[1]]!r} on line {line}): the row read as the header is a pair "
+            "written beside its languages' codes; read the table with --no-header, naming "
+            "the text columns by position (--source-column N --target-column M)",
+            header_line)
 
 
 @dataclass(frozen=True)
