@@ -211,7 +211,7 @@ def build_command(inputs: tuple[str, ...], output: str, quiet: bool, source_file
     """Build a TMX from bilingual text: dumps, parallel files, TMX, XLIFF, PO, tables.
 
     INPUT is a file, a directory (every file below it with a known ending: .txt, .tmx,
-    .xlf, .xliff, .sdlxliff, .mqxliff, .po, .tsv, .csv, .xlsx, .jsonl, .ndjson; each but
+    .xlf, .xliff, .sdlxliff, .mqxliff, .mxliff, .po, .tsv, .csv, .xlsx, .jsonl, .ndjson; each but
     .txt and .xlsx also compressed, .tmx.gz...) or '-' for standard input.
     name.en.txt beside name.fr.txt are read as parallel files.
     """
