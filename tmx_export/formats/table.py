@@ -243,6 +243,8 @@ def _codes_message(heads: Sequence[str], columns: tuple[int, int],
             return ("a Wordfast TM, which tmx-export does not read: export it from Wordfast "
                     "as TMX (its rows hold each text's language code beside it; read as a "
                     "table, its first pair was taken for the header)", title_line)
+    if [str(cell).strip() for cell in row] == list(heads):  # two tables' rows joined
+        return f"the header is repeated on line {line}: remove the repeat", line
     return (f"the columns read as {pair[0]} and {pair[1]} ({heads[columns[0]]!r}, "
             f"{heads[columns[1]]!r}) hold language codes, not texts ({row[columns[0]]!r}, "
             f"{row[columns[1]]!r} on line {line}): the row read as the header is a pair "
