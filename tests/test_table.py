@@ -1098,11 +1098,12 @@ def test_a_table_of_texts_beside_their_language_codes_is_not_read_by_its_first_p
         (1, "on the establishment of a list of arbitrators [2019/391]"),
         (2, "THE TRADE AND DEVELOPMENT COMMITTEE,")]
     assert len(read.pairs) == 4 and read.rejects == []
-    # a header written twice (two exports joined) gave the unit "en-GB" -> "de-DE" too
+    # a header written again (two exports joined) gave the unit "en-GB" -> "de-DE" too
     twice = tmp_path / "twice.tsv"
-    pairs = "".join(f"{p.source}\t{p.target}\n" for p in read.pairs)
-    twice.write_text("en-GB\tde-DE\n" * 2 + pairs, encoding="utf-8")
-    with pytest.raises(InputError) as err:
-        read_table(twice, source_lang="en-GB", target_lang="de-DE")
-    assert (err.value.line, err.value.message) == (2, "the header is repeated on line 2: "
-                                                      "remove the repeat")
+    pairs = [f"{p.source}\t{p.target}\n" for p in read.pairs]
+    twice.write_text("en-GB\tde-DE\n" * 2 + "".join(pairs[:2]) + "en-GB\tde-DE\n"
+                     + "".join(pairs[2:]), encoding="utf-8")
+    joined = read_table(twice, source_lang="en-GB", target_lang="de-DE")
+    assert [p.source for p in joined.pairs] == [p.source for p in read.pairs]
+    assert [(r.line, r.reason) for r in joined.rejects] == [(2, "header-row"),
+                                                             (5, "header-row")]

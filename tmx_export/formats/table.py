@@ -187,7 +187,8 @@ def _read_sheet(rows: Iterable[tuple[int, list[str]]], name: str, source_lang: s
                                f"({heads[s_col]}, {heads[t_col]}) name no language; choose "
                                f"the pair with {choose}", header_line)
     first, rows = _first_filled(rows)
-    if first is not None and _codes_not_texts(first[1], heads, (s_col, t_col)):
+    if first is not None and not _repeats_header(first[1], heads) \
+            and _codes_not_texts(first[1], heads, (s_col, t_col)):
         raise InputError(name, *_codes_message(heads, (s_col, t_col), first, titles,
                                                (source_lang, target_lang), header_line))
     # A column of another region taken by its language part (pt-BR for pt-PT) gives its
@@ -200,9 +201,16 @@ def _read_sheet(rows: Iterable[tuple[int, list[str]]], name: str, source_lang: s
     _add_rows(result, rows, _Columns(name, source_lang, target_lang, s_col, t_col,
                                      len(heads), sheet, delimited, "header has",
                                      _status_column(heads, (s_col, t_col), name, header_line),
-                                     include_fuzzy, _note_columns(heads, (s_col, t_col))),
+                                     include_fuzzy, _note_columns(heads, (s_col, t_col)),
+                                     tuple(heads)),
               held)
     return result
+
+
+def _repeats_header(row: Sequence[str], heads: Sequence[str]) -> bool:
+    """Whether ``row`` is the header again (two exports of one table joined): no pair, a
+    ``header-row`` reject. Read as one, "en | de" gave the unit "en" -> "de"."""
+    return [str(cell).strip() for cell in row] == list(heads)
 
 
 def _first_filled(rows: Iterator[tuple[int, list[str]]]
@@ -236,15 +244,14 @@ def _codes_message(heads: Sequence[str], columns: tuple[int, int],
                    pair: tuple[str, str], header_line: int) -> tuple[str, int]:
     """The refusal of a table whose columns read hold language codes
     (:func:`_codes_not_texts`) and its line: the header's, or the first line of a Wordfast
-    TM, which it names when that line says it is one."""
+    TM, which it names when that line says it is one. (A header repeated below itself is
+    no such table: :func:`_repeats_header`.)"""
     line, row = first
     for title_line, title in titles:
         if any("wordfast" in str(cell).lower() for cell in title):
             return ("a Wordfast TM, which tmx-export does not read: export it from Wordfast "
                     "as TMX (its rows hold each text's language code beside it; read as a "
                     "table, its first pair was taken for the header)", title_line)
-    if [str(cell).strip() for cell in row] == list(heads):  # two tables' rows joined
-        return f"the header is repeated on line {line}: remove the repeat", line
     return (f"the columns read as {pair[0]} and {pair[1]} ({heads[columns[0]]!r}, "
             f"{heads[columns[1]]!r}) hold language codes, not texts ({row[columns[0]]!r}, "
             f"{row[columns[1]]!r} on line {line}): the row read as the header is a pair "
@@ -272,6 +279,7 @@ class _Columns:
     status: int | None = None  # the column of the rows' statuses (:func:`_status_column`)
     include_fuzzy: bool = False
     notes: tuple[int, ...] = ()  # the columns of the rows' notes (:func:`_note_columns`)
+    heads: tuple[str, ...] = ()  # the header's cells: a row that repeats them is no pair
 
 
 def _add_rows(result: ReadResult, rows: Iterable[tuple[int, list[str]]], columns: _Columns,
@@ -292,6 +300,10 @@ def _add_rows(result: ReadResult, rows: Iterable[tuple[int, list[str]]], columns
         if c.delimited and any(cell.strip() for cell in row[c.width:]):
             result.reject(Reject(c.name, line, "long-row", f"{where}{len(row)} cells, "
                                  f"{c.width_is} {c.width}: " + "\t".join(row)))
+            continue
+        if c.heads and _repeats_header(row, c.heads):
+            result.reject(Reject(c.name, line, "header-row", where + "\t".join(
+                cell for cell in row if cell.strip())))
             continue
         source, target = row[c.source], row[c.target]
         if isinstance(source, Uncomputed) or isinstance(target, Uncomputed):
