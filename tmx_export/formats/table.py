@@ -210,7 +210,10 @@ def _read_sheet(rows: Iterable[tuple[int, list[str]]], name: str, source_lang: s
 def _repeats_header(row: Sequence[str], heads: Sequence[str]) -> bool:
     """Whether ``row`` is the header again (two exports of one table joined): no pair, a
     ``header-row`` reject. Read as one, "en | de" gave the unit "en" -> "de"."""
-    return [str(cell).strip() for cell in row] == list(heads)
+    cells = [str(cell).strip() for cell in row]
+    while cells and not cells[-1]:  # (empty trailing cells, as spreadsheets export them)
+        cells.pop()
+    return bool(cells) and cells == list(heads[:len(cells)]) and not any(heads[len(cells):])
 
 
 def _first_filled(rows: Iterator[tuple[int, list[str]]]
