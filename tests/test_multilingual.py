@@ -617,6 +617,38 @@ def test_a_workbooks_later_sheet_gives_its_languages_beside_a_first_with_fewer(
     assert read_rejects(rejects) == []
 
 
+def test_a_workbook_of_one_sheet_per_pair_headed_by_roles(tmp_path: Path) -> None:
+    # A client's workbook of one sheet per pair, "EN-DE", "EN-IT", "EN-SV", each headed
+    # "Source" / "Target" (DGT-TM 2019 rows): the bilingual runs read each sheet by its
+    # name, but --langs refused the workbook ("column 'Target' would be read as de-DE and
+    # it-IT and sv-SE"), though each sheet's name says which language its column holds.
+    import openpyxl
+
+    from tmx_export.formats.tmx import read_tmx
+
+    langs = ("de-DE", "it-IT", "sv-SE")
+    texts = [{p.source: p.target for p in read_tmx(DGT[1], source_lang="en-GB",
+                                                   target_lang=lang).pairs} for lang in langs]
+    sources = [source for source in texts[0] if all(source in t for t in texts)][:3]
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for lang, translated in zip(langs, texts, strict=True):
+        sheet = book.create_sheet(f"EN-{primary(lang).upper()}")
+        sheet.append(["Source", "Target"])
+        for source in sources:
+            sheet.append([source, translated[source]])
+    book.save(tmp_path / "pairs.xlsx")
+    out, rejects = tmp_path / "m.tmx", tmp_path / "r.tsv"
+    result = CliRunner().invoke(main, ["build", str(tmp_path / "pairs.xlsx"), "-o", str(out),
+                                       "--langs", "en-GB," + ",".join(langs),
+                                       "--rejects", str(rejects)])
+    assert result.exit_code == 0, result.output
+    assert _written(out) == [{"en-GB": source, **{lang: translated[source] for lang,
+                                                  translated in zip(langs, texts, strict=True)}}
+                             for source in sources]
+    assert read_rejects(rejects) == []
+
+
 BUNDLED_XLIFF = """<?xml version="1.0" encoding="UTF-8"?>
 <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
 <file original="a.txt" source-language="en-GB" target-language="fr-FR" datatype="plaintext">

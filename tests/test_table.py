@@ -994,3 +994,116 @@ def test_xlsx_percentages_and_truth_values_read_as_the_sheet_shows_them(tmp_path
     assert [(p.line, p.source, p.target) for p in result.pairs] == [
         (2, "Rate of 50% for small farms", "Taux de 50 % pour les petites exploitations"),
         (3, "50%", "50 %"), (4, "12.5%", "12.5%"), (5, "0.5", "0.5"), (6, "TRUE", "VRAI")]
+
+
+REVIEW_TABLE = Path(__file__).parent / "data" / "table_review_status_dgt_en_nl.tsv"
+
+
+def test_a_status_column_says_which_rows_are_translations(tmp_path):
+    # A bilingual review table as Trados exports one ("Segment status": Translated, Draft,
+    # Translation Rejected...): every row with a target was written as a translation, the
+    # draft and the one its reviewer rejected too, and the status was lost
+    from click.testing import CliRunner
+
+    from tmx_export.cli import main
+
+    result = read_table(REVIEW_TABLE, source_lang="en-GB", target_lang="nl-NL")
+    assert [p.line for p in result.pairs] == [2, 3, 5, 6, 8]  # 6: no target, empty-side
+    assert [(r.line, r.reason, r.detail) for r in result.rejects] == [
+        (4, "fuzzy", "status 'Draft'"), (7, "rejected", "status 'Translation Rejected'")]
+    kept = read_table(REVIEW_TABLE, source_lang="en-GB", target_lang="nl-NL",
+                      include_fuzzy=True)
+    assert [p.line for p in kept.pairs] == [2, 3, 4, 5, 6, 8]
+    out = tmp_path / "out.tmx"
+    run = CliRunner().invoke(main, ["build", str(REVIEW_TABLE), "-o", str(out), "--source-lang",
+                                    "en-GB", "--target-lang", "nl-NL"])
+    assert run.exit_code == 0, run.output
+    assert "7 rows read = 4 in units + 3 rejected" in run.output
+    assert "HEEFT HET VOLGENDE BESLUIT" not in out.read_text(encoding="utf-8")
+    # a status no tool writes is refused at its line, not guessed
+    odd = tmp_path / "odd.tsv"
+    odd.write_text(REVIEW_TABLE.read_text(encoding="utf-8").replace("Signed Off", "Looked at"),
+                   encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        read_table(odd, source_lang="en-GB", target_lang="nl-NL")
+    assert err.value.line == 5 and "status 'Looked at'" in err.value.message
+
+
+def test_a_comment_column_gives_the_units_notes(tmp_path):
+    # the reviewer's comments of a bilingual review table ("Comments") were dropped, while
+    # an XLIFF unit's notes and a PO entry's comments become the TMX unit's <note>s
+    from click.testing import CliRunner
+    from lxml import etree
+
+    from tmx_export.cli import main
+
+    out = tmp_path / "out.tmx"
+    # (build --langs dropped the notes of every input but TMX: an XLIFF unit's too)
+    for options in (["--source-lang", "en-GB", "--target-lang", "nl-NL"],
+                    ["--langs", "en-GB,nl-NL"]):
+        run = CliRunner().invoke(main, ["build", str(REVIEW_TABLE), "-o", str(out), *options])
+        assert run.exit_code == 0, run.output
+        notes = [[note.text for note in tu.iter("note")]
+                 for tu in etree.parse(str(out)).iter("tu")]
+        assert notes == [["Title as in the Official Journal."], [], [],
+                         ["Committee name as in Article 100 of the Agreement."]]
+
+
+def test_columns_headed_by_a_language_and_its_country_in_their_own_names(tmp_path):
+    # Windows' native names, as tools working in Swedish or Danish head their exports:
+    # "svenska (Sverige)", "dansk (Danmark)" named no language (their countries were known
+    # by their English, French, German... names alone), and the table was refused
+    dgt = Path(__file__).parent / "data" / "tmx" / "dgt-tm" / "22019D0391.tmx"
+    langs = ("sv-SE", "da-DK")
+    texts = [{p.source: p.target for p in read_tmx(dgt, source_lang="en-GB",
+                                                   target_lang=lang).pairs} for lang in langs]
+    sources = [source for source in texts[0] if all(source in t for t in texts)][:5]
+    table = tmp_path / "native.tsv"
+    with table.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
+        writer.writerow(["English (United Kingdom)", "svenska (Sverige)", "dansk (Danmark)"])
+        writer.writerows([source, *(t[source] for t in texts)] for source in sources)
+    for lang, translated in zip(langs, texts, strict=True):
+        pairs = read_table(table, source_lang="en-GB", target_lang=lang).pairs
+        assert [(p.source, p.target) for p in pairs] == [(s, translated[s]) for s in sources]
+
+
+WORDFAST_TM = Path(__file__).parent / "data" / "table_wordfast_tm_dgt_en_de.txt"
+
+
+def test_a_table_of_texts_beside_their_language_codes_is_not_read_by_its_first_pair(tmp_path):
+    # A Wordfast TM ("20190315~101500 | DGT | 0 | EN-GB | text | DE-DE | text"), read as a
+    # TSV: its first pair was taken for the header (its "EN-GB" and "DE-DE" cells name
+    # languages), the memory got the unit "EN-GB" -> "DE-DE", the other pairs were its
+    # duplicates, and the first pair was in neither the memory nor the rejects
+    from click.testing import CliRunner
+
+    from tmx_export.cli import main
+
+    out = tmp_path / "out.tmx"
+    run = CliRunner().invoke(main, ["build", str(WORDFAST_TM), "-o", str(out)])
+    assert run.exit_code == 1 and not out.exists()
+    assert "table_wordfast_tm_dgt_en_de.txt:1: a Wordfast TM, which tmx-export does not " \
+        "read: export it from Wordfast as TMX" in run.output
+    # the same rows without Wordfast's first line: refused, pointing to --no-header
+    rows = tmp_path / "codes.tsv"
+    rows.write_text(WORDFAST_TM.read_text(encoding="utf-8").split("\n", 1)[1],
+                    encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        read_table(rows, source_lang="en-GB", target_lang="de-DE")
+    assert "hold language codes, not texts ('EN-GB', 'DE-DE' on line 2)" in err.value.message
+    read = read_table(rows, source_lang="en-GB", target_lang="de-DE", header=False,
+                      source_column="5", target_column="7")
+    assert [(p.line, p.source) for p in read.pairs][:2] == [
+        (1, "on the establishment of a list of arbitrators [2019/391]"),
+        (2, "THE TRADE AND DEVELOPMENT COMMITTEE,")]
+    assert len(read.pairs) == 4 and read.rejects == []
+    # a header written again (two exports joined) gave the unit "en-GB" -> "de-DE" too
+    twice = tmp_path / "twice.tsv"
+    pairs = [f"{p.source}\t{p.target}\n" for p in read.pairs]
+    twice.write_text("en-GB\tde-DE\n" * 2 + "".join(pairs[:2]) + "en-GB\tde-DE\n"
+                     + "".join(pairs[2:]), encoding="utf-8")
+    joined = read_table(twice, source_lang="en-GB", target_lang="de-DE")
+    assert [p.source for p in joined.pairs] == [p.source for p in read.pairs]
+    assert [(r.line, r.reason) for r in joined.rejects] == [(2, "header-row"),
+                                                             (5, "header-row")]

@@ -591,6 +591,29 @@ def test_three_letter_language_codes_of_a_tmx_are_their_languages(tmp_path):
     assert langs == ["en", "fr-CA"] * 7
 
 
+def test_withdrawn_language_codes_of_a_tmx_are_their_languages(tmp_path):
+    # OmegaT on Java before 17 labelled Hebrew "IW-IL" (Java's withdrawn code). The options
+    # are read in standard form (he-IL), the tuvs were not: the memory, which declares
+    # EN-US -> IW-IL, was refused whole ("all rejected (3 missing-target-language)"),
+    # --target-lang iw-IL too, and concordance found nothing in it
+    from click.testing import CliRunner
+
+    from tmx_export.cli import main
+
+    memory = Path(__file__).parent / "data" / "tmx_withdrawn_code_en_iw.tmx"
+    assert len(texts(memory, "en-US", "he-IL")) == 3
+    for options in ([], ["--source-lang", "en-US", "--target-lang", "iw-IL"]):
+        out = tmp_path / "out.tmx"
+        result = CliRunner().invoke(main, ["build", str(memory), "-o", str(out), *options])
+        assert result.exit_code == 0, result.output
+        assert "3 units read = 3 in units + 0 rejected" in result.output
+        langs = [tuv.get(XML_LANG) for tuv in etree.parse(str(out)).iter("tuv")]
+        assert langs == ["en-US", "he-IL"] * 3
+    result = CliRunner().invoke(main, ["concordance", str(memory), "liberty"])
+    assert result.exit_code == 0, result.output
+    assert "לחירות" in result.output
+
+
 def test_import_1l_plain_text():
     assert texts(LISA / "ImportTest1L.tmx", "en-US", "fr") == [
         ("Text of the segment.", "Texte du segment.")

@@ -324,6 +324,30 @@ def test_merge_keeps_the_most_recently_changed_copy_of_a_repeat(tmp_path, monkey
                 in result.stderr) == bool(replaced)
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_merge_writes_locale_names_as_language_tags(tmp_path, monkeypatch, jobs):
+    # a memory labelled with Java/POSIX locale names (en_US, fr_CA, as some tools write
+    # them): merge kept them as written, and OmegaT, which takes a tuv's language up to its
+    # first non-word character, skipped every unit ("Source segment could not be located")
+    from tmx_export.tools import merging
+
+    monkeypatch.setattr(merging._ReadAhead, "MIN_BYTES", 0)
+    text = (LISA / "ImportTest2A.tmx").read_text(encoding="utf-16")
+    text = re.sub(r'(lang)="en-us"', r'\1="en_US"', text, flags=re.IGNORECASE)
+    text = re.sub(r'(lang)="fr-ca"', r'\1="fr_CA"', text, flags=re.IGNORECASE)
+    memory = tmp_path / "locales.tmx"
+    memory.write_text(text, encoding="utf-8")
+    out = tmp_path / "merged.tmx"
+    result = CliRunner().invoke(merge_command, [str(memory), str(LISA / "ImportTest1A.tmx"),
+                                                "-o", str(out), "-j", str(jobs)])
+    assert result.exit_code == 0, result.output
+    langs = {tuv.get(XML_LANG) for tuv in etree.parse(str(out)).iter("tuv")}
+    assert not any("_" in lang for lang in langs) and {"en-US", "fr-CA"} <= langs
+    # 14 tuvs and the header's srclang
+    assert "language codes written with '-' for '_' (en_GB as en-GB): 15" in result.stderr
+    assert validate([out]) == []
+
+
 def test_merged_dgt_memory_fails_validate_only_for_the_codes_merge_keeps_and_says_so(tmp_path):
     # DGT-TM's DA-01 codes are kept as written (the README says so): validate still reports
     # each, and each of its messages says merge keeps them; nothing else is reported
@@ -1807,6 +1831,7 @@ def _merge_by_definition(paths: list[Path], output: Path) -> tuple[int, int]:
                  for kind in datatypes]
     if len(set(datatypes)) > 1:
         header.set("datatype", "unknown")
+    header.set("srclang", header.get("srclang", "").replace("_", "-"))
     srclang = header.get("srclang")
     _dates_by_definition(header)
 
@@ -1816,6 +1841,10 @@ def _merge_by_definition(paths: list[Path], output: Path) -> tuple[int, int]:
             for tu in iter_elements(path):
                 read += 1
                 _dates_by_definition(tu)
+                for tuv in tu.iter("tuv"):  # a locale's "_" (en_GB) written as BCP 47's "-"
+                    for name in (XML_LANG, "lang"):
+                        if "_" in (tuv.get(name) or ""):
+                            tuv.set(name, tuv.get(name, "").replace("_", "-"))
                 for seg in tu.iter("seg"):  # TMX 1.4b's isolated codes
                     isolate_unpaired_codes(seg)
                 key = hash(_key_by_definition(tu))
@@ -1868,7 +1897,7 @@ def test_merge_knows_repeats_by_language_and_canonical_seg(tmp_path):
     written = etree.parse(str(out)).getroot()
     first = written.find("body/tu")
     assert first.get("tuid") == "1" and first.text is None
-    assert [tuv.get(XML_LANG) for tuv in first.iter("tuv")] == ["EN_gb", "fr-FR"]
+    assert [tuv.get(XML_LANG) for tuv in first.iter("tuv")] == ["EN-gb", "fr-FR"]
     assert first.find("prop").get(XML_LANG) == "EN" and first.find("note").get(XML_LANG) == "fr"
     # a seg with a namespace in scope is the bare seg: written once
     assert sum(1 for tu in written.iter("tu") if tu.findtext("tuv/seg") == "attr") == 1

@@ -1034,6 +1034,35 @@ def test_memoq_and_trados_drafts_are_fuzzy(tmp_path, name, text, target, finishe
     assert [r.reason for r in with_drafts.rejects] == ["rejected"]
 
 
+PHRASE_MXLIFF = Path(__file__).parent / "data" / "xliff_phrase_dgt_en_sv.mxliff"
+
+
+def test_phrase_mxliff_is_xliff_12_and_its_unconfirmed_units_drafts(tmp_path):
+    """Phrase (Memsource) writes XLIFF 1.2 with m:version="2.0" on its root: the file was
+    refused as XLIFF 2 ("This file appears to be XLIFF 1.x ... use the XLIFF 1.x parser"),
+    and, named .mxliff, left out of a directory. A unit is confirmed by m:confirmed="1";
+    an unconfirmed machine translation is a draft, as memoQ's and Trados's are."""
+    from click.testing import CliRunner
+
+    from tmx_export.cli import main
+
+    result = read_ttk(PHRASE_MXLIFF, source_lang="en-GB", target_lang="sv-SE")
+    assert [p.source for p in result.pairs] == [
+        "on the establishment of a list of arbitrators [2019/391]",
+        "THE TRADE AND DEVELOPMENT COMMITTEE,", "Done at Cape Town, South Africa."]
+    assert [(r.line, r.reason) for r in result.rejects] == [(14, "fuzzy")]
+    with_drafts = read_ttk(PHRASE_MXLIFF, source_lang="en-GB", target_lang="sv-SE",
+                           include_fuzzy=True)
+    assert len(with_drafts.pairs) == 4 and with_drafts.rejects == []
+    folder = tmp_path / "job"
+    folder.mkdir()
+    (folder / PHRASE_MXLIFF.name).write_bytes(PHRASE_MXLIFF.read_bytes())
+    out = tmp_path / "out.tmx"
+    run = CliRunner().invoke(main, ["build", str(folder), "-o", str(out)])
+    assert run.exit_code == 0, run.output
+    assert "4 units read = 3 in units + 1 rejected" in run.output
+
+
 XLIFF_20_STATES = """<?xml version="1.0" encoding="UTF-8"?>
 <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en-GB" trgLang="fr-FR">
 <file id="f1">

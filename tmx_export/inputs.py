@@ -61,8 +61,8 @@ DEFAULT_FORMAT = "dump"
 PARALLEL = "parallel"  # the format name of a ParallelInput
 
 # What a directory is searched for (hidden files and directories left out).
-INPUT_EXTENSIONS = (".txt", ".tmx", ".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".po", ".tsv",
-                    ".csv", ".xlsx", ".jsonl", ".ndjson")
+INPUT_EXTENSIONS = (".txt", ".tmx", ".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".mxliff", ".po",
+                    ".tsv", ".csv", ".xlsx", ".jsonl", ".ndjson")
 # Compressed, they are read as well (uncompressed as they are read), and found in a
 # directory too: all but a dump (``.txt.gz``, which may be one side of parallel files
 # found by their ``.txt`` names) and a workbook (a ZIP archive already).
@@ -157,7 +157,8 @@ def _table(fmt: str) -> OptionsReader:
         return read_table(path, source_lang=o.source_lang, target_lang=o.target_lang,
                           source_column=o.source_column, target_column=o.target_column,
                           sheet=o.sheet, table_format_name=fmt, claimed=o.claimed_langs,
-                          column_options=o.column_options, header=not o.no_header)
+                          column_options=o.column_options, header=not o.no_header,
+                          include_fuzzy=o.include_fuzzy)
 
     return read
 
@@ -166,7 +167,7 @@ _register("dump", _dump)
 _register("jsonl", _jsonl, [".jsonl", ".ndjson"])
 _register("pairs-tsv", _pairs_tsv)  # recognised by its header, see detect_format
 _register("tmx", _tmx, [".tmx", ".tmx.gz"], units=True)
-_register("xliff", _ttk, [".xlf", ".xliff", ".sdlxliff", ".mqxliff"], units=True)
+_register("xliff", _ttk, [".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".mxliff"], units=True)
 _register("po", _ttk, [".po"], units=True)
 for _fmt in ("tsv", "csv", "xlsx"):
     _register(_fmt, _table(_fmt), [f".{_fmt}"], units=True)

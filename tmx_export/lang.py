@@ -188,7 +188,8 @@ def _language_names() -> dict[str, str]:
     names["chinese"] = "zh"  # listed only by country (zh_CN, zh_TW)
     for name, code in _cldr_names()[0].items():
         names.setdefault(name, code)
-    for table in (_EU_LANGUAGE_NAMES, _EU_LANGUAGE_NAMES_FR_DE, _EU_LANGUAGE_NAMES_ES_IT_PL):
+    for table in (_EU_LANGUAGE_NAMES, _EU_LANGUAGE_NAMES_FR_DE, _EU_LANGUAGE_NAMES_ES_IT_PL,
+                  _EEA_OWN_NAMES):
         for code, spelled in table.items():
             names.update((unaccented(name), code) for name in spelled)
     return names
@@ -226,6 +227,28 @@ _COUNTRY_NAMES = {
     "australie": "AU", "australien": "AU", "finlande": "FI", "finnland": "FI",
     "suede": "SE", "schweden": "SE",
 }
+# ... and each EU and EEA country (and Switzerland) by its own name, in each of its
+# official languages, as a language's own name is followed by it: Windows' native names
+# ("svenska (Sverige)", "dansk (Danmark)", "norsk bokmål (Norge)", "čeština (Česko)"),
+# which tools working in those languages head their exports with. Known in the other
+# languages only, "Svenska (Sverige)" named no language, and the column was none's.
+_PLACES_OWN = {unaccented(name): code for code, names in {
+    "AT": ("Österreich",), "BE": ("België", "Belgique", "Belgien"),
+    "BG": ("България",), "CH": ("Schweiz", "Suisse", "Svizzera", "Svizra"),
+    "CY": ("Κύπρος", "Kıbrıs"), "CZ": ("Česko", "Česká republika"),
+    "DE": ("Deutschland",), "DK": ("Danmark",), "EE": ("Eesti",),
+    "ES": ("España", "Espanya", "Espainia"), "FI": ("Suomi", "Finland"),
+    "FR": ("France",), "GR": ("Ελλάδα",), "HR": ("Hrvatska",), "HU": ("Magyarország",),
+    "IE": ("Éire", "Ireland"), "IS": ("Ísland",), "IT": ("Italia",),
+    "LI": ("Liechtenstein",), "LT": ("Lietuva",), "LU": ("Lëtzebuerg", "Luxembourg"),
+    "LV": ("Latvija",), "MT": ("Malta",), "NL": ("Nederland",), "NO": ("Norge", "Noreg"),
+    "PL": ("Polska",), "PT": ("Portugal",), "RO": ("România",), "SE": ("Sverige",),
+    "SI": ("Slovenija",), "SK": ("Slovensko",),
+}.items() for name in names}
+# ... and the languages of the EEA beside the EU's, by their own names (Windows writes
+# Norwegian Bokmål "norsk bokmål")
+_EEA_OWN_NAMES = {"no": ("norsk",), "nb": ("norsk bokmål", "bokmål"),
+                  "nn": ("norsk nynorsk", "nynorsk"), "is": ("íslenska",)}
 _ROLE_WORDS = frozenset({"source", "target", "original", "translation"})
 _BRACKETED = re.compile(r"^(?P<name>[^()]*?)\s*\((?P<inner>[^()]*)\)\s*$")
 
@@ -254,7 +277,7 @@ def tag_of_name(name: str) -> str | None:
     if inner in _SCRIPT_NAMES:
         return f"{language}-{_SCRIPT_NAMES[inner]}"
     region = _COUNTRY_NAMES.get(inner) or _regions().get(inner) \
-        or _cldr_names()[1].get(inner) or _PLACES_PL.get(inner)
+        or _cldr_names()[1].get(inner) or _PLACES_PL.get(inner) or _PLACES_OWN.get(inner)
     return f"{language}-{region}" if region else None
 
 

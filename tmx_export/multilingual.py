@@ -211,17 +211,20 @@ def _table_targets(item: str | Path, fmt: str, langs: tuple[str, ...],
 
     targets: set[str] = set()
     # every sheet of a workbook: a later sheet may hold languages the first lacks
-    for header in table_headers(item, sheet=options.sheet, table_format_name=fmt) or [[]]:
-        columns = target_columns(header, langs, options.source_column, options.target_column)
+    for title, header in table_headers(item, sheet=options.sheet,
+                                       table_format_name=fmt) or [(None, [])]:
+        columns = target_columns(header, langs, options.source_column, options.target_column,
+                                 title)
         by_column: dict[int, list[str]] = {}
         for target, column in columns.items():
             by_column.setdefault(column, []).append(target)
         shared = next((readers for readers in by_column.values() if len(readers) > 1), None)
         if shared is not None:
+            sheets = ", or name each sheet by its pair (EN-DE)" if fmt == "xlsx" else ""
             raise InputError(input_name(item), f"column {header[columns[shared[0]]]!r} would "
                              f"be read as {' and '.join(shared)}: head each translation's "
-                             "column with its language (fr-FR), or build one memory per "
-                             "pair", 1)
+                             f"column with its language ({shared[0]}){sheets}, or build one "
+                             "memory per pair", 1)
         targets.update(columns)
     return frozenset(targets)
 
@@ -717,7 +720,9 @@ def _merge_paragraph(source: str, per_language: dict[str, list[Pair]],
 
 def _unit(source: str, first: Pair, group: dict[str, list[Pair]]) -> MultiUnit:
     """The memory's unit made of the units in ``group`` (per language, consecutive, covering
-    the same source text): the source text once, each language's texts joined."""
+    the same source text): the source text once, each language's texts joined, their notes
+    once each (a bilingual build writes them: `build --langs` dropped an XLIFF unit's
+    notes and a table row's comments)."""
     some = next(iter(group.values()))
     texts = {source: " ".join(u.source for u in some)}
     markup = {}
@@ -730,9 +735,13 @@ def _unit(source: str, first: Pair, group: dict[str, list[Pair]]) -> MultiUnit:
     kinds = {u.segtype for units in group.values() for u in units}
     # several sentences in one language (a "2-1" bead) make the unit a paragraph
     segtype = "paragraph" if "paragraph" in kinds else kinds.pop() if len(kinds) == 1 else None
+    parts = [u for units in group.values() for u in units]
+    # each language's notes once (an XLIFF unit's, a table row's "Comments"): the same
+    # reviewer's comment in every language's run is one note
+    notes = tuple(dict.fromkeys(note for part in parts for note in part.notes))
     unit = MultiUnit(texts, file=first.file, line=first.line, paragraph=first.paragraph,
-                     props=dict(first.props), markup=markup, segtype=segtype,
-                     parts=[u for units in group.values() for u in units])
+                     props=dict(first.props), markup=markup, segtype=segtype, parts=parts,
+                     notes=notes)
     tmx_pairs = {lang: units[0] for lang, units in group.items()
                  if len(units) == 1 and isinstance(units[0], TmxPair)}
     if len(tmx_pairs) == len(group) and len({(p.file, p.line) for p in tmx_pairs.values()}) == 1:

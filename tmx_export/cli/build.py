@@ -64,7 +64,8 @@ def input_options(command: F) -> F:
                      help="XLSX: read this sheet only (default: every sheet with a column "
                      "for each language)."),
         click.option("--include-fuzzy", is_flag=True,
-                     help="XLIFF/PO: keep fuzzy and needs-review translations too."),
+                     help="XLIFF/PO/tables: keep fuzzy, draft and needs-review "
+                     "translations too."),
     ]
     for option in reversed(options):
         command = option(command)
@@ -210,7 +211,7 @@ def build_command(inputs: tuple[str, ...], output: str, quiet: bool, source_file
     """Build a TMX from bilingual text: dumps, parallel files, TMX, XLIFF, PO, tables.
 
     INPUT is a file, a directory (every file below it with a known ending: .txt, .tmx,
-    .xlf, .xliff, .sdlxliff, .mqxliff, .po, .tsv, .csv, .xlsx, .jsonl, .ndjson; each but
+    .xlf, .xliff, .sdlxliff, .mqxliff, .mxliff, .po, .tsv, .csv, .xlsx, .jsonl, .ndjson; each but
     .txt and .xlsx also compressed, .tmx.gz...) or '-' for standard input.
     name.en.txt beside name.fr.txt are read as parallel files.
     """

@@ -5,7 +5,9 @@ chosen by name (``--source-column``/``--target-column``) or, by default, by lang
 a header cell such as ``en``, ``EN-GB`` or ``en_gb`` matches the source language by its
 exact tag first, then by primary subtag (the same rule as for TMX), then a cell that names
 the language ("English", "Français", "French (France)"); failing those, cells reading
-"Source" and "Target" name the two roles. Other columns are ignored. Rows missing a cell
+"Source" and "Target" name the two roles. A column of segment statuses ("Segment status")
+keeps drafts and rejected translations out, as XLIFF's statuses do, and columns of notes
+("Comments") give the units their notes; other columns are ignored. Rows missing a cell
 become rejects.
 
 CSV delimiters are sniffed (comma, semicolon or tab: European Excel writes semicolons);
@@ -98,6 +100,7 @@ def read_table(
     claimed: Iterable[str] = (),
     column_options: bool = False,
     header: bool = True,
+    include_fuzzy: bool = False,
 ) -> ReadResult:
     """Pairs from the rows of a table (see the module documentation). A workbook is read
     sheet by sheet (only ``sheet`` when given): each sheet with a column for each
@@ -106,7 +109,8 @@ def read_table(
     them is a reject naming it, not ignored. ``claimed`` and ``column_options`` as for
     :func:`choose_columns`. ``header=False``: a table without a header row, whose first
     row is a pair; its columns are taken by position (``source_column`` and
-    ``target_column``: "1", "2" by default)."""
+    ``target_column``: "1", "2" by default). A row whose status column says a draft is a
+    ``fuzzy`` reject unless ``include_fuzzy`` (:func:`_status_reason`)."""
     claimed = tuple(claimed)
     name = input_name(path)
     fmt = table_format(path, table_format_name)
@@ -114,7 +118,8 @@ def read_table(
         rows = _xlsx_rows(path, sheet) if fmt == "xlsx" else _text_rows(path, fmt)
         return _read_sheet(rows, name, source_lang, target_lang, source_column,
                            target_column, None, claimed, delimited=fmt != "xlsx",
-                           column_options=column_options, title=sheet, header=header)
+                           column_options=column_options, title=sheet, header=header,
+                           include_fuzzy=include_fuzzy)
     all_titles, hidden = sheet_titles(path)
     titles = [title for title in all_titles if title not in hidden]
     result = ReadResult()
@@ -131,7 +136,8 @@ def read_table(
         try:
             part = _read_sheet(_xlsx_rows(path, title), name, source_lang, target_lang,
                                source_column, target_column, several, claimed,
-                               column_options=column_options, title=title, header=header)
+                               column_options=column_options, title=title, header=header,
+                               include_fuzzy=include_fuzzy)
         except InputError as exc:
             if len(titles) == 1 or not exc.message.startswith(("no column", "no header")):
                 raise
@@ -152,7 +158,8 @@ def _read_sheet(rows: Iterable[tuple[int, list[str]]], name: str, source_lang: s
                 target_lang: str, source_column: str | None, target_column: str | None,
                 sheet: str | None, claimed: tuple[str, ...] = (), *,
                 delimited: bool = False, column_options: bool = False,
-                title: str | None = None, header: bool = True) -> ReadResult:
+                title: str | None = None, header: bool = True,
+                include_fuzzy: bool = False) -> ReadResult:
     """The pairs of one table (or sheet ``sheet`` of a workbook of several). In a
     ``delimited`` table (TSV, CSV) a row with text in more fields than the header has is a
     reject: a stray delimiter in a cell shifted the cells after it. ``title``: the
@@ -176,11 +183,9 @@ def _read_sheet(rows: Iterable[tuple[int, list[str]]], name: str, source_lang: s
     # A workbook of one sheet per language pair ("EN-FR", "EN-DE"), each headed "Source" /
     # "Target": the columns say no language, the sheet's name does. Read by the roles, the
     # German of "EN-DE" was written as French.
-    named = _title_languages(title) if title is not None else None
-    if named and not source_column and not target_column \
-            and _column_tag(heads[s_col]) is None and _column_tag(heads[t_col]) is None \
-            and not {primary(lang) for lang in named} <= {primary(source_lang),
-                                                          primary(target_lang)}:
+    named = _other_pair_named(title, heads, (s_col, t_col), (source_lang, target_lang),
+                              bool(source_column or target_column))
+    if named:
         choose = "--langs" if claimed else "--source-lang/--target-lang"
         if column_options:  # the name says something else: the columns chosen by name
             choose += " (or the columns, by their names, with --source-column/--target-column)"
@@ -188,6 +193,11 @@ def _read_sheet(rows: Iterable[tuple[int, list[str]]], name: str, source_lang: s
                                f"name {title!r} says {' -> '.join(named)}, and its columns "
                                f"({heads[s_col]}, {heads[t_col]}) name no language; choose "
                                f"the pair with {choose}", header_line)
+    first, rows = _first_filled(rows)
+    if first is not None and not _repeats_header(first[1], heads) \
+            and _codes_not_texts(first[1], heads, (s_col, t_col)):
+        raise InputError(name, *_codes_message(heads, (s_col, t_col), first, titles,
+                                               (source_lang, target_lang), header_line))
     # A column of another region taken by its language part (pt-BR for pt-PT) gives its
     # texts the tag asked: the summary says so, as for TMX and XLIFF
     held = [(_column_tag(heads[col]), asked)
@@ -196,9 +206,68 @@ def _read_sheet(rows: Iterable[tuple[int, list[str]]], name: str, source_lang: s
         result.reject(Reject(name, line, "title-row", where + "\t".join(
             cell for cell in row if cell.strip())))
     _add_rows(result, rows, _Columns(name, source_lang, target_lang, s_col, t_col,
-                                     len(heads), sheet, delimited, "header has"),
+                                     len(heads), sheet, delimited, "header has",
+                                     _status_column(heads, (s_col, t_col), name, header_line),
+                                     include_fuzzy, _note_columns(heads, (s_col, t_col)),
+                                     tuple(heads)),
               held)
     return result
+
+
+def _repeats_header(row: Sequence[str], heads: Sequence[str]) -> bool:
+    """Whether ``row`` is the header again (two exports of one table joined): no pair, a
+    ``header-row`` reject. Read as one, "en | de" gave the unit "en" -> "de"."""
+    cells = [str(cell).strip() for cell in row]
+    while cells and not cells[-1]:  # (empty trailing cells, as spreadsheets export them)
+        cells.pop()
+    return bool(cells) and cells == list(heads[:len(cells)]) and not any(heads[len(cells):])
+
+
+def _first_filled(rows: Iterator[tuple[int, list[str]]]
+                  ) -> tuple[tuple[int, list[str]] | None, Iterator[tuple[int, list[str]]]]:
+    """The first row of ``rows`` with a cell of text (``None``: none), and the rows from it
+    on (the empty ones before it, which make nothing, left out)."""
+    for line, row in rows:
+        if any(str(cell).strip() for cell in row):
+            return (line, row), chain([(line, row)], rows)
+    return None, iter(())
+
+
+def _codes_not_texts(row: Sequence[str], heads: Sequence[str], columns: tuple[int, int]
+                     ) -> bool:
+    """Whether the first row under the header holds, in both columns read, a language code
+    of the language the header cell names ("en" under "en", "EN-GB" under "EN-GB"): the
+    columns hold each text's language beside it, not the texts, and the row read as the
+    header is a pair. A table written "en | Close the valve. | de | Schließen ..." (and a
+    Wordfast TM) gave the unit "en" -> "de", its first pair lost as the header."""
+    for col in columns:
+        cell = str(row[col]).strip() if col < len(row) else ""
+        tag, head = (_column_tag(cell) if _looks_like_tag(cell) else None), \
+            _column_tag(heads[col])
+        if tag is None or head is None or primary(tag) != primary(head):
+            return False
+    return True
+
+
+def _codes_message(heads: Sequence[str], columns: tuple[int, int],
+                   first: tuple[int, list[str]], titles: list[tuple[int, list[str]]],
+                   pair: tuple[str, str], header_line: int) -> tuple[str, int]:
+    """The refusal of a table whose columns read hold language codes
+    (:func:`_codes_not_texts`) and its line: the header's, or the first line of a Wordfast
+    TM, which it names when that line says it is one. (A header repeated below itself is
+    no such table: :func:`_repeats_header`.)"""
+    line, row = first
+    for title_line, title in titles:
+        if any("wordfast" in str(cell).lower() for cell in title):
+            return ("a Wordfast TM, which tmx-export does not read: export it from Wordfast "
+                    "as TMX (its rows hold each text's language code beside it; read as a "
+                    "table, its first pair was taken for the header)", title_line)
+    return (f"the columns read as {pair[0]} and {pair[1]} ({heads[columns[0]]!r}, "
+            f"{heads[columns[1]]!r}) hold language codes, not texts ({row[columns[0]]!r}, "
+            f"{row[columns[1]]!r} on line {line}): the row read as the header is a pair "
+            "written beside its languages' codes; read the table with --no-header, naming "
+            "the text columns by position (--source-column N --target-column M)",
+            header_line)
 
 
 @dataclass(frozen=True)
@@ -217,6 +286,10 @@ class _Columns:
     sheet: str | None
     delimited: bool
     width_is: str
+    status: int | None = None  # the column of the rows' statuses (:func:`_status_column`)
+    include_fuzzy: bool = False
+    notes: tuple[int, ...] = ()  # the columns of the rows' notes (:func:`_note_columns`)
+    heads: tuple[str, ...] = ()  # the header's cells: a row that repeats them is no pair
 
 
 def _add_rows(result: ReadResult, rows: Iterable[tuple[int, list[str]]], columns: _Columns,
@@ -238,6 +311,10 @@ def _add_rows(result: ReadResult, rows: Iterable[tuple[int, list[str]]], columns
             result.reject(Reject(c.name, line, "long-row", f"{where}{len(row)} cells, "
                                  f"{c.width_is} {c.width}: " + "\t".join(row)))
             continue
+        if c.heads and _repeats_header(row, c.heads):
+            result.reject(Reject(c.name, line, "header-row", where + "\t".join(
+                cell for cell in row if cell.strip())))
+            continue
         source, target = row[c.source], row[c.target]
         if isinstance(source, Uncomputed) or isinstance(target, Uncomputed):
             result.reject(Reject(
@@ -245,14 +322,93 @@ def _add_rows(result: ReadResult, rows: Iterable[tuple[int, list[str]]], columns
                 f"{where}formula without a computed value (open and save the workbook in a "
                 f"spreadsheet program): {source}\t{target}"))
             continue
+        status = row[c.status] if c.status is not None and c.status < len(row) else ""
+        reason = _status_reason(status, c, line) if target.strip() else None
+        if reason is not None:
+            result.reject(Reject(c.name, line, reason, f"{where}{source}\t{target}",
+                                 detail=f"status {status.strip()!r}"))
+            continue
+        notes = tuple(note for note in (str(row[i]).strip() for i in c.notes if i < len(row))
+                      if note)
         pair = Pair(source=source.strip(), target=target.strip(), source_lang=c.source_lang,
-                    target_lang=c.target_lang, file=c.name, line=line)
+                    target_lang=c.target_lang, file=c.name, line=line, notes=notes)
         if c.sheet is not None:
             pair.props["x-sheet"] = c.sheet
         for tag, asked in held:
             if tag is not None and _tag_key(tag) != _tag_key(asked):
                 count_relabelled(result.relabelled, tag, asked)
         result.pairs.append(pair)
+
+
+# The column of the segments' statuses in a CAT tool's bilingual table (Trados's review
+# export "Segment status", memoQ's and others' "Status"), and the statuses they write,
+# compared without case, spaces, hyphens and underscores. As for XLIFF (memoQ's mq:status,
+# Trados's sdl:seg conf), only a translation someone confirmed is a unit of a memory; a
+# draft is a ``fuzzy`` reject unless --include-fuzzy, and one a reviewer rejected a
+# ``rejected`` reject whatever it says. So with a glossary's term statuses (`terms --csv`
+# writes proposed, approved, rejected, forbidden; TBX's preferred, admitted, deprecated,
+# superseded): a forbidden term is no translation to reuse.
+_STATUS_HEADS = frozenset({"status", "segment status", "translation status",
+                           "confirmation level"})
+_CONFIRMED_STATUSES = frozenset({
+    "translated", "translationapproved", "approvedtranslation", "signedoff",
+    "approvedsignoff", "confirmed", "manuallyconfirmed", "confirmedtranslator",
+    "translatorconfirmed", "reviewer1confirmed", "reviewer2confirmed", "proofread",
+    "reviewed", "final", "approved", "preferred", "admitted"})
+_DRAFT_STATUSES = frozenset({
+    "draft", "nottranslated", "untranslated", "notstarted", "edited", "partiallyedited",
+    "pretranslated", "fragmentassembled", "assembledfromfragments", "machinetranslated",
+    "mt", "notconfirmed", "new", "fuzzy", "initial", "needstranslation",
+    "needsreviewtranslation", "needsadaptation", "needsl10n", "needsreviewadaptation",
+    "needsreviewl10n", "proposed"})
+_REJECTED_STATUSES = frozenset({"rejected", "translationrejected", "rejectedtranslation",
+                                "signoffrejected", "rejectedsignoff", "forbidden",
+                                "deprecated", "superseded"})
+
+
+def _status_column(heads: Sequence[str], taken: tuple[int, int], name: str,
+                   line: int) -> int | None:
+    """The column of a table's segment statuses ("Segment status" in a Trados review
+    export, "Status"), other than the two read, or ``None``. Two are refused: which one
+    says the rows' status cannot be known."""
+    found = [i for i, cell in enumerate(heads)
+             if i not in taken and " ".join(cell.lower().split()) in _STATUS_HEADS]
+    if len(found) > 1:
+        raise InputError(name, f"two status columns ({', '.join(heads[i] for i in found)}): "
+                               "rename the one that is not the segments' status", line)
+    return found[0] if found else None
+
+
+# The columns of a row's notes: a reviewer's comment in a CAT tool's bilingual export
+# ("Comments" in Trados's, "Comment" in memoQ's), a terminologist's note. Written as the
+# unit's <note>s, as an XLIFF unit's notes and a PO entry's comments are.
+_NOTE_HEADS = frozenset({"comment", "comments", "note", "notes", "remark", "remarks"})
+
+
+def _note_columns(heads: Sequence[str], taken: tuple[int, int]) -> tuple[int, ...]:
+    """The columns of a table's notes (:data:`_NOTE_HEADS`), other than the two read: a
+    reviewer's "check the gender" beside a row was dropped."""
+    return tuple(i for i, cell in enumerate(heads)
+                 if i not in taken and " ".join(cell.lower().split()) in _NOTE_HEADS)
+
+
+def _status_reason(status: str, columns: _Columns, line: int) -> str | None:
+    """Why a row with a translation is rejected by its ``status`` (:data:`_STATUS_HEADS`):
+    ``rejected``, ``fuzzy`` for a draft (unless ``include_fuzzy``), ``None`` for a
+    confirmed translation or an empty cell, which says no status. A status not known is
+    refused at its line: a draft written as a translation is worse than no memory (Trados
+    "Draft", memoQ "Pre-translated" rows were written as translations)."""
+    key = re.sub(r"[\s_-]+", "", str(status)).lower()
+    if not key or key in _CONFIRMED_STATUSES:
+        return None
+    if key in _REJECTED_STATUSES:
+        return "rejected"
+    if key in _DRAFT_STATUSES:
+        return None if columns.include_fuzzy else "fuzzy"
+    raise InputError(columns.name, f"status {str(status).strip()!r} is none tmx-export knows "
+                     "(a confirmed translation: Translated, Confirmed, Signed Off...; a "
+                     "draft: Draft, Pre-translated, Edited...): rename the status column to "
+                     "read the table without statuses", line)
 
 
 def _read_headless(rows: Iterable[tuple[int, list[str]]], name: str, source_lang: str,
@@ -309,6 +465,21 @@ def _title_languages(title: str) -> list[str] | None:
         else:
             return None
     return found or None
+
+
+def _other_pair_named(title: str | None, heads: Sequence[str], columns: tuple[int, int],
+                      pair: tuple[str, str], named_columns: bool) -> list[str] | None:
+    """The languages a worksheet's name says (:func:`_title_languages`) when they are not
+    ``pair`` and the ``columns`` read for it name no language, else ``None``: sheet "EN-DE"
+    headed "Source" / "Target" holds no en-GB -> it-IT text, and its German read by the
+    roles was written as Italian. Columns chosen by name (``named_columns``) are the
+    user's word."""
+    named = _title_languages(title) if title is not None else None
+    if not named or named_columns \
+            or any(_column_tag(heads[col]) is not None for col in columns) \
+            or {primary(lang) for lang in named} <= {primary(lang) for lang in pair}:
+        return None
+    return named
 
 
 def _title_language(part: str) -> str | None:
@@ -408,18 +579,20 @@ def table_header(path: str | Path, *, sheet: str | None = None,
 
 
 def table_headers(path: str | Path, *, sheet: str | None = None,
-                  table_format_name: str | None = None) -> list[list[str]]:
-    """The header row of each table :func:`read_table` reads in ``path``: every visible
-    sheet of a workbook (unless ``sheet`` names one), or the one table; without the tables
-    that have none."""
+                  table_format_name: str | None = None
+                  ) -> list[tuple[str | None, list[str]]]:
+    """The name (``None`` for a TSV or CSV table) and header row of each table
+    :func:`read_table` reads in ``path``: every visible sheet of a workbook (unless
+    ``sheet`` names one), or the one table; without the tables that have none."""
     fmt = table_format(path, table_format_name)
     if fmt != "xlsx" or sheet is not None:
         titles: list[str | None] = [sheet]
     else:
         all_titles, hidden = sheet_titles(path)
         titles = [title for title in all_titles if title not in hidden]
-    headers = (table_header(path, sheet=title, table_format_name=fmt) for title in titles)
-    return [header for header in headers if header is not None]
+    headers = ((title, table_header(path, sheet=title, table_format_name=fmt))
+               for title in titles)
+    return [(title, header) for title, header in headers if header is not None]
 
 
 def declared_languages(path: str | Path, table_format_name: str | None = None
@@ -514,16 +687,22 @@ def _named_primary(cell: str) -> str | None:
 
 
 def target_columns(header: list[str], langs: Sequence[str], source_column: str | None = None,
-                   target_column: str | None = None) -> dict[str, int]:
+                   target_column: str | None = None, title: str | None = None
+                   ) -> dict[str, int]:
     """For ``langs`` (a ``build --langs`` run's, the source first), the column
-    :func:`read_table` would read for each target it finds one for."""
+    :func:`read_table` would read for each target it finds one for, in the sheet named
+    ``title``: a sheet whose name says another pair ("EN-IT", its columns "Source" /
+    "Target") has none for de-DE, as its run to de-DE refuses it."""
     found = {}
     for target in langs[1:]:
         try:
-            found[target] = choose_columns(header, "", langs[0], target, source_column,
-                                           target_column, langs)[1]
+            columns = choose_columns(header, "", langs[0], target, source_column,
+                                     target_column, langs)
         except InputError:
             continue
+        if not _other_pair_named(title, header, columns, (langs[0], target),
+                                 bool(source_column or target_column)):
+            found[target] = columns[1]
     return found
 
 

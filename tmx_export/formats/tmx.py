@@ -72,7 +72,14 @@ from .._lazy import lazy_pattern
 from .._version import __version__
 from ..clean import EDGE_END, EDGE_START, LINE_BREAK_RE, prepare, sanitise_note
 from ..errors import InputError
-from ..lang import count_relabelled, normalise_tag, primary, scripts_differ, standard_tag
+from ..lang import (
+    count_relabelled,
+    normalise_tag,
+    parse_tag,
+    primary,
+    scripts_differ,
+    standard_tag,
+)
 from ..model import SEGTYPES, MultiUnit, Pair, ReadResult, Reject
 from .profiles import PROFILES, Profile, get_profile, keep_prop, lang_code
 from .text import (
@@ -1636,9 +1643,9 @@ class TuvRanker:
 
     def __init__(self, source_lang: str, target_lang: str,
                  claimed: Iterable[str] = ()) -> None:
-        self.source = (normalise_tag(source_lang), primary(source_lang))
-        self.target = (normalise_tag(target_lang), primary(target_lang))
-        asked = {normalise_tag(tag) for tag in (source_lang, target_lang, *claimed)}
+        self.source = _compared(source_lang)
+        self.target = _compared(target_lang)
+        asked = {comparable_tag(tag) for tag in (source_lang, target_lang, *claimed)}
         primaries = Counter(primary(tag) for tag in asked)
         # the primary subtags that only exact tags may fill
         self.exact_only = frozenset(part for part, count in primaries.items() if count > 1)
@@ -1661,19 +1668,30 @@ class TuvRanker:
             and not scripts_differ(lang, wanted[0]) else 0
 
 
+@lru_cache(maxsize=1024)
 def comparable_tag(lang: str) -> str:
-    """A tuv's language as :func:`normalise_tag` spells it for comparing, a three-letter code
-    of a language that has a two-letter one in its standard form first (``eng``, ``fre-FR``,
-    ``deu``: ``en``, ``fr-fr``, ``de``), as ``--source-lang`` and XLIFF files' codes are
-    read: tools that write such codes into a TMX mean the language, and no unit of theirs
-    would be found otherwise, whatever the options. A code that is no known tag as written."""
+    """A tuv's language as :func:`normalise_tag` spells it for comparing, in its standard
+    form first, as ``--source-lang`` and XLIFF files' codes are read: a three-letter code
+    of a language that has a two-letter one (``eng``, ``fre-FR``, ``deu``: ``en``,
+    ``fr-fr``, ``de``) and a withdrawn code (``iw-IL``, ``in``, ``ji``: ``he-il``, ``id``,
+    ``yi``; Java before 17 wrote Hebrew ``iw``). Tools that write such codes into a TMX mean
+    the language, and no unit of theirs would be found otherwise, whatever the options:
+    ``--target-lang iw-IL`` is read as he-IL, and found none of a memory's ``iw-IL`` tuvs.
+    A code that is no tag (DGT-TM's ``DA-01``, not looked up) or no known one as written."""
     tag = normalise_tag(lang)
-    if len(primary(tag)) == 3:
-        try:
-            tag = normalise_tag(standard_tag(tag))
-        except ValueError:
-            pass
-    return tag
+    if parse_tag(tag) is None:
+        return tag
+    try:
+        return normalise_tag(standard_tag(tag))
+    except ValueError:
+        return tag
+
+
+def _compared(lang: str) -> tuple[str, str]:
+    """A language asked, as :class:`TuvRanker` compares tuvs with it: its
+    :func:`comparable_tag` and that tag's primary subtag (``iw-IL``: ``he-il``, ``he``)."""
+    tag = comparable_tag(lang)
+    return tag, primary(tag)
 
 
 def _used_tuvs(sides: list[tuple[Tuv, Tuv]], source: tuple[str, int], target: tuple[str, int]
@@ -1742,7 +1760,7 @@ def held_languages(path: str | Path, sample: int = 50) -> set[str]:
     language takes the default pair."""
     held: set[str] = set()
     for count, elem in enumerate(iter_elements(path, ("tu",)), 1):
-        held.update(map(normalise_tag, _tuv_tags(elem)))
+        held.update(map(comparable_tag, _tuv_tags(elem)))
         if count >= sample:
             break
     return held
@@ -1762,20 +1780,21 @@ def declared_languages(path: str | Path, sample: int = 50) -> tuple[str, str] | 
     the header names no source (or ``*all*``), or the units hold other than two
     languages (a multilingual memory says no pair)."""
     srclang = ""
-    spellings: dict[str, str] = {}  # normalised tag -> its first spelling
+    spellings: dict[str, str] = {}  # comparable tag -> its first spelling
     for count, elem in enumerate(iter_elements(path, ("header", "tu"))):
         if elem.tag == "header":
             srclang = elem.get("srclang") or ""
             continue
         for lang in _tuv_tags(elem):
-            spellings.setdefault(normalise_tag(lang), lang)
+            spellings.setdefault(comparable_tag(lang), lang)
         if count >= sample or len(spellings) > 2:
             break
     if len(spellings) != 2 or not srclang or srclang == "*all*":
         return None
-    source = spellings.get(normalise_tag(srclang))
+    declared = comparable_tag(srclang)
+    source = spellings.get(declared)
     if source is None:  # "EN-US" in the header, "en" in the tuvs: by the language alone
-        same = [tag for key, tag in spellings.items() if primary(key) == primary(srclang)]
+        same = [tag for key, tag in spellings.items() if primary(key) == primary(declared)]
         source = same[0] if len(same) == 1 else None
     if source is None:
         return None

@@ -23,12 +23,12 @@ states, ``<g>``/``<x/>`` codes); this module only turns its units into pairs:
   each as its own ``<file>`` says, those in other languages rejected (``other-languages``).
 
 The storage class is chosen by content, as :func:`tmx_export.inputs.detect_format` does:
-XML (or a file named ``.xlf``/``.xliff``/``.sdlxliff``/``.mqxliff``) is XLIFF, 1.2 or 2.x as
-the file says (the two share ``.xlf``); anything else is PO. translate-toolkit parses XML
-itself and expands the internal entities of a DTD into unit text, so it is never given the file:
-it gets the bytes :func:`tmx_export.formats.xml.read_checked` read and checked (prolog
-scan, then a full safe parse with no entity declarations), the one safe path of every XML
-input.
+XML (or a file named ``.xlf``/``.xliff``/``.sdlxliff``/``.mqxliff``/``.mxliff``) is XLIFF,
+1.2 or 2.x as the file says (the two share ``.xlf``); anything else is PO. translate-toolkit
+parses XML itself and expands the internal entities of a DTD into unit text, so it is never
+given the file: it gets the bytes :func:`tmx_export.formats.xml.read_checked` read and
+checked (prolog scan, then a full safe parse with no entity declarations), the one safe path
+of every XML input.
 """
 
 from __future__ import annotations
@@ -54,9 +54,11 @@ from ..model import Pair, ReadResult, Reject
 from .text import input_name, readable_file
 from .xml import decode_head, open_xml, read_checked, read_head
 
-_XLIFF2 = re.compile(r"urn:oasis:names:tc:xliff:document:2\.|<xliff\b[^>]*\bversion\s*=\s*[\"']2\.")
+# (XLIFF's own version attribute, after a space: Phrase's MXLIFF is XLIFF 1.2 with
+# m:version="2.0" on its root, and was refused as an XLIFF 2 file)
+_XLIFF2 = re.compile(r"urn:oasis:names:tc:xliff:document:2\.|<xliff\b[^>]*\sversion\s*=\s*[\"']2\.")
 TTK_FORMATS = ("xliff", "po")
-_XLIFF_SUFFIXES = (".xlf", ".xliff", ".sdlxliff", ".mqxliff")
+_XLIFF_SUFFIXES = (".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".mxliff")
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
@@ -850,6 +852,11 @@ _MQ_CONFIRMED = frozenset({"ManuallyConfirmed", "Reviewer1Confirmed", "Reviewer2
                            "ConfirmedTranslator", "Proofread"})
 _SDL = "{http://sdl.com/FileTypes/SdlXliff/1.0}"
 _SDL_CONFIRMED = frozenset({"Translated", "ApprovedTranslation", "ApprovedSignOff"})
+# Phrase (Memsource, .mxliff) says whether a unit is confirmed in m:confirmed ("1"); an
+# unconfirmed one (a machine translation or a match pre-translated, not yet edited) is a
+# draft. Its namespace's version follows the format's (1.0, 2.0).
+_PHRASE_CONFIRMED = tuple(f"{{http://www.memsource.com/mxlf/{version}}}confirmed"
+                          for version in ("2.0", "1.0"))
 # ... and those of a translation a reviewer rejected: never a unit of a memory
 _MQ_REJECTED = frozenset({"Rejected"})
 _SDL_REJECTED = frozenset({"RejectedTranslation", "RejectedSignOff"})
@@ -874,12 +881,15 @@ def _sdl_segments(element, mid: str | None) -> list:  # type: ignore[no-untyped-
 
 
 def _cat_tool_draft(element, mid: str | None = None) -> bool:  # type: ignore[no-untyped-def]
-    """Whether a memoQ or Trados XLIFF 1.2 trans-unit is a draft by its tool's status. A
+    """Whether a memoQ, Trados or Phrase XLIFF 1.2 trans-unit is a draft by its tool's
+    status (Phrase's: :data:`_PHRASE_CONFIRMED`). A
     Trados trans-unit read whole is one when any of its segments is; its segment ``mid``
     (read as a unit of its own, :func:`_segments`) when its own ``<sdl:seg id>`` is, the
     ids being the ``<mrk mid>``s (a segment no ``sdl:seg`` names goes by the whole)."""
     status = element.get(_MQ_STATUS)
     if status is not None and status not in _MQ_CONFIRMED:
+        return True
+    if any(element.get(name, "1") != "1" for name in _PHRASE_CONFIRMED):
         return True
     return any(seg.get("conf") not in _SDL_CONFIRMED for seg in _sdl_segments(element, mid))
 

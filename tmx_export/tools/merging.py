@@ -158,7 +158,10 @@ def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = Tr
     declared = [header.get("srclang", ""), *(other.get("srclang", "") for other in others)]
     counts = MergeCounts()
     counts.repairs.update(_dates_in_tmx_form(header) or ())
-    counts.srclang = _merged_source_language(paths, declared)
+    merged = _merged_source_language(paths, declared)
+    counts.srclang = merged.replace("_", "-")  # (en_GB, as a tuv's: TAGS_RESPELLED)
+    if counts.srclang != merged:
+        counts.repairs[TAGS_RESPELLED] += 1
     header.set("srclang", counts.srclang)
     unit_attributes = [own | datatype for datatype, own in zip(
         unit_datatypes, _own_attributes_by_file(unit_kinds, declared, counts.srclang),
@@ -311,13 +314,18 @@ def _checked(tu: etree._Element, langs: _TagCache, path: Path, dedupe: bool,
     counted only if it is written, not a repeat. Checked before its fingerprint is kept:
     a unit left out must not make a valid one of the same segs a repeat."""
     fingerprint, clean, found = _prepared(tu, langs, path, dedupe)
+    respelled = 0
     if not clean:
         _to_14(tu)  # a second time changes nothing
+        respelled = _respelled_languages(tu)  # (the key already compared them so)
     # (the usual unit's children were looked at with its key: its own attributes remain)
     if _valid_as_found(tu, found, srclang) if found is not None else \
             _surely_valid(tu, langs, srclang):
-        return fingerprint, None, None
+        return fingerprint, None, (MergeCounts(repairs=Counter({TAGS_RESPELLED: respelled}))
+                                   if respelled else None)
     repairs = _dates_in_tmx_form(tu) or Counter()
+    if respelled:
+        repairs[TAGS_RESPELLED] += respelled
     isolated = sum(isolate_unpaired_codes(seg) for seg in tu.iter("seg"))
     if isolated:  # TMX 1.4b's isolated codes; the unit as written is what a repeat matches
         repairs[CODES_ISOLATED] += isolated
@@ -331,6 +339,26 @@ def _checked(tu: etree._Element, langs: _TagCache, path: Path, dedupe: bool,
     fixes = MergeCounts(repairs=repairs)
     fixes.leave_out_tuvs(emptied, f"{input_name(path)}:{tu.sourceline}")
     return fingerprint, None, fixes
+
+
+# A tuv language spelled with "_" (en_GB, nb_NO: a Java or POSIX locale's name) is written
+# with BCP 47's "-". OmegaT takes a tuv's language up to its first non-word character, and
+# "_" is a word character: "en_GB" matched no project, and OmegaT skipped every unit of
+# such a memory ("Source segment could not be located"). A code that keeps its language
+# as written (DGT-TM's DA-01) is kept.
+TAGS_RESPELLED = "language codes written with '-' for '_' (en_GB as en-GB)"
+
+
+def _respelled_languages(tu: etree._Element) -> int:
+    """Respell each ``tuv`` language of ``tu`` written with "_" (:data:`TAGS_RESPELLED`),
+    case kept (``en_gb`` -> ``en-gb``); how many were."""
+    count = 0
+    for tuv in tu.iterchildren("tuv"):
+        lang = tuv.get(XML_LANG)
+        if lang is not None and "_" in lang:
+            tuv.set(XML_LANG, lang.replace("_", "-"))
+            count += 1
+    return count
 
 
 def _dates_in_tmx_form(element: etree._Element) -> Counter[str] | None:
@@ -625,7 +653,7 @@ def _usual_unit_key(tu: etree._Element, langs: _TagCache) -> tuple[tuple, bool, 
                 lang = child.get("lang", "")
                 clean = False
             elif clean and (child.tail is not None or child.text is not None
-                            or seg.tail is not None):
+                            or seg.tail is not None or "_" in lang):  # (en_GB: respelled)
                 clean = False
             # an empty language is no language (unit_problem then leaves the unit out)
             # (clean: no text or tail here, so nothing to look at)

@@ -110,6 +110,8 @@ def _lang_problem(code: str | None, what: str) -> str | None:
 # merge keeps a tuv's code spelled against the rules (unit_problem): the message says so
 _KEPT_CODE = re.compile(r"\)$")
 _KEPT_BY_MERGE = "; merge keeps such codes as CAT tools wrote them)"
+# ... but for "_" (en_GB), which merge writes as "-" (merging.TAGS_RESPELLED)
+_RESPELLED_BY_MERGE = "; merge writes it with '-')"
 
 
 def _validate_tmx(path: str | Path) -> list[Problem]:
@@ -297,7 +299,8 @@ def _validate_tu(tu: etree._Element, srclang: str | None, add) -> None:
             lang = tuv.get("lang")
         problem = _lang_problem(lang, "tuv")
         if problem:
-            add(tuv.sourceline, _KEPT_CODE.sub(_KEPT_BY_MERGE, problem))
+            add(tuv.sourceline, _KEPT_CODE.sub(
+                _RESPELLED_BY_MERGE if "_" in (lang or "") else _KEPT_BY_MERGE, problem))
         langs.append(normalise_tag(lang or ""))
         segs = [child for child in tuv if child.tag == "seg"]
         if len(segs) != 1:
