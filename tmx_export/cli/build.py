@@ -394,7 +394,9 @@ def summary_text(summary: BuildSummary) -> str:
 @segment_options(None)
 @cleaning_options
 @click.option(
-    "--rejects", "rejects_path", metavar="FILE", help="Write what did not pair to FILE (TSV)."
+    "--rejects", "rejects_path", metavar="FILE",
+    help="Write everything left out of the pairs (unpaired, cleaned out, duplicates), with "
+    "the reason, to FILE (TSV).",
 )
 @allow_empty_option
 @click.option("-q", "--quiet", is_flag=True,
