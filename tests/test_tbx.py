@@ -547,6 +547,37 @@ def test_notes_and_totals_among_a_glossarys_rows_are_said_not_refused(tmp_path, 
         read_glossary(path, "en-GB", "fr-FR")
 
 
+
+def test_a_total_below_a_tsv_glossary_typed_without_its_tab_is_a_note(tmp_path, capsys):
+    """A glossary typed in a text editor, tab-separated, its last line a total of one cell
+    ("Total: 3 terms", as the README gives for a note): the delimiter was taken to be a
+    comma, every row one cell, and `check` refused the glossary at its header ("g.tsv:1:
+    expected a source term and a target term"). A CSV table of semicolons ending with a
+    section's name lost its rows the same way."""
+    from click.testing import CliRunner
+
+    from tmx_export.cli import main
+
+    pairs = _glossary_pairs()[:3]
+    path = tmp_path / "g.tsv"
+    path.write_text("en-GB\tfr-FR\n" + "".join(f"{s}\t{t}\n" for s, t in pairs)
+                    + "Total: 3 terms\n", encoding="utf-8")
+    assert [(e.source, e.target) for e in read_glossary(path, "en-GB", "fr-FR")] == pairs
+    assert capsys.readouterr().err == (
+        f"{path}: 1 row read as a note, not a term pair (one cell, or a term with no "
+        "letter): line 5 'Total: 3 terms'\n")
+    result = CliRunner().invoke(main, ["check", str(DATA / "ep-industrial-policy-34.txt"),
+                                       "--glossary", str(path), "--fail-on", "never"])
+    assert result.exit_code == 0, result.output
+    table = tmp_path / "t.csv"
+    table.write_text("English;French\n" + "".join(f"{s};{t}\n" for s, t in pairs)
+                     + "Section 2\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["pairs", str(table), "--rejects", "-", "-o",
+                                       str(tmp_path / "p.jsonl"), "--no-clean", "all"])
+    assert result.exit_code == 0, result.output
+    assert len((tmp_path / "p.jsonl").read_text(encoding="utf-8").splitlines()) == 3
+
+
 def test_an_xlsx_glossary_is_read_from_its_sheet_of_the_pair(tmp_path, capsys):
     """Terminologists keep glossaries in Excel: --glossary refused a workbook ("save its
     sheet as CSV"). Its only sheet is read, or, among several, the one whose header names
