@@ -578,6 +578,30 @@ def test_a_total_below_a_tsv_glossary_typed_without_its_tab_is_a_note(tmp_path, 
     assert len((tmp_path / "p.jsonl").read_text(encoding="utf-8").splitlines()) == 3
 
 
+
+@pytest.mark.parametrize("command", ["check", "terms", "build"])
+def test_quiet_says_nothing_of_a_glossarys_notes(tmp_path, command):
+    """`check -q` and `terms -q` print nothing but errors, `build -q` no summary: all three
+    still said on standard error that a glossary was read turned round and which of its
+    rows were notes (printed by the glossary's reader, past the commands' --quiet)."""
+    from click.testing import CliRunner
+
+    from tmx_export.cli import main
+
+    path = tmp_path / "g.tsv"
+    path.write_text("fr-FR\ten-GB\n" + "".join(f"{t}\t{s}\n" for s, t in _glossary_pairs()[:3])
+                    + "Total: 3 terms\t\n", encoding="utf-8")
+    args = [command, str(DATA / "ep-industrial-policy-34.txt"), "--glossary", str(path)]
+    args += {"check": ["--fail-on", "never"], "terms": [],
+             "build": ["-o", str(tmp_path / "m.tmx")]}[command]
+    said = CliRunner().invoke(main, args)
+    assert said.exit_code == 0, said.output
+    assert "read turned round" in said.stderr and "read as a note" in said.stderr
+    quiet = CliRunner().invoke(main, [*args, "--quiet"])
+    assert quiet.exit_code == 0, quiet.output
+    assert quiet.stderr == ""
+
+
 def test_an_xlsx_glossary_is_read_from_its_sheet_of_the_pair(tmp_path, capsys):
     """Terminologists keep glossaries in Excel: --glossary refused a workbook ("save its
     sheet as CSV"). Its only sheet is read, or, among several, the one whose header names
