@@ -77,7 +77,8 @@ def segment_options(default: str | None) -> Callable[[F], F]:
     def decorate(command: F) -> F:
         command = click.option(
             "--glossary", "glossary_path", type=click.Path(dir_okay=False), metavar="FILE",
-            help="Known term pairs (TSV, CSV, XLSX or TBX): anchors for the sentence aligner.",
+            help="Known term pairs (TSV, CSV, XLSX or TBX; '-': standard input): anchors for the "
+            "sentence aligner.",
         )(command)
         command = click.option(
             "--min-score", type=click.FloatRange(0.0, 1.0), metavar="SCORE",

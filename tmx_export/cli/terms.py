@@ -75,7 +75,8 @@ class _TermsCommand(Command):
               help="Write a plain CSV glossary (source, target, count, termhood, status; "
               "rejected pairs left out).")
 @click.option("--glossary", "glossary_path", type=click.Path(dir_okay=False),
-              help="Known pairs (TSV, CSV, XLSX or TBX): always recorded, even when seen once.")
+              help="Known pairs (TSV, CSV, XLSX or TBX; '-': standard input): always recorded, "
+              "even when seen once.")
 @click.option("--min-count", type=click.IntRange(min=1), default=2, show_default=True,
               help="Occurrences a pair needs to be recorded.")
 @click.option("--max-contexts", type=click.IntRange(min=0), default=5, show_default=True,
