@@ -288,7 +288,7 @@ def _build_multilingual(sources: list[str | ParallelInput], output: str, quiet: 
     more = summary.rejected - own - summary.rejects_of_written
     said = ([f"{summary.rejects_of_written} of a language or a segment left out of a unit "
              "written"] if summary.rejects_of_written else []) + (
-        [f"{more} more of {'an' if item[0] in 'aeiou' else 'a'} {item} rejected in several "
+        [f"{more} more of {'an' if item == 'item' else 'a'} {item} rejected in several "
          "languages or segments"]
         if more else [])
     if said:
