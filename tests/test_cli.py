@@ -1064,3 +1064,31 @@ def test_the_help_names_the_exit_statuses_the_readme_lists() -> None:
     help_text = CliRunner().invoke(main, ["--help"]).output
     section = help_text[help_text.index("Exit status"):help_text.index("Options:")]
     assert set(re.findall(r"\b(\d{1,3}) ", section)) == listed
+
+
+
+def _commands() -> list[list[str]]:
+    """Every command's words, ``terms apply`` too (``terms`` hands it over itself)."""
+    import click
+
+    context = click.Context(main)
+    return [[name] for name in main.list_commands(context)] + [["terms", "apply"]]
+
+
+@pytest.mark.parametrize("words", _commands(), ids=" ".join)
+def test_every_option_of_every_command_says_what_it_does(words: list[str]) -> None:
+    # a terminologist reading `terms --help` met `--source-lang TEXT [default: en-GB]` with
+    # no word of what it is, where `build`, `check` and `concordance` say "Language of the
+    # source texts (BCP 47, ...)"; and `terms apply --help` showed ``terms --review``
+    import click
+
+    from tmx_export.cli.terms import apply_command
+
+    context = click.Context(main)
+    command = apply_command if words == ["terms", "apply"] else main.get_command(context,
+                                                                                 words[0])
+    assert command is not None
+    bare = [option.opts[-1] for option in command.params
+            if isinstance(option, click.Option) and not option.hidden and not option.help]
+    assert bare == []
+    assert "``" not in run(*words, "--help").output

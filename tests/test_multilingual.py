@@ -3,6 +3,7 @@ per unit, UTF-16, ``lang=``) and on parallel files, one per language."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -1223,3 +1224,14 @@ def test_the_account_of_rejects_in_several_languages_reads_as_english(
     assert "5 items read = 3 in units + 2 rejected" in result.output
     assert "(of the 11 rejects, 9 more of an item rejected in several languages or " \
            "segments)" in result.output
+
+
+def test_the_account_of_a_unit_rejected_in_several_languages_says_a_unit(
+        tmp_path: Path) -> None:
+    """The README's three-language build of the DGT-TM memories said "(of the 28 rejects, 2
+    more of an unit rejected in several languages or segments)"."""
+    out = tmp_path / "dgt-en-fr-de.tmx"
+    result = CliRunner().invoke(main, ["build", *map(str, DGT), "-o", str(out), "--langs",
+                                       "en-GB,fr-FR,de-DE"])
+    assert result.exit_code == 0, result.output
+    assert re.search(r"\d+ more of a unit rejected in several languages", result.output)

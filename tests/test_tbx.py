@@ -547,6 +547,61 @@ def test_notes_and_totals_among_a_glossarys_rows_are_said_not_refused(tmp_path, 
         read_glossary(path, "en-GB", "fr-FR")
 
 
+
+def test_a_total_below_a_tsv_glossary_typed_without_its_tab_is_a_note(tmp_path, capsys):
+    """A glossary typed in a text editor, tab-separated, its last line a total of one cell
+    ("Total: 3 terms", as the README gives for a note): the delimiter was taken to be a
+    comma, every row one cell, and `check` refused the glossary at its header ("g.tsv:1:
+    expected a source term and a target term"). A CSV table of semicolons ending with a
+    section's name lost its rows the same way."""
+    from click.testing import CliRunner
+
+    from tmx_export.cli import main
+
+    pairs = _glossary_pairs()[:3]
+    path = tmp_path / "g.tsv"
+    path.write_text("en-GB\tfr-FR\n" + "".join(f"{s}\t{t}\n" for s, t in pairs)
+                    + "Total: 3 terms\n", encoding="utf-8")
+    assert [(e.source, e.target) for e in read_glossary(path, "en-GB", "fr-FR")] == pairs
+    assert capsys.readouterr().err == (
+        f"{path}: 1 row read as a note, not a term pair (one cell, or a term with no "
+        "letter): line 5 'Total: 3 terms'\n")
+    result = CliRunner().invoke(main, ["check", str(DATA / "ep-industrial-policy-34.txt"),
+                                       "--glossary", str(path), "--fail-on", "never"])
+    assert result.exit_code == 0, result.output
+    table = tmp_path / "t.csv"
+    table.write_text("English;French\n" + "".join(f"{s};{t}\n" for s, t in pairs)
+                     + "Section 2\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["pairs", str(table), "--rejects", "-", "-o",
+                                       str(tmp_path / "p.jsonl"), "--no-clean", "all"])
+    assert result.exit_code == 0, result.output
+    assert len((tmp_path / "p.jsonl").read_text(encoding="utf-8").splitlines()) == 3
+
+
+
+@pytest.mark.parametrize("command", ["check", "terms", "build"])
+def test_quiet_says_nothing_of_a_glossarys_notes(tmp_path, command):
+    """`check -q` and `terms -q` print nothing but errors, `build -q` no summary: all three
+    still said on standard error that a glossary was read turned round and which of its
+    rows were notes (printed by the glossary's reader, past the commands' --quiet)."""
+    from click.testing import CliRunner
+
+    from tmx_export.cli import main
+
+    path = tmp_path / "g.tsv"
+    path.write_text("fr-FR\ten-GB\n" + "".join(f"{t}\t{s}\n" for s, t in _glossary_pairs()[:3])
+                    + "Total: 3 terms\t\n", encoding="utf-8")
+    args = [command, str(DATA / "ep-industrial-policy-34.txt"), "--glossary", str(path)]
+    args += {"check": ["--fail-on", "never"], "terms": [],
+             "build": ["-o", str(tmp_path / "m.tmx")]}[command]
+    said = CliRunner().invoke(main, args)
+    assert said.exit_code == 0, said.output
+    assert "read turned round" in said.stderr and "read as a note" in said.stderr
+    quiet = CliRunner().invoke(main, [*args, "--quiet"])
+    assert quiet.exit_code == 0, quiet.output
+    assert quiet.stderr == ""
+
+
 def test_an_xlsx_glossary_is_read_from_its_sheet_of_the_pair(tmp_path, capsys):
     """Terminologists keep glossaries in Excel: --glossary refused a workbook ("save its
     sheet as CSV"). Its only sheet is read, or, among several, the one whose header names

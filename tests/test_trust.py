@@ -640,6 +640,22 @@ def test_ctrl_c_before_the_command_runs_is_the_one_line(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP"])
+def test_sigterm_before_the_command_runs_is_the_one_line(tmp_path: Path, name: str) -> None:
+    """SIGTERM (a `timeout`, a CI runner) or SIGHUP before the command runs ended the
+    process with status 143 (129) and no word, where the README promises the line
+    `tmx-export: error: terminated` from the first tenth of a second on."""
+    signum = getattr(signal, name, None)
+    if signum is None:
+        pytest.skip(f"no {name} here")
+    script = _EARLY_CTRL_C.replace("signal.SIGINT", f"signal.{name}")
+    done = subprocess.run([sys.executable, "-c", script, "build", str(SEED), "-o",
+                           str(tmp_path / "o.tmx")], capture_output=True, text=True,
+                          timeout=60)
+    assert (done.returncode, done.stderr) == (128 + signum, "tmx-export: error: terminated\n")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_ctrl_c_while_the_command_runs_puts_its_outputs_away(tmp_path: Path) -> None:
     """Through the console script (whose start-up handler ends the process at once), an
     interrupt while the command writes is still the command's: its temporary files are

@@ -26,9 +26,21 @@ def _interrupted(signum: int, frame: Any) -> None:
 _interrupted.until_the_command_runs = True  # type: ignore[attr-defined]
 
 
+def _terminated(signum: int, frame: Any) -> None:
+    """SIGTERM or SIGHUP before the command runs (where :class:`tmx_export.cli.Command`
+    sets its own handlers): a ``timeout 0.3 tmx-export ...`` ended with status 143 and not
+    a word, where a later one says ``tmx-export: error: terminated``."""
+    sys.stderr.write("tmx-export: error: terminated\n")
+    sys.stderr.flush()
+    os._exit(128 + signum)
+
+
 def main() -> None:
     """Run the command line."""
     signal.signal(signal.SIGINT, _interrupted)
+    signal.signal(signal.SIGTERM, _terminated)
+    if hasattr(signal, "SIGHUP"):  # POSIX: the terminal closed
+        signal.signal(signal.SIGHUP, _terminated)
     from .cli import main as command_line
 
     command_line()

@@ -9,7 +9,7 @@ Three jobs, each a function the pipeline calls and that returns to it:
 
   ``empty-side``       a side is empty or only white space: nothing to match or to reuse.
   ``no-letters``       a side has no letter at all (numbers, punctuation, symbols): a CAT
-                       tool handles "1997" or "(a)" by itself, and such units only add noise.
+                       tool handles "1997" or "(3)" by itself, and such units only add noise.
                        A paragraph number alone, the same on both sides ("34." / "34."),
                        stays: it is the unit a dump's numbered paragraph gives where OmegaT
                        makes its number a segment (:func:`_paragraph_label`).

@@ -589,6 +589,33 @@ def take_unread() -> dict[str, str]:
     return taken
 
 
+
+# Whether what a reader notices as it reads (a glossary's rows read as notes, a glossary
+# turned round) goes unsaid: the command was given --quiet (:func:`quiet_notes`).
+_QUIET: ContextVar[bool] = ContextVar("tmx_export_quiet", default=False)
+
+
+@contextmanager
+def quiet_notes(quiet: bool) -> Iterator[None]:
+    """Within this context, :func:`note` says nothing when ``quiet``: ``check -q`` and
+    ``terms -q``, promised to print nothing but errors, still said "g.tsv: 1 row read as
+    a note, not a term pair ..." on standard error."""
+    token = _QUIET.set(quiet)
+    try:
+        yield
+    finally:
+        _QUIET.reset(token)
+
+
+def note(message: str) -> None:
+    """Say on standard error what a reader noticed ("g.tsv: the glossary is en -> fr: read
+    turned round, as fr-FR -> en-GB"), unless the command is quiet (:func:`quiet_notes`)."""
+    if not _QUIET.get():
+        import sys
+
+        print(message, file=sys.stderr)
+
+
 def unread_lines(skipped: Sequence[tuple[str, str]], ignored: Sequence[str]) -> list[str]:
     """What a run says of the files of its folders it did not read: ``skipped NAME: why``
     each (eight at most) and ``not read (2 files of unknown type): a.png, notes.md``."""

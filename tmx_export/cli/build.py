@@ -78,7 +78,8 @@ def segment_options(default: str | None) -> Callable[[F], F]:
     def decorate(command: F) -> F:
         command = click.option(
             "--glossary", "glossary_path", type=click.Path(dir_okay=False), metavar="FILE",
-            help="Known term pairs (TSV, CSV, XLSX or TBX): anchors for the sentence aligner.",
+            help="Known term pairs (TSV, CSV, XLSX or TBX; '-': standard input): anchors for the "
+            "sentence aligner.",
         )(command)
         command = click.option(
             "--min-score", type=click.FloatRange(0.0, 1.0), metavar="SCORE",
@@ -288,7 +289,7 @@ def _build_multilingual(sources: list[str | ParallelInput], output: str, quiet: 
     more = summary.rejected - own - summary.rejects_of_written
     said = ([f"{summary.rejects_of_written} of a language or a segment left out of a unit "
              "written"] if summary.rejects_of_written else []) + (
-        [f"{more} more of {'an' if item[0] in 'aeiou' else 'a'} {item} rejected in several "
+        [f"{more} more of {'an' if item == 'item' else 'a'} {item} rejected in several "
          "languages or segments"]
         if more else [])
     if said:
@@ -395,7 +396,9 @@ def summary_text(summary: BuildSummary) -> str:
 @segment_options(None)
 @cleaning_options
 @click.option(
-    "--rejects", "rejects_path", metavar="FILE", help="Write what did not pair to FILE (TSV)."
+    "--rejects", "rejects_path", metavar="FILE",
+    help="Write everything left out of the pairs (unpaired, cleaned out, duplicates), with "
+    "the reason, to FILE (TSV).",
 )
 @allow_empty_option
 @click.option("-q", "--quiet", is_flag=True,

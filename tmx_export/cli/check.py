@@ -82,7 +82,8 @@ def check_command(inputs: Sequence[str], source_lang: str, target_lang: str,
       0  no finding of --fail-on severity left
       1  such findings left
       2  the check could not run (a memory, glossary, termbase or
-         --accept file missing or unreadable; a usage error)
+         --accept file missing or unreadable, a --report that cannot
+         be written; a usage error)
     """
     from ..check.report import ReportWriter, report_format
     from ..check.run import (

@@ -15,7 +15,7 @@ import click
 
 from ..cores import usable_cores
 from ..model import TERM_SEGMENTS, TermsOptions
-from . import Command, progress_bar, refuse_stdout, tell
+from . import Command, language_options, progress_bar, refuse_stdout, tell
 
 
 def _say(quiet: bool) -> Callable[[str], None] | None:
@@ -29,7 +29,7 @@ def _say(quiet: bool) -> Callable[[str], None] | None:
               help="Termbase (SQLite) to record the statuses and notes in.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 def apply_command(review_file: str, termbase_path: str, quiet: bool) -> None:
-    """Read statuses and notes from REVIEW_FILE (an XLSX written by ``terms --review``)."""
+    """Read statuses and notes from REVIEW_FILE (an XLSX written by `terms --review`)."""
     from ..terms.run import apply_review_file
 
     apply_review_file(review_file, termbase_path, say=_say(quiet))
@@ -75,7 +75,8 @@ class _TermsCommand(Command):
               help="Write a plain CSV glossary (source, target, count, termhood, status; "
               "rejected pairs left out).")
 @click.option("--glossary", "glossary_path", type=click.Path(dir_okay=False),
-              help="Known pairs (TSV, CSV, XLSX or TBX): always recorded, even when seen once.")
+              help="Known pairs (TSV, CSV, XLSX or TBX; '-': standard input): always recorded, "
+              "even when seen once.")
 @click.option("--min-count", type=click.IntRange(min=1), default=2, show_default=True,
               help="Occurrences a pair needs to be recorded.")
 @click.option("--max-contexts", type=click.IntRange(min=0), default=5, show_default=True,
@@ -83,8 +84,7 @@ class _TermsCommand(Command):
 @click.option("--segment", type=click.Choice(TERM_SEGMENTS), default="sentence", show_default=True,
               help="Units as `tmx-export build --segment` makes them: contexts name their "
                    "tuid in that TMX.")
-@click.option("--source-lang", default="en-GB", show_default=True)
-@click.option("--target-lang", default="fr-FR", show_default=True)
+@language_options
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=usable_cores,
               show_default="the cores this process may use",
               help="Read the inputs in this many processes, as `build --jobs` does (the "

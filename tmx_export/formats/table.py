@@ -906,16 +906,21 @@ def sniff_dialect(text: str) -> tuple[str, str, bool]:
     (Excel's "CSV (Macintosh)") was one line to it, whose cells' commas outnumbered the
     semicolons between them, and the comma was taken. Each line (ended by ``\r\n``,
     ``\r`` or ``\n``, as :func:`delimited_rows` reads them) is given it ended by
-    ``\n``."""
+    ``\n``.
+
+    Rows of one cell (a note, "Total: 3 terms" below a small glossary) left it unable to
+    tell too: the lines holding a delimiter are asked last, without them."""
     lines = [line + "\n" for line in _LINE_END.split(text[:8192]) if line.strip()]
-    for skip in range(min(TITLE_ROWS, len(lines) - 1) + 1):
-        sample = "".join(lines[skip:])
+    samples = [lines[skip:] for skip in range(min(TITLE_ROWS, len(lines) - 1) + 1)]
+    samples.append([line for line in lines if any(mark in line for mark in ",;\t")])
+    for sample_lines in samples:
+        sample = "".join(sample_lines)
         try:
             dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
         except csv.Error:
             continue
         if dialect.delimiter == "," and not re.search(r",(?! )|; ", sample) \
-                and all(";" in line for line in lines[skip:]):
+                and all(";" in line for line in sample_lines):
             return ";", dialect.quotechar or '"', False
         return dialect.delimiter, dialect.quotechar or '"', dialect.skipinitialspace
     return ",", '"', False

@@ -14,7 +14,6 @@ termbase; without one every pair is approved. ``.tbx`` files are handed to
 
 from __future__ import annotations
 
-import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -31,6 +30,7 @@ from ..formats.table import (
     workbook_rows,
 )
 from ..formats.text import csv_output, neutralise_cell, read_text, restore_cell
+from ..inputs import note
 from ..lang import parse_tag, primary, standard_tag
 from ..model import count_of
 from .tbx import GlossaryEntry, read_tbx
@@ -164,7 +164,7 @@ def read_glossary_table(path: str | Path, source_lang: str = "en", target_lang: 
     if not entries:
         raise InputError(name, "no term pairs in the glossary")
     if notes:
-        print(_notes_line(name, notes), file=sys.stderr)
+        note(_notes_line(name, notes))
     if not named:
         _check_unnamed_languages(entries, source_lang, target_lang, name)
     return entries
@@ -327,8 +327,8 @@ def _language_columns(languages: dict[int, str], source_lang: str, target_lang: 
 
     source, target = column(source_lang), column(target_lang)
     if source > target:
-        print(f"{name}: the glossary is {primaries[target]} -> {primaries[source]}: "
-              f"read turned round, as {source_lang} -> {target_lang}", file=sys.stderr)
+        note(f"{name}: the glossary is {primaries[target]} -> {primaries[source]}: "
+             f"read turned round, as {source_lang} -> {target_lang}")
     return source, target
 
 
