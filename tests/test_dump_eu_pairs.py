@@ -2881,3 +2881,20 @@ def test_side_b_s_acronym_before_its_abbreviation_glued_to_the_code_opens_side_b
     assert ("Rés. MSC.81(70) de l'OMI, telle que modifiée",
             "IMO Res. MSC.81(70), zoals gewijzigd") in got
     assert not any(source.endswith(" IMO") for source, _ in got)
+
+
+def test_a_side_leaning_the_other_way_by_one_word_is_no_side_in_that_language() -> None:
+    """DGT-TM 2019 22019D0996, RO-PT (tests/data/dump_abbreviation_word_ro_pt.txt,
+    numbered, cut at spaces): "347. Rez. MSC.302(87) a OMI 347. Res. IMO MSC.302(87)". The
+    Romanian abbreviation "Rez." is the Portuguese word "rez" to the lists (leaning 2.2 to
+    Portuguese), "a" leans a hair that way and the codes not at all: the side leaned 0.57
+    to Portuguese, and four such pairs of ten were refused as "ro side is in pt"."""
+    result, got = _read_data_dump("dump_abbreviation_word_ro_pt.txt", "equipment.txt", "ro",
+                                  "pt")
+    for source, target in (("Rez. A.694(17) a OMI", "Res. IMO A.694(17)"),
+                           ("Rez. MSC.302(87) a OMI", "Res. IMO MSC.302(87)"),
+                           ("Rez. MSC.116(73) a OMI", "Res. IMO MSC.116(73)"),
+                           ("Rez. MSC.191(79) a OMI", "Res. IMO MSC.191(79)")):
+        assert (source, target) in got
+    assert len(got) == 9
+    assert not result.rejects

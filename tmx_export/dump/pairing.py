@@ -2123,6 +2123,25 @@ def _in_other_language(text: str, own: str, other: str) -> bool:
     return count >= OTHER_LANGUAGE_MIN_WORDS and lean >= OTHER_LANGUAGE_LEAN
 
 
+# A side's words but its likeliest one of the other language lean at least this much that
+# way on average, for the side to be taken for that language: one word alone is no side's
+# language (a function word both write leans 0.1 at most).
+OTHER_LANGUAGE_REST_LEAN = 0.15
+
+
+def _side_in_other_language(text: str, own: str, other: str) -> bool:
+    """Whether a pair's side is in the other language (:func:`_in_other_language`), its
+    lean not resting on one word. DGT-TM RO-PT "Rez. MSC.302(87) a OMI" / "Res. IMO
+    MSC.302(87)" (and RO-ES, RO-FR) was refused as "ro side is in pt", numbered or not: the
+    Romanian abbreviation "Rez." is the Portuguese word "rez" to the lists (2.2), and
+    "a" and the codes lean a hair or not at all."""
+    if not _in_other_language(text, own, other):
+        return False
+    scores = word_scores(other, own)
+    leans = sorted(map(scores.__getitem__, WORD_RE.findall(text)))
+    return sum(leans[:-1]) >= OTHER_LANGUAGE_REST_LEAN * (len(leans) - 1)
+
+
 # An unnumbered "pair" whose text leans this far one way as a whole (mean word score), while
 # its other side leans at most ONE_LANGUAGE_SIDE its own way, and whose sides share no number
 # though one holds some, is one paragraph in one language cut in two: "See Article 5(2)." as
@@ -2301,7 +2320,7 @@ def _check_pair(
             # what the paragraph holds: the document's check and a run left without units
             # name it (a German dump labelled Dutch)
             return reject(f"{lang} side is in another language ({other})", languages=(other,))
-        if _in_other_language(text, own, langs[1] if own == langs[0] else langs[0]):
+        if _side_in_other_language(text, own, langs[1] if own == langs[0] else langs[0]):
             # both sides in one language: a text without its translation, split in two
             return reject(f"{lang} side is in {other_lang}: no translation to pair")
     if numbered:
