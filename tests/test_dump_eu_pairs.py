@@ -2898,3 +2898,26 @@ def test_a_side_leaning_the_other_way_by_one_word_is_no_side_in_that_language() 
         assert (source, target) in got
     assert len(got) == 9
     assert not result.rejects
+
+
+def test_a_name_side_b_keeps_in_brackets_in_side_a_s_language_is_no_evidence() -> None:
+    """DGT-TM 2019 22019D0996, EN-NL (tests/data/dump_kept_name_brackets_en_nl.txt,
+    unnumbered, cut at spaces): "Heading control system (HCS) | Koersautomaat (Heading
+    Control System — HCS)", the Dutch giving the English name in brackets after its own.
+    Its English words leaned to English and the Dutch "Koersautomaat" to neither language:
+    side B was "HCS)", its bracket cut in two, the Dutch word offered as English. So were
+    the transmitting heading device and the ECDIS rows."""
+    _, got = _read_data_dump("dump_kept_name_brackets_en_nl.txt", "equipment.txt", "en", "nl")
+    assert ("Heading control system (HCS)",
+            "Koersautomaat (Heading Control System — HCS)") in got
+    assert ("Transmitting heading device THD (magnetic method)",
+            "Zendend koers-instrument (Transmitting Heading Device — THD) (magnetische "
+            "methode)") in got
+    assert ("Electronic chart display and information system (ECDIS) with backup, and "
+            "raster chart display system (RCDS)",
+            "Elektronischekaartsysteem (Electronic Chart Display and Information System — "
+            "ECDIS) met back-up, en rasterkaartsysteem (Raster Chart Display System — RCDS)"
+            ) in got
+    assert ("Voyage data recorder (VDR)",
+            "Reisgegevensrecorder (Voyage Data Recorder — VDR)") in got
+    assert len(got) == 21

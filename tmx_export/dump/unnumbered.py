@@ -2288,6 +2288,10 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
     names += _shared_quotations(text, pos, prefix, s_off, e_off)
     titles = [copies for copies in _kept_titles(text, s_off, e_off)
               if copies[0][0] not in {first for first, _ in names}]
+    if kept := _names_kept_in_brackets(text, s_off, e_off):
+        # (a kept name's words, each twice, are its copies', not names of their own)
+        names = [name for name in names if not any(a <= name[0] < b for (a, b), _ in kept)]
+        titles += kept
     # a short pair is chosen again at white space, not at word starts: an opening quote
     # counts for the side it opens ("... κλάσεως «A», | ‘A’ class divisions,")
     if (len(found) < 2 and not opening and not closing and not long_opening
@@ -2760,6 +2764,36 @@ def _kept_titles(text: str, start: int, end: int) -> list[tuple[tuple[int, int],
             seen.setdefault(" ".join(words), []).append((text[m.start()], m.span(1)))
     return [(first, second) for (mark, first), (other, second)
             in (copies for copies in seen.values() if len(copies) == 2) if mark != other]
+
+
+# Words in brackets, as many as a kept title's, no digit (a code's brackets hold one)
+_BRACKETED_WORDS_RE = lazy_pattern(r"\(([^()\d\n]{3,200})\)")
+
+
+def _names_kept_in_brackets(text: str, start: int, end: int
+                            ) -> list[tuple[tuple[int, int], ...]]:
+    """The names that side B gives in brackets in side A's language after its own, as the
+    spans of the two copies: the words of a bracket (:data:`KEPT_TITLE_WORDS` or more) that
+    the pair between ``start`` and ``end`` writes before it in the same order, capitals and
+    marks aside. DGT-TM EN-NL "Heading control system (HCS) | Koersautomaat (Heading
+    Control System — HCS)": the English copy's words leaned to English, and side B was
+    "HCS)", its bracket cut in two (likewise "Transmitting heading device THD (magnetic
+    method) | Zendend koers-instrument (Transmitting Heading Device — THD) ...")."""
+    if "(" not in text[start:end]:
+        return []
+    out = []
+    for m in _BRACKETED_WORDS_RE.finditer(text, start, end):
+        inside = [w.lower() for w in WORD_RE.findall(m.group(1))]
+        if len(inside) < KEPT_TITLE_WORDS:
+            continue
+        before = list(WORD_RE.finditer(text, start, m.start()))
+        words = [w.group().lower() for w in before]
+        for at in range(len(words) - len(inside) + 1):
+            if words[at:at + len(inside)] == inside:
+                out.append(((before[at].start(), before[at + len(inside) - 1].end()),
+                            m.span(1)))
+                break
+    return out
 
 
 def _span_lean(pos: np.ndarray, prefix: np.ndarray, spans: tuple[tuple[int, int], ...],
