@@ -2921,3 +2921,17 @@ def test_a_name_side_b_keeps_in_brackets_in_side_a_s_language_is_no_evidence() -
     assert ("Voyage data recorder (VDR)",
             "Reisgegevensrecorder (Voyage Data Recorder — VDR)") in got
     assert len(got) == 21
+
+
+def test_side_a_ending_with_an_elided_acronym_keeps_side_b_s_opening_acronym_off() -> None:
+    """DGT-TM 2019 22019D0996, FR-ES (tests/data/dump_elided_acronym_end_fr_es.txt,
+    unnumbered, cut at spaces): "Circulaire MSC/Circ.811 de l'OMI | MSC Circ. 811 de la
+    OMI". Side B's last acronym after an elided article was counted ("dell'ARR"), side A's
+    not: side A was read as ending with no acronym, side B with one, and "MSC", opening
+    side B, was given to side A to end with it ("... de l'OMI MSC | Circ. 811 ...")."""
+    _, got = _read_data_dump("dump_elided_acronym_end_fr_es.txt", "equipment.txt", "fr", "es")
+    for number in ("811", "809", "1006"):
+        assert (f"Circulaire MSC/Circ.{number} de l'OMI",
+                f"MSC Circ. {number} de la OMI") in got
+    assert ("Circulaire MSC.1/Circ.1328 de l'OMI", "MSC.1 Circ.1328 de la OMI") in got
+    assert len(got) == 7

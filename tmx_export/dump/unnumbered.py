@@ -2207,8 +2207,10 @@ def _codes_end_to_a(text: str, start: int, split: int, end: int) -> int:
     or a note's length (:data:`SHARED_LAST_PAIR`: DGT-TM RO-IT "Notă: ... omologării USCG
     în temeiul | ARR Nota: l'uso ... ai sensi dell'ARR", PT-EN "... no âmbito do | ARM
     Note: ... under the MRA"), written in small letters only: in a heading in capitals
-    every short word reads as an acronym. Side B's last acronym may follow an elided
-    article ("dell'ARR")."""
+    every short word reads as an acronym. Either side's last acronym may follow an elided
+    article ("dell'ARR"; side A's too: DGT-TM FR-ES "Circulaire MSC/Circ.811 de l'OMI |
+    MSC Circ. 811 de la OMI" ends with one acronym on each side, where side A, read as
+    ending with none, was given "MSC")."""
     if end - start > SHARED_LAST_PAIR:
         return split
     a_chunks = text[start:split].split()
@@ -2217,7 +2219,7 @@ def _codes_end_to_a(text: str, start: int, split: int, end: int) -> int:
     while opening < min(CODES_REACH, len(b_chunks) - 1) and _acronym(b_chunks[opening]):
         opening += 1
     ending = 0
-    while ending < len(a_chunks) - 1 and _acronym(a_chunks[-1 - ending]):
+    while ending < len(a_chunks) - 1 and _acronym(_ELIDED_RE.sub("", a_chunks[-1 - ending])):
         ending += 1
     if not opening or not a_chunks or not any(c.islower() for c in a_chunks[-1 - ending]):
         return split
