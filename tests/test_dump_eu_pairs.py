@@ -2935,3 +2935,17 @@ def test_side_a_ending_with_an_elided_acronym_keeps_side_b_s_opening_acronym_off
                 f"MSC Circ. {number} de la OMI") in got
     assert ("Circulaire MSC.1/Circ.1328 de l'OMI", "MSC.1 Circ.1328 de la OMI") in got
     assert len(got) == 7
+
+
+def test_side_b_s_acronym_before_side_a_s_abbreviation_and_code_opens_side_b() -> None:
+    """DGT-TM 2019 22019D0996, FR-ES (tests/data/dump_reference_acronym_fr_es.txt,
+    unnumbered, cut at spaces): "Rés. A.658(16) de l'OMI" / "IMO Res. A.658(16) de la OMI".
+    The Spanish "IMO", leaning to no language, ended the French ("... de l'OMI IMO |
+    Res. A.658(16) ..."): side B holds an acronym ("OMI"), and only a side B holding none
+    was given the acronym before the code it opens with. Both name the body alike after
+    the code; the acronym before side B's "Res." (side A's "Rés.") heads side B's code."""
+    _, got = _read_data_dump("dump_reference_acronym_fr_es.txt", "equipment.txt", "fr", "es")
+    assert ("Rés. A.658(16) de l'OMI", "IMO Res. A.658(16) de la OMI") in got
+    assert ("Rés. MSC.97(73) de l'OMI – (Recueil HSC de 2000)",
+            "Res. MSC.97(73) de la OMI (Código NGV de 2000)") in got
+    assert len(got) == 4

@@ -2177,25 +2177,42 @@ _LONE_ACRONYM_RE = lazy_pattern(r"(?<![\w.])[A-Z]{2,5}(?![\w.(])")
 def _acronym_before_code_to_b(text: str, start: int, split: int, end: int) -> int:
     """``split``, or the start of the acronym just before it when side B opens with the
     code side A's opening holds, an abbreviation glued to it ("Res.MSC.81(70)" for "Rés.
-    MSC.81(70)"), side A holds an acronym of its own besides and side B none: the acronym
-    is side B's, heading its code (DGT-TM FR-NL "Rés. MSC.81(70) de l'OMI, telle que
-    modifiée IMO | Res.MSC.81(70), zoals gewijzigd", for "... modifiée | IMO
-    Res.MSC.81(70) ..."; the acronyms lean to no language)."""
+    MSC.81(70)") or side A's abbreviation before it ("Res. A.658(16)" for "Rés.
+    A.658(16)"), side A holds an acronym of its own besides and side B none but those side
+    A holds: the acronym is side B's, heading its code (DGT-TM FR-NL "Rés. MSC.81(70) de
+    l'OMI, telle que modifiée IMO | Res.MSC.81(70), zoals gewijzigd", for "... modifiée |
+    IMO Res.MSC.81(70) ..."; FR-ES "Rés. A.658(16) de l'OMI IMO | Res. A.658(16) de la
+    OMI", each naming the body alike after the code; the acronyms lean to no language)."""
     before = _chunk_before(text, start, split)
     if before[0] <= start or not _acronym(other := text[before[0]:before[1]]):
         return split
     first = _CHUNK_RE.match(text, split, end)
-    if first is None or not any(ch.isdigit() for ch in first.group()):
+    if first is None:
         return split
-    code = first.group().rstrip(",;:")
     opening = _CHUNK_RE.findall(text, start, min(before[0], start + 80))[:OWN_ACRONYM_CHUNKS]
-    if not any(c.rstrip(",;:") != code and code.endswith(c.rstrip(",;:"))
-               and any(ch.isdigit() for ch in c) for c in opening):
-        return split
-    own = {m.group() for m in _LONE_ACRONYM_RE.finditer(text, start, before[0])}
-    if not own - {other} or _LONE_ACRONYM_RE.search(text, split, end):
+    if not any(ch.isdigit() for ch in first.group()):
+        # side A's abbreviation, then the code it heads in side A
+        headed = _CHUNK_RE.search(text, first.end(), end)
+        if not _same_head(first.group(), opening) or headed is None \
+                or headed.group() not in opening[1:2] \
+                or not any(ch.isdigit() for ch in headed.group()):
+            return split
+    else:
+        code = first.group().rstrip(",;:")
+        if not any(c.rstrip(",;:") != code and code.endswith(c.rstrip(",;:"))
+                   and any(ch.isdigit() for ch in c) for c in opening):
+            return split
+    own = {m.group() for m in _LONE_ACRONYM_RE.finditer(text, start, before[0])} - {other}
+    if not own or not {m.group() for m in _LONE_ACRONYM_RE.finditer(text, split, end)} <= own:
         return split
     return before[0]
+
+
+def _same_head(chunk: str, opening: list[str]) -> bool:
+    """Whether ``chunk`` is the abbreviation side A opens with (``opening``, its chunks), but
+    for accents: "Res." for "Rés."."""
+    return bool(opening) and _REFERENCE_HEAD_RE.fullmatch(chunk) is not None \
+        and unaccented(chunk).lower() == unaccented(opening[0]).lower()
 
 
 def _codes_end_to_a(text: str, start: int, split: int, end: int) -> int:
