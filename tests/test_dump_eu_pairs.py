@@ -2900,6 +2900,20 @@ def test_a_side_leaning_the_other_way_by_one_word_is_no_side_in_that_language() 
     assert not result.rejects
 
 
+def test_a_side_leaning_the_other_way_by_two_words_is_still_refused() -> None:
+    """DGT-TM 2019 22019D0996, LT-PL (tests/data/dump_code_row_lt_pl.txt, unnumbered, cut
+    at spaces): "IMO rez. MSC.74(69) 4 priedas" / "rezolucja IMO MSC.74(69) załącznik 4",
+    the split giving the Polish "rezolucja" to the Lithuanian. Two of the side's words lean
+    clearly to Polish ("rez." too, 2.7), against the Lithuanian "priedas": the side is
+    refused as in Polish, not offered with a Polish word (the lean resting on one word
+    only, RO-PT "Rez. MSC.302(87) a OMI", is no side in the other language)."""
+    result, got = _read_data_dump("dump_code_row_lt_pl.txt", "equipment.txt", "lt", "pl")
+    assert not any("rezolucja" in source for source, _ in got)
+    assert [reject.reason for reject in result.rejects] == [
+        "lt side is in pl: no translation to pair"]
+    assert len(got) == 4
+
+
 def test_a_name_side_b_keeps_in_brackets_in_side_a_s_language_is_no_evidence() -> None:
     """DGT-TM 2019 22019D0996, EN-NL (tests/data/dump_kept_name_brackets_en_nl.txt,
     unnumbered, cut at spaces): "Heading control system (HCS) | Koersautomaat (Heading

@@ -2123,10 +2123,9 @@ def _in_other_language(text: str, own: str, other: str) -> bool:
     return count >= OTHER_LANGUAGE_MIN_WORDS and lean >= OTHER_LANGUAGE_LEAN
 
 
-# A side's words but its likeliest one of the other language lean at least this much that
-# way on average, for the side to be taken for that language: one word alone is no side's
-# language (a function word both write leans 0.1 at most).
-OTHER_LANGUAGE_REST_LEAN = 0.15
+# Words, at least, that lean clearly (ONE_WORD_SIDE_LEAN) to the other language in a side
+# taken for that language: one word alone is no side's language.
+OTHER_LANGUAGE_CLEAR_WORDS = 2
 
 
 def _side_in_other_language(text: str, own: str, other: str) -> bool:
@@ -2134,12 +2133,13 @@ def _side_in_other_language(text: str, own: str, other: str) -> bool:
     lean not resting on one word. DGT-TM RO-PT "Rez. MSC.302(87) a OMI" / "Res. IMO
     MSC.302(87)" (and RO-ES, RO-FR) was refused as "ro side is in pt", numbered or not: the
     Romanian abbreviation "Rez." is the Portuguese word "rez" to the lists (2.2), and
-    "a" and the codes lean a hair or not at all."""
+    "a" and the codes lean a hair or not at all. (LT-PL "IMO rez. MSC.74(69) 4 priedas
+    rezolucja", a Polish word glued to the Lithuanian, leans by two Polish words.)"""
     if not _in_other_language(text, own, other):
         return False
     scores = word_scores(other, own)
-    leans = sorted(map(scores.__getitem__, WORD_RE.findall(text)))
-    return sum(leans[:-1]) >= OTHER_LANGUAGE_REST_LEAN * (len(leans) - 1)
+    return sum(scores[word] >= ONE_WORD_SIDE_LEAN
+               for word in WORD_RE.findall(text)) >= OTHER_LANGUAGE_CLEAR_WORDS
 
 
 # An unnumbered "pair" whose text leans this far one way as a whole (mean word score), while
