@@ -2963,3 +2963,17 @@ def test_side_b_s_acronym_before_side_a_s_abbreviation_and_code_opens_side_b() -
     assert ("Rés. MSC.97(73) de l'OMI – (Recueil HSC de 2000)",
             "Res. MSC.97(73) de la OMI (Código NGV de 2000)") in got
     assert len(got) == 4
+
+
+def test_a_word_of_neither_lean_before_side_b_s_title_opens_side_b() -> None:
+    """DGT-TM 2019 22019A0315(01), ET-EN (tests/data/dump_title_opening_et_en.txt,
+    unnumbered, cut at spaces): "Kalapüügi ajutised kaitse- ja majandamismeetmed" /
+    "Interim Conservation and Management Measures Concerning Fishing", the heading of
+    Article 3. "Interim" leans to neither language (Estonian has no word list, py3langid's
+    n-grams have no feature for it, and English's list holds it at Zipf 4.0, the least a
+    word so leans by): the lengths gave it to the Estonian, written in small letters after
+    its first word, where the English title is capitalised word by word."""
+    _, got = _read_data_dump("dump_title_opening_et_en.txt", "agreement.txt", "et", "en")
+    assert ("Kalapüügi ajutised kaitse- ja majandamismeetmed",
+            "Interim Conservation and Management Measures Concerning Fishing") in got
+    assert len(got) == 2
