@@ -2977,3 +2977,17 @@ def test_a_word_of_neither_lean_before_side_b_s_title_opens_side_b() -> None:
     assert ("Kalapüügi ajutised kaitse- ja majandamismeetmed",
             "Interim Conservation and Management Measures Concerning Fishing") in got
     assert len(got) == 2
+
+
+def test_a_dutch_word_read_as_frisian_by_a_hair_still_leans_to_dutch() -> None:
+    """DGT-TM 2019 22019D0996, FR-NL (tests/data/dump_neighbour_language_word_fr_nl.txt,
+    unnumbered, cut at spaces): "Système de contrôle de route" / "Koersautomaat (Heading
+    Control System — HCS)". "Koersautomaat", in neither word list, is Frisian to
+    py3langid's n-grams by 1.1 before Dutch, and as a third language's word it leaned to
+    neither: the French took it ("... de route Koersautomaat | (Heading Control System —
+    HCS)"), the English words in brackets leaning a hair to Dutch."""
+    _, got = _read_data_dump("dump_neighbour_language_word_fr_nl.txt", "equipment.txt", "fr",
+                             "nl")
+    assert ("Système de contrôle de route",
+            "Koersautomaat (Heading Control System — HCS)") in got
+    assert len(got) == 10
