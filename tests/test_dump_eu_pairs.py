@@ -2991,3 +2991,16 @@ def test_a_dutch_word_read_as_frisian_by_a_hair_still_leans_to_dutch() -> None:
     assert ("Système de contrôle de route",
             "Koersautomaat (Heading Control System — HCS)") in got
     assert len(got) == 10
+
+
+def test_a_section_number_cut_after_its_dot_is_joined_not_a_paragraph_number() -> None:
+    """DGT-TM 2019 22019A0315(01), SV-EN (tests/data/dump_section_number_cut_sv_en.txt,
+    numbered, cut anywhere): "... som anges i artikel 9." / "1. 74. This Agreement shall
+    enter into force ...", the Swedish "artikel 9.1." cut after "9.". A sentence's end
+    before a line opening with a paragraph number is a pair's end, read with a space:
+    "artikel 9. 1.". A paragraph number followed by another one opens no paragraph."""
+    result, got = _read_data_dump("dump_section_number_cut_sv_en.txt", "agreement.txt", "sv",
+                                  "en")
+    [source] = [source for source, _ in got if source.startswith("Detta avtal ska")]
+    assert source.endswith("som anges i artikel 9.1.")
+    assert [pair.number for pair in result.pairs] == [73, 74]
