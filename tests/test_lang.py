@@ -216,3 +216,11 @@ def test_whether_a_text_leans_far_enough_is_text_leans_answer(first: str, second
                           mean - 0.05, mean + 0.05):
             assert lang.leans_at_least(text, first, second, threshold) == (
                 mean >= threshold), (text, threshold)
+
+
+def test_a_long_unlisted_word_a_neighbour_without_a_list_reads_as_its_own_still_leans() -> None:
+    # DGT-TM FR-NL "Koersautomaat": Frisian to the n-grams by a hair, Dutch next; a word
+    # of a third language that has a word list leans to neither
+    scores = lang.word_scores("fr", "nl", unlisted=True)
+    assert scores["Koersautomaat"] < -1.0
+    assert lang.word_scores("es", "it", unlisted=True)["Näringsdepartementet"] == 0.0

@@ -754,10 +754,16 @@ class WordScores(dict[str, float]):
         # float32, which numpy does at C speed)
         rows = ptc[sorted(features)].astype(np.float32)
         totals = rows.sum(axis=0)
-        likeliest = classes[int(np.argmax(totals + pc))]
-        if likeliest not in (self.first, self.second):
+        ranked = totals + pc
+        likeliest = classes[int(np.argmax(ranked))]
+        if likeliest not in (self.first, self.second) and (
+                likeliest in word_list_languages() or float(ranked.max()) - max(
+                    float(ranked[classes.index(lang)]) for lang in (self.first, self.second))
+                > UNLISTED_NEIGHBOUR_MARGIN):
             # a word of a third language ("Näringsdepartementet" in Spanish and Italian,
-            # a ministry's name in a list of them) leans to neither
+            # a ministry's name in a list of them) leans to neither; not one a language
+            # without a word list reads as its own by a hair, beside one of the pair
+            # (Frisian, Afrikaans: the Dutch "Koersautomaat", :data:`UNLISTED_NEIGHBOUR_MARGIN`)
             return 0.0
         lean = float(totals[classes.index(self.first)] - totals[classes.index(self.second)])
         return max(-MAX_WORD_SCORE, min(MAX_WORD_SCORE, lean * NGRAM_WEIGHT / math.log(10)))
@@ -797,6 +803,15 @@ LONG_UNLISTED = 10
 LOWER_UNLISTED = 6
 # Longer than any word of a language (German compounds of 60-odd letters included): scored 0.
 LONGEST_WORD = 100
+
+
+# How much likelier, at most (natural log), a language without a word list may find a
+# long unlisted word than the likelier language of the pair, for the word to lean by its
+# n-grams still: py3langid reads the Dutch "Koersautomaat" (heading control system) as
+# Frisian by 1.1 and "rasterkaartsysteem" as Afrikaans by 2.0, and scored 0, they left
+# side B's name to side A in DGT-TM FR-NL "Système de contrôle de route | Koersautomaat
+# (Heading Control System — HCS)".
+UNLISTED_NEIGHBOUR_MARGIN = 2.5
 
 
 # Languages wordfreq has no list for (Estonian, Irish, Maltese): a word leans by

@@ -2125,6 +2125,25 @@ def _in_other_language(text: str, own: str, other: str) -> bool:
     return count >= OTHER_LANGUAGE_MIN_WORDS and lean >= OTHER_LANGUAGE_LEAN
 
 
+# Words, at least, that lean clearly (ONE_WORD_SIDE_LEAN) to the other language in a side
+# taken for that language: one word alone is no side's language.
+OTHER_LANGUAGE_CLEAR_WORDS = 2
+
+
+def _side_in_other_language(text: str, own: str, other: str) -> bool:
+    """Whether a pair's side is in the other language (:func:`_in_other_language`), its
+    lean not resting on one word. DGT-TM RO-PT "Rez. MSC.302(87) a OMI" / "Res. IMO
+    MSC.302(87)" (and RO-ES, RO-FR) was refused as "ro side is in pt", numbered or not: the
+    Romanian abbreviation "Rez." is the Portuguese word "rez" to the lists (2.2), and
+    "a" and the codes lean a hair or not at all. (LT-PL "IMO rez. MSC.74(69) 4 priedas
+    rezolucja", a Polish word glued to the Lithuanian, leans by two Polish words.)"""
+    if not _in_other_language(text, own, other):
+        return False
+    scores = word_scores(other, own)
+    return sum(scores[word] >= ONE_WORD_SIDE_LEAN
+               for word in WORD_RE.findall(text)) >= OTHER_LANGUAGE_CLEAR_WORDS
+
+
 # An unnumbered "pair" whose text leans this far one way as a whole (mean word score), while
 # its other side leans at most ONE_LANGUAGE_SIDE its own way, and whose sides share no number
 # though one holds some, is one paragraph in one language cut in two: "See Article 5(2)." as
@@ -2329,7 +2348,7 @@ def _check_pair(
             # what the paragraph holds: the document's check and a run left without units
             # name it (a German dump labelled Dutch)
             return reject(f"{lang} side is in another language ({other})", languages=(other,))
-        if _in_other_language(text, own, langs[1] if own == langs[0] else langs[0]):
+        if _side_in_other_language(text, own, langs[1] if own == langs[0] else langs[0]):
             # both sides in one language: a text without its translation, split in two
             return reject(f"{lang} side is in {other_lang}: no translation to pair")
     if numbered:

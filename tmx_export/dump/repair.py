@@ -848,7 +848,8 @@ def decide_break(left: str, right: str, post: dict[str, float], lam: float,
     (:func:`_paragraph_openings`)."""
     if left[-1:].isspace() or right[:1].isspace():
         return "", False
-    if left[-1:] in _SENTENCE_END and _may_open_pair(right) and not _opening_quote(left):
+    if left[-1:] in _SENTENCE_END and _may_open_pair(right) and not _opening_quote(left) \
+            and not _number_before_number(left, right):
         # "...est clos." / "Le vote...": no cut in any style leaves a sentence end against
         # the next capital (a cut there keeps or eats the space between them); this is a
         # paragraph boundary, and paragraphs are separated by a space.
@@ -1074,6 +1075,19 @@ def _opening_quote(left: str) -> bool:
     closing one follows its last word (Finnish and Swedish open with ” too: "kolumnen ”" /
     "EG:s tillträde")."""
     return left.endswith(('"', '”')) and (len(left) == 1 or left[-2].isspace())
+
+
+# A number and its dot opening a line before another: "1. 74. This Agreement ..."
+_NUMBER_THEN_NUMBER_RE = re.compile(r"\d+\.\s+\d+\.\s")
+
+
+def _number_before_number(left: str, right: str) -> bool:
+    """Whether ``left`` ends with a number and its dot and ``right`` opens with a number and
+    its dot before a paragraph number: the last part of a section's number a cut left, not
+    a paragraph's number, whose paragraph would hold nothing (DGT-TM SV-EN, numbered, cut
+    anywhere: "... som anges i artikel 9." / "1. 74. This Agreement shall enter into force
+    ...", read "artikel 9. 1." for "artikel 9.1.")."""
+    return left[-2:-1].isdigit() and _NUMBER_THEN_NUMBER_RE.match(right) is not None
 
 
 def _may_open_pair(line: str) -> bool:

@@ -959,6 +959,7 @@ def _refined(parts: _SegmentalParts, prefix: np.ndarray, path: list[tuple[int, i
         split = _code_opening_to_b(parts.text, starts[i], split)
         split = _capital_opening_to_b(parts.text, starts[i], split, e_off)
         split = _cognate_opening_to_b(parts.text, starts[i], split, e_off, side_b, side_a)
+        split = _title_opening_to_b(parts, prefix, starts[i], split, e_off, side_b, side_a)
         split = _acronym_to_its_side(parts.text, starts[i], split, e_off, acronyms)
         split = _twin_acronym_to_a(parts.text, split, e_off)
         split = _own_acronym_to_b(parts.text, starts[i], split)
@@ -1620,6 +1621,31 @@ def _cognate_opening_to_b(text: str, start: int, split: int, end: int,
     return text.index(after, split + len(moved))
 
 
+def _title_opening_to_b(parts: _SegmentalParts, prefix: np.ndarray, start: int, split: int,
+                        end: int, side_b: str = "", side_a: str = "") -> int:
+    """``split``, or the start of the capitalised word ending side A after a word in small
+    letters, when side B would open with a title capitalised word by word, the word leans
+    to neither language and is no word of side A's (:func:`_side_a_word`): a word opening
+    a title in side A's sentence would be capitalised in a name of side A's, and a title
+    opens with its first word (DGT-TM ET-EN "Kalapüügi ajutised kaitse- ja
+    majandamismeetmed Interim | Conservation and Management Measures Concerning Fishing",
+    where "Interim", which the n-grams do not score and English's list holds at Zipf 4.0,
+    the least a word so leans by, was taken as side A's last word, the lengths deciding)."""
+    text = parts.text
+    if end - start > SHORT_PAIR:
+        return split
+    begin, stop = _chunk_before(text, start, split)
+    moved = text[begin:stop]
+    before = _chunk_before(text, start, begin)
+    title = [w for w in WORD_RE.findall(text, split, end) if len(w) > 3]
+    if (begin <= start or not (moved.isalpha() and moved[:1].isupper() and moved[1:].islower())
+            or not text[before[0]:before[1]][:1].islower() or len(title) < 3
+            or not all(w[:1].isupper() for w in title)
+            or _leans(parts.pos, prefix, begin, stop) or _side_a_word(moved, side_a, side_b)):
+        return split
+    return begin
+
+
 def _capital_opening_to_b(text: str, start: int, split: int, end: int) -> int:
     """``split``, or the start of the acronym ending side A, when side B would open with a
     small letter where side A opens with a capital: a translation opens as its source
@@ -2177,25 +2203,42 @@ _LONE_ACRONYM_RE = lazy_pattern(r"(?<![\w.])[A-Z]{2,5}(?![\w.(])")
 def _acronym_before_code_to_b(text: str, start: int, split: int, end: int) -> int:
     """``split``, or the start of the acronym just before it when side B opens with the
     code side A's opening holds, an abbreviation glued to it ("Res.MSC.81(70)" for "Rés.
-    MSC.81(70)"), side A holds an acronym of its own besides and side B none: the acronym
-    is side B's, heading its code (DGT-TM FR-NL "Rés. MSC.81(70) de l'OMI, telle que
-    modifiée IMO | Res.MSC.81(70), zoals gewijzigd", for "... modifiée | IMO
-    Res.MSC.81(70) ..."; the acronyms lean to no language)."""
+    MSC.81(70)") or side A's abbreviation before it ("Res. A.658(16)" for "Rés.
+    A.658(16)"), side A holds an acronym of its own besides and side B none but those side
+    A holds: the acronym is side B's, heading its code (DGT-TM FR-NL "Rés. MSC.81(70) de
+    l'OMI, telle que modifiée IMO | Res.MSC.81(70), zoals gewijzigd", for "... modifiée |
+    IMO Res.MSC.81(70) ..."; FR-ES "Rés. A.658(16) de l'OMI IMO | Res. A.658(16) de la
+    OMI", each naming the body alike after the code; the acronyms lean to no language)."""
     before = _chunk_before(text, start, split)
     if before[0] <= start or not _acronym(other := text[before[0]:before[1]]):
         return split
     first = _CHUNK_RE.match(text, split, end)
-    if first is None or not any(ch.isdigit() for ch in first.group()):
+    if first is None:
         return split
-    code = first.group().rstrip(",;:")
     opening = _CHUNK_RE.findall(text, start, min(before[0], start + 80))[:OWN_ACRONYM_CHUNKS]
-    if not any(c.rstrip(",;:") != code and code.endswith(c.rstrip(",;:"))
-               and any(ch.isdigit() for ch in c) for c in opening):
-        return split
-    own = {m.group() for m in _LONE_ACRONYM_RE.finditer(text, start, before[0])}
-    if not own - {other} or _LONE_ACRONYM_RE.search(text, split, end):
+    if not any(ch.isdigit() for ch in first.group()):
+        # side A's abbreviation, then the code it heads in side A
+        headed = _CHUNK_RE.search(text, first.end(), end)
+        if not _same_head(first.group(), opening) or headed is None \
+                or headed.group() not in opening[1:2] \
+                or not any(ch.isdigit() for ch in headed.group()):
+            return split
+    else:
+        code = first.group().rstrip(",;:")
+        if not any(c.rstrip(",;:") != code and code.endswith(c.rstrip(",;:"))
+                   and any(ch.isdigit() for ch in c) for c in opening):
+            return split
+    own = {m.group() for m in _LONE_ACRONYM_RE.finditer(text, start, before[0])} - {other}
+    if not own or not {m.group() for m in _LONE_ACRONYM_RE.finditer(text, split, end)} <= own:
         return split
     return before[0]
+
+
+def _same_head(chunk: str, opening: list[str]) -> bool:
+    """Whether ``chunk`` is the abbreviation side A opens with (``opening``, its chunks), but
+    for accents: "Res." for "Rés."."""
+    return bool(opening) and _REFERENCE_HEAD_RE.fullmatch(chunk) is not None \
+        and unaccented(chunk).lower() == unaccented(opening[0]).lower()
 
 
 def _codes_end_to_a(text: str, start: int, split: int, end: int) -> int:
@@ -2207,8 +2250,10 @@ def _codes_end_to_a(text: str, start: int, split: int, end: int) -> int:
     or a note's length (:data:`SHARED_LAST_PAIR`: DGT-TM RO-IT "Notă: ... omologării USCG
     în temeiul | ARR Nota: l'uso ... ai sensi dell'ARR", PT-EN "... no âmbito do | ARM
     Note: ... under the MRA"), written in small letters only: in a heading in capitals
-    every short word reads as an acronym. Side B's last acronym may follow an elided
-    article ("dell'ARR")."""
+    every short word reads as an acronym. Either side's last acronym may follow an elided
+    article ("dell'ARR"; side A's too: DGT-TM FR-ES "Circulaire MSC/Circ.811 de l'OMI |
+    MSC Circ. 811 de la OMI" ends with one acronym on each side, where side A, read as
+    ending with none, was given "MSC")."""
     if end - start > SHARED_LAST_PAIR:
         return split
     a_chunks = text[start:split].split()
@@ -2217,7 +2262,7 @@ def _codes_end_to_a(text: str, start: int, split: int, end: int) -> int:
     while opening < min(CODES_REACH, len(b_chunks) - 1) and _acronym(b_chunks[opening]):
         opening += 1
     ending = 0
-    while ending < len(a_chunks) - 1 and _acronym(a_chunks[-1 - ending]):
+    while ending < len(a_chunks) - 1 and _acronym(_ELIDED_RE.sub("", a_chunks[-1 - ending])):
         ending += 1
     if not opening or not a_chunks or not any(c.islower() for c in a_chunks[-1 - ending]):
         return split
@@ -2302,6 +2347,10 @@ def _refine_split(parts: _SegmentalParts, prefix: np.ndarray, i: int, j: int,
     names += _shared_quotations(text, pos, prefix, s_off, e_off)
     titles = [copies for copies in _kept_titles(text, s_off, e_off)
               if copies[0][0] not in {first for first, _ in names}]
+    if kept := _names_kept_in_brackets(text, s_off, e_off):
+        # (a kept name's words, each twice, are its copies', not names of their own)
+        names = [name for name in names if not any(a <= name[0] < b for (a, b), _ in kept)]
+        titles += kept
     # a short pair is chosen again at white space, not at word starts: an opening quote
     # counts for the side it opens ("... κλάσεως «A», | ‘A’ class divisions,")
     if (len(found) < 2 and not opening and not closing and not long_opening
@@ -2776,6 +2825,36 @@ def _kept_titles(text: str, start: int, end: int) -> list[tuple[tuple[int, int],
             seen.setdefault(" ".join(words), []).append((text[m.start()], m.span(1)))
     return [(first, second) for (mark, first), (other, second)
             in (copies for copies in seen.values() if len(copies) == 2) if mark != other]
+
+
+# Words in brackets, as many as a kept title's, no digit (a code's brackets hold one)
+_BRACKETED_WORDS_RE = lazy_pattern(r"\(([^()\d\n]{3,200})\)")
+
+
+def _names_kept_in_brackets(text: str, start: int, end: int
+                            ) -> list[tuple[tuple[int, int], ...]]:
+    """The names that side B gives in brackets in side A's language after its own, as the
+    spans of the two copies: the words of a bracket (:data:`KEPT_TITLE_WORDS` or more) that
+    the pair between ``start`` and ``end`` writes before it in the same order, capitals and
+    marks aside. DGT-TM EN-NL "Heading control system (HCS) | Koersautomaat (Heading
+    Control System — HCS)": the English copy's words leaned to English, and side B was
+    "HCS)", its bracket cut in two (likewise "Transmitting heading device THD (magnetic
+    method) | Zendend koers-instrument (Transmitting Heading Device — THD) ...")."""
+    if "(" not in text[start:end]:
+        return []
+    out = []
+    for m in _BRACKETED_WORDS_RE.finditer(text, start, end):
+        inside = [w.lower() for w in WORD_RE.findall(m.group(1))]
+        if len(inside) < KEPT_TITLE_WORDS:
+            continue
+        before = list(WORD_RE.finditer(text, start, m.start()))
+        words = [w.group().lower() for w in before]
+        for at in range(len(words) - len(inside) + 1):
+            if words[at:at + len(inside)] == inside:
+                out.append(((before[at].start(), before[at + len(inside) - 1].end()),
+                            m.span(1)))
+                break
+    return out
 
 
 def _span_lean(pos: np.ndarray, prefix: np.ndarray, spans: tuple[tuple[int, int], ...],
