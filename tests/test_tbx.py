@@ -522,10 +522,10 @@ def _glossary_pairs() -> list[tuple[str, str]]:
     return [tuple(line.split("\t")) for line in lines[4:]]  # type: ignore[misc]
 
 
-def test_notes_and_totals_among_a_glossarys_rows_are_said_not_refused(tmp_path, capsys):
+def test_notes_and_totals_among_a_glossarys_rows_are_said_not_refused(tmp_path):
     """A section's name, a totals row and a note below the table, as a spreadsheet saves
     them (padded with delimiters), refused the whole glossary ("expected a source term and
-    a target term"), and "Total:,10" was a term pair: they are notes, said on stderr."""
+    a target term"), and "Total:,10" was a term pair: they are notes, said to ``say``."""
     from tmx_export.check.terms import load_terms
 
     pairs = _glossary_pairs()[:10]
@@ -535,10 +535,12 @@ def test_notes_and_totals_among_a_glossarys_rows_are_said_not_refused(tmp_path, 
         writer.writerows([["English", "French"], ["Funds", ""], *pairs[:5],
                           ["Policies", ""], *pairs[5:], ["Total:", "10"],
                           ["Source: benchmark glossary (2019)"]])
-    assert [(e.source, e.target) for e in read_glossary(path, "en-GB", "fr-FR")] == pairs
-    assert capsys.readouterr().err == (
+    said: list[str] = []
+    assert [(e.source, e.target)
+            for e in read_glossary(path, "en-GB", "fr-FR", say=said.append)] == pairs
+    assert said == [
         f"{path}: 4 rows read as notes, not term pairs (one cell, or a term with no letter): "
-        "line 2 'Funds', line 8 'Policies', line 14 'Total: | 10' and 1 more\n")
+        "line 2 'Funds', line 8 'Policies', line 14 'Total: | 10' and 1 more"]
     assert len(load_terms(path, "en-GB", "fr-FR")) == 10
     # a row with a side empty beside other cells (a status, a definition) is still refused
     path.write_text("en,fr,status\nhigh seas,haute mer,approved\nvalue chain,,approved\n",
@@ -547,7 +549,32 @@ def test_notes_and_totals_among_a_glossarys_rows_are_said_not_refused(tmp_path, 
         read_glossary(path, "en-GB", "fr-FR")
 
 
-def test_an_xlsx_glossary_is_read_from_its_sheet_of_the_pair(tmp_path, capsys):
+def test_a_glossary_read_from_python_prints_nothing(capfd):
+    """A library prints nothing on its caller's streams: a French-English glossary (its
+    header naming fr, en) read for en-GB -> fr-FR by ``read_glossary`` or ``check`` printed
+    "the glossary is fr -> en: read turned round" and its notes on the stderr of the web
+    service or notebook calling them. They go to ``say`` now, which the command line
+    passes."""
+    from tmx_export.check.run import CheckOptions, check
+
+    path = DATA / "glossary_arctic_fr_en.csv"
+    said: list[str] = []
+    entries = read_glossary(path, "en-GB", "fr-FR")
+    assert ("high seas", "haute mer") in [(e.source, e.target) for e in entries]
+    memory = DATA / "tmx" / "dgt-tm" / "22019A0315(01).tmx"
+    summary = check([memory], CheckOptions(terms=str(path), jobs=1), lambda finding: None)
+    assert summary.by_check["term-missing"] == 1
+    assert capfd.readouterr() == ("", "")
+    read_glossary(path, "en-GB", "fr-FR", say=said.append)
+    check([memory], CheckOptions(terms=str(path), jobs=1), lambda finding: None,
+          say=said.append)
+    assert said == 2 * [
+        f"{path}: the glossary is fr -> en: read turned round, as en-GB -> fr-FR",
+        f"{path}: 1 row read as a note, not a term pair (one cell, or a term with no "
+        "letter): line 7 'Total: 4'"]
+
+
+def test_an_xlsx_glossary_is_read_from_its_sheet_of_the_pair(tmp_path):
     """Terminologists keep glossaries in Excel: --glossary refused a workbook ("save its
     sheet as CSV"). Its only sheet is read, or, among several, the one whose header names
     the pair (a notes sheet first, a sheet per language pair), as a CSV's rows are."""
@@ -567,8 +594,10 @@ def test_an_xlsx_glossary_is_read_from_its_sheet_of_the_pair(tmp_path, capsys):
         french.append(row)
     path = tmp_path / "glossary.xlsx"
     book.save(path)
-    assert [(e.source, e.target) for e in read_glossary(path, "en-GB", "fr-FR")] == pairs
-    assert "line 9 'Total: 6 terms'" in capsys.readouterr().err
+    said: list[str] = []
+    assert [(e.source, e.target)
+            for e in read_glossary(path, "en-GB", "fr-FR", say=said.append)] == pairs
+    assert "line 9 'Total: 6 terms'" in said[0]
     assert [(e.source, e.target) for e in read_glossary(path, "en-GB", "de-DE")] == [
         (en, de) for en, de, _fr in _ARCTIC_TERMS]
     assert len(load_terms(path, "en-GB", "fr-FR")) == 6

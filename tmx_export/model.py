@@ -15,7 +15,7 @@ The options are frozen dataclasses: the command line parses its flags into one
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -438,6 +438,11 @@ TERM_SEGMENTS = ("sentence", "clause")
 
 
 # --- what a run reports as it goes -----------------------------------------------------------
+
+# Where a library call sends a note for the user ("the glossary is fr -> en: read turned
+# round"): the command line passes a printer; ``None``, a script's default, says nothing,
+# for a library prints nothing on its caller's streams.
+Say = Callable[[str], None] | None
 
 class Progress:
     """Hears how far a run is: :meth:`start` once with the total size of the inputs in

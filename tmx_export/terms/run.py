@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,14 +26,12 @@ from ..inputs import (
     gather_inputs,
     one_listing,
 )
-from ..model import Pair, Reject, TermsOptions, count_of
+from ..model import Pair, Reject, Say, TermsOptions, count_of
 from ..pipeline import ProgressArg, input_names, nothing_left, read_units
 from .termpair import TermPair
 
 if TYPE_CHECKING:
     from .termbase import Termbase, UpdateSummary
-
-Say = Callable[[str], None] | None
 
 
 def read_term_units(
@@ -240,7 +238,8 @@ def run_terms(
     if glossary_path:
         left_out: Counter[str] = Counter()
         glossary = [(e.source, e.target)
-                    for e in read_glossary(glossary_path, source_lang, target_lang, left_out)]
+                    for e in read_glossary(glossary_path, source_lang, target_lang, left_out,
+                                           say=say)]
         for line in left_out_lines(left_out):
             _say(say, line)
     units, rejects = read_term_units(inputs, source_lang=source_lang,
