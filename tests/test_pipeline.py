@@ -211,6 +211,30 @@ def test_read_units_without_segmenting_gives_the_pairs_as_read() -> None:
     assert units[0].number == 34 and units[0].source.startswith("Calls on the Commission")
 
 
+def test_one_input_named_alone_is_read_as_that_input(tmp_path: Path) -> None:
+    """A script naming one file or folder, ``build("samples/", "memory.tmx")``, had each
+    character of the name taken for an input ("s: no such file or directory"), and a
+    ``Path`` was "not iterable": it is the one input now, as in a list. A bad output
+    format of ``export_pairs`` is a ValueError, as a bad option is (it was a KeyError)."""
+    from tmx_export.check.run import CheckOptions, check
+    from tmx_export.pipeline import export_pairs
+
+    expected = [(u.tuid, u.source, u.target) for u in read_units([SEED])[0]]
+    for alone in (str(SEED), SEED, str(SEED.parent / "europarl")):
+        units, _ = read_units(alone)
+        if alone == str(SEED.parent / "europarl"):
+            assert {u.file for u in units} >= {str(DATA / "europarl" / "ep-00-01-21.en.txt")}
+        else:
+            assert [(u.tuid, u.source, u.target) for u in units] == expected
+    assert build(str(SEED), tmp_path / "seed.tmx").units_written == len(expected)
+    assert check(SEED, CheckOptions(jobs=1), lambda finding: None).units == len(expected)
+    export_pairs(SEED, tmp_path / "pairs.jsonl")
+    assert len((tmp_path / "pairs.jsonl").read_text(encoding="utf-8").splitlines()) == 1
+    with pytest.raises(ValueError, match="unknown output format 'xml'; expected one of "
+                                         "jsonl, tsv"):
+        export_pairs([SEED], tmp_path / "pairs.xml", output_format="xml")
+
+
 def test_unknown_segment_mode_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="segment mode"):
         build([SEED], tmp_path / "out.tmx", segment="word")

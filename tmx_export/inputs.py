@@ -482,6 +482,21 @@ def declared_pair(inputs: Sequence[str | Path | ParallelInput], input_format: st
     return first
 
 
+# What a public call takes as its inputs: the files and folders to read, or one named alone.
+Inputs = Sequence[str | Path | ParallelInput] | str | Path | ParallelInput
+
+
+def input_list(inputs: Inputs) -> list[str | Path | ParallelInput]:
+    """``inputs`` as the list of inputs the calls go through, one file or folder named
+    alone (``build("samples/", "memory.tmx")``) its only item. A ``str`` is a sequence too,
+    of its characters, each then taken for a file: "s: no such file or directory" for
+    ``"samples/"``, or, with files named so, the wrong memory; a ``Path`` was "not
+    iterable"."""
+    if isinstance(inputs, str | Path | ParallelInput):
+        return [inputs]
+    return list(inputs)
+
+
 def gather_inputs(
     inputs: Sequence[str | Path | ParallelInput],
     *,

@@ -28,12 +28,14 @@ from ..errors import InputError
 from ..formats.text import STDIN_NAME
 from ..inputs import (
     UNIT_FORMATS,
+    Inputs,
     ParallelInput,
     check_outputs,
     declared_pair,
     detect_format,
     format_of,
     gather_inputs,
+    input_list,
     many_languages,
 )
 from ..model import NO_CLEANING, BuildOptions, Pair, Progress, Say
@@ -337,7 +339,7 @@ def _one_use_of_stdin(inputs: Sequence[str | Path | ParallelInput],
                          "--glossary and --accept, not two")
 
 
-def check(inputs: Sequence[str | Path | ParallelInput], options: CheckOptions,
+def check(inputs: Inputs, options: CheckOptions,
           emit: Callable[[Finding], None], *, progress: Progress | None = None,
           say: Say = None) -> CheckSummary:
     """Read ``inputs`` as :func:`tmx_export.pipeline.stream_units` does (see the module
@@ -345,6 +347,7 @@ def check(inputs: Sequence[str | Path | ParallelInput], options: CheckOptions,
     should know of the glossary (a table read turned round) to ``say``, if given."""
     from ..pipeline import no_unit_in_pair, stream_units
 
+    inputs = input_list(inputs)
     _one_use_of_stdin(inputs, options)
     declared = (declared_pair(inputs, options.input_format, options.source_lang,
                               options.target_lang)
