@@ -1739,8 +1739,7 @@ def _repeat_by_definition(tu: etree._Element, srclang: str | None) -> int | None
     writes it (unpaired codes made <it>, tuvs with an empty seg left out when the source and
     another language remain); ``None`` when it leaves the unit out as invalid."""
     from tmx_export.formats.tmx import isolate_unpaired_codes, seg_text
-    from tmx_export.lang import normalise_tag
-    from tmx_export.tools.validation import _holds_source
+    from tmx_export.lang import holds_source, normalise_tag
 
     for seg in tu.iter("seg"):
         isolate_unpaired_codes(seg)
@@ -1750,7 +1749,7 @@ def _repeat_by_definition(tu: etree._Element, srclang: str | None) -> int | None
     kept = [normalise_tag(tuv.get(XML_LANG, "")) for tuv in tu.iter("tuv") if tuv not in empty]
     source = tu.get("srclang") or srclang
     if empty and len(kept) >= 2 and (not source or source == "*all*"
-                                     or _holds_source(kept, source)):
+                                     or holds_source(kept, source)):
         for tuv in empty:
             tu.remove(tuv)
         key = _key_by_definition(tu)

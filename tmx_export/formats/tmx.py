@@ -72,7 +72,14 @@ from .._lazy import lazy_pattern
 from .._version import __version__
 from ..clean import EDGE_END, EDGE_START, LINE_BREAK_RE, prepare, sanitise_note
 from ..errors import InputError
-from ..lang import count_relabelled, normalise_tag, primary, scripts_differ, standard_tag
+from ..lang import (
+    count_relabelled,
+    holds_source,
+    normalise_tag,
+    primary,
+    scripts_differ,
+    standard_tag,
+)
 from ..model import SEGTYPES, MultiUnit, Pair, ReadResult, Reject
 from .profiles import PROFILES, Profile, get_profile, keep_prop, lang_code
 from .text import (
@@ -395,7 +402,9 @@ def write_units(
     :func:`tmx_export.clean.prepare`) and numbered (``tuid``; a unit without one gets its
     position). ``path`` is a file name (written atomically: a failed run leaves no file; a
     name ending in ``.gz`` is gzip-compressed), ``"-"`` for standard output, or an open
-    binary file. ``srclang`` defaults to the first unit's source language. ``segtype``
+    binary file. ``srclang`` defaults to the first unit's source language; a unit none of
+    whose languages it is makes a TMX ``validate`` refuses, and is a ``ValueError``
+    (``"*all*"``: any). ``segtype``
     must say what the units are (``paragraph``, ``sentence``, ``phrase`` for clauses);
     ``datatype`` what their text is (units read from TMX files of HTML keep its codes).
 
@@ -428,7 +437,8 @@ def write_units(
     }
     header.update(chosen.header)
     counts = counts if counts is not None else TmxCounts()
-    serialiser = _UnitSerialiser(header["creationdate"], counts, spell, chosen, segtype)
+    serialiser = _UnitSerialiser(header["creationdate"], counts, spell, chosen, segtype,
+                                 header["srclang"])
     tus = map(serialiser, stream if first is None else chain((first,), stream))
     with TmxDocument(path, etree.Element("header", header), max_units=max_units) as document:
         document.write_all(tus)
@@ -725,10 +735,23 @@ class _UnitSerialiser:
     """Turns each unit into its ``<tu>`` element (a reused template, see :class:`_Templates`)."""
 
     def __init__(self, date: str, counts: TmxCounts, spell: _Speller, profile: Profile,
-                 segtype: str = "paragraph") -> None:
+                 segtype: str = "paragraph", srclang: str = "*all*") -> None:
         self.counts, self.spell, self.profile = counts, spell, profile
         self.segtype = segtype  # the header's
+        self.srclang = srclang  # the header's, spelled
+        self.holding: set[tuple[str, ...]] = set()  # the languages of units that hold it
         self.templates = _Templates(date)
+
+    def check_source(self, langs: tuple[str, ...], tuid: str) -> None:
+        """Refuse a unit none of whose languages is the header's ``srclang`` (by the rule
+        ``validate`` applies, :func:`~tmx_export.lang.holds_source`): a script's
+        ``write_tmx(pairs, path, srclang="fr-FR")`` of en-US -> fr-CA pairs wrote a TMX that
+        ``validate`` refused unit by unit, and in which a CAT tool finds no source."""
+        if self.srclang != "*all*" and not holds_source(
+                [normalise_tag(lang) for lang in langs], self.srclang):
+            raise ValueError(f"srclang {self.srclang!r} is none of the languages of unit "
+                             f"{tuid} ({', '.join(langs)}): give one of them, or '*all*'")
+        self.holding.add(langs)
 
     def __call__(self, pair: Pair | MultiUnit) -> etree._Element:
         counts, repairs, spell = self.counts, self.counts.repairs, self.spell
@@ -743,6 +766,8 @@ class _UnitSerialiser:
             langs = (spell(pair.source_lang), spell(pair.target_lang))
             texts = [(pair.source, pair.source_markup), (pair.target, pair.target_markup)]
             metas = _tuv_metas(pair, self.profile)
+        if langs not in self.holding:
+            self.check_source(langs, pair.tuid if pair.tuid is not None else str(counts.units))
         attrs = _unit_attributes(pair, repairs)
         tu, prop_elements, note_elements, segs, meta_elements = self.templates.get(
             [name for name, _ in props], len(notes), langs,

@@ -49,11 +49,10 @@ from ..inputs import (
     memory_files,
     refuse_stdin_twice,
 )
-from ..lang import normalise_tag, primary
+from ..lang import holds_source, normalise_tag, primary
 from ..model import SEGTYPES
 from .validation import (
     _ATTRIBUTES,
-    _holds_source,
     _validate_attributes,
     _validate_content_order,
     _validate_markup,
@@ -376,7 +375,7 @@ def _drop_empty_tuvs(tu: etree._Element, langs: _TagCache, srclang: str | None) 
     srclang = tu.get("srclang") or srclang
     kept_langs = [langs[tuv.get(XML_LANG) or ""] for tuv in kept]
     if not empty or len(kept) < 2 or (srclang and srclang != "*all*"
-                                      and not _holds_source(kept_langs, srclang)):
+                                      and not holds_source(kept_langs, srclang)):
         return 0
     for tuv in empty:
         tuv.getparent().remove(tuv)
@@ -435,7 +434,7 @@ def _valid_attributes(attributes: list[tuple[str, str]], found: list[str], srcla
             srclang = value or srclang  # a unit's own overrides the header's
         elif name == "segtype" or name not in allowed:
             return False
-    return not srclang or srclang == "*all*" or _holds_source(found, srclang)
+    return not srclang or srclang == "*all*" or holds_source(found, srclang)
 
 
 def unit_problem(tu: etree._Element, srclang: str | None) -> str | None:
@@ -705,8 +704,8 @@ def _merged_source_language(paths: list[Path], srclangs: list[str]) -> str:
     the wrong side). Tags compare as :func:`normalise_tag` spells them (``EN-US`` is
     ``en-us``). Two tags of one language, one less specific than the other (OmegaT's ``de``,
     Trados's ``de-DE``), give the less specific, as spelled in its file: each unit holds
-    it (:func:`_holds_source`). ``srclangs``: each input's header ``srclang`` ("" for
-    none)."""
+    it (:func:`~tmx_export.lang.holds_source`). ``srclangs``: each input's header
+    ``srclang`` ("" for none)."""
     declared = list(zip(paths, srclangs, strict=True))
     first = normalise_tag(declared[0][1])
     tags = {normalise_tag(srclang) for _, srclang in declared}
