@@ -235,6 +235,36 @@ def test_one_input_named_alone_is_read_as_that_input(tmp_path: Path) -> None:
         export_pairs([SEED], tmp_path / "pairs.xml", output_format="xml")
 
 
+def test_options_given_as_lists_are_the_frozen_fields_they_are(tmp_path: Path) -> None:
+    """A script passes lists: a glossary's rows as ``csv`` reads them, the checks to run.
+    ``BuildOptions(glossary=rows)`` was "unhashable type: 'list'" deep in the build (the
+    keyword ``glossary=`` was made a tuple, the dataclass field not),
+    ``CheckOptions(checks=["spacing"])`` "unsupported operand type(s) for &", and
+    ``CheckOptions(accept=Path(...))`` "Value after * must be an iterable". Each is the
+    tuple or frozen set its field is, so the options hash and compare."""
+    import csv
+
+    from tmx_export.check.run import CheckOptions, check
+    from tmx_export.model import BuildOptions, CleanOptions
+
+    with (DATA / "check_glossary_en_fr.tsv").open(encoding="utf-8", newline="") as handle:
+        rows = [row for row in csv.reader(handle, delimiter="\t") if not row[0].startswith("#")]
+    rows = [*rows[1:], ["cluster", "conglomérat"]]
+    as_lists = BuildOptions(glossary=rows, claimed_langs=["en-GB", "fr-FR"],
+                            rejects_path=tmp_path / "rejects.tsv")
+    as_tuples = BuildOptions(glossary=tuple(map(tuple, rows)), claimed_langs=("en-GB", "fr-FR"),
+                             rejects_path=str(tmp_path / "rejects.tsv"))
+    assert as_lists == as_tuples and hash(as_lists) == hash(as_tuples)
+    summary = build([SEED], tmp_path / "seed.tmx", as_lists)
+    assert summary.units_written == 2 and summary.rejects_path == str(tmp_path / "rejects.tsv")
+    assert CleanOptions(rules=["length-ratio"]) == CleanOptions(rules=frozenset({"length-ratio"}))
+    options = CheckOptions(checks=["spacing", "punctuation"], accept=tmp_path / "none.tsv",
+                           jobs=1)
+    assert options.checks == frozenset({"spacing", "punctuation"})
+    assert options.accept == (str(tmp_path / "none.tsv"),) and hash(options)
+    assert check([SEED], CheckOptions(checks=["spacing"], jobs=1), lambda f: None).units == 2
+
+
 def test_unknown_segment_mode_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="segment mode"):
         build([SEED], tmp_path / "out.tmx", segment="word")

@@ -173,8 +173,6 @@ def options_from(options: BuildOptions | None = None, **settings: Any) -> BuildO
     ``settings`` replaced; ``clean=None`` means no cleaning rule at all."""
     if "clean" in settings and settings["clean"] is None:
         settings["clean"] = NO_CLEANING
-    if isinstance(settings.get("glossary"), list):
-        settings["glossary"] = tuple(settings["glossary"])
     return replace(options or BuildOptions(), **settings)
 
 

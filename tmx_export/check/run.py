@@ -38,7 +38,7 @@ from ..inputs import (
     input_list,
     many_languages,
 )
-from ..model import NO_CLEANING, BuildOptions, Pair, Progress, Say
+from ..model import NO_CLEANING, BuildOptions, Pair, Progress, Say, name_set, path_tuple
 from .model import CHECKS, SEVERITIES, AcceptKey, Finding, LeftOut, TermEntry, is_accepted
 from .parts import InParts, Prechecked, Prechecks, rows
 from .read import memory_units
@@ -80,8 +80,9 @@ class CheckOptions:
     jobs: int = field(default_factory=usable_cores)
 
     def __post_init__(self) -> None:
-        if isinstance(self.accept, str):  # one file named alone
-            object.__setattr__(self, "accept", (self.accept,))
+        # a list, or one named alone, as the frozen types they are (model.name_set)
+        object.__setattr__(self, "accept", path_tuple(self.accept))
+        object.__setattr__(self, "checks", name_set(self.checks))
         unknown = set(self.checks) - set(CHECKS)
         if unknown:
             raise ValueError(f"unknown check(s) {', '.join(sorted(unknown))}; known: "
