@@ -167,6 +167,30 @@ def test_a_srclang_no_unit_holds_is_refused(tmp_path: Path) -> None:
     assert validate([target]) == []
 
 
+def test_standard_output_without_a_buffer_gets_the_tmx(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A notebook's standard output is a text stream with no ``buffer`` (so is a
+    ``StringIO`` that ``contextlib.redirect_stdout`` puts there): ``write_tmx(pairs, "-")``
+    and ``build(inputs, "-")`` failed with "object has no attribute 'buffer'". The TMX is
+    written to it as text, the same characters as in a file (DGT-TM's Bulgarian here)."""
+    from tmx_export.formats.tmx import read_tmx
+    from tmx_export.pipeline import build
+
+    pairs = read_tmx(DATA / "tmx" / "dgt-tm" / "22019D0391.tmx", source_lang="en-GB",
+                     target_lang="bg-BG").pairs
+    date = datetime(2026, 1, 1, tzinfo=UTC)
+    write_tmx(pairs, tmp_path / "bg.tmx", creationdate=date)
+    shown = io.StringIO()
+    monkeypatch.setattr("sys.stdout", shown)
+    assert write_tmx(pairs, "-", creationdate=date).units == len(pairs) == 19
+    assert shown.getvalue() == (tmp_path / "bg.tmx").read_text(encoding="utf-8")
+    assert "Споразумението" in shown.getvalue()
+    shown.seek(0)
+    shown.truncate()
+    assert build([DATA / "ep-industrial-policy-34.txt"], "-").units_written == 2
+    assert shown.getvalue().count("<tu ") == 2
+
+
 def test_creationdate_is_utc() -> None:
     paris = timezone(timedelta(hours=1))
     root = parse(write([], creationdate=datetime(2024, 1, 1, 0, 30, tzinfo=paris))[0])

@@ -423,6 +423,35 @@ def writing_stdout() -> AbstractContextManager[None]:
     return _stdout_written()
 
 
+def binary_stdout() -> IO[bytes]:
+    """Standard output as the bytes a TMX is written in: its ``buffer``, or, where a caller
+    made it a text stream without one (a notebook's output, ``contextlib.redirect_stdout``
+    to a ``StringIO``), the stream itself, given the UTF-8 as text: ``write_tmx(pairs,
+    "-")`` and ``build(inputs, "-")`` failed there with "'_io.StringIO' object has no
+    attribute 'buffer'"."""
+    stream = sys.stdout
+    buffer = getattr(stream, "buffer", None)
+    return buffer if buffer is not None else _TextOfBytes(stream)  # type: ignore[return-value]
+
+
+class _TextOfBytes:
+    """A binary stream's ``write`` and ``flush`` onto a text stream: UTF-8 decoded as it
+    comes (a character cut between two writes waits for its end)."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        import codecs
+
+        self.stream = stream
+        self.decode = codecs.getincrementaldecoder("utf-8")().decode
+
+    def write(self, data: bytes) -> int:
+        self.stream.write(self.decode(data))
+        return len(data)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+
 @contextmanager
 def _stdout_written() -> Iterator[None]:
     """:func:`_written_as` standard output, whose encoding is the locale's or

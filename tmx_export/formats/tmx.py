@@ -55,7 +55,6 @@ from __future__ import annotations
 import gzip
 import os
 import re
-import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
@@ -84,6 +83,7 @@ from ..model import SEGTYPES, MultiUnit, Pair, ReadResult, Reject
 from .profiles import PROFILES, Profile, get_profile, keep_prop, lang_code
 from .text import (
     atomic_output,
+    binary_stdout,
     check_writable,
     finish_part,
     input_name,
@@ -504,8 +504,9 @@ class TmxDocument:
         name = str(path)
         if name == "-":
             with writing_stdout():
-                self._write(tus, sys.stdout.buffer)
-                sys.stdout.buffer.flush()
+                stdout = binary_stdout()
+                self._write(tus, stdout)
+                stdout.flush()
             self._names.append(name)
         elif self.max_units is None:
             # A plain run is a run of one part: an earlier --max-units run's parts of this
