@@ -549,6 +549,26 @@ def test_notes_and_totals_among_a_glossarys_rows_are_said_not_refused(tmp_path):
         read_glossary(path, "en-GB", "fr-FR")
 
 
+def test_a_small_tab_separated_glossary_with_a_note_below_is_read(tmp_path):
+    """Three term pairs of the DGT-TM Arctic fisheries agreement, tab-separated, and
+    "Total: 3" below them: with a line of no tab, the sniffer could tell no delimiter, the
+    comma was taken, and the glossary refused at its line 1 ("expected a source term and a
+    target term"), for build, terms and check alike. The delimiter most lines hold is
+    taken now, and the total is a note."""
+    from tmx_export.check.terms import load_terms
+
+    path = tmp_path / "arctic.tsv"
+    path.write_text("en\tfr\n" + "".join(f"{en}\t{fr}\n" for en, _de, fr in _ARCTIC_TERMS)
+                    + "Total: 3\n", encoding="utf-8")
+    assert [(e.source, e.target) for e in read_glossary(path, "en-GB", "fr-FR")] == [
+        (en, fr) for en, _de, fr in _ARCTIC_TERMS]
+    assert len(load_terms(path, "en-GB", "fr-FR")) == 3
+    said: list[str] = []
+    read_glossary(path, "en-GB", "fr-FR", say=said.append)
+    assert said == [f"{path}: 1 row read as a note, not a term pair (one cell, or a term "
+                    "with no letter): line 5 'Total: 3'"]
+
+
 def test_a_glossary_read_from_python_prints_nothing(capfd):
     """A library prints nothing on its caller's streams: a French-English glossary (its
     header naming fr, en) read for en-GB -> fr-FR by ``read_glossary`` or ``check`` printed
