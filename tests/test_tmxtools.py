@@ -2197,3 +2197,15 @@ def test_stats_and_merge_refuse_standard_input_given_twice(tmp_path: Path) -> No
         assert result.stderr == ("tmx-export: error: <stdin>: standard input given more "
                                  "than once\n")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_one_memory_named_alone_is_that_memory(tmp_path: Path) -> None:
+    """``validate("memory.tmx")``, ``stats(Path(...))`` and ``merge("memory.tmx", out)``
+    from a script read the characters of the name as files ("2: no such file"), or said
+    "'PosixPath' object is not iterable": one file named alone is the one input, as in a
+    list (as for ``build``)."""
+    memory = DGT / "22019D0391.tmx"
+    assert validate(str(memory)) == validate([memory])
+    assert validate(memory) == validate([str(memory)])
+    assert stats(memory).units == stats([memory]).units == 25
+    assert merge(str(memory), tmp_path / "merged.tmx").written == 25

@@ -769,16 +769,17 @@ def _hidden(relative: Path) -> bool:
 MEMORY_ENDINGS = (".tmx", ".tmx.gz")
 
 
-def memory_files(given: Iterable[str | Path],
+def memory_files(given: Iterable[str | Path] | str | Path,
                  endings: tuple[str, ...] = MEMORY_ENDINGS) -> list[str | Path]:
     """The files ``merge``, ``stats`` and ``validate`` read: each as given, and a directory
     as every file below it whose name ends in one of ``endings`` (case aside), in sorted
     order, hidden ones left out, as :func:`gather_inputs` walks one for ``build``.
     ``merge vendors/ -o all.tmx`` (the memories each vendor sent, in a folder each) was
     refused: "vendors/: is a directory, expected a file". A directory holding none is the
-    one-line error naming the endings."""
+    one-line error naming the endings. One file or folder may be named alone, outside a
+    list (:func:`input_list`: ``validate("memory.tmx")`` said "m: no such file")."""
     files: list[str | Path] = []
-    for item in given:
+    for item in ([given] if isinstance(given, str | Path) else given):
         path = Path(item)
         if str(item) == "-" or not path.is_dir():
             files.append(item)

@@ -126,7 +126,7 @@ def _tmx_only(path: str | Path) -> None:
                                            "`tmx-export build` turns it into a TMX")
 
 
-def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = True,
+def merge(inputs: Iterable[str | Path] | str | Path, output: str | Path, *, dedupe: bool = True,
           jobs: int = 1, allow_empty: bool = False, newest: bool = False) -> MergeCounts:
     """Merge TMX files into ``output`` (``.gz`` compresses), header from the first input
     (a directory among ``inputs``: the TMX files below it, :func:`memory_files`).

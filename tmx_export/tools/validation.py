@@ -59,7 +59,7 @@ class Problem:
             f"{shown}: {self.message}"
 
 
-def validate(paths: Iterable[str | Path]) -> list[Problem]:
+def validate(paths: Iterable[str | Path] | str | Path) -> list[Problem]:
     """Every problem found in the TMX and TBX files ``paths`` (empty: all valid); a
     directory among them stands for the TMX and TBX files below it. A file that is not
     there (a typo, a glob that matched nothing: ``vendor/*.tmx`` given as it is) is the
