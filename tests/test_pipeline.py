@@ -235,6 +235,23 @@ def test_one_input_named_alone_is_read_as_that_input(tmp_path: Path) -> None:
         export_pairs([SEED], tmp_path / "pairs.xml", output_format="xml")
 
 
+def test_terms_and_a_multilingual_build_take_one_input_named_alone(tmp_path: Path) -> None:
+    """``terms("minutes.txt", options)`` and ``build_multilingual("memory.tmx", ...)`` read
+    the characters of the name as inputs, as ``build`` did: one input named alone is that
+    input (the DGT-TM memory in three of its languages here)."""
+    from tmx_export.model import MultilingualOptions, TermsOptions
+    from tmx_export.multilingual import build_multilingual
+    from tmx_export.terms.run import terms
+
+    found = [(p.source_term, p.target_term) for p in terms(str(SEED), TermsOptions())]
+    assert found == [(p.source_term, p.target_term) for p in terms([SEED], TermsOptions())]
+    assert ("cluster", "conglomérat") in found
+    memory = DATA / "tmx" / "dgt-tm" / "22019D0391.tmx"
+    summary = build_multilingual(memory, tmp_path / "three.tmx",
+                                 MultilingualOptions(langs=("en-GB", "fr-FR", "de-DE")))
+    assert summary.units_written == 19
+
+
 def test_options_given_as_lists_are_the_frozen_fields_they_are(tmp_path: Path) -> None:
     """A script passes lists: a glossary's rows as ``csv`` reads them, the checks to run.
     ``BuildOptions(glossary=rows)`` was "unhashable type: 'list'" deep in the build (the

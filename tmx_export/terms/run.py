@@ -19,11 +19,13 @@ from typing import TYPE_CHECKING
 from ..errors import InputError, shown_name
 from ..formats.text import input_name
 from ..inputs import (
+    Inputs,
     ParallelInput,
     check_output_ending,
     check_outputs,
     file_keys,
     gather_inputs,
+    input_list,
     one_listing,
 )
 from ..model import Pair, Reject, Say, TermsOptions, count_of
@@ -78,11 +80,13 @@ class _Clock:
         self.last = now
 
 
-def terms(inputs: Sequence[str], options: TermsOptions, *, say: Say = None,
+def terms(inputs: Inputs, options: TermsOptions, *, say: Say = None,
           progress: ProgressArg = None) -> list[TermPair]:
     """The whole ``terms`` job: :func:`run_terms`, then :func:`write_outputs`, the outputs
     checked first (:func:`check_paths`). A folder given is walked once, though its files
-    are gathered three times (outputs, files named twice, reading)."""
+    are gathered three times (outputs, files named twice, reading). One input may be named
+    alone (:func:`~tmx_export.inputs.input_list`)."""
+    inputs = input_list(inputs)
     with one_listing():
         check_paths(inputs, options)
         # the outputs name the languages as the units do, in standard tags
@@ -210,7 +214,7 @@ def _say(say: Say, message: str) -> None:
 
 
 def run_terms(
-    inputs: Sequence[str], *, termbase_path: str | None = None,
+    inputs: Inputs, *, termbase_path: str | None = None,
     glossary_path: str | None = None, min_count: int = 2, max_contexts: int = 5,
     segment: str = "sentence", source_lang: str = "en-GB", target_lang: str = "fr-FR",
     say: Say = None, progress: ProgressArg = None, timings: dict[str, float] | None = None,
@@ -231,6 +235,7 @@ def run_terms(
     from .termbase import Document
     from .units import document_fingerprints
 
+    inputs = input_list(inputs)
     source_lang, target_lang = check_languages(source_lang, target_lang)
     clock = _Clock(timings)
 
