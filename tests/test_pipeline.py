@@ -235,6 +235,41 @@ def test_one_input_named_alone_is_read_as_that_input(tmp_path: Path) -> None:
         export_pairs([SEED], tmp_path / "pairs.xml", output_format="xml")
 
 
+def test_two_builds_at_once_in_two_threads_each_put_their_memory_in_place(
+        tmp_path: Path) -> None:
+    """A web service building two uploads at once: the open outputs were one list for the
+    process, so the build that ended first handed its TMX to the other thread's, returned
+    before its file was there, and lost it when the other failed. Each thread's outputs
+    are its own now."""
+    import threading
+
+    reading, failing = threading.Event(), threading.Event()
+    failed: list[BaseException] = []
+
+    def held(name: str, size: int) -> None:  # the other build, stopped mid-run, then failing
+        reading.set()
+        failing.wait(30)
+        raise InputError(name, "the upload was cut short")
+
+    def other() -> None:
+        try:
+            build([DATA / "europarl"], tmp_path / "other.tmx", progress=held)
+        except InputError as exc:
+            failed.append(exc)
+
+    thread = threading.Thread(target=other)
+    thread.start()
+    try:
+        assert reading.wait(30)
+        summary = build([SEED], tmp_path / "seed.tmx")
+        assert (tmp_path / "seed.tmx").exists() and summary.units_written == 2
+    finally:
+        failing.set()
+        thread.join(30)
+    assert failed and not (tmp_path / "other.tmx").exists()
+    assert len(tmx_units(tmp_path / "seed.tmx")) == 2
+
+
 def test_terms_and_a_multilingual_build_take_one_input_named_alone(tmp_path: Path) -> None:
     """``terms("minutes.txt", options)`` and ``build_multilingual("memory.tmx", ...)`` read
     the characters of the name as inputs, as ``build`` did: one input named alone is that

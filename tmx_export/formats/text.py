@@ -15,6 +15,7 @@ import sys
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import IO, Any
 
@@ -256,8 +257,13 @@ def write_error(path: str | Path, exc: OSError) -> InputError | None:
     return None
 
 
-# The groups of outputs open (see outputs_together): each a list of (commit, discard).
-_GROUPS: list[list[tuple[Callable[[], None], Callable[[], None]]]] = []
+# The groups of outputs open (see outputs_together), innermost last: each a list of
+# (commit, discard). A thread's own (a context variable): two builds at once in one process
+# (a web service's requests) each put their outputs in place as they end. One list for
+# the process handed a build's TMX to the group of the other thread's build: it returned
+# before its file was there, and the other's failure discarded it.
+_GROUPS: ContextVar[tuple[list[tuple[Callable[[], None], Callable[[], None]]], ...]] = \
+    ContextVar("tmx_export_output_groups", default=())
 
 
 @contextmanager
@@ -268,25 +274,26 @@ def outputs_together(ends: tuple[type[BaseException], ...] = ()) -> Iterator[Non
     hands its outputs to the outer one. ``ends``: exceptions that end the block as it
     should (an exit status the command chose, as ``check`` ends 1 on findings)."""
     group: list[tuple[Callable[[], None], Callable[[], None]]] = []
-    _GROUPS.append(group)
+    opened = _GROUPS.set((*_GROUPS.get(), group))
     try:
         yield
     except BaseException as exc:
-        _GROUPS.remove(group)
+        _GROUPS.reset(opened)
         if not isinstance(exc, ends):
             for _, discard in group:
                 discard()
             raise
         _commit(group)
         raise
-    _GROUPS.remove(group)
+    _GROUPS.reset(opened)
     _commit(group)
 
 
 def _commit(group: list[tuple[Callable[[], None], Callable[[], None]]]) -> None:
     """Hand ``group`` to the group around it, or put its outputs in place."""
-    if _GROUPS:
-        _GROUPS[-1].extend(group)
+    groups = _GROUPS.get()
+    if groups:
+        groups[-1].extend(group)
         return
     for at, (commit, _) in enumerate(group):
         try:
@@ -300,8 +307,9 @@ def _commit(group: list[tuple[Callable[[], None], Callable[[], None]]]) -> None:
 def when_committed(commit: Callable[[], None], discard: Callable[[], None]) -> None:
     """Run ``commit`` now, or with an output group open (:func:`outputs_together`) when
     the group ends well (``discard`` when it does not)."""
-    if _GROUPS:
-        _GROUPS[-1].append((commit, discard))
+    groups = _GROUPS.get()
+    if groups:
+        groups[-1].append((commit, discard))
     else:
         commit()
 
