@@ -270,6 +270,23 @@ def test_two_builds_at_once_in_two_threads_each_put_their_memory_in_place(
     assert len(tmx_units(tmp_path / "seed.tmx")) == 2
 
 
+def test_a_new_standard_input_replaces_the_copy_of_the_one_before(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A service handing each upload to ``read_units(["-"])`` as its standard input kept a
+    private copy of every upload in the temporary directory until it exited (three uploads
+    of the seed dump, three copies): a new standard input's copy replaces the one before."""
+    import io
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    upload = SEED.read_bytes()
+    for _ in range(3):
+        monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(upload), encoding="utf-8"))
+        units, _rejects = read_units(["-"])
+        assert len(units) == 2
+    assert len([p for p in tmp_path.iterdir() if p.name.startswith("tmx-export-stdin-")]) == 1
+
+
 def test_terms_and_a_multilingual_build_take_one_input_named_alone(tmp_path: Path) -> None:
     """``terms("minutes.txt", options)`` and ``build_multilingual("memory.tmx", ...)`` read
     the characters of the name as inputs, as ``build`` did: one input named alone is that

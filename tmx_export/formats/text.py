@@ -44,7 +44,9 @@ def stdin_copy() -> Path:
     directory that is removed when the process that made it exits. Every reader can then
     open ``-`` by name, as often as it needs (its format is told from its content before
     it is read, as for a file), whatever its format: TMX, XLIFF, PO, XLSX, tables, dumps.
-    A new standard input (a program that replaced ``sys.stdin``) is copied anew."""
+    A new standard input (a program that replaced ``sys.stdin``) is copied anew, and the
+    copy of the one before removed: a service handing each upload to ``build(["-"])`` as
+    its standard input kept a copy of every upload until it exited."""
     global _stdin
     if sys.stdin is None:  # closed (`build - <&-`): Python gives no stream at all
         raise InputError(STDIN_NAME, "standard input is closed")
@@ -63,6 +65,8 @@ def stdin_copy() -> Path:
         copy = Path(directory) / "stdin"
         with copy.open("wb") as out:
             shutil.copyfileobj(stream, out, 1 << 20)
+        if _stdin is not None and copied_here:
+            shutil.rmtree(_stdin[1].parent, True)  # the standard input replaced
         _stdin = (stream, copy, maker)
     return _stdin[1]
 
